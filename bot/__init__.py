@@ -1,0 +1,1 @@
+"""Distriktsboten: a Microsoft Teams bot for a party district's year plan."""
