@@ -1,0 +1,125 @@
+"""`python -m bot`: serve the bot (default), or `chat`, `plan import`, `db upgrade`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="The district plan bot for Microsoft Teams."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("serve", help="serve /api/messages and /healthz (the default)")
+    commands.add_parser("chat", help="chat with the bot in this terminal (same router, same database)")
+    plan = commands.add_parser("plan", help="the district's plan").add_subparsers(
+        dest="plan_command", required=True
+    )
+    plan_import = plan.add_parser("import", help="import (or re-import) a plan from its text")
+    plan_import.add_argument("file", type=Path, help="the plan as text, e.g. extracted from its PDF")
+    plan_import.add_argument(
+        "--district", required=True, help='the district\'s name, e.g. "Vänsterpartiet Skåne"'
+    )
+    plan_import.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported, store nothing"
+    )
+    db = commands.add_parser("db", help="the database").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="create or upgrade the schema")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings()
+        if args.command in (None, "serve"):
+            return serve(settings)
+        if args.command == "chat":
+            logging.getLogger().setLevel(logging.WARNING)
+            asyncio.run(_chat(settings))
+            return 0
+        if args.command == "plan":
+            return import_plan(settings, args.file, args.district, dry_run=args.dry_run)
+        if args.command == "db":
+            return upgrade_db(settings)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+def serve(settings: Settings) -> int:
+    from aiohttp import web
+
+    from bot.app import create_app
+
+    settings.check_listen_address()
+    print(f"Serving the bot on http://{settings.host}:{settings.port}/api/messages", file=sys.stderr)
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+async def _chat(settings: Settings) -> None:
+    from bot.app import run_chat
+
+    if sys.stdin.isatty():
+        print("Chatting with the bot. Try: hjälp, mål, mål 6, sök facebook. Ctrl-D ends.")
+    await run_chat(settings)
+
+
+def import_plan(settings: Settings, file: Path, district: str, *, dry_run: bool) -> int:
+    from bot.db import migrate
+    from bot.db.engine import Database
+    from bot.db.repository import Repository
+    from bot.services.clock import utc_now
+    from bot.services.plan import PlanParseError
+    from bot.services.plan_import import read_plan_file
+
+    try:
+        draft = read_plan_file(file)
+    except PlanParseError as exc:
+        print(f"Cannot import {file}: {exc}", file=sys.stderr)
+        return 1
+    if dry_run:
+        for section in draft.sections:
+            print(section.title)
+            for goal in section.goals:
+                print(f"  - {goal.text}  [{goal.target.kind}]")
+        print(f"{len(draft.goals)} goals in {len(draft.sections)} sections (dry run: nothing stored)")
+        return 0
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        summary = Repository(database).save_plan(district, draft, now=utc_now())
+    finally:
+        database.dispose()
+    print(
+        f"Imported {summary.total} goals for {summary.district}: {summary.created} new, "
+        f"{summary.updated} updated, "
+        f"{summary.unchanged} unchanged, {summary.retired} retired."
+    )
+    return 0
+
+
+def upgrade_db(settings: Settings) -> int:
+    from bot.db import migrate
+    from bot.db.engine import Database
+
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        print(f"Schema is at {migrate.current_revision(database)}.")
+    finally:
+        database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""The composition root: create_app(settings) builds everything and returns the aiohttp application."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import IO, Any
+
+import jwt
+from aiohttp import web
+from botbuilder.core import TurnContext
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
+
+from bot.commands import build_router
+from bot.config import Settings
+from bot.db import migrate
+from bot.db.engine import Database
+from bot.db.repository import Repository
+from bot.i18n import translator
+from bot.services.clock import Clock, utc_now
+from bot.services.plan_import import ensure_sample_plan
+from bot.teams import DistrictBot
+
+log = logging.getLogger(__name__)
+
+
+class SdkConfig:
+    """The attribute names ConfigurationBotFrameworkAuthentication reads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.APP_ID = settings.microsoft_app_id
+        self.APP_PASSWORD = settings.microsoft_app_password.get_secret_value()
+        # Without credentials (local development) only the SDK's MultiTenant mode accepts unsigned requests.
+        self.APP_TYPE = settings.microsoft_app_type if settings.has_credentials else "MultiTenant"
+        self.APP_TENANTID = settings.microsoft_app_tenant_id
+
+
+@dataclass
+class Components:
+    """Everything one bot instance is made of; built once, shared by the server and the terminal chat."""
+
+    settings: Settings
+    database: Database
+    repository: Repository
+    bot: DistrictBot
+    clock: Clock
+
+    def start(self) -> None:
+        """Create or upgrade the schema, and load the sample plan on first run."""
+        migrate.upgrade(self.database)
+        if ensure_sample_plan(self.repository, self.clock):
+            log.info("loaded the sample plan: the database had no plan yet")
+
+    def stop(self) -> None:
+        self.database.dispose()
+
+
+def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
+    database = Database(settings.database_url)
+    repository = Repository(database)
+    bot = DistrictBot(router=build_router(), repository=repository, settings=settings, clock=clock)
+    return Components(settings, database, repository, bot, clock)
+
+
+COMPONENTS = web.AppKey("components", Components)
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+
+
+def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
+    components = build(settings, clock=clock)
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
+    adapter.on_turn_error = _on_turn_error(settings)
+
+    app = web.Application(client_max_size=settings.max_request_bytes)
+    app[COMPONENTS] = components
+    app[ADAPTER] = adapter
+
+    async def startup(_: web.Application) -> None:
+        await asyncio.to_thread(components.start)
+
+    async def cleanup(_: web.Application) -> None:
+        components.stop()
+
+    app.on_startup.append(startup)
+    app.on_cleanup.append(cleanup)
+    app.router.add_post("/api/messages", _messages(adapter, components.bot))
+    app.router.add_get("/healthz", _healthz(components))
+    return app
+
+
+def _messages(
+    adapter: CloudAdapter, bot: DistrictBot
+) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    async def messages(request: web.Request) -> web.StreamResponse:
+        # The SDK answers a wrong content type or broken JSON with a 500; check them first.
+        if request.content_type != "application/json":
+            return _problem(415, "expected Content-Type: application/json")
+        try:
+            body = await request.json()
+        except web.HTTPRequestEntityTooLarge:
+            raise
+        except (ValueError, UnicodeDecodeError):
+            return _problem(400, "the body is not valid JSON")
+        missing = _missing_fields(body)
+        if missing:
+            return _problem(400, f"not an activity: missing {', '.join(missing)}")
+        try:
+            response = await adapter.process(request, bot)
+        except jwt.PyJWTError as exc:
+            # The SDK turns a missing or rejected token into 401 itself, but lets a token that is not even
+            # a JWT escape as a 500.
+            log.warning("refused a request with a malformed token: %s", exc)
+            return _problem(401, "invalid token")
+        return response or web.Response(status=201)
+
+    return messages
+
+
+def _missing_fields(body: Any) -> list[str]:
+    if not isinstance(body, dict):
+        return ["an object"]
+    missing = [
+        name for name in ("type", "serviceUrl") if not isinstance(body.get(name), str) or not body[name]
+    ]
+    conversation = body.get("conversation")
+    if not isinstance(conversation, dict) or not conversation.get("id"):
+        missing.append("conversation.id")
+    return missing
+
+
+def _problem(status: int, detail: str) -> web.Response:
+    return web.json_response({"error": detail}, status=status)
+
+
+def _healthz(components: Components) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def healthz(_: web.Request) -> web.Response:
+        ok = await asyncio.to_thread(components.repository.ping)
+        return web.json_response(
+            {"status": "ok" if ok else "database unavailable"}, status=200 if ok else 503
+        )
+
+    return healthz
+
+
+def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awaitable[None]]:
+    async def on_error(context: TurnContext, error: Exception) -> None:
+        log.exception("unhandled error in a turn", exc_info=error)
+        t = translator(settings.language)
+        try:
+            await context.send_activity(
+                t._("Sorry, something went wrong on my side. Please try again in a while.")
+            )
+        except Exception:  # noqa: BLE001 - the Connector may be what failed; the log has the cause
+            log.warning("could not tell the user about the error")
+
+    return on_error
+
+
+async def run_chat(settings: Settings, stdin: IO[str] = sys.stdin, stdout: IO[str] = sys.stdout) -> None:
+    """A terminal chat with the same bot in-process (same router, same database): a line in, the reply out."""
+    components = build(settings)
+    await asyncio.to_thread(components.start)
+    template = Activity(
+        channel_id="chat",
+        service_url="https://chat.invalid/",
+        conversation=ConversationAccount(id="terminal-chat", conversation_type="personal"),
+        from_property=ChannelAccount(id="terminal-user", name="Terminal"),
+        recipient=ChannelAccount(id="bot", name="Distriktsboten"),
+        locale=settings.language,
+    )
+    adapter = TestAdapter(components.bot.on_turn, template)
+    adapter.on_turn_error = _on_turn_error(settings)
+    interactive = stdin.isatty()
+    try:
+        while True:
+            if interactive:
+                stdout.write("> ")
+                stdout.flush()
+            line = await asyncio.to_thread(stdin.readline)
+            if not line:
+                break
+            if not line.strip():
+                continue
+            await adapter.receive_activity(Activity(type=ActivityTypes.message, text=line.strip()))
+            while (reply := adapter.get_next_activity()) is not None:
+                stdout.write(_as_text(reply) + "\n\n")
+            stdout.flush()
+    finally:
+        components.stop()
+
+
+def _as_text(activity: Activity) -> str:
+    if activity.text:
+        return activity.text
+    return json.dumps([a.content for a in activity.attachments or []], ensure_ascii=False)

@@ -1,0 +1,67 @@
+"""Goal commands: list, one goal, search."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cards import Reply
+from bot.cards import goals as cards
+from bot.commands.router import Context, Request, Router
+from bot.i18n import N_
+from bot.services.goals import Plan
+
+# "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
+_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(\d{1,6})\.?$", re.IGNORECASE)
+
+
+def register(router: Router) -> None:
+    @router.command(
+        "mål",
+        "goals",
+        "goal",
+        usage=N_("goals [number]"),
+        summary=N_("the plan's goals, or one goal in full"),
+    )
+    async def goals(request: Request, context: Context) -> Reply:
+        """The plan's goals by section; with a number, that goal in full; with words, a search."""
+        plan = context.repository.plan(request.district)
+        if plan is None or not plan.goals:
+            return _no_plan(request)
+        if not request.args:
+            return cards.goal_list(request.t, plan)
+        number = _GOAL_NUMBER.match(request.args)
+        if number:
+            return _goal(request, plan, int(number.group(1)))
+        return cards.search_results(request.t, request.args, plan.search(request.args))
+
+    @router.command(
+        "sök", "search", "find", usage=N_("search WORD"), summary=N_("find goals that mention a word")
+    )
+    async def search(request: Request, context: Context) -> Reply:
+        """Goals that mention every word given, forgiving case and å/ä/ö."""
+        if not request.args:
+            return Reply(request.t._("Write a word to search for, e.g. \u201csearch facebook\u201d."))
+        plan = context.repository.plan(request.district)
+        if plan is None or not plan.goals:
+            return _no_plan(request)
+        return cards.search_results(request.t, request.args, plan.search(request.args))
+
+
+def _goal(request: Request, plan: Plan, number: int) -> Reply:
+    goal = plan.goal(number)
+    if goal is None:
+        return Reply(
+            request.t._(
+                "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
+            ).format(number=number, last=len(plan.goals))
+        )
+    return cards.goal_detail(request.t, plan, goal)
+
+
+def _no_plan(request: Request) -> Reply:
+    return Reply(
+        request.t._(
+            "{district} has no plan loaded yet. An administrator can import it with: "
+            "python -m bot plan import FILE --district \u201c{district}\u201d"
+        ).format(district=request.district)
+    )

@@ -1,0 +1,19 @@
+"""Help: what the bot can do, built from the routes so it never drifts from the real commands."""
+
+from __future__ import annotations
+
+from bot.cards import Reply, card, facts, heading, paragraph
+from bot.commands.router import Context, Request, Router
+from bot.i18n import N_
+
+
+def register(router: Router) -> None:
+    @router.command("hjälp", "help", "?", "kommandon", "commands", usage=N_("help"), summary=N_("this list"))
+    async def help_(request: Request, context: Context) -> Reply:
+        """Every command with a one-line description, in the user's language."""
+        t = request.t
+        title = t._("This is what I can do")
+        rows = [(t._(route.usage), t._(route.summary)) for route in router.routes]
+        footer = t._("In a channel, @mention me first. Commands work in Swedish and English.")
+        text = "\n".join([title, *(f"{usage} \u2013 {summary}" for usage, summary in rows), "", footer])
+        return Reply(text, card([heading(title), facts(rows), paragraph(footer, subtle=True)], fallback=text))

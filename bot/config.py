@@ -1,0 +1,111 @@
+"""Settings, read from the environment and `.env` (see `.env.example`)."""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import cached_property
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Language = Literal["sv", "en"]
+
+
+class ConfigError(Exception):
+    """A setting that stops the server from starting; its message is one line for the operator."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Bot Framework app registration; all empty = local development without Azure (loopback only).
+    microsoft_app_id: str = Field("", validation_alias=AliasChoices("MicrosoftAppId", "MICROSOFT_APP_ID"))
+    microsoft_app_password: SecretStr = Field(
+        SecretStr(""), validation_alias=AliasChoices("MicrosoftAppPassword", "MICROSOFT_APP_PASSWORD")
+    )
+    microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = Field(
+        "SingleTenant", validation_alias=AliasChoices("MicrosoftAppType", "MICROSOFT_APP_TYPE")
+    )
+    microsoft_app_tenant_id: str = Field(
+        "", validation_alias=AliasChoices("MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID")
+    )
+
+    host: str = "127.0.0.1"
+    port: int = Field(3978, ge=1, le=65535)
+    database_url: str = "sqlite:///data/bot.db"
+
+    # The district this deployment answers for when a conversation is not linked to another one.
+    district: str = "Vänsterpartiet Västernorrland"
+    timezone: str = "Europe/Stockholm"
+    language: Language = "sv"
+
+    # Largest request body /api/messages accepts; Teams activities are far below this.
+    max_request_bytes: int = Field(256 * 1024, ge=1024)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as Europe/Stockholm)"
+            ) from exc
+        return value
+
+    @model_validator(mode="after")
+    def _password_with_app_id(self) -> Settings:
+        needs_password = self.microsoft_app_type != "UserAssignedMSI"
+        if self.microsoft_app_id and needs_password and not self.microsoft_app_password.get_secret_value():
+            raise ValueError("MicrosoftAppId is set but MicrosoftAppPassword is empty")
+        if (
+            self.microsoft_app_id
+            and self.microsoft_app_type != "MultiTenant"
+            and not self.microsoft_app_tenant_id
+        ):
+            raise ValueError(f"MicrosoftAppType={self.microsoft_app_type} needs MicrosoftAppTenantId")
+        return self
+
+    @property
+    def has_credentials(self) -> bool:
+        return bool(self.microsoft_app_id)
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def check_listen_address(self) -> None:
+        """Refuse to serve unauthenticated requests anywhere but on this machine."""
+        if self.has_credentials or is_loopback(self.host):
+            return
+        raise ConfigError(
+            f"Refusing to listen on {self.host}: without MicrosoftAppId/MicrosoftAppPassword the bot accepts "
+            "unauthenticated requests, so it only listens on loopback (127.0.0.1 or ::1). "
+            "Set the app credentials, or HOST=127.0.0.1."
+        )
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with one clear line instead of a traceback when they are wrong."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in err['loc']) or 'settings'}: "
+            f"{err['msg'].removeprefix('Value error, ')}"
+            for err in exc.errors()
+        )
+        raise ConfigError(f"Configuration error: {problems}") from None

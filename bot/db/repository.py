@@ -1,0 +1,283 @@
+"""Repository: every query and change the bot makes. Returns plain records, never live ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from bot.db.engine import Database
+from bot.db.models import Conversation, District, Goal, Person, Section
+from bot.services import goals as domain
+from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.plan import PlanDraft, Target
+from bot.services.plan_sync import match_goals
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    district: str
+    created: int
+    updated: int
+    unchanged: int
+    retired: int
+    total: int
+
+
+class Repository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def ping(self) -> bool:
+        """Whether the database answers (for the health check)."""
+        try:
+            with self.db.read() as session:
+                session.exec(select(1)).one()
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not healthy"; the caller reports it
+            return False
+
+    # --- plan -----------------------------------------------------------------------------------
+
+    def plan(self, district: str) -> domain.Plan | None:
+        """The district's current plan: active goals in the plan's order, or None if it has no district."""
+        with self.db.read() as session:
+            row = _district(session, district)
+            if row is None or row.id is None:
+                return None
+            rows = session.exec(
+                select(Goal, Section)
+                .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
+                .where(Goal.district_id == row.id, col(Goal.number).is_not(None))
+                .order_by(col(Goal.number))
+            ).all()
+            goals = tuple(
+                domain.Goal(
+                    id=goal.id or 0,
+                    number=goal.number or 0,
+                    section=section.title if section else "",
+                    section_en=section.title_en if section else None,
+                    text=goal.text,
+                    text_en=goal.text_en,
+                    target=Target.from_dict(goal.target),
+                    applies_to_branches=goal.applies_to_branches,
+                )
+                for goal, section in rows
+            )
+            return domain.Plan(
+                district_id=row.id,
+                district=row.name,
+                title=row.plan_title,
+                year=row.plan_year,
+                goals=goals,
+                priority_areas=tuple(row.priority_areas),
+            )
+
+    def has_goals(self, district: str) -> bool:
+        with self.db.read() as session:
+            count = session.exec(
+                select(func.count())
+                .select_from(Goal)
+                .join(District, col(District.id) == col(Goal.district_id))
+                .where(District.name == district, col(Goal.number).is_not(None))
+            ).one()
+            return count > 0
+
+    def any_goals(self) -> bool:
+        """Whether any district has a plan with goals (on first run none has)."""
+        with self.db.read() as session:
+            return (
+                session.exec(select(Goal.id).where(col(Goal.number).is_not(None)).limit(1)).first()
+                is not None
+            )
+
+    def save_plan(self, district: str, draft: PlanDraft, *, now: datetime) -> ImportSummary:
+        """Create or update the district's plan in one transaction.
+
+        Goals are matched to the stored ones by text (see match_goals), so a re-import updates them in
+        place; goals no longer in the plan are retired, not deleted, and keep their links.
+        """
+        with self.db.write() as session:
+            row = _district(session, district)
+            if row is None:
+                row = District(name=district, created_at=now, updated_at=now)
+                session.add(row)
+            row.plan_title = draft.title
+            row.plan_year = draft.year
+            row.priority_areas = list(draft.priority_areas)
+            row.updated_at = now
+            session.flush()
+            assert row.id is not None
+            district_id = row.id
+
+            sections = _sync_sections(session, district_id, draft)
+            stored = session.exec(
+                select(Goal).where(Goal.district_id == district_id).order_by(col(Goal.id))
+            ).all()
+            # Active goals first, so a goal that comes back matches its active twin before a retired one.
+            stored = sorted(stored, key=lambda goal: (goal.number is None, goal.number or 0, goal.id))
+            # Numbers are unique per district: clear them before handing them out again.
+            session.exec(update(Goal).where(col(Goal.district_id) == district_id).values(number=None))  # type: ignore[call-overload]
+            session.flush()
+
+            new_goals = [
+                (section, goal)
+                for section, s in zip(sections, draft.sections, strict=True)
+                for goal in s.goals
+            ]
+            matches = match_goals([goal.text for goal in stored], [goal.text for _, goal in new_goals])
+            created = updated = unchanged = 0
+            used: set[int] = set()
+            for number, ((section, draft_goal), match) in enumerate(
+                zip(new_goals, matches, strict=True), start=1
+            ):
+                values = {
+                    "section_id": section.id,
+                    "number": number,
+                    "text": draft_goal.text,
+                    "text_en": draft_goal.text_en,
+                    "target": draft_goal.target.to_dict(),
+                    "applies_to_branches": draft_goal.applies_to_branches,
+                    "retired_at": None,
+                }
+                if match is None:
+                    session.add(Goal(district_id=district_id, created_at=now, updated_at=now, **values))
+                    created += 1
+                    continue
+                goal = stored[match]
+                used.add(match)
+                was_active = goal.retired_at is None
+                changed = any(getattr(goal, key) != value for key, value in values.items() if key != "number")
+                for key, value in values.items():
+                    setattr(goal, key, value)
+                if changed or not was_active:
+                    goal.updated_at = now
+                    updated += 1
+                else:
+                    unchanged += 1
+            retired = 0
+            for index, goal in enumerate(stored):
+                if index not in used and goal.retired_at is None:
+                    goal.retired_at = now
+                    goal.updated_at = now
+                    retired += 1
+            session.flush()
+            _drop_empty_sections(session, district_id)
+            return ImportSummary(district, created, updated, unchanged, retired, len(new_goals))
+
+    # --- people and conversations ---------------------------------------------------------------
+
+    def remember_conversation(
+        self, conversation: ConversationInfo, *, person: PersonInfo | None, district: str, now: datetime
+    ) -> None:
+        """Store or refresh where the bot can post, and who it talks to in a personal chat."""
+        with self.db.write() as session:
+            person_id = _remember_person(session, person, now) if person else None
+            row = session.exec(
+                select(Conversation).where(Conversation.conversation_id == conversation.conversation_id)
+            ).first()
+            if row is None:
+                district_row = _district(session, district)
+                row = Conversation(
+                    conversation_id=conversation.conversation_id,
+                    kind=conversation.kind,
+                    district_id=district_row.id if district_row else None,
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(row)
+            row.tenant_id = conversation.tenant_id
+            row.team_id = conversation.team_id or row.team_id
+            row.channel_id = conversation.channel_id or row.channel_id
+            row.reference = conversation.reference
+            row.active = True
+            row.updated_at = now
+            if conversation.kind == "personal" and person_id is not None:
+                row.person_id = person_id
+
+    def forget_conversation(self, conversation_id: str, *, now: datetime) -> None:
+        """The bot was removed: keep the row (history) but never post there again."""
+        with self.db.write() as session:
+            session.exec(
+                update(Conversation)  # type: ignore[call-overload]
+                .where(col(Conversation.conversation_id) == conversation_id)
+                .values(active=False, updated_at=now)
+            )
+
+    def conversations(self, *, active_only: bool = True) -> list[ConversationInfo]:
+        with self.db.read() as session:
+            query = select(Conversation).order_by(col(Conversation.id))
+            if active_only:
+                query = query.where(col(Conversation.active).is_(True))
+            return [
+                ConversationInfo(
+                    conversation_id=row.conversation_id,
+                    kind=row.kind,
+                    tenant_id=row.tenant_id,
+                    team_id=row.team_id,
+                    channel_id=row.channel_id,
+                    reference=row.reference,
+                )
+                for row in session.exec(query).all()
+            ]
+
+    def district_of(self, conversation_id: str) -> str | None:
+        """The district a conversation is linked to, if any."""
+        with self.db.read() as session:
+            return session.exec(
+                select(District.name)
+                .join(Conversation, col(Conversation.district_id) == col(District.id))
+                .where(Conversation.conversation_id == conversation_id)
+            ).first()
+
+
+def _district(session: Session, name: str) -> District | None:
+    return session.exec(select(District).where(District.name == name)).first()
+
+
+def _sync_sections(session: Session, district_id: int, draft: PlanDraft) -> list[Section]:
+    existing = {s.title: s for s in session.exec(select(Section).where(Section.district_id == district_id))}
+    # Positions are unique per district: park the old ones out of the way before renumbering.
+    for section in existing.values():
+        section.position = -(section.id or 0)
+    session.flush()
+    result = []
+    for position, draft_section in enumerate(draft.sections, start=1):
+        section = existing.pop(draft_section.title, None) or Section(
+            district_id=district_id, title=draft_section.title
+        )
+        section.position = position
+        section.title_en = draft_section.title_en
+        session.add(section)
+        result.append(section)
+    session.flush()
+    return result
+
+
+def _drop_empty_sections(session: Session, district_id: int) -> None:
+    for section in session.exec(
+        select(Section).where(Section.district_id == district_id, col(Section.position) < 0)
+    ):
+        in_use = session.exec(
+            select(func.count()).select_from(Goal).where(Goal.section_id == section.id)
+        ).one()
+        if not in_use:
+            session.delete(section)
+
+
+def _remember_person(session: Session, person: PersonInfo, now: datetime) -> int:
+    row = session.exec(select(Person).where(Person.teams_user_id == person.teams_user_id)).first()
+    if row is None and person.aad_object_id:
+        row = session.exec(select(Person).where(Person.aad_object_id == person.aad_object_id)).first()
+    if row is None:
+        row = Person(teams_user_id=person.teams_user_id, created_at=now, last_seen_at=now)
+        session.add(row)
+    row.teams_user_id = person.teams_user_id
+    row.aad_object_id = person.aad_object_id or row.aad_object_id
+    row.name = person.name or row.name
+    row.last_seen_at = now
+    session.flush()
+    assert row.id is not None
+    return row.id

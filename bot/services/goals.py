@@ -1,0 +1,87 @@
+"""The plan as members see it: goals by number, by section and by word. Framework-free."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.services.plan import Target
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    number: int
+    section: str
+    section_en: str | None
+    text: str
+    text_en: str | None
+    target: Target
+    applies_to_branches: bool
+
+    def text_in(self, language: str) -> str:
+        return self.text_en if language == "en" and self.text_en else self.text
+
+    def section_in(self, language: str) -> str:
+        return self.section_en if language == "en" and self.section_en else self.section
+
+
+@dataclass(frozen=True)
+class Plan:
+    district_id: int
+    district: str
+    title: str | None
+    year: int | None
+    goals: tuple[Goal, ...]
+    priority_areas: tuple[str, ...] = ()
+
+    def goal(self, number: int) -> Goal | None:
+        if 1 <= number <= len(self.goals) and self.goals[number - 1].number == number:
+            return self.goals[number - 1]
+        return next((goal for goal in self.goals if goal.number == number), None)
+
+    def by_section(self, language: str) -> list[tuple[str, list[Goal]]]:
+        groups: list[tuple[str, list[Goal]]] = []
+        for goal in self.goals:
+            title = goal.section_in(language)
+            if not groups or groups[-1][0] != title:
+                groups.append((title, []))
+            groups[-1][1].append(goal)
+        return groups
+
+    def search(self, query: str) -> list[Goal]:
+        """Goals whose text or section has every word of the query, forgiving case and å/ä/ö."""
+        words = fold(query).split()
+        if not words:
+            return []
+        hits = []
+        for goal in self.goals:
+            haystack = fold(" ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en))))
+            if all(word in haystack for word in words):
+                hits.append(goal)
+        return hits
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so "Sök", "sok" and "SÖK" all match; punctuation becomes space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^\w]+", " ", stripped).strip()
+
+
+# Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".
+_DOER = re.compile(
+    r"^(?P<who>(?:representanter från |alla )?(?:distriktsstyrelsen(?:s ledamöter)?|distriktet|"
+    r"partiföreningarna|partiföreningar|styrelsen))\b",
+    re.IGNORECASE,
+)
+
+
+def named_in_plan(text: str) -> str | None:
+    """The body the goal's own wording makes responsible, if it names one (e.g. "Distriktsstyrelsen")."""
+    match = _DOER.match(text.strip())
+    if not match:
+        return None
+    who = match.group("who")
+    return who[0].upper() + who[1:]

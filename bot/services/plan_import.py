@@ -1,0 +1,37 @@
+"""Importing a district's plan: from a plan's text, or the project's own sample plan on first run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from bot.services.clock import Clock
+from bot.services.plan import PlanDraft, PlanParseError, load_sample_plan, parse_plan
+
+# The district whose goals the sample plan restates (Västernorrland's 2023 plan).
+SAMPLE_DISTRICT = "Vänsterpartiet Västernorrland"
+
+
+class PlanStore(Protocol):
+    def has_goals(self, district: str) -> bool: ...
+    def any_goals(self) -> bool: ...
+    def save_plan(self, district: str, draft: PlanDraft, *, now: object) -> object: ...
+
+
+def read_plan_file(path: Path) -> PlanDraft:
+    """Parse a plan's text file; PlanParseError says in one line what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = path.read_text(encoding="cp1252")  # plans exported from older Windows tools
+    except OSError as exc:
+        raise PlanParseError(f"cannot read {path}: {exc.strerror}") from exc
+    return parse_plan(text)
+
+
+def ensure_sample_plan(store: PlanStore, clock: Clock) -> bool:
+    """Load the sample plan when the database has no plan at all, so a first run has goals to show."""
+    if store.any_goals():
+        return False
+    store.save_plan(SAMPLE_DISTRICT, load_sample_plan(), now=clock())
+    return True

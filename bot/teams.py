@@ -1,0 +1,164 @@
+"""The Teams side of the bot: the one ActivityHandler.
+
+It strips the @mention, remembers where the bot can post, hands the text to the router and sends the
+reply back as a card (or text where the channel has no cards). Besides app.py, dialogs/ and the notifier,
+this is the only module that knows botbuilder's turn objects.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from typing import Any
+
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import Activity, ChannelAccount
+
+from bot.cards import Reply
+from bot.commands import Context, Request, Router
+from bot.config import Settings
+from bot.db.repository import Repository
+from bot.i18n import pick_language, translator
+from bot.services.clock import Clock
+from bot.services.people import ConversationInfo, PersonInfo
+
+log = logging.getLogger(__name__)
+
+# Channels whose clients render Adaptive Cards; everything else (the terminal chat, tests) gets text.
+CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
+
+# Teams redelivers an activity it thinks timed out (after about 15 s); remember this many recent ids.
+RECENT_ACTIVITIES = 4096
+
+_LEFTOVER_MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+
+
+class DistrictBot(TeamsActivityHandler):
+    def __init__(self, *, router: Router, repository: Repository, settings: Settings, clock: Clock) -> None:
+        self.router = router
+        self.repository = repository
+        self.settings = settings
+        self.clock = clock
+        self._recent: OrderedDict[tuple[str, str], None] = OrderedDict()
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if self._is_redelivery(activity):
+            log.info("ignoring redelivered activity %s", activity.id)
+            return
+        self._remember(activity)
+        if activity.text is None and activity.value is not None:
+            # A card was submitted without an imBack text; the check-in dialogs will take these.
+            return
+        request = Request(
+            text=message_text(activity),
+            t=translator(pick_language(activity.locale, self.settings.language)),
+            district=self._district(activity),
+            user=person_of(activity.from_property),
+            conversation_kind=conversation_of(activity).kind,
+        )
+        reply = await self.router.dispatch(request, Context(self.repository, self.clock()))
+        await turn_context.send_activity(reply_activity(reply, activity.channel_id))
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        # Deliberately not calling TeamsActivityHandler's dispatch: it looks every added member up in
+        # the roster (a Connector call per member), which the bot does not need.
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(member.id == bot_id for member in activity.members_added or []):
+            self._remember(activity)
+            await self._welcome(turn_context)
+        elif any(member.id == bot_id for member in activity.members_removed or []):
+            self.repository.forget_conversation(activity.conversation.id, now=self.clock())
+        elif activity.conversation is not None:
+            self._remember(activity)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        self._remember(turn_context.activity)
+        await self._welcome(turn_context)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        self.repository.forget_conversation(turn_context.activity.conversation.id, now=self.clock())
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if self._is_redelivery(activity):
+            return
+        t = translator(pick_language(activity.locale, self.settings.language))
+        await turn_context.send_activity(
+            MessageFactory.text(
+                t._(
+                    "Hi! I keep track of {district}'s plan: its goals, who is responsible and how far "
+                    "we have come. Write help to see what I can do."
+                ).format(district=self._district(activity))
+            )
+        )
+
+    def _remember(self, activity: Activity) -> None:
+        conversation = conversation_of(activity)
+        person = person_of(activity.from_property) if conversation.kind == "personal" else None
+        self.repository.remember_conversation(
+            conversation, person=person, district=self.settings.district, now=self.clock()
+        )
+
+    def _district(self, activity: Activity) -> str:
+        return self.repository.district_of(activity.conversation.id) or self.settings.district
+
+    def _is_redelivery(self, activity: Activity) -> bool:
+        if not activity.id or activity.conversation is None:
+            return False
+        key = (activity.conversation.id, activity.id)
+        if key in self._recent:
+            return True
+        self._recent[key] = None
+        if len(self._recent) > RECENT_ACTIVITIES:
+            self._recent.popitem(last=False)
+        return False
+
+
+def message_text(activity: Activity) -> str:
+    """The user's words: the bot's @mention removed, other Teams markup flattened."""
+    text = activity.text or ""
+    if activity.recipient is not None and activity.entities:
+        try:
+            text = TurnContext.remove_recipient_mention(activity) or ""
+        except (KeyError, TypeError, AttributeError):  # a malformed mention entity; fall back below
+            text = activity.text or ""
+    name = activity.recipient.name if activity.recipient else None
+    if name:
+        text = re.sub(rf"<at[^>]*>\s*{re.escape(name)}\s*</at>", " ", text, flags=re.IGNORECASE)
+    # Mentions of the bot under another label (some clients) start the message; drop a leading one.
+    text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
+    text = _LEFTOVER_MENTION.sub(lambda m: re.sub(r"<[^>]+>", "", m.group(0)), text)
+    return " ".join(text.replace("&nbsp;", " ").split())
+
+
+def person_of(account: ChannelAccount | None) -> PersonInfo | None:
+    if account is None or not account.id:
+        return None
+    return PersonInfo(teams_user_id=account.id, aad_object_id=account.aad_object_id, name=account.name or "")
+
+
+def conversation_of(activity: Activity) -> ConversationInfo:
+    channel_data: dict[str, Any] = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = channel_data.get("team") or {}
+    channel = channel_data.get("channel") or {}
+    tenant = channel_data.get("tenant") or {}
+    conversation = activity.conversation
+    kind = conversation.conversation_type or ("groupChat" if conversation.is_group else "personal")
+    return ConversationInfo(
+        conversation_id=conversation.id,
+        kind=kind,
+        tenant_id=conversation.tenant_id or tenant.get("id"),
+        team_id=team.get("id"),
+        channel_id=channel.get("id"),
+        reference=TurnContext.get_conversation_reference(activity).serialize(),
+    )
+
+
+def reply_activity(reply: Reply, channel_id: str | None) -> Activity:
+    if reply.card is not None and channel_id in CARD_CHANNELS:
+        return MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
+    return MessageFactory.text(reply.text)

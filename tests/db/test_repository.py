@@ -1,0 +1,220 @@
+"""The repository on a real SQLite file: plans saved and re-imported in place, conversations remembered."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import select
+
+from bot.db.engine import Database
+from bot.db.models import District
+from bot.db.repository import Repository
+from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.plan import GoalDraft, Period, PlanDraft, SectionDraft, Target, TargetKind
+from tests.conftest import NOW
+
+QUARTERLY = Target(TargetKind.COUNT, count=1, period=Period.QUARTER, unit="ordförandemöte")
+
+
+def draft(*sections: tuple[str, list[str]]) -> PlanDraft:
+    return PlanDraft(
+        title="Verksamhetsplan 2023",
+        year=2023,
+        sections=tuple(
+            SectionDraft(title, tuple(GoalDraft(text) for text in goals)) for title, goals in sections
+        ),
+    )
+
+
+PLAN = draft(
+    ("Organisering", ["Genomföra en ringkampanj för medlemsaktivering", "Utse tre ansvariga för Zetkin"]),
+    (
+        "Kommunikation",
+        ["Skapa en kommunikationsplan för sociala medier", "Öka antalet följare från 1500 till 2000"],
+    ),
+)
+
+
+def ids_by_text(repository: Repository, district: str = "D") -> dict[str, int]:
+    plan = repository.plan(district)
+    assert plan is not None
+    return {goal.text: goal.id for goal in plan.goals}
+
+
+def test_a_new_plan_is_stored_with_sections_numbers_and_targets(repository: Repository) -> None:
+    plan_draft = replace(
+        PLAN,
+        sections=(
+            SectionDraft(
+                "Drivkraften", (GoalDraft("Minst ett ordförandemöte i kvartalet", QUARTERLY, True),)
+            ),
+        ),
+        priority_areas=("Feministisk", "Antirasistisk"),
+    )
+    summary = repository.save_plan("D", plan_draft, now=NOW)
+    assert (summary.created, summary.total) == (1, 1)
+    plan = repository.plan("D")
+    assert plan is not None and plan.title == "Verksamhetsplan 2023" and plan.year == 2023
+    assert plan.priority_areas == ("Feministisk", "Antirasistisk")
+    [goal] = plan.goals
+    assert (goal.number, goal.section, goal.target, goal.applies_to_branches) == (
+        1,
+        "Drivkraften",
+        QUARTERLY,
+        True,
+    )
+
+
+def test_reimporting_the_same_plan_changes_nothing(repository: Repository) -> None:
+    repository.save_plan("D", PLAN, now=NOW)
+    before = ids_by_text(repository)
+    summary = repository.save_plan("D", PLAN, now=NOW + timedelta(days=1))
+    assert (summary.created, summary.updated, summary.unchanged, summary.retired) == (0, 0, 4, 0)
+    assert ids_by_text(repository) == before
+
+
+def test_reimporting_an_edited_plan_updates_goals_in_place(repository: Repository) -> None:
+    repository.save_plan("D", PLAN, now=NOW)
+    before = ids_by_text(repository)
+    edited = draft(
+        (
+            "Kommunikation",
+            [
+                "Skapa en kommunikationsplan för sociala medier och nyhetsbrev",  # reworded
+                "Öka antalet följare från 1500 till 2000",
+            ],
+        ),
+        (
+            "Organisering",
+            [
+                "Utse tre ansvariga för Zetkin",
+                "Anordna en höstkonferens om medlemsaktivering",  # new
+            ],
+        ),
+        # "Genomföra en ringkampanj ..." was dropped
+    )
+    summary = repository.save_plan("D", edited, now=NOW + timedelta(days=1))
+    assert (summary.created, summary.updated, summary.unchanged, summary.retired) == (1, 1, 2, 1)
+    plan = repository.plan("D")
+    assert plan is not None
+    assert [g.text for g in plan.goals] == [
+        "Skapa en kommunikationsplan för sociala medier och nyhetsbrev",
+        "Öka antalet följare från 1500 till 2000",
+        "Utse tre ansvariga för Zetkin",
+        "Anordna en höstkonferens om medlemsaktivering",
+    ]
+    assert [g.number for g in plan.goals] == [1, 2, 3, 4]
+    after = ids_by_text(repository)
+    assert (
+        after["Skapa en kommunikationsplan för sociala medier och nyhetsbrev"]
+        == before["Skapa en kommunikationsplan för sociala medier"]
+    )
+    assert after["Utse tre ansvariga för Zetkin"] == before["Utse tre ansvariga för Zetkin"]
+    assert after["Anordna en höstkonferens om medlemsaktivering"] not in before.values()
+    assert plan.goals[0].section == "Kommunikation"
+
+
+def test_a_dropped_goal_is_retired_not_deleted_and_comes_back_with_its_id(
+    repository: Repository, database: Database
+) -> None:
+    repository.save_plan("D", PLAN, now=NOW)
+    ring_id = ids_by_text(repository)["Genomföra en ringkampanj för medlemsaktivering"]
+    without = draft(("Organisering", ["Utse tre ansvariga för Zetkin"]))
+    repository.save_plan("D", without, now=NOW + timedelta(days=1))
+    with database.read() as session:
+        retired = session.execute(
+            text("SELECT number, retired_at FROM goal WHERE id = :id"), {"id": ring_id}
+        ).one()
+    assert retired.number is None and retired.retired_at is not None
+    repository.save_plan("D", PLAN, now=NOW + timedelta(days=2))
+    assert ids_by_text(repository)["Genomföra en ringkampanj för medlemsaktivering"] == ring_id
+
+
+def test_districts_keep_separate_plans(repository: Repository) -> None:
+    repository.save_plan("Västernorrland", PLAN, now=NOW)
+    repository.save_plan("Skåne", draft(("Studier", ["Genomföra återkommande studier"])), now=NOW)
+    assert len(repository.plan("Västernorrland").goals) == 4  # type: ignore[union-attr]
+    assert len(repository.plan("Skåne").goals) == 1  # type: ignore[union-attr]
+    assert repository.plan("Gotland") is None
+    assert repository.has_goals("Skåne") and not repository.has_goals("Gotland")
+
+
+def test_times_are_stored_and_read_back_as_utc(repository: Repository, database: Database) -> None:
+    stockholm_time = datetime(2026, 7, 1, 12, 0, tzinfo=UTC).astimezone(
+        __import__("zoneinfo").ZoneInfo("Europe/Stockholm")
+    )
+    repository.save_plan("D", PLAN, now=stockholm_time)
+    with database.read() as session:
+        district = session.exec(select(District)).one()
+    assert district.created_at == datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+    assert district.created_at.tzinfo is UTC
+
+
+def test_naive_datetimes_are_refused(repository: Repository) -> None:
+    with pytest.raises(Exception, match="naive datetime"):
+        repository.save_plan("D", PLAN, now=datetime(2026, 1, 1))  # noqa: DTZ001 - the point of the test
+
+
+def conversation(conversation_id: str = "a:1", kind: str = "personal", **reference: str) -> ConversationInfo:
+    return ConversationInfo(
+        conversation_id, kind, "t1", None, None, {"conversation": {"id": conversation_id}, **reference}
+    )
+
+
+def test_a_conversation_is_remembered_and_refreshed(repository: Repository) -> None:
+    megan = PersonInfo("29:megan", "aad-megan", "Megan Bowen")
+    repository.remember_conversation(
+        conversation(serviceUrl="https://a/"), person=megan, district="D", now=NOW
+    )
+    repository.remember_conversation(
+        conversation(serviceUrl="https://b/"), person=megan, district="D", now=NOW
+    )
+    [stored] = repository.conversations()
+    assert stored.reference["serviceUrl"] == "https://b/"
+    repository.forget_conversation("a:1", now=NOW)
+    assert repository.conversations() == []
+    repository.remember_conversation(conversation(), person=megan, district="D", now=NOW)
+    assert len(repository.conversations()) == 1
+
+
+def test_a_conversation_is_linked_to_its_district(repository: Repository) -> None:
+    repository.save_plan("Skåne", PLAN, now=NOW)
+    repository.remember_conversation(conversation("19:x", "channel"), person=None, district="Skåne", now=NOW)
+    repository.remember_conversation(
+        conversation("19:y", "channel"), person=None, district="Nowhere", now=NOW
+    )
+    assert repository.district_of("19:x") == "Skåne"
+    assert repository.district_of("19:y") is None
+    assert repository.district_of("19:unknown") is None
+
+
+def test_concurrent_writers_wait_for_each_other_instead_of_failing(repository: Repository) -> None:
+    errors: list[BaseException] = []
+
+    def remember(n: int) -> None:
+        try:
+            for i in range(10):
+                repository.remember_conversation(
+                    conversation(f"a:{n}-{i}"),
+                    person=PersonInfo(f"29:{n}", None, f"P{n}"),
+                    district="D",
+                    now=NOW,
+                )
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=remember, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(repository.conversations()) == 80
+
+
+def test_ping(repository: Repository) -> None:
+    assert repository.ping()

@@ -1,0 +1,127 @@
+"""`python -m bot`: plan import, db upgrade, the terminal chat, and start-up refusals."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from bot.app import run_chat
+from bot.config import Settings
+from bot.db import migrate
+from bot.db.engine import Database
+from bot.db.repository import Repository
+from tests.conftest import SKANE, VASTERNORRLAND, seed
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def env(settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    return settings
+
+
+def plan_of(settings: Settings, district: str):  # type: ignore[no-untyped-def]
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        return Repository(database).plan(district)
+    finally:
+        database.dispose()
+
+
+def test_plan_import_stores_a_seed_plan_and_reimport_updates_in_place(
+    env: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "skane.txt"
+    plan_file.write_text(seed(SKANE), encoding="utf-8")
+    assert main(["plan", "import", str(plan_file), "--district", "Vänsterpartiet Skåne"]) == 0
+    assert "Imported 18 goals for Vänsterpartiet Skåne: 18 new" in capsys.readouterr().out
+    first = plan_of(env, "Vänsterpartiet Skåne")
+    assert first is not None and len(first.goals) == 18
+
+    edited = seed(SKANE).replace("Genomföra en ringkampanj som", "Genomföra två ringkampanjer som")
+    plan_file.write_text(edited, encoding="utf-8")
+    assert main(["plan", "import", str(plan_file), "--district", "Vänsterpartiet Skåne"]) == 0
+    assert (
+        "18 goals for Vänsterpartiet Skåne: 0 new, 1 updated, 17 unchanged, 0 retired"
+        in capsys.readouterr().out
+    )
+    second = plan_of(env, "Vänsterpartiet Skåne")
+    assert second is not None
+    assert [g.id for g in second.goals] == [g.id for g in first.goals]
+
+
+def test_plan_import_dry_run_stores_nothing(
+    env: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "vnl.txt"
+    plan_file.write_text(seed(VASTERNORRLAND), encoding="utf-8")
+    assert main(["plan", "import", str(plan_file), "--district", "X", "--dry-run"]) == 0
+    assert "24 goals in" in capsys.readouterr().out
+    assert plan_of(env, "X") is None
+
+
+def test_plan_import_of_a_missing_file_says_so(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "import", "nope.txt", "--district", "X"]) == 1
+    assert "Cannot import nope.txt: cannot read nope.txt" in capsys.readouterr().err
+
+
+def test_db_upgrade(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert "Schema is at 0001" in capsys.readouterr().out
+
+
+def test_a_configuration_error_is_one_line_and_exit_2(
+    env: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TIMEZONE", "Mars/Olympus")
+    assert main(["db", "upgrade"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("Configuration error: timezone: unknown time zone") and "\n" not in err
+
+
+def test_serving_off_loopback_without_credentials_is_refused(
+    env: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOST": "0.0.0.0",
+            "DATABASE_URL": env.database_url,
+            "PYTHONPATH": str(ROOT),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Refusing to listen on 0.0.0.0" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+async def test_terminal_chat_answers_each_line_with_text(settings: Settings) -> None:
+    out = io.StringIO()
+    await run_chat(settings, stdin=io.StringIO("hjälp\n\nmål 6\nsök facebook\nblaha\n"), stdout=out)
+    said = out.getvalue()
+    answers = [
+        "Det här kan jag",
+        "\nMål 6: ",
+        "1 mål nämner ”facebook”",
+        "Jag känner inte till kommandot ”blaha”",
+    ]
+    positions = [said.find(answer) for answer in answers]
+    assert -1 not in positions and positions == sorted(positions), said
+
+
+async def test_terminal_chat_uses_the_same_database(settings: Settings) -> None:
+    await run_chat(settings, stdin=io.StringIO("mål\n"), stdout=io.StringIO())
+    assert plan_of(settings, "Vänsterpartiet Västernorrland") is not None

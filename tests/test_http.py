@@ -1,0 +1,135 @@
+"""The real server over HTTP: Teams-shaped activities in, replies read from a fake Bot Connector."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import COMPONENTS, create_app
+from bot.config import Settings
+from tests.conftest import fixed_clock
+from tests.fakes import activities
+from tests.fakes.connector import FakeConnector
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeConnector]:
+    fake = await FakeConnector().start()
+    yield fake
+    await fake.close()
+
+
+async def _client(settings: Settings) -> TestClient:
+    client = TestClient(TestServer(create_app(settings, clock=fixed_clock), host="127.0.0.1"))
+    await client.start_server()
+    return client
+
+
+@pytest.fixture
+async def client(settings: Settings) -> AsyncIterator[TestClient]:
+    client = await _client(settings)
+    yield client
+    await client.close()
+
+
+async def post(client: TestClient, activity: dict[str, Any]) -> int:
+    response = await client.post("/api/messages", json=activity)
+    return response.status
+
+
+async def test_healthz_answers_when_the_database_does(client: TestClient) -> None:
+    response = await client.get("/healthz")
+    assert response.status == 200
+    assert await response.json() == {"status": "ok"}
+
+
+async def test_a_personal_message_is_answered_through_the_connector(
+    client: TestClient, connector: FakeConnector
+) -> None:
+    assert await post(client, activities.personal_message("mål", service_url=connector.url)) in (200, 201)
+    [reply] = await connector.wait_for(1)
+    assert reply.conversation_id == "a:personal-megan"
+    assert reply.path.startswith("/v3/conversations/a:personal-megan/activities/activity-")
+    card = reply.body["attachments"][0]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    assert "Zetkin" in str(card["content"])
+    assert reply.authorization is None  # no app id: local development, nothing to sign with
+
+
+async def test_a_channel_post_that_mentions_the_bot_is_answered_in_the_thread(
+    client: TestClient, connector: FakeConnector
+) -> None:
+    activity = activities.channel_mention("mål 6", service_url=connector.url)
+    assert await post(client, activity) in (200, 201)
+    [reply] = await connector.wait_for(1)
+    assert reply.conversation_id == activity["conversation"]["id"]
+    assert "Mål 6" in str(reply.body["attachments"][0]["content"])
+
+
+async def test_an_english_teams_client_gets_english(client: TestClient, connector: FakeConnector) -> None:
+    await post(client, activities.personal_message("help", service_url=connector.url, locale="en-US"))
+    [reply] = await connector.wait_for(1)
+    assert "This is what I can do" in str(reply.body["attachments"][0]["content"])
+
+
+async def test_installing_the_bot_in_a_team_stores_where_it_can_post(
+    client: TestClient, connector: FakeConnector
+) -> None:
+    assert await post(client, activities.installed_in_team(service_url=connector.url)) in (200, 201)
+    await connector.wait_for(1)  # the welcome message
+    [conversation] = client.app[COMPONENTS].repository.conversations()
+    assert conversation.kind == "channel" and conversation.team_id == "19:general@thread.tacv2"
+    assert conversation.reference["serviceUrl"] == connector.url
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status"),
+    [
+        (b"{not json", "application/json", 400),
+        (b"[]", "application/json", 400),
+        (b'{"type": "message"}', "application/json", 400),
+        (b'{"type": "message", "text": "hej"}', "text/plain", 415),
+        (b"", "application/json", 400),
+    ],
+)
+async def test_broken_requests_get_a_clear_4xx_and_no_reply(
+    client: TestClient, connector: FakeConnector, body: bytes, content_type: str, status: int
+) -> None:
+    response = await client.post("/api/messages", data=body, headers={"Content-Type": content_type})
+    assert response.status == status
+    assert "error" in await response.json()
+    assert connector.posted == []
+
+
+async def test_a_body_over_the_limit_is_refused_with_413(
+    client: TestClient, connector: FakeConnector
+) -> None:
+    activity = activities.personal_message("x" * 300_000, service_url=connector.url)
+    assert await post(client, activity) == 413
+    assert connector.posted == []
+
+
+async def test_with_credentials_a_request_without_a_token_gets_401(
+    settings: Settings, connector: FakeConnector
+) -> None:
+    secured = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=settings.database_url,
+        MicrosoftAppId="00000000-0000-0000-0000-00000000b07a",
+        MicrosoftAppPassword="secret",
+        MicrosoftAppTenantId="00000000-0000-0000-0000-0000000000aa",
+    )
+    client = await _client(secured)
+    try:
+        activity = activities.personal_message("mål", service_url=connector.url)
+        assert await post(client, activity) == 401
+        response = await client.post(
+            "/api/messages", json=activity, headers={"Authorization": "Bearer not-a-real-token"}
+        )
+        assert response.status == 401
+    finally:
+        await client.close()
+    assert connector.posted == []

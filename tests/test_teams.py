@@ -1,0 +1,338 @@
+"""The Teams handler driven in-process with botbuilder's TestAdapter: every command, both languages."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+import pytest
+from botbuilder.core import TurnContext
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
+
+from bot.commands import build_router
+from bot.config import Settings
+from bot.db.repository import Repository
+from bot.teams import DistrictBot, message_text
+from tests.conftest import fixed_clock
+
+BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
+# Each adapter numbers its activities from 1, so each gets a conversation of its own (ids are per conversation).
+_conversations = itertools.count(1)
+
+
+def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
+    return DistrictBot(router=build_router(), repository=repository, settings=settings, clock=fixed_clock)
+
+
+def adapter_for(
+    bot: DistrictBot, *, channel: str = "msteams", locale: str = "sv-SE", **conversation: Any
+) -> TestAdapter:
+    template = Activity(
+        channel_id=channel,
+        service_url="https://smba.example.invalid/emea/",
+        locale=locale,
+        conversation=ConversationAccount(
+            id=conversation.pop("id", f"a:personal-{next(_conversations)}"),
+            conversation_type=conversation.pop("kind", "personal"),
+        ),
+        from_property=ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele"),
+        recipient=BOT,
+    )
+    return TestAdapter(bot.on_turn, template)
+
+
+def shown(activity: Activity) -> str:
+    """Everything a user would read in a reply: its text, or every string in its card."""
+    if activity.text:
+        return activity.text
+    strings: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("text", "title", "value") and isinstance(value, str):
+                    strings.append(value.replace("\\", ""))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for attachment in activity.attachments or []:
+        walk(attachment.content)
+    return "\n".join(strings)
+
+
+async def ask(adapter: TestAdapter, text: str) -> Activity:
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text))
+    reply = adapter.get_next_activity()
+    assert reply is not None, f"no reply to {text!r}"
+    return reply
+
+
+@pytest.fixture
+def bot(settings: Settings, sample_repository: Repository) -> DistrictBot:
+    return make_bot(settings, sample_repository)
+
+
+@pytest.mark.parametrize(
+    ("command", "locale"), [("mål", "sv-SE"), ("goals", "en-US"), ("MÅL", "sv-SE"), ("mal", "sv")]
+)
+async def test_goals_lists_every_goal_grouped_by_section(bot: DistrictBot, command: str, locale: str) -> None:
+    reply = await ask(adapter_for(bot, locale=locale), command)
+    card = reply.attachments[0].content
+    assert card["type"] == "AdaptiveCard" and card["fallbackText"]
+    text = shown(reply)
+    assert "Zetkin" in text
+    numbers = [
+        fact["title"] for block in card["body"] if block["type"] == "FactSet" for fact in block["facts"]
+    ]
+    assert numbers == [str(n) for n in range(1, 25)]
+    headings = [b["text"] for b in card["body"] if b.get("weight") == "Bolder" and b.get("size") == "Medium"]
+    assert len(headings) == 5
+
+
+async def test_goals_in_swedish_and_english_differ_in_language(bot: DistrictBot) -> None:
+    swedish = shown(await ask(adapter_for(bot, locale="sv-SE"), "mål"))
+    english = shown(await ask(adapter_for(bot, locale="en-US"), "goals"))
+    assert "24 mål" in swedish and "24 goals" in english
+    assert "Skriv ”mål 6”" in swedish and "Write “goals 6”" in english
+
+
+@pytest.mark.parametrize(
+    ("command", "locale", "expected"),
+    [
+        (
+            "mål 6",
+            "sv-SE",
+            [
+                "Mål 6",
+                "Avsnitt",
+                "Klart när",
+                "minst 1",
+                "per kvartal",
+                "Framsteg",
+                "0 av 1 det här kvartalet",
+            ],
+        ),
+        (
+            "goal 6",
+            "en-US",
+            [
+                "Goal 6",
+                "Section",
+                "Done when",
+                "at least 1",
+                "per quarter",
+                "Progress",
+                "0 of 1 this quarter",
+            ],
+        ),
+        ("mål #6", "sv-SE", ["Mål 6"]),
+        ("mål nr 6", "sv-SE", ["Mål 6"]),
+    ],
+)
+async def test_one_goal_in_full(bot: DistrictBot, command: str, locale: str, expected: list[str]) -> None:
+    text = shown(await ask(adapter_for(bot, locale=locale), command))
+    for part in expected:
+        assert part in text, f"{part!r} missing from {text!r}"
+
+
+async def test_a_goal_shows_who_the_plan_makes_responsible(
+    bot: DistrictBot, sample_repository: Repository
+) -> None:
+    plan = sample_repository.plan("Vänsterpartiet Västernorrland")
+    assert plan is not None
+    named = next(g for g in plan.goals if g.text.startswith("Distriktsstyrelsen"))
+    text = shown(await ask(adapter_for(bot), f"mål {named.number}"))
+    assert "Ansvarig\nDistriktsstyrelsen" in text
+
+
+@pytest.mark.parametrize(
+    ("command", "locale"), [("mål 99", "sv-SE"), ("mål 0", "sv-SE"), ("goal 99", "en-US")]
+)
+async def test_a_goal_number_that_does_not_exist_is_explained(
+    bot: DistrictBot, command: str, locale: str
+) -> None:
+    text = shown(await ask(adapter_for(bot, locale=locale), command))
+    if locale == "sv-SE":
+        assert "Det finns inget mål" in text and "1–24" in text and "skriv mål" in text
+    else:
+        assert "There is no goal 99" in text and "1–24" in text
+
+
+@pytest.mark.parametrize(
+    ("command", "locale"),
+    [
+        ("sök facebook", "sv-SE"),
+        ("search FACEBOOK", "en-US"),
+        ("sok Facebook", "sv-SE"),
+        ("mål facebook", "sv-SE"),
+    ],
+)
+async def test_search_finds_goals_by_word(bot: DistrictBot, command: str, locale: str) -> None:
+    text = shown(await ask(adapter_for(bot, locale=locale), command))
+    assert "Facebook" in text
+    assert "1 mål nämner" in text or "1 goal mentions" in text
+
+
+async def test_search_forgives_swedish_letters(bot: DistrictBot) -> None:
+    with_letters = shown(await ask(adapter_for(bot), "sök följare"))
+    without = shown(await ask(adapter_for(bot), "sok FOLJARE"))
+    assert "1 mål nämner ”följare”" in with_letters
+    assert "1 mål nämner ”FOLJARE”" in without
+    assert with_letters.splitlines()[1:] == without.splitlines()[1:]
+
+
+async def test_search_without_hits_or_words_says_what_to_do(bot: DistrictBot) -> None:
+    assert "Inget mål nämner ”xyzzy”" in shown(await ask(adapter_for(bot), "sök xyzzy"))
+    assert "Skriv ett ord att söka efter" in shown(await ask(adapter_for(bot), "sök"))
+
+
+@pytest.mark.parametrize(
+    ("command", "locale", "expected"),
+    [("hjälp", "sv-SE", "Det här kan jag"), ("help", "en-US", "This is what I can do")],
+)
+async def test_help_lists_the_commands(bot: DistrictBot, command: str, locale: str, expected: str) -> None:
+    text = shown(await ask(adapter_for(bot, locale=locale), command))
+    assert expected in text
+    for usage in (
+        ["mål [nummer]", "sök ORD", "hjälp"]
+        if locale == "sv-SE"
+        else ["goals [number]", "search WORD", "help"]
+    ):
+        assert usage in text
+
+
+@pytest.mark.parametrize(
+    ("command", "locale", "expected"),
+    [
+        ("hej", "sv-SE", "Jag känner inte till kommandot ”hej”. Skriv hjälp"),
+        ("måll", "sv-SE", "Menade du mål?"),
+        ("serch facebook", "en-US", "Did you mean search?"),
+    ],
+)
+async def test_unknown_input_gets_a_short_hint(
+    bot: DistrictBot, command: str, locale: str, expected: str
+) -> None:
+    assert expected in shown(await ask(adapter_for(bot, locale=locale), command))
+
+
+async def test_a_locale_the_bot_does_not_speak_falls_back_to_the_districts_language(bot: DistrictBot) -> None:
+    assert "Det här kan jag" in shown(await ask(adapter_for(bot, locale="de-DE"), "help"))
+
+
+async def test_channels_without_cards_get_plain_text(bot: DistrictBot) -> None:
+    reply = await ask(adapter_for(bot, channel="test"), "mål")
+    assert not reply.attachments
+    assert "Zetkin" in reply.text and "  6. " in reply.text
+
+
+async def test_in_a_channel_the_mention_is_stripped(bot: DistrictBot) -> None:
+    adapter = adapter_for(bot, id="19:general@thread.tacv2;messageid=1", kind="channel")
+    mention = Mention(mentioned=BOT, text=f"<at>{BOT.name}</at>", type="mention")
+    activity = Activity(
+        type=ActivityTypes.message,
+        text=f"<at>{BOT.name}</at> mål 6",
+        entities=[mention],
+        channel_data={
+            "team": {"id": "19:team@thread.tacv2"},
+            "channel": {"id": "19:general@thread.tacv2"},
+            "tenant": {"id": "t1"},
+        },
+    )
+    await adapter.receive_activity(activity)
+    assert "Mål 6" in shown(adapter.get_next_activity())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<at>Distriktsboten</at> mål", "mål"),
+        ("<at>Distriktsboten</at>&nbsp;sök  facebook ", "sök facebook"),
+        ("<at>Boten</at> hjälp", "hjälp"),  # renamed in the team: the leading mention is still the bot's
+        ("mål <at>Megan Bowen</at>", "mål Megan Bowen"),
+    ],
+)
+def test_message_text_strips_the_bots_mention(text: str, expected: str) -> None:
+    activity = Activity(
+        type="message",
+        text=text,
+        recipient=BOT,
+        entities=[Mention(mentioned=BOT, text="<at>Distriktsboten</at>", type="mention")],
+    )
+    assert message_text(activity) == expected
+
+
+async def test_a_redelivered_activity_is_answered_once(bot: DistrictBot) -> None:
+    adapter = adapter_for(bot)
+    activity = Activity(type=ActivityTypes.message, text="mål", id="same-id")
+    await adapter.receive_activity(activity)
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, text="mål", id="same-id"))
+    assert adapter.get_next_activity() is not None
+    assert adapter.get_next_activity() is None
+
+
+async def test_each_message_refreshes_the_stored_conversation_reference(
+    bot: DistrictBot, sample_repository: Repository
+) -> None:
+    await ask(adapter_for(bot), "hjälp")
+    [conversation] = sample_repository.conversations()
+    assert conversation.kind == "personal"
+    assert conversation.reference["conversation"]["id"].startswith("a:personal-")
+    assert conversation.reference["bot"]["id"] == BOT.id
+
+
+async def test_installation_stores_the_reference_and_welcomes(
+    bot: DistrictBot, sample_repository: Repository
+) -> None:
+    adapter = adapter_for(bot, id="19:general@thread.tacv2", kind="channel")
+    await adapter.receive_activity(
+        Activity(
+            type=ActivityTypes.installation_update,
+            action="add",
+            channel_data={"team": {"id": "19:team"}, "channel": {"id": "19:general@thread.tacv2"}},
+        )
+    )
+    welcome = adapter.get_next_activity()
+    assert "Skriv hjälp" in welcome.text
+    [conversation] = sample_repository.conversations()
+    assert (conversation.kind, conversation.team_id) == ("channel", "19:team")
+
+    await adapter.receive_activity(Activity(type=ActivityTypes.installation_update, action="remove"))
+    assert sample_repository.conversations() == []
+    assert len(sample_repository.conversations(active_only=False)) == 1
+
+
+async def test_being_added_to_a_group_chat_stores_the_reference(
+    bot: DistrictBot, sample_repository: Repository
+) -> None:
+    adapter = adapter_for(bot, id="19:group@thread.v2", kind="groupChat")
+    await adapter.receive_activity(Activity(type=ActivityTypes.conversation_update, members_added=[BOT]))
+    assert adapter.get_next_activity() is not None
+    [conversation] = sample_repository.conversations()
+    assert conversation.kind == "groupChat"
+
+
+async def test_a_district_without_a_plan_says_how_to_import_one(
+    settings: Settings, repository: Repository
+) -> None:
+    bot = make_bot(settings, repository)
+    text = shown(await ask(adapter_for(bot), "mål"))
+    assert "har ingen verksamhetsplan inläst" in text and "python -m bot plan import" in text
+
+
+def test_conversation_reference_round_trips_through_json(sample_repository: Repository) -> None:
+    reference = TurnContext.get_conversation_reference(
+        Activity(
+            id="1",
+            channel_id="msteams",
+            service_url="https://smba/",
+            conversation=ConversationAccount(id="c1"),
+            from_property=ChannelAccount(id="u1"),
+            recipient=BOT,
+        )
+    ).serialize()
+    assert json.loads(json.dumps(reference)) == reference
