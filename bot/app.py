@@ -16,6 +16,7 @@ from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
+from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.commands import build_router
 from bot.config import Settings
@@ -150,6 +151,10 @@ def _healthz(components: Components) -> Callable[[web.Request], Awaitable[web.Re
 
 def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awaitable[None]]:
     async def on_error(context: TurnContext, error: Exception) -> None:
+        if isinstance(error, ClientRequestError | HttpOperationError):
+            # The Connector could not be reached or refused the reply: telling the user would fail too.
+            log.error("could not reply through the Bot Connector: %s", error)
+            return
         log.exception("unhandled error in a turn", exc_info=error)
         t = translator(settings.language)
         try:

@@ -7,6 +7,7 @@ this is the only module that knows botbuilder's turn objects.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections import OrderedDict
@@ -42,13 +43,15 @@ class DistrictBot(TeamsActivityHandler):
         self.settings = settings
         self.clock = clock
         self._recent: OrderedDict[tuple[str, str], None] = OrderedDict()
+        # The last reference stored per conversation: an unchanged reference costs no write.
+        self._stored: OrderedDict[str, ConversationInfo] = OrderedDict()
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         if self._is_redelivery(activity):
             log.info("ignoring redelivered activity %s", activity.id)
             return
-        self._remember(activity)
+        await self._remember(activity)
         if activity.text is None and activity.value is not None:
             # A card was submitted without an imBack text; the check-in dialogs will take these.
             return
@@ -68,19 +71,19 @@ class DistrictBot(TeamsActivityHandler):
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
         if any(member.id == bot_id for member in activity.members_added or []):
-            self._remember(activity)
+            await self._remember(activity)
             await self._welcome(turn_context)
         elif any(member.id == bot_id for member in activity.members_removed or []):
-            self.repository.forget_conversation(activity.conversation.id, now=self.clock())
+            await self._forget(activity)
         elif activity.conversation is not None:
-            self._remember(activity)
+            await self._remember(activity)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
-        self._remember(turn_context.activity)
+        await self._remember(turn_context.activity)
         await self._welcome(turn_context)
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
-        self.repository.forget_conversation(turn_context.activity.conversation.id, now=self.clock())
+        await self._forget(turn_context.activity)
 
     async def _welcome(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -96,11 +99,27 @@ class DistrictBot(TeamsActivityHandler):
             )
         )
 
-    def _remember(self, activity: Activity) -> None:
+    async def _remember(self, activity: Activity) -> None:
         conversation = conversation_of(activity)
+        if self._stored.get(conversation.conversation_id) == conversation:
+            return
         person = person_of(activity.from_property) if conversation.kind == "personal" else None
-        self.repository.remember_conversation(
-            conversation, person=person, district=self.settings.district, now=self.clock()
+        # A write may wait on the SQLite lock (busy timeout): keep it off the event loop.
+        await asyncio.to_thread(
+            self.repository.remember_conversation,
+            conversation,
+            person=person,
+            district=self.settings.district,
+            now=self.clock(),
+        )
+        self._stored[conversation.conversation_id] = conversation
+        if len(self._stored) > RECENT_ACTIVITIES:
+            self._stored.popitem(last=False)
+
+    async def _forget(self, activity: Activity) -> None:
+        self._stored.pop(activity.conversation.id, None)
+        await asyncio.to_thread(
+            self.repository.forget_conversation, activity.conversation.id, now=self.clock()
         )
 
     def _district(self, activity: Activity) -> str:

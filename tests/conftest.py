@@ -1,4 +1,8 @@
-"""Shared fixtures: settings on a fresh SQLite file, a fixed clock, the repository with the sample plan."""
+"""Shared fixtures: settings on a fresh SQLite file, a fixed clock, the repository with the sample plan.
+
+`postgres_url` is a throwaway PostgreSQL server for the session (tests/postgres.py); tests/db/ runs the
+database layer on both SQLite and PostgreSQL (tests/db/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from bot.db.engine import Database
 from bot.db.repository import Repository
 from bot.services.plan import load_sample_plan
 from bot.services.plan_import import SAMPLE_DISTRICT
+from tests.postgres import postgres_server
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -24,8 +29,8 @@ def fixed_clock() -> datetime:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    # Tests never read a developer's .env or environment.
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read a developer's .env or environment."""
     for name in (
         "MicrosoftAppId",
         "MicrosoftAppPassword",
@@ -39,7 +44,18 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
         "LANGUAGE",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, clean_env: None) -> Settings:
     return Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'bot.db'}")  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL database for the session: started here, or TEST_DATABASE_URL_PG; skipped if absent."""
+    with postgres_server() as url:
+        yield url.render_as_string(hide_password=False)
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""Alembic migrations: an empty database reaches head, and the schema matches the models."""
+"""Alembic migrations: an empty database reaches head, and the schema matches the models.
+
+The migration tests run on SQLite and PostgreSQL (`database_url`, see tests/db/conftest.py); the last two
+test SQLite-only tuning and run once.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ from bot.db import migrate
 from bot.db.engine import Database
 
 
-def test_an_empty_database_upgrades_to_head(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'empty.db'}")
+def test_an_empty_database_upgrades_to_head(database_url: str) -> None:
+    db = Database(database_url)
     try:
         assert migrate.current_revision(db) is None
         migrate.upgrade(db)
@@ -29,8 +33,8 @@ def test_an_empty_database_upgrades_to_head(tmp_path: Path) -> None:
         db.dispose()
 
 
-def test_the_migrations_describe_exactly_the_models(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'm.db'}")
+def test_the_migrations_describe_exactly_the_models(database_url: str) -> None:
+    db = Database(database_url)
     try:
         migrate.upgrade(db)
         with db.engine.connect() as connection:
@@ -40,10 +44,10 @@ def test_the_migrations_describe_exactly_the_models(tmp_path: Path) -> None:
         db.dispose()
 
 
-def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
+def test_downgrade_to_base_and_back(database_url: str) -> None:
     from alembic import command
 
-    db = Database(f"sqlite:///{tmp_path / 'd.db'}")
+    db = Database(database_url)
     try:
         migrate.upgrade(db)
         config = migrate.alembic_config(db)

@@ -1,0 +1,30 @@
+# The district plan bot: a small image that serves /api/messages on port 3978.
+# Build: docker build -t distriktsboten .
+# Run:   docker run -p 3978:3978 -v bot-data:/data --env-file .env distriktsboten
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY dialogs ./dialogs
+COPY schedules ./schedules
+RUN python -m venv /opt/venv \
+    && /opt/venv/bin/pip install --no-cache-dir --disable-pip-version-check ".[postgres]"
+
+FROM python:3.11-slim
+RUN groupadd --system bot && useradd --system --gid bot --home-dir /home/bot --create-home bot \
+    && mkdir /data && chown bot:bot /data
+COPY --from=build /opt/venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    HOST=0.0.0.0 \
+    PORT=3978 \
+    DATABASE_URL=sqlite:////data/bot.db
+USER bot
+WORKDIR /home/bot
+VOLUME ["/data"]
+EXPOSE 3978
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ.get('PORT', '3978')}/healthz\", timeout=4)"]
+# Listening on 0.0.0.0 needs MicrosoftAppId/MicrosoftAppPassword: the bot refuses to serve unauthenticated
+# requests off loopback.
+CMD ["python", "-m", "bot"]

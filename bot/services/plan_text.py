@@ -1,0 +1,337 @@
+"""Turning a plan's extracted text back into readable lines: the layout half of the plan importer.
+
+Plans reach us as text pulled out of PDFs, so the words come with line numbers (sometimes glued to the
+first word), words hyphenated across lines, markdown-ish or upper-case headings, and now and then two
+columns printed side by side on one line. `layout` undoes all of that and hands `plan.py` a flat list of
+classified lines in reading order; `join_lines`, `sentences` and `present_heading` tidy the text.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class LineKind(StrEnum):
+    BLANK = "blank"
+    HEADING = "heading"
+    BULLET = "bullet"  # starts a list item
+    EMPTY_BULLET = "empty_bullet"  # a list marker with no words ("- 42"): ends the item before it
+    CONTINUATION = "continuation"  # "- NN text" without a bullet sign: more of the item above
+    PROSE = "prose"
+
+
+class HeadingStyle(StrEnum):
+    MARKDOWN = "markdown"  # "## 22 Organisering och mobilisering"
+    BOLD = "bold"  # "**Internationella kvinnodagen**"
+    CAPS = "caps"  # "17 OPPOSITIONSROLLEN"
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: LineKind
+    text: str = ""
+    style: HeadingStyle | None = None  # headings only
+    level: int = 0  # markdown headings only: the number of '#'
+
+
+# A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
+NUMBER_WINDOW = 5
+# Longer digit runs than this are content (or noise), never a line number; also keeps int() cheap.
+_MAX_NUMBER_DIGITS = 6
+
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"),
+    " ",
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓"
+_BULLET = re.compile(rf"^[{_BULLET_SIGNS}]\s*")
+# "# ", "## ", "- ", "– ", "* " before the (optional) line number.
+_LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)
+_DIGITS = re.compile(r"^[0-9]+")
+_BOLD = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*$")
+_WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
+
+# A handful of abbreviations that stay upper case when an all-caps heading is put in sentence case.
+ACRONYMS = {"EU", "SD", "LO", "FN", "USA", "TCO", "SACO", "NATO", "HBTQ", "HBTQI", "HBTQIA", "IT", "SMS"}
+
+
+def normalise(text: str) -> list[str]:
+    """The text as lines, with odd spaces made plain and invisible characters dropped. Tabs are kept."""
+    text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_INVISIBLE)
+    lines = []
+    for raw in text.splitlines():
+        # A soft hyphen at the end of a line is a word break; anywhere else it is invisible.
+        raw = raw.rstrip(" ")
+        raw = raw[:-1] + "-" if raw.endswith("\u00ad") else raw
+        raw = "".join(
+            ch for ch in raw.replace("\u00ad", "") if ch == "\t" or unicodedata.category(ch) != "Cc"
+        )
+        lines.append(raw)
+    return lines
+
+
+@dataclass(frozen=True)
+class _Raw:
+    text: str
+    number: int | None = None  # known for certain (a side-by-side cell), else found later
+    from_columns: bool = False
+
+
+def _column_row(raw: str) -> tuple[_Raw, _Raw] | None:
+    """`LEFTNUM<TAB>left<TAB>RIGHTNUM<TAB>right`: two columns printed side by side, or None."""
+    parts = raw.split("\t")
+    if len(parts) < 3:
+        return None
+    left_number, left, right_number = (part.strip() for part in parts[:3])
+    if not re.fullmatch(r"[0-9]{1,6}", right_number) or not re.fullmatch(r"[0-9]{0,6}", left_number):
+        return None
+    right = " ".join(part.strip() for part in parts[3:])
+    return (
+        _Raw(left.strip(), int(left_number) if left_number else None, True),
+        _Raw(right, int(right_number), True),
+    )
+
+
+def _reading_order(lines: list[str]) -> list[_Raw]:
+    """Side-by-side runs unfolded: the whole left column, then the whole right column."""
+    result: list[_Raw] = []
+    i = 0
+    while i < len(lines):
+        if _column_row(lines[i]) is None:
+            result.append(_Raw(lines[i].replace("\t", " ")))
+            i += 1
+            continue
+        lefts: list[_Raw] = []
+        rights: list[_Raw] = []
+        while i < len(lines):
+            row = _column_row(lines[i])
+            if row is None and lines[i].strip():
+                break
+            if row is not None:
+                lefts.append(row[0])
+                rights.append(row[1])
+            i += 1
+        result.extend(lefts)
+        result.extend(rights)
+    return result
+
+
+def _leading_run(text: str) -> str:
+    match = _LEAD.match(text)
+    rest = match.group("rest") if match else text
+    digits = _DIGITS.match(rest)
+    return digits.group(0) if digits else ""
+
+
+def _uses_line_numbers(raws: list[_Raw]) -> bool:
+    if any(raw.from_columns for raw in raws):
+        return True
+    filled = [raw.text for raw in raws if raw.text.strip()]
+    numbered = sum(1 for text in filled if _leading_run(text.strip()))
+    return bool(filled) and numbered * 2 >= len(filled)
+
+
+def _strip_number(
+    run: str, after: str, last: int, next_number: int | None, marked: bool
+) -> tuple[int, str] | None:
+    """Split a line's leading digits into its line number and the content digits that follow.
+
+    The line number is the prefix that continues the running sequence: "1201 maj" after 119 is line 120
+    with "1 maj", "38ingar" after 37 is line 38 with "ingar". When several prefixes fit, the smallest one
+    wins, being the nearest to the expected next number. A whole number that does not fit is still taken
+    when the next line continues from it (numbering restarted or jumped, e.g. a page of figures left out).
+    A `marked` line ("- 29 • ...", "## 22 ...", "- 46 ...") comes from the spaced markdown-ish layout, where
+    numbers are never glued to words: its whole leading number is the line number.
+    """
+    whole_is_word = not after or after[0].isspace()
+    if marked and whole_is_word and len(run) <= _MAX_NUMBER_DIGITS:
+        return int(run), after
+    head = run[:_MAX_NUMBER_DIGITS]
+    fitting = [k for k in range(1, len(head) + 1) if last < int(head[:k]) <= last + NUMBER_WINDOW]
+    if fitting:
+        k = min(fitting, key=lambda k: int(head[:k]))
+        return int(head[:k]), run[k:] + after
+    if whole_is_word and len(run) <= _MAX_NUMBER_DIGITS:
+        number = int(run)
+        if next_number is not None and number < next_number <= number + NUMBER_WINDOW:
+            return number, after
+    return None
+
+
+def _next_number(raws: list[_Raw], start: int) -> int | None:
+    """The line number the next non-blank line starts with, if it plainly starts with one."""
+    for raw in raws[start:]:
+        if raw.number is not None:
+            return raw.number
+        text = raw.text.strip()
+        if not text:
+            continue
+        run = _leading_run(text)
+        match = _LEAD.match(text)
+        rest = match.group("rest") if match else text
+        if run and len(run) <= _MAX_NUMBER_DIGITS and (len(rest) == len(run) or rest[len(run)].isspace()):
+            return int(run)
+        return None
+    return None
+
+
+def _numbered(raws: list[_Raw]) -> list[tuple[str, bool, str]]:
+    """(lead marker, whether the line had a number, content) per line, line numbers removed."""
+    numbered_doc = _uses_line_numbers(raws)
+    last = 0
+    result = []
+    for index, raw in enumerate(raws):
+        if raw.number is not None:
+            last = raw.number
+            result.append(("", True, raw.text))
+            continue
+        match = _LEAD.match(raw.text.strip())
+        lead = (match.group("lead") or "").strip() if match else ""
+        rest = match.group("rest") if match else raw.text.strip()
+        had_number = False
+        digits = _DIGITS.match(rest)
+        if numbered_doc and digits:
+            run = digits.group(0)
+            after = rest[len(run) :]
+            marked = bool(lead) or _BULLET.match(after.lstrip()) is not None
+            split = _strip_number(run, after, last, _next_number(raws, index + 1), marked)
+            if split is not None:
+                last, rest = split
+                had_number = True
+        result.append((lead, had_number, rest.strip()))
+    return result
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) >= 3
+        and not any(ch.islower() for ch in text)
+        and len(text) <= 100
+        and not text.endswith((".", ",", ";", ":", "!", "?"))
+        and text[0] not in "-–*"
+    )
+
+
+def layout(text: str) -> list[Line]:
+    """The plan's lines in reading order, without line numbers, each classified."""
+    raws = _reading_order(normalise(text))
+    rows = _numbered(raws)
+    uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
+    lines = []
+    for lead, had_number, content in rows:
+        content = re.sub(r"\s+", " ", content).strip()
+        bullet = _BULLET.match(content)
+        if lead.startswith("#"):
+            title = content.strip("# ").strip()
+            lines.append(
+                Line(LineKind.HEADING, title, HeadingStyle.MARKDOWN, len(lead))
+                if title
+                else Line(LineKind.BLANK)
+            )
+        elif bullet:
+            words = content[bullet.end() :].strip()
+            lines.append(Line(LineKind.BULLET, words) if words else Line(LineKind.EMPTY_BULLET))
+        elif lead:
+            if not content:
+                lines.append(Line(LineKind.EMPTY_BULLET))
+            elif had_number and uses_bullet_signs:
+                # "- 46 partiets föreningar": the dash and number of a wrapped line, the bullet sign missing.
+                lines.append(Line(LineKind.CONTINUATION, content))
+            else:
+                lines.append(Line(LineKind.BULLET, content))
+        elif not content:
+            lines.append(Line(LineKind.BLANK))
+        elif (bold := _BOLD.match(content)) and not bold.group("text").strip().endswith(":"):
+            lines.append(Line(LineKind.HEADING, bold.group("text").strip(), HeadingStyle.BOLD))
+        elif _is_caps_heading(content):
+            lines.append(Line(LineKind.HEADING, content, HeadingStyle.CAPS))
+        else:
+            lines.append(Line(LineKind.PROSE, content))
+    return lines
+
+
+def join_lines(parts: Iterable[str]) -> str:
+    """Lines joined into running text, mending words hyphenated across lines.
+
+    "opposi-" + "tionsarbete" -> "oppositionsarbete", "verk-" + "Samhetsår" -> "verksamhetsår". The hyphen
+    stays where it belongs to the word: after a capital or a digit ("SD-" + "politik", "2023-" + "2024"),
+    after a single letter ("e-" + "post"), before a word that is not a letter, and before "och"/"eller"
+    ("kvinno- och hbtq-frågor").
+    """
+    text = ""
+    for part in parts:
+        part = re.sub(r"\s+", " ", part).strip()
+        if not part:
+            continue
+        if not text:
+            text = part
+            continue
+        broken = re.search(r"(?:^|\s)(\S*?)(\w)-$", text)
+        if broken is None:
+            text = f"{text} {part}"
+            continue
+        stem, before = broken.group(1) + broken.group(2), broken.group(2)
+        first_word = part.split(" ", 1)[0]
+        if first_word.lower() in _WORD_BREAK_KEEPERS:
+            text = f"{text} {part}"
+        elif before.isupper() or before.isdigit() or len(stem) == 1 or not part[0].isalpha():
+            text = text + part
+        else:
+            if part[0].isupper() and part[1:2].islower():
+                part = part[0].lower() + part[1:]
+            text = text[:-1] + part
+    return text
+
+
+_ABBREVIATIONS = (
+    "t.ex.",
+    "bl.a.",
+    "m.m.",
+    "s.k.",
+    "dvs.",
+    "osv.",
+    "fr.o.m.",
+    "t.o.m.",
+    "ca.",
+    "resp.",
+    "p.g.a.",
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Running text split into sentences at . ! ? followed by a capital, minding common abbreviations."""
+    result = []
+    start = 0
+    for match in re.finditer(r"[.!?]+[\"”’)]*\s+(?=[A-ZÅÄÖÉÜ0-9\"“”])", text):
+        word = text[: match.start() + 1].rsplit(" ", 1)[-1].lower()
+        if word in _ABBREVIATIONS:
+            continue
+        result.append(text[start : match.end()].strip())
+        start = match.end()
+    result.append(text[start:].strip())
+    return [sentence for sentence in result if sentence]
+
+
+def present_heading(text: str) -> str:
+    """A heading as the bot shows it: markup removed, ALL CAPS put in sentence case (Swedish letters kept)."""
+    text = re.sub(r"\s+", " ", text.replace("**", " ")).strip().strip("#").strip()
+    if any(ch.islower() for ch in text) or not any(ch.isalpha() for ch in text):
+        return text
+    words = []
+    for word in text.split(" "):
+        core = word.strip(".,:;!?()\"'”“")
+        words.append(word if core in ACRONYMS else word.lower())
+    result = " ".join(words)
+    for i, ch in enumerate(result):
+        if ch.isalpha():
+            return result[:i] + ch.upper() + result[i + 1 :]
+        if ch.isdigit():
+            break
+    return result

@@ -1,0 +1,141 @@
+"""parse_target: a goal's wording to a structured Target, one row per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.plan import DONE, Period, Target, TargetKind, parse_target
+
+C, P, M = TargetKind.COUNT, TargetKind.PEOPLE, TargetKind.METRIC
+WEEK, MONTH, QUARTER, YEAR = Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # count per period
+        (
+            "Vi ska anordna minst ett ordförandemöte i kvartalet för att samordna arbetet i distriktet",
+            Target(C, count=1, period=QUARTER, unit="ordförandemöte"),
+        ),
+        (
+            "Representanter från distriktsstyrelsen ska fördela ansvar och schemalägga inlägg i "
+            "kommunikationskanalen minst två gånger i månaden i syfte att skapa diskussion",
+            Target(C, count=2, period=MONTH, unit="inlägg"),
+        ),
+        (
+            "Distriktsstyrelsens ledamöter ansvarar för att skapa minst två allmänpolitiska debattartiklar under året",
+            Target(C, count=2, period=YEAR, unit="debattartiklar"),
+        ),
+        ("Träffas två gånger i månaden", Target(C, count=2, period=MONTH, unit="gånger")),
+        ("Ha minst tre träffar per år", Target(C, count=3, period=YEAR, unit="träffar")),
+        ("Ordna fyra medlemsmöten om året", Target(C, count=4, period=YEAR, unit="medlemsmöten")),
+        ("Hålla ett styrelsemöte varje månad", Target(C, count=1, period=MONTH, unit="styrelsemöte")),
+        ("Publicera ett inlägg i veckan", Target(C, count=1, period=WEEK, unit="inlägg")),
+        ("Ha fem utskick per vecka", Target(C, count=5, period=WEEK, unit="utskick")),
+        ("Minst 12 nyhetsbrev årligen", Target(C, count=12, period=YEAR, unit="nyhetsbrev")),
+        ("Genomföra minst tio studiecirklar", Target(C, count=10, period=YEAR, unit="studiecirklar")),
+        ("Ordna sex träffar under 2024", Target(C, count=6, period=YEAR, unit="träffar")),
+        ("Ordna elva möten kvartalsvis", Target(C, count=11, period=QUARTER, unit="möten")),
+        ("Skicka nyhetsbrev varje månad", Target(C, count=1, period=MONTH, unit="nyhetsbrev")),
+        ("Ordna tolv\u00a0träffar per kvartal", Target(C, count=12, period=QUARTER, unit="träffar")),
+        # count per priority area
+        (
+            "Anordna minst en utbildning, föreläsning eller webinarium för våra medlemmar inom respektive område",
+            Target(C, count=1, period=YEAR, unit="utbildning, föreläsning eller webinarium", per_area=True),
+        ),
+        (
+            "Skapa minst en debattartikel under året för respektive område",
+            Target(C, count=1, period=YEAR, unit="debattartikel", per_area=True),
+        ),
+        (
+            "Ordna två möten i kvartalet inom varje prioriterat område",
+            Target(C, count=2, period=QUARTER, unit="möten", per_area=True),
+        ),
+        # people
+        (
+            "Distriktsstyrelsen ska utse tre ansvariga för att organisera distriktets Zetkin",
+            Target(P, count=3, unit="ansvariga"),
+        ),
+        (
+            "Alla partiföreningar ska rekommenderas ha en egen underorganisation i Zetkin och minst en "
+            "person som ansvarar för den",
+            Target(P, count=1, unit="person"),
+        ),
+        ("Utse en ansvarig som leder arbetet", Target(P, count=1, unit="ansvarig")),
+        ("Välja två ombud till kongressen", Target(P, count=2, unit="ombud")),
+        ("Ha åtminstone fyra kontaktpersoner i länet", Target(P, count=4, unit="kontaktpersoner")),
+        ("Fem samordnare leder valarbetet", Target(P, count=5, unit="samordnare")),
+        # metric
+        (
+            "Vi ska öka antalet följare på vår Facebooksida från 1500 till 2000",
+            Target(M, unit="följare", baseline=1500, goal_value=2000),
+        ),
+        (
+            "Öka antalet följare från 1\u202f500 till 2\u202f000",
+            Target(M, unit="följare", baseline=1500, goal_value=2000),
+        ),
+        (
+            "Öka antalet medlemmar från 1 500 till 2 000",
+            Target(M, unit="medlemmar", baseline=1500, goal_value=2000),
+        ),
+        ("Gå från 300 prenumeranter till 450", Target(M, unit="prenumeranter", baseline=300, goal_value=450)),
+        ("Höja andelen aktiva från 10 % till 15 %", Target(M, unit="%", baseline=10, goal_value=15)),
+        ("Öka antalet medlemmar till 900", Target(M, unit="medlemmar", goal_value=900)),
+        ("Nå 5000 följare på Instagram", Target(M, unit="följare", goal_value=5000)),
+        (
+            "Sänka kostnaden från 2,5 till 1,5 miljoner",
+            Target(M, unit="miljoner", baseline=2.5, goal_value=1.5),
+        ),
+    ],
+)
+def test_measurable_wording(text: str, target: Target) -> None:
+    assert parse_target(text) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # articles, not counts
+        "Distriktet ska genomföra en ringkampanj för medlemsaktivering tillsammans med partiföreningarna",
+        "Genomföra en ringkampanj som en del i den politiska kampanjen",
+        "Anordna en Höstkonferens där medlemsaktivering är det centrala temat",
+        "Genomföra en utbildning i medlemsvård",
+        "Anordna en höstkonferens varje år",
+        # things already there
+        "Utse ansvariga personer ut distriktsstyrelsen för utvecklingen av de fyra prioriterade områden",
+        "Det finns idag fem partiföreningsgrupper",
+        # years and dates are not numbers to reach
+        "Arbetet inför valet 2026 måste börja redan nu",
+        "Under 2023 ska vi genomföra en kampanj",
+        "Fram till 2026 ska vi öka i hela länet",
+        "Öka antalet aktiva från 2022 till 2023",
+        "Fira 1 maj i alla kommuner",
+        "Uppmärksamma den 8 mars och den 9 november",
+        # durations
+        "Ringa alla nya medlemmar inom en månad",
+        "På bara tre dagar hände mycket",
+        # no numbers at all
+        "Öka kontakten med partiföreningar",
+        "Sträva efter att profilera fler av våra företrädare",
+        "Ha återkommande träffar och samarbetsmöten",
+        "",
+        "   ",
+        "123",
+        "minst",
+    ],
+)
+def test_not_measurable(text: str) -> None:
+    assert parse_target(text) == DONE
+
+
+@pytest.mark.parametrize(
+    "text", ["\x00\t\n", "från 9999999999999999999 till 1", "minst " + "9" * 5000 + " möten", "å" * 3000]
+)
+def test_odd_input_is_done_or_a_target(text: str) -> None:
+    assert isinstance(parse_target(text), Target)
+
+
+def test_target_round_trips_through_dict() -> None:
+    target = Target(C, count=1, period=YEAR, unit="debattartikel", per_area=True)
+    assert Target.from_dict(target.to_dict()) == target
