@@ -52,9 +52,6 @@ class DistrictBot(TeamsActivityHandler):
             log.info("ignoring redelivered activity %s", activity.id)
             return
         await self._remember(activity)
-        if activity.text is None and activity.value is not None:
-            # A card was submitted without an imBack text; the check-in dialogs will take these.
-            return
         request = Request(
             text=message_text(activity),
             t=translator(pick_language(activity.locale, self.settings.language)),
@@ -79,8 +76,8 @@ class DistrictBot(TeamsActivityHandler):
             await self._remember(activity)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        # Teams follows an install with a conversationUpdate that adds the bot; the welcome goes there.
         await self._remember(turn_context.activity)
-        await self._welcome(turn_context)
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         await self._forget(turn_context.activity)
@@ -138,7 +135,13 @@ class DistrictBot(TeamsActivityHandler):
 
 
 def message_text(activity: Activity) -> str:
-    """The user's words: the bot's @mention removed, other Teams markup flattened."""
+    """The user's words: the bot's @mention removed, other Teams markup flattened.
+
+    A card button that submits data instead of text may name a command as {"command": "..."}.
+    """
+    if activity.text is None and isinstance(activity.value, dict):
+        command = activity.value.get("command")
+        return " ".join(command.split()) if isinstance(command, str) else ""
     text = activity.text or ""
     if activity.recipient is not None and activity.entities:
         try:

@@ -79,7 +79,6 @@ async def test_installing_the_bot_in_a_team_stores_where_it_can_post(
     client: TestClient, connector: FakeConnector
 ) -> None:
     assert await post(client, activities.installed_in_team(service_url=connector.url)) in (200, 201)
-    await connector.wait_for(1)  # the welcome message
     [conversation] = client.app[COMPONENTS].repository.conversations()
     assert conversation.kind == "channel" and conversation.team_id == "19:general@thread.tacv2"
     assert conversation.reference["serviceUrl"] == connector.url

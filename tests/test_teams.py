@@ -285,7 +285,7 @@ async def test_each_message_refreshes_the_stored_conversation_reference(
     assert conversation.reference["bot"]["id"] == BOT.id
 
 
-async def test_installation_stores_the_reference_and_welcomes(
+async def test_installation_stores_the_reference_and_removal_deactivates_it(
     bot: DistrictBot, sample_repository: Repository
 ) -> None:
     adapter = adapter_for(bot, id="19:general@thread.tacv2", kind="channel")
@@ -296,8 +296,7 @@ async def test_installation_stores_the_reference_and_welcomes(
             channel_data={"team": {"id": "19:team"}, "channel": {"id": "19:general@thread.tacv2"}},
         )
     )
-    welcome = adapter.get_next_activity()
-    assert "Skriv hjälp" in welcome.text
+    assert adapter.get_next_activity() is None  # the conversationUpdate that follows carries the welcome
     [conversation] = sample_repository.conversations()
     assert (conversation.kind, conversation.team_id) == ("channel", "19:team")
 
@@ -311,9 +310,17 @@ async def test_being_added_to_a_group_chat_stores_the_reference(
 ) -> None:
     adapter = adapter_for(bot, id="19:group@thread.v2", kind="groupChat")
     await adapter.receive_activity(Activity(type=ActivityTypes.conversation_update, members_added=[BOT]))
-    assert adapter.get_next_activity() is not None
+    assert "Skriv hjälp" in adapter.get_next_activity().text
     [conversation] = sample_repository.conversations()
     assert conversation.kind == "groupChat"
+
+
+async def test_a_card_submit_runs_the_command_it_names_or_gets_a_hint(bot: DistrictBot) -> None:
+    adapter = adapter_for(bot)
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, value={"command": "mål 6"}))
+    assert "Mål 6" in shown(adapter.get_next_activity())
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, value={"cmd": "more"}))
+    assert shown(adapter.get_next_activity()) == "Skriv hjälp för att se vad jag kan göra."
 
 
 async def test_a_district_without_a_plan_says_how_to_import_one(

@@ -7,13 +7,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 # How long a SQLite writer waits for another writer before giving up (ms).
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
+POSTGRES_WRITE_LOCK = 0x626F74_7772697465  # "bot write"
 
 
 class Database:
@@ -38,6 +40,12 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+            if self.engine.dialect.name == "postgresql":
+                # The repository reads, then inserts or updates (get-or-create). SQLite runs one writer at a
+                # time; under PostgreSQL's READ COMMITTED two writers would both miss a row and both insert
+                # it (a unique violation). Queue them the same way, for the same time, until commit.
+                session.execute(text(f"SET LOCAL lock_timeout = {SQLITE_BUSY_TIMEOUT_MS}"))
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITE_LOCK})
             yield session
 
     def dispose(self) -> None:

@@ -251,7 +251,7 @@ def _people(text: str) -> Target | None:
 
 
 def _noun_after(text: str) -> str | None:
-    """The thing counted after a number: the head noun, or a short list ("utbildning, föreläsning eller ...")."""
+    """What a number counts: the head noun after it, or a short list ("utbildning, föreläsning eller ...")."""
     words: list[str] = []
     for raw in text.split(" "):
         word = raw.strip(".,;:!?()\"'”“")
@@ -401,14 +401,17 @@ class _Section:
 
 
 def _find_title(lines: list[Line]) -> int | None:
-    """Index of the plan's title line: an early line naming the "verksamhetsplan", else a '# ' heading."""
+    """Index of the plan's title: an early heading naming the "verksamhetsplan" or a line opening with
+    it, else the first '# ' heading."""
     seen = 0
     for index, line in enumerate(lines):
         if line.kind in (LineKind.BULLET, LineKind.CONTINUATION):
             break
         if line.kind not in (LineKind.HEADING, LineKind.PROSE):
             continue
-        if _TITLE_WORD.search(line.text) and len(line.text) <= 120 and not line.text.endswith("."):
+        # Prose must open with the word: "Denna verksamhetsplan bygger på ..." is a sentence, not a title.
+        named = _TITLE_WORD.match(line.text) if line.kind is LineKind.PROSE else _TITLE_WORD.search(line.text)
+        if named and len(line.text) <= 120 and not line.text.endswith("."):
             return index
         seen += 1
         if seen >= _TITLE_SEARCH_LINES:
@@ -420,7 +423,7 @@ def _find_title(lines: list[Line]) -> int | None:
 
 
 def _continues_heading(section: _Section, line: Line) -> bool:
-    """A heading printed over two lines: same bold/caps style, both in capitals or the second in lower case."""
+    """A heading printed over two lines: same bold/caps style, both in capitals or the second lower case."""
     if line.style is not section.style or line.style not in (HeadingStyle.BOLD, HeadingStyle.CAPS):
         return False
     both_caps = not any(ch.islower() for ch in section.title_parts[-1] + line.text)
