@@ -224,12 +224,12 @@ MARKDOWN_PLAN = """\
 
 ## 2 Inledning
 
-3 Kommande verksamhetsår ska vi bygga ett starkare parti i hela länet. Vi ska  
+3 Kommande verksamhetsår ska vi bygga ett starkare parti i hela länet. Vi ska␣␣
 4 synas mer än någonsin.
 
 ## 5 Medlemmar
 
-6 Vi växer och det ska märkas. Våra prioriterade områden är ”Bostad” och ”Arbete”.  
+6 Vi växer och det ska märkas. Våra prioriterade områden är ”Bostad” och ”Arbete”.␣␣
 7 Vi ska:
 
 - 8 • Genomföra minst tre medlemsmöten under året
@@ -249,7 +249,7 @@ MARKDOWN_PLAN = """\
 ## 18 Avslutning
 
 19 Kommande verksamhetsår ska vi göra skillnad tillsammans!
-"""
+""".replace("␣", " ")  # markdown line breaks: two trailing spaces, as in the real plan
 
 
 def test_unseen_markdown_plan() -> None:
@@ -383,6 +383,14 @@ def test_plan_without_line_numbers() -> None:
     assert plan.year == 2026
     assert [goal.text for goal in plan.goals] == ["Ordna 2 kurser per kvartal", "Läsa mer"]
     assert plan.goals[0].target == Target(TargetKind.COUNT, count=2, period=Period.QUARTER, unit="kurser")
+
+
+def test_a_sentence_naming_the_plan_is_not_its_title() -> None:
+    plan = parse_plan(
+        "## 1 Mål\n\n2 Denna verksamhetsplan bygger på\n3 årsmötets beslut.\n\n- 4 • Ordna en fest\n"
+    )
+    assert plan.title is None and plan.year is None
+    assert [s.title for s in plan.sections] == ["Mål"]
 
 
 def test_two_line_bold_heading_is_one_section() -> None:

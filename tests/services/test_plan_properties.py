@@ -85,7 +85,9 @@ def test_parse_target_always_returns_a_target(text: str) -> None:
 
 # Words that never start with a digit, so any digit at the start of a goal would be a leftover line number.
 words = st.lists(
-    st.sampled_from(["Ordna", "minst", "två", "möten", "i", "kvartalet", "för", "alla", "opposi-", "tion", "SD-", "vi"]),
+    st.sampled_from(
+        ["Ordna", "minst", "två", "möten", "i", "kvartalet", "för", "alla", "opposi-", "tion", "SD-", "vi"]
+    ),
     min_size=1,
     max_size=8,
 ).map(" ".join)
@@ -97,7 +99,11 @@ def numbered_plans(draw: st.DrawFn) -> str:
     lines = []
     number = draw(st.integers(min_value=1, max_value=50))
     for _ in range(draw(st.integers(min_value=1, max_value=25))):
-        style = draw(st.sampled_from(["heading", "caps", "bullet", "dash-bullet", "wrap", "dash-wrap", "prose", "blank"]))
+        style = draw(
+            st.sampled_from(
+                ["heading", "caps", "bullet", "dash-bullet", "wrap", "dash-wrap", "prose", "blank"]
+            )
+        )
         text = draw(words)
         glue = "" if draw(st.booleans()) and style in ("wrap", "prose") else " "
         lines.append(

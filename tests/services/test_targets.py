@@ -24,7 +24,8 @@ WEEK, MONTH, QUARTER, YEAR = Period.WEEK, Period.MONTH, Period.QUARTER, Period.Y
             Target(C, count=2, period=MONTH, unit="inlägg"),
         ),
         (
-            "Distriktsstyrelsens ledamöter ansvarar för att skapa minst två allmänpolitiska debattartiklar under året",
+            "Distriktsstyrelsens ledamöter ansvarar för att skapa minst två allmänpolitiska debattartiklar "
+            "under året",
             Target(C, count=2, period=YEAR, unit="debattartiklar"),
         ),
         ("Träffas två gånger i månaden", Target(C, count=2, period=MONTH, unit="gånger")),
@@ -41,7 +42,8 @@ WEEK, MONTH, QUARTER, YEAR = Period.WEEK, Period.MONTH, Period.QUARTER, Period.Y
         ("Ordna tolv\u00a0träffar per kvartal", Target(C, count=12, period=QUARTER, unit="träffar")),
         # count per priority area
         (
-            "Anordna minst en utbildning, föreläsning eller webinarium för våra medlemmar inom respektive område",
+            "Anordna minst en utbildning, föreläsning eller webinarium för våra medlemmar inom "
+            "respektive område",
             Target(C, count=1, period=YEAR, unit="utbildning, föreläsning eller webinarium", per_area=True),
         ),
         (
