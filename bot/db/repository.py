@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -133,7 +134,7 @@ class Repository:
             for number, ((section, draft_goal), match) in enumerate(
                 zip(new_goals, matches, strict=True), start=1
             ):
-                values = {
+                values: dict[str, Any] = {
                     "section_id": section.id,
                     "number": number,
                     "text": draft_goal.text,
@@ -238,15 +239,18 @@ def _district(session: Session, name: str) -> District | None:
 
 
 def _sync_sections(session: Session, district_id: int, draft: PlanDraft) -> list[Section]:
-    existing = {s.title: s for s in session.exec(select(Section).where(Section.district_id == district_id))}
+    existing: dict[str, Section | None] = {
+        s.title: s for s in session.exec(select(Section).where(Section.district_id == district_id))
+    }
     # Positions are unique per district: park the old ones out of the way before renumbering.
-    for section in existing.values():
-        section.position = -(section.id or 0)
+    for old in existing.values():
+        if old is not None:
+            old.position = -(old.id or 0)
     session.flush()
     result = []
     for position, draft_section in enumerate(draft.sections, start=1):
         section = existing.pop(draft_section.title, None) or Section(
-            district_id=district_id, title=draft_section.title
+            district_id=district_id, title=draft_section.title, position=position
         )
         section.position = position
         section.title_en = draft_section.title_en

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -15,7 +16,7 @@ SAMPLE_DISTRICT = "Vänsterpartiet Västernorrland"
 class PlanStore(Protocol):
     def has_goals(self, district: str) -> bool: ...
     def any_goals(self) -> bool: ...
-    def save_plan(self, district: str, draft: PlanDraft, *, now: object) -> object: ...
+    def save_plan(self, district: str, draft: PlanDraft, *, now: datetime) -> object: ...
 
 
 def read_plan_file(path: Path) -> PlanDraft:
