@@ -24,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     plan_import = plan.add_parser("import", help="import (or re-import) a plan from its text")
     plan_import.add_argument("file", type=Path, help="the plan as text, e.g. extracted from its PDF")
     plan_import.add_argument(
-        "--district", required=True, help='the district\'s name, e.g. "Vänsterpartiet Skåne"'
+        "--district",
+        required=True,
+        type=_district_name,
+        help='the district\'s name, e.g. "Vänsterpartiet Skåne"',
     )
     plan_import.add_argument(
         "--dry-run", action="store_true", help="show what would be imported, store nothing"
@@ -54,6 +57,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     parser.error(f"unknown command {args.command}")
     return 2
+
+
+def _district_name(value: str) -> str:
+    from bot.db.models import DISTRICT_NAME_LENGTH
+
+    name = " ".join(value.split())
+    if not 1 <= len(name) <= DISTRICT_NAME_LENGTH:
+        raise argparse.ArgumentTypeError(f"a district's name has 1 to {DISTRICT_NAME_LENGTH} characters")
+    return name
 
 
 def serve(settings: Settings) -> int:

@@ -8,8 +8,16 @@
   `postgres` listens on 127.0.0.1 on a free port and on a unix socket in that directory, and is stopped
   and the directory deleted at the end. As root, initdb and postgres run as the `postgres` system user
   (they refuse to run as root); the Debian package `postgresql` creates that user;
-- no binaries: the tests are skipped with how to install them, except under `CI=true`, where that is an
-  error: CI must never silently skip PostgreSQL.
+- no binaries (or no psycopg, or no `postgres` user): the tests are skipped with how to install them,
+  except under `CI=true`, where that is an error: CI must never silently skip PostgreSQL. Binaries that
+  are there but fail to start a server are always an error.
+
+`reset_schema(url)` empties the database between tests (drop and recreate the `public` schema).
+Equivalent shell commands (as root, prefix each with `runuser -u postgres --`):
+
+    initdb --pgdata DIR/data --username postgres --auth trust --encoding UTF8 --locale C --no-sync
+    postgres -D DIR/data -c listen_addresses=127.0.0.1 -c port=PORT -c unix_socket_directories=DIR/run \
+        -c fsync=off -c synchronous_commit=off -c full_page_writes=off ...
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from sqlalchemy.engine import URL, make_url
@@ -51,7 +59,11 @@ FAST_SETTINGS = {
 
 
 class PostgresUnavailable(RuntimeError):
-    """PostgreSQL could not be found or started; the message says why and what to do."""
+    """PostgreSQL is not installed (or not usable as installed): skipped locally, an error under CI."""
+
+
+class PostgresFailed(RuntimeError):
+    """PostgreSQL is installed but the throwaway server did not start: always an error."""
 
 
 def in_ci() -> bool:
@@ -69,13 +81,15 @@ def find_binaries() -> Path | None:
     candidates = [
         path / "bin"
         for path in DEBIAN_BINARIES.glob("*")
-        if path.name.isdigit() and (path / "bin" / "initdb").is_file() and (path / "bin" / "postgres").is_file()
+        if path.name.isdigit()
+        and (path / "bin" / "initdb").is_file()
+        and (path / "bin" / "postgres").is_file()
     ]
     if candidates:
         return max(candidates, key=lambda path: int(path.parent.name))
     initdb, postgres = shutil.which("initdb"), shutil.which("postgres")
-    if initdb and postgres and Path(initdb).parent == Path(postgres).parent:
-        return Path(initdb).parent
+    if initdb and postgres and Path(initdb).resolve().parent == Path(postgres).resolve().parent:
+        return Path(initdb).resolve().parent
     return None
 
 
@@ -103,12 +117,6 @@ class PostgresServer:
 
     def __init__(self, binaries: Path) -> None:
         self.binaries = binaries
-        self.root = Path(tempfile.mkdtemp(prefix="bot-pg-"))
-        self.data = self.root / "data"
-        self.sockets = self.root / "run"
-        self.log = self.root / "postgres.log"
-        self.port = 0
-        self.process: subprocess.Popen[bytes] | None = None
         # initdb and postgres refuse to run as root: as root, run them as the postgres system user.
         self._as: dict[str, Any] = {}
         if os.geteuid() == 0:
@@ -116,13 +124,19 @@ class PostgresServer:
                 user = pwd.getpwnam("postgres")
             except KeyError as exc:
                 raise PostgresUnavailable(
-                    f"running as root needs the `postgres` system user ({INSTALL_HINT} creates it)"
+                    f"running as root needs the `postgres` system user (`{INSTALL_HINT}` creates it)"
                 ) from exc
             self._as = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
-            os.chown(self.root, user.pw_uid, user.pw_gid)
+        self.root = Path(tempfile.mkdtemp(prefix="bot-pg-"))
+        self.data = self.root / "data"
+        self.sockets = self.root / "run"
+        self.log = self.root / "postgres.log"
         self.sockets.mkdir()
         if self._as:
-            os.chown(self.sockets, self._as["user"], self._as["group"])
+            for path in (self.root, self.sockets):
+                os.chown(path, self._as["user"], self._as["group"])
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> URL:
@@ -138,7 +152,7 @@ class PostgresServer:
                 if self._start_postgres():
                     break
                 if attempt == 2:
-                    raise PostgresUnavailable(f"postgres did not start:\n{self._log_tail()}")
+                    raise PostgresFailed(f"postgres did not start:\n{self._log_tail()}")
             with connect(self.url.set(database="postgres")) as conn:
                 conn.execute(f'CREATE DATABASE "{DATABASE}" TEMPLATE template0')
         except BaseException:
@@ -177,7 +191,7 @@ class PostgresServer:
             command, cwd=self.root, capture_output=True, text=True, check=False, **self._as
         )
         if result.returncode != 0:
-            raise PostgresUnavailable(f"initdb failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+            raise PostgresFailed(f"initdb failed ({result.returncode}):\n{result.stdout}{result.stderr}")
 
     def _start_postgres(self) -> bool:
         """Start postgres and wait until it accepts connections; False if it exited (port taken)."""
@@ -211,7 +225,7 @@ class PostgresServer:
                     return True
             except Exception:  # noqa: BLE001 - not accepting connections yet
                 time.sleep(0.02)
-        raise PostgresUnavailable(f"postgres did not accept connections within {START_TIMEOUT_S:.0f} s")
+        raise PostgresFailed(f"postgres did not accept connections within {START_TIMEOUT_S:.0f} s")
 
     def _log_tail(self) -> str:
         try:
@@ -220,7 +234,7 @@ class PostgresServer:
             return "(no log)"
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     """Skip locally; fail under CI, where PostgreSQL must run."""
     if in_ci():
         pytest.fail(f"PostgreSQL is required under CI=true: {reason}", pytrace=False)
@@ -243,12 +257,10 @@ def postgres_server() -> Iterator[URL]:
                 f"no PostgreSQL server binaries (looked in ${ENV_BIN}, {DEBIAN_BINARIES}/*/bin and PATH); "
                 f"install them with `{INSTALL_HINT}` or point {ENV_URL} at a server"
             )
-            raise AssertionError("unreachable")
         server = PostgresServer(binaries)
-        url = server.start()
     except PostgresUnavailable as exc:
         unavailable(str(exc))
-        raise AssertionError("unreachable") from exc
+    url = server.start()
     try:
         yield url
     finally:

@@ -125,3 +125,13 @@ async def test_terminal_chat_answers_each_line_with_text(settings: Settings) -> 
 async def test_terminal_chat_uses_the_same_database(settings: Settings) -> None:
     await run_chat(settings, stdin=io.StringIO("mål\n"), stdout=io.StringIO())
     assert plan_of(settings, "Vänsterpartiet Västernorrland") is not None
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 201])
+def test_plan_import_refuses_a_district_name_it_cannot_store(
+    env: Settings, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["plan", "import", "plan.txt", "--district", name])
+    assert exited.value.code == 2
+    assert "a district's name has 1 to 200 characters" in capsys.readouterr().err

@@ -18,7 +18,7 @@ from bot.teams import DistrictBot, message_text
 from tests.conftest import fixed_clock
 
 BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
-# Each adapter numbers its activities from 1, so each gets a conversation of its own (ids are per conversation).
+# Each adapter numbers its activities from 1: give each its own conversation (ids are per conversation).
 _conversations = itertools.count(1)
 
 

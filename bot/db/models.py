@@ -10,6 +10,8 @@ from sqlmodel import Field, SQLModel
 
 from bot.db.types import UTCDateTime
 
+DISTRICT_NAME_LENGTH = 200
+
 
 def _utc(nullable: bool = False) -> Any:
     return Field(sa_column=Column(UTCDateTime(), nullable=nullable))
@@ -21,8 +23,8 @@ class District(SQLModel, table=True):
     __tablename__ = "district"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True, max_length=200)
-    plan_title: str | None = Field(default=None, max_length=500)
+    name: str = Field(unique=True, max_length=DISTRICT_NAME_LENGTH)
+    plan_title: str | None = None
     plan_year: int | None = None
     priority_areas: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = _utc()
@@ -40,8 +42,8 @@ class Section(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("district.id", ondelete="CASCADE"), nullable=False)
     )
     position: int
-    title: str = Field(max_length=500)
-    title_en: str | None = Field(default=None, max_length=500)
+    title: str
+    title_en: str | None = None
 
 
 class Goal(SQLModel, table=True):

@@ -16,6 +16,9 @@ from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.plan import PlanDraft, Target
 from bot.services.plan_sync import match_goals
 
+# Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
+NAME_LENGTH = 200
+
 
 @dataclass(frozen=True)
 class ImportSummary:
@@ -280,7 +283,7 @@ def _remember_person(session: Session, person: PersonInfo, now: datetime) -> int
         session.add(row)
     row.teams_user_id = person.teams_user_id
     row.aad_object_id = person.aad_object_id or row.aad_object_id
-    row.name = person.name or row.name
+    row.name = (person.name or row.name)[:NAME_LENGTH]
     row.last_seen_at = now
     session.flush()
     assert row.id is not None

@@ -1,4 +1,7 @@
-"""The repository on a real SQLite file: plans saved and re-imported in place, conversations remembered."""
+"""The repository on a real database: plans saved and re-imported in place, conversations remembered.
+
+Every test runs on a SQLite file and on PostgreSQL (see tests/db/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -216,5 +219,54 @@ def test_concurrent_writers_wait_for_each_other_instead_of_failing(repository: R
     assert len(repository.conversations()) == 80
 
 
+def test_concurrent_writers_of_the_same_rows_queue_instead_of_colliding(repository: Repository) -> None:
+    # Both writes read, then insert what is missing: run side by side they must not both insert.
+    errors: list[BaseException] = []
+    start = threading.Barrier(6)
+
+    def write(n: int) -> None:
+        try:
+            start.wait(timeout=10)
+            for i in range(3):
+                if n % 2:
+                    repository.save_plan("D", PLAN, now=NOW)
+                else:
+                    megan = PersonInfo(f"29:megan-{i}", f"aad-megan-{i}", "Megan Bowen")
+                    repository.remember_conversation(
+                        conversation(f"a:{i}"), person=megan, district="D", now=NOW
+                    )
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(repository.plan("D").goals) == 4  # type: ignore[union-attr]
+    assert len(repository.conversations()) == 3
+
+
+def test_a_failed_write_changes_nothing(repository: Repository, database: Database) -> None:
+    with pytest.raises(RuntimeError, match="boom"), database.write() as session:
+        session.add(District(name="D", created_at=NOW, updated_at=NOW))
+        session.flush()
+        raise RuntimeError("boom")
+    assert repository.plan("D") is None
+    repository.save_plan("D", PLAN, now=NOW)  # the write lock (PostgreSQL) was released
+    assert repository.has_goals("D")
+
+
 def test_ping(repository: Repository) -> None:
     assert repository.ping()
+
+
+def test_long_headings_and_names_are_stored_on_every_backend(repository: Repository) -> None:
+    long_heading = "Rubrik " * 120
+    plan = draft((long_heading.strip(), ["Ett mål"]))
+    repository.save_plan("D", replace(plan, title="Titel " * 200), now=NOW)
+    stored = repository.plan("D")
+    assert stored is not None and stored.goals[0].section == long_heading.strip()
+    person = PersonInfo("29:long", None, "N" * 500)
+    repository.remember_conversation(conversation("a:long"), person=person, district="D", now=NOW)
