@@ -1,0 +1,1 @@
+"""End-to-end tests: the real bot behind the Microsoft 365 Agents Playground, driven in headless Chromium."""
