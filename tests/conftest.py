@@ -24,6 +24,11 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """End-to-end tests run last: the browser they drive must not share the thread with asyncio tests."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
 def fixed_clock() -> datetime:
     return NOW
 

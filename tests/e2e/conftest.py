@@ -259,9 +259,13 @@ def playground(bot_server: BotServer, tmp_path_factory: pytest.TempPathFactory) 
         proc.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(e2e_tools: None) -> Iterator[Any]:
-    """Headless Debian Chromium through Playwright."""
+    """Headless Debian Chromium through Playwright.
+
+    Playwright's sync API keeps an event loop running in this thread while it is started, which breaks
+    pytest-asyncio tests; so it lives only as long as the e2e package (which runs last, see conftest.py).
+    """
     from playwright.sync_api import sync_playwright
 
     pw = sync_playwright().start()
