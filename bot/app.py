@@ -18,15 +18,21 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from bot.commands import build_router
+from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db import migrate
 from bot.db.engine import Database
+from bot.db.people import PeopleRepository
+from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
+from bot.notifier import Notifier
 from bot.services.clock import Clock, utc_now
 from bot.services.plan_import import ensure_sample_plan
 from bot.teams import DistrictBot
+from schedules.desk import PromptDesk
+from schedules.poster import PromptPoster
+from schedules.scheduler import PromptScheduler
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +55,9 @@ class Components:
     settings: Settings
     database: Database
     repository: Repository
+    people: PeopleRepository
+    prompts: PromptRepository
+    desk: PromptDesk
     bot: DistrictBot
     clock: Clock
 
@@ -65,12 +74,23 @@ class Components:
 def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     database = Database(settings.database_url)
     repository = Repository(database)
-    bot = DistrictBot(router=build_router(), repository=repository, settings=settings, clock=clock)
-    return Components(settings, database, repository, bot, clock)
+    people = PeopleRepository(database)
+    prompts = PromptRepository(database)
+    desk = PromptDesk(prompts, people, clock, timezone=settings.timezone)
+    services = Services(
+        repository=repository,
+        people=people,
+        admins=frozenset(settings.admins),
+        zone=settings.zone,
+        prompts=desk,
+    )
+    bot = DistrictBot(router=build_router(), services=services, settings=settings, clock=clock)
+    return Components(settings, database, repository, people, prompts, desk, bot, clock)
 
 
 COMPONENTS = web.AppKey("components", Components)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
+SCHEDULER = web.AppKey("scheduler", PromptScheduler)
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
@@ -82,10 +102,31 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app[COMPONENTS] = components
     app[ADAPTER] = adapter
 
+    notifier = Notifier(adapter, settings.microsoft_app_id)
+    scheduler = PromptScheduler(
+        prompts=components.prompts,
+        desk=components.desk,
+        poster=PromptPoster(
+            prompts=components.prompts,
+            people=components.people,
+            repository=components.repository,
+            notifier=notifier,
+            clock=clock,
+            grace=settings.post_grace,
+            t=translator(settings.language),
+        ),
+        clock=clock,
+        timezone=settings.timezone,
+        grace=settings.post_grace,
+    )
+    app[SCHEDULER] = scheduler
+
     async def startup(_: web.Application) -> None:
         await asyncio.to_thread(components.start)
+        await scheduler.start()
 
     async def cleanup(_: web.Application) -> None:
+        scheduler.shutdown()
         components.stop()
 
     app.on_startup.append(startup)

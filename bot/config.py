@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+from datetime import timedelta
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Language = Literal["sv", "en"]
 
@@ -41,8 +42,21 @@ class Settings(BaseSettings):
     timezone: str = "Europe/Stockholm"
     language: Language = "sv"
 
+    # Teams (AAD) object ids of the people who may give roles and change anything, comma-separated.
+    admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    # How late a prompt may still be posted when the bot was down at its time; past that it is skipped.
+    post_grace_hours: float = Field(6.0, ge=0, le=72)
+
     # Largest request body /api/messages accepts; Teams activities are far below this.
     max_request_bytes: int = Field(256 * 1024, ge=1024)
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -71,6 +85,10 @@ class Settings(BaseSettings):
     @property
     def has_credentials(self) -> bool:
         return bool(self.microsoft_app_id)
+
+    @property
+    def post_grace(self) -> timedelta:
+        return timedelta(hours=self.post_grace_hours)
 
     @cached_property
     def zone(self) -> ZoneInfo:

@@ -18,9 +18,8 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount
 
 from bot.cards import Reply
-from bot.commands import Context, Request, Router
+from bot.commands import Context, Request, Router, Services
 from bot.config import Settings
-from bot.db.repository import Repository
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo
@@ -37,9 +36,10 @@ _LEFTOVER_MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
 class DistrictBot(TeamsActivityHandler):
-    def __init__(self, *, router: Router, repository: Repository, settings: Settings, clock: Clock) -> None:
+    def __init__(self, *, router: Router, services: Services, settings: Settings, clock: Clock) -> None:
         self.router = router
-        self.repository = repository
+        self.services = services
+        self.repository = services.repository
         self.settings = settings
         self.clock = clock
         self._recent: OrderedDict[tuple[str, str], None] = OrderedDict()
@@ -52,14 +52,17 @@ class DistrictBot(TeamsActivityHandler):
             log.info("ignoring redelivered activity %s", activity.id)
             return
         await self._remember(activity)
+        conversation = conversation_of(activity)
         request = Request(
             text=message_text(activity),
             t=translator(pick_language(activity.locale, self.settings.language)),
             district=self._district(activity),
             user=person_of(activity.from_property),
-            conversation_kind=conversation_of(activity).kind,
+            conversation_kind=conversation.kind,
+            conversation=conversation,
+            mentions=mentioned_people(activity),
         )
-        reply = await self.router.dispatch(request, Context(self.repository, self.clock()))
+        reply = await self.router.dispatch(request, Context(self.services, self.clock()))
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
@@ -155,6 +158,22 @@ def message_text(activity: Activity) -> str:
     text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
     text = _LEFTOVER_MENTION.sub(lambda m: re.sub(r"<[^>]+>", "", m.group(0)), text)
     return " ".join(text.replace("&nbsp;", " ").split())
+
+
+def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
+    """The people @mentioned in a message, besides the bot, in the order written, once each."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    people: dict[str, PersonInfo] = {}
+    for entity in activity.entities or []:
+        if entity.type != "mention":
+            continue
+        mentioned = (getattr(entity, "additional_properties", None) or {}).get("mentioned") or {}
+        person_id = mentioned.get("id") if isinstance(mentioned, dict) else None
+        if not isinstance(person_id, str) or not person_id or person_id == bot_id:
+            continue
+        name = mentioned.get("name")
+        people.setdefault(person_id, PersonInfo(person_id, None, name if isinstance(name, str) else ""))
+    return tuple(people.values())
 
 
 def person_of(account: ChannelAccount | None) -> PersonInfo | None:

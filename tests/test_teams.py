@@ -11,8 +11,9 @@ from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
 
-from bot.commands import build_router
+from bot.commands import Services, build_router
 from bot.config import Settings
+from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.teams import DistrictBot, message_text
 from tests.conftest import fixed_clock
@@ -23,7 +24,13 @@ _conversations = itertools.count(1)
 
 
 def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
-    return DistrictBot(router=build_router(), repository=repository, settings=settings, clock=fixed_clock)
+    services = Services(
+        repository=repository,
+        people=PeopleRepository(repository.db),
+        admins=frozenset(settings.admins),
+        zone=settings.zone,
+    )
+    return DistrictBot(router=build_router(), services=services, settings=settings, clock=fixed_clock)
 
 
 def adapter_for(

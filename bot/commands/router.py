@@ -5,27 +5,54 @@ Knows nothing of Teams: it takes the text the user wrote (mention already stripp
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
+from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.services.goals import fold
-from bot.services.people import PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.roles import Role, allows
+
+if TYPE_CHECKING:
+    from schedules.desk import PromptDesk
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed.
 MAX_TEXT_LENGTH = 2000
 
 
 @dataclass(frozen=True)
-class Context:
-    """What handlers may use: the repository and the current time. Built once per turn."""
+class Services:
+    """Everything handlers may use, built once for the app."""
 
     repository: Repository
+    people: PeopleRepository
+    admins: frozenset[str]  # Teams (AAD) object ids named in configuration
+    zone: ZoneInfo  # the district's time zone, for what users read
+    prompts: PromptDesk | None = None  # scheduled discussion prompts
+
+
+@dataclass(frozen=True)
+class Context:
+    """The services and the current time, for one turn."""
+
+    services: Services
     now: datetime
+
+    @property
+    def repository(self) -> Repository:
+        return self.services.repository
+
+    @property
+    def people(self) -> PeopleRepository:
+        return self.services.people
 
 
 @dataclass(frozen=True)
@@ -37,6 +64,9 @@ class Request:
     district: str
     user: PersonInfo | None = None
     conversation_kind: str = "personal"
+    conversation: ConversationInfo | None = None
+    mentions: tuple[PersonInfo, ...] = ()  # people @mentioned besides the bot
+    roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router
     command: str = ""  # the command word as written
     args: str = ""  # everything after the command word
 
@@ -50,6 +80,7 @@ class Route:
     handler: Handler
     usage: str  # msgid, e.g. "goals [number]"
     summary: str  # msgid
+    role: Role = Role.MEMBER  # who may use it
 
     @property
     def folded(self) -> frozenset[str]:
@@ -60,9 +91,11 @@ class Route:
 class Router:
     routes: list[Route] = field(default_factory=list)
 
-    def command(self, *words: str, usage: str, summary: str) -> Callable[[Handler], Handler]:
+    def command(
+        self, *words: str, usage: str, summary: str, role: Role = Role.MEMBER
+    ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
-            self.routes.append(Route(words, handler, usage, summary))
+            self.routes.append(Route(words, handler, usage, summary, role))
             return handler
 
         return register
@@ -86,7 +119,14 @@ class Router:
         route = self.route_for(word.strip("!/?.,:;"))
         if route is None:
             return self._unknown(request, word)
-        return await route.handler(replace(request, text=text, command=word, args=args.strip()), context)
+        roles = await self._roles(request, context) if route.role is not Role.MEMBER else request.roles
+        if not allows(roles, route.role):
+            return await refusal(request, context, route.role)
+        request = replace(request, text=text, command=word, args=args.strip(), roles=frozenset(roles))
+        return await route.handler(request, context)
+
+    async def _roles(self, request: Request, context: Context) -> set[Role]:
+        return await roles_of(request.user, request.district, context)
 
     def _unknown(self, request: Request, word: str) -> Reply:
         t = request.t
@@ -104,3 +144,40 @@ class Router:
                 word=word[:40]
             )
         )
+
+
+async def roles_of(user: PersonInfo | None, district: str, context: Context) -> set[Role]:
+    """The roles of whoever wrote: admin by configuration, the rest as stored for the district."""
+    if user is None:
+        return {Role.MEMBER}
+    roles = await asyncio.to_thread(context.people.roles, user, district)
+    if user.aad_object_id and user.aad_object_id in context.services.admins:
+        roles.add(Role.ADMIN)
+    return roles
+
+
+async def refusal(request: Request, context: Context, needed: Role) -> Reply:
+    """A polite no that says who can."""
+    t = request.t
+    if needed is Role.ADMIN:
+        return Reply(
+            t._("Only an administrator can do that. Administrators are named in the bot's settings.")
+        )
+    board = await asyncio.to_thread(context.people.members, request.district, Role.BOARD)
+    names = ", ".join(sorted({member.name for member in board if member.name}))
+    if needed is Role.BOARD:
+        if not names:
+            return Reply(
+                t._(
+                    "Only the board and administrators can do that, and nobody in {district} is a board "
+                    "member yet. An administrator can add them with: role board @name"
+                ).format(district=request.district)
+            )
+        return Reply(
+            t._("Only the board and administrators can do that. Ask one of the board: {names}.").format(
+                names=names
+            )
+        )
+    return Reply(
+        t._("Only branch chairs, the board and administrators can do that. Ask your branch's chair.")
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
@@ -11,6 +11,12 @@ from sqlmodel import Field, SQLModel
 from bot.db.types import UTCDateTime
 
 DISTRICT_NAME_LENGTH = 200
+
+
+def _ref(target: str, *, ondelete: str, nullable: bool = False) -> Any:
+    """A foreign key to `target` ("table.id")."""
+    column = Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable)
+    return Field(default=None, sa_column=column) if nullable else Field(sa_column=column)
 
 
 def _utc(nullable: bool = False) -> Any:
@@ -38,9 +44,7 @@ class Section(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("district_id", "position"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    district_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("district.id", ondelete="CASCADE"), nullable=False)
-    )
+    district_id: int = _ref("district.id", ondelete="CASCADE")
     position: int
     title: str
     title_en: str | None = None
@@ -60,12 +64,8 @@ class Goal(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    district_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("district.id", ondelete="CASCADE"), nullable=False)
-    )
-    section_id: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("section.id", ondelete="SET NULL"))
-    )
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    section_id: int | None = _ref("section.id", ondelete="SET NULL", nullable=True)
     number: int | None = None
     text: str
     text_en: str | None = None
@@ -83,7 +83,7 @@ class Person(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     aad_object_id: str | None = Field(default=None, unique=True, max_length=64)
-    teams_user_id: str = Field(unique=True, max_length=300)
+    teams_user_id: str | None = Field(default=None, unique=True, max_length=300)
     name: str = Field(default="", max_length=200)
     created_at: datetime = _utc()
     last_seen_at: datetime = _utc()
@@ -104,13 +104,140 @@ class Conversation(SQLModel, table=True):
     tenant_id: str | None = Field(default=None, max_length=64)
     team_id: str | None = Field(default=None, max_length=300, index=True)
     channel_id: str | None = Field(default=None, max_length=300)
-    district_id: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("district.id", ondelete="SET NULL"))
-    )
-    person_id: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"))
-    )
+    district_id: int | None = _ref("district.id", ondelete="SET NULL", nullable=True)
+    person_id: int | None = _ref("person.id", ondelete="CASCADE", nullable=True)
     reference: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     active: bool = True
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
+
+
+class Branch(SQLModel, table=True):
+    """A branch of the district (partiförening), led by its chair (ordförande)."""
+
+    __tablename__ = "branch"
+    __table_args__ = (UniqueConstraint("district_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    created_at: datetime = _utc()
+
+
+class Role(SQLModel, table=True):
+    """A person's role in a district: board member (styrelse) or chair of a branch (ordförande).
+
+    Admins are not stored: they are named in configuration by their Teams (AAD) object id.
+    """
+
+    __tablename__ = "role"
+    __table_args__ = (UniqueConstraint("person_id", "district_id", "kind", "branch_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = _ref("person.id", ondelete="CASCADE")
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    kind: str = Field(max_length=20)  # board | chair
+    branch_id: int | None = _ref("branch.id", ondelete="CASCADE", nullable=True)
+    granted_at: datetime = _utc()
+
+
+class PromptSchedule(SQLModel, table=True):
+    """When discussion prompts are posted in a channel: a rule such as "1 och 15 kl 18"."""
+
+    __tablename__ = "prompt_schedule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    conversation_id: int = _ref("conversation.id", ondelete="CASCADE")
+    rule: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    rule_text: str = Field(max_length=200)
+    timezone: str = Field(max_length=64)
+    reminder_days: int = 3
+    approval_required: bool = False
+    active: bool = True
+    created_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class SchedulePause(SQLModel, table=True):
+    """A period without prompts (summer, an election campaign), both days included, in local dates."""
+
+    __tablename__ = "schedule_pause"
+
+    id: int | None = Field(default=None, primary_key=True)
+    schedule_id: int = _ref("prompt_schedule.id", ondelete="CASCADE")
+    starts_on: date
+    ends_on: date
+    created_at: datetime = _utc()
+
+
+class Occurrence(SQLModel, table=True):
+    """One time a prompt is due, its owner in the rota, and the text they wrote for it."""
+
+    __tablename__ = "occurrence"
+    __table_args__ = (
+        UniqueConstraint("schedule_id", "due_at"),
+        Index("ix_occurrence_due", "status", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    schedule_id: int = _ref("prompt_schedule.id", ondelete="CASCADE")
+    due_at: datetime = _utc()
+    owner_id: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
+    # planned | skipped | paused | posted | missed | uncertain | failed
+    status: str = Field(default="planned", max_length=20)
+    text: str | None = None
+    text_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
+    text_at: datetime | None = _utc(nullable=True)
+    approved_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
+    reminded_at: datetime | None = _utc(nullable=True)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class BankPromptRow(SQLModel, table=True):
+    """A prompt in the district's bank, posted when nobody wrote one for an occurrence."""
+
+    __tablename__ = "bank_prompt"
+    __table_args__ = (UniqueConstraint("district_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    key: str | None = Field(default=None, max_length=100)  # the seed's key; None for prompts added in chat
+    area: str | None = Field(default=None, max_length=50)
+    day: str | None = Field(default=None, max_length=5)  # MM-DD of a yearly day, e.g. "03-08"
+    text: str
+    text_en: str | None = None
+    active: bool = True
+    created_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
+    created_at: datetime = _utc()
+    last_used_at: datetime | None = _utc(nullable=True)
+
+
+class PromptPost(SQLModel, table=True):
+    """The record that an occurrence was posted: its unique row is the claim that makes posting happen once.
+
+    A process inserts it before sending (whoever inserts first owns the post) and fills in the Teams
+    message id after. A claim without a message id after a crash means "may be missing", never "send again".
+    """
+
+    __tablename__ = "prompt_post"
+
+    id: int | None = Field(default=None, primary_key=True)
+    occurrence_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("occurrence.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
+    )
+    claimed_at: datetime = _utc()
+    claimed_by: str = Field(max_length=100)  # host:pid of the process that claimed it
+    source: str = Field(max_length=10)  # owner | bank
+    bank_prompt_id: int | None = _ref("bank_prompt.id", ondelete="SET NULL", nullable=True)
+    text: str
+    # sending | sent | uncertain | failed | gone
+    outcome: str = Field(default="sending", max_length=20)
+    sent_at: datetime | None = _utc(nullable=True)
+    message_id: str | None = Field(default=None, max_length=300)
+    thread_id: str | None = Field(default=None, max_length=500)
+    detail: str | None = Field(default=None, max_length=500)

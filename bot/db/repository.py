@@ -10,14 +10,12 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Conversation, District, Goal, Person, Section
+from bot.db.models import Conversation, District, Goal, Section
+from bot.db.people import remember_person
 from bot.services import goals as domain
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.plan import PlanDraft, Target
 from bot.services.plan_sync import match_goals
-
-# Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
-NAME_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -178,7 +176,7 @@ class Repository:
     ) -> None:
         """Store or refresh where the bot can post, and who it talks to in a personal chat."""
         with self.db.write() as session:
-            person_id = _remember_person(session, person, now) if person else None
+            person_id = remember_person(session, person, now) if person else None
             row = session.exec(
                 select(Conversation).where(Conversation.conversation_id == conversation.conversation_id)
             ).first()
@@ -272,19 +270,3 @@ def _drop_empty_sections(session: Session, district_id: int) -> None:
         ).one()
         if not in_use:
             session.delete(section)
-
-
-def _remember_person(session: Session, person: PersonInfo, now: datetime) -> int:
-    row = session.exec(select(Person).where(Person.teams_user_id == person.teams_user_id)).first()
-    if row is None and person.aad_object_id:
-        row = session.exec(select(Person).where(Person.aad_object_id == person.aad_object_id)).first()
-    if row is None:
-        row = Person(teams_user_id=person.teams_user_id, created_at=now, last_seen_at=now)
-        session.add(row)
-    row.teams_user_id = person.teams_user_id
-    row.aad_object_id = person.aad_object_id or row.aad_object_id
-    row.name = (person.name or row.name)[:NAME_LENGTH]
-    row.last_seen_at = now
-    session.flush()
-    assert row.id is not None
-    return row.id

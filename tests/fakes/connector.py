@@ -1,23 +1,56 @@
-"""An in-process fake Bot Connector: records what the bot posts and can answer 429/503 on demand."""
+"""An in-process fake Bot Connector: records what the bot posts and can answer 429/503 on demand.
+
+It serves what the bot calls: send and reply (`POST /v3/conversations/{id}/activities[/{reply_to}]`) and
+create conversation (`POST /v3/conversations`, a new channel thread, answered like Teams with
+`{"id": "<channel>;messageid=<n>", "activityId": "<n>"}`). `failures` holds answers to give, one per
+request and to any endpoint, before succeeding again: `(status, headers)`, or `(DROP, {})` to close the
+connection without answering.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+# A failure "status" that closes the connection without an answer (the bot sees a connection error).
+DROP = 0
+
 
 @dataclass
 class Posted:
+    """A message that now exists: a send, a reply, or the first message of a new thread."""
+
     path: str
     conversation_id: str
     body: dict[str, Any]
     authorization: str | None
+    at: float | None = None  # the connector's clock when it arrived, if it was given one
+
+
+@dataclass
+class Created:
+    """A conversation (a channel thread) the bot created."""
+
+    conversation_id: str
+    activity_id: str
+    parameters: dict[str, Any]
+
+
+@dataclass
+class Received:
+    """Any request that reached the connector, with what it was answered (DROP: nothing)."""
+
+    method: str
+    path: str
+    status: int
+    at: float | None
 
 
 @dataclass
@@ -25,6 +58,10 @@ class FakeConnector:
     posted: list[Posted] = field(default_factory=list)
     # Answers to give before succeeding again: (status, headers).
     failures: deque[tuple[int, dict[str, str]]] = field(default_factory=deque)
+    created: list[Created] = field(default_factory=list)
+    received: list[Received] = field(default_factory=list)
+    # Stamps Posted.at and Received.at, e.g. a test's fake monotonic clock.
+    clock: Callable[[], float] | None = None
     _server: TestServer | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -35,7 +72,8 @@ class FakeConnector:
         return str(self._server.make_url("/"))
 
     async def start(self) -> FakeConnector:
-        app = web.Application()
+        app = web.Application(middlewares=[self._middleware()])
+        app.router.add_post("/v3/conversations", self._create)
         app.router.add_post("/v3/conversations/{conversation_id}/activities", self._activity)
         app.router.add_post("/v3/conversations/{conversation_id}/activities/{reply_to}", self._activity)
         self._server = TestServer(app, host="127.0.0.1")
@@ -57,6 +95,9 @@ class FakeConnector:
             if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive"
         ]
 
+    def statuses(self) -> list[int]:
+        return [r.status for r in self.received]
+
     async def wait_for(self, count: int, within: float = 10.0) -> list[Posted]:
         async def enough() -> None:
             while len(self.posted) < count:
@@ -66,17 +107,69 @@ class FakeConnector:
         await asyncio.wait_for(enough(), within)
         return self.posted
 
+    def _now(self) -> float | None:
+        return self.clock() if self.clock is not None else None
+
+    def _middleware(self) -> Callable[..., Awaitable[web.StreamResponse]]:
+        @web.middleware
+        async def fail_or_record(
+            request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+        ) -> web.StreamResponse:
+            at = self._now()
+            if self.failures:
+                status, headers = self.failures.popleft()
+                self.received.append(Received(request.method, request.path, status, at))
+                if status == DROP:
+                    assert request.transport is not None
+                    request.transport.close()
+                    return web.Response()
+                return web.json_response(
+                    {"error": {"code": str(status), "message": "injected failure"}},
+                    status=status,
+                    headers=headers,
+                )
+            response = await handler(request)
+            self.received.append(Received(request.method, request.path, response.status, at))
+            return response
+
+        return fail_or_record
+
     async def _activity(self, request: web.Request) -> web.Response:
-        if self.failures:
-            status, headers = self.failures.popleft()
-            return web.json_response({"error": {"code": str(status)}}, status=status, headers=headers)
+        at = self._now()  # the same as the middleware's: nothing was awaited in between
         self.posted.append(
             Posted(
                 path=request.path,
                 conversation_id=request.match_info["conversation_id"],
                 body=await request.json(),
                 authorization=request.headers.get("Authorization"),
+                at=at,
             )
         )
         self._arrived.set()
         return web.json_response({"id": f"reply-{next(self._ids)}"})
+
+    async def _create(self, request: web.Request) -> web.Response:
+        at = self._now()
+        parameters = await request.json()
+        channel = ((parameters.get("channelData") or {}).get("channel") or {}).get("id")
+        if not parameters.get("isGroup") or not channel:
+            # Only what the bot does is served here: a new thread in a channel.
+            return web.json_response(
+                {"error": {"code": "BadArgument", "message": "expected isGroup and channelData.channel.id"}},
+                status=400,
+            )
+        message_id = str(next(self._ids))
+        thread_id = f"{channel};messageid={message_id}"
+        self.created.append(Created(thread_id, message_id, parameters))
+        if parameters.get("activity"):
+            self.posted.append(
+                Posted(
+                    path=request.path,
+                    conversation_id=thread_id,
+                    body=parameters["activity"],
+                    authorization=request.headers.get("Authorization"),
+                    at=at,
+                )
+            )
+            self._arrived.set()
+        return web.json_response({"id": thread_id, "activityId": message_id}, status=201)

@@ -1,0 +1,109 @@
+"""Cards for scheduled discussion prompts: the post itself, the board's list, confirmations, notices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+
+from bot.cards import Reply, card, facts, heading, paragraph
+from bot.i18n import Translator
+from bot.services.prompting import PromptSlot, Schedule, SlotStatus
+
+
+def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
+    """A time as people in the district read it: "tis 1 dec. 2026 18:00"."""
+    return format_datetime(instant.astimezone(zone), "EEE d MMM y HH:mm", locale=t.language)
+
+
+def status_text(t: Translator, slot: PromptSlot, approval_required: bool) -> str:
+    if slot.status is not SlotStatus.PLANNED:
+        return {
+            SlotStatus.SKIPPED: t._("skipped"),
+            SlotStatus.PAUSED: t._("paused"),
+            SlotStatus.POSTING: t._("being posted"),
+            SlotStatus.POSTED: t._("posted"),
+            SlotStatus.MISSED: t._("missed"),
+            SlotStatus.UNCERTAIN: t._("may be missing"),
+            SlotStatus.FAILED: t._("failed"),
+        }[slot.status]
+    if not slot.text:
+        return t._("no text yet")
+    if approval_required and slot.approved_by is None:
+        return t._("text written, awaiting approval")
+    return t._("text ready")
+
+
+def prompt_post(t: Translator, text: str, *, owner: str | None, from_bank: bool) -> Reply:
+    """The discussion prompt as it appears in the channel, signed."""
+    title = t._("Discussion prompt")
+    if from_bank:
+        signature = t._("From the prompt bank") + (f" \u00b7 {owner}" if owner else "")
+    else:
+        signature = t._("Written by {name}").format(name=owner) if owner else ""
+    body = [heading(title), paragraph(text)]
+    if signature:
+        body.append(paragraph(signature, subtle=True))
+    plain = "\n\n".join(part for part in (title, text, signature) if part)
+    return Reply(plain, card(body, fallback=plain))
+
+
+def upcoming(t: Translator, slots: Sequence[PromptSlot], schedules: dict[int, Schedule]) -> Reply:
+    if not slots:
+        return Reply(
+            t._(
+                "No prompts are scheduled. A board member can set up a schedule in a channel: "
+                "schedule 1 and 15 at 18"
+            )
+        )
+    title = t._("Coming discussion prompts")
+    rows = []
+    for slot in slots:
+        schedule = schedules[slot.schedule_id]
+        owner = slot.owner_name or t._("nobody yet")
+        rows.append(
+            (
+                f"#{slot.id}",
+                " \u00b7 ".join(
+                    (
+                        when(t, slot.due_at, schedule.zone),
+                        owner,
+                        status_text(t, slot, schedule.approval_required),
+                    )
+                ),
+            )
+        )
+    hint = t._("Change with: swap 12 13, assign 12 @name, skip 12, write 12 TEXT, preview 12")
+    text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
+    return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
+
+
+def schedule_set(t: Translator, schedule: Schedule, slots: Sequence[PromptSlot], *, warn_few: bool) -> Reply:
+    title = t._("Prompts will be posted in this channel: {rule}").format(rule=schedule.rule_text)
+    rows = [
+        (
+            f"#{slot.id}",
+            f"{when(t, slot.due_at, schedule.zone)} \u00b7 {slot.owner_name or t._('nobody yet')}",
+        )
+        for slot in slots
+    ]
+    lines = [title, *(f"{k} {v}" for k, v in rows)]
+    body = [heading(title), facts(rows)]
+    notes = []
+    if warn_few:
+        notes.append(t._("Note: the plan asks for prompts at least twice a month; this rule gives fewer."))
+    if slots and all(slot.owner_id is None for slot in slots):
+        notes.append(
+            t._(
+                "Nobody is on the rota yet: an administrator makes people board members with "
+                "role board @name."
+            )
+        )
+    notes.append(t._("Times are in {zone}.").format(zone=schedule.timezone))
+    for note in notes:
+        body.append(paragraph(note, subtle=True))
+    lines += ["", *notes]
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text))

@@ -1,0 +1,399 @@
+"""Scheduled discussion prompts: the schedule, the rota, texts, and the prompt bank (board members)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import date
+
+from bot.cards import Reply
+from bot.cards import prompts as cards
+from bot.commands.people import strip_names
+from bot.commands.router import Context, Request, Router
+from bot.i18n import N_, Translator
+from bot.services.goals import fold
+from bot.services.prompt_bank import Area, choose_prompt
+from bot.services.prompting import MAX_PROMPT_LENGTH, PromptSlot, SlotStatus, local_day
+from bot.services.roles import Role
+from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
+from schedules.desk import PromptDesk
+
+_SLOT = re.compile(r"^#?(\d{1,9})$")
+_DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2}))$")
+_AREAS = {fold(word): area for area in Area for word in (area.value, area.value.replace("-", " "))} | {
+    "facklig": Area.FACKLIG_POLITISK,
+    "miljo": Area.MILJO_OCH_KLIMAT,
+    "klimat": Area.MILJO_OCH_KLIMAT,
+}
+
+
+def register(router: Router) -> None:
+    board = Role.BOARD
+
+    @router.command(
+        "schema",
+        "schedule",
+        usage=N_("schedule [RULE]"),
+        summary=N_("when prompts are posted in this channel"),
+        role=board,
+    )
+    async def schedule(request: Request, context: Context) -> Reply:
+        """Set up (or show, or stop) the prompt schedule of the channel this is written in."""
+        t, desk = request.t, _desk(context)
+        words = fold(request.args)
+        if not request.args:
+            return await _show(request, desk)
+        if words in ("stopp", "stop", "stoppa", "avsluta"):
+            if request.conversation is None or not await desk.stop(request.conversation.conversation_id):
+                return Reply(t._("There is no schedule in this conversation to stop."))
+            return Reply(t._("The schedule in this channel is stopped; no more prompts will be posted here."))
+        if request.conversation is None or request.conversation.kind != "channel":
+            return Reply(
+                t._("Write this in the channel where the prompts should appear (and @mention me there).")
+            )
+        try:
+            rule = parse_rule(request.args)
+        except RuleError as error:
+            return _rule_problem(t, error)
+        assert request.user is not None
+        setup = await desk.set_up(
+            district=request.district,
+            conversation_id=request.conversation.conversation_id,
+            rule=rule,
+            rule_text=request.args,
+            by=request.user,
+        )
+        return cards.schedule_set(t, setup.schedule, setup.upcoming, warn_few=rule.per_month() < 2)
+
+    @router.command(
+        "kommande",
+        "upcoming",
+        usage=N_("upcoming"),
+        summary=N_("the coming prompts, their owners and texts"),
+        role=board,
+    )
+    async def upcoming(request: Request, context: Context) -> Reply:
+        """The next slots of every schedule in the district."""
+        return await _show(request, _desk(context))
+
+    @router.command(
+        "byt",
+        "swap",
+        usage=N_("swap NUMBER NUMBER"),
+        summary=N_("swap the owners of two prompts"),
+        role=board,
+    )
+    async def swap(request: Request, context: Context) -> Reply:
+        """Swap the owners of two slots."""
+        t, desk = request.t, _desk(context)
+        numbers = request.args.split()
+        if len(numbers) != 2:
+            return Reply(t._("Write two prompt numbers, e.g. swap 12 13 (see upcoming)."))
+        slots = [await _slot(request, desk, number) for number in numbers]
+        if isinstance(slots[0], Reply):
+            return slots[0]
+        if isinstance(slots[1], Reply):
+            return slots[1]
+        await desk.swap(slots[0].id, slots[1].id)
+        return Reply(
+            t._("Swapped: #{first} is now {first_owner}'s and #{second} is {second_owner}'s.").format(
+                first=slots[0].id,
+                first_owner=slots[1].owner_name or t._("nobody yet"),
+                second=slots[1].id,
+                second_owner=slots[0].owner_name or t._("nobody yet"),
+            )
+        )
+
+    @router.command(
+        "ge", "assign", usage=N_("assign NUMBER @name"), summary=N_("give a prompt to someone"), role=board
+    )
+    async def assign(request: Request, context: Context) -> Reply:
+        """Give a slot to the @mentioned person."""
+        t, desk = request.t, _desk(context)
+        if len(request.mentions) != 1:
+            return Reply(t._("Write a prompt number and @mention one person, e.g. assign 12 @Megan."))
+        person = request.mentions[0]
+        slot = await _slot(request, desk, strip_names(request.args, request.mentions))
+        if isinstance(slot, Reply):
+            return slot
+        await desk.assign(slot.id, person)
+        return Reply(t._("#{id} is now {name}'s.").format(id=slot.id, name=person.name))
+
+    @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)
+    async def skip(request: Request, context: Context) -> Reply:
+        """Skip one slot (nothing is posted then)."""
+        t, desk = request.t, _desk(context)
+        slot = await _slot(request, desk, re.sub(r"^(över|over)\s+", "", request.args, flags=re.IGNORECASE))
+        if isinstance(slot, Reply):
+            return slot
+        if not await desk.skip(slot.id):
+            return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
+        return Reply(t._("#{id} is skipped; nothing will be posted then.").format(id=slot.id))
+
+    @router.command(
+        "paus",
+        "pause",
+        usage=N_("pause FROM TO"),
+        summary=N_("no prompts in a period (e.g. the summer)"),
+        role=board,
+    )
+    async def pause(request: Request, context: Context) -> Reply:
+        """Pause a channel's prompts between two dates, both included."""
+        t, desk = request.t, _desk(context)
+        parts = request.args.split()
+        today = context.now.astimezone(context.services.zone).date()
+        dates = [_day(part, today) for part in parts] if len(parts) == 2 else []
+        if len(dates) != 2 or None in dates:
+            return Reply(t._("Write two dates, e.g. pause 2027-06-15 2027-08-15 (or pause 15/6 15/8)."))
+        starts, ends = dates[0], dates[1]
+        assert starts is not None and ends is not None
+        if ends < starts:
+            return Reply(t._("The pause ends before it starts; write the earlier date first."))
+        schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
+        here = [
+            s
+            for s in schedules
+            if request.conversation and s.conversation_id == request.conversation.conversation_id
+        ]
+        targets = here or schedules
+        if not targets:
+            return Reply(t._("There is no schedule to pause."))
+        changed = 0
+        for target in targets:
+            changed += await desk.pause(target, starts, ends)
+        return Reply(
+            t._("Paused from {start} to {end}: {count} prompts set aside.").format(
+                start=starts.isoformat(), end=ends.isoformat(), count=changed
+            )
+        )
+
+    @router.command(
+        "skriv", "write", usage=N_("write NUMBER TEXT"), summary=N_("write the text of a prompt"), role=board
+    )
+    async def write(request: Request, context: Context) -> Reply:
+        """Write (or rewrite) the text of a slot."""
+        t, desk = request.t, _desk(context)
+        number, _, text = request.args.partition(" ")
+        text = text.strip()
+        slot = await _slot(request, desk, number)
+        if isinstance(slot, Reply):
+            return slot
+        if not text:
+            return Reply(
+                t._("Write the text after the number, e.g. write 12 What should we ask the region for?")
+            )
+        if len(text) > MAX_PROMPT_LENGTH:
+            return Reply(
+                t._("The text is too long ({length} characters; at most {limit}).").format(
+                    length=len(text), limit=MAX_PROMPT_LENGTH
+                )
+            )
+        if slot.status is not SlotStatus.PLANNED:
+            return Reply(t._("#{id} is not planned any more; its text cannot change.").format(id=slot.id))
+        assert request.user is not None
+        await desk.write(slot.id, text, request.user)
+        schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
+        if schedule is not None and schedule.approval_required:
+            return Reply(
+                t._("Saved the text for #{id}. Another board member approves it with: approve {id}").format(
+                    id=slot.id
+                )
+            )
+        return Reply(t._("Saved the text for #{id}; it will be posted at its time.").format(id=slot.id))
+
+    @router.command(
+        "godkänn",
+        "approve",
+        usage=N_("approve NUMBER"),
+        summary=N_("approve another board member's text"),
+        role=board,
+    )
+    async def approve(request: Request, context: Context) -> Reply:
+        """Approve a slot's text (someone other than its writer)."""
+        t, desk = request.t, _desk(context)
+        slot = await _slot(request, desk, request.args)
+        if isinstance(slot, Reply):
+            return slot
+        if not slot.text:
+            return Reply(t._("#{id} has no text to approve yet.").format(id=slot.id))
+        assert request.user is not None
+        me = await asyncio.to_thread(desk.people.person_id, request.user, now=context.now)
+        if slot.text_by == me:
+            return Reply(t._("Someone other than the writer approves a text."))
+        await desk.approve(slot.id, request.user)
+        return Reply(t._("#{id} is approved.").format(id=slot.id))
+
+    @router.command(
+        "visa",
+        "preview",
+        usage=N_("preview NUMBER"),
+        summary=N_("see a prompt as it will be posted"),
+        role=board,
+    )
+    async def preview(request: Request, context: Context) -> Reply:
+        """Show a slot as it would be posted now (its text, or the bank prompt it would get)."""
+        t, desk = request.t, _desk(context)
+        slot = await _slot(request, desk, request.args)
+        if isinstance(slot, Reply):
+            return slot
+        schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
+        assert schedule is not None
+        if slot.ready(schedule.approval_required):
+            return cards.prompt_post(t, slot.text or "", owner=slot.owner_name, from_bank=False)
+        choice = choose_prompt(
+            await asyncio.to_thread(desk.prompts.bank, request.district),
+            local_day(slot.due_at, schedule.zone),
+        )
+        if choice is None:
+            return Reply(
+                t._("#{id} has no text and the bank is empty: nothing would be posted.").format(id=slot.id)
+            )
+        text = choice.text_en if t.language == "en" and choice.text_en else choice.text
+        return cards.prompt_post(t, text, owner=slot.owner_name, from_bank=True)
+
+    @router.command(
+        "posta", "post", usage=N_("post [NUMBER]"), summary=N_("post the next prompt now"), role=board
+    )
+    async def post(request: Request, context: Context) -> Reply:
+        """Post a slot now, ahead of its time: the given one, or the next planned one."""
+        t, desk = request.t, _desk(context)
+        args = re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE)
+        if args:
+            slot = await _slot(request, desk, args)
+            if isinstance(slot, Reply):
+                return slot
+        else:
+            planned = [s for s in desk.upcoming(request.district, limit=50) if s.status is SlotStatus.PLANNED]
+            if not planned:
+                return Reply(t._("There is no planned prompt to post."))
+            slot = planned[0]
+        if desk.post_now is None:
+            return Reply(t._("Posting needs the running bot, not the terminal chat."))
+        outcome = await desk.post_now(slot.id)
+        if outcome == "posted":
+            return Reply(t._("#{id} is posted.").format(id=slot.id))
+        return Reply(
+            t._("#{id} was not posted ({outcome}); see upcoming.").format(id=slot.id, outcome=outcome)
+        )
+
+    @router.command(
+        "bank",
+        "prompts",
+        usage=N_("bank [add AREA: TEXT | remove NUMBER]"),
+        summary=N_("the prompt bank"),
+        role=board,
+    )
+    async def bank(request: Request, context: Context) -> Reply:
+        """List, add to and retire from the district's prompt bank."""
+        t, desk = request.t, _desk(context)
+        action, _, rest = request.args.partition(" ")
+        folded = fold(action)
+        if folded in ("lagg", "add", "ny", "new"):
+            return await _bank_add(request, context, re.sub(r"^till\s+", "", rest, flags=re.IGNORECASE))
+        if folded in ("ta", "remove", "bort", "retire"):
+            number = re.sub(r"^bort\s+", "", rest, flags=re.IGNORECASE).lstrip("#")
+            if not number.isdigit():
+                return Reply(t._("Write the number of the bank prompt, e.g. bank remove 7."))
+            if not await asyncio.to_thread(desk.prompts.retire_bank_prompt, request.district, int(number)):
+                return Reply(t._("There is no bank prompt {number}.").format(number=number))
+            return Reply(t._("Bank prompt {number} is retired.").format(number=number))
+        prompts = await asyncio.to_thread(desk.prompts.bank, request.district)
+        if not prompts:
+            return Reply(t._("The bank is empty. Add a prompt with: bank add feministisk: YOUR QUESTION"))
+        lines = [t._("The prompt bank ({count} prompts)").format(count=len(prompts))]
+        for prompt in prompts[:40]:
+            label = (
+                prompt.area.value
+                if prompt.area
+                else (f"{prompt.day[1]}/{prompt.day[0]}" if prompt.day else "")
+            )
+            text = prompt.text_en if t.language == "en" and prompt.text_en else prompt.text
+            lines.append(f"{prompt.id}. [{label}] {text}")
+        return Reply("\n".join(lines))
+
+
+async def _bank_add(request: Request, context: Context, rest: str) -> Reply:
+    t, desk = request.t, _desk(context)
+    area_word, colon, text = rest.partition(":")
+    area = _AREAS.get(fold(area_word)) if colon else None
+    text = (text if colon and area else rest).strip()
+    if not text:
+        return Reply(
+            t._("Write the prompt after the word add, e.g. bank add miljö: What should our municipality do?")
+        )
+    if len(text) > MAX_PROMPT_LENGTH:
+        return Reply(
+            t._("The text is too long ({length} characters; at most {limit}).").format(
+                length=len(text), limit=MAX_PROMPT_LENGTH
+            )
+        )
+    assert request.user is not None
+    by = await asyncio.to_thread(desk.people.person_id, request.user, now=context.now)
+    number = await asyncio.to_thread(
+        desk.prompts.add_bank_prompt, request.district, text, area=area, by=by, now=context.now
+    )
+    return Reply(t._("Added to the bank as number {number}.").format(number=number))
+
+
+def _desk(context: Context) -> PromptDesk:
+    assert context.services.prompts is not None, "the prompt desk is part of every app built by bot.app"
+    return context.services.prompts
+
+
+async def _show(request: Request, desk: PromptDesk) -> Reply:
+    slots = await asyncio.to_thread(desk.upcoming, request.district)
+    schedules = {s.id: s for s in await asyncio.to_thread(desk.prompts.schedules, request.district)}
+    slots = [slot for slot in slots if slot.schedule_id in schedules]
+    if not schedules:
+        return Reply(
+            request.t._(
+                "No schedule yet. The plan asks for at least two prompts a month; in the channel where they "
+                "should appear, write for example: schedule 1 and 15 at 18"
+            )
+        )
+    return cards.upcoming(request.t, slots, schedules)
+
+
+async def _slot(request: Request, desk: PromptDesk, text: str) -> PromptSlot | Reply:
+    t = request.t
+    match = _SLOT.match(text.strip())
+    if not match:
+        return Reply(t._("Write the prompt's number as upcoming shows it, e.g. 12."))
+    slot = await asyncio.to_thread(desk.slot_in, request.district, int(match.group(1)))
+    if slot is None:
+        return Reply(t._("There is no prompt #{id}; see upcoming.").format(id=match.group(1)))
+    return slot
+
+
+def _day(text: str, today: date) -> date | None:
+    match = _DATE.match(text)
+    if not match:
+        return None
+    try:
+        if match.group(1):
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        day = date(today.year, int(match.group(5)), int(match.group(4)))
+    except ValueError:
+        return None
+    return day if day >= today else day.replace(year=today.year + 1)
+
+
+def _rule_problem(t: Translator, error: RuleError) -> Reply:
+    example = t._("For example: schedule 1 and 15 at 18, or schedule first and third tuesday at 19.")
+    messages = {
+        RuleProblem.EMPTY: t._("Write when the prompts should be posted."),
+        RuleProblem.NO_DAYS: t._("Say which days of the month."),
+        RuleProblem.NO_TIME: t._("Say at what time, e.g. at 18."),
+        RuleProblem.BAD_DAY: t._("“{detail}” is not a day of the month (1–31)."),
+        RuleProblem.BAD_ORDINAL: t._("“{detail}”: a month has at most five of each weekday."),
+        RuleProblem.BAD_TIME: t._("“{detail}” is not a time of day."),
+        RuleProblem.NIGHT_TIME: t._(
+            "“{detail}” is in the night hours when clocks change; pick a time outside 00–01 and 02–03."
+        ),
+        RuleProblem.MIXED: t._("Use either days of the month or weekdays, not both (“{detail}”)."),
+        RuleProblem.NO_WEEKDAY: t._("“{detail}” needs a weekday after it, e.g. first tuesday."),
+        RuleProblem.NO_ORDINAL: t._("“{detail}”: say which one of the month, e.g. first and third tuesday."),
+        RuleProblem.MANY_TIMES: t._("One time per schedule, please (“{detail}”)."),
+        RuleProblem.UNKNOWN_WORD: t._("I don't understand “{detail}” in the schedule."),
+    }
+    return Reply(messages[error.code].format(detail=error.detail[:40]) + " " + example)

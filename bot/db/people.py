@@ -1,0 +1,176 @@
+"""People, their roles in a district and the district's branches (all SQL for them lives here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from bot.db.engine import Database
+from bot.db.models import Branch, Conversation, District, Person, Role
+from bot.services.people import PersonInfo
+from bot.services.roles import Role as RoleKind
+
+# Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
+NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person with a role, as the board sees them."""
+
+    person_id: int
+    name: str
+    role: RoleKind
+    branch: str | None = None
+
+
+class UnknownDistrict(LookupError):
+    pass
+
+
+class PeopleRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def roles(self, person: PersonInfo, district: str) -> set[RoleKind]:
+        """The stored roles of whoever sent a message (admins are decided by configuration, not here)."""
+        with self.db.read() as session:
+            row = _find(session, person)
+            if row is None:
+                return {RoleKind.MEMBER}
+            kinds = session.exec(
+                select(Role.kind)
+                .join(District, col(District.id) == col(Role.district_id))
+                .where(Role.person_id == row.id, District.name == district)
+            ).all()
+            return {RoleKind.MEMBER, *(RoleKind(kind) for kind in kinds)}
+
+    def grant(
+        self, person: PersonInfo, district: str, role: RoleKind, *, branch: str | None = None, now: datetime
+    ) -> bool:
+        """Give `person` a role in the district; False if they already had it. Chairs name their branch."""
+        if role not in (RoleKind.BOARD, RoleKind.CHAIR):
+            raise ValueError(f"{role} is not stored")
+        with self.db.write() as session:
+            district_row = _district(session, district)
+            person_id = remember_person(session, person, now)
+            branch_id = _branch(session, district_row.id, branch, now) if role is RoleKind.CHAIR else None
+            existing = session.exec(
+                select(Role).where(
+                    Role.person_id == person_id,
+                    Role.district_id == district_row.id,
+                    Role.kind == role.value,
+                    Role.branch_id == branch_id,
+                )
+            ).first()
+            if existing is not None:
+                return False
+            session.add(
+                Role(
+                    person_id=person_id,
+                    district_id=district_row.id or 0,
+                    kind=role.value,
+                    branch_id=branch_id,
+                    granted_at=now,
+                )
+            )
+            return True
+
+    def revoke(self, person: PersonInfo, district: str, role: RoleKind) -> int:
+        """Take a role away (every branch, for a chair); how many were removed."""
+        with self.db.write() as session:
+            district_row = _district(session, district)
+            row = _find(session, person)
+            if row is None:
+                return 0
+            roles = session.exec(
+                select(Role).where(
+                    Role.person_id == row.id, Role.district_id == district_row.id, Role.kind == role.value
+                )
+            ).all()
+            for found in roles:
+                session.delete(found)
+            return len(roles)
+
+    def members(self, district: str, role: RoleKind | None = None) -> list[Member]:
+        """Everyone with a stored role in the district (or one role), by name."""
+        with self.db.read() as session:
+            query = (
+                select(Person, Role, Branch)
+                .join(Role, col(Role.person_id) == col(Person.id))
+                .join(District, col(District.id) == col(Role.district_id))
+                .join(Branch, col(Branch.id) == col(Role.branch_id), isouter=True)
+                .where(District.name == district)
+                .order_by(col(Role.kind), col(Person.name), col(Person.id))
+            )
+            if role is not None:
+                query = query.where(Role.kind == role.value)
+            return [
+                Member(person.id or 0, person.name, RoleKind(found.kind), branch.name if branch else None)
+                for person, found, branch in session.exec(query).all()
+            ]
+
+    def personal_chats(self, person_ids: list[int]) -> dict[int, dict[str, object]]:
+        """The stored personal-chat references of these people (those the bot can write to)."""
+        if not person_ids:
+            return {}
+        with self.db.read() as session:
+            rows = session.exec(
+                select(Conversation).where(
+                    col(Conversation.person_id).in_(person_ids),
+                    Conversation.kind == "personal",
+                    col(Conversation.active).is_(True),
+                )
+            ).all()
+            return {row.person_id: row.reference for row in rows if row.person_id is not None}
+
+    def person_id(self, person: PersonInfo, *, now: datetime) -> int:
+        with self.db.write() as session:
+            return remember_person(session, person, now)
+
+
+def _find(session: Session, person: PersonInfo) -> Person | None:
+    if person.aad_object_id:
+        row = session.exec(select(Person).where(Person.aad_object_id == person.aad_object_id)).first()
+        if row is not None:
+            return row
+    if person.teams_user_id:
+        return session.exec(select(Person).where(Person.teams_user_id == person.teams_user_id)).first()
+    return None
+
+
+def remember_person(session: Session, person: PersonInfo, now: datetime) -> int:
+    """Find or create a person by AAD object id or Teams id, keeping what we learn of them."""
+    row = _find(session, person)
+    if row is None:
+        row = Person(created_at=now, last_seen_at=now)
+        session.add(row)
+    row.teams_user_id = person.teams_user_id or row.teams_user_id
+    row.aad_object_id = person.aad_object_id or row.aad_object_id
+    row.name = (person.name or row.name)[:NAME_LENGTH]
+    row.last_seen_at = now
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def _district(session: Session, name: str) -> District:
+    row = session.exec(select(District).where(District.name == name)).first()
+    if row is None or row.id is None:
+        raise UnknownDistrict(name)
+    return row
+
+
+def _branch(session: Session, district_id: int | None, name: str | None, now: datetime) -> int:
+    if not name:
+        raise ValueError("a chair's role names the branch")
+    name = " ".join(name.split())[:NAME_LENGTH]
+    row = session.exec(select(Branch).where(Branch.district_id == district_id, Branch.name == name)).first()
+    if row is None:
+        row = Branch(district_id=district_id or 0, name=name, created_at=now)
+        session.add(row)
+        session.flush()
+    assert row.id is not None
+    return row.id

@@ -1,0 +1,584 @@
+"""Schedules, slots, the prompt bank and post records (all SQL for scheduled prompts lives here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.db.engine import Database
+from bot.db.models import (
+    BankPromptRow,
+    Conversation,
+    District,
+    Occurrence,
+    Person,
+    PromptPost,
+    PromptSchedule,
+    SchedulePause,
+)
+from bot.services.prompt_bank import Area, BankPrompt, SeedPrompt, parse_day
+from bot.services.prompting import Pause, PromptSlot, Schedule, SlotStatus
+from bot.services.schedule_rules import ScheduleRule
+
+
+class NotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a process that won the claim on a slot is to post."""
+
+    slot: PromptSlot
+    schedule: Schedule
+    text: str
+    source: str  # owner | bank
+    bank_prompt_id: int | None
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    slot_id: int
+    schedule_id: int
+    district: str
+    due_at: datetime
+    claimed_at: datetime
+    outcome: str
+    source: str
+    message_id: str | None
+    sent_at: datetime | None
+
+
+class PromptRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- schedules ------------------------------------------------------------------------------
+
+    def create_schedule(
+        self,
+        *,
+        district: str,
+        conversation_id: str,
+        rule: ScheduleRule,
+        rule_text: str,
+        timezone: str,
+        created_by: int | None,
+        now: datetime,
+    ) -> int:
+        """A new schedule for a channel; it replaces the channel's current one (whose future slots go)."""
+        with self.db.write() as session:
+            district_row = session.exec(select(District).where(District.name == district)).one()
+            conversation = session.exec(
+                select(Conversation).where(Conversation.conversation_id == conversation_id)
+            ).one()
+            for old in session.exec(
+                select(PromptSchedule).where(
+                    PromptSchedule.conversation_id == conversation.id, col(PromptSchedule.active).is_(True)
+                )
+            ):
+                old.active = False
+                old.updated_at = now
+                _drop_future_slots(session, old.id or 0, now)
+            row = PromptSchedule(
+                district_id=district_row.id or 0,
+                conversation_id=conversation.id or 0,
+                rule=rule.to_dict(),
+                rule_text=rule_text[:200],
+                timezone=timezone,
+                created_by=created_by,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            return row.id or 0
+
+    def stop_schedule(self, conversation_id: str, *, now: datetime) -> bool:
+        with self.db.write() as session:
+            stopped = False
+            for row in session.exec(
+                select(PromptSchedule)
+                .join(Conversation, col(Conversation.id) == col(PromptSchedule.conversation_id))
+                .where(Conversation.conversation_id == conversation_id, col(PromptSchedule.active).is_(True))
+            ):
+                row.active = False
+                row.updated_at = now
+                _drop_future_slots(session, row.id or 0, now)
+                stopped = True
+            return stopped
+
+    def schedules(self, district: str | None = None) -> list[Schedule]:
+        """Active schedules whose channel the bot can still post to."""
+        with self.db.read() as session:
+            query = (
+                select(PromptSchedule, Conversation, District)
+                .join(Conversation, col(Conversation.id) == col(PromptSchedule.conversation_id))
+                .join(District, col(District.id) == col(PromptSchedule.district_id))
+                .where(col(PromptSchedule.active).is_(True), col(Conversation.active).is_(True))
+                .order_by(col(PromptSchedule.id))
+            )
+            if district is not None:
+                query = query.where(District.name == district)
+            return [
+                _schedule(row, conversation, district_row)
+                for row, conversation, district_row in session.exec(query)
+            ]
+
+    def schedule(self, schedule_id: int) -> Schedule | None:
+        with self.db.read() as session:
+            found = session.exec(
+                select(PromptSchedule, Conversation, District)
+                .join(Conversation, col(Conversation.id) == col(PromptSchedule.conversation_id))
+                .join(District, col(District.id) == col(PromptSchedule.district_id))
+                .where(PromptSchedule.id == schedule_id)
+            ).first()
+            return _schedule(*found) if found else None
+
+    def add_pause(
+        self, schedule_id: int, starts_on: date, ends_on: date, *, zone_name: str, now: datetime
+    ) -> int:
+        """Pause a period; slots in it are set aside (and none are planned there). How many were set aside."""
+        with self.db.write() as session:
+            session.add(
+                SchedulePause(schedule_id=schedule_id, starts_on=starts_on, ends_on=ends_on, created_at=now)
+            )
+            pause = Pause(starts_on, ends_on)
+            zone = ZoneInfo(zone_name)
+            changed = 0
+            for slot in session.exec(
+                select(Occurrence).where(
+                    Occurrence.schedule_id == schedule_id, Occurrence.status == SlotStatus.PLANNED.value
+                )
+            ):
+                if pause.covers(slot.due_at.astimezone(zone).date()):
+                    slot.status = SlotStatus.PAUSED.value
+                    slot.updated_at = now
+                    changed += 1
+            return changed
+
+    def pauses(self, schedule_id: int) -> list[Pause]:
+        with self.db.read() as session:
+            return [
+                Pause(row.starts_on, row.ends_on)
+                for row in session.exec(
+                    select(SchedulePause)
+                    .where(SchedulePause.schedule_id == schedule_id)
+                    .order_by(col(SchedulePause.starts_on))
+                )
+            ]
+
+    # --- slots ----------------------------------------------------------------------------------
+
+    def add_slots(
+        self, schedule_id: int, due: Iterable[tuple[datetime, SlotStatus]], *, now: datetime
+    ) -> int:
+        """Lay out slots (idempotent: a slot that exists is left as it is). How many were new."""
+        with self.db.write() as session:
+            existing = set(
+                session.exec(select(Occurrence.due_at).where(Occurrence.schedule_id == schedule_id)).all()
+            )
+            added = 0
+            for due_at, status in due:
+                if due_at in existing:
+                    continue
+                session.add(
+                    Occurrence(
+                        schedule_id=schedule_id,
+                        due_at=due_at,
+                        status=status.value,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+                added += 1
+            return added
+
+    def slots(
+        self,
+        *,
+        schedule_id: int | None = None,
+        district: str | None = None,
+        after: datetime | None = None,
+        statuses: Sequence[SlotStatus] | None = None,
+        limit: int = 50,
+    ) -> list[PromptSlot]:
+        with self.db.read() as session:
+            query = (
+                select(Occurrence, Person)
+                .join(Person, col(Person.id) == col(Occurrence.owner_id), isouter=True)
+                .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
+                .order_by(col(Occurrence.due_at), col(Occurrence.id))
+                .limit(limit)
+            )
+            if schedule_id is not None:
+                query = query.where(Occurrence.schedule_id == schedule_id)
+            if district is not None:
+                query = query.join(District, col(District.id) == col(PromptSchedule.district_id)).where(
+                    District.name == district, col(PromptSchedule.active).is_(True)
+                )
+            if after is not None:
+                query = query.where(col(Occurrence.due_at) > after)
+            if statuses is not None:
+                query = query.where(col(Occurrence.status).in_([s.value for s in statuses]))
+            return [_slot(row, person) for row, person in session.exec(query)]
+
+    def slot(self, slot_id: int) -> PromptSlot | None:
+        with self.db.read() as session:
+            found = session.exec(
+                select(Occurrence, Person)
+                .join(Person, col(Person.id) == col(Occurrence.owner_id), isouter=True)
+                .where(Occurrence.id == slot_id)
+            ).first()
+            return _slot(*found) if found else None
+
+    def district_of_slot(self, slot_id: int) -> str | None:
+        with self.db.read() as session:
+            return session.exec(
+                select(District.name)
+                .join(PromptSchedule, col(PromptSchedule.district_id) == col(District.id))
+                .join(Occurrence, col(Occurrence.schedule_id) == col(PromptSchedule.id))
+                .where(Occurrence.id == slot_id)
+            ).first()
+
+    def last_owner(self, schedule_id: int) -> int | None:
+        with self.db.read() as session:
+            return session.exec(
+                select(Occurrence.owner_id)
+                .where(Occurrence.schedule_id == schedule_id, col(Occurrence.owner_id).is_not(None))
+                .order_by(col(Occurrence.due_at).desc())
+                .limit(1)
+            ).first()
+
+    def set_owners(self, owners: dict[int, int], *, now: datetime) -> None:
+        with self.db.write() as session:
+            for slot_id, person_id in owners.items():
+                row = _occurrence(session, slot_id)
+                row.owner_id = person_id
+                row.updated_at = now
+
+    def swap_owners(self, first: int, second: int, *, now: datetime) -> None:
+        with self.db.write() as session:
+            a, b = _occurrence(session, first), _occurrence(session, second)
+            a.owner_id, b.owner_id = b.owner_id, a.owner_id
+            a.updated_at = b.updated_at = now
+
+    def set_status(
+        self, slot_id: int, status: SlotStatus, *, now: datetime, only_from: SlotStatus | None = None
+    ) -> bool:
+        """Change a slot's status; with `only_from`, only if it still has that status."""
+        with self.db.write() as session:
+            row = _occurrence(session, slot_id)
+            if only_from is not None and row.status != only_from.value:
+                return False
+            row.status = status.value
+            row.updated_at = now
+            return True
+
+    def set_text(self, slot_id: int, text: str, *, by: int, now: datetime) -> None:
+        """The owner's (or a board member's) text for a slot; a new text needs approving again."""
+        with self.db.write() as session:
+            row = _occurrence(session, slot_id)
+            row.text = text
+            row.text_by = by
+            row.text_at = now
+            row.approved_by = None
+            row.updated_at = now
+
+    def approve(self, slot_id: int, *, by: int, now: datetime) -> None:
+        with self.db.write() as session:
+            row = _occurrence(session, slot_id)
+            row.approved_by = by
+            row.updated_at = now
+
+    def reminders_due(self, now: datetime) -> list[tuple[PromptSlot, Schedule]]:
+        """Planned slots with an owner and no text within their reminder days, not reminded yet."""
+        result: list[tuple[PromptSlot, Schedule]] = []
+        for schedule in self.schedules():
+            window_end = now + timedelta(days=schedule.reminder_days)
+            with self.db.read() as session:
+                rows = session.exec(
+                    select(Occurrence, Person)
+                    .join(Person, col(Person.id) == col(Occurrence.owner_id))
+                    .where(
+                        Occurrence.schedule_id == schedule.id,
+                        Occurrence.status == SlotStatus.PLANNED.value,
+                        col(Occurrence.text).is_(None),
+                        col(Occurrence.reminded_at).is_(None),
+                        col(Occurrence.due_at) > now,
+                        col(Occurrence.due_at) <= window_end,
+                    )
+                    .order_by(col(Occurrence.due_at))
+                ).all()
+            result.extend((_slot(row, person), schedule) for row, person in rows)
+        return result
+
+    def mark_reminded(self, slot_id: int, *, now: datetime) -> None:
+        with self.db.write() as session:
+            _occurrence(session, slot_id).reminded_at = now
+
+    # --- posting: claim, confirm ----------------------------------------------------------------
+
+    def claim(
+        self,
+        slot_id: int,
+        *,
+        claimer: str,
+        text: str,
+        source: str,
+        bank_prompt_id: int | None,
+        now: datetime,
+    ) -> bool:
+        """Claim a planned slot for posting. True for exactly one caller, across processes.
+
+        The slot's status is checked and changed, and the post record inserted, in one write transaction
+        (BEGIN IMMEDIATE on SQLite, serialised writers on PostgreSQL); the post record's unique slot id is
+        the last guard should two transactions ever interleave.
+        """
+        try:
+            with self.db.write() as session:
+                row = _occurrence(session, slot_id)
+                if row.status != SlotStatus.PLANNED.value:
+                    return False
+                row.status = SlotStatus.POSTING.value
+                row.updated_at = now
+                session.add(
+                    PromptPost(
+                        occurrence_id=slot_id,
+                        claimed_at=now,
+                        claimed_by=claimer[:100],
+                        source=source,
+                        bank_prompt_id=bank_prompt_id,
+                        text=text,
+                    )
+                )
+                if bank_prompt_id is not None:
+                    bank = session.get(BankPromptRow, bank_prompt_id)
+                    if bank is not None:
+                        bank.last_used_at = now
+            return True
+        except IntegrityError:
+            return False
+
+    def confirm(self, slot_id: int, *, message_id: str, thread_id: str, now: datetime) -> None:
+        with self.db.write() as session:
+            post = _post(session, slot_id)
+            post.outcome = "sent"
+            post.message_id = message_id[:300]
+            post.thread_id = thread_id[:500]
+            post.sent_at = now
+            row = _occurrence(session, slot_id)
+            row.status = SlotStatus.POSTED.value
+            row.updated_at = now
+
+    def fail(self, slot_id: int, *, status: SlotStatus, outcome: str, detail: str, now: datetime) -> None:
+        """A claimed slot that did not get posted: record why (and never try it again)."""
+        with self.db.write() as session:
+            post = session.exec(select(PromptPost).where(PromptPost.occurrence_id == slot_id)).first()
+            if post is not None:
+                post.outcome = outcome
+                post.detail = detail[:500]
+            row = _occurrence(session, slot_id)
+            row.status = status.value
+            row.updated_at = now
+
+    def stale_claims(self, older_than: datetime) -> list[int]:
+        """Slots claimed before `older_than` and never confirmed: the process died while posting them."""
+        with self.db.read() as session:
+            return list(
+                session.exec(
+                    select(PromptPost.occurrence_id).where(
+                        PromptPost.outcome == "sending", col(PromptPost.claimed_at) < older_than
+                    )
+                ).all()
+            )
+
+    def open_claims(self) -> list[tuple[int, str]]:
+        """Every claimed, unconfirmed slot with the process that claimed it ("host:pid")."""
+        with self.db.read() as session:
+            return [
+                (slot_id, claimer)
+                for slot_id, claimer in session.exec(
+                    select(PromptPost.occurrence_id, PromptPost.claimed_by).where(
+                        PromptPost.outcome == "sending"
+                    )
+                ).all()
+            ]
+
+    def posts(self, district: str, *, limit: int = 20) -> list[PostRecord]:
+        with self.db.read() as session:
+            rows = session.exec(
+                select(PromptPost, Occurrence, District)
+                .join(Occurrence, col(Occurrence.id) == col(PromptPost.occurrence_id))
+                .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
+                .join(District, col(District.id) == col(PromptSchedule.district_id))
+                .where(District.name == district)
+                .order_by(col(PromptPost.claimed_at).desc())
+                .limit(limit)
+            ).all()
+            return [
+                PostRecord(
+                    slot_id=occurrence.id or 0,
+                    schedule_id=occurrence.schedule_id,
+                    district=district_row.name,
+                    due_at=occurrence.due_at,
+                    claimed_at=post.claimed_at,
+                    outcome=post.outcome,
+                    source=post.source,
+                    message_id=post.message_id,
+                    sent_at=post.sent_at,
+                )
+                for post, occurrence, district_row in rows
+            ]
+
+    # --- the prompt bank ------------------------------------------------------------------------
+
+    def seed_bank(self, district: str, seeds: Sequence[SeedPrompt], *, now: datetime) -> int:
+        """Add the project's starting prompts the district does not have yet (matched by key)."""
+        with self.db.write() as session:
+            district_row = session.exec(select(District).where(District.name == district)).first()
+            if district_row is None:
+                return 0
+            have = set(
+                session.exec(
+                    select(BankPromptRow.key).where(BankPromptRow.district_id == district_row.id)
+                ).all()
+            )
+            added = 0
+            for seed in seeds:
+                if seed.key in have:
+                    continue
+                session.add(
+                    BankPromptRow(
+                        district_id=district_row.id or 0,
+                        key=seed.key,
+                        area=seed.area.value if seed.area else None,
+                        day=f"{seed.day[0]:02d}-{seed.day[1]:02d}" if seed.day else None,
+                        text=seed.text,
+                        text_en=seed.text_en,
+                        created_at=now,
+                    )
+                )
+                added += 1
+            return added
+
+    def bank(self, district: str) -> list[BankPrompt]:
+        """The district's active bank prompts, oldest first."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(BankPromptRow)
+                .join(District, col(District.id) == col(BankPromptRow.district_id))
+                .where(District.name == district, col(BankPromptRow.active).is_(True))
+                .order_by(col(BankPromptRow.id))
+            ).all()
+            return [
+                BankPrompt(
+                    id=row.id or 0,
+                    text=row.text,
+                    text_en=row.text_en,
+                    area=Area(row.area) if row.area else None,
+                    day=parse_day(row.day) if row.day else None,
+                    last_used=row.last_used_at,
+                )
+                for row in rows
+            ]
+
+    def add_bank_prompt(
+        self, district: str, text: str, *, area: Area | None, by: int | None, now: datetime
+    ) -> int:
+        with self.db.write() as session:
+            district_row = session.exec(select(District).where(District.name == district)).one()
+            row = BankPromptRow(
+                district_id=district_row.id or 0,
+                area=area.value if area else None,
+                text=text,
+                created_by=by,
+                created_at=now,
+            )
+            session.add(row)
+            session.flush()
+            return row.id or 0
+
+    def retire_bank_prompt(self, district: str, prompt_id: int) -> bool:
+        with self.db.write() as session:
+            row = session.exec(
+                select(BankPromptRow)
+                .join(District, col(District.id) == col(BankPromptRow.district_id))
+                .where(
+                    BankPromptRow.id == prompt_id,
+                    District.name == district,
+                    col(BankPromptRow.active).is_(True),
+                )
+            ).first()
+            if row is None:
+                return False
+            row.active = False
+            return True
+
+    def bank_size(self, district: str) -> int:
+        with self.db.read() as session:
+            return session.exec(
+                select(func.count())
+                .select_from(BankPromptRow)
+                .join(District, col(District.id) == col(BankPromptRow.district_id))
+                .where(District.name == district, col(BankPromptRow.active).is_(True))
+            ).one()
+
+
+def _schedule(row: PromptSchedule, conversation: Conversation, district: District) -> Schedule:
+    return Schedule(
+        id=row.id or 0,
+        district=district.name,
+        conversation_id=conversation.conversation_id,
+        channel_reference=conversation.reference,
+        rule=ScheduleRule.from_dict(row.rule),
+        rule_text=row.rule_text,
+        timezone=row.timezone,
+        reminder_days=row.reminder_days,
+        approval_required=row.approval_required,
+    )
+
+
+def _slot(row: Occurrence, owner: Person | None) -> PromptSlot:
+    return PromptSlot(
+        id=row.id or 0,
+        schedule_id=row.schedule_id,
+        due_at=row.due_at,
+        status=SlotStatus(row.status),
+        owner_id=row.owner_id,
+        owner_name=owner.name if owner else None,
+        text=row.text,
+        text_by=row.text_by,
+        approved_by=row.approved_by,
+    )
+
+
+def _occurrence(session: Session, slot_id: int) -> Occurrence:
+    row = session.get(Occurrence, slot_id)
+    if row is None:
+        raise NotFound(slot_id)
+    return row
+
+
+def _post(session: Session, slot_id: int) -> PromptPost:
+    row = session.exec(select(PromptPost).where(PromptPost.occurrence_id == slot_id)).first()
+    if row is None:
+        raise NotFound(slot_id)
+    return row
+
+
+def _drop_future_slots(session: Session, schedule_id: int, now: datetime) -> None:
+    for slot in session.exec(
+        select(Occurrence).where(
+            Occurrence.schedule_id == schedule_id,
+            col(Occurrence.due_at) > now,
+            col(Occurrence.status).in_([SlotStatus.PLANNED.value, SlotStatus.PAUSED.value]),
+        )
+    ):
+        session.delete(slot)

@@ -1,0 +1,429 @@
+"""The proactive notifier: the one place scheduled work sends through.
+
+It posts a Reply into a stored conversation, or starts a new thread in a channel, paced to Teams' rate limits
+and retried the way Teams asks. Besides bot/teams.py, bot/app.py and dialogs/, this is the only module that
+knows botbuilder.
+
+Facts it is built on (DESIGN.md, "Facts that shape the design", and the SDK 4.17.1 source):
+- `CloudAdapter.continue_conversation` returns nothing: the message id is the ResourceResponse of
+  `send_activity`, captured inside the callback. The callback runs inside the adapter's pipeline, whose
+  `on_turn_error` (set in bot/app.py) would swallow a Connector error, so the callback catches it itself
+  and hands it back to the retry loop.
+- The SDK does not retry: a non-2xx answer from the Bot Connector is raised once, as
+  `botbuilder.schema.ErrorResponseException` (a `msrest.exceptions.HttpOperationError`) whose `.response`
+  is the `requests.Response` (`status_code`, case-insensitive `headers`). An unreachable Connector raises
+  `msrest.exceptions.ClientRequestError`, but only after requests/urllib3 has itself tried to connect
+  three more times (about 5 s of backoff), so connection errors get few retries here.
+- `TeamsInfo.send_message_to_teams_channel` fails with CloudAdapter when the app id is empty (it takes a
+  legacy path: "create_conversation(): service_url is required"); `adapter.create_conversation` with
+  ConversationParameters(is_group=True, channel_data={"channel": {"id": ...}}) works, and the callback's
+  conversation reference is the new thread's.
+- Teams' limits per bot per conversation: 7 sends / 1 s, 8 / 2 s, 60 / 30 s, 1800 / hour; per app about
+  50 requests / s. Teams asks bots to retry 412, 429, 502, 504 with exponential backoff and jitter,
+  honouring Retry-After.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import random as _random
+import time
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import ConversationParameters, ConversationReference
+from botframework.connector import Channels
+from msrest.exceptions import ClientRequestError, HttpOperationError
+
+from bot.cards import Reply
+from bot.teams import reply_activity
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Teams' answers that mean "the bot is no longer in that team, channel or chat".
+GONE_STATUSES = frozenset({403, 404})
+# Answers worth another try: the ones Teams names, and 503 (unavailable), as passing as 502.
+RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
+
+# Conversation types a new thread cannot be started in.
+_NOT_CHANNELS = frozenset({"personal", "groupChat"})
+# A wait that ends within this of its slot counts as on time (float sums of delays are inexact).
+_EPSILON = 1e-6
+
+
+class ConversationGone(Exception):
+    """The Connector answered 403/404: the bot was removed from that team, channel or chat."""
+
+    def __init__(self, conversation_id: str, status: int) -> None:
+        super().__init__(f"the Bot Connector answered {status} for conversation {conversation_id}")
+        self.conversation_id = conversation_id
+        self.status = status
+
+
+class SendFailed(Exception):
+    """Retries ran out, or the Connector refused the message for another reason; `status` is the last one."""
+
+    def __init__(self, message: str, *, status: int | None, conversation_id: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.conversation_id = conversation_id
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A delivered message; `reference` is where it now lives (a new thread's reference can be replied to)."""
+
+    message_id: str
+    conversation_id: str
+    reference: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Window:
+    """At most `limit` sends in any `seconds` long stretch."""
+
+    limit: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    per_conversation: tuple[Window, ...]
+    overall: tuple[Window, ...]
+
+
+TEAMS_LIMITS = RateLimits(
+    per_conversation=(Window(7, 1.0), Window(8, 2.0), Window(60, 30.0), Window(1800, 3600.0)),
+    overall=(Window(50, 1.0),),
+)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff with equal jitter, Retry-After honoured; see `Notifier._deliver`."""
+
+    attempts: int = 6  # requests per message in all, the first included
+    connection_attempts: int = 3  # of those, how many may fail to reach the Connector (each is ~5 s already)
+    base_delay: float = 1.0  # the backoff step before the second attempt; doubles each time
+    max_delay: float = 60.0  # no single wait is longer; a Retry-After beyond it gives up instead
+    statuses: frozenset[int] = RETRY_STATUSES
+
+    def backoff(self, retry: int, random: Callable[[], float]) -> float:
+        """Equal jitter: half of the step for certain, the other half at random.
+
+        Unlike full jitter (anything from 0 to the step) a retry never comes back at once, and a fan-out
+        that failed together still spreads out.
+        """
+        step = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
+        return step / 2 + random() * step / 2
+
+    def after(self, retry_after: float, retry: int, random: Callable[[], float]) -> float:
+        """Never sooner than Retry-After; up to half a step more at random, so senders spread out."""
+        step = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
+        return min(self.max_delay, retry_after + random() * step / 2)
+
+
+class SlidingWindows:
+    """Send times per key, enough to tell when the next send fits every window.
+
+    Each key keeps at most the largest window's limit of times; a key with no send within the longest
+    window is dropped, so memory follows the conversations active in the last hour.
+    """
+
+    def __init__(self, windows: tuple[Window, ...]) -> None:
+        self._windows = windows
+        self._span = max(w.seconds for w in windows)
+        self._depth = max(w.limit for w in windows)
+        self._times: OrderedDict[str, deque[float]] = OrderedDict()  # least recently used first
+
+    def __len__(self) -> int:
+        return len(self._times)
+
+    def ready_at(self, key: str, now: float) -> float:
+        """The earliest time from `now` on at which one more send under `key` stays within every window."""
+        times = self._times.get(key)
+        ready = now
+        if times:
+            for window in self._windows:
+                if len(times) >= window.limit:
+                    # The limit-th most recent send must have left the window (windows are half-open).
+                    ready = max(ready, times[-window.limit] + window.seconds)
+        return ready
+
+    def record(self, key: str, at: float) -> None:
+        times = self._times.get(key)
+        if times is None:
+            times = self._times[key] = deque(maxlen=self._depth)
+        times.append(at)
+        self._times.move_to_end(key)
+        while self._times:
+            oldest = next(iter(self._times.values()))
+            if oldest[-1] > at - self._span:
+                break
+            self._times.popitem(last=False)
+
+
+class Notifier:
+    """Sends Replies proactively through the CloudAdapter; one per app, as it holds the pacing state."""
+
+    def __init__(
+        self,
+        adapter: CloudAdapter,
+        app_id: str,
+        *,
+        limits: RateLimits = TEAMS_LIMITS,
+        retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - frozen, so one shared default is safe
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        # app_id: the bot's MicrosoftAppId. Empty works only without credentials (the SDK then signs
+        # nothing); with credentials the SDK refuses any other id ("Invalid app_id").
+        self._adapter = adapter
+        self._app_id = app_id
+        # The OAuth scope replies use (https://api.botframework.com in the public cloud); with credentials
+        # the token is asked for this audience, without them the SDK ignores it.
+        self._audience: str = adapter.bot_framework_authentication.get_originating_audience()
+        self._retry = retry
+        self._monotonic = monotonic
+        self._sleep = sleep
+        self._random = random
+        self._per_conversation = SlidingWindows(limits.per_conversation)
+        self._overall = SlidingWindows(limits.overall)
+
+    async def send(self, reference: dict[str, Any], reply: Reply) -> Sent:
+        """Post `reply` into an existing conversation: a personal chat, a group chat or a channel thread."""
+        conversation_id = _conversation_id(reference)
+
+        async def attempt() -> str:
+            outcome: list[str] = []
+            errors: list[Exception] = []
+
+            async def callback(turn_context: TurnContext) -> None:
+                # The continuation activity carries a made-up id; without it the message is posted to
+                # .../activities as a new message instead of as a reply to an activity that never existed.
+                turn_context.activity.id = None
+                try:
+                    activity = reply_activity(reply, turn_context.activity.channel_id)
+                    response = await turn_context.send_activity(activity)
+                except Exception as exc:  # noqa: BLE001 - handed to the retry loop below, not swallowed
+                    errors.append(exc)
+                else:
+                    outcome.append(response.id if response is not None and response.id else "")
+
+            await self._adapter.continue_conversation(
+                ConversationReference.deserialize(reference), callback, self._app_id
+            )
+            if errors:
+                raise errors[0]
+            if not outcome:
+                raise RuntimeError("the adapter did not run the proactive turn")
+            return outcome[0]
+
+        message_id = await self._deliver(conversation_id, attempt)
+        where = dict(reference)
+        where["activityId"] = message_id
+        return Sent(message_id=message_id, conversation_id=conversation_id, reference=where)
+
+    async def start_thread(self, channel_reference: dict[str, Any], reply: Reply) -> Sent:
+        """Start a new thread with `reply` in the channel `channel_reference` points at (or a thread of)."""
+        channel = ConversationReference.deserialize(channel_reference)
+        conversation_id = _conversation_id(channel_reference)
+        if channel.conversation.conversation_type in _NOT_CHANNELS:
+            raise ValueError(
+                f"{conversation_id} is a {channel.conversation.conversation_type}, not a channel"
+            )
+        if not channel.service_url:
+            raise ValueError(f"the reference to {conversation_id} has no serviceUrl")
+        channel_id = channel_of(conversation_id)
+        platform = channel.channel_id or Channels.ms_teams
+
+        async def attempt() -> ConversationReference:
+            created: list[ConversationReference] = []
+
+            async def callback(turn_context: TurnContext) -> None:
+                created.append(TurnContext.get_conversation_reference(turn_context.activity))
+
+            parameters = ConversationParameters(
+                is_group=True,
+                channel_data={"channel": {"id": channel_id}},
+                activity=reply_activity(reply, platform),
+            )
+            # The Connector call happens before the pipeline runs, so its errors reach us directly.
+            await self._adapter.create_conversation(
+                self._app_id, callback, parameters, platform, channel.service_url, self._audience
+            )
+            if not created:
+                raise RuntimeError("the adapter did not run the create-conversation turn")
+            return created[0]
+
+        thread = await self._deliver(conversation_id, attempt)
+        # The SDK builds the thread's reference from the create answer alone; complete it from the
+        # channel's, so a later send() addresses the thread like any stored reference.
+        thread.bot = channel.bot
+        thread.user = None
+        thread.locale = channel.locale
+        thread.conversation.is_group = True
+        thread.conversation.conversation_type = channel.conversation.conversation_type or "channel"
+        thread.conversation.tenant_id = thread.conversation.tenant_id or channel.conversation.tenant_id
+        message_id = _thread_message_id(thread.conversation.id) or thread.activity_id or ""
+        thread.activity_id = message_id
+        return Sent(
+            message_id=message_id, conversation_id=thread.conversation.id, reference=thread.serialize()
+        )
+
+    async def _deliver(self, conversation_id: str, attempt: Callable[[], Awaitable[T]]) -> T:
+        """Run `attempt` paced and retried; raise ConversationGone or SendFailed when it cannot succeed."""
+        policy = self._retry
+        connection_failures = 0
+        number = 0
+        while True:
+            number += 1
+            await self._pace(conversation_id)
+            retry_after: float | None = None
+            try:
+                return await attempt()
+            except HttpOperationError as exc:
+                status = _status(exc)
+                if status in GONE_STATUSES:
+                    log.info("conversation %s is gone: the Connector answered %s", conversation_id, status)
+                    raise ConversationGone(conversation_id, status) from exc
+                if status not in policy.statuses:
+                    log.warning("gave up on %s: the Connector answered %s", conversation_id, status)
+                    raise SendFailed(
+                        f"the Connector answered {status}", status=status, conversation_id=conversation_id
+                    ) from exc
+                last: int | None = status
+                retry_after = _retry_after(exc)
+                error: Exception = exc
+            except ClientRequestError as exc:
+                connection_failures += 1
+                last, error = None, exc
+                if connection_failures >= policy.connection_attempts:
+                    log.warning(
+                        "gave up on %s: the Connector could not be reached (%d times)",
+                        conversation_id,
+                        connection_failures,
+                    )
+                    raise SendFailed(
+                        "the Connector could not be reached", status=None, conversation_id=conversation_id
+                    ) from exc
+            if number >= policy.attempts:
+                log.warning("gave up on %s after %d attempts: last status %s", conversation_id, number, last)
+                raise SendFailed(
+                    f"no success in {number} attempts (last status {last})",
+                    status=last,
+                    conversation_id=conversation_id,
+                ) from error
+            if retry_after is not None and retry_after > policy.max_delay:
+                log.warning(
+                    "gave up on %s: status %s asks for a wait of %.0f s (more than %.0f s)",
+                    conversation_id,
+                    last,
+                    retry_after,
+                    policy.max_delay,
+                )
+                raise SendFailed(
+                    f"status {last} asks for a wait of {retry_after:.0f} s",
+                    status=last,
+                    conversation_id=conversation_id,
+                ) from error
+            if retry_after is None:
+                delay = policy.backoff(number, self._random)
+            else:
+                delay = policy.after(retry_after, number, self._random)
+            log.warning(
+                "sending to %s: %s, retry %d of %d in %.2f s",
+                conversation_id,
+                f"status {last}" if last is not None else "no connection",
+                number,
+                policy.attempts - 1,
+                delay,
+            )
+            await self._sleep(delay)
+
+    async def _pace(self, conversation_id: str) -> None:
+        """Wait until one more request fits the conversation's and the app's windows, then count it.
+
+        Checking and counting happen with no await in between, so concurrent senders cannot both take the
+        last slot; a sender that has to wait checks again when it wakes.
+        """
+        key = channel_of(conversation_id)  # a channel's threads count against the channel
+        while True:
+            now = self._monotonic()
+            ready = max(self._per_conversation.ready_at(key, now), self._overall.ready_at("", now))
+            if ready <= now + _EPSILON:
+                at = max(now, ready)
+                self._per_conversation.record(key, at)
+                self._overall.record("", at)
+                return
+            await self._sleep(ready - now)
+
+
+def channel_of(conversation_id: str) -> str:
+    """A channel thread's id is "<channel id>;messageid=<root message id>"; this is the channel's part."""
+    return conversation_id.split(";", 1)[0]
+
+
+def _thread_message_id(conversation_id: str) -> str | None:
+    _, _, rest = conversation_id.partition(";messageid=")
+    return rest or None
+
+
+def _conversation_id(reference: dict[str, Any]) -> str:
+    conversation = reference.get("conversation")
+    conversation_id = conversation.get("id") if isinstance(conversation, dict) else None
+    if not isinstance(conversation_id, str) or not conversation_id:
+        raise ValueError("the conversation reference has no conversation id")
+    return conversation_id
+
+
+def _status(exc: HttpOperationError) -> int | None:
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _retry_after(exc: HttpOperationError) -> float | None:
+    """Retry-After from the Connector's answer, in seconds: delta-seconds or an HTTP date.
+
+    A date is measured against the answer's own Date header when there is one, so the bot's clock being
+    off does not matter.
+    """
+    headers = getattr(getattr(exc, "response", None), "headers", None)
+    if headers is None:
+        return None
+    value = headers.get("Retry-After")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        when = _http_date(value)
+        if when is None:
+            return None
+        now = _http_date(headers.get("Date")) or datetime.now(UTC)
+        seconds = (when - now).total_seconds()
+    if math.isnan(seconds):
+        return None
+    return max(0.0, seconds)
+
+
+def _http_date(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -1,0 +1,86 @@
+"""Scheduled discussion prompts as the board sees them: schedules, rota slots, texts. Framework-free."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.services.schedule_rules import ScheduleRule
+
+# How far ahead slots are laid out (and shared out in the rota), so owners know their turn in good time.
+HORIZON = timedelta(days=62)
+# A prompt's text may be this long; Teams' own limit per message is far higher, readers' patience is not.
+MAX_PROMPT_LENGTH = 2000
+
+
+class SlotStatus(StrEnum):
+    PLANNED = "planned"  # will be posted at its time
+    SKIPPED = "skipped"  # a board member skipped it
+    PAUSED = "paused"  # falls in a pause (summer, a campaign)
+    POSTING = "posting"  # claimed by a process that is sending it now
+    POSTED = "posted"  # in the channel; the post record has the Teams message id
+    MISSED = "missed"  # the bot was down past the grace period: skipped, the board was told
+    UNCERTAIN = "uncertain"  # a crash between claim and confirmation: may be missing, never sent twice
+    FAILED = "failed"  # Teams refused it, or there was nothing to post
+
+
+@dataclass(frozen=True)
+class Schedule:
+    id: int
+    district: str
+    conversation_id: str  # the channel's Teams conversation id
+    channel_reference: dict[str, Any]
+    rule: ScheduleRule
+    rule_text: str
+    timezone: str
+    reminder_days: int
+    approval_required: bool
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class PromptSlot:
+    """One time a prompt is due, with its owner in the rota and the text they wrote."""
+
+    id: int
+    schedule_id: int
+    due_at: datetime
+    status: SlotStatus
+    owner_id: int | None = None
+    owner_name: str | None = None
+    text: str | None = None
+    text_by: int | None = None
+    approved_by: int | None = None
+
+    def ready(self, approval_required: bool) -> bool:
+        """Whether the owner's text will be posted: written, and approved where the schedule asks that."""
+        return bool(self.text) and (self.approved_by is not None or not approval_required)
+
+
+@dataclass(frozen=True)
+class Pause:
+    starts_on: date
+    ends_on: date
+
+    def covers(self, day: date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> list[int]:
+    """The next `count` owners in the rota: board members in turn, continuing after `last_owner`."""
+    if not board or count <= 0:
+        return []
+    members = list(board)
+    start = (members.index(last_owner) + 1) % len(members) if last_owner in members else 0
+    return [members[(start + i) % len(members)] for i in range(count)]
+
+
+def local_day(instant: datetime, zone: ZoneInfo) -> date:
+    return instant.astimezone(zone).date()

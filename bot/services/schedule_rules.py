@@ -1,0 +1,516 @@
+"""When a channel's discussion prompt is posted: a rule a board member types in chat, and its fire times.
+
+Framework-free: no botbuilder, no aiohttp, no SQL. `parse_rule` reads "1 och 15 kl 18" or "första och tredje
+tisdagen kl 19" (Swedish first, English too) into a `ScheduleRule`; `ScheduleRule.trigger` is the APScheduler
+CronTrigger the scheduler runs; `occurrences` lists the fire times that very trigger produces, so what the bot
+shows a board member is what it will do. User-facing wording is not here: a `RuleError` carries a
+`RuleProblem` code and the offending fragment, and the message catalogue words them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.cron import CronTrigger
+
+LAST = -1  # the weekday ordinal for "sista" / "last"
+_MAX_ORDINAL = 5  # a month has at most five of any weekday
+
+# Hours a rule refuses (RuleError NIGHT_TIME), because the scheduler cannot keep them:
+# - 02: Europe/Stockholm (like all of the EU) changes clocks at 01:00 UTC. On the last Sunday of March 02:00
+#   CET jumps to 03:00 CEST, so 02:00-02:59 never happens; on the last Sunday of October 03:00 CEST falls
+#   back to 02:00 CET, so 02:00-02:59 happens twice. APScheduler's cron triggers run on wall-clock time, so
+#   a prompt at 02:xx would be missed or posted twice on those days.
+# - 00: APScheduler 3.11's CronTrigger skips a 00:xx fire time on the first matching day after the spring
+#   change. When its search steps from a day before the change to a day after it, `_increment_field_value`
+#   adds the wall-clock difference as UTC time; the 23-hour day makes that land at 01:00, not 00:00, past
+#   the fire time, so it goes on to the next matching day (agronholm/apscheduler#529, #606; checked with
+#   3.11.3: "1 kl 0" from 20 March 2026 fires next on 1 May, not 1 April). Other hours are not affected
+#   (checked for every day and weekday rule around four changes). tests/services/test_schedule_rules.py
+#   pins the bug, so an APScheduler that fixes it shows up as a failing test and 00 can come back.
+NIGHT_HOURS = (0, 2)
+
+# Month shapes (length, weekday of the 1st) that exist: enough to know what every month has.
+_MONTH_SHAPES = [(length, first) for length in (28, 29, 30, 31) for first in range(7)]
+_CRON_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", LAST: "last"}
+_CRON_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class RuleProblem(StrEnum):
+    EMPTY = "empty"  # nothing typed
+    NO_DAYS = "no_days"  # a time but no day ("kl 18")
+    NO_TIME = "no_time"  # days but no time ("1 och 15"), or "kl" with nothing after it
+    BAD_DAY = "bad_day"  # a day of the month outside 1..31 ("32")
+    BAD_ORDINAL = "bad_ordinal"  # a weekday ordinal outside 1..5 ("6:e tisdagen")
+    BAD_TIME = "bad_time"  # not a time of day ("25:61", "13pm", "kl sju")
+    NIGHT_TIME = "night_time"  # 00:xx or 02:xx, hours the scheduler cannot keep (see NIGHT_HOURS)
+    MIXED = "mixed"  # days of the month and weekdays in one rule ("1 och första tisdagen")
+    NO_WEEKDAY = "no_weekday"  # a word ordinal with no weekday after it ("första kl 19")
+    NO_ORDINAL = "no_ordinal"  # a weekday without which one of the month ("tisdagar kl 19")
+    MANY_TIMES = "many_times"  # more than one time of day ("kl 18 och kl 19"): one rule, one time
+    UNKNOWN_WORD = "unknown_word"  # a word or sign the parser does not know ("blåsdag")
+
+
+class RuleError(ValueError):
+    """A rule the parser cannot use: `code` says why, `detail` is the fragment at fault (may be empty)."""
+
+    def __init__(self, code: RuleProblem, detail: str = "") -> None:
+        # Both in args, so the error pickles and compares like any exception.
+        super().__init__(code, detail)
+        self.code = RuleProblem(code)
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail!r}" if self.detail else str(self.code)
+
+
+@dataclass(frozen=True)
+class ScheduleRule:
+    """Days of the month or weekdays of the month, at one local time. Checked and normalised on creation.
+
+    `days_of_month` is sorted and unique, each 1..31. `weekdays` holds (ordinal, weekday) pairs, ordinal 1..5
+    or LAST (-1), weekday 0=Monday..6=Sunday, unique and in month order (first before last). A rule has one
+    of the two, never both (RuleError MIXED), and never neither (NO_DAYS); its hour is never 00 or 02
+    (NIGHT_TIME, see NIGHT_HOURS).
+    """
+
+    days_of_month: tuple[int, ...] = ()
+    weekdays: tuple[tuple[int, int], ...] = ()
+    hour: int = 18
+    minute: int = 0
+
+    def __post_init__(self) -> None:
+        days = tuple(sorted({_whole(day, RuleProblem.BAD_DAY) for day in self.days_of_month}))
+        for day in days:
+            if not 1 <= day <= 31:
+                raise RuleError(RuleProblem.BAD_DAY, str(day))
+        pairs = set()
+        for pair in self.weekdays:
+            ordinal, weekday = (_whole(value, RuleProblem.BAD_ORDINAL) for value in pair)
+            if not (1 <= ordinal <= _MAX_ORDINAL or ordinal == LAST) or not 0 <= weekday <= 6:
+                raise RuleError(RuleProblem.BAD_ORDINAL, f"{ordinal} {weekday}")
+            pairs.add((ordinal, weekday))
+        weekdays = tuple(sorted(pairs, key=_month_order))
+        if days and weekdays:
+            raise RuleError(RuleProblem.MIXED)
+        if not days and not weekdays:
+            raise RuleError(RuleProblem.NO_DAYS)
+        hour = _whole(self.hour, RuleProblem.BAD_TIME)
+        minute = _whole(self.minute, RuleProblem.BAD_TIME)
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            raise RuleError(RuleProblem.BAD_TIME, f"{hour}:{minute:02d}")
+        if hour in NIGHT_HOURS:
+            raise RuleError(RuleProblem.NIGHT_TIME, f"{hour:02d}:{minute:02d}")
+        # Frozen: normalising (lists from JSON to tuples, sorting) has to go around __setattr__.
+        object.__setattr__(self, "days_of_month", days)
+        object.__setattr__(self, "weekdays", weekdays)
+
+    def cron_day(self) -> str:
+        """The CronTrigger `day` expression: "1,15", "1st tue,3rd tue", "last fri"."""
+        if self.days_of_month:
+            return ",".join(str(day) for day in self.days_of_month)
+        return ",".join(f"{_CRON_ORDINALS[o]} {_CRON_WEEKDAYS[w]}" for o, w in self.weekdays)
+
+    def trigger(self, zone: ZoneInfo) -> CronTrigger:
+        """The trigger the scheduler runs. Always with an explicit zone: cron triggers run on wall-clock time,
+        and without one APScheduler falls back to the host's zone (UTC in a container)."""
+        return CronTrigger(day=self.cron_day(), hour=self.hour, minute=self.minute, timezone=zone)
+
+    def per_month(self) -> int:
+        """How many posts every month gets: the fewest any month has. Days 29-31 and 5th weekdays only come
+        in some months, and a 4th and a last of the same weekday are one day in a month with four of it."""
+        return min(len(self._days_in(length, first)) for length, first in _MONTH_SHAPES)
+
+    def skips_some_months(self) -> bool:
+        """True when some month lacks one of the rule's days: a day 29-31 or a 5th weekday."""
+        return any(day > 28 for day in self.days_of_month) or any(o == _MAX_ORDINAL for o, _ in self.weekdays)
+
+    def _days_in(self, length: int, first_weekday: int) -> set[int]:
+        """The days this rule picks in a month of `length` days whose 1st is `first_weekday`."""
+        days = {day for day in self.days_of_month if day <= length}
+        for ordinal, weekday in self.weekdays:
+            first_hit = (weekday - first_weekday) % 7 + 1
+            day = first_hit + 7 * ((length - first_hit) // 7 if ordinal == LAST else ordinal - 1)
+            if day <= length:
+                days.add(day)
+        return days
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: {"days_of_month": [1, 15], "weekdays": [[1, 1]], "hour": 18, "minute": 0}."""
+        return {
+            "days_of_month": list(self.days_of_month),
+            "weekdays": [list(pair) for pair in self.weekdays],
+            "hour": self.hour,
+            "minute": self.minute,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ScheduleRule:
+        """The rule `to_dict` wrote. Raises ValueError (a RuleError when a value is out of range)."""
+        try:
+            return cls(
+                days_of_month=tuple(data.get("days_of_month", ())),
+                weekdays=tuple(tuple(pair) for pair in data.get("weekdays", ())),
+                hour=data["hour"],
+                minute=data["minute"],
+            )
+        except RuleError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise ValueError(f"not a stored schedule rule: {data!r}") from error
+
+
+def _whole(value: object, problem: RuleProblem) -> int:
+    # bool is an int in Python, and a stored "18" or 18.0 is a sign of corrupt data: refuse both.
+    if type(value) is not int:
+        raise RuleError(problem, repr(value))
+    return value
+
+
+def _month_order(pair: tuple[int, int]) -> tuple[int, int]:
+    ordinal, weekday = pair
+    return (_MAX_ORDINAL + 1 if ordinal == LAST else ordinal, weekday)
+
+
+# --- parsing ---------------------------------------------------------------------------------------------
+
+# Digits are ASCII only, so int() never sees other scripts' digits; a letter run is one word; any other
+# non-space character is a token of its own.
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_MAX_DIGITS = 6  # longer numbers are out of every range; int() of thousands of digits even raises
+
+_ORDINAL_WORDS = {
+    "forsta": 1,
+    "andra": 2,
+    "tredje": 3,
+    "fjarde": 4,
+    "femte": 5,
+    "sista": LAST,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "last": LAST,
+}
+# Suffixes written straight after a number: 1:a 3:e (Swedish, also 1a 3e) and 1st 2nd 3rd 4th.
+_ORDINAL_SUFFIXES = {"a", "e", "st", "nd", "rd", "th"}
+_SWEDISH_WEEKDAYS = ("mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag")
+_SWEDISH_ENDINGS = ("", "en", "ar", "arna")  # tisdag, tisdagen, tisdagar, tisdagarna
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_ABBREVIATIONS = {
+    **{name: day for day, name in enumerate(_CRON_WEEKDAYS)},
+    "tues": 1,
+    "thur": 3,
+    "thurs": 3,
+    # Swedish calendar abbreviations (with å/ä/ö folded): mån tis ons tor/tors fre lör sön.
+    "man": 0,
+    "tis": 1,
+    "ons": 2,
+    "tor": 3,
+    "tors": 3,
+    "fre": 4,
+    "lor": 5,
+    "son": 6,
+}
+_WEEKDAY_WORDS = {
+    **{stem + end: day for day, stem in enumerate(_SWEDISH_WEEKDAYS) for end in _SWEDISH_ENDINGS},
+    **{name + end: day for day, name in enumerate(_ENGLISH_WEEKDAYS) for end in ("", "s")},
+    **_WEEKDAY_ABBREVIATIONS,
+}
+_TIME_MARKERS = {"kl", "klockan", "at", "@"}
+# Words that carry no meaning for the rule: articles, "och"/"and", "i månaden"/"of the month".
+_FILLERS = {
+    "och",
+    "samt",
+    "and",
+    "den",
+    "the",
+    "on",
+    "pa",
+    "i",
+    "in",
+    "of",
+    "per",
+    "varje",
+    "every",
+    "each",
+    "manad",
+    "manaden",
+    "manader",
+    "month",
+    "months",
+    "dag",
+    "dagen",
+    "day",
+    "days",
+}
+# Punctuation a chat message may hold anywhere. Anything else ("-", "/", "*") is refused: "1-15" is a range
+# and "1/3" a date, and reading either as two days would schedule the wrong thing.
+_TOLERATED = set(",;.:!?()[]\"'`´’‘“”«»&+")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str  # as typed (NFC)
+    key: str  # case-folded, diacritics removed: what words are looked up by
+    start: int
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return self.text.isascii() and self.text.isdigit()
+
+    @property
+    def value(self) -> int:
+        """A number's value; 10**_MAX_DIGITS stands for anything longer (out of every range anyway)."""
+        return int(self.text) if len(self.text) <= _MAX_DIGITS else 10**_MAX_DIGITS
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), _fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass
+class _Ordinal:
+    value: int
+    start: int
+    end: int
+    numeric: bool  # 1:a / 1st (may still turn out a day of the month), not första / first
+
+
+@dataclass
+class _Parser:
+    text: str
+    tokens: list[_Token]
+    days: list[int] = field(default_factory=list)
+    weekdays: list[tuple[int, int]] = field(default_factory=list)
+    weekday_fragment: str = ""
+    pending: list[_Ordinal] = field(default_factory=list)  # ordinals still waiting for their weekday
+    time: tuple[int, int] | None = None
+
+    def fragment(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def token(self, index: int) -> _Token | None:
+        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+
+    def adjacent(self, index: int) -> _Token | None:
+        """The token at `index` if it is written straight after the one before it (no space)."""
+        tok, before = self.token(index), self.token(index - 1)
+        return tok if tok is not None and before is not None and tok.start == before.end else None
+
+    def run(self) -> ScheduleRule:
+        index = 0
+        while index < len(self.tokens):
+            index = self.step(index)
+        self.flush()
+        if self.days and self.weekdays:
+            raise RuleError(RuleProblem.MIXED, self.weekday_fragment)
+        if not self.days and not self.weekdays:
+            raise RuleError(RuleProblem.NO_DAYS)
+        if self.time is None:
+            raise RuleError(RuleProblem.NO_TIME)
+        hour, minute = self.time
+        return ScheduleRule(tuple(self.days), tuple(self.weekdays), hour, minute)
+
+    def step(self, index: int) -> int:
+        """Reads what starts at `index`; returns where the next thing starts."""
+        tok = self.tokens[index]
+        if tok.is_number:
+            return self.number(index)
+        if tok.key in _TIME_MARKERS:
+            return self.marked_time(index)
+        if tok.key in _ORDINAL_WORDS:
+            self.pending.append(_Ordinal(_ORDINAL_WORDS[tok.key], tok.start, tok.end, numeric=False))
+        elif tok.key in _WEEKDAY_WORDS:
+            self.weekday(tok)
+        elif tok.key not in _FILLERS and tok.text not in _TOLERATED:
+            raise RuleError(RuleProblem.UNKNOWN_WORD, tok.text)
+        return index + 1
+
+    def number(self, index: int) -> int:
+        """A time ("18:00", "6pm"), an ordinal ("1:a", "3rd") or a plain day of the month ("15")."""
+        after_time = self.time_at(index, marked=False)
+        if after_time is not None:
+            return after_time
+        tok = self.tokens[index]
+        end = None
+        if (after := self.adjacent(index + 1)) is not None and after.key in _ORDINAL_SUFFIXES:
+            end = index + 2  # 1a, 3e, 1st, 15th
+        elif after is not None and after.text == ":":
+            suffix = self.adjacent(index + 2)
+            end = index + 3 if suffix is not None and suffix.key in _ORDINAL_SUFFIXES else None  # 1:a, 15:e
+        if end is not None:
+            self.pending.append(_Ordinal(tok.value, tok.start, self.tokens[end - 1].end, numeric=True))
+            return end
+        # A plain number is a day of the month: ordinals before it had no weekday.
+        self.flush()
+        self.day(tok.value, tok.text)
+        return index + 1
+
+    def day(self, value: int, fragment: str) -> None:
+        if not 1 <= value <= 31:
+            raise RuleError(RuleProblem.BAD_DAY, fragment)
+        self.days.append(value)
+
+    def weekday(self, tok: _Token) -> None:
+        if not self.pending:
+            raise RuleError(RuleProblem.NO_ORDINAL, tok.text)
+        for ordinal in self.pending:
+            if not (1 <= ordinal.value <= _MAX_ORDINAL or ordinal.value == LAST):
+                raise RuleError(
+                    RuleProblem.BAD_ORDINAL, f"{self.fragment(ordinal.start, ordinal.end)} {tok.text}"
+                )
+            self.weekdays.append((ordinal.value, _WEEKDAY_WORDS[tok.key]))
+        if not self.weekday_fragment:
+            self.weekday_fragment = self.fragment(self.pending[0].start, tok.end)
+        self.pending.clear()
+
+    def flush(self) -> None:
+        """Ordinals no weekday claimed: 1:a / 1st are days of the month, första / first need a weekday."""
+        for ordinal in self.pending:
+            fragment = self.fragment(ordinal.start, ordinal.end)
+            if not ordinal.numeric:
+                raise RuleError(RuleProblem.NO_WEEKDAY, fragment)
+            self.day(ordinal.value, fragment)
+        self.pending.clear()
+
+    def marked_time(self, index: int) -> int:
+        """ "kl 18", "kl. 18.00", "klockan 7", "at 6:30 pm": the marker, then a time that must be there."""
+        marker = self.tokens[index]
+        index += 1
+        while (tok := self.token(index)) is not None and tok.text in (".", ":"):
+            index += 1
+        tok = self.token(index)
+        if tok is None:
+            raise RuleError(RuleProblem.NO_TIME, marker.text)
+        if not tok.is_number:
+            raise RuleError(RuleProblem.BAD_TIME, tok.text)
+        end = self.time_at(index, marked=True)
+        assert end is not None  # a marked time is always read (or refused)
+        return end
+
+    def time_at(self, index: int, *, marked: bool) -> int | None:
+        """Reads a time at the number at `index`: returns where it ends, or None when there is none.
+
+        After a marker a bare hour is a time; without one only "18:00" / "18.00" / "6pm" / "6 pm" are, since
+        a bare number is a day of the month.
+        """
+        hour_tok = self.tokens[index]
+        end, minute_tok, second_tok = index + 1, self.part_after(index, (":", ".")), None
+        if minute_tok is not None:
+            end = index + 3
+            # "18:00:00" as clocks show it: seconds are tolerated when they are zero.
+            second_tok = self.part_after(end - 1, (":",))
+            if second_tok is not None:
+                end += 2
+        half = self.meridiem(end)
+        if half is not None:
+            pm, end = half
+        if not marked and minute_tok is None and half is None:
+            return None
+        fragment = self.fragment(hour_tok.start, self.tokens[end - 1].end)
+        hour, minute = hour_tok.value, minute_tok.value if minute_tok is not None else 0
+        if len(hour_tok.text) > 2 or any(
+            part is not None and len(part.text) != 2 for part in (minute_tok, second_tok)
+        ):
+            raise RuleError(RuleProblem.BAD_TIME, fragment)
+        if second_tok is not None and second_tok.value != 0:
+            raise RuleError(RuleProblem.BAD_TIME, fragment)
+        if half is not None:
+            if not 1 <= hour <= 12:
+                raise RuleError(RuleProblem.BAD_TIME, fragment)
+            hour = hour % 12 + (12 if pm else 0)
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            raise RuleError(RuleProblem.BAD_TIME, fragment)
+        if hour in NIGHT_HOURS:
+            raise RuleError(RuleProblem.NIGHT_TIME, fragment)
+        if self.time is not None:
+            raise RuleError(RuleProblem.MANY_TIMES, fragment)
+        self.time = (hour, minute)
+        return end
+
+    def part_after(self, index: int, separators: tuple[str, ...]) -> _Token | None:
+        """The number written straight after the token at `index` and a separator ("18:30"), else None."""
+        separator, digits = self.adjacent(index + 1), self.adjacent(index + 2)
+        if separator is not None and separator.text in separators and digits is not None and digits.is_number:
+            return digits
+        return None
+
+    def meridiem(self, index: int) -> tuple[bool, int] | None:
+        """ "am"/"pm" (or "a.m."/"p.m.") at `index`: (is pm, where it ends), else None."""
+        tok = self.token(index)
+        if tok is None:
+            return None
+        if tok.key in ("am", "pm"):
+            return tok.key == "pm", index + 1
+        dot, m = self.adjacent(index + 1), self.adjacent(index + 2)
+        if tok.key in ("a", "p") and dot is not None and dot.text == "." and m is not None and m.key == "m":
+            end = index + 3
+            closing = self.adjacent(end)
+            return tok.key == "p", end + 1 if closing is not None and closing.text == "." else end
+        return None
+
+
+def parse_rule(text: str) -> ScheduleRule:
+    """The rule a board member typed: "1 och 15 kl 18", "första och tredje tisdagen kl 19.30",
+    "sista fredagen i månaden kl 12", "1st and 15th at 6pm", "last friday at 12:00".
+
+    Case, å/ä/ö (also typed as a/a/o), extra spaces and ordinary punctuation do not matter. A rule has days
+    of the month (1..31, as "15", "15:e" or "15th") or ordinal weekdays ("första", "1:a", "2nd", "sista",
+    "last" before a weekday name), not both, and exactly one time ("kl"/"klockan"/"at" then an hour, or
+    "18:00", "18.00", "6pm" anywhere), outside the NIGHT_HOURS. Raises RuleError, never anything else.
+    """
+    text = unicodedata.normalize("NFC", text)
+    tokens = _tokens(text)
+    if not any(tok.text not in _TOLERATED for tok in tokens):
+        raise RuleError(RuleProblem.EMPTY)
+    return _Parser(text, tokens).run()
+
+
+# --- fire times ------------------------------------------------------------------------------------------
+
+
+def occurrences(
+    rule: ScheduleRule,
+    zone: ZoneInfo,
+    *,
+    after: datetime,
+    until: datetime | None = None,
+    limit: int = 100,
+) -> list[datetime]:
+    """The rule's fire times strictly after `after`, up to `until` (inclusive) and at most `limit`, in UTC.
+
+    Computed by the CronTrigger the scheduler runs, called the way APScheduler 3 calls it
+    (`get_next_fire_time(previous_fire_time, now)`), so the dates the bot shows are the dates it posts on.
+    `after` and `until` must be timezone-aware.
+    """
+    if after.tzinfo is None or (until is not None and until.tzinfo is None):
+        raise ValueError("occurrences needs timezone-aware datetimes")
+    trigger = rule.trigger(zone)
+    times: list[datetime] = []
+    fire: datetime | None = trigger.get_next_fire_time(None, after)
+    # The trigger returns `after` itself when that is a fire time; callers pass the last post (or now) and
+    # want what comes next, so `after` is left out.
+    while fire is not None and fire <= after:
+        fire = trigger.get_next_fire_time(fire, fire)
+    while fire is not None and len(times) < limit and (until is None or fire <= until):
+        times.append(fire.astimezone(UTC))
+        following = trigger.get_next_fire_time(fire, fire)
+        if following is not None and following <= fire:  # never seen; would otherwise loop forever
+            raise RuntimeError(f"trigger {trigger} went back from {fire} to {following}")
+        fire = following
+    return times

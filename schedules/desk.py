@@ -1,0 +1,176 @@
+"""The board's desk for scheduled discussion prompts: what the chat commands call.
+
+Lays out slots from a schedule's rule, shares them out in the rota, and keeps the scheduler in step
+after every change. Knows nothing of Teams; SQL stays in bot.db.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.db.people import PeopleRepository
+from bot.db.prompts import PromptRepository
+from bot.services.clock import Clock
+from bot.services.people import PersonInfo
+from bot.services.prompt_bank import load_seed_bank
+from bot.services.prompting import HORIZON, PromptSlot, Schedule, SlotStatus, local_day, next_owners
+from bot.services.roles import Role
+from bot.services.schedule_rules import ScheduleRule, occurrences
+
+
+@dataclass(frozen=True)
+class Setup:
+    schedule: Schedule
+    upcoming: list[PromptSlot]
+
+
+class PromptDesk:
+    def __init__(
+        self,
+        prompts: PromptRepository,
+        people: PeopleRepository,
+        clock: Clock,
+        *,
+        timezone: str,
+    ) -> None:
+        self.prompts = prompts
+        self.people = people
+        self.clock = clock
+        self.timezone = timezone
+        # Set by the scheduler: re-reads the slots and (re)arms a job for each planned one.
+        self.on_change: Callable[[], Awaitable[None]] | None = None
+        # Set by the scheduler: posts a slot now (the same path as at its time).
+        self.post_now: Callable[[int], Awaitable[str]] | None = None
+
+    async def set_up(
+        self, *, district: str, conversation_id: str, rule: ScheduleRule, rule_text: str, by: PersonInfo
+    ) -> Setup:
+        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned."""
+        now = self.clock()
+        schedule_id = await asyncio.to_thread(
+            self._create, district, conversation_id, rule, rule_text, by, now
+        )
+        schedule = self.prompts.schedule(schedule_id)
+        assert schedule is not None
+        await self.plan_ahead()
+        upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
+        return Setup(schedule, upcoming)
+
+    def _create(
+        self,
+        district: str,
+        conversation_id: str,
+        rule: ScheduleRule,
+        rule_text: str,
+        by: PersonInfo,
+        now: datetime,
+    ) -> int:
+        person_id = self.people.person_id(by, now=now)
+        self.prompts.seed_bank(district, load_seed_bank(), now=now)
+        return self.prompts.create_schedule(
+            district=district,
+            conversation_id=conversation_id,
+            rule=rule,
+            rule_text=rule_text,
+            timezone=self.timezone,
+            created_by=person_id,
+            now=now,
+        )
+
+    async def plan_ahead(self) -> None:
+        """Lay out every schedule's slots over the horizon and give the new ones owners; re-arm jobs."""
+        await asyncio.to_thread(self._plan_ahead)
+        if self.on_change is not None:
+            await self.on_change()
+
+    def _plan_ahead(self) -> None:
+        now = self.clock()
+        for schedule in self.prompts.schedules():
+            pauses = self.prompts.pauses(schedule.id)
+            zone = schedule.zone
+            due = [
+                (
+                    instant,
+                    SlotStatus.PAUSED
+                    if any(p.covers(local_day(instant, zone)) for p in pauses)
+                    else SlotStatus.PLANNED,
+                )
+                for instant in occurrences(schedule.rule, zone, after=now, until=now + HORIZON)
+            ]
+            self.prompts.add_slots(schedule.id, due, now=now)
+            self._share_out(schedule, now)
+
+    def _share_out(self, schedule: Schedule, now: datetime) -> None:
+        board = [member.person_id for member in self.people.members(schedule.district, Role.BOARD)]
+        board = sorted(set(board))
+        unowned = [
+            slot
+            for slot in self.prompts.slots(schedule_id=schedule.id, after=now, statuses=[SlotStatus.PLANNED])
+            if slot.owner_id is None
+        ]
+        if not board or not unowned:
+            return
+        owners = next_owners(board, self.prompts.last_owner(schedule.id), len(unowned))
+        self.prompts.set_owners(
+            {slot.id: owner for slot, owner in zip(unowned, owners, strict=True)}, now=now
+        )
+
+    def upcoming(self, district: str, *, limit: int = 10) -> list[PromptSlot]:
+        return self.prompts.slots(district=district, after=self.clock(), limit=limit)
+
+    def slot_in(self, district: str, slot_id: int) -> PromptSlot | None:
+        """A slot of this district's, or None (a number from another district is as good as unknown)."""
+        if self.prompts.district_of_slot(slot_id) != district:
+            return None
+        return self.prompts.slot(slot_id)
+
+    async def swap(self, first: int, second: int) -> None:
+        await asyncio.to_thread(self.prompts.swap_owners, first, second, now=self.clock())
+
+    async def assign(self, slot_id: int, person: PersonInfo) -> None:
+        now = self.clock()
+        person_id = await asyncio.to_thread(self.people.person_id, person, now=now)
+        await asyncio.to_thread(self.prompts.set_owners, {slot_id: person_id}, now=now)
+
+    async def skip(self, slot_id: int) -> bool:
+        skipped = await asyncio.to_thread(
+            self.prompts.set_status,
+            slot_id,
+            SlotStatus.SKIPPED,
+            now=self.clock(),
+            only_from=SlotStatus.PLANNED,
+        )
+        if skipped and self.on_change is not None:
+            await self.on_change()
+        return skipped
+
+    async def pause(self, schedule: Schedule, starts_on: date, ends_on: date) -> int:
+        changed = await asyncio.to_thread(
+            self.prompts.add_pause,
+            schedule.id,
+            starts_on,
+            ends_on,
+            zone_name=schedule.timezone,
+            now=self.clock(),
+        )
+        await self.plan_ahead()
+        return changed
+
+    async def write(self, slot_id: int, text: str, by: PersonInfo) -> None:
+        now = self.clock()
+        person_id = await asyncio.to_thread(self.people.person_id, by, now=now)
+        await asyncio.to_thread(self.prompts.set_text, slot_id, text, by=person_id, now=now)
+
+    async def approve(self, slot_id: int, by: PersonInfo) -> None:
+        now = self.clock()
+        person_id = await asyncio.to_thread(self.people.person_id, by, now=now)
+        await asyncio.to_thread(self.prompts.approve, slot_id, by=person_id, now=now)
+
+    async def stop(self, conversation_id: str) -> bool:
+        stopped = await asyncio.to_thread(self.prompts.stop_schedule, conversation_id, now=self.clock())
+        if self.on_change is not None:
+            await self.on_change()
+        return stopped

@@ -1,0 +1,272 @@
+"""Posting a slot's prompt, exactly once, and telling people what happened.
+
+The one path every post takes (at its time, late after a restart, or "post now"): claim the slot in the
+database, send through the notifier, confirm with the Teams message id. A claim is never sent twice: a
+process that dies between claim and confirmation leaves a claim that start-up turns into "may be
+missing" for the board, not a second post.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.cards import Reply
+from bot.cards import prompts as cards
+from bot.db.people import PeopleRepository
+from bot.db.prompts import PromptRepository
+from bot.db.repository import Repository
+from bot.i18n import Translator
+from bot.notifier import ConversationGone, Notifier, SendFailed
+from bot.services.clock import Clock
+from bot.services.prompt_bank import choose_prompt
+from bot.services.prompting import PromptSlot, Schedule, SlotStatus, local_day
+from bot.services.roles import Role
+
+log = logging.getLogger(__name__)
+
+# A claim older than this, never confirmed, belongs to a process that died (the notifier gives up on a
+# send within a few minutes). A claim by a dead process on this very host is recognised at once.
+CLAIM_TIMEOUT = timedelta(minutes=15)
+
+
+class Outcome(StrEnum):
+    POSTED = "posted"
+    NOT_PLANNED = "not_planned"  # skipped, paused, already posted, or taken by another process
+    MISSED = "missed"  # past the grace period
+    NOTHING_TO_POST = "nothing_to_post"  # no text and an empty bank
+    GONE = "gone"  # the bot is no longer in the channel
+    FAILED = "failed"  # Teams would not take it
+
+
+def this_process() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class PromptPoster:
+    def __init__(
+        self,
+        *,
+        prompts: PromptRepository,
+        people: PeopleRepository,
+        repository: Repository,
+        notifier: Notifier,
+        clock: Clock,
+        grace: timedelta,
+        t: Translator,
+    ) -> None:
+        self.prompts = prompts
+        self.people = people
+        self.repository = repository
+        self.notifier = notifier
+        self.clock = clock
+        self.grace = grace
+        self.t = t
+        self.claimer = this_process()
+
+    async def post(self, slot_id: int, *, early: bool = False) -> Outcome:
+        """Post the slot's prompt if it is still planned; `early` is "post now" ahead of its time."""
+        slot = await asyncio.to_thread(self.prompts.slot, slot_id)
+        schedule = await asyncio.to_thread(self.prompts.schedule, slot.schedule_id) if slot else None
+        if slot is None or schedule is None or slot.status is not SlotStatus.PLANNED:
+            return Outcome.NOT_PLANNED
+        now = self.clock()
+        if not early and now - slot.due_at > self.grace:
+            if await asyncio.to_thread(
+                self.prompts.set_status, slot.id, SlotStatus.MISSED, now=now, only_from=SlotStatus.PLANNED
+            ):
+                await self.tell_board(schedule.district, self._missed(slot, schedule))
+            return Outcome.MISSED
+
+        text, bank_id = await asyncio.to_thread(self._text_for, slot, schedule)
+        if text is None:
+            if await asyncio.to_thread(
+                self.prompts.set_status, slot.id, SlotStatus.FAILED, now=now, only_from=SlotStatus.PLANNED
+            ):
+                await self.tell_board(
+                    schedule.district,
+                    Reply(
+                        self.t._("Nothing to post for #{id}: no text and the bank is empty.").format(
+                            id=slot.id
+                        )
+                    ),
+                )
+            return Outcome.NOTHING_TO_POST
+
+        source = "bank" if bank_id is not None else "owner"
+        claimed = await asyncio.to_thread(
+            self.prompts.claim,
+            slot.id,
+            claimer=self.claimer,
+            text=text,
+            source=source,
+            bank_prompt_id=bank_id,
+            now=now,
+        )
+        if not claimed:
+            return Outcome.NOT_PLANNED
+        post = cards.prompt_post(self.t, text, owner=slot.owner_name, from_bank=bank_id is not None)
+        try:
+            sent = await self.notifier.start_thread(schedule.channel_reference, post)
+        except ConversationGone:
+            await asyncio.to_thread(
+                self.prompts.fail,
+                slot.id,
+                status=SlotStatus.FAILED,
+                outcome="gone",
+                detail="bot removed",
+                now=now,
+            )
+            await asyncio.to_thread(self.repository.forget_conversation, schedule.conversation_id, now=now)
+            await self.tell_board(
+                schedule.district,
+                Reply(
+                    self.t._(
+                        "I could not post #{id}: I am no longer in that channel. "
+                        "Add me again and set up the schedule anew."
+                    ).format(id=slot.id)
+                ),
+            )
+            return Outcome.GONE
+        except SendFailed as exc:
+            await asyncio.to_thread(
+                self.prompts.fail,
+                slot.id,
+                status=SlotStatus.FAILED,
+                outcome="failed",
+                detail=str(exc),
+                now=now,
+            )
+            await self.tell_board(
+                schedule.district,
+                Reply(
+                    self.t._("Teams would not take the prompt for #{id}; it was not posted.").format(
+                        id=slot.id
+                    )
+                ),
+            )
+            return Outcome.FAILED
+        await asyncio.to_thread(
+            self.prompts.confirm,
+            slot.id,
+            message_id=sent.message_id,
+            thread_id=sent.conversation_id,
+            now=self.clock(),
+        )
+        log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
+        if bank_id is not None:
+            notice = Reply(
+                self.t._(
+                    "No text was written for #{id}, so I posted a prompt from the bank. Owner: {owner}."
+                ).format(id=slot.id, owner=slot.owner_name or self.t._("nobody yet"))
+            )
+            await self.tell_board(schedule.district, notice, also=slot.owner_id)
+        return Outcome.POSTED
+
+    def _text_for(self, slot: PromptSlot, schedule: Schedule) -> tuple[str | None, int | None]:
+        if slot.ready(schedule.approval_required):
+            return slot.text, None
+        choice = choose_prompt(self.prompts.bank(schedule.district), local_day(slot.due_at, schedule.zone))
+        if choice is None:
+            return None, None
+        return (choice.text_en if self.t.language == "en" and choice.text_en else choice.text), choice.id
+
+    async def recover(self) -> None:
+        """At start-up: a dead process's claims become "may be missing"; overdue slots post late or miss."""
+        now = self.clock()
+        for slot_id in await asyncio.to_thread(self._dead_claims, now):
+            await asyncio.to_thread(
+                self.prompts.fail,
+                slot_id,
+                status=SlotStatus.UNCERTAIN,
+                outcome="uncertain",
+                detail="the process posting it stopped before Teams confirmed it",
+                now=now,
+            )
+            district = await asyncio.to_thread(self.prompts.district_of_slot, slot_id)
+            if district:
+                await self.tell_board(
+                    district,
+                    Reply(
+                        self.t._(
+                            "The prompt for #{id} may be missing: I stopped while posting it. "
+                            "Please check the channel; I will not post it again."
+                        ).format(id=slot_id)
+                    ),
+                )
+        overdue = await asyncio.to_thread(
+            self.prompts.slots, statuses=[SlotStatus.PLANNED], after=now - timedelta(days=366), limit=500
+        )
+        for slot in overdue:
+            if slot.due_at <= now:
+                await self.post(slot.id)
+
+    def _dead_claims(self, now: datetime) -> list[int]:
+        return self.prompts.stale_claims(older_than=now - CLAIM_TIMEOUT) + [
+            slot_id for slot_id, claimer in self.prompts.open_claims() if _dead_here(claimer, self.claimer)
+        ]
+
+    async def remind_owners(self) -> int:
+        """Remind each owner once, in a personal chat, of a slot without a text within its reminder days."""
+        now = self.clock()
+        due = await asyncio.to_thread(self.prompts.reminders_due, now)
+        chats = await asyncio.to_thread(
+            self.people.personal_chats, [slot.owner_id for slot, _ in due if slot.owner_id]
+        )
+        sent = 0
+        for slot, schedule in due:
+            reference = chats.get(slot.owner_id or 0)
+            if reference is None:
+                continue
+            reminder = Reply(
+                self.t._(
+                    "Your turn: the discussion prompt #{id} is posted {when}. "
+                    "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
+                ).format(id=slot.id, when=cards.when(self.t, slot.due_at, schedule.zone))
+            )
+            try:
+                await self.notifier.send(reference, reminder)
+            except (ConversationGone, SendFailed) as exc:
+                log.warning("could not remind the owner of slot %s: %s", slot.id, exc)
+                continue
+            await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
+            sent += 1
+        return sent
+
+    async def tell_board(self, district: str, notice: Reply, *, also: int | None = None) -> None:
+        """A notice to each board member (and `also`, e.g. the owner) reachable in a personal chat."""
+        members = await asyncio.to_thread(self.people.members, district, Role.BOARD)
+        ids = sorted({member.person_id for member in members} | ({also} if also else set()))
+        chats = await asyncio.to_thread(self.people.personal_chats, ids)
+        if not chats:
+            log.warning("no board member of %s can be reached to tell: %s", district, notice.text)
+        for reference in chats.values():
+            try:
+                await self.notifier.send(reference, notice)
+            except (ConversationGone, SendFailed) as exc:
+                log.warning("could not tell a board member of %s: %s", district, exc)
+
+    def _missed(self, slot: PromptSlot, schedule: Schedule) -> Reply:
+        return Reply(
+            self.t._(
+                "I was not running when #{id} was due ({when}) and it is now too late, so it was skipped."
+            ).format(id=slot.id, when=cards.when(self.t, slot.due_at, schedule.zone))
+        )
+
+
+def _dead_here(claimer: str, me: str) -> bool:
+    """Whether `claimer` ("host:pid") is a process on this host that no longer runs."""
+    host, _, pid = claimer.rpartition(":")
+    if host != me.rpartition(":")[0] or claimer == me or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False

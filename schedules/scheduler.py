@@ -1,0 +1,101 @@
+"""The in-process scheduler: APScheduler 3, rebuilt from the database at start-up.
+
+Schedules and slots live in the bot's own tables; APScheduler only holds timers. Each planned slot gets a
+date job at its time (explicit time zone), and two daily cron jobs lay out new slots and remind owners.
+Several processes may run these timers on one database: the claim in PromptRepository makes sure a slot
+is posted once (DESIGN.md: "posted exactly once" is a database fact, not a scheduler one).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+
+from bot.db.prompts import PromptRepository
+from bot.services.clock import Clock
+from bot.services.prompting import HORIZON, SlotStatus
+from schedules.desk import PromptDesk
+from schedules.poster import PromptPoster
+
+log = logging.getLogger(__name__)
+
+POST_JOB = "post:"
+
+
+class PromptScheduler:
+    def __init__(
+        self,
+        *,
+        prompts: PromptRepository,
+        desk: PromptDesk,
+        poster: PromptPoster,
+        clock: Clock,
+        timezone: str,
+        grace: timedelta,
+    ) -> None:
+        self.prompts = prompts
+        self.desk = desk
+        self.poster = poster
+        self.clock = clock
+        self.grace = grace
+        self.scheduler = AsyncIOScheduler(timezone=timezone)
+        self.timezone = timezone
+        desk.on_change = self.sync
+        desk.post_now = self.post_next
+
+    async def start(self) -> None:
+        """Recover from whatever happened while the bot was down, then arm the timers."""
+        self.scheduler.start()
+        # Daily work at quiet hours, well away from 02:00-03:00 (DST skips or repeats it).
+        self.scheduler.add_job(
+            self.desk.plan_ahead,
+            CronTrigger(hour=4, minute=0, timezone=self.timezone),
+            id="plan-ahead",
+            replace_existing=True,
+            misfire_grace_time=3600,
+            coalesce=True,
+        )
+        self.scheduler.add_job(
+            self.poster.remind_owners,
+            CronTrigger(hour=9, minute=0, timezone=self.timezone),
+            id="remind-owners",
+            replace_existing=True,
+            misfire_grace_time=6 * 3600,
+            coalesce=True,
+        )
+        await self.poster.recover()
+        await self.desk.plan_ahead()  # also calls sync()
+        await self.poster.remind_owners()
+
+    async def sync(self) -> None:
+        """One date job per planned slot within the horizon; none for anything else."""
+        now = self.clock()
+        planned = self.prompts.slots(statuses=[SlotStatus.PLANNED], after=now - self.grace, limit=1000)
+        wanted = {f"{POST_JOB}{slot.id}": slot for slot in planned if slot.due_at <= now + HORIZON}
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith(POST_JOB) and job.id not in wanted:
+                job.remove()
+        for job_id, slot in wanted.items():
+            run_at = max(slot.due_at, now)
+            self.scheduler.add_job(
+                self.poster.post,
+                DateTrigger(run_date=run_at, timezone=self.timezone),
+                args=[slot.id],
+                id=job_id,
+                replace_existing=True,
+                # The default grace is one second: a busy loop or a GC pause would silently skip a post.
+                misfire_grace_time=int(self.grace.total_seconds()),
+                coalesce=True,
+            )
+
+    async def post_next(self, district_slot: int) -> str:
+        """Post a slot now, ahead of its time ("post now")."""
+        return str(await self.poster.post(district_slot, early=True))
+
+    def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)

@@ -1,0 +1,460 @@
+"""The proactive notifier against the real CloudAdapter and the fake Bot Connector over loopback HTTP.
+
+Time is fake: the notifier's clock and sleep are a FakeTime, so retries and pacing take no real time, and
+the fake connector stamps every request with that clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity, ConversationReference
+
+from bot.app import SdkConfig
+from bot.cards import Reply, card, paragraph
+from bot.config import Settings
+from bot.notifier import (
+    TEAMS_LIMITS,
+    ConversationGone,
+    Notifier,
+    RetryPolicy,
+    SendFailed,
+    SlidingWindows,
+    channel_of,
+)
+from tests.fakes.connector import DROP, FakeConnector
+
+RECORDINGS = Path(__file__).parent / "fixtures" / "playground"
+ADAPTIVE = "application/vnd.microsoft.card.adaptive"
+
+
+@dataclass
+class FakeTime:
+    """A monotonic clock that only moves when someone sleeps; every sleep is recorded."""
+
+    now: float = 0.0
+    sleeps: list[float] = field(default_factory=list)
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, delay: float) -> None:
+        self.sleeps.append(delay)
+        until = self.now + delay
+        await asyncio.sleep(0)
+        # Concurrent sleepers each wake at their own deadline; the clock never runs backwards.
+        self.now = max(self.now, until)
+
+
+class StampingAdapter(CloudAdapter):
+    """The real adapter; notes the fake time each proactive send starts at, i.e. when the pacer let it go."""
+
+    def __init__(self, settings: Settings, time: FakeTime) -> None:
+        super().__init__(ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
+        self.started: list[tuple[str, float]] = []
+        self.turn_errors: list[Exception] = []
+        self._time = time
+
+        async def on_turn_error(_: TurnContext, error: Exception) -> None:
+            # Like bot/app.py's handler this swallows errors; the notifier must not rely on seeing them here.
+            self.turn_errors.append(error)
+
+        self.on_turn_error = on_turn_error
+
+    async def continue_conversation(  # type: ignore[override]
+        self, reference: ConversationReference, callback: Any, bot_app_id: str | None = None, **kwargs: Any
+    ) -> None:
+        self.started.append((reference.conversation.id, self._time.now))
+        await super().continue_conversation(reference, callback, bot_app_id, **kwargs)
+
+
+@pytest.fixture
+def time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+async def connector(time: FakeTime) -> AsyncIterator[FakeConnector]:
+    fake = await FakeConnector(clock=time.monotonic).start()
+    yield fake
+    await fake.close()
+
+
+@pytest.fixture
+def adapter(settings: Settings, time: FakeTime) -> StampingAdapter:
+    assert not settings.has_credentials  # local development: auth disabled, nothing is signed
+    return StampingAdapter(settings, time)
+
+
+@pytest.fixture
+def notifier(adapter: StampingAdapter, settings: Settings, time: FakeTime) -> Notifier:
+    return Notifier(
+        adapter, settings.microsoft_app_id, monotonic=time.monotonic, sleep=time.sleep, random=lambda: 0.5
+    )
+
+
+def reference(name: str, service_url: str, **conversation: Any) -> dict[str, Any]:
+    """A conversation reference stored the way bot/teams.py stores it, from a Playground recording."""
+    recorded = json.loads((RECORDINGS / f"{name}.json").read_text(encoding="utf-8"))
+    recorded["serviceUrl"] = service_url
+    recorded["conversation"].update(conversation)
+    return TurnContext.get_conversation_reference(Activity().deserialize(recorded)).serialize()
+
+
+def personal_chat(connector: FakeConnector) -> dict[str, Any]:
+    return reference("personal_message", connector.url)
+
+
+def assert_paced(times: list[float], limit: int, seconds: float) -> None:
+    """No `seconds`-long stretch holds more than `limit` sends: any limit+1 of them span at least that."""
+    ordered = sorted(times)
+    for first, last in zip(ordered, ordered[limit:], strict=False):
+        assert last - first >= seconds, (limit, seconds, ordered)
+
+
+def reminder() -> Reply:
+    return Reply("Dags för diskussionsfrågan", card([paragraph("Dags för diskussionsfrågan")], fallback="x"))
+
+
+async def test_a_message_reaches_a_personal_chat(notifier: Notifier, connector: FakeConnector) -> None:
+    chat = personal_chat(connector)
+    chat_id = chat["conversation"]["id"]
+
+    sent = await notifier.send(chat, Reply("Hej Megan"))
+
+    [posted] = connector.posted
+    assert posted.path == f"/v3/conversations/{chat_id}/activities"  # a new message, not a reply
+    assert posted.body["text"] == "Hej Megan"
+    assert posted.authorization is None  # no app id: local development, nothing to sign with
+    assert sent.message_id == "reply-1"
+    assert sent.conversation_id == chat_id
+    assert sent.reference["conversation"]["id"] == chat_id
+    assert sent.reference["activityId"] == "reply-1"
+
+
+async def test_a_card_arrives_as_an_adaptive_card_in_teams(
+    notifier: Notifier, connector: FakeConnector
+) -> None:
+    await notifier.send(reference("group_mention_message", connector.url), reminder())
+
+    [posted] = connector.posted
+    [attachment] = posted.body["attachments"]
+    assert attachment["contentType"] == ADAPTIVE
+    assert "Dags för diskussionsfrågan" in json.dumps(attachment["content"], ensure_ascii=False)
+
+
+async def test_a_card_becomes_text_where_cards_are_not_shown(
+    notifier: Notifier, connector: FakeConnector
+) -> None:
+    chat = personal_chat(connector)
+    chat["channelId"] = "chat"
+
+    await notifier.send(chat, reminder())
+
+    assert connector.texts() == ["Dags för diskussionsfrågan"]
+    assert connector.cards() == []
+
+
+async def test_a_new_thread_in_a_channel_can_be_replied_to(
+    notifier: Notifier, connector: FakeConnector
+) -> None:
+    channel = reference("channel_install", connector.url)
+    assert channel["conversation"]["id"] == "team-id"  # the Playground's General channel
+
+    thread = await notifier.start_thread(channel, reminder())
+
+    [created] = connector.created
+    assert created.parameters["isGroup"] is True
+    assert created.parameters["channelData"] == {"channel": {"id": "team-id"}}
+    assert created.parameters["activity"]["attachments"][0]["contentType"] == ADAPTIVE
+    assert thread.conversation_id == created.conversation_id == "team-id;messageid=1"
+    assert thread.message_id == created.activity_id == "1"
+    assert thread.reference["conversation"]["id"] == "team-id;messageid=1"
+    assert thread.reference["conversation"]["conversationType"] == "channel"
+    assert thread.reference["bot"] == channel["bot"]
+    assert thread.reference["serviceUrl"] == connector.url
+
+    follow_up = await notifier.send(thread.reference, Reply("Glöm inte att svara i tråden"))
+
+    first, second = connector.posted
+    assert first.conversation_id == second.conversation_id == "team-id;messageid=1"
+    assert second.path == "/v3/conversations/team-id;messageid=1/activities"
+    assert second.body["text"] == "Glöm inte att svara i tråden"
+    assert follow_up.conversation_id == "team-id;messageid=1"
+
+
+async def test_a_thread_started_from_a_thread_reference_goes_to_its_channel(
+    notifier: Notifier, connector: FakeConnector
+) -> None:
+    in_thread = reference("channel_thread_reply_mention", connector.url)
+    assert in_thread["conversation"]["id"] == "team-id;messageid=1795312611790"
+
+    thread = await notifier.start_thread(in_thread, Reply("Ny tråd"))
+
+    assert connector.created[0].parameters["channelData"]["channel"]["id"] == "team-id"
+    assert thread.conversation_id.startswith("team-id;messageid=")
+
+
+async def test_a_thread_cannot_be_started_in_a_personal_chat(
+    notifier: Notifier, connector: FakeConnector
+) -> None:
+    with pytest.raises(ValueError, match="personal"):
+        await notifier.start_thread(personal_chat(connector), Reply("x"))
+    assert connector.received == []
+
+
+async def test_throttled_then_unavailable_then_delivered_once(
+    notifier: Notifier, connector: FakeConnector, adapter: StampingAdapter, time: FakeTime
+) -> None:
+    connector.failures.extend([(429, {"Retry-After": "2"}), (503, {})])
+
+    sent = await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert connector.statuses() == [429, 503, 200]
+    assert len(connector.posted) == 1 and sent.message_id == "reply-1"
+    first, second = time.sleeps
+    assert first >= 2.0  # never sooner than Retry-After
+    assert 1.0 <= second <= 2.0  # the second step of the backoff (base 1 s, doubled), equal jitter
+    assert [r.at for r in connector.received] == [0.0, first, first + second]
+    assert adapter.turn_errors == []  # the errors reached the notifier, not the adapter's error handler
+
+
+async def test_retry_after_as_an_http_date_is_honoured(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    connector.failures.append(
+        (429, {"Retry-After": "Sun, 22 Nov 2026 10:00:07 GMT", "Date": "Sun, 22 Nov 2026 10:00:00 GMT"})
+    )
+
+    await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    [delay] = time.sleeps
+    assert delay >= 7.0
+    assert connector.statuses() == [429, 200]
+
+
+@pytest.mark.parametrize("status", [412, 429, 502, 503, 504])
+async def test_a_passing_failure_is_retried(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime, status: int
+) -> None:
+    connector.failures.append((status, {}))
+
+    await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert connector.statuses() == [status, 200]
+    assert len(connector.posted) == 1
+    [delay] = time.sleeps
+    assert 0.5 <= delay <= 1.0
+
+
+async def test_when_retries_run_out_the_last_status_is_reported(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    answers = [412, 502, 504, 503, 429, 502]
+    connector.failures.extend((status, {}) for status in answers)
+
+    with pytest.raises(SendFailed) as failed:
+        await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert failed.value.status == 502
+    assert connector.statuses() == answers  # six attempts in all
+    assert connector.posted == []
+    # Exponential with equal jitter (random() = 0.5 here): 0.75 * 1, 2, 4, 8, 16 s.
+    assert time.sleeps == [0.75, 1.5, 3.0, 6.0, 12.0]
+
+
+async def test_the_backoff_is_capped(connector: FakeConnector, adapter: CloudAdapter, time: FakeTime) -> None:
+    notifier = Notifier(
+        adapter,
+        "",
+        retry=RetryPolicy(attempts=10, max_delay=5.0),
+        monotonic=time.monotonic,
+        sleep=time.sleep,
+        random=lambda: 1.0,
+    )
+    connector.failures.extend((503, {}) for _ in range(9))
+
+    await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert max(time.sleeps) == 5.0
+    assert len(connector.posted) == 1
+
+
+async def test_an_unreadable_retry_after_falls_back_to_the_backoff(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    connector.failures.append((503, {"Retry-After": "soon"}))
+
+    await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert time.sleeps == [0.75]
+
+
+async def test_retries_and_give_ups_are_logged_without_the_message(
+    notifier: Notifier, connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    connector.failures.extend((503, {}) for _ in range(6))
+
+    with caplog.at_level(logging.INFO, logger="bot.notifier"), pytest.raises(SendFailed):
+        await notifier.send(personal_chat(connector), Reply("Megans personnummer"))
+
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.notifier"]
+    assert len(lines) == 6  # five retries and one give-up
+    assert all("status 503" in line for line in lines)
+    assert "in 0.75 s" in lines[0]
+    assert lines[-1].startswith("gave up")
+    assert "personnummer" not in caplog.text
+
+
+async def test_a_retry_after_longer_than_the_longest_wait_gives_up_at_once(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    connector.failures.append((429, {"Retry-After": "600"}))
+
+    with pytest.raises(SendFailed) as failed:
+        await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert failed.value.status == 429
+    assert time.sleeps == []
+
+
+@pytest.mark.parametrize("status", [403, 404])
+async def test_a_conversation_the_bot_was_removed_from_is_gone_at_once(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime, status: int
+) -> None:
+    chat = personal_chat(connector)
+    connector.failures.append((status, {}))
+
+    with pytest.raises(ConversationGone) as gone:
+        await notifier.send(chat, Reply("Påminnelse"))
+
+    assert gone.value.status == status
+    assert gone.value.conversation_id == chat["conversation"]["id"]
+    assert connector.statuses() == [status]
+    assert time.sleeps == []
+
+
+async def test_a_channel_the_bot_was_removed_from_is_gone_when_starting_a_thread(
+    notifier: Notifier, connector: FakeConnector
+) -> None:
+    connector.failures.append((403, {}))
+
+    with pytest.raises(ConversationGone) as gone:
+        await notifier.start_thread(reference("channel_install", connector.url), Reply("Ny tråd"))
+
+    assert gone.value.conversation_id == "team-id"
+    assert connector.created == []
+
+
+@pytest.mark.parametrize("status", [400, 401, 413, 500])
+async def test_other_errors_fail_at_once(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime, status: int
+) -> None:
+    connector.failures.append((status, {}))
+
+    with pytest.raises(SendFailed) as failed:
+        await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert failed.value.status == status
+    assert connector.statuses() == [status]
+    assert time.sleeps == []
+
+
+async def test_a_new_thread_is_retried_like_a_message(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    connector.failures.extend([(429, {"Retry-After": "3"}), (502, {})])
+
+    thread = await notifier.start_thread(reference("channel_install", connector.url), Reply("Ny tråd"))
+
+    assert connector.statuses() == [429, 502, 201]
+    assert [c.conversation_id for c in connector.created] == [thread.conversation_id]
+    assert time.sleeps[0] >= 3.0
+
+
+async def test_a_dropped_connection_is_retried_a_few_times(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    connector.failures.append((DROP, {}))
+    await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+    assert connector.statuses() == [DROP, 200]
+
+    connector.failures.extend((DROP, {}) for _ in range(5))
+    with pytest.raises(SendFailed) as failed:
+        await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+    assert failed.value.status is None
+    assert connector.statuses().count(DROP) == 1 + RetryPolicy().connection_attempts
+    assert len(connector.posted) == 1
+
+
+async def test_a_burst_to_one_conversation_is_spread_out(
+    notifier: Notifier, connector: FakeConnector, adapter: StampingAdapter
+) -> None:
+    chat = personal_chat(connector)
+
+    await asyncio.gather(*(notifier.send(chat, Reply(f"Meddelande {n}")) for n in range(20)))
+
+    assert len(connector.posted) == 20
+    times = [at for _, at in adapter.started]
+    assert_paced(times, 7, 1.0)
+    assert_paced(times, 8, 2.0)
+    assert sorted(times)[:7] == [0.0] * 7  # nothing waits while the windows have room
+    assert max(times) <= 5.0  # and the burst takes no longer than the windows make it
+
+
+async def test_a_channel_and_its_threads_share_one_budget(
+    notifier: Notifier, connector: FakeConnector
+) -> None:
+    channel = reference("channel_install", connector.url)
+    thread = reference("channel_thread_reply_mention", connector.url)
+
+    for n in range(8):
+        await notifier.send(channel if n % 2 else thread, Reply(f"Meddelande {n}"))
+
+    assert [p.at for p in connector.posted] == [0.0] * 7 + [1.0]
+    assert channel_of(thread["conversation"]["id"]) == "team-id"
+
+
+async def test_a_fan_out_keeps_to_the_apps_overall_limit(
+    notifier: Notifier, connector: FakeConnector, adapter: StampingAdapter
+) -> None:
+    chats = [personal_chat(connector) for _ in range(60)]
+    for n, chat in enumerate(chats):
+        chat["conversation"]["id"] = f"a:chat-{n}"
+
+    await asyncio.gather(*(notifier.send(chat, Reply("Månadens rapport")) for chat in chats + chats))
+
+    assert len(connector.posted) == 120
+    times = sorted(at for _, at in adapter.started)
+    assert_paced(times, 50, 1.0)
+    assert times == [0.0] * 50 + [1.0] * 50 + [2.0] * 20
+
+
+def test_idle_conversations_are_forgotten() -> None:
+    windows = SlidingWindows(TEAMS_LIMITS.per_conversation)
+    for n in range(100):
+        windows.record(f"a:chat-{n}", float(n))
+    assert len(windows) == 100
+
+    windows.record("a:chat-0", 3650.0)
+
+    assert len(windows) == 1 + sum(1 for n in range(100) if n > 3650.0 - 3600.0)
+    assert windows.ready_at("a:chat-1", 3650.0) == 3650.0
+
+
+def test_a_conversation_gets_1800_sends_an_hour() -> None:
+    windows = SlidingWindows(TEAMS_LIMITS.per_conversation)
+    for n in range(5000):
+        windows.record("a:busy", n * 2.0)  # one every 2 s: within every window but the hour's
+
+    # The 1800th most recent send was at 6400 s: the next may go when it leaves the hour.
+    assert windows.ready_at("a:busy", 9998.0) == 10_000.0
