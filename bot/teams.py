@@ -167,11 +167,17 @@ def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
     for entity in activity.entities or []:
         if entity.type != "mention":
             continue
-        mentioned = (getattr(entity, "additional_properties", None) or {}).get("mentioned") or {}
-        person_id = mentioned.get("id") if isinstance(mentioned, dict) else None
+        # A Mention built in code has .mentioned; one read from JSON keeps it in additional_properties.
+        mentioned = getattr(entity, "mentioned", None) or (
+            (getattr(entity, "additional_properties", None) or {}).get("mentioned")
+        )
+        if isinstance(mentioned, ChannelAccount):
+            mentioned = {"id": mentioned.id, "name": mentioned.name}
+        if not isinstance(mentioned, dict):
+            continue
+        person_id, name = mentioned.get("id"), mentioned.get("name")
         if not isinstance(person_id, str) or not person_id or person_id == bot_id:
             continue
-        name = mentioned.get("name")
         people.setdefault(person_id, PersonInfo(person_id, None, name if isinstance(name, str) else ""))
     return tuple(people.values())
 

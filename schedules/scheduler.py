@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -44,6 +45,7 @@ class PromptScheduler:
         self.grace = grace
         self.scheduler = AsyncIOScheduler(timezone=timezone)
         self.timezone = timezone
+        self.zone = ZoneInfo(timezone)
         desk.on_change = self.sync
         desk.post_now = self.post_next
 
@@ -80,7 +82,8 @@ class PromptScheduler:
             if job.id.startswith(POST_JOB) and job.id not in wanted:
                 job.remove()
         for job_id, slot in wanted.items():
-            run_at = max(slot.due_at, now)
+            # The instant is the same in any zone; shown in the district's, as every trigger here is.
+            run_at = max(slot.due_at, now).astimezone(self.zone)
             self.scheduler.add_job(
                 self.poster.post,
                 DateTrigger(run_date=run_at, timezone=self.timezone),

@@ -18,6 +18,8 @@ from bot.services.roles import Role
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
 from schedules.desk import PromptDesk
 
+# A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
+BANK_LISTED = 80
 _SLOT = re.compile(r"^#?(\d{1,9})$")
 _DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2}))$")
 _AREAS = {fold(word): area for area in Area for word in (area.value, area.value.replace("-", " "))} | {
@@ -301,14 +303,14 @@ def register(router: Router) -> None:
         if not prompts:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feministisk: YOUR QUESTION"))
         lines = [t._("The prompt bank ({count} prompts)").format(count=len(prompts))]
-        for prompt in prompts[:40]:
+        for prompt in prompts[:BANK_LISTED]:
             label = (
                 prompt.area.value
                 if prompt.area
                 else (f"{prompt.day[1]}/{prompt.day[0]}" if prompt.day else "")
             )
             text = prompt.text_en if t.language == "en" and prompt.text_en else prompt.text
-            lines.append(f"{prompt.id}. [{label}] {text}")
+            lines.append(f"{prompt.id}. [{label}] {text if len(text) <= 120 else text[:119] + '…'}")
         return Reply("\n".join(lines))
 
 

@@ -1,0 +1,466 @@
+"""The board's story, in-process: roles, a schedule in a channel, the rota, texts, the bank, and posting once.
+
+The real handler and router (botbuilder's TestAdapter), the real database, the real notifier sending to a
+fake Bot Connector over loopback, and a clock the tests move by hand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
+
+from bot.app import Components, SdkConfig, build
+from bot.config import Settings
+from bot.i18n import translator
+from bot.notifier import Notifier
+from bot.services.prompting import SlotStatus
+from schedules.poster import Outcome, PromptPoster
+from schedules.scheduler import PromptScheduler
+from tests.fakes.connector import FakeConnector
+from tests.test_teams import shown
+
+BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
+ADMIN = ChannelAccount(id="29:admin", name="Alex Wilber", aad_object_id="aad-admin")
+MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-megan")
+ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")
+MEMBER = ChannelAccount(id="29:member", name="Lee Gu", aad_object_id="aad-lee")
+CHANNEL = "19:general@thread.tacv2"
+# Sunday 22 November 2026, 10:00 in Stockholm (CET, UTC+1).
+START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+_ids = itertools.count(1)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class World:
+    settings: Settings
+    components: Components
+    connector: FakeConnector
+    clock: Clock
+    poster: PromptPoster
+    scheduler: PromptScheduler
+    sleeps: list[float]
+
+    async def say(
+        self,
+        who: ChannelAccount,
+        text: str,
+        *,
+        channel: bool = False,
+        mentions: tuple[ChannelAccount, ...] = (),
+    ) -> str:
+        """`who` writes `text` (in the team channel, or a personal chat); what the bot answers."""
+        conversation = (
+            ConversationAccount(
+                id=f"{CHANNEL};messageid={next(_ids)}", conversation_type="channel", is_group=True
+            )
+            if channel
+            else ConversationAccount(id=f"a:personal-{who.id}", conversation_type="personal")
+        )
+        template = Activity(
+            channel_id="msteams",
+            service_url=self.connector.url,
+            locale="sv-SE",
+            conversation=conversation,
+            from_property=who,
+            recipient=BOT,
+        )
+        adapter = TestAdapter(self.components.bot.on_turn, template)
+        entities = [Mention(mentioned=BOT, text=f"<at>{BOT.name}</at>", type="mention")] if channel else []
+        for person in mentions:
+            entities.append(Mention(mentioned=person, text=f"<at>{person.name}</at>", type="mention"))
+            text = text.replace(f"@{person.name}", f"<at>{person.name}</at>")
+        channel_data: dict[str, Any] = {"tenant": {"id": "t1"}}
+        if channel:
+            channel_data |= {"team": {"id": "19:team@thread.tacv2"}, "channel": {"id": CHANNEL}}
+            text = f"<at>{BOT.name}</at> {text}"
+        await adapter.receive_activity(
+            Activity(
+                type=ActivityTypes.message,
+                id=f"m{next(_ids)}",
+                text=text,
+                entities=entities,
+                channel_data=channel_data,
+            )
+        )
+        reply = adapter.get_next_activity()
+        assert reply is not None, f"no answer to {text!r}"
+        return shown(reply)
+
+    def slots(self) -> list[Any]:
+        return self.components.prompts.slots(after=START - timedelta(days=1), limit=100)
+
+    def threads(self) -> list[str]:
+        """The texts of the threads the bot started in the channel."""
+        return [str(created.parameters["activity"]) for created in self.connector.created]
+
+
+@pytest.fixture
+async def world(settings: Settings) -> AsyncIterator[World]:
+    settings = settings.model_copy(update={"admins": ["aad-admin"]})
+    clock = Clock(START)
+    components = build(settings, clock=clock)
+    components.start()
+    connector = await FakeConnector().start()
+    sleeps: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
+    notifier = Notifier(adapter, "", sleep=fake_sleep)
+    poster = PromptPoster(
+        prompts=components.prompts,
+        people=components.people,
+        repository=components.repository,
+        notifier=notifier,
+        clock=clock,
+        grace=settings.post_grace,
+        t=translator("sv"),
+    )
+    scheduler = PromptScheduler(
+        prompts=components.prompts,
+        desk=components.desk,
+        poster=poster,
+        clock=clock,
+        timezone=settings.timezone,
+        grace=settings.post_grace,
+    )
+    world = World(settings, components, connector, clock, poster, scheduler, sleeps)
+    # The channel knows the bot, and the board members have personal chats with it (to be told things).
+    await world.say(ADMIN, "hjälp", channel=True)
+    for person in (ADMIN, MEGAN, ADELE, MEMBER):
+        await world.say(person, "hjälp")
+    yield world
+    scheduler.shutdown()
+    await connector.close()
+    components.stop()
+
+
+async def make_board(world: World) -> None:
+    answer = await world.say(ADMIN, "roll styrelse @Megan Bowen @Adele Vance", mentions=(MEGAN, ADELE))
+    assert answer == "Megan Bowen, Adele Vance: nu i styrelsen."
+
+
+async def test_only_an_admin_gives_roles_and_others_are_told_who_can(world: World) -> None:
+    refused = await world.say(MEGAN, "roll styrelse @Adele Vance", mentions=(ADELE,))
+    assert refused.startswith("Det kan bara en administratör göra.")
+    await make_board(world)
+    assert await world.say(MEMBER, "roller") == (
+        "Styrelsen: Adele Vance, Megan Bowen\nOrdförande i partiföreningarna: –"
+    )
+    answer = await world.say(ADMIN, "roll ordförande @Lee Gu Sundsvall", mentions=(MEMBER,))
+    assert answer == "Lee Gu är nu ordförande i Sundsvall."
+    assert "Lee Gu (Sundsvall)" in await world.say(MEMBER, "roller")
+
+
+async def test_a_member_may_not_schedule_and_is_told_who_can(world: World) -> None:
+    await make_board(world)
+    refused = await world.say(MEMBER, "schema 1 och 15 kl 18", channel=True)
+    assert refused == (
+        "Det kan bara styrelsen och administratörer göra. Fråga någon i styrelsen: Adele Vance, Megan Bowen."
+    )
+    assert world.slots() == []
+
+
+async def test_setting_up_a_schedule_shows_the_next_times_and_shares_them_out(world: World) -> None:
+    await make_board(world)
+    answer = await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    assert answer.startswith("Inlägg postas i den här kanalen: 1 och 15 kl 18")
+    # In Stockholm time, the board taking turns (Megan before Adele: the rota follows who joined first).
+    assert "tis 1 dec. 2026 18:00 · Megan Bowen" in answer
+    assert "tis 15 dec. 2026 18:00 · Adele Vance" in answer
+    assert "fre 1 jan. 2027 18:00 · Megan Bowen" in answer
+    assert "Tiderna är i Europe/Stockholm." in answer
+    slots = world.slots()
+    assert [s.due_at for s in slots[:3]] == [
+        datetime(2026, 12, 1, 17, 0, tzinfo=UTC),
+        datetime(2026, 12, 15, 17, 0, tzinfo=UTC),
+        datetime(2027, 1, 1, 17, 0, tzinfo=UTC),
+    ]
+    assert [s.owner_name for s in slots] == ["Megan Bowen", "Adele Vance"] * (len(slots) // 2) + (
+        ["Megan Bowen"] if len(slots) % 2 else []
+    )
+
+
+async def test_fewer_than_twice_a_month_is_allowed_with_a_warning(world: World) -> None:
+    await make_board(world)
+    answer = await world.say(MEGAN, "schema första tisdagen kl 19", channel=True)
+    assert "Obs: planen säger minst två inlägg i månaden" in answer
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("1 och 15", "Skriv vilken tid, t.ex. kl 18."),
+        ("32 kl 18", "”32” är inte en dag i månaden (1–31)."),
+        ("1 kl 02:30", "välj en tid utanför 00–01 och 02–03"),
+        ("blåsdag kl 18", "Jag förstår inte ”blåsdag” i schemat."),
+    ],
+)
+async def test_a_rule_the_bot_cannot_use_is_explained(world: World, rule: str, expected: str) -> None:
+    answer = await world.say(ADMIN, f"schema {rule}", channel=True)
+    assert expected in answer
+    assert "Till exempel: schema 1 och 15 kl 18" in answer
+    assert world.slots() == []
+
+
+async def test_a_schedule_is_set_up_in_the_channel_not_in_a_personal_chat(world: World) -> None:
+    assert "Skriv det här i kanalen" in await world.say(ADMIN, "schema 1 och 15 kl 18")
+
+
+async def test_swap_assign_skip_and_pause(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first, second, third = world.slots()[:3]
+    assert "Bytt" in await world.say(ADELE, f"byt {first.id} {second.id}")
+    swapped = world.slots()
+    assert (swapped[0].owner_name, swapped[1].owner_name) == ("Adele Vance", "Megan Bowen")
+    assert (
+        await world.say(ADELE, f"ge {third.id} @Lee Gu", mentions=(MEMBER,)) == f"#{third.id} är nu Lee Gus."
+    )
+    assert "hoppas över" in await world.say(ADELE, f"hoppa över {first.id}")
+    assert world.slots()[0].status is SlotStatus.SKIPPED
+    assert "kan inte hoppas över" in await world.say(ADELE, f"hoppa {first.id}")
+    answer = await world.say(ADELE, "paus 2027-01-01 2027-01-31")
+    assert answer == "Paus från 2027-01-01 till 2027-01-31: 2 inlägg lagda åt sidan."
+    statuses = {s.due_at.date(): s.status for s in world.slots()}
+    assert statuses[datetime(2027, 1, 1).date()] is SlotStatus.PAUSED  # noqa: DTZ001 - a date, no time
+    assert statuses[datetime(2027, 1, 15).date()] is SlotStatus.PAUSED  # noqa: DTZ001
+    listing = await world.say(MEGAN, "kommande")
+    assert f"#{first.id}" in listing and "överhoppad" in listing and "pausad" in listing
+    assert "Det finns inget inlägg #999999" in await world.say(MEGAN, "hoppa 999999")
+    assert "Skriv två datum" in await world.say(MEGAN, "paus i sommar")
+
+
+async def test_the_owners_text_is_posted_signed_at_its_time_exactly_once(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    answer = await world.say(MEGAN, f"skriv {first.id} Vad ska vi kräva av regionen i vår?")
+    assert answer == f"Texten för #{first.id} är sparad; den postas på sin tid."
+    preview = await world.say(ADELE, f"visa {first.id}")
+    assert "Vad ska vi kräva av regionen i vår?" in preview and "Skrivet av Megan Bowen" in preview
+
+    world.clock.now = first.due_at + timedelta(seconds=5)
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    assert await world.poster.post(first.id) is Outcome.NOT_PLANNED  # a second timer, a second process...
+    [thread] = world.connector.created
+    assert thread.parameters["channelData"]["channel"]["id"] == CHANNEL
+    assert "Vad ska vi kräva av regionen i vår?" in str(thread.parameters["activity"])
+    assert "Skrivet av Megan Bowen" in str(thread.parameters["activity"])
+    [record] = world.components.prompts.posts("Vänsterpartiet Västernorrland")
+    assert (record.outcome, record.message_id, record.source) == ("sent", thread.activity_id, "owner")
+    assert world.slots()[0].status is SlotStatus.POSTED
+
+
+async def test_without_a_text_the_bank_steps_in_and_owner_and_board_are_told(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    notices_before = len(world.connector.posted)
+    world.clock.now = first.due_at
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    assert "Ur frågebanken · Megan Bowen" in world.threads()[0]
+    notices = [
+        p for p in world.connector.posted[notices_before:] if p.conversation_id.startswith("a:personal")
+    ]
+    assert {p.conversation_id for p in notices} == {"a:personal-29:megan", "a:personal-29:adele"}
+    assert all("postade jag en fråga ur banken" in str(p.body) or "ur banken" in str(p.body) for p in notices)
+
+
+async def test_near_a_yearly_day_the_bank_prefers_its_prompt(world: World) -> None:
+    await make_board(world)
+    world.clock.now = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
+    await world.say(MEGAN, "schema 8 kl 18", channel=True)
+    slot = world.components.prompts.slots(after=world.clock.now, limit=1)[0]
+    assert slot.due_at == datetime(2027, 3, 8, 17, 0, tzinfo=UTC)
+    world.clock.now = slot.due_at
+    await world.poster.post(slot.id)
+    assert "kvinnodag" in world.threads()[0].lower()
+
+
+async def test_approval_is_needed_where_the_district_asks_for_it(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    schedule_id = first.schedule_id
+    with world.components.database.write() as session:
+        from bot.db.models import PromptSchedule
+
+        row = session.get(PromptSchedule, schedule_id)
+        assert row is not None
+        row.approval_required = True
+    answer = await world.say(MEGAN, f"skriv {first.id} Hur når vi fler unga?")
+    assert "En annan styrelseledamot godkänner den med: godkänn" in answer
+    assert (
+        await world.say(MEGAN, f"godkänn {first.id}") == "Någon annan än den som skrev texten godkänner den."
+    )
+    assert "status" not in await world.say(ADELE, f"godkänn {first.id}")
+    world.clock.now = first.due_at
+    await world.poster.post(first.id)
+    assert "Hur når vi fler unga?" in world.threads()[0]
+
+
+async def test_a_reminder_goes_to_the_owner_once_some_days_before(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]  # Tuesday 1 December, 18:00
+    world.clock.now = first.due_at - timedelta(days=4)
+    assert await world.poster.remind_owners() == 0
+    world.clock.now = first.due_at - timedelta(days=2, hours=20)
+    before = len(world.connector.posted)
+    assert await world.poster.remind_owners() == 1
+    [reminder] = world.connector.posted[before:]
+    assert reminder.conversation_id == "a:personal-29:megan"
+    assert f"Din tur: diskussionsinlägg #{first.id} postas tis 1 dec. 2026 18:00" in str(reminder.body)
+    assert await world.poster.remind_owners() == 0  # once
+
+
+async def test_a_bot_that_was_down_posts_late_within_the_grace_period_and_skips_after_it(
+    world: World,
+) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first, second = world.slots()[:2]
+    world.clock.now = second.due_at + timedelta(hours=1)  # first: two weeks late; second: one hour late
+    await world.poster.recover()
+    assert {s.id: s.status for s in world.slots()[:2]} == {
+        first.id: SlotStatus.MISSED,
+        second.id: SlotStatus.POSTED,
+    }
+    assert len(world.connector.created) == 1
+    told = [p for p in world.connector.posted if "för sent" in str(p.body)]
+    assert {p.conversation_id for p in told} == {"a:personal-29:megan", "a:personal-29:adele"}
+
+
+async def test_a_claim_left_by_a_dead_process_is_reported_never_resent(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    world.clock.now = first.due_at
+    claimed = world.components.prompts.claim(
+        first.id, claimer="elsewhere:1", text="x", source="owner", bank_prompt_id=None, now=first.due_at
+    )
+    assert claimed
+    world.clock.now = first.due_at + timedelta(minutes=20)  # past the claim timeout
+    await world.poster.recover()
+    assert world.slots()[0].status is SlotStatus.UNCERTAIN
+    assert world.connector.created == []
+    assert any("kan saknas" in str(p.body) for p in world.connector.posted)
+
+
+async def test_two_posters_racing_for_one_slot_post_it_once(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    world.clock.now = first.due_at
+    other = PromptPoster(
+        prompts=world.components.prompts,
+        people=world.components.people,
+        repository=world.components.repository,
+        notifier=world.poster.notifier,
+        clock=world.clock,
+        grace=world.settings.post_grace,
+        t=translator("sv"),
+    )
+    other.claimer = "other-host:4242"
+    outcomes = await asyncio.gather(world.poster.post(first.id), other.post(first.id))
+    assert sorted(outcomes) == sorted([Outcome.POSTED, Outcome.NOT_PLANNED])
+    assert len(world.connector.created) == 1
+
+
+async def test_a_channel_the_bot_was_removed_from_is_marked_gone_and_the_board_told(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    world.clock.now = first.due_at
+    world.connector.failures.append((403, {}))
+    assert await world.poster.post(first.id) is Outcome.GONE
+    assert world.slots()[0].status is SlotStatus.FAILED
+    assert all(
+        c.conversation_id != f"{CHANNEL}" or False for c in world.components.repository.conversations()
+    )
+    assert world.components.prompts.schedules() == []  # its channel is inactive: nothing more is planned
+    assert any("finns inte längre i kanalen" in str(p.body) for p in world.connector.posted)
+
+
+async def test_a_busy_connector_is_retried_and_the_post_lands_once(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    world.clock.now = first.due_at
+    world.connector.failures.extend([(429, {"Retry-After": "2"}), (503, {})])
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    assert len(world.connector.created) == 1
+    assert world.sleeps[0] >= 2
+
+
+async def test_the_scheduler_arms_a_timer_per_planned_slot_in_stockholm_time(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    await world.scheduler.start()
+    jobs = {job.id: job for job in world.scheduler.scheduler.get_jobs()}
+    planned = [s for s in world.slots() if s.status is SlotStatus.PLANNED]
+    assert {f"post:{s.id}" for s in planned} <= set(jobs)
+    first = jobs[f"post:{planned[0].id}"]
+    assert str(first.trigger.run_date.tzinfo) == "Europe/Stockholm"
+    assert first.misfire_grace_time == 6 * 3600
+    assert {"plan-ahead", "remind-owners"} <= set(jobs)
+    await world.say(MEGAN, f"hoppa {planned[0].id}")
+    assert f"post:{planned[0].id}" not in {job.id for job in world.scheduler.scheduler.get_jobs()}
+
+    # A restart rebuilds the same timers from the database alone.
+    world.scheduler.shutdown()
+    again = PromptScheduler(
+        prompts=world.components.prompts,
+        desk=world.components.desk,
+        poster=world.poster,
+        clock=world.clock,
+        timezone=world.settings.timezone,
+        grace=world.settings.post_grace,
+    )
+    await again.start()
+    try:
+        rebuilt = {job.id for job in again.scheduler.get_jobs() if job.id.startswith("post:")}
+        assert rebuilt == {f"post:{s.id}" for s in planned[1:]}
+    finally:
+        again.shutdown()
+
+
+async def test_post_now_posts_the_next_planned_prompt(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    await world.scheduler.start()
+    first = world.slots()[0]
+    assert await world.say(MEGAN, "posta nu") == f"#{first.id} är postad."
+    assert len(world.connector.created) == 1
+    assert world.slots()[0].status is SlotStatus.POSTED
+
+
+async def test_the_bank_can_be_listed_added_to_and_pruned(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)  # seeds the bank
+    listing = await world.say(MEGAN, "bank")
+    assert listing.startswith("Frågebanken (42 frågor)")
+    added = await world.say(MEGAN, "bank lägg till miljö: Var borde det planteras fler träd i din kommun?")
+    number = int(added.rsplit(" ", 1)[1].rstrip("."))
+    assert f"{number}. [miljo-och-klimat] Var borde det planteras" in await world.say(MEGAN, "bank")
+    assert await world.say(MEGAN, f"bank ta bort {number}") == f"Bankfråga {number} är borttagen."
+    assert "Det finns ingen bankfråga" in await world.say(MEGAN, f"bank ta bort {number}")
