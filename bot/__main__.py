@@ -32,6 +32,19 @@ def main(argv: list[str] | None = None) -> int:
     plan_import.add_argument(
         "--dry-run", action="store_true", help="show what would be imported, store nothing"
     )
+    people = commands.add_parser("people", help="board members and branch chairs").add_subparsers(
+        dest="people_command", required=True
+    )
+    people_list = people.add_parser("list", help="everyone with a role in the district")
+    people_list.add_argument("--district", type=_district_name, help="default: DISTRICT from the settings")
+    for verb, text in (("grant", "give someone a role"), ("revoke", "take a role away")):
+        change = people.add_parser(verb, help=text)
+        change.add_argument("--district", type=_district_name, help="default: DISTRICT from the settings")
+        change.add_argument("--role", required=True, choices=["board", "chair"])
+        change.add_argument("--aad", required=True, help="the person's Teams (AAD) object id")
+        change.add_argument("--name", default="", help="their display name, until Teams tells the bot")
+        if verb == "grant":
+            change.add_argument("--branch", help="the branch (partiförening) a chair leads")
     db = commands.add_parser("db", help="the database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="create or upgrade the schema")
     args = parser.parse_args(argv)
@@ -50,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             return import_plan(settings, args.file, args.district, dry_run=args.dry_run)
         if args.command == "db":
             return upgrade_db(settings)
+        if args.command == "people":
+            return manage_people(settings, args)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -119,6 +134,46 @@ def import_plan(settings: Settings, file: Path, district: str, *, dry_run: bool)
         f"{summary.unchanged} unchanged, {summary.retired} retired."
     )
     return 0
+
+
+def manage_people(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db import migrate
+    from bot.db.engine import Database
+    from bot.db.people import PeopleRepository, UnknownDistrict
+    from bot.services.clock import utc_now
+    from bot.services.people import PersonInfo
+    from bot.services.roles import Role
+
+    district = args.district or settings.district
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        people = PeopleRepository(database)
+        if args.people_command == "list":
+            for member in people.members(district):
+                where = f" ({member.branch})" if member.branch else ""
+                print(f"{member.role.value:6} {member.name or '(name not known yet)'}{where}")
+            return 0
+        person = PersonInfo(teams_user_id="", aad_object_id=args.aad, name=args.name)
+        role = Role(args.role)
+        if args.people_command == "grant":
+            if role is Role.CHAIR and not args.branch:
+                print("A chair's role names the branch: add --branch NAME.", file=sys.stderr)
+                return 2
+            new = people.grant(person, district, role, branch=args.branch, now=utc_now())
+            print(f"{args.aad} {'is now' if new else 'already was'} {role.value} in {district}.")
+        else:
+            removed = people.revoke(person, district, role)
+            print(f"Removed {removed} {role.value} role(s) of {args.aad} in {district}.")
+        return 0
+    except UnknownDistrict:
+        print(
+            f"There is no district {district!r}; import its plan first (python -m bot plan import).",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        database.dispose()
 
 
 def upgrade_db(settings: Settings) -> int:

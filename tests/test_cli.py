@@ -135,3 +135,30 @@ def test_plan_import_refuses_a_district_name_it_cannot_store(
         main(["plan", "import", "plan.txt", "--district", name])
     assert exited.value.code == 2
     assert "a district's name has 1 to 200 characters" in capsys.readouterr().err
+
+
+def test_people_grant_list_and_revoke_by_aad_id(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    database = Database(env.database_url)
+    try:
+        from bot.services.plan import load_sample_plan
+        from tests.conftest import NOW
+
+        Repository(database).save_plan("Vänsterpartiet Västernorrland", load_sample_plan(), now=NOW)
+    finally:
+        database.dispose()
+    capsys.readouterr()
+    assert main(["people", "grant", "--role", "board", "--aad", "aad-megan", "--name", "Megan Bowen"]) == 0
+    assert "aad-megan is now board in Vänsterpartiet Västernorrland." in capsys.readouterr().out
+    assert main(["people", "grant", "--role", "chair", "--aad", "aad-adele"]) == 2
+    assert "--branch" in capsys.readouterr().err
+    assert main(["people", "grant", "--role", "chair", "--aad", "aad-adele", "--branch", "Sundsvall"]) == 0
+    capsys.readouterr()
+    assert main(["people", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "board  Megan Bowen" in listing and "chair  (name not known yet) (Sundsvall)" in listing
+    assert main(["people", "revoke", "--role", "board", "--aad", "aad-megan"]) == 0
+    assert "Removed 1 board role(s)" in capsys.readouterr().out
+    assert main(["people", "list", "--district", "Gotland"]) == 0
+    assert main(["people", "grant", "--district", "Gotland", "--role", "board", "--aad", "x"]) == 1
+    assert "There is no district 'Gotland'" in capsys.readouterr().err

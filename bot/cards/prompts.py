@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 
 from bot.cards import Reply, card, facts, heading, paragraph
+from bot.db.prompts import PostRecord
 from bot.i18n import Translator
 from bot.services.prompting import PromptSlot, Schedule, SlotStatus
 
@@ -107,3 +108,27 @@ def schedule_set(t: Translator, schedule: Schedule, slots: Sequence[PromptSlot],
     lines += ["", *notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply:
+    """The prompts posted so far: when, from where, and how it went."""
+    title = t._("Posted prompts")
+    outcomes = {
+        "sent": t._("posted"),
+        "sending": t._("being posted"),
+        "uncertain": t._("may be missing"),
+        "failed": t._("failed"),
+        "gone": t._("channel gone"),
+    }
+    rows = []
+    for post in posts:
+        moment = when(t, post.sent_at or post.claimed_at, zone)
+        source = t._("from the bank") if post.source == "bank" else t._("the owner's text")
+        rows.append(
+            (
+                f"#{post.slot_id}",
+                f"{moment} \u00b7 {outcomes.get(post.outcome, post.outcome)} \u00b7 {source}",
+            )
+        )
+    text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
+    return Reply(text, card([heading(title), facts(rows)], fallback=text))

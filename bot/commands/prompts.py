@@ -226,6 +226,38 @@ def register(router: Router) -> None:
         return Reply(t._("#{id} is approved.").format(id=slot.id))
 
     @router.command(
+        "godkännande",
+        "approval",
+        usage=N_("approval on|off"),
+        summary=N_("whether texts need approving"),
+        role=board,
+    )
+    async def approval(request: Request, context: Context) -> Reply:
+        """Turn approval of texts on or off for the district's schedules."""
+        t, desk = request.t, _desk(context)
+        choice = fold(request.args)
+        if choice not in ("pa", "on", "av", "off"):
+            return Reply(t._("Write approval on or approval off."))
+        required = choice in ("pa", "on")
+        count = await asyncio.to_thread(desk.prompts.set_approval, request.district, required)
+        if not count:
+            return Reply(t._("There is no schedule yet."))
+        if required:
+            return Reply(t._("From now on another board member approves each text before it is posted."))
+        return Reply(t._("Texts are posted as written, without approval."))
+
+    @router.command(
+        "historik", "history", usage=N_("history"), summary=N_("the prompts posted so far"), role=board
+    )
+    async def history(request: Request, context: Context) -> Reply:
+        """What was posted, when, and how it went."""
+        t, desk = request.t, _desk(context)
+        posts = await asyncio.to_thread(desk.prompts.posts, request.district)
+        if not posts:
+            return Reply(t._("Nothing has been posted yet."))
+        return cards.history(t, posts, context.services.zone)
+
+    @router.command(
         "visa",
         "preview",
         usage=N_("preview NUMBER"),

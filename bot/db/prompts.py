@@ -100,6 +100,18 @@ class PromptRepository:
             session.flush()
             return row.id or 0
 
+    def set_approval(self, district: str, required: bool) -> int:
+        """Whether texts need a second board member's approval, for the district's active schedules."""
+        with self.db.write() as session:
+            rows = session.exec(
+                select(PromptSchedule)
+                .join(District, col(District.id) == col(PromptSchedule.district_id))
+                .where(District.name == district, col(PromptSchedule.active).is_(True))
+            ).all()
+            for row in rows:
+                row.approval_required = required
+            return len(rows)
+
     def stop_schedule(self, conversation_id: str, *, now: datetime) -> bool:
         with self.db.write() as session:
             stopped = False

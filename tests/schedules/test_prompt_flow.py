@@ -464,3 +464,30 @@ async def test_the_bank_can_be_listed_added_to_and_pruned(world: World) -> None:
     assert f"{number}. [miljo-och-klimat] Var borde det planteras" in await world.say(MEGAN, "bank")
     assert await world.say(MEGAN, f"bank ta bort {number}") == f"Bankfråga {number} är borttagen."
     assert "Det finns ingen bankfråga" in await world.say(MEGAN, f"bank ta bort {number}")
+
+
+async def test_approval_can_be_switched_on_and_off_in_chat(world: World) -> None:
+    await make_board(world)
+    assert await world.say(MEGAN, "godkännande på") == "Det finns inget schema än."
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    assert "godkänner en annan styrelseledamot" in await world.say(MEGAN, "godkännande på")
+    first = world.slots()[0]
+    assert "godkänn" in await world.say(MEGAN, f"skriv {first.id} En fråga?")
+    assert "utan godkännande" in await world.say(ADELE, "godkännande av")
+    assert "Skriv godkännande på eller godkännande av." == await world.say(ADELE, "godkännande kanske")
+
+
+async def test_history_shows_what_was_posted_and_when(world: World) -> None:
+    await make_board(world)
+    assert await world.say(MEGAN, "historik") == "Inget har postats än."
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    world.clock.now = first.due_at + timedelta(minutes=1)
+    await world.poster.post(first.id)
+    history = await world.say(MEGAN, "historik")
+    assert f"#{first.id}" in history and "tis 1 dec. 2026 18:01 · postad · ur banken" in history
+
+
+async def test_help_marks_what_needs_a_role(world: World) -> None:
+    help_text = await world.say(MEMBER, "hjälp")
+    assert "schema [REGEL]" in help_text and "(styrelsen)" in help_text and "(administratör)" in help_text
