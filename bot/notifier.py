@@ -44,6 +44,7 @@ from botframework.connector import Channels
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.cards import Reply
+from bot.services.people import channel_of
 from bot.teams import reply_activity
 
 log = logging.getLogger(__name__)
@@ -368,11 +369,6 @@ class Notifier:
                 self._overall.record("", at)
                 return
             await self._sleep(ready - now)
-
-
-def channel_of(conversation_id: str) -> str:
-    """A channel thread's id is "<channel id>;messageid=<root message id>"; this is the channel's part."""
-    return conversation_id.split(";", 1)[0]
 
 
 def _thread_message_id(conversation_id: str) -> str | None:

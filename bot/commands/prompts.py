@@ -12,6 +12,7 @@ from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
 from bot.services.goals import fold
+from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, choose_prompt
 from bot.services.prompting import MAX_PROMPT_LENGTH, PromptSlot, SlotStatus, local_day
 from bot.services.roles import Role
@@ -155,7 +156,7 @@ def register(router: Router) -> None:
         here = [
             s
             for s in schedules
-            if request.conversation and s.conversation_id == request.conversation.conversation_id
+            if request.conversation and s.conversation_id == channel_of(request.conversation.conversation_id)
         ]
         targets = here or schedules
         if not targets:

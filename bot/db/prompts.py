@@ -22,6 +22,7 @@ from bot.db.models import (
     PromptSchedule,
     SchedulePause,
 )
+from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, BankPrompt, SeedPrompt, parse_day
 from bot.services.prompting import Pause, PromptSlot, Schedule, SlotStatus
 from bot.services.schedule_rules import ScheduleRule
@@ -75,9 +76,7 @@ class PromptRepository:
         """A new schedule for a channel; it replaces the channel's current one (whose future slots go)."""
         with self.db.write() as session:
             district_row = session.exec(select(District).where(District.name == district)).one()
-            conversation = session.exec(
-                select(Conversation).where(Conversation.conversation_id == conversation_id)
-            ).one()
+            conversation = _channel_row(session, conversation_id, now)
             for old in session.exec(
                 select(PromptSchedule).where(
                     PromptSchedule.conversation_id == conversation.id, col(PromptSchedule.active).is_(True)
@@ -118,7 +117,10 @@ class PromptRepository:
             for row in session.exec(
                 select(PromptSchedule)
                 .join(Conversation, col(Conversation.id) == col(PromptSchedule.conversation_id))
-                .where(Conversation.conversation_id == conversation_id, col(PromptSchedule.active).is_(True))
+                .where(
+                    Conversation.conversation_id == channel_of(conversation_id),
+                    col(PromptSchedule.active).is_(True),
+                )
             ):
                 row.active = False
                 row.updated_at = now
@@ -594,3 +596,32 @@ def _drop_future_slots(session: Session, schedule_id: int, now: datetime) -> Non
         )
     ):
         session.delete(slot)
+
+
+def _channel_row(session: Session, conversation_id: str, now: datetime) -> Conversation:
+    """The channel's own conversation row, made from a thread's when the bot has not stored it yet.
+
+    A message in a channel arrives in a thread ("<channel>;messageid=..."); a schedule belongs to the
+    channel, so that every thread of it shares one schedule.
+    """
+    channel_id = channel_of(conversation_id)
+    row = session.exec(select(Conversation).where(Conversation.conversation_id == channel_id)).first()
+    if row is not None:
+        return row
+    thread = session.exec(select(Conversation).where(Conversation.conversation_id == conversation_id)).one()
+    reference = dict(thread.reference)
+    reference["conversation"] = {**reference.get("conversation", {}), "id": channel_id}
+    row = Conversation(
+        conversation_id=channel_id,
+        kind=thread.kind,
+        tenant_id=thread.tenant_id,
+        team_id=thread.team_id,
+        channel_id=thread.channel_id,
+        district_id=thread.district_id,
+        reference=reference,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row

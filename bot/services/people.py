@@ -25,3 +25,8 @@ class ConversationInfo:
     team_id: str | None
     channel_id: str | None
     reference: dict[str, Any]
+
+
+def channel_of(conversation_id: str) -> str:
+    """A channel thread's id is "<channel id>;messageid=<root message id>"; this is the channel's part."""
+    return conversation_id.split(";", 1)[0]

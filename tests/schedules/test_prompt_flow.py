@@ -491,3 +491,13 @@ async def test_history_shows_what_was_posted_and_when(world: World) -> None:
 async def test_help_marks_what_needs_a_role(world: World) -> None:
     help_text = await world.say(MEMBER, "hjälp")
     assert "schema [REGEL]" in help_text and "(styrelsen)" in help_text and "(administratör)" in help_text
+
+
+async def test_a_channel_has_one_schedule_whichever_thread_sets_it(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    await world.say(ADELE, "schema första tisdagen kl 19", channel=True)  # another thread of the same channel
+    [schedule] = world.components.prompts.schedules()
+    assert schedule.conversation_id == CHANNEL and schedule.rule_text == "första tisdagen kl 19"
+    assert "stoppat" in await world.say(ADELE, "schema stopp", channel=True)
+    assert world.components.prompts.schedules() == []
