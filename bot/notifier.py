@@ -248,6 +248,7 @@ class Notifier:
             raise ValueError(f"the reference to {conversation_id} has no serviceUrl")
         channel_id = channel_of(conversation_id)
         platform = channel.channel_id or Channels.ms_teams
+        tenant_id = channel.conversation.tenant_id
 
         async def attempt() -> ConversationReference:
             created: list[ConversationReference] = []
@@ -255,10 +256,14 @@ class Notifier:
             async def callback(turn_context: TurnContext) -> None:
                 created.append(TurnContext.get_conversation_reference(turn_context.activity))
 
+            channel_data: dict[str, Any] = {"channel": {"id": channel_id}}
+            if tenant_id:
+                channel_data["tenant"] = {"id": tenant_id}
             parameters = ConversationParameters(
                 is_group=True,
-                channel_data={"channel": {"id": channel_id}},
+                channel_data=channel_data,
                 activity=reply_activity(reply, platform),
+                tenant_id=tenant_id,
             )
             # The Connector call happens before the pipeline runs, so its errors reach us directly.
             await self._adapter.create_conversation(

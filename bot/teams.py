@@ -195,13 +195,19 @@ def conversation_of(activity: Activity) -> ConversationInfo:
     tenant = channel_data.get("tenant") or {}
     conversation = activity.conversation
     kind = conversation.conversation_type or ("groupChat" if conversation.is_group else "personal")
+    tenant_id = conversation.tenant_id or tenant.get("id")
+    reference = TurnContext.get_conversation_reference(activity).serialize()
+    if tenant_id:
+        # Teams sends conversation.tenantId, but the SDK's model reads and writes "tenantID", so the
+        # tenant would be lost from the stored reference; proactive posts into a channel need it.
+        reference.setdefault("conversation", {})["tenantID"] = tenant_id
     return ConversationInfo(
         conversation_id=conversation.id,
         kind=kind,
-        tenant_id=conversation.tenant_id or tenant.get("id"),
+        tenant_id=tenant_id,
         team_id=team.get("id"),
         channel_id=channel.get("id"),
-        reference=TurnContext.get_conversation_reference(activity).serialize(),
+        reference=reference,
     )
 
 

@@ -501,3 +501,14 @@ async def test_a_channel_has_one_schedule_whichever_thread_sets_it(world: World)
     assert schedule.conversation_id == CHANNEL and schedule.rule_text == "första tisdagen kl 19"
     assert "stoppat" in await world.say(ADELE, "schema stopp", channel=True)
     assert world.components.prompts.schedules() == []
+
+
+async def test_a_new_thread_names_the_tenant_teams_needs(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    world.clock.now = first.due_at
+    await world.poster.post(first.id)
+    [thread] = world.connector.created
+    assert thread.parameters["channelData"]["tenant"] == {"id": "t1"}
+    assert thread.parameters["tenantID"] == "t1"  # the SDK's spelling; channelData carries it for Teams
