@@ -18,6 +18,9 @@ Facts it is built on (DESIGN.md, "Facts that shape the design", and the SDK 4.17
   legacy path: "create_conversation(): service_url is required"); `adapter.create_conversation` with
   ConversationParameters(is_group=True, channel_data={"channel": {"id": ...}}) works, and the callback's
   conversation reference is the new thread's.
+- A new thread is not idempotent: a connection lost after the request was sent (closed unanswered, read
+  timeout) may come after Teams created the thread, and a retry would post it twice. Only a failure to
+  connect proves it was not sent; anything else is raised as SendUncertain, never retried.
 - Teams' limits per bot per conversation: 7 sends / 1 s, 8 / 2 s, 60 / 30 s, 1800 / hour; per app about
   50 requests / s. Teams asks bots to retry 412, 429, 502, 504 with exponential backoff and jitter,
   honouring Retry-After.
@@ -42,6 +45,9 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import ConversationParameters, ConversationReference
 from botframework.connector import Channels
 from msrest.exceptions import ClientRequestError, HttpOperationError
+from requests.exceptions import ConnectionError as RequestsConnectionError
+from requests.exceptions import ConnectTimeout
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
 
 from bot.cards import Reply
 from bot.services.people import channel_of
@@ -78,6 +84,10 @@ class SendFailed(Exception):
         super().__init__(message)
         self.status = status
         self.conversation_id = conversation_id
+
+
+class SendUncertain(SendFailed):
+    """The connection was lost after the request was sent: the Connector may have taken it. Not retried."""
 
 
 @dataclass(frozen=True)
@@ -273,7 +283,7 @@ class Notifier:
                 raise RuntimeError("the adapter did not run the create-conversation turn")
             return created[0]
 
-        thread = await self._deliver(conversation_id, attempt)
+        thread = await self._deliver(conversation_id, attempt, idempotent=False)
         # The SDK builds the thread's reference from the create answer alone; complete it from the
         # channel's, so a later send() addresses the thread like any stored reference.
         thread.bot = channel.bot
@@ -288,8 +298,14 @@ class Notifier:
             message_id=message_id, conversation_id=thread.conversation.id, reference=thread.serialize()
         )
 
-    async def _deliver(self, conversation_id: str, attempt: Callable[[], Awaitable[T]]) -> T:
-        """Run `attempt` paced and retried; raise ConversationGone or SendFailed when it cannot succeed."""
+    async def _deliver(
+        self, conversation_id: str, attempt: Callable[[], Awaitable[T]], *, idempotent: bool = True
+    ) -> T:
+        """Run `attempt` paced and retried; raise ConversationGone or SendFailed when it cannot succeed.
+
+        Not `idempotent` (a new thread): a connection lost once the request may have been sent raises
+        SendUncertain instead of trying again.
+        """
         policy = self._retry
         connection_failures = 0
         number = 0
@@ -313,6 +329,16 @@ class Notifier:
                 retry_after = _retry_after(exc)
                 error: Exception = exc
             except ClientRequestError as exc:
+                if not idempotent and _maybe_sent(exc):
+                    log.warning(
+                        "lost the connection to the Connector after sending to %s; not sending it again",
+                        conversation_id,
+                    )
+                    raise SendUncertain(
+                        "the connection was lost after the request was sent",
+                        status=None,
+                        conversation_id=conversation_id,
+                    ) from exc
                 connection_failures += 1
                 last, error = None, exc
                 if connection_failures >= policy.connection_attempts:
@@ -387,6 +413,32 @@ def _conversation_id(reference: dict[str, Any]) -> str:
     if not isinstance(conversation_id, str) or not conversation_id:
         raise ValueError("the conversation reference has no conversation id")
     return conversation_id
+
+
+def _maybe_sent(exc: ClientRequestError) -> bool:
+    """Whether the request may have reached the Connector before the connection failed.
+
+    msrest raises ClientRequestError while handling the requests exception (its `__context__`), which
+    wraps urllib3's. Only a failure to connect (refused, unresolvable, connect timeout: urllib3's
+    ConnectTimeoutError and its subclass NewConnectionError) proves nothing was sent.
+    """
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, ConnectTimeout | ConnectTimeoutError):
+            return False
+        if isinstance(error, MaxRetryError) and error.reason is not None:
+            error = error.reason
+        elif (
+            isinstance(error, RequestsConnectionError)
+            and error.args
+            and isinstance(error.args[0], BaseException)
+        ):
+            error = error.args[0]
+        else:
+            error = error.__cause__ or error.__context__
+    return True
 
 
 def _status(exc: HttpOperationError) -> int | None:

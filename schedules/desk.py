@@ -53,10 +53,10 @@ class PromptDesk:
         schedule_id = await asyncio.to_thread(
             self._create, district, conversation_id, rule, rule_text, by, now
         )
-        schedule = self.prompts.schedule(schedule_id)
+        schedule = await asyncio.to_thread(self.prompts.schedule, schedule_id)
         assert schedule is not None
         await self.plan_ahead()
-        upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
+        upcoming = await asyncio.to_thread(self.prompts.slots, schedule_id=schedule_id, after=now, limit=6)
         return Setup(schedule, upcoming)
 
     def _create(

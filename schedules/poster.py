@@ -21,7 +21,7 @@ from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
-from bot.notifier import ConversationGone, Notifier, SendFailed
+from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.prompt_bank import choose_prompt
 from bot.services.prompting import PromptSlot, Schedule, SlotStatus, local_day
@@ -41,6 +41,7 @@ class Outcome(StrEnum):
     NOTHING_TO_POST = "nothing_to_post"  # no text and an empty bank
     GONE = "gone"  # the bot is no longer in the channel
     FAILED = "failed"  # Teams would not take it
+    UNCERTAIN = "uncertain"  # the connection was lost after sending: may be in the channel, never re-sent
 
 
 def this_process() -> str:
@@ -132,6 +133,17 @@ class PromptPoster:
                 ),
             )
             return Outcome.GONE
+        except SendUncertain as exc:
+            await asyncio.to_thread(
+                self.prompts.fail,
+                slot.id,
+                status=SlotStatus.UNCERTAIN,
+                outcome="uncertain",
+                detail=str(exc),
+                now=now,
+            )
+            await self.tell_board(schedule.district, self._may_be_missing(slot.id))
+            return Outcome.UNCERTAIN
         except SendFailed as exc:
             await asyncio.to_thread(
                 self.prompts.fail,
@@ -179,7 +191,7 @@ class PromptPoster:
         """At start-up: a dead process's claims become "may be missing"; overdue slots post late or miss."""
         now = self.clock()
         for slot_id in await asyncio.to_thread(self._dead_claims, now):
-            await asyncio.to_thread(
+            settled = await asyncio.to_thread(
                 self.prompts.fail,
                 slot_id,
                 status=SlotStatus.UNCERTAIN,
@@ -187,17 +199,11 @@ class PromptPoster:
                 detail="the process posting it stopped before Teams confirmed it",
                 now=now,
             )
+            if not settled:
+                continue  # another process recovering at the same time reported it
             district = await asyncio.to_thread(self.prompts.district_of_slot, slot_id)
             if district:
-                await self.tell_board(
-                    district,
-                    Reply(
-                        self.t._(
-                            "The prompt for #{id} may be missing: I stopped while posting it. "
-                            "Please check the channel; I will not post it again."
-                        ).format(id=slot_id)
-                    ),
-                )
+                await self.tell_board(district, self._may_be_missing(slot_id))
         overdue = await asyncio.to_thread(
             self.prompts.slots, statuses=[SlotStatus.PLANNED], after=now - timedelta(days=366), limit=500
         )
@@ -206,9 +212,12 @@ class PromptPoster:
                 await self.post(slot.id)
 
     def _dead_claims(self, now: datetime) -> list[int]:
-        return self.prompts.stale_claims(older_than=now - CLAIM_TIMEOUT) + [
+        # A claim can be both stale and a dead local process's: report it once.
+        stale = self.prompts.stale_claims(older_than=now - CLAIM_TIMEOUT)
+        dead = [
             slot_id for slot_id, claimer in self.prompts.open_claims() if _dead_here(claimer, self.claimer)
         ]
+        return sorted(set(stale) | set(dead))
 
     async def remind_owners(self) -> int:
         """Remind each owner once, in a personal chat, of a slot without a text within its reminder days."""
@@ -249,6 +258,14 @@ class PromptPoster:
                 await self.notifier.send(reference, notice)
             except (ConversationGone, SendFailed) as exc:
                 log.warning("could not tell a board member of %s: %s", district, exc)
+
+    def _may_be_missing(self, slot_id: int) -> Reply:
+        return Reply(
+            self.t._(
+                "The prompt for #{id} may be missing: I stopped while posting it. "
+                "Please check the channel; I will not post it again."
+            ).format(id=slot_id)
+        )
 
     def _missed(self, slot: PromptSlot, schedule: Schedule) -> Reply:
         return Reply(

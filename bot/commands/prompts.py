@@ -298,7 +298,8 @@ def register(router: Router) -> None:
             if isinstance(slot, Reply):
                 return slot
         else:
-            planned = [s for s in desk.upcoming(request.district, limit=50) if s.status is SlotStatus.PLANNED]
+            coming = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
+            planned = [s for s in coming if s.status is SlotStatus.PLANNED]
             if not planned:
                 return Reply(t._("There is no planned prompt to post."))
             slot = planned[0]

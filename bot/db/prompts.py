@@ -391,16 +391,23 @@ class PromptRepository:
             row.status = SlotStatus.POSTED.value
             row.updated_at = now
 
-    def fail(self, slot_id: int, *, status: SlotStatus, outcome: str, detail: str, now: datetime) -> None:
-        """A claimed slot that did not get posted: record why (and never try it again)."""
+    def fail(self, slot_id: int, *, status: SlotStatus, outcome: str, detail: str, now: datetime) -> bool:
+        """A claimed slot that did not get posted: record why (and never try it again).
+
+        False, changing nothing, when the claim is no longer being sent (confirmed, or already settled by
+        another process): two processes recovering at once must not both report the same claim.
+        """
         with self.db.write() as session:
             post = session.exec(select(PromptPost).where(PromptPost.occurrence_id == slot_id)).first()
             if post is not None:
+                if post.outcome != "sending":
+                    return False
                 post.outcome = outcome
                 post.detail = detail[:500]
             row = _occurrence(session, slot_id)
             row.status = status.value
             row.updated_at = now
+            return True
 
     def stale_claims(self, older_than: datetime) -> list[int]:
         """Slots claimed before `older_than` and never confirmed: the process died while posting them."""

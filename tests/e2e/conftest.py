@@ -172,6 +172,19 @@ def e2e_tools() -> None:
 @pytest.fixture(scope="session")
 def bot_server(e2e_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
     """The real bot (``python -m bot``) on a free loopback port, with a fresh SQLite database."""
+    yield from run_bot(tmp_path_factory)
+
+
+def run_bot(
+    tmp_path_factory: pytest.TempPathFactory, extra_env: dict[str, str] | None = None
+) -> Iterator[BotServer]:
+    """Starts a bot, yields it once it is healthy, stops it. The body of ``bot_server``.
+
+    ``extra_env`` is added to the bot's environment (e.g. ``{"ADMINS": ...}``). A test module that needs a
+    bot configured differently overrides ``bot_server`` and ``playground`` with module-scoped fixtures that
+    ``yield from run_bot(tmp_path_factory, {...})`` and ``yield from run_playground(...)``; ``ui`` then uses
+    those, and the other modules keep the session's bot.
+    """
     workdir = tmp_path_factory.mktemp("bot")
     port = _free_port()
     override = os.environ.get("E2E_BOT_CMD")
@@ -185,6 +198,7 @@ def bot_server(e2e_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Ite
         # Run in a scratch directory (so no developer's .env is read), importing this checkout's code.
         PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p),
     )
+    env.update(extra_env or {})
     proc = _spawn("bot", cmd, cwd=workdir, env=env, log_path=workdir / "bot.log")
     base = f"http://127.0.0.1:{port}"
     try:
@@ -211,6 +225,11 @@ def bot_server(e2e_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Ite
 @pytest.fixture(scope="session")
 def playground(bot_server: BotServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Playground]:
     """The Agents Playground (Teams emulator) pointed at the bot, its UI on a free port."""
+    yield from run_playground(bot_server, tmp_path_factory)
+
+
+def run_playground(bot_server: BotServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Playground]:
+    """Starts a Playground pointed at ``bot_server``, yields it once its UI answers, stops it."""
     workdir = tmp_path_factory.mktemp("playground")
     log_file = workdir / "m365agentsplayground.log"
     env = dict(os.environ)
