@@ -8,6 +8,7 @@ is posted once (DESIGN.md: "posted exactly once" is a database fact, not a sched
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -76,7 +77,9 @@ class PromptScheduler:
     async def sync(self) -> None:
         """One date job per planned slot within the horizon; none for anything else."""
         now = self.clock()
-        planned = self.prompts.slots(statuses=[SlotStatus.PLANNED], after=now - self.grace, limit=1000)
+        planned = await asyncio.to_thread(
+            self.prompts.slots, statuses=[SlotStatus.PLANNED], after=now - self.grace, limit=1000
+        )
         wanted = {f"{POST_JOB}{slot.id}": slot for slot in planned if slot.due_at <= now + HORIZON}
         for job in self.scheduler.get_jobs():
             if job.id.startswith(POST_JOB) and job.id not in wanted:
