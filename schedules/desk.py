@@ -16,7 +16,7 @@ from bot.db.prompts import PromptRepository
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo
 from bot.services.prompt_bank import load_seed_bank
-from bot.services.prompting import HORIZON, PromptSlot, Schedule, SlotStatus, local_day, next_owners
+from bot.services.prompting import HORIZON, Outcome, PromptSlot, Schedule, SlotStatus, local_day, next_owners
 from bot.services.roles import Role
 from bot.services.schedule_rules import ScheduleRule, occurrences
 
@@ -43,7 +43,7 @@ class PromptDesk:
         # Set by the scheduler: re-reads the slots and (re)arms a job for each planned one.
         self.on_change: Callable[[], Awaitable[None]] | None = None
         # Set by the scheduler: posts a slot now (the same path as at its time).
-        self.post_now: Callable[[int], Awaitable[str]] | None = None
+        self.post_now: Callable[[int], Awaitable[Outcome]] | None = None
 
     async def set_up(
         self, *, district: str, conversation_id: str, rule: ScheduleRule, rule_text: str, by: PersonInfo

@@ -13,7 +13,6 @@ import logging
 import os
 import socket
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from bot.cards import Reply
 from bot.cards import prompts as cards
@@ -24,7 +23,7 @@ from bot.i18n import Translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.prompt_bank import choose_prompt
-from bot.services.prompting import PromptSlot, Schedule, SlotStatus, local_day
+from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
 from bot.services.roles import Role
 
 log = logging.getLogger(__name__)
@@ -32,16 +31,6 @@ log = logging.getLogger(__name__)
 # A claim older than this, never confirmed, belongs to a process that died (the notifier gives up on a
 # send within a few minutes). A claim by a dead process on this very host is recognised at once.
 CLAIM_TIMEOUT = timedelta(minutes=15)
-
-
-class Outcome(StrEnum):
-    POSTED = "posted"
-    NOT_PLANNED = "not_planned"  # skipped, paused, already posted, or taken by another process
-    MISSED = "missed"  # past the grace period
-    NOTHING_TO_POST = "nothing_to_post"  # no text and an empty bank
-    GONE = "gone"  # the bot is no longer in the channel
-    FAILED = "failed"  # Teams would not take it
-    UNCERTAIN = "uncertain"  # the connection was lost after sending: may be in the channel, never re-sent
 
 
 def this_process() -> str:
@@ -142,7 +131,15 @@ class PromptPoster:
                 detail=str(exc),
                 now=now,
             )
-            await self.tell_board(schedule.district, self._may_be_missing(slot.id))
+            await self.tell_board(
+                schedule.district,
+                Reply(
+                    self.t._(
+                        "The prompt for #{id} may be missing: the connection to Teams broke after I sent it. "
+                        "Please check the channel; I will not post it again."
+                    ).format(id=slot.id)
+                ),
+            )
             return Outcome.UNCERTAIN
         except SendFailed as exc:
             await asyncio.to_thread(

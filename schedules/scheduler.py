@@ -19,7 +19,7 @@ from apscheduler.triggers.date import DateTrigger
 
 from bot.db.prompts import PromptRepository
 from bot.services.clock import Clock
-from bot.services.prompting import HORIZON, SlotStatus
+from bot.services.prompting import HORIZON, Outcome, SlotStatus
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
 
@@ -98,9 +98,9 @@ class PromptScheduler:
                 coalesce=True,
             )
 
-    async def post_next(self, district_slot: int) -> str:
+    async def post_next(self, slot_id: int) -> Outcome:
         """Post a slot now, ahead of its time ("post now")."""
-        return str(await self.poster.post(district_slot, early=True))
+        return await self.poster.post(slot_id, early=True)
 
     def shutdown(self) -> None:
         if self.scheduler.running:

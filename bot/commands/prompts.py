@@ -14,7 +14,7 @@ from bot.i18n import N_, Translator
 from bot.services.goals import fold
 from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, choose_prompt
-from bot.services.prompting import MAX_PROMPT_LENGTH, PromptSlot, SlotStatus, local_day
+from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, SlotStatus, local_day
 from bot.services.roles import Role
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
 from schedules.desk import PromptDesk
@@ -306,11 +306,18 @@ def register(router: Router) -> None:
         if desk.post_now is None:
             return Reply(t._("Posting needs the running bot, not the terminal chat."))
         outcome = await desk.post_now(slot.id)
-        if outcome == "posted":
-            return Reply(t._("#{id} is posted.").format(id=slot.id))
-        return Reply(
-            t._("#{id} was not posted ({outcome}); see upcoming.").format(id=slot.id, outcome=outcome)
-        )
+        answers = {
+            Outcome.POSTED: t._("#{id} is posted."),
+            Outcome.NOT_PLANNED: t._("#{id} was not posted: it is already posted, skipped or paused."),
+            Outcome.NOTHING_TO_POST: t._("#{id} was not posted: it has no text and the bank is empty."),
+            Outcome.GONE: t._("#{id} was not posted: I am no longer in that channel."),
+            Outcome.FAILED: t._("#{id} was not posted: Teams would not take it."),
+            Outcome.UNCERTAIN: t._(
+                "#{id} may have been posted, but Teams did not confirm it; please check the channel. "
+                "I will not post it again."
+            ),
+        }
+        return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
 
     @router.command(
         "bank",

@@ -28,6 +28,18 @@ class SlotStatus(StrEnum):
     FAILED = "failed"  # Teams refused it, or there was nothing to post
 
 
+class Outcome(StrEnum):
+    """How an attempt to post a slot ended."""
+
+    POSTED = "posted"
+    NOT_PLANNED = "not_planned"  # skipped, paused, already posted, or taken by another process
+    MISSED = "missed"  # past the grace period
+    NOTHING_TO_POST = "nothing_to_post"  # no text and an empty bank
+    GONE = "gone"  # the bot is no longer in the channel
+    FAILED = "failed"  # Teams would not take it
+    UNCERTAIN = "uncertain"  # the connection was lost after sending: may be in the channel, never re-sent
+
+
 @dataclass(frozen=True)
 class Schedule:
     id: int

@@ -5,6 +5,13 @@ create conversation (`POST /v3/conversations`, a new channel thread, answered li
 `{"id": "<channel>;messageid=<n>", "activityId": "<n>"}`). `failures` holds answers to give, one per
 request and to any endpoint, before succeeding again: `(status, headers)`, or `(DROP, {})` to close the
 connection without answering.
+
+`create_mode` fakes a Connector that dies mid-request on create conversation (a new channel thread):
+`HANG_BEFORE_RECORDING` never answers and never records it (Teams never took it), `HANG_AFTER_RECORDING`
+records it and never answers (Teams took it; the answer is lost), `DROP_AFTER_RECORDING` records it and
+closes the connection unanswered. `create_requests` counts every create request that arrived, answered
+or not; `release()` (and `close()`) lets held requests go, answering them 503 unrecorded (hung before
+recording) or as created (hung after recording).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import itertools
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from aiohttp import web
@@ -21,6 +29,15 @@ from aiohttp.test_utils import TestServer
 
 # A failure "status" that closes the connection without an answer (the bot sees a connection error).
 DROP = 0
+
+
+class CreateMode(StrEnum):
+    """How POST /v3/conversations is answered (see the module docstring)."""
+
+    ANSWER = "answer"
+    HANG_BEFORE_RECORDING = "hang_before_recording"
+    HANG_AFTER_RECORDING = "hang_after_recording"
+    DROP_AFTER_RECORDING = "drop_after_recording"
 
 
 @dataclass
@@ -62,9 +79,15 @@ class FakeConnector:
     received: list[Received] = field(default_factory=list)
     # Stamps Posted.at and Received.at, e.g. a test's fake monotonic clock.
     clock: Callable[[], float] | None = None
+    create_mode: CreateMode = CreateMode.ANSWER
+    # Create-conversation requests that reached the handler, recorded or not, answered or held.
+    create_requests: int = 0
+    # Create-conversation requests held unanswered right now.
+    held: int = 0
     _server: TestServer | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    _released: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
     def url(self) -> str:
@@ -80,7 +103,12 @@ class FakeConnector:
         await self._server.start_server()
         return self
 
+    def release(self) -> None:
+        """Let every held create-conversation request go (a held request blocks the server's shutdown)."""
+        self._released.set()
+
     async def close(self) -> None:
+        self.release()
         if self._server is not None:
             await self._server.close()
 
@@ -151,6 +179,13 @@ class FakeConnector:
     async def _create(self, request: web.Request) -> web.Response:
         at = self._now()
         parameters = await request.json()
+        self.create_requests += 1
+        mode = self.create_mode
+        if mode is CreateMode.HANG_BEFORE_RECORDING:
+            await self._hold()
+            return web.json_response(
+                {"error": {"code": "ServiceUnavailable", "message": "released unrecorded"}}, status=503
+            )
         channel = ((parameters.get("channelData") or {}).get("channel") or {}).get("id")
         if not parameters.get("isGroup") or not channel:
             # Only what the bot does is served here: a new thread in a channel.
@@ -172,4 +207,17 @@ class FakeConnector:
                 )
             )
             self._arrived.set()
+        if mode is CreateMode.HANG_AFTER_RECORDING:
+            await self._hold()
+        elif mode is CreateMode.DROP_AFTER_RECORDING:
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response()
         return web.json_response({"id": thread_id, "activityId": message_id}, status=201)
+
+    async def _hold(self) -> None:
+        self.held += 1
+        try:
+            await self._released.wait()
+        finally:
+            self.held -= 1

@@ -22,8 +22,8 @@ from bot.app import Components, SdkConfig, build
 from bot.config import Settings
 from bot.i18n import translator
 from bot.notifier import Notifier
-from bot.services.prompting import SlotStatus
-from schedules.poster import Outcome, PromptPoster
+from bot.services.prompting import Outcome, SlotStatus
+from schedules.poster import PromptPoster
 from schedules.scheduler import PromptScheduler
 from tests.fakes.connector import FakeConnector
 from tests.test_teams import shown
