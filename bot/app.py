@@ -21,6 +21,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db import migrate
+from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
@@ -80,6 +81,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     services = Services(
         repository=repository,
         people=people,
+        checkins=CheckInRepository(database),
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,

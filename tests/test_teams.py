@@ -13,6 +13,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Conversat
 
 from bot.commands import Services, build_router
 from bot.config import Settings
+from bot.db.checkins import CheckInRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.teams import DistrictBot, message_text
@@ -27,6 +28,7 @@ def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
     services = Services(
         repository=repository,
         people=PeopleRepository(repository.db),
+        checkins=CheckInRepository(repository.db),
         admins=frozenset(settings.admins),
         zone=settings.zone,
     )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
+from collections.abc import Sequence
 
 from bot.cards import Reply, card, facts, heading, paragraph, say
+from bot.cards.progress import check_in_line, number, progress_rows
+from bot.db.checkins import StoredCheckIn
 from bot.i18n import Translator
 from bot.services.goals import Goal, Plan, named_in_plan
 from bot.services.plan import Period, Target, TargetKind
+from bot.services.progress import GoalProgress
 
 
 def goal_list(t: Translator, plan: Plan) -> Reply:
@@ -29,15 +32,25 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
     return Reply(text, card(body, fallback=text))
 
 
-def goal_detail(t: Translator, plan: Plan, goal: Goal) -> Reply:
+def goal_detail(
+    t: Translator,
+    plan: Plan,
+    goal: Goal,
+    standing: GoalProgress,
+    *,
+    responsible: Sequence[str],
+    latest: Sequence[StoredCheckIn],
+) -> Reply:
     language = t.language
     title = t._("Goal {number}").format(number=goal.number)
     rows = [
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
-        (t._("Responsible"), named_in_plan(goal.text) or t._("Nobody named yet")),
-        (t._("Progress"), progress_so_far(t, goal.target, plan)),
+        (t._("Responsible"), ", ".join(responsible) or named_in_plan(goal.text) or t._("Nobody named yet")),
+        *progress_rows(t, goal, standing),
     ]
+    for check_in in latest:
+        rows.append((t._("Reported"), check_in_line(t, check_in)))
     if goal.applies_to_branches:
         rows.insert(1, (t._("Applies to"), t._("every branch")))
     body = [heading(title, size="Large"), paragraph(goal.text_in(language)), facts(rows)]
@@ -64,10 +77,6 @@ def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:
     return Reply(text, card(body, fallback=text))
 
 
-def _number(t: Translator, value: float) -> str:
-    return format_decimal(value, locale=t.language)
-
-
 def _per_period(t: Translator, period: Period | None) -> str:
     return {
         Period.WEEK: t._("per week"),
@@ -75,16 +84,6 @@ def _per_period(t: Translator, period: Period | None) -> str:
         Period.QUARTER: t._("per quarter"),
         Period.YEAR: t._("per year"),
         None: t._("during the plan year"),
-    }[period]
-
-
-def _this_period(t: Translator, period: Period | None) -> str:
-    return {
-        Period.WEEK: t._("this week"),
-        Period.MONTH: t._("this month"),
-        Period.QUARTER: t._("this quarter"),
-        Period.YEAR: t._("this year"),
-        None: t._("this year"),
     }[period]
 
 
@@ -111,26 +110,8 @@ def describe_target(t: Translator, target: Target, plan: Plan) -> str:
         ).format(count=target.count)
     if target.kind is TargetKind.METRIC:
         return t._("from {baseline} to {goal}{unit}").format(
-            baseline=_number(t, target.baseline or 0),
-            goal=_number(t, target.goal_value or 0),
+            baseline=number(t, target.baseline or 0),
+            goal=number(t, target.goal_value or 0),
             unit=f" {target.unit}" if target.unit else "",
         )
     return t._("done once it has been carried out")
-
-
-def progress_so_far(t: Translator, target: Target, plan: Plan) -> str:
-    """Progress before any check-in has been reported: nothing yet, measured against the target."""
-    if target.kind is TargetKind.COUNT:
-        wanted = (target.count or 0) * (
-            len(plan.priority_areas) if target.per_area and plan.priority_areas else 1
-        )
-        return t._("{done} of {wanted} {period}").format(
-            done=0, wanted=wanted, period=_this_period(t, target.period)
-        )
-    if target.kind is TargetKind.PEOPLE:
-        return t._("{done} of {wanted} named").format(done=0, wanted=target.count)
-    if target.kind is TargetKind.METRIC:
-        return t._("{value} (starting point), target {goal}").format(
-            value=_number(t, target.baseline or 0), goal=_number(t, target.goal_value or 0)
-        )
-    return t._("not done yet")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
+from bot.commands.checkins import standings
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
 from bot.services.goals import Plan
@@ -31,7 +33,7 @@ def register(router: Router) -> None:
             return cards.goal_list(request.t, plan)
         number = _GOAL_NUMBER.match(request.args)
         if number:
-            return _goal(request, plan, int(number.group(1)))
+            return await _goal(request, context, plan, int(number.group(1)))
         return cards.search_results(request.t, request.args, plan.search(request.args))
 
     @router.command(
@@ -47,7 +49,7 @@ def register(router: Router) -> None:
         return cards.search_results(request.t, request.args, plan.search(request.args))
 
 
-def _goal(request: Request, plan: Plan, number: int) -> Reply:
+async def _goal(request: Request, context: Context, plan: Plan, number: int) -> Reply:
     goal = plan.goal(number)
     if goal is None:
         return Reply(
@@ -55,7 +57,17 @@ def _goal(request: Request, plan: Plan, number: int) -> Reply:
                 "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
             ).format(number=number, last=len(plan.goals))
         )
-    return cards.goal_detail(request.t, plan, goal)
+    standing = next(s for s in await standings(request, context, plan) if s.goal.id == goal.id)
+    named = await asyncio.to_thread(context.checkins.responsible, request.district)
+    latest = await asyncio.to_thread(context.checkins.latest, goal.id)
+    return cards.goal_detail(
+        request.t,
+        plan,
+        goal,
+        standing.progress,
+        responsible=[name for _, name in named.get(goal.id, [])],
+        latest=latest,
+    )
 
 
 def _no_plan(request: Request) -> Reply:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
+from bot.db.checkins import CheckInRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
@@ -34,6 +35,7 @@ class Services:
 
     repository: Repository
     people: PeopleRepository
+    checkins: CheckInRepository
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
@@ -53,6 +55,10 @@ class Context:
     @property
     def people(self) -> PeopleRepository:
         return self.services.people
+
+    @property
+    def checkins(self) -> CheckInRepository:
+        return self.services.checkins
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,72 @@ class PromptPost(SQLModel, table=True):
     message_id: str | None = Field(default=None, max_length=300)
     thread_id: str | None = Field(default=None, max_length=500)
     detail: str | None = Field(default=None, max_length=500)
+
+
+class CheckIn(SQLModel, table=True):
+    """A report of progress on a goal (avstämning), for a branch or for the whole district.
+
+    A correction edits the row and keeps what it was in CheckInRevision; withdrawing marks it, never
+    deletes it, so the board's figures can always be explained.
+    """
+
+    __tablename__ = "checkin"
+    __table_args__ = (
+        Index("ix_checkin_goal_day", "goal_id", "happened_on"),
+        Index("ix_checkin_district_day", "district_id", "happened_on"),
+        Index("ix_checkin_reporter", "reporter_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    goal_id: int = _ref("goal.id", ondelete="CASCADE")
+    branch_id: int | None = _ref("branch.id", ondelete="SET NULL", nullable=True)  # None: the district
+    reporter_id: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
+    value: float
+    happened_on: date
+    area: str | None = Field(default=None, max_length=100)  # per-area goals: which priority area
+    comment: str | None = Field(default=None, max_length=500)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+    withdrawn_at: datetime | None = _utc(nullable=True)
+
+
+class CheckInRevision(SQLModel, table=True):
+    """What a check-in was before someone corrected or withdrew it, who did, and when."""
+
+    __tablename__ = "checkin_revision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checkin_id: int = _ref("checkin.id", ondelete="CASCADE")
+    changed_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
+    changed_at: datetime = _utc()
+    action: str = Field(max_length=10)  # edit | withdraw
+    value: float
+    happened_on: date
+    comment: str | None = Field(default=None, max_length=500)
+
+
+class GoalResponsible(SQLModel, table=True):
+    """Someone the board named responsible for a goal; they report on it for the district."""
+
+    __tablename__ = "goal_responsible"
+    __table_args__ = (UniqueConstraint("goal_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = _ref("goal.id", ondelete="CASCADE")
+    person_id: int = _ref("person.id", ondelete="CASCADE")
+    assigned_at: datetime = _utc()
+
+
+class ReminderSent(SQLModel, table=True):
+    """That a reminder or digest for a period went out: its unique row makes it go out once."""
+
+    __tablename__ = "reminder_sent"
+    __table_args__ = (UniqueConstraint("district_id", "kind", "period", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    kind: str = Field(max_length=20)  # report | digest
+    period: str = Field(max_length=20)  # e.g. "2027-Q2"
+    person_id: int = _ref("person.id", ondelete="CASCADE")
+    sent_at: datetime = _utc()

@@ -37,7 +37,7 @@ class PeopleRepository:
     def roles(self, person: PersonInfo, district: str) -> set[RoleKind]:
         """The stored roles of whoever sent a message (admins are decided by configuration, not here)."""
         with self.db.read() as session:
-            row = _find(session, person)
+            row = find_person(session, person)
             if row is None:
                 return {RoleKind.MEMBER}
             kinds = session.exec(
@@ -82,7 +82,7 @@ class PeopleRepository:
         """Take a role away (every branch, for a chair); how many were removed."""
         with self.db.write() as session:
             district_row = _district(session, district)
-            row = _find(session, person)
+            row = find_person(session, person)
             if row is None:
                 return 0
             roles = session.exec(
@@ -126,12 +126,18 @@ class PeopleRepository:
             ).all()
             return {row.person_id: row.reference for row in rows if row.person_id is not None}
 
+    def find_id(self, person: PersonInfo) -> int | None:
+        """The person's id if the bot has met them (nothing is stored by asking)."""
+        with self.db.read() as session:
+            found = find_person(session, person)
+            return found.id if found else None
+
     def person_id(self, person: PersonInfo, *, now: datetime) -> int:
         with self.db.write() as session:
             return remember_person(session, person, now)
 
 
-def _find(session: Session, person: PersonInfo) -> Person | None:
+def find_person(session: Session, person: PersonInfo) -> Person | None:
     if person.aad_object_id:
         row = session.exec(select(Person).where(Person.aad_object_id == person.aad_object_id)).first()
         if row is not None:
@@ -143,7 +149,7 @@ def _find(session: Session, person: PersonInfo) -> Person | None:
 
 def remember_person(session: Session, person: PersonInfo, now: datetime) -> int:
     """Find or create a person by AAD object id or Teams id, keeping what we learn of them."""
-    row = _find(session, person)
+    row = find_person(session, person)
     if row is None:
         row = Person(created_at=now, last_seen_at=now)
         session.add(row)

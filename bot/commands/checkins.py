@@ -1,0 +1,343 @@
+"""Check-ins: chairs (and the board, and people responsible for a goal) report progress; everyone sees it."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from bot.cards import Reply
+from bot.cards import progress as cards
+from bot.commands.people import strip_names
+from bot.commands.router import Context, Request, Router
+from bot.db.checkins import BranchInfo, StoredCheckIn
+from bot.i18n import N_, Translator
+from bot.services.checkins import (
+    CheckInError,
+    CheckInProblem,
+    check,
+    parse_check_in,
+    parse_goal_number,
+    read_value,
+)
+from bot.services.goals import Goal, Plan, fold
+from bot.services.roles import Role
+from bot.services.status import GoalStanding, plan_standing
+
+
+def register(router: Router) -> None:
+    @router.command(
+        "rapportera",
+        "report",
+        usage=N_("report GOAL VALUE [COMMENT]"),
+        summary=N_("report progress on a goal"),
+    )
+    async def report(request: Request, context: Context) -> Reply:
+        """Store a check-in from the one-line form; confirm only once it is committed."""
+        t = request.t
+        plan = await _plan(request, context)
+        if plan is None:
+            return Reply(t._("There is no plan to report on yet."))
+        today = _today(context)
+        try:
+            number, rest = parse_goal_number(request.args)
+            goal = plan.goal(number)
+            if goal is None:
+                raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
+            draft = parse_check_in(
+                rest, goal.target, goal_number=number, today=today, year=plan.year, areas=plan.priority_areas
+            )
+        except CheckInError as error:
+            return Reply(problem(t, error, plan))
+        roles = await _roles(request, context)
+        branches = await asyncio.to_thread(context.checkins.branches, request.district)
+        comment, named_branch = _branch_in(draft.comment, branches)
+        branch = await _reporting_for(request, context, goal, roles, named_branch)
+        if isinstance(branch, Reply):
+            return branch
+        assert request.user is not None
+        stored = await asyncio.to_thread(
+            context.checkins.add,
+            district=request.district,
+            goal_id=goal.id,
+            branch_id=branch.id if branch else None,
+            reporter=request.user,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            area=draft.area,
+            comment=comment,
+            now=context.now,
+        )
+        return Reply(
+            t._(
+                "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
+            ).format(
+                id=stored.id,
+                number=goal.number,
+                value=cards.number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
+                who=stored.branch or t._("the district"),
+                day=cards.day(t, stored.happened_on),
+            )
+        )
+
+    @router.command(
+        "mina",
+        "my",
+        usage=N_("my reports | my goals"),
+        summary=N_("your reports, or the goals you are responsible for"),
+    )
+    async def mine(request: Request, context: Context) -> Reply:
+        """The sender's latest check-ins, or the goals they are responsible for with their progress."""
+        t = request.t
+        what = fold(request.args)
+        assert request.user is not None
+        if what in ("mal", "goals"):
+            plan = await _plan(request, context)
+            ids = set(await asyncio.to_thread(context.checkins.goals_of, request.user, request.district))
+            if plan is None or not ids:
+                return Reply(
+                    t._(
+                        "You are not responsible for any goal. "
+                        "The board names people with: responsible 6 @name"
+                    )
+                )
+            theirs = [s for s in await standings(request, context, plan) if s.goal.id in ids]
+            return cards.status(t, plan, theirs, branch=None, today=_today(context))
+        check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
+        return cards.mine(t, check_ins)
+
+    @router.command(
+        "ändra",
+        "correct",
+        usage=N_("correct NUMBER VALUE [COMMENT]"),
+        summary=N_("correct one of your reports"),
+    )
+    async def correct(request: Request, context: Context) -> Reply:
+        """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
+        t = request.t
+        number, _, rest = request.args.partition(" ")
+        found = await _own(request, context, number)
+        if isinstance(found, Reply):
+            return found
+        plan = await _plan(request, context)
+        goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
+        if goal is None or plan is None:
+            return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
+        value_text, _, comment = rest.strip().partition(" ")
+        try:
+            value = read_value(value_text, goal.target)
+            check(
+                value=value,
+                happened_on=found.happened_on,
+                comment=comment or None,
+                today=_today(context),
+                year=plan.year,
+            )
+        except CheckInError as error:
+            return Reply(problem(t, error, plan))
+        assert request.user is not None
+        stored = await asyncio.to_thread(
+            context.checkins.correct,
+            found.id,
+            by=request.user,
+            value=value,
+            happened_on=found.happened_on,
+            comment=comment.strip() or None,
+            now=context.now,
+        )
+        return Reply(
+            t._("Corrected #{id}: now {value}.").format(id=stored.id, value=cards.number(t, stored.value))
+        )
+
+    @router.command(
+        "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
+    )
+    async def withdraw(request: Request, context: Context) -> Reply:
+        """Withdraw one's own check-in (kept in history, no longer counted)."""
+        t = request.t
+        found = await _own(request, context, request.args)
+        if isinstance(found, Reply):
+            return found
+        assert request.user is not None
+        if not await asyncio.to_thread(context.checkins.withdraw, found.id, by=request.user, now=context.now):
+            return Reply(t._("#{id} was already withdrawn.").format(id=found.id))
+        return Reply(t._("Withdrew #{id}; it no longer counts.").format(id=found.id))
+
+    @router.command(
+        "status", usage=N_("status [BRANCH]"), summary=N_("how the plan stands, for the district or a branch")
+    )
+    async def status(request: Request, context: Context) -> Reply:
+        """Every goal with its progress and pace; with a branch's name, that branch's own."""
+        t = request.t
+        plan = await _plan(request, context)
+        if plan is None or not plan.goals:
+            return Reply(t._("There is no plan to report on yet."))
+        branch = None
+        if request.args:
+            branches = await asyncio.to_thread(context.checkins.branches, request.district)
+            branch = next((b for b in branches if fold(b.name) == fold(request.args)), None)
+            if branch is None:
+                names = ", ".join(b.name for b in branches) or "\u2013"
+                return Reply(
+                    t._("There is no branch called “{name}”. Branches: {names}").format(
+                        name=request.args[:60], names=names
+                    )
+                )
+        rows = await standings(request, context, plan, branch_id=branch.id if branch else None)
+        return cards.status(t, plan, rows, branch=branch.name if branch else None, today=_today(context))
+
+    @router.command(
+        "ansvarig",
+        "responsible",
+        usage=N_("responsible GOAL @name"),
+        summary=N_("name who is responsible for a goal"),
+        role=Role.BOARD,
+    )
+    async def responsible(request: Request, context: Context) -> Reply:
+        """Name the @mentioned people responsible for a goal (or, with "bort"/"remove", no longer)."""
+        t = request.t
+        words = strip_names(request.args, request.mentions).split()
+        remove = any(fold(w) in ("bort", "remove") for w in words)
+        numbers = [w.lstrip("#") for w in words if w.lstrip("#").isdigit()]
+        plan = await _plan(request, context)
+        goal = plan.goal(int(numbers[0])) if plan and numbers else None
+        if goal is None or not request.mentions:
+            return Reply(t._("Write a goal number and @mention the people, e.g. responsible 6 @Megan."))
+        names = ", ".join(p.name for p in request.mentions)
+        for person in request.mentions:
+            if remove:
+                await asyncio.to_thread(context.checkins.unname_responsible, goal.id, person)
+            else:
+                await asyncio.to_thread(context.checkins.name_responsible, goal.id, person, now=context.now)
+        if remove:
+            return Reply(
+                t._("{names}: no longer responsible for goal {number}.").format(
+                    names=names, number=goal.number
+                )
+            )
+        return Reply(
+            t._("{names}: now responsible for goal {number}.").format(names=names, number=goal.number)
+        )
+
+
+def problem(t: Translator, error: CheckInError, plan: Plan) -> str:
+    """What was wrong with a check-in, and how to write it instead."""
+    example = t._("For example: report 6 1 chairs' meeting held in Sundsvall")
+    messages = {
+        CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
+        CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
+        CheckInProblem.NO_VALUE: t._("Write a value after the goal's number."),
+        CheckInProblem.NOT_A_NUMBER: t._("“{detail}” is not a number."),
+        CheckInProblem.NOT_WHOLE: t._("Count whole times: “{detail}” has decimals."),
+        CheckInProblem.NEGATIVE: t._("A value cannot be negative (“{detail}”)."),
+        CheckInProblem.TOO_LARGE: t._("“{detail}” is far too large; check the number."),
+        CheckInProblem.NOT_YES_NO: t._("This goal is done or not: write done or not done (not “{detail}”)."),
+        CheckInProblem.BAD_DATE: t._("“{detail}” is not a date."),
+        CheckInProblem.FUTURE_DATE: t._("{detail} has not happened yet; report it afterwards."),
+        CheckInProblem.OUTSIDE_YEAR: t._("The plan is for {detail}; report what happened that year."),
+        CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
+        CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
+    }
+    return messages[error.code].format(detail=error.detail, last=len(plan.goals)) + " " + example
+
+
+async def _own(request: Request, context: Context, number: str) -> StoredCheckIn | Reply:
+    """One of the sender's own check-ins (the board may change anyone's), or why not."""
+    t = request.t
+    digits = number.strip().lstrip("#")
+    if not digits.isdigit():
+        return Reply(t._("Write the report's number as my reports shows it, e.g. 15."))
+    found = await asyncio.to_thread(context.checkins.get, int(digits))
+    if found is None:
+        return Reply(t._("There is no report #{id}; see my reports.").format(id=digits))
+    assert request.user is not None
+    me = await asyncio.to_thread(context.people.find_id, request.user)
+    if me is None or await asyncio.to_thread(context.checkins.reporter_of, found.id) != me:
+        roles = await _roles(request, context)
+        if Role.BOARD not in roles and Role.ADMIN not in roles:
+            return Reply(
+                t._("#{id} is someone else's report; only they and the board can change it.").format(
+                    id=found.id
+                )
+            )
+    return found
+
+
+async def _plan(request: Request, context: Context) -> Plan | None:
+    return await asyncio.to_thread(context.repository.plan, request.district)
+
+
+def _today(context: Context) -> date:
+    return context.now.astimezone(context.services.zone).date()
+
+
+async def _roles(request: Request, context: Context) -> set[Role]:
+    from bot.commands.router import roles_of
+
+    return await roles_of(request.user, request.district, context)
+
+
+async def standings(
+    request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
+) -> list[GoalStanding]:
+    """Every goal's progress for the request's district (or one branch), as of today."""
+    today = _today(context)
+    reports = await asyncio.to_thread(
+        context.checkins.reports, request.district, year=plan.year or today.year
+    )
+    branches = await asyncio.to_thread(context.checkins.branches, request.district)
+    named = await asyncio.to_thread(context.checkins.responsible, request.district)
+    return plan_standing(
+        plan,
+        reports,
+        today=today,
+        branches=len(branches),
+        responsible={goal_id: len(people) for goal_id, people in named.items()},
+        branch_id=branch_id,
+    )
+
+
+def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:
+    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment."""
+    if not comment:
+        return comment, None
+    first, _, rest = comment.partition(" ")
+    if fold(first) not in ("for", "för"):
+        return comment, None
+    for branch in sorted(branches, key=lambda b: -len(b.name)):
+        if fold(rest).startswith(fold(branch.name)):
+            remaining = rest[len(branch.name) :].strip()
+            return remaining or None, branch
+    return comment, None
+
+
+async def _reporting_for(
+    request: Request, context: Context, goal: Goal, roles: set[Role], named: BranchInfo | None
+) -> BranchInfo | None | Reply:
+    """Which branch the check-in counts for, or a refusal that says who may report it."""
+    t = request.t
+    assert request.user is not None
+    if Role.BOARD in roles or Role.ADMIN in roles:
+        return named  # the board and admins may report for any branch, or for the district
+    chaired = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
+    if named is not None:
+        if any(branch.id == named.id for branch in chaired):
+            return named
+        return Reply(t._("You can only report for your own branch."))
+    if len(chaired) == 1:
+        return chaired[0]
+    if len(chaired) > 1:
+        names = ", ".join(branch.name for branch in chaired)
+        return Reply(
+            t._("You chair several branches ({names}); add which, e.g. report 6 1 for {first}.").format(
+                names=names, first=chaired[0].name
+            )
+        )
+    responsible_for = await asyncio.to_thread(context.checkins.goals_of, request.user, request.district)
+    if goal.id in responsible_for:
+        return None  # responsible people report for the district
+    return Reply(
+        t._(
+            "Only branch chairs, the board and people responsible for goal {number} can report on it. "
+            "Ask the board to name you (responsible {number} @you)."
+        ).format(number=goal.number)
+    )

@@ -1,0 +1,345 @@
+"""Check-ins, goal responsibility and period reminders (all SQL for them lives here)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select as sa_select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.db.engine import Database
+from bot.db.models import (
+    Branch,
+    CheckIn,
+    CheckInRevision,
+    District,
+    Goal,
+    GoalResponsible,
+    Person,
+    ReminderSent,
+    Role,
+)
+from bot.db.people import find_person, remember_person
+from bot.services.people import PersonInfo
+from bot.services.progress import Report
+
+
+@dataclass(frozen=True)
+class StoredCheckIn:
+    id: int
+    goal_id: int
+    goal_number: int | None
+    branch: str | None  # None: for the whole district
+    reporter: str | None  # None once the reporter asked to be forgotten
+    value: float
+    happened_on: date
+    area: str | None
+    comment: str | None
+    created_at: datetime
+    withdrawn: bool
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    id: int
+    name: str
+    chair_ids: tuple[int, ...]
+
+
+class CheckInRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(
+        self,
+        *,
+        district: str,
+        goal_id: int,
+        branch_id: int | None,
+        reporter: PersonInfo,
+        value: float,
+        happened_on: date,
+        area: str | None,
+        comment: str | None,
+        now: datetime,
+    ) -> StoredCheckIn:
+        """Store a check-in; it is committed when this returns (and only then may the user be told)."""
+        with self.db.write() as session:
+            district_row = _district(session, district)
+            reporter_id = remember_person(session, reporter, now)
+            row = CheckIn(
+                district_id=district_row.id or 0,
+                goal_id=goal_id,
+                branch_id=branch_id,
+                reporter_id=reporter_id,
+                value=value,
+                happened_on=happened_on,
+                area=area,
+                comment=comment,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            stored = _stored(session, row)
+        return stored
+
+    def mine(self, reporter: PersonInfo, district: str, *, limit: int = 10) -> list[StoredCheckIn]:
+        """The reporter's latest check-ins in the district, withdrawn ones included (marked)."""
+        with self.db.read() as session:
+            person = find_person(session, reporter)
+            if person is None:
+                return []
+            rows = session.exec(
+                select(CheckIn)
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(CheckIn.reporter_id == person.id, District.name == district)
+                .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
+                .limit(limit)
+            ).all()
+            return [_stored(session, row) for row in rows]
+
+    def get(self, checkin_id: int) -> StoredCheckIn | None:
+        with self.db.read() as session:
+            row = session.get(CheckIn, checkin_id)
+            return _stored(session, row) if row else None
+
+    def reporter_of(self, checkin_id: int) -> int | None:
+        with self.db.read() as session:
+            row = session.get(CheckIn, checkin_id)
+            return row.reporter_id if row else None
+
+    def correct(
+        self,
+        checkin_id: int,
+        *,
+        by: PersonInfo,
+        value: float,
+        happened_on: date,
+        comment: str | None,
+        now: datetime,
+    ) -> StoredCheckIn:
+        """Change a check-in, keeping what it was before (who changed it, when)."""
+        with self.db.write() as session:
+            row = session.get(CheckIn, checkin_id)
+            assert row is not None
+            changer = remember_person(session, by, now)
+            session.add(_revision(row, "edit", changer, now))
+            row.value, row.happened_on = value, happened_on
+            if comment is not None:
+                row.comment = comment
+            row.updated_at = now
+            session.flush()
+            return _stored(session, row)
+
+    def withdraw(self, checkin_id: int, *, by: PersonInfo, now: datetime) -> bool:
+        with self.db.write() as session:
+            row = session.get(CheckIn, checkin_id)
+            if row is None or row.withdrawn_at is not None:
+                return False
+            changer = remember_person(session, by, now)
+            session.add(_revision(row, "withdraw", changer, now))
+            row.withdrawn_at = now
+            row.updated_at = now
+            return True
+
+    def reports(self, district: str, *, year: int) -> dict[int, list[Report]]:
+        """Every standing check-in of the year, by goal id, as the progress service reads them."""
+        with self.db.read() as session:
+            # Six columns: more than sqlmodel's typed select takes, so SQLAlchemy's own.
+            rows = session.execute(
+                sa_select(
+                    col(CheckIn.goal_id),
+                    col(CheckIn.value),
+                    col(CheckIn.happened_on),
+                    col(CheckIn.branch_id),
+                    col(CheckIn.area),
+                    col(CheckIn.created_at),
+                )
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(
+                    col(District.name) == district,
+                    col(CheckIn.withdrawn_at).is_(None),
+                    col(CheckIn.happened_on) >= date(year, 1, 1),
+                    col(CheckIn.happened_on) <= date(year, 12, 31),
+                )
+            ).all()
+        by_goal: dict[int, list[Report]] = defaultdict(list)
+        for goal_id, value, happened_on, branch_id, area, created_at in rows:
+            by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at))
+        return dict(by_goal)
+
+    def latest(self, goal_id: int, *, limit: int = 3) -> list[StoredCheckIn]:
+        with self.db.read() as session:
+            rows = session.exec(
+                select(CheckIn)
+                .where(CheckIn.goal_id == goal_id, col(CheckIn.withdrawn_at).is_(None))
+                .order_by(col(CheckIn.happened_on).desc(), col(CheckIn.id).desc())
+                .limit(limit)
+            ).all()
+            return [_stored(session, row) for row in rows]
+
+    # --- branches and who reports -----------------------------------------------------------------
+
+    def branches(self, district: str) -> list[BranchInfo]:
+        with self.db.read() as session:
+            rows = session.exec(
+                select(Branch)
+                .join(District, col(District.id) == col(Branch.district_id))
+                .where(District.name == district)
+                .order_by(col(Branch.name))
+            ).all()
+            chairs: dict[int, list[int]] = defaultdict(list)
+            for branch_id, person_id in session.exec(
+                select(Role.branch_id, Role.person_id).where(
+                    Role.kind == "chair", col(Role.branch_id).is_not(None)
+                )
+            ).all():
+                chairs[branch_id or 0].append(person_id)
+            return [
+                BranchInfo(row.id or 0, row.name, tuple(sorted(chairs.get(row.id or 0, [])))) for row in rows
+            ]
+
+    def chair_of(self, person: PersonInfo, district: str) -> list[BranchInfo]:
+        """The branches this person chairs in the district."""
+        with self.db.read() as session:
+            found = find_person(session, person)
+            if found is None:
+                return []
+            person_id = found.id
+        return [branch for branch in self.branches(district) if person_id in branch.chair_ids]
+
+    # --- responsibility for goals -----------------------------------------------------------------
+
+    def name_responsible(self, goal_id: int, person: PersonInfo, *, now: datetime) -> bool:
+        try:
+            with self.db.write() as session:
+                person_id = remember_person(session, person, now)
+                exists = session.exec(
+                    select(GoalResponsible).where(
+                        GoalResponsible.goal_id == goal_id, GoalResponsible.person_id == person_id
+                    )
+                ).first()
+                if exists is not None:
+                    return False
+                session.add(GoalResponsible(goal_id=goal_id, person_id=person_id, assigned_at=now))
+            return True
+        except IntegrityError:
+            return False
+
+    def unname_responsible(self, goal_id: int, person: PersonInfo) -> bool:
+        with self.db.write() as session:
+            found = find_person(session, person)
+            if found is None:
+                return False
+            row = session.exec(
+                select(GoalResponsible).where(
+                    GoalResponsible.goal_id == goal_id, GoalResponsible.person_id == found.id
+                )
+            ).first()
+            if row is None:
+                return False
+            session.delete(row)
+            return True
+
+    def responsible(self, district: str) -> dict[int, list[tuple[int, str]]]:
+        """Goal id -> the people named responsible for it (id, name)."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(GoalResponsible.goal_id, Person.id, Person.name)
+                .join(Person, col(Person.id) == col(GoalResponsible.person_id))
+                .join(Goal, col(Goal.id) == col(GoalResponsible.goal_id))
+                .join(District, col(District.id) == col(Goal.district_id))
+                .where(District.name == district)
+                .order_by(col(Person.name))
+            ).all()
+        result: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for goal_id, person_id, name in rows:
+            result[goal_id].append((person_id or 0, name))
+        return dict(result)
+
+    def goals_of(self, person: PersonInfo, district: str) -> list[int]:
+        """The ids of the goals this person is responsible for."""
+        with self.db.read() as session:
+            found = find_person(session, person)
+            if found is None:
+                return []
+            return list(
+                session.exec(
+                    select(GoalResponsible.goal_id)
+                    .join(Goal, col(Goal.id) == col(GoalResponsible.goal_id))
+                    .join(District, col(District.id) == col(Goal.district_id))
+                    .where(GoalResponsible.person_id == found.id, District.name == district)
+                ).all()
+            )
+
+    # --- reminders, once per person and period ----------------------------------------------------
+
+    def mark_reminded(self, district: str, kind: str, period: str, person_id: int, *, now: datetime) -> bool:
+        """Record that a reminder goes out; False if it already went (so it is sent once)."""
+        try:
+            with self.db.write() as session:
+                district_row = _district(session, district)
+                exists = session.exec(
+                    select(ReminderSent).where(
+                        ReminderSent.district_id == district_row.id,
+                        ReminderSent.kind == kind,
+                        ReminderSent.period == period,
+                        ReminderSent.person_id == person_id,
+                    )
+                ).first()
+                if exists is not None:
+                    return False
+                session.add(
+                    ReminderSent(
+                        district_id=district_row.id or 0,
+                        kind=kind,
+                        period=period,
+                        person_id=person_id,
+                        sent_at=now,
+                    )
+                )
+            return True
+        except IntegrityError:
+            return False
+
+
+def _district(session: Session, name: str) -> District:
+    row = session.exec(select(District).where(District.name == name)).first()
+    if row is None:
+        raise LookupError(name)
+    return row
+
+
+def _revision(row: CheckIn, action: str, changer: int, now: datetime) -> CheckInRevision:
+    return CheckInRevision(
+        checkin_id=row.id or 0,
+        changed_by=changer,
+        changed_at=now,
+        action=action,
+        value=row.value,
+        happened_on=row.happened_on,
+        comment=row.comment,
+    )
+
+
+def _stored(session: Session, row: CheckIn) -> StoredCheckIn:
+    goal = session.get(Goal, row.goal_id)
+    branch = session.get(Branch, row.branch_id) if row.branch_id else None
+    reporter = session.get(Person, row.reporter_id) if row.reporter_id else None
+    return StoredCheckIn(
+        id=row.id or 0,
+        goal_id=row.goal_id,
+        goal_number=goal.number if goal else None,
+        branch=branch.name if branch else None,
+        reporter=reporter.name if reporter else None,
+        value=row.value,
+        happened_on=row.happened_on,
+        area=row.area,
+        comment=row.comment,
+        created_at=row.created_at,
+        withdrawn=row.withdrawn_at is not None,
+    )

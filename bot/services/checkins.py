@@ -1,0 +1,213 @@
+"""Check-ins as chairs type them: the one-line form, read against the goal's target. Framework-free.
+
+`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. A date may follow the
+value ("12/3", "2027-03-12", "12 mars", "igår"); a per-area goal wants the area after the value. Anything
+that does not fit comes back as a CheckInError with a code the message catalogue words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from bot.services.goals import fold
+from bot.services.plan import Target, TargetKind
+
+MAX_COMMENT_LENGTH = 500
+# Above these a value is a typo, not a report: nobody holds 1,000 meetings, or has a billion followers.
+MAX_COUNT = 1000
+MAX_METRIC = 1_000_000_000
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan", "january"),
+            ("februari", "feb", "february"),
+            ("mars", "mar", "march"),
+            ("april", "apr"),
+            ("maj", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("augusti", "aug", "august"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct", "october"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
+_NO = {"nej", "no", "0", "ej", "inte"}
+_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$")
+
+
+class CheckInProblem(StrEnum):
+    NO_GOAL = "no_goal"  # nothing typed, or no goal number first
+    UNKNOWN_GOAL = "unknown_goal"  # no goal with that number
+    NO_VALUE = "no_value"
+    NOT_A_NUMBER = "not_a_number"
+    NOT_WHOLE = "not_whole"  # a count with decimals
+    NEGATIVE = "negative"
+    TOO_LARGE = "too_large"
+    NOT_YES_NO = "not_yes_no"  # a done/not-done goal wants klart / inte klart
+    BAD_DATE = "bad_date"
+    FUTURE_DATE = "future_date"
+    OUTSIDE_YEAR = "outside_year"
+    NEED_AREA = "need_area"  # a per-area goal without a known area
+    COMMENT_TOO_LONG = "comment_too_long"
+
+
+class CheckInError(ValueError):
+    def __init__(self, code: CheckInProblem, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = CheckInProblem(code)
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class CheckInDraft:
+    goal_number: int
+    value: float
+    happened_on: date
+    area: str | None
+    comment: str | None
+
+
+def parse_goal_number(text: str) -> tuple[int, str]:
+    """The goal number at the start, and the rest."""
+    first, _, rest = text.strip().partition(" ")
+    number = first.lstrip("#").rstrip(".:")
+    if not number.isdigit() or len(number) > 6:
+        raise CheckInError(CheckInProblem.NO_GOAL, first[:20])
+    return int(number), rest.strip()
+
+
+def parse_check_in(
+    text: str, target: Target, *, goal_number: int, today: date, year: int | None, areas: Sequence[str] = ()
+) -> CheckInDraft:
+    """Read what follows the goal number: value, then optionally date and area, then a comment."""
+    words = text.split()
+    if not words:
+        raise CheckInError(CheckInProblem.NO_VALUE)
+    value, used = _value(words, target)
+    words = words[used:]
+    happened_on = today
+    if words:
+        found = _date(words, today)
+        if found is not None:
+            happened_on, taken = found
+            words = words[taken:]
+    area = None
+    if target.kind is TargetKind.COUNT and target.per_area:
+        area, taken = _area(words, areas)
+        words = words[taken:]
+    comment = " ".join(words).strip() or None
+    check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
+    return CheckInDraft(goal_number, value, happened_on, area, comment)
+
+
+def check(*, value: float, happened_on: date, comment: str | None, today: date, year: int | None) -> None:
+    """The rules every check-in meets, typed or filled in on a card, new or corrected."""
+    if happened_on > today:
+        raise CheckInError(CheckInProblem.FUTURE_DATE, happened_on.isoformat())
+    if year is not None and happened_on.year != year:
+        raise CheckInError(CheckInProblem.OUTSIDE_YEAR, str(year))
+    if comment is not None and len(comment) > MAX_COMMENT_LENGTH:
+        raise CheckInError(CheckInProblem.COMMENT_TOO_LONG, str(len(comment)))
+    if value < 0:
+        raise CheckInError(CheckInProblem.NEGATIVE, _show(value))
+
+
+def read_value(text: str, target: Target) -> float:
+    """One value for the goal's kind of target (used by the card form too)."""
+    value, used = _value(text.split() or [""], target)
+    if used != len(text.split()):
+        raise CheckInError(CheckInProblem.NOT_A_NUMBER, text[:20])
+    return value
+
+
+def _value(words: list[str], target: Target) -> tuple[float, int]:
+    if target.kind is TargetKind.DONE:
+        first = fold(words[0])
+        if (
+            first in ("inte", "ej", "not")
+            and len(words) > 1
+            and fold(words[1]) in ("klart", "klar", "done", "gjort")
+        ):
+            return 0.0, 2
+        if first in _YES:
+            return 1.0, 1
+        if first in _NO:
+            return 0.0, 1
+        raise CheckInError(CheckInProblem.NOT_YES_NO, words[0][:20])
+    # "1 650" is one number: join digit groups of three.
+    taken = 1
+    raw = words[0]
+    while (
+        taken < len(words)
+        and re.fullmatch(r"\d{3}", words[taken])
+        and re.fullmatch(r"[+-]?\d{1,3}", raw.split()[-1])
+    ):
+        raw += " " + words[taken]
+        taken += 1
+    if not _NUMBER.match(raw):
+        raise CheckInError(CheckInProblem.NOT_A_NUMBER, words[0][:20])
+    value = float(re.sub(r"[ \u00a0\u202f]", "", raw).replace(",", "."))
+    if value < 0:
+        raise CheckInError(CheckInProblem.NEGATIVE, raw)
+    if target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):
+        if value != int(value):
+            raise CheckInError(CheckInProblem.NOT_WHOLE, raw)
+        if value > MAX_COUNT:
+            raise CheckInError(CheckInProblem.TOO_LARGE, raw)
+    elif value > MAX_METRIC:
+        raise CheckInError(CheckInProblem.TOO_LARGE, raw)
+    return value, taken
+
+
+def _date(words: list[str], today: date) -> tuple[date, int] | None:
+    first = fold(words[0])
+    if first in ("idag", "today"):
+        return today, 1
+    if first in ("igar", "yesterday"):
+        return today - timedelta(days=1), 1
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", words[0])
+    short = re.fullmatch(r"(\d{1,2})/(\d{1,2})", words[0])
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
+        if short:
+            return _this_year(int(short[1]), int(short[2]), today), 1
+        if len(words) > 1 and re.fullmatch(r"\d{1,2}", words[0]) and fold(words[1]).rstrip(".") in _MONTHS:
+            return _this_year(int(words[0]), _MONTHS[fold(words[1]).rstrip(".")], today), 2
+    except ValueError:
+        raise CheckInError(CheckInProblem.BAD_DATE, " ".join(words[:2])[:20]) from None
+    return None
+
+
+def _this_year(day: int, month: int, today: date) -> date:
+    """A day and month without a year: the latest such day up to today."""
+    found = date(today.year, month, day)
+    return found if found <= today else found.replace(year=today.year - 1)
+
+
+def _area(words: list[str], areas: Sequence[str]) -> tuple[str, int]:
+    if words:
+        for area in areas:
+            area_words = fold(area).split()
+            typed = [fold(word) for word in words[: len(area_words)]]
+            if typed == area_words or (
+                typed and area_words and area_words[0].startswith(typed[0]) and len(typed[0]) >= 4
+            ):
+                return area, len(area_words) if typed == area_words else 1
+    raise CheckInError(CheckInProblem.NEED_AREA, ", ".join(areas))
+
+
+def _show(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

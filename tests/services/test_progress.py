@@ -1,0 +1,506 @@
+"""Progress against targets: the hand-computed examples the product rules were written from, calendar
+periods, and the edges (no reports, reports outside the year, values nobody validated)."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from bot.services.plan import Period, Target, TargetKind
+from bot.services.progress import (
+    GoalProgress,
+    Measure,
+    Pace,
+    Report,
+    period_bounds,
+    periods_in_year,
+    progress,
+)
+
+CHAIRS_MEETING = Target(TargetKind.COUNT, count=1, period=Period.QUARTER, unit="ordförandemöte")
+TWICE_A_MONTH = Target(TargetKind.COUNT, count=2, period=Period.MONTH, unit="inlägg")
+FOLLOWERS = Target(TargetKind.METRIC, baseline=1500.0, goal_value=2000.0, unit="följare")
+PER_AREA = Target(TargetKind.COUNT, count=1, period=Period.YEAR, unit="debattartikel", per_area=True)
+AREAS = ("Facklig politik", "Feminism", "Antirasism", "Miljö och klimat")
+THREE_PEOPLE = Target(TargetKind.PEOPLE, count=3, unit="personer")
+DONE_GOAL = Target(TargetKind.DONE)
+
+
+def district(value: float, on: date, area: str | None = None, reported_at: datetime | None = None) -> Report:
+    """A check-in reported for the whole district."""
+    return Report(value, on, None, area=area, reported_at=reported_at)
+
+
+def period_of(result: GoalProgress) -> Measure:
+    assert result.period is not None
+    return result.period
+
+
+# --- "minst ett ordförandemöte i kvartalet": COUNT 1 per QUARTER, 2023 ---------------------------------
+
+
+def test_chairs_meeting_year_by_end_of_june() -> None:
+    reports = [district(1, date(2023, 2, 14)), district(1, date(2023, 5, 9))]
+    result = progress(CHAIRS_MEETING, reports, today=date(2023, 6, 30), year=2023)
+    # 1 Jan - 30 Jun is 181 of 365 days: expected 4 x 181/365 = 1.98; floor 1 <= 2, ahead needs 2.98.
+    assert result.year.done == 2
+    assert result.year.wanted == 4
+    assert result.year.expected_by_now == pytest.approx(4 * 181 / 365)
+    assert result.year.pace is Pace.ON_PACE
+    assert result.year.fraction == 0.5
+    assert (result.year.starts, result.year.ends) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_chairs_meeting_quarter_with_a_meeting_in_may_is_done() -> None:
+    reports = [district(1, date(2023, 2, 14)), district(1, date(2023, 5, 9))]
+    quarter = period_of(progress(CHAIRS_MEETING, reports, today=date(2023, 6, 30), year=2023))
+    assert (quarter.starts, quarter.ends) == (date(2023, 4, 1), date(2023, 6, 30))
+    assert (quarter.done, quarter.wanted) == (1, 1)
+    assert quarter.pace is Pace.DONE
+    assert quarter.fraction == 1.0
+
+
+def test_chairs_meeting_q3_first_day_on_pace_last_day_behind() -> None:
+    reports = [district(1, date(2023, 2, 14)), district(1, date(2023, 5, 9))]
+    first = period_of(progress(CHAIRS_MEETING, reports, today=date(2023, 7, 1), year=2023))
+    # Q3 has 92 days: expected 1/92 = 0.011, floor 0 -> 0 meetings is on pace.
+    assert (first.starts, first.ends) == (date(2023, 7, 1), date(2023, 9, 30))
+    assert first.done == 0
+    assert first.expected_by_now == pytest.approx(1 / 92)
+    assert first.pace is Pace.ON_PACE
+    last = period_of(progress(CHAIRS_MEETING, reports, today=date(2023, 9, 30), year=2023))
+    # 92/92: expected exactly 1, floor 1 > 0 -> behind.
+    assert last.expected_by_now == 1.0
+    assert last.pace is Pace.BEHIND
+
+
+def test_chairs_meeting_31_march_vs_1_april() -> None:
+    reports = [district(1, date(2023, 3, 31))]
+    march = period_of(progress(CHAIRS_MEETING, reports, today=date(2023, 3, 31), year=2023))
+    assert (march.starts, march.ends, march.done, march.pace) == (
+        date(2023, 1, 1),
+        date(2023, 3, 31),
+        1,
+        Pace.DONE,
+    )
+    april = period_of(progress(CHAIRS_MEETING, reports, today=date(2023, 4, 1), year=2023))
+    assert (april.starts, april.ends, april.done, april.pace) == (
+        date(2023, 4, 1),
+        date(2023, 6, 30),
+        0,
+        Pace.ON_PACE,
+    )
+
+
+# --- "från 1500 till 2000" följare: METRIC ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reading", "pace"),
+    [(1650.0, Pace.BEHIND), (1950.0, Pace.ON_PACE), (2000.0, Pace.DONE), (2100.0, Pace.DONE)],
+)
+def test_followers_on_15_november(reading: float, pace: Pace) -> None:
+    result = progress(FOLLOWERS, [district(reading, date(2023, 11, 15))], today=date(2023, 11, 15), year=2023)
+    # 1 Jan - 15 Nov is 319 of 365 days: expected 1500 + 500 x 319/365 = 1936.99.
+    assert result.year.expected_by_now == pytest.approx(1500 + 500 * 319 / 365)
+    assert result.year.expected_by_now == pytest.approx(1937, abs=0.02)
+    # 1650: 150 made < 437 - 5 due; 1950: 450 >= 432 but < 487 (ahead).
+    assert result.year.pace is pace
+    assert result.latest == reading
+    assert result.year.done == reading
+    assert result.year.wanted == 2000
+    assert result.period is None
+
+
+def test_followers_fraction_is_measured_from_the_baseline() -> None:
+    result = progress(FOLLOWERS, [district(1650.0, date(2023, 11, 15))], today=date(2023, 11, 15), year=2023)
+    assert result.year.fraction == pytest.approx(150 / 500)  # 0.3, not 1650/2000
+    assert result.year.baseline == 1500
+
+
+def test_followers_ahead_needs_ten_percent_of_the_way() -> None:
+    # 30 June 2023: expected 1500 + 500 x 181/365 = 1747.9; ahead from 1797.9, on pace from 1742.9.
+    at = date(2023, 6, 30)
+    assert progress(FOLLOWERS, [district(1800, at)], today=at, year=2023).year.pace is Pace.AHEAD
+    assert progress(FOLLOWERS, [district(1790, at)], today=at, year=2023).year.pace is Pace.ON_PACE
+    assert progress(FOLLOWERS, [district(1743, at)], today=at, year=2023).year.pace is Pace.ON_PACE
+    assert progress(FOLLOWERS, [district(1742, at)], today=at, year=2023).year.pace is Pace.BEHIND
+
+
+def test_followers_without_readings_is_the_baseline() -> None:
+    early = progress(FOLLOWERS, [], today=date(2023, 1, 1), year=2023)
+    # 1 of 365 days: expected 1501.4; 1500 is 1.4 short, within 1 % of 500 (5) -> on pace.
+    assert (early.year.done, early.latest, early.year.pace) == (1500, None, Pace.ON_PACE)
+    assert early.year.fraction == 0.0
+    later = progress(FOLLOWERS, [], today=date(2023, 3, 1), year=2023)
+    assert later.year.pace is Pace.BEHIND
+
+
+def test_latest_reading_by_day_then_reported_at_then_order() -> None:
+    morning = datetime(2023, 11, 15, 8, tzinfo=UTC)
+    evening = datetime(2023, 11, 15, 18, tzinfo=UTC)
+    reports = [
+        district(1900, date(2023, 11, 15), reported_at=evening),
+        district(1700, date(2023, 11, 15), reported_at=morning),
+        district(1800, date(2023, 11, 14), reported_at=datetime(2023, 11, 16, tzinfo=UTC)),
+        district(2500, date(2024, 1, 2)),  # next year: not this plan's
+    ]
+    assert progress(FOLLOWERS, reports, today=date(2023, 11, 20), year=2023).latest == 1900
+    # Aware times in different zones compare as instants: 19:00 +02:00 is before 18:00 UTC.
+    plus_two = timezone(timedelta(hours=2))
+    reports.append(
+        district(1600, date(2023, 11, 15), reported_at=datetime(2023, 11, 15, 19, tzinfo=plus_two))
+    )
+    assert progress(FOLLOWERS, reports, today=date(2023, 11, 20), year=2023).latest == 1900
+    # Same day, no times: the one given last.
+    same_day = [district(1700, date(2023, 5, 1)), district(1750, date(2023, 5, 1))]
+    assert progress(FOLLOWERS, same_day, today=date(2023, 5, 1), year=2023).latest == 1750
+
+
+def test_decrease_target_is_mirrored() -> None:
+    # From 40 % to 20 % (lower is better): on 30 June expected 40 - 20 x 181/365 = 30.08.
+    target = Target(TargetKind.METRIC, baseline=40.0, goal_value=20.0, unit="%")
+    at = date(2023, 6, 30)
+    result = progress(target, [district(30.0, at)], today=at, year=2023)
+    assert result.year.expected_by_now == pytest.approx(40 - 20 * 181 / 365)
+    assert result.year.pace is Pace.ON_PACE
+    assert result.year.fraction == pytest.approx(0.5)
+    assert progress(target, [district(35.0, at)], today=at, year=2023).year.pace is Pace.BEHIND
+    assert progress(target, [district(27.0, at)], today=at, year=2023).year.pace is Pace.AHEAD
+    assert progress(target, [district(19.0, at)], today=at, year=2023).year.pace is Pace.DONE
+    assert progress(target, [district(45.0, at)], today=at, year=2023).year.fraction == 0.0
+
+
+def test_metric_without_baseline_counts_from_its_first_reading() -> None:
+    target = Target(TargetKind.METRIC, goal_value=500.0, unit="medlemmar")
+    assert progress(target, [], today=date(2023, 6, 1), year=2023).year.pace is Pace.NOT_MEASURED
+    # First reading 300 on 1 July; on 1 July 1 of 184 days to 31 Dec has passed.
+    first = progress(target, [district(300, date(2023, 7, 1))], today=date(2023, 7, 1), year=2023)
+    assert first.year.baseline == 300
+    assert first.year.expected_by_now == pytest.approx(300 + 200 / 184)
+    assert first.year.pace is Pace.ON_PACE
+    reports = [district(300, date(2023, 7, 1)), district(400, date(2023, 10, 1))]
+    # 1 Oct: 93 of 184 days -> expected 401.1; 400 is within 2 (1 % of 200).
+    result = progress(target, reports, today=date(2023, 10, 1), year=2023)
+    assert result.year.expected_by_now == pytest.approx(300 + 200 * 93 / 184)
+    assert result.year.pace is Pace.ON_PACE
+    assert result.year.fraction == pytest.approx(0.5)
+
+
+def test_metric_without_goal_is_not_measured() -> None:
+    target = Target(TargetKind.METRIC, baseline=10.0)
+    result = progress(target, [district(12, date(2023, 3, 1))], today=date(2023, 6, 1), year=2023)
+    assert result.year.pace is Pace.NOT_MEASURED
+    assert result.latest == 12
+    assert 0 <= result.year.fraction <= 1
+
+
+# --- "minst två gånger i månaden": COUNT 2 per MONTH ------------------------------------------------------
+
+
+def test_twice_a_month_one_by_15_march_is_on_pace() -> None:
+    reports = [district(1, date(2023, 3, 3))]
+    march = period_of(progress(TWICE_A_MONTH, reports, today=date(2023, 3, 15), year=2023))
+    # floor(2 x 15/31) = floor(0.97) = 0 <= 1; ahead would need 1.97.
+    assert march.expected_by_now == pytest.approx(2 * 15 / 31)
+    assert (march.done, march.wanted, march.pace) == (1, 2, Pace.ON_PACE)
+
+
+def test_twice_a_month_one_by_31_march_is_behind() -> None:
+    reports = [district(1, date(2023, 3, 3))]
+    march = period_of(progress(TWICE_A_MONTH, reports, today=date(2023, 3, 31), year=2023))
+    # 2 x 31/31 = 2 exactly: floor 2 > 1.
+    assert march.expected_by_now == 2.0
+    assert march.pace is Pace.BEHIND
+
+
+def test_twice_a_month_three_by_20_march_is_done() -> None:
+    reports = [district(1, date(2023, 3, d)) for d in (3, 10, 17)]
+    result = progress(TWICE_A_MONTH, reports, today=date(2023, 3, 20), year=2023)
+    assert (period_of(result).done, period_of(result).pace) == (3, Pace.DONE)
+    # The year: 24 wanted, 79 of 365 days -> expected 5.19; 3 < floor 5 -> behind.
+    assert result.year.wanted == 24
+    assert result.year.expected_by_now == pytest.approx(24 * 79 / 365)
+    assert result.year.pace is Pace.BEHIND
+
+
+def test_ahead_is_a_whole_unit_ahead() -> None:
+    # 10 March: expected 2 x 10/31 = 0.65; 2 is done; per year 24 x 69/365 = 4.54 -> 6 is ahead (>= 5.54).
+    reports = [district(1, date(2023, 3, d)) for d in (1, 2)] + [district(4, date(2023, 2, 1))]
+    result = progress(TWICE_A_MONTH, reports, today=date(2023, 3, 10), year=2023)
+    assert result.year.done == 6
+    assert result.year.pace is Pace.AHEAD
+    single = progress(CHAIRS_MEETING, [district(1, date(2023, 4, 2))], today=date(2023, 4, 2), year=2023)
+    # Q2 day 2 of 91: expected 0.022, but 1 is the whole quarter -> done, not ahead.
+    assert period_of(single).pace is Pace.DONE
+
+
+# --- per priority area ----------------------------------------------------------------------------------
+
+
+def test_per_area_double_in_one_area_does_not_count_twice() -> None:
+    reports = [
+        district(1, date(2023, 2, 1), area="Feminism"),
+        district(1, date(2023, 4, 1), area="Feminism"),
+        district(1, date(2023, 5, 1), area="Antirasism"),
+    ]
+    result = progress(PER_AREA, reports, today=date(2023, 6, 30), year=2023, areas=AREAS)
+    # 4 areas x 1 = 4 wanted; expected 4 x 181/365 = 1.98 -> floor 1 <= 2 < 2.98.
+    assert result.period is None
+    assert (result.year.done, result.year.wanted, result.year.pace) == (2, 4, Pace.ON_PACE)
+
+
+def test_per_area_ignores_reports_without_a_known_area() -> None:
+    reports = [
+        district(1, date(2023, 2, 1)),
+        district(1, date(2023, 2, 2), area="Bostadspolitik"),
+        district(1, date(2023, 2, 3), area="  miljö OCH klimat "),
+    ]
+    result = progress(PER_AREA, reports, today=date(2023, 6, 30), year=2023, areas=AREAS)
+    assert result.year.done == 1
+
+
+def test_per_area_without_areas_is_one_area() -> None:
+    reports = [district(1, date(2023, 2, 1)), district(1, date(2023, 3, 1), area="Feminism")]
+    result = progress(PER_AREA, reports, today=date(2023, 6, 30), year=2023)
+    assert (result.year.done, result.year.wanted, result.year.pace) == (1, 1, Pace.DONE)
+
+
+def test_per_area_without_a_period_is_a_year_target() -> None:
+    target = Target(TargetKind.COUNT, count=1, per_area=True)
+    reports = [district(1, date(2023, 9, 1), area="Feminism")]
+    result = progress(target, reports, today=date(2023, 9, 1), year=2023, areas=AREAS)
+    assert result.period is None
+    assert (result.year.done, result.year.wanted) == (1, 4)
+
+
+def test_per_area_per_quarter_caps_each_area_in_the_period() -> None:
+    target = Target(TargetKind.COUNT, count=1, period=Period.QUARTER, per_area=True)
+    reports = [
+        district(3, date(2023, 5, 1), area="Feminism"),
+        district(1, date(2023, 5, 2), area="Antirasism"),
+    ]
+    result = progress(target, reports, today=date(2023, 5, 15), year=2023, areas=AREAS)
+    assert (period_of(result).done, period_of(result).wanted) == (2, 4)
+    # The year: each area's share is 4, so Feminism's 3 all count.
+    assert (result.year.done, result.year.wanted) == (4, 16)
+
+
+# --- goals each branch does ------------------------------------------------------------------------------
+
+
+def test_applies_to_branches_caps_each_branch_at_its_share() -> None:
+    reports = [
+        Report(1, date(2023, 4, 5), 1),
+        Report(1, date(2023, 5, 5), 1),  # branch A: 2, counts as 1
+        Report(1, date(2023, 6, 5), 2),  # branch B: 1; branch C: nothing
+    ]
+    result = progress(
+        CHAIRS_MEETING, reports, today=date(2023, 6, 30), year=2023, branches=3, applies_to_branches=True
+    )
+    assert (period_of(result).done, period_of(result).wanted) == (2, 3)
+    assert period_of(result).pace is Pace.BEHIND  # 30 June: all 3 were due
+    assert (result.year.done, result.year.wanted) == (3, 12)
+
+
+def test_applies_to_branches_ignores_district_reports_and_needs_branches() -> None:
+    reports = [Report(1, date(2023, 4, 5), 1), district(1, date(2023, 4, 6))]
+    result = progress(
+        CHAIRS_MEETING, reports, today=date(2023, 4, 30), year=2023, branches=3, applies_to_branches=True
+    )
+    assert (period_of(result).done, period_of(result).wanted) == (1, 3)
+    # No branches known: the district's own goal, every report counts.
+    result = progress(CHAIRS_MEETING, reports, today=date(2023, 4, 30), year=2023, applies_to_branches=True)
+    assert (period_of(result).done, period_of(result).wanted) == (2, 1)
+    # branches without applies_to_branches changes nothing.
+    result = progress(CHAIRS_MEETING, reports, today=date(2023, 4, 30), year=2023, branches=3)
+    assert (period_of(result).done, period_of(result).wanted) == (2, 1)
+
+
+def test_branches_and_areas_together() -> None:
+    reports = [
+        Report(2, date(2023, 3, 1), 1, area="Feminism"),
+        Report(1, date(2023, 3, 2), 1, area="Antirasism"),
+        Report(1, date(2023, 3, 3), 2, area="Feminism"),
+    ]
+    result = progress(
+        PER_AREA,
+        reports,
+        today=date(2023, 3, 3),
+        year=2023,
+        areas=AREAS,
+        branches=2,
+        applies_to_branches=True,
+    )
+    assert (result.year.done, result.year.wanted) == (3, 8)
+
+
+# --- people and done ------------------------------------------------------------------------------------
+
+
+def test_people_named_in_the_first_quarter() -> None:
+    on_31_march = progress(THREE_PEOPLE, [], today=date(2023, 3, 31), year=2023, people_named=2)
+    assert (on_31_march.year.done, on_31_march.year.wanted, on_31_march.year.pace) == (2, 3, Pace.ON_PACE)
+    assert on_31_march.period is None
+    assert on_31_march.year.expected_by_now == 0
+    on_1_april = progress(THREE_PEOPLE, [], today=date(2023, 4, 1), year=2023, people_named=2)
+    assert (on_1_april.year.pace, on_1_april.year.expected_by_now) == (Pace.BEHIND, 3)
+    named = progress(THREE_PEOPLE, [], today=date(2023, 1, 5), year=2023, people_named=3)
+    assert named.year.pace is Pace.DONE
+    assert named.year.fraction == 1.0
+
+
+def test_done_goal() -> None:
+    assert progress(DONE_GOAL, [], today=date(2023, 9, 30), year=2023).year.pace is Pace.ON_PACE
+    late = progress(DONE_GOAL, [], today=date(2023, 10, 1), year=2023)
+    assert (late.year.done, late.year.wanted, late.year.pace) == (0, 1, Pace.BEHIND)
+    reports = [district(0, date(2023, 3, 1)), district(1, date(2023, 11, 2))]
+    done = progress(DONE_GOAL, reports, today=date(2023, 12, 1), year=2023)
+    assert (done.year.done, done.year.pace, done.year.fraction) == (1, Pace.DONE, 1.0)
+    last_year = progress(DONE_GOAL, [district(1, date(2022, 12, 31))], today=date(2023, 5, 1), year=2023)
+    assert last_year.year.done == 0
+
+
+# --- the plan year's edges ------------------------------------------------------------------------------
+
+
+def test_reports_outside_the_year_do_not_count() -> None:
+    reports = [district(1, date(2022, 12, 31)), district(1, date(2024, 1, 1)), district(1, date(2023, 1, 1))]
+    result = progress(CHAIRS_MEETING, reports, today=date(2023, 6, 30), year=2023)
+    assert result.year.done == 1
+
+
+def test_today_before_the_year_expects_nothing() -> None:
+    result = progress(CHAIRS_MEETING, [], today=date(2022, 12, 31), year=2023)
+    assert result.year.expected_by_now == 0
+    assert result.year.pace is Pace.ON_PACE
+    assert (period_of(result).starts, period_of(result).expected_by_now) == (date(2023, 1, 1), 0)
+    assert period_of(result).pace is Pace.ON_PACE
+    # 1 January is day 1 of 365.
+    first = progress(CHAIRS_MEETING, [], today=date(2023, 1, 1), year=2023)
+    assert first.year.expected_by_now == pytest.approx(4 / 365)
+
+
+def test_today_after_the_year_expects_everything() -> None:
+    reports = [district(1, date(2023, d, 1)) for d in (1, 4, 7)]
+    result = progress(CHAIRS_MEETING, reports, today=date(2024, 1, 1), year=2023)
+    assert (result.year.done, result.year.expected_by_now, result.year.pace) == (3, 4, Pace.BEHIND)
+    assert (period_of(result).starts, period_of(result).ends) == (date(2023, 10, 1), date(2023, 12, 31))
+    assert period_of(result).pace is Pace.BEHIND
+    on_31_dec = progress(CHAIRS_MEETING, reports, today=date(2023, 12, 31), year=2023)
+    assert on_31_dec.year.expected_by_now == 4.0
+    assert progress(DONE_GOAL, [], today=date(2024, 2, 1), year=2023).year.pace is Pace.BEHIND
+
+
+def test_leap_year_fraction() -> None:
+    # 2024 has 366 days: 29 Feb is day 60, 31 Dec is day 366.
+    result = progress(TWICE_A_MONTH, [], today=date(2024, 2, 29), year=2024)
+    assert result.year.expected_by_now == pytest.approx(24 * 60 / 366)
+    assert (period_of(result).starts, period_of(result).ends) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert period_of(result).expected_by_now == 2.0
+    metric = progress(FOLLOWERS, [], today=date(2024, 7, 1), year=2024)
+    assert metric.year.expected_by_now == pytest.approx(1500 + 500 * 183 / 366)
+
+
+def test_week_53_of_2020_straddles_new_year() -> None:
+    weekly = Target(TargetKind.COUNT, count=1, period=Period.WEEK, unit="inlägg")
+    reports = [district(1, date(2021, 1, 2))]
+    result = progress(weekly, reports, today=date(2020, 12, 31), year=2020)
+    week = period_of(result)
+    assert (week.starts, week.ends) == (date(2020, 12, 28), date(2021, 1, 3))
+    assert week.done == 0  # 2 January 2021 is the next plan year's
+    assert week.expected_by_now == pytest.approx(4 / 7)
+    assert result.year.wanted == 53
+
+
+# --- values nobody validated ----------------------------------------------------------------------------
+
+
+def test_no_reports() -> None:
+    result = progress(CHAIRS_MEETING, [], today=date(2023, 5, 1), year=2023)
+    assert (result.year.done, result.year.fraction, period_of(result).done) == (0, 0, 0)
+
+
+def test_negative_values_count_as_nothing() -> None:
+    reports = [
+        district(-5, date(2023, 5, 1)),
+        district(1, date(2023, 5, 2)),
+        district(math.nan, date(2023, 5, 3)),
+    ]
+    result = progress(CHAIRS_MEETING, reports, today=date(2023, 5, 10), year=2023)
+    assert result.year.done == 1
+
+
+@pytest.mark.parametrize("value", [1e308, math.inf, 10**400, -math.inf])
+def test_huge_values_do_not_crash(value: float) -> None:
+    reports = [district(value, date(2023, 5, 1)), district(value, date(2023, 5, 2))]
+    for target in (CHAIRS_MEETING, PER_AREA, FOLLOWERS, DONE_GOAL, TWICE_A_MONTH):
+        result = progress(target, reports, today=date(2023, 5, 10), year=2023, areas=AREAS)
+        assert 0 <= result.year.fraction <= 1
+    assert progress(CHAIRS_MEETING, reports, today=date(2023, 5, 10), year=2023).year.done == (
+        0 if value < 0 else math.inf
+    )
+
+
+def test_odd_targets_do_not_crash() -> None:
+    no_count = Target(TargetKind.COUNT, period=Period.MONTH)  # "varje månad": once
+    assert progress(no_count, [], today=date(2023, 5, 1), year=2023).year.wanted == 12
+    zero = Target(TargetKind.COUNT, count=0, period=Period.MONTH)
+    result = progress(zero, [], today=date(2023, 5, 1), year=2023)
+    assert (result.year.wanted, result.year.fraction, result.year.pace) == (0, 0, Pace.DONE)
+    same = Target(TargetKind.METRIC, baseline=10.0, goal_value=10.0)
+    kept = progress(same, [district(10, date(2023, 5, 1))], today=date(2023, 5, 1), year=2023)
+    assert (kept.year.pace, kept.year.fraction) == (Pace.DONE, 1.0)
+    naive = district(1800, date(2023, 5, 1), reported_at=datetime(2023, 5, 1, 12))  # noqa: DTZ001
+    aware = district(1700, date(2023, 5, 1), reported_at=datetime(2023, 5, 1, 11, tzinfo=UTC))
+    assert progress(FOLLOWERS, [naive, aware], today=date(2023, 5, 1), year=2023).latest == 1800
+
+
+# --- calendar tables ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "today", "bounds"),
+    [
+        (Period.WEEK, date(2023, 6, 14), (date(2023, 6, 12), date(2023, 6, 18))),
+        (Period.WEEK, date(2023, 6, 12), (date(2023, 6, 12), date(2023, 6, 18))),
+        (Period.WEEK, date(2023, 6, 18), (date(2023, 6, 12), date(2023, 6, 18))),
+        (Period.WEEK, date(2023, 1, 1), (date(2022, 12, 26), date(2023, 1, 1))),
+        (Period.WEEK, date(2020, 12, 31), (date(2020, 12, 28), date(2021, 1, 3))),
+        (Period.WEEK, date(2021, 1, 3), (date(2020, 12, 28), date(2021, 1, 3))),
+        (Period.WEEK, date(2024, 12, 31), (date(2024, 12, 30), date(2025, 1, 5))),
+        (Period.MONTH, date(2023, 2, 14), (date(2023, 2, 1), date(2023, 2, 28))),
+        (Period.MONTH, date(2024, 2, 29), (date(2024, 2, 1), date(2024, 2, 29))),
+        (Period.MONTH, date(2023, 12, 31), (date(2023, 12, 1), date(2023, 12, 31))),
+        (Period.MONTH, date(2023, 4, 1), (date(2023, 4, 1), date(2023, 4, 30))),
+        (Period.QUARTER, date(2023, 1, 1), (date(2023, 1, 1), date(2023, 3, 31))),
+        (Period.QUARTER, date(2023, 3, 31), (date(2023, 1, 1), date(2023, 3, 31))),
+        (Period.QUARTER, date(2023, 4, 1), (date(2023, 4, 1), date(2023, 6, 30))),
+        (Period.QUARTER, date(2023, 8, 15), (date(2023, 7, 1), date(2023, 9, 30))),
+        (Period.QUARTER, date(2023, 12, 31), (date(2023, 10, 1), date(2023, 12, 31))),
+        (Period.YEAR, date(2023, 12, 31), (date(2023, 1, 1), date(2023, 12, 31))),
+        (Period.YEAR, date(2024, 1, 1), (date(2024, 1, 1), date(2024, 12, 31))),
+    ],
+)
+def test_period_bounds(period: Period, today: date, bounds: tuple[date, date]) -> None:
+    assert period_bounds(period, today) == bounds
+
+
+@pytest.mark.parametrize(
+    ("period", "year", "count"),
+    [
+        (Period.WEEK, 2020, 53),
+        (Period.WEEK, 2015, 53),
+        (Period.WEEK, 2026, 53),
+        (Period.WEEK, 2021, 52),
+        (Period.WEEK, 2023, 52),
+        (Period.WEEK, 2024, 52),
+        (Period.MONTH, 2023, 12),
+        (Period.QUARTER, 2023, 4),
+        (Period.YEAR, 2023, 1),
+    ],
+)
+def test_periods_in_year(period: Period, year: int, count: int) -> None:
+    assert periods_in_year(period, year) == count

@@ -1,0 +1,173 @@
+"""Properties of progress: fractions stay in [0, 1], capping never invents progress, more check-ins never
+mean less done, and a count is DONE exactly when done reaches wanted."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.services.plan import Period, Target, TargetKind
+from bot.services.progress import Pace, Report, period_bounds, periods_in_year, progress
+
+FAST = settings(max_examples=300, deadline=None)
+AREAS = ("Facklig politik", "Feminism", "Antirasism", "Miljö och klimat")
+# 2020: leap year with ISO week 53; 2023: plain; 2024: leap year, 52 weeks, ends mid-week.
+YEARS = (2020, 2023, 2024)
+
+# Mostly the counts people report, and now and then the values nobody validated.
+values = st.one_of(
+    st.integers(min_value=0, max_value=5),
+    st.floats(min_value=-10, max_value=10, allow_nan=False),
+    st.sampled_from([0.5, 0.1, -1.0, 1e300]),
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    year: int
+    today: date
+    reports: list[Report]
+    extra: Report
+
+
+def _days(year: int) -> st.SearchStrategy[date]:
+    # The plan year and a few weeks either side, so reports outside it and `today` outside it both happen.
+    return st.dates(min_value=date(year - 1, 11, 15), max_value=date(year + 1, 2, 15))
+
+
+def _reports(year: int) -> st.SearchStrategy[Report]:
+    return st.builds(
+        Report,
+        value=values,
+        on=_days(year),
+        branch_id=st.one_of(st.none(), st.integers(min_value=1, max_value=4)),
+        area=st.one_of(st.none(), st.sampled_from([*AREAS, "Okänt område"])),
+    )
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> Case:
+    year = draw(st.sampled_from(YEARS))
+    return Case(
+        year=year,
+        today=draw(_days(year)),
+        reports=draw(st.lists(_reports(year), max_size=12)),
+        extra=draw(_reports(year)),
+    )
+
+
+count_targets = st.builds(
+    Target,
+    kind=st.just(TargetKind.COUNT),
+    count=st.integers(min_value=1, max_value=6),
+    period=st.sampled_from(list(Period)),
+    per_area=st.booleans(),
+)
+metric_targets = st.builds(
+    Target,
+    kind=st.just(TargetKind.METRIC),
+    baseline=st.one_of(st.none(), st.floats(min_value=-1e6, max_value=1e6)),
+    goal_value=st.floats(min_value=-1e6, max_value=1e6),
+)
+any_targets = st.one_of(
+    count_targets,
+    metric_targets,
+    st.builds(Target, kind=st.just(TargetKind.PEOPLE), count=st.integers(min_value=1, max_value=5)),
+    st.just(Target(TargetKind.DONE)),
+)
+contexts = st.fixed_dictionaries(
+    {
+        "areas": st.sampled_from([(), AREAS, AREAS[:2]]),
+        "branches": st.integers(min_value=0, max_value=4),
+        "applies_to_branches": st.booleans(),
+        "people_named": st.integers(min_value=-1, max_value=6),
+    }
+)
+
+
+def _non_negative_sum(items: list[Report]) -> float:
+    return math.fsum(max(r.value, 0) for r in items)
+
+
+@FAST
+@given(any_targets, cases(), contexts)
+def test_fraction_is_always_between_0_and_1(target: Target, case: Case, context: dict[str, Any]) -> None:
+    result = progress(target, case.reports, today=case.today, year=case.year, **context)
+    for measure in (result.year, result.period):
+        if measure is not None:
+            assert 0.0 <= measure.fraction <= 1.0
+
+
+@FAST
+@given(count_targets, cases(), contexts)
+def test_done_never_exceeds_the_sum_of_non_negative_values(
+    target: Target, case: Case, context: dict[str, Any]
+) -> None:
+    result = progress(target, case.reports, today=case.today, year=case.year, **context)
+    in_year = [r for r in case.reports if r.on.year == case.year]
+    assert 0 <= result.year.done <= _non_negative_sum(in_year)
+    if result.period is not None:
+        starts, ends = result.period.starts, result.period.ends
+        in_period = [r for r in in_year if starts <= r.on <= ends]
+        assert 0 <= result.period.done <= _non_negative_sum(in_period)
+
+
+@FAST
+@given(count_targets, cases(), contexts)
+def test_adding_a_report_never_lowers_done(target: Target, case: Case, context: dict[str, Any]) -> None:
+    before = progress(target, case.reports, today=case.today, year=case.year, **context)
+    after = progress(target, [*case.reports, case.extra], today=case.today, year=case.year, **context)
+    assert after.year.done >= before.year.done
+    if before.period is not None:
+        assert after.period is not None
+        assert after.period.done >= before.period.done
+
+
+@FAST
+@given(count_targets, cases(), contexts)
+def test_count_pace_is_done_exactly_when_done_reaches_wanted(
+    target: Target, case: Case, context: dict[str, Any]
+) -> None:
+    result = progress(target, case.reports, today=case.today, year=case.year, **context)
+    for measure in (result.year, result.period):
+        if measure is not None:
+            assert (measure.pace is Pace.DONE) == (measure.done >= measure.wanted)
+            assert measure.pace is not Pace.NOT_MEASURED
+            assert 0 <= measure.expected_by_now <= measure.wanted
+
+
+@FAST
+@given(count_targets, cases(), contexts)
+def test_the_period_is_the_one_holding_today_within_the_year(
+    target: Target, case: Case, context: dict[str, Any]
+) -> None:
+    result = progress(target, case.reports, today=case.today, year=case.year, **context)
+    assert target.period is not None
+    assert (result.period is None) == (target.period is Period.YEAR)
+    if result.period is not None:
+        day = min(max(case.today, date(case.year, 1, 1)), date(case.year, 12, 31))
+        assert (result.period.starts, result.period.ends) == period_bounds(target.period, day)
+    wanted_per_share = target.count * periods_in_year(target.period, case.year)  # type: ignore[operator]
+    assert result.year.wanted % wanted_per_share == 0
+
+
+@FAST
+@given(st.sampled_from(list(Period)), st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+def test_period_bounds_hold_the_day_and_tile_the_calendar(period: Period, today: date) -> None:
+    starts, ends = period_bounds(period, today)
+    assert starts <= today <= ends
+    # The day after a period ends starts the next one, and the day before it starts ends the previous one.
+    assert period_bounds(period, ends + timedelta(days=1))[0] == ends + timedelta(days=1)
+    assert period_bounds(period, starts - timedelta(days=1))[1] == starts - timedelta(days=1)
+    if period is Period.WEEK:
+        assert starts.isoweekday() == 1
+        assert (ends - starts).days == 6
+    else:
+        assert starts.year == ends.year == today.year
+        assert starts.day == 1
+    assert periods_in_year(period, today.year) in {1, 4, 12, 52, 53}
