@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -16,8 +17,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.engine import Database
 from bot.db.repository import Repository
-from bot.services.plan import load_sample_plan
-from bot.services.plan_import import SAMPLE_DISTRICT
+from bot.services.plan_import import ensure_sample_plan
 from tests.postgres import postgres_server
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -78,8 +78,8 @@ def repository(database: Database) -> Repository:
 
 @pytest.fixture
 def sample_repository(repository: Repository) -> Repository:
-    """A repository holding the project's sample plan for the default district."""
-    repository.save_plan(SAMPLE_DISTRICT, load_sample_plan(), now=NOW)
+    """A repository holding the project's sample plan for the default district, as this year's plan."""
+    assert ensure_sample_plan(repository, fixed_clock, ZoneInfo("Europe/Stockholm"))
     return repository
 
 

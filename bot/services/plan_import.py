@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from bot.services.clock import Clock
 from bot.services.plan import PlanDraft, PlanParseError, load_sample_plan, parse_plan
@@ -30,9 +32,18 @@ def read_plan_file(path: Path) -> PlanDraft:
     return parse_plan(text)
 
 
-def ensure_sample_plan(store: PlanStore, clock: Clock) -> bool:
-    """Load the sample plan when the database has no plan at all, so a first run has goals to show."""
+def ensure_sample_plan(store: PlanStore, clock: Clock, zone: ZoneInfo) -> bool:
+    """Load the sample plan when the database has no plan at all, so a first run has goals to show.
+
+    It is loaded as this year's plan (its goals are 2023's), so check-ins and pace can be tried today.
+    """
     if store.any_goals():
         return False
-    store.save_plan(SAMPLE_DISTRICT, load_sample_plan(), now=clock())
+    now = clock()
+    sample = load_sample_plan()
+    this_year = now.astimezone(zone).year
+    title = sample.title
+    if title and sample.year:
+        title = title.replace(str(sample.year), str(this_year))
+    store.save_plan(SAMPLE_DISTRICT, replace(sample, year=this_year, title=title), now=now)
     return True
