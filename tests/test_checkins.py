@@ -1,0 +1,210 @@
+"""A chair's story: report progress in one line, see it, correct it, and the board sees how the plan goes.
+
+The real handler and router (TestAdapter), the real database with the sample plan as this year's plan
+(Sunday 22 November 2026 in these tests), and a fixed clock.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
+
+from bot.config import Settings
+from bot.db.checkins import CheckInRepository
+from bot.db.people import PeopleRepository
+from bot.db.repository import Repository
+from bot.services.people import PersonInfo
+from bot.services.roles import Role
+from bot.teams import DistrictBot
+from tests.conftest import NOW
+from tests.test_teams import BOT, make_bot, shown
+
+DISTRICT = "Vänsterpartiet Västernorrland"
+CHAIR = ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele")
+OTHER_CHAIR = ChannelAccount(id="29:other", name="Lee Gu", aad_object_id="aad-lee")
+BOARD = ChannelAccount(id="29:board", name="Megan Bowen", aad_object_id="aad-megan")
+MEMBER = ChannelAccount(id="29:member", name="Nestor Wilke", aad_object_id="aad-nestor")
+_ids = itertools.count(1)
+
+
+def person(account: ChannelAccount) -> PersonInfo:
+    return PersonInfo(account.id, account.aad_object_id, account.name)
+
+
+@pytest.fixture
+def bot(settings: Settings, sample_repository: Repository) -> DistrictBot:
+    people = PeopleRepository(sample_repository.db)
+    people.grant(person(CHAIR), DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
+    people.grant(person(OTHER_CHAIR), DISTRICT, Role.CHAIR, branch="Härnösand", now=NOW)
+    people.grant(person(BOARD), DISTRICT, Role.BOARD, now=NOW)
+    return make_bot(settings, sample_repository)
+
+
+@pytest.fixture
+def checkins(sample_repository: Repository) -> CheckInRepository:
+    return CheckInRepository(sample_repository.db)
+
+
+async def say(
+    bot: DistrictBot, who: ChannelAccount, text: str, *, mentions: tuple[ChannelAccount, ...] = ()
+) -> str:
+    adapter = TestAdapter(
+        bot.on_turn,
+        Activity(
+            channel_id="msteams",
+            service_url="https://smba.example.invalid/",
+            locale="sv-SE",
+            conversation=ConversationAccount(id=f"a:{who.id}:{next(_ids)}", conversation_type="personal"),
+            from_property=who,
+            recipient=BOT,
+        ),
+    )
+    entities = []
+    for someone in mentions:
+        entities.append(Mention(mentioned=someone, text=f"<at>{someone.name}</at>", type="mention"))
+        text = text.replace(f"@{someone.name}", f"<at>{someone.name}</at>")
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text, entities=entities))
+    reply = adapter.get_next_activity()
+    assert reply is not None
+    return shown(reply)
+
+
+async def test_a_chair_reports_in_one_line_and_it_is_stored_for_their_branch(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    answer = await say(bot, CHAIR, "rapportera 6 1 ordförandemöte hölls i Sundsvall")
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    assert answer == (
+        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 22 nov. 2026. Rätta med: ändra {stored.id} VÄRDE"
+    )
+    assert (stored.goal_number, stored.branch, stored.value, stored.comment) == (
+        6,
+        "Sundsvall",
+        1.0,
+        "ordförandemöte hölls i Sundsvall",
+    )
+
+
+async def test_a_date_after_the_value_is_when_it_happened(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    assert "12 mars 2026" in await say(bot, CHAIR, "rapportera 6 1 12 mars möte i Timrå")
+    assert "20 nov. 2026" in await say(bot, CHAIR, "report 6 1 20/11")
+    assert "21 nov. 2026" in await say(bot, CHAIR, "rapportera 6 2 igår")
+    assert [c.happened_on.isoformat() for c in checkins.mine(person(CHAIR), DISTRICT)] == [
+        "2026-11-21",
+        "2026-11-20",
+        "2026-03-12",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rapportera", "Börja med målets nummer."),
+        ("rapportera 99 1", "Det finns inget mål 99; planen har mål 1–24."),
+        ("rapportera 6", "Skriv ett värde efter målets nummer."),
+        ("rapportera 6 många", "”många” är inte ett tal."),
+        ("rapportera 6 -2", "Ett värde kan inte vara negativt"),
+        ("rapportera 6 1,5", "Räkna hela gånger: ”1,5” har decimaler."),
+        ("rapportera 6 5000", "”5000” är alldeles för stort"),
+        ("rapportera 6 1 2027-01-10", "2027-01-10 har inte hänt än"),
+        ("rapportera 6 1 2025-12-31", "Planen gäller 2026"),
+        ("rapportera 6 1 31/2", "”31/2” är inte ett datum."),
+        ("rapportera 6 1 " + "x" * 501, "Kommentaren är för lång (501 tecken; högst 500)."),
+    ],
+)
+async def test_each_mistake_is_explained_and_nothing_is_stored(
+    bot: DistrictBot, checkins: CheckInRepository, text: str, expected: str
+) -> None:
+    answer = await say(bot, CHAIR, text)
+    assert expected in answer, answer
+    assert "Till exempel: rapportera 6 1 ordförandemöte hölls i Sundsvall" in answer
+    assert checkins.mine(person(CHAIR), DISTRICT) == []
+
+
+async def test_values_follow_the_goals_kind(bot: DistrictBot, sample_repository: Repository) -> None:
+    plan = sample_repository.plan(DISTRICT)
+    assert plan is not None
+    metric = next(g for g in plan.goals if g.target.kind == "metric")
+    done = next(g for g in plan.goals if g.target.kind == "done" and not g.applies_to_branches)
+    assert "Sparat" in await say(bot, BOARD, f"rapportera {metric.number} 1 650 följare i november")
+    assert "1\xa0650" in await say(bot, BOARD, f"mål {metric.number}")  # Swedish digit grouping
+    assert "klart eller inte klart" in await say(bot, BOARD, f"rapportera {done.number} 3")
+    assert "Sparat" in await say(bot, BOARD, f"rapportera {done.number} klart")
+
+
+async def test_a_per_area_goal_wants_the_area(bot: DistrictBot, sample_repository: Repository) -> None:
+    plan = sample_repository.plan(DISTRICT)
+    assert plan is not None
+    per_area = next(g for g in plan.goals if g.target.per_area)
+    asked = await say(bot, BOARD, f"rapportera {per_area.number} 1 webinarium")
+    assert "Skriv det prioriterade området efter värdet" in asked and "Feminism" in asked
+    stored = await say(bot, BOARD, f"rapportera {per_area.number} 1 feminism webinarium om lönegap")
+    assert "(Feminism)" in stored
+
+
+async def test_who_may_report_for_which_branch(bot: DistrictBot, checkins: CheckInRepository) -> None:
+    assert "bara rapportera för din egen partiförening" in await say(
+        bot, CHAIR, "rapportera 6 1 för Härnösand"
+    )
+    refused = await say(bot, MEMBER, "rapportera 6 1")
+    assert refused.startswith(
+        "Bara partiföreningarnas ordförande, styrelsen och de som är ansvariga för mål 6"
+    )
+    assert "för Härnösand" in await say(bot, BOARD, "rapportera 6 1 för Härnösand möte")
+    assert "för distriktet" in await say(bot, BOARD, "rapportera 6 1 distriktets möte")
+    assert [c.branch for c in checkins.mine(person(BOARD), DISTRICT)] == [None, "Härnösand"]
+
+
+async def test_people_named_responsible_report_for_the_district(bot: DistrictBot) -> None:
+    named = await say(bot, BOARD, "ansvarig 12 @Nestor Wilke", mentions=(MEMBER,))
+    assert named == "Nestor Wilke: nu ansvariga för mål 12."
+    assert "för distriktet" in await say(bot, MEMBER, "rapportera 12 1 650")
+    assert "Nestor Wilke" in await say(bot, MEMBER, "mål 12")
+    my_goals = await say(bot, MEMBER, "mina mål")
+    assert "12" in my_goals and "6" not in my_goals.split("\n")[2][:4]
+    assert "Det kan bara styrelsen" in await say(bot, MEMBER, "ansvarig 6 @Nestor Wilke", mentions=(MEMBER,))
+
+
+async def test_my_reports_correct_and_withdraw_keep_history(
+    bot: DistrictBot, checkins: CheckInRepository, sample_repository: Repository
+) -> None:
+    await say(bot, CHAIR, "rapportera 6 1 möte")
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    listing = await say(bot, CHAIR, "mina rapporter")
+    assert f"#{stored.id}" in listing and "mål 6" in listing
+    assert await say(bot, CHAIR, f"ändra {stored.id} 2 två möten") == f"Rättat #{stored.id}: nu 2."
+    assert "är någon annans rapport" in await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
+    assert await say(bot, CHAIR, f"ångra {stored.id}") == f"Återkallade #{stored.id}; den räknas inte längre."
+    assert "var redan återkallad" in await say(bot, CHAIR, f"ångra {stored.id}")
+    assert "återkallad" in await say(bot, CHAIR, "mina rapporter")
+    with sample_repository.db.read() as session:
+        from sqlmodel import select
+
+        from bot.db.models import CheckInRevision
+
+        history = session.exec(select(CheckInRevision).order_by(CheckInRevision.id)).all()  # type: ignore[arg-type]
+    assert [(r.action, r.value) for r in history] == [("edit", 1.0), ("withdraw", 2.0)]
+
+
+async def test_status_shows_progress_and_pace_for_the_district_and_a_branch(bot: DistrictBot) -> None:
+    # Q4 2026 (1 Oct - 31 Dec): goal 6 wants one chairs' meeting a quarter from each... of the district.
+    await say(bot, CHAIR, "rapportera 6 1 möte 2026-10-15")
+    status = await say(bot, MEMBER, "status")
+    assert status.startswith("Så går planen, 22 nov. 2026")
+    assert "▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet · klart" in status
+    branch = await say(bot, MEMBER, "status sundsvall")
+    assert branch.startswith("Så går det för Sundsvall")
+    assert "Det finns ingen partiförening som heter ”Kiruna”" in await say(bot, MEMBER, "status Kiruna")
+
+
+async def test_a_goal_in_full_shows_its_progress_and_latest_reports(bot: DistrictBot) -> None:
+    await say(bot, CHAIR, "rapportera 6 1 2026-10-15 möte i Sundsvall")
+    detail = await say(bot, MEMBER, "mål 6")
+    assert "1 av 1 det här kvartalet · klart" in detail
+    assert "I år" in detail and "1 av 4 i år" in detail
+    assert "15 okt. 2026 · Sundsvall · 1 · möte i Sundsvall" in detail
