@@ -193,7 +193,7 @@ async def test_my_reports_correct_and_withdraw_keep_history(
 
 async def test_status_shows_progress_and_pace_for_the_district_and_a_branch(bot: DistrictBot) -> None:
     # Q4 2026 (1 Oct - 31 Dec): goal 6 wants one chairs' meeting a quarter from each... of the district.
-    await say(bot, CHAIR, "rapportera 6 1 möte 2026-10-15")
+    await say(bot, CHAIR, "rapportera 6 1 2026-10-15 möte")
     status = await say(bot, MEMBER, "status")
     assert status.startswith("Så går planen, 22 nov. 2026")
     assert "▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet · klart" in status
@@ -208,3 +208,10 @@ async def test_a_goal_in_full_shows_its_progress_and_latest_reports(bot: Distric
     assert "1 av 1 det här kvartalet · klart" in detail
     assert "I år" in detail and "1 av 4 i år" in detail
     assert "15 okt. 2026 · Sundsvall · 1 · möte i Sundsvall" in detail
+
+
+async def test_status_shows_the_period_and_the_year(bot: DistrictBot) -> None:
+    await say(bot, CHAIR, "rapportera 6 1 2026-10-15 möte")
+    await say(bot, CHAIR, "rapportera 6 1 2026-05-15 möte")
+    status = await say(bot, MEMBER, "status")
+    assert "1 av 1 det här kvartalet · klart │ 2 av 4 i år" in status

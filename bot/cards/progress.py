@@ -128,6 +128,11 @@ def status(
             body.append(heading(section))
             lines += ["", section]
         line = progress_line(t, goal, standing.progress)
+        year = standing.progress.year
+        if standing.progress.period is not None:
+            line += " \u2502 " + t._("{done} of {wanted} this year").format(
+                done=number(t, year.done), wanted=number(t, year.wanted)
+            )
         rows.append((str(goal.number), line))
         lines.append(f"{goal.number:>3}. {line}")
     if rows:
