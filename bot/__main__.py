@@ -1,4 +1,4 @@
-"""`python -m bot`: serve the bot (default), or `chat`, `plan import`, `db upgrade`."""
+"""`python -m bot`: serve the bot (default), or `chat`, `plan import`, `people`, `export`, `db upgrade`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ import asyncio
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.services.export import ExportFilterError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         change.add_argument("--name", default="", help="their display name, until Teams tells the bot")
         if verb == "grant":
             change.add_argument("--branch", help="the branch (partiförening) a chair leads")
+    _add_export(commands)
     db = commands.add_parser("db", help="the database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="create or upgrade the schema")
     args = parser.parse_args(argv)
@@ -65,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             return upgrade_db(settings)
         if args.command == "people":
             return manage_people(settings, args)
+        if args.command == "export":
+            return export_checkins(settings, args)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -83,6 +90,131 @@ def _district_name(value: str) -> str:
     return name
 
 
+EXPORT_HELP = """\
+One row per standing check-in (withdrawn ones only with --include-withdrawn), oldest first.
+Columns: id, goal (number), goal text, section, branch (empty: the whole district), value, date,
+area, comment, reported at (ISO 8601, UTC), corrected (yes/no) [, withdrawn (yes/no)]. Headings, goal
+texts and yes/no are in LANGUAGE.
+
+Made for Excel on Swedish Windows, opened by double-clicking: UTF-8 with a byte order mark, fields
+separated by ";" (Excel splits on the list separator of the regional settings, ";" in Swedish ones;
+a ","-separated file would land in one column) and decimal commas. Elsewhere: LibreOffice asks,
+pandas wants sep=";". Cells starting with = + - @ (or tab/CR) get a leading ' so no spreadsheet runs
+them as formulas.
+
+Who reported a check-in (name, Teams or AAD ids) is deliberately not exported: the board needs the
+figures, not the people. Comments are exported as written.
+"""
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser("export", help="export data for the board as CSV").add_subparsers(
+        dest="export_command", required=True
+    )
+    checkins = export.add_parser(
+        "checkins",
+        help="the check-ins as CSV for Excel (UTF-8 with BOM, ';'-separated)",
+        description=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    checkins.add_argument("--district", type=_district_name, help="default: DISTRICT from the settings")
+    when = checkins.add_mutually_exclusive_group()
+    when.add_argument("--year", metavar="YYYY", help="one year, e.g. 2027")
+    when.add_argument("--period", metavar="PERIOD", help="a year, quarter or month: 2027, 2027-Q2, 2027-05")
+    checkins.add_argument("--branch", metavar="NAME", help="one branch (partiförening)")
+    checkins.add_argument("--goal", metavar="N", help="one goal, by its number in the plan")
+    checkins.add_argument(
+        "--include-withdrawn", action="store_true", help="withdrawn check-ins too, with a withdrawn column"
+    )
+    checkins.add_argument("--out", type=Path, metavar="FILE", help="write here (default: standard output)")
+
+
+def export_checkins(settings: Settings, args: argparse.Namespace) -> int:
+    """The same export as the chat's download link (bot/services/export.py): bad filters are exit 2."""
+    from bot.db import migrate
+    from bot.db.checkins import CheckInRepository
+    from bot.db.engine import Database
+    from bot.db.repository import Repository
+    from bot.i18n import translator
+    from bot.services.export import (
+        ExportFilterError,
+        ExportProblem,
+        ExportQuery,
+        check_filters,
+        export_csv,
+        parse_period,
+    )
+
+    district = args.district or settings.district
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        plan = Repository(database).plan(district)
+        if plan is None:
+            print(
+                f"There is no district {district!r} (python -m bot people list shows who is in one).",
+                file=sys.stderr,
+            )
+            return 2
+        checkins = CheckInRepository(database)
+        branches = [branch.name for branch in checkins.branches(district)]
+        try:
+            period = args.year or args.period
+            if args.year is not None and not args.year.strip().isdigit():
+                raise ExportFilterError(ExportProblem.BAD_PERIOD, args.year)
+            goal = args.goal.strip().lstrip("#") if args.goal is not None else None
+            if goal is not None and (not goal.isdigit() or len(goal) > 6):
+                print(f"--goal wants a goal's number, not {args.goal!r}.", file=sys.stderr)
+                return 2
+            query = check_filters(
+                ExportQuery(
+                    district=district,
+                    period=parse_period(period) if period is not None else None,
+                    branch=" ".join(args.branch.split()) if args.branch is not None else None,
+                    goal=int(goal) if goal is not None else None,
+                    include_withdrawn=args.include_withdrawn,
+                    language=settings.language,
+                ),
+                goals=[g.number for g in plan.goals],
+                branches=branches,
+            )
+        except ExportFilterError as error:
+            print(_export_problem(error, district, branches, len(plan.goals)), file=sys.stderr)
+            return 2
+        export = export_csv(checkins, query, translator(settings.language))
+    finally:
+        database.dispose()
+    if args.out is None:
+        # Bytes, not text: the file is UTF-8 with its byte order mark whatever the terminal's encoding.
+        sys.stdout.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:
+            sys.stdout.write(export.data.decode("utf-8"))
+        else:
+            binary.write(export.data)
+            binary.flush()
+        return 0
+    try:
+        args.out.write_bytes(export.data)
+    except OSError as exc:
+        print(f"Cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    count = export.count
+    print(f"Wrote {count} check-in{'' if count == 1 else 's'} to {args.out}.", file=sys.stderr)
+    return 0
+
+
+def _export_problem(error: ExportFilterError, district: str, branches: list[str], goals: int) -> str:
+    from bot.services.export import ExportProblem
+
+    if error.code is ExportProblem.UNKNOWN_BRANCH:
+        known = ", ".join(branches) or "none yet"
+        return f"There is no branch {error.detail!r} in {district} (branches: {known})."
+    if error.code is ExportProblem.UNKNOWN_GOAL:
+        return f"There is no goal {error.detail} in {district}'s plan (it has goals 1-{goals})."
+    return f"{error.detail!r} is not a period: write a year (2027), a quarter (2027-Q2) or a month (2027-05)."
+
+
 def serve(settings: Settings) -> int:
     from aiohttp import web
 
@@ -90,7 +222,10 @@ def serve(settings: Settings) -> int:
 
     settings.check_listen_address()
     print(f"Serving the bot on http://{settings.host}:{settings.port}/api/messages", file=sys.stderr)
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    from bot.app import AccessLogger
+
+    app = create_app(settings)
+    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log_class=AccessLogger)
     return 0
 
 

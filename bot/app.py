@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
 import jwt
-from aiohttp import web
+from aiohttp import web, web_log
+from aiohttp.web_request import BaseRequest
+from aiohttp.web_response import StreamResponse
 from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
@@ -29,10 +32,12 @@ from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier
 from bot.services.clock import Clock, utc_now
+from bot.services.export import ExportLinks, export_csv
 from bot.services.plan_import import ensure_sample_plan
 from bot.teams import DistrictBot
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
+from schedules.reporting import ReportReminders
 from schedules.scheduler import PromptScheduler
 
 log = logging.getLogger(__name__)
@@ -61,6 +66,7 @@ class Components:
     desk: PromptDesk
     bot: DistrictBot
     clock: Clock
+    exports: ExportLinks  # signs and reads the export's download links
 
     def start(self) -> None:
         """Create or upgrade the schema, and load the sample plan on first run."""
@@ -86,8 +92,17 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         zone=settings.zone,
         prompts=desk,
     )
-    bot = DistrictBot(router=build_router(), services=services, settings=settings, clock=clock)
-    return Components(settings, database, repository, people, prompts, desk, bot, clock)
+    exports = export_links(settings)
+    bot = DistrictBot(
+        router=build_router(export_links=exports), services=services, settings=settings, clock=clock
+    )
+    return Components(settings, database, repository, people, prompts, desk, bot, clock, exports)
+
+
+def export_links(settings: Settings) -> ExportLinks:
+    """EXPORT_SECRET, or a random secret for this process only (its links die with it)."""
+    secret = settings.export_secret.get_secret_value().encode("utf-8") or secrets.token_bytes(32)
+    return ExportLinks(secret, base_url=settings.public_base_url, lifetime=settings.export_link_lifetime)
 
 
 COMPONENTS = web.AppKey("components", Components)
@@ -120,6 +135,16 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
         clock=clock,
         timezone=settings.timezone,
         grace=settings.post_grace,
+        reporting=ReportReminders(
+            repository=components.repository,
+            people=components.people,
+            checkins=CheckInRepository(components.database),
+            notifier=notifier,
+            clock=clock,
+            timezone=settings.timezone,
+            days=settings.report_reminder_days,
+            t=translator(settings.language),
+        ),
     )
     app[SCHEDULER] = scheduler
 
@@ -135,6 +160,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app.on_cleanup.append(cleanup)
     app.router.add_post("/api/messages", _messages(adapter, components.bot))
     app.router.add_get("/healthz", _healthz(components))
+    app.router.add_get("/exports/{token}", _export(components))
     return app
 
 
@@ -182,6 +208,15 @@ def _problem(status: int, detail: str) -> web.Response:
     return web.json_response({"error": detail}, status=status)
 
 
+class AccessLogger(web_log.AccessLogger):
+    """aiohttp's access log, with export tokens (valid download links) left out of it."""
+
+    def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
+        if request.path.startswith("/exports/"):
+            request = request.clone(rel_url="/exports/…")
+        super().log(request, response, time)
+
+
 def _healthz(components: Components) -> Callable[[web.Request], Awaitable[web.Response]]:
     async def healthz(_: web.Request) -> web.Response:
         ok = await asyncio.to_thread(components.repository.ping)
@@ -190,6 +225,31 @@ def _healthz(components: Components) -> Callable[[web.Request], Awaitable[web.Re
         )
 
     return healthz
+
+
+def _export(components: Components) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The board's CSV export behind a signed link that expires (bot/commands/export.py hands them out)."""
+
+    async def export(request: web.Request) -> web.StreamResponse:
+        query = components.exports.read(request.match_info.get("token", ""), now=components.clock())
+        if query is None:
+            # Forged, changed, expired or garbage: one answer for all, nothing about which.
+            return _problem(403, "forbidden")
+        checkins = components.bot.services.checkins
+        made = await asyncio.to_thread(export_csv, checkins, query, translator(query.language))
+        return web.Response(
+            body=made.data,
+            headers={
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": f'attachment; filename="{made.filename}"',
+                # The URL is the credential: keep the file out of caches and the link out of Referer headers.
+                "Cache-Control": "no-store",
+                "Referrer-Policy": "no-referrer",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+    return export
 
 
 def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awaitable[None]]:
@@ -210,15 +270,20 @@ def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awa
     return on_error
 
 
+# Who writes in the terminal chat. It runs as an administrator: whoever runs it holds the database anyway.
+TERMINAL_USER = "terminal"
+
+
 async def run_chat(settings: Settings, stdin: IO[str] = sys.stdin, stdout: IO[str] = sys.stdout) -> None:
     """A terminal chat with the same bot in-process (same router, same database): a line in, the reply out."""
+    settings = settings.model_copy(update={"admins": [*settings.admins, TERMINAL_USER]})
     components = build(settings)
     await asyncio.to_thread(components.start)
     template = Activity(
         channel_id="chat",
         service_url="https://chat.invalid/",
         conversation=ConversationAccount(id="terminal-chat", conversation_type="personal"),
-        from_property=ChannelAccount(id="terminal-user", name="Terminal"),
+        from_property=ChannelAccount(id="terminal-user", name="Terminal", aad_object_id=TERMINAL_USER),
         recipient=ChannelAccount(id="bot", name="Distriktsboten"),
         locale=settings.language,
     )

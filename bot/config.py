@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from datetime import timedelta
 from functools import cached_property
 from typing import Annotated, Literal
@@ -12,6 +13,9 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator, model_vali
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Language = Literal["sv", "en"]
+
+# Shorter secrets could be guessed offline from one link.
+MIN_EXPORT_SECRET_LENGTH = 32
 
 
 class ConfigError(Exception):
@@ -48,8 +52,21 @@ class Settings(BaseSettings):
     # How late a prompt may still be posted when the bot was down at its time; past that it is skipped.
     post_grace_hours: float = Field(6.0, ge=0, le=72)
 
+    # How many days before a quarter ends chairs and responsible people are reminded to report, and the
+    # board gets its digest of who has (0: no reminders, no digest).
+    report_reminder_days: int = Field(14, ge=0, le=92)
+
     # Largest request body /api/messages accepts; Teams activities are far below this.
     max_request_bytes: int = Field(256 * 1024, ge=1024)
+
+    # Where people reach this server from their browsers, for links the bot writes in chat (the board's
+    # CSV export). Empty: http://HOST:PORT, which only works on the server's own machine.
+    public_url: str = ""
+    # Signs the export's download links (HMAC-SHA256), at least 32 characters. Empty: a random secret per
+    # process, so links stop working when the bot restarts, and on other replicas than the one that made them.
+    export_secret: SecretStr = Field(SecretStr(""), repr=False)
+    # How long an export's download link works.
+    export_link_minutes: int = Field(15, ge=1, le=24 * 60)
 
     @field_validator("admins", mode="before")
     @classmethod
@@ -67,6 +84,25 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"unknown time zone {value!r} (use an IANA name such as Europe/Stockholm)"
             ) from exc
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+            raise ValueError(f"{value!r} is not an http(s) address such as https://bot.example.org")
+        return value
+
+    @field_validator("export_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr) -> SecretStr:
+        secret = value.get_secret_value()
+        if secret and len(secret) < MIN_EXPORT_SECRET_LENGTH:
+            raise ValueError(
+                f"use at least {MIN_EXPORT_SECRET_LENGTH} characters, e.g. "
+                "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
         return value
 
     @model_validator(mode="after")
@@ -89,6 +125,18 @@ class Settings(BaseSettings):
     @property
     def post_grace(self) -> timedelta:
         return timedelta(hours=self.post_grace_hours)
+
+    @property
+    def public_base_url(self) -> str:
+        """PUBLIC_URL, or the address the server listens on."""
+        if self.public_url:
+            return self.public_url
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def export_link_lifetime(self) -> timedelta:
+        return timedelta(minutes=self.export_link_minutes)
 
     @cached_property
     def zone(self) -> ZoneInfo:

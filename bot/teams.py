@@ -3,6 +3,11 @@
 It strips the @mention, remembers where the bot can post, hands the text to the router and sends the
 reply back as a card (or text where the channel has no cards). Besides app.py, dialogs/ and the notifier,
 this is the only module that knows botbuilder's turn objects.
+
+Check-ins have two more ways in than the router's one line. A bare `rapportera` in a personal chat opens
+the check-in form: a card where cards are shown, and where they are not (the terminal chat) a dialog that
+asks one question at a time; while that dialog waits for an answer, the conversation's messages go to it.
+A submitted form comes back as a message with a `value` and no text, and goes to dialogs.checkin.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount
 
 from bot.cards import Reply
+from bot.cards.checkin_form import is_submit
 from bot.commands import Context, Request, Router, Services
+from bot.commands.checkins import REPORT_WORDS
 from bot.config import Settings
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo
+from dialogs.checkin import offer_form, submit_form
+from dialogs.host import Dialogs
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +45,17 @@ _LEFTOVER_MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
 class DistrictBot(TeamsActivityHandler):
-    def __init__(self, *, router: Router, services: Services, settings: Settings, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        router: Router,
+        services: Services,
+        settings: Settings,
+        clock: Clock,
+        dialogs: Dialogs | None = None,
+    ) -> None:
         self.router = router
+        self.dialogs = dialogs or Dialogs()
         self.services = services
         self.repository = services.repository
         self.settings = settings
@@ -62,8 +80,31 @@ class DistrictBot(TeamsActivityHandler):
             conversation=conversation,
             mentions=mentioned_people(activity),
         )
-        reply = await self.router.dispatch(request, Context(self.services, self.clock()))
+        context = Context(self.services, self.clock())
+        if is_submit(activity.value):
+            reply = await submit_form(request, context, activity.value)
+        elif await self.dialogs.continue_active(turn_context, request, context):
+            return  # the dialog answered
+        elif self._opens_check_in(request):
+            if activity.channel_id not in CARD_CHANNELS:
+                await self.dialogs.begin_check_in(turn_context, request, context)
+                return
+            reply = await offer_form(request, context)
+        else:
+            reply = await self.router.dispatch(request, context)
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        await super().on_turn(turn_context)
+        # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
+        await self.dialogs.save(turn_context)
+
+    def _opens_check_in(self, request: Request) -> bool:
+        """`rapportera` / `report` alone, in a personal chat (elsewhere the one-line form's hint answers)."""
+        if request.conversation_kind != "personal" or " " in request.text:
+            return False
+        route = self.router.route_for(request.text.strip("!/?.,:;"))
+        return route is not None and route is self.router.route_for(REPORT_WORDS[0])
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         # Deliberately not calling TeamsActivityHandler's dispatch: it looks every added member up in

@@ -1,7 +1,8 @@
 """The in-process scheduler: APScheduler 3, rebuilt from the database at start-up.
 
 Schedules and slots live in the bot's own tables; APScheduler only holds timers. Each planned slot gets a
-date job at its time (explicit time zone), and two daily cron jobs lay out new slots and remind owners.
+date job at its time (explicit time zone), and two daily cron jobs lay out new slots and remind owners;
+a third (schedules/reporting.py) reminds who has not reported as a quarter ends, and tells the board.
 Several processes may run these timers on one database: the claim in PromptRepository makes sure a slot
 is posted once (DESIGN.md: "posted exactly once" is a database fact, not a scheduler one).
 """
@@ -22,6 +23,7 @@ from bot.services.clock import Clock
 from bot.services.prompting import HORIZON, Outcome, SlotStatus
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
+from schedules.reporting import REMINDER_HOUR, ReportReminders
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +40,10 @@ class PromptScheduler:
         clock: Clock,
         timezone: str,
         grace: timedelta,
+        reporting: ReportReminders | None = None,
     ) -> None:
         self.prompts = prompts
+        self.reporting = reporting
         self.desk = desk
         self.poster = poster
         self.clock = clock
@@ -70,6 +74,17 @@ class PromptScheduler:
             misfire_grace_time=6 * 3600,
             coalesce=True,
         )
+        if self.reporting is not None:
+            # Near each quarter's end: reminders to report and the board's digest (each once per person).
+            # Not run at start-up: a day missed while down is caught by the next days of the window.
+            self.scheduler.add_job(
+                self.reporting.run,
+                CronTrigger(hour=REMINDER_HOUR, minute=0, timezone=self.timezone),
+                id="report-reminders",
+                replace_existing=True,
+                misfire_grace_time=6 * 3600,
+                coalesce=True,
+            )
         await self.poster.recover()
         await self.desk.plan_ahead()  # also calls sync()
         await self.poster.remind_owners()

@@ -104,7 +104,7 @@ async def test_a_date_after_the_value_is_when_it_happened(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("rapportera", "Börja med målets nummer."),
+        ("rapportera mål", "Börja med målets nummer."),
         ("rapportera 99 1", "Det finns inget mål 99; planen har mål 1–24."),
         ("rapportera 6", "Skriv ett värde efter målets nummer."),
         ("rapportera 6 många", "”många” är inte ett tal."),

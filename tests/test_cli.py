@@ -165,3 +165,33 @@ def test_people_grant_list_and_revoke_by_aad_id(env: Settings, capsys: pytest.Ca
     assert main(["people", "list", "--district", "Gotland"]) == 0
     assert main(["people", "grant", "--district", "Gotland", "--role", "board", "--aad", "x"]) == 1
     assert "There is no district 'Gotland'" in capsys.readouterr().err
+
+
+async def test_the_terminal_chat_runs_as_an_administrator(settings: Settings) -> None:
+    out = io.StringIO()
+    await run_chat(settings, stdin=io.StringIO("rapportera 6 1 provrapport\nroller\n"), stdout=out)
+    assert "Sparat #1: mål 6, 1 för distriktet" in out.getvalue()
+
+
+def test_the_access_log_leaves_export_tokens_out() -> None:
+    import logging
+
+    from aiohttp.test_utils import make_mocked_request
+    from aiohttp.web import Response
+
+    from bot.app import AccessLogger
+
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+    logger = logging.getLogger("test.access")
+    logger.addHandler(Collect())
+    logger.setLevel(logging.INFO)
+    access = AccessLogger(logger, '%a "%r" %s')
+    access.log(make_mocked_request("GET", "/exports/1.secret-token.sig"), Response(status=200), 0.01)
+    access.log(make_mocked_request("GET", "/healthz"), Response(status=200), 0.01)
+    assert "secret-token" not in records[0] and "/exports/" in records[0]
+    assert "/healthz" in records[1]

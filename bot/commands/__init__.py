@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from bot.commands import checkins, goals, people, prompts
+from bot.commands import checkins, export, goals, people, prompts
 from bot.commands import help as help_command
 from bot.commands.router import Context, Request, Router, Services
+from bot.services.export import ExportLinks
 
 __all__ = ["Context", "Request", "Router", "Services", "build_router"]
 
 
-def build_router() -> Router:
+def build_router(*, export_links: ExportLinks | None = None) -> Router:
+    """Every command; `export_links` signs the export's download links (without it, no links)."""
     router = Router()
     goals.register(router)
     checkins.register(router)
     prompts.register(router)
     people.register(router)
+    export.register(router, export_links)
     help_command.register(router)
     return router

@@ -12,6 +12,7 @@ from bot.commands.router import Context, Request, Router
 from bot.db.checkins import BranchInfo, StoredCheckIn
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
+    CheckInDraft,
     CheckInError,
     CheckInProblem,
     check,
@@ -23,11 +24,13 @@ from bot.services.goals import Goal, Plan, fold
 from bot.services.roles import Role
 from bot.services.status import GoalStanding, plan_standing
 
+# The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
+REPORT_WORDS = ("rapportera", "report")
+
 
 def register(router: Router) -> None:
     @router.command(
-        "rapportera",
-        "report",
+        *REPORT_WORDS,
         usage=N_("report GOAL VALUE [COMMENT]"),
         summary=N_("report progress on a goal"),
     )
@@ -48,36 +51,7 @@ def register(router: Router) -> None:
             )
         except CheckInError as error:
             return Reply(problem(t, error, plan))
-        roles = await _roles(request, context)
-        branches = await asyncio.to_thread(context.checkins.branches, request.district)
-        comment, named_branch = _branch_in(draft.comment, branches)
-        branch = await _reporting_for(request, context, goal, roles, named_branch)
-        if isinstance(branch, Reply):
-            return branch
-        assert request.user is not None
-        stored = await asyncio.to_thread(
-            context.checkins.add,
-            district=request.district,
-            goal_id=goal.id,
-            branch_id=branch.id if branch else None,
-            reporter=request.user,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            area=draft.area,
-            comment=comment,
-            now=context.now,
-        )
-        return Reply(
-            t._(
-                "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
-            ).format(
-                id=stored.id,
-                number=goal.number,
-                value=cards.number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
-                who=stored.branch or t._("the district"),
-                day=cards.day(t, stored.happened_on),
-            )
-        )
+        return await store_check_in(request, context, goal, draft)
 
     @router.command(
         "mina",
@@ -219,9 +193,47 @@ def register(router: Router) -> None:
         )
 
 
-def problem(t: Translator, error: CheckInError, plan: Plan) -> str:
-    """What was wrong with a check-in, and how to write it instead."""
-    example = t._("For example: report 6 1 chairs' meeting held in Sundsvall")
+async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
+    """Store a valid check-in for the branch the sender may report for; confirm only once it is committed.
+
+    The one place every way of reporting ends: the one-line command, the card form and the chat dialog.
+    """
+    t = request.t
+    roles = await _roles(request, context)
+    branches = await asyncio.to_thread(context.checkins.branches, request.district)
+    comment, named_branch = _branch_in(draft.comment, branches)
+    branch = await _reporting_for(request, context, goal, roles, named_branch)
+    if isinstance(branch, Reply):
+        return branch
+    assert request.user is not None
+    stored = await asyncio.to_thread(
+        context.checkins.add,
+        district=request.district,
+        goal_id=goal.id,
+        branch_id=branch.id if branch else None,
+        reporter=request.user,
+        value=draft.value,
+        happened_on=draft.happened_on,
+        area=draft.area,
+        comment=comment,
+        now=context.now,
+    )
+    return Reply(
+        t._(
+            "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
+        ).format(
+            id=stored.id,
+            number=goal.number,
+            value=cards.number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
+            who=stored.branch or t._("the district"),
+            day=cards.day(t, stored.happened_on),
+        )
+    )
+
+
+def problem(t: Translator, error: CheckInError, plan: Plan, *, example: bool = True) -> str:
+    """What was wrong with a check-in, and (for the one-line form) how to write it instead."""
+    one_line = t._("For example: report 6 1 chairs' meeting held in Sundsvall")
     messages = {
         CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
         CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
@@ -237,7 +249,8 @@ def problem(t: Translator, error: CheckInError, plan: Plan) -> str:
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
     }
-    return messages[error.code].format(detail=error.detail, last=len(plan.goals)) + " " + example
+    message = messages[error.code].format(detail=error.detail, last=len(plan.goals))
+    return f"{message} {one_line}" if example else message
 
 
 async def _own(request: Request, context: Context, number: str) -> StoredCheckIn | Reply:
@@ -308,6 +321,21 @@ def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | N
             remaining = rest[len(branch.name) :].strip()
             return remaining or None, branch
     return comment, None
+
+
+async def may_report(request: Request, context: Context) -> bool:
+    """Whether the sender may report on any goal at all (as `_reporting_for` decides per goal).
+
+    The check-in form and dialog are offered only to them; what they submit is checked again when stored.
+    """
+    if request.user is None:
+        return False
+    roles = await _roles(request, context)
+    if Role.BOARD in roles or Role.ADMIN in roles:
+        return True
+    if await asyncio.to_thread(context.checkins.chair_of, request.user, request.district):
+        return True
+    return bool(await asyncio.to_thread(context.checkins.goals_of, request.user, request.district))
 
 
 async def _reporting_for(

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import exists
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -21,8 +22,10 @@ from bot.db.models import (
     Person,
     ReminderSent,
     Role,
+    Section,
 )
 from bot.db.people import find_person, remember_person
+from bot.services.export import ExportQuery, ExportRow
 from bot.services.people import PersonInfo
 from bot.services.progress import Report
 
@@ -172,6 +175,72 @@ class CheckInRepository:
             by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at))
         return dict(by_goal)
 
+    def export_rows(self, query: ExportQuery) -> list[ExportRow]:
+        """The check-ins the board's export shows, oldest first: standing ones (withdrawn too if asked).
+
+        Deliberately nothing about who reported them (see bot/services/export.py).
+        """
+        corrected = (
+            exists()
+            .where(col(CheckInRevision.checkin_id) == col(CheckIn.id), col(CheckInRevision.action) == "edit")
+            .correlate(CheckIn)
+        )
+        statement = (
+            sa_select(
+                col(CheckIn.id),
+                col(Goal.number),
+                col(Goal.text),
+                col(Goal.text_en),
+                col(Section.title),
+                col(Section.title_en),
+                col(Branch.name),
+                col(CheckIn.value),
+                col(CheckIn.happened_on),
+                col(CheckIn.area),
+                col(CheckIn.comment),
+                col(CheckIn.created_at),
+                corrected.label("corrected"),
+                col(CheckIn.withdrawn_at),
+            )
+            .join(District, col(District.id) == col(CheckIn.district_id))
+            .join(Goal, col(Goal.id) == col(CheckIn.goal_id))
+            .join(Section, col(Section.id) == col(Goal.section_id), isouter=True)
+            .join(Branch, col(Branch.id) == col(CheckIn.branch_id), isouter=True)
+            .where(col(District.name) == query.district)
+            .order_by(col(CheckIn.happened_on), col(CheckIn.id))
+        )
+        if not query.include_withdrawn:
+            statement = statement.where(col(CheckIn.withdrawn_at).is_(None))
+        if query.period is not None:
+            statement = statement.where(
+                col(CheckIn.happened_on) >= query.period.start, col(CheckIn.happened_on) <= query.period.end
+            )
+        if query.branch is not None:
+            statement = statement.where(col(Branch.name) == query.branch)
+        if query.goal is not None:
+            statement = statement.where(col(Goal.number) == query.goal)
+        with self.db.read() as session:
+            rows = session.execute(statement).all()
+        return [
+            ExportRow(
+                id=row[0],
+                goal_number=row[1],
+                goal_text=row[2],
+                goal_text_en=row[3],
+                section=row[4],
+                section_en=row[5],
+                branch=row[6],
+                value=row[7],
+                happened_on=row[8],
+                area=row[9],
+                comment=row[10],
+                reported_at=row[11],
+                corrected=bool(row[12]),
+                withdrawn=row[13] is not None,
+            )
+            for row in rows
+        ]
+
     def latest(self, goal_id: int, *, limit: int = 3) -> list[StoredCheckIn]:
         with self.db.read() as session:
             rows = session.exec(
@@ -305,6 +374,34 @@ class CheckInRepository:
             return True
         except IntegrityError:
             return False
+
+    def reminded(self, district: str, kind: str, period: str) -> set[int]:
+        """Who has had this kind of reminder for the period already (nothing is claimed by asking)."""
+        with self.db.read() as session:
+            return set(
+                session.exec(
+                    select(ReminderSent.person_id)
+                    .join(District, col(District.id) == col(ReminderSent.district_id))
+                    .where(
+                        District.name == district,
+                        ReminderSent.kind == kind,
+                        ReminderSent.period == period,
+                    )
+                ).all()
+            )
+
+    def districts_with_plan(self) -> list[str]:
+        """The districts whose plan has goals, by name."""
+        with self.db.read() as session:
+            return list(
+                session.exec(
+                    select(District.name)
+                    .join(Goal, col(Goal.district_id) == col(District.id))
+                    .where(col(Goal.number).is_not(None))
+                    .distinct()
+                    .order_by(col(District.name))
+                ).all()
+            )
 
 
 def _district(session: Session, name: str) -> District:

@@ -95,17 +95,17 @@ def parse_check_in(
     words = text.split()
     if not words:
         raise CheckInError(CheckInProblem.NO_VALUE)
-    value, used = _value(words, target)
+    value, used = leading_value(words, target)
     words = words[used:]
     happened_on = today
     if words:
-        found = _date(words, today)
+        found = leading_date(words, today)
         if found is not None:
             happened_on, taken = found
             words = words[taken:]
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
-        area, taken = _area(words, areas)
+        area, taken = leading_area(words, areas)
         words = words[taken:]
     comment = " ".join(words).strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
@@ -126,13 +126,14 @@ def check(*, value: float, happened_on: date, comment: str | None, today: date, 
 
 def read_value(text: str, target: Target) -> float:
     """One value for the goal's kind of target (used by the card form too)."""
-    value, used = _value(text.split() or [""], target)
+    value, used = leading_value(text.split() or [""], target)
     if used != len(text.split()):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, text[:20])
     return value
 
 
-def _value(words: list[str], target: Target) -> tuple[float, int]:
+def leading_value(words: list[str], target: Target) -> tuple[float, int]:
+    """The value the words start with, and how many words it took."""
     if target.kind is TargetKind.DONE:
         first = fold(words[0])
         if (
@@ -171,7 +172,8 @@ def _value(words: list[str], target: Target) -> tuple[float, int]:
     return value, taken
 
 
-def _date(words: list[str], today: date) -> tuple[date, int] | None:
+def leading_date(words: list[str], today: date) -> tuple[date, int] | None:
+    """A date the words start with (and how many words it took), or None."""
     first = fold(words[0])
     if first in ("idag", "today"):
         return today, 1
@@ -197,7 +199,8 @@ def _this_year(day: int, month: int, today: date) -> date:
     return found if found <= today else found.replace(year=today.year - 1)
 
 
-def _area(words: list[str], areas: Sequence[str]) -> tuple[str, int]:
+def leading_area(words: list[str], areas: Sequence[str]) -> tuple[str, int]:
+    """The priority area the words start with (and how many words it took)."""
     if words:
         for area in areas:
             area_words = fold(area).split()

@@ -1,0 +1,145 @@
+"""The check-in form: an Adaptive Card asking for the goal, the value, the date and a comment.
+
+A submit comes back as a message with no text and `value` = the Submit action's data plus every input by
+its id: {"form": "checkin", "goal": "6", "value": "1", "date": "2026-11-22", "comment": "..."}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.cards import Reply, card, heading, paragraph
+from bot.cards.progress import number
+from bot.i18n import Translator
+from bot.services.checkins import MAX_COMMENT_LENGTH
+from bot.services.goals import Goal, Plan
+from bot.services.plan import TargetKind
+
+FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart
+GOAL, VALUE, DAY, COMMENT = "goal", "value", "date", "comment"  # the inputs' ids
+
+MAX_VALUE_LENGTH = 100
+# A value echoed back into the form after a mistake: Teams' client keeps the comment to 500 characters,
+# but a hand-made submit could carry more, and a card must stay well under Teams' ~28 KB message limit.
+MAX_ECHO_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Entries:
+    """What was filled in, as written: read by the check-in rules, put back in the form after a mistake."""
+
+    goal: str = ""
+    value: str = ""
+    day: str = ""
+    comment: str = ""
+
+    @classmethod
+    def from_submit(cls, data: Mapping[str, Any]) -> Entries:
+        def field(key: str) -> str:
+            found = data.get(key)
+            return str(found).strip() if isinstance(found, str | int | float) else ""
+
+        return cls(goal=field(GOAL), value=field(VALUE), day=field(DAY), comment=field(COMMENT))
+
+
+def is_submit(value: object) -> bool:
+    """Whether a message's `value` is this form's submit."""
+    return isinstance(value, dict) and value.get("form") == FORM
+
+
+def branch_goals_first(plan: Plan) -> list[Goal]:
+    """The goals a branch chair most likely reports on (those that apply to branches) first, then the rest."""
+    return sorted(plan.goals, key=lambda goal: not goal.applies_to_branches)
+
+
+def value_hint(t: Translator, goal: Goal | None, plan: Plan) -> str:
+    """What kind of value fits the goal's target; generic while the goal is not chosen yet."""
+    if goal is None:
+        return t._("A number, or done / not done")
+    target = goal.target
+    if target.kind is TargetKind.DONE:
+        return t._("done or not done")
+    if target.kind is TargetKind.METRIC:
+        if target.baseline is not None:
+            return t._("The number now (it was {baseline} at the start)").format(
+                baseline=number(t, target.baseline)
+            )
+        return t._("The number now")
+    if target.kind is TargetKind.PEOPLE:
+        return t._("How many people, e.g. 1")
+    if target.per_area and plan.priority_areas:
+        return t._("How many, then the priority area, e.g. 1 {area}").format(area=plan.priority_areas[0])
+    return t._("How many, e.g. 1")
+
+
+def form(
+    t: Translator, plan: Plan, *, today: date, entries: Entries | None = None, problem: str | None = None
+) -> Reply:
+    """The form, empty (the date today), or filled in again with what was sent and what was wrong with it."""
+    entries = entries or Entries()
+    chosen = next((goal for goal in plan.goals if str(goal.number) == entries.goal), None)
+    title = t._("Report progress")
+    body: list[dict[str, Any]] = [heading(title)]
+    if problem:
+        body.append({**paragraph(problem), "color": "Attention"})
+    goal_input: dict[str, Any] = {
+        "type": "Input.ChoiceSet",
+        "id": GOAL,
+        "label": t._("Goal"),
+        "style": "compact",
+        "wrap": True,
+        "isRequired": True,
+        "errorMessage": t._("Choose a goal."),
+        "choices": [
+            # Choice titles are plain text in Teams: no markdown escaping.
+            {"title": f"{goal.number}. {goal.text_in(t.language)}", "value": str(goal.number)}
+            for goal in branch_goals_first(plan)
+        ],
+    }
+    if chosen is not None:
+        goal_input["value"] = str(chosen.number)
+    day_input: dict[str, Any] = {
+        "type": "Input.Date",
+        "id": DAY,
+        "label": t._("Date"),
+        "value": entries.day if _is_iso_date(entries.day) else today.isoformat(),
+        "max": today.isoformat(),
+    }
+    if plan.year is not None and plan.year <= today.year:
+        day_input["min"] = date(plan.year, 1, 1).isoformat()
+    body += [
+        goal_input,
+        {
+            "type": "Input.Text",
+            "id": VALUE,
+            "label": t._("Value"),
+            "placeholder": value_hint(t, chosen, plan),
+            "isRequired": True,
+            "errorMessage": t._("Write a value."),
+            "maxLength": MAX_VALUE_LENGTH,
+            "value": entries.value[:MAX_ECHO_LENGTH],
+        },
+        day_input,
+        {
+            "type": "Input.Text",
+            "id": COMMENT,
+            "label": t._("Comment (optional)"),
+            "isMultiline": True,
+            "maxLength": MAX_COMMENT_LENGTH,
+            "value": entries.comment[:MAX_ECHO_LENGTH],
+        },
+    ]
+    actions = [{"type": "Action.Submit", "title": t._("Report"), "data": {"form": FORM}}]
+    text = problem or title
+    return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10

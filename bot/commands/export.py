@@ -1,0 +1,123 @@
+"""The board's export: `exportera [2027-Q2] [Sundsvall] [mål 6] [återkallade]` answers with a download link.
+
+The link (see bot/services/export.py) carries the filters and its expiry, signed; `GET /exports/{token}` in
+bot/app.py answers the CSV. Only the board and admins may ask (the router checks `role=`), and only in a
+personal chat: a link posted in a channel or group chat could be opened by everyone in it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.cards import Reply, card, heading, paragraph
+from bot.commands.router import Context, Request, Router
+from bot.i18n import N_, Translator
+from bot.services.export import (
+    ExportFilterError,
+    ExportLinks,
+    ExportProblem,
+    ExportQuery,
+    check_filters,
+    parse_words,
+)
+from bot.services.roles import Role
+
+
+def register(router: Router, links: ExportLinks | None) -> None:
+    @router.command(
+        "exportera",
+        "export",
+        usage=N_("export [PERIOD] [BRANCH] [goal N]"),
+        summary=N_("download the check-ins as a spreadsheet (CSV)"),
+        role=Role.BOARD,
+    )
+    async def export(request: Request, context: Context) -> Reply:
+        """Check the filters against the plan, count what matches, and answer with a link that expires."""
+        t = request.t
+        if links is None:
+            return Reply(t._("Exports are not available here; use: python -m bot export checkins"))
+        if request.conversation_kind != "personal":
+            return Reply(
+                t._(
+                    "Ask me for an export in our personal chat: anyone in this conversation could open the "
+                    "download link."
+                )
+            )
+        plan = await asyncio.to_thread(context.repository.plan, request.district)
+        branches = await asyncio.to_thread(context.checkins.branches, request.district)
+        branch_names = [branch.name for branch in branches]
+        goal_numbers = [goal.number for goal in plan.goals] if plan else []
+        try:
+            words = parse_words(request.args)
+            query = check_filters(
+                ExportQuery(
+                    district=request.district,
+                    period=words.period,
+                    branch=words.branch,
+                    goal=words.goal,
+                    include_withdrawn=words.include_withdrawn,
+                    language=t.language,
+                ),
+                goals=goal_numbers,
+                branches=branch_names,
+            )
+        except ExportFilterError as error:
+            return Reply(problem(t, error, goals=len(goal_numbers), branches=branch_names))
+        rows = await asyncio.to_thread(context.checkins.export_rows, query)
+        if not rows:
+            return Reply(t._("No check-ins match that, so there is nothing to export."))
+        url, expires = links.link(query, now=context.now)
+        until = expires.astimezone(context.services.zone).strftime("%H:%M")
+        title = t._("Check-ins as a spreadsheet")
+        what = t.ngettext("{filters}: {count} check-in.", "{filters}: {count} check-ins.", len(rows)).format(
+            filters=describe(t, query), count=len(rows)
+        )
+        note = t._(
+            "The link works for {minutes} minutes, until {time}. Anyone who has it can download the file: "
+            "do not pass it on."
+        ).format(minutes=round(links.lifetime.total_seconds() / 60), time=until)
+        button = t._("Download CSV")
+        text = f"{title}\n{what}\n{url}\n{note}"
+        return Reply(
+            text,
+            card(
+                [heading(title), paragraph(what), paragraph(note, subtle=True)],
+                fallback=text,
+                actions=[{"type": "Action.OpenUrl", "title": button, "url": url}],
+            ),
+        )
+
+
+def describe(t: Translator, query: ExportQuery) -> str:
+    """The filters in words: "2027-Q2, Sundsvall, goal 6", or "All check-ins"."""
+    parts = []
+    if query.period is not None:
+        parts.append(query.period.label)
+    if query.branch:
+        parts.append(query.branch)
+    if query.goal is not None:
+        parts.append(t._("goal {number}").format(number=query.goal))
+    if query.include_withdrawn:
+        parts.append(t._("withdrawn ones included"))
+    return ", ".join(parts) if parts else t._("All check-ins")
+
+
+def problem(t: Translator, error: ExportFilterError, *, goals: int, branches: list[str]) -> str:
+    """What was wrong with the filters, and how to write them."""
+    example = t._("For example: export 2027-Q2 Sundsvall")
+    if error.code is ExportProblem.UNKNOWN_BRANCH:
+        return t._("There is no branch called “{name}”. Branches: {names}").format(
+            name=error.detail, names=", ".join(branches) or "\u2013"
+        )
+    if error.code is ExportProblem.UNKNOWN_GOAL:
+        return t._("There is no goal {detail}; the plan has goals 1–{last}.").format(
+            detail=error.detail, last=goals
+        )
+    messages = {
+        ExportProblem.BAD_PERIOD: t._(
+            "“{detail}” is not a period: write a year (2027), a quarter (2027-Q2) or a month (2027-05)."
+        ),
+        ExportProblem.TWO_PERIODS: t._("Give one period at most: a year, a quarter or a month."),
+        ExportProblem.BAD_GOAL: t._("Write the goal's number after “goal”, e.g. export goal 6."),
+    }
+    return messages[error.code].format(detail=error.detail) + " " + example

@@ -1,0 +1,408 @@
+"""The board's export of check-ins as CSV, and the signed links that let a chat hand one out. Framework-free.
+
+One pipeline for the command line (`python -m bot export checkins`) and the download route
+(`GET /exports/{token}`): an `ExportQuery` (district and filters) -> the repository's `export_rows` ->
+`render_csv` -> bytes.
+
+The file is made for Excel as the board opens it, by double-clicking, on Swedish Windows:
+- UTF-8 with a byte order mark, or Excel reads it as the ANSI code page and "å" becomes "Ã¥";
+- `;` between fields and a decimal comma, because Excel splits a .csv on the list separator of the
+  Windows regional settings, which is `;` in Swedish (and most European) settings: a `,`-separated file
+  lands in one column there. LibreOffice and Google Sheets ask or detect; pandas needs `sep=";"`.
+  A `sep=;` first line is not written: Excel then ignores the byte order mark.
+- Cells that Excel or LibreOffice would run as a formula (starting with = + - @, tab or CR) get a leading
+  `'`, the OWASP advice against CSV injection: comments are typed by whoever reports.
+
+Personal data: only what the board needs to follow the plan. No reporter names, Teams or AAD ids, and no
+one's role are exported (the database knows who reported what, for corrections and reminders; a
+spreadsheet that travels by mail does not need to). Free-text comments are exported as written.
+
+Links: `ExportLinks` signs the query and an expiry into a token (HMAC-SHA256, see `ExportLinks`), so a
+link needs no database row and no state shared between requests, only the secret.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import calendar
+import csv
+import hashlib
+import hmac
+import io
+import json
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Any, Protocol
+
+from bot.i18n import LANGUAGES, Translator
+from bot.services.goals import fold
+
+BOM = "\ufeff"
+DELIMITER = ";"
+# What a spreadsheet would start a formula with (OWASP "CSV Injection"): such cells get a leading '.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FILENAME_STEM = "avstamningar"  # "avstämningar" in ASCII, safe in any Content-Disposition
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_LOOKS_LIKE_PERIOD = re.compile(r"^\d{4}(?:\b|-|[Qq])")
+
+
+class ExportProblem(StrEnum):
+    BAD_PERIOD = "bad_period"  # not a year, quarter or month
+    TWO_PERIODS = "two_periods"  # chat: more than one period given
+    BAD_GOAL = "bad_goal"  # "mål" without a number after it
+    UNKNOWN_GOAL = "unknown_goal"  # no goal with that number in the plan
+    UNKNOWN_BRANCH = "unknown_branch"
+
+
+class ExportFilterError(ValueError):
+    def __init__(self, code: ExportProblem, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = ExportProblem(code)
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, a quarter or a month, both ends included (local dates, as check-ins store them)."""
+
+    label: str  # "2027", "2027-Q2" or "2027-05"
+    start: date
+    end: date
+
+
+def parse_period(text: str) -> Period:
+    """`2027`, `2027-Q2` (or `2027Q2`, `2027-q2`) or `2027-05`; anything else is BAD_PERIOD."""
+    value = text.strip()
+    if match := _YEAR.match(value):
+        year = _year(match[1], value)
+        return Period(str(year), date(year, 1, 1), date(year, 12, 31))
+    if match := _QUARTER.match(value):
+        year, quarter = _year(match[1], value), int(match[2])
+        first = 3 * quarter - 2
+        last = first + 2
+        return Period(
+            f"{year}-Q{quarter}", date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+        )
+    if match := _MONTH.match(value):
+        year, month = _year(match[1], value), int(match[2])
+        if not 1 <= month <= 12:
+            raise ExportFilterError(ExportProblem.BAD_PERIOD, value[:20])
+        return Period(
+            f"{year}-{month:02d}",
+            date(year, month, 1),
+            date(year, month, calendar.monthrange(year, month)[1]),
+        )
+    raise ExportFilterError(ExportProblem.BAD_PERIOD, value[:20])
+
+
+def _year(digits: str, text: str) -> int:
+    year = int(digits)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ExportFilterError(ExportProblem.BAD_PERIOD, text[:20])
+    return year
+
+
+@dataclass(frozen=True)
+class ExportQuery:
+    """Which check-ins to export: a district's, optionally narrowed down."""
+
+    district: str
+    period: Period | None = None
+    branch: str | None = None  # a branch's name as stored (after `check_filters`)
+    goal: int | None = None  # a goal's number in the current plan
+    include_withdrawn: bool = False
+    language: str = "sv"  # of the column headings, goal texts and yes/no
+
+
+def check_filters(query: ExportQuery, *, goals: Collection[int], branches: Sequence[str]) -> ExportQuery:
+    """The query with the branch's name as stored, or UNKNOWN_GOAL / UNKNOWN_BRANCH.
+
+    `goals`: the numbers of the plan's goals; `branches`: the district's branch names. A branch matches
+    without regard to case or diacritics ("harnosand" is Härnösand).
+    """
+    if query.goal is not None and query.goal not in goals:
+        raise ExportFilterError(ExportProblem.UNKNOWN_GOAL, str(query.goal))
+    if query.branch is None:
+        return query
+    wanted = fold(query.branch)
+    found = next((name for name in branches if fold(name) == wanted), None)
+    if found is None:
+        raise ExportFilterError(ExportProblem.UNKNOWN_BRANCH, query.branch[:60])
+    return replace(query, branch=found)
+
+
+@dataclass(frozen=True)
+class FilterWords:
+    """The filters as a chat message gives them, before they are checked against the plan."""
+
+    period: Period | None = None
+    goal: int | None = None
+    include_withdrawn: bool = False
+    branch: str | None = None  # the words left over: a branch's name
+
+
+_GOAL_WORDS = {"mal", "goal"}
+_WITHDRAWN_WORDS = {"aterkallade", "aterkallad", "withdrawn", "angrade"}
+
+
+def parse_words(text: str) -> FilterWords:
+    """`2027-Q2 Sundsvall`, `mål 6 2027`, `Härnösand återkallade`: in any order; what is left is a branch.
+
+    A period is a word like 2027, 2027-Q2 or 2027-05; a goal is `mål 6`, `goal 6` or `#6`; `återkallade`
+    (or `withdrawn`) includes withdrawn check-ins. A bare number below 1000 is a goal too: `exportera 6`.
+    """
+    words = text.split()
+    period: Period | None = None
+    goal: int | None = None
+    withdrawn = False
+    rest: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        folded = fold(word)
+        if _LOOKS_LIKE_PERIOD.match(word):
+            if period is not None:
+                raise ExportFilterError(ExportProblem.TWO_PERIODS, word[:20])
+            period = parse_period(word)
+        elif folded in _GOAL_WORDS:
+            following = words[index + 1].lstrip("#") if index + 1 < len(words) else ""
+            if not following.isdigit() or len(following) > 6:
+                raise ExportFilterError(ExportProblem.BAD_GOAL, following[:20])
+            goal = int(following)
+            index += 1
+        elif word.lstrip("#").isdigit() and len(word.lstrip("#")) <= 3:
+            goal = int(word.lstrip("#"))
+        elif folded in _WITHDRAWN_WORDS:
+            withdrawn = True
+        else:
+            rest.append(word)
+        index += 1
+    return FilterWords(period, goal, withdrawn, " ".join(rest) or None)
+
+
+# --- rows and the CSV ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One check-in as the export shows it (the repository builds these). No one's name or ids."""
+
+    id: int
+    goal_number: int | None  # None: the goal was dropped from a re-imported plan
+    goal_text: str
+    goal_text_en: str | None
+    section: str | None
+    section_en: str | None
+    branch: str | None  # None: reported for the whole district
+    value: float
+    happened_on: date
+    area: str | None
+    comment: str | None
+    reported_at: datetime  # when it was first stored, UTC
+    corrected: bool  # changed after it was stored
+    withdrawn: bool
+
+
+class ExportStore(Protocol):
+    def export_rows(self, query: ExportQuery) -> list[ExportRow]: ...
+
+
+@dataclass(frozen=True)
+class Export:
+    """A finished export: the file's bytes, its name, and how many check-ins it holds."""
+
+    data: bytes
+    filename: str
+    count: int
+
+
+def export_csv(store: ExportStore, query: ExportQuery, t: Translator) -> Export:
+    """The whole export, the one way the command line and the download route make it."""
+    rows = store.export_rows(query)
+    return Export(render_csv(rows, t, include_withdrawn=query.include_withdrawn), filename(query), len(rows))
+
+
+def headings(t: Translator, *, include_withdrawn: bool) -> list[str]:
+    names = [
+        t._("ID"),
+        t._("Goal"),
+        t._("Goal text"),
+        t._("Section"),
+        t._("Branch"),
+        t._("Value"),
+        t._("Date"),
+        t._("Area"),
+        t._("Comment"),
+        t._("Reported at (UTC)"),
+        t._("Corrected"),
+    ]
+    if include_withdrawn:
+        names.append(t._("Withdrawn"))
+    return names
+
+
+def render_csv(rows: Iterable[ExportRow], t: Translator, *, include_withdrawn: bool = False) -> bytes:
+    """UTF-8 with a byte order mark, `;`-separated, CRLF line ends, formula-like cells neutralised."""
+    english = t.language == "en"
+    yes, no = t._("yes"), t._("no")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(headings(t, include_withdrawn=include_withdrawn))
+    for row in rows:
+        cells = [
+            str(row.id),
+            "" if row.goal_number is None else str(row.goal_number),
+            (row.goal_text_en if english and row.goal_text_en else row.goal_text),
+            (row.section_en if english and row.section_en else row.section) or "",
+            row.branch or "",
+            number(row.value),
+            row.happened_on.isoformat(),
+            row.area or "",
+            row.comment or "",
+            utc_iso(row.reported_at),
+            yes if row.corrected else no,
+        ]
+        if include_withdrawn:
+            cells.append(yes if row.withdrawn else no)
+        writer.writerow([neutralise(cell) for cell in cells])
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet would evaluate as a formula, made text with a leading quote."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def number(value: float) -> str:
+    """A value as Swedish Excel reads a number: whole numbers bare, decimals with a comma."""
+    if value.is_integer():
+        return str(int(value))
+    return repr(value).replace(".", ",")
+
+
+def utc_iso(moment: datetime) -> str:
+    """ISO 8601 in UTC with a Z, to the second: 2027-05-03T08:15:00Z."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+
+
+def filename(query: ExportQuery) -> str:
+    """`avstamningar-2027-Q2.csv`, with the branch and goal when filtered on: ASCII only."""
+    parts = [FILENAME_STEM]
+    if query.period is not None:
+        parts.append(query.period.label)
+    if query.branch:
+        slug = "-".join(fold(query.branch).encode("ascii", "ignore").decode().split())
+        if slug:
+            parts.append(slug[:40])
+    if query.goal is not None:
+        parts.append(f"mal{query.goal}")
+    return "-".join(parts) + ".csv"
+
+
+# --- signed links --------------------------------------------------------------------------------------
+
+TOKEN_VERSION = "1"
+MAX_TOKEN_LENGTH = 2048  # a district name of 200 characters and every filter stay far below this
+
+
+class ExportLinks:
+    """Download links that carry their query and expiry, signed so they cannot be forged or changed.
+
+    Token: `1.<payload>.<signature>`, where payload is the base64url (unpadded) of compact JSON
+    `{"d": district, "p": period label | null, "b": branch | null, "g": goal | null, "w": include
+    withdrawn, "l": language, "e": expiry in Unix seconds}` and signature the base64url of
+    HMAC-SHA256(secret, "1.<payload>"). The payload is signed, not encrypted: it holds nothing secret.
+    Without a configured secret the app makes a random one per process, so links die with the process
+    and only work on the replica that made them.
+    """
+
+    def __init__(self, secret: bytes, *, base_url: str, lifetime: timedelta) -> None:
+        if len(secret) < 16:
+            raise ValueError("the export link secret is too short")
+        self._secret = secret
+        self.base_url = base_url.rstrip("/")
+        self.lifetime = lifetime
+
+    def link(self, query: ExportQuery, *, now: datetime) -> tuple[str, datetime]:
+        """The download URL for `query`, and when it stops working."""
+        expires = now + self.lifetime
+        return f"{self.base_url}/exports/{self.token(query, expires=expires)}", expires
+
+    def token(self, query: ExportQuery, *, expires: datetime) -> str:
+        payload = {
+            "d": query.district,
+            "p": query.period.label if query.period else None,
+            "b": query.branch,
+            "g": query.goal,
+            "w": query.include_withdrawn,
+            "l": query.language,
+            "e": int(expires.timestamp()),
+        }
+        body = _b64(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        signed = f"{TOKEN_VERSION}.{body}"
+        return f"{signed}.{self._signature(signed)}"
+
+    def read(self, token: str, *, now: datetime) -> ExportQuery | None:
+        """The query a token carries, or None if it is forged, changed, expired or not a token at all."""
+        if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH:
+            return None
+        signed, dot, signature = token.rpartition(".")
+        if not dot or not signed.startswith(TOKEN_VERSION + "."):
+            return None
+        expected = self._signature(signed).encode("ascii")
+        # Constant time: an attacker learns nothing from how long a wrong signature takes to refuse.
+        if not hmac.compare_digest(expected, signature.encode("utf-8", "replace")):
+            return None
+        try:
+            payload = json.loads(_unb64(signed[len(TOKEN_VERSION) + 1 :]))
+            return self._query(payload, now)
+        except (ValueError, TypeError, KeyError, RecursionError):
+            return None  # signed by us but unreadable: only a change of format could do that
+
+    def _signature(self, signed: str) -> str:
+        return _b64(hmac.new(self._secret, signed.encode("utf-8"), hashlib.sha256).digest())
+
+    @staticmethod
+    def _query(payload: Any, now: datetime) -> ExportQuery | None:
+        if not isinstance(payload, dict):
+            return None
+        expires, district, period, branch = payload["e"], payload["d"], payload["p"], payload["b"]
+        goal, withdrawn, language = payload["g"], payload["w"], payload["l"]
+        if not isinstance(expires, int) or now.timestamp() >= expires:
+            return None
+        if not isinstance(district, str) or not district or language not in LANGUAGES:
+            return None
+        if not (branch is None or isinstance(branch, str)) or not isinstance(withdrawn, bool):
+            return None
+        if goal is not None and (not isinstance(goal, int) or isinstance(goal, bool)):
+            return None
+        if period is not None and not isinstance(period, str):
+            return None
+        return ExportQuery(
+            district=district,
+            period=parse_period(period) if period is not None else None,
+            branch=branch,
+            goal=goal,
+            include_withdrawn=withdrawn,
+            language=language,
+        )
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except binascii.Error as exc:
+        raise ValueError(str(exc)) from exc

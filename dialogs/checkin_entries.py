@@ -1,0 +1,74 @@
+"""Reading a check-in from separate fields (the card form, the chat dialog) by the one-line form's rules.
+
+Framework-free. Each field is read by the same functions the one-line parser uses, and the result meets the
+same `check`, so every path raises the same CheckInError codes for the same mistakes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.cards.checkin_form import Entries
+from bot.services.checkins import (
+    CheckInDraft,
+    CheckInError,
+    CheckInProblem,
+    check,
+    leading_area,
+    leading_date,
+    leading_value,
+    parse_goal_number,
+    read_value,
+)
+
+# The one-line parser's readers for a value, a priority area and a date; shared rather than rewritten.
+# (Candidates for public names in bot.services.checkins.)
+from bot.services.goals import Goal, Plan
+from bot.services.plan import Target, TargetKind
+
+
+def read_goal(plan: Plan, text: str) -> Goal:
+    """The goal a number names."""
+    number, rest = parse_goal_number(text)
+    if rest:
+        raise CheckInError(CheckInProblem.NO_GOAL, text[:20])
+    goal = plan.goal(number)
+    if goal is None:
+        raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
+    return goal
+
+
+def read_amount(text: str, target: Target, areas: Sequence[str]) -> tuple[float, str | None]:
+    """The value for the goal's kind of target; a per-area goal wants its area after it, as in one line."""
+    words = text.split()
+    if not words:
+        raise CheckInError(CheckInProblem.NO_VALUE)
+    if not (target.kind is TargetKind.COUNT and target.per_area):
+        return read_value(text, target), None
+    value, used = leading_value(words, target)
+    area, taken = leading_area(words[used:], areas)
+    if used + taken != len(words):
+        raise CheckInError(CheckInProblem.NOT_A_NUMBER, text[:20])
+    return value, area
+
+
+def read_day(text: str, today: date) -> date:
+    """When it happened: empty means today; otherwise one date as the one-line form writes it."""
+    words = text.split()
+    if not words:
+        return today
+    found = leading_date(words, today)
+    if found is None or found[1] != len(words):
+        raise CheckInError(CheckInProblem.BAD_DATE, text[:20])
+    return found[0]
+
+
+def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, CheckInDraft]:
+    """A whole check-in from its fields, or the first CheckInError, in the one-line form's order."""
+    goal = read_goal(plan, entries.goal)
+    value, area = read_amount(entries.value, goal.target, plan.priority_areas)
+    happened_on = read_day(entries.day, today)
+    comment = entries.comment.strip() or None
+    check(value=value, happened_on=happened_on, comment=comment, today=today, year=plan.year)
+    return goal, CheckInDraft(goal.number, value, happened_on, area, comment)

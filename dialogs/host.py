@@ -1,0 +1,68 @@
+"""Where multi-turn dialogs live between messages, and how a turn is handed to them.
+
+A conversation's place in a dialog is kept in a ConversationState, saved at the end of each turn
+(DistrictBot.on_turn), as in BotBuilder-Samples' 05.multi-turn-prompt. A dialog that ends deletes its
+conversation's entry, so an idle conversation keeps nothing and costs one storage read per message.
+
+Known limit: the default MemoryStorage keeps that state in this process only. With several server processes
+(replicas behind a load balancer) a user's next answer may reach a process that does not know the dialog;
+those would need a shared Storage (for example one over the bot's database).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+
+from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus
+
+from bot.commands.router import Context, Request
+from dialogs.checkin_dialog import CheckInDialog
+from dialogs.turn import attach
+
+
+class Dialogs:
+    """The bot's dialogs and their state."""
+
+    def __init__(self, storage: Storage | None = None) -> None:
+        self._storage = storage or MemoryStorage()
+        self.state = ConversationState(self._storage)
+        self._dialogs = DialogSet(self.state.create_property("DialogState"))
+        self._dialogs.add(CheckInDialog())
+
+    async def continue_active(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
+        """Hand the message to the conversation's dialog in progress; False if there is none."""
+        # Read storage directly: loading the state through the accessor would write an empty entry back.
+        key = self.state.get_storage_key(turn_context)
+        if not await self._storage.read([key]):
+            return False
+        dialog_context = await self._context(turn_context, request, context)
+        if dialog_context.active_dialog is None:
+            await self.state.delete(turn_context)
+            return False
+        await self._run(turn_context, dialog_context.continue_dialog())
+        return True
+
+    async def begin_check_in(self, turn_context: TurnContext, request: Request, context: Context) -> None:
+        dialog_context = await self._context(turn_context, request, context)
+        await self._run(turn_context, dialog_context.begin_dialog(CheckInDialog.__name__))
+
+    async def save(self, turn_context: TurnContext) -> None:
+        """Write this turn's changes, if a dialog ran and is still waiting for an answer."""
+        await self.state.save_changes(turn_context)
+
+    async def _context(self, turn_context: TurnContext, request: Request, context: Context) -> DialogContext:
+        attach(turn_context, request, context)
+        return await self._dialogs.create_context(turn_context)
+
+    async def _run(self, turn_context: TurnContext, turn: Awaitable[DialogTurnResult]) -> None:
+        try:
+            result = await turn
+        except BaseException:
+            # MemoryStorage hands out its stored objects themselves, so a turn that failed halfway has
+            # already moved the dialog on; forget it, and the next message starts afresh (the turn's error
+            # handler tells the user that something went wrong).
+            await self.state.delete(turn_context)
+            raise
+        if result.status != DialogTurnStatus.Waiting:
+            await self.state.delete(turn_context)

@@ -1,0 +1,359 @@
+"""End-of-quarter reminders to report, and the board's digest of who has and who has not.
+
+A daily job (`ReportReminders.run`, armed by PromptScheduler at REMINDER_HOUR in the district's zone). Once
+today (the district's local date) is within `days` of the end of the current quarter, for each district
+whose plan is this year's:
+
+- Each branch's chairs are reminded, in a personal chat, of the goals that apply to branches on which their
+  branch has no standing (not withdrawn) check-in that happened in this quarter. People named responsible
+  for goals are reminded of their goals without a district check-in (one for no branch) in the quarter.
+  A person who is both gets one message with both parts.
+- Then every board member gets the digest: per branch reported / not reported (which goals), the
+  responsible people's goals, and whom the bot could not reach.
+
+Rules (product decisions):
+- The reminder period is the calendar quarter, whatever a goal's own period: a goal counted per month or
+  per week (or per year) is still "not reported" when nothing was reported on it this quarter. Only
+  quarters are in scope; there are no monthly or weekly reminders.
+- A check-in counts for the quarter in which it happened (`happened_on`), as progress counts it, not when
+  it was typed; a withdrawn one does not count. A done/not-done goal reported done (value >= 1) earlier in
+  the year is done and is not asked about again.
+- Each reminder and each digest goes out once per person and quarter (`ReminderSent`, claimed before
+  sending, as posts are: a process dying in between loses that reminder rather than sending it twice).
+  Someone with no personal chat stored is not claimed: a later day of the window reaches them once they
+  have written to the bot, and the reminder window bounds those attempts. A send that fails (the chat is
+  gone, Teams refuses, retries run out) keeps its claim and is never retried; a gone chat is forgotten.
+- "Not reachable" in the digest means this run: no personal chat stored, or the send failed. Logs name
+  people by their database id only.
+- A plan for another year than today's gets no reminders (check-ins outside the plan's year are refused).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.cards import Reply
+from bot.cards import reminders as cards
+from bot.db.checkins import BranchInfo, CheckInRepository
+from bot.db.people import PeopleRepository
+from bot.db.repository import Repository
+from bot.i18n import Translator
+from bot.notifier import ConversationGone, Notifier, SendFailed
+from bot.services.clock import Clock
+from bot.services.goals import Goal, Plan
+from bot.services.plan import Period, TargetKind
+from bot.services.progress import Report, period_bounds
+from bot.services.roles import Role
+
+log = logging.getLogger(__name__)
+
+REMINDER_KIND = "report"  # ReminderSent.kind of a reminder to report (chairs and responsible people)
+DIGEST_KIND = "digest"  # ReminderSent.kind of the board's digest
+# Local time of the daily check: a quiet morning hour, far from 00:00 and the DST hours 02:00-03:00.
+REMINDER_HOUR = 10
+
+
+# --- the rules, framework-free --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quarter:
+    year: int
+    number: int  # 1-4
+    starts: date  # inclusive
+    ends: date  # inclusive
+
+    @property
+    def key(self) -> str:
+        """The period as reminders are recorded: "2027-Q2"."""
+        return f"{self.year}-Q{self.number}"
+
+    @classmethod
+    def of(cls, today: date) -> Quarter:
+        starts, ends = period_bounds(Period.QUARTER, today)
+        return cls(today.year, (today.month - 1) // 3 + 1, starts, ends)
+
+
+def reminder_due(today: date, days: int) -> Quarter | None:
+    """The quarter to remind about today: `today` is at most `days` days before its last day (0: never)."""
+    if days <= 0:
+        return None
+    quarter = Quarter.of(today)
+    return quarter if (quarter.ends - today).days <= days else None
+
+
+@dataclass(frozen=True)
+class BranchGap:
+    """A branch and the goals that apply to it without a report from it this quarter."""
+
+    branch_id: int
+    name: str
+    chair_ids: tuple[int, ...]
+    missing: tuple[Goal, ...]
+
+    @property
+    def reported(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class PersonGap:
+    """Someone named responsible for goals, and those of them without a district report this quarter."""
+
+    person_id: int
+    name: str
+    goals: tuple[Goal, ...]
+    missing: tuple[Goal, ...]
+
+    @property
+    def reported(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class Gaps:
+    quarter: Quarter
+    branch_goals: tuple[Goal, ...]  # the goals that apply to branches
+    branches: tuple[BranchGap, ...]  # every branch, by name (empty when no goal applies to branches)
+    responsible: tuple[PersonGap, ...]  # by name
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """What one person is reminded of: their branches' missing goals, and their own."""
+
+    branches: tuple[BranchGap, ...]  # branches they chair that have goals missing
+    own: tuple[Goal, ...]  # goals they are responsible for, without a district report
+    chairs_several: bool  # they chair more than one branch, so a report names the branch
+
+
+def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
+    """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter."""
+    for report in reports:
+        if report.branch_id != branch_id:
+            continue
+        if quarter.starts <= report.on <= quarter.ends:
+            return True
+        if goal.target.kind is TargetKind.DONE and report.on.year == quarter.year and report.value >= 1:
+            return True  # done earlier in the year: nothing more to report
+    return False
+
+
+def find_gaps(
+    plan: Plan,
+    reports: Mapping[int, Sequence[Report]],
+    *,
+    branches: Sequence[BranchInfo],
+    responsible: Mapping[int, Sequence[tuple[int, str]]],
+    quarter: Quarter,
+) -> Gaps:
+    """Which goals are missing for whom this quarter.
+
+    `reports`: the standing check-ins by goal id (withdrawn ones left out); `responsible`: goal id -> the
+    people named for it (id, name). Goals no longer in the plan are ignored.
+    """
+    branch_goals = tuple(goal for goal in plan.goals if goal.applies_to_branches)
+    branch_gaps = tuple(
+        BranchGap(
+            branch.id,
+            branch.name,
+            branch.chair_ids,
+            tuple(g for g in branch_goals if not _reported(g, reports.get(g.id, ()), branch.id, quarter)),
+        )
+        for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id))
+        if branch_goals
+    )
+    theirs: dict[int, list[Goal]] = defaultdict(list)
+    names: dict[int, str] = {}
+    for goal in plan.goals:
+        for person_id, name in responsible.get(goal.id, ()):
+            if goal not in theirs[person_id]:
+                theirs[person_id].append(goal)
+            names[person_id] = name
+    people = tuple(
+        PersonGap(
+            person_id,
+            names[person_id],
+            tuple(goals),
+            tuple(g for g in goals if not _reported(g, reports.get(g.id, ()), None, quarter)),
+        )
+        for person_id, goals in sorted(theirs.items(), key=lambda item: (names[item[0]].casefold(), item[0]))
+    )
+    return Gaps(quarter, branch_goals, branch_gaps, people)
+
+
+def reminders(gaps: Gaps) -> dict[int, Reminder]:
+    """Person id -> what to remind them of; only people with something missing."""
+    chaired: dict[int, int] = defaultdict(int)
+    branches: dict[int, list[BranchGap]] = defaultdict(list)
+    for branch in gaps.branches:
+        for chair in branch.chair_ids:
+            chaired[chair] += 1
+            if branch.missing:
+                branches[chair].append(branch)
+    own = {person.person_id: person.missing for person in gaps.responsible if person.missing}
+    return {
+        person_id: Reminder(
+            tuple(branches.get(person_id, ())), own.get(person_id, ()), chaired.get(person_id, 0) > 1
+        )
+        for person_id in sorted(set(branches) | set(own))
+    }
+
+
+# --- the job ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RunResult:
+    """What one run did, over every district."""
+
+    reminded: int = 0
+    digests: int = 0
+    unreachable: int = 0  # people with something to be told who could not be reached
+
+
+class ReportReminders:
+    """The daily job: remind who has not reported near the quarter's end, then tell the board."""
+
+    def __init__(
+        self,
+        *,
+        repository: Repository,
+        people: PeopleRepository,
+        checkins: CheckInRepository,
+        notifier: Notifier,
+        clock: Clock,
+        timezone: str,
+        days: int,
+        t: Translator,
+    ) -> None:
+        self.repository = repository
+        self.people = people
+        self.checkins = checkins
+        self.notifier = notifier
+        self.clock = clock
+        self.zone = ZoneInfo(timezone)
+        self.days = days
+        self.t = t
+
+    async def run(self) -> RunResult:
+        now = self.clock()
+        result = RunResult()
+        quarter = reminder_due(now.astimezone(self.zone).date(), self.days)
+        if quarter is None:
+            return result
+        for district in await asyncio.to_thread(self.checkins.districts_with_plan):
+            try:
+                await self._district(district, quarter, now, result)
+            except Exception:  # noqa: BLE001 - one district's trouble must not keep the others waiting
+                log.exception("report reminders for %s failed", district)
+        return result
+
+    async def _district(self, district: str, quarter: Quarter, now: datetime, result: RunResult) -> None:
+        plan = await asyncio.to_thread(self.repository.plan, district)
+        if plan is None or not plan.goals:
+            return
+        if plan.year is not None and plan.year != quarter.year:
+            log.info("no report reminders for %s: its plan is for %s", district, plan.year)
+            return
+        gaps = await asyncio.to_thread(self._gaps, district, plan, quarter)
+        if not gaps.branches and not gaps.responsible:
+            return  # nobody reports on anything: no reminders, nothing for the board to read
+        unreachable = await self._remind(district, plan, gaps, now, result)
+        await self._digest(district, gaps, unreachable, now, result)
+
+    def _gaps(self, district: str, plan: Plan, quarter: Quarter) -> Gaps:
+        return find_gaps(
+            plan,
+            self.checkins.reports(district, year=quarter.year),
+            branches=self.checkins.branches(district),
+            responsible=self.checkins.responsible(district),
+            quarter=quarter,
+        )
+
+    async def _remind(
+        self, district: str, plan: Plan, gaps: Gaps, now: datetime, result: RunResult
+    ) -> list[int]:
+        """Send the reminders not sent yet this quarter; who could not be reached."""
+        due = reminders(gaps)
+        if not due:
+            return []
+        period = gaps.quarter.key
+        already = await asyncio.to_thread(self.checkins.reminded, district, REMINDER_KIND, period)
+        pending = [person_id for person_id in due if person_id not in already]
+        chats = await asyncio.to_thread(self.people.personal_chats, pending)
+        unreachable = []
+        for person_id in pending:
+            reference = chats.get(person_id)
+            if reference is None:
+                # Not claimed: once they write to the bot, a later day of the window reaches them.
+                log.info("cannot remind person %s in %s: no personal chat", person_id, district)
+                unreachable.append(person_id)
+                continue
+            claimed = await asyncio.to_thread(
+                self.checkins.mark_reminded, district, REMINDER_KIND, period, person_id, now=now
+            )
+            if not claimed:
+                continue  # another process sent it a moment ago
+            reply = cards.reminder(self.t, due[person_id], ends=gaps.quarter.ends, areas=plan.priority_areas)
+            if await self._send(reference, reply, person_id, now, what="reminder"):
+                result.reminded += 1
+            else:
+                unreachable.append(person_id)
+        result.unreachable += len(unreachable)
+        return unreachable
+
+    async def _digest(
+        self, district: str, gaps: Gaps, unreachable: list[int], now: datetime, result: RunResult
+    ) -> None:
+        """The digest to each board member who has not had it this quarter."""
+        period = gaps.quarter.key
+        members = await asyncio.to_thread(self.people.members, district)
+        board = sorted({m.person_id for m in members if m.role is Role.BOARD})
+        already = await asyncio.to_thread(self.checkins.reminded, district, DIGEST_KIND, period)
+        pending = [person_id for person_id in board if person_id not in already]
+        if not pending:
+            return
+        chats = await asyncio.to_thread(self.people.personal_chats, pending)
+        missing_chat = [person_id for person_id in pending if person_id not in chats]
+        for person_id in missing_chat:
+            log.info("cannot send the digest to person %s in %s: no personal chat", person_id, district)
+        if not chats:
+            log.warning("no board member of %s can be reached for the digest", district)
+            result.unreachable += len(missing_chat)
+            return
+        names = {m.person_id: m.name for m in members}
+        names.update({p.person_id: p.name for p in gaps.responsible})
+        not_reached = [names.get(person_id, "?") for person_id in [*unreachable, *missing_chat]]
+        digest = cards.digest(self.t, gaps, unreachable=sorted(set(not_reached), key=str.casefold))
+        result.unreachable += len(missing_chat)
+        for person_id in pending:
+            reference = chats.get(person_id)
+            if reference is None:
+                continue
+            claimed = await asyncio.to_thread(
+                self.checkins.mark_reminded, district, DIGEST_KIND, period, person_id, now=now
+            )
+            if claimed and await self._send(reference, digest, person_id, now, what="digest"):
+                result.digests += 1
+
+    async def _send(
+        self, reference: dict[str, object], reply: Reply, person_id: int, now: datetime, *, what: str
+    ) -> bool:
+        """Send once; a failure is logged (by person id) and not retried."""
+        try:
+            await self.notifier.send(reference, reply)
+        except ConversationGone as exc:
+            log.warning("could not send the %s to person %s: their chat is gone", what, person_id)
+            await asyncio.to_thread(self.repository.forget_conversation, exc.conversation_id, now=now)
+            return False
+        except SendFailed as exc:
+            log.warning("could not send the %s to person %s: %s", what, person_id, exc.status)
+            return False
+        return True

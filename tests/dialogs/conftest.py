@@ -1,0 +1,55 @@
+"""People for the check-in form and dialog stories: chairs of Sundsvall and Härnösand, the board, a member.
+
+The bot is the real DistrictBot on the real database with the sample plan as this year's plan; the fixed
+clock says Sunday 22 November 2026.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import ChannelAccount
+
+from bot.config import Settings
+from bot.db.checkins import CheckInRepository
+from bot.db.people import PeopleRepository
+from bot.db.repository import Repository
+from bot.services.people import PersonInfo
+from bot.services.roles import Role
+from bot.teams import DistrictBot
+from tests.conftest import NOW
+from tests.test_teams import adapter_for, make_bot
+
+DISTRICT = "Vänsterpartiet Västernorrland"
+# The account tests.test_teams.adapter_for writes as.
+CHAIR = ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele")
+OTHER_CHAIR = ChannelAccount(id="29:other", name="Lee Gu", aad_object_id="aad-lee")
+BOARD = ChannelAccount(id="29:board", name="Megan Bowen", aad_object_id="aad-megan")
+MEMBER = ChannelAccount(id="29:member", name="Nestor Wilke", aad_object_id="aad-nestor")
+
+
+def person(account: ChannelAccount) -> PersonInfo:
+    return PersonInfo(account.id, account.aad_object_id, account.name)
+
+
+@pytest.fixture
+def bot(settings: Settings, sample_repository: Repository) -> DistrictBot:
+    people = PeopleRepository(sample_repository.db)
+    people.grant(person(CHAIR), DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
+    people.grant(person(OTHER_CHAIR), DISTRICT, Role.CHAIR, branch="Härnösand", now=NOW)
+    people.grant(person(BOARD), DISTRICT, Role.BOARD, now=NOW)
+    return make_bot(settings, sample_repository)
+
+
+@pytest.fixture
+def checkins(sample_repository: Repository) -> CheckInRepository:
+    return CheckInRepository(sample_repository.db)
+
+
+def chat(bot: DistrictBot, who: ChannelAccount = CHAIR, **options: Any) -> TestAdapter:
+    """A personal chat (a new conversation) of `who` with the bot; options as in adapter_for."""
+    adapter = adapter_for(bot, **options)
+    adapter.template.from_property = who
+    return adapter

@@ -1,0 +1,233 @@
+"""A chair's story in Teams: `rapportera` alone answers with the check-in form; submitting it stores it.
+
+Mistakes are answered with what was wrong and the form again as it was filled in; the rules, the wording
+and the confirmation are the one-line form's.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ActivityTypes
+
+from bot.config import Settings
+from bot.db.checkins import CheckInRepository
+from bot.db.repository import Repository
+from bot.teams import DistrictBot
+from tests.dialogs.conftest import BOARD, CHAIR, DISTRICT, MEMBER, chat, person
+from tests.test_teams import make_bot, shown
+
+
+async def say(adapter: TestAdapter, text: str) -> Activity:
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text))
+    reply = adapter.get_next_activity()
+    assert reply is not None, f"no reply to {text!r}"
+    assert adapter.get_next_activity() is None
+    return reply
+
+
+async def submit(adapter: TestAdapter, **fields: str) -> Activity:
+    """Press the form's Submit: a message with no text, `value` = the action's data and every input."""
+    value = {"form": "checkin", "goal": "", "value": "", "date": "", "comment": ""} | fields
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, value=value))
+    reply = adapter.get_next_activity()
+    assert reply is not None
+    assert adapter.get_next_activity() is None
+    return reply
+
+
+def the_card(reply: Activity) -> dict[str, Any]:
+    [attachment] = reply.attachments
+    assert attachment.content_type == "application/vnd.microsoft.card.adaptive"
+    card: dict[str, Any] = attachment.content
+    return card
+
+
+def inputs(reply: Activity) -> dict[str, dict[str, Any]]:
+    return {block["id"]: block for block in the_card(reply)["body"] if block["type"].startswith("Input.")}
+
+
+def warning(reply: Activity) -> str:
+    [block] = [b for b in the_card(reply)["body"] if b.get("color") == "Attention"]
+    return str(block["text"]).replace("\\", "")
+
+
+async def test_report_alone_answers_with_the_form(bot: DistrictBot) -> None:
+    reply = await say(chat(bot, locale="en-US"), "report")
+    card = the_card(reply)
+    fields = inputs(reply)
+    assert [(key, field["type"]) for key, field in fields.items()] == [
+        ("goal", "Input.ChoiceSet"),
+        ("value", "Input.Text"),
+        ("date", "Input.Date"),
+        ("comment", "Input.Text"),
+    ]
+    choices = fields["goal"]["choices"]
+    # Goal 3 is the sample plan's one goal for each branch: it comes first, then the rest in order.
+    assert [c["value"] for c in choices] == ["3"] + [str(n) for n in range(1, 25) if n != 3]
+    assert choices[0]["title"].startswith("3. Each branch is advised")
+    assert "value" not in fields["goal"] and fields["value"]["value"] == ""
+    assert fields["value"]["placeholder"] == "A number, or done / not done"
+    assert fields["date"]["value"] == "2026-11-22"  # today, in the district's zone
+    assert fields["comment"]["maxLength"] == 500 and fields["comment"]["value"] == ""
+    [action] = card["actions"]
+    assert action["type"] == "Action.Submit" and action["data"] == {"form": "checkin"}
+
+
+async def test_swedish_command_word_in_any_case_opens_the_form(bot: DistrictBot) -> None:
+    for word in ("rapportera", "Rapportera", "REPORT"):
+        assert set(inputs(await say(chat(bot), word))) == {"goal", "value", "date", "comment"}
+
+
+async def test_today_is_the_districts_date(settings: Settings, sample_repository: Repository) -> None:
+    from bot.commands import build_router
+    from bot.db.people import PeopleRepository
+    from bot.services.roles import Role
+    from tests.conftest import NOW
+
+    PeopleRepository(sample_repository.db).grant(
+        person(CHAIR), DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW
+    )
+    late = make_bot(settings, sample_repository)
+    bot = DistrictBot(
+        router=build_router(),
+        services=late.services,
+        settings=settings,
+        clock=lambda: datetime(2026, 11, 22, 23, 30, tzinfo=UTC),  # already Monday in Stockholm
+    )
+    assert inputs(await say(chat(bot), "rapportera"))["date"]["value"] == "2026-11-23"
+
+
+async def test_a_submitted_form_is_stored_and_confirmed_like_one_line(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    adapter = chat(bot)
+    await say(adapter, "rapportera")
+    reply = await submit(adapter, goal="6", value="1", date="2026-11-20", comment="ordförandemöte")
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    assert not reply.attachments
+    assert reply.text == (
+        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 20 nov. 2026. Rätta med: ändra {stored.id} VÄRDE"
+    )
+    assert (stored.goal_number, stored.branch, stored.value, stored.happened_on.isoformat()) == (
+        6,
+        "Sundsvall",
+        1.0,
+        "2026-11-20",
+    )
+    assert stored.comment == "ordförandemöte"
+
+
+async def test_values_of_every_kind_and_the_area_of_a_per_area_goal(
+    bot: DistrictBot, sample_repository: Repository, checkins: CheckInRepository
+) -> None:
+    plan = sample_repository.plan(DISTRICT)
+    assert plan is not None
+    metric = next(g for g in plan.goals if g.target.kind == "metric")
+    done = next(g for g in plan.goals if g.target.kind == "done")
+    per_area = next(g for g in plan.goals if g.target.per_area)
+    adapter = chat(bot, who=BOARD)
+    assert "Sparat" in (await submit(adapter, goal=str(metric.number), value="1 650", date="2026-11-22")).text
+    assert "Sparat" in (await submit(adapter, goal=str(done.number), value="klart")).text  # no date: today
+    stored = await submit(adapter, goal=str(per_area.number), value="1 feminism", comment="webbinarium")
+    assert "(Feminism)" in stored.text and "för distriktet" in stored.text
+    assert [(c.value, c.area, c.happened_on.isoformat()) for c in checkins.mine(person(BOARD), DISTRICT)] == [
+        (1.0, "Feminism", "2026-11-22"),
+        (1.0, None, "2026-11-22"),
+        (1650.0, None, "2026-11-22"),
+    ]
+
+
+async def test_the_placeholder_says_what_fits_the_chosen_goal(bot: DistrictBot) -> None:
+    adapter = chat(bot, locale="en-US")
+    hints = {}
+    for goal in ("6", "1", "2", "12", "22"):
+        reply = await submit(adapter, goal=goal, value="", date="2026-11-22")
+        hints[goal] = inputs(reply)["value"]["placeholder"]
+    assert hints == {
+        "6": "How many, e.g. 1",
+        "1": "done or not done",
+        "2": "How many people, e.g. 1",
+        "12": "The number now (it was 1,500 at the start)",
+        "22": "How many, then the priority area, e.g. 1 Facklig politik",
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"goal": "99", "value": "1"}, "Det finns inget mål 99; planen har mål 1–24."),
+        ({"goal": "", "value": "1"}, "Börja med målets nummer."),
+        ({"goal": "6", "value": ""}, "Skriv ett värde efter målets nummer."),
+        ({"goal": "6", "value": "många"}, "”många” är inte ett tal."),
+        ({"goal": "6", "value": "-2"}, "Ett värde kan inte vara negativt (”-2”)."),
+        ({"goal": "6", "value": "1,5"}, "Räkna hela gånger: ”1,5” har decimaler."),
+        ({"goal": "6", "value": "5000"}, "”5000” är alldeles för stort; kontrollera talet."),
+        ({"goal": "1", "value": "3"}, "klart eller inte klart"),
+        (
+            {"goal": "22", "value": "1"},
+            "Skriv det prioriterade området efter värdet: Facklig politik, Feminism",
+        ),
+        ({"goal": "6", "value": "1", "date": "2027-01-10"}, "2027-01-10 har inte hänt än"),
+        ({"goal": "6", "value": "1", "date": "2025-12-31"}, "Planen gäller 2026"),
+        ({"goal": "6", "value": "1", "date": "31/2"}, "”31/2” är inte ett datum."),
+        (
+            {"goal": "6", "value": "1", "comment": "x" * 501},
+            "Kommentaren är för lång (501 tecken; högst 500).",
+        ),
+    ],
+)
+async def test_each_mistake_is_explained_with_the_form_filled_in_again(
+    bot: DistrictBot, checkins: CheckInRepository, fields: dict[str, str], expected: str
+) -> None:
+    sent = {"goal": "", "value": "", "date": "2026-11-21", "comment": "möte"} | fields
+    reply = await submit(chat(bot), **sent)
+    assert expected in warning(reply)
+    assert "Till exempel: rapportera" not in shown(reply)  # the one-line example is not the form's
+    kept = inputs(reply)
+    assert kept["goal"].get("value", "") == (sent["goal"] if sent["goal"] != "99" else "")
+    assert kept["value"]["value"] == sent["value"]
+    assert kept["comment"]["value"] == sent["comment"]
+    # A date the picker can show is kept; one it cannot (31/2) becomes today again.
+    assert kept["date"]["value"] == (sent["date"] if sent["date"] != "31/2" else "2026-11-22")
+    assert checkins.mine(person(CHAIR), DISTRICT) == []
+
+
+async def test_someone_who_may_not_report_is_refused_and_nothing_is_stored(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    adapter = chat(bot, who=MEMBER)
+    offered = await say(adapter, "rapportera")
+    assert not offered.attachments
+    assert offered.text.startswith("Det kan bara partiföreningarnas ordförande, styrelsen")
+    refused = await submit(adapter, goal="6", value="1", date="2026-11-22")
+    assert refused.text.startswith(
+        "Bara partiföreningarnas ordförande, styrelsen och de som är ansvariga för mål 6"
+    )
+    assert checkins.mine(person(MEMBER), DISTRICT) == []
+
+
+async def test_a_chair_cannot_name_another_branch_in_the_comment(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    reply = await submit(chat(bot), goal="6", value="1", comment="för Härnösand möte")
+    assert "bara rapportera för din egen partiförening" in reply.text
+    assert checkins.mine(person(CHAIR), DISTRICT) == []
+
+
+@pytest.mark.parametrize("kind", ["channel", "groupChat"])
+async def test_outside_a_personal_chat_report_alone_keeps_the_one_line_hint(
+    bot: DistrictBot, kind: str
+) -> None:
+    reply = await say(chat(bot, id=f"19:{kind}@thread.v2", kind=kind), "rapportera")
+    assert not reply.attachments and reply.text.startswith("Börja med målets nummer.")
+
+
+async def test_report_with_a_line_after_it_is_still_the_one_line_form(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    reply = await say(chat(bot), "rapportera 6 1 möte")
+    assert reply.text.startswith("Sparat #") and len(checkins.mine(person(CHAIR), DISTRICT)) == 1

@@ -1,0 +1,166 @@
+"""A chair's story where cards are not shown (the terminal chat, channel "test"): `rapportera` alone starts a
+dialog that asks for the goal, the value, the date and a comment, one at a time, and then stores the report.
+
+Driven with botbuilder's TestFlow, as the SDK's own dialog tests are.
+"""
+
+from __future__ import annotations
+
+import pytest
+from botbuilder.core import MemoryStorage
+from botbuilder.core.adapters import TestAdapter, TestFlow
+from botbuilder.schema import Activity, ActivityTypes
+
+from bot.commands import build_router
+from bot.db.checkins import CheckInRepository
+from bot.teams import DistrictBot
+from dialogs.host import Dialogs
+from tests.dialogs.conftest import CHAIR, DISTRICT, MEMBER, chat, person
+
+
+async def converse(adapter: TestAdapter, *script: tuple[str, str]) -> TestFlow:
+    """Each line the user writes, with a part of the one answer expected to it."""
+    flow: TestFlow | None = None
+    for said, expected in script:
+        flow = await (flow.send(said) if flow else adapter.send(said))
+        flow = await flow.assert_reply(expected, is_substring=True, description=f"after {said!r}")
+    assert flow is not None and not adapter.activity_buffer, "one answer to each message"
+    return flow
+
+
+async def test_a_chair_reports_step_by_step_and_is_asked_again_after_mistakes(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    await converse(
+        chat(bot, channel="test", locale="en-US"),
+        ("report", "Which goal are you reporting on? Write its number, or cancel to stop.\n3. Each branch"),
+        ("99", "There is no goal 99; the plan has goals 1–24. Which goal? Write its number."),
+        ("6", "Goal 6: "),
+        ("many", "“many” is not a number. What do you report? How many, e.g. 1"),
+        ("1.5", "Count whole times: “1.5” has decimals."),
+        ("2", "When did it happen?"),
+        ("2027-01-10", "2027-01-10 has not happened yet; report it afterwards. When did it happen?"),
+        ("20/11", "Any comment?"),
+        ("chairs' meeting in Timrå", "Stored #1: goal 6, 2 for Sundsvall, 20 Nov 2026."),
+    )
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    assert (stored.goal_number, stored.branch, stored.value, stored.happened_on.isoformat()) == (
+        6,
+        "Sundsvall",
+        2.0,
+        "2026-11-20",
+    )
+    assert stored.comment == "chairs' meeting in Timrå"
+
+
+async def test_in_swedish_today_and_no_comment_and_the_same_confirmation_as_one_line(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    await converse(
+        chat(bot, channel="test"),
+        ("rapportera", "3. Varje partiförening"),
+        ("6", " 6: Distriktet samlar"),
+        ("1", ""),
+        ("idag", ""),
+        ("nej", "Sparat #1: mål 6, 1 för Sundsvall, 22 nov. 2026. Rätta med: ändra 1 VÄRDE"),
+    )
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    assert (stored.happened_on.isoformat(), stored.comment) == ("2026-11-22", None)
+
+
+async def test_dates_as_the_one_line_form_writes_them(bot: DistrictBot, checkins: CheckInRepository) -> None:
+    for day in ("", "12/3", "2026-03-12", "12 mars", "igår"):
+        await converse(
+            chat(bot, channel="test"),
+            ("rapportera", ""),
+            ("6", ""),
+            ("1", ""),
+            (day or " ", ""),
+            ("-", "Sparat"),
+        )
+    assert [c.happened_on.isoformat() for c in checkins.mine(person(CHAIR), DISTRICT)] == [
+        "2026-11-21",
+        "2026-03-12",
+        "2026-03-12",
+        "2026-03-12",
+        "2026-11-22",
+    ]
+
+
+async def test_a_per_area_goal_asks_for_the_area_after_the_value(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    await converse(
+        chat(bot, channel="test", locale="en-US"),
+        ("report", ""),
+        ("22", "How many, then the priority area, e.g. 1 Facklig politik"),
+        ("1", "Name the priority area after the value: Facklig politik, Feminism"),
+        ("1 feminism", "When did it happen?"),
+        ("today", ""),
+        ("no", "Stored #1: goal 22, 1 (Feminism) for Sundsvall"),
+    )
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    assert stored.area == "Feminism"
+
+
+async def test_cancel_at_any_step_stores_nothing_and_the_router_answers_again(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    adapter = chat(bot, channel="test", locale="en-US")
+    await converse(adapter, ("report", ""), ("6", ""), ("cancel", "Cancelled; nothing was stored."))
+    await converse(adapter, ("rapportera", ""), ("6", ""), ("1", ""), ("Avbryt", "Cancelled"))
+    await converse(adapter, ("goal 6", "Goal 6"))  # not an answer to a dialog any more
+    assert checkins.mine(person(CHAIR), DISTRICT) == []
+
+
+async def test_while_the_dialog_waits_every_message_is_an_answer(bot: DistrictBot) -> None:
+    await converse(
+        chat(bot, channel="test", locale="en-US"),
+        ("report", ""),
+        ("help", "Start with the goal's number. Which goal?"),
+        ("report 6 1", "Start with the goal's number."),
+    )
+
+
+async def test_someone_who_may_not_report_is_told_at_once(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    adapter = chat(bot, who=MEMBER, channel="test")
+    await converse(adapter, ("rapportera", "Det kan bara partiföreningarnas ordförande, styrelsen"))
+    await converse(adapter, ("mål 6", "Mål 6"))  # no dialog was left waiting
+    assert checkins.mine(person(MEMBER), DISTRICT) == []
+
+
+async def test_dialog_state_is_kept_while_waiting_and_dropped_at_the_end(bot: DistrictBot) -> None:
+    memory: dict[str, object] = {}
+    with_memory = DistrictBot(
+        router=build_router(),
+        services=bot.services,
+        settings=bot.settings,
+        clock=bot.clock,
+        dialogs=Dialogs(MemoryStorage(memory)),
+    )
+    adapter = chat(with_memory, channel="test")
+    await converse(adapter, ("rapportera", ""), ("6", ""))
+    assert len(memory) == 1  # this conversation's place in the dialog
+    await converse(adapter, ("1", ""), ("idag", ""), ("nej", "Sparat"))
+    assert memory == {}
+    await converse(adapter, ("hjälp", ""))
+    assert memory == {}  # a conversation without a dialog keeps nothing
+
+
+async def test_a_dialog_that_failed_is_forgotten_and_the_next_message_starts_afresh(
+    bot: DistrictBot, checkins: CheckInRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    adapter = chat(bot, channel="test", locale="en-US")
+    await converse(adapter, ("report", ""), ("6", ""), ("1", ""), ("today", "Any comment?"))
+
+    def database_gone(**_: object) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(bot.services.checkins, "add", database_gone)
+    with pytest.raises(OSError):
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, text="no"))
+    monkeypatch.undo()
+    await converse(adapter, ("goal 6", "Goal 6"))
+    assert checkins.mine(person(CHAIR), DISTRICT) == []
