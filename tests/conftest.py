@@ -6,7 +6,7 @@ database layer on both SQLite and PostgreSQL (tests/db/conftest.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +18,7 @@ from bot.db import migrate
 from bot.db.engine import Database
 from bot.db.repository import Repository
 from bot.services.plan_import import ensure_sample_plan
+from tests.fakes.connector import FakeConnector
 from tests.postgres import postgres_server
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -61,6 +62,14 @@ def postgres_url() -> Iterator[str]:
     """A PostgreSQL database for the session: started here, or TEST_DATABASE_URL_PG; skipped if absent."""
     with postgres_server() as url:
         yield url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeConnector]:
+    """An in-process fake Bot Connector on loopback, recording what the bot sends."""
+    fake = await FakeConnector().start()
+    yield fake
+    await fake.close()
 
 
 @pytest.fixture

@@ -46,13 +46,6 @@ def settings(settings: Settings, request: pytest.FixtureRequest, tmp_path: Path)
 
 
 @pytest.fixture
-async def connector() -> AsyncIterator[FakeConnector]:
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 async def client(settings: Settings) -> AsyncIterator[TestClient]:
     client = TestClient(TestServer(create_app(settings, clock=fixed_clock), host="127.0.0.1"))
     await client.start_server()  # migrates and loads the sample plan (goal 6: a meeting per quarter)

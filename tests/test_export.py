@@ -517,13 +517,6 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-async def connector() -> AsyncIterator[FakeConnector]:
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 async def client(settings: Settings, clock: Clock) -> AsyncIterator[TestClient]:
     client = TestClient(TestServer(create_app(settings, clock=clock), host="127.0.0.1"))
     await client.start_server()  # loads the sample plan

@@ -15,13 +15,6 @@ from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
 
 
-@pytest.fixture
-async def connector() -> AsyncIterator[FakeConnector]:
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
-
-
 async def _client(settings: Settings) -> TestClient:
     client = TestClient(TestServer(create_app(settings, clock=fixed_clock), host="127.0.0.1"))
     await client.start_server()

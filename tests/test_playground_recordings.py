@@ -29,13 +29,6 @@ def recording(name: str, service_url: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def connector() -> AsyncIterator[FakeConnector]:
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 async def client(settings: Settings) -> AsyncIterator[TestClient]:
     client = TestClient(TestServer(create_app(settings, clock=fixed_clock), host="127.0.0.1"))
     await client.start_server()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.cards import Reply, card, heading, paragraph
+from bot.cards import Reply
+from bot.cards import export as cards
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
 from bot.services.export import (
@@ -67,24 +68,13 @@ def register(router: Router, links: ExportLinks | None) -> None:
         if not rows:
             return Reply(t._("No check-ins match that, so there is nothing to export."))
         url, expires = links.link(query, now=context.now)
-        until = expires.astimezone(context.services.zone).strftime("%H:%M")
-        title = t._("Check-ins as a spreadsheet")
-        what = t.ngettext("{filters}: {count} check-in.", "{filters}: {count} check-ins.", len(rows)).format(
-            filters=describe(t, query), count=len(rows)
-        )
-        note = t._(
-            "The link works for {minutes} minutes, until {time}. Anyone who has it can download the file: "
-            "do not pass it on."
-        ).format(minutes=round(links.lifetime.total_seconds() / 60), time=until)
-        button = t._("Download CSV")
-        text = f"{title}\n{what}\n{url}\n{note}"
-        return Reply(
-            text,
-            card(
-                [heading(title), paragraph(what), paragraph(note, subtle=True)],
-                fallback=text,
-                actions=[{"type": "Action.OpenUrl", "title": button, "url": url}],
-            ),
+        return cards.download(
+            t,
+            url,
+            filters=describe(t, query),
+            count=len(rows),
+            minutes=round(links.lifetime.total_seconds() / 60),
+            until=expires.astimezone(context.services.zone).strftime("%H:%M"),
         )
 
 

@@ -20,13 +20,6 @@ from tests.postgres import reset_schema
 
 
 @pytest.fixture
-async def connector() -> AsyncIterator[FakeConnector]:
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 async def client(
     postgres_url: str, clean_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[TestClient]:
