@@ -1,4 +1,5 @@
-"""`python -m bot`: serve the bot (default), or `chat`, `plan import`, `people`, `export`, `db upgrade`."""
+"""`python -m bot`: serve the bot (default), or `chat`, `plan import`, `people`, `export`, `manifest`,
+`db upgrade`."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         if verb == "grant":
             change.add_argument("--branch", help="the branch (partiförening) a chair leads")
     _add_export(commands)
+    _add_manifest(commands)
     db = commands.add_parser("db", help="the database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="create or upgrade the schema")
     args = parser.parse_args(argv)
@@ -72,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             return manage_people(settings, args)
         if args.command == "export":
             return export_checkins(settings, args)
+        if args.command == "manifest":
+            return build_app_package(settings, args)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -213,6 +217,114 @@ def _export_problem(error: ExportFilterError, district: str, branches: list[str]
     if error.code is ExportProblem.UNKNOWN_GOAL:
         return f"There is no goal {error.detail} in {district}'s plan (it has goals 1-{goals})."
     return f"{error.detail!r} is not a period: write a year (2027), a quarter (2027-Q2) or a month (2027-05)."
+
+
+MANIFEST_HELP = """\
+Builds the Teams app package: a zip with manifest.json (schema v1.30; Swedish, with en-US.json for
+English), color.png (192x192) and outline.png (32x32), all made by the bot itself. The bot's commands
+in Teams' command menus come from its own command list, so they always match what it understands.
+
+Upload it in Teams (Apps > Manage your apps > Upload an app), or in the Teams admin center for the
+whole organisation. --app-id is the Microsoft App ID of the bot's Azure Bot resource (MicrosoftAppId);
+it is both the app's id and the bot's id. The developer's pages default to example.org placeholders:
+name the district's own before publishing. Upload a changed package with a higher --app-version.
+"""
+
+
+def _add_manifest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from bot import manifest
+
+    build = commands.add_parser(
+        "manifest",
+        help="build the Teams app package (zip) to upload in Teams",
+        description=MANIFEST_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument("--app-id", required=True, metavar="GUID", help="the bot's Microsoft App ID")
+    build.add_argument("--out", type=Path, default=Path("app.zip"), metavar="FILE", help="default: app.zip")
+    build.add_argument(
+        "--app-version",
+        metavar="X.Y.Z",
+        help=f"the app's version (default: {manifest.default_app_version()})",
+    )
+    build.add_argument(
+        "--domain",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a valid domain (repeatable; default: the host of PUBLIC_URL when it is https)",
+    )
+    build.add_argument("--developer-name", metavar="NAME", help="who publishes the app (default: DISTRICT)")
+    build.add_argument(
+        "--website-url", default=manifest.PLACEHOLDER_WEBSITE, metavar="URL", help="default: %(default)s"
+    )
+    build.add_argument(
+        "--privacy-url", default=manifest.PLACEHOLDER_PRIVACY, metavar="URL", help="default: %(default)s"
+    )
+    build.add_argument(
+        "--terms-url", default=manifest.PLACEHOLDER_TERMS, metavar="URL", help="default: %(default)s"
+    )
+    build.add_argument(
+        "--accent-color",
+        default=manifest.DEFAULT_ACCENT_COLOR,
+        metavar="#RRGGBB",
+        help="default: %(default)s",
+    )
+
+
+def build_app_package(settings: Settings, args: argparse.Namespace) -> int:
+    """`python -m bot manifest`: a bad option is one line on stderr and exit 2."""
+    from urllib.parse import urlsplit
+
+    from bot import manifest
+
+    developer = args.developer_name
+    if developer is None:
+        developer = settings.district
+        if len(developer) > manifest.MAX_DEVELOPER_NAME:
+            print(
+                f"The district's name is longer than {manifest.MAX_DEVELOPER_NAME} characters, Teams' limit "
+                "for the developer's name: pass --developer-name.",
+                file=sys.stderr,
+            )
+            return 2
+    domains = list(args.domain)
+    public = urlsplit(settings.public_url) if settings.public_url else None
+    if not domains and public is not None and public.scheme == "https" and public.hostname:
+        domains = [public.netloc]
+    options = manifest.AppOptions(
+        app_id=args.app_id,
+        developer_name=developer,
+        version=args.app_version or manifest.default_app_version(),
+        website_url=args.website_url,
+        privacy_url=args.privacy_url,
+        terms_url=args.terms_url,
+        accent_color=args.accent_color,
+        domains=tuple(domains),
+    )
+    try:
+        options = options.checked()
+        package = manifest.build_package(options)
+    except manifest.ManifestError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        args.out.write_bytes(package)
+    except OSError as exc:
+        print(f"Cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(
+        f"Wrote {args.out}: the Teams app {options.version} (manifest {manifest.MANIFEST_VERSION}) for the "
+        f"bot {options.app_id}. Upload it in Teams: Apps > Manage your apps > Upload an app.",
+        file=sys.stderr,
+    )
+    if options.placeholders:
+        print(
+            "The developer's pages are example.org placeholders: pass --website-url, --privacy-url and "
+            "--terms-url before publishing it to the organisation.",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def serve(settings: Settings) -> int:

@@ -27,6 +27,7 @@ from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
+from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
@@ -34,6 +35,7 @@ from bot.notifier import Notifier
 from bot.services.clock import Clock, utc_now
 from bot.services.export import ExportLinks, export_csv
 from bot.services.plan_import import ensure_sample_plan
+from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.teams import DistrictBot
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
@@ -120,6 +122,16 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app[ADAPTER] = adapter
 
     notifier = Notifier(adapter, settings.microsoft_app_id)
+
+    def retention() -> list[RetentionResult]:
+        """The daily retention job's work (RETENTION_MONTHS; bot/services/privacy.py)."""
+        return run_retention(
+            PrivacyRepository(components.database),
+            now=clock(),
+            months=settings.retention_months,
+            zone=settings.zone,
+        )
+
     scheduler = PromptScheduler(
         prompts=components.prompts,
         desk=components.desk,
@@ -145,6 +157,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             days=settings.report_reminder_days,
             t=translator(settings.language),
         ),
+        retention=retention,
     )
     app[SCHEDULER] = scheduler
 
@@ -231,8 +244,12 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
     """The board's CSV export behind a signed link that expires (bot/commands/export.py hands them out)."""
 
     async def export(request: web.Request) -> web.StreamResponse:
-        query = components.exports.read(request.match_info.get("token", ""), now=components.clock())
+        token = request.match_info.get("token", "")
+        query = components.exports.read(token, now=components.clock())
         if query is None:
+            subject = components.exports.read_personal(token, now=components.clock())
+            if subject is not None:
+                return await _personal_data(components, subject)
             # Forged, changed, expired or garbage: one answer for all, nothing about which.
             return _problem(403, "forbidden")
         checkins = components.bot.services.checkins
@@ -250,6 +267,24 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
         )
 
     return export
+
+
+async def _personal_data(components: Components, subject: DataSubject) -> web.StreamResponse:
+    """A member's own data as JSON (`mina data`, bot/commands/privacy.py), behind the same kind of link."""
+    data = await asyncio.to_thread(PrivacyRepository(components.database).collect_for, subject)
+    if data is None:
+        # They were forgotten since, or the id now belongs to someone else: as for any dead link.
+        return _problem(403, "forbidden")
+    return web.Response(
+        body=render_json(data, now=components.clock()),
+        headers={
+            "Content-Type": "application/json; charset=utf-8",
+            "Content-Disposition": f'attachment; filename="{DOWNLOAD_FILENAME}"',
+            "Cache-Control": "no-store",
+            "Referrer-Policy": "no-referrer",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
 
 
 def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awaitable[None]]:

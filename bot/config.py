@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     # How long an export's download link works.
     export_link_minutes: int = Field(15, ge=1, le=24 * 60)
 
+    # Retention: conversation references last used in a plan year, and who reported that year's check-ins,
+    # are deleted this many months after the plan year ends (a daily job; bot/services/privacy.py).
+    retention_months: int = Field(6, ge=0, le=120)
+
     @field_validator("admins", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:

@@ -2,7 +2,8 @@
 
 Schedules and slots live in the bot's own tables; APScheduler only holds timers. Each planned slot gets a
 date job at its time (explicit time zone), and two daily cron jobs lay out new slots and remind owners;
-a third (schedules/reporting.py) reminds who has not reported as a quarter ends, and tells the board.
+a third (schedules/reporting.py) reminds who has not reported as a quarter ends, and tells the board;
+a fourth deletes personal data past its retention (bot/services/privacy.py).
 Several processes may run these timers on one database: the claim in PromptRepository makes sure a slot
 is posted once (DESIGN.md: "posted exactly once" is a database fact, not a scheduler one).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,6 +22,7 @@ from apscheduler.triggers.date import DateTrigger
 
 from bot.db.prompts import PromptRepository
 from bot.services.clock import Clock
+from bot.services.privacy import RETENTION_HOUR, RETENTION_MINUTE
 from bot.services.prompting import HORIZON, Outcome, SlotStatus
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
@@ -41,9 +44,11 @@ class PromptScheduler:
         timezone: str,
         grace: timedelta,
         reporting: ReportReminders | None = None,
+        retention: Callable[[], object] | None = None,
     ) -> None:
         self.prompts = prompts
         self.reporting = reporting
+        self.retention = retention
         self.desk = desk
         self.poster = poster
         self.clock = clock
@@ -85,6 +90,16 @@ class PromptScheduler:
                 misfire_grace_time=6 * 3600,
                 coalesce=True,
             )
+        if self.retention is not None:
+            # Personal data past its retention (RETENTION_MONTHS after the plan year): once a day, quietly.
+            self.scheduler.add_job(
+                self.run_retention,
+                CronTrigger(hour=RETENTION_HOUR, minute=RETENTION_MINUTE, timezone=self.timezone),
+                id="retention",
+                replace_existing=True,
+                misfire_grace_time=6 * 3600,
+                coalesce=True,
+            )
         await self.poster.recover()
         await self.desk.plan_ahead()  # also calls sync()
         await self.poster.remind_owners()
@@ -112,6 +127,11 @@ class PromptScheduler:
                 misfire_grace_time=int(self.grace.total_seconds()),
                 coalesce=True,
             )
+
+    async def run_retention(self) -> None:
+        """The retention job: a database write, kept off the event loop."""
+        if self.retention is not None:
+            await asyncio.to_thread(self.retention)
 
     async def post_next(self, slot_id: int) -> Outcome:
         """Post a slot now, ahead of its time ("post now")."""

@@ -8,6 +8,7 @@ from datetime import date
 from bot.cards import Reply
 from bot.cards import progress as cards
 from bot.commands.people import strip_names
+from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router
 from bot.db.checkins import BranchInfo, StoredCheckIn
 from bot.i18n import N_, Translator
@@ -63,6 +64,11 @@ def register(router: Router) -> None:
         """The sender's latest check-ins, or the goals they are responsible for with their progress."""
         t = request.t
         what = fold(request.args)
+        if what == DATA_WORD:
+            # `mina data` / `my data`: what the bot stores about them (bot/commands/privacy.py).
+            data = router.route_for(DATA_WORD)
+            if data is not None:
+                return await data.handler(request, context)
         assert request.user is not None
         if what in ("mal", "goals"):
             plan = await _plan(request, context)

@@ -40,6 +40,7 @@ from typing import Any, Protocol
 
 from bot.i18n import LANGUAGES, Translator
 from bot.services.goals import fold
+from bot.services.privacy import DataSubject
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -311,6 +312,7 @@ def filename(query: ExportQuery) -> str:
 # --- signed links --------------------------------------------------------------------------------------
 
 TOKEN_VERSION = "1"
+PERSONAL_TOKEN_VERSION = "p1"  # a member's own data (see ExportLinks.personal_link)
 MAX_TOKEN_LENGTH = 2048  # a district name of 200 characters and every filter stay far below this
 
 
@@ -370,6 +372,51 @@ class ExportLinks:
 
     def _signature(self, signed: str) -> str:
         return _b64(hmac.new(self._secret, signed.encode("utf-8"), hashlib.sha256).digest())
+
+    # A member's own data (`mina data`, bot/services/privacy.py) travels through the same route and secret.
+    # Its tokens have their own version prefix, which is signed too: an export token is never read as a
+    # personal one or the other way round. Payload: `{"i": person id, "s": when their row was created
+    # (microseconds), "l": language, "e": expiry}`, binding the link to that one person.
+
+    def personal_link(self, subject: DataSubject, *, now: datetime) -> tuple[str, datetime]:
+        """The download URL of `subject`'s own data, and when it stops working."""
+        expires = now + self.lifetime
+        return f"{self.base_url}/exports/{self.personal_token(subject, expires=expires)}", expires
+
+    def personal_token(self, subject: DataSubject, *, expires: datetime) -> str:
+        payload = {
+            "i": subject.person_id,
+            "s": subject.since,
+            "l": subject.language,
+            "e": int(expires.timestamp()),
+        }
+        body = _b64(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
+        signed = f"{PERSONAL_TOKEN_VERSION}.{body}"
+        return f"{signed}.{self._signature(signed)}"
+
+    def read_personal(self, token: str, *, now: datetime) -> DataSubject | None:
+        """Whose data a personal token is for, or None if it is forged, changed, expired or not one."""
+        if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH:
+            return None
+        signed, dot, signature = token.rpartition(".")
+        if not dot or not signed.startswith(PERSONAL_TOKEN_VERSION + "."):
+            return None
+        expected = self._signature(signed).encode("ascii")
+        if not hmac.compare_digest(expected, signature.encode("utf-8", "replace")):
+            return None
+        try:
+            payload = json.loads(_unb64(signed[len(PERSONAL_TOKEN_VERSION) + 1 :]))
+            if not isinstance(payload, dict):
+                return None
+            person_id, since, language, expires = payload["i"], payload["s"], payload["l"], payload["e"]
+        except (ValueError, TypeError, KeyError, RecursionError):
+            return None
+        numbers = (person_id, since, expires)
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+            return None
+        if now.timestamp() >= expires or language not in LANGUAGES:
+            return None
+        return DataSubject(person_id=person_id, since=since, language=language)
 
     @staticmethod
     def _query(payload: Any, now: datetime) -> ExportQuery | None:
