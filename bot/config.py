@@ -48,6 +48,8 @@ class Settings(BaseSettings):
 
     # Teams (AAD) object ids of the people who may give roles and change anything, comma-separated.
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Microsoft Entra tenant ids whose activities the bot answers, comma-separated; empty: any tenant.
+    allowed_tenants: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     # How late a prompt may still be posted when the bot was down at its time; past that it is skipped.
     post_grace_hours: float = Field(6.0, ge=0, le=72)
@@ -72,7 +74,7 @@ class Settings(BaseSettings):
     # are deleted this many months after the plan year ends (a daily job; bot/services/privacy.py).
     retention_months: int = Field(6, ge=0, le=120)
 
-    @field_validator("admins", mode="before")
+    @field_validator("admins", "allowed_tenants", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):

@@ -95,6 +95,11 @@ class DistrictBot(TeamsActivityHandler):
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        tenant = tenant_of(turn_context.activity)
+        if self.settings.allowed_tenants and tenant not in self.settings.allowed_tenants:
+            # Another organisation's Teams: no answer, nothing stored.
+            log.warning("ignoring a %s activity from tenant %s", turn_context.activity.type, tenant)
+            return
         await super().on_turn(turn_context)
         # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
         await self.dialogs.save(turn_context)
@@ -229,14 +234,21 @@ def person_of(account: ChannelAccount | None) -> PersonInfo | None:
     return PersonInfo(teams_user_id=account.id, aad_object_id=account.aad_object_id, name=account.name or "")
 
 
+def tenant_of(activity: Activity) -> str | None:
+    """The Microsoft Entra tenant an activity comes from (Teams puts it in conversation and channelData)."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = channel_data.get("tenant") or {}
+    conversation_tenant = activity.conversation.tenant_id if activity.conversation else None
+    return conversation_tenant or (tenant.get("id") if isinstance(tenant, dict) else None)
+
+
 def conversation_of(activity: Activity) -> ConversationInfo:
     channel_data: dict[str, Any] = activity.channel_data if isinstance(activity.channel_data, dict) else {}
     team = channel_data.get("team") or {}
     channel = channel_data.get("channel") or {}
-    tenant = channel_data.get("tenant") or {}
     conversation = activity.conversation
     kind = conversation.conversation_type or ("groupChat" if conversation.is_group else "personal")
-    tenant_id = conversation.tenant_id or tenant.get("id")
+    tenant_id = tenant_of(activity)
     reference = TurnContext.get_conversation_reference(activity).serialize()
     if tenant_id:
         # Teams sends conversation.tenantId, but the SDK's model reads and writes "tenantID", so the

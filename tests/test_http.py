@@ -125,3 +125,23 @@ async def test_with_credentials_a_request_without_a_token_gets_401(
     finally:
         await client.close()
     assert connector.posted == []
+
+
+async def test_activities_from_other_tenants_are_ignored_and_logged(
+    settings: Settings, connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    restricted = settings.model_copy(update={"allowed_tenants": ["our-tenant"]})
+    client = await _client(restricted)
+    try:
+        foreign = activities.personal_message("mål", service_url=connector.url)  # tenant "tenant-1"
+        assert await post(client, foreign) in (200, 201)
+        assert connector.posted == []
+        assert client.app[COMPONENTS].repository.conversations() == []
+        assert "ignoring a message activity from tenant tenant-1" in caplog.text
+
+        ours = activities.personal_message("mål", service_url=connector.url)
+        ours["conversation"]["tenantId"] = ours["channelData"]["tenant"]["id"] = "our-tenant"
+        assert await post(client, ours) in (200, 201)
+        await connector.wait_for(1)
+    finally:
+        await client.close()
