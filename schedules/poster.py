@@ -103,62 +103,21 @@ class PromptPoster:
         try:
             sent = await self.notifier.start_thread(schedule.channel_reference, post)
         except ConversationGone:
-            await asyncio.to_thread(
-                self.prompts.fail,
-                slot.id,
-                status=SlotStatus.FAILED,
-                outcome="gone",
-                detail="bot removed",
-                now=now,
-            )
             await asyncio.to_thread(self.repository.forget_conversation, schedule.conversation_id, now=now)
-            await self.tell_board(
-                schedule.district,
-                Reply(
-                    self.t._(
-                        "I could not post #{id}: I am no longer in that channel. "
-                        "Add me again and set up the schedule anew."
-                    ).format(id=slot.id)
-                ),
+            gone = self.t._(
+                "I could not post #{id}: I am no longer in that channel. "
+                "Add me again and set up the schedule anew."
             )
-            return Outcome.GONE
+            return await self._not_posted(slot, schedule, Outcome.GONE, "bot removed", gone, now)
         except SendUncertain as exc:
-            await asyncio.to_thread(
-                self.prompts.fail,
-                slot.id,
-                status=SlotStatus.UNCERTAIN,
-                outcome="uncertain",
-                detail=str(exc),
-                now=now,
+            broke = self.t._(
+                "The prompt for #{id} may be missing: the connection to Teams broke after I sent it. "
+                "Please check the channel; I will not post it again."
             )
-            await self.tell_board(
-                schedule.district,
-                Reply(
-                    self.t._(
-                        "The prompt for #{id} may be missing: the connection to Teams broke after I sent it. "
-                        "Please check the channel; I will not post it again."
-                    ).format(id=slot.id)
-                ),
-            )
-            return Outcome.UNCERTAIN
+            return await self._not_posted(slot, schedule, Outcome.UNCERTAIN, str(exc), broke, now)
         except SendFailed as exc:
-            await asyncio.to_thread(
-                self.prompts.fail,
-                slot.id,
-                status=SlotStatus.FAILED,
-                outcome="failed",
-                detail=str(exc),
-                now=now,
-            )
-            await self.tell_board(
-                schedule.district,
-                Reply(
-                    self.t._("Teams would not take the prompt for #{id}; it was not posted.").format(
-                        id=slot.id
-                    )
-                ),
-            )
-            return Outcome.FAILED
+            refused = self.t._("Teams would not take the prompt for #{id}; it was not posted.")
+            return await self._not_posted(slot, schedule, Outcome.FAILED, str(exc), refused, now)
         await asyncio.to_thread(
             self.prompts.confirm,
             slot.id,
@@ -175,6 +134,17 @@ class PromptPoster:
             )
             await self.tell_board(schedule.district, notice, also=slot.owner_id)
         return Outcome.POSTED
+
+    async def _not_posted(
+        self, slot: PromptSlot, schedule: Schedule, outcome: Outcome, detail: str, notice: str, now: datetime
+    ) -> Outcome:
+        """Record why a claimed slot was not posted (it is never tried again) and tell the board."""
+        status = SlotStatus.UNCERTAIN if outcome is Outcome.UNCERTAIN else SlotStatus.FAILED
+        await asyncio.to_thread(
+            self.prompts.fail, slot.id, status=status, outcome=outcome.value, detail=detail, now=now
+        )
+        await self.tell_board(schedule.district, Reply(notice.format(id=slot.id)))
+        return outcome
 
     def _text_for(self, slot: PromptSlot, schedule: Schedule) -> tuple[str | None, int | None]:
         if slot.ready(schedule.approval_required):
