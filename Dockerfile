@@ -7,11 +7,13 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY dialogs ./dialogs
 COPY schedules ./schedules
-RUN python -m venv /opt/venv \
-    && /opt/venv/bin/pip install --no-cache-dir --disable-pip-version-check ".[postgres]"
+# The same install step CI runs (tests/test_deployment.py): a venv with the bot and its postgres extra.
+COPY scripts/docker-install ./scripts/docker-install
+RUN scripts/docker-install /opt/venv
 
 FROM python:3.11-slim
-RUN groupadd --system bot && useradd --system --gid bot --home-dir /home/bot --create-home bot \
+RUN groupadd --system --gid 10001 bot \
+    && useradd --system --uid 10001 --gid bot --home-dir /home/bot --create-home bot \
     && mkdir /data && chown bot:bot /data
 COPY --from=build /opt/venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH \
@@ -19,7 +21,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     HOST=0.0.0.0 \
     PORT=3978 \
     DATABASE_URL=sqlite:////data/bot.db
-USER bot
+# Numeric, so a runtime can check it is not root (Kubernetes runAsNonRoot).
+USER 10001:10001
 WORKDIR /home/bot
 VOLUME ["/data"]
 EXPOSE 3978
