@@ -43,7 +43,7 @@ from bot.services.export import (
 )
 from bot.services.people import PersonInfo
 from bot.services.roles import Role
-from tests.conftest import NOW
+from tests.conftest import NOW, Clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
 
@@ -499,16 +499,6 @@ def test_the_help_says_how_the_file_is_made(capsys: pytest.CaptureFixture[str]) 
 
 
 # --- in chat, and the download ------------------------------------------------------------------------
-
-
-class Clock:
-    """The app's clock, moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

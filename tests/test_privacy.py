@@ -50,7 +50,7 @@ from bot.services.privacy import (
 from bot.services.prompting import SlotStatus
 from bot.services.roles import Role
 from bot.services.schedule_rules import parse_rule
-from tests.conftest import NOW
+from tests.conftest import NOW, Clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
 from tests.postgres import reset_schema
@@ -209,14 +209,6 @@ def _without_activity_id(cell: Any) -> Any:
 
 
 # --- the app, for chat and downloads ---------------------------------------------------------------------
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from bot.notifier import Notifier
 from bot.services.prompting import Outcome, SlotStatus
 from schedules.poster import PromptPoster
 from schedules.scheduler import PromptScheduler
+from tests.conftest import Clock
 from tests.fakes.connector import FakeConnector
 from tests.test_teams import shown
 
@@ -37,14 +38,6 @@ CHANNEL = "19:general@thread.tacv2"
 # Sunday 22 November 2026, 10:00 in Stockholm (CET, UTC+1).
 START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 _ids = itertools.count(1)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

@@ -41,6 +41,7 @@ from schedules.reporting import (
     reminders,
 )
 from schedules.scheduler import PromptScheduler
+from tests.conftest import Clock
 from tests.fakes.connector import FakeConnector
 from tests.test_teams import shown
 
@@ -251,14 +252,6 @@ DRAFT = PlanDraft(
 def local(month: int, day: int, hour: int = 10) -> datetime:
     """`hour` o'clock in Stockholm on that day of 2027 (summer time, UTC+2, from April to October)."""
     return datetime(2027, month, day, hour - 2, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
