@@ -1,5 +1,5 @@
-"""`python -m bot`: serve the bot (default), or `chat`, `plan import`, `people`, `export`, `manifest`,
-`db upgrade`."""
+"""`python -m bot`: serve the bot (default), or `chat`, `plan import`, `people`, `teams`, `export`,
+`manifest`, `backup`, `db upgrade`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.db.engine import DatabaseUnavailable
 
 if TYPE_CHECKING:
     from bot.services.export import ExportFilterError
@@ -50,6 +51,15 @@ def main(argv: list[str] | None = None) -> int:
         change.add_argument("--name", default="", help="their display name, until Teams tells the bot")
         if verb == "grant":
             change.add_argument("--branch", help="the branch (partiförening) a chair leads")
+    teams = commands.add_parser("teams", help="the teams the bot is in, and their districts").add_subparsers(
+        dest="teams_command", required=True
+    )
+    teams.add_parser("list", help="every team the bot has met, with its district")
+    team_link = teams.add_parser("link", help="link a team to its district")
+    team_link.add_argument("team", metavar="TEAM-ID", help="the team's id, as `teams list` shows it")
+    team_link.add_argument("--district", required=True, type=_district_name, help="the district's name")
+    backup = commands.add_parser("backup", help="a consistent copy of the SQLite database, while it runs")
+    backup.add_argument("file", type=Path, help="where to write the copy (a new file)")
     _add_export(commands)
     _add_manifest(commands)
     db = commands.add_parser("db", help="the database").add_subparsers(dest="db_command", required=True)
@@ -72,11 +82,15 @@ def main(argv: list[str] | None = None) -> int:
             return upgrade_db(settings)
         if args.command == "people":
             return manage_people(settings, args)
+        if args.command == "teams":
+            return manage_teams(settings, args)
+        if args.command == "backup":
+            return make_backup(settings, args.file)
         if args.command == "export":
             return export_checkins(settings, args)
         if args.command == "manifest":
             return build_app_package(settings, args)
-    except ConfigError as exc:
+    except (ConfigError, DatabaseUnavailable) as exc:
         print(exc, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -333,12 +347,23 @@ def serve(settings: Settings) -> int:
     from bot.app import create_app
 
     settings.check_listen_address()
+    _check_database(settings)
     print(f"Serving the bot on http://{settings.host}:{settings.port}/api/messages", file=sys.stderr)
     from bot.app import AccessLogger
 
     app = create_app(settings)
     web.run_app(app, host=settings.host, port=settings.port, print=None, access_log_class=AccessLogger)
     return 0
+
+
+def _check_database(settings: Settings) -> None:
+    from bot.db.engine import Database
+
+    database = Database(settings.database_url)
+    try:
+        database.check()
+    finally:
+        database.dispose()
 
 
 async def _chat(settings: Settings) -> None:
@@ -421,6 +446,50 @@ def manage_people(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     finally:
         database.dispose()
+
+
+def manage_teams(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db import migrate
+    from bot.db.districts import DistrictRepository
+    from bot.db.engine import Database
+    from bot.services.clock import utc_now
+
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        districts = DistrictRepository(database)
+        if args.teams_command == "list":
+            teams = districts.teams()
+            if not teams:
+                print("The bot has not been added to any team yet.")
+            for team in teams:
+                name, district = team.name or "(name not known)", team.district or "(not linked)"
+                print(f"{team.team_id}  {name}  -> {district}")
+            return 0
+        if not districts.link_team(args.team, args.district, now=utc_now()):
+            names = ", ".join(districts.names()) or "none yet"
+            print(f"There is no district {args.district!r} (districts: {names}).", file=sys.stderr)
+            return 2
+        print(f"{args.team} now belongs to {args.district}.")
+        return 0
+    finally:
+        database.dispose()
+
+
+def make_backup(settings: Settings, file: Path) -> int:
+    from bot.db.backup import BackupError, backup
+    from bot.db.engine import Database
+
+    database = Database(settings.database_url)
+    try:
+        made = backup(database, file)
+    except BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    print(f"Backed up the database to {made.path} ({made.bytes} bytes).")
+    return 0
 
 
 def upgrade_db(settings: Settings) -> int:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
@@ -26,14 +27,22 @@ from bot.cards import Reply
 from bot.cards.checkin_form import is_submit
 from bot.commands import Context, Request, Router, Services
 from bot.commands.checkins import REPORT_WORDS
+from bot.commands.privacy import FORGET_WORDS
+from bot.commands.router import TurnNote, no_district, note_turn, turn_note
 from bot.config import Settings
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
+from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
 from dialogs.checkin import offer_form, submit_form
-from dialogs.host import Dialogs
+
+if TYPE_CHECKING:
+    from dialogs.host import Dialogs
 
 log = logging.getLogger(__name__)
+# One line per turn (on_turn): what came in, which command, the outcome and how long it took. Never the
+# message's text nor who wrote it: at info level the log holds no personal data.
+turn_log = logging.getLogger("bot.turns")
 
 # Channels whose clients render Adaptive Cards; everything else (the terminal chat, tests) gets text.
 CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
@@ -55,60 +64,108 @@ class DistrictBot(TeamsActivityHandler):
         dialogs: Dialogs | None = None,
     ) -> None:
         self.router = router
-        self.dialogs = dialogs or Dialogs()
+        # The dialog host imports botbuilder-dialogs (with its date recognisers, about 18 MB): only a
+        # check-in in a channel without cards (the terminal chat) needs it, so it is made then.
+        self._dialogs = dialogs
         self.services = services
         self.repository = services.repository
+        self.districts = services.districts
         self.settings = settings
         self.clock = clock
         self._recent: OrderedDict[tuple[str, str], None] = OrderedDict()
         # The last reference stored per conversation: an unchanged reference costs no write.
         self._stored: OrderedDict[str, ConversationInfo] = OrderedDict()
+        # Who was last noted as a member of which district: writing in a channel again costs no write.
+        self._members: OrderedDict[tuple[str, str], None] = OrderedDict()
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         if self._is_redelivery(activity):
-            log.info("ignoring redelivered activity %s", activity.id)
+            note_turn(outcome="redelivered")
             return
         await self._remember(activity)
         conversation = conversation_of(activity)
+        user = person_of(activity.from_property)
+        scope = await self._scope(conversation, user)
         request = Request(
             text=message_text(activity),
             t=translator(pick_language(activity.locale, self.settings.language)),
-            district=self._district(activity),
-            user=person_of(activity.from_property),
+            district=scope.district,
+            scope=scope,
+            user=user,
             conversation_kind=conversation.kind,
             conversation=conversation,
             mentions=mentioned_people(activity),
         )
         context = Context(self.services, self.clock())
-        if is_submit(activity.value):
+        if not scope.found and (is_submit(activity.value) or self._opens_check_in(request)):
+            note_turn(command="report", outcome="no-district")
+            reply = no_district(request)
+        elif is_submit(activity.value):
+            note_turn(command="report-form")
             reply = await submit_form(request, context, activity.value)
-        elif await self.dialogs.continue_active(turn_context, request, context):
+        elif self._dialogs is not None and await self._dialogs.continue_active(
+            turn_context, request, context
+        ):
+            note_turn(command="report-dialog")
             return  # the dialog answered
         elif self._opens_check_in(request):
+            note_turn(command="report")
             if activity.channel_id not in CARD_CHANNELS:
-                await self.dialogs.begin_check_in(turn_context, request, context)
+                await self.dialog_host().begin_check_in(turn_context, request, context)
                 return
             reply = await offer_form(request, context)
         else:
             reply = await self.router.dispatch(request, context)
+            if self.router.route_for(request.text.partition(" ")[0]) is self.router.route_for(
+                FORGET_WORDS[0]
+            ):
+                self._drop_cached(conversation.conversation_id, user)
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        tenant = tenant_of(turn_context.activity)
-        if self.settings.allowed_tenants and tenant not in self.settings.allowed_tenants:
-            # Another organisation's Teams: no answer, nothing stored.
-            log.warning("ignoring a %s activity from tenant %s", turn_context.activity.type, tenant)
-            return
-        await super().on_turn(turn_context)
-        # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
-        await self.dialogs.save(turn_context)
+        activity = turn_context.activity
+        note = TurnNote()
+        token = turn_note.set(note)
+        started = time.perf_counter()
+        try:
+            tenant = tenant_of(activity)
+            if self.settings.allowed_tenants and tenant not in self.settings.allowed_tenants:
+                # Another organisation's Teams: no answer, nothing stored.
+                log.warning("ignoring a %s activity from tenant %s", activity.type, tenant)
+                note.outcome = "other-tenant"
+                return
+            await super().on_turn(turn_context)
+            # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
+            if self._dialogs is not None:
+                await self._dialogs.save(turn_context)
+        except BaseException:
+            note.outcome = "error"
+            raise
+        finally:
+            turn_note.reset(token)
+            turn_log.info(
+                "turn activity=%s type=%s conversation=%s command=%s outcome=%s duration_ms=%.1f",
+                activity.id or "-",
+                activity.type or "-",
+                _conversation_kind(activity),
+                note.command,
+                note.outcome,
+                (time.perf_counter() - started) * 1000,
+            )
+
+    def dialog_host(self) -> Dialogs:
+        if self._dialogs is None:
+            from dialogs.host import Dialogs
+
+            self._dialogs = Dialogs()
+        return self._dialogs
 
     def _opens_check_in(self, request: Request) -> bool:
         """`rapportera` / `report` alone, in a personal chat (elsewhere the one-line form's hint answers)."""
         if request.conversation_kind != "personal" or " " in request.text:
             return False
-        route = self.router.route_for(request.text.strip("!/?.,:;"))
+        route = self.router.route_for(request.text)
         return route is not None and route is self.router.route_for(REPORT_WORDS[0])
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
@@ -136,14 +193,19 @@ class DistrictBot(TeamsActivityHandler):
         if self._is_redelivery(activity):
             return
         t = translator(pick_language(activity.locale, self.settings.language))
-        await turn_context.send_activity(
-            MessageFactory.text(
-                t._(
-                    "Hi! I keep track of {district}'s plan: its goals, who is responsible and how far "
-                    "we have come. Write help to see what I can do."
-                ).format(district=self._district(activity))
+        scope = await self._scope(conversation_of(activity), None)
+        if scope.found:
+            text = t._(
+                "Hi! I keep track of {district}'s plan: its goals, who is responsible and how far "
+                "we have come. Write help to see what I can do."
+            ).format(district=scope.district)
+        else:
+            text = t._(
+                "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have "
+                "come. This team is not linked to a district yet: an administrator links it by writing "
+                "here: link DISTRICT"
             )
-        )
+        await turn_context.send_activity(MessageFactory.text(text))
 
     async def _remember(self, activity: Activity) -> None:
         conversation = conversation_of(activity)
@@ -151,16 +213,23 @@ class DistrictBot(TeamsActivityHandler):
             return
         person = person_of(activity.from_property) if conversation.kind == "personal" else None
         # A write may wait on the SQLite lock (busy timeout): keep it off the event loop.
+        if conversation.team_id:
+            await asyncio.to_thread(
+                self.districts.note_team, conversation.team_id, team_name(activity), now=self.clock()
+            )
         await asyncio.to_thread(
-            self.repository.remember_conversation,
-            conversation,
-            person=person,
-            district=self.settings.district,
-            now=self.clock(),
+            self.repository.remember_conversation, conversation, person=person, now=self.clock()
         )
         self._stored[conversation.conversation_id] = conversation
         if len(self._stored) > RECENT_ACTIVITIES:
             self._stored.popitem(last=False)
+
+    def _drop_cached(self, conversation_id: str, user: PersonInfo | None) -> None:
+        """After `glöm mig`: their next message stores them anew, as the receipt says."""
+        self._stored.pop(conversation_id, None)
+        self.districts.refresh()
+        for key in [key for key in self._members if user is not None and key[0] == user.teams_user_id]:
+            del self._members[key]
 
     async def _forget(self, activity: Activity) -> None:
         self._stored.pop(activity.conversation.id, None)
@@ -168,8 +237,21 @@ class DistrictBot(TeamsActivityHandler):
             self.repository.forget_conversation, activity.conversation.id, now=self.clock()
         )
 
-    def _district(self, activity: Activity) -> str:
-        return self.repository.district_of(activity.conversation.id) or self.settings.district
+    async def _scope(self, conversation: ConversationInfo, user: PersonInfo | None) -> Scope:
+        """The district this turn speaks for (bot/services/districts.py). Someone writing in a linked
+        team's channel belongs to its district: noted, so that their personal chat knows it too."""
+        admin = bool(user and user.aad_object_id and user.aad_object_id in self.services.admins)
+        scope = await asyncio.to_thread(
+            self.districts.scope, conversation, user, admin=admin, default=self.settings.district
+        )
+        if scope.why is Why.LINKED and conversation.team_id and user is not None:
+            key = (user.teams_user_id, scope.district)
+            if key not in self._members:
+                await asyncio.to_thread(self.districts.note_member, user, scope.district, now=self.clock())
+                self._members[key] = None
+                if len(self._members) > RECENT_ACTIVITIES:
+                    self._members.popitem(last=False)
+        return scope
 
     def _is_redelivery(self, activity: Activity) -> bool:
         if not activity.id or activity.conversation is None:
@@ -234,6 +316,20 @@ def person_of(account: ChannelAccount | None) -> PersonInfo | None:
     return PersonInfo(teams_user_id=account.id, aad_object_id=account.aad_object_id, name=account.name or "")
 
 
+def _conversation_kind(activity: Activity) -> str:
+    conversation = activity.conversation
+    if conversation is None:
+        return "-"
+    return conversation.conversation_type or ("groupChat" if conversation.is_group else "personal")
+
+
+def team_name(activity: Activity) -> str:
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = channel_data.get("team") or {}
+    name = team.get("name") if isinstance(team, dict) else None
+    return name if isinstance(name, str) else ""
+
+
 def tenant_of(activity: Activity) -> str | None:
     """The Microsoft Entra tenant an activity comes from (Teams puts it in conversation and channelData)."""
     channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
@@ -247,9 +343,12 @@ def conversation_of(activity: Activity) -> ConversationInfo:
     team = channel_data.get("team") or {}
     channel = channel_data.get("channel") or {}
     conversation = activity.conversation
-    kind = conversation.conversation_type or ("groupChat" if conversation.is_group else "personal")
+    kind = _conversation_kind(activity)
     tenant_id = tenant_of(activity)
     reference = TurnContext.get_conversation_reference(activity).serialize()
+    # Which message this was is no part of where to post later, and would make every message a new
+    # reference to store: leave it out, so an unchanged conversation costs no write.
+    reference.pop("activityId", None)
     if tenant_id:
         # Teams sends conversation.tenantId, but the SDK's model reads and writes "tenantID", so the
         # tenant would be lost from the stored reference; proactive posts into a channel need it.

@@ -28,6 +28,7 @@ from bot.app import COMPONENTS, SCHEDULER, create_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
+from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
 from bot.db.models import CheckIn, CheckInRevision, Conversation, Person
 from bot.db.people import PeopleRepository
@@ -104,6 +105,8 @@ def reference(person: PersonInfo | None, conversation_id: str) -> dict[str, Any]
 def remember(
     db: Database, conversation_id: str, kind: str, person: PersonInfo | None, *, now: datetime = NOW
 ) -> None:
+    if kind == "channel":
+        DistrictRepository(db).link_team("19:team@thread.tacv2", DISTRICT, now=now)
     Repository(db).remember_conversation(
         ConversationInfo(
             conversation_id=conversation_id,
@@ -114,7 +117,6 @@ def remember(
             reference=reference(person, conversation_id),
         ),
         person=person if kind == "personal" else None,
-        district=DISTRICT,
         now=now,
     )
 
@@ -650,6 +652,9 @@ def test_retention_removes_exactly_the_old_data_at_the_boundary(any_db: Database
 
     old, new = add(date(2025, 12, 31)), add(date(2026, 1, 1))
     megan = people.find_id(MEGAN)
+    # Megan was last seen in the district's Team before the cutoff, Anna after it.
+    DistrictRepository(any_db).note_member(MEGAN, DISTRICT, now=END_OF_2025)
+    DistrictRepository(any_db).note_member(ANNA, DISTRICT, now=START_OF_2026)
     store = PrivacyRepository(any_db)
 
     def state() -> tuple[set[str], dict[int, int | None], dict[int, int | None]]:
@@ -674,14 +679,19 @@ def test_retention_removes_exactly_the_old_data_at_the_boundary(any_db: Database
     with any_db.read() as session:
         channel = session.exec(select(Conversation).where(Conversation.conversation_id == CHANNEL)).one()
         assert "user" not in channel.reference
-    [changed] = [result for result in results if result.changed]
-    assert changed.district == DISTRICT
-    assert (changed.conversations, changed.references_scrubbed, changed.checkins, changed.revisions) == (
-        2,
+    # Personal and group chats belong to no district (a person's district is their membership).
+    changed = {result.district: result for result in results if result.changed}
+    assert set(changed) == {DISTRICT, None}
+    district, unlinked = changed[DISTRICT], changed[None]
+    assert (district.references_scrubbed, district.memberships, district.checkins, district.revisions) == (
+        1,
         1,
         1,
         1,
     )
+    assert district.conversations == 0 and unlinked.conversations == 2
+    assert DistrictRepository(any_db).belongs(ANNA) == [DISTRICT]
+    assert DistrictRepository(any_db).belongs(MEGAN) == []
     # The person, the check-ins and their values stay; running again changes nothing more.
     kept = checkins.get(old)
     assert megan is not None and kept is not None and kept.value == 2
@@ -711,6 +721,7 @@ def test_no_table_is_forgotten_by_forget_me() -> None:
     """Every column that points at a person is handled by PrivacyRepository.forget (a new one must be)."""
     handled = {
         ("role", "person_id"),
+        ("membership", "person_id"),
         ("goal_responsible", "person_id"),
         ("reminder_sent", "person_id"),
         ("conversation", "person_id"),

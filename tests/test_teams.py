@@ -14,6 +14,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Conversat
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
+from bot.db.districts import DistrictRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.teams import DistrictBot, message_text
@@ -29,6 +30,7 @@ def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
         repository=repository,
         people=PeopleRepository(repository.db),
         checkins=CheckInRepository(repository.db),
+        districts=DistrictRepository(repository.db),
         admins=frozenset(settings.admins),
         zone=settings.zone,
     )

@@ -41,6 +41,7 @@ def my_data(
         (t._("Number in my database"), f"#{person.id}"),
         (t._("First seen"), when(t, person.created_at, zone)),
         (t._("Last seen"), when(t, person.last_seen_at, zone)),
+        (t._("Districts"), ", ".join(record.district for record in data.districts) or NONE),
         (t._("Roles"), _roles(t, data)),
         (t._("Responsible for"), _goals(t, data)),
         (t._("Check-ins"), _checkins(t, summary)),
@@ -87,9 +88,9 @@ def confirm_forget(t: Translator, summary: Summary, *, command: str) -> Reply:
     title = t._("Forget you?")
     parts = [
         t._(
-            "I will erase your name and Teams ids, your roles, the goals you are responsible for, my "
-            "reminders to you, the address of our chat, and the texts you wrote for prompts not yet posted. "
-            "This cannot be undone."
+            "I will erase your name and Teams ids, which districts you belong to, your roles, the goals you "
+            "are responsible for, my reminders to you, the address of our chat, and the texts you wrote for "
+            "prompts not yet posted. This cannot be undone."
         )
     ]
     if summary.checkins:
@@ -118,8 +119,8 @@ def forgotten(t: Translator, result: ForgetResult, *, admin: bool) -> Reply:
     """The receipt: what was erased, what was kept without a name, and what happens if they write again."""
     title = t._("I have forgotten you")
     erased = t._(
-        "Erased: your name and Teams ids, your roles, the goals you were responsible for, my reminders to "
-        "you and the address of our chat."
+        "Erased: your name and Teams ids, which districts you belong to, your roles, the goals you were "
+        "responsible for, my reminders to you and the address of our chat."
     )
     if result.texts_deleted:
         erased += " " + t.ngettext(

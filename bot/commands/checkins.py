@@ -9,7 +9,7 @@ from bot.cards import Reply
 from bot.cards import progress as cards
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
-from bot.commands.router import Context, Request, Router
+from bot.commands.router import Context, Request, Router, no_district
 from bot.db.checkins import BranchInfo, StoredCheckIn
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
@@ -21,7 +21,7 @@ from bot.services.checkins import (
     parse_goal_number,
     read_value,
 )
-from bot.services.goals import Goal, Plan, fold
+from bot.services.goals import Goal, Plan, fold, number_in
 from bot.services.roles import Role
 from bot.services.status import GoalStanding, plan_standing
 
@@ -59,6 +59,7 @@ def register(router: Router) -> None:
         "my",
         usage=N_("my reports | my goals"),
         summary=N_("your reports, or the goals you are responsible for"),
+        scoped=False,  # `mina data` needs no district; the rest is checked below
     )
     async def mine(request: Request, context: Context) -> Reply:
         """The sender's latest check-ins, or the goals they are responsible for with their progress."""
@@ -69,6 +70,8 @@ def register(router: Router) -> None:
             data = router.route_for(DATA_WORD)
             if data is not None:
                 return await data.handler(request, context)
+        if not request.district:
+            return no_district(request)
         assert request.user is not None
         if what in ("mal", "goals"):
             plan = await _plan(request, context)
@@ -177,9 +180,9 @@ def register(router: Router) -> None:
         t = request.t
         words = strip_names(request.args, request.mentions).split()
         remove = any(fold(w) in ("bort", "remove") for w in words)
-        numbers = [w.lstrip("#") for w in words if w.lstrip("#").isdigit()]
+        numbers = [n for n in map(number_in, words) if n is not None]
         plan = await _plan(request, context)
-        goal = plan.goal(int(numbers[0])) if plan and numbers else None
+        goal = plan.goal(numbers[0]) if plan and numbers else None
         if goal is None or not request.mentions:
             return Reply(t._("Write a goal number and @mention the people, e.g. responsible 6 @Megan."))
         names = ", ".join(p.name for p in request.mentions)
@@ -262,12 +265,13 @@ def problem(t: Translator, error: CheckInError, plan: Plan, *, example: bool = T
 async def _own(request: Request, context: Context, number: str) -> StoredCheckIn | Reply:
     """One of the sender's own check-ins (the board may change anyone's), or why not."""
     t = request.t
-    digits = number.strip().lstrip("#")
-    if not digits.isdigit():
+    checkin_id = number_in(number)
+    if checkin_id is None:
         return Reply(t._("Write the report's number as my reports shows it, e.g. 15."))
-    found = await asyncio.to_thread(context.checkins.get, int(digits))
+    # Only this district's: a number from another district's reports is as good as unknown.
+    found = await asyncio.to_thread(context.checkins.get, checkin_id, district=request.district)
     if found is None:
-        return Reply(t._("There is no report #{id}; see my reports.").format(id=digits))
+        return Reply(t._("There is no report #{id}; see my reports.").format(id=checkin_id))
     assert request.user is not None
     me = await asyncio.to_thread(context.people.find_id, request.user)
     if me is None or await asyncio.to_thread(context.checkins.reporter_of, found.id) != me:
@@ -301,7 +305,7 @@ async def standings(
     """Every goal's progress for the request's district (or one branch), as of today."""
     today = _today(context)
     reports = await asyncio.to_thread(
-        context.checkins.reports, request.district, year=plan.year or today.year
+        context.checkins.progress_reports, request.district, year=plan.year or today.year, today=today
     )
     branches = await asyncio.to_thread(context.checkins.branches, request.district)
     named = await asyncio.to_thread(context.checkins.responsible, request.district)

@@ -9,7 +9,9 @@ from bot.services.roles import Role
 
 
 def register(router: Router) -> None:
-    @router.command("hjälp", "help", "?", "kommandon", "commands", usage=N_("help"), summary=N_("this list"))
+    @router.command(
+        "hjälp", "help", "?", "kommandon", "commands", usage=N_("help"), summary=N_("this list"), scoped=False
+    )
     async def help_(request: Request, context: Context) -> Reply:
         """Every command with a one-line description, in the user's language."""
         t = request.t

@@ -39,6 +39,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         DATA_WORD,
         usage=N_("my data"),
         summary=N_("everything I store about you, with a download"),
+        scoped=False,  # about the person, in every district
     )
     async def my_data(request: Request, context: Context) -> Reply:
         """A readable summary of what is stored about the sender, and a link to all of it as JSON."""
@@ -70,6 +71,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         *FORGET_WORDS,
         usage=N_("forget me"),
         summary=N_("erase everything I store about you (asks first)"),
+        scoped=False,
     )
     async def forget(request: Request, context: Context) -> Reply:
         """Without confirmation: what would go and what would stay. With it: erase, in one transaction."""

@@ -11,7 +11,7 @@ from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
-from bot.services.goals import fold
+from bot.services.goals import fold, number_in
 from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, choose_prompt
 from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, SlotStatus, local_day
@@ -334,10 +334,10 @@ def register(router: Router) -> None:
         if folded in ("lagg", "add", "ny", "new"):
             return await _bank_add(request, context, re.sub(r"^till\s+", "", rest, flags=re.IGNORECASE))
         if folded in ("ta", "remove", "bort", "retire"):
-            number = re.sub(r"^bort\s+", "", rest, flags=re.IGNORECASE).lstrip("#")
-            if not number.isdigit():
+            number = number_in(re.sub(r"^bort\s+", "", rest, flags=re.IGNORECASE))
+            if number is None:
                 return Reply(t._("Write the number of the bank prompt, e.g. bank remove 7."))
-            if not await asyncio.to_thread(desk.prompts.retire_bank_prompt, request.district, int(number)):
+            if not await asyncio.to_thread(desk.prompts.retire_bank_prompt, request.district, number):
                 return Reply(t._("There is no bank prompt {number}.").format(number=number))
             return Reply(t._("Bank prompt {number} is retired.").format(number=number))
         prompts = await asyncio.to_thread(desk.prompts.bank, request.district)

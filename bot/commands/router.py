@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -15,9 +16,11 @@ from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
+from bot.db.districts import DistrictRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
+from bot.services.districts import Scope, Why
 from bot.services.goals import fold
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.roles import Role, allows
@@ -36,6 +39,7 @@ class Services:
     repository: Repository
     people: PeopleRepository
     checkins: CheckInRepository
+    districts: DistrictRepository
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
@@ -67,7 +71,8 @@ class Request:
 
     text: str
     t: Translator
-    district: str
+    district: str  # the district this turn speaks for; empty when none (see scope)
+    scope: Scope | None = None  # how the district was found (bot/services/districts.py)
     user: PersonInfo | None = None
     conversation_kind: str = "personal"
     conversation: ConversationInfo | None = None
@@ -80,6 +85,25 @@ class Request:
 Handler = Callable[[Request, Context], Awaitable[Reply]]
 
 
+@dataclass
+class TurnNote:
+    """What the turn's log line says (bot/teams.py writes it): the command's name, never the text."""
+
+    command: str = "-"
+    outcome: str = "ok"  # ok | empty | too-long | unknown | no-district | refused | error
+
+
+# The note of the turn being handled, if bot/teams.py started one.
+turn_note: ContextVar[TurnNote | None] = ContextVar("turn_note", default=None)
+
+
+def note_turn(*, command: str | None = None, outcome: str | None = None) -> None:
+    note = turn_note.get()
+    if note is not None:
+        note.command = command or note.command
+        note.outcome = outcome or note.outcome
+
+
 @dataclass(frozen=True)
 class Route:
     words: tuple[str, ...]  # command words, Swedish first; matched without case or diacritics
@@ -87,10 +111,11 @@ class Route:
     usage: str  # msgid, e.g. "goals [number]"
     summary: str  # msgid
     role: Role = Role.MEMBER  # who may use it
+    scoped: bool = True  # works on a district's data, so needs to know which district
 
     @property
     def folded(self) -> frozenset[str]:
-        return frozenset(fold(word) for word in self.words)
+        return frozenset(fold(word) or word for word in self.words)  # "?" has no letters to fold
 
 
 @dataclass
@@ -98,35 +123,45 @@ class Router:
     routes: list[Route] = field(default_factory=list)
 
     def command(
-        self, *words: str, usage: str, summary: str, role: Role = Role.MEMBER
+        self, *words: str, usage: str, summary: str, role: Role = Role.MEMBER, scoped: bool = True
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
-            self.routes.append(Route(words, handler, usage, summary, role))
+            self.routes.append(Route(words, handler, usage, summary, role, scoped))
             return handler
 
         return register
 
     def route_for(self, word: str) -> Route | None:
-        folded = fold(word)
+        """The command a word names, ignoring case, diacritics and punctuation around it ("mål?")."""
+        word = word.strip("!/?.,:;") or word
+        folded = fold(word) or word
         return next((route for route in self.routes if folded in route.folded), None)
 
     async def dispatch(self, request: Request, context: Context) -> Reply:
         t = request.t
         text = " ".join(request.text.split())
         if not text:
+            note_turn(outcome="empty")
             return Reply(t._("Write help to see what I can do."))
         if len(text) > MAX_TEXT_LENGTH:
+            note_turn(outcome="too-long")
             return Reply(
                 t._("That message is too long for me ({length} characters; at most {limit}).").format(
                     length=len(text), limit=MAX_TEXT_LENGTH
                 )
             )
         word, _, args = text.partition(" ")
-        route = self.route_for(word.strip("!/?.,:;"))
+        route = self.route_for(word)
         if route is None:
+            note_turn(outcome="unknown")
             return self._unknown(request, word)
+        note_turn(command=route.usage.split()[0])  # its English word, whatever language was written
+        if route.scoped and not request.district:
+            note_turn(outcome="no-district")
+            return no_district(request)
         roles = await self._roles(request, context) if route.role is not Role.MEMBER else request.roles
         if not allows(roles, route.role):
+            note_turn(outcome="refused")
             return await refusal(request, context, route.role)
         request = replace(request, text=text, command=word, args=args.strip(), roles=frozenset(roles))
         return await route.handler(request, context)
@@ -160,6 +195,38 @@ async def roles_of(user: PersonInfo | None, district: str, context: Context) -> 
     if user.aad_object_id and user.aad_object_id in context.services.admins:
         roles.add(Role.ADMIN)
     return roles
+
+
+def no_district(request: Request) -> Reply:
+    """Why a command about a district's data cannot be answered here, and what to do instead."""
+    t = request.t
+    scope = request.scope
+    if request.conversation_kind == "groupChat":
+        return Reply(
+            t._(
+                "This chat is not linked to a district yet, so I cannot tell whose plan to show. "
+                "An administrator links it by writing here: link DISTRICT"
+            )
+        )
+    if request.conversation_kind != "personal":
+        return Reply(
+            t._(
+                "This team is not linked to a district yet, so I cannot tell whose plan to show. "
+                "An administrator links it by writing here: link DISTRICT"
+            )
+        )
+    if scope is not None and scope.why is Why.SEVERAL:
+        return Reply(
+            t._("You belong to several districts: {districts}. Choose one with: district NAME").format(
+                districts=", ".join(scope.options)
+            )
+        )
+    return Reply(
+        t._(
+            "I don't know which district you belong to yet. Write to me once in your district's team "
+            "(@mention me there), then ask again here."
+        )
+    )
 
 
 async def refusal(request: Request, context: Context, needed: Role) -> Reply:

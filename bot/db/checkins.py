@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import exists
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, exists, func, null, union_all
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from bot.db.engine import Database
 from bot.db.models import (
@@ -27,7 +30,8 @@ from bot.db.models import (
 from bot.db.people import find_person, remember_person
 from bot.services.export import ExportQuery, ExportRow
 from bot.services.people import PersonInfo
-from bot.services.progress import Report
+from bot.services.plan import Period, Target, TargetKind
+from bot.services.progress import Report, period_bounds
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,16 @@ class CheckInRepository:
             ).all()
             return [_stored(session, row) for row in rows]
 
-    def get(self, checkin_id: int) -> StoredCheckIn | None:
+    def get(self, checkin_id: int, *, district: str | None = None) -> StoredCheckIn | None:
+        """A check-in by its number; with `district`, only one of that district's (another district's
+        number is as good as unknown)."""
         with self.db.read() as session:
-            row = session.get(CheckIn, checkin_id)
+            query = select(CheckIn).where(CheckIn.id == checkin_id)
+            if district is not None:
+                query = query.join(District, col(District.id) == col(CheckIn.district_id)).where(
+                    District.name == district
+                )
+            row = session.exec(query).first()
             return _stored(session, row) if row else None
 
     def reporter_of(self, checkin_id: int) -> int | None:
@@ -150,7 +161,11 @@ class CheckInRepository:
             return True
 
     def reports(self, district: str, *, year: int) -> dict[int, list[Report]]:
-        """Every standing check-in of the year, by goal id, as the progress service reads them."""
+        """Every standing check-in of the year, by goal id, as the progress service reads them.
+
+        All of them, one object each: for tests and small data. `status` and the reminders read what they
+        need through `progress_reports` and `quarter_reports`, which the database computes.
+        """
         with self.db.read() as session:
             # Six columns: more than sqlmodel's typed select takes, so SQLAlchemy's own.
             rows = session.execute(
@@ -173,6 +188,76 @@ class CheckInRepository:
         by_goal: dict[int, list[Report]] = defaultdict(list)
         for goal_id, value, happened_on, branch_id, area, created_at in rows:
             by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at))
+        return dict(by_goal)
+
+    def progress_reports(self, district: str, *, year: int, today: date) -> dict[int, list[Report]]:
+        """What the progress service needs to measure each goal of the plan at `today`, by goal id.
+
+        `progress` (bot/services/progress.py) gives the same figures from these as from every standing
+        check-in of the year (`reports`), for the district and for each branch (`status BRANCH`), but the
+        database does the reading: a few rows per goal and branch come back, however many are stored.
+        - count: per branch and area, the sum of the counts in the goal's current period (dated its first
+          day) and the sum of the rest of the year (dated outside that period). Counts are whole and not
+          negative (bot/services/checkins.py refuses others), so the sums are exactly progress's.
+        - done: per branch, the latest check-in of the year with a value of 1 or more.
+        - metric: per branch, the first and the latest reading of the year.
+        - people: none (progress counts the people named, not check-ins).
+        `today` outside the year counts as its first or last day, as in progress. Check-ins (done, metric)
+        come in the order they were taken (day, time stored, id), so ties between readings fall as before.
+        """
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        day = min(max(today, first), last)
+        by_goal: dict[int, list[Report]] = defaultdict(list)
+        with self.db.read() as session:
+            district_id = session.exec(select(District.id).where(District.name == district)).first()
+            if district_id is None:
+                return {}
+            targets = _targets(session, district_id)
+            kinds: dict[TargetKind, list[int]] = defaultdict(list)
+            for goal_id, target in targets.items():
+                kinds[target.kind].append(goal_id)
+            periods = {
+                goal_id: span
+                for goal_id in kinds[TargetKind.COUNT]
+                if (span := _current_period(targets[goal_id].period, day, first, last)) is not None
+            }
+            for goal_id, branch_id, area, in_year, in_period in _count_sums(
+                session, kinds[TargetKind.COUNT], periods, first, last
+            ):
+                by_goal[goal_id].extend(
+                    _count_reports(in_year, in_period, periods.get(goal_id), first, branch_id, area)
+                )
+            seeks = [
+                _Seek(kinds[TargetKind.DONE], first, last, newest=True, done=True),
+                _Seek(kinds[TargetKind.METRIC], first, last, newest=True),
+                _Seek(kinds[TargetKind.METRIC], first, last, newest=False),
+            ]
+            for goal_id, report in _sought(session, district_id, seeks):
+                by_goal[goal_id].append(report)
+        return dict(by_goal)
+
+    def quarter_reports(self, district: str, *, starts: date, ends: date) -> dict[int, list[Report]]:
+        """Enough standing check-ins to tell, per goal and branch, whether it was reported in a quarter.
+
+        What the end-of-quarter reminders ask (schedules/reporting.py, find_gaps): per goal of the plan and
+        branch (or the district, no branch), the latest check-in that happened from `starts` to `ends`, and
+        for a done/not-done goal the latest of that year with a value of 1 or more. Found by the database,
+        a few rows per goal and branch, however many are stored.
+        """
+        first, last = date(starts.year, 1, 1), date(starts.year, 12, 31)
+        by_goal: dict[int, list[Report]] = defaultdict(list)
+        with self.db.read() as session:
+            district_id = session.exec(select(District.id).where(District.name == district)).first()
+            if district_id is None:
+                return {}
+            targets = _targets(session, district_id)
+            done = [goal_id for goal_id, target in targets.items() if target.kind is TargetKind.DONE]
+            seeks = [
+                _Seek(list(targets), starts, ends, newest=True),
+                _Seek(done, first, last, newest=True, done=True),
+            ]
+            for goal_id, report in _sought(session, district_id, seeks):
+                by_goal[goal_id].append(report)
         return dict(by_goal)
 
     def export_rows(self, query: ExportQuery) -> list[ExportRow]:
@@ -402,6 +487,174 @@ class CheckInRepository:
                     .order_by(col(District.name))
                 ).all()
             )
+
+
+# --- progress computed by the database (progress_reports, quarter_reports) ---------------------------------
+
+
+@dataclass(frozen=True)
+class _Seek:
+    """Per goal and branch (and for the district, no branch): one standing check-in from `first` to `last`.
+
+    The latest (`newest`) or the first, by day, time stored and id; with `done`, only one valued 1 or more.
+    Each is one step down ix_checkin_standing, not a read of the goal's check-ins.
+    """
+
+    goal_ids: list[int]
+    first: date
+    last: date
+    newest: bool
+    done: bool = False
+
+
+def _targets(session: Session, district_id: int) -> dict[int, Target]:
+    """The targets of the district's goals in its plan (retired goals have no number), by goal id."""
+    rows = session.execute(
+        sa_select(col(Goal.id), col(Goal.target)).where(
+            col(Goal.district_id) == district_id, col(Goal.number).is_not(None)
+        )
+    ).all()
+    return {goal_id: Target.from_dict(target) for goal_id, target in rows}
+
+
+def _current_period(period: Period | None, day: date, first: date, last: date) -> tuple[date, date] | None:
+    """The goal's period holding `day`, within the year; None for a yearly count (the year is the period)."""
+    if period is None or period is Period.YEAR:
+        return None
+    starts, ends = period_bounds(period, day)
+    return max(starts, first), min(ends, last)
+
+
+def _count_sums(
+    session: Session,
+    goal_ids: Collection[int],
+    periods: dict[int, tuple[date, date]],
+    first: date,
+    last: date,
+) -> list[Any]:
+    """Per count goal, branch and area: the sum of the values in the year, and in the goal's period.
+
+    One pass over ix_checkin_totals in its order, so nothing is sorted. The year is a condition inside the
+    sums, not in WHERE: there it would tempt SQLite (which has no statistics) to read by (goal, day) from
+    ix_checkin_goal_day and sort every row to group them, ten times slower.
+    """
+    if not goal_ids:
+        return []
+    value, on, goal = col(CheckIn.value), col(CheckIn.happened_on), col(CheckIn.goal_id)
+    in_year = func.sum(case((on.between(first, last), value)))
+    spans: dict[tuple[date, date], list[int]] = defaultdict(list)
+    for goal_id, span in periods.items():
+        spans[span].append(goal_id)
+    in_period: ColumnElement[Any] = null()
+    if spans:
+        in_period = func.sum(
+            case(
+                *(
+                    (
+                        and_(goal == ids[0] if len(ids) == 1 else goal.in_(ids), on.between(starts, ends)),
+                        value,
+                    )
+                    for (starts, ends), ids in spans.items()
+                )
+            )
+        )
+    statement = (
+        sa_select(goal, col(CheckIn.branch_id), col(CheckIn.area), in_year, in_period)
+        .where(goal.in_(list(goal_ids)), col(CheckIn.withdrawn_at).is_(None))
+        .group_by(goal, col(CheckIn.branch_id), col(CheckIn.area))
+    )
+    return list(session.execute(statement).all())
+
+
+def _count_reports(
+    in_year: float | None,
+    in_period: float | None,
+    period: tuple[date, date] | None,
+    first: date,
+    branch_id: int | None,
+    area: str | None,
+) -> list[Report]:
+    """A count goal's sums for one branch and area, as reports dated where progress looks for them."""
+    if in_year is None:
+        return []
+    if period is None:
+        return [Report(float(in_year), first, branch_id, area)]
+    starts, ends = period
+    reports = []
+    if in_period:
+        reports.append(Report(float(in_period), starts, branch_id, area))
+    rest = in_year - (in_period or 0)
+    if rest:
+        # A period is shorter than the year: a day of the year outside it is before it or after it.
+        outside = first if starts > first else ends + timedelta(days=1)
+        reports.append(Report(float(rest), outside, branch_id, area))
+    return reports
+
+
+def _sought(session: Session, district_id: int, seeks: Iterable[_Seek]) -> list[tuple[int, Report]]:
+    """The check-ins the seeks find (each once), as (goal id, report), in the order they were taken."""
+    wanted = [seek for seek in seeks if seek.goal_ids]
+    if not wanted:
+        return []
+    params: dict[str, Any] = {"district_id": district_id}
+    for n, seek in enumerate(wanted):
+        params |= {f"goals_{n}": seek.goal_ids, f"first_{n}": seek.first, f"last_{n}": seek.last}
+    statement = _seek_statement(tuple((seek.newest, seek.done) for seek in wanted))
+    return [
+        (goal_id, Report(value, happened_on, branch_id, area, created_at))
+        for goal_id, value, happened_on, branch_id, area, created_at in session.execute(statement, params)
+    ]
+
+
+@functools.cache
+def _seek_statement(shapes: tuple[tuple[bool, bool], ...]) -> Select[Any]:
+    """The query for seeks of these shapes (newest, done), their goals and days bound as goals_N, first_N and
+    last_N (N in order), the district as district_id.
+
+    Built once per shape and kept: building it costs more than running it. For each seek, one select over
+    the district's (goal, branch) pairs and one over its goals alone (the district's own check-ins), each
+    row picking its check-in with a correlated subquery that stops at the first index entry.
+    """
+    tables = SQLModel.metadata.tables
+    goals, branches, checkins = tables["goal"], tables["branch"], tables["checkin"]
+    selects = []
+    for n, (newest, done) in enumerate(shapes):
+        ours = and_(
+            goals.c.id.in_(bindparam(f"goals_{n}", expanding=True)),
+            goals.c.district_id == bindparam("district_id"),
+        )
+        with_branch = (
+            sa_select(goals.c.id.label("goal_id"), branches.c.id.label("branch_id"))
+            .join(branches, branches.c.district_id == goals.c.district_id)
+            .where(ours)
+            .subquery()
+        )
+        without = sa_select(goals.c.id.label("goal_id")).where(ours).subquery()
+        for pairs, branch in ((with_branch, with_branch.c.branch_id), (without, None)):
+            row = checkins.alias()
+            # All the index's columns: goal and branch are fixed here, but PostgreSQL sees that only for
+            # "=", and with `branch_id IS NULL` would otherwise read by (goal, day) and sort.
+            keys = (row.c.goal_id, row.c.branch_id, row.c.happened_on, row.c.created_at, row.c.id)
+            one = (
+                sa_select(row.c.id)
+                .where(
+                    row.c.goal_id == pairs.c.goal_id,
+                    row.c.branch_id.is_(None) if branch is None else row.c.branch_id == branch,
+                    row.c.withdrawn_at.is_(None),
+                    row.c.happened_on.between(bindparam(f"first_{n}"), bindparam(f"last_{n}")),
+                    *((row.c.value >= 1,) if done else ()),
+                )
+                .order_by(*(key.desc() if newest else key.asc() for key in keys))
+                .limit(1)
+                .scalar_subquery()
+            )
+            selects.append(sa_select(one.label("id")).select_from(pairs))
+    c = checkins.c
+    return (
+        sa_select(c.goal_id, c.value, c.happened_on, c.branch_id, c.area, c.created_at)
+        .where(c.id.in_(union_all(*selects)))
+        .order_by(c.happened_on, c.created_at, c.id)
+    )
 
 
 def _district(session: Session, name: str) -> District:

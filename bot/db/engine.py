@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
@@ -16,6 +17,10 @@ from sqlmodel import Session
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
 POSTGRES_WRITE_LOCK = 0x626F74_7772697465  # "bot write"
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened; the message is one line for whoever starts the bot."""
 
 
 class Database:
@@ -48,6 +53,20 @@ class Database:
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITE_LOCK})
             yield session
 
+    def check(self) -> None:
+        """Connect once, so a wrong DATABASE_URL or an unreadable file is one clear line at start-up."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise DatabaseUnavailable(f"Cannot open the database {self.safe_url}: {reason}") from exc
+
+    @property
+    def safe_url(self) -> str:
+        """The URL without its password, for messages and logs."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -64,7 +83,12 @@ def make_engine(url: str) -> Engine:
         # One shared connection, or every connection would see its own empty database.
         kwargs["poolclass"] = StaticPool
     else:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(database).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            problem = f"Cannot create the database's directory {folder}: {exc.strerror}"
+            raise DatabaseUnavailable(problem) from exc
     engine = create_engine(url, **kwargs)
 
     @event.listens_for(engine, "connect")

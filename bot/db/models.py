@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.db.types import UTCDateTime
 
 DISTRICT_NAME_LENGTH = 200
+# A check-in that counts: not withdrawn (the condition of the partial indexes on check-ins).
+STANDING = "withdrawn_at IS NULL"
 
 
 def _ref(target: str, *, ondelete: str, nullable: bool = False) -> Any:
@@ -110,6 +112,42 @@ class Conversation(SQLModel, table=True):
     active: bool = True
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
+
+
+class Team(SQLModel, table=True):
+    """A Microsoft Teams team the bot is installed in, and the district it belongs to.
+
+    One deployment serves many districts: each district's Team is linked to it (by an administrator, in
+    chat or with the CLI; automatically when the deployment has a single district). A team that is not
+    linked gets no district's data.
+    """
+
+    __tablename__ = "team"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(unique=True, max_length=300)  # Teams' id, e.g. 19:...@thread.tacv2
+    name: str = Field(default="", max_length=200)
+    district_id: int | None = _ref("district.id", ondelete="SET NULL", nullable=True)
+    linked_at: datetime | None = _utc(nullable=True)
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()
+
+
+class Membership(SQLModel, table=True):
+    """That a person belongs to a district: seen writing in its Team, or chosen by an administrator.
+
+    A personal chat carries no team, so this is how the bot knows whose data a member may see there.
+    `chosen_at` marks the district someone picked (`distrikt NAMN`) when they belong to several.
+    """
+
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("person_id", "district_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = _ref("person.id", ondelete="CASCADE")
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    seen_at: datetime = _utc()
+    chosen_at: datetime | None = _utc(nullable=True)
 
 
 class Branch(SQLModel, table=True):
@@ -255,6 +293,29 @@ class CheckIn(SQLModel, table=True):
         Index("ix_checkin_goal_day", "goal_id", "happened_on"),
         Index("ix_checkin_district_day", "district_id", "happened_on"),
         Index("ix_checkin_reporter", "reporter_id", "created_at"),
+        # For progress (bot/db/checkins.py, progress_reports): only standing check-ins, by goal and branch.
+        # The latest (or first) one of a goal and branch in a span, found without reading the others:
+        Index(
+            "ix_checkin_standing",
+            "goal_id",
+            "branch_id",
+            "happened_on",
+            "created_at",
+            "id",
+            sqlite_where=text(STANDING),
+            postgresql_where=text(STANDING),
+        ),
+        # Sums of counts by goal, branch and area, read from the index alone in the order they group:
+        Index(
+            "ix_checkin_totals",
+            "goal_id",
+            "branch_id",
+            "area",
+            "happened_on",
+            "value",
+            sqlite_where=text(STANDING),
+            postgresql_where=text(STANDING),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -23,6 +23,7 @@ from bot.db.models import (
     District,
     Goal,
     GoalResponsible,
+    Membership,
     Occurrence,
     Person,
     PromptPost,
@@ -39,6 +40,7 @@ from bot.services.privacy import (
     DataSubject,
     ForgetResult,
     GoalRecord,
+    MembershipRecord,
     PersonalData,
     PersonRecord,
     ReminderRecord,
@@ -102,6 +104,7 @@ class PrivacyRepository:
                     scrubbed += 1
             posted = exists().where(col(PromptPost.occurrence_id) == col(Occurrence.id))
             result = ForgetResult(
+                districts=_run(session, delete(Membership).where(col(Membership.person_id).in_(ids))),
                 roles=_run(session, delete(Role).where(col(Role.person_id).in_(ids))),
                 goals=_run(session, delete(GoalResponsible).where(col(GoalResponsible.person_id).in_(ids))),
                 reminders=_run(session, delete(ReminderSent).where(col(ReminderSent.person_id).in_(ids))),
@@ -206,8 +209,19 @@ def _retain(
         if "user" in row.reference:
             row.reference = without_user(row.reference)
             scrubbed += 1
-    checkins = revisions = 0
+    checkins = revisions = memberships = 0
     if district_id is not None:
+        memberships = _run(
+            session,
+            delete(Membership).where(
+                col(Membership.district_id) == district_id,
+                col(Membership.seen_at) < limit.conversations_before,
+                or_(
+                    col(Membership.chosen_at).is_(None),
+                    col(Membership.chosen_at) < limit.conversations_before,
+                ),
+            ),
+        )
         expired = (
             col(CheckIn.district_id) == district_id,
             col(CheckIn.happened_on) <= limit.checkins_through,
@@ -225,7 +239,7 @@ def _retain(
             session,
             update(CheckIn).where(*expired, col(CheckIn.reporter_id).is_not(None)).values(reporter_id=None),
         )
-    return RetentionResult(name, deleted, scrubbed, checkins, revisions)
+    return RetentionResult(name, deleted, scrubbed, memberships, checkins, revisions)
 
 
 def _collect(session: Session, person: Person) -> PersonalData:
@@ -362,7 +376,17 @@ def _collect(session: Session, person: Person) -> PersonalData:
             .order_by(col(ReminderSent.sent_at), col(ReminderSent.id))
         ).all()
     )
+    districts = tuple(
+        MembershipRecord(district.name, row.seen_at, row.chosen_at)
+        for row, district in session.exec(
+            select(Membership, District)
+            .join(District, col(District.id) == col(Membership.district_id))
+            .where(Membership.person_id == person_id)
+            .order_by(col(District.name))
+        ).all()
+    )
     return PersonalData(
+        districts=districts,
         person=PersonRecord(
             id=person_id or 0,
             name=person.name,

@@ -10,7 +10,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Conversation, District, Goal, Section
+from bot.db.models import Conversation, District, Goal, Section, Team
 from bot.db.people import remember_person
 from bot.services import goals as domain
 from bot.services.people import ConversationInfo, PersonInfo
@@ -31,6 +31,10 @@ class ImportSummary:
 class Repository:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Each district's plan as last read, with the district row's updated_at it was read at. Every turn
+        # needs the plan; reading it costs one small query while nothing changed, and an import (here, by
+        # the CLI, or by another replica) changes updated_at, so the next read loads the new plan.
+        self._plans: dict[str, tuple[datetime, domain.Plan]] = {}
 
     def ping(self) -> bool:
         """Whether the database answers (for the health check)."""
@@ -49,6 +53,9 @@ class Repository:
             row = _district(session, district)
             if row is None or row.id is None:
                 return None
+            cached = self._plans.get(district)
+            if cached is not None and cached[0] == row.updated_at:
+                return cached[1]
             rows = session.exec(
                 select(Goal, Section)
                 .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
@@ -68,7 +75,7 @@ class Repository:
                 )
                 for goal, section in rows
             )
-            return domain.Plan(
+            plan = domain.Plan(
                 district_id=row.id,
                 district=row.name,
                 title=row.plan_title,
@@ -76,6 +83,8 @@ class Repository:
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
             )
+            self._plans[district] = (row.updated_at, plan)
+            return plan
 
     def has_goals(self, district: str) -> bool:
         with self.db.read() as session:
@@ -101,6 +110,7 @@ class Repository:
         Goals are matched to the stored ones by text (see match_goals), so a re-import updates them in
         place; goals no longer in the plan are retired, not deleted, and keep their links.
         """
+        self._plans.pop(district, None)
         with self.db.write() as session:
             row = _district(session, district)
             if row is None:
@@ -172,24 +182,28 @@ class Repository:
     # --- people and conversations ---------------------------------------------------------------
 
     def remember_conversation(
-        self, conversation: ConversationInfo, *, person: PersonInfo | None, district: str, now: datetime
+        self, conversation: ConversationInfo, *, person: PersonInfo | None, now: datetime
     ) -> None:
-        """Store or refresh where the bot can post, and who it talks to in a personal chat."""
+        """Store or refresh where the bot can post, and who it talks to in a personal chat.
+
+        A channel takes the district its team is linked to (bot/db/districts.py links teams)."""
         with self.db.write() as session:
             person_id = remember_person(session, person, now) if person else None
             row = session.exec(
                 select(Conversation).where(Conversation.conversation_id == conversation.conversation_id)
             ).first()
             if row is None:
-                district_row = _district(session, district)
                 row = Conversation(
                     conversation_id=conversation.conversation_id,
                     kind=conversation.kind,
-                    district_id=district_row.id if district_row else None,
                     created_at=now,
                     updated_at=now,
                 )
                 session.add(row)
+            if conversation.team_id:
+                row.district_id = session.exec(
+                    select(Team.district_id).where(Team.team_id == conversation.team_id)
+                ).first()
             row.tenant_id = conversation.tenant_id
             row.team_id = conversation.team_id or row.team_id
             row.channel_id = conversation.channel_id or row.channel_id
@@ -224,15 +238,6 @@ class Repository:
                 )
                 for row in session.exec(query).all()
             ]
-
-    def district_of(self, conversation_id: str) -> str | None:
-        """The district a conversation is linked to, if any."""
-        with self.db.read() as session:
-            return session.exec(
-                select(District.name)
-                .join(Conversation, col(Conversation.district_id) == col(District.id))
-                .where(Conversation.conversation_id == conversation_id)
-            ).first()
 
 
 def _district(session: Session, name: str) -> District | None:

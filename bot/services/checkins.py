@@ -83,7 +83,7 @@ def parse_goal_number(text: str) -> tuple[int, str]:
     """The goal number at the start, and the rest."""
     first, _, rest = text.strip().partition(" ")
     number = first.lstrip("#").rstrip(".:")
-    if not number.isdigit() or len(number) > 6:
+    if not number.isdecimal() or len(number) > 6:  # not isdigit(): "²" is a digit int() cannot read
         raise CheckInError(CheckInProblem.NO_GOAL, first[:20])
     return int(number), rest.strip()
 
@@ -152,7 +152,7 @@ def leading_value(words: list[str], target: Target) -> tuple[float, int]:
     raw = words[0]
     while (
         taken < len(words)
-        and re.fullmatch(r"\d{3}", words[taken])
+        and re.fullmatch(r"\d{3}(?:[.,]\d+)?", words[taken])  # the last group may have decimals: "1 650,5"
         and re.fullmatch(r"[+-]?\d{1,3}", raw.split()[-1])
     ):
         raw += " " + words[taken]
@@ -163,10 +163,10 @@ def leading_value(words: list[str], target: Target) -> tuple[float, int]:
     if value < 0:
         raise CheckInError(CheckInProblem.NEGATIVE, raw)
     if target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):
+        if value > MAX_COUNT:  # first: enough nines make the float infinite, which int() cannot take
+            raise CheckInError(CheckInProblem.TOO_LARGE, raw)
         if value != int(value):
             raise CheckInError(CheckInProblem.NOT_WHOLE, raw)
-        if value > MAX_COUNT:
-            raise CheckInError(CheckInProblem.TOO_LARGE, raw)
     elif value > MAX_METRIC:
         raise CheckInError(CheckInProblem.TOO_LARGE, raw)
     return value, taken

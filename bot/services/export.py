@@ -39,7 +39,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from bot.i18n import LANGUAGES, Translator
-from bot.services.goals import fold
+from bot.services.goals import fold, number_in
 from bot.services.privacy import DataSubject
 
 BOM = "\ufeff"
@@ -174,13 +174,13 @@ def parse_words(text: str) -> FilterWords:
                 raise ExportFilterError(ExportProblem.TWO_PERIODS, word[:20])
             period = parse_period(word)
         elif folded in _GOAL_WORDS:
-            following = words[index + 1].lstrip("#") if index + 1 < len(words) else ""
-            if not following.isdigit() or len(following) > 6:
-                raise ExportFilterError(ExportProblem.BAD_GOAL, following[:20])
-            goal = int(following)
+            following = words[index + 1] if index + 1 < len(words) else ""
+            goal = number_in(following, digits=6)
+            if goal is None:
+                raise ExportFilterError(ExportProblem.BAD_GOAL, following.lstrip("#")[:20])
             index += 1
-        elif word.lstrip("#").isdigit() and len(word.lstrip("#")) <= 3:
-            goal = int(word.lstrip("#"))
+        elif number_in(word, digits=3) is not None:
+            goal = number_in(word, digits=3)
         elif folded in _WITHDRAWN_WORDS:
             withdrawn = True
         else:

@@ -63,6 +63,13 @@ class Plan:
         return hits
 
 
+def number_in(word: str, *, digits: int = 9) -> int | None:
+    """A whole number as written ("6", "#6"), or None. ASCII digits only ("²" and "٣" pass isdigit() but
+    are no number anyone means), at most `digits` of them, so it fits the database's integers."""
+    bare = word.strip().lstrip("#")
+    return int(bare) if bare.isascii() and bare.isdigit() and len(bare) <= digits else None
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, so "Sök", "sok" and "SÖK" all match; punctuation becomes space."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -183,10 +183,20 @@ class ReminderRecord:
 
 
 @dataclass(frozen=True)
+class MembershipRecord:
+    """That they belong to a district, as the bot noted it (so their personal chat knows the district)."""
+
+    district: str
+    seen_at: datetime  # last seen writing in the district's Team
+    chosen_at: datetime | None  # when they chose it for their personal chat
+
+
+@dataclass(frozen=True)
 class PersonalData:
     """Everything stored about one person."""
 
     person: PersonRecord
+    districts: tuple[MembershipRecord, ...] = ()
     roles: tuple[RoleRecord, ...] = ()
     goals: tuple[GoalRecord, ...] = ()
     checkins: tuple[CheckInRecord, ...] = ()  # newest first
@@ -276,6 +286,7 @@ class ForgetResult:
     """What forgetting someone removed, and what it kept without their name."""
 
     # erased
+    districts: int = 0  # which districts they belong to
     roles: int = 0
     goals: int = 0
     reminders: int = 0
@@ -344,12 +355,15 @@ class RetentionResult:
     district: str | None
     conversations: int = 0  # references deleted
     references_scrubbed: int = 0  # kept for a prompt schedule, but the last writer's name removed
+    memberships: int = 0  # people last seen in the district's Team before the cutoff: no longer its members
     checkins: int = 0  # reporter cleared
     revisions: int = 0  # changed_by cleared
 
     @property
     def changed(self) -> bool:
-        return any((self.conversations, self.references_scrubbed, self.checkins, self.revisions))
+        return any(
+            (self.conversations, self.references_scrubbed, self.memberships, self.checkins, self.revisions)
+        )
 
 
 class RetentionStore(Protocol):

@@ -170,29 +170,14 @@ def conversation(conversation_id: str = "a:1", kind: str = "personal", **referen
 
 def test_a_conversation_is_remembered_and_refreshed(repository: Repository) -> None:
     megan = PersonInfo("29:megan", "aad-megan", "Megan Bowen")
-    repository.remember_conversation(
-        conversation(serviceUrl="https://a/"), person=megan, district="D", now=NOW
-    )
-    repository.remember_conversation(
-        conversation(serviceUrl="https://b/"), person=megan, district="D", now=NOW
-    )
+    repository.remember_conversation(conversation(serviceUrl="https://a/"), person=megan, now=NOW)
+    repository.remember_conversation(conversation(serviceUrl="https://b/"), person=megan, now=NOW)
     [stored] = repository.conversations()
     assert stored.reference["serviceUrl"] == "https://b/"
     repository.forget_conversation("a:1", now=NOW)
     assert repository.conversations() == []
-    repository.remember_conversation(conversation(), person=megan, district="D", now=NOW)
+    repository.remember_conversation(conversation(), person=megan, now=NOW)
     assert len(repository.conversations()) == 1
-
-
-def test_a_conversation_is_linked_to_its_district(repository: Repository) -> None:
-    repository.save_plan("Skåne", PLAN, now=NOW)
-    repository.remember_conversation(conversation("19:x", "channel"), person=None, district="Skåne", now=NOW)
-    repository.remember_conversation(
-        conversation("19:y", "channel"), person=None, district="Nowhere", now=NOW
-    )
-    assert repository.district_of("19:x") == "Skåne"
-    assert repository.district_of("19:y") is None
-    assert repository.district_of("19:unknown") is None
 
 
 def test_concurrent_writers_wait_for_each_other_instead_of_failing(repository: Repository) -> None:
@@ -204,7 +189,6 @@ def test_concurrent_writers_wait_for_each_other_instead_of_failing(repository: R
                 repository.remember_conversation(
                     conversation(f"a:{n}-{i}"),
                     person=PersonInfo(f"29:{n}", None, f"P{n}"),
-                    district="D",
                     now=NOW,
                 )
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
@@ -232,9 +216,7 @@ def test_concurrent_writers_of_the_same_rows_queue_instead_of_colliding(reposito
                     repository.save_plan("D", PLAN, now=NOW)
                 else:
                     megan = PersonInfo(f"29:megan-{i}", f"aad-megan-{i}", "Megan Bowen")
-                    repository.remember_conversation(
-                        conversation(f"a:{i}"), person=megan, district="D", now=NOW
-                    )
+                    repository.remember_conversation(conversation(f"a:{i}"), person=megan, now=NOW)
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
 
@@ -269,4 +251,23 @@ def test_long_headings_and_names_are_stored_on_every_backend(repository: Reposit
     stored = repository.plan("D")
     assert stored is not None and stored.goals[0].section == long_heading.strip()
     person = PersonInfo("29:long", None, "N" * 500)
-    repository.remember_conversation(conversation("a:long"), person=person, district="D", now=NOW)
+    repository.remember_conversation(conversation("a:long"), person=person, now=NOW)
+
+
+def test_the_plan_is_read_once_and_read_again_after_an_import(
+    repository: Repository, database: Database
+) -> None:
+    repository.save_plan("D", PLAN, now=NOW)
+    first = repository.plan("D")
+    assert first is not None and repository.plan("D") is first  # cached: the same plan, not a new read
+    # Another process (the CLI, another replica) imports an edited plan later: the cache sees it.
+    elsewhere = Repository(database)
+    elsewhere.save_plan(
+        "D", draft(("Organisering", ["Utse tre ansvariga för Zetkin"])), now=NOW + timedelta(hours=1)
+    )
+    again = repository.plan("D")
+    assert again is not None and [goal.text for goal in again.goals] == ["Utse tre ansvariga för Zetkin"]
+    # An import through this repository is seen at once, even at the same instant.
+    repository.save_plan("D", PLAN, now=NOW + timedelta(hours=1))
+    latest = repository.plan("D")
+    assert latest is not None and len(latest.goals) == 4

@@ -1,0 +1,124 @@
+"""Several districts in one deployment: `koppla` / `link` ties a team (or a group chat) to its district;
+`distrikt` / `district` tells which district a conversation speaks for, and lets someone who belongs to
+several choose in their personal chat. The rules are in bot/services/districts.py, the SQL in
+bot/db/districts.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.cards import Reply
+from bot.commands.router import Context, Request, Router, no_district
+from bot.i18n import N_, Translator
+from bot.services.districts import matching
+from bot.services.roles import Role
+
+LINK_USAGE = N_("link DISTRICT")
+DISTRICT_USAGE = N_("district NAME")
+
+
+def register(router: Router) -> None:
+    @router.command(
+        "koppla",
+        "link",
+        usage=LINK_USAGE,
+        summary=N_("link this team to its district"),
+        role=Role.ADMIN,
+        scoped=False,
+    )
+    async def link(request: Request, context: Context) -> Reply:
+        """Link the team this channel is in (or this group chat) to a district; alone, say what it is."""
+        t = request.t
+        conversation = request.conversation
+        if request.conversation_kind == "personal" or conversation is None:
+            return Reply(
+                t._(
+                    "Write this in one of the team's channels: @mention me, then link DISTRICT. "
+                    "On the server: python -m bot teams link TEAM-ID --district DISTRICT"
+                )
+            )
+        names = await asyncio.to_thread(context.services.districts.names)
+        if not request.args:
+            return Reply(_where(t, request) + " " + _choose_among(t, names, t._(LINK_USAGE)))
+        found = matching(request.args, names)
+        if len(found) != 1:
+            return _not_one(t, request.args, found, names, t._(LINK_USAGE))
+        [district] = found
+        if conversation.team_id:
+            await asyncio.to_thread(
+                context.services.districts.link_team, conversation.team_id, district, now=context.now
+            )
+            return Reply(
+                t._(
+                    "This team now belongs to {district}: its channels and its members' personal chats "
+                    "get {district}'s plan, roles and reports."
+                ).format(district=district)
+            )
+        await asyncio.to_thread(
+            context.services.districts.link_chat, conversation.conversation_id, district, now=context.now
+        )
+        return Reply(t._("This chat now belongs to {district}.").format(district=district))
+
+    @router.command(
+        "distrikt",
+        "district",
+        usage=DISTRICT_USAGE,
+        summary=N_("which district I answer about; choose yours"),
+        scoped=False,
+    )
+    async def district(request: Request, context: Context) -> Reply:
+        """Where this conversation belongs; in a personal chat, choose among your districts."""
+        t = request.t
+        if request.conversation_kind != "personal":
+            return Reply(_where(t, request))
+        if not request.args:
+            if not request.district:
+                return no_district(request)
+            return Reply(t._("I answer you about {district}.").format(district=request.district))
+        assert request.user is not None
+        districts = context.services.districts
+        admin = Role.ADMIN in request.roles or bool(
+            request.user.aad_object_id and request.user.aad_object_id in context.services.admins
+        )
+        names = await asyncio.to_thread(districts.names)
+        yours = names if admin else await asyncio.to_thread(districts.belongs, request.user)
+        found = matching(request.args, names)
+        if len(found) != 1:
+            return _not_one(t, request.args, found, yours, t._(DISTRICT_USAGE))
+        [chosen] = found
+        if chosen not in yours:
+            return Reply(
+                t._(
+                    "As far as I know you don't belong to {district}. Write to me once in its team "
+                    "(@mention me there), then choose it here."
+                ).format(district=chosen)
+            )
+        await asyncio.to_thread(districts.choose, request.user, chosen, now=context.now)
+        return Reply(t._("From now on I answer you about {district}.").format(district=chosen))
+
+
+def _where(t: Translator, request: Request) -> str:
+    if request.district:
+        return t._("This conversation belongs to {district}.").format(district=request.district)
+    return t._("This conversation is not linked to a district yet.")
+
+
+def _choose_among(t: Translator, names: list[str], usage: str) -> str:
+    if not names:
+        return t._("No district has a plan yet: import one with python -m bot plan import.")
+    return t._("Districts: {names}. Choose with: {usage}").format(names=", ".join(names), usage=usage)
+
+
+def _not_one(t: Translator, text: str, found: list[str], names: list[str], usage: str) -> Reply:
+    if found:
+        return Reply(
+            t._("\u201c{text}\u201d fits several districts: {names}. Write more of the name.").format(
+                text=text[:80], names=", ".join(found)
+            )
+        )
+    return Reply(
+        t._("I know no district called \u201c{text}\u201d.").format(text=text[:80])
+        + " "
+        + _choose_among(t, names, usage)
+    )

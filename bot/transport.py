@@ -1,0 +1,740 @@
+"""The Bot Framework transport: the SDK's authentication and Connector clients, built once, not per turn.
+
+botbuilder 4.17.1's CloudAdapter builds, on every turn (incoming or proactive), a new ConnectorClient, a new
+UserTokenClient (a TokenApiClient) and new MicrosoftAppCredentials for them. Each msrest client configuration
+builds a `ClientRetryPolicy`, whose `[i for i in range(999) if i not in safe_codes]` alone costs about 5 ms;
+each client also gets its own requests.Session (a new TCP connection per turn, left for the garbage
+collector), and each new MicrosoftAppCredentials a new MSAL application with an empty token cache, so with
+credentials set every reply first asks Microsoft Entra for a token, synchronously, on the event loop.
+That is most of the SDK's per-turn cost (the echo bot's ~90 activities/s on one core; DESIGN.md).
+
+This module keeps the SDK doing all of the protocol and security work and only reuses what it builds:
+
+- Authentication is the SDK's: `ConfigurationBotFrameworkAuthentication` (JwtTokenValidation) checks every
+  incoming request exactly as before (401 without a valid token when an app id is set; the token's
+  `serviceurl` claim must match the activity's serviceUrl) and runs on every turn, before any reuse.
+- Connector clients are the SDK's (`_ConnectorFactoryImpl.create`: same credentials, configuration, user
+  agent, msrest pipeline and retry policy), kept per (app id, service URL, audience). Replies are still
+  REST calls to the Bot Connector with the SDK's `Authorization: Bearer` header; 429/503 answers still
+  raise `ErrorResponseException` (an msrest HttpOperationError) once, and an unreachable Connector
+  `ClientRequestError`. The replies of incoming turns (POSTs) go out on one shared aiohttp connection pool
+  instead of requests in a worker thread (FastPostSender, which mirrors what requests/urllib3 did for a
+  POST); proactive sends (bot/notifier.py) keep the SDK's requests-based sender as it is.
+- Credentials are the SDK's (MicrosoftAppCredentials and friends), kept per (app id, OAuth scope, login
+  endpoint, authority validation), with their token fetched and renewed in a worker thread.
+- The signing keys that incoming tokens are checked against (OpenID metadata) are fetched in a worker
+  thread instead of on the event loop, and parsed once per key instead of once per request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import ssl
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Coroutine, Hashable
+from logging import Logger
+from typing import Any, Generic, TypeVar
+
+import aiohttp
+import jwt
+import requests
+from botbuilder.integration.aiohttp import (
+    ConfigurationBotFrameworkAuthentication,
+    ConfigurationServiceClientCredentialFactory,
+)
+from botbuilder.schema import Activity
+from botframework.connector import AsyncBfPipeline
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.auth import (
+    AppCredentials,
+    AuthenticateRequestResult,
+    AuthenticationConstants,
+    BotFrameworkAuthentication,
+    ClaimsIdentity,
+    ConnectorFactory,
+    ServiceClientCredentialsFactory,
+    UserTokenClient,
+)
+from botframework.connector.auth.jwt_token_extractor import (
+    JwtTokenExtractor,
+    _OpenIdConfig,
+    _OpenIdMetadata,
+)
+from botframework.connector.skills import BotFrameworkClient
+from jwt.algorithms import RSAAlgorithm
+from msrest.authentication import Authentication
+from msrest.exceptions import ClientRequestError
+from msrest.pipeline import AsyncHTTPSender, Request, Response
+from msrest.pipeline.requests import RequestsContext
+from msrest.universal_http import ClientRequest
+from msrest.universal_http.async_requests import AsyncRequestsClientResponse
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_encoding_from_headers, get_environ_proxies
+from yarl import URL
+
+log = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+# How many connector clients are kept. A Teams bot talks to a handful of service URLs (one per region); the
+# bound matters without credentials, where any request may name any serviceUrl (local development only:
+# the server refuses to listen beyond loopback then).
+MAX_CLIENTS = 64
+
+# The token is renewed in a worker thread once it has less than this left. MSAL hands out its cached token
+# until 5 minutes before it expires, so from here on a fetch really gets a new one.
+RENEW_BEFORE = 4 * 60.0
+# With less than this left the kept token is not used: the next send fetches one itself, as the SDK does.
+MIN_TOKEN_LEFT = 60.0
+# How long the first turn waits for the first token, fetched in a worker thread; past that, the send fetches.
+PREFETCH_TIMEOUT = 30.0
+
+# The SDK's rules for signing keys (jwt_token_extractor._OpenIdMetadata): refresh after a day, and on an
+# unknown key id at most once an hour. Keys up to a day old are used as they are; between one day and one
+# day plus STALE_GRACE they are still used while fresh ones are fetched in the background; older, a request
+# waits for the fetch (in a worker thread) as the SDK's does.
+KEYS_MAX_AGE = 24 * 3600.0
+KEYS_STALE_GRACE = 3600.0
+KEYS_UNKNOWN_KID_INTERVAL = 3600.0
+# A background key refresh that failed is not tried again sooner than this.
+KEYS_RETRY_AFTER = 60.0
+# Neither the metadata document nor the keys take long; without a timeout a hung fetch would hold every
+# request that waits for it.
+KEYS_FETCH_TIMEOUT = 10.0
+
+
+class _Kept(Generic[K, V]):
+    """What was made per key, least recently used dropped past `size`, each made once however many turns
+    ask for it at the same time (32 concurrent first turns build one client and fetch one token).
+
+    Only touched from the event loop's thread, so no lock is needed. A failure is not kept: the next turn
+    asking makes it again, and meets the same refusal (e.g. the SDK's "Invalid app_id").
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._making: dict[K, asyncio.Future[V]] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: K) -> V | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def values(self) -> list[V]:
+        return list(self._items.values())
+
+    async def get_or_make(self, key: K, make: Callable[[], Coroutine[Any, Any, V]]) -> V:
+        value = self.get(key)
+        if value is not None:
+            return value
+        loop = asyncio.get_running_loop()
+        making = self._making.get(key)
+        if making is None or making.get_loop() is not loop:
+            making = self._making[key] = loop.create_task(make())
+            making.add_done_callback(lambda done: self._made(key, done))
+        # Shielded: a turn that is cancelled while waiting does not cancel the making for the others.
+        return await asyncio.shield(making)
+
+    def _made(self, key: K, done: asyncio.Future[V]) -> None:
+        if self._making.get(key) is done:
+            del self._making[key]
+        if done.cancelled() or done.exception() is not None:
+            return
+        self._items[key] = done.result()
+        while len(self._items) > self._size:
+            # An evicted client may still be in use by a running turn; it keeps working and is collected
+            # when that turn ends.
+            self._items.popitem(last=False)
+
+
+def app_id_of(claims_identity: ClaimsIdentity) -> str | None:
+    """The bot's app id in a turn's claims, the way the SDK reads it (_BuiltinBotFrameworkAuthentication)."""
+    app_id = claims_identity.get_claim_value(AuthenticationConstants.AUDIENCE_CLAIM)
+    if app_id is None:
+        app_id = claims_identity.get_claim_value(AuthenticationConstants.APP_ID_CLAIM)
+    return app_id
+
+
+class _SignedHeaders:
+    """What AppCredentials.signed_session signs in place of a requests.Session: only its headers.
+
+    msrest's AsyncRequestsCredentialsPolicy hands the credentials `request.context.session`; the SDK's
+    AppCredentials then sets `headers["Authorization"] = "Bearer <token>"` on it (or removes it when there is
+    no app id). The fast sender sends exactly those headers, as requests would merge a session's headers.
+    """
+
+    __slots__ = ("headers",)
+
+    def __init__(self) -> None:
+        self.headers: dict[str, str] = {}
+
+
+class HttpPool:
+    """One aiohttp ClientSession, i.e. one keep-alive connection pool, for all fast connector clients.
+
+    Made on first use in the running event loop (a new loop, as in tests, gets a new one). No cookies are
+    kept: the SDK's clients started every turn with an empty cookie jar, and a shared jar would carry
+    state from one conversation's reply to another's. The CA bundle is the one requests uses
+    (REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE, else certifi's), so the fast path trusts what the SDK's does.
+    It does not read the environment per request (aiohttp's trust_env costs two thread hops per request);
+    a service URL that the environment sends through a proxy keeps the SDK's sender (`_mirrors_requests`).
+    """
+
+    def __init__(self, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._ssl: ssl.SSLContext | None = None
+        self.sleep = sleep  # the wait between connection attempts (tests replace it)
+
+    def session(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        session = self._session
+        if session is None or session.closed or self._loop is not loop:
+            if self._ssl is None:
+                bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+                self._ssl = ssl.create_default_context(cafile=bundle or requests.certs.where())
+            session = self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(ssl=self._ssl),
+                cookie_jar=aiohttp.DummyCookieJar(),
+            )
+            self._loop = loop
+        return session
+
+    async def close(self) -> None:
+        session, self._session = self._session, None
+        if session is not None and not session.closed and self._loop is asyncio.get_running_loop():
+            await session.close()
+
+
+def _connect_delays(config: Any) -> list[float]:
+    """The waits between connection attempts msrest's ClientRetryPolicy gives a POST.
+
+    urllib3's Retry (total=3, connect=3, backoff_factor=0.8 in msrest) retries a POST only when the
+    connection could not be made (never on a status, never once the request may have been sent, as POST is
+    not in its allowed methods), waiting 0, then backoff_factor * 2 ** (n - 1): 0, 1.6 and 3.2 s.
+    """
+    policy = config.retry_policy.policy
+    tries = min(x for x in (policy.total, policy.connect) if isinstance(x, int))
+    factor = float(policy.backoff_factor or 0)
+    limit = float(getattr(policy, "backoff_max", 120))
+    return [0.0 if n == 1 else min(limit, factor * 2 ** (n - 1)) for n in range(1, tries + 1)]
+
+
+def _as_requests_response(response: aiohttp.ClientResponse, body: bytes) -> requests.Response:
+    """The answer as a requests.Response, what msrest and bot/notifier.py read from the SDK's sender.
+
+    `HttpOperationError.response` (status_code, case-insensitive headers such as Retry-After), `.reason`,
+    `.text`, `raise_for_status()`: all the same objects as before. Repeated headers are joined with ", ", as
+    urllib3 does.
+    """
+    converted = requests.Response()
+    converted.status_code = response.status
+    headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()
+    for name in response.headers:
+        if name not in headers:
+            headers[name] = ", ".join(response.headers.getall(name))
+    converted.headers = headers
+    converted._content = body
+    converted.reason = response.reason or ""
+    converted.url = str(response.url)
+    converted.encoding = get_encoding_from_headers(headers)
+    return converted
+
+
+class FastPostSender(AsyncHTTPSender):  # type: ignore[misc]
+    """Sends a connector client's POSTs (replies, new conversations) on the shared aiohttp pool.
+
+    The SDK's sender runs each request with requests in a worker thread: about 0.7 ms of CPU per reply
+    here, against about 0.2 ms with aiohttp on the event loop. Everything above the sender is the SDK's
+    pipeline, unchanged (user agent, the credentials' Authorization header, response deserialisation,
+    logging), and the answer comes back as a requests.Response wrapped the way msrest wraps it, so a non-2xx
+    status raises the same ErrorResponseException with the same `.response`. What requests/urllib3 did for
+    a POST under msrest's retry policy is done here too: connection failures (nothing sent) are retried with
+    the same waits; anything once the request may have gone out is not retried and is raised, like every
+    failure, as msrest's ClientRequestError; timeouts are the configuration's (100 s to connect, 100 s
+    between reads). Redirects are not followed: the Bot Connector API does not redirect, and a reply carries
+    a bearer token.
+    """
+
+    def __init__(self, pool: HttpPool, config: Any) -> None:
+        self._pool = pool
+        self._delays = _connect_delays(config)
+        timeout = config.connection.timeout
+        self._timeout = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
+
+    async def __aenter__(self) -> FastPostSender:
+        return self
+
+    async def __aexit__(self, *exc_details: object) -> None:
+        return None  # the pool outlives any one client; HttpPool.close() ends it
+
+    def build_context(self) -> RequestsContext:
+        return RequestsContext(session=_SignedHeaders())
+
+    async def send(self, request: Request, **kwargs: Any) -> Response:
+        http_request: ClientRequest = request.http_request
+        signed: _SignedHeaders = request.context.session  # type: ignore[union-attr]
+        # As requests merges them: the session's (signed) headers, then the request's own.
+        headers = {**signed.headers, **http_request.headers}
+        headers.pop("Content-Length", None)  # aiohttp counts the encoded body itself
+        data = http_request.data
+        body = data.encode("utf-8") if isinstance(data, str) else data
+        session = self._pool.session()
+        attempt = 0
+        while True:
+            try:
+                async with session.request(
+                    http_request.method,
+                    # As msrest quoted it: yarl would otherwise unquote %3A, %40, %3B, %3D in conversation
+                    # ids ("19:...@thread.tacv2;messageid=..."), which requests sends as they are.
+                    URL(http_request.url, encoded=True),
+                    data=body,
+                    headers=headers,
+                    allow_redirects=False,
+                    timeout=self._timeout,
+                ) as response:
+                    content = await response.read()
+                break
+            except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
+                # Not connected: nothing was sent, so trying again cannot post twice.
+                if attempt >= len(self._delays):
+                    raise _request_error(exc) from exc
+                delay = self._delays[attempt]
+                attempt += 1
+                if delay:
+                    await self._pool.sleep(delay)
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                raise _request_error(exc) from exc
+        answer = AsyncRequestsClientResponse(http_request, _as_requests_response(response, content))
+        return Response(request, answer)
+
+
+def _request_error(exc: BaseException) -> ClientRequestError:
+    # The message msrest's raise_with_traceback gives a requests error.
+    return ClientRequestError(f"Error occurred in request., {type(exc).__name__}: {exc}", exc)
+
+
+class _PostsOnPool:
+    """A connector client's pipeline: POSTs through FastPostSender, everything else through the SDK's own.
+
+    GET/PUT/DELETE keep requests and urllib3's full retry policy (status and read retries for idempotent
+    methods) untouched; so do file uploads and any configuration the fast path does not mirror.
+    """
+
+    def __init__(self, fast: Any, original: Any) -> None:
+        self._fast = fast
+        self._original = original
+
+    async def __aenter__(self) -> _PostsOnPool:
+        await self._original.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc_details: object) -> None:
+        await self._original.__aexit__(*exc_details)
+
+    async def run(self, request: ClientRequest, **kwargs: Any) -> Response:
+        if request.method == "POST" and not request.files and isinstance(request.data, str | bytes | None):
+            return await self._fast.run(request, **kwargs)
+        return await self._original.run(request, **kwargs)
+
+
+def _mirrors_requests(config: Any) -> bool:
+    """Whether the fast path sends what the SDK's requests sender would with this configuration: no client
+    certificate, no custom CA or hooks, and no proxy (configured, or from HTTP(S)_PROXY for this URL)."""
+    connection = config.connection
+    return (
+        connection.verify is True
+        and connection.cert is None
+        and not config.proxies()
+        and not (config.proxies.use_env_settings and get_environ_proxies(config.base_url))
+        and not config.hooks
+        and bool(config.redirect_policy)  # a sender told not to follow redirects: keep requests
+    )
+
+
+def send_posts_on(pool: HttpPool) -> Callable[[ConnectorClient], None]:
+    """Make a connector client's POSTs go through `pool` (see FastPostSender); once, when it is made."""
+
+    def prepare(client: ConnectorClient) -> None:
+        config = client.config
+        if not _mirrors_requests(config):
+            return
+        config.sender = FastPostSender(pool, config)
+        # The SDK's pipeline for a custom sender (as for streaming): user agent, credentials, deserializer,
+        # logger, in the order of msrest's default pipeline.
+        config.pipeline = _PostsOnPool(AsyncBfPipeline(config), config.pipeline)
+
+    return prepare
+
+
+class ReusingConnectorFactory(ConnectorFactory):
+    """The SDK's connector factory for one turn, handing out the connector client kept for its key.
+
+    Why reuse is safe: a ConnectorClient holds no per-turn state, only its base URL (the service URL), its
+    credentials and its msrest configuration and pipeline. The credentials, and so the bearer token, are
+    determined by the app id and the audience (the OAuth scope the token is for), and those are part of the
+    key together with the service URL. A kept client is handed only to turns naming the same service URL,
+    which for an incoming activity the SDK has just checked against the token's `serviceurl` claim, so no
+    token goes anywhere the SDK would not have sent it on that turn. The app id comes from the turn's claims
+    as the SDK takes it; an app id the credentials factory refuses ("Invalid app_id") raises every time, as
+    nothing is kept for it.
+    """
+
+    def __init__(
+        self,
+        inner: ConnectorFactory,
+        app_id: str | None,
+        default_audience: str,
+        clients: _Kept[tuple[str | None, str, str], ConnectorClient],
+        prepare: Callable[[ConnectorClient], None] | None = None,
+    ) -> None:
+        self._inner = inner
+        self._app_id = app_id
+        self._default_audience = default_audience
+        self._clients = clients
+        self._prepare = prepare
+
+    async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
+        # The SDK's factory uses the originating audience when none is given: the same client either way.
+        key = (self._app_id, service_url, audience or self._default_audience)
+
+        async def make() -> ConnectorClient:
+            client = await self._inner.create(service_url, audience)  # type: ignore[arg-type]
+            if self._prepare is not None:
+                self._prepare(client)
+            return client
+
+        return await self._clients.get_or_make(key, make)
+
+
+class ReusingCredentialsFactory(ServiceClientCredentialsFactory):
+    """The SDK's credentials factory, keeping the credentials it makes.
+
+    Why reuse is safe: credentials are a pure function of (app id, OAuth scope, login endpoint, authority
+    validation) and the configured secret, which does not change while the process runs; the SDK itself
+    keeps one credentials object per connector client. Keeping them also keeps MSAL's token cache: the
+    SDK's per-turn credentials asked Microsoft Entra for a new token for every reply. Which app ids are
+    valid is still decided by the inner factory on every miss, so nothing is kept for a refused one.
+    """
+
+    def __init__(self, inner: ServiceClientCredentialsFactory) -> None:
+        self._inner = inner
+        # Few keys (one app id; the Connector's audience, and a skill's if any): effectively never evicted.
+        self.credentials: _Kept[tuple[str, str, str, bool], Authentication] = _Kept(MAX_CLIENTS)
+
+    async def is_valid_app_id(self, app_id: str) -> bool:
+        return await self._inner.is_valid_app_id(app_id)
+
+    async def is_authentication_disabled(self) -> bool:
+        return await self._inner.is_authentication_disabled()
+
+    async def create_credentials(
+        self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool
+    ) -> Authentication:
+        key = (app_id, oauth_scope, login_endpoint, validate_authority)
+
+        async def make() -> Authentication:
+            credentials = await self._inner.create_credentials(
+                app_id, oauth_scope, login_endpoint, validate_authority
+            )
+            if isinstance(credentials, AppCredentials) and credentials.microsoft_app_id:
+                # Not MicrosoftAppCredentials.empty() (no app id: nothing is signed, nothing to fetch).
+                kept = KeptTokenCredentials(credentials)
+                await kept.prefetch()
+                return kept
+            return credentials
+
+        return await self.credentials.get_or_make(key, make)
+
+
+def _token_lifetime(token: str) -> float | None:
+    """How long an access token lives, from its own claims (iat to exp); None if it does not say.
+
+    The claims are read without checking the signature: the token is the one Entra just gave us over TLS, and
+    the lifetime only decides when to ask for a new one. Measuring from iat rather than trusting exp against
+    the local clock keeps a skewed clock from using a token the Connector already considers expired.
+    """
+    try:
+        claims = jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError:
+        return None
+    expires, issued = claims.get("exp"), claims.get("iat")
+    if not isinstance(expires, int | float):
+        return None
+    if isinstance(issued, int | float) and issued <= expires:
+        return float(expires - issued)
+    return float(expires) - time.time()
+
+
+class KeptTokenCredentials(AppCredentials):
+    """The SDK's credentials with their access token kept, and renewed in a worker thread before it expires.
+
+    Sending signs each request on the event loop (msrest's AsyncRequestsCredentialsPolicy calls
+    `signed_session`, which calls `get_access_token`, which is MSAL's synchronous HTTP when its cache has no
+    usable token). Here the token comes from the inner credentials' own `get_access_token` (the SDK's
+    MicrosoftAppCredentials, i.e. MSAL) and is kept until shortly before it expires; a worker thread fetches
+    the next one in time. Only when no usable token is kept (the first fetch failed, or renewal kept
+    failing) does a send fetch one itself, on the loop, exactly as the SDK always does.
+    Header handling (`signed_session`, no token for an anonymous app id) is AppCredentials', unchanged.
+    """
+
+    def __init__(self, inner: AppCredentials, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(
+            app_id=inner.microsoft_app_id, channel_auth_tenant=inner.tenant, oauth_scope=inner.oauth_scope
+        )
+        self.oauth_endpoint = inner.oauth_endpoint
+        self.inner = inner
+        self._clock = clock
+        # (token, when it stops being used), replaced as a whole so threads never see half of an update.
+        self._kept: tuple[str, float] | None = None
+        self._renewal: asyncio.Future[str] | None = None
+
+    def get_access_token(self, force_refresh: bool = False) -> str:
+        kept = self._kept
+        now = self._clock()
+        if kept is not None and not force_refresh:
+            token, expires = kept
+            if now < expires - RENEW_BEFORE:
+                return token
+            if now < expires - MIN_TOKEN_LEFT:
+                self._renew_in_background()
+                return token
+        return self._fetch()
+
+    async def prefetch(self) -> None:
+        """Fetch the first token in a worker thread; a failure is left for the first send to meet, as ever."""
+        fetch = asyncio.ensure_future(asyncio.to_thread(self._fetch))
+        fetch.add_done_callback(_log_renewal)
+        try:
+            await asyncio.wait_for(asyncio.shield(fetch), PREFETCH_TIMEOUT)
+        except TimeoutError:
+            log.warning(
+                "no Bot Framework token after %.0f s; the first reply will ask itself", PREFETCH_TIMEOUT
+            )
+        except Exception:  # noqa: BLE001 - logged by _log_renewal; the send fetches (and fails) itself
+            pass
+
+    def _fetch(self) -> str:
+        # No lock: MSAL's application is thread-safe, and a send that must fetch on the loop should never
+        # wait for a worker's fetch that may hang (MSAL sets no timeout).
+        started = self._clock()
+        token = self.inner.get_access_token()
+        lifetime = _token_lifetime(token)
+        if lifetime is not None:
+            self._kept = (token, started + lifetime)
+        return token
+
+    def _renew_in_background(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._fetch()  # no event loop to block: renew here
+            return
+        renewal = self._renewal
+        if renewal is not None and not renewal.done() and renewal.get_loop() is loop:
+            return
+        self._renewal = renewal = asyncio.ensure_future(asyncio.to_thread(self._fetch))
+        renewal.add_done_callback(_log_renewal)
+
+
+def _log_renewal(renewal: asyncio.Future[str]) -> None:
+    if not renewal.cancelled() and renewal.exception() is not None:
+        log.warning("could not fetch the Bot Framework token: %r", renewal.exception())
+
+
+class BackgroundOpenIdMetadata(_OpenIdMetadata):
+    """The SDK's signing-key cache for one OpenID metadata URL, fetching in a worker thread.
+
+    The SDK's `_OpenIdMetadata` fetches the metadata document and the keys with synchronous `requests.get` on
+    the event loop (the first request after start and then once a day stall every turn in flight), and
+    parses the JWK of the token's key on every request. Here the fetch runs in a worker thread, at most one
+    at a time, and each key is parsed once per fetch. The keys, and what a token is checked against (issuer,
+    audience, service URL, endorsements, signature, expiry), stay the SDK's. Differences, all bounded:
+    keys past their day are used for at most KEYS_STALE_GRACE more while new ones are fetched in the
+    background; and a token naming an unknown key id triggers a refresh at most once an hour, which is what
+    the SDK's code intends (its lookup raises before it gets there), so a rotated key is picked up.
+    """
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self._fetched_at: float | None = None  # time.monotonic() of the last successful fetch
+        self._attempted_at: float | None = None
+        # The keys and their parsed form, replaced together so a lookup never mixes two fetches.
+        self._keyset: tuple[list[dict[str, Any]], dict[str | None, _OpenIdConfig]] = ([], {})
+        self._refresh_task: asyncio.Future[None] | None = None
+
+    async def get(self, key_id: str) -> _OpenIdConfig | None:
+        now = time.monotonic()
+        age = None if self._fetched_at is None else now - self._fetched_at
+        if age is None or age > KEYS_MAX_AGE + KEYS_STALE_GRACE:
+            await self._refresh()
+        elif age > KEYS_MAX_AGE:
+            self._refresh_in_background(now)
+        keys, parsed = self._keyset
+        if keys and key_id not in parsed and not any(key.get("kid") == key_id for key in keys):
+            fetched_at = self._fetched_at
+            if fetched_at is None or now - fetched_at > KEYS_UNKNOWN_KID_INTERVAL:
+                try:
+                    await self._refresh()
+                except Exception:  # noqa: BLE001 - logged by _log_key_refresh; refused below as before
+                    pass
+        return self._find(key_id)
+
+    def _find(self, key_id: str | None) -> _OpenIdConfig | None:
+        keys, parsed = self._keyset
+        if not keys:
+            return None
+        config = parsed.get(key_id)
+        if config is None:
+            # The SDK's lookup (_OpenIdMetadata._find): an IndexError for a key id it does not have.
+            key = [x for x in keys if x["kid"] == key_id][0]
+            config = _OpenIdConfig(RSAAlgorithm.from_jwk(json.dumps(key)), key.get("endorsements", []))
+            parsed[key_id] = config
+        return config
+
+    async def _refresh(self) -> None:
+        """Fetch now (in a worker thread), or join the fetch already running; raise if it fails."""
+        loop = asyncio.get_running_loop()
+        task = self._refresh_task
+        if task is None or task.done() or task.get_loop() is not loop:
+            self._attempted_at = time.monotonic()
+            task = self._refresh_task = asyncio.ensure_future(asyncio.to_thread(self._fetch))
+            task.add_done_callback(_log_key_refresh)
+        await asyncio.shield(task)
+
+    def _refresh_in_background(self, now: float) -> None:
+        task = self._refresh_task
+        if task is not None and not task.done():
+            return
+        if self._attempted_at is not None and now - self._attempted_at < KEYS_RETRY_AFTER:
+            return
+        self._attempted_at = now
+        self._refresh_task = task = asyncio.ensure_future(asyncio.to_thread(self._fetch))
+        task.add_done_callback(_log_key_refresh)
+
+    def _fetch(self) -> None:
+        """The SDK's `_OpenIdMetadata._refresh`, with a timeout, run in a worker thread."""
+        response = requests.get(self.url, timeout=KEYS_FETCH_TIMEOUT)
+        response.raise_for_status()
+        keys_url = response.json()["jwks_uri"]
+        response_keys = requests.get(keys_url, timeout=KEYS_FETCH_TIMEOUT)
+        response_keys.raise_for_status()
+        keys = response_keys.json()["keys"]
+        self._keyset = (keys, {})
+        self.keys = keys  # the SDK's attribute, for anyone who reads it
+        self._fetched_at = time.monotonic()
+
+
+def _log_key_refresh(task: asyncio.Future[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("could not fetch the Bot Framework signing keys: %s", task.exception())
+
+
+class _MetadataCache(dict[str, _OpenIdMetadata]):
+    """JwtTokenExtractor's class-wide metadata cache, creating BackgroundOpenIdMetadata on a miss.
+
+    JwtTokenExtractor.get_open_id_metadata is `metadataCache.get(url, None)`, then a new _OpenIdMetadata on a
+    miss; answering the miss here makes every metadata URL the SDK uses (channel, emulator, government,
+    enterprise, skills) fetch in the background, without patching the SDK's code.
+    """
+
+    def get(self, url: str, default: Any = None) -> _OpenIdMetadata:  # type: ignore[override]
+        metadata = super().get(url)
+        if metadata is None:
+            metadata = self.setdefault(url, BackgroundOpenIdMetadata(url))
+        return metadata
+
+
+def install_background_key_refresh() -> None:
+    """Make the SDK's JWT validation fetch signing keys off the event loop (idempotent; process-wide, as the
+    SDK's cache is)."""
+    if not isinstance(JwtTokenExtractor.metadataCache, _MetadataCache):
+        JwtTokenExtractor.metadataCache = _MetadataCache()
+
+
+class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
+    """ConfigurationBotFrameworkAuthentication, with the connector clients, user token clients and credentials
+    it creates kept instead of rebuilt per turn (see ReusingConnectorFactory and ReusingCredentialsFactory).
+
+    Every request is still authenticated by the SDK; only what it builds afterwards is reused. Clients for
+    incoming turns (replies) send their POSTs on one aiohttp pool (FastPostSender). Clients for proactive
+    sends (bot/notifier.py: continue_conversation, create_conversation) are the SDK's as they are: the
+    notifier's retries read requests/urllib3's exceptions to tell "not connected, safe to retry" from "maybe
+    sent", and proactive traffic is paced to Teams' limits, so it gains nothing from the faster sender.
+    Call `close()` (an aiohttp on_cleanup handler) when the application stops.
+    """
+
+    def __init__(self, configuration: Any, *, logger: Logger | None = None, max_clients: int = MAX_CLIENTS):
+        install_background_key_refresh()
+        self.credentials_factory = ReusingCredentialsFactory(
+            ConfigurationServiceClientCredentialFactory(configuration, logger=logger)
+        )
+        self._inner = ConfigurationBotFrameworkAuthentication(
+            configuration, credentials_factory=self.credentials_factory, logger=logger
+        )
+        self.pool = HttpPool()
+        self._on_pool = send_posts_on(self.pool)
+        # Per (app id, service URL, audience): replies in incoming turns, and proactive sends.
+        self.turn_clients: _Kept[tuple[str | None, str, str], ConnectorClient] = _Kept(max_clients)
+        self.proactive_clients: _Kept[tuple[str | None, str, str], ConnectorClient] = _Kept(max_clients)
+        # UserTokenClient (OAuth sign-in): one per app id, i.e. the SDK's per app id + its fixed OAuth scope.
+        self.user_token_clients: _Kept[str | None, UserTokenClient] = _Kept(max_clients)
+
+    async def close(self, _: object = None) -> None:
+        """Close the shared HTTP pool; usable as an aiohttp on_cleanup handler."""
+        await self.pool.close()
+
+    async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
+        # The SDK validates the token (and its serviceurl claim) here on every request; this raises
+        # PermissionError (401) exactly as without reuse.
+        result = await self._inner.authenticate_request(activity, auth_header)
+        if result.connector_factory is not None:
+            result.connector_factory = ReusingConnectorFactory(
+                result.connector_factory,
+                app_id_of(result.claims_identity),
+                self.get_originating_audience(),
+                self.turn_clients,
+                self._on_pool,
+            )
+        return result
+
+    async def authenticate_streaming_request(
+        self, auth_header: str, channel_id_header: str
+    ) -> AuthenticateRequestResult:
+        # Streaming (Direct Line ASE) replaces the connector factory with one bound to its socket: unchanged.
+        return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
+        # Proactive sends and new conversations (bot/notifier.py): kept, with the SDK's own sender.
+        return ReusingConnectorFactory(
+            self._inner.create_connector_factory(claims_identity),
+            app_id_of(claims_identity),
+            self.get_originating_audience(),
+            self.proactive_clients,
+        )
+
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        # The SDK builds one on every turn (another msrest client and retry policy); the bot uses it only for
+        # OAuth sign-in, and it holds nothing but the app id, its credentials and the OAuth endpoint.
+        return await self.user_token_clients.get_or_make(
+            app_id_of(claims_identity), lambda: self._inner.create_user_token_client(claims_identity)
+        )
+
+    def create_bot_framework_client(self) -> BotFrameworkClient:
+        return self._inner.create_bot_framework_client()
+
+    def get_originating_audience(self) -> str:
+        return self._inner.get_originating_audience()
+
+    async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
+        return await self._inner.authenticate_channel_request(auth_header)

@@ -1,0 +1,120 @@
+"""Smoke tests for bench/: each piece runs briefly so the benchmark cannot rot. Functional checks only
+(every reply arrives, once); no figure here is a timing assertion."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+from bench import bare, echo
+from bench.connector import Limits, RecordingConnector
+from bench.fanout import fanout
+from bench.load import LoadPlan, LoadResult, probe, run_load
+from bench.servers import Server, free_port
+from bench.suite import BRANCH, CHECK_IN, Case, Row, grant_chairs, report
+from bot.app import create_app
+from bot.config import Settings
+from bot.notifier import RateLimits, Window
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[RecordingConnector]:
+    recording = await RecordingConnector().start()
+    yield recording
+    await recording.close()
+
+
+async def serve(app: web.Application) -> TestServer:
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    return server
+
+
+@pytest.mark.parametrize("make_app", [bare.create_app, echo.create_app], ids=["limit", "echo"])
+async def test_every_activity_gets_one_reply(
+    connector: RecordingConnector, make_app: Callable[[], web.Application]
+) -> None:
+    server = await serve(make_app())
+    try:
+        url = str(server.make_url("/api/messages"))
+        assert await probe(url, connector, "mål") == "Echo: mål"
+        result = await run_load(LoadPlan(url, "mål", senders=4, warmup=0.1, duration=0.4), connector)
+    finally:
+        await server.close()
+
+    assert result.sent > 0
+    assert result.received == result.sent
+    assert result.duplicates == 0
+    assert result.http_errors == 0
+    assert len(result.latencies) == result.sent
+
+
+async def test_the_bot_stores_a_chairs_check_in(settings: Settings, connector: RecordingConnector) -> None:
+    server = await serve(create_app(settings))  # its start-up loads the sample plan
+    try:
+        grant_chairs(settings.database_url, 1, BRANCH)
+        reply = await probe(str(server.make_url("/api/messages")), connector, CHECK_IN)
+    finally:
+        await server.close()
+
+    assert "#1" in reply and BRANCH in reply  # stored as check-in #1 for the branch, not refused
+
+
+async def test_a_server_runs_pinned_in_its_own_process(tmp_path: Path, connector: RecordingConnector) -> None:
+    port = free_port()
+    server = Server("limit", "bench.bare", ["--port", str(port)], port, tmp_path)
+    core = min(os.sched_getaffinity(0))
+    server.start(core)
+    try:
+        await server.wait_ready()
+        assert await probe(server.url, connector, "status") == "Echo: status"
+        assert os.sched_getaffinity(server.pid) == {core}
+        assert server.peak_rss_mb() > 0
+        assert server.cpu_seconds() >= 0
+    finally:
+        server.stop()
+    assert server.process is not None and server.process.returncode is not None
+
+
+async def test_a_fanout_reaches_every_channel_once() -> None:
+    relaxed = RateLimits(per_conversation=(Window(100, 1.0),), overall=(Window(1000, 1.0),))
+
+    result = await fanout(20, limits=Limits(per_conversation=100, overall=1000), pacing=relaxed)
+
+    assert result.delivered == 20
+    assert result.duplicates == 0
+    assert not result.failed
+    assert "ratio" in result.report()
+
+
+def test_the_report_names_every_target() -> None:
+    def figures(per_second: float) -> LoadResult:
+        return LoadResult(
+            sent=10,
+            received=10,
+            completed=int(per_second),
+            duration=1.0,
+            latencies=[0.01] * 10,
+            http_errors=0,
+            duplicates=0,
+            metered=dict.fromkeys(("server", "servers", "load", "server core", "load core"), 0.5),
+        )
+
+    rows = [
+        Row(Case("limit", "mål"), figures(1000), "Echo: mål"),
+        Row(Case("echo", "mål"), figures(50), "Echo: mål"),
+        Row(Case("bot", "mål"), figures(600), "[card] Mål"),
+    ]
+
+    text = report(rows, {"limit": 40.0, "echo": 75.0, "bot": 120.0})
+
+    assert "12.0" in text  # 600 / 50: times the echo bot
+    assert text.count("PASS") == 5
+    assert "MISS" not in text
+    assert not math.isnan(rows[2].result.percentile(0.99))
