@@ -70,6 +70,7 @@ class RecordingConnector:
     unaddressed: int = 0  # messages that answer no awaited activity (proactive sends)
     throttled: int = 0  # 429s answered
     threads: Counter[str] = field(default_factory=Counter)  # new threads per channel
+    created: list[tuple[str, bytes]] = field(default_factory=list)  # each new thread: channel, first message
     last_body: bytes = b""  # the last message accepted, for a glance at what the bot answers
     _waiters: dict[str, asyncio.Future[float]] = field(default_factory=dict)
     _awaited_in: dict[str, str] = field(default_factory=dict)  # conversation id -> activity id
@@ -152,8 +153,10 @@ class RecordingConnector:
         throttled = self._throttle(channel, now)
         if throttled is not None:
             return throttled
-        self._accept(json.dumps(parameters.get("activity") or {}).encode())
+        first = json.dumps(parameters.get("activity") or {}).encode()
+        self._accept(first)
         self.threads[channel] += 1
+        self.created.append((channel, first))
         return web.json_response({"id": f"{channel};messageid={self._count}", "activityId": str(self._count)})
 
     def _accept(self, body: bytes) -> None:

@@ -2,6 +2,8 @@
 
 `run_load` drives one server with closed-loop senders: each posts a Teams-shaped personal-chat message to
 /api/messages, waits for the HTTP answer and for the bot's reply to reach the connector, and posts the next.
+With `LoadPlan.replicas`, several servers of one bot share the load round-robin, as a load balancer would:
+each activity, whichever sender posts it, goes to the next server in turn.
 An activity's latency runs from its POST until its reply reached the connector, not until /api/messages
 answered.
 """
@@ -9,6 +11,7 @@ answered.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import math
 import time
@@ -69,6 +72,11 @@ class LoadPlan:
     warmup: float = 3.0
     duration: float = 10.0
     reply_timeout: float = 10.0  # a reply later than this counts as missing
+    replicas: tuple[str, ...] = ()  # more servers' /api/messages: activities go round-robin over url + these
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return (self.url, *self.replicas)
 
 
 @dataclass
@@ -111,6 +119,7 @@ async def run_load(
     duplicates = connector.duplicates
     meters = meters or {}
     readings: list[dict[str, float]] = []
+    targets = itertools.cycle(plan.urls)
 
     async def meter() -> None:
         for at in (measure_at, stop_at):
@@ -130,7 +139,7 @@ async def run_load(
             ok = False
             try:
                 async with session.post(
-                    plan.url, data=json.dumps(template, ensure_ascii=False).encode(), headers=JSON
+                    next(targets), data=json.dumps(template, ensure_ascii=False).encode(), headers=JSON
                 ) as response:
                     await response.read()
                     ok = response.status < 300

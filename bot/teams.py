@@ -83,8 +83,8 @@ class DistrictBot(TeamsActivityHandler):
         if self._is_redelivery(activity):
             note_turn(outcome="redelivered")
             return
-        await self._remember(activity)
         conversation = conversation_of(activity)
+        await self._remember(activity, conversation)
         user = person_of(activity.from_property)
         scope = await self._scope(conversation, user)
         request = Request(
@@ -207,8 +207,8 @@ class DistrictBot(TeamsActivityHandler):
             )
         await turn_context.send_activity(MessageFactory.text(text))
 
-    async def _remember(self, activity: Activity) -> None:
-        conversation = conversation_of(activity)
+    async def _remember(self, activity: Activity, conversation: ConversationInfo | None = None) -> None:
+        conversation = conversation or conversation_of(activity)
         if self._stored.get(conversation.conversation_id) == conversation:
             return
         person = person_of(activity.from_property) if conversation.kind == "personal" else None

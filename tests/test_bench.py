@@ -118,3 +118,34 @@ def test_the_report_names_every_target() -> None:
     assert text.count("PASS") == 5
     assert "MISS" not in text
     assert not math.isnan(rows[2].result.percentile(0.99))
+
+
+async def test_two_processes_on_postgresql_share_the_load_and_post_a_due_prompt_once(
+    postgres_url: str, connector: RecordingConnector
+) -> None:
+    from bench.replicas import Options, Setup, run_setup, seed_template
+    from tests.postgres import reset_schema
+
+    reset_schema(postgres_url)  # the session's PostgreSQL (skipped without it, an error under CI)
+    seed_template(postgres_url, connector.url, senders=4)
+    core = min(os.sched_getaffinity(0))
+    setup = Setup("two", (core, core), prompt=True)
+
+    run = await run_setup(
+        setup,
+        postgres_url,
+        connector,
+        Options(senders=4, warmup=0.1, duration=0.5),
+        load_core=core,
+        startup_estimate=1.0,
+    )
+
+    assert [row.command for row in run.rows] == ["mål", "status"]
+    for row in run.rows:
+        assert row.result.sent > 0
+        assert row.result.received == row.result.sent
+        assert row.result.duplicates == 0
+        assert row.result.http_errors == 0
+    assert run.posting is not None
+    assert run.posting.status == "posted", run.posting.report()
+    assert run.posting.threads == 1, run.posting.report()

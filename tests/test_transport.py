@@ -155,6 +155,7 @@ class Seen:
     user_agent: str | None
     authorization: str | None
     body: Any
+    raw: bytes  # the body as sent, byte for byte
 
 
 @dataclass
@@ -181,6 +182,7 @@ class Tap:
                     request.headers.get("User-Agent"),
                     request.headers.get("Authorization"),
                     json.loads(raw) if raw else None,
+                    raw,
                 )
             )
             return web.json_response({"id": f"reply-{next(self._ids)}"})
@@ -212,7 +214,7 @@ def local(tmp_path: Path, name: str) -> Settings:
 
 
 async def test_the_district_bot_gives_the_same_replies_through_either_adapter(
-    serve: Callable[..., Any], tap: Tap, tmp_path: Path, clean_env: None
+    serve: Callable[..., Any], tap: Tap, tmp_path: Path, clean_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent = [
         activities.bot_added_to_personal_chat(service_url=tap.url),
@@ -223,6 +225,17 @@ async def test_the_district_bot_gives_the_same_replies_through_either_adapter(
         activities.channel_mention("mål 6", service_url=tap.url),
     ]
     outcomes: dict[str, tuple[list[int], list[Seen]]] = {}
+    # Activity bodies serialized by msrest's own Serializer.body, per adapter.
+    by_msrest: list[str] = []
+    msrest_body = Serializer.body
+
+    def counting(self: Serializer, data: Any, data_type: str, **kwargs: Any) -> Any:
+        if data_type == "Activity":
+            by_msrest.append(data_type)
+        return msrest_body(self, data, data_type, **kwargs)
+
+    monkeypatch.setattr(Serializer, "body", counting)
+    msrest_bodies: dict[str, int] = {}
     for kind in KINDS:
         settings = local(tmp_path, kind)
         components = build(settings, clock=fixed_clock)
@@ -230,14 +243,18 @@ async def test_the_district_bot_gives_the_same_replies_through_either_adapter(
         try:
             served = await serve(kind, settings, components.bot)
             tap.seen.clear()
+            by_msrest.clear()
             statuses = [await served.post(activity) for activity in sent]
             outcomes[kind] = (statuses, list(tap.seen))
+            msrest_bodies[kind] = len(by_msrest)
             assert served.turn_errors == []
         finally:
             components.stop()
 
     statuses, seen = outcomes["reusing"]
-    assert (statuses, seen) == outcomes["sdk"]
+    assert (statuses, seen) == outcomes["sdk"]  # the bodies byte for byte, too
+    # The SDK's adapter had msrest serialize every reply; the reusing one built them all itself.
+    assert msrest_bodies == {"sdk": len(seen), "reusing": 0}
     assert len(seen) >= 4  # the messages were answered, not just accepted
     assert all(s.method == "POST" and s.authorization is None for s in seen)  # no app id: nothing signed
     assert all(s.content_type == "application/json; charset=utf-8" for s in seen)

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -113,7 +114,7 @@ class Route:
     role: Role = Role.MEMBER  # who may use it
     scoped: bool = True  # works on a district's data, so needs to know which district
 
-    @property
+    @cached_property
     def folded(self) -> frozenset[str]:
         return frozenset(fold(word) or word for word in self.words)  # "?" has no letters to fold
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,13 +30,19 @@ class ImportSummary:
     total: int
 
 
+# How long a district's plan, once read, is used without asking whether another process re-imported it.
+PLAN_CHECK_SECONDS = 1.0
+
+
 class Repository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.db = db
-        # Each district's plan as last read, with the district row's updated_at it was read at. Every turn
-        # needs the plan; reading it costs one small query while nothing changed, and an import (here, by
-        # the CLI, or by another replica) changes updated_at, so the next read loads the new plan.
-        self._plans: dict[str, tuple[datetime, domain.Plan]] = {}
+        self._monotonic = monotonic
+        # Each district's plan as last read, with the district row's updated_at it was read at and when
+        # that was checked. Every turn needs the plan: within PLAN_CHECK_SECONDS of the last check it is
+        # taken as it is, after that one small query tells whether an import changed it (here, by the
+        # CLI or by another replica). An import through this repository drops it at once.
+        self._plans: dict[str, tuple[float, datetime, domain.Plan]] = {}
 
     def ping(self) -> bool:
         """Whether the database answers (for the health check)."""
@@ -49,13 +57,17 @@ class Repository:
 
     def plan(self, district: str) -> domain.Plan | None:
         """The district's current plan: active goals in the plan's order, or None if it has no district."""
+        checked = self._monotonic()
+        cached = self._plans.get(district)
+        if cached is not None and checked - cached[0] < PLAN_CHECK_SECONDS:
+            return cached[2]
         with self.db.read() as session:
             row = _district(session, district)
             if row is None or row.id is None:
                 return None
-            cached = self._plans.get(district)
-            if cached is not None and cached[0] == row.updated_at:
-                return cached[1]
+            if cached is not None and cached[1] == row.updated_at:
+                self._plans[district] = (checked, row.updated_at, cached[2])
+                return cached[2]
             rows = session.exec(
                 select(Goal, Section)
                 .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
@@ -83,7 +95,7 @@ class Repository:
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
             )
-            self._plans[district] = (row.updated_at, plan)
+            self._plans[district] = (checked, row.updated_at, plan)
             return plan
 
     def has_goals(self, district: str) -> bool:
