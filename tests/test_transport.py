@@ -14,40 +14,73 @@ included, is the real SDK.
 from __future__ import annotations
 
 import asyncio
+import copy
+import datetime
+import decimal
 import itertools
 import json
 import socket
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 import jwt
 import pytest
 import requests
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
-from botbuilder.core import ActivityHandler, CloudAdapterBase, MessageFactory, TurnContext
+from botbuilder.core import ActivityHandler, CardFactory, CloudAdapterBase, MessageFactory, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ErrorResponseException
+from botbuilder.schema import (
+    ActionTypes,
+    Activity,
+    ActivityImportance,
+    ActivityTypes,
+    Attachment,
+    CardAction,
+    CardImage,
+    ChannelAccount,
+    ConversationAccount,
+    ConversationParameters,
+    ConversationReference,
+    DeliveryModes,
+    EndOfConversationCodes,
+    Entity,
+    ErrorResponseException,
+    HeroCard,
+    InputHints,
+    Mention,
+    RoleTypes,
+    SemanticAction,
+    TextHighlight,
+)
+from botframework.connector import models as connector_models
+from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
 from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 from cryptography.hazmat.primitives.asymmetric import rsa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jwt.algorithms import RSAAlgorithm
+from msrest import Serializer
 from msrest.exceptions import ClientRequestError
 from msrest.universal_http import requests as msrest_requests
 from requests.adapters import HTTPAdapter
 
-from bot import transport
+from bot import cards, transport
 from bot.app import SdkConfig, build
 from bot.cards import Reply
 from bot.config import Settings
 from bot.notifier import Notifier
 from bot.transport import (
+    ActivitySerializer,
     BackgroundOpenIdMetadata,
     KeptTokenCredentials,
     ReusingBotFrameworkAuthentication,
@@ -792,6 +825,344 @@ async def test_an_unknown_key_id_refreshes_the_keys_at_most_once_an_hour(
     _age(metadata, transport.KEYS_UNKNOWN_KID_INTERVAL + 60)
     assert await metadata.get("rotated-key") is not None
     assert _key_fetches(microsoft) == 2
+
+
+# --- outgoing activity bodies: ActivitySerializer against msrest's Serializer ---------------------------
+
+MODELS = {name: kind for name, kind in vars(connector_models).items() if isinstance(kind, type)}
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _msrest_json(activity: Activity, *, copied: bool = True) -> str:
+    """The body msrest's serializer builds, as msrest's ClientRequest encodes it (json.dumps)."""
+    # A copy: msrest's body() rewrites parts of the activity it is given (its deserializer pass).
+    return json.dumps(Serializer(MODELS).body(copy.deepcopy(activity) if copied else activity, "Activity"))
+
+
+def _fast_json(activity: Activity) -> tuple[bool, str]:
+    """(whether the fast path built it, the body ActivitySerializer gives, encoded the same way)."""
+    serializer = ActivitySerializer(MODELS)
+    return serializer.fast_body(activity) is not None, json.dumps(serializer.body(activity, "Activity"))
+
+
+def _outcome(serialize: Callable[[], str]) -> tuple[str, str]:
+    try:
+        return "body", serialize()
+    except Exception as exc:  # noqa: BLE001 - compared: both serializers must fail alike
+        return "error", type(exc).__name__
+
+
+def _reply(activity: Activity, *, replying_to: dict[str, Any] | None = None) -> Activity:
+    """`activity` addressed as TurnContext addresses a reply: accounts, conversation, replyToId, locale."""
+    incoming = Activity().deserialize(replying_to or activities.personal_message("hej", service_url=SERVICE))
+    activity.input_hint = activity.input_hint or InputHints.accepting_input
+    return TurnContext.apply_conversation_reference(
+        activity, TurnContext.get_conversation_reference(incoming)
+    )
+
+
+SERVICE = "https://smba.trafficmanager.net/emea/"
+
+NESTED_CARD: dict[str, Any] = {
+    "type": "AdaptiveCard",
+    "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+    "version": "1.5",
+    "fallbackText": "Mål 6: Distriktet samlar partiföreningarnas ordförande ✓ 🎉",
+    "body": [
+        {
+            "type": "TextBlock",
+            "text": "Verksamhetsplan 2026",
+            "size": "Large",
+            "wrap": True,
+            "isSubtle": False,
+        },
+        {
+            "type": "Container",
+            "style": None,
+            "items": [
+                {
+                    "type": "ColumnSet",
+                    "columns": [
+                        {"type": "Column", "width": "auto", "items": [{"type": "TextBlock", "text": "1."}]},
+                        {
+                            "type": "Column",
+                            "width": 1,
+                            "items": [{"type": "TextBlock", "text": "Zetkin — åäö"}],
+                        },
+                    ],
+                },
+                {
+                    "type": "FactSet",
+                    "facts": [{"title": "Klart", "value": "3 av 4"}, {"title": "", "value": ""}],
+                },
+            ],
+        },
+        {"type": "Container", "items": [], "selectAction": None},
+    ],
+    "actions": [
+        {"type": "Action.Submit", "title": "Nästa", "data": {"msteams": {"type": "imBack", "value": "mål 7"}}}
+    ],
+    "numbers": [0, -1, 2**70, 0.5, -2.5e-9, 1e300, True, False, None],
+    "empty": {"list": [], "dict": {}, "text": ""},
+    "escapes": '"quoted" \\ back\nslash\t<at>x</at> \u2028 \x00',
+}
+
+
+def _hero() -> Attachment:
+    return CardFactory.hero_card(
+        HeroCard(
+            title="Mål",
+            subtitle="Västernorrland",
+            images=[CardImage(url="https://example.invalid/a.png", alt="bild")],
+            buttons=[CardAction(type=ActionTypes.im_back, title="Visa", value="mål 6")],
+            tap=CardAction(type=ActionTypes.open_url, value="https://example.invalid/"),
+        )
+    )
+
+
+def _usual() -> dict[str, Activity]:
+    """Activities as the bot and the SDK make them: the fast path builds each of them itself."""
+    teams_channel = activities.channel_mention("mål 6", service_url=SERVICE)
+    everything = _reply(MessageFactory.text("Allt", speak="Allt", input_hint=InputHints.expecting_input))
+    everything.summary = "sammanfattning"
+    everything.importance = ActivityImportance.high
+    everything.delivery_mode = DeliveryModes.notification
+    everything.listen_for = ["ja", "nej"]
+    everything.text_highlights = [TextHighlight(text="Allt", occurrence=1)]
+    everything.members_added = [
+        ChannelAccount(id="29:a", name="A"),
+        ChannelAccount(id="29:b", role=RoleTypes.user),
+    ]
+    everything.relates_to = ConversationReference(
+        activity_id="1", user=ChannelAccount(id="29:a"), channel_id="x"
+    )
+    everything.value = {"answer": 42, "list": [1, "två", None]}
+    everything.name, everything.label, everything.value_type = "namn", "etikett", "typ"
+    everything.code = EndOfConversationCodes.completed_successfully
+    everything.history_disclosed, everything.topic_name, everything.caller_id = (
+        False,
+        "ämne",
+        "urn:botframework",
+    )
+    everything.local_timezone = "Europe/Stockholm"
+    return {
+        "text": _reply(MessageFactory.text("Hej där! Det här är ditt mål ✓")),
+        "text (plain Activity, no reply to)": Activity(type="message", text="hej", locale="en-US"),
+        "markdown": _reply(
+            Activity(type=ActivityTypes.message, text="**Mål** _6_\n\n- ett\n- två", text_format="markdown")
+        ),
+        "adaptive card": _reply(MessageFactory.attachment(CardFactory.adaptive_card(NESTED_CARD))),
+        "the goals card": _reply(
+            MessageFactory.attachment(
+                CardFactory.adaptive_card(
+                    cards.card(
+                        [cards.heading("Plan", size="Large"), cards.facts([("1", "Zetkin"), ("2", "Sms")])],
+                        fallback="Plan\n1. Zetkin\n2. Sms",
+                        actions=[cards.say("Nästa", "mål 2")],
+                    )
+                )
+            )
+        ),
+        "attachments": _reply(
+            MessageFactory.carousel(
+                [
+                    CardFactory.adaptive_card({"type": "AdaptiveCard", "body": []}),
+                    _hero(),
+                    Attachment(
+                        content_type="application/pdf", content_url="https://x.invalid/a.pdf", name="a.pdf"
+                    ),
+                    Attachment(content_type="image/png", thumbnail_url="https://x.invalid/t.png"),
+                ],
+                text="Tre bilagor",
+            )
+        ),
+        "entities (a mention)": _reply(
+            Activity(
+                type="message",
+                text="<at>Megan Bowen</at> har rapporterat",
+                entities=[
+                    Mention(
+                        mentioned=ChannelAccount(id="29:user-megan", name="Megan Bowen"),
+                        text="<at>Megan Bowen</at>",
+                        type="mention",
+                    ),
+                    Entity(type="clientInfo"),
+                ],
+            ),
+            replying_to=teams_channel,
+        ),
+        "channelData": _reply(
+            Activity(
+                type="message",
+                text="notis",
+                channel_data={
+                    "notification": {"alert": True},
+                    "tenant": {"id": "t"},
+                    "empty": None,
+                    "n": 1.25,
+                },
+            )
+        ),
+        "accounts": Activity(
+            type="message",
+            text="hej",
+            from_property=ChannelAccount(id="28:bot", name="Distriktsboten", role=RoleTypes.bot),
+            recipient=ChannelAccount(id="29:u", name="Megan", aad_object_id="aad-1", properties={"x": [1]}),
+            conversation=ConversationAccount(
+                id="19:general@thread.tacv2;messageid=1",
+                is_group=True,
+                conversation_type="channel",
+                name="Allmänt",
+                tenant_id="tenant-1",
+            ),
+            service_url=SERVICE,
+            channel_id="msteams",
+        ),
+        "timestamps": Activity(
+            type="message",
+            timestamp=datetime.datetime(2026, 11, 22, 10, 0, tzinfo=datetime.UTC),
+            local_timestamp=datetime.datetime(2026, 11, 22, 11, 0, 0, 123456, tzinfo=STOCKHOLM),
+            expiration=datetime.datetime(2026, 6, 30, 23, 59, 59, 1000, tzinfo=STOCKHOLM),
+        ),
+        "suggested actions": _reply(
+            MessageFactory.suggested_actions(
+                [
+                    CardAction(type=ActionTypes.im_back, title="Ja", value="ja"),
+                    CardAction(
+                        type=ActionTypes.open_url,
+                        title="Öppna",
+                        value="https://example.invalid/",
+                        image="https://example.invalid/i.png",
+                        channel_data={"k": "v"},
+                    ),
+                ],
+                text="Vill du fortsätta?",
+            )
+        ),
+        "replyToId and locale": _reply(
+            MessageFactory.text("svar"),
+            replying_to=activities.personal_message("x", service_url=SERVICE, locale="de"),
+        ),
+        "typing": _reply(Activity(type=ActivityTypes.typing)),
+        # msrest takes it for UTC (and logs a warning): so does the fast path, with msrest's own formatting.
+        "a naive timestamp": Activity(type="message", timestamp=datetime.datetime(2026, 1, 1, 12)),  # noqa: DTZ001
+        "every field": everything,
+    }
+
+
+USUAL = _usual()
+
+
+@pytest.mark.parametrize("name", USUAL)
+def test_an_activity_body_is_msrests_byte_for_byte(name: str) -> None:
+    activity = USUAL[name]
+    expected = _msrest_json(activity)
+    before = copy.deepcopy(activity)
+    fast, body = _fast_json(activity)
+    assert fast  # built without msrest
+    assert body == expected
+    assert activity == before  # only read
+
+
+def _unusual() -> dict[str, Activity]:
+    """What msrest converts rather than copies: the fast path leaves each of these to msrest."""
+    weird_content = {
+        "tuple": (1, 2),
+        "when": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        "decimal": decimal.Decimal("1.5"),
+        1: "int key",
+        "ordered": OrderedDict(a=1),
+        "model": ChannelAccount(id="29:x"),
+        "enum": DeliveryModes.normal,
+    }
+    return {
+        "odd card content": Activity(
+            type="message", attachments=[Attachment(content_type="x", content=weird_content)]
+        ),
+        "a tuple as channelData": Activity(type="message", channel_data=("a", "b")),
+        "an account as a dict": Activity(
+            type="message", from_property={"id": "29:x", "name": "X", "extra": 1}
+        ),
+        "attachments as dicts": Activity(
+            type="message", attachments=[{"contentType": "x", "content": {"a": 1}}]
+        ),
+        "an int for a bool": Activity(type="message", history_disclosed=1),
+        "an int for a str": Activity(type=5),
+        "a string timestamp": Activity(type="message", timestamp="2026-01-01T12:00:00+02:00"),
+        "a dict of entities": Activity(
+            type="message", semantic_action=SemanticAction(id="s", entities={"e": Entity()})
+        ),
+        "an enum model in content": Activity(type="message", value={"type": ActivityTypes.message}),
+        "a tuple of strings": Activity(type="message", listen_for=("ja",)),
+    }
+
+
+@pytest.mark.parametrize("name", list(_unusual()))
+def test_what_msrest_would_convert_is_left_to_msrest(name: str) -> None:
+    activity = _unusual()[name]
+    expected = _outcome(lambda: _msrest_json(activity))
+    serializer = ActivitySerializer(MODELS)
+    assert serializer.fast_body(activity) is None
+    assert _outcome(lambda: json.dumps(serializer.body(activity, "Activity"))) == expected
+
+
+def test_the_kept_clients_build_activity_bodies_themselves_and_nothing_else() -> None:
+    client = ConnectorClient(MicrosoftAppCredentials.empty(), base_url=SERVICE)
+    transport.serialize_activities_directly(client)
+    transport.serialize_activities_directly(client)  # once is enough; a second time changes nothing
+    fast = client.conversations._serialize
+    assert type(fast) is ActivitySerializer
+    assert fast.dependencies == client._serialize.dependencies
+    parameters = ConversationParameters(is_group=True, channel_data={"channel": {"id": "19:c"}})
+    assert fast.body(parameters, "ConversationParameters") == client._serialize.body(
+        parameters, "ConversationParameters"
+    )
+
+
+# JSON as json.loads gives it, and Adaptive Card content is: NaN and infinities included (json.dumps writes
+# them, the same way for both).
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4),
+    max_leaves=30,
+)
+# What a careless card builder might put in instead: msrest converts these.
+odd_values = st.recursive(
+    json_values
+    | st.tuples(st.integers())
+    | st.datetimes(timezones=st.just(datetime.UTC))
+    | st.decimals(allow_nan=False, allow_infinity=False)
+    | st.sampled_from([ActionTypes.im_back, RoleTypes.user])
+    | st.builds(ChannelAccount, id=st.text(max_size=5)),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=3) | st.integers() | st.booleans(), children, max_size=3)
+        | st.dictionaries(st.text(max_size=3), children, max_size=3).map(OrderedDict)
+    ),
+    max_leaves=12,
+)
+PROPERTIES = settings(max_examples=150, deadline=None)
+
+
+@PROPERTIES
+@given(content=st.dictionaries(st.text(), json_values, max_size=6), data=json_values)
+def test_any_json_card_content_gives_msrests_body(content: dict[str, Any], data: Any) -> None:
+    activity = _reply(MessageFactory.attachment(CardFactory.adaptive_card(content)))
+    activity.channel_data = {"notification": {"alert": True}, "data": data}
+    activity.value = data
+    fast, body = _fast_json(activity)
+    assert fast
+    assert body == _msrest_json(activity)
+
+
+@PROPERTIES
+@given(content=st.dictionaries(st.text(max_size=4), odd_values, max_size=4))
+def test_any_card_content_gives_what_msrest_gives(content: dict[str, Any]) -> None:
+    activity = _reply(MessageFactory.attachment(CardFactory.adaptive_card(content)))
+    serializer = ActivitySerializer(MODELS)
+    outcome = _outcome(lambda: json.dumps(serializer.body(activity, "Activity")))
+    # On the same objects, not a copy: msrest writes str() of some values, and a model's shows its address.
+    assert outcome == _outcome(lambda: _msrest_json(activity, copied=False))
 
 
 # --- helpers ------------------------------------------------------------------------------------------
