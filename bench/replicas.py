@@ -17,7 +17,8 @@ data:
 
 For each setup and command (`mål`, `status`): 32 closed-loop senders (bench/load.py), warm-up, a measured
 stretch; activities per second, p50/p99 latency (from the POST until the reply reached the connector), and
-the CPU each party used. PostgreSQL is not pinned: its backends run wherever the kernel puts them.
+the CPU each party used. PostgreSQL is not pinned (its backends run wherever the kernel puts them) unless
+--postgres-core says where.
 
 Exactly once: for each two-process setup, one slot of the schedule, with a text carrying a unique marker, is
 made due a few seconds after the servers start (estimated from how long one server took to start), so both
@@ -169,6 +170,18 @@ class Cluster:
         with connect(self.url("postgres")) as conn:
             row = conn.execute("SHOW server_version").fetchone()
         return str(row[0]) if row else "?"
+
+    def pin(self, core: int) -> None:
+        """Pin the postmaster and the processes it has started; backends it starts later inherit it."""
+        assert self.server.process is not None, "start() the server first"
+        root = self.server.process.pid
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+                if int(stat.parent.name) == root or ppid == root:
+                    os.sched_setaffinity(int(stat.parent.name), {core})
+            except (OSError, IndexError):
+                continue  # gone in between
 
     def cpu_seconds(self) -> float:
         """CPU time of the postmaster, its live children and the children it reaped (exited backends)."""
@@ -603,6 +616,8 @@ async def measure(args: argparse.Namespace) -> int:
     os.sched_setaffinity(0, {load_core})
     try:
         with postgres_cluster() as cluster:
+            if args.postgres_core is not None:
+                cluster.pin(args.postgres_core)
             return await _measure(args, cluster, chosen, load_core, cores)
     except NoPostgres as exc:
         print(f"bench.replicas needs PostgreSQL: {exc}")
@@ -618,7 +633,12 @@ async def _measure(
         await asyncio.to_thread(seed_template, cluster.url(TEMPLATE), connector.url, args.senders)
         print(
             f"PostgreSQL {cluster.version()}: a throwaway cluster (tests/postgres.py), durability off "
-            "(fsync, synchronous_commit, full_page_writes), not pinned to a core"
+            "(fsync, synchronous_commit, full_page_writes), "
+            + (
+                "not pinned to a core"
+                if args.postgres_core is None
+                else f"pinned to core {args.postgres_core}"
+            )
         )
         print(
             f"{args.senders} senders, round-robin over the setup's processes; {args.warmup:g} s warm-up + "
@@ -677,6 +697,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, help="seconds measured per command (default: 10)")
     parser.add_argument(
         "--skip-same-core", action="store_true", help="leave out the two processes on one core"
+    )
+    parser.add_argument(
+        "--postgres-core", type=int, metavar="N", help="pin PostgreSQL to core N (default: not pinned)"
     )
     args = parser.parse_args(argv)
     args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 3.0)

@@ -130,7 +130,7 @@ def check_ins(district: District, count: int, seed: int) -> Iterator[tuple[Any, 
     """`count` rows for the checkin table, in COLUMNS order (datetimes aware, in UTC)."""
     rnd = random.Random(seed)
     goals = district.plan.goals
-    areas = list(district.plan.priority_areas) or [None]
+    areas: list[str | None] = [*district.plan.priority_areas] or [None]
     branches: list[int | None] = [None, *district.branch_ids]
     today = NOW.astimezone(ZONE).date()
     for _ in range(count):

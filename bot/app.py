@@ -26,7 +26,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.districts import DistrictRepository
-from bot.db.engine import Database
+from bot.db.engine import Database, ReadCache
 from bot.db.people import PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
@@ -96,6 +96,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
+        progress=ReadCache(database, seconds=1.0),
     )
     exports = export_links(settings)
     bot = DistrictBot(

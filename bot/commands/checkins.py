@@ -302,21 +302,33 @@ async def _roles(request: Request, context: Context) -> set[Role]:
 async def standings(
     request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
 ) -> list[GoalStanding]:
-    """Every goal's progress for the request's district (or one branch), as of today."""
+    """Every goal's progress for the request's district (or one branch), as of today.
+
+    Many turns ask (`status`, `mål N`), few change it: with Services.progress the answer is kept until
+    this process stores anything, and for a second at most (what another replica stores shows after that).
+    """
     today = _today(context)
-    reports = await asyncio.to_thread(
-        context.checkins.progress_reports, request.district, year=plan.year or today.year, today=today
-    )
-    branches = await asyncio.to_thread(context.checkins.branches, request.district)
-    named = await asyncio.to_thread(context.checkins.responsible, request.district)
-    return plan_standing(
-        plan,
-        reports,
-        today=today,
-        branches=len(branches),
-        responsible={goal_id: len(people) for goal_id, people in named.items()},
-        branch_id=branch_id,
-    )
+    checkins = context.checkins
+
+    def read() -> tuple[GoalStanding, ...]:
+        named = checkins.responsible(request.district)
+        return tuple(
+            plan_standing(
+                plan,
+                checkins.progress_reports(request.district, year=plan.year or today.year, today=today),
+                today=today,
+                branches=len(checkins.branches(request.district)),
+                responsible={goal_id: len(people) for goal_id, people in named.items()},
+                branch_id=branch_id,
+            )
+        )
+
+    kept = context.services.progress
+    if kept is None:
+        return list(await asyncio.to_thread(read))
+    # The plan is part of the key: a re-imported plan is a new Plan (Repository.plan).
+    key = ("standings", request.district, id(plan), today, branch_id)
+    return list(await asyncio.to_thread(kept.get, key, read))
 
 
 def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
 from bot.db.districts import DistrictRepository
+from bot.db.engine import ReadCache
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
@@ -44,6 +45,7 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
+    progress: ReadCache | None = None  # keeps each district's progress between check-ins (see standings)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import time
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -13,10 +15,46 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
+T = TypeVar("T")
+
 # How long a SQLite writer waits for another writer before giving up (ms).
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
 POSTGRES_WRITE_LOCK = 0x626F74_7772697465  # "bot write"
+
+
+class ReadCache:
+    """Answers computed from the database, kept until this process writes anything to it and for at most
+    `seconds` besides, so that what another process (a replica, the CLI) writes is seen after that long.
+
+    For what many turns read and few change, such as a district's progress. Keep only values nobody
+    mutates (frozen dataclasses, tuples).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        seconds: float,
+        monotonic: Callable[[], float] = time.monotonic,
+        size: int = 256,
+    ) -> None:
+        self.db = db
+        self.seconds = seconds
+        self._monotonic = monotonic
+        self._size = size
+        self._kept: dict[Hashable, tuple[int, float, Any]] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        generation, now = self.db.generation, self._monotonic()  # before computing: a write meanwhile wins
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == generation and now - kept[1] < self.seconds:
+            return cast(T, kept[2])
+        value = compute()
+        if len(self._kept) >= self._size:
+            self._kept.clear()
+        self._kept[key] = (generation, now, value)
+        return value
 
 
 class DatabaseUnavailable(Exception):
@@ -28,6 +66,9 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        # Bumped by every write committed through this handle: what ReadCache keeps is good until then.
+        self._writes = itertools.count(1)
+        self.generation = 0
         self.engine = make_engine(url)
         # Writes on SQLite start with BEGIN IMMEDIATE (see _sqlite_begin), so two writers queue on the
         # busy timeout instead of failing later with "database is locked" on lock upgrade.
@@ -52,6 +93,7 @@ class Database:
                 session.execute(text(f"SET LOCAL lock_timeout = {SQLITE_BUSY_TIMEOUT_MS}"))
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITE_LOCK})
             yield session
+        self.generation = next(self._writes)
 
     def check(self) -> None:
         """Connect once, so a wrong DATABASE_URL or an unreadable file is one clear line at start-up."""

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from bot.db.engine import Database
+from bot.db.engine import Database, ReadCache
 from bot.db.models import District
 from bot.db.repository import PLAN_CHECK_SECONDS, Repository
 from bot.services.people import ConversationInfo, PersonInfo
@@ -271,3 +271,21 @@ def test_the_plan_is_read_once_and_read_again_after_an_import(database: Database
     repository.save_plan("D", PLAN, now=NOW + timedelta(hours=1))
     latest = repository.plan("D")
     assert latest is not None and len(latest.goals) == 4
+
+
+def test_a_read_cache_keeps_answers_until_a_write_or_its_time_runs_out(database: Database) -> None:
+    clock = [0.0]
+    kept = ReadCache(database, seconds=1.0, monotonic=lambda: clock[0])
+    reads: list[int] = []
+
+    def read() -> int:
+        reads.append(1)
+        return len(reads)
+
+    assert kept.get("k", read) == 1
+    assert kept.get("k", read) == 1  # kept
+    Repository(database).save_plan("D", PLAN, now=NOW)  # any write through this Database
+    assert kept.get("k", read) == 2
+    clock[0] += 1.0  # what another process wrote is seen once the time runs out
+    assert kept.get("k", read) == 3
+    assert kept.get("other", read) == 4
