@@ -117,9 +117,7 @@ class DistrictBot(TeamsActivityHandler):
             reply = await offer_form(request, context)
         else:
             reply = await self.router.dispatch(request, context)
-            if self.router.route_for(request.text.partition(" ")[0]) is self.router.route_for(
-                FORGET_WORDS[0]
-            ):
+            if self._asks_to_forget(request):
                 self._drop_cached(conversation.conversation_id, user)
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
 
@@ -160,6 +158,11 @@ class DistrictBot(TeamsActivityHandler):
 
             self._dialogs = Dialogs()
         return self._dialogs
+
+    def _asks_to_forget(self, request: Request) -> bool:
+        """`glöm mig ...` / `forget me ...`: afterwards they may be gone from the database."""
+        route = self.router.route_for(request.text.partition(" ")[0])
+        return route is not None and route is self.router.route_for(FORGET_WORDS[0])
 
     def _opens_check_in(self, request: Request) -> bool:
         """`rapportera` / `report` alone, in a personal chat (elsewhere the one-line form's hint answers)."""

@@ -416,25 +416,9 @@ def _plain_json(value: Any) -> bool:
     msrest converts: such content is left to it."""
     kind = type(value)
     if kind is dict:
-        for key, item in value.items():
-            if type(key) is not str:
-                return False
-            item_kind = type(item)
-            if item_kind in _JSON_SCALARS:
-                continue
-            if (item_kind is dict or item_kind is list) and _plain_json(item):
-                continue
-            return False
-        return True
+        return all(type(key) is str and _plain_json(item) for key, item in value.items())
     if kind is list:
-        for item in value:
-            item_kind = type(item)
-            if item_kind in _JSON_SCALARS:
-                continue
-            if (item_kind is dict or item_kind is list) and _plain_json(item):
-                continue
-            return False
-        return True
+        return all(_plain_json(item) for item in value)
     return kind in _JSON_SCALARS
 
 
