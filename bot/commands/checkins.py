@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Hashable
 from datetime import date
+from typing import TypeVar
 
 from bot.cards import Reply
 from bot.cards import progress as cards
@@ -24,6 +26,8 @@ from bot.services.checkins import (
 from bot.services.goals import Goal, Plan, fold, number_in
 from bot.services.roles import Role
 from bot.services.status import GoalStanding, plan_standing
+
+T = TypeVar("T")
 
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 REPORT_WORDS = ("rapportera", "report")
@@ -323,12 +327,17 @@ async def standings(
             )
         )
 
-    kept = context.services.progress
-    if kept is None:
-        return list(await asyncio.to_thread(read))
     # The plan is part of the key: a re-imported plan is a new Plan (Repository.plan).
-    key = ("standings", request.district, id(plan), today, branch_id)
-    return list(await asyncio.to_thread(kept.get, key, read))
+    return list(await kept(context, ("standings", request.district, id(plan), today, branch_id), read))
+
+
+async def kept(context: Context, key: Hashable, read: Callable[[], T]) -> T:
+    """`read()` in a worker thread, or what Services.progress kept of it (see standings). What `read`
+    returns is shared between turns: make it immutable (tuples, frozen dataclasses)."""
+    cache = context.services.progress
+    if cache is None:
+        return await asyncio.to_thread(read)
+    return await asyncio.to_thread(cache.get, key, read)
 
 
 def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:

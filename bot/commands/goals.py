@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
-from bot.commands.checkins import standings
+from bot.commands.checkins import kept, standings
 from bot.commands.router import Context, Request, Router
+from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_
 from bot.services.goals import Plan
 
@@ -58,15 +58,14 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
             ).format(number=number, last=len(plan.goals))
         )
     standing = next(s for s in await standings(request, context, plan) if s.goal.id == goal.id)
-    named = await asyncio.to_thread(context.checkins.responsible, request.district)
-    latest = await asyncio.to_thread(context.checkins.latest, goal.id)
+
+    def read() -> tuple[tuple[str, ...], tuple[StoredCheckIn, ...]]:
+        named = context.checkins.responsible(request.district).get(goal.id, [])
+        return tuple(name for _, name in named), tuple(context.checkins.latest(goal.id))
+
+    responsible, latest = await kept(context, ("goal", request.district, goal.id), read)
     return cards.goal_detail(
-        request.t,
-        plan,
-        goal,
-        standing.progress,
-        responsible=[name for _, name in named.get(goal.id, [])],
-        latest=latest,
+        request.t, plan, goal, standing.progress, responsible=list(responsible), latest=list(latest)
     )
 
 
