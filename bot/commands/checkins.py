@@ -169,8 +169,12 @@ def register(router: Router) -> None:
                         name=request.args[:60], names=names
                     )
                 )
-        rows = await standings(request, context, plan, branch_id=branch.id if branch else None)
-        return cards.status(t, plan, rows, branch=branch.name if branch else None, today=_today(context))
+        branch_id, name = (branch.id, branch.name) if branch else (None, None)
+        today = _today(context)
+        rows = await standings(request, context, plan, branch_id=branch_id)
+        # The card too is the same for everyone until the progress changes (kept like it, see standings).
+        key = ("status card", request.district, id(plan), today, branch_id, t.language)
+        return await kept(context, key, lambda: cards.status(t, plan, rows, branch=name, today=today))
 
     @router.command(
         "ansvarig",

@@ -8,7 +8,6 @@ from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands.checkins import kept, standings
 from bot.commands.router import Context, Request, Router
-from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_
 from bot.services.goals import Plan
 
@@ -30,7 +29,8 @@ def register(router: Router) -> None:
         if plan is None or not plan.goals:
             return _no_plan(request)
         if not request.args:
-            return cards.goal_list(request.t, plan)
+            t = request.t
+            return await kept(context, ("goal list", id(plan), t.language), lambda: cards.goal_list(t, plan))
         number = _GOAL_NUMBER.match(request.args)
         if number:
             return await _goal(request, context, plan, int(number.group(1)))
@@ -59,14 +59,20 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
         )
     standing = next(s for s in await standings(request, context, plan) if s.goal.id == goal.id)
 
-    def read() -> tuple[tuple[str, ...], tuple[StoredCheckIn, ...]]:
+    def read() -> Reply:
         named = context.checkins.responsible(request.district).get(goal.id, [])
-        return tuple(name for _, name in named), tuple(context.checkins.latest(goal.id))
+        return cards.goal_detail(
+            request.t,
+            plan,
+            goal,
+            standing.progress,
+            responsible=[name for _, name in named],
+            latest=context.checkins.latest(goal.id),
+        )
 
-    responsible, latest = await kept(context, ("goal", request.district, goal.id), read)
-    return cards.goal_detail(
-        request.t, plan, goal, standing.progress, responsible=list(responsible), latest=list(latest)
-    )
+    # Kept with the progress, until the next write (see standings); the day is in it as the progress's.
+    today = context.now.astimezone(context.services.zone).date()
+    return await kept(context, ("goal", request.district, id(plan), goal.id, today, request.t.language), read)
 
 
 def _no_plan(request: Request) -> Reply:
