@@ -230,7 +230,6 @@ class DistrictBot(TeamsActivityHandler):
     def _drop_cached(self, conversation_id: str, user: PersonInfo | None) -> None:
         """After `glöm mig`: their next message stores them anew, as the receipt says."""
         self._stored.pop(conversation_id, None)
-        self.districts.refresh()
         for key in [key for key in self._members if user is not None and key[0] == user.teams_user_id]:
             del self._members[key]
 

@@ -28,6 +28,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.districts import SCOPE_TTL_SECONDS, DistrictRepository
 from bot.db.engine import Database
+from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier
@@ -763,9 +764,10 @@ def test_a_district_once_found_is_kept_until_something_changes(tmp_path: Path) -
     """The per-turn lookup is kept (SCOPE_TTL_SECONDS), cleared by this process's own changes, and seen
     from other processes once it runs out."""
     db = Database(f"sqlite:///{tmp_path / 'bot.db'}")
+    other_process = Database(db.url)  # its own handle: its writes are not this process's
     migrate.upgrade(db)
     clock = [0.0]
-    here, elsewhere = DistrictRepository(db, monotonic=lambda: clock[0]), DistrictRepository(db)
+    here, elsewhere = DistrictRepository(db, monotonic=lambda: clock[0]), DistrictRepository(other_process)
     Repository(db).save_plan("A", PlanDraft(title=None, year=2023, sections=()), now=NOW)
     Repository(db).save_plan("B", PlanDraft(title=None, year=2023, sections=()), now=NOW)
     channel = ConversationInfo("19:c@thread.tacv2", "channel", "t", "19:team", "19:c", {})
@@ -776,4 +778,11 @@ def test_a_district_once_found_is_kept_until_something_changes(tmp_path: Path) -
     assert here.scope(channel, None, admin=False).district == "A"
     clock[0] += SCOPE_TTL_SECONDS + 1
     assert here.scope(channel, None, admin=False).district == "B"
+    # A role given in this process (another repository, the same database handle) is seen at once.
+    person = PersonInfo("29:p", "aad-p", "P")
+    personal = ConversationInfo("a:p", "personal", "t", None, None, {})
+    assert here.scope(personal, person, admin=False).district == ""
+    PeopleRepository(db).grant(person, "B", Role.BOARD, now=NOW)
+    assert here.scope(personal, person, admin=False).district == "B"
     db.dispose()
+    other_process.dispose()

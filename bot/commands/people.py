@@ -43,7 +43,6 @@ def register(router: Router) -> None:
             return Reply(_usage(t))
         branch = " ".join(words[1:]).strip() or None
         names = ", ".join(person.name for person in request.mentions)
-        context.services.districts.refresh()  # a role tells a personal chat its district
         if remove:
             for person in request.mentions:
                 await asyncio.to_thread(context.people.revoke, person, request.district, kind)

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.db.engine import Database
+from bot.db.engine import Database, ReadCache
 from bot.db.models import Conversation, District, Membership, Role, Team
 from bot.db.people import find_person, remember_person
 from bot.services.districts import Scope, scope_of_person, scope_of_shared
@@ -26,17 +26,16 @@ class TeamInfo:
     district: str | None
 
 
-# How long a turn's district, once found, is taken as known without asking the database again. Every
-# change made through this repository (a link, a choice, a new member) clears it at once; what another
-# process changes (a second replica, `python -m bot teams link`) is seen within this time.
+# How long a turn's district, once found, is taken as known without asking the database again. Any
+# write through this process's Database (a link, a choice, a role, a forgotten person) drops it at once
+# (ReadCache); what another process changes (a replica, `python -m bot teams link`) shows within this time.
 SCOPE_TTL_SECONDS = 30.0
 
 
 class DistrictRepository:
     def __init__(self, db: Database, *, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.db = db
-        self._monotonic = monotonic
-        self._scopes: dict[tuple[str, str, bool, str], tuple[float, Scope]] = {}
+        self._scopes = ReadCache(db, seconds=SCOPE_TTL_SECONDS, monotonic=monotonic, size=10_000)
 
     def names(self) -> list[str]:
         """Every district of the deployment, by name."""
@@ -50,19 +49,7 @@ class DistrictRepository:
         SCOPE_TTL_SECONDS). Before any district exists, `default` (the settings' DISTRICT) stands in, so
         the answer can say what to do."""
         key = (conversation.conversation_id, person.teams_user_id if person else "", admin, default)
-        now = self._monotonic()
-        kept = self._scopes.get(key)
-        if kept is not None and kept[0] > now:
-            return kept[1]
-        scope = self._scope(conversation, person, admin=admin, default=default)
-        if len(self._scopes) >= 10_000:
-            self._scopes.clear()
-        self._scopes[key] = (now + SCOPE_TTL_SECONDS, scope)
-        return scope
-
-    def refresh(self) -> None:
-        """Forget the districts found so far: roles or people changed elsewhere in this process."""
-        self._scopes.clear()
+        return self._scopes.get(key, lambda: self._scope(conversation, person, admin=admin, default=default))
 
     def _scope(
         self, conversation: ConversationInfo, person: PersonInfo | None, *, admin: bool, default: str
@@ -92,7 +79,6 @@ class DistrictRepository:
     def note_team(self, team_id: str, name: str, *, now: datetime) -> str | None:
         """The bot met a team (installed, or a message from it): remember it, and link it to the
         deployment's only district if it has one and the team is not linked yet. Its district, if any."""
-        self._scopes.clear()
         with self.db.write() as session:
             team = _team(session, team_id, name, now)
             if team.district_id is None:
@@ -103,7 +89,6 @@ class DistrictRepository:
 
     def link_team(self, team_id: str, district: str, *, name: str = "", now: datetime) -> bool:
         """Link a team, with every conversation in it, to a district; False if there is no such district."""
-        self._scopes.clear()
         with self.db.write() as session:
             row = _district(session, district)
             if row is None:
@@ -113,7 +98,6 @@ class DistrictRepository:
 
     def link_chat(self, conversation_id: str, district: str, *, now: datetime) -> bool:
         """Link a group chat to a district; False if there is no such district or chat."""
-        self._scopes.clear()
         with self.db.write() as session:
             row = _district(session, district)
             chat = session.exec(
@@ -134,7 +118,6 @@ class DistrictRepository:
 
     def note_member(self, person: PersonInfo, district: str, *, now: datetime) -> None:
         """Someone wrote in a district's Team: they belong to it (so their personal chat knows)."""
-        self._scopes.clear()
         with self.db.write() as session:
             row = _district(session, district)
             if row is None:
@@ -145,7 +128,6 @@ class DistrictRepository:
     def choose(self, person: PersonInfo, district: str, *, now: datetime) -> bool:
         """Make `district` the one the person's personal chat speaks for; False if there is no such
         district. Whether they may choose it is the caller's to decide (bot/services/districts.py)."""
-        self._scopes.clear()
         with self.db.write() as session:
             row = _district(session, district)
             if row is None:
