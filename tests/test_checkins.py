@@ -10,7 +10,7 @@ import itertools
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
@@ -20,7 +20,7 @@ from bot.services.people import PersonInfo
 from bot.services.roles import Role
 from bot.teams import DistrictBot
 from tests.conftest import NOW
-from tests.test_teams import BOT, make_bot, shown
+from tests.test_teams import BOT, make_bot, mentioning, shown
 
 DISTRICT = "Vänsterpartiet Västernorrland"
 CHAIR = ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele")
@@ -62,10 +62,7 @@ async def say(
             recipient=BOT,
         ),
     )
-    entities = []
-    for someone in mentions:
-        entities.append(Mention(mentioned=someone, text=f"<at>{someone.name}</at>", type="mention"))
-        text = text.replace(f"@{someone.name}", f"<at>{someone.name}</at>")
+    text, entities = mentioning(text, mentions)
     await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text, entities=entities))
     reply = adapter.get_next_activity()
     assert reply is not None

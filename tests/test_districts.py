@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.__main__ import import_plan
 from bot.app import Components, SdkConfig, build
@@ -40,11 +40,10 @@ from schedules.poster import PromptPoster
 from schedules.reporting import DIGEST_KIND, REMINDER_KIND, ReportReminders
 from tests.conftest import NOW, SEEDS, SKANE, VASTERNORRLAND, Clock, seed
 from tests.fakes.connector import FakeConnector
-from tests.test_teams import shown
+from tests.test_teams import BOT, mentioning, shown
 
 A = "Vänsterpartiet Västernorrland"
 B = "Vänsterpartiet Skåne"
-BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
 ADMIN = ChannelAccount(id="29:admin", name="Alex Wilber", aad_object_id="aad-admin")
 MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-megan")  # A's board
 ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")  # B's board
@@ -112,12 +111,7 @@ class World:
     ) -> str:
         """`who` writes `text` (see `_adapter` for `where`); what the bot answers, as the user reads it."""
         adapter, channel_data = self._adapter(who, where)
-        entities = [Mention(mentioned=BOT, text=f"<at>{BOT.name}</at>", type="mention")] if where else []
-        for person in mentions:
-            entities.append(Mention(mentioned=person, text=f"<at>{person.name}</at>", type="mention"))
-            text = text.replace(f"@{person.name}", f"<at>{person.name}</at>")
-        if where:
-            text = f"<at>{BOT.name}</at> {text}"
+        text, entities = mentioning(text, mentions, bot=bool(where))
         await adapter.receive_activity(
             Activity(
                 type=ActivityTypes.message,

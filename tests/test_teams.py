@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -23,6 +24,18 @@ from tests.conftest import fixed_clock
 BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
 # Each adapter numbers its activities from 1: give each its own conversation (ids are per conversation).
 _conversations = itertools.count(1)
+
+
+def mentioning(
+    text: str, people: Sequence[ChannelAccount] = (), *, bot: bool = False
+) -> tuple[str, list[Mention]]:
+    """`text` as Teams sends it, and its mention entities: each "@Name" of `people` as an <at> mention and,
+    with `bot` (as in a channel, where the bot sees only what mentions it), the bot's mention first."""
+    entities = [Mention(mentioned=BOT, text=f"<at>{BOT.name}</at>", type="mention")] if bot else []
+    for person in people:
+        entities.append(Mention(mentioned=person, text=f"<at>{person.name}</at>", type="mention"))
+        text = text.replace(f"@{person.name}", f"<at>{person.name}</at>")
+    return (f"<at>{BOT.name}</at> {text}" if bot else text), entities
 
 
 def make_bot(settings: Settings, repository: Repository) -> DistrictBot:

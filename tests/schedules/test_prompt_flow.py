@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.app import Components, SdkConfig, build
 from bot.config import Settings
@@ -27,9 +27,8 @@ from schedules.poster import PromptPoster
 from schedules.scheduler import PromptScheduler
 from tests.conftest import Clock
 from tests.fakes.connector import FakeConnector
-from tests.test_teams import shown
+from tests.test_teams import BOT, mentioning, shown
 
-BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
 ADMIN = ChannelAccount(id="29:admin", name="Alex Wilber", aad_object_id="aad-admin")
 MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-megan")
 ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")
@@ -75,14 +74,10 @@ class World:
             recipient=BOT,
         )
         adapter = TestAdapter(self.components.bot.on_turn, template)
-        entities = [Mention(mentioned=BOT, text=f"<at>{BOT.name}</at>", type="mention")] if channel else []
-        for person in mentions:
-            entities.append(Mention(mentioned=person, text=f"<at>{person.name}</at>", type="mention"))
-            text = text.replace(f"@{person.name}", f"<at>{person.name}</at>")
+        text, entities = mentioning(text, mentions, bot=channel)
         channel_data: dict[str, Any] = {"tenant": {"id": "t1"}}
         if channel:
             channel_data |= {"team": {"id": "19:team@thread.tacv2"}, "channel": {"id": CHANNEL}}
-            text = f"<at>{BOT.name}</at> {text}"
         await adapter.receive_activity(
             Activity(
                 type=ActivityTypes.message,

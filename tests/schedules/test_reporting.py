@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.app import COMPONENTS, SCHEDULER, Components, SdkConfig, build, create_app
 from bot.cards import reminders as cards
@@ -43,7 +43,7 @@ from schedules.reporting import (
 from schedules.scheduler import PromptScheduler
 from tests.conftest import Clock
 from tests.fakes.connector import FakeConnector
-from tests.test_teams import shown
+from tests.test_teams import BOT, mentioning, shown
 
 DISTRICT = "Vänsterpartiet Västernorrland"
 
@@ -212,7 +212,6 @@ def test_a_done_goal_is_reported_as_done_and_a_per_area_goal_names_an_area() -> 
 
 # --- the story --------------------------------------------------------------------------------------------
 
-BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
 ADMIN = ChannelAccount(id="29:admin", name="Alex Wilber", aad_object_id="aad-admin")
 MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-megan")
 ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")
@@ -274,10 +273,7 @@ class World:
             recipient=BOT,
         )
         adapter = TestAdapter(self.components.bot.on_turn, template)
-        entities = []
-        for person in mentions:
-            entities.append(Mention(mentioned=person, text=f"<at>{person.name}</at>", type="mention"))
-            text = text.replace(f"@{person.name}", f"<at>{person.name}</at>")
+        text, entities = mentioning(text, mentions)
         await adapter.receive_activity(
             Activity(
                 type=ActivityTypes.message,
