@@ -44,7 +44,7 @@ from bot.services.export import (
 from bot.services.people import PersonInfo
 from bot.services.roles import Role
 from tests.conftest import NOW, Clock
-from tests.fakes import activities
+from tests.fakes.chat import ask, card_of, reply_text
 from tests.fakes.connector import FakeConnector
 
 DISTRICT = "Vänsterpartiet Västernorrland"
@@ -521,29 +521,6 @@ def app_stored(client: TestClient) -> Stored:
 
 def make_board(client: TestClient, person: PersonInfo = MEGAN) -> None:
     assert client.app[COMPONENTS].people.grant(person, DISTRICT, Role.BOARD, now=NOW)
-
-
-async def ask(
-    client: TestClient, connector: FakeConnector, text: str, *, channel: bool = False
-) -> dict[str, Any]:
-    """Send `text` from Megan (an en-US client) and return the reply's body."""
-    make = activities.channel_mention if channel else activities.personal_message
-    before = len(connector.posted)
-    response = await client.post("/api/messages", json=make(text, service_url=connector.url, locale="en-US"))
-    assert response.status in (200, 201)
-    posted = await connector.wait_for(before + 1)
-    return posted[before].body
-
-
-def card_of(body: dict[str, Any]) -> dict[str, Any]:
-    [attachment] = body["attachments"]
-    return dict(attachment["content"])
-
-
-def reply_text(body: dict[str, Any]) -> str:
-    if body.get("attachments"):
-        return str(card_of(body)["fallbackText"])
-    return str(body.get("text") or "")
 
 
 async def test_members_and_chairs_are_refused_the_export(

@@ -53,6 +53,7 @@ from bot.services.roles import Role
 from bot.services.schedule_rules import parse_rule
 from tests.conftest import NOW, Clock
 from tests.fakes import activities
+from tests.fakes.chat import ask, card_of, reply_text
 from tests.fakes.connector import FakeConnector
 from tests.postgres import reset_schema
 
@@ -234,29 +235,6 @@ def held(client: TestClient) -> Held:
 
 def database_of(client: TestClient) -> Database:
     return client.app[COMPONENTS].database
-
-
-async def ask(
-    client: TestClient, connector: FakeConnector, text: str, *, channel: bool = False, locale: str = "en-US"
-) -> dict[str, Any]:
-    """Send `text` from Megan and return the reply's body."""
-    make = activities.channel_mention if channel else activities.personal_message
-    before = len(connector.posted)
-    response = await client.post("/api/messages", json=make(text, service_url=connector.url, locale=locale))
-    assert response.status in (200, 201)
-    posted = await connector.wait_for(before + 1)
-    return posted[before].body
-
-
-def card_of(body: dict[str, Any]) -> dict[str, Any]:
-    [attachment] = body["attachments"]
-    return dict(attachment["content"])
-
-
-def reply_text(body: dict[str, Any]) -> str:
-    if body.get("attachments"):
-        return str(card_of(body)["fallbackText"])
-    return str(body.get("text") or "")
 
 
 def download_url(body: dict[str, Any]) -> URL:
