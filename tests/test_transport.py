@@ -88,6 +88,7 @@ from bot.transport import (
 from tests.conftest import fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import DROP, FakeConnector
+from tests.test_notifier import FakeTime
 
 APP_ID = "00000000-0000-0000-0000-00000000b07a"
 OTHER_APP_ID = "00000000-0000-0000-0000-0000000bad1d"
@@ -1173,22 +1174,6 @@ def _age(metadata: BackgroundOpenIdMetadata, seconds: float) -> None:
     assert metadata._fetched_at is not None and metadata._attempted_at is not None
     metadata._fetched_at -= seconds
     metadata._attempted_at -= seconds
-
-
-@dataclass
-class FakeTime:
-    """A monotonic clock that only moves when someone sleeps (as in tests/test_notifier.py)."""
-
-    now: float = 0.0
-    sleeps: list[float] = field(default_factory=list)
-
-    def monotonic(self) -> float:
-        return self.now
-
-    async def sleep(self, delay: float) -> None:
-        self.sleeps.append(delay)
-        await asyncio.sleep(0)
-        self.now += delay
 
 
 def _reference(connector: FakeConnector) -> dict[str, Any]:
