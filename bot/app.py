@@ -96,7 +96,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
-        progress=ReadCache(database, seconds=1.0),
+        kept=ReadCache(database, seconds=1.0),
     )
     exports = export_links(settings)
     bot = DistrictBot(

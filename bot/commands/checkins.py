@@ -312,7 +312,7 @@ async def standings(
 ) -> list[GoalStanding]:
     """Every goal's progress for the request's district (or one branch), as of today.
 
-    Many turns ask (`status`, `mål N`), few change it: with Services.progress the answer is kept until
+    Many turns ask (`status`, `mål N`), few change it: with Services.kept the answer is kept until
     this process stores anything, and for a second at most (what another replica stores shows after that).
     """
     today = _today(context)
@@ -336,9 +336,9 @@ async def standings(
 
 
 async def kept(context: Context, key: Hashable, read: Callable[[], T]) -> T:
-    """`read()` in a worker thread, or what Services.progress kept of it (see standings). What `read`
+    """`read()` in a worker thread, or what Services.kept holds of it (see standings). What `read`
     returns is shared between turns: make it immutable (tuples, frozen dataclasses)."""
-    cache = context.services.progress
+    cache = context.services.kept
     if cache is None:
         return await asyncio.to_thread(read)
     return await asyncio.to_thread(cache.get, key, read)

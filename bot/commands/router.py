@@ -45,7 +45,7 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
-    progress: ReadCache | None = None  # keeps each district's progress between check-ins (see standings)
+    kept: ReadCache | None = None  # answers many turns read and few writes change (commands/checkins.kept)
 
 
 @dataclass(frozen=True)
