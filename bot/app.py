@@ -251,9 +251,13 @@ def _problem(status: int, detail: str) -> web.Response:
 
 
 class AccessLogger(web_log.AccessLogger):
-    """aiohttp's access log, with export tokens (valid download links) left out of it."""
+    """aiohttp's access log, with export tokens (valid download links) left out of it, and without the
+    activities the bot took: each of those has its own line (`bot.turns`, DistrictBot.on_turn) saying
+    more, so a message costs one line, not two. Refused activities (4xx, 5xx) are still logged here."""
 
     def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
+        if response.status < 400 and request.path == "/api/messages":
+            return
         if request.path.startswith("/exports/"):
             request = request.clone(rel_url="/exports/…")
         super().log(request, response, time)

@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,11 +174,9 @@ async def test_the_terminal_chat_runs_as_an_administrator(settings: Settings) ->
     assert "Sparat #1: mål 6, 1 för distriktet" in out.getvalue()
 
 
-def test_the_access_log_leaves_export_tokens_out() -> None:
+def _access_log(name: str) -> tuple[Any, list[str]]:
+    """The bot's AccessLogger writing to a list."""
     import logging
-
-    from aiohttp.test_utils import make_mocked_request
-    from aiohttp.web import Response
 
     from bot.app import AccessLogger
 
@@ -187,11 +186,29 @@ def test_the_access_log_leaves_export_tokens_out() -> None:
         def emit(self, record: logging.LogRecord) -> None:
             records.append(record.getMessage())
 
-    logger = logging.getLogger("test.access")
+    logger = logging.getLogger(name)
     logger.addHandler(Collect())
     logger.setLevel(logging.INFO)
-    access = AccessLogger(logger, '%a "%r" %s')
+    return AccessLogger(logger, '%a "%r" %s'), records
+
+
+def test_the_access_log_leaves_export_tokens_out() -> None:
+    from aiohttp.test_utils import make_mocked_request
+    from aiohttp.web import Response
+
+    access, records = _access_log("test.access")
     access.log(make_mocked_request("GET", "/exports/1.secret-token.sig"), Response(status=200), 0.01)
     access.log(make_mocked_request("GET", "/healthz"), Response(status=200), 0.01)
     assert "secret-token" not in records[0] and "/exports/" in records[0]
     assert "/healthz" in records[1]
+
+
+def test_the_access_log_leaves_taken_activities_to_the_turn_log() -> None:
+    from aiohttp.test_utils import make_mocked_request
+    from aiohttp.web import Response
+
+    access, records = _access_log("test.access.turns")
+    for status in (200, 201, 401, 415, 500):
+        access.log(make_mocked_request("POST", "/api/messages"), Response(status=status), 0.01)
+    # Taken activities have their own line in bot.turns; refusals and failures only this one.
+    assert [record.rsplit(" ", 1)[1] for record in records] == ["401", "415", "500"]
