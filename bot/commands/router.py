@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed.
 MAX_TEXT_LENGTH = 2000
+# How many different first words Router.route_for remembers, of at most how many characters.
+RECENT_WORDS = 1024
+MAX_WORD_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,10 @@ class Route:
 @dataclass
 class Router:
     routes: list[Route] = field(default_factory=list)
+    # Words looked up lately -> the index of their route (-1: none), while there were `_words_for` routes.
+    # A turn asks for its first word several times (bot/teams.py), and people write the same few commands.
+    _words: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _words_for: int = field(default=0, init=False, repr=False, compare=False)
 
     def command(
         self, *words: str, usage: str, summary: str, role: Role = Role.MEMBER, scoped: bool = True
@@ -136,9 +143,17 @@ class Router:
 
     def route_for(self, word: str) -> Route | None:
         """The command a word names, ignoring case, diacritics and punctuation around it ("mål?")."""
-        word = word.strip("!/?.,:;") or word
-        folded = fold(word) or word
-        return next((route for route in self.routes if folded in route.folded), None)
+        if self._words_for != len(self.routes) or len(self._words) > RECENT_WORDS:
+            self._words.clear()  # routes added since may give words a meaning
+            self._words_for = len(self.routes)
+        index = self._words.get(word)
+        if index is None:
+            bare = word.strip("!/?.,:;") or word
+            folded = fold(bare) or bare
+            index = next((i for i, route in enumerate(self.routes) if folded in route.folded), -1)
+            if len(word) <= MAX_WORD_LENGTH:
+                self._words[word] = index
+        return self.routes[index] if index >= 0 else None
 
     async def dispatch(self, request: Request, context: Context) -> Reply:
         t = request.t
