@@ -276,6 +276,8 @@ def message_text(activity: Activity) -> str:
         command = activity.value.get("command")
         return " ".join(command.split()) if isinstance(command, str) else ""
     text = activity.text or ""
+    if "<" not in text and "&" not in text and not _mentions_anyone(activity):  # most personal chats
+        return " ".join(text.split())
     if activity.recipient is not None and activity.entities:
         try:
             text = TurnContext.remove_recipient_mention(activity) or ""
@@ -288,6 +290,13 @@ def message_text(activity: Activity) -> str:
     text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
     text = _LEFTOVER_MENTION.sub(lambda m: re.sub(r"<[^>]+>", "", m.group(0)), text)
     return " ".join(text.replace("&nbsp;", " ").split())
+
+
+def _mentions_anyone(activity: Activity) -> bool:
+    """Whether any entity is a mention, as TurnContext.get_mentions decides (any case)."""
+    return any(
+        str(getattr(entity, "type", "") or "").lower() == "mention" for entity in activity.entities or []
+    )
 
 
 def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
