@@ -34,6 +34,7 @@ from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
+from bot.wire import conversation_reference_json
 from dialogs.checkin import offer_form, submit_form
 
 if TYPE_CHECKING:
@@ -356,7 +357,8 @@ def conversation_of(activity: Activity) -> ConversationInfo:
     conversation = activity.conversation
     kind = _conversation_kind(activity)
     tenant_id = tenant_of(activity)
-    reference = TurnContext.get_conversation_reference(activity).serialize()
+    # TurnContext.get_conversation_reference(activity).serialize(), without msrest on every message.
+    reference = conversation_reference_json(activity)
     # Which message this was is no part of where to post later, and would make every message a new
     # reference to store: leave it out, so an unchanged conversation costs no write.
     reference.pop("activityId", None)
