@@ -38,7 +38,8 @@ from bot.services.export import ExportLinks, export_csv
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.teams import DistrictBot
-from bot.transport import ReusingBotFrameworkAuthentication
+from bot.transport import ReusingBotFrameworkAuthentication, ShallowCopyCloudAdapter
+from bot.wire import activity_from_json
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
 from schedules.reporting import ReportReminders
@@ -120,7 +121,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     components = build(settings, clock=clock)
     # The SDK's authentication; connector clients and credentials kept across turns (bot/transport.py).
     transport = ReusingBotFrameworkAuthentication(SdkConfig(settings))
-    adapter = CloudAdapter(transport)
+    adapter = ShallowCopyCloudAdapter(transport)  # the SDK's, copying outgoing activities shallowly
     adapter.on_turn_error = _on_turn_error(settings)
 
     app = web.Application(client_max_size=settings.max_request_bytes)
@@ -207,7 +208,7 @@ def _messages(
         # Authenticate before the turn, not inside CloudAdapter.process: that answers 401 only for the
         # SDK's PermissionError, and lets its other refusals escape as 500s (not a JWT, no issuer, no or an
         # unknown kid, an algorithm or a key endorsement it does not allow; tests/test_auth.py).
-        activity = Activity().deserialize(body)
+        activity = activity_from_json(body)  # Activity().deserialize(body), built directly (bot/wire.py)
         try:
             authenticated = await adapter.bot_framework_authentication.authenticate_request(
                 activity, request.headers.get("Authorization", "")

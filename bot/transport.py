@@ -22,6 +22,11 @@ This module keeps the SDK doing all of the protocol and security work and only r
   POST); proactive sends (bot/notifier.py) keep the SDK's requests-based sender as it is.
 - The JSON body of an outgoing Activity is the one msrest's serializer builds, built without walking and
   copying card content value by value (ActivitySerializer; anything unusual is still msrest's).
+- A turn's replies (`reply_to_activity`, `send_to_conversation` on the kept turn clients) are built and sent
+  without msrest's pipeline: the same URL, headers (the SDK credentials' Authorization), body and outcomes
+  (LeanConversationsOperations; anything unusual goes through msrest's pipeline as before).
+- Outgoing activities are copied shallowly, not deeply, before they are addressed (ShallowCopyTurnContext,
+  made by ShallowCopyCloudAdapter, the adapter bot/app.py uses): addressing only sets top-level attributes.
 - Credentials are the SDK's (MicrosoftAppCredentials and friends), kept per (app id, OAuth scope, login
   endpoint, authority validation), with their token fetched and renewed in a worker thread.
 - The signing keys that incoming tokens are checked against (OpenID metadata) are fetched in a worker
@@ -39,20 +44,31 @@ import ssl
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine, Hashable
+from copy import copy, deepcopy
 from enum import Enum
 from logging import Logger
 from typing import Any, Generic, TypeVar
+from urllib.parse import quote, urljoin, urlparse
 
 import aiohttp
 import jwt
 import requests
+from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
+    CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
 )
-from botbuilder.schema import Activity
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    DeliveryModes,
+    ErrorResponseException,
+    ResourceResponse,
+)
 from botframework.connector import AsyncBfPipeline
 from botframework.connector.aio import ConnectorClient
+from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.auth import (
     AppCredentials,
     AuthenticateRequestResult,
@@ -74,7 +90,8 @@ from msrest.authentication import Authentication
 from msrest.exceptions import ClientRequestError
 from msrest.pipeline import AsyncHTTPSender, Request, Response
 from msrest.pipeline.requests import RequestsContext
-from msrest.serialization import Model, Serializer, full_restapi_key_transformer
+from msrest.pipeline.universal import RawDeserializer
+from msrest.serialization import Deserializer, Model, Serializer, full_restapi_key_transformer
 from msrest.universal_http import ClientRequest
 from msrest.universal_http.async_requests import AsyncRequestsClientResponse
 from requests.structures import CaseInsensitiveDict
@@ -268,7 +285,7 @@ class FastPostSender(AsyncHTTPSender):  # type: ignore[misc]
     the same waits; anything once the request may have gone out is not retried and is raised, like every
     failure, as msrest's ClientRequestError; timeouts are the configuration's (100 s to connect, 100 s
     between reads). Redirects are not followed: the Bot Connector API does not redirect, and a reply carries
-    a bearer token.
+    a bearer token. LeanConversationsOperations sends a turn's replies with `request`, the same way.
     """
 
     def __init__(self, pool: HttpPool, config: Any) -> None:
@@ -294,15 +311,23 @@ class FastPostSender(AsyncHTTPSender):  # type: ignore[misc]
         headers.pop("Content-Length", None)  # aiohttp counts the encoded body itself
         data = http_request.data
         body = data.encode("utf-8") if isinstance(data, str) else data
+        response, content = await self.request(http_request.method, http_request.url, headers, body)
+        answer = AsyncRequestsClientResponse(http_request, _as_requests_response(response, content))
+        return Response(request, answer)
+
+    async def request(
+        self, method: str, url: str, headers: dict[str, str], body: bytes | None
+    ) -> tuple[aiohttp.ClientResponse, bytes]:
+        """Send one request on the pool, retrying only while not connected; the answer and its whole body."""
         session = self._pool.session()
         attempt = 0
         while True:
             try:
                 async with session.request(
-                    http_request.method,
+                    method,
                     # As msrest quoted it: yarl would otherwise unquote %3A, %40, %3B, %3D in conversation
                     # ids ("19:...@thread.tacv2;messageid=..."), which requests sends as they are.
-                    URL(http_request.url, encoded=True),
+                    URL(url, encoded=True),
                     data=body,
                     headers=headers,
                     allow_redirects=False,
@@ -320,8 +345,7 @@ class FastPostSender(AsyncHTTPSender):  # type: ignore[misc]
                     await self._pool.sleep(delay)
             except (aiohttp.ClientError, TimeoutError) as exc:
                 raise _request_error(exc) from exc
-        answer = AsyncRequestsClientResponse(http_request, _as_requests_response(response, content))
-        return Response(request, answer)
+        return response, content
 
 
 def _request_error(exc: BaseException) -> ClientRequestError:
@@ -353,6 +377,201 @@ class _PostsOnPool:
         return await self._original.run(request, **kwargs)
 
 
+# --- replies: the two operations of a turn's replies, sent without msrest's pipeline ------------------------
+
+# The statuses the SDK's operations accept as sent, and the Content-Types of an answer read here directly:
+# these msrest reads as UTF-8 JSON too; any other answer is read by msrest's own code.
+_SENT_STATUSES = frozenset({200, 201, 202})
+_JSON_ANSWERS = frozenset({"application/json; charset=utf-8", "application/json"})
+# json.dumps's encoder without its check for circular references (ClientRequest.add_content's json.dumps
+# gives the same text): a body ActivitySerializer built is a tree, as it recursed through all of it.
+_BODY_ENCODER = json.JSONEncoder(check_circular=False)
+
+
+class LeanConversationsOperations(ConversationsOperations):  # type: ignore[misc]
+    """The SDK's async ConversationsOperations for a kept turn client, with `reply_to_activity` and
+    `send_to_conversation` (a turn's replies) built and sent directly: the same request, the same outcomes.
+
+    For each reply msrest formats the URL twice, serializes and validates the path parameters, builds a
+    ClientRequest, runs four policies around the sender (user agent, the credentials' `signed_session`, its
+    raw deserializer, the HTTP logger), turns the answer into a requests.Response and builds the
+    ResourceResponse with its Deserializer. Here, with the SDK's objects and functions wherever they decide
+    something:
+
+    - the URL is format_url's: `urljoin(base_url.rstrip("/") + "/", "v3/conversations/<id>/activities/<id>")`,
+      each id quoted as msrest's `Serializer.url` quotes a str (`quote(id, safe="")`);
+    - the headers are what FastPostSender sends for msrest's request, in the same order: the credentials'
+      own (AppCredentials.signed_session on _SignedHeaders: `Authorization: Bearer <get_access_token()>`,
+      none without an app id or for an anonymous skill), Accept, Content-Type, x-ms-conversation-id for a
+      reply, and the client's User-Agent (its configuration's UserAgentPolicy, as the pipeline has it);
+    - the body is ActivitySerializer's, encoded as msrest's ClientRequest encodes it (json.dumps, UTF-8);
+    - it is sent by the client's FastPostSender: the same pool, connection retries and ClientRequestError;
+    - an answer of 200, 201 or 202 that is a UTF-8 JSON object holding just a string `id` becomes
+      `ResourceResponse(id=...)`, which is what msrest's Deserializer makes of it. Every other answer is
+      handed to msrest's own code, as its pipeline would: RawDeserializer (DeserializationError for a body
+      it cannot read, whatever the status), then ErrorResponseException for a status other than 200, 201
+      and 202 (the same `.response`, `.error` and message), or the Deserializer's ResourceResponse.
+
+    A call the lean path does not mirror is the SDK's operation, unchanged: custom headers, `raw`,
+    per-operation configuration, ids that are not non-empty strs, an activity ActivitySerializer leaves to
+    msrest, HTTP logging switched on. Clients whose configuration it does not mirror keep the SDK's
+    operations altogether (`fits`).
+    """
+
+    def __init__(self, operations: ConversationsOperations, sender: FastPostSender) -> None:
+        super().__init__(
+            operations._client, operations.config, operations._serialize, operations._deserialize
+        )
+        config = operations.config
+        self._sender = sender
+        # format_url joins: urljoin(base_url.rstrip("/") + "/", the operation's path without its first "/").
+        self._base = config.base_url.rstrip("/") + "/"
+        self._conversations = urljoin(self._base, "v3/conversations/")
+        # The pipeline's (AsyncBfPipeline, built from the same configuration when the client was prepared).
+        self._user_agent = config.user_agent_policy
+        self._logger = config.http_logger_policy
+        self._credentials = config.credentials
+
+    @staticmethod
+    def fits(client: ConnectorClient) -> bool:
+        """Whether the lean path mirrors what msrest does for this client (see send_posts_on)."""
+        operations = client.conversations
+        config = client.config
+        base_url = config.base_url
+        credentials = config.credentials
+        deserializer = operations._deserialize
+        if type(operations) is not ConversationsOperations or not isinstance(
+            operations._serialize, ActivitySerializer
+        ):
+            return False
+        if (
+            type(deserializer) is not Deserializer
+            or deserializer.dependencies.get("ResourceResponse") is not ResourceResponse
+        ):
+            return False
+        # A base URL with braces would be formatted too; one without scheme or host is joined differently.
+        parsed = urlparse(base_url) if isinstance(base_url, str) else None
+        if (
+            parsed is None
+            or "{" in base_url
+            or "}" in base_url
+            or parsed.scheme not in ("http", "https")
+            or not parsed.netloc
+        ):
+            return False
+        # No credentials: the pipeline has no credentials policy. Others must sign as AppCredentials does.
+        return not credentials or (
+            isinstance(credentials, AppCredentials)
+            and type(credentials).signed_session is AppCredentials.signed_session
+        )
+
+    async def reply_to_activity(
+        self,
+        conversation_id: Any,
+        activity_id: Any,
+        activity: Any,
+        *,
+        custom_headers: Any = None,
+        raw: bool = False,
+        **operation_config: Any,
+    ) -> Any:
+        if (
+            type(conversation_id) is str
+            and conversation_id
+            and type(activity_id) is str
+            and activity_id
+            and not custom_headers
+            and not raw
+            and not operation_config
+            and not self._logger.enable_http_logger
+        ):
+            body = self._serialize.fast_body(activity)
+            if body is not None:
+                url = self._url(quote(conversation_id, safe=""), "activities", quote(activity_id, safe=""))
+                headers = {
+                    "Accept": "application/json",
+                    "Content-Type": "application/json; charset=utf-8",
+                    "x-ms-conversation-id": conversation_id,
+                }
+                return await self._post(url, headers, body)
+        return await super().reply_to_activity(
+            conversation_id, activity_id, activity, custom_headers=custom_headers, raw=raw, **operation_config
+        )
+
+    # The SDK's operations read their URL template from the method (`self.reply_to_activity.metadata`).
+    reply_to_activity.metadata = ConversationsOperations.reply_to_activity.metadata  # type: ignore[attr-defined]
+
+    async def send_to_conversation(
+        self,
+        conversation_id: Any,
+        activity: Any,
+        *,
+        custom_headers: Any = None,
+        raw: bool = False,
+        **operation_config: Any,
+    ) -> Any:
+        if (
+            type(conversation_id) is str
+            and conversation_id
+            and not custom_headers
+            and not raw
+            and not operation_config
+            and not self._logger.enable_http_logger
+        ):
+            body = self._serialize.fast_body(activity)
+            if body is not None:
+                url = self._url(quote(conversation_id, safe=""), "activities")
+                headers = {"Accept": "application/json", "Content-Type": "application/json; charset=utf-8"}
+                return await self._post(url, headers, body)
+        return await super().send_to_conversation(
+            conversation_id, activity, custom_headers=custom_headers, raw=raw, **operation_config
+        )
+
+    send_to_conversation.metadata = ConversationsOperations.send_to_conversation.metadata  # type: ignore[attr-defined]
+
+    def _url(self, *segments: str) -> str:
+        """format_url's URL for `v3/conversations/` followed by `segments` (ids quoted as Serializer.url
+        quotes them). urljoin resolves dot segments and empty segments of the base's path, and then appends
+        the segments as they are: so the URL is the one joined for `v3/conversations/`, followed by the
+        segments, unless a segment is itself "." or ".." (then urljoin, as msrest)."""
+        if "." in segments or ".." in segments:
+            return urljoin(self._base, "v3/conversations/" + "/".join(segments))
+        return self._conversations + "/".join(segments)
+
+    async def _post(self, url: str, headers: dict[str, str], body: dict[str, Any]) -> Any:
+        signed = _SignedHeaders()
+        if self._credentials:
+            self._credentials.signed_session(signed)
+        headers = {**signed.headers, **headers, "User-Agent": self._user_agent.user_agent}
+        data = _BODY_ENCODER.encode(body).encode("utf-8")
+        response, content = await self._sender.request("POST", url, headers, data)
+        if response.status in _SENT_STATUSES:
+            content_types = response.headers.getall("Content-Type", ())
+            if len(content_types) == 1 and content_types[0] in _JSON_ANSWERS:
+                try:
+                    answer = json.loads(content.decode("utf-8"))
+                except ValueError:  # not UTF-8, not JSON, or a BOM: msrest's reading below
+                    answer = None
+                if type(answer) is dict and len(answer) == 1 and type(answer.get("id")) is str:
+                    return ResourceResponse(id=answer["id"])
+        return self._msrest_outcome(url, response, content)
+
+    def _msrest_outcome(self, url: str, response: aiohttp.ClientResponse, content: bytes) -> Any:
+        """What msrest's pipeline and the SDK's operation make of this answer (the response as FastPostSender
+        hands it to msrest, RawDeserializer's reading, then the operation's own code)."""
+        answer = AsyncRequestsClientResponse(
+            ClientRequest("POST", url), _as_requests_response(response, content)
+        )
+        answer.context = {  # type: ignore[attr-defined]
+            RawDeserializer.CONTEXT_NAME: RawDeserializer.deserialize_from_http_generics(
+                answer.text(), answer.headers
+            )
+        }
+        if answer.status_code not in _SENT_STATUSES:
+            raise ErrorResponseException(self._deserialize, answer)
+        return self._deserialize("ResourceResponse", answer)
+
+
 def _mirrors_requests(config: Any) -> bool:
     """Whether the fast path sends what the SDK's requests sender would with this configuration: no client
     certificate, no custom CA or hooks, and no proxy (configured, or from HTTP(S)_PROXY for this URL)."""
@@ -378,6 +597,8 @@ def send_posts_on(pool: HttpPool) -> Callable[[ConnectorClient], None]:
         # The SDK's pipeline for a custom sender (as for streaming): user agent, credentials, deserializer,
         # logger, in the order of msrest's default pipeline.
         config.pipeline = _PostsOnPool(AsyncBfPipeline(config), config.pipeline)
+        if LeanConversationsOperations.fits(client):
+            client.conversations = LeanConversationsOperations(client.conversations, config.sender)
 
     return prepare
 
@@ -413,12 +634,25 @@ def _plain_json(value: Any) -> bool:
     """Whether `value` is made only of dict (with str keys), list, str, int, float, bool and None, each of
     exactly that type: what msrest's serialize_object returns as an equal copy, so the value itself can go
     into the body. Anything else (tuples, dict or str subclasses and enums, other keys, datetimes, models)
-    msrest converts: such content is left to it."""
+    msrest converts: such content is left to it.
+
+    One call per dict or list, not per value: scalars are checked in the loop over their container.
+    """
     kind = type(value)
     if kind is dict:
-        return all(type(key) is str and _plain_json(item) for key, item in value.items())
+        for key, item in value.items():
+            if type(key) is not str:
+                return False
+            kind = type(item)
+            if kind not in _JSON_SCALARS and not ((kind is dict or kind is list) and _plain_json(item)):
+                return False
+        return True
     if kind is list:
-        return all(_plain_json(item) for item in value)
+        for item in value:
+            kind = type(item)
+            if kind not in _JSON_SCALARS and not ((kind is dict or kind is list) and _plain_json(item)):
+                return False
+        return True
     return kind in _JSON_SCALARS
 
 
@@ -444,9 +678,8 @@ class ActivitySerializer(Serializer):  # type: ignore[misc]
 
     Anything else (a dict where a model belongs, an int in a `str` field, a tuple or a datetime inside card
     content, a model class with validation rules, flattened keys or XML, keyword arguments, any other body
-    type) makes the fast path give up, and msrest's own `body` serializes the whole request as before. The
-    fast path reads the activity only; msrest's deserializer pass may also replace lists on the activity by
-    equal new ones, which nothing reads afterwards (TurnContext sends a deep copy).
+    type) makes the fast path give up, and msrest's own `body` serializes a deep copy of the activity as
+    before (its deserializer pass may replace values inside it). The fast path reads the activity only.
     """
 
     def __init__(self, classes: dict[str, type] | None = None) -> None:
@@ -469,6 +702,10 @@ class ActivitySerializer(Serializer):  # type: ignore[misc]
             built = self.fast_body(data)
             if built is not None:
                 return built
+            # msrest's deserializer pass may replace values inside the activity (lists, dicts given for
+            # models), and ShallowCopyTurnContext shares everything below the top level with the caller's
+            # activity: msrest gets a copy of its own, as it did from the SDK's TurnContext.
+            data = deepcopy(data)
         return super().body(data, data_type, **kwargs)
 
     def fast_body(self, data: Any) -> dict[str, Any] | None:
@@ -583,6 +820,81 @@ def serialize_activities_directly(client: ConnectorClient) -> None:
     operations = client.conversations
     if type(operations._serialize) is Serializer:
         operations._serialize = ActivitySerializer.replacing(operations._serialize)
+
+
+# --- turns: outgoing activities copied shallowly --------------------------------------------------------
+
+
+class ShallowCopyTurnContext(TurnContext):  # type: ignore[misc]
+    """The SDK's TurnContext, copying each outgoing activity shallowly instead of deeply.
+
+    `TurnContext.send_activities` deep-copies every activity it is given (card content included: about 350
+    objects for the `mål` card, a sixth of a turn's CPU) only so that addressing it
+    (`apply_conversation_reference`, the validator, the adapter's `activity.id = None`) does not change the
+    caller's activity. All of those set top-level attributes of the activity, so a shallow copy gives the same
+    guarantee; nothing on the way out changes anything below (ActivitySerializer reads only, and hands msrest
+    a deep copy when it leaves an activity to msrest's Serializer, whose pass may replace nested values with
+    equal ones). Everything else is the SDK's 4.17.1 code as it is: handlers, expect_replies buffering,
+    invoke responses, the responded flag.
+    """
+
+    async def send_activities(self, activities: list[Activity]) -> list[ResourceResponse]:
+        sent_non_trace_activity = False
+        ref = TurnContext.get_conversation_reference(self.activity)
+
+        def activity_validator(activity: Activity) -> Activity:
+            if not getattr(activity, "type", None):
+                activity.type = ActivityTypes.message
+            if activity.type != ActivityTypes.trace:
+                nonlocal sent_non_trace_activity
+                sent_non_trace_activity = True
+            if not activity.input_hint:
+                activity.input_hint = "acceptingInput"
+            activity.id = None
+            return activity
+
+        # The one change: copy(act), where the SDK has deepcopy(act).
+        output = [
+            activity_validator(TurnContext.apply_conversation_reference(copy(act), ref)) for act in activities
+        ]
+
+        # send activities through adapter
+        async def logic() -> list[ResourceResponse]:
+            nonlocal sent_non_trace_activity
+
+            if self.activity.delivery_mode == DeliveryModes.expect_replies:
+                responses = []
+                for activity in output:
+                    self.buffered_reply_activities.append(activity)
+                    # Ensure the TurnState has the InvokeResponseKey, since this activity
+                    # is not being sent through the adapter, where it would be added to TurnState.
+                    if activity.type == ActivityTypes.invoke_response:
+                        self.turn_state[TurnContext._INVOKE_RESPONSE_KEY] = activity
+
+                    responses.append(ResourceResponse())
+
+                if sent_non_trace_activity:
+                    self.responded = True
+
+                return responses
+
+            responses = await self.adapter.send_activities(self, output)
+            if sent_non_trace_activity:
+                self.responded = True
+            return responses  # type: ignore[no-any-return]
+
+        return await self._emit(self._on_send_activities, output, logic())  # type: ignore[no-any-return]
+
+
+class ShallowCopyCloudAdapter(CloudAdapter):  # type: ignore[misc]
+    """The SDK's CloudAdapter, running every turn (incoming, proactive, new conversation) in a
+    ShallowCopyTurnContext: the same turn state, set by the SDK's own `_create_turn_context`."""
+
+    def _create_turn_context(self, activity: Activity, *args: Any, **kwargs: Any) -> TurnContext:
+        context = super()._create_turn_context(activity, *args, **kwargs)
+        shallow = ShallowCopyTurnContext(self, activity)
+        shallow.turn_state.update(context.turn_state)
+        return shallow
 
 
 class ReusingConnectorFactory(ConnectorFactory):
