@@ -19,7 +19,7 @@ from botbuilder.core import TurnContext, serializer_helper
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
-from msrest.exceptions import ClientRequestError, HttpOperationError
+from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 
 from bot.commands import Services, build_router
 from bot.config import Settings
@@ -326,6 +326,14 @@ def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awa
         if isinstance(error, ClientRequestError | HttpOperationError):
             # The Connector could not be reached or refused the reply: telling the user would fail too.
             log.error("could not reply through the Bot Connector: %s", error)
+            return
+        if isinstance(error, DeserializationError):
+            # msrest could not read the Connector's answer to a reply. Error answers are read whatever their
+            # body (bot/transport.py, ErrorAnswerDeserializer), so this was a success status (e.g. a proxy's
+            # HTML page): the reply was probably delivered, and an apology would meet the same answer.
+            log.error(
+                "the Bot Connector took a reply but its answer could not be read: %s", error, exc_info=error
+            )
             return
         log.exception("unhandled error in a turn", exc_info=error)
         t = translator(settings.language)

@@ -11,7 +11,11 @@ Facts it is built on (DESIGN.md, "Facts that shape the design", and the SDK 4.17
   and hands it back to the retry loop.
 - The SDK does not retry: a non-2xx answer from the Bot Connector is raised once, as
   `botbuilder.schema.ErrorResponseException` (a `msrest.exceptions.HttpOperationError`) whose `.response`
-  is the `requests.Response` (`status_code`, case-insensitive `headers`). An unreachable Connector raises
+  is the `requests.Response` (`status_code`, case-insensitive `headers`), whatever the body: the app's
+  clients (bot/transport.py, ErrorAnswerDeserializer) read a text/plain or HTML error body as none, where
+  msrest alone raises DeserializationError. A success status whose body cannot be read (an HTML page from
+  a proxy, broken JSON) still raises DeserializationError: the message was probably taken, but there is no
+  id, so it is SendUncertain, never sent again. An unreachable Connector raises
   `msrest.exceptions.ClientRequestError`, but only after requests/urllib3 has itself tried to connect
   three more times (about 5 s of backoff), so connection errors get few retries here.
 - `TeamsInfo.send_message_to_teams_channel` fails with CloudAdapter when the app id is empty (it takes a
@@ -44,7 +48,7 @@ from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import ConversationParameters, ConversationReference
 from botframework.connector import Channels
-from msrest.exceptions import ClientRequestError, HttpOperationError
+from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 from requests.exceptions import ConnectionError as RequestsConnectionError
 from requests.exceptions import ConnectTimeout
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
@@ -87,7 +91,14 @@ class SendFailed(Exception):
 
 
 class SendUncertain(SendFailed):
-    """The connection was lost after the request was sent: the Connector may have taken it. Not retried."""
+    """The Connector may have taken the message, and whether it did is unknown: the connection was lost after
+    the request was sent, or a success answer could not be read (no message id). Not retried."""
+
+
+class _AnswerUnreadable(Exception):
+    """msrest could not read the Connector's answer to a send (its cause, a DeserializationError). With the
+    app's connector clients that is a success status (bot/transport.py reads every error answer); with
+    msrest's own reading it may be an error page too. Either way the message may have been taken."""
 
 
 @dataclass(frozen=True)
@@ -239,6 +250,8 @@ class Notifier:
                 ConversationReference.deserialize(reference), callback, self._app_id
             )
             if errors:
+                if isinstance(errors[0], DeserializationError):  # from the Connector's answer
+                    raise _AnswerUnreadable() from errors[0]
                 raise errors[0]
             if not outcome:
                 raise RuntimeError("the adapter did not run the proactive turn")
@@ -279,9 +292,12 @@ class Notifier:
                 tenant_id=tenant_id,
             )
             # The Connector call happens before the pipeline runs, so its errors reach us directly.
-            await self._adapter.create_conversation(
-                self._app_id, callback, parameters, platform, channel.service_url, self._audience
-            )
+            try:
+                await self._adapter.create_conversation(
+                    self._app_id, callback, parameters, platform, channel.service_url, self._audience
+                )
+            except DeserializationError as exc:
+                raise _AnswerUnreadable() from exc
             if not created:
                 raise RuntimeError("the adapter did not run the create-conversation turn")
             return created[0]
@@ -307,7 +323,9 @@ class Notifier:
         """Run `attempt` paced and retried; raise ConversationGone or SendFailed when it cannot succeed.
 
         Not `idempotent` (a new thread): a connection lost once the request may have been sent raises
-        SendUncertain instead of trying again.
+        SendUncertain instead of trying again. A success answer that cannot be read raises SendUncertain
+        either way: the Connector said it took the message, but there is no id (for a new thread, not even
+        the thread), so it can be neither reported as Sent nor sent again.
         """
         policy = self._retry
         connection_failures = 0
@@ -318,6 +336,17 @@ class Notifier:
             retry_after: float | None = None
             try:
                 return await attempt()
+            except _AnswerUnreadable as exc:
+                log.warning(
+                    "the Connector's answer for %s could not be read; it may have taken the message, so it"
+                    " is not sent again",
+                    conversation_id,
+                )
+                raise SendUncertain(
+                    f"the Connector's answer could not be read: {exc.__cause__}",
+                    status=None,
+                    conversation_id=conversation_id,
+                ) from exc.__cause__
             except HttpOperationError as exc:
                 status = _status(exc)
                 if status in GONE_STATUSES:

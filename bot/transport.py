@@ -17,9 +17,12 @@ This module keeps the SDK doing all of the protocol and security work and only r
   agent, msrest pipeline and retry policy), kept per (app id, service URL, audience). Replies are still
   REST calls to the Bot Connector with the SDK's `Authorization: Bearer` header; 429/503 answers still
   raise `ErrorResponseException` (an msrest HttpOperationError) once, and an unreachable Connector
-  `ClientRequestError`. The replies of incoming turns (POSTs) go out on one shared aiohttp connection pool
-  instead of requests in a worker thread (FastPostSender, which mirrors what requests/urllib3 did for a
-  POST); proactive sends (bot/notifier.py) keep the SDK's requests-based sender as it is.
+  `ClientRequestError`. Every kept client (replies and proactive sends) reads an error answer whose body
+  is neither JSON nor XML (a gateway's 502 page, a text/plain 503) as one without a body, so it too raises
+  ErrorResponseException, where msrest raised DeserializationError (ErrorAnswerDeserializer). The replies
+  of incoming turns (POSTs) go out on one shared aiohttp connection pool instead of requests in a worker
+  thread (FastPostSender, which mirrors what requests/urllib3 did for a POST); proactive sends
+  (bot/notifier.py) keep the SDK's requests-based sender as it is.
 - The JSON body of an outgoing Activity is the one msrest's serializer builds, built without walking and
   copying card content value by value (ActivitySerializer; anything unusual is still msrest's).
 - A turn's replies (`reply_to_activity`, `send_to_conversation` on the kept turn clients) are built and sent
@@ -87,7 +90,7 @@ from botframework.connector.auth.jwt_token_extractor import (
 from botframework.connector.skills import BotFrameworkClient
 from jwt.algorithms import RSAAlgorithm
 from msrest.authentication import Authentication
-from msrest.exceptions import ClientRequestError
+from msrest.exceptions import ClientRequestError, DeserializationError
 from msrest.pipeline import AsyncHTTPSender, Request, Response
 from msrest.pipeline.requests import RequestsContext
 from msrest.pipeline.universal import RawDeserializer
@@ -408,9 +411,10 @@ class LeanConversationsOperations(ConversationsOperations):  # type: ignore[misc
     - it is sent by the client's FastPostSender: the same pool, connection retries and ClientRequestError;
     - an answer of 200, 201 or 202 that is a UTF-8 JSON object holding just a string `id` becomes
       `ResourceResponse(id=...)`, which is what msrest's Deserializer makes of it. Every other answer is
-      handed to msrest's own code, as its pipeline would: RawDeserializer (DeserializationError for a body
-      it cannot read, whatever the status), then ErrorResponseException for a status other than 200, 201
-      and 202 (the same `.response`, `.error` and message), or the Deserializer's ResourceResponse.
+      handed to msrest's own code, as its pipeline (with ErrorAnswerDeserializer) would: the body read by
+      RawDeserializer (DeserializationError for a 2xx body it cannot read; an unreadable error body reads
+      as none), then ErrorResponseException for a status other than 200, 201 and 202 (the same
+      `.response`, `.error` and message), or the Deserializer's ResourceResponse.
 
     A call the lean path does not mirror is the SDK's operation, unchanged: custom headers, `raw`,
     per-operation configuration, ids that are not non-empty strs, an activity ActivitySerializer leaves to
@@ -558,18 +562,68 @@ class LeanConversationsOperations(ConversationsOperations):  # type: ignore[misc
 
     def _msrest_outcome(self, url: str, response: aiohttp.ClientResponse, content: bytes) -> Any:
         """What msrest's pipeline and the SDK's operation make of this answer (the response as FastPostSender
-        hands it to msrest, RawDeserializer's reading, then the operation's own code)."""
+        hands it to msrest, ErrorAnswerDeserializer's reading, then the operation's own code)."""
         answer = AsyncRequestsClientResponse(
             ClientRequest("POST", url), _as_requests_response(response, content)
         )
         answer.context = {  # type: ignore[attr-defined]
-            RawDeserializer.CONTEXT_NAME: RawDeserializer.deserialize_from_http_generics(
-                answer.text(), answer.headers
+            RawDeserializer.CONTEXT_NAME: ErrorAnswerDeserializer.read(
+                answer.text(), answer.headers, response.status
             )
         }
         if answer.status_code not in _SENT_STATUSES:
             raise ErrorResponseException(self._deserialize, answer)
         return self._deserialize("ResourceResponse", answer)
+
+
+class ErrorAnswerDeserializer(RawDeserializer):  # type: ignore[misc]
+    """msrest's RawDeserializer, reading an error answer whose body it cannot parse as an answer without one.
+
+    RawDeserializer parses the body of every answer by its Content-Type before the operation looks at the
+    status, and raises DeserializationError for a body that is not JSON or XML (a text/plain 503, a
+    gateway's text/html 502 or 504, broken JSON): the operation never gets to raise ErrorResponseException,
+    so the status and headers (Retry-After) are lost to whoever handles Connector errors (bot/notifier.py's
+    retries, bot/app.py's turn error handler). Here, for a status outside 2xx, such a body reads as no body
+    (None, what RawDeserializer makes of an empty one): the operation raises ErrorResponseException with the
+    answer as `.response`, an empty ErrorResponse as `.error` and "Operation returned an invalid status code
+    '<reason>'", exactly as for the same status without a body. Readable bodies read as before.
+
+    A 2xx answer whose body cannot be read still raises DeserializationError: the Connector (or something
+    in between) says it took the request, so it must not be sent again (bot/notifier.py: SendUncertain).
+    """
+
+    @classmethod
+    def read(cls, body: Any, headers: Any, status: int | None) -> Any:
+        """RawDeserializer's reading of an answer, None for an error answer's unreadable body."""
+        try:
+            return cls.deserialize_from_http_generics(body, headers)
+        except DeserializationError:
+            if status is None or 200 <= status < 300:
+                raise
+            return None
+
+    def on_response(self, request: Request, response: Response, **kwargs: Any) -> None:
+        if kwargs.get("stream", True):  # as RawDeserializer: a streamed answer is not read here
+            return
+        answer = response.http_response
+        response.context[self.CONTEXT_NAME] = self.read(answer.text(), answer.headers, answer.status_code)
+
+
+def read_error_answers(client: ConnectorClient) -> None:
+    """Make a connector client's msrest pipelines read answers with ErrorAnswerDeserializer; once, when it is
+    made (ReusingConnectorFactory: every kept client, for replies and proactive sends alike)."""
+    _read_error_answers(client.config.pipeline)
+
+
+def _read_error_answers(pipeline: Any) -> None:
+    if isinstance(pipeline, _PostsOnPool):
+        _read_error_answers(pipeline._fast)
+        _read_error_answers(pipeline._original)
+        return
+    # msrest's AsyncPipeline runs each SansIO policy (RawDeserializer is one) in a runner holding `_policy`.
+    for runner in getattr(pipeline, "_impl_policies", ()):
+        if type(getattr(runner, "_policy", None)) is RawDeserializer:
+            runner._policy = ErrorAnswerDeserializer()
 
 
 def _mirrors_requests(config: Any) -> bool:
@@ -596,7 +650,9 @@ def send_posts_on(pool: HttpPool) -> Callable[[ConnectorClient], None]:
         config.sender = FastPostSender(pool, config)
         # The SDK's pipeline for a custom sender (as for streaming): user agent, credentials, deserializer,
         # logger, in the order of msrest's default pipeline.
-        config.pipeline = _PostsOnPool(AsyncBfPipeline(config), config.pipeline)
+        fast = AsyncBfPipeline(config)
+        _read_error_answers(fast)  # as the lean path reads answers, and ReusingConnectorFactory's clients
+        config.pipeline = _PostsOnPool(fast, config.pipeline)
         if LeanConversationsOperations.fits(client):
             client.conversations = LeanConversationsOperations(client.conversations, config.sender)
 
@@ -933,6 +989,7 @@ class ReusingConnectorFactory(ConnectorFactory):
             serialize_activities_directly(client)  # replies and proactive sends alike
             if self._prepare is not None:
                 self._prepare(client)
+            read_error_answers(client)  # replies and proactive sends alike
             return client
 
         return await self._clients.get_or_make(key, make)
@@ -1192,7 +1249,9 @@ class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication):
     sends (bot/notifier.py: continue_conversation, create_conversation) are the SDK's as they are: the
     notifier's retries read requests/urllib3's exceptions to tell "not connected, safe to retry" from "maybe
     sent", and proactive traffic is paced to Teams' limits, so it gains nothing from the faster sender.
-    All kept clients build Activity bodies with ActivitySerializer (the same JSON as msrest's).
+    All kept clients build Activity bodies with ActivitySerializer (the same JSON as msrest's), and read an
+    error answer they cannot parse as one without a body (ErrorAnswerDeserializer: ErrorResponseException,
+    not DeserializationError).
     Call `close()` (an aiohttp on_cleanup handler) when the application stops.
     """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from http import HTTPStatus
 from typing import Any
 
 import pytest
@@ -145,3 +146,36 @@ async def test_activities_from_other_tenants_are_ignored_and_logged(
         await connector.wait_for(1)
     finally:
         await client.close()
+
+
+@pytest.mark.parametrize(
+    ("status", "content_type"), [(503, "text/plain; charset=utf-8"), (502, "text/html"), (504, "text/html")]
+)
+async def test_a_reply_refused_with_a_page_is_logged_as_the_connectors_failure(
+    client: TestClient,
+    connector: FakeConnector,
+    caplog: pytest.LogCaptureFixture,
+    status: int,
+    content_type: str,
+) -> None:
+    # A gateway's answer that is not JSON still raises the Connector's error (bot/transport.py): the turn
+    # error handler logs it and sends nothing more (an apology would meet the same Connector).
+    connector.failures.append((status, {"Content-Type": content_type}))
+    assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
+    assert connector.statuses() == [status]  # the reply, once; no apology
+    assert connector.posted == []
+    assert "could not reply through the Bot Connector" in caplog.text
+    assert f"invalid status code '{HTTPStatus(status).phrase}'" in caplog.text
+    assert "unhandled error in a turn" not in caplog.text
+
+
+async def test_a_reply_taken_with_an_unreadable_answer_is_not_followed_by_an_apology(
+    client: TestClient, connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The Connector took the reply (a 2xx), but a proxy's page replaced its answer: msrest cannot read it.
+    connector.failures.append((200, {"Content-Type": "text/html"}))
+    assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
+    assert connector.statuses() == [200]
+    assert len(connector.posted) == 1  # the reply, and nothing after it
+    assert "the Bot Connector took a reply but its answer could not be read" in caplog.text
+    assert "unhandled error in a turn" not in caplog.text

@@ -18,6 +18,7 @@ import pytest
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ConversationReference
+from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.app import SdkConfig
 from bot.cards import Reply, card, paragraph
@@ -28,9 +29,11 @@ from bot.notifier import (
     Notifier,
     RetryPolicy,
     SendFailed,
+    SendUncertain,
     SlidingWindows,
     channel_of,
 )
+from bot.transport import ReusingBotFrameworkAuthentication, ShallowCopyCloudAdapter
 from tests.fakes.connector import DROP, FakeConnector
 
 RECORDINGS = Path(__file__).parent / "fixtures" / "playground"
@@ -58,8 +61,10 @@ class FakeTime:
 class StampingAdapter(CloudAdapter):
     """The real adapter; notes the fake time each proactive send starts at, i.e. when the pacer let it go."""
 
-    def __init__(self, settings: Settings, time: FakeTime) -> None:
-        super().__init__(ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
+    def __init__(
+        self, settings: Settings, time: FakeTime, authentication: BotFrameworkAuthentication | None = None
+    ) -> None:
+        super().__init__(authentication or ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
         self.started: list[tuple[str, float]] = []
         self.turn_errors: list[Exception] = []
         self._time = time
@@ -75,6 +80,10 @@ class StampingAdapter(CloudAdapter):
     ) -> None:
         self.started.append((reference.conversation.id, self._time.now))
         await super().continue_conversation(reference, callback, bot_app_id, **kwargs)
+
+
+class AppAdapter(ShallowCopyCloudAdapter, StampingAdapter):
+    """The adapter and transport bot/app.py gives the notifier (kept connector clients, bot/transport.py)."""
 
 
 @pytest.fixture
@@ -100,6 +109,17 @@ def notifier(adapter: StampingAdapter, settings: Settings, time: FakeTime) -> No
     return Notifier(
         adapter, settings.microsoft_app_id, monotonic=time.monotonic, sleep=time.sleep, random=lambda: 0.5
     )
+
+
+@pytest.fixture
+async def app_notifier(settings: Settings, time: FakeTime) -> AsyncIterator[Notifier]:
+    """A notifier on the app's adapter and transport, as create_app builds it."""
+    authentication = ReusingBotFrameworkAuthentication(SdkConfig(settings))
+    adapter = AppAdapter(settings, time, authentication)
+    yield Notifier(
+        adapter, settings.microsoft_app_id, monotonic=time.monotonic, sleep=time.sleep, random=lambda: 0.5
+    )
+    await authentication.close()
 
 
 def reference(name: str, service_url: str, **conversation: Any) -> dict[str, Any]:
@@ -458,3 +478,104 @@ def test_a_conversation_gets_1800_sends_an_hour() -> None:
 
     # The 1800th most recent send was at 6400 s: the next may go when it leaves the hour.
     assert windows.ready_at("a:busy", 9998.0) == 10_000.0
+
+
+# --- answers that are not JSON: a gateway's page, a proxy's ------------------------------------------------
+
+TEXT = {"Content-Type": "text/plain; charset=utf-8"}
+HTML = {"Content-Type": "text/html"}
+
+
+@pytest.mark.parametrize("page", [TEXT, HTML], ids=["text", "html"])
+async def test_an_unavailable_connector_answering_a_page_is_retried(
+    app_notifier: Notifier, connector: FakeConnector, time: FakeTime, page: dict[str, str]
+) -> None:
+    connector.failures.append((503, page))
+
+    sent = await app_notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert connector.statuses() == [503, 200]
+    assert len(connector.posted) == 1 and sent.message_id == "reply-1"
+    assert time.sleeps == [0.75]  # the first backoff step, as for any 503
+
+
+async def test_retry_after_is_honoured_on_a_text_answer(
+    app_notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    connector.failures.append((429, {**TEXT, "Retry-After": "4"}))
+
+    await app_notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert connector.statuses() == [429, 200]
+    [delay] = time.sleeps
+    assert delay >= 4.0
+
+
+@pytest.mark.parametrize("status", [502, 504])
+async def test_a_gateway_page_when_starting_a_thread_is_retried_like_a_message(
+    app_notifier: Notifier, connector: FakeConnector, time: FakeTime, status: int
+) -> None:
+    # A status is an answer: the thread was not created, so trying again cannot post it twice.
+    connector.failures.append((status, HTML))
+
+    thread = await app_notifier.start_thread(reference("channel_install", connector.url), Reply("Ny tråd"))
+
+    assert connector.statuses() == [status, 201]
+    assert [c.conversation_id for c in connector.created] == [thread.conversation_id]
+    assert time.sleeps == [0.75]
+
+
+@pytest.mark.parametrize("status", [400, 404, 500])
+async def test_other_error_pages_are_classified_by_their_status(
+    app_notifier: Notifier, connector: FakeConnector, status: int
+) -> None:
+    connector.failures.append((status, HTML))
+
+    with pytest.raises((SendFailed, ConversationGone)) as failed:
+        await app_notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert type(failed.value) is (ConversationGone if status == 404 else SendFailed)
+    assert failed.value.status == status
+    assert connector.statuses() == [status]
+
+
+async def test_a_success_answer_that_cannot_be_read_is_uncertain_and_not_sent_again(
+    app_notifier: Notifier, connector: FakeConnector, time: FakeTime, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The Connector took it (posted), but a proxy's page replaced its answer: no message id.
+    connector.failures.append((200, HTML))
+
+    with pytest.raises(SendUncertain) as uncertain:
+        await app_notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert uncertain.value.status is None
+    assert "could not be read" in str(uncertain.value)
+    assert connector.statuses() == [200] and len(connector.posted) == 1
+    assert time.sleeps == []
+    assert "not sent again" in caplog.text
+
+
+async def test_a_new_thread_whose_answer_cannot_be_read_is_uncertain_and_not_created_again(
+    app_notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    connector.failures.append((201, HTML))
+
+    with pytest.raises(SendUncertain):
+        await app_notifier.start_thread(reference("channel_install", connector.url), Reply("Ny tråd"))
+
+    assert connector.create_requests == 1 and len(connector.created) == 1
+    assert time.sleeps == []
+
+
+async def test_without_the_apps_transport_a_page_is_uncertain_not_sent(
+    notifier: Notifier, connector: FakeConnector, time: FakeTime
+) -> None:
+    # The SDK's own clients cannot read a text/plain 503 (msrest's DeserializationError, no status): never
+    # reported as sent, never sent again.
+    connector.failures.append((503, TEXT))
+
+    with pytest.raises(SendUncertain):
+        await notifier.send(personal_chat(connector), Reply("Påminnelse"))
+
+    assert connector.statuses() == [503]
+    assert time.sleeps == []

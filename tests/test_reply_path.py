@@ -172,6 +172,7 @@ def kept_client(base_url: str, credentials: Any, pool: HttpPool) -> ConnectorCli
     client.config.add_user_agent(USER_AGENT)
     transport.serialize_activities_directly(client)
     transport.send_posts_on(pool)(client)
+    transport.read_error_answers(client)
     return client
 
 
@@ -364,6 +365,13 @@ JSON = [("Content-Type", "application/json; charset=utf-8")]
 ANSWERS = {
     "429 with Retry-After": Answer(429, b"", [("Retry-After", "7")]),
     "503": Answer(503, b"Service Unavailable", [("Content-Type", "text/plain; charset=utf-8")]),
+    "502 from a gateway": Answer(
+        502, b"<html><h1>502 Bad Gateway</h1></html>", [("Content-Type", "text/html")]
+    ),
+    "504 from a gateway": Answer(
+        504, b"<html>Gateway Timeout</html>", [("Content-Type", "text/html"), ("Retry-After", "3")]
+    ),
+    "503 with XML that is not": Answer(503, b"<oops", [("Content-Type", "application/xml")]),
     "503 without a body": Answer(503, b"", []),
     "404 with an error body": Answer(
         404, b'{"error": {"code": "ConversationNotFound", "message": "Conversation not found."}}', JSON
@@ -413,16 +421,32 @@ async def test_every_answer_has_msrests_outcome(recorder: Recorder, pool: HttpPo
     assert calls.count == 2  # the msrest calls only: the lean path read every answer without the pipeline
     expected = {
         "429 with Retry-After": ErrorResponseException,
-        "503": DeserializationError,  # msrest reads the body of any answer: text/plain, it cannot
+        # An error answer's body that cannot be read reads as none (ErrorAnswerDeserializer), as in msrest's
+        # pipeline of every kept client: the status still raises ErrorResponseException.
+        "503": ErrorResponseException,
+        "502 from a gateway": ErrorResponseException,
+        "504 from a gateway": ErrorResponseException,
+        "503 with XML that is not": ErrorResponseException,
+        "400 with broken JSON": ErrorResponseException,
         "503 without a body": ErrorResponseException,
         "404 with an error body": ErrorResponseException,
         "204": ErrorResponseException,
+        # A success whose body cannot be read stays msrest's DeserializationError (the reply was taken).
         "200 with broken JSON": DeserializationError,
         "200 with an HTML page": DeserializationError,
         "200": ResourceResponse,
     }
     if name in expected:
         assert lean[0] is expected[name]
+    answer = ANSWERS[name]
+    if expected.get(name) is ErrorResponseException:
+        # Read as an answer without a body: the status, the headers and the text as they came.
+        assert lean[4] == answer.status and lean[6] == answer.body.decode()
+        assert lean[8] == dict(answer.headers) | {"Content-Length": str(len(answer.body))}
+        if answer.status >= 400 and not answer.body.startswith(b"{"):
+            reason = HTTPStatus(answer.status).phrase
+            assert lean[2] == f"Operation returned an invalid status code '{reason}'"
+            assert lean[3] == {}  # an empty ErrorResponse, as for an answer without a body
     if name == "404 with an error body":
         assert lean[2] == "(ConversationNotFound) Conversation not found."
     if name == "429 with Retry-After":

@@ -4,7 +4,10 @@ It serves what the bot calls: send and reply (`POST /v3/conversations/{id}/activ
 create conversation (`POST /v3/conversations`, a new channel thread, answered like Teams with
 `{"id": "<channel>;messageid=<n>", "activityId": "<n>"}`). `failures` holds answers to give, one per
 request and to any endpoint, before succeeding again: `(status, headers)`, or `(DROP, {})` to close the
-connection without answering.
+connection without answering. An error status is answered with a JSON error body, or, when `headers` give a
+non-JSON Content-Type (a gateway's `text/html` 502, a `text/plain` 503), with a page of that type. A 2xx
+status is the request taken (recorded as usual) with its answer replaced by such a page (text/html unless
+given), as a proxy in between might.
 
 `create_mode` fakes a Connector that dies mid-request on create conversation (a new channel thread):
 `HANG_BEFORE_RECORDING` never answers and never records it (Teams never took it), `HANG_AFTER_RECORDING`
@@ -22,6 +25,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
@@ -151,6 +155,13 @@ class FakeConnector:
                     assert request.transport is not None
                     request.transport.close()
                     return web.Response()
+                content_type = {k.lower(): v for k, v in headers.items()}.get("content-type")
+                if 200 <= status < 300:
+                    await handler(request)  # taken; the answer is lost behind a page
+                    headers = {"Content-Type": "text/html", **headers}
+                    return web.Response(status=status, body=_page(status, "text/html"), headers=headers)
+                if content_type is not None and "json" not in content_type:
+                    return web.Response(status=status, body=_page(status, content_type), headers=headers)
                 return web.json_response(
                     {"error": {"code": str(status), "message": "injected failure"}},
                     status=status,
@@ -221,3 +232,11 @@ class FakeConnector:
             await self._released.wait()
         finally:
             self.held -= 1
+
+
+def _page(status: int, content_type: str) -> bytes:
+    """What a gateway or proxy answers: an HTML page, or a line of text."""
+    reason = HTTPStatus(status).phrase
+    if "html" in content_type:
+        return f"<html><head><title>{status} {reason}</title></head><body>{reason}</body></html>".encode()
+    return reason.encode()
