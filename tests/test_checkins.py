@@ -7,6 +7,7 @@ The real handler and router (TestAdapter), the real database with the sample pla
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
@@ -14,6 +15,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Conversat
 
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
+from bot.db.engine import ReadCache
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.services.people import PersonInfo
@@ -212,3 +214,27 @@ async def test_status_shows_the_period_and_the_year(bot: DistrictBot) -> None:
     await say(bot, CHAIR, "rapportera 6 1 2026-05-15 möte")
     status = await say(bot, MEMBER, "status")
     assert "1 av 1 det här kvartalet · klart │ 2 av 4 i år" in status
+
+
+async def test_status_right_after_a_report_shows_it_though_status_is_kept(
+    bot: DistrictBot, sample_repository: Repository
+) -> None:
+    # Kept for as long as nothing changes it (a clock that never moves: only a change drops it).
+    bot.services = replace(
+        bot.services, kept=ReadCache(sample_repository.db, seconds=1.0, monotonic=lambda: 0.0)
+    )
+    assert "0 av 1 det här kvartalet" in await say(bot, MEMBER, "status")
+    assert "0 av 1 det här kvartalet" in await say(bot, MEMBER, "mål 6")
+    await say(bot, CHAIR, "rapportera 6 1 möte")
+    assert "1 av 1 det här kvartalet" in await say(bot, CHAIR, "status")
+    assert "1 av 1 det här kvartalet" in await say(bot, CHAIR, "mål 6")
+
+
+async def test_a_revoked_chair_is_refused_at_once(bot: DistrictBot, sample_repository: Repository) -> None:
+    assert (await say(bot, CHAIR, "rapportera 6 1 möte")).startswith("Sparat")
+    PeopleRepository(sample_repository.db).revoke(person(CHAIR), DISTRICT, Role.CHAIR)
+    assert (await say(bot, CHAIR, "rapportera 6 1 möte")).startswith("Bara partiföreningarnas ordförande")
+    PeopleRepository(sample_repository.db).grant(
+        person(CHAIR), DISTRICT, Role.CHAIR, branch="Kramfors", now=NOW
+    )
+    assert "för Kramfors" in await say(bot, CHAIR, "rapportera 6 1 möte")

@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from bot.cards import Reply
 from bot.cards import progress as cards
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
-from bot.commands.router import Context, Request, Router, no_district
-from bot.db.checkins import BranchInfo, StoredCheckIn
+from bot.commands.router import Context, Request, Router, kept_roles, no_district, read_roles
+from bot.db.checkins import PROGRESS_TABLES, BranchInfo, Reporter, StoredCheckIn
+from bot.db.engine import MISSING
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     CheckInProblem,
+    Refusal,
     check,
     parse_check_in,
     parse_goal_number,
     read_value,
+    reporting_for,
 )
+from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, fold, number_in
+from bot.services.people import PersonInfo
 from bot.services.roles import Role
 from bot.services.status import GoalStanding, plan_standing
 
@@ -214,27 +219,81 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
     """Store a valid check-in for the branch the sender may report for; confirm only once it is committed.
 
     The one place every way of reporting ends: the one-line command, the card form and the chat dialog.
+    Who the sender is, their roles and the district's branches are usually kept; which branch it counts
+    for is decided from them here. The check-in's one short transaction runs here too when nothing has to
+    wait for it (CheckInRepository.add_now: SQLite, nobody else writing), else in a worker thread. On
+    SQLite a write in a thread costs more than twice as much: each statement gives up the GIL and waits
+    for the busy event loop to hand it back, and while it holds the write lock every other check-in goes
+    to a thread too. What is not kept is read in one worker thread: on SQLite before storing here, on
+    PostgreSQL (whose writes always go to a thread) together with the storing.
     """
     t = request.t
-    roles = await _roles(request, context)
-    branches = await asyncio.to_thread(context.checkins.branches, request.district)
-    comment, named_branch = _branch_in(draft.comment, branches)
-    branch = await _reporting_for(request, context, goal, roles, named_branch)
-    if isinstance(branch, Reply):
-        return branch
-    assert request.user is not None
-    stored = await asyncio.to_thread(
-        context.checkins.add,
-        district=request.district,
-        goal_id=goal.id,
-        branch_id=branch.id if branch else None,
-        reporter=request.user,
-        value=draft.value,
-        happened_on=draft.happened_on,
-        area=draft.area,
-        comment=comment,
-        now=context.now,
-    )
+    user, district = request.user, request.district
+    assert user is not None
+    checkins = context.checkins
+
+    def decide(
+        roles: set[Role], reporter: Reporter, branches: list[BranchInfo]
+    ) -> tuple[BranchInfo | None | Refusal, str | None]:
+        comment, named = _branch_in(draft.comment, branches)
+        return reporting_for(roles, reporter.chairs, reporter.responsible, goal.id, named), comment
+
+    def store(branch: BranchInfo | None, comment: str | None) -> StoredCheckIn:
+        return checkins.add(
+            district=district,
+            goal_id=goal.id,
+            branch_id=branch.id if branch else None,
+            reporter=user,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            area=draft.area,
+            comment=comment,
+            now=context.now,
+        )
+
+    def store_now(branch: BranchInfo | None, comment: str | None, known: Reporter) -> StoredCheckIn | None:
+        return checkins.add_now(
+            district=district,
+            goal_id=goal.id,
+            branch_id=branch.id if branch else None,
+            reporter=user,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            area=draft.area,
+            comment=comment,
+            now=context.now,
+            known=known,
+        )
+
+    def read() -> tuple[set[Role], Reporter, list[BranchInfo]]:
+        roles = read_roles(user, district, context)
+        return roles, checkins.reporter(user, district), checkins.branches(district)
+
+    def read_and_store() -> tuple[BranchInfo | None | Refusal, StoredCheckIn | None, Reporter]:
+        roles, reporter, branches = read()
+        branch, comment = decide(roles, reporter, branches)
+        return branch, None if isinstance(branch, Refusal) else store(branch, comment), reporter
+
+    known = _kept_reporting(user, district, context)
+    stored: StoredCheckIn | None = None
+    if known is None and not checkins.stores_now:
+        branch, stored, reporter = await asyncio.to_thread(read_and_store)
+    else:
+        roles, reporter, branches = known if known is not None else await asyncio.to_thread(read)
+        branch, comment = decide(roles, reporter, branches)
+        if not isinstance(branch, Refusal) and checkins.stores_now:
+            stored = store_now(branch, comment, reporter)
+            if stored is None:
+                # Most likely another thread of this process is writing (a conversation reference, or a
+                # check-in that could not be stored here). Wait for it in a thread and store here after:
+                # storing in a thread too would keep the write lock busy longer, for the next ones too.
+                await asyncio.to_thread(checkins.wait_for_writers)
+                stored = store_now(branch, comment, reporter)
+        if not isinstance(branch, Refusal) and stored is None:
+            stored = await asyncio.to_thread(store, branch, comment)
+    if isinstance(branch, Refusal):
+        return Reply(refused(t, branch, reporter.chairs, goal=goal))
+    assert stored is not None
     return Reply(
         t._(
             "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
@@ -246,6 +305,33 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             day=cards.day(t, stored.happened_on),
         )
     )
+
+
+def _kept_reporting(
+    user: PersonInfo, district: str, context: Context
+) -> tuple[set[Role], Reporter, list[BranchInfo]] | None:
+    """The sender's roles, who they are in the district and its branches, if all are kept (reads nothing)."""
+    roles = kept_roles(user, district, context)
+    reporter = context.checkins.kept_reporter(user, district)
+    branches = context.checkins.kept_branches(district)
+    if roles is None or reporter is None or branches is None:
+        return None
+    return roles, reporter, branches
+
+
+def refused(t: Translator, why: Refusal, chairs: tuple[BranchInfo, ...], *, goal: Goal) -> str:
+    """Why the sender may not report the check-in as written, and who may."""
+    if why is Refusal.NOT_OWN_BRANCH:
+        return t._("You can only report for your own branch.")
+    if why is Refusal.SEVERAL_BRANCHES:
+        names = ", ".join(branch.name for branch in chairs)
+        return t._("You chair several branches ({names}); add which, e.g. report 6 1 for {first}.").format(
+            names=names, first=chairs[0].name
+        )
+    return t._(
+        "Only branch chairs, the board and people responsible for goal {number} can report on it. "
+        "Ask the board to name you (responsible {number} @you)."
+    ).format(number=goal.number)
 
 
 def problem(t: Translator, error: CheckInError, plan: Plan, *, example: bool = True) -> str:
@@ -294,6 +380,9 @@ async def _own(request: Request, context: Context, number: str) -> StoredCheckIn
 
 
 async def _plan(request: Request, context: Context) -> Plan | None:
+    plan = context.repository.kept_plan(request.district)
+    if plan is not None:
+        return plan
     return await asyncio.to_thread(context.repository.plan, request.district)
 
 
@@ -312,8 +401,9 @@ async def standings(
 ) -> list[GoalStanding]:
     """Every goal's progress for the request's district (or one branch), as of today.
 
-    Many turns ask (`status`, `mål N`), few change it: with Services.kept the answer is kept until
-    this process stores anything, and for a second at most (what another replica stores shows after that).
+    Many turns ask (`status`, `mål N`), few change it: with Services.kept the answer is kept until this
+    process stores a change to what it is read from (a check-in, a plan, a branch: PROGRESS_TABLES), and
+    for a second at most (what another replica stores shows after that).
     """
     today = _today(context)
     checkins = context.checkins
@@ -335,13 +425,19 @@ async def standings(
     return list(await kept(context, ("standings", request.district, id(plan), today, branch_id), read))
 
 
-async def kept(context: Context, key: Hashable, read: Callable[[], T]) -> T:
-    """`read()` in a worker thread, or what Services.kept holds of it (see standings). What `read`
-    returns is shared between turns: make it immutable (tuples, frozen dataclasses)."""
+async def kept(
+    context: Context, key: Hashable, read: Callable[[], T], *, tables: Iterable[str] | None = PROGRESS_TABLES
+) -> T:
+    """`read()` in a worker thread, or what Services.kept holds of it (see standings), without one. What
+    `read` returns is shared between turns: make it immutable (tuples, frozen dataclasses). `tables` are
+    what it reads (ReadCache): by default progress's; () for what only depends on the key."""
     cache = context.services.kept
     if cache is None:
         return await asyncio.to_thread(read)
-    return await asyncio.to_thread(cache.get, key, read)
+    found = cache.peek(key)
+    if found is not MISSING:
+        return cast(T, found)
+    return await asyncio.to_thread(cache.get, key, read, tables=tables)
 
 
 def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:
@@ -359,48 +455,20 @@ def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | N
 
 
 async def may_report(request: Request, context: Context) -> bool:
-    """Whether the sender may report on any goal at all (as `_reporting_for` decides per goal).
+    """Whether the sender may report on any goal at all (as `reporting_for` decides per goal).
 
     The check-in form and dialog are offered only to them; what they submit is checked again when stored.
     """
-    if request.user is None:
+    user, district = request.user, request.district
+    if user is None:
         return False
-    roles = await _roles(request, context)
-    if Role.BOARD in roles or Role.ADMIN in roles:
-        return True
-    if await asyncio.to_thread(context.checkins.chair_of, request.user, request.district):
-        return True
-    return bool(await asyncio.to_thread(context.checkins.goals_of, request.user, request.district))
+    known = _kept_reporting(user, district, context)
+    if known is not None:
+        roles, reporter, _ = known
+        return allowed_to_report(roles, reporter.chairs, reporter.responsible)
 
+    def read() -> bool:
+        reporter = context.checkins.reporter(user, district)
+        return allowed_to_report(read_roles(user, district, context), reporter.chairs, reporter.responsible)
 
-async def _reporting_for(
-    request: Request, context: Context, goal: Goal, roles: set[Role], named: BranchInfo | None
-) -> BranchInfo | None | Reply:
-    """Which branch the check-in counts for, or a refusal that says who may report it."""
-    t = request.t
-    assert request.user is not None
-    if Role.BOARD in roles or Role.ADMIN in roles:
-        return named  # the board and admins may report for any branch, or for the district
-    chaired = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
-    if named is not None:
-        if any(branch.id == named.id for branch in chaired):
-            return named
-        return Reply(t._("You can only report for your own branch."))
-    if len(chaired) == 1:
-        return chaired[0]
-    if len(chaired) > 1:
-        names = ", ".join(branch.name for branch in chaired)
-        return Reply(
-            t._("You chair several branches ({names}); add which, e.g. report 6 1 for {first}.").format(
-                names=names, first=chaired[0].name
-            )
-        )
-    responsible_for = await asyncio.to_thread(context.checkins.goals_of, request.user, request.district)
-    if goal.id in responsible_for:
-        return None  # responsible people report for the district
-    return Reply(
-        t._(
-            "Only branch chairs, the board and people responsible for goal {number} can report on it. "
-            "Ask the board to name you (responsible {number} @you)."
-        ).format(number=goal.number)
-    )
+    return await asyncio.to_thread(read)

@@ -30,7 +30,10 @@ def register(router: Router) -> None:
             return _no_plan(request)
         if not request.args:
             t = request.t
-            return await kept(context, ("goal list", id(plan), t.language), lambda: cards.goal_list(t, plan))
+            # Made from the plan alone (a new plan is a new key): nothing stored changes it.
+            return await kept(
+                context, ("goal list", id(plan), t.language), lambda: cards.goal_list(t, plan), tables=()
+            )
         number = _GOAL_NUMBER.match(request.args)
         if number:
             return await _goal(request, context, plan, int(number.group(1)))

@@ -206,10 +206,31 @@ class Router:
 
 
 async def roles_of(user: PersonInfo | None, district: str, context: Context) -> set[Role]:
-    """The roles of whoever wrote: admin by configuration, the rest as stored for the district."""
+    """The roles of whoever wrote: admin by configuration, the rest as stored for the district.
+
+    The stored ones are kept (PeopleRepository.roles): then no worker thread is needed to ask."""
+    roles = kept_roles(user, district, context)
+    if roles is None:
+        roles = await asyncio.to_thread(read_roles, user, district, context)
+    return roles
+
+
+def kept_roles(user: PersonInfo | None, district: str, context: Context) -> set[Role] | None:
+    """roles_of if they are kept, else None: reads nothing (for the event loop)."""
     if user is None:
         return {Role.MEMBER}
-    roles = await asyncio.to_thread(context.people.roles, user, district)
+    roles = context.people.kept_roles(user, district)
+    return None if roles is None else _with_admin(roles, user, context)
+
+
+def read_roles(user: PersonInfo | None, district: str, context: Context) -> set[Role]:
+    """roles_of, in a worker thread (it may read the database)."""
+    if user is None:
+        return {Role.MEMBER}
+    return _with_admin(context.people.roles(user, district), user, context)
+
+
+def _with_admin(roles: set[Role], user: PersonInfo, context: Context) -> set[Role]:
     if user.aad_object_id and user.aad_object_id in context.services.admins:
         roles.add(Role.ADMIN)
     return roles

@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from types import MappingProxyType
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, exists, func, null, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    insert,
+    null,
+    union_all,
+    update,
+)
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, select
 
-from bot.db.engine import Database
+from bot.db.engine import MISSING, UNTRACKED, Database, Prepared, ReadCache
 from bot.db.models import (
     Branch,
     CheckIn,
@@ -27,7 +42,7 @@ from bot.db.models import (
     Role,
     Section,
 )
-from bot.db.people import find_person, remember_person
+from bot.db.people import ROLES_TTL_SECONDS, KnownPerson, find_known, find_person, person_key, remember_person
 from bot.services.export import ExportQuery, ExportRow
 from bot.services.people import PersonInfo
 from bot.services.plan import Period, Target, TargetKind
@@ -56,9 +71,100 @@ class BranchInfo:
     chair_ids: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class Reporter:
+    """Whoever sends a check-in, as deciding which branch it counts for and storing it need them."""
+
+    district_id: int | None  # None: there is no such district
+    person: KnownPerson | None  # None: the bot has not met them
+    chairs: tuple[BranchInfo, ...] = ()  # the district's branches they chair, by name
+    responsible: frozenset[int] = frozenset()  # the goals (ids) of the district they are responsible for
+
+
+@dataclass(frozen=True)
+class _New:
+    """A check-in to store (CheckInRepository.add)."""
+
+    district: str
+    goal_id: int
+    branch_id: int | None
+    reporter: PersonInfo
+    value: float
+    happened_on: date
+    area: str | None
+    comment: str | None
+    now: datetime
+
+    def row(self, district_id: int, reporter_id: int | None) -> dict[str, Any]:
+        return {
+            "district_id": district_id,
+            "goal_id": self.goal_id,
+            "branch_id": self.branch_id,
+            "reporter_id": reporter_id,
+            "value": self.value,
+            "happened_on": self.happened_on,
+            "area": self.area,
+            "comment": self.comment,
+            "created_at": self.now,
+            "updated_at": self.now,
+        }
+
+
+# What the branches, with their chairs, are read from (CheckInRepository.branches).
+BRANCH_TABLES = frozenset({"district", "branch", "role"})
+# What a Reporter is read from.
+REPORTER_TABLES = BRANCH_TABLES | {"person", "goal", "goal_responsible"}
+# What progress and the cards showing it (a goal in full, status) are read from: kept until one of these
+# changes (bot/commands/checkins.py, `standings` and `kept`). A check-in changes `checkin`.
+PROGRESS_TABLES = REPORTER_TABLES | {"section", "checkin"}
+
+
 class CheckInRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.db = db
+        # Who may report for which branch is read on every check-in and changes seldom: kept, until a
+        # change through this Database to what it is read from, or ROLES_TTL_SECONDS (another process's).
+        self._reporters = ReadCache(
+            db, seconds=ROLES_TTL_SECONDS, monotonic=monotonic, size=10_000, tables=REPORTER_TABLES
+        )
+        self._branches = ReadCache(
+            db, seconds=ROLES_TTL_SECONDS, monotonic=monotonic, size=1_000, tables=BRANCH_TABLES
+        )
+        # The statements of every check-in, straight on the driver (Prepared): most of its cost otherwise.
+        self._seen = Prepared(db, _SEEN)
+        # SQLite tells the new row's id without RETURNING (which would cost a second step, see write_now).
+        self._insert = Prepared(db, _INSERT if db.is_sqlite else _INSERT.returning(col(CheckIn.id)))
+        self._goal_numbers = ReadCache(
+            db, seconds=ROLES_TTL_SECONDS, monotonic=monotonic, size=1_000, tables={"goal"}
+        )
+
+    @property
+    def stores_now(self) -> bool:
+        """Whether `add_now` can store a check-in at all (a SQLite file: Database.write_now)."""
+        return self.db.writes_now
+
+    def reporter(self, person: PersonInfo, district: str) -> Reporter:
+        """Who `person` is in the district: the branches they chair and the goals they are responsible
+        for (read once, then kept as the branches are)."""
+        return self._reporters.get(
+            person_key(person) + (district,), lambda: self._read_reporter(person, district)
+        )
+
+    def kept_reporter(self, person: PersonInfo, district: str) -> Reporter | None:
+        """`reporter` if it is kept, else None: reads nothing (for the event loop)."""
+        kept = self._reporters.peek(person_key(person) + (district,))
+        return None if kept is MISSING else cast(Reporter, kept)
+
+    def _read_reporter(self, person: PersonInfo, district: str) -> Reporter:
+        branches = self.branches(district)
+        with self.db.engine.connect() as connection:
+            district_id = connection.execute(_DISTRICT_ID, {"district": district}).scalar()
+            known = find_known(connection, person)
+            if district_id is None or known is None:
+                return Reporter(district_id, known)
+            responsible = connection.execute(_RESPONSIBLE, {"person": known.id, "district": district_id})
+            goals = frozenset(responsible.scalars())
+        return Reporter(district_id, known, tuple(b for b in branches if known.id in b.chair_ids), goals)
 
     def add(
         self,
@@ -73,26 +179,90 @@ class CheckInRepository:
         comment: str | None,
         now: datetime,
     ) -> StoredCheckIn:
-        """Store a check-in; it is committed when this returns (and only then may the user be told)."""
+        """Store a check-in; it is committed when this returns (and only then may the user be told).
+
+        Someone the bot knows, unchanged (the usual case), costs one short transaction of two statements:
+        when they were last seen, and the check-in."""
+        new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now)
+        found = self.reporter(reporter, district)
+        if found.district_id is None:
+            raise LookupError(district)
+        if found.person is not None and found.person.unchanged(reporter):
+            with self.db.write_connection() as connection:
+                stored = self._store(connection, new, found)
+            if stored is not None:
+                return stored
+            # They were forgotten meanwhile (by another process): remembered again below, as anyone new.
         with self.db.write() as session:
             district_row = _district(session, district)
-            reporter_id = remember_person(session, reporter, now)
-            row = CheckIn(
-                district_id=district_row.id or 0,
-                goal_id=goal_id,
-                branch_id=branch_id,
-                reporter_id=reporter_id,
-                value=value,
-                happened_on=happened_on,
-                area=area,
-                comment=comment,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(row)
+            checkin = CheckIn(**new.row(district_row.id or 0, None))
+            checkin.reporter_id = remember_person(session, reporter, now)
+            session.add(checkin)
             session.flush()
-            stored = _stored(session, row)
+            stored = _stored(session, checkin)
         return stored
+
+    def add_now(
+        self,
+        *,
+        district: str,
+        goal_id: int,
+        branch_id: int | None,
+        reporter: PersonInfo,
+        value: float,
+        happened_on: date,
+        area: str | None,
+        comment: str | None,
+        now: datetime,
+        known: Reporter | None = None,
+    ) -> StoredCheckIn | None:
+        """`add` on the event loop, or None if that would mean waiting or reading more than the check-in's
+        transaction does (then `add` it in a worker thread): who the reporter is is not kept (or given as
+        `known`, the district's `reporter`), someone is writing, or the database is not a SQLite file
+        (Database.write_now). Committed when it returns."""
+        found = known or self._reporters.peek(person_key(reporter) + (district,))
+        if found is MISSING or found.district_id is None or found.person is None:
+            return None
+        if not found.person.unchanged(reporter):
+            return None
+        new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now)
+        with self.db.write_now() as connection:
+            return None if connection is None else self._store(connection, new, found)
+
+    def wait_for_writers(self) -> None:
+        """Wait until no other thread of this process is writing (Database.wait_for_writers)."""
+        self.db.wait_for_writers()
+
+    def _store(self, connection: Connection, new: _New, found: Reporter) -> StoredCheckIn | None:
+        """The check-in of someone known, in the connection's transaction; None if they are gone."""
+        assert found.person is not None and found.district_id is not None
+        district_id = found.district_id
+        # Not a change any kept answer reads (UNTRACKED): who they are and their roles stay kept.
+        if self._seen.run(connection, {"person": found.person.id, "seen": new.now}).rowcount != 1:
+            return None
+        inserted = self._insert.run(connection, new.row(district_id, found.person.id))
+        checkin_id = inserted.lastrowid if self.db.is_sqlite else inserted.fetchone()[0]
+        # The goal's number and the branch's name, as kept, or read here: the reply shows them.
+        numbers = self._goal_numbers.get(district_id, lambda: _goal_numbers(connection, district_id))
+        branches = self._branches.get(new.district, lambda: _branches(connection, new.district))
+        number = numbers.get(new.goal_id)
+        branch = next((b.name for b in branches if b.id == new.branch_id), None)
+        if new.goal_id not in numbers or (new.branch_id is not None and branch is None):
+            # Not the district's (the commands never do this): what _stored would show.
+            number, branch = connection.execute(_NAMES, {"goal": new.goal_id, "branch": new.branch_id}).one()
+        return StoredCheckIn(
+            id=checkin_id,
+            goal_id=new.goal_id,
+            goal_number=number,
+            branch=branch,
+            reporter=found.person.name,
+            value=new.value,
+            happened_on=new.happened_on,
+            area=new.area,
+            comment=new.comment,
+            created_at=new.now,
+            withdrawn=False,
+        )
 
     def mine(self, reporter: PersonInfo, district: str, *, limit: int = 10) -> list[StoredCheckIn]:
         """The reporter's latest check-ins in the district, withdrawn ones included (marked)."""
@@ -339,32 +509,21 @@ class CheckInRepository:
     # --- branches and who reports -----------------------------------------------------------------
 
     def branches(self, district: str) -> list[BranchInfo]:
-        with self.db.read() as session:
-            rows = session.exec(
-                select(Branch)
-                .join(District, col(District.id) == col(Branch.district_id))
-                .where(District.name == district)
-                .order_by(col(Branch.name))
-            ).all()
-            chairs: dict[int, list[int]] = defaultdict(list)
-            for branch_id, person_id in session.exec(
-                select(Role.branch_id, Role.person_id).where(
-                    Role.kind == "chair", col(Role.branch_id).is_not(None)
-                )
-            ).all():
-                chairs[branch_id or 0].append(person_id)
-            return [
-                BranchInfo(row.id or 0, row.name, tuple(sorted(chairs.get(row.id or 0, [])))) for row in rows
-            ]
+        """The district's branches by name, with their chairs (read once, then kept: see __init__)."""
+        return list(self._branches.get(district, lambda: self._read_branches(district)))
+
+    def kept_branches(self, district: str) -> list[BranchInfo] | None:
+        """`branches` if they are kept, else None: reads nothing (for the event loop)."""
+        kept = self._branches.peek(district)
+        return None if kept is MISSING else list(kept)
+
+    def _read_branches(self, district: str) -> tuple[BranchInfo, ...]:
+        with self.db.engine.connect() as connection:
+            return _branches(connection, district)
 
     def chair_of(self, person: PersonInfo, district: str) -> list[BranchInfo]:
         """The branches this person chairs in the district."""
-        with self.db.read() as session:
-            found = find_person(session, person)
-            if found is None:
-                return []
-            person_id = found.id
-        return [branch for branch in self.branches(district) if person_id in branch.chair_ids]
+        return list(self.reporter(person, district).chairs)
 
     # --- responsibility for goals -----------------------------------------------------------------
 
@@ -417,18 +576,7 @@ class CheckInRepository:
 
     def goals_of(self, person: PersonInfo, district: str) -> list[int]:
         """The ids of the goals this person is responsible for."""
-        with self.db.read() as session:
-            found = find_person(session, person)
-            if found is None:
-                return []
-            return list(
-                session.exec(
-                    select(GoalResponsible.goal_id)
-                    .join(Goal, col(Goal.id) == col(GoalResponsible.goal_id))
-                    .join(District, col(District.id) == col(Goal.district_id))
-                    .where(GoalResponsible.person_id == found.id, District.name == district)
-                ).all()
-            )
+        return sorted(self.reporter(person, district).responsible)
 
     # --- reminders, once per person and period ----------------------------------------------------
 
@@ -655,6 +803,71 @@ def _seek_statement(shapes: tuple[tuple[bool, bool], ...]) -> Select[Any]:
         .where(c.id.in_(union_all(*selects)))
         .order_by(c.happened_on, c.created_at, c.id)
     )
+
+
+def _branches(connection: Connection, district: str) -> tuple[BranchInfo, ...]:
+    """The district's branches by name, with their chairs."""
+    rows = connection.execute(_BRANCHES, {"district": district}).all()
+    chairs: dict[int, list[int]] = defaultdict(list)
+    for branch_id, person_id in connection.execute(_CHAIRS, {"district": district}):
+        chairs[branch_id or 0].append(person_id)
+    return tuple(BranchInfo(id or 0, name, tuple(sorted(chairs.get(id or 0, [])))) for id, name in rows)
+
+
+def _goal_numbers(connection: Connection, district_id: int) -> Mapping[int, int | None]:
+    """The district's goals' numbers, by goal id (None: retired)."""
+    rows = connection.execute(_GOAL_NUMBERS, {"district": district_id}).all()
+    return MappingProxyType({goal_id or 0: number for goal_id, number in rows})
+
+
+# The statements every check-in runs, built once (building one costs more than running it).
+_DISTRICT_ID = sa_select(col(District.id)).where(col(District.name) == bindparam("district"))
+_RESPONSIBLE = (
+    sa_select(col(GoalResponsible.goal_id))
+    .join(Goal, col(Goal.id) == col(GoalResponsible.goal_id))
+    .where(
+        col(GoalResponsible.person_id) == bindparam("person"),
+        col(Goal.district_id) == bindparam("district"),
+    )
+)
+_BRANCHES = (
+    sa_select(col(Branch.id), col(Branch.name))
+    .join(District, col(District.id) == col(Branch.district_id))
+    .where(col(District.name) == bindparam("district"))
+    .order_by(col(Branch.name))
+)
+_CHAIRS = (
+    sa_select(col(Role.branch_id), col(Role.person_id))
+    .join(Branch, col(Branch.id) == col(Role.branch_id))
+    .join(District, col(District.id) == col(Branch.district_id))
+    .where(col(Role.kind) == "chair", col(District.name) == bindparam("district"))
+)
+_CHECKIN_COLUMNS = (
+    "district_id",
+    "goal_id",
+    "branch_id",
+    "reporter_id",
+    "value",
+    "happened_on",
+    "area",
+    "comment",
+    "created_at",
+    "updated_at",
+)
+_SEEN = (
+    update(Person)
+    .where(col(Person.id) == bindparam("person"))
+    .values(last_seen_at=bindparam("seen"))
+    .execution_options(**{UNTRACKED: True})
+)
+_INSERT = insert(CheckIn).values({column: bindparam(column) for column in _CHECKIN_COLUMNS})
+_GOAL_NUMBERS = sa_select(col(Goal.id), col(Goal.number)).where(
+    col(Goal.district_id) == bindparam("district")
+)
+_NAMES = sa_select(
+    sa_select(col(Goal.number)).where(col(Goal.id) == bindparam("goal")).scalar_subquery(),
+    sa_select(col(Branch.name)).where(col(Branch.id) == bindparam("branch")).scalar_subquery(),
+)
 
 
 def _district(session: Session, name: str) -> District:

@@ -1,35 +1,54 @@
-"""The database handle: one engine, read and write transactions, SQLite tuned for a busy bot."""
+"""The database handle: its engines, read and write transactions, SQLite tuned for a busy bot, and what
+changed when (for ReadCache)."""
 
 from __future__ import annotations
 
+import functools
 import itertools
+import logging
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, Transaction, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql.dml import Delete, UpdateBase
 from sqlmodel import Session
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # How long a SQLite writer waits for another writer before giving up (ms).
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# How many commits through a Database go between checkpoints of a SQLite WAL (SQLite's own default is a
+# checkpoint once the WAL holds 1000 pages; a check-in writes about 8).
+CHECKPOINT_COMMITS = 100
 # The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
 POSTGRES_WRITE_LOCK = 0x626F74_7772697465  # "bot write"
 
 
-class ReadCache:
-    """Answers computed from the database, kept until this process writes anything to it and for at most
-    `seconds` besides, so that what another process (a replica, the CLI) writes is seen after that long.
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
 
-    For what many turns read and few change, such as a district's progress. Keep only values nobody
-    mutates (frozen dataclasses, tuples).
+
+# What ReadCache.peek answers when it keeps nothing good for the key.
+MISSING: Any = _Missing()
+
+
+class ReadCache:
+    """Answers computed from the database, kept until this process commits a change to a table they are
+    read from, and for at most `seconds` besides, so that what another process (a replica, the CLI) writes
+    is seen after that long.
+
+    For what many turns read and few change, such as a district's progress or who someone is. Each answer
+    names the tables it is read from (`tables`, for the cache or per `get`); by default all of them, so
+    that any change drops it. Keep only values nobody mutates (frozen dataclasses, tuples, frozensets).
     """
 
     def __init__(
@@ -39,23 +58,88 @@ class ReadCache:
         seconds: float,
         monotonic: Callable[[], float] = time.monotonic,
         size: int = 256,
+        tables: Iterable[str] | None = None,
     ) -> None:
         self.db = db
         self.seconds = seconds
         self._monotonic = monotonic
         self._size = size
-        self._kept: dict[Hashable, tuple[int, float, Any]] = {}
+        self._tables = frozenset(tables) if tables is not None else None
+        self._kept: dict[Hashable, tuple[int, float, Any, frozenset[str] | None]] = {}
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        generation, now = self.db.generation, self._monotonic()  # before computing: a write meanwhile wins
-        kept = self._kept.get(key)
-        if kept is not None and kept[0] == generation and now - kept[1] < self.seconds:
-            return cast(T, kept[2])
+    def get(
+        self, key: Hashable, compute: Callable[[], T], *, tables: Iterable[str] | None | _Missing = MISSING
+    ) -> T:
+        """The answer kept for `key`, or `compute()`'s, kept from now on. It is read from `tables` (None:
+        from any table), by default the cache's."""
+        kept = self.peek(key)
+        if kept is not MISSING:
+            return cast(T, kept)
+        if isinstance(tables, _Missing):
+            read_from = self._tables
+        else:
+            read_from = None if tables is None else frozenset(tables)
+        # The stamp before computing: a change committed meanwhile makes the answer old at once.
+        stamp, now = self.db.stamp(read_from), self._monotonic()
         value = compute()
         if len(self._kept) >= self._size:
             self._kept.clear()
-        self._kept[key] = (generation, now, value)
+        self._kept[key] = (stamp, now, value, read_from)
         return value
+
+    def peek(self, key: Hashable) -> Any:
+        """The answer kept for `key` if it is still good, else MISSING; reads nothing (for the event loop)."""
+        kept = self._kept.get(key)
+        if kept is None or self._monotonic() - kept[1] >= self.seconds or self.db.stamp(kept[3]) != kept[0]:
+            return MISSING
+        return kept[2]
+
+
+class Prepared:
+    """A Core INSERT, UPDATE or DELETE compiled once for a database, run straight on the driver's cursor.
+
+    For the few statements a busy turn runs every time (storing a check-in): SQLAlchemy's execute costs
+    about 40 µs a statement, several times what the statement itself costs. Nothing else changes: it runs
+    in the connection's transaction (`Database.write_connection`), each value is converted by its column's
+    type as SQLAlchemy would (time zones, SQLite's formats for dates), driver errors come as SQLAlchemy's,
+    and what the statement changes is touched when the transaction commits (UNTRACKED honoured), like
+    what any statement changes (Database).
+    """
+
+    def __init__(self, db: Database, statement: UpdateBase) -> None:
+        dialect = db.engine.dialect
+        compiled = statement.compile(dialect=dialect)
+        if compiled.escaped_bind_names:
+            raise ValueError("bound parameter names that need escaping")
+        self.sql = compiled.string
+        self._positional = dialect.positional
+        names = list(compiled.positiontup or ()) if dialect.positional else list(compiled.binds)
+        self._convert = [
+            (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
+        ]
+        self._error = dialect.loaded_dbapi.Error
+        options = statement.get_execution_options()
+        self.changes = frozenset() if options.get(UNTRACKED) else _dml_changes(statement)
+
+    def run(self, connection: Connection, params: Mapping[str, Any]) -> Any:
+        """Run with these values (by bound parameter name); the driver's cursor (rowcount, fetchall)."""
+        arguments: Any
+        if self._positional:
+            arguments = [
+                convert(params[name]) if convert else params[name] for name, convert in self._convert
+            ]
+        else:
+            arguments = {
+                name: convert(params[name]) if convert else params[name] for name, convert in self._convert
+            }
+        driver: Any = connection.connection.driver_connection
+        try:
+            cursor = driver.execute(self.sql, arguments)
+        except self._error as error:
+            raise DBAPIError.instance(self.sql, arguments, error, self._error) from error
+        if self.changes:
+            connection.info.setdefault(_TOUCHED, set()).update(self.changes)
+        return cursor
 
 
 class DatabaseUnavailable(Exception):
@@ -63,24 +147,81 @@ class DatabaseUnavailable(Exception):
 
 
 class Database:
-    """Owns the engine. `read()` for queries, `write()` for changes (one transaction, committed on exit)."""
+    """Owns the engines. `read()` for queries, `write()` for changes (one transaction, committed on exit);
+    `write_connection()` and `write_now()` for Core statements.
+
+    It also tells ReadCache what changed: every INSERT, UPDATE and DELETE that runs on its engine (ORM or
+    Core, through `write()` or not) names its table, and when the transaction commits each table it
+    touched gets a new generation. A DELETE touches too the tables whose rows the database removes or
+    changes with it (ON DELETE CASCADE / SET NULL); SQL given as text, and schema changes, touch every
+    table. A statement run with the execution option UNTRACKED touches nothing: only for columns no cached
+    answer reads (a person's last_seen_at).
+    """
 
     def __init__(self, url: str) -> None:
         self.url = url
-        # Bumped by every write committed through this handle: what ReadCache keeps is good until then.
+        # Generations come from one counter, so "the newest of these tables' generations" changes exactly
+        # when one of them was written. `generation` is the newest of all (changed by any write).
         self._writes = itertools.count(1)
+        self._bump_lock = threading.Lock()
+        self._generations: dict[str, int] = {}
+        self._everything = 0  # the generation of the last change that touched every table
         self.generation = 0
+        self._committed = threading.local()
         self.engine = make_engine(url)
+        # SQLite: writes take turns on one connection of their own (they queue on self._writer anyway).
+        # A connection's page cache is thrown away whenever another connection changed the database, so
+        # with writes spread over the pool each one read the tables' pages again (a third of a check-in's
+        # cost); the writer's own commits keep its cache good.
+        sqlite_file = _is_sqlite_file(url)
+        self._writer_engine = make_engine(url, writer=True) if sqlite_file else self.engine
+        # And write_now's, which must not wait (no busy timeout): one more connection, so that no write
+        # has to change the busy timeout (each statement costs the event loop the GIL, see write_now).
+        self._now_engine = make_engine(url, writer=True, wait=False) if sqlite_file else self.engine
+        for engine in {self.engine, self._writer_engine, self._now_engine}:
+            _track_changes(self, engine)
         # Writes on SQLite start with BEGIN IMMEDIATE (see _sqlite_begin), so two writers queue on the
         # busy timeout instead of failing later with "database is locked" on lock upgrade.
-        self._write_engine = self.engine.execution_options(sqlite_immediate=True)
+        self._write_engine = self._writer_engine.execution_options(sqlite_immediate=True)
+        self._write_now_engine = self._now_engine.execution_options(sqlite_immediate=True)
         self._writer: AbstractContextManager[Any] = (
             threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
         )
+        # SQLite files: writes may run on the event loop when nothing has to wait (write_now), and the WAL
+        # is checkpointed in a thread every CHECKPOINT_COMMITS commits through this handle.
+        self._now = sqlite_file
+        # write_now's connection, kept open (opening one costs more than the write): wait_for_writers opens
+        # it, and it is used only by whoever holds self._writer.
+        self._now_connection: Connection | None = None
+        self._commits = 0
+        self._checkpointer: threading.Thread | None = None
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    def stamp(self, tables: frozenset[str] | None) -> int:
+        """The newest generation of these tables (None: of all), for ReadCache to compare."""
+        if tables is None:
+            return self.generation
+        generations, newest = self._generations, self._everything
+        for table in tables:
+            generation = generations.get(table, 0)
+            if generation > newest:
+                newest = generation
+        return newest
+
+    def touched(self, tables: Collection[str]) -> None:
+        """Give these tables a new generation (EVERYTHING among them: every table)."""
+        if not tables:
+            return
+        with self._bump_lock:
+            generation = next(self._writes)
+            if EVERYTHING in tables:
+                self._everything = generation
+            for table in tables:
+                self._generations[table] = generation
+            self.generation = generation
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -93,15 +234,115 @@ class Database:
         # commits. Left to SQLite, a writer finding the database locked sleeps in its busy handler (1, 2,
         # 5, ... 100 ms at a time) however soon the lock is free: under load, turns wait for nothing.
         # The busy timeout still queues writers of other processes (the CLI, a second server).
-        with self._writer, Session(self._write_engine, expire_on_commit=False) as session, session.begin():
-            if self.engine.dialect.name == "postgresql":
-                # The repository reads, then inserts or updates (get-or-create). SQLite runs one writer at a
-                # time; under PostgreSQL's READ COMMITTED two writers would both miss a row and both insert
-                # it (a unique violation). Queue them the same way, for the same time, until commit.
-                session.execute(text(f"SET LOCAL lock_timeout = {SQLITE_BUSY_TIMEOUT_MS}"))
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITE_LOCK})
-            yield session
-        self.generation = next(self._writes)
+        with self._writer:
+            with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+                if self.engine.dialect.name == "postgresql":
+                    _queue_writer(session.connection())
+                yield session
+            self._after_commit()
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """`write()` for Core statements only: the same queueing and transaction, without an ORM session."""
+        with self._writer:
+            with self._write_engine.begin() as connection:
+                if self.engine.dialect.name == "postgresql":
+                    _queue_writer(connection)
+                yield connection
+            self._after_commit()
+
+    @property
+    def writes_now(self) -> bool:
+        """Whether write_now can ever begin a transaction (SQLite files), rather than always None (until
+        wait_for_writers first ran, it is None too)."""
+        return self._now
+
+    @contextmanager
+    def write_now(self) -> Iterator[Connection | None]:
+        """`write_connection()` begun at once, or None (then write the other way, in a worker thread) if
+        that would mean waiting: another thread of this process or another process is writing, or the
+        database is not a SQLite file.
+
+        For a small write on the event loop, which must never wait: for SQLite, running it there costs
+        far less than a worker thread, whose every statement gives up the GIL and waits to get it back
+        from the busy loop. Nothing in it waits for a lock (it holds SQLite's write lock before the first
+        statement) nor for the disk (no checkpoint in the commit, and no sync but the WAL header's once
+        per round of the WAL, when SQLite starts it over after a checkpoint).
+        """
+        begun = self._begin_now()
+        if begun is None:
+            yield None
+            return
+        connection, transaction = begun
+        try:
+            with transaction:
+                yield connection
+            self._after_commit()
+        finally:
+            cast(Any, self._writer).release()
+
+    def wait_for_writers(self) -> None:
+        """Wait (in a worker thread) until no other thread of this process is writing: then write_now is
+        likely to begin at once. Waits at most SQLite's busy timeout, as a writer would. The first time,
+        opens write_now's connection (opening a file is no work for the event loop)."""
+        if not self._now:
+            return
+        writer = cast(Any, self._writer)
+        if writer.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
+            try:
+                if self._now_connection is None:
+                    self._now_connection = self._write_now_engine.connect()
+            finally:
+                writer.release()
+
+    def _begin_now(self) -> tuple[Connection, Transaction] | None:
+        """SQLite's write lock, at once or not at all (BEGIN IMMEDIATE with no busy timeout)."""
+        writer = cast(Any, self._writer)
+        connection = self._now_connection
+        if connection is None or not writer.acquire(blocking=False):
+            return None
+        if connection.invalidated or connection.closed:  # after a driver error: wait_for_writers reopens it
+            self._now_connection = None
+            writer.release()
+            return None
+        try:
+            return connection, connection.begin()
+        except OperationalError:  # locked by another process: the caller writes in a thread, waiting
+            writer.release()
+            return None
+        except BaseException:
+            writer.release()
+            raise
+
+    def _after_commit(self) -> None:
+        """Touch again what the transaction that just committed in this thread touched. The commit event
+        touched it just before the commit (so that a commit outside write() counts too), but an answer
+        computed between that and the commit may have read the rows as they were: it is outdated here.
+        And now and then, checkpoint the WAL."""
+        tables = getattr(self._committed, "tables", None)
+        if tables:
+            self._committed.tables = None
+            self.touched(tables)
+        if self._now:
+            self._commits += 1
+            if self._commits >= CHECKPOINT_COMMITS and self._checkpointer is None:
+                self._commits = 0
+                self._checkpointer = threading.Thread(target=self._checkpoint, name="checkpoint", daemon=True)
+                self._checkpointer.start()
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database file (SQLite's PASSIVE checkpoint: no waiting for readers or
+        writers), on a connection of the pool: what the writer's connection no longer does itself."""
+        try:
+            connection = self.engine.raw_connection()
+            try:
+                cast(Any, connection.driver_connection).execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                connection.close()
+        except Exception:  # noqa: BLE001 - the next one checkpoints what this one could not
+            log.warning("WAL checkpoint failed", exc_info=True)
+        finally:
+            self._checkpointer = None
 
     def check(self) -> None:
         """Connect once, so a wrong DATABASE_URL or an unreadable file is one clear line at start-up."""
@@ -118,21 +359,40 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        checkpointer = self._checkpointer
+        if checkpointer is not None:
+            checkpointer.join(timeout=10)
+        if self._now_connection is not None:
+            with self._writer:
+                self._now_connection.close()
+                self._now_connection = None
+        for engine in {self.engine, self._writer_engine, self._now_engine}:
+            engine.dispose()
 
 
-def make_engine(url: str) -> Engine:
+def _is_sqlite_file(url: str) -> bool:
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and not _in_memory(parsed.database or "", str(parsed))
+
+
+def _in_memory(database: str, url: str) -> bool:
+    return database in ("", ":memory:") or "mode=memory" in url
+
+
+def make_engine(url: str, *, writer: bool = False, wait: bool = True) -> Engine:
+    """The engine for `url`; on SQLite with `writer`, one of a single connection (Database's writes), and
+    without `wait` one whose BEGIN IMMEDIATE fails at once when another connection is writing."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
 
     database = parsed.database or ""
-    in_memory = database in ("", ":memory:") or "mode=memory" in str(parsed)
+    in_memory = _in_memory(database, str(parsed))
     kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
-    if in_memory:
-        # One shared connection, or every connection would see its own empty database.
+    if in_memory or writer:
+        # In memory: one shared connection, or every connection would see its own empty database.
         kwargs["poolclass"] = StaticPool
-    else:
+    if not in_memory:
         folder = Path(database).expanduser().parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -147,15 +407,123 @@ def make_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if not in_memory:
+            # WAL: readers never wait for the writer. synchronous=NORMAL, the usual setting with WAL: a
+            # commit is written to the WAL before it returns (so it survives the process crashing) but not
+            # synced, so a power cut or an OS crash may lose the last commits (never corrupts the file);
+            # the WAL is synced at each checkpoint. FULL would sync every commit (a disk flush per
+            # check-in) to survive power cuts too.
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            if writer:
+                # Checkpoints (copying the WAL into the database file, and syncing both) happen in a thread
+                # of their own (Database._checkpoint), not in a commit: a write on the event loop
+                # (Database.write_now) must not wait for the disk.
+                cursor.execute("PRAGMA wal_autocheckpoint=0")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS if wait else 0}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _sqlite_begin(connection: Any) -> None:
         immediate = connection.get_execution_options().get("sqlite_immediate", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        statement = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+        # On the driver's connection: every transaction begins here, and SQLAlchemy's execute costs more
+        # than the statement. Its errors (a lock not got within the busy timeout) are SQLAlchemy's, as
+        # they would be from exec_driver_sql.
+        error_class = connection.dialect.loaded_dbapi.Error
+        try:
+            connection.connection.driver_connection.execute(statement)
+        except error_class as error:
+            raise DBAPIError.instance(statement, None, error, error_class) from error
 
     return engine
+
+
+# The execution option that keeps a statement from touching its table (see Database).
+UNTRACKED = "untracked"
+# Stands for every table in Database.touched.
+EVERYTHING = "*"
+# The first words of SQL given as text that change no table.
+_READS = frozenset({"select", "pragma", "begin", "commit", "rollback", "savepoint", "release", "set", "show"})
+
+
+def _queue_writer(connection: Connection) -> None:
+    # The repository reads, then inserts or updates (get-or-create). SQLite runs one writer at a time;
+    # under PostgreSQL's READ COMMITTED two writers would both miss a row and both insert it (a unique
+    # violation). Queue them the same way, for the same time, until commit.
+    connection.execute(text(f"SET LOCAL lock_timeout = {SQLITE_BUSY_TIMEOUT_MS}"))
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITE_LOCK})
+
+
+# Where a connection collects the tables its transaction changed, until it commits.
+_TOUCHED = "bot.touched"
+
+
+def _track_changes(db: Database, engine: Engine) -> None:
+    """Listen on the engine for what each transaction changes, and touch it when it commits."""
+    touched_key = _TOUCHED
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _executed(
+        connection: Connection, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool
+    ) -> None:
+        tables = _changed_by(statement, context)
+        if tables:
+            connection.info.setdefault(touched_key, set()).update(tables)
+
+    @event.listens_for(engine, "commit")
+    def _commit(connection: Connection) -> None:
+        tables = connection.info.pop(touched_key, None)
+        if tables:
+            db.touched(tables)
+            db._committed.tables = tables  # touched again after the commit (Database._after_commit)
+
+    @event.listens_for(engine, "rollback")
+    def _rollback(connection: Connection) -> None:
+        connection.info.pop(touched_key, None)
+
+
+def _changed_by(statement: str, context: Any) -> frozenset[str]:
+    """The tables a statement that just ran changed."""
+    if context.is_crud:
+        if context.execution_options.get(UNTRACKED):
+            return frozenset()
+        return _dml_changes(context.compiled.compile_state.statement)
+    if context.isddl:
+        return _ALL
+    if context.is_text:
+        words = statement.split(None, 1)
+        if words and words[0].lower() in _READS:
+            return frozenset()
+        return _ALL
+    return frozenset()  # a SELECT built by SQLAlchemy
+
+
+_ALL = frozenset({EVERYTHING})
+
+
+def _dml_changes(statement: UpdateBase) -> frozenset[str]:
+    """The tables an INSERT, UPDATE or DELETE changes."""
+    table = statement.table  # type: ignore[attr-defined]
+    if not isinstance(table, Table):
+        return _ALL
+    return _deleted_with(table) if isinstance(statement, Delete) else frozenset({table.name})
+
+
+@functools.cache
+def _deleted_with(table: Table) -> frozenset[str]:
+    """`table` and every table a DELETE from it changes too, through ON DELETE CASCADE or SET NULL."""
+    changed = {table.name}
+    deleted, pending = {table.name}, [table]
+    while pending:
+        parent = pending.pop()
+        for child in parent.metadata.tables.values():
+            for key in child.foreign_keys:
+                action = (key.ondelete or "").upper()
+                if key.column.table is not parent or action not in ("CASCADE", "SET NULL"):
+                    continue
+                changed.add(child.name)
+                if action == "CASCADE" and child.name not in deleted:
+                    deleted.add(child.name)
+                    pending.append(child)
+    return frozenset(changed)

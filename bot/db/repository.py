@@ -98,6 +98,14 @@ class Repository:
             self._plans[district] = (checked, row.updated_at, plan)
             return plan
 
+    def kept_plan(self, district: str) -> domain.Plan | None:
+        """The district's plan if it was read or checked less than PLAN_CHECK_SECONDS ago, else None (then
+        ask `plan`). Reads nothing: for the event loop."""
+        cached = self._plans.get(district)
+        if cached is not None and self._monotonic() - cached[0] < PLAN_CHECK_SECONDS:
+            return cached[2]
+        return None
+
     def has_goals(self, district: str) -> bool:
         with self.db.read() as session:
             count = session.exec(

@@ -8,13 +8,15 @@ that does not fit comes back as a CheckInError with a code the message catalogue
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from bot.services.goals import fold
 from bot.services.plan import Target, TargetKind
+from bot.services.roles import Role
 
 MAX_COMMENT_LENGTH = 500
 # Above these a value is a typo, not a report: nobody holds 1,000 meetings, or has a billion followers.
@@ -77,6 +79,46 @@ class CheckInDraft:
     happened_on: date
     area: str | None
     comment: str | None
+
+
+class Branch(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+B = TypeVar("B", bound=Branch)
+
+
+class Refusal(StrEnum):
+    """Why someone may not report a check-in as they wrote it."""
+
+    NOT_OWN_BRANCH = "not_own_branch"  # they named a branch they do not chair
+    SEVERAL_BRANCHES = "several_branches"  # they chair several and named none
+    NOT_ALLOWED = "not_allowed"  # no chair, not the board, not responsible for the goal
+
+
+def reporting_for(
+    roles: Collection[Role], chairs: Sequence[B], responsible: Collection[int], goal_id: int, named: B | None
+) -> B | None | Refusal:
+    """The branch a check-in on goal `goal_id` counts for (None: the district), or why it may not be made.
+
+    The board and admins report for any branch they name, or for the district. A chair reports for their
+    branch (naming it when they chair several). People responsible for the goal report for the district.
+    """
+    if Role.BOARD in roles or Role.ADMIN in roles:
+        return named
+    if named is not None:
+        return named if any(branch.id == named.id for branch in chairs) else Refusal.NOT_OWN_BRANCH
+    if len(chairs) == 1:
+        return chairs[0]
+    if chairs:
+        return Refusal.SEVERAL_BRANCHES
+    return None if goal_id in responsible else Refusal.NOT_ALLOWED
+
+
+def may_report(roles: Collection[Role], chairs: Sequence[Branch], responsible: Collection[int]) -> bool:
+    """Whether someone may report on any goal at all (as reporting_for decides per goal)."""
+    return Role.BOARD in roles or Role.ADMIN in roles or bool(chairs) or bool(responsible)
 
 
 def parse_goal_number(text: str) -> tuple[int, str]:

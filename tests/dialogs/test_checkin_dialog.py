@@ -159,6 +159,7 @@ async def test_a_dialog_that_failed_is_forgotten_and_the_next_message_starts_afr
         raise OSError("disk I/O error")
 
     monkeypatch.setattr(bot.services.checkins, "add", database_gone)
+    monkeypatch.setattr(bot.services.checkins, "add_now", database_gone)
     with pytest.raises(OSError):
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="no"))
     monkeypatch.undo()

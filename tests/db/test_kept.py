@@ -1,0 +1,403 @@
+"""What the bot keeps between turns, and what drops it (bot/db/engine.py: Database, ReadCache, write_now).
+
+A change committed through a Database drops at once what was read from the tables it changed, and only
+that: a check-in drops progress, not who is who. What another process (a second Database on the same
+database) changes is seen once the kept answer's time runs out. Every test here runs on a SQLite file and
+on PostgreSQL (tests/db/conftest.py) unless it says SQLite.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, text, update
+from sqlmodel import col, select
+
+from bot.db import engine as engine_module
+from bot.db import migrate
+from bot.db.checkins import PROGRESS_TABLES, CheckInRepository
+from bot.db.districts import DistrictRepository
+from bot.db.engine import MISSING, UNTRACKED, Database, ReadCache
+from bot.db.models import CheckIn, Person, Role
+from bot.db.people import ROLES_TTL_SECONDS, PeopleRepository
+from bot.db.repository import Repository
+from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.plan_import import SAMPLE_DISTRICT, ensure_sample_plan
+from bot.services.roles import Role as RoleKind
+from tests.conftest import NOW, fixed_clock
+
+CHAIR = PersonInfo("29:chair", "aad-adele", "Adele Vance")
+CHAT = ConversationInfo("a:adele", "personal", "t", None, None, {})
+TODAY = NOW.date()
+
+
+class Clock:
+    """A monotonic clock that only moves when told to."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def sample(repository: Repository) -> Repository:
+    from zoneinfo import ZoneInfo
+
+    assert ensure_sample_plan(repository, fixed_clock, ZoneInfo("Europe/Stockholm"))
+    PeopleRepository(repository.db).grant(CHAIR, SAMPLE_DISTRICT, RoleKind.CHAIR, branch="Sundsvall", now=NOW)
+    return repository
+
+
+@pytest.fixture
+def people(sample: Repository, clock: Clock) -> PeopleRepository:
+    return PeopleRepository(sample.db, monotonic=clock)
+
+
+@pytest.fixture
+def checkins(sample: Repository, clock: Clock) -> CheckInRepository:
+    return CheckInRepository(sample.db, monotonic=clock)
+
+
+@pytest.fixture
+def other(database: Database) -> Iterator[Database]:
+    """A second handle on the same database: another process, as far as caches go."""
+    second = Database(database.url)
+    yield second
+    second.dispose()
+
+
+def goal_6(sample: Repository) -> int:
+    plan = sample.plan(SAMPLE_DISTRICT)
+    assert plan is not None
+    goal = plan.goal(6)
+    assert goal is not None
+    return goal.id
+
+
+def report(checkins: CheckInRepository, sample: Repository, *, comment: str = "möte") -> int:
+    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
+    stored = checkins.add(
+        district=SAMPLE_DISTRICT,
+        goal_id=goal_6(sample),
+        branch_id=branch.id,
+        reporter=CHAIR,
+        value=1,
+        happened_on=TODAY,
+        area=None,
+        comment=comment,
+        now=NOW,
+    )
+    return stored.id
+
+
+def counting(read: Callable[[], Any]) -> tuple[Callable[[], Any], list[int]]:
+    reads: list[int] = []
+
+    def counted() -> Any:
+        reads.append(1)
+        return read()
+
+    return counted, reads
+
+
+def test_a_check_in_drops_progress_at_once_but_keeps_who_is_who(
+    sample: Repository, people: PeopleRepository, checkins: CheckInRepository, clock: Clock
+) -> None:
+    districts = DistrictRepository(sample.db, monotonic=clock)
+    kept = ReadCache(sample.db, seconds=1.0, monotonic=clock)
+    goal = goal_6(sample)
+
+    def progress() -> int:
+        return len(checkins.progress_reports(SAMPLE_DISTRICT, year=2026, today=TODAY).get(goal, []))
+
+    read_progress, progress_reads = counting(progress)
+    scope_reads: list[int] = []
+    scope = districts._scope
+
+    def counted_scope(*args: Any, **kwargs: Any) -> Any:
+        scope_reads.append(1)
+        return scope(*args, **kwargs)
+
+    districts._scope = counted_scope  # type: ignore[method-assign]
+    assert kept.get("progress", read_progress, tables=PROGRESS_TABLES) == 0
+    assert districts.scope(CHAT, CHAIR, admin=False).district == SAMPLE_DISTRICT
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+    [branch] = checkins.reporter(CHAIR, SAMPLE_DISTRICT).chairs
+
+    report(checkins, sample)
+
+    # Progress is read again at once, at the same instant, and shows the check-in...
+    assert kept.peek("progress") is MISSING
+    assert kept.get("progress", read_progress, tables=PROGRESS_TABLES) == 1
+    assert len(progress_reads) == 2
+    # ... while who the sender is, their roles, the branches and the district they speak for stay kept.
+    assert people.kept_roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+    kept_reporter = checkins.kept_reporter(CHAIR, SAMPLE_DISTRICT)
+    assert kept_reporter is not None and kept_reporter.chairs == (branch,)
+    assert checkins.kept_branches(SAMPLE_DISTRICT) is not None
+    assert districts.kept_scope(CHAT, CHAIR, admin=False) == districts.scope(CHAT, CHAIR, admin=False)
+    assert len(scope_reads) == 1
+
+
+def test_a_role_change_is_seen_at_once(
+    sample: Repository, people: PeopleRepository, checkins: CheckInRepository
+) -> None:
+    granter = PeopleRepository(sample.db)  # another repository on the same Database: any code of this process
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+    assert [b.name for b in checkins.chair_of(CHAIR, SAMPLE_DISTRICT)] == ["Sundsvall"]
+
+    assert granter.revoke(CHAIR, SAMPLE_DISTRICT, RoleKind.CHAIR) == 1
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER}
+    assert checkins.chair_of(CHAIR, SAMPLE_DISTRICT) == []
+
+    granter.grant(CHAIR, SAMPLE_DISTRICT, RoleKind.BOARD, now=NOW)
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.BOARD}
+
+
+def test_what_another_process_changes_is_seen_once_the_time_runs_out(
+    sample: Repository, people: PeopleRepository, checkins: CheckInRepository, other: Database, clock: Clock
+) -> None:
+    kept = ReadCache(sample.db, seconds=1.0, monotonic=clock)
+    goal = goal_6(sample)
+
+    def progress() -> int:
+        return len(checkins.progress_reports(SAMPLE_DISTRICT, year=2026, today=TODAY).get(goal, []))
+
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+    assert kept.get("progress", progress, tables=PROGRESS_TABLES) == 0
+
+    # Another process revokes the role and stores a check-in (as the CLI or a replica would).
+    elsewhere = CheckInRepository(other)
+    report(elsewhere, Repository(other))
+    PeopleRepository(other).revoke(CHAIR, SAMPLE_DISTRICT, RoleKind.CHAIR)
+
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}  # not yet
+    assert kept.get("progress", progress, tables=PROGRESS_TABLES) == 0
+    clock.now += ROLES_TTL_SECONDS
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER}
+    assert checkins.chair_of(CHAIR, SAMPLE_DISTRICT) == []
+    assert kept.get("progress", progress, tables=PROGRESS_TABLES) == 1
+
+
+def test_changes_touch_the_tables_they_change(database: Database) -> None:
+    def stamps(*tables: str) -> list[int]:
+        return [database.stamp(frozenset({table})) for table in tables]
+
+    people = PeopleRepository(database)
+    before = stamps("person", "role", "checkin", "goal")
+    people.person_id(CHAIR, now=NOW)  # an ORM insert
+    after = stamps("person", "role", "checkin", "goal")
+    assert after[0] > before[0] and after[1:] == before[1:]
+
+    with database.write_connection() as connection:  # Core, and what nobody reads
+        before = stamps("person", "role")
+        connection.execute(update(Person).values(last_seen_at=NOW).execution_options(**{UNTRACKED: True}))
+    assert stamps("person", "role") == before
+    with database.write_connection() as connection:
+        connection.execute(update(Person).values(name="Adele"))
+    assert stamps("person", "role")[0] > before[0] and stamps("role")[0] == before[1]
+
+    # A failed transaction touches nothing.
+    before = stamps("person")
+    with pytest.raises(RuntimeError), database.write_connection() as connection:
+        connection.execute(update(Person).values(name="Adele V."))
+        raise RuntimeError
+    assert stamps("person") == before
+
+    # A DELETE touches what the database deletes or changes with it; SQL as text touches everything.
+    before = stamps("person", "role", "checkin", "membership", "goal")
+    with database.write_connection() as connection:
+        connection.execute(delete(Person).where(col(Person.id) == -1))
+    after = stamps("person", "role", "checkin", "membership", "goal")
+    assert all(a > b for a, b in zip(after[:4], before[:4], strict=True)) and after[4] == before[4]
+    with database.write_connection() as connection:
+        connection.execute(text("UPDATE goal SET number = number WHERE id = -1"))
+    assert stamps("goal")[0] > before[4]
+
+
+def test_a_read_cache_names_what_each_answer_is_read_from(database: Database) -> None:
+    clock = Clock()
+    kept = ReadCache(database, seconds=1.0, monotonic=clock, tables={"role"})
+    answers = iter(range(10))
+    assert kept.get("roles", lambda: next(answers)) == 0  # the cache's tables
+    assert kept.get("everything", lambda: next(answers), tables=None) == 1
+    assert kept.get("nothing", lambda: next(answers), tables=()) == 2
+    PeopleRepository(database).person_id(CHAIR, now=NOW)  # person: neither roles nor nothing
+    assert kept.peek("roles") == 0 and kept.peek("nothing") == 2
+    assert kept.peek("everything") is MISSING
+    clock.now += 1.0
+    assert kept.peek("nothing") is MISSING
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_check_in_stored_on_the_event_loop_is_the_same_as_one_stored_in_a_thread(
+    sample: Repository, checkins: CheckInRepository
+) -> None:
+    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
+    kwargs: dict[str, Any] = {
+        "district": SAMPLE_DISTRICT,
+        "goal_id": goal_6(sample),
+        "branch_id": branch.id,
+        "reporter": CHAIR,
+        "value": 1,
+        "happened_on": date(2026, 10, 15),
+        "area": None,
+        "comment": "möte",
+        "now": NOW,
+    }
+    in_thread = checkins.add(**kwargs)
+    assert checkins.add_now(**kwargs | {"comment": "not yet"}) is None  # until its connection is open:
+    checkins.wait_for_writers()  # in a worker thread, the first time
+    on_loop = checkins.add_now(**kwargs)
+    assert on_loop is not None and on_loop.id == in_thread.id + 1
+    assert {**vars(on_loop), "id": 0} == {**vars(in_thread), "id": 0}
+    assert on_loop.branch == "Sundsvall" and on_loop.goal_number == 6
+    # Read back as the ORM reads it: the same values, times in UTC.
+    assert [{**vars(c), "id": 0} for c in checkins.mine(CHAIR, SAMPLE_DISTRICT)] == [
+        {**vars(in_thread), "id": 0}
+    ] * 2
+    with sample.db.read() as session:
+        row = session.get(CheckIn, on_loop.id)
+        person = session.exec(select(Person).where(Person.aad_object_id == CHAIR.aad_object_id)).one()
+    assert row is not None and row.created_at == NOW and row.happened_on == date(2026, 10, 15)
+    assert person.last_seen_at == NOW
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_nothing_is_stored_on_the_event_loop_that_would_wait(
+    sample: Repository, checkins: CheckInRepository, database_url: str
+) -> None:
+    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
+    checkins.wait_for_writers()
+
+    def add_now(**changes: Any) -> Any:
+        kwargs: dict[str, Any] = {
+            "district": SAMPLE_DISTRICT,
+            "goal_id": goal_6(sample),
+            "branch_id": branch.id,
+            "reporter": CHAIR,
+            "value": 1,
+            "happened_on": TODAY,
+            "area": None,
+            "comment": None,
+            "now": NOW,
+        }
+        return checkins.add_now(**kwargs | changes)
+
+    # Someone not kept (nothing is read on the event loop), or whose name changed (stored the long way).
+    assert add_now(reporter=PersonInfo("29:x", "aad-x", "X")) is None
+    assert add_now(reporter=PersonInfo(CHAIR.teams_user_id, CHAIR.aad_object_id, "Adele V.")) is None
+    # Another thread of this process writing.
+    holding, release = threading.Event(), threading.Event()
+
+    def write() -> None:
+        with sample.db.write():
+            holding.set()
+            release.wait()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    holding.wait()
+    try:
+        assert add_now() is None
+    finally:
+        release.set()
+        writer.join()
+    # Another process holding SQLite's write lock: no waiting for it.
+    path = database_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path, isolation_level=None) as elsewhere:
+        elsewhere.execute("BEGIN IMMEDIATE")
+        try:
+            assert add_now() is None
+        finally:
+            elsewhere.execute("ROLLBACK")
+    assert add_now() is not None
+    assert len(checkins.mine(CHAIR, SAMPLE_DISTRICT)) == 1
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_on_postgresql_every_check_in_is_stored_in_a_thread(
+    sample: Repository, checkins: CheckInRepository
+) -> None:
+    checkins.reporter(CHAIR, SAMPLE_DISTRICT)
+    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
+    assert (
+        checkins.add_now(
+            district=SAMPLE_DISTRICT,
+            goal_id=goal_6(sample),
+            branch_id=branch.id,
+            reporter=CHAIR,
+            value=1,
+            happened_on=TODAY,
+            area=None,
+            comment=None,
+            now=NOW,
+        )
+        is None
+    )
+
+
+def test_a_reporter_forgotten_elsewhere_is_remembered_again(
+    sample: Repository, checkins: CheckInRepository, other: Database
+) -> None:
+    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)  # kept: they are known, with their branch
+    with other.write() as session:  # `glöm mig` in another process
+        session.exec(delete(Person).where(col(Person.aad_object_id) == CHAIR.aad_object_id))  # type: ignore[call-overload]
+    stored = checkins.add(
+        district=SAMPLE_DISTRICT,
+        goal_id=goal_6(sample),
+        branch_id=branch.id,
+        reporter=CHAIR,
+        value=1,
+        happened_on=TODAY,
+        area=None,
+        comment=None,
+        now=NOW + timedelta(minutes=1),
+    )
+    assert stored.reporter == CHAIR.name
+    with sample.db.read() as session:
+        person = session.exec(select(Person).where(Person.aad_object_id == CHAIR.aad_object_id)).one()
+        assert person.created_at == NOW + timedelta(minutes=1)
+        assert session.exec(select(Role).where(Role.person_id == person.id)).all() == []
+
+
+def test_the_wal_is_checkpointed_in_a_thread_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "CHECKPOINT_COMMITS", 3)
+    database = Database(f"sqlite:///{tmp_path / 'wal.db'}")
+    try:
+        migrate.upgrade(database)
+        done: list[str] = []
+        checkpoint = database._checkpoint
+
+        def spy() -> None:
+            done.append(threading.current_thread().name)
+            checkpoint()
+
+        monkeypatch.setattr(database, "_checkpoint", spy)
+        people = PeopleRepository(database)
+        for n in range(3):
+            people.person_id(PersonInfo(f"29:{n}", f"aad-{n}", f"P{n}"), now=NOW)
+        checkpointer = database._checkpointer
+        if checkpointer is not None:
+            checkpointer.join()
+        assert done == ["checkpoint"]
+        # The writer's own connection never checkpoints in a commit.
+        with database._writer_engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+    finally:
+        database.dispose()
