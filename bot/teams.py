@@ -244,9 +244,12 @@ class DistrictBot(TeamsActivityHandler):
         """The district this turn speaks for (bot/services/districts.py). Someone writing in a linked
         team's channel belongs to its district: noted, so that their personal chat knows it too."""
         admin = bool(user and user.aad_object_id and user.aad_object_id in self.services.admins)
-        scope = await asyncio.to_thread(
-            self.districts.scope, conversation, user, admin=admin, default=self.settings.district
-        )
+        default = self.settings.district
+        scope = self.districts.kept_scope(conversation, user, admin=admin, default=default)
+        if scope is None:  # not kept: read in a worker thread
+            scope = await asyncio.to_thread(
+                self.districts.scope, conversation, user, admin=admin, default=default
+            )
         if scope.why is Why.LINKED and conversation.team_id and user is not None:
             key = (user.teams_user_id, scope.district)
             if key not in self._members:
