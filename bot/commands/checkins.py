@@ -47,7 +47,7 @@ def register(router: Router) -> None:
     async def report(request: Request, context: Context) -> Reply:
         """Store a check-in from the one-line form; confirm only once it is committed."""
         t = request.t
-        plan = await _plan(request, context)
+        plan = await plan_of(request, context)
         if plan is None:
             return Reply(t._("There is no plan to report on yet."))
         today = _today(context)
@@ -83,7 +83,7 @@ def register(router: Router) -> None:
             return no_district(request)
         assert request.user is not None
         if what in ("mal", "goals"):
-            plan = await _plan(request, context)
+            plan = await plan_of(request, context)
             ids = set(await asyncio.to_thread(context.checkins.goals_of, request.user, request.district))
             if plan is None or not ids:
                 return Reply(
@@ -110,7 +110,7 @@ def register(router: Router) -> None:
         found = await _own(request, context, number)
         if isinstance(found, Reply):
             return found
-        plan = await _plan(request, context)
+        plan = await plan_of(request, context)
         goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
         if goal is None or plan is None:
             return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
@@ -160,7 +160,7 @@ def register(router: Router) -> None:
     async def status(request: Request, context: Context) -> Reply:
         """Every goal with its progress and pace; with a branch's name, that branch's own."""
         t = request.t
-        plan = await _plan(request, context)
+        plan = await plan_of(request, context)
         if plan is None or not plan.goals:
             return Reply(t._("There is no plan to report on yet."))
         branch = None
@@ -194,7 +194,7 @@ def register(router: Router) -> None:
         words = strip_names(request.args, request.mentions).split()
         remove = any(fold(w) in ("bort", "remove") for w in words)
         numbers = [n for n in map(number_in, words) if n is not None]
-        plan = await _plan(request, context)
+        plan = await plan_of(request, context)
         goal = plan.goal(numbers[0]) if plan and numbers else None
         if goal is None or not request.mentions:
             return Reply(t._("Write a goal number and @mention the people, e.g. responsible 6 @Megan."))
@@ -379,7 +379,8 @@ async def _own(request: Request, context: Context, number: str) -> StoredCheckIn
     return found
 
 
-async def _plan(request: Request, context: Context) -> Plan | None:
+async def plan_of(request: Request, context: Context) -> Plan | None:
+    """The district's plan: as kept, on the event loop, or read (or checked) in a worker thread."""
     plan = context.repository.kept_plan(request.district)
     if plan is not None:
         return plan

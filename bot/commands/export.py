@@ -11,6 +11,7 @@ import asyncio
 
 from bot.cards import Reply
 from bot.cards import export as cards
+from bot.commands.checkins import plan_of
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
 from bot.services.export import (
@@ -44,7 +45,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
                     "download link."
                 )
             )
-        plan = await asyncio.to_thread(context.repository.plan, request.district)
+        plan = await plan_of(request, context)
         branches = await asyncio.to_thread(context.checkins.branches, request.district)
         branch_names = [branch.name for branch in branches]
         goal_numbers = [goal.number for goal in plan.goals] if plan else []

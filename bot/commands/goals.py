@@ -6,7 +6,7 @@ import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
-from bot.commands.checkins import kept, standings
+from bot.commands.checkins import kept, plan_of, standings
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
 from bot.services.goals import Plan
@@ -25,7 +25,7 @@ def register(router: Router) -> None:
     )
     async def goals(request: Request, context: Context) -> Reply:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
-        plan = context.repository.plan(request.district)
+        plan = await plan_of(request, context)
         if plan is None or not plan.goals:
             return _no_plan(request)
         if not request.args:
@@ -46,7 +46,7 @@ def register(router: Router) -> None:
         """Goals that mention every word given, forgiving case and å/ä/ö."""
         if not request.args:
             return Reply(request.t._("Write a word to search for, e.g. \u201csearch facebook\u201d."))
-        plan = context.repository.plan(request.district)
+        plan = await plan_of(request, context)
         if plan is None or not plan.goals:
             return _no_plan(request)
         return cards.search_results(request.t, request.args, plan.search(request.args))
