@@ -66,6 +66,8 @@ class ReadCache:
         self._size = size
         self._tables = frozenset(tables) if tables is not None else None
         self._kept: dict[Hashable, tuple[int, float, Any, frozenset[str] | None]] = {}
+        self._guard = threading.Lock()
+        self._locks: dict[Hashable, tuple[threading.Lock, list[int]]] = {}  # per key: lock, [waiting]
 
     def get(
         self, key: Hashable, compute: Callable[[], T], *, tables: Iterable[str] | None | _Missing = MISSING
@@ -79,13 +81,34 @@ class ReadCache:
             read_from = self._tables
         else:
             read_from = None if tables is None else frozenset(tables)
-        # The stamp before computing: a change committed meanwhile makes the answer old at once.
-        stamp, now = self.db.stamp(read_from), self._monotonic()
-        value = compute()
-        if len(self._kept) >= self._size:
-            self._kept.clear()
-        self._kept[key] = (stamp, now, value, read_from)
-        return value
+        # One computation of a key at a time: when an answer many turns share runs out (every `seconds`,
+        # or after a change), they would otherwise all compute it at once. The others wait, then find it.
+        with self._computing(key):
+            kept = self.peek(key)
+            if kept is not MISSING:
+                return cast(T, kept)
+            # The stamp before computing: a change committed meanwhile makes the answer old at once.
+            stamp, now = self.db.stamp(read_from), self._monotonic()
+            value = compute()
+            if len(self._kept) >= self._size:
+                self._kept.clear()
+            self._kept[key] = (stamp, now, value, read_from)
+            return value
+
+    @contextmanager
+    def _computing(self, key: Hashable) -> Iterator[None]:
+        """Hold `key`'s lock (one per key, so a computation that reads another key never waits on itself)."""
+        with self._guard:
+            lock, waiting = self._locks.setdefault(key, (threading.Lock(), [0]))
+            waiting[0] += 1
+        try:
+            with lock:
+                yield
+        finally:
+            with self._guard:
+                waiting[0] -= 1
+                if not waiting[0]:
+                    del self._locks[key]
 
     def peek(self, key: Hashable) -> Any:
         """The answer kept for `key` if it is still good, else MISSING; reads nothing (for the event loop)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -240,6 +241,32 @@ def test_a_read_cache_names_what_each_answer_is_read_from(database: Database) ->
     assert kept.peek("everything") is MISSING
     clock.now += 1.0
     assert kept.peek("nothing") is MISSING
+
+
+def test_an_answer_many_ask_for_at_once_is_computed_once(database: Database) -> None:
+    kept = ReadCache(database, seconds=60.0)
+    askers = 8
+    together = threading.Barrier(askers)
+    computed: list[int] = []
+    answers: list[int] = []
+
+    def compute() -> int:
+        computed.append(1)
+        time.sleep(0.2)  # long enough for the other askers to come in: they must wait, not compute
+        # A computation may read another key of the same cache without waiting on itself.
+        return kept.get("inner", lambda: 40) + 2
+
+    def ask() -> None:
+        together.wait()
+        answers.append(kept.get("status", compute))
+
+    threads = [threading.Thread(target=ask) for _ in range(askers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert answers == [42] * askers
+    assert computed == [1]
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
