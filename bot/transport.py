@@ -45,6 +45,7 @@ import logging
 import os
 import ssl
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine, Hashable
 from copy import copy, deepcopy
@@ -547,7 +548,7 @@ class LeanConversationsOperations(ConversationsOperations):  # type: ignore[misc
         if self._credentials:
             self._credentials.signed_session(signed)
         headers = {**signed.headers, **headers, "User-Agent": self._user_agent.user_agent}
-        data = _BODY_ENCODER.encode(body).encode("utf-8")
+        data = self._serialize.encode(body)
         response, content = await self._sender.request("POST", url, headers, data)
         if response.status in _SENT_STATUSES:
             content_types = response.headers.getall("Content-Type", ())
@@ -712,6 +713,32 @@ def _plain_json(value: Any) -> bool:
     return kind in _JSON_SCALARS
 
 
+class _EncodedContents:
+    """The last card contents sent, as the objects themselves (held, so their ids stay theirs) and their
+    JSON text. A card is sent again when it comes from Services.kept (the goal list, a goal, status: the
+    same for everyone until something is stored), and such a card is never changed (ReadCache's rule), so
+    what was checked and encoded for it holds. Contents built for one turn pass through once."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._size = size
+        self._kept: OrderedDict[int, tuple[Any, str]] = OrderedDict()
+
+    def known(self, content: Any) -> bool:
+        """Whether `content` (this object) was checked plain JSON and encoded before."""
+        kept = self._kept.get(id(content))
+        return kept is not None and kept[0] is content
+
+    def encoded(self, content: dict[str, Any]) -> str:
+        """json.dumps(content), from before if this object was encoded before."""
+        kept = self._kept.get(id(content))
+        if kept is None or kept[0] is not content:
+            kept = (content, _BODY_ENCODER.encode(content))
+            self._kept[id(content)] = kept
+            if len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        return kept[1]
+
+
 class ActivitySerializer(Serializer):  # type: ignore[misc]
     """msrest's Serializer, building the JSON body of an Activity directly: the same dict, in the same order.
 
@@ -744,6 +771,25 @@ class ActivitySerializer(Serializer):  # type: ignore[misc]
         # class is not one the fast path handles). Rebuilt if the map changes (e.g. msrest's
         # enable_additional_properties_sending adds an entry to it).
         self._tables: dict[type, tuple[dict[str, Any], int, tuple[tuple[str, str, int], ...] | None]] = {}
+        self._contents = _EncodedContents()
+        # Stands in for an attachment's content in `encode` until its text is put in: no text sent has it.
+        self._marker = f"bot-content-{uuid.uuid4().hex}-"
+
+    def encode(self, body: dict[str, Any]) -> bytes:
+        """A body fast_body built, as msrest's ClientRequest encodes it (json.dumps, UTF-8). The content of
+        an attachment sent before (the very same object: the cards Services.kept shares between turns, which
+        nobody changes) is encoded once, and its text reused."""
+        spliced: list[tuple[str, str]] = []
+        for attachment in body.get("attachments") or ():
+            content = attachment.get("content") if type(attachment) is dict else None
+            if type(content) is dict:
+                marker = f"{self._marker}{len(spliced)}"
+                spliced.append((json.dumps(marker), self._contents.encoded(content)))
+                attachment["content"] = marker  # the body is fast_body's own: nobody else holds it
+        text = _BODY_ENCODER.encode(body)
+        for marker, encoded in spliced:
+            text = text.replace(marker, encoded, 1)
+        return text.encode("utf-8")
 
     @classmethod
     def replacing(cls, serializer: Serializer) -> ActivitySerializer:
@@ -799,7 +845,7 @@ class ActivitySerializer(Serializer):  # type: ignore[misc]
                     value = value.value
             elif kind == _OBJECT:
                 if value_type is dict or value_type is list:
-                    if not _plain_json(value):
+                    if not self._contents.known(value) and not _plain_json(value):
                         raise _UNUSUAL
                 elif isinstance(value, Model):  # e.g. a HeroCard as an attachment's content
                     value = self._model(value)

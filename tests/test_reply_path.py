@@ -301,6 +301,28 @@ async def test_a_reply_is_the_request_msrest_sends(
     assert json.loads(lean_sent[0].body)["attachments"][0]["content"] == CARD
 
 
+async def test_a_card_sent_again_is_sent_as_msrest_sends_it(recorder: Recorder, pool: HttpPool) -> None:
+    """A card Services.kept shares between turns is the same object each time: its text is encoded once."""
+    client = kept_client(recorder.url, FixedTokenCredentials(), pool)
+    shared, other = copy.deepcopy(CARD), copy.deepcopy(CARD)
+    other["body"] = [{"type": "TextBlock", "text": 'Ett annat kort \u00e5\u00e4\u00f6 "citat"'}]
+    cards = [[shared], [shared], [other, shared], [shared, shared], [other], [shared]]
+    for number, contents in enumerate(cards):
+        activity = reply(f"Svar {number}", conversation_id=f"a:personal-{number % 2}")
+        activity.attachments = [CardFactory.adaptive_card(content) for content in contents]
+        lean, sdk, lean_sent, sdk_sent = await lean_and_msrest(
+            client, recorder, "reply_to_activity", activity.conversation.id, "1", activity
+        )
+        assert lean == sdk
+        assert lean_sent == sdk_sent and len(lean_sent) == 1
+        sent = json.loads(lean_sent[0].body)["attachments"]
+        assert [attachment["content"] for attachment in sent] == contents
+        assert all(
+            attachment.content is content
+            for attachment, content in zip(activity.attachments, contents, strict=True)
+        )
+
+
 def test_the_lean_paths_are_installed_only_where_they_mirror_msrest() -> None:
     lean_pool = HttpPool()
     for base_url in ("https://smba.trafficmanager.net/emea/", "http://127.0.0.1:3978"):
