@@ -94,6 +94,21 @@ class LoadResult:
     def throughput(self) -> float:
         return self.completed / self.duration
 
+    @staticmethod
+    def combined(results: list[LoadResult]) -> LoadResult:
+        """Several measured stretches of one case (rounds) as one: counts, time and meters added up."""
+        meters = {name for result in results for name in result.metered}
+        return LoadResult(
+            sent=sum(r.sent for r in results),
+            received=sum(r.received for r in results),
+            completed=sum(r.completed for r in results),
+            duration=sum(r.duration for r in results),
+            latencies=[latency for r in results for latency in r.latencies],
+            http_errors=sum(r.http_errors for r in results),
+            duplicates=sum(r.duplicates for r in results),
+            metered={name: sum(r.metered.get(name, 0.0) for r in results) for name in meters},
+        )
+
     def percentile(self, q: float) -> float:
         """The q-quantile of the latencies in ms (nearest rank); NaN without any."""
         if not self.latencies:

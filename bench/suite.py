@@ -3,7 +3,8 @@
 Three servers, each its own process, share one core: the bot (`python -m bot serve` on a fresh SQLite
 database, the sample plan loaded as on a first start, no credentials), the SDK's echo sample (bench/echo.py)
 and a bare aiohttp handler (bench/bare.py). The load generator and the recording Bot Connector run in this
-process on another core. Each case: 32 closed-loop senders, warm-up, then a measured stretch.
+process on another core. Each case: 32 closed-loop senders, warm-up, then a measured stretch; in rounds that
+take every case in turn, so that the machine's drift in speed during the run moves every figure alike.
 """
 
 from __future__ import annotations
@@ -115,8 +116,9 @@ async def measure(args: argparse.Namespace) -> None:
             for text in (BOT_COMMANDS if name == "bot" else (REFERENCE_TEXT,))
         ]
         print(
-            f"{args.senders} senders; {args.warmup:g} s warm-up + {args.duration:g} s measured per case; "
-            f"servers on core {server_core}, load generator and connector on core {load_core}"
+            f"{args.senders} senders; {args.duration:g} s measured per case, in {args.rounds} round(s) that "
+            f"each take every case in turn after {args.warmup:g} s of warm-up; servers on core "
+            f"{server_core}, load generator and connector on core {load_core}"
         )
         if server_core == load_core:
             print("warning: only one core is available; servers and load share it")
@@ -128,13 +130,19 @@ async def measure(args: argparse.Namespace) -> None:
                 await asyncio.gather(*(server.wait_ready() for server in chosen.values()))
                 if "bot" in chosen:
                     grant_chairs(chosen["bot"].env["DATABASE_URL"], args.senders, BRANCH)
-                for case in cases:
-                    server = chosen[case.server]
-                    sample = await probe(server.url, connector, case.text)
-                    plan = LoadPlan(server.url, case.text, args.senders, args.warmup, args.duration)
-                    gauges = meters(server, chosen, server_core, load_core)
-                    result = await run_load(plan, connector, meters=gauges)
-                    rows.append(Row(case, result, sample))
+                samples = {case: await probe(chosen[case.server].url, connector, case.text) for case in cases}
+                # Every case in each round, so that a machine that gets faster or slower during the run
+                # (other tenants of the host, clock speed) moves all of them alike, and the ratios hold.
+                measured: dict[Case, list[LoadResult]] = {case: [] for case in cases}
+                for _ in range(args.rounds):
+                    for case in cases:
+                        server = chosen[case.server]
+                        plan = LoadPlan(
+                            server.url, case.text, args.senders, args.warmup, args.duration / args.rounds
+                        )
+                        gauges = meters(server, chosen, server_core, load_core)
+                        measured[case].append(await run_load(plan, connector, meters=gauges))
+                rows = [Row(case, LoadResult.combined(measured[case]), samples[case]) for case in cases]
                 rss = {name: server.peak_rss_mb() for name, server in chosen.items()}
         finally:
             await connector.close()
@@ -255,10 +263,13 @@ def _short(text: str, width: int) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="0.5 s warm-up + 2 s measured per case")
+    parser.add_argument("--quick", action="store_true", help="one round of 0.5 s warm-up + 2 s per case")
     parser.add_argument("--senders", type=int, default=32, help="concurrent senders (default: %(default)s)")
-    parser.add_argument("--warmup", type=float, help="seconds of warm-up per case (default: 3)")
+    parser.add_argument("--warmup", type=float, help="seconds of warm-up per case and round (default: 1)")
     parser.add_argument("--duration", type=float, help="seconds measured per case (default: 10)")
+    parser.add_argument(
+        "--rounds", type=int, help="rounds over all cases, the duration shared out (default: 5; quick: 1)"
+    )
     parser.add_argument(
         "--only",
         nargs="+",
@@ -267,6 +278,7 @@ def main(argv: list[str] | None = None) -> None:
         help="which servers to measure (default: all)",
     )
     args = parser.parse_args(argv)
-    args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 3.0)
+    args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 1.0)
     args.duration = args.duration if args.duration is not None else (2.0 if args.quick else 10.0)
+    args.rounds = max(1, args.rounds if args.rounds is not None else (1 if args.quick else 5))
     asyncio.run(measure(args))

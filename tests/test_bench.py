@@ -93,6 +93,25 @@ async def test_a_fanout_reaches_every_channel_once() -> None:
     assert "ratio" in result.report()
 
 
+def test_rounds_of_a_case_add_up() -> None:
+    def stretch(sent: int, latencies: list[float], cpu: float) -> LoadResult:
+        return LoadResult(
+            sent=sent,
+            received=sent - 1,
+            completed=sent,
+            duration=2.0,
+            latencies=latencies,
+            http_errors=1,
+            duplicates=0,
+            metered={"server": cpu},
+        )
+
+    both = LoadResult.combined([stretch(100, [0.010, 0.030], 1.5), stretch(300, [0.020], 0.5)])
+    assert (both.sent, both.received, both.completed, both.http_errors) == (400, 398, 400, 2)
+    assert both.throughput == 100.0 and both.metered == {"server": 2.0}
+    assert both.percentile(0.5) == 20.0 and both.percentile(0.99) == 30.0
+
+
 def test_the_report_names_every_target() -> None:
     def figures(per_second: float) -> LoadResult:
         return LoadResult(
