@@ -480,16 +480,7 @@ class LeanConversationsOperations(ConversationsOperations):  # type: ignore[misc
         raw: bool = False,
         **operation_config: Any,
     ) -> Any:
-        if (
-            type(conversation_id) is str
-            and conversation_id
-            and type(activity_id) is str
-            and activity_id
-            and not custom_headers
-            and not raw
-            and not operation_config
-            and not self._logger.enable_http_logger
-        ):
+        if self._mirrors((conversation_id, activity_id), custom_headers, raw, operation_config):
             body = self._serialize.fast_body(activity)
             if body is not None:
                 url = self._url(quote(conversation_id, safe=""), "activities", quote(activity_id, safe=""))
@@ -515,14 +506,7 @@ class LeanConversationsOperations(ConversationsOperations):  # type: ignore[misc
         raw: bool = False,
         **operation_config: Any,
     ) -> Any:
-        if (
-            type(conversation_id) is str
-            and conversation_id
-            and not custom_headers
-            and not raw
-            and not operation_config
-            and not self._logger.enable_http_logger
-        ):
+        if self._mirrors((conversation_id,), custom_headers, raw, operation_config):
             body = self._serialize.fast_body(activity)
             if body is not None:
                 url = self._url(quote(conversation_id, safe=""), "activities")
@@ -533,6 +517,15 @@ class LeanConversationsOperations(ConversationsOperations):  # type: ignore[misc
         )
 
     send_to_conversation.metadata = ConversationsOperations.send_to_conversation.metadata  # type: ignore[attr-defined]
+
+    def _mirrors(self, ids: tuple[Any, ...], custom_headers: Any, raw: bool, operation_config: Any) -> bool:
+        """Whether the lean path sends what msrest would for a call with these ids (non-empty strs) and
+        options (custom headers, raw, per-operation configuration: none), with HTTP logging off."""
+        return (
+            all(type(name) is str and name for name in ids)
+            and not (custom_headers or raw or operation_config)
+            and not self._logger.enable_http_logger
+        )
 
     def _url(self, *segments: str) -> str:
         """format_url's URL for `v3/conversations/` followed by `segments` (ids quoted as Serializer.url

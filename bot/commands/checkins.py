@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from bot.cards import Reply
 from bot.cards import progress as cards
@@ -238,32 +238,24 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
         comment, named = _branch_in(draft.comment, branches)
         return reporting_for(roles, reporter.chairs, reporter.responsible, goal.id, named), comment
 
+    def check_in(branch: BranchInfo | None, comment: str | None) -> dict[str, Any]:
+        return {
+            "district": district,
+            "goal_id": goal.id,
+            "branch_id": branch.id if branch else None,
+            "reporter": user,
+            "value": draft.value,
+            "happened_on": draft.happened_on,
+            "area": draft.area,
+            "comment": comment,
+            "now": context.now,
+        }
+
     def store(branch: BranchInfo | None, comment: str | None) -> StoredCheckIn:
-        return checkins.add(
-            district=district,
-            goal_id=goal.id,
-            branch_id=branch.id if branch else None,
-            reporter=user,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            area=draft.area,
-            comment=comment,
-            now=context.now,
-        )
+        return checkins.add(**check_in(branch, comment))
 
     def store_now(branch: BranchInfo | None, comment: str | None, known: Reporter) -> StoredCheckIn | None:
-        return checkins.add_now(
-            district=district,
-            goal_id=goal.id,
-            branch_id=branch.id if branch else None,
-            reporter=user,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            area=draft.area,
-            comment=comment,
-            now=context.now,
-            known=known,
-        )
+        return checkins.add_now(**check_in(branch, comment), known=known)
 
     def read() -> tuple[set[Role], Reporter, list[BranchInfo]]:
         roles = read_roles(user, district, context)
