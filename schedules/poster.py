@@ -111,7 +111,7 @@ class PromptPoster:
             return await self._not_posted(slot, schedule, Outcome.GONE, "bot removed", gone, now)
         except SendUncertain as exc:
             broke = self.t._(
-                "The prompt for #{id} may be missing: the connection to Teams broke after I sent it. "
+                "The prompt for #{id} may be missing: I sent it, but could not tell whether Teams took it. "
                 "Please check the channel; I will not post it again."
             )
             return await self._not_posted(slot, schedule, Outcome.UNCERTAIN, str(exc), broke, now)

@@ -668,7 +668,7 @@ async def test_a_connection_lost_after_the_connector_took_it_is_not_sent_again(
     assert connector.create_requests == 1
     assert await db.status(slot.id) == SlotStatus.UNCERTAIN.value
     broke = SV._(
-        "The prompt for #{id} may be missing: the connection to Teams broke after I sent it. "
+        "The prompt for #{id} may be missing: I sent it, but could not tell whether Teams took it. "
         "Please check the channel; I will not post it again."
     ).format(id=slot.id)
     await eventually(lambda: broke in notices(connector), "the notice")
