@@ -47,7 +47,7 @@ from sqlalchemy import text
 
 from bench.connector import RecordingConnector
 from bench.load import BOT, TENANT, LoadPlan, LoadResult, probe, run_load
-from bench.servers import Server, core_busy_seconds, free_port
+from bench.servers import Server, bot_server, core_busy_seconds
 from bench.suite import BRANCH, grant_chairs
 
 if TYPE_CHECKING:
@@ -360,29 +360,10 @@ def _zone() -> Any:
 
 
 def bots(setup: Setup, database_url: str, workdir: Path) -> list[Server]:
-    from bot.services.plan_import import SAMPLE_DISTRICT
-
     started = []
     for index, _core in enumerate(setup.cores):
-        port = free_port()
         name = f"bot-{'ab'[index]}" if len(setup.cores) > 1 else "bot"
-        started.append(
-            Server(
-                name,
-                "bot",
-                ["serve"],
-                port,
-                workdir,
-                env={
-                    "HOST": "127.0.0.1",
-                    "PORT": str(port),
-                    "DATABASE_URL": database_url,
-                    "DISTRICT": SAMPLE_DISTRICT,
-                    "PYTHONUNBUFFERED": "1",
-                },
-                ready_path="/healthz",
-            )
-        )
+        started.append(bot_server(name, database_url, workdir, PYTHONUNBUFFERED="1"))
     return started
 
 

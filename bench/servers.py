@@ -137,3 +137,17 @@ class Server:
             return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no log)"
+
+
+def bot_server(name: str, database_url: str, workdir: Path, **env: str) -> Server:
+    """The bot (`python -m bot serve`) on a free loopback port: the sample district, no credentials."""
+    from bot.services.plan_import import SAMPLE_DISTRICT
+
+    port = free_port()
+    settings = {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "DATABASE_URL": database_url,
+        "DISTRICT": SAMPLE_DISTRICT,
+    }
+    return Server(name, "bot", ["serve"], port, workdir, env=settings | env, ready_path="/healthz")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.connector import RecordingConnector
 from bench.load import LoadPlan, LoadResult, probe, run_load, sender_aad
-from bench.servers import Server, core_busy_seconds, free_port, split_cores
+from bench.servers import Server, bot_server, core_busy_seconds, free_port, split_cores
 
 # A branch chair's one-line check-in (bot/services/checkins.py): goal 6, value 1, a comment.
 CHECK_IN = "rapportera 6 1 ordförandemöte hölls i Sundsvall"
@@ -51,24 +51,7 @@ class Row:
 
 
 def servers(workdir: Path) -> dict[str, Server]:
-    from bot.services.plan_import import SAMPLE_DISTRICT
-
-    port = free_port()
-    database = workdir / "bot.db"
-    bot = Server(
-        "bot",
-        "bot",
-        ["serve"],
-        port,
-        workdir,
-        env={
-            "HOST": "127.0.0.1",
-            "PORT": str(port),
-            "DATABASE_URL": f"sqlite:///{database}",
-            "DISTRICT": SAMPLE_DISTRICT,
-        },
-        ready_path="/healthz",
-    )
+    bot = bot_server("bot", f"sqlite:///{workdir / 'bot.db'}", workdir)
     echo_port, bare_port = free_port(), free_port()
     echo = Server("echo", "bench.echo", ["--port", str(echo_port)], echo_port, workdir)
     limit = Server("limit", "bench.bare", ["--port", str(bare_port)], bare_port, workdir)
