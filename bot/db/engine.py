@@ -28,6 +28,9 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 # How many commits through a Database go between checkpoints of a SQLite WAL (SQLite's own default is a
 # checkpoint once the WAL holds 1000 pages; a check-in writes about 8).
 CHECKPOINT_COMMITS = 100
+# How many frames (pages) the WAL may hold before a checkpoint makes sure that it is started over
+# (Database._checkpoint): 16 MB of 4 kB pages, several rounds of CHECKPOINT_COMMITS.
+WAL_RESTART_FRAMES = 4000
 # The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
 POSTGRES_WRITE_LOCK = 0x626F74_7772697465  # "bot write"
 
@@ -355,17 +358,32 @@ class Database:
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the database file (SQLite's PASSIVE checkpoint: no waiting for readers or
-        writers), on a connection of the pool: what the writer's connection no longer does itself."""
+        writers), on a connection of the pool: what the writer's connection no longer does itself.
+
+        SQLite starts the WAL over only when a write begins with all of it copied. Under a steady stream
+        of check-ins that is seldom so, as they go on while the checkpoint syncs the disk: the WAL would
+        grow without end. So once it holds WAL_RESTART_FRAMES, the checkpoint is done again, quickly (only
+        what came meanwhile is left), while this process's writers wait (those on the event loop write in
+        a thread meanwhile, see write_now), and the next write starts the WAL over."""
         try:
-            connection = self.engine.raw_connection()
-            try:
-                cast(Any, connection.driver_connection).execute("PRAGMA wal_checkpoint(PASSIVE)")
-            finally:
-                connection.close()
+            if self._checkpoint_now() >= WAL_RESTART_FRAMES:
+                with self._writer:
+                    self._checkpoint_now()
         except Exception:  # noqa: BLE001 - the next one checkpoints what this one could not
             log.warning("WAL checkpoint failed", exc_info=True)
         finally:
             self._checkpointer = None
+
+    def _checkpoint_now(self) -> int:
+        """A PASSIVE checkpoint; how many frames the WAL holds."""
+        connection = self.engine.raw_connection()
+        try:
+            _busy, frames, _copied = (
+                cast(Any, connection.driver_connection).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            )
+            return int(frames)
+        finally:
+            connection.close()
 
     def check(self) -> None:
         """Connect once, so a wrong DATABASE_URL or an unreadable file is one clear line at start-up."""
