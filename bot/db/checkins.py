@@ -187,9 +187,19 @@ class CheckInRepository:
         found = self.reporter(reporter, district)
         if found.district_id is None:
             raise LookupError(district)
+        district_id = found.district_id
         if found.person is not None and found.person.unchanged(reporter):
             with self.db.write_connection() as connection:
-                stored = self._store(connection, new, found)
+                # The goal's number and the branch's name, as kept, or read here: the reply shows them.
+                numbers = self._goal_numbers.get(district_id, lambda: _goal_numbers(connection, district_id))
+                branches = self._branches.get(district, lambda: _branches(connection, district))
+                names = _names(new, numbers, branches)
+                if names is None:  # not the district's goal or branch: as _stored would show them
+                    number, branch = connection.execute(
+                        _NAMES, {"goal": new.goal_id, "branch": new.branch_id}
+                    ).one()
+                    names = (number, branch)
+                stored = self._store(connection, new, found, names)
             if stored is not None:
                 return stored
             # They were forgotten meanwhile (by another process): remembered again below, as anyone new.
@@ -217,39 +227,40 @@ class CheckInRepository:
         known: Reporter | None = None,
     ) -> StoredCheckIn | None:
         """`add` on the event loop, or None if that would mean waiting or reading more than the check-in's
-        transaction does (then `add` it in a worker thread): who the reporter is is not kept (or given as
-        `known`, the district's `reporter`), someone is writing, or the database is not a SQLite file
-        (Database.write_now). Committed when it returns."""
+        transaction does (then `add` it in a worker thread): who the reporter is, the district's goal
+        numbers or its branches are not kept (who they are may be given as `known`, the district's
+        `reporter`), someone is writing, or the database is not a SQLite file (Database.write_now).
+        Committed when it returns."""
         found = known or self._reporters.peek(person_key(reporter) + (district,))
         if found is MISSING or found.district_id is None or found.person is None:
             return None
         if not found.person.unchanged(reporter):
             return None
         new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now)
+        numbers = self._goal_numbers.peek(found.district_id)
+        branches = self._branches.peek(district)
+        names = None if numbers is MISSING or branches is MISSING else _names(new, numbers, branches)
+        if names is None:
+            return None
         with self.db.write_now() as connection:
-            return None if connection is None else self._store(connection, new, found)
+            return None if connection is None else self._store(connection, new, found, names)
 
     def wait_for_writers(self) -> None:
         """Wait until no other thread of this process is writing (Database.wait_for_writers)."""
         self.db.wait_for_writers()
 
-    def _store(self, connection: Connection, new: _New, found: Reporter) -> StoredCheckIn | None:
-        """The check-in of someone known, in the connection's transaction; None if they are gone."""
+    def _store(
+        self, connection: Connection, new: _New, found: Reporter, names: tuple[int | None, str | None]
+    ) -> StoredCheckIn | None:
+        """The check-in of someone known, in the connection's transaction; None if they are gone. `names`:
+        the goal's number and the branch's name, for the reply."""
         assert found.person is not None and found.district_id is not None
-        district_id = found.district_id
         # Not a change any kept answer reads (UNTRACKED): who they are and their roles stay kept.
         if self._seen.run(connection, {"person": found.person.id, "seen": new.now}).rowcount != 1:
             return None
-        inserted = self._insert.run(connection, new.row(district_id, found.person.id))
+        inserted = self._insert.run(connection, new.row(found.district_id, found.person.id))
         checkin_id = inserted.lastrowid if self.db.is_sqlite else inserted.fetchone()[0]
-        # The goal's number and the branch's name, as kept, or read here: the reply shows them.
-        numbers = self._goal_numbers.get(district_id, lambda: _goal_numbers(connection, district_id))
-        branches = self._branches.get(new.district, lambda: _branches(connection, new.district))
-        number = numbers.get(new.goal_id)
-        branch = next((b.name for b in branches if b.id == new.branch_id), None)
-        if new.goal_id not in numbers or (new.branch_id is not None and branch is None):
-            # Not the district's (the commands never do this): what _stored would show.
-            number, branch = connection.execute(_NAMES, {"goal": new.goal_id, "branch": new.branch_id}).one()
+        number, branch = names
         return StoredCheckIn(
             id=checkin_id,
             goal_id=new.goal_id,
@@ -818,6 +829,19 @@ def _goal_numbers(connection: Connection, district_id: int) -> Mapping[int, int 
     """The district's goals' numbers, by goal id (None: retired)."""
     rows = connection.execute(_GOAL_NUMBERS, {"district": district_id}).all()
     return MappingProxyType({goal_id or 0: number for goal_id, number in rows})
+
+
+def _names(
+    new: _New, numbers: Mapping[int, int | None], branches: tuple[BranchInfo, ...]
+) -> tuple[int | None, str | None] | None:
+    """The goal's number and the branch's name from the district's, or None if either is not the
+    district's (the commands never store such a check-in; _NAMES reads what _stored would show)."""
+    if new.goal_id not in numbers:
+        return None
+    if new.branch_id is None:
+        return numbers[new.goal_id], None
+    branch = next((b.name for b in branches if b.id == new.branch_id), None)
+    return None if branch is None else (numbers[new.goal_id], branch)
 
 
 # The statements every check-in runs, built once (building one costs more than running it).

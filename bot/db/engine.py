@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, Table, Transaction, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -209,7 +209,6 @@ class Database:
         # Writes on SQLite start with BEGIN IMMEDIATE (see _sqlite_begin), so two writers queue on the
         # busy timeout instead of failing later with "database is locked" on lock upgrade.
         self._write_engine = self._writer_engine.execution_options(sqlite_immediate=True)
-        self._write_now_engine = self._now_engine.execution_options(sqlite_immediate=True)
         self._writer: AbstractContextManager[Any] = (
             threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
         )
@@ -219,6 +218,7 @@ class Database:
         # write_now's connection, kept open (opening one costs more than the write): wait_for_writers opens
         # it, and it is used only by whoever holds self._writer.
         self._now_connection: Connection | None = None
+        self._driver_error: type[Exception] = self.engine.dialect.loaded_dbapi.Error
         self._commits = 0
         self._checkpointer: threading.Thread | None = None
 
@@ -294,15 +294,32 @@ class Database:
         from the busy loop. Nothing in it waits for a lock (it holds SQLite's write lock before the first
         statement) nor for the disk (no checkpoint in the commit, and no sync but the WAL header's once
         per round of the WAL, when SQLite starts it over after a checkpoint).
+
+        The transaction is the driver's own: BEGIN IMMEDIATE and COMMIT on the sqlite3 connection, as the
+        begin event does for every other transaction, without SQLAlchemy's transaction around them (which
+        cost a check-in more than its two statements). Run statements in it with Prepared only: SQLAlchemy's
+        execute would begin a second transaction, which SQLite refuses.
         """
-        begun = self._begin_now()
-        if begun is None:
+        connection = self._begin_now()
+        if connection is None:
             yield None
             return
-        connection, transaction = begun
+        driver: Any = connection.connection.driver_connection
         try:
-            with transaction:
+            try:
                 yield connection
+                # Touched before the commit, then again after it, as the commit event does (_after_commit).
+                tables = connection.info.pop(_TOUCHED, None)
+                if tables:
+                    self.touched(tables)
+                    self._committed.tables = tables
+                _on_driver(driver, "COMMIT", self._driver_error)
+            except BaseException:
+                connection.info.pop(_TOUCHED, None)
+                self._committed.tables = None
+                if driver.in_transaction:
+                    driver.rollback()
+                raise
             self._after_commit()
         finally:
             cast(Any, self._writer).release()
@@ -317,12 +334,13 @@ class Database:
         if writer.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
             try:
                 if self._now_connection is None:
-                    self._now_connection = self._write_now_engine.connect()
+                    self._now_connection = self._now_engine.connect()
             finally:
                 writer.release()
 
-    def _begin_now(self) -> tuple[Connection, Transaction] | None:
-        """SQLite's write lock, at once or not at all (BEGIN IMMEDIATE with no busy timeout)."""
+    def _begin_now(self) -> Connection | None:
+        """write_now's connection with SQLite's write lock taken, at once or not at all (BEGIN IMMEDIATE
+        with no busy timeout)."""
         writer = cast(Any, self._writer)
         connection = self._now_connection
         if connection is None or not writer.acquire(blocking=False):
@@ -332,7 +350,8 @@ class Database:
             writer.release()
             return None
         try:
-            return connection, connection.begin()
+            _on_driver(connection.connection.driver_connection, "BEGIN IMMEDIATE", self._driver_error)
+            return connection
         except OperationalError:  # locked by another process: the caller writes in a thread, waiting
             writer.release()
             return None
@@ -468,16 +487,20 @@ def make_engine(url: str, *, writer: bool = False, wait: bool = True) -> Engine:
     def _sqlite_begin(connection: Any) -> None:
         immediate = connection.get_execution_options().get("sqlite_immediate", False)
         statement = "BEGIN IMMEDIATE" if immediate else "BEGIN"
-        # On the driver's connection: every transaction begins here, and SQLAlchemy's execute costs more
-        # than the statement. Its errors (a lock not got within the busy timeout) are SQLAlchemy's, as
-        # they would be from exec_driver_sql.
-        error_class = connection.dialect.loaded_dbapi.Error
-        try:
-            connection.connection.driver_connection.execute(statement)
-        except error_class as error:
-            raise DBAPIError.instance(statement, None, error, error_class) from error
+        # On the driver's connection: every transaction but write_now's begins here, and SQLAlchemy's
+        # execute costs more than the statement.
+        _on_driver(connection.connection.driver_connection, statement, connection.dialect.loaded_dbapi.Error)
 
     return engine
+
+
+def _on_driver(driver: Any, statement: str, error_class: type[Exception]) -> None:
+    """A statement without parameters on the driver's connection; its errors as SQLAlchemy's, as they would
+    be from exec_driver_sql (OperationalError for a lock not got)."""
+    try:
+        driver.execute(statement)
+    except error_class as error:
+        raise DBAPIError.instance(statement, None, error, error_class) from error
 
 
 # The execution option that keeps a statement from touching its table (see Database).
