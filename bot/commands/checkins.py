@@ -276,10 +276,10 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
         if not isinstance(branch, Refusal) and checkins.stores_now:
             stored = store_now(branch, comment, reporter)
             if stored is None:
-                # Most likely another thread of this process is writing (a conversation reference, or a
-                # check-in that could not be stored here). Wait for it in a thread and store here after:
-                # storing in a thread too would keep the write lock busy longer, for the next ones too.
-                await asyncio.to_thread(checkins.wait_for_writers)
+                # Most likely another thread of this process is writing (a conversation reference, a
+                # checkpoint, or a check-in that could not be stored here). Wait for it and store here
+                # after: storing in a thread too would keep the write lock busy longer, for the next ones.
+                await checkins.writers_done()
                 stored = store_now(branch, comment, reporter)
         if not isinstance(branch, Refusal) and stored is None:
             stored = await asyncio.to_thread(store, branch, comment)

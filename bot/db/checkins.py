@@ -137,6 +137,11 @@ class CheckInRepository:
         self._goal_numbers = ReadCache(
             db, seconds=ROLES_TTL_SECONDS, monotonic=monotonic, size=1_000, tables={"goal"}
         )
+        # What the reply to a check-in names, read in its transaction when it is not kept (Prepared, so
+        # also in write_now's, where SQLAlchemy's execute cannot run).
+        self._numbers_query = Prepared(db, _GOAL_NUMBERS)
+        self._branches_query = Prepared(db, _BRANCHES)
+        self._chairs_query = Prepared(db, _CHAIRS)
 
     @property
     def stores_now(self) -> bool:
@@ -190,10 +195,7 @@ class CheckInRepository:
         district_id = found.district_id
         if found.person is not None and found.person.unchanged(reporter):
             with self.db.write_connection() as connection:
-                # The goal's number and the branch's name, as kept, or read here: the reply shows them.
-                numbers = self._goal_numbers.get(district_id, lambda: _goal_numbers(connection, district_id))
-                branches = self._branches.get(district, lambda: _branches(connection, district))
-                names = _names(new, numbers, branches)
+                names = self._names(connection, new, district_id)
                 if names is None:  # not the district's goal or branch: as _stored would show them
                     number, branch = connection.execute(
                         _NAMES, {"goal": new.goal_id, "branch": new.branch_id}
@@ -227,27 +229,44 @@ class CheckInRepository:
         known: Reporter | None = None,
     ) -> StoredCheckIn | None:
         """`add` on the event loop, or None if that would mean waiting or reading more than the check-in's
-        transaction does (then `add` it in a worker thread): who the reporter is, the district's goal
-        numbers or its branches are not kept (who they are may be given as `known`, the district's
-        `reporter`), someone is writing, or the database is not a SQLite file (Database.write_now).
-        Committed when it returns."""
+        transaction does (then `add` it in a worker thread): who the reporter is is not kept (or given as
+        `known`, the district's `reporter`), someone is writing, or the database is not a SQLite file
+        (Database.write_now). Committed when it returns."""
         found = known or self._reporters.peek(person_key(reporter) + (district,))
         if found is MISSING or found.district_id is None or found.person is None:
             return None
         if not found.person.unchanged(reporter):
             return None
         new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now)
-        numbers = self._goal_numbers.peek(found.district_id)
-        branches = self._branches.peek(district)
-        names = None if numbers is MISSING or branches is MISSING else _names(new, numbers, branches)
-        if names is None:
-            return None
         with self.db.write_now() as connection:
-            return None if connection is None else self._store(connection, new, found, names)
+            if connection is None:
+                return None
+            names = self._names(connection, new, found.district_id)
+            return None if names is None else self._store(connection, new, found, names)
 
     def wait_for_writers(self) -> None:
         """Wait until no other thread of this process is writing (Database.wait_for_writers)."""
         self.db.wait_for_writers()
+
+    async def writers_done(self) -> None:
+        """`wait_for_writers` on the event loop (Database.writers_done)."""
+        await self.db.writers_done()
+
+    def _names(
+        self, connection: Connection, new: _New, district_id: int
+    ) -> tuple[int | None, str | None] | None:
+        """The goal's number and the branch's name, for the reply: as kept, or read in the connection's
+        transaction. None if either is not the district's (the commands never store such a check-in)."""
+        numbers = self._goal_numbers.get(
+            district_id, lambda: self._read_goal_numbers(connection, district_id)
+        )
+        branches = self._branches.get(new.district, lambda: self._branches_in(connection, new.district))
+        if new.goal_id not in numbers:
+            return None
+        if new.branch_id is None:
+            return numbers[new.goal_id], None
+        branch = next((b.name for b in branches if b.id == new.branch_id), None)
+        return None if branch is None else (numbers[new.goal_id], branch)
 
     def _store(
         self, connection: Connection, new: _New, found: Reporter, names: tuple[int | None, str | None]
@@ -530,7 +549,20 @@ class CheckInRepository:
 
     def _read_branches(self, district: str) -> tuple[BranchInfo, ...]:
         with self.db.engine.connect() as connection:
-            return _branches(connection, district)
+            return self._branches_in(connection, district)
+
+    def _branches_in(self, connection: Connection, district: str) -> tuple[BranchInfo, ...]:
+        """The district's branches by name, with their chairs."""
+        rows = self._branches_query.run(connection, {"district": district}).fetchall()
+        chairs: dict[int, list[int]] = defaultdict(list)
+        for branch_id, person_id in self._chairs_query.run(connection, {"district": district}).fetchall():
+            chairs[branch_id or 0].append(person_id)
+        return tuple(BranchInfo(id or 0, name, tuple(sorted(chairs.get(id or 0, [])))) for id, name in rows)
+
+    def _read_goal_numbers(self, connection: Connection, district_id: int) -> Mapping[int, int | None]:
+        """The district's goals' numbers, by goal id (None: retired)."""
+        rows = self._numbers_query.run(connection, {"district": district_id}).fetchall()
+        return MappingProxyType({goal_id or 0: number for goal_id, number in rows})
 
     def chair_of(self, person: PersonInfo, district: str) -> list[BranchInfo]:
         """The branches this person chairs in the district."""
@@ -814,34 +846,6 @@ def _seek_statement(shapes: tuple[tuple[bool, bool], ...]) -> Select[Any]:
         .where(c.id.in_(union_all(*selects)))
         .order_by(c.happened_on, c.created_at, c.id)
     )
-
-
-def _branches(connection: Connection, district: str) -> tuple[BranchInfo, ...]:
-    """The district's branches by name, with their chairs."""
-    rows = connection.execute(_BRANCHES, {"district": district}).all()
-    chairs: dict[int, list[int]] = defaultdict(list)
-    for branch_id, person_id in connection.execute(_CHAIRS, {"district": district}):
-        chairs[branch_id or 0].append(person_id)
-    return tuple(BranchInfo(id or 0, name, tuple(sorted(chairs.get(id or 0, [])))) for id, name in rows)
-
-
-def _goal_numbers(connection: Connection, district_id: int) -> Mapping[int, int | None]:
-    """The district's goals' numbers, by goal id (None: retired)."""
-    rows = connection.execute(_GOAL_NUMBERS, {"district": district_id}).all()
-    return MappingProxyType({goal_id or 0: number for goal_id, number in rows})
-
-
-def _names(
-    new: _New, numbers: Mapping[int, int | None], branches: tuple[BranchInfo, ...]
-) -> tuple[int | None, str | None] | None:
-    """The goal's number and the branch's name from the district's, or None if either is not the
-    district's (the commands never store such a check-in; _NAMES reads what _stored would show)."""
-    if new.goal_id not in numbers:
-        return None
-    if new.branch_id is None:
-        return numbers[new.goal_id], None
-    branch = next((b.name for b in branches if b.id == new.branch_id), None)
-    return None if branch is None else (numbers[new.goal_id], branch)
 
 
 # The statements every check-in runs, built once (building one costs more than running it).

@@ -3,6 +3,8 @@ changed when (for ReadCache)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import itertools
 import logging
@@ -17,6 +19,7 @@ from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.dml import Delete, UpdateBase
 from sqlmodel import Session
 
@@ -122,17 +125,19 @@ class ReadCache:
 
 
 class Prepared:
-    """A Core INSERT, UPDATE or DELETE compiled once for a database, run straight on the driver's cursor.
+    """A Core statement compiled once for a database, run straight on the driver's cursor.
 
-    For the few statements a busy turn runs every time (storing a check-in): SQLAlchemy's execute costs
-    about 40 µs a statement, several times what the statement itself costs. Nothing else changes: it runs
-    in the connection's transaction (`Database.write_connection`), each value is converted by its column's
-    type as SQLAlchemy would (time zones, SQLite's formats for dates), driver errors come as SQLAlchemy's,
-    and what the statement changes is touched when the transaction commits (UNTRACKED honoured), like
-    what any statement changes (Database).
+    For the few statements a busy turn runs every time (storing a check-in, and what its reply names):
+    SQLAlchemy's execute costs about 40 µs a statement, several times what the statement itself costs.
+    Nothing else changes: it runs in the connection's transaction (`Database.write_connection`, or the
+    driver's own in `write_now`), each value is converted by its column's type as SQLAlchemy would (time
+    zones, SQLite's formats for dates), driver errors come as SQLAlchemy's, and what an INSERT, UPDATE or
+    DELETE changes is touched when the transaction commits (UNTRACKED honoured), like what any statement
+    changes (Database). A SELECT's rows come as the driver gives them: for columns it needs no conversion
+    of (numbers, text).
     """
 
-    def __init__(self, db: Database, statement: UpdateBase) -> None:
+    def __init__(self, db: Database, statement: UpdateBase | Select[*tuple[Any, ...]]) -> None:
         dialect = db.engine.dialect
         compiled = statement.compile(dialect=dialect)
         if compiled.escaped_bind_names:
@@ -143,12 +148,19 @@ class Prepared:
         self._convert = [
             (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
         ]
+        # Values the statement itself gives (a literal compared with, as in `kind == "chair"`).
+        self._given = {name: bind.value for name, bind in compiled.binds.items() if not bind.required}
         self._error = dialect.loaded_dbapi.Error
         options = statement.get_execution_options()
-        self.changes = frozenset() if options.get(UNTRACKED) else _dml_changes(statement)
+        untracked = options.get(UNTRACKED)
+        self.changes = (
+            _dml_changes(statement) if isinstance(statement, UpdateBase) and not untracked else frozenset()
+        )
 
     def run(self, connection: Connection, params: Mapping[str, Any]) -> Any:
         """Run with these values (by bound parameter name); the driver's cursor (rowcount, fetchall)."""
+        if self._given:
+            params = {**self._given, **params}
         arguments: Any
         if self._positional:
             arguments = [
@@ -166,6 +178,52 @@ class Prepared:
         if self.changes:
             connection.info.setdefault(_TOUCHED, set()).update(self.changes)
         return cursor
+
+
+class _WriteLock:
+    """This process's turn to write to a SQLite file (reentrant), which also wakes whoever awaits it on an
+    event loop (`free`) when it is given back: a turn that found it taken waits without a worker thread.
+
+    A worker thread waiting for the lock would take it as soon as it is free and then, to give it back,
+    wait for the GIL held by the busy event loop: meanwhile every check-in on the loop finds the lock
+    taken and goes to a thread too, which keeps the lock taken longer still."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._guard = threading.Lock()
+        self._waiting: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        return self._lock.acquire(blocking, timeout)
+
+    def release(self) -> None:
+        self._lock.release()
+        if self._waiting:
+            with self._guard:
+                waiting, self._waiting = self._waiting, []
+            for loop, future in waiting:
+                loop.call_soon_threadsafe(_done, future)
+
+    def __enter__(self) -> bool:
+        return self.acquire()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
+    async def free(self) -> None:
+        """Until the lock is free (maybe taken again by then: try, and wait again or write otherwise)."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        with self._guard:
+            self._waiting.append((loop, future))
+        if self._lock.acquire(blocking=False):  # free already: giving it back wakes this waiter too
+            self.release()
+        await future
+
+
+def _done(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 class DatabaseUnavailable(Exception):
@@ -210,7 +268,7 @@ class Database:
         # busy timeout instead of failing later with "database is locked" on lock upgrade.
         self._write_engine = self._writer_engine.execution_options(sqlite_immediate=True)
         self._writer: AbstractContextManager[Any] = (
-            threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
+            _WriteLock() if self.engine.dialect.name == "sqlite" else nullcontext()
         )
         # SQLite files: writes may run on the event loop when nothing has to wait (write_now), and the WAL
         # is checkpointed in a thread every CHECKPOINT_COMMITS commits through this handle.
@@ -337,6 +395,17 @@ class Database:
                     self._now_connection = self._now_engine.connect()
             finally:
                 writer.release()
+
+    async def writers_done(self) -> None:
+        """`wait_for_writers` awaited on the event loop, with no worker thread waiting for the lock (see
+        _WriteLock), but the first time, to open write_now's connection."""
+        if not self._now:
+            return
+        if self._now_connection is None:
+            await asyncio.to_thread(self.wait_for_writers)
+            return
+        with contextlib.suppress(TimeoutError):  # then write the other way, waiting in a thread
+            await asyncio.wait_for(cast(_WriteLock, self._writer).free(), SQLITE_BUSY_TIMEOUT_MS / 1000)
 
     def _begin_now(self) -> Connection | None:
         """write_now's connection with SQLite's write lock taken, at once or not at all (BEGIN IMMEDIATE
