@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import json
 import logging
@@ -26,7 +27,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.districts import DistrictRepository
-from bot.db.engine import Database, ReadCache
+from bot.db.engine import WATCH_SECONDS, Database, ReadCache
 from bot.db.people import PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
@@ -115,6 +116,7 @@ def export_links(settings: Settings) -> ExportLinks:
 COMPONENTS = web.AppKey("components", Components)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SCHEDULER = web.AppKey("scheduler", PromptScheduler)
+WATCHER = web.AppKey("watcher", asyncio.Task[None])
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
@@ -169,15 +171,34 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     )
     app[SCHEDULER] = scheduler
 
-    async def startup(_: web.Application) -> None:
+    async def watch_changes() -> None:
+        """What other processes change in who is who, seen twice a second (Database.watch)."""
+        failing = False
+        while True:
+            try:
+                await asyncio.to_thread(components.database.watch)
+                failing = False
+            except Exception:  # noqa: BLE001 - kept answers then run out after their time, as before
+                if not failing:
+                    log.warning("cannot look at the change counts", exc_info=True)
+                failing = True
+            await asyncio.sleep(WATCH_SECONDS)
+
+    async def startup(app: web.Application) -> None:
         await asyncio.to_thread(components.start)
         await scheduler.start()
+        app[WATCHER] = asyncio.create_task(watch_changes())
         # What start-up built (the SDK, SQLAlchemy, the catalogues) lives as long as the process: move it
         # out of the collector's reach, so collections during turns stay short (p99 latency).
         gc.collect()
         gc.freeze()
 
-    async def cleanup(_: web.Application) -> None:
+    async def cleanup(app: web.Application) -> None:
+        watcher = app.get(WATCHER)
+        if watcher is not None:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
         scheduler.shutdown()
         components.stop()
 

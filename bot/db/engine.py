@@ -8,6 +8,7 @@ import contextlib
 import functools
 import itertools
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
@@ -34,6 +35,11 @@ CHECKPOINT_COMMITS = 100
 # How many frames (pages) the WAL may hold before a checkpoint makes sure that it is started over
 # (Database._checkpoint): 16 MB of 4 kB pages, several rounds of CHECKPOINT_COMMITS.
 WAL_RESTART_FRAMES = 4000
+# The tables whose changes the database counts (migration 0006): what another process (a replica, the CLI)
+# changes in them is seen once this one looks at the counts (Database.watch, every WATCH_SECONDS while it
+# serves), rather than when each kept answer read from them runs out.
+WATCHED_TABLES = frozenset({"district", "branch", "role", "person", "goal", "goal_responsible"})
+WATCH_SECONDS = 0.5
 # The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
 POSTGRES_WRITE_LOCK = 0x626F74_7772697465  # "bot write"
 
@@ -50,7 +56,9 @@ MISSING: Any = _Missing()
 class ReadCache:
     """Answers computed from the database, kept until this process commits a change to a table they are
     read from, and for at most `seconds` besides, so that what another process (a replica, the CLI) writes
-    is seen after that long.
+    is seen after that long. Answers read only from WATCHED_TABLES are kept past that for as long as this
+    process looks at the database's change counts (Database.watch, at most `seconds` ago): then what
+    another process changes in them reaches them as this process's own changes do.
 
     For what many turns read and few change, such as a district's progress or who someone is. Each answer
     names the tables it is read from (`tables`, for the cache or per `get`); by default all of them, so
@@ -71,7 +79,8 @@ class ReadCache:
         self._monotonic = monotonic
         self._size = size
         self._tables = frozenset(tables) if tables is not None else None
-        self._kept: dict[Hashable, tuple[int, float, Any, frozenset[str] | None]] = {}
+        # key: (generation stamp, computed at, answer, tables read from, read only from WATCHED_TABLES)
+        self._kept: dict[Hashable, tuple[int, float, Any, frozenset[str] | None, bool]] = {}
         self._guard = threading.Lock()
         self._locks: dict[Hashable, tuple[threading.Lock, list[int]]] = {}  # per key: lock, [waiting]
 
@@ -98,7 +107,8 @@ class ReadCache:
             value = compute()
             if len(self._kept) >= self._size:
                 self._kept.clear()
-            self._kept[key] = (stamp, now, value, read_from)
+            watched = read_from is not None and read_from <= WATCHED_TABLES
+            self._kept[key] = (stamp, now, value, read_from, watched)
             return value
 
     @contextmanager
@@ -119,7 +129,11 @@ class ReadCache:
     def peek(self, key: Hashable) -> Any:
         """The answer kept for `key` if it is still good, else MISSING; reads nothing (for the event loop)."""
         kept = self._kept.get(key)
-        if kept is None or self._monotonic() - kept[1] >= self.seconds or self.db.stamp(kept[3]) != kept[0]:
+        if kept is None or self.db.stamp(kept[3]) != kept[0]:
+            return MISSING
+        if self._monotonic() - kept[1] >= self.seconds and not (
+            kept[4] and self.db.watched_within(self.seconds)
+        ):
             return MISSING
         return kept[2]
 
@@ -279,6 +293,9 @@ class Database:
         self._driver_error: type[Exception] = self.engine.dialect.loaded_dbapi.Error
         self._commits = 0
         self._checkpointer: threading.Thread | None = None
+        # The change counts last seen (Database.watch), and when (time.monotonic).
+        self._counts: dict[str, int] | None = None
+        self._watched_at = -math.inf
 
     @property
     def is_sqlite(self) -> bool:
@@ -473,6 +490,22 @@ class Database:
         finally:
             connection.close()
 
+    def watch(self) -> None:
+        """Look at the database's change counts (migration 0006) and touch the tables whose count moved since
+        the last look: what another process changed in them is then seen as this process's own changes
+        are. Run in a worker thread every WATCH_SECONDS while serving (bot/app.py)."""
+        started = time.monotonic()  # what was committed before this is seen by it
+        with self.engine.connect() as connection:
+            counts = {str(table): int(changes) for table, changes in connection.execute(_COUNTS)}
+        if self._counts is not None:
+            self.touched({table for table, changes in counts.items() if self._counts.get(table) != changes})
+        self._counts = counts
+        self._watched_at = started
+
+    def watched_within(self, seconds: float) -> bool:
+        """Whether `watch` looked at the change counts less than `seconds` ago."""
+        return time.monotonic() - self._watched_at < seconds
+
     def check(self) -> None:
         """Connect once, so a wrong DATABASE_URL or an unreadable file is one clear line at start-up."""
         try:
@@ -588,6 +621,7 @@ def _queue_writer(connection: Connection) -> None:
     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITE_LOCK})
 
 
+_COUNTS = text("SELECT table_name, changes FROM change_counter")
 # Where a connection collects the tables its transaction changed, until it commits.
 _TOUCHED = "bot.touched"
 

@@ -30,19 +30,24 @@ class ImportSummary:
     total: int
 
 
-# How long a district's plan, once read, is used without asking whether another process re-imported it.
+# How long a district's plan, once read, is used without asking whether another process re-imported it
+# (unless this process looks at the database's change counts: Database.watch).
 PLAN_CHECK_SECONDS = 1.0
+# What an import changes (it always updates the district's row).
+_PLAN_TABLES = frozenset({"district", "goal"})
 
 
 class Repository:
     def __init__(self, db: Database, *, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.db = db
         self._monotonic = monotonic
-        # Each district's plan as last read, with the district row's updated_at it was read at and when
-        # that was checked. Every turn needs the plan: within PLAN_CHECK_SECONDS of the last check it is
-        # taken as it is, after that one small query tells whether an import changed it (here, by the
-        # CLI or by another replica). An import through this repository drops it at once.
-        self._plans: dict[str, tuple[float, datetime, domain.Plan]] = {}
+        # Each district's plan as last read, with the district row's updated_at it was read at, when that
+        # was checked and the generation of what an import changes then. Every turn needs the plan:
+        # within PLAN_CHECK_SECONDS of the last check it is taken as it is, after that one small query
+        # tells whether an import changed it (here, by the CLI or by another replica), unless this
+        # process looks at the change counts, which tell it. An import through this repository drops it
+        # at once.
+        self._plans: dict[str, tuple[float, datetime, domain.Plan, int]] = {}
 
     def ping(self) -> bool:
         """Whether the database answers (for the health check)."""
@@ -57,16 +62,16 @@ class Repository:
 
     def plan(self, district: str) -> domain.Plan | None:
         """The district's current plan: active goals in the plan's order, or None if it has no district."""
-        checked = self._monotonic()
+        checked, stamp = self._monotonic(), self.db.stamp(_PLAN_TABLES)
         cached = self._plans.get(district)
-        if cached is not None and checked - cached[0] < PLAN_CHECK_SECONDS:
+        if cached is not None and self._fresh(cached):
             return cached[2]
         with self.db.read() as session:
             row = _district(session, district)
             if row is None or row.id is None:
                 return None
             if cached is not None and cached[1] == row.updated_at:
-                self._plans[district] = (checked, row.updated_at, cached[2])
+                self._plans[district] = (checked, row.updated_at, cached[2], stamp)
                 return cached[2]
             rows = session.exec(
                 select(Goal, Section)
@@ -95,16 +100,21 @@ class Repository:
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
             )
-            self._plans[district] = (checked, row.updated_at, plan)
+            self._plans[district] = (checked, row.updated_at, plan, stamp)
             return plan
 
     def kept_plan(self, district: str) -> domain.Plan | None:
         """The district's plan if it was read or checked less than PLAN_CHECK_SECONDS ago, else None (then
         ask `plan`). Reads nothing: for the event loop."""
         cached = self._plans.get(district)
-        if cached is not None and self._monotonic() - cached[0] < PLAN_CHECK_SECONDS:
-            return cached[2]
-        return None
+        return cached[2] if cached is not None and self._fresh(cached) else None
+
+    def _fresh(self, cached: tuple[float, datetime, domain.Plan, int]) -> bool:
+        """Whether a plan as kept is still the district's without asking the database."""
+        checked, _updated_at, _plan, stamp = cached
+        if self._monotonic() - checked < PLAN_CHECK_SECONDS:
+            return True
+        return self.db.watched_within(PLAN_CHECK_SECONDS) and self.db.stamp(_PLAN_TABLES) == stamp
 
     def has_goals(self, district: str) -> bool:
         with self.db.read() as session:

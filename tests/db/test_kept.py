@@ -195,6 +195,69 @@ def test_what_another_process_changes_is_seen_once_the_time_runs_out(
     assert kept.get("progress", progress, tables=PROGRESS_TABLES) == 1
 
 
+def test_what_another_process_changes_in_who_is_who_is_seen_when_the_counts_are_looked_at(
+    sample: Repository, people: PeopleRepository, checkins: CheckInRepository, other: Database, clock: Clock
+) -> None:
+    # While this process looks at the database's change counts (Database.watch, twice a second when it
+    # serves), who is who stays kept however long nothing changes, and a change elsewhere reaches it at
+    # the next look, not after the kept answer's time.
+    sample.db.watch()
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
+    reads = []
+    original = people._read_roles
+    people._read_roles = lambda *args: reads.append(args) or original(*args)  # type: ignore[method-assign]
+
+    clock.now += 10 * ROLES_TTL_SECONDS
+    sample.db.watch()
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+    assert reads == []  # still kept: nothing changed
+
+    # A check-in elsewhere (when the reporter was last seen, the row) is not a change to who is who.
+    report(CheckInRepository(other), Repository(other))
+    sample.db.watch()
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+    assert reads == []
+
+    PeopleRepository(other).revoke(CHAIR, SAMPLE_DISTRICT, RoleKind.CHAIR)
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}  # not looked yet
+    sample.db.watch()
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER}
+    assert checkins.chair_of(CHAIR, SAMPLE_DISTRICT) == []
+    assert len(reads) == 1
+
+    # Once nobody looks at the counts any more, kept answers run out after their time again.
+    sample.db._watched_at -= 2 * ROLES_TTL_SECONDS
+    clock.now += ROLES_TTL_SECONDS
+    PeopleRepository(other).grant(CHAIR, SAMPLE_DISTRICT, RoleKind.CHAIR, branch=branch.name, now=NOW)
+    assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
+
+
+def test_the_database_counts_changes_to_who_is_who(database: Database) -> None:
+    from bot.db import migrate as migrations
+
+    migrations.upgrade(database)
+
+    def counts() -> dict[str, int]:
+        with database.engine.connect() as connection:
+            return dict(connection.execute(text("SELECT table_name, changes FROM change_counter")).all())
+
+    before = counts()
+    people = PeopleRepository(database)
+    person = people.person_id(CHAIR, now=NOW)  # a new person
+    after = counts()
+    assert after["person"] > before["person"] and after["role"] == before["role"]
+    with database.write() as session:  # seen again: not counted
+        session.execute(update(Person).where(col(Person.id) == person).values(last_seen_at=NOW))
+    assert counts() == after
+    with database.write() as session:  # renamed: counted
+        session.execute(update(Person).where(col(Person.id) == person).values(name="Adele V."))
+    assert counts()["person"] > after["person"]
+    with database.write() as session:
+        session.execute(delete(Person).where(col(Person.id) == person))
+    assert counts()["person"] > after["person"] + 1
+
+
 def test_changes_touch_the_tables_they_change(database: Database) -> None:
     def stamps(*tables: str) -> list[int]:
         return [database.stamp(frozenset({table})) for table in tables]

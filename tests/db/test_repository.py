@@ -273,6 +273,28 @@ def test_the_plan_is_read_once_and_read_again_after_an_import(database: Database
     assert latest is not None and len(latest.goals) == 4
 
 
+def test_while_the_change_counts_are_looked_at_the_plan_is_kept_until_an_import(database: Database) -> None:
+    clock = [0.0]
+    repository = Repository(database, monotonic=lambda: clock[0])
+    repository.save_plan("D", PLAN, now=NOW)
+    first = repository.plan("D")
+    database.watch()  # as the server does twice a second (Database.watch)
+    clock[0] += 10 * PLAN_CHECK_SECONDS
+    assert repository.kept_plan("D") is first  # no need to ask the database
+    elsewhere = Database(database.url)  # another process imports an edited plan
+    try:
+        Repository(elsewhere).save_plan(
+            "D", draft(("Organisering", ["Utse tre ansvariga"])), now=NOW + timedelta(hours=1)
+        )
+    finally:
+        elsewhere.dispose()
+    assert repository.kept_plan("D") is first  # until the next look at the counts
+    database.watch()
+    assert repository.kept_plan("D") is None
+    again = repository.plan("D")
+    assert again is not None and [goal.text for goal in again.goals] == ["Utse tre ansvariga"]
+
+
 def test_a_read_cache_keeps_answers_until_a_write_or_its_time_runs_out(database: Database) -> None:
     clock = [0.0]
     kept = ReadCache(database, seconds=1.0, monotonic=lambda: clock[0])
