@@ -468,8 +468,8 @@ class Database:
         SQLite starts the WAL over only when a write begins with all of it copied. Under a steady stream
         of check-ins that is seldom so, as they go on while the checkpoint syncs the disk: the WAL would
         grow without end. So once it holds WAL_RESTART_FRAMES, the checkpoint is done again, quickly (only
-        what came meanwhile is left), while this process's writers wait (those on the event loop write in
-        a thread meanwhile, see write_now), and the next write starts the WAL over."""
+        what came meanwhile is left), while this process's writers wait (a check-in on the event loop
+        awaits it: writers_done), and the next write starts the WAL over."""
         try:
             if self._checkpoint_now() >= WAL_RESTART_FRAMES:
                 with self._writer:
@@ -621,6 +621,7 @@ def _queue_writer(connection: Connection) -> None:
     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITE_LOCK})
 
 
+# What Database.watch reads (migration 0006).
 _COUNTS = text("SELECT table_name, changes FROM change_counter")
 # Where a connection collects the tables its transaction changed, until it commits.
 _TOUCHED = "bot.touched"
