@@ -13,11 +13,27 @@ data:
 - one: one `python -m bot serve` pinned to core 0;
 - two: two of them on the same database, pinned to cores 0 and 1, the load round-robin over both;
 - two on one core: both on core 0 (one core's worth of CPU, as for one): what a second process costs or
-  gains by itself, apart from the second core (left out with --skip-same-core).
+  gains by itself, apart from the second core (left out with --skip-same-core);
+- one, capped: one process on core 0 with a fixed CPU budget, --cpu-limit of a core (0.45), as a container
+  with a CPU limit has one (Kubernetes `cpu: 450m`): a cgroup of its own with a CPU quota per 100 ms period
+  (--cpu-period; bench/servers.py, CpuCap: cgroup v2 `cpu.max`, else v1 `cpu.cfs_quota_us`);
+- two, capped: two processes on core 0, each with the same budget in a cgroup of its own (0.9 of the core
+  together), the load round-robin over both.
+
+The capped pair measures the software's own scaling on a small machine: each process gets the same CPU
+as the one process it is compared with, and core 1 is left to the load generator and the connector (and
+what PostgreSQL needs), so neither the machine's second core nor the load generator's share of it decides
+the ratio. The report gives two, capped / one, capped apart from the uncapped ratios, with how often each
+quota was used up (cpu.stat) and each bot's CPU against its cap, so that one sees the caps were binding.
+Where no process can be given a CPU quota (no cpu controller, no permission) the capped setups are skipped
+with a line saying why; --skip-capped leaves them out, --only-capped runs only them.
 
 For each setup and command (`mål`, `status`): 32 closed-loop senders (bench/load.py), warm-up, a measured
 stretch; activities per second, p50/p99 latency (from the POST until the reply reached the connector), and
-the CPU each party used. PostgreSQL is not pinned (its backends run wherever the kernel puts them) unless
+the CPU each party used. In rounds (--rounds, 3): each round starts every setup in turn and measures it for
+its share of --duration, and the rounds are added up, so that the host getting faster or slower (other
+tenants of the machine: 10 s stretches of the same setup differed by up to a third) moves every setup alike
+and the ratios hold. PostgreSQL is not pinned (its backends run wherever the kernel puts them) unless
 --postgres-core says where.
 
 Exactly once: for each two-process setup, one slot of the schedule, with a text carrying a unique marker, is
@@ -33,6 +49,7 @@ import asyncio
 import functools
 import math
 import os
+import re
 import tempfile
 import time
 import uuid
@@ -47,7 +64,15 @@ from sqlalchemy import text
 
 from bench.connector import RecordingConnector
 from bench.load import BOT, TENANT, LoadPlan, LoadResult, probe, run_load
-from bench.servers import Server, bot_server, core_busy_seconds
+from bench.servers import (
+    CPU_PERIOD_MS,
+    CpuController,
+    NoCpuCap,
+    Server,
+    bot_server,
+    core_busy_seconds,
+    cpu_controller,
+)
 from bench.suite import BRANCH, grant_chairs
 
 if TYPE_CHECKING:
@@ -63,6 +88,9 @@ PROBE_SECONDS = 0.5
 # How long after its due time (or the end of the load, if later) a slot may take to be settled.
 SETTLE_SECONDS = 15.0
 _TICKS = os.sysconf("SC_CLK_TCK")
+CPU_LIMIT = 0.45  # of a core, for each process of the capped setups (Kubernetes: `cpu: 450m`)
+# Meters of a cap's cpu.stat (accounting periods, throttled ones) are named "cap <what> <server>".
+CAP = "cap "
 
 
 @dataclass(frozen=True)
@@ -70,6 +98,17 @@ class Setup:
     name: str
     cores: tuple[int, ...]  # one per bot process
     prompt: bool  # a scheduled prompt falls due while it runs
+    cpu_limit: float | None = None  # each bot process capped at this much of a core (a cgroup CPU quota)
+
+    @property
+    def share(self) -> float:
+        """How much of a core each bot process may have: its cap, or its share of the core it is on."""
+        shared = 1 / max(self.cores.count(core) for core in self.cores)
+        return min(shared, self.cpu_limit) if self.cpu_limit is not None else shared
+
+    @property
+    def database(self) -> str:
+        return "bench_" + "_".join(re.findall(r"\w+", self.name))
 
 
 @dataclass
@@ -104,6 +143,7 @@ class Posting:
     claimed_at: datetime | None = None
     fired_in: list[str] = field(default_factory=list)  # servers whose timer ran the post job
     names: dict[int, str] = field(default_factory=dict)  # pid -> server name
+    round: int = 0  # which of several rounds, if there were several
 
     @property
     def ok(self) -> bool:
@@ -125,8 +165,9 @@ class Posting:
         if self.claimed_by:
             pid = self.claimed_by.rpartition(":")[2]
             claimer = self.names.get(int(pid), self.claimed_by) if pid.isdigit() else self.claimed_by
+        name = f"{self.setup.name}, round {self.round}" if self.round else self.setup.name
         lines = [
-            f"  {self.setup.name}: slot #{self.slot_id} due {offset(self.due_at)} after the servers were "
+            f"  {name}: slot #{self.slot_id} due {offset(self.due_at)} after the servers were "
             f"started ({self.during(self.due_at)})",
             "    post job ran in: " + (", ".join(self.fired_in) or "neither (start-up recovery posted it?)"),
         ]
@@ -372,6 +413,7 @@ class Options:
     senders: int = 32
     warmup: float = 3.0
     duration: float = 10.0
+    cpu_period_ms: float = CPU_PERIOD_MS  # of the capped setups' CPU quota
 
 
 @dataclass
@@ -391,13 +433,15 @@ async def run_setup(
     startup_estimate: float,
     postgres_cpu: Callable[[], float] | None = None,
 ) -> Run:
-    """Start the setup's servers on a database seeded by seed_template, load them, stop them."""
+    """Start the setup's servers on a database seeded by seed_template, load them, stop them.
+
+    `startup_estimate`: how long one server takes to start with a whole core to itself.
+    """
     marker = f"bench-replicas-{uuid.uuid4().hex[:12]}"
     slot_id, due_at = 0, datetime.now(UTC)
-    shared = max(setup.cores.count(core) for core in setup.cores)
     if setup.prompt:
         # Due in the first command's measured stretch, if the servers start as fast as estimated.
-        lead = startup_estimate * shared + PROBE_SECONDS + options.warmup + 0.3 * options.duration
+        lead = startup_estimate / setup.share + PROBE_SECONDS + options.warmup + 0.3 * options.duration
         due_at = datetime.now(UTC) + timedelta(seconds=lead + 0.5)  # + the slot's own set-up
         slot_id = await asyncio.to_thread(add_due_slot, database_url, due_at, marker)
     with tempfile.TemporaryDirectory(prefix="bench-replicas-") as tmp:
@@ -406,7 +450,7 @@ async def run_setup(
         begun = time.perf_counter()
         try:
             for server, core in zip(servers, setup.cores, strict=True):
-                server.start(core)
+                server.start(core, setup.cpu_limit, options.cpu_period_ms)
             await asyncio.gather(*(server.wait_ready() for server in servers))
             startup = time.perf_counter() - begun
             for server in servers:
@@ -470,8 +514,13 @@ def _post_job_ran(server: Server) -> bool:
 def meters(
     servers: list[Server], postgres_cpu: Callable[[], float] | None, cores: tuple[int, ...], load_core: int
 ) -> dict[str, Callable[[], float]]:
-    """CPU seconds: each bot, PostgreSQL, this process (load and connector), and each core by anyone."""
+    """CPU seconds: each bot, PostgreSQL, this process (load and connector), and each core by anyone; for
+    a capped bot, also its cap's accounting periods and throttled periods (CAP meters)."""
     gauges: dict[str, Callable[[], float]] = {server.name: server.cpu_seconds for server in servers}
+    for server in servers:
+        if server.cap is not None:
+            gauges[f"{CAP}periods {server.name}"] = functools.partial(_periods, server, throttled=False)
+            gauges[f"{CAP}throttled {server.name}"] = functools.partial(_periods, server, throttled=True)
     gauges["postgres"] = postgres_cpu or (lambda: math.nan)  # an external server: not measured
     gauges["load"] = time.process_time
     for core in sorted({*cores, load_core}):
@@ -479,28 +528,39 @@ def meters(
     return gauges
 
 
+def _periods(server: Server, *, throttled: bool) -> float:
+    """The cap's accounting periods in which the server ran so far, or those in which it ran out."""
+    found = server.throttling()
+    if found is None:
+        return math.nan
+    return float(found.throttled if throttled else found.periods)
+
+
 # --- the report ------------------------------------------------------------------------------------------
 
 
-def report(rows: list[Row], postings: list[Posting], startups: dict[str, float]) -> str:
+def report(
+    rows: list[Row], postings: list[Posting], startups: dict[str, float], cpu_period_ms: float = CPU_PERIOD_MS
+) -> str:
+    capped = any(row.setup.cpu_limit is not None for row in rows)
     header = (
         f"{'setup':20}{'command':9}{'act/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'replies/sent':>15}"
-        f"{'bots CPU':>16}{'PG CPU':>8}{'gen CPU':>9}{'cores busy':>12}{'others':>8}"
+        f"{'bots CPU':>16}{'throttled' if capped else '':>12}{'PG CPU':>8}{'gen CPU':>9}{'cores busy':>12}"
+        f"{'others':>8}"
     )
     lines = [header, "-" * len(header)]
     for row in rows:
         r = row.result
-        bots_cpu = "+".join(
-            _pct(r.metered[name], r.duration)
-            for name in r.metered
-            if name.startswith("bot")  # bot, bot-a, bot-b
-        )
+        bots = [name for name in r.metered if name.startswith("bot")]  # bot, bot-a, bot-b
+        bots_cpu = "+".join(_pct(r.metered[name], r.duration) for name in bots)
+        throttled = "+".join(_throttled(r, name) for name in bots) if row.setup.cpu_limit else "-"
         cores_busy = "/".join(
             _pct(r.metered[name], r.duration) for name in sorted(r.metered) if name.startswith("core ")
         )
         lines.append(
             f"{row.setup.name:20}{row.command:9}{r.throughput:9.1f}{r.percentile(0.5):9.1f}"
             f"{r.percentile(0.99):9.1f}{f'{r.received}/{r.sent}':>15}{bots_cpu:>16}"
+            f"{throttled if capped else '':>12}"
             f"{_pct(r.metered['postgres'], r.duration):>8}{_pct(r.metered['load'], r.duration):>9}"
             f"{cores_busy:>12}{_pct(_others(r), r.duration):>8}"
         )
@@ -509,8 +569,13 @@ def report(rows: list[Row], postings: list[Posting], startups: dict[str, float])
         "CPU: % of one core over the measured stretch. gen: this process (load generator and connector); "
         "cores busy: each core (in order) by anyone; others: processes not ours on those cores",
     ]
+    if capped:
+        lines.append(
+            "throttled: % of its CPU quota's accounting periods in which a capped bot used up its quota and "
+            "was held back (cgroup cpu.stat)"
+        )
     lines.append(
-        "start-up (until every server answered /healthz): "
+        "start-up (until every server answered /healthz, mean of the rounds): "
         + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in startups.items())
     )
     for row in rows:
@@ -539,16 +604,46 @@ def report(rows: list[Row], postings: list[Posting], startups: dict[str, float])
                 "while the other was saturated: closed-loop senders going round-robin wait on the slower "
                 "process (the one sharing its core), so the other cannot use all of its own"
             )
+    lines += _cap_notes(rows)
 
-    one = {row.command: row.result.throughput for row in rows if len(row.setup.cores) == 1}
-    lines += ["", "scaling, throughput of two processes / one process (same commands, same data):"]
-    for command in COMMANDS:
-        ratios = [
-            f"{row.setup.name}: {_ratio(row.result.throughput, one.get(command, math.nan))}"
-            for row in rows
-            if row.command == command and len(row.setup.cores) > 1
+    uncapped = [row for row in rows if row.setup.cpu_limit is None]
+    if uncapped:
+        one = {row.command: row.result.throughput for row in uncapped if len(row.setup.cores) == 1}
+        lines += ["", "scaling, throughput of two processes / one process (same commands, same data):"]
+        for command in COMMANDS:
+            ratios = [
+                f"{row.setup.name}: {_ratio(row.result.throughput, one.get(command, math.nan))}"
+                for row in uncapped
+                if row.command == command and len(row.setup.cores) > 1
+            ]
+            lines.append(f"  {command:8}" + "   ".join(ratios))
+    limits = sorted({row.setup.cpu_limit for row in rows if row.setup.cpu_limit is not None})
+    for limit in limits:
+        same = [row for row in rows if row.setup.cpu_limit == limit]
+        singles = {row.command: row for row in same if len(row.setup.cores) == 1}
+        twos = [row for row in same if len(row.setup.cores) > 1]
+        where = ", ".join(sorted({f"core {core}" for row in same for core in row.setup.cores}))
+        lines += [
+            "",
+            f"scaling with each process capped at {limit:g} core by a cgroup CPU quota ({cpu_period_ms:g} ms "
+            f"period), all on {where}: throughput of two processes / one process, the same CPU each; the "
+            "bots' CPU per activity is why it differs from the ratio of the CPU they used:",
         ]
-        lines.append(f"  {command:8}" + "   ".join(ratios))
+        for command in COMMANDS:
+            single = singles.get(command)
+            reference = single.result.throughput if single else math.nan
+            ratios = [
+                f"{row.setup.name} / one: {_ratio(row.result.throughput, reference)}"
+                + (
+                    f" (CPU per activity: {single.setup.name} {_per_activity(single.result)}, "
+                    f"{row.setup.name} {_per_activity(row.result)})"
+                    if single
+                    else ""
+                )
+                for row in twos
+                if row.command == command
+            ]
+            lines.append(f"  {command:8}" + "   ".join(ratios))
 
     if postings:
         lines += ["", "exactly once (a prompt falls due while two processes serve load):"]
@@ -558,11 +653,63 @@ def report(rows: list[Row], postings: list[Posting], startups: dict[str, float])
     return "\n".join(lines)
 
 
+def _cap_notes(rows: list[Row]) -> list[str]:
+    """Whether the caps held the bots back: each capped bot's CPU against its cap, and how often throttled."""
+    notes = []
+    used, throttled, limits = [], [], set()
+    for row in rows:
+        limit, r = row.setup.cpu_limit, row.result
+        if limit is None:
+            continue
+        limits.add(limit)
+        for name in (name for name in r.metered if name.startswith("bot")):
+            share = r.metered[name] / r.duration
+            used.append(share)
+            periods = r.metered.get(f"{CAP}periods {name}", math.nan)
+            if periods > 0:
+                throttled.append(r.metered.get(f"{CAP}throttled {name}", math.nan) / periods)
+            if share < 0.9 * limit:
+                notes.append(
+                    f"  note: {row.setup.name} {row.command!r}: {name} used {100 * share:.0f} % of a core, "
+                    f"under its cap of {100 * limit:.0f} %: something else held it back (the load generator? "
+                    "PostgreSQL? the senders?), so this is not its capped throughput"
+                )
+    if not used or notes:
+        return notes
+    binding = f"  caps binding: every capped bot used {100 * min(used):.0f}-{100 * max(used):.0f} % of a core"
+    if len(limits) == 1:
+        binding += f" (its cap: {100 * limits.pop():.0f} %)"
+    if throttled and not any(math.isnan(t) for t in throttled):
+        binding += (
+            f" and used up its quota in {100 * min(throttled):.0f}-{100 * max(throttled):.0f} % of the "
+            "accounting periods it ran in"
+        )
+    return [binding]
+
+
+def _per_activity(result: LoadResult) -> str:
+    """The bots' CPU time per activity completed, in ms."""
+    cpu = sum(value for name, value in result.metered.items() if name.startswith("bot"))
+    return f"{1000 * cpu / result.completed:.2f} ms" if result.completed else "-"
+
+
+def _throttled(result: LoadResult, name: str) -> str:
+    periods = result.metered.get(f"{CAP}periods {name}", math.nan)
+    throttled = result.metered.get(f"{CAP}throttled {name}", math.nan)
+    if math.isnan(periods) or math.isnan(throttled) or periods <= 0:
+        return "-"
+    return f"{100 * throttled / periods:.0f}%"
+
+
 def _others(result: LoadResult) -> float:
     """CPU seconds our cores spent on processes other than the bots, PostgreSQL and this one."""
     m = result.metered
     busy = sum(value for name, value in m.items() if name.startswith("core "))
-    ours = sum(value for name, value in m.items() if not name.startswith("core ") and not math.isnan(value))
+    ours = sum(
+        value
+        for name, value in m.items()
+        if not name.startswith(("core ", CAP)) and not math.isnan(value)  # CPU seconds only
+    )
     return max(0.0, busy - ours)
 
 
@@ -585,28 +732,50 @@ def setups(args: argparse.Namespace) -> tuple[list[Setup], int]:
     """The setups to run and the load generator's core."""
     cores = sorted(os.sched_getaffinity(0))
     first, second = cores[0], cores[min(1, len(cores) - 1)]
-    chosen = [Setup("one", (first,), prompt=False), Setup("two", (first, second), prompt=True)]
-    if not args.skip_same_core and second != first:
-        chosen.append(Setup("two on one core", (first, first), prompt=True))
+    chosen = []
+    if not args.only_capped:
+        chosen += [Setup("one", (first,), prompt=False), Setup("two", (first, second), prompt=True)]
+        if not args.skip_same_core and second != first:
+            chosen.append(Setup("two on one core", (first, first), prompt=True))
+    if not args.skip_capped:
+        limit = args.cpu_limit
+        chosen += [
+            Setup("one, capped", (first,), prompt=False, cpu_limit=limit),
+            Setup("two, capped", (first, first), prompt=True, cpu_limit=limit),
+        ]
     return chosen, second
 
 
 async def measure(args: argparse.Namespace) -> int:
     cores = sorted(os.sched_getaffinity(0))
     chosen, load_core = setups(args)
+    controller = None
+    if any(setup.cpu_limit is not None for setup in chosen):
+        try:
+            controller = cpu_controller()
+        except NoCpuCap as exc:
+            chosen = [setup for setup in chosen if setup.cpu_limit is None]
+            print(f"capped setups skipped: cannot give a process a CPU quota here: {exc}")
+            if not chosen:
+                return 2
     os.sched_setaffinity(0, {load_core})
     try:
         with postgres_cluster() as cluster:
             if args.postgres_core is not None:
                 cluster.pin(args.postgres_core)
-            return await _measure(args, cluster, chosen, load_core, cores)
+            return await _measure(args, cluster, chosen, load_core, cores, controller)
     except NoPostgres as exc:
         print(f"bench.replicas needs PostgreSQL: {exc}")
         return 2
 
 
 async def _measure(
-    args: argparse.Namespace, cluster: Cluster, chosen: list[Setup], load_core: int, cores: list[int]
+    args: argparse.Namespace,
+    cluster: Cluster,
+    chosen: list[Setup],
+    load_core: int,
+    cores: list[int],
+    controller: CpuController | None,
 ) -> int:
     connector = await RecordingConnector().start()
     try:
@@ -622,69 +791,121 @@ async def _measure(
             )
         )
         print(
-            f"{args.senders} senders, round-robin over the setup's processes; {args.warmup:g} s warm-up + "
-            f"{args.duration:g} s measured per command; each setup on a fresh copy of one template database"
+            f"{args.senders} senders, round-robin over the setup's processes; {args.duration:g} s measured "
+            f"per command, in {args.rounds} round(s) that each start every setup in turn (on a fresh copy of "
+            f"one template database) and give each command {args.warmup:g} s of warm-up"
         )
         for setup in chosen:
             where = ", ".join(f"core {c}" for c in setup.cores)
-            print(f"  {setup.name}: {len(setup.cores)} bot process(es) on {where}")
+            cap = ""
+            if setup.cpu_limit is not None:
+                cap = f", each capped at {setup.cpu_limit:g} core"
+                if len(setup.cores) > 1:
+                    cap += f" ({len(setup.cores) * setup.cpu_limit:g} of it together)"
+            print(f"  {setup.name}: {len(setup.cores)} bot process(es) on {where}{cap}")
         print(f"  load generator and recording connector (this process): core {load_core}")
+        if controller is not None:
+            print(
+                f"  CPU caps: a cgroup per bot process with a CPU quota of {args.cpu_limit:g} core per "
+                f"{args.cpu_period:g} ms period, as a container's CPU limit; {controller.describe()}"
+            )
         if len(cores) == 1:
             print(f"  note: only core {load_core} is available: the bots, PostgreSQL and the load share it")
-        elif len(cores) == 2:
+        elif len(cores) == 2 and not args.only_capped:
             print(
                 f"  note: this machine has 2 cores: with two bots, the second one shares core {load_core} "
                 "with the load generator and the connector, and PostgreSQL competes with all of them, so "
                 "'two' adds at best what is left of that core; 'two on one core' gives two processes the "
                 "single core 'one' has"
             )
-        rows: list[Row] = []
+        measured: dict[tuple[Setup, str], list[LoadResult]] = {}
         postings: list[Posting] = []
-        startups: dict[str, float] = {}
-        estimate = 3.0
-        options = Options(args.senders, args.warmup, args.duration)
-        for setup in chosen:
-            database = "bench_" + "_".join(setup.name.split())
-            url = await asyncio.to_thread(cluster.create, database, TEMPLATE)
-            run = await run_setup(
-                setup,
-                url,
-                connector,
-                options,
-                load_core=load_core,
-                startup_estimate=estimate,
-                postgres_cpu=cluster.cpu_seconds,
-            )
-            if len(setup.cores) == 1:
-                estimate = run.startup
-            startups[setup.name] = run.startup
-            rows += run.rows
-            if run.posting is not None:
-                postings.append(run.posting)
+        startups: dict[str, list[float]] = {}
+        estimate = 3.0  # seconds for one server to start with a whole core
+        options = Options(args.senders, args.warmup, args.duration / args.rounds, args.cpu_period)
+        # Every setup in each round, so that the host getting faster or slower during the run (other
+        # tenants, clock speed: 10 s stretches of one setup differ by up to a third here) moves all alike.
+        for round_ in range(1, args.rounds + 1):
+            for setup in chosen:
+                url = await asyncio.to_thread(cluster.create, setup.database, TEMPLATE)
+                run = await run_setup(
+                    setup,
+                    url,
+                    connector,
+                    options,
+                    load_core=load_core,
+                    startup_estimate=estimate,
+                    postgres_cpu=cluster.cpu_seconds,
+                )
+                if len(setup.cores) == 1:
+                    estimate = run.startup * setup.share
+                startups.setdefault(setup.name, []).append(run.startup)
+                for row in run.rows:
+                    measured.setdefault((setup, row.command), []).append(row.result)
+                if run.posting is not None:
+                    run.posting.round = round_ if args.rounds > 1 else 0
+                    postings.append(run.posting)
     finally:
         await connector.close()
+    rows = [
+        Row(setup, command, LoadResult.combined(results)) for (setup, command), results in measured.items()
+    ]
     print()
-    print(report(rows, postings, startups))
+    print(report(rows, postings, {name: sum(s) / len(s) for name, s in startups.items()}, args.cpu_period))
     return 0 if all(p.ok for p in postings) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.replicas", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--quick", action="store_true", help="0.5 s warm-up + 1.5 s measured per command (about 25 s in all)"
+        "--quick",
+        action="store_true",
+        help="0.5 s warm-up + 1.5 s measured per command, one round (about 25 s in all, 20 s capped only): "
+        "a smoke test, its figures are not to be compared (a capped bot is still starting up in the first "
+        "command's stretch)",
     )
     parser.add_argument("--senders", type=int, default=32, help="concurrent senders (default: %(default)s)")
     parser.add_argument("--warmup", type=float, help="seconds of warm-up per command (default: 3)")
     parser.add_argument("--duration", type=float, help="seconds measured per command (default: 10)")
+    parser.add_argument(
+        "--rounds", type=int, help="rounds over all setups, the duration shared out (default: 3; quick: 1)"
+    )
     parser.add_argument(
         "--skip-same-core", action="store_true", help="leave out the two processes on one core"
     )
     parser.add_argument(
         "--postgres-core", type=int, metavar="N", help="pin PostgreSQL to core N (default: not pinned)"
     )
+    capped = parser.add_mutually_exclusive_group()
+    capped.add_argument(
+        "--skip-capped", action="store_true", help="leave out the setups with a CPU quota per process"
+    )
+    capped.add_argument(
+        "--only-capped", action="store_true", help="run only the setups with a CPU quota per process"
+    )
+    parser.add_argument(
+        "--cpu-limit",
+        type=float,
+        default=CPU_LIMIT,
+        metavar="CORES",
+        help="each process's CPU quota in the capped setups, in cores, at most 0.5: two of them share one "
+        "core (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--cpu-period",
+        type=float,
+        default=CPU_PERIOD_MS,
+        metavar="MS",
+        help="the CPU quota's accounting period in ms, 1 to 1000 (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
+    if not 0 < args.cpu_limit <= 0.5:
+        parser.error("--cpu-limit: the two capped processes share one core, so 0 < CORES <= 0.5")
+    if not 1 <= args.cpu_period <= 1000 or args.cpu_limit * args.cpu_period < 1:
+        parser.error("--cpu-period: 1 to 1000 ms, and the quota (CORES x MS) at least 1 ms")
     args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 3.0)
     args.duration = args.duration if args.duration is not None else (1.5 if args.quick else 10.0)
+    args.rounds = max(1, args.rounds if args.rounds is not None else (1 if args.quick else 3))
     return asyncio.run(measure(args))
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 import os
+import subprocess
+import sys
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from bench import bare, echo
 from bench.connector import Limits, RecordingConnector
 from bench.fanout import fanout
 from bench.load import LoadPlan, LoadResult, probe, run_load
-from bench.servers import Server, free_port
+from bench.servers import CpuCap, NoCpuCap, Server, cpu_controller, free_port
 from bench.suite import BRANCH, CHECK_IN, Case, Row, grant_chairs, report
 from bot.app import create_app
 from bot.config import Settings
@@ -80,6 +83,60 @@ async def test_a_server_runs_pinned_in_its_own_process(tmp_path: Path, connector
     finally:
         server.stop()
     assert server.process is not None and server.process.returncode is not None
+
+
+def _cpu_caps() -> None:
+    """Skip unless this machine lets the bench give a process a CPU quota (a cgroup it may make)."""
+    try:
+        cpu_controller()
+    except NoCpuCap as exc:
+        pytest.skip(f"no CPU caps here: {exc}")
+
+
+def _cgroups_of_threads(pid: int) -> list[list[str]]:
+    """/proc/PID/task/TID/cgroup of each thread, as lines."""
+    return [(task / "cgroup").read_text().splitlines() for task in Path(f"/proc/{pid}/task").iterdir()]
+
+
+async def test_a_capped_server_runs_in_its_own_cgroup_removed_when_it_stops(
+    tmp_path: Path, connector: RecordingConnector
+) -> None:
+    _cpu_caps()
+    port = free_port()
+    server = Server("limit", "bench.bare", ["--port", str(port)], port, tmp_path)
+    core = min(os.sched_getaffinity(0))
+    server.start(core, cpu_limit=0.3, cpu_period_ms=20)
+    try:
+        await server.wait_ready()
+        assert await probe(server.url, connector, "status") == "Echo: status"
+        assert server.cap is not None
+        cgroup = server.cap.path
+        assert cgroup.is_dir() and cgroup.name.startswith(f"bench-{os.getpid()}-limit")
+        assert server.cap.quota() == (6000, 20000)  # 0.3 of a core: 6 ms of CPU each 20 ms
+        assert server.cap.pids() == [server.pid]
+        for lines in _cgroups_of_threads(server.pid):  # threads started after it was moved too
+            assert any(line.endswith(f"/{cgroup.name}") for line in lines), lines
+        assert server.throttling() is not None
+    finally:
+        server.stop()
+    assert server.process is not None and server.process.returncode is not None
+    assert server.cap is None and not cgroup.exists()
+
+
+def test_a_cap_throttles_a_busy_process() -> None:
+    _cpu_caps()
+    cap = CpuCap(f"bench-{os.getpid()}-busy", 0.2, period_ms=10)
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        cap.add(busy.pid)
+        time.sleep(0.3)
+        throttling = cap.throttling()
+    finally:
+        busy.kill()
+        busy.wait()
+        cap.remove()
+    assert throttling.periods > 0 and throttling.throttled > 0 and throttling.throttled_seconds > 0
+    assert not cap.path.exists()
 
 
 async def test_a_fanout_reaches_every_channel_once() -> None:
@@ -168,3 +225,38 @@ async def test_two_processes_on_postgresql_share_the_load_and_post_a_due_prompt_
     assert run.posting is not None
     assert run.posting.status == "posted", run.posting.report()
     assert run.posting.threads == 1, run.posting.report()
+
+
+def test_the_replicas_report_gives_the_capped_ratio_apart() -> None:
+    from bench.replicas import CAP, Row, Setup, report
+
+    def figures(per_second: float, bots: tuple[str, ...]) -> LoadResult:
+        metered = {"postgres": 0.1, "load": 0.5, "core 0": 0.9, "core 1": 0.7}
+        for bot in bots:
+            metered |= {bot: 0.45, f"{CAP}periods {bot}": 50.0, f"{CAP}throttled {bot}": 45.0}
+        return LoadResult(
+            sent=10,
+            received=10,
+            completed=int(per_second),
+            duration=1.0,
+            latencies=[0.01] * 10,
+            http_errors=0,
+            duplicates=0,
+            metered=metered,
+        )
+
+    one = Setup("one, capped", (0,), prompt=False, cpu_limit=0.45)
+    two = Setup("two, capped", (0, 0), prompt=True, cpu_limit=0.45)
+    rows = [
+        Row(setup, command, figures(per_second, bots))
+        for setup, per_second, bots in ((one, 400, ("bot",)), (two, 800, ("bot-a", "bot-b")))
+        for command in ("mål", "status")
+    ]
+
+    text = report(rows, [], {"one, capped": 4.0, "two, capped": 4.0}, cpu_period_ms=20)
+
+    assert "capped at 0.45 core by a cgroup CPU quota" in text
+    assert text.count("two, capped / one: 2.00x") == 2
+    assert "90%+90%" in text  # throttled in 45 of 50 periods each
+    assert "caps binding" in text and "scaling, throughput" not in text  # no uncapped setups
+    assert one.database == "bench_one_capped"
