@@ -90,20 +90,24 @@ def goal_6(sample: Repository) -> int:
     return goal.id
 
 
-def report(checkins: CheckInRepository, sample: Repository, *, comment: str = "möte") -> int:
+def check_in(sample: Repository, checkins: CheckInRepository, **changes: Any) -> dict[str, Any]:
+    """The arguments of a check-in by CHAIR for their branch on goal 6, today, with `changes`."""
     [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
-    stored = checkins.add(
-        district=SAMPLE_DISTRICT,
-        goal_id=goal_6(sample),
-        branch_id=branch.id,
-        reporter=CHAIR,
-        value=1,
-        happened_on=TODAY,
-        area=None,
-        comment=comment,
-        now=NOW,
-    )
-    return stored.id
+    return {
+        "district": SAMPLE_DISTRICT,
+        "goal_id": goal_6(sample),
+        "branch_id": branch.id,
+        "reporter": CHAIR,
+        "value": 1,
+        "happened_on": TODAY,
+        "area": None,
+        "comment": "möte",
+        "now": NOW,
+    } | changes
+
+
+def report(checkins: CheckInRepository, sample: Repository, *, comment: str = "möte") -> int:
+    return checkins.add(**check_in(sample, checkins, comment=comment)).id
 
 
 def counting(read: Callable[[], Any]) -> tuple[Callable[[], Any], list[int]]:
@@ -204,9 +208,14 @@ def test_what_another_process_changes_in_who_is_who_is_seen_when_the_counts_are_
     sample.db.watch()
     assert people.roles(CHAIR, SAMPLE_DISTRICT) == {RoleKind.MEMBER, RoleKind.CHAIR}
     [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
-    reads = []
+    reads: list[tuple[Any, ...]] = []
     original = people._read_roles
-    people._read_roles = lambda *args: reads.append(args) or original(*args)  # type: ignore[method-assign]
+
+    def read_roles(*args: Any) -> Any:
+        reads.append(args)
+        return original(*args)
+
+    people._read_roles = read_roles  # type: ignore[method-assign]
 
     clock.now += 10 * ROLES_TTL_SECONDS
     sample.db.watch()
@@ -338,18 +347,7 @@ def test_an_answer_many_ask_for_at_once_is_computed_once(database: Database) -> 
 def test_a_check_in_stored_on_the_event_loop_is_the_same_as_one_stored_in_a_thread(
     sample: Repository, checkins: CheckInRepository
 ) -> None:
-    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
-    kwargs: dict[str, Any] = {
-        "district": SAMPLE_DISTRICT,
-        "goal_id": goal_6(sample),
-        "branch_id": branch.id,
-        "reporter": CHAIR,
-        "value": 1,
-        "happened_on": date(2026, 10, 15),
-        "area": None,
-        "comment": "möte",
-        "now": NOW,
-    }
+    kwargs = check_in(sample, checkins, happened_on=date(2026, 10, 15))
     in_thread = checkins.add(**kwargs)
     assert checkins.add_now(**kwargs | {"comment": "not yet"}) is None  # until its connection is open:
     checkins.wait_for_writers()  # in a worker thread, the first time
@@ -372,19 +370,8 @@ def test_a_check_in_stored_on_the_event_loop_is_the_same_as_one_stored_in_a_thre
 def test_nothing_is_stored_on_the_event_loop_that_would_wait(
     sample: Repository, checkins: CheckInRepository, database_url: str
 ) -> None:
-    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
     checkins.wait_for_writers()
-    kwargs: dict[str, Any] = {
-        "district": SAMPLE_DISTRICT,
-        "goal_id": goal_6(sample),
-        "branch_id": branch.id,
-        "reporter": CHAIR,
-        "value": 1,
-        "happened_on": TODAY,
-        "area": None,
-        "comment": None,
-        "now": NOW,
-    }
+    kwargs = check_in(sample, checkins, comment=None)
 
     def add_now(**changes: Any) -> Any:
         return checkins.add_now(**kwargs | changes)
@@ -425,21 +412,7 @@ def test_on_postgresql_every_check_in_is_stored_in_a_thread(
     sample: Repository, checkins: CheckInRepository
 ) -> None:
     checkins.reporter(CHAIR, SAMPLE_DISTRICT)
-    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
-    assert (
-        checkins.add_now(
-            district=SAMPLE_DISTRICT,
-            goal_id=goal_6(sample),
-            branch_id=branch.id,
-            reporter=CHAIR,
-            value=1,
-            happened_on=TODAY,
-            area=None,
-            comment=None,
-            now=NOW,
-        )
-        is None
-    )
+    assert checkins.add_now(**check_in(sample, checkins)) is None
 
 
 def test_a_reporter_forgotten_elsewhere_is_remembered_again(
@@ -504,18 +477,7 @@ def test_the_wal_starts_over_while_check_ins_keep_coming(
     # grow by every check-in (in the benchmark, to 150 MB in ten seconds).
     monkeypatch.setattr(engine_module, "CHECKPOINT_COMMITS", 20)
     monkeypatch.setattr(engine_module, "WAL_RESTART_FRAMES", 300)
-    [branch] = checkins.chair_of(CHAIR, SAMPLE_DISTRICT)
-    kwargs: dict[str, Any] = {
-        "district": SAMPLE_DISTRICT,
-        "goal_id": goal_6(sample),
-        "branch_id": branch.id,
-        "reporter": CHAIR,
-        "value": 1,
-        "happened_on": TODAY,
-        "area": None,
-        "comment": "möte",
-        "now": NOW,
-    }
+    kwargs = check_in(sample, checkins)
     checkins.wait_for_writers()
     wal = Path(f"{sample.db.engine.url.database}-wal")
     sizes = []
