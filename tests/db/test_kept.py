@@ -215,7 +215,7 @@ def test_what_another_process_changes_in_who_is_who_is_seen_when_the_counts_are_
         reads.append(args)
         return original(*args)
 
-    people._read_roles = read_roles  # type: ignore[method-assign]
+    people._read_roles = read_roles  # type: ignore[method-assign,assignment]
 
     clock.now += 10 * ROLES_TTL_SECONDS
     sample.db.watch()
