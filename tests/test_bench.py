@@ -169,17 +169,24 @@ def test_rounds_of_a_case_add_up() -> None:
     assert both.percentile(0.5) == 20.0 and both.percentile(0.99) == 30.0
 
 
+def measured(per_second: float, metered: dict[str, float]) -> LoadResult:
+    """A second's load of ten activities, every reply in 10 ms, `per_second` completed, these CPU figures."""
+    return LoadResult(
+        sent=10,
+        received=10,
+        completed=int(per_second),
+        duration=1.0,
+        latencies=[0.01] * 10,
+        http_errors=0,
+        duplicates=0,
+        metered=metered,
+    )
+
+
 def test_the_report_names_every_target() -> None:
     def figures(per_second: float) -> LoadResult:
-        return LoadResult(
-            sent=10,
-            received=10,
-            completed=int(per_second),
-            duration=1.0,
-            latencies=[0.01] * 10,
-            http_errors=0,
-            duplicates=0,
-            metered=dict.fromkeys(("server", "servers", "load", "server core", "load core"), 0.5),
+        return measured(
+            per_second, dict.fromkeys(("server", "servers", "load", "server core", "load core"), 0.5)
         )
 
     rows = [
@@ -234,16 +241,7 @@ def test_the_replicas_report_gives_the_capped_ratio_apart() -> None:
         metered = {"postgres": 0.1, "load": 0.5, "core 0": 0.9, "core 1": 0.7}
         for bot in bots:
             metered |= {bot: 0.45, f"{CAP}periods {bot}": 50.0, f"{CAP}throttled {bot}": 45.0}
-        return LoadResult(
-            sent=10,
-            received=10,
-            completed=int(per_second),
-            duration=1.0,
-            latencies=[0.01] * 10,
-            http_errors=0,
-            duplicates=0,
-            metered=metered,
-        )
+        return measured(per_second, metered)
 
     one = Setup("one, capped", (0,), prompt=False, cpu_limit=0.45)
     two = Setup("two, capped", (0, 0), prompt=True, cpu_limit=0.45)
