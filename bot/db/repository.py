@@ -104,8 +104,9 @@ class Repository:
             return plan
 
     def kept_plan(self, district: str) -> domain.Plan | None:
-        """The district's plan if it was read or checked less than PLAN_CHECK_SECONDS ago, else None (then
-        ask `plan`). Reads nothing: for the event loop."""
+        """The district's plan if it was read or checked less than PLAN_CHECK_SECONDS ago, or the change
+        counts say nothing changed it since (Database.watch), else None (then ask `plan`). Reads nothing:
+        for the event loop."""
         cached = self._plans.get(district)
         return cached[2] if cached is not None and self._fresh(cached) else None
 

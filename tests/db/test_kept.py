@@ -13,6 +13,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,27 @@ def check_in(sample: Repository, checkins: CheckInRepository, **changes: Any) ->
 
 def report(checkins: CheckInRepository, sample: Repository, *, comment: str = "möte") -> int:
     return checkins.add(**check_in(sample, checkins, comment=comment)).id
+
+
+@contextmanager
+def writing_in_a_thread(db: Database) -> Iterator[threading.Event]:
+    """Another thread of this process in a write transaction, until the event given is set or the block
+    ends."""
+    holding, release = threading.Event(), threading.Event()
+
+    def write() -> None:
+        with db.write():
+            holding.set()
+            release.wait()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    holding.wait()
+    try:
+        yield release
+    finally:
+        release.set()
+        writer.join()
 
 
 def counting(read: Callable[[], Any]) -> tuple[Callable[[], Any], list[int]]:
@@ -380,21 +402,8 @@ def test_nothing_is_stored_on_the_event_loop_that_would_wait(
     assert add_now(reporter=PersonInfo("29:x", "aad-x", "X")) is None
     assert add_now(reporter=PersonInfo(CHAIR.teams_user_id, CHAIR.aad_object_id, "Adele V.")) is None
     # Another thread of this process writing.
-    holding, release = threading.Event(), threading.Event()
-
-    def write() -> None:
-        with sample.db.write():
-            holding.set()
-            release.wait()
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    holding.wait()
-    try:
+    with writing_in_a_thread(sample.db):
         assert add_now() is None
-    finally:
-        release.set()
-        writer.join()
     # Another process holding SQLite's write lock: no waiting for it.
     path = database_url.removeprefix("sqlite:///")
     with sqlite3.connect(path, isolation_level=None) as elsewhere:
@@ -531,17 +540,7 @@ async def test_a_turn_waits_for_the_writer_on_the_event_loop(database: Database)
     # No worker thread waits for the lock (one would hold it while it waits for the busy loop's GIL):
     # the turn awaits it, and is woken when the thread writing gives it back.
     await database.writers_done()  # the first time: opens write_now's connection, in a thread
-    holding, release = threading.Event(), threading.Event()
-
-    def write() -> None:
-        with database.write():
-            holding.set()
-            release.wait()
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    holding.wait()
-    try:
+    with writing_in_a_thread(database) as release:
         with database.write_now() as connection:
             assert connection is None  # taken
         waiting = asyncio.ensure_future(database.writers_done())
@@ -549,9 +548,6 @@ async def test_a_turn_waits_for_the_writer_on_the_event_loop(database: Database)
         assert not waiting.done()
         release.set()
         await asyncio.wait_for(waiting, 5)
-    finally:
-        release.set()
-        writer.join()
     with database.write_now() as connection:
         assert connection is not None
     await asyncio.wait_for(database.writers_done(), 5)  # free: at once
