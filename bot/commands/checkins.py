@@ -221,11 +221,12 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
     The one place every way of reporting ends: the one-line command, the card form and the chat dialog.
     Who the sender is, their roles and the district's branches are usually kept; which branch it counts
     for is decided from them here. The check-in's one short transaction runs here too when nothing has to
-    wait for it (CheckInRepository.add_now: SQLite, nobody else writing), else in a worker thread. On
-    SQLite a write in a thread costs more than twice as much: each statement gives up the GIL and waits
-    for the busy event loop to hand it back, and while it holds the write lock every other check-in goes
-    to a thread too. What is not kept is read in one worker thread: on SQLite before storing here, on
-    PostgreSQL (whose writes always go to a thread) together with the storing.
+    wait for it (CheckInRepository.add_soon: SQLite, nobody else writing; shared with the check-ins that
+    come at the same moment), else in a worker thread. On SQLite a write in a thread costs more than twice
+    as much: each statement gives up the GIL and waits for the busy event loop to hand it back, and while
+    it holds the write lock every other check-in goes to a thread too. What is not kept is read in one
+    worker thread: on SQLite before storing here, on PostgreSQL (whose writes always go to a thread)
+    together with the storing.
     """
     t = request.t
     user, district = request.user, request.district
@@ -254,8 +255,10 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
     def store(branch: BranchInfo | None, comment: str | None) -> StoredCheckIn:
         return checkins.add(**check_in(branch, comment))
 
-    def store_now(branch: BranchInfo | None, comment: str | None, known: Reporter) -> StoredCheckIn | None:
-        return checkins.add_now(**check_in(branch, comment), known=known)
+    async def store_soon(
+        branch: BranchInfo | None, comment: str | None, known: Reporter
+    ) -> StoredCheckIn | None:
+        return await checkins.add_soon(**check_in(branch, comment), known=known)
 
     def read() -> tuple[set[Role], Reporter, list[BranchInfo]]:
         roles = read_roles(user, district, context)
@@ -274,13 +277,13 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
         roles, reporter, branches = known if known is not None else await asyncio.to_thread(read)
         branch, comment = decide(roles, reporter, branches)
         if not isinstance(branch, Refusal) and checkins.stores_now:
-            stored = store_now(branch, comment, reporter)
+            stored = await store_soon(branch, comment, reporter)
             if stored is None:
                 # Most likely another thread of this process is writing (a conversation reference, a
                 # checkpoint, or a check-in that could not be stored here). Wait for it and store here
                 # after: storing in a thread too would keep the write lock busy longer, for the next ones.
                 await checkins.writers_done()
-                stored = store_now(branch, comment, reporter)
+                stored = await store_soon(branch, comment, reporter)
         if not isinstance(branch, Refusal) and stored is None:
             stored = await asyncio.to_thread(store, branch, comment)
     if isinstance(branch, Refusal):

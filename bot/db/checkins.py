@@ -145,7 +145,7 @@ class CheckInRepository:
 
     @property
     def stores_now(self) -> bool:
-        """Whether `add_now` can store a check-in at all (a SQLite file: Database.write_now)."""
+        """Whether `add_soon` can store a check-in at all (a SQLite file: Database.write_now)."""
         return self.db.writes_now
 
     def reporter(self, person: PersonInfo, district: str) -> Reporter:
@@ -214,7 +214,7 @@ class CheckInRepository:
             stored = _stored(session, checkin)
         return stored
 
-    def add_now(
+    async def add_soon(
         self,
         *,
         district: str,
@@ -228,21 +228,18 @@ class CheckInRepository:
         now: datetime,
         known: Reporter | None = None,
     ) -> StoredCheckIn | None:
-        """`add` on the event loop, or None if that would mean waiting or reading more than the check-in's
-        transaction does (then `add` it in a worker thread): who the reporter is is not kept (or given as
-        `known`, the district's `reporter`), someone is writing, or the database is not a SQLite file
-        (Database.write_now). Committed when it returns."""
+        """`add` on the event loop, in one transaction with the other check-ins that come in the same pass
+        of it (Database.write_soon); or None if that would mean waiting or reading more than the
+        check-in's transaction does (then `add` it in a worker thread): who the reporter is is not kept
+        (or given as `known`, the district's `reporter`), someone is writing, or the database is not a
+        SQLite file. Committed when it returns."""
         found = known or self._reporters.peek(person_key(reporter) + (district,))
         if found is MISSING or found.district_id is None or found.person is None:
             return None
         if not found.person.unchanged(reporter):
             return None
         new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now)
-        with self.db.write_now() as connection:
-            if connection is None:
-                return None
-            names = self._names(connection, new, found.district_id)
-            return None if names is None else self._store(connection, new, found, names)
+        return await self.db.write_soon(functools.partial(self._store_known, new, found))
 
     def wait_for_writers(self) -> None:
         """Wait until no other thread of this process is writing (Database.wait_for_writers)."""
@@ -267,6 +264,12 @@ class CheckInRepository:
             return numbers[new.goal_id], None
         branch = next((b.name for b in branches if b.id == new.branch_id), None)
         return None if branch is None else (numbers[new.goal_id], branch)
+
+    def _store_known(self, new: _New, found: Reporter, connection: Connection) -> StoredCheckIn | None:
+        """`_store` with the names for the reply as kept or read in the transaction (add_soon)."""
+        assert found.district_id is not None
+        names = self._names(connection, new, found.district_id)
+        return None if names is None else self._store(connection, new, found, names)
 
     def _store(
         self, connection: Connection, new: _New, found: Reporter, names: tuple[int | None, str | None]

@@ -11,10 +11,12 @@ import logging
 import math
 import threading
 import time
+import weakref
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -194,6 +196,14 @@ class Prepared:
         return cursor
 
 
+@dataclass(frozen=True)
+class _Soon(Generic[T]):
+    """A write waiting for its turn in a shared transaction (Database.write_soon)."""
+
+    work: Callable[[Connection], T]
+    answer: asyncio.Future[T | None]
+
+
 class _WriteLock:
     """This process's turn to write to a SQLite file (reentrant), which also wakes whoever awaits it on an
     event loop (`free`) when it is given back: a turn that found it taken waits without a worker thread.
@@ -293,6 +303,10 @@ class Database:
         self._driver_error: type[Exception] = self.engine.dialect.loaded_dbapi.Error
         self._commits = 0
         self._checkpointer: threading.Thread | None = None
+        # The writes waiting on each event loop for their shared transaction (write_soon).
+        self._soon: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[_Soon[Any]]] = (
+            weakref.WeakKeyDictionary()
+        )
         # The change counts last seen (Database.watch), and when (time.monotonic).
         self._counts: dict[str, int] | None = None
         self._watched_at = -math.inf
@@ -398,6 +412,40 @@ class Database:
             self._after_commit()
         finally:
             cast(Any, self._writer).release()
+
+    async def write_soon(self, work: Callable[[Connection], T]) -> T | None:
+        """write_now, shared with the others that ask in the same pass of the event loop: all of them run
+        in one transaction, each `work` in turn, and each is answered once that is committed (group
+        commit). A commit writes each page changed once, however many rows changed it, and its work is
+        done once: a check-in in a group of four costs SQLite a third of one stored alone.
+
+        None (for every one of them) if write_now gives None, or if the transaction fails: then write the
+        other way (alone, in a worker thread), where a failure is the failing write's own. A write whose
+        caller gave up (cancelled) before its turn is left out.
+        """
+        loop = asyncio.get_running_loop()
+        waiting = self._soon.get(loop)
+        if waiting is None:
+            waiting = self._soon[loop] = []
+            loop.call_soon(self._write_waiting, loop)
+        soon: _Soon[T] = _Soon(work, loop.create_future())
+        waiting.append(soon)
+        return await soon.answer
+
+    def _write_waiting(self, loop: asyncio.AbstractEventLoop) -> None:
+        """The transaction of the writes waiting on `loop` (write_soon)."""
+        waiting = [soon for soon in self._soon.pop(loop, []) if not soon.answer.cancelled()]
+        answers: list[Any] = [None] * len(waiting)
+        try:
+            with self.write_now() as connection:
+                if connection is not None:
+                    answers = [soon.work(connection) for soon in waiting]
+        except Exception:  # noqa: BLE001 - each is written again alone, where its error is its own
+            log.info("%d writes failed together; each is written alone", len(waiting), exc_info=True)
+            answers = [None] * len(waiting)
+        for soon, answer in zip(waiting, answers, strict=True):
+            if not soon.answer.cancelled():
+                soon.answer.set_result(answer)
 
     def wait_for_writers(self) -> None:
         """Wait (in a worker thread) until no other thread of this process is writing: then write_now is
