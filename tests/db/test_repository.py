@@ -10,12 +10,16 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text
+from sqlalchemy.dialects import sqlite
 from sqlmodel import select
 
 from bot.db.engine import Database, ReadCache
 from bot.db.models import District
 from bot.db.repository import PLAN_CHECK_SECONDS, Repository
+from bot.db.types import UTCDateTime
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.plan import GoalDraft, Period, PlanDraft, SectionDraft, Target, TargetKind
 from tests.conftest import NOW
@@ -311,3 +315,16 @@ def test_a_read_cache_keeps_answers_until_a_write_or_its_time_runs_out(database:
     clock[0] += 1.0  # what another process wrote is seen once the time runs out
     assert kept.get("k", read) == 3
     assert kept.get("other", read) == 4
+
+
+# Hypothesis takes naive bounds and gives each value a time zone.
+@given(st.datetimes(datetime(1900, 1, 1), datetime(2200, 1, 1), timezones=st.timezones()))  # noqa: DTZ001
+def test_times_are_stored_on_sqlite_as_sqlalchemy_stores_them(moment: datetime) -> None:
+    # UTCDateTime makes SQLite's text in one step: the same text as its own conversion, then SQLAlchemy's.
+    dialect = sqlite.dialect()
+    column = UTCDateTime()
+    one_step = column.bind_processor(dialect)
+    sqlalchemy_text = sqlite.DATETIME().bind_processor(dialect)
+    assert one_step is not None and sqlalchemy_text is not None
+    assert one_step(moment) == sqlalchemy_text(column.process_bind_param(moment, dialect))
+    assert one_step(None) is None
