@@ -47,6 +47,12 @@ _MONTHS = {
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
 _NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$")
+_GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")  # a group of three digits after the first ("1 650,5")
+_FIRST_GROUP = re.compile(r"[+-]?\d{1,3}")
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SHORT_DATE = re.compile(r"(\d{1,2})/(\d{1,2})")
+_DAY = re.compile(r"\d{1,2}")
 
 
 class CheckInProblem(StrEnum):
@@ -194,14 +200,14 @@ def leading_value(words: list[str], target: Target) -> tuple[float, int]:
     raw = words[0]
     while (
         taken < len(words)
-        and re.fullmatch(r"\d{3}(?:[.,]\d+)?", words[taken])  # the last group may have decimals: "1 650,5"
-        and re.fullmatch(r"[+-]?\d{1,3}", raw.split()[-1])
+        and _GROUP.fullmatch(words[taken])  # the last group may have decimals: "1 650,5"
+        and _FIRST_GROUP.fullmatch(raw.split()[-1])
     ):
         raw += " " + words[taken]
         taken += 1
     if not _NUMBER.match(raw):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, words[0][:20])
-    value = float(re.sub(r"[ \u00a0\u202f]", "", raw).replace(",", "."))
+    value = float(_SPACES.sub("", raw).replace(",", "."))
     if value < 0:
         raise CheckInError(CheckInProblem.NEGATIVE, raw)
     if target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):
@@ -221,14 +227,14 @@ def leading_date(words: list[str], today: date) -> tuple[date, int] | None:
         return today, 1
     if first in ("igar", "yesterday"):
         return today - timedelta(days=1), 1
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", words[0])
-    short = re.fullmatch(r"(\d{1,2})/(\d{1,2})", words[0])
+    iso = _ISO_DATE.fullmatch(words[0])
+    short = _SHORT_DATE.fullmatch(words[0])
     try:
         if iso:
             return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
         if short:
             return _this_year(int(short[1]), int(short[2]), today), 1
-        if len(words) > 1 and re.fullmatch(r"\d{1,2}", words[0]) and fold(words[1]).rstrip(".") in _MONTHS:
+        if len(words) > 1 and _DAY.fullmatch(words[0]) and fold(words[1]).rstrip(".") in _MONTHS:
             return _this_year(int(words[0]), _MONTHS[fold(words[1]).rstrip(".")], today), 2
     except ValueError:
         raise CheckInError(CheckInProblem.BAD_DATE, " ".join(words[:2])[:20]) from None

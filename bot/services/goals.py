@@ -70,11 +70,16 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
     return int(bare) if bare.isascii() and bare.isdigit() and len(bare) <= digits else None
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, so "Sök", "sok" and "SÖK" all match; punctuation becomes space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^\w]+", " ", stripped).strip()
+    folded = text.casefold()
+    if not folded.isascii():  # ASCII has nothing to decompose
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".

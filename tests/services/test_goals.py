@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.services.goals import Goal, Plan, fold, named_in_plan
 from bot.services.plan import DONE
@@ -106,3 +111,10 @@ def test_match_goals_pairs_same_and_similar_texts() -> None:
 
 def test_match_goals_uses_each_old_goal_once() -> None:
     assert match_goals(["Utse en ansvarig"], ["Utse en ansvarig", "Utse en ansvarig"]) == [0, None]
+
+
+@given(st.text())
+def test_fold_of_ascii_skips_decomposing_without_changing_anything(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    reference = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert fold(text) == re.sub(r"[^\w]+", " ", reference).strip()
