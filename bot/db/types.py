@@ -31,7 +31,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
         """On SQLite, process_bind_param and then SQLite's DATETIME text in one step: the text SQLAlchemy
-        stores ('2026-11-22 10:00:00.000000'), made in C. It is three of a check-in's parameters."""
+        stores ('2026-11-22 10:00:00.000000'), made in C. It is three of a check-in's parameters.
+        SQLAlchemy would have this left alone, to keep the inner type's own conversion; this replaces that
+        with the same text, which tests/db/test_repository.py checks against it for any instant."""
         if dialect.name != "sqlite":
             return super().bind_processor(dialect)
 
