@@ -1,11 +1,15 @@
 """The check-in form: an Adaptive Card asking for the goal, the value, the date and a comment.
 
 A submit comes back as a message with no text and `value` = the Submit action's data plus every input by
-its id: {"form": "checkin", "goal": "6", "value": "1", "date": "2026-11-22", "comment": "..."}.
+its id: {"form": "checkin", "submission": "...", "goal": "6", "value": "1", "date": "2026-11-22",
+"comment": "..."}. `submission` is the form's own token: a form sent twice (a double click, or the button
+pressed again later) stores one check-in.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +17,7 @@ from typing import Any
 
 from bot.cards import Reply, card, heading, paragraph
 from bot.cards.progress import number
+from bot.db.models import SUBMISSION_LENGTH
 from bot.i18n import Translator
 from bot.services.checkins import MAX_COMMENT_LENGTH
 from bot.services.goals import Goal, Plan
@@ -20,6 +25,8 @@ from bot.services.plan import TargetKind
 
 FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart
 GOAL, VALUE, DAY, COMMENT = "goal", "value", "date", "comment"  # the inputs' ids
+SUBMISSION = "submission"
+_TOKEN = re.compile(rf"[A-Za-z0-9_-]{{1,{SUBMISSION_LENGTH}}}")  # as secrets.token_urlsafe writes them
 
 MAX_VALUE_LENGTH = 100
 # A value echoed back into the form after a mistake: Teams' client keeps the comment to 500 characters,
@@ -35,6 +42,7 @@ class Entries:
     value: str = ""
     day: str = ""
     comment: str = ""
+    submission: str | None = None  # the form's token (None: a new form, or a token not made here)
 
     @classmethod
     def from_submit(cls, data: Mapping[str, Any]) -> Entries:
@@ -42,7 +50,9 @@ class Entries:
             found = data.get(key)
             return str(found).strip() if isinstance(found, str | int | float) else ""
 
-        return cls(goal=field(GOAL), value=field(VALUE), day=field(DAY), comment=field(COMMENT))
+        token = data.get(SUBMISSION)
+        submission = token if isinstance(token, str) and _TOKEN.fullmatch(token) else None
+        return cls(field(GOAL), field(VALUE), field(DAY), field(COMMENT), submission)
 
 
 def is_submit(value: object) -> bool:
@@ -132,7 +142,11 @@ def form(
             "value": entries.comment[:MAX_ECHO_LENGTH],
         },
     ]
-    actions = [{"type": "Action.Submit", "title": t._("Report"), "data": {"form": FORM}}]
+    # Filled in again after a mistake, it keeps its token: the check-in is still the one not yet stored.
+    submission = entries.submission or secrets.token_urlsafe(16)
+    actions = [
+        {"type": "Action.Submit", "title": t._("Report"), "data": {"form": FORM, SUBMISSION: submission}}
+    ]
     text = problem or title
     return Reply(text, card(body, fallback=text, actions=actions))
 

@@ -12,7 +12,7 @@ from bot.cards import progress as cards
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, kept_roles, no_district, read_roles
-from bot.db.checkins import PROGRESS_TABLES, BranchInfo, Reporter, StoredCheckIn
+from bot.db.checkins import PROGRESS_TABLES, AlreadyStored, BranchInfo, Reporter, StoredCheckIn
 from bot.db.engine import MISSING
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
@@ -250,6 +250,7 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             "area": draft.area,
             "comment": comment,
             "now": context.now,
+            "submission": draft.submission,
         }
 
     def store(branch: BranchInfo | None, comment: str | None) -> StoredCheckIn:
@@ -271,21 +272,28 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
 
     known = _kept_reporting(user, district, context)
     stored: StoredCheckIn | None = None
-    if known is None and not checkins.stores_now:
-        branch, stored, reporter = await asyncio.to_thread(read_and_store)
-    else:
-        roles, reporter, branches = known if known is not None else await asyncio.to_thread(read)
-        branch, comment = decide(roles, reporter, branches)
-        if not isinstance(branch, Refusal) and checkins.stores_now:
-            stored = await store_soon(branch, comment, reporter)
-            if stored is None:
-                # Most likely another thread of this process is writing (a conversation reference, a
-                # checkpoint, or a check-in that could not be stored here). Wait for it and store here
-                # after: storing in a thread too would keep the write lock busy longer, for the next ones.
-                await checkins.writers_done()
+    try:
+        if known is None and not checkins.stores_now:
+            branch, stored, reporter = await asyncio.to_thread(read_and_store)
+        else:
+            roles, reporter, branches = known if known is not None else await asyncio.to_thread(read)
+            branch, comment = decide(roles, reporter, branches)
+            if not isinstance(branch, Refusal) and checkins.stores_now:
                 stored = await store_soon(branch, comment, reporter)
-        if not isinstance(branch, Refusal) and stored is None:
-            stored = await asyncio.to_thread(store, branch, comment)
+                if stored is None:
+                    # Most likely another thread of this process is writing (a conversation reference, a
+                    # checkpoint, or a check-in that could not be stored here). Wait for it and store here
+                    # after: storing in a thread too would keep the write lock busy longer, for the next ones.
+                    await checkins.writers_done()
+                    stored = await store_soon(branch, comment, reporter)
+            if not isinstance(branch, Refusal) and stored is None:
+                stored = await asyncio.to_thread(store, branch, comment)
+    except AlreadyStored as repeat:  # a form sent twice (a double click): stored the first time
+        return Reply(
+            t._(
+                "This form was sent already and is stored as #{id}. Correct it with: correct {id} VALUE"
+            ).format(id=repeat.checkin_id)
+        )
     if isinstance(branch, Refusal):
         return Reply(refused(t, branch, reporter.chairs, goal=goal))
     assert stored is not None

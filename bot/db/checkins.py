@@ -64,6 +64,14 @@ class StoredCheckIn:
     withdrawn: bool
 
 
+class AlreadyStored(Exception):
+    """A check-in form sent again: the check-in it stored the first time."""
+
+    def __init__(self, checkin_id: int) -> None:
+        super().__init__(checkin_id)
+        self.checkin_id = checkin_id
+
+
 @dataclass(frozen=True)
 class BranchInfo:
     id: int
@@ -94,6 +102,7 @@ class _New:
     area: str | None
     comment: str | None
     now: datetime
+    submission: str | None  # the check-in form's token, if it came from one
 
     def row(self, district_id: int, reporter_id: int | None) -> dict[str, Any]:
         return {
@@ -107,6 +116,7 @@ class _New:
             "comment": self.comment,
             "created_at": self.now,
             "updated_at": self.now,
+            "submission": self.submission,
         }
 
 
@@ -142,6 +152,7 @@ class CheckInRepository:
         self._numbers_query = Prepared(db, _GOAL_NUMBERS)
         self._branches_query = Prepared(db, _BRANCHES)
         self._chairs_query = Prepared(db, _CHAIRS)
+        self._submitted = Prepared(db, _SUBMITTED)
 
     @property
     def stores_now(self) -> bool:
@@ -183,12 +194,14 @@ class CheckInRepository:
         area: str | None,
         comment: str | None,
         now: datetime,
+        submission: str | None = None,
     ) -> StoredCheckIn:
         """Store a check-in; it is committed when this returns (and only then may the user be told).
+        AlreadyStored if a check-in with this `submission` (a form's token) is stored.
 
         Someone the bot knows, unchanged (the usual case), costs one short transaction of two statements:
         when they were last seen, and the check-in."""
-        new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now)
+        new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now, submission)
         found = self.reporter(reporter, district)
         if found.district_id is None:
             raise LookupError(district)
@@ -206,6 +219,7 @@ class CheckInRepository:
                 return stored
             # They were forgotten meanwhile (by another process): remembered again below, as anyone new.
         with self.db.write() as session:
+            self._refuse_repeat(session.connection(), new)
             district_row = _district(session, district)
             checkin = CheckIn(**new.row(district_row.id or 0, None))
             checkin.reporter_id = remember_person(session, reporter, now)
@@ -226,19 +240,20 @@ class CheckInRepository:
         area: str | None,
         comment: str | None,
         now: datetime,
+        submission: str | None = None,
         known: Reporter | None = None,
     ) -> StoredCheckIn | None:
         """`add` on the event loop, in one transaction with the other check-ins that come in the same pass
         of it (Database.write_soon); or None if that would mean waiting or reading more than the
         check-in's transaction does (then `add` it in a worker thread): who the reporter is is not kept
         (or given as `known`, the district's `reporter`), someone is writing, or the database is not a
-        SQLite file. Committed when it returns."""
+        SQLite file. Committed when it returns. A form sent again is None too (`add` tells AlreadyStored)."""
         found = known or self._reporters.peek(person_key(reporter) + (district,))
         if found is MISSING or found.district_id is None or found.person is None:
             return None
         if not found.person.unchanged(reporter):
             return None
-        new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now)
+        new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now, submission)
         return await self.db.write_soon(functools.partial(self._store_known, new, found))
 
     def wait_for_writers(self) -> None:
@@ -265,6 +280,14 @@ class CheckInRepository:
         branch = next((b.name for b in branches if b.id == new.branch_id), None)
         return None if branch is None else (numbers[new.goal_id], branch)
 
+    def _refuse_repeat(self, connection: Connection, new: _New) -> None:
+        """AlreadyStored if the form `new` came from was stored already (writes take turns, so what this
+        transaction reads is what the next one will; the unique index is there too)."""
+        if new.submission is not None:
+            found = self._submitted.run(connection, {"submission": new.submission}).fetchone()
+            if found is not None:
+                raise AlreadyStored(int(found[0]))
+
     def _store_known(self, new: _New, found: Reporter, connection: Connection) -> StoredCheckIn | None:
         """`_store` with the names for the reply as kept or read in the transaction (add_soon)."""
         assert found.district_id is not None
@@ -277,6 +300,7 @@ class CheckInRepository:
         """The check-in of someone known, in the connection's transaction; None if they are gone. `names`:
         the goal's number and the branch's name, for the reply."""
         assert found.person is not None and found.district_id is not None
+        self._refuse_repeat(connection, new)
         # Not a change any kept answer reads (UNTRACKED): who they are and their roles stay kept.
         if self._seen.run(connection, {"person": found.person.id, "seen": new.now}).rowcount != 1:
             return None
@@ -884,6 +908,7 @@ _CHECKIN_COLUMNS = (
     "comment",
     "created_at",
     "updated_at",
+    "submission",
 )
 _SEEN = (
     update(Person)
@@ -892,6 +917,7 @@ _SEEN = (
     .execution_options(**{UNTRACKED: True})
 )
 _INSERT = insert(CheckIn).values({column: bindparam(column) for column in _CHECKIN_COLUMNS})
+_SUBMITTED = sa_select(col(CheckIn.id)).where(col(CheckIn.submission) == bindparam("submission"))
 _GOAL_NUMBERS = sa_select(col(Goal.id), col(Goal.number)).where(
     col(Goal.district_id) == bindparam("district")
 )

@@ -13,6 +13,8 @@ from bot.db.types import UTCDateTime
 DISTRICT_NAME_LENGTH = 200
 # A check-in that counts: not withdrawn (the condition of the partial indexes on check-ins).
 STANDING = "withdrawn_at IS NULL"
+SUBMITTED = "submission IS NOT NULL"
+SUBMISSION_LENGTH = 32
 
 
 def _ref(target: str, *, ondelete: str, nullable: bool = False) -> Any:
@@ -316,6 +318,14 @@ class CheckIn(SQLModel, table=True):
             sqlite_where=text(STANDING),
             postgresql_where=text(STANDING),
         ),
+        # A check-in form sent twice stores one check-in (CheckInRepository, AlreadyStored).
+        Index(
+            "ux_checkin_submission",
+            "submission",
+            unique=True,
+            sqlite_where=text(SUBMITTED),
+            postgresql_where=text(SUBMITTED),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -330,6 +340,8 @@ class CheckIn(SQLModel, table=True):
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
     withdrawn_at: datetime | None = _utc(nullable=True)
+    # The check-in form's own token (bot/cards/checkin_form.py); None for one typed in chat.
+    submission: str | None = Field(default=None, max_length=SUBMISSION_LENGTH)
 
 
 class CheckInRevision(SQLModel, table=True):

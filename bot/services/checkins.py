@@ -85,6 +85,7 @@ class CheckInDraft:
     happened_on: date
     area: str | None
     comment: str | None
+    submission: str | None = None  # the check-in form's token: the same form sent twice stores once
 
 
 class Branch(Protocol):

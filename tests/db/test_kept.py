@@ -20,12 +20,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import bindparam, delete, text, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import col, select
 
 from bot.db import engine as engine_module
 from bot.db import migrate
-from bot.db.checkins import PROGRESS_TABLES, CheckInRepository
+from bot.db.checkins import PROGRESS_TABLES, AlreadyStored, CheckInRepository
 from bot.db.districts import DistrictRepository
 from bot.db.engine import MISSING, UNTRACKED, Database, Prepared, ReadCache
 from bot.db.models import CheckIn, Person, Role
@@ -626,3 +626,26 @@ async def test_a_group_with_a_failing_write_is_written_by_none_of_them(database:
     with pytest.raises(asyncio.CancelledError):
         await gave_up
     assert name() == "D"
+
+
+async def test_a_form_is_stored_once_however_often_it_is_sent(
+    sample: Repository, checkins: CheckInRepository
+) -> None:
+    kwargs = check_in(sample, checkins, submission="form-token-1")
+    first = checkins.add(**kwargs)
+    with pytest.raises(AlreadyStored) as repeat:
+        checkins.add(**kwargs)
+    assert repeat.value.checkin_id == first.id
+    await checkins.writers_done()
+    assert await checkins.add_soon(**kwargs) is None  # on the event loop too; `add` then tells which
+    # Someone the bot has not met yet is stored the long way: the same rule.
+    stranger = PersonInfo("29:new", "aad-new", "Ny")
+    with pytest.raises(AlreadyStored):
+        checkins.add(**kwargs | {"reporter": stranger, "branch_id": None})
+    assert [c.id for c in checkins.mine(CHAIR, SAMPLE_DISTRICT)] == [first.id]
+    assert checkins.mine(stranger, SAMPLE_DISTRICT) == []
+    # And the database itself refuses a second row for it, whatever writes it.
+    with pytest.raises(IntegrityError), sample.db.write() as session:
+        row = session.get(CheckIn, first.id)
+        assert row is not None
+        session.add(CheckIn(**{**row.model_dump(exclude={"id"}), "comment": "again"}))

@@ -6,6 +6,8 @@ and the confirmation are the one-line form's.
 
 from __future__ import annotations
 
+import asyncio
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,6 +52,13 @@ def inputs(reply: Activity) -> dict[str, dict[str, Any]]:
     return {block["id"]: block for block in the_card(reply)["body"] if block["type"].startswith("Input.")}
 
 
+def token(reply: Activity) -> str:
+    """The form's own token, which its Submit sends back."""
+    [action] = the_card(reply)["actions"]
+    found: str = action["data"]["submission"]
+    return found
+
+
 def warning(reply: Activity) -> str:
     [block] = [b for b in the_card(reply)["body"] if b.get("color") == "Attention"]
     return str(block["text"]).replace("\\", "")
@@ -74,7 +83,13 @@ async def test_report_alone_answers_with_the_form(bot: DistrictBot) -> None:
     assert fields["date"]["value"] == "2026-11-22"  # today, in the district's zone
     assert fields["comment"]["maxLength"] == 500 and fields["comment"]["value"] == ""
     [action] = card["actions"]
-    assert action["type"] == "Action.Submit" and action["data"] == {"form": "checkin"}
+    assert action["type"] == "Action.Submit" and action["data"] == {
+        "form": "checkin",
+        "submission": token(reply),
+    }
+    # Each form its own token.
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22}", token(reply))
+    assert token(await say(chat(bot), "report")) != token(reply)
 
 
 async def test_swedish_command_word_in_any_case_opens_the_form(bot: DistrictBot) -> None:
@@ -231,3 +246,62 @@ async def test_report_with_a_line_after_it_is_still_the_one_line_form(
 ) -> None:
     reply = await say(chat(bot), "rapportera 6 1 möte")
     assert reply.text.startswith("Sparat #") and len(checkins.mine(person(CHAIR), DISTRICT)) == 1
+
+
+async def test_a_form_sent_twice_stores_one_check_in(bot: DistrictBot, checkins: CheckInRepository) -> None:
+    # A double click, or Report pressed again later: the same form's token, one check-in, and the second
+    # answer says which.
+    adapter = chat(bot, locale="en-US")
+    sent = {"goal": "6", "value": "1", "date": "2026-11-20", "comment": "möte"}
+    form = token(await say(adapter, "report"))
+    first = await submit(adapter, submission=form, **sent)
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    assert first.text.startswith(f"Stored #{stored.id}:")
+    again = await submit(adapter, submission=form, **sent)
+    assert again.text == (
+        f"This form was sent already and is stored as #{stored.id}. "
+        f"Correct it with: correct {stored.id} VALUE"
+    )
+    assert checkins.mine(person(CHAIR), DISTRICT) == [stored]
+    # Another form is another check-in.
+    other = token(await say(adapter, "report"))
+    assert (await submit(adapter, submission=other, **sent)).text.startswith("Stored #")
+    assert len(checkins.mine(person(CHAIR), DISTRICT)) == 2
+
+
+async def test_a_form_sent_twice_at_once_stores_one_check_in(
+    bot: DistrictBot, checkins: CheckInRepository
+) -> None:
+    # Both arrive together (stored in one transaction on SQLite, or one after the other in threads).
+    adapters = [chat(bot) for _ in range(2)]
+    form = token(await say(adapters[0], "report"))
+    value = {"form": "checkin", "submission": form, "goal": "6", "value": "1", "date": "", "comment": ""}
+    await asyncio.gather(
+        *(adapter.receive_activity(Activity(type=ActivityTypes.message, value=value)) for adapter in adapters)
+    )
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    replies = sorted(str(adapter.get_next_activity().text) for adapter in adapters)
+    assert (
+        replies[0]
+        == f"Formuläret var redan skickat och är sparat som #{stored.id}. Rätta med: ändra {stored.id} VÄRDE"
+    )
+    assert replies[1].startswith(f"Sparat #{stored.id}:")
+
+
+async def test_a_form_filled_in_again_after_a_mistake_keeps_its_token(bot: DistrictBot) -> None:
+    adapter = chat(bot)
+    form = token(await say(adapter, "rapportera"))
+    assert token(await submit(adapter, submission=form, goal="6", value="minus")) == form
+
+
+@pytest.mark.parametrize("sent", [None, "", 42, "x" * 33, "not a token", "ä"])
+async def test_a_token_not_made_by_the_form_is_not_taken(
+    bot: DistrictBot, checkins: CheckInRepository, sent: object
+) -> None:
+    # A hand-made submit: stored as a form without a token (no check-in to compare with), not refused.
+    value = {"form": "checkin", "submission": sent, "goal": "6", "value": "1", "date": "", "comment": ""}
+    adapter = chat(bot)
+    for _ in range(2):
+        await adapter.receive_activity(Activity(type=ActivityTypes.message, value=value))
+        assert str(adapter.get_next_activity().text).startswith("Sparat #")
+    assert len(checkins.mine(person(CHAIR), DISTRICT)) == 2
