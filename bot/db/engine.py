@@ -441,7 +441,8 @@ class Database:
                 if connection is not None:
                     answers = [soon.work(connection) for soon in waiting]
         except Exception:  # noqa: BLE001 - each is written again alone, where its error is its own
-            log.info("%d writes failed together; each is written alone", len(waiting), exc_info=True)
+            # Not logged as a failure: written alone, the failing one fails again and is logged as its own.
+            log.debug("%d writes failed together; each is written alone", len(waiting), exc_info=True)
             answers = [None] * len(waiting)
         for soon, answer in zip(waiting, answers, strict=True):
             if not soon.answer.cancelled():
