@@ -256,12 +256,8 @@ class CheckInRepository:
         new = _New(district, goal_id, branch_id, reporter, value, happened_on, area, comment, now, submission)
         return await self.db.write_soon(functools.partial(self._store_known, new, found))
 
-    def wait_for_writers(self) -> None:
-        """Wait until no other thread of this process is writing (Database.wait_for_writers)."""
-        self.db.wait_for_writers()
-
     async def writers_done(self) -> None:
-        """`wait_for_writers` on the event loop (Database.writers_done)."""
+        """Until no other thread of this process is writing, on the event loop (Database.writers_done)."""
         await self.db.writers_done()
 
     def _names(
