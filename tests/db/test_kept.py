@@ -111,6 +111,20 @@ def report(checkins: CheckInRepository, sample: Repository, *, comment: str = "m
     return checkins.add(**check_in(sample, checkins, comment=comment)).id
 
 
+def renaming(database: Database) -> Prepared:
+    """A person's name changed in a transaction begun on the driver (write_now's), by id."""
+    return Prepared(
+        database, update(Person).where(col(Person.id) == bindparam("id")).values(name=bindparam("name"))
+    )
+
+
+def name_of(database: Database, person: int) -> str:
+    with database.read() as session:
+        found = session.get(Person, person)
+        assert found is not None
+        return found.name
+
+
 @contextmanager
 def writing_in_a_thread(db: Database) -> Iterator[threading.Event]:
     """Another thread of this process in a write transaction, until the event given is set or the block
@@ -515,24 +529,16 @@ async def test_the_wal_starts_over_while_check_ins_keep_coming(
 def test_a_write_on_the_event_loop_is_all_or_nothing(database: Database) -> None:
     # write_now's transaction is the driver's own (no SQLAlchemy transaction around it): what it changes
     # is touched when it commits, and a failure inside rolls all of it back and lets the next one begin.
-    rename = Prepared(
-        database, update(Person).where(col(Person.id) == bindparam("id")).values(name=bindparam("name"))
-    )
+    rename = renaming(database)
     person = PeopleRepository(database).person_id(CHAIR, now=NOW)
     database.wait_for_writers()
-
-    def name() -> str:
-        with database.read() as session:
-            found = session.get(Person, person)
-            assert found is not None
-            return found.name
 
     before = database.stamp(frozenset({"person"}))
     with pytest.raises(RuntimeError), database.write_now() as connection:
         assert connection is not None
         assert rename.run(connection, {"id": person, "name": "Halfway"}).rowcount == 1
         raise RuntimeError
-    assert name() == CHAIR.name and database.stamp(frozenset({"person"})) == before
+    assert name_of(database, person) == CHAIR.name and database.stamp(frozenset({"person"})) == before
 
     with database.write_now() as connection:
         assert connection is not None
@@ -540,7 +546,7 @@ def test_a_write_on_the_event_loop_is_all_or_nothing(database: Database) -> None
         # SQLAlchemy's execute would begin a second transaction: refused, not run outside this one.
         with pytest.raises(OperationalError):
             connection.execute(update(Person).values(name="Elsewhere"))
-    assert name() == "Adele V." and database.stamp(frozenset({"person"})) > before
+    assert name_of(database, person) == "Adele V." and database.stamp(frozenset({"person"})) > before
     with database.write_now() as connection:  # the lock was given back
         assert connection is not None
 
@@ -594,9 +600,7 @@ async def test_check_ins_that_come_together_are_committed_together(
 async def test_a_group_with_a_failing_write_is_written_by_none_of_them(database: Database) -> None:
     # One failure rolls the shared transaction back: every one of them is told None and writes the other
     # way, alone (where a failure is only the failing one's). A write whose caller gave up is left out.
-    rename = Prepared(
-        database, update(Person).where(col(Person.id) == bindparam("id")).values(name=bindparam("name"))
-    )
+    rename = renaming(database)
     person = PeopleRepository(database).person_id(CHAIR, now=NOW)
     await database.writers_done()
 
@@ -606,17 +610,11 @@ async def test_a_group_with_a_failing_write_is_written_by_none_of_them(database:
     def failing(_connection: Any) -> int:
         raise RuntimeError("a constraint")
 
-    def name() -> str:
-        with database.read() as session:
-            found = session.get(Person, person)
-            assert found is not None
-            return found.name
-
     answers = await asyncio.gather(
         database.write_soon(renamed("A")), database.write_soon(failing), database.write_soon(renamed("B"))
     )
-    assert answers == [None, None, None] and name() == CHAIR.name
-    assert await database.write_soon(renamed("C")) == 1 and name() == "C"
+    assert answers == [None, None, None] and name_of(database, person) == CHAIR.name
+    assert await database.write_soon(renamed("C")) == 1 and name_of(database, person) == "C"
 
     first = asyncio.ensure_future(database.write_soon(renamed("D")))
     gave_up = asyncio.ensure_future(database.write_soon(renamed("E")))
@@ -625,7 +623,7 @@ async def test_a_group_with_a_failing_write_is_written_by_none_of_them(database:
     assert await first == 1
     with pytest.raises(asyncio.CancelledError):
         await gave_up
-    assert name() == "D"
+    assert name_of(database, person) == "D"
 
 
 async def test_a_form_is_stored_once_however_often_it_is_sent(
