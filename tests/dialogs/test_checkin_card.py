@@ -31,10 +31,15 @@ async def say(adapter: TestAdapter, text: str) -> Activity:
     return reply
 
 
-async def submit(adapter: TestAdapter, **fields: str) -> Activity:
-    """Press the form's Submit: a message with no text, `value` = the action's data and every input."""
+def pressed(**fields: object) -> Activity:
+    """The form's Submit pressed: a message with no text, `value` = the action's data and every input."""
     value = {"form": "checkin", "goal": "", "value": "", "date": "", "comment": ""} | fields
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, value=value))
+    return Activity(type=ActivityTypes.message, value=value)
+
+
+async def submit(adapter: TestAdapter, **fields: object) -> Activity:
+    """Press the form's Submit; its one reply."""
+    await adapter.receive_activity(pressed(**fields))
     reply = adapter.get_next_activity()
     assert reply is not None
     assert adapter.get_next_activity() is None
@@ -275,10 +280,8 @@ async def test_a_form_sent_twice_at_once_stores_one_check_in(
     # Both arrive together (stored in one transaction on SQLite, or one after the other in threads).
     adapters = [chat(bot) for _ in range(2)]
     form = token(await say(adapters[0], "report"))
-    value = {"form": "checkin", "submission": form, "goal": "6", "value": "1", "date": "", "comment": ""}
-    await asyncio.gather(
-        *(adapter.receive_activity(Activity(type=ActivityTypes.message, value=value)) for adapter in adapters)
-    )
+    sent = {"submission": form, "goal": "6", "value": "1"}
+    await asyncio.gather(*(adapter.receive_activity(pressed(**sent)) for adapter in adapters))
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     replies = sorted(str(adapter.get_next_activity().text) for adapter in adapters)
     assert (
@@ -299,9 +302,7 @@ async def test_a_token_not_made_by_the_form_is_not_taken(
     bot: DistrictBot, checkins: CheckInRepository, sent: object
 ) -> None:
     # A hand-made submit: stored as a form without a token (no check-in to compare with), not refused.
-    value = {"form": "checkin", "submission": sent, "goal": "6", "value": "1", "date": "", "comment": ""}
     adapter = chat(bot)
     for _ in range(2):
-        await adapter.receive_activity(Activity(type=ActivityTypes.message, value=value))
-        assert str(adapter.get_next_activity().text).startswith("Sparat #")
+        assert str((await submit(adapter, submission=sent, goal="6", value="1")).text).startswith("Sparat #")
     assert len(checkins.mine(person(CHAIR), DISTRICT)) == 2
