@@ -37,6 +37,12 @@ CHECKPOINT_COMMITS = 100
 # How many frames (pages) the WAL may hold before a checkpoint makes sure that it is started over
 # (Database._checkpoint): 16 MB of 4 kB pages, several rounds of CHECKPOINT_COMMITS.
 WAL_RESTART_FRAMES = 4000
+# How many commits may come while a checkpoint copies the WAL before the next writers wait for it to end
+# (Database._after_commit). On a disk slower than the stream of check-ins, the WAL then holds at most
+# WAL_RESTART_FRAMES and CHECKPOINT_COMMITS + 2 x this commits of some 8-12 frames (36-45 MB), not all
+# that came while the disk synced, and check-ins go at the disk's pace. The benchmark makes 560 commits a
+# second on this machine's disk; a checkpoint there never took long enough for 250.
+CHECKPOINT_LAG_COMMITS = 250
 # The tables whose changes the database counts (migration 0006): what another process (a replica, the CLI)
 # changes in them is seen once this one looks at the counts (Database.watch, every WATCH_SECONDS while it
 # serves), rather than when each kept answer read from them runs out.
@@ -303,6 +309,10 @@ class Database:
         self._driver_error: type[Exception] = self.engine.dialect.loaded_dbapi.Error
         self._commits = 0
         self._checkpointer: threading.Thread | None = None
+        # Cleared while a checkpoint that fell CHECKPOINT_LAG_COMMITS behind ends: writers wait for it.
+        self._caught_up = threading.Event()
+        self._caught_up.set()
+        self._checkpoint_guard = threading.Lock()
         # The writes waiting on each event loop for their shared transaction (write_soon).
         self._soon: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[_Soon[Any]]] = (
             weakref.WeakKeyDictionary()
@@ -349,6 +359,7 @@ class Database:
         # commits. Left to SQLite, a writer finding the database locked sleeps in its busy handler (1, 2,
         # 5, ... 100 ms at a time) however soon the lock is free: under load, turns wait for nothing.
         # The busy timeout still queues writers of other processes (the CLI, a second server).
+        self._keep_pace()
         with self._writer:
             with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
                 if self.engine.dialect.name == "postgresql":
@@ -359,6 +370,7 @@ class Database:
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """`write()` for Core statements only: the same queueing and transaction, without an ORM session."""
+        self._keep_pace()
         with self._writer:
             with self._write_engine.begin() as connection:
                 if self.engine.dialect.name == "postgresql":
@@ -449,11 +461,13 @@ class Database:
                 soon.answer.set_result(answer)
 
     def wait_for_writers(self) -> None:
-        """Wait (in a worker thread) until no other thread of this process is writing: then write_now is
-        likely to begin at once. Waits at most SQLite's busy timeout, as a writer would. The first time,
+        """Wait (in a worker thread) until no other thread of this process is writing, nor a checkpoint that
+        fell behind copying: then write_now is likely to begin at once. Waits at most SQLite's busy timeout
+        for each, as a writer would. The first time,
         opens write_now's connection (opening a file is no work for the event loop)."""
         if not self._now:
             return
+        self._keep_pace()
         writer = cast(Any, self._writer)
         if writer.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
             try:
@@ -464,10 +478,11 @@ class Database:
 
     async def writers_done(self) -> None:
         """`wait_for_writers` awaited on the event loop, with no worker thread waiting for the lock (see
-        _WriteLock), but the first time, to open write_now's connection."""
+        _WriteLock), but the first time, to open write_now's connection, and while writers wait for a
+        checkpoint that fell behind (_keep_pace)."""
         if not self._now:
             return
-        if self._now_connection is None:
+        if self._now_connection is None or not self._caught_up.is_set():
             await asyncio.to_thread(self.wait_for_writers)
             return
         with contextlib.suppress(TimeoutError):  # then write the other way, waiting in a thread
@@ -478,7 +493,7 @@ class Database:
         with no busy timeout)."""
         writer = cast(Any, self._writer)
         connection = self._now_connection
-        if connection is None or not writer.acquire(blocking=False):
+        if connection is None or not self._caught_up.is_set() or not writer.acquire(blocking=False):
             return None
         if connection.invalidated or connection.closed:  # after a driver error: wait_for_writers reopens it
             self._now_connection = None
@@ -505,10 +520,26 @@ class Database:
             self.touched(tables)
         if self._now:
             self._commits += 1
-            if self._commits >= CHECKPOINT_COMMITS and self._checkpointer is None:
-                self._commits = 0
-                self._checkpointer = threading.Thread(target=self._checkpoint, name="checkpoint", daemon=True)
-                self._checkpointer.start()
+            with self._checkpoint_guard:
+                if self._checkpointer is None:
+                    if self._commits >= CHECKPOINT_COMMITS:
+                        self._commits = 0
+                        self._checkpointer = threading.Thread(
+                            target=self._checkpoint, name="checkpoint", daemon=True
+                        )
+                        self._checkpointer.start()
+                elif self._commits >= CHECKPOINT_LAG_COMMITS:
+                    # The disk is slower than the writers: the WAL would grow by whatever comes until the
+                    # checkpoint ends. The next writers wait for it (_keep_pace, write_now gives None).
+                    if self._caught_up.is_set():
+                        log.info("The disk is slower than the writes: they wait for the WAL checkpoint")
+                    self._caught_up.clear()
+
+    def _keep_pace(self) -> None:
+        """Wait (in a worker thread) while a checkpoint that fell behind ends (_after_commit); at most
+        SQLite's busy timeout, then write all the same: a slow disk holds writers up, never refuses them."""
+        if not self._caught_up.is_set():
+            self._caught_up.wait(SQLITE_BUSY_TIMEOUT_MS / 1000)
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the database file (SQLite's PASSIVE checkpoint: no waiting for readers or
@@ -526,7 +557,9 @@ class Database:
         except Exception:  # noqa: BLE001 - the next one checkpoints what this one could not
             log.warning("WAL checkpoint failed", exc_info=True)
         finally:
-            self._checkpointer = None
+            with self._checkpoint_guard:
+                self._checkpointer = None
+                self._caught_up.set()
 
     def _checkpoint_now(self) -> int:
         """A PASSIVE checkpoint; how many frames the WAL holds."""
