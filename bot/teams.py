@@ -30,12 +30,14 @@ from bot.commands.checkins import REPORT_WORDS
 from bot.commands.privacy import FORGET_WORDS
 from bot.commands.router import TurnNote, no_district, note_turn, turn_note
 from bot.config import Settings
+from bot.db.dialogs import DialogStates
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.wire import conversation_reference_json
 from dialogs.checkin import offer_form, submit_form
+from dialogs.storage import DatabaseStorage, conversation_key
 
 if TYPE_CHECKING:
     from dialogs.host import Dialogs
@@ -62,12 +64,13 @@ class DistrictBot(TeamsActivityHandler):
         services: Services,
         settings: Settings,
         clock: Clock,
-        dialogs: Dialogs | None = None,
     ) -> None:
         self.router = router
         # The dialog host imports botbuilder-dialogs (with its date recognisers, about 18 MB): only a
-        # check-in in a channel without cards (the terminal chat) needs it, so it is made then.
-        self._dialogs = dialogs
+        # check-in in a channel without cards (the terminal chat) needs it, so it is made then, or when a
+        # message answers a dialog another process (or this one before a restart) began.
+        self._dialogs: Dialogs | None = None
+        self._dialog_storage = DatabaseStorage(DialogStates(services.repository.db), clock)
         self.services = services
         self.repository = services.repository
         self.districts = services.districts
@@ -105,9 +108,7 @@ class DistrictBot(TeamsActivityHandler):
         elif is_submit(activity.value):
             note_turn(command="report-form")
             reply = await submit_form(request, context, activity.value)
-        elif self._dialogs is not None and await self._dialogs.continue_active(
-            turn_context, request, context
-        ):
+        elif await self._continues_dialog(turn_context, request, context):
             note_turn(command="report-dialog")
             return  # the dialog answered
         elif self._opens_check_in(request):
@@ -153,11 +154,19 @@ class DistrictBot(TeamsActivityHandler):
                 (time.perf_counter() - started) * 1000,
             )
 
+    async def _continues_dialog(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
+        """Hand the message to its conversation's dialog waiting for an answer; False if there is none."""
+        if self._dialogs is None and not await self._dialog_storage.waiting(
+            conversation_key(turn_context.activity)
+        ):
+            return False
+        return await self.dialog_host().continue_active(turn_context, request, context)
+
     def dialog_host(self) -> Dialogs:
         if self._dialogs is None:
             from dialogs.host import Dialogs
 
-            self._dialogs = Dialogs()
+            self._dialogs = Dialogs(self._dialog_storage)
         return self._dialogs
 
     def _asks_to_forget(self, request: Request) -> bool:

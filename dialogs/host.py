@@ -1,40 +1,38 @@
 """Where multi-turn dialogs live between messages, and how a turn is handed to them.
 
 A conversation's place in a dialog is kept in a ConversationState, saved at the end of each turn
-(DistrictBot.on_turn), as in BotBuilder-Samples' 05.multi-turn-prompt. A dialog that ends deletes its
-conversation's entry, so an idle conversation keeps nothing and costs one storage read per message.
-
-Known limit: the default MemoryStorage keeps that state in this process only. With several server processes
-(replicas behind a load balancer) a user's next answer may reach a process that does not know the dialog;
-those would need a shared Storage (for example one over the bot's database).
+(DistrictBot.on_turn), as in BotBuilder-Samples' 05.multi-turn-prompt, in the bot's database
+(dialogs/storage.py): a restart, or a next answer that reaches another server process, carries on where the
+dialog was. A dialog that ends deletes its conversation's entry, so an idle conversation keeps nothing, and
+asking whether a conversation has a dialog waiting reads memory, not the database, until a dialog changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable
 
-from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
+from botbuilder.core import ConversationState, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus
 
 from bot.commands.router import Context, Request
 from dialogs.checkin_dialog import CheckInDialog
+from dialogs.storage import DatabaseStorage
 from dialogs.turn import attach
 
 
 class Dialogs:
     """The bot's dialogs and their state."""
 
-    def __init__(self, storage: Storage | None = None) -> None:
-        self._storage = storage or MemoryStorage()
+    def __init__(self, storage: DatabaseStorage) -> None:
+        self._storage = storage
         self.state = ConversationState(self._storage)
         self._dialogs = DialogSet(self.state.create_property("DialogState"))
         self._dialogs.add(CheckInDialog())
 
     async def continue_active(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
         """Hand the message to the conversation's dialog in progress; False if there is none."""
-        # Read storage directly: loading the state through the accessor would write an empty entry back.
-        key = self.state.get_storage_key(turn_context)
-        if not await self._storage.read([key]):
+        # Asked of storage directly: loading the state through the accessor would write an empty entry back.
+        if not await self._storage.waiting(self.state.get_storage_key(turn_context)):
             return False
         dialog_context = await self._context(turn_context, request, context)
         if dialog_context.active_dialog is None:
@@ -59,9 +57,9 @@ class Dialogs:
         try:
             result = await turn
         except BaseException:
-            # MemoryStorage hands out its stored objects themselves, so a turn that failed halfway has
-            # already moved the dialog on; forget it, and the next message starts afresh (the turn's error
-            # handler tells the user that something went wrong).
+            # A turn that failed halfway may have moved the dialog on, or may fail the same way again:
+            # forget it, and the next message starts afresh (the turn's error handler tells the user that
+            # something went wrong).
             await self.state.delete(turn_context)
             raise
         if result.status != DialogTurnStatus.Waiting:

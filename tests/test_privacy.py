@@ -28,6 +28,7 @@ from bot.app import COMPONENTS, SCHEDULER, create_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
+from bot.db.dialogs import DialogStates, dialog_key
 from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
 from bot.db.models import CheckIn, CheckInRevision, Conversation, Person
@@ -162,6 +163,8 @@ def hold_everything(db: Database) -> Held:
 
     remember(db, PERSONAL, "personal", MEGAN)
     remember(db, "a:personal-anna", "personal", ANNA)
+    for chat in (PERSONAL, "a:personal-anna"):  # each being asked for a check-in, one question at a time
+        DialogStates(db).write(dialog_key("msteams", chat), "{}", expected=None, now=NOW)
     remember(db, CHANNEL, "channel", MEGAN)  # she wrote there last: her name is in the stored reference
     schedule = prompts.create_schedule(
         district=DISTRICT,
@@ -469,6 +472,7 @@ def assert_forgotten(db: Database, held: Held) -> None:
         assert rows("SELECT count(*) FROM reminder_sent WHERE person_id = :m", **megan) == [(0,)]
         assert rows("SELECT count(*) FROM conversation WHERE conversation_id = :c", c=PERSONAL) == [(0,)]
         assert rows("SELECT count(*) FROM conversation WHERE conversation_id = 'a:personal-anna'") == [(1,)]
+        assert rows('SELECT "key" FROM dialog_state') == [(dialog_key("msteams", "a:personal-anna"),)]
         # The channel stays (it has a schedule), without Megan as the last writer in its reference.
         channel = session.exec(select(Conversation).where(Conversation.conversation_id == CHANNEL)).one()
         assert "user" not in channel.reference and channel.reference["conversation"] == {"id": CHANNEL}

@@ -43,10 +43,12 @@ WAL_RESTART_FRAMES = 4000
 # that came while the disk synced, and check-ins go at the disk's pace. The benchmark makes 560 commits a
 # second on this machine's disk; a checkpoint there never took long enough for 250.
 CHECKPOINT_LAG_COMMITS = 250
-# The tables whose changes the database counts (migration 0006): what another process (a replica, the CLI)
-# changes in them is seen once this one looks at the counts (Database.watch, every WATCH_SECONDS while it
-# serves), rather than when each kept answer read from them runs out.
-WATCHED_TABLES = frozenset({"district", "branch", "role", "person", "goal", "goal_responsible"})
+# The tables whose changes the database counts (migrations 0006, 0008): what another process (a replica,
+# the CLI) changes in them is seen once this one looks at the counts (Database.watch, every WATCH_SECONDS
+# while it serves), rather than when each kept answer read from them runs out.
+WATCHED_TABLES = frozenset(
+    {"district", "branch", "role", "person", "goal", "goal_responsible", "dialog_state"}
+)
 WATCH_SECONDS = 0.5
 # The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
 POSTGRES_WRITE_LOCK = 0x626F74_7772697465  # "bot write"

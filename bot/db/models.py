@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.db.types import UTCDateTime
@@ -393,3 +393,17 @@ class ChangeCounter(SQLModel, table=True):
 
     table_name: str = Field(primary_key=True, max_length=64)
     changes: int = Field(sa_type=BigInteger)
+
+
+class DialogStateRow(SQLModel, table=True):
+    """Where a conversation is in a multi-turn dialog (the check-in asked one question at a time): the SDK's
+    conversation state as JSON (dialogs/storage.py), kept between messages so that a restart or another
+    server process carries on with it. Deleted when the dialog ends; one left unanswered for DIALOG_HOURS
+    is forgotten (bot/db/dialogs.py)."""
+
+    __tablename__ = "dialog_state"
+
+    key: str = Field(primary_key=True, max_length=600)  # the SDK's: "{channel}/conversations/{id}"
+    state: str = Field(sa_column=Column(Text, nullable=False))
+    version: int  # what the SDK calls its e_tag: a write that read an older one is refused
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))

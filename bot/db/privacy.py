@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, delete, exists, or_, update
 from sqlalchemy.sql.dml import Delete, Update
 from sqlmodel import Session, col, select
 
+from bot.db.dialogs import dialog_key
 from bot.db.engine import Database
 from bot.db.models import (
     BankPromptRow,
@@ -20,6 +21,7 @@ from bot.db.models import (
     CheckIn,
     CheckInRevision,
     Conversation,
+    DialogStateRow,
     District,
     Goal,
     GoalResponsible,
@@ -84,11 +86,12 @@ class PrivacyRepository:
         """Erase this person, in one write transaction; None if the bot does not know them.
 
         Deleted: the person row, their roles, goal responsibilities, reminder records, their personal
-        chats' references, and texts they wrote for prompt slots that were never posted. Set to NULL:
-        check-ins' reporter, revisions' changed_by, slots' owner / text_by / approved_by, schedules' and
-        bank prompts' created_by. Scrubbed: group chat and channel references that hold them as the last
-        writer lose their `user`. Check-ins themselves, their values, dates, comments, branch and
-        withdrawal, and posted prompt texts, stay as they are.
+        chats' references and any check-in being asked for there (dialog state), and texts they wrote
+        for prompt slots that were never posted. Set to NULL: check-ins' reporter, revisions'
+        changed_by, slots' owner / text_by / approved_by, schedules' and bank prompts' created_by.
+        Scrubbed: group chat and channel references that hold them as the last writer lose their
+        `user`. Check-ins themselves, their values, dates, comments, branch and withdrawal, and posted
+        prompt texts, stay as they are.
         """
         with self.db.write() as session:
             rows = _everyone_matching(session, person)
@@ -102,6 +105,10 @@ class PrivacyRepository:
                 if any(_names(conversation.reference, row) for row in rows):
                     conversation.reference = without_user(conversation.reference)
                     scrubbed += 1
+            # A check-in they were being asked for one question at a time (in a personal chat).
+            personal = session.exec(select(Conversation).where(col(Conversation.person_id).in_(ids))).all()
+            keys = [dialog_key(chat.reference.get("channelId"), chat.conversation_id) for chat in personal]
+            session.execute(delete(DialogStateRow).where(col(DialogStateRow.key).in_(keys)))
             posted = exists().where(col(PromptPost.occurrence_id) == col(Occurrence.id))
             result = ForgetResult(
                 districts=_run(session, delete(Membership).where(col(Membership.person_id).in_(ids))),

@@ -7,15 +7,18 @@ Driven with botbuilder's TestFlow, as the SDK's own dialog tests are.
 from __future__ import annotations
 
 import pytest
-from botbuilder.core import MemoryStorage
 from botbuilder.core.adapters import TestAdapter, TestFlow
 from botbuilder.schema import Activity, ActivityTypes
+from sqlmodel import select
 
-from bot.commands import build_router
+from bot.config import Settings
 from bot.db.checkins import CheckInRepository
+from bot.db.engine import Database
+from bot.db.models import DialogStateRow
+from bot.db.repository import Repository
 from bot.teams import DistrictBot
-from dialogs.host import Dialogs
 from tests.dialogs.conftest import CHAIR, DISTRICT, MEMBER, chat, person
+from tests.test_teams import make_bot
 
 
 async def converse(adapter: TestAdapter, *script: tuple[str, str]) -> TestFlow:
@@ -131,22 +134,38 @@ async def test_someone_who_may_not_report_is_told_at_once(
     assert checkins.mine(person(MEMBER), DISTRICT) == []
 
 
+def stored_dialogs(bot: DistrictBot) -> list[str]:
+    with bot.repository.db.read() as session:
+        return list(session.exec(select(DialogStateRow.key)).all())
+
+
 async def test_dialog_state_is_kept_while_waiting_and_dropped_at_the_end(bot: DistrictBot) -> None:
-    memory: dict[str, object] = {}
-    with_memory = DistrictBot(
-        router=build_router(),
-        services=bot.services,
-        settings=bot.settings,
-        clock=bot.clock,
-        dialogs=Dialogs(MemoryStorage(memory)),
-    )
-    adapter = chat(with_memory, channel="test")
+    adapter = chat(bot, channel="test", id="a:personal-kept")
     await converse(adapter, ("rapportera", ""), ("6", ""))
-    assert len(memory) == 1  # this conversation's place in the dialog
+    assert stored_dialogs(bot) == ["test/conversations/a:personal-kept"]  # its place in the dialog
     await converse(adapter, ("1", ""), ("idag", ""), ("nej", "Sparat"))
-    assert memory == {}
+    assert stored_dialogs(bot) == []
     await converse(adapter, ("hjälp", ""))
-    assert memory == {}  # a conversation without a dialog keeps nothing
+    assert stored_dialogs(bot) == []  # a conversation without a dialog keeps nothing
+
+
+async def test_a_dialog_goes_on_after_a_restart_and_on_another_server_process(
+    bot: DistrictBot, settings: Settings, checkins: CheckInRepository
+) -> None:
+    first = chat(bot, channel="test", locale="en-US", id="a:personal-restart")
+    await converse(first, ("report", "Which goal"), ("6", "Goal 6"))
+    # Another process on the same database, or this one started again: it began no dialog itself.
+    database = Database(settings.database_url)
+    try:
+        other = make_bot(settings, Repository(database))
+        second = chat(other, channel="test", locale="en-US", id="a:personal-restart")
+        await converse(second, ("1", "When did it happen?"))
+        await converse(first, ("today", "Any comment?"))  # and back: each goes on from where the other was
+        await converse(second, ("no", "Stored #"))
+    finally:
+        database.dispose()
+    assert len(checkins.mine(person(CHAIR), DISTRICT)) == 1
+    assert stored_dialogs(bot) == []
 
 
 async def test_a_dialog_that_failed_is_forgotten_and_the_next_message_starts_afresh(

@@ -1,0 +1,103 @@
+"""Where conversations are in their multi-turn dialogs (dialog_state): what dialogs/storage.py keeps for the
+SDK, as JSON text it makes and reads itself. All the SQL of it is here."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, delete, update
+from sqlmodel import col, select
+
+from bot.db.engine import MISSING, WATCH_SECONDS, Database, ReadCache
+from bot.db.models import DialogStateRow
+
+# A dialog left unanswered this long is forgotten: its next message is read as a command, and its row (the
+# answers so far, a draft check-in) is deleted with the next dialog state written.
+DIALOG_HOURS = 24
+_TABLES = frozenset({"dialog_state"})
+_WAITING = "waiting"
+
+
+def dialog_key(channel_id: str | None, conversation_id: str | None) -> str:
+    """The key a conversation's dialog state is stored under: the SDK's ConversationState.get_storage_key."""
+    return f"{channel_id}/conversations/{conversation_id}"
+
+
+class DialogStateConflict(Exception):
+    """A dialog state was written by someone else since it was read (two messages of one conversation
+    answered at once, by two server processes)."""
+
+
+@dataclass(frozen=True)
+class StoredDialog:
+    state: str  # JSON
+    version: int
+
+
+class DialogStates:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        # Which conversations have a dialog waiting: read by every message, changed by few. The table is
+        # counted, so another process's change is seen within WATCH_SECONDS while this one serves.
+        self._kept = ReadCache(db, seconds=WATCH_SECONDS, size=1, tables=_TABLES)
+
+    def waiting_now(self) -> frozenset[str] | None:
+        """`waiting()` if it is kept, else None: reads nothing (for the event loop)."""
+        kept = self._kept.peek(_WAITING)
+        return None if kept is MISSING else kept  # type: ignore[no-any-return]
+
+    def waiting(self) -> frozenset[str]:
+        """The keys of the conversations with a dialog waiting for an answer."""
+        return self._kept.get(_WAITING, self._read_waiting)
+
+    def _read_waiting(self) -> frozenset[str]:
+        with self.db.read() as session:
+            return frozenset(session.exec(select(DialogStateRow.key)).all())
+
+    def read(self, keys: Collection[str], *, now: datetime) -> dict[str, StoredDialog]:
+        """The dialog states of these conversations that have one, not left unanswered too long."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(DialogStateRow).where(
+                    col(DialogStateRow.key).in_(keys), DialogStateRow.updated_at > _forgotten_before(now)
+                )
+            ).all()
+            return {row.key: StoredDialog(row.state, row.version) for row in rows}
+
+    def write(self, key: str, state: str, *, expected: int | None, now: datetime) -> int:
+        """Store a conversation's dialog state; its new version. `expected`: the version it was read at
+        (None: whatever is stored is replaced). Raises DialogStateConflict if another was stored since.
+        Deletes the states left unanswered too long, in the same transaction."""
+        with self.db.write() as session:
+            forgotten = col(DialogStateRow.updated_at) <= _forgotten_before(now)
+            session.execute(delete(DialogStateRow).where(forgotten))
+            this = col(DialogStateRow.key) == key
+            if expected is None:
+                stored = session.exec(select(DialogStateRow.version).where(this)).first()
+                if stored is None:
+                    session.add(DialogStateRow(key=key, state=state, version=1, updated_at=now))
+                    return 1
+                expected = stored
+            # Only if it is still the version read: decided by the database, whoever else writes.
+            changed = cast(
+                CursorResult[Any],
+                session.execute(
+                    update(DialogStateRow)
+                    .where(this, col(DialogStateRow.version) == expected)
+                    .values(state=state, version=expected + 1, updated_at=now)
+                ),
+            )
+            if changed.rowcount != 1:  # stored again since, or deleted (the dialog ended, or was forgotten)
+                raise DialogStateConflict(key)
+            return expected + 1
+
+    def delete(self, keys: Collection[str]) -> None:
+        with self.db.write() as session:
+            session.execute(delete(DialogStateRow).where(col(DialogStateRow.key).in_(keys)))
+
+
+def _forgotten_before(now: datetime) -> datetime:
+    return now - timedelta(hours=DIALOG_HOURS)
