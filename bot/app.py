@@ -26,6 +26,7 @@ from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
+from bot.db.dialogs import DialogStates
 from bot.db.districts import DistrictRepository
 from bot.db.engine import WATCH_SECONDS, Database, ReadCache
 from bot.db.people import PeopleRepository
@@ -134,7 +135,9 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     notifier = Notifier(adapter, settings.microsoft_app_id)
 
     def retention() -> list[RetentionResult]:
-        """The daily retention job's work (RETENTION_MONTHS; bot/services/privacy.py)."""
+        """The daily retention job's work (RETENTION_MONTHS; bot/services/privacy.py), and the dialogs
+        left unanswered (bot/db/dialogs.py)."""
+        DialogStates(components.database).forget_unanswered(now=clock())
         return run_retention(
             PrivacyRepository(components.database),
             now=clock(),

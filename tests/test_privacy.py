@@ -28,7 +28,7 @@ from bot.app import COMPONENTS, SCHEDULER, create_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
-from bot.db.dialogs import DialogStates, dialog_key
+from bot.db.dialogs import DIALOG_HOURS, DialogStates, dialog_key
 from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
 from bot.db.models import CheckIn, CheckInRevision, Conversation, Person
@@ -688,6 +688,15 @@ async def test_the_retention_job_runs_daily_at_a_quiet_hour_in_the_districts_zon
     fields = {field.name: str(field) for field in trigger.fields}
     assert (fields["hour"], fields["minute"]) == (str(RETENTION_HOUR), str(RETENTION_MINUTE))
     assert not 2 <= RETENTION_HOUR < 3
+
+
+async def test_the_retention_job_deletes_dialogs_left_unanswered(client: TestClient, clock: Clock) -> None:
+    states = DialogStates(client.app[COMPONENTS].database)
+    states.write(dialog_key("msteams", PERSONAL), "{}", expected=None, now=NOW)
+    states.write(dialog_key("msteams", "a:personal-anna"), "{}", expected=None, now=NOW + timedelta(hours=2))
+    clock.now = NOW + timedelta(hours=DIALOG_HOURS, minutes=1)
+    await client.app[SCHEDULER].run_retention()
+    assert states.waiting() == {dialog_key("msteams", "a:personal-anna")}
 
 
 def test_retention_months_setting(clean_env: None, monkeypatch: pytest.MonkeyPatch) -> None:

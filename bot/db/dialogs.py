@@ -9,13 +9,13 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, update
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot.db.engine import MISSING, WATCH_SECONDS, Database, ReadCache
 from bot.db.models import DialogStateRow
 
 # A dialog left unanswered this long is forgotten: its next message is read as a command, and its row (the
-# answers so far, a draft check-in) is deleted with the next dialog state written.
+# answers so far, a draft check-in) is deleted with the next dialog state written, or by the nightly job.
 DIALOG_HOURS = 24
 _TABLES = frozenset({"dialog_state"})
 _WAITING = "waiting"
@@ -72,8 +72,7 @@ class DialogStates:
         (None: whatever is stored is replaced). Raises DialogStateConflict if another was stored since.
         Deletes the states left unanswered too long, in the same transaction."""
         with self.db.write() as session:
-            forgotten = col(DialogStateRow.updated_at) <= _forgotten_before(now)
-            session.execute(delete(DialogStateRow).where(forgotten))
+            _forget_unanswered(session, now)
             this = col(DialogStateRow.key) == key
             if expected is None:
                 stored = session.exec(select(DialogStateRow.version).where(this)).first()
@@ -97,6 +96,16 @@ class DialogStates:
     def delete(self, keys: Collection[str]) -> None:
         with self.db.write() as session:
             session.execute(delete(DialogStateRow).where(col(DialogStateRow.key).in_(keys)))
+
+    def forget_unanswered(self, *, now: datetime) -> int:
+        """Delete the dialog states left unanswered for DIALOG_HOURS (the nightly retention job); how many."""
+        with self.db.write() as session:
+            return _forget_unanswered(session, now)
+
+
+def _forget_unanswered(session: Session, now: datetime) -> int:
+    forgotten = delete(DialogStateRow).where(col(DialogStateRow.updated_at) <= _forgotten_before(now))
+    return int(cast(CursorResult[Any], session.execute(forgotten)).rowcount)
 
 
 def _forgotten_before(now: datetime) -> datetime:

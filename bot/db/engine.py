@@ -465,8 +465,8 @@ class Database:
     def wait_for_writers(self) -> None:
         """Wait (in a worker thread) until no other thread of this process is writing, nor a checkpoint that
         fell behind copying: then write_now is likely to begin at once. Waits at most SQLite's busy timeout
-        for each, as a writer would. The first time,
-        opens write_now's connection (opening a file is no work for the event loop)."""
+        for each, as a writer would. The first time, opens write_now's connection (opening a file is no
+        work for the event loop)."""
         if not self._now:
             return
         self._keep_pace()
