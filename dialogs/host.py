@@ -15,9 +15,10 @@ from botbuilder.core import ConversationState, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus
 
 from bot.commands.router import Context, Request
+from bot.db.dialogs import DialogStateConflict
 from dialogs.checkin_dialog import CheckInDialog
 from dialogs.storage import DatabaseStorage
-from dialogs.turn import attach
+from dialogs.turn import attach, current
 
 
 class Dialogs:
@@ -47,7 +48,13 @@ class Dialogs:
 
     async def save(self, turn_context: TurnContext) -> None:
         """Write this turn's changes, if a dialog ran and is still waiting for an answer."""
-        await self.state.save_changes(turn_context)
+        try:
+            await self.state.save_changes(turn_context)
+        except DialogStateConflict:
+            # Another answer in this conversation was handled at the same moment (a message sent twice, or
+            # two server processes) and stored first: that one counts, and the dialog goes on from it.
+            t = current(turn_context).request.t
+            await turn_context.send_activity(t._("Two answers came at the same time; the first one counts."))
 
     async def _context(self, turn_context: TurnContext, request: Request, context: Context) -> DialogContext:
         attach(turn_context, request, context)

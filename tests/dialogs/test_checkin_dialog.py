@@ -6,6 +6,9 @@ Driven with botbuilder's TestFlow, as the SDK's own dialog tests are.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 import pytest
 from botbuilder.core.adapters import TestAdapter, TestFlow
 from botbuilder.schema import Activity, ActivityTypes
@@ -13,6 +16,7 @@ from sqlmodel import select
 
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
+from bot.db.dialogs import DialogStates
 from bot.db.engine import Database
 from bot.db.models import DialogStateRow
 from bot.db.repository import Repository
@@ -166,6 +170,29 @@ async def test_a_dialog_goes_on_after_a_restart_and_on_another_server_process(
         database.dispose()
     assert len(checkins.mine(person(CHAIR), DISTRICT)) == 1
     assert stored_dialogs(bot) == []
+
+
+async def test_of_two_answers_at_the_same_time_the_first_stored_counts(
+    bot: DistrictBot, checkins: CheckInRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    adapter = chat(bot, channel="test", locale="en-US", id="a:personal-twice")
+    await converse(adapter, ("report", "Which goal"))
+    read = DialogStates.read
+
+    def answered_elsewhere_meanwhile(states: DialogStates, keys: list[str], *, now: datetime) -> Any:
+        found = read(states, keys, now=now)
+        for key, stored in found.items():  # the same answer, handled by another turn and stored first
+            states.write(key, stored.state, expected=stored.version, now=now)
+        return found
+
+    monkeypatch.setattr(DialogStates, "read", answered_elsewhere_meanwhile)
+    flow = await adapter.send("6")
+    flow = await flow.assert_reply("Goal 6: ", is_substring=True)
+    await flow.assert_reply("Two answers came at the same time; the first one counts.")
+    monkeypatch.undo()
+    # The dialog goes on from the answer stored first: here, the goal is still to be given.
+    await converse(adapter, ("6", "Goal 6"), ("1", "When"), ("today", "Any comment?"), ("no", "Stored #"))
+    assert len(checkins.mine(person(CHAIR), DISTRICT)) == 1
 
 
 async def test_a_dialog_that_failed_is_forgotten_and_the_next_message_starts_afresh(
