@@ -6,11 +6,13 @@ PostgreSQL database (id `postgresql`, see tests/postgres.py). Tests of SQLite-on
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.config import Settings
+from bot.db.engine import Database
 from tests.postgres import reset_schema
 
 BACKENDS = ("sqlite", "postgresql")
@@ -35,3 +37,11 @@ def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -
 @pytest.fixture
 def settings(settings: Settings, database_url: str) -> Settings:
     return settings.model_copy(update={"database_url": database_url})
+
+
+@pytest.fixture
+def other(database: Database) -> Iterator[Database]:
+    """A second handle on the same database: another process, as far as caches go."""
+    second = Database(database.url)
+    yield second
+    second.dispose()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -17,14 +16,6 @@ KEY = "msteams/conversations/a:personal-1"
 @pytest.fixture
 def states(database: Database) -> DialogStates:
     return DialogStates(database)
-
-
-@pytest.fixture
-def other(database: Database) -> Iterator[Database]:
-    """A second handle on the same database: another server process."""
-    second = Database(database.url)
-    yield second
-    second.dispose()
 
 
 def test_a_state_is_replaced_only_by_whoever_read_the_last_one(states: DialogStates) -> None:

@@ -75,14 +75,6 @@ def checkins(sample: Repository, clock: Clock) -> CheckInRepository:
     return CheckInRepository(sample.db, monotonic=clock)
 
 
-@pytest.fixture
-def other(database: Database) -> Iterator[Database]:
-    """A second handle on the same database: another process, as far as caches go."""
-    second = Database(database.url)
-    yield second
-    second.dispose()
-
-
 def goal_6(sample: Repository) -> int:
     plan = sample.plan(SAMPLE_DISTRICT)
     assert plan is not None
