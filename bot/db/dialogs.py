@@ -27,8 +27,8 @@ def dialog_key(channel_id: str | None, conversation_id: str | None) -> str:
 
 
 class DialogStateConflict(Exception):
-    """A dialog state was written by someone else since it was read (two messages of one conversation
-    answered at once, by two server processes)."""
+    """A dialog state was written by someone else since it was read: two messages of one conversation
+    answered at the same moment (sent twice, or reaching two server processes)."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class DialogStates:
                     session.add(DialogStateRow(key=key, state=state, version=1, updated_at=now))
                     return 1
                 expected = stored
-            # Only if it is still the version read: decided by the database, whoever else writes.
+            # Only if it is still the version read (writers take turns: Database.write).
             changed = cast(
                 CursorResult[Any],
                 session.execute(
