@@ -480,13 +480,15 @@ class Database:
 
     async def writers_done(self) -> None:
         """`wait_for_writers` awaited on the event loop, with no worker thread waiting for the lock (see
-        _WriteLock), but the first time, to open write_now's connection, and while writers wait for a
-        checkpoint that fell behind (_keep_pace)."""
+        _WriteLock), but the first time, to open write_now's connection. A checkpoint that fell behind is
+        awaited in a worker thread (_keep_pace), which does not take the lock."""
         if not self._now:
             return
-        if self._now_connection is None or not self._caught_up.is_set():
+        if self._now_connection is None:
             await asyncio.to_thread(self.wait_for_writers)
             return
+        if not self._caught_up.is_set():
+            await asyncio.to_thread(self._keep_pace)
         with contextlib.suppress(TimeoutError):  # then write the other way, waiting in a thread
             await asyncio.wait_for(cast(_WriteLock, self._writer).free(), SQLITE_BUSY_TIMEOUT_MS / 1000)
 
