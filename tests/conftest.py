@@ -7,11 +7,13 @@ database layer on both SQLite and PostgreSQL (tests/db/conftest.py).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from bot.config import Settings
 from bot.db import migrate
@@ -31,13 +33,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 class Clock:
-    """A clock the test moves by hand (set `.now`); starts at NOW."""
+    """A clock the test moves by hand (set `.now`); starts at NOW.
+
+    Inside `whole_process()` the process's own clock reads the same time (time-machine), for a library that
+    reads it itself: APScheduler 3 takes no clock, and decides from its own whether a timer fired or missed.
+    """
 
     def __init__(self, now: datetime = NOW) -> None:
-        self.now = now
+        self._now = now
+        self._traveller: time_machine.Coordinates | None = None
+
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    @now.setter
+    def now(self, value: datetime) -> None:
+        self._now = value
+        if self._traveller is not None:
+            self._traveller.move_to(value)
 
     def __call__(self) -> datetime:
-        return self.now
+        return self._now
+
+    @contextmanager
+    def whole_process(self) -> Iterator[None]:
+        with time_machine.travel(self._now, tick=False) as traveller:
+            self._traveller = traveller
+            try:
+                yield
+            finally:
+                self._traveller = None
 
 
 def fixed_clock() -> datetime:

@@ -543,19 +543,20 @@ async def test_the_job_runs_daily_at_ten_in_the_districts_zone(world: World) -> 
         grace=world.settings.post_grace,
         reporting=world.reporting,
     )
-    await scheduler.start()
-    try:
-        job = scheduler.scheduler.get_job("report-reminders")
-        assert job is not None and job.func == world.reporting.run
-        assert str(job.trigger.timezone) == "Europe/Stockholm"
-        assert str(job.trigger) == "cron[hour='10', minute='0']"
-        assert job.misfire_grace_time == 6 * 3600
-        # 10:00 in Stockholm, summer or winter.
-        assert job.trigger.get_next_fire_time(None, local(6, 15, 11)) == local(6, 16)
-        winter = datetime(2027, 12, 1, 9, 0, tzinfo=UTC)  # 10:00 CET
-        assert job.trigger.get_next_fire_time(None, winter - timedelta(hours=1)) == winter
-    finally:
-        scheduler.shutdown()
+    with world.clock.whole_process():
+        await scheduler.start()
+        try:
+            job = scheduler.scheduler.get_job("report-reminders")
+            assert job is not None and job.func == world.reporting.run
+            assert str(job.trigger.timezone) == "Europe/Stockholm"
+            assert str(job.trigger) == "cron[hour='10', minute='0']"
+            assert job.misfire_grace_time == 6 * 3600
+            # 10:00 in Stockholm, summer or winter.
+            assert job.trigger.get_next_fire_time(None, local(6, 15, 11)) == local(6, 16)
+            winter = datetime(2027, 12, 1, 9, 0, tzinfo=UTC)  # 10:00 CET
+            assert job.trigger.get_next_fire_time(None, winter - timedelta(hours=1)) == winter
+        finally:
+            scheduler.shutdown()
 
 
 def test_the_app_builds_the_job_from_the_settings(settings: Settings) -> None:
