@@ -433,6 +433,26 @@ async def test_the_scheduler_arms_a_timer_per_planned_slot_in_stockholm_time(wor
         again.shutdown()
 
 
+async def test_a_timer_posts_its_slot_when_the_clock_reaches_it(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    await world.scheduler.start()
+    first = world.slots()[0]
+    world.clock.now = first.due_at - timedelta(minutes=1)
+    world.scheduler.scheduler.wakeup()
+    await asyncio.sleep(0.05)
+    assert world.slots()[0].status is SlotStatus.PLANNED and not world.connector.created
+
+    world.clock.now = first.due_at
+    world.scheduler.scheduler.wakeup()
+    for _ in range(500):  # the timer's job runs as a task on this loop, its database work in a thread
+        if world.slots()[0].status is SlotStatus.POSTED:
+            break
+        await asyncio.sleep(0.01)
+    assert world.slots()[0].status is SlotStatus.POSTED
+    assert len(world.connector.created) == 1
+
+
 async def test_post_now_posts_the_next_planned_prompt(world: World) -> None:
     await make_board(world)
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
