@@ -10,7 +10,9 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from bot.cards import Reply
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.services.clock import Clock
@@ -42,8 +44,9 @@ class PromptDesk:
         self.timezone = timezone
         # Set by the scheduler: re-reads the slots and (re)arms a job for each planned one.
         self.on_change: Callable[[], Awaitable[None]] | None = None
-        # Set by the scheduler: posts a slot now (the same path as at its time).
-        self.post_now: Callable[[int], Awaitable[Outcome]] | None = None
+        # Set by the scheduler: posts a slot now (the same path as at its time) in the background, then
+        # sends the answer for its outcome into the conversation of the given reference.
+        self.post_now: Callable[[int, dict[str, Any], Callable[[Outcome], Reply]], None] | None = None
 
     async def set_up(
         self, *, district: str, conversation_id: str, rule: ScheduleRule, rule_text: str, by: PersonInfo

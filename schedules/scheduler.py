@@ -14,13 +14,16 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 
+from bot.cards import Reply
 from bot.db.prompts import PromptRepository
+from bot.notifier import ConversationGone, SendFailed
 from bot.services.clock import Clock
 from bot.services.privacy import RETENTION_HOUR, RETENTION_MINUTE
 from bot.services.prompting import HORIZON, Outcome, SlotStatus
@@ -54,6 +57,7 @@ class PromptScheduler:
         self.clock = clock
         self.grace = grace
         self.scheduler = AsyncIOScheduler(timezone=timezone)
+        self.background: set[asyncio.Task[None]] = set()  # "post now" at work
         self.timezone = timezone
         self.zone = ZoneInfo(timezone)
         desk.on_change = self.sync
@@ -133,10 +137,24 @@ class PromptScheduler:
         if self.retention is not None:
             await asyncio.to_thread(self.retention)
 
-    async def post_next(self, slot_id: int) -> Outcome:
-        """Post a slot now, ahead of its time ("post now")."""
-        return await self.poster.post(slot_id, early=True)
+    def post_next(self, slot_id: int, reference: dict[str, Any], answer: Callable[[Outcome], Reply]) -> None:
+        """Post a slot now, ahead of its time ("post now"), in the background: a turn must not wait for
+        Teams (it redelivers after about 15 s). The asker is told the outcome in the same conversation."""
+        task = asyncio.create_task(self._post_and_tell(slot_id, reference, answer))
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+
+    async def _post_and_tell(
+        self, slot_id: int, reference: dict[str, Any], answer: Callable[[Outcome], Reply]
+    ) -> None:
+        outcome = await self.poster.post(slot_id, early=True)
+        try:
+            await self.poster.notifier.send(reference, answer(outcome))
+        except (ConversationGone, SendFailed) as exc:
+            log.warning("could not tell the outcome of posting #%s (%s): %s", slot_id, outcome.value, exc)
 
     def shutdown(self) -> None:
+        for task in self.background:
+            task.cancel()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)

@@ -122,14 +122,14 @@ def check_in_line(t: Translator, check_in: StoredCheckIn) -> str:
 def status(
     t: Translator, plan: Plan, standings: Sequence[GoalStanding], *, branch: str | None, today: date
 ) -> Reply:
-    year = plan.year
-    if year is not None and today.year < year:
-        title = t._("The plan is for {year} and begins on 1 January").format(year=year)
-    elif year is not None and today.year > year:  # the year is over: its final result
+    plan_year = plan.year
+    if plan_year is not None and today.year < plan_year:
+        title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
+    elif plan_year is not None and today.year > plan_year:  # the year is over: its final result
         if branch:
-            title = t._("How {branch} did in {year}").format(branch=branch, year=year)
+            title = t._("How {branch} did in {year}").format(branch=branch, year=plan_year)
         else:
-            title = t._("How the plan went in {year}").format(year=year)
+            title = t._("How the plan went in {year}").format(year=plan_year)
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
     else:

@@ -303,9 +303,8 @@ def register(router: Router) -> None:
             if not planned:
                 return Reply(t._("There is no planned prompt to post."))
             slot = planned[0]
-        if desk.post_now is None:
+        if desk.post_now is None or request.conversation is None:
             return Reply(t._("Posting needs the running bot, not the terminal chat."))
-        outcome = await desk.post_now(slot.id)
         answers = {
             Outcome.POSTED: t._("#{id} is posted."),
             Outcome.NOT_PLANNED: t._("#{id} was not posted: it is already posted, skipped or paused."),
@@ -317,7 +316,12 @@ def register(router: Router) -> None:
                 "I will not post it again."
             ),
         }
-        return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
+
+        def answer(outcome: Outcome) -> Reply:
+            return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
+
+        desk.post_now(slot.id, request.conversation.reference, answer)
+        return Reply(t._("Posting #{id} …").format(id=slot.id))
 
     @router.command(
         "bank",

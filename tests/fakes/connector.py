@@ -79,6 +79,8 @@ class FakeConnector:
     posted: list[Posted] = field(default_factory=list)
     # Answers to give before succeeding again: (status, headers).
     failures: deque[tuple[int, dict[str, str]]] = field(default_factory=deque)
+    # Only requests to this path get the failures, e.g. "/v3/conversations" (new threads); None: any.
+    failing_path: str | None = None
     created: list[Created] = field(default_factory=list)
     received: list[Received] = field(default_factory=list)
     # Stamps Posted.at and Received.at, e.g. a test's fake monotonic clock.
@@ -148,7 +150,7 @@ class FakeConnector:
             request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
         ) -> web.StreamResponse:
             at = self._now()
-            if self.failures:
+            if self.failures and self.failing_path in (None, request.path):
                 status, headers = self.failures.popleft()
                 self.received.append(Received(request.method, request.path, status, at))
                 if status == DROP:

@@ -458,7 +458,10 @@ async def test_post_now_posts_the_next_planned_prompt(world: World) -> None:
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
     await world.scheduler.start()
     first = world.slots()[0]
-    assert await world.say(MEGAN, "posta nu") == f"#{first.id} är postad."
+    assert await world.say(MEGAN, "posta nu") == f"Postar #{first.id} …"  # at once: Teams does not wait
+    await asyncio.gather(*world.scheduler.background)
+    told = [p.body.get("text") for p in world.connector.posted if "personal-29:megan" in p.path]
+    assert told[-1] == f"#{first.id} är postad."
     assert len(world.connector.created) == 1
     assert world.slots()[0].status is SlotStatus.POSTED
 
