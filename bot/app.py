@@ -156,6 +156,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             clock=clock,
             grace=settings.post_grace,
             t=translator(settings.language),
+            lease=settings.claim_lease,
         ),
         clock=clock,
         timezone=settings.timezone,

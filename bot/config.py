@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     # How late a prompt may still be posted when the bot was down at its time; past that it is skipped.
     post_grace_hours: float = Field(6.0, ge=0, le=72)
 
+    # How long a claim to post a prompt lives unless its process renews it; past that, any running server
+    # tells the board the post may be missing (the process died mid-post).
+    claim_lease_seconds: float = Field(120.0, ge=1, le=3600)
+
     # How many days before a quarter ends chairs and responsible people are reminded to report, and the
     # board gets its digest of who has (0: no reminders, no digest).
     report_reminder_days: int = Field(14, ge=0, le=92)
@@ -131,6 +135,10 @@ class Settings(BaseSettings):
     @property
     def post_grace(self) -> timedelta:
         return timedelta(hours=self.post_grace_hours)
+
+    @property
+    def claim_lease(self) -> timedelta:
+        return timedelta(seconds=self.claim_lease_seconds)
 
     @property
     def public_base_url(self) -> str:

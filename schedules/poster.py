@@ -2,8 +2,9 @@
 
 The one path every post takes (at its time, late after a restart, or "post now"): claim the slot in the
 database, send through the notifier, confirm with the Teams message id. A claim is never sent twice: a
-process that dies between claim and confirmation leaves a claim that start-up turns into "may be
-missing" for the board, not a second post.
+process that dies between claim and confirmation leaves a claim whose lease runs out, and any running
+server then tells the board it "may be missing", not a second post. The lease, not the claimer's pid or
+host, says whether it lives: in a container, a restarted bot is PID 1 on the same hostname again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import asyncio
 import logging
 import os
 import socket
+import uuid
 from datetime import datetime, timedelta
 
 from bot.cards import Reply
@@ -28,13 +30,10 @@ from bot.services.roles import Role
 
 log = logging.getLogger(__name__)
 
-# A claim older than this, never confirmed, belongs to a process that died (the notifier gives up on a
-# send within a few minutes). A claim by a dead process on this very host is recognised at once.
-CLAIM_TIMEOUT = timedelta(minutes=15)
-
 
 def this_process() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """Who claims, for the record: host, pid and a start-up id (the pid and host may come back)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 class PromptPoster:
@@ -48,6 +47,7 @@ class PromptPoster:
         clock: Clock,
         grace: timedelta,
         t: Translator,
+        lease: timedelta = timedelta(minutes=2),
     ) -> None:
         self.prompts = prompts
         self.people = people
@@ -57,6 +57,7 @@ class PromptPoster:
         self.grace = grace
         self.t = t
         self.claimer = this_process()
+        self.lease = lease  # how long a claim lives without renewal
 
     async def post(self, slot_id: int, *, early: bool = False) -> Outcome:
         """Post the slot's prompt if it is still planned; `early` is "post now" ahead of its time."""
@@ -96,10 +97,12 @@ class PromptPoster:
             source=source,
             bank_prompt_id=bank_id,
             now=now,
+            held_until=now + self.lease,
         )
         if not claimed:
             return Outcome.NOT_PLANNED
         post = cards.prompt_post(self.t, text, owner=slot.owner_name, from_bank=bank_id is not None)
+        renewing = asyncio.create_task(self._hold(slot.id))
         try:
             sent = await self.notifier.start_thread(schedule.channel_reference, post)
         except ConversationGone:
@@ -118,6 +121,8 @@ class PromptPoster:
         except SendFailed as exc:
             refused = self.t._("Teams would not take the prompt for #{id}; it was not posted.")
             return await self._not_posted(slot, schedule, Outcome.FAILED, str(exc), refused, now)
+        finally:
+            renewing.cancel()
         await asyncio.to_thread(
             self.prompts.confirm,
             slot.id,
@@ -154,10 +159,32 @@ class PromptPoster:
             return None, None
         return (choice.text_en if self.t.language == "en" and choice.text_en else choice.text), choice.id
 
+    async def _hold(self, slot_id: int) -> None:
+        """Renew the claim's lease while its post is being sent (retries may take minutes)."""
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            try:
+                await asyncio.to_thread(
+                    self.prompts.renew, slot_id, claimer=self.claimer, held_until=self.clock() + self.lease
+                )
+            except Exception:  # noqa: BLE001 - the next round tries again; the lease has slack for it
+                log.warning("could not renew the claim on #%s", slot_id, exc_info=True)
+
     async def recover(self) -> None:
-        """At start-up: a dead process's claims become "may be missing"; overdue slots post late or miss."""
+        """At start-up: lapsed claims become "may be missing"; overdue slots post late or miss."""
+        await self.settle_lapsed_claims()
         now = self.clock()
-        for slot_id in await asyncio.to_thread(self._dead_claims, now):
+        overdue = await asyncio.to_thread(
+            self.prompts.slots, statuses=[SlotStatus.PLANNED], after=now - timedelta(days=366), limit=500
+        )
+        for slot in overdue:
+            if slot.due_at <= now:
+                await self.post(slot.id)
+
+    async def settle_lapsed_claims(self) -> None:
+        """Claims whose lease ran out (their process died) become "may be missing"; the board is told once."""
+        now = self.clock()
+        for slot_id in await asyncio.to_thread(self.prompts.lapsed_claims, now):
             settled = await asyncio.to_thread(
                 self.prompts.fail,
                 slot_id,
@@ -171,20 +198,6 @@ class PromptPoster:
             district = await asyncio.to_thread(self.prompts.district_of_slot, slot_id)
             if district:
                 await self.tell_board(district, self._may_be_missing(slot_id))
-        overdue = await asyncio.to_thread(
-            self.prompts.slots, statuses=[SlotStatus.PLANNED], after=now - timedelta(days=366), limit=500
-        )
-        for slot in overdue:
-            if slot.due_at <= now:
-                await self.post(slot.id)
-
-    def _dead_claims(self, now: datetime) -> list[int]:
-        # A claim can be both stale and a dead local process's: report it once.
-        stale = self.prompts.stale_claims(older_than=now - CLAIM_TIMEOUT)
-        dead = [
-            slot_id for slot_id, claimer in self.prompts.open_claims() if _dead_here(claimer, self.claimer)
-        ]
-        return sorted(set(stale) | set(dead))
 
     async def remind_owners(self) -> int:
         """Remind each owner once, in a personal chat, of a slot without a text within its reminder days."""
@@ -240,17 +253,3 @@ class PromptPoster:
                 "I was not running when #{id} was due ({when}) and it is now too late, so it was skipped."
             ).format(id=slot.id, when=cards.when(self.t, slot.due_at, schedule.zone))
         )
-
-
-def _dead_here(claimer: str, me: str) -> bool:
-    """Whether `claimer` ("host:pid") is a process on this host that no longer runs."""
-    host, _, pid = claimer.rpartition(":")
-    if host != me.rpartition(":")[0] or claimer == me or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False

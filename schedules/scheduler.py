@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.cards import Reply
 from bot.db.prompts import PromptRepository
@@ -104,6 +105,14 @@ class PromptScheduler:
                 misfire_grace_time=6 * 3600,
                 coalesce=True,
             )
+        # Claims of a process that died mid-post, seen by whichever server runs, within about a lease.
+        self.scheduler.add_job(
+            self.poster.settle_lapsed_claims,
+            IntervalTrigger(seconds=max(self.poster.lease.total_seconds() / 2, 1), timezone=self.timezone),
+            id="lapsed-claims",
+            replace_existing=True,
+            coalesce=True,
+        )
         await self.poster.recover()
         await self.desk.plan_ahead()  # also calls sync()
         await self.poster.remind_owners()

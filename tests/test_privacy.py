@@ -189,6 +189,7 @@ def hold_everything(db: Database) -> Held:
         source="owner",
         bank_prompt_id=None,
         now=NOW,
+        held_until=NOW,
     )
     prompts.confirm(posted, message_id="m1", thread_id=f"{CHANNEL};messageid=m1", now=NOW)
     prompts.set_text(following, "Megans utkast om bostäder", by=megan, now=NOW)

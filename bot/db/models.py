@@ -271,7 +271,9 @@ class PromptPost(SQLModel, table=True):
         )
     )
     claimed_at: datetime = _utc()
-    claimed_by: str = Field(max_length=100)  # host:pid of the process that claimed it
+    claimed_by: str = Field(max_length=100)  # host:pid:start-up id of the process that claimed it
+    # The claimer's lease, renewed while it sends: a claim still sending past it is a dead process's.
+    held_until: datetime | None = _utc(nullable=True)
     source: str = Field(max_length=10)  # owner | bank
     bank_prompt_id: int | None = _ref("bank_prompt.id", ondelete="SET NULL", nullable=True)
     text: str

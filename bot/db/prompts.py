@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -348,8 +348,10 @@ class PromptRepository:
         source: str,
         bank_prompt_id: int | None,
         now: datetime,
+        held_until: datetime,
     ) -> bool:
-        """Claim a planned slot for posting. True for exactly one caller, across processes.
+        """Claim a planned slot for posting, held until `held_until` unless renewed. True for exactly one
+        caller, across processes.
 
         The slot's status is checked and changed, and the post record inserted, in one write transaction
         (BEGIN IMMEDIATE on SQLite, serialised writers on PostgreSQL); the post record's unique slot id is
@@ -367,6 +369,7 @@ class PromptRepository:
                         occurrence_id=slot_id,
                         claimed_at=now,
                         claimed_by=claimer[:100],
+                        held_until=held_until,
                         source=source,
                         bank_prompt_id=bank_prompt_id,
                         text=text,
@@ -409,28 +412,30 @@ class PromptRepository:
             row.updated_at = now
             return True
 
-    def stale_claims(self, older_than: datetime) -> list[int]:
-        """Slots claimed before `older_than` and never confirmed: the process died while posting them."""
+    def renew(self, slot_id: int, *, claimer: str, held_until: datetime) -> None:
+        """The claimer is still sending: extend its lease."""
+        with self.db.write() as session:
+            post = session.exec(
+                select(PromptPost).where(
+                    PromptPost.occurrence_id == slot_id,
+                    PromptPost.outcome == "sending",
+                    PromptPost.claimed_by == claimer[:100],
+                )
+            ).first()
+            if post is not None:
+                post.held_until = held_until
+
+    def lapsed_claims(self, now: datetime) -> list[int]:
+        """Slots claimed and never confirmed whose lease ran out: the process died while posting them."""
         with self.db.read() as session:
             return list(
                 session.exec(
                     select(PromptPost.occurrence_id).where(
-                        PromptPost.outcome == "sending", col(PromptPost.claimed_at) < older_than
+                        PromptPost.outcome == "sending",
+                        or_(col(PromptPost.held_until).is_(None), col(PromptPost.held_until) < now),
                     )
                 ).all()
             )
-
-    def open_claims(self) -> list[tuple[int, str]]:
-        """Every claimed, unconfirmed slot with the process that claimed it ("host:pid")."""
-        with self.db.read() as session:
-            return [
-                (slot_id, claimer)
-                for slot_id, claimer in session.exec(
-                    select(PromptPost.occurrence_id, PromptPost.claimed_by).where(
-                        PromptPost.outcome == "sending"
-                    )
-                ).all()
-            ]
 
     def posts(self, district: str, *, limit: int = 20) -> list[PostRecord]:
         with self.db.read() as session:

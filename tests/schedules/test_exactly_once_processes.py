@@ -47,7 +47,6 @@ from bot.db.models import PromptPost
 from bot.db.prompts import PromptRepository
 from bot.i18n import translator
 from bot.services.prompting import SlotStatus
-from schedules.poster import CLAIM_TIMEOUT
 from tests.fakes import activities
 from tests.fakes.connector import CreateMode, FakeConnector
 
@@ -63,6 +62,7 @@ ADMIN_NAME = "Megan Bowen"
 PERSONAL_CHAT = "a:personal-megan"
 START_TIMEOUT = 20.0
 WAIT = 10.0  # the longest any one condition is waited for
+LEASE_SECONDS = 2  # a claim's lease in the servers: a dead process's claim is seen within seconds
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=20)
 SV = translator("sv")
 # What a server logs as its scheduler starts, just before start-up recovery (schedules/scheduler.py).
@@ -144,6 +144,7 @@ class Bots:
             DATABASE_URL=self.database_url,
             ADMINS=ADMIN_AAD,
             PYTHONUNBUFFERED="1",
+            CLAIM_LEASE_SECONDS=str(LEASE_SECONDS),
             PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p),
         )
         log_path = self.workdir / f"{name}-{len(self.started)}.log"
@@ -238,14 +239,14 @@ class Db:
         assert found is not None
         return int(found)
 
-    def _backdate_claim(self, slot_id: int, by: timedelta) -> None:
+    def _lapse_claim(self, slot_id: int) -> None:
         with self.database.write() as session:
             post = session.exec(select(PromptPost).where(PromptPost.occurrence_id == slot_id)).one()
-            post.claimed_at -= by
+            post.held_until = datetime.now(UTC) - timedelta(seconds=1)
 
-    async def backdate_claim(self, slot_id: int, by: timedelta) -> None:
-        """As if the claim was made `by` earlier (the server stayed down that long)."""
-        await asyncio.to_thread(self._backdate_claim, slot_id, by)
+    async def lapse_claim(self, slot_id: int) -> None:
+        """As if the claim's lease ran out (the server stayed down that long)."""
+        await asyncio.to_thread(self._lapse_claim, slot_id)
 
     def close(self) -> None:
         self.database.dispose()
@@ -465,11 +466,14 @@ async def test_killed_between_claim_and_send_is_never_sent_and_the_board_is_told
 
     connector.create_mode = CreateMode.ANSWER
     notices_before = len(notices(connector))
+    # Restarted at once, as a container is: same host, and in the image the same pid. The claim is still
+    # within its lease at start-up; the running server sees it lapse.
     restarted = await bots.start("restarted")
 
-    assert await db.status(slot.id) == SlotStatus.UNCERTAIN.value
+    await eventually(lambda: has_status(db, slot.id, SlotStatus.UNCERTAIN), "the lapsed claim", bots=bots)
     assert await db.outcome(slot.id) == "uncertain"
     await eventually(lambda: may_be_missing(slot.id) in notices(connector)[notices_before:], "the notice")
+    assert notices(connector).count(may_be_missing(slot.id)) == 1
     await posting_again_is_refused(restarted, connector, slot)
     assert connector.created == []
     assert connector.create_requests == 1  # only the one the dead process sent, never answered
@@ -487,8 +491,7 @@ async def test_killed_after_the_connector_took_it_is_posted_exactly_once(
     assert await db.status(slot.id) == SlotStatus.POSTING.value
     bot.kill()
     await abandon(request)
-    # Down for longer than CLAIM_TIMEOUT: the claim is both stale and a dead process's on this host.
-    await db.backdate_claim(slot.id, CLAIM_TIMEOUT + timedelta(minutes=5))
+    await db.lapse_claim(slot.id)  # down for longer than the lease: start-up settles it
 
     connector.create_mode = CreateMode.ANSWER
     restarted = await bots.start("restarted")
@@ -546,6 +549,7 @@ async def test_two_processes_recovering_at_once_tell_the_board_once(
     await eventually(lambda: connector.held == 1, "the create request to reach the Connector", bots=bots)
     bot.kill()
     await abandon(request)
+    await db.lapse_claim(slot.id)
     connector.create_mode = CreateMode.ANSWER
 
     # Hold SQLite's write lock while both start: each reads the open claims, then queues for the lock to

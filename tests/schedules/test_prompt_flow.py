@@ -345,10 +345,16 @@ async def test_a_claim_left_by_a_dead_process_is_reported_never_resent(world: Wo
     first = world.slots()[0]
     world.clock.now = first.due_at
     claimed = world.components.prompts.claim(
-        first.id, claimer="elsewhere:1", text="x", source="owner", bank_prompt_id=None, now=first.due_at
+        first.id,
+        claimer="elsewhere:1:0a1b2c3d",
+        text="x",
+        source="owner",
+        bank_prompt_id=None,
+        now=first.due_at,
+        held_until=first.due_at + world.poster.lease,
     )
     assert claimed
-    world.clock.now = first.due_at + timedelta(minutes=20)  # past the claim timeout
+    world.clock.now = first.due_at + timedelta(minutes=20)  # its lease ran out long ago
     await world.poster.recover()
     assert world.slots()[0].status is SlotStatus.UNCERTAIN
     assert world.connector.created == []
@@ -464,6 +470,57 @@ async def test_post_now_posts_the_next_planned_prompt(world: World) -> None:
     assert told[-1] == f"#{first.id} är postad."
     assert len(world.connector.created) == 1
     assert world.slots()[0].status is SlotStatus.POSTED
+
+
+async def test_a_post_cut_short_is_told_once_its_lease_runs_out_whatever_its_pid_and_host(
+    world: World,
+) -> None:
+    """A bot in a container died mid-post and came back as PID 1 on the same hostname: the lease, not the
+    pid or host, says the claim is dead; the running server tells the board once, and never posts it."""
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    slot = world.slots()[0]
+    now = world.clock()
+    dead = "bot-7f9c:1:0a1b2c3d"  # the process that died; the running one may well be "bot-7f9c:1:..." too
+    world.poster.claimer = "bot-7f9c:1:4e5f6a7b"
+    lease = world.poster.lease
+    prompts = world.components.prompts
+    assert prompts.claim(slot.id, claimer=dead, text="?", source="bank", bank_prompt_id=None, now=now,
+                         held_until=now + lease)  # fmt: skip
+    before = len(world.connector.posted)
+
+    world.clock.now = now + lease - timedelta(seconds=1)  # still within its lease: it may be sending
+    await world.poster.settle_lapsed_claims()
+    assert world.slots()[0].status is SlotStatus.POSTING
+
+    world.clock.now = now + lease + timedelta(seconds=1)
+    await world.poster.settle_lapsed_claims()
+    await world.poster.settle_lapsed_claims()  # the next round, or another server: told already
+    assert world.slots()[0].status is SlotStatus.UNCERTAIN
+    told = [p.body.get("text") or "" for p in world.connector.posted[before:]]
+    missing = f"Inlägget för #{slot.id} kan saknas"
+    assert sum(missing in text for text in told) == 2, told  # once to each board member: Megan, Adele
+    assert world.connector.created == []
+
+
+async def test_a_post_being_sent_keeps_its_claim_alive(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    slot = world.slots()[0]
+    now = world.clock()
+    world.poster.lease = timedelta(seconds=0.3)  # renewed every 0.1 s
+    prompts = world.components.prompts
+    assert prompts.claim(slot.id, claimer=world.poster.claimer, text="?", source="bank",
+                         bank_prompt_id=None, now=now, held_until=now)  # fmt: skip
+    holding = asyncio.create_task(world.poster._hold(slot.id))
+    try:
+        for _ in range(100):
+            await asyncio.sleep(0.02)
+            if prompts.lapsed_claims(now + timedelta(seconds=0.1)) == []:
+                break
+        assert prompts.lapsed_claims(now + timedelta(seconds=0.1)) == []  # renewed to now + lease
+    finally:
+        holding.cancel()
 
 
 async def test_the_bank_can_be_listed_added_to_and_pruned(world: World) -> None:
