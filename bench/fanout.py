@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,22 @@ from bench.servers import Server, free_port, split_cores
 from bot.cards.prompts import prompt_post
 from bot.i18n import translator
 from bot.notifier import TEAMS_LIMITS, Notifier, RateLimits
+from bot.services.prompting import PromptSlot, SlotStatus
 
 TARGET_RATIO = 1.2
 TEAMS = Limits()  # what the connector enforces: 7 / s per conversation, 50 / s per app
 PROMPT = "Vilket av årets mål borde vår förening ta sig an först, och vad behöver vi för att lyckas?"
+BENCH_SLOT = PromptSlot(
+    1,
+    1,
+    datetime(2027, 3, 1, tzinfo=UTC),
+    SlotStatus.PLANNED,
+    owner_id=1,
+    owner_name="Bench",
+    text=PROMPT,
+    text_by=1,
+    writer_name="Bench",
+)
 
 
 class LocalDevelopment:
@@ -116,7 +129,7 @@ async def fanout(channels: int, *, limits: Limits = TEAMS, pacing: RateLimits = 
             service_url = f"http://127.0.0.1:{port}/"
             adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(LocalDevelopment()))
             notifier = Notifier(adapter, "", limits=pacing)
-            post = prompt_post(translator("sv"), PROMPT, owner="Bench", from_bank=False)
+            post = prompt_post(translator("sv"), PROMPT, slot=BENCH_SLOT, from_bank=False)
             references = [channel_reference(i, service_url) for i in range(channels)]
             started, cpu = time.perf_counter(), time.process_time()
             outcomes = await asyncio.gather(

@@ -101,7 +101,7 @@ class PromptPoster:
         )
         if not claimed:
             return Outcome.NOT_PLANNED
-        post = cards.prompt_post(self.t, text, owner=slot.owner_name, from_bank=bank_id is not None)
+        post = cards.prompt_post(self.t, text, slot=slot, from_bank=bank_id is not None)
         renewing = asyncio.create_task(self._hold(slot.id))
         try:
             sent = await self.notifier.start_thread(schedule.channel_reference, post)

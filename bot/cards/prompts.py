@@ -37,18 +37,25 @@ def status_text(t: Translator, slot: PromptSlot, approval_required: bool) -> str
     return t._("text ready")
 
 
-def prompt_post(t: Translator, text: str, *, owner: str | None, from_bank: bool) -> Reply:
-    """The discussion prompt as it appears in the channel, signed."""
+def prompt_post(t: Translator, text: str, *, slot: PromptSlot, from_bank: bool) -> Reply:
+    """The discussion prompt as it appears in the channel, signed by whoever wrote it."""
     title = t._("Discussion prompt")
-    if from_bank:
-        signature = t._("From the prompt bank") + (f" \u00b7 {owner}" if owner else "")
-    else:
-        signature = t._("Written by {name}").format(name=owner) if owner else ""
-    body = [heading(title), paragraph(text)]
-    if signature:
-        body.append(paragraph(signature, subtle=True))
-    plain = "\n\n".join(part for part in (title, text, signature) if part)
+    signature = _signature(t, slot, from_bank)
+    body = [heading(title), paragraph(text), paragraph(signature, subtle=True)]
+    plain = "\n\n".join((title, text, signature))
     return Reply(plain, card(body, fallback=plain))
+
+
+def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:
+    """Political text goes out under the name of the person who wrote it, never another's."""
+    if from_bank:
+        return t._("From the prompt bank")
+    writer, owner = slot.writer_name, slot.owner_name
+    if writer is None:  # the writer is no longer known (forgotten, or removed)
+        return t._("From the district board")
+    if owner and slot.text_by != slot.owner_id:
+        return t._("Written by {writer} for {owner}").format(writer=writer, owner=owner)
+    return t._("Written by {name}").format(name=writer)
 
 
 def upcoming(t: Translator, slots: Sequence[PromptSlot], schedules: dict[int, Schedule]) -> Reply:

@@ -274,7 +274,7 @@ def register(router: Router) -> None:
         schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
         assert schedule is not None
         if slot.ready(schedule.approval_required):
-            return cards.prompt_post(t, slot.text or "", owner=slot.owner_name, from_bank=False)
+            return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
         choice = choose_prompt(
             await asyncio.to_thread(desk.prompts.bank, request.district),
             local_day(slot.due_at, schedule.zone),
@@ -284,7 +284,7 @@ def register(router: Router) -> None:
                 t._("#{id} has no text and the bank is empty: nothing would be posted.").format(id=slot.id)
             )
         text = choice.text_en if t.language == "en" and choice.text_en else choice.text
-        return cards.prompt_post(t, text, owner=slot.owner_name, from_bank=True)
+        return cards.prompt_post(t, text, slot=slot, from_bank=True)
 
     @router.command(
         "posta", "post", usage=N_("post [NUMBER]"), summary=N_("post the next prompt now"), role=board

@@ -241,7 +241,7 @@ class PromptRepository:
                 query = query.where(col(Occurrence.due_at) > after)
             if statuses is not None:
                 query = query.where(col(Occurrence.status).in_([s.value for s in statuses]))
-            return [_slot(row, person) for row, person in session.exec(query)]
+            return [_slot(session, row, person) for row, person in session.exec(query)]
 
     def slot(self, slot_id: int) -> PromptSlot | None:
         with self.db.read() as session:
@@ -250,7 +250,7 @@ class PromptRepository:
                 .join(Person, col(Person.id) == col(Occurrence.owner_id), isouter=True)
                 .where(Occurrence.id == slot_id)
             ).first()
-            return _slot(*found) if found else None
+            return _slot(session, *found) if found else None
 
     def district_of_slot(self, slot_id: int) -> str | None:
         with self.db.read() as session:
@@ -330,7 +330,7 @@ class PromptRepository:
                     )
                     .order_by(col(Occurrence.due_at))
                 ).all()
-            result.extend((_slot(row, person), schedule) for row, person in rows)
+            result.extend((_slot(session, row, person), schedule) for row, person in rows)
         return result
 
     def mark_reminded(self, slot_id: int, *, now: datetime) -> None:
@@ -571,7 +571,10 @@ def _schedule(row: PromptSchedule, conversation: Conversation, district: Distric
     )
 
 
-def _slot(row: Occurrence, owner: Person | None) -> PromptSlot:
+def _slot(session: Session, row: Occurrence, owner: Person | None) -> PromptSlot:
+    writer = owner if row.text_by is not None and row.text_by == row.owner_id else None
+    if writer is None and row.text_by is not None:
+        writer = session.get(Person, row.text_by)
     return PromptSlot(
         id=row.id or 0,
         schedule_id=row.schedule_id,
@@ -581,6 +584,7 @@ def _slot(row: Occurrence, owner: Person | None) -> PromptSlot:
         owner_name=owner.name if owner else None,
         text=row.text,
         text_by=row.text_by,
+        writer_name=writer.name if writer else None,
         approved_by=row.approved_by,
     )
 

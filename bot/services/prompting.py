@@ -69,6 +69,7 @@ class PromptSlot:
     owner_name: str | None = None
     text: str | None = None
     text_by: int | None = None
+    writer_name: str | None = None  # who wrote the text (the owner, or a board member for them)
     approved_by: int | None = None
 
     def ready(self, approval_required: bool) -> bool:

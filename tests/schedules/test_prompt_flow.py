@@ -259,6 +259,24 @@ async def test_the_owners_text_is_posted_signed_at_its_time_exactly_once(world: 
     assert world.slots()[0].status is SlotStatus.POSTED
 
 
+async def test_a_text_written_for_a_colleagues_slot_is_signed_by_its_writer_for_the_owner(
+    world: World,
+) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    assert first.owner_name == "Megan Bowen"
+    await world.say(ADELE, f"skriv {first.id} Hur når vi fler unga i vår kommun?")
+    preview = await world.say(MEGAN, f"visa {first.id}")
+    assert "Skrivet av Adele Vance för Megan Bowen" in preview
+
+    world.clock.now = first.due_at
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    [thread] = world.threads()
+    assert "Skrivet av Adele Vance för Megan Bowen" in thread
+    assert "Skrivet av Megan Bowen" not in thread
+
+
 async def test_without_a_text_the_bank_steps_in_and_owner_and_board_are_told(world: World) -> None:
     await make_board(world)
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
@@ -266,7 +284,8 @@ async def test_without_a_text_the_bank_steps_in_and_owner_and_board_are_told(wor
     notices_before = len(world.connector.posted)
     world.clock.now = first.due_at
     assert await world.poster.post(first.id) is Outcome.POSTED
-    assert "Ur frågebanken · Megan Bowen" in world.threads()[0]
+    assert "Ur frågebanken" in world.threads()[0]
+    assert "Megan Bowen" not in world.threads()[0]  # the owner wrote nothing: her name is not on it
     notices = [
         p for p in world.connector.posted[notices_before:] if p.conversation_id.startswith("a:personal")
     ]
