@@ -83,14 +83,17 @@ class PromptDesk:
             now=now,
         )
 
-    async def plan_ahead(self) -> None:
-        """Lay out every schedule's slots over the horizon and give the new ones owners; re-arm jobs."""
-        await asyncio.to_thread(self._plan_ahead)
+    async def plan_ahead(self) -> list[PromptSlot]:
+        """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
+        of people no longer on the board; re-arm jobs. The slots handed over, with their new owners."""
+        handed = await asyncio.to_thread(self._plan_ahead)
         if self.on_change is not None:
             await self.on_change()
+        return handed
 
-    def _plan_ahead(self) -> None:
+    def _plan_ahead(self) -> list[PromptSlot]:
         now = self.clock()
+        handed: list[PromptSlot] = []
         for schedule in self.prompts.schedules():
             pauses = self.prompts.pauses(schedule.id)
             zone = schedule.zone
@@ -104,22 +107,27 @@ class PromptDesk:
                 for instant in occurrences(schedule.rule, zone, after=now, until=now + HORIZON)
             ]
             self.prompts.add_slots(schedule.id, due, now=now)
-            self._share_out(schedule, now)
+            handed += self._share_out(schedule, now)
+        return handed
 
-    def _share_out(self, schedule: Schedule, now: datetime) -> None:
-        board = [member.person_id for member in self.people.members(schedule.district, Role.BOARD)]
-        board = sorted(set(board))
-        unowned = [
-            slot
-            for slot in self.prompts.slots(schedule_id=schedule.id, after=now, statuses=[SlotStatus.PLANNED])
-            if slot.owner_id is None
-        ]
-        if not board or not unowned:
-            return
-        owners = next_owners(board, self.prompts.last_owner(schedule.id), len(unowned))
-        self.prompts.set_owners(
-            {slot.id: owner for slot, owner in zip(unowned, owners, strict=True)}, now=now
+    def _share_out(self, schedule: Schedule, now: datetime) -> list[PromptSlot]:
+        """Owners in turn for the coming slots that have none, or whose owner left the board (only board
+        members take turns); the slots that had an owner before, as they are now."""
+        board = sorted({member.person_id for member in self.people.members(schedule.district, Role.BOARD)})
+        coming = self.prompts.slots(schedule_id=schedule.id, after=now, statuses=[SlotStatus.PLANNED])
+        open_slots = [slot for slot in coming if slot.owner_id not in board]
+        if not open_slots:
+            return []
+        owners: list[int | None] = list(
+            next_owners(board, self.prompts.last_owner(schedule.id), len(open_slots))
         )
+        if not board:
+            owners = [None] * len(open_slots)  # nobody to take them: the bank steps in
+        self.prompts.set_owners(
+            {slot.id: owner for slot, owner in zip(open_slots, owners, strict=True)}, now=now
+        )
+        handed = {slot.id for slot in open_slots if slot.owner_id is not None}
+        return [slot for slot in self.prompts.slots(schedule_id=schedule.id, after=now) if slot.id in handed]
 
     def upcoming(self, district: str, *, limit: int = 10) -> list[PromptSlot]:
         return self.prompts.slots(district=district, after=self.clock(), limit=limit)
@@ -133,10 +141,14 @@ class PromptDesk:
     async def swap(self, first: int, second: int) -> None:
         await asyncio.to_thread(self.prompts.swap_owners, first, second, now=self.clock())
 
-    async def assign(self, slot_id: int, person: PersonInfo) -> None:
+    async def assign(self, slot_id: int, person: PersonInfo, district: str) -> bool:
+        """Give a slot to a board member; False (and nothing changed) for anyone else."""
         now = self.clock()
+        if Role.BOARD not in await asyncio.to_thread(self.people.roles, person, district):
+            return False
         person_id = await asyncio.to_thread(self.people.person_id, person, now=now)
         await asyncio.to_thread(self.prompts.set_owners, {slot_id: person_id}, now=now)
+        return True
 
     async def skip(self, slot_id: int) -> bool:
         skipped = await asyncio.to_thread(

@@ -46,7 +46,14 @@ def register(router: Router) -> None:
         if remove:
             for person in request.mentions:
                 await asyncio.to_thread(context.people.revoke, person, request.district, kind)
-            return Reply(t._("{names}: no longer {role}.").format(names=names, role=_role_name(t, kind)))
+            answer = t._("{names}: no longer {role}.").format(names=names, role=_role_name(t, kind))
+            if kind is Role.BOARD and context.services.prompts is not None:
+                handed = await context.services.prompts.plan_ahead()  # their coming prompts change hands
+                if handed:
+                    answer += " " + t._("Their coming prompts go to: {slots}.").format(
+                        slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in handed)
+                    )
+            return Reply(answer)
         if kind is Role.CHAIR and branch is None:
             return Reply(t._("Name the branch after the person, e.g. role chair @Adele Sundsvall."))
         for person in request.mentions:

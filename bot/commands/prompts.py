@@ -119,7 +119,13 @@ def register(router: Router) -> None:
         slot = await _slot(request, desk, strip_names(request.args, request.mentions))
         if isinstance(slot, Reply):
             return slot
-        await desk.assign(slot.id, person)
+        if not await desk.assign(slot.id, person, request.district):
+            return Reply(
+                t._(
+                    "{name} is not on the board; only board members take turns with prompts. "
+                    "An administrator can add them with: role board @name"
+                ).format(name=person.name)
+            )
         return Reply(t._("#{id} is now {name}'s.").format(id=slot.id, name=person.name))
 
     @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)

@@ -270,16 +270,21 @@ class PromptRepository:
                 .limit(1)
             ).first()
 
-    def set_owners(self, owners: dict[int, int], *, now: datetime) -> None:
+    def set_owners(self, owners: dict[int, int | None], *, now: datetime) -> None:
+        """New owners (None: nobody); a new owner has not been reminded yet."""
         with self.db.write() as session:
             for slot_id, person_id in owners.items():
                 row = _occurrence(session, slot_id)
+                if row.owner_id != person_id:
+                    row.reminded_at = None
                 row.owner_id = person_id
                 row.updated_at = now
 
     def swap_owners(self, first: int, second: int, *, now: datetime) -> None:
         with self.db.write() as session:
             a, b = _occurrence(session, first), _occurrence(session, second)
+            if a.owner_id != b.owner_id:
+                a.reminded_at = b.reminded_at = None
             a.owner_id, b.owner_id = b.owner_id, a.owner_id
             a.updated_at = b.updated_at = now
 

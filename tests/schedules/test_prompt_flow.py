@@ -210,6 +210,26 @@ async def test_a_rule_the_bot_cannot_use_is_explained(world: World, rule: str, e
     assert world.slots() == []
 
 
+async def test_a_board_member_who_leaves_hands_their_coming_prompts_to_the_rest_of_the_board(
+    world: World,
+) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    megans = [s.id for s in world.slots() if s.owner_name == "Megan Bowen"]
+    assert megans
+    answer = await world.say(ADMIN, "roll bort styrelse @Megan Bowen", mentions=(MEGAN,))
+    assert answer.startswith("Megan Bowen: inte längre i styrelsen. De kommande inläggen går nu till: ")
+    assert all(f"#{slot_id} Adele Vance" in answer for slot_id in megans)
+    assert {s.owner_name for s in world.slots() if s.status is SlotStatus.PLANNED} == {"Adele Vance"}
+
+    # Reminders follow the slot: the new owner is reminded, Megan is not.
+    world.clock.now = world.slots()[0].due_at - timedelta(days=2)
+    before = len(world.connector.posted)
+    await world.poster.remind_owners()
+    reminded = {p.conversation_id for p in world.connector.posted[before:]}
+    assert reminded == {"a:personal-29:adele"}
+
+
 async def test_a_schedule_is_set_up_in_the_channel_not_in_a_personal_chat(world: World) -> None:
     assert "Skriv det här i kanalen" in await world.say(ADMIN, "schema 1 och 15 kl 18")
 
@@ -221,8 +241,11 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     assert "Bytt" in await world.say(ADELE, f"byt {first.id} {second.id}")
     swapped = world.slots()
     assert (swapped[0].owner_name, swapped[1].owner_name) == ("Adele Vance", "Megan Bowen")
-    assert (
-        await world.say(ADELE, f"ge {third.id} @Lee Gu", mentions=(MEMBER,)) == f"#{third.id} är nu Lee Gus."
+    refused = await world.say(ADELE, f"ge {third.id} @Lee Gu", mentions=(MEMBER,))
+    assert refused.startswith("Lee Gu sitter inte i styrelsen")  # a member cannot write it: not theirs
+    assert world.slots()[2].owner_name == third.owner_name
+    assert await world.say(ADELE, f"ge {third.id} @Megan Bowen", mentions=(MEGAN,)) == (
+        f"#{third.id} är nu Megan Bowens."
     )
     assert "hoppas över" in await world.say(ADELE, f"hoppa över {first.id}")
     assert world.slots()[0].status is SlotStatus.SKIPPED
