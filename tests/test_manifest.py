@@ -35,7 +35,7 @@ from bot.manifest import (
     command_title,
     icon,
 )
-from bot.services.goals import fold
+from bot.services.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "tests" / "manifest" / "node_modules" / "@microsoft" / "app-manifest" / "build"

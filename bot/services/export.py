@@ -40,8 +40,9 @@ from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
 
 from bot.i18n import LANGUAGES, Translator
-from bot.services.goals import fold, number_in
+from bot.services.goals import number_in
 from bot.services.privacy import DataSubject
+from bot.services.text import fold
 
 BOM = "\ufeff"
 DELIMITER = ";"
