@@ -282,7 +282,7 @@ def _add_manifest(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "--accent-color",
         default=manifest.DEFAULT_ACCENT_COLOR,
         metavar="#RRGGBB",
-        help="default: %(default)s",
+        help="the manifest's accentColor (the colour icon itself stays red); default: %(default)s",
     )
 
 

@@ -1,9 +1,9 @@
 """The Teams app package (`python -m bot manifest`): manifest.json, en-US.json and two icons in a zip.
 
-Upload the zip in Teams (Apps > Manage your apps > Upload an app) or in the Teams admin center. Everything
-in it is made here: the manifest from the router's own commands (so the command menus never drift from
-what the bot understands), the app's name and descriptions from bot/data/teams_app.toml, and the icons
-drawn by a small rasteriser and written as PNG with zlib and struct (no image files, no downloads).
+Upload the zip in Teams (Apps > Manage your apps > Upload an app) or in the Teams admin center. The
+manifest is made here from the router's own commands (so the command menus never drift from what the bot
+understands) and from bot/data/teams_app.toml (the app's name and descriptions); the two icons are the
+PNG files bot/data/color.png and bot/data/outline.png, packed as they are.
 
 Manifest version 1.30 (August 2026) is the newest generally available schema, and the newest that the
 `@microsoft/app-manifest` package pinned in tests/manifest/ ships; tests/test_manifest.py validates the
@@ -16,11 +16,8 @@ from __future__ import annotations
 import io
 import json
 import re
-import struct
 import tomllib
 import zipfile
-import zlib
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from typing import TYPE_CHECKING, Any
@@ -44,8 +41,6 @@ ENGLISH_FILE = "en-US.json"
 MANIFEST_FILE = "manifest.json"
 COLOR_ICON = "color.png"  # 192x192, full colour
 OUTLINE_ICON = "outline.png"  # 32x32, white on transparent
-COLOR_ICON_SIZE = 192
-OUTLINE_ICON_SIZE = 32
 
 # Teams' limits for a bot's command menu: at most 10 commands per command list (the schema allows 12 since
 # v1.24, for Copilot Studio's starter prompts; Teams' bot command menu documents 10), a title of at most 32
@@ -375,8 +370,8 @@ def build_package(options: AppOptions, router: Router | None = None) -> bytes:
     files = {
         MANIFEST_FILE: _json(manifest),
         ENGLISH_FILE: _json(english),
-        COLOR_ICON: color_icon(options.accent_color),
-        OUTLINE_ICON: outline_icon(),
+        COLOR_ICON: icon(COLOR_ICON),
+        OUTLINE_ICON: icon(OUTLINE_ICON),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
@@ -392,112 +387,9 @@ def _json(value: dict[str, Any]) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-# --- icons -----------------------------------------------------------------------------------------------
-# The mark: a speech bubble with a check mark cut out of it ("the bot answers; the plan moves forward").
-# Coordinates are in the mark's own unit square, y downwards.
-
-Point = tuple[float, float]
-_BODY = (0.04, 0.08, 0.96, 0.70)  # left, top, right, bottom of the bubble's rounded rectangle
-_BODY_RADIUS = 0.17
-_TAIL: tuple[Point, Point, Point] = ((0.20, 0.62), (0.46, 0.62), (0.14, 0.94))
-_CHECK: tuple[Point, ...] = ((0.28, 0.39), (0.44, 0.54), (0.72, 0.24))
-_CHECK_HALF_WIDTH = 0.065
-
-
-def _in_mark(x: float, y: float) -> bool:
-    """Whether (x, y) is white: inside the bubble and outside the check mark."""
-    return _in_bubble(x, y) and not _near_polyline(x, y, _CHECK, _CHECK_HALF_WIDTH)
-
-
-def _in_bubble(x: float, y: float) -> bool:
-    left, top, right, bottom = _BODY
-    cx = min(max(x, left + _BODY_RADIUS), right - _BODY_RADIUS)
-    cy = min(max(y, top + _BODY_RADIUS), bottom - _BODY_RADIUS)
-    if (x - cx) ** 2 + (y - cy) ** 2 <= _BODY_RADIUS**2:
-        return True
-    return _in_triangle(x, y, *_TAIL)
-
-
-def _in_triangle(x: float, y: float, a: Point, b: Point, c: Point) -> bool:
-    def side(p: Point, q: Point) -> float:
-        return (q[0] - p[0]) * (y - p[1]) - (q[1] - p[1]) * (x - p[0])
-
-    d1, d2, d3 = side(a, b), side(b, c), side(c, a)
-    return (d1 >= 0 and d2 >= 0 and d3 >= 0) or (d1 <= 0 and d2 <= 0 and d3 <= 0)
-
-
-def _near_polyline(x: float, y: float, points: Sequence[Point], half_width: float) -> bool:
-    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
-        dx, dy = bx - ax, by - ay
-        along = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))
-        if (x - ax - along * dx) ** 2 + (y - ay - along * dy) ** 2 <= half_width**2:
-            return True
-    return False
-
-
-def _coverage(
-    size: int, inside: Callable[[float, float], bool], margin: float, samples: int = 4
-) -> list[list[int]]:
-    """How much of each pixel (0-255) the mark covers, with the mark scaled into the icon minus `margin`
-    (a fraction of the size) on every side; `samples` x `samples` points per pixel smooth the edges."""
-    scale = 1.0 - 2 * margin
-    first, last = int(margin * size), int(size - margin * size + 0.999)
-    rows = [[0] * size for _ in range(size)]
-    offsets = [(i + 0.5) / samples for i in range(samples)]
-    total = samples * samples
-    for py in range(first, last):
-        row = rows[py]
-        for px in range(first, last):
-            hits = 0
-            for oy in offsets:
-                y = ((py + oy) / size - margin) / scale
-                for ox in offsets:
-                    if inside(((px + ox) / size - margin) / scale, y):
-                        hits += 1
-            row[px] = (hits * 255 + total // 2) // total
-    return rows
-
-
-def color_icon(accent_color: str, size: int = COLOR_ICON_SIZE) -> bytes:
-    """The 192x192 colour icon: the white mark on the accent colour, full bleed (Teams rounds the corners).
-
-    The mark fills the middle 96x96 pixels, leaving the 48-pixel margin Teams' icon guidelines ask for.
-    """
-    accent = tuple(int(accent_color[i : i + 2], 16) for i in (1, 3, 5))
-    coverage = _coverage(size, _in_mark, margin=0.25)
-    rows = []
-    for line in coverage:
-        row = bytearray()
-        for alpha in line:
-            row += bytes((c * (255 - alpha) + 255 * alpha + 127) // 255 for c in accent)
-        rows.append(bytes(row))
-    return png(size, size, rows, alpha=False)
-
-
-def outline_icon(size: int = OUTLINE_ICON_SIZE) -> bytes:
-    """The 32x32 outline icon: the mark in white on a transparent background (white pixels, alpha only)."""
-    coverage = _coverage(size, _in_mark, margin=0.0)
-    rows = [
-        b"".join(bytes((255, 255, 255, alpha)) if alpha else bytes(4) for alpha in line) for line in coverage
-    ]
-    return png(size, size, rows, alpha=True)
-
-
-def png(width: int, height: int, rows: Sequence[bytes], *, alpha: bool) -> bytes:
-    """An 8-bit PNG from its rows of RGB (or RGBA) bytes: signature, IHDR, one IDAT, IEND."""
-    channels = 4 if alpha else 3
-    if len(rows) != height or any(len(row) != width * channels for row in rows):
-        raise ValueError("rows do not match the image's size")
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    color_type = 6 if alpha else 2  # truecolour with alpha / truecolour
-    header = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
-    raw = b"".join(b"\x00" + row for row in rows)  # filter type 0 (none) on every row
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw, 9))
-        + chunk(b"IEND", b"")
-    )
+def icon(name: str) -> bytes:
+    """One of the two icons as committed in bot/data (drawn once, to Teams' icon guidelines): the mark, a
+    speech bubble with a check mark cut out of it, in white. color.png: 192x192, on #C8102E (the default
+    accent colour) to the edges, the mark in the middle 96x96 pixels; outline.png: 32x32, the mark alone,
+    white on transparent."""
+    return resources.files("bot.data").joinpath(name).read_bytes()

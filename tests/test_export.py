@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import string
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -305,29 +307,50 @@ def test_a_token_carries_the_query_until_it_expires() -> None:
     )
     url, expires = links().link(query, now=NOW)
     assert expires == NOW + timedelta(minutes=15)
-    assert url.startswith("https://bot.example.org/exports/1.")
+    assert url.startswith("https://bot.example.org/exports/")
     token = url.rsplit("/", 1)[1]
+    assert re.fullmatch(r"[A-Za-z0-9_.-]+", token)  # URL-safe as it is
     assert links().read(token, now=NOW) == query
     assert links().read(token, now=expires - timedelta(seconds=1)) == query
     assert links().read(token, now=expires) is None
     assert links(b"t" * 32).read(token, now=NOW) is None  # another secret: another process
 
 
+def test_the_links_live_on_the_clock_they_are_given_not_the_real_one() -> None:
+    later = NOW + timedelta(days=3650)  # far from any real date the tests run on
+    url, expires = links().link(ExportQuery(DISTRICT), now=later)
+    token = url.rsplit("/", 1)[1]
+    assert links().read(token, now=later) == ExportQuery(DISTRICT)
+    assert links().read(token, now=expires - timedelta(seconds=1)) == ExportQuery(DISTRICT)
+    assert links().read(token, now=expires) is None
+    assert links().read(token, now=NOW) is None  # stamped later than now: refused too
+
+
 def test_a_changed_token_is_refused() -> None:
     token = links().token(ExportQuery(DISTRICT, branch="Sundsvall"), expires=NOW + timedelta(minutes=15))
-    version, payload, signature = token.split(".")
+    payload, stamp, signature = token.rsplit(".", 2)
     other = links().token(ExportQuery(DISTRICT, branch="Härnösand"), expires=NOW + timedelta(minutes=15))
+    longer = links().token(ExportQuery(DISTRICT, branch="Sundsvall"), expires=NOW + timedelta(hours=1))
     flipped = payload[:-2] + ("A" if payload[-2] != "A" else "B") + payload[-1]
+    alphabet = string.ascii_uppercase + string.ascii_lowercase + string.digits + "-_"
+    assert len(signature) == 43  # 32 bytes: the last character carries 2 bits that decoding ignores
+    same_bytes = alphabet[alphabet.index(signature[-1]) ^ 1]
     for changed in [
-        f"{version}.{flipped}.{signature}",
-        f"{version}.{other.split('.')[1]}.{signature}",  # another query under this signature
-        f"{version}.{payload}.{signature[:-1]}",
-        f"{version}.{payload}.{signature}=",
-        f"2.{payload}.{signature}",
-        f"{version}.{payload}",
+        f"{flipped}.{stamp}.{signature}",
+        f"{other.rsplit('.', 2)[0]}.{stamp}.{signature}",  # another query under this signature
+        f"{payload}.{stamp}.{signature[:-1]}",
+        f"{payload}.{stamp}.{signature}=",
+        f"{payload}.{stamp}.{signature[:9]}!{signature[9:]}",  # base64 decoding would skip the "!"
+        f"{payload}.{stamp}.{signature[:-1]}{same_bytes}",  # the last character's unused bits changed
+        f"{payload}.{stamp}",
+        f"{payload}.{signature}",
         token + ".",
     ]:
         assert links().read(changed, now=NOW) is None, changed
+    # The stamp is signed too: a later one (for a longer life) under this signature is refused.
+    restamped = f"{payload}.{longer.rsplit('.', 2)[1]}.{signature}"
+    assert links().read(longer, now=NOW + timedelta(minutes=50)) is not None
+    assert links().read(restamped, now=NOW + timedelta(minutes=50)) is None
 
 
 @given(st.text(max_size=300))
@@ -543,7 +566,7 @@ async def test_the_board_gets_a_link_that_downloads_the_csv(
     [action] = card["actions"]
     assert action["type"] == "Action.OpenUrl" and action["title"] == "Download CSV"
     url = URL(action["url"])
-    assert str(url).startswith("http://127.0.0.1:3978/exports/1.")
+    assert str(url).startswith("http://127.0.0.1:3978/exports/")
     said = str(card["body"])
     assert "2026-Q2: 2 check-ins." in said and "15 minutes, until 11:15" in said  # Stockholm time
 
@@ -601,7 +624,7 @@ async def test_public_url_makes_the_links(settings: Settings, connector: FakeCon
         store_checkins(client.app[COMPONENTS].database)
         make_board(client)
         card = card_of(await ask(client, connector, "export"))
-        assert card["actions"][0]["url"].startswith("https://bot.example.org/district/exports/1.")
+        assert card["actions"][0]["url"].startswith("https://bot.example.org/district/exports/")
     finally:
         await client.close()
 
@@ -612,15 +635,16 @@ async def test_a_tampered_or_garbage_token_gets_403_and_no_details(
     make_board(client)
     url = URL(card_of(await ask(client, connector, "export 2026-Q2"))["actions"][0]["url"])
     token = url.path.rsplit("/", 1)[1]
-    version, payload, signature = token.split(".")
+    payload, stamp, signature = token.rsplit(".", 2)
     # The same signature over a query for all of the year: refused.
     other = client.app[COMPONENTS].exports.token(
         ExportQuery(DISTRICT, language="en"), expires=NOW + timedelta(hours=1)
     )
     tampered = [
-        f"{version}.{other.split('.')[1]}.{signature}",
-        f"{version}.{payload}.{signature[::-1]}",
-        f"{version}.{payload[1:]}.{signature}",
+        f"{other.rsplit('.', 2)[0]}.{stamp}.{signature}",
+        f"{payload}.{other.rsplit('.', 2)[1]}.{signature}",
+        f"{payload}.{stamp}.{signature[::-1]}",
+        f"{payload[1:]}.{stamp}.{signature}",
     ]
     garbage = [
         "x",

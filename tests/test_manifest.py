@@ -33,9 +33,9 @@ from bot.manifest import (
     build_package,
     command_menus,
     command_title,
-    png,
+    icon,
 )
-from bot.services.goals import fold
+from bot.services.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "tests" / "manifest" / "node_modules" / "@microsoft" / "app-manifest" / "build"
@@ -350,9 +350,21 @@ def test_the_outline_icon_is_32_pixels_white_on_transparent(package: zipfile.Zip
     assert all(alpha == 0 or rgb == [255, 255, 255] for *rgb, alpha in pixels), "a pixel is not white"
 
 
-def test_the_png_reader_reads_what_the_writer_writes() -> None:
-    rows = [bytes([10, 20, 30, 40, 50, 60]), bytes([70, 80, 90, 100, 110, 120])]
-    assert read_png(png(2, 2, rows, alpha=False)) == (
+def test_the_icons_are_the_files_in_bot_data(package: zipfile.ZipFile) -> None:
+    data = ROOT / "bot" / "data"
+    for name in ("color.png", "outline.png"):
+        assert package.read(name) == (data / name).read_bytes() == icon(name), name
+
+
+def test_the_png_reader_reads_a_png_by_hand() -> None:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    # Row 1 unfiltered, row 2 with the Up filter (each byte minus the one above it).
+    raw = bytes([0, 10, 20, 30, 40, 50, 60, 2, 60, 60, 60, 60, 60, 60])
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+    data += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    assert read_png(data) == (
         2, 2, 2, [[(10, 20, 30), (40, 50, 60)], [(70, 80, 90), (100, 110, 120)]]
     )  # fmt: skip
 

@@ -27,10 +27,11 @@ from bot.services.checkins import (
     reporting_for,
 )
 from bot.services.checkins import may_report as allowed_to_report
-from bot.services.goals import Goal, Plan, fold, number_in
+from bot.services.goals import Goal, Plan, number_in
 from bot.services.people import PersonInfo
 from bot.services.roles import Role
 from bot.services.status import GoalStanding, plan_standing
+from bot.services.text import fold
 
 T = TypeVar("T")
 

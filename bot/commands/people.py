@@ -8,9 +8,9 @@ import re
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
-from bot.services.goals import fold
 from bot.services.people import PersonInfo
 from bot.services.roles import Role
+from bot.services.text import fold
 
 _ROLE_WORDS = {
     "styrelse": Role.BOARD,

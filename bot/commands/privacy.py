@@ -17,8 +17,8 @@ from bot.commands.router import Context, Request, Router
 from bot.db.privacy import PrivacyRepository
 from bot.i18n import N_, Translator
 from bot.services.export import ExportLinks
-from bot.services.goals import fold
 from bot.services.privacy import summarize
+from bot.services.text import fold
 
 # The route's own word: `data` alone, and what `mina data` / `my data` (the `mina` route) hands over to.
 DATA_WORD = "data"

@@ -11,12 +11,13 @@ from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
-from bot.services.goals import fold, number_in
+from bot.services.goals import number_in
 from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, choose_prompt
 from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, SlotStatus, local_day
 from bot.services.roles import Role
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
+from bot.services.text import fold
 from schedules.desk import PromptDesk
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
@@ -132,7 +133,9 @@ def register(router: Router) -> None:
     async def skip(request: Request, context: Context) -> Reply:
         """Skip one slot (nothing is posted then)."""
         t, desk = request.t, _desk(context)
-        slot = await _slot(request, desk, re.sub(r"^(över|over)\s+", "", request.args, flags=re.IGNORECASE))
+        words = request.args.split(maxsplit=1)  # "hoppa över 12": "över" (or "over") may come first
+        over = len(words) == 2 and fold(words[0]) == "over"
+        slot = await _slot(request, desk, words[1] if over else request.args)
         if isinstance(slot, Reply):
             return slot
         if not await desk.skip(slot.id):

@@ -23,9 +23,9 @@ from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.services.districts import Scope, Why
-from bot.services.goals import fold
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.roles import Role, allows
+from bot.services.text import fold
 
 if TYPE_CHECKING:
     from schedules.desk import PromptDesk

@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from bot.services.goals import fold
 from bot.services.plan import Target, TargetKind
 from bot.services.roles import Role
+from bot.services.text import fold
 
 MAX_COMMENT_LENGTH = 500
 # Above these a value is a typo, not a report: nobody holds 1,000 meetings, or has a billion followers.

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services.goals import fold
+from bot.services.text import fold
 
 
 class Why(StrEnum):

@@ -17,30 +17,32 @@ Personal data: only what the board needs to follow the plan. No reporter names, 
 one's role are exported (the database knows who reported what, for corrections and reminders; a
 spreadsheet that travels by mail does not need to). Free-text comments are exported as written.
 
-Links: `ExportLinks` signs the query and an expiry into a token (HMAC-SHA256, see `ExportLinks`), so a
-link needs no database row and no state shared between requests, only the secret.
+Links: `ExportLinks` signs the query into a token stamped with the time it was made (itsdangerous, see
+`ExportLinks`), so a link needs no database row and no state shared between requests, only the secret.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import calendar
 import csv
 import hashlib
 import hmac
 import io
-import json
+import math
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
+
+from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
+from itsdangerous.encoding import want_bytes
 
 from bot.i18n import LANGUAGES, Translator
-from bot.services.goals import fold, number_in
+from bot.services.goals import number_in
 from bot.services.privacy import DataSubject
+from bot.services.text import fold
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -311,20 +313,46 @@ def filename(query: ExportQuery) -> str:
 
 # --- signed links --------------------------------------------------------------------------------------
 
-TOKEN_VERSION = "1"
-PERSONAL_TOKEN_VERSION = "p1"  # a member's own data (see ExportLinks.personal_link)
+# One salt per kind of link, so that a token signed for one kind is never read as the other; a new format
+# gets a new salt, and every token of the old one stops working.
+EXPORT_SALT = "distriktsboten.export-link.v2"
+PERSONAL_SALT = "distriktsboten.personal-data-link.v2"  # a member's own data (see ExportLinks.personal_link)
 MAX_TOKEN_LENGTH = 2048  # a district name of 200 characters and every filter stay far below this
 
 
-class ExportLinks:
-    """Download links that carry their query and expiry, signed so they cannot be forged or changed.
+class _ClockSigner(TimestampSigner):
+    """itsdangerous's `TimestampSigner` on the caller's clock: it stamps and checks a token's age with the
+    `now` it is given, never `time.time()` (the app's clock is injected; tests hold it fixed and CI runs
+    them under faketime). HMAC-SHA256 with an HMAC-derived key, not the library's SHA-1 default."""
 
-    Token: `1.<payload>.<signature>`, where payload is the base64url (unpadded) of compact JSON
+    default_digest_method = staticmethod(hashlib.sha256)
+    default_key_derivation = "hmac"
+
+    def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._now = int(now.timestamp())
+
+    def get_timestamp(self) -> int:
+        return self._now
+
+    def verify_signature(self, value: str | bytes, sig: str | bytes) -> bool:
+        # The signature as written, not as decoded: base64 decoding forgives padding, stray characters and
+        # the unused bits of the last one, and a link is one exact string (compared in constant time).
+        return hmac.compare_digest(want_bytes(sig), self.get_signature(value))
+
+
+class ExportLinks:
+    """Download links that carry their query, signed and stamped so they cannot be forged, changed or used
+    after `lifetime`.
+
+    A token is itsdangerous's `URLSafeTimedSerializer` format: `<payload>.<time>.<signature>`, the payload
+    compact JSON in base64url (zlib-compressed, with a leading `.`, when that is shorter), the time when
+    it was made, and an HMAC-SHA256 over both with the secret and the link kind's salt. Export payload:
     `{"d": district, "p": period label | null, "b": branch | null, "g": goal | null, "w": include
-    withdrawn, "l": language, "e": expiry in Unix seconds}` and signature the base64url of
-    HMAC-SHA256(secret, "1.<payload>"). The payload is signed, not encrypted: it holds nothing secret.
-    Without a configured secret the app makes a random one per process, so links die with the process
-    and only work on the replica that made them.
+    withdrawn, "l": language}`. The payload is signed, not encrypted: it holds nothing secret. A link
+    works while it is younger than `lifetime` (checked when it is read, so shortening the setting shortens
+    the links already handed out). Without a configured secret the app makes a random one per process, so
+    links die with the process and only work on the replica that made them.
     """
 
     def __init__(self, secret: bytes, *, base_url: str, lifetime: timedelta) -> None:
@@ -340,6 +368,7 @@ class ExportLinks:
         return f"{self.base_url}/exports/{self.token(query, expires=expires)}", expires
 
     def token(self, query: ExportQuery, *, expires: datetime) -> str:
+        """A token for `query` that stops working at `expires` (it is stamped `expires - lifetime`)."""
         payload = {
             "d": query.district,
             "p": query.period.label if query.period else None,
@@ -347,36 +376,20 @@ class ExportLinks:
             "g": query.goal,
             "w": query.include_withdrawn,
             "l": query.language,
-            "e": int(expires.timestamp()),
         }
-        body = _b64(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        signed = f"{TOKEN_VERSION}.{body}"
-        return f"{signed}.{self._signature(signed)}"
+        return self._sign(EXPORT_SALT, payload, expires)
 
     def read(self, token: str, *, now: datetime) -> ExportQuery | None:
         """The query a token carries, or None if it is forged, changed, expired or not a token at all."""
-        if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH:
-            return None
-        signed, dot, signature = token.rpartition(".")
-        if not dot or not signed.startswith(TOKEN_VERSION + "."):
-            return None
-        expected = self._signature(signed).encode("ascii")
-        # Constant time: an attacker learns nothing from how long a wrong signature takes to refuse.
-        if not hmac.compare_digest(expected, signature.encode("utf-8", "replace")):
-            return None
         try:
-            payload = json.loads(_unb64(signed[len(TOKEN_VERSION) + 1 :]))
-            return self._query(payload, now)
-        except (ValueError, TypeError, KeyError, RecursionError):
+            return self._query(self._open(EXPORT_SALT, token, now))
+        except (ValueError, TypeError, KeyError):
             return None  # signed by us but unreadable: only a change of format could do that
 
-    def _signature(self, signed: str) -> str:
-        return _b64(hmac.new(self._secret, signed.encode("utf-8"), hashlib.sha256).digest())
-
-    # A member's own data (`mina data`, bot/services/privacy.py) travels through the same route and secret.
-    # Its tokens have their own version prefix, which is signed too: an export token is never read as a
-    # personal one or the other way round. Payload: `{"i": person id, "s": when their row was created
-    # (microseconds), "l": language, "e": expiry}`, binding the link to that one person.
+    # A member's own data (`mina data`, bot/services/privacy.py) travels through the same route and secret,
+    # under its own salt: an export token is never read as a personal one or the other way round. Payload:
+    # `{"i": person id, "s": when their row was created (microseconds), "l": language}`, binding the link
+    # to that one person.
 
     def personal_link(self, subject: DataSubject, *, now: datetime) -> tuple[str, datetime]:
         """The download URL of `subject`'s own data, and when it stops working."""
@@ -384,48 +397,45 @@ class ExportLinks:
         return f"{self.base_url}/exports/{self.personal_token(subject, expires=expires)}", expires
 
     def personal_token(self, subject: DataSubject, *, expires: datetime) -> str:
-        payload = {
-            "i": subject.person_id,
-            "s": subject.since,
-            "l": subject.language,
-            "e": int(expires.timestamp()),
-        }
-        body = _b64(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
-        signed = f"{PERSONAL_TOKEN_VERSION}.{body}"
-        return f"{signed}.{self._signature(signed)}"
+        payload = {"i": subject.person_id, "s": subject.since, "l": subject.language}
+        return self._sign(PERSONAL_SALT, payload, expires)
 
     def read_personal(self, token: str, *, now: datetime) -> DataSubject | None:
         """Whose data a personal token is for, or None if it is forged, changed, expired or not one."""
-        if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH:
+        payload = self._open(PERSONAL_SALT, token, now)
+        if not isinstance(payload, dict):
             return None
-        signed, dot, signature = token.rpartition(".")
-        if not dot or not signed.startswith(PERSONAL_TOKEN_VERSION + "."):
-            return None
-        expected = self._signature(signed).encode("ascii")
-        if not hmac.compare_digest(expected, signature.encode("utf-8", "replace")):
-            return None
-        try:
-            payload = json.loads(_unb64(signed[len(PERSONAL_TOKEN_VERSION) + 1 :]))
-            if not isinstance(payload, dict):
-                return None
-            person_id, since, language, expires = payload["i"], payload["s"], payload["l"], payload["e"]
-        except (ValueError, TypeError, KeyError, RecursionError):
-            return None
-        numbers = (person_id, since, expires)
-        if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-            return None
-        if now.timestamp() >= expires or language not in LANGUAGES:
+        person_id, since, language = payload.get("i"), payload.get("s"), payload.get("l")
+        if not _whole(person_id) or not _whole(since) or language not in LANGUAGES:
             return None
         return DataSubject(person_id=person_id, since=since, language=language)
 
+    def _serializer(self, salt: str, now: datetime) -> URLSafeTimedSerializer:
+        return URLSafeTimedSerializer(
+            self._secret, salt=salt, signer=_ClockSigner, signer_kwargs={"now": now}
+        )
+
+    def _sign(self, salt: str, payload: dict[str, Any], expires: datetime) -> str:
+        return self._serializer(salt, expires - self.lifetime).dumps(payload)
+
+    def _open(self, salt: str, token: str, now: datetime) -> Any:
+        """The payload of a token signed with `salt` and younger than the lifetime at `now`, or None."""
+        if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH or not token.isascii():
+            return None
+        # itsdangerous accepts a signature while its age <= max_age, in whole seconds; a link stops working
+        # at its expiry, when its age reaches the lifetime. (A token stamped later than `now` is refused.)
+        max_age = math.ceil(self.lifetime.total_seconds()) - 1
+        try:
+            return self._serializer(salt, now).loads(token, max_age=max_age)
+        except BadData:  # forged, changed, expired or garbage
+            return None
+
     @staticmethod
-    def _query(payload: Any, now: datetime) -> ExportQuery | None:
+    def _query(payload: Any) -> ExportQuery | None:
         if not isinstance(payload, dict):
             return None
-        expires, district, period, branch = payload["e"], payload["d"], payload["p"], payload["b"]
+        district, period, branch = payload["d"], payload["p"], payload["b"]
         goal, withdrawn, language = payload["g"], payload["w"], payload["l"]
-        if not isinstance(expires, int) or now.timestamp() >= expires:
-            return None
         if not isinstance(district, str) or not district or language not in LANGUAGES:
             return None
         if not (branch is None or isinstance(branch, str)) or not isinstance(withdrawn, bool):
@@ -444,12 +454,5 @@ class ExportLinks:
         )
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except binascii.Error as exc:
-        raise ValueError(str(exc)) from exc
+def _whole(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bot.services.plan import Target
+from bot.services.text import fold
 
 
 @dataclass(frozen=True)
@@ -68,18 +68,6 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
     are no number anyone means), at most `digits` of them, so it fits the database's integers."""
     bare = word.strip().lstrip("#")
     return int(bare) if bare.isascii() and bare.isdigit() and len(bare) <= digits else None
-
-
-_NOT_WORD = re.compile(r"[^\w]+")
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, so "Sök", "sok" and "SÖK" all match; punctuation becomes space."""
-    folded = text.casefold()
-    if not folded.isascii():  # ASCII has nothing to decompose
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_WORD.sub(" ", folded).strip()
 
 
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".

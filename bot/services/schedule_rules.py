@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.services.text import fold_letters
+
 LAST = -1  # the weekday ordinal for "sista" / "last"
 _MAX_ORDINAL = 5  # a month has at most five of any weekday
 
@@ -274,13 +276,8 @@ class _Token:
         return int(self.text) if len(self.text) <= _MAX_DIGITS else 10**_MAX_DIGITS
 
 
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), _fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_Token(m.group(), fold_letters(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 @dataclass

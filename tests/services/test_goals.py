@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.services.goals import Goal, Plan, fold, named_in_plan
+from bot.services.goals import Goal, Plan, named_in_plan
 from bot.services.plan import DONE
 from bot.services.plan_sync import match_goals
+from bot.services.text import fold
 
 
 def goal(number: int, text: str, section: str = "Internkommunikation", text_en: str | None = None) -> Goal:
