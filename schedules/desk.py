@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -18,15 +17,20 @@ from bot.db.prompts import PromptRepository
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo
 from bot.services.prompt_bank import load_seed_bank
-from bot.services.prompting import HORIZON, Outcome, PromptSlot, Schedule, SlotStatus, local_day, next_owners
+from bot.services.prompting import (
+    HORIZON,
+    Outcome,
+    PromptSlot,
+    Schedule,
+    ScheduleChange,
+    Setup,
+    SlotStatus,
+    local_day,
+    next_owners,
+    plan_change,
+)
 from bot.services.roles import Role
 from bot.services.schedule_rules import ScheduleRule, occurrences
-
-
-@dataclass(frozen=True)
-class Setup:
-    schedule: Schedule
-    upcoming: list[PromptSlot]
 
 
 class PromptDesk:
@@ -49,18 +53,44 @@ class PromptDesk:
         self.post_now: Callable[[int, dict[str, Any], Callable[[Outcome], Reply]], None] | None = None
 
     async def set_up(
-        self, *, district: str, conversation_id: str, rule: ScheduleRule, rule_text: str, by: PersonInfo
+        self,
+        *,
+        district: str,
+        conversation_id: str,
+        rule: ScheduleRule,
+        rule_text: str,
+        by: PersonInfo,
+        confirmed: bool = False,
     ) -> Setup:
-        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned."""
+        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned.
+
+        The old schedule's coming slots keep their day at the new time, or, written, move to the nearest
+        new day; unless `confirmed`, a change that moves or sets aside written texts is only described."""
         now = self.clock()
+        current = await asyncio.to_thread(self.prompts.channel_schedule, conversation_id)
+        change: ScheduleChange | None = None
+        written: tuple[PromptSlot, ...] = ()
+        if current is not None:
+            coming = await asyncio.to_thread(
+                self.prompts.slots,
+                schedule_id=current.id,
+                after=now,
+                statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED],
+                limit=1000,
+            )
+            instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
+            change = plan_change(coming, instants, current.zone)
+            written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
+            if change.touches_texts and not confirmed:
+                return Setup(current, coming[:6], change, written, applied=False)
         schedule_id = await asyncio.to_thread(
-            self._create, district, conversation_id, rule, rule_text, by, now
+            self._create, district, conversation_id, rule, rule_text, by, now, change
         )
         schedule = await asyncio.to_thread(self.prompts.schedule, schedule_id)
         assert schedule is not None
         await self.plan_ahead()
         upcoming = await asyncio.to_thread(self.prompts.slots, schedule_id=schedule_id, after=now, limit=6)
-        return Setup(schedule, upcoming)
+        return Setup(schedule, upcoming, change, written)
 
     def _create(
         self,
@@ -70,6 +100,7 @@ class PromptDesk:
         rule_text: str,
         by: PersonInfo,
         now: datetime,
+        change: ScheduleChange | None,
     ) -> int:
         person_id = self.people.person_id(by, now=now)
         self.prompts.seed_bank(district, load_seed_bank(), now=now)
@@ -81,6 +112,7 @@ class PromptDesk:
             timezone=self.timezone,
             created_by=person_id,
             now=now,
+            change=change,
         )
 
     async def plan_ahead(self) -> list[PromptSlot]:
@@ -130,7 +162,9 @@ class PromptDesk:
         return [slot for slot in self.prompts.slots(schedule_id=schedule.id, after=now) if slot.id in handed]
 
     def upcoming(self, district: str, *, limit: int = 10) -> list[PromptSlot]:
-        return self.prompts.slots(district=district, after=self.clock(), limit=limit)
+        """The coming slots: not those posted (early), cancelled or otherwise settled."""
+        coming = [SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED, SlotStatus.POSTING]
+        return self.prompts.slots(district=district, after=self.clock(), statuses=coming, limit=limit)
 
     def slot_in(self, district: str, slot_id: int) -> PromptSlot | None:
         """A slot of this district's, or None (a number from another district is as good as unknown)."""

@@ -11,7 +11,7 @@ from babel.dates import format_datetime
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator
-from bot.services.prompting import PromptSlot, Schedule, SlotStatus
+from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
 
 
 def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
@@ -88,7 +88,8 @@ def upcoming(t: Translator, slots: Sequence[PromptSlot], schedules: dict[int, Sc
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
 
 
-def schedule_set(t: Translator, schedule: Schedule, slots: Sequence[PromptSlot], *, warn_few: bool) -> Reply:
+def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
+    schedule, slots = setup.schedule, setup.upcoming
     title = t._("Prompts will be posted in this channel: {rule}").format(rule=schedule.rule_text)
     rows = [
         (
@@ -100,6 +101,20 @@ def schedule_set(t: Translator, schedule: Schedule, slots: Sequence[PromptSlot],
     lines = [title, *(f"{k} {v}" for k, v in rows)]
     body = [heading(title), facts(rows)]
     notes = []
+    change = setup.change
+    if change is not None and (change.kept or change.dropped or change.touches_texts):
+        notes.append(
+            t._(
+                "Of the coming prompts, {kept} keep their day, {moved} written moved to another day, "
+                "{parked} written set aside and {dropped} without text fell away."
+            ).format(
+                kept=len(change.kept),
+                moved=len(change.moved),
+                parked=len(change.parked),
+                dropped=len(change.dropped),
+            )
+        )
+        notes += _text_moves(t, setup)
     if warn_few:
         notes.append(t._("Note: the plan asks for prompts at least twice a month; this rule gives fewer."))
     if slots and all(slot.owner_id is None for slot in slots):
@@ -115,6 +130,42 @@ def schedule_set(t: Translator, schedule: Schedule, slots: Sequence[PromptSlot],
     lines += ["", *notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:
+    """A new rule would move or set aside written texts: say how, and how to go ahead."""
+    lines = [t._("The new schedule would move texts already written:"), *_text_moves(t, setup)]
+    lines += [
+        "",
+        t._("Nothing is changed yet. To go ahead, write it again with yes at the end: {command} yes").format(
+            command=command
+        ),
+    ]
+    text = "\n".join(lines)
+    return Reply(text)
+
+
+def _text_moves(t: Translator, setup: Setup) -> list[str]:
+    change, zone = setup.change, setup.schedule.zone
+    if change is None:
+        return []
+    lines = []
+    for slot in setup.written:
+        owner = slot.owner_name or t._("nobody yet")
+        moved_to = change.moved.get(slot.id)
+        if moved_to is not None:
+            lines.append(
+                t._("#{id} ({owner}): from {old} to {new}").format(
+                    id=slot.id, owner=owner, old=when(t, slot.due_at, zone), new=when(t, moved_to, zone)
+                )
+            )
+        else:
+            lines.append(
+                t._("#{id} ({owner}): no free day within two months; the text is kept but not posted").format(
+                    id=slot.id, owner=owner
+                )
+            )
+    return lines
 
 
 def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply:

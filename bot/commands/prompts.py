@@ -55,8 +55,9 @@ def register(router: Router) -> None:
             return Reply(
                 t._("Write this in the channel where the prompts should appear (and @mention me there).")
             )
+        rule_text, confirmed = _confirmed(request.args)
         try:
-            rule = parse_rule(request.args)
+            rule = parse_rule(rule_text)
         except RuleError as error:
             return _rule_problem(t, error)
         assert request.user is not None
@@ -64,10 +65,13 @@ def register(router: Router) -> None:
             district=request.district,
             conversation_id=request.conversation.conversation_id,
             rule=rule,
-            rule_text=request.args,
+            rule_text=rule_text,
             by=request.user,
+            confirmed=confirmed,
         )
-        return cards.schedule_set(t, setup.schedule, setup.upcoming, warn_few=rule.per_month() < 2)
+        if not setup.applied:
+            return cards.schedule_change_asked(t, setup, command=f"{request.command} {rule_text}")
+        return cards.schedule_set(t, setup, warn_few=rule.per_month() < 2)
 
     @router.command(
         "kommande",
@@ -453,3 +457,14 @@ def _rule_problem(t: Translator, error: RuleError) -> Reply:
         RuleProblem.UNKNOWN_WORD: t._("I don't understand “{detail}” in the schedule."),
     }
     return Reply(messages[error.code].format(detail=error.detail[:40]) + " " + example)
+
+
+_YES = ("ja", "yes", "bekräfta", "confirm")
+
+
+def _confirmed(args: str) -> tuple[str, bool]:
+    """A schedule rule, and whether the board said yes to moving written texts (a last word "ja")."""
+    words = args.split()
+    if len(words) > 1 and fold(words[-1]) in _YES:
+        return " ".join(words[:-1]), True
+    return args, False

@@ -24,7 +24,7 @@ from bot.db.models import (
 )
 from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, BankPrompt, SeedPrompt, parse_day
-from bot.services.prompting import Pause, PromptSlot, Schedule, SlotStatus
+from bot.services.prompting import Pause, PromptSlot, Schedule, ScheduleChange, SlotStatus, local_day
 from bot.services.schedule_rules import ScheduleRule
 
 
@@ -72,19 +72,18 @@ class PromptRepository:
         timezone: str,
         created_by: int | None,
         now: datetime,
+        change: ScheduleChange | None = None,
     ) -> int:
-        """A new schedule for a channel; it replaces the channel's current one (whose future slots go)."""
+        """A new schedule for a channel, replacing its current one: approval, reminders and pauses carry
+        over, and its coming slots go where `change` says (ScheduleChange). Nothing is deleted."""
         with self.db.write() as session:
             district_row = session.exec(select(District).where(District.name == district)).one()
             conversation = _channel_row(session, conversation_id, now)
-            for old in session.exec(
+            olds = session.exec(
                 select(PromptSchedule).where(
                     PromptSchedule.conversation_id == conversation.id, col(PromptSchedule.active).is_(True)
                 )
-            ):
-                old.active = False
-                old.updated_at = now
-                _drop_future_slots(session, old.id or 0, now)
+            ).all()
             row = PromptSchedule(
                 district_id=district_row.id or 0,
                 conversation_id=conversation.id or 0,
@@ -95,9 +94,50 @@ class PromptRepository:
                 created_at=now,
                 updated_at=now,
             )
+            for old in olds:
+                row.approval_required, row.reminder_days = old.approval_required, old.reminder_days
             session.add(row)
             session.flush()
+            zone = ZoneInfo(timezone)
+            for old in olds:
+                old.active = False
+                old.updated_at = now
+                pauses = session.exec(select(SchedulePause).where(SchedulePause.schedule_id == old.id)).all()
+                for pause in pauses:
+                    session.add(
+                        SchedulePause(
+                            schedule_id=row.id or 0,
+                            starts_on=pause.starts_on,
+                            ends_on=pause.ends_on,
+                            created_at=now,
+                        )
+                    )
+                paused = [Pause(pause.starts_on, pause.ends_on) for pause in pauses]
+                homes = {**change.kept, **change.moved} if change else {}
+                for slot in _coming_slots(session, old.id or 0, now):
+                    new_time = homes.get(slot.id or 0)
+                    if new_time is not None:
+                        slot.schedule_id, slot.due_at = row.id or 0, new_time
+                        covered = any(p.covers(local_day(new_time, zone)) for p in paused)
+                        slot.status = (SlotStatus.PAUSED if covered else SlotStatus.PLANNED).value
+                    else:  # a written text stays with its slot, set aside; nothing written: cancelled
+                        slot.status = (SlotStatus.SKIPPED if slot.text else SlotStatus.CANCELLED).value
+                    slot.updated_at = now
             return row.id or 0
+
+    def channel_schedule(self, conversation_id: str) -> Schedule | None:
+        """The active schedule of the channel a conversation (or thread) belongs to."""
+        with self.db.read() as session:
+            found = session.exec(
+                select(PromptSchedule, Conversation, District)
+                .join(Conversation, col(Conversation.id) == col(PromptSchedule.conversation_id))
+                .join(District, col(District.id) == col(PromptSchedule.district_id))
+                .where(
+                    Conversation.conversation_id == channel_of(conversation_id),
+                    col(PromptSchedule.active).is_(True),
+                )
+            ).first()
+            return _schedule(*found) if found else None
 
     def set_approval(self, district: str, required: bool) -> int:
         """Whether texts need a second board member's approval, for the district's active schedules."""
@@ -608,15 +648,23 @@ def _post(session: Session, slot_id: int) -> PromptPost:
     return row
 
 
+def _coming_slots(session: Session, schedule_id: int, now: datetime) -> list[Occurrence]:
+    return list(
+        session.exec(
+            select(Occurrence).where(
+                Occurrence.schedule_id == schedule_id,
+                col(Occurrence.due_at) > now,
+                col(Occurrence.status).in_([SlotStatus.PLANNED.value, SlotStatus.PAUSED.value]),
+            )
+        ).all()
+    )
+
+
 def _drop_future_slots(session: Session, schedule_id: int, now: datetime) -> None:
-    for slot in session.exec(
-        select(Occurrence).where(
-            Occurrence.schedule_id == schedule_id,
-            col(Occurrence.due_at) > now,
-            col(Occurrence.status).in_([SlotStatus.PLANNED.value, SlotStatus.PAUSED.value]),
-        )
-    ):
-        session.delete(slot)
+    """A stopped schedule's coming slots are cancelled, not deleted: texts stay, numbers are not reused."""
+    for slot in _coming_slots(session, schedule_id, now):
+        slot.status = SlotStatus.CANCELLED.value
+        slot.updated_at = now
 
 
 def _channel_row(session: Session, conversation_id: str, now: datetime) -> Conversation:

@@ -26,6 +26,7 @@ class SlotStatus(StrEnum):
     MISSED = "missed"  # the bot was down past the grace period: skipped, the board was told
     UNCERTAIN = "uncertain"  # a crash between claim and confirmation: may be missing, never sent twice
     FAILED = "failed"  # Teams refused it, or there was nothing to post
+    CANCELLED = "cancelled"  # its day left the schedule with nothing written (kept: numbers are never reused)
 
 
 class Outcome(StrEnum):
@@ -97,3 +98,55 @@ def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> lis
 
 def local_day(instant: datetime, zone: ZoneInfo) -> date:
     return instant.astimezone(zone).date()
+
+
+@dataclass(frozen=True)
+class ScheduleChange:
+    """What a new rule does to a channel's coming slots. A slot keeps its number, owner and text: it stays
+    on its day at the new time, or, written, moves to the nearest free day; nothing written is dropped."""
+
+    kept: dict[int, datetime]  # slot -> its new time on the same day
+    moved: dict[int, datetime]  # a written slot whose day is gone -> the nearest free day's time
+    parked: tuple[int, ...]  # written, and no free day within the horizon: kept, not posted
+    dropped: tuple[int, ...]  # nothing written and its day is gone
+
+    @property
+    def touches_texts(self) -> bool:
+        return bool(self.moved or self.parked)
+
+
+def plan_change(slots: Sequence[PromptSlot], instants: Sequence[datetime], zone: ZoneInfo) -> ScheduleChange:
+    """Fit the coming `slots` of a schedule onto the `instants` of its new rule (see ScheduleChange)."""
+    free = {local_day(instant, zone): instant for instant in sorted(instants, reverse=True)}
+    kept: dict[int, datetime] = {}
+    homeless: list[PromptSlot] = []
+    for slot in sorted(slots, key=lambda s: (s.due_at, s.id)):
+        day = local_day(slot.due_at, zone)
+        if day in free:
+            kept[slot.id] = free.pop(day)
+        else:
+            homeless.append(slot)
+    moved: dict[int, datetime] = {}
+    parked: list[int] = []
+    dropped: list[int] = []
+    for slot in homeless:
+        if not slot.text:
+            dropped.append(slot.id)
+        elif not free:
+            parked.append(slot.id)
+        else:
+            day = local_day(slot.due_at, zone)
+            nearest = min(free, key=lambda d: (abs((d - day).days), d < day))  # a tie goes forward
+            moved[slot.id] = free.pop(nearest)
+    return ScheduleChange(kept, moved, tuple(parked), tuple(dropped))
+
+
+@dataclass(frozen=True)
+class Setup:
+    """A channel's schedule as set up (or, not applied, as it stands), and its coming slots."""
+
+    schedule: Schedule
+    upcoming: list[PromptSlot]
+    change: ScheduleChange | None = None  # what happened to the channel's coming slots (or would)
+    written: tuple[PromptSlot, ...] = ()  # the written slots the change moves or sets aside
+    applied: bool = True  # False: written texts would move, and the board has not said yes

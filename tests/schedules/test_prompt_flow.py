@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
@@ -34,6 +35,7 @@ MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-meg
 ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")
 MEMBER = ChannelAccount(id="29:member", name="Lee Gu", aad_object_id="aad-lee")
 CHANNEL = "19:general@thread.tacv2"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Sunday 22 November 2026, 10:00 in Stockholm (CET, UTC+1).
 START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 _ids = itertools.count(1)
@@ -228,6 +230,42 @@ async def test_a_board_member_who_leaves_hands_their_coming_prompts_to_the_rest_
     await world.poster.remind_owners()
     reminded = {p.conversation_id for p in world.connector.posted[before:]}
     assert reminded == {"a:personal-29:adele"}
+
+
+async def test_changing_the_schedule_keeps_every_slot_its_number_owner_and_text(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first, second = world.slots()[:2]
+    await world.say(MEGAN, f"skriv {first.id} Vad ska vi kräva av regionen i vår?")
+    highest = max(s.id for s in world.slots())
+
+    # Only the hour: every slot keeps its day, number, owner and text, at the new time; nobody is asked.
+    answer = await world.say(MEGAN, "schema 1 och 15 kl 19", channel=True)
+    assert "behåller 4 sin dag, 0 skrivna flyttas" in answer
+    kept = {s.id: s for s in world.slots() if s.status is SlotStatus.PLANNED}
+    assert kept[first.id].text == "Vad ska vi kräva av regionen i vår?"
+    assert kept[first.id].owner_name == first.owner_name
+    assert kept[first.id].due_at == first.due_at + timedelta(hours=1)
+    assert kept[second.id].due_at == second.due_at + timedelta(hours=1)
+
+    # Other days: the written text would move, so the board is asked first, and nothing changes yet.
+    asked = await world.say(MEGAN, "schema 3 och 17 kl 18", channel=True)
+    assert asked.startswith("Det nya schemat skulle flytta texter som redan är skrivna:")
+    assert f"#{first.id} (Megan Bowen): från" in asked
+    assert asked.endswith("schema 3 och 17 kl 18 ja")
+    assert {s.id for s in world.slots() if s.status is SlotStatus.PLANNED} == set(kept)
+
+    done = await world.say(MEGAN, "schema 3 och 17 kl 18 ja", channel=True)
+    assert "1 skrivna flyttas till en annan dag" in done
+    planned = {s.id: s for s in world.slots() if s.status is SlotStatus.PLANNED}
+    moved = planned[first.id]  # the same slot, with its owner and text, on the nearest new day
+    assert moved.text == "Vad ska vi kräva av regionen i vår?" and moved.owner_name == "Megan Bowen"
+    assert moved.due_at.astimezone(STOCKHOLM).day == 3
+    assert all(s.due_at.astimezone(STOCKHOLM).day in (3, 17) for s in planned.values())
+    new_ids = set(planned) - set(kept)
+    assert new_ids and min(new_ids) > highest  # numbers are never reused
+    listing = await world.say(MEGAN, "kommande")
+    assert f"#{second.id} " not in listing  # its day is gone and nothing was written: not coming
 
 
 async def test_a_schedule_is_set_up_in_the_channel_not_in_a_personal_chat(world: World) -> None:
