@@ -167,3 +167,13 @@ async def test_proactive_sends_are_not_retried_by_the_adapter(
     await adapter.continue_conversation(reference, callback, "")
     assert connector.statuses() == [503]
     assert len(errors) == 1
+
+
+async def test_a_gateways_error_page_is_retried_like_the_connectors_own_error(
+    client: TestClient, connector: FakeConnector, sleeps: list[float]
+) -> None:
+    # bot/transport.py reads the page as the status it came with, so the retry rules apply to it too.
+    connector.failures.append((502, {"Content-Type": "text/html"}))
+    assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
+    assert connector.statuses() == [502, 200]
+    assert len(connector.posted) == 1
