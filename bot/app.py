@@ -34,14 +34,13 @@ from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
-from bot.notifier import Notifier
+from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.clock import Clock, utc_now
 from bot.services.export import ExportLinks, export_csv
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.teams import DistrictBot
-from bot.transport import ReusingBotFrameworkAuthentication, ShallowCopyCloudAdapter
-from bot.wire import activity_from_json
+from bot.transport import ReusingBotFrameworkAuthentication
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
 from schedules.reporting import ReportReminders
@@ -122,15 +121,14 @@ WATCHER = web.AppKey("watcher", asyncio.Task[None])
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
     components = build(settings, clock=clock)
-    # The SDK's authentication; connector clients and credentials kept across turns (bot/transport.py).
-    transport = ReusingBotFrameworkAuthentication(SdkConfig(settings))
-    adapter = ShallowCopyCloudAdapter(transport)  # the SDK's, copying outgoing activities shallowly
+    # The SDK's authentication, its connector clients and credentials kept across turns (bot/transport.py);
+    # the SDK's adapter, retrying a turn's replies on a passing failure within Teams' wait (bot/notifier.py).
+    adapter = RetryingCloudAdapter(ReusingBotFrameworkAuthentication(SdkConfig(settings)))
     adapter.on_turn_error = _on_turn_error(settings)
 
     app = web.Application(client_max_size=settings.max_request_bytes)
     app[COMPONENTS] = components
     app[ADAPTER] = adapter
-    app.on_cleanup.append(transport.close)  # the replies' shared HTTP connection pool
 
     notifier = Notifier(adapter, settings.microsoft_app_id)
 
@@ -225,15 +223,22 @@ def _messages(
             body = await request.json()
         except web.HTTPRequestEntityTooLarge:
             raise
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deeply
             return _problem(400, "the body is not valid JSON")
         missing = _missing_fields(body)
         if missing:
             return _problem(400, f"not an activity: missing {', '.join(missing)}")
+        try:
+            # The SDK's own reading of an activity (what CloudAdapter.process does); a field of the wrong
+            # type (`from` a string, `entities` a number, a `timestamp` that is no date) raises msrest's
+            # DeserializationError, which the SDK would let escape as a 500.
+            activity = Activity().deserialize(body)
+        except (DeserializationError, RecursionError) as exc:
+            log.info("refused a malformed activity: %s", type(exc).__name__)
+            return _problem(400, "not an activity: a field has the wrong type")
         # Authenticate before the turn, not inside CloudAdapter.process: that answers 401 only for the
         # SDK's PermissionError, and lets its other refusals escape as 500s (not a JWT, no issuer, no or an
         # unknown kid, an algorithm or a key endorsement it does not allow; tests/test_auth.py).
-        activity = activity_from_json(body)  # Activity().deserialize(body), built directly (bot/wire.py)
         try:
             authenticated = await adapter.bot_framework_authentication.authenticate_request(
                 activity, request.headers.get("Authorization", "")
@@ -349,7 +354,8 @@ async def _personal_data(components: Components, subject: DataSubject) -> web.St
 def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awaitable[None]]:
     async def on_error(context: TurnContext, error: Exception) -> None:
         if isinstance(error, ClientRequestError | HttpOperationError):
-            # The Connector could not be reached or refused the reply: telling the user would fail too.
+            # The Connector could not be reached, refused the reply (after retries: bot/notifier.py) or did
+            # not answer in time: telling the user would fail too.
             log.error("could not reply through the Bot Connector: %s", error)
             return
         if isinstance(error, DeserializationError):

@@ -1,8 +1,9 @@
-"""The proactive notifier: the one place scheduled work sends through.
+"""The proactive notifier: the one place scheduled work sends through; and a turn's replies retried.
 
 It posts a Reply into a stored conversation, or starts a new thread in a channel, paced to Teams' rate limits
-and retried the way Teams asks. Besides bot/teams.py, bot/app.py and dialogs/, this is the only module that
-knows botbuilder.
+and retried the way Teams asks; RetryingCloudAdapter (the adapter bot/app.py runs) retries a turn's replies
+with the same rules and gives up on them at the turn's deadline. Besides bot/teams.py, bot/transport.py,
+bot/app.py and dialogs/, this is the only module that knows botbuilder.
 
 Facts it is built on (DESIGN.md, "Facts that shape the design", and the SDK 4.17.1 source):
 - `CloudAdapter.continue_conversation` returns nothing: the message id is the ResourceResponse of
@@ -12,10 +13,11 @@ Facts it is built on (DESIGN.md, "Facts that shape the design", and the SDK 4.17
 - The SDK does not retry: a non-2xx answer from the Bot Connector is raised once, as
   `botbuilder.schema.ErrorResponseException` (a `msrest.exceptions.HttpOperationError`) whose `.response`
   is the `requests.Response` (`status_code`, case-insensitive `headers`), whatever the body: the app's
-  clients (bot/transport.py, ErrorAnswerDeserializer) read a text/plain or HTML error body as none, where
-  msrest alone raises DeserializationError. A success status whose body cannot be read (an HTML page from
-  a proxy, broken JSON) still raises DeserializationError: the message was probably taken, but there is no
-  id, so it is SendUncertain, never sent again. An unreachable Connector raises
+  connector clients (bot/transport.py, ErrorAnswerDeserializer) read a text/plain or HTML error body as none,
+  where msrest alone raises DeserializationError. A turn's replies are retried with the same rules
+  (RetryPolicy; bot/transport.py, RetryingCloudAdapter). A success status whose body cannot be read (an
+  HTML page from a proxy, broken JSON) still raises DeserializationError: the message was probably taken,
+  but there is no id, so it is SendUncertain, never sent again. An unreachable Connector raises
   `msrest.exceptions.ClientRequestError`, but only after requests/urllib3 has itself tried to connect
   three more times (about 5 s of backoff), so connection errors get few retries here.
 - `TeamsInfo.send_message_to_teams_channel` fails with CloudAdapter when the app id is empty (it takes a
@@ -46,7 +48,7 @@ from typing import Any, TypeVar
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import ConversationParameters, ConversationReference
+from botbuilder.schema import Activity, ConversationParameters, ConversationReference, ResourceResponse
 from botframework.connector import Channels
 from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 from requests.exceptions import ConnectionError as RequestsConnectionError
@@ -348,7 +350,7 @@ class Notifier:
                     conversation_id=conversation_id,
                 ) from exc.__cause__
             except HttpOperationError as exc:
-                status = _status(exc)
+                status = status_of(exc)
                 if status in GONE_STATUSES:
                     log.info("conversation %s is gone: the Connector answered %s", conversation_id, status)
                     raise ConversationGone(conversation_id, status) from exc
@@ -358,7 +360,7 @@ class Notifier:
                         f"the Connector answered {status}", status=status, conversation_id=conversation_id
                     ) from exc
                 last: int | None = status
-                retry_after = _retry_after(exc)
+                retry_after = retry_after_of(exc)
                 error: Exception = exc
             except ClientRequestError as exc:
                 if not idempotent and _maybe_sent(exc):
@@ -473,13 +475,13 @@ def _maybe_sent(exc: ClientRequestError) -> bool:
     return True
 
 
-def _status(exc: HttpOperationError) -> int | None:
+def status_of(exc: HttpOperationError) -> int | None:
     response = getattr(exc, "response", None)
     status = getattr(response, "status_code", None)
     return status if isinstance(status, int) else None
 
 
-def _retry_after(exc: HttpOperationError) -> float | None:
+def retry_after_of(exc: HttpOperationError) -> float | None:
     """Retry-After from the Connector's answer, in seconds: delta-seconds or an HTTP date.
 
     A date is measured against the answer's own Date header when there is one, so the bot's clock being
@@ -512,3 +514,79 @@ def _http_date(value: object) -> datetime | None:
     except (TypeError, ValueError):
         return None
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+# A turn's replies: a few quick retries (at most 0.5 + 1 + 2 s of backoff), and no reply waited for past
+# the deadline, counted from the turn's start: Teams gives up on a turn after 10-15 s and may send it again.
+REPLY_RETRY = RetryPolicy(attempts=4, base_delay=0.5, max_delay=4.0)
+REPLY_DEADLINE = 12.0
+
+
+class ReplyTimeout(ClientRequestError):  # type: ignore[misc]
+    """No answer from the Bot Connector before the turn's deadline: the user got nothing."""
+
+
+_DEADLINE = "bot.notifier.reply_deadline"
+
+
+class RetryingCloudAdapter(CloudAdapter):  # type: ignore[misc]
+    """The SDK's CloudAdapter; in an incoming turn each reply is retried on a passing failure (REPLY_RETRY,
+    the notifier's rules) and given up at the turn's deadline. Proactive turns send as the SDK does:
+    bot/notifier.py paces and retries those itself."""
+
+    retry: RetryPolicy = REPLY_RETRY
+    deadline: float = REPLY_DEADLINE
+    sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    random: Callable[[], float] = staticmethod(_random.random)
+
+    async def process_activity(
+        self, auth: Any, activity: Activity, logic: Callable[[TurnContext], Awaitable[Any]]
+    ) -> Any:
+        deadline = asyncio.get_running_loop().time() + self.deadline
+
+        async def within_deadline(context: TurnContext) -> None:
+            context.turn_state[_DEADLINE] = deadline
+            await logic(context)
+
+        return await super().process_activity(auth, activity, within_deadline)
+
+    async def send_activities(
+        self, context: TurnContext, activities: list[Activity]
+    ) -> list[ResourceResponse]:
+        deadline = context.turn_state.get(_DEADLINE)
+        if deadline is None:
+            return await super().send_activities(context, activities)  # type: ignore[no-any-return]
+        return [await self._send(context, activity, deadline) for activity in activities]
+
+    async def _send(self, context: TurnContext, activity: Activity, deadline: float) -> ResourceResponse:
+        loop, policy = asyncio.get_running_loop(), self.retry
+        for number in range(1, policy.attempts + 1):
+            try:
+                sending = super().send_activities(context, [activity])
+                [response] = await asyncio.wait_for(sending, max(0.0, deadline - loop.time()))
+                return response  # type: ignore[no-any-return]
+            except TimeoutError as exc:
+                log.error(
+                    "gave up on a reply: no answer from the Bot Connector in time; the user got nothing"
+                )
+                raise ReplyTimeout(f"no answer from the Bot Connector within {self.deadline:.0f} s") from exc
+            except HttpOperationError as exc:
+                status, retry_after = status_of(exc), retry_after_of(exc)
+                if status not in policy.statuses or number == policy.attempts:
+                    raise
+                if retry_after is None:
+                    delay = policy.backoff(number, self.random)
+                else:
+                    delay = policy.after(retry_after, number, self.random)
+                if (retry_after or 0.0) > policy.max_delay or loop.time() + delay >= deadline:
+                    log.warning("a reply got status %s; no time left to try again", status)
+                    raise
+                log.warning(
+                    "a reply got status %s; retry %d of %d in %.2f s",
+                    status,
+                    number,
+                    policy.attempts - 1,
+                    delay,
+                )
+                await self.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover

@@ -35,7 +35,6 @@ from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
-from bot.wire import conversation_reference_json
 from dialogs.checkin import offer_form, submit_form
 from dialogs.storage import DatabaseStorage, conversation_key
 
@@ -369,8 +368,7 @@ def conversation_of(activity: Activity) -> ConversationInfo:
     conversation = activity.conversation
     kind = _conversation_kind(activity)
     tenant_id = tenant_of(activity)
-    # TurnContext.get_conversation_reference(activity).serialize(), without msrest on every message.
-    reference = conversation_reference_json(activity)
+    reference: dict[str, Any] = TurnContext.get_conversation_reference(activity).serialize()
     # Which message this was is no part of where to post later, and would make every message a new
     # reference to store: leave it out, so an unchanged conversation costs no write.
     reference.pop("activityId", None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from http import HTTPStatus
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import COMPONENTS, create_app
+from bot.app import ADAPTER, COMPONENTS, create_app
 from bot.config import Settings
 from tests.conftest import fixed_clock
 from tests.fakes import activities
@@ -27,6 +28,10 @@ async def client(settings: Settings) -> AsyncIterator[TestClient]:
     client = await _client(settings)
     yield client
     await client.close()
+
+
+async def _no_wait(_: float) -> None:
+    pass
 
 
 async def post(client: TestClient, activity: dict[str, Any]) -> int:
@@ -97,6 +102,68 @@ async def test_broken_requests_get_a_clear_4xx_and_no_reply(
     assert connector.posted == []
 
 
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"entities": "not a list"},
+        {"entities": ["not an entity"]},
+        {"entities": 5},
+        {"from": "29:user-megan"},
+        {"from": ["29:user-megan"]},
+        {"recipient": 5},
+        {"attachments": "a file"},
+        {"attachments": [1]},
+        {"timestamp": "yesterday"},
+        {"timestamp": 1700000000},
+        {"membersAdded": "28:bot-app-id"},
+        {"membersAdded": {"id": "28:bot-app-id"}},
+        {"membersAdded": ["28:bot-app-id"]},
+        {"conversation": {"id": "a:personal-megan", "isGroup": "maybe"}},
+    ],
+    ids=lambda changes: next(iter(changes)) + ":" + type(next(iter(changes.values()))).__name__,
+)
+async def test_an_activity_with_a_field_of_the_wrong_type_gets_400_and_no_reply(
+    client: TestClient, connector: FakeConnector, changes: dict[str, Any]
+) -> None:
+    activity = {**activities.personal_message("hjälp", service_url=connector.url), **changes}
+    response = await client.post(
+        "/api/messages", data=json.dumps(activity), headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 400
+    assert "error" in await response.json()
+    assert connector.received == []
+
+
+@pytest.mark.parametrize("field", ["value", "channelData", "entities", "conversation"])
+async def test_json_nested_too_deeply_to_read_gets_400(
+    client: TestClient, connector: FakeConnector, field: str
+) -> None:
+    activity = activities.personal_message("hjälp", service_url=connector.url)
+    activity.pop(field, None)
+    deep = "[" * 5000 + "]" * 5000 if field == "entities" else '{"a":' * 5000 + "1" + "}" * 5000
+    body = json.dumps(activity)[:-1] + f', "{field}": {deep}}}'
+    response = await client.post("/api/messages", data=body, headers={"Content-Type": "application/json"})
+    assert response.status == 400
+    assert connector.received == []
+
+
+@pytest.mark.parametrize("field", ["value", "channelData", "conversation"])
+async def test_deep_json_that_can_be_read_gets_no_5xx(
+    client: TestClient, connector: FakeConnector, field: str
+) -> None:
+    # Just under what Python's JSON reader takes: the SDK reads it; whatever the turn makes of it, the
+    # request is not answered with a server error.
+    activity = activities.personal_message("hjälp", service_url=connector.url)
+    deep = '{"a":' * 980 + "1" + "}" * 980
+    if field == "conversation":
+        body = json.dumps(activity).replace('"conversationType"', f'"deep": {deep}, "conversationType"')
+    else:
+        activity.pop(field, None)
+        body = json.dumps(activity)[:-1] + f', "{field}": {deep}}}'
+    response = await client.post("/api/messages", data=body, headers={"Content-Type": "application/json"})
+    assert response.status < 500
+
+
 async def test_a_body_over_the_limit_is_refused_with_413(
     client: TestClient, connector: FakeConnector
 ) -> None:
@@ -158,11 +225,14 @@ async def test_a_reply_refused_with_a_page_is_logged_as_the_connectors_failure(
     status: int,
     content_type: str,
 ) -> None:
-    # A gateway's answer that is not JSON still raises the Connector's error (bot/transport.py): the turn
-    # error handler logs it and sends nothing more (an apology would meet the same Connector).
-    connector.failures.append((status, {"Content-Type": content_type}))
+    # A gateway's answer that is not JSON still raises the Connector's error with its status
+    # (bot/transport.py), so it is retried (bot/notifier.py, RetryingCloudAdapter); when every attempt
+    # meets it, the turn error handler logs it and sends nothing more (an apology would meet the same).
+    client.app[ADAPTER].sleep = _no_wait
+    attempts = client.app[ADAPTER].retry.attempts
+    connector.failures.extend([(status, {"Content-Type": content_type})] * attempts)
     assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
-    assert connector.statuses() == [status]  # the reply, once; no apology
+    assert connector.statuses() == [status] * attempts  # the reply, retried; no apology
     assert connector.posted == []
     assert "could not reply through the Bot Connector" in caplog.text
     assert f"invalid status code '{HTTPStatus(status).phrase}'" in caplog.text

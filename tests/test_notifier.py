@@ -27,13 +27,14 @@ from bot.notifier import (
     TEAMS_LIMITS,
     ConversationGone,
     Notifier,
+    RetryingCloudAdapter,
     RetryPolicy,
     SendFailed,
     SendUncertain,
     SlidingWindows,
     channel_of,
 )
-from bot.transport import ReusingBotFrameworkAuthentication, ShallowCopyCloudAdapter
+from bot.transport import ReusingBotFrameworkAuthentication
 from tests.fakes.connector import DROP, FakeConnector
 
 RECORDINGS = Path(__file__).parent / "fixtures" / "playground"
@@ -82,7 +83,7 @@ class StampingAdapter(CloudAdapter):
         await super().continue_conversation(reference, callback, bot_app_id, **kwargs)
 
 
-class AppAdapter(ShallowCopyCloudAdapter, StampingAdapter):
+class AppAdapter(RetryingCloudAdapter, StampingAdapter):
     """The adapter and transport bot/app.py gives the notifier (kept connector clients, bot/transport.py)."""
 
 
@@ -112,14 +113,13 @@ def notifier(adapter: StampingAdapter, settings: Settings, time: FakeTime) -> No
 
 
 @pytest.fixture
-async def app_notifier(settings: Settings, time: FakeTime) -> AsyncIterator[Notifier]:
+def app_notifier(settings: Settings, time: FakeTime) -> Notifier:
     """A notifier on the app's adapter and transport, as create_app builds it."""
     authentication = ReusingBotFrameworkAuthentication(SdkConfig(settings))
     adapter = AppAdapter(settings, time, authentication)
-    yield Notifier(
+    return Notifier(
         adapter, settings.microsoft_app_id, monotonic=time.monotonic, sleep=time.sleep, random=lambda: 0.5
     )
-    await authentication.close()
 
 
 def reference(name: str, service_url: str, **conversation: Any) -> dict[str, Any]:

@@ -3,11 +3,12 @@
 It serves what the bot calls: send and reply (`POST /v3/conversations/{id}/activities[/{reply_to}]`) and
 create conversation (`POST /v3/conversations`, a new channel thread, answered like Teams with
 `{"id": "<channel>;messageid=<n>", "activityId": "<n>"}`). `failures` holds answers to give, one per
-request and to any endpoint, before succeeding again: `(status, headers)`, or `(DROP, {})` to close the
-connection without answering. An error status is answered with a JSON error body, or, when `headers` give a
-non-JSON Content-Type (a gateway's `text/html` 502, a `text/plain` 503), with a page of that type. A 2xx
-status is the request taken (recorded as usual) with its answer replaced by such a page (text/html unless
-given), as a proxy in between might.
+request and to any endpoint, before succeeding again: `(status, headers)`, `(DROP, {})` to close the
+connection without answering, or `(HANG, {})` to hold it unanswered until `release()` (then 503). An
+error status is answered with a JSON error body, or, when `headers` give a non-JSON Content-Type (a
+gateway's `text/html` 502, a `text/plain` 503), with a page of that type. A 2xx status is the request taken
+(recorded as usual) with its answer replaced by such a page (text/html unless given), as a proxy in between
+might.
 
 `create_mode` fakes a Connector that dies mid-request on create conversation (a new channel thread):
 `HANG_BEFORE_RECORDING` never answers and never records it (Teams never took it), `HANG_AFTER_RECORDING`
@@ -33,6 +34,8 @@ from aiohttp.test_utils import TestServer
 
 # A failure "status" that closes the connection without an answer (the bot sees a connection error).
 DROP = 0
+# A failure "status" that holds the request unanswered until release() or close() (then answers 503).
+HANG = -1
 
 
 class CreateMode(StrEnum):
@@ -110,7 +113,7 @@ class FakeConnector:
         return self
 
     def release(self) -> None:
-        """Let every held create-conversation request go (a held request blocks the server's shutdown)."""
+        """Let every held request go (a held request blocks the server's shutdown)."""
         self._released.set()
 
     async def close(self) -> None:
@@ -157,6 +160,9 @@ class FakeConnector:
                     assert request.transport is not None
                     request.transport.close()
                     return web.Response()
+                if status == HANG:
+                    await self._hold()
+                    status = 503
                 content_type = {k.lower(): v for k, v in headers.items()}.get("content-type")
                 if 200 <= status < 300:
                     await handler(request)  # taken; the answer is lost behind a page
