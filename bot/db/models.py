@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.db.types import UTCDateTime
@@ -383,16 +383,6 @@ class ReminderSent(SQLModel, table=True):
     period: str = Field(max_length=20)  # e.g. "2027-Q2"
     person_id: int = _ref("person.id", ondelete="CASCADE")
     sent_at: datetime = _utc()
-
-
-class ChangeCounter(SQLModel, table=True):
-    """How many changes a table has had, counted by the database's triggers (migration 0006): how a server
-    process sees that another one changed who is who (bot/db/engine.py, Database.watch)."""
-
-    __tablename__ = "change_counter"
-
-    table_name: str = Field(primary_key=True, max_length=64)
-    changes: int = Field(sa_type=BigInteger)
 
 
 class DialogStateRow(SQLModel, table=True):
