@@ -96,6 +96,10 @@ def test_install_step_builds_a_working_venv(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stdout + result.stderr
     where = subprocess.run(
-        [python, "-c", "import bot; print(bot.__file__)"], capture_output=True, text=True, cwd=tmp_path
+        [python, "-c", "import bot; print(bot.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean,
     )
     assert str(venv) in where.stdout

@@ -12,7 +12,6 @@ from bot.db.types import UTCDateTime
 
 DISTRICT_NAME_LENGTH = 200
 # A check-in that counts: not withdrawn (the condition of the partial indexes on check-ins).
-STANDING = "withdrawn_at IS NULL"
 SUBMITTED = "submission IS NOT NULL"
 SUBMISSION_LENGTH = 32
 
@@ -295,30 +294,7 @@ class CheckIn(SQLModel, table=True):
         Index("ix_checkin_goal_day", "goal_id", "happened_on"),
         Index("ix_checkin_district_day", "district_id", "happened_on"),
         Index("ix_checkin_reporter", "reporter_id", "created_at"),
-        # For progress (bot/db/checkins.py, progress_reports): only standing check-ins, by goal and branch.
-        # The latest (or first) one of a goal and branch in a span, found without reading the others:
-        Index(
-            "ix_checkin_standing",
-            "goal_id",
-            "branch_id",
-            "happened_on",
-            "created_at",
-            "id",
-            sqlite_where=text(STANDING),
-            postgresql_where=text(STANDING),
-        ),
-        # Sums of counts by goal, branch and area, read from the index alone in the order they group:
-        Index(
-            "ix_checkin_totals",
-            "goal_id",
-            "branch_id",
-            "area",
-            "happened_on",
-            "value",
-            sqlite_where=text(STANDING),
-            postgresql_where=text(STANDING),
-        ),
-        # A check-in form sent twice stores one check-in (CheckInRepository, AlreadyStored).
+        # A check-in form or message sent twice stores one check-in (CheckInRepository, AlreadyStored).
         Index(
             "ux_checkin_submission",
             "submission",

@@ -1,8 +1,10 @@
-"""drop the change counters: no process keeps answers that another process's changes must reach
+"""drop the change counters, and the indexes only the progress aggregates read
 
 Migrations 0006 and 0008 counted the changes to who is who and to dialog_state by triggers, for the answers
 each server kept (ReadCache, Database.watch). Nothing is kept now: every turn reads what it needs, and the
-triggers only cost each write an UPDATE. The downgrade puts back what 0006 and 0008 made.
+triggers only cost each write an UPDATE. Migration 0004's two partial indexes served the progress computed
+in SQL; progress is computed from the year's check-ins now (ix_checkin_district_day). The downgrade puts
+back what 0004, 0006 and 0008 made.
 
 Revision ID: 0009
 Revises: 0008
@@ -29,6 +31,7 @@ COUNTED: dict[str, tuple[str, ...] | None] = {
     'dialog_state': None,
 }
 EVENTS = ('insert', 'update', 'delete')
+STANDING = 'withdrawn_at IS NULL'
 
 
 def upgrade() -> None:
@@ -39,9 +42,13 @@ def upgrade() -> None:
     if postgresql:
         op.execute('DROP FUNCTION IF EXISTS count_change()')
     op.drop_table('change_counter')
+    op.drop_index('ix_checkin_totals', table_name='checkin')
+    op.drop_index('ix_checkin_standing', table_name='checkin')
 
 
 def downgrade() -> None:
+    op.create_index('ix_checkin_standing', 'checkin', ['goal_id', 'branch_id', 'happened_on', 'created_at', 'id'], unique=False, sqlite_where=sa.text(STANDING), postgresql_where=sa.text(STANDING))
+    op.create_index('ix_checkin_totals', 'checkin', ['goal_id', 'branch_id', 'area', 'happened_on', 'value'], unique=False, sqlite_where=sa.text(STANDING), postgresql_where=sa.text(STANDING))
     counter = op.create_table('change_counter',
     sa.Column('table_name', sa.String(length=64), nullable=False),
     sa.Column('changes', sa.BigInteger(), nullable=False),
