@@ -145,14 +145,6 @@ class KnownPerson:
     aad_object_id: str | None
     teams_user_id: str | None
 
-    def unchanged(self, person: PersonInfo) -> bool:
-        """Whether remember_person would change nothing of them but when they were last seen."""
-        return (
-            (not person.aad_object_id or person.aad_object_id == self.aad_object_id)
-            and (not person.teams_user_id or person.teams_user_id == self.teams_user_id)
-            and (not person.name or person.name[:NAME_LENGTH] == self.name)
-        )
-
 
 _PERSON = sa_select(col(Person.id), col(Person.name), col(Person.aad_object_id), col(Person.teams_user_id))
 _PERSON_BY_AAD = _PERSON.where(col(Person.aad_object_id) == bindparam("aad"))
