@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import replace
 from datetime import date
 
@@ -11,7 +12,7 @@ from bot.cards import progress as cards
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, read_roles
-from bot.db.checkins import AlreadyStored, BranchInfo, Reporter, StoredCheckIn
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
     CheckInDraft,
@@ -29,6 +30,8 @@ from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, fold, number_in
 from bot.services.roles import Role
 from bot.services.status import GoalStanding, plan_standing
+
+log = logging.getLogger(__name__)
 
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 REPORT_WORDS = ("rapportera", "report")
@@ -249,6 +252,14 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             t._(
                 "This form was sent already and is stored as #{id}. Correct it with: correct {id} VALUE"
             ).format(id=repeat.checkin_id)
+        )
+    except NotStored as error:
+        log.warning("a check-in could not be stored: %s", error)
+        return Reply(
+            t._(
+                "Sorry, I could not store your report just now, so it does not count. "
+                "Please send it again in a while."
+            )
         )
     if isinstance(branch, Refusal):
         return Reply(refused(t, branch, reporter.chairs, goal=goal))

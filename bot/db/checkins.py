@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, bindparam, exists
 from sqlalchemy import select as sa_select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
@@ -51,6 +51,10 @@ class AlreadyStored(Exception):
     def __init__(self, checkin_id: int) -> None:
         super().__init__(checkin_id)
         self.checkin_id = checkin_id
+
+
+class NotStored(Exception):
+    """The database could not take a check-in (locked past the busy timeout, a full disk): none is stored."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,8 @@ class CheckInRepository:
         submission: str | None = None,
     ) -> StoredCheckIn:
         """Store a check-in in one transaction, committed when this returns (only then may the user be told).
-        AlreadyStored if a check-in with this `submission` token is stored already."""
+        AlreadyStored if a check-in with this `submission` token is stored already; NotStored if the
+        database could not take it."""
         try:
             with self.db.write() as session:
                 _refuse_repeat(session, submission)
@@ -126,6 +131,8 @@ class CheckInRepository:
             with self.db.read() as session:
                 _refuse_repeat(session, submission)
             raise
+        except OperationalError as error:
+            raise NotStored(str(error.orig)) from error
 
     def mine(self, reporter: PersonInfo, district: str, *, limit: int = 10) -> list[StoredCheckIn]:
         """The reporter's latest check-ins in the district, withdrawn ones included (marked)."""
