@@ -356,21 +356,24 @@ async def standings(
     request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
 ) -> list[GoalStanding]:
     """Every goal's progress for the request's district (or one branch), as of today."""
+    return await asyncio.to_thread(read_standings, request, context, plan, branch_id=branch_id)
+
+
+def read_standings(
+    request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
+) -> list[GoalStanding]:
+    """`standings`, read in the calling (worker) thread."""
     today = _today(context)
     checkins = context.checkins
-
-    def read() -> list[GoalStanding]:
-        named = checkins.responsible(request.district)
-        return plan_standing(
-            plan,
-            checkins.reports(request.district, year=plan.year or today.year),
-            today=today,
-            branches=len(checkins.branches(request.district)),
-            responsible={goal_id: len(people) for goal_id, people in named.items()},
-            branch_id=branch_id,
-        )
-
-    return await asyncio.to_thread(read)
+    named = checkins.responsible(request.district)
+    return plan_standing(
+        plan,
+        checkins.reports(request.district, year=plan.year or today.year),
+        today=today,
+        branches=len(checkins.branches(request.district)),
+        responsible={goal_id: len(people) for goal_id, people in named.items()},
+        branch_id=branch_id,
+    )
 
 
 def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:

@@ -7,7 +7,7 @@ import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
-from bot.commands.checkins import plan_of, standings
+from bot.commands.checkins import plan_of, read_standings
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
 from bot.services.goals import Plan
@@ -57,9 +57,9 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
                 "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
             ).format(number=number, last=len(plan.goals))
         )
-    standing = next(s for s in await standings(request, context, plan) if s.goal.id == goal.id)
 
     def read() -> Reply:
+        standing = next(s for s in read_standings(request, context, plan) if s.goal.id == goal.id)
         named = context.checkins.responsible(request.district).get(goal.id, [])
         return cards.goal_detail(
             request.t,
