@@ -215,9 +215,7 @@ def status_command(db: Database) -> Callable[[str], Any]:
     assert route is not None
     # Only what the handler reads of the request and context (bot/commands/router.py builds the real ones).
     context = SimpleNamespace(
-        # No kept answers (Services.kept): every run reads the check-ins, as the first one after a
-        # report does; the bench measures the queries, not bot/db/engine.py's ReadCache.
-        services=SimpleNamespace(zone=ZONE, kept=None),
+        services=SimpleNamespace(zone=ZONE),
         now=NOW,
         repository=Repository(db),
         checkins=CheckInRepository(db),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import json
 import logging
@@ -28,7 +27,7 @@ from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
 from bot.db.districts import DistrictRepository
-from bot.db.engine import WATCH_SECONDS, Database, ReadCache
+from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
@@ -98,7 +97,6 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
-        kept=ReadCache(database, seconds=1.0),
     )
     exports = export_links(settings)
     bot = DistrictBot(
@@ -116,7 +114,6 @@ def export_links(settings: Settings) -> ExportLinks:
 COMPONENTS = web.AppKey("components", Components)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SCHEDULER = web.AppKey("scheduler", PromptScheduler)
-WATCHER = web.AppKey("watcher", asyncio.Task[None])
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
@@ -173,34 +170,15 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     )
     app[SCHEDULER] = scheduler
 
-    async def watch_changes() -> None:
-        """What other processes change in who is who, seen twice a second (Database.watch)."""
-        failing = False
-        while True:
-            try:
-                await asyncio.to_thread(components.database.watch)
-                failing = False
-            except Exception:  # noqa: BLE001 - kept answers then run out after their time, as before
-                if not failing:
-                    log.warning("cannot look at the change counts", exc_info=True)
-                failing = True
-            await asyncio.sleep(WATCH_SECONDS)
-
     async def startup(app: web.Application) -> None:
         await asyncio.to_thread(components.start)
         await scheduler.start()
-        app[WATCHER] = asyncio.create_task(watch_changes())
         # What start-up built (the SDK, SQLAlchemy, the catalogues) lives as long as the process: move it
         # out of the collector's reach, so collections during turns stay short (p99 latency).
         gc.collect()
         gc.freeze()
 
     async def cleanup(app: web.Application) -> None:
-        watcher = app.get(WATCHER)
-        if watcher is not None:
-            watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watcher
         scheduler.shutdown()
         components.stop()
 

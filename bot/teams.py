@@ -99,6 +99,7 @@ class DistrictBot(TeamsActivityHandler):
             conversation_kind=conversation.kind,
             conversation=conversation,
             mentions=mentioned_people(activity),
+            activity_id=_unique_id(activity),
         )
         context = Context(self.services, self.clock())
         if not scope.found and (is_submit(activity.value) or self._opens_check_in(request)):
@@ -253,11 +254,9 @@ class DistrictBot(TeamsActivityHandler):
         team's channel belongs to its district: noted, so that their personal chat knows it too."""
         admin = bool(user and user.aad_object_id and user.aad_object_id in self.services.admins)
         default = self.settings.district
-        scope = self.districts.kept_scope(conversation, user, admin=admin, default=default)
-        if scope is None:  # not kept: read in a worker thread
-            scope = await asyncio.to_thread(
-                self.districts.scope, conversation, user, admin=admin, default=default
-            )
+        scope = await asyncio.to_thread(
+            self.districts.scope, conversation, user, admin=admin, default=default
+        )
         if scope.why is Why.LINKED and conversation.team_id and user is not None:
             key = (user.teams_user_id, scope.district)
             if key not in self._members:
@@ -277,6 +276,12 @@ class DistrictBot(TeamsActivityHandler):
         if len(self._recent) > RECENT_ACTIVITIES:
             self._recent.popitem(last=False)
         return False
+
+
+def _unique_id(activity: Activity) -> str:
+    """The activity's id if it names the message for good: Teams' do, within their conversation; the
+    terminal chat (TestAdapter) numbers its messages anew each run."""
+    return (activity.id or "") if activity.channel_id == "msteams" else ""
 
 
 def message_text(activity: Activity) -> str:

@@ -3,8 +3,7 @@
 A conversation's place in a dialog is kept in a ConversationState, saved at the end of each turn
 (DistrictBot.on_turn), as in BotBuilder-Samples' 05.multi-turn-prompt, in the bot's database
 (dialogs/storage.py): a restart, or a next answer that reaches another server process, carries on where the
-dialog was. A dialog that ends deletes its conversation's entry, so an idle conversation keeps nothing, and
-asking whether a conversation has a dialog waiting reads memory, not the database, until a dialog changes.
+dialog was. A dialog that ends deletes its conversation's entry, so an idle conversation keeps nothing.
 """
 
 from __future__ import annotations

@@ -43,18 +43,11 @@ class DatabaseStorage(Storage):  # type: ignore[misc]
         self._clock = clock
 
     async def waiting(self, key: str) -> bool:
-        """Whether this conversation has a dialog waiting for an answer. Every message asks: answered from
-        memory while no process changed a dialog state (bot/db/dialogs.py), else read in a thread."""
-        waiting = self._states.waiting_now()
-        if waiting is None:
-            waiting = await asyncio.to_thread(self._states.waiting)
-        return key in waiting
+        """Whether this conversation has a dialog waiting for an answer."""
+        return await asyncio.to_thread(self._states.waiting, key)
 
     async def read(self, keys: list[str]) -> dict[str, object]:
-        wanted = [key for key in keys if await self.waiting(key)]
-        if not wanted:
-            return {}
-        stored = await asyncio.to_thread(self._states.read, wanted, now=self._clock())
+        stored = await asyncio.to_thread(self._states.read, keys, now=self._clock())
         return {key: _restore(dialog) for key, dialog in stored.items()}
 
     async def write(self, changes: dict[str, object]) -> None:

@@ -155,8 +155,8 @@ def find_gaps(
 ) -> Gaps:
     """Which goals are missing for whom this quarter.
 
-    `reports`: the standing check-ins by goal id (withdrawn ones left out), or those of them that tell
-    (CheckInRepository.quarter_reports); `responsible`: goal id -> the people named for it (id, name).
+    `reports`: the standing check-ins of the quarter's year by goal id (withdrawn ones left out);
+    `responsible`: goal id -> the people named for it (id, name).
     Goals no longer in the plan are ignored.
     """
     branch_goals = tuple(goal for goal in plan.goals if goal.applies_to_branches)
@@ -272,7 +272,7 @@ class ReportReminders:
     def _gaps(self, district: str, plan: Plan, quarter: Quarter) -> Gaps:
         return find_gaps(
             plan,
-            self.checkins.quarter_reports(district, starts=quarter.starts, ends=quarter.ends),
+            self.checkins.reports(district, year=quarter.year),
             branches=self.checkins.branches(district),
             responsible=self.checkins.responsible(district),
             quarter=quarter,

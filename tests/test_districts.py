@@ -26,7 +26,7 @@ from bot.__main__ import import_plan
 from bot.app import Components, SdkConfig, build
 from bot.config import Settings
 from bot.db import migrate
-from bot.db.districts import SCOPE_TTL_SECONDS, DistrictRepository
+from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
@@ -754,23 +754,18 @@ async def test_with_one_district_everything_is_that_districts_without_links(lone
     assert (await lone.say(ISAIAH, "mål 6")).startswith(UNKNOWN_PERSON)  # only ever in a personal chat
 
 
-def test_a_district_once_found_is_kept_until_something_changes(tmp_path: Path) -> None:
-    """The per-turn lookup is kept (SCOPE_TTL_SECONDS), cleared by this process's own changes, and seen
-    from other processes once it runs out."""
+def test_a_district_link_is_seen_at_once_by_every_process(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'bot.db'}")
     other_process = Database(db.url)  # its own handle: its writes are not this process's
     migrate.upgrade(db)
-    clock = [0.0]
-    here, elsewhere = DistrictRepository(db, monotonic=lambda: clock[0]), DistrictRepository(other_process)
+    here, elsewhere = DistrictRepository(db), DistrictRepository(other_process)
     Repository(db).save_plan("A", PlanDraft(title=None, year=2023, sections=()), now=NOW)
     Repository(db).save_plan("B", PlanDraft(title=None, year=2023, sections=()), now=NOW)
     channel = ConversationInfo("19:c@thread.tacv2", "channel", "t", "19:team", "19:c", {})
     assert here.scope(channel, None, admin=False).district == ""
     here.link_team("19:team", "A", now=NOW)  # a change here: seen at once
     assert here.scope(channel, None, admin=False).district == "A"
-    elsewhere.link_team("19:team", "B", now=NOW)  # another process: seen when the kept answer runs out
-    assert here.scope(channel, None, admin=False).district == "A"
-    clock[0] += SCOPE_TTL_SECONDS + 1
+    elsewhere.link_team("19:team", "B", now=NOW)  # another process: seen at once too
     assert here.scope(channel, None, admin=False).district == "B"
     # A role given in this process (another repository, the same database handle) is seen at once.
     person = PersonInfo("29:p", "aad-p", "P")

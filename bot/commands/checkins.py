@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable, Iterable
+import logging
+from dataclasses import replace
 from datetime import date
-from typing import Any, TypeVar, cast
 
 from bot.cards import Reply
 from bot.cards import progress as cards
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
-from bot.commands.router import Context, Request, Router, kept_roles, no_district, read_roles
-from bot.db.checkins import PROGRESS_TABLES, AlreadyStored, BranchInfo, Reporter, StoredCheckIn
-from bot.db.engine import MISSING
+from bot.commands.router import Context, Request, Router, no_district, read_roles
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
     CheckInDraft,
@@ -21,6 +20,7 @@ from bot.services.checkins import (
     CheckInProblem,
     Refusal,
     check,
+    delivery_token,
     parse_check_in,
     parse_goal_number,
     read_value,
@@ -28,12 +28,11 @@ from bot.services.checkins import (
 )
 from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, number_in
-from bot.services.people import PersonInfo
 from bot.services.roles import Role
 from bot.services.status import GoalStanding, plan_standing
 from bot.services.text import fold
 
-T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 REPORT_WORDS = ("rapportera", "report")
@@ -62,6 +61,9 @@ def register(router: Router) -> None:
             )
         except CheckInError as error:
             return Reply(problem(t, error, plan))
+        if request.activity_id and request.conversation is not None:
+            token = delivery_token(request.conversation.conversation_id, request.activity_id)
+            draft = replace(draft, submission=token)
         return await store_check_in(request, context, goal, draft)
 
     @router.command(
@@ -178,9 +180,7 @@ def register(router: Router) -> None:
         branch_id, name = (branch.id, branch.name) if branch else (None, None)
         today = _today(context)
         rows = await standings(request, context, plan, branch_id=branch_id)
-        # The card too is the same for everyone until the progress changes (kept like it, see standings).
-        key = ("status card", request.district, id(plan), today, branch_id, t.language)
-        return await kept(context, key, lambda: cards.status(t, plan, rows, branch=name, today=today))
+        return cards.status(t, plan, rows, branch=name, today=today)
 
     @router.command(
         "ansvarig",
@@ -219,81 +219,48 @@ def register(router: Router) -> None:
 async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
     """Store a valid check-in for the branch the sender may report for; confirm only once it is committed.
 
-    The one place every way of reporting ends: the one-line command, the card form and the chat dialog.
-    Who the sender is, their roles and the district's branches are usually kept; which branch it counts
-    for is decided from them here. The check-in's one short transaction runs here too when nothing has to
-    wait for it (CheckInRepository.add_soon: SQLite, nobody else writing; shared with the check-ins that
-    come at the same moment), else in a worker thread. On SQLite a write in a thread costs more than twice
-    as much: each statement gives up the GIL and waits for the busy event loop to hand it back, and while
-    it holds the write lock every other check-in goes to a thread too. What is not kept is read in one
-    worker thread: on SQLite before storing here, on PostgreSQL (whose writes always go to a thread)
-    together with the storing.
-    """
+    The one place every way of reporting ends: the one-line command, the card form and the chat dialog."""
     t = request.t
     user, district = request.user, request.district
     assert user is not None
     checkins = context.checkins
 
-    def decide(
-        roles: set[Role], reporter: Reporter, branches: list[BranchInfo]
-    ) -> tuple[BranchInfo | None | Refusal, str | None]:
-        comment, named = _branch_in(draft.comment, branches)
-        return reporting_for(roles, reporter.chairs, reporter.responsible, goal.id, named), comment
-
-    def check_in(branch: BranchInfo | None, comment: str | None) -> dict[str, Any]:
-        return {
-            "district": district,
-            "goal_id": goal.id,
-            "branch_id": branch.id if branch else None,
-            "reporter": user,
-            "value": draft.value,
-            "happened_on": draft.happened_on,
-            "area": draft.area,
-            "comment": comment,
-            "now": context.now,
-            "submission": draft.submission,
-        }
-
-    def store(branch: BranchInfo | None, comment: str | None) -> StoredCheckIn:
-        return checkins.add(**check_in(branch, comment))
-
-    async def store_soon(
-        branch: BranchInfo | None, comment: str | None, known: Reporter
-    ) -> StoredCheckIn | None:
-        return await checkins.add_soon(**check_in(branch, comment), known=known)
-
-    def read() -> tuple[set[Role], Reporter, list[BranchInfo]]:
+    def decide_and_store() -> tuple[Reporter, BranchInfo | None | Refusal, StoredCheckIn | None]:
         roles = read_roles(user, district, context)
-        return roles, checkins.reporter(user, district), checkins.branches(district)
+        reporter = checkins.reporter(user, district)
+        comment, named = _branch_in(draft.comment, checkins.branches(district))
+        branch = reporting_for(roles, reporter.chairs, reporter.responsible, goal.id, named)
+        if isinstance(branch, Refusal):
+            return reporter, branch, None
+        stored = checkins.add(
+            district=district,
+            goal_id=goal.id,
+            branch_id=branch.id if branch else None,
+            reporter=user,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            area=draft.area,
+            comment=comment,
+            now=context.now,
+            submission=draft.submission,
+        )
+        return reporter, branch, stored
 
-    def read_and_store() -> tuple[BranchInfo | None | Refusal, StoredCheckIn | None, Reporter]:
-        roles, reporter, branches = read()
-        branch, comment = decide(roles, reporter, branches)
-        return branch, None if isinstance(branch, Refusal) else store(branch, comment), reporter
-
-    known = _kept_reporting(user, district, context)
-    stored: StoredCheckIn | None = None
     try:
-        if known is None and not checkins.stores_now:
-            branch, stored, reporter = await asyncio.to_thread(read_and_store)
-        else:
-            roles, reporter, branches = known if known is not None else await asyncio.to_thread(read)
-            branch, comment = decide(roles, reporter, branches)
-            if not isinstance(branch, Refusal) and checkins.stores_now:
-                stored = await store_soon(branch, comment, reporter)
-                if stored is None:
-                    # Most likely another thread of this process is writing (a conversation reference, a
-                    # checkpoint, or a check-in that could not be stored here). Wait for it and store here
-                    # after: storing in a thread too would keep the write lock busy longer, for the next ones.
-                    await checkins.writers_done()
-                    stored = await store_soon(branch, comment, reporter)
-            if not isinstance(branch, Refusal) and stored is None:
-                stored = await asyncio.to_thread(store, branch, comment)
-    except AlreadyStored as repeat:  # a form sent twice (a double click): stored the first time
+        reporter, branch, stored = await asyncio.to_thread(decide_and_store)
+    except AlreadyStored as repeat:  # a form sent twice, or a message Teams delivered again: stored once
         return Reply(
             t._(
                 "This form was sent already and is stored as #{id}. Correct it with: correct {id} VALUE"
             ).format(id=repeat.checkin_id)
+        )
+    except NotStored as error:
+        log.warning("a check-in could not be stored: %s", error)
+        return Reply(
+            t._(
+                "Sorry, I could not store your report just now, so it does not count. "
+                "Please send it again in a while."
+            )
         )
     if isinstance(branch, Refusal):
         return Reply(refused(t, branch, reporter.chairs, goal=goal))
@@ -309,18 +276,6 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             day=cards.day(t, stored.happened_on),
         )
     )
-
-
-def _kept_reporting(
-    user: PersonInfo, district: str, context: Context
-) -> tuple[set[Role], Reporter, list[BranchInfo]] | None:
-    """The sender's roles, who they are in the district and its branches, if all are kept (reads nothing)."""
-    roles = kept_roles(user, district, context)
-    reporter = context.checkins.kept_reporter(user, district)
-    branches = context.checkins.kept_branches(district)
-    if roles is None or reporter is None or branches is None:
-        return None
-    return roles, reporter, branches
 
 
 def refused(t: Translator, why: Refusal, chairs: tuple[BranchInfo, ...], *, goal: Goal) -> str:
@@ -384,10 +339,7 @@ async def _own(request: Request, context: Context, number: str) -> StoredCheckIn
 
 
 async def plan_of(request: Request, context: Context) -> Plan | None:
-    """The district's plan: as kept, on the event loop, or read (or checked) in a worker thread."""
-    plan = context.repository.kept_plan(request.district)
-    if plan is not None:
-        return plan
+    """The district's plan."""
     return await asyncio.to_thread(context.repository.plan, request.district)
 
 
@@ -404,45 +356,25 @@ async def _roles(request: Request, context: Context) -> set[Role]:
 async def standings(
     request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
 ) -> list[GoalStanding]:
-    """Every goal's progress for the request's district (or one branch), as of today.
+    """Every goal's progress for the request's district (or one branch), as of today."""
+    return await asyncio.to_thread(read_standings, request, context, plan, branch_id=branch_id)
 
-    Many turns ask (`status`, `mål N`), few change it: with Services.kept the answer is kept until this
-    process stores a change to what it is read from (a check-in, a plan, a branch: PROGRESS_TABLES), and
-    for a second at most (what another replica stores shows after that).
-    """
+
+def read_standings(
+    request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
+) -> list[GoalStanding]:
+    """`standings`, read in the calling (worker) thread."""
     today = _today(context)
     checkins = context.checkins
-
-    def read() -> tuple[GoalStanding, ...]:
-        named = checkins.responsible(request.district)
-        return tuple(
-            plan_standing(
-                plan,
-                checkins.progress_reports(request.district, year=plan.year or today.year, today=today),
-                today=today,
-                branches=len(checkins.branches(request.district)),
-                responsible={goal_id: len(people) for goal_id, people in named.items()},
-                branch_id=branch_id,
-            )
-        )
-
-    # The plan is part of the key: a re-imported plan is a new Plan (Repository.plan).
-    return list(await kept(context, ("standings", request.district, id(plan), today, branch_id), read))
-
-
-async def kept(
-    context: Context, key: Hashable, read: Callable[[], T], *, tables: Iterable[str] | None = PROGRESS_TABLES
-) -> T:
-    """`read()` in a worker thread, or what Services.kept holds of it (see standings), without one. What
-    `read` returns is shared between turns: make it immutable (tuples, frozen dataclasses). `tables` are
-    what it reads (ReadCache): by default progress's; () for what only depends on the key."""
-    cache = context.services.kept
-    if cache is None:
-        return await asyncio.to_thread(read)
-    found = cache.peek(key)
-    if found is not MISSING:
-        return cast(T, found)
-    return await asyncio.to_thread(cache.get, key, read, tables=tables)
+    named = checkins.responsible(request.district)
+    return plan_standing(
+        plan,
+        checkins.reports(request.district, year=plan.year or today.year),
+        today=today,
+        branches=len(checkins.branches(request.district)),
+        responsible={goal_id: len(people) for goal_id, people in named.items()},
+        branch_id=branch_id,
+    )
 
 
 def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:
@@ -467,10 +399,6 @@ async def may_report(request: Request, context: Context) -> bool:
     user, district = request.user, request.district
     if user is None:
         return False
-    known = _kept_reporting(user, district, context)
-    if known is not None:
-        roles, reporter, _ = known
-        return allowed_to_report(roles, reporter.chairs, reporter.responsible)
 
     def read() -> bool:
         reporter = context.checkins.reporter(user, district)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
-from bot.commands.checkins import kept, plan_of, standings
+from bot.commands.checkins import plan_of, read_standings
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
 from bot.services.goals import Plan
@@ -29,11 +30,7 @@ def register(router: Router) -> None:
         if plan is None or not plan.goals:
             return _no_plan(request)
         if not request.args:
-            t = request.t
-            # Made from the plan alone (a new plan is a new key): nothing stored changes it.
-            return await kept(
-                context, ("goal list", id(plan), t.language), lambda: cards.goal_list(t, plan), tables=()
-            )
+            return cards.goal_list(request.t, plan)
         number = _GOAL_NUMBER.match(request.args)
         if number:
             return await _goal(request, context, plan, int(number.group(1)))
@@ -60,9 +57,9 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
                 "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
             ).format(number=number, last=len(plan.goals))
         )
-    standing = next(s for s in await standings(request, context, plan) if s.goal.id == goal.id)
 
     def read() -> Reply:
+        standing = next(s for s in read_standings(request, context, plan) if s.goal.id == goal.id)
         named = context.checkins.responsible(request.district).get(goal.id, [])
         return cards.goal_detail(
             request.t,
@@ -73,9 +70,7 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
             latest=context.checkins.latest(goal.id),
         )
 
-    # Kept with the progress, until the next write (see standings); the day is in it as the progress's.
-    today = context.now.astimezone(context.services.zone).date()
-    return await kept(context, ("goal", request.district, id(plan), goal.id, today, request.t.language), read)
+    return await asyncio.to_thread(read)
 
 
 def _no_plan(request: Request) -> Reply:

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
 from bot.db.districts import DistrictRepository
-from bot.db.engine import ReadCache
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
@@ -48,7 +47,6 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
-    kept: ReadCache | None = None  # answers many turns read and few writes change (commands/checkins.kept)
 
 
 @dataclass(frozen=True)
@@ -82,6 +80,7 @@ class Request:
     user: PersonInfo | None = None
     conversation_kind: str = "personal"
     conversation: ConversationInfo | None = None
+    activity_id: str = ""  # the message's id where it is unique in its conversation (Teams), else empty
     mentions: tuple[PersonInfo, ...] = ()  # people @mentioned besides the bot
     roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router
     command: str = ""  # the command word as written
@@ -206,21 +205,8 @@ class Router:
 
 
 async def roles_of(user: PersonInfo | None, district: str, context: Context) -> set[Role]:
-    """The roles of whoever wrote: admin by configuration, the rest as stored for the district.
-
-    The stored ones are kept (PeopleRepository.roles): then no worker thread is needed to ask."""
-    roles = kept_roles(user, district, context)
-    if roles is None:
-        roles = await asyncio.to_thread(read_roles, user, district, context)
-    return roles
-
-
-def kept_roles(user: PersonInfo | None, district: str, context: Context) -> set[Role] | None:
-    """roles_of if they are kept, else None: reads nothing (for the event loop)."""
-    if user is None:
-        return {Role.MEMBER}
-    roles = context.people.kept_roles(user, district)
-    return None if roles is None else _with_admin(roles, user, context)
+    """The roles of whoever wrote: admin by configuration, the rest as stored for the district."""
+    return await asyncio.to_thread(read_roles, user, district, context)
 
 
 def read_roles(user: PersonInfo | None, district: str, context: Context) -> set[Role]:

@@ -11,14 +11,12 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, update
 from sqlmodel import Session, col, select
 
-from bot.db.engine import MISSING, WATCH_SECONDS, Database, ReadCache
+from bot.db.engine import Database
 from bot.db.models import DialogStateRow
 
 # A dialog left unanswered this long is forgotten: its next message is read as a command, and its row (the
 # answers so far, a draft check-in) is deleted with the next dialog state written, or by the nightly job.
 DIALOG_HOURS = 24
-_TABLES = frozenset({"dialog_state"})
-_WAITING = "waiting"
 
 
 def dialog_key(channel_id: str | None, conversation_id: str | None) -> str:
@@ -40,22 +38,13 @@ class StoredDialog:
 class DialogStates:
     def __init__(self, db: Database) -> None:
         self.db = db
-        # Which conversations have a dialog waiting: read by every message, changed by few. The table is
-        # counted, so another process's change is seen within WATCH_SECONDS while this one serves.
-        self._kept = ReadCache(db, seconds=WATCH_SECONDS, size=1, tables=_TABLES)
 
-    def waiting_now(self) -> frozenset[str] | None:
-        """`waiting()` if it is kept, else None: reads nothing (for the event loop)."""
-        kept = self._kept.peek(_WAITING)
-        return None if kept is MISSING else kept  # type: ignore[no-any-return]
-
-    def waiting(self) -> frozenset[str]:
-        """The keys of the conversations with a dialog waiting for an answer."""
-        return self._kept.get(_WAITING, self._read_waiting)
-
-    def _read_waiting(self) -> frozenset[str]:
+    def waiting(self, key: str) -> bool:
+        """Whether this conversation has a dialog waiting for an answer."""
         with self.db.read() as session:
-            return frozenset(session.exec(select(DialogStateRow.key)).all())
+            return (
+                session.exec(select(DialogStateRow.key).where(DialogStateRow.key == key)).first() is not None
+            )
 
     def read(self, keys: Collection[str], *, now: datetime) -> dict[str, StoredDialog]:
         """The dialog states of these conversations that have one, not left unanswered too long."""

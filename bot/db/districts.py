@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.db.engine import MISSING, Database, ReadCache
+from bot.db.engine import Database
 from bot.db.models import Conversation, District, Membership, Role, Team
 from bot.db.people import find_person, remember_person
 from bot.services.districts import Scope, scope_of_person, scope_of_shared
@@ -27,20 +24,9 @@ class TeamInfo:
     district: str | None
 
 
-# How long a turn's district, once found, is taken as known without asking the database again. A change
-# through this process's Database to what it is read from (a link, a choice, a role, a forgotten person:
-# SCOPE_TABLES) drops it at once (ReadCache), a check-in does not; what another process changes (a
-# replica, `python -m bot teams link`) shows within this time.
-SCOPE_TTL_SECONDS = 30.0
-SCOPE_TABLES = frozenset({"district", "team", "conversation", "person", "membership", "role"})
-
-
 class DistrictRepository:
-    def __init__(self, db: Database, *, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self._scopes = ReadCache(
-            db, seconds=SCOPE_TTL_SECONDS, monotonic=monotonic, size=10_000, tables=SCOPE_TABLES
-        )
 
     def names(self) -> list[str]:
         """Every district of the deployment, by name."""
@@ -50,22 +36,8 @@ class DistrictRepository:
     def scope(
         self, conversation: ConversationInfo, person: PersonInfo | None, *, admin: bool, default: str = ""
     ) -> Scope:
-        """The district a message in `conversation` from `person` speaks for (one read, then kept for
-        SCOPE_TTL_SECONDS). Before any district exists, `default` (the settings' DISTRICT) stands in, so
-        the answer can say what to do."""
-        key = _scope_key(conversation, person, admin, default)
-        return self._scopes.get(key, lambda: self._scope(conversation, person, admin=admin, default=default))
-
-    def kept_scope(
-        self, conversation: ConversationInfo, person: PersonInfo | None, *, admin: bool, default: str = ""
-    ) -> Scope | None:
-        """`scope` if it is kept, else None: reads nothing (for the event loop)."""
-        kept = self._scopes.peek(_scope_key(conversation, person, admin, default))
-        return None if kept is MISSING else cast(Scope, kept)
-
-    def _scope(
-        self, conversation: ConversationInfo, person: PersonInfo | None, *, admin: bool, default: str
-    ) -> Scope:
+        """The district a message in `conversation` from `person` speaks for. Before any district exists,
+        `default` (the settings' DISTRICT) stands in, so the answer can say what to do."""
         with self.db.read() as session:
             districts = _names(session) or ([default] if default else [])
             if conversation.kind != "personal":
@@ -146,12 +118,6 @@ class DistrictRepository:
                 return False
             _membership(session, remember_person(session, person, now), row, now).chosen_at = now
             return True
-
-
-def _scope_key(
-    conversation: ConversationInfo, person: PersonInfo | None, admin: bool, default: str
-) -> tuple[str, str, bool, str]:
-    return (conversation.conversation_id, person.teams_user_id if person else "", admin, default)
 
 
 def _belongs(session: Session, person_id: int | None) -> set[str]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from bot.db.types import UTCDateTime
 
 DISTRICT_NAME_LENGTH = 200
 # A check-in that counts: not withdrawn (the condition of the partial indexes on check-ins).
-STANDING = "withdrawn_at IS NULL"
 SUBMITTED = "submission IS NOT NULL"
 SUBMISSION_LENGTH = 32
 
@@ -297,30 +296,7 @@ class CheckIn(SQLModel, table=True):
         Index("ix_checkin_goal_day", "goal_id", "happened_on"),
         Index("ix_checkin_district_day", "district_id", "happened_on"),
         Index("ix_checkin_reporter", "reporter_id", "created_at"),
-        # For progress (bot/db/checkins.py, progress_reports): only standing check-ins, by goal and branch.
-        # The latest (or first) one of a goal and branch in a span, found without reading the others:
-        Index(
-            "ix_checkin_standing",
-            "goal_id",
-            "branch_id",
-            "happened_on",
-            "created_at",
-            "id",
-            sqlite_where=text(STANDING),
-            postgresql_where=text(STANDING),
-        ),
-        # Sums of counts by goal, branch and area, read from the index alone in the order they group:
-        Index(
-            "ix_checkin_totals",
-            "goal_id",
-            "branch_id",
-            "area",
-            "happened_on",
-            "value",
-            sqlite_where=text(STANDING),
-            postgresql_where=text(STANDING),
-        ),
-        # A check-in form sent twice stores one check-in (CheckInRepository, AlreadyStored).
+        # A check-in form or message sent twice stores one check-in (CheckInRepository, AlreadyStored).
         Index(
             "ux_checkin_submission",
             "submission",
@@ -385,16 +361,6 @@ class ReminderSent(SQLModel, table=True):
     period: str = Field(max_length=20)  # e.g. "2027-Q2"
     person_id: int = _ref("person.id", ondelete="CASCADE")
     sent_at: datetime = _utc()
-
-
-class ChangeCounter(SQLModel, table=True):
-    """How many changes a table has had, counted by the database's triggers (migration 0006): how a server
-    process sees that another one changed who is who (bot/db/engine.py, Database.watch)."""
-
-    __tablename__ = "change_counter"
-
-    table_name: str = Field(primary_key=True, max_length=64)
-    changes: int = Field(sa_type=BigInteger)
 
 
 class DialogStateRow(SQLModel, table=True):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,20 +10,13 @@ from sqlalchemy import Connection, bindparam
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from bot.db.engine import MISSING, Database, ReadCache
+from bot.db.engine import Database
 from bot.db.models import Branch, Conversation, District, Person, Role
 from bot.services.people import PersonInfo
 from bot.services.roles import Role as RoleKind
 
 # Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
 NAME_LENGTH = 200
-
-# How long who someone is and their roles, once read, are taken as known without asking the database again.
-# A change through this process's Database (a role granted or revoked, a person forgotten) is seen at once
-# (ReadCache); one by another process (`python -m bot people grant`, a replica) within this time.
-ROLES_TTL_SECONDS = 1.0
-# What a person's roles are read from.
-ROLE_TABLES = frozenset({"person", "role", "district"})
 
 
 @dataclass(frozen=True)
@@ -43,31 +34,17 @@ class UnknownDistrict(LookupError):
 
 
 class PeopleRepository:
-    def __init__(self, db: Database, *, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self._roles = ReadCache(
-            db, seconds=ROLES_TTL_SECONDS, monotonic=monotonic, size=10_000, tables=ROLE_TABLES
-        )
 
     def roles(self, person: PersonInfo, district: str) -> set[RoleKind]:
-        """The stored roles of whoever sent a message (admins are decided by configuration, not here).
-
-        Read once, then kept (ROLES_TTL_SECONDS; a change through this Database is seen at once)."""
-        key = person_key(person) + (district,)
-        return set(self._roles.get(key, lambda: self._read_roles(person, district)))
-
-    def kept_roles(self, person: PersonInfo, district: str) -> set[RoleKind] | None:
-        """`roles` if they are kept, else None: reads nothing (for the event loop)."""
-        kept = self._roles.peek(person_key(person) + (district,))
-        return None if kept is MISSING else set(kept)
-
-    def _read_roles(self, person: PersonInfo, district: str) -> frozenset[RoleKind]:
+        """The stored roles of whoever sent a message (admins are decided by configuration, not here)."""
         with self.db.engine.connect() as connection:
             found = find_known(connection, person)
             if found is None:
-                return frozenset({RoleKind.MEMBER})
+                return {RoleKind.MEMBER}
             kinds = connection.execute(_ROLE_KINDS, {"person": found.id, "district": district}).scalars()
-            return frozenset({RoleKind.MEMBER, *(RoleKind(kind) for kind in kinds)})
+            return {RoleKind.MEMBER, *(RoleKind(kind) for kind in kinds)}
 
     def grant(
         self, person: PersonInfo, district: str, role: RoleKind, *, branch: str | None = None, now: datetime
@@ -159,11 +136,6 @@ class PeopleRepository:
             return remember_person(session, person, now)
 
 
-def person_key(person: PersonInfo) -> tuple[str, str]:
-    """What find_person finds someone by."""
-    return (person.aad_object_id or "", person.teams_user_id or "")
-
-
 @dataclass(frozen=True)
 class KnownPerson:
     """A person's row as find_person finds it: who they are to the bot."""
@@ -172,14 +144,6 @@ class KnownPerson:
     name: str
     aad_object_id: str | None
     teams_user_id: str | None
-
-    def unchanged(self, person: PersonInfo) -> bool:
-        """Whether remember_person would change nothing of them but when they were last seen."""
-        return (
-            (not person.aad_object_id or person.aad_object_id == self.aad_object_id)
-            and (not person.teams_user_id or person.teams_user_id == self.teams_user_id)
-            and (not person.name or person.name[:NAME_LENGTH] == self.name)
-        )
 
 
 _PERSON = sa_select(col(Person.id), col(Person.name), col(Person.aad_object_id), col(Person.teams_user_id))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,24 +28,9 @@ class ImportSummary:
     total: int
 
 
-# How long a district's plan, once read, is used without asking whether another process re-imported it
-# (unless this process looks at the database's change counts: Database.watch).
-PLAN_CHECK_SECONDS = 1.0
-# What an import changes (it always updates the district's row).
-_PLAN_TABLES = frozenset({"district", "goal"})
-
-
 class Repository:
-    def __init__(self, db: Database, *, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self._monotonic = monotonic
-        # Each district's plan as last read, with the district row's updated_at it was read at, when that
-        # was checked and the generation of what an import changes then. Every turn needs the plan:
-        # within PLAN_CHECK_SECONDS of the last check it is taken as it is, after that one small query
-        # tells whether an import changed it (here, by the CLI or by another replica), unless this
-        # process looks at the change counts, which tell it. An import through this repository drops it
-        # at once.
-        self._plans: dict[str, tuple[float, datetime, domain.Plan, int]] = {}
 
     def ping(self) -> bool:
         """Whether the database answers (for the health check)."""
@@ -62,17 +45,10 @@ class Repository:
 
     def plan(self, district: str) -> domain.Plan | None:
         """The district's current plan: active goals in the plan's order, or None if it has no district."""
-        checked, stamp = self._monotonic(), self.db.stamp(_PLAN_TABLES)
-        cached = self._plans.get(district)
-        if cached is not None and self._fresh(cached):
-            return cached[2]
         with self.db.read() as session:
             row = _district(session, district)
             if row is None or row.id is None:
                 return None
-            if cached is not None and cached[1] == row.updated_at:
-                self._plans[district] = (checked, row.updated_at, cached[2], stamp)
-                return cached[2]
             rows = session.exec(
                 select(Goal, Section)
                 .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
@@ -92,7 +68,7 @@ class Repository:
                 )
                 for goal, section in rows
             )
-            plan = domain.Plan(
+            return domain.Plan(
                 district_id=row.id,
                 district=row.name,
                 title=row.plan_title,
@@ -100,22 +76,6 @@ class Repository:
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
             )
-            self._plans[district] = (checked, row.updated_at, plan, stamp)
-            return plan
-
-    def kept_plan(self, district: str) -> domain.Plan | None:
-        """The district's plan if it was read or checked less than PLAN_CHECK_SECONDS ago, or the change
-        counts say nothing changed it since (Database.watch), else None (then ask `plan`). Reads nothing:
-        for the event loop."""
-        cached = self._plans.get(district)
-        return cached[2] if cached is not None and self._fresh(cached) else None
-
-    def _fresh(self, cached: tuple[float, datetime, domain.Plan, int]) -> bool:
-        """Whether a plan as kept is still the district's without asking the database."""
-        checked, _updated_at, _plan, stamp = cached
-        if self._monotonic() - checked < PLAN_CHECK_SECONDS:
-            return True
-        return self.db.watched_within(PLAN_CHECK_SECONDS) and self.db.stamp(_PLAN_TABLES) == stamp
 
     def has_goals(self, district: str) -> bool:
         with self.db.read() as session:
@@ -141,7 +101,6 @@ class Repository:
         Goals are matched to the stored ones by text (see match_goals), so a re-import updates them in
         place; goals no longer in the plan are retired, not deleted, and keep their links.
         """
-        self._plans.pop(district, None)
         with self.db.write() as session:
             row = _district(session, district)
             if row is None:

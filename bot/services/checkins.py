@@ -7,6 +7,8 @@ that does not fit comes back as a CheckInError with a code the message catalogue
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -85,7 +87,15 @@ class CheckInDraft:
     happened_on: date
     area: str | None
     comment: str | None
-    submission: str | None = None  # the check-in form's token: the same form sent twice stores once
+    submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
+
+
+def delivery_token(conversation_id: str, activity_id: str) -> str:
+    """A one-line check-in's submission token: Teams redelivering the message (to any process) stores once.
+
+    31 characters, so never a form's token (secrets.token_urlsafe(16): 22)."""
+    digest = hashlib.sha256(f"{conversation_id}\n{activity_id}".encode()).digest()
+    return "m" + base64.urlsafe_b64encode(digest).decode("ascii")[:30]
 
 
 class Branch(Protocol):

@@ -33,20 +33,14 @@ def test_a_state_is_replaced_only_by_whoever_read_the_last_one(states: DialogSta
     assert states.read([KEY], now=NOW) == {}
 
 
-def test_which_conversations_wait_is_kept_until_a_process_changes_it(
+def test_which_conversations_wait_is_seen_by_every_process_at_once(
     states: DialogStates, other: Database
 ) -> None:
-    states.db.watch()
-    assert states.waiting() == frozenset()
-    assert states.waiting_now() == frozenset()  # kept: the event loop asks without reading
+    assert not states.waiting(KEY)
     states.write(KEY, "{}", expected=None, now=NOW)
-    assert states.waiting_now() is None  # changed here: read again
-    assert states.waiting() == {KEY}
-
+    assert states.waiting(KEY)
     DialogStates(other).delete([KEY])  # the dialog ended on another server process
-    states.db.watch()  # its change is counted (migration 0008) and seen at the next look
-    assert states.waiting_now() is None
-    assert states.waiting() == frozenset()
+    assert not states.waiting(KEY)
 
 
 def test_a_dialog_left_unanswered_is_forgotten(states: DialogStates) -> None:
@@ -55,4 +49,4 @@ def test_a_dialog_left_unanswered_is_forgotten(states: DialogStates) -> None:
     assert states.read([KEY], now=later - timedelta(seconds=1)) != {}
     assert states.read([KEY], now=later) == {}  # its next message is read as a command
     states.write("msteams/conversations/a:personal-2", "{}", expected=None, now=later)
-    assert states.waiting() == {"msteams/conversations/a:personal-2"}  # and the row is gone
+    assert not states.waiting(KEY)  # and the row is gone

@@ -7,6 +7,7 @@ test SQLite-only tuning and run once.
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -15,7 +16,15 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from bot.db import migrate
+from bot.db.checkins import CheckInRepository
+from bot.db.dialogs import DialogStates
 from bot.db.engine import Database
+from bot.db.people import PeopleRepository
+from bot.db.repository import Repository
+from bot.services.people import PersonInfo
+from bot.services.plan_import import SAMPLE_DISTRICT, ensure_sample_plan
+from bot.services.roles import Role
+from tests.conftest import NOW, fixed_clock
 
 
 def test_an_empty_database_upgrades_to_head(database_url: str) -> None:
@@ -57,6 +66,64 @@ def test_downgrade_to_base_and_back(database_url: str) -> None:
         assert "goal" not in inspect(db.engine).get_table_names()
         migrate.upgrade(db)
         assert "goal" in inspect(db.engine).get_table_names()
+    finally:
+        db.dispose()
+
+
+def snapshot(db: Database) -> dict[str, list[str]]:
+    """Every row of every table but Alembic's, as text."""
+    with db.engine.connect() as connection:
+        return {
+            table: sorted(repr(tuple(row)) for row in connection.execute(text(f'SELECT * FROM "{table}"')))
+            for table in inspect(connection).get_table_names()
+            if table != "alembic_version"
+        }
+
+
+def triggers(db: Database) -> list[str]:
+    query = (
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        if db.is_sqlite
+        else "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    )
+    with db.engine.connect() as connection:
+        return list(connection.execute(text(query)).scalars())
+
+
+def test_dropping_the_change_counters_keeps_every_row(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        migrate.upgrade(db, "0008")  # the previous release's schema, filled by its kind of use
+        repository = Repository(db)
+        assert ensure_sample_plan(repository, fixed_clock, ZoneInfo("Europe/Stockholm"))
+        chair = PersonInfo("29:chair", "aad-adele", "Adele Vance")
+        PeopleRepository(db).grant(chair, SAMPLE_DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
+        plan = repository.plan(SAMPLE_DISTRICT)
+        assert plan is not None
+        checkins = CheckInRepository(db)
+        [branch] = checkins.chair_of(chair, SAMPLE_DISTRICT)
+        stored = checkins.add(
+            district=SAMPLE_DISTRICT,
+            goal_id=plan.goals[5].id,
+            branch_id=branch.id,
+            reporter=chair,
+            value=1,
+            happened_on=NOW.date(),
+            area=None,
+            comment="möte",
+            now=NOW,
+            submission="form-token-1",
+        )
+        DialogStates(db).write("msteams/conversations/a:1", "{}", expected=None, now=NOW)
+        before = snapshot(db)
+        assert triggers(db) and before["change_counter"]
+
+        migrate.upgrade(db)
+        after = snapshot(db)
+        del before["change_counter"]
+        assert after == before
+        assert triggers(db) == []
+        assert checkins.get(stored.id) == stored
     finally:
         db.dispose()
 

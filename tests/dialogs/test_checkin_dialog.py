@@ -204,11 +204,7 @@ async def test_a_dialog_that_failed_is_forgotten_and_the_next_message_starts_afr
     def database_gone(**_: object) -> None:
         raise OSError("disk I/O error")
 
-    async def database_gone_soon(**_: object) -> None:
-        database_gone()
-
     monkeypatch.setattr(bot.services.checkins, "add", database_gone)
-    monkeypatch.setattr(bot.services.checkins, "add_soon", database_gone_soon)
     with pytest.raises(OSError):
         await adapter.receive_activity(Activity(type=ActivityTypes.message, text="no"))
     monkeypatch.undo()

@@ -3,8 +3,8 @@
 The claimer renews `held_until` while it sends; any running server settles a claim still sending past it.
 Claims open at the upgrade count as lapsed (their processes ran the release before).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -14,8 +14,8 @@ from alembic import op
 
 from bot.db.types import UTCDateTime
 
-revision: str = '0009'
-down_revision: str | None = '0008'
+revision: str = '0010'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
