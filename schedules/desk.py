@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.db.people import PeopleRepository
@@ -67,6 +69,8 @@ class PromptDesk:
         The old schedule's coming slots keep their day at the new time, or, written, move to the nearest
         new day; unless `confirmed`, a change that moves or sets aside written texts is only described."""
         now = self.clock()
+        if rule.week_days and rule.anchor is None:  # every other week counts from today, for good
+            rule = replace(rule, anchor=local_day(now, ZoneInfo(self.timezone)))
         current = await asyncio.to_thread(self.prompts.channel_schedule, conversation_id)
         change: ScheduleChange | None = None
         written: tuple[PromptSlot, ...] = ()
@@ -90,7 +94,8 @@ class PromptDesk:
         assert schedule is not None
         await self.plan_ahead()
         upcoming = await asyncio.to_thread(self.prompts.slots, schedule_id=schedule_id, after=now, limit=6)
-        return Setup(schedule, upcoming, change, written)
+        pauses = await asyncio.to_thread(self.prompts.pauses, schedule_id)
+        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses))
 
     def _create(
         self,

@@ -12,6 +12,7 @@ from bot.cards import Reply, card, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator
 from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
+from bot.services.schedule_rules import Holidays
 
 
 def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
@@ -115,6 +116,9 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
             )
         )
         notes += _text_moves(t, setup)
+    notes.append(_holiday_note(t, schedule.rule.holidays))
+    if not setup.pauses:
+        notes.append(t._("A summer break? Write for example: pause 15/6 15/8"))
     if warn_few:
         notes.append(t._("Note: the plan asks for prompts at least twice a month; this rule gives fewer."))
     if slots and all(slot.owner_id is None for slot in slots):
@@ -130,6 +134,17 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     lines += ["", *notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def _holiday_note(t: Translator, holidays: Holidays) -> str:
+    if holidays is Holidays.MOVE:
+        return t._("A prompt due on a public holiday is posted on the next weekday instead.")
+    if holidays is Holidays.KEEP:
+        return t._("Prompts are posted on public holidays too.")
+    return t._(
+        "No prompts on public holidays. To post on the next weekday instead, add “move holidays” to the "
+        "rule; to post anyway, “including holidays”."
+    )
 
 
 def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:

@@ -150,3 +150,4 @@ class Setup:
     change: ScheduleChange | None = None  # what happened to the channel's coming slots (or would)
     written: tuple[PromptSlot, ...] = ()  # the written slots the change moves or sets aside
     applied: bool = True  # False: written texts would move, and the board has not said yes
+    pauses: tuple[Pause, ...] = ()  # the schedule's pauses (a summer break is offered where there is none)

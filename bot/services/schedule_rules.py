@@ -9,15 +9,17 @@ shows a board member is what it will do. User-facing wording is not here: a `Rul
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import holidays as public_holidays
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.services.text import fold_letters
@@ -58,6 +60,7 @@ class RuleProblem(StrEnum):
     NO_ORDINAL = "no_ordinal"  # a weekday without which one of the month ("tisdagar kl 19")
     MANY_TIMES = "many_times"  # more than one time of day ("kl 18 och kl 19"): one rule, one time
     UNKNOWN_WORD = "unknown_word"  # a word or sign the parser does not know ("blåsdag")
+    BAD_CYCLE = "bad_cycle"  # every Nth week outside 1..4 ("var femte tisdag")
 
 
 class RuleError(ValueError):
@@ -73,20 +76,38 @@ class RuleError(ValueError):
         return f"{self.code}: {self.detail!r}" if self.detail else str(self.code)
 
 
+class Holidays(StrEnum):
+    """What a rule does on a Swedish public holiday (or julafton, midsommarafton, nyårsafton)."""
+
+    SKIP = "skip"  # no prompt that day (the default: nobody wants one on juldagen)
+    MOVE = "move"  # posted on the next weekday that is not a holiday instead
+    KEEP = "keep"  # posted anyway ("även helgdagar")
+
+
+MAX_CYCLE_WEEKS = 4  # "var fjärde torsdag"; a longer cycle is not "at least twice a month" material
+
+
 @dataclass(frozen=True)
 class ScheduleRule:
-    """Days of the month or weekdays of the month, at one local time. Checked and normalised on creation.
+    """Days of the month, weekdays of the month, or weekdays every Nth week, at one local time. Checked and
+    normalised on creation.
 
     `days_of_month` is sorted and unique, each 1..31. `weekdays` holds (ordinal, weekday) pairs, ordinal 1..5
-    or LAST (-1), weekday 0=Monday..6=Sunday, unique and in month order (first before last). A rule has one
-    of the two, never both (RuleError MIXED), and never neither (NO_DAYS); its hour is never 00 or 02
-    (NIGHT_TIME, see NIGHT_HOURS).
+    or LAST (-1), weekday 0=Monday..6=Sunday, unique and in month order (first before last). `week_days` are
+    weekdays posted every `every_weeks` weeks (1..4), counted from the week of `anchor` (the day the rule
+    was set; None until then: the week of the first post). A rule has exactly one of the three (RuleError
+    MIXED, NO_DAYS); its hour is never 00 or 02 (NIGHT_TIME, see NIGHT_HOURS). `holidays` says what
+    happens on a Swedish public holiday.
     """
 
     days_of_month: tuple[int, ...] = ()
     weekdays: tuple[tuple[int, int], ...] = ()
     hour: int = 18
     minute: int = 0
+    week_days: tuple[int, ...] = ()
+    every_weeks: int = 0
+    anchor: date | None = None
+    holidays: Holidays = Holidays.SKIP
 
     def __post_init__(self) -> None:
         days = tuple(sorted({_whole(day, RuleProblem.BAD_DAY) for day in self.days_of_month}))
@@ -100,9 +121,15 @@ class ScheduleRule:
                 raise RuleError(RuleProblem.BAD_ORDINAL, f"{ordinal} {weekday}")
             pairs.add((ordinal, weekday))
         weekdays = tuple(sorted(pairs, key=_month_order))
-        if days and weekdays:
+        week_days = tuple(sorted({_whole(day, RuleProblem.BAD_DAY) for day in self.week_days}))
+        if any(not 0 <= day <= 6 for day in week_days):
+            raise RuleError(RuleProblem.BAD_DAY, str(week_days))
+        every = _whole(self.every_weeks, RuleProblem.BAD_CYCLE)
+        if week_days and not 1 <= every <= MAX_CYCLE_WEEKS:
+            raise RuleError(RuleProblem.BAD_CYCLE, str(every))
+        if sum(bool(kind) for kind in (days, weekdays, week_days)) > 1:
             raise RuleError(RuleProblem.MIXED)
-        if not days and not weekdays:
+        if not days and not weekdays and not week_days:
             raise RuleError(RuleProblem.NO_DAYS)
         hour = _whole(self.hour, RuleProblem.BAD_TIME)
         minute = _whole(self.minute, RuleProblem.BAD_TIME)
@@ -113,6 +140,9 @@ class ScheduleRule:
         # Frozen: normalising (lists from JSON to tuples, sorting) has to go around __setattr__.
         object.__setattr__(self, "days_of_month", days)
         object.__setattr__(self, "weekdays", weekdays)
+        object.__setattr__(self, "week_days", week_days)
+        object.__setattr__(self, "every_weeks", every if week_days else 0)
+        object.__setattr__(self, "holidays", Holidays(self.holidays))
 
     def cron_day(self) -> str:
         """The CronTrigger `day` expression: "1,15", "1st tue,3rd tue", "last fri"."""
@@ -121,13 +151,20 @@ class ScheduleRule:
         return ",".join(f"{_CRON_ORDINALS[o]} {_CRON_WEEKDAYS[w]}" for o, w in self.weekdays)
 
     def trigger(self, zone: ZoneInfo) -> CronTrigger:
-        """The trigger the scheduler runs. Always with an explicit zone: cron triggers run on wall-clock time,
-        and without one APScheduler falls back to the host's zone (UTC in a container)."""
+        """The calendar trigger of the rule's days (every week, for a weekly rule; `occurrences` keeps every
+        Nth). Always with an explicit zone: cron triggers run on wall-clock time, and without one APScheduler
+        falls back to the host's zone (UTC in a container)."""
+        if self.week_days:
+            days = ",".join(_CRON_WEEKDAYS[day] for day in self.week_days)
+            return CronTrigger(day_of_week=days, hour=self.hour, minute=self.minute, timezone=zone)
         return CronTrigger(day=self.cron_day(), hour=self.hour, minute=self.minute, timezone=zone)
 
     def per_month(self) -> int:
         """How many posts every month gets: the fewest any month has. Days 29-31 and 5th weekdays only come
-        in some months, and a 4th and a last of the same weekday are one day in a month with four of it."""
+        in some months, and a 4th and a last of the same weekday are one day in a month with four of it.
+        Every Nth week: a 28-day February holds 28 // (7 N) of each cycle. Holidays are not counted."""
+        if self.week_days:
+            return len(self.week_days) * (28 // (7 * self.every_weeks))
         return min(len(self._days_in(length, first)) for length, first in _MONTH_SHAPES)
 
     def skips_some_months(self) -> bool:
@@ -145,23 +182,34 @@ class ScheduleRule:
         return days
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: {"days_of_month": [1, 15], "weekdays": [[1, 1]], "hour": 18, "minute": 0}."""
+        """JSON-ready: {"days_of_month": [1, 15], "weekdays": [[1, 1]], "hour": 18, "minute": 0,
+        "week_days": [], "every_weeks": 0, "anchor": null, "holidays": "skip"}."""
         return {
             "days_of_month": list(self.days_of_month),
             "weekdays": [list(pair) for pair in self.weekdays],
             "hour": self.hour,
             "minute": self.minute,
+            "week_days": list(self.week_days),
+            "every_weeks": self.every_weeks,
+            "anchor": self.anchor.isoformat() if self.anchor else None,
+            "holidays": self.holidays.value,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ScheduleRule:
         """The rule `to_dict` wrote. Raises ValueError (a RuleError when a value is out of range)."""
         try:
+            anchor = data.get("anchor")
             return cls(
                 days_of_month=tuple(data.get("days_of_month", ())),
                 weekdays=tuple(tuple(pair) for pair in data.get("weekdays", ())),
                 hour=data["hour"],
                 minute=data["minute"],
+                week_days=tuple(data.get("week_days", ())),
+                every_weeks=data.get("every_weeks", 0),
+                anchor=date.fromisoformat(anchor) if anchor else None,
+                # Rules stored before holidays were known skip them too: nobody asked for juldagen.
+                holidays=Holidays(data.get("holidays", Holidays.SKIP)),
             )
         except RuleError:
             raise
@@ -254,6 +302,20 @@ _FILLERS = {
     "day",
     "days",
 }
+# Every Nth week: "varannan tisdag", "var tredje torsdag", "every other tuesday", "every 2nd friday",
+# "varje onsdag" / "every wednesday" (a weekday with no ordinal after one of these).
+_CYCLE_WORDS = {"varannan": 2, "varannat": 2}
+_CYCLE_LEADS = {"var", "varje", "every", "each"}  # then an ordinal word or "other"; or a weekday straight on
+_CYCLE_ORDINALS = {"andra": 2, "tredje": 3, "fjarde": 4, "other": 2, "second": 2, "third": 3, "fourth": 4}
+# What happens on a public holiday, said anywhere in the rule next to "helgdagar" / "holidays".
+_HOLIDAY_NOUNS = {"helgdag", "helgdagar", "helgdagarna", "helgdagen", "holiday", "holidays"}
+_HOLIDAY_POLICIES = {
+    **dict.fromkeys(("utom", "ej", "inte", "hoppa", "hoppas", "except", "not", "no", "skip"), Holidays.SKIP),
+    **dict.fromkeys(("flytta", "flyttas", "move", "moved"), Holidays.MOVE),
+    **dict.fromkeys(("aven", "ocksa", "inklusive", "including", "even", "also"), Holidays.KEEP),
+}
+_HOLIDAY_FILLERS = {"over", "till", "to", "nasta", "next", "vardag", "weekday", "vid", "pa", "on", "med"}
+
 # Punctuation a chat message may hold anywhere. Anything else ("-", "/", "*") is refused: "1-15" is a range
 # and "1/3" a date, and reading either as two days would schedule the wrong thing.
 _TOLERATED = set(",;.:!?()[]\"'`´’‘“”«»&+")
@@ -297,6 +359,10 @@ class _Parser:
     weekday_fragment: str = ""
     pending: list[_Ordinal] = field(default_factory=list)  # ordinals still waiting for their weekday
     time: tuple[int, int] | None = None
+    cycle: int | None = None  # every Nth week, for the weekdays that follow
+    week_days: list[int] = field(default_factory=list)
+    holiday_noun: bool = False
+    holiday_words: list[_Token] = field(default_factory=list)  # policy and filler words around the noun
 
     def fragment(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -314,14 +380,27 @@ class _Parser:
         while index < len(self.tokens):
             index = self.step(index)
         self.flush()
-        if self.days and self.weekdays:
+        if sum(bool(kind) for kind in (self.days, self.weekdays, self.week_days)) > 1:
             raise RuleError(RuleProblem.MIXED, self.weekday_fragment)
-        if not self.days and not self.weekdays:
+        if not self.days and not self.weekdays and not self.week_days:
             raise RuleError(RuleProblem.NO_DAYS)
         if self.time is None:
             raise RuleError(RuleProblem.NO_TIME)
+        policy = Holidays.SKIP
+        for tok in self.holiday_words:
+            if not self.holiday_noun:  # "flytta" alone says nothing a rule can use
+                raise RuleError(RuleProblem.UNKNOWN_WORD, tok.text)
+            policy = _HOLIDAY_POLICIES.get(tok.key, policy)
         hour, minute = self.time
-        return ScheduleRule(tuple(self.days), tuple(self.weekdays), hour, minute)
+        return ScheduleRule(
+            tuple(self.days),
+            tuple(self.weekdays),
+            hour,
+            minute,
+            week_days=tuple(self.week_days),
+            every_weeks=self.cycle or 0,
+            holidays=policy,
+        )
 
     def step(self, index: int) -> int:
         """Reads what starts at `index`; returns where the next thing starts."""
@@ -330,6 +409,16 @@ class _Parser:
             return self.number(index)
         if tok.key in _TIME_MARKERS:
             return self.marked_time(index)
+        if tok.key in _HOLIDAY_NOUNS:
+            self.holiday_noun = True
+            return index + 1
+        if tok.key in _HOLIDAY_POLICIES or (tok.key in _HOLIDAY_FILLERS and self.holiday_phrase(index)):
+            self.holiday_words.append(tok)
+            return index + 1
+        cycle = self.cycle_at(index)
+        if cycle is not None:
+            self.cycle, end = cycle
+            return end
         if tok.key in _ORDINAL_WORDS:
             self.pending.append(_Ordinal(_ORDINAL_WORDS[tok.key], tok.start, tok.end, numeric=False))
         elif tok.key in _WEEKDAY_WORDS:
@@ -363,7 +452,38 @@ class _Parser:
             raise RuleError(RuleProblem.BAD_DAY, fragment)
         self.days.append(value)
 
+    def holiday_phrase(self, index: int) -> bool:
+        """Whether a word such as "till" or "vardag" belongs to a phrase about holidays."""
+        near = (self.token(i) for i in range(index - 3, index + 4) if i != index)
+        return any(t is not None and (t.key in _HOLIDAY_NOUNS or t.key in _HOLIDAY_POLICIES) for t in near)
+
+    def cycle_at(self, index: int) -> tuple[int, int] | None:
+        """ "varannan", "var tredje", "every other", "every 2nd", "varje" before a weekday: (N, end)."""
+        tok, following = self.tokens[index], self.token(index + 1)
+        if tok.key in _CYCLE_WORDS:
+            return _CYCLE_WORDS[tok.key], index + 1
+        if tok.key not in _CYCLE_LEADS or following is None:
+            return None
+        if following.key in _CYCLE_ORDINALS:
+            return _CYCLE_ORDINALS[following.key], index + 2
+        weekday_after = (day := self.token(index + 3)) is not None and day.key in _WEEKDAY_WORDS
+        if following.is_number and weekday_after and (suffix := self.adjacent(index + 2)) is not None:
+            if suffix.key in _ORDINAL_SUFFIXES:  # "every 2nd tuesday"
+                if not 1 <= following.value <= MAX_CYCLE_WEEKS:
+                    raise RuleError(RuleProblem.BAD_CYCLE, f"{tok.text} {following.text}{suffix.text}")
+                return following.value, index + 3
+        if following.key in _WEEKDAY_WORDS:
+            return 1, index + 1
+        if following.key in ("femte", "fifth", "sjatte", "sixth"):
+            raise RuleError(RuleProblem.BAD_CYCLE, f"{tok.text} {following.text}")
+        return None
+
     def weekday(self, tok: _Token) -> None:
+        if not self.pending and self.cycle is not None:
+            self.week_days.append(_WEEKDAY_WORDS[tok.key])
+            if not self.weekday_fragment:
+                self.weekday_fragment = tok.text
+            return
         if not self.pending:
             raise RuleError(RuleProblem.NO_ORDINAL, tok.text)
         for ordinal in self.pending:
@@ -491,8 +611,9 @@ def occurrences(
 ) -> list[datetime]:
     """The rule's fire times strictly after `after`, up to `until` (inclusive) and at most `limit`, in UTC.
 
-    Computed by the CronTrigger the scheduler runs, called the way APScheduler 3 calls it
-    (`get_next_fire_time(previous_fire_time, now)`), so the dates the bot shows are the dates it posts on.
+    The days come from the rule's CronTrigger, called the way APScheduler 3 calls it
+    (`get_next_fire_time(previous_fire_time, now)`); a weekly rule keeps every `every_weeks`th week from its
+    anchor, and Swedish public holidays are skipped, moved to the next weekday or kept as the rule says.
     `after` and `until` must be timezone-aware.
     """
     if after.tzinfo is None or (until is not None and until.tzinfo is None):
@@ -504,10 +625,51 @@ def occurrences(
     # want what comes next, so `after` is left out.
     while fire is not None and fire <= after:
         fire = trigger.get_next_fire_time(fire, fire)
+    first_week = _week_of(_first_day_on_or_after(rule, rule.anchor)) if rule.anchor else None
     while fire is not None and len(times) < limit and (until is None or fire <= until):
-        times.append(fire.astimezone(UTC))
+        day = fire.astimezone(zone).date()
+        first_week = first_week or _week_of(day)
+        if ((_week_of(day) - first_week).days // 7) % max(rule.every_weeks, 1) == 0:  # not an off week
+            when = _on_a_working_day(rule, day, zone)
+            if when is not None and when > after and (until is None or when <= until) and when not in times:
+                times.append(when)
         following = trigger.get_next_fire_time(fire, fire)
         if following is not None and following <= fire:  # never seen; would otherwise loop forever
             raise RuntimeError(f"trigger {trigger} went back from {fire} to {following}")
         fire = following
-    return times
+    return sorted(times)[:limit]
+
+
+def is_holiday(day: date) -> bool:
+    """A Swedish public holiday, or julafton, midsommarafton or nyårsafton (the `holidays` library)."""
+    return day in _swedish_holidays(day.year)
+
+
+@functools.cache
+def _swedish_holidays(year: int) -> public_holidays.HolidayBase:
+    return public_holidays.country_holidays("SE", years=year, categories=("public", "de_facto"))
+
+
+def _week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _first_day_on_or_after(rule: ScheduleRule, day: date) -> date:
+    """A weekly rule counts its weeks from its first day on or after the day it was set."""
+    while rule.week_days and day.weekday() not in rule.week_days:
+        day += timedelta(days=1)
+    return day
+
+
+def _on_a_working_day(rule: ScheduleRule, day: date, zone: ZoneInfo) -> datetime | None:
+    """The fire time for `day` as the rule treats holidays: None to skip it, or the same local time on the
+    day it is posted (the next weekday that is no holiday, when the rule moves them)."""
+    if is_holiday(day):
+        if rule.holidays is Holidays.SKIP:
+            return None
+        if rule.holidays is Holidays.MOVE:
+            day += timedelta(days=1)
+            while day.weekday() >= 5 or is_holiday(day):
+                day += timedelta(days=1)
+    local = datetime(day.year, day.month, day.day, rule.hour, rule.minute, tzinfo=zone)
+    return local.astimezone(UTC)

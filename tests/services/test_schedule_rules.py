@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import pickle
-from datetime import UTC, datetime, timedelta, timezone
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +18,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.services.schedule_rules import (
     LAST,
+    Holidays,
     RuleError,
     RuleProblem,
     ScheduleRule,
@@ -42,8 +44,16 @@ def utc(month: int, day: int, hour: int, minute: int = 0, year: int = 2027) -> d
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
+def calendar(text: str) -> ScheduleRule:
+    """The rule as typed, posting on public holidays too: the calendar and DST tests are about days."""
+    return replace(parse_rule(text), holidays=Holidays.KEEP)
+
+
 def year_2027(rule: ScheduleRule) -> list[datetime]:
-    return occurrences(rule, STOCKHOLM, after=NEW_YEAR_2027, until=END_OF_2027)
+    """The calendar of the rule in 2027, public holidays included (their own tests are below)."""
+    return occurrences(
+        replace(rule, holidays=Holidays.KEEP), STOCKHOLM, after=NEW_YEAR_2027, until=END_OF_2027
+    )
 
 
 # --- parsing -----------------------------------------------------------------------------------------------
@@ -158,13 +168,13 @@ ERRORS = [
     ("första tisdagen och tredje kl 19", RuleProblem.NO_WEEKDAY, "tredje"),
     ("sista dagen i månaden kl 18", RuleProblem.NO_WEEKDAY, "sista"),
     ("tisdagar kl 19", RuleProblem.NO_ORDINAL, "tisdagar"),
-    ("varje tisdag kl 19", RuleProblem.NO_ORDINAL, "tisdag"),
+    ("var femte tisdag kl 19", RuleProblem.BAD_CYCLE, "var femte"),
     ("första tisdagen och torsdagen kl 19", RuleProblem.NO_ORDINAL, "torsdagen"),
     ("1 kl 18 och kl 19", RuleProblem.MANY_TIMES, "19"),
     ("1 18:00 19:00", RuleProblem.MANY_TIMES, "19:00"),
     ("blåsdag kl 18", RuleProblem.UNKNOWN_WORD, "blåsdag"),
     ("1 och 15 kl 18 tack", RuleProblem.UNKNOWN_WORD, "tack"),
-    ("varannan tisdag kl 19", RuleProblem.UNKNOWN_WORD, "varannan"),
+    ("varannan kl 19", RuleProblem.NO_DAYS, ""),
     ("1-15 kl 18", RuleProblem.UNKNOWN_WORD, "-"),  # a range, not two days
     ("1/3 kl 18", RuleProblem.UNKNOWN_WORD, "/"),  # a date, not two days
     ("1 kl 18 🎉", RuleProblem.UNKNOWN_WORD, "🎉"),
@@ -230,13 +240,24 @@ def test_round_trip_through_json() -> None:
     for rule in (days(1, 15, minute=30), nth((2, TUE), (LAST, THU), hour=7), days(31, hour=1)):
         stored = json.loads(json.dumps(rule.to_dict()))
         assert ScheduleRule.from_dict(stored) == rule
-    assert days(1, 15).to_dict() == {"days_of_month": [1, 15], "weekdays": [], "hour": 18, "minute": 0}
-    assert nth((LAST, FRI), hour=12).to_dict() == {
-        "days_of_month": [],
-        "weekdays": [[-1, 4]],
-        "hour": 12,
-        "minute": 0,
-    }
+    weekly = ScheduleRule(week_days=(TUE,), every_weeks=2, anchor=date(2027, 3, 3), holidays=Holidays.MOVE)
+    assert ScheduleRule.from_dict(json.loads(json.dumps(weekly.to_dict()))) == weekly
+    monthly = {"week_days": [], "every_weeks": 0, "anchor": None, "holidays": "skip"}
+    assert (
+        days(1, 15).to_dict() == {"days_of_month": [1, 15], "weekdays": [], "hour": 18, "minute": 0} | monthly
+    )
+    assert (
+        nth((LAST, FRI), hour=12).to_dict()
+        == {
+            "days_of_month": [],
+            "weekdays": [[-1, 4]],
+            "hour": 12,
+            "minute": 0,
+        }
+        | monthly
+    )
+    # A rule stored before holidays and weekly rules existed skips holidays like a new one.
+    assert ScheduleRule.from_dict({"days_of_month": [1], "weekdays": [], "hour": 18, "minute": 0}) == days(1)
 
 
 @pytest.mark.parametrize(
@@ -367,7 +388,7 @@ def test_last_friday_at_12_in_2027() -> None:
 
 
 def test_last_sunday_is_the_dst_day_in_march_and_october() -> None:
-    rule = parse_rule("sista söndagen kl 10")
+    rule = calendar("sista söndagen kl 10")
     # 28 March: the clocks went forward at 02:00, so 10:00 is CEST (08:00 UTC).
     march = occurrences(
         rule, STOCKHOLM, after=datetime(2027, 3, 1, tzinfo=STOCKHOLM), until=datetime(2027, 4, 1, tzinfo=UTC)
@@ -394,7 +415,7 @@ def test_last_sunday_is_the_dst_day_in_march_and_october() -> None:
 
 def test_hours_right_beside_the_dst_changes() -> None:
     # 01:30 and 03:00 exist exactly once on both DST Sundays; only 02:xx is skipped or repeated.
-    early = parse_rule("sista söndagen kl 1:30")
+    early = calendar("sista söndagen kl 1:30")
     assert occurrences(early, STOCKHOLM, after=datetime(2027, 3, 1, tzinfo=UTC), limit=1) == [
         utc(3, 28, 0, 30)
     ]
@@ -402,7 +423,7 @@ def test_hours_right_beside_the_dst_changes() -> None:
         utc(10, 30, 23, 30),  # 01:30 CEST on 31 October is still the 30th in UTC
         utc(11, 28, 0, 30),
     ]
-    late = parse_rule("sista söndagen kl 3")
+    late = calendar("sista söndagen kl 3")
     assert occurrences(late, STOCKHOLM, after=datetime(2027, 3, 1, tzinfo=UTC), limit=1) == [utc(3, 28, 1)]
     assert occurrences(late, STOCKHOLM, after=datetime(2027, 10, 1, tzinfo=UTC), limit=2) == [
         utc(10, 31, 2),  # 03:00 CET, after the repeated hour
@@ -422,7 +443,7 @@ def test_apscheduler_still_skips_midnight_after_the_spring_change() -> None:
 
 
 def test_the_31st_skips_shorter_months() -> None:
-    rule = parse_rule("31 kl 18")
+    rule = calendar("31 kl 18")
     assert rule.skips_some_months()
     assert year_2027(rule) == [
         utc(1, 31, 17),
@@ -436,7 +457,7 @@ def test_the_31st_skips_shorter_months() -> None:
 
 
 def test_the_29th_comes_back_in_a_leap_february() -> None:
-    rule = parse_rule("29 kl 18")
+    rule = calendar("29 kl 18")
     times = occurrences(
         rule, STOCKHOLM, after=datetime(2027, 1, 1, tzinfo=UTC), until=utc(3, 1, 0, year=2028)
     )
@@ -448,7 +469,7 @@ def test_the_29th_comes_back_in_a_leap_february() -> None:
 
 
 def test_fifth_tuesday_in_2027() -> None:
-    assert year_2027(parse_rule("femte tisdagen kl 19")) == [
+    assert year_2027(calendar("femte tisdagen kl 19")) == [
         utc(3, 30, 17),  # two days after the change to summer time
         utc(6, 29, 17),
         utc(8, 31, 17),
@@ -460,7 +481,7 @@ def test_fifth_tuesday_in_2027() -> None:
 
 
 def test_strictly_after_and_until_inclusive() -> None:
-    rule = parse_rule("1 och 15 kl 18")
+    rule = calendar("1 och 15 kl 18")
     on_a_fire_time = utc(1, 15, 17)
     assert occurrences(rule, STOCKHOLM, after=on_a_fire_time, limit=1) == [utc(2, 1, 17)]
     assert occurrences(rule, STOCKHOLM, after=on_a_fire_time - timedelta(microseconds=1), limit=1) == [
@@ -475,7 +496,7 @@ def test_strictly_after_and_until_inclusive() -> None:
 
 
 def test_limit_and_any_aware_after() -> None:
-    rule = parse_rule("1 och 15 kl 18")
+    rule = calendar("1 och 15 kl 18")
     assert len(occurrences(rule, STOCKHOLM, after=NEW_YEAR_2027)) == 100
     assert occurrences(rule, STOCKHOLM, after=NEW_YEAR_2027, limit=0) == []
     utc_minus_5 = timezone(timedelta(hours=-5))
@@ -495,3 +516,60 @@ def test_naive_datetimes_are_refused() -> None:
         occurrences(rule, STOCKHOLM, after=datetime(2027, 1, 1))  # noqa: DTZ001
     with pytest.raises(ValueError, match="aware"):
         occurrences(rule, STOCKHOLM, after=NEW_YEAR_2027, until=datetime(2027, 2, 1))  # noqa: DTZ001
+
+
+# --- Swedish public holidays and every Nth week ----------------------------------------------------------
+# 2027 by hand: nyårsdagen Fri 1 Jan, trettondedag jul Wed 6 Jan, första maj Sat 1 May, nationaldagen Sun
+# 6 June, midsommarafton Fri 25 June, julafton Fri 24 Dec, juldagen Sat 25 Dec, nyårsafton Fri 31 Dec.
+
+
+def test_by_default_no_prompt_falls_on_a_public_holiday() -> None:
+    times = occurrences(parse_rule("1 och 15 kl 18"), STOCKHOLM, after=NEW_YEAR_2027, until=END_OF_2027)
+    local_days = [t.astimezone(STOCKHOLM).date() for t in times]
+    assert date(2027, 1, 1) not in local_days and date(2027, 5, 1) not in local_days
+    assert len(times) == 22 and times[0] == utc(1, 15, 17)
+
+
+def test_holidays_can_move_to_the_next_weekday_or_be_kept() -> None:
+    moved = parse_rule("1, 24 och 25 kl 18 helgdagar flyttas till nästa vardag")
+    assert moved.holidays is Holidays.MOVE
+    december = occurrences(moved, STOCKHOLM, after=datetime(2027, 12, 2, tzinfo=UTC), limit=3)
+    # julafton and juldagen both move to Monday 27 December (once); 1 January 2028 (Sat) to Monday 3 January.
+    assert december == [utc(12, 27, 17), utc(1, 3, 17, year=2028), utc(1, 24, 17, year=2028)]
+    kept = parse_rule("1 och 15 kl 18, även helgdagar")
+    assert kept.holidays is Holidays.KEEP
+    assert occurrences(kept, STOCKHOLM, after=datetime(2026, 12, 31, tzinfo=UTC), limit=1) == [utc(1, 1, 17)]
+    assert parse_rule("first and third tuesday at 19 except holidays").holidays is Holidays.SKIP
+    assert parse_rule("1 and 15 at 18 move holidays").holidays is Holidays.MOVE
+    assert parse_rule("1 and 15 at 18 including holidays").holidays is Holidays.KEEP
+    with pytest.raises(RuleError) as caught:
+        parse_rule("1 och 15 kl 18 flytta")  # to what? a policy word needs "helgdagar"
+    assert caught.value.code is RuleProblem.UNKNOWN_WORD
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "every"),
+    [
+        ("varannan tisdag kl 19", (TUE,), 2),
+        ("var tredje torsdag kl 18", (THU,), 3),
+        ("var fjärde onsdag kl 18", (WED,), 4),
+        ("varje måndag och torsdag kl 18", (MON, THU), 1),
+        ("every other tuesday at 7pm", (TUE,), 2),
+        ("every 2nd friday at 12", (FRI,), 2),
+        ("every wednesday at 18", (WED,), 1),
+    ],
+)
+def test_every_nth_week_is_a_rule_like_the_others(text: str, days: tuple[int, ...], every: int) -> None:
+    rule = parse_rule(text)
+    assert (rule.week_days, rule.every_weeks, rule.days_of_month, rule.weekdays) == (days, every, (), ())
+    assert ScheduleRule.from_dict(json.loads(json.dumps(rule.to_dict()))) == rule
+
+
+def test_every_other_tuesday_counts_from_the_day_it_was_set_across_dst() -> None:
+    # Set on Wednesday 3 March 2027: the first Tuesday after is 9 March, then every other one.
+    rule = replace(parse_rule("varannan tisdag kl 19"), anchor=date(2027, 3, 3))
+    for after in (datetime(2027, 3, 3, tzinfo=UTC), datetime(2027, 3, 20, tzinfo=UTC)):  # any day later too
+        times = occurrences(rule, STOCKHOLM, after=after, until=datetime(2027, 4, 30, tzinfo=UTC))
+        expected = [utc(3, 9, 18), utc(3, 23, 18), utc(4, 6, 17), utc(4, 20, 17)]  # CEST from 28 March
+        assert times == [t for t in expected if t > after]
+    assert rule.per_month() == 2 and parse_rule("var tredje torsdag kl 18").per_month() == 1
