@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 BOT_NAME = "Test Bot"
 USER_NAME = "Alex Wilber"
+OWNER_NAME = "Megan Bowen"  # a mock user of the Playground's, made a board member: the slot's owner
 USER_AAD_OBJECT_ID = "00000000-0000-0000-0000-0000000000020"  # Alex Wilber in the Playground
 ZONE = ZoneInfo("Europe/Stockholm")  # the bot's default TIMEZONE
 NIGHT_HOURS = (0, 2)  # hours a schedule rule refuses (clock changes); see bot/services/schedule_rules.py
@@ -91,6 +92,13 @@ def _mention_bot(page: Page, box: Locator, text: str) -> None:
     expect(box).to_contain_text(f"{BOT_NAME} {text}")
 
 
+def _mention_person(page: Page, box: Locator, name: str) -> None:
+    """Types `` @`` after what the box holds and picks one of the Playground's mock users."""
+    box.press_sequentially(" @")
+    page.get_by_role("listbox", name="Typeahead menu").get_by_role("menuitem", name=name).click()
+    expect(box).to_contain_text(name)
+
+
 def _threads(page: Page) -> Locator:
     return page.get_by_role("group").filter(has=page.get_by_role("button", name="Send Message", exact=True))
 
@@ -126,7 +134,7 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     page = ui.page
     now = datetime.now(ZONE)
     due, wait_for_it = _slot_time(now)
-    rule = f"{due.day} kl {due:%H:%M}"
+    rule = f"{due.day} kl {due:%H:%M} including holidays"  # the test runs on juldagen too
     if not wait_for_it:
         log.info("%s is no time to schedule for (night hours or after midnight): scheduling %s", now, rule)
     unique = f"E2E prompt {uuid.uuid4().hex[:10]}"
@@ -134,10 +142,16 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     page.get_by_role("treeitem", name="My Team - General", exact=True).click()
     post_button = page.get_by_role("button", name="Post", exact=True)
     composer = page.get_by_role("group").filter(has=post_button)
+    # Megan joins the board, so the rota gives her the slot; the admin (Alex) writes its text for her.
+    _mention_bot(page, composer.get_by_role("textbox"), "role board")
+    _mention_person(page, composer.get_by_role("textbox"), OWNER_NAME)
+    post_button.click()
+    mine = _threads(page).filter(has=page.locator(".fui-CardHeader").filter(has_text=USER_NAME))
+    _expect_text(ui, mine.filter(has_text="role board"), f"{OWNER_NAME}: now", "'role board @Megan Bowen'")
+
     _mention_bot(page, composer.get_by_role("textbox"), f"schema {rule}")
     post_button.click()
-
-    ours = _threads(page).filter(has=page.locator(".fui-CardHeader").filter(has_text=USER_NAME))
+    ours = mine.filter(has_text=f"schema {rule}")
     # The confirmation: the rule, then the slots as "#N <weekday> <day> <month> <year> HH:MM · <owner>".
     slot_row = re.compile(rf"#(\d+)\s*\w+\.?\s+{due.day}\s+\w+\.?\s+{due.year}\s+{due:%H:%M}")
     _expect_text(ui, ours, f"Prompts will be posted in this channel: {rule}", f"'schema {rule}'")
@@ -176,6 +190,8 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
         )
     log.info("the post appeared %.0f s after the wait began", time.monotonic() - started)
     _expect_text(ui, posted.first, POST_TITLE, f"the post of slot #{slot}")
+    # Signed by who wrote it, for whose slot it was: never under the owner's name alone.
+    _expect_text(ui, posted.first, f"Skrivet av {USER_NAME} för {OWNER_NAME}", f"the signature of #{slot}")
     if wait_for_it and datetime.now(ZONE) < due:
         _fail(ui, f"slot #{slot} was posted before its time {due:%H:%M} (now {datetime.now(ZONE):%H:%M:%S}).")
 
