@@ -1,3 +1,210 @@
-from bench.suite import main
+"""`python -m bench` (or bench/run): the bot's throughput and latency with credentials on, against the
+botbuilder SDK's echo sample, the successor SDK's echo sample and a bare aiohttp handler (the protocol's
+limit), all on one core; and `status` on a district with ten years of check-ins from 50 branches.
 
-main()
+Every request carries an RS256 channel token signed by a loopback Entra stand-in (bench/entra.py) that the
+servers' own code fetches the signing keys for and checks; every reply needs an access token from it, or the
+loopback Bot Connector (bench/connector.py) refuses it. One load generator, `--senders` closed-loop senders,
+runs with the stand-ins in this process on another core. Cases take turns in `--rounds` rounds, so a
+machine that gets faster or slower during the run moves every figure alike. Budgets are checked and printed
+PASS/MISS; none fails the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import statistics
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import seed
+from bench.connector import Connector
+from bench.entra import Entra
+from bench.load import Result, ask, run_load
+from bench.servers import Server, agents_missing, bot_server, reference_servers
+
+ECHO_TEXT = "mål"
+CHECK_IN = "rapportera 6 1 test"
+BOT_COMMANDS = ("mål", "mål 6", "status", CHECK_IN)
+MIN_X_BOTBUILDER, MIN_X_AGENTS, MAX_P99_MS, MAX_RSS_MB, MAX_STATUS_MS = 5.0, 1.0, 100.0, 150.0, 100.0
+
+
+@dataclass
+class Row:
+    server: str
+    text: str
+    result: Result = field(default_factory=Result)
+    tokens: int = 0  # token requests the Entra stand-in answered during the measured cases
+    sample: str = ""
+
+
+@dataclass
+class Report:
+    rows: list[Row]
+    rss: dict[str, float]
+    status_ms: list[float]
+    seeded: int
+    refused: int
+    notes: list[str]
+
+    def row(self, server: str) -> Row | None:
+        return next((r for r in self.rows if r.server == server), None)
+
+    def render(self) -> str:
+        base = {name: self.row(name) for name in ("botbuilder", "agents")}
+        rate = {name: row.result.per_second if row else math.nan for name, row in base.items()}
+        head = f"{'server':11}{'command':21}{'act/s':>8}{'x bb':>7}{'x agents':>9}{'p99 ms':>8}"
+        head += f"{'delivered':>14}{'tokens/reply':>13}{'peak RSS MB':>12}"
+        lines = [head, "-" * len(head)]
+        for row in self.rows:
+            r = row.result
+            lines.append(
+                f"{row.server:11}{row.text:21}{r.per_second:8.1f}{_x(r.per_second, rate['botbuilder']):>7}"
+                f"{_x(r.per_second, rate['agents']):>9}{r.percentile(0.99):8.1f}"
+                f"{f'{r.delivered}/{r.sent}':>14}{row.tokens / max(1, r.completed):13.2f}"
+                f"{self.rss.get(row.server, math.nan):12.1f}"
+            )
+        lines += ["", "replies:"] + [f"  {r.server} {r.text!r}: {r.sample[:90]}" for r in self.rows]
+        lines += ["", "budgets (figures, not assertions):"]
+        for row in self.rows:
+            if row.server != "bot":
+                continue
+            r, p99 = row.result, row.result.percentile(0.99)
+            checks = [
+                _check(f">={MIN_X_BOTBUILDER:g}x bb", r.per_second / rate["botbuilder"], MIN_X_BOTBUILDER),
+                _check(f">={MIN_X_AGENTS:g}x agents", r.per_second / rate["agents"], MIN_X_AGENTS),
+                _verdict(f"p99<{MAX_P99_MS:g} ms", p99 < MAX_P99_MS, f"{p99:.1f}"),
+                _verdict(
+                    "delivered", r.delivered == r.sent > 0 and not r.http_errors, f"{r.delivered}/{r.sent}"
+                ),
+            ]
+            lines.append(f"  bot {row.text:21}" + "  ".join(checks))
+        rss = self.rss.get("bot", math.nan)
+        lines.append(
+            f"  bot {'memory':21}" + _verdict(f"peak RSS<{MAX_RSS_MB:g} MB", rss < MAX_RSS_MB, f"{rss:.1f}")
+        )
+        if self.status_ms:
+            worst, median = max(self.status_ms), statistics.median(self.status_ms)
+            lines.append(
+                f"  bot {'status, 10 years':21}"
+                + _verdict(
+                    f"slowest of {len(self.status_ms)} < {MAX_STATUS_MS:g} ms",
+                    worst < MAX_STATUS_MS,
+                    f"{worst:.1f}; median {median:.1f}",
+                )
+                + f"  ({self.seeded:,} check-ins from 50 branches; each status right after a check-in)"
+            )
+        if self.refused:
+            lines.append(f"  note: the Connector refused {self.refused} replies without a valid token")
+        return "\n".join(lines + [f"  note: {note}" for note in self.notes])
+
+
+def _x(value: float, reference: float) -> str:
+    return "-" if math.isnan(reference) or not reference else f"{value / reference:.1f}"
+
+
+def _check(name: str, ratio: float, needed: float) -> str:
+    if math.isnan(ratio):
+        return f"{name}: not measured"
+    return _verdict(name, ratio >= needed, f"{ratio:.1f}x")
+
+
+def _verdict(name: str, ok: bool, value: str) -> str:
+    return f"{name}: {'PASS' if ok else 'MISS'} ({value})"
+
+
+async def measure(args: argparse.Namespace) -> Report:
+    cores = sorted(os.sched_getaffinity(0))
+    server_core, load_core = cores[0], cores[min(1, len(cores) - 1)]
+    if args.pin:
+        os.sched_setaffinity(0, {load_core})
+    notes = [] if len(cores) > 1 else ["one core only: the servers and the load share it"]
+    if (missing := agents_missing()) is not None:
+        notes.append(f"no successor SDK's echo bot: {missing}")
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        tmp = Path(folder)
+        entra = await Entra(tmp).start()
+        connector = await Connector(entra.issued).start()
+        env = entra.environment()
+        seed.prepare(f"sqlite:///{tmp / 'bot.db'}", args.senders).dispose()
+        seeded, took = seed.ten_years(f"sqlite:///{tmp / 'ten.db'}", per_year=args.per_year)
+        print(f"seeded {seeded:,} check-ins (ten years, 50 branches) in {took:.1f} s", flush=True)
+        servers = reference_servers(tmp, env) + [
+            bot_server("bot", tmp, f"sqlite:///{tmp / 'bot.db'}", env),
+            bot_server("bot-10y", tmp, f"sqlite:///{tmp / 'ten.db'}", env),
+        ]
+        try:
+            for server in servers:
+                server.start(server_core if args.pin else None)
+            await asyncio.gather(*(server.wait_ready() for server in servers))
+            by_name = {server.name: server for server in servers}
+            token = entra.channel_token(connector.url)
+            rows = [Row(s.name, ECHO_TEXT) for s in servers if s.name not in ("bot", "bot-10y")]
+            rows += [Row("bot", text) for text in BOT_COMMANDS]
+            for row in rows:
+                _, row.sample = await ask(by_name[row.server].url, row.text, connector, token)
+            print(
+                f"{args.senders} senders; {args.rounds} round(s) of {args.warmup:g} s warm-up + "
+                f"{args.duration / args.rounds:g} s per case; servers on core {server_core}, "
+                f"load generator and stand-ins on core {load_core}",
+                flush=True,
+            )
+            for _ in range(args.rounds):
+                for row in rows:
+                    before = entra.token_requests
+                    result = await run_load(
+                        by_name[row.server].url,
+                        row.text,
+                        connector,
+                        token,
+                        senders=args.senders,
+                        warmup=args.warmup,
+                        duration=args.duration / args.rounds,
+                    )
+                    row.result.add(result)
+                    row.tokens += entra.token_requests - before
+            status_ms = await status_at_scale(by_name["bot-10y"], connector, token, args.status_runs)
+            rss = {server.name: server.peak_rss_mb() for server in servers}
+        finally:
+            for server in servers:
+                server.stop()
+            await connector.close()
+            await entra.close()
+    return Report(rows, rss, status_ms, seeded, connector.refused, notes)
+
+
+async def status_at_scale(server: Server, connector: Connector, token: str, runs: int) -> list[float]:
+    """`status` for the ten-year district, each right after a check-in (so no kept answer serves it)."""
+    url = server.url
+    await ask(url, "status", connector, token, index=1)  # warm
+    timings = []
+    for _ in range(runs):
+        await ask(url, CHECK_IN, connector, token, index=0)
+        seconds, _ = await ask(url, "status", connector, token, index=1)
+        timings.append(seconds * 1000)
+    return timings
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one round, 0.5 s warm-up + 2 s per case")
+    parser.add_argument("--senders", type=int, default=32)
+    parser.add_argument("--warmup", type=float, default=None, help="seconds per case and round (1)")
+    parser.add_argument("--duration", type=float, default=None, help="seconds measured per case (9)")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds over all cases (3)")
+    parser.add_argument("--per-year", type=int, default=100, help="check-ins a year from each branch (100)")
+    parser.add_argument("--status-runs", type=int, default=50)
+    parser.add_argument("--no-pin", dest="pin", action="store_false", help="leave the cores to the kernel")
+    args = parser.parse_args(argv)
+    args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 1.0)
+    args.duration = args.duration if args.duration is not None else (2.0 if args.quick else 9.0)
+    args.rounds = args.rounds if args.rounds is not None else (1 if args.quick else 3)
+    print(asyncio.run(measure(args)).render())
+
+
+if __name__ == "__main__":
+    main()
