@@ -18,14 +18,15 @@ import math
 import os
 import statistics
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import seed
 from bench.connector import Connector
 from bench.entra import Entra
-from bench.load import Result, ask, run_load
-from bench.servers import Server, agents_missing, bot_server, reference_servers
+from bench.load import Result, ask, refused, run_load
+from bench.servers import Server, agents_missing, bot_server, core_busy_seconds, reference_servers
 
 ECHO_TEXT = "mål"
 CHECK_IN = "rapportera 6 1 test"
@@ -40,6 +41,12 @@ class Row:
     result: Result = field(default_factory=Result)
     tokens: int = 0  # token requests the Entra stand-in answered during the measured cases
     sample: str = ""
+    # CPU seconds while its cases ran (warm-up included): the server, the load process, the server's core
+    # by anyone, and the wall-clock seconds they ran.
+    server_cpu: float = 0.0
+    load_cpu: float = 0.0
+    core_busy: float = 0.0
+    wall: float = 0.0
 
 
 @dataclass
@@ -48,8 +55,10 @@ class Report:
     rss: dict[str, float]
     status_ms: list[float]
     seeded: int
-    refused: int
+    refused: int  # replies the Connector refused for want of a token from the stand-in
+    accepted_forged: list[str]  # servers that took a message with a forged token
     notes: list[str]
+    senders: int
 
     def row(self, server: str) -> Row | None:
         return next((r for r in self.rows if r.server == server), None)
@@ -58,7 +67,7 @@ class Report:
         base = {name: self.row(name) for name in ("botbuilder", "agents")}
         rate = {name: row.result.per_second if row else math.nan for name, row in base.items()}
         head = f"{'server':11}{'command':21}{'act/s':>8}{'x bb':>7}{'x agents':>9}{'p99 ms':>8}"
-        head += f"{'delivered':>14}{'tokens/reply':>13}{'peak RSS MB':>12}"
+        head += f"{'delivered':>14}{'tokens/reply':>13}{'peak RSS MB':>12}{'srv CPU':>8}"
         lines = [head, "-" * len(head)]
         for row in self.rows:
             r = row.result
@@ -66,7 +75,7 @@ class Report:
                 f"{row.server:11}{row.text:21}{r.per_second:8.1f}{_x(r.per_second, rate['botbuilder']):>7}"
                 f"{_x(r.per_second, rate['agents']):>9}{r.percentile(0.99):8.1f}"
                 f"{f'{r.delivered}/{r.sent}':>14}{row.tokens / max(1, r.completed):13.2f}"
-                f"{self.rss.get(row.server, math.nan):12.1f}"
+                f"{self.rss.get(row.server, math.nan):12.1f}{row.server_cpu / row.wall:8.0%}"
             )
         lines += ["", "replies:"] + [f"  {r.server} {r.text!r}: {r.sample[:90]}" for r in self.rows]
         lines += ["", "budgets (figures, not assertions):"]
@@ -97,6 +106,24 @@ class Report:
                     f"{worst:.1f}; median {median:.1f}",
                 )
                 + f"  ({self.seeded:,} check-ins from 50 branches; each status right after a check-in)"
+            )
+        if any(row.result.percentile(0.99) >= MAX_P99_MS for row in self.rows if row.server == "bot"):
+            senders = self.senders
+            lines.append(
+                f"  note: {senders} closed-loop senders wait {senders} / (activities/s) s on average "
+                f"(Little's law): a p99 under {MAX_P99_MS:g} ms needs well over "
+                f"{senders / MAX_P99_MS * 1000:.0f}/s"
+            )
+        wall = sum(row.wall for row in self.rows)
+        others = sum(row.core_busy - row.server_cpu for row in self.rows) / wall
+        lines.append(f"  note: other processes took {others:.0%} of the servers' core during the cases")
+        if any(row.load_cpu / row.wall > 0.9 for row in self.rows):
+            lines.append(
+                "  note: the load generator used its whole core in some case; that figure is a floor"
+            )
+        if self.accepted_forged:
+            lines.append(
+                f"  note: these took a message with a forged token: {', '.join(self.accepted_forged)}"
             )
         if self.refused:
             lines.append(f"  note: the Connector refused {self.refused} replies without a valid token")
@@ -147,6 +174,8 @@ async def measure(args: argparse.Namespace) -> Report:
             rows += [Row("bot", text) for text in BOT_COMMANDS]
             for row in rows:
                 _, row.sample = await ask(by_name[row.server].url, row.text, connector, token)
+            forged = entra.channel_token(connector.url, forged=True)
+            accepted = [s.name for s in servers if not await refused(s.url, connector.url, forged)]
             print(
                 f"{args.senders} senders; {args.rounds} round(s) of {args.warmup:g} s warm-up + "
                 f"{args.duration / args.rounds:g} s per case; servers on core {server_core}, "
@@ -155,7 +184,10 @@ async def measure(args: argparse.Namespace) -> Report:
             )
             for _ in range(args.rounds):
                 for row in rows:
+                    server = by_name[row.server]
                     before = entra.token_requests
+                    meters = (server.cpu_seconds(), time.process_time(), core_busy_seconds(server_core))
+                    started = time.perf_counter()
                     result = await run_load(
                         by_name[row.server].url,
                         row.text,
@@ -167,6 +199,10 @@ async def measure(args: argparse.Namespace) -> Report:
                     )
                     row.result.add(result)
                     row.tokens += entra.token_requests - before
+                    row.wall += time.perf_counter() - started
+                    row.server_cpu += server.cpu_seconds() - meters[0]
+                    row.load_cpu += time.process_time() - meters[1]
+                    row.core_busy += core_busy_seconds(server_core) - meters[2]
             status_ms = await status_at_scale(by_name["bot-10y"], connector, token, args.status_runs)
             rss = {server.name: server.peak_rss_mb() for server in servers}
         finally:
@@ -174,7 +210,7 @@ async def measure(args: argparse.Namespace) -> Report:
                 server.stop()
             await connector.close()
             await entra.close()
-    return Report(rows, rss, status_ms, seeded, connector.refused, notes)
+    return Report(rows, rss, status_ms, seeded, connector.refused, accepted, notes, args.senders)
 
 
 async def status_at_scale(server: Server, connector: Connector, token: str, runs: int) -> list[float]:

@@ -103,8 +103,9 @@ class Entra:
             "SSL_CERT_FILE": str(self.ca_file),
         }
 
-    def channel_token(self, service_url: str, lifetime: float = 3600.0) -> str:
-        """A token as the Bot Connector signs it for a request to the bot."""
+    def channel_token(self, service_url: str, lifetime: float = 3600.0, *, forged: bool = False) -> str:
+        """A token as the Bot Connector signs it for a request to the bot; `forged`: the same, signed with
+        another key under the published key's id (every server must refuse it)."""
         now = int(time.time())
         claims = {
             "iss": CHANNEL_ISSUER,
@@ -114,7 +115,8 @@ class Entra:
             "iat": now - 60,
             "exp": now + int(lifetime),
         }
-        return jwt.encode(claims, self.signing_key, algorithm="RS256", headers={"kid": KEY_ID})
+        key = _key() if forged else self.signing_key
+        return jwt.encode(claims, key, algorithm="RS256", headers={"kid": KEY_ID})
 
     def jwk(self) -> dict[str, object]:
         key = RSAAlgorithm.to_jwk(self.signing_key.public_key(), as_dict=True)

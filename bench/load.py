@@ -123,6 +123,19 @@ async def run_load(
     return result
 
 
+async def refused(url: str, service_url: str, token: str) -> bool:
+    """Whether the server refuses a message carrying `token` (an error status: botbuilder answers a bad
+    signature 500, the others 401)."""
+    headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
+    activity = message(0, service_url, "mål") | {"id": f"forged-{uuid.uuid4().hex[:12]}"}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json=activity, headers=headers) as answer,
+    ):
+        await answer.read()
+        return answer.status >= 400
+
+
 async def ask(url: str, text: str, connector: Connector, token: str, index: int = 0) -> tuple[float, str]:
     """One message from sender `index`: (seconds until its reply arrived, what the reply shows)."""
     from bench.connector import reply_text

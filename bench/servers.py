@@ -29,6 +29,16 @@ def free_port() -> int:
         return port
 
 
+def core_busy_seconds(core: int) -> float:
+    """CPU time one core spent on anything but idling, by anyone, since boot (/proc/stat)."""
+    for line in Path("/proc/stat").read_text().splitlines():
+        name, *ticks = line.split()
+        if name == f"cpu{core}":
+            user, nice, system, _idle, _iowait, irq, softirq, steal = (int(t) for t in ticks[:8])
+            return (user + nice + system + irq + softirq + steal) / _TICKS
+    return float("nan")
+
+
 def credentials(kind: str) -> dict[str, str]:
     """The app registration in the names each server reads."""
     if kind == "agents":

@@ -21,6 +21,7 @@ async def test_the_harness_runs_every_case_with_credentials(capsys: pytest.Captu
     servers = ["botbuilder", "bare"] if agents_missing() else ["botbuilder", "agents", "bare"]
     assert [row.server for row in report.rows] == servers + ["bot"] * len(BOT_COMMANDS)
     assert report.refused == 0  # every reply carried a token from the Entra stand-in
+    assert report.accepted_forged == []  # every server checks the token's signature
     for row in report.rows:
         assert row.result.delivered == row.result.sent, row
         assert row.result.http_errors == 0, row
