@@ -41,12 +41,10 @@ class Row:
     result: Result = field(default_factory=Result)
     tokens: int = 0  # token requests the Entra stand-in answered during the measured cases
     sample: str = ""
-    # CPU seconds while its cases ran (warm-up included): the server, the load process, the server's core
-    # by anyone, and the wall-clock seconds they ran.
-    server_cpu: float = 0.0
-    load_cpu: float = 0.0
-    core_busy: float = 0.0
-    wall: float = 0.0
+
+    def cpu_ms(self) -> float:
+        """The server's CPU time per activity, in ms: its cost whatever else shares the core."""
+        return 1000 * self.result.metered.get("server", math.nan) / max(1, self.result.completed)
 
 
 @dataclass
@@ -66,16 +64,17 @@ class Report:
     def render(self) -> str:
         base = {name: self.row(name) for name in ("botbuilder", "agents")}
         rate = {name: row.result.per_second if row else math.nan for name, row in base.items()}
+        cost = {name: row.cpu_ms() if row else math.nan for name, row in base.items()}
         head = f"{'server':11}{'command':21}{'act/s':>8}{'x bb':>7}{'x agents':>9}{'p99 ms':>8}"
-        head += f"{'delivered':>14}{'tokens/reply':>13}{'peak RSS MB':>12}{'srv CPU':>8}"
+        head += f"{'delivered':>14}{'peak RSS MB':>12}{'CPU ms/act':>11}{'tokens/reply':>13}"
         lines = [head, "-" * len(head)]
         for row in self.rows:
             r = row.result
             lines.append(
                 f"{row.server:11}{row.text:21}{r.per_second:8.1f}{_x(r.per_second, rate['botbuilder']):>7}"
                 f"{_x(r.per_second, rate['agents']):>9}{r.percentile(0.99):8.1f}"
-                f"{f'{r.delivered}/{r.sent}':>14}{row.tokens / max(1, r.completed):13.2f}"
-                f"{self.rss.get(row.server, math.nan):12.1f}{row.server_cpu / row.wall:8.0%}"
+                f"{f'{r.delivered}/{r.sent}':>14}{self.rss.get(row.server, math.nan):12.1f}"
+                f"{row.cpu_ms():11.2f}{row.tokens / max(1, r.completed):13.2f}"
             )
         lines += ["", "replies:"] + [f"  {r.server} {r.text!r}: {r.sample[:90]}" for r in self.rows]
         lines += ["", "budgets (figures, not assertions):"]
@@ -84,8 +83,18 @@ class Report:
                 continue
             r, p99 = row.result, row.result.percentile(0.99)
             checks = [
-                _check(f">={MIN_X_BOTBUILDER:g}x bb", r.per_second / rate["botbuilder"], MIN_X_BOTBUILDER),
-                _check(f">={MIN_X_AGENTS:g}x agents", r.per_second / rate["agents"], MIN_X_AGENTS),
+                _check(
+                    f">={MIN_X_BOTBUILDER:g}x bb",
+                    r.per_second / rate["botbuilder"],
+                    MIN_X_BOTBUILDER,
+                    cost["botbuilder"] / row.cpu_ms(),
+                ),
+                _check(
+                    f">={MIN_X_AGENTS:g}x agents",
+                    r.per_second / rate["agents"],
+                    MIN_X_AGENTS,
+                    cost["agents"] / row.cpu_ms(),
+                ),
                 _verdict(f"p99<{MAX_P99_MS:g} ms", p99 < MAX_P99_MS, f"{p99:.1f}"),
                 _verdict(
                     "delivered", r.delivered == r.sent > 0 and not r.http_errors, f"{r.delivered}/{r.sent}"
@@ -114,10 +123,13 @@ class Report:
                 f"(Little's law): a p99 under {MAX_P99_MS:g} ms needs well over "
                 f"{senders / MAX_P99_MS * 1000:.0f}/s"
             )
-        wall = sum(row.wall for row in self.rows)
-        others = sum(row.core_busy - row.server_cpu for row in self.rows) / wall
-        lines.append(f"  note: other processes took {others:.0%} of the servers' core during the cases")
-        if any(row.load_cpu / row.wall > 0.9 for row in self.rows):
+        duration = sum(row.result.duration for row in self.rows)
+        for meter, ours, core in (("server", "server", "servers' core"), ("load", "load", "load's core")):
+            others = (
+                sum(r.result.metered[f"{meter} core"] - r.result.metered[ours] for r in self.rows) / duration
+            )
+            lines.append(f"  note: other processes took {others:.0%} of the {core} while measuring")
+        if any(row.result.metered["load"] / row.result.duration > 0.9 for row in self.rows):
             lines.append(
                 "  note: the load generator used its whole core in some case; that figure is a floor"
             )
@@ -134,10 +146,11 @@ def _x(value: float, reference: float) -> str:
     return "-" if math.isnan(reference) or not reference else f"{value / reference:.1f}"
 
 
-def _check(name: str, ratio: float, needed: float) -> str:
+def _check(name: str, ratio: float, needed: float, by_cpu: float) -> str:
+    """A throughput ratio's verdict, with the ratio of CPU per activity beside it."""
     if math.isnan(ratio):
         return f"{name}: not measured"
-    return _verdict(name, ratio >= needed, f"{ratio:.1f}x")
+    return _verdict(name, ratio >= needed, f"{ratio:.1f}x; CPU/act {by_cpu:.1f}x")
 
 
 def _verdict(name: str, ok: bool, value: str) -> str:
@@ -186,8 +199,12 @@ async def measure(args: argparse.Namespace) -> Report:
                 for row in rows:
                     server = by_name[row.server]
                     before = entra.token_requests
-                    meters = (server.cpu_seconds(), time.process_time(), core_busy_seconds(server_core))
-                    started = time.perf_counter()
+                    meters = {
+                        "server": server.cpu_seconds,
+                        "load": time.process_time,
+                        "server core": lambda: core_busy_seconds(server_core),
+                        "load core": lambda: core_busy_seconds(load_core),
+                    }
                     result = await run_load(
                         by_name[row.server].url,
                         row.text,
@@ -196,13 +213,10 @@ async def measure(args: argparse.Namespace) -> Report:
                         senders=args.senders,
                         warmup=args.warmup,
                         duration=args.duration / args.rounds,
+                        meters=meters,
                     )
                     row.result.add(result)
                     row.tokens += entra.token_requests - before
-                    row.wall += time.perf_counter() - started
-                    row.server_cpu += server.cpu_seconds() - meters[0]
-                    row.load_cpu += time.process_time() - meters[1]
-                    row.core_busy += core_busy_seconds(server_core) - meters[2]
             status_ms = await status_at_scale(by_name["bot-10y"], connector, token, args.status_runs)
             rss = {server.name: server.peak_rss_mb() for server in servers}
         finally:

@@ -11,6 +11,7 @@ import json
 import math
 import time
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,12 +48,13 @@ def message(index: int, service_url: str, text: str) -> dict[str, Any]:
 
 @dataclass
 class Result:
-    sent: int = 0  # activities posted in the measured stretch
+    sent: int = 0  # activities posted, warm-up included
     delivered: int = 0  # of those, how many replies reached the Connector
-    completed: int = 0  # replies that arrived in the measured stretch
-    duration: float = 0.0
-    latencies: list[float] = field(default_factory=list)  # seconds
+    completed: int = 0  # replies that arrived in the measured window
+    duration: float = 0.0  # of the measured window
+    latencies: list[float] = field(default_factory=list)  # seconds, of the replies in the window
     http_errors: int = 0
+    metered: dict[str, float] = field(default_factory=dict)  # how much each meter moved in the window
 
     @property
     def per_second(self) -> float:
@@ -72,16 +74,35 @@ class Result:
         self.duration += other.duration
         self.latencies += other.latencies
         self.http_errors += other.http_errors
+        for name, value in other.metered.items():
+            self.metered[name] = self.metered.get(name, 0.0) + value
 
 
 async def run_load(
-    url: str, text: str, connector: Connector, token: str, *, senders: int, warmup: float, duration: float
+    url: str,
+    text: str,
+    connector: Connector,
+    token: str,
+    *,
+    senders: int,
+    warmup: float,
+    duration: float,
+    meters: Mapping[str, Callable[[], float]] | None = None,
 ) -> Result:
+    """`meters` (e.g. CPU seconds) are read as the measured window opens and closes."""
     tag = uuid.uuid4().hex[:8]
     measure_at = time.perf_counter() + warmup
     stop_at = measure_at + duration
     result = Result(duration=duration)
     measured: list[str] = []
+    meters = meters or {}
+    readings: list[dict[str, float]] = []
+
+    async def meter() -> None:
+        for at in (measure_at, stop_at):
+            await asyncio.sleep(max(0.0, at - time.perf_counter()))
+            readings.append({name: read() for name, read in meters.items()})
+
     headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
 
     async def sender(session: aiohttp.ClientSession, index: int) -> None:
@@ -106,14 +127,14 @@ async def run_load(
                 except TimeoutError:
                     pass
             connector.forget(activity_id)
-            if posted >= measure_at:
-                measured.append(activity_id)
-                result.http_errors += not ok
-                if arrived is not None:
-                    result.latencies.append(arrived - posted)
+            measured.append(activity_id)
+            result.http_errors += not ok
+            if arrived is not None and measure_at <= arrived < stop_at:
+                result.latencies.append(arrived - posted)
 
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=senders)) as session:
-        await asyncio.gather(*(sender(session, i) for i in range(senders)))
+        await asyncio.gather(meter(), *(sender(session, i) for i in range(senders)))
+    result.metered = {name: readings[1][name] - readings[0][name] for name in meters}
     await asyncio.sleep(0.05)
     result.sent = len(measured)
     result.delivered = sum(1 for activity_id in measured if activity_id in connector.arrived)
