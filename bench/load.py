@@ -89,23 +89,32 @@ async def run_load(
     duration: float,
     meters: Mapping[str, Callable[[], float]] | None = None,
 ) -> Result:
-    """`meters` (e.g. CPU seconds) are read as the measured window opens and closes."""
+    """The measured window opens after `warmup` seconds, and not before every sender had a reply (a slow
+    server's replies take seconds); `meters` (e.g. CPU seconds) are read as it opens and closes."""
     tag = uuid.uuid4().hex[:8]
-    measure_at = time.perf_counter() + warmup
-    stop_at = measure_at + duration
+    warm_at = time.perf_counter() + warmup
+    measure_at = stop_at = math.inf  # until the warm-up is over
     result = Result(duration=duration)
     measured: list[str] = []
     meters = meters or {}
     readings: list[dict[str, float]] = []
+    answered = 0  # senders that had their first reply
+    all_answered = asyncio.Event()
 
     async def meter() -> None:
-        for at in (measure_at, stop_at):
-            await asyncio.sleep(max(0.0, at - time.perf_counter()))
-            readings.append({name: read() for name, read in meters.items()})
+        nonlocal measure_at, stop_at
+        await asyncio.wait_for(all_answered.wait(), 60.0)
+        await asyncio.sleep(max(0.0, warm_at - time.perf_counter()))
+        measure_at = time.perf_counter()
+        readings.append({name: read() for name, read in meters.items()})
+        stop_at = measure_at + duration
+        await asyncio.sleep(duration)
+        readings.append({name: read() for name, read in meters.items()})
 
     headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
 
     async def sender(session: aiohttp.ClientSession, index: int) -> None:
+        nonlocal answered
         activity = message(index, connector.url, text)
         number = 0
         while (posted := time.perf_counter()) < stop_at:
@@ -127,6 +136,10 @@ async def run_load(
                 except TimeoutError:
                     pass
             connector.forget(activity_id)
+            if number == 1:
+                answered += 1
+                if answered == senders:
+                    all_answered.set()
             measured.append(activity_id)
             result.http_errors += not ok
             if arrived is not None and measure_at <= arrived < stop_at:
