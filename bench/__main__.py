@@ -39,7 +39,7 @@ class Row:
     server: str
     text: str
     result: Result = field(default_factory=Result)
-    tokens: int = 0  # token requests the Entra stand-in answered during the measured cases
+    tokens: int = 0  # token requests the Entra stand-in answered during its cases (warm-up included)
     sample: str = ""
 
     def cpu_ms(self) -> float:
@@ -74,7 +74,7 @@ class Report:
                 f"{row.server:11}{row.text:21}{r.per_second:8.1f}{_x(r.per_second, rate['botbuilder']):>7}"
                 f"{_x(r.per_second, rate['agents']):>9}{r.percentile(0.99):8.1f}"
                 f"{f'{r.delivered}/{r.sent}':>14}{self.rss.get(row.server, math.nan):12.1f}"
-                f"{row.cpu_ms():11.2f}{row.tokens / max(1, r.completed):13.2f}"
+                f"{row.cpu_ms():11.2f}{row.tokens / max(1, r.delivered):13.2f}"
             )
         lines += ["", "replies:"] + [f"  {r.server} {r.text!r}: {r.sample[:90]}" for r in self.rows]
         lines += ["", "budgets (figures, not assertions):"]
@@ -233,7 +233,9 @@ async def status_at_scale(server: Server, connector: Connector, token: str, runs
     await ask(url, "status", connector, token, index=1)  # warm
     timings = []
     for _ in range(runs):
-        await ask(url, CHECK_IN, connector, token, index=0)
+        _, stored = await ask(url, CHECK_IN, connector, token, index=0)
+        if not stored.startswith("Sparat"):
+            raise RuntimeError(f"the check-in before `status` was not stored: {stored}")
         seconds, _ = await ask(url, "status", connector, token, index=1)
         timings.append(seconds * 1000)
     return timings
