@@ -57,6 +57,7 @@ class Report:
     accepted_forged: list[str]  # servers that took a message with a forged token
     notes: list[str]
     senders: int
+    pinned: bool  # servers on one core, the load on another: what others took of each core means something
 
     def row(self, server: str) -> Row | None:
         return next((r for r in self.rows if r.server == server), None)
@@ -124,11 +125,10 @@ class Report:
                 f"{senders / MAX_P99_MS * 1000:.0f}/s"
             )
         duration = sum(row.result.duration for row in self.rows)
-        for meter, ours, core in (("server", "server", "servers' core"), ("load", "load", "load's core")):
-            others = (
-                sum(r.result.metered[f"{meter} core"] - r.result.metered[ours] for r in self.rows) / duration
-            )
-            lines.append(f"  note: other processes took {others:.0%} of the {core} while measuring")
+        for meter, core in (("server", "servers' core"), ("load", "load's core")):
+            others = sum(r.result.metered[f"{meter} core"] - r.result.metered[meter] for r in self.rows)
+            if self.pinned:
+                lines.append(f"  note: other processes took {max(0, others) / duration:.0%} of the {core}")
         if any(row.result.metered["load"] / row.result.duration > 0.9 for row in self.rows):
             lines.append(
                 "  note: the load generator used its whole core in some case; that figure is a floor"
@@ -224,7 +224,7 @@ async def measure(args: argparse.Namespace) -> Report:
                 server.stop()
             await connector.close()
             await entra.close()
-    return Report(rows, rss, status_ms, seeded, connector.refused, accepted, notes, args.senders)
+    return Report(rows, rss, status_ms, seeded, connector.refused, accepted, notes, args.senders, args.pin)
 
 
 async def status_at_scale(server: Server, connector: Connector, token: str, runs: int) -> list[float]:
