@@ -190,7 +190,8 @@ async def measure(args: argparse.Namespace) -> Report:
                 _, row.sample = await ask(by_name[row.server].url, row.text, connector, token)
             forged = entra.channel_token(connector.url, forged=True)
             accepted = [s.name for s in servers if not await refused(s.url, connector.url, forged)]
-            # Before the load: what the load process leaves behind (a busy core, garbage) is not in it.
+            # Before the load (what the load leaves behind is not in it), once start-up work has settled.
+            await asyncio.sleep(args.settle)
             status_ms = await status_at_scale(by_name["bot-10y"], connector, token, args.status_runs)
             print(
                 f"{args.senders} senders; {args.rounds} round(s) of {args.warmup:g} s warm-up + "
@@ -252,6 +253,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=None, help="rounds over all cases (5)")
     parser.add_argument("--per-year", type=int, default=100, help="check-ins a year from each branch (100)")
     parser.add_argument("--status-runs", type=int, default=100, help="timed `status` runs at scale (100)")
+    parser.add_argument("--settle", type=float, default=2.0, help="seconds before measuring (2)")
     parser.add_argument("--no-pin", dest="pin", action="store_false", help="leave the cores to the kernel")
     args = parser.parse_args(argv)
     args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 1.0)

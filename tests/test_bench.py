@@ -13,7 +13,7 @@ async def test_the_harness_runs_every_case_with_credentials(capsys: pytest.Captu
     import argparse
 
     args = argparse.Namespace(
-        senders=2, warmup=0.2, duration=0.5, rounds=1, per_year=2, status_runs=2, pin=False
+        senders=2, warmup=0.2, duration=0.5, rounds=1, per_year=2, status_runs=2, settle=0, pin=False
     )
 
     report = await measure(args)
