@@ -7,7 +7,7 @@ servers' own code fetches the signing keys for and checks; every reply needs an 
 loopback Bot Connector (bench/connector.py) refuses it. One load generator, `--senders` closed-loop senders,
 runs with the stand-ins in this process on another core. Cases take turns in `--rounds` rounds, so a
 machine that gets faster or slower during the run moves every figure alike. Budgets are checked and printed
-PASS/MISS; none fails the run.
+PASS/MISS; none fails the run. Linux: it pins with sched_setaffinity and reads CPU time from /proc.
 """
 
 from __future__ import annotations
