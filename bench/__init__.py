@@ -1,3 +1,2 @@
-"""Benchmarks: `python -m bench` (throughput and latency per command, against the SDK's echo bot and the
-protocol's limit), `python -m bench.fanout` (one prompt to many channels through the Notifier) and
-`python -m bench.replicas` (one and two server processes on one PostgreSQL database; exactly-once posting)."""
+"""The benchmark, `python -m bench` (bench/run): the bot with credentials on, against both SDKs' echo bots and
+the protocol's limit on one core; `status` on ten years of check-ins (see bench/__main__.py)."""

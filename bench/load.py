@@ -1,212 +1,193 @@
-"""The load generator: Teams-shaped activities from closed-loop senders; bench/connector.py records replies.
+"""The load generator: closed-loop senders posting Teams-shaped personal-chat messages with a channel token.
 
-`run_load` drives one server with closed-loop senders: each posts a Teams-shaped personal-chat message to
-/api/messages, waits for the HTTP answer and for the bot's reply to reach the connector, and posts the next.
-With `LoadPlan.replicas`, several servers of one bot share the load round-robin, as a load balancer would:
-each activity, whichever sender posts it, goes to the next server in turn.
-An activity's latency runs from its POST until its reply reached the connector, not until /api/messages
-answered.
+Each sender posts a message to /api/messages, waits for the HTTP answer and for the reply to reach the
+Connector, then posts the next. A latency runs from the POST until the reply reached the Connector.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
+import gc
 import json
 import math
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 
-from bench.connector import JSON, RecordingConnector, reply_text
+from bench.connector import Connector
+from bench.entra import APP_ID, TENANT
 
-TENANT = "00000000-0000-4000-8000-000000000001"
-BOT = {"id": "28:00000000-0000-4000-8000-0000000000b0", "name": "Distriktsboten"}
+BOT = {"id": f"28:{APP_ID}", "name": "Distriktsboten"}
 
 
 def sender_aad(index: int) -> str:
-    """The Entra (AAD) object id of sender `index`; the same in every run, so roles can be granted first."""
-    return f"00000000-0000-4000-8000-{index:012d}"
+    """The Entra object id of sender `index`: the same in every run, so roles can be given first."""
+    return f"00000000-0000-4000-9000-{index:012d}"
 
 
-def personal_message(index: int, service_url: str) -> dict[str, Any]:
-    """A message in sender `index`'s personal chat with the bot, shaped as Teams sends it (no id, no text)."""
+def message(index: int, service_url: str, text: str) -> dict[str, Any]:
     return {
         "type": "message",
+        "id": "",
         "channelId": "msteams",
         "serviceUrl": service_url,
         "timestamp": "2026-11-22T10:00:00.000Z",
-        "localTimestamp": "2026-11-22T11:00:00.000+01:00",
         "localTimezone": "Europe/Stockholm",
-        "from": {
-            "id": f"29:bench-user-{index}",
-            "name": f"Bench User {index}",
-            "aadObjectId": sender_aad(index),
-        },
+        "from": {"id": f"29:bench-{index}", "name": f"Bench User {index}", "aadObjectId": sender_aad(index)},
         "conversation": {"id": f"a:bench-chat-{index}", "conversationType": "personal", "tenantId": TENANT},
         "recipient": BOT,
         "textFormat": "plain",
         "locale": "sv-SE",
-        "entities": [
-            {
-                "type": "clientInfo",
-                "locale": "sv-SE",
-                "country": "SE",
-                "platform": "Web",
-                "timezone": "Europe/Stockholm",
-            }
-        ],
+        "text": text,
         "channelData": {"tenant": {"id": TENANT}},
     }
 
 
-@dataclass(frozen=True)
-class LoadPlan:
-    url: str  # the server's /api/messages
-    text: str
-    senders: int = 32
-    warmup: float = 3.0
-    duration: float = 10.0
-    reply_timeout: float = 10.0  # a reply later than this counts as missing
-    replicas: tuple[str, ...] = ()  # more servers' /api/messages: activities go round-robin over url + these
-
-    @property
-    def urls(self) -> tuple[str, ...]:
-        return (self.url, *self.replicas)
-
-
 @dataclass
-class LoadResult:
-    sent: int  # activities posted in the measured window
-    received: int  # of those, how many got their reply
-    completed: int  # replies that arrived in the measured window, whenever their activity was posted
-    duration: float
-    latencies: list[float]  # seconds, of the measured activities that got their reply
-    http_errors: int  # /api/messages answers that were not 2xx, or failed
-    duplicates: int
-    metered: dict[str, float]  # how much each meter moved in the measured window
+class Result:
+    sent: int = 0  # activities posted, warm-up included
+    delivered: int = 0  # of those, how many replies reached the Connector
+    completed: int = 0  # replies that arrived in the measured window
+    duration: float = 0.0  # of the measured window
+    latencies: list[float] = field(default_factory=list)  # seconds, of the replies in the window
+    http_errors: int = 0
+    metered: dict[str, float] = field(default_factory=dict)  # how much each meter moved in the window
 
     @property
-    def throughput(self) -> float:
-        return self.completed / self.duration
-
-    @staticmethod
-    def combined(results: list[LoadResult]) -> LoadResult:
-        """Several measured stretches of one case (rounds) as one: counts, time and meters added up."""
-        meters = {name for result in results for name in result.metered}
-        return LoadResult(
-            sent=sum(r.sent for r in results),
-            received=sum(r.received for r in results),
-            completed=sum(r.completed for r in results),
-            duration=sum(r.duration for r in results),
-            latencies=[latency for r in results for latency in r.latencies],
-            http_errors=sum(r.http_errors for r in results),
-            duplicates=sum(r.duplicates for r in results),
-            metered={name: sum(r.metered.get(name, 0.0) for r in results) for name in meters},
-        )
+    def per_second(self) -> float:
+        return self.completed / self.duration if self.duration else math.nan
 
     def percentile(self, q: float) -> float:
-        """The q-quantile of the latencies in ms (nearest rank); NaN without any."""
+        """In ms, nearest rank; NaN without any."""
         if not self.latencies:
             return math.nan
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))] * 1000
 
+    def add(self, other: Result) -> None:
+        self.sent += other.sent
+        self.delivered += other.delivered
+        self.completed += other.completed
+        self.duration += other.duration
+        self.latencies += other.latencies
+        self.http_errors += other.http_errors
+        for name, value in other.metered.items():
+            self.metered[name] = self.metered.get(name, 0.0) + value
+
 
 async def run_load(
-    plan: LoadPlan, connector: RecordingConnector, *, meters: Mapping[str, Callable[[], float]] | None = None
-) -> LoadResult:
-    """Warm up, then measure for `plan.duration` seconds; see the module docstring.
-
-    `meters` are read as the measured stretch starts and ends (e.g. CPU seconds); the result has the change.
-    """
+    url: str,
+    text: str,
+    connector: Connector,
+    token: str,
+    *,
+    senders: int,
+    warmup: float,
+    duration: float,
+    meters: Mapping[str, Callable[[], float]] | None = None,
+) -> Result:
+    """The measured window opens after `warmup` seconds, and not before every sender had a reply (a slow
+    server's replies take seconds); `meters` (e.g. CPU seconds) are read as it opens and closes."""
     tag = uuid.uuid4().hex[:8]
-    start = time.perf_counter()
-    measure_at = start + plan.warmup
-    stop_at = measure_at + plan.duration
+    connector.arrived.clear()  # earlier cases' replies
+    gc.collect()
+    warm_at = time.perf_counter() + warmup
+    measure_at = stop_at = math.inf  # until the warm-up is over
+    result = Result(duration=duration)
     measured: list[str] = []
-    latencies: list[float] = []
-    errors = 0
-    duplicates = connector.duplicates
     meters = meters or {}
     readings: list[dict[str, float]] = []
-    targets = itertools.cycle(plan.urls)
+    answered = 0  # senders that had their first reply
+    all_answered = asyncio.Event()
 
     async def meter() -> None:
-        for at in (measure_at, stop_at):
-            await asyncio.sleep(max(0.0, at - time.perf_counter()))
-            readings.append({name: read() for name, read in meters.items()})
+        nonlocal measure_at, stop_at
+        await asyncio.wait_for(all_answered.wait(), 60.0)
+        await asyncio.sleep(max(0.0, warm_at - time.perf_counter()))
+        measure_at = time.perf_counter()
+        readings.append({name: read() for name, read in meters.items()})
+        stop_at = measure_at + duration
+        await asyncio.sleep(duration)
+        readings.append({name: read() for name, read in meters.items()})
+
+    headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
 
     async def sender(session: aiohttp.ClientSession, index: int) -> None:
-        nonlocal errors
-        template = personal_message(index, connector.url)
-        template["text"] = plan.text
-        conversation = template["conversation"]["id"]
+        nonlocal answered
+        activity = message(index, connector.url, text)
         number = 0
         while (posted := time.perf_counter()) < stop_at:
             number += 1
-            activity_id = template["id"] = f"{tag}-{index}-{number}"
-            waiter = connector.expect(activity_id, conversation)
+            activity["id"] = activity_id = f"{tag}-{index}-{number}"
+            waiter = connector.expect(activity_id)
             ok = False
             try:
-                async with session.post(
-                    next(targets), data=json.dumps(template, ensure_ascii=False).encode(), headers=JSON
-                ) as response:
-                    await response.read()
-                    ok = response.status < 300
+                body = json.dumps(activity, ensure_ascii=False).encode()
+                async with session.post(url, data=body, headers=headers) as answer:
+                    await answer.read()
+                    ok = answer.status < 300
             except (aiohttp.ClientError, OSError):
                 pass
-            arrived: float | None = None
+            arrived = None
             if ok or waiter.done():
                 try:
-                    arrived = await asyncio.wait_for(waiter, plan.reply_timeout)
+                    arrived = await asyncio.wait_for(waiter, 10.0)
                 except TimeoutError:
                     pass
-            connector.forget(activity_id, conversation)
-            if posted >= measure_at:
-                measured.append(activity_id)
-                if not ok:
-                    errors += 1
-                if arrived is not None:
-                    latencies.append(arrived - posted)
+            connector.forget(activity_id)
+            if number == 1:
+                answered += 1
+                if answered == senders:
+                    all_answered.set()
+            measured.append(activity_id)
+            result.http_errors += not ok
+            if arrived is not None and measure_at <= arrived < stop_at:
+                result.latencies.append(arrived - posted)
 
-    connection_pool = aiohttp.TCPConnector(limit=plan.senders)
-    async with aiohttp.ClientSession(connector=connection_pool) as session:
-        metering = asyncio.create_task(meter())
-        await asyncio.gather(*(sender(session, i) for i in range(plan.senders)))
-        await metering
-    await asyncio.sleep(0.05)  # a reply may reach the connector after /api/messages answered
-    arrivals = connector.arrived
-    return LoadResult(
-        sent=len(measured),
-        received=sum(1 for activity_id in measured if activity_id in arrivals),
-        completed=sum(
-            1
-            for activity_id, at in arrivals.items()
-            if activity_id.startswith(tag) and measure_at <= at < stop_at
-        ),
-        duration=plan.duration,
-        latencies=latencies,
-        http_errors=errors,
-        duplicates=connector.duplicates - duplicates,
-        metered={name: readings[1][name] - readings[0][name] for name in meters},
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=senders)) as session:
+        await asyncio.gather(meter(), *(sender(session, i) for i in range(senders)))
+    result.metered = {name: readings[1][name] - readings[0][name] for name in meters}
+    await asyncio.sleep(0.05)
+    result.sent = len(measured)
+    result.delivered = sum(1 for activity_id in measured if activity_id in connector.arrived)
+    result.completed = sum(
+        1 for key, at in connector.arrived.items() if key.startswith(tag) and measure_at <= at < stop_at
     )
+    return result
 
 
-async def probe(url: str, connector: RecordingConnector, text: str) -> str:
-    """Post one message as sender 0 and return what its reply shows (checks a server answers at all)."""
-    activity = personal_message(0, connector.url) | {"id": f"probe-{uuid.uuid4().hex[:8]}", "text": text}
-    waiter = connector.expect(activity["id"])
+async def refused(url: str, service_url: str, token: str) -> bool:
+    """Whether the server refuses a message carrying `token` (an error status: botbuilder answers a bad
+    signature 500, the others 401)."""
+    headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
+    activity = message(0, service_url, "mål") | {"id": f"forged-{uuid.uuid4().hex[:12]}"}
     async with (
         aiohttp.ClientSession() as session,
-        session.post(url, data=json.dumps(activity, ensure_ascii=False).encode(), headers=JSON) as response,
+        session.post(url, json=activity, headers=headers) as answer,
     ):
-        answer = await response.text()
-        if response.status >= 300:
-            raise RuntimeError(f"{url} answered {response.status}: {answer[:200]}")
-    await asyncio.wait_for(waiter, 10.0)
-    return reply_text(connector.last_body)
+        await answer.read()
+        return answer.status >= 400
+
+
+async def ask(url: str, text: str, connector: Connector, token: str, index: int = 0) -> tuple[float, str]:
+    """One message from sender `index`: (seconds until its reply arrived, what the reply shows)."""
+    from bench.connector import reply_text
+
+    activity = message(index, connector.url, text)
+    activity["id"] = activity_id = f"ask-{uuid.uuid4().hex[:12]}"
+    waiter = connector.expect(activity_id)
+    headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {token}"}
+    started = time.perf_counter()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, data=json.dumps(activity, ensure_ascii=False).encode(), headers=headers) as answer,
+    ):
+        body = await answer.text()
+        if answer.status >= 300:
+            raise RuntimeError(f"{url} answered {answer.status}: {body[:300]}")
+    arrived = await asyncio.wait_for(waiter, 15.0)
+    return arrived - started, reply_text(connector.last)

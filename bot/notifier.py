@@ -130,7 +130,7 @@ TEAMS_LIMITS = RateLimits(
     per_conversation=(Window(7, 1.0), Window(8, 2.0), Window(60, 30.0), Window(1800, 3600.0)),
     # About 50 per second per app (DESIGN.md). Paced at exactly 50, a send that reaches Teams a few ms
     # late lands in the next second's window and gets a 429, whose Retry-After costs a second or more:
-    # 5 % under the limit loses less time than it saves (bench/fanout.py).
+    # 5 % under the limit loses less time than it saves.
     overall=(Window(50, 1.05),),
 )
 
