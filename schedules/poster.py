@@ -131,7 +131,14 @@ class PromptPoster:
             now=self.clock(),
         )
         log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
-        if bank_id is not None:
+        if bank_id is not None and early:  # someone posted it ahead of the owner's time: no one's fault
+            notice = Reply(
+                self.t._("#{id} was posted ahead of its time, with a prompt from the bank.").format(
+                    id=slot.id
+                )
+            )
+            await self.tell_board(schedule.district, notice)
+        elif bank_id is not None:
             notice = Reply(
                 self.t._(
                     "No text was written for #{id}, so I posted a prompt from the bank. Owner: {owner}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.cards import Reply
 from bot.cards import prompts as cards
@@ -14,7 +14,7 @@ from bot.i18n import N_, Translator
 from bot.services.goals import number_in
 from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, choose_prompt
-from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, SlotStatus, local_day
+from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, Schedule, SlotStatus, local_day
 from bot.services.roles import Role
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
 from bot.services.text import fold
@@ -266,7 +266,9 @@ def register(router: Router) -> None:
     async def history(request: Request, context: Context) -> Reply:
         """What was posted, when, and how it went."""
         t, desk = request.t, _desk(context)
-        posts = await asyncio.to_thread(desk.prompts.posts, request.district)
+        here = await _channel_schedule(request, desk)
+        channel = request.conversation.conversation_id if here and request.conversation else None
+        posts = await asyncio.to_thread(desk.prompts.posts, request.district, channel=channel)
         if not posts:
             return Reply(t._("Nothing has been posted yet."))
         return cards.history(t, posts, context.services.zone)
@@ -305,17 +307,39 @@ def register(router: Router) -> None:
     async def post(request: Request, context: Context) -> Reply:
         """Post a slot now, ahead of its time: the given one, or the next planned one."""
         t, desk = request.t, _desk(context)
-        args = re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE)
-        if args:
+        args, confirmed = _confirmed(re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE))
+        if args and args.strip() not in _YES:
             slot = await _slot(request, desk, args)
             if isinstance(slot, Reply):
                 return slot
         else:
+            confirmed = confirmed or args.strip() in _YES
+            schedule = await _channel_schedule(request, desk)
             coming = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
-            planned = [s for s in coming if s.status is SlotStatus.PLANNED]
+            planned = [
+                s
+                for s in coming
+                if s.status is SlotStatus.PLANNED and (schedule is None or s.schedule_id == schedule.id)
+            ]
             if not planned:
                 return Reply(t._("There is no planned prompt to post."))
+            if schedule is None and len({s.schedule_id for s in planned}) > 1:
+                return Reply(t._("Prompts are planned in more than one channel: write which, e.g. post 12."))
             slot = planned[0]
+        ahead = slot.due_at - context.now
+        if ahead > EARLY and not confirmed:
+            zone = context.services.zone
+            return Reply(
+                t._(
+                    "#{id} is due {when}, {days} days from now, and is {owner}'s turn. "
+                    "To post it now anyway: post {id} yes"
+                ).format(
+                    id=slot.id,
+                    when=cards.when(t, slot.due_at, zone),
+                    days=ahead.days,
+                    owner=slot.owner_name or t._("nobody yet"),
+                )
+            )
         if desk.post_now is None or request.conversation is None:
             return Reply(t._("Posting needs the running bot, not the terminal chat."))
         answers = {
@@ -401,9 +425,13 @@ def _desk(context: Context) -> PromptDesk:
 
 
 async def _show(request: Request, desk: PromptDesk) -> Reply:
-    slots = await asyncio.to_thread(desk.upcoming, request.district)
+    """The coming slots: of this channel's schedule in a channel, of every channel's in a personal chat."""
+    slots = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
     schedules = {s.id: s for s in await asyncio.to_thread(desk.prompts.schedules, request.district)}
-    slots = [slot for slot in slots if slot.schedule_id in schedules]
+    here = await _channel_schedule(request, desk)
+    if here is not None:
+        schedules = {here.id: here}
+    slots = [slot for slot in slots if slot.schedule_id in schedules][:10]
     if not schedules:
         return Reply(
             request.t._(
@@ -422,7 +450,21 @@ async def _slot(request: Request, desk: PromptDesk, text: str) -> PromptSlot | R
     slot = await asyncio.to_thread(desk.slot_in, request.district, int(match.group(1)))
     if slot is None:
         return Reply(t._("There is no prompt #{id}; see upcoming.").format(id=match.group(1)))
+    here = await _channel_schedule(request, desk)
+    if here is not None and slot.schedule_id != here.id:
+        return Reply(
+            t._(
+                "#{id} belongs to another channel's schedule: write this there, or in our personal chat."
+            ).format(id=slot.id)
+        )
     return slot
+
+
+async def _channel_schedule(request: Request, desk: PromptDesk) -> Schedule | None:
+    """In a channel, the schedule of that channel (the slots a command there acts on); None elsewhere."""
+    if request.conversation is None or request.conversation.kind != "channel":
+        return None
+    return await asyncio.to_thread(desk.prompts.channel_schedule, request.conversation.conversation_id)
 
 
 def _day(text: str, today: date) -> date | None:
@@ -460,6 +502,8 @@ def _rule_problem(t: Translator, error: RuleError) -> Reply:
 
 
 _YES = ("ja", "yes", "bekräfta", "confirm")
+# Posting a slot further ahead than this takes an owner's turn: the board is asked first.
+EARLY = timedelta(days=3)
 
 
 def _confirmed(args: str) -> tuple[str, bool]:

@@ -482,9 +482,10 @@ class PromptRepository:
                 ).all()
             )
 
-    def posts(self, district: str, *, limit: int = 20) -> list[PostRecord]:
+    def posts(self, district: str, *, channel: str | None = None, limit: int = 20) -> list[PostRecord]:
+        """The district's posts, newest first; only those in `channel` (a channel or thread id) if given."""
         with self.db.read() as session:
-            rows = session.exec(
+            query = (
                 select(PromptPost, Occurrence, District)
                 .join(Occurrence, col(Occurrence.id) == col(PromptPost.occurrence_id))
                 .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
@@ -492,7 +493,12 @@ class PromptRepository:
                 .where(District.name == district)
                 .order_by(col(PromptPost.claimed_at).desc())
                 .limit(limit)
-            ).all()
+            )
+            if channel is not None:
+                query = query.join(
+                    Conversation, col(Conversation.id) == col(PromptSchedule.conversation_id)
+                ).where(Conversation.conversation_id == channel_of(channel))
+            rows = session.exec(query).all()
             return [
                 PostRecord(
                     slot_id=occurrence.id or 0,

@@ -327,8 +327,9 @@ def told_after(connector: FakeConnector, activity: dict[str, Any], before: int) 
 
 
 async def post_now(bot: BotProcess, connector: FakeConnector, slot_id: int) -> str:
-    """`posta N`: answered at once, then the outcome is told in the same conversation; returns that."""
-    activity = in_channel(f"posta {slot_id}", connector)
+    """`posta N ja` (yes: it may be weeks ahead): answered at once, then the outcome is told in the same
+    conversation; returns that."""
+    activity = in_channel(f"posta {slot_id} ja", connector)
     before = len(connector.posted)
     assert await command(bot, connector, activity) == SV._("Posting #{id} …").format(id=slot_id)
     await eventually(lambda: bool(told_after(connector, activity, before)), f"the outcome of #{slot_id}")
@@ -433,7 +434,7 @@ async def post_now_in_background(
     bot: BotProcess, connector: FakeConnector, slot_id: int
 ) -> asyncio.Task[int]:
     """`posta N`, sent without waiting for anything (the Connector may hold the post); returns its task."""
-    return asyncio.create_task(send(bot, in_channel(f"posta {slot_id}", connector)))
+    return asyncio.create_task(send(bot, in_channel(f"posta {slot_id} ja", connector)))
 
 
 async def abandon(task: asyncio.Task[int]) -> None:
@@ -591,7 +592,7 @@ async def test_two_processes_racing_for_one_slot_post_it_once(
         slot = await set_up(first, connector, db)
         second = await bots.start("second")
 
-        posts = [in_channel(f"posta {slot.id}", connector) for _ in range(2)]
+        posts = [in_channel(f"posta {slot.id} ja", connector) for _ in range(2)]
         before = len(connector.posted)
         statuses = await asyncio.gather(send(first, posts[0]), send(second, posts[1]))
 

@@ -35,6 +35,7 @@ MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-meg
 ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")
 MEMBER = ChannelAccount(id="29:member", name="Lee Gu", aad_object_id="aad-lee")
 CHANNEL = "19:general@thread.tacv2"
+CHAIRS = "19:ordforande@thread.tacv2"  # the chairs' channel of the same team
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Sunday 22 November 2026, 10:00 in Stockholm (CET, UTC+1).
 START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -58,11 +59,12 @@ class World:
         *,
         channel: bool = False,
         mentions: tuple[ChannelAccount, ...] = (),
+        channel_id: str = CHANNEL,
     ) -> str:
-        """`who` writes `text` (in the team channel, or a personal chat); what the bot answers."""
+        """`who` writes `text` (in a team channel, or a personal chat); what the bot answers."""
         conversation = (
             ConversationAccount(
-                id=f"{CHANNEL};messageid={next(_ids)}", conversation_type="channel", is_group=True
+                id=f"{channel_id};messageid={next(_ids)}", conversation_type="channel", is_group=True
             )
             if channel
             else ConversationAccount(id=f"a:personal-{who.id}", conversation_type="personal")
@@ -79,7 +81,7 @@ class World:
         text, entities = mentioning(text, mentions, bot=channel)
         channel_data: dict[str, Any] = {"tenant": {"id": "t1"}}
         if channel:
-            channel_data |= {"team": {"id": "19:team@thread.tacv2"}, "channel": {"id": CHANNEL}}
+            channel_data |= {"team": {"id": "19:team@thread.tacv2"}, "channel": {"id": channel_id}}
         await adapter.receive_activity(
             Activity(
                 type=ActivityTypes.message,
@@ -268,6 +270,31 @@ async def test_changing_the_schedule_keeps_every_slot_its_number_owner_and_text(
     assert new_ids and min(new_ids) > highest  # numbers are never reused
     listing = await world.say(MEGAN, "kommande")
     assert f"#{second.id} " not in listing  # its day is gone and nothing was written: not coming
+
+
+async def test_each_channel_has_its_schedule_and_commands_there_act_on_it(world: World) -> None:
+    await make_board(world)
+    await world.say(ADMIN, "hjälp", channel=True, channel_id=CHAIRS)  # the bot is in the chairs' channel too
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    await world.say(MEGAN, "schema första tisdagen kl 19", channel=True, channel_id=CHAIRS)
+    general = {s.id for s in world.slots() if s.due_at.astimezone(STOCKHOLM).hour == 18}
+    chairs = {s.id for s in world.slots() if s.due_at.astimezone(STOCKHOLM).hour == 19}
+    assert general and chairs
+
+    listing = await world.say(MEGAN, "kommande", channel=True, channel_id=CHAIRS)
+    assert all(f"#{i}\n" in listing for i in sorted(chairs)[:2])
+    assert not any(f"#{i}\n" in listing for i in general)
+    elsewhere = await world.say(MEGAN, f"skriv {min(general)} En fråga?", channel=True, channel_id=CHAIRS)
+    assert elsewhere.startswith(f"#{min(general)} hör till en annan kanals schema")
+    assert "fler än en kanal" in await world.say(MEGAN, "posta nu")  # a personal chat: which one?
+
+    answer = await world.say(MEGAN, "posta nu ja", channel=True, channel_id=CHAIRS)
+    assert answer == f"Postar #{min(chairs)} …"
+    await asyncio.gather(*world.scheduler.background)
+    [thread] = world.connector.created
+    assert thread.parameters["channelData"]["channel"]["id"] == CHAIRS  # not General
+    listing = await world.say(MEGAN, "kommande", channel=True, channel_id=CHAIRS)
+    assert f"#{min(chairs)} " not in listing  # posted: no longer coming
 
 
 async def test_a_schedule_is_set_up_in_the_channel_not_in_a_personal_chat(world: World) -> None:
@@ -545,7 +572,12 @@ async def test_post_now_posts_the_next_planned_prompt(world: World) -> None:
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
     await world.scheduler.start()
     first = world.slots()[0]
-    assert await world.say(MEGAN, "posta nu") == f"Postar #{first.id} …"  # at once: Teams does not wait
+    asked = await world.say(MEGAN, "posta nu")  # nine days ahead: Megan's turn is taken only if they say so
+    assert asked.startswith(
+        f"#{first.id} ska postas tis 1 dec. 2026 18:00, om 9 dagar, och det är Megan Bowen"
+    )
+    assert asked.endswith(f"posta {first.id} ja") and world.slots()[0].status is SlotStatus.PLANNED
+    assert await world.say(MEGAN, "posta nu ja") == f"Postar #{first.id} …"  # at once: Teams does not wait
     await asyncio.gather(*world.scheduler.background)
     told = [p.body.get("text") for p in world.connector.posted if "personal-29:megan" in p.path]
     assert told[-1] == f"#{first.id} är postad."
