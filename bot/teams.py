@@ -393,5 +393,5 @@ def conversation_of(activity: Activity) -> ConversationInfo:
 
 def reply_activity(reply: Reply, channel_id: str | None) -> Activity:
     if reply.card is not None and channel_id in CARD_CHANNELS:
-        return MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
+        return MessageFactory.attachment(CardFactory.adaptive_card(reply.card), text=reply.preview)
     return MessageFactory.text(reply.text)

@@ -68,8 +68,9 @@ def adapter_for(
 
 
 def shown(activity: Activity) -> str:
-    """Everything a user would read in a reply: its text, or every string in its card."""
-    if activity.text:
+    """Everything a user would read in a reply: every string in its card, or its text (a card's message text
+    is only its preview for notifications)."""
+    if activity.text and not activity.attachments:
         return activity.text
     strings: list[str] = []
 

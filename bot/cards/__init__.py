@@ -17,6 +17,13 @@ class Reply:
 
     text: str
     card: Card | None = field(default=None, compare=False)
+    # The message's own text beside a card: what Teams shows in notifications, the activity feed and thread
+    # previews, which do not show cards. None: the text's first line (a card's title).
+    summary: str | None = field(default=None, compare=False)
+
+    @property
+    def preview(self) -> str:
+        return self.summary if self.summary is not None else self.text.split("\n", 1)[0]
 
 
 # Adaptive Card markdown (and Teams) would otherwise interpret these: emphasis, code, links ("[x](y)"

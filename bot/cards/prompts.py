@@ -44,7 +44,7 @@ def prompt_post(t: Translator, text: str, *, slot: PromptSlot, from_bank: bool) 
     signature = _signature(t, slot, from_bank)
     body = [heading(title), paragraph(text), paragraph(signature, subtle=True)]
     plain = "\n\n".join((title, text, signature))
-    return Reply(plain, card(body, fallback=plain))
+    return Reply(plain, card(body, fallback=plain), summary=text)  # the question, where cards are not shown
 
 
 def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:

@@ -343,6 +343,8 @@ async def test_the_owners_text_is_posted_signed_at_its_time_exactly_once(world: 
     assert thread.parameters["channelData"]["channel"]["id"] == CHANNEL
     assert "Vad ska vi kräva av regionen i vår?" in str(thread.parameters["activity"])
     assert "Skrivet av Megan Bowen" in str(thread.parameters["activity"])
+    # The question is the message's text too: notifications and thread previews show no cards.
+    assert thread.parameters["activity"]["text"] == "Vad ska vi kräva av regionen i vår?"
     [record] = world.components.prompts.posts("Vänsterpartiet Västernorrland")
     assert (record.outcome, record.message_id, record.source) == ("sent", thread.activity_id, "owner")
     assert world.slots()[0].status is SlotStatus.POSTED
