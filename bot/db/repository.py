@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from bot.db.engine import Database
 from bot.db.models import Conversation, District, Goal, Section, Team
 from bot.db.people import remember_person
 from bot.services import goals as domain
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, channel_of
 from bot.services.plan import PlanDraft, Target
 from bot.services.plan_sync import match_goals
 
@@ -176,32 +177,20 @@ class Repository:
     ) -> None:
         """Store or refresh where the bot can post, and who it talks to in a personal chat.
 
-        A channel takes the district its team is linked to (bot/db/districts.py links teams)."""
+        A channel takes the district its team is linked to (bot/db/districts.py links teams). A message in a
+        channel's thread refreshes the channel's own address too: that is where new threads are posted, and
+        Teams may have moved it (a new serviceUrl) since the bot was installed."""
         with self.db.write() as session:
             person_id = remember_person(session, person, now) if person else None
-            row = session.exec(
-                select(Conversation).where(Conversation.conversation_id == conversation.conversation_id)
-            ).first()
-            if row is None:
-                row = Conversation(
-                    conversation_id=conversation.conversation_id,
-                    kind=conversation.kind,
-                    created_at=now,
-                    updated_at=now,
+            _remember(session, conversation, person_id, now)
+            channel = channel_of(conversation.conversation_id)
+            if conversation.kind == "channel" and channel != conversation.conversation_id:
+                reference = copy.deepcopy(conversation.reference)
+                reference.setdefault("conversation", {})["id"] = channel
+                reference.pop("activityId", None)
+                _remember(
+                    session, replace(conversation, conversation_id=channel, reference=reference), None, now
                 )
-                session.add(row)
-            if conversation.team_id:
-                row.district_id = session.exec(
-                    select(Team.district_id).where(Team.team_id == conversation.team_id)
-                ).first()
-            row.tenant_id = conversation.tenant_id
-            row.team_id = conversation.team_id or row.team_id
-            row.channel_id = conversation.channel_id or row.channel_id
-            row.reference = conversation.reference
-            row.active = True
-            row.updated_at = now
-            if conversation.kind == "personal" and person_id is not None:
-                row.person_id = person_id
 
     def forget_conversation(self, conversation_id: str, *, now: datetime) -> None:
         """The bot was removed: keep the row (history) but never post there again."""
@@ -265,3 +254,29 @@ def _drop_empty_sections(session: Session, district_id: int) -> None:
         ).one()
         if not in_use:
             session.delete(section)
+
+
+def _remember(session: Session, conversation: ConversationInfo, person_id: int | None, now: datetime) -> None:
+    row = session.exec(
+        select(Conversation).where(Conversation.conversation_id == conversation.conversation_id)
+    ).first()
+    if row is None:
+        row = Conversation(
+            conversation_id=conversation.conversation_id,
+            kind=conversation.kind,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(row)
+    if conversation.team_id:
+        row.district_id = session.exec(
+            select(Team.district_id).where(Team.team_id == conversation.team_id)
+        ).first()
+    row.tenant_id = conversation.tenant_id
+    row.team_id = conversation.team_id or row.team_id
+    row.channel_id = conversation.channel_id or row.channel_id
+    row.reference = conversation.reference
+    row.active = True
+    row.updated_at = now
+    if conversation.kind == "personal" and person_id is not None:
+        row.person_id = person_id

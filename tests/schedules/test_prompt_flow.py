@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -295,6 +295,21 @@ async def test_each_channel_has_its_schedule_and_commands_there_act_on_it(world:
     assert thread.parameters["channelData"]["channel"]["id"] == CHAIRS  # not General
     listing = await world.say(MEGAN, "kommande", channel=True, channel_id=CHAIRS)
     assert f"#{min(chairs)} " not in listing  # posted: no longer coming
+
+
+async def test_any_message_in_the_channel_refreshes_the_address_prompts_are_posted_to(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    repository = world.components.repository
+    [channel] = [c for c in repository.conversations() if c.conversation_id == CHANNEL]
+    stale = replace(channel, reference={**channel.reference, "serviceUrl": "http://127.0.0.1:9/"})
+    repository.remember_conversation(stale, person=None, now=world.clock())  # Teams moved since
+
+    await world.say(MEGAN, "kommande", channel=True)  # a message in one of the channel's threads
+    first = world.slots()[0]
+    world.clock.now = first.due_at
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    assert world.connector.created[0].parameters["channelData"]["channel"]["id"] == CHANNEL
 
 
 async def test_a_schedule_is_set_up_in_the_channel_not_in_a_personal_chat(world: World) -> None:
