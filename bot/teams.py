@@ -31,6 +31,7 @@ from bot.commands.privacy import FORGET_WORDS
 from bot.commands.router import TurnNote, no_district, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates
+from bot.db.engine import StorageGone
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.districts import Scope, Why
@@ -226,13 +227,18 @@ class DistrictBot(TeamsActivityHandler):
             return
         person = person_of(activity.from_property) if conversation.kind == "personal" else None
         # A write may wait on the SQLite lock (busy timeout): keep it off the event loop.
-        if conversation.team_id:
+        try:
+            if conversation.team_id:
+                await asyncio.to_thread(
+                    self.districts.note_team, conversation.team_id, team_name(activity), now=self.clock()
+                )
             await asyncio.to_thread(
-                self.districts.note_team, conversation.team_id, team_name(activity), now=self.clock()
+                self.repository.remember_conversation, conversation, person=person, now=self.clock()
             )
-        await asyncio.to_thread(
-            self.repository.remember_conversation, conversation, person=person, now=self.clock()
-        )
+        except StorageGone:
+            # The database file went away (bot/db/engine.py logged it); the turn goes on, and whatever it
+            # has to store is refused with its own answer (a check-in: "could not store").
+            return
         self._stored[conversation.conversation_id] = conversation
         if len(self._stored) > RECENT_ACTIVITIES:
             self._stored.popitem(last=False)
