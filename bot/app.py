@@ -36,9 +36,10 @@ from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.clock import Clock, utc_now
-from bot.services.export import ExportLinks, export_csv
+from bot.services.export import ExportLinks, ExportQuery, export_csv
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
+from bot.services.roles import Role, allows
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
 from schedules.desk import PromptDesk
@@ -331,6 +332,9 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
                 return await _personal_data(components, subject)
             # Forged, changed, expired or garbage: one answer for all, nothing about which.
             return _problem(403, "forbidden")
+        if not await asyncio.to_thread(_may_still_export, components, query):
+            log.info("refused an export link: whoever made it may no longer export in that district")
+            return _problem(403, "forbidden")
         checkins = components.bot.services.checkins
         made = await asyncio.to_thread(export_csv, checkins, query, translator(query.language))
         return web.Response(
@@ -346,6 +350,16 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
         )
 
     return export
+
+
+def _may_still_export(components: Components, query: ExportQuery) -> bool:
+    """Whether the board member (or admin) who made an export link may export the district now."""
+    maker = query.made_by
+    if maker is None:
+        return False  # a link that names no one (made before links carried their maker)
+    if maker.aad_object_id and maker.aad_object_id in components.settings.admins:
+        return True
+    return allows(components.people.roles(maker, query.district), Role.BOARD)
 
 
 async def _personal_data(components: Components, subject: DataSubject) -> web.StreamResponse:
