@@ -10,6 +10,7 @@ import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import IO, Any
 
 from aiohttp import web, web_log
@@ -154,6 +155,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             grace=settings.post_grace,
             t=translator(settings.language),
             lease=settings.claim_lease,
+            retry_later=timedelta(seconds=settings.post_retry_seconds),
         ),
         clock=clock,
         timezone=settings.timezone,
