@@ -555,6 +555,10 @@ class RetryingCloudAdapter(CloudAdapter):  # type: ignore[misc]
     async def send_activities(
         self, context: TurnContext, activities: list[Activity]
     ) -> list[ResourceResponse]:
+        for activity in activities:
+            # Text shown as text (bot/teams.py, plain_text): also for the replies dialogs send as strings.
+            if activity.text and not activity.text_format and not activity.attachments:
+                activity.text_format = "plain"
         deadline = context.turn_state.get(_DEADLINE)
         if deadline is None:
             return await super().send_activities(context, activities)  # type: ignore[no-any-return]

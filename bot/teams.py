@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ChannelAccount
+from botbuilder.schema import Activity, ChannelAccount, TextFormatTypes
 
 from bot.cards import Reply
 from bot.cards.checkin_form import is_submit
@@ -36,6 +36,7 @@ from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.text import strip_invisible
 from dialogs.checkin import offer_form, submit_form
 from dialogs.storage import DatabaseStorage, conversation_key
 
@@ -136,6 +137,7 @@ class DistrictBot(TeamsActivityHandler):
                 log.warning("ignoring a %s activity from tenant %s", activity.type, tenant)
                 note.outcome = "other-tenant"
                 return
+            clean_activity(activity)
             await super().on_turn(turn_context)
             # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
             if self._dialogs is not None:
@@ -219,7 +221,7 @@ class DistrictBot(TeamsActivityHandler):
                 "come. This team is not linked to a district yet: an administrator links it by writing "
                 "here: link DISTRICT"
             )
-        await turn_context.send_activity(MessageFactory.text(text))
+        await turn_context.send_activity(plain_text(text))
 
     async def _remember(self, activity: Activity, conversation: ConversationInfo | None = None) -> None:
         conversation = conversation or conversation_of(activity)
@@ -344,6 +346,36 @@ def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
     return tuple(people.values())
 
 
+def clean_activity(activity: Activity) -> None:
+    """Invisible controls (bidi overrides, zero-width spaces, ...; bot/services/text.py) removed from what
+    the bot may store or repeat, where it comes in: the text, the sender's and the mentioned people's
+    names, card submits and channel data (team names). Each is then stored and shown as what it looks
+    like: names, check-in comments, prompt texts, and the CSV export made from them."""
+    if isinstance(activity.text, str):
+        activity.text = strip_invisible(activity.text)
+    for account in (activity.from_property, *(activity.members_added or [])):
+        if account is not None and isinstance(account.name, str):
+            account.name = strip_invisible(account.name)
+    activity.value = _cleaned(activity.value)
+    activity.channel_data = _cleaned(activity.channel_data)
+    for entity in activity.entities or []:
+        extra = getattr(entity, "additional_properties", None)
+        if isinstance(extra, dict):
+            entity.additional_properties = _cleaned(extra)
+
+
+def _cleaned(value: Any, depth: int = 0) -> Any:
+    if isinstance(value, str):
+        return strip_invisible(value)
+    if depth > 32:
+        return value
+    if isinstance(value, dict):
+        return {key: _cleaned(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item, depth + 1) for item in value]
+    return value
+
+
 def person_of(account: ChannelAccount | None) -> PersonInfo | None:
     if account is None or not account.id:
         return None
@@ -400,4 +432,13 @@ def conversation_of(activity: Activity) -> ConversationInfo:
 def reply_activity(reply: Reply, channel_id: str | None) -> Activity:
     if reply.card is not None and channel_id in CARD_CHANNELS:
         return MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
-    return MessageFactory.text(reply.text)
+    return plain_text(reply.text)
+
+
+def plain_text(text: str) -> Activity:
+    """A text message Teams shows as written: `textFormat: plain`, so what a user wrote and the bot
+    repeats (a name, a comment, a prompt) cannot become a link, a heading or a mention. The bot's own
+    texts use no markdown; cards escape what they show instead (bot/cards, `escape`)."""
+    message = MessageFactory.text(text)
+    message.text_format = TextFormatTypes.plain
+    return message

@@ -13,10 +13,14 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from sqlmodel import select
 
 from bot import guard
-from bot.app import create_app
+from bot.app import COMPONENTS, create_app
 from bot.config import Settings
+from bot.db.models import Person
+from bot.services.export import neutralise
+from bot.services.text import strip_invisible
 from tests.conftest import fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
@@ -188,3 +192,36 @@ async def test_without_credentials_an_unknown_service_url_gets_no_reply_and_is_l
     assert response.status == 403
     assert connector.received == []
     assert "attacker.example" in caplog.text
+
+
+async def test_replies_are_plain_text_so_what_a_user_wrote_is_not_rendered(
+    client: TestClient, connector: FakeConnector
+) -> None:
+    activity = activities.personal_message(
+        "[Logga in här](https://evil.example/) **hej**", service_url=connector.url
+    )
+    response = await client.post("/api/messages", json=activity)
+    assert response.status == 201
+    [reply] = connector.posted
+    assert reply.body.get("textFormat") == "plain"
+
+
+async def test_invisible_controls_are_removed_before_anything_is_stored(
+    client: TestClient, connector: FakeConnector
+) -> None:
+    activity = activities.personal_message("hjälp\u2066", service_url=connector.url)
+    activity["from"]["name"] = "Meg\u202ean\u200f Bowen\u0007"
+    assert (await client.post("/api/messages", json=activity)).status == 201
+    with client.app[COMPONENTS].database.read() as session:
+        names = session.exec(select(Person.name)).all()
+    assert names == ["Megan Bowen"]
+
+
+def test_strip_invisible_keeps_what_is_seen() -> None:
+    assert strip_invisible("a\u202egpj.exe\u200b\u2069\ufeff\x1b\ud800") == "agpj.exe"
+    assert strip_invisible("rad 1\nrad 2\tflik 👩\u200d👩\u200d👧") == "rad 1\nrad 2\tflik 👩\u200d👩\u200d👧"
+
+
+def test_a_csv_cell_cannot_hide_a_formula_or_reorder_text() -> None:
+    assert neutralise("\u202e=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert neutralise("Sundsvall\u200f") == "Sundsvall"

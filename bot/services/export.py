@@ -43,7 +43,7 @@ from bot.i18n import LANGUAGES, Translator
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject
-from bot.services.text import fold
+from bot.services.text import fold, strip_invisible
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -283,7 +283,9 @@ def render_csv(rows: Iterable[ExportRow], t: Translator, *, include_withdrawn: b
 
 
 def neutralise(cell: str) -> str:
-    """A cell a spreadsheet would evaluate as a formula, made text with a leading quote."""
+    """A cell a spreadsheet would evaluate as a formula, made text with a leading quote; invisible controls
+    (bidi overrides, ...) removed first, so none can hide a formula's start or reorder what is shown."""
+    cell = strip_invisible(cell)
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
