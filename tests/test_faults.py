@@ -3,9 +3,10 @@
 One server (tests/fakes/processes.py) and the in-process fake Bot Connector (tests/fakes/connector.py),
 driven through each fault in turn: hostile bodies, a forged log line, a turn's reply answered 429/503,
 500, dropped or held past the turn's deadline, and a scheduled post answered 500, 429/503, or dropped
-after Teams took it. Each fault's row counts the requests the Connector saw (tries), those it failed,
-what arrived, what the bot would not send again because it may have arrived, and what was lost (the user
-got nothing; the bot logged it). The table is printed at the end, and the expected rows are asserted.
+after Teams took it; last, the database file replaced under the server. Each fault's row counts the
+requests the Connector saw (tries), those it failed, what arrived, what the bot would not send again
+because it may have arrived, and what was lost (the user got nothing; the bot logged it).
+The table is printed at the end, and the expected rows are asserted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from sqlalchemy import make_url
 
 from bot.services.prompting import SlotStatus
 from tests.fakes import activities
@@ -217,3 +219,12 @@ async def test_the_server_under_hostile_requests_and_a_flaky_connector(
     got: dict[str, Any] = {r.fault: (r.tries, r.failed, r.arrived, r.not_resent, r.lost) for r in rows}
     for fault, counts in expected.items():
         assert got[fault] == counts, f"{fault}: {got[fault]} != {counts}\n{table(rows)}"
+
+    # Last, as it leaves the server unable to write: the database file replaced under it.
+    path = Path(make_url(bots.database_url).database or "")
+    path.with_name("replacement.db").write_bytes(b"")
+    os.replace(path.with_name("replacement.db"), path)
+    async with aiohttp.ClientSession(timeout=REQUEST_TIMEOUT) as session:
+        async with session.get(f"{bot.url}/healthz") as response:
+            assert response.status == 503
+    await eventually(lambda: "was replaced while the bot was running" in bot.log(10**7), "the reason logged")
