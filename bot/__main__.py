@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import logsafe
 from bot.config import ConfigError, Settings, load_settings
 from bot.db.engine import DatabaseUnavailable
 
@@ -66,7 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     db.add_parser("upgrade", help="create or upgrade the schema")
     args = parser.parse_args(argv)
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_format = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(level=logging.INFO, format=log_format)
+    for handler in logging.getLogger().handlers:
+        logsafe.install(handler, log_format)  # request data cannot forge or flood lines (bot/logsafe.py)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = load_settings()

@@ -10,6 +10,7 @@ import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import IO, Any
 
 from aiohttp import web, web_log
@@ -21,6 +22,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 
+from bot import guard
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db import migrate
@@ -35,9 +37,10 @@ from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.clock import Clock, utc_now
-from bot.services.export import ExportLinks, export_csv
+from bot.services.export import ExportLinks, ExportQuery, export_csv
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
+from bot.services.roles import Role, allows
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
 from schedules.desk import PromptDesk
@@ -152,6 +155,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             grace=settings.post_grace,
             t=translator(settings.language),
             lease=settings.claim_lease,
+            retry_later=timedelta(seconds=settings.post_retry_seconds),
         ),
         clock=clock,
         timezone=settings.timezone,
@@ -184,43 +188,25 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
 
     app.on_startup.append(startup)
     app.on_cleanup.append(cleanup)
-    app.router.add_post("/api/messages", _messages(adapter, components.bot))
+    app.router.add_post("/api/messages", _messages(adapter, components.bot, settings))
     app.router.add_get("/healthz", _healthz(components))
     app.router.add_get("/exports/{token}", _export(components))
     return app
 
 
 def _messages(
-    adapter: CloudAdapter, bot: DistrictBot
+    adapter: CloudAdapter, bot: DistrictBot, settings: Settings
 ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    async def messages(request: web.Request) -> web.StreamResponse:
-        # The SDK answers a wrong content type or broken JSON with a 500; check them first.
-        if request.content_type != "application/json":
-            return _problem(415, "expected Content-Type: application/json")
+    authentication = adapter.bot_framework_authentication
+
+    async def authenticate(activity: Activity, header: str) -> Any:
+        """The SDK's authentication of `header` for `activity`, or a 401 response.
+
+        Not inside CloudAdapter.process: that answers 401 only for the SDK's PermissionError, and lets its
+        other refusals escape as 500s (not a JWT, no issuer, no or an unknown kid, an algorithm or a key
+        endorsement it does not allow; tests/test_auth.py)."""
         try:
-            body = await request.json()
-        except web.HTTPRequestEntityTooLarge:
-            raise
-        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deeply
-            return _problem(400, "the body is not valid JSON")
-        missing = _missing_fields(body)
-        if missing:
-            return _problem(400, f"not an activity: missing {', '.join(missing)}")
-        try:
-            # The SDK's own reading of an activity (what CloudAdapter.process does); a field of the wrong
-            # type (`from` a string, `entities` a number, a `timestamp` that is no date) raises msrest's
-            # DeserializationError, which the SDK would let escape as a 500.
-            activity = Activity().deserialize(body)
-        except (DeserializationError, RecursionError) as exc:
-            log.info("refused a malformed activity: %s", type(exc).__name__)
-            return _problem(400, "not an activity: a field has the wrong type")
-        # Authenticate before the turn, not inside CloudAdapter.process: that answers 401 only for the
-        # SDK's PermissionError, and lets its other refusals escape as 500s (not a JWT, no issuer, no or an
-        # unknown kid, an algorithm or a key endorsement it does not allow; tests/test_auth.py).
-        try:
-            authenticated = await adapter.bot_framework_authentication.authenticate_request(
-                activity, request.headers.get("Authorization", "")
-            )
+            authenticated = await authentication.authenticate_request(activity, header)
         except PermissionError as exc:
             log.info("refused a request without a valid token: %s", exc)
             return _problem(401, "unauthorized")
@@ -235,6 +221,60 @@ def _messages(
             # never expires would be good forever. Bot Framework tokens always carry one.
             log.warning("refused a token without an expiry")
             return _problem(401, "unauthorized")
+        return authenticated
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        # The SDK answers a wrong content type or broken JSON with a 500; check them first.
+        if request.content_type != "application/json":
+            return _problem(415, "expected Content-Type: application/json")
+        if request.content_length is not None and request.content_length > settings.max_request_bytes:
+            return _problem(413, "the body is too large")
+        header = request.headers.get("Authorization", "")
+        if settings.has_credentials:
+            # Refuse before reading: the token's signature, issuer, audience and lifetime are checked
+            # before the body is read. The SDK's checks that need the activity (the key endorsed for its
+            # channelId, the token's serviceurl claim equal to its serviceUrl) follow once it is parsed,
+            # still before the SDK deserializes it. (An activity with no channelId skips endorsements.)
+            first = await authenticate(Activity(), header)
+            if isinstance(first, web.StreamResponse):
+                return first
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return _problem(413, "the body is too large")
+        if guard.too_deep(raw):
+            return _problem(400, "the body is nested too deeply")
+        try:
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deeply
+            return _problem(400, "the body is not valid JSON")
+        if guard.bad_text(raw, body):
+            return _problem(400, "the body holds NUL or a lone surrogate")
+        missing = _missing_fields(body)
+        if missing:
+            return _problem(400, f"not an activity: missing {', '.join(missing)}")
+        channel_id = body.get("channelId")
+        authenticated = await authenticate(
+            Activity(
+                channel_id=channel_id if isinstance(channel_id, str) else None,
+                service_url=body["serviceUrl"],
+            ),
+            header,
+        )
+        if isinstance(authenticated, web.StreamResponse):
+            return authenticated
+        if not settings.has_credentials and not guard.known_service_url(body["serviceUrl"]):
+            # Unauthenticated (local development): the SDK would post the reply to any serviceUrl.
+            log.warning("refused an activity whose replies would go to %s", body["serviceUrl"])
+            return _problem(403, "replies may go only to loopback or the Bot Framework service")
+        try:
+            # The SDK's own reading of an activity (what CloudAdapter.process does); a field of the wrong
+            # type (`from` a string, `entities` a number, a `timestamp` that is no date) raises msrest's
+            # DeserializationError, which the SDK would let escape as a 500.
+            activity = Activity().deserialize(body)
+        except (DeserializationError, RecursionError, TypeError, ValueError, AttributeError) as exc:
+            log.info("refused a malformed activity: %s", type(exc).__name__)
+            return _problem(400, "not an activity: a field has the wrong type")
         invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
         if invoke:
             return web.json_response(serializer_helper(invoke.body), status=invoke.status)
@@ -294,6 +334,9 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
                 return await _personal_data(components, subject)
             # Forged, changed, expired or garbage: one answer for all, nothing about which.
             return _problem(403, "forbidden")
+        if not await asyncio.to_thread(_may_still_export, components, query):
+            log.info("refused an export link: whoever made it may no longer export in that district")
+            return _problem(403, "forbidden")
         checkins = components.bot.services.checkins
         made = await asyncio.to_thread(export_csv, checkins, query, translator(query.language))
         return web.Response(
@@ -309,6 +352,16 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
         )
 
     return export
+
+
+def _may_still_export(components: Components, query: ExportQuery) -> bool:
+    """Whether the board member (or admin) who made an export link may export the district now."""
+    maker = query.made_by
+    if maker is None:
+        return False  # a link that names no one (made before links carried their maker)
+    if maker.aad_object_id and maker.aad_object_id in components.settings.admins:
+        return True
+    return allows(components.people.roles(maker, query.district), Role.BOARD)
 
 
 async def _personal_data(components: Components, subject: DataSubject) -> web.StreamResponse:

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
 
     # How late a prompt may still be posted when the bot was down at its time; past that it is skipped.
     post_grace_hours: float = Field(6.0, ge=0, le=72)
+    # A post Teams refused with a server error is tried again after this many seconds (doubling each time,
+    # up to 5 tries, within the grace above).
+    post_retry_seconds: float = Field(60.0, ge=0.01, le=3600)
 
     # How long a claim to post a prompt lives unless its process renews it; past that, any running server
     # tells the board the post may be missing (the process died mid-post).

@@ -24,9 +24,12 @@ Facts it is built on (DESIGN.md, "Facts that shape the design", and the SDK 4.17
   legacy path: "create_conversation(): service_url is required"); `adapter.create_conversation` with
   ConversationParameters(is_group=True, channel_data={"channel": {"id": ...}}) works, and the callback's
   conversation reference is the new thread's.
-- A new thread is not idempotent: a connection lost after the request was sent (closed unanswered, read
-  timeout) may come after Teams created the thread, and a retry would post it twice. Only a failure to
-  connect proves it was not sent; anything else is raised as SendUncertain, never retried.
+- No send is idempotent: a connection lost after the request was sent (closed unanswered, read timeout)
+  may come after Teams posted the message or created the thread, and a retry would post it twice. Only a
+  failure to connect, or an answer that refuses it (429, 503, ...), proves it was not taken; anything
+  else is raised as SendUncertain ("may not have arrived"), logged and never sent again: exactly once
+  for every message the bot starts (notices, reminders, digests, new threads), at the cost of one that
+  may be lost. (A turn's replies, RetryingCloudAdapter, are retried only on an answered status too.)
 - Teams' limits per bot per conversation: 7 sends / 1 s, 8 / 2 s, 60 / 30 s, 1800 / hour; per app about
   50 requests / s. Teams asks bots to retry 412, 429, 502, 504 with exponential backoff and jitter,
   honouring Retry-After.
@@ -304,7 +307,7 @@ class Notifier:
                 raise RuntimeError("the adapter did not run the create-conversation turn")
             return created[0]
 
-        thread = await self._deliver(conversation_id, attempt, idempotent=False)
+        thread = await self._deliver(conversation_id, attempt)
         # The SDK builds the thread's reference from the create answer alone; complete it from the
         # channel's, so a later send() addresses the thread like any stored reference.
         thread.bot = channel.bot
@@ -319,15 +322,13 @@ class Notifier:
             message_id=message_id, conversation_id=thread.conversation.id, reference=thread.serialize()
         )
 
-    async def _deliver(
-        self, conversation_id: str, attempt: Callable[[], Awaitable[T]], *, idempotent: bool = True
-    ) -> T:
+    async def _deliver(self, conversation_id: str, attempt: Callable[[], Awaitable[T]]) -> T:
         """Run `attempt` paced and retried; raise ConversationGone or SendFailed when it cannot succeed.
 
-        Not `idempotent` (a new thread): a connection lost once the request may have been sent raises
-        SendUncertain instead of trying again. A success answer that cannot be read raises SendUncertain
-        either way: the Connector said it took the message, but there is no id (for a new thread, not even
-        the thread), so it can be neither reported as Sent nor sent again.
+        A connection lost once the request may have been sent raises SendUncertain instead of trying
+        again. A success answer that cannot be read raises SendUncertain too: the Connector said it took
+        the message, but there is no id (for a new thread, not even the thread), so it can be neither
+        reported as Sent nor sent again.
         """
         policy = self._retry
         connection_failures = 0
@@ -340,8 +341,8 @@ class Notifier:
                 return await attempt()
             except _AnswerUnreadable as exc:
                 log.warning(
-                    "the Connector's answer for %s could not be read; it may have taken the message, so it"
-                    " is not sent again",
+                    "a message to %s may not have arrived: the Connector's answer could not be read; it is"
+                    " not sent again",
                     conversation_id,
                 )
                 raise SendUncertain(
@@ -363,9 +364,10 @@ class Notifier:
                 retry_after = retry_after_of(exc)
                 error: Exception = exc
             except ClientRequestError as exc:
-                if not idempotent and _maybe_sent(exc):
+                if _maybe_sent(exc):
                     log.warning(
-                        "lost the connection to the Connector after sending to %s; not sending it again",
+                        "a message to %s may not have arrived: the connection was lost after it was sent;"
+                        " it is not sent again",
                         conversation_id,
                     )
                     raise SendUncertain(
@@ -553,6 +555,10 @@ class RetryingCloudAdapter(CloudAdapter):  # type: ignore[misc]
     async def send_activities(
         self, context: TurnContext, activities: list[Activity]
     ) -> list[ResourceResponse]:
+        for activity in activities:
+            # Text shown as text (bot/teams.py, plain_text): also for the replies dialogs send as strings.
+            if activity.text and not activity.text_format and not activity.attachments:
+                activity.text_format = "plain"
         deadline = context.turn_state.get(_DEADLINE)
         if deadline is None:
             return await super().send_activities(context, activities)  # type: ignore[no-any-return]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ChannelAccount
+from botbuilder.schema import Activity, ChannelAccount, TextFormatTypes
 
 from bot.cards import Reply
 from bot.cards.checkin_form import is_submit
@@ -31,10 +31,12 @@ from bot.commands.privacy import FORGET_WORDS
 from bot.commands.router import TurnNote, no_district, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates
+from bot.db.engine import StorageGone
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.text import strip_invisible
 from dialogs.checkin import offer_form, submit_form
 from dialogs.storage import DatabaseStorage, conversation_key
 
@@ -135,6 +137,7 @@ class DistrictBot(TeamsActivityHandler):
                 log.warning("ignoring a %s activity from tenant %s", activity.type, tenant)
                 note.outcome = "other-tenant"
                 return
+            clean_activity(activity)
             await super().on_turn(turn_context)
             # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
             if self._dialogs is not None:
@@ -218,7 +221,7 @@ class DistrictBot(TeamsActivityHandler):
                 "come. This team is not linked to a district yet: an administrator links it by writing "
                 "here: link DISTRICT"
             )
-        await turn_context.send_activity(MessageFactory.text(text))
+        await turn_context.send_activity(plain_text(text))
 
     async def _remember(self, activity: Activity, conversation: ConversationInfo | None = None) -> None:
         conversation = conversation or conversation_of(activity)
@@ -226,13 +229,18 @@ class DistrictBot(TeamsActivityHandler):
             return
         person = person_of(activity.from_property) if conversation.kind == "personal" else None
         # A write may wait on the SQLite lock (busy timeout): keep it off the event loop.
-        if conversation.team_id:
+        try:
+            if conversation.team_id:
+                await asyncio.to_thread(
+                    self.districts.note_team, conversation.team_id, team_name(activity), now=self.clock()
+                )
             await asyncio.to_thread(
-                self.districts.note_team, conversation.team_id, team_name(activity), now=self.clock()
+                self.repository.remember_conversation, conversation, person=person, now=self.clock()
             )
-        await asyncio.to_thread(
-            self.repository.remember_conversation, conversation, person=person, now=self.clock()
-        )
+        except StorageGone:
+            # The database file went away (bot/db/engine.py logged it); the turn goes on, and whatever it
+            # has to store is refused with its own answer (a check-in: "could not store").
+            return
         self._stored[conversation.conversation_id] = conversation
         if len(self._stored) > RECENT_ACTIVITIES:
             self._stored.popitem(last=False)
@@ -338,6 +346,36 @@ def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
     return tuple(people.values())
 
 
+def clean_activity(activity: Activity) -> None:
+    """Invisible controls (bidi overrides, zero-width spaces, ...; bot/services/text.py) removed from what
+    the bot may store or repeat, where it comes in: the text, the sender's and the mentioned people's
+    names, card submits and channel data (team names). Each is then stored and shown as what it looks
+    like: names, check-in comments, prompt texts, and the CSV export made from them."""
+    if isinstance(activity.text, str):
+        activity.text = strip_invisible(activity.text)
+    for account in (activity.from_property, *(activity.members_added or [])):
+        if account is not None and isinstance(account.name, str):
+            account.name = strip_invisible(account.name)
+    activity.value = _cleaned(activity.value)
+    activity.channel_data = _cleaned(activity.channel_data)
+    for entity in activity.entities or []:
+        extra = getattr(entity, "additional_properties", None)
+        if isinstance(extra, dict):
+            entity.additional_properties = _cleaned(extra)
+
+
+def _cleaned(value: Any, depth: int = 0) -> Any:
+    if isinstance(value, str):
+        return strip_invisible(value)
+    if depth > 32:
+        return value
+    if isinstance(value, dict):
+        return {key: _cleaned(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item, depth + 1) for item in value]
+    return value
+
+
 def person_of(account: ChannelAccount | None) -> PersonInfo | None:
     if account is None or not account.id:
         return None
@@ -393,5 +431,17 @@ def conversation_of(activity: Activity) -> ConversationInfo:
 
 def reply_activity(reply: Reply, channel_id: str | None) -> Activity:
     if reply.card is not None and channel_id in CARD_CHANNELS:
-        return MessageFactory.attachment(CardFactory.adaptive_card(reply.card), text=reply.preview)
-    return MessageFactory.text(reply.text)
+        # The text beside the card is what notifications and previews show; plain, like every text.
+        message = MessageFactory.attachment(CardFactory.adaptive_card(reply.card), text=reply.preview)
+        message.text_format = TextFormatTypes.plain
+        return message
+    return plain_text(reply.text)
+
+
+def plain_text(text: str) -> Activity:
+    """A text message Teams shows as written: `textFormat: plain`, so what a user wrote and the bot
+    repeats (a name, a comment, a prompt) cannot become a link, a heading or a mention. The bot's own
+    texts use no markdown; cards escape what they show instead (bot/cards, `escape`)."""
+    message = MessageFactory.text(text)
+    message.text_format = TextFormatTypes.plain
+    return message

@@ -22,13 +22,16 @@ from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
-from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
+from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain, Sent
 from bot.services.clock import Clock
 from bot.services.prompt_bank import choose_prompt
 from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
 from bot.services.roles import Role
 
 log = logging.getLogger(__name__)
+
+# How often a post refused with a server error is tried in all (at its time and later, within its grace).
+MAX_LATER_TRIES = 5
 
 
 def this_process() -> str:
@@ -48,6 +51,7 @@ class PromptPoster:
         grace: timedelta,
         t: Translator,
         lease: timedelta = timedelta(minutes=2),
+        retry_later: timedelta = timedelta(minutes=1),
     ) -> None:
         self.prompts = prompts
         self.people = people
@@ -58,6 +62,9 @@ class PromptPoster:
         self.t = t
         self.claimer = this_process()
         self.lease = lease  # how long a claim lives without renewal
+        # A post Teams refused with a server error (500, or a 502-504 that outlasted the notifier's own
+        # retries) certainly did not arrive: it is tried again after this, doubling, within its grace.
+        self.retry_later = retry_later
 
     async def post(self, slot_id: int, *, early: bool = False) -> Outcome:
         """Post the slot's prompt if it is still planned; `early` is "post now" ahead of its time."""
@@ -104,7 +111,7 @@ class PromptPoster:
         post = cards.prompt_post(self.t, text, slot=slot, from_bank=bank_id is not None)
         renewing = asyncio.create_task(self._hold(slot.id))
         try:
-            sent = await self.notifier.start_thread(schedule.channel_reference, post)
+            sent = await self._start_thread(slot, schedule, post)
         except ConversationGone:
             await asyncio.to_thread(self.repository.forget_conversation, schedule.conversation_id, now=now)
             gone = self.t._(
@@ -146,6 +153,36 @@ class PromptPoster:
             )
             await self.tell_board(schedule.district, notice, also=slot.owner_id)
         return Outcome.POSTED
+
+    async def _start_thread(self, slot: PromptSlot, schedule: Schedule, post: Reply) -> Sent:
+        """The notifier's new thread; a server error answered (not a lost connection: SendUncertain) is
+        tried again later, while the post is still within its grace period, the claim held meanwhile."""
+        wait = self.retry_later
+        for attempt in range(1, MAX_LATER_TRIES + 1):
+            try:
+                return await self.notifier.start_thread(schedule.channel_reference, post)
+            except SendUncertain:
+                raise
+            except SendFailed as exc:
+                later = self.clock() + wait
+                if (
+                    exc.status is None
+                    or exc.status < 500
+                    or attempt == MAX_LATER_TRIES
+                    or later > slot.due_at + self.grace
+                ):
+                    raise
+                log.warning(
+                    "Teams answered %s for the post of slot %s; trying again in %.0f s (try %d of %d)",
+                    exc.status,
+                    slot.id,
+                    wait.total_seconds(),
+                    attempt + 1,
+                    MAX_LATER_TRIES,
+                )
+            await asyncio.sleep(wait.total_seconds())
+            wait *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
 
     async def _not_posted(
         self, slot: PromptSlot, schedule: Schedule, outcome: Outcome, detail: str, notice: str, now: datetime
@@ -226,6 +263,9 @@ class PromptPoster:
             )
             try:
                 await self.notifier.send(reference, reminder)
+            except SendUncertain:
+                # It may have arrived: counted as sent, so the next round does not remind them twice.
+                log.warning("the reminder for slot %s may not have arrived; it is not sent again", slot.id)
             except (ConversationGone, SendFailed) as exc:
                 log.warning("could not remind the owner of slot %s: %s", slot.id, exc)
                 continue

@@ -44,7 +44,7 @@ from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
-from bot.notifier import ConversationGone, Notifier, SendFailed
+from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Plan
 from bot.services.plan import Period, TargetKind
@@ -353,6 +353,9 @@ class ReportReminders:
         except ConversationGone as exc:
             log.warning("could not send the %s to person %s: their chat is gone", what, person_id)
             await asyncio.to_thread(self.repository.forget_conversation, exc.conversation_id, now=now)
+            return False
+        except SendUncertain:
+            log.warning("the %s to person %s may not have arrived; it is not sent again", what, person_id)
             return False
         except SendFailed as exc:
             log.warning("could not send the %s to person %s: %s", what, person_id, exc.status)

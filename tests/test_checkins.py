@@ -7,14 +7,18 @@ The real handler and router (TestAdapter), the real database with the sample pla
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import shutil
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 
 from bot.config import Settings
 from bot.db import engine as engine_module
@@ -327,3 +331,26 @@ async def test_a_revoked_chair_is_refused_at_once(bot: DistrictBot, sample_repos
         person(CHAIR), DISTRICT, Role.CHAIR, branch="Kramfors", now=NOW
     )
     assert "för Kramfors" in await say(bot, CHAIR, "rapportera 6 1 möte")
+
+
+@pytest.mark.parametrize("how", ["replaced", "removed"])
+async def test_a_database_file_replaced_or_removed_under_the_server_stops_confirming_check_ins(
+    bot: DistrictBot,
+    settings: Settings,
+    sample_repository: Repository,
+    caplog: pytest.LogCaptureFixture,
+    how: str,
+) -> None:
+    assert (await say(bot, CHAIR, "rapportera 6 1 möte")).startswith("Sparat #")
+    path = Path(make_url(settings.database_url).database or "")
+    if how == "replaced":  # e.g. a backup restored over it with cp to a new file and mv
+        copy = path.with_name("restored.db")
+        shutil.copyfile(path, copy)
+        os.replace(copy, path)
+    else:
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+    answer = await say(bot, CHAIR, "rapportera 6 1 möte")
+    assert answer.startswith("Förlåt, jag kunde inte spara din rapport just nu")
+    assert f"the database file {path} was {how} while the bot was running" in caplog.text
+    assert not sample_repository.ping()

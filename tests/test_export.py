@@ -585,6 +585,30 @@ async def test_the_board_gets_a_link_that_downloads_the_csv(
     assert expired.status == 403 and await expired.json() == {"error": "forbidden"}
 
 
+async def test_a_link_stops_working_when_its_maker_leaves_the_board(
+    client: TestClient, connector: FakeConnector, app_stored: Stored
+) -> None:
+    make_board(client)
+    url = URL(card_of(await ask(client, connector, "exportera 2026-Q2"))["actions"][0]["url"])
+    assert (await client.get(url.path)).status == 200
+    assert client.app[COMPONENTS].people.revoke(MEGAN, DISTRICT, Role.BOARD) == 1
+    refused = await client.get(url.path)
+    assert refused.status == 403 and await refused.json() == {"error": "forbidden"}
+    make_board(client)  # back on the board: the link (still young) works again
+    assert (await client.get(url.path)).status == 200
+
+
+def test_a_link_carries_who_made_it_and_one_that_names_no_one_reads_without_them() -> None:
+    links = ExportLinks(b"s" * 32, base_url="https://bot.example.org", lifetime=timedelta(minutes=15))
+    query = ExportQuery(district=DISTRICT, made_by=MEGAN)
+    read = links.read(links.token(query, expires=NOW + timedelta(minutes=15)), now=NOW)
+    assert read is not None and read.made_by == PersonInfo(MEGAN.teams_user_id, MEGAN.aad_object_id, "")
+    anonymous = links.read(
+        links.token(ExportQuery(district=DISTRICT), expires=NOW + timedelta(minutes=1)), now=NOW
+    )
+    assert anonymous is not None and anonymous.made_by is None  # bot/app.py refuses to serve it
+
+
 async def test_chat_filters_are_words_and_checked_against_the_plan(
     client: TestClient, connector: FakeConnector, app_stored: Stored
 ) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import AsyncIterator
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy.engine import make_url
 
 from bot.app import ADAPTER, COMPONENTS, create_app
 from bot.config import Settings
@@ -43,6 +46,19 @@ async def test_healthz_answers_when_the_database_does(client: TestClient) -> Non
     response = await client.get("/healthz")
     assert response.status == 200
     assert await response.json() == {"status": "ok"}
+
+
+async def test_healthz_answers_503_once_the_database_file_is_replaced(
+    client: TestClient, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert (await client.get("/healthz")).status == 200
+    path = Path(make_url(settings.database_url).database or "")
+    path.with_name("new.db").write_bytes(b"")
+    os.replace(path.with_name("new.db"), path)
+    response = await client.get("/healthz")
+    assert response.status == 503
+    assert await response.json() == {"status": "database unavailable"}
+    assert "was replaced while the bot was running" in caplog.text
 
 
 async def test_a_personal_message_is_answered_through_the_connector(

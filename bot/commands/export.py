@@ -59,6 +59,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
                     goal=words.goal,
                     include_withdrawn=words.include_withdrawn,
                     language=t.language,
+                    made_by=request.user,
                 ),
                 goals=goal_numbers,
                 branches=branch_names,

@@ -11,7 +11,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
-from bot.db.engine import Database
+from bot.db.engine import Database, StorageGone
 from bot.db.models import (
     Branch,
     CheckIn,
@@ -133,6 +133,8 @@ class CheckInRepository:
             raise
         except OperationalError as error:
             raise NotStored(str(error.orig)) from error
+        except StorageGone as error:
+            raise NotStored(str(error)) from error
 
     def mine(self, reporter: PersonInfo, district: str, *, limit: int = 10) -> list[StoredCheckIn]:
         """The reporter's latest check-ins in the district, withdrawn ones included (marked)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +16,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
+log = logging.getLogger(__name__)
+
 # How long a SQLite writer waits for another writer before giving up (ms).
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # The PostgreSQL advisory lock that queues writers the way BEGIN IMMEDIATE does on SQLite (any constant).
@@ -23,12 +28,32 @@ class DatabaseUnavailable(Exception):
     """The database cannot be opened; the message is one line for whoever starts the bot."""
 
 
+class StorageGone(Exception):
+    """The SQLite file the server opened was removed or replaced under it: a write would land in a file
+    nobody will read again (an unlinked inode keeps taking writes), so nothing is written."""
+
+
 class Database:
-    """Owns the engine. `read()` for queries, `write()` for changes (one transaction, committed on exit)."""
+    """Owns the engine. `read()` for queries, `write()` for changes (one transaction, committed on exit).
+
+    A SQLite file is known by its device and inode when it is first opened; every write and health check
+    compares them with the path's (os.stat), so a file removed or replaced under the running server stops
+    it confirming writes instead of letting them go to the old, unlinked file (issue 17).
+    """
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        parsed = make_url(url)
+        name = parsed.database or ""
+        in_memory = name in ("", ":memory:") or "mode=memory" in str(parsed)
+        on_file = parsed.get_backend_name() == "sqlite" and not in_memory
+        self._file = Path(name).expanduser() if on_file else None
+        self._identity: tuple[int, int] | None = None
+        self._told: str | None = None
+        self._lock = threading.Lock()
+        if self._file is not None:
+            event.listen(self.engine, "connect", self._opened)
         # SQLite writes begin with BEGIN IMMEDIATE (see make_engine): two writers queue on the busy timeout
         # instead of one failing with "database is locked" when it upgrades its read lock.
         self._write_engine = self.engine.execution_options(sqlite_immediate=True)
@@ -47,7 +72,43 @@ class Database:
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             if self.engine.dialect.name == "postgresql":
                 _queue_writer(session.connection())
+            self.require_file()
             yield session
+            self.require_file()  # replaced during the transaction: roll back rather than commit to it
+
+    def _opened(self, _dbapi_connection: Any, _record: Any) -> None:
+        """The first connection fixes which file this is (the file exists once SQLite opened it)."""
+        with self._lock:
+            if self._identity is None and self._file is not None:
+                try:
+                    found = os.stat(self._file)
+                except OSError:
+                    return
+                self._identity = (found.st_dev, found.st_ino)
+
+    def file_problem(self) -> str | None:
+        """Why the SQLite file opened at start-up is no longer the one at its path, or None."""
+        if self._file is None or self._identity is None:
+            return None
+        try:
+            found = os.stat(self._file)
+        except FileNotFoundError:
+            problem = f"the database file {self._file} was removed while the bot was running"
+        except OSError as exc:
+            problem = f"the database file {self._file} cannot be checked: {exc.strerror}"
+        else:
+            if (found.st_dev, found.st_ino) == self._identity:
+                return None
+            problem = f"the database file {self._file} was replaced while the bot was running"
+        if self._told != problem:
+            self._told = problem
+            log.error("%s; refusing to write until the bot is restarted", problem)
+        return problem
+
+    def require_file(self) -> None:
+        problem = self.file_problem()
+        if problem is not None:
+            raise StorageGone(problem)
 
     def check(self) -> None:
         """Connect once, so a wrong DATABASE_URL or an unreadable file is one clear line at start-up."""

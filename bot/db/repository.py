@@ -34,7 +34,9 @@ class Repository:
         self.db = db
 
     def ping(self) -> bool:
-        """Whether the database answers (for the health check)."""
+        """Whether the database answers (for the health check), and is still the file it opened."""
+        if self.db.file_problem() is not None:
+            return False
         try:
             with self.db.read() as session:
                 session.exec(select(1)).one()

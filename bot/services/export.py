@@ -31,7 +31,7 @@ import io
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol, TypeGuard
@@ -41,8 +41,9 @@ from itsdangerous.encoding import want_bytes
 
 from bot.i18n import LANGUAGES, Translator
 from bot.services.goals import number_in
+from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject
-from bot.services.text import fold
+from bot.services.text import fold, strip_invisible
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -123,6 +124,8 @@ class ExportQuery:
     goal: int | None = None  # a goal's number in the current plan
     include_withdrawn: bool = False
     language: str = "sv"  # of the column headings, goal texts and yes/no
+    # Who asked for it: the link works only while they may still export (bot/app.py `_export` checks).
+    made_by: PersonInfo | None = field(default=None, compare=False)
 
 
 def check_filters(query: ExportQuery, *, goals: Collection[int], branches: Sequence[str]) -> ExportQuery:
@@ -280,7 +283,9 @@ def render_csv(rows: Iterable[ExportRow], t: Translator, *, include_withdrawn: b
 
 
 def neutralise(cell: str) -> str:
-    """A cell a spreadsheet would evaluate as a formula, made text with a leading quote."""
+    """A cell a spreadsheet would evaluate as a formula, made text with a leading quote; invisible controls
+    (bidi overrides, ...) removed first, so none can hide a formula's start or reorder what is shown."""
+    cell = strip_invisible(cell)
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
@@ -349,7 +354,9 @@ class ExportLinks:
     compact JSON in base64url (zlib-compressed, with a leading `.`, when that is shorter), the time when
     it was made, and an HMAC-SHA256 over both with the secret and the link kind's salt. Export payload:
     `{"d": district, "p": period label | null, "b": branch | null, "g": goal | null, "w": include
-    withdrawn, "l": language}`. The payload is signed, not encrypted: it holds nothing secret. A link
+    withdrawn, "l": language, "u": Teams user id of who asked, "a": their AAD object id | null}`; the
+    server checks, each time a link is used, that whoever asked may still export.
+    The payload is signed, not encrypted: it holds nothing secret. A link
     works while it is younger than `lifetime` (checked when it is read, so shortening the setting shortens
     the links already handed out). Without a configured secret the app makes a random one per process, so
     links die with the process and only work on the replica that made them.
@@ -376,6 +383,8 @@ class ExportLinks:
             "g": query.goal,
             "w": query.include_withdrawn,
             "l": query.language,
+            "u": query.made_by.teams_user_id if query.made_by else None,
+            "a": query.made_by.aad_object_id if query.made_by else None,
         }
         return self._sign(EXPORT_SALT, payload, expires)
 
@@ -444,6 +453,10 @@ class ExportLinks:
             return None
         if period is not None and not isinstance(period, str):
             return None
+        user, aad = payload.get("u"), payload.get("a")
+        if not (aad is None or isinstance(aad, str)):
+            return None
+        made_by = PersonInfo(user, aad, "") if isinstance(user, str) and user else None
         return ExportQuery(
             district=district,
             period=parse_period(period) if period is not None else None,
@@ -451,6 +464,7 @@ class ExportLinks:
             goal=goal,
             include_withdrawn=withdrawn,
             language=language,
+            made_by=made_by,
         )
 
 

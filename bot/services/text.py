@@ -10,6 +10,21 @@ import re
 import unicodedata
 
 _NOT_WORD = re.compile(r"[^\w]+")
+# Characters that change how text around them looks without being seen (issue 17): C0/C1 controls but
+# tab, newline and carriage return; the bidi embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069) and marks (U+200E, U+200F, U+061C), which can make "gpj.exe" read as "exe.jpg";
+# zero-width space, word joiner and invisible operators, BOM; interlinear annotation; and lone UTF-16
+# surrogates, which no UTF-8 store or log can hold. Zero-width (non-)joiners stay: emoji and some scripts
+# need them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without invisible control characters (see _INVISIBLE); line breaks and tabs kept."""
+    return _INVISIBLE.sub("", text)
 
 
 def fold_letters(text: str) -> str:

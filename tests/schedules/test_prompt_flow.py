@@ -532,6 +532,28 @@ async def test_a_busy_connector_is_retried_and_the_post_lands_once(world: World)
     assert world.sleeps[0] >= 2
 
 
+async def test_a_server_error_is_tried_again_later_within_the_grace_period(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first, second = world.slots()[:2]
+    world.poster.retry_later = timedelta(milliseconds=10)
+    creates = [r for r in world.connector.received if r.path == "/v3/conversations"]
+    world.connector.failing_path = "/v3/conversations"
+    world.clock.now = first.due_at
+    world.connector.failures.append((500, {}))
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    assert [r.status for r in world.connector.received if r.path == "/v3/conversations"][len(creates) :] == [
+        500,
+        201,
+    ]
+    assert len(world.connector.created) == 1
+    # At the end of its grace there is no later: it fails, and the board is told.
+    world.clock.now = second.due_at + world.settings.post_grace
+    world.connector.failures.append((500, {}))
+    assert await world.poster.post(second.id) is Outcome.FAILED
+    assert len(world.connector.created) == 1
+
+
 async def test_the_scheduler_arms_a_timer_per_planned_slot_in_stockholm_time(world: World) -> None:
     await make_board(world)
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
