@@ -58,8 +58,8 @@ from bot.services.goals import Plan  # noqa: E402
 from bot.services.people import PersonInfo  # noqa: E402
 from bot.services.plan import TargetKind  # noqa: E402
 from bot.services.plan_import import SAMPLE_DISTRICT, ensure_sample_plan  # noqa: E402
+from bot.services.progress import plan_standing  # noqa: E402
 from bot.services.roles import Role  # noqa: E402
-from bot.services.status import plan_standing  # noqa: E402
 
 TARGET_MS = 100.0
 ZONE = ZoneInfo("Europe/Stockholm")

@@ -38,6 +38,7 @@ from bot.services.clock import Clock, utc_now
 from bot.services.export import ExportLinks, export_csv
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
+from bot.services.progress import Progress
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
 from schedules.desk import PromptDesk
@@ -89,10 +90,12 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     people = PeopleRepository(database)
     prompts = PromptRepository(database)
     desk = PromptDesk(prompts, people, clock, timezone=settings.timezone)
+    checkins = CheckInRepository(database)
     services = Services(
         repository=repository,
         people=people,
-        checkins=CheckInRepository(database),
+        checkins=checkins,
+        progress=Progress(repository, checkins, settings.zone),
         districts=DistrictRepository(database),
         admins=frozenset(settings.admins),
         zone=settings.zone,

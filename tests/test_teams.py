@@ -18,6 +18,7 @@ from bot.db.checkins import CheckInRepository
 from bot.db.districts import DistrictRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
+from bot.services.progress import Progress
 from bot.teams import DistrictBot, message_text
 from tests.conftest import fixed_clock
 
@@ -43,6 +44,7 @@ def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
         repository=repository,
         people=PeopleRepository(repository.db),
         checkins=CheckInRepository(repository.db),
+        progress=Progress(repository, CheckInRepository(repository.db), settings.zone),
         districts=DistrictRepository(repository.db),
         admins=frozenset(settings.admins),
         zone=settings.zone,

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from bot.cards import Reply, card, facts, heading, paragraph, say
 from bot.cards.progress import check_in_line, number, progress_rows
-from bot.db.checkins import StoredCheckIn
 from bot.i18n import Translator
 from bot.services.goals import Goal, Plan, named_in_plan
 from bot.services.plan import Period, Target, TargetKind
-from bot.services.progress import GoalProgress
+from bot.services.progress import GoalInFull
 
 
 def goal_list(t: Translator, plan: Plan) -> Reply:
@@ -35,12 +32,9 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
 def goal_detail(
     t: Translator,
     plan: Plan,
-    goal: Goal,
-    standing: GoalProgress,
-    *,
-    responsible: Sequence[str],
-    latest: Sequence[StoredCheckIn],
+    found: GoalInFull,
 ) -> Reply:
+    goal, standing, responsible = found.goal, found.progress, found.responsible
     language = t.language
     title = t._("Goal {number}").format(number=goal.number)
     rows = [
@@ -49,7 +43,7 @@ def goal_detail(
         (t._("Responsible"), ", ".join(responsible) or named_in_plan(goal.text) or t._("Nobody named yet")),
         *progress_rows(t, goal, standing),
     ]
-    for check_in in latest:
+    for check_in in found.latest:
         rows.append((t._("Reported"), check_in_line(t, check_in)))
     if goal.applies_to_branches:
         rows.insert(1, (t._("Applies to"), t._("every branch")))

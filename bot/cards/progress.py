@@ -14,8 +14,7 @@ from bot.db.checkins import StoredCheckIn
 from bot.i18n import Translator
 from bot.services.goals import Goal, Plan
 from bot.services.plan import Period, TargetKind
-from bot.services.progress import GoalProgress, Measure, Pace
-from bot.services.status import GoalStanding
+from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace
 
 BAR_WIDTH = 10
 

@@ -29,7 +29,6 @@ from bot.services.checkins import (
 from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, number_in
 from bot.services.roles import Role
-from bot.services.status import GoalStanding, plan_standing
 from bot.services.text import fold
 
 log = logging.getLogger(__name__)
@@ -95,7 +94,8 @@ def register(router: Router) -> None:
                         "The board names people with: responsible 6 @name"
                     )
                 )
-            theirs = [s for s in await standings(request, context, plan) if s.goal.id in ids]
+            rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now)
+            theirs = [s for s in rows if s.goal.id in ids]
             return cards.status(t, plan, theirs, branch=None, today=_today(context))
         check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
         return cards.mine(t, check_ins)
@@ -179,7 +179,7 @@ def register(router: Router) -> None:
                 )
         branch_id, name = (branch.id, branch.name) if branch else (None, None)
         today = _today(context)
-        rows = await standings(request, context, plan, branch_id=branch_id)
+        rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now, branch_id=branch_id)
         return cards.status(t, plan, rows, branch=name, today=today)
 
     @router.command(
@@ -340,41 +340,17 @@ async def _own(request: Request, context: Context, number: str) -> StoredCheckIn
 
 async def plan_of(request: Request, context: Context) -> Plan | None:
     """The district's plan."""
-    return await asyncio.to_thread(context.repository.plan, request.district)
+    return await asyncio.to_thread(context.progress.plan, request.district)
 
 
 def _today(context: Context) -> date:
-    return context.now.astimezone(context.services.zone).date()
+    return context.progress.today(context.now)
 
 
 async def _roles(request: Request, context: Context) -> set[Role]:
     from bot.commands.router import roles_of
 
     return await roles_of(request.user, request.district, context)
-
-
-async def standings(
-    request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
-) -> list[GoalStanding]:
-    """Every goal's progress for the request's district (or one branch), as of today."""
-    return await asyncio.to_thread(read_standings, request, context, plan, branch_id=branch_id)
-
-
-def read_standings(
-    request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
-) -> list[GoalStanding]:
-    """`standings`, read in the calling (worker) thread."""
-    today = _today(context)
-    checkins = context.checkins
-    named = checkins.responsible(request.district)
-    return plan_standing(
-        plan,
-        checkins.reports(request.district, year=plan.year or today.year),
-        today=today,
-        branches=len(checkins.branches(request.district)),
-        responsible={goal_id: len(people) for goal_id, people in named.items()},
-        branch_id=branch_id,
-    )
 
 
 def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:

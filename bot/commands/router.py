@@ -23,6 +23,7 @@ from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.progress import Progress
 from bot.services.roles import Role, allows
 from bot.services.text import fold
 
@@ -44,6 +45,7 @@ class Services:
     people: PeopleRepository
     checkins: CheckInRepository
     districts: DistrictRepository
+    progress: Progress  # the plan and how far it has come
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
@@ -59,6 +61,10 @@ class Context:
     @property
     def repository(self) -> Repository:
         return self.services.repository
+
+    @property
+    def progress(self) -> Progress:
+        return self.services.progress
 
     @property
     def people(self) -> PeopleRepository:

@@ -35,6 +35,7 @@ from bot.services.districts import Scope, Why
 from bot.services.export import ExportLinks
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.plan_import import ensure_sample_plan
+from bot.services.progress import Progress
 from bot.services.roles import Role
 from bot.services.schedule_rules import parse_rule
 from schedules.desk import PromptDesk
@@ -64,6 +65,7 @@ def services_on(repository: Repository) -> Services:
         repository=repository,
         people=people,
         checkins=CheckInRepository(db),
+        progress=Progress(repository, CheckInRepository(db), ZONE),
         districts=DistrictRepository(db),
         admins=frozenset({ADMIN.aad_object_id or ""}),
         zone=ZONE,

@@ -15,9 +15,8 @@ from bot.db.repository import Repository
 from bot.services.goals import Plan
 from bot.services.people import PersonInfo
 from bot.services.plan import GoalDraft, Period, PlanDraft, SectionDraft, Target, TargetKind
-from bot.services.progress import Pace
+from bot.services.progress import Pace, plan_standing
 from bot.services.roles import Role
-from bot.services.status import plan_standing
 from tests.conftest import NOW
 
 DISTRICT = "Vänsterpartiet Västernorrland"
