@@ -4,10 +4,9 @@ It strips the @mention, remembers where the bot can post, hands the text to the 
 reply back as a card (or text where the channel has no cards). Besides app.py, dialogs/ and the notifier,
 this is the only module that knows botbuilder's turn objects.
 
-Check-ins have two more ways in than the router's one line. A bare `rapportera` in a personal chat opens
-the check-in form: a card where cards are shown, and where they are not (the terminal chat) a dialog that
-asks one question at a time; while that dialog waits for an answer, the conversation's messages go to it.
-A submitted form comes back as a message with a `value` and no text, and goes to dialogs.checkin.
+Every message goes to the router, a submitted card form too (a `value` naming the form). The one thing
+decided here is the check-in dialog, which needs the turn: a bare `rapportera` in a chat without cards (the
+terminal chat) begins it, and while it waits for an answer the conversation's messages go to it.
 """
 
 from __future__ import annotations
@@ -24,18 +23,14 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount
 
 from bot.cards import Reply
-from bot.cards.checkin_form import is_submit
 from bot.commands import Context, Request, Router, Services
-from bot.commands.checkins import REPORT_WORDS
-from bot.commands.privacy import FORGET_WORDS
-from bot.commands.router import TurnNote, no_district, note_turn, turn_note
+from bot.commands.router import TurnNote, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.districts import Scope, Why
 from bot.services.people import ConversationInfo, PersonInfo
-from dialogs.checkin import offer_form, submit_form
 from dialogs.storage import DatabaseStorage, conversation_key
 
 if TYPE_CHECKING:
@@ -100,27 +95,19 @@ class DistrictBot(TeamsActivityHandler):
             conversation=conversation,
             mentions=mentioned_people(activity),
             activity_id=_unique_id(activity),
+            form=form_of(activity),
+            cards=activity.channel_id in CARD_CHANNELS,
         )
         context = Context(self.services, self.clock())
-        if not scope.found and (is_submit(activity.value) or self._opens_check_in(request)):
-            note_turn(command="report", outcome="no-district")
-            reply = no_district(request)
-        elif is_submit(activity.value):
-            note_turn(command="report-form")
-            reply = await submit_form(request, context, activity.value)
-        elif await self._continues_dialog(turn_context, request, context):
+        if request.form is None and await self._continues_dialog(turn_context, request, context):
             note_turn(command="report-dialog")
             return  # the dialog answered
-        elif self._opens_check_in(request):
-            note_turn(command="report")
-            if activity.channel_id not in CARD_CHANNELS:
-                await self.dialog_host().begin_check_in(turn_context, request, context)
-                return
-            reply = await offer_form(request, context)
-        else:
-            reply = await self.router.dispatch(request, context)
-            if self._asks_to_forget(request):
-                self._drop_cached(conversation.conversation_id, user)
+        reply = await self.router.dispatch(request, context)
+        if reply.opens_check_in_dialog:
+            await self.dialog_host().begin_check_in(turn_context, request, context)
+            return
+        if reply.forgot_sender:
+            self._drop_cached(conversation.conversation_id, user)
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -168,18 +155,6 @@ class DistrictBot(TeamsActivityHandler):
 
             self._dialogs = Dialogs(self._dialog_storage)
         return self._dialogs
-
-    def _asks_to_forget(self, request: Request) -> bool:
-        """`glöm mig ...` / `forget me ...`: afterwards they may be gone from the database."""
-        route = self.router.route_for(request.text.partition(" ")[0])
-        return route is not None and route is self.router.route_for(FORGET_WORDS[0])
-
-    def _opens_check_in(self, request: Request) -> bool:
-        """`rapportera` / `report` alone, in a personal chat (elsewhere the one-line form's hint answers)."""
-        if request.conversation_kind != "personal" or " " in request.text:
-            return False
-        route = self.router.route_for(request.text)
-        return route is not None and route is self.router.route_for(REPORT_WORDS[0])
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         # Deliberately not calling TeamsActivityHandler's dispatch: it looks every added member up in
@@ -276,6 +251,12 @@ class DistrictBot(TeamsActivityHandler):
         if len(self._recent) > RECENT_ACTIVITIES:
             self._recent.popitem(last=False)
         return False
+
+
+def form_of(activity: Activity) -> dict[str, Any] | None:
+    """A submitted card form's data: a message with a `value` naming its form (Action.Submit)."""
+    value = activity.value
+    return value if isinstance(value, dict) and "form" in value else None
 
 
 def _unique_id(activity: Activity) -> str:

@@ -17,6 +17,10 @@ class Reply:
 
     text: str
     card: Card | None = field(default=None, compare=False)
+    # Instead of this reply, bot/teams.py begins the check-in dialog (a channel without cards).
+    opens_check_in_dialog: bool = False
+    # The sender's data was erased: bot/teams.py forgets what it remembers of them too.
+    forgot_sender: bool = False
 
 
 # Adaptive Card markdown (and Teams) would otherwise interpret these: emphasis, code, links ("[x](y)"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from bot.cards import Reply
 from bot.cards import progress as cards
+from bot.cards.checkin_form import FORM, Entries, form
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
-from bot.commands.router import Context, Request, Router, no_district, read_roles
+from bot.commands.router import Context, Request, Router, no_district, note_turn, read_roles, refusal
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
@@ -30,10 +33,12 @@ from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, number_in
 from bot.services.roles import Role
 from bot.services.text import fold
+from dialogs.checkin_entries import read_entries
 
 log = logging.getLogger(__name__)
 
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
+# The form is stateless: the card carries what was filled in, so a mistake is answered with it filled in.
 REPORT_WORDS = ("rapportera", "report")
 
 
@@ -42,14 +47,23 @@ def register(router: Router) -> None:
         *REPORT_WORDS,
         usage=N_("report GOAL VALUE [COMMENT]"),
         summary=N_("report progress on a goal"),
+        forms=(FORM,),
     )
     async def report(request: Request, context: Context) -> Reply:
-        """Store a check-in from the one-line form; confirm only once it is committed."""
+        """Store a check-in from the one-line form or the card form; alone, in a personal chat, open the
+        form (a card, or where cards are not shown, a dialog asking one question at a time)."""
+        if request.form is not None:
+            note_turn(command="report-form")
+            return await submit_form(request, context, request.form)
+        if not request.args and request.conversation_kind == "personal":
+            if not request.cards:
+                return Reply("", opens_check_in_dialog=True)
+            return await offer_form(request, context)
         t = request.t
         plan = await plan_of(request, context)
         if plan is None:
             return Reply(t._("There is no plan to report on yet."))
-        today = _today(context)
+        today = today_in_district(context)
         try:
             number, rest = parse_goal_number(request.args)
             goal = plan.goal(number)
@@ -96,7 +110,7 @@ def register(router: Router) -> None:
                 )
             rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now)
             theirs = [s for s in rows if s.goal.id in ids]
-            return cards.status(t, plan, theirs, branch=None, today=_today(context))
+            return cards.status(t, plan, theirs, branch=None, today=today_in_district(context))
         check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
         return cards.mine(t, check_ins)
 
@@ -124,7 +138,7 @@ def register(router: Router) -> None:
                 value=value,
                 happened_on=found.happened_on,
                 comment=comment or None,
-                today=_today(context),
+                today=today_in_district(context),
                 year=plan.year,
             )
         except CheckInError as error:
@@ -178,7 +192,7 @@ def register(router: Router) -> None:
                     )
                 )
         branch_id, name = (branch.id, branch.name) if branch else (None, None)
-        today = _today(context)
+        today = today_in_district(context)
         rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now, branch_id=branch_id)
         return cards.status(t, plan, rows, branch=name, today=today)
 
@@ -343,10 +357,6 @@ async def plan_of(request: Request, context: Context) -> Plan | None:
     return await asyncio.to_thread(context.progress.plan, request.district)
 
 
-def _today(context: Context) -> date:
-    return context.progress.today(context.now)
-
-
 async def _roles(request: Request, context: Context) -> set[Role]:
     from bot.commands.router import roles_of
 
@@ -381,3 +391,41 @@ async def may_report(request: Request, context: Context) -> bool:
         return allowed_to_report(read_roles(user, district, context), reporter.chairs, reporter.responsible)
 
     return await asyncio.to_thread(read)
+
+
+async def open_check_in(request: Request, context: Context) -> tuple[Plan, date] | Reply:
+    """The plan to report on and today's date in the district, or why the sender cannot report."""
+    plan = await asyncio.to_thread(context.progress.plan, request.district)
+    if plan is None or not plan.goals:
+        return Reply(request.t._("There is no plan to report on yet."))
+    if not await may_report(request, context):
+        return await refusal(request, context, Role.CHAIR)
+    return plan, today_in_district(context)
+
+
+async def offer_form(request: Request, context: Context) -> Reply:
+    """The empty form, the date set to today."""
+    opened = await open_check_in(request, context)
+    if isinstance(opened, Reply):
+        return opened
+    plan, today = opened
+    return form(request.t, plan, today=today)
+
+
+async def submit_form(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
+    """Store a submitted form, or answer with what was wrong and the form again as it was filled in."""
+    t = request.t
+    plan = await asyncio.to_thread(context.progress.plan, request.district)
+    if plan is None or not plan.goals:
+        return Reply(t._("There is no plan to report on yet."))
+    today = today_in_district(context)
+    entries = Entries.from_submit(data)
+    try:
+        goal, draft = read_entries(plan, entries, today=today)
+    except CheckInError as error:
+        return form(t, plan, today=today, entries=entries, problem=problem(t, error, plan, example=False))
+    return await store_check_in(request, context, goal, draft)
+
+
+def today_in_district(context: Context) -> date:
+    return context.progress.today(context.now)
