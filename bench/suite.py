@@ -63,9 +63,8 @@ def grant_chairs(database_url: str, senders: int, branch: str) -> None:
     from bot.db.engine import Database
     from bot.db.people import PeopleRepository
     from bot.services.clock import utc_now
-    from bot.services.people import PersonInfo
+    from bot.services.people import PersonInfo, Role
     from bot.services.plan_import import SAMPLE_DISTRICT
-    from bot.services.roles import Role
 
     database = Database(database_url)
     try:

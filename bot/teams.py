@@ -26,12 +26,10 @@ from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services
 from bot.commands.router import TurnNote, note_turn, turn_note
 from bot.config import Settings
-from bot.db.dialogs import DialogStates
+from bot.db.dialogs import DialogStates, dialog_key
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
-from bot.services.districts import Scope, Why
-from bot.services.people import ConversationInfo, PersonInfo
-from dialogs.storage import DatabaseStorage, conversation_key
+from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
 
 if TYPE_CHECKING:
     from dialogs.host import Dialogs
@@ -64,7 +62,7 @@ class DistrictBot(TeamsActivityHandler):
         # check-in in a channel without cards (the terminal chat) needs it, so it is made then, or when a
         # message answers a dialog another process (or this one before a restart) began.
         self._dialogs: Dialogs | None = None
-        self._dialog_storage = DatabaseStorage(DialogStates(services.repository.db), clock)
+        self._dialog_states = DialogStates(services.repository.db)
         self.services = services
         self.repository = services.repository
         self.districts = services.districts
@@ -143,17 +141,18 @@ class DistrictBot(TeamsActivityHandler):
 
     async def _continues_dialog(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
         """Hand the message to its conversation's dialog waiting for an answer; False if there is none."""
-        if self._dialogs is None and not await self._dialog_storage.waiting(
-            conversation_key(turn_context.activity)
-        ):
+        activity = turn_context.activity
+        key = dialog_key(activity.channel_id, activity.conversation.id)
+        if self._dialogs is None and not await asyncio.to_thread(self._dialog_states.waiting, key):
             return False
         return await self.dialog_host().continue_active(turn_context, request, context)
 
     def dialog_host(self) -> Dialogs:
         if self._dialogs is None:
             from dialogs.host import Dialogs
+            from dialogs.storage import DatabaseStorage
 
-            self._dialogs = Dialogs(self._dialog_storage)
+            self._dialogs = Dialogs(DatabaseStorage(self._dialog_states, self.clock))
         return self._dialogs
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:

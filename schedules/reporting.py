@@ -47,9 +47,9 @@ from bot.i18n import Translator
 from bot.notifier import ConversationGone, Notifier, SendFailed
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Plan
+from bot.services.people import Role
 from bot.services.plan import Period, TargetKind
 from bot.services.progress import Report, period_bounds
-from bot.services.roles import Role
 
 log = logging.getLogger(__name__)
 

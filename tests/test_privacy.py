@@ -37,7 +37,7 @@ from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.services.export import ExportLinks, ExportQuery
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Role
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import (
     RETENTION_HOUR,
@@ -50,7 +50,6 @@ from bot.services.privacy import (
     stamp,
 )
 from bot.services.prompting import SlotStatus
-from bot.services.roles import Role
 from bot.services.schedule_rules import parse_rule
 from tests.conftest import NOW, Clock
 from tests.fakes import activities

@@ -31,7 +31,7 @@ from bot.services.checkins import (
 )
 from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, number_in
-from bot.services.roles import Role
+from bot.services.people import Role
 from bot.services.text import fold
 from dialogs.checkin_entries import read_entries
 

@@ -11,8 +11,7 @@ import asyncio
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, no_district
 from bot.i18n import N_, Translator
-from bot.services.districts import matching
-from bot.services.roles import Role
+from bot.services.people import Role, matching
 
 LINK_USAGE = N_("link DISTRICT")
 DISTRICT_USAGE = N_("district NAME")

@@ -21,10 +21,8 @@ from bot.db.districts import DistrictRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
-from bot.services.districts import Scope, Why
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
 from bot.services.progress import Progress
-from bot.services.roles import Role, allows
 from bot.services.text import fold
 
 if TYPE_CHECKING:

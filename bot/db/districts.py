@@ -11,8 +11,7 @@ from sqlmodel import Session, col, select
 from bot.db.engine import Database
 from bot.db.models import Conversation, District, Membership, Role, Team
 from bot.db.people import find_person, remember_person
-from bot.services.districts import Scope, scope_of_person, scope_of_shared
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Scope, scope_of_person, scope_of_shared
 
 TEAM_NAME_LENGTH = 200
 

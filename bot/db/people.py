@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from bot.db.engine import Database
 from bot.db.models import Branch, Conversation, District, Person, Role
 from bot.services.people import PersonInfo
-from bot.services.roles import Role as RoleKind
+from bot.services.people import Role as RoleKind
 
 # Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
 NAME_LENGTH = 200

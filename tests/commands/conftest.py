@@ -31,12 +31,10 @@ from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
-from bot.services.districts import Scope, Why
 from bot.services.export import ExportLinks
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.progress import Progress
-from bot.services.roles import Role
 from bot.services.schedule_rules import parse_rule
 from schedules.desk import PromptDesk
 from tests.conftest import NOW, fixed_clock

@@ -41,9 +41,8 @@ from bot.services.checkins import (
     read_value,
 )
 from bot.services.goals import Plan
-from bot.services.people import PersonInfo
+from bot.services.people import PersonInfo, Role
 from bot.services.plan import Period, Target, TargetKind
-from bot.services.roles import Role
 from bot.services.text import fold
 from tests.commands.conftest import (
     DISTRICT,

@@ -13,10 +13,9 @@ from bot.db.checkins import CheckInRepository, StoredCheckIn
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.services.goals import Plan
-from bot.services.people import PersonInfo
+from bot.services.people import PersonInfo, Role
 from bot.services.plan import GoalDraft, Period, PlanDraft, SectionDraft, Target, TargetKind
 from bot.services.progress import Pace, plan_standing
-from bot.services.roles import Role
 from tests.conftest import NOW
 
 DISTRICT = "Vänsterpartiet Västernorrland"
