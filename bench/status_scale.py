@@ -54,9 +54,8 @@ from bot.db.engine import Database  # noqa: E402
 from bot.db.people import PeopleRepository  # noqa: E402
 from bot.db.repository import Repository  # noqa: E402
 from bot.i18n import translator  # noqa: E402
-from bot.services.goals import Plan  # noqa: E402
+from bot.services.goals import Plan, TargetKind  # noqa: E402
 from bot.services.people import PersonInfo, Role  # noqa: E402
-from bot.services.plan import TargetKind  # noqa: E402
 from bot.services.plan_import import SAMPLE_DISTRICT, ensure_sample_plan  # noqa: E402
 from bot.services.progress import plan_standing  # noqa: E402
 

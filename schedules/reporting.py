@@ -46,9 +46,8 @@ from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.notifier import ConversationGone, Notifier, SendFailed
 from bot.services.clock import Clock
-from bot.services.goals import Goal, Plan
+from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.plan import Period, TargetKind
 from bot.services.progress import Report, period_bounds
 
 log = logging.getLogger(__name__)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from bot.cards import Reply, card, facts, heading, paragraph, say
 from bot.cards.progress import check_in_line, number, progress_rows
 from bot.i18n import Translator
-from bot.services.goals import Goal, Plan, named_in_plan
-from bot.services.plan import Period, Target, TargetKind
+from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
 from bot.services.progress import GoalInFull
 
 

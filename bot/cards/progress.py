@@ -12,8 +12,7 @@ from babel.numbers import format_decimal
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.db.checkins import StoredCheckIn
 from bot.i18n import Translator
-from bot.services.goals import Goal, Plan
-from bot.services.plan import Period, TargetKind
+from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace
 
 BAR_WIDTH = 10

@@ -13,8 +13,9 @@ from bot.db.engine import Database
 from bot.db.models import Conversation, District, Goal, Section, Team
 from bot.db.people import remember_person
 from bot.services import goals as domain
+from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo
-from bot.services.plan import PlanDraft, Target
+from bot.services.plan import PlanDraft
 from bot.services.plan_sync import match_goals
 
 

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+from bot.services.goals import Target, TargetKind
 from bot.services.people import Role
-from bot.services.plan import Target, TargetKind
 from bot.services.text import fold
 
 MAX_COMMENT_LENGTH = 500

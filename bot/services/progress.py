@@ -74,8 +74,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, assert_never
 
-from bot.services.goals import Goal, Plan
-from bot.services.plan import Period, Target, TargetKind
+from bot.services.goals import Goal, Period, Plan, Target, TargetKind
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
