@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from bot.db.types import UTCDateTime
+from bot.db.engine import UTCDateTime
 
 DISTRICT_NAME_LENGTH = 200
 # A check-in that counts: not withdrawn (the condition of the partial indexes on check-ins).

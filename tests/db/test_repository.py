@@ -16,10 +16,9 @@ from sqlalchemy import text
 from sqlalchemy.dialects import sqlite
 from sqlmodel import select
 
-from bot.db.engine import Database
+from bot.db.engine import Database, UTCDateTime
 from bot.db.models import District
 from bot.db.repository import Repository
-from bot.db.types import UTCDateTime
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
