@@ -449,8 +449,8 @@ def manage_people(settings: Settings, args: argparse.Namespace) -> int:
 
 def manage_teams(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db import migrate
-    from bot.db.districts import DistrictRepository
     from bot.db.engine import Database
+    from bot.db.people import DistrictRepository
     from bot.services.clock import utc_now
 
     database = Database(settings.database_url)

@@ -26,9 +26,8 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository

@@ -224,7 +224,7 @@ class DistrictBot(TeamsActivityHandler):
         )
 
     async def _scope(self, conversation: ConversationInfo, user: PersonInfo | None) -> Scope:
-        """The district this turn speaks for (bot/services/districts.py). Someone writing in a linked
+        """The district this turn speaks for (bot/services/people.py). Someone writing in a linked
         team's channel belongs to its district: noted, so that their personal chat knows it too."""
         admin = bool(user and user.aad_object_id and user.aad_object_id in self.services.admins)
         default = self.settings.district

@@ -26,9 +26,8 @@ from bot.__main__ import import_plan
 from bot.app import Components, SdkConfig, build
 from bot.config import Settings
 from bot.db import migrate
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier

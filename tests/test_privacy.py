@@ -29,10 +29,9 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DIALOG_HOURS, DialogStates, dialog_key
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
 from bot.db.models import CheckIn, CheckInRevision, Conversation, Person
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository

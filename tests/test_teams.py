@@ -15,8 +15,7 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Conversat
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
-from bot.db.districts import DistrictRepository
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.services.progress import Progress
 from bot.teams import DistrictBot, message_text

@@ -17,8 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
-from bot.db.districts import DistrictRepository
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
@@ -80,7 +79,7 @@ class Request:
     text: str
     t: Translator
     district: str  # the district this turn speaks for; empty when none (see scope)
-    scope: Scope | None = None  # how the district was found (bot/services/districts.py)
+    scope: Scope | None = None  # how the district was found (bot/services/people.py)
     user: PersonInfo | None = None
     conversation_kind: str = "personal"
     conversation: ConversationInfo | None = None

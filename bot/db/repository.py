@@ -177,7 +177,7 @@ class Repository:
     ) -> None:
         """Store or refresh where the bot can post, and who it talks to in a personal chat.
 
-        A channel takes the district its team is linked to (bot/db/districts.py links teams)."""
+        A channel takes the district its team is linked to (bot/db/people.py links teams)."""
         with self.db.write() as session:
             person_id = remember_person(session, person, now) if person else None
             row = session.exec(

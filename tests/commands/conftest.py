@@ -25,9 +25,8 @@ from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services, build_router
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
