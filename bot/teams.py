@@ -97,7 +97,7 @@ class DistrictBot(TeamsActivityHandler):
             cards=activity.channel_id in CARD_CHANNELS,
         )
         context = Context(self.services, self.clock())
-        if request.form is None and await self._continues_dialog(turn_context, request, context):
+        if await self._continues_dialog(turn_context, request, context):
             note_turn(command="report-dialog")
             return  # the dialog answered
         reply = await self.router.dispatch(request, context)
@@ -140,7 +140,12 @@ class DistrictBot(TeamsActivityHandler):
             )
 
     async def _continues_dialog(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
-        """Hand the message to its conversation's dialog waiting for an answer; False if there is none."""
+        """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
+
+        Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no
+        answer to one): elsewhere there is none to ask the database for."""
+        if request.cards or request.form is not None:
+            return False
         activity = turn_context.activity
         key = dialog_key(activity.channel_id, activity.conversation.id)
         if self._dialogs is None and not await asyncio.to_thread(self._dialog_states.waiting, key):
