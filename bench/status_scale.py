@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from bot.cards import progress as cards  # noqa: E402
+from bot.cards import goals as cards  # noqa: E402
 from bot.commands import checkins as checkin_commands  # noqa: E402
 from bot.commands.router import Router  # noqa: E402
 from bot.db import migrate  # noqa: E402

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.cards import Reply, card, heading, paragraph
-from bot.cards.progress import number
+from bot.cards import Reply, card, heading, number, paragraph
 from bot.db.models import SUBMISSION_LENGTH
 from bot.i18n import Translator
 from bot.services.checkins import MAX_COMMENT_LENGTH

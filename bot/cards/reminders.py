@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.cards import Reply, card, facts, heading, paragraph
-from bot.cards.progress import day
+from bot.cards import Reply, card, day, facts, heading, paragraph
 from bot.i18n import Translator
 from bot.services.goals import Goal, TargetKind
 

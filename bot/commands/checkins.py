@@ -9,8 +9,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from bot.cards import Reply
-from bot.cards import progress as cards
+from bot.cards import Reply, day, number
+from bot.cards import goals as cards
 from bot.cards.checkin_form import FORM, Entries, form
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
@@ -123,8 +123,8 @@ def register(router: Router) -> None:
     async def correct(request: Request, context: Context) -> Reply:
         """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
         t = request.t
-        number, _, rest = request.args.partition(" ")
-        found = await _own(request, context, number)
+        which, _, rest = request.args.partition(" ")
+        found = await _own(request, context, which)
         if isinstance(found, Reply):
             return found
         plan = await plan_of(request, context)
@@ -153,9 +153,7 @@ def register(router: Router) -> None:
             comment=comment.strip() or None,
             now=context.now,
         )
-        return Reply(
-            t._("Corrected #{id}: now {value}.").format(id=stored.id, value=cards.number(t, stored.value))
-        )
+        return Reply(t._("Corrected #{id}: now {value}.").format(id=stored.id, value=number(t, stored.value)))
 
     @router.command(
         "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
@@ -285,9 +283,9 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
         ).format(
             id=stored.id,
             number=goal.number,
-            value=cards.number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
+            value=number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
             who=stored.branch or t._("the district"),
-            day=cards.day(t, stored.happened_on),
+            day=day(t, stored.happened_on),
         )
     )
 
