@@ -16,9 +16,8 @@ from datetime import date
 from typing import Any
 
 from bot.cards import Reply, card, heading, number, paragraph
-from bot.db.models import SUBMISSION_LENGTH
 from bot.i18n import Translator
-from bot.services.checkins import MAX_COMMENT_LENGTH
+from bot.services.checkins import MAX_COMMENT_LENGTH, SUBMISSION_LENGTH
 from bot.services.goals import Goal, Plan, TargetKind
 
 FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart

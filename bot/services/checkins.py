@@ -90,6 +90,10 @@ class CheckInDraft:
     submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
 
 
+# A submission token's longest (the column's width): a form's and a message's tokens both fit.
+SUBMISSION_LENGTH = 32
+
+
 def delivery_token(conversation_id: str, activity_id: str) -> str:
     """A one-line check-in's submission token: Teams redelivering the message (to any process) stores once.
 
