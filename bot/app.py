@@ -33,6 +33,7 @@ from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier, RetryingCloudAdapter
+from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
 from bot.services.export import ExportLinks, export_csv
 from bot.services.plan_import import ensure_sample_plan
@@ -95,6 +96,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         people=people,
         checkins=checkins,
         progress=Progress(repository, checkins, settings.zone),
+        reporting=Reporting(checkins, people, frozenset(settings.admins)),
         districts=DistrictRepository(database),
         admins=frozenset(settings.admins),
         zone=settings.zone,

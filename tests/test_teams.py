@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
+from bot.services.checkins import Reporting
 from bot.services.progress import Progress
 from bot.teams import DistrictBot, message_text
 from tests.conftest import fixed_clock
@@ -39,11 +40,13 @@ def mentioning(
 
 
 def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
+    checkins = CheckInRepository(repository.db)
     services = Services(
         repository=repository,
         people=PeopleRepository(repository.db),
-        checkins=CheckInRepository(repository.db),
-        progress=Progress(repository, CheckInRepository(repository.db), settings.zone),
+        checkins=checkins,
+        progress=Progress(repository, checkins, settings.zone),
+        reporting=Reporting(checkins, PeopleRepository(repository.db), frozenset(settings.admins)),
         districts=DistrictRepository(repository.db),
         admins=frozenset(settings.admins),
         zone=settings.zone,

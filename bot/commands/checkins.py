@@ -14,22 +14,21 @@ from bot.cards import goals as cards
 from bot.cards.checkin_form import FORM, Entries, form
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
-from bot.commands.router import Context, Request, Router, no_district, note_turn, read_roles, refusal
-from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
+from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     CheckInProblem,
     Refusal,
+    Refused,
     check,
     delivery_token,
     parse_check_in,
     parse_goal_number,
     read_value,
-    reporting_for,
 )
-from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, number_in
 from bot.services.people import Role
 from bot.services.text import fold
@@ -229,37 +228,14 @@ def register(router: Router) -> None:
 
 
 async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
-    """Store a valid check-in for the branch the sender may report for; confirm only once it is committed.
-
-    The one place every way of reporting ends: the one-line command, the card form and the chat dialog."""
+    """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
+    one-line command, the card form and the chat dialog."""
     t = request.t
-    user, district = request.user, request.district
-    assert user is not None
-    checkins = context.checkins
-
-    def decide_and_store() -> tuple[Reporter, BranchInfo | None | Refusal, StoredCheckIn | None]:
-        roles = read_roles(user, district, context)
-        reporter = checkins.reporter(user, district)
-        comment, named = _branch_in(draft.comment, checkins.branches(district))
-        branch = reporting_for(roles, reporter.chairs, reporter.responsible, goal.id, named)
-        if isinstance(branch, Refusal):
-            return reporter, branch, None
-        stored = checkins.add(
-            district=district,
-            goal_id=goal.id,
-            branch_id=branch.id if branch else None,
-            reporter=user,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            area=draft.area,
-            comment=comment,
-            now=context.now,
-            submission=draft.submission,
-        )
-        return reporter, branch, stored
-
+    assert request.user is not None
     try:
-        reporter, branch, stored = await asyncio.to_thread(decide_and_store)
+        stored = await asyncio.to_thread(
+            context.reporting.store, request.user, request.district, goal.id, draft, now=context.now
+        )
     except AlreadyStored as repeat:  # a form sent twice, or a message Teams delivered again: stored once
         return Reply(
             t._(
@@ -274,9 +250,8 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
                 "Please send it again in a while."
             )
         )
-    if isinstance(branch, Refusal):
-        return Reply(refused(t, branch, reporter.chairs, goal=goal))
-    assert stored is not None
+    if isinstance(stored, Refused):
+        return Reply(refused(t, stored.why, stored.chairs, goal=goal))
     return Reply(
         t._(
             "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
@@ -361,34 +336,11 @@ async def _roles(request: Request, context: Context) -> set[Role]:
     return await roles_of(request.user, request.district, context)
 
 
-def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:
-    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment."""
-    if not comment:
-        return comment, None
-    first, _, rest = comment.partition(" ")
-    if fold(first) not in ("for", "för"):
-        return comment, None
-    for branch in sorted(branches, key=lambda b: -len(b.name)):
-        if fold(rest).startswith(fold(branch.name)):
-            remaining = rest[len(branch.name) :].strip()
-            return remaining or None, branch
-    return comment, None
-
-
 async def may_report(request: Request, context: Context) -> bool:
-    """Whether the sender may report on any goal at all (as `reporting_for` decides per goal).
-
-    The check-in form and dialog are offered only to them; what they submit is checked again when stored.
-    """
-    user, district = request.user, request.district
-    if user is None:
+    """Whether the sender may report on any goal at all; what they submit is checked again when stored."""
+    if request.user is None:
         return False
-
-    def read() -> bool:
-        reporter = context.checkins.reporter(user, district)
-        return allowed_to_report(read_roles(user, district, context), reporter.chairs, reporter.responsible)
-
-    return await asyncio.to_thread(read)
+    return await asyncio.to_thread(context.reporting.may_report, request.user, request.district)
 
 
 async def open_check_in(request: Request, context: Context) -> tuple[Plan, date] | Reply:

@@ -20,7 +20,8 @@ from bot.db.checkins import CheckInRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
-from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
+from bot.services.checkins import Reporting
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
 from bot.services.progress import Progress
 from bot.services.text import fold
 
@@ -43,6 +44,7 @@ class Services:
     checkins: CheckInRepository
     districts: DistrictRepository
     progress: Progress  # the plan and how far it has come
+    reporting: Reporting  # who may report, and storing check-ins
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
@@ -62,6 +64,10 @@ class Context:
     @property
     def progress(self) -> Progress:
         return self.services.progress
+
+    @property
+    def reporting(self) -> Reporting:
+        return self.services.reporting
 
     @property
     def people(self) -> PeopleRepository:
@@ -236,13 +242,7 @@ def read_roles(user: PersonInfo | None, district: str, context: Context) -> set[
     """roles_of, in a worker thread (it may read the database)."""
     if user is None:
         return {Role.MEMBER}
-    return _with_admin(context.people.roles(user, district), user, context)
-
-
-def _with_admin(roles: set[Role], user: PersonInfo, context: Context) -> set[Role]:
-    if user.aad_object_id and user.aad_object_id in context.services.admins:
-        roles.add(Role.ADMIN)
-    return roles
+    return with_admin(context.people.roles(user, district), user, context.services.admins)
 
 
 def no_district(request: Request) -> Reply:

@@ -58,6 +58,13 @@ class Role(StrEnum):
 _RANK = {Role.MEMBER: 0, Role.CHAIR: 1, Role.BOARD: 2, Role.ADMIN: 3}
 
 
+def with_admin(roles: set[Role], person: PersonInfo, admins: Collection[str]) -> set[Role]:
+    """A person's stored `roles`, and admin if the configuration names them (by Teams (AAD) object id)."""
+    if person.aad_object_id and person.aad_object_id in admins:
+        roles.add(Role.ADMIN)
+    return roles
+
+
 def allows(roles: Iterable[Role], needed: Role) -> bool:
     """Whether someone holding `roles` may do what needs `needed`."""
     return max((_RANK[role] for role in roles), default=0) >= _RANK[needed]

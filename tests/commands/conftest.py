@@ -30,6 +30,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
+from bot.services.checkins import Reporting
 from bot.services.export import ExportLinks
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why
 from bot.services.plan_import import ensure_sample_plan
@@ -58,11 +59,13 @@ def services_on(repository: Repository) -> Services:
     """What bot/app.py builds, on `repository`'s database: the prompt desk too, and one admin."""
     db = repository.db
     people = PeopleRepository(db)
+    checkins = CheckInRepository(db)
     return Services(
         repository=repository,
         people=people,
-        checkins=CheckInRepository(db),
-        progress=Progress(repository, CheckInRepository(db), ZONE),
+        checkins=checkins,
+        progress=Progress(repository, checkins, ZONE),
+        reporting=Reporting(checkins, people, frozenset({ADMIN.aad_object_id or ""})),
         districts=DistrictRepository(db),
         admins=frozenset({ADMIN.aad_object_id or ""}),
         zone=ZONE,
