@@ -470,28 +470,46 @@ def plan_standing(
     branch_id: int | None = None,
 ) -> list[GoalStanding]:
     """Every goal's progress; with `branch_id`, as that one branch has done (for `status BRANCH`)."""
-    year = plan.year or today.year
-    standings = []
-    for goal in plan.goals:
-        goal_reports = reports.get(goal.id, ())
-        if branch_id is not None:
-            goal_reports = [r for r in goal_reports if r.branch_id == branch_id]
-        standings.append(
-            GoalStanding(
+    return [
+        GoalStanding(
+            goal,
+            goal_progress(
+                plan,
                 goal,
-                progress(
-                    goal.target,
-                    goal_reports,
-                    today=today,
-                    year=year,
-                    areas=plan.priority_areas,
-                    branches=1 if branch_id is not None and goal.applies_to_branches else branches,
-                    applies_to_branches=goal.applies_to_branches,
-                    people_named=responsible.get(goal.id, 0),
-                ),
-            )
+                reports.get(goal.id, ()),
+                today=today,
+                branches=branches,
+                people_named=responsible.get(goal.id, 0),
+                branch_id=branch_id,
+            ),
         )
-    return standings
+        for goal in plan.goals
+    ]
+
+
+def goal_progress(
+    plan: Plan,
+    goal: Goal,
+    reports: Sequence[Report],
+    *,
+    today: date,
+    branches: int,
+    people_named: int,
+    branch_id: int | None = None,
+) -> GoalProgress:
+    """One goal of the plan's progress from its reports; with `branch_id`, as that one branch has done."""
+    if branch_id is not None:
+        reports = [r for r in reports if r.branch_id == branch_id]
+    return progress(
+        goal.target,
+        reports,
+        today=today,
+        year=plan.year or today.year,
+        areas=plan.priority_areas,
+        branches=1 if branch_id is not None and goal.applies_to_branches else branches,
+        applies_to_branches=goal.applies_to_branches,
+        people_named=people_named,
+    )
 
 
 class Progress:
@@ -525,15 +543,12 @@ class Progress:
         """One goal's progress, the people responsible for it and its latest reports."""
         today = self.today(now)
         named = self.checkins.responsible(plan.district).get(goal.id, [])
-        reports = self.checkins.reports(plan.district, year=plan.year or today.year)
-        standing = progress(
-            goal.target,
-            reports.get(goal.id, ()),
+        standing = goal_progress(
+            plan,
+            goal,
+            self.checkins.reports(plan.district, year=plan.year or today.year).get(goal.id, ()),
             today=today,
-            year=plan.year or today.year,
-            areas=plan.priority_areas,
             branches=len(self.checkins.branches(plan.district)),
-            applies_to_branches=goal.applies_to_branches,
             people_named=len(named),
         )
         return GoalInFull(goal, standing, [name for _, name in named], self.checkins.latest(goal.id))
