@@ -18,10 +18,9 @@ from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.services.clock import utc_now
-from bot.services.people import PersonInfo
-from bot.services.plan import TargetKind
+from bot.services.goals import TargetKind
+from bot.services.people import PersonInfo, Role
 from bot.services.plan_import import SAMPLE_DISTRICT, ensure_sample_plan
-from bot.services.roles import Role
 
 ZONE = "Europe/Stockholm"
 BRANCH = "Sundsvall"

@@ -417,8 +417,7 @@ def manage_people(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db.engine import Database
     from bot.db.people import PeopleRepository, UnknownDistrict
     from bot.services.clock import utc_now
-    from bot.services.people import PersonInfo
-    from bot.services.roles import Role
+    from bot.services.people import PersonInfo, Role
 
     district = args.district or settings.district
     database = Database(settings.database_url)
@@ -454,8 +453,8 @@ def manage_people(settings: Settings, args: argparse.Namespace) -> int:
 
 def manage_teams(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db import migrate
-    from bot.db.districts import DistrictRepository
     from bot.db.engine import Database
+    from bot.db.people import DistrictRepository
     from bot.services.clock import utc_now
 
     database = Database(settings.database_url)

@@ -28,19 +28,20 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier, RetryingCloudAdapter
+from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
 from bot.services.export import ExportLinks, ExportQuery, export_csv
+from bot.services.people import Role, allows
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
-from bot.services.roles import Role, allows
+from bot.services.progress import Progress
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
 from schedules.desk import PromptDesk
@@ -92,10 +93,13 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     people = PeopleRepository(database)
     prompts = PromptRepository(database)
     desk = PromptDesk(prompts, people, clock, timezone=settings.timezone)
+    checkins = CheckInRepository(database)
     services = Services(
         repository=repository,
         people=people,
-        checkins=CheckInRepository(database),
+        checkins=checkins,
+        progress=Progress(repository, checkins, settings.zone),
+        reporting=Reporting(checkins, people, frozenset(settings.admins)),
         districts=DistrictRepository(database),
         admins=frozenset(settings.admins),
         zone=settings.zone,

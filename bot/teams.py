@@ -4,10 +4,9 @@ It strips the @mention, remembers where the bot can post, hands the text to the 
 reply back as a card (or text where the channel has no cards). Besides app.py, dialogs/ and the notifier,
 this is the only module that knows botbuilder's turn objects.
 
-Check-ins have two more ways in than the router's one line. A bare `rapportera` in a personal chat opens
-the check-in form: a card where cards are shown, and where they are not (the terminal chat) a dialog that
-asks one question at a time; while that dialog waits for an answer, the conversation's messages go to it.
-A submitted form comes back as a message with a `value` and no text, and goes to dialogs.checkin.
+Every message goes to the router, a submitted card form too (a `value` naming the form). The one thing
+decided here is the check-in dialog, which needs the turn: a bare `rapportera` in a chat without cards (the
+terminal chat) begins it, and while it waits for an answer the conversation's messages go to it.
 """
 
 from __future__ import annotations
@@ -24,21 +23,15 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount, TextFormatTypes
 
 from bot.cards import Reply
-from bot.cards.checkin_form import is_submit
 from bot.commands import Context, Request, Router, Services
-from bot.commands.checkins import REPORT_WORDS
-from bot.commands.privacy import FORGET_WORDS
-from bot.commands.router import TurnNote, no_district, note_turn, turn_note
+from bot.commands.router import TurnNote, note_turn, turn_note
 from bot.config import Settings
-from bot.db.dialogs import DialogStates
+from bot.db.dialogs import DialogStates, dialog_key
 from bot.db.engine import StorageGone
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
-from bot.services.districts import Scope, Why
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
 from bot.services.text import strip_invisible
-from dialogs.checkin import offer_form, submit_form
-from dialogs.storage import DatabaseStorage, conversation_key
 
 if TYPE_CHECKING:
     from dialogs.host import Dialogs
@@ -71,7 +64,7 @@ class DistrictBot(TeamsActivityHandler):
         # check-in in a channel without cards (the terminal chat) needs it, so it is made then, or when a
         # message answers a dialog another process (or this one before a restart) began.
         self._dialogs: Dialogs | None = None
-        self._dialog_storage = DatabaseStorage(DialogStates(services.repository.db), clock)
+        self._dialog_states = DialogStates(services.repository.db)
         self.services = services
         self.repository = services.repository
         self.districts = services.districts
@@ -102,27 +95,19 @@ class DistrictBot(TeamsActivityHandler):
             conversation=conversation,
             mentions=mentioned_people(activity),
             activity_id=_unique_id(activity),
+            form=form_of(activity),
+            cards=activity.channel_id in CARD_CHANNELS,
         )
         context = Context(self.services, self.clock())
-        if not scope.found and (is_submit(activity.value) or self._opens_check_in(request)):
-            note_turn(command="report", outcome="no-district")
-            reply = no_district(request)
-        elif is_submit(activity.value):
-            note_turn(command="report-form")
-            reply = await submit_form(request, context, activity.value)
-        elif await self._continues_dialog(turn_context, request, context):
+        if await self._continues_dialog(turn_context, request, context):
             note_turn(command="report-dialog")
             return  # the dialog answered
-        elif self._opens_check_in(request):
-            note_turn(command="report")
-            if activity.channel_id not in CARD_CHANNELS:
-                await self.dialog_host().begin_check_in(turn_context, request, context)
-                return
-            reply = await offer_form(request, context)
-        else:
-            reply = await self.router.dispatch(request, context)
-            if self._asks_to_forget(request):
-                self._drop_cached(conversation.conversation_id, user)
+        reply = await self.router.dispatch(request, context)
+        if reply.opens_check_in_dialog:
+            await self.dialog_host().begin_check_in(turn_context, request, context)
+            return
+        if reply.forgot_sender:
+            self._drop_cached(conversation.conversation_id, user)
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -158,31 +143,25 @@ class DistrictBot(TeamsActivityHandler):
             )
 
     async def _continues_dialog(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
-        """Hand the message to its conversation's dialog waiting for an answer; False if there is none."""
-        if self._dialogs is None and not await self._dialog_storage.waiting(
-            conversation_key(turn_context.activity)
-        ):
+        """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
+
+        Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no
+        answer to one): elsewhere there is none to ask the database for."""
+        if request.cards or request.form is not None:
+            return False
+        activity = turn_context.activity
+        key = dialog_key(activity.channel_id, activity.conversation.id)
+        if self._dialogs is None and not await asyncio.to_thread(self._dialog_states.waiting, key):
             return False
         return await self.dialog_host().continue_active(turn_context, request, context)
 
     def dialog_host(self) -> Dialogs:
         if self._dialogs is None:
             from dialogs.host import Dialogs
+            from dialogs.storage import DatabaseStorage
 
-            self._dialogs = Dialogs(self._dialog_storage)
+            self._dialogs = Dialogs(DatabaseStorage(self._dialog_states, self.clock))
         return self._dialogs
-
-    def _asks_to_forget(self, request: Request) -> bool:
-        """`glöm mig ...` / `forget me ...`: afterwards they may be gone from the database."""
-        route = self.router.route_for(request.text.partition(" ")[0])
-        return route is not None and route is self.router.route_for(FORGET_WORDS[0])
-
-    def _opens_check_in(self, request: Request) -> bool:
-        """`rapportera` / `report` alone, in a personal chat (elsewhere the one-line form's hint answers)."""
-        if request.conversation_kind != "personal" or " " in request.text:
-            return False
-        route = self.router.route_for(request.text)
-        return route is not None and route is self.router.route_for(REPORT_WORDS[0])
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         # Deliberately not calling TeamsActivityHandler's dispatch: it looks every added member up in
@@ -258,7 +237,7 @@ class DistrictBot(TeamsActivityHandler):
         )
 
     async def _scope(self, conversation: ConversationInfo, user: PersonInfo | None) -> Scope:
-        """The district this turn speaks for (bot/services/districts.py). Someone writing in a linked
+        """The district this turn speaks for (bot/services/people.py). Someone writing in a linked
         team's channel belongs to its district: noted, so that their personal chat knows it too."""
         admin = bool(user and user.aad_object_id and user.aad_object_id in self.services.admins)
         default = self.settings.district
@@ -284,6 +263,12 @@ class DistrictBot(TeamsActivityHandler):
         if len(self._recent) > RECENT_ACTIVITIES:
             self._recent.popitem(last=False)
         return False
+
+
+def form_of(activity: Activity) -> dict[str, Any] | None:
+    """A submitted card form's data: a message with a `value` naming its form (Action.Submit)."""
+    value = activity.value
+    return value if isinstance(value, dict) and "form" in value else None
 
 
 def _unique_id(activity: Activity) -> str:

@@ -27,12 +27,11 @@ from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext, Te
 
 from bot.cards import Reply
 from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
-from bot.commands.checkins import problem, store_check_in
+from bot.commands.checkins import open_check_in, problem, store_check_in, today_in_district
 from bot.i18n import Translator
 from bot.services.checkins import CheckInError
 from bot.services.goals import Plan
 from bot.services.text import fold
-from dialogs.checkin import open_check_in, today_in_district
 from dialogs.checkin_entries import read_amount, read_entries, read_goal
 from dialogs.turn import current
 

@@ -24,8 +24,7 @@ from bot.services.checkins import (
 
 # The one-line parser's readers for a value, a priority area and a date; shared rather than rewritten.
 # (Candidates for public names in bot.services.checkins.)
-from bot.services.goals import Goal, Plan
-from bot.services.plan import Target, TargetKind
+from bot.services.goals import Goal, Plan, Target, TargetKind
 
 
 def read_goal(plan: Plan, text: str) -> Goal:

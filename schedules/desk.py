@@ -17,7 +17,7 @@ from bot.cards import Reply
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.services.clock import Clock
-from bot.services.people import PersonInfo
+from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import load_seed_bank
 from bot.services.prompting import (
     HORIZON,
@@ -31,7 +31,6 @@ from bot.services.prompting import (
     next_owners,
     plan_change,
 )
-from bot.services.roles import Role
 from bot.services.schedule_rules import ScheduleRule, occurrences
 
 

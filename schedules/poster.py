@@ -24,9 +24,9 @@ from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain, Sent
 from bot.services.clock import Clock
+from bot.services.people import Role
 from bot.services.prompt_bank import choose_prompt
 from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
-from bot.services.roles import Role
 
 log = logging.getLogger(__name__)
 

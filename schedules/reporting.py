@@ -46,10 +46,9 @@ from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
-from bot.services.goals import Goal, Plan
-from bot.services.plan import Period, TargetKind
+from bot.services.goals import Goal, Period, Plan, TargetKind
+from bot.services.people import Role
 from bot.services.progress import Report, period_bounds
-from bot.services.roles import Role
 
 log = logging.getLogger(__name__)
 

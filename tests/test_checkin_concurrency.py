@@ -23,8 +23,7 @@ from sqlmodel import col, select
 from bot.app import COMPONENTS, create_app
 from bot.config import Settings
 from bot.db.models import Branch, CheckIn, Person
-from bot.services.people import PersonInfo
-from bot.services.roles import Role
+from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, fixed_clock
 from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT
 from tests.fakes.connector import FakeConnector

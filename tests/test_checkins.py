@@ -26,8 +26,7 @@ from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
-from bot.services.people import PersonInfo
-from bot.services.roles import Role
+from bot.services.people import PersonInfo, Role
 from bot.teams import DistrictBot
 from tests.conftest import NOW
 from tests.test_teams import BOT, make_bot, mentioning, shown

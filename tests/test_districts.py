@@ -26,16 +26,14 @@ from bot.__main__ import import_plan
 from bot.app import Components, SdkConfig, build
 from bot.config import Settings
 from bot.db import migrate
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Role
 from bot.services.plan import PlanDraft
 from bot.services.prompting import Outcome
-from bot.services.roles import Role
 from schedules.poster import PromptPoster
 from schedules.reporting import DIGEST_KIND, REMINDER_KIND, ReportReminders
 from tests.conftest import NOW, SEEDS, SKANE, VASTERNORRLAND, Clock, seed

@@ -43,8 +43,7 @@ from bot.services.export import (
     parse_words,
     render_csv,
 )
-from bot.services.people import PersonInfo
-from bot.services.roles import Role
+from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, Clock
 from tests.fakes.chat import ask, card_of, reply_text
 from tests.fakes.connector import FakeConnector

@@ -29,15 +29,14 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DIALOG_HOURS, DialogStates, dialog_key
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
 from bot.db.models import CheckIn, CheckInRevision, Conversation, Person
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.services.export import ExportLinks, ExportQuery
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Role
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import (
     RETENTION_HOUR,
@@ -50,7 +49,6 @@ from bot.services.privacy import (
     stamp,
 )
 from bot.services.prompting import SlotStatus
-from bot.services.roles import Role
 from bot.services.schedule_rules import parse_rule
 from tests.conftest import NOW, Clock
 from tests.fakes import activities

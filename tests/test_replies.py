@@ -17,8 +17,7 @@ from sqlmodel import select
 from bot.app import ADAPTER, COMPONENTS, create_app
 from bot.config import Settings
 from bot.db.models import CheckIn
-from bot.services.people import PersonInfo
-from bot.services.roles import Role
+from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import HANG, FakeConnector

@@ -15,9 +15,10 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, Conversat
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
-from bot.db.districts import DistrictRepository
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
+from bot.services.checkins import Reporting
+from bot.services.progress import Progress
 from bot.teams import DistrictBot, message_text
 from tests.conftest import fixed_clock
 
@@ -39,10 +40,13 @@ def mentioning(
 
 
 def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
+    checkins = CheckInRepository(repository.db)
     services = Services(
         repository=repository,
         people=PeopleRepository(repository.db),
-        checkins=CheckInRepository(repository.db),
+        checkins=checkins,
+        progress=Progress(repository, checkins, settings.zone),
+        reporting=Reporting(checkins, PeopleRepository(repository.db), frozenset(settings.admins)),
         districts=DistrictRepository(repository.db),
         admins=frozenset(settings.admins),
         zone=settings.zone,

@@ -15,13 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.cards import Reply, card, heading, paragraph
-from bot.cards.progress import number
-from bot.db.models import SUBMISSION_LENGTH
+from bot.cards import Reply, card, heading, number, paragraph
 from bot.i18n import Translator
-from bot.services.checkins import MAX_COMMENT_LENGTH
-from bot.services.goals import Goal, Plan
-from bot.services.plan import TargetKind
+from bot.services.checkins import MAX_COMMENT_LENGTH, SUBMISSION_LENGTH
+from bot.services.goals import Goal, Plan, TargetKind
 
 FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart
 GOAL, VALUE, DAY, COMMENT = "goal", "value", "date", "comment"  # the inputs' ids

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.cards import Reply, card, facts, heading, paragraph, say
-from bot.cards.progress import day
+from bot.cards import Reply, card, day, facts, heading, paragraph, say
 from bot.i18n import Translator
 from bot.services.privacy import ForgetResult, PersonalData, Summary
 

@@ -6,11 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.cards import Reply, card, facts, heading, paragraph
-from bot.cards.progress import day
+from bot.cards import Reply, card, day, facts, heading, paragraph
 from bot.i18n import Translator
-from bot.services.goals import Goal
-from bot.services.plan import TargetKind
+from bot.services.goals import Goal, TargetKind
 
 if TYPE_CHECKING:  # the job's results; imported for types only, so cards never depend on schedules/
     from schedules.reporting import Gaps, Reminder

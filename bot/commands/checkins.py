@@ -4,37 +4,40 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from bot.cards import Reply
-from bot.cards import progress as cards
+from bot.cards import Reply, day, number
+from bot.cards import goals as cards
+from bot.cards.checkin_form import FORM, Entries, form
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
-from bot.commands.router import Context, Request, Router, no_district, read_roles
-from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
+from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
 from bot.i18n import N_, Translator
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     CheckInProblem,
     Refusal,
+    Refused,
     check,
     delivery_token,
     parse_check_in,
     parse_goal_number,
     read_value,
-    reporting_for,
 )
-from bot.services.checkins import may_report as allowed_to_report
 from bot.services.goals import Goal, Plan, number_in
-from bot.services.roles import Role
-from bot.services.status import GoalStanding, plan_standing
+from bot.services.people import Role
 from bot.services.text import fold
+from dialogs.checkin_entries import read_entries
 
 log = logging.getLogger(__name__)
 
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
+# The form is stateless: the card carries what was filled in, so a mistake is answered with it filled in.
 REPORT_WORDS = ("rapportera", "report")
 
 
@@ -43,14 +46,23 @@ def register(router: Router) -> None:
         *REPORT_WORDS,
         usage=N_("report GOAL VALUE [COMMENT]"),
         summary=N_("report progress on a goal"),
+        forms=(FORM,),
     )
     async def report(request: Request, context: Context) -> Reply:
-        """Store a check-in from the one-line form; confirm only once it is committed."""
+        """Store a check-in from the one-line form or the card form; alone, in a personal chat, open the
+        form (a card, or where cards are not shown, a dialog asking one question at a time)."""
+        if request.form is not None:
+            note_turn(command="report-form")
+            return await submit_form(request, context, request.form)
+        if not request.args and request.conversation_kind == "personal":
+            if not request.cards:
+                return Reply("", opens_check_in_dialog=True)
+            return await offer_form(request, context)
         t = request.t
         plan = await plan_of(request, context)
         if plan is None:
             return Reply(t._("There is no plan to report on yet."))
-        today = _today(context)
+        today = today_in_district(context)
         try:
             number, rest = parse_goal_number(request.args)
             goal = plan.goal(number)
@@ -95,8 +107,9 @@ def register(router: Router) -> None:
                         "The board names people with: responsible 6 @name"
                     )
                 )
-            theirs = [s for s in await standings(request, context, plan) if s.goal.id in ids]
-            return cards.status(t, plan, theirs, branch=None, today=_today(context))
+            rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now)
+            theirs = [s for s in rows if s.goal.id in ids]
+            return cards.status(t, plan, theirs, branch=None, today=today_in_district(context))
         check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
         return cards.mine(t, check_ins)
 
@@ -109,8 +122,8 @@ def register(router: Router) -> None:
     async def correct(request: Request, context: Context) -> Reply:
         """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
         t = request.t
-        number, _, rest = request.args.partition(" ")
-        found = await _own(request, context, number)
+        which, _, rest = request.args.partition(" ")
+        found = await _own(request, context, which)
         if isinstance(found, Reply):
             return found
         plan = await plan_of(request, context)
@@ -124,7 +137,7 @@ def register(router: Router) -> None:
                 value=value,
                 happened_on=found.happened_on,
                 comment=comment or None,
-                today=_today(context),
+                today=today_in_district(context),
                 year=plan.year,
             )
         except CheckInError as error:
@@ -139,9 +152,7 @@ def register(router: Router) -> None:
             comment=comment.strip() or None,
             now=context.now,
         )
-        return Reply(
-            t._("Corrected #{id}: now {value}.").format(id=stored.id, value=cards.number(t, stored.value))
-        )
+        return Reply(t._("Corrected #{id}: now {value}.").format(id=stored.id, value=number(t, stored.value)))
 
     @router.command(
         "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
@@ -178,8 +189,8 @@ def register(router: Router) -> None:
                     )
                 )
         branch_id, name = (branch.id, branch.name) if branch else (None, None)
-        today = _today(context)
-        rows = await standings(request, context, plan, branch_id=branch_id)
+        today = today_in_district(context)
+        rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now, branch_id=branch_id)
         return cards.status(t, plan, rows, branch=name, today=today)
 
     @router.command(
@@ -217,37 +228,14 @@ def register(router: Router) -> None:
 
 
 async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
-    """Store a valid check-in for the branch the sender may report for; confirm only once it is committed.
-
-    The one place every way of reporting ends: the one-line command, the card form and the chat dialog."""
+    """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
+    one-line command, the card form and the chat dialog."""
     t = request.t
-    user, district = request.user, request.district
-    assert user is not None
-    checkins = context.checkins
-
-    def decide_and_store() -> tuple[Reporter, BranchInfo | None | Refusal, StoredCheckIn | None]:
-        roles = read_roles(user, district, context)
-        reporter = checkins.reporter(user, district)
-        comment, named = _branch_in(draft.comment, checkins.branches(district))
-        branch = reporting_for(roles, reporter.chairs, reporter.responsible, goal.id, named)
-        if isinstance(branch, Refusal):
-            return reporter, branch, None
-        stored = checkins.add(
-            district=district,
-            goal_id=goal.id,
-            branch_id=branch.id if branch else None,
-            reporter=user,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            area=draft.area,
-            comment=comment,
-            now=context.now,
-            submission=draft.submission,
-        )
-        return reporter, branch, stored
-
+    assert request.user is not None
     try:
-        reporter, branch, stored = await asyncio.to_thread(decide_and_store)
+        stored = await asyncio.to_thread(
+            context.reporting.store, request.user, request.district, goal.id, draft, now=context.now
+        )
     except AlreadyStored as repeat:  # a form sent twice, or a message Teams delivered again: stored once
         return Reply(
             t._(
@@ -262,18 +250,17 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
                 "Please send it again in a while."
             )
         )
-    if isinstance(branch, Refusal):
-        return Reply(refused(t, branch, reporter.chairs, goal=goal))
-    assert stored is not None
+    if isinstance(stored, Refused):
+        return Reply(refused(t, stored.why, stored.chairs, goal=goal))
     return Reply(
         t._(
             "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
         ).format(
             id=stored.id,
             number=goal.number,
-            value=cards.number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
+            value=number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
             who=stored.branch or t._("the district"),
-            day=cards.day(t, stored.happened_on),
+            day=day(t, stored.happened_on),
         )
     )
 
@@ -340,11 +327,7 @@ async def _own(request: Request, context: Context, number: str) -> StoredCheckIn
 
 async def plan_of(request: Request, context: Context) -> Plan | None:
     """The district's plan."""
-    return await asyncio.to_thread(context.repository.plan, request.district)
-
-
-def _today(context: Context) -> date:
-    return context.now.astimezone(context.services.zone).date()
+    return await asyncio.to_thread(context.progress.plan, request.district)
 
 
 async def _roles(request: Request, context: Context) -> set[Role]:
@@ -353,55 +336,46 @@ async def _roles(request: Request, context: Context) -> set[Role]:
     return await roles_of(request.user, request.district, context)
 
 
-async def standings(
-    request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
-) -> list[GoalStanding]:
-    """Every goal's progress for the request's district (or one branch), as of today."""
-    return await asyncio.to_thread(read_standings, request, context, plan, branch_id=branch_id)
-
-
-def read_standings(
-    request: Request, context: Context, plan: Plan, *, branch_id: int | None = None
-) -> list[GoalStanding]:
-    """`standings`, read in the calling (worker) thread."""
-    today = _today(context)
-    checkins = context.checkins
-    named = checkins.responsible(request.district)
-    return plan_standing(
-        plan,
-        checkins.reports(request.district, year=plan.year or today.year),
-        today=today,
-        branches=len(checkins.branches(request.district)),
-        responsible={goal_id: len(people) for goal_id, people in named.items()},
-        branch_id=branch_id,
-    )
-
-
-def _branch_in(comment: str | None, branches: list[BranchInfo]) -> tuple[str | None, BranchInfo | None]:
-    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment."""
-    if not comment:
-        return comment, None
-    first, _, rest = comment.partition(" ")
-    if fold(first) not in ("for", "för"):
-        return comment, None
-    for branch in sorted(branches, key=lambda b: -len(b.name)):
-        if fold(rest).startswith(fold(branch.name)):
-            remaining = rest[len(branch.name) :].strip()
-            return remaining or None, branch
-    return comment, None
-
-
 async def may_report(request: Request, context: Context) -> bool:
-    """Whether the sender may report on any goal at all (as `reporting_for` decides per goal).
-
-    The check-in form and dialog are offered only to them; what they submit is checked again when stored.
-    """
-    user, district = request.user, request.district
-    if user is None:
+    """Whether the sender may report on any goal at all; what they submit is checked again when stored."""
+    if request.user is None:
         return False
+    return await asyncio.to_thread(context.reporting.may_report, request.user, request.district)
 
-    def read() -> bool:
-        reporter = context.checkins.reporter(user, district)
-        return allowed_to_report(read_roles(user, district, context), reporter.chairs, reporter.responsible)
 
-    return await asyncio.to_thread(read)
+async def open_check_in(request: Request, context: Context) -> tuple[Plan, date] | Reply:
+    """The plan to report on and today's date in the district, or why the sender cannot report."""
+    plan = await asyncio.to_thread(context.progress.plan, request.district)
+    if plan is None or not plan.goals:
+        return Reply(request.t._("There is no plan to report on yet."))
+    if not await may_report(request, context):
+        return await refusal(request, context, Role.CHAIR)
+    return plan, today_in_district(context)
+
+
+async def offer_form(request: Request, context: Context) -> Reply:
+    """The empty form, the date set to today."""
+    opened = await open_check_in(request, context)
+    if isinstance(opened, Reply):
+        return opened
+    plan, today = opened
+    return form(request.t, plan, today=today)
+
+
+async def submit_form(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
+    """Store a submitted form, or answer with what was wrong and the form again as it was filled in."""
+    t = request.t
+    plan = await asyncio.to_thread(context.progress.plan, request.district)
+    if plan is None or not plan.goals:
+        return Reply(t._("There is no plan to report on yet."))
+    today = today_in_district(context)
+    entries = Entries.from_submit(data)
+    try:
+        goal, draft = read_entries(plan, entries, today=today)
+    except CheckInError as error:
+        return form(t, plan, today=today, entries=entries, problem=problem(t, error, plan, example=False))
+    return await store_check_in(request, context, goal, draft)
+
+
+def today_in_district(context: Context) -> date:
+    return context.progress.today(context.now)

@@ -1,7 +1,7 @@
 """Several districts in one deployment: `koppla` / `link` ties a team (or a group chat) to its district;
 `distrikt` / `district` tells which district a conversation speaks for, and lets someone who belongs to
-several choose in their personal chat. The rules are in bot/services/districts.py, the SQL in
-bot/db/districts.py.
+several choose in their personal chat. The rules are in bot/services/people.py, the SQL in
+bot/db/people.py.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ import asyncio
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, no_district
 from bot.i18n import N_, Translator
-from bot.services.districts import matching
-from bot.services.roles import Role
+from bot.services.people import Role, matching
 
 LINK_USAGE = N_("link DISTRICT")
 DISTRICT_USAGE = N_("district NAME")

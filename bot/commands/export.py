@@ -22,7 +22,7 @@ from bot.services.export import (
     check_filters,
     parse_words,
 )
-from bot.services.roles import Role
+from bot.services.people import Role
 
 
 def register(router: Router, links: ExportLinks | None) -> None:

@@ -7,7 +7,6 @@ import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
-from bot.commands.checkins import plan_of, read_standings
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
 from bot.services.goals import Plan
@@ -26,7 +25,7 @@ def register(router: Router) -> None:
     )
     async def goals(request: Request, context: Context) -> Reply:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
-        plan = await plan_of(request, context)
+        plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
         if not request.args:
@@ -43,7 +42,7 @@ def register(router: Router) -> None:
         """Goals that mention every word given, forgiving case and å/ä/ö."""
         if not request.args:
             return Reply(request.t._("Write a word to search for, e.g. \u201csearch facebook\u201d."))
-        plan = await plan_of(request, context)
+        plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
         return cards.search_results(request.t, request.args, plan.search(request.args))
@@ -57,20 +56,8 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
                 "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
             ).format(number=number, last=len(plan.goals))
         )
-
-    def read() -> Reply:
-        standing = next(s for s in read_standings(request, context, plan) if s.goal.id == goal.id)
-        named = context.checkins.responsible(request.district).get(goal.id, [])
-        return cards.goal_detail(
-            request.t,
-            plan,
-            goal,
-            standing.progress,
-            responsible=[name for _, name in named],
-            latest=context.checkins.latest(goal.id),
-        )
-
-    return await asyncio.to_thread(read)
+    found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now)
+    return cards.goal_detail(request.t, plan, found)
 
 
 def _no_plan(request: Request) -> Reply:

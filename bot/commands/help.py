@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
-from bot.services.roles import Role
+from bot.services.people import Role
 
 
 def register(router: Router) -> None:

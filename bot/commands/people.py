@@ -8,8 +8,7 @@ import re
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
-from bot.services.people import PersonInfo
-from bot.services.roles import Role
+from bot.services.people import PersonInfo, Role
 from bot.services.text import fold
 
 _ROLE_WORDS = {

@@ -98,7 +98,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         result = await asyncio.to_thread(store.forget, request.user)
         if result is None:
             return cards.nothing_stored(t)
-        return cards.forgotten(t, result, admin=_is_admin(request, context))
+        return replace(cards.forgotten(t, result, admin=_is_admin(request, context)), forgot_sender=True)
 
 
 def _personal_only(t: Translator) -> Reply:

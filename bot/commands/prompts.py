@@ -12,10 +12,9 @@ from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
 from bot.services.goals import number_in
-from bot.services.people import channel_of
+from bot.services.people import Role, channel_of
 from bot.services.prompt_bank import Area, choose_prompt
 from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, Schedule, SlotStatus, local_day
-from bot.services.roles import Role
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
 from bot.services.text import fold
 from schedules.desk import PromptDesk

@@ -7,23 +7,22 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
-from bot.db.districts import DistrictRepository
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
-from bot.services.districts import Scope, Why
-from bot.services.people import ConversationInfo, PersonInfo
-from bot.services.roles import Role, allows
+from bot.services.checkins import Reporting
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
+from bot.services.progress import Progress
 from bot.services.text import fold
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ class Services:
     people: PeopleRepository
     checkins: CheckInRepository
     districts: DistrictRepository
+    progress: Progress  # the plan and how far it has come
+    reporting: Reporting  # who may report, and storing check-ins
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
@@ -61,6 +62,14 @@ class Context:
         return self.services.repository
 
     @property
+    def progress(self) -> Progress:
+        return self.services.progress
+
+    @property
+    def reporting(self) -> Reporting:
+        return self.services.reporting
+
+    @property
     def people(self) -> PeopleRepository:
         return self.services.people
 
@@ -76,12 +85,14 @@ class Request:
     text: str
     t: Translator
     district: str  # the district this turn speaks for; empty when none (see scope)
-    scope: Scope | None = None  # how the district was found (bot/services/districts.py)
+    scope: Scope | None = None  # how the district was found (bot/services/people.py)
     user: PersonInfo | None = None
     conversation_kind: str = "personal"
     conversation: ConversationInfo | None = None
     activity_id: str = ""  # the message's id where it is unique in its conversation (Teams), else empty
     mentions: tuple[PersonInfo, ...] = ()  # people @mentioned besides the bot
+    form: Mapping[str, Any] | None = None  # a submitted card form's data (its name under "form")
+    cards: bool = True  # whether the client shows Adaptive Cards
     roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router
     command: str = ""  # the command word as written
     args: str = ""  # everything after the command word
@@ -117,6 +128,7 @@ class Route:
     summary: str  # msgid
     role: Role = Role.MEMBER  # who may use it
     scoped: bool = True  # works on a district's data, so needs to know which district
+    forms: tuple[str, ...] = ()  # the card forms whose submits it handles
 
     @cached_property
     def folded(self) -> frozenset[str]:
@@ -132,10 +144,16 @@ class Router:
     _words_for: int = field(default=0, init=False, repr=False, compare=False)
 
     def command(
-        self, *words: str, usage: str, summary: str, role: Role = Role.MEMBER, scoped: bool = True
+        self,
+        *words: str,
+        usage: str,
+        summary: str,
+        role: Role = Role.MEMBER,
+        scoped: bool = True,
+        forms: tuple[str, ...] = (),
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
-            self.routes.append(Route(words, handler, usage, summary, role, scoped))
+            self.routes.append(Route(words, handler, usage, summary, role, scoped, forms))
             return handler
 
         return register
@@ -154,8 +172,16 @@ class Router:
                 self._words[word] = index
         return self.routes[index] if index >= 0 else None
 
+    def route_for_form(self, form: Mapping[str, Any] | None) -> Route | None:
+        """The command that handles a submitted card form, by the form's name."""
+        name = form.get("form") if form is not None else None
+        return next((route for route in self.routes if name in route.forms), None) if name else None
+
     async def dispatch(self, request: Request, context: Context) -> Reply:
         t = request.t
+        form_route = self.route_for_form(request.form)
+        if form_route is not None:
+            return await self._run(form_route, request, context)
         text = " ".join(request.text.split())
         if not text:
             note_turn(outcome="empty")
@@ -172,6 +198,10 @@ class Router:
         if route is None:
             note_turn(outcome="unknown")
             return self._unknown(request, word)
+        request = replace(request, text=text, command=word, args=args.strip())
+        return await self._run(route, request, context)
+
+    async def _run(self, route: Route, request: Request, context: Context) -> Reply:
         note_turn(command=route.usage.split()[0])  # its English word, whatever language was written
         if route.scoped and not request.district:
             note_turn(outcome="no-district")
@@ -180,8 +210,7 @@ class Router:
         if not allows(roles, route.role):
             note_turn(outcome="refused")
             return await refusal(request, context, route.role)
-        request = replace(request, text=text, command=word, args=args.strip(), roles=frozenset(roles))
-        return await route.handler(request, context)
+        return await route.handler(replace(request, roles=frozenset(roles)), context)
 
     async def _roles(self, request: Request, context: Context) -> set[Role]:
         return await roles_of(request.user, request.district, context)
@@ -213,13 +242,7 @@ def read_roles(user: PersonInfo | None, district: str, context: Context) -> set[
     """roles_of, in a worker thread (it may read the database)."""
     if user is None:
         return {Role.MEMBER}
-    return _with_admin(context.people.roles(user, district), user, context)
-
-
-def _with_admin(roles: set[Role], user: PersonInfo, context: Context) -> set[Role]:
-    if user.aad_object_id and user.aad_object_id in context.services.admins:
-        roles.add(Role.ADMIN)
-    return roles
+    return with_admin(context.people.roles(user, district), user, context.services.admins)
 
 
 def no_district(request: Request) -> Reply:

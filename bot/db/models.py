@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from bot.db.types import UTCDateTime
+from bot.db.engine import UTCDateTime
+from bot.services.checkins import SUBMISSION_LENGTH
 
 DISTRICT_NAME_LENGTH = 200
 # A check-in that counts: not withdrawn (the condition of the partial indexes on check-ins).
 SUBMITTED = "submission IS NOT NULL"
-SUBMISSION_LENGTH = 32
 
 
 def _ref(target: str, *, ondelete: str, nullable: bool = False) -> Any:

@@ -14,8 +14,9 @@ from bot.db.engine import Database
 from bot.db.models import Conversation, District, Goal, Section, Team
 from bot.db.people import remember_person
 from bot.services import goals as domain
+from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
-from bot.services.plan import PlanDraft, Target
+from bot.services.plan import PlanDraft
 from bot.services.plan_sync import match_goals
 
 
@@ -179,7 +180,7 @@ class Repository:
     ) -> None:
         """Store or refresh where the bot can post, and who it talks to in a personal chat.
 
-        A channel takes the district its team is linked to (bot/db/districts.py links teams). A message in a
+        A channel takes the district its team is linked to (bot/db/people.py links teams). A message in a
         channel's thread refreshes the channel's own address too: that is where new threads are posted, and
         Teams may have moved it (a new serviceUrl) since the bot was installed."""
         with self.db.write() as session:

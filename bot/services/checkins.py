@@ -14,11 +14,17 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bot.services.plan import Target, TargetKind
-from bot.services.roles import Role
+from bot.services.goals import Target, TargetKind
+from bot.services.people import PersonInfo, Role, with_admin
 from bot.services.text import fold
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from bot.db.checkins import BranchInfo, CheckInRepository, StoredCheckIn
+    from bot.db.people import PeopleRepository
 
 MAX_COMMENT_LENGTH = 500
 # Above these a value is a typo, not a report: nobody holds 1,000 meetings, or has a billion followers.
@@ -88,6 +94,10 @@ class CheckInDraft:
     area: str | None
     comment: str | None
     submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
+
+
+# A submission token's longest (the column's width): a form's and a message's tokens both fit.
+SUBMISSION_LENGTH = 32
 
 
 def delivery_token(conversation_id: str, activity_id: str) -> str:
@@ -273,3 +283,72 @@ def leading_area(words: list[str], areas: Sequence[str]) -> tuple[str, int]:
 
 def _show(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
+
+
+# --- storing a check-in: the one place every way of reporting ends ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A check-in the sender may not make as written; `chairs` are the branches they chair."""
+
+    why: Refusal
+    chairs: tuple[BranchInfo, ...]
+
+
+class Reporting:
+    """Who may report, and storing a valid check-in for the branch it counts for; called in worker threads."""
+
+    def __init__(
+        self, checkins: CheckInRepository, people: PeopleRepository, admins: Collection[str]
+    ) -> None:
+        self.checkins = checkins
+        self.people = people
+        self.admins = admins
+
+    def may_report(self, person: PersonInfo, district: str) -> bool:
+        """Whether they may report on any goal at all (the form and dialog are offered only to them)."""
+        reporter = self.checkins.reporter(person, district)
+        return may_report(self._roles(person, district), reporter.chairs, reporter.responsible)
+
+    def store(
+        self, person: PersonInfo, district: str, goal_id: int, draft: CheckInDraft, *, now: datetime
+    ) -> StoredCheckIn | Refused:
+        """Store the check-in for the branch the sender may report for, or say why not. Raises the
+        repository's AlreadyStored for a submission stored before, NotStored if it could not be stored."""
+        reporter = self.checkins.reporter(person, district)
+        comment, named = branch_in(draft.comment, self.checkins.branches(district))
+        branch = reporting_for(
+            self._roles(person, district), reporter.chairs, reporter.responsible, goal_id, named
+        )
+        if isinstance(branch, Refusal):
+            return Refused(branch, reporter.chairs)
+        return self.checkins.add(
+            district=district,
+            goal_id=goal_id,
+            branch_id=branch.id if branch else None,
+            reporter=person,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            area=draft.area,
+            comment=comment,
+            now=now,
+            submission=draft.submission,
+        )
+
+    def _roles(self, person: PersonInfo, district: str) -> set[Role]:
+        return with_admin(self.people.roles(person, district), person, self.admins)
+
+
+def branch_in(comment: str | None, branches: Sequence[BranchInfo]) -> tuple[str | None, BranchInfo | None]:
+    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment."""
+    if not comment:
+        return comment, None
+    first, _, rest = comment.partition(" ")
+    if fold(first) not in ("for", "för"):
+        return comment, None
+    for branch in sorted(branches, key=lambda b: -len(b.name)):
+        if fold(rest).startswith(fold(branch.name)):
+            remaining = rest[len(branch.name) :].strip()
+            return remaining or None, branch
+    return comment, None

@@ -1,12 +1,54 @@
-"""The plan as members see it: goals by number, by section and by word. Framework-free."""
+"""The plan as members see it: goals and their targets, by number, by section and by word. Framework-free."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
-from bot.services.plan import Target
 from bot.services.text import fold
+
+
+class TargetKind(StrEnum):
+    COUNT = "count"  # at least N (things) per period, optionally per priority area
+    PEOPLE = "people"  # N people named responsible
+    METRIC = "metric"  # a number moved from a baseline to a target
+    DONE = "done"  # done / not done
+
+
+class Period(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: TargetKind
+    count: int | None = None  # COUNT: how many per period (per area); PEOPLE: how many people
+    period: Period | None = None  # COUNT only
+    unit: str | None = None  # what is counted or measured, in the plan's words ("ordförandemöte", "följare")
+    per_area: bool = False  # COUNT: the count applies to each of the plan's priority areas
+    baseline: float | None = None  # METRIC: where we start
+    goal_value: float | None = None  # METRIC: where we want to be
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            k: (str(v) if isinstance(v, StrEnum) else v) for k, v in self.__dict__.items() if v is not None
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Target:
+        values = dict(data)
+        values["kind"] = TargetKind(values["kind"])
+        if values.get("period") is not None:
+            values["period"] = Period(values["period"])
+        return cls(**values)
+
+
+DONE = Target(TargetKind.DONE)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,21 @@
-"""People and the places the bot can reach them. Framework-free records."""
+"""Who is asking: a person and the conversation they write in, their roles, and the district the
+conversation speaks for. Framework-free records and rules.
+
+One deployment serves many districts, each with its own Team. A channel belongs to the district its team
+is linked to; a group chat to the district an administrator linked it to. A personal chat carries no team,
+so there the district is the person's own: the one they belong to (seen writing in its Team, or holding a
+role there), or the one they chose among several. A deployment with a single district needs none of this:
+everything is that district's.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
+
+from bot.services.text import fold
 
 
 @dataclass(frozen=True)
@@ -30,3 +42,98 @@ class ConversationInfo:
 def channel_of(conversation_id: str) -> str:
     """A channel thread's id is "<channel id>;messageid=<root message id>"; this is the channel's part."""
     return conversation_id.split(";", 1)[0]
+
+
+# --- roles: who may do what -----------------------------------------------------------------------
+
+
+class Role(StrEnum):
+    MEMBER = "member"  # anyone who can talk to the bot
+    CHAIR = "chair"  # ordförande of a branch (partiförening)
+    BOARD = "board"  # distriktsstyrelsen
+    ADMIN = "admin"  # named in configuration by Teams (AAD) object id
+
+
+# Each role may do what the roles below it may: the board may report for a branch, an admin may do all.
+_RANK = {Role.MEMBER: 0, Role.CHAIR: 1, Role.BOARD: 2, Role.ADMIN: 3}
+
+
+def with_admin(roles: set[Role], person: PersonInfo, admins: Collection[str]) -> set[Role]:
+    """A person's stored `roles`, and admin if the configuration names them (by Teams (AAD) object id)."""
+    if person.aad_object_id and person.aad_object_id in admins:
+        roles.add(Role.ADMIN)
+    return roles
+
+
+def allows(roles: Iterable[Role], needed: Role) -> bool:
+    """Whether someone holding `roles` may do what needs `needed`."""
+    return max((_RANK[role] for role in roles), default=0) >= _RANK[needed]
+
+
+# --- which district a conversation speaks for ---------------------------------------------------------
+
+
+class Why(StrEnum):
+    """How the district was found, or why none was."""
+
+    LINKED = "linked"  # the team or group chat is linked to it
+    ONLY = "only"  # the deployment has one district
+    MEMBER = "member"  # the person belongs to that one district
+    CHOSEN = "chosen"  # the person chose it among theirs
+    UNLINKED = "unlinked"  # a team or group chat nobody linked yet, in a deployment of several districts
+    UNKNOWN = "unknown"  # a personal chat with someone the bot has not seen in any district's Team
+    SEVERAL = "several"  # a personal chat with someone of several districts who has not chosen
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The district a turn speaks for (empty when there is none), and how it was found."""
+
+    district: str
+    why: Why
+    options: tuple[str, ...] = ()  # the person's districts, when they must choose
+
+    @property
+    def found(self) -> bool:
+        return bool(self.district)
+
+
+def scope_of_shared(linked: str | None, districts: Collection[str]) -> Scope:
+    """A team channel or group chat: its link, else the deployment's only district."""
+    if linked:
+        return Scope(linked, Why.LINKED)
+    if len(districts) == 1:
+        return Scope(next(iter(districts)), Why.ONLY)
+    return Scope("", Why.UNLINKED)
+
+
+def scope_of_person(
+    belongs: Collection[str], chosen: str | None, districts: Collection[str], *, admin: bool = False
+) -> Scope:
+    """A personal chat: the person's district.
+
+    `belongs` are the districts they belong to (membership or a role); `chosen` the one they picked last,
+    which counts only while they still belong to it, or for an administrator, who may work in any district.
+    """
+    if chosen and (chosen in belongs or (admin and chosen in districts)):
+        return Scope(chosen, Why.CHOSEN)
+    mine = sorted(set(belongs))
+    if len(mine) == 1:
+        return Scope(mine[0], Why.MEMBER)
+    if len(districts) == 1:
+        return Scope(next(iter(districts)), Why.ONLY)
+    if mine:
+        return Scope("", Why.SEVERAL, tuple(mine))
+    if admin:
+        return Scope("", Why.SEVERAL, tuple(sorted(districts)))
+    return Scope("", Why.UNKNOWN)
+
+
+def matching(text: str, districts: Collection[str]) -> list[str]:
+    """The districts `text` names: the one it names exactly (without case or diacritics), else every one
+    whose name contains it ("skåne" names "Vänsterpartiet Skåne")."""
+    wanted = fold(text)
+    if not wanted:
+        return []
+    exact = [name for name in districts if fold(name) == wanted]
+    return exact or sorted(name for name in districts if wanted in fold(name))

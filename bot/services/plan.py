@@ -1,4 +1,4 @@
-"""The plan as the bot understands it: sections, goals and their measurable targets.
+"""Reading a plan: its sections, goals and their measurable targets, from the plan's own text.
 
 Framework-free: no botbuilder, no aiohttp, no SQL. `parse_plan` turns a plan's extracted text into a
 `PlanDraft`; `parse_target` turns one goal's wording into a structured `Target`; `load_sample_plan` reads the
@@ -12,10 +12,10 @@ import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from importlib import resources
 from typing import Any
 
+from bot.services.goals import DONE, Period, Target, TargetKind
 from bot.services.plan_text import (
     HeadingStyle,
     Line,
@@ -25,47 +25,6 @@ from bot.services.plan_text import (
     present_heading,
     sentences,
 )
-
-
-class TargetKind(StrEnum):
-    COUNT = "count"  # at least N (things) per period, optionally per priority area
-    PEOPLE = "people"  # N people named responsible
-    METRIC = "metric"  # a number moved from a baseline to a target
-    DONE = "done"  # done / not done
-
-
-class Period(StrEnum):
-    WEEK = "week"
-    MONTH = "month"
-    QUARTER = "quarter"
-    YEAR = "year"
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: TargetKind
-    count: int | None = None  # COUNT: how many per period (per area); PEOPLE: how many people
-    period: Period | None = None  # COUNT only
-    unit: str | None = None  # what is counted or measured, in the plan's words ("ordförandemöte", "följare")
-    per_area: bool = False  # COUNT: the count applies to each of the plan's priority areas
-    baseline: float | None = None  # METRIC: where we start
-    goal_value: float | None = None  # METRIC: where we want to be
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            k: (str(v) if isinstance(v, StrEnum) else v) for k, v in self.__dict__.items() if v is not None
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Target:
-        values = dict(data)
-        values["kind"] = TargetKind(values["kind"])
-        if values.get("period") is not None:
-            values["period"] = Period(values["period"])
-        return cls(**values)
-
-
-DONE = Target(TargetKind.DONE)
 
 
 @dataclass(frozen=True)

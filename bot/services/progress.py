@@ -3,6 +3,8 @@
 Framework-free: no botbuilder, no aiohttp, no SQL. The caller loads the goal's check-ins as `Report`s and
 passes `today` (a local date), the plan year and what it knows about the district (priority areas, number of
 branches, people named); `progress` answers with a `Measure` for the current period and one for the year.
+`Progress`, at the end, is that caller for every command: it reads the plan and its check-ins through the
+repositories.
 
 Rules (product decisions; the tests hold them with hand-computed numbers):
 
@@ -65,14 +67,20 @@ from __future__ import annotations
 import calendar
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
-from bot.services.plan import Period, Target, TargetKind
+from bot.services.goals import Goal, Period, Plan, Target, TargetKind
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from bot.db.checkins import CheckInRepository, StoredCheckIn
+    from bot.db.repository import Repository
 
 
 @dataclass(frozen=True)
@@ -431,3 +439,116 @@ def progress(
             return _done_progress(reports, today, year)
         case _:
             assert_never(target.kind)
+
+
+# --- the whole plan, and the service the commands call ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalStanding:
+    goal: Goal
+    progress: GoalProgress
+
+
+@dataclass(frozen=True)
+class GoalInFull:
+    """One goal as `goals 6` shows it: its progress, who is responsible and the latest reports."""
+
+    goal: Goal
+    progress: GoalProgress
+    responsible: list[str]
+    latest: list[StoredCheckIn]
+
+
+def plan_standing(
+    plan: Plan,
+    reports: Mapping[int, Sequence[Report]],
+    *,
+    today: date,
+    branches: int,
+    responsible: Mapping[int, int],
+    branch_id: int | None = None,
+) -> list[GoalStanding]:
+    """Every goal's progress; with `branch_id`, as that one branch has done (for `status BRANCH`)."""
+    return [
+        GoalStanding(
+            goal,
+            goal_progress(
+                plan,
+                goal,
+                reports.get(goal.id, ()),
+                today=today,
+                branches=branches,
+                people_named=responsible.get(goal.id, 0),
+                branch_id=branch_id,
+            ),
+        )
+        for goal in plan.goals
+    ]
+
+
+def goal_progress(
+    plan: Plan,
+    goal: Goal,
+    reports: Sequence[Report],
+    *,
+    today: date,
+    branches: int,
+    people_named: int,
+    branch_id: int | None = None,
+) -> GoalProgress:
+    """One goal of the plan's progress from its reports; with `branch_id`, as that one branch has done."""
+    if branch_id is not None:
+        reports = [r for r in reports if r.branch_id == branch_id]
+    return progress(
+        goal.target,
+        reports,
+        today=today,
+        year=plan.year or today.year,
+        areas=plan.priority_areas,
+        branches=1 if branch_id is not None and goal.applies_to_branches else branches,
+        applies_to_branches=goal.applies_to_branches,
+        people_named=people_named,
+    )
+
+
+class Progress:
+    """A district's plan and how far it has come, read from the repositories; called from worker threads."""
+
+    def __init__(self, plans: Repository, checkins: CheckInRepository, zone: ZoneInfo) -> None:
+        self.plans = plans
+        self.checkins = checkins
+        self.zone = zone
+
+    def today(self, now: datetime) -> date:
+        return now.astimezone(self.zone).date()
+
+    def plan(self, district: str) -> Plan | None:
+        return self.plans.plan(district)
+
+    def standings(self, plan: Plan, *, now: datetime, branch_id: int | None = None) -> list[GoalStanding]:
+        """Every goal's progress for the plan's district (or one branch), as of `now`."""
+        today = self.today(now)
+        named = self.checkins.responsible(plan.district)
+        return plan_standing(
+            plan,
+            self.checkins.reports(plan.district, year=plan.year or today.year),
+            today=today,
+            branches=len(self.checkins.branches(plan.district)),
+            responsible={goal_id: len(people) for goal_id, people in named.items()},
+            branch_id=branch_id,
+        )
+
+    def goal(self, plan: Plan, goal: Goal, *, now: datetime) -> GoalInFull:
+        """One goal's progress, the people responsible for it and its latest reports."""
+        today = self.today(now)
+        named = self.checkins.responsible(plan.district).get(goal.id, [])
+        standing = goal_progress(
+            plan,
+            goal,
+            self.checkins.reports(plan.district, year=plan.year or today.year).get(goal.id, ()),
+            today=today,
+            branches=len(self.checkins.branches(plan.district)),
+            people_named=len(named),
+        )
+        return GoalInFull(goal, standing, [name for _, name in named], self.checkins.latest(goal.id))

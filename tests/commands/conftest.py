@@ -25,17 +25,16 @@ from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services, build_router
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
-from bot.services.districts import Scope, Why
+from bot.services.checkins import Reporting
 from bot.services.export import ExportLinks
-from bot.services.people import ConversationInfo, PersonInfo
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why
 from bot.services.plan_import import ensure_sample_plan
-from bot.services.roles import Role
+from bot.services.progress import Progress
 from bot.services.schedule_rules import parse_rule
 from schedules.desk import PromptDesk
 from tests.conftest import NOW, fixed_clock
@@ -60,10 +59,13 @@ def services_on(repository: Repository) -> Services:
     """What bot/app.py builds, on `repository`'s database: the prompt desk too, and one admin."""
     db = repository.db
     people = PeopleRepository(db)
+    checkins = CheckInRepository(db)
     return Services(
         repository=repository,
         people=people,
-        checkins=CheckInRepository(db),
+        checkins=checkins,
+        progress=Progress(repository, checkins, ZONE),
+        reporting=Reporting(checkins, people, frozenset({ADMIN.aad_object_id or ""})),
         districts=DistrictRepository(db),
         admins=frozenset({ADMIN.aad_object_id or ""}),
         zone=ZONE,

@@ -19,8 +19,7 @@ import pytest
 from bot.commands import Context, Router, build_router
 from bot.commands.router import refusal
 from bot.i18n import Translator, translator
-from bot.services.people import PersonInfo
-from bot.services.roles import Role
+from bot.services.people import PersonInfo, Role
 from tests.commands.conftest import (
     CHAIR,
     DISTRICT,

@@ -37,3 +37,13 @@ def test_a_replaced_route_is_the_one_found() -> None:
     assert before is not None
     router.routes[0] = replace(before, summary="changed")
     assert router.route_for("mål") is router.routes[0]
+
+
+def test_a_submitted_card_form_is_routed_by_its_name_to_the_command_that_handles_it() -> None:
+    router = Router()
+    router.command("mål", usage="goals", summary="")(_answer)
+    router.command("rapportera", usage="report", summary="", forms=("check-in",))(_answer)
+    assert router.route_for_form({"form": "check-in", "goal": "6"}) is router.route_for("rapportera")
+    assert router.route_for_form({"form": "another"}) is None
+    assert router.route_for_form({"command": "mål"}) is None
+    assert router.route_for_form(None) is None

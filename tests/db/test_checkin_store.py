@@ -19,8 +19,8 @@ from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.services.checkins import delivery_token
 from bot.services.people import PersonInfo
+from bot.services.people import Role as RoleKind
 from bot.services.plan_import import SAMPLE_DISTRICT, ensure_sample_plan
-from bot.services.roles import Role as RoleKind
 from tests.conftest import NOW, fixed_clock
 
 CHAIR = PersonInfo("29:chair", "aad-adele", "Adele Vance")

@@ -21,9 +21,8 @@ from bot.db.dialogs import DialogStates
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
-from bot.services.people import PersonInfo
+from bot.services.people import PersonInfo, Role
 from bot.services.plan_import import SAMPLE_DISTRICT, ensure_sample_plan
-from bot.services.roles import Role
 from tests.conftest import NOW, fixed_clock
 
 

@@ -12,12 +12,10 @@ import pytest
 from bot.db.checkins import CheckInRepository, StoredCheckIn
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
-from bot.services.goals import Plan
-from bot.services.people import PersonInfo
-from bot.services.plan import GoalDraft, Period, PlanDraft, SectionDraft, Target, TargetKind
-from bot.services.progress import Pace
-from bot.services.roles import Role
-from bot.services.status import plan_standing
+from bot.services.goals import Period, Plan, Target, TargetKind
+from bot.services.people import PersonInfo, Role
+from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
+from bot.services.progress import Pace, plan_standing
 from tests.conftest import NOW
 
 DISTRICT = "Vänsterpartiet Västernorrland"

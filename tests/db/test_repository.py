@@ -16,12 +16,12 @@ from sqlalchemy import text
 from sqlalchemy.dialects import sqlite
 from sqlmodel import select
 
-from bot.db.engine import Database
+from bot.db.engine import Database, UTCDateTime
 from bot.db.models import District
 from bot.db.repository import Repository
-from bot.db.types import UTCDateTime
+from bot.services.goals import Period, Target, TargetKind
 from bot.services.people import ConversationInfo, PersonInfo
-from bot.services.plan import GoalDraft, Period, PlanDraft, SectionDraft, Target, TargetKind
+from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
 from tests.conftest import NOW
 
 QUARTERLY = Target(TargetKind.COUNT, count=1, period=Period.QUARTER, unit="ordförandemöte")

@@ -13,12 +13,10 @@ from alembic.script import ScriptDirectory
 
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
-from bot.db.districts import DistrictRepository
 from bot.db.engine import Database
-from bot.db.people import PeopleRepository
+from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
-from bot.services.people import ConversationInfo, PersonInfo
-from bot.services.roles import Role
+from bot.services.people import ConversationInfo, PersonInfo, Role
 
 RELEASE = Path(__file__).parents[1] / "fixtures" / "release-0003" / "release.db"
 DISTRICT = "Vänsterpartiet Västernorrland"

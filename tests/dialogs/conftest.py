@@ -16,8 +16,7 @@ from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
-from bot.services.people import PersonInfo
-from bot.services.roles import Role
+from bot.services.people import PersonInfo, Role
 from bot.teams import DistrictBot
 from tests.conftest import NOW
 from tests.test_teams import adapter_for, make_bot

@@ -105,7 +105,7 @@ async def test_swedish_command_word_in_any_case_opens_the_form(bot: DistrictBot)
 async def test_today_is_the_districts_date(settings: Settings, sample_repository: Repository) -> None:
     from bot.commands import build_router
     from bot.db.people import PeopleRepository
-    from bot.services.roles import Role
+    from bot.services.people import Role
     from tests.conftest import NOW
 
     PeopleRepository(sample_repository.db).grant(

@@ -26,9 +26,9 @@ from bot.config import Settings
 from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.i18n import translator
 from bot.notifier import Notifier
-from bot.services.goals import Goal, Plan
+from bot.services.goals import Goal, Period, Plan, Target, TargetKind
 from bot.services.plan import GoalDraft as Draft
-from bot.services.plan import Period, PlanDraft, SectionDraft, Target, TargetKind
+from bot.services.plan import PlanDraft, SectionDraft
 from bot.services.progress import Report
 from schedules.poster import PromptPoster
 from schedules.reporting import (

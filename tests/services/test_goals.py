@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.services.goals import Goal, Plan, named_in_plan
-from bot.services.plan import DONE
+from bot.services.goals import DONE, Goal, Plan, named_in_plan
 from bot.services.plan_sync import match_goals
 from bot.services.text import fold
 

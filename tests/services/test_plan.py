@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan import (
     GoalDraft,
-    Period,
     PlanDraft,
     PlanParseError,
-    Target,
-    TargetKind,
     load_sample_plan,
     parse_plan,
     plan_from_mapping,

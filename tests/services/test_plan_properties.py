@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.plan import PlanDraft, PlanParseError, Target, TargetKind, parse_plan, parse_target
+from bot.services.goals import Target, TargetKind
+from bot.services.plan import PlanDraft, PlanParseError, parse_plan, parse_target
 
 FAST = settings(max_examples=200, deadline=None)
 

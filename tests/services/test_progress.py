@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from bot.services.plan import Period, Target, TargetKind
+from bot.services.goals import Period, Target, TargetKind
 from bot.services.progress import (
     GoalProgress,
     Measure,

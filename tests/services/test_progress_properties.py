@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.plan import Period, Target, TargetKind
+from bot.services.goals import Period, Target, TargetKind
 from bot.services.progress import Pace, Report, period_bounds, periods_in_year, progress
 
 FAST = settings(max_examples=300, deadline=None)

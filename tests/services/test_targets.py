@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.plan import DONE, Period, Target, TargetKind, parse_target
+from bot.services.goals import DONE, Period, Target, TargetKind
+from bot.services.plan import parse_target
 
 C, P, M = TargetKind.COUNT, TargetKind.PEOPLE, TargetKind.METRIC
 WEEK, MONTH, QUARTER, YEAR = Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR

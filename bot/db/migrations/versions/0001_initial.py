@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import bot.db.types
+import bot.db.engine
 
 revision: str = '0001'
 down_revision: str | None = None
@@ -26,8 +26,8 @@ def upgrade() -> None:
     sa.Column('plan_title', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('plan_year', sa.Integer(), nullable=True),
     sa.Column('priority_areas', sa.JSON(), nullable=False),
-    sa.Column('created_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name')
     )
@@ -36,8 +36,8 @@ def upgrade() -> None:
     sa.Column('aad_object_id', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('teams_user_id', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-    sa.Column('created_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('last_seen_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_seen_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('aad_object_id'),
     sa.UniqueConstraint('teams_user_id')
@@ -53,8 +53,8 @@ def upgrade() -> None:
     sa.Column('person_id', sa.Integer(), nullable=True),
     sa.Column('reference', sa.JSON(), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
-    sa.Column('created_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
@@ -82,9 +82,9 @@ def upgrade() -> None:
     sa.Column('text_en', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('target', sa.JSON(), nullable=False),
     sa.Column('applies_to_branches', sa.Boolean(), nullable=False),
-    sa.Column('created_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('retired_at', bot.db.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('retired_at', bot.db.engine.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['section_id'], ['section.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import bot.db.types
+import bot.db.engine
 
 revision: str = '0003'
 down_revision: str | None = '0002'
@@ -25,7 +25,7 @@ def upgrade() -> None:
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('period', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
-    sa.Column('sent_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
@@ -41,9 +41,9 @@ def upgrade() -> None:
     sa.Column('happened_on', sa.Date(), nullable=False),
     sa.Column('area', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
     sa.Column('comment', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
-    sa.Column('created_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('withdrawn_at', bot.db.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('withdrawn_at', bot.db.engine.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['branch_id'], ['branch.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['goal_id'], ['goal.id'], ondelete='CASCADE'),
@@ -59,7 +59,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('goal_id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
-    sa.Column('assigned_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('assigned_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['goal_id'], ['goal.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
@@ -69,7 +69,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('checkin_id', sa.Integer(), nullable=False),
     sa.Column('changed_by', sa.Integer(), nullable=True),
-    sa.Column('changed_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('changed_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
     sa.Column('action', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('value', sa.Float(), nullable=False),
     sa.Column('happened_on', sa.Date(), nullable=False),

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import bot.db.types
+import bot.db.engine
 
 revision: str = '0005'
 down_revision: str | None = '0004'
@@ -27,9 +27,9 @@ def upgrade() -> None:
     sa.Column('team_id', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('district_id', sa.Integer(), nullable=True),
-    sa.Column('linked_at', bot.db.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('linked_at', bot.db.engine.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('team_id')
@@ -38,8 +38,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
     sa.Column('district_id', sa.Integer(), nullable=False),
-    sa.Column('seen_at', bot.db.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('chosen_at', bot.db.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('seen_at', bot.db.engine.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('chosen_at', bot.db.engine.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import bot.db.types
+import bot.db.engine
 
 revision: str = '0008'
 down_revision: str | None = '0007'
@@ -31,7 +31,7 @@ def upgrade() -> None:
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=600), nullable=False),
     sa.Column('state', sa.Text(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('updated_at', bot.db.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', bot.db.engine.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('key')
     )
     op.create_index(op.f('ix_dialog_state_updated_at'), TABLE, ['updated_at'], unique=False)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from bot.db.types import UTCDateTime
+from bot.db.engine import UTCDateTime
 
 revision: str = '0010'
 down_revision: str | None = '0009'
