@@ -8,6 +8,7 @@ BotFrameworkAuthentication) this module keeps, and nothing else:
 
 - the credentials per (app id, OAuth scope, login endpoint, authority validation), their token fetched and
   renewed before it expires in a worker thread (KeptTokenCredentials);
+- the user token client per app id (the bot signs no one in, but CloudAdapter builds one every turn);
 - the connector clients per (app id, service URL, audience), so a client's requests.Session keeps its
   connection; each reads a gateway's error page (text/html, text/plain) as an error answer without a body,
   i.e. ErrorResponseException with the status and Retry-After, where msrest raised DeserializationError.
@@ -41,6 +42,7 @@ from botframework.connector.auth import (
     ClaimsIdentity,
     ConnectorFactory,
     ServiceClientCredentialsFactory,
+    UserTokenClient,
 )
 from msrest.authentication import Authentication
 from msrest.exceptions import DeserializationError
@@ -211,6 +213,7 @@ class ReusingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication)
         )
         super().__init__(configuration, credentials_factory=self.credentials_factory, logger=logger)
         self.clients: OrderedDict[Any, asyncio.Future[Any]] = OrderedDict()
+        self.user_token_clients: OrderedDict[Any, asyncio.Future[Any]] = OrderedDict()
 
     def _reusing(self, inner: ConnectorFactory, claims: ClaimsIdentity) -> ReusingConnectorFactory:
         # The bot's app id in the claims, read as the SDK reads it (_BuiltinBotFrameworkAuthentication).
@@ -224,6 +227,18 @@ class ReusingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication)
         if result.connector_factory is not None:
             result.connector_factory = self._reusing(result.connector_factory, result.claims_identity)
         return result
+
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        # CloudAdapter makes one for every turn (the bot signs no one in, yet each costs a new msrest
+        # configuration and requests session); the app id's client is the same every time.
+        app_id = claims_identity.get_claim_value(AuthenticationConstants.AUDIENCE_CLAIM)
+
+        async def make() -> UserTokenClient:
+            return await super(ReusingBotFrameworkAuthentication, self).create_user_token_client(
+                claims_identity
+            )
+
+        return await _kept(self.user_token_clients, app_id, make)
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
         # Proactive sends and new conversations (bot/notifier.py).

@@ -145,6 +145,12 @@ class PromptPoster:
                 )
             )
             await self.tell_board(schedule.district, notice)
+        elif bank_id is not None and slot.text:  # written, but nobody approved it: the writer is not to blame
+            unapproved = self.t._(
+                "The text for #{id} by {writer} was not approved in time, so I posted a prompt from the bank."
+            )
+            notice = Reply(unapproved.format(id=slot.id, writer=slot.writer_name or self.t._("nobody yet")))
+            await self.tell_board(schedule.district, notice, also=slot.text_by)
         elif bank_id is not None:
             notice = Reply(
                 self.t._(

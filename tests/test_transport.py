@@ -262,6 +262,7 @@ async def test_concurrent_first_turns_build_one_client_and_fetch_one_token(
     assert set(statuses) <= {200, 201}
     assert len(connector.posted) == 8
     assert len(authentication(secured).clients) == 1
+    assert len(authentication(secured).user_token_clients) == 1  # CloudAdapter asks for one every turn
     assert microsoft.token_requests() == 1
 
 

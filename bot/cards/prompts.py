@@ -47,6 +47,18 @@ def prompt_post(t: Translator, text: str, *, slot: PromptSlot, from_bank: bool) 
     return Reply(plain, card(body, fallback=plain), summary=text)  # the question, where cards are not shown
 
 
+def awaiting_approval(t: Translator, slot: PromptSlot) -> Reply:
+    """A written text as it would be posted, and that it waits for another board member's approval."""
+    post = prompt_post(t, slot.text or "", slot=slot, from_bank=False)
+    note = t._(
+        "Waits for approval: another board member approves it with: approve {id}. "
+        "Unapproved at its time, a prompt from the bank is posted instead."
+    ).format(id=slot.id)
+    body = [*post.card["body"], paragraph(note, subtle=True)] if post.card else []
+    text = f"{post.text}\n\n{note}"
+    return Reply(text, card(body, fallback=text))
+
+
 def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:
     """Political text goes out under the name of the person who wrote it, never another's."""
     if from_bank:

@@ -256,7 +256,19 @@ def register(router: Router) -> None:
         if not count:
             return Reply(t._("There is no schedule yet."))
         if required:
-            return Reply(t._("From now on another board member approves each text before it is posted."))
+            answer = t._("From now on another board member approves each text before it is posted.")
+            coming = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
+            waiting = [
+                s for s in coming if s.text and s.approved_by is None and s.status is SlotStatus.PLANNED
+            ]
+            if waiting:
+                answer += " " + t._(
+                    "Texts already written now wait for approval: {slots}. Approve with: approve {id}"
+                ).format(
+                    slots=", ".join(f"#{s.id} ({s.writer_name or t._('nobody yet')})" for s in waiting),
+                    id=waiting[0].id,
+                )
+            return Reply(answer)
         return Reply(t._("Texts are posted as written, without approval."))
 
     @router.command(
@@ -289,6 +301,8 @@ def register(router: Router) -> None:
         assert schedule is not None
         if slot.ready(schedule.approval_required):
             return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
+        if slot.text:  # written, not approved yet: show what there is to approve
+            return cards.awaiting_approval(t, slot)
         choice = choose_prompt(
             await asyncio.to_thread(desk.prompts.bank, request.district),
             local_day(slot.due_at, schedule.zone),

@@ -312,6 +312,24 @@ async def test_any_message_in_the_channel_refreshes_the_address_prompts_are_post
     assert world.connector.created[0].parameters["channelData"]["channel"]["id"] == CHANNEL
 
 
+async def test_approval_turned_on_shows_what_waits_and_blames_no_one(world: World) -> None:
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    await world.say(ADELE, f"skriv {first.id} Hur når vi fler unga?")
+    answer = await world.say(MEGAN, "godkännande på")
+    assert f"väntar nu på godkännande: #{first.id} (Adele Vance)" in answer
+    preview = await world.say(MEGAN, f"visa {first.id}")
+    assert "Hur når vi fler unga?" in preview and "Väntar på godkännande" in preview  # not a bank prompt
+
+    world.clock.now = first.due_at
+    before = len(world.connector.posted)
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    notices = [p.body.get("text") or "" for p in world.connector.posted[before:]]
+    assert any(f"Texten för #{first.id} av Adele Vance godkändes inte i tid" in n for n in notices), notices
+    assert not any("Ingen text skrevs" in n for n in notices)  # Megan, the owner, is not blamed
+
+
 async def test_a_schedule_is_set_up_in_the_channel_not_in_a_personal_chat(world: World) -> None:
     assert "Skriv det här i kanalen" in await world.say(ADMIN, "schema 1 och 15 kl 18")
 
