@@ -44,7 +44,8 @@ def prompt_post(t: Translator, text: str, *, slot: PromptSlot, from_bank: bool) 
     signature = _signature(t, slot, from_bank)
     body = [heading(title), paragraph(text), paragraph(signature, subtle=True)]
     plain = "\n\n".join((title, text, signature))
-    return Reply(plain, card(body, fallback=plain), summary=text)  # the question, where cards are not shown
+    # Where cards are not shown (notifications, thread previews): the question, and who wrote it.
+    return Reply(plain, card(body, fallback=plain), summary=f"{text}\n\n{signature}")
 
 
 def awaiting_approval(t: Translator, slot: PromptSlot) -> Reply:

@@ -51,7 +51,6 @@ USER_AAD_OBJECT_ID = "00000000-0000-0000-0000-0000000000020"  # Alex Wilber in t
 ZONE = ZoneInfo("Europe/Stockholm")  # the bot's default TIMEZONE
 NIGHT_HOURS = (0, 2)  # hours a schedule rule refuses (clock changes); see bot/services/schedule_rules.py
 # A scheduled post in the channel is in the district's default language (sv), not the user's (en-US).
-POST_TITLE = "Diskussionsfråga"
 # The slot is due at the next whole minute at least this far ahead: time to schedule it and write its text.
 LEAD = timedelta(seconds=35)
 # How long to wait for the scheduled post to appear after its due time (the bot's timer plus the UI).
@@ -189,8 +188,8 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
             exc,
         )
     log.info("the post appeared %.0f s after the wait began", time.monotonic() - started)
-    _expect_text(ui, posted.first, POST_TITLE, f"the post of slot #{slot}")
-    # Signed by who wrote it, for whose slot it was: never under the owner's name alone.
+    # The post's text (what the Playground shows of a new thread, and Teams in its previews) carries the
+    # signature: who wrote it, for whose slot it was, never under the owner's name alone.
     _expect_text(ui, posted.first, f"Skrivet av {USER_NAME} för {OWNER_NAME}", f"the signature of #{slot}")
     if wait_for_it and datetime.now(ZONE) < due:
         _fail(ui, f"slot #{slot} was posted before its time {due:%H:%M} (now {datetime.now(ZONE):%H:%M:%S}).")

@@ -377,7 +377,10 @@ async def test_the_owners_text_is_posted_signed_at_its_time_exactly_once(world: 
     assert "Vad ska vi kräva av regionen i vår?" in str(thread.parameters["activity"])
     assert "Skrivet av Megan Bowen" in str(thread.parameters["activity"])
     # The question is the message's text too: notifications and thread previews show no cards.
-    assert thread.parameters["activity"]["text"] == "Vad ska vi kräva av regionen i vår?"
+    assert (
+        thread.parameters["activity"]["text"]
+        == "Vad ska vi kräva av regionen i vår?\n\nSkrivet av Megan Bowen"
+    )
     [record] = world.components.prompts.posts("Vänsterpartiet Västernorrland")
     assert (record.outcome, record.message_id, record.source) == ("sent", thread.activity_id, "owner")
     assert world.slots()[0].status is SlotStatus.POSTED
