@@ -154,11 +154,12 @@ class PromptDesk:
         open_slots = [slot for slot in coming if slot.owner_id not in board]
         if not open_slots:
             return []
-        owners: list[int | None] = list(
-            next_owners(board, self.prompts.last_owner(schedule.id), len(open_slots))
+        # Nobody on the board: no owner, and the bank steps in.
+        owners: list[int | None] = (
+            list(next_owners(board, self.prompts.last_owner(schedule.id), len(open_slots)))
+            if board
+            else [None] * len(open_slots)
         )
-        if not board:
-            owners = [None] * len(open_slots)  # nobody to take them: the bank steps in
         self.prompts.set_owners(
             {slot.id: owner for slot, owner in zip(open_slots, owners, strict=True)}, now=now
         )

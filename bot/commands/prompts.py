@@ -321,12 +321,11 @@ def register(router: Router) -> None:
         """Post a slot now, ahead of its time: the given one, or the next planned one."""
         t, desk = request.t, _desk(context)
         args, confirmed = _confirmed(re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE))
-        if args and args.strip() not in _YES:
+        if args:
             slot = await _slot(request, desk, args)
             if isinstance(slot, Reply):
                 return slot
         else:
-            confirmed = confirmed or args.strip() in _YES
             schedule = await _channel_schedule(request, desk)
             coming = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
             planned = [
@@ -520,8 +519,8 @@ EARLY = timedelta(days=3)
 
 
 def _confirmed(args: str) -> tuple[str, bool]:
-    """A schedule rule, and whether the board said yes to moving written texts (a last word "ja")."""
+    """The arguments without a last word "ja" / "yes", and whether the board said it."""
     words = args.split()
-    if len(words) > 1 and fold(words[-1]) in _YES:
+    if words and fold(words[-1]) in _YES:
         return " ".join(words[:-1]), True
     return args, False
