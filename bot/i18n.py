@@ -58,3 +58,16 @@ def pick_language(locale: str | None, default: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
     """Marks a message for extraction where it is defined; it is translated where it is shown."""
     return message
+
+
+def genitive(t: Translator, name: str) -> str:
+    """A name's possessive as the language writes it: "Megan Bowens", "Jonas" (sv); "Jonas's" (en)."""
+    if t.language == "sv":
+        return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
+    return f"{name}\u2019s"
+
+
+def person_language(locale: str | None, default: str) -> str:
+    """The language to write to a person in, from what is known of them (their Teams locale, as their
+    personal chat's stored reference has it); the district's otherwise."""
+    return pick_language(locale, default)
