@@ -515,6 +515,9 @@ async def _slot(
             ),
             SlotStatus.SKIPPED: t._("#{id} is skipped."),
             SlotStatus.PAUSED: t._("#{id} falls in a pause."),
+            SlotStatus.UNCERTAIN: t._(
+                "#{id} may have been posted, but Teams did not confirm it; I will not post it again."
+            ),
         }.get(slot.status, t._("#{id} is past; it was not posted.")).format(id=slot.id)
     coming = await desk.coming(request.district, here)
     open_ids = [f"#{s.id}" for s in coming.slots if s.status is SlotStatus.PLANNED][:8]
