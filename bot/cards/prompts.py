@@ -38,8 +38,10 @@ def channel_name(t: Translator, schedule: Schedule) -> str:
     return t._("the channel with the schedule “{rule}”").format(rule=schedule.rule_text)
 
 
-def quoted(text: str) -> str:
-    return f"“{text if len(text) <= QUOTED else text[: QUOTED - 1] + '…'}”"
+def quoted(t: Translator, text: str) -> str:
+    """A text quoted as the language quotes (”…” in Swedish), cut to QUOTED characters."""
+    cut = text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"
+    return f"”{cut}”" if t.language == "sv" else f"“{cut}”"
 
 
 def period(t: Translator, pause: Pause) -> str:
@@ -392,7 +394,7 @@ def _about(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> d
         "when": when(t, slot.due_at, schedule.zone),
         "channel": channel_name(t, schedule),
         "writer": slot.writer_name or t._("someone no longer known"),
-        "text": quoted(slot.text or ""),
+        "text": quoted(t, slot.text or ""),
     }
 
 
@@ -461,6 +463,12 @@ def reminder(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
 
 
 def paused_answer(t: Translator, pause: Pause, changed: int) -> Reply:
+    if not changed:
+        return Reply(
+            t._("Paused {period}: no prompt falls in it. To lift the pause: pause end").format(
+                period=period(t, pause)
+            )
+        )
     return Reply(
         t.ngettext(
             "Paused {period}: {count} prompt set aside. To lift the pause: pause end",
@@ -471,6 +479,8 @@ def paused_answer(t: Translator, pause: Pause, changed: int) -> Reply:
 
 
 def resumed(t: Translator, pause: Pause, back: int) -> Reply:
+    if not back:
+        return Reply(t._("The pause {period} is lifted.").format(period=period(t, pause)))
     return Reply(
         t.ngettext(
             "The pause {period} is lifted: {count} prompt is planned again.",
