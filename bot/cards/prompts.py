@@ -80,16 +80,26 @@ def prompt_post(t: Translator, text: str, *, slot: PromptSlot, from_bank: bool) 
     return Reply(plain, card(body, fallback=plain), summary=f"{text}\n\n{signature}")
 
 
+def with_note(reply: Reply, note: str) -> Reply:
+    """A reply with a note below it (in its card too)."""
+    text = f"{reply.text}\n\n{note}"
+    body = [*reply.card["body"], paragraph(note, subtle=True)] if reply.card else []
+    return Reply(text, card(body, fallback=text) if reply.card else None, summary=reply.summary)
+
+
+def due_in(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
+    return t._("Due {when} in {channel}.").format(
+        when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule)
+    )
+
+
 def awaiting_approval(t: Translator, slot: PromptSlot) -> Reply:
     """A written text as it would be posted, and that it waits for another board member's approval."""
-    post = prompt_post(t, slot.text or "", slot=slot, from_bank=False)
     note = t._(
         "Waits for approval: another board member approves it with: approve {id}. "
         "Unapproved at its time, a prompt from the bank is posted instead."
     ).format(id=slot.id)
-    body = [*post.card["body"], paragraph(note, subtle=True)] if post.card else []
-    text = f"{post.text}\n\n{note}"
-    return Reply(text, card(body, fallback=text))
+    return with_note(prompt_post(t, slot.text or "", slot=slot, from_bank=False), note)
 
 
 def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:
@@ -275,8 +285,11 @@ def _text_moves(t: Translator, setup: Setup) -> list[str]:
     return lines
 
 
-def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply:
-    """The prompts posted so far: when, from where, and how it went."""
+def history(
+    t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo, channels: dict[int, Schedule] | None = None
+) -> Reply:
+    """The prompts posted so far: when, from where, and how it went; in which channel, given `channels`
+    (each post's schedule, where they are of more than one channel)."""
     title = t._("Posted prompts")
     outcomes = {
         "sent": t._("posted"),
@@ -294,12 +307,10 @@ def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply
             source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
         else:
             source = t._("the board's text")
-        rows.append(
-            (
-                f"#{post.slot_id}",
-                f"{moment} \u00b7 {outcomes.get(post.outcome, post.outcome)} \u00b7 {source}",
-            )
-        )
+        parts = [moment, outcomes.get(post.outcome, post.outcome), source]
+        if channels:
+            parts.append(channel_name(t, channels[post.schedule_id]))
+        rows.append((f"#{post.slot_id}", " \u00b7 ".join(parts)))
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
     return Reply(text, card([heading(title), facts(rows)], fallback=text))
 

@@ -312,7 +312,13 @@ def register(router: Router) -> None:
         posts = await asyncio.to_thread(desk.prompts.posts, request.district, channel=channel)
         if not posts:
             return Reply(t._("Nothing has been posted yet."))
-        return cards.history(t, posts, context.services.zone)
+        schedules = {
+            post.schedule_id: await asyncio.to_thread(desk.prompts.schedule, post.schedule_id)
+            for post in posts
+        }
+        named = {sid: s for sid, s in schedules.items() if s is not None}
+        several = here is None and len({s.conversation_id for s in named.values()}) > 1
+        return cards.history(t, posts, context.services.zone, named if several else None)
 
     @router.command(
         "visa",
@@ -329,20 +335,21 @@ def register(router: Router) -> None:
             return slot
         schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
         assert schedule is not None
-        if slot.ready(schedule.approval_required):
-            return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
-        if slot.text:  # written, not approved yet: show what there is to approve
-            return cards.awaiting_approval(t, slot)
-        choice = choose_prompt(
-            await asyncio.to_thread(desk.prompts.bank, request.district),
-            local_day(slot.due_at, schedule.zone),
-        )
-        if choice is None:
-            return Reply(
-                t._("#{id} has no text and the bank is empty: nothing would be posted.").format(id=slot.id)
+        shown = await _preview(t, desk, slot, schedule, request.district)
+        if await _channel_to_name(request, desk, slot):  # which channel, and when
+            shown = cards.with_note(shown, cards.due_in(t, slot, schedule))
+        if slot.status is SlotStatus.SKIPPED:
+            shown = cards.with_note(
+                shown, t._("#{id} is skipped: it is kept but not posted.").format(id=slot.id)
             )
-        text = choice.text_en if t.language == "en" and choice.text_en else choice.text
-        return cards.prompt_post(t, text, slot=slot, from_bank=True)
+        elif slot.status is SlotStatus.PAUSED:
+            shown = cards.with_note(
+                shown,
+                t._("#{id} falls in a pause: it is posted only if the pause is lifted first.").format(
+                    id=slot.id
+                ),
+            )
+        return shown
 
     @router.command(
         "posta", "post", usage=N_("post [NUMBER]"), summary=N_("post the next prompt now"), role=board
@@ -368,20 +375,23 @@ def register(router: Router) -> None:
             if schedule is None and len({s.schedule_id for s in planned}) > 1:
                 return Reply(t._("Prompts are planned in more than one channel: write which, e.g. post 12."))
             slot = planned[0]
+        # In a personal chat, with prompts in more than one channel: which channel this one goes to.
+        channel = await _channel_to_name(request, desk, slot)
         ahead = slot.due_at - context.now
         if ahead > EARLY and not confirmed:
             zone = context.services.zone
-            return Reply(
-                t._(
-                    "#{id} is due {when}, {days} days from now, and is {owner}'s turn. "
-                    "To post it now anyway: post {id} yes"
-                ).format(
-                    id=slot.id,
-                    when=cards.when(t, slot.due_at, zone),
-                    days=ahead.days,
-                    owner=slot.owner_name or t._("nobody yet"),
-                )
+            question = t._(
+                "#{id} is due {when}, {days} days from now, and is {owner}'s turn. "
+                "To post it now anyway: post {id} yes"
+            ).format(
+                id=slot.id,
+                when=cards.when(t, slot.due_at, zone),
+                days=ahead.days,
+                owner=slot.owner_name or t._("nobody yet"),
             )
+            if channel:
+                question += " " + t._("It goes to {channel}.").format(channel=channel)
+            return Reply(question)
         if desk.post_now is None or request.conversation is None:
             return Reply(t._("Posting needs the running bot, not the terminal chat."))
         answers = {
@@ -400,6 +410,8 @@ def register(router: Router) -> None:
             return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
 
         desk.post_now(slot.id, request.conversation.reference, answer, request.user)
+        if channel:
+            return Reply(t._("Posting #{id} in {channel} …").format(id=slot.id, channel=channel))
         return Reply(t._("Posting #{id} …").format(id=slot.id))
 
     @router.command(
@@ -531,6 +543,34 @@ async def _channel_schedule(request: Request, desk: PromptDesk) -> Schedule | No
     if request.conversation is None or request.conversation.kind != "channel":
         return None
     return await asyncio.to_thread(desk.prompts.channel_schedule, request.conversation.conversation_id)
+
+
+async def _preview(
+    t: Translator, desk: PromptDesk, slot: PromptSlot, schedule: Schedule, district: str
+) -> Reply:
+    """A slot as it would be posted now: its text, or the bank prompt it would get."""
+    if slot.ready(schedule.approval_required):
+        return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
+    if slot.text:  # written, not approved yet: show what there is to approve
+        return cards.awaiting_approval(t, slot)
+    choice = choose_prompt(
+        await asyncio.to_thread(desk.prompts.bank, district), local_day(slot.due_at, schedule.zone)
+    )
+    if choice is None:
+        return Reply(
+            t._("#{id} has no text and the bank is empty: nothing would be posted.").format(id=slot.id)
+        )
+    text = choice.text_en if t.language == "en" and choice.text_en else choice.text
+    return cards.prompt_post(t, text, slot=slot, from_bank=True)
+
+
+async def _channel_to_name(request: Request, desk: PromptDesk, slot: PromptSlot) -> str | None:
+    """The slot's channel, where the reader needs it: in a personal chat, with more than one channel."""
+    if request.conversation is not None and request.conversation.kind == "channel":
+        return None
+    schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
+    mine = next((s for s in schedules if s.id == slot.schedule_id), None)
+    return cards.channel_name(request.t, mine) if mine is not None and len(schedules) > 1 else None
 
 
 async def _target_schedule(request: Request, desk: PromptDesk) -> Schedule | Reply:

@@ -234,6 +234,10 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     assert to_adele.startswith(f"Lars Nilsson skipped #{first.id} (Tue 1 Dec 2026 18:00, General)")
     assert "How do we reach more young people?" in to_adele
     assert world.notices(LARS, before) == []  # who did it knows
+    kept = await world.say(ADELE, f"preview {first.id}", locale="en-US")  # the text is still there to see
+    assert "How do we reach more young people?" in kept and kept.endswith(
+        f"#{first.id} is skipped: it is kept but not posted."
+    )
 
 
 async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(world: World) -> None:
@@ -326,6 +330,15 @@ async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world:
     )
     here = await world.say(MEGAN, "kommande", channel=GENERAL)
     assert "tis 1 dec. 2026 18:00 · Megan Bowen · ingen text än" in here and "Allmänt" not in here
+    chairs = world.slot_at(1, 12, 19)
+    assert (await world.say(MEGAN, f"visa {chairs.id}")).endswith(
+        "Planerat till tis 1 dec. 2026 19:00 i kanalen med schemat ”first tuesday at 19”."
+    )
+    assert "Planerat till" not in await world.say(MEGAN, f"visa {chairs.id}", channel=CHAIRS)
+    asked = await world.say(ADELE, f"post {chairs.id}", locale="en-US")
+    assert asked.endswith(
+        f"post {chairs.id} yes It goes to the channel with the schedule “first tuesday at 19”."
+    )
 
     first = world.slot_at(1, 12, 18)
     world.clock.now = first.due_at - timedelta(days=2)
@@ -439,6 +452,12 @@ async def test_a_text_posted_early_is_told_to_its_writer_and_all_done_says_when_
     )
     history = await world.say(MEGAN, "historik", channel=CHAIRS)
     assert "Lars Nilssons text" in history and "Jonas text" in history
+    assert "kanalen med schemat" not in history  # here: the channel's own
+    await world.say(MEGAN, f"posta {world.slot_at(1, 12, 18).id} ja", channel=GENERAL)
+    await world.settle()
+    everywhere = await world.say(MEGAN, "historik")  # a personal chat: which channel each was in
+    assert "postad · ur banken · Allmänt" in everywhere
+    assert "Lars Nilssons text · kanalen med schemat ”first tuesday at 19”" in everywhere
     assert "ansvarig" not in history
     stale = await world.say(MEGAN, f"posta {chairs[0].id}", channel=CHAIRS)
     assert stale == f"#{chairs[0].id} är redan postat. Inget inlägg är planerat nu."
