@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from datetime import time as dt_time
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, get_timezone_location
+from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
 
 from bot.cards import Reply, card, day, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
 from bot.services.prompting import Pause, PromptSlot, Schedule, Setup, SlotStatus
-from bot.services.schedule_rules import Holidays
+from bot.services.schedule_rules import LAST, Holidays, ScheduleRule
 
 # A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
 QUOTED = 300
@@ -21,6 +22,56 @@ QUOTED = 300
 def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
     """A time as people in the district read it: "tis 1 dec. 2026 18:00"."""
     return format_datetime(instant.astimezone(zone), "EEE d MMM y HH:mm", locale=t.language)
+
+
+def rule_in_words(t: Translator, rule: ScheduleRule) -> str:
+    """A rule in the reader's language, whatever language it was written in: "den 1 och 15 varje månad
+    kl. 18.00", "every other Tuesday at 19:00"."""
+    time = format_time(
+        dt_time(rule.hour, rule.minute), "HH.mm" if t.language == "sv" else "HH:mm", locale=t.language
+    )
+    weekday = get_day_names("wide", locale=t.language)
+    if rule.days_of_month:
+        days = _listed(t, [t._("the {day}").format(day=_day_of_month(t, d)) for d in rule.days_of_month])
+        return t._("on {days} of each month at {time}").format(days=days, time=time)
+    if rule.weekdays:
+        ordinals = {
+            1: t._("the first"),
+            2: t._("the second"),
+            3: t._("the third"),
+            4: t._("the fourth"),
+            5: t._("the fifth"),
+            LAST: t._("the last"),
+        }
+        days = _listed(
+            t,
+            [
+                t._("{ordinal} {weekday}").format(ordinal=ordinals[o], weekday=weekday[w])
+                for o, w in rule.weekdays
+            ],
+        )
+        return t._("on {days} of the month at {time}").format(days=days, time=time)
+    every = {
+        1: t._("every {weekday}"),
+        2: t._("every other {weekday}"),
+        3: t._("every third {weekday}"),
+        4: t._("every fourth {weekday}"),
+    }[rule.every_weeks]
+    days = _listed(t, [every.format(weekday=weekday[w]) for w in rule.week_days])
+    return t._("{days} at {time}").format(days=days, time=time)
+
+
+def _day_of_month(t: Translator, day: int) -> str:
+    if t.language != "en":
+        return str(day)
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _listed(t: Translator, parts: Sequence[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return t._("{list} and {last}").format(list=", ".join(parts[:-1]), last=parts[-1])
 
 
 def zone_name(t: Translator, timezone: str) -> str:
@@ -35,7 +86,7 @@ def channel_name(t: Translator, schedule: Schedule) -> str:
     messages; the General channel is the one whose id is the team's."""
     if schedule.general:
         return t._("General")
-    return t._("the channel with the schedule “{rule}”").format(rule=schedule.rule_text)
+    return t._("the channel with prompts {rule}").format(rule=rule_in_words(t, schedule.rule))
 
 
 def quoted(t: Translator, text: str) -> str:
@@ -169,7 +220,7 @@ def _nothing_coming(t: Translator, schedule: Schedule, next_due: datetime | None
 
 def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     schedule, slots = setup.schedule, setup.upcoming
-    title = t._("Prompts will be posted in this channel: {rule}").format(rule=schedule.rule_text)
+    title = t._("Prompts will be posted in this channel {rule}").format(rule=rule_in_words(t, schedule.rule))
     rows = [
         (
             f"#{slot.id}",
@@ -230,12 +281,7 @@ def _change_summary(t: Translator, setup: Setup) -> str:
         ),
     )
     parts = [message.format(count=count) for count, message in counts if count]
-    listed = (
-        parts[0]
-        if len(parts) == 1
-        else t._("{list} and {last}").format(list=", ".join(parts[:-1]), last=parts[-1])
-    )
-    return t._("Of the coming prompts: {parts}.").format(parts=listed)
+    return t._("Of the coming prompts: {parts}.").format(parts=_listed(t, parts))
 
 
 def _holiday_note(t: Translator, holidays: Holidays) -> str:

@@ -175,7 +175,7 @@ async def test_a_member_may_not_schedule_and_is_told_who_can(world: World) -> No
 async def test_setting_up_a_schedule_shows_the_next_times_and_shares_them_out(world: World) -> None:
     await make_board(world)
     answer = await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
-    assert answer.startswith("Inlägg postas i den här kanalen: 1 och 15 kl 18")
+    assert answer.startswith("Inlägg postas i den här kanalen den 1 och den 15 varje månad kl. 18.00")
     # In Stockholm time, the board taking turns (Megan before Adele: the rota follows who joined first).
     assert "tis 1 dec. 2026 18:00 · Megan Bowen" in answer
     assert "tis 15 dec. 2026 18:00 · Adele Vance" in answer

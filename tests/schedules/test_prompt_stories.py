@@ -282,7 +282,9 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
 
 async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: World) -> None:
     await two_channels(world)
-    general = "Inlägg är schemalagda i 2 kanaler: Allmänt; kanalen med schemat ”first tuesday at 19”."
+    general = (
+        "Inlägg är schemalagda i 2 kanaler: Allmänt; kanalen med inlägg första tisdagen i månaden kl. 19.00."
+    )
     assert (await world.say(MEGAN, "paus 20/12 6/1")).startswith(general)  # which channel?
     answer = await world.say(MEGAN, "paus 10/12 6/1", channel=GENERAL)
     assert answer == "Paus 10 dec. 2026–6 jan. 2027: 1 inlägg lagt åt sidan. För att häva pausen: paus slut"
@@ -325,19 +327,20 @@ async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world:
     mine = await world.say(MEGAN, "kommande")
     assert "tis 1 dec. 2026 18:00 · Megan Bowen · ingen text än · Allmänt" in mine
     assert (
-        "tis 1 dec. 2026 19:00 · Megan Bowen · ingen text än · kanalen med schemat ”first tuesday at 19”"
-        in mine
+        "tis 1 dec. 2026 19:00 · Megan Bowen · ingen text än · "
+        "kanalen med inlägg första tisdagen i månaden kl. 19.00" in mine
     )
     here = await world.say(MEGAN, "kommande", channel=GENERAL)
     assert "tis 1 dec. 2026 18:00 · Megan Bowen · ingen text än" in here and "Allmänt" not in here
     chairs = world.slot_at(1, 12, 19)
     assert (await world.say(MEGAN, f"visa {chairs.id}")).endswith(
-        "Planerat till tis 1 dec. 2026 19:00 i kanalen med schemat ”first tuesday at 19”."
+        "Planerat till tis 1 dec. 2026 19:00 i kanalen med inlägg första tisdagen i månaden kl. 19.00."
     )
     assert "Planerat till" not in await world.say(MEGAN, f"visa {chairs.id}", channel=CHAIRS)
     asked = await world.say(ADELE, f"post {chairs.id}", locale="en-US")
     assert asked.endswith(
-        f"post {chairs.id} yes It goes to the channel with the schedule “first tuesday at 19”."
+        f"post {chairs.id} yes It goes to the channel with prompts on the first Tuesday of the month "
+        "at 19:00."
     )
 
     first = world.slot_at(1, 12, 18)
@@ -348,7 +351,7 @@ async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world:
         f"Din tur: diskussionsinlägg #{first.id} postas tis 1 dec. 2026 18:00 i Allmänt. "
         f"Skriv det här med: skriv {first.id} DIN TEXT. Annars postar jag en fråga ur banken.",
         f"Din tur: diskussionsinlägg #{world.slot_at(1, 12, 19).id} postas tis 1 dec. 2026 19:00 i "
-        f"kanalen med schemat ”first tuesday at 19”. Skriv det här med: "
+        f"kanalen med inlägg första tisdagen i månaden kl. 19.00. Skriv det här med: "
         f"skriv {world.slot_at(1, 12, 19).id} DIN TEXT. Annars postar jag en fråga ur banken.",
     ]
     second = world.slot_at(15, 12, 18)
@@ -440,7 +443,7 @@ async def test_a_text_posted_early_is_told_to_its_writer_and_all_done_says_when_
     assert await world.say(MEGAN, f"posta {chairs[0].id} ja", channel=CHAIRS) == f"Postar #{chairs[0].id} …"
     await world.settle()
     [to_lars] = world.notices(LARS, before)
-    assert to_lars.startswith(f"Megan Bowen postade #{chairs[0].id} i kanalen med schemat")
+    assert to_lars.startswith(f"Megan Bowen postade #{chairs[0].id} i kanalen med inlägg första tisdagen")
     assert "före sin tid (tis 1 dec. 2026 19:00), med texten av Lars Nilsson." in to_lars
     await world.say(MEGAN, f"posta {chairs[1].id} ja", channel=CHAIRS)
     await world.settle()
@@ -452,12 +455,12 @@ async def test_a_text_posted_early_is_told_to_its_writer_and_all_done_says_when_
     )
     history = await world.say(MEGAN, "historik", channel=CHAIRS)
     assert "Lars Nilssons text" in history and "Jonas text" in history
-    assert "kanalen med schemat" not in history  # here: the channel's own
+    assert "kanalen med inlägg" not in history  # here: the channel's own
     await world.say(MEGAN, f"posta {world.slot_at(1, 12, 18).id} ja", channel=GENERAL)
     await world.settle()
     everywhere = await world.say(MEGAN, "historik")  # a personal chat: which channel each was in
     assert "postad · ur banken · Allmänt" in everywhere
-    assert "Lars Nilssons text · kanalen med schemat ”first tuesday at 19”" in everywhere
+    assert "Lars Nilssons text · kanalen med inlägg första tisdagen i månaden kl. 19.00" in everywhere
     assert "ansvarig" not in history
     stale = await world.say(MEGAN, f"posta {chairs[0].id}", channel=CHAIRS)
     assert stale == f"#{chairs[0].id} är redan postat. Inget inlägg är planerat nu."
