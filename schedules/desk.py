@@ -373,10 +373,19 @@ class PromptDesk:
         if people and self.tell is not None:
             self.tell(people, notice)
 
-    async def write(self, slot_id: int, text: str, by: PersonInfo) -> None:
+    async def write(self, slot_id: int, text: str, by: PersonInfo) -> str | None:
+        """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it.
+        The name of that writer, if so."""
         now = self.clock()
         person_id = await asyncio.to_thread(self.people.person_id, by, now=now)
+        before = await asyncio.to_thread(self.prompts.slot, slot_id)
         await asyncio.to_thread(self.prompts.set_text, slot_id, text, by=person_id, now=now)
+        if before is None or not before.text or before.text_by in (None, person_id):
+            return None
+        schedule = await asyncio.to_thread(self.prompts.schedule, before.schedule_id)
+        assert schedule is not None and before.text_by is not None
+        self._tell({before.text_by}, partial(cards.replaced, slot=before, schedule=schedule, actor=by.name))
+        return before.writer_name or ""
 
     async def approve(self, slot_id: int, by: PersonInfo) -> None:
         now = self.clock()

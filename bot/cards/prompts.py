@@ -455,6 +455,16 @@ def _about(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> d
     }
 
 
+def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    """To the writer of a text another board member replaced: their text back."""
+    return Reply(
+        t._(
+            "{actor} wrote a new text for #{id} ({when}, {channel}) in place of yours. "
+            "Yours, kept here: {text}"
+        ).format(**_about(t, slot, schedule, actor))
+    )
+
+
 def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
     """To a slot's new owner, whom another board member gave it to."""
     return Reply(

@@ -234,15 +234,18 @@ def register(router: Router) -> None:
                 )
             )
         assert request.user is not None
-        await desk.write(slot.id, text, request.user)
+        replaced = await desk.write(slot.id, text, request.user)
         schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
         if schedule is not None and schedule.approval_required:
-            return Reply(
-                t._("Saved the text for #{id}. Another board member approves it with: approve {id}").format(
-                    id=slot.id
-                )
+            answer = t._("Saved the text for #{id}. Another board member approves it with: approve {id}")
+        else:
+            answer = t._("Saved the text for #{id}; it will be posted at its time.")
+        answer = answer.format(id=slot.id)
+        if replaced is not None:
+            answer += " " + t._("It replaces the text by {writer}, who has been sent it.").format(
+                writer=replaced or t._("someone no longer known")
             )
-        return Reply(t._("Saved the text for #{id}; it will be posted at its time.").format(id=slot.id))
+        return Reply(answer)
 
     @router.command(
         "godkänn",

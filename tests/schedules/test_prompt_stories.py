@@ -240,6 +240,30 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     )
 
 
+async def test_a_text_written_over_anothers_is_sent_back_to_its_writer(world: World) -> None:
+    """Writing a new text where a colleague wrote one replaces theirs; nothing is lost: they get it back."""
+    await two_channels(world)
+    first = world.slot_at(1, 12, 18)
+    await world.say(ADELE, f"write {first.id} Where should our municipality build homes?")
+    before = len(world.connector.posted)
+    answer = await world.say(MEGAN, f"skriv {first.id} Var ska kommunen bygga bostäder?")
+    assert answer == (
+        f"Texten för #{first.id} är sparad; den postas på sin tid. "
+        "Den ersätter texten av Adele Vance, som har fått sin text skickad till sig."
+    )
+    await world.settle()
+    [back] = world.notices(ADELE, before)
+    assert back == (
+        f"Megan Bowen wrote a new text for #{first.id} (Tue 1 Dec 2026 18:00, General) in place of yours. "
+        "Yours, kept here: “Where should our municipality build homes?”"
+    )
+    # Rewriting one's own text tells nobody.
+    before = len(world.connector.posted)
+    assert (await world.say(MEGAN, f"skriv {first.id} Var ska vi bygga?")).endswith("den postas på sin tid.")
+    await world.settle()
+    assert world.notices(ADELE, before) == world.notices(MEGAN, before) == []
+
+
 async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(world: World) -> None:
     """The same in English: stopping the schedule and pausing over a written text."""
     await two_channels(world)
