@@ -28,6 +28,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
+from bot.db.engagement import EngagementRepository
 from bot.db.engine import Database
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
@@ -37,6 +38,7 @@ from bot.i18n import translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
+from bot.services.engagement import EngagementCounter, counting_since
 from bot.services.export import ExportLinks, ExportQuery, export_csv
 from bot.services.people import Role, allows
 from bot.services.plan_import import ensure_sample_plan
@@ -104,6 +106,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
+        engagement=EngagementCounter(EngagementRepository(database)),
     )
     exports = export_links(settings)
     bot = DistrictBot(
@@ -140,6 +143,8 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
         """The daily retention job's work (RETENTION_MONTHS; bot/services/privacy.py), and the dialogs
         left unanswered (bot/db/dialogs.py)."""
         DialogStates(components.database).forget_unanswered(now=clock())
+        # Who replied to a post is kept only while its replies are counted (bot/services/engagement.py).
+        EngagementRepository(components.database).forget_past_counting(since=counting_since(clock()))
         return run_retention(
             PrivacyRepository(components.database),
             now=clock(),

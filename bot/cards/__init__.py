@@ -38,6 +38,11 @@ class Reply:
     opens_check_in_dialog: bool = False
     # The sender's data was erased: bot/teams.py forgets what it remembers of them too.
     forgot_sender: bool = False
+    # Nothing is sent (a message the bot only counts, never answers).
+    quiet: bool = False
+
+
+SILENCE = Reply("", quiet=True)
 
 
 # Adaptive Card markdown (and Teams) would otherwise interpret these: emphasis, code, links ("[x](y)"

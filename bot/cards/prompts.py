@@ -11,6 +11,7 @@ from babel.dates import format_datetime
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator
+from bot.services.engagement import Engagement
 from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
 from bot.services.schedule_rules import Holidays
 
@@ -196,8 +197,8 @@ def _text_moves(t: Translator, setup: Setup) -> list[str]:
     return lines
 
 
-def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply:
-    """The prompts posted so far: when, from where, and how it went."""
+def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo, *, reads_replies: bool) -> Reply:
+    """The prompts posted so far: when, from where, how it went, and whether it started a discussion."""
     title = t._("Posted prompts")
     outcomes = {
         "sent": t._("posted"),
@@ -210,11 +211,43 @@ def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply
     for post in posts:
         moment = when(t, post.sent_at or post.claimed_at, zone)
         source = t._("from the bank") if post.source == "bank" else t._("the owner's text")
-        rows.append(
-            (
-                f"#{post.slot_id}",
-                f"{moment} \u00b7 {outcomes.get(post.outcome, post.outcome)} \u00b7 {source}",
-            )
+        parts = [moment, outcomes.get(post.outcome, post.outcome), source]
+        if post.outcome == "sent":
+            parts.append(engagement_text(t, post.engagement, reads_replies=reads_replies))
+        rows.append((f"#{post.slot_id}", " \u00b7 ".join(parts)))
+    lines = [title, *(f"{k} {v}" for k, v in rows)]
+    body = [heading(title), facts(rows)]
+    if not reads_replies:
+        note = replies_not_counted(t)
+        lines += ["", note]
+        body.append(paragraph(note, subtle=True))
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text))
+
+
+def engagement_text(t: Translator, engagement: Engagement, *, reads_replies: bool) -> str:
+    """ "3 replies from 2 people · 4 reactions · started a discussion" (replies only where they are read)."""
+    parts = []
+    if reads_replies:
+        replies = t.ngettext("{count} reply", "{count} replies", engagement.replies).format(
+            count=engagement.replies
         )
-    text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
-    return Reply(text, card([heading(title), facts(rows)], fallback=text))
+        people = t.ngettext("from {count} person", "from {count} people", engagement.people).format(
+            count=engagement.people
+        )
+        parts.append(f"{replies} {people}" if engagement.replies else replies)
+    parts.append(
+        t.ngettext("{count} reaction", "{count} reactions", engagement.reactions).format(
+            count=engagement.reactions
+        )
+    )
+    parts.append(t._("started a discussion") if engagement.started_discussion else t._("no discussion"))
+    return " \u00b7 ".join(parts)
+
+
+def replies_not_counted(t: Translator) -> str:
+    return t._(
+        "Only reactions are counted: I see only the channel messages that @mention me, until a team owner "
+        "lets the app read the team's channel messages (asked when the app is installed or updated). "
+        "Then replies and the people replying are counted too, never what they wrote."
+    )

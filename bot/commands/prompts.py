@@ -282,7 +282,8 @@ def register(router: Router) -> None:
         posts = await asyncio.to_thread(desk.prompts.posts, request.district, channel=channel)
         if not posts:
             return Reply(t._("Nothing has been posted yet."))
-        return cards.history(t, posts, context.services.zone)
+        reads = await _reads_replies(request, context)
+        return cards.history(t, posts, context.services.zone, reads_replies=reads)
 
     @router.command(
         "visa",
@@ -429,6 +430,12 @@ async def _bank_add(request: Request, context: Context, rest: str) -> Reply:
         desk.prompts.add_bank_prompt, request.district, text, area=area, by=by, now=context.now
     )
     return Reply(t._("Added to the bank as number {number}.").format(number=number))
+
+
+async def _reads_replies(request: Request, context: Context) -> bool:
+    """Whether replies to the district's posts are counted (its team lets the bot read its channels)."""
+    counter = context.services.engagement
+    return counter is not None and await asyncio.to_thread(counter.store.reads_channels, request.district)
 
 
 def _desk(context: Context) -> PromptDesk:

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -21,6 +22,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.services.checkins import Reporting
+from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
 from bot.services.progress import Progress
 from bot.services.text import fold
@@ -48,6 +50,7 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
+    engagement: EngagementCounter | None = None  # reactions and replies to the bot's posts
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,15 @@ class Context:
         return self.services.checkins
 
 
+class Kind(StrEnum):
+    """What came in: a message to the bot, or something it counts or answers without a command word."""
+
+    MESSAGE = "message"  # a message addressed to the bot (a personal chat, or @mentioning it)
+    ACTION = "action"  # a card button (Adaptive Card Action.Execute): `form` holds its data and inputs
+    REACTION = "reaction"  # reactions added to or removed from a message (`reacted_to`)
+    OVERHEARD = "overheard"  # a channel message not addressed to the bot: counted, never answered
+
+
 @dataclass(frozen=True)
 class Request:
     """One message to the bot, as the router sees it."""
@@ -96,6 +108,9 @@ class Request:
     roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router
     command: str = ""  # the command word as written
     args: str = ""  # everything after the command word
+    kind: Kind = Kind.MESSAGE
+    reacted_to: str = ""  # REACTION: the id of the message reacted to
+    reactions: tuple[int, int] = (0, 0)  # REACTION: how many were added, how many removed
 
 
 Handler = Callable[[Request, Context], Awaitable[Reply]]
@@ -142,6 +157,15 @@ class Router:
     # A turn asks for its first word several times (bot/teams.py), and people write the same few commands.
     _words: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _words_for: int = field(default=0, init=False, repr=False, compare=False)
+    # What handles the requests that are no command (Kind.REACTION, Kind.OVERHEARD): one handler per kind.
+    events: dict[Kind, Handler] = field(default_factory=dict)
+
+    def on(self, kind: Kind) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.events[kind] = handler
+            return handler
+
+        return register
 
     def command(
         self,
@@ -179,6 +203,10 @@ class Router:
 
     async def dispatch(self, request: Request, context: Context) -> Reply:
         t = request.t
+        event = self.events.get(request.kind)
+        if event is not None:
+            note_turn(command=request.kind.value)
+            return await event(request, context)
         form_route = self.route_for_form(request.form)
         if form_route is not None:
             return await self._run(form_route, request, context)

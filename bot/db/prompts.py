@@ -22,6 +22,7 @@ from bot.db.models import (
     PromptSchedule,
     SchedulePause,
 )
+from bot.services.engagement import Engagement
 from bot.services.people import channel_of
 from bot.services.prompt_bank import Area, BankPrompt, SeedPrompt, parse_day
 from bot.services.prompting import Pause, PromptSlot, Schedule, ScheduleChange, SlotStatus, local_day
@@ -54,6 +55,8 @@ class PostRecord:
     source: str
     message_id: str | None
     sent_at: datetime | None
+    engagement: Engagement = Engagement()
+    bank_prompt_id: int | None = None
 
 
 class PromptRepository:
@@ -510,6 +513,8 @@ class PromptRepository:
                     source=post.source,
                     message_id=post.message_id,
                     sent_at=post.sent_at,
+                    engagement=Engagement(post.reactions, post.replies, post.repliers),
+                    bank_prompt_id=post.bank_prompt_id,
                 )
                 for post, occurrence, district_row in rows
             ]
