@@ -286,7 +286,9 @@ def _messages(
             return _problem(400, "not an activity: a field has the wrong type")
         invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
         if invoke:
-            return web.json_response(serializer_helper(invoke.body), status=invoke.status)
+            # A card action's answer is plain JSON already (bot/teams.py); other invokes are SDK models.
+            body = invoke.body if isinstance(invoke.body, dict) else serializer_helper(invoke.body)
+            return web.json_response(body, status=invoke.status)
         return web.Response(status=201)
 
     return messages

@@ -18,15 +18,9 @@ import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import (
-    Activity,
-    AdaptiveCardInvokeResponse,
-    AdaptiveCardInvokeValue,
-    ChannelAccount,
-    TextFormatTypes,
-)
+from botbuilder.schema import Activity, ChannelAccount, TextFormatTypes
 
 from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services
@@ -145,11 +139,15 @@ class DistrictBot(TeamsActivityHandler):
         )
         await self.router.dispatch(request, Context(self.services, self.clock()))
 
-    async def on_adaptive_card_invoke(
-        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
-    ) -> AdaptiveCardInvokeResponse:
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        if turn_context.activity.name == "adaptiveCard/action":
+            return InvokeResponse(status=200, body=await self._card_action(turn_context))
+        return await super().on_invoke_activity(turn_context)
+
+    async def _card_action(self, turn_context: TurnContext) -> dict[str, Any]:
         """A card button (Action.Execute): its data and the card's inputs, routed by the form they name; the
-        answer replaces the card (a card), or is shown beside it (a message: the tap changed nothing)."""
+        answer replaces the card (a card), or is shown beside it (a message: the tap changed nothing).
+        The invoke response Teams expects (Universal Actions): statusCode 200, the type and the value."""
         activity = turn_context.activity
         action = activity.value.get("action") if isinstance(activity.value, dict) else None
         data = action.get("data") if isinstance(action, dict) else None
@@ -170,9 +168,9 @@ class DistrictBot(TeamsActivityHandler):
             kind=Kind.ACTION,
         )
         reply = await self.router.dispatch(request, Context(self.services, self.clock()))
-        if reply.card is not None:
-            return AdaptiveCardInvokeResponse(status_code=200, type=ADAPTIVE_CARD, value=reply.card)
-        return AdaptiveCardInvokeResponse(status_code=200, type=MESSAGE, value=reply.text)
+        if reply.keeps_card:
+            return {"statusCode": 200, "type": MESSAGE, "value": reply.text}
+        return {"statusCode": 200, "type": ADAPTIVE_CARD, "value": reply.as_card()}
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity

@@ -48,7 +48,7 @@ from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.progress import Report, period_bounds
+from bot.services.progress import Report, period_bounds, quarter_key
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class Quarter:
     @property
     def key(self) -> str:
         """The period as reminders are recorded: "2027-Q2"."""
-        return f"{self.year}-Q{self.number}"
+        return quarter_key(self.starts)
 
     @classmethod
     def of(cls, today: date) -> Quarter:
@@ -301,7 +301,15 @@ class ReportReminders:
             )
             if not claimed:
                 continue  # another process sent it a moment ago
-            reply = cards.reminder(self.t, due[person_id], ends=gaps.quarter.ends, areas=plan.priority_areas)
+            user = reference.get("user")
+            teams_id = user.get("id") if isinstance(user, dict) else None
+            reply = cards.reminder(
+                self.t,
+                due[person_id],
+                ends=gaps.quarter.ends,
+                areas=plan.priority_areas,
+                one_tap=cards.OneTap(gaps.quarter.key, teams_id) if isinstance(teams_id, str) else None,
+            )
             if await self._send(reference, reply, person_id, now, what="reminder"):
                 result.reminded += 1
             else:

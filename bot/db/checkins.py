@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -162,6 +163,16 @@ class CheckInRepository:
                 )
             row = session.exec(query).first()
             return _stored(session, row) if row else None
+
+    def by_submissions(self, tokens: Sequence[str], *, district: str) -> dict[str, StoredCheckIn]:
+        """The standing check-ins stored under these submission tokens, by token."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(CheckIn)
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(col(CheckIn.submission).in_(list(tokens)), District.name == district)
+            ).all()
+            return {row.submission or "": _stored(session, row) for row in rows}
 
     def reporter_of(self, checkin_id: int) -> int | None:
         with self.db.read() as session:
