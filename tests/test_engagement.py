@@ -16,10 +16,13 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy import func
+from sqlmodel import select
 
 from bot.app import COMPONENTS, Components, create_app
 from bot.config import Settings
 from bot.db.engagement import EngagementRepository
+from bot.db.models import PostReplier
 from bot.services.engagement import counting_since
 from bot.services.people import PersonInfo, Role
 from bot.services.plan_import import SAMPLE_DISTRICT
@@ -179,3 +182,22 @@ async def test_who_replied_is_forgotten_once_the_post_is_past_counting_and_the_c
     assert engagement.forget_past_counting(since=counting_since(START + timedelta(days=29))) == 0
     assert engagement.forget_past_counting(since=counting_since(START + timedelta(days=31))) == 2
     assert "2 svar från 2 personer · 0 reaktioner · startade en diskussion" in await world.say("historik")
+
+
+async def test_mina_data_shows_the_replies_counted_and_glom_mig_removes_them_keeping_the_counts(
+    world: World,
+) -> None:
+    thread, _ = await world.post_a_prompt()
+    await world.overheard("Först", thread=thread, who=ADELE)
+    await world.overheard("Sen", thread=thread, who=LEE)
+    await world.in_channel("mål", who=ADELE)  # Adele is known to the bot (she wrote to it)
+    assert "Svar som räknats i inläggens trådar (inte vad du skrev): 1" in await world.say(
+        "mina data", who=ADELE
+    )
+    assert "Replies counted in prompt threads (not what you wrote): 1" in await world.say(
+        "my data", who=ADELE, locale="en-US"
+    )
+    await world.say("glöm mig bekräfta", who=ADELE)
+    with world.components.database.read() as session:
+        assert session.exec(select(func.count()).select_from(PostReplier)).one() == 1  # Lee's only
+    assert "2 svar från 2 personer" in await world.say("historik")

@@ -206,6 +206,9 @@ class PersonalData:
     bank_prompts: tuple[BankPromptRecord, ...] = ()
     conversations: tuple[ConversationRecord, ...] = ()
     reminders: tuple[ReminderRecord, ...] = ()
+    # Prompt threads they replied in, known only as a per-post hash of their Teams id while the post's
+    # replies are counted (bot/services/engagement.py); what they wrote is never stored.
+    replies_counted: int = 0
 
     @property
     def subject(self) -> DataSubject:
@@ -228,6 +231,7 @@ class Summary:
     bank_prompts: int
     conversations: dict[str, int]  # kind -> how many
     reminders: int
+    replies_counted: int
 
 
 def summarize(data: PersonalData, *, now: datetime) -> Summary:
@@ -247,6 +251,7 @@ def summarize(data: PersonalData, *, now: datetime) -> Summary:
             sorted(Counter(c.kind for c in data.conversations).items(), key=lambda item: _kind_order(item[0]))
         ),
         reminders=len(data.reminders),
+        replies_counted=data.replies_counted,
     )
 
 
@@ -301,6 +306,7 @@ class ForgetResult:
     texts_kept: int = 0  # texts they wrote for posted slots: kept as posted, without their name
     schedules: int = 0  # schedules they set up: created_by cleared
     bank_prompts: int = 0  # bank prompts they added: created_by cleared
+    replies_counted: int = 0  # the hashes that counted them among a post's repliers; the counts stay
 
 
 # --- retention -------------------------------------------------------------------------------------------
