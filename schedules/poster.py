@@ -204,7 +204,11 @@ class PromptPoster:
     def _text_for(self, slot: PromptSlot, schedule: Schedule) -> tuple[str | None, int | None]:
         if slot.ready(schedule.approval_required):
             return slot.text, None
-        choice = choose_prompt(self.prompts.bank(schedule.district), local_day(slot.due_at, schedule.zone))
+        choice = choose_prompt(
+            self.prompts.bank(schedule.district),
+            local_day(slot.due_at, schedule.zone),
+            records=self.prompts.bank_records(schedule.district),
+        )
         if choice is None:
             return None, None
         return (choice.text_en if self.t.language == "en" and choice.text_en else choice.text), choice.id

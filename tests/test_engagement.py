@@ -201,3 +201,19 @@ async def test_mina_data_shows_the_replies_counted_and_glom_mig_removes_them_kee
     with world.components.database.read() as session:
         assert session.exec(select(func.count()).select_from(PostReplier)).one() == 1  # Lee's only
     assert "2 svar från 2 personer" in await world.say("historik")
+
+
+async def test_bank_shows_each_prompts_record_and_prefers_one_that_started_a_discussion(world: World) -> None:
+    thread, message_id = await world.post_a_prompt()
+    [post] = world.components.prompts.posts(SAMPLE_DISTRICT)
+    assert post.bank_prompt_id is not None
+    for who in (ADELE, LEE, MEGAN):
+        await world.react(thread, message_id, who)
+    listing = await world.say("bank")
+    assert f"{post.bank_prompt_id}. [" in listing
+    line = next(line for line in listing.split("\n") if line.startswith(f"{post.bank_prompt_id}. ["))
+    assert line.endswith("· postad 1 gång, 1 startade en diskussion")
+    assert "aldrig postad" in listing
+    assert "aldrig en som har postats det senaste året" in listing
+    english = await world.say("bank", locale="en-US")
+    assert "posted 1 time, 1 started a discussion" in english and "never posted" in english

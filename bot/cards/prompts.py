@@ -12,6 +12,7 @@ from bot.cards import Reply, card, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator
 from bot.services.engagement import Engagement
+from bot.services.prompt_bank import Record
 from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
 from bot.services.schedule_rules import Holidays
 
@@ -251,3 +252,16 @@ def replies_not_counted(t: Translator) -> str:
         "lets the app read the team's channel messages (asked when the app is installed or updated). "
         "Then replies and the people replying are counted too, never what they wrote."
     )
+
+
+def bank_record(t: Translator, record: Record | None) -> str:
+    """ "posted 3 times, 2 started a discussion", or "never posted"."""
+    if record is None or not record.posts:
+        return t._("never posted")
+    posted = t.ngettext("posted {count} time", "posted {count} times", record.posts).format(
+        count=record.posts
+    )
+    started = t.ngettext(
+        "{count} started a discussion", "{count} started a discussion", record.discussions
+    ).format(count=record.discussions)
+    return f"{posted}, {started}"

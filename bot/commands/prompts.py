@@ -307,6 +307,7 @@ def register(router: Router) -> None:
         choice = choose_prompt(
             await asyncio.to_thread(desk.prompts.bank, request.district),
             local_day(slot.due_at, schedule.zone),
+            records=await asyncio.to_thread(desk.prompts.bank_records, request.district),
         )
         if choice is None:
             return Reply(
@@ -397,7 +398,15 @@ def register(router: Router) -> None:
         prompts = await asyncio.to_thread(desk.prompts.bank, request.district)
         if not prompts:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feministisk: YOUR QUESTION"))
-        lines = [t._("The prompt bank ({count} prompts)").format(count=len(prompts))]
+        records = await asyncio.to_thread(desk.prompts.bank_records, request.district)
+        lines = [
+            t._("The prompt bank ({count} prompts)").format(count=len(prompts)),
+            t._(
+                "When nobody has written a text, I post from the bank: first a prompt that started a "
+                "discussion before, then from the areas that start discussions, never one posted within "
+                "the year."
+            ),
+        ]
         for prompt in prompts[:BANK_LISTED]:
             label = (
                 prompt.area.value
@@ -405,7 +414,8 @@ def register(router: Router) -> None:
                 else (f"{prompt.day[1]}/{prompt.day[0]}" if prompt.day else "")
             )
             text = prompt.text_en if t.language == "en" and prompt.text_en else prompt.text
-            lines.append(f"{prompt.id}. [{label}] {text if len(text) <= 120 else text[:119] + '…'}")
+            shown = text if len(text) <= 120 else text[:119] + "…"
+            lines.append(f"{prompt.id}. [{label}] {shown} · {cards.bank_record(t, records.get(prompt.id))}")
         return Reply("\n".join(lines))
 
 

@@ -24,7 +24,7 @@ from bot.db.models import (
 )
 from bot.services.engagement import Engagement
 from bot.services.people import channel_of
-from bot.services.prompt_bank import Area, BankPrompt, SeedPrompt, parse_day
+from bot.services.prompt_bank import Area, BankPrompt, Record, SeedPrompt, parse_day
 from bot.services.prompting import Pause, PromptSlot, Schedule, ScheduleChange, SlotStatus, local_day
 from bot.services.schedule_rules import ScheduleRule
 
@@ -570,6 +570,23 @@ class PromptRepository:
                 )
                 for row in rows
             ]
+
+    def bank_records(self, district: str) -> dict[int, Record]:
+        """How each of the district's bank prompts did when posted: posts, and those that started a
+        discussion (bot/services/engagement.py)."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(PromptPost)
+                .join(BankPromptRow, col(BankPromptRow.id) == col(PromptPost.bank_prompt_id))
+                .join(District, col(District.id) == col(BankPromptRow.district_id))
+                .where(District.name == district, PromptPost.outcome == "sent")
+            ).all()
+            records: dict[int, Record] = {}
+            for row in rows:
+                before = records.get(row.bank_prompt_id or 0, Record())
+                started = Engagement(row.reactions, row.replies, row.repliers).started_discussion
+                records[row.bank_prompt_id or 0] = Record(before.posts + 1, before.discussions + started)
+            return records
 
     def add_bank_prompt(
         self, district: str, text: str, *, area: Area | None, by: int | None, now: datetime
