@@ -217,3 +217,24 @@ async def test_bank_shows_each_prompts_record_and_prefers_one_that_started_a_dis
     assert "aldrig en som har postats det senaste året" in listing
     english = await world.say("bank", locale="en-US")
     assert "posted 1 time, 1 started a discussion" in english and "never posted" in english
+
+
+async def test_the_plans_goal_for_posts_shows_posts_made_and_discussions_started(world: World) -> None:
+    """Goal 19 of the sample plan: "minst två gånger i månaden, för att få i gång diskussioner"."""
+    plan = world.components.repository.plan(SAMPLE_DISTRICT)
+    assert plan is not None
+    goal = next(g for g in plan.goals if g.target.unit == "inlägg")
+    thread, message_id = await world.post_a_prompt()
+    for who in (ADELE, LEE, MEGAN):
+        await world.react(thread, message_id, who)
+    answer = await world.say(f"mål {goal.number}")
+    assert (
+        "Inlägg som jag har postat: 1 den här månaden, 1 i år; 1 startade en diskussion "
+        "(bedömt efter reaktioner: svaren räknas inte)"
+    ) in answer
+    await world.overheard("Ett svar", thread=thread, who=ADELE)
+    english = await world.say(f"goals {goal.number}", locale="en-US")
+    assert "Prompts I posted: 1 this month, 1 this year; 1 started a discussion" in english
+    assert "judged by reactions" not in english
+    other = await world.say("mål 1")
+    assert "Inlägg som jag har postat" not in other

@@ -19,9 +19,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
+
+from bot.services.goals import Goal, TargetKind
+from bot.services.text import fold
 
 if TYPE_CHECKING:
     from bot.db.engagement import EngagementRepository
@@ -62,6 +66,37 @@ def replier_hash(salt: str, user_id: str) -> str:
 def counting_since(now: datetime) -> datetime:
     """Posts sent before this are past counting: their reactions and replies are final."""
     return now - timedelta(days=COUNTING_DAYS)
+
+
+_POST_UNITS = frozenset({"inlagg", "post", "posts", "prompts"})
+
+
+def is_posts_goal(goal: Goal) -> bool:
+    """Whether a goal counts the board's posts in the channel (the sample plan's "minst två inlägg i
+    månaden ... för att få i gång diskussioner"): a count whose unit is posts."""
+    return goal.target.kind is TargetKind.COUNT and fold(goal.target.unit or "") in _POST_UNITS
+
+
+@dataclass(frozen=True)
+class PostsTally:
+    """The bot's posts for a posts goal: this month, this year, and how many of the year's started a
+    discussion; `reads_replies` says whether replies could count."""
+
+    month: int
+    year: int
+    discussions: int
+    reads_replies: bool
+
+
+def tally(posts: Sequence[tuple[date, Engagement]], today: date, *, reads_replies: bool) -> PostsTally:
+    """Posts (their local day and engagement) counted for `today`'s month and year."""
+    this_year = [(day, engagement) for day, engagement in posts if day.year == today.year and day <= today]
+    return PostsTally(
+        month=sum(1 for day, _ in this_year if day.month == today.month),
+        year=len(this_year),
+        discussions=sum(1 for _, engagement in this_year if engagement.started_discussion),
+        reads_replies=reads_replies,
+    )
 
 
 class EngagementCounter:
