@@ -47,6 +47,7 @@ from bot.services.progress import Progress
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
 from schedules.desk import PromptDesk
+from schedules.engagement import EngagementDigest
 from schedules.poster import PromptPoster
 from schedules.reporting import ReportReminders
 from schedules.scheduler import PromptScheduler
@@ -180,6 +181,16 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             t=translator(settings.language),
         ),
         retention=retention,
+        engagement=EngagementDigest(
+            prompts=components.prompts,
+            engagement=EngagementRepository(components.database),
+            people=components.people,
+            checkins=CheckInRepository(components.database),
+            notifier=notifier,
+            clock=clock,
+            timezone=settings.timezone,
+            t=translator(settings.language),
+        ),
     )
     app[SCHEDULER] = scheduler
 

@@ -19,7 +19,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot.app import COMPONENTS, Components, create_app
+from bot.app import COMPONENTS, SCHEDULER, Components, create_app
 from bot.config import Settings
 from bot.db.engagement import EngagementRepository
 from bot.db.models import PostReplier
@@ -238,3 +238,25 @@ async def test_the_plans_goal_for_posts_shows_posts_made_and_discussions_started
     assert "judged by reactions" not in english
     other = await world.say("mål 1")
     assert "Inlägg som jag har postat" not in other
+
+
+async def test_the_board_gets_a_monthly_digest_naming_prompts_that_started_a_discussion_and_not(
+    world: World,
+) -> None:
+    first, first_id = await world.post_a_prompt()
+    await world.overheard("Ja!", thread=first, who=ADELE)
+    await world.overheard("Nej!", thread=first, who=LEE)
+    second, _ = await world.post_a_prompt()
+    digest = world.client.app[SCHEDULER].engagement
+    assert digest is not None
+    assert await digest.run() == 0  # November is not over
+    world.clock.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    before = len(world.connector.posted)
+    assert await digest.run() == 1  # Megan, the board
+    text = answer_text(world.connector.posted[before].body)
+    started, quiet = text.split("Ingen diskussion")
+    assert text.startswith("Inläggen i november 2026: startade de diskussioner?")
+    assert "#1 " in started and "2 svar från 2 personer" in started
+    assert "#2 " in quiet and "#2 " not in started
+    assert "räknas i 30 dagar" in text
+    assert await digest.run() == 0  # once a month

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator
-from bot.services.engagement import Engagement
+from bot.services.engagement import COUNTING_DAYS, Engagement
 from bot.services.prompt_bank import Record
 from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
 from bot.services.schedule_rules import Holidays
@@ -265,3 +265,38 @@ def bank_record(t: Translator, record: Record | None) -> str:
         "{count} started a discussion", "{count} started a discussion", record.discussions
     ).format(count=record.discussions)
     return f"{posted}, {started}"
+
+
+def engagement_digest(
+    t: Translator, posts: Sequence[PostRecord], *, month: date, zone: ZoneInfo, reads_replies: bool
+) -> Reply:
+    """The board's monthly digest: last month's prompts that started a discussion, and those that did not."""
+    title = t._("Prompts in {month}: did they start discussions?").format(
+        month=format_date(month, "LLLL y", locale=t.language)
+    )
+    started = [p for p in posts if p.engagement.started_discussion]
+    quiet = [p for p in posts if not p.engagement.started_discussion]
+    body = [heading(title, size="Large")]
+    lines = [title]
+    for section, chosen in ((t._("Started a discussion"), started), (t._("No discussion"), quiet)):
+        if not chosen:
+            continue
+        rows = [
+            (
+                f"#{post.slot_id}",
+                f"{when(t, post.sent_at or post.claimed_at, zone)} \u00b7 "
+                + engagement_text(t, post.engagement, reads_replies=reads_replies),
+            )
+            for post in chosen
+        ]
+        body += [heading(section), facts(rows)]
+        lines += ["", section, *(f"{k} {v}" for k, v in rows)]
+    note = t._("Counted so far: replies and reactions count for {days} days after a post.").format(
+        days=COUNTING_DAYS
+    )
+    notes = [note] if reads_replies else [note, replies_not_counted(t)]
+    for line in notes:
+        body.append(paragraph(line, subtle=True))
+    lines += ["", *notes]
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text))
