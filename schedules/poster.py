@@ -265,11 +265,10 @@ class PromptPoster:
             reference = chats.get(slot.owner_id or 0)
             if reference is None:
                 continue
-            reminder = Reply(
-                self.t._(
-                    "Your turn: the discussion prompt #{id} is posted {when}. "
-                    "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
-                ).format(id=slot.id, when=cards.when(self.t, slot.due_at, schedule.zone))
+            user = reference.get("user")
+            person = user.get("id") if isinstance(user, dict) else None
+            reminder = cards.owner_reminder(
+                self.t, slot, schedule.zone, person=person if isinstance(person, str) else None
             )
             try:
                 await self.notifier.send(reference, reminder)

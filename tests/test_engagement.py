@@ -38,6 +38,11 @@ START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 SECRET = "Jag tycker att vi borde strejka"
 
 
+def person(who: tuple[str, str, str]) -> PersonInfo:
+    teams_id, name, aad = who
+    return PersonInfo(teams_id, aad, name)
+
+
 @dataclass
 class World:
     client: TestClient
@@ -109,7 +114,7 @@ async def world(settings: Settings, connector: FakeConnector) -> AsyncIterator[W
     with clock.whole_process():  # the scheduler's timers fire, or miss, by the test's clock
         await client.start_server()
         world = World(client, connector, clock)
-        world.components.people.grant(PersonInfo(*MEGAN), SAMPLE_DISTRICT, Role.BOARD, now=START)
+        world.components.people.grant(person(MEGAN), SAMPLE_DISTRICT, Role.BOARD, now=START)
         await world.send(activities.installed_in_team(service_url=connector.url))
         await world.in_channel("schema 1 och 15 kl 18")
         await world.say("hjälp")  # Megan's personal chat, where the board is told things

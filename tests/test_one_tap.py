@@ -18,12 +18,12 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import SCHEDULER, create_app
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
-from bot.services.people import PersonInfo, Role
+from bot.services.people import Role
 from bot.services.plan_import import SAMPLE_DISTRICT
 from tests.conftest import Clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
-from tests.test_engagement import ADELE, LEE, MEGAN, World
+from tests.test_engagement import ADELE, LEE, MEGAN, World, person
 
 # Sunday 20 December 2026: within two weeks of the quarter's end.
 START = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
@@ -37,8 +37,8 @@ async def world(settings: Settings, connector: FakeConnector) -> AsyncIterator[W
         await client.start_server()
         world = World(client, connector, clock)
         people = world.components.people
-        people.grant(PersonInfo(*ADELE), SAMPLE_DISTRICT, Role.CHAIR, branch="Sundsvall", now=START)
-        people.grant(PersonInfo(*MEGAN), SAMPLE_DISTRICT, Role.BOARD, now=START)
+        people.grant(person(ADELE), SAMPLE_DISTRICT, Role.CHAIR, branch="Sundsvall", now=START)
+        people.grant(person(MEGAN), SAMPLE_DISTRICT, Role.BOARD, now=START)
         for who in (ADELE, MEGAN, LEE):
             await world.say("hjälp", who=who)
         yield world
@@ -93,7 +93,7 @@ async def test_a_chair_answers_a_goal_with_one_tap_and_the_card_shows_what_was_s
     assert answer["statusCode"] == 200 and answer["type"] == "application/vnd.microsoft.card.adaptive"
     text = shown(answer)
     checkins = CheckInRepository(world.components.database)
-    [stored] = checkins.mine(PersonInfo(*ADELE), SAMPLE_DISTRICT)
+    [stored] = checkins.mine(person(ADELE), SAMPLE_DISTRICT)
     assert (stored.goal_number, stored.branch, stored.value) == (
         goal,
         "Sundsvall",
@@ -106,14 +106,14 @@ async def test_a_chair_answers_a_goal_with_one_tap_and_the_card_shows_what_was_s
     # A second tap (on either answer of the goal) stores nothing more, and shows the same.
     again = await tap(world, taps[1])
     assert f"Sparat #{stored.id}" in shown(again)
-    assert len(checkins.mine(PersonInfo(*ADELE), SAMPLE_DISTRICT)) == 1
+    assert len(checkins.mine(person(ADELE), SAMPLE_DISTRICT)) == 1
 
 
 async def test_not_yet_is_stored_as_nothing_done_and_english_reads_english(world: World) -> None:
     card = await reminder_card(world)
     not_yet = next(b for b in buttons(card) if b["title"] == "Inte än")
     answer = await tap(world, not_yet, locale="en-US")
-    [stored] = CheckInRepository(world.components.database).mine(PersonInfo(*ADELE), SAMPLE_DISTRICT)
+    [stored] = CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)
     assert stored.value == 0
     assert f"Stored #{stored.id}: 0, 20 Dec 2026" in shown(answer)
     assert "Your reports this quarter" in shown(answer)
@@ -130,7 +130,7 @@ async def test_someone_elses_tap_and_an_old_card_store_nothing_and_say_why(world
     old = await tap(world, first)
     assert old["type"] == "application/vnd.microsoft.activity.message"
     assert "kvartal som har tagit slut" in old["value"]
-    assert CheckInRepository(world.components.database).mine(PersonInfo(*ADELE), SAMPLE_DISTRICT) == []
+    assert CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT) == []
 
 
 async def test_a_forged_button_is_refused_plainly(world: World) -> None:
@@ -151,8 +151,8 @@ async def test_the_check_in_form_is_sent_with_action_execute_and_replaced_by_wha
     filled = {**report, "data": {**report["data"], "goal": "6", "value": "1", "date": "2026-12-19"}}
     answer = await tap(world, filled)
     assert answer["type"] == "application/vnd.microsoft.card.adaptive"
-    [stored] = CheckInRepository(world.components.database).mine(PersonInfo(*ADELE), SAMPLE_DISTRICT)
+    [stored] = CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)
     assert f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 19 dec. 2026" in shown(answer)
     again = await tap(world, filled)  # the button pressed again: stored once
     assert f"#{stored.id}" in shown(again)
-    assert len(CheckInRepository(world.components.database).mine(PersonInfo(*ADELE), SAMPLE_DISTRICT)) == 1
+    assert len(CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -13,7 +14,7 @@ from bot.db.prompts import PostRecord
 from bot.i18n import Translator
 from bot.services.engagement import COUNTING_DAYS, Engagement
 from bot.services.prompt_bank import Record
-from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
+from bot.services.prompting import MAX_PROMPT_LENGTH, PromptSlot, Schedule, Setup, SlotStatus
 from bot.services.schedule_rules import Holidays
 
 
@@ -300,3 +301,60 @@ def engagement_digest(
     lines += ["", *notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+# The owner's reminder answers with one tap (Action.Execute): its buttons' data name this form.
+OWNER_FORM = "owner-reminder"
+WRITE, BANK, SWAP = "write", "bank", "swap"
+
+
+def owner_reminder(t: Translator, slot: PromptSlot, zone: ZoneInfo, *, person: str | None) -> Reply:
+    """The owner's reminder of their turn: write the text here, let the bank post one, or swap turns."""
+    text = t._(
+        "Your turn: the discussion prompt #{id} is posted {when}. "
+        "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
+    ).format(id=slot.id, when=when(t, slot.due_at, zone))
+    if person is None:
+        return Reply(text)
+    data = {"form": OWNER_FORM, "slot": slot.id, "for": person}
+    body: list[dict[str, Any]] = [
+        paragraph(text),
+        {
+            "type": "Input.Text",
+            "id": "text",
+            "label": t._("The prompt's text"),
+            "isMultiline": True,
+            "maxLength": MAX_PROMPT_LENGTH,
+        },
+    ]
+    actions = [
+        {"type": "Action.Execute", "title": label, "verb": OWNER_FORM, "data": {**data, "do": do}}
+        for label, do in (
+            (t._("Write the text"), WRITE),
+            (t._("Use the bank"), BANK),
+            (t._("Swap with someone"), SWAP),
+        )
+    ]
+    return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def swap_choices(
+    t: Translator, slot: PromptSlot, others: Sequence[PromptSlot], zone: ZoneInfo, *, person: str
+) -> Reply:
+    """Whose coming turn to take instead: one button per slot of another owner."""
+    if not others:
+        return Reply(t._("Nobody else has a coming prompt to swap with; ask the board."), keeps_card=True)
+    title = t._("Swap #{id} with:").format(id=slot.id)
+    labels = [f"#{other.id} {when(t, other.due_at, zone)} \u00b7 {other.owner_name}" for other in others]
+    actions = [
+        {
+            "type": "Action.Execute",
+            "title": label,
+            "verb": OWNER_FORM,
+            "data": {"form": OWNER_FORM, "slot": slot.id, "for": person, "do": SWAP, "with": other.id},
+        }
+        for label, other in zip(labels, others, strict=True)
+    ]
+    lines = [title, *labels]
+    text = "\n".join(lines)
+    return Reply(text, card([heading(title), {"type": "ActionSet", "actions": actions}], fallback=text))

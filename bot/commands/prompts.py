@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from bot.cards import Reply
 from bot.cards import prompts as cards
@@ -183,10 +186,17 @@ def register(router: Router) -> None:
         )
 
     @router.command(
-        "skriv", "write", usage=N_("write NUMBER TEXT"), summary=N_("write the text of a prompt"), role=board
+        "skriv",
+        "write",
+        usage=N_("write NUMBER TEXT"),
+        summary=N_("write the text of a prompt"),
+        role=board,
+        forms=(cards.OWNER_FORM,),
     )
     async def write(request: Request, context: Context) -> Reply:
-        """Write (or rewrite) the text of a slot."""
+        """Write (or rewrite) the text of a slot; or a tap on the owner's reminder."""
+        if request.form is not None:
+            return await owner_tapped(request, context, request.form)
         t, desk = request.t, _desk(context)
         number, _, text = request.args.partition(" ")
         text = text.strip()
@@ -215,6 +225,55 @@ def register(router: Router) -> None:
                 )
             )
         return Reply(t._("Saved the text for #{id}; it will be posted at its time.").format(id=slot.id))
+
+    async def owner_tapped(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
+        """The owner's reminder answered with a tap: the text written in it, the bank, or a swap; each as
+        its command does it (`skriv`, `visa`, `byt`). Someone else's card, or a slot no longer planned,
+        changes nothing and says why."""
+        t, desk = request.t, _desk(context)
+        slot_id, other, do = data.get("slot"), data.get("with"), data.get("do")
+        if request.user is None or data.get("for") != request.user.teams_user_id:
+            return Reply(
+                t._("This reminder is someone else's: only they can answer it with a tap."), keeps_card=True
+            )
+        if not isinstance(slot_id, int) or (other is not None and not isinstance(other, int)):
+            return Reply(
+                t._("This button no longer works. See the coming prompts with: upcoming"), keeps_card=True
+            )
+        if do == cards.WRITE:
+            text = data.get("text")
+            if not isinstance(text, str) or not text.strip():
+                return Reply(t._("Write the text in the box, then tap the button again."), keeps_card=True)
+            return await write(replace(request, form=None, args=f"{slot_id} {text.strip()}"), context)
+        if do == cards.BANK:
+            shown = await preview(replace(request, form=None, args=str(slot_id)), context)
+            return Reply(
+                t._("Fine: unless someone writes a text, #{id} gets this prompt from the bank:").format(
+                    id=slot_id
+                )
+                + "\n"
+                + shown.text
+            )
+        if do == cards.SWAP and other is not None:
+            return await swap(replace(request, form=None, args=f"{slot_id} {other}"), context)
+        if do == cards.SWAP:
+            slot = await _slot(request, desk, str(slot_id))
+            if isinstance(slot, Reply):
+                return replace(slot, keeps_card=True)
+            coming = await asyncio.to_thread(desk.upcoming, request.district, limit=20)
+            others = [
+                s
+                for s in coming
+                if s.schedule_id == slot.schedule_id
+                and s.status is SlotStatus.PLANNED
+                and s.owner_id not in (None, slot.owner_id)
+            ][:6]
+            return cards.swap_choices(
+                t, slot, others, context.services.zone, person=request.user.teams_user_id
+            )
+        return Reply(
+            t._("This button no longer works. See the coming prompts with: upcoming"), keeps_card=True
+        )
 
     @router.command(
         "godkänn",

@@ -231,13 +231,15 @@ class Router:
 
     async def _run(self, route: Route, request: Request, context: Context) -> Reply:
         note_turn(command=route.usage.split()[0])  # its English word, whatever language was written
+        # A tapped card that may not be answered here stays as it was; the reason is shown beside it.
+        tapped = request.kind is Kind.ACTION
         if route.scoped and not request.district:
             note_turn(outcome="no-district")
-            return no_district(request)
+            return replace(no_district(request), keeps_card=tapped)
         roles = await self._roles(request, context) if route.role is not Role.MEMBER else request.roles
         if not allows(roles, route.role):
             note_turn(outcome="refused")
-            return await refusal(request, context, route.role)
+            return replace(await refusal(request, context, route.role), keeps_card=tapped)
         return await route.handler(replace(request, roles=frozenset(roles)), context)
 
     async def _roles(self, request: Request, context: Context) -> set[Role]:
