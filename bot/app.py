@@ -179,6 +179,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             timezone=settings.timezone,
             days=settings.report_reminder_days,
             t=translator(settings.language),
+            prompts=components.prompts,
         ),
         retention=retention,
         engagement=EngagementDigest(

@@ -27,6 +27,7 @@ from bot.services.clock import Clock
 from bot.services.people import Role
 from bot.services.prompt_bank import choose_prompt
 from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
+from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
 
@@ -260,11 +261,17 @@ class PromptPoster:
         chats = await asyncio.to_thread(
             self.people.personal_chats, [slot.owner_id for slot, _ in due if slot.owner_id]
         )
+        quiet = await asyncio.to_thread(
+            self.people.quiet, [slot.owner_id for slot, _ in due if slot.owner_id]
+        )
         sent = 0
         for slot, schedule in due:
             reference = chats.get(slot.owner_id or 0)
-            if reference is None:
-                continue
+            today = local_day(now, schedule.zone)
+            if reference is None or quiet.get(slot.owner_id or 0, today) > today:
+                continue  # snoozed: not marked reminded, so a later day of the window reminds them
+            if is_holiday(today) and slot.due_at - now > timedelta(days=1):
+                continue  # a public holiday: tomorrow still reminds in time
             user = reference.get("user")
             person = user.get("id") if isinstance(user, dict) else None
             reminder = cards.owner_reminder(

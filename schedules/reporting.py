@@ -26,6 +26,9 @@ Rules (product decisions):
 - "Not reachable" in the digest means this run: no personal chat stored, or the send failed. Logs name
   people by their database id only.
 - A plan for another year than today's gets no reminders (check-ins outside the plan's year are refused).
+- Nudges people don't mute (issue 24): no reminders on a Swedish public holiday, nor on a day the district
+  paused its prompts (the summer pause), nor to someone who snoozed them (`påminn mig inte före 15/8`);
+  none of these is claimed, so a later day of the window reaches them.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from bot.cards import Reply
 from bot.cards import reminders as cards
 from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.db.people import PeopleRepository
+from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
@@ -49,6 +53,7 @@ from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
 from bot.services.progress import Report, period_bounds, quarter_key
+from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +237,9 @@ class ReportReminders:
         timezone: str,
         days: int,
         t: Translator,
+        prompts: PromptRepository | None = None,
     ) -> None:
+        self.prompts = prompts  # the district's pauses (the summer's): no reminders then
         self.repository = repository
         self.people = people
         self.checkins = checkins
@@ -245,11 +252,15 @@ class ReportReminders:
     async def run(self) -> RunResult:
         now = self.clock()
         result = RunResult()
-        quarter = reminder_due(now.astimezone(self.zone).date(), self.days)
-        if quarter is None:
-            return result
+        today = now.astimezone(self.zone).date()
+        quarter = reminder_due(today, self.days)
+        if quarter is None or is_holiday(today):
+            return result  # a public holiday: a later day of the window reminds
         for district in await asyncio.to_thread(self.checkins.districts_with_plan):
             try:
+                if await asyncio.to_thread(self._paused, district, today):
+                    log.info("no report reminders for %s today: its prompts are paused", district)
+                    continue
                 await self._district(district, quarter, now, result)
             except Exception:  # noqa: BLE001 - one district's trouble must not keep the others waiting
                 log.exception("report reminders for %s failed", district)
@@ -267,6 +278,16 @@ class ReportReminders:
             return  # nobody reports on anything: no reminders, nothing for the board to read
         unreachable = await self._remind(district, plan, gaps, now, result)
         await self._digest(district, gaps, unreachable, now, result)
+
+    def _paused(self, district: str, today: date) -> bool:
+        """Whether the district paused its prompts over today (the summer pause): no reminders either."""
+        if self.prompts is None:
+            return False
+        return any(
+            pause.covers(today)
+            for schedule in self.prompts.schedules(district)
+            for pause in self.prompts.pauses(schedule.id)
+        )
 
     def _gaps(self, district: str, plan: Plan, quarter: Quarter) -> Gaps:
         return find_gaps(
@@ -287,6 +308,10 @@ class ReportReminders:
         period = gaps.quarter.key
         already = await asyncio.to_thread(self.checkins.reminded, district, REMINDER_KIND, period)
         pending = [person_id for person_id in due if person_id not in already]
+        # Who snoozed their reminders: not claimed, so a later day of the window reaches them.
+        quiet = await asyncio.to_thread(self.people.quiet, pending)
+        today = now.astimezone(self.zone).date()
+        pending = [person_id for person_id in pending if quiet.get(person_id, today) <= today]
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
         unreachable = []
         for person_id in pending:

@@ -26,7 +26,7 @@ from tests.fakes.connector import FakeConnector
 from tests.test_engagement import ADELE, LEE, MEGAN, World, person
 
 # Sunday 20 December 2026: within two weeks of the quarter's end.
-START = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
+START = datetime(2026, 12, 20, 8, 0, tzinfo=UTC)  # 09:00 in Stockholm, before the daily job
 
 
 @pytest.fixture
@@ -156,3 +156,56 @@ async def test_the_check_in_form_is_sent_with_action_execute_and_replaced_by_wha
     again = await tap(world, filled)  # the button pressed again: stored once
     assert f"#{stored.id}" in shown(again)
     assert len(CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)) == 1
+
+
+# --- nudges people don't mute ------------------------------------------------------------------------------
+
+
+async def reminded(world: World, on: datetime) -> set[str]:
+    """Who got a reminder to report when the daily job ran at `on`."""
+    world.clock.now = on
+    before = len(world.connector.posted)
+    await world.client.app[SCHEDULER].reporting.run()  # type: ignore[union-attr]
+    return {
+        posted.conversation_id
+        for posted in world.connector.posted[before:]
+        if "Dags att rapportera" in str(posted.body.get("text"))
+    }
+
+
+async def test_a_chair_snoozes_reminders_until_a_day_and_gets_them_from_then(world: World) -> None:
+    """What a chair means by `påminn mig inte före 28/12`: nothing before that day, then as usual."""
+    answer = await world.say("påminn mig inte före 28/12", who=ADELE)
+    assert answer.startswith("Okej: inga påminnelser till dig före 28 dec. 2026.")
+    assert await world.say("påminn mig", who=ADELE) == "Inga påminnelser till dig före 28 dec. 2026."
+    assert "Inga påminnelser före: 28 dec. 2026" in await world.say("mina data", who=ADELE)
+    assert await reminded(world, START) == set()
+    assert await reminded(world, datetime(2026, 12, 28, 8, 0, tzinfo=UTC)) == {f"a:personal-{ADELE[0]}"}
+
+
+async def test_no_reminders_while_the_district_pauses_its_prompts(world: World) -> None:
+    await world.send(activities.installed_in_team(service_url=world.connector.url))
+    await world.in_channel("schema 1 och 15 kl 18")
+    await world.in_channel("paus 2026-12-19 2027-01-10")
+    assert await reminded(world, START) == set()
+    await world.in_channel("schema stopp")  # the pause went with the schedule
+    assert await reminded(world, START) == {f"a:personal-{ADELE[0]}"}
+
+
+async def test_a_past_day_is_refused_and_reminders_come_back_when_asked(world: World) -> None:
+    past = await world.say("påminn mig inte före 15/8", who=ADELE)
+    assert past.startswith("15 aug. 2026 har redan varit.") and "påminn mig inte före 15/8 2027" in past
+    english = await world.say("snooze until Aug 15", who=ADELE, locale="en-US")
+    assert english.startswith("15 Aug 2026 has passed.") and "snooze until 15/8 2027" in english
+    assert "Skriv från vilken dag" in await world.say("påminn mig inte före snart", who=ADELE)
+    assert "Fine: no reminders to you before 10 Jan 2027" in await world.say(
+        "snooze until 2027-01-10", who=ADELE, locale="en-US"
+    )
+    assert await world.say("påminn mig igen", who=ADELE) == "Du får påminnelser som vanligt igen."
+    assert await reminded(world, START) == {f"a:personal-{ADELE[0]}"}
+
+
+async def test_no_reminders_on_a_public_holiday(world: World) -> None:
+    assert await reminded(world, datetime(2026, 12, 24, 8, 0, tzinfo=UTC)) == set()  # julafton
+    assert await reminded(world, datetime(2026, 12, 25, 8, 0, tzinfo=UTC)) == set()  # juldagen
+    assert await reminded(world, datetime(2026, 12, 28, 8, 0, tzinfo=UTC)) == {f"a:personal-{ADELE[0]}"}

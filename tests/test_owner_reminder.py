@@ -70,3 +70,12 @@ async def test_the_owner_lets_the_bank_post_or_swaps_turns(board: World) -> None
     assert f"#{slot_id} är nu Adele Vances" in shown(swapped)
     assert world.components.prompts.slot(slot_id).owner_name == "Adele Vance"
     assert world.components.prompts.slot(other).owner_name == "Megan Bowen"
+
+
+async def test_an_owner_who_snoozed_is_not_reminded_of_their_turn(board: World) -> None:  # noqa: F811
+    world = board
+    await world.say("påminn mig inte före 30/11")
+    world.clock.now = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
+    assert await world.client.app[SCHEDULER].poster.remind_owners() == 0
+    world.clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+    assert await world.client.app[SCHEDULER].poster.remind_owners() == 1

@@ -404,3 +404,16 @@ class ChannelReading(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(unique=True, max_length=300)  # Teams' id of the team
     since: datetime = _utc()
+
+
+class QuietPeriod(SQLModel, table=True):
+    """No reminders to this person before `until`, a local date (`påminn mig inte före 15/8`)."""
+
+    __tablename__ = "quiet_period"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), nullable=False, unique=True)
+    )
+    until: date
+    set_at: datetime = _utc()

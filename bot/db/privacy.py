@@ -32,6 +32,7 @@ from bot.db.models import (
     PostReplier,
     PromptPost,
     PromptSchedule,
+    QuietPeriod,
     ReminderSent,
     Role,
 )
@@ -118,6 +119,7 @@ class PrivacyRepository:
                 roles=_run(session, delete(Role).where(col(Role.person_id).in_(ids))),
                 goals=_run(session, delete(GoalResponsible).where(col(GoalResponsible.person_id).in_(ids))),
                 reminders=_run(session, delete(ReminderSent).where(col(ReminderSent.person_id).in_(ids))),
+                quiet=_run(session, delete(QuietPeriod).where(col(QuietPeriod.person_id).in_(ids))),
                 conversations=_run(session, delete(Conversation).where(col(Conversation.person_id).in_(ids))),
                 references_scrubbed=scrubbed,
                 # Texts never published are theirs alone: deleted (with any approval of them).
@@ -412,6 +414,7 @@ def _collect(session: Session, person: Person) -> PersonalData:
             .order_by(col(District.name))
         ).all()
     )
+    quiet = session.exec(select(QuietPeriod).where(QuietPeriod.person_id == person_id)).first()
     return PersonalData(
         districts=districts,
         person=PersonRecord(
@@ -432,4 +435,5 @@ def _collect(session: Session, person: Person) -> PersonalData:
         conversations=conversations,
         reminders=reminders,
         replies_counted=len(_replies(session, [person])),
+        quiet_until=quiet.until if quiet else None,
     )

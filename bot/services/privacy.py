@@ -209,6 +209,7 @@ class PersonalData:
     # Prompt threads they replied in, known only as a per-post hash of their Teams id while the post's
     # replies are counted (bot/services/engagement.py); what they wrote is never stored.
     replies_counted: int = 0
+    quiet_until: date | None = None  # no reminders to them before this day (`påminn mig inte före`)
 
     @property
     def subject(self) -> DataSubject:
@@ -232,6 +233,7 @@ class Summary:
     conversations: dict[str, int]  # kind -> how many
     reminders: int
     replies_counted: int
+    quiet_until: date | None
 
 
 def summarize(data: PersonalData, *, now: datetime) -> Summary:
@@ -252,6 +254,7 @@ def summarize(data: PersonalData, *, now: datetime) -> Summary:
         ),
         reminders=len(data.reminders),
         replies_counted=data.replies_counted,
+        quiet_until=data.quiet_until,
     )
 
 
@@ -307,6 +310,7 @@ class ForgetResult:
     schedules: int = 0  # schedules they set up: created_by cleared
     bank_prompts: int = 0  # bank prompts they added: created_by cleared
     replies_counted: int = 0  # the hashes that counted them among a post's repliers; the counts stay
+    quiet: int = 0  # their wish for no reminders before a day
 
 
 # --- retention -------------------------------------------------------------------------------------------

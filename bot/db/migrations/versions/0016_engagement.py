@@ -1,5 +1,5 @@
 """engagement of posts: reactions, replies and people replying (as per-post salted hashes), and which
-teams let the bot read their channels
+teams let the bot read their channels; reminders snoozed until a date
 
 Revision ID: 0016
 Revises: 0010
@@ -41,10 +41,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'),
         sa.UniqueConstraint('team_id'),
     )
+    op.create_table(
+        'quiet_period',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('person_id', sa.Integer(), nullable=False),
+        sa.Column('until', sa.Date(), nullable=False),
+        sa.Column('set_at', UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['person_id'], ['person.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('person_id'),
+    )
 
 
 def downgrade() -> None:
-    for table in ('channel_reading', 'post_replier'):
+    for table in ('quiet_period', 'channel_reading', 'post_replier'):
         op.drop_table(table)
     with op.batch_alter_table('prompt_post', schema=None) as batch_op:
         for name in ('salt', 'repliers', 'replies', 'reactions'):
