@@ -28,7 +28,9 @@ Rules (product decisions):
 - A plan for another year than today's gets no reminders (check-ins outside the plan's year are refused).
 - Nudges people don't mute (issue 24): no reminders on a Swedish public holiday, nor on a day the district
   paused its prompts (the summer pause), nor to someone who snoozed them (`påminn mig inte före 15/8`);
-  none of these is claimed, so a later day of the window reaches them.
+  none of these is claimed, so a later day of the window reaches them. The board may choose escalation
+  (`eskalera på`): a branch still not reported a week after its chair's reminder is named to the board,
+  once a quarter; the chair is not reminded again.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
@@ -59,6 +61,7 @@ log = logging.getLogger(__name__)
 
 REMINDER_KIND = "report"  # ReminderSent.kind of a reminder to report (chairs and responsible people)
 DIGEST_KIND = "digest"  # ReminderSent.kind of the board's digest
+ESCALATION_KIND = "escalation"  # ReminderSent.kind of the board's notice of branches still not reported
 # Local time of the daily check: a quiet morning hour, far from 00:00 and the DST hours 02:00-03:00.
 REMINDER_HOUR = 10
 
@@ -278,6 +281,9 @@ class ReportReminders:
             return  # nobody reports on anything: no reminders, nothing for the board to read
         unreachable = await self._remind(district, plan, gaps, now, result)
         await self._digest(district, gaps, unreachable, now, result)
+        days = await asyncio.to_thread(self.checkins.escalation, district)
+        if days is not None:
+            await self._escalate(district, gaps, days, now, result)
 
     def _paused(self, district: str, today: date) -> bool:
         """Whether the district paused its prompts over today (the summer pause): no reminders either."""
@@ -374,6 +380,31 @@ class ReportReminders:
                 self.checkins.mark_reminded, district, DIGEST_KIND, period, person_id, now=now
             )
             if claimed and await self._send(reference, digest, person_id, now, what="digest"):
+                result.digests += 1
+
+    async def _escalate(self, district: str, gaps: Gaps, days: int, now: datetime, result: RunResult) -> None:
+        """The board's choice: branches still not reported `days` after their chairs' reminder are named to
+        the board, once a quarter, instead of the chairs being reminded again."""
+        period = gaps.quarter.key
+        reminded = await asyncio.to_thread(self.checkins.reminded_at, district, REMINDER_KIND, period)
+        overdue = [
+            branch
+            for branch in gaps.branches
+            if branch.missing
+            and any(c in reminded and reminded[c] <= now - timedelta(days=days) for c in branch.chair_ids)
+        ]
+        if not overdue:
+            return
+        members = await asyncio.to_thread(self.people.members, district, Role.BOARD)
+        already = await asyncio.to_thread(self.checkins.reminded, district, ESCALATION_KIND, period)
+        pending = sorted({m.person_id for m in members} - already)
+        chats = await asyncio.to_thread(self.people.personal_chats, pending)
+        notice = cards.escalation(self.t, overdue, days=days)
+        for person_id, reference in chats.items():
+            claimed = await asyncio.to_thread(
+                self.checkins.mark_reminded, district, ESCALATION_KIND, period, person_id, now=now
+            )
+            if claimed and await self._send(reference, notice, person_id, now, what="escalation"):
                 result.digests += 1
 
     async def _send(

@@ -23,7 +23,7 @@ from bot.services.plan_import import SAMPLE_DISTRICT
 from tests.conftest import Clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
-from tests.test_engagement import ADELE, LEE, MEGAN, World, person
+from tests.test_engagement import ADELE, LEE, MEGAN, World, answer_text, person
 
 # Sunday 20 December 2026: within two weeks of the quarter's end.
 START = datetime(2026, 12, 20, 8, 0, tzinfo=UTC)  # 09:00 in Stockholm, before the daily job
@@ -209,3 +209,34 @@ async def test_no_reminders_on_a_public_holiday(world: World) -> None:
     assert await reminded(world, datetime(2026, 12, 24, 8, 0, tzinfo=UTC)) == set()  # julafton
     assert await reminded(world, datetime(2026, 12, 25, 8, 0, tzinfo=UTC)) == set()  # juldagen
     assert await reminded(world, datetime(2026, 12, 28, 8, 0, tzinfo=UTC)) == {f"a:personal-{ADELE[0]}"}
+
+
+async def test_the_board_chooses_escalation_a_branch_not_reported_a_week_after_is_named_to_it(
+    world: World,
+) -> None:
+    """What the board means: rather than reminding a chair again and again, tell us which branch is late."""
+    assert "eskalera på" in await world.say("eskalera", who=MEGAN)
+    assert (await world.say("eskalera på", who=MEGAN)).startswith("Eskaleringen är på")
+    assert "Det kan bara styrelsen" in await world.say("eskalera av", who=ADELE)
+    assert await reminded(world, START) == {f"a:personal-{ADELE[0]}"}
+
+    async def board_told(on: datetime) -> list[str]:
+        world.clock.now = on
+        before = len(world.connector.posted)
+        await world.client.app[SCHEDULER].reporting.run()  # type: ignore[union-attr]
+        return [
+            answer_text(posted.body)
+            for posted in world.connector.posted[before:]
+            if posted.conversation_id == f"a:personal-{MEGAN[0]}"
+        ]
+
+    assert await board_told(datetime(2026, 12, 23, 8, 0, tzinfo=UTC)) == []  # three days on
+    [notice] = await board_told(datetime(2026, 12, 27, 8, 0, tzinfo=UTC))  # a week on
+    assert notice.startswith(
+        "Inte rapporterat 7 dagar efter påminnelsen\nJag påminner inte deras ordförande igen"
+    )
+    assert "\nSundsvall: mål " in notice
+    assert await board_told(datetime(2026, 12, 28, 8, 0, tzinfo=UTC)) == []  # once
+    assert await reminded(world, datetime(2026, 12, 29, 8, 0, tzinfo=UTC)) == set()  # not again
+    english = await world.say("escalate off", who=MEGAN, locale="en-US")
+    assert english.startswith("Escalation is off")

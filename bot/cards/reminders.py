@@ -14,7 +14,7 @@ from bot.services.goals import Goal, TargetKind
 
 if TYPE_CHECKING:  # the job's results; imported for types only, so cards never depend on schedules/
     from bot.db.checkins import StoredCheckIn
-    from schedules.reporting import Gaps, Reminder
+    from schedules.reporting import BranchGap, Gaps, Reminder
 
 
 def example(t: Translator, goal: Goal, areas: Sequence[str], *, branch: str | None = None) -> str:
@@ -248,3 +248,24 @@ def digest(t: Translator, gaps: Gaps, *, unreachable: Sequence[str]) -> Reply:
         lines += ["", note]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def escalation(t: Translator, branches: Sequence[BranchGap], *, days: int) -> Reply:
+    """The board's notice: branches still without a report `days` after their chair was reminded."""
+    title = t.ngettext(
+        "Not reported {days} day after the reminder",
+        "Not reported {days} days after the reminder",
+        days,
+    ).format(days=days)
+    intro = t._("I will not remind their chairs again; perhaps someone on the board can ask them.")
+    rows = [
+        (
+            branch.name,
+            t.ngettext("goal {numbers}", "goals {numbers}", len(branch.missing)).format(
+                numbers=numbers(branch.missing)
+            ),
+        )
+        for branch in branches
+    ]
+    text = "\n".join([title, intro, "", *(f"{name}: {goals}" for name, goals in rows)])
+    return Reply(text, card([heading(title, size="Large"), paragraph(intro), facts(rows)], fallback=text))

@@ -21,6 +21,7 @@ from bot.db.models import (
     Goal,
     GoalResponsible,
     Person,
+    ReminderPolicy,
     ReminderSent,
     Role,
     Section,
@@ -409,6 +410,37 @@ class CheckInRepository:
             return True
         except IntegrityError:
             return False
+
+    def reminded_at(self, district: str, kind: str, period: str) -> dict[int, datetime]:
+        """Who has had this kind of reminder for the period, and when it went."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(ReminderSent)
+                .join(District, col(District.id) == col(ReminderSent.district_id))
+                .where(District.name == district, ReminderSent.kind == kind, ReminderSent.period == period)
+            ).all()
+            return {row.person_id: row.sent_at for row in rows}
+
+    def escalation(self, district: str) -> int | None:
+        """Days after its reminder that a branch not reported is named to the board; None: never."""
+        with self.db.read() as session:
+            row = session.exec(
+                select(ReminderPolicy)
+                .join(District, col(District.id) == col(ReminderPolicy.district_id))
+                .where(District.name == district)
+            ).first()
+            return row.escalate_after_days if row else None
+
+    def set_escalation(self, district: str, days: int | None, *, now: datetime) -> None:
+        with self.db.write() as session:
+            district_id = _district(session, district).id or 0
+            row = session.exec(
+                select(ReminderPolicy).where(ReminderPolicy.district_id == district_id)
+            ).first()
+            if row is None:
+                row = ReminderPolicy(district_id=district_id, updated_at=now)
+                session.add(row)
+            row.escalate_after_days, row.updated_at = days, now
 
     def reminded(self, district: str, kind: str, period: str) -> set[int]:
         """Who has had this kind of reminder for the period already (nothing is claimed by asking)."""

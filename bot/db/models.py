@@ -417,3 +417,17 @@ class QuietPeriod(SQLModel, table=True):
     )
     until: date
     set_at: datetime = _utc()
+
+
+class ReminderPolicy(SQLModel, table=True):
+    """The board's choice for its district: a branch that has not reported `escalate_after_days` after its
+    reminder is named in the board's digest (none: reminders alone, as by default)."""
+
+    __tablename__ = "reminder_policy"
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("district.id", ondelete="CASCADE"), nullable=False, unique=True)
+    )
+    escalate_after_days: int | None = None
+    updated_at: datetime = _utc()

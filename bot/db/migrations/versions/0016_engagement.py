@@ -1,5 +1,5 @@
 """engagement of posts: reactions, replies and people replying (as per-post salted hashes), and which
-teams let the bot read their channels; reminders snoozed until a date
+teams let the bot read their channels; reminders snoozed until a date; the board's choice to escalate instead of reminding again
 
 Revision ID: 0016
 Revises: 0010
@@ -51,10 +51,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'),
         sa.UniqueConstraint('person_id'),
     )
+    op.create_table(
+        'reminder_policy',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('district_id', sa.Integer(), nullable=False),
+        sa.Column('escalate_after_days', sa.Integer(), nullable=True),
+        sa.Column('updated_at', UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('district_id'),
+    )
 
 
 def downgrade() -> None:
-    for table in ('quiet_period', 'channel_reading', 'post_replier'):
+    for table in ('reminder_policy', 'quiet_period', 'channel_reading', 'post_replier'):
         op.drop_table(table)
     with op.batch_alter_table('prompt_post', schema=None) as batch_op:
         for name in ('salt', 'repliers', 'replies', 'reactions'):

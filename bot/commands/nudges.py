@@ -1,4 +1,5 @@
-"""`påminn mig inte före 15/8` / `snooze until Aug 15`: no reminders to the sender before a day."""
+"""Nudges people don't mute: `påminn mig inte före 15/8` / `snooze until Aug 15` (no reminders to the sender
+before a day), and the board's `eskalera på|av` (name branches not reported to the board instead)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ import asyncio
 from bot.cards import Reply, day
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
-from bot.services.snooze import SnoozeError, SnoozeProblem, parse_until, wants_reminders_again
+from bot.services.nudges import (
+    ESCALATE_AFTER_DAYS,
+    SnoozeError,
+    SnoozeProblem,
+    parse_until,
+    wants_reminders_again,
+)
+from bot.services.people import Role
+from bot.services.text import fold
 
 
 def register(router: Router) -> None:
@@ -53,4 +62,45 @@ def register(router: Router) -> None:
             t._("Fine: no reminders to you before {day}. To have them again: snooze off").format(
                 day=day(t, until)
             )
+        )
+
+    @router.command(
+        "eskalera",
+        "escalate",
+        usage=N_("escalate on|off"),
+        summary=N_("name branches that have not reported to the board, instead of reminding again"),
+        role=Role.BOARD,
+    )
+    async def escalate(request: Request, context: Context) -> Reply:
+        t, word = request.t, fold(request.args)
+        if word in ("pa", "on", "ja", "yes"):
+            days: int | None = ESCALATE_AFTER_DAYS
+        elif word in ("av", "off", "nej", "no"):
+            days = None
+        elif not word:
+            days = await asyncio.to_thread(context.checkins.escalation, request.district)
+            if days is None:
+                return Reply(
+                    t._(
+                        "Chairs are reminded once a quarter, and the board sees who has reported. To have "
+                        "branches that have not reported a week after the reminder named to the board: "
+                        "escalate on"
+                    )
+                )
+            return Reply(
+                t._(
+                    "Branches that have not reported {days} days after the reminder are named to the "
+                    "board. To stop: escalate off"
+                ).format(days=days)
+            )
+        else:
+            return Reply(t._("Write escalate on or escalate off."))
+        await asyncio.to_thread(context.checkins.set_escalation, request.district, days, now=context.now)
+        if days is None:
+            return Reply(t._("Escalation is off: chairs are reminded once a quarter, as before."))
+        return Reply(
+            t._(
+                "Escalation is on: a branch that has not reported {days} days after its chair's reminder "
+                "is named to the board, and the chair is not reminded again."
+            ).format(days=days)
         )

@@ -1,5 +1,6 @@
-"""Snoozing reminders: `påminn mig inte före 15/8` / `snooze until Aug 15`. Framework-free.
+"""Nudges people don't mute: snoozing reminders, and the board's choice to escalate. Framework-free.
 
+`påminn mig inte före 15/8` / `snooze until Aug 15`:
 What a member means: "leave me alone until then". Until that day (the district's local date) no reminder
 goes to them: neither the quarter's reminder to report nor the reminder of their turn to write a prompt.
 A reminder held back is sent on a later day of its window, if the window is still open then; otherwise it
@@ -18,6 +19,9 @@ from bot.services.checkins import MONTH_NUMBERS
 from bot.services.text import fold
 
 MAX_AHEAD = timedelta(days=366)
+# `eskalera på` / `escalate on`: a branch not reported this long after its chair's reminder is named to the
+# board, instead of the chair being reminded again (schedules/reporting.py).
+ESCALATE_AFTER_DAYS = 7
 # Words around the date that say nothing more: "mig inte före", "me until", "till den".
 _FILLER = frozenset(
     {"mig", "me", "inte", "not", "fore", "forran", "till", "tills", "until", "before", "den", "the", "pa"}
