@@ -116,6 +116,35 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     return Components(settings, database, repository, people, prompts, desk, bot, clock, exports)
 
 
+def report_reminders(components: Components, notifier: Notifier) -> ReportReminders:
+    """The quarter's reminders to report and the board's digest (schedules/reporting.py)."""
+    settings = components.settings
+    return ReportReminders(
+        repository=components.repository,
+        people=components.people,
+        checkins=CheckInRepository(components.database),
+        notifier=notifier,
+        clock=components.clock,
+        timezone=settings.timezone,
+        days=settings.report_reminder_days,
+        t=translator(settings.language),
+        prompts=components.prompts,
+    )
+
+
+async def remind_now(settings: Settings) -> int:
+    """`python -m bot remind`: the daily reminder job, run now (after an outage, or to try it out); each
+    reminder still goes once per person and quarter. How many people were reminded."""
+    components = build(settings)
+    components.start()
+    adapter = RetryingCloudAdapter(ReusingBotFrameworkAuthentication(SdkConfig(settings)))
+    try:
+        result = await report_reminders(components, Notifier(adapter, settings.microsoft_app_id)).run()
+    finally:
+        components.stop()
+    return result.reminded
+
+
 def export_links(settings: Settings) -> ExportLinks:
     """EXPORT_SECRET, or a random secret for this process only (its links die with it)."""
     secret = settings.export_secret.get_secret_value().encode("utf-8") or secrets.token_bytes(32)
@@ -170,17 +199,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
         clock=clock,
         timezone=settings.timezone,
         grace=settings.post_grace,
-        reporting=ReportReminders(
-            repository=components.repository,
-            people=components.people,
-            checkins=CheckInRepository(components.database),
-            notifier=notifier,
-            clock=clock,
-            timezone=settings.timezone,
-            days=settings.report_reminder_days,
-            t=translator(settings.language),
-            prompts=components.prompts,
-        ),
+        reporting=report_reminders(components, notifier),
         retention=retention,
         engagement=EngagementDigest(
             prompts=components.prompts,
