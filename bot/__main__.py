@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("serve", help="serve /api/messages and /healthz (the default)")
     commands.add_parser("chat", help="chat with the bot in this terminal (same router, same database)")
+    commands.add_parser("remind", help="send the quarter's reminders to report now, as the daily job does")
     plan = commands.add_parser("plan", help="the district's plan").add_subparsers(
         dest="plan_command", required=True
     )
@@ -79,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "chat":
             logging.getLogger().setLevel(logging.WARNING)
             asyncio.run(_chat(settings))
+            return 0
+        if args.command == "remind":
+            from bot.app import remind_now
+
+            print(f"reminded: {asyncio.run(remind_now(settings))}")
             return 0
         if args.command == "plan":
             return import_plan(settings, args.file, args.district, dry_run=args.dry_run)

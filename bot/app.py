@@ -28,6 +28,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
+from bot.db.engagement import EngagementRepository
 from bot.db.engine import Database
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
@@ -37,6 +38,7 @@ from bot.i18n import translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
+from bot.services.engagement import EngagementCounter, counting_since
 from bot.services.export import ExportLinks, ExportQuery, export_csv
 from bot.services.people import Role, allows
 from bot.services.plan_import import ensure_sample_plan
@@ -45,6 +47,7 @@ from bot.services.progress import Progress
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
 from schedules.desk import PromptDesk
+from schedules.engagement import EngagementDigest
 from schedules.poster import PromptPoster
 from schedules.reporting import ReportReminders
 from schedules.scheduler import PromptScheduler
@@ -105,12 +108,42 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         zone=settings.zone,
         prompts=desk,
         language=settings.language,
+        engagement=EngagementCounter(EngagementRepository(database)),
     )
     exports = export_links(settings)
     bot = DistrictBot(
         router=build_router(export_links=exports), services=services, settings=settings, clock=clock
     )
     return Components(settings, database, repository, people, prompts, desk, bot, clock, exports)
+
+
+def report_reminders(components: Components, notifier: Notifier) -> ReportReminders:
+    """The quarter's reminders to report and the board's digest (schedules/reporting.py)."""
+    settings = components.settings
+    return ReportReminders(
+        repository=components.repository,
+        people=components.people,
+        checkins=CheckInRepository(components.database),
+        notifier=notifier,
+        clock=components.clock,
+        timezone=settings.timezone,
+        days=settings.report_reminder_days,
+        t=translator(settings.language),
+        prompts=components.prompts,
+    )
+
+
+async def remind_now(settings: Settings) -> int:
+    """`python -m bot remind`: the daily reminder job, run now (after an outage, or to try it out); each
+    reminder still goes once per person and quarter. How many people were reminded."""
+    components = build(settings)
+    components.start()
+    adapter = RetryingCloudAdapter(ReusingBotFrameworkAuthentication(SdkConfig(settings)))
+    try:
+        result = await report_reminders(components, Notifier(adapter, settings.microsoft_app_id)).run()
+    finally:
+        components.stop()
+    return result.reminded
 
 
 def export_links(settings: Settings) -> ExportLinks:
@@ -141,6 +174,8 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
         """The daily retention job's work (RETENTION_MONTHS; bot/services/privacy.py), and the dialogs
         left unanswered (bot/db/dialogs.py)."""
         DialogStates(components.database).forget_unanswered(now=clock())
+        # Who replied to a post is kept only while its replies are counted (bot/services/engagement.py).
+        EngagementRepository(components.database).forget_past_counting(since=counting_since(clock()))
         return run_retention(
             PrivacyRepository(components.database),
             now=clock(),
@@ -165,17 +200,18 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
         clock=clock,
         timezone=settings.timezone,
         grace=settings.post_grace,
-        reporting=ReportReminders(
-            repository=components.repository,
+        reporting=report_reminders(components, notifier),
+        retention=retention,
+        engagement=EngagementDigest(
+            prompts=components.prompts,
+            engagement=EngagementRepository(components.database),
             people=components.people,
             checkins=CheckInRepository(components.database),
             notifier=notifier,
             clock=clock,
             timezone=settings.timezone,
-            days=settings.report_reminder_days,
             t=translator(settings.language),
         ),
-        retention=retention,
     )
     app[SCHEDULER] = scheduler
 
@@ -284,7 +320,9 @@ def _messages(
             return _problem(400, "not an activity: a field has the wrong type")
         invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
         if invoke:
-            return web.json_response(serializer_helper(invoke.body), status=invoke.status)
+            # A card action's answer is plain JSON already (bot/teams.py); other invokes are SDK models.
+            body = invoke.body if isinstance(invoke.body, dict) else serializer_helper(invoke.body)
+            return web.json_response(body, status=invoke.status)
         return web.Response(status=201)
 
     return messages

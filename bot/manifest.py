@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from bot.commands.router import Route, Router
 
 MANIFEST_VERSION = "1.30"
+# webApplicationInfo.resource: any URI for a bot that uses RSC alone (no SSO of its own).
+RSC_RESOURCE = "https://RscPermission"
 SCHEMA_URL = (
     f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
 )
@@ -336,6 +338,15 @@ def build_manifest(
             }
         ],
         "validDomains": list(options.domains),
+        # Resource-specific consent: a team owner lets the bot read the team's channel messages, so that
+        # replies in a prompt's thread are counted (bot/services/engagement.py). The bot answers only
+        # messages that @mention it. RSC needs webApplicationInfo with the app's Entra id.
+        "webApplicationInfo": {"id": options.app_id, "resource": RSC_RESOURCE},
+        "authorization": {
+            "permissions": {
+                "resourceSpecific": [{"name": "ChannelMessage.Read.Group", "type": "Application"}]
+            }
+        },
         "localizationInfo": {
             "defaultLanguageTag": DEFAULT_LANGUAGE_TAG,
             "additionalLanguages": [{"languageTag": ENGLISH_TAG, "file": ENGLISH_FILE}],

@@ -18,13 +18,13 @@ import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount, TextFormatTypes
 
 from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services
-from bot.commands.router import TurnNote, note_turn, turn_note
+from bot.commands.router import Kind, TurnNote, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates, dialog_key
 from bot.db.engine import StorageGone
@@ -43,6 +43,10 @@ turn_log = logging.getLogger("bot.turns")
 
 # Channels whose clients render Adaptive Cards; everything else (the terminal chat, tests) gets text.
 CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
+
+# What an Action.Execute is answered with: a card that replaces the tapped one, or a message beside it.
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+MESSAGE = "application/vnd.microsoft.activity.message"
 
 # Teams redelivers an activity it thinks timed out (after about 15 s); remember this many recent ids.
 RECENT_ACTIVITIES = 4096
@@ -82,6 +86,11 @@ class DistrictBot(TeamsActivityHandler):
             note_turn(outcome="redelivered")
             return
         conversation = conversation_of(activity)
+        if conversation.kind == "channel" and not addressed(activity):
+            # Only with the team's consent to read its channels: counted, never answered, nothing of it
+            # stored or logged (not its text, and not who wrote it, beyond a per-post hash).
+            await self._count(activity, conversation, Kind.OVERHEARD)
+            return
         await self._remember(activity, conversation)
         user = person_of(activity.from_property)
         scope = await self._scope(conversation, user)
@@ -109,9 +118,61 @@ class DistrictBot(TeamsActivityHandler):
             return
         if reply.forgot_sender:
             self._drop_cached(conversation.conversation_id, user)
-        if reply.silent:
-            return
-        await turn_context.send_activity(reply_activity(reply, activity.channel_id))
+        if not reply.quiet:
+            await turn_context.send_activity(reply_activity(reply, activity.channel_id))
+
+    async def on_message_reaction_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if not self._is_redelivery(activity) and activity.conversation is not None:
+            await self._count(activity, conversation_of(activity), Kind.REACTION)
+
+    async def _count(self, activity: Activity, conversation: ConversationInfo, kind: Kind) -> None:
+        request = Request(
+            text="",
+            t=translator(self.settings.language),
+            district="",
+            user=person_of(activity.from_property),
+            conversation_kind=conversation.kind,
+            conversation=conversation,
+            kind=kind,
+            reacted_to=activity.reply_to_id or "",
+            reactions=(len(activity.reactions_added or []), len(activity.reactions_removed or [])),
+        )
+        await self.router.dispatch(request, Context(self.services, self.clock()))
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        if turn_context.activity.name == "adaptiveCard/action":
+            return InvokeResponse(status=200, body=await self._card_action(turn_context))
+        return await super().on_invoke_activity(turn_context)
+
+    async def _card_action(self, turn_context: TurnContext) -> dict[str, Any]:
+        """A card button (Action.Execute): its data and the card's inputs, routed by the form they name; the
+        answer replaces the card (a card), or is shown beside it (a message: the tap changed nothing).
+        The invoke response Teams expects (Universal Actions): statusCode 200, the type and the value."""
+        activity = turn_context.activity
+        action = activity.value.get("action") if isinstance(activity.value, dict) else None
+        data = action.get("data") if isinstance(action, dict) else None
+        conversation = conversation_of(activity)
+        await self._remember(activity, conversation)
+        user = person_of(activity.from_property)
+        scope = await self._scope(conversation, user)
+        request = Request(
+            text="",
+            t=translator(pick_language(activity.locale, self.settings.language)),
+            district=scope.district,
+            scope=scope,
+            user=user,
+            conversation_kind=conversation.kind,
+            conversation=conversation,
+            activity_id=_unique_id(activity),
+            form=data if isinstance(data, dict) and "form" in data else None,
+            kind=Kind.ACTION,
+            locale=activity.locale,
+        )
+        reply = await self.router.dispatch(request, Context(self.services, self.clock()))
+        if reply.keeps_card:
+            return {"statusCode": 200, "type": MESSAGE, "value": reply.text}
+        return {"statusCode": 200, "type": ADAPTIVE_CARD, "value": reply.as_card()}
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -266,6 +327,24 @@ class DistrictBot(TeamsActivityHandler):
         if len(self._recent) > RECENT_ACTIVITIES:
             self._recent.popitem(last=False)
         return False
+
+
+def addressed(activity: Activity) -> bool:
+    """Whether a message is to the bot: it @mentions the bot, or submits one of its cards."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    if form_of(activity) is not None or isinstance(activity.value, dict):
+        return True
+    for entity in activity.entities or []:
+        if str(getattr(entity, "type", "") or "").lower() != "mention":
+            continue
+        mentioned = getattr(entity, "mentioned", None) or (
+            (getattr(entity, "additional_properties", None) or {}).get("mentioned")
+        )
+        if isinstance(mentioned, ChannelAccount):
+            mentioned = {"id": mentioned.id}
+        if isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
+            return True
+    return False
 
 
 def form_of(activity: Activity) -> dict[str, Any] | None:

@@ -29,6 +29,7 @@ from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import choose_prompt
 from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
+from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +228,11 @@ class PromptPoster:
     def _text_for(self, slot: PromptSlot, schedule: Schedule) -> tuple[str | None, int | None]:
         if slot.ready(schedule.approval_required):
             return slot.text, None
-        choice = choose_prompt(self.prompts.bank(schedule.district), local_day(slot.due_at, schedule.zone))
+        choice = choose_prompt(
+            self.prompts.bank(schedule.district),
+            local_day(slot.due_at, schedule.zone),
+            records=self.prompts.bank_records(schedule.district),
+        )
         if choice is None:
             return None, None
         return (choice.text_en if self.t.language == "en" and choice.text_en else choice.text), choice.id
@@ -280,13 +285,22 @@ class PromptPoster:
         owners = [slot.owner_id for slot, _ in due if slot.owner_id]
         chats = await asyncio.to_thread(self.people.personal_chats, owners)
         languages = await asyncio.to_thread(self.people.languages, owners, self.t.language)
+        quiet = await asyncio.to_thread(self.people.quiet, owners)
         sent = 0
         for slot, schedule in due:
             reference = chats.get(slot.owner_id or 0)
-            if reference is None:
-                continue
-            reminder = cards.reminder(
-                translator(languages.get(slot.owner_id or 0, self.t.language)), slot, schedule
+            today = local_day(now, schedule.zone)
+            if reference is None or quiet.get(slot.owner_id or 0, today) > today:
+                continue  # snoozed: not marked reminded, so a later day of the window reminds them
+            if is_holiday(today) and slot.due_at - now > timedelta(days=1):
+                continue  # a public holiday: tomorrow still reminds in time
+            user = reference.get("user")
+            person = user.get("id") if isinstance(user, dict) else None
+            reminder = cards.owner_reminder(
+                translator(languages.get(slot.owner_id or 0, self.t.language)),
+                slot,
+                schedule,
+                person=person if isinstance(person, str) else None,
             )
             try:
                 await self.notifier.send(reference, reminder)

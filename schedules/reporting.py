@@ -26,6 +26,11 @@ Rules (product decisions):
 - "Not reachable" in the digest means this run: no personal chat stored, or the send failed. Logs name
   people by their database id only.
 - A plan for another year than today's gets no reminders (check-ins outside the plan's year are refused).
+- Nudges people don't mute (issue 24): no reminders on a Swedish public holiday, nor on a day the district
+  paused its prompts (the summer pause), nor to someone who snoozed them (`påminn mig inte före 15/8`);
+  none of these is claimed, so a later day of the window reaches them. The board may choose escalation
+  (`eskalera på`): a branch still not reported a week after its chair's reminder is named to the board,
+  once a quarter; the chair is not reminded again.
 """
 
 from __future__ import annotations
@@ -35,25 +40,28 @@ import logging
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.cards import reminders as cards
 from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.db.people import PeopleRepository
+from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.progress import Report, period_bounds
+from bot.services.progress import Report, period_bounds, quarter_key
+from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
 
 REMINDER_KIND = "report"  # ReminderSent.kind of a reminder to report (chairs and responsible people)
 DIGEST_KIND = "digest"  # ReminderSent.kind of the board's digest
+ESCALATION_KIND = "escalation"  # ReminderSent.kind of the board's notice of branches still not reported
 # Local time of the daily check: a quiet morning hour, far from 00:00 and the DST hours 02:00-03:00.
 REMINDER_HOUR = 10
 
@@ -71,7 +79,7 @@ class Quarter:
     @property
     def key(self) -> str:
         """The period as reminders are recorded: "2027-Q2"."""
-        return f"{self.year}-Q{self.number}"
+        return quarter_key(self.starts)
 
     @classmethod
     def of(cls, today: date) -> Quarter:
@@ -232,7 +240,9 @@ class ReportReminders:
         timezone: str,
         days: int,
         t: Translator,
+        prompts: PromptRepository | None = None,
     ) -> None:
+        self.prompts = prompts  # the district's pauses (the summer's): no reminders then
         self.repository = repository
         self.people = people
         self.checkins = checkins
@@ -245,11 +255,15 @@ class ReportReminders:
     async def run(self) -> RunResult:
         now = self.clock()
         result = RunResult()
-        quarter = reminder_due(now.astimezone(self.zone).date(), self.days)
-        if quarter is None:
-            return result
+        today = now.astimezone(self.zone).date()
+        quarter = reminder_due(today, self.days)
+        if quarter is None or is_holiday(today):
+            return result  # a public holiday: a later day of the window reminds
         for district in await asyncio.to_thread(self.checkins.districts_with_plan):
             try:
+                if await asyncio.to_thread(self._paused, district, today):
+                    log.info("no report reminders for %s today: its prompts are paused", district)
+                    continue
                 await self._district(district, quarter, now, result)
             except Exception:  # noqa: BLE001 - one district's trouble must not keep the others waiting
                 log.exception("report reminders for %s failed", district)
@@ -267,6 +281,19 @@ class ReportReminders:
             return  # nobody reports on anything: no reminders, nothing for the board to read
         unreachable = await self._remind(district, plan, gaps, now, result)
         await self._digest(district, gaps, unreachable, now, result)
+        days = await asyncio.to_thread(self.checkins.escalation, district)
+        if days is not None:
+            await self._escalate(district, gaps, days, now, result)
+
+    def _paused(self, district: str, today: date) -> bool:
+        """Whether the district paused its prompts over today (the summer pause): no reminders either."""
+        if self.prompts is None:
+            return False
+        return any(
+            pause.covers(today)
+            for schedule in self.prompts.schedules(district)
+            for pause in self.prompts.pauses(schedule.id)
+        )
 
     def _gaps(self, district: str, plan: Plan, quarter: Quarter) -> Gaps:
         return find_gaps(
@@ -287,6 +314,10 @@ class ReportReminders:
         period = gaps.quarter.key
         already = await asyncio.to_thread(self.checkins.reminded, district, REMINDER_KIND, period)
         pending = [person_id for person_id in due if person_id not in already]
+        # Who snoozed their reminders: not claimed, so a later day of the window reaches them.
+        quiet = await asyncio.to_thread(self.people.quiet, pending)
+        today = now.astimezone(self.zone).date()
+        pending = [person_id for person_id in pending if quiet.get(person_id, today) <= today]
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
         languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
         unreachable = []
@@ -303,7 +334,15 @@ class ReportReminders:
             if not claimed:
                 continue  # another process sent it a moment ago
             t = translator(languages[person_id])
-            reply = cards.reminder(t, due[person_id], ends=gaps.quarter.ends, areas=plan.priority_areas)
+            user = reference.get("user")
+            teams_id = user.get("id") if isinstance(user, dict) else None
+            reply = cards.reminder(
+                t,
+                due[person_id],
+                ends=gaps.quarter.ends,
+                areas=plan.priority_areas,
+                one_tap=cards.OneTap(gaps.quarter.key, teams_id) if isinstance(teams_id, str) else None,
+            )
             if await self._send(reference, reply, person_id, now, what="reminder"):
                 result.reminded += 1
             else:
@@ -351,6 +390,31 @@ class ReportReminders:
             if claimed and await self._send(
                 reference, digests[languages[person_id]], person_id, now, what="digest"
             ):
+                result.digests += 1
+
+    async def _escalate(self, district: str, gaps: Gaps, days: int, now: datetime, result: RunResult) -> None:
+        """The board's choice: branches still not reported `days` after their chairs' reminder are named to
+        the board, once a quarter, instead of the chairs being reminded again."""
+        period = gaps.quarter.key
+        reminded = await asyncio.to_thread(self.checkins.reminded_at, district, REMINDER_KIND, period)
+        overdue = [
+            branch
+            for branch in gaps.branches
+            if branch.missing
+            and any(c in reminded and reminded[c] <= now - timedelta(days=days) for c in branch.chair_ids)
+        ]
+        if not overdue:
+            return
+        members = await asyncio.to_thread(self.people.members, district, Role.BOARD)
+        already = await asyncio.to_thread(self.checkins.reminded, district, ESCALATION_KIND, period)
+        pending = sorted({m.person_id for m in members} - already)
+        chats = await asyncio.to_thread(self.people.personal_chats, pending)
+        notice = cards.escalation(self.t, overdue, days=days)
+        for person_id, reference in chats.items():
+            claimed = await asyncio.to_thread(
+                self.checkins.mark_reminded, district, ESCALATION_KIND, period, person_id, now=now
+            )
+            if claimed and await self._send(reference, notice, person_id, now, what="escalation"):
                 result.digests += 1
 
     async def _send(

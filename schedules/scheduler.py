@@ -30,6 +30,7 @@ from bot.services.people import PersonInfo
 from bot.services.privacy import RETENTION_HOUR, RETENTION_MINUTE
 from bot.services.prompting import HORIZON, Outcome, SlotStatus
 from schedules.desk import PromptDesk
+from schedules.engagement import DIGEST_HOUR, DIGEST_MINUTE, EngagementDigest
 from schedules.poster import PromptPoster
 from schedules.reporting import REMINDER_HOUR, ReportReminders
 
@@ -50,8 +51,10 @@ class PromptScheduler:
         grace: timedelta,
         reporting: ReportReminders | None = None,
         retention: Callable[[], object] | None = None,
+        engagement: EngagementDigest | None = None,
     ) -> None:
         self.prompts = prompts
+        self.engagement = engagement
         self.reporting = reporting
         self.retention = retention
         self.desk = desk
@@ -93,6 +96,16 @@ class PromptScheduler:
                 self.reporting.run,
                 CronTrigger(hour=REMINDER_HOUR, minute=0, timezone=self.timezone),
                 id="report-reminders",
+                replace_existing=True,
+                misfire_grace_time=6 * 3600,
+                coalesce=True,
+            )
+        if self.engagement is not None:
+            # Last month's prompts, which started a discussion and which not: to the board, once a month.
+            self.scheduler.add_job(
+                self.engagement.run,
+                CronTrigger(hour=DIGEST_HOUR, minute=DIGEST_MINUTE, timezone=self.timezone),
+                id="engagement-digest",
                 replace_existing=True,
                 misfire_grace_time=6 * 3600,
                 coalesce=True,

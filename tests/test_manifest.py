@@ -467,3 +467,13 @@ def test_checked_options_are_normalised() -> None:
     checked = options.checked()
     assert checked.app_id == APP_ID and checked.developer_name == "V Skåne"
     assert checked.domains == ("a.example.org",)
+
+
+def test_the_app_asks_the_team_to_let_it_read_channel_messages_to_count_replies(
+    manifest: dict[str, Any],
+) -> None:
+    """Replies to prompts are counted only with resource-specific consent (issue 24), which needs both."""
+    assert manifest["authorization"]["permissions"]["resourceSpecific"] == [
+        {"name": "ChannelMessage.Read.Group", "type": "Application"}
+    ]
+    assert manifest["webApplicationInfo"]["id"] == APP_ID

@@ -735,6 +735,7 @@ def test_no_table_is_forgotten_by_forget_me() -> None:
         ("membership", "person_id"),
         ("goal_responsible", "person_id"),
         ("reminder_sent", "person_id"),
+        ("quiet_period", "person_id"),
         ("conversation", "person_id"),
         ("person_language", "person_id"),
         ("checkin", "reporter_id"),

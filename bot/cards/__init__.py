@@ -38,8 +38,19 @@ class Reply:
     opens_check_in_dialog: bool = False
     # The sender's data was erased: bot/teams.py forgets what it remembers of them too.
     forgot_sender: bool = False
-    # Nothing to answer (a message of emoji alone): bot/teams.py sends nothing.
-    silent: bool = False
+    # Nothing is sent (a message the bot only counts, never answers).
+    quiet: bool = False
+    # Answering a card button (Action.Execute): the tapped card stays as it was, this is said beside it.
+    keeps_card: bool = False
+
+    def as_card(self) -> Card:
+        """The card to show in place of a tapped one: this reply's card, or its text as one."""
+        return self.card or card(
+            [paragraph(line) for line in self.text.split("\n") if line], fallback=self.text
+        )
+
+
+SILENCE = Reply("", quiet=True)
 
 
 # A message the bot starts to one person, written once their language is known.

@@ -1,7 +1,8 @@
 """The check-in form: an Adaptive Card asking for the goal, the value, the date and a comment.
 
-A submit comes back as a message with no text and `value` = the Submit action's data plus every input by
-its id: {"form": "checkin", "submission": "...", "goal": "6", "value": "1", "date": "2026-11-22",
+A submit comes back as an `adaptiveCard/action` invoke (Action.Execute) whose data holds the action's data
+plus every input by its id (a form sent as Action.Submit before, as a message with that `value`):
+{"form": "checkin", "submission": "...", "goal": "6", "value": "1", "date": "2026-11-22",
 "comment": "..."}. `submission` is the form's own token: a form sent twice (a double click, or the button
 pressed again later) stores one check-in.
 """
@@ -141,8 +142,15 @@ def form(
     ]
     # Filled in again after a mistake, it keeps its token: the check-in is still the one not yet stored.
     submission = entries.submission or secrets.token_urlsafe(16)
+    # Action.Execute (Universal Actions, card 1.4+): Teams sends an adaptiveCard/action invoke, and the
+    # answer replaces the form: with what was stored, or the form again with what was wrong.
     actions = [
-        {"type": "Action.Submit", "title": t._("Report"), "data": {"form": FORM, SUBMISSION: submission}}
+        {
+            "type": "Action.Execute",
+            "title": t._("Report"),
+            "verb": FORM,
+            "data": {"form": FORM, SUBMISSION: submission},
+        }
     ]
     text = problem or title
     return Reply(text, card(body, fallback=text, actions=actions))

@@ -9,6 +9,7 @@ from datetime import date
 from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
 from bot.db.checkins import StoredCheckIn
 from bot.i18n import Translator
+from bot.services.engagement import PostsTally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
 from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Measure, Pace
 
@@ -177,11 +178,7 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
     return Reply(text, card(body, fallback=text))
 
 
-def goal_detail(
-    t: Translator,
-    plan: Plan,
-    found: GoalInFull,
-) -> Reply:
+def goal_detail(t: Translator, plan: Plan, found: GoalInFull, *, posts: PostsTally | None = None) -> Reply:
     goal, standing, responsible = found.goal, found.progress, found.responsible
     language = t.language
     title = t._("Goal {number}").format(number=goal.number)
@@ -191,6 +188,8 @@ def goal_detail(
         (t._("Responsible"), ", ".join(responsible) or named_in_plan(goal.text) or t._("Nobody named yet")),
         *progress_rows(t, goal, standing),
     ]
+    if posts is not None:
+        rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
         rows.append((t._("Reported"), check_in_line(t, check_in)))
     if goal.applies_to_branches:
@@ -202,6 +201,17 @@ def goal_detail(
         actions.append(say(t._("Next goal"), t._("goals {number}").format(number=goal.number + 1)))
     actions.append(say(t._("All goals"), t._("goals")))
     return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def posts_line(t: Translator, posts: PostsTally) -> str:
+    """ "3 this month, 14 this year; 9 started a discussion" (by reactions alone where replies are unread)."""
+    made = t._("{month} this month, {year} this year").format(month=posts.month, year=posts.year)
+    started = t.ngettext(
+        "{count} started a discussion", "{count} started a discussion", posts.discussions
+    ).format(count=posts.discussions)
+    if not posts.reads_replies:
+        started += " " + t._("(judged by reactions: replies are not counted)")
+    return f"{made}; {started}"
 
 
 def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:

@@ -57,6 +57,11 @@ def my_data(
         (t._("Discussion prompts"), _prompts(t, summary)),
         (t._("Conversations"), _conversations(t, summary)),
         (t._("Reminders sent"), str(summary.reminders) if summary.reminders else NONE),
+        (t._("No reminders before"), day(t, summary.quiet_until) if summary.quiet_until else NONE),
+        (
+            t._("Replies counted in prompt threads (not what you wrote)"),
+            str(summary.replies_counted) if summary.replies_counted else NONE,
+        ),
     ]
     notes = []
     if admin:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from datetime import time as dt_time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
@@ -12,7 +13,9 @@ from babel.dates import format_date, format_datetime, format_time, get_day_names
 from bot.cards import Reply, card, day, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
-from bot.services.prompting import Pause, PromptSlot, Schedule, Setup, SlotStatus
+from bot.services.engagement import COUNTING_DAYS, Engagement
+from bot.services.prompt_bank import Record
+from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, Setup, SlotStatus
 from bot.services.schedule_rules import LAST, Holidays, ScheduleRule
 
 # A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
@@ -332,10 +335,15 @@ def _text_moves(t: Translator, setup: Setup) -> list[str]:
 
 
 def history(
-    t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo, channels: dict[int, Schedule] | None = None
+    t: Translator,
+    posts: Sequence[PostRecord],
+    zone: ZoneInfo,
+    channels: dict[int, Schedule] | None = None,
+    *,
+    reads_replies: bool,
 ) -> Reply:
-    """The prompts posted so far: when, from where, and how it went; in which channel, given `channels`
-    (each post's schedule, where they are of more than one channel)."""
+    """The prompts posted so far: when, from where, how it went and whether it started a discussion;
+    in which channel, given `channels` (each post's schedule, where they are of more than one)."""
     title = t._("Posted prompts")
     outcomes = {
         "sent": t._("posted"),
@@ -356,9 +364,151 @@ def history(
         parts = [moment, outcomes.get(post.outcome, post.outcome), source]
         if channels:
             parts.append(channel_name(t, channels[post.schedule_id]))
+        if post.outcome == "sent":
+            parts.append(engagement_text(t, post.engagement, reads_replies=reads_replies))
         rows.append((f"#{post.slot_id}", " \u00b7 ".join(parts)))
-    text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
-    return Reply(text, card([heading(title), facts(rows)], fallback=text))
+    lines = [title, *(f"{k} {v}" for k, v in rows)]
+    body = [heading(title), facts(rows)]
+    if not reads_replies:
+        note = replies_not_counted(t)
+        lines += ["", note]
+        body.append(paragraph(note, subtle=True))
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text))
+
+
+def engagement_text(t: Translator, engagement: Engagement, *, reads_replies: bool) -> str:
+    """ "3 replies from 2 people · 4 reactions · started a discussion" (replies only where they are read)."""
+    parts = []
+    if reads_replies:
+        replies = t.ngettext("{count} reply", "{count} replies", engagement.replies).format(
+            count=engagement.replies
+        )
+        people = t.ngettext("from {count} person", "from {count} people", engagement.people).format(
+            count=engagement.people
+        )
+        parts.append(f"{replies} {people}" if engagement.replies else replies)
+    parts.append(
+        t.ngettext("{count} reaction", "{count} reactions", engagement.reactions).format(
+            count=engagement.reactions
+        )
+    )
+    parts.append(t._("started a discussion") if engagement.started_discussion else t._("no discussion"))
+    return " \u00b7 ".join(parts)
+
+
+def replies_not_counted(t: Translator) -> str:
+    return t._(
+        "Only reactions are counted: I see only the channel messages that @mention me, until a team owner "
+        "lets the app read the team's channel messages (asked when the app is installed or updated). "
+        "Then replies and the people replying are counted too, never what they wrote."
+    )
+
+
+def bank_record(t: Translator, record: Record | None) -> str:
+    """ "posted 3 times, 2 started a discussion", or "never posted"."""
+    if record is None or not record.posts:
+        return t._("never posted")
+    posted = t.ngettext("posted {count} time", "posted {count} times", record.posts).format(
+        count=record.posts
+    )
+    started = t.ngettext(
+        "{count} started a discussion", "{count} started a discussion", record.discussions
+    ).format(count=record.discussions)
+    return f"{posted}, {started}"
+
+
+def engagement_digest(
+    t: Translator, posts: Sequence[PostRecord], *, month: date, zone: ZoneInfo, reads_replies: bool
+) -> Reply:
+    """The board's monthly digest: last month's prompts that started a discussion, and those that did not."""
+    title = t._("Prompts in {month}: did they start discussions?").format(
+        month=format_date(month, "LLLL y", locale=t.language)
+    )
+    started = [p for p in posts if p.engagement.started_discussion]
+    quiet = [p for p in posts if not p.engagement.started_discussion]
+    body = [heading(title, size="Large")]
+    lines = [title]
+    for section, chosen in ((t._("Started a discussion"), started), (t._("No discussion"), quiet)):
+        if not chosen:
+            continue
+        rows = [
+            (
+                f"#{post.slot_id}",
+                f"{when(t, post.sent_at or post.claimed_at, zone)} \u00b7 "
+                + engagement_text(t, post.engagement, reads_replies=reads_replies),
+            )
+            for post in chosen
+        ]
+        body += [heading(section), facts(rows)]
+        lines += ["", section, *(f"{k} {v}" for k, v in rows)]
+    note = t._("Counted so far: replies and reactions count for {days} days after a post.").format(
+        days=COUNTING_DAYS
+    )
+    notes = [note] if reads_replies else [note, replies_not_counted(t)]
+    for line in notes:
+        body.append(paragraph(line, subtle=True))
+    lines += ["", *notes]
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text))
+
+
+# The owner's reminder answers with one tap (Action.Execute): its buttons' data name this form.
+OWNER_FORM = "owner-reminder"
+WRITE, BANK, SWAP = "write", "bank", "swap"
+
+
+def owner_reminder(t: Translator, slot: PromptSlot, schedule: Schedule, *, person: str | None) -> Reply:
+    """The owner's reminder of their turn (which prompt, when, in which channel): write the text here, let
+    the bank post one, or swap turns."""
+    text = t._(
+        "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
+        "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
+    ).format(id=slot.id, when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule))
+    if person is None:
+        return Reply(text)
+    data = {"form": OWNER_FORM, "slot": slot.id, "for": person}
+    body: list[dict[str, Any]] = [
+        paragraph(text),
+        {
+            "type": "Input.Text",
+            "id": "text",
+            "label": t._("The prompt's text"),
+            "isMultiline": True,
+            "maxLength": MAX_PROMPT_LENGTH,
+        },
+    ]
+    actions = [
+        {"type": "Action.Execute", "title": label, "verb": OWNER_FORM, "data": {**data, "do": do}}
+        for label, do in (
+            (t._("Write the text"), WRITE),
+            (t._("Use the bank"), BANK),
+            (t._("Swap with someone"), SWAP),
+        )
+    ]
+    return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def swap_choices(
+    t: Translator, slot: PromptSlot, others: Sequence[PromptSlot], zone: ZoneInfo, *, person: str
+) -> Reply:
+    """Whose coming turn to take instead: one button per slot of another owner."""
+    if not others:
+        return Reply(t._("Nobody else has a coming prompt to swap with; ask the board."), keeps_card=True)
+    title = t._("Swap #{id} with:").format(id=slot.id)
+    labels = [f"#{other.id} {when(t, other.due_at, zone)} \u00b7 {other.owner_name}" for other in others]
+    actions = [
+        {
+            "type": "Action.Execute",
+            "title": label,
+            "verb": OWNER_FORM,
+            "data": {"form": OWNER_FORM, "slot": slot.id, "for": person, "do": SWAP, "with": other.id},
+        }
+        for label, other in zip(labels, others, strict=True)
+    ]
+    lines = [title, *labels]
+    text = "\n".join(lines)
+    return Reply(text, card([heading(title), {"type": "ActionSet", "actions": actions}], fallback=text))
 
 
 # --- notices and questions: texts set aside, slots changing hands -------------------------------------
@@ -516,16 +666,6 @@ def posted_early(
             when=when(t, slot.due_at, schedule.zone),
             writer=slot.writer_name or t._("someone no longer known"),
         )
-    )
-
-
-def reminder(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
-    """The owner's reminder: which prompt, when, and in which channel."""
-    return Reply(
-        t._(
-            "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
-            "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
-        ).format(id=slot.id, when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule))
     )
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from bot.cards import Reply, card, day, facts, heading, paragraph
+from bot.cards import Reply, card, day, facts, heading, number, paragraph
 from bot.i18n import Translator
 from bot.services.goals import Goal, TargetKind
 
 if TYPE_CHECKING:  # the job's results; imported for types only, so cards never depend on schedules/
-    from schedules.reporting import Gaps, Reminder
+    from bot.db.checkins import StoredCheckIn
+    from schedules.reporting import BranchGap, Gaps, Reminder
 
 
 def example(t: Translator, goal: Goal, areas: Sequence[str], *, branch: str | None = None) -> str:
@@ -36,8 +39,86 @@ def numbers(goals: Sequence[Goal]) -> str:
     return ", ".join(str(goal.number) for goal in goals)
 
 
-def reminder(t: Translator, what: Reminder, *, ends: date, areas: Sequence[str]) -> Reply:
-    """A personal reminder: the goals without a report this quarter, per branch and their own."""
+# One-tap answers (Adaptive Card Action.Execute, Universal Actions): each button's data names this form, and
+# carries the card's state, so that a tap can store its answer and redraw the whole card.
+ANSWER_FORM = "reminder"
+QUARTER, FOR, ITEMS, BRANCH, GOAL, VALUE, SUBMISSION = (
+    "quarter",
+    "for",
+    "items",
+    "branch",
+    "goal",
+    "value",
+    "submission",
+)
+
+
+@dataclass(frozen=True)
+class OneTap:
+    """Whom a reminder's buttons are for (their Teams id) and which quarter they answer for."""
+
+    quarter: str  # e.g. "2026-Q4"
+    person: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """A goal a branch has not reported on, as the card's buttons answer it; `token` stores it once."""
+
+    branch: str
+    number: int
+    token: str
+
+
+def likely_answers(t: Translator, goal: Goal) -> list[tuple[str, str]]:
+    """The answers a chair most likely gives, as (label, value); none where a tap cannot say it (a reading
+    of a metric, or a count per priority area)."""
+    kind = goal.target.kind
+    if kind is TargetKind.DONE:
+        return [(t._("Yes, done"), "1"), (t._("Not yet"), "0")]
+    if kind is TargetKind.METRIC or goal.target.per_area:
+        return []
+    return [(t._("Yes, once"), "1"), (t._("Not yet"), "0")]
+
+
+def answer_buttons(t: Translator, goal: Goal, item: Item, state: dict[str, Any]) -> dict[str, Any] | None:
+    """An ActionSet of Action.Execute buttons for one goal, or None where no tap can answer it."""
+    answers = likely_answers(t, goal)
+    if not answers:
+        return None
+    return {
+        "type": "ActionSet",
+        "actions": [
+            {
+                "type": "Action.Execute",
+                "title": label,
+                "verb": ANSWER_FORM,
+                "data": {
+                    **state,
+                    BRANCH: item.branch,
+                    GOAL: item.number,
+                    VALUE: value,
+                    SUBMISSION: item.token,
+                },
+            }
+            for label, value in answers
+        ],
+    }
+
+
+def new_items(what: Reminder) -> list[Item]:
+    return [
+        Item(branch.name, goal.number or 0, secrets.token_urlsafe(16))
+        for branch in what.branches
+        for goal in branch.missing
+    ]
+
+
+def reminder(
+    t: Translator, what: Reminder, *, ends: date, areas: Sequence[str], one_tap: OneTap | None = None
+) -> Reply:
+    """A personal reminder: the goals without a report this quarter, per branch and their own; with
+    `one_tap`, each branch goal a tap can answer gets its likely answers as buttons."""
     title = t._("Time to report: the quarter ends {day}").format(day=day(t, ends))
     intro = t._("These goals have no report yet this quarter. Please report on them before it ends.")
     sections: list[tuple[str, Sequence[Goal], str]] = [
@@ -50,15 +131,71 @@ def reminder(t: Translator, what: Reminder, *, ends: date, areas: Sequence[str])
     ]
     if what.own:
         sections.append((t._("Your goals, for the district"), what.own, example(t, what.own[0], areas)))
+    items = new_items(what) if one_tap else []
+    state = _state(one_tap, items) if one_tap else {}
     body = [heading(title, size="Large"), paragraph(intro)]
     lines = [title, intro]
-    for section, goals, command in sections:
+    for index, (section, goals, command) in enumerate(sections):
         rows = [(str(goal.number), goal.text_in(t.language)) for goal in goals]
         hint = t._("Report with: {example}").format(example=command)
-        body += [heading(section), facts(rows), paragraph(hint, subtle=True)]
+        body.append(heading(section))
+        branch = what.branches[index].name if index < len(what.branches) else None
+        for goal, row in zip(goals, rows, strict=True):
+            item = next((i for i in items if i.branch == branch and i.number == goal.number), None)
+            buttons = answer_buttons(t, goal, item, state) if item else None
+            body.append(facts([row]))
+            if buttons:
+                body.append(buttons)
+        body.append(paragraph(hint, subtle=True))
         lines += ["", section, *(f"{number:>3}. {text}" for number, text in rows), hint]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def _state(one_tap: OneTap, items: Sequence[Item]) -> dict[str, Any]:
+    return {
+        "form": ANSWER_FORM,
+        QUARTER: one_tap.quarter,
+        FOR: one_tap.person,
+        ITEMS: [[item.branch, item.number, item.token] for item in items],
+    }
+
+
+def answered(
+    t: Translator,
+    goals: Sequence[Goal],
+    one_tap: OneTap,
+    items: Sequence[Item],
+    stored: Mapping[str, StoredCheckIn],
+) -> Reply:
+    """The reminder after a tap: each goal's stored answer, and the buttons of those not answered yet."""
+    title = t._("Your reports this quarter")
+    state = _state(one_tap, items)
+    body: list[dict[str, Any]] = [heading(title, size="Large")]
+    lines = [title]
+    by_number = {goal.number: goal for goal in goals}
+    for item in items:
+        goal = by_number.get(item.number)
+        label = f"{item.branch} \u00b7 {item.number}. {goal.text_in(t.language) if goal else ''}".rstrip()
+        body.append(paragraph(label))
+        found = stored.get(item.token)
+        if found is not None:
+            done = stored_text(t, found)
+            body.append({**paragraph(done, subtle=True), "color": "Good"})
+            lines += [label, done]
+            continue
+        buttons = answer_buttons(t, goal, item, state) if goal else None
+        if buttons:
+            body.append(buttons)
+        lines.append(label)
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text))
+
+
+def stored_text(t: Translator, stored: StoredCheckIn) -> str:
+    return t._("Stored #{id}: {value}, {day}").format(
+        id=stored.id, value=number(t, stored.value), day=day(t, stored.happened_on)
+    )
 
 
 def standing(t: Translator, goals: Sequence[Goal], missing: Sequence[Goal]) -> str:
@@ -111,3 +248,24 @@ def digest(t: Translator, gaps: Gaps, *, unreachable: Sequence[str]) -> Reply:
         lines += ["", note]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def escalation(t: Translator, branches: Sequence[BranchGap], *, days: int) -> Reply:
+    """The board's notice: branches still without a report `days` after their chair was reminded."""
+    title = t.ngettext(
+        "Not reported {days} day after the reminder",
+        "Not reported {days} days after the reminder",
+        days,
+    ).format(days=days)
+    intro = t._("I will not remind their chairs again; perhaps someone on the board can ask them.")
+    rows = [
+        (
+            branch.name,
+            t.ngettext("goal {numbers}", "goals {numbers}", len(branch.missing)).format(
+                numbers=numbers(branch.missing)
+            ),
+        )
+        for branch in branches
+    ]
+    text = "\n".join([title, intro, "", *(f"{name}: {goals}" for name, goals in rows)])
+    return Reply(text, card([heading(title, size="Large"), paragraph(intro), facts(rows)], fallback=text))

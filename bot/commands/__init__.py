@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from bot.commands import checkins, districts, export, goals, language, people, privacy, prompts
+from bot.commands import (
+    checkins,
+    districts,
+    engagement,
+    export,
+    goals,
+    language,
+    nudges,
+    people,
+    privacy,
+    prompts,
+)
 from bot.commands import help as help_command
 from bot.commands.router import Context, Request, Router, Services
 from bot.services.export import ExportLinks
@@ -21,5 +32,7 @@ def build_router(*, export_links: ExportLinks | None = None) -> Router:
     privacy.register(router, export_links)
     districts.register(router)
     language.register(router)
+    nudges.register(router)
     help_command.register(router)
+    engagement.register(router)
     return router

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from bot.cards import Reply, day, number
+from bot.cards import Reply, day, number, reminders
 from bot.cards import goals as cards
 from bot.cards.checkin_form import FORM, Entries, form
 from bot.commands.people import strip_names
@@ -31,10 +32,12 @@ from bot.services.checkins import (
 )
 from bot.services.goals import Goal, Plan, number_in
 from bot.services.people import Role
+from bot.services.progress import quarter_key
 from bot.services.text import fold
 from dialogs.checkin_entries import read_entries
 
 log = logging.getLogger(__name__)
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 # The form is stateless: the card carries what was filled in, so a mistake is answered with it filled in.
@@ -46,11 +49,14 @@ def register(router: Router) -> None:
         *REPORT_WORDS,
         usage=N_("report GOAL VALUE [COMMENT]"),
         summary=N_("report progress on a goal"),
-        forms=(FORM,),
+        forms=(FORM, reminders.ANSWER_FORM),
     )
     async def report(request: Request, context: Context) -> Reply:
         """Store a check-in from the one-line form or the card form; alone, in a personal chat, open the
         form (a card, or where cards are not shown, a dialog asking one question at a time)."""
+        if request.form is not None and request.form.get("form") == reminders.ANSWER_FORM:
+            note_turn(command="report-tap")
+            return await answer_reminder(request, context, request.form)
         if request.form is not None:
             note_turn(command="report-form")
             return await submit_form(request, context, request.form)
@@ -375,6 +381,90 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
     except CheckInError as error:
         return form(t, plan, today=today, entries=entries, problem=problem(t, error, plan, example=False))
     return await store_check_in(request, context, goal, draft)
+
+
+async def answer_reminder(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
+    """A tap on a quarter-end reminder's answer: stored as `rapportera` stores it, the card redrawn with
+    what was stored. A card of a past quarter, someone else's card, a plan changed since, or a second tap
+    are answered as such, and nothing is stored twice (the button's submission token)."""
+    t = request.t
+    tapped = _tap(data)
+    if tapped is None:
+        return Reply(t._("This button no longer works. Report with: report GOAL VALUE"), keeps_card=True)
+    one_tap, items, item, value = tapped
+    if request.user is None or request.user.teams_user_id != one_tap.person:
+        return Reply(
+            t._("This reminder is someone else's: only they can answer it with a tap."), keeps_card=True
+        )
+    today = today_in_district(context)
+    if one_tap.quarter != quarter_key(today):
+        return Reply(
+            t._(
+                "This reminder is for a quarter that has ended, so nothing was stored. Report with: {example}"
+            ).format(
+                example=t._("report {number} VALUE for {branch}").format(
+                    number=item.number, branch=item.branch
+                )
+            ),
+            keeps_card=True,
+        )
+    plan = await plan_of(request, context)
+    goal = plan.goal(item.number) if plan else None
+    if plan is None or goal is None or not reminders.likely_answers(t, goal):
+        return Reply(
+            t._(
+                "The plan has changed since this reminder, so nothing was stored. "
+                "Report with: report GOAL VALUE"
+            ),
+            keeps_card=True,
+        )
+    draft = CheckInDraft(
+        goal.number or item.number, value, today, None, f"för {item.branch}", submission=item.token
+    )
+    assert request.user is not None
+    try:
+        stored = await asyncio.to_thread(
+            context.reporting.store, request.user, request.district, goal.id, draft, now=context.now
+        )
+    except AlreadyStored:
+        pass  # a second tap: the card shows what the first one stored
+    except NotStored as error:
+        log.warning("a tapped check-in could not be stored: %s", error)
+        return Reply(
+            t._("Sorry, I could not store your answer just now. Please tap again in a while."),
+            keeps_card=True,
+        )
+    else:
+        if isinstance(stored, Refused):
+            return Reply(refused(t, stored.why, stored.chairs, goal=goal), keeps_card=True)
+    found = await asyncio.to_thread(
+        context.checkins.by_submissions, [i.token for i in items], district=request.district
+    )
+    return reminders.answered(t, plan.goals, one_tap, items, found)
+
+
+def _tap(
+    data: Mapping[str, Any],
+) -> tuple[reminders.OneTap, list[reminders.Item], reminders.Item, float] | None:
+    """A tapped button's data, checked: None if it is not what the reminder's buttons carry."""
+    quarter, person, raw = data.get(reminders.QUARTER), data.get(reminders.FOR), data.get(reminders.ITEMS)
+    if not isinstance(quarter, str) or not isinstance(person, str) or not isinstance(raw, list):
+        return None
+    items = [
+        reminders.Item(entry[0], entry[1], entry[2])
+        for entry in raw[:50]
+        if isinstance(entry, list)
+        and len(entry) == 3
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], int)
+        and isinstance(entry[2], str)
+        and _TOKEN.fullmatch(entry[2])
+    ]
+    token, value = data.get(reminders.SUBMISSION), data.get(reminders.VALUE)
+    item = next((i for i in items if i.token == token), None)
+    if item is None or value not in ("0", "1"):
+        return None
+    return reminders.OneTap(quarter, person), items, item, float(value)
 
 
 def today_in_district(context: Context) -> date:

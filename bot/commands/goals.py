@@ -9,6 +9,7 @@ from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
+from bot.services.engagement import PostsTally, is_posts_goal, tally
 from bot.services.goals import Plan
 
 # "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
@@ -57,7 +58,24 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
             ).format(number=number, last=len(plan.goals))
         )
     found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now)
-    return cards.goal_detail(request.t, plan, found)
+    posts = await _posts(request, context) if is_posts_goal(goal) else None
+    return cards.goal_detail(request.t, plan, found, posts=posts)
+
+
+async def _posts(request: Request, context: Context) -> PostsTally | None:
+    """The bot's posts for the plan's goal for posts: made against the target, and discussions started."""
+    desk, counter = context.services.prompts, context.services.engagement
+    if desk is None or counter is None:
+        return None
+    records = await asyncio.to_thread(desk.prompts.posts, request.district, limit=1000)
+    zone = context.services.zone
+    sent = [
+        (p.sent_at.astimezone(zone).date(), p.engagement)
+        for p in records
+        if p.sent_at and p.outcome == "sent"
+    ]
+    reads = await asyncio.to_thread(counter.store.reads_channels, request.district)
+    return tally(sent, context.now.astimezone(zone).date(), reads_replies=reads)
 
 
 def _no_plan(request: Request) -> Reply:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from bot.cards import Reply, day
 from bot.cards import prompts as cards
@@ -213,10 +215,17 @@ def register(router: Router) -> None:
         return Reply(f"{answer.text} {_told(t, paused.written)}".strip())
 
     @router.command(
-        "skriv", "write", usage=N_("write NUMBER TEXT"), summary=N_("write the text of a prompt"), role=board
+        "skriv",
+        "write",
+        usage=N_("write NUMBER TEXT"),
+        summary=N_("write the text of a prompt"),
+        role=board,
+        forms=(cards.OWNER_FORM,),
     )
     async def write(request: Request, context: Context) -> Reply:
-        """Write (or rewrite) the text of a slot."""
+        """Write (or rewrite) the text of a slot; or a tap on the owner's reminder."""
+        if request.form is not None:
+            return await owner_tapped(request, context, request.form)
         t, desk = request.t, _desk(context)
         number, _, text = request.args.partition(" ")
         text = text.strip()
@@ -246,6 +255,55 @@ def register(router: Router) -> None:
                 writer=replaced or t._("someone no longer known")
             )
         return Reply(answer)
+
+    async def owner_tapped(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
+        """The owner's reminder answered with a tap: the text written in it, the bank, or a swap; each as
+        its command does it (`skriv`, `visa`, `byt`). Someone else's card, or a slot no longer planned,
+        changes nothing and says why."""
+        t, desk = request.t, _desk(context)
+        slot_id, other, do = data.get("slot"), data.get("with"), data.get("do")
+        if request.user is None or data.get("for") != request.user.teams_user_id:
+            return Reply(
+                t._("This reminder is someone else's: only they can answer it with a tap."), keeps_card=True
+            )
+        if not isinstance(slot_id, int) or (other is not None and not isinstance(other, int)):
+            return Reply(
+                t._("This button no longer works. See the coming prompts with: upcoming"), keeps_card=True
+            )
+        if do == cards.WRITE:
+            text = data.get("text")
+            if not isinstance(text, str) or not text.strip():
+                return Reply(t._("Write the text in the box, then tap the button again."), keeps_card=True)
+            return await write(replace(request, form=None, args=f"{slot_id} {text.strip()}"), context)
+        if do == cards.BANK:
+            shown = await preview(replace(request, form=None, args=str(slot_id)), context)
+            return Reply(
+                t._("Fine: unless someone writes a text, #{id} gets this prompt from the bank:").format(
+                    id=slot_id
+                )
+                + "\n"
+                + shown.text
+            )
+        if do == cards.SWAP and other is not None:
+            return await swap(replace(request, form=None, args=f"{slot_id} {other}"), context)
+        if do == cards.SWAP:
+            slot = await _slot(request, desk, str(slot_id))
+            if isinstance(slot, Reply):
+                return replace(slot, keeps_card=True)
+            coming = await asyncio.to_thread(desk.upcoming, request.district, limit=20)
+            others = [
+                s
+                for s in coming
+                if s.schedule_id == slot.schedule_id
+                and s.status is SlotStatus.PLANNED
+                and s.owner_id not in (None, slot.owner_id)
+            ][:6]
+            return cards.swap_choices(
+                t, slot, others, context.services.zone, person=request.user.teams_user_id
+            )
+        return Reply(
+            t._("This button no longer works. See the coming prompts with: upcoming"), keeps_card=True
+        )
 
     @router.command(
         "godkänn",
@@ -321,7 +379,8 @@ def register(router: Router) -> None:
         }
         named = {sid: s for sid, s in schedules.items() if s is not None}
         several = here is None and len({s.conversation_id for s in named.values()}) > 1
-        return cards.history(t, posts, context.services.zone, named if several else None)
+        reads = await _reads_replies(request, context)
+        return cards.history(t, posts, context.services.zone, named if several else None, reads_replies=reads)
 
     @router.command(
         "visa",
@@ -441,7 +500,15 @@ def register(router: Router) -> None:
         prompts = await asyncio.to_thread(desk.prompts.bank, request.district)
         if not prompts:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feministisk: YOUR QUESTION"))
-        lines = [t._("The prompt bank ({count} prompts)").format(count=len(prompts))]
+        records = await asyncio.to_thread(desk.prompts.bank_records, request.district)
+        lines = [
+            t._("The prompt bank ({count} prompts)").format(count=len(prompts)),
+            t._(
+                "When nobody has written a text, I post from the bank: first a prompt that started a "
+                "discussion before, then from the areas that start discussions, never one posted within "
+                "the year."
+            ),
+        ]
         for prompt in prompts[:BANK_LISTED]:
             label = (
                 prompt.area.value
@@ -449,7 +516,8 @@ def register(router: Router) -> None:
                 else (f"{prompt.day[1]}/{prompt.day[0]}" if prompt.day else "")
             )
             text = prompt.text_en if t.language == "en" and prompt.text_en else prompt.text
-            lines.append(f"{prompt.id}. [{label}] {text if len(text) <= 120 else text[:119] + '…'}")
+            shown = text if len(text) <= 120 else text[:119] + "…"
+            lines.append(f"{prompt.id}. [{label}] {shown} · {cards.bank_record(t, records.get(prompt.id))}")
         return Reply("\n".join(lines))
 
 
@@ -474,6 +542,12 @@ async def _bank_add(request: Request, context: Context, rest: str) -> Reply:
         desk.prompts.add_bank_prompt, request.district, text, area=area, by=by, now=context.now
     )
     return Reply(t._("Added to the bank as number {number}.").format(number=number))
+
+
+async def _reads_replies(request: Request, context: Context) -> bool:
+    """Whether replies to the district's posts are counted (its team lets the bot read its channels)."""
+    counter = context.services.engagement
+    return counter is not None and await asyncio.to_thread(counter.store.reads_channels, request.district)
 
 
 def _desk(context: Context) -> PromptDesk:
@@ -557,7 +631,9 @@ async def _preview(
     if slot.text:  # written, not approved yet: show what there is to approve
         return cards.awaiting_approval(t, slot)
     choice = choose_prompt(
-        await asyncio.to_thread(desk.prompts.bank, district), local_day(slot.due_at, schedule.zone)
+        await asyncio.to_thread(desk.prompts.bank, district),
+        local_day(slot.due_at, schedule.zone),
+        records=await asyncio.to_thread(desk.prompts.bank_records, district),
     )
     if choice is None:
         return Reply(

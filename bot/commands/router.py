@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -22,6 +23,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator, person_language, translator
 from bot.services.checkins import Reporting
+from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
 from bot.services.phrasing import Social, only_symbols, rephrase, social, unglue
 from bot.services.progress import Progress
@@ -54,6 +56,7 @@ class Services:
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
     language: str = "sv"  # the district's language: for whoever has neither chosen one nor a Teams locale
+    engagement: EngagementCounter | None = None  # reactions and replies to the bot's posts
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,15 @@ class Context:
         return self.services.checkins
 
 
+class Kind(StrEnum):
+    """What came in: a message to the bot, or something it counts or answers without a command word."""
+
+    MESSAGE = "message"  # a message addressed to the bot (a personal chat, or @mentioning it)
+    ACTION = "action"  # a card button (Adaptive Card Action.Execute): `form` holds its data and inputs
+    REACTION = "reaction"  # reactions added to or removed from a message (`reacted_to`)
+    OVERHEARD = "overheard"  # a channel message not addressed to the bot: counted, never answered
+
+
 @dataclass(frozen=True)
 class Request:
     """One message to the bot, as the router sees it."""
@@ -103,6 +115,9 @@ class Request:
     roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router
     command: str = ""  # the command word as written
     args: str = ""  # everything after the command word
+    kind: Kind = Kind.MESSAGE
+    reacted_to: str = ""  # REACTION: the id of the message reacted to
+    reactions: tuple[int, int] = (0, 0)  # REACTION: how many were added, how many removed
 
 
 Handler = Callable[[Request, Context], Awaitable[Reply]]
@@ -164,6 +179,15 @@ class Router:
     # A turn asks for its first word several times (bot/teams.py), and people write the same few commands.
     _words: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _words_for: int = field(default=0, init=False, repr=False, compare=False)
+    # What handles the requests that are no command (Kind.REACTION, Kind.OVERHEARD): one handler per kind.
+    events: dict[Kind, Handler] = field(default_factory=dict)
+
+    def on(self, kind: Kind) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.events[kind] = handler
+            return handler
+
+        return register
 
     def command(
         self,
@@ -203,6 +227,10 @@ class Router:
         """The reply to one message, in the sender's language: the language of the command word when it
         tells (`hjälp` Swedish, `help` English), else the one they chose (`språk`), else their Teams
         client's, else the district's."""
+        event = self.events.get(request.kind)
+        if event is not None:
+            note_turn(command=request.kind.value)
+            return await event(request, context)
         form_route = self.route_for_form(request.form)
         if form_route is not None:
             return await self._run(form_route, await self._speaking(request, context), context)
@@ -221,7 +249,7 @@ class Router:
             )
         if only_symbols(text):  # 👍 or 🎉 written as a message: a reaction, not a question
             note_turn(outcome="emoji")
-            return Reply("", silent=True)
+            return Reply("", quiet=True)
         greeting = social(text)
         if greeting is not None:
             note_turn(command="greeting")
@@ -263,13 +291,15 @@ class Router:
 
     async def _run(self, route: Route, request: Request, context: Context) -> Reply:
         note_turn(command=route.usage.split()[0])  # its English word, whatever language was written
+        # A tapped card that may not be answered here stays as it was; the reason is shown beside it.
+        tapped = request.kind is Kind.ACTION
         if route.scoped and not request.district:
             note_turn(outcome="no-district")
-            return no_district(request)
+            return replace(no_district(request), keeps_card=tapped)
         roles = await self._roles(request, context) if route.role is not Role.MEMBER else request.roles
         if not allows(roles, route.role):
             note_turn(outcome="refused")
-            return await refusal(request, context, route.role)
+            return replace(await refusal(request, context, route.role), keeps_card=tapped)
         return await route.handler(replace(request, roles=frozenset(roles)), context)
 
     async def _roles(self, request: Request, context: Context) -> set[Role]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,6 +21,7 @@ from bot.db.models import (
     Goal,
     GoalResponsible,
     Person,
+    ReminderPolicy,
     ReminderSent,
     Role,
     Section,
@@ -162,6 +164,16 @@ class CheckInRepository:
                 )
             row = session.exec(query).first()
             return _stored(session, row) if row else None
+
+    def by_submissions(self, tokens: Sequence[str], *, district: str) -> dict[str, StoredCheckIn]:
+        """The standing check-ins stored under these submission tokens, by token."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(CheckIn)
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(col(CheckIn.submission).in_(list(tokens)), District.name == district)
+            ).all()
+            return {row.submission or "": _stored(session, row) for row in rows}
 
     def reporter_of(self, checkin_id: int) -> int | None:
         with self.db.read() as session:
@@ -398,6 +410,37 @@ class CheckInRepository:
             return True
         except IntegrityError:
             return False
+
+    def reminded_at(self, district: str, kind: str, period: str) -> dict[int, datetime]:
+        """Who has had this kind of reminder for the period, and when it went."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(ReminderSent)
+                .join(District, col(District.id) == col(ReminderSent.district_id))
+                .where(District.name == district, ReminderSent.kind == kind, ReminderSent.period == period)
+            ).all()
+            return {row.person_id: row.sent_at for row in rows}
+
+    def escalation(self, district: str) -> int | None:
+        """Days after its reminder that a branch not reported is named to the board; None: never."""
+        with self.db.read() as session:
+            row = session.exec(
+                select(ReminderPolicy)
+                .join(District, col(District.id) == col(ReminderPolicy.district_id))
+                .where(District.name == district)
+            ).first()
+            return row.escalate_after_days if row else None
+
+    def set_escalation(self, district: str, days: int | None, *, now: datetime) -> None:
+        with self.db.write() as session:
+            district_id = _district(session, district).id or 0
+            row = session.exec(
+                select(ReminderPolicy).where(ReminderPolicy.district_id == district_id)
+            ).first()
+            if row is None:
+                row = ReminderPolicy(district_id=district_id, updated_at=now)
+                session.add(row)
+            row.escalate_after_days, row.updated_at = days, now
 
     def reminded(self, district: str, kind: str, period: str) -> set[int]:
         """Who has had this kind of reminder for the period already (nothing is claimed by asking)."""

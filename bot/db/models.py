@@ -296,6 +296,24 @@ class PromptPost(SQLModel, table=True):
     message_id: str | None = Field(default=None, max_length=300)
     thread_id: str | None = Field(default=None, max_length=500)
     detail: str | None = Field(default=None, max_length=500)
+    # Engagement (bot/services/engagement.py): counts only. `salt` makes the repliers' hashes of this post
+    # unlinkable to any other post's; the hashes go once the post is past its counting window.
+    reactions: int = 0
+    replies: int = 0
+    repliers: int = 0
+    salt: str | None = Field(default=None, max_length=32)
+
+
+class PostReplier(SQLModel, table=True):
+    """That someone replied in a post's thread, as a salted hash of their Teams id: enough to count people
+    once, not to tell who they are. Deleted when the post's counting window ends (or they are forgotten)."""
+
+    __tablename__ = "post_replier"
+    __table_args__ = (UniqueConstraint("post_id", "hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = _ref("prompt_post.id", ondelete="CASCADE")
+    hash: str = Field(max_length=64)
 
 
 class CheckIn(SQLModel, table=True):
@@ -389,3 +407,41 @@ class DialogStateRow(SQLModel, table=True):
     state: str = Field(sa_column=Column(Text, nullable=False))
     version: int  # what the SDK calls its e_tag: a write that read an older one is refused
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
+class ChannelReading(SQLModel, table=True):
+    """That a team granted the bot resource-specific consent to read its channels (ChannelMessage.Read.Group):
+    known when the first channel message that did not @mention the bot arrived. Replies are counted then."""
+
+    __tablename__ = "channel_reading"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(unique=True, max_length=300)  # Teams' id of the team
+    since: datetime = _utc()
+
+
+class QuietPeriod(SQLModel, table=True):
+    """No reminders to this person before `until`, a local date (`påminn mig inte före 15/8`)."""
+
+    __tablename__ = "quiet_period"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), nullable=False, unique=True)
+    )
+    until: date
+    set_at: datetime = _utc()
+
+
+class ReminderPolicy(SQLModel, table=True):
+    """The board's choice for its district: a branch that has not reported `escalate_after_days` after its
+    reminder is named in the board's digest (none: reminders alone, as by default)."""
+
+    __tablename__ = "reminder_policy"
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("district.id", ondelete="CASCADE"), nullable=False, unique=True)
+    )
+    escalate_after_days: int | None = None
+    updated_at: datetime = _utc()

@@ -4,7 +4,7 @@ chat or a person belongs to (all SQL for them lives here)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, update
@@ -12,7 +12,17 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Branch, Conversation, District, Membership, Person, PersonLanguage, Role, Team
+from bot.db.models import (
+    Branch,
+    Conversation,
+    District,
+    Membership,
+    Person,
+    PersonLanguage,
+    QuietPeriod,
+    Role,
+    Team,
+)
 from bot.i18n import person_language
 from bot.services.people import ConversationInfo, PersonInfo, Scope, scope_of_person, scope_of_shared
 from bot.services.people import Role as RoleKind
@@ -114,6 +124,33 @@ class PeopleRepository:
                 Member(person.id or 0, person.name, RoleKind(found.kind), branch.name if branch else None)
                 for person, found, branch in session.exec(query).all()
             ]
+
+    def set_quiet(self, person: PersonInfo, until: date | None, *, now: datetime) -> None:
+        """No reminders to them before `until` (None: reminders as usual again)."""
+        with self.db.write() as session:
+            person_id = remember_person(session, person, now)
+            row = session.exec(select(QuietPeriod).where(QuietPeriod.person_id == person_id)).first()
+            if until is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(QuietPeriod(person_id=person_id, until=until, set_at=now))
+            else:
+                row.until, row.set_at = until, now
+
+    def quiet_until(self, person: PersonInfo) -> date | None:
+        with self.db.read() as session:
+            found = find_person(session, person)
+            if found is None:
+                return None
+            row = session.exec(select(QuietPeriod).where(QuietPeriod.person_id == found.id)).first()
+            return row.until if row else None
+
+    def quiet(self, person_ids: list[int]) -> dict[int, date]:
+        """Those of these people who snoozed their reminders, and the day reminders may come again."""
+        with self.db.read() as session:
+            rows = session.exec(select(QuietPeriod).where(col(QuietPeriod.person_id).in_(person_ids))).all()
+            return {row.person_id: row.until for row in rows}
 
     def personal_chats(self, person_ids: list[int]) -> dict[int, dict[str, object]]:
         """The stored personal-chat references of these people (those the bot can write to)."""

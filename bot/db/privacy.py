@@ -7,6 +7,7 @@ so a crash leaves either everything or nothing of it done.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, exists, or_, update
@@ -29,12 +30,15 @@ from bot.db.models import (
     Occurrence,
     Person,
     PersonLanguage,
+    PostReplier,
     PromptPost,
     PromptSchedule,
+    QuietPeriod,
     ReminderSent,
     Role,
 )
 from bot.db.people import find_person
+from bot.services.engagement import replier_hash
 from bot.services.people import PersonInfo
 from bot.services.privacy import (
     BankPromptRecord,
@@ -116,6 +120,7 @@ class PrivacyRepository:
                 roles=_run(session, delete(Role).where(col(Role.person_id).in_(ids))),
                 goals=_run(session, delete(GoalResponsible).where(col(GoalResponsible.person_id).in_(ids))),
                 reminders=_run(session, delete(ReminderSent).where(col(ReminderSent.person_id).in_(ids))),
+                quiet=_run(session, delete(QuietPeriod).where(col(QuietPeriod.person_id).in_(ids))),
                 conversations=_run(session, delete(Conversation).where(col(Conversation.person_id).in_(ids))),
                 languages=_run(session, delete(PersonLanguage).where(col(PersonLanguage.person_id).in_(ids))),
                 references_scrubbed=scrubbed,
@@ -159,8 +164,11 @@ class PrivacyRepository:
                     .values(created_by=None),
                 ),
             )
+            replied = _replies(session, rows)
+            if replied:
+                _run(session, delete(PostReplier).where(col(PostReplier.id).in_(replied)))
             _run(session, delete(Person).where(col(Person.id).in_(ids)))
-            return result
+            return replace(result, replies_counted=len(replied))
 
     # --- retention --------------------------------------------------------------------------------
 
@@ -194,6 +202,20 @@ def _everyone_matching(session: Session, person: PersonInfo) -> list[Person]:
     if not conditions:
         return []
     return list(session.exec(select(Person).where(or_(*conditions))).all())
+
+
+def _replies(session: Session, people: list[Person]) -> list[int]:
+    """The repliers' hashes that are these people's (each post salts them differently)."""
+    ids = [person.teams_user_id for person in people if person.teams_user_id]
+    return [
+        replier.id or 0
+        for replier, salt in session.exec(
+            select(PostReplier, PromptPost.salt).join(
+                PromptPost, col(PromptPost.id) == col(PostReplier.post_id)
+            )
+        ).all()
+        if salt and any(replier_hash(salt, user) == replier.hash for user in ids)
+    ]
 
 
 def _names(reference: dict[str, Any], person: Person) -> bool:
@@ -395,6 +417,7 @@ def _collect(session: Session, person: Person) -> PersonalData:
             .order_by(col(District.name))
         ).all()
     )
+    quiet = session.exec(select(QuietPeriod).where(QuietPeriod.person_id == person_id)).first()
     return PersonalData(
         districts=districts,
         person=PersonRecord(
@@ -416,4 +439,6 @@ def _collect(session: Session, person: Person) -> PersonalData:
         bank_prompts=bank_prompts,
         conversations=conversations,
         reminders=reminders,
+        replies_counted=len(_replies(session, [person])),
+        quiet_until=quiet.until if quiet else None,
     )

@@ -22,8 +22,9 @@ from bot.db.models import (
     PromptSchedule,
     SchedulePause,
 )
+from bot.services.engagement import Engagement
 from bot.services.people import channel_of
-from bot.services.prompt_bank import Area, BankPrompt, SeedPrompt, parse_day
+from bot.services.prompt_bank import Area, BankPrompt, Record, SeedPrompt, parse_day
 from bot.services.prompting import Pause, PromptSlot, Schedule, ScheduleChange, SlotStatus, local_day
 from bot.services.schedule_rules import ScheduleRule
 
@@ -55,6 +56,8 @@ class PostRecord:
     message_id: str | None
     sent_at: datetime | None
     writer_name: str | None = None  # who wrote an owner's text (None: from the bank, or forgotten)
+    engagement: Engagement = Engagement()
+    bank_prompt_id: int | None = None
 
 
 class PromptRepository:
@@ -546,6 +549,8 @@ class PromptRepository:
                     message_id=post.message_id,
                     sent_at=post.sent_at,
                     writer_name=_name(session, occurrence.text_by) if post.source == "owner" else None,
+                    engagement=Engagement(post.reactions, post.replies, post.repliers),
+                    bank_prompt_id=post.bank_prompt_id,
                 )
                 for post, occurrence, district_row in rows
             ]
@@ -601,6 +606,23 @@ class PromptRepository:
                 )
                 for row in rows
             ]
+
+    def bank_records(self, district: str) -> dict[int, Record]:
+        """How each of the district's bank prompts did when posted: posts, and those that started a
+        discussion (bot/services/engagement.py)."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(PromptPost)
+                .join(BankPromptRow, col(BankPromptRow.id) == col(PromptPost.bank_prompt_id))
+                .join(District, col(District.id) == col(BankPromptRow.district_id))
+                .where(District.name == district, PromptPost.outcome == "sent")
+            ).all()
+            records: dict[int, Record] = {}
+            for row in rows:
+                before = records.get(row.bank_prompt_id or 0, Record())
+                started = Engagement(row.reactions, row.replies, row.repliers).started_discussion
+                records[row.bank_prompt_id or 0] = Record(before.posts + 1, before.discussions + started)
+            return records
 
     def add_bank_prompt(
         self, district: str, text: str, *, area: Area | None, by: int | None, now: datetime

@@ -52,6 +52,8 @@ _MONTHS = {
     )
     for name in names
 }
+MONTH_NUMBERS = _MONTHS  # month names (Swedish and English, full and short, folded) -> 1-12
+
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
 _NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$")

@@ -208,6 +208,10 @@ class PersonalData:
     bank_prompts: tuple[BankPromptRecord, ...] = ()
     conversations: tuple[ConversationRecord, ...] = ()
     reminders: tuple[ReminderRecord, ...] = ()
+    # Prompt threads they replied in, known only as a per-post hash of their Teams id while the post's
+    # replies are counted (bot/services/engagement.py); what they wrote is never stored.
+    replies_counted: int = 0
+    quiet_until: date | None = None  # no reminders to them before this day (`påminn mig inte före`)
 
     @property
     def subject(self) -> DataSubject:
@@ -230,6 +234,8 @@ class Summary:
     bank_prompts: int
     conversations: dict[str, int]  # kind -> how many
     reminders: int
+    replies_counted: int
+    quiet_until: date | None
 
 
 def summarize(data: PersonalData, *, now: datetime) -> Summary:
@@ -249,6 +255,8 @@ def summarize(data: PersonalData, *, now: datetime) -> Summary:
             sorted(Counter(c.kind for c in data.conversations).items(), key=lambda item: _kind_order(item[0]))
         ),
         reminders=len(data.reminders),
+        replies_counted=data.replies_counted,
+        quiet_until=data.quiet_until,
     )
 
 
@@ -304,6 +312,8 @@ class ForgetResult:
     texts_kept: int = 0  # texts they wrote for posted slots: kept as posted, without their name
     schedules: int = 0  # schedules they set up: created_by cleared
     bank_prompts: int = 0  # bank prompts they added: created_by cleared
+    replies_counted: int = 0  # the hashes that counted them among a post's repliers; the counts stay
+    quiet: int = 0  # their wish for no reminders before a day
 
 
 # --- retention -------------------------------------------------------------------------------------------

@@ -143,6 +143,11 @@ def _clamp01(value: float) -> float:
 # --- calendar ------------------------------------------------------------------------------------------
 
 
+def quarter_key(day: date) -> str:
+    """The calendar quarter holding `day`, as reminders record it: "2027-Q2"."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
 def period_bounds(period: Period, today: date) -> tuple[date, date]:
     """The calendar period holding `today`, both ends inclusive.
 

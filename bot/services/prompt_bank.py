@@ -200,25 +200,78 @@ def _recency(moment: datetime | None) -> tuple[int, datetime]:
     return (0, _NEVER) if moment is None else (1, _instant(moment))
 
 
-def choose_prompt(prompts: Sequence[BankPrompt], on: date, *, window_days: int = 3) -> BankPrompt | None:
-    """The prompt to post on `on`, or None. Deterministic: the same bank and day give the same prompt.
+@dataclass(frozen=True)
+class Record:
+    """How a bank prompt did when it was posted: how many times, and how many of those started a discussion
+    (bot/services/engagement.py)."""
+
+    posts: int = 0
+    discussions: int = 0
+
+    @property
+    def score(self) -> int:
+        """Posts that started a discussion, less those that did not."""
+        return self.discussions - (self.posts - self.discussions)
+
+
+REPEAT_DAYS = 365  # a prompt is not posted again within a year
+
+
+def area_records(prompts: Sequence[BankPrompt], records: Mapping[int, Record]) -> dict[Area | None, Record]:
+    """Each area's record: its prompts' records added up."""
+    totals: dict[Area | None, Record] = {}
+    for prompt in prompts:
+        found = records.get(prompt.id)
+        if found is not None:
+            total = totals.get(prompt.area, Record())
+            totals[prompt.area] = Record(total.posts + found.posts, total.discussions + found.discussions)
+    return totals
+
+
+def _used_within_a_year(prompt: BankPrompt, on: date) -> bool:
+    return prompt.last_used is not None and (on - _instant(prompt.last_used).date()).days < REPEAT_DAYS
+
+
+def choose_prompt(
+    prompts: Sequence[BankPrompt],
+    on: date,
+    *,
+    window_days: int = 3,
+    records: Mapping[int, Record] | None = None,
+) -> BankPrompt | None:
+    """The prompt to post on `on`, or None. Deterministic: the same bank, records and day give the same one.
+
+    0. A prompt posted within the last year (REPEAT_DAYS) is never chosen.
 
     1. Yearly days first. A prompt whose yearly day lies at most `window_days` days from `on` (either
        side, across the new year too; 29 February counts as 28 February in other years) beats every other
        prompt. Among those: the day closest to `on`, then the least recently used (never used first), then
        the lowest id.
-    2. Otherwise the prompts without a day, so the areas take turns: the least recently used prompt
-       (never used first); among prompts used equally recently (e.g. all never used), the one whose area
-       was used least recently (an area never used first; prompts without an area count as one more area),
-       then the lowest id. With as many prompts in each area, picks cycle through every area before one
-       repeats. A day prompt away from its day is never chosen here.
-    3. None when nothing fits: an empty bank, or only day prompts and none of their days near.
+    2. Otherwise the prompts without a day. The bank learns from `records` (bank prompt id -> Record):
+       a prompt that started a discussion before comes first; then prompts from the areas whose posts
+       started a discussion more often than not (an area's score: its posts that did, less those that did
+       not; an area without posts scores nought). Among equals, the areas take turns: the least recently
+       used prompt (never used first); among prompts used equally recently (e.g. all never used), the one
+       whose area was used least recently (an area never used first; prompts without an area count as one
+       more area), then the lowest id. Without records, with as many prompts in each area, picks cycle
+       through every area before one repeats. A day prompt away from its day is never chosen here.
+    3. None when nothing fits: an empty bank, only day prompts and none of their days near, or every
+       fitting prompt posted within the year.
 
     `last_used` values without a time zone are taken as UTC.
     """
     if window_days < 0:
         raise ValueError(f"window_days must not be negative, got {window_days}")
 
+    records = records or {}
+    areas = area_records(prompts, records)
+    area_used: dict[Area | None, datetime] = {}
+    for prompt in prompts:
+        if prompt.day is None and prompt.last_used is not None:
+            moment = _instant(prompt.last_used)
+            if prompt.area not in area_used or moment > area_used[prompt.area]:
+                area_used[prompt.area] = moment
+    prompts = [p for p in prompts if not _used_within_a_year(p, on)]
     near = [(days_from(on, p.day), p) for p in prompts if p.day is not None]
     near = [(distance, p) for distance, p in near if distance <= window_days]
     if near:
@@ -227,13 +280,13 @@ def choose_prompt(prompts: Sequence[BankPrompt], on: date, *, window_days: int =
     undated = [p for p in prompts if p.day is None]
     if not undated:
         return None
-    area_used: dict[Area | None, datetime] = {}
-    for prompt in undated:
-        if prompt.last_used is not None:
-            moment = _instant(prompt.last_used)
-            if prompt.area not in area_used or moment > area_used[prompt.area]:
-                area_used[prompt.area] = moment
     return min(
         undated,
-        key=lambda p: (_recency(p.last_used), _recency(area_used.get(p.area)), p.id),
+        key=lambda p: (
+            records.get(p.id, Record()).discussions == 0,
+            -areas.get(p.area, Record()).score,
+            _recency(p.last_used),
+            _recency(area_used.get(p.area)),
+            p.id,
+        ),
     )

@@ -257,7 +257,7 @@ async def ask(
 def readable(reply: Reply) -> bool:
     """Whether every channel shows something: the text (sent where cards are not shown) is not blank, and a
     card, if any, has a fallback text too. A message of emoji alone is rightly left unanswered."""
-    if isinstance(reply, Reply) and reply.silent:
+    if isinstance(reply, Reply) and reply.quiet:
         return True
     if not isinstance(reply, Reply) or not isinstance(reply.text, str) or not reply.text.strip():
         return False

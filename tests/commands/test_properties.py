@@ -508,7 +508,7 @@ async def test_punctuation_alone_is_no_command(district: District, router: Route
 async def test_emoji_alone_get_no_answer(district: District, router: Router, text: str) -> None:
     """An emoji written as a message is a reaction: answering it with "I don't know" would be noise."""
     reply = await ask(router, district.services, text, SENDERS[Role.MEMBER])
-    assert reply.silent and not reply.text
+    assert reply.quiet and not reply.text
 
 
 async def test_a_question_mark_alone_asks_for_help(district: District, router: Router) -> None:

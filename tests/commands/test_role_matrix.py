@@ -74,6 +74,8 @@ MINIMUM: dict[str, Row] = {
     "glöm": Row(Role.MEMBER, "mig"),
     "distrikt": Row(Role.MEMBER),
     "språk": Row(Role.MEMBER, "engelska"),
+    "påminn": Row(Role.MEMBER, "mig inte före 2027-02-01"),
+    "eskalera": Row(Role.BOARD, "på"),
     # Reporting: a branch's chair (for the branch), the board, or whoever the board named responsible for
     # the goal (tests below) -- not any member. The router lets members through for the last; the handler
     # refuses the rest.

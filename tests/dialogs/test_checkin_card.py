@@ -21,7 +21,7 @@ from bot.db.checkins import CheckInRepository
 from bot.db.repository import Repository
 from bot.teams import DistrictBot
 from tests.dialogs.conftest import BOARD, CHAIR, DISTRICT, MEMBER, chat, person
-from tests.test_teams import make_bot, shown
+from tests.test_teams import make_bot, mentioning, shown
 
 
 async def say(adapter: TestAdapter, text: str) -> Activity:
@@ -91,7 +91,7 @@ async def test_report_alone_answers_with_the_form(bot: DistrictBot) -> None:
     assert fields["date"]["value"] == "2026-11-22"  # today, in the district's zone
     assert fields["comment"]["maxLength"] == 500 and fields["comment"]["value"] == ""
     [action] = card["actions"]
-    assert action["type"] == "Action.Submit" and action["data"] == {
+    assert action["type"] == "Action.Execute" and action["data"] == {
         "form": "checkin",
         "submission": token(reply),
     }
@@ -245,7 +245,11 @@ async def test_a_chair_cannot_name_another_branch_in_the_comment(
 async def test_outside_a_personal_chat_report_alone_keeps_the_one_line_hint(
     bot: DistrictBot, kind: str
 ) -> None:
-    reply = await say(chat(bot, id=f"19:{kind}@thread.v2", kind=kind), "rapportera")
+    adapter = chat(bot, id=f"19:{kind}@thread.v2", kind=kind)
+    text, entities = mentioning("rapportera", bot=kind == "channel")  # in a channel, to the bot @mentions it
+    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text, entities=entities))
+    reply = adapter.get_next_activity()
+    assert reply is not None
     assert not reply.attachments and reply.text.startswith("Börja med målets nummer.")
 
 

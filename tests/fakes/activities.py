@@ -95,3 +95,98 @@ def bot_added_to_personal_chat(*, service_url: str) -> dict[str, Any]:
         membersAdded=[{"id": BOT_ID}],
         channelData={"tenant": {"id": TENANT}},
     )
+
+
+TEAM = {"id": "19:team@thread.tacv2", "name": "Distriktet"}
+
+
+def _channel_data(channel: str) -> dict[str, Any]:
+    return {
+        "teamsChannelId": channel,
+        "teamsTeamId": TEAM["id"],
+        "channel": {"id": channel},
+        "team": TEAM,
+        "tenant": {"id": TENANT},
+    }
+
+
+def _person(who: tuple[str, str, str]) -> dict[str, str]:
+    teams_id, name, aad = who
+    return {"id": teams_id, "name": name, "aadObjectId": aad}
+
+
+def channel_message(
+    text: str,
+    *,
+    service_url: str,
+    thread: str,
+    who: tuple[str, str, str],
+    to_bot: bool = True,
+    locale: str = "sv-SE",
+) -> dict[str, Any]:
+    """A message in a channel thread (`thread`: "<channel>;messageid=<root>"), @mentioning the bot or not
+    (the bot receives the latter only with the team's consent to read its channels)."""
+    channel, _, root = thread.partition(";messageid=")
+    conversation = {"id": thread, "conversationType": "channel", "isGroup": True, "tenantId": TENANT}
+    extra: dict[str, Any] = {"text": text, "replyToId": root}
+    if to_bot:
+        mention = f"<at>{BOT_NAME}</at>"
+        extra |= {
+            "text": f"{mention} {text}",
+            "entities": [{"type": "mention", "text": mention, "mentioned": {"id": BOT_ID, "name": BOT_NAME}}],
+        }
+    activity = _base(
+        service_url, conversation, locale, type="message", channelData=_channel_data(channel), **extra
+    )
+    activity["from"] = _person(who)
+    return activity
+
+
+def reaction(
+    *,
+    service_url: str,
+    thread: str,
+    message_id: str,
+    who: tuple[str, str, str],
+    added: int = 1,
+    removed: int = 0,
+) -> dict[str, Any]:
+    """Reactions to a message of the bot's, as Teams sends them (`replyToId` names the message)."""
+    channel = thread.partition(";messageid=")[0]
+    conversation = {"id": thread, "conversationType": "channel", "isGroup": True, "tenantId": TENANT}
+    activity = _base(
+        service_url,
+        conversation,
+        "sv-SE",
+        type="messageReaction",
+        replyToId=message_id,
+        channelData=_channel_data(channel),
+        **({"reactionsAdded": [{"type": "like"}] * added} if added else {}),
+        **({"reactionsRemoved": [{"type": "like"}] * removed} if removed else {}),
+    )
+    activity["from"] = _person(who)
+    return activity
+
+
+def card_action(
+    data: dict[str, Any],
+    *,
+    service_url: str,
+    who: tuple[str, str, str],
+    locale: str = "sv-SE",
+    verb: str = "answer",
+) -> dict[str, Any]:
+    """A tap on an Action.Execute button in a personal chat: the `adaptiveCard/action` invoke."""
+    teams_id = who[0]
+    conversation = {"id": f"a:personal-{teams_id}", "conversationType": "personal", "tenantId": TENANT}
+    activity = _base(
+        service_url,
+        conversation,
+        locale,
+        type="invoke",
+        name="adaptiveCard/action",
+        value={"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"},
+        channelData={"tenant": {"id": TENANT}, "source": {"name": "message"}},
+    )
+    activity["from"] = _person(who)
+    return activity

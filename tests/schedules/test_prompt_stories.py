@@ -114,7 +114,7 @@ def read(body: dict[str, Any]) -> str:
     shown = json.dumps(card["body"], ensure_ascii=False)
     assert '"TextBlock"' not in shown and '"FactSet"' not in shown, "markdown-reading elements in a card"
     assert "\\\\" not in shown, f"a markdown escape in a card: {shown}"
-    return "\n".join(text_of(block) for block in card["body"])
+    return "\n".join(filter(None, (text_of(block) for block in card["body"])))
 
 
 @dataclass
@@ -427,6 +427,7 @@ async def test_new_owners_are_told_when_a_slot_is_given_and_when_its_owner_leave
         f"Write it here with: write {first.id} YOUR TEXT"
     )
     assert await world.say(MEGAN, f"ge {first.id} @Jonas", mentions=(JONAS,)) == f"#{first.id} är nu Jonas."
+    await world.settle()  # Jonas is told in the background
 
     lars = [s for s in world.slots() if s.owner_name == "Lars Nilsson" and s.status is SlotStatus.PLANNED]
     assert lars

@@ -14,6 +14,7 @@ from bot.services.prompt_bank import (
     Area,
     BankPrompt,
     PromptBankError,
+    Record,
     SeedPrompt,
     choose_prompt,
     days_from,
@@ -55,7 +56,8 @@ def prompt(
 
 
 def at(days: int) -> datetime:
-    return datetime(2027, 1, 1, 9, 0, tzinfo=UTC) + timedelta(days=days)
+    """A moment when a prompt was last posted: more than a year before the days chosen for (2027)."""
+    return datetime(2025, 1, 1, 9, 0, tzinfo=UTC) + timedelta(days=days)
 
 
 # --- the seed bank -----------------------------------------------------------------------------------------
@@ -271,12 +273,38 @@ def test_ties_go_to_the_area_used_least_recently() -> None:
 
 
 def test_naive_and_aware_last_used_compare() -> None:
-    naive = datetime(2027, 1, 1, 12, 0)  # noqa: DTZ001 - a value stored without a zone
+    naive = datetime(2026, 1, 1, 12, 0)  # noqa: DTZ001 - a value stored without a zone
     bank = [
         prompt(1, area=Area.FEMINISTISK, last_used=naive),
-        prompt(2, area=Area.ANTIRASISTISK, last_used=datetime(2027, 1, 1, 11, 0, tzinfo=UTC)),
+        prompt(2, area=Area.ANTIRASISTISK, last_used=datetime(2026, 1, 1, 11, 0, tzinfo=UTC)),
     ]
     assert choose_prompt(bank, date(2027, 6, 1)) == bank[1]
+
+
+def test_a_prompt_is_never_posted_again_within_a_year() -> None:
+    """What the board means: members should not meet the same question twice in a year."""
+    used = datetime(2027, 3, 1, 17, 0, tzinfo=UTC)
+    bank = [prompt(1, area=Area.FEMINISTISK, last_used=used), prompt(2, day=(3, 8), last_used=used)]
+    assert choose_prompt(bank, date(2028, 2, 28)) is None  # 364 days later (2028 is a leap year)
+    assert choose_prompt(bank, date(2028, 2, 29)) == bank[0]
+    assert choose_prompt(bank, date(2028, 3, 8)) == bank[1]  # its day comes back a year on
+
+
+def test_the_bank_prefers_prompts_and_areas_that_started_discussions() -> None:
+    """A prompt that started a discussion before comes first; then the areas that start discussions."""
+    bank = [
+        prompt(1, area=Area.FEMINISTISK, last_used=at(1)),
+        prompt(2, area=Area.FEMINISTISK),
+        prompt(3, area=Area.MILJO_OCH_KLIMAT),
+        prompt(4, area=Area.ANTIRASISTISK, last_used=at(2)),
+        prompt(5, area=Area.ANTIRASISTISK),
+    ]
+    assert choose_prompt(bank, date(2027, 6, 1)) == bank[2]  # without records: the area never used
+    records = {1: Record(posts=1, discussions=0), 4: Record(posts=2, discussions=2)}
+    assert choose_prompt(bank, date(2027, 6, 1), records=records) == bank[3]  # it started discussions
+    later = [*bank[:3], dataclasses.replace(bank[3], last_used=datetime(2027, 5, 1, tzinfo=UTC)), bank[4]]
+    # Prompt 4 was just posted again: its area (score +2) comes before klimat (0) and feminism (-1).
+    assert choose_prompt(later, date(2027, 6, 1), records=records) == bank[4]
 
 
 def test_day_prompt_far_from_its_day_is_never_chosen() -> None:

@@ -1,0 +1,138 @@
+"""Engagement of the bot's posts: reaction and reply counts, the repliers' salted hashes, channel consent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.db.engine import Database
+from bot.db.models import ChannelReading, District, PostReplier, PromptPost, Team
+from bot.services.engagement import new_salt, replier_hash
+from bot.services.people import channel_of
+
+
+@dataclass(frozen=True)
+class Replied:
+    """A post someone replied to, for their own data (`mina data`): when it was posted."""
+
+    post_id: int
+    sent_at: datetime | None
+
+
+class EngagementRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add_reactions(self, conversation_id: str, message_id: str, change: int, *, since: datetime) -> bool:
+        with self.db.write() as session:
+            post = _post(session, conversation_id, message_id, since)
+            if post is None:
+                return False
+            post.reactions = max(0, post.reactions + change)
+            return True
+
+    def add_reply(self, conversation_id: str, root: str, user_id: str, *, since: datetime) -> bool:
+        try:
+            with self.db.write() as session:
+                post = _post(session, conversation_id, root, since)
+                if post is None:
+                    return False
+                if post.salt is None:
+                    post.salt = new_salt()
+                post.replies += 1
+                hashed = replier_hash(post.salt, user_id)
+                known = session.exec(
+                    select(PostReplier.id).where(PostReplier.post_id == post.id, PostReplier.hash == hashed)
+                ).first()
+                if known is None:
+                    session.add(PostReplier(post_id=post.id or 0, hash=hashed))
+                    post.repliers += 1
+                return True
+        except IntegrityError:  # the same person's reply counted by another process a moment ago
+            return self.add_reply(conversation_id, root, user_id, since=since)
+
+    # --- consent ----------------------------------------------------------------------------------
+
+    def note_reading(self, team_id: str, *, now: datetime) -> None:
+        """A channel message not addressed to the bot arrived from this team: it has the consent."""
+        try:
+            with self.db.write() as session:
+                if session.exec(select(ChannelReading).where(ChannelReading.team_id == team_id)).first():
+                    return
+                session.add(ChannelReading(team_id=team_id[:300], since=now))
+        except IntegrityError:
+            pass  # noted by another turn at the same moment
+
+    def reads_channels(self, district: str) -> bool:
+        """Whether any of the district's teams gave the consent (replies are counted there)."""
+        with self.db.read() as session:
+            found = session.exec(
+                select(func.count())
+                .select_from(ChannelReading)
+                .join(Team, col(Team.team_id) == col(ChannelReading.team_id))
+                .join(District, col(District.id) == col(Team.district_id))
+                .where(District.name == district)
+            ).one()
+            return found > 0
+
+    # --- privacy ----------------------------------------------------------------------------------
+
+    def replied_to(self, user_ids: list[str]) -> list[Replied]:
+        """The posts (still counting) in whose threads any of these Teams ids replied."""
+        with self.db.read() as session:
+            found = []
+            for post, hashed in session.exec(
+                select(PromptPost, PostReplier.hash).join(
+                    PostReplier, col(PostReplier.post_id) == col(PromptPost.id)
+                )
+            ).all():
+                if post.salt and any(replier_hash(post.salt, user) == hashed for user in user_ids):
+                    found.append(Replied(post.id or 0, post.sent_at))
+            return found
+
+    def forget_replier(self, user_ids: list[str]) -> int:
+        """Delete the hashes that are any of these Teams ids; the counts stay (they name no one)."""
+        with self.db.write() as session:
+            doomed = [
+                replier.id
+                for replier, salt in session.exec(
+                    select(PostReplier, PromptPost.salt).join(
+                        PromptPost, col(PromptPost.id) == col(PostReplier.post_id)
+                    )
+                ).all()
+                if salt and any(replier_hash(salt, user) == replier.hash for user in user_ids)
+            ]
+            if doomed:
+                session.execute(delete(PostReplier).where(col(PostReplier.id).in_(doomed)))
+            return len(doomed)
+
+    def forget_past_counting(self, *, since: datetime) -> int:
+        """The hashes of posts past their counting window: deleted, and their salts with them."""
+        with self.db.write() as session:
+            old = select(PromptPost.id).where(col(PromptPost.sent_at) < since)
+            result = session.execute(delete(PostReplier).where(col(PostReplier.post_id).in_(old)))
+            session.execute(
+                update(PromptPost)
+                .where(col(PromptPost.sent_at) < since, col(PromptPost.salt).is_not(None))
+                .values(salt=None)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _post(session: Session, conversation_id: str, message_id: str, since: datetime) -> PromptPost | None:
+    """The bot's post with this Teams message id in this conversation's channel, if still counting."""
+    channel = channel_of(conversation_id)
+    for post in session.exec(
+        select(PromptPost).where(
+            PromptPost.message_id == message_id[:300],
+            PromptPost.outcome == "sent",
+            col(PromptPost.sent_at) >= since,
+        )
+    ).all():
+        if post.thread_id and channel_of(post.thread_id) == channel:
+            return post
+    return None

@@ -1,0 +1,88 @@
+"""Nudges people don't mute: snoozing reminders, and the board's choice to escalate. Framework-free.
+
+`påminn mig inte före 15/8` / `snooze until Aug 15`:
+What a member means: "leave me alone until then". Until that day (the district's local date) no reminder
+goes to them: neither the quarter's reminder to report nor the reminder of their turn to write a prompt.
+A reminder held back is sent on a later day of its window, if the window is still open then; otherwise it
+is not sent at all. The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 augusti,
+Aug 15. A day without a year is this year's; a day that has passed is refused (write the year), and so is
+one more than a year ahead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from enum import StrEnum
+
+from bot.services.checkins import MONTH_NUMBERS
+from bot.services.text import fold
+
+MAX_AHEAD = timedelta(days=366)
+# `eskalera på` / `escalate on`: a branch not reported this long after its chair's reminder is named to the
+# board, instead of the chair being reminded again (schedules/reporting.py).
+ESCALATE_AFTER_DAYS = 7
+# Words around the date that say nothing more: "mig inte före", "me until", "till den".
+_FILLER = frozenset(
+    {"mig", "me", "inte", "not", "fore", "forran", "till", "tills", "until", "before", "den", "the", "pa"}
+)
+_OFF = frozenset({"igen", "again", "off", "av", "nu", "now"})
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SHORT = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+_NUMBER = re.compile(r"\d{1,2}")
+_YEAR = re.compile(r"\d{4}")
+
+
+class SnoozeProblem(StrEnum):
+    NO_DATE = "no_date"  # nothing that reads as a day
+    PAST = "past"  # the day has passed (or is today)
+    TOO_FAR = "too_far"  # more than a year ahead
+
+
+class SnoozeError(ValueError):
+    def __init__(self, problem: SnoozeProblem, day: date | None = None) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.day = day
+
+
+def wants_reminders_again(text: str) -> bool:
+    """`påminn mig igen` / `snooze off`: reminders as usual from now."""
+    words = [fold(word) for word in text.split()]
+    return bool(words) and words[-1] in _OFF and all(w in _FILLER or w in _OFF for w in words)
+
+
+def parse_until(text: str, today: date) -> date:
+    """The day reminders may come again (no reminder before it), or SnoozeError."""
+    words = [word for word in text.replace(",", " ").split() if fold(word) not in _FILLER]
+    day = _read_day(words, today)
+    if day is None:
+        raise SnoozeError(SnoozeProblem.NO_DATE)
+    if day <= today:
+        raise SnoozeError(SnoozeProblem.PAST, day)
+    if day - today > MAX_AHEAD:
+        raise SnoozeError(SnoozeProblem.TOO_FAR, day)
+    return day
+
+
+def _read_day(words: list[str], today: date) -> date | None:
+    try:
+        if len(words) == 1 and (iso := _ISO.fullmatch(words[0])):
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if words and (short := _SHORT.fullmatch(words[0])):
+            year = short[3] or (words[1] if len(words) == 2 and _YEAR.fullmatch(words[1]) else None)
+            if len(words) > (2 if year and not short[3] else 1):
+                return None
+            return date(int(year) if year else today.year, int(short[2]), int(short[1]))
+        if len(words) in (2, 3):
+            first, second = fold(words[0]).rstrip("."), fold(words[1]).rstrip(".")
+            year = words[2] if len(words) == 3 and _YEAR.fullmatch(words[2]) else None
+            if len(words) == 3 and year is None:
+                return None
+            if _NUMBER.fullmatch(first) and second in MONTH_NUMBERS:  # 15 augusti
+                return date(int(year) if year else today.year, MONTH_NUMBERS[second], int(first))
+            if first in MONTH_NUMBERS and _NUMBER.fullmatch(second):  # Aug 15
+                return date(int(year) if year else today.year, MONTH_NUMBERS[first], int(second))
+    except ValueError:
+        return None
+    return None
