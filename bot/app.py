@@ -10,7 +10,7 @@ import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import IO, Any
 
 from aiohttp import web, web_log
@@ -29,16 +29,22 @@ from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
 from bot.db.engine import Database
+from bot.db.followups import FollowUpRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
-from bot.i18n import translator
+from bot.documents import DOCX_TYPE
+from bot.documents import annual as annual_document
+from bot.documents import dashboard as dashboard_document
+from bot.documents import followup as followup_document
+from bot.i18n import pick_language, translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
-from bot.services.export import ExportLinks, ExportQuery, export_csv
-from bot.services.people import Role, allows
+from bot.services.export import DashboardQuery, DocumentQuery, ExportLinks, ExportQuery, export_csv
+from bot.services.followup import BoardReports, PlanYearMismatch
+from bot.services.people import PersonInfo, Role, allows
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.services.progress import Progress
@@ -94,16 +100,18 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     prompts = PromptRepository(database)
     desk = PromptDesk(prompts, people, clock, timezone=settings.timezone)
     checkins = CheckInRepository(database)
+    progress = Progress(repository, checkins, settings.zone)
     services = Services(
         repository=repository,
         people=people,
         checkins=checkins,
-        progress=Progress(repository, checkins, settings.zone),
+        progress=progress,
         reporting=Reporting(checkins, people, frozenset(settings.admins)),
         districts=DistrictRepository(database),
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
+        reports=BoardReports(progress, FollowUpRepository(database), checkins, people, prompts),
     )
     exports = export_links(settings)
     bot = DistrictBot(
@@ -195,6 +203,8 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app.router.add_post("/api/messages", _messages(adapter, components.bot, settings))
     app.router.add_get("/healthz", _healthz(components))
     app.router.add_get("/exports/{token}", _export(components))
+    app.router.add_get("/dashboard", _dashboard_tab(settings))
+    app.router.add_get("/dashboard/{token}", _dashboard(components))
     return app
 
 
@@ -313,6 +323,8 @@ class AccessLogger(web_log.AccessLogger):
             return
         if request.path.startswith("/exports/"):
             request = request.clone(rel_url="/exports/…")
+        elif request.path.startswith("/dashboard/"):
+            request = request.clone(rel_url="/dashboard/…")
         super().log(request, response, time)
 
 
@@ -336,6 +348,9 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
             subject = components.exports.read_personal(token, now=components.clock())
             if subject is not None:
                 return await _personal_data(components, subject)
+            document = components.exports.read_document(token, now=components.clock())
+            if document is not None:
+                return await _document(components, document)
             # Forged, changed, expired or garbage: one answer for all, nothing about which.
             return _problem(403, "forbidden")
         if not await asyncio.to_thread(_may_still_export, components, query):
@@ -360,12 +375,128 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
 
 def _may_still_export(components: Components, query: ExportQuery) -> bool:
     """Whether the board member (or admin) who made an export link may export the district now."""
-    maker = query.made_by
+    return _still_allowed(components, query.made_by, query.district, Role.BOARD)
+
+
+def _still_allowed(components: Components, maker: PersonInfo | None, district: str, role: Role) -> bool:
+    """Whether whoever made a link still holds `role` in the district (or is an admin)."""
     if maker is None:
         return False  # a link that names no one (made before links carried their maker)
     if maker.aad_object_id and maker.aad_object_id in components.settings.admins:
         return True
-    return allows(components.people.roles(maker, query.district), Role.BOARD)
+    return allows(components.people.roles(maker, district), role)
+
+
+# The headers of everything served behind a signed link: the URL is the credential, so the answer stays out
+# of caches and the link out of Referer headers.
+PRIVATE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+# The dashboard asks the browser for nothing: no script, no font, no image but its own inline SVG, and
+# no frame may show it (a tab shows the page without data, `_dashboard_tab`).
+DASHBOARD_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+# Teams shows a tab in a frame from these hosts (the Teams web and desktop clients, and Microsoft 365).
+TAB_FRAME_ANCESTORS = (
+    "https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft "
+    "https://*.office.com https://*.microsoft365.com"
+)
+
+
+async def _document(components: Components, query: DocumentQuery) -> web.StreamResponse:
+    """A board document (the follow-up or the year's report) as Word, made when the link is opened."""
+    if not await asyncio.to_thread(_still_allowed, components, query.made_by, query.district, Role.BOARD):
+        log.info("refused a document link: whoever made it is no longer on that district's board")
+        return _problem(403, "forbidden")
+    made = await asyncio.to_thread(make_document, components, query)
+    if made is None:
+        return _problem(404, "not found")
+    data, name = made
+    return web.Response(
+        body=data,
+        headers={
+            "Content-Type": DOCX_TYPE,
+            "Content-Disposition": f'attachment; filename="{name}"',
+            **PRIVATE_HEADERS,
+        },
+    )
+
+
+def make_document(components: Components, query: DocumentQuery) -> tuple[bytes, str] | None:
+    """The document a link (or the command line) asks for, and its file name; None without a plan."""
+    reports = components.bot.services.reports
+    assert reports is not None
+    t = translator(query.language)
+    now = components.clock()
+    if query.kind == "followup":
+        found = reports.follow_up(query.district, now=now, start=query.since)
+        return (
+            None if found is None else (followup_document.render(t, found), followup_document.filename(found))
+        )
+    try:
+        report = reports.annual(query.district, query.year or 0, now=now)
+    except PlanYearMismatch:
+        return None
+    return None if report is None else (annual_document.render(t, report), annual_document.filename(report))
+
+
+def _dashboard(components: Components) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The plan's dashboard behind a signed link that expires (bot/commands/followup.py hands them out)."""
+
+    async def dashboard(request: web.Request) -> web.StreamResponse:
+        now = components.clock()
+        query = components.exports.read_dashboard(request.match_info.get("token", ""), now=now)
+        if query is None or not await asyncio.to_thread(
+            _still_allowed, components, query.made_by, query.district, Role.CHAIR
+        ):
+            return _problem(403, "forbidden")
+        page = await asyncio.to_thread(_dashboard_page, components, query, now)
+        if page is None:
+            return _problem(404, "not found")
+        return web.Response(
+            text=page,
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Content-Security-Policy": DASHBOARD_POLICY, **PRIVATE_HEADERS},
+        )
+
+    return dashboard
+
+
+def _dashboard_page(components: Components, query: DashboardQuery, now: datetime) -> str | None:
+    reports = components.bot.services.reports
+    assert reports is not None
+    board = reports.dashboard(query.district, now=now, first_branch=query.branch_id)
+    if board is None:
+        return None
+    expires = query.expires or now
+    until = expires.astimezone(components.settings.zone).strftime("%H:%M")
+    return dashboard_document.render(translator(query.language), board, until=until)
+
+
+def _dashboard_tab(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """What the Teams tab shows: how to get one's own dashboard link from the bot, no district data."""
+
+    async def tab(request: web.Request) -> web.StreamResponse:
+        language = pick_language(request.query.get("locale"), settings.language)
+        return web.Response(
+            text=dashboard_document.tab_page(translator(language)),
+            content_type="text/html",
+            charset="utf-8",
+            headers={
+                "Content-Security-Policy": (
+                    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+                    f"frame-ancestors 'self' {TAB_FRAME_ANCESTORS}"
+                ),
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+    return tab
 
 
 async def _personal_data(components: Components, subject: DataSubject) -> web.StreamResponse:

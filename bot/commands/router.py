@@ -26,6 +26,7 @@ from bot.services.progress import Progress
 from bot.services.text import fold
 
 if TYPE_CHECKING:
+    from bot.services.followup import BoardReports
     from schedules.desk import PromptDesk
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed.
@@ -48,6 +49,7 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
+    reports: BoardReports | None = None  # the board's follow-up, the year's report, the dashboard
 
 
 @dataclass(frozen=True)

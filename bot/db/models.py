@@ -375,3 +375,14 @@ class DialogStateRow(SQLModel, table=True):
     state: str = Field(sa_column=Column(Text, nullable=False))
     version: int  # what the SDK calls its e_tag: a write that read an older one is refused
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
+class FollowUpMade(SQLModel, table=True):
+    """That the board took a follow-up (`uppföljning`): the next one covers what happened since."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_district", "district_id", "made_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    made_at: datetime = _utc()

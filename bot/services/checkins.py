@@ -52,6 +52,7 @@ _MONTHS = {
     )
     for name in names
 }
+MONTH_NAMES = frozenset(_MONTHS)
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
 _NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$")
