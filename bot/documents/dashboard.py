@@ -44,6 +44,7 @@ h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 2px solid #ddd; paddin
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .lead { color: #444; margin-top: 0; }
 table { border-collapse: collapse; margin: .4rem 0 1rem; }
+caption { text-align: left; color: #444; padding: .2rem 0; }
 th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #e3e3e3; vertical-align: middle; }
 th { font-weight: 600; background: #f5f5f5; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
