@@ -398,6 +398,7 @@ def build_app_package(settings: Settings, args: argparse.Namespace) -> int:
         terms_url=args.terms_url,
         accent_color=args.accent_color,
         domains=tuple(domains),
+        tab_url=settings.public_url if public is not None and public.scheme == "https" else None,
     )
     try:
         options = options.checked()

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from importlib import resources
 from typing import IO, Any
 
 from aiohttp import web, web_log
@@ -203,8 +204,10 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app.router.add_post("/api/messages", _messages(adapter, components.bot, settings))
     app.router.add_get("/healthz", _healthz(components))
     app.router.add_get("/exports/{token}", _export(components))
-    app.router.add_get("/dashboard", _dashboard_tab(settings))
     app.router.add_get("/dashboard/{token}", _dashboard(components))
+    app.router.add_get("/tab", _tab(settings))
+    app.router.add_get("/tab/configure", _tab_configure(settings))
+    app.router.add_get("/tab/{script:teams|configure}.js", _tab_script)
     return app
 
 
@@ -402,10 +405,11 @@ DASHBOARD_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'none'"
 )
-# Teams shows a tab in a frame from these hosts (the Teams web and desktop clients, and Microsoft 365).
-TAB_FRAME_ANCESTORS = (
-    "https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft "
-    "https://*.office.com https://*.microsoft365.com"
+# The tab pages: no data, shown in a frame by Teams (its web and desktop clients, and Microsoft 365).
+TAB_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com "
+    "https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com"
 )
 
 
@@ -480,25 +484,59 @@ def _dashboard_page(components: Components, query: DashboardQuery, now: datetime
     return dashboard_document.render(translator(query.language), board, until=until)
 
 
-def _dashboard_tab(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    """What the Teams tab shows: how to get one's own dashboard link from the bot, no district data."""
+def _tab_language(request: web.Request, settings: Settings) -> str:
+    return pick_language(request.query.get("locale"), settings.language)
+
+
+def _tab(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The Teams tab (personal and channel): how to get one's own dashboard link from the bot.
+
+    A tab's address is the same for everyone who opens it, so it cannot carry a per-user link; it shows
+    no district's data and asks the user to write `översikt` in the personal chat, where the bot checks
+    their role and answers with a signed link of their own (bot/commands/followup.py)."""
 
     async def tab(request: web.Request) -> web.StreamResponse:
-        language = pick_language(request.query.get("locale"), settings.language)
         return web.Response(
-            text=dashboard_document.tab_page(translator(language)),
+            text=dashboard_document.tab_page(translator(_tab_language(request, settings))),
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Content-Security-Policy": TAB_POLICY, "X-Content-Type-Options": "nosniff"},
+        )
+
+    return tab
+
+
+def _tab_configure(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The channel tab's configuration page: nothing to choose, it saves the tab page (data/teams-js)."""
+
+    async def configure(request: web.Request) -> web.StreamResponse:
+        t = translator(_tab_language(request, settings))
+        return web.Response(
+            text=dashboard_document.configure_page(t, base_url=settings.public_base_url),
             content_type="text/html",
             charset="utf-8",
             headers={
-                "Content-Security-Policy": (
-                    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
-                    f"frame-ancestors 'self' {TAB_FRAME_ANCESTORS}"
+                # TeamsJS reads Microsoft's list of Teams hosts when it starts (res.cdn.office.net).
+                "Content-Security-Policy": TAB_POLICY.replace(
+                    "default-src 'none'",
+                    "default-src 'none'; script-src 'self'; connect-src https://res.cdn.office.net",
                 ),
                 "X-Content-Type-Options": "nosniff",
             },
         )
 
-    return tab
+    return configure
+
+
+async def _tab_script(request: web.Request) -> web.StreamResponse:
+    name = "MicrosoftTeams.min.js" if request.match_info["script"] == "teams" else "configure.js"
+    script = resources.files("bot.data").joinpath("teams-js", name).read_bytes()
+    return web.Response(
+        body=script,
+        content_type="text/javascript",
+        charset="utf-8",
+        headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=3600"},
+    )
 
 
 async def _personal_data(components: Components, subject: DataSubject) -> web.StreamResponse:

@@ -297,6 +297,23 @@ def _prompts(t: Translator, board: Dashboard) -> str:
     return _section("prompts", t._("Discussion prompts"), f"<p>{escape(lead)}</p>{svg}{table}")
 
 
+def configure_page(t: Translator, *, base_url: str) -> str:
+    """The channel tab's configuration page: Teams's Save button adds the tab page (bot/data/teams-js)."""
+    title = t._("The plan's dashboard")
+    text = t._(
+        "Save to add the tab. It tells everyone in the channel how to open the dashboard: each person asks "
+        "me for their own link in our personal chat."
+    )
+    return (
+        f'<!doctype html><html lang="{escape(t.language)}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style>"
+        f'<script src="{escape(base_url)}/tab/teams.js"></script>'
+        f'<script src="{escape(base_url)}/tab/configure.js" defer></script></head>'
+        f'<body data-base="{escape(base_url)}" data-name="{escape(title)}"><main>'
+        f"<h1>{escape(title)}</h1><p>{escape(text)}</p></main></body></html>"
+    )
+
+
 def tab_page(t: Translator) -> str:
     """What a Teams tab shows: how to get one's own link. A tab's address is the same for everyone who
     opens it, so it carries no credential and shows no district's data."""
