@@ -10,7 +10,7 @@ from bot.services.goals import Goal, TargetKind
 from bot.services.progress import GoalProgress, Pace
 
 # The card shows this many lines a section at most; the document shows them all.
-CARD_LINES = 12
+CARD_LINES = 8
 
 Section = tuple[str, list[str]]
 
@@ -56,7 +56,11 @@ def behind_line(t: Translator, behind: Behind) -> str:
         amount = number(t, round(behind.short_by))
         parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
     if behind.responsible:
-        parts.append(t._("responsible: {names}").format(names=", ".join(behind.responsible)))
+        parts.append(
+            t.ngettext("responsible: {names}", "responsible: {names}", len(behind.responsible)).format(
+                names=", ".join(behind.responsible)
+            )
+        )
     if behind.branches:
         branches = ", ".join(
             f"{name} ({', '.join(chairs)})" if chairs else f"{name} ({t._('no chair')})"

@@ -84,12 +84,16 @@ def _goal(doc: Document, t: Translator, found: GoalYear, report: AnnualReport) -
             t._("Periods met: {met} of {count}").format(met=met, count=len(found.periods))
             + " ("
             + ", ".join(
-                f"{period_label(t, goal.target.period, m.starts)} {_share(t, m)}" for m in found.periods
+                f"{period_label(t, goal.target.period, m.starts)}: {_share(t, m)}" for m in found.periods
             )
             + ")"
         )
     if found.responsible:
-        lines.append(t._("Responsible: {names}").format(names=", ".join(found.responsible)))
+        lines.append(
+            t.ngettext("Responsible: {names}", "Responsible: {names}", len(found.responsible)).format(
+                names=", ".join(found.responsible)
+            )
+        )
     bullets(doc, lines)
     if found.branches:
         table(

@@ -102,7 +102,6 @@ class FollowUp:
     plan: Plan
     since: datetime  # aware
     zone: tzinfo  # the district's, for the days users read
-    now: datetime
     today: date
     standings: list[GoalStanding]
     new_reports: list[NewReports]
@@ -135,7 +134,6 @@ class GoalYear:
 class AnnualReport:
     plan: Plan
     year: int
-    now: datetime
     today: date
     goals: list[GoalYear]
     prompts: list[PostedPrompt]
@@ -149,7 +147,6 @@ class AnnualReport:
 class Dashboard:
     plan: Plan
     zone: tzinfo
-    now: datetime
     today: date
     standings: list[GoalStanding]
     branches: list[BranchInfo]  # the one to show first, first
@@ -214,7 +211,6 @@ class BoardReports:
             plan=plan,
             since=start,
             zone=self.progress.zone,
-            now=now,
             today=today,
             standings=standings,
             new_reports=_grouped(plan, rows),
@@ -244,7 +240,6 @@ class BoardReports:
         result = []
         for standing in standings:
             goal = standing.goal
-            lag = short_by(goal, standing.progress)
             if headline(standing.progress).pace is not Pace.BEHIND:
                 continue
             people = tuple(name for _, name in named.get(goal.id, ())) or tuple(
@@ -261,6 +256,7 @@ class BoardReports:
                     own = per_branch[branch.id].get(goal.id)
                     if own is not None and headline(own).pace is Pace.BEHIND:
                         lagging.append((branch.name, tuple(sorted(chairs.get(branch.name, ())))))
+            lag = short_by(goal, standing.progress)
             result.append(Behind(goal, standing.progress, lag, people, tuple(lagging)))
         return result
 
@@ -309,7 +305,7 @@ class BoardReports:
             after=self.start_of(date(year, 1, 1)),
             until=min(now, self.start_of(date(year + 1, 1, 1))),
         )
-        return AnnualReport(plan, year, now, today, goals, posted)
+        return AnnualReport(plan, year, today, goals, posted)
 
     # --- the dashboard ----------------------------------------------------------------------------
 
@@ -338,7 +334,6 @@ class BoardReports:
         return Dashboard(
             plan,
             self.progress.zone,
-            now,
             today,
             self.progress.standings(plan, now=now),
             branches,
