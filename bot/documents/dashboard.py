@@ -254,7 +254,12 @@ def _course(t: Translator, board: Dashboard) -> str:
         f'<th scope="col">{escape(t._("Day"))}</th><th scope="col">{escape(t._("Done"))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>"
     )
-    intro = escape(t._("The mean of every goal's share done, as status showed it at the end of each month."))
+    intro = escape(
+        t._(
+            "How much of the plan was done by the end of each month: the mean of every goal's share, from "
+            "the reports as they stand today."
+        )
+    )
     return _section("course", t._("The year so far"), f"<p>{intro}</p>{svg}{table}")
 
 
