@@ -425,8 +425,8 @@ class ExportLinks:
     # its own salt. Document payload: `{"k": "followup" | "annual", "d": district, "s": the follow-up's
     # start (ISO 8601) | null, "y": the report's year | null, "l": language, "u", "a": who asked}`;
     # dashboard payload: `{"d": district, "b": the branch shown first (id) | null, "l", "x": when it
-    # expires (Unix time, for the page to say), "u", "a"}`. The
-    # server checks on each use that whoever asked may still see it.
+    # expires (Unix time, for the page to say), "u", "a"}`. The server checks on each use that whoever
+    # asked may still see it.
 
     def document_link(self, query: DocumentQuery, *, now: datetime) -> tuple[str, datetime]:
         """The download URL of a board document, and when it stops working."""
