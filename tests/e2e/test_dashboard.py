@@ -220,6 +220,12 @@ def test_axe_finds_no_violations(browser: object, bot_server: BotServer, distric
         context.close()
 
 
+def _violations(page: Page) -> list[tuple[str, str, list[object]]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
 def test_an_expired_or_foreign_link_is_refused(
     browser: object, bot_server: BotServer, district: None
 ) -> None:
