@@ -78,11 +78,12 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     new = [new_report_line(t, found) for found in follow_up.new_reports] or [t._("No new reports.")]
     moved = [moved_line(t, moved) for moved in follow_up.moved] or [t._("No goal has moved.")]
     behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
-    silent = (
-        [", ".join(follow_up.silent_branches)]
-        if follow_up.silent_branches
-        else [t._("Every branch has reported.")]
-    )
+    if follow_up.silent_branches:
+        silent = [", ".join(follow_up.silent_branches)]
+    elif follow_up.branches:
+        silent = [t._("Every branch has reported.")]
+    else:
+        silent = [t._("The district has no branches yet.")]
     posted = [
         f"{day(t, post.sent_at.astimezone(zone).date())}: {first_line(post.text)}"
         for post in follow_up.posted

@@ -107,6 +107,7 @@ class FollowUp:
     new_reports: list[NewReports]
     moved: list[Moved]
     behind: list[Behind]
+    branches: int  # how many the district has
     silent_branches: list[str]
     posted: list[PostedPrompt]
     coming: list[PromptSlot]
@@ -220,6 +221,7 @@ class BoardReports:
                 if s.goal.id in before and _figure(before[s.goal.id]) != _figure(s.progress)
             ],
             behind=behind,
+            branches=len(branches),
             silent_branches=[b.name for b in branches if b.name not in reported],
             posted=self.store.posted(district, after=start, until=now),
             coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),

@@ -19,11 +19,12 @@ from bot.documents import annual as annual_document
 from bot.i18n import translator
 from bot.services.followup import BoardReports
 from bot.services.people import ConversationInfo, Role
+from bot.services.plan_import import ensure_sample_plan
 from bot.services.progress import Progress
 from bot.services.prompt_bank import Area, SeedPrompt
 from bot.services.prompting import SlotStatus
 from bot.services.schedule_rules import parse_rule
-from tests.conftest import NOW, Clock
+from tests.conftest import NOW, Clock, fixed_clock
 from tests.test_followup import BO, DISTRICT, LAST_FOLLOW_UP, MEGAN, read_docx, store_year
 
 CHANNEL = "19:general@thread.tacv2"
@@ -115,3 +116,12 @@ def test_reporters_are_named_only_while_they_belong(database: Database) -> None:
     assert ("Härnösand", None, False) in after and (None, "Megan Bowen", False) in after
     later = store.reports(DISTRICT, year=2026, stored_after=LAST_FOLLOW_UP)
     assert sorted(r.happened_on.isoformat() for r in later) == ["2026-10-10", "2026-10-14", "2026-10-20"]
+
+
+def test_a_district_without_branches_is_not_told_every_branch_reported(database: Database) -> None:
+    assert ensure_sample_plan(Repository(database), fixed_clock, ZoneInfo("Europe/Stockholm"))
+    found = reports_on(database).follow_up(DISTRICT, now=NOW)
+    assert found is not None and found.branches == 0
+    text = follow_up_card(translator("en"), found, url=None, minutes=0, until="").text
+    assert "Branches that have not reported\nThe district has no branches yet." in text
+    assert "Follow-up since 1 Jan 2026" in text  # the first follow-up covers the plan year so far
