@@ -444,7 +444,7 @@ def make_document(components: Components, query: DocumentQuery) -> tuple[bytes, 
             None if found is None else (followup_document.render(t, found), followup_document.filename(found))
         )
     try:
-        report = reports.annual(query.district, query.year or 0, now=now)
+        report = reports.annual(query.district, query.year, now=now)
     except PlanYearMismatch:
         return None
     return None if report is None else (annual_document.render(t, report), annual_document.filename(report))

@@ -77,18 +77,19 @@ def register(router: Router, links: ExportLinks | None) -> None:
         if request.conversation_kind != "personal":
             return Reply(_personal_only(t))
         words = [w for w in request.args.split() if fold(w) not in ("report", "rapport")]
-        plan = await asyncio.to_thread(context.progress.plan, request.district)
-        if plan is None or not plan.goals:
-            return Reply(t._("There is no plan to report on yet."))
-        plan_year = plan.year or context.progress.today(context.now).year
-        year = number_in(words[0], digits=4) if len(words) == 1 else (plan_year if not words else None)
-        if year is None:
-            return Reply(t._("Write the year, e.g. annual report {year}.").format(year=plan_year))
+        year = number_in(words[0], digits=4) if len(words) == 1 else None
+        if words and year is None:
+            example = context.progress.today(context.now).year
+            return Reply(t._("Write the year, e.g. annual report {year}.").format(year=example))
         try:
             found = await asyncio.to_thread(reports.annual, request.district, year, now=context.now)
-        except PlanYearMismatch:
-            return Reply(t._("The plan is for {year}; write annual report {year}.").format(year=plan_year))
-        assert found is not None
+        except PlanYearMismatch as mismatch:
+            return Reply(
+                t._("The plan is for {year}; write annual report {year}.").format(year=mismatch.plan_year)
+            )
+        if found is None:
+            return Reply(t._("There is no plan to report on yet."))
+        year = found.year
         query = DocumentQuery("annual", request.district, t.language, request.user, year=year)
         url, expires = links.document_link(query, now=context.now)
         title = t._("The {year} report: a draft").format(year=year)

@@ -158,7 +158,7 @@ class Dashboard:
 
 
 class PlanYearMismatch(ValueError):
-    def __init__(self, plan_year: int | None) -> None:
+    def __init__(self, plan_year: int) -> None:
         super().__init__(plan_year)
         self.plan_year = plan_year
 
@@ -264,15 +264,18 @@ class BoardReports:
 
     # --- the year's report ------------------------------------------------------------------------
 
-    def annual(self, district: str, year: int, *, now: datetime) -> AnnualReport | None:
-        """The year's report of the district's plan; None without a plan, PlanYearMismatch for another
-        year than the plan's."""
+    def annual(self, district: str, year: int | None, *, now: datetime) -> AnnualReport | None:
+        """The year's report of the district's plan (`year` None: the plan's); None without a plan,
+        PlanYearMismatch for another year than the plan's."""
         plan = self.progress.plan(district)
         if plan is None or not plan.goals:
             return None
         today = self.progress.today(now)
-        if year != (plan.year or today.year):
-            raise PlanYearMismatch(plan.year)
+        plan_year = plan.year or today.year
+        if year is None:
+            year = plan_year
+        if year != plan_year:
+            raise PlanYearMismatch(plan_year)
         standings = self.progress.standings(plan, now=now)
         periods = self.progress.periods(plan, now=now)
         branches = self.checkins.branches(district)
