@@ -20,7 +20,7 @@ from yarl import URL
 from bot.app import COMPONENTS, create_app
 from bot.config import Settings
 from bot.services.export import DashboardQuery
-from bot.services.people import Role
+from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, Clock
 from tests.fakes.chat import ask, card_of, reply_text
 from tests.fakes.connector import FakeConnector
@@ -63,6 +63,8 @@ def goal_figures(page: str) -> dict[int, str]:
 async def test_the_board_sees_every_goal_as_status_has_it(
     client: TestClient, connector: FakeConnector
 ) -> None:
+    hostile = PersonInfo("29:eve", "aad-eve", "Eve")
+    client.app[COMPONENTS].people.grant(hostile, DISTRICT, Role.CHAIR, branch='<script>x</script>"', now=NOW)
     status = status_lines(reply_text(await ask(client, connector, "status")))
     page = await open_dashboard(client, connector, "dashboard", "en-US")
     assert '<html lang="en">' in page and "<h1>Dashboard: Vänsterpartiet Västernorrlands" in page
@@ -75,15 +77,16 @@ async def test_the_board_sees_every_goal_as_status_has_it(
         else:
             for amount in re.findall(r"\d[\d,]*", figure):
                 assert amount in line, (number, figure, line)
-    assert figures[4] == "4 of 12" and status[4].endswith("│ 4 of 12 this year")
+    assert figures[4] == "4 of 16" and status[4].endswith("│ 4 of 16 this year")  # four branches now
     # The grid: each branch, goal 4 per quarter as reported (Sundsvall in Q1 and Q3).
     sundsvall = page[page.index("<h3>Sundsvall</h3>") :]
     assert re.search(r'data-branch="Sundsvall" data-goal="4">.*?1 of 1.*?0 of 1.*?1 of 1.*?0 of 1', sundsvall)
     assert (
         page.index("<h3>Härnösand</h3>") < page.index("<h3>Kramfors</h3>") < page.index("<h3>Sundsvall</h3>")
     )
-    # Nothing the browser would fetch: no script, no stylesheet link, no image source, no font.
+    # Nothing the browser would fetch: no script, no stylesheet link, no image source, no font; names as text.
     assert not re.search(r"<script|<link|src=|@import|url\(", page)
+    assert "<h3>&lt;script&gt;x&lt;/script&gt;&quot;</h3>" in page
 
 
 async def test_en_ordforandes_oversikt_visar_den_egna_foreningen_forst(
