@@ -113,6 +113,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         zone=settings.zone,
         prompts=desk,
         reports=BoardReports(progress, FollowUpRepository(database), checkins, people, prompts),
+        language=settings.language,
     )
     exports = export_links(settings)
     bot = DistrictBot(

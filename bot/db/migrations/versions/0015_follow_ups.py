@@ -1,7 +1,7 @@
 """follow-ups: when the board last took one, so the next covers what happened since
 
 Revision ID: 0015
-Revises: 0010
+Revises: 0014
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 from bot.db.engine import UTCDateTime
 
 revision: str = '0015'
-down_revision: str | None = '0010'
+down_revision: str | None = '0014'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
