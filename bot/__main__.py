@@ -1,5 +1,5 @@
 """`python -m bot`: serve the bot (default), or `chat`, `plan import`, `people`, `teams`, `export`,
-`manifest`, `backup`, `db upgrade`."""
+`followup`, `annual-report`, `manifest`, `backup`, `db upgrade`."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     backup = commands.add_parser("backup", help="a consistent copy of the SQLite database, while it runs")
     backup.add_argument("file", type=Path, help="where to write the copy (a new file)")
     _add_export(commands)
+    _add_documents(commands)
     _add_manifest(commands)
     db = commands.add_parser("db", help="the database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="create or upgrade the schema")
@@ -98,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             return make_backup(settings, args.file)
         if args.command == "export":
             return export_checkins(settings, args)
+        if args.command in ("followup", "annual-report"):
+            return write_document(settings, args)
         if args.command == "manifest":
             return build_app_package(settings, args)
     except (ConfigError, DatabaseUnavailable) as exc:
@@ -155,6 +158,82 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--include-withdrawn", action="store_true", help="withdrawn check-ins too, with a withdrawn column"
     )
     checkins.add_argument("--out", type=Path, metavar="FILE", help="write here (default: standard output)")
+
+
+def _add_documents(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    followup = commands.add_parser(
+        "followup",
+        help="the board's follow-up as a Word document (as `uppföljning` in chat)",
+        description="What has happened since the last follow-up (or --since): new reports per goal and "
+        "branch, goals that moved, goals behind and who is responsible, branches that have not reported, "
+        "prompts posted and coming. Without --since it is recorded as the board's latest follow-up.",
+    )
+    followup.add_argument("--since", metavar="DATE", help="from this day: 2027-03-12, 12/3 or '12 mars'")
+    annual = commands.add_parser(
+        "annual-report",
+        help="a draft of the year's report on the plan as a Word document (as `verksamhetsberättelse`)",
+    )
+    annual.add_argument("year", metavar="YEAR", help="the plan's year, e.g. 2027")
+    for parser in (followup, annual):
+        parser.add_argument("--district", type=_district_name, help="default: DISTRICT from the settings")
+        parser.add_argument("--out", type=Path, metavar="FILE", help="where to write the .docx")
+
+
+def write_document(settings: Settings, args: argparse.Namespace) -> int:
+    """The follow-up or the year's report, made by the same service and renderer as the chat's links."""
+    from bot.app import build
+    from bot.documents import annual as annual_document
+    from bot.documents import followup as followup_document
+    from bot.i18n import translator
+    from bot.services.followup import PlanYearMismatch, SinceError, parse_since
+
+    district = args.district or settings.district
+    components = build(settings)
+    reports = components.bot.services.reports
+    assert reports is not None
+    t = translator(settings.language)
+    try:
+        components.start()
+        now = components.clock()
+        today = components.bot.services.progress.today(now)
+        if args.command == "followup":
+            try:
+                since = parse_since(args.since, today) if args.since is not None else None
+            except SinceError as error:
+                print(
+                    f"--since wants a day that has passed, e.g. 2027-03-12 (not {error.text!r}).",
+                    file=sys.stderr,
+                )
+                return 2
+            found = reports.follow_up(district, now=now, since=since)
+            if found is None:
+                print(f"There is no plan for {district!r}.", file=sys.stderr)
+                return 2
+            data, name = followup_document.render(t, found), followup_document.filename(found)
+        else:
+            year = args.year.strip()
+            if not (year.isdigit() and len(year) == 4):
+                print(f"YEAR wants a year such as 2027, not {args.year!r}.", file=sys.stderr)
+                return 2
+            try:
+                report = reports.annual(district, int(year), now=now)
+            except PlanYearMismatch as error:
+                print(f"{district}'s plan is for {error.plan_year}, not {year}.", file=sys.stderr)
+                return 2
+            if report is None:
+                print(f"There is no plan for {district!r}.", file=sys.stderr)
+                return 2
+            data, name = annual_document.render(t, report), annual_document.filename(report)
+    finally:
+        components.stop()
+    target = args.out or Path(name)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        print(f"Cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {target}.", file=sys.stderr)
+    return 0
 
 
 def export_checkins(settings: Settings, args: argparse.Namespace) -> int:
@@ -325,6 +404,7 @@ def build_app_package(settings: Settings, args: argparse.Namespace) -> int:
         terms_url=args.terms_url,
         accent_color=args.accent_color,
         domains=tuple(domains),
+        tab_url=settings.public_url if public is not None and public.scheme == "https" else None,
     )
     try:
         options = options.checked()

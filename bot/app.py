@@ -10,7 +10,8 @@ import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from importlib import resources
 from typing import IO, Any
 
 from aiohttp import web, web_log
@@ -30,17 +31,23 @@ from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
 from bot.db.engagement import EngagementRepository
 from bot.db.engine import Database
+from bot.db.followups import FollowUpRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
-from bot.i18n import translator
+from bot.documents import DOCX_TYPE
+from bot.documents import annual as annual_document
+from bot.documents import dashboard as dashboard_document
+from bot.documents import followup as followup_document
+from bot.i18n import pick_language, translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
 from bot.services.engagement import EngagementCounter, counting_since
-from bot.services.export import ExportLinks, ExportQuery, export_csv
-from bot.services.people import Role, allows
+from bot.services.export import DashboardQuery, DocumentQuery, ExportLinks, ExportQuery, export_csv
+from bot.services.followup import BoardReports, PlanYearMismatch
+from bot.services.people import PersonInfo, Role, allows
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.services.progress import Progress
@@ -97,16 +104,18 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     prompts = PromptRepository(database)
     desk = PromptDesk(prompts, people, clock, timezone=settings.timezone)
     checkins = CheckInRepository(database)
+    progress = Progress(repository, checkins, settings.zone)
     services = Services(
         repository=repository,
         people=people,
         checkins=checkins,
-        progress=Progress(repository, checkins, settings.zone),
+        progress=progress,
         reporting=Reporting(checkins, people, frozenset(settings.admins)),
         districts=DistrictRepository(database),
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
+        reports=BoardReports(progress, FollowUpRepository(database), checkins, people, prompts),
         language=settings.language,
         engagement=EngagementCounter(EngagementRepository(database)),
     )
@@ -232,6 +241,10 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app.router.add_post("/api/messages", _messages(adapter, components.bot, settings))
     app.router.add_get("/healthz", _healthz(components))
     app.router.add_get("/exports/{token}", _export(components))
+    app.router.add_get("/dashboard/{token}", _dashboard(components))
+    app.router.add_get("/tab", _tab(settings))
+    app.router.add_get("/tab/configure", _tab_configure(settings))
+    app.router.add_get("/tab/{script:teams|configure}.js", _tab_script)
     return app
 
 
@@ -354,6 +367,8 @@ class AccessLogger(web_log.AccessLogger):
             return
         if request.path.startswith("/exports/"):
             request = request.clone(rel_url="/exports/…")
+        elif request.path.startswith("/dashboard/"):
+            request = request.clone(rel_url="/dashboard/…")
         super().log(request, response, time)
 
 
@@ -377,6 +392,9 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
             subject = components.exports.read_personal(token, now=components.clock())
             if subject is not None:
                 return await _personal_data(components, subject)
+            document = components.exports.read_document(token, now=components.clock())
+            if document is not None:
+                return await _document(components, document)
             # Forged, changed, expired or garbage: one answer for all, nothing about which.
             return _problem(403, "forbidden")
         if not await asyncio.to_thread(_may_still_export, components, query):
@@ -401,12 +419,163 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
 
 def _may_still_export(components: Components, query: ExportQuery) -> bool:
     """Whether the board member (or admin) who made an export link may export the district now."""
-    maker = query.made_by
+    return _still_allowed(components, query.made_by, query.district, Role.BOARD)
+
+
+def _still_allowed(components: Components, maker: PersonInfo | None, district: str, role: Role) -> bool:
+    """Whether whoever made a link still holds `role` in the district (or is an admin)."""
     if maker is None:
         return False  # a link that names no one (made before links carried their maker)
     if maker.aad_object_id and maker.aad_object_id in components.settings.admins:
         return True
-    return allows(components.people.roles(maker, query.district), Role.BOARD)
+    return allows(components.people.roles(maker, district), role)
+
+
+# The headers of everything served behind a signed link: the URL is the credential, so the answer stays out
+# of caches and the link out of Referer headers.
+PRIVATE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+# The dashboard asks the browser for nothing: no script, no font, no image but its own inline SVG, and
+# no frame may show it (a tab shows the page without data, `_dashboard_tab`).
+DASHBOARD_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+# The tab pages: no data, shown in a frame by Teams (its web and desktop clients, and Microsoft 365).
+TAB_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com "
+    "https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com"
+)
+
+
+async def _document(components: Components, query: DocumentQuery) -> web.StreamResponse:
+    """A board document (the follow-up or the year's report) as Word, made when the link is opened."""
+    if not await asyncio.to_thread(_still_allowed, components, query.made_by, query.district, Role.BOARD):
+        log.info("refused a document link: whoever made it is no longer on that district's board")
+        return _problem(403, "forbidden")
+    made = await asyncio.to_thread(make_document, components, query)
+    if made is None:
+        return _problem(404, "not found")
+    data, name = made
+    return web.Response(
+        body=data,
+        headers={
+            "Content-Type": DOCX_TYPE,
+            "Content-Disposition": f'attachment; filename="{name}"',
+            **PRIVATE_HEADERS,
+        },
+    )
+
+
+def make_document(components: Components, query: DocumentQuery) -> tuple[bytes, str] | None:
+    """The document a link (or the command line) asks for, and its file name; None without a plan."""
+    reports = components.bot.services.reports
+    assert reports is not None
+    t = translator(query.language)
+    now = components.clock()
+    if query.kind == "followup":
+        found = reports.follow_up(query.district, now=now, start=query.since)
+        return (
+            None if found is None else (followup_document.render(t, found), followup_document.filename(found))
+        )
+    try:
+        report = reports.annual(query.district, query.year, now=now)
+    except PlanYearMismatch:
+        return None
+    return None if report is None else (annual_document.render(t, report), annual_document.filename(report))
+
+
+def _dashboard(components: Components) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The plan's dashboard behind a signed link that expires (bot/commands/followup.py hands them out)."""
+
+    async def dashboard(request: web.Request) -> web.StreamResponse:
+        now = components.clock()
+        query = components.exports.read_dashboard(request.match_info.get("token", ""), now=now)
+        if query is None or not await asyncio.to_thread(
+            _still_allowed, components, query.made_by, query.district, Role.CHAIR
+        ):
+            return _problem(403, "forbidden")
+        page = await asyncio.to_thread(_dashboard_page, components, query, now)
+        if page is None:
+            return _problem(404, "not found")
+        return web.Response(
+            text=page,
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Content-Security-Policy": DASHBOARD_POLICY, **PRIVATE_HEADERS},
+        )
+
+    return dashboard
+
+
+def _dashboard_page(components: Components, query: DashboardQuery, now: datetime) -> str | None:
+    reports = components.bot.services.reports
+    assert reports is not None
+    board = reports.dashboard(query.district, now=now, first_branch=query.branch_id)
+    if board is None:
+        return None
+    expires = query.expires or now
+    until = expires.astimezone(components.settings.zone).strftime("%H:%M")
+    return dashboard_document.render(translator(query.language), board, until=until)
+
+
+def _tab_language(request: web.Request, settings: Settings) -> str:
+    return pick_language(request.query.get("locale"), settings.language)
+
+
+def _tab(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The Teams tab (personal and channel): how to get one's own dashboard link from the bot.
+
+    A tab's address is the same for everyone who opens it, so it cannot carry a per-user link; it shows
+    no district's data and asks the user to write `översikt` in the personal chat, where the bot checks
+    their role and answers with a signed link of their own (bot/commands/followup.py)."""
+
+    async def tab(request: web.Request) -> web.StreamResponse:
+        return web.Response(
+            text=dashboard_document.tab_page(translator(_tab_language(request, settings))),
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Content-Security-Policy": TAB_POLICY, "X-Content-Type-Options": "nosniff"},
+        )
+
+    return tab
+
+
+def _tab_configure(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """The channel tab's configuration page: nothing to choose, it saves the tab page (data/teams-js)."""
+
+    async def configure(request: web.Request) -> web.StreamResponse:
+        t = translator(_tab_language(request, settings))
+        return web.Response(
+            text=dashboard_document.configure_page(t, base_url=settings.public_base_url),
+            content_type="text/html",
+            charset="utf-8",
+            headers={
+                # TeamsJS reads Microsoft's list of Teams hosts when it starts (res.cdn.office.net).
+                "Content-Security-Policy": TAB_POLICY.replace(
+                    "default-src 'none'",
+                    "default-src 'none'; script-src 'self'; connect-src https://res.cdn.office.net",
+                ),
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+    return configure
+
+
+async def _tab_script(request: web.Request) -> web.StreamResponse:
+    name = "MicrosoftTeams.min.js" if request.match_info["script"] == "teams" else "configure.js"
+    script = resources.files("bot.data").joinpath("teams-js", name).read_bytes()
+    return web.Response(
+        body=script,
+        content_type="text/javascript",
+        charset="utf-8",
+        headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=3600"},
+    )
 
 
 async def _personal_data(components: Components, subject: DataSubject) -> web.StreamResponse:

@@ -58,6 +58,7 @@ MAX_DESCRIPTION_FULL = 4000
 MAX_DEVELOPER_NAME = 32
 MAX_FEATURE_TITLE = 45
 MAX_FEATURE_DESCRIPTION = 120
+MAX_TAB_NAME = 128
 
 # Which commands each scope's menu offers, most useful first, by the route's Swedish command word.
 # Personal chat: a member's own questions and check-ins (the export is personal-chat only).
@@ -131,6 +132,9 @@ class AppOptions:
     terms_url: str = PLACEHOLDER_TERMS
     accent_color: str = DEFAULT_ACCENT_COLOR
     domains: tuple[str, ...] = ()
+    # The bot's public https address (PUBLIC_URL): with it, the dashboard is offered as a personal tab and
+    # a channel tab (`/tab`, which says how to get one's own link; see bot/app.py).
+    tab_url: str | None = None
 
     def checked(self) -> AppOptions:
         """The same options, validated and normalised; ManifestError names the first problem."""
@@ -153,6 +157,13 @@ class AppOptions:
         if not _HEX_COLOR.fullmatch(self.accent_color):
             raise ManifestError(f"--accent-color must look like #C8102E (got {self.accent_color!r}).")
         domains = tuple(dict.fromkeys(domain_of(domain) for domain in self.domains))
+        tab_url = self.tab_url.rstrip("/") if self.tab_url else None
+        if tab_url is not None:
+            parts = urlsplit(tab_url)
+            if parts.scheme != "https" or not parts.netloc:
+                raise ManifestError(f"the tabs need the bot's https:// address (got {self.tab_url!r}).")
+            if domain_of(parts.netloc) not in domains:
+                domains = (*domains, domain_of(parts.netloc))
         return AppOptions(
             app_id=app_id_of(self.app_id),
             developer_name=name,
@@ -162,6 +173,7 @@ class AppOptions:
             terms_url=self.terms_url,
             accent_color=self.accent_color.upper(),
             domains=domains,
+            tab_url=tab_url,
         )
 
     @property
@@ -262,6 +274,7 @@ class AppTexts:
     description_full: str
     features: tuple[tuple[str, str], ...]
     command_descriptions: dict[str, str]
+    tab_name: str  # the dashboard tab's (at most 128 characters)
 
 
 def load_app_texts() -> dict[str, AppTexts]:
@@ -278,12 +291,14 @@ def load_app_texts() -> dict[str, AppTexts]:
             description_full=section["description_full"],
             features=tuple((f["title"], f["description"]) for f in section.get("features", [])),
             command_descriptions=dict(section.get("command_descriptions", {})),
+            tab_name=section["tab_name"],
         )
         limits = [
             ("name_short", text.name_short, MAX_NAME_SHORT),
             ("name_full", text.name_full, MAX_NAME_FULL),
             ("description_short", text.description_short, MAX_DESCRIPTION_SHORT),
             ("description_full", text.description_full, MAX_DESCRIPTION_FULL),
+            ("tab_name", text.tab_name, MAX_TAB_NAME),
         ]
         for title, description in text.features:
             limits += [("feature title", title, MAX_FEATURE_TITLE)]
@@ -352,6 +367,26 @@ def build_manifest(
             "additionalLanguages": [{"languageTag": ENGLISH_TAG, "file": ENGLISH_FILE}],
         },
     }
+    if options.tab_url:
+        # One page for both: it holds no credential and no district's data (a tab's address is the same
+        # for everyone), and says how to get one's own signed dashboard link in the personal chat.
+        manifest["staticTabs"] = [
+            {
+                "entityId": "dashboard",
+                "name": sv.tab_name,
+                "contentUrl": f"{options.tab_url}/tab?locale={{locale}}",
+                "websiteUrl": f"{options.tab_url}/tab",
+                "scopes": ["personal"],
+            }
+        ]
+        manifest["configurableTabs"] = [
+            {
+                "configurationUrl": f"{options.tab_url}/tab/configure?locale={{locale}}",
+                "canUpdateConfiguration": False,
+                "scopes": ["team"],
+                "context": ["channelTab"],
+            }
+        ]
     english: dict[str, Any] = {
         "$schema": LOCALIZATION_SCHEMA_URL,
         "name.short": en.name_short,
@@ -362,6 +397,8 @@ def build_manifest(
     for index, (title, text) in enumerate(en.features):
         english[f"description.features[{index}].title"] = title
         english[f"description.features[{index}].description"] = text
+    if options.tab_url:
+        english["staticTabs[0].name"] = en.tab_name
     for list_index, scope in enumerate(BOT_SCOPES):
         for command_index, entry in enumerate(menus[scope]["en"]):
             key = f"bots[0].commandLists[{list_index}].commands[{command_index}]"

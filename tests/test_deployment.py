@@ -90,7 +90,11 @@ def test_install_step_builds_a_working_venv(tmp_path: Path) -> None:
     python = str(venv / "bin" / "python")
     # Run away from the work tree, so the installed package is imported, not ./bot.
     clean = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    for args in (["-m", "bot", "--help"], ["-c", "import bot.app, psycopg"]):
+    # The channel tab's scripts are package data (bot/data/teams-js), served by the bot.
+    teams_js = (
+        "from importlib.resources import files; files('bot.data').joinpath('teams-js/configure.js').open()"
+    )
+    for args in (["-m", "bot", "--help"], ["-c", "import bot.app, psycopg"], ["-c", teams_js]):
         result = subprocess.run(
             [python, *args], capture_output=True, text=True, cwd=tmp_path, env=clean, timeout=120
         )

@@ -39,6 +39,15 @@ def test_every_message_in_the_code_is_translated_to_swedish() -> None:
     assert missing == [], "run scripts/messages and translate these in bot/locales/sv/LC_MESSAGES/messages.po"
 
 
+def test_no_translation_is_left_fuzzy() -> None:
+    """gettext skips a fuzzy entry (pybabel marks one when a message changes shape, e.g. gains a plural),
+    so the user would read English."""
+    for language in ("sv", "en"):
+        with (LOCALES / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
+            fuzzy = [m.id for m in read_po(po) if m.id and m.fuzzy]
+        assert fuzzy == [], f"{language}: check these and remove their fuzzy flag"
+
+
 def test_the_catalogues_hold_no_stale_messages() -> None:
     in_code = messages_in_code()
     for language in ("sv", "en"):

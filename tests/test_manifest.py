@@ -42,7 +42,10 @@ SCHEMAS = ROOT / "tests" / "manifest" / "node_modules" / "@microsoft" / "app-man
 SCHEMAS = SCHEMAS / "json-schemas" / "teams"
 APP_ID = "0b7f3c1e-5a2d-4c8e-9f61-2d4b8a7e3c90"
 OPTIONS = AppOptions(
-    app_id=APP_ID, developer_name="Vänsterpartiet Västernorrland", domains=("bot.example.org",)
+    app_id=APP_ID,
+    developer_name="Vänsterpartiet Västernorrland",
+    domains=("bot.example.org",),
+    tab_url="https://bot.example.org/",
 )
 PACKAGE_FILES = {"manifest.json", "en-US.json", "color.png", "outline.png"}
 
@@ -126,6 +129,32 @@ def test_the_english_file_is_valid_against_the_official_localization_schema(
     )
     errors = schema_errors(english, official_schema(version, "MicrosoftTeams.Localization.schema.json"))
     assert not errors, "en-US.json does not match the schema:\n" + "\n".join(errors)
+
+
+def test_the_dashboard_is_a_personal_and_a_channel_tab_at_one_page_without_data(
+    manifest: dict[str, Any], english: dict[str, Any]
+) -> None:
+    """A tab's address is the same for everyone, so it cannot carry anyone's signed link: both tabs show
+    the page that says how to get one's own link from the bot (bot/app.py, `_tab`)."""
+    assert manifest["staticTabs"] == [
+        {
+            "entityId": "dashboard",
+            "name": "Översikt",
+            "contentUrl": "https://bot.example.org/tab?locale={locale}",
+            "websiteUrl": "https://bot.example.org/tab",
+            "scopes": ["personal"],
+        }
+    ]
+    [channel] = manifest["configurableTabs"]
+    assert channel["configurationUrl"] == "https://bot.example.org/tab/configure?locale={locale}"
+    assert channel["scopes"] == ["team"]
+    assert english["staticTabs[0].name"] == "Dashboard"
+    without = json.loads(
+        zipfile.ZipFile(io.BytesIO(build_package(replace(OPTIONS, tab_url=None)))).read("manifest.json")
+    )
+    assert "staticTabs" not in without and "configurableTabs" not in without
+    with pytest.raises(ManifestError, match="https"):
+        replace(OPTIONS, tab_url="http://127.0.0.1:3978").checked()
 
 
 def test_the_schema_check_catches_a_broken_manifest(manifest: dict[str, Any]) -> None:
@@ -466,7 +495,8 @@ def test_checked_options_are_normalised() -> None:
     )
     checked = options.checked()
     assert checked.app_id == APP_ID and checked.developer_name == "V Skåne"
-    assert checked.domains == ("a.example.org",)
+    assert checked.domains == ("a.example.org", "bot.example.org")  # the tabs' host is a valid domain too
+    assert checked.tab_url == "https://bot.example.org"
 
 
 def test_the_app_asks_the_team_to_let_it_read_channel_messages_to_count_replies(

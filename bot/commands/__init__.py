@@ -7,6 +7,7 @@ from bot.commands import (
     districts,
     engagement,
     export,
+    followup,
     goals,
     language,
     nudges,
@@ -29,6 +30,7 @@ def build_router(*, export_links: ExportLinks | None = None) -> Router:
     prompts.register(router)
     people.register(router)
     export.register(router, export_links)
+    followup.register(router, export_links)
     privacy.register(router, export_links)
     districts.register(router)
     language.register(router)

@@ -31,6 +31,7 @@ from bot.services.prompting import MAX_PROMPT_LENGTH
 from bot.services.text import fold
 
 if TYPE_CHECKING:
+    from bot.services.followup import BoardReports
     from schedules.desk import PromptDesk
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed. A prompt's text may
@@ -55,6 +56,7 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
+    reports: BoardReports | None = None  # the board's follow-up, the year's report, the dashboard
     language: str = "sv"  # the district's language: for whoever has neither chosen one nor a Teams locale
     engagement: EngagementCounter | None = None  # reactions and replies to the bot's posts
 

@@ -445,3 +445,14 @@ class ReminderPolicy(SQLModel, table=True):
     )
     escalate_after_days: int | None = None
     updated_at: datetime = _utc()
+
+
+class FollowUpMade(SQLModel, table=True):
+    """That the board took a follow-up (`uppföljning`): the next one covers what happened since."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_district", "district_id", "made_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    made_at: datetime = _utc()

@@ -53,6 +53,7 @@ _MONTHS = {
     for name in names
 }
 MONTH_NUMBERS = _MONTHS  # month names (Swedish and English, full and short, folded) -> 1-12
+MONTH_NAMES = frozenset(_MONTHS)
 
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}

@@ -322,6 +322,8 @@ def filename(query: ExportQuery) -> str:
 # gets a new salt, and every token of the old one stops working.
 EXPORT_SALT = "distriktsboten.export-link.v2"
 PERSONAL_SALT = "distriktsboten.personal-data-link.v2"  # a member's own data (see ExportLinks.personal_link)
+DOCUMENT_SALT = "distriktsboten.board-document-link.v1"  # the follow-up and the year's report (.docx)
+DASHBOARD_SALT = "distriktsboten.dashboard-link.v1"  # the dashboard page
 MAX_TOKEN_LENGTH = 2048  # a district name of 200 characters and every filter stay far below this
 
 
@@ -419,6 +421,69 @@ class ExportLinks:
             return None
         return DataSubject(person_id=person_id, since=since, language=language)
 
+    # The board's documents (bot/services/followup.py) and the dashboard travel the same way, each kind under
+    # its own salt. Document payload: `{"k": "followup" | "annual", "d": district, "s": the follow-up's
+    # start (ISO 8601) | null, "y": the report's year | null, "l": language, "u", "a": who asked}`;
+    # dashboard payload: `{"d": district, "b": the branch shown first (id) | null, "l", "x": when it
+    # expires (Unix time, for the page to say), "u", "a"}`. The server checks on each use that whoever
+    # asked may still see it.
+
+    def document_link(self, query: DocumentQuery, *, now: datetime) -> tuple[str, datetime]:
+        """The download URL of a board document, and when it stops working."""
+        expires = now + self.lifetime
+        payload = {
+            "k": query.kind,
+            "d": query.district,
+            "s": query.since.isoformat() if query.since else None,
+            "y": query.year,
+            "l": query.language,
+            **_maker(query.made_by),
+        }
+        return f"{self.base_url}/exports/{self._sign(DOCUMENT_SALT, payload, expires)}", expires
+
+    def read_document(self, token: str, *, now: datetime) -> DocumentQuery | None:
+        payload = self._open(DOCUMENT_SALT, token, now)
+        if not isinstance(payload, dict):
+            return None
+        kind, district, since, year = payload.get("k"), payload.get("d"), payload.get("s"), payload.get("y")
+        language, made_by = payload.get("l"), _made_by(payload)
+        if kind not in ("followup", "annual") or not isinstance(district, str) or language not in LANGUAGES:
+            return None
+        if not (year is None or _whole(year)) or not (since is None or isinstance(since, str)):
+            return None
+        try:
+            start = datetime.fromisoformat(since) if since else None
+        except ValueError:
+            return None
+        return DocumentQuery(kind, district, language, made_by, since=start, year=year)
+
+    def dashboard_link(self, query: DashboardQuery, *, now: datetime) -> tuple[str, datetime]:
+        """The dashboard's URL for `query`, and when it stops working."""
+        expires = now + self.lifetime
+        payload = {
+            "d": query.district,
+            "b": query.branch_id,
+            "l": query.language,
+            "x": int(expires.timestamp()),
+            **_maker(query.made_by),
+        }
+        return f"{self.base_url}/dashboard/{self._sign(DASHBOARD_SALT, payload, expires)}", expires
+
+    def read_dashboard(self, token: str, *, now: datetime) -> DashboardQuery | None:
+        payload = self._open(DASHBOARD_SALT, token, now)
+        if not isinstance(payload, dict):
+            return None
+        district, branch, language, expires = (payload.get(key) for key in ("d", "b", "l", "x"))
+        if (
+            not isinstance(district, str)
+            or language not in LANGUAGES
+            or not (branch is None or _whole(branch))
+            or not _whole(expires)
+        ):
+            return None
+        until = datetime.fromtimestamp(expires, UTC)
+        return DashboardQuery(district, language, _made_by(payload), branch, until)
+
     def _serializer(self, salt: str, now: datetime) -> URLSafeTimedSerializer:
         return URLSafeTimedSerializer(
             self._secret, salt=salt, signer=_ClockSigner, signer_kwargs={"now": now}
@@ -466,6 +531,40 @@ class ExportLinks:
             language=language,
             made_by=made_by,
         )
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    """A board document to make: the follow-up since `since`, or the report of `year`."""
+
+    kind: str  # followup | annual
+    district: str
+    language: str
+    made_by: PersonInfo | None
+    since: datetime | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class DashboardQuery:
+    """The dashboard of a district, a branch first (a chair's own)."""
+
+    district: str
+    language: str
+    made_by: PersonInfo | None
+    branch_id: int | None = None
+    expires: datetime | None = None  # when the link stops working (read from it)
+
+
+def _maker(person: PersonInfo | None) -> dict[str, str | None]:
+    return {"u": person.teams_user_id if person else None, "a": person.aad_object_id if person else None}
+
+
+def _made_by(payload: dict[str, Any]) -> PersonInfo | None:
+    user, aad = payload.get("u"), payload.get("a")
+    if not isinstance(user, str) or not user or not (aad is None or isinstance(aad, str)):
+        return None
+    return PersonInfo(user, aad, "")
 
 
 def _whole(value: Any) -> TypeGuard[int]:

@@ -558,3 +558,85 @@ class Progress:
             people_named=len(named),
         )
         return GoalInFull(goal, standing, [name for _, name in named], self.checkins.latest(goal.id))
+
+    # --- for the board's follow-up, the year's report and the dashboard (bot/services/followup.py) ----
+
+    def standings_then(self, plan: Plan, *, then: datetime) -> list[GoalStanding]:
+        """Every goal's progress as `status` showed it at `then`: only the check-ins stored by then, judged
+        on that day."""
+        today = self.today(then)
+        by_goal = self.checkins.reports(plan.district, year=plan.year or today.year)
+        return self._standing_of(plan, _stored_by(by_goal, then), today)
+
+    def course(self, plan: Plan, *, now: datetime, days: Sequence[date]) -> list[list[GoalStanding]]:
+        """Every goal's progress at the end of each of `days` (local dates up to today) from what had
+        happened by then, as far as it is reported now: the year's course over time."""
+        year = plan.year or self.today(now).year
+        by_goal = self.checkins.reports(plan.district, year=year)
+        return [
+            self._standing_of(
+                plan, {goal: [r for r in rows if r.on <= day] for goal, rows in by_goal.items()}, day
+            )
+            for day in days
+        ]
+
+    def periods(self, plan: Plan, *, now: datetime, branch_id: int | None = None) -> dict[int, list[Measure]]:
+        """For each goal counted per period (goal id ->), its Measure in every period of the plan year that
+        has begun by today, the current one last; with `branch_id`, as that branch has done."""
+        today = self.today(now)
+        year = plan.year or today.year
+        by_goal = self.checkins.reports(plan.district, year=year)
+        branches = len(self.checkins.branches(plan.district))
+        result: dict[int, list[Measure]] = {}
+        for goal in plan.goals:
+            period = goal.target.period
+            if goal.target.kind is not TargetKind.COUNT or period in (None, Period.YEAR):
+                continue
+            measures = []
+            for starts, ends in year_periods(period, year):
+                if starts > today:
+                    break
+                standing = goal_progress(
+                    plan,
+                    goal,
+                    by_goal.get(goal.id, ()),
+                    today=min(today, ends),
+                    branches=branches,
+                    people_named=0,
+                    branch_id=branch_id,
+                )
+                if standing.period is not None:
+                    measures.append(standing.period)
+            result[goal.id] = measures
+        return result
+
+    def _standing_of(
+        self, plan: Plan, reports: Mapping[int, Sequence[Report]], today: date
+    ) -> list[GoalStanding]:
+        named = self.checkins.responsible(plan.district)
+        return plan_standing(
+            plan,
+            reports,
+            today=today,
+            branches=len(self.checkins.branches(plan.district)),
+            responsible={goal_id: len(people) for goal_id, people in named.items()},
+        )
+
+
+def _stored_by(reports: Mapping[int, Sequence[Report]], moment: datetime) -> dict[int, list[Report]]:
+    """The reports that had been stored by `moment` (those without a time count as always stored)."""
+    return {
+        goal_id: [r for r in rows if r.reported_at is None or r.reported_at <= moment]
+        for goal_id, rows in reports.items()
+    }
+
+
+def year_periods(period: Period, year: int) -> list[tuple[date, date]]:
+    """Every period of the plan year, in order, both ends inclusive (ISO weeks may start before it)."""
+    spans = []
+    day = date(year, 1, 1)
+    while day.year == year:
+        starts, ends = period_bounds(period, day)
+        spans.append((starts, ends))
+        day = ends + timedelta(days=1)
+    return spans

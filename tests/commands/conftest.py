@@ -26,12 +26,14 @@ from bot.commands import Context, Request, Router, Services, build_router
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
+from bot.db.followups import FollowUpRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.services.checkins import Reporting
 from bot.services.export import ExportLinks
+from bot.services.followup import BoardReports
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.progress import Progress
@@ -60,16 +62,18 @@ def services_on(repository: Repository) -> Services:
     db = repository.db
     people = PeopleRepository(db)
     checkins = CheckInRepository(db)
+    progress = Progress(repository, checkins, ZONE)
     return Services(
         repository=repository,
         people=people,
         checkins=checkins,
-        progress=Progress(repository, checkins, ZONE),
+        progress=progress,
         reporting=Reporting(checkins, people, frozenset({ADMIN.aad_object_id or ""})),
         districts=DistrictRepository(db),
         admins=frozenset({ADMIN.aad_object_id or ""}),
         zone=ZONE,
         prompts=PromptDesk(PromptRepository(db), people, fixed_clock, timezone=str(ZONE)),
+        reports=BoardReports(progress, FollowUpRepository(db), checkins, people, PromptRepository(db)),
     )
 
 

@@ -86,6 +86,10 @@ MINIMUM: dict[str, Row] = {
     # The board's: who answers for a goal, the check-ins as a spreadsheet, and the discussion prompts.
     "ansvarig": Row(Role.BOARD, "12 Diego Siciliani", mention=True),
     "exportera": Row(Role.BOARD, "2026"),
+    # The board's follow-up and year's report; the dashboard for the board and the chairs.
+    "uppföljning": Row(Role.BOARD, "sedan 1/3"),
+    "verksamhetsberättelse": Row(Role.BOARD, "2026"),
+    "översikt": Row(Role.CHAIR),
     "schema": Row(Role.BOARD, "1 och 15 kl 18", kind="channel"),
     "kommande": Row(Role.BOARD),
     "byt": Row(Role.BOARD, "{slot} {empty_slot}"),

@@ -67,7 +67,7 @@ def skip_or_fail(reason: str, *, module: bool = False) -> None:
     pytest.skip(reason, allow_module_level=module)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     # Bind on all interfaces: the Playground listens on all of them, the bot on loopback.
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("", 0))
@@ -140,6 +140,11 @@ class BotServer:
     process: Process
 
     @property
+    def database_url(self) -> str:
+        """Its SQLite database (beside its log, in its scratch directory)."""
+        return f"sqlite:///{self.process.log_path.parent / 'bot.db'}"
+
+    @property
     def messages_url(self) -> str:
         return f"{self.url}/api/messages"
 
@@ -180,13 +185,14 @@ def run_bot(
 ) -> Iterator[BotServer]:
     """Starts a bot, yields it once it is healthy, stops it. The body of ``bot_server``.
 
-    ``extra_env`` is added to the bot's environment (e.g. ``{"ADMINS": ...}``). A test module that needs a
+    ``extra_env`` is added to the bot's environment (e.g. ``{"ADMINS": ...}``; a ``PORT`` there is the port
+    it listens on, for a PUBLIC_URL that names it). A test module that needs a
     bot configured differently overrides ``bot_server`` and ``playground`` with module-scoped fixtures that
     ``yield from run_bot(tmp_path_factory, {...})`` and ``yield from run_playground(...)``; ``ui`` then uses
     those, and the other modules keep the session's bot.
     """
     workdir = tmp_path_factory.mktemp("bot")
-    port = _free_port()
+    port = int((extra_env or {}).get("PORT") or free_port())
     override = os.environ.get("E2E_BOT_CMD")
     cmd = shlex.split(override) if override else [sys.executable, "-m", "bot"]
     env = dict(os.environ)
@@ -243,7 +249,7 @@ def run_playground(bot_server: BotServer, tmp_path_factory: pytest.TempPathFacto
         "start",
         "--app-endpoint", bot_server.messages_url,
         "--channel-id", "msteams",
-        "--port", str(_free_port()),  # the Playground falls back to a random port if this one is taken
+        "--port", str(free_port()),  # the Playground falls back to a random port if this one is taken
         "--disable-telemetry",
     ]  # fmt: skip
     # Run from tests/e2e so that a .m365agentsplayground.yml placed there (mock users, team) is used.

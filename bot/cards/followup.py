@@ -1,0 +1,146 @@
+"""The board's follow-up in words: the sections the chat card and the Word document share, and the card."""
+
+from __future__ import annotations
+
+from bot.cards import Reply, card, day, heading, number, paragraph
+from bot.cards.goals import pace_word, progress_line
+from bot.i18n import Translator
+from bot.services.followup import Behind, FollowUp, Moved, NewReports, headline
+from bot.services.goals import Goal, TargetKind
+from bot.services.progress import GoalProgress, Pace
+
+# The card shows this many lines a section at most; the document shows them all.
+CARD_LINES = 8
+
+Section = tuple[str, list[str]]
+
+
+def title(t: Translator, follow_up: FollowUp) -> str:
+    return t._("Follow-up since {day}").format(day=day(t, follow_up.since.astimezone(follow_up.zone).date()))
+
+
+def goal_label(t: Translator, goal: Goal) -> str:
+    return t._("Goal {number}").format(number=goal.number)
+
+
+def new_report_line(t: Translator, found: NewReports) -> str:
+    who = found.branch or t._("the district")
+    reports = t.ngettext("{count} report", "{count} reports", found.count).format(count=found.count)
+    if found.goal.target.kind is TargetKind.METRIC:
+        amount = t._("latest {value}").format(value=number(t, found.total))
+    elif found.goal.target.kind is TargetKind.DONE:
+        amount = t._("done") if found.total >= 1 else t._("not done")
+    else:
+        amount = t._("{value} in all").format(value=number(t, found.total))
+    return f"{goal_label(t, found.goal)} · {who}: {reports}, {amount}"
+
+
+def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
+    """A goal's year figure in words: "3 of 4", "1 800 of 2 000", "done" / "not done"."""
+    year = progress.year
+    if goal.target.kind is TargetKind.DONE:
+        return t._("done") if year.pace is Pace.DONE else t._("not done")
+    return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
+
+
+def moved_line(t: Translator, moved: Moved) -> str:
+    before, after = figure(t, moved.goal, moved.before), figure(t, moved.goal, moved.after)
+    pace = pace_word(t, headline(moved.after).pace)
+    return f"{goal_label(t, moved.goal)}: {before} \u2192 {after} · {pace}"
+
+
+def behind_line(t: Translator, behind: Behind) -> str:
+    goal = behind.goal
+    parts = [f"{goal_label(t, goal)}: {progress_line(t, goal, behind.progress)}"]
+    if goal.target.kind is not TargetKind.DONE:  # the progress line says "not done yet" already
+        amount = number(t, round(behind.short_by))
+        parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
+    if behind.responsible:
+        parts.append(
+            t.ngettext("responsible: {names}", "responsible: {names}", len(behind.responsible)).format(
+                names=", ".join(behind.responsible)
+            )
+        )
+    if behind.branches:
+        branches = ", ".join(
+            f"{name} ({', '.join(chairs)})" if chairs else f"{name} ({t._('no chair')})"
+            for name, chairs in behind.branches
+        )
+        parts.append(t._("branches behind: {branches}").format(branches=branches))
+    if not behind.responsible and not behind.branches:
+        parts.append(t._("nobody named responsible"))
+    return " · ".join(parts)
+
+
+def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
+    """Headings and their lines, in the order the board reads them."""
+    zone = follow_up.zone
+    new = [new_report_line(t, found) for found in follow_up.new_reports] or [t._("No new reports.")]
+    moved = [moved_line(t, moved) for moved in follow_up.moved] or [t._("No goal has moved.")]
+    behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
+    if follow_up.silent_branches:
+        silent = [", ".join(follow_up.silent_branches)]
+    elif follow_up.branches:
+        silent = [t._("Every branch has reported.")]
+    else:
+        silent = [t._("The district has no branches yet.")]
+    posted = [
+        f"{day(t, post.sent_at.astimezone(zone).date())}: {first_line(post.text)}"
+        for post in follow_up.posted
+    ] or [t._("No prompts posted.")]
+    coming = [
+        "{day}: {owner} · {text}".format(
+            day=day(t, slot.due_at.astimezone(zone).date()),
+            owner=slot.owner_name or t._("nobody"),
+            text=t._("text written") if slot.text else t._("no text yet"),
+        )
+        for slot in follow_up.coming
+    ] or [t._("No prompts scheduled.")]
+    return [
+        (t._("New reports"), new),
+        (t._("Goals that moved"), moved),
+        (t._("Goals behind"), behind),
+        (t._("Branches that have not reported"), silent),
+        (
+            t.ngettext("{count} prompt posted", "{count} prompts posted", len(follow_up.posted)).format(
+                count=len(follow_up.posted)
+            ),
+            posted,
+        ),
+        (t._("Coming prompts"), coming),
+    ]
+
+
+def first_line(text: str, limit: int = 80) -> str:
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+
+
+def follow_up_card(
+    t: Translator, follow_up: FollowUp, *, url: str | None, minutes: int, until: str, note: str | None = None
+) -> Reply:
+    """The follow-up as a card, with a link to the same as a Word document (or a `note` where there is
+    none)."""
+    heading_text = title(t, follow_up)
+    body = [heading(heading_text, size="Large")]
+    lines = [heading_text]
+    for name, rows in sections(t, follow_up):
+        shown = rows[:CARD_LINES]
+        if len(rows) > CARD_LINES:
+            shown.append(t._("… and {count} more in the document").format(count=len(rows) - CARD_LINES))
+        body += [heading(name), paragraph("\n\n".join(shown))]
+        lines += ["", name, *shown]
+    actions = []
+    if url is not None:
+        note = t._(
+            "The document's link works for {minutes} minutes, until {time}. Anyone who has it can download "
+            "the file: do not pass it on."
+        ).format(minutes=minutes, time=until)
+        body.append(paragraph(note, subtle=True))
+        lines += ["", url, note]
+        actions.append({"type": "Action.OpenUrl", "title": t._("Download as Word"), "url": url})
+    elif note is not None:
+        body.append(paragraph(note, subtle=True))
+        lines += ["", note]
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text, actions=actions))

@@ -1,0 +1,165 @@
+"""What the board's follow-up, the year's report and the dashboard read besides progress: the check-ins
+themselves with who reported them, the prompts posted, and when the last follow-up was taken (all SQL for
+them lives here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import exists
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
+
+from bot.db.engine import Database
+from bot.db.models import (
+    BankPromptRow,
+    Branch,
+    CheckIn,
+    District,
+    FollowUpMade,
+    Membership,
+    Occurrence,
+    Person,
+    PromptPost,
+    PromptSchedule,
+    Role,
+)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One standing check-in as the board's documents show it."""
+
+    goal_id: int
+    branch_id: int | None
+    branch: str | None  # None: for the whole district
+    value: float
+    happened_on: date
+    area: str | None
+    comment: str | None
+    stored_at: datetime
+    reporter: str | None  # None: forgotten, or nobody recorded
+    reporter_belongs: bool  # the reporter is still a member of the district (or holds a role in it)
+
+
+@dataclass(frozen=True)
+class PostedPrompt:
+    """A discussion prompt the bot posted."""
+
+    due_at: datetime
+    sent_at: datetime
+    source: str  # owner | bank
+    area: str | None  # the bank prompt's priority area
+    day: str | None  # the bank prompt's yearly day ("03-08")
+    text: str
+
+
+class FollowUpRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def last(self, district: str, *, before: datetime) -> datetime | None:
+        """When the district's board last took a follow-up before `before`."""
+        with self.db.read() as session:
+            return session.exec(
+                select(FollowUpMade.made_at)
+                .join(District, col(District.id) == col(FollowUpMade.district_id))
+                .where(District.name == district, col(FollowUpMade.made_at) < before)
+                .order_by(col(FollowUpMade.made_at).desc())
+                .limit(1)
+            ).first()
+
+    def record(self, district: str, *, now: datetime) -> None:
+        with self.db.write() as session:
+            district_id = session.exec(select(District.id).where(District.name == district)).first()
+            if district_id is not None:
+                session.add(FollowUpMade(district_id=district_id, made_at=now))
+
+    def reports(self, district: str, *, year: int, stored_after: datetime | None = None) -> list[ReportRow]:
+        """The standing check-ins that happened in `year` (stored after `stored_after`, if given), in the
+        order they happened."""
+        belongs = (
+            exists()
+            .where(col(Membership.person_id) == col(CheckIn.reporter_id))
+            .where(col(Membership.district_id) == col(CheckIn.district_id))
+            .correlate(CheckIn)
+        )
+        holds_role = (
+            exists()
+            .where(col(Role.person_id) == col(CheckIn.reporter_id))
+            .where(col(Role.district_id) == col(CheckIn.district_id))
+            .correlate(CheckIn)
+        )
+        statement = (
+            sa_select(
+                col(CheckIn.goal_id),
+                col(CheckIn.branch_id),
+                col(Branch.name),
+                col(CheckIn.value),
+                col(CheckIn.happened_on),
+                col(CheckIn.area),
+                col(CheckIn.comment),
+                col(CheckIn.created_at),
+                col(Person.name),
+                (belongs | holds_role).label("belongs"),
+            )
+            .join(District, col(District.id) == col(CheckIn.district_id))
+            .join(Branch, col(Branch.id) == col(CheckIn.branch_id), isouter=True)
+            .join(Person, col(Person.id) == col(CheckIn.reporter_id), isouter=True)
+            .where(
+                col(District.name) == district,
+                col(CheckIn.withdrawn_at).is_(None),
+                col(CheckIn.happened_on) >= date(year, 1, 1),
+                col(CheckIn.happened_on) <= date(year, 12, 31),
+            )
+            .order_by(col(CheckIn.happened_on), col(CheckIn.id))
+        )
+        if stored_after is not None:
+            statement = statement.where(col(CheckIn.created_at) > stored_after)
+        with self.db.read() as session:
+            rows = session.execute(statement).all()
+        return [
+            ReportRow(
+                goal_id=row[0],
+                branch_id=row[1],
+                branch=row[2],
+                value=row[3],
+                happened_on=row[4],
+                area=row[5],
+                comment=row[6],
+                stored_at=row[7],
+                reporter=row[8] or None,
+                reporter_belongs=bool(row[9]),
+            )
+            for row in rows
+        ]
+
+    def posted(self, district: str, *, after: datetime, until: datetime) -> list[PostedPrompt]:
+        """The prompts posted (sent) in the district between `after` and `until`, oldest first."""
+        statement = (
+            select(PromptPost, Occurrence, BankPromptRow)
+            .join(Occurrence, col(Occurrence.id) == col(PromptPost.occurrence_id))
+            .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
+            .join(District, col(District.id) == col(PromptSchedule.district_id))
+            .join(BankPromptRow, col(BankPromptRow.id) == col(PromptPost.bank_prompt_id), isouter=True)
+            .where(
+                District.name == district,
+                PromptPost.outcome == "sent",
+                col(PromptPost.sent_at) > after,
+                col(PromptPost.sent_at) <= until,
+            )
+            .order_by(col(PromptPost.sent_at))
+        )
+        with self.db.read() as session:
+            return [
+                PostedPrompt(
+                    due_at=occurrence.due_at,
+                    sent_at=post.sent_at or post.claimed_at,
+                    source=post.source,
+                    area=bank.area if bank else None,
+                    day=bank.day if bank else None,
+                    text=post.text,
+                )
+                for post, occurrence, bank in session.exec(statement).all()
+            ]

@@ -1,0 +1,422 @@
+"""The board's follow-up (`uppföljning`), the year's report (`verksamhetsberättelse`) and the dashboard
+(`översikt`): what they say, read from the one progress service (bot/services/progress.py, `Progress`) and
+the repositories. Framework-free: no SQL, no botbuilder, no aiohttp, no file formats (bot/documents/ renders).
+
+What a board member means (product decisions):
+
+Follow-up, before a board meeting: "what has happened since we last looked?"
+- Since: the date given ("sedan 12/3": from the start of that day, in the district's zone); otherwise the
+  last follow-up taken before today (asking again the same day covers the same span); otherwise the start
+  of the plan year. Taking one in chat or from the command line without a date records it.
+- New reports: the standing check-ins stored since then, per goal and per branch (or the district).
+- Goals that moved: whose progress (the figure `status` shows) differs from what `status` said then.
+- Goals behind: those `status` calls behind now, and by how much: the whole units that should have been
+  done by today and are not (counts), the way to where the metric should be, or "not done".
+- Who is responsible for what is behind: for a district goal the people the board named (or whom the plan
+  itself names); for a goal every branch does, the branches behind on it and their chairs.
+- Branches that have not reported: no check-in stored since then on any goal.
+- Prompts: those posted since then, and the coming ones with their owners.
+
+The year's report: for each goal what the plan said, the year's result (periods met; for goals every branch
+does, each branch's figure; a metric's start and end), the reporters' comments as material to edit, then
+every goal in one table and the year's prompts. A reporter is named only while they are still a member of
+the district and have not asked to be forgotten; otherwise the comment is the branch's (or the district's).
+
+The dashboard: every goal against its target with its pace, every branch's figure per goal and period, the
+year's course (the share of the plan done at each month's end) and the prompts posted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from typing import TYPE_CHECKING
+
+from bot.services.checkins import MONTH_NAMES, CheckInError, leading_date
+from bot.services.goals import Goal, Period, Plan, TargetKind, named_in_plan
+from bot.services.people import Role
+from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, year_periods
+from bot.services.prompting import SlotStatus
+from bot.services.text import fold
+
+if TYPE_CHECKING:
+    from bot.db.checkins import BranchInfo, CheckInRepository
+    from bot.db.followups import FollowUpRepository, PostedPrompt, ReportRow
+    from bot.db.people import PeopleRepository
+    from bot.db.prompts import PromptRepository
+    from bot.services.prompting import PromptSlot
+
+# The slots still to come, as `kommande` lists them (schedules/desk.py).
+_COMING = [SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.POSTING]
+
+
+def headline(progress: GoalProgress) -> Measure:
+    """The measure `status` leads with: the current period's where the goal has one, else the year's."""
+    return progress.period if progress.period is not None else progress.year
+
+
+def short_by(goal: Goal, progress: GoalProgress) -> float:
+    """How far behind a goal is today: whole units (counts, people), the way to where a metric should be,
+    or 1 for a done / not done goal not done. 0 when it is not behind."""
+    measure = headline(progress)
+    if measure.pace is not Pace.BEHIND:
+        return 0.0
+    if goal.target.kind is TargetKind.METRIC:
+        return abs(measure.expected_by_now - measure.done)
+    if goal.target.kind is TargetKind.DONE:
+        return 1.0
+    return max(0.0, math.floor(measure.expected_by_now) - measure.done)
+
+
+@dataclass(frozen=True)
+class NewReports:
+    """The check-ins stored since the last follow-up on one goal from one branch (None: the district)."""
+
+    goal: Goal
+    branch: str | None
+    count: int
+    total: float  # the sum of their values (the latest value for a metric)
+
+
+@dataclass(frozen=True)
+class Moved:
+    goal: Goal
+    before: GoalProgress
+    after: GoalProgress
+
+
+@dataclass(frozen=True)
+class Behind:
+    goal: Goal
+    progress: GoalProgress
+    short_by: float
+    responsible: tuple[str, ...]  # people named (or whom the plan names)
+    branches: tuple[tuple[str, tuple[str, ...]], ...]  # branches behind on it, with their chairs
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    plan: Plan
+    since: datetime  # aware
+    zone: tzinfo  # the district's, for the days users read
+    today: date
+    standings: list[GoalStanding]
+    new_reports: list[NewReports]
+    moved: list[Moved]
+    behind: list[Behind]
+    branches: int  # how many the district has
+    silent_branches: list[str]
+    posted: list[PostedPrompt]
+    coming: list[PromptSlot]
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    on: date
+    by: str | None  # the reporter's name, where they may be named
+    branch: str | None  # None: the district
+
+
+@dataclass(frozen=True)
+class GoalYear:
+    goal: Goal
+    progress: GoalProgress
+    periods: list[Measure]  # each period of the year begun so far (goals counted per period)
+    branches: list[tuple[str, GoalProgress]]  # each branch's own (goals every branch does)
+    comments: list[Comment]
+    responsible: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    plan: Plan
+    year: int
+    today: date
+    goals: list[GoalYear]
+    prompts: list[PostedPrompt]
+
+    def subjects(self) -> Counter[str]:
+        """How many prompts of each subject: a bank prompt's area or yearly day, "own" for a written one."""
+        return Counter(p.area or (f"day:{p.day}" if p.day else "own") for p in self.prompts)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    plan: Plan
+    zone: tzinfo
+    today: date
+    standings: list[GoalStanding]
+    branches: list[BranchInfo]  # the one to show first, first
+    grid: dict[tuple[int, int], list[Measure]]  # (goal id, branch id) -> each period's measure
+    branch_standings: dict[int, list[GoalStanding]]  # branch id -> its own standings
+    course: list[tuple[date, float]]  # month ends (and today) -> the plan's mean fraction done
+    posted: list[PostedPrompt]
+
+
+class PlanYearMismatch(ValueError):
+    def __init__(self, plan_year: int) -> None:
+        super().__init__(plan_year)
+        self.plan_year = plan_year
+
+
+class BoardReports:
+    """The follow-up, the year's report and the dashboard; called from worker threads."""
+
+    def __init__(
+        self,
+        progress: Progress,
+        store: FollowUpRepository,
+        checkins: CheckInRepository,
+        people: PeopleRepository,
+        prompts: PromptRepository,
+    ) -> None:
+        self.progress = progress
+        self.store = store
+        self.checkins = checkins
+        self.people = people
+        self.prompts = prompts
+
+    def start_of(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=self.progress.zone)
+
+    # --- the follow-up ----------------------------------------------------------------------------
+
+    def follow_up(
+        self, district: str, *, now: datetime, since: date | None = None, start: datetime | None = None
+    ) -> FollowUp | None:
+        """What happened since the day `since`, the moment `start` (a document of a follow-up taken in
+        chat), or the last follow-up; None without a plan. Without `since` or `start` it is recorded as the
+        board's latest follow-up."""
+        plan = self.progress.plan(district)
+        if plan is None or not plan.goals:
+            return None
+        today = self.progress.today(now)
+        year = plan.year or today.year
+        record = since is None and start is None
+        if since is not None:
+            start = self.start_of(since)
+        elif start is None:
+            last = self.store.last(district, before=self.start_of(today))
+            start = last if last is not None else self.start_of(date(year, 1, 1))
+        standings = self.progress.standings(plan, now=now)
+        before = {s.goal.id: s.progress for s in self.progress.standings_then(plan, then=start)}
+        rows = self.store.reports(district, year=year, stored_after=start)
+        branches = self.checkins.branches(district)
+        behind = self._behind(plan, standings, branches, now)
+        reported = {row.branch for row in rows if row.branch is not None}
+        result = FollowUp(
+            plan=plan,
+            since=start,
+            zone=self.progress.zone,
+            today=today,
+            standings=standings,
+            new_reports=_grouped(plan, rows),
+            moved=[
+                Moved(s.goal, before[s.goal.id], s.progress)
+                for s in standings
+                if s.goal.id in before and _figure(before[s.goal.id]) != _figure(s.progress)
+            ],
+            behind=behind,
+            branches=len(branches),
+            silent_branches=[b.name for b in branches if b.name not in reported],
+            posted=self.store.posted(district, after=start, until=now),
+            coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),
+        )
+        if record:
+            self.store.record(district, now=now)
+        return result
+
+    def _behind(
+        self, plan: Plan, standings: list[GoalStanding], branches: list[BranchInfo], now: datetime
+    ) -> list[Behind]:
+        named = self.checkins.responsible(plan.district)
+        chairs: dict[str, list[str]] = defaultdict(list)
+        for member in self.people.members(plan.district, Role.CHAIR):
+            if member.branch:
+                chairs[member.branch].append(member.name)
+        per_branch: dict[int, dict[int, GoalProgress]] = {}
+        result = []
+        for standing in standings:
+            goal = standing.goal
+            if headline(standing.progress).pace is not Pace.BEHIND:
+                continue
+            people = tuple(name for _, name in named.get(goal.id, ())) or tuple(
+                filter(None, [named_in_plan(goal.text)])
+            )
+            lagging: list[tuple[str, tuple[str, ...]]] = []
+            if goal.applies_to_branches:
+                for branch in branches:
+                    if branch.id not in per_branch:
+                        per_branch[branch.id] = {
+                            s.goal.id: s.progress
+                            for s in self.progress.standings(plan, now=now, branch_id=branch.id)
+                        }
+                    own = per_branch[branch.id].get(goal.id)
+                    if own is not None and headline(own).pace is Pace.BEHIND:
+                        lagging.append((branch.name, tuple(sorted(chairs.get(branch.name, ())))))
+            lag = short_by(goal, standing.progress)
+            result.append(Behind(goal, standing.progress, lag, people, tuple(lagging)))
+        return result
+
+    # --- the year's report ------------------------------------------------------------------------
+
+    def annual(self, district: str, year: int | None, *, now: datetime) -> AnnualReport | None:
+        """The year's report of the district's plan (`year` None: the plan's); None without a plan,
+        PlanYearMismatch for another year than the plan's."""
+        plan = self.progress.plan(district)
+        if plan is None or not plan.goals:
+            return None
+        today = self.progress.today(now)
+        plan_year = plan.year or today.year
+        if year is None:
+            year = plan_year
+        if year != plan_year:
+            raise PlanYearMismatch(plan_year)
+        standings = self.progress.standings(plan, now=now)
+        periods = self.progress.periods(plan, now=now)
+        branches = self.checkins.branches(district)
+        own = {b.id: self.progress.standings(plan, now=now, branch_id=b.id) for b in branches}
+        named = self.checkins.responsible(district)
+        comments: dict[int, list[Comment]] = defaultdict(list)
+        for row in self.store.reports(district, year=year):
+            if row.comment:
+                comments[row.goal_id].append(
+                    Comment(row.comment, row.happened_on, _nameable(row), row.branch)
+                )
+        goals = []
+        for standing in standings:
+            goal = standing.goal
+            goals.append(
+                GoalYear(
+                    goal=goal,
+                    progress=standing.progress,
+                    periods=periods.get(goal.id, []),
+                    branches=[
+                        (b.name, next(s.progress for s in own[b.id] if s.goal.id == goal.id))
+                        for b in branches
+                    ]
+                    if goal.applies_to_branches
+                    else [],
+                    comments=comments.get(goal.id, []),
+                    responsible=tuple(name for _, name in named.get(goal.id, ())),
+                )
+            )
+        posted = self.store.posted(
+            district,
+            after=self.start_of(date(year, 1, 1)),
+            until=min(now, self.start_of(date(year + 1, 1, 1))),
+        )
+        return AnnualReport(plan, year, today, goals, posted)
+
+    # --- the dashboard ----------------------------------------------------------------------------
+
+    def dashboard(self, district: str, *, now: datetime, first_branch: int | None = None) -> Dashboard | None:
+        """The plan's progress as the dashboard draws it; `first_branch` (a chair's own) comes first."""
+        plan = self.progress.plan(district)
+        if plan is None or not plan.goals:
+            return None
+        today = self.progress.today(now)
+        year = plan.year or today.year
+        branches = sorted(self.checkins.branches(district), key=lambda b: (b.id != first_branch, b.name))
+        grid: dict[tuple[int, int], list[Measure]] = {}
+        branch_standings = {}
+        for branch in branches:
+            for goal_id, measures in self.progress.periods(plan, now=now, branch_id=branch.id).items():
+                grid[(goal_id, branch.id)] = measures
+            branch_standings[branch.id] = self.progress.standings(plan, now=now, branch_id=branch.id)
+        days = [ends for _, ends in year_periods(Period.MONTH, year) if ends < today]
+        if date(year, 1, 1) <= today:
+            days.append(min(today, date(year, 12, 31)))
+        course = [
+            (day, _mean_fraction(rows))
+            for day, rows in zip(days, self.progress.course(plan, now=now, days=days), strict=True)
+        ]
+        posted = self.store.posted(district, after=self.start_of(date(year, 1, 1)), until=now)
+        return Dashboard(
+            plan,
+            self.progress.zone,
+            today,
+            self.progress.standings(plan, now=now),
+            branches,
+            grid,
+            branch_standings,
+            course,
+            posted,
+        )
+
+
+def _mean_fraction(standings: Sequence[GoalStanding]) -> float:
+    measured = [s.progress.year.fraction for s in standings if s.progress.year.pace is not Pace.NOT_MEASURED]
+    return sum(measured) / len(measured) if measured else 0.0
+
+
+def _figure(progress: GoalProgress) -> tuple[float, ...]:
+    """What `status` shows of a goal, to tell whether it moved."""
+    figure = [progress.year.done]
+    if progress.period is not None:
+        figure.append(progress.period.done)
+    return tuple(figure)
+
+
+def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:
+    """New check-ins per goal (in the plan's order) and branch (the district's first, then by name)."""
+    by_id = {goal.id: goal for goal in plan.goals}
+    groups: dict[tuple[int, str | None], list[ReportRow]] = defaultdict(list)
+    for row in rows:
+        if row.goal_id in by_id:
+            groups[(row.goal_id, row.branch)].append(row)
+    result = []
+    for (goal_id, branch), found in groups.items():
+        goal = by_id[goal_id]
+        if goal.target.kind is TargetKind.METRIC:
+            total = found[-1].value
+        else:
+            total = sum(max(row.value, 0.0) for row in found)
+        result.append(NewReports(goal, branch, len(found), total))
+    result.sort(key=lambda r: (r.goal.number, r.branch is not None, (r.branch or "").casefold()))
+    return result
+
+
+def _nameable(row: ReportRow) -> str | None:
+    """The reporter's name, only while they are a member of the district and not forgotten."""
+    return row.reporter if row.reporter and row.reporter_belongs else None
+
+
+# --- what the board writes ------------------------------------------------------------------------------
+
+_SINCE_WORDS = {"sedan", "sen", "since", "fran", "from"}
+
+
+class SinceError(ValueError):
+    """Not a date the follow-up can start from; `future` when it has not happened yet."""
+
+    def __init__(self, text: str, *, future: bool = False) -> None:
+        super().__init__(text)
+        self.text = text
+        self.future = future
+
+
+def parse_since(text: str, today: date) -> date | None:
+    """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12"; None for
+    no date at all. A day and month without a year is the latest such day up to today."""
+    words = text.split()
+    if words and fold(words[0]) in _SINCE_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    if len(words) == 2 and fold(words[0]).rstrip(".") in MONTH_NAMES and words[1].rstrip(",.").isdigit():
+        words = [words[1].rstrip(",."), words[0]]  # "March 12" as "12 March"
+    shown = " ".join(words)[:30]
+    try:
+        found = leading_date(words, today)
+    except CheckInError:
+        raise SinceError(shown) from None
+    if found is None or found[1] != len(words):
+        raise SinceError(shown)
+    if found[0] > today:
+        raise SinceError(shown, future=True)
+    return found[0]
