@@ -48,7 +48,7 @@ from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.progress import Report, period_bounds
+from bot.services.progress import Pace, Report, period_bounds, progress
 
 log = logging.getLogger(__name__)
 
@@ -134,13 +134,13 @@ class Reminder:
 
 def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
     """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter."""
-    for report in reports:
-        if report.branch_id != branch_id:
-            continue
-        if quarter.starts <= report.on <= quarter.ends:
-            return True
-        if goal.target.kind is TargetKind.DONE and report.on.year == quarter.year and report.value >= 1:
-            return True  # done earlier in the year: nothing more to report
+    theirs = [r for r in reports if r.branch_id == branch_id]
+    if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
+        return True
+    if goal.target.kind is TargetKind.DONE:
+        # Done earlier in the year (by the latest report, as progress reads it): nothing more to report.
+        done = progress(goal.target, theirs, today=quarter.ends, year=quarter.year)
+        return done.pace is Pace.DONE
     return False
 
 

@@ -181,6 +181,12 @@ def test_every_cell_is_neutralised_not_only_comments() -> None:
     assert neutralise("") == "" and neutralise("'=") == "'="
 
 
+def test_a_done_or_not_goal_is_exported_in_words() -> None:
+    rows = [row(value=1, done_or_not=True), row(id=2, value=0, done_or_not=True)]
+    assert [r[5] for r in read_csv(render_csv(rows, translator("sv")))[1:]] == ["klart", "inte klart"]
+    assert [r[5] for r in read_csv(render_csv(rows, translator("en")))[1:]] == ["done", "not done"]
+
+
 def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
     data = render_csv(
         [row(), row(id=2, value=2.5, branch=None, comment='Möte; "Årsmöte"\nrad två', corrected=True)],
@@ -420,7 +426,8 @@ def test_the_cli_exports_every_standing_checkin_without_who_reported_it(
     assert first[9] == "2026-11-22T10:00:00Z" and first[10] == "yes"
     assert by_id[stored.q2_harnosand][8].startswith("'=HYPERLINK(") and by_id[stored.q2_harnosand][10] == "no"
     district = by_id[stored.may_district]
-    assert district[4] == "" and district[5] == "2,5" and district[8] == "'@SUM(1+1)"
+    # Goal 10 is done or not done: its value is in words, never 1 or 0 (or 2,5).
+    assert district[4] == "" and district[5] == "done" and district[8] == "'@SUM(1+1)"
     assert by_id[stored.q3_quirky][8] == 'Möte; "Årsmöte"\nrad två'
     text = out.decode("utf-8")
     for personal in ("Anna", "aad-anna", "29:user-anna", "Bo", "aad-bo"):

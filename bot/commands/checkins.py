@@ -15,21 +15,21 @@ from bot.cards.checkin_form import FORM, Entries, form
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
+from bot.db.checkins import AlreadyStored, NotStored, StoredCheckIn
 from bot.i18n import N_, Translator
+from bot.services.branches import names as branch_names
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     CheckInProblem,
     Refusal,
     Refused,
-    check,
+    Repeat,
     delivery_token,
     parse_check_in,
     parse_goal_number,
-    read_value,
 )
-from bot.services.goals import Goal, Plan, number_in
+from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role
 from bot.services.text import fold
 from dialogs.checkin_entries import read_entries
@@ -63,8 +63,10 @@ def register(router: Router) -> None:
         if plan is None:
             return Reply(t._("There is no plan to report on yet."))
         today = today_in_district(context)
+        args, confirmed = confirmed_args(request.args)
+        goal = None
         try:
-            number, rest = parse_goal_number(request.args)
+            number, rest = parse_goal_number(args)
             goal = plan.goal(number)
             if goal is None:
                 raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
@@ -72,7 +74,8 @@ def register(router: Router) -> None:
                 rest, goal.target, goal_number=number, today=today, year=plan.year, areas=plan.priority_areas
             )
         except CheckInError as error:
-            return Reply(problem(t, error, plan))
+            return Reply(problem(t, error, plan, goal=goal))
+        draft = replace(draft, confirmed=confirmed)
         if request.activity_id and request.conversation is not None:
             token = delivery_token(request.conversation.conversation_id, request.activity_id)
             draft = replace(draft, submission=token)
@@ -111,7 +114,7 @@ def register(router: Router) -> None:
             theirs = [s for s in rows if s.goal.id in ids]
             return cards.status(t, plan, theirs, branch=None, today=today_in_district(context))
         check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
-        return cards.mine(t, check_ins)
+        return cards.mine(t, check_ins, await plan_of(request, context))
 
     @router.command(
         "ändra",
@@ -130,29 +133,36 @@ def register(router: Router) -> None:
         goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
         if goal is None or plan is None:
             return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
-        value_text, _, comment = rest.strip().partition(" ")
         try:
-            value = read_value(value_text, goal.target)
-            check(
-                value=value,
-                happened_on=found.happened_on,
-                comment=comment or None,
+            draft = parse_check_in(
+                rest,
+                goal.target,
+                goal_number=goal.number,
                 today=today_in_district(context),
                 year=plan.year,
+                areas=plan.priority_areas,
+                default_day=found.happened_on,
             )
         except CheckInError as error:
-            return Reply(problem(t, error, plan))
+            return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
         assert request.user is not None
         stored = await asyncio.to_thread(
             context.checkins.correct,
             found.id,
             by=request.user,
-            value=value,
-            happened_on=found.happened_on,
-            comment=comment.strip() or None,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            comment=draft.comment,
+            area=draft.area,
             now=context.now,
         )
-        return Reply(t._("Corrected #{id}: now {value}.").format(id=stored.id, value=number(t, stored.value)))
+        return Reply(
+            t._("Corrected #{id}: now {value}, {day}.").format(
+                id=stored.id,
+                value=cards.value_word(t, goal.target, stored.value),
+                day=day(t, stored.happened_on),
+            )
+        )
 
     @router.command(
         "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
@@ -229,12 +239,13 @@ def register(router: Router) -> None:
 
 async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
     """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
-    one-line command, the card form and the chat dialog."""
+    one-line command, the card form and the chat dialog. A report like one stored before is asked about,
+    with the one line that stores it anyway."""
     t = request.t
     assert request.user is not None
     try:
         stored = await asyncio.to_thread(
-            context.reporting.store, request.user, request.district, goal.id, draft, now=context.now
+            context.reporting.store, request.user, request.district, goal, draft, now=context.now
         )
     except AlreadyStored as repeat:  # a form sent twice, or a message Teams delivered again: stored once
         return Reply(
@@ -251,38 +262,133 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             )
         )
     if isinstance(stored, Refused):
-        return Reply(refused(t, stored.why, stored.chairs, goal=goal))
+        return Reply(refused(t, stored, goal=goal))
+    if isinstance(stored, Repeat):
+        same = stored.stored
+        answer = t._(
+            "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
+        ).format(
+            id=same.id,
+            number=goal.number,
+            value=cards.value_word(t, goal.target, same.value),
+            who=same.branch or t._("the district"),
+            day=day(t, same.happened_on),
+        )
+        again = " ".join(
+            filter(
+                None,
+                [
+                    t._("report {number} {value}").format(
+                        number=goal.number, value=_typed(t, goal, draft.value)
+                    ),
+                    draft.area,
+                    draft.happened_on.isoformat(),
+                    draft.comment,
+                    t._("yes"),
+                ],
+            )
+        )
+        return Reply(answer + " " + t._("If it happened twice, write: {command}").format(command=again))
     return Reply(
         t._(
             "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
         ).format(
             id=stored.id,
             number=goal.number,
-            value=number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
+            value=cards.value_word(t, goal.target, stored.value)
+            + (f" ({stored.area})" if stored.area else ""),
             who=stored.branch or t._("the district"),
             day=day(t, stored.happened_on),
         )
     )
 
 
-def refused(t: Translator, why: Refusal, chairs: tuple[BranchInfo, ...], *, goal: Goal) -> str:
+_YES = ("ja", "yes")
+
+
+def _typed(t: Translator, goal: Goal, value: float) -> str:
+    """A value as the one-line report takes it back: "klart", "inte klart", "3"."""
+    if goal.target.kind is TargetKind.DONE:
+        return cards.value_word(t, goal.target, value)
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def confirmed_args(args: str) -> tuple[str, bool]:
+    """The arguments without a last "ja" / "yes" after the value, and whether it was there."""
+    words = args.split()
+    if len(words) > 2 and fold(words[-1]) in _YES:
+        return " ".join(words[:-1]), True
+    return args, False
+
+
+def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
     """Why the sender may not report the check-in as written, and who may."""
+    why = refusal.why
     if why is Refusal.NOT_OWN_BRANCH:
         return t._("You can only report for your own branch.")
     if why is Refusal.SEVERAL_BRANCHES:
-        names = ", ".join(branch.name for branch in chairs)
+        names = ", ".join(branch.name for branch in refusal.chairs)
         return t._("You chair several branches ({names}); add which, e.g. report 6 1 for {first}.").format(
-            names=names, first=chairs[0].name
+            names=names, first=refusal.chairs[0].name
         )
+    if why is Refusal.UNKNOWN_BRANCH:
+        return t._(
+            "There is no branch called “{name}”. Branches: {names}. Nothing was stored; "
+            "the board adds a branch with: branches add NAME"
+        ).format(name=refusal.named, names=branch_names(refusal.branches))
+    if why is Refusal.NEED_BRANCH:
+        first = refusal.branches[0].name if refusal.branches else "Sundsvall"
+        return t._(
+            "Goal {number} is every branch's own: say which branch, e.g. report {number} 1 for {first}. "
+            "Branches: {names}"
+        ).format(number=goal.number, first=first, names=branch_names(refusal.branches))
+    if why is Refusal.DISTRICT_GOAL:
+        if refusal.responsible:
+            return t.ngettext(
+                "Goal {number} is the district's own, not a branch's: the board and {names}, who is "
+                "responsible for it, report it.",
+                "Goal {number} is the district's own, not a branch's: the board and {names}, who are "
+                "responsible for it, report it.",
+                len(refusal.responsible),
+            ).format(number=goal.number, names=", ".join(refusal.responsible))
+        return t._(
+            "Goal {number} is the district's own, not a branch's: the board reports it. "
+            "Tell a board member what was done."
+        ).format(number=goal.number)
     return t._(
         "Only branch chairs, the board and people responsible for goal {number} can report on it. "
         "Ask the board to name you (responsible {number} @you)."
     ).format(number=goal.number)
 
 
-def problem(t: Translator, error: CheckInError, plan: Plan, *, example: bool = True) -> str:
-    """What was wrong with a check-in, and (for the one-line form) how to write it instead."""
-    one_line = t._("For example: report 6 1 chairs' meeting held in Sundsvall")
+def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:
+    """A one-line report (or correction) this goal takes."""
+    target = goal.target
+    if target.kind is TargetKind.DONE:
+        value = t._("done")
+    elif target.kind is TargetKind.METRIC:
+        value = number(t, target.goal_value if target.goal_value is not None else 100)
+    elif target.kind is TargetKind.PEOPLE:
+        value = str(target.count or 1)
+    else:
+        value = str(target.count or 1)
+        if target.per_area and plan.priority_areas:
+            value += f" {plan.priority_areas[0]}"
+    if correcting is not None:
+        return t._("correct {id} {value}").format(id=correcting, value=value)
+    return t._("report {number} {value}").format(number=goal.number, value=value)
+
+
+def problem(
+    t: Translator,
+    error: CheckInError,
+    plan: Plan,
+    *,
+    example: bool = True,
+    goal: Goal | None = None,
+    correcting: int | None = None,
+) -> str:
+    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it."""
     messages = {
         CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
         CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
@@ -299,7 +405,18 @@ def problem(t: Translator, error: CheckInError, plan: Plan, *, example: bool = T
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
     }
     message = messages[error.code].format(detail=error.detail, last=len(plan.goals))
-    return f"{message} {one_line}" if example else message
+    if goal is not None:
+        message += " " + t._("Goal {number} counts: {what}.").format(
+            number=goal.number, what=cards.describe_target(t, goal.target, plan)
+        )
+    if not example:
+        return message
+    line = (
+        example_report(t, goal, plan, correcting=correcting)
+        if goal is not None
+        else t._("report 6 1 chairs' meeting held in Sundsvall")
+    )
+    return message + " " + t._("For example: {line}").format(line=line)
 
 
 async def _own(request: Request, context: Context, number: str) -> StoredCheckIn | Reply:

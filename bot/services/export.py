@@ -215,6 +215,7 @@ class ExportRow:
     reported_at: datetime  # when it was first stored, UTC
     corrected: bool  # changed after it was stored
     withdrawn: bool
+    done_or_not: bool = False  # the goal is done / not done: the value is shown in words
 
 
 class ExportStore(Protocol):
@@ -269,7 +270,7 @@ def render_csv(rows: Iterable[ExportRow], t: Translator, *, include_withdrawn: b
             (row.goal_text_en if english and row.goal_text_en else row.goal_text),
             (row.section_en if english and row.section_en else row.section) or "",
             row.branch or "",
-            number(row.value),
+            ((t._("done") if row.value >= 1 else t._("not done")) if row.done_or_not else number(row.value)),
             row.happened_on.isoformat(),
             row.area or "",
             row.comment or "",

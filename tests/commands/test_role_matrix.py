@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.cards import day
 from bot.commands import Context, Router, build_router
 from bot.commands.router import refusal
 from bot.i18n import Translator, translator
@@ -148,7 +149,9 @@ async def test_a_member_responsible_for_a_goal_reports_on_it_and_on_no_other(
     assert refused.text == _only_chairs_report(t, district.furnished)
 
 
-@pytest.mark.parametrize(("reporter", "line"), [(CHAIR, "6 1 möte i Sundsvall"), (SOMEONE, "12 1700")])
+@pytest.mark.parametrize(
+    ("reporter", "line"), [(CHAIR, "3 1 Zetkin-grupp i Sundsvall"), (SOMEONE, "12 1700")]
+)
 async def test_whoever_reported_may_correct_and_withdraw_it(
     district: District, router: Router, reporter: PersonInfo, line: str
 ) -> None:
@@ -156,7 +159,8 @@ async def test_whoever_reported_may_correct_and_withdraw_it(
     await ask(router, services, f"rapportera {line}", reporter)
     [mine] = services.checkins.mine(reporter, DISTRICT)
     corrected = await ask(router, services, f"ändra {mine.id} 2", reporter)
-    assert corrected.text == t._("Corrected #{id}: now {value}.").format(id=mine.id, value=2)
+    when = day(t, mine.happened_on)
+    assert corrected.text == t._("Corrected #{id}: now {value}, {day}.").format(id=mine.id, value=2, day=when)
     withdrawn = await ask(router, services, f"ångra {mine.id}", reporter)
     assert withdrawn.text == t._("Withdrew #{id}; it no longer counts.").format(id=mine.id)
 
