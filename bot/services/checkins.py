@@ -314,8 +314,8 @@ def _date_at(words: list[str], at: int, today: date) -> tuple[date, int] | None:
     relative = {"idag": 0, "today": 0, "igar": 1, "yesterday": 1, "forrgar": 2}
     if first in relative:
         return today - timedelta(days=relative[first]), 1
-    if first == "i" and "i" + second in relative:
-        return today - timedelta(days=relative["i" + second]), 2
+    if first == "i" and second != "i" and (second in relative or "i" + second in relative):  # "i går"
+        return today - timedelta(days=relative.get(second, relative.get("i" + second, 0))), 2
     if first == "i" and second.endswith("s") and second[:-1] in _WEEKDAYS_SV:  # "i måndags"
         return _last(_WEEKDAYS_SV[second[:-1]], today), 2
     if first == "last" and second in _WEEKDAYS_EN:
