@@ -169,7 +169,7 @@ async def test_who_may_report_for_which_branch(bot: DistrictBot, checkins: Check
 
 async def test_people_named_responsible_report_for_the_district(bot: DistrictBot) -> None:
     named = await say(bot, BOARD, "ansvarig 12 @Nestor Wilke", mentions=(MEMBER,))
-    assert named == "Nestor Wilke: nu ansvariga för mål 12."
+    assert named == "Nestor Wilke är nu ansvarig för mål 12."
     assert "för distriktet" in await say(bot, MEMBER, "rapportera 12 1 650")
     assert "Nestor Wilke" in await say(bot, MEMBER, "mål 12")
     my_goals = await say(bot, MEMBER, "mina mål")
@@ -235,7 +235,10 @@ async def test_status_right_after_a_report_shows_it(bot: DistrictBot) -> None:
     assert "0 av 2 partiföreningar det här kvartalet" in await say(bot, MEMBER, "status")
     assert "0 av 2 partiföreningar det här kvartalet" in await say(bot, MEMBER, "mål 6")
     await say(bot, CHAIR, "rapportera 6 1 möte")
-    assert "1 av 2 partiföreningar det här kvartalet" in await say(bot, CHAIR, "status")
+    assert "1 av 2 partiföreningar det här kvartalet" in await say(bot, CHAIR, "status distriktet")
+    # A chair's own status is their branch's.
+    own = await say(bot, CHAIR, "status")
+    assert own.startswith("Så går det för Sundsvall") and "1 av 1 det här kvartalet" in own
     assert "1 av 2 partiföreningar det här kvartalet" in await say(bot, CHAIR, "mål 6")
 
 

@@ -17,6 +17,7 @@ from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
 from bot.db.checkins import AlreadyStored, NotStored, StoredCheckIn
 from bot.i18n import N_, Translator
+from bot.services.branches import find_branch
 from bot.services.branches import names as branch_names
 from bot.services.checkins import (
     CheckInDraft,
@@ -182,22 +183,30 @@ def register(router: Router) -> None:
         "status", usage=N_("status [BRANCH]"), summary=N_("how the plan stands, for the district or a branch")
     )
     async def status(request: Request, context: Context) -> Reply:
-        """Every goal with its progress and pace; with a branch's name, that branch's own."""
+        """Every goal with its progress and pace: for a chair their own branch, unless they ask for the
+        district; with a branch's name, that branch's own."""
         t = request.t
         plan = await plan_of(request, context)
         if plan is None or not plan.goals:
             return Reply(t._("There is no plan to report on yet."))
         branch = None
-        if request.args:
+        asked = fold(request.args)
+        if asked and asked not in _DISTRICT_WORDS:
             branches = await asyncio.to_thread(context.checkins.branches, request.district)
-            branch = next((b for b in branches if fold(b.name) == fold(request.args)), None)
+            branch = find_branch(request.args, branches)
             if branch is None:
-                names = ", ".join(b.name for b in branches) or "\u2013"
                 return Reply(
                     t._("There is no branch called “{name}”. Branches: {names}").format(
-                        name=request.args[:60], names=names
+                        name=request.args[:60], names=branch_names(branches)
                     )
                 )
+        elif (
+            not asked
+            and request.user is not None
+            and not ({Role.BOARD, Role.ADMIN} & await _roles(request, context))
+        ):
+            own = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
+            branch = own[0] if len(own) == 1 else None
         branch_id, name = (branch.id, branch.name) if branch else (None, None)
         today = today_in_district(context)
         rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now, branch_id=branch_id)
@@ -213,28 +222,66 @@ def register(router: Router) -> None:
     async def responsible(request: Request, context: Context) -> Reply:
         """Name the @mentioned people responsible for a goal (or, with "bort"/"remove", no longer)."""
         t = request.t
-        words = strip_names(request.args, request.mentions).split()
+        words = strip_names(request.args, request.mentions, request.mentions_written).split()
         remove = any(fold(w) in ("bort", "remove") for w in words)
         numbers = [n for n in map(number_in, words) if n is not None]
         plan = await plan_of(request, context)
-        goal = plan.goal(numbers[0]) if plan and numbers else None
-        if goal is None or not request.mentions:
+        if not numbers or not request.mentions:
             return Reply(t._("Write a goal number and @mention the people, e.g. responsible 6 @Megan."))
-        names = ", ".join(p.name for p in request.mentions)
-        for person in request.mentions:
-            if remove:
-                await asyncio.to_thread(context.checkins.unname_responsible, goal.id, person)
-            else:
-                await asyncio.to_thread(context.checkins.name_responsible, goal.id, person, now=context.now)
-        if remove:
+        goal = plan.goal(numbers[0]) if plan else None
+        if goal is None or plan is None:
             return Reply(
-                t._("{names}: no longer responsible for goal {number}.").format(
-                    names=names, number=goal.number
+                t._("There is no goal {number}; the plan has goals 1–{last}.").format(
+                    number=numbers[0], last=len(plan.goals) if plan else 0
                 )
             )
-        return Reply(
-            t._("{names}: now responsible for goal {number}.").format(names=names, number=goal.number)
-        )
+        changed: list[str] = []
+        unchanged: list[str] = []
+        for person in request.mentions:
+            if remove:
+                done = await asyncio.to_thread(context.checkins.unname_responsible, goal.id, person)
+            else:
+                done = await asyncio.to_thread(
+                    context.checkins.name_responsible, goal.id, person, now=context.now
+                )
+            (changed if done else unchanged).append(person.name)
+        lines = []
+        if changed:
+            lines.append(
+                (
+                    t.ngettext(
+                        "{names} is no longer responsible for goal {number}.",
+                        "{names} are no longer responsible for goal {number}.",
+                        len(changed),
+                    )
+                    if remove
+                    else t.ngettext(
+                        "{names} is now responsible for goal {number}.",
+                        "{names} are now responsible for goal {number}.",
+                        len(changed),
+                    )
+                ).format(names=", ".join(changed), number=goal.number)
+            )
+        if unchanged:
+            lines.append(
+                (
+                    t.ngettext(
+                        "{names} was not responsible for goal {number}.",
+                        "{names} were not responsible for goal {number}.",
+                        len(unchanged),
+                    )
+                    if remove
+                    else t.ngettext(
+                        "{names} was responsible for goal {number} already.",
+                        "{names} were responsible for goal {number} already.",
+                        len(unchanged),
+                    )
+                ).format(names=", ".join(unchanged), number=goal.number)
+            )
+        return Reply(" ".join(lines))
+
+
+_DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
 
 
 async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:

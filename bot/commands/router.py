@@ -91,6 +91,7 @@ class Request:
     conversation: ConversationInfo | None = None
     activity_id: str = ""  # the message's id where it is unique in its conversation (Teams), else empty
     mentions: tuple[PersonInfo, ...] = ()  # people @mentioned besides the bot
+    mentions_written: tuple[str, ...] = ()  # those mentions as the message wrote them ("Johannes")
     form: Mapping[str, Any] | None = None  # a submitted card form's data (its name under "form")
     cards: bool = True  # whether the client shows Adaptive Cards
     roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router

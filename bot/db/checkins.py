@@ -501,7 +501,8 @@ _CHAIRS = (
     sa_select(col(Role.branch_id), col(Role.person_id))
     .join(Branch, col(Branch.id) == col(Role.branch_id))
     .join(District, col(District.id) == col(Branch.district_id))
-    .where(col(Role.kind) == "chair", col(District.name) == bindparam("district"))
+    # A deputy (ersättare) reports for the branch as its chair does.
+    .where(col(Role.kind).in_(("chair", "deputy")), col(District.name) == bindparam("district"))
 )
 
 

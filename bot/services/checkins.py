@@ -298,7 +298,12 @@ def leading_date(words: list[str], today: date) -> tuple[date, int] | None:
 def find_date(words: list[str], today: date) -> tuple[date, int, int] | None:
     """The first date anywhere in the words: the day, where it starts and how many words it took."""
     for at in range(len(words)):
-        found = _date_at(words, at, today)
+        try:
+            found = _date_at(words, at, today)
+        except CheckInError:
+            if at == 0:  # right after the value it was meant as the date ("31/2")
+                raise
+            continue  # further on, "0/0" is the comment's
         if found is not None:
             return found[0], at, found[1]
     return None

@@ -68,6 +68,7 @@ MINIMUM: dict[str, Row] = {
     "sök": Row(Role.MEMBER, "zetkin"),
     "status": Row(Role.MEMBER, "Sundsvall"),
     "roller": Row(Role.MEMBER),
+    "partiföreningar": Row(Role.MEMBER),  # the list; changing it is the board's (tests/stories)
     "hjälp": Row(Role.MEMBER),
     # One's own: reports, goals, personal data, which district one works in.
     "mina": Row(Role.MEMBER, "rapporter"),
@@ -78,6 +79,8 @@ MINIMUM: dict[str, Row] = {
     # the goal (tests below) -- not any member. The router lets members through for the last; the handler
     # refuses the rest.
     "rapportera": Row(Role.CHAIR, "6 1 ordförandemöte i Sundsvall", refused=_only_chairs_report),
+    # A chair names who reports for their branch in their stead.
+    "ersättare": Row(Role.CHAIR, "Diego Siciliani", mention=True),
     # Someone else's report (OTHER_CHAIR's): only the board changes it (one's own: tests below).
     "ändra": Row(Role.BOARD, "{check_in} 2 två möten", refused=_someone_elses_report),
     "ångra": Row(Role.BOARD, "{check_in}", refused=_someone_elses_report),

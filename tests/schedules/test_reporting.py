@@ -353,7 +353,7 @@ async def set_up_the_district(world: World) -> None:
         (PRADEEP, "Kramfors"),
         (DIEGO, "Timrå"),
     ):
-        answer = await world.say(ADMIN, f"roll ordförande @{person.name} {branch}", mentions=(person,))
+        answer = await world.say(ADMIN, f"roll ordförande @{person.name} {branch} ja", mentions=(person,))
         assert answer == f"{person.name} är nu ordförande i {branch}."
     assert "inte längre" in await world.say(ADMIN, "roll bort ordförande @Diego Siciliani", mentions=(DIEGO,))
     for number, person in ((4, ISAIAH), (6, ISAIAH), (5, MEGAN)):

@@ -105,5 +105,7 @@ async def test_the_same_report_twice_is_asked_about_and_stored_when_confirmed(di
     )
     assert (await district.say(KIM, "rapportera 3 1 2026-11-21 ja")).startswith("Sparat #2")
     english = await district.say(KIM, "report 3 1 yesterday", locale="en-US")
-    assert english.startswith("#1 already says that: goal 3, 1 for Sundsvall, 21 Nov 2026. Nothing was stored.")
+    assert english.startswith(
+        "#1 already says that: goal 3, 1 for Sundsvall, 21 Nov 2026. Nothing was stored."
+    )
     assert len(district.reports()) == 2
