@@ -552,16 +552,18 @@ def make_board(client: TestClient, person: PersonInfo = MEGAN) -> None:
     assert client.app[COMPONENTS].people.grant(person, DISTRICT, Role.BOARD, now=NOW)
 
 
-async def test_members_and_chairs_are_refused_the_export(
+async def test_members_are_refused_the_export_and_chairs_get_their_own_branchs(
     client: TestClient, connector: FakeConnector, app_stored: Stored
 ) -> None:
     make_board(client, ANNA)  # someone else is on the board
     text = reply_text(await ask(client, connector, "export 2026-Q2"))
-    assert "Only the board and administrators can do that. Ask one of the board: Anna Andersson." in text
+    assert "Only branch chairs, the board and administrators can do that." in text
     assert "/exports/" not in text
     client.app[COMPONENTS].people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
-    text = reply_text(await ask(client, connector, "exportera"))
-    assert "Only the board" in text and "/exports/" not in text
+    text = reply_text(await ask(client, connector, "export Härnösand"))
+    assert text == "You can export your own branch's reports: Sundsvall"
+    card = card_of(await ask(client, connector, "export"))
+    assert "Sundsvall: 1 check-in." in str(card["body"])  # Sundsvall's standing one, not Härnösand's
 
 
 async def test_the_board_gets_a_link_that_downloads_the_csv(

@@ -166,10 +166,15 @@ def status(
     return Reply(text, card(body, fallback=text))
 
 
-def mine(t: Translator, check_ins: Sequence[StoredCheckIn], plan: Plan | None) -> Reply:
+def mine(
+    t: Translator, check_ins: Sequence[StoredCheckIn], plan: Plan | None, *, branches: Sequence[str] = ()
+) -> Reply:
+    """One's latest reports; a chair's also those made for their branches."""
     if not check_ins:
         return Reply(t._("You have not reported anything yet. Report with: report 6 1 COMMENT"))
     title = t._("Your latest reports")
+    if branches:
+        title = t._("The latest reports: yours and those for {branches}").format(branches=", ".join(branches))
     rows = []
     for check_in in check_ins:
         line = (

@@ -115,7 +115,13 @@ def register(router: Router) -> None:
             theirs = [s for s in rows if s.goal.id in ids]
             return cards.status(t, plan, theirs, branch=None, today=today_in_district(context))
         check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
-        return cards.mine(t, check_ins, await plan_of(request, context))
+        # A chair (or deputy) sees their branch's reports too, whoever made them.
+        chairs = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
+        branch_reports = await asyncio.to_thread(context.checkins.of_branches, [b.id for b in chairs])
+        seen = {c.id for c in check_ins}
+        both = [*check_ins, *(c for c in branch_reports if c.id not in seen)]
+        both = sorted(both, key=lambda c: (c.created_at, c.id), reverse=True)[:10]
+        return cards.mine(t, both, await plan_of(request, context), branches=[b.name for b in chairs])
 
     @router.command(
         "ändra",

@@ -184,6 +184,19 @@ class CheckInRepository:
             ).all()
             return [_stored(session, row) for row in rows]
 
+    def of_branches(self, branch_ids: list[int], *, limit: int = 10) -> list[StoredCheckIn]:
+        """The latest check-ins for these branches, by whoever reported them, withdrawn ones included."""
+        if not branch_ids:
+            return []
+        with self.db.read() as session:
+            rows = session.exec(
+                select(CheckIn)
+                .where(col(CheckIn.branch_id).in_(branch_ids))
+                .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
+                .limit(limit)
+            ).all()
+            return [_stored(session, row) for row in rows]
+
     def get(self, checkin_id: int, *, district: str | None = None) -> StoredCheckIn | None:
         """A check-in by its number; with `district`, only one of that district's (another district's
         number is as good as unknown)."""

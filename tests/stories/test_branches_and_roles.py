@@ -130,3 +130,18 @@ async def test_a_chair_sees_their_own_branch_and_names_a_deputy_who_reports_for_
     assert "Noa Holm är inte längre ersättare i Sundsvall." == await district.say(
         KIM, "ersättare bort @Noa Holm", mentions=((NOA, "Noa Holm"),)
     )
+
+
+async def test_a_chair_sees_and_exports_their_branchs_reports(district: District) -> None:
+    await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    await district.say(NOA, "rapportera 3 1 Zetkin-grupp")
+    await district.say(LEE, "rapportera 3 1 Zetkin-grupp")
+    mine = await district.say(KIM, "mina rapporter")
+    assert mine.startswith("De senaste rapporterna: dina och de för Sundsvall")
+    assert "Sundsvall" in mine and "Härnösand" not in mine
+    link = await district.say(KIM, "exportera")
+    assert "Sundsvall" in link and "1 rapport" in link
+    assert (await district.say(KIM, "export Härnösand", locale="en-US")) == (
+        "You can export your own branch's reports: Sundsvall"
+    )
+    assert "Alla rapporter: 2 rapporter." in await district.say(MEGAN, "exportera")
