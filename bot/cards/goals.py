@@ -27,6 +27,7 @@ def pace_word(t: Translator, pace: Pace) -> str:
         Pace.ON_PACE: t._("on pace"),
         Pace.BEHIND: t._("behind"),
         Pace.NOT_MEASURED: t._("not measured"),
+        Pace.NOT_BEGUN: t._("not begun"),
     }[pace]
 
 
@@ -214,15 +215,22 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
     return Reply(text, card(body, fallback=text))
 
 
-def goal_detail(
-    t: Translator,
-    plan: Plan,
-    found: GoalInFull,
-) -> Reply:
+def plan_year_note(t: Translator, plan: Plan, today: date) -> str | None:
+    """Whether the plan's year has not begun or is over (None while it runs)."""
+    if plan.year is not None and today.year < plan.year:
+        return t._("The plan is for {year} and begins on 1 January").format(year=plan.year)
+    if plan.year is not None and today.year > plan.year:
+        return t._("The plan was for {year}; this is its final result").format(year=plan.year)
+    return None
+
+
+def goal_detail(t: Translator, plan: Plan, found: GoalInFull, *, today: date) -> Reply:
     goal, standing, responsible = found.goal, found.progress, found.responsible
     language = t.language
     title = t._("Goal {number}").format(number=goal.number)
+    year = plan_year_note(t, plan, today)
     rows = [
+        *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
         (t._("Responsible"), ", ".join(responsible) or named_in_plan(goal.text) or t._("Nobody named yet")),

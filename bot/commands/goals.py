@@ -57,7 +57,7 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
             ).format(number=number, last=len(plan.goals))
         )
     found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now)
-    return cards.goal_detail(request.t, plan, found)
+    return cards.goal_detail(request.t, plan, found, today=context.progress.today(context.now))
 
 
 def _no_plan(request: Request) -> Reply:

@@ -21,6 +21,7 @@ Which reports count
 - Reports never pile up beyond what they measure. Reports of one day from different branches (or from a
   branch and the district) tell of the same event: the day counts the largest of them, not their sum. A
   span's figure is capped at what the span wants: "3 of 1 this quarter" is "1 of 1".
+- Before the plan year the pace is NOT_BEGUN (but DONE, for a PEOPLE goal already appointed).
 - Values are the caller's to validate, but nothing here crashes on them: for counts a negative (or NaN)
   value is 0 and an infinite one is the largest float; NaN metric readings are skipped.
 
@@ -67,7 +68,7 @@ import math
 import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
@@ -99,6 +100,7 @@ class Pace(StrEnum):
     ON_PACE = "on_pace"
     BEHIND = "behind"
     NOT_MEASURED = "not_measured"
+    NOT_BEGUN = "not_begun"  # the plan year has not begun: nothing is due, nothing can be late
 
 
 @dataclass(frozen=True)
@@ -464,7 +466,38 @@ def progress(
     `reports` are the goal's check-ins (any year; only the plan year's count). `areas` are the plan's
     priority areas, `branches` how many branches the district has, `applies_to_branches` whether each
     branch is to do the goal, `people_named` how many people the board has named responsible (PEOPLE).
+    Before the plan year every pace but DONE is NOT_BEGUN.
     """
+    result = _progress(
+        target,
+        reports,
+        today=today,
+        year=year,
+        areas=areas,
+        branches=branches,
+        applies_to_branches=applies_to_branches,
+        people_named=people_named,
+    )
+    if today >= date(year, 1, 1) or result.pace is Pace.DONE:
+        return result
+    return replace(
+        result,
+        year=replace(result.year, pace=Pace.NOT_BEGUN),
+        period=replace(result.period, pace=Pace.NOT_BEGUN) if result.period else None,
+    )
+
+
+def _progress(
+    target: Target,
+    reports: Sequence[Report],
+    *,
+    today: date,
+    year: int,
+    areas: Sequence[str],
+    branches: int,
+    applies_to_branches: bool,
+    people_named: int,
+) -> GoalProgress:
     if not applies_to_branches or branches <= 0 or target.kind is TargetKind.METRIC:
         return _unit(target, reports, today=today, year=year, areas=areas, people_named=people_named)
     by_branch: dict[int, list[Report]] = defaultdict(list)

@@ -369,9 +369,12 @@ def test_reports_outside_the_year_do_not_count() -> None:
 def test_today_before_the_year_expects_nothing() -> None:
     result = progress(CHAIRS_MEETING, [], today=date(2022, 12, 31), year=2023)
     assert result.year.expected_by_now == 0
-    assert result.year.pace is Pace.ON_PACE
+    assert result.year.pace is Pace.NOT_BEGUN
     assert (period_of(result).starts, period_of(result).expected_by_now) == (date(2023, 1, 1), 0)
-    assert period_of(result).pace is Pace.ON_PACE
+    assert period_of(result).pace is Pace.NOT_BEGUN
+    # Three people appointed before the year are appointed.
+    early = progress(THREE_PEOPLE, [], today=date(2022, 12, 1), year=2023, people_named=3)
+    assert early.pace is Pace.DONE
     # 1 January is day 1 of 90 in Q1: nothing falls due yet.
     assert progress(CHAIRS_MEETING, [], today=date(2023, 1, 1), year=2023).year.expected_by_now == 0
 

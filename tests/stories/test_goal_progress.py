@@ -94,3 +94,16 @@ async def test_people_to_appoint_count_what_is_reported(district: District) -> N
     assert "1 of 3 branches have reached their target" in line(
         await district.say(NOA, "status", locale="en-US"), 3
     )
+
+
+async def test_a_plan_not_begun_says_so_and_one_over_shows_its_final_result(district: District) -> None:
+    district.clock.now = datetime(2025, 11, 3, 10, 0, tzinfo=UTC)
+    goal = await district.say(NOA, "mål 6")
+    assert "Planen gäller 2026 och börjar 1 januari" in goal and "inte påbörjat" in goal
+    assert "efter" not in goal and "i fas" not in goal
+    status = await district.say(NOA, "status", locale="en-US")
+    assert status.startswith("The plan is for 2026 and begins on 1 January")
+    assert line(status, 20).endswith("0 of 2 this year · not begun")
+    district.clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
+    over = await district.say(NOA, "mål 20")
+    assert "Planen gällde 2026; det här är slutresultatet" in over and "0 av 2 i år · efter" in over
