@@ -9,7 +9,8 @@ whose plan is this year's:
   for goals are reminded of their goals without a district check-in (one for no branch) in the quarter.
   A person who is both gets one message with both parts.
 - Then every board member gets the digest: per branch reported / not reported (which goals), the
-  responsible people's goals, and whom the bot could not reach.
+  responsible people's goals, where those goals stand (from Progress, as status shows them), and whom the
+  bot could not reach.
 
 Rules (product decisions):
 - The reminder period is the calendar quarter, whatever a goal's own period: a goal counted per month or
@@ -48,7 +49,7 @@ from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.progress import Pace, Report, period_bounds, progress
+from bot.services.progress import Pace, Progress, Report, period_bounds, progress
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +267,7 @@ class ReportReminders:
         if not gaps.branches and not gaps.responsible:
             return  # nobody reports on anything: no reminders, nothing for the board to read
         unreachable = await self._remind(district, plan, gaps, now, result)
-        await self._digest(district, gaps, unreachable, now, result)
+        await self._digest(district, plan, gaps, unreachable, now, result)
 
     def _gaps(self, district: str, plan: Plan, quarter: Quarter) -> Gaps:
         return find_gaps(
@@ -310,7 +311,7 @@ class ReportReminders:
         return unreachable
 
     async def _digest(
-        self, district: str, gaps: Gaps, unreachable: list[int], now: datetime, result: RunResult
+        self, district: str, plan: Plan, gaps: Gaps, unreachable: list[int], now: datetime, result: RunResult
     ) -> None:
         """The digest to each board member who has not had it this quarter."""
         period = gaps.quarter.key
@@ -331,7 +332,12 @@ class ReportReminders:
         names = {m.person_id: m.name for m in members}
         names.update({p.person_id: p.name for p in gaps.responsible})
         not_reached = [names.get(person_id, "?") for person_id in [*unreachable, *missing_chat]]
-        digest = cards.digest(self.t, gaps, unreachable=sorted(set(not_reached), key=str.casefold))
+        # Where the goals in the digest stand, as status and `mål N` say it (one Progress for all).
+        progress = Progress(self.repository, self.checkins, self.zone)
+        standings = await asyncio.to_thread(progress.standings, plan, now=now)
+        digest = cards.digest(
+            self.t, gaps, unreachable=sorted(set(not_reached), key=str.casefold), standings=standings
+        )
         result.unreachable += len(missing_chat)
         for person_id in pending:
             reference = chats.get(person_id)
