@@ -1,8 +1,11 @@
 """Check-ins as chairs type them: the one-line form, read against the goal's target. Framework-free.
 
-`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. A date may follow the
-value ("12/3", "2027-03-12", "12 mars", "igår"); a per-area goal wants the area after the value. Anything
-that does not fit comes back as a CheckInError with a code the message catalogue words.
+`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. The value may be a number
+word ("två"); a count is never digit-grouped ("1 100 deltagare" is 1 and a comment), a metric may be
+("1 650"). A date may stand anywhere after the value ("i går", "i måndags", "förra veckan", "12/3",
+"2027-03-12", "12 mars", "March 12"); a day and month without a year are this year's, and a later day is
+refused as not yet happened. A per-area goal wants the area after the value. Anything that does not fit
+comes back as a CheckInError with a code the message catalogue words.
 """
 
 from __future__ import annotations

@@ -40,9 +40,9 @@ COUNT (at least `count` per period; without a period, per year)
   done >= wanted x elapsed + 1, ON_PACE when done >= due, else BEHIND.
 
 DONE (done or not done)
-- The latest report in the year says it (by `on`, then `reported_at`, then the order given): done when its
-  value >= 1; `rapportera 8 inte klart` after `klart` makes it not done again. Due by the same rule as a
-  count of one a year: BEHIND from three quarters into the year (1 October) when not done, else ON_PACE.
+- Done once any report in the year says done (value >= 1); a later "inte klart" does not undo it (a
+  mistaken report is corrected or withdrawn). Due by the same rule as a count of one a year: BEHIND from
+  three quarters into the year (1 October) when not done, else ON_PACE.
 
 PEOPLE (N people to appoint)
 - done = the larger of the people the board named responsible and the latest number reported in the year;
@@ -414,8 +414,7 @@ def _people_progress(
 
 def _done_progress(reports: Sequence[Report], today: date, year: int) -> GoalProgress:
     starts, ends = date(year, 1, 1), date(year, 12, 31)
-    readings = _readings(reports, year)
-    done = bool(readings) and readings[-1].value >= 1
+    done = any(r.on.year == year and r.value >= 1 for r in reports)
     expected = due(1, _elapsed(starts, ends, today))
     pace = Pace.DONE if done else Pace.BEHIND if expected else Pace.ON_PACE
     return GoalProgress(period=None, year=Measure(float(done), 1.0, float(expected), pace, starts, ends))
