@@ -149,6 +149,7 @@ def register(router: Router) -> None:
                 year=plan.year,
                 areas=plan.priority_areas,
                 default_day=found.happened_on,
+                default_area=found.area,
             )
         except CheckInError as error:
             return Reply(problem(t, error, plan, goal=goal, correcting=found.id))

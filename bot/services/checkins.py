@@ -205,10 +205,11 @@ def parse_check_in(
     year: int | None,
     areas: Sequence[str] = (),
     default_day: date | None = None,
+    default_area: str | None = None,
 ) -> CheckInDraft:
     """Read what follows the goal number: the value first, a date anywhere after it ("i går", "12 mars"),
     a per-area goal's area after the value, and the rest is the comment. Without a date it happened
-    `default_day` (today unless given)."""
+    `default_day` (today unless given); without an area, `default_area` if given (a correction)."""
     words = text.split()
     if not words:
         raise CheckInError(CheckInProblem.NO_VALUE)
@@ -221,7 +222,12 @@ def parse_check_in(
         words = words[:at] + words[at + taken :]
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
-        area, taken = leading_area(words, areas)
+        try:
+            area, taken = leading_area(words, areas)
+        except CheckInError:
+            if default_area is None:
+                raise
+            area, taken = default_area, 0
         words = words[taken:]
     comment = " ".join(words).strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)

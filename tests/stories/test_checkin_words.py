@@ -109,3 +109,14 @@ async def test_the_same_report_twice_is_asked_about_and_stored_when_confirmed(di
         "#1 already says that: goal 3, 1 for Sundsvall, 21 Nov 2026. Nothing was stored."
     )
     assert len(district.reports()) == 2
+
+
+async def test_correcting_a_per_area_report_keeps_its_area_unless_another_is_named(
+    district: District,
+) -> None:
+    await district.say(MEGAN, "rapportera 23 1 feminism debattartikel")
+    [stored] = district.reports()
+    assert await district.say(MEGAN, f"ändra {stored.id} 2") == f"Rättat #{stored.id}: nu 2, 22 nov. 2026."
+    assert district.reports()[0].area == "Feminism"
+    await district.say(MEGAN, f"ändra {stored.id} 1 antirasism")
+    assert district.reports()[0].area == "Antirasism"
