@@ -570,7 +570,7 @@ async def test_the_board_gets_a_link_that_downloads_the_csv(
     client: TestClient, connector: FakeConnector, app_stored: Stored, clock: Clock
 ) -> None:
     make_board(client)
-    card = card_of(await ask(client, connector, "exportera 2026-Q2"))
+    card = card_of(await ask(client, connector, "export 2026-Q2"))
     [action] = card["actions"]
     assert action["type"] == "Action.OpenUrl" and action["title"] == "Download CSV"
     url = URL(action["url"])
