@@ -29,7 +29,7 @@ from bench.load import Result, ask, refused, run_load
 from bench.servers import Server, agents_missing, bot_server, core_busy_seconds, reference_servers
 
 ECHO_TEXT = "mål"
-CHECK_IN = "rapportera 6 1 test"
+CHECK_IN = "rapportera 3 1 test ja"  # goal 3 is every branch's; "ja": the same report again
 BOT_COMMANDS = ("mål", "mål 6", "status", CHECK_IN)
 MIN_X_BOTBUILDER, MIN_X_AGENTS, MAX_P99_MS, MAX_RSS_MB, MAX_STATUS_MS = 5.0, 1.0, 100.0, 150.0, 100.0
 

@@ -103,6 +103,7 @@ class DistrictBot(TeamsActivityHandler):
             conversation_kind=conversation.kind,
             conversation=conversation,
             mentions=mentioned_people(activity),
+            mentions_written=mentions_written(activity),
             activity_id=_unique_id(activity),
             form=form_of(activity),
             cards=activity.channel_id in CARD_CHANNELS,
@@ -411,6 +412,26 @@ def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
             continue
         people.setdefault(person_id, PersonInfo(person_id, None, name if isinstance(name, str) else ""))
     return tuple(people.values())
+
+
+def mentions_written(activity: Activity) -> tuple[str, ...]:
+    """The text of each mention of someone besides the bot, as Teams wrote it in the message ("Johannes",
+    when the writer shortened "Johannes Ström"), without its markup."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    written = []
+    for entity in activity.entities or []:
+        if entity.type != "mention":
+            continue
+        extra = getattr(entity, "additional_properties", None) or {}
+        mentioned = getattr(entity, "mentioned", None) or extra.get("mentioned")
+        mentioned_id = mentioned.id if isinstance(mentioned, ChannelAccount) else (mentioned or {}).get("id")
+        text = getattr(entity, "text", None) or extra.get("text")
+        if mentioned_id == bot_id or not isinstance(text, str):
+            continue
+        plain = " ".join(re.sub(r"<[^>]+>", "", text).split())
+        if plain and plain not in written:
+            written.append(plain)
+    return tuple(written)
 
 
 def clean_activity(activity: Activity) -> None:

@@ -9,7 +9,8 @@ whose plan is this year's:
   for goals are reminded of their goals without a district check-in (one for no branch) in the quarter.
   A person who is both gets one message with both parts.
 - Then every board member gets the digest: per branch reported / not reported (which goals), the
-  responsible people's goals, and whom the bot could not reach.
+  responsible people's goals, where those goals stand (from Progress, as status shows them), and whom the
+  bot could not reach.
 
 Rules (product decisions):
 - The reminder period is the calendar quarter, whatever a goal's own period: a goal counted per month or
@@ -54,7 +55,7 @@ from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.progress import Report, period_bounds, quarter_key
+from bot.services.progress import Pace, Progress, Report, period_bounds, progress, quarter_key
 from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
@@ -142,13 +143,13 @@ class Reminder:
 
 def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
     """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter."""
-    for report in reports:
-        if report.branch_id != branch_id:
-            continue
-        if quarter.starts <= report.on <= quarter.ends:
-            return True
-        if goal.target.kind is TargetKind.DONE and report.on.year == quarter.year and report.value >= 1:
-            return True  # done earlier in the year: nothing more to report
+    theirs = [r for r in reports if r.branch_id == branch_id]
+    if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
+        return True
+    if goal.target.kind is TargetKind.DONE:
+        # Done earlier in the year (by the latest report, as progress reads it): nothing more to report.
+        done = progress(goal.target, theirs, today=quarter.ends, year=quarter.year)
+        return done.pace is Pace.DONE
     return False
 
 
@@ -280,7 +281,7 @@ class ReportReminders:
         if not gaps.branches and not gaps.responsible:
             return  # nobody reports on anything: no reminders, nothing for the board to read
         unreachable = await self._remind(district, plan, gaps, now, result)
-        await self._digest(district, gaps, unreachable, now, result)
+        await self._digest(district, plan, gaps, unreachable, now, result)
         days = await asyncio.to_thread(self.checkins.escalation, district)
         if days is not None:
             await self._escalate(district, gaps, days, now, result)
@@ -351,7 +352,7 @@ class ReportReminders:
         return unreachable
 
     async def _digest(
-        self, district: str, gaps: Gaps, unreachable: list[int], now: datetime, result: RunResult
+        self, district: str, plan: Plan, gaps: Gaps, unreachable: list[int], now: datetime, result: RunResult
     ) -> None:
         """The digest to each board member who has not had it this quarter."""
         period = gaps.quarter.key
@@ -372,10 +373,16 @@ class ReportReminders:
         names = {m.person_id: m.name for m in members}
         names.update({p.person_id: p.name for p in gaps.responsible})
         not_reached = [names.get(person_id, "?") for person_id in [*unreachable, *missing_chat]]
+        # Where the goals in the digest stand, as status and `mål N` say it (one Progress for all).
+        progress = Progress(self.repository, self.checkins, self.zone)
+        standings = await asyncio.to_thread(progress.standings, plan, now=now)
         languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
         digests = {
             language: cards.digest(
-                translator(language), gaps, unreachable=sorted(set(not_reached), key=str.casefold)
+                translator(language),
+                gaps,
+                unreachable=sorted(set(not_reached), key=str.casefold),
+                standings=standings,
             )
             for language in set(languages.values())
         }

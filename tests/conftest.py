@@ -137,3 +137,19 @@ def seed(name: str) -> str:
 
 VASTERNORRLAND = "000_0851f27eaf082ef9.txt"
 SKANE = "004_5fc3239f6e1f9f03.txt"
+
+
+def every_branch(repository: Repository, district: str, number: int) -> None:
+    """Make goal `number` of the district's plan every branch's own (as an imported plan may say): the
+    sample plan's goals are nearly all the district's, and chairs report only for their branch."""
+    from sqlmodel import col, select
+
+    from bot.db.models import District, Goal
+
+    with repository.db.write() as session:
+        goal = session.exec(
+            select(Goal)
+            .join(District, col(District.id) == col(Goal.district_id))
+            .where(District.name == district, Goal.number == number)
+        ).one()
+        goal.applies_to_branches = True

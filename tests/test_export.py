@@ -181,6 +181,12 @@ def test_every_cell_is_neutralised_not_only_comments() -> None:
     assert neutralise("") == "" and neutralise("'=") == "'="
 
 
+def test_a_done_or_not_goal_is_exported_in_words() -> None:
+    rows = [row(value=1, done_or_not=True), row(id=2, value=0, done_or_not=True)]
+    assert [r[5] for r in read_csv(render_csv(rows, translator("sv")))[1:]] == ["klart", "inte klart"]
+    assert [r[5] for r in read_csv(render_csv(rows, translator("en")))[1:]] == ["done", "not done"]
+
+
 def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
     data = render_csv(
         [row(), row(id=2, value=2.5, branch=None, comment='Möte; "Årsmöte"\nrad två', corrected=True)],
@@ -420,7 +426,8 @@ def test_the_cli_exports_every_standing_checkin_without_who_reported_it(
     assert first[9] == "2026-11-22T10:00:00Z" and first[10] == "yes"
     assert by_id[stored.q2_harnosand][8].startswith("'=HYPERLINK(") and by_id[stored.q2_harnosand][10] == "no"
     district = by_id[stored.may_district]
-    assert district[4] == "" and district[5] == "2,5" and district[8] == "'@SUM(1+1)"
+    # Goal 10 is done or not done: its value is in words, never 1 or 0 (or 2,5).
+    assert district[4] == "" and district[5] == "done" and district[8] == "'@SUM(1+1)"
     assert by_id[stored.q3_quirky][8] == 'Möte; "Årsmöte"\nrad två'
     text = out.decode("utf-8")
     for personal in ("Anna", "aad-anna", "29:user-anna", "Bo", "aad-bo"):
@@ -545,16 +552,18 @@ def make_board(client: TestClient, person: PersonInfo = MEGAN) -> None:
     assert client.app[COMPONENTS].people.grant(person, DISTRICT, Role.BOARD, now=NOW)
 
 
-async def test_members_and_chairs_are_refused_the_export(
+async def test_members_are_refused_the_export_and_chairs_get_their_own_branchs(
     client: TestClient, connector: FakeConnector, app_stored: Stored
 ) -> None:
     make_board(client, ANNA)  # someone else is on the board
     text = reply_text(await ask(client, connector, "export 2026-Q2"))
-    assert "Only the board and administrators can do that. Ask one of the board: Anna Andersson." in text
+    assert "Only branch chairs, the board and administrators can do that." in text
     assert "/exports/" not in text
     client.app[COMPONENTS].people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
-    text = reply_text(await ask(client, connector, "exportera"))  # a Swedish command: a Swedish answer
-    assert "Det kan bara styrelsen" in text and "/exports/" not in text
+    text = reply_text(await ask(client, connector, "export Härnösand"))
+    assert text == "You can export your own branch's reports: Sundsvall"
+    card = card_of(await ask(client, connector, "export"))
+    assert "Sundsvall: 1 check-in." in str(card["body"])  # Sundsvall's standing one, not Härnösand's
 
 
 async def test_the_board_gets_a_link_that_downloads_the_csv(

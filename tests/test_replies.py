@@ -64,7 +64,7 @@ async def test_a_check_in_whose_confirmation_first_gets_503_is_stored_once_and_t
 ) -> None:
     client.app[COMPONENTS].people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
     connector.failures.append((503, {}))
-    message = activities.personal_message("rapportera 6 1 möte i Sundsvall", service_url=connector.url)
+    message = activities.personal_message("rapportera 3 1 Zetkin i Sundsvall", service_url=connector.url)
     assert await post(client, message) in (200, 201)
 
     assert connector.statuses() == [503, 200]

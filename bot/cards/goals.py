@@ -11,7 +11,7 @@ from bot.db.checkins import StoredCheckIn
 from bot.i18n import Translator
 from bot.services.engagement import PostsTally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
-from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Measure, Pace
+from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Pace
 
 BAR_WIDTH = 10
 
@@ -28,6 +28,7 @@ def pace_word(t: Translator, pace: Pace) -> str:
         Pace.ON_PACE: t._("on pace"),
         Pace.BEHIND: t._("behind"),
         Pace.NOT_MEASURED: t._("not measured"),
+        Pace.NOT_BEGUN: t._("not begun"),
     }[pace]
 
 
@@ -41,54 +42,86 @@ def this_period(t: Translator, period: Period | None) -> str:
     }[period]
 
 
-def _measure(t: Translator, measure: Measure, span: str) -> str:
-    return t._("{bar} {done} of {wanted} {span} · {pace}").format(
-        bar=bar(measure.fraction),
-        done=number(t, measure.done),
-        wanted=number(t, measure.wanted),
-        span=span,
-        pace=pace_word(t, measure.pace),
-    )
+def _periods_met(t: Translator, period: Period | None, met: int, count: int) -> str:
+    return {
+        Period.WEEK: t._("{met} of {count} weeks met this year"),
+        Period.MONTH: t._("{met} of {count} months met this year"),
+        Period.QUARTER: t._("{met} of {count} quarters met this year"),
+    }.get(period or Period.YEAR, t._("{met} of {count} met this year")).format(met=met, count=count)
 
 
 def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
-    """One line: where the goal stands this year (and this period, where it has one)."""
+    """One line: where the goal stands (this period, where it has one, then the year) and its one pace."""
     kind = goal.target.kind
-    year = standing.year
+    year, period = standing.year, standing.period
+    pace = pace_word(t, standing.pace)
+    if standing.in_branches:
+        reached = t.ngettext(
+            "{done} of {wanted} branch has reached its target",
+            "{done} of {wanted} branches have reached their target",
+            int(year.wanted),
+        ).format(done=number(t, year.done), wanted=number(t, year.wanted))
+        parts = [f"{bar(year.fraction)} {reached}"]
+        if period is not None:
+            parts.append(
+                t.ngettext(
+                    "{done} of {wanted} branch {span}",
+                    "{done} of {wanted} branches {span}",
+                    int(period.wanted),
+                ).format(
+                    done=number(t, period.done),
+                    wanted=number(t, period.wanted),
+                    span=this_period(t, goal.target.period),
+                )
+            )
+        return " · ".join([*parts, pace])
     if kind is TargetKind.METRIC:
         return t._("{bar} {value} (from {baseline}, target {goal}) · {pace}").format(
             bar=bar(year.fraction),
             value=number(t, year.done),
             baseline=number(t, year.baseline if year.baseline is not None else year.done),
             goal=number(t, year.wanted),
-            pace=pace_word(t, year.pace),
+            pace=pace,
         )
     if kind is TargetKind.PEOPLE:
         return t._("{bar} {done} of {wanted} named · {pace}").format(
+            bar=bar(year.fraction), done=number(t, year.done), wanted=number(t, year.wanted), pace=pace
+        )
+    if kind is TargetKind.DONE:
+        return t._("done") if standing.pace is Pace.DONE else t._("not done") + f" · {pace}"
+    if period is None:
+        return t._("{bar} {done} of {wanted} {span} · {pace}").format(
             bar=bar(year.fraction),
             done=number(t, year.done),
             wanted=number(t, year.wanted),
-            pace=pace_word(t, year.pace),
+            span=t._("this year"),
+            pace=pace,
         )
-    if kind is TargetKind.DONE:
-        return (
-            t._("done") if year.pace is Pace.DONE else t._("not done yet") + f" · {pace_word(t, year.pace)}"
-        )
-    if standing.period is not None:
-        return _measure(t, standing.period, this_period(t, goal.target.period))
-    return _measure(t, year, t._("this year"))
+    return " · ".join(
+        [
+            t._("{bar} {done} of {wanted} {span}").format(
+                bar=bar(period.fraction),
+                done=number(t, period.done),
+                wanted=number(t, period.wanted),
+                span=this_period(t, goal.target.period),
+            ),
+            _periods_met(t, goal.target.period, standing.periods_met or 0, standing.periods or 0),
+            pace,
+        ]
+    )
 
 
-def progress_rows(t: Translator, goal: Goal, standing: GoalProgress) -> list[tuple[str, str]]:
-    rows = [(t._("Progress"), progress_line(t, goal, standing))]
-    if standing.period is not None:
-        rows.append((t._("This year"), _measure(t, standing.year, t._("this year"))))
-    return rows
+def value_word(t: Translator, target: Target, value: float) -> str:
+    """A reported value as the goal reads it: done / not done in words, never 1 or 0."""
+    if target.kind is TargetKind.DONE:
+        return t._("done") if value >= 1 else t._("not done")
+    return number(t, value)
 
 
-def check_in_line(t: Translator, check_in: StoredCheckIn) -> str:
+def check_in_line(t: Translator, check_in: StoredCheckIn, target: Target | None) -> str:
     who = check_in.branch or t._("the district")
-    parts = [day(t, check_in.happened_on), who, number(t, check_in.value)]
+    value = value_word(t, target, check_in.value) if target else number(t, check_in.value)
+    parts = [day(t, check_in.happened_on), who, value]
     if check_in.area:
         parts.append(check_in.area)
     if check_in.comment:
@@ -125,11 +158,6 @@ def status(
             body.append(heading(section))
             lines += ["", section]
         line = progress_line(t, goal, standing.progress)
-        year = standing.progress.year
-        if standing.progress.period is not None:
-            line += " \u2502 " + t._("{done} of {wanted} this year").format(
-                done=number(t, year.done), wanted=number(t, year.wanted)
-            )
         rows.append((str(goal.number), line))
         lines.append(f"{goal.number:>3}. {line}")
     if rows:
@@ -140,16 +168,21 @@ def status(
     return Reply(text, card(body, fallback=text))
 
 
-def mine(t: Translator, check_ins: Sequence[StoredCheckIn]) -> Reply:
+def mine(
+    t: Translator, check_ins: Sequence[StoredCheckIn], plan: Plan | None, *, branches: Sequence[str] = ()
+) -> Reply:
+    """One's latest reports; a chair's also those made for their branches."""
     if not check_ins:
         return Reply(t._("You have not reported anything yet. Report with: report 6 1 COMMENT"))
     title = t._("Your latest reports")
+    if branches:
+        title = t._("The latest reports: yours and those for {branches}").format(branches=", ".join(branches))
     rows = []
     for check_in in check_ins:
         line = (
             t._("goal {number}").format(number=check_in.goal_number or "?")
             + " · "
-            + check_in_line(t, check_in)
+            + check_in_line(t, check_in, _target_of(plan, check_in.goal_id))
         )
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
@@ -157,6 +190,11 @@ def mine(t: Translator, check_ins: Sequence[StoredCheckIn]) -> Reply:
     hint = t._("Correct with: correct 15 VALUE [COMMENT] · withdraw with: withdraw 15")
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
+
+
+def _target_of(plan: Plan | None, goal_id: int) -> Target | None:
+    goal = next((g for g in plan.goals if g.id == goal_id), None) if plan else None
+    return goal.target if goal else None
 
 
 def goal_list(t: Translator, plan: Plan) -> Reply:
@@ -178,20 +216,33 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
     return Reply(text, card(body, fallback=text))
 
 
-def goal_detail(t: Translator, plan: Plan, found: GoalInFull, *, posts: PostsTally | None = None) -> Reply:
+def plan_year_note(t: Translator, plan: Plan, today: date) -> str | None:
+    """Whether the plan's year has not begun or is over (None while it runs)."""
+    if plan.year is not None and today.year < plan.year:
+        return t._("The plan is for {year} and begins on 1 January").format(year=plan.year)
+    if plan.year is not None and today.year > plan.year:
+        return t._("The plan was for {year}; this is its final result").format(year=plan.year)
+    return None
+
+
+def goal_detail(
+    t: Translator, plan: Plan, found: GoalInFull, *, today: date, posts: PostsTally | None = None
+) -> Reply:
     goal, standing, responsible = found.goal, found.progress, found.responsible
     language = t.language
     title = t._("Goal {number}").format(number=goal.number)
+    year = plan_year_note(t, plan, today)
     rows = [
+        *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
         (t._("Responsible"), ", ".join(responsible) or named_in_plan(goal.text) or t._("Nobody named yet")),
-        *progress_rows(t, goal, standing),
+        (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if posts is not None:
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
-        rows.append((t._("Reported"), check_in_line(t, check_in)))
+        rows.append((t._("Reported"), check_in_line(t, check_in, goal.target)))
     if goal.applies_to_branches:
         rows.insert(1, (t._("Applies to"), t._("every branch")))
     body = [heading(title, size="Large"), paragraph(goal.text_in(language)), facts(rows)]

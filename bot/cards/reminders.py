@@ -9,8 +9,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph
+from bot.cards.goals import progress_line
 from bot.i18n import Translator
 from bot.services.goals import Goal, TargetKind
+from bot.services.progress import GoalStanding
 
 if TYPE_CHECKING:  # the job's results; imported for types only, so cards never depend on schedules/
     from bot.db.checkins import StoredCheckIn
@@ -217,7 +219,9 @@ def standing(t: Translator, goals: Sequence[Goal], missing: Sequence[Goal]) -> s
     return " · ".join(parts)
 
 
-def digest(t: Translator, gaps: Gaps, *, unreachable: Sequence[str]) -> Reply:
+def digest(
+    t: Translator, gaps: Gaps, *, unreachable: Sequence[str], standings: Sequence[GoalStanding] = ()
+) -> Reply:
     """The board's digest: each branch and responsible person, reported or not, and who is unreachable."""
     title = t._("Who has reported this quarter")
     intro = t._(
@@ -235,6 +239,12 @@ def digest(t: Translator, gaps: Gaps, *, unreachable: Sequence[str]) -> Reply:
     if gaps.responsible:
         rows = [(person.name, standing(t, person.goals, person.missing)) for person in gaps.responsible]
         sections.append((t._("Responsible for goals"), rows))
+    asked = {goal.id for goal in gaps.branch_goals} | {g.id for p in gaps.responsible for g in p.goals}
+    standing_rows = [
+        (str(s.goal.number), progress_line(t, s.goal, s.progress)) for s in standings if s.goal.id in asked
+    ]
+    if standing_rows:
+        sections.append((t._("Where these goals stand"), standing_rows))
     body = [heading(title, size="Large"), paragraph(intro)]
     lines = [title, intro]
     for section, rows in sections:

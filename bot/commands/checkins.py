@@ -16,21 +16,22 @@ from bot.cards.checkin_form import FORM, Entries, form
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
+from bot.db.checkins import AlreadyStored, NotStored, StoredCheckIn
 from bot.i18n import N_, Translator
+from bot.services.branches import find_branch
+from bot.services.branches import names as branch_names
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     CheckInProblem,
     Refusal,
     Refused,
-    check,
+    Repeat,
     delivery_token,
     parse_check_in,
     parse_goal_number,
-    read_value,
 )
-from bot.services.goals import Goal, Plan, number_in
+from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role
 from bot.services.progress import quarter_key
 from bot.services.text import fold
@@ -69,8 +70,10 @@ def register(router: Router) -> None:
         if plan is None:
             return Reply(t._("There is no plan to report on yet."))
         today = today_in_district(context)
+        args, confirmed = confirmed_args(request.args)
+        goal = None
         try:
-            number, rest = parse_goal_number(request.args)
+            number, rest = parse_goal_number(args)
             goal = plan.goal(number)
             if goal is None:
                 raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
@@ -78,7 +81,8 @@ def register(router: Router) -> None:
                 rest, goal.target, goal_number=number, today=today, year=plan.year, areas=plan.priority_areas
             )
         except CheckInError as error:
-            return Reply(problem(t, error, plan))
+            return Reply(problem(t, error, plan, goal=goal))
+        draft = replace(draft, confirmed=confirmed)
         if request.activity_id and request.conversation is not None:
             token = delivery_token(request.conversation.conversation_id, request.activity_id)
             draft = replace(draft, submission=token)
@@ -117,7 +121,13 @@ def register(router: Router) -> None:
             theirs = [s for s in rows if s.goal.id in ids]
             return cards.status(t, plan, theirs, branch=None, today=today_in_district(context))
         check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
-        return cards.mine(t, check_ins)
+        # A chair (or deputy) sees their branch's reports too, whoever made them.
+        chairs = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
+        branch_reports = await asyncio.to_thread(context.checkins.of_branches, [b.id for b in chairs])
+        seen = {c.id for c in check_ins}
+        both = [*check_ins, *(c for c in branch_reports if c.id not in seen)]
+        both = sorted(both, key=lambda c: (c.created_at, c.id), reverse=True)[:10]
+        return cards.mine(t, both, await plan_of(request, context), branches=[b.name for b in chairs])
 
     @router.command(
         "ändra",
@@ -136,29 +146,37 @@ def register(router: Router) -> None:
         goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
         if goal is None or plan is None:
             return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
-        value_text, _, comment = rest.strip().partition(" ")
         try:
-            value = read_value(value_text, goal.target)
-            check(
-                value=value,
-                happened_on=found.happened_on,
-                comment=comment or None,
+            draft = parse_check_in(
+                rest,
+                goal.target,
+                goal_number=goal.number,
                 today=today_in_district(context),
                 year=plan.year,
+                areas=plan.priority_areas,
+                default_day=found.happened_on,
+                default_area=found.area,
             )
         except CheckInError as error:
-            return Reply(problem(t, error, plan))
+            return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
         assert request.user is not None
         stored = await asyncio.to_thread(
             context.checkins.correct,
             found.id,
             by=request.user,
-            value=value,
-            happened_on=found.happened_on,
-            comment=comment.strip() or None,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            comment=draft.comment,
+            area=draft.area,
             now=context.now,
         )
-        return Reply(t._("Corrected #{id}: now {value}.").format(id=stored.id, value=number(t, stored.value)))
+        return Reply(
+            t._("Corrected #{id}: now {value}, {day}.").format(
+                id=stored.id,
+                value=cards.value_word(t, goal.target, stored.value),
+                day=day(t, stored.happened_on),
+            )
+        )
 
     @router.command(
         "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
@@ -178,22 +196,30 @@ def register(router: Router) -> None:
         "status", usage=N_("status [BRANCH]"), summary=N_("how the plan stands, for the district or a branch")
     )
     async def status(request: Request, context: Context) -> Reply:
-        """Every goal with its progress and pace; with a branch's name, that branch's own."""
+        """Every goal with its progress and pace: for a chair their own branch, unless they ask for the
+        district; with a branch's name, that branch's own."""
         t = request.t
         plan = await plan_of(request, context)
         if plan is None or not plan.goals:
             return Reply(t._("There is no plan to report on yet."))
         branch = None
-        if request.args:
+        asked = fold(request.args)
+        if asked and asked not in _DISTRICT_WORDS:
             branches = await asyncio.to_thread(context.checkins.branches, request.district)
-            branch = next((b for b in branches if fold(b.name) == fold(request.args)), None)
+            branch = find_branch(request.args, branches)
             if branch is None:
-                names = ", ".join(b.name for b in branches) or "\u2013"
                 return Reply(
                     t._("There is no branch called “{name}”. Branches: {names}").format(
-                        name=request.args[:60], names=names
+                        name=request.args[:60], names=branch_names(branches)
                     )
                 )
+        elif (
+            not asked
+            and request.user is not None
+            and not ({Role.BOARD, Role.ADMIN} & await _roles(request, context))
+        ):
+            own = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
+            branch = own[0] if len(own) == 1 else None
         branch_id, name = (branch.id, branch.name) if branch else (None, None)
         today = today_in_district(context)
         rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now, branch_id=branch_id)
@@ -209,38 +235,77 @@ def register(router: Router) -> None:
     async def responsible(request: Request, context: Context) -> Reply:
         """Name the @mentioned people responsible for a goal (or, with "bort"/"remove", no longer)."""
         t = request.t
-        words = strip_names(request.args, request.mentions).split()
+        words = strip_names(request.args, request.mentions, request.mentions_written).split()
         remove = any(fold(w) in ("bort", "remove") for w in words)
         numbers = [n for n in map(number_in, words) if n is not None]
         plan = await plan_of(request, context)
-        goal = plan.goal(numbers[0]) if plan and numbers else None
-        if goal is None or not request.mentions:
+        if not numbers or not request.mentions:
             return Reply(t._("Write a goal number and @mention the people, e.g. responsible 6 @Megan."))
-        names = ", ".join(p.name for p in request.mentions)
-        for person in request.mentions:
-            if remove:
-                await asyncio.to_thread(context.checkins.unname_responsible, goal.id, person)
-            else:
-                await asyncio.to_thread(context.checkins.name_responsible, goal.id, person, now=context.now)
-        if remove:
+        goal = plan.goal(numbers[0]) if plan else None
+        if goal is None or plan is None:
             return Reply(
-                t._("{names}: no longer responsible for goal {number}.").format(
-                    names=names, number=goal.number
+                t._("There is no goal {number}; the plan has goals 1–{last}.").format(
+                    number=numbers[0], last=len(plan.goals) if plan else 0
                 )
             )
-        return Reply(
-            t._("{names}: now responsible for goal {number}.").format(names=names, number=goal.number)
-        )
+        changed: list[str] = []
+        unchanged: list[str] = []
+        for person in request.mentions:
+            if remove:
+                done = await asyncio.to_thread(context.checkins.unname_responsible, goal.id, person)
+            else:
+                done = await asyncio.to_thread(
+                    context.checkins.name_responsible, goal.id, person, now=context.now
+                )
+            (changed if done else unchanged).append(person.name)
+        lines = []
+        if changed:
+            lines.append(
+                (
+                    t.ngettext(
+                        "{names} is no longer responsible for goal {number}.",
+                        "{names} are no longer responsible for goal {number}.",
+                        len(changed),
+                    )
+                    if remove
+                    else t.ngettext(
+                        "{names} is now responsible for goal {number}.",
+                        "{names} are now responsible for goal {number}.",
+                        len(changed),
+                    )
+                ).format(names=", ".join(changed), number=goal.number)
+            )
+        if unchanged:
+            lines.append(
+                (
+                    t.ngettext(
+                        "{names} was not responsible for goal {number}.",
+                        "{names} were not responsible for goal {number}.",
+                        len(unchanged),
+                    )
+                    if remove
+                    else t.ngettext(
+                        "{names} was responsible for goal {number} already.",
+                        "{names} were responsible for goal {number} already.",
+                        len(unchanged),
+                    )
+                ).format(names=", ".join(unchanged), number=goal.number)
+            )
+        return Reply(" ".join(lines))
+
+
+_DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
 
 
 async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
     """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
-    one-line command, the card form and the chat dialog."""
+    one-line command, the card form and the chat dialog. A report like one stored before is asked about,
+    with the one line that stores it anyway."""
     t = request.t
     assert request.user is not None
     try:
         stored = await asyncio.to_thread(
-            context.reporting.store, request.user, request.district, goal.id, draft, now=context.now
+            context.reporting.store, request.user, request.district, goal, draft, now=context.now
         )
     except AlreadyStored as repeat:  # a form sent twice, or a message Teams delivered again: stored once
         return Reply(
@@ -257,38 +322,133 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             )
         )
     if isinstance(stored, Refused):
-        return Reply(refused(t, stored.why, stored.chairs, goal=goal))
+        return Reply(refused(t, stored, goal=goal))
+    if isinstance(stored, Repeat):
+        same = stored.stored
+        answer = t._(
+            "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
+        ).format(
+            id=same.id,
+            number=goal.number,
+            value=cards.value_word(t, goal.target, same.value),
+            who=same.branch or t._("the district"),
+            day=day(t, same.happened_on),
+        )
+        again = " ".join(
+            filter(
+                None,
+                [
+                    t._("report {number} {value}").format(
+                        number=goal.number, value=_typed(t, goal, draft.value)
+                    ),
+                    draft.area,
+                    draft.happened_on.isoformat(),
+                    draft.comment,
+                    t._("yes"),
+                ],
+            )
+        )
+        return Reply(answer + " " + t._("If it happened twice, write: {command}").format(command=again))
     return Reply(
         t._(
             "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
         ).format(
             id=stored.id,
             number=goal.number,
-            value=number(t, stored.value) + (f" ({stored.area})" if stored.area else ""),
+            value=cards.value_word(t, goal.target, stored.value)
+            + (f" ({stored.area})" if stored.area else ""),
             who=stored.branch or t._("the district"),
             day=day(t, stored.happened_on),
         )
     )
 
 
-def refused(t: Translator, why: Refusal, chairs: tuple[BranchInfo, ...], *, goal: Goal) -> str:
+_YES = ("ja", "yes")
+
+
+def _typed(t: Translator, goal: Goal, value: float) -> str:
+    """A value as the one-line report takes it back: "klart", "inte klart", "3"."""
+    if goal.target.kind is TargetKind.DONE:
+        return cards.value_word(t, goal.target, value)
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def confirmed_args(args: str) -> tuple[str, bool]:
+    """The arguments without a last "ja" / "yes" after the value, and whether it was there."""
+    words = args.split()
+    if len(words) > 2 and fold(words[-1]) in _YES:
+        return " ".join(words[:-1]), True
+    return args, False
+
+
+def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
     """Why the sender may not report the check-in as written, and who may."""
+    why = refusal.why
     if why is Refusal.NOT_OWN_BRANCH:
         return t._("You can only report for your own branch.")
     if why is Refusal.SEVERAL_BRANCHES:
-        names = ", ".join(branch.name for branch in chairs)
+        names = ", ".join(branch.name for branch in refusal.chairs)
         return t._("You chair several branches ({names}); add which, e.g. report 6 1 for {first}.").format(
-            names=names, first=chairs[0].name
+            names=names, first=refusal.chairs[0].name
         )
+    if why is Refusal.UNKNOWN_BRANCH:
+        return t._(
+            "There is no branch called “{name}”. Branches: {names}. Nothing was stored; "
+            "the board adds a branch with: branches add NAME"
+        ).format(name=refusal.named, names=branch_names(refusal.branches))
+    if why is Refusal.NEED_BRANCH:
+        first = refusal.branches[0].name if refusal.branches else "Sundsvall"
+        return t._(
+            "Goal {number} is every branch's own: say which branch, e.g. report {number} 1 for {first}. "
+            "Branches: {names}"
+        ).format(number=goal.number, first=first, names=branch_names(refusal.branches))
+    if why is Refusal.DISTRICT_GOAL:
+        if refusal.responsible:
+            return t.ngettext(
+                "Goal {number} is the district's own, not a branch's: the board and {names}, who is "
+                "responsible for it, report it.",
+                "Goal {number} is the district's own, not a branch's: the board and {names}, who are "
+                "responsible for it, report it.",
+                len(refusal.responsible),
+            ).format(number=goal.number, names=", ".join(refusal.responsible))
+        return t._(
+            "Goal {number} is the district's own, not a branch's: the board reports it. "
+            "Tell a board member what was done."
+        ).format(number=goal.number)
     return t._(
         "Only branch chairs, the board and people responsible for goal {number} can report on it. "
         "Ask the board to name you (responsible {number} @you)."
     ).format(number=goal.number)
 
 
-def problem(t: Translator, error: CheckInError, plan: Plan, *, example: bool = True) -> str:
-    """What was wrong with a check-in, and (for the one-line form) how to write it instead."""
-    one_line = t._("For example: report 6 1 chairs' meeting held in Sundsvall")
+def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:
+    """A one-line report (or correction) this goal takes."""
+    target = goal.target
+    if target.kind is TargetKind.DONE:
+        value = t._("done")
+    elif target.kind is TargetKind.METRIC:
+        value = number(t, target.goal_value if target.goal_value is not None else 100)
+    elif target.kind is TargetKind.PEOPLE:
+        value = str(target.count or 1)
+    else:
+        value = str(target.count or 1)
+        if target.per_area and plan.priority_areas:
+            value += f" {plan.priority_areas[0]}"
+    if correcting is not None:
+        return t._("correct {id} {value}").format(id=correcting, value=value)
+    return t._("report {number} {value}").format(number=goal.number, value=value)
+
+
+def problem(
+    t: Translator,
+    error: CheckInError,
+    plan: Plan,
+    *,
+    example: bool = True,
+    goal: Goal | None = None,
+    correcting: int | None = None,
+) -> str:
+    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it."""
     messages = {
         CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
         CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
@@ -305,7 +465,18 @@ def problem(t: Translator, error: CheckInError, plan: Plan, *, example: bool = T
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
     }
     message = messages[error.code].format(detail=error.detail, last=len(plan.goals))
-    return f"{message} {one_line}" if example else message
+    if goal is not None:
+        message += " " + t._("Goal {number} counts: {what}.").format(
+            number=goal.number, what=cards.describe_target(t, goal.target, plan)
+        )
+    if not example:
+        return message
+    line = (
+        example_report(t, goal, plan, correcting=correcting)
+        if goal is not None
+        else t._("report 6 1 chairs' meeting held in Sundsvall")
+    )
+    return message + " " + t._("For example: {line}").format(line=line)
 
 
 async def _own(request: Request, context: Context, number: str) -> StoredCheckIn | Reply:
@@ -418,13 +589,19 @@ async def answer_reminder(request: Request, context: Context, data: Mapping[str,
             ),
             keeps_card=True,
         )
-    draft = CheckInDraft(
-        goal.number or item.number, value, today, None, f"för {item.branch}", submission=item.token
+    draft = CheckInDraft(  # a tap is the chair's own yes: no question about a like report stored before
+        goal.number or item.number,
+        value,
+        today,
+        None,
+        f"för {item.branch}",
+        submission=item.token,
+        confirmed=True,
     )
     assert request.user is not None
     try:
         stored = await asyncio.to_thread(
-            context.reporting.store, request.user, request.district, goal.id, draft, now=context.now
+            context.reporting.store, request.user, request.district, goal, draft, now=context.now
         )
     except AlreadyStored:
         pass  # a second tap: the card shows what the first one stored
@@ -436,7 +613,7 @@ async def answer_reminder(request: Request, context: Context, data: Mapping[str,
         )
     else:
         if isinstance(stored, Refused):
-            return Reply(refused(t, stored.why, stored.chairs, goal=goal), keeps_card=True)
+            return Reply(refused(t, stored, goal=goal), keeps_card=True)
     found = await asyncio.to_thread(
         context.checkins.by_submissions, [i.token for i in items], district=request.district
     )

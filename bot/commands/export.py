@@ -2,17 +2,19 @@
 
 The link (see bot/services/export.py) carries the filters and its expiry, signed; `GET /exports/{token}` in
 bot/app.py answers the CSV. Only the board and admins may ask (the router checks `role=`), and only in a
-personal chat: a link posted in a channel or group chat could be opened by everyone in it.
+personal chat: a link posted in a channel or group chat could be opened by everyone in it. A chair (or
+deputy) exports their own branch's check-ins only.
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from bot.cards import Reply
 from bot.cards import export as cards
 from bot.commands.checkins import plan_of
-from bot.commands.router import Context, Request, Router
+from bot.commands.router import Context, Request, Router, roles_of
 from bot.i18n import N_, Translator
 from bot.services.export import (
     ExportFilterError,
@@ -22,7 +24,7 @@ from bot.services.export import (
     check_filters,
     parse_words,
 )
-from bot.services.people import Role
+from bot.services.people import Role, allows
 
 
 def register(router: Router, links: ExportLinks | None) -> None:
@@ -31,7 +33,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         "export",
         usage=N_("export [PERIOD] [BRANCH] [goal N]"),
         summary=N_("download the check-ins as a spreadsheet (CSV)"),
-        role=Role.BOARD,
+        role=Role.CHAIR,  # a chair (or deputy) exports their own branch's; the board any
     )
     async def export(request: Request, context: Context) -> Reply:
         """Check the filters against the plan, count what matches, and answer with a link that expires."""
@@ -66,6 +68,18 @@ def register(router: Router, links: ExportLinks | None) -> None:
             )
         except ExportFilterError as error:
             return Reply(problem(t, error, goals=len(goal_numbers), branches=branch_names))
+        if not allows(await roles_of(request.user, request.district, context), Role.BOARD):
+            assert request.user is not None
+            own = [
+                b.name
+                for b in await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
+            ]
+            if query.branch is None and len(own) == 1:
+                query = replace(query, branch=own[0])
+            elif query.branch not in own:
+                return Reply(
+                    t._("You can export your own branch's reports: {names}").format(names=", ".join(own))
+                )
         rows = await asyncio.to_thread(context.checkins.export_rows, query)
         if not rows:
             return Reply(t._("No check-ins match that, so there is nothing to export."))

@@ -59,7 +59,7 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
         )
     found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now)
     posts = await _posts(request, context) if is_posts_goal(goal) else None
-    return cards.goal_detail(request.t, plan, found, posts=posts)
+    return cards.goal_detail(request.t, plan, found, today=context.progress.today(context.now), posts=posts)
 
 
 async def _posts(request: Request, context: Context) -> PostsTally | None:

@@ -111,6 +111,7 @@ class Request:
     conversation: ConversationInfo | None = None
     activity_id: str = ""  # the message's id where it is unique in its conversation (Teams), else empty
     mentions: tuple[PersonInfo, ...] = ()  # people @mentioned besides the bot
+    mentions_written: tuple[str, ...] = ()  # those mentions as the message wrote them ("Johannes")
     form: Mapping[str, Any] | None = None  # a submitted card form's data (its name under "form")
     cards: bool = True  # whether the client shows Adaptive Cards
     locale: str | None = None  # the sender's Teams client's locale, e.g. "en-US"

@@ -138,6 +138,39 @@ class CheckInRepository:
         except StorageGone as error:
             raise NotStored(str(error)) from error
 
+    def submitted(self, submission: str) -> None:
+        """AlreadyStored if a check-in with this submission token is stored (nothing is stored by asking)."""
+        with self.db.read() as session:
+            _refuse_repeat(session, submission)
+
+    def same_report(
+        self,
+        district: str,
+        goal_id: int,
+        branch_id: int | None,
+        happened_on: date,
+        value: float,
+        *,
+        area: str | None = None,
+    ) -> StoredCheckIn | None:
+        """A standing check-in with the same goal, branch, day, value and area, if one is stored."""
+        with self.db.read() as session:
+            row = session.exec(
+                select(CheckIn)
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(
+                    District.name == district,
+                    CheckIn.goal_id == goal_id,
+                    CheckIn.branch_id == branch_id,
+                    CheckIn.happened_on == happened_on,
+                    CheckIn.value == value,
+                    CheckIn.area == area,
+                    col(CheckIn.withdrawn_at).is_(None),
+                )
+                .order_by(col(CheckIn.id))
+            ).first()
+            return _stored(session, row) if row else None
+
     def mine(self, reporter: PersonInfo, district: str, *, limit: int = 10) -> list[StoredCheckIn]:
         """The reporter's latest check-ins in the district, withdrawn ones included (marked)."""
         with self.db.read() as session:
@@ -148,6 +181,19 @@ class CheckInRepository:
                 select(CheckIn)
                 .join(District, col(District.id) == col(CheckIn.district_id))
                 .where(CheckIn.reporter_id == person.id, District.name == district)
+                .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
+                .limit(limit)
+            ).all()
+            return [_stored(session, row) for row in rows]
+
+    def of_branches(self, branch_ids: list[int], *, limit: int = 10) -> list[StoredCheckIn]:
+        """The latest check-ins for these branches, by whoever reported them, withdrawn ones included."""
+        if not branch_ids:
+            return []
+        with self.db.read() as session:
+            rows = session.exec(
+                select(CheckIn)
+                .where(col(CheckIn.branch_id).in_(branch_ids))
                 .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
                 .limit(limit)
             ).all()
@@ -189,14 +235,17 @@ class CheckInRepository:
         happened_on: date,
         comment: str | None,
         now: datetime,
+        area: str | None = None,
     ) -> StoredCheckIn:
-        """Change a check-in, keeping what it was before (who changed it, when)."""
+        """Change a check-in, keeping what it was before (who changed it, when); `area` None keeps it."""
         with self.db.write() as session:
             row = session.get(CheckIn, checkin_id)
             assert row is not None
             changer = remember_person(session, by, now)
             session.add(_revision(row, "edit", changer, now))
             row.value, row.happened_on = value, happened_on
+            if area is not None:
+                row.area = area
             if comment is not None:
                 row.comment = comment
             row.updated_at = now
@@ -267,6 +316,7 @@ class CheckInRepository:
                 col(CheckIn.created_at),
                 corrected.label("corrected"),
                 col(CheckIn.withdrawn_at),
+                col(Goal.target),
             )
             .join(District, col(District.id) == col(CheckIn.district_id))
             .join(Goal, col(Goal.id) == col(CheckIn.goal_id))
@@ -303,6 +353,7 @@ class CheckInRepository:
                 reported_at=row[11],
                 corrected=bool(row[12]),
                 withdrawn=row[13] is not None,
+                done_or_not=(row[14] or {}).get("kind") == "done",
             )
             for row in rows
         ]
@@ -507,7 +558,8 @@ _CHAIRS = (
     sa_select(col(Role.branch_id), col(Role.person_id))
     .join(Branch, col(Branch.id) == col(Role.branch_id))
     .join(District, col(District.id) == col(Branch.district_id))
-    .where(col(Role.kind) == "chair", col(District.name) == bindparam("district"))
+    # A deputy (ersättare) reports for the branch as its chair does.
+    .where(col(Role.kind).in_(("chair", "deputy")), col(District.name) == bindparam("district"))
 )
 
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from bot.db.engine import Database
 from bot.db.models import (
     Branch,
+    CheckIn,
     Conversation,
     District,
     Membership,
@@ -26,6 +27,7 @@ from bot.db.models import (
 from bot.i18n import person_language
 from bot.services.people import ConversationInfo, PersonInfo, Scope, scope_of_person, scope_of_shared
 from bot.services.people import Role as RoleKind
+from bot.services.text import fold
 
 # Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
 NAME_LENGTH = 200
@@ -64,12 +66,13 @@ class PeopleRepository:
         self, person: PersonInfo, district: str, role: RoleKind, *, branch: str | None = None, now: datetime
     ) -> bool:
         """Give `person` a role in the district; False if they already had it. Chairs name their branch."""
-        if role not in (RoleKind.BOARD, RoleKind.CHAIR):
+        if role not in (RoleKind.BOARD, RoleKind.CHAIR, RoleKind.DEPUTY):
             raise ValueError(f"{role} is not stored")
         with self.db.write() as session:
             district_row = _district(session, district)
             person_id = remember_person(session, person, now)
-            branch_id = _branch(session, district_row.id, branch, now) if role is RoleKind.CHAIR else None
+            in_branch = role in (RoleKind.CHAIR, RoleKind.DEPUTY)
+            branch_id = _branch(session, district_row.id, branch, now) if in_branch else None
             existing = session.exec(
                 select(Role).where(
                     Role.person_id == person_id,
@@ -106,6 +109,83 @@ class PeopleRepository:
             for found in roles:
                 session.delete(found)
             return len(roles)
+
+    def revoke_role_in(self, person: PersonInfo, district: str, role: RoleKind, branch_id: int) -> bool:
+        """Take away their role (chair or deputy) in one branch; False if they did not hold it."""
+        with self.db.write() as session:
+            row = find_person(session, person)
+            if row is None:
+                return False
+            roles = session.exec(
+                select(Role).where(
+                    Role.person_id == row.id,
+                    Role.kind == role.value,
+                    Role.branch_id == branch_id,
+                    Role.district_id == _district(session, district).id,
+                )
+            ).all()
+            for found in roles:
+                session.delete(found)
+            return bool(roles)
+
+    # --- the district's branches, as the board keeps them ------------------------------------------
+
+    def add_branch(self, district: str, name: str, *, now: datetime) -> str:
+        """Add a branch (or find it, case and diacritics aside); its name as stored."""
+        with self.db.write() as session:
+            branch_id = _branch(session, _district(session, district).id, name, now)
+            found = session.get(Branch, branch_id)
+            assert found is not None
+            return found.name
+
+    def rename_branch(self, district: str, branch_id: int, name: str) -> None:
+        """Give a branch a new name; its reports and chairs stay with it."""
+        with self.db.write() as session:
+            row = session.get(Branch, branch_id)
+            if row is None or row.district_id != _district(session, district).id:
+                raise LookupError(branch_id)
+            row.name = " ".join(name.split())[:NAME_LENGTH]
+
+    def merge_branches(self, district: str, source_id: int, target_id: int) -> int:
+        """Move a branch's reports and chairs to another branch and drop it; how many reports moved."""
+        with self.db.write() as session:
+            district_id = _district(session, district).id
+            source, target = session.get(Branch, source_id), session.get(Branch, target_id)
+            if source is None or target is None or {source.district_id, target.district_id} != {district_id}:
+                raise LookupError(source_id)
+            moved = session.exec(
+                update(CheckIn)  # type: ignore[call-overload]
+                .where(col(CheckIn.branch_id) == source_id)
+                .values(branch_id=target_id)
+            ).rowcount
+            for role in session.exec(select(Role).where(Role.branch_id == source_id)).all():
+                taken = session.exec(
+                    select(Role).where(
+                        Role.person_id == role.person_id, Role.kind == role.kind, Role.branch_id == target_id
+                    )
+                ).first()
+                if taken is None:
+                    role.branch_id = target_id
+                else:
+                    session.delete(role)
+            session.flush()
+            session.delete(source)
+            return int(moved or 0)
+
+    def remove_branch(self, district: str, branch_id: int) -> int:
+        """Remove a branch nobody has reported for (its chairs lose that role); how many reports it has,
+        which are kept, and then it is not removed."""
+        with self.db.write() as session:
+            row = session.get(Branch, branch_id)
+            if row is None or row.district_id != _district(session, district).id:
+                raise LookupError(branch_id)
+            reports = len(session.exec(select(CheckIn.id).where(CheckIn.branch_id == branch_id)).all())
+            if reports:
+                return reports
+            for role in session.exec(select(Role).where(Role.branch_id == branch_id)).all():
+                session.delete(role)
+            session.delete(row)
+            return 0
 
     def members(self, district: str, role: RoleKind | None = None) -> list[Member]:
         """Everyone with a stored role in the district (or one role), by name."""
@@ -287,10 +367,12 @@ def _district(session: Session, name: str) -> District:
 
 
 def _branch(session: Session, district_id: int | None, name: str | None, now: datetime) -> int:
+    """The district's branch of that name (case and diacritics aside), made if there is none."""
     if not name:
         raise ValueError("a chair's role names the branch")
     name = " ".join(name.split())[:NAME_LENGTH]
-    row = session.exec(select(Branch).where(Branch.district_id == district_id, Branch.name == name)).first()
+    rows = session.exec(select(Branch).where(Branch.district_id == district_id)).all()
+    row = next((r for r in rows if fold(r.name) == fold(name)), None)
     if row is None:
         row = Branch(district_id=district_id or 0, name=name, created_at=now)
         session.add(row)

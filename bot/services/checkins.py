@@ -1,8 +1,11 @@
 """Check-ins as chairs type them: the one-line form, read against the goal's target. Framework-free.
 
-`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. A date may follow the
-value ("12/3", "2027-03-12", "12 mars", "igår"); a per-area goal wants the area after the value. Anything
-that does not fit comes back as a CheckInError with a code the message catalogue words.
+`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. The value may be a number
+word ("två"); a count is never digit-grouped ("1 100 deltagare" is 1 and a comment), a metric may be
+("1 650"). A date may stand anywhere after the value ("i går", "i måndags", "förra veckan", "12/3",
+"2027-03-12", "12 mars", "March 12"); a day and month without a year are this year's, and a later day is
+refused as not yet happened. A per-area goal wants the area after the value. Anything that does not fit
+comes back as a CheckInError with a code the message catalogue words.
 """
 
 from __future__ import annotations
@@ -10,15 +13,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bot.services.goals import Target, TargetKind
+from babel.dates import get_day_names, get_month_names
+
+from bot.services.branches import leading_branch
+from bot.services.goals import Goal, Target, TargetKind
 from bot.services.people import PersonInfo, Role, with_admin
-from bot.services.text import fold
+from bot.services.text import fold, fold_letters
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -31,26 +37,42 @@ MAX_COMMENT_LENGTH = 500
 MAX_COUNT = 1000
 MAX_METRIC = 1_000_000_000
 
+
+def _names(table: Mapping[int, str]) -> dict[str, int]:
+    return {fold_letters(name).rstrip("."): key for key, name in table.items()}
+
+
+# Month and weekday names as Swedish and English write them (Babel's CLDR data): "mars", "mar", "march".
 _MONTHS = {
-    name: number
-    for number, names in enumerate(
+    **_names(get_month_names("wide", locale="sv")),
+    **_names(get_month_names("abbreviated", locale="sv")),
+    **_names(get_month_names("wide", locale="en")),
+    **_names(get_month_names("abbreviated", locale="en")),
+    "sept": 9,
+}
+_WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
+_WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
+# Small numbers as words: "två möten", "one meeting". ("en"/"ett" and "one" are 1.)
+_NUMBER_WORDS = {
+    word: value
+    for value, words in enumerate(
         [
-            ("januari", "jan", "january"),
-            ("februari", "feb", "february"),
-            ("mars", "mar", "march"),
-            ("april", "apr"),
-            ("maj", "may"),
-            ("juni", "jun", "june"),
-            ("juli", "jul", "july"),
-            ("augusti", "aug", "august"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct", "october"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
+            ("noll", "zero"),
+            ("en", "ett", "one"),
+            ("tva", "two"),
+            ("tre", "three"),
+            ("fyra", "four"),
+            ("fem", "five"),
+            ("sex", "six"),
+            ("sju", "seven"),
+            ("atta", "eight"),
+            ("nio", "nine"),
+            ("tio", "ten"),
+            ("elva", "eleven"),
+            ("tolv", "twelve"),
+        ]
     )
-    for name in names
+    for word in words
 }
 MONTH_NUMBERS = _MONTHS  # month names (Swedish and English, full and short, folded) -> 1-12
 MONTH_NAMES = frozenset(_MONTHS)
@@ -63,7 +85,8 @@ _FIRST_GROUP = re.compile(r"[+-]?\d{1,3}")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SHORT_DATE = re.compile(r"(\d{1,2})/(\d{1,2})")
-_DAY = re.compile(r"\d{1,2}")
+_DAY = re.compile(r"(\d{1,2})(?::?[ae]|st|nd|rd|th)?")  # "12", "12:e", "1st"
+_YEAR = re.compile(r"\d{4}")
 
 
 class CheckInProblem(StrEnum):
@@ -97,6 +120,7 @@ class CheckInDraft:
     area: str | None
     comment: str | None
     submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
+    confirmed: bool = False  # the sender said yes to storing a report like one stored before
 
 
 # A submission token's longest (the column's width): a form's and a message's tokens both fit.
@@ -125,17 +149,32 @@ class Refusal(StrEnum):
     NOT_OWN_BRANCH = "not_own_branch"  # they named a branch they do not chair
     SEVERAL_BRANCHES = "several_branches"  # they chair several and named none
     NOT_ALLOWED = "not_allowed"  # no chair, not the board, not responsible for the goal
+    DISTRICT_GOAL = "district_goal"  # a chair on the district's own goal: the board reports it
+    NEED_BRANCH = "need_branch"  # an every-branch goal reported by the board without naming the branch
+    UNKNOWN_BRANCH = "unknown_branch"  # "för Umeå" where the district has no such branch
 
 
 def reporting_for(
-    roles: Collection[Role], chairs: Sequence[B], responsible: Collection[int], goal_id: int, named: B | None
+    roles: Collection[Role],
+    chairs: Sequence[B],
+    responsible: Collection[int],
+    goal_id: int,
+    named: B | None,
+    *,
+    every_branch: bool,
 ) -> B | None | Refusal:
     """The branch a check-in on goal `goal_id` counts for (None: the district), or why it may not be made.
 
-    The board and admins report for any branch they name, or for the district. A chair reports for their
-    branch (naming it when they chair several). People responsible for the goal report for the district.
+    A district goal is the board's and its responsible people's to report, for the district; a chair is
+    told who reports it. An every-branch goal is reported for a branch: a chair's own (naming it when they
+    chair several), or, by the board or the people responsible, the branch they name.
     """
-    if Role.BOARD in roles or Role.ADMIN in roles:
+    trusted = Role.BOARD in roles or Role.ADMIN in roles or goal_id in responsible
+    if not every_branch:
+        if trusted:
+            return named  # where it happened, if they say; it counts for the district either way
+        return Refusal.DISTRICT_GOAL if chairs else Refusal.NOT_ALLOWED
+    if trusted and named is not None:
         return named
     if named is not None:
         return named if any(branch.id == named.id for branch in chairs) else Refusal.NOT_OWN_BRANCH
@@ -143,7 +182,7 @@ def reporting_for(
         return chairs[0]
     if chairs:
         return Refusal.SEVERAL_BRANCHES
-    return None if goal_id in responsible else Refusal.NOT_ALLOWED
+    return Refusal.NEED_BRANCH if trusted else Refusal.NOT_ALLOWED
 
 
 def may_report(roles: Collection[Role], chairs: Sequence[Branch], responsible: Collection[int]) -> bool:
@@ -161,23 +200,37 @@ def parse_goal_number(text: str) -> tuple[int, str]:
 
 
 def parse_check_in(
-    text: str, target: Target, *, goal_number: int, today: date, year: int | None, areas: Sequence[str] = ()
+    text: str,
+    target: Target,
+    *,
+    goal_number: int,
+    today: date,
+    year: int | None,
+    areas: Sequence[str] = (),
+    default_day: date | None = None,
+    default_area: str | None = None,
 ) -> CheckInDraft:
-    """Read what follows the goal number: value, then optionally date and area, then a comment."""
+    """Read what follows the goal number: the value first, a date anywhere after it ("i går", "12 mars"),
+    a per-area goal's area after the value, and the rest is the comment. Without a date it happened
+    `default_day` (today unless given); without an area, `default_area` if given (a correction)."""
     words = text.split()
     if not words:
         raise CheckInError(CheckInProblem.NO_VALUE)
     value, used = leading_value(words, target)
     words = words[used:]
-    happened_on = today
-    if words:
-        found = leading_date(words, today)
-        if found is not None:
-            happened_on, taken = found
-            words = words[taken:]
+    happened_on = default_day or today
+    found = find_date(words, today)
+    if found is not None:
+        happened_on, at, taken = found
+        words = words[:at] + words[at + taken :]
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
-        area, taken = leading_area(words, areas)
+        try:
+            area, taken = leading_area(words, areas)
+        except CheckInError:
+            if default_area is None:
+                raise
+            area, taken = default_area, 0
         words = words[taken:]
     comment = " ".join(words).strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
@@ -219,11 +272,16 @@ def leading_value(words: list[str], target: Target) -> tuple[float, int]:
         if first in _NO:
             return 0.0, 1
         raise CheckInError(CheckInProblem.NOT_YES_NO, words[0][:20])
-    # "1 650" is one number: join digit groups of three.
+    word = fold_letters(words[0])
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word]), 1
+    # "1 650" is one number for a metric: join digit groups of three. A count is never that large, so
+    # "1 100 deltagare" is one meeting and a comment.
     taken = 1
     raw = words[0]
     while (
-        taken < len(words)
+        target.kind is TargetKind.METRIC
+        and taken < len(words)
         and _GROUP.fullmatch(words[taken])  # the last group may have decimals: "1 650,5"
         and _FIRST_GROUP.fullmatch(raw.split()[-1])
     ):
@@ -246,29 +304,66 @@ def leading_value(words: list[str], target: Target) -> tuple[float, int]:
 
 def leading_date(words: list[str], today: date) -> tuple[date, int] | None:
     """A date the words start with (and how many words it took), or None."""
-    first = fold(words[0])
-    if first in ("idag", "today"):
-        return today, 1
-    if first in ("igar", "yesterday"):
-        return today - timedelta(days=1), 1
-    iso = _ISO_DATE.fullmatch(words[0])
-    short = _SHORT_DATE.fullmatch(words[0])
-    try:
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
-        if short:
-            return _this_year(int(short[1]), int(short[2]), today), 1
-        if len(words) > 1 and _DAY.fullmatch(words[0]) and fold(words[1]).rstrip(".") in _MONTHS:
-            return _this_year(int(words[0]), _MONTHS[fold(words[1]).rstrip(".")], today), 2
-    except ValueError:
-        raise CheckInError(CheckInProblem.BAD_DATE, " ".join(words[:2])[:20]) from None
+    return _date_at(words, 0, today)
+
+
+def find_date(words: list[str], today: date) -> tuple[date, int, int] | None:
+    """The first date anywhere in the words: the day, where it starts and how many words it took."""
+    for at in range(len(words)):
+        try:
+            found = _date_at(words, at, today)
+        except CheckInError:
+            if at == 0:  # right after the value it was meant as the date ("31/2")
+                raise
+            continue  # further on, "0/0" is the comment's
+        if found is not None:
+            return found[0], at, found[1]
     return None
 
 
-def _this_year(day: int, month: int, today: date) -> date:
-    """A day and month without a year: the latest such day up to today."""
-    found = date(today.year, month, day)
-    return found if found <= today else found.replace(year=today.year - 1)
+def _date_at(words: list[str], at: int, today: date) -> tuple[date, int] | None:
+    """A date as people write it, starting at words[at], and how many words it took; BAD_DATE for a date
+    that cannot be ("31/2"). A day and month without a year is this year's (a later day is refused by
+    `check` as not yet happened, not moved to last year)."""
+    raw = words[at].strip(",.;:!?()")
+    names = [fold_letters(w).strip(",.;:!?()") for w in words[at : at + 3]]
+    first, second = names[0], names[1] if len(names) > 1 else ""
+    relative = {"idag": 0, "today": 0, "igar": 1, "yesterday": 1, "forrgar": 2}
+    if first in relative:
+        return today - timedelta(days=relative[first]), 1
+    if first == "i" and second != "i" and (second in relative or "i" + second in relative):  # "i går"
+        return today - timedelta(days=relative.get(second, relative.get("i" + second, 0))), 2
+    if first == "i" and second.endswith("s") and second[:-1] in _WEEKDAYS_SV:  # "i måndags"
+        return _last(_WEEKDAYS_SV[second[:-1]], today), 2
+    if first == "last" and second in _WEEKDAYS_EN:
+        return _last(_WEEKDAYS_EN[second], today), 2
+    if (first, second) in (("forra", "veckan"), ("last", "week")):  # that week's Monday
+        return today - timedelta(days=today.weekday() + 7), 2
+    try:
+        if iso := _ISO_DATE.fullmatch(raw):
+            return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
+        if short := _SHORT_DATE.fullmatch(raw):
+            return date(today.year, int(short[2]), int(short[1])), 1
+        day_first = _DAY.fullmatch(raw)
+        if day_first and second in _MONTHS:  # "12 mars", "12 March 2027"
+            return _with_year(int(day_first[1]), _MONTHS[second], names[2:], today, 2)
+        day_after = _DAY.fullmatch(words[at + 1].strip(",.;:!?()")) if len(words) > at + 1 else None
+        if first in _MONTHS and day_after:  # "March 12"
+            return _with_year(int(day_after[1]), _MONTHS[first], names[2:], today, 2)
+    except ValueError:
+        raise CheckInError(CheckInProblem.BAD_DATE, " ".join(words[at : at + 2])[:20]) from None
+    return None
+
+
+def _with_year(day: int, month: int, rest: list[str], today: date, taken: int) -> tuple[date, int]:
+    if rest and _YEAR.fullmatch(rest[0]):
+        return date(int(rest[0]), month, day), taken + 1
+    return date(today.year, month, day), taken
+
+
+def _last(weekday: int, today: date) -> date:
+    """The latest such weekday before today ("i måndags" on a Monday is a week ago)."""
+    return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
 
 
 def leading_area(words: list[str], areas: Sequence[str]) -> tuple[str, int]:
@@ -293,10 +388,14 @@ def _show(value: float) -> str:
 
 @dataclass(frozen=True)
 class Refused:
-    """A check-in the sender may not make as written; `chairs` are the branches they chair."""
+    """A check-in the sender may not make as written: why, the branches they chair, the district's
+    branches, and who is responsible for the goal."""
 
     why: Refusal
     chairs: tuple[BranchInfo, ...]
+    branches: tuple[BranchInfo, ...] = ()
+    responsible: tuple[str, ...] = ()
+    named: str = ""  # the branch name as written, when it is no branch of the district
 
 
 class Reporting:
@@ -315,21 +414,41 @@ class Reporting:
         return may_report(self._roles(person, district), reporter.chairs, reporter.responsible)
 
     def store(
-        self, person: PersonInfo, district: str, goal_id: int, draft: CheckInDraft, *, now: datetime
-    ) -> StoredCheckIn | Refused:
-        """Store the check-in for the branch the sender may report for, or say why not. Raises the
-        repository's AlreadyStored for a submission stored before, NotStored if it could not be stored."""
+        self, person: PersonInfo, district: str, goal: Goal, draft: CheckInDraft, *, now: datetime
+    ) -> StoredCheckIn | Refused | Repeat:
+        """Store the check-in for the branch the sender may report for, or say why not. A report like one
+        stored before (same goal, branch, day and value) is not stored but answered with that one, unless
+        the draft is `confirmed`. Raises the repository's AlreadyStored for a submission stored before,
+        NotStored if it could not be stored."""
         reporter = self.checkins.reporter(person, district)
-        comment, named = branch_in(draft.comment, self.checkins.branches(district))
+        branches = tuple(self.checkins.branches(district))
+        comment, named = branch_in(draft.comment, branches)
+        if isinstance(named, str):
+            return Refused(Refusal.UNKNOWN_BRANCH, reporter.chairs, branches, named=named)
         branch = reporting_for(
-            self._roles(person, district), reporter.chairs, reporter.responsible, goal_id, named
+            self._roles(person, district),
+            reporter.chairs,
+            reporter.responsible,
+            goal.id,
+            named,
+            every_branch=goal.applies_to_branches,
         )
         if isinstance(branch, Refusal):
-            return Refused(branch, reporter.chairs)
+            names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
+            return Refused(branch, reporter.chairs, branches, tuple(names))
+        branch_id = branch.id if branch else None
+        if draft.submission is not None:
+            self.checkins.submitted(draft.submission)  # a message or form sent again: AlreadyStored
+        if not draft.confirmed:
+            same = self.checkins.same_report(
+                district, goal.id, branch_id, draft.happened_on, draft.value, area=draft.area
+            )
+            if same is not None:
+                return Repeat(same)
         return self.checkins.add(
             district=district,
-            goal_id=goal_id,
-            branch_id=branch.id if branch else None,
+            goal_id=goal.id,
+            branch_id=branch_id,
             reporter=person,
             value=draft.value,
             happened_on=draft.happened_on,
@@ -343,15 +462,29 @@ class Reporting:
         return with_admin(self.people.roles(person, district), person, self.admins)
 
 
-def branch_in(comment: str | None, branches: Sequence[BranchInfo]) -> tuple[str | None, BranchInfo | None]:
-    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment."""
+@dataclass(frozen=True)
+class Repeat:
+    """A report like one already stored: asked about before it is stored twice."""
+
+    stored: StoredCheckIn
+
+
+def branch_in(
+    comment: str | None, branches: Sequence[BranchInfo]
+) -> tuple[str | None, BranchInfo | str | None]:
+    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment.
+
+    A capitalised name after "för" that is no branch of the district comes back as that name (a string),
+    to be refused with the list; "för medlemmarna" is just a comment."""
     if not comment:
         return comment, None
-    first, _, rest = comment.partition(" ")
-    if fold(first) not in ("for", "för"):
+    words = comment.split()
+    if fold(words[0]) not in ("for", "för") or len(words) < 2:
         return comment, None
-    for branch in sorted(branches, key=lambda b: -len(b.name)):
-        if fold(rest).startswith(fold(branch.name)):
-            remaining = rest[len(branch.name) :].strip()
-            return remaining or None, branch
+    found = leading_branch(words[1:], branches)
+    if found is not None:
+        branch, taken = found
+        return " ".join(words[1 + taken :]) or None, branch
+    if words[1][:1].isupper():
+        return comment, words[1][:60]
     return comment, None

@@ -40,6 +40,7 @@ from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
 
 from bot.i18n import LANGUAGES, Translator
+from bot.services.branches import find_branch
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject
@@ -132,17 +133,21 @@ def check_filters(query: ExportQuery, *, goals: Collection[int], branches: Seque
     """The query with the branch's name as stored, or UNKNOWN_GOAL / UNKNOWN_BRANCH.
 
     `goals`: the numbers of the plan's goals; `branches`: the district's branch names. A branch matches
-    without regard to case or diacritics ("harnosand" is Härnösand).
+    without regard to case, diacritics or a small slip ("harnosand" is Härnösand; bot/services/branches.py).
     """
     if query.goal is not None and query.goal not in goals:
         raise ExportFilterError(ExportProblem.UNKNOWN_GOAL, str(query.goal))
     if query.branch is None:
         return query
-    wanted = fold(query.branch)
-    found = next((name for name in branches if fold(name) == wanted), None)
+    found = find_branch(query.branch, [_Name(name) for name in branches])
     if found is None:
         raise ExportFilterError(ExportProblem.UNKNOWN_BRANCH, query.branch[:60])
-    return replace(query, branch=found)
+    return replace(query, branch=found.name)
+
+
+@dataclass(frozen=True)
+class _Name:
+    name: str
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,7 @@ class ExportRow:
     reported_at: datetime  # when it was first stored, UTC
     corrected: bool  # changed after it was stored
     withdrawn: bool
+    done_or_not: bool = False  # the goal is done / not done: the value is shown in words
 
 
 class ExportStore(Protocol):
@@ -269,7 +275,7 @@ def render_csv(rows: Iterable[ExportRow], t: Translator, *, include_withdrawn: b
             (row.goal_text_en if english and row.goal_text_en else row.goal_text),
             (row.section_en if english and row.section_en else row.section) or "",
             row.branch or "",
-            number(row.value),
+            ((t._("done") if row.value >= 1 else t._("not done")) if row.done_or_not else number(row.value)),
             row.happened_on.isoformat(),
             row.area or "",
             row.comment or "",

@@ -50,12 +50,13 @@ def channel_of(conversation_id: str) -> str:
 class Role(StrEnum):
     MEMBER = "member"  # anyone who can talk to the bot
     CHAIR = "chair"  # ordförande of a branch (partiförening)
+    DEPUTY = "deputy"  # ersättare: reports for a branch in its chair's stead
     BOARD = "board"  # distriktsstyrelsen
     ADMIN = "admin"  # named in configuration by Teams (AAD) object id
 
 
 # Each role may do what the roles below it may: the board may report for a branch, an admin may do all.
-_RANK = {Role.MEMBER: 0, Role.CHAIR: 1, Role.BOARD: 2, Role.ADMIN: 3}
+_RANK = {Role.MEMBER: 0, Role.DEPUTY: 1, Role.CHAIR: 1, Role.BOARD: 2, Role.ADMIN: 3}
 
 
 def with_admin(roles: set[Role], person: PersonInfo, admins: Collection[str]) -> set[Role]:

@@ -2,64 +2,63 @@
 
 Framework-free: no botbuilder, no aiohttp, no SQL. The caller loads the goal's check-ins as `Report`s and
 passes `today` (a local date), the plan year and what it knows about the district (priority areas, number of
-branches, people named); `progress` answers with a `Measure` for the current period and one for the year.
-`Progress`, at the end, is that caller for every command: it reads the plan and its check-ins through the
-repositories.
+branches, people named); `progress` answers with a `Measure` for the current period and one for the year,
+and one pace for the goal. `Progress`, at the end, is that caller for every command, reminder, digest and
+export: it reads the plan and its check-ins through the repositories.
 
 Rules (product decisions; the tests hold them with hand-computed numbers):
 
+Whose goal it is
+- A district goal is reported by the board and the people responsible; every report counts toward the one
+  district figure. An every-branch goal (`applies_to_branches`, with `branches` > 0) is each branch's own:
+  each branch is measured alone by the rules below, and the district's figure is how many of the branches
+  reached their share (for the year, and for the current period). District-wide reports of such a goal
+  belong to no branch and count for none.
+
 Which reports count
-- Only reports whose `on` falls in the plan `year` (1 January to 31 December) count, and for the period
-  Measure only those inside the current period as well. A week that straddles New Year is still the whole
-  ISO week (Monday to Sunday) but only its days inside the plan year can hold reports.
-- `today` before the plan year: nothing is expected yet (elapsed 0) and the period is the year's first.
-  `today` after it: the whole year is expected (elapsed 1) and the period is the year's last.
+- Only reports whose `on` falls in the plan `year` count. `today` before the plan year: nothing is due yet;
+  after it: everything was due, and the figures are the year's final result.
+- Reports never pile up beyond what they measure. Reports of one day from different branches (or from a
+  branch and the district) tell of the same event: the day counts the largest of them, not their sum. A
+  span's figure is capped at what the span wants: "3 of 1 this quarter" is "1 of 1".
+- Before the plan year the pace is NOT_BEGUN (but DONE, for a PEOPLE goal already appointed).
 - Values are the caller's to validate, but nothing here crashes on them: for counts a negative (or NaN)
   value is 0 and an infinite one is the largest float; NaN metric readings are skipped.
 
-Elapsed fraction of a span at `today` = (days from its start through today, inclusive) / (days in the span);
-0 before the span, 1 after it. Sums are exact (fractions), so a whole number expected "by now" is whole.
+COUNT (at least `count` per period; without a period, per year)
+- The year is cut into its periods (ISO weeks whose Thursday is in the year, months, quarters, or the one
+  year). A period's figure is the sum of its days, capped at `count` (per priority area with `per_area`:
+  each known area capped at `count`; reports naming no known area count toward none; no areas known: one
+  area). The year's figure is the sum of the periods' figures: a period never lends to another, so four
+  meetings in March are one quarter met, not four. Met for the year only when every period is met.
+- Due by now (what must be done not to be behind): each unit of a span falls due once three quarters of
+  its share of the span have passed, i.e. floor(wanted x elapsed + 1/4); elapsed = (days from the span's
+  start through today) / (days in the span). So one meeting a quarter is due from three quarters into the
+  quarter, and nothing done with ten days of the year left is behind.
+- Pace (one per goal): DONE when the year is met. A per-period goal is BEHIND when a period that has ended
+  was not met, or the current period is short of its due; otherwise ON_PACE. A yearly goal is AHEAD when
+  done >= wanted x elapsed + 1, ON_PACE when done >= due, else BEHIND.
 
-COUNT (at least `count` per period)
-- done = the sum of the values. Wanted per period = count; per year = count x periods_in_year (52 or 53
-  ISO weeks, 12, 4, 1). A COUNT without a stated period is a YEAR target, and a YEAR target has no period
-  Measure (it would equal the year's).
-- Each branch does it (`applies_to_branches` and `branches` > 0): wanted x branches, and each branch's
-  reports count only up to its own share of the span's wanted (5 meetings in one branch do not cover
-  another branch's 0). District-wide reports (branch_id None) belong to no branch and are ignored here.
-  With `branches` == 0 the goal is measured as the district's own.
-- Per priority area (`per_area`): wanted x the number of areas (no areas known: 1 area, which every report
-  counts toward), and each area's reports count only up to its share. Reports without an area, or naming
-  an area that is not one of `areas` (compared case-insensitively), count toward no area and are ignored.
-  Both together: the share is per branch and area.
-- The share is that of the span measured: for the year Measure a branch or area may reach its year share
-  in any of the year's periods. Without branches or areas the year's done is the plain sum, so periods
-  ahead of time count toward the year.
-- Pace: DONE when done >= wanted; otherwise AHEAD when done >= expected_by_now + 1 (a whole unit ahead);
-  ON_PACE when done >= floor(expected_by_now) (every whole unit that should have happened has happened, so
-  0 is on pace on a quarter's first day and behind on its last); else BEHIND. expected_by_now = wanted x
-  elapsed fraction of the span.
+DONE (done or not done)
+- Done once any report in the year says done (value >= 1); a later "inte klart" does not undo it (a
+  mistaken report is corrected or withdrawn). Due by the same rule as a count of one a year: BEHIND from
+  three quarters into the year (1 October) when not done, else ON_PACE.
 
-PEOPLE (N people named responsible)
-- done = `people_named`, wanted = count, year Measure only. People are to be named in the first quarter:
-  DONE when reached, else BEHIND after 31 March (and after the year), else ON_PACE. expected_by_now is what
-  must be there not to be behind: 0 through 31 March, wanted after it.
+PEOPLE (N people to appoint)
+- done = the larger of the people the board named responsible and the latest number reported in the year;
+  wanted = count. People are appointed in the first quarter: DONE when reached, else BEHIND after 31 March,
+  else ON_PACE.
 
 METRIC (a number moved from `baseline` to `goal_value`)
 - done = the latest reading in the year (by `on`, then `reported_at`, then the order given), or the
   baseline when there is none; wanted = goal_value; `latest` = that reading (None without one).
-- Progress is measured from the baseline: expected_by_now = baseline + (goal - baseline) x elapsed fraction
-  of the year; fraction = (done - baseline) / (goal - baseline) clamped to [0, 1]. A goal below the baseline
-  is a decrease target and everything is mirrored ("reached" means at or below the goal).
+- expected_by_now = baseline + (goal - baseline) x elapsed fraction of the year; fraction = (done -
+  baseline) / (goal - baseline) clamped to [0, 1]. A goal below the baseline is a decrease target and
+  everything is mirrored ("reached" means at or below the goal).
 - Pace: DONE when reached; AHEAD when the reading is at least expected + 10 % of |goal - baseline| on the
   goal's side; ON_PACE when at least expected - 1 % of it; else BEHIND.
 - Without a baseline the first reading of the year is the baseline and the pace is counted from that
   reading's day to the year's end; with no baseline and no reading, or no goal_value, NOT_MEASURED.
-
-DONE (done or not done)
-- done = 1 when any report in the year has a value >= 1, else 0; wanted 1; year Measure only. DONE when
-  done; BEHIND from 1 October (the last quarter) when not; ON_PACE before. expected_by_now: 0 before
-  1 October, 1 from it.
 """
 
 from __future__ import annotations
@@ -67,8 +66,9 @@ from __future__ import annotations
 import calendar
 import math
 import sys
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
@@ -87,11 +87,11 @@ if TYPE_CHECKING:
 class Report:
     """One stored check-in, as progress needs it."""
 
-    value: float  # a count (>= 0), a metric reading, or 1/0 for done/not done
+    value: float  # a count (>= 0), a metric reading, a number of people, or 1/0 for done/not done
     on: date  # the day it happened (local date)
     branch_id: int | None  # None: reported for the whole district
     area: str | None = None  # for per-area goals: which priority area it counts for
-    reported_at: datetime | None = None  # aware; tie-break for "latest" metric readings
+    reported_at: datetime | None = None  # aware; tie-break for "latest" readings
 
 
 class Pace(StrEnum):
@@ -100,6 +100,7 @@ class Pace(StrEnum):
     ON_PACE = "on_pace"
     BEHIND = "behind"
     NOT_MEASURED = "not_measured"
+    NOT_BEGUN = "not_begun"  # the plan year has not begun: nothing is due, nothing can be late
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class Measure:
 
     done: float
     wanted: float
-    expected_by_now: float  # what "on pace" means at `today`
+    expected_by_now: float  # what must be done by `today` not to be behind
     pace: Pace
     starts: date  # inclusive
     ends: date  # inclusive
@@ -129,9 +130,18 @@ class Measure:
 
 @dataclass(frozen=True)
 class GoalProgress:
-    period: Measure | None  # the current period; None for METRIC, PEOPLE, DONE and COUNT per YEAR
+    """A goal's progress: the year (its pace is the goal's one pace) and, per period, the current period."""
+
+    period: Measure | None  # the current period; None unless a COUNT per week, month or quarter
     year: Measure
     latest: float | None = None  # METRIC: the latest reading
+    periods_met: int | None = None  # per-period goals: how many of the year's periods were met
+    periods: int | None = None  # per-period goals: how many periods the year has
+    in_branches: bool = False  # an every-branch goal's district figure: counted in branches
+
+    @property
+    def pace(self) -> Pace:
+        return self.year.pace
 
 
 def _clamp01(value: float) -> float:
@@ -174,27 +184,37 @@ def period_bounds(period: Period, today: date) -> tuple[date, date]:
 
 def periods_in_year(period: Period, year: int) -> int:
     """How many periods the plan year holds: 52 or 53 ISO weeks, 12 months, 4 quarters, 1 year."""
-    match period:
-        case Period.WEEK:
-            # 28 December is always in the ISO year's last week.
-            return date(year, 12, 28).isocalendar().week
-        case Period.MONTH:
-            return 12
-        case Period.QUARTER:
-            return 4
-        case Period.YEAR:
-            return 1
-        case _:
-            assert_never(period)
+    return len(spans_of(period, year))
 
 
-def _elapsed(starts: date, ends: date, today: date, year: int) -> Fraction:
-    """Elapsed fraction of a span at `today`, counting today; outside the plan year it is all or nothing."""
-    if today < date(year, 1, 1) or today < starts:
+def spans_of(period: Period, year: int) -> list[tuple[date, date]]:
+    """The plan year's periods in order: ISO weeks whose Thursday is in the year, months, quarters, or the
+    year itself."""
+    if period is Period.WEEK:
+        monday = date(year, 1, 4) - timedelta(days=date(year, 1, 4).weekday())  # the ISO year's first
+        count = date(year, 12, 28).isocalendar().week  # 28 December is always in the last week
+        return [(monday + timedelta(weeks=n), monday + timedelta(weeks=n, days=6)) for n in range(count)]
+    spans = []
+    day = date(year, 1, 1)
+    while day.year == year:
+        starts, ends = period_bounds(period, day)
+        spans.append((starts, ends))
+        day = ends + timedelta(days=1)
+    return spans
+
+
+def _elapsed(starts: date, ends: date, today: date) -> Fraction:
+    """Elapsed fraction of a span at `today`, counting today; 0 before the span, 1 after it."""
+    if today < starts:
         return Fraction(0)
-    if today > date(year, 12, 31) or today > ends:
+    if today > ends:
         return Fraction(1)
     return Fraction((today - starts).days + 1, (ends - starts).days + 1)
+
+
+def due(wanted: int, elapsed: Fraction) -> int:
+    """What must be done by now not to be behind: each unit falls due three quarters into its share."""
+    return min(wanted, math.floor(wanted * elapsed + Fraction(1, 4)))
 
 
 # --- counts --------------------------------------------------------------------------------------------
@@ -213,109 +233,93 @@ def _amount(value: float) -> Fraction:
     return Fraction(value)
 
 
-def _as_float(value: Fraction) -> float:
-    try:
-        return float(value)
-    except OverflowError:  # a sum of huge values: more than a float holds
-        return math.inf
-
-
 def _area_key(area: str) -> str:
     return " ".join(area.split()).casefold()
 
 
-@dataclass(frozen=True)
-class _Scope:
-    """Who shares a count goal: the buckets whose contributions are capped at their share."""
-
-    per_branch: bool
-    per_area: bool
-    areas: frozenset[str]  # normalised; empty means one area that every report counts toward
-    multiplier: int  # branches x areas
-
-    def bucket(self, report: Report) -> tuple[int | None, str | None] | None:
-        """Which share a report counts toward, or None when it counts toward none."""
-        branch: int | None = None
-        area: str | None = None
-        if self.per_branch:
-            if report.branch_id is None:
-                return None
-            branch = report.branch_id
-        if self.per_area and self.areas:
-            if report.area is None or _area_key(report.area) not in self.areas:
-                return None
-            area = _area_key(report.area)
-        return branch, area
-
-    @property
-    def capped(self) -> bool:
-        return self.per_branch or self.per_area
-
-
-def _scope(target: Target, areas: Sequence[str], branches: int, applies_to_branches: bool) -> _Scope:
-    per_branch = applies_to_branches and branches > 0
-    known = frozenset(_area_key(a) for a in areas if a.strip())
-    multiplier = (branches if per_branch else 1) * (max(len(known), 1) if target.per_area else 1)
-    return _Scope(per_branch, target.per_area, known, multiplier)
-
-
-def _count_measure(
-    reports: Sequence[Report],
-    *,
-    share: int,
-    scope: _Scope,
-    starts: date,
-    ends: date,
-    today: date,
-    year: int,
-) -> Measure:
-    sums: dict[tuple[int | None, str | None], Fraction] = {}
+def _days(
+    reports: Sequence[Report], year: int, areas: frozenset[str] | None
+) -> dict[tuple[str, date], Fraction]:
+    """(area, day) -> what the day counts: the largest of what each branch (or the district) reported
+    that day, so one event told by several counts once. `areas` None: one area every report counts in."""
+    by_source: dict[tuple[str, date], dict[int | None, Fraction]] = defaultdict(dict)
     for report in reports:
-        if report.on.year != year or not starts <= report.on <= ends:
+        if report.on.year != year:
             continue
-        key = scope.bucket(report)
-        if key is not None:
-            sums[key] = sums.get(key, Fraction(0)) + _amount(report.value)
-    cap = Fraction(share)
-    exact = sum((min(cap, s) if scope.capped else s for s in sums.values()), Fraction(0))
-    done = _as_float(exact)
-    wanted = share * scope.multiplier
-    expected = wanted * _elapsed(starts, ends, today, year)
-    # Pace judges the done the user sees (the float) against the exact expectation.
-    if done >= wanted:
-        pace = Pace.DONE
-    elif done >= expected + 1:
-        pace = Pace.AHEAD
-    elif done >= math.floor(expected):
-        pace = Pace.ON_PACE
-    else:
-        pace = Pace.BEHIND
-    return Measure(done, float(wanted), float(expected), pace, starts, ends)
+        if areas is None:
+            area = ""
+        elif report.area is None or _area_key(report.area) not in areas:
+            continue
+        else:
+            area = _area_key(report.area)
+        sources = by_source[(area, report.on)]
+        sources[report.branch_id] = sources.get(report.branch_id, Fraction(0)) + _amount(report.value)
+    return {key: max(sources.values()) for key, sources in by_source.items()}
 
 
-def _count_progress(
-    target: Target, reports: Sequence[Report], today: date, year: int, scope: _Scope
-) -> GoalProgress:
+@dataclass(frozen=True)
+class _Counted:
+    """One district's or one branch's count over the year."""
+
+    period: Measure | None
+    year: Measure
+    periods_met: int
+    periods: int
+
+
+def _count_unit(
+    target: Target, reports: Sequence[Report], *, today: date, year: int, areas: Sequence[str]
+) -> _Counted:
     count = 1 if target.count is None else max(target.count, 0)  # no number: once per period
+    known = frozenset(_area_key(a) for a in areas if a.strip())
+    per_area = target.per_area and bool(known)
+    buckets = sorted(known) if per_area else [""]
+    days = _days(reports, year, known if per_area else None)
     period = target.period or Period.YEAR
+    spans = spans_of(period, year)
+    wanted = count * len(buckets)
+    year_done = Fraction(0)
+    year_expected = Fraction(0)
+    met = 0
+    behind = False
+    figures: list[Fraction] = []
+    for starts, ends in spans:
+        sums = dict.fromkeys(buckets, Fraction(0))
+        for (area, day), value in days.items():
+            if starts <= day <= ends and area in sums:
+                sums[area] += value
+        done = sum((min(Fraction(count), s) for s in sums.values()), Fraction(0))
+        year_done += done
+        met += done >= wanted
+        owed = due(wanted, _elapsed(starts, ends, today))
+        year_expected += owed
+        behind = behind or done < owed
+        figures.append(done)
+    year_wanted = wanted * len(spans)
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
-    year_measure = _count_measure(
-        reports,
-        share=count * periods_in_year(period, year),
-        scope=scope,
-        starts=year_start,
-        ends=year_end,
-        today=today,
-        year=year,
+    if year_done >= year_wanted:
+        pace = Pace.DONE
+    elif len(spans) == 1:
+        elapsed = _elapsed(year_start, year_end, today)
+        if year_done >= year_wanted * elapsed + 1:
+            pace = Pace.AHEAD
+        else:
+            pace = Pace.BEHIND if behind else Pace.ON_PACE
+    else:
+        pace = Pace.BEHIND if behind else Pace.ON_PACE
+    year_measure = Measure(
+        float(year_done), float(year_wanted), float(year_expected), pace, year_start, year_end
     )
     if period is Period.YEAR:
-        return GoalProgress(period=None, year=year_measure)
-    # Outside the plan year the current period is the year's first or last.
-    starts, ends = period_bounds(period, min(max(today, year_start), year_end))
-    period_measure = _count_measure(
-        reports, share=count, scope=scope, starts=starts, ends=ends, today=today, year=year
-    )
-    return GoalProgress(period=period_measure, year=year_measure)
+        return _Counted(None, year_measure, met, 1)
+    # The current period: the one holding today, or outside the plan year its first or last.
+    clamped = min(max(today, spans[0][0]), spans[-1][1])
+    index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
+    (starts, ends), done = spans[index], figures[index]
+    period_due = due(wanted, _elapsed(starts, ends, today))
+    period_pace = Pace.DONE if done >= wanted else Pace.BEHIND if done < period_due else Pace.ON_PACE
+    period_measure = Measure(float(done), float(wanted), float(period_due), period_pace, starts, ends)
+    return _Counted(period_measure, year_measure, met, len(spans))
 
 
 # --- metrics -------------------------------------------------------------------------------------------
@@ -340,18 +344,29 @@ def _reading(value: float) -> float:
         return math.inf if value > 0 else -math.inf
 
 
+def _readings(reports: Sequence[Report], year: int) -> list[Report]:
+    """The year's readings, oldest first (by day, then when reported, then the order given)."""
+    return [
+        report
+        for _, report in sorted(
+            (
+                (i, r)
+                for i, r in enumerate(reports)
+                if r.on.year == year and not math.isnan(_reading(r.value))
+            ),
+            key=_reading_order,
+        )
+    ]
+
+
 def _metric_progress(target: Target, reports: Sequence[Report], today: date, year: int) -> GoalProgress:
     starts, ends = date(year, 1, 1), date(year, 12, 31)
-    readings = sorted(
-        ((i, r) for i, r in enumerate(reports) if r.on.year == year and not math.isnan(_reading(r.value))),
-        key=_reading_order,
-    )
-    latest = _reading(readings[-1][1].value) if readings else None
+    readings = _readings(reports, year)
+    latest = _reading(readings[-1].value) if readings else None
     baseline = None if target.baseline is None else _reading(target.baseline)
     counted_from = starts
     if baseline is None and readings:
-        first = readings[0][1]
-        baseline, counted_from = _reading(first.value), first.on
+        baseline, counted_from = _reading(readings[0].value), readings[0].on
     goal = None if target.goal_value is None else _reading(target.goal_value)
     if goal is None or baseline is None:
         done = latest if latest is not None else (baseline if baseline is not None else 0.0)
@@ -362,18 +377,18 @@ def _metric_progress(target: Target, reports: Sequence[Report], today: date, yea
             latest=latest,
         )
     done = latest if latest is not None else baseline
-    elapsed = _elapsed(counted_from, ends, today, year)
+    elapsed = _elapsed(counted_from, ends, today) if today >= starts else Fraction(0)
     expected = goal if elapsed == 1 else baseline + (goal - baseline) * float(elapsed)
     # Measure along the way from baseline to goal, so a decrease target reads like an increase.
     toward = 1.0 if goal >= baseline else -1.0
     way = abs(goal - baseline)
     made = toward * (done - baseline)
-    due = way * float(elapsed)
+    needed = way * float(elapsed)
     if toward * (done - goal) >= 0:
         pace = Pace.DONE
-    elif made >= due + 0.10 * way:
+    elif made >= needed + 0.10 * way:
         pace = Pace.AHEAD
-    elif made >= due - 0.01 * way:
+    elif made >= needed - 0.01 * way:
         pace = Pace.ON_PACE
     else:
         pace = Pace.BEHIND
@@ -387,32 +402,56 @@ def _metric_progress(target: Target, reports: Sequence[Report], today: date, yea
 # --- people and done -----------------------------------------------------------------------------------
 
 
-def _people_progress(target: Target, today: date, year: int, people_named: int) -> GoalProgress:
+def _people_progress(
+    target: Target, reports: Sequence[Report], today: date, year: int, people_named: int
+) -> GoalProgress:
     starts, ends = date(year, 1, 1), date(year, 12, 31)
     wanted = 1 if target.count is None else max(target.count, 0)
-    done = max(people_named, 0)
-    # People are named at the start of the year: the first quarter is the time to do it.
+    readings = _readings(reports, year)
+    reported = max(0.0, _reading(readings[-1].value)) if readings else 0.0
+    done = min(float(wanted), max(float(max(people_named, 0)), reported))
+    # People are appointed at the start of the year: the first quarter is the time to do it.
     late = today > date(year, 3, 31)
     pace = Pace.DONE if done >= wanted else Pace.BEHIND if late else Pace.ON_PACE
     expected = wanted if late else 0
-    return GoalProgress(
-        period=None, year=Measure(float(done), float(wanted), float(expected), pace, starts, ends)
-    )
+    return GoalProgress(period=None, year=Measure(done, float(wanted), float(expected), pace, starts, ends))
 
 
 def _done_progress(reports: Sequence[Report], today: date, year: int) -> GoalProgress:
     starts, ends = date(year, 1, 1), date(year, 12, 31)
     done = any(r.on.year == year and r.value >= 1 for r in reports)
-    # Something still not done when the last quarter starts is worth a warning.
-    late = today >= date(year, 10, 1)
-    pace = Pace.DONE if done else Pace.BEHIND if late else Pace.ON_PACE
-    return GoalProgress(
-        period=None,
-        year=Measure(float(done), 1.0, 1.0 if late else 0.0, pace, starts, ends),
-    )
+    expected = due(1, _elapsed(starts, ends, today))
+    pace = Pace.DONE if done else Pace.BEHIND if expected else Pace.ON_PACE
+    return GoalProgress(period=None, year=Measure(float(done), 1.0, float(expected), pace, starts, ends))
 
 
 # --- entry point ---------------------------------------------------------------------------------------
+
+
+def _unit(
+    target: Target,
+    reports: Sequence[Report],
+    *,
+    today: date,
+    year: int,
+    areas: Sequence[str],
+    people_named: int,
+) -> GoalProgress:
+    """One district's (or one branch's) progress."""
+    match target.kind:
+        case TargetKind.COUNT:
+            counted = _count_unit(target, reports, today=today, year=year, areas=areas)
+            if counted.period is None:
+                return GoalProgress(period=None, year=counted.year)
+            return GoalProgress(counted.period, counted.year, None, counted.periods_met, counted.periods)
+        case TargetKind.PEOPLE:
+            return _people_progress(target, reports, today, year, people_named)
+        case TargetKind.METRIC:
+            return _metric_progress(target, reports, today, year)
+        case TargetKind.DONE:
+            return _done_progress(reports, today, year)
+        case _:
+            assert_never(target.kind)
 
 
 def progress(
@@ -431,19 +470,67 @@ def progress(
     `reports` are the goal's check-ins (any year; only the plan year's count). `areas` are the plan's
     priority areas, `branches` how many branches the district has, `applies_to_branches` whether each
     branch is to do the goal, `people_named` how many people the board has named responsible (PEOPLE).
+    Before the plan year every pace but DONE is NOT_BEGUN.
     """
-    match target.kind:
-        case TargetKind.COUNT:
-            scope = _scope(target, areas, branches, applies_to_branches)
-            return _count_progress(target, reports, today, year, scope)
-        case TargetKind.PEOPLE:
-            return _people_progress(target, today, year, people_named)
-        case TargetKind.METRIC:
-            return _metric_progress(target, reports, today, year)
-        case TargetKind.DONE:
-            return _done_progress(reports, today, year)
-        case _:
-            assert_never(target.kind)
+    result = _progress(
+        target,
+        reports,
+        today=today,
+        year=year,
+        areas=areas,
+        branches=branches,
+        applies_to_branches=applies_to_branches,
+        people_named=people_named,
+    )
+    if today >= date(year, 1, 1) or result.pace is Pace.DONE:
+        return result
+    return replace(
+        result,
+        year=replace(result.year, pace=Pace.NOT_BEGUN),
+        period=replace(result.period, pace=Pace.NOT_BEGUN) if result.period else None,
+    )
+
+
+def _progress(
+    target: Target,
+    reports: Sequence[Report],
+    *,
+    today: date,
+    year: int,
+    areas: Sequence[str],
+    branches: int,
+    applies_to_branches: bool,
+    people_named: int,
+) -> GoalProgress:
+    if not applies_to_branches or branches <= 0 or target.kind is TargetKind.METRIC:
+        return _unit(target, reports, today=today, year=year, areas=areas, people_named=people_named)
+    by_branch: dict[int, list[Report]] = defaultdict(list)
+    for report in reports:
+        if report.branch_id is not None and report.on.year == year:
+            by_branch[report.branch_id].append(report)
+    units = [
+        _unit(target, theirs, today=today, year=year, areas=areas, people_named=0)
+        for theirs in by_branch.values()
+    ]
+    silent = max(branches - len(units), 0)
+    if silent:  # branches that reported nothing stand as an empty report list does
+        units += [_unit(target, (), today=today, year=year, areas=areas, people_named=0)] * silent
+    wanted = float(len(units))  # a branch that reported and is gone since still counts as one
+    reached = float(sum(u.year.pace is Pace.DONE for u in units))
+    expected = math.fsum(u.year.expected_by_now / u.year.wanted for u in units if u.year.wanted > 0)
+    if reached >= wanted:
+        pace = Pace.DONE
+    elif any(u.year.pace is Pace.BEHIND for u in units):
+        pace = Pace.BEHIND
+    else:
+        pace = Pace.ON_PACE
+    first = units[0]
+    year_measure = Measure(reached, wanted, expected, pace, first.year.starts, first.year.ends)
+    period = None
+    if first.period is not None:
+        met = float(sum(u.period is not None and u.period.done >= u.period.wanted for u in units))
+        period = Measure(met, wanted, 0.0, pace, first.period.starts, first.period.ends)
+    return GoalProgress(period, year_measure, None, None, None, in_branches=True)
 
 
 # --- the whole plan, and the service the commands call ----------------------------------------------
@@ -502,16 +589,18 @@ def goal_progress(
     people_named: int,
     branch_id: int | None = None,
 ) -> GoalProgress:
-    """One goal of the plan's progress from its reports; with `branch_id`, as that one branch has done."""
-    if branch_id is not None:
+    """One goal of the plan's progress from its reports. With `branch_id`, an every-branch goal as that one
+    branch has done it; a district goal stays the district's (a branch's report never moves it alone)."""
+    if branch_id is not None and goal.applies_to_branches:
         reports = [r for r in reports if r.branch_id == branch_id]
+        branches = 0  # one branch, measured as its own
     return progress(
         goal.target,
         reports,
         today=today,
         year=plan.year or today.year,
         areas=plan.priority_areas,
-        branches=1 if branch_id is not None and goal.applies_to_branches else branches,
+        branches=branches,
         applies_to_branches=goal.applies_to_branches,
         people_named=people_named,
     )

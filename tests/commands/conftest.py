@@ -50,7 +50,8 @@ MEMBER = PersonInfo("29:member", "aad-nestor", "Nestor Wilke")
 CHAIR = PersonInfo("29:chair", "aad-adele", "Adele Vance")
 BOARD = PersonInfo("29:board", "aad-megan", "Megan Bowen")
 ADMIN = PersonInfo("29:admin", "aad-isaiah", "Isaiah Langer")
-SENDERS = {Role.MEMBER: MEMBER, Role.CHAIR: CHAIR, Role.BOARD: BOARD, Role.ADMIN: ADMIN}
+DEPUTY = PersonInfo("29:deputy", "aad-alex", "Alex Wilber")  # reports for Sundsvall in its chair's stead
+SENDERS = {Role.MEMBER: MEMBER, Role.DEPUTY: DEPUTY, Role.CHAIR: CHAIR, Role.BOARD: BOARD, Role.ADMIN: ADMIN}
 # Others: the chair of another branch, a second board member, someone to @mention.
 OTHER_CHAIR = PersonInfo("29:lee", "aad-lee", "Lee Gu")
 OTHER_BOARD = PersonInfo("29:patti", "aad-patti", "Patti Fernandez")
@@ -153,6 +154,7 @@ def give_roles(services: Services) -> None:
     people = services.people
     people.person_id(MEMBER, now=NOW)  # known to the bot, holding no role
     people.grant(CHAIR, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
+    people.grant(DEPUTY, DISTRICT, Role.DEPUTY, branch="Sundsvall", now=NOW)
     people.grant(OTHER_CHAIR, DISTRICT, Role.CHAIR, branch="Härnösand", now=NOW)
     people.grant(BOARD, DISTRICT, Role.BOARD, now=NOW)
     people.grant(OTHER_BOARD, DISTRICT, Role.BOARD, now=NOW)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.cards import day
 from bot.commands import Context, Router, build_router
 from bot.commands.router import refusal
 from bot.i18n import Translator, translator
@@ -67,6 +68,7 @@ MINIMUM: dict[str, Row] = {
     "sök": Row(Role.MEMBER, "zetkin"),
     "status": Row(Role.MEMBER, "Sundsvall"),
     "roller": Row(Role.MEMBER),
+    "partiföreningar": Row(Role.MEMBER),  # the list; changing it is the board's (tests/stories)
     "hjälp": Row(Role.MEMBER),
     # One's own: reports, goals, personal data, which district one works in.
     "mina": Row(Role.MEMBER, "rapporter"),
@@ -80,12 +82,14 @@ MINIMUM: dict[str, Row] = {
     # the goal (tests below) -- not any member. The router lets members through for the last; the handler
     # refuses the rest.
     "rapportera": Row(Role.CHAIR, "6 1 ordförandemöte i Sundsvall", refused=_only_chairs_report),
+    # A chair names who reports for their branch in their stead.
+    "ersättare": Row(Role.CHAIR, "Diego Siciliani", mention=True),
     # Someone else's report (OTHER_CHAIR's): only the board changes it (one's own: tests below).
     "ändra": Row(Role.BOARD, "{check_in} 2 två möten", refused=_someone_elses_report),
     "ångra": Row(Role.BOARD, "{check_in}", refused=_someone_elses_report),
     # The board's: who answers for a goal, the check-ins as a spreadsheet, and the discussion prompts.
     "ansvarig": Row(Role.BOARD, "12 Diego Siciliani", mention=True),
-    "exportera": Row(Role.BOARD, "2026"),
+    "exportera": Row(Role.CHAIR, "2026"),  # a chair: their own branch's (tests/stories)
     # The board's follow-up and year's report; the dashboard for the board and the chairs.
     "uppföljning": Row(Role.BOARD, "sedan 1/3"),
     "verksamhetsberättelse": Row(Role.BOARD, "2026"),
@@ -155,7 +159,9 @@ async def test_a_member_responsible_for_a_goal_reports_on_it_and_on_no_other(
     assert refused.text == _only_chairs_report(t, district.furnished)
 
 
-@pytest.mark.parametrize(("reporter", "line"), [(CHAIR, "6 1 möte i Sundsvall"), (SOMEONE, "12 1700")])
+@pytest.mark.parametrize(
+    ("reporter", "line"), [(CHAIR, "3 1 Zetkin-grupp i Sundsvall"), (SOMEONE, "12 1700")]
+)
 async def test_whoever_reported_may_correct_and_withdraw_it(
     district: District, router: Router, reporter: PersonInfo, line: str
 ) -> None:
@@ -163,7 +169,8 @@ async def test_whoever_reported_may_correct_and_withdraw_it(
     await ask(router, services, f"rapportera {line}", reporter)
     [mine] = services.checkins.mine(reporter, DISTRICT)
     corrected = await ask(router, services, f"ändra {mine.id} 2", reporter)
-    assert corrected.text == t._("Corrected #{id}: now {value}.").format(id=mine.id, value=2)
+    when = day(t, mine.happened_on)
+    assert corrected.text == t._("Corrected #{id}: now {value}, {day}.").format(id=mine.id, value=2, day=when)
     withdrawn = await ask(router, services, f"ångra {mine.id}", reporter)
     assert withdrawn.text == t._("Withdrew #{id}; it no longer counts.").format(id=mine.id)
 

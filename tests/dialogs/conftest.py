@@ -18,7 +18,7 @@ from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.services.people import PersonInfo, Role
 from bot.teams import DistrictBot
-from tests.conftest import NOW
+from tests.conftest import NOW, every_branch
 from tests.test_teams import adapter_for, make_bot
 
 DISTRICT = "Vänsterpartiet Västernorrland"
@@ -39,6 +39,7 @@ def bot(settings: Settings, sample_repository: Repository) -> DistrictBot:
     people.grant(person(CHAIR), DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
     people.grant(person(OTHER_CHAIR), DISTRICT, Role.CHAIR, branch="Härnösand", now=NOW)
     people.grant(person(BOARD), DISTRICT, Role.BOARD, now=NOW)
+    every_branch(sample_repository, DISTRICT, 6)  # chairs report their own branch's chairs' meetings
     return make_bot(settings, sample_repository)
 
 

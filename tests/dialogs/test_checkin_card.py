@@ -84,7 +84,8 @@ async def test_report_alone_answers_with_the_form(bot: DistrictBot) -> None:
     ]
     choices = fields["goal"]["choices"]
     # Goal 3 is the sample plan's one goal for each branch: it comes first, then the rest in order.
-    assert [c["value"] for c in choices] == ["3"] + [str(n) for n in range(1, 25) if n != 3]
+    # (These stories make goal 6 every branch's too.)
+    assert [c["value"] for c in choices] == ["3", "6"] + [str(n) for n in range(1, 25) if n not in (3, 6)]
     assert choices[0]["title"].startswith("3. Each branch is advised")
     assert "value" not in fields["goal"] and fields["value"]["value"] == ""
     assert fields["value"]["placeholder"] == "A number, or done / not done"
@@ -275,10 +276,12 @@ async def test_a_form_sent_twice_stores_one_check_in(bot: DistrictBot, checkins:
         f"Correct it with: correct {stored.id} VALUE"
     )
     assert checkins.mine(person(CHAIR), DISTRICT) == [stored]
-    # Another form is another check-in.
+    # Another form saying the same is asked about first, with the line that stores it anyway.
     other = token(await say(adapter, "report"))
-    assert (await submit(adapter, submission=other, **sent)).text.startswith("Stored #")
-    assert len(checkins.mine(person(CHAIR), DISTRICT)) == 2
+    asked = str((await submit(adapter, submission=other, **sent)).text)
+    assert asked.startswith(f"#{stored.id} already says that: goal 6, 1 for Sundsvall, 20 Nov 2026.")
+    assert asked.endswith("If it happened twice, write: report 6 1 2026-11-20 möte yes")
+    assert checkins.mine(person(CHAIR), DISTRICT) == [stored]
 
 
 async def test_a_form_sent_twice_at_once_stores_one_check_in(
@@ -310,6 +313,8 @@ async def test_a_token_not_made_by_the_form_is_not_taken(
 ) -> None:
     # A hand-made submit: stored as a form without a token (no check-in to compare with), not refused.
     adapter = chat(bot)
-    for _ in range(2):
-        assert str((await submit(adapter, submission=sent, goal="6", value="1")).text).startswith("Sparat #")
+    for value in ("1", "2"):
+        assert str((await submit(adapter, submission=sent, goal="6", value=value)).text).startswith(
+            "Sparat #"
+        )
     assert len(checkins.mine(person(CHAIR), DISTRICT)) == 2

@@ -21,6 +21,7 @@ from bot.db.engine import Database
 from bot.db.models import DialogStateRow
 from bot.db.repository import Repository
 from bot.teams import DistrictBot
+from tests.conftest import every_branch
 from tests.dialogs.conftest import CHAIR, DISTRICT, MEMBER, chat, person
 from tests.test_teams import make_bot
 
@@ -76,12 +77,12 @@ async def test_in_swedish_today_and_no_comment_and_the_same_confirmation_as_one_
 
 
 async def test_dates_as_the_one_line_form_writes_them(bot: DistrictBot, checkins: CheckInRepository) -> None:
-    for day in ("", "12/3", "2026-03-12", "12 mars", "igår"):
+    for value, day in enumerate(("", "12/3", "2026-03-12", "12 mars", "igår"), start=1):
         await converse(
             chat(bot, channel="test"),
             ("rapportera", ""),
             ("6", ""),
-            ("1", ""),
+            (str(value), ""),
             (day or " ", ""),
             ("-", "Sparat"),
         )
@@ -95,8 +96,9 @@ async def test_dates_as_the_one_line_form_writes_them(bot: DistrictBot, checkins
 
 
 async def test_a_per_area_goal_asks_for_the_area_after_the_value(
-    bot: DistrictBot, checkins: CheckInRepository
+    bot: DistrictBot, checkins: CheckInRepository, sample_repository: Repository
 ) -> None:
+    every_branch(sample_repository, DISTRICT, 22)  # a chair reports only their branch's own goals
     await converse(
         chat(bot, channel="test", locale="en-US"),
         ("report", ""),

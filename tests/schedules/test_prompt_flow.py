@@ -148,7 +148,7 @@ async def world(settings: Settings) -> AsyncIterator[World]:
 
 async def make_board(world: World) -> None:
     answer = await world.say(ADMIN, "roll styrelse @Megan Bowen @Adele Vance", mentions=(MEGAN, ADELE))
-    assert answer == "Megan Bowen, Adele Vance: nu i styrelsen."
+    assert answer == "Megan Bowen sitter nu i styrelsen. Adele Vance sitter nu i styrelsen."
 
 
 async def test_only_an_admin_gives_roles_and_others_are_told_who_can(world: World) -> None:
@@ -158,7 +158,7 @@ async def test_only_an_admin_gives_roles_and_others_are_told_who_can(world: Worl
     assert await world.say(MEMBER, "roller") == (
         "Styrelsen: Adele Vance, Megan Bowen\nOrdförande i partiföreningarna: –"
     )
-    answer = await world.say(ADMIN, "roll ordförande @Lee Gu Sundsvall", mentions=(MEMBER,))
+    answer = await world.say(ADMIN, "roll ordförande @Lee Gu Sundsvall ja", mentions=(MEMBER,))
     assert answer == "Lee Gu är nu ordförande i Sundsvall."
     assert "Lee Gu (Sundsvall)" in await world.say(MEMBER, "roller")
 
@@ -224,7 +224,7 @@ async def test_a_board_member_who_leaves_hands_their_coming_prompts_to_the_rest_
     megans = [s.id for s in world.slots() if s.owner_name == "Megan Bowen"]
     assert megans
     answer = await world.say(ADMIN, "roll bort styrelse @Megan Bowen", mentions=(MEGAN,))
-    assert answer.startswith("Megan Bowen: inte längre i styrelsen. De kommande inläggen går nu till: ")
+    assert answer.startswith("Megan Bowen sitter inte längre i styrelsen. De kommande inläggen går nu till: ")
     assert all(f"#{slot_id} Adele Vance" in answer for slot_id in megans)
     assert {s.owner_name for s in world.slots() if s.status is SlotStatus.PLANNED} == {"Adele Vance"}
 

@@ -361,7 +361,7 @@ async def set_up_the_district(world: World) -> None:
         (PRADEEP, "Kramfors"),
         (DIEGO, "Timrå"),
     ):
-        answer = await world.say(ADMIN, f"roll ordförande @{person.name} {branch}", mentions=(person,))
+        answer = await world.say(ADMIN, f"roll ordförande @{person.name} {branch} ja", mentions=(person,))
         assert answer == f"{person.name} är nu ordförande i {branch}."
     assert "inte längre" in await world.say(ADMIN, "roll bort ordförande @Diego Siciliani", mentions=(DIEGO,))
     for number, person in ((4, ISAIAH), (6, ISAIAH), (5, MEGAN)):
@@ -395,6 +395,15 @@ DIGEST_JUNE = "\n".join(
         "Responsible for goals",
         "Isaiah Langer: reported on goal 4 · not reported on goal 6",
         "Megan Bowen: not reported on goal 5",
+        "",
+        # The same lines as status shows (both from Progress): branch goals count branches.
+        "Where these goals stand",
+        "1: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · 1 of 4 branches this quarter · behind",
+        "2: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · 0 of 4 branches this month · behind",
+        "3: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 branches have reached their target · on pace",
+        "4: ▰▰▰▰▰▰▰▰▰▰ 1 of 1 this quarter · 1 of 4 quarters met this year · behind",
+        "5: not done · on pace",
+        "6: ▱▱▱▱▱▱▱▱▱▱ 1,000 (from 1,000, target 1,500) · behind",
         "",
         "Not reachable (no personal chat with me, or Teams refused the message): Pradeep Gupta",
     ]

@@ -44,10 +44,9 @@ def period_of(result: GoalProgress) -> Measure:
 def test_chairs_meeting_year_by_end_of_june() -> None:
     reports = [district(1, date(2023, 2, 14)), district(1, date(2023, 5, 9))]
     result = progress(CHAIRS_MEETING, reports, today=date(2023, 6, 30), year=2023)
-    # 1 Jan - 30 Jun is 181 of 365 days: expected 4 x 181/365 = 1.98; floor 1 <= 2, ahead needs 2.98.
-    assert result.year.done == 2
-    assert result.year.wanted == 4
-    assert result.year.expected_by_now == pytest.approx(4 * 181 / 365)
+    # Q1 and Q2 are over and met: 2 of 4 quarters; due by now is Q1's 1 and Q2's 1.
+    assert (result.year.done, result.year.wanted, result.year.expected_by_now) == (2, 4, 2)
+    assert (result.periods_met, result.periods) == (2, 4)
     assert result.year.pace is Pace.ON_PACE
     assert result.year.fraction == 0.5
     assert (result.year.starts, result.year.ends) == (date(2023, 1, 1), date(2023, 12, 31))
@@ -62,18 +61,16 @@ def test_chairs_meeting_quarter_with_a_meeting_in_may_is_done() -> None:
     assert quarter.fraction == 1.0
 
 
-def test_chairs_meeting_q3_first_day_on_pace_last_day_behind() -> None:
+def test_chairs_meeting_q3_on_pace_until_three_quarters_in() -> None:
     reports = [district(1, date(2023, 2, 14)), district(1, date(2023, 5, 9))]
-    first = period_of(progress(CHAIRS_MEETING, reports, today=date(2023, 7, 1), year=2023))
-    # Q3 has 92 days: expected 1/92 = 0.011, floor 0 -> 0 meetings is on pace.
-    assert (first.starts, first.ends) == (date(2023, 7, 1), date(2023, 9, 30))
-    assert first.done == 0
-    assert first.expected_by_now == pytest.approx(1 / 92)
+    first = progress(CHAIRS_MEETING, reports, today=date(2023, 7, 1), year=2023)
+    assert (period_of(first).starts, period_of(first).ends) == (date(2023, 7, 1), date(2023, 9, 30))
+    assert (period_of(first).done, period_of(first).expected_by_now) == (0, 0)
     assert first.pace is Pace.ON_PACE
-    last = period_of(progress(CHAIRS_MEETING, reports, today=date(2023, 9, 30), year=2023))
-    # 92/92: expected exactly 1, floor 1 > 0 -> behind.
-    assert last.expected_by_now == 1.0
-    assert last.pace is Pace.BEHIND
+    # Q3 has 92 days: the meeting falls due once 1 x elapsed + 1/4 >= 1, i.e. from day 69 (7 September).
+    assert progress(CHAIRS_MEETING, reports, today=date(2023, 9, 6), year=2023).pace is Pace.ON_PACE
+    late = progress(CHAIRS_MEETING, reports, today=date(2023, 9, 7), year=2023)
+    assert (period_of(late).expected_by_now, late.pace) == (1, Pace.BEHIND)
 
 
 def test_chairs_meeting_31_march_vs_1_april() -> None:
@@ -201,11 +198,14 @@ def test_metric_without_goal_is_not_measured() -> None:
 
 
 def test_twice_a_month_one_by_15_march_is_on_pace() -> None:
-    reports = [district(1, date(2023, 3, 3))]
-    march = period_of(progress(TWICE_A_MONTH, reports, today=date(2023, 3, 15), year=2023))
-    # floor(2 x 15/31) = floor(0.97) = 0 <= 1; ahead would need 1.97.
-    assert march.expected_by_now == pytest.approx(2 * 15 / 31)
-    assert (march.done, march.wanted, march.pace) == (1, 2, Pace.ON_PACE)
+    reports = [district(1, date(2023, 1, d)) for d in (3, 4)] + [
+        district(1, date(2023, 2, d)) for d in (3, 4)
+    ]
+    reports.append(district(1, date(2023, 3, 3)))
+    result = progress(TWICE_A_MONTH, reports, today=date(2023, 3, 15), year=2023)
+    # floor(2 x 15/31 + 1/4) = floor(1.22) = 1 due in March; 1 done.
+    assert (period_of(result).done, period_of(result).wanted, period_of(result).expected_by_now) == (1, 2, 1)
+    assert (result.pace, result.periods_met) == (Pace.ON_PACE, 2)
 
 
 def test_twice_a_month_one_by_31_march_is_behind() -> None:
@@ -216,25 +216,23 @@ def test_twice_a_month_one_by_31_march_is_behind() -> None:
     assert march.pace is Pace.BEHIND
 
 
-def test_twice_a_month_three_by_20_march_is_done() -> None:
+def test_twice_a_month_three_in_march_are_two_and_earlier_months_missed_are_behind() -> None:
     reports = [district(1, date(2023, 3, d)) for d in (3, 10, 17)]
     result = progress(TWICE_A_MONTH, reports, today=date(2023, 3, 20), year=2023)
-    assert (period_of(result).done, period_of(result).pace) == (3, Pace.DONE)
-    # The year: 24 wanted, 79 of 365 days -> expected 5.19; 3 < floor 5 -> behind.
-    assert result.year.wanted == 24
-    assert result.year.expected_by_now == pytest.approx(24 * 79 / 365)
-    assert result.year.pace is Pace.BEHIND
+    assert (period_of(result).done, period_of(result).pace) == (2, Pace.DONE)
+    # The year counts March up to its 2: January and February are over and not met.
+    assert (result.year.done, result.year.wanted, result.periods_met) == (2, 24, 1)
+    assert result.pace is Pace.BEHIND
 
 
-def test_ahead_is_a_whole_unit_ahead() -> None:
-    # 10 March: expected 2 x 10/31 = 0.65; 2 is done; per year 24 x 69/365 = 4.54 -> 6 is ahead (>= 5.54).
-    reports = [district(1, date(2023, 3, d)) for d in (1, 2)] + [district(4, date(2023, 2, 1))]
-    result = progress(TWICE_A_MONTH, reports, today=date(2023, 3, 10), year=2023)
-    assert result.year.done == 6
-    assert result.year.pace is Pace.AHEAD
+def test_ahead_is_a_whole_unit_ahead_of_a_yearly_count() -> None:
+    twice = Target(TargetKind.COUNT, count=4, period=Period.YEAR)
+    # 10 March: 4 x 69/365 = 0.76 expected; 2 done is at least a whole unit ahead.
+    result = progress(twice, [district(2, date(2023, 3, 1))], today=date(2023, 3, 10), year=2023)
+    assert (result.year.done, result.pace) == (2, Pace.AHEAD)
     single = progress(CHAIRS_MEETING, [district(1, date(2023, 4, 2))], today=date(2023, 4, 2), year=2023)
-    # Q2 day 2 of 91: expected 0.022, but 1 is the whole quarter -> done, not ahead.
-    assert period_of(single).pace is Pace.DONE
+    # A per-period goal is never ahead: Q1 was missed.
+    assert (period_of(single).pace, single.pace) == (Pace.DONE, Pace.BEHIND)
 
 
 # --- per priority area ----------------------------------------------------------------------------------
@@ -284,39 +282,40 @@ def test_per_area_per_quarter_caps_each_area_in_the_period() -> None:
     ]
     result = progress(target, reports, today=date(2023, 5, 15), year=2023, areas=AREAS)
     assert (period_of(result).done, period_of(result).wanted) == (2, 4)
-    # The year: each area's share is 4, so Feminism's 3 all count.
-    assert (result.year.done, result.year.wanted) == (4, 16)
+    # The year: each quarter counts each area up to 1, so Feminism's 3 are one.
+    assert (result.year.done, result.year.wanted) == (2, 16)
 
 
 # --- goals each branch does ------------------------------------------------------------------------------
 
 
-def test_applies_to_branches_caps_each_branch_at_its_share() -> None:
+def test_every_branch_goal_counts_the_branches_that_reached_their_share() -> None:
     reports = [
         Report(1, date(2023, 4, 5), 1),
-        Report(1, date(2023, 5, 5), 1),  # branch A: 2, counts as 1
-        Report(1, date(2023, 6, 5), 2),  # branch B: 1; branch C: nothing
+        Report(1, date(2023, 5, 5), 1),  # branch 1: two in Q2, one quarter met
+        Report(1, date(2023, 6, 5), 2),  # branch 2: Q2 met; branch 3: nothing
     ]
     result = progress(
         CHAIRS_MEETING, reports, today=date(2023, 6, 30), year=2023, branches=3, applies_to_branches=True
     )
+    assert result.in_branches
     assert (period_of(result).done, period_of(result).wanted) == (2, 3)
-    assert period_of(result).pace is Pace.BEHIND  # 30 June: all 3 were due
-    assert (result.year.done, result.year.wanted) == (3, 12)
+    assert (result.year.done, result.year.wanted) == (0, 3)  # none has met every quarter
+    assert result.pace is Pace.BEHIND  # Q1 is over and no branch met it
 
 
-def test_applies_to_branches_ignores_district_reports_and_needs_branches() -> None:
+def test_every_branch_goal_ignores_district_reports_and_needs_branches() -> None:
     reports = [Report(1, date(2023, 4, 5), 1), district(1, date(2023, 4, 6))]
     result = progress(
         CHAIRS_MEETING, reports, today=date(2023, 4, 30), year=2023, branches=3, applies_to_branches=True
     )
     assert (period_of(result).done, period_of(result).wanted) == (1, 3)
-    # No branches known: the district's own goal, every report counts.
+    # No branches known: the district's own goal; both reports count, capped at the quarter's 1.
     result = progress(CHAIRS_MEETING, reports, today=date(2023, 4, 30), year=2023, applies_to_branches=True)
-    assert (period_of(result).done, period_of(result).wanted) == (2, 1)
+    assert (period_of(result).done, period_of(result).wanted) == (1, 1)
     # branches without applies_to_branches changes nothing.
     result = progress(CHAIRS_MEETING, reports, today=date(2023, 4, 30), year=2023, branches=3)
-    assert (period_of(result).done, period_of(result).wanted) == (2, 1)
+    assert (period_of(result).done, period_of(result).wanted) == (1, 1)
 
 
 def test_branches_and_areas_together() -> None:
@@ -325,16 +324,11 @@ def test_branches_and_areas_together() -> None:
         Report(1, date(2023, 3, 2), 1, area="Antirasism"),
         Report(1, date(2023, 3, 3), 2, area="Feminism"),
     ]
-    result = progress(
-        PER_AREA,
-        reports,
-        today=date(2023, 3, 3),
-        year=2023,
-        areas=AREAS,
-        branches=2,
-        applies_to_branches=True,
-    )
-    assert (result.year.done, result.year.wanted) == (3, 8)
+    kwargs = {"today": date(2023, 3, 3), "year": 2023, "areas": AREAS}
+    result = progress(PER_AREA, reports, branches=2, applies_to_branches=True, **kwargs)  # type: ignore[arg-type]
+    assert (result.year.done, result.year.wanted) == (0, 2)  # neither branch has all four areas
+    one = progress(PER_AREA, [r for r in reports if r.branch_id == 1], **kwargs)  # type: ignore[arg-type]
+    assert (one.year.done, one.year.wanted) == (2, 4)
 
 
 # --- people and done ------------------------------------------------------------------------------------
@@ -375,12 +369,14 @@ def test_reports_outside_the_year_do_not_count() -> None:
 def test_today_before_the_year_expects_nothing() -> None:
     result = progress(CHAIRS_MEETING, [], today=date(2022, 12, 31), year=2023)
     assert result.year.expected_by_now == 0
-    assert result.year.pace is Pace.ON_PACE
+    assert result.year.pace is Pace.NOT_BEGUN
     assert (period_of(result).starts, period_of(result).expected_by_now) == (date(2023, 1, 1), 0)
-    assert period_of(result).pace is Pace.ON_PACE
-    # 1 January is day 1 of 365.
-    first = progress(CHAIRS_MEETING, [], today=date(2023, 1, 1), year=2023)
-    assert first.year.expected_by_now == pytest.approx(4 / 365)
+    assert period_of(result).pace is Pace.NOT_BEGUN
+    # Three people appointed before the year are appointed.
+    early = progress(THREE_PEOPLE, [], today=date(2022, 12, 1), year=2023, people_named=3)
+    assert early.pace is Pace.DONE
+    # 1 January is day 1 of 90 in Q1: nothing falls due yet.
+    assert progress(CHAIRS_MEETING, [], today=date(2023, 1, 1), year=2023).year.expected_by_now == 0
 
 
 def test_today_after_the_year_expects_everything() -> None:
@@ -395,13 +391,16 @@ def test_today_after_the_year_expects_everything() -> None:
 
 
 def test_leap_year_fraction() -> None:
-    # 2024 has 366 days: 29 Feb is day 60, 31 Dec is day 366.
+    # 2024 has 366 days: 29 Feb is day 60; February (29 days) is over on its last day.
     result = progress(TWICE_A_MONTH, [], today=date(2024, 2, 29), year=2024)
-    assert result.year.expected_by_now == pytest.approx(24 * 60 / 366)
+    assert result.year.expected_by_now == 4  # January's 2 and February's 2
     assert (period_of(result).starts, period_of(result).ends) == (date(2024, 2, 1), date(2024, 2, 29))
     assert period_of(result).expected_by_now == 2.0
     metric = progress(FOLLOWERS, [], today=date(2024, 7, 1), year=2024)
     assert metric.year.expected_by_now == pytest.approx(1500 + 500 * 183 / 366)
+    # A done goal falls due three quarters into the year: 1 October in a leap year too (275/366 >= 3/4).
+    assert progress(DONE_GOAL, [], today=date(2024, 9, 30), year=2024).pace is Pace.ON_PACE
+    assert progress(DONE_GOAL, [], today=date(2024, 10, 1), year=2024).pace is Pace.BEHIND
 
 
 def test_week_53_of_2020_straddles_new_year() -> None:
@@ -411,7 +410,7 @@ def test_week_53_of_2020_straddles_new_year() -> None:
     week = period_of(result)
     assert (week.starts, week.ends) == (date(2020, 12, 28), date(2021, 1, 3))
     assert week.done == 0  # 2 January 2021 is the next plan year's
-    assert week.expected_by_now == pytest.approx(4 / 7)
+    assert week.expected_by_now == 0  # 4 of 7 days: floor(4/7 + 1/4) = 0
     assert result.year.wanted == 53
 
 
@@ -439,8 +438,9 @@ def test_huge_values_do_not_crash(value: float) -> None:
     for target in (CHAIRS_MEETING, PER_AREA, FOLLOWERS, DONE_GOAL, TWICE_A_MONTH):
         result = progress(target, reports, today=date(2023, 5, 10), year=2023, areas=AREAS)
         assert 0 <= result.year.fraction <= 1
+    # A quarter counts up to its one meeting, however large the value.
     assert progress(CHAIRS_MEETING, reports, today=date(2023, 5, 10), year=2023).year.done == (
-        0 if value < 0 else math.inf
+        0 if value < 0 else 1
     )
 
 

@@ -11,8 +11,16 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.goals import Period, Target, TargetKind
-from bot.services.progress import Pace, Report, period_bounds, periods_in_year, progress
+from bot.services.goals import Goal, Period, Plan, Target, TargetKind
+from bot.services.progress import (
+    GoalProgress,
+    Pace,
+    Report,
+    goal_progress,
+    period_bounds,
+    periods_in_year,
+    progress,
+)
 
 FAST = settings(max_examples=300, deadline=None)
 AREAS = ("Facklig politik", "Feminism", "Antirasism", "Miljö och klimat")
@@ -151,9 +159,15 @@ def test_the_period_is_the_one_holding_today_within_the_year(
     assert (result.period is None) == (target.period is Period.YEAR)
     if result.period is not None:
         day = min(max(case.today, date(case.year, 1, 1)), date(case.year, 12, 31))
-        assert (result.period.starts, result.period.ends) == period_bounds(target.period, day)
-    wanted_per_share = target.count * periods_in_year(target.period, case.year)  # type: ignore[operator]
-    assert result.year.wanted % wanted_per_share == 0
+        # The period holding the day, but for a week that belongs to the ISO year before or after.
+        if (result.period.starts, result.period.ends) != period_bounds(target.period, day):
+            assert target.period is Period.WEEK and day.isocalendar().year != case.year
+    if result.in_branches:
+        # Every branch, and a branch that reported this year and is gone since (ids 1-4 here).
+        assert context["branches"] <= result.year.wanted <= max(context["branches"], 4)
+    else:
+        wanted_per_share = target.count * periods_in_year(target.period, case.year)  # type: ignore[operator]
+        assert result.year.wanted % wanted_per_share == 0
 
 
 @FAST
@@ -171,3 +185,59 @@ def test_period_bounds_hold_the_day_and_tile_the_calendar(period: Period, today:
         assert starts.year == ends.year == today.year
         assert starts.day == 1
     assert periods_in_year(period, today.year) in {1, 4, 12, 52, 53}
+
+
+# --- the rules a board relies on (issue 19) ------------------------------------------------------------
+
+_RANK = {Pace.BEHIND: 0, Pace.NOT_BEGUN: 1, Pace.ON_PACE: 1, Pace.AHEAD: 2, Pace.DONE: 3}
+BRANCHES = 4  # the branch ids the reports use are 1-4
+
+
+@FAST
+@given(count_targets, cases(), contexts)
+def test_the_year_never_counts_more_than_its_periods_allow(
+    target: Target, case: Case, context: dict[str, Any]
+) -> None:
+    result = progress(target, case.reports, today=case.today, year=case.year, **context)
+    assert result.year.done <= result.year.wanted
+    if result.period is not None:
+        assert result.period.done <= result.period.wanted
+    if result.periods is not None and result.periods_met is not None:
+        per_period = result.year.wanted / result.periods
+        assert 0 <= result.periods_met <= result.periods
+        # Each period counts up to its own target: met periods are in the year, unmet ones add less.
+        assert result.periods_met * per_period <= result.year.done
+        assert (
+            result.year.done < (result.periods_met + 1) * per_period or result.periods_met == result.periods
+        )
+        assert (result.pace is Pace.DONE) == (result.periods_met == result.periods)
+
+
+@FAST
+@given(count_targets, cases(), contexts, st.integers(min_value=1, max_value=5))
+def test_pace_never_worsens_as_more_is_done(
+    target: Target, case: Case, context: dict[str, Any], value: int
+) -> None:
+    context = {**context, "branches": BRANCHES}
+    more = Report(value, case.extra.on, case.extra.branch_id, case.extra.area)
+    before = progress(target, case.reports, today=case.today, year=case.year, **context)
+    after = progress(target, [*case.reports, more], today=case.today, year=case.year, **context)
+    assert _RANK[after.pace] >= _RANK[before.pace]
+    assert after.year.done >= before.year.done
+
+
+@FAST
+@given(any_targets, cases(), st.sampled_from([(), AREAS]), st.integers(min_value=1, max_value=BRANCHES))
+def test_a_branchs_report_never_changes_another_branchs_figure(
+    target: Target, case: Case, areas: tuple[str, ...], branch: int
+) -> None:
+    plan = Plan(1, "D", None, case.year, (Goal(1, 1, "S", None, "g", None, target, True),), areas)
+    goal = plan.goals[0]
+    others = Report(case.extra.value, case.extra.on, branch % BRANCHES + 1, case.extra.area)
+
+    def seen(reports: list[Report]) -> GoalProgress:
+        return goal_progress(
+            plan, goal, reports, today=case.today, branches=BRANCHES, people_named=0, branch_id=branch
+        )
+
+    assert seen(case.reports) == seen([*case.reports, others])

@@ -1,0 +1,132 @@
+"""A district as people use it, through the real HTTP server: a board, chairs and a member write to the bot
+in their personal chats, with Teams-shaped activities (mentions as Teams writes them), and read the replies
+the bot posts to the fake Bot Connector. The sample plan (Västernorrland, for 2026) is loaded at start-up.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.db.checkins import CheckInRepository, StoredCheckIn
+from bot.db.engine import Database
+from bot.db.people import PeopleRepository
+from bot.services.people import PersonInfo, Role
+from tests.conftest import NOW, Clock
+from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT
+from tests.fakes.chat import reply_text
+from tests.fakes.connector import FakeConnector
+
+DISTRICT = "Vänsterpartiet Västernorrland"
+_ids = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Someone:
+    teams_id: str
+    aad: str
+    name: str
+
+    @property
+    def info(self) -> PersonInfo:
+        return PersonInfo(self.teams_id, self.aad, self.name)
+
+
+MEGAN = Someone("29:user-megan", "aad-megan", "Megan Bowen")  # an admin and on the board
+ANNA = Someone("29:anna", "aad-anna", "Anna Lind")  # on the board
+KIM = Someone("29:kim", "aad-kim", "Kim Berg")  # chair of Sundsvall
+LEE = Someone("29:lee", "aad-lee", "Lee Gu")  # chair of Härnösand
+SAM = Someone("29:sam", "aad-sam", "Sam Ek")  # chair of Timrå
+NOA = Someone("29:noa", "aad-noa", "Noa Holm")  # a member
+JOHANNES = Someone("29:johannes", "aad-johannes", "Johannes Ström")  # a member
+
+
+def message(
+    who: Someone, text: str, *, service_url: str, locale: str, mentions: tuple[tuple[Someone, str], ...] = ()
+) -> dict[str, Any]:
+    """A personal-chat message as Teams sends it; each mention is (person, the text Teams wrote for it,
+    e.g. "Johannes" when the writer shortened "Johannes Ström")."""
+    entities = [
+        {"type": "mention", "text": f"<at>{written}</at>", "mentioned": {"id": p.teams_id, "name": p.name}}
+        for p, written in mentions
+    ]
+    for _, written in mentions:
+        text = text.replace(f"@{written}", f"<at>{written}</at>", 1)
+    return {
+        "id": f"story-{next(_ids)}",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "timestamp": "2026-11-22T10:00:00.000Z",
+        "locale": locale,
+        "from": {"id": who.teams_id, "name": who.name, "aadObjectId": who.aad},
+        "recipient": {"id": BOT_ID, "name": BOT_NAME},
+        "conversation": {
+            "id": f"a:personal-{who.teams_id}",
+            "conversationType": "personal",
+            "tenantId": TENANT,
+        },
+        "type": "message",
+        "text": text,
+        "entities": entities,
+        "channelData": {"tenant": {"id": TENANT}},
+    }
+
+
+@dataclass
+class District:
+    client: TestClient
+    connector: FakeConnector
+    clock: Clock
+    db: Database
+
+    async def say(
+        self,
+        who: Someone,
+        text: str,
+        *,
+        locale: str = "sv-SE",
+        mentions: tuple[tuple[Someone, str], ...] = (),
+    ) -> str:
+        """What `who` reads after writing `text` to the bot."""
+        before = len(self.connector.posted)
+        body = message(who, text, service_url=self.connector.url, locale=locale, mentions=mentions)
+        response = await self.client.post("/api/messages", json=body)
+        assert response.status in (200, 201)
+        posted = await self.connector.wait_for(before + 1)
+        return reply_text(posted[before].body)
+
+    def reports(self) -> list[StoredCheckIn]:
+        """Every check-in stored, oldest first."""
+        checkins = CheckInRepository(self.db)
+        everyone = [MEGAN, ANNA, KIM, LEE, SAM, NOA, JOHANNES]
+        found = [c for p in everyone for c in checkins.mine(p.info, DISTRICT, limit=100)]
+        return sorted(found, key=lambda c: c.id)
+
+
+@pytest.fixture
+async def district(settings: Settings, connector: FakeConnector) -> AsyncIterator[District]:
+    """The sample plan's district on 22 November 2026: Megan and Anna on the board, Kim, Lee and Sam chairs
+    of Sundsvall, Härnösand and Timrå."""
+    clock = Clock(NOW)
+    with clock.whole_process():
+        app = create_app(settings.model_copy(update={"admins": ["aad-megan"]}), clock=clock)
+        client = TestClient(TestServer(app, host="127.0.0.1"))
+        await client.start_server()
+        db = Database(settings.database_url)
+        people = PeopleRepository(db)
+        for who in (MEGAN, ANNA):
+            people.grant(who.info, DISTRICT, Role.BOARD, now=NOW)
+        for who, branch in ((KIM, "Sundsvall"), (LEE, "Härnösand"), (SAM, "Timrå")):
+            people.grant(who.info, DISTRICT, Role.CHAIR, branch=branch, now=NOW)
+        try:
+            yield District(client, connector, clock, db)
+        finally:
+            db.dispose()
+            await client.close()
