@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         dest="plan_command", required=True
     )
     plan_import = plan.add_parser("import", help="import (or re-import) a plan from its text")
-    plan_import.add_argument("file", type=Path, help="the plan as text, e.g. extracted from its PDF")
+    plan_import.add_argument("file", type=Path, help="the plan: a PDF, Word (.docx), text or Markdown file")
     plan_import.add_argument(
         "--district",
         required=True,
@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     plan_import.add_argument(
         "--dry-run", action="store_true", help="show what would be imported, store nothing"
+    )
+    plan_import.add_argument(
+        "--language", choices=("sv", "en"), help="the dry run's language (default: the bot's language)"
     )
     people = commands.add_parser("people", help="board members and branch chairs").add_subparsers(
         dest="people_command", required=True
@@ -81,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_chat(settings))
             return 0
         if args.command == "plan":
-            return import_plan(settings, args.file, args.district, dry_run=args.dry_run)
+            return import_plan(
+                settings, args.file, args.district, dry_run=args.dry_run, language=args.language
+            )
         if args.command == "db":
             return upgrade_db(settings)
         if args.command == "people":
@@ -378,7 +383,10 @@ async def _chat(settings: Settings) -> None:
     await run_chat(settings)
 
 
-def import_plan(settings: Settings, file: Path, district: str, *, dry_run: bool) -> int:
+def import_plan(
+    settings: Settings, file: Path, district: str, *, dry_run: bool, language: str | None = None
+) -> int:
+    from bot.cards.plan_review import review_text
     from bot.db import migrate
     from bot.db.engine import Database
     from bot.db.repository import Repository
@@ -386,17 +394,17 @@ def import_plan(settings: Settings, file: Path, district: str, *, dry_run: bool)
     from bot.services.plan import PlanParseError
     from bot.services.plan_import import read_plan_file
 
+    from bot.i18n import translator
+
+    t = translator(language or settings.language)
     try:
         draft = read_plan_file(file)
     except PlanParseError as exc:
         print(f"Cannot import {file}: {exc}", file=sys.stderr)
         return 1
     if dry_run:
-        for section in draft.sections:
-            print(section.title)
-            for goal in section.goals:
-                print(f"  - {goal.text}  [{goal.target.kind}]")
-        print(f"{len(draft.goals)} goals in {len(draft.sections)} sections (dry run: nothing stored)")
+        print(review_text(t, draft))
+        print(t._("Dry run: nothing stored."))
         return 0
     database = Database(settings.database_url)
     try:

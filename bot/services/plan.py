@@ -25,6 +25,7 @@ from bot.services.plan_text import (
     present_heading,
     sentences,
 )
+from bot.services.text import fold
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,12 @@ class PlanDraft:
 
 
 class PlanParseError(ValueError):
-    """The text does not look like a plan the importer understands (e.g. no goals at all)."""
+    """The text does not look like a plan the importer understands. `problem` names what is wrong for
+    the user's answer: no_goals, invalid (plan data), or a file's problem (see plan_files.PlanFileError)."""
+
+    def __init__(self, message: str, problem: str = "invalid") -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 # --- targets -------------------------------------------------------------------------------------------
@@ -74,8 +80,24 @@ _NUMBER_WORDS = {
     "tio": 10,
     "elva": 11,
     "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+    "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
+    "hundra": 100,
 }
-_NUM = r"(?:[0-9]{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
+_NUM = r"(?:[0-9]{1,6}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 # 1500, 1 500, 2,5: thousands may be grouped with a space (thin spaces are made plain first).
 _AMOUNT = r"(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,9})(?:[.,][0-9]{1,3})?"
 _WORD = r"[^\W\d_]+"
@@ -96,7 +118,9 @@ _COUNTED_THING = re.compile(rf"\bantal(?:et)?\s+(?P<unit>{_WORD})", re.IGNORECAS
 
 _PEOPLE_NOUNS = (
     r"(?:ansvariga|ansvarig|personer|person|kontaktpersoner|kontaktperson|samordnare|ombud|"
-    r"representanter|representant|ambassadörer|ambassadör)"
+    r"representanter|representant|ambassadörer|ambassadör|talespersoner|talesperson|mentorer|mentor|"
+    r"faddrar|fadder|organisatörer|organisatör|studieorganisatörer|studieorganisatör|medlemsvärdar|"
+    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär)"
 )
 _PEOPLE = re.compile(
     rf"\b(?:utse|utses|utser|välja|väljs|väljer|tillsätta|tillsätts|rekrytera|ha|finnas|minst|åtminstone)"
@@ -123,11 +147,17 @@ _PERIOD_WORDS = {
     "månatligen": Period.MONTH,
     "kvartalsvis": Period.QUARTER,
     "årligen": Period.YEAR,
+    "termin": Period.HALF_YEAR,
+    "terminen": Period.HALF_YEAR,
+    "halvår": Period.HALF_YEAR,
+    "halvåret": Period.HALF_YEAR,
+    "terminsvis": Period.HALF_YEAR,
+    "halvårsvis": Period.HALF_YEAR,
 }
 _PERIOD = re.compile(
-    r"\b(?:i|per|varje|om|var|vart)\s+(?P<p>veckan|vecka|månaden|månad|kvartalet|kvartal|året|år|"
-    r"verksamhetsåret|verksamhetsår)\b"
-    r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|årligen)\b"
+    r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|månaden|månad|"
+    r"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår)\b"
+    r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|terminsvis|halvårsvis|årligen)\b"
     r"|\bunder\s+(?:hela\s+)?(?:året|verksamhetsåret|kommande\s+verksamhetsår|år\s+[0-9]{4}|[0-9]{4})\b",
     re.IGNORECASE,
 )
@@ -144,12 +174,15 @@ _NOUN_ENDS = {
     "i", "per", "varje", "om", "under", "för", "inom", "med", "på", "till", "av", "som", "där", "att", "från",
     "mellan", "kring", "vid", "hos", "ur", "efter", "innan", "före", "respektive", "samt", "så", "när",
     "tillsammans", "ska", "skall", "kommer", "ut", "in", "minst", "varav", "och", "årligen", "månadsvis",
-    "månatligen", "kvartalsvis", "veckovis", "löpande", "regelbundet",
+    "månatligen", "kvartalsvis", "veckovis", "löpande", "regelbundet", "terminsvis", "halvårsvis",
 }  # fmt: skip
 _DURATIONS = {
     "dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "timme", "timmar", "minuter", "kvartal",
-    "procent", "kronor", "kr",
+    "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+    "september", "oktober", "november", "december", "terminer", "halvår", "%",
 }  # fmt: skip
+# "fyra stycken medlemsmöten": the count word before the thing counted.
+_PIECES = {"stycken", "st", "st.", "stycket"}
 _TIMES = {"gång", "gånger", "gången"}
 # "schemalägga inlägg ... minst två gånger i månaden": the thing done that often is the verb's object.
 _DOING = re.compile(
@@ -185,7 +218,8 @@ def _metric(text: str) -> Target | None:
             groups = match.groupdict()
             start, goal = groups.get("a"), groups["b"]
             # "från 2022 till 2026" and "fram till 2026" are years, not numbers to move.
-            if _is_year(goal) and (start is None or _is_year(start)):
+            counts_a_thing = pattern is _METRIC_REACH and (groups.get("ub") or "").lower() in _STOCK_NOUNS
+            if _is_year(goal) and (start is None or _is_year(start)) and not counts_a_thing:
                 continue
             unit_words = [groups.get("ub"), groups.get("ua")]
             unit = counted.group("unit") if counted else next((u for u in unit_words if u), None)
@@ -202,6 +236,119 @@ def _metric(text: str) -> Target | None:
     return None
 
 
+_CHANGE = re.compile(
+    rf"\b(?P<verb>öka|höja|minska|sänka|växa|förbättra)\w*\b(?P<what>[^.;]*?)\bmed\s+(?:minst\s+)?"
+    rf"(?P<pct>{_AMOUNT})\s*(?:%|procent)",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "hälften": 50.0,
+    "halva": 50.0,
+    "en tredjedel": 100 / 3,
+    "två tredjedelar": 200 / 3,
+    "en fjärdedel": 25.0,
+    "tre fjärdedelar": 75.0,
+    "majoriteten": 50.0,
+    "samtliga": 100.0,
+    "alla": 100.0,
+}
+_SHARE = re.compile(
+    r"\b(?:minst\s+|åtminstone\s+|över\s+)?(?:(?P<frac>hälften|halva|en\s+tredjedel|två\s+tredjedelar|"
+    rf"en\s+fjärdedel|tre\s+fjärdedelar|majoriteten)|(?P<pct>{_AMOUNT})\s*(?:%|procent))\s+av\s+(?P<of>.+)",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    rf"(?P<amount>{_AMOUNT})\s*(?P<unit>kronor|kr\b|sek\b|:-|tkr\b|tusen\s+kronor|miljoner\s+kronor)",
+    re.IGNORECASE,
+)
+_RAISE_MONEY = re.compile(
+    r"\b(?:samla\w*\s+in|insamling|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
+    r"budget|swish|lotter|försälj\w*|sälja|fond)",
+    re.IGNORECASE,
+)
+# Things a district has a number of, at a time: "ha 400 medlemmar" is a reading to reach, not a count.
+_STOCK_NOUNS = {
+    "medlemmar", "följare", "prenumeranter", "aktiva", "aktivister", "besökare", "användare", "kontakter",
+    "volontärer", "förtroendevalda", "partiföreningar", "föreningar", "mandat", "röster", "sidvisningar",
+    "visningar", "gillamarkeringar", "gilla-markeringar", "medlemskap", "ombud", "studiecirkeldeltagare",
+    "deltagare", "unga", "kvinnor", "betalande",
+}  # fmt: skip
+_STOCK = re.compile(
+    rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+(?:minst\s+|över\s+|åtminstone\s+)?"
+    rf"(?P<b>{_AMOUNT})\s+(?:(?:nya|fler)\s+)?(?P<ub>{_WORD})",
+    re.IGNORECASE,
+)
+
+
+def _relative(text: str) -> Target | None:
+    """ "Öka antalet medlemmar med 10 procent": a goal the baseline decides, so the review asks for it."""
+    match = _CHANGE.search(text)
+    if match is None:
+        return None
+    counted = _COUNTED_THING.search(match.group("what") or "")
+    sign = -1.0 if match.group("verb").lower() in ("minska", "sänka") else 1.0
+    return Target(
+        TargetKind.METRIC,
+        unit=counted.group("unit") if counted else None,
+        change_percent=sign * _amount(match.group("pct")),
+    )
+
+
+def _share(text: str) -> Target | None:
+    """ "Minst hälften av styrelsens ledamöter ...": a share in percent of a group, read as a metric."""
+    match = _SHARE.search(text)
+    if match is None:
+        return None
+    if match.group("frac"):
+        value = _FRACTIONS[" ".join(match.group("frac").lower().split())]
+    else:
+        value = _amount(match.group("pct"))
+    if not 0 < value <= 100:
+        return None
+    of = _noun_phrase(match.group("of"))
+    return Target(TargetKind.METRIC, unit=f"% av {of}" if of else "%", goal_value=round(value, 1))
+
+
+def _noun_phrase(text: str) -> str | None:
+    """The words naming a group, up to the verb or preposition that ends it: "styrelsens ledamöter"."""
+    words: list[str] = []
+    for raw in text.split(" "):
+        word = raw.strip(".,;:!?()\"'”“")
+        if not word or word.lower() in _NOUN_ENDS or word.lower() in ("ska", "skall", "bör", "är", "har"):
+            break
+        words.append(word)
+        if raw.endswith((".", ",", ";", ":", "!", "?")) or len(words) >= 4:
+            break
+    return " ".join(words) or None
+
+
+def _money(text: str) -> Target | None:
+    """ "Samla in 50 000 kronor": an amount to raise, counted as kronor over the year (or the period)."""
+    match = _MONEY.search(text)
+    if match is None or _RAISE_MONEY.search(text) is None:
+        return None
+    value = _amount(match.group("amount"))
+    unit = match.group("unit").lower()
+    if unit in ("tkr", "tusen kronor"):
+        value *= 1000
+    elif unit == "miljoner kronor":
+        value *= 1_000_000
+    if value < 1:
+        return None
+    periods = [p for p in _PERIOD.finditer(text) if p.start() > match.start()]
+    period = _period_of(periods[0]) if periods else Period.YEAR
+    return Target(TargetKind.COUNT, count=round(value), period=period, unit="kronor")
+
+
+def _stock(text: str) -> Target | None:
+    """ "Ha 400 medlemmar", "bli 50 aktiva": a number to reach, without a starting point."""
+    for match in _STOCK.finditer(text):
+        unit = match.group("ub")
+        if unit.lower() in _STOCK_NOUNS:
+            return Target(TargetKind.METRIC, unit=unit, goal_value=_amount(match.group("b")))
+    return None
+
+
 def _people(text: str) -> Target | None:
     match = _PEOPLE.search(text) or _PEOPLE_BARE.search(text)
     if match is None or _number(match.group("num")) < (2 if match.re is _PEOPLE_BARE else 1):
@@ -212,7 +359,10 @@ def _people(text: str) -> Target | None:
 def _noun_after(text: str) -> str | None:
     """What a number counts: the head noun after it, or a short list ("utbildning, föreläsning eller ...")."""
     words: list[str] = []
-    for raw in text.split(" "):
+    parts = text.split(" ")
+    while parts and parts[0].lower() in _PIECES:
+        parts = parts[1:]
+    for raw in parts:
         word = raw.strip(".,;:!?()\"'”“")
         if not word or word.lower() in _NOUN_ENDS or not re.fullmatch(r"[^\W\d_][\w-]*", word):
             break
@@ -259,8 +409,8 @@ def _count(text: str) -> Target | None:
             # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it.
             if not (later and period is not Period.YEAR) and not per_area:
                 continue
-        elif not (at_least or period or per_area):
-            continue
+        elif not (at_least or period or per_area or (unit is not None and _done_with(previous_word, text))):
+            continue  # a bare number counts what a verb does: "genomföra fyra medlemsmöten"
         if unit is not None and unit.lower() in _TIMES:
             unit = _done_thing(text[: match.start()]) or unit
         return Target(
@@ -277,6 +427,21 @@ def _count(text: str) -> Target | None:
             per_area=per_area,
         )
     return None
+
+
+def _is_verb(word: str) -> bool:
+    word = word.strip(".,;:!?()").casefold()
+    return word in _VERBS or (word.endswith("era") and len(word) > 5)
+
+
+def _done_with(previous: str, text: str) -> bool:
+    """Whether a number counts what the goal does: the verb stands just before it ("genomföra fyra",
+    "samla in 50"), or the goal opens with its verb ("Knacka dörr i tre bostadsområden")."""
+    return (
+        _is_verb(previous)
+        or previous.casefold() in ("in", "ut", "fram", "upp")
+        or _is_verb(text.split(" ", 1)[0])
+    )
 
 
 def _period_of(match: re.Match[str]) -> Period:
@@ -304,7 +469,16 @@ def parse_target(text: str) -> Target:
     text = _plain(text)
     if not text:
         return DONE
-    return _metric(text) or _people(text) or _count(text) or DONE
+    return (
+        _metric(text)
+        or _relative(text)
+        or _share(text)
+        or _money(text)
+        or _people(text)
+        or _stock(text)
+        or _count(text)
+        or DONE
+    )
 
 
 def _validated(target: Target) -> Target:
@@ -326,7 +500,36 @@ def _validated(target: Target) -> Target:
 # --- plans ---------------------------------------------------------------------------------------------
 
 # Prose sections whose goals are sentences: they talk about the year the plan is for.
-_PLAN_YEAR = re.compile(r"\b(?:kommande|detta|under)\s+verksamhetsår(?:et)?\b", re.IGNORECASE)
+_PLAN_YEAR = re.compile(
+    r"\b(?:kommande|detta|under)\s+verksamhetsår(?:et)?\b|\bunder\s+(?:året|(?:19|20)[0-9]{2})\b"
+    r"|\b(?:i\s+år|kommande\s+år(?:et)?)\b",
+    re.IGNORECASE,
+)
+_SHALL = re.compile(r"\b(?:ska|skall|kommer\s+att)\b", re.IGNORECASE)
+_SUBORDINATE = {
+    "att",
+    "om",
+    "när",
+    "då",
+    "där",
+    "som",
+    "eftersom",
+    "innan",
+    "tills",
+    "så",
+    "hur",
+    "vad",
+    "varför",
+}
+# Things to do that a board can tick off; "ska vara", "ska fortsätta" or "ska skifta fokus" are not.
+_CONCRETE = re.compile(
+    r"\b(?:ska|skall|kommer\s+att)\s+(?:(?:också|även|därför|dessutom|under\s+\w+|i\s+år)\s+)?(?:vi\s+|"
+    r"distriktet\s+|styrelsen\s+)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
+    r"genomgå|besöka|bjuda\s+in|erbjuda|utbilda|rekrytera|värva|delta|samla\s+in|öka|nå|skriva|publicera|ge\s+ut|"
+    r"skicka|fira|uppmärksamma|träffa|träffas|kontakta|ringa|knacka|dela\s+ut|planera|undersöka|tillsätta|"
+    r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera)\b",
+    re.IGNORECASE,
+)
 _DOER = r"(?:vi|distriktet|distrikts?styrelsen|styrelsen|distriktsledningen)"
 _COMMITMENT = re.compile(
     rf"\b{_DOER}\s+(?:(?:också|även|därför|dessutom|alltid)\s+)?(?:ska|skall|kommer)\b"
@@ -339,12 +542,42 @@ _EACH_BRANCH = re.compile(
     re.IGNORECASE,
 )
 # Introductions and closing words set the scene; whatever they promise is spelled out in the sections.
-_SCENE_SETTING = {"inledning", "avslutning", "förord", "bakgrund", "slutord", "sammanfattning"}
+_SCENE_SETTING = {"inledning", "avslutning", "förord", "slutord", "sammanfattning", "vision", "visionen"}
+# Sections that describe where we stand, or what is in the document: nothing in them is a goal.
+_BACKGROUND = re.compile(
+    r"^(?:nuläge\w*|bakgrund\w*|omvärld\w*|historik|utgångsläge\w*|läget\b|innehåll\w*|"
+    r"verksamhetsberättelse\w*|året\s+som\s+gått|förra\s+året|så\s+här\s+ser\s+det\s+ut|"
+    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat)",
+    re.IGNORECASE,
+)
+# A list that is goals: under such a heading or introduced so ("Vi ska:", "Mål för året:").
+_GOAL_HEADING = re.compile(
+    r"\b(?:mål|målsättning\w*|aktiviteter|åtaganden|att\s+göra|vi\s+ska)\b", re.IGNORECASE
+)
+_GOAL_INTRO = re.compile(
+    r"(?:\b(?:ska|skall|kommer\s+att|vill|mål|målen|målsättning\w*|åtar)\b[^.]*|\bvi\s+\w+\s+att)\s*:$",
+    re.IGNORECASE,
+)
+_VERBS = frozenset(
+    """genomföra arrangera anordna hålla utse ordna starta bilda skapa ta genomgå besöka bjuda erbjuda utbilda
+    rekrytera värva delta samla öka nå skriva publicera ge skicka fira uppmärksamma träffa träffas kontakta
+    ringa knacka dela planera undersöka tillsätta välja inrätta införa bygga anställa producera sammankalla
+    kalla medverka stötta stödja driva lansera utveckla synas ha verka arbeta jobba stärka fortsätta
+    använda bli vara göra se säkerställa sprida lyfta bevaka följa uppmuntra engagera aktivera hjälpa
+    prioritera satsa motverka främja förbättra förnya minska sänka höja etablera upprätta sätta ringa
+    informera kommunicera samarbeta samverka samordna påverka bedriva erbjuda tydliggöra uppdatera ta
+    anta besluta diskutera studera läsa lära introducera välkomna inbjuda mobilisera organisera närvara
+    finnas återuppta""".split()
+)
+_STATE_WORDS = frozenset(
+    "fler mer flera ökad ökat ökade stärkt stärkta bättre starkare större minskad minskat tydligare "
+    "högre aktivare synligare".split()
+)
 _TITLE_WORD = re.compile(r"\bverksamhetsplan\b", re.IGNORECASE)
 _TITLE_YEAR = re.compile(r"\b(?:19[5-9][0-9]|20[0-9]{2})\b")
 _QUOTED = re.compile(r"[\"“”«»„]\s*([^\"“”«»„\n]{1,60}?)\s*[\"“”«»„]")
 # How far into the document the title can be: it heads the plan, before the first goal.
-_TITLE_SEARCH_LINES = 12
+_TITLE_SEARCH_LINES = 40
 
 
 @dataclass
@@ -353,6 +586,8 @@ class _Section:
     style: HeadingStyle | None
     bullets: list[list[str]] = field(default_factory=list)
     prose: list[str] = field(default_factory=list)
+    level: int = 0
+    intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
 
     @property
     def title(self) -> str:
@@ -364,8 +599,14 @@ def _find_title(lines: list[Line]) -> int | None:
     it, else the first '# ' heading."""
     seen = 0
     for index, line in enumerate(lines):
-        if line.kind in (LineKind.BULLET, LineKind.CONTINUATION):
+        if line.kind is LineKind.CONTINUATION:
             break
+        if line.kind is LineKind.BULLET:
+            # A web page's navigation comes before the title; a plan's goals come after it.
+            seen += 1
+            if seen >= _TITLE_SEARCH_LINES or (_goal_like(line.text) and len(line.text.split()) >= 3):
+                break
+            continue
         if line.kind not in (LineKind.HEADING, LineKind.PROSE):
             continue
         # Prose must open with the word: "Denna verksamhetsplan bygger på ..." is a sentence, not a title.
@@ -405,7 +646,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
             if after_heading and sections and _continues_heading(sections[-1], line):
                 sections[-1].title_parts.append(line.text)
             else:
-                sections.append(_Section([line.text], line.style))
+                sections.append(_Section([line.text], line.style, level=line.level))
             after_heading = True
             continue
         after_heading = False
@@ -415,6 +656,8 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
         elif line.kind is LineKind.BULLET:
+            if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
+                section.intro_says_goals = True
             bullet = [line.text]
             section.bullets.append(bullet)
         elif bullet is not None:
@@ -424,15 +667,40 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     return sections
 
 
-def _prose_goals(prose: list[str]) -> list[str]:
-    """Commitments written as sentences, in a section that talks about the plan's year.
+def _is_commitment(sentence: str) -> bool:
+    """We, the district or the board "ska"/"kommer att" do something, in the main clause."""
+    for match in _COMMITMENT.finditer(sentence):
+        before = sentence[: match.start()].rstrip().rsplit(" ", 1)[-1].lower() if match.start() else ""
+        if before not in _SUBORDINATE:
+            return True
+    return False
 
-    A sentence is a goal when we, the district or the board "ska"/"kommer att" do something in it.
+
+def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
+    """Commitments written as sentences.
+
+    A sentence is a goal when we, the district or the board "ska"/"kommer att" do something in it (not
+    "för att vi ska ..."). Where the section speaks of the plan's year ("kommande verksamhetsår", "under
+    året") any such sentence is; elsewhere it must name something concrete to do ("genomföra", "utse",
+    "anordna" ...) or carry a target. Beside a list of goals, only a sentence with a target is one more:
+    the rest of the prose explains the list.
     """
     text = join_lines(line for line in prose if not line.endswith(":"))
-    if not _PLAN_YEAR.search(text):
-        return []
-    return [sentence for sentence in sentences(text) if _COMMITMENT.search(sentence)]
+    year_talk = _PLAN_YEAR.search(text) is not None
+    goals = []
+    for sentence in sentences(text):
+        if sentence.endswith(("?", ":", "!")):
+            continue
+        measurable = parse_target(sentence).kind is not TargetKind.DONE
+        # "Minst hälften av styrelsens ledamöter ska ...": a target commits whoever it names.
+        if not (_is_commitment(sentence) or (measurable and _SHALL.search(sentence))):
+            continue
+        if has_list:
+            if measurable:
+                goals.append(sentence)
+        elif year_talk or measurable or _CONCRETE.search(sentence):
+            goals.append(sentence)
+    return goals
 
 
 def _goal(text: str) -> GoalDraft:
@@ -443,8 +711,63 @@ def _goal(text: str) -> GoalDraft:
     )
 
 
+def _goal_like(text: str) -> bool:
+    """An item that says something to do: it opens with a verb ("Genomföra ...", "Utse ...") or a change
+    ("Fler medlemmar ..."), commits someone ("Distriktet ska ..."), carries a target, or is a sentence."""
+    words = text.split()
+    first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
+    return (
+        first in _VERBS
+        or first in _STATE_WORDS
+        or (first.endswith("era") and len(first) > 5)
+        or _COMMITMENT.search(text) is not None
+        or re.search(r"\b(?:ska|skall|kommer\s+att)\b", text, re.IGNORECASE) is not None
+        or parse_target(text).kind is not TargetKind.DONE
+        or (len(words) >= 6 and any(w.islower() for w in words[1:]))
+    )
+
+
+def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
+    """The section's list items that are goals: all of them when the heading or the line before the list
+    says they are ("Vi ska:"), or when most of them read as things to do; none when they are a table of
+    contents (every item a heading further on) or a list of names and nouns."""
+    items = [join_lines(parts) for parts in section.bullets]
+    items = [text for text in items if any(ch.isalpha() for ch in text)]
+    if not items:
+        return []
+    if all(fold(item) in later_headings for item in items):
+        return []
+    if section.intro_says_goals or _GOAL_HEADING.search(section.title):
+        return items
+    if sum(map(_goal_like, items)) * 2 > len(items):
+        return items
+    return []
+
+
+_AREA_HEADING = re.compile(
+    r"\b(?:prioriterade\s+områden|fokusområden|prioriteringar|prioriterade\s+frågor|profilfrågor|"
+    r"insatsområden)\b",
+    re.IGNORECASE,
+)
+_AREA_LIST = re.compile(
+    r"\b(?:prioriterade\s+områden|fokusområden|prioriterade\s+frågor|profilfrågor|insatsområden)\b"
+    r"[^.:]*?(?:\bär\b|:)\s*(?P<names>[^.]+)",
+    re.IGNORECASE,
+)
+
+
+def _area_names(text: str) -> list[str]:
+    parts = re.split(r",\s*|\s+(?:och|samt)\s+", text.strip().rstrip("."))
+    names = [part.strip(" \"“”'") for part in parts if part.strip()]
+    if 2 <= len(names) <= 10 and all(1 <= len(name.split()) <= 4 for name in names):
+        return [name[0].upper() + name[1:] for name in names]
+    return []
+
+
 def _priority_areas(sections: list[_Section]) -> tuple[str, ...]:
-    """The quoted names in the sentence that speaks of the plan's prioritised areas ("prioriterade")."""
+    """The plan's priority areas, where it names them: quoted names in a sentence about the prioritised
+    areas, a sentence listing them ("Våra prioriterade områden är bostad, arbete och klimat"), or a short
+    list of names under such a heading or intro."""
     for section in sections:
         for sentence in sentences(join_lines(section.prose)):
             if "priorit" not in sentence.lower():
@@ -452,17 +775,45 @@ def _priority_areas(sections: list[_Section]) -> tuple[str, ...]:
             names = [name.strip() for name in _QUOTED.findall(sentence) if name.strip()]
             if len(names) >= 2:
                 return tuple(dict.fromkeys(names))
+    for section in sections:
+        named = _AREA_HEADING.search(section.title) or (
+            section.prose and _AREA_HEADING.search(section.prose[-1])
+        )
+        items = [join_lines(parts) for parts in section.bullets]
+        if named and 2 <= len(items) <= 10 and not any(map(_goal_like, items)):
+            return tuple(dict.fromkeys(present_heading(item.rstrip(".")) for item in items))
+        for match in _AREA_LIST.finditer(join_lines(section.prose)):
+            names = _area_names(match.group("names"))
+            if names:
+                return tuple(dict.fromkeys(names))
     return ()
 
 
-def parse_plan(text: str) -> PlanDraft:
-    """A plan's extracted text as sections of goals.
+def _background(sections: list[_Section]) -> list[bool]:
+    """Whether each section describes background (Nuläge, Bakgrund, a table of contents ...), its own
+    sub-sections included."""
+    result = []
+    inside: int | None = None  # the level of the background heading we are under
+    for section in sections:
+        if inside is not None and section.level > inside:
+            result.append(True)
+            continue
+        inside = None
+        background = _BACKGROUND.match(section.title) is not None
+        if background and section.level:
+            inside = section.level
+        result.append(background)
+    return result
 
-    Goals are the bulleted items of each section (a bullet runs until a blank line, the next bullet or a
-    heading). A section without bullets may state its goals in prose: when its text speaks of the plan's
-    year ("kommande verksamhetsår", "under verksamhetsåret"), each sentence in which we, the district or
-    the board "ska"/"kommer att" do something is a goal; sections that only set the scene (Inledning,
-    Avslutning, ...) never have prose goals. Intro lines ("Vi kommer att:") are never goals.
+
+def parse_plan(text: str) -> PlanDraft:
+    """A plan's text as sections of goals.
+
+    Goals are the list items of each section (an item runs until a blank line, the next item or a heading)
+    when the list is one of goals (see `_list_goals`), and commitments written in prose (see
+    `_prose_goals`). Whatever stands before the plan's title (a web page's navigation) is left out, and so
+    are sections that describe background (Nuläge, Bakgrund, a table of contents) or only set the scene
+    (Inledning, Avslutning, ...).
 
     Sections that end up with no goals (introductions, visions, "Det här är bara början") are left out:
     the bot tracks goals, and an empty section would only be an empty heading in every list. Each
@@ -474,19 +825,26 @@ def parse_plan(text: str) -> PlanDraft:
     title_index = _find_title(lines)
     title = present_heading(lines[title_index].text) if title_index is not None else None
     year_match = _TITLE_YEAR.search(title) if title else None
+    if title_index is not None:
+        lines = [Line(LineKind.BLANK)] * title_index + lines[title_index:]
     parsed = _sections(lines, title_index)
+    headings = [fold(section.title) for section in parsed]
+    background = _background(parsed)
 
     drafts = []
-    for section in parsed:
-        bullets = [join_lines(parts) for parts in section.bullets]
-        texts = [text for text in bullets if any(ch.isalpha() for ch in text)]
-        if not texts and section.title.split(" ", 1)[0].casefold() not in _SCENE_SETTING:
-            texts = _prose_goals(section.prose)
+    for index, section in enumerate(parsed):
+        first_word = section.title.split(" ", 1)[0].casefold()
+        if background[index] or first_word in _SCENE_SETTING:
+            continue
+        texts = _list_goals(section, set(headings[index + 1 :]))
+        texts += _prose_goals(section.prose, has_list=bool(texts))
         if texts:
             heading = section.title or title or "Mål"
             drafts.append(SectionDraft(heading, tuple(_goal(text) for text in texts)))
     if not drafts:
-        raise PlanParseError("no goals found: expected bulleted goals under headings")
+        raise PlanParseError(
+            "no goals found: expected goals under headings, as a list or as sentences", "no_goals"
+        )
     return PlanDraft(
         title=title,
         year=int(year_match.group(0)) if year_match else None,

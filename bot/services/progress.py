@@ -22,8 +22,8 @@ Elapsed fraction of a span at `today` = (days from its start through today, incl
 
 COUNT (at least `count` per period)
 - done = the sum of the values. Wanted per period = count; per year = count x periods_in_year (52 or 53
-  ISO weeks, 12, 4, 1). A COUNT without a stated period is a YEAR target, and a YEAR target has no period
-  Measure (it would equal the year's).
+  ISO weeks, 12, 4, 2 half-years (January-June, July-December), 1). A COUNT without a stated period is a
+  YEAR target, and a YEAR target has no period Measure (it would equal the year's).
 - Each branch does it (`applies_to_branches` and `branches` > 0): wanted x branches, and each branch's
   reports count only up to its own share of the span's wanted (5 meetings in one branch do not cover
   another branch's 0). District-wide reports (branch_id None) belong to no branch and are ignored here.
@@ -55,6 +55,7 @@ METRIC (a number moved from `baseline` to `goal_value`)
   goal's side; ON_PACE when at least expected - 1 % of it; else BEHIND.
 - Without a baseline the first reading of the year is the baseline and the pace is counted from that
   reading's day to the year's end; with no baseline and no reading, or no goal_value, NOT_MEASURED.
+- A relative goal (`change_percent`, "öka med 10 procent") has the goal baseline x (1 + change / 100).
 
 DONE (done or not done)
 - done = 1 when any report in the year has a value >= 1, else 0; wanted 1; year Measure only. DONE when
@@ -161,6 +162,10 @@ def period_bounds(period: Period, today: date) -> tuple[date, date]:
             last_month = first_month + 2
             last = calendar.monthrange(today.year, last_month)[1]
             return date(today.year, first_month, 1), date(today.year, last_month, last)
+        case Period.HALF_YEAR:
+            if today.month <= 6:
+                return date(today.year, 1, 1), date(today.year, 6, 30)
+            return date(today.year, 7, 1), date(today.year, 12, 31)
         case Period.YEAR:
             return date(today.year, 1, 1), date(today.year, 12, 31)
         case _:
@@ -177,6 +182,8 @@ def periods_in_year(period: Period, year: int) -> int:
             return 12
         case Period.QUARTER:
             return 4
+        case Period.HALF_YEAR:
+            return 2
         case Period.YEAR:
             return 1
         case _:
@@ -348,6 +355,8 @@ def _metric_progress(target: Target, reports: Sequence[Report], today: date, yea
         first = readings[0][1]
         baseline, counted_from = _reading(first.value), first.on
     goal = None if target.goal_value is None else _reading(target.goal_value)
+    if goal is None and baseline is not None and target.change_percent is not None:
+        goal = _relative_goal(baseline, target.change_percent)
     if goal is None or baseline is None:
         done = latest if latest is not None else (baseline if baseline is not None else 0.0)
         wanted = 0.0 if goal is None else goal
@@ -377,6 +386,12 @@ def _metric_progress(target: Target, reports: Sequence[Report], today: date, yea
         year=Measure(done, goal, expected, pace, starts, ends, baseline=baseline),
         latest=latest,
     )
+
+
+def _relative_goal(baseline: float, change_percent: float) -> float:
+    """"Öka med 10 procent" (issue 18): the goal is the baseline (given, or the year's first reading)
+    moved by that share."""
+    return baseline * (1 + change_percent / 100)
 
 
 # --- people and done -----------------------------------------------------------------------------------
