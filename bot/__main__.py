@@ -390,11 +390,10 @@ def import_plan(
     from bot.db import migrate
     from bot.db.engine import Database
     from bot.db.repository import Repository
+    from bot.i18n import translator
     from bot.services.clock import utc_now
     from bot.services.plan import PlanParseError
     from bot.services.plan_import import read_plan_file
-
-    from bot.i18n import translator
 
     t = translator(language or settings.language)
     try:

@@ -10,7 +10,7 @@ from bot.services.plan_files import MAX_PLAN_BYTES
 
 
 def goal_line(t: Translator, number: int, goal: GoalDraft, areas: tuple[str, ...]) -> str:
-    """"3. Hålla minst två medlemsmöten per termin — at least 2 medlemsmöten per half-year"."""
+    """ "3. Hålla minst två medlemsmöten per termin — at least 2 medlemsmöten per half-year"."""
     words = target_in_words(t, goal.target, areas)
     branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
     return f"{number}. {goal.text} \u2014 {words}{branch}"
