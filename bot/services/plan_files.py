@@ -215,24 +215,34 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
         usual = statistics.median(gaps) if gaps else 0.0
         previous: _Row | None = None
+        heading: list[str] = []  # a heading's rows: one heading may wrap over several
+        level = 0
         for row in page:
             text = row.text.strip()
             if _PAGE_NUMBER.match(text):
                 continue
-            if previous is not None and (
-                row.top - previous.bottom > max(usual * 1.6, usual + 3) or row.top < previous.top
-            ):
-                yield ""
+            gap = row.top - previous.bottom if previous is not None else 0.0
+            new_block = previous is not None and (gap > max(usual * 1.6, usual + 3) or row.top < previous.top)
             short = len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
-            if row.size in larger and short:
-                yield "#" * min(larger.index(row.size) + 1, 6) + " " + text
+            row_level = larger.index(row.size) + 1 if row.size in larger and short else 0
+            if heading and (row_level != level or new_block):
+                yield "#" * min(level, 6) + " " + " ".join(heading)
                 yield ""
-            elif row.bold and short and row.size >= body and re.search(r"[^\W\d_]{3}", text):
-                yield f"**{text}**"
-                yield ""
+                heading = []
+            if row_level:
+                heading.append(text)
+                level = row_level
             else:
-                yield text
+                if new_block:
+                    yield ""  # a new paragraph, or the top of the next column
+                if row.bold and short and row.size >= body and re.search(r"[^\W\d_]{3}", text):
+                    yield f"**{text}**"
+                    yield ""
+                else:
+                    yield text
             previous = row
+        if heading:
+            yield "#" * min(level, 6) + " " + " ".join(heading)
         yield ""
 
 
