@@ -391,7 +391,7 @@ def _metric_progress(target: Target, reports: Sequence[Report], today: date, yea
 def _relative_goal(baseline: float, change_percent: float) -> float:
     """ "Öka med 10 procent" (issue 18): the goal is the baseline (given, or the year's first reading)
     moved by that share."""
-    return baseline * (1 + change_percent / 100)
+    return round(baseline + baseline * change_percent / 100, 6)
 
 
 # --- people and done -----------------------------------------------------------------------------------
