@@ -33,6 +33,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
+from bot.files import download
 from bot.i18n import translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.checkins import Reporting
@@ -40,10 +41,12 @@ from bot.services.clock import Clock, utc_now
 from bot.services.export import ExportLinks, ExportQuery, export_csv
 from bot.services.people import Role, allows
 from bot.services.plan_import import ensure_sample_plan
+from bot.services.plan_review import PlanReviews
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.services.progress import Progress
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
+from dialogs.plan_reviews import DialogReviewStore
 from schedules.desk import PromptDesk
 from schedules.poster import PromptPoster
 from schedules.reporting import ReportReminders
@@ -87,6 +90,11 @@ class Components:
         self.database.dispose()
 
 
+def plan_reviews_on(repository: Repository) -> PlanReviews:
+    """Plans sent as files, kept for review with the dialog states, imported into `repository`."""
+    return PlanReviews(DialogReviewStore(DialogStates(repository.db)), repository, download)
+
+
 def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     database = Database(settings.database_url)
     repository = Repository(database)
@@ -104,6 +112,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
+        plan_reviews=plan_reviews_on(repository),
     )
     exports = export_links(settings)
     bot = DistrictBot(

@@ -265,10 +265,25 @@ class DistrictBot(TeamsActivityHandler):
         return False
 
 
+# A file sent to the bot in a personal chat (manifest supportsFiles): Teams' pre-authorised download.
+FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info"
+
+
 def form_of(activity: Activity) -> dict[str, Any] | None:
-    """A submitted card form's data: a message with a `value` naming its form (Action.Submit)."""
+    """A submitted card form's data: a message with a `value` naming its form (Action.Submit); a file sent
+    in chat is the plan upload form (bot/commands/plans.py) with the file's name and address."""
     value = activity.value
-    return value if isinstance(value, dict) and "form" in value else None
+    if isinstance(value, dict) and "form" in value:
+        return value
+    for attachment in activity.attachments or []:
+        content = attachment.content if isinstance(attachment.content, dict) else {}
+        if attachment.content_type == FILE_DOWNLOAD:
+            return {
+                "form": "plan-upload",
+                "name": attachment.name or "",
+                "url": content.get("downloadUrl") or "",
+            }
+    return None
 
 
 def _unique_id(activity: Activity) -> str:

@@ -65,7 +65,14 @@ def test_plan_import_dry_run_stores_nothing(
     plan_file = tmp_path / "vnl.txt"
     plan_file.write_text(seed(VASTERNORRLAND), encoding="utf-8")
     assert main(["plan", "import", str(plan_file), "--district", "X", "--dry-run"]) == 0
-    assert "24 goals in" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "24 mål i 5 avsnitt" in shown
+    # Each goal with its target in words, never only a kind.
+    assert (
+        "6. Vi ska anordna minst ett ordförandemöte i kvartalet för att samordna arbetet i distriktet"
+        in shown
+    )
+    assert "minst 1 ordförandemöte per kvartal" in shown
     assert plan_of(env, "X") is None
 
 

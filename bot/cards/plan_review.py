@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from bot.cards import Reply, card, facts, heading, paragraph, say
 from bot.cards.goals import target_in_words
+from bot.db.repository import ImportSummary
 from bot.i18n import Translator
 from bot.services.goals import TargetKind
 from bot.services.plan import GoalDraft, PlanDraft, PlanParseError
+from bot.services.plan_corrections import CorrectionError
 from bot.services.plan_files import MAX_PLAN_BYTES
+from bot.services.plan_review import Review
 
 
 def goal_line(t: Translator, number: int, goal: GoalDraft, areas: tuple[str, ...]) -> str:
@@ -81,9 +87,107 @@ def plan_problem(t: Translator, error: PlanParseError) -> str:
         )
     if problem == "unsupported":
         return t._("I can read plans as PDF, Word (.docx), text or Markdown files: save it as one of those.")
+    if problem == "download":
+        return t._("I could not fetch the file from Teams: send it again in a moment.")
     if problem == "unreadable":
         return t._("The file could not be read: it may be damaged. Save the plan again and send it.")
     return t._(
         "I found no goals in the file: write the goals as a list under headings, or as sentences such as "
         "\u201cVi ska \u2026\u201d, and send it again."
+    )
+
+
+def review_card(t: Translator, review: Review) -> Reply:
+    """The plan as read, with Import / Correct first / Cancel: what the board checks before importing."""
+    draft = review.draft
+    title = t._("The plan as I read it: {file}").format(file=review.file_name)
+    body: list[dict[str, Any]] = [heading(title)]
+    if draft.title:
+        body.append(paragraph(draft.title, subtle=True))
+    if draft.priority_areas:
+        body.append(paragraph(t._("Priority areas: {areas}").format(areas=", ".join(draft.priority_areas))))
+    number = 0
+    for section in draft.sections:
+        body.append(heading(section.title, size="Default"))
+        rows = []
+        for goal in section.goals:
+            number += 1
+            words = target_in_words(t, goal.target, draft.priority_areas)
+            branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
+            rows.append((f"{number}.", f"{goal.text}\n\u2192 {words}{branch}"))
+        body.append(facts(rows))
+    for question in questions(t, draft):
+        body.append(paragraph(question))
+    hint = correction_hint(t)
+    body.append(paragraph(hint, subtle=True))
+    text = "\n".join([title, "", review_text(t, draft), "", hint])
+    actions = [
+        say(t._("Import"), t._("plan import")),
+        say(t._("Correct first"), t._("plan correct")),
+        say(t._("Cancel"), t._("plan cancel")),
+    ]
+    summary = t.ngettext(
+        "I read {count} goal in {file}: check them and import.",
+        "I read {count} goals in {file}: check them and import.",
+        len(draft.goals),
+    ).format(count=len(draft.goals), file=review.file_name)
+    return Reply(text, card(body, fallback=text, actions=actions), summary=summary)
+
+
+def correction_hint(t: Translator) -> str:
+    return t._(
+        "Correct a goal in one message: goal 6 target 4 per quarter \u00b7 goal 6 text NEW TEXT \u00b7 "
+        "goal 6 section NAME \u00b7 goal 6 branches yes \u00b7 goal 6 area yes \u00b7 goal 6 from 350 "
+        "\u00b7 goal 6 remove \u00b7 goal new SECTION: TEXT \u00b7 areas NAME, NAME. Then: plan import"
+    )
+
+
+def correction_problem(t: Translator, error: CorrectionError, goals: int) -> str:
+    if error.problem == "no_goal":
+        return t._("There is no goal {number}; the plan has goals 1\u2013{last}.").format(
+            number=error.number, last=goals
+        )
+    if error.problem == "no_target":
+        return t._(
+            "I could not read a target there. Write e.g.: goal 6 target 4 per quarter, goal 6 target from "
+            "300 to 400 members, or goal 6 target done"
+        )
+    if error.problem == "empty_plan":
+        return t._("That is the plan's last goal: a plan needs at least one.")
+    if error.problem == "no_number":
+        return t._("Write the starting value as a number, e.g.: goal 6 from 350")
+    if error.problem == "not_a_metric":
+        return t._(
+            "Goal {number} is no figure to move: give it one first, e.g.: "
+            "goal {number} target from 300 to 400 members"
+        ).format(number=error.number)
+    if error.problem == "not_a_count":
+        return t._(
+            "Goal {number} is not counted: give it a count first, e.g.: goal {number} target 1 per year"
+        ).format(number=error.number)
+    return t._("Write what to change it to, e.g.: goal 6 branches yes")
+
+
+def corrected(t: Translator, review: Review) -> Reply:
+    """The plan under review after a correction: the whole review again, the change on top."""
+    shown = review_card(t, review)
+    note = t._("Corrected. This is the plan now:")
+    body = [paragraph(note), *(shown.card["body"] if shown.card else [])]
+    text = f"{note}\n{shown.text}"
+    return Reply(text, card(body, fallback=text, actions=(shown.card or {}).get("actions")), summary=note)
+
+
+def imported(t: Translator, district: str, summary: ImportSummary) -> Reply:
+    return Reply(
+        t._(
+            "Imported {total} goals for {district}: {created} new, {updated} updated, {unchanged} unchanged, "
+            "{retired} retired. Write goals to see them."
+        ).format(
+            total=summary.total,
+            district=district,
+            created=summary.created,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            retired=summary.retired,
+        )
     )

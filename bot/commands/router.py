@@ -26,6 +26,7 @@ from bot.services.progress import Progress
 from bot.services.text import fold
 
 if TYPE_CHECKING:
+    from bot.services.plan_review import PlanReviews
     from schedules.desk import PromptDesk
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed.
@@ -48,6 +49,7 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
+    plan_reviews: PlanReviews | None = None  # plans sent as files, under review (bot/services/plan_review.py)
 
 
 @dataclass(frozen=True)

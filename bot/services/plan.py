@@ -488,8 +488,8 @@ def _validated(target: Target) -> Target:
         problems.append("needs a positive count")
     if target.kind is TargetKind.COUNT and target.period is None:
         problems.append("needs a period")
-    if target.kind is TargetKind.METRIC and target.goal_value is None:
-        problems.append("needs a goal_value")
+    if target.kind is TargetKind.METRIC and target.goal_value is None and target.change_percent is None:
+        problems.append("needs a goal_value or a change_percent")
     if target.kind is not TargetKind.COUNT and (target.period is not None or target.per_area):
         problems.append("period and per_area are for counts only")
     if problems:
@@ -888,6 +888,31 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
         if isinstance(error, PlanParseError):
             raise
         raise PlanParseError(f"plan data does not fit the plan model: {error!r}") from error
+
+
+def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
+    """A plan as data, the shape `plan_from_mapping` reads (a plan under review is kept so)."""
+    return {
+        "title": draft.title,
+        "year": draft.year,
+        "priority_areas": list(draft.priority_areas),
+        "sections": [
+            {
+                "title": section.title,
+                **({"title_en": section.title_en} if section.title_en else {}),
+                "goals": [
+                    {
+                        "text": goal.text,
+                        **({"text_en": goal.text_en} if goal.text_en else {}),
+                        "applies_to_branches": goal.applies_to_branches,
+                        "target": goal.target.to_dict(),
+                    }
+                    for goal in section.goals
+                ],
+            }
+            for section in draft.sections
+        ],
+    }
 
 
 def load_sample_plan() -> PlanDraft:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.app import plan_reviews_on
 from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services, build_router
 from bot.db import migrate
@@ -70,6 +71,7 @@ def services_on(repository: Repository) -> Services:
         admins=frozenset({ADMIN.aad_object_id or ""}),
         zone=ZONE,
         prompts=PromptDesk(PromptRepository(db), people, fixed_clock, timezone=str(ZONE)),
+        plan_reviews=plan_reviews_on(repository),
     )
 
 

@@ -1,0 +1,163 @@
+"""A board member's story: send the plan as a file in a personal chat, read what the bot understood,
+correct a misread target in one message, and import it; or cancel. What a board member means: "this is our
+plan, check it with me, then it is the plan everyone sees".
+
+The real server over HTTP with Teams-shaped activities carrying a file (tests/fakes/activities.py), and a
+loopback file server standing in for Teams' pre-authorised download URL (the Playground cannot upload).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.services.plan_files import MAX_PLAN_BYTES
+from tests.conftest import NOW, Clock
+from tests.fakes import activities
+from tests.fakes.chat import ask, reply_text
+from tests.fakes.connector import FakeConnector
+from tests.services.test_plan_files import as_docx, as_pdf
+
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+
+
+@pytest.fixture
+async def files() -> AsyncIterator[dict[str, Any]]:
+    """A loopback file server: /files/NAME serves what the test put under that name."""
+    served: dict[str, bytes] = {}
+
+    async def serve(request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in served:
+            return web.Response(status=404)
+        return web.Response(body=served[name])
+
+    app = web.Application()
+    app.router.add_get("/files/{name}", serve)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    yield {"served": served, "url": lambda name: str(server.make_url(f"/files/{name}"))}
+    await server.close()
+
+
+async def _start(settings: Settings, *, admin: bool = True) -> TestClient:
+    app = create_app(settings.model_copy(update={"admins": ["aad-megan"] if admin else []}), clock=Clock(NOW))
+    client = TestClient(TestServer(app, host="127.0.0.1"))
+    await client.start_server()
+    return client
+
+
+@pytest.fixture
+async def client(settings: Settings) -> AsyncIterator[TestClient]:
+    client = await _start(settings)
+    yield client
+    await client.close()
+
+
+async def send_file(
+    client: TestClient, connector: FakeConnector, name: str, url: str, *, locale: str = "sv-SE"
+) -> dict[str, Any]:
+    before = len(connector.posted)
+    activity = activities.personal_file(name, url, service_url=connector.url, locale=locale)
+    response = await client.post("/api/messages", json=activity)
+    assert response.status in (200, 201)
+    posted = await connector.wait_for(before + 1)
+    return posted[before].body
+
+
+async def test_a_word_plan_is_reviewed_corrected_in_one_message_and_imported(
+    client: TestClient, connector: FakeConnector, files: dict[str, Any]
+) -> None:
+    text = (PLANS / "stilar_dalarna.md").read_text(encoding="utf-8")
+    files["served"]["plan.docx"] = as_docx(text)
+    review = await send_file(client, connector, "plan.docx", files["url"]("plan.docx"))
+    shown = reply_text(review)
+    assert "Planen som jag läste den: plan.docx" in shown
+    assert "Genomföra grundkursen för nya medlemmar två gånger per termin" in shown
+    assert "minst 2 grundkursen per halvår" in shown
+    assert "Prioriterade områden: Vården, Bostäder, Klimatet" in shown
+    assert [a["title"] for a in review["attachments"][0]["content"]["actions"]] == [
+        "Importera",
+        "Rätta först",
+        "Avbryt",
+    ]
+    # Nothing is imported before the board says so: the sample plan is still the plan.
+    assert "Zetkin" in reply_text(await ask(client, connector, "mål", locale="sv-SE"))
+
+    corrected = reply_text(await ask(client, connector, "mål 5 mål 2 per kvartal", locale="sv-SE"))
+    assert "minst 2 möte per kvartal" in corrected
+    done = reply_text(await ask(client, connector, "plan importera", locale="sv-SE"))
+    assert done.startswith("Importerade 7 mål för")
+    goals = reply_text(await ask(client, connector, "mål", locale="sv-SE"))
+    assert "Bilda ett fackligt nätverk i distriktet" in goals and "Zetkin" not in goals
+    goal = reply_text(await ask(client, connector, "mål 5", locale="sv-SE"))
+    assert "minst 2 möte per kvartal" in goal
+
+
+async def test_a_pdf_plan_waits_for_review_across_a_restart_and_can_be_cancelled(
+    settings: Settings, connector: FakeConnector, files: dict[str, Any]
+) -> None:
+    text = (PLANS / "tvaspalt_uppsala.md").read_text(encoding="utf-8")
+    files["served"]["plan.pdf"] = as_pdf(text, columns=2)
+    client = await _start(settings)
+    try:
+        review = await send_file(client, connector, "plan.pdf", files["url"]("plan.pdf"), locale="en-US")
+        assert "at least 1 organisatörsutbildning per half-year" in reply_text(review)
+    finally:
+        await client.close()
+    client = await _start(settings)  # a restart: the review is in the database
+    try:
+        again = reply_text(await ask(client, connector, "plan"))
+        assert "The plan as I read it: plan.pdf" in again
+        assert reply_text(await ask(client, connector, "plan cancel")) == "Cancelled: nothing was imported."
+        assert "Zetkin" in reply_text(await ask(client, connector, "goals"))
+        assert reply_text(await ask(client, connector, "plan import")).startswith("You have no plan waiting")
+    finally:
+        await client.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "answer"),
+    [
+        ("bild.png", b"\x89PNG\r\n", "I can read plans as PDF, Word (.docx), text or Markdown files"),
+        ("plan.pdf", b"%PDF-1.4 trasig", "The file could not be read"),
+        ("plan.txt", "Bara lite prosa utan mål.\n".encode(), "I found no goals in the file"),
+        ("plan.txt", b"x" * (MAX_PLAN_BYTES + 1), "The file is larger than 10 MB"),
+        ("saknas.pdf", None, "I could not fetch the file from Teams"),
+    ],
+)
+async def test_a_file_that_cannot_be_read_gets_one_clear_sentence(
+    client: TestClient,
+    connector: FakeConnector,
+    files: dict[str, Any],
+    name: str,
+    data: bytes | None,
+    answer: str,
+) -> None:
+    if data is not None:
+        files["served"][name] = data
+    reply = reply_text(await send_file(client, connector, name, files["url"](name), locale="en-US"))
+    assert reply.startswith(answer), reply
+    assert "Traceback" not in reply
+    assert reply_text(await ask(client, connector, "plan import")).startswith("You have no plan waiting")
+
+
+async def test_only_the_board_may_send_the_plan(
+    settings: Settings, connector: FakeConnector, files: dict[str, Any]
+) -> None:
+    files["served"]["plan.txt"] = (PLANS / "webb_norrbotten.txt").read_bytes()
+    client = await _start(settings, admin=False)
+    try:
+        reply = reply_text(
+            await send_file(client, connector, "plan.txt", files["url"]("plan.txt"), locale="en-US")
+        )
+        assert reply.startswith("Only the board and administrators can do that")
+    finally:
+        await client.close()
