@@ -42,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     plan_import.add_argument(
         "--language", choices=("sv", "en"), help="the dry run's language (default: the bot's language)"
     )
+    plan_correct = plan.add_parser(
+        "correct",
+        help='correct the stored plan, as the board does in chat: "6 mål 4 per kvartal", "6 bort", ...',
+    )
+    plan_correct.add_argument("correction", nargs="+", help='e.g. 6 mål 4 per kvartal ("areas" for areas)')
+    plan_correct.add_argument("--district", required=True, type=_district_name, help="the district's name")
+    plan_correct.add_argument("--by", default="command line", help="who makes the correction (kept with it)")
     people = commands.add_parser("people", help="board members and branch chairs").add_subparsers(
         dest="people_command", required=True
     )
@@ -83,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             logging.getLogger().setLevel(logging.WARNING)
             asyncio.run(_chat(settings))
             return 0
+        if args.command == "plan" and args.plan_command == "correct":
+            return correct_plan(settings, " ".join(args.correction), args.district, by=args.by)
         if args.command == "plan":
             return import_plan(
                 settings, args.file, args.district, dry_run=args.dry_run, language=args.language
@@ -416,6 +425,45 @@ def import_plan(
         f"{summary.updated} updated, "
         f"{summary.unchanged} unchanged, {summary.retired} retired."
     )
+    return 0
+
+
+def correct_plan(settings: Settings, words: str, district: str, *, by: str) -> int:
+    from bot.cards.plan_review import correction_problem, stored_correction
+    from bot.db import migrate
+    from bot.db.engine import Database
+    from bot.db.repository import Repository
+    from bot.i18n import translator
+    from bot.services.clock import utc_now
+    from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
+
+    t = translator(settings.language)
+    first, _, rest = words.partition(" ")
+    if first.casefold() in ("områden", "omraden", "areas"):
+        correction: Correction | None = Correction(Field.AREAS, None, rest)
+    else:
+        correction = parse_correction(words)
+    if correction is None:
+        print(f"Cannot read the correction {words!r}: write e.g. 6 mål 4 per kvartal", file=sys.stderr)
+        return 2
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        repository = Repository(database)
+        try:
+            plan = repository.correct_plan(district, correction, by=by, now=utc_now())
+        except CorrectionError as error:
+            stored = repository.plan(district)
+            print(correction_problem(t, error, len(stored.goals) if stored else 0), file=sys.stderr)
+            return 1
+    finally:
+        database.dispose()
+    if plan is None:
+        print(
+            f"There is no plan for {district}; import it first (python -m bot plan import).", file=sys.stderr
+        )
+        return 1
+    print(stored_correction(t, plan, correction).text)
     return 0
 
 

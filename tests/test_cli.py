@@ -219,3 +219,22 @@ def test_the_access_log_leaves_taken_activities_to_the_turn_log() -> None:
         access.log(make_mocked_request("POST", "/api/messages"), Response(status=status), 0.01)
     # Taken activities have their own line in bot.turns; refusals and failures only this one.
     assert [record.rsplit(" ", 1)[1] for record in records] == ["401", "415", "500"]
+
+
+def test_plan_correct_on_the_command_line(
+    env: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "vnl.txt"
+    plan_file.write_text(seed(VASTERNORRLAND), encoding="utf-8")
+    assert main(["plan", "import", str(plan_file), "--district", "X"]) == 0
+    capsys.readouterr()
+    assert (
+        main(["plan", "correct", "6", "mål", "2", "per", "kvartal", "--district", "X", "--by", "Megan"]) == 0
+    )
+    assert "minst 2 ordförandemöte per kvartal" in capsys.readouterr().out
+    assert main(["plan", "correct", "99", "bort", "--district", "X"]) == 1
+    assert "Det finns inget mål 99" in capsys.readouterr().err
+    # Importing the plan again keeps the correction.
+    assert main(["plan", "import", str(plan_file), "--district", "X"]) == 0
+    plan = plan_of(env, "X")
+    assert plan is not None and plan.goals[5].target.count == 2

@@ -161,3 +161,40 @@ async def test_only_the_board_may_send_the_plan(
         assert reply.startswith("Only the board and administrators can do that")
     finally:
         await client.close()
+
+
+async def test_the_board_corrects_the_stored_plan_and_a_reimport_keeps_the_corrections(
+    client: TestClient, connector: FakeConnector, files: dict[str, Any]
+) -> None:
+    """After the import the board still corrects in chat: a misread target in one message, a goal that
+    belongs under another heading, one that is not a goal. Sending the plan again (a new version with one
+    goal reworded) keeps those corrections where the goal still matches; each is kept with who and when."""
+    text = (PLANS / "numrerad_gavleborg.txt").read_text(encoding="utf-8")
+    files["served"]["v1.txt"] = text.encode()
+    await send_file(client, connector, "v1.txt", files["url"]("v1.txt"))
+    assert reply_text(await ask(client, connector, "plan importera", locale="sv-SE")).startswith(
+        "Importerade 11 mål"
+    )
+    fixed = reply_text(await ask(client, connector, "mål 8 mål 3 per kvartal", locale="sv-SE"))
+    assert fixed == "Rättade mål 8: Knacka dörr i tre bostadsområden — minst 3 bostadsområden per kvartal"
+    branches = reply_text(await ask(client, connector, "mål 7 föreningar ja", locale="sv-SE"))
+    assert branches.startswith("Rättade mål 7: Genomföra en kampanj om kollektivtrafiken")
+    retired = reply_text(await ask(client, connector, "mål 3 bort", locale="sv-SE"))
+    assert retired == "Mål 3 är avslutat; planen har nu mål 1–10."
+    goal = reply_text(await ask(client, connector, "mål 7", locale="sv-SE"))
+    assert "minst 3 bostadsområden per kvartal" in goal
+
+    # The next version of the plan: one goal reworded, the corrected ones as they were.
+    files["served"]["v2.txt"] = text.replace(
+        "Besöka varje partiförening", "Besöka alla partiföreningar"
+    ).encode()
+    await send_file(client, connector, "v2.txt", files["url"]("v2.txt"))
+    assert reply_text(await ask(client, connector, "plan importera", locale="sv-SE")).startswith(
+        "Importerade 10 mål"
+    )
+    goals = reply_text(await ask(client, connector, "mål", locale="sv-SE"))
+    assert "Genomföra en planeringshelg" not in goals  # retired by the board, and it stays so
+    knock = reply_text(await ask(client, connector, "mål 7", locale="sv-SE"))
+    assert "Knacka dörr" in knock and "minst 3 bostadsområden per kvartal" in knock
+    campaign = reply_text(await ask(client, connector, "mål 6", locale="sv-SE"))
+    assert "kollektivtrafiken" in campaign and "Gäller: varje partiförening" in campaign

@@ -8,9 +8,9 @@ from bot.cards import Reply, card, facts, heading, paragraph, say
 from bot.cards.goals import target_in_words
 from bot.db.repository import ImportSummary
 from bot.i18n import Translator
-from bot.services.goals import TargetKind
+from bot.services.goals import Plan, TargetKind
 from bot.services.plan import GoalDraft, PlanDraft, PlanParseError
-from bot.services.plan_corrections import CorrectionError
+from bot.services.plan_corrections import Correction, CorrectionError, Field
 from bot.services.plan_files import MAX_PLAN_BYTES
 from bot.services.plan_review import Review
 
@@ -191,3 +191,26 @@ def imported(t: Translator, district: str, summary: ImportSummary) -> Reply:
             retired=summary.retired,
         )
     )
+
+
+def stored_correction(t: Translator, plan: Plan, correction: Correction) -> Reply:
+    """The district's plan after a correction in chat: the goal as it is now."""
+    if correction.field is Field.AREAS:
+        return Reply(t._("Priority areas: {areas}").format(areas=", ".join(plan.priority_areas)))
+    if correction.field is Field.RETIRE:
+        return Reply(
+            t._("Goal {number} is retired; the plan now has goals 1\u2013{last}.").format(
+                number=correction.number, last=len(plan.goals)
+            )
+        )
+    goal = plan.goals[-1] if correction.field is Field.ADD else None
+    if goal is None:
+        goal = next((g for g in plan.goals if g.number == correction.number), None)
+    if goal is None:  # moved to another section, so renumbered: show the plan
+        return Reply(t._("Corrected. Write goals to see the plan."))
+    text = t._("Corrected goal {number}: {text} \u2014 {target}").format(
+        number=goal.number,
+        text=goal.text,
+        target=target_in_words(t, goal.target, plan.priority_areas),
+    )
+    return Reply(text)

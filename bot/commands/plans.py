@@ -12,7 +12,7 @@ from bot.i18n import N_
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
 from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
-from bot.services.plan_review import PlanReviews
+from bot.services.plan_review import PlanReviews, Review
 from bot.services.text import fold
 
 UPLOAD_FORM = "plan-upload"  # bot/teams.py turns a file sent in chat into this form
@@ -72,15 +72,19 @@ async def correct(request: Request, context: Context, correction: Correction) ->
     user = _user(request)
     by = request.user.name if request.user else ""
     try:
-        review = await asyncio.to_thread(
+        result = await asyncio.to_thread(
             reviews.correct, request.district, user, correction, by=by, now=context.now
         )
     except CorrectionError as error:
+        plan = await asyncio.to_thread(context.progress.plan, request.district)
         pending = await asyncio.to_thread(reviews.pending, request.district, user, now=context.now)
-        return Reply(cards.correction_problem(t, error, len(pending.draft.goals) if pending else 0))
-    if review is None:
+        goals = len(pending.draft.goals) if pending else len(plan.goals) if plan else 0
+        return Reply(cards.correction_problem(t, error, goals))
+    if result is None:
         return _nothing(request)
-    return cards.corrected(t, review)
+    if isinstance(result, Review):
+        return cards.corrected(t, result)
+    return cards.stored_correction(t, result, correction)
 
 
 def correction_in(request: Request) -> Correction | None:

@@ -79,6 +79,24 @@ class Goal(SQLModel, table=True):
     retired_at: datetime | None = _utc(nullable=True)
 
 
+class GoalCorrection(SQLModel, table=True):
+    """A correction the board made in chat to a goal as the plan was read (issue 18), with who made it and
+    when. Made again when the plan is imported again and the goal still matches; `read_as` is the goal's
+    text as the plan had it, so an edited plan still finds the corrected goal."""
+
+    __tablename__ = "goal_correction"
+    __table_args__ = (Index("ix_goal_correction_goal", "goal_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    goal_id: int = _ref("goal.id", ondelete="CASCADE")
+    field: str = Field(max_length=20)  # bot/services/plan_corrections.py Field
+    value: str = Field(default="", max_length=2000)
+    read_as: str = Field(default="", max_length=2000)
+    made_by: str = Field(default="", max_length=200)  # the board member's name, as Teams gave it
+    made_at: datetime = _utc()
+
+
 class Person(SQLModel, table=True):
     """Someone the bot has met in Teams. Only what the job needs: ids to reach them and a display name."""
 

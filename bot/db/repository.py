@@ -11,12 +11,13 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Conversation, District, Goal, Section, Team
+from bot.db.models import Conversation, District, Goal, GoalCorrection, Section, Team
 from bot.db.people import remember_person
 from bot.services import goals as domain
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
-from bot.services.plan import PlanDraft
+from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
+from bot.services.plan_corrections import Correction, Field, Made, apply_correction, reapplied
 from bot.services.plan_sync import match_goals
 
 
@@ -103,75 +104,148 @@ class Repository:
         """Create or update the district's plan in one transaction.
 
         Goals are matched to the stored ones by text (see match_goals), so a re-import updates them in
-        place; goals no longer in the plan are retired, not deleted, and keep their links.
+        place; goals no longer in the plan are retired, not deleted, and keep their links. A stored goal
+        the board corrected in chat is matched by the text it was read as, and its corrections are made
+        again (bot/services/plan_corrections.py `reapplied`); goals the board added in chat stay.
         """
         with self.db.write() as session:
+            return self._save(session, district, draft, now=now)
+
+    def correct_plan(
+        self, district: str, correction: Correction, *, by: str, now: datetime
+    ) -> domain.Plan | None:
+        """The district's stored plan with the board's correction made and kept (who, when); None
+        without a plan. CorrectionError says why it cannot be made."""
+        with self.db.write() as session:
             row = _district(session, district)
-            if row is None:
-                row = District(name=district, created_at=now, updated_at=now)
-                session.add(row)
-            row.plan_title = draft.title
-            row.plan_year = draft.year
-            row.priority_areas = list(draft.priority_areas)
-            row.updated_at = now
-            session.flush()
-            assert row.id is not None
-            district_id = row.id
+            if row is None or row.id is None:
+                return None
+            before = _stored_draft(session, row)
+            if not before.goals:
+                return None
+            after = apply_correction(before, correction)
+            self._save(session, district, after, now=now)
+            if correction.field is Field.ADD:
+                added = {g.text for g in after.goals if g.goal_id is None}
+                goal = session.exec(
+                    select(Goal)
+                    .where(
+                        Goal.district_id == row.id, col(Goal.text).in_(added), col(Goal.number).is_not(None)
+                    )
+                    .order_by(col(Goal.id).desc())
+                ).first()
+                read_as = ""
+            else:
+                corrected = before.goals[(correction.number or 1) - 1]
+                goal = session.get(Goal, corrected.goal_id)
+                read_as = _read_as(session, corrected.goal_id) or corrected.text
+            if goal is not None and goal.id is not None:
+                session.add(
+                    GoalCorrection(
+                        district_id=row.id,
+                        goal_id=goal.id,
+                        field=str(correction.field),
+                        value=correction.value[:2000],
+                        read_as=read_as[:2000],
+                        made_by=by[:200],
+                        made_at=now,
+                    )
+                )
+        return self.plan(district)
 
-            sections = _sync_sections(session, district_id, draft)
-            stored = session.exec(
-                select(Goal).where(Goal.district_id == district_id).order_by(col(Goal.id))
-            ).all()
-            # Active goals first, so a goal that comes back matches its active twin before a retired one.
-            stored = sorted(stored, key=lambda goal: (goal.number is None, goal.number or 0, goal.id))
-            # Numbers are unique per district: clear them before handing them out again.
-            session.exec(update(Goal).where(col(Goal.district_id) == district_id).values(number=None))  # type: ignore[call-overload]
-            session.flush()
+    def _save(self, session: Session, district: str, draft: PlanDraft, *, now: datetime) -> ImportSummary:
+        row = _district(session, district)
+        if row is None:
+            row = District(name=district, created_at=now, updated_at=now)
+            session.add(row)
+        row.plan_title = draft.title
+        row.plan_year = draft.year
+        row.priority_areas = list(draft.priority_areas)
+        row.updated_at = now
+        session.flush()
+        assert row.id is not None
+        district_id = row.id
 
-            new_goals = [
-                (section, goal)
-                for section, s in zip(sections, draft.sections, strict=True)
-                for goal in s.goals
+        stored = session.exec(
+            select(Goal).where(Goal.district_id == district_id).order_by(col(Goal.id))
+        ).all()
+        # Active goals first, so a goal that comes back matches its active twin before a retired one.
+        stored = sorted(stored, key=lambda goal: (goal.number is None, goal.number or 0, goal.id))
+        index_of = {goal.id: index for index, goal in enumerate(stored)}
+        new_texts = [goal.text for goal in draft.goals]
+        if not stored:
+            matches: list[int | None] = [None] * len(new_texts)  # a first import: nothing to match
+        elif any(goal.goal_id is not None for goal in draft.goals):
+            # A stored plan corrected in chat: each goal knows which stored goal it is.
+            matches = [index_of.get(goal.goal_id) for goal in draft.goals]
+        else:
+            made = _corrections(session, district_id)
+            texts = [made[goal.id][0][1] if goal.id in made else goal.text for goal in stored]
+            matches = match_goals(texts, new_texts)
+            added = [
+                (_section_title(session, goal), _as_draft(goal), index)
+                for index, goal in enumerate(stored)
+                if goal.id in made
+                and made[goal.id][0][0].field is Field.ADD
+                and goal.retired_at is None
+                and index not in matches
             ]
-            matches = match_goals([goal.text for goal in stored], [goal.text for _, goal in new_goals])
-            created = updated = unchanged = 0
-            used: set[int] = set()
-            for number, ((section, draft_goal), match) in enumerate(
-                zip(new_goals, matches, strict=True), start=1
-            ):
-                values: dict[str, Any] = {
-                    "section_id": section.id,
-                    "number": number,
-                    "text": draft_goal.text,
-                    "text_en": draft_goal.text_en,
-                    "target": draft_goal.target.to_dict(),
-                    "applies_to_branches": draft_goal.applies_to_branches,
-                    "retired_at": None,
-                }
-                if match is None:
-                    session.add(Goal(district_id=district_id, created_at=now, updated_at=now, **values))
-                    created += 1
-                    continue
-                goal = stored[match]
-                used.add(match)
-                was_active = goal.retired_at is None
-                changed = any(getattr(goal, key) != value for key, value in values.items() if key != "number")
-                for key, value in values.items():
-                    setattr(goal, key, value)
-                if changed or not was_active:
-                    goal.updated_at = now
-                    updated += 1
-                else:
-                    unchanged += 1
-            retired = 0
-            for index, goal in enumerate(stored):
-                if index not in used and goal.retired_at is None:
-                    goal.retired_at = now
-                    goal.updated_at = now
-                    retired += 1
-            session.flush()
-            _drop_empty_sections(session, district_id)
-            return ImportSummary(district, created, updated, unchanged, retired, len(new_goals))
+            draft, matches = reapplied(
+                draft,
+                matches,
+                {
+                    index_of[goal_id]: [m for m, _ in rows]
+                    for goal_id, rows in made.items()
+                    if goal_id in index_of
+                },
+                added,
+            )
+        sections = _sync_sections(session, district_id, draft)
+        # Numbers are unique per district: clear them before handing them out again.
+        session.exec(update(Goal).where(col(Goal.district_id) == district_id).values(number=None))  # type: ignore[call-overload]
+        session.flush()
+
+        new_goals = [
+            (section, goal) for section, s in zip(sections, draft.sections, strict=True) for goal in s.goals
+        ]
+        created = updated = unchanged = 0
+        used: set[int] = set()
+        for number, ((section, draft_goal), match) in enumerate(
+            zip(new_goals, matches, strict=True), start=1
+        ):
+            values: dict[str, Any] = {
+                "section_id": section.id,
+                "number": number,
+                "text": draft_goal.text,
+                "text_en": draft_goal.text_en,
+                "target": draft_goal.target.to_dict(),
+                "applies_to_branches": draft_goal.applies_to_branches,
+                "retired_at": None,
+            }
+            if match is None:
+                session.add(Goal(district_id=district_id, created_at=now, updated_at=now, **values))
+                created += 1
+                continue
+            goal = stored[match]
+            used.add(match)
+            was_active = goal.retired_at is None
+            changed = any(getattr(goal, key) != value for key, value in values.items() if key != "number")
+            for key, value in values.items():
+                setattr(goal, key, value)
+            if changed or not was_active:
+                goal.updated_at = now
+                updated += 1
+            else:
+                unchanged += 1
+        retired = 0
+        for index, goal in enumerate(stored):
+            if index not in used and goal.retired_at is None:
+                goal.retired_at = now
+                goal.updated_at = now
+                retired += 1
+        session.flush()
+        _drop_empty_sections(session, district_id)
+        return ImportSummary(district, created, updated, unchanged, retired, len(new_goals))
 
     # --- people and conversations ---------------------------------------------------------------
 
@@ -224,6 +298,55 @@ class Repository:
 
 def _district(session: Session, name: str) -> District | None:
     return session.exec(select(District).where(District.name == name)).first()
+
+
+def _as_draft(goal: Goal) -> GoalDraft:
+    return GoalDraft(
+        goal.text, Target.from_dict(goal.target), goal.applies_to_branches, goal.text_en, goal_id=goal.id
+    )
+
+
+def _section_title(session: Session, goal: Goal) -> str:
+    section = session.get(Section, goal.section_id) if goal.section_id is not None else None
+    return section.title if section is not None else ""
+
+
+def _stored_draft(session: Session, district: District) -> PlanDraft:
+    """The district's active goals as a plan draft, each goal knowing which stored goal it is."""
+    rows = session.exec(
+        select(Goal, Section)
+        .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
+        .where(Goal.district_id == district.id, col(Goal.number).is_not(None))
+        .order_by(col(Goal.number))
+    ).all()
+    sections: list[SectionDraft] = []
+    for goal, section in rows:
+        title = section.title if section else ""
+        if not sections or sections[-1].title != title:
+            sections.append(SectionDraft(title, (), section.title_en if section else None))
+        sections[-1] = replace(sections[-1], goals=(*sections[-1].goals, _as_draft(goal)))
+    return PlanDraft(district.plan_title, district.plan_year, tuple(sections), tuple(district.priority_areas))
+
+
+def _corrections(session: Session, district_id: int) -> dict[int, list[tuple[Made, str]]]:
+    """The corrections made to each stored goal, oldest first, with the text the goal was read as."""
+    made: dict[int, list[tuple[Made, str]]] = {}
+    for row in session.exec(
+        select(GoalCorrection)
+        .where(GoalCorrection.district_id == district_id)
+        .order_by(col(GoalCorrection.id))
+    ):
+        made.setdefault(row.goal_id, []).append((Made(Field(row.field), row.value), row.read_as))
+    return made
+
+
+def _read_as(session: Session, goal_id: int | None) -> str | None:
+    first = session.exec(
+        select(GoalCorrection.read_as)
+        .where(GoalCorrection.goal_id == goal_id)
+        .order_by(col(GoalCorrection.id))
+    ).first()
+    return first
 
 
 def _sync_sections(session: Session, district_id: int, draft: PlanDraft) -> list[Section]:

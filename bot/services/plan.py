@@ -34,6 +34,7 @@ class GoalDraft:
     target: Target = DONE
     applies_to_branches: bool = False  # the goal is something each branch (partiförening) does
     text_en: str | None = None  # an English wording, where the plan has one (the bundled sample plan does)
+    goal_id: int | None = None  # the stored goal it is, when a stored plan is being corrected
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ The same corrections apply to a plan under review and to the district's stored p
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -171,44 +172,104 @@ def apply_correction(draft: PlanDraft, correction: Correction) -> PlanDraft:
         raise CorrectionError("no_goal", number)
     s, g = places[number - 1]
     goal = draft.sections[s].goals[g]
-    value = correction.value
-    match correction.field:
-        case Field.RETIRE:
-            if len(places) == 1:
-                raise CorrectionError("empty_plan", number)
-            return _without(draft, s, g)
-        case Field.SECTION:
-            if not value:
-                raise CorrectionError("no_value", number)
-            return _with_goal(_without(draft, s, g), value, goal)
+    if correction.field is Field.RETIRE:
+        if len(places) == 1:
+            raise CorrectionError("empty_plan", number)
+        return _without(draft, s, g)
+    if correction.field is Field.SECTION:
+        if not correction.value:
+            raise CorrectionError("no_value", number)
+        return _with_goal(_without(draft, s, g), correction.value, goal)
+    try:
+        changed = corrected_goal(goal, correction.field, correction.value)
+    except CorrectionError as error:
+        raise CorrectionError(error.problem, number) from None
+    return _replaced(draft, s, g, changed)
+
+
+def corrected_goal(goal: GoalDraft, field: Field, value: str) -> GoalDraft:
+    """One goal with its text, target, branches, per-area flag or baseline corrected."""
+    match field:
         case Field.TEXT:
             if not value:
-                raise CorrectionError("no_value", number)
-            changed = replace(goal, text=value, text_en=None)
+                raise CorrectionError("no_value")
+            return replace(goal, text=value, text_en=None)
         case Field.TARGET:
-            changed = replace(goal, target=corrected_target(goal.target, value))
+            return replace(goal, target=corrected_target(goal.target, value))
         case Field.BRANCHES:
             every = _yes_no(value)
             if every is None:
-                raise CorrectionError("no_value", number)
-            changed = replace(goal, applies_to_branches=every)
+                raise CorrectionError("no_value")
+            return replace(goal, applies_to_branches=every)
         case Field.PER_AREA:
             per_area = _yes_no(value)
             if per_area is None:
-                raise CorrectionError("no_value", number)
+                raise CorrectionError("no_value")
             if goal.target.kind is not TargetKind.COUNT:
-                raise CorrectionError("not_a_count", number)
-            changed = replace(goal, target=replace(goal.target, per_area=per_area))
+                raise CorrectionError("not_a_count")
+            return replace(goal, target=replace(goal.target, per_area=per_area))
         case Field.BASELINE:
             baseline = _number(value)
             if baseline is None:
-                raise CorrectionError("no_number", number)
+                raise CorrectionError("no_number")
             if goal.target.kind is not TargetKind.METRIC:
-                raise CorrectionError("not_a_metric", number)
-            changed = replace(goal, target=replace(goal.target, baseline=baseline))
+                raise CorrectionError("not_a_metric")
+            return replace(goal, target=replace(goal.target, baseline=baseline))
         case _:
-            raise CorrectionError("no_value", number)
-    return _replaced(draft, s, g, changed)
+            raise CorrectionError("no_value")
+
+
+@dataclass(frozen=True)
+class Made:
+    """A correction made to a stored goal earlier, to make again when the plan is imported again."""
+
+    field: Field
+    value: str
+
+
+def reapplied(
+    draft: PlanDraft,
+    matches: Sequence[int | None],
+    made: Mapping[int, Sequence[Made]],
+    added: Sequence[tuple[str, GoalDraft, int]],
+) -> tuple[PlanDraft, list[int | None]]:
+    """An imported plan with the board's earlier corrections made again.
+
+    `matches[i]` is the stored goal (an index) the plan's i-th goal continues; `made` the corrections made
+    to stored goals, oldest first; `added` the goals the board added in chat (section, goal, stored index),
+    which no plan file holds and which stay. A goal the board retired stays retired. Returns the plan and
+    the stored goal each of its goals continues.
+    """
+    placed: list[tuple[str, GoalDraft, int | None]] = []
+    english = {section.title: section.title_en for section in draft.sections}
+    goals = iter(matches)
+    for section in draft.sections:
+        for goal in section.goals:
+            match = next(goals)
+            title, retired = section.title, False
+            for correction in made.get(match, ()) if match is not None else ():
+                if correction.field is Field.RETIRE:
+                    retired = True
+                elif correction.field is Field.SECTION:
+                    title = correction.value
+                elif correction.field in _GOAL_FIELDS:
+                    goal = corrected_goal(goal, correction.field, correction.value)
+            if not retired:
+                placed.append((title, goal, match))
+    placed.extend(added)
+    # Sections in the plan's order; a section only the board named comes after them.
+    by_section: dict[str, list[tuple[GoalDraft, int | None]]] = {title: [] for title in english}
+    for title, goal, match in placed:
+        by_section.setdefault(title, []).append((goal, match))
+    sections = tuple(
+        SectionDraft(title, tuple(goal for goal, _ in rows), english.get(title))
+        for title, rows in by_section.items()
+        if rows
+    )
+    return replace(draft, sections=sections), [match for rows in by_section.values() for _, match in rows]
+
+
+_GOAL_FIELDS = frozenset({Field.TEXT, Field.TARGET, Field.BRANCHES, Field.PER_AREA, Field.BASELINE})
 
 
 def _replaced(draft: PlanDraft, s: int, g: int, goal: GoalDraft) -> PlanDraft:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.services.goals import Plan
 from bot.services.plan import PlanDraft, plan_from_mapping, plan_to_mapping
 from bot.services.plan_corrections import Correction, apply_correction
 from bot.services.plan_files import MAX_PLAN_BYTES, PLAN_SUFFIXES, PlanFileError
@@ -29,6 +30,9 @@ class ReviewStore(Protocol):
 
 class PlanSaver(Protocol):
     def save_plan(self, district: str, draft: PlanDraft, *, now: datetime) -> Any: ...
+    def correct_plan(
+        self, district: str, correction: Correction, *, by: str, now: datetime
+    ) -> Plan | None: ...
 
 
 @dataclass(frozen=True)
@@ -71,12 +75,13 @@ class PlanReviews:
 
     def correct(
         self, district: str, user_id: str, correction: Correction, *, by: str, now: datetime
-    ) -> Review | None:
-        """The plan under review with the correction made (None: there is none); CorrectionError says why
-        it cannot be made. Each correction is kept with who made it and when."""
+    ) -> Review | Plan | None:
+        """The correction made to the plan this board member is reviewing, or else to the district's
+        stored plan (None: there is neither); CorrectionError says why it cannot be made. Each correction
+        is kept with who made it and when."""
         review = self.pending(district, user_id, now=now)
         if review is None:
-            return None
+            return self.plans.correct_plan(district, correction, by=by, now=now)
         noted = {
             "field": str(correction.field),
             "number": correction.number,

@@ -120,7 +120,9 @@ def test_dropping_the_change_counters_keeps_every_row(database_url: str) -> None
         migrate.upgrade(db)
         after = snapshot(db)
         del before["change_counter"]
-        assert after == before
+        # Tables added by later migrations start empty.
+        assert all(not rows for table, rows in after.items() if table not in before)
+        assert {table: rows for table, rows in after.items() if table in before} == before
         assert triggers(db) == []
         assert checkins.get(stored.id) == stored
     finally:
