@@ -83,7 +83,7 @@ class Components:
     def start(self) -> None:
         """Create or upgrade the schema, and load the sample plan on first run."""
         migrate.upgrade(self.database)
-        if ensure_sample_plan(self.repository, self.clock, self.settings.zone):
+        if ensure_sample_plan(self.repository, self.clock, self.settings.zone, self.settings.district):
             log.info("loaded the sample plan: the database had no plan yet")
 
     def stop(self) -> None:

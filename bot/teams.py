@@ -188,8 +188,18 @@ class DistrictBot(TeamsActivityHandler):
         if self._is_redelivery(activity):
             return
         t = translator(pick_language(activity.locale, self.settings.language))
-        scope = await self._scope(conversation_of(activity), None)
-        if scope.found:
+        conversation = conversation_of(activity)
+        user = person_of(activity.from_property) if conversation.kind == "personal" else None
+        scope = await self._scope(conversation, None)
+        if user is not None and user.aad_object_id in self.services.admins:
+            # The administrator who installs the bot: what to do first (issue 18).
+            text = t._(
+                "Hi! I keep track of {district}'s plan. To start: 1) send me your plan as a file here (PDF, "
+                "Word or text): I show you what I read before anything is imported; 2) name the board: "
+                "role board @name; 3) set when discussion prompts are posted: write schedule 1 and 15 at 18 "
+                "in the channel. Write help to see everything I can do."
+            ).format(district=scope.district or self.settings.district)
+        elif scope.found:
             text = t._(
                 "Hi! I keep track of {district}'s plan: its goals, who is responsible and how far "
                 "we have come. Write help to see what I can do."

@@ -198,3 +198,36 @@ async def test_the_board_corrects_the_stored_plan_and_a_reimport_keeps_the_corre
     assert "Knacka dörr" in knock and "minst 3 bostadsområden per kvartal" in knock
     campaign = reply_text(await ask(client, connector, "mål 6", locale="sv-SE"))
     assert "kollektivtrafiken" in campaign and "Gäller: varje partiförening" in campaign
+
+
+async def test_first_run_shows_the_sample_as_an_example_until_the_real_plan_replaces_it(
+    settings: Settings, connector: FakeConnector, files: dict[str, Any]
+) -> None:
+    """A fresh deployment for Skåne (DISTRICT set): the sample plan is never presented as Skåne's own.
+    The admin who installs the bot gets a short guide; the first plan sent replaces the sample, and the
+    deployment stays one district, so a team needs no linking."""
+    skane = settings.model_copy(update={"district": "Vänsterpartiet Skåne"})
+    client = await _start(skane)
+    try:
+        before = len(connector.posted)
+        installed = activities.bot_added_to_personal_chat(service_url=connector.url)
+        assert (await client.post("/api/messages", json=installed)).status in (200, 201)
+        [guide] = [p.body for p in (await connector.wait_for(before + 1))[before:]]
+        assert "skicka planen som fil till mig här" in guide["text"]
+        assert "roll styrelse @namn" in guide["text"] and "schema 1 och 15 kl 18" in guide["text"]
+
+        for command in ("mål", "mål 6", "status"):
+            shown = reply_text(await ask(client, connector, command, locale="sv-SE"))
+            assert "Det här är en exempelplan, inte ert distrikts egen." in shown, command
+
+        files["served"]["plan.txt"] = (PLANS / "webb_norrbotten.txt").read_bytes()
+        await send_file(client, connector, "plan.txt", files["url"]("plan.txt"))
+        imported = reply_text(await ask(client, connector, "plan importera", locale="sv-SE"))
+        assert imported.startswith("Importerade 10 mål för Vänsterpartiet Skåne: 10 nya")
+        for command in ("mål", "mål 1", "status"):
+            shown = reply_text(await ask(client, connector, command, locale="sv-SE"))
+            assert "exempelplan" not in shown and "Zetkin" not in shown, command
+        in_channel = reply_text(await ask(client, connector, "mål", channel=True, locale="sv-SE"))
+        assert "Verksamhetsplan för Vänsterpartiet Norrbotten 2025" in in_channel
+    finally:
+        await client.close()

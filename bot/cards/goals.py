@@ -137,7 +137,7 @@ def status(
     hint = t._("Write goals 6 for one goal in full; report progress with: report 6 1 COMMENT")
     body.append(paragraph(hint, subtle=True))
     text = "\n".join([*lines, "", hint])
-    return Reply(text, card(body, fallback=text))
+    return _marked(t, plan, Reply(text, card(body, fallback=text)))
 
 
 def mine(t: Translator, check_ins: Sequence[StoredCheckIn]) -> Reply:
@@ -175,7 +175,7 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
     body.append(paragraph(hint, subtle=True))
     lines += ["", hint]
     text = "\n".join(lines)
-    return Reply(text, card(body, fallback=text))
+    return _marked(t, plan, Reply(text, card(body, fallback=text)))
 
 
 def goal_detail(
@@ -202,7 +202,26 @@ def goal_detail(
     if plan.goal(goal.number + 1):
         actions.append(say(t._("Next goal"), t._("goals {number}").format(number=goal.number + 1)))
     actions.append(say(t._("All goals"), t._("goals")))
-    return Reply(text, card(body, fallback=text, actions=actions))
+    return _marked(t, plan, Reply(text, card(body, fallback=text, actions=actions)))
+
+
+def example_note(t: Translator) -> str:
+    return t._(
+        "This is an example plan, not your district's own. A board member sends me the real plan as a "
+        "file (PDF, Word or text) in a personal chat, and it replaces this one."
+    )
+
+
+def _marked(t: Translator, plan: Plan, reply: Reply) -> Reply:
+    """The sample plan is marked as an example wherever it shows (issue 18): a line under the card's
+    title and at the end of the text."""
+    if not plan.example or reply.card is None:
+        return reply
+    note = example_note(t)
+    body = list(reply.card["body"])
+    body.insert(1, paragraph(note))
+    text = f"{reply.text}\n\n{note}"
+    return Reply(text, card(body, fallback=text, actions=reply.card.get("actions")), summary=reply.summary)
 
 
 def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:

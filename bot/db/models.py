@@ -36,6 +36,8 @@ class District(SQLModel, table=True):
     plan_title: str | None = None
     plan_year: int | None = None
     priority_areas: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # The plan is the bot's sample (first run), shown as an example until the district's own is imported.
+    example: bool = False
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
 

@@ -80,6 +80,7 @@ class Repository:
                 year=row.plan_year,
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
+                example=row.example,
             )
 
     def has_goals(self, district: str) -> bool:
@@ -100,16 +101,21 @@ class Repository:
                 is not None
             )
 
-    def save_plan(self, district: str, draft: PlanDraft, *, now: datetime) -> ImportSummary:
+    def save_plan(
+        self, district: str, draft: PlanDraft, *, now: datetime, example: bool = False
+    ) -> ImportSummary:
         """Create or update the district's plan in one transaction.
 
         Goals are matched to the stored ones by text (see match_goals), so a re-import updates them in
         place; goals no longer in the plan are retired, not deleted, and keep their links. A stored goal
         the board corrected in chat is matched by the text it was read as, and its corrections are made
         again (bot/services/plan_corrections.py `reapplied`); goals the board added in chat stay.
+
+        The first real plan replaces the sample plan (`example`): it takes over the sample's district,
+        renamed, so a single-district deployment stays one district, and none of the sample's goals match.
         """
         with self.db.write() as session:
-            return self._save(session, district, draft, now=now)
+            return self._save(session, district, draft, now=now, example=example)
 
     def correct_plan(
         self, district: str, correction: Correction, *, by: str, now: datetime
@@ -124,7 +130,7 @@ class Repository:
             if not before.goals:
                 return None
             after = apply_correction(before, correction)
-            self._save(session, district, after, now=now)
+            self._save(session, district, after, now=now, example=row.example)
             if correction.field is Field.ADD:
                 added = {g.text for g in after.goals if g.goal_id is None}
                 goal = session.exec(
@@ -153,11 +159,19 @@ class Repository:
                 )
         return self.plan(district)
 
-    def _save(self, session: Session, district: str, draft: PlanDraft, *, now: datetime) -> ImportSummary:
+    def _save(
+        self, session: Session, district: str, draft: PlanDraft, *, now: datetime, example: bool = False
+    ) -> ImportSummary:
         row = _district(session, district)
+        if row is None and not example:
+            row = session.exec(select(District).where(col(District.example).is_(True))).first()
+            if row is not None:
+                row.name = district
         if row is None:
             row = District(name=district, created_at=now, updated_at=now)
             session.add(row)
+        replaces_example = row.example and not example
+        row.example = example
         row.plan_title = draft.title
         row.plan_year = draft.year
         row.priority_areas = list(draft.priority_areas)
@@ -173,7 +187,7 @@ class Repository:
         stored = sorted(stored, key=lambda goal: (goal.number is None, goal.number or 0, goal.id))
         index_of = {goal.id: index for index, goal in enumerate(stored)}
         new_texts = [goal.text for goal in draft.goals]
-        if not stored:
+        if not stored or replaces_example:
             matches: list[int | None] = [None] * len(new_texts)  # a first import: nothing to match
         elif any(goal.goal_id is not None for goal in draft.goals):
             # A stored plan corrected in chat: each goal knows which stored goal it is.

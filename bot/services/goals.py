@@ -79,6 +79,7 @@ class Plan:
     year: int | None
     goals: tuple[Goal, ...]
     priority_areas: tuple[str, ...] = ()
+    example: bool = False  # the bot's sample plan, until the district's own is imported
 
     def goal(self, number: int) -> Goal | None:
         if 1 <= number <= len(self.goals) and self.goals[number - 1].number == number:

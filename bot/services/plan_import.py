@@ -19,7 +19,9 @@ SAMPLE_DISTRICT = "Vänsterpartiet Västernorrland"
 class PlanStore(Protocol):
     def has_goals(self, district: str) -> bool: ...
     def any_goals(self) -> bool: ...
-    def save_plan(self, district: str, draft: PlanDraft, *, now: datetime) -> object: ...
+    def save_plan(
+        self, district: str, draft: PlanDraft, *, now: datetime, example: bool = False
+    ) -> object: ...
 
 
 def read_plan(name: str, data: bytes) -> PlanDraft:
@@ -38,10 +40,14 @@ def read_plan_file(path: Path) -> PlanDraft:
     return read_plan(path.name, data)
 
 
-def ensure_sample_plan(store: PlanStore, clock: Clock, zone: ZoneInfo) -> bool:
+def ensure_sample_plan(
+    store: PlanStore, clock: Clock, zone: ZoneInfo, district: str = SAMPLE_DISTRICT
+) -> bool:
     """Load the sample plan when the database has no plan at all, so a first run has goals to show.
 
-    It is loaded as this year's plan (its goals are 2023's), so check-ins and pace can be tried today.
+    It is loaded as this year's plan (its goals are 2023's), so check-ins and pace can be tried today, for
+    the deployment's district (DISTRICT), marked as an example wherever it shows; the district's first
+    real plan replaces it (Repository.save_plan).
     """
     if store.any_goals():
         return False
@@ -51,5 +57,5 @@ def ensure_sample_plan(store: PlanStore, clock: Clock, zone: ZoneInfo) -> bool:
     title = sample.title
     if title and sample.year:
         title = title.replace(str(sample.year), str(this_year))
-    store.save_plan(SAMPLE_DISTRICT, replace(sample, year=this_year, title=title), now=now)
+    store.save_plan(district, replace(sample, year=this_year, title=title), now=now, example=True)
     return True

@@ -1,4 +1,5 @@
-"""goal corrections: what the board corrected in chat in a goal as the plan was read, by whom and when
+"""goal corrections: what the board corrected in chat in a goal as the plan was read, by whom and when;
+and whether a district's plan is the bot's sample, shown as an example
 
 Revision ID: 0011
 Revises: 0010
@@ -19,6 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.add_column('district', sa.Column('example', sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_table(
         'goal_correction',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -37,5 +39,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('district', schema=None) as batch_op:
+        batch_op.drop_column('example')
     op.drop_index('ix_goal_correction_goal', table_name='goal_correction')
     op.drop_table('goal_correction')
