@@ -451,9 +451,23 @@ def _period_of(match: re.Match[str]) -> Period:
 
 
 def _done_thing(before: str) -> str | None:
+    """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
+    the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
+    varje månad")."""
     objects = [m.group("object") for m in _DOING.finditer(before)]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
-    return objects[-1] if objects else None
+    if objects:
+        return objects[-1]
+    words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
+    words = [w for w in words if w and w.lower() not in ("en", "ett", "nya", "vårt", "vår", "våra", "minst")]
+    if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
+        return None
+    if _is_verb(words[0]):
+        following = words[1] if len(words) > 1 else ""
+        if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
+            return following
+        return None
+    return words[0].lower() if words[0].lower() not in _NOUN_ENDS and len(words) <= 3 else None
 
 
 def parse_target(text: str) -> Target:
@@ -506,6 +520,9 @@ _PLAN_YEAR = re.compile(
     r"|\b(?:i\s+år|kommande\s+år(?:et)?)\b",
     re.IGNORECASE,
 )
+_GOAL_LABEL = re.compile(
+    r"^(?:mål|målet|målsättning(?:en)?|delmål)(?:\s+för\s+\w+)?\s*:\s*(?=\S)", re.IGNORECASE
+)
 _SHALL = re.compile(r"\b(?:ska|skall|kommer\s+att)\b", re.IGNORECASE)
 _SUBORDINATE = {
     "att",
@@ -524,17 +541,30 @@ _SUBORDINATE = {
 }
 # Things to do that a board can tick off; "ska vara", "ska fortsätta" or "ska skifta fokus" are not.
 _CONCRETE = re.compile(
-    r"\b(?:ska|skall|kommer\s+att)\s+(?:(?:också|även|därför|dessutom|under\s+\w+|i\s+år)\s+)?(?:vi\s+|"
+    r"\b(?:ska|skall|kommer\s+(?:också\s+|även\s+)?att)\s+(?:(?:också|även|därför|dessutom|under\s+\w+|i\s+år)\s+)?"
+    r"(?:vi\s+|"
     r"distriktet\s+|styrelsen\s+)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
     r"genomgå|besöka|bjuda\s+in|erbjuda|utbilda|rekrytera|värva|delta|samla\s+in|öka|nå|skriva|publicera|ge\s+ut|"
     r"skicka|fira|uppmärksamma|träffa|träffas|kontakta|ringa|knacka|dela\s+ut|planera|undersöka|tillsätta|"
-    r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera)\b",
+    r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera|söka)"
+    # "ska erbjudas", "ska genomföras": the passive commits whoever does it just the same.
+    r"s?\b",
     re.IGNORECASE,
 )
 _DOER = r"(?:vi|distriktet|distrikts?styrelsen|styrelsen|distriktsledningen)"
 _COMMITMENT = re.compile(
     rf"\b{_DOER}\s+(?:(?:också|även|därför|dessutom|alltid)\s+)?(?:ska|skall|kommer)\b"
     rf"|\b(?:ska|skall|kommer)\s+{_DOER}\b",
+    re.IGNORECASE,
+)
+# "Under våren genomför vi en kampanj": a commitment in the present tense, with something concrete to do.
+_DOING_NOW = (
+    r"(?:genomför|arrangerar|anordnar|håller|ordnar|startar|bjuder\s+in|besöker|deltar|firar|utser|bildar|"
+    r"skapar|ringer|knackar|delar\s+ut|samlar\s+in|genomgår|erbjuder|utbildar|rekryterar|värvar)"
+)
+_PRESENT_COMMITMENT = re.compile(
+    rf"\b(?:vi|distriktet|distriktsstyrelsen|styrelsen)\s+(?:också\s+|även\s+)?{_DOING_NOW}\b"
+    rf"|\b{_DOING_NOW}\s+(?:vi|distriktet|distriktsstyrelsen|styrelsen)\b",
     re.IGNORECASE,
 )
 _EACH_BRANCH = re.compile(
@@ -683,8 +713,11 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     A sentence is a goal when we, the district or the board "ska"/"kommer att" do something in it (not
     "för att vi ska ..."). Where the section speaks of the plan's year ("kommande verksamhetsår", "under
     året") any such sentence is; elsewhere it must name something concrete to do ("genomföra", "utse",
-    "anordna" ...) or carry a target. Beside a list of goals, only a sentence with a target is one more:
-    the rest of the prose explains the list.
+    "anordna" ...) or carry a target. So is a sentence that a target or something concrete makes a
+    commitment of whoever it names ("Minst hälften av styrelsens ledamöter ska ...", "Alla nya medlemmar
+    ska erbjudas ..."), one in the present tense ("Under våren genomför vi ..."), and one labelled
+    "Mål:". Beside a list of goals, only a sentence with a target is one more: the rest of the prose
+    explains the list.
     """
     text = join_lines(line for line in prose if not line.endswith(":"))
     year_talk = _PLAN_YEAR.search(text) is not None
@@ -692,14 +725,21 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     for sentence in sentences(text):
         if sentence.endswith(("?", ":", "!")):
             continue
-        measurable = parse_target(sentence).kind is not TargetKind.DONE
-        # "Minst hälften av styrelsens ledamöter ska ...": a target commits whoever it names.
-        if not (_is_commitment(sentence) or (measurable and _SHALL.search(sentence))):
+        labelled = _GOAL_LABEL.match(sentence)
+        if labelled:
+            goals.append(sentence[labelled.end() :].strip())
             continue
+        measurable = parse_target(sentence).kind is not TargetKind.DONE
+        concrete = _CONCRETE.search(sentence) is not None
+        shall = _SHALL.search(sentence) is not None
         if has_list:
-            if measurable:
+            if measurable and (_is_commitment(sentence) or shall):
                 goals.append(sentence)
-        elif year_talk or measurable or _CONCRETE.search(sentence):
+        elif _PRESENT_COMMITMENT.search(sentence):
+            goals.append(sentence)
+        elif _is_commitment(sentence) and (year_talk or measurable or concrete):
+            goals.append(sentence)
+        elif shall and (measurable or concrete):
             goals.append(sentence)
     return goals
 
@@ -740,7 +780,7 @@ def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
         return []
     if section.intro_says_goals or _GOAL_HEADING.search(section.title):
         return items
-    if sum(map(_goal_like, items)) * 2 > len(items):
+    if sum(map(_goal_like, items)) * 2 >= len(items):
         return items
     return []
 

@@ -339,11 +339,22 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
     it and a blank line, a list or a new paragraph after it."""
     result = list(lines)
     for index, line in enumerate(lines):
-        if line.kind is not LineKind.PROSE or not looks_like_heading(line.text):
-            continue
         before = lines[index - 1].kind if index > 0 else LineKind.BLANK
         after = lines[index + 1] if index + 1 < len(lines) else Line(LineKind.BLANK)
-        if before not in (LineKind.BLANK, LineKind.HEADING):
+        if line.kind is not LineKind.PROSE or before not in (LineKind.BLANK, LineKind.HEADING):
+            continue
+        # "Organisation:" over a list names the list's subject; "Vi ska:" introduces it (no heading).
+        label = line.text[:-1].strip()
+        if (
+            line.text.endswith(":")
+            and after.kind is LineKind.BULLET
+            and len(label.split()) <= 5
+            and looks_like_heading(label)
+            and not re.search(r"\b(?:vi|jag|vill|att)\b", label, re.IGNORECASE)
+        ):
+            result[index] = Line(LineKind.HEADING, label, HeadingStyle.PLAIN)
+            continue
+        if not looks_like_heading(line.text):
             continue
         opens_paragraph = after.kind is LineKind.PROSE and after.text[:1].isupper()
         if after.kind in (LineKind.BLANK, LineKind.BULLET, LineKind.HEADING) or (
