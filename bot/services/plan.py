@@ -187,8 +187,9 @@ _PIECES = {"stycken", "st", "st.", "stycket"}
 _TIMES = {"gång", "gånger", "gången"}
 # "schemalägga inlägg ... minst två gånger i månaden": the thing done that often is the verb's object.
 _DOING = re.compile(
-    rf"\b(?:schemalägga|publicera|skriva|skicka|hålla|anordna|arrangera|genomföra|ordna|göra|posta|"
-    rf"lägga\s+ut|skapa|ha|ge\s+ut)\s+(?:ut\s+)?(?:(?:ett|en|nya|nytt|egna|fler)\s+)?(?P<object>{_WORD})",
+    r"\b(?:schemalägga|publicera|skriva|skicka|hålla|anordna|arrangera|genomföra|ordna|göra|posta|"
+    r"lägga\s+ut|skapa|ha|ge\s+ut)\s+(?:ut\s+)?(?:(?:ett|en|nya|nytt|egna|fler)\s+)?"
+    r"(?P<object>[^\W\d_][\w-]*[^\W\d_])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -350,11 +351,25 @@ def _stock(text: str) -> Target | None:
     return None
 
 
+# "Utse en valledare och en kassör": appointing names people, whatever they are called.
+_APPOINT = re.compile(
+    rf"\b(?:utse|utses|tillsätta|tillsätts)\s+(?:minst\s+)?(?P<num>{_NUM})\s+(?P<unit>[^\W\d_][\w-]*)"
+    rf"(?P<more>(?:\s*(?:,|och|samt)\s+(?:{_NUM})\s+[^\W\d_][\w-]*)*)",
+    re.IGNORECASE,
+)
+
+
 def _people(text: str) -> Target | None:
     match = _PEOPLE.search(text) or _PEOPLE_BARE.search(text)
-    if match is None or _number(match.group("num")) < (2 if match.re is _PEOPLE_BARE else 1):
+    if match is not None and _number(match.group("num")) >= (2 if match.re is _PEOPLE_BARE else 1):
+        return Target(TargetKind.PEOPLE, count=_number(match.group("num")), unit=match.group("unit"))
+    appointed = _APPOINT.search(text)
+    if appointed is None:
         return None
-    return Target(TargetKind.PEOPLE, count=_number(match.group("num")), unit=match.group("unit"))
+    more = re.findall(rf"\b({_NUM})\s+[^\W\d_]", appointed.group("more"), re.IGNORECASE)
+    count = _number(appointed.group("num")) + sum(_number(n) for n in more)
+    unit = appointed.group("unit") if not more else None
+    return Target(TargetKind.PEOPLE, count=count, unit=unit)
 
 
 def _noun_after(text: str) -> str | None:
@@ -546,7 +561,8 @@ _CONCRETE = re.compile(
     r"distriktet\s+|styrelsen\s+)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
     r"genomgå|besöka|bjuda\s+in|erbjuda|utbilda|rekrytera|värva|delta|samla\s+in|öka|nå|skriva|publicera|ge\s+ut|"
     r"skicka|fira|uppmärksamma|träffa|träffas|kontakta|ringa|knacka|dela\s+ut|planera|undersöka|tillsätta|"
-    r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera|söka)"
+    r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera|söka|"
+    r"gå\s+(?:[^\W\d_]+\s+){0,2}?(?:utbildning|kurs|cirkel|studiecirkel)\w*)"
     # "ska erbjudas", "ska genomföras": the passive commits whoever does it just the same.
     r"s?\b",
     re.IGNORECASE,
