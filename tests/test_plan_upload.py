@@ -15,9 +15,12 @@ from typing import Any
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
+from sqlmodel import select
 
 from bot.app import create_app
 from bot.config import Settings
+from bot.db.engine import Database
+from bot.db.models import GoalCorrection
 from bot.services.plan_files import MAX_PLAN_BYTES
 from tests.conftest import NOW, Clock
 from tests.fakes import activities
@@ -231,3 +234,48 @@ async def test_first_run_shows_the_sample_as_an_example_until_the_real_plan_repl
         assert "Verksamhetsplan för Vänsterpartiet Norrbotten 2025" in in_channel
     finally:
         await client.close()
+
+
+async def test_a_plan_without_areas_asks_for_them_and_keeps_them_on_reimport(
+    client: TestClient, connector: FakeConnector, files: dict[str, Any]
+) -> None:
+    """ "En studiecirkel inom respektive område" in a plan that names no areas: the review asks for them,
+    and once named in chat they stay when the same plan is sent again."""
+    text = "# Verksamhetsplan 2026\n\n## Studier\n\n- Ordna minst en studiecirkel inom respektive område\n"
+    files["served"]["plan.md"] = text.encode()
+    review = reply_text(
+        await send_file(client, connector, "plan.md", files["url"]("plan.md"), locale="en-US")
+    )
+    assert "Goal 1 is to be done in each priority area, but the plan names none" in review
+    areas = reply_text(await ask(client, connector, "areas Health, Housing and Climate"))
+    assert "at least 1 studiecirkel per year in each of the 3 priority areas" in areas
+    assert reply_text(await ask(client, connector, "plan import")).startswith("Imported 1 goals")
+    await send_file(client, connector, "plan.md", files["url"]("plan.md"), locale="en-US")
+    assert reply_text(await ask(client, connector, "plan import")).startswith("Imported 1 goals")
+    assert "in each of the 3 priority areas" in reply_text(await ask(client, connector, "goals 1"))
+    assert reply_text(await ask(client, connector, "areas Work, School")) == "Priority areas: Work, School"
+    goal = reply_text(await ask(client, connector, "goals 1"))
+    assert "in each of the 2 priority areas" in goal
+
+
+async def test_a_target_corrected_in_review_is_kept_with_who_and_when_and_on_the_next_import(
+    client: TestClient, connector: FakeConnector, files: dict[str, Any], settings: Settings
+) -> None:
+    """The plan is read the same way next month: the board should not have to correct it again."""
+    text = (PLANS / "webb_norrbotten.txt").read_text(encoding="utf-8")
+    files["served"]["plan.txt"] = text.encode()
+    await send_file(client, connector, "plan.txt", files["url"]("plan.txt"))
+    await ask(client, connector, "mål 2 mål 1 per månad", locale="sv-SE")
+    await ask(client, connector, "plan importera", locale="sv-SE")
+    again = reply_text(await send_file(client, connector, "plan.txt", files["url"]("plan.txt")))
+    assert "2. Ringa alla nya medlemmar inom två veckor — minst 1 per månad" in again
+    await ask(client, connector, "plan importera", locale="sv-SE")
+    assert "minst 1 per månad" in reply_text(await ask(client, connector, "mål 2", locale="sv-SE"))
+    database = Database(settings.database_url)
+    try:
+        with database.read() as session:
+            [kept] = session.exec(select(GoalCorrection)).all()
+    finally:
+        database.dispose()
+    assert (kept.field, kept.value, kept.made_by) == ("target", "1 per månad", "Megan Bowen")
+    assert kept.made_at == NOW

@@ -91,7 +91,7 @@ class GoalCorrection(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     district_id: int = _ref("district.id", ondelete="CASCADE")
-    goal_id: int = _ref("goal.id", ondelete="CASCADE")
+    goal_id: int | None = _ref("goal.id", ondelete="CASCADE", nullable=True)  # None: the plan's areas
     field: str = Field(max_length=20)  # bot/services/plan_corrections.py Field
     value: str = Field(default="", max_length=2000)
     read_as: str = Field(default="", max_length=2000)

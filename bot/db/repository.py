@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -17,7 +18,14 @@ from bot.services import goals as domain
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
 from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
-from bot.services.plan_corrections import Correction, Field, Made, apply_correction, reapplied
+from bot.services.plan_corrections import (
+    Correction,
+    Field,
+    Made,
+    apply_correction,
+    parse_areas,
+    reapplied,
+)
 from bot.services.plan_sync import match_goals
 
 
@@ -102,7 +110,14 @@ class Repository:
             )
 
     def save_plan(
-        self, district: str, draft: PlanDraft, *, now: datetime, example: bool = False
+        self,
+        district: str,
+        draft: PlanDraft,
+        *,
+        now: datetime,
+        example: bool = False,
+        corrections: Sequence[Mapping[str, Any]] = (),
+        reapply: bool = True,
     ) -> ImportSummary:
         """Create or update the district's plan in one transaction.
 
@@ -111,11 +126,16 @@ class Repository:
         the board corrected in chat is matched by the text it was read as, and its corrections are made
         again (bot/services/plan_corrections.py `reapplied`); goals the board added in chat stay.
 
+        `corrections` are those the board made while reviewing the plan (bot/services/plan_review.py): kept
+        with the goals they were made to, so that the next import of the plan makes them again.
+
         The first real plan replaces the sample plan (`example`): it takes over the sample's district,
         renamed, so a single-district deployment stays one district, and none of the sample's goals match.
         """
         with self.db.write() as session:
-            return self._save(session, district, draft, now=now, example=example)
+            summary = self._save(session, district, draft, now=now, example=example, reapply=reapply)
+            _note_review(session, district, draft, corrections)
+            return summary
 
     def correct_plan(
         self, district: str, correction: Correction, *, by: str, now: datetime
@@ -131,36 +151,51 @@ class Repository:
                 return None
             after = apply_correction(before, correction)
             self._save(session, district, after, now=now, example=row.example)
+            goal_id: int | None = None
+            read_as = ""
             if correction.field is Field.ADD:
                 added = {g.text for g in after.goals if g.goal_id is None}
-                goal = session.exec(
-                    select(Goal)
-                    .where(
-                        Goal.district_id == row.id, col(Goal.text).in_(added), col(Goal.number).is_not(None)
-                    )
+                goal_id = session.exec(
+                    select(Goal.id)
+                    .where(Goal.district_id == row.id, col(Goal.text).in_(added))
+                    .where(col(Goal.number).is_not(None))
                     .order_by(col(Goal.id).desc())
                 ).first()
-                read_as = ""
-            else:
+            elif correction.field is not Field.AREAS:
                 corrected = before.goals[(correction.number or 1) - 1]
-                goal = session.get(Goal, corrected.goal_id)
-                read_as = _read_as(session, corrected.goal_id) or corrected.text
-            if goal is not None and goal.id is not None:
-                session.add(
-                    GoalCorrection(
-                        district_id=row.id,
-                        goal_id=goal.id,
-                        field=str(correction.field),
-                        value=correction.value[:2000],
-                        read_as=read_as[:2000],
-                        made_by=by[:200],
-                        made_at=now,
-                    )
+                goal_id = corrected.goal_id
+                read_as = _read_as(session, goal_id) or corrected.text
+            session.add(
+                GoalCorrection(
+                    district_id=row.id,
+                    goal_id=goal_id,
+                    field=str(correction.field),
+                    value=correction.value[:2000],
+                    read_as=read_as[:2000],
+                    made_by=by[:200],
+                    made_at=now,
                 )
+            )
         return self.plan(district)
 
+    def with_corrections(self, district: str, draft: PlanDraft) -> PlanDraft:
+        """A plan as it would be imported: the board's earlier corrections made again (see save_plan)."""
+        with self.db.read() as session:
+            row = _district(session, district)
+            if row is None or row.id is None or row.example:
+                return draft
+            stored = _stored_goals(session, row.id)
+            return _with_corrections(session, row.id, draft, stored)[0] if stored else draft
+
     def _save(
-        self, session: Session, district: str, draft: PlanDraft, *, now: datetime, example: bool = False
+        self,
+        session: Session,
+        district: str,
+        draft: PlanDraft,
+        *,
+        now: datetime,
+        example: bool = False,
+        reapply: bool = True,
     ) -> ImportSummary:
         row = _district(session, district)
         if row is None and not example:
@@ -171,6 +206,15 @@ class Repository:
             row = District(name=district, created_at=now, updated_at=now)
             session.add(row)
         replaces_example = row.example and not example
+        if not draft.priority_areas and row.id is not None and not replaces_example:
+            # Areas the board named in chat stay while the plan names none.
+            named = session.exec(
+                select(GoalCorrection.value)
+                .where(GoalCorrection.district_id == row.id, GoalCorrection.field == str(Field.AREAS))
+                .order_by(col(GoalCorrection.id).desc())
+            ).first()
+            if named is not None:
+                draft = replace(draft, priority_areas=parse_areas(named))
         row.example = example
         row.plan_title = draft.title
         row.plan_year = draft.year
@@ -192,28 +236,11 @@ class Repository:
         elif any(goal.goal_id is not None for goal in draft.goals):
             # A stored plan corrected in chat: each goal knows which stored goal it is.
             matches = [index_of.get(goal.goal_id) for goal in draft.goals]
+        elif not reapply:
+            # Corrections were made again already (the plan under review shows them): match as it is.
+            matches = match_goals([goal.text for goal in stored], new_texts)
         else:
-            made = _corrections(session, district_id)
-            texts = [made[goal.id][0][1] if goal.id in made else goal.text for goal in stored]
-            matches = match_goals(texts, new_texts)
-            added = [
-                (_section_title(session, goal), _as_draft(goal), index)
-                for index, goal in enumerate(stored)
-                if goal.id in made
-                and made[goal.id][0][0].field is Field.ADD
-                and goal.retired_at is None
-                and index not in matches
-            ]
-            draft, matches = reapplied(
-                draft,
-                matches,
-                {
-                    index_of[goal_id]: [m for m, _ in rows]
-                    for goal_id, rows in made.items()
-                    if goal_id in index_of
-                },
-                added,
-            )
+            draft, matches = _with_corrections(session, district_id, draft, stored)
         sections = _sync_sections(session, district_id, draft)
         # Numbers are unique per district: clear them before handing them out again.
         session.exec(update(Goal).where(col(Goal.district_id) == district_id).values(number=None))  # type: ignore[call-overload]
@@ -347,11 +374,83 @@ def _corrections(session: Session, district_id: int) -> dict[int, list[tuple[Mad
     made: dict[int, list[tuple[Made, str]]] = {}
     for row in session.exec(
         select(GoalCorrection)
-        .where(GoalCorrection.district_id == district_id)
+        .where(GoalCorrection.district_id == district_id, col(GoalCorrection.goal_id).is_not(None))
         .order_by(col(GoalCorrection.id))
     ):
+        assert row.goal_id is not None
         made.setdefault(row.goal_id, []).append((Made(Field(row.field), row.value), row.read_as))
     return made
+
+
+def _with_corrections(
+    session: Session, district_id: int, draft: PlanDraft, stored: Sequence[Goal]
+) -> tuple[PlanDraft, list[int | None]]:
+    """An imported plan with the board's earlier corrections made again, and the stored goal (an index
+    into `stored`) each of its goals continues: matched by the text each stored goal was read as."""
+    made = _corrections(session, district_id)
+    texts = [made[goal.id][0][1] if goal.id in made else goal.text for goal in stored]
+    matches = match_goals(texts, [goal.text for goal in draft.goals])
+    added = [
+        (_section_title(session, goal), _as_draft(goal), index)
+        for index, goal in enumerate(stored)
+        if goal.id in made
+        and made[goal.id][0][0].field is Field.ADD
+        and goal.retired_at is None
+        and index not in matches
+    ]
+    index_of = {goal.id: index for index, goal in enumerate(stored)}
+    earlier = {
+        index_of[goal_id]: [m for m, _ in rows] for goal_id, rows in made.items() if goal_id in index_of
+    }
+    return reapplied(draft, matches, earlier, added)
+
+
+def _stored_goals(session: Session, district_id: int) -> list[Goal]:
+    """The district's goals, active ones first, so a goal that comes back matches its active twin before a
+    retired one."""
+    query = select(Goal).where(Goal.district_id == district_id).order_by(col(Goal.id))
+    return sorted(
+        session.exec(query).all(), key=lambda goal: (goal.number is None, goal.number or 0, goal.id)
+    )
+
+
+def _note_review(
+    session: Session, district: str, draft: PlanDraft, corrections: Sequence[Mapping[str, Any]]
+) -> None:
+    """The corrections made in review, kept with the stored goals they were made to."""
+    row = _district(session, district)
+    if row is None or row.id is None or not corrections:
+        return
+    final = {(goal.read_as or goal.text): goal.text for goal in draft.goals}
+    for noted in corrections:
+        field = Field(str(noted["field"]))
+        read_as = str(noted.get("read_as") or "")
+        if field is Field.ADD:
+            text: str | None = str(noted["value"]).partition(":")[2].strip() or str(noted["value"]).strip()
+        else:
+            text = final.get(read_as)
+        goal_id = None
+        if field is not Field.AREAS:
+            if text is None:
+                continue  # retired in review, or corrected again out of recognition: nothing to keep
+            goal_id = session.exec(
+                select(Goal.id).where(
+                    Goal.district_id == row.id, Goal.text == text, col(Goal.number).is_not(None)
+                )
+            ).first()
+            if goal_id is None:
+                continue
+        session.add(
+            GoalCorrection(
+                district_id=row.id,
+                goal_id=goal_id,
+                field=str(field),
+                value=str(noted["value"])[:2000],
+                read_as=read_as[:2000],
+                made_by=str(noted.get("by") or "")[:200],
+                made_at=datetime.fromisoformat(str(noted["at"])),
+            )
+        )
 
 
 def _read_as(session: Session, goal_id: int | None) -> str | None:

@@ -35,6 +35,7 @@ class GoalDraft:
     applies_to_branches: bool = False  # the goal is something each branch (partiförening) does
     text_en: str | None = None  # an English wording, where the plan has one (the bundled sample plan does)
     goal_id: int | None = None  # the stored goal it is, when a stored plan is being corrected
+    read_as: str | None = None  # the text the plan had, when the board has reworded it
 
 
 @dataclass(frozen=True)
@@ -932,6 +933,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
                         target=target,
                         applies_to_branches=bool(goal.get("applies_to_branches", False)),
                         text_en=goal.get("text_en"),
+                        read_as=goal.get("read_as"),
                     )
                 )
             sections.append(SectionDraft(str(section["title"]), tuple(goals), section.get("title_en")))
@@ -961,6 +963,7 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
                     {
                         "text": goal.text,
                         **({"text_en": goal.text_en} if goal.text_en else {}),
+                        **({"read_as": goal.read_as} if goal.read_as else {}),
                         "applies_to_branches": goal.applies_to_branches,
                         "target": goal.target.to_dict(),
                     }

@@ -156,6 +156,15 @@ def corrected_target(old: Target, value: str) -> Target:
     return target
 
 
+def corrected_as_read(draft: PlanDraft, correction: Correction) -> str:
+    """The text, as the plan had it, of the goal a correction is made to ("" for areas and new goals)."""
+    goals = draft.goals
+    if correction.number is None or not 1 <= correction.number <= len(goals):
+        return ""
+    goal = goals[correction.number - 1]
+    return goal.read_as or goal.text
+
+
 def apply_correction(draft: PlanDraft, correction: Correction) -> PlanDraft:
     """The plan with the correction made; CorrectionError says why it cannot be."""
     if correction.field is Field.AREAS:
@@ -193,7 +202,7 @@ def corrected_goal(goal: GoalDraft, field: Field, value: str) -> GoalDraft:
         case Field.TEXT:
             if not value:
                 raise CorrectionError("no_value")
-            return replace(goal, text=value, text_en=None)
+            return replace(goal, text=value, text_en=None, read_as=goal.read_as or goal.text)
         case Field.TARGET:
             return replace(goal, target=corrected_target(goal.target, value))
         case Field.BRANCHES:

@@ -7,14 +7,14 @@ survives a restart), and the plan is stored through the repository's `save_plan`
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 from bot.services.goals import Plan
 from bot.services.plan import PlanDraft, plan_from_mapping, plan_to_mapping
-from bot.services.plan_corrections import Correction, apply_correction
+from bot.services.plan_corrections import Correction, apply_correction, corrected_as_read
 from bot.services.plan_files import MAX_PLAN_BYTES, PLAN_SUFFIXES, PlanFileError
 from bot.services.plan_import import read_plan
 
@@ -29,7 +29,16 @@ class ReviewStore(Protocol):
 
 
 class PlanSaver(Protocol):
-    def save_plan(self, district: str, draft: PlanDraft, *, now: datetime) -> Any: ...
+    def save_plan(
+        self,
+        district: str,
+        draft: PlanDraft,
+        *,
+        now: datetime,
+        corrections: Sequence[Mapping[str, Any]] = (),
+        reapply: bool = True,
+    ) -> Any: ...
+    def with_corrections(self, district: str, draft: PlanDraft) -> PlanDraft: ...
     def correct_plan(
         self, district: str, correction: Correction, *, by: str, now: datetime
     ) -> Plan | None: ...
@@ -63,7 +72,8 @@ class PlanReviews:
         if not accepted(name):
             raise PlanFileError("unsupported", f"{name}: not a PDF, .docx, .txt or .md file")
         data = await self.fetch(url, MAX_PLAN_BYTES)
-        review = Review(read_plan(name, data), name)
+        # The board's earlier corrections are made again, so the review shows what will be imported.
+        review = Review(self.plans.with_corrections(district, read_plan(name, data)), name)
         self._save(district, user_id, review, now=now)
         return review
 
@@ -86,6 +96,7 @@ class PlanReviews:
             "field": str(correction.field),
             "number": correction.number,
             "value": correction.value,
+            "read_as": corrected_as_read(review.draft, correction),
             "by": by,
             "at": now.isoformat(),
         }
@@ -100,7 +111,9 @@ class PlanReviews:
         review = self.pending(district, user_id, now=now)
         if review is None:
             return None
-        summary = self.plans.save_plan(district, review.draft, now=now)
+        summary = self.plans.save_plan(
+            district, review.draft, now=now, corrections=review.corrections, reapply=False
+        )
         self.store.delete(review_key(district, user_id))
         return summary
 

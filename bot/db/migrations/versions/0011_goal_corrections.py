@@ -25,7 +25,7 @@ def upgrade() -> None:
         'goal_correction',
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('district_id', sa.Integer(), nullable=False),
-        sa.Column('goal_id', sa.Integer(), nullable=False),
+        sa.Column('goal_id', sa.Integer(), nullable=True),
         sa.Column('field', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
         sa.Column('value', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
         sa.Column('read_as', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
