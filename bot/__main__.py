@@ -453,8 +453,7 @@ def correct_plan(settings: Settings, words: str, district: str, *, by: str) -> i
         try:
             plan = repository.correct_plan(district, correction, by=by, now=utc_now())
         except CorrectionError as error:
-            stored = repository.plan(district)
-            print(correction_problem(t, error, len(stored.goals) if stored else 0), file=sys.stderr)
+            print(correction_problem(t, error), file=sys.stderr)
             return 1
     finally:
         database.dispose()

@@ -142,10 +142,10 @@ def correction_hint(t: Translator) -> str:
     )
 
 
-def correction_problem(t: Translator, error: CorrectionError, goals: int) -> str:
+def correction_problem(t: Translator, error: CorrectionError) -> str:
     if error.problem == "no_goal":
         return t._("There is no goal {number}; the plan has goals 1\u2013{last}.").format(
-            number=error.number, last=goals
+            number=error.number, last=error.goals
         )
     if error.problem == "no_target":
         return t._(

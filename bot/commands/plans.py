@@ -76,10 +76,7 @@ async def correct(request: Request, context: Context, correction: Correction) ->
             reviews.correct, request.district, user, correction, by=by, now=context.now
         )
     except CorrectionError as error:
-        plan = await asyncio.to_thread(context.progress.plan, request.district)
-        pending = await asyncio.to_thread(reviews.pending, request.district, user, now=context.now)
-        goals = len(pending.draft.goals) if pending else len(plan.goals) if plan else 0
-        return Reply(cards.correction_problem(t, error, goals))
+        return Reply(cards.correction_problem(t, error))
     if result is None:
         return _nothing(request)
     if isinstance(result, Review):

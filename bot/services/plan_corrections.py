@@ -38,10 +38,11 @@ class Correction:
 class CorrectionError(ValueError):
     """A correction that cannot be made. `problem`: no_goal, no_target, no_number, empty_plan."""
 
-    def __init__(self, problem: str, number: int | None = None) -> None:
+    def __init__(self, problem: str, number: int | None = None, goals: int = 0) -> None:
         super().__init__(problem)
         self.problem = problem
         self.number = number
+        self.goals = goals  # how many goals the plan has, for the answer
 
 
 # The word after the goal's number, Swedish and English, folded (no case, no diacritics).
@@ -167,6 +168,13 @@ def corrected_as_read(draft: PlanDraft, correction: Correction) -> str:
 
 def apply_correction(draft: PlanDraft, correction: Correction) -> PlanDraft:
     """The plan with the correction made; CorrectionError says why it cannot be."""
+    try:
+        return _applied(draft, correction)
+    except CorrectionError as error:
+        raise CorrectionError(error.problem, error.number or correction.number, len(draft.goals)) from None
+
+
+def _applied(draft: PlanDraft, correction: Correction) -> PlanDraft:
     if correction.field is Field.AREAS:
         return replace(draft, priority_areas=parse_areas(correction.value))
     if correction.field is Field.ADD:
@@ -189,11 +197,7 @@ def apply_correction(draft: PlanDraft, correction: Correction) -> PlanDraft:
         if not correction.value:
             raise CorrectionError("no_value", number)
         return _with_goal(_without(draft, s, g), correction.value, goal)
-    try:
-        changed = corrected_goal(goal, correction.field, correction.value)
-    except CorrectionError as error:
-        raise CorrectionError(error.problem, number) from None
-    return _replaced(draft, s, g, changed)
+    return _replaced(draft, s, g, corrected_goal(goal, correction.field, correction.value))
 
 
 def corrected_goal(goal: GoalDraft, field: Field, value: str) -> GoalDraft:

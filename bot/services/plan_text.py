@@ -284,10 +284,18 @@ def layout(text: str) -> list[Line]:
 _HEADING_WORDS = 10
 
 
+_MONTHS = re.compile(
+    r"^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
+    re.IGNORECASE,
+)
+
+
 def _unnumbered(title: str) -> str:
-    """A heading without its section number: "3.2 Kampanjer" -> "Kampanjer"."""
+    """A heading without its section number: "3.2 Kampanjer" -> "Kampanjer" (but "1 maj" is a day)."""
     match = _LIST_NUMBER.match(title) or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
-    return title[match.end() :].strip() if match else title
+    if match is None or _MONTHS.match(title[match.end() :]):
+        return title
+    return title[match.end() :].strip()
 
 
 def looks_like_heading(text: str) -> bool:
