@@ -202,6 +202,15 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+def _running_lines(pages: list[list[_Row]]) -> set[str]:
+    """A running header or footer: the same first or last line on several pages."""
+    ends: Counter[str] = Counter()
+    for page in pages:
+        texts = [row.text.strip() for row in page if not _PAGE_NUMBER.match(row.text.strip())]
+        ends.update({*texts[:1], *texts[-1:]})
+    return {text for text, count in ends.items() if count >= 2 and len(pages) >= 2}
+
+
 def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
     """Plan text from the rows: larger or bold short rows as headings, gaps as blank lines."""
     sizes: Counter[float] = Counter()
@@ -211,12 +220,14 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
                 sizes[word.size] += len(word.text)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     larger = sorted({s for s in sizes if s >= body + 1.0}, reverse=True)
+    running = _running_lines(pages)
     for page in pages:
+        page = [row for row in page if row.text.strip() not in running]
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
         usual = statistics.median(gaps) if gaps else 0.0
         previous: _Row | None = None
         heading: list[str] = []  # a heading's rows: one heading may wrap over several
-        level = 0
+        level = 0  # its level: 1, 2, ... by size; BOLD for a heading in bold body type
         for row in page:
             text = row.text.strip()
             if _PAGE_NUMBER.match(text):
@@ -224,10 +235,13 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
             gap = row.top - previous.bottom if previous is not None else 0.0
             new_block = previous is not None and (gap > max(usual * 1.6, usual + 3) or row.top < previous.top)
             short = len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
-            row_level = larger.index(row.size) + 1 if row.size in larger and short else 0
+            row_level = 0
+            if row.size in larger and short:
+                row_level = larger.index(row.size) + 1
+            elif row.bold and short and row.size >= body and re.search(r"[^\W\d_]{3}", text):
+                row_level = _BOLD
             if heading and (row_level != level or new_block):
-                yield "#" * min(level, 6) + " " + " ".join(heading)
-                yield ""
+                yield from _heading(heading, level)
                 heading = []
             if row_level:
                 heading.append(text)
@@ -235,15 +249,20 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
             else:
                 if new_block:
                     yield ""  # a new paragraph, or the top of the next column
-                if row.bold and short and row.size >= body and re.search(r"[^\W\d_]{3}", text):
-                    yield f"**{text}**"
-                    yield ""
-                else:
-                    yield text
+                yield text
             previous = row
         if heading:
-            yield "#" * min(level, 6) + " " + " ".join(heading)
+            yield from _heading(heading, level)
         yield ""
+
+
+_BOLD = -1
+
+
+def _heading(rows: list[str], level: int) -> Iterator[str]:
+    text = " ".join(rows)
+    yield f"**{text}**" if level == _BOLD else "#" * min(level, 6) + " " + text
+    yield ""
 
 
 # --- Word ------------------------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓"
+# The last ones are the Symbol and Wingdings bullets as PDFs of Word documents often carry them.
+_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
 _BULLET = re.compile(rf"^[{_BULLET_SIGNS}]\s*")
 # "# ", "## ", "- ", "– ", "* " before the (optional) line number.
 _LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)

@@ -279,3 +279,47 @@ def test_unseen_plans_are_read_as_the_issue_measures(capsys: pytest.CaptureFixtu
     assert figures["right heading"] >= 0.95, report
     assert figures["not goals"] <= 0.05, report
     assert figures["right target"] >= 0.90, report
+
+
+class _Paged(FPDF):
+    """A PDF as Word prints one: a running header and a page number on every page."""
+
+    def header(self) -> None:
+        self.set_font(_font(self), "", 8)
+        self.cell(0, 6, "Vänsterpartiet Dalarna – verksamhetsplan", new_x="LMARGIN", new_y="NEXT")
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(_font(self), "", 8)
+        self.cell(0, 6, f"Sida {self.page_no()}", align="C")
+
+
+def test_a_long_pdf_with_running_headers_and_bold_headings_reads_as_its_text() -> None:
+    """Headings only in bold type of the body's size, a header and page numbers on each page, goals
+    running over pages: the same goals as the plan's text."""
+    text = (PLANS / "stilar_dalarna.md").read_text(encoding="utf-8")
+    pdf = _Paged(format=(105, 148))  # A6: the plan runs over several pages
+    pdf.set_auto_page_break(True, margin=15)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    font = _font(pdf)
+    for kind, line in _blocks(text):
+        if kind in ("title", "heading"):
+            pdf.set_font(font, "B", 10)
+            pdf.ln(4)
+            pdf.multi_cell(0, 5, _latin(pdf, line), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        elif kind == "item":
+            pdf.set_font(font, "", 10)
+            pdf.multi_cell(0, 5, _latin(pdf, f"• {line}"), new_x="LMARGIN", new_y="NEXT")
+        elif kind == "para":
+            pdf.set_font(font, "", 10)
+            pdf.multi_cell(0, 5, _latin(pdf, line), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+    data = bytes(pdf.output())
+    assert pdf.page_no() >= 2
+    from_pdf, from_text = read_plan("plan.pdf", data), read_plan("plan.md", text.encode())
+    assert _shape(from_pdf) == _shape(from_text)
+    assert from_pdf.title == from_text.title == "Verksamhetsplan 2025 – Vänsterpartiet Dalarna"
