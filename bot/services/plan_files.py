@@ -300,9 +300,12 @@ def _docx_lines(document: Any) -> Iterator[str]:
         if tag == "p":
             yield from _paragraph_lines(Paragraph(child, document))
         elif tag == "tbl":
-            # A table of goals: each row after the header is an item, its first cell the goal.
-            rows = Table(child, document).rows
-            for row in rows[1:]:
+            # A table of goals: each row is an item, its first cell the goal; a first row of short cells
+            # ("Aktivitet", "Ansvarig") is the header.
+            rows = list(Table(child, document).rows)
+            if rows and all(len(cell.text.split()) <= 2 for cell in rows[0].cells):
+                rows = rows[1:]
+            for row in rows:
                 first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
                 if first:
                     yield f"• {' '.join(first.split())}"

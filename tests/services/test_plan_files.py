@@ -323,3 +323,35 @@ def test_a_long_pdf_with_running_headers_and_bold_headings_reads_as_its_text() -
     from_pdf, from_text = read_plan("plan.pdf", data), read_plan("plan.md", text.encode())
     assert _shape(from_pdf) == _shape(from_text)
     assert from_pdf.title == from_text.title == "Verksamhetsplan 2025 – Vänsterpartiet Dalarna"
+
+
+def test_a_word_plan_with_a_table_of_activities_and_a_current_state() -> None:
+    """A table of activities (activity, who, when) holds goals, its header does not; "Nuläge" describes
+    where the district stands and holds none; "Vi ska:" introduces a list typed with bullet signs."""
+    document = docx.Document()
+    document.add_paragraph("Verksamhetsplan 2026 för Vänsterpartiet Gotland", style="Title")
+    document.add_paragraph("Antagen på årsmötet 2026-03-01.")
+    document.add_heading("Nuläge", level=1)
+    document.add_paragraph("Vi har 120 medlemmar.", style="List Bullet")
+    document.add_heading("Aktiviteter", level=1)
+    rows = [
+        ("Aktivitet", "Ansvarig", "När"),
+        ("Hålla fyra medlemsmöten", "Styrelsen", "Hela året"),
+        ("Skicka nyhetsbrev varje månad", "Sekreteraren", "Löpande"),
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for cells, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+    document.add_heading("Kommunikation", level=1)
+    document.add_paragraph("Vi ska:")
+    document.add_paragraph("• Starta ett Instagramkonto")
+    out = io.BytesIO()
+    document.save(out)
+    plan = read_plan("plan.docx", out.getvalue())
+    assert plan.title == "Verksamhetsplan 2026 för Vänsterpartiet Gotland"
+    assert [(s.title, [g.text for g in s.goals]) for s in plan.sections] == [
+        ("Aktiviteter", ["Hålla fyra medlemsmöten", "Skicka nyhetsbrev varje månad"]),
+        ("Kommunikation", ["Starta ett Instagramkonto"]),
+    ]
+    assert plan.goals[0].target.count == 4 and plan.goals[1].target.period is Period.MONTH
