@@ -269,6 +269,8 @@ async def test_a_target_corrected_in_review_is_kept_with_who_and_when_and_on_the
     await ask(client, connector, "plan importera", locale="sv-SE")
     again = reply_text(await send_file(client, connector, "plan.txt", files["url"]("plan.txt")))
     assert "2. Ringa alla nya medlemmar inom två veckor — minst 1 per månad" in again
+    # A list that could be goals is shown, with how to add its items.
+    assert "Inte läst som mål, en lista under ”Jämlikhet”: Kön; Etnisk tillhörighet;" in again
     await ask(client, connector, "plan importera", locale="sv-SE")
     assert "minst 1 per månad" in reply_text(await ask(client, connector, "mål 2", locale="sv-SE"))
     database = Database(settings.database_url)

@@ -24,7 +24,13 @@ def goal_line(t: Translator, number: int, goal: GoalDraft, areas: tuple[str, ...
 
 def questions(t: Translator, draft: PlanDraft) -> list[str]:
     """What the reader could not settle and the board should answer before or after importing."""
-    asked = []
+    asked = [
+        t._(
+            "Not read as goals, a list under \u201c{section}\u201d: {items}. If they are goals, add each "
+            "with: goal new {section}: TEXT"
+        ).format(section=section, items="; ".join(_short(item) for item in items[:8]))
+        for section, items in draft.set_aside
+    ]
     for number, goal in enumerate(draft.goals, start=1):
         target = goal.target
         if target.kind is TargetKind.METRIC and target.change_percent is not None and target.baseline is None:
@@ -42,6 +48,10 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
                 ).format(number=number)
             )
     return list(dict.fromkeys(asked))
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "\u2026"
 
 
 def review_text(t: Translator, draft: PlanDraft) -> str:

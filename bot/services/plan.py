@@ -51,6 +51,8 @@ class PlanDraft:
     year: int | None
     sections: tuple[SectionDraft, ...]
     priority_areas: tuple[str, ...] = field(default=())
+    # Lists not taken for goals (heading, items): the review shows them, to be added if they are goals.
+    set_aside: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     @property
     def goals(self) -> list[GoalDraft]:
@@ -890,11 +892,16 @@ def parse_plan(text: str) -> PlanDraft:
     background = _background(parsed)
 
     drafts = []
+    set_aside = []
+    areas = _priority_areas(parsed)
     for index, section in enumerate(parsed):
         first_word = section.title.split(" ", 1)[0].casefold()
         if background[index] or first_word in _SCENE_SETTING:
             continue
         texts = _list_goals(section, set(headings[index + 1 :]))
+        items = tuple(join_lines(parts) for parts in section.bullets)
+        if items and not texts and not _AREA_HEADING.search(section.title) and set(items) - set(areas):
+            set_aside.append((section.title or title or "", items))
         texts += _prose_goals(section.prose, has_list=bool(texts))
         if texts:
             heading = section.title or title or "Mål"
@@ -907,7 +914,8 @@ def parse_plan(text: str) -> PlanDraft:
         title=title,
         year=int(year_match.group(0)) if year_match else None,
         sections=tuple(drafts),
-        priority_areas=_priority_areas(parsed),
+        priority_areas=areas,
+        set_aside=tuple(set_aside),
     )
 
 
@@ -942,6 +950,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
             year=data.get("year"),
             sections=tuple(sections),
             priority_areas=tuple(data.get("priority_areas", ())),
+            set_aside=tuple((str(t), tuple(map(str, items))) for t, items in data.get("set_aside", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, PlanParseError):
@@ -955,6 +964,7 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
         "title": draft.title,
         "year": draft.year,
         "priority_areas": list(draft.priority_areas),
+        "set_aside": [[title, list(items)] for title, items in draft.set_aside],
         "sections": [
             {
                 "title": section.title,
