@@ -113,6 +113,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         zone=settings.zone,
         prompts=desk,
         plan_reviews=plan_reviews_on(repository),
+        language=settings.language,
     )
     exports = export_links(settings)
     bot = DistrictBot(

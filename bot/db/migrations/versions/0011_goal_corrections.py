@@ -2,7 +2,7 @@
 and whether a district's plan is the bot's sample, shown as an example
 
 Revision ID: 0011
-Revises: 0010
+Revises: 0014
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ from alembic import op
 from bot.db.engine import UTCDateTime
 
 revision: str = '0011'
-down_revision: str | None = '0010'
+down_revision: str | None = '0014'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
