@@ -70,6 +70,16 @@ _WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
 
 # A handful of abbreviations that stay upper case when an all-caps heading is put in sentence case.
 ACRONYMS = {"EU", "SD", "LO", "FN", "USA", "TCO", "SACO", "NATO", "HBTQ", "HBTQI", "HBTQIA", "IT", "SMS"}
+# Names that keep their capital: the party, its youth league and the counties its districts are named by.
+PROPER_NAMES = {
+    name.casefold(): name
+    for name in (
+        "Vänsterpartiet Vänsterpartiets Ung Vänster Sverige Sveriges Stockholm Stockholms Uppsala "
+        "Södermanland Östergötland Jönköping Jönköpings Kronoberg Kalmar Gotland Blekinge Skåne Halland "
+        "Västra Götaland Värmland Örebro Västmanland Dalarna Gävleborg Västernorrland Jämtland Västerbotten "
+        "Norrbotten Göteborg Malmö Härjedalen"
+    ).split()
+}
 
 
 def normalise(text: str) -> list[str]:
@@ -443,7 +453,12 @@ def present_heading(text: str) -> str:
     words = []
     for word in text.split(" "):
         core = word.strip(".,:;!?()\"'”“")
-        words.append(word if core in ACRONYMS else word.lower())
+        if core in ACRONYMS:
+            words.append(word)
+        else:
+            lower = word.lower()
+            name = PROPER_NAMES.get(core.casefold())
+            words.append(lower.replace(core.lower(), name) if name else lower)
     result = " ".join(words)
     for i, ch in enumerate(result):
         if ch.isalpha():
