@@ -1,8 +1,9 @@
 """Reading a plan: its sections, goals and their measurable targets, from the plan's own text.
 
-Framework-free: no botbuilder, no aiohttp, no SQL. `parse_plan` turns a plan's extracted text into a
-`PlanDraft`; `parse_target` turns one goal's wording into a structured `Target`; `load_sample_plan` reads the
-plan the bot ships with. The layout work (line numbers, columns, hyphenation) lives in `plan_text`.
+Framework-free: no botbuilder, no aiohttp, no SQL. `parse_plan` turns a plan's text into a `PlanDraft`;
+`parse_target` turns one goal's wording into a structured `Target`; `load_sample_plan` reads the plan the
+bot ships with. The layout work (line numbers, columns, hyphenation, kinds of headings and lists) lives in
+`plan_text`; PDF and Word files become text in `plan_files`.
 """
 
 from __future__ import annotations
@@ -491,11 +492,14 @@ def _done_thing(before: str) -> str | None:
 def parse_target(text: str) -> Target:
     """The measurable target in a goal's wording, or DONE when it is simply done or not done.
 
-    METRIC: "öka antalet följare ... från 1500 till 2000" (years such as "till 2026" are not metrics).
-    PEOPLE: "utse tre ansvariga", "minst en person som ansvarar".
-    COUNT: "minst ett ordförandemöte i kvartalet", "två gånger i månaden", "minst en ... inom respektive
-    område" (per_area; no stated period means the plan's year). A lone "en"/"ett" is read as the article
-    unless "minst", a per-area phrase or a period shorter than a year follows it, so "Genomföra en
+    METRIC: "öka antalet följare ... från 1500 till 2000" (years such as "till 2026" are not metrics),
+    "ha 400 medlemmar" and "nå 1000 följare" (a goal without a baseline), "öka med 10 procent"
+    (change_percent: the baseline decides the goal), "minst hälften av styrelsens ledamöter" (a share, in %).
+    PEOPLE: "utse tre ansvariga", "minst en person som ansvarar", "utse en valledare och en kassör".
+    COUNT: "minst ett ordförandemöte i kvartalet", "två gånger i månaden", "två per termin" (half-year),
+    "genomföra fyra stycken medlemsmöten", "samla in 50 000 kronor" (kronor over the year), "minst en ...
+    inom respektive område" (per_area; no stated period means the plan's year).
+    A lone "en"/"ett" is read as the article unless "minst", a per-area phrase or a period shorter than a year follows it, so "Genomföra en
     utbildning" stays DONE. For "N gånger" the unit is what the goal does that often when a verb names it
     ("schemalägga inlägg ... två gånger i månaden" counts "inlägg"), else "gånger".
     """
