@@ -499,9 +499,9 @@ def parse_target(text: str) -> Target:
     COUNT: "minst ett ordförandemöte i kvartalet", "två gånger i månaden", "två per termin" (half-year),
     "genomföra fyra stycken medlemsmöten", "samla in 50 000 kronor" (kronor over the year), "minst en ...
     inom respektive område" (per_area; no stated period means the plan's year).
-    A lone "en"/"ett" is read as the article unless "minst", a per-area phrase or a period shorter than a year follows it, so "Genomföra en
-    utbildning" stays DONE. For "N gånger" the unit is what the goal does that often when a verb names it
-    ("schemalägga inlägg ... två gånger i månaden" counts "inlägg"), else "gånger".
+    A lone "en"/"ett" is read as the article unless "minst", a per-area phrase or a period shorter than
+    a year follows it, so "Genomföra en utbildning" stays DONE. For "N gånger" the unit is what the goal
+    does that often when a verb names it ("schemalägga inlägg ... två gånger i månaden" counts "inlägg").
     """
     text = _plain(text)
     if not text:

@@ -4,8 +4,8 @@ Plans reach us as text pulled out of PDFs, so the words come with line numbers (
 first word), words hyphenated across lines, markdown-ish or upper-case headings, and now and then two
 columns printed side by side on one line; or as text copied from a web page or written by hand, with
 numbered headings ("3.2 Kampanjer"), headings without marks, and lists numbered or lettered.
-`layout` undoes all of that and hands `plan.py` a flat list of
-classified lines in reading order; `join_lines`, `sentences` and `present_heading` tidy the text.
+`layout` undoes all of that and hands `plan.py` a flat list of classified lines in reading order;
+`join_lines`, `sentences` and `present_heading` tidy the text.
 Standard library only.
 """
 
