@@ -281,3 +281,30 @@ async def test_a_target_corrected_in_review_is_kept_with_who_and_when_and_on_the
         database.dispose()
     assert (kept.field, kept.value, kept.made_by) == ("target", "1 per månad", "Megan Bowen")
     assert kept.made_at == NOW
+
+
+async def test_a_download_that_hangs_or_goes_elsewhere_is_refused() -> None:
+    """The file comes from Teams' address within a few seconds, or not at all."""
+    import asyncio
+
+    from bot.files import download
+    from bot.services.plan_files import PlanFileError
+
+    async def slow(request: web.Request) -> web.Response:
+        await asyncio.sleep(1.5)
+        return web.Response(body=b"sent too late")
+
+    app = web.Application()
+    app.router.add_get("/slow", slow)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        with pytest.raises(PlanFileError) as hung:
+            await download(str(server.make_url("/slow")), 1000, seconds=0.3)
+        assert hung.value.problem == "download"
+    finally:
+        await server.close()
+    for url in ("http://10.0.0.1/plan.pdf", "file:///etc/passwd", "ftp://example.invalid/plan.pdf"):
+        with pytest.raises(PlanFileError) as elsewhere:
+            await download(url, 1000)
+        assert elsewhere.value.problem == "download"

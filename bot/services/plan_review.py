@@ -7,6 +7,7 @@ survives a restart), and the plan is stored through the repository's `save_plan`
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -72,6 +73,10 @@ class PlanReviews:
         if not accepted(name):
             raise PlanFileError("unsupported", f"{name}: not a PDF, .docx, .txt or .md file")
         data = await self.fetch(url, MAX_PLAN_BYTES)
+        # Reading a PDF takes the processor a while, and the database may wait: off the event loop.
+        return await asyncio.to_thread(self._keep, district, user_id, name, data, now)
+
+    def _keep(self, district: str, user_id: str, name: str, data: bytes, now: datetime) -> Review:
         # The board's earlier corrections are made again, so the review shows what will be imported.
         review = Review(self.plans.with_corrections(district, read_plan(name, data)), name)
         self._save(district, user_id, review, now=now)
