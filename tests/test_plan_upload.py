@@ -308,3 +308,21 @@ async def test_a_download_that_hangs_or_goes_elsewhere_is_refused() -> None:
         with pytest.raises(PlanFileError) as elsewhere:
             await download(url, 1000)
         assert elsewhere.value.problem == "download"
+
+
+def test_a_long_plans_review_card_stays_within_what_teams_accepts() -> None:
+    """Teams refuses messages over about 28 KB: a plan of a hundred long goals still gets its card."""
+    import json
+
+    from bot.cards.plan_review import review_card
+    from bot.i18n import translator
+    from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
+    from bot.services.plan_review import Review
+
+    goal = GoalDraft("Genomföra minst två medlemsmöten per termin i varje kommun " * 6)
+    sections = tuple(SectionDraft(f"Avsnitt {n}", (goal,) * 10) for n in range(10))
+    reply = review_card(
+        translator("sv"), Review(PlanDraft("Verksamhetsplan 2026", 2026, sections), "plan.pdf")
+    )
+    assert reply.card is not None
+    assert len(json.dumps(reply.card, ensure_ascii=False).encode()) < 28_000

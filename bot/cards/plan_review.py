@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from bot.cards import Reply, card, facts, heading, paragraph, say
@@ -111,7 +112,30 @@ def review_card(t: Translator, review: Review) -> Reply:
     """The plan as read, with Import / Correct first / Cancel: what the board checks before importing."""
     draft = review.draft
     title = t._("The plan as I read it: {file}").format(file=review.file_name)
-    body: list[dict[str, Any]] = [heading(title)]
+    hint = correction_hint(t)
+    text = "\n".join([title, "", review_text(t, draft), "", hint])
+    actions = [
+        say(t._("Import"), t._("plan import")),
+        say(t._("Correct first"), t._("plan correct")),
+        say(t._("Cancel"), t._("plan cancel")),
+    ]
+    summary = t.ngettext(
+        "I read {count} goal in {file}: check them and import.",
+        "I read {count} goals in {file}: check them and import.",
+        len(draft.goals),
+    ).format(count=len(draft.goals), file=review.file_name)
+    fallback = _fallback(text, summary)
+    # Teams refuses a message over about 28 KB: a long plan's goals are shortened until the card fits.
+    for length in (240, 120, 60, 30):
+        body = [heading(title), *_review_body(t, draft, length), paragraph(hint, subtle=True)]
+        shown = card(body, fallback=fallback, actions=actions)
+        if len(json.dumps(shown, ensure_ascii=False).encode()) <= _LARGEST_CARD:
+            break
+    return Reply(text, shown, summary=summary)
+
+
+def _review_body(t: Translator, draft: PlanDraft, length: int) -> list[dict[str, Any]]:
+    body: list[dict[str, Any]] = []
     if draft.title:
         body.append(paragraph(draft.title, subtle=True))
     if draft.priority_areas:
@@ -124,24 +148,18 @@ def review_card(t: Translator, review: Review) -> Reply:
             number += 1
             words = target_in_words(t, goal.target, draft.priority_areas)
             branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
-            rows.append((f"{number}.", f"{goal.text}\n\u2192 {words}{branch}"))
+            rows.append((f"{number}.", f"{_short(goal.text, length)}\n\u2192 {words}{branch}"))
         body.append(facts(rows))
-    for question in questions(t, draft):
-        body.append(paragraph(question))
-    hint = correction_hint(t)
-    body.append(paragraph(hint, subtle=True))
-    text = "\n".join([title, "", review_text(t, draft), "", hint])
-    actions = [
-        say(t._("Import"), t._("plan import")),
-        say(t._("Correct first"), t._("plan correct")),
-        say(t._("Cancel"), t._("plan cancel")),
-    ]
-    summary = t.ngettext(
-        "I read {count} goal in {file}: check them and import.",
-        "I read {count} goals in {file}: check them and import.",
-        len(draft.goals),
-    ).format(count=len(draft.goals), file=review.file_name)
-    return Reply(text, card(body, fallback=text, actions=actions), summary=summary)
+    body.extend(paragraph(question) for question in questions(t, draft))
+    return body
+
+
+_LARGEST_CARD = 24_000
+_LONGEST_FALLBACK = 8000
+
+
+def _fallback(text: str, summary: str) -> str:
+    return text if len(text) <= _LONGEST_FALLBACK else summary
 
 
 def correction_hint(t: Translator) -> str:
@@ -184,7 +202,8 @@ def corrected(t: Translator, review: Review) -> Reply:
     note = t._("Corrected. This is the plan now:")
     body = [paragraph(note), *(shown.card["body"] if shown.card else [])]
     text = f"{note}\n{shown.text}"
-    return Reply(text, card(body, fallback=text, actions=(shown.card or {}).get("actions")), summary=note)
+    actions = (shown.card or {}).get("actions")
+    return Reply(text, card(body, fallback=_fallback(text, note), actions=actions), summary=note)
 
 
 def imported(t: Translator, district: str, summary: ImportSummary) -> Reply:
