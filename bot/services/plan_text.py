@@ -291,7 +291,34 @@ def layout(text: str) -> list[Line]:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
     lines = _numbered_headings(lines, numbers)
-    return lines if line_numbered else _plain_headings(lines)
+    return lines if line_numbered else _plain_headings(_list_ends(lines))
+
+
+# A list item's line this long may have been wrapped by the page: the next line can carry on with it.
+_WRAPPED = 45
+
+
+def _list_ends(lines: list[Line]) -> list[Line]:
+    """Where a list ends without a blank line (text copied from a web page): a line after an item carries
+    on with it only when it reads as the rest of it (it starts in lower case, or the item's line was long
+    enough to have been wrapped and did not end a sentence); otherwise a new paragraph starts."""
+    result: list[Line] = []
+    item: Line | None = None
+    for line in lines:
+        if line.kind is LineKind.PROSE and item is not None:
+            last = result[-1].text  # the item's line so far
+            carries_on = line.text[:1].islower() or (
+                len(last) >= _WRAPPED and not last.endswith((".", "!", "?", ":", ";"))
+            )
+            if not carries_on:
+                result.append(Line(LineKind.BLANK))
+                item = None
+        if line.kind is LineKind.BULLET:
+            item = line
+        elif line.kind is not LineKind.PROSE:
+            item = None
+        result.append(line)
+    return result
 
 
 _HEADING_WORDS = 10
