@@ -360,10 +360,23 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
     """
 
     def neighbour(index: int, step: int) -> str | None:
-        index += step
-        while 0 <= index < len(lines) and lines[index].kind is LineKind.BLANK:
+        """The number of the nearest numbered line that way, past a wrapped line or two, if any."""
+        for _ in range(4):
             index += step
-        return numbers[index] if 0 <= index < len(lines) else None
+            while 0 <= index < len(lines) and lines[index].kind is LineKind.BLANK:
+                index += step
+            if not 0 <= index < len(lines) or lines[index].kind is LineKind.HEADING:
+                return None
+            if numbers[index] is not None:
+                return numbers[index]
+        return None
+
+    def introduced(index: int) -> bool:
+        """Whether the line before is one that introduces a list ("Vi ska:")."""
+        index -= 1
+        while index >= 0 and lines[index].kind is LineKind.BLANK:
+            index -= 1
+        return index >= 0 and lines[index].kind is LineKind.PROSE and lines[index].text.endswith(":")
 
     result = list(lines)
     for index, number in enumerate(numbers):
@@ -377,7 +390,7 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         in_list = (before is not None and before.isdigit() and int(before) == int(number) - 1) or (
             after is not None and after.isdigit() and int(after) == int(number) + 1
         )
-        if looks_like_heading(text) and not in_list:
+        if looks_like_heading(text) and not in_list and not introduced(index):
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
     return result
 
