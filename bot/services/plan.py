@@ -402,7 +402,17 @@ def _noun_after(text: str) -> str | None:
     return words[-1]
 
 
+# "varannan vecka": every other week or month, counted over the year (there is no two-week period).
+_EVERY_OTHER = re.compile(r"\bvarannan\s+(?P<p>vecka|månad)\b", re.IGNORECASE)
+
+
 def _count(text: str) -> Target | None:
+    other = _EVERY_OTHER.search(text)
+    if other is not None:
+        times = 26 if other.group("p").lower() == "vecka" else 6
+        return Target(
+            TargetKind.COUNT, count=times, period=Period.YEAR, unit=_done_thing(text[: other.start()])
+        )
     periods = list(_PERIOD.finditer(text))
     per_area = _PER_AREA.search(text) is not None
     for match in re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE):
