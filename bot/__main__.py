@@ -48,7 +48,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     plan_correct.add_argument("correction", nargs="+", help='e.g. 6 mål 4 per kvartal ("areas" for areas)')
     plan_correct.add_argument("--district", required=True, type=_district_name, help="the district's name")
-    plan_correct.add_argument("--by", default="command line", help="who makes the correction (kept with it)")
     people = commands.add_parser("people", help="board members and branch chairs").add_subparsers(
         dest="people_command", required=True
     )
@@ -91,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_chat(settings))
             return 0
         if args.command == "plan" and args.plan_command == "correct":
-            return correct_plan(settings, " ".join(args.correction), args.district, by=args.by)
+            return correct_plan(settings, " ".join(args.correction), args.district)
         if args.command == "plan":
             return import_plan(
                 settings, args.file, args.district, dry_run=args.dry_run, language=args.language
@@ -428,7 +427,7 @@ def import_plan(
     return 0
 
 
-def correct_plan(settings: Settings, words: str, district: str, *, by: str) -> int:
+def correct_plan(settings: Settings, words: str, district: str) -> int:
     from bot.cards.plan_review import correction_problem, stored_correction
     from bot.db import migrate
     from bot.db.engine import Database
@@ -451,7 +450,7 @@ def correct_plan(settings: Settings, words: str, district: str, *, by: str) -> i
         migrate.upgrade(database)
         repository = Repository(database)
         try:
-            plan = repository.correct_plan(district, correction, by=by, now=utc_now())
+            plan = repository.correct_plan(district, correction, by=None, now=utc_now())
         except CorrectionError as error:
             print(correction_problem(t, error), file=sys.stderr)
             return 1

@@ -21,6 +21,8 @@ from bot.app import create_app
 from bot.config import Settings
 from bot.db.engine import Database
 from bot.db.models import GoalCorrection
+from bot.db.privacy import PrivacyRepository
+from bot.services.people import PersonInfo
 from bot.services.plan_files import MAX_PLAN_BYTES
 from tests.conftest import NOW, Clock
 from tests.fakes import activities
@@ -277,9 +279,15 @@ async def test_a_target_corrected_in_review_is_kept_with_who_and_when_and_on_the
     try:
         with database.read() as session:
             [kept] = session.exec(select(GoalCorrection)).all()
+        assert (kept.field, kept.value) == ("target", "1 per månad")
+        assert kept.made_by is not None  # Megan, by her person row
+        # Forgotten with her ("glöm mig"): the correction stays, without her.
+        assert PrivacyRepository(database).forget(PersonInfo("29:user-megan", "aad-megan", "Megan Bowen"))
+        with database.read() as session:
+            [kept] = session.exec(select(GoalCorrection)).all()
+        assert kept.made_by is None and kept.value == "1 per månad"
     finally:
         database.dispose()
-    assert (kept.field, kept.value, kept.made_by) == ("target", "1 per månad", "Megan Bowen")
     assert kept.made_at == NOW
 
 

@@ -70,10 +70,9 @@ async def correct(request: Request, context: Context, correction: Correction) ->
         return Reply(t._("Only the board and administrators can correct the plan."))
     reviews = _reviews(context)
     user = _user(request)
-    by = request.user.name if request.user else ""
     try:
         result = await asyncio.to_thread(
-            reviews.correct, request.district, user, correction, by=by, now=context.now
+            reviews.correct, request.district, user, correction, by=request.user, now=context.now
         )
     except CorrectionError as error:
         return Reply(cards.correction_problem(t, error))

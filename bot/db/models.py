@@ -95,7 +95,7 @@ class GoalCorrection(SQLModel, table=True):
     field: str = Field(max_length=20)  # bot/services/plan_corrections.py Field
     value: str = Field(default="", max_length=2000)
     read_as: str = Field(default="", max_length=2000)
-    made_by: str = Field(default="", max_length=200)  # the board member's name, as Teams gave it
+    made_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)  # None: the command line
     made_at: datetime = _utc()
 
 

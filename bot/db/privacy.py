@@ -24,6 +24,7 @@ from bot.db.models import (
     DialogStateRow,
     District,
     Goal,
+    GoalCorrection,
     GoalResponsible,
     Membership,
     Occurrence,
@@ -159,6 +160,15 @@ class PrivacyRepository:
                     .values(created_by=None),
                 ),
             )
+            # Corrections to the plan stay, without who made them; plans they were reviewing go.
+            _run(
+                session,
+                update(GoalCorrection).where(col(GoalCorrection.made_by).in_(ids)).values(made_by=None),
+            )
+            for row in rows:
+                if row.teams_user_id:
+                    reviews = col(DialogStateRow.key).like(f"plan-review/%/{row.teams_user_id}")
+                    session.execute(delete(DialogStateRow).where(reviews))
             _run(session, delete(Person).where(col(Person.id).in_(ids)))
             return result
 

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
 from bot.db.models import Conversation, District, Goal, GoalCorrection, Section, Team
-from bot.db.people import remember_person
+from bot.db.people import find_person, remember_person
 from bot.services import goals as domain
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
@@ -138,7 +138,7 @@ class Repository:
             return summary
 
     def correct_plan(
-        self, district: str, correction: Correction, *, by: str, now: datetime
+        self, district: str, correction: Correction, *, by: PersonInfo | None, now: datetime
     ) -> domain.Plan | None:
         """The district's stored plan with the board's correction made and kept (who, when); None
         without a plan. CorrectionError says why it cannot be made."""
@@ -172,7 +172,7 @@ class Repository:
                     field=str(correction.field),
                     value=correction.value[:2000],
                     read_as=read_as[:2000],
-                    made_by=by[:200],
+                    made_by=_person_id(session, by),
                     made_at=now,
                 )
             )
@@ -447,10 +447,22 @@ def _note_review(
                 field=str(field),
                 value=str(noted["value"])[:2000],
                 read_as=read_as[:2000],
-                made_by=str(noted.get("by") or "")[:200],
+                made_by=_person_id(session, _maker(noted.get("by"))),
                 made_at=datetime.fromisoformat(str(noted["at"])),
             )
         )
+
+
+def _maker(by: Any) -> PersonInfo | None:
+    """Who made a correction in review, as the review keeps it (bot/services/plan_review.py)."""
+    if not isinstance(by, dict) or not by.get("teams"):
+        return None
+    return PersonInfo(str(by["teams"]), by.get("aad"), "")
+
+
+def _person_id(session: Session, person: PersonInfo | None) -> int | None:
+    found = find_person(session, person) if person is not None else None
+    return found.id if found is not None else None
 
 
 def _read_as(session: Session, goal_id: int | None) -> str | None:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.services.goals import Plan
+from bot.services.people import PersonInfo
 from bot.services.plan import PlanDraft, plan_from_mapping, plan_to_mapping
 from bot.services.plan_corrections import Correction, apply_correction, corrected_as_read
 from bot.services.plan_files import MAX_PLAN_BYTES, PLAN_SUFFIXES, PlanFileError
@@ -41,7 +42,7 @@ class PlanSaver(Protocol):
     ) -> Any: ...
     def with_corrections(self, district: str, draft: PlanDraft) -> PlanDraft: ...
     def correct_plan(
-        self, district: str, correction: Correction, *, by: str, now: datetime
+        self, district: str, correction: Correction, *, by: PersonInfo | None, now: datetime
     ) -> Plan | None: ...
 
 
@@ -89,7 +90,7 @@ class PlanReviews:
         return Review(plan_from_mapping(data["plan"]), str(data["file"]), tuple(data.get("corrections", ())))
 
     def correct(
-        self, district: str, user_id: str, correction: Correction, *, by: str, now: datetime
+        self, district: str, user_id: str, correction: Correction, *, by: PersonInfo | None, now: datetime
     ) -> Review | Plan | None:
         """The correction made to the plan this board member is reviewing, or else to the district's
         stored plan (None: there is neither); CorrectionError says why it cannot be made. Each correction
@@ -102,7 +103,7 @@ class PlanReviews:
             "number": correction.number,
             "value": correction.value,
             "read_as": corrected_as_read(review.draft, correction),
-            "by": by,
+            "by": {"teams": by.teams_user_id, "aad": by.aad_object_id} if by else None,
             "at": now.isoformat(),
         }
         corrected = Review(

@@ -29,10 +29,11 @@ def upgrade() -> None:
         sa.Column('field', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
         sa.Column('value', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
         sa.Column('read_as', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
-        sa.Column('made_by', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column('made_by', sa.Integer(), nullable=True),
         sa.Column('made_at', UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(['district_id'], ['district.id'], ondelete='CASCADE'),
         sa.ForeignKeyConstraint(['goal_id'], ['goal.id'], ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['made_by'], ['person.id'], ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index('ix_goal_correction_goal', 'goal_correction', ['goal_id'], unique=False)
