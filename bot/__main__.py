@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         dest="plan_command", required=True
     )
     plan_import = plan.add_parser("import", help="import (or re-import) a plan from its text")
-    plan_import.add_argument("file", type=Path, help="the plan as text, e.g. extracted from its PDF")
+    plan_import.add_argument("file", type=Path, help="the plan: a PDF, Word (.docx), text or Markdown file")
     plan_import.add_argument(
         "--district",
         required=True,
@@ -40,6 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     plan_import.add_argument(
         "--dry-run", action="store_true", help="show what would be imported, store nothing"
     )
+    plan_import.add_argument(
+        "--language", choices=("sv", "en"), help="the dry run's language (default: the bot's language)"
+    )
+    plan_correct = plan.add_parser(
+        "correct",
+        help='correct the stored plan, as the board does in chat: "6 mål 4 per kvartal", "6 bort", ...',
+    )
+    plan_correct.add_argument("correction", nargs="+", help='e.g. 6 mål 4 per kvartal ("areas" for areas)')
+    plan_correct.add_argument("--district", required=True, type=_district_name, help="the district's name")
     people = commands.add_parser("people", help="board members and branch chairs").add_subparsers(
         dest="people_command", required=True
     )
@@ -87,8 +96,12 @@ def main(argv: list[str] | None = None) -> int:
 
             print(f"reminded: {asyncio.run(remind_now(settings))}")
             return 0
+        if args.command == "plan" and args.plan_command == "correct":
+            return correct_plan(settings, " ".join(args.correction), args.district)
         if args.command == "plan":
-            return import_plan(settings, args.file, args.district, dry_run=args.dry_run)
+            return import_plan(
+                settings, args.file, args.district, dry_run=args.dry_run, language=args.language
+            )
         if args.command == "db":
             return upgrade_db(settings)
         if args.command == "people":
@@ -464,25 +477,27 @@ async def _chat(settings: Settings) -> None:
     await run_chat(settings)
 
 
-def import_plan(settings: Settings, file: Path, district: str, *, dry_run: bool) -> int:
+def import_plan(
+    settings: Settings, file: Path, district: str, *, dry_run: bool, language: str | None = None
+) -> int:
+    from bot.cards.plan_review import review_text
     from bot.db import migrate
     from bot.db.engine import Database
     from bot.db.repository import Repository
+    from bot.i18n import translator
     from bot.services.clock import utc_now
     from bot.services.plan import PlanParseError
     from bot.services.plan_import import read_plan_file
 
+    t = translator(language or settings.language)
     try:
         draft = read_plan_file(file)
     except PlanParseError as exc:
         print(f"Cannot import {file}: {exc}", file=sys.stderr)
         return 1
     if dry_run:
-        for section in draft.sections:
-            print(section.title)
-            for goal in section.goals:
-                print(f"  - {goal.text}  [{goal.target.kind}]")
-        print(f"{len(draft.goals)} goals in {len(draft.sections)} sections (dry run: nothing stored)")
+        print(review_text(t, draft))
+        print(t._("Dry run: nothing stored."))
         return 0
     database = Database(settings.database_url)
     try:
@@ -495,6 +510,44 @@ def import_plan(settings: Settings, file: Path, district: str, *, dry_run: bool)
         f"{summary.updated} updated, "
         f"{summary.unchanged} unchanged, {summary.retired} retired."
     )
+    return 0
+
+
+def correct_plan(settings: Settings, words: str, district: str) -> int:
+    from bot.cards.plan_review import correction_problem, stored_correction
+    from bot.db import migrate
+    from bot.db.engine import Database
+    from bot.db.repository import Repository
+    from bot.i18n import translator
+    from bot.services.clock import utc_now
+    from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
+
+    t = translator(settings.language)
+    first, _, rest = words.partition(" ")
+    if first.casefold() in ("områden", "omraden", "areas"):
+        correction: Correction | None = Correction(Field.AREAS, None, rest)
+    else:
+        correction = parse_correction(words)
+    if correction is None:
+        print(f"Cannot read the correction {words!r}: write e.g. 6 mål 4 per kvartal", file=sys.stderr)
+        return 2
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        repository = Repository(database)
+        try:
+            plan = repository.correct_plan(district, correction, by=None, now=utc_now())
+        except CorrectionError as error:
+            print(correction_problem(t, error), file=sys.stderr)
+            return 1
+    finally:
+        database.dispose()
+    if plan is None:
+        print(
+            f"There is no plan for {district}; import it first (python -m bot plan import).", file=sys.stderr
+        )
+        return 1
+    print(stored_correction(t, plan, correction).text)
     return 0
 
 

@@ -40,6 +40,7 @@ from bot.documents import DOCX_TYPE
 from bot.documents import annual as annual_document
 from bot.documents import dashboard as dashboard_document
 from bot.documents import followup as followup_document
+from bot.files import download
 from bot.i18n import pick_language, translator
 from bot.notifier import Notifier, RetryingCloudAdapter
 from bot.services.checkins import Reporting
@@ -49,10 +50,12 @@ from bot.services.export import DashboardQuery, DocumentQuery, ExportLinks, Expo
 from bot.services.followup import BoardReports, PlanYearMismatch
 from bot.services.people import PersonInfo, Role, allows
 from bot.services.plan_import import ensure_sample_plan
+from bot.services.plan_review import PlanReviews
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.services.progress import Progress
 from bot.teams import DistrictBot
 from bot.transport import ReusingBotFrameworkAuthentication
+from dialogs.plan_reviews import DialogReviewStore
 from schedules.desk import PromptDesk
 from schedules.engagement import EngagementDigest
 from schedules.poster import PromptPoster
@@ -90,11 +93,16 @@ class Components:
     def start(self) -> None:
         """Create or upgrade the schema, and load the sample plan on first run."""
         migrate.upgrade(self.database)
-        if ensure_sample_plan(self.repository, self.clock, self.settings.zone):
+        if ensure_sample_plan(self.repository, self.clock, self.settings.zone, self.settings.district):
             log.info("loaded the sample plan: the database had no plan yet")
 
     def stop(self) -> None:
         self.database.dispose()
+
+
+def plan_reviews_on(repository: Repository) -> PlanReviews:
+    """Plans sent as files, kept for review with the dialog states, imported into `repository`."""
+    return PlanReviews(DialogReviewStore(DialogStates(repository.db)), repository, download)
 
 
 def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
@@ -116,6 +124,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         zone=settings.zone,
         prompts=desk,
         reports=BoardReports(progress, FollowUpRepository(database), checkins, people, prompts),
+        plan_reviews=plan_reviews_on(repository),
         language=settings.language,
         engagement=EngagementCounter(EngagementRepository(database)),
     )

@@ -344,7 +344,7 @@ def build_manifest(
             {
                 "botId": options.app_id,
                 "scopes": list(BOT_SCOPES),
-                "supportsFiles": False,
+                "supportsFiles": True,  # a plan sent as a file in personal chat (issue 18)
                 "isNotificationOnly": False,
                 "commandLists": [
                     {"scopes": [scope], "commands": [entry.as_json() for entry in menus[scope]["sv"]]}

@@ -253,8 +253,18 @@ class DistrictBot(TeamsActivityHandler):
         if self._is_redelivery(activity):
             return
         t = translator(pick_language(activity.locale, self.settings.language))
-        scope = await self._scope(conversation_of(activity), None)
-        if scope.found:
+        conversation = conversation_of(activity)
+        user = person_of(activity.from_property) if conversation.kind == "personal" else None
+        scope = await self._scope(conversation, None)
+        if user is not None and user.aad_object_id in self.services.admins:
+            # The administrator who installs the bot: what to do first (issue 18).
+            text = t._(
+                "Hi! I keep track of {district}'s plan. To start: 1) send me your plan as a file here (PDF, "
+                "Word or text): I show you what I read before anything is imported; 2) name the board: "
+                "role board @name; 3) set when discussion prompts are posted: write schedule 1 and 15 at 18 "
+                "in the channel. Write help to see everything I can do."
+            ).format(district=scope.district or self.settings.district)
+        elif scope.found:
             text = t._(
                 "Hi! I keep track of {district}'s plan: its goals, who is responsible and how far "
                 "we have come. Write help to see what I can do."
@@ -348,10 +358,25 @@ def addressed(activity: Activity) -> bool:
     return False
 
 
+# A file sent to the bot in a personal chat (manifest supportsFiles): Teams' pre-authorised download.
+FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info"
+
+
 def form_of(activity: Activity) -> dict[str, Any] | None:
-    """A submitted card form's data: a message with a `value` naming its form (Action.Submit)."""
+    """A submitted card form's data: a message with a `value` naming its form (Action.Submit); a file sent
+    in chat is the plan upload form (bot/commands/plans.py) with the file's name and address."""
     value = activity.value
-    return value if isinstance(value, dict) and "form" in value else None
+    if isinstance(value, dict) and "form" in value:
+        return value
+    for attachment in activity.attachments or []:
+        content = attachment.content if isinstance(attachment.content, dict) else {}
+        if attachment.content_type == FILE_DOWNLOAD:
+            return {
+                "form": "plan-upload",
+                "name": attachment.name or "",
+                "url": content.get("downloadUrl") or "",
+            }
+    return None
 
 
 def _unique_id(activity: Activity) -> str:

@@ -65,7 +65,14 @@ def test_plan_import_dry_run_stores_nothing(
     plan_file = tmp_path / "vnl.txt"
     plan_file.write_text(seed(VASTERNORRLAND), encoding="utf-8")
     assert main(["plan", "import", str(plan_file), "--district", "X", "--dry-run"]) == 0
-    assert "24 goals in" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "24 mål i 5 avsnitt" in shown
+    # Each goal with its target in words, never only a kind.
+    assert (
+        "6. Vi ska anordna minst ett ordförandemöte i kvartalet för att samordna arbetet i distriktet"
+        in shown
+    )
+    assert "minst 1 ordförandemöte per kvartal" in shown
     assert plan_of(env, "X") is None
 
 
@@ -212,3 +219,20 @@ def test_the_access_log_leaves_taken_activities_to_the_turn_log() -> None:
         access.log(make_mocked_request("POST", "/api/messages"), Response(status=status), 0.01)
     # Taken activities have their own line in bot.turns; refusals and failures only this one.
     assert [record.rsplit(" ", 1)[1] for record in records] == ["401", "415", "500"]
+
+
+def test_plan_correct_on_the_command_line(
+    env: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "vnl.txt"
+    plan_file.write_text(seed(VASTERNORRLAND), encoding="utf-8")
+    assert main(["plan", "import", str(plan_file), "--district", "X"]) == 0
+    capsys.readouterr()
+    assert main(["plan", "correct", "6", "mål", "2", "per", "kvartal", "--district", "X"]) == 0
+    assert "minst 2 ordförandemöte per kvartal" in capsys.readouterr().out
+    assert main(["plan", "correct", "99", "bort", "--district", "X"]) == 1
+    assert "Det finns inget mål 99" in capsys.readouterr().err
+    # Importing the plan again keeps the correction.
+    assert main(["plan", "import", str(plan_file), "--district", "X"]) == 0
+    plan = plan_of(env, "X")
+    assert plan is not None and plan.goals[5].target.count == 2

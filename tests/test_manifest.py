@@ -196,7 +196,7 @@ def test_the_bot_the_ids_and_the_app_details(manifest: dict[str, Any]) -> None:
     (bot,) = manifest["bots"]
     assert bot["botId"] == APP_ID
     assert bot["scopes"] == ["personal", "team", "groupChat"]
-    assert bot["supportsFiles"] is False and bot["isNotificationOnly"] is False
+    assert bot["supportsFiles"] is True and bot["isNotificationOnly"] is False
     assert manifest["validDomains"] == ["bot.example.org"]
     assert manifest["accentColor"] == "#C8102E"
     assert manifest["developer"] == {

@@ -745,6 +745,7 @@ def test_no_table_is_forgotten_by_forget_me() -> None:
         ("occurrence", "approved_by"),
         ("prompt_schedule", "created_by"),
         ("bank_prompt", "created_by"),
+        ("goal_correction", "made_by"),
     }
     pointing = {
         (table.name, column.name)

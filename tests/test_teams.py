@@ -12,6 +12,7 @@ from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
 
+from bot.app import plan_reviews_on
 from bot.cards import text_of
 from bot.commands import Services, build_router
 from bot.config import Settings
@@ -51,6 +52,7 @@ def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
         districts=DistrictRepository(repository.db),
         admins=frozenset(settings.admins),
         zone=settings.zone,
+        plan_reviews=plan_reviews_on(repository),
     )
     return DistrictBot(router=build_router(), services=services, settings=settings, clock=fixed_clock)
 

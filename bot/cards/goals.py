@@ -37,6 +37,7 @@ def this_period(t: Translator, period: Period | None) -> str:
         Period.WEEK: t._("this week"),
         Period.MONTH: t._("this month"),
         Period.QUARTER: t._("this quarter"),
+        Period.HALF_YEAR: t._("this half-year"),
         Period.YEAR: t._("this year"),
         None: t._("this year"),
     }[period]
@@ -165,7 +166,7 @@ def status(
     hint = t._("Write goals 6 for one goal in full; report progress with: report 6 1 COMMENT")
     body.append(paragraph(hint, subtle=True))
     text = "\n".join([*lines, "", hint])
-    return Reply(text, card(body, fallback=text))
+    return _marked(t, plan, Reply(text, card(body, fallback=text)))
 
 
 def mine(
@@ -213,7 +214,7 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
     body.append(paragraph(hint, subtle=True))
     lines += ["", hint]
     text = "\n".join(lines)
-    return Reply(text, card(body, fallback=text))
+    return _marked(t, plan, Reply(text, card(body, fallback=text)))
 
 
 def plan_year_note(t: Translator, plan: Plan, today: date) -> str | None:
@@ -251,7 +252,26 @@ def goal_detail(
     if plan.goal(goal.number + 1):
         actions.append(say(t._("Next goal"), t._("goals {number}").format(number=goal.number + 1)))
     actions.append(say(t._("All goals"), t._("goals")))
-    return Reply(text, card(body, fallback=text, actions=actions))
+    return _marked(t, plan, Reply(text, card(body, fallback=text, actions=actions)))
+
+
+def example_note(t: Translator) -> str:
+    return t._(
+        "This is an example plan, not your district's own. A board member sends me the real plan as a "
+        "file (PDF, Word or text) in a personal chat, and it replaces this one."
+    )
+
+
+def _marked(t: Translator, plan: Plan, reply: Reply) -> Reply:
+    """The sample plan is marked as an example wherever it shows (issue 18): a line under the card's
+    title and at the end of the text."""
+    if not plan.example or reply.card is None:
+        return reply
+    note = example_note(t)
+    body = list(reply.card["body"])
+    body.insert(1, paragraph(note))
+    text = f"{reply.text}\n\n{note}"
+    return Reply(text, card(body, fallback=text, actions=reply.card.get("actions")), summary=reply.summary)
 
 
 def posts_line(t: Translator, posts: PostsTally) -> str:
@@ -285,6 +305,7 @@ def _per_period(t: Translator, period: Period | None) -> str:
         Period.WEEK: t._("per week"),
         Period.MONTH: t._("per month"),
         Period.QUARTER: t._("per quarter"),
+        Period.HALF_YEAR: t._("per half-year"),
         Period.YEAR: t._("per year"),
         None: t._("during the plan year"),
     }[period]
@@ -292,29 +313,58 @@ def _per_period(t: Translator, period: Period | None) -> str:
 
 def describe_target(t: Translator, target: Target, plan: Plan) -> str:
     """What counts as done, in words."""
+    return target_in_words(t, target, plan.priority_areas)
+
+
+def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
+    """A target in words ("at least 2 medlemsträffar per half-year"), for a stored goal or one read from
+    a plan under review."""
     if target.kind is TargetKind.COUNT:
         what = f" {target.unit}" if target.unit else ""
         text = t._("at least {count}{what} {period}").format(
-            count=target.count, what=what, period=_per_period(t, target.period)
+            count=number(t, target.count or 0), what=what, period=_per_period(t, target.period)
         )
         if target.per_area:
-            areas = len(plan.priority_areas)
             text += " " + (
                 t.ngettext(
-                    "in each of the {count} priority area", "in each of the {count} priority areas", areas
-                ).format(count=areas)
+                    "in each of the {count} priority area",
+                    "in each of the {count} priority areas",
+                    len(areas),
+                ).format(count=len(areas))
                 if areas
                 else t._("in each priority area")
             )
         return text
     if target.kind is TargetKind.PEOPLE:
+        if target.unit:
+            return t._("{count} {what} named").format(count=target.count, what=target.unit)
         return t.ngettext(
             "{count} person named responsible", "{count} people named responsible", target.count or 0
         ).format(count=target.count)
     if target.kind is TargetKind.METRIC:
+        unit = f" {target.unit}" if target.unit else ""
+        if target.goal_value is None and target.change_percent is not None:
+            change = number(t, abs(target.change_percent))
+            if target.baseline is None:
+                text = (
+                    t._("{unit} up {change} %, from a starting value not yet given")
+                    if target.change_percent > 0
+                    else t._("{unit} down {change} %, from a starting value not yet given")
+                )
+                return text.format(unit=(target.unit or t._("the figure")), change=change).strip()
+            goal = target.baseline * (1 + target.change_percent / 100)
+            return t._("from {baseline} to {goal}{unit}").format(
+                baseline=number(t, target.baseline), goal=number(t, goal), unit=unit
+            )
+        if target.baseline is None:
+            if target.unit and target.unit.startswith("%"):
+                return t._("at least {goal}{unit}").format(
+                    goal=number(t, target.goal_value or 0), unit=f" {target.unit}"
+                )
+            return t._("reach {goal}{unit}").format(goal=number(t, target.goal_value or 0), unit=unit)
         return t._("from {baseline} to {goal}{unit}").format(
-            baseline=number(t, target.baseline or 0),
+            baseline=number(t, target.baseline),
             goal=number(t, target.goal_value or 0),
-            unit=f" {target.unit}" if target.unit else "",
+            unit=unit,
         )
     return t._("done once it has been carried out")

@@ -12,6 +12,7 @@ from bot.commands import (
     language,
     nudges,
     people,
+    plans,
     privacy,
     prompts,
 )
@@ -33,6 +34,7 @@ def build_router(*, export_links: ExportLinks | None = None) -> Router:
     followup.register(router, export_links)
     privacy.register(router, export_links)
     districts.register(router)
+    plans.register(router)
     language.register(router)
     nudges.register(router)
     help_command.register(router)

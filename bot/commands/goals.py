@@ -7,6 +7,7 @@ import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
+from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
 from bot.services.engagement import PostsTally, is_posts_goal, tally
@@ -26,6 +27,9 @@ def register(router: Router) -> None:
     )
     async def goals(request: Request, context: Context) -> Reply:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
+        correction = plans.correction_in(request)
+        if correction is not None:
+            return await plans.correct(request, context, correction)
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)

@@ -32,6 +32,7 @@ from bot.services.text import fold
 
 if TYPE_CHECKING:
     from bot.services.followup import BoardReports
+    from bot.services.plan_review import PlanReviews
     from schedules.desk import PromptDesk
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed. A prompt's text may
@@ -57,6 +58,7 @@ class Services:
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
     reports: BoardReports | None = None  # the board's follow-up, the year's report, the dashboard
+    plan_reviews: PlanReviews | None = None  # plans sent as files, under review (bot/services/plan_review.py)
     language: str = "sv"  # the district's language: for whoever has neither chosen one nor a Teams locale
     engagement: EngagementCounter | None = None  # reactions and replies to the bot's posts
 

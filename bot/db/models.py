@@ -36,6 +36,8 @@ class District(SQLModel, table=True):
     plan_title: str | None = None
     plan_year: int | None = None
     priority_areas: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # The plan is the bot's sample (first run), shown as an example until the district's own is imported.
+    example: bool = False
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
 
@@ -77,6 +79,24 @@ class Goal(SQLModel, table=True):
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
     retired_at: datetime | None = _utc(nullable=True)
+
+
+class GoalCorrection(SQLModel, table=True):
+    """A correction the board made in chat to a goal as the plan was read (issue 18), with who made it and
+    when. Made again when the plan is imported again and the goal still matches; `read_as` is the goal's
+    text as the plan had it, so an edited plan still finds the corrected goal."""
+
+    __tablename__ = "goal_correction"
+    __table_args__ = (Index("ix_goal_correction_goal", "goal_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_id: int = _ref("district.id", ondelete="CASCADE")
+    goal_id: int | None = _ref("goal.id", ondelete="CASCADE", nullable=True)  # None: the plan's areas
+    field: str = Field(max_length=20)  # bot/services/plan_corrections.py Field
+    value: str = Field(default="", max_length=2000)
+    read_as: str = Field(default="", max_length=2000)
+    made_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)  # None: the command line
+    made_at: datetime = _utc()
 
 
 class Person(SQLModel, table=True):

@@ -25,6 +25,7 @@ from bot.db.models import (
     DialogStateRow,
     District,
     Goal,
+    GoalCorrection,
     GoalResponsible,
     Membership,
     Occurrence,
@@ -167,6 +168,15 @@ class PrivacyRepository:
             replied = _replies(session, rows)
             if replied:
                 _run(session, delete(PostReplier).where(col(PostReplier.id).in_(replied)))
+            # Corrections to the plan stay, without who made them; plans they were reviewing go.
+            _run(
+                session,
+                update(GoalCorrection).where(col(GoalCorrection.made_by).in_(ids)).values(made_by=None),
+            )
+            for row in rows:
+                if row.teams_user_id:
+                    reviews = col(DialogStateRow.key).like(f"plan-review/%/{row.teams_user_id}")
+                    session.execute(delete(DialogStateRow).where(reviews))
             _run(session, delete(Person).where(col(Person.id).in_(ids)))
             return replace(result, replies_counted=len(replied))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -11,12 +12,20 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Conversation, District, Goal, Section, Team
-from bot.db.people import remember_person
+from bot.db.models import Conversation, District, Goal, GoalCorrection, Section, Team
+from bot.db.people import find_person, remember_person
 from bot.services import goals as domain
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
-from bot.services.plan import PlanDraft
+from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
+from bot.services.plan_corrections import (
+    Correction,
+    Field,
+    Made,
+    apply_correction,
+    parse_areas,
+    reapplied,
+)
 from bot.services.plan_sync import match_goals
 
 
@@ -79,6 +88,7 @@ class Repository:
                 year=row.plan_year,
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
+                example=row.example,
             )
 
     def has_goals(self, district: str) -> bool:
@@ -99,79 +109,184 @@ class Repository:
                 is not None
             )
 
-    def save_plan(self, district: str, draft: PlanDraft, *, now: datetime) -> ImportSummary:
+    def save_plan(
+        self,
+        district: str,
+        draft: PlanDraft,
+        *,
+        now: datetime,
+        example: bool = False,
+        corrections: Sequence[Mapping[str, Any]] = (),
+        reapply: bool = True,
+    ) -> ImportSummary:
         """Create or update the district's plan in one transaction.
 
         Goals are matched to the stored ones by text (see match_goals), so a re-import updates them in
-        place; goals no longer in the plan are retired, not deleted, and keep their links.
+        place; goals no longer in the plan are retired, not deleted, and keep their links. A stored goal
+        the board corrected in chat is matched by the text it was read as, and its corrections are made
+        again (bot/services/plan_corrections.py `reapplied`); goals the board added in chat stay.
+
+        `corrections` are those the board made while reviewing the plan (bot/services/plan_review.py): kept
+        with the goals they were made to, so that the next import of the plan makes them again.
+
+        The first real plan replaces the sample plan (`example`): it takes over the sample's district,
+        renamed, so a single-district deployment stays one district, and none of the sample's goals match.
         """
         with self.db.write() as session:
+            summary = self._save(session, district, draft, now=now, example=example, reapply=reapply)
+            _note_review(session, district, draft, corrections)
+            return summary
+
+    def correct_plan(
+        self, district: str, correction: Correction, *, by: PersonInfo | None, now: datetime
+    ) -> domain.Plan | None:
+        """The district's stored plan with the board's correction made and kept (who, when); None
+        without a plan. CorrectionError says why it cannot be made."""
+        with self.db.write() as session:
             row = _district(session, district)
-            if row is None:
-                row = District(name=district, created_at=now, updated_at=now)
-                session.add(row)
-            row.plan_title = draft.title
-            row.plan_year = draft.year
-            row.priority_areas = list(draft.priority_areas)
-            row.updated_at = now
-            session.flush()
-            assert row.id is not None
-            district_id = row.id
+            if row is None or row.id is None:
+                return None
+            before = _stored_draft(session, row)
+            if not before.goals:
+                return None
+            after = apply_correction(before, correction)
+            self._save(session, district, after, now=now, example=row.example)
+            goal_id: int | None = None
+            read_as = ""
+            if correction.field is Field.ADD:
+                added = {g.text for g in after.goals if g.goal_id is None}
+                goal_id = session.exec(
+                    select(Goal.id)
+                    .where(Goal.district_id == row.id, col(Goal.text).in_(added))
+                    .where(col(Goal.number).is_not(None))
+                    .order_by(col(Goal.id).desc())
+                ).first()
+            elif correction.field is not Field.AREAS:
+                corrected = before.goals[(correction.number or 1) - 1]
+                goal_id = corrected.goal_id
+                read_as = _read_as(session, goal_id) or corrected.text
+            session.add(
+                GoalCorrection(
+                    district_id=row.id,
+                    goal_id=goal_id,
+                    field=str(correction.field),
+                    value=correction.value[:2000],
+                    read_as=read_as[:2000],
+                    made_by=_person_id(session, by),
+                    made_at=now,
+                )
+            )
+        return self.plan(district)
 
-            sections = _sync_sections(session, district_id, draft)
-            stored = session.exec(
-                select(Goal).where(Goal.district_id == district_id).order_by(col(Goal.id))
-            ).all()
-            # Active goals first, so a goal that comes back matches its active twin before a retired one.
-            stored = sorted(stored, key=lambda goal: (goal.number is None, goal.number or 0, goal.id))
-            # Numbers are unique per district: clear them before handing them out again.
-            session.exec(update(Goal).where(col(Goal.district_id) == district_id).values(number=None))  # type: ignore[call-overload]
-            session.flush()
+    def with_corrections(self, district: str, draft: PlanDraft) -> PlanDraft:
+        """A plan as it would be imported: the board's earlier corrections made again (see save_plan)."""
+        with self.db.read() as session:
+            row = _district(session, district)
+            if row is None or row.id is None or row.example:
+                return draft
+            stored = _stored_goals(session, row.id)
+            return _with_corrections(session, row.id, draft, stored)[0] if stored else draft
 
-            new_goals = [
-                (section, goal)
-                for section, s in zip(sections, draft.sections, strict=True)
-                for goal in s.goals
-            ]
-            matches = match_goals([goal.text for goal in stored], [goal.text for _, goal in new_goals])
-            created = updated = unchanged = 0
-            used: set[int] = set()
-            for number, ((section, draft_goal), match) in enumerate(
-                zip(new_goals, matches, strict=True), start=1
-            ):
-                values: dict[str, Any] = {
-                    "section_id": section.id,
-                    "number": number,
-                    "text": draft_goal.text,
-                    "text_en": draft_goal.text_en,
-                    "target": draft_goal.target.to_dict(),
-                    "applies_to_branches": draft_goal.applies_to_branches,
-                    "retired_at": None,
-                }
-                if match is None:
-                    session.add(Goal(district_id=district_id, created_at=now, updated_at=now, **values))
-                    created += 1
-                    continue
-                goal = stored[match]
-                used.add(match)
-                was_active = goal.retired_at is None
-                changed = any(getattr(goal, key) != value for key, value in values.items() if key != "number")
-                for key, value in values.items():
-                    setattr(goal, key, value)
-                if changed or not was_active:
-                    goal.updated_at = now
-                    updated += 1
-                else:
-                    unchanged += 1
-            retired = 0
-            for index, goal in enumerate(stored):
-                if index not in used and goal.retired_at is None:
-                    goal.retired_at = now
-                    goal.updated_at = now
-                    retired += 1
-            session.flush()
-            _drop_empty_sections(session, district_id)
-            return ImportSummary(district, created, updated, unchanged, retired, len(new_goals))
+    def _save(
+        self,
+        session: Session,
+        district: str,
+        draft: PlanDraft,
+        *,
+        now: datetime,
+        example: bool = False,
+        reapply: bool = True,
+    ) -> ImportSummary:
+        row = _district(session, district)
+        if row is None and not example:
+            row = session.exec(select(District).where(col(District.example).is_(True))).first()
+            if row is not None:
+                row.name = district
+        if row is None:
+            row = District(name=district, created_at=now, updated_at=now)
+            session.add(row)
+        replaces_example = row.example and not example
+        if not draft.priority_areas and row.id is not None and not replaces_example:
+            # Areas the board named in chat stay while the plan names none.
+            named = session.exec(
+                select(GoalCorrection.value)
+                .where(GoalCorrection.district_id == row.id, GoalCorrection.field == str(Field.AREAS))
+                .order_by(col(GoalCorrection.id).desc())
+            ).first()
+            if named is not None:
+                draft = replace(draft, priority_areas=parse_areas(named))
+        row.example = example
+        row.plan_title = draft.title
+        row.plan_year = draft.year
+        row.priority_areas = list(draft.priority_areas)
+        row.updated_at = now
+        session.flush()
+        assert row.id is not None
+        district_id = row.id
+
+        stored = session.exec(
+            select(Goal).where(Goal.district_id == district_id).order_by(col(Goal.id))
+        ).all()
+        # Active goals first, so a goal that comes back matches its active twin before a retired one.
+        stored = sorted(stored, key=lambda goal: (goal.number is None, goal.number or 0, goal.id))
+        index_of = {goal.id: index for index, goal in enumerate(stored)}
+        new_texts = [goal.text for goal in draft.goals]
+        if not stored or replaces_example:
+            matches: list[int | None] = [None] * len(new_texts)  # a first import: nothing to match
+        elif any(goal.goal_id is not None for goal in draft.goals):
+            # A stored plan corrected in chat: each goal knows which stored goal it is.
+            matches = [index_of.get(goal.goal_id) for goal in draft.goals]
+        elif not reapply:
+            # Corrections were made again already (the plan under review shows them): match as it is.
+            matches = match_goals([goal.text for goal in stored], new_texts)
+        else:
+            draft, matches = _with_corrections(session, district_id, draft, stored)
+        sections = _sync_sections(session, district_id, draft)
+        # Numbers are unique per district: clear them before handing them out again.
+        session.exec(update(Goal).where(col(Goal.district_id) == district_id).values(number=None))  # type: ignore[call-overload]
+        session.flush()
+
+        new_goals = [
+            (section, goal) for section, s in zip(sections, draft.sections, strict=True) for goal in s.goals
+        ]
+        created = updated = unchanged = 0
+        used: set[int] = set()
+        for number, ((section, draft_goal), match) in enumerate(
+            zip(new_goals, matches, strict=True), start=1
+        ):
+            values: dict[str, Any] = {
+                "section_id": section.id,
+                "number": number,
+                "text": draft_goal.text,
+                "text_en": draft_goal.text_en,
+                "target": draft_goal.target.to_dict(),
+                "applies_to_branches": draft_goal.applies_to_branches,
+                "retired_at": None,
+            }
+            if match is None:
+                session.add(Goal(district_id=district_id, created_at=now, updated_at=now, **values))
+                created += 1
+                continue
+            goal = stored[match]
+            used.add(match)
+            was_active = goal.retired_at is None
+            changed = any(getattr(goal, key) != value for key, value in values.items() if key != "number")
+            for key, value in values.items():
+                setattr(goal, key, value)
+            if changed or not was_active:
+                goal.updated_at = now
+                updated += 1
+            else:
+                unchanged += 1
+        retired = 0
+        for index, goal in enumerate(stored):
+            if index not in used and goal.retired_at is None:
+                goal.retired_at = now
+                goal.updated_at = now
+                retired += 1
+        session.flush()
+        _drop_empty_sections(session, district_id)
+        return ImportSummary(district, created, updated, unchanged, retired, len(new_goals))
 
     # --- people and conversations ---------------------------------------------------------------
 
@@ -224,6 +339,139 @@ class Repository:
 
 def _district(session: Session, name: str) -> District | None:
     return session.exec(select(District).where(District.name == name)).first()
+
+
+def _as_draft(goal: Goal) -> GoalDraft:
+    return GoalDraft(
+        goal.text, Target.from_dict(goal.target), goal.applies_to_branches, goal.text_en, goal_id=goal.id
+    )
+
+
+def _section_title(session: Session, goal: Goal) -> str:
+    section = session.get(Section, goal.section_id) if goal.section_id is not None else None
+    return section.title if section is not None else ""
+
+
+def _stored_draft(session: Session, district: District) -> PlanDraft:
+    """The district's active goals as a plan draft, each goal knowing which stored goal it is."""
+    rows = session.exec(
+        select(Goal, Section)
+        .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
+        .where(Goal.district_id == district.id, col(Goal.number).is_not(None))
+        .order_by(col(Goal.number))
+    ).all()
+    sections: list[SectionDraft] = []
+    for goal, section in rows:
+        title = section.title if section else ""
+        if not sections or sections[-1].title != title:
+            sections.append(SectionDraft(title, (), section.title_en if section else None))
+        sections[-1] = replace(sections[-1], goals=(*sections[-1].goals, _as_draft(goal)))
+    return PlanDraft(district.plan_title, district.plan_year, tuple(sections), tuple(district.priority_areas))
+
+
+def _corrections(session: Session, district_id: int) -> dict[int, list[tuple[Made, str]]]:
+    """The corrections made to each stored goal, oldest first, with the text the goal was read as."""
+    made: dict[int, list[tuple[Made, str]]] = {}
+    for row in session.exec(
+        select(GoalCorrection)
+        .where(GoalCorrection.district_id == district_id, col(GoalCorrection.goal_id).is_not(None))
+        .order_by(col(GoalCorrection.id))
+    ):
+        assert row.goal_id is not None
+        made.setdefault(row.goal_id, []).append((Made(Field(row.field), row.value), row.read_as))
+    return made
+
+
+def _with_corrections(
+    session: Session, district_id: int, draft: PlanDraft, stored: Sequence[Goal]
+) -> tuple[PlanDraft, list[int | None]]:
+    """An imported plan with the board's earlier corrections made again, and the stored goal (an index
+    into `stored`) each of its goals continues: matched by the text each stored goal was read as."""
+    made = _corrections(session, district_id)
+    texts = [made[goal.id][0][1] if goal.id in made else goal.text for goal in stored]
+    matches = match_goals(texts, [goal.text for goal in draft.goals])
+    added = [
+        (_section_title(session, goal), _as_draft(goal), index)
+        for index, goal in enumerate(stored)
+        if goal.id in made
+        and made[goal.id][0][0].field is Field.ADD
+        and goal.retired_at is None
+        and index not in matches
+    ]
+    index_of = {goal.id: index for index, goal in enumerate(stored)}
+    earlier = {
+        index_of[goal_id]: [m for m, _ in rows] for goal_id, rows in made.items() if goal_id in index_of
+    }
+    return reapplied(draft, matches, earlier, added)
+
+
+def _stored_goals(session: Session, district_id: int) -> list[Goal]:
+    """The district's goals, active ones first, so a goal that comes back matches its active twin before a
+    retired one."""
+    query = select(Goal).where(Goal.district_id == district_id).order_by(col(Goal.id))
+    return sorted(
+        session.exec(query).all(), key=lambda goal: (goal.number is None, goal.number or 0, goal.id)
+    )
+
+
+def _note_review(
+    session: Session, district: str, draft: PlanDraft, corrections: Sequence[Mapping[str, Any]]
+) -> None:
+    """The corrections made in review, kept with the stored goals they were made to."""
+    row = _district(session, district)
+    if row is None or row.id is None or not corrections:
+        return
+    final = {(goal.read_as or goal.text): goal.text for goal in draft.goals}
+    for noted in corrections:
+        field = Field(str(noted["field"]))
+        read_as = str(noted.get("read_as") or "")
+        if field is Field.ADD:
+            text: str | None = str(noted["value"]).partition(":")[2].strip() or str(noted["value"]).strip()
+        else:
+            text = final.get(read_as)
+        goal_id = None
+        if field is not Field.AREAS:
+            if text is None:
+                continue  # retired in review, or corrected again out of recognition: nothing to keep
+            goal_id = session.exec(
+                select(Goal.id).where(
+                    Goal.district_id == row.id, Goal.text == text, col(Goal.number).is_not(None)
+                )
+            ).first()
+            if goal_id is None:
+                continue
+        session.add(
+            GoalCorrection(
+                district_id=row.id,
+                goal_id=goal_id,
+                field=str(field),
+                value=str(noted["value"])[:2000],
+                read_as=read_as[:2000],
+                made_by=_person_id(session, _maker(noted.get("by"))),
+                made_at=datetime.fromisoformat(str(noted["at"])),
+            )
+        )
+
+
+def _maker(by: Any) -> PersonInfo | None:
+    """Who made a correction in review, as the review keeps it (bot/services/plan_review.py)."""
+    if not isinstance(by, dict) or not by.get("teams"):
+        return None
+    return PersonInfo(str(by["teams"]), by.get("aad"), "")
+
+
+def _person_id(session: Session, person: PersonInfo | None) -> int | None:
+    found = find_person(session, person) if person is not None else None
+    return found.id if found is not None else None
+
+
+def _read_as(session: Session, goal_id: int | None) -> str | None:
+    first = session.exec(
+        select(GoalCorrection.read_as)
+        .where(GoalCorrection.goal_id == goal_id)
+        .order_by(col(GoalCorrection.id))
+    ).first()
+    return first
 
 
 def _sync_sections(session: Session, district_id: int, draft: PlanDraft) -> list[Section]:

@@ -21,6 +21,7 @@ class Period(StrEnum):
     WEEK = "week"
     MONTH = "month"
     QUARTER = "quarter"
+    HALF_YEAR = "half_year"  # "per termin", "per halvår": January-June and July-December
     YEAR = "year"
 
 
@@ -33,6 +34,7 @@ class Target:
     per_area: bool = False  # COUNT: the count applies to each of the plan's priority areas
     baseline: float | None = None  # METRIC: where we start
     goal_value: float | None = None  # METRIC: where we want to be
+    change_percent: float | None = None  # METRIC: "öka med 10 procent": the goal is the baseline moved by it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +79,7 @@ class Plan:
     year: int | None
     goals: tuple[Goal, ...]
     priority_areas: tuple[str, ...] = ()
+    example: bool = False  # the bot's sample plan, until the district's own is imported
 
     def goal(self, number: int) -> Goal | None:
         if 1 <= number <= len(self.goals) and self.goals[number - 1].number == number:

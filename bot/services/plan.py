@@ -1,8 +1,9 @@
 """Reading a plan: its sections, goals and their measurable targets, from the plan's own text.
 
-Framework-free: no botbuilder, no aiohttp, no SQL. `parse_plan` turns a plan's extracted text into a
-`PlanDraft`; `parse_target` turns one goal's wording into a structured `Target`; `load_sample_plan` reads the
-plan the bot ships with. The layout work (line numbers, columns, hyphenation) lives in `plan_text`.
+Framework-free: no botbuilder, no aiohttp, no SQL. `parse_plan` turns a plan's text into a `PlanDraft`;
+`parse_target` turns one goal's wording into a structured `Target`; `load_sample_plan` reads the plan the
+bot ships with. The layout work (line numbers, columns, hyphenation, kinds of headings and lists) lives in
+`plan_text`; PDF and Word files become text in `plan_files`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.services.plan_text import (
     present_heading,
     sentences,
 )
+from bot.services.text import fold
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class GoalDraft:
     target: Target = DONE
     applies_to_branches: bool = False  # the goal is something each branch (partiförening) does
     text_en: str | None = None  # an English wording, where the plan has one (the bundled sample plan does)
+    goal_id: int | None = None  # the stored goal it is, when a stored plan is being corrected
+    read_as: str | None = None  # the text the plan had, when the board has reworded it
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ class PlanDraft:
     year: int | None
     sections: tuple[SectionDraft, ...]
     priority_areas: tuple[str, ...] = field(default=())
+    # Lists not taken for goals (heading, items): the review shows them, to be added if they are goals.
+    set_aside: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     @property
     def goals(self) -> list[GoalDraft]:
@@ -55,7 +61,12 @@ class PlanDraft:
 
 
 class PlanParseError(ValueError):
-    """The text does not look like a plan the importer understands (e.g. no goals at all)."""
+    """The text does not look like a plan the importer understands. `problem` names what is wrong for
+    the user's answer: no_goals, invalid (plan data), or a file's problem (see plan_files.PlanFileError)."""
+
+    def __init__(self, message: str, problem: str = "invalid") -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 # --- targets -------------------------------------------------------------------------------------------
@@ -74,8 +85,24 @@ _NUMBER_WORDS = {
     "tio": 10,
     "elva": 11,
     "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+    "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
+    "hundra": 100,
 }
-_NUM = r"(?:[0-9]{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
+_NUM = r"(?:[0-9]{1,6}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 # 1500, 1 500, 2,5: thousands may be grouped with a space (thin spaces are made plain first).
 _AMOUNT = r"(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,9})(?:[.,][0-9]{1,3})?"
 _WORD = r"[^\W\d_]+"
@@ -96,7 +123,9 @@ _COUNTED_THING = re.compile(rf"\bantal(?:et)?\s+(?P<unit>{_WORD})", re.IGNORECAS
 
 _PEOPLE_NOUNS = (
     r"(?:ansvariga|ansvarig|personer|person|kontaktpersoner|kontaktperson|samordnare|ombud|"
-    r"representanter|representant|ambassadörer|ambassadör)"
+    r"representanter|representant|ambassadörer|ambassadör|talespersoner|talesperson|mentorer|mentor|"
+    r"faddrar|fadder|organisatörer|organisatör|studieorganisatörer|studieorganisatör|medlemsvärdar|"
+    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär)"
 )
 _PEOPLE = re.compile(
     rf"\b(?:utse|utses|utser|välja|väljs|väljer|tillsätta|tillsätts|rekrytera|ha|finnas|minst|åtminstone)"
@@ -123,11 +152,17 @@ _PERIOD_WORDS = {
     "månatligen": Period.MONTH,
     "kvartalsvis": Period.QUARTER,
     "årligen": Period.YEAR,
+    "termin": Period.HALF_YEAR,
+    "terminen": Period.HALF_YEAR,
+    "halvår": Period.HALF_YEAR,
+    "halvåret": Period.HALF_YEAR,
+    "terminsvis": Period.HALF_YEAR,
+    "halvårsvis": Period.HALF_YEAR,
 }
 _PERIOD = re.compile(
-    r"\b(?:i|per|varje|om|var|vart)\s+(?P<p>veckan|vecka|månaden|månad|kvartalet|kvartal|året|år|"
-    r"verksamhetsåret|verksamhetsår)\b"
-    r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|årligen)\b"
+    r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|månaden|månad|"
+    r"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår)\b"
+    r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|terminsvis|halvårsvis|årligen)\b"
     r"|\bunder\s+(?:hela\s+)?(?:året|verksamhetsåret|kommande\s+verksamhetsår|år\s+[0-9]{4}|[0-9]{4})\b",
     re.IGNORECASE,
 )
@@ -144,17 +179,21 @@ _NOUN_ENDS = {
     "i", "per", "varje", "om", "under", "för", "inom", "med", "på", "till", "av", "som", "där", "att", "från",
     "mellan", "kring", "vid", "hos", "ur", "efter", "innan", "före", "respektive", "samt", "så", "när",
     "tillsammans", "ska", "skall", "kommer", "ut", "in", "minst", "varav", "och", "årligen", "månadsvis",
-    "månatligen", "kvartalsvis", "veckovis", "löpande", "regelbundet",
+    "månatligen", "kvartalsvis", "veckovis", "löpande", "regelbundet", "terminsvis", "halvårsvis",
 }  # fmt: skip
 _DURATIONS = {
     "dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "timme", "timmar", "minuter", "kvartal",
-    "procent", "kronor", "kr",
+    "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+    "september", "oktober", "november", "december", "terminer", "halvår", "%",
 }  # fmt: skip
+# "fyra stycken medlemsmöten": the count word before the thing counted.
+_PIECES = {"stycken", "st", "st.", "stycket"}
 _TIMES = {"gång", "gånger", "gången"}
 # "schemalägga inlägg ... minst två gånger i månaden": the thing done that often is the verb's object.
 _DOING = re.compile(
-    rf"\b(?:schemalägga|publicera|skriva|skicka|hålla|anordna|arrangera|genomföra|ordna|göra|posta|"
-    rf"lägga\s+ut|skapa|ha|ge\s+ut)\s+(?:ut\s+)?(?:(?:ett|en|nya|nytt|egna|fler)\s+)?(?P<object>{_WORD})",
+    r"\b(?:schemalägga|publicera|skriva|skicka|hålla|anordna|arrangera|genomföra|ordna|göra|posta|"
+    r"lägga\s+ut|skapa|ha|ge\s+ut)\s+(?:ut\s+)?(?:(?:ett|en|nya|nytt|egna|fler)\s+)?"
+    r"(?P<object>[^\W\d_][\w-]*[^\W\d_])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -185,7 +224,8 @@ def _metric(text: str) -> Target | None:
             groups = match.groupdict()
             start, goal = groups.get("a"), groups["b"]
             # "från 2022 till 2026" and "fram till 2026" are years, not numbers to move.
-            if _is_year(goal) and (start is None or _is_year(start)):
+            counts_a_thing = pattern is _METRIC_REACH and (groups.get("ub") or "").lower() in _STOCK_NOUNS
+            if _is_year(goal) and (start is None or _is_year(start)) and not counts_a_thing:
                 continue
             unit_words = [groups.get("ub"), groups.get("ua")]
             unit = counted.group("unit") if counted else next((u for u in unit_words if u), None)
@@ -202,17 +242,147 @@ def _metric(text: str) -> Target | None:
     return None
 
 
+_CHANGE = re.compile(
+    rf"\b(?P<verb>öka|höja|minska|sänka|växa|förbättra)\w*\b(?P<what>[^.;]*?)\bmed\s+(?:minst\s+)?"
+    rf"(?P<pct>{_AMOUNT})\s*(?:%|procent)",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "hälften": 50.0,
+    "halva": 50.0,
+    "en tredjedel": 100 / 3,
+    "två tredjedelar": 200 / 3,
+    "en fjärdedel": 25.0,
+    "tre fjärdedelar": 75.0,
+    "majoriteten": 50.0,
+    "samtliga": 100.0,
+    "alla": 100.0,
+}
+_SHARE = re.compile(
+    r"\b(?:minst\s+|åtminstone\s+|över\s+)?(?:(?P<frac>hälften|halva|en\s+tredjedel|två\s+tredjedelar|"
+    rf"en\s+fjärdedel|tre\s+fjärdedelar|majoriteten)|(?P<pct>{_AMOUNT})\s*(?:%|procent))\s+av\s+(?P<of>.+)",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    rf"(?P<amount>{_AMOUNT})\s*(?P<unit>kronor|kr\b|sek\b|:-|tkr\b|tusen\s+kronor|miljoner\s+kronor)",
+    re.IGNORECASE,
+)
+_RAISE_MONEY = re.compile(
+    r"\b(?:samla\w*\s+in|insamling|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
+    r"budget|swish|lotter|försälj\w*|sälja|fond)",
+    re.IGNORECASE,
+)
+# Things a district has a number of, at a time: "ha 400 medlemmar" is a reading to reach, not a count.
+_STOCK_NOUNS = {
+    "medlemmar", "följare", "prenumeranter", "aktiva", "aktivister", "besökare", "användare", "kontakter",
+    "volontärer", "förtroendevalda", "partiföreningar", "föreningar", "mandat", "röster", "sidvisningar",
+    "visningar", "gillamarkeringar", "gilla-markeringar", "medlemskap", "ombud", "studiecirkeldeltagare",
+    "deltagare", "unga", "kvinnor", "betalande",
+}  # fmt: skip
+_STOCK = re.compile(
+    rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+(?:minst\s+|över\s+|åtminstone\s+)?"
+    rf"(?P<b>{_AMOUNT})\s+(?:(?:nya|fler)\s+)?(?P<ub>{_WORD})",
+    re.IGNORECASE,
+)
+
+
+def _relative(text: str) -> Target | None:
+    """ "Öka antalet medlemmar med 10 procent": a goal the baseline decides, so the review asks for it."""
+    match = _CHANGE.search(text)
+    if match is None:
+        return None
+    counted = _COUNTED_THING.search(match.group("what") or "")
+    sign = -1.0 if match.group("verb").lower() in ("minska", "sänka") else 1.0
+    return Target(
+        TargetKind.METRIC,
+        unit=counted.group("unit") if counted else None,
+        change_percent=sign * _amount(match.group("pct")),
+    )
+
+
+def _share(text: str) -> Target | None:
+    """ "Minst hälften av styrelsens ledamöter ...": a share in percent of a group, read as a metric."""
+    match = _SHARE.search(text)
+    if match is None:
+        return None
+    if match.group("frac"):
+        value = _FRACTIONS[" ".join(match.group("frac").lower().split())]
+    else:
+        value = _amount(match.group("pct"))
+    if not 0 < value <= 100:
+        return None
+    of = _noun_phrase(match.group("of"))
+    return Target(TargetKind.METRIC, unit=f"% av {of}" if of else "%", goal_value=round(value, 1))
+
+
+def _noun_phrase(text: str) -> str | None:
+    """The words naming a group, up to the verb or preposition that ends it: "styrelsens ledamöter"."""
+    words: list[str] = []
+    for raw in text.split(" "):
+        word = raw.strip(".,;:!?()\"'”“")
+        if not word or word.lower() in _NOUN_ENDS or word.lower() in ("ska", "skall", "bör", "är", "har"):
+            break
+        words.append(word)
+        if raw.endswith((".", ",", ";", ":", "!", "?")) or len(words) >= 4:
+            break
+    return " ".join(words) or None
+
+
+def _money(text: str) -> Target | None:
+    """ "Samla in 50 000 kronor": an amount to raise, counted as kronor over the year (or the period)."""
+    match = _MONEY.search(text)
+    if match is None or _RAISE_MONEY.search(text) is None:
+        return None
+    value = _amount(match.group("amount"))
+    unit = match.group("unit").lower()
+    if unit in ("tkr", "tusen kronor"):
+        value *= 1000
+    elif unit == "miljoner kronor":
+        value *= 1_000_000
+    if value < 1:
+        return None
+    periods = [p for p in _PERIOD.finditer(text) if p.start() > match.start()]
+    period = _period_of(periods[0]) if periods else Period.YEAR
+    return Target(TargetKind.COUNT, count=round(value), period=period, unit="kronor")
+
+
+def _stock(text: str) -> Target | None:
+    """ "Ha 400 medlemmar", "bli 50 aktiva": a number to reach, without a starting point."""
+    for match in _STOCK.finditer(text):
+        unit = match.group("ub")
+        if unit.lower() in _STOCK_NOUNS:
+            return Target(TargetKind.METRIC, unit=unit, goal_value=_amount(match.group("b")))
+    return None
+
+
+# "Utse en valledare och en kassör": appointing names people, whatever they are called.
+_APPOINT = re.compile(
+    rf"\b(?:utse|utses|tillsätta|tillsätts)\s+(?:minst\s+)?(?P<num>{_NUM})\s+(?P<unit>[^\W\d_][\w-]*)"
+    rf"(?P<more>(?:\s*(?:,|och|samt)\s+(?:{_NUM})\s+[^\W\d_][\w-]*)*)",
+    re.IGNORECASE,
+)
+
+
 def _people(text: str) -> Target | None:
     match = _PEOPLE.search(text) or _PEOPLE_BARE.search(text)
-    if match is None or _number(match.group("num")) < (2 if match.re is _PEOPLE_BARE else 1):
+    if match is not None and _number(match.group("num")) >= (2 if match.re is _PEOPLE_BARE else 1):
+        return Target(TargetKind.PEOPLE, count=_number(match.group("num")), unit=match.group("unit"))
+    appointed = _APPOINT.search(text)
+    if appointed is None:
         return None
-    return Target(TargetKind.PEOPLE, count=_number(match.group("num")), unit=match.group("unit"))
+    more = re.findall(rf"\b({_NUM})\s+[^\W\d_]", appointed.group("more"), re.IGNORECASE)
+    count = _number(appointed.group("num")) + sum(_number(n) for n in more)
+    unit = appointed.group("unit") if not more else None
+    return Target(TargetKind.PEOPLE, count=count, unit=unit)
 
 
 def _noun_after(text: str) -> str | None:
     """What a number counts: the head noun after it, or a short list ("utbildning, föreläsning eller ...")."""
     words: list[str] = []
-    for raw in text.split(" "):
+    parts = text.split(" ")
+    while parts and parts[0].lower() in _PIECES:
+        parts = parts[1:]
+    for raw in parts:
         word = raw.strip(".,;:!?()\"'”“")
         if not word or word.lower() in _NOUN_ENDS or not re.fullmatch(r"[^\W\d_][\w-]*", word):
             break
@@ -232,7 +402,17 @@ def _noun_after(text: str) -> str | None:
     return words[-1]
 
 
+# "varannan vecka": every other week or month, counted over the year (there is no two-week period).
+_EVERY_OTHER = re.compile(r"\bvarannan\s+(?P<p>vecka|månad)\b", re.IGNORECASE)
+
+
 def _count(text: str) -> Target | None:
+    other = _EVERY_OTHER.search(text)
+    if other is not None:
+        times = 26 if other.group("p").lower() == "vecka" else 6
+        return Target(
+            TargetKind.COUNT, count=times, period=Period.YEAR, unit=_done_thing(text[: other.start()])
+        )
     periods = list(_PERIOD.finditer(text))
     per_area = _PER_AREA.search(text) is not None
     for match in re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE):
@@ -259,8 +439,8 @@ def _count(text: str) -> Target | None:
             # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it.
             if not (later and period is not Period.YEAR) and not per_area:
                 continue
-        elif not (at_least or period or per_area):
-            continue
+        elif not (at_least or period or per_area or (unit is not None and _done_with(previous_word, text))):
+            continue  # a bare number counts what a verb does: "genomföra fyra medlemsmöten"
         if unit is not None and unit.lower() in _TIMES:
             unit = _done_thing(text[: match.start()]) or unit
         return Target(
@@ -279,32 +459,73 @@ def _count(text: str) -> Target | None:
     return None
 
 
+def _is_verb(word: str) -> bool:
+    word = word.strip(".,;:!?()").casefold()
+    return word in _VERBS or (word.endswith("era") and len(word) > 5)
+
+
+def _done_with(previous: str, text: str) -> bool:
+    """Whether a number counts what the goal does: the verb stands just before it ("genomföra fyra",
+    "samla in 50"), or the goal opens with its verb ("Knacka dörr i tre bostadsområden")."""
+    return (
+        _is_verb(previous)
+        or previous.casefold() in ("in", "ut", "fram", "upp")
+        or _is_verb(text.split(" ", 1)[0])
+    )
+
+
 def _period_of(match: re.Match[str]) -> Period:
     word = (match.group("p") or match.group("adverb") or "året").lower()
     return _PERIOD_WORDS.get(word, Period.YEAR)
 
 
 def _done_thing(before: str) -> str | None:
+    """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
+    the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
+    varje månad")."""
     objects = [m.group("object") for m in _DOING.finditer(before)]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
-    return objects[-1] if objects else None
+    if objects:
+        return objects[-1]
+    words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
+    words = [w for w in words if w and w.lower() not in ("en", "ett", "nya", "vårt", "vår", "våra", "minst")]
+    if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
+        return None
+    if _is_verb(words[0]):
+        following = words[1] if len(words) > 1 else ""
+        if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
+            return following
+        return None
+    return words[0].lower() if words[0].lower() not in _NOUN_ENDS and len(words) <= 3 else None
 
 
 def parse_target(text: str) -> Target:
     """The measurable target in a goal's wording, or DONE when it is simply done or not done.
 
-    METRIC: "öka antalet följare ... från 1500 till 2000" (years such as "till 2026" are not metrics).
-    PEOPLE: "utse tre ansvariga", "minst en person som ansvarar".
-    COUNT: "minst ett ordförandemöte i kvartalet", "två gånger i månaden", "minst en ... inom respektive
-    område" (per_area; no stated period means the plan's year). A lone "en"/"ett" is read as the article
-    unless "minst", a per-area phrase or a period shorter than a year follows it, so "Genomföra en
-    utbildning" stays DONE. For "N gånger" the unit is what the goal does that often when a verb names it
-    ("schemalägga inlägg ... två gånger i månaden" counts "inlägg"), else "gånger".
+    METRIC: "öka antalet följare ... från 1500 till 2000" (years such as "till 2026" are not metrics),
+    "ha 400 medlemmar" and "nå 1000 följare" (a goal without a baseline), "öka med 10 procent"
+    (change_percent: the baseline decides the goal), "minst hälften av styrelsens ledamöter" (a share, in %).
+    PEOPLE: "utse tre ansvariga", "minst en person som ansvarar", "utse en valledare och en kassör".
+    COUNT: "minst ett ordförandemöte i kvartalet", "två gånger i månaden", "två per termin" (half-year),
+    "genomföra fyra stycken medlemsmöten", "samla in 50 000 kronor" (kronor over the year), "minst en ...
+    inom respektive område" (per_area; no stated period means the plan's year).
+    A lone "en"/"ett" is read as the article unless "minst", a per-area phrase or a period shorter than
+    a year follows it, so "Genomföra en utbildning" stays DONE. For "N gånger" the unit is what the goal
+    does that often when a verb names it ("schemalägga inlägg ... två gånger i månaden" counts "inlägg").
     """
     text = _plain(text)
     if not text:
         return DONE
-    return _metric(text) or _people(text) or _count(text) or DONE
+    return (
+        _metric(text)
+        or _relative(text)
+        or _share(text)
+        or _money(text)
+        or _people(text)
+        or _stock(text)
+        or _count(text)
+        or DONE
+    )
 
 
 def _validated(target: Target) -> Target:
@@ -314,8 +535,8 @@ def _validated(target: Target) -> Target:
         problems.append("needs a positive count")
     if target.kind is TargetKind.COUNT and target.period is None:
         problems.append("needs a period")
-    if target.kind is TargetKind.METRIC and target.goal_value is None:
-        problems.append("needs a goal_value")
+    if target.kind is TargetKind.METRIC and target.goal_value is None and target.change_percent is None:
+        problems.append("needs a goal_value or a change_percent")
     if target.kind is not TargetKind.COUNT and (target.period is not None or target.per_area):
         problems.append("period and per_area are for counts only")
     if problems:
@@ -326,11 +547,57 @@ def _validated(target: Target) -> Target:
 # --- plans ---------------------------------------------------------------------------------------------
 
 # Prose sections whose goals are sentences: they talk about the year the plan is for.
-_PLAN_YEAR = re.compile(r"\b(?:kommande|detta|under)\s+verksamhetsår(?:et)?\b", re.IGNORECASE)
+_PLAN_YEAR = re.compile(
+    r"\b(?:kommande|detta|under)\s+verksamhetsår(?:et)?\b|\bunder\s+(?:året|(?:19|20)[0-9]{2})\b"
+    r"|\b(?:i\s+år|kommande\s+år(?:et)?)\b",
+    re.IGNORECASE,
+)
+_GOAL_LABEL = re.compile(
+    r"^(?:mål|målet|målsättning(?:en)?|delmål)(?:\s+för\s+\w+)?\s*:\s*(?=\S)", re.IGNORECASE
+)
+_SHALL = re.compile(r"\b(?:ska|skall|kommer\s+att)\b", re.IGNORECASE)
+_SUBORDINATE = {
+    "att",
+    "om",
+    "när",
+    "då",
+    "där",
+    "som",
+    "eftersom",
+    "innan",
+    "tills",
+    "så",
+    "hur",
+    "vad",
+    "varför",
+}
+# Things to do that a board can tick off; "ska vara", "ska fortsätta" or "ska skifta fokus" are not.
+_CONCRETE = re.compile(
+    r"\b(?:ska|skall|kommer\s+(?:också\s+|även\s+)?att)\s+(?:(?:också|även|därför|dessutom|under\s+\w+|i\s+år)\s+)?"
+    r"(?:vi\s+|"
+    r"distriktet\s+|styrelsen\s+)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
+    r"genomgå|besöka|bjuda\s+in|erbjuda|utbilda|rekrytera|värva|delta|samla\s+in|öka|nå|skriva|publicera|ge\s+ut|"
+    r"skicka|fira|uppmärksamma|träffa|träffas|kontakta|ringa|knacka|dela\s+ut|planera|undersöka|tillsätta|"
+    r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera|söka|"
+    r"gå\s+(?:[^\W\d_]+\s+){0,2}?(?:utbildning|kurs|cirkel|studiecirkel)\w*)"
+    # "ska erbjudas", "ska genomföras": the passive commits whoever does it just the same.
+    r"s?\b",
+    re.IGNORECASE,
+)
 _DOER = r"(?:vi|distriktet|distrikts?styrelsen|styrelsen|distriktsledningen)"
 _COMMITMENT = re.compile(
     rf"\b{_DOER}\s+(?:(?:också|även|därför|dessutom|alltid)\s+)?(?:ska|skall|kommer)\b"
     rf"|\b(?:ska|skall|kommer)\s+{_DOER}\b",
+    re.IGNORECASE,
+)
+# "Under våren genomför vi en kampanj": a commitment in the present tense, with something concrete to do.
+_DOING_NOW = (
+    r"(?:genomför|arrangerar|anordnar|håller|ordnar|startar|bjuder\s+in|besöker|deltar|firar|utser|bildar|"
+    r"skapar|ringer|knackar|delar\s+ut|samlar\s+in|genomgår|erbjuder|utbildar|rekryterar|värvar)"
+)
+_PRESENT_COMMITMENT = re.compile(
+    rf"\b(?:vi|distriktet|distriktsstyrelsen|styrelsen)\s+(?:också\s+|även\s+)?{_DOING_NOW}\b"
+    rf"|\b{_DOING_NOW}\s+(?:vi|distriktet|distriktsstyrelsen|styrelsen)\b",
     re.IGNORECASE,
 )
 _EACH_BRANCH = re.compile(
@@ -339,12 +606,42 @@ _EACH_BRANCH = re.compile(
     re.IGNORECASE,
 )
 # Introductions and closing words set the scene; whatever they promise is spelled out in the sections.
-_SCENE_SETTING = {"inledning", "avslutning", "förord", "bakgrund", "slutord", "sammanfattning"}
+_SCENE_SETTING = {"inledning", "avslutning", "förord", "slutord", "sammanfattning", "vision", "visionen"}
+# Sections that describe where we stand, or what is in the document: nothing in them is a goal.
+_BACKGROUND = re.compile(
+    r"^(?:nuläge\w*|bakgrund\w*|omvärld\w*|historik|utgångsläge\w*|läget\b|innehåll\w*|"
+    r"verksamhetsberättelse\w*|året\s+som\s+gått|förra\s+året|så\s+här\s+ser\s+det\s+ut|"
+    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat)",
+    re.IGNORECASE,
+)
+# A list that is goals: under such a heading or introduced so ("Vi ska:", "Mål för året:").
+_GOAL_HEADING = re.compile(
+    r"\b(?:mål|målsättning\w*|aktiviteter|åtaganden|att\s+göra|vi\s+ska)\b", re.IGNORECASE
+)
+_GOAL_INTRO = re.compile(
+    r"(?:\b(?:ska|skall|kommer\s+att|vill|mål|målen|målsättning\w*|åtar)\b[^.]*|\bvi\s+\w+\s+att)\s*:$",
+    re.IGNORECASE,
+)
+_VERBS = frozenset(
+    """genomföra arrangera anordna hålla utse ordna starta bilda skapa ta genomgå besöka bjuda erbjuda utbilda
+    rekrytera värva delta samla öka nå skriva publicera ge skicka fira uppmärksamma träffa träffas kontakta
+    ringa knacka dela planera undersöka tillsätta välja inrätta införa bygga anställa producera sammankalla
+    kalla medverka stötta stödja driva lansera utveckla synas ha verka arbeta jobba stärka fortsätta
+    använda bli vara göra se säkerställa sprida lyfta bevaka följa uppmuntra engagera aktivera hjälpa
+    prioritera satsa motverka främja förbättra förnya minska sänka höja etablera upprätta sätta ringa
+    informera kommunicera samarbeta samverka samordna påverka bedriva erbjuda tydliggöra uppdatera ta
+    anta besluta diskutera studera läsa lära introducera välkomna inbjuda mobilisera organisera närvara
+    finnas återuppta""".split()
+)
+_STATE_WORDS = frozenset(
+    "fler mer flera ökad ökat ökade stärkt stärkta bättre starkare större minskad minskat tydligare "
+    "högre aktivare synligare".split()
+)
 _TITLE_WORD = re.compile(r"\bverksamhetsplan\b", re.IGNORECASE)
 _TITLE_YEAR = re.compile(r"\b(?:19[5-9][0-9]|20[0-9]{2})\b")
 _QUOTED = re.compile(r"[\"“”«»„]\s*([^\"“”«»„\n]{1,60}?)\s*[\"“”«»„]")
 # How far into the document the title can be: it heads the plan, before the first goal.
-_TITLE_SEARCH_LINES = 12
+_TITLE_SEARCH_LINES = 40
 
 
 @dataclass
@@ -353,6 +650,8 @@ class _Section:
     style: HeadingStyle | None
     bullets: list[list[str]] = field(default_factory=list)
     prose: list[str] = field(default_factory=list)
+    level: int = 0
+    intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
 
     @property
     def title(self) -> str:
@@ -364,8 +663,14 @@ def _find_title(lines: list[Line]) -> int | None:
     it, else the first '# ' heading."""
     seen = 0
     for index, line in enumerate(lines):
-        if line.kind in (LineKind.BULLET, LineKind.CONTINUATION):
+        if line.kind is LineKind.CONTINUATION:
             break
+        if line.kind is LineKind.BULLET:
+            # A web page's navigation comes before the title; a plan's goals come after it.
+            seen += 1
+            if seen >= _TITLE_SEARCH_LINES or (_goal_like(line.text) and len(line.text.split()) >= 3):
+                break
+            continue
         if line.kind not in (LineKind.HEADING, LineKind.PROSE):
             continue
         # Prose must open with the word: "Denna verksamhetsplan bygger på ..." is a sentence, not a title.
@@ -405,7 +710,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
             if after_heading and sections and _continues_heading(sections[-1], line):
                 sections[-1].title_parts.append(line.text)
             else:
-                sections.append(_Section([line.text], line.style))
+                sections.append(_Section([line.text], line.style, level=line.level))
             after_heading = True
             continue
         after_heading = False
@@ -415,6 +720,8 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
         elif line.kind is LineKind.BULLET:
+            if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
+                section.intro_says_goals = True
             bullet = [line.text]
             section.bullets.append(bullet)
         elif bullet is not None:
@@ -424,15 +731,50 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     return sections
 
 
-def _prose_goals(prose: list[str]) -> list[str]:
-    """Commitments written as sentences, in a section that talks about the plan's year.
+def _is_commitment(sentence: str) -> bool:
+    """We, the district or the board "ska"/"kommer att" do something, in the main clause."""
+    for match in _COMMITMENT.finditer(sentence):
+        before = sentence[: match.start()].rstrip().rsplit(" ", 1)[-1].lower() if match.start() else ""
+        if before not in _SUBORDINATE:
+            return True
+    return False
 
-    A sentence is a goal when we, the district or the board "ska"/"kommer att" do something in it.
+
+def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
+    """Commitments written as sentences.
+
+    A sentence is a goal when we, the district or the board "ska"/"kommer att" do something in it (not
+    "för att vi ska ..."). Where the section speaks of the plan's year ("kommande verksamhetsår", "under
+    året") any such sentence is; elsewhere it must name something concrete to do ("genomföra", "utse",
+    "anordna" ...) or carry a target. So is a sentence that a target or something concrete makes a
+    commitment of whoever it names ("Minst hälften av styrelsens ledamöter ska ...", "Alla nya medlemmar
+    ska erbjudas ..."), one in the present tense ("Under våren genomför vi ..."), and one labelled
+    "Mål:". Beside a list of goals, only a sentence with a target is one more: the rest of the prose
+    explains the list.
     """
     text = join_lines(line for line in prose if not line.endswith(":"))
-    if not _PLAN_YEAR.search(text):
-        return []
-    return [sentence for sentence in sentences(text) if _COMMITMENT.search(sentence)]
+    year_talk = _PLAN_YEAR.search(text) is not None
+    goals = []
+    for sentence in sentences(text):
+        if sentence.endswith(("?", ":", "!")):
+            continue
+        labelled = _GOAL_LABEL.match(sentence)
+        if labelled:
+            goals.append(sentence[labelled.end() :].strip())
+            continue
+        measurable = parse_target(sentence).kind is not TargetKind.DONE
+        concrete = _CONCRETE.search(sentence) is not None
+        shall = _SHALL.search(sentence) is not None
+        if has_list:
+            if measurable and (_is_commitment(sentence) or shall):
+                goals.append(sentence)
+        elif _PRESENT_COMMITMENT.search(sentence):
+            goals.append(sentence)
+        elif _is_commitment(sentence) and (year_talk or measurable or concrete):
+            goals.append(sentence)
+        elif shall and (measurable or concrete):
+            goals.append(sentence)
+    return goals
 
 
 def _goal(text: str) -> GoalDraft:
@@ -443,8 +785,63 @@ def _goal(text: str) -> GoalDraft:
     )
 
 
+def _goal_like(text: str) -> bool:
+    """An item that says something to do: it opens with a verb ("Genomföra ...", "Utse ...") or a change
+    ("Fler medlemmar ..."), commits someone ("Distriktet ska ..."), carries a target, or is a sentence."""
+    words = text.split()
+    first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
+    return (
+        first in _VERBS
+        or first in _STATE_WORDS
+        or (first.endswith("era") and len(first) > 5)
+        or _COMMITMENT.search(text) is not None
+        or re.search(r"\b(?:ska|skall|kommer\s+att)\b", text, re.IGNORECASE) is not None
+        or parse_target(text).kind is not TargetKind.DONE
+        or (len(words) >= 6 and any(w.islower() for w in words[1:]))
+    )
+
+
+def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
+    """The section's list items that are goals: all of them when the heading or the line before the list
+    says they are ("Vi ska:"), or when most of them read as things to do; none when they are a table of
+    contents (every item a heading further on) or a list of names and nouns."""
+    items = [join_lines(parts) for parts in section.bullets]
+    items = [text for text in items if any(ch.isalpha() for ch in text)]
+    if not items:
+        return []
+    if all(fold(item) in later_headings for item in items):
+        return []
+    if section.intro_says_goals or _GOAL_HEADING.search(section.title):
+        return items
+    if sum(map(_goal_like, items)) * 2 >= len(items):
+        return items
+    return []
+
+
+_AREA_HEADING = re.compile(
+    r"\b(?:prioriterade\s+områden|fokusområden|prioriteringar|prioriterade\s+frågor|profilfrågor|"
+    r"insatsområden)\b",
+    re.IGNORECASE,
+)
+_AREA_LIST = re.compile(
+    r"\b(?:prioriterade\s+områden|fokusområden|prioriterade\s+frågor|profilfrågor|insatsområden)\b"
+    r"[^.:]*?(?:\bär\b|:)\s*(?P<names>[^.]+)",
+    re.IGNORECASE,
+)
+
+
+def _area_names(text: str) -> list[str]:
+    parts = re.split(r",\s*|\s+(?:och|samt)\s+", text.strip().rstrip("."))
+    names = [part.strip(" \"“”'") for part in parts if part.strip()]
+    if 2 <= len(names) <= 10 and all(1 <= len(name.split()) <= 4 for name in names):
+        return [name[0].upper() + name[1:] for name in names]
+    return []
+
+
 def _priority_areas(sections: list[_Section]) -> tuple[str, ...]:
-    """The quoted names in the sentence that speaks of the plan's prioritised areas ("prioriterade")."""
+    """The plan's priority areas, where it names them: quoted names in a sentence about the prioritised
+    areas, a sentence listing them ("Våra prioriterade områden är bostad, arbete och klimat"), or a short
+    list of names under such a heading or intro."""
     for section in sections:
         for sentence in sentences(join_lines(section.prose)):
             if "priorit" not in sentence.lower():
@@ -452,17 +849,45 @@ def _priority_areas(sections: list[_Section]) -> tuple[str, ...]:
             names = [name.strip() for name in _QUOTED.findall(sentence) if name.strip()]
             if len(names) >= 2:
                 return tuple(dict.fromkeys(names))
+    for section in sections:
+        named = _AREA_HEADING.search(section.title) or (
+            section.prose and _AREA_HEADING.search(section.prose[-1])
+        )
+        items = [join_lines(parts) for parts in section.bullets]
+        if named and 2 <= len(items) <= 10 and not any(map(_goal_like, items)):
+            return tuple(dict.fromkeys(present_heading(item.rstrip(".")) for item in items))
+        for match in _AREA_LIST.finditer(join_lines(section.prose)):
+            names = _area_names(match.group("names"))
+            if names:
+                return tuple(dict.fromkeys(names))
     return ()
 
 
-def parse_plan(text: str) -> PlanDraft:
-    """A plan's extracted text as sections of goals.
+def _background(sections: list[_Section]) -> list[bool]:
+    """Whether each section describes background (Nuläge, Bakgrund, a table of contents ...), its own
+    sub-sections included."""
+    result = []
+    inside: int | None = None  # the level of the background heading we are under
+    for section in sections:
+        if inside is not None and section.level > inside:
+            result.append(True)
+            continue
+        inside = None
+        background = _BACKGROUND.match(section.title) is not None
+        if background and section.level:
+            inside = section.level
+        result.append(background)
+    return result
 
-    Goals are the bulleted items of each section (a bullet runs until a blank line, the next bullet or a
-    heading). A section without bullets may state its goals in prose: when its text speaks of the plan's
-    year ("kommande verksamhetsår", "under verksamhetsåret"), each sentence in which we, the district or
-    the board "ska"/"kommer att" do something is a goal; sections that only set the scene (Inledning,
-    Avslutning, ...) never have prose goals. Intro lines ("Vi kommer att:") are never goals.
+
+def parse_plan(text: str) -> PlanDraft:
+    """A plan's text as sections of goals.
+
+    Goals are the list items of each section (an item runs until a blank line, the next item or a heading)
+    when the list is one of goals (see `_list_goals`), and commitments written in prose (see
+    `_prose_goals`). Whatever stands before the plan's title (a web page's navigation) is left out, and so
+    are sections that describe background (Nuläge, Bakgrund, a table of contents) or only set the scene
+    (Inledning, Avslutning, ...).
 
     Sections that end up with no goals (introductions, visions, "Det här är bara början") are left out:
     the bot tracks goals, and an empty section would only be an empty heading in every list. Each
@@ -474,24 +899,37 @@ def parse_plan(text: str) -> PlanDraft:
     title_index = _find_title(lines)
     title = present_heading(lines[title_index].text) if title_index is not None else None
     year_match = _TITLE_YEAR.search(title) if title else None
+    if title_index is not None:
+        lines = [Line(LineKind.BLANK)] * title_index + lines[title_index:]
     parsed = _sections(lines, title_index)
+    headings = [fold(section.title) for section in parsed]
+    background = _background(parsed)
 
     drafts = []
-    for section in parsed:
-        bullets = [join_lines(parts) for parts in section.bullets]
-        texts = [text for text in bullets if any(ch.isalpha() for ch in text)]
-        if not texts and section.title.split(" ", 1)[0].casefold() not in _SCENE_SETTING:
-            texts = _prose_goals(section.prose)
+    set_aside = []
+    areas = _priority_areas(parsed)
+    for index, section in enumerate(parsed):
+        first_word = section.title.split(" ", 1)[0].casefold()
+        if background[index] or first_word in _SCENE_SETTING:
+            continue
+        texts = _list_goals(section, set(headings[index + 1 :]))
+        items = tuple(join_lines(parts) for parts in section.bullets)
+        if items and not texts and not _AREA_HEADING.search(section.title) and set(items) - set(areas):
+            set_aside.append((section.title or title or "", items))
+        texts += _prose_goals(section.prose, has_list=bool(texts))
         if texts:
             heading = section.title or title or "Mål"
             drafts.append(SectionDraft(heading, tuple(_goal(text) for text in texts)))
     if not drafts:
-        raise PlanParseError("no goals found: expected bulleted goals under headings")
+        raise PlanParseError(
+            "no goals found: expected goals under headings, as a list or as sentences", "no_goals"
+        )
     return PlanDraft(
         title=title,
         year=int(year_match.group(0)) if year_match else None,
         sections=tuple(drafts),
-        priority_areas=_priority_areas(parsed),
+        priority_areas=areas,
+        set_aside=tuple(set_aside),
     )
 
 
@@ -517,6 +955,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
                         target=target,
                         applies_to_branches=bool(goal.get("applies_to_branches", False)),
                         text_en=goal.get("text_en"),
+                        read_as=goal.get("read_as"),
                     )
                 )
             sections.append(SectionDraft(str(section["title"]), tuple(goals), section.get("title_en")))
@@ -525,11 +964,39 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
             year=data.get("year"),
             sections=tuple(sections),
             priority_areas=tuple(data.get("priority_areas", ())),
+            set_aside=tuple((str(t), tuple(map(str, items))) for t, items in data.get("set_aside", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, PlanParseError):
             raise
         raise PlanParseError(f"plan data does not fit the plan model: {error!r}") from error
+
+
+def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
+    """A plan as data, the shape `plan_from_mapping` reads (a plan under review is kept so)."""
+    return {
+        "title": draft.title,
+        "year": draft.year,
+        "priority_areas": list(draft.priority_areas),
+        "set_aside": [[title, list(items)] for title, items in draft.set_aside],
+        "sections": [
+            {
+                "title": section.title,
+                **({"title_en": section.title_en} if section.title_en else {}),
+                "goals": [
+                    {
+                        "text": goal.text,
+                        **({"text_en": goal.text_en} if goal.text_en else {}),
+                        **({"read_as": goal.read_as} if goal.read_as else {}),
+                        "applies_to_branches": goal.applies_to_branches,
+                        "target": goal.target.to_dict(),
+                    }
+                    for goal in section.goals
+                ],
+            }
+            for section in draft.sections
+        ],
+    }
 
 
 def load_sample_plan() -> PlanDraft:

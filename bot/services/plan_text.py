@@ -2,8 +2,10 @@
 
 Plans reach us as text pulled out of PDFs, so the words come with line numbers (sometimes glued to the
 first word), words hyphenated across lines, markdown-ish or upper-case headings, and now and then two
-columns printed side by side on one line. `layout` undoes all of that and hands `plan.py` a flat list of
-classified lines in reading order; `join_lines`, `sentences` and `present_heading` tidy the text.
+columns printed side by side on one line; or as text copied from a web page or written by hand, with
+numbered headings ("3.2 Kampanjer"), headings without marks, and lists numbered or lettered.
+`layout` undoes all of that and hands `plan.py` a flat list of classified lines in reading order;
+`join_lines`, `sentences` and `present_heading` tidy the text.
 Standard library only.
 """
 
@@ -29,6 +31,8 @@ class HeadingStyle(StrEnum):
     MARKDOWN = "markdown"  # "## 22 Organisering och mobilisering"
     BOLD = "bold"  # "**Internationella kvinnodagen**"
     CAPS = "caps"  # "17 OPPOSITIONSROLLEN"
+    NUMBERED = "numbered"  # "3.2 Kampanjer", "1. Organisation"
+    PLAIN = "plain"  # a short line set apart by blank lines
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class Line:
     kind: LineKind
     text: str = ""
     style: HeadingStyle | None = None  # headings only
-    level: int = 0  # markdown headings only: the number of '#'
+    level: int = 0  # markdown headings: the number of '#'; numbered headings: the number's depth
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -49,16 +53,35 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓"
+# The last ones are the Symbol and Wingdings bullets as PDFs of Word documents often carry them.
+_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
 _BULLET = re.compile(rf"^[{_BULLET_SIGNS}]\s*")
 # "# ", "## ", "- ", "– ", "* " before the (optional) line number.
 _LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)
 _DIGITS = re.compile(r"^[0-9]+")
+# "1. ", "2) ", "3.2 ", "3.2. ": a numbered heading or list item (the number is the document's).
+_LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+|[0-9]{1,2}[.)]\s+)(?=\S)")
+_LETTER_ITEM = re.compile(r"^[a-zåäö][.)]\s+(?=\S)")
+_GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
+# "Inledning ........ 3": a table of contents' line.
+_TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
+# "Hem > Om oss > Verksamhetsplan": a web page's breadcrumbs.
+_BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,60}?){1,}$")
 _BOLD = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*$")
 _WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
 
 # A handful of abbreviations that stay upper case when an all-caps heading is put in sentence case.
 ACRONYMS = {"EU", "SD", "LO", "FN", "USA", "TCO", "SACO", "NATO", "HBTQ", "HBTQI", "HBTQIA", "IT", "SMS"}
+# Names that keep their capital: the party, its youth league and the counties its districts are named by.
+PROPER_NAMES = {
+    name.casefold(): name
+    for name in (
+        "Vänsterpartiet Vänsterpartiets Ung Vänster Sverige Sveriges Stockholm Stockholms Uppsala "
+        "Södermanland Östergötland Jönköping Jönköpings Kronoberg Kalmar Gotland Blekinge Skåne Halland "
+        "Västra Götaland Värmland Örebro Västmanland Dalarna Gävleborg Västernorrland Jämtland Västerbotten "
+        "Norrbotten Göteborg Malmö Härjedalen"
+    ).split()
+}
 
 
 def normalise(text: str) -> list[str]:
@@ -126,7 +149,9 @@ def _leading_run(text: str) -> str:
     match = _LEAD.match(text)
     rest = match.group("rest") if match else text
     digits = _DIGITS.match(rest)
-    return digits.group(0) if digits else ""
+    if digits is None or _LIST_NUMBER.match(rest):
+        return ""  # "1. Organisation", "2) Synas mer", "3.2 Kampanjer": numbered items, not line numbers
+    return digits.group(0)
 
 
 def _uses_line_numbers(raws: list[_Raw]) -> bool:
@@ -222,14 +247,19 @@ def _is_caps_heading(text: str) -> bool:
 def layout(text: str) -> list[Line]:
     """The plan's lines in reading order, without line numbers, each classified."""
     raws = _reading_order(normalise(text))
+    line_numbered = _uses_line_numbers(raws)
     rows = _numbered(raws)
     uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
-    lines = []
+    lines: list[Line] = []
+    numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
     for lead, had_number, content in rows:
         content = re.sub(r"\s+", " ", content).strip()
         bullet = _BULLET.match(content)
-        if lead.startswith("#"):
-            title = content.strip("# ").strip()
+        number: str | None = None
+        if _TOC_LINE.search(content) or _BREADCRUMBS.match(content):
+            lines.append(Line(LineKind.BLANK))  # a table of contents or breadcrumbs: never a goal
+        elif lead.startswith("#"):
+            title = _unnumbered(content.strip("# ").strip())
             lines.append(
                 Line(LineKind.HEADING, title, HeadingStyle.MARKDOWN, len(lead))
                 if title
@@ -249,12 +279,150 @@ def layout(text: str) -> list[Line]:
         elif not content:
             lines.append(Line(LineKind.BLANK))
         elif (bold := _BOLD.match(content)) and not bold.group("text").strip().endswith(":"):
-            lines.append(Line(LineKind.HEADING, bold.group("text").strip(), HeadingStyle.BOLD))
+            lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif _is_caps_heading(content):
-            lines.append(Line(LineKind.HEADING, content, HeadingStyle.CAPS))
+            lines.append(Line(LineKind.HEADING, _unnumbered(content), HeadingStyle.CAPS))
+        elif item := _LIST_NUMBER.match(content):
+            number = item.group(0).strip().rstrip(".)")
+            lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
+        elif item := _LETTER_ITEM.match(content) or _GLUED_DASH.match(content):
+            lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
         else:
             lines.append(Line(LineKind.PROSE, content))
-    return lines
+        numbers.append(number)
+    lines = _numbered_headings(lines, numbers)
+    return lines if line_numbered else _plain_headings(_list_ends(lines))
+
+
+# A list item's line this long may have been wrapped by the page: the next line can carry on with it.
+_WRAPPED = 45
+
+
+def _list_ends(lines: list[Line]) -> list[Line]:
+    """Where a list ends without a blank line (text copied from a web page): a line after an item carries
+    on with it only when it reads as the rest of it (it starts in lower case, or the item's line was long
+    enough to have been wrapped and did not end a sentence); otherwise a new paragraph starts."""
+    result: list[Line] = []
+    item: Line | None = None
+    for line in lines:
+        if line.kind is LineKind.PROSE and item is not None:
+            last = result[-1].text  # the item's line so far
+            carries_on = line.text[:1].islower() or (
+                len(last) >= _WRAPPED and not last.endswith((".", "!", "?", ":", ";"))
+            )
+            if not carries_on:
+                result.append(Line(LineKind.BLANK))
+                item = None
+        if line.kind is LineKind.BULLET:
+            item = line
+        elif line.kind is not LineKind.PROSE:
+            item = None
+        result.append(line)
+    return result
+
+
+_HEADING_WORDS = 10
+
+
+_MONTHS = re.compile(
+    r"^(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnumbered(title: str) -> str:
+    """A heading without its section number: "3.2 Kampanjer" -> "Kampanjer" (but "1 maj" is a day)."""
+    match = _LIST_NUMBER.match(title) or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
+    if match is None or _MONTHS.match(title[match.end() :]):
+        return title
+    return title[match.end() :].strip()
+
+
+def looks_like_heading(text: str) -> bool:
+    """Short, without a full stop or a colon, starting with a capital: a heading's shape."""
+    words = text.split()
+    return (
+        0 < len(words) <= _HEADING_WORDS
+        and len(text) <= 80
+        and not text.endswith((".", ",", ";", ":", "!", "?", "-", "–"))
+        and text[:1].isupper()
+        and any(ch.isalpha() for ch in text)
+        and not re.search(r"\b(?:ska|skall|kommer att)\b", text, re.IGNORECASE)
+    )
+
+
+def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Line]:
+    """Numbered lines are headings ("1. Organisation", "3.2 Kampanjer") or list items ("1. Ordna ...").
+
+    A multi-level number is a heading. A single number is a heading when the line has a heading's shape and
+    its neighbours are not the list it would belong to: the numbered lines around it (blank lines aside) do
+    not carry the numbers just before and after its own.
+    """
+
+    def neighbour(index: int, step: int) -> str | None:
+        """The number of the nearest numbered line that way, past a wrapped line or two, if any."""
+        for _ in range(4):
+            index += step
+            while 0 <= index < len(lines) and lines[index].kind is LineKind.BLANK:
+                index += step
+            if not 0 <= index < len(lines) or lines[index].kind is LineKind.HEADING:
+                return None
+            if numbers[index] is not None:
+                return numbers[index]
+        return None
+
+    def introduced(index: int) -> bool:
+        """Whether the line before is one that introduces a list ("Vi ska:")."""
+        index -= 1
+        while index >= 0 and lines[index].kind is LineKind.BLANK:
+            index -= 1
+        return index >= 0 and lines[index].kind is LineKind.PROSE and lines[index].text.endswith(":")
+
+    result = list(lines)
+    for index, number in enumerate(numbers):
+        if number is None:
+            continue
+        text = lines[index].text
+        if "." in number:
+            result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, number.count(".") + 1)
+            continue
+        before, after = neighbour(index, -1), neighbour(index, 1)
+        in_list = (before is not None and before.isdigit() and int(before) == int(number) - 1) or (
+            after is not None and after.isdigit() and int(after) == int(number) + 1
+        )
+        if looks_like_heading(text) and not in_list and not introduced(index):
+            result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
+    return result
+
+
+def _plain_headings(lines: list[Line]) -> list[Line]:
+    """Headings without marks: a short line in a heading's shape, with a blank line (or the start) before
+    it and a blank line, a list or a new paragraph after it."""
+    result = list(lines)
+    for index, line in enumerate(lines):
+        before = lines[index - 1].kind if index > 0 else LineKind.BLANK
+        after = lines[index + 1] if index + 1 < len(lines) else Line(LineKind.BLANK)
+        if line.kind is not LineKind.PROSE or before not in (LineKind.BLANK, LineKind.HEADING):
+            continue
+        # "Organisation:" over a list names the list's subject; "Vi ska:" introduces it (no heading).
+        label = line.text[:-1].strip()
+        if (
+            line.text.endswith(":")
+            and after.kind is LineKind.BULLET
+            and len(label.split()) <= 5
+            and looks_like_heading(label)
+            and not re.search(r"\b(?:vi|jag|vill|att)\b", label, re.IGNORECASE)
+        ):
+            result[index] = Line(LineKind.HEADING, label, HeadingStyle.PLAIN)
+            continue
+        if not looks_like_heading(line.text):
+            continue
+        opens_paragraph = after.kind is LineKind.PROSE and after.text[:1].isupper()
+        if after.kind in (LineKind.BLANK, LineKind.BULLET, LineKind.HEADING) or (
+            opens_paragraph and len(line.text.split()) <= 6
+        ):
+            result[index] = Line(LineKind.HEADING, line.text, HeadingStyle.PLAIN)
+    return result
 
 
 def join_lines(parts: Iterable[str]) -> str:
@@ -327,7 +495,12 @@ def present_heading(text: str) -> str:
     words = []
     for word in text.split(" "):
         core = word.strip(".,:;!?()\"'”“")
-        words.append(word if core in ACRONYMS else word.lower())
+        if core in ACRONYMS:
+            words.append(word)
+        else:
+            lower = word.lower()
+            name = PROPER_NAMES.get(core.casefold())
+            words.append(lower.replace(core.lower(), name) if name else lower)
     result = " ".join(words)
     for i, ch in enumerate(result):
         if ch.isalpha():

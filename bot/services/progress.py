@@ -59,6 +59,7 @@ METRIC (a number moved from `baseline` to `goal_value`)
   goal's side; ON_PACE when at least expected - 1 % of it; else BEHIND.
 - Without a baseline the first reading of the year is the baseline and the pace is counted from that
   reading's day to the year's end; with no baseline and no reading, or no goal_value, NOT_MEASURED.
+- A relative goal (`change_percent`, "öka med 10 procent") has the goal baseline x (1 + change / 100).
 """
 
 from __future__ import annotations
@@ -176,6 +177,10 @@ def period_bounds(period: Period, today: date) -> tuple[date, date]:
             last_month = first_month + 2
             last = calendar.monthrange(today.year, last_month)[1]
             return date(today.year, first_month, 1), date(today.year, last_month, last)
+        case Period.HALF_YEAR:
+            if today.month <= 6:
+                return date(today.year, 1, 1), date(today.year, 6, 30)
+            return date(today.year, 7, 1), date(today.year, 12, 31)
         case Period.YEAR:
             return date(today.year, 1, 1), date(today.year, 12, 31)
         case _:
@@ -183,7 +188,7 @@ def period_bounds(period: Period, today: date) -> tuple[date, date]:
 
 
 def periods_in_year(period: Period, year: int) -> int:
-    """How many periods the plan year holds: 52 or 53 ISO weeks, 12 months, 4 quarters, 1 year."""
+    """How many periods the plan year holds: 52 or 53 ISO weeks, 12 months, 4 quarters, 2 half-years, 1 year."""
     return len(spans_of(period, year))
 
 
@@ -368,6 +373,8 @@ def _metric_progress(target: Target, reports: Sequence[Report], today: date, yea
     if baseline is None and readings:
         baseline, counted_from = _reading(readings[0].value), readings[0].on
     goal = None if target.goal_value is None else _reading(target.goal_value)
+    if goal is None and baseline is not None and target.change_percent is not None:
+        goal = _relative_goal(baseline, target.change_percent)
     if goal is None or baseline is None:
         done = latest if latest is not None else (baseline if baseline is not None else 0.0)
         wanted = 0.0 if goal is None else goal
@@ -397,6 +404,12 @@ def _metric_progress(target: Target, reports: Sequence[Report], today: date, yea
         year=Measure(done, goal, expected, pace, starts, ends, baseline=baseline),
         latest=latest,
     )
+
+
+def _relative_goal(baseline: float, change_percent: float) -> float:
+    """ "Öka med 10 procent" (issue 18): the goal is the baseline (given, or the year's first reading)
+    moved by that share."""
+    return round(baseline + baseline * change_percent / 100, 6)
 
 
 # --- people and done -----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.app import plan_reviews_on
 from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services, build_router
 from bot.db import migrate
@@ -75,6 +76,7 @@ def services_on(repository: Repository) -> Services:
         zone=ZONE,
         prompts=PromptDesk(PromptRepository(db), people, fixed_clock, timezone=str(ZONE)),
         reports=BoardReports(progress, FollowUpRepository(db), checkins, people, PromptRepository(db)),
+        plan_reviews=plan_reviews_on(repository),
     )
 
 

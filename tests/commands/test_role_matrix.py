@@ -107,6 +107,9 @@ MINIMUM: dict[str, Row] = {
     "visa": Row(Role.BOARD, "{slot}"),
     "posta": Row(Role.BOARD, "{slot}"),
     "bank": Row(Role.BOARD, "lägg till miljö: Hur når vi fler unga?"),
+    # The plan a board member sent as a file: its review, and the priority areas named in it.
+    "plan": Row(Role.BOARD),
+    "områden": Row(Role.BOARD, "Vården, Bostäder"),
     # Administrators: who holds which role, and which district a team is.
     "roll": Row(Role.ADMIN, "styrelse Diego Siciliani", mention=True),
     "koppla": Row(Role.ADMIN, "Västernorrland", kind="channel"),

@@ -190,3 +190,27 @@ def card_action(
     )
     activity["from"] = _person(who)
     return activity
+
+
+def personal_file(name: str, url: str, *, service_url: str, locale: str = "sv-SE") -> dict[str, Any]:
+    """A file sent to the bot in a personal chat, as Teams sends it (manifest supportsFiles): no text, an
+    attachment with a pre-authorised download URL."""
+    conversation = {"id": "a:personal-megan", "conversationType": "personal", "tenantId": TENANT}
+    attachment = {
+        "contentType": "application/vnd.microsoft.teams.file.download.info",
+        "contentUrl": f"https://contoso.sharepoint.example/personal/megan/{name}",
+        "name": name,
+        "content": {
+            "downloadUrl": url,
+            "uniqueId": "1150D938-8870-4044-9F2C-5BBDEBA70C8C",
+            "fileType": name.rsplit(".", 1)[-1],
+        },
+    }
+    return _base(
+        service_url,
+        conversation,
+        locale,
+        type="message",
+        attachments=[attachment],
+        channelData={"tenant": {"id": TENANT}},
+    )

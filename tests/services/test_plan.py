@@ -523,3 +523,23 @@ def test_plan_data_with_a_bad_target_is_rejected(target: dict[str, object]) -> N
     }
     with pytest.raises(PlanParseError):
         plan_from_mapping(data)
+
+
+def test_text_after_a_list_without_a_blank_line_is_not_merged_into_the_last_goal() -> None:
+    """Copied from a web page, a paragraph may follow a list on the next line: it is no part of the goal.
+    A wrapped item's second line (lower case, or after a long line) still is."""
+    plan = parse_plan(
+        "Verksamhetsplan 2026\n\nMedlemmar\n\n"
+        "• Ringa alla nya medlemmar\n"
+        "Det här gör vi för att fler ska stanna kvar.\n"
+        "• Genomföra en utbildning för alla nya medlemmar och för dem som vill\n"
+        "Lära sig mer om partiets historia\n"
+        "• Starta en studiecirkel\n"
+        "om feminism\n"
+    )
+    assert [goal.text for goal in plan.goals] == [
+        "Ringa alla nya medlemmar",
+        "Genomföra en utbildning för alla nya medlemmar och för dem som vill "
+        "Lära sig mer om partiets historia",
+        "Starta en studiecirkel om feminism",
+    ]

@@ -504,3 +504,36 @@ def test_period_bounds(period: Period, today: date, bounds: tuple[date, date]) -
 )
 def test_periods_in_year(period: Period, year: int, count: int) -> None:
     assert periods_in_year(period, year) == count
+
+
+# --- targets read from plans since issue 18 ---------------------------------------------------------------
+
+
+def test_two_meetings_per_term_is_four_a_year_and_the_term_is_half_the_year() -> None:
+    """ "Minst två medlemsträffar per termin": a board means two each spring and two each autumn."""
+    per_term = Target(TargetKind.COUNT, count=2, period=Period.HALF_YEAR, unit="medlemsträffar")
+    result = progress(per_term, [district(2, date(2025, 3, 1))], today=date(2025, 8, 15), year=2025)
+    term = period_of(result)
+    assert (term.starts, term.ends) == (date(2025, 7, 1), date(2025, 12, 31))
+    assert term.done == 0 and term.wanted == 2
+    assert result.year.done == 2 and result.year.wanted == 4
+    assert periods_in_year(Period.HALF_YEAR, 2025) == 2
+
+
+def test_a_rise_of_ten_percent_is_measured_from_the_first_reading_without_a_baseline() -> None:
+    """ "Öka antalet medlemmar med 10 procent": from 400 members the goal is 440."""
+    rise = Target(TargetKind.METRIC, unit="medlemmar", change_percent=10.0)
+    reports = [district(400, date(2025, 1, 10)), district(440, date(2025, 6, 1))]
+    result = progress(rise, reports, today=date(2025, 6, 2), year=2025)
+    assert result.year.wanted == pytest.approx(440) and result.year.pace is Pace.DONE
+    with_baseline = Target(TargetKind.METRIC, unit="medlemmar", baseline=500.0, change_percent=-10.0)
+    result = progress(with_baseline, [], today=date(2025, 6, 2), year=2025)
+    assert result.year.wanted == pytest.approx(450)
+
+
+def test_money_raised_is_the_sum_of_what_is_reported() -> None:
+    """ "Samla in 50 000 kronor": each report is an amount raised; the year adds them up."""
+    money = Target(TargetKind.COUNT, count=50_000, period=Period.YEAR, unit="kronor")
+    reports = [district(20_000, date(2025, 3, 1)), district(35_000, date(2025, 9, 1))]
+    result = progress(money, reports, today=date(2025, 10, 1), year=2025)
+    assert result.year.done == 55_000 and result.year.pace is Pace.DONE

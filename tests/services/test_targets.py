@@ -142,3 +142,50 @@ def test_odd_input_is_done_or_a_target(text: str) -> None:
 def test_target_round_trips_through_dict() -> None:
     target = Target(C, count=1, period=YEAR, unit="debattartikel", per_area=True)
     assert Target.from_dict(target.to_dict()) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Hålla minst 2 medlemsträffar per termin",
+            Target(TargetKind.COUNT, count=2, period=Period.HALF_YEAR, unit="medlemsträffar"),
+        ),
+        (
+            "Skicka ut nyhetsbrev en gång per halvår",
+            Target(TargetKind.COUNT, count=1, period=Period.HALF_YEAR, unit="nyhetsbrev"),
+        ),
+        (
+            "Genomföra fyra stycken medlemsmöten",
+            Target(TargetKind.COUNT, count=4, period=Period.YEAR, unit="medlemsmöten"),
+        ),
+        (
+            "Värva tjugo nya medlemmar",
+            Target(TargetKind.COUNT, count=20, period=Period.YEAR, unit="medlemmar"),
+        ),
+        ("Utse två kontaktpersoner", Target(TargetKind.PEOPLE, count=2, unit="kontaktpersoner")),
+        ("Utse en valledare och en kassör", Target(TargetKind.PEOPLE, count=2)),
+        ("Ha 400 medlemmar vid årets slut", Target(TargetKind.METRIC, unit="medlemmar", goal_value=400)),
+        ("Nå 2000 följare på Instagram", Target(TargetKind.METRIC, unit="följare", goal_value=2000)),
+        (
+            "Öka antalet medlemmar med 10 procent",
+            Target(TargetKind.METRIC, unit="medlemmar", change_percent=10.0),
+        ),
+        (
+            "Samla in 50 000 kronor till valfonden",
+            Target(TargetKind.COUNT, count=50_000, period=Period.YEAR, unit="kronor"),
+        ),
+        (
+            "Minst hälften av styrelsens ledamöter ska gå utbildningen",
+            Target(TargetKind.METRIC, unit="% av styrelsens ledamöter", goal_value=50.0),
+        ),
+        (
+            "Skicka nyhetsbrev varannan månad",
+            Target(TargetKind.COUNT, count=6, period=Period.YEAR, unit="nyhetsbrev"),
+        ),
+    ],
+)
+def test_targets_read_since_issue_18(text: str, target: Target) -> None:
+    """Terms and half-years, pieces and number words, people to appoint, figures to reach or raise by a
+    share, money and shares of a group: what a board member writes means a number to reach."""
+    assert parse_target(text) == target

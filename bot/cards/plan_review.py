@@ -1,0 +1,245 @@
+"""A plan as it was read, for review before it is imported: each section, goal and target in words."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.cards import Reply, card, facts, heading, paragraph, say
+from bot.cards.goals import target_in_words
+from bot.db.repository import ImportSummary
+from bot.i18n import Translator
+from bot.services.goals import Plan, TargetKind
+from bot.services.plan import GoalDraft, PlanDraft, PlanParseError
+from bot.services.plan_corrections import Correction, CorrectionError, Field
+from bot.services.plan_files import MAX_PLAN_BYTES
+from bot.services.plan_review import Review
+
+
+def goal_line(t: Translator, number: int, goal: GoalDraft, areas: tuple[str, ...]) -> str:
+    """ "3. Hålla minst två medlemsmöten per termin — at least 2 medlemsmöten per half-year"."""
+    words = target_in_words(t, goal.target, areas)
+    branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
+    return f"{number}. {goal.text} \u2014 {words}{branch}"
+
+
+def questions(t: Translator, draft: PlanDraft) -> list[str]:
+    """What the reader could not settle and the board should answer before or after importing."""
+    asked = [
+        t._(
+            "Not read as goals, a list under \u201c{section}\u201d: {items}. If they are goals, add each "
+            "with: goal new {section}: TEXT"
+        ).format(section=section, items="; ".join(_short(item) for item in items[:8]))
+        for section, items in draft.set_aside
+    ]
+    for number, goal in enumerate(draft.goals, start=1):
+        target = goal.target
+        if target.kind is TargetKind.METRIC and target.change_percent is not None and target.baseline is None:
+            asked.append(
+                t._(
+                    "Goal {number} is a change in percent: what is the figure today? Write: goal {number} "
+                    "from VALUE"
+                ).format(number=number)
+            )
+        if target.per_area and not draft.priority_areas:
+            asked.append(
+                t._(
+                    "Goal {number} is to be done in each priority area, but the plan names none. Write: "
+                    "areas NAME, NAME, ..."
+                ).format(number=number)
+            )
+    return list(dict.fromkeys(asked))
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "\u2026"
+
+
+def review_text(t: Translator, draft: PlanDraft) -> str:
+    """The whole plan as read, as plain text (the command line's dry run, and the card's fallback)."""
+    lines = []
+    if draft.title:
+        lines.append(draft.title)
+    if draft.priority_areas:
+        lines.append(t._("Priority areas: {areas}").format(areas=", ".join(draft.priority_areas)))
+    number = 0
+    for section in draft.sections:
+        lines.append("")
+        lines.append(section.title)
+        for goal in section.goals:
+            number += 1
+            lines.append("  " + goal_line(t, number, goal, draft.priority_areas))
+    asked = questions(t, draft)
+    if asked:
+        lines.append("")
+        lines.extend(asked)
+    lines.append("")
+    lines.append(
+        t.ngettext(
+            "{goals} goal in {sections} sections", "{goals} goals in {sections} sections", len(draft.goals)
+        ).format(goals=len(draft.goals), sections=len(draft.sections))
+    )
+    return "\n".join(lines)
+
+
+def plan_problem(t: Translator, error: PlanParseError) -> str:
+    """What is wrong with a plan's file, and what to do, in one sentence."""
+    problem = error.problem
+    if problem == "too_large":
+        return t._("The file is larger than {size} MB: send the plan as a smaller PDF or Word file.").format(
+            size=MAX_PLAN_BYTES // (1024 * 1024)
+        )
+    if problem == "encrypted":
+        return t._("The file is protected by a password: save it without a password and send it again.")
+    if problem == "no_text":
+        return t._(
+            "The PDF has no text, only images of pages (a scan): send the plan as a Word file, or as a "
+            "PDF saved from the original document."
+        )
+    if problem == "unsupported":
+        return t._("I can read plans as PDF, Word (.docx), text or Markdown files: save it as one of those.")
+    if problem == "download":
+        return t._("I could not fetch the file from Teams: send it again in a moment.")
+    if problem == "unreadable":
+        return t._("The file could not be read: it may be damaged. Save the plan again and send it.")
+    return t._(
+        "I found no goals in the file: write the goals as a list under headings, or as sentences such as "
+        "\u201cVi ska \u2026\u201d, and send it again."
+    )
+
+
+def review_card(t: Translator, review: Review) -> Reply:
+    """The plan as read, with Import / Correct first / Cancel: what the board checks before importing."""
+    draft = review.draft
+    title = t._("The plan as I read it: {file}").format(file=review.file_name)
+    hint = correction_hint(t)
+    text = "\n".join([title, "", review_text(t, draft), "", hint])
+    actions = [
+        say(t._("Import"), t._("plan import")),
+        say(t._("Correct first"), t._("plan correct")),
+        say(t._("Cancel"), t._("plan cancel")),
+    ]
+    summary = t.ngettext(
+        "I read {count} goal in {file}: check them and import.",
+        "I read {count} goals in {file}: check them and import.",
+        len(draft.goals),
+    ).format(count=len(draft.goals), file=review.file_name)
+    fallback = _fallback(text, summary)
+    # Teams refuses a message over about 28 KB: a long plan's goals are shortened until the card fits.
+    for length in (240, 120, 60, 30):
+        body = [heading(title), *_review_body(t, draft, length), paragraph(hint, subtle=True)]
+        shown = card(body, fallback=fallback, actions=actions)
+        if len(json.dumps(shown, ensure_ascii=False).encode()) <= _LARGEST_CARD:
+            break
+    return Reply(text, shown, summary=summary)
+
+
+def _review_body(t: Translator, draft: PlanDraft, length: int) -> list[dict[str, Any]]:
+    body: list[dict[str, Any]] = []
+    if draft.title:
+        body.append(paragraph(draft.title, subtle=True))
+    if draft.priority_areas:
+        body.append(paragraph(t._("Priority areas: {areas}").format(areas=", ".join(draft.priority_areas))))
+    number = 0
+    for section in draft.sections:
+        body.append(heading(section.title, size="Default"))
+        rows = []
+        for goal in section.goals:
+            number += 1
+            words = target_in_words(t, goal.target, draft.priority_areas)
+            branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
+            rows.append((f"{number}.", f"{_short(goal.text, length)}\n\u2192 {words}{branch}"))
+        body.append(facts(rows))
+    body.extend(paragraph(question) for question in questions(t, draft))
+    return body
+
+
+_LARGEST_CARD = 24_000
+_LONGEST_FALLBACK = 8000
+
+
+def _fallback(text: str, summary: str) -> str:
+    return text if len(text) <= _LONGEST_FALLBACK else summary
+
+
+def correction_hint(t: Translator) -> str:
+    return t._(
+        "Correct a goal in one message: goal 6 target 4 per quarter \u00b7 goal 6 text NEW TEXT \u00b7 "
+        "goal 6 section NAME \u00b7 goal 6 branches yes \u00b7 goal 6 area yes \u00b7 goal 6 from 350 "
+        "\u00b7 goal 6 remove \u00b7 goal new SECTION: TEXT \u00b7 areas NAME, NAME. Then: plan import"
+    )
+
+
+def correction_problem(t: Translator, error: CorrectionError) -> str:
+    if error.problem == "no_goal":
+        return t._("There is no goal {number}; the plan has goals 1\u2013{last}.").format(
+            number=error.number, last=error.goals
+        )
+    if error.problem == "no_target":
+        return t._(
+            "I could not read a target there. Write e.g.: goal 6 target 4 per quarter, goal 6 target from "
+            "300 to 400 members, or goal 6 target done"
+        )
+    if error.problem == "empty_plan":
+        return t._("That is the plan's last goal: a plan needs at least one.")
+    if error.problem == "no_number":
+        return t._("Write the starting value as a number, e.g.: goal 6 from 350")
+    if error.problem == "not_a_metric":
+        return t._(
+            "Goal {number} is no figure to move: give it one first, e.g.: "
+            "goal {number} target from 300 to 400 members"
+        ).format(number=error.number)
+    if error.problem == "not_a_count":
+        return t._(
+            "Goal {number} is not counted: give it a count first, e.g.: goal {number} target 1 per year"
+        ).format(number=error.number)
+    return t._("Write what to change it to, e.g.: goal 6 branches yes")
+
+
+def corrected(t: Translator, review: Review) -> Reply:
+    """The plan under review after a correction: the whole review again, the change on top."""
+    shown = review_card(t, review)
+    note = t._("Corrected. This is the plan now:")
+    body = [paragraph(note), *(shown.card["body"] if shown.card else [])]
+    text = f"{note}\n{shown.text}"
+    actions = (shown.card or {}).get("actions")
+    return Reply(text, card(body, fallback=_fallback(text, note), actions=actions), summary=note)
+
+
+def imported(t: Translator, district: str, summary: ImportSummary) -> Reply:
+    return Reply(
+        t._(
+            "Imported {total} goals for {district}: {created} new, {updated} updated, {unchanged} unchanged, "
+            "{retired} retired. Write goals to see them."
+        ).format(
+            total=summary.total,
+            district=district,
+            created=summary.created,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            retired=summary.retired,
+        )
+    )
+
+
+def stored_correction(t: Translator, plan: Plan, correction: Correction) -> Reply:
+    """The district's plan after a correction in chat: the goal as it is now."""
+    if correction.field is Field.AREAS:
+        return Reply(t._("Priority areas: {areas}").format(areas=", ".join(plan.priority_areas)))
+    if correction.field is Field.RETIRE:
+        return Reply(
+            t._("Goal {number} is retired; the plan now has goals 1\u2013{last}.").format(
+                number=correction.number, last=len(plan.goals)
+            )
+        )
+    goal = plan.goals[-1] if correction.field is Field.ADD else None
+    if goal is None:
+        goal = next((g for g in plan.goals if g.number == correction.number), None)
+    if goal is None:  # moved to another section, so renumbered: show the plan
+        return Reply(t._("Corrected. Write goals to see the plan."))
+    text = t._("Corrected goal {number}: {text} \u2014 {target}").format(
+        number=goal.number,
+        text=goal.text,
+        target=target_in_words(t, goal.target, plan.priority_areas),
+    )
+    return Reply(text)

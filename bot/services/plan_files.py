@@ -1,0 +1,340 @@
+"""A plan's file as text the plan reader understands: PDF, Word (.docx), plain text and Markdown.
+
+Every format is turned into the same markdown-ish text (`# ` headings by level, `• ` list items, blank
+lines between paragraphs), so one reader (`plan.parse_plan`) finds the same goals in each. PDF pages are read
+from their text layer with pdfplumber: two-column pages in reading order, larger fonts as headings. Word
+files are read with python-docx: heading styles as headings, list paragraphs as items.
+
+Whatever is wrong with a file is a `PlanFileError` whose `problem` says what, so the caller can say it in
+the user's language.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from bot.services.plan import PlanParseError
+
+MAX_PLAN_BYTES = 10 * 1024 * 1024
+PLAN_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+
+
+class PlanFileError(PlanParseError):
+    """A file the importer cannot read. `problem`: too_large, unsupported, encrypted, no_text, unreadable."""
+
+    def __init__(self, problem: str, message: str) -> None:
+        super().__init__(message, problem)
+
+
+def plan_text(name: str, data: bytes) -> str:
+    """The plan in `data` (a file called `name`) as plan text; PlanFileError says what is wrong."""
+    if len(data) > MAX_PLAN_BYTES:
+        raise PlanFileError("too_large", f"the file is larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB")
+    suffix = PurePath(name).suffix.lower()
+    if data.startswith(b"%PDF") or suffix == ".pdf":
+        return pdf_text(data)
+    if suffix == ".docx" or (data.startswith(b"PK") and suffix not in (".txt", ".md")):
+        return docx_text(data)
+    if suffix in (".doc", ".odt", ".rtf", ".pages", ".xls", ".xlsx", ".pptx", ".ppt"):
+        raise PlanFileError("unsupported", f"{suffix} files cannot be read: save the plan as PDF or .docx")
+    if b"\x00" in data[:4096]:
+        raise PlanFileError("unsupported", "this is not a text, PDF or .docx file")
+    for encoding in ("utf-8-sig", "cp1252"):  # plans exported from older Windows tools
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise PlanFileError("unreadable", "the text is in an encoding the importer does not know")
+
+
+# --- PDF -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class _Row:
+    words: list[_Word]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+def pdf_text(data: bytes) -> str:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    pages: list[list[_Row]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False)
+                pages.append(_page_rows([_word(w) for w in words], float(page.width)))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise PlanFileError("encrypted", "the PDF is protected by a password") from error
+    except PdfminerException as error:
+        if isinstance(error.args[0] if error.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise PlanFileError("encrypted", "the PDF is protected by a password") from error
+        raise PlanFileError("unreadable", "the PDF is damaged or not a PDF") from error
+    except Exception as error:  # pdfminer raises many kinds of errors on damaged files
+        raise PlanFileError("unreadable", "the PDF is damaged or not a PDF") from error
+    rows = [row for page in pages for row in page]
+    if not any(re.search(r"[^\W\d_]{2}", row.text) for row in rows):
+        raise PlanFileError("no_text", "the PDF has no text layer (a scanned image?)")
+    return "\n".join(_pdf_lines(pages))
+
+
+def _word(raw: dict[str, Any]) -> _Word:
+    font = str(raw.get("fontname", ""))
+    return _Word(
+        str(raw["text"]),
+        float(raw["x0"]),
+        float(raw["x1"]),
+        float(raw["top"]),
+        float(raw["bottom"]),
+        round(float(raw.get("size", 0.0)), 1),
+        bool(re.search(r"bold|black|heavy|semibold", font, re.IGNORECASE)),
+    )
+
+
+def _rows(words: list[_Word]) -> list[_Row]:
+    """Words on the same baseline as one row, top to bottom."""
+    rows: list[_Row] = []
+    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        if rows and abs(rows[-1].top - word.top) <= max(2.0, word.size * 0.3):
+            rows[-1].words.append(word)
+        else:
+            rows.append(_Row([word]))
+    return rows
+
+
+def _gutter(words: list[_Word], width: float) -> float | None:
+    """The x of the empty strip between two columns, if the page has two: no word crosses it and both
+    sides hold a good share of the page's text."""
+    if len(words) < 20:
+        return None
+    best: tuple[int, float] | None = None
+    x = width * 0.35
+    while x <= width * 0.65:
+        crossing = sum(1 for w in words if w.x0 < x < w.x1)
+        left = sum(1 for w in words if w.x1 <= x)
+        if crossing <= len(words) * 0.02 and min(left, len(words) - left - crossing) >= len(words) * 0.2:
+            # The middle of the widest free strip is the gutter.
+            if best is None or crossing < best[0]:
+                best = (crossing, x)
+        x += 2.0
+    if best is None:
+        return None
+    x = best[1]
+    lo, hi = x, x
+    while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in words):
+        lo -= 1
+    while hi < width * 0.7 and not any(w.x0 < hi + 1 < w.x1 for w in words):
+        hi += 1
+    return (lo + hi) / 2 if hi - lo >= 8 else None
+
+
+def _page_rows(words: list[_Word], width: float) -> list[_Row]:
+    """A page's rows in reading order: on a two-column page each run of rows that stays within its column
+    is read left column first, then right; rows that span the page (a title) stay where they are."""
+    words = [w for w in words if w.text.strip()]
+    gutter = _gutter(words, width)
+    if gutter is None:
+        return _rows(words)
+    rows = _rows(words)
+    result: list[_Row] = []
+    run: list[_Row] = []
+
+    def flush() -> None:
+        lefts = [w for row in run for w in row.words if w.x1 <= gutter]
+        rights = [w for row in run for w in row.words if w.x1 > gutter]
+        result.extend(_rows(lefts))
+        result.extend(_rows(rights))
+        run.clear()
+
+    for row in rows:
+        if any(w.x0 < gutter < w.x1 for w in row.words):
+            flush()
+            result.append(row)
+        else:
+            run.append(row)
+    flush()
+    return result
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:sida|page|s\.)\s*)?[0-9]{1,3}(?:\s*(?:av|/|of)\s*[0-9]{1,3})?$", re.IGNORECASE
+)
+
+
+def _running_lines(pages: list[list[_Row]]) -> set[str]:
+    """A running header or footer: the same first or last line on several pages."""
+    ends: Counter[str] = Counter()
+    for page in pages:
+        texts = [row.text.strip() for row in page if not _PAGE_NUMBER.match(row.text.strip())]
+        ends.update({*texts[:1], *texts[-1:]})
+    return {text for text, count in ends.items() if count >= 2 and len(pages) >= 2}
+
+
+def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
+    """Plan text from the rows: larger or bold short rows as headings, gaps as blank lines."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for row in page:
+            for word in row.words:
+                sizes[word.size] += len(word.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    larger = sorted({s for s in sizes if s >= body + 1.0}, reverse=True)
+    running = _running_lines(pages)
+    for page in pages:
+        page = [row for row in page if row.text.strip() not in running]
+        gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
+        usual = statistics.median(gaps) if gaps else 0.0
+        previous: _Row | None = None
+        heading: list[str] = []  # a heading's rows: one heading may wrap over several
+        level = 0  # its level: 1, 2, ... by size; BOLD for a heading in bold body type
+        for row in page:
+            text = row.text.strip()
+            if _PAGE_NUMBER.match(text):
+                continue
+            gap = row.top - previous.bottom if previous is not None else 0.0
+            new_block = previous is not None and (gap > max(usual * 1.6, usual + 3) or row.top < previous.top)
+            short = len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
+            row_level = 0
+            if row.size in larger and short:
+                row_level = larger.index(row.size) + 1
+            elif row.bold and short and row.size >= body and re.search(r"[^\W\d_]{3}", text):
+                row_level = _BOLD
+            if heading and (row_level != level or new_block):
+                yield from _heading(heading, level)
+                heading = []
+            if row_level:
+                heading.append(text)
+                level = row_level
+            else:
+                if new_block:
+                    yield ""  # a new paragraph, or the top of the next column
+                yield text
+            previous = row
+        if heading:
+            yield from _heading(heading, level)
+        yield ""
+
+
+_BOLD = -1
+
+
+def _heading(rows: list[str], level: int) -> Iterator[str]:
+    text = " ".join(rows)
+    yield f"**{text}**" if level == _BOLD else "#" * min(level, 6) + " " + text
+    yield ""
+
+
+# --- Word ------------------------------------------------------------------------------------------------
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*([1-9])$", re.IGNORECASE)
+_TITLE_STYLE = re.compile(r"^(?:title|rubrik|titel)$", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"list|liststycke|punkt|numrer", re.IGNORECASE)
+
+
+def docx_text(data: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE file: an encrypted .docx or an old .doc
+            raise PlanFileError(
+                "encrypted", "the Word file is protected by a password, or an old .doc"
+            ) from error
+        raise PlanFileError("unreadable", "the Word file is damaged or not a .docx file") from error
+    except Exception as error:  # lxml and zipfile raise their own errors on damaged files
+        raise PlanFileError("unreadable", "the Word file is damaged or not a .docx file") from error
+    return "\n".join(_docx_lines(document))
+
+
+def _docx_lines(document: Any) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield from _paragraph_lines(Paragraph(child, document))
+        elif tag == "tbl":
+            # A table of goals: each row is an item, its first cell the goal; a first row of short cells
+            # ("Aktivitet", "Ansvarig") is the header.
+            rows = list(Table(child, document).rows)
+            if rows and all(len(cell.text.split()) <= 2 for cell in rows[0].cells):
+                rows = rows[1:]
+            for row in rows:
+                first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
+                if first:
+                    yield f"• {' '.join(first.split())}"
+            yield ""
+
+
+def _paragraph_lines(paragraph: Any) -> Iterator[str]:
+    text = " ".join(paragraph.text.replace("\u00ad", "").split())
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if not text:
+        yield ""
+        return
+    heading = _HEADING_STYLE.match(style)
+    if heading or _TITLE_STYLE.match(style):
+        level = int(heading.group(1)) if heading else 1
+        # A title is level 1 and headings move one down, so "Heading 1" under a title is a section.
+        yield ""
+        yield "#" * min(level + (1 if heading else 0), 6) + " " + text
+        yield ""
+        return
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    if numbered or _LIST_STYLE.search(style):
+        yield f"• {text}"
+        return
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if runs and all(run.bold for run in runs) and len(text.split()) <= 14 and not text.endswith("."):
+        yield ""
+        yield f"**{text}**"
+        yield ""
+        return
+    yield ""
+    yield text
