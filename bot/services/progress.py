@@ -188,7 +188,7 @@ def period_bounds(period: Period, today: date) -> tuple[date, date]:
 
 
 def periods_in_year(period: Period, year: int) -> int:
-    """How many periods the plan year holds: 52 or 53 ISO weeks, 12 months, 4 quarters, 2 half-years, 1 year."""
+    """How many periods the plan year holds: 52 or 53 ISO weeks, 12 months, 4 quarters, 2 halves, 1 year."""
     return len(spans_of(period, year))
 
 
