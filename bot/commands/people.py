@@ -10,7 +10,7 @@ from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, roles_of
 from bot.db.checkins import BranchInfo
 from bot.i18n import N_, Translator
-from bot.services.branches import find_branch, names
+from bot.services.branches import BranchName, find_branch, names
 from bot.services.people import PersonInfo, Role, allows
 from bot.services.text import fold
 
@@ -111,7 +111,8 @@ def register(router: Router) -> None:
         words = [w for w in words if fold(w) not in _REMOVE_WORDS]
         me = await asyncio.to_thread(context.people.find_id, request.user)
         members = await asyncio.to_thread(context.people.members, request.district)
-        own = [_Named(m.branch) for m in members if m.person_id == me and m.role is Role.CHAIR and m.branch]
+        chaired = [m.branch for m in members if m.person_id == me and m.role is Role.CHAIR and m.branch]
+        own = [BranchName(name) for name in chaired]
         found = find_branch(" ".join(words), own) if words else (own[0] if len(own) == 1 else None)
         if found is None:
             return Reply(t._("Name one of your branches after the person: {names}.").format(names=names(own)))
@@ -200,7 +201,7 @@ def register(router: Router) -> None:
             )
             return Reply(
                 t._("Added {name}. Branches: {names}").format(
-                    name=added, names=names([*known, _Named(added)])
+                    name=added, names=names([*known, BranchName(added)])
                 )
             )
         source = find_branch(" ".join(first), known)
@@ -249,11 +250,6 @@ def register(router: Router) -> None:
                 moved,
             ).format(old=source.name, new=target.name, count=moved)
         )
-
-
-class _Named:
-    def __init__(self, name: str) -> None:
-        self.name = name
 
 
 _ACTIONS = {
@@ -333,7 +329,7 @@ async def _take(request: Request, context: Context, kind: Role, typed: str) -> s
             continue
         branches = [m.branch or "" for m in held]
         if typed:
-            wanted = find_branch(typed, [_Named(b) for b in branches])
+            wanted = find_branch(typed, [BranchName(b) for b in branches])
             branches = [wanted.name] if wanted else []
         if not branches:
             lines.append(

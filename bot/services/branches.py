@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from bot.services.text import fold
@@ -25,6 +26,13 @@ class Named(Protocol):
 
 
 N = TypeVar("N", bound=Named)
+
+
+@dataclass(frozen=True)
+class BranchName:
+    """A branch known only by its name (a role's, an export filter's)."""
+
+    name: str
 
 
 def find_branch(text: str, branches: Sequence[N]) -> N | None:

@@ -444,6 +444,8 @@ class Reporting:
                 district, goal.id, branch_id, draft.happened_on, draft.value, area=draft.area
             )
             if same is not None:
+                if draft.submission is not None:  # the same message, stored a moment ago: AlreadyStored
+                    self.checkins.submitted(draft.submission)
                 return Repeat(same)
         return self.checkins.add(
             district=district,

@@ -40,7 +40,7 @@ from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
 
 from bot.i18n import LANGUAGES, Translator
-from bot.services.branches import find_branch
+from bot.services.branches import BranchName, find_branch
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject
@@ -139,15 +139,10 @@ def check_filters(query: ExportQuery, *, goals: Collection[int], branches: Seque
         raise ExportFilterError(ExportProblem.UNKNOWN_GOAL, str(query.goal))
     if query.branch is None:
         return query
-    found = find_branch(query.branch, [_Name(name) for name in branches])
+    found = find_branch(query.branch, [BranchName(name) for name in branches])
     if found is None:
         raise ExportFilterError(ExportProblem.UNKNOWN_BRANCH, query.branch[:60])
     return replace(query, branch=found.name)
-
-
-@dataclass(frozen=True)
-class _Name:
-    name: str
 
 
 @dataclass(frozen=True)

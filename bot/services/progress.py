@@ -500,7 +500,11 @@ def progress(
     return replace(
         result,
         year=replace(result.year, pace=Pace.NOT_BEGUN),
-        period=replace(result.period, pace=Pace.NOT_BEGUN) if result.period else None,
+        period=(
+            replace(result.period, pace=Pace.NOT_BEGUN)
+            if result.period and result.period.pace is not Pace.DONE
+            else result.period
+        ),
     )
 
 
@@ -542,7 +546,8 @@ def _progress(
     period = None
     if first.period is not None:
         met = float(sum(u.period is not None and u.period.done >= u.period.wanted for u in units))
-        period = Measure(met, wanted, 0.0, pace, first.period.starts, first.period.ends)
+        period_pace = Pace.DONE if met >= wanted else pace
+        period = Measure(met, wanted, 0.0, period_pace, first.period.starts, first.period.ends)
     return GoalProgress(period, year_measure, None, None, None, in_branches=True)
 
 
