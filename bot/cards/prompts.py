@@ -502,9 +502,7 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
     return Reply("\n".join(lines))
 
 
-def posted_early(
-    t: Translator, slot: PromptSlot, schedule: Schedule, now: datetime, *, actor: str | None
-) -> Reply:
+def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str | None) -> Reply:
     """To the writer and owner of a text someone posted ahead of its time."""
     return Reply(
         t._(
