@@ -31,7 +31,7 @@ from bot.db.engine import StorageGone
 from bot.i18n import pick_language, translator
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
-from bot.services.text import strip_invisible
+from bot.services.text import flatten_html, strip_invisible
 
 if TYPE_CHECKING:
     from dialogs.host import Dialogs
@@ -97,6 +97,7 @@ class DistrictBot(TeamsActivityHandler):
             activity_id=_unique_id(activity),
             form=form_of(activity),
             cards=activity.channel_id in CARD_CHANNELS,
+            locale=activity.locale,
         )
         context = Context(self.services, self.clock())
         if await self._continues_dialog(turn_context, request, context):
@@ -108,6 +109,8 @@ class DistrictBot(TeamsActivityHandler):
             return
         if reply.forgot_sender:
             self._drop_cached(conversation.conversation_id, user)
+        if reply.silent:
+            return
         await turn_context.send_activity(reply_activity(reply, activity.channel_id))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -278,7 +281,7 @@ def _unique_id(activity: Activity) -> str:
 
 
 def message_text(activity: Activity) -> str:
-    """The user's words: the bot's @mention removed, other Teams markup flattened.
+    """The user's words: the bot's @mention removed, Teams' HTML flattened to text (bot/services/text.py).
 
     A card button that submits data instead of text may name a command as {"command": "..."}.
     """
@@ -299,7 +302,7 @@ def message_text(activity: Activity) -> str:
     # Mentions of the bot under another label (some clients) start the message; drop a leading one.
     text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
     text = _LEFTOVER_MENTION.sub(lambda m: re.sub(r"<[^>]+>", "", m.group(0)), text)
-    return " ".join(text.replace("&nbsp;", " ").split())
+    return " ".join(flatten_html(text).split())
 
 
 def _mentions_anyone(activity: Activity) -> bool:

@@ -23,7 +23,7 @@ from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
-from bot.i18n import N_, Translator, person_language, translator
+from bot.i18n import N_, Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain, Sent
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role
@@ -272,18 +272,20 @@ class PromptPoster:
                 await self.tell_board(district, partial(self._may_be_missing, slot_id=slot_id))
 
     async def remind_owners(self) -> int:
-        """Remind each owner once, in a personal chat, of a slot without a text within its reminder days."""
+        """Remind each owner once, in a personal chat and their language, of a slot without a text within
+        its reminder days."""
         now = self.clock()
         due = await asyncio.to_thread(self.prompts.reminders_due, now)
-        chats = await asyncio.to_thread(
-            self.people.personal_chats, [slot.owner_id for slot, _ in due if slot.owner_id]
-        )
+        owners = [slot.owner_id for slot, _ in due if slot.owner_id]
+        chats = await asyncio.to_thread(self.people.personal_chats, owners)
+        languages = await asyncio.to_thread(self.people.languages, owners, self.t.language)
         sent = 0
         for slot, schedule in due:
             reference = chats.get(slot.owner_id or 0)
             if reference is None:
                 continue
-            reminder = cards.reminder(self._translator_for(reference), slot, schedule)
+            t = translator(languages.get(slot.owner_id or 0, self.t.language))
+            reminder = cards.reminder(t, slot, schedule)
             try:
                 await self.notifier.send(reference, reminder)
             except SendUncertain:
@@ -307,19 +309,15 @@ class PromptPoster:
         """A notice to each of these people reachable in a personal chat, in each one's language; how
         many it was sent to."""
         chats = await asyncio.to_thread(self.people.personal_chats, sorted(set(people)))
+        languages = await asyncio.to_thread(self.people.languages, list(chats), self.t.language)
         sent = 0
-        for reference in chats.values():
+        for person_id, reference in chats.items():
             try:
-                await self.notifier.send(reference, notice(self._translator_for(reference)))
+                await self.notifier.send(reference, notice(translator(languages[person_id])))
                 sent += 1
             except (ConversationGone, SendFailed) as exc:
                 log.warning("could not tell someone in a personal chat: %s", exc)
         return sent
-
-    def _translator_for(self, reference: dict[str, object]) -> Translator:
-        """The person's language where it is known, the district's otherwise (self.t: channel posts)."""
-        locale = reference.get("locale")
-        return translator(person_language(locale if isinstance(locale, str) else None, self.t.language))
 
     def _may_be_missing(self, t: Translator, slot_id: int) -> Reply:
         return Reply(
