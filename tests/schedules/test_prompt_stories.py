@@ -20,11 +20,11 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import COMPONENTS, SCHEDULER, create_app
-from bot.cards import text_of
 from bot.config import Settings
 from bot.services.prompting import PromptSlot, SlotStatus
 from tests.conftest import Clock
 from tests.fakes.activities import BOT_ID, BOT_NAME
+from tests.fakes.cards import text_of
 from tests.fakes.connector import FakeConnector, Posted
 
 TEAM = "19:team@thread.tacv2"
@@ -427,6 +427,7 @@ async def test_new_owners_are_told_when_a_slot_is_given_and_when_its_owner_leave
         f"Write it here with: write {first.id} YOUR TEXT"
     )
     assert await world.say(MEGAN, f"ge {first.id} @Jonas", mentions=(JONAS,)) == f"#{first.id} är nu Jonas."
+    await world.settle()
 
     lars = [s for s in world.slots() if s.owner_name == "Lars Nilsson" and s.status is SlotStatus.PLANNED]
     assert lars
