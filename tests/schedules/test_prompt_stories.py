@@ -339,6 +339,7 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     assert world.slot_at(15, 12, 18).status is SlotStatus.PLANNED  # with its owner
     assert world.slot_at(15, 12, 18).owner_name == "Adele Vance"
     assert "Det finns ingen paus att häva." == await world.say(MEGAN, "paus slut", channel=GENERAL)
+    assert "There is no pause to lift." == await world.say(ADELE, "resume", channel=GENERAL, locale="en-US")
     world.clock.now = datetime(2026, 12, 28, 9, 0, tzinfo=UTC)  # in the chairs' pause, with nothing in it
     assert await world.say(MEGAN, "paus slut", channel=CHAIRS) == "Pausen 20 dec.–31 dec. 2026 är hävd."
 
