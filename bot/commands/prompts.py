@@ -173,7 +173,12 @@ def register(router: Router) -> None:
             )
         if not skipped.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
-        answer = t._("#{id} is skipped; nothing will be posted then.").format(id=slot.id)
+        channel = await _channel_to_name(request, desk, slot)
+        if channel:
+            answer = t._("#{id} in {channel} is skipped; nothing will be posted then.")
+        else:
+            answer = t._("#{id} is skipped; nothing will be posted then.")
+        answer = answer.format(id=slot.id, channel=channel)
         return Reply(f"{answer} {_told(t, skipped.written)}".strip())
 
     @router.command(

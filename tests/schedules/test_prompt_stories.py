@@ -221,8 +221,10 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     assert world.slot_at(1, 12, 18).status is SlotStatus.PLANNED  # nothing changed yet
 
     before = len(world.connector.posted)
-    done = await world.say(LARS, f"hoppa {first.id} ja")
-    assert done.startswith(f"#{first.id} hoppas över; inget postas då. 1 skriven text läggs åt sidan")
+    done = await world.say(LARS, f"hoppa {first.id} ja")  # a personal chat: which channel it was in
+    assert done.startswith(
+        f"#{first.id} i Allmänt hoppas över; inget postas då. 1 skriven text läggs åt sidan"
+    )
     await world.settle()
     assert world.slot_at(1, 12, 18).status is SlotStatus.SKIPPED
     [to_megan] = world.notices(MEGAN, before)
