@@ -555,7 +555,8 @@ def resumed(t: Translator, pause: Pause, back: int) -> Reply:
     )
 
 
-def pauses(t: Translator, schedule: Schedule, found: Sequence[Pause], today: date) -> Reply:
+def pauses(t: Translator, found: Sequence[Pause], today: date) -> Reply:
+    """The pauses not over yet, and how to lift one."""
     coming = [p for p in found if p.ends_on >= today]
     if not coming:
         return Reply(t._("No pause is planned. Write two dates, e.g. pause 15/6 15/8."))

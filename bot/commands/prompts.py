@@ -198,7 +198,7 @@ def register(router: Router) -> None:
             return target
         today = local_day(context.now, target.zone)
         if not parts:
-            return cards.pauses(t, target, await asyncio.to_thread(desk.prompts.pauses, target.id), today)
+            return cards.pauses(t, await asyncio.to_thread(desk.prompts.pauses, target.id), today)
         if len(parts) == 1 and fold(parts[0]) in _END_WORDS:
             return await _lift(t, desk, target)
         try:
