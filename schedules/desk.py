@@ -303,9 +303,12 @@ class PromptDesk:
     async def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
         coming = await asyncio.to_thread(
-            self.prompts.slots, schedule_id=schedule.id, after=self.clock(), statuses=[SlotStatus.PLANNED],
+            self.prompts.slots,
+            schedule_id=schedule.id,
+            after=self.clock(),
+            statuses=[SlotStatus.PLANNED],
             limit=1000,
-        )  # fmt: skip
+        )
         written = tuple(s for s in coming if s.text and pause.covers(local_day(s.due_at, schedule.zone)))
         if written and not confirmed:
             return SetAside(schedule, written, applied=False)
@@ -340,9 +343,12 @@ class PromptDesk:
         """Stop a channel's schedule. Written texts are set aside only once the board member said yes;
         their owners and writers are told (with the text, which is not posted)."""
         coming = await asyncio.to_thread(
-            self.prompts.slots, schedule_id=schedule.id, after=self.clock(),
-            statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED], limit=1000,
-        )  # fmt: skip
+            self.prompts.slots,
+            schedule_id=schedule.id,
+            after=self.clock(),
+            statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED],
+            limit=1000,
+        )
         written = tuple(s for s in coming if s.text)
         if written and not confirmed:
             return SetAside(schedule, written, applied=False)
@@ -352,7 +358,7 @@ class PromptDesk:
         await self._set_aside(written, schedule, by, partial(cards.stopped, schedule=schedule, actor=by.name))
         if self.on_change is not None:
             await self.on_change()
-        return SetAside(schedule, written, applied=stopped, changed=len(coming))
+        return SetAside(schedule, written, applied=stopped)
 
     async def _set_aside(
         self,

@@ -33,7 +33,6 @@ from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
 
-
 # How often a post refused with a server error is tried in all (at its time and later, within its grace).
 MAX_LATER_TRIES = 5
 
@@ -53,7 +52,7 @@ class PromptPoster:
         notifier: Notifier,
         clock: Clock,
         grace: timedelta,
-        t: Translator,  # the district's: for channel posts; people are told in their own language
+        t: Translator,
         lease: timedelta = timedelta(minutes=2),
         retry_later: timedelta = timedelta(minutes=1),
     ) -> None:
@@ -182,7 +181,7 @@ class PromptPoster:
         actor = await asyncio.to_thread(self.people.find_id, by) if by else None
         name = by.name if by else None
         people = {p for p in (slot.text_by, slot.owner_id) if p is not None and p != actor}
-        await self.tell(people, lambda t: cards.posted_early(t, slot, schedule, self.clock(), actor=name))
+        await self.tell(people, partial(cards.posted_early, slot=slot, schedule=schedule, actor=name))
 
     async def _start_thread(self, slot: PromptSlot, schedule: Schedule, post: Reply) -> Sent:
         """The notifier's new thread; a server error answered (not a lost connection: SendUncertain) is

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from bot.cards import facts, heading, paragraph, text_of
+from bot.cards import facts, heading, paragraph
+from tests.fakes.cards import text_of
 
 WRITTEN = [
     "[klicka här](https://evil.example)",

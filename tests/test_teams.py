@@ -13,7 +13,6 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
 
 from bot.app import plan_reviews_on
-from bot.cards import text_of
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
@@ -23,6 +22,7 @@ from bot.services.checkins import Reporting
 from bot.services.progress import Progress
 from bot.teams import DistrictBot, message_text
 from tests.conftest import fixed_clock
+from tests.fakes.cards import text_of
 
 BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
 # Each adapter numbers its activities from 1: give each its own conversation (ids are per conversation).

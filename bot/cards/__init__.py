@@ -109,13 +109,6 @@ def facts(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
-def text_of(block: dict[str, Any]) -> str:
-    """What a card element built here shows, as plain text (for tests and summaries)."""
-    if block.get("type") == "Container":
-        return "\n".join(text_of(item) for item in block.get("items", []))
-    return "".join(str(run.get("text", "")) for run in block.get("inlines", []))
-
-
 def say(label: str, command: str) -> dict[str, Any]:
     """A button that sends `command` as if the user had typed it (Teams imBack)."""
     return {

@@ -652,9 +652,7 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
     return Reply("\n".join(lines))
 
 
-def posted_early(
-    t: Translator, slot: PromptSlot, schedule: Schedule, now: datetime, *, actor: str | None
-) -> Reply:
+def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str | None) -> Reply:
     """To the writer and owner of a text someone posted ahead of its time."""
     return Reply(
         t._(
@@ -697,7 +695,8 @@ def resumed(t: Translator, pause: Pause, back: int) -> Reply:
     )
 
 
-def pauses(t: Translator, schedule: Schedule, found: Sequence[Pause], today: date) -> Reply:
+def pauses(t: Translator, found: Sequence[Pause], today: date) -> Reply:
+    """The pauses not over yet, and how to lift one."""
     coming = [p for p in found if p.ends_on >= today]
     if not coming:
         return Reply(t._("No pause is planned. Write two dates, e.g. pause 15/6 15/8."))

@@ -175,7 +175,12 @@ def register(router: Router) -> None:
             )
         if not skipped.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
-        answer = t._("#{id} is skipped; nothing will be posted then.").format(id=slot.id)
+        channel = await _channel_to_name(request, desk, slot)
+        if channel:
+            answer = t._("#{id} in {channel} is skipped; nothing will be posted then.")
+        else:
+            answer = t._("#{id} is skipped; nothing will be posted then.")
+        answer = answer.format(id=slot.id, channel=channel)
         return Reply(f"{answer} {_told(t, skipped.written)}".strip())
 
     @router.command(
@@ -195,12 +200,9 @@ def register(router: Router) -> None:
             return target
         today = local_day(context.now, target.zone)
         if not parts:
-            return cards.pauses(t, target, await asyncio.to_thread(desk.prompts.pauses, target.id), today)
+            return cards.pauses(t, await asyncio.to_thread(desk.prompts.pauses, target.id), today)
         if len(parts) == 1 and fold(parts[0]) in _END_WORDS:
-            lifted = await desk.resume(target)
-            if lifted is None:
-                return Reply(t._("There is no pause to lift."))
-            return cards.resumed(t, *lifted)
+            return await _lift(t, desk, target)
         try:
             period = pause_period(parts[0], parts[1], today) if len(parts) == 2 else None
         except PauseError as error:
@@ -213,6 +215,16 @@ def register(router: Router) -> None:
             return cards.set_aside_asked(t, paused.written, target, command=f"{request.command} {args}")
         answer = cards.paused_answer(t, period, paused.changed)
         return Reply(f"{answer.text} {_told(t, paused.written)}".strip())
+
+    @router.command(
+        "återuppta", "resume", usage=N_("resume"), summary=N_("lift a pause (as pause end)"), role=board
+    )
+    async def resume(request: Request, context: Context) -> Reply:
+        """Lift the pause in force, or the next one, of one channel's schedule."""
+        target = await _target_schedule(request, _desk(context))
+        if isinstance(target, Reply):
+            return target
+        return await _lift(request.t, _desk(context), target)
 
     @router.command(
         "skriv",
@@ -650,6 +662,13 @@ async def _channel_to_name(request: Request, desk: PromptDesk, slot: PromptSlot)
     schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
     mine = next((s for s in schedules if s.id == slot.schedule_id), None)
     return cards.channel_name(request.t, mine) if mine is not None and len(schedules) > 1 else None
+
+
+async def _lift(t: Translator, desk: PromptDesk, schedule: Schedule) -> Reply:
+    lifted = await desk.resume(schedule)
+    if lifted is None:
+        return Reply(t._("There is no pause to lift."))
+    return cards.resumed(t, *lifted)
 
 
 async def _target_schedule(request: Request, desk: PromptDesk) -> Schedule | Reply:

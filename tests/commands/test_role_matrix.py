@@ -100,6 +100,7 @@ MINIMUM: dict[str, Row] = {
     "ge": Row(Role.BOARD, "{empty_slot} Diego Siciliani", mention=True),
     "hoppa": Row(Role.BOARD, "{empty_slot}"),
     "paus": Row(Role.BOARD, "2027-06-15 2027-08-15", kind="channel"),
+    "återuppta": Row(Role.BOARD, kind="channel"),
     "skriv": Row(Role.BOARD, "{empty_slot} Vad vill vi att regionen gör för kollektivtrafiken?"),
     "godkänn": Row(Role.BOARD, "{slot}"),  # written by another board member
     "godkännande": Row(Role.BOARD, "av"),

@@ -15,12 +15,12 @@ import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
-from bot.cards import text_of
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.repository import Repository
 from bot.teams import DistrictBot
 from tests.dialogs.conftest import BOARD, CHAIR, DISTRICT, MEMBER, chat, person
+from tests.fakes.cards import text_of
 from tests.test_teams import make_bot, mentioning, shown
 
 

@@ -20,11 +20,11 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import COMPONENTS, SCHEDULER, create_app
-from bot.cards import text_of
 from bot.config import Settings
 from bot.services.prompting import PromptSlot, SlotStatus
 from tests.conftest import Clock
 from tests.fakes.activities import BOT_ID, BOT_NAME
+from tests.fakes.cards import text_of
 from tests.fakes.connector import FakeConnector, Posted
 
 TEAM = "19:team@thread.tacv2"
@@ -221,8 +221,10 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     assert world.slot_at(1, 12, 18).status is SlotStatus.PLANNED  # nothing changed yet
 
     before = len(world.connector.posted)
-    done = await world.say(LARS, f"hoppa {first.id} ja")
-    assert done.startswith(f"#{first.id} hoppas över; inget postas då. 1 skriven text läggs åt sidan")
+    done = await world.say(LARS, f"hoppa {first.id} ja")  # a personal chat: which channel it was in
+    assert done.startswith(
+        f"#{first.id} i Allmänt hoppas över; inget postas då. 1 skriven text läggs åt sidan"
+    )
     await world.settle()
     assert world.slot_at(1, 12, 18).status is SlotStatus.SKIPPED
     [to_megan] = world.notices(MEGAN, before)
@@ -339,6 +341,7 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     assert world.slot_at(15, 12, 18).status is SlotStatus.PLANNED  # with its owner
     assert world.slot_at(15, 12, 18).owner_name == "Adele Vance"
     assert "Det finns ingen paus att häva." == await world.say(MEGAN, "paus slut", channel=GENERAL)
+    assert "There is no pause to lift." == await world.say(ADELE, "resume", channel=GENERAL, locale="en-US")
     world.clock.now = datetime(2026, 12, 28, 9, 0, tzinfo=UTC)  # in the chairs' pause, with nothing in it
     assert await world.say(MEGAN, "paus slut", channel=CHAIRS) == "Pausen 20 dec.–31 dec. 2026 är hävd."
 
