@@ -343,19 +343,22 @@ class DistrictBot(TeamsActivityHandler):
 def addressed(activity: Activity) -> bool:
     """Whether a message is to the bot: it @mentions the bot, or submits one of its cards."""
     bot_id = activity.recipient.id if activity.recipient else None
-    if form_of(activity) is not None or isinstance(activity.value, dict):
-        return True
-    for entity in activity.entities or []:
-        if str(getattr(entity, "type", "") or "").lower() != "mention":
-            continue
-        mentioned = getattr(entity, "mentioned", None) or (
-            (getattr(entity, "additional_properties", None) or {}).get("mentioned")
-        )
-        if isinstance(mentioned, ChannelAccount):
-            mentioned = {"id": mentioned.id}
-        if isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
-            return True
-    return False
+    return isinstance(activity.value, dict) or any(
+        (mentioned := _mentioned(entity)) is not None and mentioned.get("id") == bot_id
+        for entity in activity.entities or []
+        if str(getattr(entity, "type", "") or "").lower() == "mention"
+    )
+
+
+def _mentioned(entity: Any) -> dict[str, Any] | None:
+    """Who a mention entity names ({"id", "name"}): a Mention built in code has .mentioned, one read from
+    JSON keeps it in additional_properties."""
+    mentioned = getattr(entity, "mentioned", None) or (
+        (getattr(entity, "additional_properties", None) or {}).get("mentioned")
+    )
+    if isinstance(mentioned, ChannelAccount):
+        return {"id": mentioned.id, "name": mentioned.name}
+    return mentioned if isinstance(mentioned, dict) else None
 
 
 # A file sent to the bot in a personal chat (manifest supportsFiles): Teams' pre-authorised download.
@@ -422,15 +425,8 @@ def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
     bot_id = activity.recipient.id if activity.recipient else None
     people: dict[str, PersonInfo] = {}
     for entity in activity.entities or []:
-        if entity.type != "mention":
-            continue
-        # A Mention built in code has .mentioned; one read from JSON keeps it in additional_properties.
-        mentioned = getattr(entity, "mentioned", None) or (
-            (getattr(entity, "additional_properties", None) or {}).get("mentioned")
-        )
-        if isinstance(mentioned, ChannelAccount):
-            mentioned = {"id": mentioned.id, "name": mentioned.name}
-        if not isinstance(mentioned, dict):
+        mentioned = _mentioned(entity) if entity.type == "mention" else None
+        if mentioned is None:
             continue
         person_id, name = mentioned.get("id"), mentioned.get("name")
         if not isinstance(person_id, str) or not person_id or person_id == bot_id:

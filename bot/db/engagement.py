@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, func, update
@@ -13,14 +12,6 @@ from bot.db.engine import Database
 from bot.db.models import ChannelReading, District, PostReplier, PromptPost, Team
 from bot.services.engagement import new_salt, replier_hash
 from bot.services.people import channel_of
-
-
-@dataclass(frozen=True)
-class Replied:
-    """A post someone replied to, for their own data (`mina data`): when it was posted."""
-
-    post_id: int
-    sent_at: datetime | None
 
 
 class EngagementRepository:
@@ -37,23 +28,26 @@ class EngagementRepository:
 
     def add_reply(self, conversation_id: str, root: str, user_id: str, *, since: datetime) -> bool:
         try:
-            with self.db.write() as session:
-                post = _post(session, conversation_id, root, since)
-                if post is None:
-                    return False
-                if post.salt is None:
-                    post.salt = new_salt()
-                post.replies += 1
-                hashed = replier_hash(post.salt, user_id)
-                known = session.exec(
-                    select(PostReplier.id).where(PostReplier.post_id == post.id, PostReplier.hash == hashed)
-                ).first()
-                if known is None:
-                    session.add(PostReplier(post_id=post.id or 0, hash=hashed))
-                    post.repliers += 1
-                return True
+            return self._add_reply(conversation_id, root, user_id, since)
         except IntegrityError:  # the same person's reply counted by another process a moment ago
-            return self.add_reply(conversation_id, root, user_id, since=since)
+            return self._add_reply(conversation_id, root, user_id, since)
+
+    def _add_reply(self, conversation_id: str, root: str, user_id: str, since: datetime) -> bool:
+        with self.db.write() as session:
+            post = _post(session, conversation_id, root, since)
+            if post is None:
+                return False
+            if post.salt is None:
+                post.salt = new_salt()
+            post.replies += 1
+            hashed = replier_hash(post.salt, user_id)
+            known = session.exec(
+                select(PostReplier.id).where(PostReplier.post_id == post.id, PostReplier.hash == hashed)
+            ).first()
+            if known is None:
+                session.add(PostReplier(post_id=post.id or 0, hash=hashed))
+                post.repliers += 1
+            return True
 
     # --- consent ----------------------------------------------------------------------------------
 
@@ -79,36 +73,7 @@ class EngagementRepository:
             ).one()
             return found > 0
 
-    # --- privacy ----------------------------------------------------------------------------------
-
-    def replied_to(self, user_ids: list[str]) -> list[Replied]:
-        """The posts (still counting) in whose threads any of these Teams ids replied."""
-        with self.db.read() as session:
-            found = []
-            for post, hashed in session.exec(
-                select(PromptPost, PostReplier.hash).join(
-                    PostReplier, col(PostReplier.post_id) == col(PromptPost.id)
-                )
-            ).all():
-                if post.salt and any(replier_hash(post.salt, user) == hashed for user in user_ids):
-                    found.append(Replied(post.id or 0, post.sent_at))
-            return found
-
-    def forget_replier(self, user_ids: list[str]) -> int:
-        """Delete the hashes that are any of these Teams ids; the counts stay (they name no one)."""
-        with self.db.write() as session:
-            doomed = [
-                replier.id
-                for replier, salt in session.exec(
-                    select(PostReplier, PromptPost.salt).join(
-                        PromptPost, col(PromptPost.id) == col(PostReplier.post_id)
-                    )
-                ).all()
-                if salt and any(replier_hash(salt, user) == replier.hash for user in user_ids)
-            ]
-            if doomed:
-                session.execute(delete(PostReplier).where(col(PostReplier.id).in_(doomed)))
-            return len(doomed)
+    # --- retention ------------------------------------------------------------------------------
 
     def forget_past_counting(self, *, since: datetime) -> int:
         """The hashes of posts past their counting window: deleted, and their salts with them."""
