@@ -53,6 +53,11 @@ class Entries:
         return cls(field(GOAL), field(VALUE), field(DAY), field(COMMENT), submission)
 
 
+def is_token(value: object) -> bool:
+    """Whether a value is a submission token as a card of the bot's carries it."""
+    return isinstance(value, str) and _TOKEN.fullmatch(value) is not None
+
+
 def is_submit(value: object) -> bool:
     """Whether a message's `value` is this form's submit."""
     return isinstance(value, dict) and value.get("form") == FORM

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -12,7 +11,7 @@ from typing import Any
 
 from bot.cards import Reply, day, number, reminders
 from bot.cards import goals as cards
-from bot.cards.checkin_form import FORM, Entries, form
+from bot.cards.checkin_form import FORM, Entries, form, is_token
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
@@ -38,7 +37,6 @@ from bot.services.text import fold
 from dialogs.checkin_entries import read_entries
 
 log = logging.getLogger(__name__)
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 # The form is stateless: the card carries what was filled in, so a mistake is answered with it filled in.
@@ -634,8 +632,7 @@ def _tap(
         and len(entry) == 3
         and isinstance(entry[0], str)
         and isinstance(entry[1], int)
-        and isinstance(entry[2], str)
-        and _TOKEN.fullmatch(entry[2])
+        and is_token(entry[2])
     ]
     token, value = data.get(reminders.SUBMISSION), data.get(reminders.VALUE)
     item = next((i for i in items if i.token == token), None)
