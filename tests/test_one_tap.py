@@ -16,13 +16,17 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import SCHEDULER, create_app
+from bot.cards.reminders import likely_answers
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
+from bot.i18n import translator
+from bot.services.goals import Period, Target, TargetKind
 from bot.services.people import Role
 from bot.services.plan_import import SAMPLE_DISTRICT
 from tests.conftest import Clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
+from tests.schedules.test_reporting import goal
 from tests.test_engagement import ADELE, LEE, MEGAN, World, answer_text, person
 
 # Sunday 20 December 2026: within two weeks of the quarter's end.
@@ -240,3 +244,19 @@ async def test_the_board_chooses_escalation_a_branch_not_reported_a_week_after_i
     assert await reminded(world, datetime(2026, 12, 29, 8, 0, tzinfo=UTC)) == set()  # not again
     english = await world.say("escalate off", who=MEGAN, locale="en-US")
     assert english.startswith("Escalation is off")
+
+
+def test_the_likely_answers_follow_the_goals_kind() -> None:
+    """Done / not done asks "Ja, klart"; a count "Ja, en gång"; a reading or a count per area is typed."""
+    t = translator("sv")
+    assert likely_answers(t, goal(1, Target(TargetKind.DONE), branches=True)) == [
+        ("Ja, klart", "1"),
+        ("Inte än", "0"),
+    ]
+    count = Target(TargetKind.COUNT, count=1, period=Period.QUARTER, unit="möte")
+    assert likely_answers(t, goal(2, count, branches=True)) == [("Ja, en gång", "1"), ("Inte än", "0")]
+    assert (
+        likely_answers(t, goal(3, Target(TargetKind.METRIC, baseline=1, goal_value=2), branches=True)) == []
+    )
+    per_area = Target(TargetKind.COUNT, count=4, period=Period.YEAR, per_area=True)
+    assert likely_answers(t, goal(4, per_area, branches=True)) == []
