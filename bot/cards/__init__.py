@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 
 if TYPE_CHECKING:
@@ -107,6 +107,16 @@ def number(t: Translator, value: float) -> str:
 
 def day(t: Translator, value: date) -> str:
     return _day(t.language, value)
+
+
+def day_of_year(t: Translator, month_day: tuple[int, int]) -> str:
+    """A day that comes back every year, (3, 8): "8 mars", "8 Mar"."""
+    return format_date(date(2000, *month_day), "d MMM", locale=t.language)
+
+
+def days(t: Translator, first: date, last: date) -> str:
+    """A period of days, both included: "20 dec. 2026–10 jan. 2027", "15 juni–15 aug. 2027"."""
+    return format_interval(first, last, "yMMMd", locale=t.language)
 
 
 # Babel takes about 20 µs a call; the same few numbers and days come up in every confirmation and card.

@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
 from bot.db.checkins import StoredCheckIn
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
 from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Measure, Pace
 
@@ -188,7 +188,7 @@ def goal_detail(
     rows = [
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or named_in_plan(goal.text) or t._("Nobody named yet")),
+        (t._("Responsible"), ", ".join(responsible) or _doer(t, goal.text) or t._("Nobody named yet")),
         *progress_rows(t, goal, standing),
     ]
     for check_in in found.latest:
@@ -202,6 +202,28 @@ def goal_detail(
         actions.append(say(t._("Next goal"), t._("goals {number}").format(number=goal.number + 1)))
     actions.append(say(t._("All goals"), t._("goals")))
     return Reply(text, card(body, fallback=text, actions=actions))
+
+
+# Who the plan's own wording makes responsible (bot/services/goals.py, named_in_plan), in the reader's words.
+_DOERS = {
+    "distriktsstyrelsen": N_("The district board"),
+    "distriktsstyrelsens ledamöter": N_("The district board's members"),
+    "distriktet": N_("The district"),
+    "partiföreningarna": N_("The branches"),
+    "partiföreningar": N_("The branches"),
+    "styrelsen": N_("The board"),
+}
+
+
+def _doer(t: Translator, text: str) -> str | None:
+    who = named_in_plan(text)
+    if who is None:
+        return None
+    words = who.lower().removeprefix("alla ").removeprefix("representanter från ")
+    doer = t._(_DOERS[words]) if words in _DOERS else who
+    if who.lower().startswith("representanter från "):
+        return t._("Representatives of {body}").format(body=doer[0].lower() + doer[1:])
+    return doer
 
 
 def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:
@@ -232,7 +254,8 @@ def _per_period(t: Translator, period: Period | None) -> str:
 def describe_target(t: Translator, target: Target, plan: Plan) -> str:
     """What counts as done, in words."""
     if target.kind is TargetKind.COUNT:
-        what = f" {target.unit}" if target.unit else ""
+        unit = target.unit_in(t.language)
+        what = f" {unit}" if unit else ""
         text = t._("at least {count}{what} {period}").format(
             count=target.count, what=what, period=_per_period(t, target.period)
         )
@@ -254,6 +277,6 @@ def describe_target(t: Translator, target: Target, plan: Plan) -> str:
         return t._("from {baseline} to {goal}{unit}").format(
             baseline=number(t, target.baseline or 0),
             goal=number(t, target.goal_value or 0),
-            unit=f" {target.unit}" if target.unit else "",
+            unit=f" {target.unit_in(t.language)}" if target.unit_in(t.language) else "",
         )
     return t._("done once it has been carried out")

@@ -6,14 +6,14 @@ import asyncio
 import re
 from datetime import date, timedelta
 
-from bot.cards import Reply
+from bot.cards import Reply, day_of_year, days
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, translator
 from bot.services.goals import number_in
 from bot.services.people import Role, channel_of
-from bot.services.prompt_bank import Area, choose_prompt
+from bot.services.prompt_bank import AREA_NAMES, Area, choose_prompt
 from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, Schedule, SlotStatus, local_day
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
 from bot.services.text import fold
@@ -23,10 +23,26 @@ from schedules.desk import PromptDesk
 BANK_LISTED = 80
 _SLOT = re.compile(r"^#?(\d{1,9})$")
 _DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2}))$")
-_AREAS = {fold(word): area for area in Area for word in (area.value, area.value.replace("-", " "))} | {
+# An area as people write it: its key, or its name in Swedish or English, or a word of the name.
+_AREAS = {
+    fold(word): area
+    for area in Area
+    for word in (
+        area.value,
+        area.value.replace("-", " "),
+        AREA_NAMES[area],
+        translator("sv")._(AREA_NAMES[area]),
+    )
+} | {
     "facklig": Area.FACKLIG_POLITISK,
+    "union": Area.FACKLIG_POLITISK,
+    "feministisk": Area.FEMINISTISK,
+    "antirasistisk": Area.ANTIRASISTISK,
+    "antiracist": Area.ANTIRASISTISK,
     "miljo": Area.MILJO_OCH_KLIMAT,
     "klimat": Area.MILJO_OCH_KLIMAT,
+    "environment": Area.MILJO_OCH_KLIMAT,
+    "climate": Area.MILJO_OCH_KLIMAT,
 }
 
 
@@ -103,7 +119,7 @@ def register(router: Router) -> None:
             return slots[1]
         await desk.swap(slots[0].id, slots[1].id)
         return Reply(
-            t._("Swapped: #{first} is now {first_owner}'s and #{second} is {second_owner}'s.").format(
+            t._("Swapped: {first_owner} now has #{first}, and {second_owner} has #{second}.").format(
                 first=slots[0].id,
                 first_owner=slots[1].owner_name or t._("nobody yet"),
                 second=slots[1].id,
@@ -130,7 +146,7 @@ def register(router: Router) -> None:
                     "An administrator can add them with: role board @name"
                 ).format(name=person.name)
             )
-        return Reply(t._("#{id} is now {name}'s.").format(id=slot.id, name=person.name))
+        return Reply(t._("{name} now has #{id}.").format(id=slot.id, name=person.name))
 
     @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)
     async def skip(request: Request, context: Context) -> Reply:
@@ -177,9 +193,11 @@ def register(router: Router) -> None:
         for target in targets:
             changed += await desk.pause(target, starts, ends)
         return Reply(
-            t._("Paused from {start} to {end}: {count} prompts set aside.").format(
-                start=starts.isoformat(), end=ends.isoformat(), count=changed
-            )
+            t.ngettext(
+                "Paused {days}: {count} discussion post set aside.",
+                "Paused {days}: {count} discussion posts set aside.",
+                changed,
+            ).format(days=days(t, starts, ends), count=changed)
         )
 
     @router.command(
@@ -399,12 +417,13 @@ def register(router: Router) -> None:
         lines = [t._("The prompt bank ({count} prompts)").format(count=len(prompts))]
         for prompt in prompts[:BANK_LISTED]:
             label = (
-                prompt.area.value
+                t._(AREA_NAMES[prompt.area])
                 if prompt.area
-                else (f"{prompt.day[1]}/{prompt.day[0]}" if prompt.day else "")
+                else (day_of_year(t, prompt.day) if prompt.day else "")
             )
             text = prompt.text_en if t.language == "en" and prompt.text_en else prompt.text
-            lines.append(f"{prompt.id}. [{label}] {text if len(text) <= 120 else text[:119] + '…'}")
+            shown = text if len(text) <= 120 else text[:119] + "…"
+            lines.append(f"{prompt.id}. ({label}) {shown}" if label else f"{prompt.id}. {shown}")
         return Reply("\n".join(lines))
 
 
