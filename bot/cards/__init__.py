@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, get_timezone, get_timezone_location
 from babel.numbers import format_decimal
 
 if TYPE_CHECKING:
@@ -107,6 +107,13 @@ def number(t: Translator, value: float) -> str:
 
 def day(t: Translator, value: date) -> str:
     return _day(t.language, value)
+
+
+def zone_name(t: Translator, zone: str) -> str:
+    """A time zone as people call it: "svensk tid", "Swedish time"; another by its country ("Finlandtid")."""
+    if zone == "Europe/Stockholm":
+        return t._("Swedish time")
+    return str(get_timezone_location(get_timezone(zone), locale=t.language))
 
 
 def day_of_year(t: Translator, month_day: tuple[int, int]) -> str:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-from bot.cards import Reply, card, facts, heading, paragraph
+from bot.cards import Reply, card, facts, heading, paragraph, zone_name
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator
 from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
@@ -146,7 +146,7 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
                 "role board @name."
             )
         )
-    notes.append(t._("Times are in {zone}.").format(zone=schedule.timezone))
+    notes.append(t._("All times are {zone}.").format(zone=zone_name(t, schedule.timezone)))
     for note in notes:
         body.append(paragraph(note, subtle=True))
     lines += ["", *notes]
