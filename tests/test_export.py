@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -48,6 +49,7 @@ from tests.conftest import NOW, Clock
 from tests.fakes.chat import ask, card_of, reply_text
 from tests.fakes.connector import FakeConnector
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DISTRICT = "Vänsterpartiet Västernorrland"
 ANNA = PersonInfo("29:user-anna", "aad-anna", "Anna Andersson")  # chair of Sundsvall
 MEGAN = PersonInfo("29:user-megan", "aad-megan", "Megan Bowen")  # the sender in tests/fakes/activities
@@ -61,7 +63,7 @@ ENGLISH_HEADINGS = [
     "Date",
     "Area",
     "Comment",
-    "Reported at (UTC)",
+    "Reported at",
     "Corrected",
 ]
 
@@ -167,14 +169,16 @@ def row(**changes: Any) -> ExportRow:
     ],
 )
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_gets_a_quote(comment: str, cell: str) -> None:
-    table = read_csv(render_csv([row(comment=comment)], translator("en")))
+    table = read_csv(render_csv([row(comment=comment)], translator("en"), zone=STOCKHOLM))
     assert table[1][8] == cell
 
 
 def test_every_cell_is_neutralised_not_only_comments() -> None:
     table = read_csv(
         render_csv(
-            [row(branch="=Sundsvall", area="+Miljö", goal_text_en="-x", section_en="@y")], translator("en")
+            [row(branch="=Sundsvall", area="+Miljö", goal_text_en="-x", section_en="@y")],
+            translator("en"),
+            zone=STOCKHOLM,
         )
     )
     assert table[1][2:5] == ["'-x", "'@y", "'=Sundsvall"] and table[1][7] == "'+Miljö"
@@ -185,6 +189,7 @@ def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
     data = render_csv(
         [row(), row(id=2, value=2.5, branch=None, comment='Möte; "Årsmöte"\nrad två', corrected=True)],
         translator("en"),
+        zone=STOCKHOLM,
     )
     assert data.startswith(b"\xef\xbb\xbfID;Goal;Goal text;")
     assert data.count(b"\r\n") == 3  # header and two rows; the line break inside the comment is quoted
@@ -201,7 +206,7 @@ def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
         "2026-05-03",
         "",
         "",
-        "2026-05-03T18:30:15Z",
+        "2026-05-03 20:30:15",  # Stockholm's summer time, as Swedish Excel reads a date and time
         "no",
     ]
     assert second[4] == "" and second[5] == "2,5" and second[8] == 'Möte; "Årsmöte"\nrad två'
@@ -210,15 +215,17 @@ def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
 
 
 def test_swedish_takes_the_plans_own_words_and_english_falls_back_to_them() -> None:
-    table = read_csv(render_csv([row(goal_text_en=None, section_en=None)], translator("en")))
+    table = read_csv(render_csv([row(goal_text_en=None, section_en=None)], translator("en"), zone=STOCKHOLM))
     assert table[1][2:4] == ["Distriktet samlar ordförandena", "Drivkraften"]
-    table = read_csv(render_csv([row()], translator("sv")))
+    table = read_csv(render_csv([row()], translator("sv"), zone=STOCKHOLM))
     assert table[1][2:4] == ["Distriktet samlar ordförandena", "Drivkraften"]
 
 
 def test_a_retired_goal_has_no_number_and_withdrawn_ones_get_a_column() -> None:
     table = read_csv(
-        render_csv([row(goal_number=None, withdrawn=True)], translator("en"), include_withdrawn=True)
+        render_csv(
+            [row(goal_number=None, withdrawn=True)], translator("en"), zone=STOCKHOLM, include_withdrawn=True
+        )
     )
     assert table[0] == [*ENGLISH_HEADINGS, "Withdrawn"]
     assert table[1][1] == "" and table[1][-1] == "yes"
@@ -227,13 +234,13 @@ def test_a_retired_goal_has_no_number_and_withdrawn_ones_get_a_column() -> None:
 @pytest.mark.parametrize(
     ("query", "name"),
     [
-        (ExportQuery(DISTRICT), "avstamningar.csv"),
-        (ExportQuery(DISTRICT, period=parse_period("2027-q2")), "avstamningar-2027-Q2.csv"),
+        (ExportQuery(DISTRICT), "rapporter.csv"),
+        (ExportQuery(DISTRICT, period=parse_period("2027-q2")), "rapporter-2027-Q2.csv"),
         (
             ExportQuery(DISTRICT, period=parse_period("2027-5"), branch="Härnösand/Timrå", goal=6),
-            "avstamningar-2027-05-harnosand-timra-mal6.csv",
+            "rapporter-2027-05-harnosand-timra-mal6.csv",
         ),
-        (ExportQuery(DISTRICT, branch='"; rm -rf'), "avstamningar-rm-rf.csv"),
+        (ExportQuery(DISTRICT, branch='"; rm -rf'), "rapporter-rm-rf.csv"),
     ],
 )
 def test_the_file_name_says_what_is_in_it_in_ascii(query: ExportQuery, name: str) -> None:
@@ -417,7 +424,7 @@ def test_the_cli_exports_every_standing_checkin_without_who_reported_it(
     assert first[1] == "6" and first[2].startswith("The district brings the branch chairs together")
     assert first[3] == "The driving force in the district" and first[4] == "Sundsvall"
     assert first[5:7] == ["2", "2026-02-10"] and first[8] == "'+46 70 123 45 67 ringde"
-    assert first[9] == "2026-11-22T10:00:00Z" and first[10] == "yes"
+    assert first[9] == "2026-11-22 11:00:00" and first[10] == "yes"
     assert by_id[stored.q2_harnosand][8].startswith("'=HYPERLINK(") and by_id[stored.q2_harnosand][10] == "no"
     district = by_id[stored.may_district]
     assert district[4] == "" and district[5] == "2,5" and district[8] == "'@SUM(1+1)"
@@ -466,7 +473,7 @@ def test_the_cli_filters(
 def test_the_cli_writes_a_file(
     env: Settings, stored: Stored, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    target = tmp_path / "avstamningar.csv"
+    target = tmp_path / "rapporter.csv"
     code, out, err = export(capsysbinary, "--period", "2026-Q2", "--out", str(target))
     assert code == 0 and out == b""
     assert err.strip() == f"Wrote 2 check-ins to {target}."
@@ -553,15 +560,15 @@ async def test_members_and_chairs_are_refused_the_export(
     assert "Only the board and administrators can do that. Ask one of the board: Anna Andersson." in text
     assert "/exports/" not in text
     client.app[COMPONENTS].people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
-    text = reply_text(await ask(client, connector, "exportera"))
-    assert "Only the board" in text and "/exports/" not in text
+    text = reply_text(await ask(client, connector, "exportera"))  # a Swedish command: a Swedish answer
+    assert "Det kan bara styrelsen" in text and "/exports/" not in text
 
 
 async def test_the_board_gets_a_link_that_downloads_the_csv(
     client: TestClient, connector: FakeConnector, app_stored: Stored, clock: Clock
 ) -> None:
     make_board(client)
-    card = card_of(await ask(client, connector, "exportera 2026-Q2"))
+    card = card_of(await ask(client, connector, "export 2026-Q2"))
     [action] = card["actions"]
     assert action["type"] == "Action.OpenUrl" and action["title"] == "Download CSV"
     url = URL(action["url"])
@@ -573,7 +580,7 @@ async def test_the_board_gets_a_link_that_downloads_the_csv(
     response = await client.get(url.path)
     assert response.status == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="avstamningar-2026-Q2.csv"'
+    assert response.headers["Content-Disposition"] == 'attachment; filename="rapporter-2026-Q2.csv"'
     assert response.headers["Cache-Control"] == "no-store"
     table = read_csv(await response.read())
     assert table[0] == ENGLISH_HEADINGS  # the language of who asked
@@ -615,7 +622,7 @@ async def test_chat_filters_are_words_and_checked_against_the_plan(
     card = card_of(await ask(client, connector, "export sundsvall återkallade mål 6"))
     assert "Sundsvall, goal 6, withdrawn ones included: 2 check-ins." in str(card["body"])
     response = await client.get(URL(card["actions"][0]["url"]).path)
-    assert 'filename="avstamningar-sundsvall-mal6.csv"' in response.headers["Content-Disposition"]
+    assert 'filename="rapporter-sundsvall-mal6.csv"' in response.headers["Content-Disposition"]
     table = read_csv(await response.read())
     assert ids(table) == [app_stored.q1_sundsvall, app_stored.q3_withdrawn] and table[0][-1] == "Withdrawn"
 
