@@ -429,7 +429,7 @@ def reply_activity(reply: Reply, channel_id: str | None) -> Activity:
 def plain_text(text: str) -> Activity:
     """A text message Teams shows as written: `textFormat: plain`, so what a user wrote and the bot
     repeats (a name, a comment, a prompt) cannot become a link, a heading or a mention. The bot's own
-    texts use no markdown; cards escape what they show instead (bot/cards, `escape`)."""
+    texts use no markdown; cards show text as TextRuns, which are never markdown (bot/cards)."""
     message = MessageFactory.text(text)
     message.text_format = TextFormatTypes.plain
     return message

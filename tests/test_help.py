@@ -44,7 +44,7 @@ def as_role(client: TestClient, role: Role) -> None:
 async def help_for(client: TestClient, connector: FakeConnector, text: str, locale: str) -> tuple[str, int]:
     body = await ask(client, connector, text, locale=locale)
     card = card_of(body)
-    lines = sum(len(block.get("facts", [])) or 1 for block in card["body"])
+    lines = sum(len(block.get("items", [])) or 1 for block in card["body"])
     return reply_text(body), lines
 
 

@@ -82,7 +82,7 @@ def shown(activity: Activity) -> str:
         if isinstance(node, dict):
             for key, value in node.items():
                 if key in ("text", "title", "value") and isinstance(value, str):
-                    strings.append(value.replace("\\", ""))
+                    strings.append(value.strip())
                 else:
                     walk(value)
         elif isinstance(node, list):
@@ -116,10 +116,14 @@ async def test_goals_lists_every_goal_grouped_by_section(bot: DistrictBot, comma
     text = shown(reply)
     assert "Zetkin" in text
     numbers = [
-        fact["title"] for block in card["body"] if block["type"] == "FactSet" for fact in block["facts"]
+        row["inlines"][0]["text"]
+        for block in card["body"]
+        if block["type"] == "Container"
+        for row in block["items"]
     ]
     assert numbers == [str(n) for n in range(1, 25)]
-    headings = [b["text"] for b in card["body"] if b.get("weight") == "Bolder" and b.get("size") == "Medium"]
+    runs = [block["inlines"][0] for block in card["body"] if block["type"] == "RichTextBlock"]
+    headings = [run["text"] for run in runs if run.get("weight") == "Bolder" and run.get("size") == "Medium"]
     assert len(headings) == 5
 
 

@@ -4,7 +4,6 @@ days they show in the reader's language."""
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -42,19 +41,6 @@ class Reply:
     silent: bool = False
 
 
-# Adaptive Card markdown (and Teams) would otherwise interpret these: emphasis, code, links ("[x](y)"
-# needs the brackets), and "<" which would start an <at> mention or HTML.
-_INLINE = re.compile(r"([\\`*_\[\]<>~])")
-# Only at the start of a line: headings, quotes, bullet and numbered lists.
-_LINE_START = re.compile(r"^(\s*)(?:([#+-])|(\d+)\.)", re.MULTILINE)
-
-
-def escape(text: str) -> str:
-    """Text shown as-is in a card: no markdown, links or mentions can be smuggled in."""
-    inline = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\.", inline)
-
-
 def card(body: list[dict[str, Any]], *, fallback: str, actions: list[dict[str, Any]] | None = None) -> Card:
     result: Card = {
         "type": "AdaptiveCard",
@@ -69,24 +55,36 @@ def card(body: list[dict[str, Any]], *, fallback: str, actions: list[dict[str, A
     return result
 
 
+# Text is shown as written through RichTextBlock's TextRuns, which Adaptive Cards never read as markdown: a
+# name, comment or prompt cannot become a link, a heading or a mention, and no escape (Teams mobile shows
+# "\#" as it stands) is needed. TextBlock and FactSet would read markdown.
+
+
+def _run(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "TextRun", "text": text, **style}
+
+
 def heading(text: str, *, size: str = "Medium") -> dict[str, Any]:
-    return {"type": "TextBlock", "text": escape(text), "weight": "Bolder", "size": size, "wrap": True}
+    return {"type": "RichTextBlock", "inlines": [_run(text, weight="Bolder", size=size)]}
 
 
-def paragraph(text: str, *, subtle: bool = False, markdown_safe: bool = False) -> dict[str, Any]:
-    block: dict[str, Any] = {
-        "type": "TextBlock",
-        "text": text if markdown_safe else escape(text),
-        "wrap": True,
-    }
-    if subtle:
-        block["isSubtle"] = True
-        block["spacing"] = "Small"
-    return block
+def paragraph(text: str, *, subtle: bool = False, color: str | None = None) -> dict[str, Any]:
+    """A paragraph; `color` is an Adaptive Cards colour such as "Attention" (a problem to fix)."""
+    style: dict[str, Any] = {"color": color} if color else {}
+    if not subtle:
+        return {"type": "RichTextBlock", "inlines": [_run(text, **style)]}
+    return {"type": "RichTextBlock", "inlines": [_run(text, isSubtle=True, **style)], "spacing": "Small"}
 
 
 def facts(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    return {"type": "FactSet", "facts": [{"title": escape(k), "value": escape(v)} for k, v in pairs]}
+    """Label and value, a line each (a FactSet would read them as markdown)."""
+    return {
+        "type": "Container",
+        "items": [
+            {"type": "RichTextBlock", "inlines": [_run(label, weight="Bolder"), _run(f"  {value}")]}
+            for label, value in pairs
+        ],
+    }
 
 
 def say(label: str, command: str) -> dict[str, Any]:

@@ -65,8 +65,13 @@ def token(reply: Activity) -> str:
 
 
 def warning(reply: Activity) -> str:
-    [block] = [b for b in the_card(reply)["body"] if b.get("color") == "Attention"]
-    return str(block["text"]).replace("\\", "")
+    [run] = [
+        run
+        for b in the_card(reply)["body"]
+        for run in b.get("inlines", [])
+        if run.get("color") == "Attention"
+    ]
+    return str(run["text"])
 
 
 async def test_report_alone_answers_with_the_form(bot: DistrictBot) -> None:
