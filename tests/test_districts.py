@@ -270,7 +270,7 @@ async def test_who_is_responsible_is_named_and_shown_per_district(world: World) 
 @pytest.mark.parametrize("where", [A, B, "C", ""])
 async def test_help_works_everywhere(world: World, where: str) -> None:
     answer = await world.say(ISAIAH, "hjälp", where=where)
-    assert answer.startswith("Det här kan jag\n") and "koppla DISTRIKT" in answer
+    assert answer.startswith("Det här kan jag\n") and "mål 6" in answer
 
 
 # --- roles are per district -------------------------------------------------------------------------------
@@ -437,7 +437,7 @@ async def test_someone_who_wrote_in_a_team_gets_its_district_in_their_personal_c
 @pytest.mark.parametrize("district", [A, B])
 async def test_the_welcome_in_a_linked_team_names_its_district(world: World, district: str) -> None:
     assert (await world.install(district)).startswith(
-        f"Hej! Jag håller koll på verksamhetsplanen för {district}: målen,"
+        f"Hej! Jag håller koll på {district}s verksamhetsplan: målen,"
     )
 
 
@@ -725,7 +725,7 @@ async def lone(settings: Settings) -> AsyncIterator[World]:
 async def test_with_one_district_a_team_is_linked_when_the_bot_is_installed(lone: World) -> None:
     assert lone.components.bot.districts.teams() == []
     welcome = await lone.install("C")
-    assert welcome.startswith("Hej! Jag håller koll på verksamhetsplanen för Vänsterpartiet Skåne:")
+    assert welcome.startswith("Hej! Jag håller koll på Vänsterpartiet Skånes verksamhetsplan:")
     assert {t.team_id: t.district for t in lone.components.bot.districts.teams()} == {TEAMS["C"][0]: B}
     assert (await lone.say(DIEGO, "mål 6", where="C")).startswith(f"Mål 6\n{B_GOAL_6}\n")
     assert (
