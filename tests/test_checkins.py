@@ -81,16 +81,16 @@ async def say(
 async def test_a_chair_reports_in_one_line_and_it_is_stored_for_their_branch(
     bot: DistrictBot, checkins: CheckInRepository
 ) -> None:
-    answer = await say(bot, CHAIR, "rapportera 6 1 ordförandemöte hölls i Sundsvall")
+    answer = await say(bot, CHAIR, "rapportera 6 1 ordförandemöte i Sundsvall")
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert answer == (
-        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 22 nov. 2026. Rätta med: ändra {stored.id} VÄRDE"
+        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 22 nov. 2026. Ändra med: ändra {stored.id} VÄRDE"
     )
     assert (stored.goal_number, stored.branch, stored.value, stored.comment) == (
         6,
         "Sundsvall",
         1.0,
-        "ordförandemöte hölls i Sundsvall",
+        "ordförandemöte i Sundsvall",
     )
 
 
@@ -115,7 +115,7 @@ async def test_a_date_after_the_value_is_when_it_happened(
         ("rapportera 6", "Skriv ett värde efter målets nummer."),
         ("rapportera 6 många", "”många” är inte ett tal."),
         ("rapportera 6 -2", "Ett värde kan inte vara negativt"),
-        ("rapportera 6 1,5", "Räkna hela gånger: ”1,5” har decimaler."),
+        ("rapportera 6 1,5", "Skriv ett helt antal: ”1,5” har decimaler."),
         ("rapportera 6 5000", "”5000” är alldeles för stort"),
         ("rapportera 6 1 2027-01-10", "2027-01-10 har inte hänt än"),
         ("rapportera 6 1 2025-12-31", "Planen gäller 2026"),
@@ -128,7 +128,7 @@ async def test_each_mistake_is_explained_and_nothing_is_stored(
 ) -> None:
     answer = await say(bot, CHAIR, text)
     assert expected in answer, answer
-    assert "Till exempel: rapportera 6 1 ordförandemöte hölls i Sundsvall" in answer
+    assert "Till exempel: rapportera 6 1 ordförandemöte i Sundsvall" in answer
     assert checkins.mine(person(CHAIR), DISTRICT) == []
 
 
@@ -168,7 +168,7 @@ async def test_who_may_report_for_which_branch(bot: DistrictBot, checkins: Check
 
 async def test_people_named_responsible_report_for_the_district(bot: DistrictBot) -> None:
     named = await say(bot, BOARD, "ansvarig 12 @Nestor Wilke", mentions=(MEMBER,))
-    assert named == "Nestor Wilke: nu ansvariga för mål 12."
+    assert named == "Nestor Wilke är nu ansvarig för mål 12."
     assert "för distriktet" in await say(bot, MEMBER, "rapportera 12 1 650")
     assert "Nestor Wilke" in await say(bot, MEMBER, "mål 12")
     my_goals = await say(bot, MEMBER, "mina mål")
@@ -183,11 +183,12 @@ async def test_my_reports_correct_and_withdraw_keep_history(
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     listing = await say(bot, CHAIR, "mina rapporter")
     assert f"#{stored.id}" in listing and "mål 6" in listing
-    assert await say(bot, CHAIR, f"ändra {stored.id} 2 två möten") == f"Rättat #{stored.id}: nu 2."
+    assert await say(bot, CHAIR, f"ändra {stored.id} 2 två möten") == f"Rapport #{stored.id} är ändrad: nu 2."
     assert "är någon annans rapport" in await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
-    assert await say(bot, CHAIR, f"ångra {stored.id}") == f"Återkallade #{stored.id}; den räknas inte längre."
-    assert "var redan återkallad" in await say(bot, CHAIR, f"ångra {stored.id}")
-    assert "återkallad" in await say(bot, CHAIR, "mina rapporter")
+    withdrawn = f"Rapport #{stored.id} är tillbakadragen; den räknas inte längre."
+    assert await say(bot, CHAIR, f"ångra {stored.id}") == withdrawn
+    assert "var redan tillbakadragen" in await say(bot, CHAIR, f"ångra {stored.id}")
+    assert "tillbakadragen" in await say(bot, CHAIR, "mina rapporter")
     with sample_repository.db.read() as session:
         from sqlmodel import select
 
@@ -264,9 +265,7 @@ async def test_a_message_teams_delivers_again_to_another_process_is_stored_once(
         other_process.dispose()
     [number] = [c.id for c in checkins.mine(person(CHAIR), DISTRICT) if f"#{c.id}:" in first]
     assert first.startswith(f"Sparat #{number}:")
-    assert (
-        again == f"Formuläret var redan skickat och är sparat som #{number}. Rätta med: ändra {number} VÄRDE"
-    )
+    assert again == f"Formuläret är redan skickat och sparat som #{number}. Ändra med: ändra {number} VÄRDE"
     assert second.startswith("Sparat #") and third.startswith("Sparat #")
     assert len(checkins.mine(person(CHAIR), DISTRICT)) == 3
 

@@ -267,7 +267,7 @@ def test_a_discussion_post_is_neuter_and_has_one_name() -> None:
     "diskussionsinlägg" or "inlägg" everywhere, never "fråga" or "diskussionsfråga"."""
     swedish = catalogue("sv")
     common = re.compile(
-        r"(?:(?<!för )(?<!till )(?<!om )#\{\w+\}|\binlägget|\bdiskussionsinlägget) "
+        r"(?:(?<!för )(?<!till )(?<!om )(?<!apport )#\{\w+\}|\binlägget|\bdiskussionsinlägget) "
         r"(?:är|blir|blev|har blivit) (?:inte |nu |redan )*"
         r"(\w+(?:ad|d|en))\b"
     )

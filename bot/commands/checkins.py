@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from babel.lists import format_list
+
 from bot.cards import Reply, day, number
 from bot.cards import goals as cards
 from bot.cards.checkin_form import FORM, Entries, form
@@ -210,21 +212,26 @@ def register(router: Router) -> None:
         goal = plan.goal(numbers[0]) if plan and numbers else None
         if goal is None or not request.mentions:
             return Reply(t._("Write a goal number and @mention the people, e.g. responsible 6 @Megan."))
-        names = ", ".join(p.name for p in request.mentions)
+        names = format_list([p.name for p in request.mentions], locale=t.language)  # "A, B och C"
         for person in request.mentions:
             if remove:
                 await asyncio.to_thread(context.checkins.unname_responsible, goal.id, person)
             else:
                 await asyncio.to_thread(context.checkins.name_responsible, goal.id, person, now=context.now)
+        count = len(request.mentions)  # "ansvarig" or "ansvariga"
         if remove:
-            return Reply(
-                t._("{names}: no longer responsible for goal {number}.").format(
-                    names=names, number=goal.number
-                )
+            said = t.ngettext(
+                "{names} is no longer responsible for goal {number}.",
+                "{names} are no longer responsible for goal {number}.",
+                count,
             )
-        return Reply(
-            t._("{names}: now responsible for goal {number}.").format(names=names, number=goal.number)
-        )
+        else:
+            said = t.ngettext(
+                "{names} is now responsible for goal {number}.",
+                "{names} are now responsible for goal {number}.",
+                count,
+            )
+        return Reply(said.format(names=names, number=goal.number))
 
 
 async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:

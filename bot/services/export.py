@@ -157,7 +157,7 @@ class FilterWords:
 
 
 _GOAL_WORDS = {"mal", "goal"}
-_WITHDRAWN_WORDS = {"aterkallade", "aterkallad", "withdrawn", "angrade"}
+_WITHDRAWN_WORDS = {"aterkallade", "aterkallad", "tillbakadragna", "tillbakadragen", "withdrawn", "angrade"}
 
 
 def parse_words(text: str) -> FilterWords:
