@@ -105,39 +105,39 @@ GUIDES: dict[str, Guide] = {
     "schedule": Guide(
         (N_("schedule 1 and 15 at 18"),),
         N_(
-            "When discussion posts go up in this channel; written in the channel itself. Without a rule: the "
+            "When discussion prompts go up in this channel; written in the channel itself. Without a rule: the "
             "schedule as it stands."
         ),
     ),
     "upcoming": Guide(
         (N_("upcoming"),),
-        N_("The coming discussion posts, whose turn each is and whether a text is written."),
+        N_("The coming discussion prompts, whose turn each is and whether a text is written."),
     ),
     "swap": Guide((N_("swap 3 4"),), N_("Two board members trade turns.")),
-    "assign": Guide((N_("assign 3 @name"),), N_("Gives one discussion post to someone else.")),
+    "assign": Guide((N_("assign 3 @name"),), N_("Gives one discussion prompt to someone else.")),
     "skip": Guide((N_("skip 3"),), N_("Nothing is posted that time.")),
     "pause": Guide(
         (N_("pause 2027-06-15 2027-08-15"),),
-        N_("No discussion posts between two dates, both included, such as over the summer."),
+        N_("No discussion prompts between two dates, both included, such as over the summer."),
     ),
     "write": Guide(
         (N_("write 3 What should the region do about public transport?"),),
-        N_("Writes the text of a discussion post; it is signed with your name."),
+        N_("Writes the text of a discussion prompt; it is signed with your name."),
     ),
     "approve": Guide((N_("approve 3"),), N_("Approves a text another board member wrote.")),
     "approval": Guide(
         (N_("approval on"),),
         N_("Whether a text needs another board member's approval before it is posted."),
     ),
-    "history": Guide((N_("history"),), N_("The discussion posts so far, and how each went.")),
-    "preview": Guide((N_("preview 3"),), N_("Shows a discussion post as it will look in the channel.")),
+    "history": Guide((N_("history"),), N_("The discussion prompts so far, and how each went.")),
+    "preview": Guide((N_("preview 3"),), N_("Shows a discussion prompt as it will look in the channel.")),
     "post": Guide(
         (N_("post"), N_("post 3")),
-        N_("Posts the next discussion post (or the one named) now instead of at its time."),
+        N_("Posts the next discussion prompt (or the one named) now instead of at its time."),
     ),
     "bank": Guide(
         (N_("bank"), N_("bank add feminism: How do we reach more young people?")),
-        N_("The bank of ready discussion posts I use when nobody wrote one in time."),
+        N_("The bank of ready discussion prompts I use when nobody wrote one in time."),
     ),
     "role": Guide(
         (N_("role board @name"), N_("role chair @name Sundsvall")),

@@ -194,8 +194,8 @@ def register(router: Router) -> None:
             changed += await desk.pause(target, starts, ends)
         return Reply(
             t.ngettext(
-                "Paused {days}: {count} discussion post set aside.",
-                "Paused {days}: {count} discussion posts set aside.",
+                "Paused {days}: {count} discussion prompt set aside.",
+                "Paused {days}: {count} discussion prompts set aside.",
                 changed,
             ).format(days=days(t, starts, ends), count=changed)
         )
