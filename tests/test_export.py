@@ -574,7 +574,7 @@ async def test_the_board_gets_a_link_that_downloads_the_csv(
     url = URL(action["url"])
     assert str(url).startswith("http://127.0.0.1:3978/exports/")
     said = str(card["body"])
-    assert "2026-Q2: 2 check-ins." in said and "15 minutes, until 11:15" in said  # Stockholm time
+    assert "2026-Q2: 2 reports." in said and "15 minutes, until 11:15" in said  # Stockholm time
 
     clock.now = NOW + timedelta(minutes=14)
     response = await client.get(url.path)
@@ -620,7 +620,7 @@ async def test_chat_filters_are_words_and_checked_against_the_plan(
 ) -> None:
     make_board(client)
     card = card_of(await ask(client, connector, "export sundsvall återkallade mål 6"))
-    assert "Sundsvall, goal 6, withdrawn ones included: 2 check-ins." in str(card["body"])
+    assert "Sundsvall, goal 6, withdrawn ones included: 2 reports." in str(card["body"])
     response = await client.get(URL(card["actions"][0]["url"]).path)
     assert 'filename="rapporter-sundsvall-mal6.csv"' in response.headers["Content-Disposition"]
     table = read_csv(await response.read())
@@ -635,7 +635,7 @@ async def test_chat_filters_are_words_and_checked_against_the_plan(
     assert "“2026-Q9” is not a period" in reply_text(await ask(client, connector, "export 2026-Q9"))
     assert "nothing to export" in reply_text(await ask(client, connector, "export 2025"))
     card = card_of(await ask(client, connector, "export"))
-    assert "All check-ins: 4 check-ins." in str(card["body"])
+    assert "All reports: 4 reports." in str(card["body"])
 
 
 async def test_no_link_is_posted_where_others_could_open_it(
