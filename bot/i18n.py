@@ -69,14 +69,13 @@ def person_language(chosen: str | None, locale: str | None, default: str) -> str
     return language_of_locale(locale) or default
 
 
-def possessive(name: str, language: str) -> str:
-    """A name's genitive as the language writes it: Swedish "Lars Nilssons" but "Jonas", "Max" and "Inez"
-    (a name ending in s, x or z takes nothing more); English "Lars Nilsson's", "Jonas's"."""
-    if language == "sv":
-        return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
-    return f"{name}'s"
-
-
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
     """Marks a message for extraction where it is defined; it is translated where it is shown."""
     return message
+
+
+def genitive(t: Translator, name: str) -> str:
+    """A name's possessive as the language writes it: "Megan Bowens", "Jonas" (sv); "Jonas's" (en)."""
+    if t.language == "sv":
+        return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
+    return f"{name}\u2019s"

@@ -28,7 +28,7 @@ from bot.commands.router import TurnNote, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates, dialog_key
 from bot.db.engine import StorageGone
-from bot.i18n import pick_language, possessive, translator
+from bot.i18n import genitive, pick_language, translator
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
 from bot.services.text import flatten_html, strip_invisible
@@ -196,7 +196,7 @@ class DistrictBot(TeamsActivityHandler):
             text = t._(
                 "Hi! I keep track of {whose} plan: its goals, who is responsible and how far "
                 "we have come. Write help to see what I can do."
-            ).format(whose=possessive(scope.district, t.language))
+            ).format(whose=genitive(t, scope.district))
         else:
             text = t._(
                 "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have "
@@ -429,7 +429,7 @@ def reply_activity(reply: Reply, channel_id: str | None) -> Activity:
 def plain_text(text: str) -> Activity:
     """A text message Teams shows as written: `textFormat: plain`, so what a user wrote and the bot
     repeats (a name, a comment, a prompt) cannot become a link, a heading or a mention. The bot's own
-    texts use no markdown; cards show text as TextRuns, which are never markdown (bot/cards)."""
+    texts use no markdown; cards show text in TextRuns, never read as markdown (bot/cards)."""
     message = MessageFactory.text(text)
     message.text_format = TextFormatTypes.plain
     return message

@@ -1,15 +1,15 @@
-"""Cards: user and plan text is shown as-is, never as markdown, links or mentions, and with no escapes
-(Teams mobile shows a markdown escape such as "\\#" as it stands)."""
+"""Cards: user and plan text is shown as written, never as markdown, links or mentions, and with no escapes
+(Teams mobile shows a markdown escape such as "\\#" literally)."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
 
 import pytest
 
-from bot.cards import facts, heading, paragraph
+from bot.cards import facts, heading, paragraph, text_of
 
-RAW = [
+WRITTEN = [
     "[klicka här](https://evil.example)",
     "<at>Megan Bowen</at>",
     "**fet** och _kursiv_ och `kod` och ~~struken~~",
@@ -19,26 +19,17 @@ RAW = [
 ]
 
 
-def texts(element: dict[str, Any]) -> list[tuple[str, str]]:
-    """(element type, text) of every text in an element and what it contains."""
-    found: list[tuple[str, str]] = []
-    for key, value in element.items():
-        if key == "text" and isinstance(value, str):
-            found.append((str(element.get("type")), value))
-        elif isinstance(value, dict):
-            found += texts(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, dict):
-                    found += texts(item)
-    return found
+@pytest.mark.parametrize("text", WRITTEN)
+def test_card_elements_show_text_as_written_in_runs_never_read_as_markdown(text: str) -> None:
+    for block in (heading(text), paragraph(text), paragraph(text, subtle=True, color="Attention")):
+        assert block["type"] == "RichTextBlock"  # its TextRuns are never read as markdown
+        assert [run["type"] for run in block["inlines"]] == ["TextRun"]
+        assert text_of(block) == text
+    pairs = facts([(text, text)])
+    assert text_of(pairs) == f"{text}  {text}"
+    assert "\\" not in json.dumps(pairs, ensure_ascii=False).replace("\\n", "").replace('\\"', "")
 
 
-@pytest.mark.parametrize("raw", RAW)
-def test_card_text_is_a_text_run_shown_as_written(raw: str) -> None:
-    """A TextRun is never markdown: the text goes in as written, with nothing escaped."""
-    for element in (heading(raw), paragraph(raw), paragraph(raw, subtle=True), facts([(raw, raw)])):
-        shown = texts(element)
-        assert shown and all(kind == "TextRun" for kind, _ in shown)
-        assert "".join(text for _, text in shown).replace("  ", "", 1) in (raw, raw + raw)
-        assert "'FactSet'" not in str(element) and "'TextBlock'" not in str(element)
+def test_no_element_reads_markdown() -> None:
+    blocks = json.dumps([heading("a"), paragraph("b"), facts([("c", "d")])])
+    assert '"TextBlock"' not in blocks and '"FactSet"' not in blocks

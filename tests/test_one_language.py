@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 
 from bot.app import COMPONENTS, create_app
 from bot.config import Settings
-from bot.i18n import LOCALES, possessive
+from bot.i18n import LOCALES, genitive, translator
 from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, fixed_clock
 from tests.fakes.chat import ask, reply_text
@@ -246,18 +246,18 @@ async def test_no_reply_names_a_time_zone(replies: dict[str, list[str]]) -> None
     assert shown == set()
 
 
+SV, EN = translator("sv"), translator("en")
+
+
 def test_a_names_genitive() -> None:
-    assert possessive("Lars Nilsson", "sv") == "Lars Nilssons"
-    assert possessive("Jonas", "sv") == "Jonas" and possessive("Max", "sv") == "Max"
-    assert (
-        possessive("Inez", "sv") == "Inez"
-        and possessive("Vänsterpartiet Skåne", "sv") == "Vänsterpartiet Skånes"
-    )
-    assert possessive("Lars Nilsson", "en") == "Lars Nilsson's"
+    assert genitive(SV, "Lars Nilsson") == "Lars Nilssons"
+    assert genitive(SV, "Jonas") == "Jonas" and genitive(SV, "Max") == "Max"
+    assert genitive(SV, "Inez") == "Inez" and genitive(SV, "Vänsterpartiet Skåne") == "Vänsterpartiet Skånes"
+    assert genitive(EN, "Lars Nilsson") == "Lars Nilsson\u2019s"
 
 
 def test_no_swedish_message_glues_a_genitive_s_to_a_name() -> None:
-    """ "{name}s" makes "Jonass": the code passes possessive(name) instead."""
+    """ "{name}s" makes "Jonass": the code passes genitive(t, name) instead."""
     glued = [text for text in catalogue("sv").values() if re.search(r"\{\w+\}s\b", text)]
     assert glued == []
 

@@ -4,11 +4,12 @@ days they show in the reader's language."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date, format_interval, get_timezone, get_timezone_location
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 if TYPE_CHECKING:
@@ -41,6 +42,19 @@ class Reply:
     silent: bool = False
 
 
+# A message the bot starts to one person, written once their language is known.
+Notice = Callable[["Translator"], Reply]
+
+
+# Text goes into cards as TextRuns of a RichTextBlock, which Adaptive Cards never read as markdown: what a
+# user or the plan wrote is shown as written, with no escapes (Teams mobile shows a markdown escape such as
+# "\\#" literally) and no way to smuggle in a link or a mention. TextBlock and FactSet read markdown.
+
+
+def _run(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "TextRun", "text": text, **style}
+
+
 def card(body: list[dict[str, Any]], *, fallback: str, actions: list[dict[str, Any]] | None = None) -> Card:
     result: Card = {
         "type": "AdaptiveCard",
@@ -55,36 +69,40 @@ def card(body: list[dict[str, Any]], *, fallback: str, actions: list[dict[str, A
     return result
 
 
-# Text is shown as written through RichTextBlock's TextRuns, which Adaptive Cards never read as markdown: a
-# name, comment or prompt cannot become a link, a heading or a mention, and no escape (Teams mobile shows
-# "\#" as it stands) is needed. TextBlock and FactSet would read markdown.
-
-
-def _run(text: str, **style: Any) -> dict[str, Any]:
-    return {"type": "TextRun", "text": text, **style}
-
-
 def heading(text: str, *, size: str = "Medium") -> dict[str, Any]:
     return {"type": "RichTextBlock", "inlines": [_run(text, weight="Bolder", size=size)]}
 
 
 def paragraph(text: str, *, subtle: bool = False, color: str | None = None) -> dict[str, Any]:
-    """A paragraph; `color` is an Adaptive Cards colour such as "Attention" (a problem to fix)."""
-    style: dict[str, Any] = {"color": color} if color else {}
-    if not subtle:
-        return {"type": "RichTextBlock", "inlines": [_run(text, **style)]}
-    return {"type": "RichTextBlock", "inlines": [_run(text, isSubtle=True, **style)], "spacing": "Small"}
+    style: dict[str, Any] = {"isSubtle": True} if subtle else {}
+    if color:
+        style["color"] = color
+    block: dict[str, Any] = {"type": "RichTextBlock", "inlines": [_run(text, **style)]}
+    if subtle:
+        block["spacing"] = "Small"
+    return block
 
 
 def facts(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    """Label and value, a line each (a FactSet would read them as markdown)."""
+    """Label and value, one line each (a FactSet would read them as markdown)."""
     return {
         "type": "Container",
         "items": [
-            {"type": "RichTextBlock", "inlines": [_run(label, weight="Bolder"), _run(f"  {value}")]}
-            for label, value in pairs
+            {
+                "type": "RichTextBlock",
+                "inlines": [_run(k, weight="Bolder"), _run(f"  {v}")],
+                "spacing": "None",
+            }
+            for k, v in pairs
         ],
     }
+
+
+def text_of(block: dict[str, Any]) -> str:
+    """What a card element built here shows, as plain text (for tests and summaries)."""
+    if block.get("type") == "Container":
+        return "\n".join(text_of(item) for item in block.get("items", []))
+    return "".join(str(run.get("text", "")) for run in block.get("inlines", []))
 
 
 def say(label: str, command: str) -> dict[str, Any]:
@@ -107,21 +125,9 @@ def day(t: Translator, value: date) -> str:
     return _day(t.language, value)
 
 
-def zone_name(t: Translator, zone: str) -> str:
-    """A time zone as people call it: "svensk tid", "Swedish time"; another by its country ("Finlandtid")."""
-    if zone == "Europe/Stockholm":
-        return t._("Swedish time")
-    return str(get_timezone_location(get_timezone(zone), locale=t.language))
-
-
 def day_of_year(t: Translator, month_day: tuple[int, int]) -> str:
     """A day that comes back every year, (3, 8): "8 mars", "8 Mar"."""
     return format_date(date(2000, *month_day), "d MMM", locale=t.language)
-
-
-def days(t: Translator, first: date, last: date) -> str:
-    """A period of days, both included: "20 dec. 2026–10 jan. 2027", "15 juni–15 aug. 2027"."""
-    return format_interval(first, last, "yMMMd", locale=t.language)
 
 
 # Babel takes about 20 µs a call; the same few numbers and days come up in every confirmation and card.

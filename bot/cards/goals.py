@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
 from bot.db.checkins import StoredCheckIn
-from bot.i18n import N_, Translator, possessive
+from bot.i18n import N_, Translator, genitive
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
 from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Measure, Pace
 
@@ -163,9 +163,7 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
     title = plan.title or plan.district
     if language != "sv":  # the plan's title is Swedish ("... verksamhetsplan 2026")
         title = (
-            t._("{whose} plan {year}")
-            .format(whose=possessive(plan.district, language), year=plan.year or "")
-            .strip()
+            t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
         )
     count = t.ngettext("{count} goal", "{count} goals", len(plan.goals)).format(count=len(plan.goals))
     hint = t._("Write \u201cgoals 6\u201d to see one goal in full, or \u201csearch WORD\u201d to find goals.")

@@ -105,8 +105,8 @@ GUIDES: dict[str, Guide] = {
     "schedule": Guide(
         (N_("schedule 1 and 15 at 18"),),
         N_(
-            "When discussion prompts go up in this channel; written in the channel itself. Without a rule: the "
-            "schedule as it stands."
+            "When discussion prompts go up in this channel; written in the channel itself. Without a rule: "
+            "the schedule as it stands."
         ),
     ),
     "upcoming": Guide(

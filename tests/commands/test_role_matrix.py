@@ -18,7 +18,7 @@ import pytest
 
 from bot.commands import Context, Router, build_router
 from bot.commands.router import refusal
-from bot.i18n import Translator, possessive, translator
+from bot.i18n import Translator, genitive, translator
 from bot.services.people import PersonInfo, Role
 from tests.commands.conftest import (
     CHAIR,
@@ -174,7 +174,7 @@ async def test_only_an_admin_links_a_team_nobody_linked_yet(
             "This team now belongs to {district}: its channels and its members' personal chats "
             "get {whose} plan, roles and reports."
         )
-        assert reply.text == linked.format(district=DISTRICT, whose=possessive(DISTRICT, "sv"))
+        assert reply.text == linked.format(district=DISTRICT, whose=genitive(t, DISTRICT))
     else:
         only = t._("Only an administrator can do that. Administrators are named in the bot's settings.")
         assert reply.text == only

@@ -15,6 +15,7 @@ import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
+from bot.cards import text_of
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.repository import Repository
@@ -65,13 +66,10 @@ def token(reply: Activity) -> str:
 
 
 def warning(reply: Activity) -> str:
-    [run] = [
-        run
-        for b in the_card(reply)["body"]
-        for run in b.get("inlines", [])
-        if run.get("color") == "Attention"
+    [block] = [
+        b for b in the_card(reply)["body"] if b.get("inlines") and b["inlines"][0].get("color") == "Attention"
     ]
-    return str(run["text"])
+    return text_of(block)
 
 
 async def test_report_alone_answers_with_the_form(bot: DistrictBot) -> None:
