@@ -301,7 +301,7 @@ def export_checkins(settings: Settings, args: argparse.Namespace) -> int:
         except ExportFilterError as error:
             print(_export_problem(error, district, branches, len(plan.goals)), file=sys.stderr)
             return 2
-        export = export_csv(checkins, query, translator(settings.language))
+        export = export_csv(checkins, query, translator(settings.language), settings.zone)
     finally:
         database.dispose()
     if args.out is None:

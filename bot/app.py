@@ -410,7 +410,9 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
             log.info("refused an export link: whoever made it may no longer export in that district")
             return _problem(403, "forbidden")
         checkins = components.bot.services.checkins
-        made = await asyncio.to_thread(export_csv, checkins, query, translator(query.language))
+        made = await asyncio.to_thread(
+            export_csv, checkins, query, translator(query.language), components.settings.zone
+        )
         return web.Response(
             body=made.data,
             headers={

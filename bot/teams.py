@@ -28,7 +28,7 @@ from bot.commands.router import Kind, TurnNote, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates, dialog_key
 from bot.db.engine import StorageGone
-from bot.i18n import pick_language, translator
+from bot.i18n import genitive, pick_language, translator
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
 from bot.services.text import flatten_html, strip_invisible
@@ -266,9 +266,9 @@ class DistrictBot(TeamsActivityHandler):
             ).format(district=scope.district or self.settings.district)
         elif scope.found:
             text = t._(
-                "Hi! I keep track of {district}'s plan: its goals, who is responsible and how far "
+                "Hi! I keep track of {whose} plan: its goals, who is responsible and how far "
                 "we have come. Write help to see what I can do."
-            ).format(district=scope.district)
+            ).format(whose=genitive(t, scope.district))
         else:
             text = t._(
                 "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have "

@@ -82,16 +82,16 @@ async def say(
 async def test_a_chair_reports_in_one_line_and_it_is_stored_for_their_branch(
     bot: DistrictBot, checkins: CheckInRepository
 ) -> None:
-    answer = await say(bot, CHAIR, "rapportera 6 1 ordförandemöte hölls i Sundsvall")
+    answer = await say(bot, CHAIR, "rapportera 6 1 ordförandemöte i Sundsvall")
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert answer == (
-        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 22 nov. 2026. Rätta med: ändra {stored.id} VÄRDE"
+        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 22 nov. 2026. Ändra med: ändra {stored.id} VÄRDE"
     )
     assert (stored.goal_number, stored.branch, stored.value, stored.comment) == (
         6,
         "Sundsvall",
         1.0,
-        "ordförandemöte hölls i Sundsvall",
+        "ordförandemöte i Sundsvall",
     )
 
 
@@ -116,7 +116,7 @@ async def test_a_date_after_the_value_is_when_it_happened(
         ("rapportera 6", "Skriv ett värde efter målets nummer."),
         ("rapportera 6 många", "”många” är inte ett tal."),
         ("rapportera 6 -2", "Ett värde kan inte vara negativt"),
-        ("rapportera 6 1,5", "Räkna hela gånger: ”1,5” har decimaler."),
+        ("rapportera 6 1,5", "Skriv ett helt antal: ”1,5” har decimaler."),
         ("rapportera 6 5000", "”5000” är alldeles för stort"),
         ("rapportera 6 1 2027-01-10", "2027-01-10 har inte hänt än"),
         ("rapportera 6 1 2025-12-31", "Planen gäller 2026"),
@@ -188,9 +188,10 @@ async def test_my_reports_correct_and_withdraw_keep_history(
         await say(bot, CHAIR, f"ändra {stored.id} 2 två möten") == f"Rättat #{stored.id}: nu 2, 22 nov. 2026."
     )
     assert "är någon annans rapport" in await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
-    assert await say(bot, CHAIR, f"ångra {stored.id}") == f"Återkallade #{stored.id}; den räknas inte längre."
-    assert "var redan återkallad" in await say(bot, CHAIR, f"ångra {stored.id}")
-    assert "återkallad" in await say(bot, CHAIR, "mina rapporter")
+    withdrawn = f"Rapport #{stored.id} är tillbakadragen; den räknas inte längre."
+    assert await say(bot, CHAIR, f"ångra {stored.id}") == withdrawn
+    assert "var redan tillbakadragen" in await say(bot, CHAIR, f"ångra {stored.id}")
+    assert "tillbakadragen" in await say(bot, CHAIR, "mina rapporter")
     with sample_repository.db.read() as session:
         from sqlmodel import select
 
@@ -275,9 +276,7 @@ async def test_a_message_teams_delivers_again_to_another_process_is_stored_once(
         other_process.dispose()
     [number] = [c.id for c in checkins.mine(person(CHAIR), DISTRICT) if f"#{c.id}:" in first]
     assert first.startswith(f"Sparat #{number}:")
-    assert (
-        again == f"Formuläret var redan skickat och är sparat som #{number}. Rätta med: ändra {number} VÄRDE"
-    )
+    assert again == f"Formuläret är redan skickat och sparat som #{number}. Ändra med: ändra {number} VÄRDE"
     assert second.startswith("Sparat #") and third.startswith("Sparat #")
     assert len(checkins.mine(person(CHAIR), DISTRICT)) == 3
 

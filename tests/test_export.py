@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -48,6 +49,7 @@ from tests.conftest import NOW, Clock
 from tests.fakes.chat import ask, card_of, reply_text
 from tests.fakes.connector import FakeConnector
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DISTRICT = "Vänsterpartiet Västernorrland"
 ANNA = PersonInfo("29:user-anna", "aad-anna", "Anna Andersson")  # chair of Sundsvall
 MEGAN = PersonInfo("29:user-megan", "aad-megan", "Megan Bowen")  # the sender in tests/fakes/activities
@@ -61,7 +63,7 @@ ENGLISH_HEADINGS = [
     "Date",
     "Area",
     "Comment",
-    "Reported at (UTC)",
+    "Reported at",
     "Corrected",
 ]
 
@@ -167,14 +169,16 @@ def row(**changes: Any) -> ExportRow:
     ],
 )
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_gets_a_quote(comment: str, cell: str) -> None:
-    table = read_csv(render_csv([row(comment=comment)], translator("en")))
+    table = read_csv(render_csv([row(comment=comment)], translator("en"), zone=STOCKHOLM))
     assert table[1][8] == cell
 
 
 def test_every_cell_is_neutralised_not_only_comments() -> None:
     table = read_csv(
         render_csv(
-            [row(branch="=Sundsvall", area="+Miljö", goal_text_en="-x", section_en="@y")], translator("en")
+            [row(branch="=Sundsvall", area="+Miljö", goal_text_en="-x", section_en="@y")],
+            translator("en"),
+            zone=STOCKHOLM,
         )
     )
     assert table[1][2:5] == ["'-x", "'@y", "'=Sundsvall"] and table[1][7] == "'+Miljö"
@@ -191,6 +195,7 @@ def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
     data = render_csv(
         [row(), row(id=2, value=2.5, branch=None, comment='Möte; "Årsmöte"\nrad två', corrected=True)],
         translator("en"),
+        zone=STOCKHOLM,
     )
     assert data.startswith(b"\xef\xbb\xbfID;Goal;Goal text;")
     assert data.count(b"\r\n") == 3  # header and two rows; the line break inside the comment is quoted
@@ -207,7 +212,7 @@ def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
         "2026-05-03",
         "",
         "",
-        "2026-05-03T18:30:15Z",
+        "2026-05-03 20:30:15",  # Stockholm's summer time, as Swedish Excel reads a date and time
         "no",
     ]
     assert second[4] == "" and second[5] == "2,5" and second[8] == 'Möte; "Årsmöte"\nrad två'
@@ -216,15 +221,17 @@ def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
 
 
 def test_swedish_takes_the_plans_own_words_and_english_falls_back_to_them() -> None:
-    table = read_csv(render_csv([row(goal_text_en=None, section_en=None)], translator("en")))
+    table = read_csv(render_csv([row(goal_text_en=None, section_en=None)], translator("en"), zone=STOCKHOLM))
     assert table[1][2:4] == ["Distriktet samlar ordförandena", "Drivkraften"]
-    table = read_csv(render_csv([row()], translator("sv")))
+    table = read_csv(render_csv([row()], translator("sv"), zone=STOCKHOLM))
     assert table[1][2:4] == ["Distriktet samlar ordförandena", "Drivkraften"]
 
 
 def test_a_retired_goal_has_no_number_and_withdrawn_ones_get_a_column() -> None:
     table = read_csv(
-        render_csv([row(goal_number=None, withdrawn=True)], translator("en"), include_withdrawn=True)
+        render_csv(
+            [row(goal_number=None, withdrawn=True)], translator("en"), zone=STOCKHOLM, include_withdrawn=True
+        )
     )
     assert table[0] == [*ENGLISH_HEADINGS, "Withdrawn"]
     assert table[1][1] == "" and table[1][-1] == "yes"
@@ -233,13 +240,13 @@ def test_a_retired_goal_has_no_number_and_withdrawn_ones_get_a_column() -> None:
 @pytest.mark.parametrize(
     ("query", "name"),
     [
-        (ExportQuery(DISTRICT), "avstamningar.csv"),
-        (ExportQuery(DISTRICT, period=parse_period("2027-q2")), "avstamningar-2027-Q2.csv"),
+        (ExportQuery(DISTRICT), "rapporter.csv"),
+        (ExportQuery(DISTRICT, period=parse_period("2027-q2")), "rapporter-2027-Q2.csv"),
         (
             ExportQuery(DISTRICT, period=parse_period("2027-5"), branch="Härnösand/Timrå", goal=6),
-            "avstamningar-2027-05-harnosand-timra-mal6.csv",
+            "rapporter-2027-05-harnosand-timra-mal6.csv",
         ),
-        (ExportQuery(DISTRICT, branch='"; rm -rf'), "avstamningar-rm-rf.csv"),
+        (ExportQuery(DISTRICT, branch='"; rm -rf'), "rapporter-rm-rf.csv"),
     ],
 )
 def test_the_file_name_says_what_is_in_it_in_ascii(query: ExportQuery, name: str) -> None:
@@ -423,7 +430,7 @@ def test_the_cli_exports_every_standing_checkin_without_who_reported_it(
     assert first[1] == "6" and first[2].startswith("The district brings the branch chairs together")
     assert first[3] == "The driving force in the district" and first[4] == "Sundsvall"
     assert first[5:7] == ["2", "2026-02-10"] and first[8] == "'+46 70 123 45 67 ringde"
-    assert first[9] == "2026-11-22T10:00:00Z" and first[10] == "yes"
+    assert first[9] == "2026-11-22 11:00:00" and first[10] == "yes"
     assert by_id[stored.q2_harnosand][8].startswith("'=HYPERLINK(") and by_id[stored.q2_harnosand][10] == "no"
     district = by_id[stored.may_district]
     # Goal 10 is done or not done: its value is in words, never 1 or 0 (or 2,5).
@@ -473,7 +480,7 @@ def test_the_cli_filters(
 def test_the_cli_writes_a_file(
     env: Settings, stored: Stored, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    target = tmp_path / "avstamningar.csv"
+    target = tmp_path / "rapporter.csv"
     code, out, err = export(capsysbinary, "--period", "2026-Q2", "--out", str(target))
     assert code == 0 and out == b""
     assert err.strip() == f"Wrote 2 check-ins to {target}."
@@ -576,13 +583,13 @@ async def test_the_board_gets_a_link_that_downloads_the_csv(
     url = URL(action["url"])
     assert str(url).startswith("http://127.0.0.1:3978/exports/")
     said = str(card["body"])
-    assert "2026-Q2: 2 check-ins." in said and "15 minutes, until 11:15" in said  # Stockholm time
+    assert "2026-Q2: 2 reports." in said and "15 minutes, until 11:15" in said  # Stockholm time
 
     clock.now = NOW + timedelta(minutes=14)
     response = await client.get(url.path)
     assert response.status == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="avstamningar-2026-Q2.csv"'
+    assert response.headers["Content-Disposition"] == 'attachment; filename="rapporter-2026-Q2.csv"'
     assert response.headers["Cache-Control"] == "no-store"
     table = read_csv(await response.read())
     assert table[0] == ENGLISH_HEADINGS  # the language of who asked
@@ -622,9 +629,9 @@ async def test_chat_filters_are_words_and_checked_against_the_plan(
 ) -> None:
     make_board(client)
     card = card_of(await ask(client, connector, "export sundsvall återkallade mål 6"))
-    assert "Sundsvall, goal 6, withdrawn ones included: 2 check-ins." in str(card["body"])
+    assert "Sundsvall, goal 6, withdrawn ones included: 2 reports." in str(card["body"])
     response = await client.get(URL(card["actions"][0]["url"]).path)
-    assert 'filename="avstamningar-sundsvall-mal6.csv"' in response.headers["Content-Disposition"]
+    assert 'filename="rapporter-sundsvall-mal6.csv"' in response.headers["Content-Disposition"]
     table = read_csv(await response.read())
     assert ids(table) == [app_stored.q1_sundsvall, app_stored.q3_withdrawn] and table[0][-1] == "Withdrawn"
 
@@ -637,7 +644,7 @@ async def test_chat_filters_are_words_and_checked_against_the_plan(
     assert "“2026-Q9” is not a period" in reply_text(await ask(client, connector, "export 2026-Q9"))
     assert "nothing to export" in reply_text(await ask(client, connector, "export 2025"))
     card = card_of(await ask(client, connector, "export"))
-    assert "All check-ins: 4 check-ins." in str(card["body"])
+    assert "All reports: 4 reports." in str(card["body"])
 
 
 async def test_no_link_is_posted_where_others_could_open_it(

@@ -264,7 +264,7 @@ async def test_my_data_summarises_every_kind_of_data_held(
         "Last seen: 22 Nov 2026 11:00",
         f"Roles: board member in {DISTRICT}; chair of Sundsvall in {DISTRICT}",
         "Responsible for: goal 6",
-        f"Check-ins: 3 check-ins; the latest #{district_checkin}: goal 10, 20 May 2026; 1 withdrawn",
+        f"Reports: 3 reports; the latest #{district_checkin}: goal 10, 20 May 2026; 1 withdrawn",
         "Corrections and withdrawals: 3",
         "Discussion prompts: owner of 2 prompts (1 still to come); wrote 2 texts; approved 1 text; "
         "set up 1 schedule; added 1 prompt to the bank",
@@ -408,7 +408,7 @@ async def test_forget_me_without_confirmation_changes_nothing(
     body = await ask(client, connector, "forget me")
     text = reply_text(body)
     assert text.startswith("Forget you?")
-    assert "Your 3 check-ins stay as their branches' or the district's, without your name." in text
+    assert "Your 3 reports stay as their branches' or the district's, without your name." in text
     assert "To go ahead, write: forget me confirm" in text
     [button] = card_of(body)["actions"]
     assert button["data"] == {"msteams": {"type": "imBack", "value": "forget me confirm"}}
@@ -434,7 +434,7 @@ async def test_forget_me_confirmed_erases_them_and_keeps_the_checkins_anonymised
     assert text.startswith("I have forgotten you")
     assert "Also 1 text you wrote for a prompt not yet posted." in text
     assert (
-        "Kept without your name: 3 check-ins (they stay as their branches' or the district's), "
+        "Kept without your name: 3 reports (they stay as their branches' or the district's), "
         "3 corrections or withdrawals, 1 posted prompt, 2 prompt slots you owned (now without an owner), "
         "1 schedule, 1 prompt in the bank."
     ) in text
@@ -455,7 +455,7 @@ async def test_forget_me_confirmed_erases_them_and_keeps_the_checkins_anonymised
 
     # A later message makes a fresh person: the Teams ids and the name, nothing else.
     text = reply_text(await ask(client, connector, "my data"))
-    assert "Roles: –" in text and "Check-ins: –" in text and "Discussion prompts: –" in text
+    assert "Roles: –" in text and "Reports: –" in text and "Discussion prompts: –" in text
     assert "Conversations: personal chat (1)" in text
     with db.read() as session:
         fresh = session.exec(select(Person).where(Person.aad_object_id == "aad-megan")).one()

@@ -129,6 +129,11 @@ def day(t: Translator, value: date) -> str:
     return _day(t.language, value)
 
 
+def day_of_year(t: Translator, month_day: tuple[int, int]) -> str:
+    """A day that comes back every year, (3, 8): "8 mars", "8 Mar"."""
+    return format_date(date(2000, *month_day), "d MMM", locale=t.language)
+
+
 # Babel takes about 20 µs a call; the same few numbers and days come up in every confirmation and card.
 @functools.lru_cache(maxsize=4096, typed=True)
 def _number(language: str, value: float) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
 from bot.db.checkins import StoredCheckIn
-from bot.i18n import Translator
+from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
 from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Pace
@@ -201,6 +201,10 @@ def _target_of(plan: Plan | None, goal_id: int) -> Target | None:
 def goal_list(t: Translator, plan: Plan) -> Reply:
     language = t.language
     title = plan.title or plan.district
+    if language != "sv":  # the plan's title is Swedish ("... verksamhetsplan 2026")
+        title = (
+            t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
+        )
     count = t.ngettext("{count} goal", "{count} goals", len(plan.goals)).format(count=len(plan.goals))
     hint = t._("Write \u201cgoals 6\u201d to see one goal in full, or \u201csearch WORD\u201d to find goals.")
     body = [heading(title, size="Large"), paragraph(count, subtle=True)]
@@ -237,7 +241,7 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or named_in_plan(goal.text) or t._("Nobody named yet")),
+        (t._("Responsible"), ", ".join(responsible) or _doer(t, goal.text) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if posts is not None:
@@ -285,6 +289,28 @@ def posts_line(t: Translator, posts: PostsTally) -> str:
     return f"{made}; {started}"
 
 
+# Who the plan's own wording makes responsible (bot/services/goals.py, named_in_plan), in the reader's words.
+_DOERS = {
+    "distriktsstyrelsen": N_("The district board"),
+    "distriktsstyrelsens ledamöter": N_("The district board's members"),
+    "distriktet": N_("The district"),
+    "partiföreningarna": N_("The branches"),
+    "partiföreningar": N_("The branches"),
+    "styrelsen": N_("The board"),
+}
+
+
+def _doer(t: Translator, text: str) -> str | None:
+    who = named_in_plan(text)
+    if who is None:
+        return None
+    words = who.lower().removeprefix("alla ").removeprefix("representanter från ")
+    doer = t._(_DOERS[words]) if words in _DOERS else who
+    if who.lower().startswith("representanter från "):
+        return t._("Representatives of {body}").format(body=doer[0].lower() + doer[1:])
+    return doer
+
+
 def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:
     language = t.language
     if not hits:
@@ -320,7 +346,8 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
     """A target in words ("at least 2 medlemsträffar per half-year"), for a stored goal or one read from
     a plan under review."""
     if target.kind is TargetKind.COUNT:
-        what = f" {target.unit}" if target.unit else ""
+        unit = target.unit_in(t.language)
+        what = f" {unit}" if unit else ""
         text = t._("at least {count}{what} {period}").format(
             count=number(t, target.count or 0), what=what, period=_per_period(t, target.period)
         )
@@ -342,7 +369,8 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
             "{count} person named responsible", "{count} people named responsible", target.count or 0
         ).format(count=target.count)
     if target.kind is TargetKind.METRIC:
-        unit = f" {target.unit}" if target.unit else ""
+        unit_word = target.unit_in(t.language)
+        unit = f" {unit_word}" if unit_word else ""
         if target.goal_value is None and target.change_percent is not None:
             change = number(t, abs(target.change_percent))
             if target.baseline is None:
@@ -351,16 +379,14 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
                     if target.change_percent > 0
                     else t._("{unit} down {change} %, from a starting value not yet given")
                 )
-                return text.format(unit=(target.unit or t._("the figure")), change=change).strip()
+                return text.format(unit=(unit_word or t._("the figure")), change=change).strip()
             goal = target.baseline * (1 + target.change_percent / 100)
             return t._("from {baseline} to {goal}{unit}").format(
                 baseline=number(t, target.baseline), goal=number(t, goal), unit=unit
             )
         if target.baseline is None:
             if target.unit and target.unit.startswith("%"):
-                return t._("at least {goal}{unit}").format(
-                    goal=number(t, target.goal_value or 0), unit=f" {target.unit}"
-                )
+                return t._("at least {goal}{unit}").format(goal=number(t, target.goal_value or 0), unit=" %")
             return t._("reach {goal}{unit}").format(goal=number(t, target.goal_value or 0), unit=unit)
         return t._("from {baseline} to {goal}{unit}").format(
             baseline=number(t, target.baseline),

@@ -23,8 +23,13 @@ QUOTED = 300
 
 
 def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
-    """A time as people in the district read it: "tis 1 dec. 2026 18:00"."""
-    return format_datetime(instant.astimezone(zone), "EEE d MMM y HH:mm", locale=t.language)
+    """A time as people in the district read it, in their language: "onsdag 23 december kl. 18.00",
+    "Wednesday 23 December at 18:00". Prompts are planned within the coming months: no year."""
+    local = instant.astimezone(zone)
+    return t._("{day} at {time}").format(
+        day=format_datetime(local, "EEEE d MMMM", locale=t.language),
+        time=f"{local:%H.%M}" if t.language == "sv" else f"{local:%H:%M}",
+    )
 
 
 def rule_in_words(t: Translator, rule: ScheduleRule) -> str:

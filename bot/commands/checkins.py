@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from babel.lists import format_list
+
 from bot.cards import Reply, day, number, reminders
 from bot.cards import goals as cards
 from bot.cards.checkin_form import FORM, Entries, form, is_token
@@ -271,7 +273,7 @@ def register(router: Router) -> None:
                         "{names} are now responsible for goal {number}.",
                         len(changed),
                     )
-                ).format(names=", ".join(changed), number=goal.number)
+                ).format(names=format_list(changed, locale=t.language), number=goal.number)
             )
         if unchanged:
             lines.append(
@@ -287,7 +289,7 @@ def register(router: Router) -> None:
                         "{names} were responsible for goal {number} already.",
                         len(unchanged),
                     )
-                ).format(names=", ".join(unchanged), number=goal.number)
+                ).format(names=format_list(unchanged, locale=t.language), number=goal.number)
             )
         return Reply(" ".join(lines))
 

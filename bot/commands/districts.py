@@ -10,7 +10,7 @@ import asyncio
 
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, no_district
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, genitive
 from bot.services.people import Role, matching
 
 LINK_USAGE = N_("link DISTRICT")
@@ -51,8 +51,8 @@ def register(router: Router) -> None:
             return Reply(
                 t._(
                     "This team now belongs to {district}: its channels and its members' personal chats "
-                    "get {district}'s plan, roles and reports."
-                ).format(district=district)
+                    "get {whose} plan, roles and reports."
+                ).format(district=district, whose=genitive(t, district))
             )
         await asyncio.to_thread(
             context.services.districts.link_chat, conversation.conversation_id, district, now=context.now

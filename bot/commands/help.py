@@ -1,26 +1,255 @@
-"""Help: what the bot can do, built from the routes so it never drifts from the real commands."""
+"""Help that fits the person: `hjälp` lists what this person can do (a member's commands, a chair's, the
+board's, an administrator's), each with an example; `hjälp rapportera` explains one command. Built from the
+routes, so it never drifts from the real commands."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.cards import Reply, card, facts, heading, paragraph
-from bot.commands.router import Context, Request, Router
-from bot.i18n import N_
-from bot.services.people import Role
+from bot.commands.router import Context, Request, Route, Router, roles_of
+from bot.i18n import N_, Translator
+from bot.services.people import Role, allows
+
+
+@dataclass(frozen=True)
+class Guide:
+    """What help says about one command, beyond its usage and summary: examples and a fuller account."""
+
+    examples: tuple[str, ...]  # msgids: whole commands as someone would write them
+    details: str  # msgid
+    audience: Role | None = None  # whom the list shows it to, when not the route's role
+
+
+# By the route's English command word (the first word of its usage).
+GUIDES: dict[str, Guide] = {
+    "goals": Guide(
+        (N_("goals 6"), N_("goals")),
+        N_(
+            "Without a number: every goal of the plan, by section. With a number: that goal in full, who is "
+            "responsible for it and how far it has come."
+        ),
+    ),
+    "search": Guide(
+        (N_("search members"),),
+        N_("Finds the goals whose text mentions the word, in any form of it."),
+    ),
+    "status": Guide(
+        (N_("status Sundsvall"), N_("status")),
+        N_(
+            "How far the plan has come this year and whether each goal is on pace: for the district, or for "
+            "one branch."
+        ),
+    ),
+    "roles": Guide((N_("roles"),), N_("Who is on the board and who chairs each branch.")),
+    "my": Guide(
+        (N_("my reports"), N_("my goals")),
+        N_(
+            "Your own reports, with their numbers (to correct or withdraw one), or the goals you are "
+            "responsible for."
+        ),
+    ),
+    "my data": Guide(
+        (N_("my data"),),
+        N_("Everything I store about you, and a link to download it. Only in our personal chat."),
+    ),
+    "forget": Guide(
+        (N_("forget me"),),
+        N_("Erases everything I store about you. I ask first; reports you made stay, without your name."),
+    ),
+    "district": Guide(
+        (N_("district"),),
+        N_("Which district I answer about here. If you belong to several, choose one in our personal chat."),
+    ),
+    "language": Guide(
+        (N_("language english"), N_("language swedish")),
+        N_(
+            "The language I write to you in, replies and reminders alike. Without a choice I follow your "
+            "Teams. A command written in one language is always answered in it."
+        ),
+    ),
+    "help": Guide(
+        (N_("help"), N_("help report")),
+        N_("What you can do, or more about one command."),
+    ),
+    "report": Guide(
+        (N_("report 6 1 open meeting in Sundsvall"), N_("report 5 done")),
+        N_(
+            "Reports progress on a goal: its number, what was done (a count, a figure or done) and a comment "
+            "if you like. Chairs report for their branch; whoever is responsible for a district goal reports "
+            "it. Without anything after it, I ask one question at a time."
+        ),
+        Role.CHAIR,
+    ),
+    "correct": Guide(
+        (N_("correct 12 2 two meetings"),),
+        N_("Changes one of your reports: its number (see my reports), the right value and a comment."),
+        Role.CHAIR,
+    ),
+    "withdraw": Guide(
+        (N_("withdraw 12"),),
+        N_("Withdraws one of your reports; it no longer counts, but is kept for the record."),
+        Role.CHAIR,
+    ),
+    "responsible": Guide(
+        (N_("responsible 6 @name"),),
+        N_("Names who is responsible for a district goal; they may report on it."),
+    ),
+    "export": Guide(
+        (N_("export 2026"), N_("export 2026-Q2 Sundsvall")),
+        N_(
+            "The reports as a spreadsheet (CSV) to download: for a year, a quarter or a month, a branch or "
+            "a goal."
+        ),
+    ),
+    "schedule": Guide(
+        (N_("schedule 1 and 15 at 18"),),
+        N_(
+            "When discussion prompts go up in this channel; written in the channel itself. Without a rule: "
+            "the schedule as it stands."
+        ),
+    ),
+    "upcoming": Guide(
+        (N_("upcoming"),),
+        N_("The coming discussion prompts, whose turn each is and whether a text is written."),
+    ),
+    "swap": Guide((N_("swap 3 4"),), N_("Two board members trade turns.")),
+    "assign": Guide((N_("assign 3 @name"),), N_("Gives one discussion prompt to someone else.")),
+    "skip": Guide((N_("skip 3"),), N_("Nothing is posted that time.")),
+    "pause": Guide(
+        (N_("pause 2027-06-15 2027-08-15"),),
+        N_("No discussion prompts between two dates, both included, such as over the summer."),
+    ),
+    "write": Guide(
+        (N_("write 3 What should the region do about public transport?"),),
+        N_("Writes the text of a discussion prompt; it is signed with your name."),
+    ),
+    "approve": Guide((N_("approve 3"),), N_("Approves a text another board member wrote.")),
+    "approval": Guide(
+        (N_("approval on"),),
+        N_("Whether a text needs another board member's approval before it is posted."),
+    ),
+    "history": Guide((N_("history"),), N_("The discussion prompts so far, and how each went.")),
+    "preview": Guide((N_("preview 3"),), N_("Shows a discussion prompt as it will look in the channel.")),
+    "post": Guide(
+        (N_("post"), N_("post 3")),
+        N_("Posts the next discussion prompt (or the one named) now instead of at its time."),
+    ),
+    "bank": Guide(
+        (N_("bank"), N_("bank add feminism: How do we reach more young people?")),
+        N_("The bank of ready discussion prompts I use when nobody wrote one in time."),
+    ),
+    "role": Guide(
+        (N_("role board @name"), N_("role chair @name Sundsvall")),
+        N_("Gives a role, or takes it away with: role remove board @name."),
+    ),
+    "link": Guide((N_("link Västernorrland"),), N_("Links this team (or group chat) to its district.")),
+}
+
+# The sections of the list, most rights first, and their headings.
+SECTIONS = (
+    (Role.ADMIN, N_("For administrators")),
+    (Role.BOARD, N_("For the board")),
+    (Role.CHAIR, N_("For branch chairs")),
+    (Role.MEMBER, N_("For everyone")),
+)
+# Lines of commands with examples that fit one screen of Teams; further sections show their words only.
+SCREEN_LINES = 16
+
+
+def guide_of(route: Route) -> Guide | None:
+    return GUIDES.get(route.usage) or GUIDES.get(route.usage.split()[0])
+
+
+def audience(route: Route) -> Role:
+    guide = guide_of(route)
+    return guide.audience if guide is not None and guide.audience is not None else route.role
 
 
 def register(router: Router) -> None:
     @router.command(
-        "hjälp", "kommandon", "help", "commands", "?", usage=N_("help"), summary=N_("this list"), scoped=False
+        "hjälp",
+        "kommandon",
+        "help",
+        "commands",
+        "?",
+        usage=N_("help [COMMAND]"),
+        summary=N_("this list"),
+        scoped=False,
     )
     async def help_(request: Request, context: Context) -> Reply:
-        """Every command with a one-line description, in the user's language."""
-        t = request.t
-        title = t._("This is what I can do")
-        who = {Role.BOARD: t._("board"), Role.ADMIN: t._("admin"), Role.CHAIR: t._("chairs")}
-        rows = [
-            (t._(route.usage), t._(route.summary) + (f" ({who[route.role]})" if route.role in who else ""))
-            for route in router.routes
-        ]
-        footer = t._("In a channel, @mention me first. Commands work in Swedish and English.")
-        text = "\n".join([title, *(f"{usage} \u2013 {summary}" for usage, summary in rows), "", footer])
-        return Reply(text, card([heading(title), facts(rows), paragraph(footer, subtle=True)], fallback=text))
+        """What this person can do, by role; or, with a command after it, that command explained."""
+        wanted = request.args.split()[0] if request.args else ""
+        route = router.route_for(wanted) if wanted else None
+        if route is not None:
+            return explain(request.t, route)
+        roles = await roles_of(request.user, request.district, context)
+        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles)
+
+
+def overview(t: Translator, routes: list[Route], roles: set[Role]) -> Reply:
+    title = t._("This is what I can do")
+    by_section = {
+        role: [route for route in routes if audience(route) is role]
+        for role, _heading in SECTIONS
+        if allows(roles, role)
+    }
+    body: list[dict[str, object]] = [heading(title)]
+    lines = [title]
+    room = SCREEN_LINES
+    for role, section in SECTIONS:
+        shown = by_section.get(role)
+        if not shown:
+            continue
+        name = t._(section)
+        if len(shown) <= room:
+            rows = [(example(t, route), t._(route.summary)) for route in shown]
+            room -= len(shown)
+            body += [heading(name, size="Default"), facts(rows)]
+            lines += ["", name, *(f"{command} \u2013 {summary}" for command, summary in rows)]
+        else:  # no room left on the screen: the words alone
+            words = ", ".join(dict.fromkeys(command_words(t._(route.usage)) for route in shown))
+            body += [heading(name, size="Default"), paragraph(words)]
+            lines += ["", f"{name}: {words}"]
+    footer = t._(
+        "More about one command: help COMMAND, e.g. help report. In a channel, @mention me first. "
+        "I answer in the language you write in."
+    )
+    body.append(paragraph(footer, subtle=True))
+    text = "\n".join([*lines, "", footer])
+    return Reply(text, card(body, fallback=text), summary=title)
+
+
+def command_words(usage: str) -> str:
+    """The words of a usage before its first placeholder: "my reports | my goals" -> "my reports"."""
+    words = []
+    for word in usage.split():
+        if word != word.lower() or any(mark in word for mark in "[|@<"):
+            break
+        words.append(word)
+    return " ".join(words) or usage.split()[0]
+
+
+def example(t: Translator, route: Route) -> str:
+    guide = guide_of(route)
+    return t._(guide.examples[0]) if guide is not None else t._(route.usage)
+
+
+def explain(t: Translator, route: Route) -> Reply:
+    """One command: how to write it, what it does, examples, and who may use it."""
+    guide = guide_of(route)
+    usage = t._(route.usage)
+    rows = [(t._("Write"), usage)]
+    if guide is not None:
+        rows += [(t._("For example"), t._(each)) for each in guide.examples]
+    who = {
+        Role.MEMBER: t._("Everyone"),
+        Role.CHAIR: t._("Branch chairs, the board and administrators"),
+        Role.BOARD: t._("The board and administrators"),
+        Role.ADMIN: t._("Administrators"),
+    }[audience(route)]
+    rows.append((t._("Who"), who))
+    about = t._(guide.details) if guide is not None else t._(route.summary)
+    title = usage.split()[0]
+    text = "\n".join([title, about, "", *(f"{key}: {value}" for key, value in rows)])
+    return Reply(text, card([heading(title), paragraph(about), facts(rows)], fallback=text), summary=about)

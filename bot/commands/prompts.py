@@ -9,14 +9,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from bot.cards import Reply, day
+from bot.cards import Reply, day, day_of_year
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, Translator, genitive
+from bot.i18n import N_, Translator, genitive, translator
 from bot.services.goals import number_in
 from bot.services.people import Role
-from bot.services.prompt_bank import Area, choose_prompt
+from bot.services.prompt_bank import AREA_NAMES, Area, choose_prompt
 from bot.services.prompting import (
     MAX_PROMPT_LENGTH,
     Outcome,
@@ -39,10 +39,26 @@ _SLOT = re.compile(r"^#?(\d{1,9})$")
 _OPEN = frozenset({SlotStatus.PLANNED})
 _SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 _END_WORDS = ("slut", "end", "av", "off", "stopp", "stop", "upphav", "lyft", "lift")
-_AREAS = {fold(word): area for area in Area for word in (area.value, area.value.replace("-", " "))} | {
+# An area as people write it: its key, or its name in Swedish or English, or a word of the name.
+_AREAS = {
+    fold(word): area
+    for area in Area
+    for word in (
+        area.value,
+        area.value.replace("-", " "),
+        AREA_NAMES[area],
+        translator("sv")._(AREA_NAMES[area]),
+    )
+} | {
     "facklig": Area.FACKLIG_POLITISK,
+    "union": Area.FACKLIG_POLITISK,
+    "feministisk": Area.FEMINISTISK,
+    "antirasistisk": Area.ANTIRASISTISK,
+    "antiracist": Area.ANTIRASISTISK,
     "miljo": Area.MILJO_OCH_KLIMAT,
     "klimat": Area.MILJO_OCH_KLIMAT,
+    "environment": Area.MILJO_OCH_KLIMAT,
+    "climate": Area.MILJO_OCH_KLIMAT,
 }
 
 
@@ -523,13 +539,15 @@ def register(router: Router) -> None:
         ]
         for prompt in prompts[:BANK_LISTED]:
             label = (
-                prompt.area.value
+                t._(AREA_NAMES[prompt.area])
                 if prompt.area
-                else (f"{prompt.day[1]}/{prompt.day[0]}" if prompt.day else "")
+                else (day_of_year(t, prompt.day) if prompt.day else "")
             )
             text = prompt.text_en if t.language == "en" and prompt.text_en else prompt.text
             shown = text if len(text) <= 120 else text[:119] + "…"
-            lines.append(f"{prompt.id}. [{label}] {shown} · {cards.bank_record(t, records.get(prompt.id))}")
+            record = cards.bank_record(t, records.get(prompt.id))
+            named = f"({label}) {shown}" if label else shown
+            lines.append(f"{prompt.id}. {named} · {record}")
         return Reply("\n".join(lines))
 
 

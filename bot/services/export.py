@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol, TypeGuard
+from zoneinfo import ZoneInfo
 
 from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
@@ -50,7 +51,7 @@ BOM = "\ufeff"
 DELIMITER = ";"
 # What a spreadsheet would start a formula with (OWASP "CSV Injection"): such cells get a leading '.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FILENAME_STEM = "avstamningar"  # "avstämningar" in ASCII, safe in any Content-Disposition
+FILENAME_STEM = "rapporter"  # the chat's word for them; ASCII, safe in any Content-Disposition
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 _YEAR = re.compile(r"^(\d{4})$")
@@ -156,7 +157,7 @@ class FilterWords:
 
 
 _GOAL_WORDS = {"mal", "goal"}
-_WITHDRAWN_WORDS = {"aterkallade", "aterkallad", "withdrawn", "angrade"}
+_WITHDRAWN_WORDS = {"aterkallade", "aterkallad", "tillbakadragna", "tillbakadragen", "withdrawn", "angrade"}
 
 
 def parse_words(text: str) -> FilterWords:
@@ -231,10 +232,12 @@ class Export:
     count: int
 
 
-def export_csv(store: ExportStore, query: ExportQuery, t: Translator) -> Export:
-    """The whole export, the one way the command line and the download route make it."""
+def export_csv(store: ExportStore, query: ExportQuery, t: Translator, zone: ZoneInfo) -> Export:
+    """The whole export, the one way the command line and the download route make it; times in `zone`, the
+    district's."""
     rows = store.export_rows(query)
-    return Export(render_csv(rows, t, include_withdrawn=query.include_withdrawn), filename(query), len(rows))
+    data = render_csv(rows, t, zone=zone, include_withdrawn=query.include_withdrawn)
+    return Export(data, filename(query), len(rows))
 
 
 def headings(t: Translator, *, include_withdrawn: bool) -> list[str]:
@@ -248,7 +251,7 @@ def headings(t: Translator, *, include_withdrawn: bool) -> list[str]:
         t._("Date"),
         t._("Area"),
         t._("Comment"),
-        t._("Reported at (UTC)"),
+        t._("Reported at"),
         t._("Corrected"),
     ]
     if include_withdrawn:
@@ -256,7 +259,9 @@ def headings(t: Translator, *, include_withdrawn: bool) -> list[str]:
     return names
 
 
-def render_csv(rows: Iterable[ExportRow], t: Translator, *, include_withdrawn: bool = False) -> bytes:
+def render_csv(
+    rows: Iterable[ExportRow], t: Translator, *, zone: ZoneInfo, include_withdrawn: bool = False
+) -> bytes:
     """UTF-8 with a byte order mark, `;`-separated, CRLF line ends, formula-like cells neutralised."""
     english = t.language == "en"
     yes, no = t._("yes"), t._("no")
@@ -274,7 +279,7 @@ def render_csv(rows: Iterable[ExportRow], t: Translator, *, include_withdrawn: b
             row.happened_on.isoformat(),
             row.area or "",
             row.comment or "",
-            utc_iso(row.reported_at),
+            local_time(row.reported_at, zone),
             yes if row.corrected else no,
         ]
         if include_withdrawn:
@@ -297,14 +302,15 @@ def number(value: float) -> str:
     return repr(value).replace(".", ",")
 
 
-def utc_iso(moment: datetime) -> str:
-    """ISO 8601 in UTC with a Z, to the second: 2027-05-03T08:15:00Z."""
+def local_time(moment: datetime, zone: ZoneInfo) -> str:
+    """The district's wall-clock time as Swedish Excel reads a date and time: 2027-05-03 10:15:00 (a "Z"
+    or a "T" would make it text)."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    return f"{aware.astimezone(zone):%Y-%m-%d %H:%M:%S}"
 
 
 def filename(query: ExportQuery) -> str:
-    """`avstamningar-2027-Q2.csv`, with the branch and goal when filtered on: ASCII only."""
+    """`rapporter-2027-Q2.csv`, with the branch and goal when filtered on: ASCII only."""
     parts = [FILENAME_STEM]
     if query.period is not None:
         parts.append(query.period.label)

@@ -35,6 +35,12 @@ class Target:
     baseline: float | None = None  # METRIC: where we start
     goal_value: float | None = None  # METRIC: where we want to be
     change_percent: float | None = None  # METRIC: "öka med 10 procent": the goal is the baseline moved by it
+    unit_en: str | None = None  # the unit in English, where the plan gives it
+
+    def unit_in(self, language: str) -> str | None:
+        """The unit in `language`; None in English when the plan gives no English for it (a Swedish word in
+        an English sentence reads as a mistake; the goal's text says what is counted)."""
+        return self.unit_en if language == "en" else self.unit
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,6 +17,8 @@ from enum import StrEnum
 from importlib import resources
 from typing import Any
 
+from bot.i18n import N_
+
 MAX_TEXT_LENGTH = 1000
 SEED_BANK_RESOURCE = "prompt_bank.toml"
 
@@ -28,6 +30,16 @@ class Area(StrEnum):
     FEMINISTISK = "feministisk"
     ANTIRASISTISK = "antirasistisk"
     MILJO_OCH_KLIMAT = "miljo-och-klimat"
+
+
+# Each area's name (a msgid: English, translated to Swedish where shown); both languages' names are accepted
+# where an area is written (bot/commands/prompts.py).
+AREA_NAMES: dict[Area, str] = {
+    Area.FACKLIG_POLITISK: N_("Trade union politics"),
+    Area.FEMINISTISK: N_("Feminism"),
+    Area.ANTIRASISTISK: N_("Antiracism"),
+    Area.MILJO_OCH_KLIMAT: N_("Environment and climate"),
+}
 
 
 class PromptBankError(ValueError):

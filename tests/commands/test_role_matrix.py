@@ -19,7 +19,7 @@ import pytest
 from bot.cards import day
 from bot.commands import Context, Router, build_router
 from bot.commands.router import refusal
-from bot.i18n import Translator, translator
+from bot.i18n import Translator, genitive, translator
 from bot.services.people import PersonInfo, Role
 from tests.commands.conftest import (
     CHAIR,
@@ -189,9 +189,9 @@ async def test_only_an_admin_links_a_team_nobody_linked_yet(
     if role is Role.ADMIN:
         linked = t._(
             "This team now belongs to {district}: its channels and its members' personal chats "
-            "get {district}'s plan, roles and reports."
+            "get {whose} plan, roles and reports."
         )
-        assert reply.text == linked.format(district=DISTRICT)
+        assert reply.text == linked.format(district=DISTRICT, whose=genitive(t, DISTRICT))
     else:
         only = t._("Only an administrator can do that. Administrators are named in the bot's settings.")
         assert reply.text == only

@@ -134,7 +134,7 @@ async def test_a_submitted_form_is_stored_and_confirmed_like_one_line(
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert not reply.attachments
     assert reply.text == (
-        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 20 nov. 2026. Rätta med: ändra {stored.id} VÄRDE"
+        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 20 nov. 2026. Ändra med: ändra {stored.id} VÄRDE"
     )
     assert (stored.goal_number, stored.branch, stored.value, stored.happened_on.isoformat()) == (
         6,
@@ -188,7 +188,7 @@ async def test_the_placeholder_says_what_fits_the_chosen_goal(bot: DistrictBot) 
         ({"goal": "6", "value": ""}, "Skriv ett värde efter målets nummer."),
         ({"goal": "6", "value": "många"}, "”många” är inte ett tal."),
         ({"goal": "6", "value": "-2"}, "Ett värde kan inte vara negativt (”-2”)."),
-        ({"goal": "6", "value": "1,5"}, "Räkna hela gånger: ”1,5” har decimaler."),
+        ({"goal": "6", "value": "1,5"}, "Skriv ett helt antal: ”1,5” har decimaler."),
         ({"goal": "6", "value": "5000"}, "”5000” är alldeles för stort; kontrollera talet."),
         ({"goal": "1", "value": "3"}, "klart eller inte klart"),
         (
@@ -296,7 +296,7 @@ async def test_a_form_sent_twice_at_once_stores_one_check_in(
     replies = sorted(str(adapter.get_next_activity().text) for adapter in adapters)
     assert (
         replies[0]
-        == f"Formuläret var redan skickat och är sparat som #{stored.id}. Rätta med: ändra {stored.id} VÄRDE"
+        == f"Formuläret är redan skickat och sparat som #{stored.id}. Ändra med: ändra {stored.id} VÄRDE"
     )
     assert replies[1].startswith(f"Sparat #{stored.id}:")
 

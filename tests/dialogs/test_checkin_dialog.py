@@ -70,7 +70,7 @@ async def test_in_swedish_today_and_no_comment_and_the_same_confirmation_as_one_
         ("6", " 6: Distriktet samlar"),
         ("1", ""),
         ("idag", ""),
-        ("nej", "Sparat #1: mål 6, 1 för Sundsvall, 22 nov. 2026. Rätta med: ändra 1 VÄRDE"),
+        ("nej", "Sparat #1: mål 6, 1 för Sundsvall, 22 nov. 2026. Ändra med: ändra 1 VÄRDE"),
     )
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert (stored.happened_on.isoformat(), stored.comment) == ("2026-11-22", None)

@@ -123,7 +123,7 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     In the channel "My Team - General": ``@Test Bot schedule D kl HH:MM`` (today's day and the next whole
     minute at least 35 s ahead, Stockholm time) -> the bot confirms with the rule and the slots, the first
     one today at HH:MM as #N; ``@Test Bot write N <unique text>`` in that thread -> "Saved the text for #N";
-    then, within 30 s after HH:MM, a new thread started by the bot shows "Diskussionsfråga" and the unique
+    then, within 30 s after HH:MM, a new thread started by the bot shows "Diskussionsinlägg" and the unique
     text.
 
     Fallback: when that minute falls in 00:00-00:59 or 02:00-02:59 (hours the rules refuse) or after

@@ -175,14 +175,14 @@ async def test_a_member_may_not_schedule_and_is_told_who_can(world: World) -> No
 async def test_setting_up_a_schedule_shows_the_next_times_and_shares_them_out(world: World) -> None:
     await make_board(world)
     answer = await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
-    assert answer.startswith("Inlägg postas i den här kanalen den 1 och den 15 varje månad kl. 18.00")
+    assert answer.startswith("Inlägg publiceras i den här kanalen den 1 och den 15 varje månad kl. 18.00")
     # In Stockholm time, the board taking turns (Megan before Adele: the rota follows who joined first).
-    assert "tis 1 dec. 2026 18:00 · Megan Bowen" in answer
-    assert "tis 15 dec. 2026 18:00 · Adele Vance" in answer
-    assert "fre 15 jan. 2027 18:00 · Megan Bowen" in answer  # not nyårsdagen, a public holiday
+    assert "tisdag 1 december kl. 18.00 · Megan Bowen" in answer
+    assert "tisdag 15 december kl. 18.00 · Adele Vance" in answer
+    assert "fredag 15 januari kl. 18.00 · Megan Bowen" in answer  # not nyårsdagen, a public holiday
     assert "1 jan. 2027" not in answer
     assert "Inga inlägg på helgdagar." in answer and "Sommaruppehåll?" in answer
-    assert "Tiderna är svensk tid." in answer and "Europe/Stockholm" not in answer
+    assert "Alla tider anges i svensk tid." in answer and "Europe/Stockholm" not in answer
     slots = world.slots()
     assert [s.due_at for s in slots[:3]] == [
         datetime(2026, 12, 1, 17, 0, tzinfo=UTC),
@@ -197,7 +197,7 @@ async def test_setting_up_a_schedule_shows_the_next_times_and_shares_them_out(wo
 async def test_fewer_than_twice_a_month_is_allowed_with_a_warning(world: World) -> None:
     await make_board(world)
     answer = await world.say(MEGAN, "schema första tisdagen kl 19", channel=True)
-    assert "Obs: planen säger minst två inlägg i månaden" in answer
+    assert "Obs! Planen kräver inlägg minst två gånger i månaden" in answer
 
 
 @pytest.mark.parametrize(
@@ -290,7 +290,7 @@ async def test_each_channel_has_its_schedule_and_commands_there_act_on_it(world:
     assert "fler än en kanal" in await world.say(MEGAN, "posta nu")  # a personal chat: which one?
 
     answer = await world.say(MEGAN, "posta nu ja", channel=True, channel_id=CHAIRS)
-    assert answer == f"Postar #{min(chairs)} …"
+    assert answer == f"Publicerar #{min(chairs)} …"
     await asyncio.gather(*world.scheduler.background)
     [thread] = world.connector.created
     assert thread.parameters["channelData"]["channel"]["id"] == CHAIRS  # not General
@@ -327,7 +327,7 @@ async def test_approval_turned_on_shows_what_waits_and_blames_no_one(world: Worl
     before = len(world.connector.posted)
     assert await world.poster.post(first.id) is Outcome.POSTED
     notices = [p.body.get("text") or "" for p in world.connector.posted[before:]]
-    assert any(f"Texten för #{first.id} av Adele Vance godkändes inte i tid" in n for n in notices), notices
+    assert any(f"Texten till #{first.id} av Adele Vance godkändes inte i tid" in n for n in notices), notices
     assert not any("Ingen text skrevs" in n for n in notices)  # Megan, the owner, is not blamed
 
 
@@ -355,11 +355,14 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     )
     answer = await world.say(ADELE, "paus 2027-01-01 2027-01-31")
     # 1 Jan: a holiday
-    assert answer == "Paus 1 jan.–31 jan. 2027: 1 inlägg lagt åt sidan. För att häva pausen: paus slut"
+    assert (
+        answer
+        == "Paus 1 jan.–31 jan. 2027: 1 inlägg har lagts åt sidan. Vill du häva pausen skriver du: paus slut"
+    )
     statuses = {s.due_at.date(): s.status for s in world.slots()}
     assert statuses[datetime(2027, 1, 15).date()] is SlotStatus.PAUSED  # noqa: DTZ001 - a date, no time
     listing = await world.say(MEGAN, "kommande")
-    assert f"#{first.id}" in listing and "överhoppad" in listing and "pausad" in listing
+    assert f"#{first.id}" in listing and "överhoppat" in listing and "pausat" in listing
     assert "Det finns inget inlägg #999999. Planerade inlägg: " in await world.say(MEGAN, "hoppa 999999")
     assert "Skriv två datum" in await world.say(MEGAN, "paus i sommar")
 
@@ -369,7 +372,7 @@ async def test_the_owners_text_is_posted_signed_at_its_time_exactly_once(world: 
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
     first = world.slots()[0]
     answer = await world.say(MEGAN, f"skriv {first.id} Vad ska vi kräva av regionen i vår?")
-    assert answer == f"Texten för #{first.id} är sparad; den postas på sin tid."
+    assert answer == f"Texten till #{first.id} är sparad; inlägget publiceras på sin tid."
     preview = await world.say(ADELE, f"visa {first.id}")
     assert "Vad ska vi kräva av regionen i vår?" in preview and "Skrivet av Megan Bowen" in preview
 
@@ -415,7 +418,7 @@ async def test_without_a_text_the_bank_steps_in_and_owner_and_board_are_told(wor
     notices_before = len(world.connector.posted)
     world.clock.now = first.due_at
     assert await world.poster.post(first.id) is Outcome.POSTED
-    assert "Ur frågebanken" in world.threads()[0]
+    assert "Ur inläggsbanken" in world.threads()[0]
     assert "Megan Bowen" not in world.threads()[0]  # the owner wrote nothing: her name is not on it
     notices = [
         p for p in world.connector.posted[notices_before:] if p.conversation_id.startswith("a:personal")
@@ -468,7 +471,8 @@ async def test_a_reminder_goes_to_the_owner_once_some_days_before(world: World) 
     assert await world.poster.remind_owners() == 1
     [reminder] = world.connector.posted[before:]
     assert reminder.conversation_id == "a:personal-29:megan"
-    assert f"Din tur: diskussionsinlägg #{first.id} postas tis 1 dec. 2026 18:00" in str(reminder.body)
+    expected = f"Din tur: diskussionsinlägg #{first.id} publiceras tisdag 1 december kl. 18.00"
+    assert expected in str(reminder.body)
     assert await world.poster.remind_owners() == 0  # once
 
 
@@ -638,13 +642,13 @@ async def test_post_now_posts_the_next_planned_prompt(world: World) -> None:
     first = world.slots()[0]
     asked = await world.say(MEGAN, "posta nu")  # nine days ahead: Megan's turn is taken only if they say so
     assert asked.startswith(
-        f"#{first.id} ska postas tis 1 dec. 2026 18:00, om 9 dagar, och det är Megan Bowen"
+        f"#{first.id} ska publiceras tisdag 1 december kl. 18.00, om 9 dagar, och det är Megan Bowen"
     )
     assert asked.endswith(f"posta {first.id} ja") and world.slots()[0].status is SlotStatus.PLANNED
-    assert await world.say(MEGAN, "posta nu ja") == f"Postar #{first.id} …"  # at once: Teams does not wait
+    assert await world.say(MEGAN, "posta nu ja") == f"Publicerar #{first.id} …"  # at once: Teams waits not
     await asyncio.gather(*world.scheduler.background)
     told = [p.body.get("text") for p in world.connector.posted if "personal-29:megan" in p.path]
-    assert told[-1] == f"#{first.id} är postad."
+    assert told[-1] == f"#{first.id} är publicerat."
     assert len(world.connector.created) == 1
     assert world.slots()[0].status is SlotStatus.POSTED
 
@@ -675,7 +679,7 @@ async def test_a_post_cut_short_is_told_once_its_lease_runs_out_whatever_its_pid
     await world.poster.settle_lapsed_claims()  # the next round, or another server: told already
     assert world.slots()[0].status is SlotStatus.UNCERTAIN
     told = [p.body.get("text") or "" for p in world.connector.posted[before:]]
-    missing = f"Inlägget för #{slot.id} kan saknas"
+    missing = f"Inlägg #{slot.id} kan saknas"
     assert sum(missing in text for text in told) == 2, told  # once to each board member: Megan, Adele
     assert world.connector.created == []
 
@@ -704,12 +708,12 @@ async def test_the_bank_can_be_listed_added_to_and_pruned(world: World) -> None:
     await make_board(world)
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)  # seeds the bank
     listing = await world.say(MEGAN, "bank")
-    assert listing.startswith("Frågebanken (42 frågor)")
+    assert listing.startswith("Inläggsbanken (42 inlägg)")
     added = await world.say(MEGAN, "bank lägg till miljö: Var borde det planteras fler träd i din kommun?")
     number = int(added.rsplit(" ", 1)[1].rstrip("."))
-    assert f"{number}. [miljo-och-klimat] Var borde det planteras" in await world.say(MEGAN, "bank")
-    assert await world.say(MEGAN, f"bank ta bort {number}") == f"Bankfråga {number} är borttagen."
-    assert "Det finns ingen bankfråga" in await world.say(MEGAN, f"bank ta bort {number}")
+    assert f"{number}. (Miljö och klimat) Var borde det planteras" in await world.say(MEGAN, "bank")
+    assert await world.say(MEGAN, f"bank ta bort {number}") == f"Inlägg {number} är borttaget ur banken."
+    assert "Det finns inget inlägg" in await world.say(MEGAN, f"bank ta bort {number}")
 
 
 async def test_approval_can_be_switched_on_and_off_in_chat(world: World) -> None:
@@ -725,18 +729,22 @@ async def test_approval_can_be_switched_on_and_off_in_chat(world: World) -> None
 
 async def test_history_shows_what_was_posted_and_when(world: World) -> None:
     await make_board(world)
-    assert await world.say(MEGAN, "historik") == "Inget har postats än."
+    assert await world.say(MEGAN, "historik") == "Inget har publicerats än."
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
     first = world.slots()[0]
     world.clock.now = first.due_at + timedelta(minutes=1)
     await world.poster.post(first.id)
     history = await world.say(MEGAN, "historik")
-    assert f"#{first.id}" in history and "tis 1 dec. 2026 18:01 · postad · ur banken" in history
+    assert f"#{first.id}" in history and "tisdag 1 december kl. 18.01 · publicerat · ur banken" in history
 
 
 async def test_help_marks_what_needs_a_role(world: World) -> None:
+    await make_board(world)
     help_text = await world.say(MEMBER, "hjälp")
-    assert "schema [REGEL]" in help_text and "(styrelsen)" in help_text and "(administratör)" in help_text
+    assert "schema" not in help_text and "För styrelsen" not in help_text  # a member's help: their own
+    help_text = await world.say(MEGAN, "hjälp")
+    assert "För styrelsen" in help_text and "schema 1 och 15 kl 18" in help_text
+    assert "För administratörer" not in help_text
 
 
 async def test_a_channel_has_one_schedule_whichever_thread_sets_it(world: World) -> None:
@@ -772,7 +780,7 @@ async def test_notices_reach_each_board_member_in_their_language_and_the_post_th
     notices_before = len(world.connector.posted)
     world.clock.now = first.due_at
     assert await world.poster.post(first.id) is Outcome.POSTED
-    assert "Ur frågebanken" in world.threads()[0]
+    assert "Ur inläggsbanken" in world.threads()[0]
     notices = {
         p.conversation_id: str(p.body)
         for p in world.connector.posted[notices_before:]

@@ -196,7 +196,7 @@ async def world(settings: Settings, connector: FakeConnector) -> AsyncIterator[W
 
 
 async def two_channels(world: World) -> None:
-    assert (await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)).startswith("Inlägg postas")
+    assert (await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)).startswith("Inlägg publiceras")
     assert (
         await world.say(ADELE, "schedule first tuesday at 19", channel=CHAIRS, locale="en-US")
     ).startswith("Prompts will be posted")
@@ -215,8 +215,8 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     await world.say(ADELE, f"write {first.id} How do we reach more young people?")
 
     asked = await world.say(LARS, f"hoppa {first.id}")
-    assert asked.startswith("Det här lägger en text som redan är skriven åt sidan; den postas inte:")
-    assert f"#{first.id} tis 1 dec. 2026 18:00, Megan Bowens tur: text av Adele Vance" in asked
+    assert asked.startswith("Det här lägger en text som redan är skriven åt sidan; den publiceras inte:")
+    assert f"#{first.id} tisdag 1 december kl. 18.00, Megan Bowens tur: text av Adele Vance" in asked
     assert asked.endswith(f"hoppa {first.id} ja")
     assert world.slot_at(1, 12, 18).status is SlotStatus.PLANNED  # nothing changed yet
 
@@ -228,12 +228,14 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     await world.settle()
     assert world.slot_at(1, 12, 18).status is SlotStatus.SKIPPED
     [to_megan] = world.notices(MEGAN, before)
-    assert to_megan.startswith(f"Lars Nilsson hoppade över #{first.id} (tis 1 dec. 2026 18:00, Allmänt)")
+    assert to_megan.startswith(
+        f"Lars Nilsson hoppade över #{first.id} (tisdag 1 december kl. 18.00, Allmänt)"
+    )
     assert to_megan.endswith(
-        "så texten av Adele Vance postas inte. Här är den, sparad: ”How do we reach more young people?”"
+        "så texten av Adele Vance publiceras inte. Här är den, sparad: ”How do we reach more young people?”"
     )
     [to_adele] = world.notices(ADELE, before)  # in her language
-    assert to_adele.startswith(f"Lars Nilsson skipped #{first.id} (Tue 1 Dec 2026 18:00, General)")
+    assert to_adele.startswith(f"Lars Nilsson skipped #{first.id} (Tuesday 1 December at 18:00, General)")
     assert "How do we reach more young people?" in to_adele
     assert world.notices(LARS, before) == []  # who did it knows
     kept = await world.say(ADELE, f"preview {first.id}", locale="en-US")  # the text is still there to see
@@ -250,18 +252,21 @@ async def test_a_text_written_over_anothers_is_sent_back_to_its_writer(world: Wo
     before = len(world.connector.posted)
     answer = await world.say(MEGAN, f"skriv {first.id} Var ska kommunen bygga bostäder?")
     assert answer == (
-        f"Texten för #{first.id} är sparad; den postas på sin tid. "
+        f"Texten till #{first.id} är sparad; inlägget publiceras på sin tid. "
         "Den ersätter texten av Adele Vance, som har fått sin text skickad till sig."
     )
     await world.settle()
     [back] = world.notices(ADELE, before)
     assert back == (
-        f"Megan Bowen wrote a new text for #{first.id} (Tue 1 Dec 2026 18:00, General) in place of yours. "
+        f"Megan Bowen wrote a new text for #{first.id} (Tuesday 1 December at 18:00, General) "
+        "in place of yours. "
         "Yours, kept here: “Where should our municipality build homes?”"
     )
     # Rewriting one's own text tells nobody.
     before = len(world.connector.posted)
-    assert (await world.say(MEGAN, f"skriv {first.id} Var ska vi bygga?")).endswith("den postas på sin tid.")
+    assert (await world.say(MEGAN, f"skriv {first.id} Var ska vi bygga?")).endswith(
+        "inlägget publiceras på sin tid."
+    )
     await world.settle()
     assert world.notices(ADELE, before) == world.notices(MEGAN, before) == []
 
@@ -274,7 +279,7 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
 
     asked = await world.say(ADELE, "pause 2026-11-30 2026-12-10", channel=GENERAL, locale="en-US")
     assert asked.startswith("This sets aside a text already written; it will not be posted:")
-    assert f"#{first.id} Tue 1 Dec 2026 18:00, Megan Bowen’s turn: text by Megan Bowen" in asked
+    assert f"#{first.id} Tuesday 1 December at 18:00, Megan Bowen’s turn: text by Megan Bowen" in asked
     assert asked.endswith("pause 2026-11-30 2026-12-10 yes")
     before = len(world.connector.posted)
     paused = await world.say(ADELE, "pause 2026-11-30 2026-12-10 yes", channel=GENERAL, locale="en-US")
@@ -288,7 +293,7 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
     second = world.slot_at(15, 12, 18)
     await world.say(LARS, f"skriv {second.id} Hur bygger vi föreningen?")
     asked = await world.say(ADELE, "schedule stop", channel=GENERAL, locale="en-US")
-    assert f"#{second.id} Tue 15 Dec 2026 18:00, Adele Vance’s turn: text by Lars Nilsson" in asked
+    assert f"#{second.id} Tuesday 15 December at 18:00, Adele Vance’s turn: text by Lars Nilsson" in asked
     assert f"#{first.id} " in asked  # the paused text would be dropped too
     assert asked.endswith("schedule stop yes")
     assert len(world.client.app[COMPONENTS].prompts.schedules()) == 2
@@ -313,14 +318,20 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     )
     assert (await world.say(MEGAN, "paus 20/12 6/1")).startswith(general)  # which channel?
     answer = await world.say(MEGAN, "paus 10/12 6/1", channel=GENERAL)
-    assert answer == "Paus 10 dec. 2026–6 jan. 2027: 1 inlägg lagt åt sidan. För att häva pausen: paus slut"
+    assert answer == (
+        "Paus 10 dec. 2026–6 jan. 2027: 1 inlägg har lagts åt sidan. "
+        "Vill du häva pausen skriver du: paus slut"
+    )
     assert world.slot_at(15, 12, 18).status is SlotStatus.PAUSED
     assert world.slot_at(15, 1, 18).status is SlotStatus.PLANNED  # after the pause
     assert "Pauser: 10 dec. 2026–6 jan. 2027" in await world.say(MEGAN, "paus", channel=GENERAL)
     nothing = await world.say(
         MEGAN, "paus 20/12 31/12", channel=CHAIRS
     )  # no prompt in the chairs' channel then
-    assert nothing == "Paus 20 dec.–31 dec. 2026: inget inlägg faller i den. För att häva pausen: paus slut"
+    assert (
+        nothing
+        == "Paus 20 dec.–31 dec. 2026: inget inlägg infaller då. Vill du häva pausen skriver du: paus slut"
+    )
 
     for words, why in [
         (
@@ -352,16 +363,16 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
 async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world: World) -> None:
     await two_channels(world)
     mine = await world.say(MEGAN, "kommande")
-    assert "tis 1 dec. 2026 18:00 · Megan Bowen · ingen text än · Allmänt" in mine
+    assert "tisdag 1 december kl. 18.00 · Megan Bowen · ingen text än · Allmänt" in mine
     assert (
-        "tis 1 dec. 2026 19:00 · Megan Bowen · ingen text än · "
+        "tisdag 1 december kl. 19.00 · Megan Bowen · ingen text än · "
         "kanalen med inlägg första tisdagen i månaden kl. 19.00" in mine
     )
     here = await world.say(MEGAN, "kommande", channel=GENERAL)
-    assert "tis 1 dec. 2026 18:00 · Megan Bowen · ingen text än" in here and "Allmänt" not in here
+    assert "tisdag 1 december kl. 18.00 · Megan Bowen · ingen text än" in here and "Allmänt" not in here
     chairs = world.slot_at(1, 12, 19)
     assert (await world.say(MEGAN, f"visa {chairs.id}")).endswith(
-        "Planerat till tis 1 dec. 2026 19:00 i kanalen med inlägg första tisdagen i månaden kl. 19.00."
+        "Planerat till tisdag 1 december kl. 19.00 i kanalen med inlägg första tisdagen i månaden kl. 19.00."
     )
     assert "Planerat till" not in await world.say(MEGAN, f"visa {chairs.id}", channel=CHAIRS)
     asked = await world.say(ADELE, f"post {chairs.id}", locale="en-US")
@@ -375,18 +386,18 @@ async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world:
     before = len(world.connector.posted)
     await world.client.app[SCHEDULER].poster.remind_owners()
     assert sorted(world.notices(MEGAN, before)) == [
-        f"Din tur: diskussionsinlägg #{first.id} postas tis 1 dec. 2026 18:00 i Allmänt. "
-        f"Skriv det här med: skriv {first.id} DIN TEXT. Annars postar jag en fråga ur banken.",
-        f"Din tur: diskussionsinlägg #{world.slot_at(1, 12, 19).id} postas tis 1 dec. 2026 19:00 i "
+        f"Din tur: diskussionsinlägg #{first.id} publiceras tisdag 1 december kl. 18.00 i Allmänt. "
+        f"Skriv det här med: skriv {first.id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
+        f"Din tur: diskussionsinlägg #{world.slot_at(1, 12, 19).id} publiceras tisdag 1 december kl. 19.00 i "
         f"kanalen med inlägg första tisdagen i månaden kl. 19.00. Skriv det här med: "
-        f"skriv {world.slot_at(1, 12, 19).id} DIN TEXT. Annars postar jag en fråga ur banken.",
+        f"skriv {world.slot_at(1, 12, 19).id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
     ]
     second = world.slot_at(15, 12, 18)
     world.clock.now = second.due_at - timedelta(days=2)
     await world.client.app[SCHEDULER].poster.remind_owners()
     [to_adele] = world.notices(ADELE, before)  # in her language
     assert to_adele.startswith(
-        f"Your turn: the discussion prompt #{second.id} is posted Tue 15 Dec 2026 18:00 in General."
+        f"Your turn: the discussion prompt #{second.id} is posted Tuesday 15 December at 18:00 in General."
     )
 
 
@@ -426,7 +437,8 @@ async def test_new_owners_are_told_when_a_slot_is_given_and_when_its_owner_leave
     await world.settle()
     [given] = world.notices(ADELE, before)
     assert given == (
-        f"Megan Bowen gave you the discussion prompt #{first.id}, posted Tue 1 Dec 2026 18:00 in General. "
+        f"Megan Bowen gave you the discussion prompt #{first.id}, posted Tuesday 1 December at 18:00 "
+        "in General. "
         f"Write it here with: write {first.id} YOUR TEXT"
     )
     assert await world.say(MEGAN, f"ge {first.id} @Jonas", mentions=(JONAS,)) == f"#{first.id} är nu Jonas."
@@ -468,18 +480,20 @@ async def test_a_text_posted_early_is_told_to_its_writer_and_all_done_says_when_
     await world.say(JONAS, f"skriv {chairs[1].id} Hur går det med medlemsvärvningen?")
 
     before = len(world.connector.posted)
-    assert await world.say(MEGAN, f"posta {chairs[0].id} ja", channel=CHAIRS) == f"Postar #{chairs[0].id} …"
+    assert (
+        await world.say(MEGAN, f"posta {chairs[0].id} ja", channel=CHAIRS) == f"Publicerar #{chairs[0].id} …"
+    )
     await world.settle()
     [to_lars] = world.notices(LARS, before)
-    assert to_lars.startswith(f"Megan Bowen postade #{chairs[0].id} i kanalen med inlägg första tisdagen")
-    assert "före sin tid (tis 1 dec. 2026 19:00), med texten av Lars Nilsson." in to_lars
+    assert to_lars.startswith(f"Megan Bowen publicerade #{chairs[0].id} i kanalen med inlägg första tisdagen")
+    assert "före sin tid (tisdag 1 december kl. 19.00), med texten av Lars Nilsson." in to_lars
     await world.say(MEGAN, f"posta {chairs[1].id} ja", channel=CHAIRS)
     await world.settle()
 
     listing = await world.say(MEGAN, "kommande", channel=CHAIRS)
     assert listing == (
-        "Alla inlägg som hittills är planerade är postade eller lagda åt sidan; "
-        "nästa kommer tis 2 feb. 2027 19:00."
+        "Alla inlägg som hittills är planerade är publicerade eller lagda åt sidan; "
+        "nästa publiceras tisdag 2 februari kl. 19.00."
     )
     history = await world.say(MEGAN, "historik", channel=CHAIRS)
     assert "Lars Nilssons text" in history and "Jonas text" in history
@@ -487,11 +501,11 @@ async def test_a_text_posted_early_is_told_to_its_writer_and_all_done_says_when_
     await world.say(MEGAN, f"posta {world.slot_at(1, 12, 18).id} ja", channel=GENERAL)
     await world.settle()
     everywhere = await world.say(MEGAN, "historik")  # a personal chat: which channel each was in
-    assert "postad · ur banken · Allmänt" in everywhere
+    assert "publicerat · ur banken · Allmänt" in everywhere
     assert "Lars Nilssons text · kanalen med inlägg första tisdagen i månaden kl. 19.00" in everywhere
     assert "ansvarig" not in history
     stale = await world.say(MEGAN, f"posta {chairs[0].id}", channel=CHAIRS)
-    assert stale == f"#{chairs[0].id} är redan postat. Inget inlägg är planerat nu."
+    assert stale == f"#{chairs[0].id} är redan publicerat. Inget inlägg är planerat nu."
 
 
 # --- numbers and lengths --------------------------------------------------------------------------------
@@ -510,9 +524,9 @@ async def test_stale_numbers_are_refused_saying_why_and_which_are_open(world: Wo
         f"skriv {first.id} Fråga?",
     ):
         answer = await world.say(MEGAN, words, channel=GENERAL)
-        assert answer.startswith(f"#{first.id} är redan postat. {open_now}"), (words, answer)
+        assert answer.startswith(f"#{first.id} är redan publicerat. {open_now}"), (words, answer)
     given = await world.say(MEGAN, f"ge {first.id} @Adele Vance", mentions=(ADELE,), channel=GENERAL)
-    assert given.startswith(f"#{first.id} är redan postat.")
+    assert given.startswith(f"#{first.id} är redan publicerat.")
 
     await world.say(MEGAN, "schema 3 och 17 kl 18", channel=GENERAL)  # 15 December leaves, unwritten
     gone = await world.say(ADELE, f"preview {second.id}", locale="en-US")
@@ -529,7 +543,7 @@ async def test_the_length_limit_counts_the_text_not_the_command(world: World) ->
     full = "å" * 2000
     assert (
         await world.say(MEGAN, f"skriv {first.id} {full}")
-        == f"Texten för #{first.id} är sparad; den postas på sin tid."
+        == f"Texten till #{first.id} är sparad; inlägget publiceras på sin tid."
     )
     assert world.slot_at(1, 12, 18).text == full
     assert (await world.say(ADELE, f"write {first.id} {full}x", locale="en-US")) == (
@@ -539,7 +553,7 @@ async def test_the_length_limit_counts_the_text_not_the_command(world: World) ->
 
 async def test_a_schedule_is_shown_back_in_plain_swedish(world: World) -> None:
     answer = await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
-    assert "Tiderna är svensk tid." in answer and "Europe/" not in answer
+    assert "Alla tider anges i svensk tid." in answer and "Europe/" not in answer
     changed = await world.say(MEGAN, "schema 1 och 15 kl 19", channel=GENERAL)
     assert "Av de kommande inläggen: 3 behåller sin dag." in changed
     english = await world.say(ADELE, "schedule 1 and 15 at 18", channel=GENERAL, locale="en-US")

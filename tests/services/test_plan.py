@@ -493,7 +493,9 @@ def test_sample_plan_targets_match_the_plan_it_restates() -> None:
     measurable |= {21: TargetKind.COUNT, 22: TargetKind.COUNT}
     assert kinds == [measurable.get(i, TargetKind.DONE) for i in range(24)]
     goals = load_sample_plan().goals
-    assert goals[11].target == Target(TargetKind.METRIC, unit="följare", baseline=1500, goal_value=2000)
+    assert goals[11].target == Target(
+        TargetKind.METRIC, unit="följare", unit_en="followers", baseline=1500, goal_value=2000
+    )
     assert goals[21].target.per_area and goals[22].target.per_area
     assert [i for i, goal in enumerate(goals) if goal.applies_to_branches] == [2]
 
