@@ -215,8 +215,8 @@ async def test_bank_shows_each_prompts_record_and_prefers_one_that_started_a_dis
     for who in (ADELE, LEE, MEGAN):
         await world.react(thread, message_id, who)
     listing = await world.say("bank")
-    assert f"{post.bank_prompt_id}. [" in listing
-    line = next(line for line in listing.split("\n") if line.startswith(f"{post.bank_prompt_id}. ["))
+    assert f"{post.bank_prompt_id}. (" in listing
+    line = next(line for line in listing.split("\n") if line.startswith(f"{post.bank_prompt_id}. ("))
     assert line.endswith("· postad 1 gång, 1 startade en diskussion")
     assert "aldrig postad" in listing
     assert "aldrig en som har postats det senaste året" in listing

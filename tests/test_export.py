@@ -187,8 +187,8 @@ def test_every_cell_is_neutralised_not_only_comments() -> None:
 
 def test_a_done_or_not_goal_is_exported_in_words() -> None:
     rows = [row(value=1, done_or_not=True), row(id=2, value=0, done_or_not=True)]
-    assert [r[5] for r in read_csv(render_csv(rows, translator("sv")))[1:]] == ["klart", "inte klart"]
-    assert [r[5] for r in read_csv(render_csv(rows, translator("en")))[1:]] == ["done", "not done"]
+    assert [r[5] for r in read_csv(render_csv(rows, translator("sv"), zone=STOCKHOLM))[1:]] == ["klart", "inte klart"]
+    assert [r[5] for r in read_csv(render_csv(rows, translator("en"), zone=STOCKHOLM))[1:]] == ["done", "not done"]
 
 
 def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
@@ -570,7 +570,7 @@ async def test_members_are_refused_the_export_and_chairs_get_their_own_branchs(
     text = reply_text(await ask(client, connector, "export Härnösand"))
     assert text == "You can export your own branch's reports: Sundsvall"
     card = card_of(await ask(client, connector, "export"))
-    assert "Sundsvall: 1 check-in." in str(card["body"])  # Sundsvall's standing one, not Härnösand's
+    assert "Sundsvall: 1 report." in str(card["body"])  # Sundsvall's standing one, not Härnösand's
 
 
 async def test_the_board_gets_a_link_that_downloads_the_csv(

@@ -43,7 +43,7 @@ async def test_the_owner_writes_the_text_in_the_reminder(board: World) -> None: 
     answer = await tap(world, filled, who=MEGAN)
     assert answer["type"] == "application/vnd.microsoft.card.adaptive"
     slot_id = write["data"]["slot"]
-    assert f"Texten för #{slot_id} är sparad" in shown(answer)
+    assert f"Texten till #{slot_id} är sparad" in shown(answer)
     assert world.components.prompts.slot(slot_id).text == "Vad ska regionen satsa på?"
     # Someone else's tap on Megan's card changes nothing.
     other = await tap(world, {**filled, "data": {**filled["data"], "text": "Annat"}}, who=ADELE)

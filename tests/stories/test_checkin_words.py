@@ -92,7 +92,7 @@ async def test_errors_say_what_the_goal_counts_with_an_example_for_it(district: 
     )
     answer = await district.say(MEGAN, "report 12 many", locale="en-US")
     assert answer == (
-        "“many” is not a number. Goal 12 counts: from 1,500 to 2,000 följare. For example: report 12 2,000"
+        "“many” is not a number. Goal 12 counts: from 1,500 to 2,000 followers. For example: report 12 2,000"
     )
 
 
