@@ -187,8 +187,8 @@ def test_every_cell_is_neutralised_not_only_comments() -> None:
 
 def test_a_done_or_not_goal_is_exported_in_words() -> None:
     rows = [row(value=1, done_or_not=True), row(id=2, value=0, done_or_not=True)]
-    assert [r[5] for r in read_csv(render_csv(rows, translator("sv"), zone=STOCKHOLM))[1:]] == ["klart", "inte klart"]
-    assert [r[5] for r in read_csv(render_csv(rows, translator("en"), zone=STOCKHOLM))[1:]] == ["done", "not done"]
+    for language, words in (("sv", ["klart", "inte klart"]), ("en", ["done", "not done"])):
+        assert [r[5] for r in read_csv(render_csv(rows, translator(language), zone=STOCKHOLM))[1:]] == words
 
 
 def test_the_csv_is_utf8_with_bom_semicolons_crlf_and_decimal_commas() -> None:
