@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.cards import Reply, card, day, heading, number, paragraph
-from bot.cards.goals import pace_word, progress_line
+from bot.cards.goals import pace_word, progress_line, this_period
 from bot.i18n import Translator
-from bot.services.followup import Behind, FollowUp, Moved, NewReports, headline
-from bot.services.goals import Goal, TargetKind
+from bot.services.followup import Behind, FollowUp, Moved, NewReports
+from bot.services.goals import Goal, Period, TargetKind
 from bot.services.progress import GoalProgress, Pace
 
 # The card shows this many lines a section at most; the document shows them all.
@@ -36,23 +36,63 @@ def new_report_line(t: Translator, found: NewReports) -> str:
 
 
 def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
-    """A goal's year figure in words: "3 of 4", "1 800 of 2 000", "done" / "not done"."""
+    """A goal's year figure as `status` counts it: "1 of 3 branches have reached their target", "2 of 4
+    quarters met", "0 of 3 named", "3 of 4", "1,800 of 2,000", "done" / "not done"."""
     year = progress.year
-    if goal.target.kind is TargetKind.DONE:
+    if goal.target.kind is TargetKind.DONE and not progress.in_branches:
         return t._("done") if year.pace is Pace.DONE else t._("not done")
+    if progress.in_branches:
+        return t.ngettext(
+            "{done} of {wanted} branch has reached its target",
+            "{done} of {wanted} branches have reached their target",
+            int(year.wanted),
+        ).format(done=number(t, year.done), wanted=number(t, year.wanted))
+    if progress.periods_met is not None and progress.periods is not None:
+        return periods_met(t, goal.target.period, progress.periods_met, progress.periods)
+    if goal.target.kind is TargetKind.PEOPLE:
+        return t._("{done} of {wanted} named").format(
+            done=number(t, year.done), wanted=number(t, year.wanted)
+        )
     return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
 
 
+def periods_met(t: Translator, period: Period | None, met: int, count: int) -> str:
+    return {
+        Period.WEEK: t._("{met} of {count} weeks met"),
+        Period.MONTH: t._("{met} of {count} months met"),
+        Period.QUARTER: t._("{met} of {count} quarters met"),
+        Period.HALF_YEAR: t._("{met} of {count} half-years met"),
+    }.get(period or Period.YEAR, t._("{met} of {count} periods met")).format(met=met, count=count)
+
+
+def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | None:
+    """The current period's figure as `status` has it ("1 of 2 this month"); None without one."""
+    period = progress.period
+    if period is None:
+        return None
+    span = this_period(t, goal.target.period)
+    done, wanted = number(t, period.done), number(t, period.wanted)
+    if progress.in_branches:
+        return t.ngettext(
+            "{done} of {wanted} branch {span}", "{done} of {wanted} branches {span}", int(period.wanted)
+        ).format(done=done, wanted=wanted, span=span)
+    return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span)
+
+
 def moved_line(t: Translator, moved: Moved) -> str:
-    before, after = figure(t, moved.goal, moved.before), figure(t, moved.goal, moved.after)
-    pace = pace_word(t, headline(moved.after).pace)
-    return f"{goal_label(t, moved.goal)}: {before} \u2192 {after} · {pace}"
+    """What moved: the year's figure, or (where only the current period moved) the period's."""
+    goal = moved.goal
+    before, after = figure(t, goal, moved.before), figure(t, goal, moved.after)
+    if before == after:
+        before = period_figure(t, goal, moved.before) or before
+        after = period_figure(t, goal, moved.after) or after
+    return f"{goal_label(t, goal)}: {before} \u2192 {after} · {pace_word(t, moved.after.pace)}"
 
 
 def behind_line(t: Translator, behind: Behind) -> str:
     goal = behind.goal
     parts = [f"{goal_label(t, goal)}: {progress_line(t, goal, behind.progress)}"]
-    if goal.target.kind is not TargetKind.DONE:  # the progress line says "not done yet" already
+    if behind.short_by is not None:  # done / not done and every branch's goals say it otherwise
         amount = number(t, round(behind.short_by))
         parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
     if behind.responsible:

@@ -50,7 +50,7 @@ def render(t: Translator, report: AnnualReport) -> bytes:
                 str(g.goal.number),
                 g.goal.section_in(t.language),
                 figure(t, g.goal, g.progress),
-                pace_word(t, g.progress.year.pace),
+                pace_word(t, g.progress.pace),
             ]
             for g in report.goals
         ],
@@ -79,15 +79,13 @@ def _goal(doc: Document, t: Translator, found: GoalYear, report: AnnualReport) -
     doc.add_paragraph(t._("Done when: {target}").format(target=describe_target(t, goal.target, report.plan)))
     lines = [result(t, found)]
     if found.periods:
-        met = sum(1 for m in found.periods if m.done >= m.wanted)
-        lines.append(
-            t._("Periods met: {met} of {count}").format(met=met, count=len(found.periods))
-            + " ("
-            + ", ".join(
-                f"{period_label(t, goal.target.period, m.starts)}: {_share(t, m)}" for m in found.periods
-            )
-            + ")"
+        shares = ", ".join(
+            f"{period_label(t, goal.target.period, m.starts)}: {_share(t, m)}" for m in found.periods
         )
+        if found.progress.in_branches:
+            lines.append(t._("Period by period, the branches that met it: {periods}").format(periods=shares))
+        else:
+            lines.append(t._("Period by period: {periods}").format(periods=shares))
     if found.responsible:
         lines.append(
             t.ngettext("Responsible: {names}", "Responsible: {names}", len(found.responsible)).format(
@@ -99,7 +97,7 @@ def _goal(doc: Document, t: Translator, found: GoalYear, report: AnnualReport) -
         table(
             doc,
             [t._("Branch"), t._("Result"), t._("Pace")],
-            [[name, figure(t, goal, own), pace_word(t, own.year.pace)] for name, own in found.branches],
+            [[name, figure(t, goal, own), pace_word(t, own.pace)] for name, own in found.branches],
         )
     if found.comments:
         doc.add_paragraph(t._("From the reports (material to edit):"))
@@ -108,20 +106,25 @@ def _goal(doc: Document, t: Translator, found: GoalYear, report: AnnualReport) -
 
 
 def result(t: Translator, found: GoalYear) -> str:
-    """The year's result in words and numbers."""
-    goal, year = found.goal, found.progress.year
+    """The year's result in words and numbers, as `status` counts it (bot/cards/followup.py `figure`)."""
+    goal, progress = found.goal, found.progress
+    year = progress.year
     if goal.target.kind is TargetKind.METRIC:
-        latest = found.progress.latest
+        latest = progress.latest
         return t._("Result: from {start} to {end}, target {goal} · {pace}").format(
             start=number(t, year.baseline if year.baseline is not None else year.done),
             end=number(t, latest) if latest is not None else t._("no reading"),
             goal=number(t, year.wanted),
             pace=pace_word(t, year.pace),
         )
-    if goal.target.kind is TargetKind.DONE:
+    if goal.target.kind is TargetKind.DONE and not progress.in_branches:
         return t._("Result: {words}").format(words=t._("done") if year.pace is Pace.DONE else t._("not done"))
-    return t._("Result: {done} of {wanted} for the year · {pace}").format(
-        done=number(t, year.done), wanted=number(t, year.wanted), pace=pace_word(t, year.pace)
+    if goal.target.kind is TargetKind.COUNT and progress.period is None and not progress.in_branches:
+        return t._("Result: {done} of {wanted} for the year · {pace}").format(
+            done=number(t, year.done), wanted=number(t, year.wanted), pace=pace_word(t, year.pace)
+        )
+    return t._("Result: {figure} · {pace}").format(
+        figure=figure(t, goal, progress), pace=pace_word(t, year.pace)
     )
 
 

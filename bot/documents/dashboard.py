@@ -19,7 +19,7 @@ from bot.cards.followup import figure
 from bot.cards.goals import pace_word
 from bot.documents.annual import period_label, subject
 from bot.i18n import Translator
-from bot.services.followup import Dashboard, headline
+from bot.services.followup import Dashboard
 from bot.services.goals import Goal
 from bot.services.progress import Measure, Pace
 
@@ -126,7 +126,7 @@ def _goals(t: Translator, board: Dashboard) -> str:
     rows = []
     for standing in board.standings:
         goal, progress = standing.goal, standing.progress
-        pace = headline(progress).pace
+        pace = progress.pace
         year = progress.year
         rows.append(
             f'<tr data-goal="{goal.number}"><th scope="row">{goal.number}</th>'

@@ -8,7 +8,7 @@ from bot.cards.followup import sections, title
 from bot.cards.goals import pace_word, progress_line
 from bot.documents import bullets, document, table, to_bytes
 from bot.i18n import Translator
-from bot.services.followup import FollowUp, headline
+from bot.services.followup import FollowUp
 
 
 def filename(follow_up: FollowUp) -> str:
@@ -37,7 +37,7 @@ def render(t: Translator, follow_up: FollowUp) -> bytes:
                 str(s.goal.number),
                 s.goal.section_in(t.language),
                 progress_line(t, s.goal, s.progress),
-                pace_word(t, headline(s.progress).pace),
+                pace_word(t, s.progress.pace),
             ]
             for s in follow_up.standings
         ],

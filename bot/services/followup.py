@@ -9,16 +9,21 @@ Follow-up, before a board meeting: "what has happened since we last looked?"
   last follow-up taken before today (asking again the same day covers the same span); otherwise the start
   of the plan year. Taking one in chat or from the command line without a date records it.
 - New reports: the standing check-ins stored since then, per goal and per branch (or the district).
-- Goals that moved: whose progress (the figure `status` shows) differs from what `status` said then.
-- Goals behind: those `status` calls behind now, and by how much: the whole units that should have been
-  done by today and are not (counts), the way to where the metric should be, or "not done".
+- Goals that moved: those whose figures in `status` today (the current period's, the periods met, the
+  year's) differ from what they would be without the reports stored since then. A new quarter begun is not
+  a goal that moved.
+- Goals behind: those whose one pace `status` calls behind now, and by how much: the whole units that should
+  have been done by today and are not (for a goal counted per period, summed over the periods, since a
+  period never lends to another), or the way to where the metric should be. A goal every branch does is
+  behind in the branches named; one done or not done is "not done".
 - Who is responsible for what is behind: for a district goal the people the board named (or whom the plan
   itself names); for a goal every branch does, the branches behind on it and their chairs.
 - Branches that have not reported: no check-in stored since then on any goal.
 - Prompts: those posted since then, and the coming ones with their owners.
 
-The year's report: for each goal what the plan said, the year's result (periods met; for goals every branch
-does, each branch's figure; a metric's start and end), the reporters' comments as material to edit, then
+The year's report: for each goal what the plan said, the year's result as `status` has it (periods met and
+each period's figure; for goals every branch does, how many branches reached their target and each branch's
+own figure; a metric's start and end), the reporters' comments as material to edit, then
 every goal in one table and the year's prompts. A reporter is named only while they are still a member of
 the district and have not asked to be forgotten; otherwise the comment is the branch's (or the district's).
 
@@ -53,22 +58,21 @@ if TYPE_CHECKING:
 _COMING = [SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.POSTING]
 
 
-def headline(progress: GoalProgress) -> Measure:
-    """The measure `status` leads with: the current period's where the goal has one, else the year's."""
-    return progress.period if progress.period is not None else progress.year
-
-
-def short_by(goal: Goal, progress: GoalProgress) -> float:
-    """How far behind a goal is today: whole units (counts, people), the way to where a metric should be,
-    or 1 for a done / not done goal not done. 0 when it is not behind."""
-    measure = headline(progress)
-    if measure.pace is not Pace.BEHIND:
+def short_by(goal: Goal, progress: GoalProgress, periods: Sequence[Measure]) -> float | None:
+    """How far behind a goal is today: whole units (counts, people; for a goal counted per period, what
+    each period of `periods` lacks of its due), or the way to where a metric should be. 0 when it is not
+    behind; None where a number says nothing (done / not done, and goals every branch does: the branches
+    behind say it)."""
+    if goal.target.kind is TargetKind.DONE or progress.in_branches:
+        return None
+    if progress.pace is not Pace.BEHIND:
         return 0.0
+    year = progress.year
     if goal.target.kind is TargetKind.METRIC:
-        return abs(measure.expected_by_now - measure.done)
-    if goal.target.kind is TargetKind.DONE:
-        return 1.0
-    return max(0.0, math.floor(measure.expected_by_now) - measure.done)
+        return abs(year.expected_by_now - year.done)
+    if progress.period is not None:
+        return sum(max(0.0, math.floor(m.expected_by_now) - m.done) for m in periods)
+    return max(0.0, math.floor(year.expected_by_now) - year.done)
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class Moved:
 class Behind:
     goal: Goal
     progress: GoalProgress
-    short_by: float
+    short_by: float | None  # see short_by()
     responsible: tuple[str, ...]  # people named (or whom the plan names)
     branches: tuple[tuple[str, tuple[str, ...]], ...]  # branches behind on it, with their chairs
 
@@ -203,7 +207,9 @@ class BoardReports:
             last = self.store.last(district, before=self.start_of(today))
             start = last if last is not None else self.start_of(date(year, 1, 1))
         standings = self.progress.standings(plan, now=now)
-        before = {s.goal.id: s.progress for s in self.progress.standings_then(plan, then=start)}
+        before = {
+            s.goal.id: s.progress for s in self.progress.standings_without_since(plan, then=start, now=now)
+        }
         rows = self.store.reports(district, year=year, stored_after=start)
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
@@ -239,10 +245,11 @@ class BoardReports:
             if member.branch:
                 chairs[member.branch].append(member.name)
         per_branch: dict[int, dict[int, GoalProgress]] = {}
+        periods = self.progress.periods(plan, now=now)
         result = []
         for standing in standings:
             goal = standing.goal
-            if headline(standing.progress).pace is not Pace.BEHIND:
+            if standing.progress.pace is not Pace.BEHIND:
                 continue
             people = tuple(name for _, name in named.get(goal.id, ())) or tuple(
                 filter(None, [named_in_plan(goal.text)])
@@ -256,9 +263,9 @@ class BoardReports:
                             for s in self.progress.standings(plan, now=now, branch_id=branch.id)
                         }
                     own = per_branch[branch.id].get(goal.id)
-                    if own is not None and headline(own).pace is Pace.BEHIND:
+                    if own is not None and own.pace is Pace.BEHIND:
                         lagging.append((branch.name, tuple(sorted(chairs.get(branch.name, ())))))
-            lag = short_by(goal, standing.progress)
+            lag = short_by(goal, standing.progress, periods.get(goal.id, ()))
             result.append(Behind(goal, standing.progress, lag, people, tuple(lagging)))
         return result
 
@@ -354,12 +361,13 @@ def _mean_fraction(standings: Sequence[GoalStanding]) -> float:
     return sum(measured) / len(measured) if measured else 0.0
 
 
-def _figure(progress: GoalProgress) -> tuple[float, ...]:
-    """What `status` shows of a goal, to tell whether it moved."""
-    figure = [progress.year.done]
-    if progress.period is not None:
-        figure.append(progress.period.done)
-    return tuple(figure)
+def _figure(progress: GoalProgress) -> tuple[float | None, ...]:
+    """The numbers `status` shows of a goal, to tell whether it moved."""
+    return (
+        progress.year.done,
+        progress.period.done if progress.period is not None else None,
+        progress.periods_met,
+    )
 
 
 def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:

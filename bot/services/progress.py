@@ -668,10 +668,10 @@ class Progress:
 
     # --- for the board's follow-up, the year's report and the dashboard (bot/services/followup.py) ----
 
-    def standings_then(self, plan: Plan, *, then: datetime) -> list[GoalStanding]:
-        """Every goal's progress as `status` showed it at `then`: only the check-ins stored by then, judged
-        on that day."""
-        today = self.today(then)
+    def standings_without_since(self, plan: Plan, *, then: datetime, now: datetime) -> list[GoalStanding]:
+        """Every goal's progress as `status` would show it at `now` had nothing been stored after `then`:
+        what the reports since then changed, and not what the days since then did (a new quarter begun)."""
+        today = self.today(now)
         by_goal = self.checkins.reports(plan.district, year=plan.year or today.year)
         return self._standing_of(plan, _stored_by(by_goal, then), today)
 

@@ -145,9 +145,14 @@ def _last_card(page: Page, marker: str) -> str:
     return str(cards.last.inner_text())
 
 
+# A count's, people goal's or per-period goal's figure for the year: "0 of 2", "0 of 3 named", "2 of 4
+# quarters met" (status adds "this year").
+FIGURE = r"\d[\d,]* of \d[\d,]*(?: named| (?:weeks|months|quarters|half-years) met)?"
+
+
 def _status_figures(text: str) -> list[str]:
-    """What status says each count and people goal has reached this year, in the plan's order."""
-    return re.findall(r"(\d[\d,]* of \d[\d,]*)(?: this year| named)", text)
+    """What status says each count, people and per-period goal has reached this year, in the plan's order."""
+    return re.findall(rf"({FIGURE})(?= this year| ·)", text)
 
 
 def test_the_dashboard_shows_what_status_says(
@@ -181,7 +186,7 @@ def test_the_dashboard_shows_what_status_says(
     rows = dashboard.locator("#goals tbody tr")
     expect(rows).to_have_count(24)
     figures = [str(cell) for cell in dashboard.locator("#goals td[data-figure]").all_inner_texts()]
-    assert [f for f in figures if re.fullmatch(r"\d[\d,]* of \d[\d,]*", f) and not f.startswith("1,")] == (
+    assert [f for f in figures if re.fullmatch(FIGURE, f) and not f.startswith("1,")] == (
         _status_figures(status)
     )
     assert "1,700" in figures[11] and "1,700 (from 1,500, target 2,000)" in status
