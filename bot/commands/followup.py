@@ -123,7 +123,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         "översikt",
         "dashboard",
         usage=N_("dashboard"),
-        summary=N_("a link to the plan's dashboard: charts of every goal, branch and prompt"),
+        summary=N_("the plan's dashboard: charts of every goal, branch and prompt"),
         role=Role.CHAIR,
     )
     async def dashboard(request: Request, context: Context) -> Reply:

@@ -144,6 +144,70 @@ GUIDES: dict[str, Guide] = {
         N_("Gives a role, or takes it away with: role remove board @name."),
     ),
     "link": Guide((N_("link Västernorrland"),), N_("Links this team (or group chat) to its district.")),
+    "resume": Guide(
+        (N_("resume"),),
+        N_("Lifts the pause in force, or the next one, so that discussion prompts are posted as scheduled."),
+    ),
+    "deputy": Guide(
+        (N_("deputy @name"), N_("deputy remove @name")),
+        N_(
+            "Names someone who reports for your branch, such as when you are away; remove takes it back. If "
+            "you chair several branches, name the branch after the person."
+        ),
+    ),
+    "branches": Guide(
+        (N_("branches"), N_("branches add Ånge"), N_("branches merge Ånge into Sundsvall")),
+        N_(
+            "The district's branches and who chairs each. The board adds, renames, merges and removes them; "
+            "a branch's reports go with it when it is renamed or merged."
+        ),
+    ),
+    "follow-up": Guide(
+        (N_("follow-up"), N_("follow-up since 12/3")),
+        N_(
+            "For the board meeting: new reports, branches that have not reported and the discussion prompts "
+            "since the last follow-up, or since a day. In our personal chat also as a Word document."
+        ),
+    ),
+    "annual": Guide(
+        (N_("annual report 2027"),),
+        N_(
+            "A draft of the year's annual report on the plan, as a Word document: the results of every goal, "
+            "the reporters' comments and room for the board's own words. Only in our personal chat."
+        ),
+    ),
+    "dashboard": Guide(
+        (N_("dashboard"),),
+        N_(
+            "A link to the plan's dashboard: every goal against its target, each branch's reports and the "
+            "discussion prompts posted. Only in our personal chat, and the link expires after a while."
+        ),
+    ),
+    "plan": Guide(
+        (N_("plan"), N_("plan import"), N_("plan cancel")),
+        N_(
+            "Send me the plan as a file in our personal chat: I read it and show you its goals. Correct what "
+            "I read wrong, then import it, or cancel."
+        ),
+    ),
+    "areas": Guide(
+        (N_("areas Health, Housing, Climate"),),
+        N_("Names the priority areas of the plan you are reviewing, before you import it."),
+    ),
+    "snooze": Guide(
+        (N_("snooze until 15/8"), N_("snooze off")),
+        N_(
+            "No reminders to you before that day, for at most a year. Snooze off brings them back; without a "
+            "day I say whether you are snoozing."
+        ),
+    ),
+    "escalate": Guide(
+        (N_("escalate on"), N_("escalate off")),
+        N_(
+            "When on, a branch that has not reported a week after its chair's reminder is named to the "
+            "board, and the chair is not reminded again. Without on or off: how it is set now."
+        ),
+    ),
 }
 
 # The sections of the list, most rights first, and their headings.
@@ -153,8 +217,9 @@ SECTIONS = (
     (Role.CHAIR, N_("For branch chairs")),
     (Role.MEMBER, N_("For everyone")),
 )
-# Lines of commands with examples that fit one screen of Teams; further sections show their words only.
-SCREEN_LINES = 16
+# Lines of a card that fit one screen of Teams: the title, a line per command with its example or per section
+# shown by its words alone, and the footer.
+SCREEN_LINES = 26
 
 
 def guide_of(route: Route) -> Guide | None:
@@ -196,20 +261,20 @@ def overview(t: Translator, routes: list[Route], roles: set[Role]) -> Reply:
     }
     body: list[dict[str, object]] = [heading(title)]
     lines = [title]
-    room = SCREEN_LINES
-    for role, section in SECTIONS:
-        shown = by_section.get(role)
-        if not shown:
-            continue
-        name = t._(section)
-        if len(shown) <= room:
+    present = [(role, section) for role, section in SECTIONS if by_section.get(role)]
+    room = SCREEN_LINES - 2  # the title and the footer
+    for index, (role, section) in enumerate(present):
+        shown, name = by_section[role], t._(section)
+        later = len(present) - index - 1  # the sections after this one take a line each at least
+        if 1 + len(shown) <= room - later:  # most rights first: this person's own commands with examples
             rows = [(example(t, route), t._(route.summary)) for route in shown]
-            room -= len(shown)
+            room -= 1 + len(shown)
             body += [heading(name, size="Default"), facts(rows)]
             lines += ["", name, *(f"{command} \u2013 {summary}" for command, summary in rows)]
-        else:  # no room left on the screen: the words alone
+        else:  # no room left on the screen: the words alone, on one line
             words = ", ".join(dict.fromkeys(command_words(t._(route.usage)) for route in shown))
-            body += [heading(name, size="Default"), paragraph(words)]
+            room -= 1
+            body.append(facts([(f"{name}:", words)]))
             lines += ["", f"{name}: {words}"]
     footer = t._(
         "More about one command: help COMMAND, e.g. help report. In a channel, @mention me first. "
