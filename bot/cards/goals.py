@@ -363,8 +363,9 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
             )
         return text
     if target.kind is TargetKind.PEOPLE:
-        if target.unit:
-            return t._("{count} {what} named").format(count=target.count, what=target.unit)
+        people = target.unit_in(t.language)
+        if people:
+            return t._("{count} {what} named").format(count=target.count, what=people)
         return t.ngettext(
             "{count} person named responsible", "{count} people named responsible", target.count or 0
         ).format(count=target.count)

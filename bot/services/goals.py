@@ -25,6 +25,9 @@ class Period(StrEnum):
     YEAR = "year"
 
 
+AMOUNT_UNIT = "kronor"  # the unit the plan reader gives every amount of money
+
+
 @dataclass(frozen=True)
 class Target:
     kind: TargetKind
@@ -36,6 +39,12 @@ class Target:
     goal_value: float | None = None  # METRIC: where we want to be
     change_percent: float | None = None  # METRIC: "öka med 10 procent": the goal is the baseline moved by it
     unit_en: str | None = None  # the unit in English, where the plan gives it
+
+    @property
+    def is_amount(self) -> bool:
+        """Money to raise ("samla in 50 000 kronor", read with the unit "kronor"): each report is money of
+        its own, so reports add up, unlike events that several people may tell of."""
+        return self.kind is TargetKind.COUNT and self.unit == AMOUNT_UNIT
 
     def unit_in(self, language: str) -> str | None:
         """The unit in `language`; None in English when the plan gives no English for it (a Swedish word in

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from bot.services.goals import DONE, Period, Target, TargetKind
+from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_text import (
     HeadingStyle,
     Line,
@@ -343,7 +343,7 @@ def _money(text: str) -> Target | None:
         return None
     periods = [p for p in _PERIOD.finditer(text) if p.start() > match.start()]
     period = _period_of(periods[0]) if periods else Period.YEAR
-    return Target(TargetKind.COUNT, count=round(value), period=period, unit="kronor")
+    return Target(TargetKind.COUNT, count=round(value), period=period, unit=AMOUNT_UNIT)
 
 
 def _stock(text: str) -> Target | None:

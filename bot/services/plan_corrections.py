@@ -153,7 +153,7 @@ def corrected_target(old: Target, value: str) -> Target:
     if target.kind is TargetKind.DONE:
         raise CorrectionError("no_target")
     if target.unit is None and old.unit is not None and target.kind is old.kind:
-        target = replace(target, unit=old.unit)
+        target = replace(target, unit=old.unit, unit_en=old.unit_en)
     return target
 
 

@@ -21,6 +21,9 @@ Which reports count
 - Reports never pile up beyond what they measure. Reports of one day from different branches (or from a
   branch and the district) tell of the same event: the day counts the largest of them, not their sum. A
   span's figure is capped at what the span wants: "3 of 1 this quarter" is "1 of 1".
+- Money is not an event: for an amount to raise (`Target.is_amount`, "samla in 50 000 kronor") every report
+  is money of its own. Reports add up, also on one day, and the figures are not capped: a board that raised
+  55 000 of 50 000 kronor wants to see 55 000. Its periods are still met one by one.
 - Before the plan year the pace is NOT_BEGUN (but DONE, for a PEOPLE goal already appointed).
 - Values are the caller's to validate, but nothing here crashes on them: for counts a negative (or NaN)
   value is 0 and an infinite one is the largest float; NaN metric readings are skipped.
@@ -243,10 +246,11 @@ def _area_key(area: str) -> str:
 
 
 def _days(
-    reports: Sequence[Report], year: int, areas: frozenset[str] | None
+    reports: Sequence[Report], year: int, areas: frozenset[str] | None, *, amounts: bool = False
 ) -> dict[tuple[str, date], Fraction]:
     """(area, day) -> what the day counts: the largest of what each branch (or the district) reported
-    that day, so one event told by several counts once. `areas` None: one area every report counts in."""
+    that day, so one event told by several counts once; with `amounts`, money, their sum. `areas` None:
+    one area every report counts in."""
     by_source: dict[tuple[str, date], dict[int | None, Fraction]] = defaultdict(dict)
     for report in reports:
         if report.on.year != year:
@@ -259,7 +263,10 @@ def _days(
             area = _area_key(report.area)
         sources = by_source[(area, report.on)]
         sources[report.branch_id] = sources.get(report.branch_id, Fraction(0)) + _amount(report.value)
-    return {key: max(sources.values()) for key, sources in by_source.items()}
+    return {
+        key: sum(sources.values(), Fraction(0)) if amounts else max(sources.values())
+        for key, sources in by_source.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -279,34 +286,37 @@ def _count_unit(
     known = frozenset(_area_key(a) for a in areas if a.strip())
     per_area = target.per_area and bool(known)
     buckets = sorted(known) if per_area else [""]
-    days = _days(reports, year, known if per_area else None)
+    days = _days(reports, year, known if per_area else None, amounts=target.is_amount)
     period = target.period or Period.YEAR
     spans = spans_of(period, year)
     wanted = count * len(buckets)
     year_done = Fraction(0)
+    year_met = Fraction(0)  # the year's figure capped per period: what pace is judged on
     year_expected = Fraction(0)
     met = 0
     behind = False
-    figures: list[Fraction] = []
+    figures: list[tuple[Fraction, Fraction]] = []
     for starts, ends in spans:
         sums = dict.fromkeys(buckets, Fraction(0))
         for (area, day), value in days.items():
             if starts <= day <= ends and area in sums:
                 sums[area] += value
-        done = sum((min(Fraction(count), s) for s in sums.values()), Fraction(0))
+        capped = sum((min(Fraction(count), s) for s in sums.values()), Fraction(0))
+        done = sum(sums.values(), Fraction(0)) if target.is_amount else capped
         year_done += done
-        met += done >= wanted
+        year_met += capped
+        met += capped >= wanted
         owed = due(wanted, _elapsed(starts, ends, today))
         year_expected += owed
-        behind = behind or done < owed
-        figures.append(done)
+        behind = behind or capped < owed
+        figures.append((done, capped))
     year_wanted = wanted * len(spans)
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
-    if year_done >= year_wanted:
+    if year_met >= year_wanted:
         pace = Pace.DONE
     elif len(spans) == 1:
         elapsed = _elapsed(year_start, year_end, today)
-        if year_done >= year_wanted * elapsed + 1:
+        if year_met >= year_wanted * elapsed + 1:
             pace = Pace.AHEAD
         else:
             pace = Pace.BEHIND if behind else Pace.ON_PACE
@@ -320,9 +330,9 @@ def _count_unit(
     # The current period: the one holding today, or outside the plan year its first or last.
     clamped = min(max(today, spans[0][0]), spans[-1][1])
     index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
-    (starts, ends), done = spans[index], figures[index]
+    (starts, ends), (done, capped) = spans[index], figures[index]
     period_due = due(wanted, _elapsed(starts, ends, today))
-    period_pace = Pace.DONE if done >= wanted else Pace.BEHIND if done < period_due else Pace.ON_PACE
+    period_pace = Pace.DONE if capped >= wanted else Pace.BEHIND if capped < period_due else Pace.ON_PACE
     period_measure = Measure(float(done), float(wanted), float(period_due), period_pace, starts, ends)
     return _Counted(period_measure, year_measure, met, len(spans))
 

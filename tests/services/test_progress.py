@@ -537,3 +537,19 @@ def test_money_raised_is_the_sum_of_what_is_reported() -> None:
     reports = [district(20_000, date(2025, 3, 1)), district(35_000, date(2025, 9, 1))]
     result = progress(money, reports, today=date(2025, 10, 1), year=2025)
     assert result.year.done == 55_000 and result.year.pace is Pace.DONE
+
+
+def test_money_from_two_reporters_on_one_day_adds_up_and_each_period_is_still_met_on_its_own() -> None:
+    """Two people who each report money raised on one day raised two sums, not one event told twice; and
+    "10 000 kronor per halvår" is not met in the autumn by what the spring raised beyond its share."""
+    money = Target(TargetKind.COUNT, count=10_000, period=Period.HALF_YEAR, unit="kronor")
+    same_day = [
+        Report(6_000, date(2025, 3, 1), None, reported_at=datetime(2025, 3, 1, 10, tzinfo=UTC)),
+        Report(9_000, date(2025, 3, 1), None, reported_at=datetime(2025, 3, 1, 11, tzinfo=UTC)),
+        Report(4_000, date(2025, 3, 1), 1),
+    ]
+    spring = progress(money, same_day, today=date(2025, 5, 1), year=2025)
+    assert period_of(spring).done == 19_000 and period_of(spring).pace is Pace.DONE
+    autumn = progress(money, same_day, today=date(2025, 11, 1), year=2025)
+    assert period_of(autumn).done == 0 and autumn.pace is Pace.BEHIND
+    assert autumn.year.done == 19_000 and autumn.periods_met == 1
