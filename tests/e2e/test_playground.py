@@ -90,7 +90,7 @@ def test_personal_chat_help(ui: PlaygroundPage) -> None:
     _open(page, "Personal Chat")
     replies = _send_in_chat(page, "hjälp")
     # A Swedish command word gets a Swedish answer, whatever the Teams locale (en-US in the Playground).
-    _expect_reply(ui, replies, "sök ORD", "Personal Chat, 'hjälp'")
+    _expect_reply(ui, replies, "Det här kan jag", "Personal Chat, 'hjälp'")
 
 
 def test_channel_mention_goals(ui: PlaygroundPage) -> None:

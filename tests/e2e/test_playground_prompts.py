@@ -146,13 +146,18 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     _mention_person(page, composer.get_by_role("textbox"), OWNER_NAME)
     post_button.click()
     mine = _threads(page).filter(has=page.locator(".fui-CardHeader").filter(has_text=USER_NAME))
-    _expect_text(ui, mine.filter(has_text="role board"), f"{OWNER_NAME}: now", "'role board @Megan Bowen'")
+    _expect_text(
+        ui,
+        mine.filter(has_text="role board"),
+        f"{OWNER_NAME} is now on the board",
+        "'role board @Megan Bowen'",
+    )
 
     _mention_bot(page, composer.get_by_role("textbox"), f"schedule {rule}")
     post_button.click()
     ours = mine.filter(has_text=f"schedule {rule}")
-    # The confirmation: the rule, then the slots as "#N <weekday> <day> <month> <year> HH:MM · <owner>".
-    slot_row = re.compile(rf"#(\d+)\s*\w+\.?\s+{due.day}\s+\w+\.?\s+{due.year}\s+{due:%H:%M}")
+    # The confirmation: the rule, then the slots as "#N <weekday> <day> <month> [<year>] at HH:MM · <owner>".
+    slot_row = re.compile(rf"#(\d+)\s*\w+\.?\s+{due.day}\s+\w+\.?\s+(?:{due.year}\s+)?(?:at\s+)?{due:%H:%M}")
     # The rule shown back in the reader's language, whatever it was written in.
     _expect_text(ui, ours, f"Prompts will be posted in this channel on the {due.day}", f"'schedule {rule}'")
     _expect_text(ui, ours, slot_row, f"'schedule {rule}': the slot at {due:%Y-%m-%d %H:%M}")
