@@ -6,6 +6,9 @@ Framework-free checks used by bot/app.py `_messages` (issue 17, "hostile input")
   spend time and memory on it.
 - A string holding a lone UTF-16 surrogate ("\\ud800") or NUL cannot be stored (SQLite/PostgreSQL text,
   UTF-8 logs): refused with 400 before the turn.
+- A field of the wrong type (`from` a string, `entities` a number, a `timestamp` that is no date) is refused
+  with 400 the same on either SDK: botbuilder's msrest fails on some, the Agents SDK's pydantic reads others
+  (a number as a Unix time), so the bot decides (`wrong_types`).
 - Without credentials (local development), replies go only to loopback or to the Bot Framework / Teams
   service hosts: the SDK would send them to whatever `serviceUrl` a request names (DESIGN.md, "Facts").
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +33,46 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 SERVICE_HOSTS = ("smba.trafficmanager.net",)
 # Not any *.trafficmanager.net: anyone can make an Azure Traffic Manager profile under it.
 SERVICE_DOMAINS = (".botframework.com", ".botframework.us", ".botframework.azure.us")
+
+
+_OBJECTS = ("from", "recipient", "conversation", "relatesTo")
+_LISTS_OF_OBJECTS = (
+    "entities",
+    "attachments",
+    "membersAdded",
+    "membersRemoved",
+    "reactionsAdded",
+    "reactionsRemoved",
+)
+_STRINGS = ("id", "channelId", "text", "locale", "name", "replyToId", "action", "textFormat")
+_TIMES = ("timestamp", "localTimestamp", "expiration")
+
+
+def wrong_types(body: dict[str, Any]) -> list[str]:
+    """The activity's fields whose JSON type no activity has (absent or null is fine)."""
+    wrong = [name for name in _OBJECTS if body.get(name) is not None and not isinstance(body[name], dict)]
+    wrong += [
+        name
+        for name in _LISTS_OF_OBJECTS
+        if body.get(name) is not None
+        and not (isinstance(body[name], list) and all(isinstance(item, dict) for item in body[name]))
+    ]
+    wrong += [name for name in _STRINGS if body.get(name) is not None and not isinstance(body[name], str)]
+    wrong += [name for name in _TIMES if body.get(name) is not None and not _is_time(body[name])]
+    conversation = body.get("conversation")
+    if isinstance(conversation, dict) and conversation.get("isGroup") not in (None, True, False):
+        wrong.append("conversation.isGroup")
+    return wrong
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def too_deep(raw: bytes, limit: int = MAX_DEPTH) -> bool:

@@ -90,7 +90,7 @@ def test_install_step_builds_a_working_venv(tmp_path: Path) -> None:
     python = str(venv / "bin" / "python")
     # Run away from the work tree, so the installed package is imported, not ./bot.
     clean = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    for args in (["-m", "bot", "--help"], ["-c", "import bot.app, psycopg"]):
+    for args in (["-m", "bot", "--help"], ["-c", "import bot.app, bot.sdk.agents, psycopg"]):
         result = subprocess.run(
             [python, *args], capture_output=True, text=True, cwd=tmp_path, env=clean, timeout=120
         )

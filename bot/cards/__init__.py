@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from bot.sdk import Message
+
 if TYPE_CHECKING:
     from bot.i18n import Translator
 
@@ -45,6 +47,20 @@ class Reply:
 _INLINE = re.compile(r"([\\`*_\[\]<>~])")
 # Only at the start of a line: headings, quotes, bullet and numbered lists.
 _LINE_START = re.compile(r"^(\s*)(?:([#+-])|(\d+)\.)", re.MULTILINE)
+
+
+# Channels whose clients render Adaptive Cards; everything else (the terminal chat, tests) gets text.
+CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
+
+
+def message_of(reply: Reply, channel_id: str | None) -> Message:
+    """What is sent for `reply` in a channel: its card beside the preview text where cards are shown, else
+    its text. Either way the text is plain (bot/sdk.Message): what a user wrote and the bot repeats (a name,
+    a comment, a prompt) cannot become a link, a heading or a mention; cards escape what they show instead
+    (`escape`)."""
+    if reply.card is not None and channel_id in CARD_CHANNELS:
+        return Message(reply.preview, card=reply.card)
+    return Message(reply.text)
 
 
 def escape(text: str) -> str:
