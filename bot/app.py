@@ -229,6 +229,8 @@ def _messages(
         missing = _missing_fields(body)
         if missing:
             return _problem(400, f"not an activity: missing {', '.join(missing)}")
+        if (field := guard.wrong_type(body)) is not None:
+            return _problem(400, f"not an activity: {field} is not text")
         channel_id = body.get("channelId")
         identity = await sdk.authenticate(
             header,

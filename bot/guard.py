@@ -109,6 +109,28 @@ def bad_text(raw: bytes, parsed: Any) -> bool:
     return False
 
 
+# Fields an activity carries as text: msrest would turn an object or a number there into its repr.
+_TEXT_FIELDS = ("type", "id", "text", "locale", "textFormat", "channelId", "name", "replyToId", "serviceUrl")
+_ACCOUNTS = ("from", "recipient", "conversation")
+
+
+def wrong_type(body: dict[str, Any]) -> str | None:
+    """The first text field of the activity `body` that holds something other than text, if any."""
+    for name in _TEXT_FIELDS:
+        if name in body and body[name] is not None and not isinstance(body[name], str):
+            return name
+    for account in _ACCOUNTS:
+        value = body.get(account)
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            return account
+        for name in ("id", "name", "aadObjectId", "tenantId", "conversationType"):
+            if value.get(name) is not None and not isinstance(value[name], str):
+                return f"{account}.{name}"
+    return None
+
+
 def known_service_url(url: str) -> bool:
     """Whether `url` points at loopback or at a Bot Framework / Teams service host (https)."""
     try:

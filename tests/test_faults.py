@@ -11,6 +11,7 @@ The table is printed at the end, and the expected rows are asserted.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import time
@@ -46,6 +47,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 HOSTILE_ROUNDS = 20
+HOSTILE_LOAD = 100_000  # requests in the memory check
 
 
 @dataclass
@@ -114,6 +116,33 @@ def _row(fault: str, seen: list[Received], *, not_resent: int = 0) -> Row:
     )
 
 
+def _rss(bot: BotProcess) -> int:
+    """The server's resident set size in bytes (Linux /proc)."""
+    for line in Path(f"/proc/{bot.popen.pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS")
+
+
+async def _flood(bot: BotProcess, bodies: list[bytes], count: int, senders: int = 16) -> int:
+    """Send `count` requests cycling through `bodies` from `senders` connections; how many got a 4xx."""
+    refused = 0
+    headers = {"Content-Type": "application/json"}
+
+    async def sender(session: aiohttp.ClientSession, start: int) -> None:
+        nonlocal refused
+        for index in range(start, count, senders):
+            async with session.post(
+                f"{bot.url}/api/messages", data=bodies[index % len(bodies)], headers=headers
+            ) as response:
+                await response.read()
+                refused += 400 <= response.status < 500
+
+    async with aiohttp.ClientSession(timeout=REQUEST_TIMEOUT) as session:
+        await asyncio.gather(*(sender(session, start) for start in range(senders)))
+    return refused
+
+
 async def _reply_fault(
     bot: BotProcess, connector: FakeConnector, fault: str, failures: list[tuple[int, dict[str, str]]]
 ) -> Row:
@@ -162,6 +191,18 @@ async def test_the_server_under_hostile_requests_and_a_flaky_connector(
     rows.append(Row("hostile bodies (4xx expected)", len(statuses), len(statuses) - refused, 0, 0, 0))
     assert refused == len(statuses), sorted(set(statuses))
     assert len(connector.received) == before
+
+    # Memory under hostile load: the server's resident size after HOSTILE_LOAD refused requests (mostly
+    # broken and mistyped bodies, the kinds a parser could keep) is within a few MB of before.
+    kinds = [body for _kind, body in hostile_bodies(connector.url)]
+    rss_before = _rss(bot)
+    refused = await _flood(bot, kinds, HOSTILE_LOAD)
+    grown = _rss(bot) - rss_before
+    rows.append(
+        Row(f"hostile load, RSS +{grown / 2**20:.1f} MB", HOSTILE_LOAD, HOSTILE_LOAD - refused, 0, 0, 0)
+    )
+    assert refused == HOSTILE_LOAD
+    assert grown < 8 * 2**20, f"grew {grown / 2**20:.1f} MB"
 
     # A forged log line: request data with a newline stays on its record's line.
     forged = activities.personal_message("hjälp", service_url=connector.url)

@@ -70,6 +70,13 @@ def hostile_bodies(service_url: str) -> Iterator[tuple[str, bytes]]:
         {"membersAdded": [1, 2]},
         {"recipient": True},
         {"conversation": {"id": "a:1", "isGroup": "maybe"}},
+        {"text": {"a": 1}},
+        {"text": 12},
+        {"locale": ["sv"]},
+        {"from": {"id": {"x": 1}, "name": "Kim"}},
+        {"from": {"id": "29:kim", "name": 5}},
+        {"conversation": {"id": ["a:1"]}},
+        {"recipient": {"id": 28}},
     ]
     for changes in wrong_types:
         yield "wrong type", _with(base, **changes)

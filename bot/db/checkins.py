@@ -202,30 +202,31 @@ class CheckInRepository:
             row.updated_at = now
             return True
 
-    def reports(self, district: str, *, year: int) -> dict[int, list[Report]]:
-        """Every standing check-in of the year, by goal id, as the progress service reads them."""
-        with self.db.read() as session:
-            # Six columns: more than sqlmodel's typed select takes, so SQLAlchemy's own.
-            rows = session.execute(
-                sa_select(
-                    col(CheckIn.goal_id),
-                    col(CheckIn.value),
-                    col(CheckIn.happened_on),
-                    col(CheckIn.branch_id),
-                    col(CheckIn.area),
-                    col(CheckIn.created_at),
-                )
-                .join(District, col(District.id) == col(CheckIn.district_id))
-                .where(
-                    col(District.name) == district,
-                    col(CheckIn.withdrawn_at).is_(None),
-                    col(CheckIn.happened_on) >= date(year, 1, 1),
-                    col(CheckIn.happened_on) <= date(year, 12, 31),
-                )
-            ).all()
+    def reports(self, district: str, *, year: int, goal_id: int | None = None) -> dict[int, list[Report]]:
+        """Every standing check-in of the year (of one goal if given), by goal id, as progress reads them."""
+        statement = sa_select(
+            col(CheckIn.goal_id),
+            col(CheckIn.value),
+            col(CheckIn.happened_on),
+            col(CheckIn.branch_id),
+            col(CheckIn.area),
+            col(CheckIn.created_at),
+        ).where(
+            col(CheckIn.withdrawn_at).is_(None),
+            col(CheckIn.happened_on) >= date(year, 1, 1),
+            col(CheckIn.happened_on) <= date(year, 12, 31),
+        )
+        if goal_id is not None:  # a goal is of one district: its own index finds its check-ins
+            statement = statement.where(col(CheckIn.goal_id) == goal_id)
+        else:
+            statement = statement.join(District, col(District.id) == col(CheckIn.district_id)).where(
+                col(District.name) == district
+            )
+        with self.db.engine.connect() as connection:  # plain rows: the ORM adds nothing to a read of columns
+            rows = connection.execute(statement).all()
         by_goal: dict[int, list[Report]] = defaultdict(list)
-        for goal_id, value, happened_on, branch_id, area, created_at in rows:
-            by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at))
+        for goal_id_, value, happened_on, branch_id, area, created_at in rows:
+            by_goal[goal_id_].append(Report(value, happened_on, branch_id, area, created_at))
         return dict(by_goal)
 
     def export_rows(self, query: ExportQuery) -> list[ExportRow]:

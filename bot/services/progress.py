@@ -543,10 +543,11 @@ class Progress:
         """One goal's progress, the people responsible for it and its latest reports."""
         today = self.today(now)
         named = self.checkins.responsible(plan.district).get(goal.id, [])
+        reports = self.checkins.reports(plan.district, year=plan.year or today.year, goal_id=goal.id)
         standing = goal_progress(
             plan,
             goal,
-            self.checkins.reports(plan.district, year=plan.year or today.year).get(goal.id, ()),
+            reports.get(goal.id, ()),
             today=today,
             branches=len(self.checkins.branches(plan.district)),
             people_named=len(named),
