@@ -230,7 +230,8 @@ def _messages(
         if missing:
             return _problem(400, f"not an activity: missing {', '.join(missing)}")
         if (field := guard.wrong_type(body)) is not None:
-            return _problem(400, f"not an activity: {field} is not text")
+            log.info("refused a malformed activity: %s", field)
+            return _problem(400, f"not an activity: {field} has the wrong type")
         channel_id = body.get("channelId")
         identity = await sdk.authenticate(
             header,
@@ -243,10 +244,6 @@ def _messages(
             # Unauthenticated (local development): the SDK would post the reply to any serviceUrl.
             log.warning("refused an activity whose replies would go to %s", body["serviceUrl"])
             return _problem(403, "replies may go only to loopback or the Bot Framework service")
-        wrong = guard.wrong_types(body)
-        if wrong:
-            log.info("refused a malformed activity: %s", ", ".join(wrong))
-            return _problem(400, "not an activity: a field has the wrong type")
         try:
             invoke = await sdk.process(identity, body, bot.on_turn)
         except BadActivity as exc:
