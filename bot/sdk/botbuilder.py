@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import CardFactory, MessageFactory, TurnContext, serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import (
     Activity,
@@ -37,6 +37,7 @@ from botbuilder.schema import (
     TextFormatTypes,
 )
 from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
+from msrest.serialization import Model
 from requests.exceptions import ConnectionError as RequestsConnectionError
 from requests.exceptions import ConnectTimeout
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
@@ -268,9 +269,9 @@ class BotbuilderSdk:
 
         invoke = await self.adapter.process_activity(identity, activity, with_body)
         if invoke:
-            from botbuilder.core import serializer_helper
-
-            return InvokeAnswer(invoke.status, serializer_helper(invoke.body))
+            # The SDK's own answers carry its models; the bot's (InvokeAnswer) plain JSON.
+            body = serializer_helper(invoke.body) if isinstance(invoke.body, Model) else invoke.body
+            return InvokeAnswer(invoke.status, body)
         return None
 
 
