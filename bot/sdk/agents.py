@@ -248,6 +248,14 @@ class AgentsSdk:
 
     def __init__(self, settings: SdkSettings) -> None:
         self._app_id = settings.app_id
+        # The SDK logs each reply (with its conversation id) at INFO, and without an app id warns on every
+        # turn: the bot writes one line per turn itself (bot.turns), so the SDK's from WARNING on, and the
+        # expected local-development warning not at all.
+        logging.getLogger("microsoft_agents").setLevel(logging.WARNING)
+        if not settings.app_id:
+            logging.getLogger("microsoft_agents.hosting.core.connector.client.user_token_client").setLevel(
+                logging.ERROR
+            )
         if settings.app_id:
             auth_type = AuthTypes.user_managed_identity if settings.app_type == "UserAssignedMSI" else None
             self.configuration = AgentAuthConfiguration(
