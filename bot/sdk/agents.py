@@ -6,27 +6,34 @@ botbuilder's CloudAdapter, TurnContext and proactive calls to `microsoft_agents.
 and `microsoft_agents.hosting.core`; this adapter uses only those (1.9.0), and the connection settings of
 `microsoft_agents.authentication.msal` built from the bot's own MicrosoftApp* settings.
 
-Known issues of the successor that this adapter guards against (tests/test_sdk.py checks each is still so,
-and fails when the SDK changes, so the guard can be revisited):
-- Its Teams layer (`microsoft-agents-hosting-teams`, TeamsActivityHandler and TeamsInfo) is being reworked
-  in 2026 (moving towards the Teams SDK, `microsoft-teams-apps`): the adapter depends on none of it. Teams'
-  channelData, mentions, installation and reactions are read from the activity's JSON (bot/sdk, Incoming),
-  and a new channel thread is the core `create_conversation` with channelData, as on botbuilder.
+Known issues of the successor that this adapter guards against (tests/test_sdk.py checks that each is still
+so, and fails when the SDK changes, so the guard can be revisited):
+- Its Teams layer (`microsoft-agents-hosting-teams`: TeamsActivityHandler, TeamsInfo) is being reworked in
+  2026, towards the Teams SDK (`microsoft-teams-apps`): the adapter depends on none of it. Teams'
+  channelData, mentions, installations, invokes and reactions are read from the activity's JSON (bot/sdk,
+  Incoming), and a new channel thread is the core `create_conversation` with channelData, as on botbuilder.
 - JwtTokenValidator checks the token's issuer only when VALIDATE_ISSUER is set (off by default, "for
-  backward compatibility"): it is set here, so only the Bot Framework's and the app tenant's issuers pass.
+  backward compatibility"), and fetches keys from an address the unverified issuer chooses: issuers are
+  checked here first, and VALIDATE_ISSUER is set.
+- It does not check that the signing key is endorsed for the activity's channel (botbuilder does): checked
+  here, as botbuilder 4.17.1 does it (a key listing no endorsements passes; tests/test_auth.py).
 - The `serviceurl` claim is compared with the activity's serviceUrl only by host, and a mismatch is merely
-  logged unless an OutboundHostValidator is enabled: here the claim must equal the serviceUrl (as
-  botbuilder requires), or the request is refused with 401, so no reply is sent anywhere the token did not
-  name.
+  logged unless an OutboundHostValidator is enabled: here the claim must equal the serviceUrl (as botbuilder
+  requires), or the request gets 401, so no reply goes anywhere the token did not name.
 - PyJWT accepts a token without `exp` (it never expires); the SDK does not require one: refused here.
-- The adapter's default on_turn_error sends the exception's text to the user (and a trace): replaced by
-  the bot's own handling (bot/teams.py answers a failed turn with an apology, nothing more).
+- The adapter's default on_turn_error sends the exception's text to the user: removed; bot/teams.py answers
+  a failed turn with an apology and logs the rest.
 - Without credentials, `create_conversation` and `continue_conversation` build claims naming the (empty) app
   id, which the SDK reads as "not anonymous" and asks MSAL for a token for no app: the adapter hands it an
   anonymous identity instead (local development on loopback only; bot/config.py).
-- A send's error answer is `aiohttp.ClientResponseError` (status and headers: Retry-After) and an unreadable
-  success is pydantic's ValidationError; `_neutral` turns them, and aiohttp's connection errors, into
-  bot/sdk's errors for the notifier's retries.
+- `create_conversation` leaves its connector client (an aiohttp session) open when the Connector refuses the
+  thread, and its create activity has no recipient, so its `get_conversation_reference` fails validation:
+  the adapter closes the client and builds the thread's reference from the activity's JSON.
+- A send's error answer is `aiohttp.ClientResponseError` (status and headers: Retry-After; a 2xx whose body
+  is no JSON too) and an unreadable success is pydantic's ValidationError: `_neutral` turns them, and
+  aiohttp's connection errors, into bot/sdk's errors for the notifier's retries.
+- Every turn makes a new connector client and user token client, each its own aiohttp session (no
+  connection reuse): left as the SDK does it (its echo bot pays the same; bench/).
 """
 
 from __future__ import annotations
