@@ -15,7 +15,7 @@ import importlib
 import math
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Literal, Protocol
@@ -104,10 +104,6 @@ class Incoming:
     @property
     def text(self) -> str | None:
         return _str(self.data.get("text"))
-
-    @text.setter
-    def text(self, value: str | None) -> None:
-        self.data["text"] = value
 
     @property
     def text_format(self) -> str | None:
@@ -278,8 +274,6 @@ class SdkSettings:
     app_password: str
     app_type: str
     tenant_id: str
-    reply_retry: Any = None  # bot/notifier.py's ReplyRetry (a turn's replies: retries within the deadline)
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def load(name: str, settings: SdkSettings) -> Sdk:

@@ -44,7 +44,6 @@ from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
 
 from bot.sdk import (
     BadActivity,
-    ConnectorError,
     Incoming,
     InvokeAnswer,
     Message,
@@ -277,6 +276,3 @@ class BotbuilderSdk:
 
 def make(settings: SdkSettings) -> BotbuilderSdk:
     return BotbuilderSdk(settings)
-
-
-__all__ = ["BotbuilderSdk", "BotbuilderTurn", "ConnectorError", "make", "to_activity", "turn_handler"]
