@@ -104,6 +104,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         admins=frozenset(settings.admins),
         zone=settings.zone,
         prompts=desk,
+        language=settings.language,
     )
     exports = export_links(settings)
     bot = DistrictBot(

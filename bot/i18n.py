@@ -48,11 +48,25 @@ def translator(language: str) -> Translator:
 
 def pick_language(locale: str | None, default: str) -> str:
     """The language for a Teams locale such as "sv-SE" or "en-US"; the district's default otherwise."""
+    return language_of_locale(locale) or default
+
+
+def language_of_locale(locale: str | None) -> str | None:
+    """ "sv" for "sv-SE", "en" for "en_GB"; None for a locale the bot does not speak."""
     if locale:
         primary = locale.replace("_", "-").split("-")[0].lower()
         if primary in LANGUAGES:
             return primary
-    return default
+    return None
+
+
+def person_language(chosen: str | None, locale: str | None, default: str) -> str:
+    """The language to write to someone in: the one they chose (`språk svenska`), else their Teams
+    client's, else the district's. A command word in one language decides a reply before this does
+    (bot/commands/router.py)."""
+    if chosen in LANGUAGES:
+        return chosen
+    return language_of_locale(locale) or default
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"

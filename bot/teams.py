@@ -29,7 +29,7 @@ from bot.notifier import RetryingTurn
 from bot.sdk import ConnectorError, Incoming, Message, Turn, Unreadable
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
-from bot.services.text import strip_invisible
+from bot.services.text import flatten_html, strip_invisible
 
 if TYPE_CHECKING:
     from dialogs.host import Dialogs
@@ -92,6 +92,7 @@ class DistrictBot:
             activity_id=_unique_id(activity),
             form=form_of(activity),
             cards=activity.channel_id in CARD_CHANNELS,
+            locale=activity.locale,
         )
         context = Context(self.services, self.clock())
         if await self._continues_dialog(turn, request, context):
@@ -103,6 +104,8 @@ class DistrictBot:
             return
         if reply.forgot_sender:
             self._drop_cached(conversation.conversation_id, user)
+        if reply.silent:
+            return
         await turn.send(message_of(reply, activity.channel_id))
 
     async def on_turn(self, sdk_turn: Turn) -> None:
@@ -310,7 +313,7 @@ def _unique_id(activity: Incoming) -> str:
 
 
 def message_text(activity: Incoming) -> str:
-    """The user's words: the bot's @mention removed, other Teams markup flattened.
+    """The user's words: the bot's @mention removed, Teams' HTML flattened to text (bot/services/text.py).
 
     A card button that submits data instead of text may name a command as {"command": "..."}.
     """
@@ -329,7 +332,7 @@ def message_text(activity: Incoming) -> str:
     # Mentions of the bot under another label (some clients) start the message; drop a leading one.
     text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
     text = _LEFTOVER_MENTION.sub(lambda m: re.sub(r"<[^>]+>", "", m.group(0)), text)
-    return " ".join(text.replace("&nbsp;", " ").split())
+    return " ".join(flatten_html(text).split())
 
 
 def _mentions_anyone(activity: Incoming) -> bool:

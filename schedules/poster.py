@@ -14,6 +14,7 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.cards import Reply
@@ -21,7 +22,7 @@ from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
-from bot.i18n import Translator
+from bot.i18n import N_, Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain, Sent
 from bot.services.clock import Clock
 from bot.services.people import Role
@@ -29,6 +30,9 @@ from bot.services.prompt_bank import choose_prompt
 from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
 
 log = logging.getLogger(__name__)
+
+# A notice to people, made in each reader's language.
+Notice = Callable[[Translator], Reply]
 
 # How often a post refused with a server error is tried in all (at its time and later, within its grace).
 MAX_LATER_TRIES = 5
@@ -49,7 +53,7 @@ class PromptPoster:
         notifier: Notifier,
         clock: Clock,
         grace: timedelta,
-        t: Translator,
+        t: Translator,  # the district's: for channel posts; people are told in their own language
         lease: timedelta = timedelta(minutes=2),
         retry_later: timedelta = timedelta(minutes=1),
     ) -> None:
@@ -87,10 +91,8 @@ class PromptPoster:
             ):
                 await self.tell_board(
                     schedule.district,
-                    Reply(
-                        self.t._("Nothing to post for #{id}: no text and the bank is empty.").format(
-                            id=slot.id
-                        )
+                    lambda t: Reply(
+                        t._("Nothing to post for #{id}: no text and the bank is empty.").format(id=slot.id)
                     ),
                 )
             return Outcome.NOTHING_TO_POST
@@ -114,19 +116,19 @@ class PromptPoster:
             sent = await self._start_thread(slot, schedule, post)
         except ConversationGone:
             await asyncio.to_thread(self.repository.forget_conversation, schedule.conversation_id, now=now)
-            gone = self.t._(
+            gone = N_(
                 "I could not post #{id}: I am no longer in that channel. "
                 "Add me again and set up the schedule anew."
             )
             return await self._not_posted(slot, schedule, Outcome.GONE, "bot removed", gone, now)
         except SendUncertain as exc:
-            broke = self.t._(
+            broke = N_(
                 "The prompt for #{id} may be missing: I sent it, but could not tell whether Teams took it. "
                 "Please check the channel; I will not post it again."
             )
             return await self._not_posted(slot, schedule, Outcome.UNCERTAIN, str(exc), broke, now)
         except SendFailed as exc:
-            refused = self.t._("Teams would not take the prompt for #{id}; it was not posted.")
+            refused = N_("Teams would not take the prompt for #{id}; it was not posted.")
             return await self._not_posted(slot, schedule, Outcome.FAILED, str(exc), refused, now)
         finally:
             renewing.cancel()
@@ -139,25 +141,34 @@ class PromptPoster:
         )
         log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
         if bank_id is not None and early:  # someone posted it ahead of the owner's time: no one's fault
-            notice = Reply(
-                self.t._("#{id} was posted ahead of its time, with a prompt from the bank.").format(
-                    id=slot.id
-                )
+            await self.tell_board(
+                schedule.district,
+                lambda t: Reply(
+                    t._("#{id} was posted ahead of its time, with a prompt from the bank.").format(id=slot.id)
+                ),
             )
-            await self.tell_board(schedule.district, notice)
         elif bank_id is not None and slot.text:  # written, but nobody approved it: the writer is not to blame
-            unapproved = self.t._(
+            unapproved = N_(
                 "The text for #{id} by {writer} was not approved in time, so I posted a prompt from the bank."
             )
-            notice = Reply(unapproved.format(id=slot.id, writer=slot.writer_name or self.t._("nobody yet")))
-            await self.tell_board(schedule.district, notice, also=slot.text_by)
-        elif bank_id is not None:
-            notice = Reply(
-                self.t._(
-                    "No text was written for #{id}, so I posted a prompt from the bank. Owner: {owner}."
-                ).format(id=slot.id, owner=slot.owner_name or self.t._("nobody yet"))
+            await self.tell_board(
+                schedule.district,
+                lambda t: Reply(
+                    t._(unapproved).format(id=slot.id, writer=slot.writer_name or t._("nobody yet"))
+                ),
+                also=slot.text_by,
             )
-            await self.tell_board(schedule.district, notice, also=slot.owner_id)
+        elif bank_id is not None:
+            unwritten = N_(
+                "No text was written for #{id}, so I posted a prompt from the bank. Owner: {owner}."
+            )
+            await self.tell_board(
+                schedule.district,
+                lambda t: Reply(
+                    t._(unwritten).format(id=slot.id, owner=slot.owner_name or t._("nobody yet"))
+                ),
+                also=slot.owner_id,
+            )
         return Outcome.POSTED
 
     async def _start_thread(self, slot: PromptSlot, schedule: Schedule, post: Reply) -> Sent:
@@ -198,7 +209,7 @@ class PromptPoster:
         await asyncio.to_thread(
             self.prompts.fail, slot.id, status=status, outcome=outcome.value, detail=detail, now=now
         )
-        await self.tell_board(schedule.district, Reply(notice.format(id=slot.id)))
+        await self.tell_board(schedule.district, lambda t: Reply(t._(notice).format(id=slot.id)))
         return outcome
 
     def _text_for(self, slot: PromptSlot, schedule: Schedule) -> tuple[str | None, int | None]:
@@ -250,22 +261,24 @@ class PromptPoster:
                 await self.tell_board(district, self._may_be_missing(slot_id))
 
     async def remind_owners(self) -> int:
-        """Remind each owner once, in a personal chat, of a slot without a text within its reminder days."""
+        """Remind each owner once, in a personal chat and their language, of a slot without a text within
+        its reminder days."""
         now = self.clock()
         due = await asyncio.to_thread(self.prompts.reminders_due, now)
-        chats = await asyncio.to_thread(
-            self.people.personal_chats, [slot.owner_id for slot, _ in due if slot.owner_id]
-        )
+        owners = [slot.owner_id for slot, _ in due if slot.owner_id]
+        chats = await asyncio.to_thread(self.people.personal_chats, owners)
+        languages = await asyncio.to_thread(self.people.languages, owners, self.t.language)
         sent = 0
         for slot, schedule in due:
             reference = chats.get(slot.owner_id or 0)
             if reference is None:
                 continue
+            t = translator(languages.get(slot.owner_id or 0, self.t.language))
             reminder = Reply(
-                self.t._(
+                t._(
                     "Your turn: the discussion prompt #{id} is posted {when}. "
                     "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
-                ).format(id=slot.id, when=cards.when(self.t, slot.due_at, schedule.zone))
+                ).format(id=slot.id, when=cards.when(t, slot.due_at, schedule.zone))
             )
             try:
                 await self.notifier.send(reference, reminder)
@@ -279,30 +292,32 @@ class PromptPoster:
             sent += 1
         return sent
 
-    async def tell_board(self, district: str, notice: Reply, *, also: int | None = None) -> None:
-        """A notice to each board member (and `also`, e.g. the owner) reachable in a personal chat."""
+    async def tell_board(self, district: str, notice: Notice, *, also: int | None = None) -> None:
+        """A notice to each board member (and `also`, e.g. the owner) reachable in a personal chat, each in
+        their own language."""
         members = await asyncio.to_thread(self.people.members, district, Role.BOARD)
         ids = sorted({member.person_id for member in members} | ({also} if also else set()))
         chats = await asyncio.to_thread(self.people.personal_chats, ids)
+        languages = await asyncio.to_thread(self.people.languages, list(chats), self.t.language)
         if not chats:
-            log.warning("no board member of %s can be reached to tell: %s", district, notice.text)
-        for reference in chats.values():
+            log.warning("no board member of %s can be reached to tell: %s", district, notice(self.t).text)
+        for person_id, reference in chats.items():
             try:
-                await self.notifier.send(reference, notice)
+                await self.notifier.send(reference, notice(translator(languages[person_id])))
             except (ConversationGone, SendFailed) as exc:
                 log.warning("could not tell a board member of %s: %s", district, exc)
 
-    def _may_be_missing(self, slot_id: int) -> Reply:
-        return Reply(
-            self.t._(
+    def _may_be_missing(self, slot_id: int) -> Notice:
+        return lambda t: Reply(
+            t._(
                 "The prompt for #{id} may be missing: I stopped while posting it. "
                 "Please check the channel; I will not post it again."
             ).format(id=slot_id)
         )
 
-    def _missed(self, slot: PromptSlot, schedule: Schedule) -> Reply:
-        return Reply(
-            self.t._(
+    def _missed(self, slot: PromptSlot, schedule: Schedule) -> Notice:
+        return lambda t: Reply(
+            t._(
                 "I was not running when #{id} was due ({when}) and it is now too late, so it was skipped."
-            ).format(id=slot.id, when=cards.when(self.t, slot.due_at, schedule.zone))
+            ).format(id=slot.id, when=cards.when(t, slot.due_at, schedule.zone))
         )

@@ -43,7 +43,7 @@ from bot.cards import reminders as cards
 from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
-from bot.i18n import Translator
+from bot.i18n import Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
@@ -288,6 +288,7 @@ class ReportReminders:
         already = await asyncio.to_thread(self.checkins.reminded, district, REMINDER_KIND, period)
         pending = [person_id for person_id in due if person_id not in already]
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
+        languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
         unreachable = []
         for person_id in pending:
             reference = chats.get(person_id)
@@ -301,7 +302,8 @@ class ReportReminders:
             )
             if not claimed:
                 continue  # another process sent it a moment ago
-            reply = cards.reminder(self.t, due[person_id], ends=gaps.quarter.ends, areas=plan.priority_areas)
+            t = translator(languages[person_id])
+            reply = cards.reminder(t, due[person_id], ends=gaps.quarter.ends, areas=plan.priority_areas)
             if await self._send(reference, reply, person_id, now, what="reminder"):
                 result.reminded += 1
             else:
@@ -331,7 +333,13 @@ class ReportReminders:
         names = {m.person_id: m.name for m in members}
         names.update({p.person_id: p.name for p in gaps.responsible})
         not_reached = [names.get(person_id, "?") for person_id in [*unreachable, *missing_chat]]
-        digest = cards.digest(self.t, gaps, unreachable=sorted(set(not_reached), key=str.casefold))
+        languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
+        digests = {
+            language: cards.digest(
+                translator(language), gaps, unreachable=sorted(set(not_reached), key=str.casefold)
+            )
+            for language in set(languages.values())
+        }
         result.unreachable += len(missing_chat)
         for person_id in pending:
             reference = chats.get(person_id)
@@ -340,7 +348,9 @@ class ReportReminders:
             claimed = await asyncio.to_thread(
                 self.checkins.mark_reminded, district, DIGEST_KIND, period, person_id, now=now
             )
-            if claimed and await self._send(reference, digest, person_id, now, what="digest"):
+            if claimed and await self._send(
+                reference, digests[languages[person_id]], person_id, now, what="digest"
+            ):
                 result.digests += 1
 
     async def _send(

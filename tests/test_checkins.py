@@ -99,7 +99,7 @@ async def test_a_date_after_the_value_is_when_it_happened(
     bot: DistrictBot, checkins: CheckInRepository
 ) -> None:
     assert "12 mars 2026" in await say(bot, CHAIR, "rapportera 6 1 12 mars möte i Timrå")
-    assert "20 nov. 2026" in await say(bot, CHAIR, "report 6 1 20/11")
+    assert "20 Nov 2026" in await say(bot, CHAIR, "report 6 1 20/11")  # an English command, an English answer
     assert "21 nov. 2026" in await say(bot, CHAIR, "rapportera 6 2 igår")
     assert [c.happened_on.isoformat() for c in checkins.mine(person(CHAIR), DISTRICT)] == [
         "2026-11-21",

@@ -617,7 +617,7 @@ async def test_reminders_and_digests_are_each_districts_own(world: World, connec
     assert "mål 6" in await world.say(MEGAN, "ansvarig 6 @Diego Siciliani", where=A, mentions=(DIEGO,))
     assert "mål 9" in await world.say(ADELE, "ansvarig 9 @Diego Siciliani", where=B, mentions=(DIEGO,))
     for person in (MEGAN, ADELE, LEE, NESTOR, DIEGO):
-        await world.say(person, "hjälp")  # everyone has a personal chat with the bot
+        await world.say(person, "language english")  # a personal chat with the bot; reminders in English
     checkins = world.components.bot.services.checkins
     reporting = ReportReminders(
         repository=world.components.repository,

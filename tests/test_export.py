@@ -553,15 +553,15 @@ async def test_members_and_chairs_are_refused_the_export(
     assert "Only the board and administrators can do that. Ask one of the board: Anna Andersson." in text
     assert "/exports/" not in text
     client.app[COMPONENTS].people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
-    text = reply_text(await ask(client, connector, "exportera"))
-    assert "Only the board" in text and "/exports/" not in text
+    text = reply_text(await ask(client, connector, "exportera"))  # a Swedish command: a Swedish answer
+    assert "Det kan bara styrelsen" in text and "/exports/" not in text
 
 
 async def test_the_board_gets_a_link_that_downloads_the_csv(
     client: TestClient, connector: FakeConnector, app_stored: Stored, clock: Clock
 ) -> None:
     make_board(client)
-    card = card_of(await ask(client, connector, "exportera 2026-Q2"))
+    card = card_of(await ask(client, connector, "export 2026-Q2"))
     [action] = card["actions"]
     assert action["type"] == "Action.OpenUrl" and action["title"] == "Download CSV"
     url = URL(action["url"])

@@ -77,7 +77,7 @@ async def test_a_mention_of_someone_else_stays_in_the_text(
     await replay(client, connector, "channel_mention_bot_and_user")
     [reply] = await connector.wait_for(1)
     # "ansvarig @Megan Bowen" names someone responsible: the board's to do, so this member is told who can.
-    assert reply.body["text"].startswith("Only the board and administrators can do that")
+    assert reply.body["text"].startswith("Det kan bara styrelsen och administratörer göra")  # sv command
 
 
 @pytest.mark.parametrize("name", ["channel_install", "group_install", "channel_conversation_update"])

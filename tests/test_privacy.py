@@ -277,16 +277,22 @@ async def test_my_data_summarises_every_kind_of_data_held(
         assert expected in text, expected
     assert "/exports/" in text
     assert "Anna" not in text and "29:user-anna" not in text
-    # The same from the `mina` route, in Swedish words, and from `data` alone.
-    for words in ("mina data", "my data", "data", "MINA DATA"):
+    assert "Language: your Teams is set to en-US" in text
+    # The same from the `mina` route, in Swedish words (so in Swedish), and from `data` alone.
+    for words, expected in (
+        ("mina data", f"Nummer i min databas: #{held.megan}"),
+        ("my data", f"Number in my database: #{held.megan}"),
+        ("data", f"Number in my database: #{held.megan}"),
+        ("MINA DATA", f"Nummer i min databas: #{held.megan}"),
+    ):
         again = reply_text(await ask(client, connector, words))
-        assert f"Number in my database: #{held.megan}" in again, words
+        assert expected in again, words
 
 
 async def test_the_download_holds_everything_for_them_and_only_them(
     client: TestClient, connector: FakeConnector, held: Held, clock: Clock
 ) -> None:
-    url = download_url(await ask(client, connector, "mina data"))
+    url = download_url(await ask(client, connector, "my data"))
     assert str(url).startswith("http://127.0.0.1:3978/exports/")
     clock.now = NOW + timedelta(minutes=14)
     response = await client.get(url.path)
@@ -302,6 +308,8 @@ async def test_the_download_holds_everything_for_them_and_only_them(
         "aad_object_id": "aad-megan",
         "created_at": "2026-11-22T10:00:00Z",
         "last_seen_at": "2026-11-22T10:00:00Z",
+        "language": None,  # never chosen
+        "locale": "en-US",  # her Teams client's, from her last message
     }
     assert [(r["kind"], r["branch"]) for r in data["roles"]] == [("board", None), ("chair", "Sundsvall")]
     assert [g["goal_number"] for g in data["goals"]] == [6]
@@ -382,7 +390,8 @@ async def test_in_a_channel_both_are_refused_and_nothing_changes(
     before = dump(db)
     for words in ("my data", "mina data", "forget me", "glöm mig bekräfta", "forget me confirm"):
         text = reply_text(await ask(client, connector, words, channel=True))
-        assert text.startswith("Ask me that in our personal chat"), words
+        swedish = words.startswith(("mina", "glöm"))
+        assert text.startswith("Fråga mig det" if swedish else "Ask me that in our personal chat"), words
         assert "/exports/" not in text
     assert dump(db) == before
 
@@ -403,9 +412,11 @@ async def test_forget_me_without_confirmation_changes_nothing(
     assert "To go ahead, write: forget me confirm" in text
     [button] = card_of(body)["actions"]
     assert button["data"] == {"msteams": {"type": "imBack", "value": "forget me confirm"}}
-    for words in ("forget", "forget you", "forget me now", "glöm mig inte"):
+    for words in ("forget", "forget you", "forget me now"):
         hint = reply_text(await ask(client, connector, words))
         assert hint == "To have everything I store about you erased, write: forget me", words
+    hint = reply_text(await ask(client, connector, "glöm mig inte"))
+    assert hint.startswith("Skriv så här om du vill att jag raderar allt") and hint.endswith("glöm mig")
     assert dump(db) == before
 
 
@@ -454,7 +465,7 @@ async def test_forget_me_confirmed_erases_them_and_keeps_the_checkins_anonymised
 async def test_the_swedish_button_confirms_and_an_old_link_dies_with_the_person(
     client: TestClient, connector: FakeConnector, held: Held
 ) -> None:
-    url = download_url(await ask(client, connector, "mina data"))
+    url = download_url(await ask(client, connector, "my data"))
     assert (await client.get(url.path)).status == 200
     body = await ask(client, connector, "glöm mig", locale="sv-SE")
     [button] = card_of(body)["actions"]
@@ -725,6 +736,7 @@ def test_no_table_is_forgotten_by_forget_me() -> None:
         ("goal_responsible", "person_id"),
         ("reminder_sent", "person_id"),
         ("conversation", "person_id"),
+        ("person_language", "person_id"),
         ("checkin", "reporter_id"),
         ("checkin_revision", "changed_by"),
         ("occurrence", "owner_id"),

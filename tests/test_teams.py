@@ -240,9 +240,11 @@ async def test_help_lists_the_commands(bot: DistrictBot, command: str, locale: s
 @pytest.mark.parametrize(
     ("command", "locale", "expected"),
     [
-        ("hej", "sv-SE", "Jag känner inte till kommandot ”hej”. Skriv hjälp"),
+        ("hejdå", "sv-SE", "Jag känner inte till kommandot ”hejdå”."),
         ("måll", "sv-SE", "Menade du mål?"),
-        ("serch facebook", "en-US", "Did you mean search?"),
+        ("måll 6", "sv-SE", "Menade du mål 6?"),
+        ("serch facebook", "en-US", "Did you mean search facebook?"),
+        ("kan jag få se mål 6", "sv-SE", "Menade du mål 6?"),
     ],
 )
 async def test_unknown_input_gets_a_short_hint(
@@ -252,7 +254,7 @@ async def test_unknown_input_gets_a_short_hint(
 
 
 async def test_a_locale_the_bot_does_not_speak_falls_back_to_the_districts_language(bot: DistrictBot) -> None:
-    assert "Det här kan jag" in shown(await ask(adapter_for(bot, locale="de-DE"), "help"))
+    assert "Det här kan jag" in shown(await ask(adapter_for(bot, locale="de-DE"), "?"))
 
 
 async def test_channels_without_cards_get_plain_text(bot: DistrictBot) -> None:

@@ -40,6 +40,8 @@ class Reply:
     opens_check_in_dialog: bool = False
     # The sender's data was erased: bot/teams.py forgets what it remembers of them too.
     forgot_sender: bool = False
+    # Nothing to answer (a message of emoji alone): bot/teams.py sends nothing.
+    silent: bool = False
 
 
 # Adaptive Card markdown (and Teams) would otherwise interpret these: emphasis, code, links ("[x](y)"

@@ -18,6 +18,14 @@ def when(t: Translator, moment: datetime, zone: ZoneInfo) -> str:
     return f"{day(t, local.date())} {local:%H:%M}"
 
 
+def _language(t: Translator, chosen: str | None, locale: str | None) -> str:
+    names = {"sv": t._("Swedish"), "en": t._("English")}
+    shown = [t._("{language}, as you chose").format(language=names[chosen])] if chosen in names else []
+    if locale:
+        shown.append(t._("your Teams is set to {locale}").format(locale=locale))
+    return "; ".join(shown) or NONE
+
+
 def my_data(
     t: Translator,
     data: PersonalData,
@@ -40,6 +48,7 @@ def my_data(
         (t._("Number in my database"), f"#{person.id}"),
         (t._("First seen"), when(t, person.created_at, zone)),
         (t._("Last seen"), when(t, person.last_seen_at, zone)),
+        (t._("Language"), _language(t, person.language, person.locale)),
         (t._("Districts"), ", ".join(record.district for record in data.districts) or NONE),
         (t._("Roles"), _roles(t, data)),
         (t._("Responsible for"), _goals(t, data)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands import checkins, districts, export, goals, people, privacy, prompts
+from bot.commands import checkins, districts, export, goals, language, people, privacy, prompts
 from bot.commands import help as help_command
 from bot.commands.router import Context, Request, Router, Services
 from bot.services.export import ExportLinks
@@ -20,5 +20,6 @@ def build_router(*, export_links: ExportLinks | None = None) -> Router:
     export.register(router, export_links)
     privacy.register(router, export_links)
     districts.register(router)
+    language.register(router)
     help_command.register(router)
     return router

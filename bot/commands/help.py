@@ -10,7 +10,7 @@ from bot.services.people import Role
 
 def register(router: Router) -> None:
     @router.command(
-        "hjälp", "help", "?", "kommandon", "commands", usage=N_("help"), summary=N_("this list"), scoped=False
+        "hjälp", "kommandon", "help", "commands", "?", usage=N_("help"), summary=N_("this list"), scoped=False
     )
     async def help_(request: Request, context: Context) -> Reply:
         """Every command with a one-line description, in the user's language."""

@@ -17,11 +17,13 @@ from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
+from bot.db.engine import StorageGone
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
-from bot.i18n import Translator
+from bot.i18n import Translator, person_language, translator
 from bot.services.checkins import Reporting
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
+from bot.services.phrasing import Social, only_symbols, rephrase, social, unglue
 from bot.services.progress import Progress
 from bot.services.text import fold
 
@@ -48,6 +50,7 @@ class Services:
     admins: frozenset[str]  # Teams (AAD) object ids named in configuration
     zone: ZoneInfo  # the district's time zone, for what users read
     prompts: PromptDesk | None = None  # scheduled discussion prompts
+    language: str = "sv"  # the district's language: for whoever has neither chosen one nor a Teams locale
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ class Request:
     """One message to the bot, as the router sees it."""
 
     text: str
-    t: Translator
+    t: Translator  # the language of the reply (the router settles it: see Router.dispatch)
     district: str  # the district this turn speaks for; empty when none (see scope)
     scope: Scope | None = None  # how the district was found (bot/services/people.py)
     user: PersonInfo | None = None
@@ -93,6 +96,7 @@ class Request:
     mentions: tuple[PersonInfo, ...] = ()  # people @mentioned besides the bot
     form: Mapping[str, Any] | None = None  # a submitted card form's data (its name under "form")
     cards: bool = True  # whether the client shows Adaptive Cards
+    locale: str | None = None  # the sender's Teams client's locale, e.g. "en-US"
     roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router
     command: str = ""  # the command word as written
     args: str = ""  # everything after the command word
@@ -133,6 +137,21 @@ class Route:
     @cached_property
     def folded(self) -> frozenset[str]:
         return frozenset(fold(word) or word for word in self.words)  # "?" has no letters to fold
+
+    def language_of(self, word: str) -> str | None:
+        """The language a command word is in, if it tells: "hjälp" Swedish, "help" English, "status" and
+        "?" neither. Words are registered Swedish first, then English from the English usage's own word."""
+        folded = fold(word)
+        english = fold(self.usage.split()[0])
+        swedish = fold(translator("sv")._(self.usage).split()[0])
+        if not folded or folded == english == swedish:
+            return None
+        if folded in (english, swedish):
+            return "en" if folded == english else "sv"
+        order = [fold(each) for each in self.words]
+        if folded not in order or english not in order:
+            return None
+        return "sv" if order.index(folded) < order.index(english) else "en"
 
 
 @dataclass
@@ -178,28 +197,66 @@ class Router:
         return next((route for route in self.routes if name in route.forms), None) if name else None
 
     async def dispatch(self, request: Request, context: Context) -> Reply:
-        t = request.t
+        """The reply to one message, in the sender's language: the language of the command word when it
+        tells (`hjälp` Swedish, `help` English), else the one they chose (`språk`), else their Teams
+        client's, else the district's."""
         form_route = self.route_for_form(request.form)
         if form_route is not None:
-            return await self._run(form_route, request, context)
+            return await self._run(form_route, await self._speaking(request, context), context)
         text = " ".join(request.text.split())
         if not text:
             note_turn(outcome="empty")
+            t = (await self._speaking(request, context)).t
             return Reply(t._("Write help to see what I can do."))
         if len(text) > MAX_TEXT_LENGTH:
             note_turn(outcome="too-long")
+            t = (await self._speaking(request, context)).t
             return Reply(
                 t._("That message is too long for me ({length} characters; at most {limit}).").format(
                     length=len(text), limit=MAX_TEXT_LENGTH
                 )
             )
+        if only_symbols(text):  # 👍 or 🎉 written as a message: a reaction, not a question
+            note_turn(outcome="emoji")
+            return Reply("", silent=True)
+        greeting = social(text)
+        if greeting is not None:
+            note_turn(command="greeting")
+            kind, language = greeting
+            return friendly(kind, (await self._speaking(request, context, language)).t)
+        reading = rephrase(text, self._names_command)
+        spoken = reading.language if reading is not None else None
+        text = reading.text if reading is not None else text
         word, _, args = text.partition(" ")
         route = self.route_for(word)
+        glued = unglue(word.strip("!/?.,:;")) if route is None else None
+        if glued is not None and self.route_for(glued[0]) is not None:
+            word, args = glued[0], f"{glued[1]} {args}"
+            route = self.route_for(word)
         if route is None:
             note_turn(outcome="unknown")
-            return self._unknown(request, word)
+            return self._unknown(await self._speaking(request, context, spoken), text)
+        request = await self._speaking(request, context, route.language_of(word) or spoken)
         request = replace(request, text=text, command=word, args=args.strip())
         return await self._run(route, request, context)
+
+    def _names_command(self, word: str) -> bool:
+        glued = unglue(word)
+        return self.route_for(glued[0] if glued else word) is not None
+
+    async def _speaking(self, request: Request, context: Context, spoken: str | None = None) -> Request:
+        """`request` with the translator of its reply (see dispatch). The sender's Teams locale is noted on
+        the way, for the messages the bot starts to them later."""
+        chosen = None
+        if request.user is not None:
+            try:
+                chosen = await asyncio.to_thread(
+                    context.people.turn_language, request.user, request.locale, now=context.now
+                )
+            except StorageGone:  # logged where it happened; the reply does not need the choice
+                chosen = None
+        language = spoken or person_language(chosen, request.locale, context.services.language)
+        return replace(request, t=translator(language))
 
     async def _run(self, route: Route, request: Request, context: Context) -> Reply:
         note_turn(command=route.usage.split()[0])  # its English word, whatever language was written
@@ -215,22 +272,40 @@ class Router:
     async def _roles(self, request: Request, context: Context) -> set[Role]:
         return await roles_of(request.user, request.district, context)
 
-    def _unknown(self, request: Request, word: str) -> Reply:
+    def _unknown(self, request: Request, text: str) -> Reply:
+        """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?")."""
         t = request.t
+        word, _, args = text.partition(" ")
         words = {fold(t._(route.usage).split()[0]): t._(route.usage).split()[0] for route in self.routes}
+        suggestion = None
+        rest = text.split()
+        for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
+            route = self.route_for(later)
+            if route is not None and route.role is Role.MEMBER:
+                suggestion = " ".join([later.strip("!/?.,:;"), *rest[index + 1 : index + 4]])
+                break
         close = difflib.get_close_matches(fold(word), list(words), n=1, cutoff=0.6)
-        if close:
+        if suggestion is None and close:
+            suggestion = " ".join([words[close[0]], *args.split()[:3]])
+        if suggestion:
             return Reply(
                 t._(
                     "I don't know the command \u201c{word}\u201d. Did you mean {suggestion}? "
                     "Write help to see everything I can do."
-                ).format(word=word[:40], suggestion=words[close[0]])
+                ).format(word=word[:40], suggestion=suggestion.rstrip("?!.,")[:60])
             )
         return Reply(
             t._("I don't know the command \u201c{word}\u201d. Write help to see what I can do.").format(
                 word=word[:40]
             )
         )
+
+
+def friendly(kind: Social, t: Translator) -> Reply:
+    """A short, friendly answer to a greeting or thanks."""
+    if kind is Social.THANKS:
+        return Reply(t._("You're welcome!"))
+    return Reply(t._("Hi! Write help to see what I can do."))
 
 
 async def roles_of(user: PersonInfo | None, district: str, context: Context) -> set[Role]:

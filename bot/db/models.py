@@ -92,6 +92,20 @@ class Person(SQLModel, table=True):
     last_seen_at: datetime = _utc()
 
 
+class PersonLanguage(SQLModel, table=True):
+    """The language to write to a person in: the one they chose (`språk svenska`), and the latest Teams
+    locale they wrote with. Goes with the person (glöm mig)."""
+
+    __tablename__ = "person_language"
+
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
+    )
+    language: str | None = Field(default=None, max_length=5)  # chosen: sv | en; None: not chosen
+    locale: str | None = Field(default=None, max_length=20)  # e.g. "en-US"
+    updated_at: datetime = _utc()
+
+
 class Conversation(SQLModel, table=True):
     """Where the bot can post proactively: a personal chat, a group chat or a team channel.
 

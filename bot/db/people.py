@@ -12,13 +12,15 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Branch, Conversation, District, Membership, Person, Role, Team
+from bot.db.models import Branch, Conversation, District, Membership, Person, PersonLanguage, Role, Team
+from bot.i18n import person_language
 from bot.services.people import ConversationInfo, PersonInfo, Scope, scope_of_person, scope_of_shared
 from bot.services.people import Role as RoleKind
 
 # Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
 NAME_LENGTH = 200
 TEAM_NAME_LENGTH = 200
+LOCALE_LENGTH = 20
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,41 @@ class PeopleRepository:
             ).all()
             return {row.person_id: row.reference for row in rows if row.person_id is not None}
 
+    def turn_language(self, person: PersonInfo, locale: str | None, *, now: datetime) -> str | None:
+        """The language `person` chose, if any; their Teams locale is noted on the way (when it changed),
+        for the messages the bot starts to them. Nothing is stored about someone the bot has not met."""
+        with self.db.engine.connect() as connection:
+            found = find_known(connection, person)
+            row = connection.execute(_LANGUAGE, {"person": found.id}).first() if found else None
+        if found is None:
+            return None
+        chosen, stored = row if row is not None else (None, None)
+        if locale and locale[:LOCALE_LENGTH] != stored:
+            with self.db.write() as session:
+                _language_row(session, found.id, now).locale = locale[:LOCALE_LENGTH]
+        return str(chosen) if chosen else None
+
+    def choose_language(self, person: PersonInfo, language: str | None, *, now: datetime) -> None:
+        """Store the language `person` chose (None: follow their Teams client again)."""
+        with self.db.write() as session:
+            _language_row(session, remember_person(session, person, now), now).language = language
+
+    def languages(self, person_ids: list[int], default: str) -> dict[int, str]:
+        """Each person's language for a message the bot starts (bot/i18n.py, person_language); `default`
+        (the district's) for anyone who neither chose one nor wrote to the bot."""
+        found: dict[int, str] = {}
+        if person_ids:
+            with self.db.read() as session:
+                rows = session.exec(
+                    select(PersonLanguage).where(col(PersonLanguage.person_id).in_(person_ids))
+                ).all()
+                found = {row.person_id: person_language(row.language, row.locale, default) for row in rows}
+        return {person_id: found.get(person_id, default) for person_id in person_ids}
+
+    def language_of(self, person_id: int | None, default: str) -> str:
+        """One person's language (see `languages`): what every message the bot starts to someone uses."""
+        return self.languages([person_id], default)[person_id] if person_id else default
+
     def find_id(self, person: PersonInfo) -> int | None:
         """The person's id if the bot has met them (nothing is stored by asking)."""
         with self.db.read() as session:
@@ -151,6 +188,9 @@ class KnownPerson:
 _PERSON = sa_select(col(Person.id), col(Person.name), col(Person.aad_object_id), col(Person.teams_user_id))
 _PERSON_BY_AAD = _PERSON.where(col(Person.aad_object_id) == bindparam("aad"))
 _PERSON_BY_TEAMS = _PERSON.where(col(Person.teams_user_id) == bindparam("teams"))
+_LANGUAGE = sa_select(col(PersonLanguage.language), col(PersonLanguage.locale)).where(
+    col(PersonLanguage.person_id) == bindparam("person")
+)
 _ROLE_KINDS = (
     sa_select(col(Role.kind))
     .join(District, col(District.id) == col(Role.district_id))
@@ -166,6 +206,15 @@ def find_known(connection: Connection, person: PersonInfo) -> KnownPerson | None
     if row is None and person.teams_user_id:
         row = connection.execute(_PERSON_BY_TEAMS, {"teams": person.teams_user_id}).first()
     return KnownPerson(*row) if row is not None else None
+
+
+def _language_row(session: Session, person_id: int, now: datetime) -> PersonLanguage:
+    row = session.get(PersonLanguage, person_id)
+    if row is None:
+        row = PersonLanguage(person_id=person_id, updated_at=now)
+        session.add(row)
+    row.updated_at = now
+    return row
 
 
 def find_person(session: Session, person: PersonInfo) -> Person | None:

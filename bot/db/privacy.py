@@ -28,6 +28,7 @@ from bot.db.models import (
     Membership,
     Occurrence,
     Person,
+    PersonLanguage,
     PromptPost,
     PromptSchedule,
     ReminderSent,
@@ -116,6 +117,7 @@ class PrivacyRepository:
                 goals=_run(session, delete(GoalResponsible).where(col(GoalResponsible.person_id).in_(ids))),
                 reminders=_run(session, delete(ReminderSent).where(col(ReminderSent.person_id).in_(ids))),
                 conversations=_run(session, delete(Conversation).where(col(Conversation.person_id).in_(ids))),
+                languages=_run(session, delete(PersonLanguage).where(col(PersonLanguage.person_id).in_(ids))),
                 references_scrubbed=scrubbed,
                 # Texts never published are theirs alone: deleted (with any approval of them).
                 texts_deleted=_run(
@@ -251,6 +253,7 @@ def _retain(
 
 def _collect(session: Session, person: Person) -> PersonalData:
     person_id = person.id
+    language = session.get(PersonLanguage, person_id)
     roles = tuple(
         RoleRecord(district.name, role.kind, branch.name if branch else None, role.granted_at)
         for role, district, branch in session.exec(
@@ -401,6 +404,8 @@ def _collect(session: Session, person: Person) -> PersonalData:
             aad_object_id=person.aad_object_id,
             created_at=person.created_at,
             last_seen_at=person.last_seen_at,
+            language=language.language if language else None,
+            locale=language.locale if language else None,
         ),
         roles=roles,
         goals=goals,

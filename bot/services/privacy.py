@@ -72,6 +72,8 @@ class PersonRecord:
     aad_object_id: str | None
     created_at: datetime  # first seen
     last_seen_at: datetime
+    language: str | None = None  # chosen with `språk`: sv | en
+    locale: str | None = None  # the latest Teams locale they wrote with
 
 
 @dataclass(frozen=True)
@@ -291,6 +293,7 @@ class ForgetResult:
     goals: int = 0
     reminders: int = 0
     conversations: int = 0  # their personal chats' references, deleted
+    languages: int = 0  # the language they chose and their Teams locale
     references_scrubbed: int = 0  # group chats and channels whose stored reference named them
     texts_deleted: int = 0  # texts they wrote for slots not posted
     slots_unowned: int = 0  # slots they owned, now without an owner

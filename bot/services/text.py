@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 _NOT_WORD = re.compile(r"[^\w]+")
 # Characters that change how text around them looks without being seen (issue 17): C0/C1 controls but
@@ -43,3 +44,64 @@ def fold_letters(text: str) -> str:
 def fold(text: str) -> str:
     """`fold_letters`, with punctuation become space, so "Sök", "sok" and "SÖK:" all match."""
     return _NOT_WORD.sub(" ", fold_letters(text)).strip()
+
+
+# Tags after which Teams' HTML starts a new line (paragraphs, line breaks, list items, headings, ...).
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre", "hr"}
+)
+
+
+class _Flattener(HTMLParser):
+    """Collects the text of Teams' message HTML: blocks as lines, list items as "- ", links as their text
+    (their address when they have none), entities decoded; every other tag (formatting, <at>, <span>)
+    leaves its text alone."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._link: str | None = None
+        self._link_text = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+        elif tag == "a":
+            self._link = dict(attrs).get("href") or ""
+            self._link_text = False
+        elif tag == "img":
+            self.parts.append(dict(attrs).get("alt") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        elif tag == "a" and self._link is not None:
+            if not self._link_text:
+                self.parts.append(self._link)
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self._link_text = True
+        self.parts.append(data)
+
+
+_TAG_OR_ENTITY = re.compile(r"<[a-zA-Z/!]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def flatten_html(text: str) -> str:
+    """The text of a message Teams sent as HTML (pasted or formatted): `<p>mål 6</p>` is "mål 6".
+
+    Lines are kept (one per paragraph, break or list item), spaces within a line collapsed, and the
+    non-breaking spaces Teams puts around mentions made plain. Text with neither tags nor entities is
+    returned as it is ("1 < 2" stays).
+    """
+    if not _TAG_OR_ENTITY.search(text):
+        return text
+    parser = _Flattener()
+    parser.feed(text)
+    parser.close()
+    lines = ("".join(parser.parts).replace("\xa0", " ")).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())

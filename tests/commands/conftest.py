@@ -234,6 +234,7 @@ def request(
         conversation_kind=kind,
         conversation=conversation(kind),
         mentions=mentions,
+        locale="en-US" if language == "en" else "sv-SE",  # the Teams client's
     )
 
 
@@ -255,7 +256,9 @@ async def ask(
 
 def readable(reply: Reply) -> bool:
     """Whether every channel shows something: the text (sent where cards are not shown) is not blank, and a
-    card, if any, has a fallback text too."""
+    card, if any, has a fallback text too. A message of emoji alone is rightly left unanswered."""
+    if isinstance(reply, Reply) and reply.silent:
+        return True
     if not isinstance(reply, Reply) or not isinstance(reply.text, str) or not reply.text.strip():
         return False
     fallback = reply.card.get("fallbackText") if reply.card is not None else "-"

@@ -498,10 +498,17 @@ async def test_numbers_no_one_means_get_a_hint(
     assert readable(reply)
 
 
-@pytest.mark.parametrize("text", ["***", "😀", "!!!", "..."])
+@pytest.mark.parametrize("text", ["***", "!!!", "..."])
 async def test_punctuation_alone_is_no_command(district: District, router: Router, text: str) -> None:
     reply = await ask(router, district.services, text, SENDERS[Role.MEMBER])
     assert "I don't know the command" in reply.text or "känner inte till kommandot" in reply.text
+
+
+@pytest.mark.parametrize("text", ["😀", "👍", "🎉🎉 !", "❤️"])
+async def test_emoji_alone_get_no_answer(district: District, router: Router, text: str) -> None:
+    """An emoji written as a message is a reaction: answering it with "I don't know" would be noise."""
+    reply = await ask(router, district.services, text, SENDERS[Role.MEMBER])
+    assert reply.silent and not reply.text
 
 
 async def test_a_question_mark_alone_asks_for_help(district: District, router: Router) -> None:

@@ -120,7 +120,9 @@ def test_dropping_the_change_counters_keeps_every_row(database_url: str) -> None
         migrate.upgrade(db)
         after = snapshot(db)
         del before["change_counter"]
-        assert after == before
+        added = set(after) - set(before)  # tables of later releases start empty
+        assert {table: after[table] for table in added} == dict.fromkeys(added, [])
+        assert {table: rows for table, rows in after.items() if table not in added} == before
         assert triggers(db) == []
         assert checkins.get(stored.id) == stored
     finally:

@@ -89,8 +89,8 @@ def test_personal_chat_help(ui: PlaygroundPage) -> None:
     page = ui.page
     _open(page, "Personal Chat")
     replies = _send_in_chat(page, "hjälp")
-    # The Playground's Teams locale is always en-US, and the bot answers in the user's Teams language.
-    _expect_reply(ui, replies, "search WORD", "Personal Chat, 'hjälp'")
+    # A Swedish command word gets a Swedish answer, whatever the Teams locale (en-US in the Playground).
+    _expect_reply(ui, replies, "sök ORD", "Personal Chat, 'hjälp'")
 
 
 def test_channel_mention_goals(ui: PlaygroundPage) -> None:

@@ -120,7 +120,7 @@ def _slot_time(now: datetime) -> tuple[datetime, bool]:
 def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     """An admin schedules a prompt in General for a minute or two from now; it appears as a new thread.
 
-    In the channel "My Team - General": ``@Test Bot schema D kl HH:MM`` (today's day and the next whole
+    In the channel "My Team - General": ``@Test Bot schedule D kl HH:MM`` (today's day and the next whole
     minute at least 35 s ahead, Stockholm time) -> the bot confirms with the rule and the slots, the first
     one today at HH:MM as #N; ``@Test Bot write N <unique text>`` in that thread -> "Saved the text for #N";
     then, within 30 s after HH:MM, a new thread started by the bot shows "Diskussionsfråga" and the unique
@@ -148,13 +148,13 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     mine = _threads(page).filter(has=page.locator(".fui-CardHeader").filter(has_text=USER_NAME))
     _expect_text(ui, mine.filter(has_text="role board"), f"{OWNER_NAME}: now", "'role board @Megan Bowen'")
 
-    _mention_bot(page, composer.get_by_role("textbox"), f"schema {rule}")
+    _mention_bot(page, composer.get_by_role("textbox"), f"schedule {rule}")
     post_button.click()
-    ours = mine.filter(has_text=f"schema {rule}")
+    ours = mine.filter(has_text=f"schedule {rule}")
     # The confirmation: the rule, then the slots as "#N <weekday> <day> <month> <year> HH:MM · <owner>".
     slot_row = re.compile(rf"#(\d+)\s*\w+\.?\s+{due.day}\s+\w+\.?\s+{due.year}\s+{due:%H:%M}")
-    _expect_text(ui, ours, f"Prompts will be posted in this channel: {rule}", f"'schema {rule}'")
-    _expect_text(ui, ours, slot_row, f"'schema {rule}': the slot at {due:%Y-%m-%d %H:%M}")
+    _expect_text(ui, ours, f"Prompts will be posted in this channel: {rule}", f"'schedule {rule}'")
+    _expect_text(ui, ours, slot_row, f"'schedule {rule}': the slot at {due:%Y-%m-%d %H:%M}")
     match = slot_row.search(ours.first.inner_text())
     assert match is not None
     slot = match.group(1)

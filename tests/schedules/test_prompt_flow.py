@@ -753,3 +753,26 @@ async def test_a_new_thread_names_the_tenant_teams_needs(world: World) -> None:
     [thread] = world.connector.created
     assert thread.parameters["channelData"]["tenant"] == {"id": "t1"}
     assert thread.parameters["tenantID"] == "t1"  # the SDK's spelling; channelData carries it for Teams
+
+
+async def test_notices_reach_each_board_member_in_their_language_and_the_post_the_districts(
+    world: World,
+) -> None:
+    """Adele chose English: the notice that the bank stepped in reaches her in English, Megan in Swedish,
+    and the post in the channel is in the district's Swedish."""
+    await make_board(world)
+    assert (await world.say(ADELE, "language english")).startswith("From now on I write to you in English")
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first = world.slots()[0]
+    notices_before = len(world.connector.posted)
+    world.clock.now = first.due_at
+    assert await world.poster.post(first.id) is Outcome.POSTED
+    assert "Ur frågebanken" in world.threads()[0]
+    notices = {
+        p.conversation_id: str(p.body)
+        for p in world.connector.posted[notices_before:]
+        if p.conversation_id.startswith("a:personal")
+    }
+    assert "so I posted a prompt from the bank" in notices["a:personal-29:adele"]
+    assert "ur banken" in notices["a:personal-29:megan"]
+    assert "from the bank" not in notices["a:personal-29:megan"]

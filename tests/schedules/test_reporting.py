@@ -262,12 +262,20 @@ class World:
     reporting: ReportReminders
     checkins: CheckInRepository
 
-    async def say(self, who: ChannelAccount, text: str, *, mentions: tuple[ChannelAccount, ...] = ()) -> str:
-        """`who` writes `text` in their personal chat with the bot; what the bot answers."""
+    async def say(
+        self,
+        who: ChannelAccount,
+        text: str,
+        *,
+        mentions: tuple[ChannelAccount, ...] = (),
+        locale: str = "en-US",
+    ) -> str:
+        """`who` writes `text` in their personal chat with the bot, from a Teams client in `locale`; what the
+        bot answers."""
         template = Activity(
             channel_id="msteams",
             service_url=self.connector.url,
-            locale="sv-SE",
+            locale=locale,
             conversation=ConversationAccount(id=f"a:personal-{who.id}", conversation_type="personal"),
             from_property=who,
             recipient=BOT,
@@ -573,3 +581,22 @@ def test_reminder_days_default_to_two_weeks_and_are_read_from_the_environment(
     assert settings.report_reminder_days == 14
     monkeypatch.setenv("REPORT_REMINDER_DAYS", "7")
     assert Settings(_env_file=None).report_reminder_days == 7  # type: ignore[call-arg]
+
+
+async def test_each_reminder_and_digest_is_in_its_readers_language(world: World) -> None:
+    """The deployment speaks English here, but Nestor's Teams is Swedish and Megan chose Swedish: their
+    reminder and digest are Swedish; everyone else's stay English."""
+    await set_up_the_district(world)
+    await world.say(NESTOR, "hjälp", locale="sv-SE")
+    assert (await world.say(MEGAN, "språk svenska")).startswith(
+        "Från och med nu skriver jag till dig på svenska"
+    )
+
+    sent = await world.run_at(local(6, 16))
+    [nestor] = sent["nestor"]
+    assert nestor.startswith("Dags att rapportera: kvartalet slutar 30 juni 2027")
+    assert "rapportera 1 1 KOMMENTAR" in nestor
+    reminder, digest = sent["megan"]
+    assert reminder.startswith("Dags att rapportera") and digest.startswith("Vilka som har rapporterat")
+    assert sent["adele"] == [DIGEST_JUNE]
+    assert sent["isaiah"][0].startswith("Time to report")
