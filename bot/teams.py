@@ -174,7 +174,7 @@ class DistrictBot:
             log.error("could not reply through the Bot Connector: %s", error)
             return
         log.exception("unhandled error in a turn", exc_info=error)
-        t = translator(self.settings.language)
+        t = translator(pick_language(turn.activity.locale, self.settings.language))
         try:
             await turn.send(
                 Message(t._("Sorry, something went wrong on my side. Please try again in a while."))
