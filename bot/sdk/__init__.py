@@ -219,7 +219,8 @@ class Turn(Protocol):
     state: dict[str, Any]  # what the bot keeps for the length of the turn (dialogs/turn.py)
 
     async def send(self, message: Message) -> str | None:
-        """Reply in the turn's conversation; the new message's id. Retried within the turn's deadline."""
+        """Reply in the turn's conversation; the new message's id. One attempt: bot/teams.py answers through
+        bot/notifier.py's RetryingTurn, which retries within the turn's deadline."""
 
     def answer_invoke(self, answer: InvokeAnswer) -> None:
         """The HTTP answer to this `invoke` activity (ignored for any other type)."""
