@@ -16,13 +16,13 @@ import logging
 import re
 import time
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.cards import CARD_CHANNELS, message_of
 from bot.commands import Context, Request, Router, Services
 from bot.commands.router import TurnNote, note_turn, turn_note
 from bot.config import Settings
-from bot.db.dialogs import DialogStates, dialog_key
+from bot.db.dialogs import DialogStates
 from bot.db.engine import StorageGone
 from bot.i18n import pick_language, translator
 from bot.notifier import RetryingTurn
@@ -30,9 +30,7 @@ from bot.sdk import ConnectorError, Incoming, Message, Turn, Unreadable
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
 from bot.services.text import flatten_html, strip_invisible
-
-if TYPE_CHECKING:
-    from dialogs.host import Dialogs
+from dialogs.host import Dialogs
 
 log = logging.getLogger(__name__)
 # One line per turn (on_turn): what came in, which command, the outcome and how long it took. Never the
@@ -55,11 +53,8 @@ class DistrictBot:
         clock: Clock,
     ) -> None:
         self.router = router
-        # The dialog host imports botbuilder-dialogs (with its date recognisers, about 18 MB): only a
-        # check-in in a channel without cards (the terminal chat) needs it, so it is made then, or when a
-        # message answers a dialog another process (or this one before a restart) began.
-        self._dialogs: Dialogs | None = None
-        self._dialog_states = DialogStates(services.repository.db)
+        # The check-in one question at a time (the terminal chat), its state in the database (dialogs/).
+        self.dialogs = Dialogs(DialogStates(services.repository.db), clock)
         self.services = services
         self.repository = services.repository
         self.districts = services.districts
@@ -100,7 +95,7 @@ class DistrictBot:
             return  # the dialog answered
         reply = await self.router.dispatch(request, context)
         if reply.opens_check_in_dialog:
-            await self.dialog_host().begin_check_in(turn, request, context)
+            await self.dialogs.begin_check_in(turn, request, context)
             return
         if reply.forgot_sender:
             self._drop_cached(conversation.conversation_id, user)
@@ -125,9 +120,6 @@ class DistrictBot:
                 return
             clean_activity(activity)
             await self._dispatch(turn)
-            # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
-            if self._dialogs is not None:
-                await self._dialogs.save(turn)
         except Exception as error:  # noqa: BLE001 - answered (or logged) here, as the SDKs' on_turn_error
             note.outcome = "error"
             await self._on_error(turn, error)
@@ -189,19 +181,7 @@ class DistrictBot:
         answer to one): elsewhere there is none to ask the database for."""
         if request.cards or request.form is not None:
             return False
-        activity = turn.activity
-        key = dialog_key(activity.channel_id, activity.conversation.get("id"))
-        if self._dialogs is None and not await asyncio.to_thread(self._dialog_states.waiting, key):
-            return False
-        return await self.dialog_host().continue_active(turn, request, context)
-
-    def dialog_host(self) -> Dialogs:
-        if self._dialogs is None:
-            from dialogs.host import Dialogs
-            from dialogs.storage import DatabaseStorage
-
-            self._dialogs = Dialogs(DatabaseStorage(self._dialog_states, self.clock))
-        return self._dialogs
+        return await self.dialogs.continue_active(turn, request, context)
 
     async def on_conversation_update_activity(self, turn: Turn) -> None:
         # Not as botbuilder's TeamsActivityHandler does: it looks every added member up in the roster (a

@@ -19,8 +19,6 @@ from tests.fakes.connector import FakeConnector
 
 ROOT = Path(__file__).resolve().parents[1]
 SDK_PACKAGES = ("botbuilder", "botframework", "msrest", "microsoft_agents")
-# dialogs/ runs botbuilder-dialogs' prompts and waterfall as a library on either SDK (dialogs/host.py).
-DIALOG_LIBRARY = {"dialogs/host.py", "dialogs/checkin_dialog.py", "dialogs/storage.py", "dialogs/turn.py"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -40,20 +38,7 @@ def test_only_the_adapters_import_an_sdk() -> None:
         for path in (ROOT / package).rglob("*.py")
         if "migrations" not in path.parts and _imports(path) & set(SDK_PACKAGES)
     }
-    assert (
-        importing
-        == {
-            "bot/sdk/botbuilder.py",
-            "bot/sdk/botbuilder_transport.py",
-            "bot/sdk/agents.py",
-        }
-        | DIALOG_LIBRARY
-    )
-
-
-def test_the_dialogs_use_botbuilder_dialogs_only() -> None:
-    for name in DIALOG_LIBRARY:
-        assert not _imports(ROOT / name) & {"microsoft_agents", "msrest", "botframework"}, name
+    assert importing == {"bot/sdk/botbuilder.py", "bot/sdk/botbuilder_transport.py", "bot/sdk/agents.py"}
 
 
 def test_the_agents_adapter_uses_no_teams_layer() -> None:

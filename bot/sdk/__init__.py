@@ -216,7 +216,7 @@ class Turn(Protocol):
     """One incoming activity and how to answer it, on either SDK."""
 
     activity: Incoming
-    state: dict[str, Any]  # what the bot keeps for the length of the turn (dialogs/turn.py)
+    state: dict[str, Any]  # what the bot keeps for the length of the turn
 
     async def send(self, message: Message) -> str | None:
         """Reply in the turn's conversation; the new message's id. One attempt: bot/teams.py answers through
