@@ -10,13 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import make_sdk
+from bot.app import COMPONENTS, create_app, make_sdk
 from bot.config import Settings
 from bot.sdk import Incoming, InvokeAnswer, Turn
+from bot.services.people import PersonInfo, Role
+from tests.conftest import NOW, fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
 
+MEGAN = PersonInfo("29:user-megan", "aad-megan", "Megan Bowen")  # who tests/fakes/activities.py writes as
+DISTRICT = "Vänsterpartiet Västernorrland"
 ROOT = Path(__file__).resolve().parents[1]
 SDK_PACKAGES = ("botbuilder", "botframework", "msrest", "microsoft_agents")
 
@@ -101,6 +106,34 @@ async def test_a_reaction_reaches_the_bot_with_the_post_it_names(
     [activity] = seen
     assert activity.reply_to_id == "1700000000123" and activity.reactions_added == [{"type": "like"}]
     assert connector.received == []
+
+
+async def test_a_dialog_runs_through_the_server_on_the_sdk(
+    settings: Settings, connector: FakeConnector
+) -> None:
+    """The check-in asked step by step (a channel without cards), through the real server: its state
+    between messages is the bot's, whichever SDK carries the turns."""
+    client = TestClient(TestServer(create_app(settings, clock=fixed_clock), host="127.0.0.1"))
+    await client.start_server()
+    try:
+        client.app[COMPONENTS].people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
+        script = [
+            ("report", "Which goal are you reporting on?"),
+            ("6", "Goal 6: "),
+            ("many", "“many” is not a number."),
+            ("1", "When did it happen?"),
+            ("today", "Any comment?"),
+            ("no", "Stored #1: goal 6, 1 for Sundsvall"),
+        ]
+        for said, expected in script:
+            body = activities.personal_message(said, service_url=connector.url, locale="en-US")
+            body["channelId"] = "test"  # no cards: the dialog asks one question at a time
+            before = len(connector.posted)
+            assert (await client.post("/api/messages", json=body)).status in (200, 201)
+            [reply] = (await connector.wait_for(before + 1))[before:]
+            assert expected in reply.body["text"], (said, reply.body["text"])
+    finally:
+        await client.close()
 
 
 # --- the successor's known issues (bot/sdk/agents.py's docstring) --------------------------------------
