@@ -72,3 +72,10 @@ def person_language(chosen: str | None, locale: str | None, default: str) -> str
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
     """Marks a message for extraction where it is defined; it is translated where it is shown."""
     return message
+
+
+def genitive(t: Translator, name: str) -> str:
+    """A name's possessive as the language writes it: "Megan Bowens", "Jonas" (sv); "Jonas's" (en)."""
+    if t.language == "sv":
+        return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
+    return f"{name}\u2019s"

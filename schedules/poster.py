@@ -14,10 +14,11 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import partial
 
-from bot.cards import Reply
+from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
@@ -25,14 +26,12 @@ from bot.db.repository import Repository
 from bot.i18n import N_, Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain, Sent
 from bot.services.clock import Clock
-from bot.services.people import Role
+from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import choose_prompt
 from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
 
 log = logging.getLogger(__name__)
 
-# A notice to people, made in each reader's language.
-Notice = Callable[[Translator], Reply]
 
 # How often a post refused with a server error is tried in all (at its time and later, within its grace).
 MAX_LATER_TRIES = 5
@@ -70,8 +69,9 @@ class PromptPoster:
         # retries) certainly did not arrive: it is tried again after this, doubling, within its grace.
         self.retry_later = retry_later
 
-    async def post(self, slot_id: int, *, early: bool = False) -> Outcome:
-        """Post the slot's prompt if it is still planned; `early` is "post now" ahead of its time."""
+    async def post(self, slot_id: int, *, early: bool = False, by: PersonInfo | None = None) -> Outcome:
+        """Post the slot's prompt if it is still planned; `early` is "post now" ahead of its time, by
+        `by` (told of the outcome in their own conversation; the text's writer and owner are told here)."""
         slot = await asyncio.to_thread(self.prompts.slot, slot_id)
         schedule = await asyncio.to_thread(self.prompts.schedule, slot.schedule_id) if slot else None
         if slot is None or schedule is None or slot.status is not SlotStatus.PLANNED:
@@ -81,7 +81,7 @@ class PromptPoster:
             if await asyncio.to_thread(
                 self.prompts.set_status, slot.id, SlotStatus.MISSED, now=now, only_from=SlotStatus.PLANNED
             ):
-                await self.tell_board(schedule.district, self._missed(slot, schedule))
+                await self.tell_board(schedule.district, lambda t: self._missed(t, slot, schedule))
             return Outcome.MISSED
 
         text, bank_id = await asyncio.to_thread(self._text_for, slot, schedule)
@@ -140,36 +140,48 @@ class PromptPoster:
             now=self.clock(),
         )
         log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
-        if bank_id is not None and early:  # someone posted it ahead of the owner's time: no one's fault
+        if early:
+            await self._tell_posted_early(slot, schedule, bank_id is not None, by)
+        elif bank_id is not None and slot.text:  # written, but nobody approved it: the writer is not to blame
+            await self.tell_board(
+                schedule.district,
+                lambda t: Reply(
+                    t._(
+                        "The text for #{id} by {writer} was not approved in time, "
+                        "so I posted a prompt from the bank."
+                    ).format(id=slot.id, writer=slot.writer_name or t._("nobody yet"))
+                ),
+                also=slot.text_by,
+            )
+        elif bank_id is not None:
+            await self.tell_board(
+                schedule.district,
+                lambda t: Reply(
+                    t._(
+                        "No text was written for #{id}, so I posted a prompt from the bank. Owner: {owner}."
+                    ).format(id=slot.id, owner=slot.owner_name or t._("nobody yet"))
+                ),
+                also=slot.owner_id,
+            )
+        return Outcome.POSTED
+
+    async def _tell_posted_early(
+        self, slot: PromptSlot, schedule: Schedule, from_bank: bool, by: PersonInfo | None
+    ) -> None:
+        """Posted ahead of its time: no one's fault. With the bank's prompt the board is told; with a
+        written text its writer and owner are (whoever posted it knows already)."""
+        if from_bank:
             await self.tell_board(
                 schedule.district,
                 lambda t: Reply(
                     t._("#{id} was posted ahead of its time, with a prompt from the bank.").format(id=slot.id)
                 ),
             )
-        elif bank_id is not None and slot.text:  # written, but nobody approved it: the writer is not to blame
-            unapproved = N_(
-                "The text for #{id} by {writer} was not approved in time, so I posted a prompt from the bank."
-            )
-            await self.tell_board(
-                schedule.district,
-                lambda t: Reply(
-                    t._(unapproved).format(id=slot.id, writer=slot.writer_name or t._("nobody yet"))
-                ),
-                also=slot.text_by,
-            )
-        elif bank_id is not None:
-            unwritten = N_(
-                "No text was written for #{id}, so I posted a prompt from the bank. Owner: {owner}."
-            )
-            await self.tell_board(
-                schedule.district,
-                lambda t: Reply(
-                    t._(unwritten).format(id=slot.id, owner=slot.owner_name or t._("nobody yet"))
-                ),
-                also=slot.owner_id,
-            )
-        return Outcome.POSTED
+            return
+        actor = await asyncio.to_thread(self.people.find_id, by) if by else None
+        name = by.name if by else None
+        people = {p for p in (slot.text_by, slot.owner_id) if p is not None and p != actor}
+        await self.tell(people, lambda t: cards.posted_early(t, slot, schedule, self.clock(), actor=name))
 
     async def _start_thread(self, slot: PromptSlot, schedule: Schedule, post: Reply) -> Sent:
         """The notifier's new thread; a server error answered (not a lost connection: SendUncertain) is
@@ -258,7 +270,7 @@ class PromptPoster:
                 continue  # another process recovering at the same time reported it
             district = await asyncio.to_thread(self.prompts.district_of_slot, slot_id)
             if district:
-                await self.tell_board(district, self._may_be_missing(slot_id))
+                await self.tell_board(district, partial(self._may_be_missing, slot_id=slot_id))
 
     async def remind_owners(self) -> int:
         """Remind each owner once, in a personal chat and their language, of a slot without a text within
@@ -273,12 +285,8 @@ class PromptPoster:
             reference = chats.get(slot.owner_id or 0)
             if reference is None:
                 continue
-            t = translator(languages.get(slot.owner_id or 0, self.t.language))
-            reminder = Reply(
-                t._(
-                    "Your turn: the discussion prompt #{id} is posted {when}. "
-                    "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
-                ).format(id=slot.id, when=cards.when(t, slot.due_at, schedule.zone))
+            reminder = cards.reminder(
+                translator(languages.get(slot.owner_id or 0, self.t.language)), slot, schedule
             )
             try:
                 await self.notifier.send(reference, reminder)
@@ -293,30 +301,36 @@ class PromptPoster:
         return sent
 
     async def tell_board(self, district: str, notice: Notice, *, also: int | None = None) -> None:
-        """A notice to each board member (and `also`, e.g. the owner) reachable in a personal chat, each in
-        their own language."""
+        """A notice to each board member (and `also`, e.g. the owner) reachable in a personal chat."""
         members = await asyncio.to_thread(self.people.members, district, Role.BOARD)
-        ids = sorted({member.person_id for member in members} | ({also} if also else set()))
-        chats = await asyncio.to_thread(self.people.personal_chats, ids)
-        languages = await asyncio.to_thread(self.people.languages, list(chats), self.t.language)
-        if not chats:
+        people = {member.person_id for member in members} | ({also} if also else set())
+        if not await self.tell(people, notice):
             log.warning("no board member of %s can be reached to tell: %s", district, notice(self.t).text)
+
+    async def tell(self, people: Iterable[int], notice: Notice) -> int:
+        """A notice to each of these people reachable in a personal chat, in each one's language; how
+        many it was sent to."""
+        chats = await asyncio.to_thread(self.people.personal_chats, sorted(set(people)))
+        languages = await asyncio.to_thread(self.people.languages, list(chats), self.t.language)
+        sent = 0
         for person_id, reference in chats.items():
             try:
                 await self.notifier.send(reference, notice(translator(languages[person_id])))
+                sent += 1
             except (ConversationGone, SendFailed) as exc:
-                log.warning("could not tell a board member of %s: %s", district, exc)
+                log.warning("could not tell someone in a personal chat: %s", exc)
+        return sent
 
-    def _may_be_missing(self, slot_id: int) -> Notice:
-        return lambda t: Reply(
+    def _may_be_missing(self, t: Translator, slot_id: int) -> Reply:
+        return Reply(
             t._(
                 "The prompt for #{id} may be missing: I stopped while posting it. "
                 "Please check the channel; I will not post it again."
             ).format(id=slot_id)
         )
 
-    def _missed(self, slot: PromptSlot, schedule: Schedule) -> Notice:
-        return lambda t: Reply(
+    def _missed(self, t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+        return Reply(
             t._(
                 "I was not running when #{id} was due ({when}) and it is now too late, so it was skipped."
             ).format(id=slot.id, when=cards.when(t, slot.due_at, schedule.zone))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,10 +22,11 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.cards import Reply
+from bot.cards import Notice, Reply
 from bot.db.prompts import PromptRepository
 from bot.notifier import ConversationGone, SendFailed
 from bot.services.clock import Clock
+from bot.services.people import PersonInfo
 from bot.services.privacy import RETENTION_HOUR, RETENTION_MINUTE
 from bot.services.prompting import HORIZON, Outcome, SlotStatus
 from schedules.desk import PromptDesk
@@ -58,11 +59,12 @@ class PromptScheduler:
         self.clock = clock
         self.grace = grace
         self.scheduler = AsyncIOScheduler(timezone=timezone)
-        self.background: set[asyncio.Task[None]] = set()  # "post now" at work
+        self.background: set[asyncio.Task[Any]] = set()  # "post now" and notices at work
         self.timezone = timezone
         self.zone = ZoneInfo(timezone)
         desk.on_change = self.sync
         desk.post_now = self.post_next
+        desk.tell = self.tell
 
     async def start(self) -> None:
         """Recover from whatever happened while the bot was down, then arm the timers."""
@@ -146,17 +148,34 @@ class PromptScheduler:
         if self.retention is not None:
             await asyncio.to_thread(self.retention)
 
-    def post_next(self, slot_id: int, reference: dict[str, Any], answer: Callable[[Outcome], Reply]) -> None:
+    def post_next(
+        self,
+        slot_id: int,
+        reference: dict[str, Any],
+        answer: Callable[[Outcome], Reply],
+        by: PersonInfo | None = None,
+    ) -> None:
         """Post a slot now, ahead of its time ("post now"), in the background: a turn must not wait for
         Teams (it redelivers after about 15 s). The asker is told the outcome in the same conversation."""
-        task = asyncio.create_task(self._post_and_tell(slot_id, reference, answer))
+        self._in_background(self._post_and_tell(slot_id, reference, answer, by))
+
+    def tell(self, people: set[int], notice: Notice) -> None:
+        """Notices to people from a turn, sent in the background (the turn does not wait for Teams)."""
+        self._in_background(self.poster.tell(people, notice))
+
+    def _in_background(self, work: Coroutine[Any, Any, object]) -> None:
+        task = asyncio.create_task(work)
         self.background.add(task)
         task.add_done_callback(self.background.discard)
 
     async def _post_and_tell(
-        self, slot_id: int, reference: dict[str, Any], answer: Callable[[Outcome], Reply]
+        self,
+        slot_id: int,
+        reference: dict[str, Any],
+        answer: Callable[[Outcome], Reply],
+        by: PersonInfo | None,
     ) -> None:
-        outcome = await self.poster.post(slot_id, early=True)
+        outcome = await self.poster.post(slot_id, early=True, by=by)
         try:
             await self.poster.notifier.send(reference, answer(outcome))
         except (ConversationGone, SendFailed) as exc:

@@ -1,32 +1,35 @@
-"""Cards: user and plan text is shown as-is, never as markdown, links or mentions."""
+"""Cards: user and plan text is shown as written, never as markdown, links or mentions, and with no escapes
+(Teams mobile shows a markdown escape such as "\\#" literally)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from bot.cards import escape, facts, heading, paragraph
+from bot.cards import facts, heading, paragraph, text_of
+
+WRITTEN = [
+    "[klicka här](https://evil.example)",
+    "<at>Megan Bowen</at>",
+    "**fet** och _kursiv_ och `kod` och ~~struken~~",
+    "6. Anordna ett möte",
+    "- punkt\n# rubrik\n+ plus",
+    "Öka från 1500 till 2000.",
+]
 
 
-@pytest.mark.parametrize(
-    ("raw", "escaped"),
-    [
-        ("[klicka här](https://evil.example)", "\\[klicka här\\](https://evil.example)"),
-        ("<at>Megan Bowen</at>", "\\<at\\>Megan Bowen\\</at\\>"),
-        (
-            "**fet** och _kursiv_ och `kod` och ~~struken~~",
-            "\\*\\*fet\\*\\* och \\_kursiv\\_ och \\`kod\\` och \\~\\~struken\\~\\~",
-        ),
-        ("6. Anordna ett möte", "6\\. Anordna ett möte"),
-        ("- punkt\n# rubrik\n+ plus", "\\- punkt\n\\# rubrik\n\\+ plus"),
-        ("Öka från 1500 till 2000.", "Öka från 1500 till 2000."),
-        ("Teams-utbildning", "Teams-utbildning"),
-    ],
-)
-def test_escape(raw: str, escaped: str) -> None:
-    assert escape(raw) == escaped
+@pytest.mark.parametrize("text", WRITTEN)
+def test_card_elements_show_text_as_written_in_runs_never_read_as_markdown(text: str) -> None:
+    for block in (heading(text), paragraph(text), paragraph(text, subtle=True, color="Attention")):
+        assert block["type"] == "RichTextBlock"  # its TextRuns are never read as markdown
+        assert [run["type"] for run in block["inlines"]] == ["TextRun"]
+        assert text_of(block) == text
+    pairs = facts([(text, text)])
+    assert text_of(pairs) == f"{text}  {text}"
+    assert "\\" not in json.dumps(pairs, ensure_ascii=False).replace("\\n", "").replace('\\"', "")
 
 
-def test_card_elements_escape_their_text() -> None:
-    assert heading("[x](y)")["text"] == "\\[x\\](y)"
-    assert paragraph("<at>x</at>")["text"] == "\\<at\\>x\\</at\\>"
-    assert facts([("*a*", "_b_")])["facts"] == [{"title": "\\*a\\*", "value": "\\_b\\_"}]
+def test_no_element_reads_markdown() -> None:
+    blocks = json.dumps([heading("a"), paragraph("b"), facts([("c", "d")])])
+    assert '"TextBlock"' not in blocks and '"FactSet"' not in blocks

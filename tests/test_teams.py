@@ -12,6 +12,7 @@ from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
 
+from bot.cards import text_of
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
@@ -75,7 +76,8 @@ def adapter_for(
 
 def shown(activity: Activity) -> str:
     """Everything a user would read in a reply: every string in its card, or its text (a card's message text
-    is only its preview for notifications)."""
+    is only its preview for notifications). Each run of text on a line of its own, as written: a card shows
+    no markdown escapes."""
     if activity.text and not activity.attachments:
         return activity.text
     strings: list[str] = []
@@ -84,7 +86,7 @@ def shown(activity: Activity) -> str:
         if isinstance(node, dict):
             for key, value in node.items():
                 if key in ("text", "title", "value") and isinstance(value, str):
-                    strings.append(value.replace("\\", ""))
+                    strings.append(value.strip(" "))
                 else:
                     walk(value)
         elif isinstance(node, list):
@@ -118,10 +120,15 @@ async def test_goals_lists_every_goal_grouped_by_section(bot: DistrictBot, comma
     text = shown(reply)
     assert "Zetkin" in text
     numbers = [
-        fact["title"] for block in card["body"] if block["type"] == "FactSet" for fact in block["facts"]
+        row["inlines"][0]["text"]
+        for block in card["body"]
+        if block["type"] == "Container"
+        for row in block["items"]
     ]
     assert numbers == [str(n) for n in range(1, 25)]
-    headings = [b["text"] for b in card["body"] if b.get("weight") == "Bolder" and b.get("size") == "Medium"]
+    headings = [
+        text_of(b) for b in card["body"] if b.get("inlines") and b["inlines"][0].get("size") == "Medium"
+    ]
     assert len(headings) == 5
 
 

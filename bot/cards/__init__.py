@@ -4,7 +4,7 @@ days they show in the reader's language."""
 from __future__ import annotations
 
 import functools
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -44,11 +44,8 @@ class Reply:
     silent: bool = False
 
 
-# Adaptive Card markdown (and Teams) would otherwise interpret these: emphasis, code, links ("[x](y)"
-# needs the brackets), and "<" which would start an <at> mention or HTML.
-_INLINE = re.compile(r"([\\`*_\[\]<>~])")
-# Only at the start of a line: headings, quotes, bullet and numbered lists.
-_LINE_START = re.compile(r"^(\s*)(?:([#+-])|(\d+)\.)", re.MULTILINE)
+# A message the bot starts to one person, written once their language is known.
+Notice = Callable[["Translator"], Reply]
 
 
 # Channels whose clients render Adaptive Cards; everything else (the terminal chat, tests) gets text.
@@ -58,17 +55,20 @@ CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
 def message_of(reply: Reply, channel_id: str | None) -> Message:
     """What is sent for `reply` in a channel: its card beside the preview text where cards are shown, else
     its text. Either way the text is plain (bot/sdk.Message): what a user wrote and the bot repeats (a name,
-    a comment, a prompt) cannot become a link, a heading or a mention; cards escape what they show instead
-    (`escape`)."""
+    a comment, a prompt) cannot become a link, a heading or a mention; cards show text in TextRuns, never
+    read as markdown."""
     if reply.card is not None and channel_id in CARD_CHANNELS:
         return Message(reply.preview, card=reply.card)
     return Message(reply.text)
 
 
-def escape(text: str) -> str:
-    """Text shown as-is in a card: no markdown, links or mentions can be smuggled in."""
-    inline = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\.", inline)
+# Text goes into cards as TextRuns of a RichTextBlock, which Adaptive Cards never read as markdown: what a
+# user or the plan wrote is shown as written, with no escapes (Teams mobile shows a markdown escape such as
+# "\\#" literally) and no way to smuggle in a link or a mention. TextBlock and FactSet read markdown.
+
+
+def _run(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "TextRun", "text": text, **style}
 
 
 def card(body: list[dict[str, Any]], *, fallback: str, actions: list[dict[str, Any]] | None = None) -> Card:
@@ -86,23 +86,39 @@ def card(body: list[dict[str, Any]], *, fallback: str, actions: list[dict[str, A
 
 
 def heading(text: str, *, size: str = "Medium") -> dict[str, Any]:
-    return {"type": "TextBlock", "text": escape(text), "weight": "Bolder", "size": size, "wrap": True}
+    return {"type": "RichTextBlock", "inlines": [_run(text, weight="Bolder", size=size)]}
 
 
-def paragraph(text: str, *, subtle: bool = False, markdown_safe: bool = False) -> dict[str, Any]:
-    block: dict[str, Any] = {
-        "type": "TextBlock",
-        "text": text if markdown_safe else escape(text),
-        "wrap": True,
-    }
+def paragraph(text: str, *, subtle: bool = False, color: str | None = None) -> dict[str, Any]:
+    style: dict[str, Any] = {"isSubtle": True} if subtle else {}
+    if color:
+        style["color"] = color
+    block: dict[str, Any] = {"type": "RichTextBlock", "inlines": [_run(text, **style)]}
     if subtle:
-        block["isSubtle"] = True
         block["spacing"] = "Small"
     return block
 
 
 def facts(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    return {"type": "FactSet", "facts": [{"title": escape(k), "value": escape(v)} for k, v in pairs]}
+    """Label and value, one line each (a FactSet would read them as markdown)."""
+    return {
+        "type": "Container",
+        "items": [
+            {
+                "type": "RichTextBlock",
+                "inlines": [_run(k, weight="Bolder"), _run(f"  {v}")],
+                "spacing": "None",
+            }
+            for k, v in pairs
+        ],
+    }
+
+
+def text_of(block: dict[str, Any]) -> str:
+    """What a card element built here shows, as plain text (for tests and summaries)."""
+    if block.get("type") == "Container":
+        return "\n".join(text_of(item) for item in block.get("items", []))
+    return "".join(str(run.get("text", "")) for run in block.get("inlines", []))
 
 
 def say(label: str, command: str) -> dict[str, Any]:

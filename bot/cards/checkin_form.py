@@ -91,7 +91,7 @@ def form(
     title = t._("Report progress")
     body: list[dict[str, Any]] = [heading(title)]
     if problem:
-        body.append({**paragraph(problem), "color": "Attention"})
+        body.append(paragraph(problem, color="Attention"))
     goal_input: dict[str, Any] = {
         "type": "Input.ChoiceSet",
         "id": GOAL,

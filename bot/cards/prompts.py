@@ -3,21 +3,103 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
+from datetime import time as dt_time
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
 
-from bot.cards import Reply, card, facts, heading, paragraph
+from bot.cards import Reply, card, day, facts, heading, paragraph
 from bot.db.prompts import PostRecord
-from bot.i18n import Translator
-from bot.services.prompting import PromptSlot, Schedule, Setup, SlotStatus
-from bot.services.schedule_rules import Holidays
+from bot.i18n import Translator, genitive
+from bot.services.prompting import Pause, PromptSlot, Schedule, Setup, SlotStatus
+from bot.services.schedule_rules import LAST, Holidays, ScheduleRule
+
+# A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
+QUOTED = 300
 
 
 def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
     """A time as people in the district read it: "tis 1 dec. 2026 18:00"."""
     return format_datetime(instant.astimezone(zone), "EEE d MMM y HH:mm", locale=t.language)
+
+
+def rule_in_words(t: Translator, rule: ScheduleRule) -> str:
+    """A rule in the reader's language, whatever language it was written in: "den 1 och 15 varje månad
+    kl. 18.00", "every other Tuesday at 19:00"."""
+    time = format_time(
+        dt_time(rule.hour, rule.minute), "HH.mm" if t.language == "sv" else "HH:mm", locale=t.language
+    )
+    weekday = get_day_names("wide", locale=t.language)
+    if rule.days_of_month:
+        days = _listed(t, [t._("the {day}").format(day=_day_of_month(t, d)) for d in rule.days_of_month])
+        return t._("on {days} of each month at {time}").format(days=days, time=time)
+    if rule.weekdays:
+        ordinals = {
+            1: t._("the first"),
+            2: t._("the second"),
+            3: t._("the third"),
+            4: t._("the fourth"),
+            5: t._("the fifth"),
+            LAST: t._("the last"),
+        }
+        days = _listed(
+            t,
+            [
+                t._("{ordinal} {weekday}").format(ordinal=ordinals[o], weekday=weekday[w])
+                for o, w in rule.weekdays
+            ],
+        )
+        return t._("on {days} of the month at {time}").format(days=days, time=time)
+    every = {
+        1: t._("every {weekday}"),
+        2: t._("every other {weekday}"),
+        3: t._("every third {weekday}"),
+        4: t._("every fourth {weekday}"),
+    }[rule.every_weeks]
+    days = _listed(t, [every.format(weekday=weekday[w]) for w in rule.week_days])
+    return t._("{days} at {time}").format(days=days, time=time)
+
+
+def _day_of_month(t: Translator, day: int) -> str:
+    if t.language != "en":
+        return str(day)
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _listed(t: Translator, parts: Sequence[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return t._("{list} and {last}").format(list=", ".join(parts[:-1]), last=parts[-1])
+
+
+def zone_name(t: Translator, timezone: str) -> str:
+    """The zone as people say it: "svensk tid", not "Europe/Stockholm"."""
+    if timezone == "Europe/Stockholm":
+        return t._("Swedish time")
+    return get_timezone_location(timezone, locale=t.language)
+
+
+def channel_name(t: Translator, schedule: Schedule) -> str:
+    """Which channel a schedule posts in, as the board knows it. Teams sends no channel names with
+    messages; the General channel is the one whose id is the team's."""
+    if schedule.general:
+        return t._("General")
+    return t._("the channel with prompts {rule}").format(rule=rule_in_words(t, schedule.rule))
+
+
+def quoted(t: Translator, text: str) -> str:
+    """A text quoted as the language quotes (”…” in Swedish), cut to QUOTED characters."""
+    cut = text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"
+    return f"”{cut}”" if t.language == "sv" else f"“{cut}”"
+
+
+def period(t: Translator, pause: Pause) -> str:
+    """ "15 juni–15 aug. 2027": the year once, where both days are in it."""
+    same_year = pause.starts_on.year == pause.ends_on.year
+    start = format_date(pause.starts_on, "d MMM", locale=t.language) if same_year else day(t, pause.starts_on)
+    return f"{start}–{day(t, pause.ends_on)}"
 
 
 def status_text(t: Translator, slot: PromptSlot, approval_required: bool) -> str:
@@ -30,6 +112,7 @@ def status_text(t: Translator, slot: PromptSlot, approval_required: bool) -> str
             SlotStatus.MISSED: t._("missed"),
             SlotStatus.UNCERTAIN: t._("may be missing"),
             SlotStatus.FAILED: t._("failed"),
+            SlotStatus.CANCELLED: t._("cancelled"),
         }[slot.status]
     if not slot.text:
         return t._("no text yet")
@@ -48,16 +131,26 @@ def prompt_post(t: Translator, text: str, *, slot: PromptSlot, from_bank: bool) 
     return Reply(plain, card(body, fallback=plain), summary=f"{text}\n\n{signature}")
 
 
+def with_note(reply: Reply, note: str) -> Reply:
+    """A reply with a note below it (in its card too)."""
+    text = f"{reply.text}\n\n{note}"
+    body = [*reply.card["body"], paragraph(note, subtle=True)] if reply.card else []
+    return Reply(text, card(body, fallback=text) if reply.card else None, summary=reply.summary)
+
+
+def due_in(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
+    return t._("Due {when} in {channel}.").format(
+        when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule)
+    )
+
+
 def awaiting_approval(t: Translator, slot: PromptSlot) -> Reply:
     """A written text as it would be posted, and that it waits for another board member's approval."""
-    post = prompt_post(t, slot.text or "", slot=slot, from_bank=False)
     note = t._(
         "Waits for approval: another board member approves it with: approve {id}. "
         "Unapproved at its time, a prompt from the bank is posted instead."
     ).format(id=slot.id)
-    body = [*post.card["body"], paragraph(note, subtle=True)] if post.card else []
-    text = f"{post.text}\n\n{note}"
-    return Reply(text, card(body, fallback=text))
+    return with_note(prompt_post(t, slot.text or "", slot=slot, from_bank=False), note)
 
 
 def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:
@@ -72,39 +165,62 @@ def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:
     return t._("Written by {name}").format(name=writer)
 
 
-def upcoming(t: Translator, slots: Sequence[PromptSlot], schedules: dict[int, Schedule]) -> Reply:
+def upcoming(
+    t: Translator,
+    slots: Sequence[PromptSlot],
+    schedules: dict[int, Schedule],
+    *,
+    next_due: dict[int, datetime | None],
+    name_channels: bool,
+) -> Reply:
+    """The coming slots; `name_channels` when they are of more than one channel (a personal chat).
+    `next_due`: the schedules with no slot coming (all posted early, or set aside), and when their next
+    one is due."""
+    lines = [
+        _nothing_coming(t, schedules[schedule_id], due, name_channels)
+        for schedule_id, due in next_due.items()
+    ]
     if not slots:
-        return Reply(
-            t._(
-                "No prompts are scheduled. A board member can set up a schedule in a channel: "
-                "schedule 1 and 15 at 18"
-            )
-        )
+        text = "\n".join(lines)
+        return Reply(text)
     title = t._("Coming discussion prompts")
     rows = []
     for slot in slots:
         schedule = schedules[slot.schedule_id]
-        owner = slot.owner_name or t._("nobody yet")
-        rows.append(
-            (
-                f"#{slot.id}",
-                " \u00b7 ".join(
-                    (
-                        when(t, slot.due_at, schedule.zone),
-                        owner,
-                        status_text(t, slot, schedule.approval_required),
-                    )
-                ),
-            )
-        )
+        parts = [
+            when(t, slot.due_at, schedule.zone),
+            slot.owner_name or t._("nobody yet"),
+            status_text(t, slot, schedule.approval_required),
+        ]
+        if name_channels:
+            parts.append(channel_name(t, schedule))
+        rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
     hint = t._("Change with: swap 12 13, assign 12 @name, skip 12, write 12 TEXT, preview 12")
-    text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
-    return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
+    notes = [*lines, hint]
+    text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", *notes])
+    body = [heading(title), facts(rows), *(paragraph(note, subtle=True) for note in notes)]
+    return Reply(text, card(body, fallback=text))
+
+
+def _nothing_coming(t: Translator, schedule: Schedule, next_due: datetime | None, name: bool) -> str:
+    channel = channel_name(t, schedule)
+    if next_due is None and name:
+        return t._(
+            "Every prompt planned in {channel} is posted or set aside; none is due within a year."
+        ).format(channel=channel)
+    if next_due is None:
+        return t._("Every prompt planned is posted or set aside; none is due within a year.")
+    due = when(t, next_due, schedule.zone)
+    if name:
+        return t._(
+            "Every prompt planned so far in {channel} is posted or set aside; the next is due {when}."
+        ).format(channel=channel, when=due)
+    return t._("Every prompt planned so far is posted or set aside; the next is due {when}.").format(when=due)
 
 
 def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     schedule, slots = setup.schedule, setup.upcoming
-    title = t._("Prompts will be posted in this channel: {rule}").format(rule=schedule.rule_text)
+    title = t._("Prompts will be posted in this channel {rule}").format(rule=rule_in_words(t, schedule.rule))
     rows = [
         (
             f"#{slot.id}",
@@ -117,17 +233,7 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     notes = []
     change = setup.change
     if change is not None and (change.kept or change.dropped or change.touches_texts):
-        notes.append(
-            t._(
-                "Of the coming prompts, {kept} keep their day, {moved} written moved to another day, "
-                "{parked} written set aside and {dropped} without text fell away."
-            ).format(
-                kept=len(change.kept),
-                moved=len(change.moved),
-                parked=len(change.parked),
-                dropped=len(change.dropped),
-            )
-        )
+        notes.append(_change_summary(t, setup))
         notes += _text_moves(t, setup)
     notes.append(_holiday_note(t, schedule.rule.holidays))
     if not setup.pauses:
@@ -141,12 +247,41 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
                 "role board @name."
             )
         )
-    notes.append(t._("Times are in {zone}.").format(zone=schedule.timezone))
+    notes.append(t._("Times are {zone}.").format(zone=zone_name(t, schedule.timezone)))
     for note in notes:
         body.append(paragraph(note, subtle=True))
     lines += ["", *notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def _change_summary(t: Translator, setup: Setup) -> str:
+    """What the change did to the coming prompts, naming only what there is ("3 keep their day")."""
+    change = setup.change
+    assert change is not None
+    counts = (
+        (len(change.kept), t.ngettext("{count} keeps its day", "{count} keep their day", len(change.kept))),
+        (
+            len(change.moved),
+            t.ngettext(
+                "{count} written moves to another day",
+                "{count} written move to other days",
+                len(change.moved),
+            ),
+        ),
+        (
+            len(change.parked),
+            t.ngettext("{count} written is set aside", "{count} written are set aside", len(change.parked)),
+        ),
+        (
+            len(change.dropped),
+            t.ngettext(
+                "{count} without text falls away", "{count} without text fall away", len(change.dropped)
+            ),
+        ),
+    )
+    parts = [message.format(count=count) for count, message in counts if count]
+    return t._("Of the coming prompts: {parts}.").format(parts=_listed(t, parts))
 
 
 def _holiday_note(t: Translator, holidays: Holidays) -> str:
@@ -196,8 +331,11 @@ def _text_moves(t: Translator, setup: Setup) -> list[str]:
     return lines
 
 
-def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply:
-    """The prompts posted so far: when, from where, and how it went."""
+def history(
+    t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo, channels: dict[int, Schedule] | None = None
+) -> Reply:
+    """The prompts posted so far: when, from where, and how it went; in which channel, given `channels`
+    (each post's schedule, where they are of more than one channel)."""
     title = t._("Posted prompts")
     outcomes = {
         "sent": t._("posted"),
@@ -209,12 +347,222 @@ def history(t: Translator, posts: Sequence[PostRecord], zone: ZoneInfo) -> Reply
     rows = []
     for post in posts:
         moment = when(t, post.sent_at or post.claimed_at, zone)
-        source = t._("from the bank") if post.source == "bank" else t._("the owner's text")
-        rows.append(
-            (
-                f"#{post.slot_id}",
-                f"{moment} \u00b7 {outcomes.get(post.outcome, post.outcome)} \u00b7 {source}",
-            )
-        )
+        if post.source == "bank":
+            source = t._("from the bank")
+        elif post.writer_name:
+            source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
+        else:
+            source = t._("the board's text")
+        parts = [moment, outcomes.get(post.outcome, post.outcome), source]
+        if channels:
+            parts.append(channel_name(t, channels[post.schedule_id]))
+        rows.append((f"#{post.slot_id}", " \u00b7 ".join(parts)))
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
     return Reply(text, card([heading(title), facts(rows)], fallback=text))
+
+
+# --- notices and questions: texts set aside, slots changing hands -------------------------------------
+
+
+def set_aside_asked(
+    t: Translator, written: Sequence[PromptSlot], schedule: Schedule, *, command: str
+) -> Reply:
+    """Before a skip, stop or pause sets aside texts someone wrote: whose, for which slot, and how to go
+    ahead."""
+    lines = [
+        t.ngettext(
+            "This sets aside a text already written; it will not be posted:",
+            "This sets aside texts already written; they will not be posted:",
+            len(written),
+        )
+    ]
+    lines += [_written_line(t, slot, schedule) for slot in written]
+    lines += [
+        "",
+        t._(
+            "Their owners and writers will be told. Nothing is changed yet. "
+            "To go ahead, write it again with yes at the end: {command} yes"
+        ).format(command=command),
+    ]
+    return Reply("\n".join(lines))
+
+
+def _written_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
+    return t._("#{id} {when}, {owner}: text by {writer}").format(
+        id=slot.id,
+        when=when(t, slot.due_at, schedule.zone),
+        owner=t._("{whose} turn").format(whose=genitive(t, slot.owner_name))
+        if slot.owner_name
+        else t._("nobody's turn"),
+        writer=slot.writer_name or t._("someone no longer known"),
+    )
+
+
+def skipped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    return Reply(
+        t._(
+            "{actor} skipped #{id} ({when}, {channel}), so the text by {writer} will not be posted. "
+            "Here it is, kept: {text}"
+        ).format(**_about(t, slot, schedule, actor))
+    )
+
+
+def stopped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    return Reply(
+        t._(
+            "{actor} stopped the prompt schedule in {channel}, so the text by {writer} for #{id} ({when}) "
+            "will not be posted. Here it is, kept: {text}"
+        ).format(**_about(t, slot, schedule, actor))
+    )
+
+
+def paused(t: Translator, slot: PromptSlot, schedule: Schedule, pause: Pause, actor: str) -> Reply:
+    return Reply(
+        t._(
+            "{actor} paused the prompts in {channel} {period}, so the text by {writer} for #{id} ({when}) "
+            "waits: it is posted at its time if the pause is lifted first (pause end)."
+        ).format(period=period(t, pause), **_about(t, slot, schedule, actor))
+    )
+
+
+def text_moved(
+    t: Translator, slot: PromptSlot, schedule: Schedule, moved_to: datetime | None, *, actor: str
+) -> Reply:
+    about = _about(t, slot, schedule, actor)
+    if moved_to is None:
+        return Reply(
+            t._(
+                "{actor} changed the prompt schedule in {channel}: #{id} ({when}) has no day left, "
+                "so the text by {writer} will not be posted. Here it is, kept: {text}"
+            ).format(**about)
+        )
+    return Reply(
+        t._(
+            "{actor} changed the prompt schedule in {channel}: #{id}, with the text by {writer}, moves from "
+            "{when} to {new}."
+        ).format(new=when(t, moved_to, schedule.zone), **about)
+    )
+
+
+def _about(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> dict[str, object]:
+    return {
+        "actor": actor,
+        "id": slot.id,
+        "when": when(t, slot.due_at, schedule.zone),
+        "channel": channel_name(t, schedule),
+        "writer": slot.writer_name or t._("someone no longer known"),
+        "text": quoted(t, slot.text or ""),
+    }
+
+
+def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    """To the writer of a text another board member replaced: their text back."""
+    return Reply(
+        t._(
+            "{actor} wrote a new text for #{id} ({when}, {channel}) in place of yours. "
+            "Yours, kept here: {text}"
+        ).format(**_about(t, slot, schedule, actor))
+    )
+
+
+def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
+    """To a slot's new owner, whom another board member gave it to."""
+    return Reply(
+        t._(
+            "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. "
+            "Write it here with: write {id} YOUR TEXT"
+        ).format(
+            id=slot.id,
+            actor=actor,
+            when=when(t, slot.due_at, schedule.zone),
+            channel=channel_name(t, schedule),
+        )
+    )
+
+
+def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
+    """To the new owner of slots whose owner left the board."""
+    lines = [
+        t.ngettext(
+            "A discussion prompt is now yours, as its owner left the board:",
+            "Discussion prompts are now yours, as their owners left the board:",
+            len(slots),
+        )
+    ]
+    for slot, schedule, former in slots:
+        lines.append(
+            t._("#{id} {when} in {channel} (was {former})").format(
+                id=slot.id,
+                when=when(t, slot.due_at, schedule.zone),
+                channel=channel_name(t, schedule),
+                former=former or t._("nobody yet"),
+            )
+        )
+    lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=slots[0][0].id))
+    return Reply("\n".join(lines))
+
+
+def posted_early(
+    t: Translator, slot: PromptSlot, schedule: Schedule, now: datetime, *, actor: str | None
+) -> Reply:
+    """To the writer and owner of a text someone posted ahead of its time."""
+    return Reply(
+        t._(
+            "{actor} posted #{id} in {channel} now, ahead of its time ({when}), with the text by {writer}."
+        ).format(
+            actor=actor or t._("A board member"),
+            id=slot.id,
+            channel=channel_name(t, schedule),
+            when=when(t, slot.due_at, schedule.zone),
+            writer=slot.writer_name or t._("someone no longer known"),
+        )
+    )
+
+
+def reminder(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """The owner's reminder: which prompt, when, and in which channel."""
+    return Reply(
+        t._(
+            "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
+            "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
+        ).format(id=slot.id, when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule))
+    )
+
+
+def paused_answer(t: Translator, pause: Pause, changed: int) -> Reply:
+    if not changed:
+        return Reply(
+            t._("Paused {period}: no prompt falls in it. To lift the pause: pause end").format(
+                period=period(t, pause)
+            )
+        )
+    return Reply(
+        t.ngettext(
+            "Paused {period}: {count} prompt set aside. To lift the pause: pause end",
+            "Paused {period}: {count} prompts set aside. To lift the pause: pause end",
+            changed,
+        ).format(period=period(t, pause), count=changed)
+    )
+
+
+def resumed(t: Translator, pause: Pause, back: int) -> Reply:
+    if not back:
+        return Reply(t._("The pause {period} is lifted.").format(period=period(t, pause)))
+    return Reply(
+        t.ngettext(
+            "The pause {period} is lifted: {count} prompt is planned again.",
+            "The pause {period} is lifted: {count} prompts are planned again.",
+            back,
+        ).format(period=period(t, pause), count=back)
+    )
+
+
+def pauses(t: Translator, schedule: Schedule, found: Sequence[Pause], today: date) -> Reply:
+    coming = [p for p in found if p.ends_on >= today]
+    if not coming:
+        return Reply(t._("No pause is planned. Write two dates, e.g. pause 15/6 15/8."))
+    return Reply(
+        t._("Pauses: {periods}. To lift the first: pause end").format(
+            periods=", ".join(period(t, p) for p in coming)
+        )
+    )

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
-from bot.cards import Reply
+from bot.cards import Reply, day
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, genitive
 from bot.services.goals import number_in
-from bot.services.people import Role, channel_of
+from bot.services.people import Role
 from bot.services.prompt_bank import Area, choose_prompt
-from bot.services.prompting import MAX_PROMPT_LENGTH, Outcome, PromptSlot, Schedule, SlotStatus, local_day
+from bot.services.prompting import (
+    MAX_PROMPT_LENGTH,
+    Outcome,
+    PauseError,
+    PauseProblem,
+    PromptSlot,
+    Schedule,
+    SlotStatus,
+    local_day,
+    pause_period,
+)
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
 from bot.services.text import fold
 from schedules.desk import PromptDesk
@@ -22,7 +33,10 @@ from schedules.desk import PromptDesk
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
 _SLOT = re.compile(r"^#?(\d{1,9})$")
-_DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2}))$")
+# The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
+_OPEN = frozenset({SlotStatus.PLANNED})
+_SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
+_END_WORDS = ("slut", "end", "av", "off", "stopp", "stop", "upphav", "lyft", "lift")
 _AREAS = {fold(word): area for area in Area for word in (area.value, area.value.replace("-", " "))} | {
     "facklig": Area.FACKLIG_POLITISK,
     "miljo": Area.MILJO_OCH_KLIMAT,
@@ -43,18 +57,25 @@ def register(router: Router) -> None:
     async def schedule(request: Request, context: Context) -> Reply:
         """Set up (or show, or stop) the prompt schedule of the channel this is written in."""
         t, desk = request.t, _desk(context)
-        words = fold(request.args)
         if not request.args:
             return await _show(request, desk)
-        if words in ("stopp", "stop", "stoppa", "avsluta"):
-            if request.conversation is None or not await desk.stop(request.conversation.conversation_id):
+        rule_text, confirmed = _confirmed(request.args)
+        if fold(rule_text) in ("stopp", "stop", "stoppa", "avsluta"):
+            here = await _channel_schedule(request, desk)
+            if here is None:
                 return Reply(t._("There is no schedule in this conversation to stop."))
-            return Reply(t._("The schedule in this channel is stopped; no more prompts will be posted here."))
+            assert request.user is not None
+            stopped = await desk.stop(here, request.user, confirmed=confirmed)
+            if not stopped.applied and stopped.written:
+                return cards.set_aside_asked(
+                    t, stopped.written, here, command=f"{request.command} {rule_text}"
+                )
+            answer = t._("The schedule in this channel is stopped; no more prompts will be posted here.")
+            return Reply(f"{answer} {_told(t, stopped.written)}".strip())
         if request.conversation is None or request.conversation.kind != "channel":
             return Reply(
                 t._("Write this in the channel where the prompts should appear (and @mention me there).")
             )
-        rule_text, confirmed = _confirmed(request.args)
         try:
             rule = parse_rule(rule_text)
         except RuleError as error:
@@ -101,13 +122,14 @@ def register(router: Router) -> None:
             return slots[0]
         if isinstance(slots[1], Reply):
             return slots[1]
-        await desk.swap(slots[0].id, slots[1].id)
+        assert request.user is not None
+        await desk.swap(slots[0], slots[1], request.user)
         return Reply(
-            t._("Swapped: #{first} is now {first_owner}'s and #{second} is {second_owner}'s.").format(
+            t._("Swapped: #{first} is now {first_whose} and #{second} is {second_whose}.").format(
                 first=slots[0].id,
-                first_owner=slots[1].owner_name or t._("nobody yet"),
+                first_whose=_whose(t, slots[1].owner_name),
                 second=slots[1].id,
-                second_owner=slots[0].owner_name or t._("nobody yet"),
+                second_whose=_whose(t, slots[0].owner_name),
             )
         )
 
@@ -123,27 +145,36 @@ def register(router: Router) -> None:
         slot = await _slot(request, desk, strip_names(request.args, request.mentions))
         if isinstance(slot, Reply):
             return slot
-        if not await desk.assign(slot.id, person, request.district):
+        assert request.user is not None
+        if not await desk.assign(slot.id, person, request.district, request.user):
             return Reply(
                 t._(
                     "{name} is not on the board; only board members take turns with prompts. "
                     "An administrator can add them with: role board @name"
                 ).format(name=person.name)
             )
-        return Reply(t._("#{id} is now {name}'s.").format(id=slot.id, name=person.name))
+        return Reply(t._("#{id} is now {whose}.").format(id=slot.id, whose=genitive(t, person.name)))
 
     @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)
     async def skip(request: Request, context: Context) -> Reply:
         """Skip one slot (nothing is posted then)."""
         t, desk = request.t, _desk(context)
-        words = request.args.split(maxsplit=1)  # "hoppa över 12": "över" (or "over") may come first
+        args, confirmed = _confirmed(request.args)
+        words = args.split(maxsplit=1)  # "hoppa över 12": "över" (or "over") may come first
         over = len(words) == 2 and fold(words[0]) == "over"
-        slot = await _slot(request, desk, words[1] if over else request.args)
+        slot = await _slot(request, desk, words[1] if over else args)
         if isinstance(slot, Reply):
             return slot
-        if not await desk.skip(slot.id):
+        assert request.user is not None
+        skipped = await desk.skip(slot, request.user, confirmed=confirmed)
+        if not skipped.applied and skipped.written:
+            return cards.set_aside_asked(
+                t, skipped.written, skipped.schedule, command=f"{request.command} {slot.id}"
+            )
+        if not skipped.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
-        return Reply(t._("#{id} is skipped; nothing will be posted then.").format(id=slot.id))
+        answer = t._("#{id} is skipped; nothing will be posted then.").format(id=slot.id)
+        return Reply(f"{answer} {_told(t, skipped.written)}".strip())
 
     @router.command(
         "paus",
@@ -153,34 +184,33 @@ def register(router: Router) -> None:
         role=board,
     )
     async def pause(request: Request, context: Context) -> Reply:
-        """Pause a channel's prompts between two dates, both included."""
+        """Pause a channel's prompts between two dates, both included; or lift the pause ("pause end")."""
         t, desk = request.t, _desk(context)
-        parts = request.args.split()
-        today = context.now.astimezone(context.services.zone).date()
-        dates = [_day(part, today) for part in parts] if len(parts) == 2 else []
-        if len(dates) != 2 or None in dates:
-            return Reply(t._("Write two dates, e.g. pause 2027-06-15 2027-08-15 (or pause 15/6 15/8)."))
-        starts, ends = dates[0], dates[1]
-        assert starts is not None and ends is not None
-        if ends < starts:
-            return Reply(t._("The pause ends before it starts; write the earlier date first."))
-        schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
-        here = [
-            s
-            for s in schedules
-            if request.conversation and s.conversation_id == channel_of(request.conversation.conversation_id)
-        ]
-        targets = here or schedules
-        if not targets:
-            return Reply(t._("There is no schedule to pause."))
-        changed = 0
-        for target in targets:
-            changed += await desk.pause(target, starts, ends)
-        return Reply(
-            t._("Paused from {start} to {end}: {count} prompts set aside.").format(
-                start=starts.isoformat(), end=ends.isoformat(), count=changed
-            )
-        )
+        args, confirmed = _confirmed(request.args)
+        parts = args.split()
+        target = await _target_schedule(request, desk)
+        if isinstance(target, Reply):
+            return target
+        today = local_day(context.now, target.zone)
+        if not parts:
+            return cards.pauses(t, target, await asyncio.to_thread(desk.prompts.pauses, target.id), today)
+        if len(parts) == 1 and fold(parts[0]) in _END_WORDS:
+            lifted = await desk.resume(target)
+            if lifted is None:
+                return Reply(t._("There is no pause to lift."))
+            return cards.resumed(t, *lifted)
+        try:
+            period = pause_period(parts[0], parts[1], today) if len(parts) == 2 else None
+        except PauseError as error:
+            return _pause_problem(t, error, today)
+        if period is None:
+            return _pause_problem(t, PauseError(PauseProblem.NOT_TWO_DATES), today)
+        assert request.user is not None
+        paused = await desk.pause(target, period, request.user, confirmed=confirmed)
+        if not paused.applied:
+            return cards.set_aside_asked(t, paused.written, target, command=f"{request.command} {args}")
+        answer = cards.paused_answer(t, period, paused.changed)
+        return Reply(f"{answer.text} {_told(t, paused.written)}".strip())
 
     @router.command(
         "skriv", "write", usage=N_("write NUMBER TEXT"), summary=N_("write the text of a prompt"), role=board
@@ -203,18 +233,19 @@ def register(router: Router) -> None:
                     length=len(text), limit=MAX_PROMPT_LENGTH
                 )
             )
-        if slot.status is not SlotStatus.PLANNED:
-            return Reply(t._("#{id} is not planned any more; its text cannot change.").format(id=slot.id))
         assert request.user is not None
-        await desk.write(slot.id, text, request.user)
+        replaced = await desk.write(slot.id, text, request.user)
         schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
         if schedule is not None and schedule.approval_required:
-            return Reply(
-                t._("Saved the text for #{id}. Another board member approves it with: approve {id}").format(
-                    id=slot.id
-                )
+            answer = t._("Saved the text for #{id}. Another board member approves it with: approve {id}")
+        else:
+            answer = t._("Saved the text for #{id}; it will be posted at its time.")
+        answer = answer.format(id=slot.id)
+        if replaced is not None:
+            answer += " " + t._("It replaces the text by {writer}, who has been sent it.").format(
+                writer=replaced or t._("someone no longer known")
             )
-        return Reply(t._("Saved the text for #{id}; it will be posted at its time.").format(id=slot.id))
+        return Reply(answer)
 
     @router.command(
         "godkänn",
@@ -246,30 +277,32 @@ def register(router: Router) -> None:
         role=board,
     )
     async def approval(request: Request, context: Context) -> Reply:
-        """Turn approval of texts on or off for the district's schedules."""
+        """Turn approval of texts on or off for one channel's schedule (asked which, where it is unclear)."""
         t, desk = request.t, _desk(context)
         choice = fold(request.args)
         if choice not in ("pa", "on", "av", "off"):
             return Reply(t._("Write approval on or approval off."))
+        target = await _target_schedule(request, desk)
+        if isinstance(target, Reply):
+            return target
         required = choice in ("pa", "on")
-        count = await asyncio.to_thread(desk.prompts.set_approval, request.district, required)
-        if not count:
-            return Reply(t._("There is no schedule yet."))
-        if required:
-            answer = t._("From now on another board member approves each text before it is posted.")
-            coming = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
-            waiting = [
-                s for s in coming if s.text and s.approved_by is None and s.status is SlotStatus.PLANNED
-            ]
-            if waiting:
-                answer += " " + t._(
-                    "Texts already written now wait for approval: {slots}. Approve with: approve {id}"
-                ).format(
-                    slots=", ".join(f"#{s.id} ({s.writer_name or t._('nobody yet')})" for s in waiting),
-                    id=waiting[0].id,
-                )
-            return Reply(answer)
-        return Reply(t._("Texts are posted as written, without approval."))
+        waiting = await desk.set_approval(target, required)
+        channel = cards.channel_name(t, target)
+        if not required:
+            return Reply(
+                t._("Texts in {channel} are posted as written, without approval.").format(channel=channel)
+            )
+        answer = t._(
+            "From now on another board member approves each text before it is posted in {channel}."
+        ).format(channel=channel)
+        if waiting:
+            answer += " " + t._(
+                "Texts already written now wait for approval: {slots}. Approve with: approve {id}"
+            ).format(
+                slots=", ".join(f"#{s.id} ({s.writer_name or t._('nobody yet')})" for s in waiting),
+                id=waiting[0].id,
+            )
+        return Reply(answer)
 
     @router.command(
         "historik", "history", usage=N_("history"), summary=N_("the prompts posted so far"), role=board
@@ -282,7 +315,13 @@ def register(router: Router) -> None:
         posts = await asyncio.to_thread(desk.prompts.posts, request.district, channel=channel)
         if not posts:
             return Reply(t._("Nothing has been posted yet."))
-        return cards.history(t, posts, context.services.zone)
+        schedules = {
+            post.schedule_id: await asyncio.to_thread(desk.prompts.schedule, post.schedule_id)
+            for post in posts
+        }
+        named = {sid: s for sid, s in schedules.items() if s is not None}
+        several = here is None and len({s.conversation_id for s in named.values()}) > 1
+        return cards.history(t, posts, context.services.zone, named if several else None)
 
     @router.command(
         "visa",
@@ -294,25 +333,26 @@ def register(router: Router) -> None:
     async def preview(request: Request, context: Context) -> Reply:
         """Show a slot as it would be posted now (its text, or the bank prompt it would get)."""
         t, desk = request.t, _desk(context)
-        slot = await _slot(request, desk, request.args)
+        slot = await _slot(request, desk, request.args, open_to=_SHOWN)
         if isinstance(slot, Reply):
             return slot
         schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
         assert schedule is not None
-        if slot.ready(schedule.approval_required):
-            return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
-        if slot.text:  # written, not approved yet: show what there is to approve
-            return cards.awaiting_approval(t, slot)
-        choice = choose_prompt(
-            await asyncio.to_thread(desk.prompts.bank, request.district),
-            local_day(slot.due_at, schedule.zone),
-        )
-        if choice is None:
-            return Reply(
-                t._("#{id} has no text and the bank is empty: nothing would be posted.").format(id=slot.id)
+        shown = await _preview(t, desk, slot, schedule, request.district)
+        if await _channel_to_name(request, desk, slot):  # which channel, and when
+            shown = cards.with_note(shown, cards.due_in(t, slot, schedule))
+        if slot.status is SlotStatus.SKIPPED:
+            shown = cards.with_note(
+                shown, t._("#{id} is skipped: it is kept but not posted.").format(id=slot.id)
             )
-        text = choice.text_en if t.language == "en" and choice.text_en else choice.text
-        return cards.prompt_post(t, text, slot=slot, from_bank=True)
+        elif slot.status is SlotStatus.PAUSED:
+            shown = cards.with_note(
+                shown,
+                t._("#{id} falls in a pause: it is posted only if the pause is lifted first.").format(
+                    id=slot.id
+                ),
+            )
+        return shown
 
     @router.command(
         "posta", "post", usage=N_("post [NUMBER]"), summary=N_("post the next prompt now"), role=board
@@ -338,20 +378,23 @@ def register(router: Router) -> None:
             if schedule is None and len({s.schedule_id for s in planned}) > 1:
                 return Reply(t._("Prompts are planned in more than one channel: write which, e.g. post 12."))
             slot = planned[0]
+        # In a personal chat, with prompts in more than one channel: which channel this one goes to.
+        channel = await _channel_to_name(request, desk, slot)
         ahead = slot.due_at - context.now
         if ahead > EARLY and not confirmed:
             zone = context.services.zone
-            return Reply(
-                t._(
-                    "#{id} is due {when}, {days} days from now, and is {owner}'s turn. "
-                    "To post it now anyway: post {id} yes"
-                ).format(
-                    id=slot.id,
-                    when=cards.when(t, slot.due_at, zone),
-                    days=ahead.days,
-                    owner=slot.owner_name or t._("nobody yet"),
-                )
+            question = t._(
+                "#{id} is due {when}, {days} days from now, and is {owner}'s turn. "
+                "To post it now anyway: post {id} yes"
+            ).format(
+                id=slot.id,
+                when=cards.when(t, slot.due_at, zone),
+                days=ahead.days,
+                owner=slot.owner_name or t._("nobody yet"),
             )
+            if channel:
+                question += " " + t._("It goes to {channel}.").format(channel=channel)
+            return Reply(question)
         if desk.post_now is None or request.conversation is None:
             return Reply(t._("Posting needs the running bot, not the terminal chat."))
         answers = {
@@ -369,7 +412,9 @@ def register(router: Router) -> None:
         def answer(outcome: Outcome) -> Reply:
             return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
 
-        desk.post_now(slot.id, request.conversation.reference, answer)
+        desk.post_now(slot.id, request.conversation.reference, answer, request.user)
+        if channel:
+            return Reply(t._("Posting #{id} in {channel} …").format(id=slot.id, channel=channel))
         return Reply(t._("Posting #{id} …").format(id=slot.id))
 
     @router.command(
@@ -438,38 +483,62 @@ def _desk(context: Context) -> PromptDesk:
 
 async def _show(request: Request, desk: PromptDesk) -> Reply:
     """The coming slots: of this channel's schedule in a channel, of every channel's in a personal chat."""
-    slots = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
-    schedules = {s.id: s for s in await asyncio.to_thread(desk.prompts.schedules, request.district)}
     here = await _channel_schedule(request, desk)
-    if here is not None:
-        schedules = {here.id: here}
-    slots = [slot for slot in slots if slot.schedule_id in schedules][:10]
-    if not schedules:
+    coming = await desk.coming(request.district, here)
+    if not coming.schedules:
         return Reply(
             request.t._(
                 "No schedule yet. The plan asks for at least two prompts a month; in the channel where they "
                 "should appear, write for example: schedule 1 and 15 at 18"
             )
         )
-    return cards.upcoming(request.t, slots, schedules)
+    return cards.upcoming(
+        request.t,
+        coming.slots[:10],
+        coming.schedules,
+        next_due=coming.next_due,
+        name_channels=here is None and len(coming.schedules) > 1,
+    )
 
 
-async def _slot(request: Request, desk: PromptDesk, text: str) -> PromptSlot | Reply:
+async def _slot(
+    request: Request, desk: PromptDesk, text: str, *, open_to: frozenset[SlotStatus] = _OPEN
+) -> PromptSlot | Reply:
+    """The slot a number names, if the command can act on it; otherwise why not, and which are open."""
     t = request.t
     match = _SLOT.match(text.strip())
     if not match:
         return Reply(t._("Write the prompt's number as upcoming shows it, e.g. 12."))
     slot = await asyncio.to_thread(desk.slot_in, request.district, int(match.group(1)))
-    if slot is None:
-        return Reply(t._("There is no prompt #{id}; see upcoming.").format(id=match.group(1)))
     here = await _channel_schedule(request, desk)
-    if here is not None and slot.schedule_id != here.id:
+    if slot is not None and here is not None and slot.schedule_id != here.id:
         return Reply(
             t._(
                 "#{id} belongs to another channel's schedule: write this there, or in our personal chat."
             ).format(id=slot.id)
         )
-    return slot
+    if slot is not None and slot.status in open_to:
+        return slot
+    if slot is None:
+        why = t._("There is no prompt #{id}.").format(id=match.group(1))
+    else:
+        why = {
+            SlotStatus.POSTED: t._("#{id} is already posted."),
+            SlotStatus.POSTING: t._("#{id} is being posted right now."),
+            SlotStatus.CANCELLED: t._(
+                "#{id} was cancelled: its day left the schedule, or the schedule stopped."
+            ),
+            SlotStatus.SKIPPED: t._("#{id} is skipped."),
+            SlotStatus.PAUSED: t._("#{id} falls in a pause."),
+            SlotStatus.UNCERTAIN: t._(
+                "#{id} may have been posted, but Teams did not confirm it; I will not post it again."
+            ),
+        }.get(slot.status, t._("#{id} is past; it was not posted.")).format(id=slot.id)
+    coming = await desk.coming(request.district, here)
+    open_ids = [f"#{s.id}" for s in coming.slots if s.status is SlotStatus.PLANNED][:8]
+    if not open_ids:
+        return Reply(why + " " + t._("No prompt is open now."))
+    return Reply(why + " " + t._("Open prompts: {slots}.").format(slots=", ".join(open_ids)))
 
 
 async def _channel_schedule(request: Request, desk: PromptDesk) -> Schedule | None:
@@ -479,17 +548,89 @@ async def _channel_schedule(request: Request, desk: PromptDesk) -> Schedule | No
     return await asyncio.to_thread(desk.prompts.channel_schedule, request.conversation.conversation_id)
 
 
-def _day(text: str, today: date) -> date | None:
-    match = _DATE.match(text)
-    if not match:
+async def _preview(
+    t: Translator, desk: PromptDesk, slot: PromptSlot, schedule: Schedule, district: str
+) -> Reply:
+    """A slot as it would be posted now: its text, or the bank prompt it would get."""
+    if slot.ready(schedule.approval_required):
+        return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
+    if slot.text:  # written, not approved yet: show what there is to approve
+        return cards.awaiting_approval(t, slot)
+    choice = choose_prompt(
+        await asyncio.to_thread(desk.prompts.bank, district), local_day(slot.due_at, schedule.zone)
+    )
+    if choice is None:
+        return Reply(
+            t._("#{id} has no text and the bank is empty: nothing would be posted.").format(id=slot.id)
+        )
+    text = choice.text_en if t.language == "en" and choice.text_en else choice.text
+    return cards.prompt_post(t, text, slot=slot, from_bank=True)
+
+
+async def _channel_to_name(request: Request, desk: PromptDesk, slot: PromptSlot) -> str | None:
+    """The slot's channel, where the reader needs it: in a personal chat, with more than one channel."""
+    if request.conversation is not None and request.conversation.kind == "channel":
         return None
-    try:
-        if match.group(1):
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        day = date(today.year, int(match.group(5)), int(match.group(4)))
-    except ValueError:
-        return None
-    return day if day >= today else day.replace(year=today.year + 1)
+    schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
+    mine = next((s for s in schedules if s.id == slot.schedule_id), None)
+    return cards.channel_name(request.t, mine) if mine is not None and len(schedules) > 1 else None
+
+
+async def _target_schedule(request: Request, desk: PromptDesk) -> Schedule | Reply:
+    """The one schedule a command acts on: the channel's in a channel; in a personal chat the district's
+    only one, or, with several, the answer to write it in the channel it is for."""
+    t = request.t
+    if request.conversation is not None and request.conversation.kind == "channel":
+        here = await _channel_schedule(request, desk)
+        if here is None:
+            return Reply(
+                t._("There is no prompt schedule in this channel; set one up with: schedule 1 and 15 at 18")
+            )
+        return here
+    schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
+    if not schedules:
+        return Reply(t._("There is no schedule yet."))
+    if len(schedules) == 1:
+        return schedules[0]
+    return Reply(
+        t._(
+            "Prompts are scheduled in {count} channels: {channels}. Write this in the channel it is for "
+            "(and @mention me there)."
+        ).format(count=len(schedules), channels="; ".join(cards.channel_name(t, s) for s in schedules))
+    )
+
+
+def _whose(t: Translator, name: str | None) -> str:
+    return genitive(t, name) if name else t._("nobody's yet")
+
+
+def _told(t: Translator, written: Sequence[PromptSlot]) -> str:
+    """That the texts set aside are kept, and their owners and writers told."""
+    if not written:
+        return ""
+    return t.ngettext(
+        "{count} written text is set aside, kept; its owner and writer are told.",
+        "{count} written texts are set aside, kept; their owners and writers are told.",
+        len(written),
+    ).format(count=len(written))
+
+
+def _pause_problem(t: Translator, error: PauseError, today: date) -> Reply:
+    example = t._(
+        "Write two dates, e.g. pause 2027-06-15 2027-08-15 (or pause 15/6 15/8); to lift a pause: pause end."
+    )
+    messages = {
+        PauseProblem.NOT_TWO_DATES: "",
+        PauseProblem.NOT_A_DATE: t._("“{detail}” is not a date."),
+        PauseProblem.PAST: t._("{detail} has passed; a pause starts today ({today}) or later."),
+        PauseProblem.BACKWARDS: t._("The pause ends before it starts; write the earlier date first."),
+        PauseProblem.TOO_LONG: t._("A pause is at most a year; to end the prompts, write: schedule stop"),
+    }
+    detail = error.detail
+    if error.code is PauseProblem.PAST:
+        detail = day(t, date.fromisoformat(error.detail))
+    why = messages[error.code].format(detail=detail[:40], today=day(t, today))
+    return Reply(f"{why} {example}".strip())
 
 
 def _rule_problem(t: Translator, error: RuleError) -> Reply:

@@ -25,13 +25,16 @@ from bot.services.checkins import Reporting
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
 from bot.services.phrasing import Social, only_symbols, rephrase, social, unglue
 from bot.services.progress import Progress
+from bot.services.prompting import MAX_PROMPT_LENGTH
 from bot.services.text import fold
 
 if TYPE_CHECKING:
     from schedules.desk import PromptDesk
 
-# Longest message the bot reads; anything longer is answered with a hint, not parsed.
-MAX_TEXT_LENGTH = 2000
+# Longest message the bot reads; anything longer is answered with a hint, not parsed. A prompt's text may
+# be MAX_PROMPT_LENGTH long: its command and number ("skriv 12 ") come on top, and the text's own limit
+# is what the writer is told of.
+MAX_TEXT_LENGTH = MAX_PROMPT_LENGTH + 100
 # How many different first words Router.route_for remembers, of at most how many characters.
 RECENT_WORDS = 1024
 MAX_WORD_LENGTH = 40

@@ -54,6 +54,7 @@ class PostRecord:
     source: str
     message_id: str | None
     sent_at: datetime | None
+    writer_name: str | None = None  # who wrote an owner's text (None: from the bank, or forgotten)
 
 
 class PromptRepository:
@@ -139,17 +140,12 @@ class PromptRepository:
             ).first()
             return _schedule(*found) if found else None
 
-    def set_approval(self, district: str, required: bool) -> int:
-        """Whether texts need a second board member's approval, for the district's active schedules."""
+    def set_approval(self, schedule_id: int, required: bool) -> None:
+        """Whether texts need a second board member's approval, for one channel's schedule."""
         with self.db.write() as session:
-            rows = session.exec(
-                select(PromptSchedule)
-                .join(District, col(District.id) == col(PromptSchedule.district_id))
-                .where(District.name == district, col(PromptSchedule.active).is_(True))
-            ).all()
-            for row in rows:
+            row = session.get(PromptSchedule, schedule_id)
+            if row is not None:
                 row.approval_required = required
-            return len(rows)
 
     def stop_schedule(self, conversation_id: str, *, now: datetime) -> bool:
         with self.db.write() as session:
@@ -216,6 +212,45 @@ class PromptRepository:
                     slot.updated_at = now
                     changed += 1
             return changed
+
+    def lift_pause(
+        self, schedule_id: int, *, today: date, zone_name: str, now: datetime
+    ) -> tuple[Pause, int] | None:
+        """End the pause in force today (from today), or drop the next one; its coming slots are planned
+        again with their texts. The pause as it was, and how many slots came back; None without one."""
+        with self.db.write() as session:
+            rows = session.exec(
+                select(SchedulePause)
+                .where(SchedulePause.schedule_id == schedule_id, col(SchedulePause.ends_on) >= today)
+                .order_by(col(SchedulePause.starts_on))
+            ).all()
+            if not rows:
+                return None
+            row = rows[0]
+            lifted = Pause(row.starts_on, row.ends_on)
+            if row.starts_on < today:
+                row.ends_on = today - timedelta(days=1)
+            else:
+                session.delete(row)
+            session.flush()
+            remaining = [
+                Pause(r.starts_on, r.ends_on)
+                for r in session.exec(select(SchedulePause).where(SchedulePause.schedule_id == schedule_id))
+            ]
+            zone = ZoneInfo(zone_name)
+            back = 0
+            for slot in session.exec(
+                select(Occurrence).where(
+                    Occurrence.schedule_id == schedule_id,
+                    Occurrence.status == SlotStatus.PAUSED.value,
+                    col(Occurrence.due_at) > now,
+                )
+            ):
+                if not any(p.covers(local_day(slot.due_at, zone)) for p in remaining):
+                    slot.status = SlotStatus.PLANNED.value
+                    slot.updated_at = now
+                    back += 1
+            return lifted, back
 
     def pauses(self, schedule_id: int) -> list[Pause]:
         with self.db.read() as session:
@@ -510,6 +545,7 @@ class PromptRepository:
                     source=post.source,
                     message_id=post.message_id,
                     sent_at=post.sent_at,
+                    writer_name=_name(session, occurrence.text_by) if post.source == "owner" else None,
                 )
                 for post, occurrence, district_row in rows
             ]
@@ -619,6 +655,7 @@ def _schedule(row: PromptSchedule, conversation: Conversation, district: Distric
         timezone=row.timezone,
         reminder_days=row.reminder_days,
         approval_required=row.approval_required,
+        general=conversation.channel_id is not None and conversation.channel_id == conversation.team_id,
     )
 
 
@@ -638,6 +675,11 @@ def _slot(session: Session, row: Occurrence, owner: Person | None) -> PromptSlot
         writer_name=writer.name if writer else None,
         approved_by=row.approved_by,
     )
+
+
+def _name(session: Session, person_id: int | None) -> str | None:
+    person = session.get(Person, person_id) if person_id is not None else None
+    return person.name if person else None
 
 
 def _occurrence(session: Session, slot_id: int) -> Occurrence:

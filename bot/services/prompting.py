@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -52,6 +53,7 @@ class Schedule:
     timezone: str
     reminder_days: int
     approval_required: bool
+    general: bool = False  # the team's General channel (its id is the team's): the one channel with a name
 
     @property
     def zone(self) -> ZoneInfo:
@@ -85,6 +87,63 @@ class Pause:
 
     def covers(self, day: date) -> bool:
         return self.starts_on <= day <= self.ends_on
+
+
+class PauseProblem(StrEnum):
+    NOT_TWO_DATES = "not_two_dates"  # not two things that look like dates ("i sommar")
+    NOT_A_DATE = "not_a_date"  # looks like a date, is none ("31/2", "2027-13-01")
+    PAST = "past"  # the pause would start before today
+    BACKWARDS = "backwards"  # ends before it starts
+    TOO_LONG = "too_long"  # longer than a year: stopping the schedule is what that means
+
+
+class PauseError(ValueError):
+    def __init__(self, code: PauseProblem, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = PauseProblem(code)
+        self.detail = detail
+
+
+_DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2}))$")
+MAX_PAUSE = timedelta(days=366)
+
+
+def pause_period(first: str, second: str, today: date) -> Pause:
+    """The pause a board member means by two dates, from today on, both days included.
+
+    A date without a year ("15/6") is this year's, or next year's when the whole period is over this year
+    ("15/6 15/8" written in September is next summer); an end before its start without a year is the next
+    year's ("20/12 6/1"). A pause that would start in the past is refused, not quietly shortened."""
+    found = [_DATE.match(text.strip()) for text in (first, second)]
+    if found[0] is None or found[1] is None:
+        raise PauseError(PauseProblem.NOT_TWO_DATES)
+    start_match, end_match = found[0], found[1]
+
+    def on(match: re.Match[str], year: int) -> date:
+        try:
+            if match.group(1):
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            return date(year, int(match.group(5)), int(match.group(4)))
+        except ValueError:
+            raise PauseError(PauseProblem.NOT_A_DATE, match.group(0)) from None
+
+    def period(year: int) -> tuple[date, date]:
+        start = on(start_match, year)
+        end = on(end_match, start.year)
+        if end < start and not end_match.group(1):
+            end = on(end_match, start.year + 1)
+        return start, end
+
+    start, end = period(today.year)
+    if end < today and not start_match.group(1):
+        start, end = period(today.year + 1)
+    if end < start:
+        raise PauseError(PauseProblem.BACKWARDS)
+    if start < today:
+        raise PauseError(PauseProblem.PAST, start.isoformat())
+    if end - start > MAX_PAUSE:
+        raise PauseError(PauseProblem.TOO_LONG)
+    return Pause(start, end)
 
 
 def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> list[int]:
@@ -151,3 +210,14 @@ class Setup:
     written: tuple[PromptSlot, ...] = ()  # the written slots the change moves or sets aside
     applied: bool = True  # False: written texts would move, and the board has not said yes
     pauses: tuple[Pause, ...] = ()  # the schedule's pauses (a summer break is offered where there is none)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """What skipping a slot, stopping a schedule or pausing it does to texts already written: the written
+    slots it sets aside (kept, not posted), and whether it was done (False: asked first)."""
+
+    schedule: Schedule
+    written: tuple[PromptSlot, ...]
+    applied: bool
+    changed: int = 0  # how many slots it set aside in all, written or not

@@ -194,7 +194,7 @@ async def furnish(services: Services) -> Furnished:
         rule_text="1 och 15 kl 18",
         by=BOARD,
     )
-    await asyncio.to_thread(desk.prompts.set_approval, DISTRICT, True)
+    await asyncio.to_thread(desk.prompts.set_approval, setup.schedule.id, True)
     written, empty = setup.upcoming[0].id, setup.upcoming[1].id
     await desk.write(written, "Vad ska vi be regionen om i vår?", OTHER_BOARD)
     bank_prompt = desk.prompts.add_bank_prompt(

@@ -15,6 +15,7 @@ import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
+from bot.cards import text_of
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.repository import Repository
@@ -65,8 +66,10 @@ def token(reply: Activity) -> str:
 
 
 def warning(reply: Activity) -> str:
-    [block] = [b for b in the_card(reply)["body"] if b.get("color") == "Attention"]
-    return str(block["text"]).replace("\\", "")
+    [block] = [
+        b for b in the_card(reply)["body"] if b.get("inlines") and b["inlines"][0].get("color") == "Attention"
+    ]
+    return text_of(block)
 
 
 async def test_report_alone_answers_with_the_form(bot: DistrictBot) -> None:

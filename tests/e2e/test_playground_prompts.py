@@ -153,7 +153,8 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     ours = mine.filter(has_text=f"schedule {rule}")
     # The confirmation: the rule, then the slots as "#N <weekday> <day> <month> <year> HH:MM · <owner>".
     slot_row = re.compile(rf"#(\d+)\s*\w+\.?\s+{due.day}\s+\w+\.?\s+{due.year}\s+{due:%H:%M}")
-    _expect_text(ui, ours, f"Prompts will be posted in this channel: {rule}", f"'schedule {rule}'")
+    # The rule shown back in the reader's language, whatever it was written in.
+    _expect_text(ui, ours, f"Prompts will be posted in this channel on the {due.day}", f"'schedule {rule}'")
     _expect_text(ui, ours, slot_row, f"'schedule {rule}': the slot at {due:%Y-%m-%d %H:%M}")
     match = slot_row.search(ours.first.inner_text())
     assert match is not None

@@ -285,7 +285,8 @@ async def post_now(bot: BotProcess, connector: FakeConnector, slot_id: int) -> s
     conversation; returns that."""
     activity = in_channel(f"posta {slot_id} ja", connector)
     before = len(connector.posted)
-    assert await command(bot, connector, activity) == SV._("Posting #{id} …").format(id=slot_id)
+    answer = await command(bot, connector, activity)
+    assert answer == SV._("Posting #{id} …").format(id=slot_id), answer
     await eventually(lambda: bool(told_after(connector, activity, before)), f"the outcome of #{slot_id}")
     return told_after(connector, activity, before)[-1]
 
@@ -398,6 +399,15 @@ async def abandon(task: asyncio.Task[int]) -> None:
         await task
 
 
-async def posting_again_is_refused(bot: BotProcess, connector: FakeConnector, slot: Slot) -> None:
-    answer = await post_now(bot, connector, slot.id)
-    assert answer == not_posted_answer(slot.id), answer
+async def posting_again_is_refused(
+    bot: BotProcess, connector: FakeConnector, slot: Slot, status: SlotStatus
+) -> None:
+    """`posta N ja` again is refused at once, saying why (nothing is tried in the background)."""
+    answer = await command(bot, connector, in_channel(f"posta {slot.id} ja", connector))
+    why = {
+        SlotStatus.POSTED: "#{id} is already posted.",
+        SlotStatus.UNCERTAIN: (
+            "#{id} may have been posted, but Teams did not confirm it; I will not post it again."
+        ),
+    }[status]
+    assert answer.startswith(SV._(why).format(id=slot.id)), answer

@@ -52,6 +52,7 @@ from tests.fakes.processes import (
     post_now_in_background,
     posted_answer,
     posting_again_is_refused,
+    replies_to,
     send,
     set_up,
     threads_with,
@@ -123,7 +124,7 @@ async def test_killed_between_claim_and_send_is_never_sent_and_the_board_is_told
     assert await db.outcome(slot.id) == "uncertain"
     await eventually(lambda: may_be_missing(slot.id) in notices(connector)[notices_before:], "the notice")
     assert notices(connector).count(may_be_missing(slot.id)) == 1
-    await posting_again_is_refused(restarted, connector, slot)
+    await posting_again_is_refused(restarted, connector, slot, SlotStatus.UNCERTAIN)
     assert connector.created == []
     assert connector.create_requests == 1  # only the one the dead process sent, never answered
 
@@ -148,7 +149,7 @@ async def test_killed_after_the_connector_took_it_is_posted_exactly_once(
     assert await db.status(slot.id) == SlotStatus.UNCERTAIN.value
     await eventually(lambda: may_be_missing(slot.id) in notices(connector), "the notice")
     assert notices(connector).count(may_be_missing(slot.id)) == 1, "the board was told more than once"
-    await posting_again_is_refused(restarted, connector, slot)
+    await posting_again_is_refused(restarted, connector, slot, SlotStatus.UNCERTAIN)
     assert len(threads_with(connector, slot.text)) == 1
     assert connector.create_requests == 1
 
@@ -166,7 +167,7 @@ async def test_killed_after_confirming_is_not_posted_again(
 
     restarted = await bots.start("restarted")
 
-    await posting_again_is_refused(restarted, connector, slot)
+    await posting_again_is_refused(restarted, connector, slot, SlotStatus.POSTED)
     assert threads_with(connector, slot.text) == [thread]
     assert connector.create_requests == 1
     assert await db.status(slot.id) == SlotStatus.POSTED.value
@@ -245,10 +246,20 @@ async def test_two_processes_racing_for_one_slot_post_it_once(
         statuses = await asyncio.gather(send(first, posts[0]), send(second, posts[1]))
 
         assert all(status in (200, 201) for status in statuses), statuses
-        both = "both outcomes"
-        await eventually(lambda: len(told_after(connector, posts[0], before)) == 2, both, bots=bots)
-        answers = sorted(told_after(connector, posts[0], before))
-        assert answers == sorted([posted_answer(slot.id), not_posted_answer(slot.id)]), answers
+        # The loser either started too and is told it was not posted, or saw the winner's claim and was
+        # refused at once ("being posted right now", "already posted").
+        refusals = tuple(
+            SV._(why).format(id=slot.id)
+            for why in ("#{id} is being posted right now.", "#{id} is already posted.")
+        )
+
+        def outcomes() -> list[str]:
+            refused = [a for post in posts for a in replies_to(connector, post) if a.startswith(refusals)]
+            return told_after(connector, posts[0], before) + refused
+
+        await eventually(lambda: len(outcomes()) == 2, "both outcomes", bots=bots)
+        [lost] = [answer for answer in outcomes() if answer != posted_answer(slot.id)]
+        assert lost == not_posted_answer(slot.id) or lost.startswith(refusals), lost
         assert len(threads_with(connector, slot.text)) == 1
         assert connector.create_requests == 1
         assert await db.status(slot.id) == SlotStatus.POSTED.value
