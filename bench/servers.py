@@ -147,7 +147,9 @@ def reference_servers(workdir: Path, env: dict[str, str]) -> list[Server]:
     return servers
 
 
-def bot_server(name: str, workdir: Path, database_url: str, env: dict[str, str]) -> Server:
-    """The bot as deployed: `python -m bot serve` (create_app(Settings()) from the environment)."""
-    settings = {"HOST": "127.0.0.1", "DATABASE_URL": database_url, **credentials("bot")}
+def bot_server(
+    name: str, workdir: Path, database_url: str, env: dict[str, str], *, sdk: str = "botbuilder"
+) -> Server:
+    """The bot as deployed: `python -m bot serve` (create_app(Settings()) from the environment), on `sdk`."""
+    settings = {"HOST": "127.0.0.1", "DATABASE_URL": database_url, "BOT_SDK": sdk, **credentials("bot")}
     return Server(name, ["bot", "serve"], workdir, env=env | settings)

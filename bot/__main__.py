@@ -451,7 +451,10 @@ def serve(settings: Settings) -> int:
 
     settings.check_listen_address()
     _check_database(settings)
-    print(f"Serving the bot on http://{settings.host}:{settings.port}/api/messages", file=sys.stderr)
+    print(
+        f"Serving the bot on http://{settings.host}:{settings.port}/api/messages on {settings.bot_sdk}",
+        file=sys.stderr,
+    )
     from bot.app import AccessLogger
 
     app = create_app(settings)

@@ -17,11 +17,6 @@ from typing import IO, Any
 from aiohttp import web, web_log
 from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
-from botbuilder.core import TurnContext, serializer_helper
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
-from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 
 from bot import guard
 from bot.commands import Services, build_router
@@ -42,7 +37,9 @@ from bot.documents import dashboard as dashboard_document
 from bot.documents import followup as followup_document
 from bot.files import download
 from bot.i18n import pick_language, translator
-from bot.notifier import Notifier, RetryingCloudAdapter
+from bot.notifier import Notifier
+from bot.sdk import BadActivity, Incoming, InvokeAnswer, Message, Refusal, Sdk, SdkSettings
+from bot.sdk import load as load_sdk
 from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
 from bot.services.engagement import EngagementCounter, counting_since
@@ -54,7 +51,6 @@ from bot.services.plan_review import PlanReviews
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.services.progress import Progress
 from bot.teams import DistrictBot
-from bot.transport import ReusingBotFrameworkAuthentication
 from dialogs.plan_reviews import DialogReviewStore
 from schedules.desk import PromptDesk
 from schedules.engagement import EngagementDigest
@@ -65,15 +61,19 @@ from schedules.scheduler import PromptScheduler
 log = logging.getLogger(__name__)
 
 
-class SdkConfig:
-    """The attribute names ConfigurationBotFrameworkAuthentication reads."""
+def sdk_settings(settings: Settings) -> SdkSettings:
+    """The app registration, as an SDK adapter (bot/sdk) is made from it."""
+    return SdkSettings(
+        app_id=settings.microsoft_app_id,
+        app_password=settings.microsoft_app_password.get_secret_value(),
+        app_type=settings.microsoft_app_type,
+        tenant_id=settings.microsoft_app_tenant_id,
+    )
 
-    def __init__(self, settings: Settings) -> None:
-        self.APP_ID = settings.microsoft_app_id
-        self.APP_PASSWORD = settings.microsoft_app_password.get_secret_value()
-        # Without credentials (local development) only the SDK's MultiTenant mode accepts unsigned requests.
-        self.APP_TYPE = settings.microsoft_app_type if settings.has_credentials else "MultiTenant"
-        self.APP_TENANTID = settings.microsoft_app_tenant_id
+
+def make_sdk(settings: Settings) -> Sdk:
+    """The adapter of the SDK BOT_SDK names (bot/sdk)."""
+    return load_sdk(settings.bot_sdk, sdk_settings(settings))
 
 
 @dataclass
@@ -156,9 +156,8 @@ async def remind_now(settings: Settings) -> int:
     reminder still goes once per person and quarter. How many people were reminded."""
     components = build(settings)
     components.start()
-    adapter = RetryingCloudAdapter(ReusingBotFrameworkAuthentication(SdkConfig(settings)))
     try:
-        result = await report_reminders(components, Notifier(adapter, settings.microsoft_app_id)).run()
+        result = await report_reminders(components, Notifier(make_sdk(settings).outbound)).run()
     finally:
         components.stop()
     return result.reminded
@@ -171,22 +170,20 @@ def export_links(settings: Settings) -> ExportLinks:
 
 
 COMPONENTS = web.AppKey("components", Components)
-ADAPTER = web.AppKey("adapter", CloudAdapter)
+SDK = web.AppKey("sdk", object)
 SCHEDULER = web.AppKey("scheduler", PromptScheduler)
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
     components = build(settings, clock=clock)
-    # The SDK's authentication, its connector clients and credentials kept across turns (bot/transport.py);
-    # the SDK's adapter, retrying a turn's replies on a passing failure within Teams' wait (bot/notifier.py).
-    adapter = RetryingCloudAdapter(ReusingBotFrameworkAuthentication(SdkConfig(settings)))
-    adapter.on_turn_error = _on_turn_error(settings)
+    # The SDK BOT_SDK names, behind its adapter (bot/sdk): authentication, turns in, messages out.
+    sdk = make_sdk(settings)
 
     app = web.Application(client_max_size=settings.max_request_bytes)
     app[COMPONENTS] = components
-    app[ADAPTER] = adapter
+    app[SDK] = sdk
 
-    notifier = Notifier(adapter, settings.microsoft_app_id)
+    notifier = Notifier(sdk.outbound)
 
     def retention() -> list[RetentionResult]:
         """The daily retention job's work (RETENTION_MONTHS; bot/services/privacy.py), and the dialogs
@@ -247,7 +244,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
 
     app.on_startup.append(startup)
     app.on_cleanup.append(cleanup)
-    app.router.add_post("/api/messages", _messages(adapter, components.bot, settings))
+    app.router.add_post("/api/messages", _messages(sdk, components.bot, settings))
     app.router.add_get("/healthz", _healthz(components))
     app.router.add_get("/exports/{token}", _export(components))
     app.router.add_get("/dashboard/{token}", _dashboard(components))
@@ -258,36 +255,11 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
 
 
 def _messages(
-    adapter: CloudAdapter, bot: DistrictBot, settings: Settings
+    sdk: Sdk, bot: DistrictBot, settings: Settings
 ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    authentication = adapter.bot_framework_authentication
-
-    async def authenticate(activity: Activity, header: str) -> Any:
-        """The SDK's authentication of `header` for `activity`, or a 401 response.
-
-        Not inside CloudAdapter.process: that answers 401 only for the SDK's PermissionError, and lets its
-        other refusals escape as 500s (not a JWT, no issuer, no or an unknown kid, an algorithm or a key
-        endorsement it does not allow; tests/test_auth.py)."""
-        try:
-            authenticated = await authentication.authenticate_request(activity, header)
-        except PermissionError as exc:
-            log.info("refused a request without a valid token: %s", exc)
-            return _problem(401, "unauthorized")
-        except OSError:
-            raise  # the signing keys could not be fetched: our failure, not the caller's
-        except Exception as exc:  # noqa: BLE001 - any other failure to validate the token is a refusal too
-            log.warning("refused a request with an invalid token: %s: %s", type(exc).__name__, exc)
-            return _problem(401, "unauthorized")
-        claims = authenticated.claims_identity.claims if authenticated.claims_identity else {}
-        if claims and "exp" not in claims:
-            # PyJWT checks `exp` only when a token has one, and the SDK does not ask for it: a token that
-            # never expires would be good forever. Bot Framework tokens always carry one.
-            log.warning("refused a token without an expiry")
-            return _problem(401, "unauthorized")
-        return authenticated
-
     async def messages(request: web.Request) -> web.StreamResponse:
-        # The SDK answers a wrong content type or broken JSON with a 500; check them first.
+        # The SDKs answer a wrong content type or broken JSON with a 500 (botbuilder) or a 400 that says
+        # little (the Agents SDK); check them first, the same for both.
         if request.content_type != "application/json":
             return _problem(415, "expected Content-Type: application/json")
         if request.content_length is not None and request.content_length > settings.max_request_bytes:
@@ -295,12 +267,11 @@ def _messages(
         header = request.headers.get("Authorization", "")
         if settings.has_credentials:
             # Refuse before reading: the token's signature, issuer, audience and lifetime are checked
-            # before the body is read. The SDK's checks that need the activity (the key endorsed for its
-            # channelId, the token's serviceurl claim equal to its serviceUrl) follow once it is parsed,
-            # still before the SDK deserializes it. (An activity with no channelId skips endorsements.)
-            first = await authenticate(Activity(), header)
-            if isinstance(first, web.StreamResponse):
-                return first
+            # before the body is read. The checks that need the activity (the token's serviceurl claim
+            # equal to its serviceUrl; botbuilder: the key endorsed for its channelId) follow once it is
+            # parsed, still before the SDK reads it as an activity.
+            if isinstance(await sdk.authenticate(header, channel_id=None, service_url=None), Refusal):
+                return _problem(401, "unauthorized")
         try:
             raw = await request.read()
         except web.HTTPRequestEntityTooLarge:
@@ -317,34 +288,29 @@ def _messages(
         if missing:
             return _problem(400, f"not an activity: missing {', '.join(missing)}")
         if (field := guard.wrong_type(body)) is not None:
-            return _problem(400, f"not an activity: {field} is not text")
+            log.info("refused a malformed activity: %s", field)
+            return _problem(400, f"not an activity: {field} has the wrong type")
         channel_id = body.get("channelId")
-        authenticated = await authenticate(
-            Activity(
-                channel_id=channel_id if isinstance(channel_id, str) else None,
-                service_url=body["serviceUrl"],
-            ),
+        identity = await sdk.authenticate(
             header,
+            channel_id=channel_id if isinstance(channel_id, str) else None,
+            service_url=body["serviceUrl"],
         )
-        if isinstance(authenticated, web.StreamResponse):
-            return authenticated
+        if isinstance(identity, Refusal):
+            return _problem(401, "unauthorized")
         if not settings.has_credentials and not guard.known_service_url(body["serviceUrl"]):
             # Unauthenticated (local development): the SDK would post the reply to any serviceUrl.
             log.warning("refused an activity whose replies would go to %s", body["serviceUrl"])
             return _problem(403, "replies may go only to loopback or the Bot Framework service")
         try:
-            # The SDK's own reading of an activity (what CloudAdapter.process does); a field of the wrong
-            # type (`from` a string, `entities` a number, a `timestamp` that is no date) raises msrest's
-            # DeserializationError, which the SDK would let escape as a 500.
-            activity = Activity().deserialize(body)
-        except (DeserializationError, RecursionError, TypeError, ValueError, AttributeError) as exc:
-            log.info("refused a malformed activity: %s", type(exc).__name__)
+            invoke = await sdk.process(identity, body, bot.on_turn)
+        except BadActivity as exc:
+            # A field of the wrong type (`from` a string, `entities` a number, a `timestamp` that is no
+            # date): the SDK cannot read it as an activity, and would let that escape as a 500.
+            log.info("refused a malformed activity: %s", exc)
             return _problem(400, "not an activity: a field has the wrong type")
-        invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
         if invoke:
-            # A card action's answer is plain JSON already (bot/teams.py); other invokes are SDK models.
-            body = invoke.body if isinstance(invoke.body, dict) else serializer_helper(invoke.body)
-            return web.json_response(body, status=invoke.status)
+            return web.json_response(invoke.body, status=invoke.status)
         return web.Response(status=201)
 
     return messages
@@ -607,35 +573,24 @@ async def _personal_data(components: Components, subject: DataSubject) -> web.St
     )
 
 
-def _on_turn_error(settings: Settings) -> Callable[[TurnContext, Exception], Awaitable[None]]:
-    async def on_error(context: TurnContext, error: Exception) -> None:
-        if isinstance(error, ClientRequestError | HttpOperationError):
-            # The Connector could not be reached, refused the reply (after retries: bot/notifier.py) or did
-            # not answer in time: telling the user would fail too.
-            log.error("could not reply through the Bot Connector: %s", error)
-            return
-        if isinstance(error, DeserializationError):
-            # msrest could not read the Connector's answer to a reply. Error answers are read whatever their
-            # body (bot/transport.py, ErrorAnswerDeserializer), so this was a success status (e.g. a proxy's
-            # HTML page): the reply was probably delivered, and an apology would meet the same answer.
-            log.error(
-                "the Bot Connector took a reply but its answer could not be read: %s", error, exc_info=error
-            )
-            return
-        log.exception("unhandled error in a turn", exc_info=error)
-        t = translator(settings.language)
-        try:
-            await context.send_activity(
-                t._("Sorry, something went wrong on my side. Please try again in a while.")
-            )
-        except Exception:  # noqa: BLE001 - the Connector may be what failed; the log has the cause
-            log.warning("could not tell the user about the error")
-
-    return on_error
-
-
 # Who writes in the terminal chat. It runs as an administrator: whoever runs it holds the database anyway.
 TERMINAL_USER = "terminal"
+
+
+class _ChatTurn:
+    """A line of the terminal chat as a turn (bot/sdk.Turn): no SDK, the replies collected."""
+
+    def __init__(self, activity: Incoming) -> None:
+        self.activity = activity
+        self.state: dict[str, Any] = {}
+        self.replies: list[Message] = []
+
+    async def send(self, message: Message) -> str | None:
+        self.replies.append(message)
+        return str(len(self.replies))
+
+    def answer_invoke(self, answer: InvokeAnswer) -> None:
+        pass
 
 
 async def run_chat(settings: Settings, stdin: IO[str] = sys.stdin, stdout: IO[str] = sys.stdout) -> None:
@@ -643,17 +598,8 @@ async def run_chat(settings: Settings, stdin: IO[str] = sys.stdin, stdout: IO[st
     settings = settings.model_copy(update={"admins": [*settings.admins, TERMINAL_USER]})
     components = build(settings)
     await asyncio.to_thread(components.start)
-    template = Activity(
-        channel_id="chat",
-        service_url="https://chat.invalid/",
-        conversation=ConversationAccount(id="terminal-chat", conversation_type="personal"),
-        from_property=ChannelAccount(id="terminal-user", name="Terminal", aad_object_id=TERMINAL_USER),
-        recipient=ChannelAccount(id="bot", name="Distriktsboten"),
-        locale=settings.language,
-    )
-    adapter = TestAdapter(components.bot.on_turn, template)
-    adapter.on_turn_error = _on_turn_error(settings)
     interactive = stdin.isatty()
+    number = 0
     try:
         while True:
             if interactive:
@@ -664,15 +610,31 @@ async def run_chat(settings: Settings, stdin: IO[str] = sys.stdin, stdout: IO[st
                 break
             if not line.strip():
                 continue
-            await adapter.receive_activity(Activity(type=ActivityTypes.message, text=line.strip()))
-            while (reply := adapter.get_next_activity()) is not None:
+            number += 1
+            turn = _ChatTurn(Incoming(_chat_message(line.strip(), number, settings.language)))
+            await components.bot.on_turn(turn)
+            for reply in turn.replies:
                 stdout.write(_as_text(reply) + "\n\n")
             stdout.flush()
     finally:
         components.stop()
 
 
-def _as_text(activity: Activity) -> str:
-    if activity.text:
-        return activity.text
-    return json.dumps([a.content for a in activity.attachments or []], ensure_ascii=False)
+def _chat_message(text: str, number: int, language: str) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "id": str(number),
+        "text": text,
+        "channelId": "chat",
+        "serviceUrl": "https://chat.invalid/",
+        "conversation": {"id": "terminal-chat", "conversationType": "personal"},
+        "from": {"id": "terminal-user", "name": "Terminal", "aadObjectId": TERMINAL_USER},
+        "recipient": {"id": "bot", "name": "Distriktsboten"},
+        "locale": language,
+    }
+
+
+def _as_text(message: Message) -> str:
+    if message.card is None:
+        return message.text
+    return json.dumps([message.card], ensure_ascii=False)

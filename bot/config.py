@@ -37,6 +37,10 @@ class Settings(BaseSettings):
         "", validation_alias=AliasChoices("MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID")
     )
 
+    # Which SDK carries the turns (bot/sdk): botbuilder (the default) or agents (the Microsoft 365 Agents
+    # SDK, its supported successor; `pip install '.[agents]'`). The same bot either way.
+    bot_sdk: Literal["botbuilder", "agents"] = "botbuilder"
+
     host: str = "127.0.0.1"
     port: int = Field(3978, ge=1, le=65535)
     database_url: str = "sqlite:///data/bot.db"

@@ -6,6 +6,8 @@ Framework-free checks used by bot/app.py `_messages` (issue 17, "hostile input")
   spend time and memory on it.
 - A string holding a lone UTF-16 surrogate ("\\ud800") or NUL cannot be stored (SQLite/PostgreSQL text,
   UTF-8 logs): refused with 400 before the turn.
+- A field of the wrong type (`from` a string, `entities` a number, a `timestamp` that is no date) is refused
+  with 400 the same on either SDK (`wrong_type`).
 - Without credentials (local development), replies go only to loopback or to the Bot Framework / Teams
   service hosts: the SDK would send them to whatever `serviceUrl` a request names (DESIGN.md, "Facts").
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -66,12 +69,27 @@ def bad_text(raw: bytes, parsed: Any) -> bool:
 
 
 # Fields an activity carries as text: msrest would turn an object or a number there into its repr.
-_TEXT_FIELDS = ("type", "id", "text", "locale", "textFormat", "channelId", "name", "replyToId", "serviceUrl")
+_TEXT_FIELDS = (
+    "type", "id", "text", "locale", "textFormat", "channelId", "name", "replyToId", "serviceUrl", "action"
+)  # fmt: skip
 _ACCOUNTS = ("from", "recipient", "conversation")
+_LISTS_OF_OBJECTS = (
+    "entities",
+    "attachments",
+    "membersAdded",
+    "membersRemoved",
+    "reactionsAdded",
+    "reactionsRemoved",
+)
+_TIMES = ("timestamp", "localTimestamp", "expiration")
 
 
 def wrong_type(body: dict[str, Any]) -> str | None:
-    """The first text field of the activity `body` that holds something other than text, if any."""
+    """The first field of the activity `body` whose JSON type no activity has (absent or null is fine):
+    text that is not a string, an account that is no object, a list of something other than objects, a
+    time that is no ISO 8601 date, an `isGroup` that is no boolean. The same on either SDK: botbuilder's
+    msrest fails on some and reads others as their repr, the Agents SDK's pydantic reads others as
+    something else (a number as a Unix time)."""
     for name in _TEXT_FIELDS:
         if name in body and body[name] is not None and not isinstance(body[name], str):
             return name
@@ -84,7 +102,27 @@ def wrong_type(body: dict[str, Any]) -> str | None:
         for name in ("id", "name", "aadObjectId", "tenantId", "conversationType"):
             if value.get(name) is not None and not isinstance(value[name], str):
                 return f"{account}.{name}"
+    for name in _LISTS_OF_OBJECTS:
+        value = body.get(name)
+        if value is not None and not (isinstance(value, list) and all(isinstance(i, dict) for i in value)):
+            return name
+    for name in _TIMES:
+        if body.get(name) is not None and not _is_time(body[name]):
+            return name
+    conversation = body.get("conversation")
+    if isinstance(conversation, dict) and conversation.get("isGroup") not in (None, True, False):
+        return "conversation.isGroup"
     return None
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def known_service_url(url: str) -> bool:

@@ -1,35 +1,23 @@
 """The proactive notifier: the one place scheduled work sends through; and a turn's replies retried.
 
 It posts a Reply into a stored conversation, or starts a new thread in a channel, paced to Teams' rate limits
-and retried the way Teams asks; RetryingCloudAdapter (the adapter bot/app.py runs) retries a turn's replies
-with the same rules and gives up on them at the turn's deadline. Besides bot/teams.py, bot/transport.py,
-bot/app.py and dialogs/, this is the only module that knows botbuilder.
+and retried the way Teams asks; RetryingTurn (what bot/teams.py answers a turn through) retries a turn's
+replies with the same rules and gives up on them at the turn's deadline. It knows no SDK: it sends through
+an SDK adapter's Outbound (bot/sdk), whose errors say what the Connector answered.
 
-Facts it is built on (DESIGN.md, "Facts that shape the design", and the SDK 4.17.1 source):
-- `CloudAdapter.continue_conversation` returns nothing: the message id is the ResourceResponse of
-  `send_activity`, captured inside the callback. The callback runs inside the adapter's pipeline, whose
-  `on_turn_error` (set in bot/app.py) would swallow a Connector error, so the callback catches it itself
-  and hands it back to the retry loop.
-- The SDK does not retry: a non-2xx answer from the Bot Connector is raised once, as
-  `botbuilder.schema.ErrorResponseException` (a `msrest.exceptions.HttpOperationError`) whose `.response`
-  is the `requests.Response` (`status_code`, case-insensitive `headers`), whatever the body: the app's
-  connector clients (bot/transport.py, ErrorAnswerDeserializer) read a text/plain or HTML error body as none,
-  where msrest alone raises DeserializationError. A turn's replies are retried with the same rules
-  (RetryPolicy; bot/transport.py, RetryingCloudAdapter). A success status whose body cannot be read (an
-  HTML page from a proxy, broken JSON) still raises DeserializationError: the message was probably taken,
-  but there is no id, so it is SendUncertain, never sent again. An unreachable Connector raises
-  `msrest.exceptions.ClientRequestError`, but only after requests/urllib3 has itself tried to connect
-  three more times (about 5 s of backoff), so connection errors get few retries here.
-- `TeamsInfo.send_message_to_teams_channel` fails with CloudAdapter when the app id is empty (it takes a
-  legacy path: "create_conversation(): service_url is required"); `adapter.create_conversation` with
-  ConversationParameters(is_group=True, channel_data={"channel": {"id": ...}}) works, and the callback's
-  conversation reference is the new thread's.
+Facts it is built on (DESIGN.md, "Facts that shape the design"):
+- Neither SDK retries: an error answer from the Bot Connector is raised once (bot/sdk.Refused, with the
+  status and Retry-After), whatever the body (the adapters read a gateway's HTML or text/plain error page as
+  its status). A success status whose body cannot be read (an HTML page from a proxy, broken JSON) is
+  bot/sdk.Unreadable: the message was probably taken, but there is no id, so it is SendUncertain, never sent
+  again. An unreachable Connector is bot/sdk.Unreachable (botbuilder's requests/urllib3 has by then itself
+  tried to connect three more times, about 5 s of backoff, so connection errors get few retries here).
 - No send is idempotent: a connection lost after the request was sent (closed unanswered, read timeout)
   may come after Teams posted the message or created the thread, and a retry would post it twice. Only a
   failure to connect, or an answer that refuses it (429, 503, ...), proves it was not taken; anything
   else is raised as SendUncertain ("may not have arrived"), logged and never sent again: exactly once
   for every message the bot starts (notices, reminders, digests, new threads), at the cost of one that
-  may be lost. (A turn's replies, RetryingCloudAdapter, are retried only on an answered status too.)
+  may be lost. (A turn's replies, RetryingTurn, are retried only on an answered status too.)
 - Teams' limits per bot per conversation: 7 sends / 1 s, 8 / 2 s, 60 / 30 s, 1800 / hour; per app about
   50 requests / s. Teams asks bots to retry 412, 429, 502, 504 with exponential backoff and jitter,
   honouring Retry-After.
@@ -39,28 +27,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import random as _random
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
-from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, ConversationParameters, ConversationReference, ResourceResponse
-from botframework.connector import Channels
-from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
-from requests.exceptions import ConnectionError as RequestsConnectionError
-from requests.exceptions import ConnectTimeout
-from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
-
-from bot.cards import Reply
+from bot.cards import Reply, message_of
+from bot.sdk import Incoming, InvokeAnswer, Message, Outbound, Refused, Turn, Unreachable, Unreadable
 from bot.services.people import channel_of
-from bot.teams import reply_activity
 
 log = logging.getLogger(__name__)
 
@@ -98,12 +74,6 @@ class SendFailed(Exception):
 class SendUncertain(SendFailed):
     """The Connector may have taken the message, and whether it did is unknown: the connection was lost after
     the request was sent, or a success answer could not be read (no message id). Not retried."""
-
-
-class _AnswerUnreadable(Exception):
-    """msrest could not read the Connector's answer to a send (its cause, a DeserializationError). With the
-    app's connector clients that is a success status (bot/transport.py reads every error answer); with
-    msrest's own reading it may be an error page too. Either way the message may have been taken."""
 
 
 @dataclass(frozen=True)
@@ -204,12 +174,11 @@ class SlidingWindows:
 
 
 class Notifier:
-    """Sends Replies proactively through the CloudAdapter; one per app, as it holds the pacing state."""
+    """Sends Replies proactively through an SDK adapter's Outbound; one per app: it holds the pacing state."""
 
     def __init__(
         self,
-        adapter: CloudAdapter,
-        app_id: str,
+        outbound: Outbound,
         *,
         limits: RateLimits = TEAMS_LIMITS,
         retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - frozen, so one shared default is safe
@@ -217,13 +186,7 @@ class Notifier:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         random: Callable[[], float] = _random.random,
     ) -> None:
-        # app_id: the bot's MicrosoftAppId. Empty works only without credentials (the SDK then signs
-        # nothing); with credentials the SDK refuses any other id ("Invalid app_id").
-        self._adapter = adapter
-        self._app_id = app_id
-        # The OAuth scope replies use (https://api.botframework.com in the public cloud); with credentials
-        # the token is asked for this audience, without them the SDK ignores it.
-        self._audience: str = adapter.bot_framework_authentication.get_originating_audience()
+        self._outbound = outbound
         self._retry = retry
         self._monotonic = monotonic
         self._sleep = sleep
@@ -234,93 +197,46 @@ class Notifier:
     async def send(self, reference: dict[str, Any], reply: Reply) -> Sent:
         """Post `reply` into an existing conversation: a personal chat, a group chat or a channel thread."""
         conversation_id = _conversation_id(reference)
-
-        async def attempt() -> str:
-            outcome: list[str] = []
-            errors: list[Exception] = []
-
-            async def callback(turn_context: TurnContext) -> None:
-                # The continuation activity carries a made-up id; without it the message is posted to
-                # .../activities as a new message instead of as a reply to an activity that never existed.
-                turn_context.activity.id = None
-                try:
-                    activity = reply_activity(reply, turn_context.activity.channel_id)
-                    response = await turn_context.send_activity(activity)
-                except Exception as exc:  # noqa: BLE001 - handed to the retry loop below, not swallowed
-                    errors.append(exc)
-                else:
-                    outcome.append(response.id if response is not None and response.id else "")
-
-            await self._adapter.continue_conversation(
-                ConversationReference.deserialize(reference), callback, self._app_id
-            )
-            if errors:
-                if isinstance(errors[0], DeserializationError):  # from the Connector's answer
-                    raise _AnswerUnreadable() from errors[0]
-                raise errors[0]
-            if not outcome:
-                raise RuntimeError("the adapter did not run the proactive turn")
-            return outcome[0]
-
-        message_id = await self._deliver(conversation_id, attempt)
+        message = message_of(reply, _str(reference.get("channelId")))
+        message_id = await self._deliver(conversation_id, lambda: self._outbound.send(reference, message))
         where = dict(reference)
         where["activityId"] = message_id
         return Sent(message_id=message_id, conversation_id=conversation_id, reference=where)
 
     async def start_thread(self, channel_reference: dict[str, Any], reply: Reply) -> Sent:
         """Start a new thread with `reply` in the channel `channel_reference` points at (or a thread of)."""
-        channel = ConversationReference.deserialize(channel_reference)
         conversation_id = _conversation_id(channel_reference)
-        if channel.conversation.conversation_type in _NOT_CHANNELS:
-            raise ValueError(
-                f"{conversation_id} is a {channel.conversation.conversation_type}, not a channel"
-            )
-        if not channel.service_url:
+        conversation = channel_reference["conversation"]
+        kind = conversation.get("conversationType")
+        if kind in _NOT_CHANNELS:
+            raise ValueError(f"{conversation_id} is a {kind}, not a channel")
+        if not channel_reference.get("serviceUrl"):
             raise ValueError(f"the reference to {conversation_id} has no serviceUrl")
-        channel_id = channel_of(conversation_id)
-        platform = channel.channel_id or Channels.ms_teams
-        tenant_id = channel.conversation.tenant_id
-
-        async def attempt() -> ConversationReference:
-            created: list[ConversationReference] = []
-
-            async def callback(turn_context: TurnContext) -> None:
-                created.append(TurnContext.get_conversation_reference(turn_context.activity))
-
-            channel_data: dict[str, Any] = {"channel": {"id": channel_id}}
-            if tenant_id:
-                channel_data["tenant"] = {"id": tenant_id}
-            parameters = ConversationParameters(
-                is_group=True,
-                channel_data=channel_data,
-                activity=reply_activity(reply, platform),
-                tenant_id=tenant_id,
-            )
-            # The Connector call happens before the pipeline runs, so its errors reach us directly.
-            try:
-                await self._adapter.create_conversation(
-                    self._app_id, callback, parameters, platform, channel.service_url, self._audience
-                )
-            except DeserializationError as exc:
-                raise _AnswerUnreadable() from exc
-            if not created:
-                raise RuntimeError("the adapter did not run the create-conversation turn")
-            return created[0]
-
-        thread = await self._deliver(conversation_id, attempt)
+        tenant_id = _str(conversation.get("tenantId")) or _str(conversation.get("tenantID"))
+        message = message_of(reply, _str(channel_reference.get("channelId")) or "msteams")
+        created = await self._deliver(
+            conversation_id,
+            lambda: self._outbound.create_thread(
+                channel_reference, message, channel_id=channel_of(conversation_id), tenant_id=tenant_id
+            ),
+        )
         # The SDK builds the thread's reference from the create answer alone; complete it from the
         # channel's, so a later send() addresses the thread like any stored reference.
-        thread.bot = channel.bot
-        thread.user = None
-        thread.locale = channel.locale
-        thread.conversation.is_group = True
-        thread.conversation.conversation_type = channel.conversation.conversation_type or "channel"
-        thread.conversation.tenant_id = thread.conversation.tenant_id or channel.conversation.tenant_id
-        message_id = _thread_message_id(thread.conversation.id) or thread.activity_id or ""
-        thread.activity_id = message_id
-        return Sent(
-            message_id=message_id, conversation_id=thread.conversation.id, reference=thread.serialize()
-        )
+        thread = {key: value for key, value in created.items() if key not in ("user", "bot", "locale")}
+        for key in ("bot", "locale"):
+            if channel_reference.get(key) is not None:
+                thread[key] = channel_reference[key]
+        thread_conversation = dict(thread.get("conversation") or {})
+        thread_conversation["isGroup"] = True
+        thread_conversation["conversationType"] = kind or "channel"
+        tenant = _str(thread_conversation.get("tenantId")) or _str(thread_conversation.get("tenantID"))
+        if tenant or tenant_id:
+            thread_conversation["tenantId"] = thread_conversation["tenantID"] = tenant or tenant_id
+        thread["conversation"] = thread_conversation
+        thread_id = thread_conversation["id"]
+        message_id = _thread_message_id(thread_id) or _str(thread.get("activityId")) or ""
+        thread["activityId"] = message_id
+        return Sent(message_id=message_id, conversation_id=thread_id, reference=thread)
 
     async def _deliver(self, conversation_id: str, attempt: Callable[[], Awaitable[T]]) -> T:
         """Run `attempt` paced and retried; raise ConversationGone or SendFailed when it cannot succeed.
@@ -339,19 +255,19 @@ class Notifier:
             retry_after: float | None = None
             try:
                 return await attempt()
-            except _AnswerUnreadable as exc:
+            except Unreadable as exc:
                 log.warning(
                     "a message to %s may not have arrived: the Connector's answer could not be read; it is"
                     " not sent again",
                     conversation_id,
                 )
                 raise SendUncertain(
-                    f"the Connector's answer could not be read: {exc.__cause__}",
+                    f"the Connector's answer could not be read: {exc}",
                     status=None,
                     conversation_id=conversation_id,
-                ) from exc.__cause__
-            except HttpOperationError as exc:
-                status = status_of(exc)
+                ) from exc
+            except Refused as exc:
+                status = exc.status
                 if status in GONE_STATUSES:
                     log.info("conversation %s is gone: the Connector answered %s", conversation_id, status)
                     raise ConversationGone(conversation_id, status) from exc
@@ -361,10 +277,10 @@ class Notifier:
                         f"the Connector answered {status}", status=status, conversation_id=conversation_id
                     ) from exc
                 last: int | None = status
-                retry_after = retry_after_of(exc)
+                retry_after = exc.retry_after
                 error: Exception = exc
-            except ClientRequestError as exc:
-                if _maybe_sent(exc):
+            except Unreachable as exc:
+                if exc.maybe_sent:
                     log.warning(
                         "a message to %s may not have arrived: the connection was lost after it was sent;"
                         " it is not sent again",
@@ -451,71 +367,8 @@ def _conversation_id(reference: dict[str, Any]) -> str:
     return conversation_id
 
 
-def _maybe_sent(exc: ClientRequestError) -> bool:
-    """Whether the request may have reached the Connector before the connection failed.
-
-    msrest raises ClientRequestError while handling the requests exception (its `__context__`), which
-    wraps urllib3's. Only a failure to connect (refused, unresolvable, connect timeout: urllib3's
-    ConnectTimeoutError and its subclass NewConnectionError) proves nothing was sent.
-    """
-    seen: set[int] = set()
-    error: BaseException | None = exc
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, ConnectTimeout | ConnectTimeoutError):
-            return False
-        if isinstance(error, MaxRetryError) and error.reason is not None:
-            error = error.reason
-        elif (
-            isinstance(error, RequestsConnectionError)
-            and error.args
-            and isinstance(error.args[0], BaseException)
-        ):
-            error = error.args[0]
-        else:
-            error = error.__cause__ or error.__context__
-    return True
-
-
-def status_of(exc: HttpOperationError) -> int | None:
-    response = getattr(exc, "response", None)
-    status = getattr(response, "status_code", None)
-    return status if isinstance(status, int) else None
-
-
-def retry_after_of(exc: HttpOperationError) -> float | None:
-    """Retry-After from the Connector's answer, in seconds: delta-seconds or an HTTP date.
-
-    A date is measured against the answer's own Date header when there is one, so the bot's clock being
-    off does not matter.
-    """
-    headers = getattr(getattr(exc, "response", None), "headers", None)
-    if headers is None:
-        return None
-    value = headers.get("Retry-After")
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        when = _http_date(value)
-        if when is None:
-            return None
-        now = _http_date(headers.get("Date")) or datetime.now(UTC)
-        seconds = (when - now).total_seconds()
-    if math.isnan(seconds):
-        return None
-    return max(0.0, seconds)
-
-
-def _http_date(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 # A turn's replies: a few quick retries (at most 0.5 + 1 + 2 s of backoff), and no reply waited for past
@@ -524,60 +377,43 @@ REPLY_RETRY = RetryPolicy(attempts=4, base_delay=0.5, max_delay=4.0)
 REPLY_DEADLINE = 12.0
 
 
-class ReplyTimeout(ClientRequestError):  # type: ignore[misc]
+class ReplyTimeout(Unreachable):
     """No answer from the Bot Connector before the turn's deadline: the user got nothing."""
 
 
-_DEADLINE = "bot.notifier.reply_deadline"
-
-
-class RetryingCloudAdapter(CloudAdapter):  # type: ignore[misc]
-    """The SDK's CloudAdapter; in an incoming turn each reply is retried on a passing failure (REPLY_RETRY,
-    the notifier's rules) and given up at the turn's deadline. Proactive turns send as the SDK does:
-    bot/notifier.py paces and retries those itself."""
+class RetryingTurn:
+    """A turn (bot/sdk.Turn) whose replies are retried on a passing failure (REPLY_RETRY, the notifier's
+    rules) and given up at the turn's deadline, counted from when it was made (the turn's start)."""
 
     retry: RetryPolicy = REPLY_RETRY
     deadline: float = REPLY_DEADLINE
     sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
     random: Callable[[], float] = staticmethod(_random.random)
 
-    async def process_activity(
-        self, auth: Any, activity: Activity, logic: Callable[[TurnContext], Awaitable[Any]]
-    ) -> Any:
-        deadline = asyncio.get_running_loop().time() + self.deadline
+    def __init__(self, turn: Turn) -> None:
+        self.turn = turn
+        self.activity: Incoming = turn.activity
+        self.state = turn.state
+        self._loop = asyncio.get_running_loop()
+        self._deadline = self._loop.time() + self.deadline
 
-        async def within_deadline(context: TurnContext) -> None:
-            context.turn_state[_DEADLINE] = deadline
-            await logic(context)
+    def answer_invoke(self, answer: InvokeAnswer) -> None:
+        self.turn.answer_invoke(answer)
 
-        return await super().process_activity(auth, activity, within_deadline)
-
-    async def send_activities(
-        self, context: TurnContext, activities: list[Activity]
-    ) -> list[ResourceResponse]:
-        for activity in activities:
-            # Text shown as text (bot/teams.py, plain_text): also for the replies dialogs send as strings.
-            if activity.text and not activity.text_format and not activity.attachments:
-                activity.text_format = "plain"
-        deadline = context.turn_state.get(_DEADLINE)
-        if deadline is None:
-            return await super().send_activities(context, activities)  # type: ignore[no-any-return]
-        return [await self._send(context, activity, deadline) for activity in activities]
-
-    async def _send(self, context: TurnContext, activity: Activity, deadline: float) -> ResourceResponse:
-        loop, policy = asyncio.get_running_loop(), self.retry
+    async def send(self, message: Message) -> str | None:
+        loop, policy, deadline = self._loop, self.retry, self._deadline
         for number in range(1, policy.attempts + 1):
             try:
-                sending = super().send_activities(context, [activity])
-                [response] = await asyncio.wait_for(sending, max(0.0, deadline - loop.time()))
-                return response  # type: ignore[no-any-return]
+                return await asyncio.wait_for(self.turn.send(message), max(0.0, deadline - loop.time()))
             except TimeoutError as exc:
                 log.error(
                     "gave up on a reply: no answer from the Bot Connector in time; the user got nothing"
                 )
-                raise ReplyTimeout(f"no answer from the Bot Connector within {self.deadline:.0f} s") from exc
-            except HttpOperationError as exc:
-                status, retry_after = status_of(exc), retry_after_of(exc)
+                raise ReplyTimeout(
+                    f"no answer from the Bot Connector within {self.deadline:.0f} s", maybe_sent=True
+                ) from exc
+            except Refused as exc:
+                status, retry_after = exc.status, exc.retry_after
                 if status not in policy.statuses or number == policy.attempts:
                     raise
                 if retry_after is None:

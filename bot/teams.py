@@ -1,8 +1,8 @@
-"""The Teams side of the bot: the one ActivityHandler.
+"""The Teams side of the bot: what a turn means, on either SDK.
 
 It strips the @mention, remembers where the bot can post, hands the text to the router and sends the
-reply back as a card (or text where the channel has no cards). Besides app.py, dialogs/ and the notifier,
-this is the only module that knows botbuilder's turn objects.
+reply back as a card (or text where the channel has no cards). It reads the activity as Teams sent it
+(bot/sdk.Incoming) and answers through bot/sdk.Turn: it knows no SDK (bot/sdk/ holds one adapter each).
 
 Every message goes to the router, a submitted card form too (a `value` naming the form). The one thing
 decided here is the check-in dialog, which needs the turn: a bare `rapportera` in a chat without cards (the
@@ -16,45 +16,38 @@ import logging
 import re
 import time
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
-from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ChannelAccount, TextFormatTypes
-
-from bot.cards import Reply
+from bot.cards import CARD_CHANNELS, message_of
 from bot.commands import Context, Request, Router, Services
 from bot.commands.router import Kind, TurnNote, note_turn, turn_note
 from bot.config import Settings
-from bot.db.dialogs import DialogStates, dialog_key
+from bot.db.dialogs import DialogStates
 from bot.db.engine import StorageGone
 from bot.i18n import genitive, pick_language, translator
+from bot.notifier import RetryingTurn
+from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
 from bot.services.text import flatten_html, strip_invisible
-
-if TYPE_CHECKING:
-    from dialogs.host import Dialogs
+from dialogs.host import Dialogs
 
 log = logging.getLogger(__name__)
 # One line per turn (on_turn): what came in, which command, the outcome and how long it took. Never the
 # message's text nor who wrote it: at info level the log holds no personal data.
 turn_log = logging.getLogger("bot.turns")
 
-# Channels whose clients render Adaptive Cards; everything else (the terminal chat, tests) gets text.
-CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
-
-# What an Action.Execute is answered with: a card that replaces the tapped one, or a message beside it.
-ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
-MESSAGE = "application/vnd.microsoft.activity.message"
-
 # Teams redelivers an activity it thinks timed out (after about 15 s); remember this many recent ids.
 RECENT_ACTIVITIES = 4096
 
 _LEFTOVER_MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
+# What an Action.Execute is answered with: a card that replaces the tapped one, or a message beside it.
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+MESSAGE = "application/vnd.microsoft.activity.message"
 
-class DistrictBot(TeamsActivityHandler):
+
+class DistrictBot:
     def __init__(
         self,
         *,
@@ -64,11 +57,8 @@ class DistrictBot(TeamsActivityHandler):
         clock: Clock,
     ) -> None:
         self.router = router
-        # The dialog host imports botbuilder-dialogs (with its date recognisers, about 18 MB): only a
-        # check-in in a channel without cards (the terminal chat) needs it, so it is made then, or when a
-        # message answers a dialog another process (or this one before a restart) began.
-        self._dialogs: Dialogs | None = None
-        self._dialog_states = DialogStates(services.repository.db)
+        # The check-in one question at a time (the terminal chat), its state in the database (dialogs/).
+        self.dialogs = Dialogs(DialogStates(services.repository.db), clock)
         self.services = services
         self.repository = services.repository
         self.districts = services.districts
@@ -80,8 +70,8 @@ class DistrictBot(TeamsActivityHandler):
         # Who was last noted as a member of which district: writing in a channel again costs no write.
         self._members: OrderedDict[tuple[str, str], None] = OrderedDict()
 
-    async def on_message_activity(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
+    async def on_message_activity(self, turn: Turn) -> None:
+        activity = turn.activity
         if self._is_redelivery(activity):
             note_turn(outcome="redelivered")
             return
@@ -92,7 +82,7 @@ class DistrictBot(TeamsActivityHandler):
             await self._count(activity, conversation, Kind.OVERHEARD)
             return
         await self._remember(activity, conversation)
-        user = person_of(activity.from_property)
+        user = person_of(activity.sender)
         scope = await self._scope(conversation, user)
         request = Request(
             text=message_text(activity),
@@ -110,52 +100,47 @@ class DistrictBot(TeamsActivityHandler):
             locale=activity.locale,
         )
         context = Context(self.services, self.clock())
-        if await self._continues_dialog(turn_context, request, context):
+        if await self._continues_dialog(turn, request, context):
             note_turn(command="report-dialog")
             return  # the dialog answered
         reply = await self.router.dispatch(request, context)
         if reply.opens_check_in_dialog:
-            await self.dialog_host().begin_check_in(turn_context, request, context)
+            await self.dialogs.begin_check_in(turn, request, context)
             return
         if reply.forgot_sender:
             self._drop_cached(conversation.conversation_id, user)
         if not reply.quiet:
-            await turn_context.send_activity(reply_activity(reply, activity.channel_id))
+            await turn.send(message_of(reply, activity.channel_id))
 
-    async def on_message_reaction_activity(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        if not self._is_redelivery(activity) and activity.conversation is not None:
+    async def on_message_reaction_activity(self, turn: Turn) -> None:
+        activity = turn.activity
+        if not self._is_redelivery(activity) and activity.conversation.get("id"):
             await self._count(activity, conversation_of(activity), Kind.REACTION)
 
-    async def _count(self, activity: Activity, conversation: ConversationInfo, kind: Kind) -> None:
+    async def _count(self, activity: Incoming, conversation: ConversationInfo, kind: Kind) -> None:
         request = Request(
             text="",
             t=translator(self.settings.language),
             district="",
-            user=person_of(activity.from_property),
+            user=person_of(activity.sender),
             conversation_kind=conversation.kind,
             conversation=conversation,
             kind=kind,
             reacted_to=activity.reply_to_id or "",
-            reactions=(len(activity.reactions_added or []), len(activity.reactions_removed or [])),
+            reactions=(len(activity.reactions_added), len(activity.reactions_removed)),
         )
         await self.router.dispatch(request, Context(self.services, self.clock()))
 
-    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        if turn_context.activity.name == "adaptiveCard/action":
-            return InvokeResponse(status=200, body=await self._card_action(turn_context))
-        return await super().on_invoke_activity(turn_context)
-
-    async def _card_action(self, turn_context: TurnContext) -> dict[str, Any]:
+    async def _card_action(self, turn: Turn) -> dict[str, Any]:
         """A card button (Action.Execute): its data and the card's inputs, routed by the form they name; the
         answer replaces the card (a card), or is shown beside it (a message: the tap changed nothing).
         The invoke response Teams expects (Universal Actions): statusCode 200, the type and the value."""
-        activity = turn_context.activity
+        activity = turn.activity
         action = activity.value.get("action") if isinstance(activity.value, dict) else None
         data = action.get("data") if isinstance(action, dict) else None
         conversation = conversation_of(activity)
         await self._remember(activity, conversation)
-        user = person_of(activity.from_property)
+        user = person_of(activity.sender)
         scope = await self._scope(conversation, user)
         request = Request(
             text="",
@@ -175,8 +160,11 @@ class DistrictBot(TeamsActivityHandler):
             return {"statusCode": 200, "type": MESSAGE, "value": reply.text}
         return {"statusCode": 200, "type": ADAPTIVE_CARD, "value": reply.as_card()}
 
-    async def on_turn(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
+    async def on_turn(self, sdk_turn: Turn) -> None:
+        """One activity, from either SDK's adapter (bot/sdk): its replies retried within the turn's deadline
+        (bot/notifier.py, RetryingTurn), a failure answered with an apology."""
+        turn = RetryingTurn(sdk_turn)
+        activity = turn.activity
         note = TurnNote()
         token = turn_note.set(note)
         started = time.perf_counter()
@@ -188,10 +176,10 @@ class DistrictBot(TeamsActivityHandler):
                 note.outcome = "other-tenant"
                 return
             clean_activity(activity)
-            await super().on_turn(turn_context)
-            # Dialog state is saved at the end of every turn (BotBuilder-Samples 05.multi-turn-prompt).
-            if self._dialogs is not None:
-                await self._dialogs.save(turn_context)
+            await self._dispatch(turn)
+        except Exception as error:  # noqa: BLE001 - answered (or logged) here, as the SDKs' on_turn_error
+            note.outcome = "error"
+            await self._on_error(turn, error)
         except BaseException:
             note.outcome = "error"
             raise
@@ -207,54 +195,75 @@ class DistrictBot(TeamsActivityHandler):
                 (time.perf_counter() - started) * 1000,
             )
 
-    async def _continues_dialog(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
+    async def _dispatch(self, turn: Turn) -> None:
+        """By activity type, as the SDKs' (Teams) ActivityHandler dispatches what this bot handles."""
+        kind = turn.activity.type
+        if kind == "message":
+            await self.on_message_activity(turn)
+        elif kind == "messageReaction":
+            await self.on_message_reaction_activity(turn)
+        elif kind == "invoke" and turn.activity.name == "adaptiveCard/action":
+            turn.answer_invoke(InvokeAnswer(200, await self._card_action(turn)))
+        elif kind == "conversationUpdate":
+            await self.on_conversation_update_activity(turn)
+        elif kind == "installationUpdate":
+            action = (turn.activity.action or "").lower()
+            if action in ("add", "add-upgrade"):
+                # Teams follows an install with a conversationUpdate adding the bot; the welcome goes there.
+                await self._remember(turn.activity)
+            elif action in ("remove", "remove-upgrade"):
+                await self._forget(turn.activity)
+
+    async def _on_error(self, turn: Turn, error: Exception) -> None:
+        if isinstance(error, Unreadable):
+            # The Connector's answer to a reply could not be read. Error answers are read whatever their
+            # body (the SDK adapters), so this was a success status (e.g. a proxy's HTML page): the reply
+            # was probably delivered, and an apology would meet the same answer.
+            log.error("the Bot Connector took a reply but its answer could not be read: %s", error)
+            return
+        if isinstance(error, ConnectorError):
+            # The Connector could not be reached, refused the reply (after retries: bot/notifier.py) or did
+            # not answer in time: telling the user would fail too.
+            log.error("could not reply through the Bot Connector: %s", error)
+            return
+        log.exception("unhandled error in a turn", exc_info=error)
+        t = translator(pick_language(turn.activity.locale, self.settings.language))
+        try:
+            await turn.send(
+                Message(t._("Sorry, something went wrong on my side. Please try again in a while."))
+            )
+        except Exception:  # noqa: BLE001 - the Connector may be what failed; the log has the cause
+            log.warning("could not tell the user about the error")
+
+    async def _continues_dialog(self, turn: Turn, request: Request, context: Context) -> bool:
         """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
 
         Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no
         answer to one): elsewhere there is none to ask the database for."""
         if request.cards or request.form is not None:
             return False
-        activity = turn_context.activity
-        key = dialog_key(activity.channel_id, activity.conversation.id)
-        if self._dialogs is None and not await asyncio.to_thread(self._dialog_states.waiting, key):
-            return False
-        return await self.dialog_host().continue_active(turn_context, request, context)
+        return await self.dialogs.continue_active(turn, request, context)
 
-    def dialog_host(self) -> Dialogs:
-        if self._dialogs is None:
-            from dialogs.host import Dialogs
-            from dialogs.storage import DatabaseStorage
-
-            self._dialogs = Dialogs(DatabaseStorage(self._dialog_states, self.clock))
-        return self._dialogs
-
-    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
-        # Deliberately not calling TeamsActivityHandler's dispatch: it looks every added member up in
-        # the roster (a Connector call per member), which the bot does not need.
-        activity = turn_context.activity
-        bot_id = activity.recipient.id if activity.recipient else None
-        if any(member.id == bot_id for member in activity.members_added or []):
+    async def on_conversation_update_activity(self, turn: Turn) -> None:
+        # Not as botbuilder's TeamsActivityHandler does: it looks every added member up in the roster (a
+        # Connector call per member), which the bot does not need.
+        activity = turn.activity
+        bot_id = (activity.recipient or {}).get("id")
+        if any(member.get("id") == bot_id for member in activity.members_added):
             await self._remember(activity)
-            await self._welcome(turn_context)
-        elif any(member.id == bot_id for member in activity.members_removed or []):
+            await self._welcome(turn)
+        elif any(member.get("id") == bot_id for member in activity.members_removed):
             await self._forget(activity)
-        elif activity.conversation is not None:
+        elif activity.conversation.get("id"):
             await self._remember(activity)
 
-    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
-        # Teams follows an install with a conversationUpdate that adds the bot; the welcome goes there.
-        await self._remember(turn_context.activity)
-
-    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
-        await self._forget(turn_context.activity)
-
-    async def _welcome(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
+    async def _welcome(self, turn: Turn) -> None:
+        activity = turn.activity
         if self._is_redelivery(activity):
             return
         t = translator(pick_language(activity.locale, self.settings.language))
         conversation = conversation_of(activity)
-        user = person_of(activity.from_property) if conversation.kind == "personal" else None
+        user = person_of(activity.sender) if conversation.kind == "personal" else None
         scope = await self._scope(conversation, None)
         if user is not None and user.aad_object_id in self.services.admins:
             # The administrator who installs the bot: what to do first (issue 18).
@@ -275,13 +284,13 @@ class DistrictBot(TeamsActivityHandler):
                 "come. This team is not linked to a district yet: an administrator links it by writing "
                 "here: link DISTRICT"
             )
-        await turn_context.send_activity(plain_text(text))
+        await turn.send(Message(text))
 
-    async def _remember(self, activity: Activity, conversation: ConversationInfo | None = None) -> None:
+    async def _remember(self, activity: Incoming, conversation: ConversationInfo | None = None) -> None:
         conversation = conversation or conversation_of(activity)
         if self._stored.get(conversation.conversation_id) == conversation:
             return
-        person = person_of(activity.from_property) if conversation.kind == "personal" else None
+        person = person_of(activity.sender) if conversation.kind == "personal" else None
         # A write may wait on the SQLite lock (busy timeout): keep it off the event loop.
         try:
             if conversation.team_id:
@@ -305,11 +314,12 @@ class DistrictBot(TeamsActivityHandler):
         for key in [key for key in self._members if user is not None and key[0] == user.teams_user_id]:
             del self._members[key]
 
-    async def _forget(self, activity: Activity) -> None:
-        self._stored.pop(activity.conversation.id, None)
-        await asyncio.to_thread(
-            self.repository.forget_conversation, activity.conversation.id, now=self.clock()
-        )
+    async def _forget(self, activity: Incoming) -> None:
+        conversation_id = activity.conversation.get("id")
+        if not isinstance(conversation_id, str):
+            return
+        self._stored.pop(conversation_id, None)
+        await asyncio.to_thread(self.repository.forget_conversation, conversation_id, now=self.clock())
 
     async def _scope(self, conversation: ConversationInfo, user: PersonInfo | None) -> Scope:
         """The district this turn speaks for (bot/services/people.py). Someone writing in a linked
@@ -328,10 +338,11 @@ class DistrictBot(TeamsActivityHandler):
                     self._members.popitem(last=False)
         return scope
 
-    def _is_redelivery(self, activity: Activity) -> bool:
-        if not activity.id or activity.conversation is None:
+    def _is_redelivery(self, activity: Incoming) -> bool:
+        conversation_id = activity.conversation.get("id")
+        if not activity.id or not isinstance(conversation_id, str):
             return False
-        key = (activity.conversation.id, activity.id)
+        key = (conversation_id, activity.id)
         if key in self._recent:
             return True
         self._recent[key] = None
@@ -340,55 +351,46 @@ class DistrictBot(TeamsActivityHandler):
         return False
 
 
-def addressed(activity: Activity) -> bool:
+def addressed(activity: Incoming) -> bool:
     """Whether a message is to the bot: it @mentions the bot, or submits one of its cards."""
-    bot_id = activity.recipient.id if activity.recipient else None
+    bot_id = (activity.recipient or {}).get("id")
     return isinstance(activity.value, dict) or any(
-        (mentioned := _mentioned(entity)) is not None and mentioned.get("id") == bot_id
-        for entity in activity.entities or []
-        if str(getattr(entity, "type", "") or "").lower() == "mention"
+        isinstance(entity.get("mentioned"), dict) and entity["mentioned"].get("id") == bot_id
+        for entity in activity.entities
+        if str(entity.get("type") or "").lower() == "mention"
     )
-
-
-def _mentioned(entity: Any) -> dict[str, Any] | None:
-    """Who a mention entity names ({"id", "name"}): a Mention built in code has .mentioned, one read from
-    JSON keeps it in additional_properties."""
-    mentioned = getattr(entity, "mentioned", None) or (
-        (getattr(entity, "additional_properties", None) or {}).get("mentioned")
-    )
-    if isinstance(mentioned, ChannelAccount):
-        return {"id": mentioned.id, "name": mentioned.name}
-    return mentioned if isinstance(mentioned, dict) else None
 
 
 # A file sent to the bot in a personal chat (manifest supportsFiles): Teams' pre-authorised download.
 FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info"
 
 
-def form_of(activity: Activity) -> dict[str, Any] | None:
+def form_of(activity: Incoming) -> dict[str, Any] | None:
     """A submitted card form's data: a message with a `value` naming its form (Action.Submit); a file sent
     in chat is the plan upload form (bot/commands/plans.py) with the file's name and address."""
     value = activity.value
     if isinstance(value, dict) and "form" in value:
         return value
-    for attachment in activity.attachments or []:
-        content = attachment.content if isinstance(attachment.content, dict) else {}
-        if attachment.content_type == FILE_DOWNLOAD:
+    for attachment in activity.attachments:
+        content = attachment.get("content") if isinstance(attachment.get("content"), dict) else {}
+        if attachment.get("contentType") == FILE_DOWNLOAD:
+            name = attachment.get("name")
+            url = content.get("downloadUrl") if isinstance(content, dict) else None
             return {
                 "form": "plan-upload",
-                "name": attachment.name or "",
-                "url": content.get("downloadUrl") or "",
+                "name": name if isinstance(name, str) else "",
+                "url": url if isinstance(url, str) else "",
             }
     return None
 
 
-def _unique_id(activity: Activity) -> str:
+def _unique_id(activity: Incoming) -> str:
     """The activity's id if it names the message for good: Teams' do, within their conversation; the
-    terminal chat (TestAdapter) numbers its messages anew each run."""
+    terminal chat numbers its messages anew each run."""
     return (activity.id or "") if activity.channel_id == "msteams" else ""
 
 
-def message_text(activity: Activity) -> str:
+def message_text(activity: Incoming) -> str:
     """The user's words: the bot's @mention removed, Teams' HTML flattened to text (bot/services/text.py).
 
     A card button that submits data instead of text may name a command as {"command": "..."}.
@@ -399,13 +401,11 @@ def message_text(activity: Activity) -> str:
     text = activity.text or ""
     if "<" not in text and "&" not in text and not _mentions_anyone(activity):  # most personal chats
         return " ".join(text.split())
-    if activity.recipient is not None and activity.entities:
-        try:
-            text = TurnContext.remove_recipient_mention(activity) or ""
-        except (KeyError, TypeError, AttributeError):  # a malformed mention entity; fall back below
-            text = activity.text or ""
-    name = activity.recipient.name if activity.recipient else None
-    if name:
+    recipient = activity.recipient or {}
+    if isinstance(recipient.get("id"), str) and activity.entities:
+        text = activity.text_without_mention_of(recipient["id"])
+    name = recipient.get("name")
+    if isinstance(name, str) and name:
         text = re.sub(rf"<at[^>]*>\s*{re.escape(name)}\s*</at>", " ", text, flags=re.IGNORECASE)
     # Mentions of the bot under another label (some clients) start the message; drop a leading one.
     text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
@@ -413,20 +413,20 @@ def message_text(activity: Activity) -> str:
     return " ".join(flatten_html(text).split())
 
 
-def _mentions_anyone(activity: Activity) -> bool:
-    """Whether any entity is a mention, as TurnContext.get_mentions decides (any case)."""
-    return any(
-        str(getattr(entity, "type", "") or "").lower() == "mention" for entity in activity.entities or []
-    )
+def _mentions_anyone(activity: Incoming) -> bool:
+    """Whether any entity is a mention (any case)."""
+    return any(str(entity.get("type") or "").lower() == "mention" for entity in activity.entities)
 
 
-def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
+def mentioned_people(activity: Incoming) -> tuple[PersonInfo, ...]:
     """The people @mentioned in a message, besides the bot, in the order written, once each."""
-    bot_id = activity.recipient.id if activity.recipient else None
+    bot_id = (activity.recipient or {}).get("id")
     people: dict[str, PersonInfo] = {}
-    for entity in activity.entities or []:
-        mentioned = _mentioned(entity) if entity.type == "mention" else None
-        if mentioned is None:
+    for entity in activity.entities:
+        if entity.get("type") != "mention":
+            continue
+        mentioned = entity.get("mentioned")
+        if not isinstance(mentioned, dict):
             continue
         person_id, name = mentioned.get("id"), mentioned.get("name")
         if not isinstance(person_id, str) or not person_id or person_id == bot_id:
@@ -435,19 +435,17 @@ def mentioned_people(activity: Activity) -> tuple[PersonInfo, ...]:
     return tuple(people.values())
 
 
-def mentions_written(activity: Activity) -> tuple[str, ...]:
+def mentions_written(activity: Incoming) -> tuple[str, ...]:
     """The text of each mention of someone besides the bot, as Teams wrote it in the message ("Johannes",
     when the writer shortened "Johannes Ström"), without its markup."""
-    bot_id = activity.recipient.id if activity.recipient else None
-    written = []
-    for entity in activity.entities or []:
-        if entity.type != "mention":
+    bot_id = (activity.recipient or {}).get("id")
+    written: list[str] = []
+    for entity in activity.entities:
+        if entity.get("type") != "mention":
             continue
-        extra = getattr(entity, "additional_properties", None) or {}
-        mentioned = getattr(entity, "mentioned", None) or extra.get("mentioned")
-        mentioned_id = mentioned.id if isinstance(mentioned, ChannelAccount) else (mentioned or {}).get("id")
-        text = getattr(entity, "text", None) or extra.get("text")
-        if mentioned_id == bot_id or not isinstance(text, str):
+        mentioned = entity.get("mentioned")
+        text = entity.get("text")
+        if not isinstance(mentioned, dict) or mentioned.get("id") == bot_id or not isinstance(text, str):
             continue
         plain = " ".join(re.sub(r"<[^>]+>", "", text).split())
         if plain and plain not in written:
@@ -455,22 +453,20 @@ def mentions_written(activity: Activity) -> tuple[str, ...]:
     return tuple(written)
 
 
-def clean_activity(activity: Activity) -> None:
+def clean_activity(activity: Incoming) -> None:
     """Invisible controls (bidi overrides, zero-width spaces, ...; bot/services/text.py) removed from what
     the bot may store or repeat, where it comes in: the text, the sender's and the mentioned people's
     names, card submits and channel data (team names). Each is then stored and shown as what it looks
     like: names, check-in comments, prompt texts, and the CSV export made from them."""
-    if isinstance(activity.text, str):
-        activity.text = strip_invisible(activity.text)
-    for account in (activity.from_property, *(activity.members_added or [])):
-        if account is not None and isinstance(account.name, str):
-            account.name = strip_invisible(account.name)
-    activity.value = _cleaned(activity.value)
-    activity.channel_data = _cleaned(activity.channel_data)
-    for entity in activity.entities or []:
-        extra = getattr(entity, "additional_properties", None)
-        if isinstance(extra, dict):
-            entity.additional_properties = _cleaned(extra)
+    data = activity.data
+    if isinstance(data.get("text"), str):
+        data["text"] = strip_invisible(data["text"])
+    for account in (activity.sender, *activity.members_added):
+        if account is not None and isinstance(account.get("name"), str):
+            account["name"] = strip_invisible(account["name"])
+    for key in ("value", "channelData", "entities"):
+        if key in data:
+            data[key] = _cleaned(data[key])
 
 
 def _cleaned(value: Any, depth: int = 0) -> Any:
@@ -485,72 +481,61 @@ def _cleaned(value: Any, depth: int = 0) -> Any:
     return value
 
 
-def person_of(account: ChannelAccount | None) -> PersonInfo | None:
-    if account is None or not account.id:
+def person_of(account: dict[str, Any] | None) -> PersonInfo | None:
+    if account is None or not isinstance(account.get("id"), str) or not account["id"]:
         return None
-    return PersonInfo(teams_user_id=account.id, aad_object_id=account.aad_object_id, name=account.name or "")
+    aad = account.get("aadObjectId")
+    name = account.get("name")
+    return PersonInfo(
+        teams_user_id=account["id"],
+        aad_object_id=aad if isinstance(aad, str) else None,
+        name=name if isinstance(name, str) else "",
+    )
 
 
-def _conversation_kind(activity: Activity) -> str:
+def _conversation_kind(activity: Incoming) -> str:
     conversation = activity.conversation
-    if conversation is None:
+    if not conversation:
         return "-"
-    return conversation.conversation_type or ("groupChat" if conversation.is_group else "personal")
+    kind = conversation.get("conversationType")
+    if isinstance(kind, str) and kind:
+        return kind
+    return "groupChat" if conversation.get("isGroup") else "personal"
 
 
-def team_name(activity: Activity) -> str:
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    team = channel_data.get("team") or {}
+def team_name(activity: Incoming) -> str:
+    team = activity.channel_data.get("team") or {}
     name = team.get("name") if isinstance(team, dict) else None
     return name if isinstance(name, str) else ""
 
 
-def tenant_of(activity: Activity) -> str | None:
+def tenant_of(activity: Incoming) -> str | None:
     """The Microsoft Entra tenant an activity comes from (Teams puts it in conversation and channelData)."""
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = channel_data.get("tenant") or {}
-    conversation_tenant = activity.conversation.tenant_id if activity.conversation else None
-    return conversation_tenant or (tenant.get("id") if isinstance(tenant, dict) else None)
+    tenant = activity.channel_data.get("tenant") or {}
+    conversation_tenant = activity.conversation.get("tenantId") or activity.conversation.get("tenantID")
+    if isinstance(conversation_tenant, str) and conversation_tenant:
+        return conversation_tenant
+    tenant_id = tenant.get("id") if isinstance(tenant, dict) else None
+    return tenant_id if isinstance(tenant_id, str) else None
 
 
-def conversation_of(activity: Activity) -> ConversationInfo:
-    channel_data: dict[str, Any] = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+def conversation_of(activity: Incoming) -> ConversationInfo:
+    channel_data = activity.channel_data
     team = channel_data.get("team") or {}
     channel = channel_data.get("channel") or {}
-    conversation = activity.conversation
-    kind = _conversation_kind(activity)
     tenant_id = tenant_of(activity)
-    reference: dict[str, Any] = TurnContext.get_conversation_reference(activity).serialize()
+    reference = activity.reference()
     # Which message this was is no part of where to post later, and would make every message a new
     # reference to store: leave it out, so an unchanged conversation costs no write.
     reference.pop("activityId", None)
     if tenant_id:
-        # Teams sends conversation.tenantId, but the SDK's model reads and writes "tenantID", so the
-        # tenant would be lost from the stored reference; proactive posts into a channel need it.
-        reference.setdefault("conversation", {})["tenantID"] = tenant_id
+        # Proactive posts into a channel need the tenant; Teams may name it in channelData only.
+        reference["conversation"]["tenantId"] = reference["conversation"]["tenantID"] = tenant_id
     return ConversationInfo(
-        conversation_id=conversation.id,
-        kind=kind,
+        conversation_id=activity.conversation.get("id") or "",
+        kind=_conversation_kind(activity),
         tenant_id=tenant_id,
-        team_id=team.get("id"),
-        channel_id=channel.get("id"),
+        team_id=team.get("id") if isinstance(team, dict) else None,
+        channel_id=channel.get("id") if isinstance(channel, dict) else None,
         reference=reference,
     )
-
-
-def reply_activity(reply: Reply, channel_id: str | None) -> Activity:
-    if reply.card is not None and channel_id in CARD_CHANNELS:
-        # The text beside the card is what notifications and previews show; plain, like every text.
-        message = MessageFactory.attachment(CardFactory.adaptive_card(reply.card), text=reply.preview)
-        message.text_format = TextFormatTypes.plain
-        return message
-    return plain_text(reply.text)
-
-
-def plain_text(text: str) -> Activity:
-    """A text message Teams shows as written: `textFormat: plain`, so what a user wrote and the bot
-    repeats (a name, a comment, a prompt) cannot become a link, a heading or a mention. The bot's own
-    texts use no markdown; cards show text in TextRuns, never read as markdown (bot/cards)."""
-    message = MessageFactory.text(text)
-    message.text_format = TextFormatTypes.plain
-    return message

@@ -1,72 +1,80 @@
 """Where multi-turn dialogs live between messages, and how a turn is handed to them.
 
-A conversation's place in a dialog is kept in a ConversationState, saved at the end of each turn
-(DistrictBot.on_turn), as in BotBuilder-Samples' 05.multi-turn-prompt, in the bot's database
-(dialogs/storage.py): a restart, or a next answer that reaches another server process, carries on where the
-dialog was. A dialog that ends deletes its conversation's entry, so an idle conversation keeps nothing.
+A conversation's place in a dialog is kept in the bot's database (bot/db/dialogs.py) as plain JSON, written
+at the end of the turn that moved it: a restart, or a next answer that reaches another server process,
+carries on where the dialog was. A dialog that ends deletes its conversation's entry, so an idle
+conversation keeps nothing. The same on either SDK: a dialog answers through the turn (bot/sdk.Turn).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-
-from botbuilder.core import ConversationState, TurnContext
-from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from bot.commands.router import Context, Request
-from bot.db.dialogs import DialogStateConflict
-from dialogs.checkin_dialog import CheckInDialog
-from dialogs.storage import DatabaseStorage
-from dialogs.turn import attach, current
+from bot.db.dialogs import DialogStateConflict, DialogStates, dialog_key
+from bot.sdk import Message, Turn
+from dialogs.checkin_dialog import Waiting, answer, begin
 
 
 class Dialogs:
-    """The bot's dialogs and their state."""
+    """The bot's dialogs (the check-in, dialogs/checkin_dialog.py) and their state."""
 
-    def __init__(self, storage: DatabaseStorage) -> None:
-        self._storage = storage
-        self.state = ConversationState(self._storage)
-        self._dialogs = DialogSet(self.state.create_property("DialogState"))
-        self._dialogs.add(CheckInDialog())
+    def __init__(self, states: DialogStates, clock: Callable[[], datetime]) -> None:
+        self._states = states
+        self._clock = clock
 
-    async def continue_active(self, turn_context: TurnContext, request: Request, context: Context) -> bool:
+    async def continue_active(self, turn: Turn, request: Request, context: Context) -> bool:
         """Hand the message to the conversation's dialog in progress; False if there is none."""
-        # Asked of storage directly: loading the state through the accessor would write an empty entry back.
-        if not await self._storage.waiting(self.state.get_storage_key(turn_context)):
+        key = _key(turn)
+        stored = (await asyncio.to_thread(self._states.read, [key], now=self._clock())).get(key)
+        if stored is None:
             return False
-        dialog_context = await self._context(turn_context, request, context)
-        if dialog_context.active_dialog is None:
-            await self.state.delete(turn_context)
+        try:
+            waiting = Waiting.from_json(json.loads(stored.state))
+        except ValueError:
+            waiting = None
+        if waiting is None:
+            # Not a state this version wrote (an earlier one's): forget it, the message is no answer.
+            await asyncio.to_thread(self._states.delete, [key])
             return False
-        await self._run(turn_context, dialog_context.continue_dialog())
+        await self._run(turn, request, key, answer(turn, request, context, waiting), expected=stored.version)
         return True
 
-    async def begin_check_in(self, turn_context: TurnContext, request: Request, context: Context) -> None:
-        dialog_context = await self._context(turn_context, request, context)
-        await self._run(turn_context, dialog_context.begin_dialog(CheckInDialog.__name__))
+    async def begin_check_in(self, turn: Turn, request: Request, context: Context) -> None:
+        await self._run(turn, request, _key(turn), begin(turn, request, context), expected=None)
 
-    async def save(self, turn_context: TurnContext) -> None:
-        """Write this turn's changes, if a dialog ran and is still waiting for an answer."""
+    async def _run(
+        self,
+        turn: Turn,
+        request: Request,
+        key: str,
+        step: Awaitable[Waiting | None],
+        *,
+        expected: int | None,
+    ) -> None:
         try:
-            await self.state.save_changes(turn_context)
+            waiting = await step
+        except BaseException:
+            # A turn that failed halfway may fail the same way again: forget the dialog, and the next
+            # message starts afresh (the turn's error handling tells the user that something went wrong).
+            await asyncio.to_thread(self._states.delete, [key])
+            raise
+        if waiting is None:
+            await asyncio.to_thread(self._states.delete, [key])
+            return
+        try:
+            await asyncio.to_thread(
+                self._states.write, key, json.dumps(waiting.as_json()), expected=expected, now=self._clock()
+            )
         except DialogStateConflict:
             # Another answer in this conversation was handled at the same moment (a message sent twice, or
             # two server processes) and stored first: that one counts, and the dialog goes on from it.
-            t = current(turn_context).request.t
-            await turn_context.send_activity(t._("Two answers came at the same time; the first one counts."))
+            t = request.t
+            await turn.send(Message(t._("Two answers came at the same time; the first one counts.")))
 
-    async def _context(self, turn_context: TurnContext, request: Request, context: Context) -> DialogContext:
-        attach(turn_context, request, context)
-        return await self._dialogs.create_context(turn_context)
 
-    async def _run(self, turn_context: TurnContext, turn: Awaitable[DialogTurnResult]) -> None:
-        try:
-            result = await turn
-        except BaseException:
-            # A turn that failed halfway may have moved the dialog on, or may fail the same way again:
-            # forget it, and the next message starts afresh (the turn's error handler tells the user that
-            # something went wrong).
-            await self.state.delete(turn_context)
-            raise
-        if result.status != DialogTurnStatus.Waiting:
-            await self.state.delete(turn_context)
+def _key(turn: Turn) -> str:
+    return dialog_key(turn.activity.channel_id, turn.activity.conversation.get("id"))

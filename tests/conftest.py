@@ -6,6 +6,7 @@ database layer on both SQLite and PostgreSQL (tests/db/conftest.py).
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -25,6 +26,33 @@ from tests.postgres import postgres_server
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--bot-sdk",
+        choices=("botbuilder", "agents"),
+        default="botbuilder",
+        help="the SDK the app runs on in these tests (BOT_SDK; bot/sdk)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # For the bot servers tests start as processes (tests/fakes/processes.py, tests/e2e): their BOT_SDK.
+    os.environ["TEST_BOT_SDK"] = str(config.getoption("--bot-sdk"))
+
+
+@pytest.fixture
+def bot_sdk(request: pytest.FixtureRequest) -> str:
+    """The SDK under test (--bot-sdk): every test that builds the app through `settings` runs on it."""
+    return str(request.config.getoption("--bot-sdk"))
+
+
+@pytest.fixture
+def botbuilder_only(bot_sdk: str) -> None:
+    """For tests of the botbuilder adapter itself (bot/sdk/botbuilder.py) or driven by its TestAdapter."""
+    if bot_sdk != "botbuilder":
+        pytest.skip("tests the botbuilder adapter itself")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -84,13 +112,16 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "DISTRICT",
         "TIMEZONE",
         "LANGUAGE",
+        "BOT_SDK",
     ):
         monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
-def settings(tmp_path: Path, clean_env: None) -> Settings:
-    return Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'bot.db'}")  # type: ignore[call-arg]
+def settings(tmp_path: Path, clean_env: None, bot_sdk: str) -> Settings:
+    return Settings(  # type: ignore[call-arg]
+        _env_file=None, database_url=f"sqlite:///{tmp_path / 'bot.db'}", bot_sdk=bot_sdk
+    )
 
 
 @pytest.fixture(scope="session")

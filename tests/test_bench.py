@@ -19,13 +19,14 @@ async def test_the_harness_runs_every_case_with_credentials(capsys: pytest.Captu
     report = await measure(args)
 
     servers = ["botbuilder", "bare"] if agents_missing() else ["botbuilder", "agents", "bare"]
-    assert [row.server for row in report.rows] == servers + ["bot"] * len(BOT_COMMANDS)
+    bots = ["bot"] if agents_missing() else ["bot", "bot-agents"]
+    assert [row.server for row in report.rows] == servers + [b for b in bots for _ in BOT_COMMANDS]
     assert report.refused == 0  # every reply carried a token from the Entra stand-in
     assert report.accepted_forged == []  # every server checks the token's signature
     for row in report.rows:
         assert row.result.delivered == row.result.sent, row
         assert row.result.http_errors == 0, row
-    echoes = [row.sample for row in report.rows if row.server != "bot"]
+    echoes = [row.sample for row in report.rows if not row.server.startswith("bot")]
     assert echoes == ["Echo: mål"] * len(echoes)
     assert "Sparat" in report.rows[-1].sample  # the chair's check-in was stored, not refused
     assert report.seeded == 50 * 2 * 10 and len(report.status_ms) == 2

@@ -26,6 +26,7 @@ from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
+from bot.sdk.botbuilder import turn_handler
 from bot.services.people import PersonInfo, Role
 from bot.teams import DistrictBot
 from tests.conftest import NOW, every_branch
@@ -62,7 +63,7 @@ async def say(
     bot: DistrictBot, who: ChannelAccount, text: str, *, mentions: tuple[ChannelAccount, ...] = ()
 ) -> str:
     adapter = TestAdapter(
-        bot.on_turn,
+        turn_handler(bot.on_turn),
         Activity(
             channel_id="msteams",
             service_url="https://smba.example.invalid/",
@@ -253,7 +254,7 @@ async def deliver(bot: DistrictBot, conversation: str, activity_id: str, text: s
         from_property=CHAIR,
         recipient=BOT,
     )
-    adapter = TestAdapter(bot.on_turn, template)
+    adapter = TestAdapter(turn_handler(bot.on_turn), template)
     await adapter.receive_activity(Activity(type=ActivityTypes.message, id=activity_id, text=text))
     reply = adapter.get_next_activity()
     assert reply is not None

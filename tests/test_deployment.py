@@ -94,7 +94,8 @@ def test_install_step_builds_a_working_venv(tmp_path: Path) -> None:
     teams_js = (
         "from importlib.resources import files; files('bot.data').joinpath('teams-js/configure.js').open()"
     )
-    for args in (["-m", "bot", "--help"], ["-c", "import bot.app, psycopg"], ["-c", teams_js]):
+    modules = "import bot.app, bot.sdk.agents, psycopg"
+    for args in (["-m", "bot", "--help"], ["-c", modules], ["-c", teams_js]):
         result = subprocess.run(
             [python, *args], capture_output=True, text=True, cwd=tmp_path, env=clean, timeout=120
         )

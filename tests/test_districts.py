@@ -20,11 +20,10 @@ from typing import Any
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.__main__ import import_plan
-from bot.app import Components, SdkConfig, build
+from bot.app import Components, build, make_sdk
 from bot.config import Settings
 from bot.db import migrate
 from bot.db.engine import Database
@@ -32,6 +31,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier
+from bot.sdk.botbuilder import turn_handler
 from bot.services.people import ConversationInfo, PersonInfo, Role
 from bot.services.plan import PlanDraft
 from bot.services.prompting import Outcome
@@ -103,7 +103,7 @@ class World:
             from_property=who,
             recipient=BOT,
         )
-        return TestAdapter(self.components.bot.on_turn, template), channel_data
+        return TestAdapter(turn_handler(self.components.bot.on_turn), template), channel_data
 
     async def say(
         self, who: ChannelAccount, text: str, *, where: str = "", mentions: tuple[ChannelAccount, ...] = ()
@@ -605,8 +605,7 @@ def _notifier(world: World) -> Notifier:
         ticks[0] += seconds
 
     settings = world.components.settings
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
-    return Notifier(adapter, "", sleep=fake_sleep, monotonic=lambda: ticks[0])
+    return Notifier(make_sdk(settings).outbound, sleep=fake_sleep, monotonic=lambda: ticks[0])
 
 
 def _sent(connector: FakeConnector, before: int = 0) -> dict[str, list[str]]:

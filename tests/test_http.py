@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import AsyncIterator
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +12,9 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy.engine import make_url
 
-from bot.app import ADAPTER, COMPONENTS, create_app
+from bot.app import COMPONENTS, create_app
 from bot.config import Settings
+from bot.notifier import RetryingTurn
 from tests.conftest import fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
@@ -240,25 +240,26 @@ async def test_a_reply_refused_with_a_page_is_logged_as_the_connectors_failure(
     caplog: pytest.LogCaptureFixture,
     status: int,
     content_type: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A gateway's answer that is not JSON still raises the Connector's error with its status
-    # (bot/transport.py), so it is retried (bot/notifier.py, RetryingCloudAdapter); when every attempt
-    # meets it, the turn error handler logs it and sends nothing more (an apology would meet the same).
-    client.app[ADAPTER].sleep = _no_wait
-    attempts = client.app[ADAPTER].retry.attempts
+    # A gateway's answer that is not JSON still raises the Connector's error with its status (the SDK
+    # adapters), so it is retried (bot/notifier.py, RetryingTurn); when every attempt meets it, the turn's
+    # error handling logs it and sends nothing more (an apology would meet the same).
+    monkeypatch.setattr(RetryingTurn, "sleep", staticmethod(_no_wait))
+    attempts = RetryingTurn.retry.attempts
     connector.failures.extend([(status, {"Content-Type": content_type})] * attempts)
     assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
     assert connector.statuses() == [status] * attempts  # the reply, retried; no apology
     assert connector.posted == []
     assert "could not reply through the Bot Connector" in caplog.text
-    assert f"invalid status code '{HTTPStatus(status).phrase}'" in caplog.text
+    assert f"the Bot Connector answered {status}" in caplog.text
     assert "unhandled error in a turn" not in caplog.text
 
 
 async def test_a_reply_taken_with_an_unreadable_answer_is_not_followed_by_an_apology(
     client: TestClient, connector: FakeConnector, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # The Connector took the reply (a 2xx), but a proxy's page replaced its answer: msrest cannot read it.
+    # The Connector took the reply (a 2xx), but a proxy's page replaced its answer: the SDK cannot read it.
     connector.failures.append((200, {"Content-Type": "text/html"}))
     assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
     assert connector.statuses() == [200]

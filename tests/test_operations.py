@@ -79,8 +79,8 @@ async def test_a_turn_that_fails_is_logged_as_an_error(
     assert goals is not None
     bot.router.routes[bot.router.routes.index(goals)] = replace(goals, handler=broken)
     adapter = adapter_for(bot)
-    with caplog.at_level(logging.INFO), pytest.raises(RuntimeError):
-        await adapter.send("mål")
+    with caplog.at_level(logging.INFO):
+        await adapter.send("mål")  # answered with an apology (bot/teams.py)
     [line] = turn_lines(caplog)
     assert "command=goals outcome=error" in line
 

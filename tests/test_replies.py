@@ -1,5 +1,5 @@
 """A turn's replies against the real app and the fake Bot Connector: retried on a passing failure, given up
-at the turn's deadline (bot/notifier.py, RetryingCloudAdapter)."""
+at the turn's deadline (bot/notifier.py, RetryingTurn), on either SDK."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from botbuilder.core import TurnContext
-from botbuilder.schema import ConversationReference
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot.app import ADAPTER, COMPONENTS, create_app
+from bot.app import COMPONENTS, SDK, create_app
 from bot.config import Settings
 from bot.db.models import CheckIn
+from bot.notifier import RetryingTurn
+from bot.sdk import Message, Refused
 from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, fixed_clock
 from tests.fakes import activities
@@ -35,16 +35,15 @@ async def client(settings: Settings) -> AsyncIterator[TestClient]:
 
 
 @pytest.fixture
-def sleeps(client: TestClient) -> list[float]:
-    """The adapter's waits between attempts, recorded instead of slept; jitter fixed at its middle."""
+def sleeps(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits between a reply's attempts, recorded instead of slept; jitter fixed at its middle."""
     waited: list[float] = []
 
     async def sleep(delay: float) -> None:
         waited.append(delay)
 
-    adapter = client.app[ADAPTER]
-    adapter.sleep = sleep
-    adapter.random = lambda: 0.5
+    monkeypatch.setattr(RetryingTurn, "sleep", staticmethod(sleep))
+    monkeypatch.setattr(RetryingTurn, "random", staticmethod(lambda: 0.5))
     return waited
 
 
@@ -126,15 +125,20 @@ async def test_retries_are_few_and_end_with_the_connectors_error_logged(
 
 
 async def test_a_hanging_connector_is_given_up_on_at_the_turns_deadline_and_the_log_says_so(
-    client: TestClient, connector: FakeConnector, caplog: pytest.LogCaptureFixture
+    client: TestClient,
+    connector: FakeConnector,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    client.app[ADAPTER].deadline = 2.0
+    monkeypatch.setattr(RetryingTurn, "deadline", 2.0)
     connector.failures.append((HANG, {}))
     started = time.monotonic()
     assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
     assert time.monotonic() - started < 5  # the request was answered; Teams waits 10-15 s
     assert connector.posted == []
-    assert connector.held == 1  # still unanswered: nothing more was sent
+    # Nothing more was sent: the one request is still unanswered (botbuilder's, in a worker thread) or was
+    # abandoned when the turn gave up (the Agents SDK's, on the event loop).
+    assert len(connector.received) == 1 and connector.held <= 1
     assert "no answer from the Bot Connector in time; the user got nothing" in caplog.text
     assert "unhandled error in a turn" not in caplog.text
     connector.release()
@@ -144,34 +148,23 @@ async def test_proactive_sends_are_not_retried_by_the_adapter(
     client: TestClient, connector: FakeConnector
 ) -> None:
     # The notifier paces and retries those itself (tests/test_notifier.py); the adapter adds no attempts.
-    adapter = client.app[ADAPTER]
     connector.failures.append((503, {}))
-    errors: list[Exception] = []
-
-    async def callback(turn_context: TurnContext) -> None:
-        turn_context.activity.id = None
-        try:
-            await turn_context.send_activity("hej")
-        except Exception as exc:  # noqa: BLE001 - what the adapter raised, looked at below
-            errors.append(exc)
-
-    reference = ConversationReference.deserialize(
-        {
-            "serviceUrl": connector.url,
-            "channelId": "msteams",
-            "conversation": {"id": "a:personal-megan"},
-            "bot": {"id": activities.BOT_ID},
-        }
-    )
-    await adapter.continue_conversation(reference, callback, "")
+    reference = {
+        "serviceUrl": connector.url,
+        "channelId": "msteams",
+        "conversation": {"id": "a:personal-megan"},
+        "bot": {"id": activities.BOT_ID},
+    }
+    with pytest.raises(Refused) as refused:
+        await client.app[SDK].outbound.send(reference, Message("hej"))
+    assert refused.value.status == 503
     assert connector.statuses() == [503]
-    assert len(errors) == 1
 
 
 async def test_a_gateways_error_page_is_retried_like_the_connectors_own_error(
     client: TestClient, connector: FakeConnector, sleeps: list[float]
 ) -> None:
-    # bot/transport.py reads the page as the status it came with, so the retry rules apply to it too.
+    # The adapters read the page as the status it came with, so the retry rules apply to it too.
     connector.failures.append((502, {"Content-Type": "text/html"}))
     assert await post(client, activities.personal_message("hjälp", service_url=connector.url)) in (200, 201)
     assert connector.statuses() == [502, 200]

@@ -18,6 +18,8 @@ from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
+from bot.sdk import Incoming
+from bot.sdk.botbuilder import turn_handler
 from bot.services.checkins import Reporting
 from bot.services.progress import Progress
 from bot.teams import DistrictBot, message_text
@@ -71,7 +73,7 @@ def adapter_for(
         from_property=ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele"),
         recipient=BOT,
     )
-    return TestAdapter(bot.on_turn, template)
+    return TestAdapter(turn_handler(bot.on_turn), template)
 
 
 def shown(activity: Activity) -> str:
@@ -297,11 +299,14 @@ async def test_in_a_channel_the_mention_is_stripped(bot: DistrictBot) -> None:
     ],
 )
 def test_message_text_strips_the_bots_mention(text: str, expected: str) -> None:
-    activity = Activity(
-        type="message",
-        text=text,
-        recipient=BOT,
-        entities=[Mention(mentioned=BOT, text="<at>Distriktsboten</at>", type="mention")],
+    bot = {"id": BOT.id, "name": BOT.name}
+    activity = Incoming(
+        {
+            "type": "message",
+            "text": text,
+            "recipient": bot,
+            "entities": [{"mentioned": bot, "text": "<at>Distriktsboten</at>", "type": "mention"}],
+        }
     )
     assert message_text(activity) == expected
 

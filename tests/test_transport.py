@@ -1,4 +1,4 @@
-"""bot/transport.py against the real app: credentials and connector clients kept across turns.
+"""bot/sdk/botbuilder_transport.py in the real app: credentials and connector clients kept across turns.
 
 With credentials, Microsoft is faked over real HTTP: a server in a thread answers as login.botframework.com
 (the OpenID metadata and signing keys incoming tokens are checked against) and as login.microsoftonline.com
@@ -29,12 +29,15 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 from requests.adapters import HTTPAdapter
 
-from bot.app import ADAPTER, SdkConfig, create_app
+from bot.app import SDK, create_app, sdk_settings
 from bot.config import Settings
-from bot.transport import KeptTokenCredentials, ReusingBotFrameworkAuthentication
+from bot.sdk.botbuilder import BotbuilderSdk, SdkConfig
+from bot.sdk.botbuilder_transport import KeptTokenCredentials, ReusingBotFrameworkAuthentication
 from tests.conftest import fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
+
+pytestmark = pytest.mark.usefixtures("botbuilder_only")  # the botbuilder adapter's own transport
 
 APP_ID = "00000000-0000-0000-0000-00000000b07a"
 TENANT_ID = "00000000-0000-0000-0000-0000000000aa"
@@ -204,7 +207,9 @@ async def post(client: TestClient, activity: dict[str, Any], authorization: str 
 
 
 def authentication(client: TestClient) -> ReusingBotFrameworkAuthentication:
-    auth = client.app[ADAPTER].bot_framework_authentication
+    sdk = client.app[SDK]
+    assert isinstance(sdk, BotbuilderSdk)
+    auth = sdk.authentication
     assert isinstance(auth, ReusingBotFrameworkAuthentication)
     return auth
 
@@ -340,7 +345,7 @@ async def test_a_token_that_does_not_say_when_it_expires_is_not_kept() -> None:
 async def test_an_error_page_is_read_as_the_connectors_status_with_retry_after(
     settings: Settings, connector: FakeConnector, status: int, content_type: str
 ) -> None:
-    auth = ReusingBotFrameworkAuthentication(SdkConfig(settings))
+    auth = ReusingBotFrameworkAuthentication(SdkConfig(sdk_settings(settings)))
     factory = auth.create_connector_factory(ClaimsIdentity({}, True))  # no app id: local development
     client = await factory.create(connector.url, auth.get_originating_audience())
     connector.failures.append((status, {"Content-Type": content_type, "Retry-After": "3"}))

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from bot.sdk import Message
+
 if TYPE_CHECKING:
     from bot.i18n import Translator
 
@@ -55,6 +57,20 @@ SILENCE = Reply("", quiet=True)
 
 # A message the bot starts to one person, written once their language is known.
 Notice = Callable[["Translator"], Reply]
+
+
+# Channels whose clients render Adaptive Cards; everything else (the terminal chat, tests) gets text.
+CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
+
+
+def message_of(reply: Reply, channel_id: str | None) -> Message:
+    """What is sent for `reply` in a channel: its card beside the preview text where cards are shown, else
+    its text. Either way the text is plain (bot/sdk.Message): what a user wrote and the bot repeats (a name,
+    a comment, a prompt) cannot become a link, a heading or a mention; cards show text in TextRuns, never
+    read as markdown."""
+    if reply.card is not None and channel_id in CARD_CHANNELS:
+        return Message(reply.preview, card=reply.card)
+    return Message(reply.text)
 
 
 # Text goes into cards as TextRuns of a RichTextBlock, which Adaptive Cards never read as markdown: what a

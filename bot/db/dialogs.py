@@ -1,5 +1,5 @@
-"""Where conversations are in their multi-turn dialogs (dialog_state): what dialogs/storage.py keeps for the
-SDK, as JSON text it makes and reads itself. All the SQL of it is here."""
+"""Where conversations are in their multi-turn dialogs (dialog_state): what dialogs/host.py keeps between
+messages, as JSON text it makes and reads itself. All the SQL of it is here."""
 
 from __future__ import annotations
 

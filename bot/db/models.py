@@ -416,10 +416,10 @@ class ReminderSent(SQLModel, table=True):
 
 
 class DialogStateRow(SQLModel, table=True):
-    """Where a conversation is in a multi-turn dialog (the check-in asked one question at a time): the SDK's
-    conversation state as JSON (dialogs/storage.py), kept between messages so that a restart or another
-    server process carries on with it. Deleted when the dialog ends; one left unanswered for DIALOG_HOURS
-    is forgotten (bot/db/dialogs.py)."""
+    """Where a conversation is in a multi-turn dialog (the check-in asked one question at a time): its step,
+    the answers so far and the question to repeat, as JSON (dialogs/host.py), kept between messages so that
+    a restart or another server process carries on with it. Deleted when the dialog ends; one left
+    unanswered for DIALOG_HOURS is forgotten (bot/db/dialogs.py)."""
 
     __tablename__ = "dialog_state"
 

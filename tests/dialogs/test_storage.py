@@ -1,81 +1,57 @@
-"""The SDK's Storage over the database (dialogs/storage.py): versions as the SDK's e_tags, and JSON that may
-name botbuilder's classes only."""
+"""A dialog's state between messages (dialogs/host.py, dialogs/checkin_dialog.py): plain JSON naming no code,
+and a state the dialog did not write (an earlier version's, which named botbuilder's classes) forgotten
+rather than read: the message is then no answer to a dialog, and the router answers it."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from botbuilder.core import ConversationState, MemoryStorage, TurnContext
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.dialogs import DialogInstance, DialogState
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
+from sqlmodel import select
 
-from bot.db.dialogs import DialogStateConflict, DialogStates
-from bot.db.repository import Repository
-from dialogs.storage import E_TAG, DatabaseStorage, UnexpectedState, conversation_key
+from bot.db.dialogs import DialogStates
+from bot.db.models import DialogStateRow
+from bot.teams import DistrictBot
+from dialogs.checkin_dialog import Waiting
 from tests.conftest import fixed_clock
+from tests.dialogs.conftest import chat
+from tests.dialogs.test_checkin_dialog import converse
 
-KEY = "msteams/conversations/a:personal-1"
-
-
-@pytest.fixture
-def states(repository: Repository) -> DialogStates:
-    return DialogStates(repository.db)
+KEY = "test/conversations/a:personal-json"
 
 
-@pytest.fixture
-def storage(states: DialogStates) -> DatabaseStorage:
-    return DatabaseStorage(states, fixed_clock)
+def stored(bot: DistrictBot) -> dict[str, str]:
+    with bot.repository.db.read() as session:
+        return {row.key: row.state for row in session.exec(select(DialogStateRow)).all()}
 
 
-def test_the_key_is_the_one_conversation_state_uses() -> None:
-    activity = Activity(
-        type=ActivityTypes.message,
-        channel_id="msteams",
-        conversation=ConversationAccount(id="a:1Xy-personal"),
-        from_property=ChannelAccount(id="29:chair"),
-    )
-    turn = TurnContext(TestAdapter(), activity)
-    assert conversation_key(activity) == ConversationState(MemoryStorage()).get_storage_key(turn)
+async def test_the_state_is_the_step_the_answers_so_far_and_the_question(bot: DistrictBot) -> None:
+    adapter = chat(bot, channel="test", locale="en-US", id="a:personal-json")
+    await converse(adapter, ("report", "Which goal"), ("6", "Goal 6"), ("2", "When did it happen?"))
+    state = json.loads(stored(bot)[KEY])
+    assert state == {
+        "step": "day",
+        "again": "When did it happen? Write a date such as 12/3 or 12 March, or today.",
+        "entries": {"goal": "6", "value": "2"},
+    }
+    assert Waiting.from_json(state) == Waiting("day", state["again"], {"goal": "6", "value": "2"})
 
 
-async def test_a_dialog_state_comes_back_as_it_was_stored_with_its_version(storage: DatabaseStorage) -> None:
-    stack = DialogState([DialogInstance("CheckInDialog", {"values": {"goal": "6", "comment": "möte <b>"}})])
-    state = {"DialogState": stack}
-    await storage.write({KEY: state})
-    assert state[E_TAG] == "1"
-
-    read = await storage.read([KEY, "msteams/conversations/none"])
-    assert list(read) == [KEY]
-    again = read[KEY]
-    assert isinstance(again, dict) and again[E_TAG] == "1"
-    [instance] = again["DialogState"].dialog_stack
-    assert (instance.id, instance.state) == ("CheckInDialog", stack.dialog_stack[0].state)
-
-    await storage.write({KEY: again})
-    with pytest.raises(DialogStateConflict):  # `state` was read before that write
-        await storage.write({KEY: state | {E_TAG: "1"}})
-    await storage.delete([KEY])
-    assert await storage.read([KEY]) == {}
-
-
-async def test_only_botbuilder_classes_are_stored_or_made(
-    storage: DatabaseStorage, states: DialogStates
+@pytest.mark.parametrize(
+    "state",
+    [
+        # What the botbuilder-dialogs version stored (jsonpickle of the SDK's DialogState).
+        {"DialogState": {"py/object": "botbuilder.dialogs.dialog_state.DialogState", "_dialog_stack": []}},
+        {"step": "nonsense", "again": "?", "entries": {}},
+        {"step": "goal", "again": "?", "entries": {"py/object": "subprocess.Popen"}},
+        {"step": "goal", "again": "?", "entries": {"goal": {"py/reduce": []}}},
+        ["not", "a", "state"],
+    ],
+)
+async def test_a_state_the_dialog_did_not_write_is_forgotten_and_the_router_answers(
+    bot: DistrictBot, state: object
 ) -> None:
-    class Elsewhere:
-        pass
-
-    with pytest.raises(UnexpectedState):
-        await storage.write({KEY: {"DialogState": Elsewhere()}})
-    assert await storage.read([KEY]) == {}
-
-    # A row that would make something else when read (whoever wrote it): refused, nothing is run.
-    for naming in (
-        {"py/object": "subprocess.Popen", "args": ["true"]},
-        {"py/reduce": [{"py/function": "os.system"}, {"py/tuple": ["true"]}]},
-        {"py/repr": "os/os.system('true')"},
-    ):
-        states.write(KEY, json.dumps({"DialogState": naming}), expected=None, now=fixed_clock())
-        with pytest.raises(UnexpectedState):
-            await storage.read([KEY])
+    DialogStates(bot.repository.db).write(KEY, json.dumps(state), expected=None, now=fixed_clock())
+    adapter = chat(bot, channel="test", locale="en-US", id="a:personal-json")
+    await converse(adapter, ("goal 6", "Goal 6"))  # the router's answer, not a dialog's
+    assert stored(bot) == {}

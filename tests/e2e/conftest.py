@@ -201,6 +201,7 @@ def run_bot(
         PORT=str(port),
         DATABASE_URL=f"sqlite:///{workdir / 'bot.db'}",
         PYTHONUNBUFFERED="1",
+        BOT_SDK=os.environ.get("TEST_BOT_SDK", "botbuilder"),  # pytest --bot-sdk (tests/conftest.py)
         # Run in a scratch directory (so no developer's .env is read), importing this checkout's code.
         PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p),
     )

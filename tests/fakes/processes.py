@@ -130,6 +130,7 @@ class Bots:
             ADMINS=ADMIN_AAD,
             PYTHONUNBUFFERED="1",
             CLAIM_LEASE_SECONDS=str(LEASE_SECONDS),
+            BOT_SDK=os.environ.get("TEST_BOT_SDK", "botbuilder"),  # pytest --bot-sdk (tests/conftest.py)
             PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p),
         )
         env.update(self.env)

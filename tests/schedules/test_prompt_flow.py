@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
-from bot.app import Components, SdkConfig, build
+from bot.app import Components, build, make_sdk
 from bot.config import Settings
 from bot.i18n import translator
 from bot.notifier import Notifier
+from bot.sdk.botbuilder import turn_handler
 from bot.services.prompting import Outcome, SlotStatus
 from schedules.poster import PromptPoster
 from schedules.scheduler import PromptScheduler
@@ -77,7 +77,7 @@ class World:
             from_property=who,
             recipient=BOT,
         )
-        adapter = TestAdapter(self.components.bot.on_turn, template)
+        adapter = TestAdapter(turn_handler(self.components.bot.on_turn), template)
         text, entities = mentioning(text, mentions, bot=channel)
         channel_data: dict[str, Any] = {"tenant": {"id": "t1"}}
         if channel:
@@ -115,8 +115,7 @@ async def world(settings: Settings) -> AsyncIterator[World]:
     async def fake_sleep(seconds: float) -> None:
         sleeps.append(seconds)
 
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
-    notifier = Notifier(adapter, "", sleep=fake_sleep)
+    notifier = Notifier(make_sdk(settings).outbound, sleep=fake_sleep)
     poster = PromptPoster(
         prompts=components.prompts,
         people=components.people,

@@ -17,15 +17,15 @@ from typing import Any
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
-from bot.app import COMPONENTS, SCHEDULER, Components, SdkConfig, build, create_app
+from bot.app import COMPONENTS, SCHEDULER, Components, build, create_app, make_sdk
 from bot.cards import reminders as cards
 from bot.config import Settings
 from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.i18n import translator
 from bot.notifier import Notifier
+from bot.sdk.botbuilder import turn_handler
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
 from bot.services.plan import GoalDraft as Draft
 from bot.services.plan import PlanDraft, SectionDraft
@@ -280,7 +280,7 @@ class World:
             from_property=who,
             recipient=BOT,
         )
-        adapter = TestAdapter(self.components.bot.on_turn, template)
+        adapter = TestAdapter(turn_handler(self.components.bot.on_turn), template)
         text, entities = mentioning(text, mentions)
         await adapter.receive_activity(
             Activity(
@@ -328,8 +328,7 @@ async def world(settings: Settings) -> AsyncIterator[World]:
     async def fake_sleep(seconds: float) -> None:
         ticks[0] += seconds
 
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(SdkConfig(settings)))
-    notifier = Notifier(adapter, "", sleep=fake_sleep, monotonic=lambda: ticks[0])
+    notifier = Notifier(make_sdk(settings).outbound, sleep=fake_sleep, monotonic=lambda: ticks[0])
     checkins = CheckInRepository(components.database)
     reporting = ReportReminders(
         repository=components.repository,

@@ -14,7 +14,7 @@ BotFrameworkAuthentication) this module keeps, and nothing else:
   i.e. ErrorResponseException with the status and Retry-After, where msrest raised DeserializationError.
 
 Authentication stays the SDK's, on every request. (A turn's replies are retried by bot/notifier.py's
-RetryingCloudAdapter.)
+RetryingTurn.)
 """
 
 from __future__ import annotations
