@@ -169,6 +169,37 @@ async def test_with_consent_replies_and_people_are_counted_and_never_answered_st
     assert SECRET not in dump and "29:adele" not in dump and "Adele" not in dump
 
 
+async def test_a_redelivered_reaction_or_reply_counts_once_in_any_process_and_after_a_restart(
+    world: World, settings: Settings
+) -> None:
+    """What the board means: one person's one reaction is one reaction. Teams redelivers an activity it
+    thinks timed out, to whichever server process it reaches, or after the bot restarted; the count must
+    not grow with it. Two apps on one database stand for two processes; a third, started after the second
+    stopped, for a restart."""
+    thread, message_id = await world.post_a_prompt()
+    reaction = activities.reaction(
+        service_url=world.connector.url, thread=thread, message_id=message_id, who=ADELE
+    )
+    reply = activities.channel_message(
+        "Bra fråga", service_url=world.connector.url, thread=thread, who=LEE, to_bot=False
+    )
+    other = TestClient(TestServer(create_app(settings, clock=world.clock), host="127.0.0.1"))
+    await other.start_server()
+    for client in (world.client, other, world.client):
+        for activity in (reaction, reply):
+            assert (await client.post("/api/messages", json=activity)).status in (200, 201)
+    await other.close()
+    restarted = TestClient(TestServer(create_app(settings, clock=world.clock), host="127.0.0.1"))
+    await restarted.start_server()
+    for activity in (reaction, reply):
+        assert (await restarted.post("/api/messages", json=activity)).status in (200, 201)
+    await restarted.close()
+    # A new reaction by someone else (a new activity) still counts.
+    await world.react(thread, message_id, LEE)
+
+    assert "1 svar från 1 person · 2 reaktioner · ingen diskussion" in await world.say("historik")
+
+
 async def test_replies_after_the_counting_window_are_not_counted(world: World) -> None:
     thread, _ = await world.post_a_prompt()
     await world.overheard("Först", thread=thread, who=ADELE)
