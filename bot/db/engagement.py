@@ -10,8 +10,13 @@ from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
 from bot.db.models import ChannelReading, CountedActivity, District, PostReplier, PromptPost, Team
-from bot.services.engagement import new_salt, replier_hash
+from bot.services.engagement import Engagement, new_salt, replier_hash
 from bot.services.people import channel_of
+
+
+def engagement_of(post: PromptPost) -> Engagement:
+    """A post's engagement as every view shows it (`historik`, the digest, the bank, the year's report)."""
+    return Engagement(post.reactions, post.replies, post.repliers)
 
 
 class EngagementRepository:
