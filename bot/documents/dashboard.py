@@ -63,8 +63,9 @@ summary { cursor: pointer; color: #1f5fa8; }
 """
 
 
-def render(t: Translator, board: Dashboard, *, until: str) -> str:
-    """The whole page, in the language of who asked."""
+def render(t: Translator, board: Dashboard, *, until: str | None) -> str:
+    """The whole page, in the language of who asked; `until`: when its link stops working (None: shown in
+    the Teams tab, signed in, no link)."""
     plan = board.plan
     title = t._("Dashboard: {plan}").format(plan=plan.title or plan.district)
     parts = [
@@ -81,6 +82,8 @@ def render(t: Translator, board: Dashboard, *, until: str) -> str:
                 "As status shows it on {day}. This link works until {time}; ask me again in chat for a "
                 "new one."
             ).format(day=day(t, board.today), time=until)
+            if until is not None
+            else t._("As status shows it on {day}.").format(day=day(t, board.today))
         )
         + "</p></header><main>",
         _goals(t, board),
@@ -333,4 +336,30 @@ def tab_page(t: Translator) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
         f"<h1>{escape(title)}</h1><p>{escape(text)}</p></main></body></html>"
+    )
+
+
+def sign_in_page(t: Translator, *, base_url: str) -> str:
+    """The Teams tab where the bot has an app registration: it signs the user in (bot/data/teams-js/sso.js,
+    bot/tab.py) and becomes their district's dashboard; until then, or if that fails, it says why."""
+    title = t._("The plan's dashboard")
+    refused = t._(
+        "The dashboard is for the district's board and the branches' chairs. If you are one of them, ask an "
+        "administrator to give you your role; then open the tab again."
+    )
+    failed = t._(
+        "Teams could not sign you in here. Write dashboard to me (Distriktsboten) in our personal chat: I "
+        "answer with a link of your own."
+    )
+    waiting = t._("Signing you in…")
+    return (
+        f'<!doctype html><html lang="{escape(t.language)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style>"
+        f'<script src="{escape(base_url)}/tab/teams.js"></script>'
+        f'<script src="{escape(base_url)}/tab/sso.js" defer></script></head>'
+        f'<body data-dashboard="{escape(base_url)}/tab/dashboard?locale={escape(t.language)}" '
+        f'data-refused="{escape(refused)}" data-failed="{escape(failed)}"><main>'
+        f'<h1>{escape(title)}</h1><p id="sso-status" role="status">{escape(waiting)}</p>'
+        "</main></body></html>"
     )
