@@ -340,9 +340,9 @@ async def test_the_year_end_report_shows_each_prompts_engagement_as_historik_doe
     document = await report("sv")
     texts = [p.text for p in document.paragraphs]
     assert (
-        "1 av dem startade en diskussion: minst två personer svarade i tråden, eller det fick minst tre reaktioner."
-        in texts
-    )  # noqa: E501
+        "1 av dem startade en diskussion: minst två personer svarade i tråden, "
+        "eller det fick minst tre reaktioner."
+    ) in texts
     assert any(text.startswith("Bara reaktioner räknas") for text in texts)
     history = historik_rows(await world.say("historik"))
     rows = prompt_rows(document)
@@ -358,9 +358,9 @@ async def test_the_year_end_report_shows_each_prompts_engagement_as_historik_doe
     document = await report("en")
     texts = [p.text for p in document.paragraphs]
     assert (
-        "2 of them started a discussion: at least two people replied in their threads, or they got at least three reactions."
-        in texts
-    )  # noqa: E501
+        "2 of them started a discussion: at least two people replied in their threads, "
+        "or they got at least three reactions."
+    ) in texts
     assert not any(text.startswith("Only reactions are counted") for text in texts)
     history = historik_rows(await world.say("history", locale="en-US"))
     rows = prompt_rows(document)

@@ -74,7 +74,7 @@ def render(t: Translator, board: Dashboard, *, until: str | None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
-        f'<a class="skip" href="#goals">{escape(t._("Skip to the goals"))}</a>',
+        '<a class="skip" href="#goals">' + escape(t._("Skip to the goals")) + "</a>",
         f"<header><h1>{escape(title)}</h1>",
         '<p class="lead">'
         + escape(
@@ -159,9 +159,8 @@ def _cell(t: Translator, measure: Measure) -> str:
 def _grid(t: Translator, board: Dashboard) -> str:
     goals = [s.goal for s in board.standings if s.goal.applies_to_branches]
     if not goals or not board.branches:
-        body = (
-            f"<p>{escape(t._('No goal is one every branch does, or the district has no branches yet.'))}</p>"
-        )
+        none = t._("No goal is one every branch does, or the district has no branches yet.")
+        body = f"<p>{escape(none)}</p>"
         return _section("branches", t._("Branches"), body)
     blocks = []
     for branch in board.branches:
@@ -189,11 +188,12 @@ def _grid(t: Translator, board: Dashboard) -> str:
             f'<h3>{escape(branch.name)}</h3><div class="scroll"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
+    met, begun, nothing = t._("met"), t._("begun"), t._("nothing reported")
     legend = (
         '<p class="legend">'
-        f'<span class="cell met">{escape(t._("met"))}</span> '
-        f'<span class="cell part">{escape(t._("begun"))}</span> '
-        f'<span class="cell none">{escape(t._("nothing reported"))}</span></p>'
+        f'<span class="cell met">{escape(met)}</span> '
+        f'<span class="cell part">{escape(begun)}</span> '
+        f'<span class="cell none">{escape(nothing)}</span></p>'
     )
     return _section(
         "branches", t._("Who reported what: branches, goals and periods"), legend + "".join(blocks)
@@ -213,9 +213,8 @@ def _period_labels(t: Translator, goals: list[Goal], board: Dashboard) -> list[s
 
 def _course(t: Translator, board: Dashboard) -> str:
     if not board.course:
-        return _section(
-            "course", t._("The year so far"), f"<p>{escape(t._('The plan year has not begun.'))}</p>"
-        )
+        not_begun = t._("The plan year has not begun.")
+        return _section("course", t._("The year so far"), f"<p>{escape(not_begun)}</p>")
     width, height, left, bottom = 640, 220, 44, 28
     inner_w, inner_h = width - left - 12, height - bottom - 12
     year = board.course[0][0].year
@@ -252,9 +251,10 @@ def _course(t: Translator, board: Dashboard) -> str:
         f'<tr><th scope="row">{escape(day(t, d))}</th><td class="num">{round(f * 100)} %</td></tr>'
         for d, f in board.course
     )
+    same, day_heading, done = t._("The same as a table"), t._("Day"), t._("Done")
     table = (
-        f"<details><summary>{escape(t._('The same as a table'))}</summary><table><thead><tr>"
-        f'<th scope="col">{escape(t._("Day"))}</th><th scope="col">{escape(t._("Done"))}</th></tr></thead>'
+        f"<details><summary>{escape(same)}</summary><table><thead><tr>"
+        f'<th scope="col">{escape(day_heading)}</th><th scope="col">{escape(done)}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>"
     )
     intro = escape(
