@@ -19,7 +19,7 @@ from bot.cards.followup import figure
 from bot.cards.goals import pace_word
 from bot.documents.annual import period_label, subject
 from bot.i18n import Translator
-from bot.services.followup import Dashboard
+from bot.services.followup import Dashboard, subject_of
 from bot.services.goals import Goal
 from bot.services.progress import Measure, Pace
 
@@ -292,7 +292,7 @@ def _prompts(t: Translator, board: Dashboard) -> str:
     )
     rows = "".join(
         f"<tr><td>{escape(day(t, p.sent_at.astimezone(board.zone).date()))}</td>"
-        f"<td>{escape(subject(t, p.area or (f'day:{p.day}' if p.day else 'own')))}</td>"
+        f"<td>{escape(subject(t, subject_of(p)))}</td>"
         f"<td>{escape(p.text.strip().splitlines()[0][:120] if p.text.strip() else '')}</td></tr>"
         for p in reversed(posted)
     )
