@@ -571,11 +571,15 @@ _SUBORDINATE = {
     "vad",
     "varför",
 }
+# Who a plan's "we" is: the district, a branch or association by the names parties give them, or its board.
+_DOER = (
+    r"(?:vi|distriktet|distrikts?styrelsen|styrelsen|distriktsledningen|(?:parti|lokal|kommun)?föreningen|"
+    r"(?:lokal|parti)?avdelningen|kretsen|arbetarekommunen|länsförbundet|förbundet)"
+)
 # Things to do that a board can tick off; "ska vara", "ska fortsätta" or "ska skifta fokus" are not.
 _CONCRETE = re.compile(
     r"\b(?:ska|skall|kommer\s+(?:också\s+|även\s+)?att)\s+(?:(?:också|även|därför|dessutom|under\s+\w+|i\s+år)\s+)?"
-    r"(?:vi\s+|"
-    r"distriktet\s+|styrelsen\s+)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
+    rf"(?:{_DOER}\s+(?:(?:också|även|därför|dessutom)\s+)?)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
     r"genomgå|besöka|bjuda\s+in|erbjuda|utbilda|rekrytera|värva|delta|samla\s+in|öka|nå|skriva|publicera|ge\s+ut|"
     r"skicka|fira|uppmärksamma|träffa|träffas|kontakta|ringa|knacka|dela\s+ut|planera|undersöka|tillsätta|"
     r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera|söka|"
@@ -584,7 +588,6 @@ _CONCRETE = re.compile(
     r"s?\b",
     re.IGNORECASE,
 )
-_DOER = r"(?:vi|distriktet|distrikts?styrelsen|styrelsen|distriktsledningen)"
 _COMMITMENT = re.compile(
     rf"\b{_DOER}\s+(?:(?:också|även|därför|dessutom|alltid)\s+)?(?:ska|skall|kommer)\b"
     rf"|\b(?:ska|skall|kommer)\s+{_DOER}\b",
@@ -596,8 +599,7 @@ _DOING_NOW = (
     r"skapar|ringer|knackar|delar\s+ut|samlar\s+in|genomgår|erbjuder|utbildar|rekryterar|värvar)"
 )
 _PRESENT_COMMITMENT = re.compile(
-    rf"\b(?:vi|distriktet|distriktsstyrelsen|styrelsen)\s+(?:också\s+|även\s+)?{_DOING_NOW}\b"
-    rf"|\b{_DOING_NOW}\s+(?:vi|distriktet|distriktsstyrelsen|styrelsen)\b",
+    rf"\b{_DOER}\s+(?:också\s+|även\s+)?{_DOING_NOW}\b|\b{_DOING_NOW}\s+{_DOER}\b",
     re.IGNORECASE,
 )
 _EACH_BRANCH = re.compile(

@@ -251,7 +251,11 @@ def _measure(name: str, data: bytes, expected_path: Path) -> tuple[dict[str, int
     matched: set[int] = set()
     for section, start, spec in expected:
         hit = next(
-            (i for i, (_, goal) in enumerate(rows) if i not in matched and fold(goal.text).startswith(fold(start))),
+            (
+                i
+                for i, (_, goal) in enumerate(rows)
+                if i not in matched and fold(goal.text).startswith(fold(start))
+            ),
             None,
         )
         if hit is None:
@@ -294,7 +298,8 @@ def test_unseen_plans_are_read_as_the_issue_measures(capsys: pytest.CaptureFixtu
         for key, value in counts.items():
             total[key] += value
         lines.append(
-            f"{name:28} {counts['found']:2}/{counts['expected']:2} found, {counts['heading']:2} right heading, "
+            f"{name:28} {counts['found']:2}/{counts['expected']:2} found, "
+            f"{counts['heading']:2} right heading, "
             f"{counts['not_goals']:2} not goals, {counts['target']:2} targets right"
         )
     figures = _figures(total)
@@ -315,7 +320,10 @@ def test_unseen_plans_are_read_as_the_issue_measures(capsys: pytest.CaptureFixtu
 def test_a_plan_written_in_word_and_printed_to_pdf_or_text_gives_the_same_goals(expected: str) -> None:
     """The fixtures kept as a Word file and LibreOffice's PDF (and text) of it: the same goals, headings
     and targets from each."""
-    shapes = {source.name: _shape(read_plan(source.name, source.read_bytes())) for source in _sources(PLANS / expected)}
+    shapes = {
+        source.name: _shape(read_plan(source.name, source.read_bytes()))
+        for source in _sources(PLANS / expected)
+    }
     first, *others = shapes
     for name in others:
         assert shapes[name] == shapes[first], name
@@ -395,3 +403,35 @@ def test_a_word_plan_with_a_table_of_activities_and_a_current_state() -> None:
         ("Kommunikation", ["Starta ett Instagramkonto"]),
     ]
     assert plan.goals[0].target.count == 4 and plan.goals[1].target.period is Period.MONTH
+
+
+def test_numbered_headings_around_lists_of_another_kind_stay_headings() -> None:
+    """ "3. Kampanjer" over a list of a)-items or bullets, with "4. Ekonomi" after it: the two are the
+    plan's chapters, not items 3 and 4 of one list (a list of another kind stands between them)."""
+    text = (
+        "1. Medlemmar\n• Värva fem nya medlemmar per månad.\n2. Kampanjer\n\n"
+        "a) Dela ut flygblad en gång i kvartalet.\nb) Nå 3000 följare på Instagram.\n\n"
+        "3. Ekonomi\n\n1. Samla in 40 000 kronor till valfonden.\n"
+    )
+    plan = read_plan("plan.txt", text.encode())
+    assert [(s.title, len(s.goals)) for s in plan.sections] == [
+        ("Medlemmar", 1),
+        ("Kampanjer", 2),
+        ("Ekonomi", 1),
+    ]
+
+
+def test_a_branch_commits_itself_by_the_name_it_gives_itself() -> None:
+    """A branch's plan says "föreningen", "avdelningen" or "arbetarekommunen" where a district's says
+    "distriktet": "Under året ska föreningen ordna en sommarfest" is a goal like "Vi ska ..."."""
+    text = (
+        "Verksamhetsplan 2027\n\nMedlemsarbete\n\nVi ska hålla fyra medlemsmöten. "
+        "Under året ska föreningen också ordna en sommarfest. "
+        "Avdelningen ska bjuda in nya medlemmar till en introduktion.\n"
+    )
+    plan = read_plan("plan.txt", text.encode())
+    assert [g.text for g in plan.goals] == [
+        "Vi ska hålla fyra medlemsmöten.",
+        "Under året ska föreningen också ordna en sommarfest.",
+        "Avdelningen ska bjuda in nya medlemmar till en introduktion.",
+    ]
