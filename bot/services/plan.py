@@ -779,7 +779,8 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     return goals
 
 
-def _goal(text: str) -> GoalDraft:
+def read_goal(text: str) -> GoalDraft:
+    """A goal as the plan's words make it: its target and whether every branch does it."""
     return GoalDraft(
         text=text,
         target=parse_target(text),
@@ -921,7 +922,7 @@ def parse_plan(text: str) -> PlanDraft:
         texts += _prose_goals(section.prose, has_list=bool(texts))
         if texts:
             heading = section.title or title or "Mål"
-            drafts.append(SectionDraft(heading, tuple(_goal(text) for text in texts)))
+            drafts.append(SectionDraft(heading, tuple(read_goal(text) for text in texts)))
     if not drafts:
         raise PlanParseError(
             "no goals found: expected goals under headings, as a list or as sentences", "no_goals"
