@@ -788,9 +788,9 @@ def read_goal(text: str) -> GoalDraft:
     )
 
 
-def _goal_like(text: str) -> bool:
-    """An item that says something to do: it opens with a verb ("Genomföra ...", "Utse ...") or a change
-    ("Fler medlemmar ..."), commits someone ("Distriktet ska ..."), carries a target, or is a sentence."""
+def _says_what_to_do(text: str) -> bool:
+    """It opens with a verb ("Genomföra ...", "Utse ...") or a change ("Fler medlemmar ..."), commits
+    someone ("Distriktet ska ..."), or carries a target."""
     words = text.split()
     first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
     return (
@@ -800,8 +800,27 @@ def _goal_like(text: str) -> bool:
         or _COMMITMENT.search(text) is not None
         or re.search(r"\b(?:ska|skall|kommer\s+att)\b", text, re.IGNORECASE) is not None
         or parse_target(text).kind is not TargetKind.DONE
-        or (len(words) >= 6 and any(w.islower() for w in words[1:]))
     )
+
+
+def _goal_like(text: str) -> bool:
+    """An item that says something to do (_says_what_to_do), or is a sentence."""
+    words = text.split()
+    return _says_what_to_do(text) or (len(words) >= 6 and any(w.islower() for w in words[1:]))
+
+
+def _with_details(items: list[str]) -> list[str]:
+    """Items with the sub-items that only qualify them: after an item written as a sentence (a capital, a
+    full stop), one in lower case that says nothing to do of its own ("ett på våren och ett på hösten")
+    is a detail of it, as a sub-item in Word is, and is kept with it in brackets."""
+    result: list[str] = []
+    for item in items:
+        last = result[-1] if result else ""
+        if last[:1].isupper() and last.endswith(".") and item[:1].islower() and not _says_what_to_do(item):
+            result[-1] = f"{last[:-1]} ({item.rstrip('.')})."
+        else:
+            result.append(item)
+    return result
 
 
 def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
@@ -809,7 +828,7 @@ def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
     says they are ("Vi ska:"), or when most of them read as things to do; none when they are a table of
     contents (every item a heading further on) or a list of names and nouns."""
     items = [join_lines(parts) for parts in section.bullets]
-    items = [text for text in items if any(ch.isalpha() for ch in text)]
+    items = _with_details([text for text in items if any(ch.isalpha() for ch in text)])
     if not items:
         return []
     if all(fold(item) in later_headings for item in items):

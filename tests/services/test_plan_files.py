@@ -435,3 +435,20 @@ def test_a_branch_commits_itself_by_the_name_it_gives_itself() -> None:
         "Under året ska föreningen också ordna en sommarfest.",
         "Avdelningen ska bjuda in nya medlemmar till en introduktion.",
     ]
+
+
+def test_a_sub_item_that_only_qualifies_the_item_above_stays_with_it() -> None:
+    """Word's sub-items lose their indent in text: "ett på våren och ett på hösten" under "Genomföra två
+    torgmöten per halvår." says when, not something more to do, so it is part of that goal. A lower-case
+    item that says what to do ("värva 10 nya medlemmar") is a goal of its own."""
+    text = (
+        "Verksamhetsplan\n\nOpinionsbildning\n\n• Genomföra två torgmöten per halvår i Visby.\n"
+        "• ett på våren och ett på hösten\n• Skriva minst 10 insändare.\n• värva 10 nya medlemmar\n"
+    )
+    plan = read_plan("plan.txt", text.encode())
+    assert [g.text for g in plan.goals] == [
+        "Genomföra två torgmöten per halvår i Visby (ett på våren och ett på hösten).",
+        "Skriva minst 10 insändare.",
+        "värva 10 nya medlemmar",
+    ]
+    assert plan.goals[0].target.count == 2
