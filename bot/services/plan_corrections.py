@@ -14,9 +14,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from bot.i18n import fold
 from bot.services.goals import DONE, Target, TargetKind
 from bot.services.plan import GoalDraft, PlanDraft, SectionDraft, parse_target, read_goal
-from bot.services.text import fold
 
 
 class Field(StrEnum):
