@@ -15,6 +15,7 @@ from bot.services.plan_corrections import Change, Field
 from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Pace
 
 BAR_WIDTH = 10
+LATEST_CHANGES = 5  # a goal's latest corrections shown under it; the command line shows them all
 
 
 def bar(fraction: float) -> str:
@@ -249,7 +250,11 @@ def goal_detail(
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
         rows.append((t._("Reported"), check_in_line(t, check_in, goal.target)))
-    rows.extend((t._("Changed"), change_line(t, change, plan.priority_areas)) for change in found.changes)
+    shown = found.changes[-LATEST_CHANGES:]
+    if earlier := len(found.changes) - len(shown):
+        before = t.ngettext("{count} time before", "{count} times before", earlier)
+        rows.append((t._("Changed"), before.format(count=earlier)))
+    rows.extend((t._("Changed"), change_line(t, change, plan.priority_areas)) for change in shown)
     if goal.applies_to_branches:
         rows.insert(1, (t._("Applies to"), t._("every branch")))
     body = [heading(title, size="Large"), paragraph(goal.text_in(language)), facts(rows)]

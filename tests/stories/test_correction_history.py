@@ -61,3 +61,15 @@ async def test_someone_who_left_the_board_or_was_forgotten_is_not_named(district
     assert "Changed: 22 Nov 2026 by Anna Lind:" in english  # on the board again: named again
     assert "by the board: target from at least 2" in english  # Megan asked to be forgotten
     assert "Megan" not in english
+
+
+async def test_a_goal_corrected_many_times_shows_the_latest_changes(district: District) -> None:
+    """The card stays short: the five latest changes, and how many came before them."""
+    for count in range(2, 9):
+        await district.say(ANNA, f"mål 6 mål {count} per termin")
+    lines = (await district.say(MEGAN, "mål 6")).splitlines()
+    changed = [line for line in lines if line.startswith("Ändrat: ")]
+    assert len(changed) == 6 and changed[0] == "Ändrat: 2 gånger tidigare"
+    assert changed[-1].endswith(
+        "mål från minst 7 ordförandemöte per halvår till minst 8 ordförandemöte per halvår"
+    )
