@@ -34,7 +34,7 @@ from tests.fakes.connector import FakeConnector
 from tests.services.test_plan_files import as_docx, as_pdf
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
-SLOW_SECONDS = 4.0  # longer than a turn may take to answer (ANSWER_WITHIN), well within Teams' 15 s
+SLOW_SECONDS = 6.0  # longer than a turn may take to answer (ANSWER_WITHIN), well within Teams' 15 s
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ async def test_a_slow_file_is_answered_at_once_and_reviewed_when_read(
     took, first, later = await _send_slowly(
         client, connector, "plan.pdf", files["slow_url"]("plan.pdf"), locale="sv-SE"
     )
-    assert took < ANSWER_WITHIN + 1.5 < SLOW_SECONDS
+    assert took < ANSWER_WITHIN + 3 < SLOW_SECONDS
     assert first == "Läser planen … Jag visar vad jag läste om en liten stund."
     assert "Planen som jag läste den: plan.pdf" in reply_text(later)
     assert [a["title"] for a in later["attachments"][0]["content"]["actions"]] == [
@@ -219,7 +219,7 @@ async def test_a_slow_file_is_answered_at_once_and_reviewed_when_read(
     took, first, later = await _send_slowly(
         client, connector, "scan.pdf", files["slow_url"]("scan.pdf"), locale="en-US"
     )
-    assert took < ANSWER_WITHIN + 1.5
+    assert took < ANSWER_WITHIN + 3
     assert first == "Reading the plan … I will show you what I read in a moment."
     assert reply_text(later) == (
         "The file could not be read: it may be damaged. Save the plan again and send it."
