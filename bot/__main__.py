@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from bot import logsafe
 from bot.config import ConfigError, Settings, load_settings
@@ -49,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     plan_correct.add_argument("correction", nargs="+", help='e.g. 6 mål 4 per kvartal ("areas" for areas)')
     plan_correct.add_argument("--district", required=True, type=_district_name, help="the district's name")
+    plan_changes = plan.add_parser(
+        "changes", help="how a goal was corrected: when, by whom, from what to what (as the board sees it)"
+    )
+    plan_changes.add_argument("goal", type=int, help="the goal's number")
+    plan_changes.add_argument("--district", required=True, type=_district_name, help="the district's name")
+    plan_changes.add_argument("--language", choices=("sv", "en"), help="default: the bot's language")
     people = commands.add_parser("people", help="board members and branch chairs").add_subparsers(
         dest="people_command", required=True
     )
@@ -98,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "plan" and args.plan_command == "correct":
             return correct_plan(settings, " ".join(args.correction), args.district)
+        if args.command == "plan" and args.plan_command == "changes":
+            return show_plan_changes(settings, args.goal, args.district, args.language)
         if args.command == "plan":
             return import_plan(
                 settings, args.file, args.district, dry_run=args.dry_run, language=args.language
@@ -551,6 +560,36 @@ def correct_plan(settings: Settings, words: str, district: str) -> int:
         )
         return 1
     print(stored_correction(t, plan, correction).text)
+    return 0
+
+
+def show_plan_changes(settings: Settings, number: int, district: str, language: str | None) -> int:
+    """A goal's corrections, one a line, as the board reads them under the goal in chat."""
+    from bot.cards.goals import change_line
+    from bot.db import migrate
+    from bot.db.engine import Database
+    from bot.db.repository import Repository
+    from bot.i18n import translator
+    from bot.services.plan_corrections import history
+
+    t = translator(language or settings.language)
+    database = Database(settings.database_url)
+    try:
+        migrate.upgrade(database)
+        repository = Repository(database)
+        plan = repository.plan(district)
+        goal = plan.goal(number) if plan is not None else None
+        if plan is None or goal is None:
+            print(f"{district} has no goal {number}.", file=sys.stderr)
+            return 1
+        changes = history(repository.corrections_of(goal.id), ZoneInfo(settings.timezone))
+    finally:
+        database.dispose()
+    print(t._("Goal {number}").format(number=number) + f": {goal.text_in(t.language)}")
+    for change in changes:
+        print(change_line(t, change, plan.priority_areas))
+    if not changes:
+        print(t._("Not corrected since the plan was imported."))
     return 0
 
 

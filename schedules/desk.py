@@ -68,6 +68,9 @@ class PromptDesk:
         # Set by the scheduler: a notice to these people in their personal chats, sent in the background
         # (a turn does not wait for Teams), each in their own language.
         self.tell: Callable[[set[int], Notice], None] | None = None
+        # Set by the scheduler: a turn's answer that takes longer than Teams waits (reading a large plan),
+        # sent into the conversation of the given reference when it is ready.
+        self.answer_later: Callable[[dict[str, Any], Awaitable[Reply]], None] | None = None
 
     async def set_up(
         self,

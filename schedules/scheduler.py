@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -68,6 +68,7 @@ class PromptScheduler:
         desk.on_change = self.sync
         desk.post_now = self.post_next
         desk.tell = self.tell
+        desk.answer_later = self.answer_later
 
     async def start(self) -> None:
         """Recover from whatever happened while the bot was down, then arm the timers."""
@@ -175,6 +176,17 @@ class PromptScheduler:
     def tell(self, people: set[int], notice: Notice) -> None:
         """Notices to people from a turn, sent in the background (the turn does not wait for Teams)."""
         self._in_background(self.poster.tell(people, notice))
+
+    def answer_later(self, reference: dict[str, Any], answer: Awaitable[Reply]) -> None:
+        """A turn's answer that is not ready within the turn, sent into its conversation when it is."""
+        self._in_background(self._answer(reference, answer))
+
+    async def _answer(self, reference: dict[str, Any], answer: Awaitable[Reply]) -> None:
+        reply = await answer
+        try:
+            await self.poster.notifier.send(reference, reply)
+        except (ConversationGone, SendFailed) as exc:
+            log.warning("could not send an answer that came after its turn: %s", exc)
 
     def _in_background(self, work: Coroutine[Any, Any, object]) -> None:
         task = asyncio.create_task(work)

@@ -236,3 +236,12 @@ def test_plan_correct_on_the_command_line(
     assert main(["plan", "import", str(plan_file), "--district", "X"]) == 0
     plan = plan_of(env, "X")
     assert plan is not None and plan.goals[5].target.count == 2
+    # The command line shows the goal's corrections as the board sees them in chat.
+    capsys.readouterr()
+    assert main(["plan", "changes", "6", "--district", "X"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].endswith(
+        "av styrelsen: mål från minst 1 ordförandemöte per kvartal till minst 2 ordförandemöte per kvartal"
+    )
+    assert main(["plan", "changes", "7", "--district", "X", "--language", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "Not corrected since the plan was imported."

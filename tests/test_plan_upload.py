@@ -8,6 +8,8 @@ loopback file server standing in for Teams' pre-authorised download URL (the Pla
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlmodel import select
 
 from bot.app import create_app
+from bot.commands.plans import ANSWER_WITHIN
 from bot.config import Settings
 from bot.db.engine import Database
 from bot.db.models import GoalCorrection
@@ -31,6 +34,7 @@ from tests.fakes.connector import FakeConnector
 from tests.services.test_plan_files import as_docx, as_pdf
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+SLOW_SECONDS = 6.0  # longer than a turn may take to answer (ANSWER_WITHIN), well within Teams' 15 s
 
 
 @pytest.fixture
@@ -44,11 +48,28 @@ async def files() -> AsyncIterator[dict[str, Any]]:
             return web.Response(status=404)
         return web.Response(body=served[name])
 
+    async def serve_slowly(request: web.Request) -> web.StreamResponse:
+        """The file in ten pieces over SLOW_SECONDS, as a large file on a slow line comes."""
+        data = served[request.match_info["name"]]
+        response = web.StreamResponse(headers={"Content-Length": str(len(data))})
+        await response.prepare(request)
+        step = len(data) // 10 + 1
+        for start in range(0, len(data), step):
+            await asyncio.sleep(SLOW_SECONDS / 10)
+            await response.write(data[start : start + step])
+        await response.write_eof()
+        return response
+
     app = web.Application()
     app.router.add_get("/files/{name}", serve)
+    app.router.add_get("/slow/{name}", serve_slowly)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
-    yield {"served": served, "url": lambda name: str(server.make_url(f"/files/{name}"))}
+    yield {
+        "served": served,
+        "url": lambda name: str(server.make_url(f"/files/{name}")),
+        "slow_url": lambda name: str(server.make_url(f"/slow/{name}")),
+    }
     await server.close()
 
 
@@ -155,6 +176,75 @@ async def test_a_file_that_cannot_be_read_gets_one_clear_sentence(
     assert reply.startswith(answer), reply
     assert "Traceback" not in reply
     assert reply_text(await ask(client, connector, "plan import")).startswith("You have no plan waiting")
+
+
+async def _send_slowly(
+    client: TestClient, connector: FakeConnector, name: str, url: str, *, locale: str
+) -> tuple[float, str, dict[str, Any]]:
+    """Send a file that comes slowly: how long the turn took, what it answered, and what came later."""
+    before = len(connector.posted)
+    activity = activities.personal_file(name, url, service_url=connector.url, locale=locale)
+    started = time.monotonic()
+    response = await client.post("/api/messages", json=activity)
+    took = time.monotonic() - started
+    assert response.status in (200, 201)
+    posted = await connector.wait_for(before + 2, within=SLOW_SECONDS + 10)
+    return took, reply_text(posted[before].body), posted[before + 1].body
+
+
+async def test_a_slow_file_is_answered_at_once_and_reviewed_when_read(
+    client: TestClient, connector: FakeConnector, files: dict[str, Any]
+) -> None:
+    """A large plan on a slow line: the board member is told at once that the plan is being read (the turn
+    does not wait for the file; Teams would send the message again), then gets the review card in the same
+    chat, or one sentence saying what is wrong and what to do."""
+    text = (PLANS / "tvaspalt_uppsala.md").read_text(encoding="utf-8")
+    files["served"]["plan.pdf"] = as_pdf(text, columns=2)
+    took, first, later = await _send_slowly(
+        client, connector, "plan.pdf", files["slow_url"]("plan.pdf"), locale="sv-SE"
+    )
+    assert took < ANSWER_WITHIN + 3 < SLOW_SECONDS
+    assert first == "Läser planen … Jag visar vad jag läste om en liten stund."
+    assert "Planen som jag läste den: plan.pdf" in reply_text(later)
+    assert [a["title"] for a in later["attachments"][0]["content"]["actions"]] == [
+        "Importera",
+        "Rätta först",
+        "Avbryt",
+    ]
+    assert reply_text(await ask(client, connector, "plan importera", locale="sv-SE")).startswith(
+        "Importerade 9 mål"
+    )
+
+    files["served"]["scan.pdf"] = b"%PDF-1.4 not really a PDF"
+    took, first, later = await _send_slowly(
+        client, connector, "scan.pdf", files["slow_url"]("scan.pdf"), locale="en-US"
+    )
+    assert took < ANSWER_WITHIN + 3
+    assert first == "Reading the plan … I will show you what I read in a moment."
+    assert reply_text(later) == (
+        "The file could not be read: it may be damaged. Save the plan again and send it."
+    )
+    assert reply_text(await ask(client, connector, "plan import")).startswith("You have no plan waiting")
+
+
+async def test_a_slow_file_that_fails_on_the_bots_side_says_what_to_do(
+    client: TestClient, connector: FakeConnector, files: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever goes wrong after the turn has answered, the board member is told, without a traceback."""
+
+    def broken(name: str, data: bytes) -> None:
+        raise RuntimeError("a fault in the reader")
+
+    monkeypatch.setattr("bot.services.plan_review.read_plan", broken)
+    files["served"]["plan.txt"] = b"Verksamhetsplan\n\nStudier\n- Genomf\xc3\xb6ra tv\xc3\xa5 cirklar\n"
+    _, first, later = await _send_slowly(
+        client, connector, "plan.txt", files["slow_url"]("plan.txt"), locale="en-US"
+    )
+    assert first.startswith("Reading the plan")
+    assert reply_text(later) == (
+        "I could not read plan.txt: something went wrong on my side. Send the file again; if it fails again, "
+        "ask an administrator to import it with: python -m bot plan import FILE"
+    )
 
 
 async def test_only_the_board_may_send_the_plan(
@@ -297,8 +387,6 @@ async def test_a_target_corrected_in_review_is_kept_with_who_and_when_and_on_the
 
 async def test_a_download_that_hangs_or_goes_elsewhere_is_refused() -> None:
     """The file comes from Teams' address within a few seconds, or not at all."""
-    import asyncio
-
     from bot.files import download
     from bot.services.plan_files import PlanFileError
 

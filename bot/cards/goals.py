@@ -11,9 +11,11 @@ from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
+from bot.services.plan_corrections import Change, Field
 from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Pace
 
 BAR_WIDTH = 10
+LATEST_CHANGES = 5  # a goal's latest corrections shown under it; the command line shows them all
 
 
 def bar(fraction: float) -> str:
@@ -248,6 +250,11 @@ def goal_detail(
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
         rows.append((t._("Reported"), check_in_line(t, check_in, goal.target)))
+    shown = found.changes[-LATEST_CHANGES:]
+    if earlier := len(found.changes) - len(shown):
+        before = t.ngettext("{count} time before", "{count} times before", earlier)
+        rows.append((t._("Changed"), before.format(count=earlier)))
+    rows.extend((t._("Changed"), change_line(t, change, plan.priority_areas)) for change in shown)
     if goal.applies_to_branches:
         rows.insert(1, (t._("Applies to"), t._("every branch")))
     body = [heading(title, size="Large"), paragraph(goal.text_in(language)), facts(rows)]
@@ -257,6 +264,38 @@ def goal_detail(
         actions.append(say(t._("Next goal"), t._("goals {number}").format(number=goal.number + 1)))
     actions.append(say(t._("All goals"), t._("goals")))
     return _marked(t, plan, Reply(text, card(body, fallback=text, actions=actions)))
+
+
+def change_line(t: Translator, change: Change, areas: Sequence[str]) -> str:
+    """A correction in a goal's history: "3 Dec by Megan Bowen: target from ... to ...". Who made it is
+    named only when the record may name them; otherwise it was the board."""
+    before, after = change.before, change.after
+    if isinstance(after, Target):
+        if isinstance(before, Target) and before != after:
+            what = t._("target from {before} to {after}").format(
+                before=target_in_words(t, before, areas), after=target_in_words(t, after, areas)
+            )
+        else:
+            what = t._("target {target}").format(target=target_in_words(t, after, areas))
+    elif change.field is Field.TEXT:
+        what = t._("text from \u201c{before}\u201d to \u201c{after}\u201d").format(before=before, after=after)
+    elif change.field is Field.SECTION:
+        what = t._("moved to the section {section}").format(section=after)
+    elif change.field is Field.BRANCHES:
+        what = (
+            t._("every branch does it")
+            if after
+            else t._("the district\u2019s own goal, not every branch\u2019s")
+        )
+    elif change.field is Field.ADD:
+        what = t._("added to the plan")
+    elif change.field is Field.RETIRE:
+        what = t._("retired")
+    else:  # a correction the reader no longer takes: its words as written
+        what = str(after)
+    return t._("{day} by {who}: {what}").format(
+        day=day(t, change.made_on), who=change.by or t._("the board"), what=what
+    )
 
 
 def example_note(t: Translator) -> str:

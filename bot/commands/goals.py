@@ -8,10 +8,11 @@ import re
 from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands import plans
-from bot.commands.router import Context, Request, Router
+from bot.commands.router import Context, Request, Router, roles_of
 from bot.i18n import N_
 from bot.services.engagement import PostsTally, tally
 from bot.services.goals import Plan
+from bot.services.people import Role, allows
 
 # "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
 _GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(\d{1,6})\.?$", re.IGNORECASE)
@@ -61,7 +62,8 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
                 "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
             ).format(number=number, last=len(plan.goals))
         )
-    found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now)
+    board = allows(await roles_of(request.user, request.district, context), Role.BOARD)
+    found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now, changes=board)
     posts = await _posts(request, context) if goal.counts_posts else None
     return cards.goal_detail(request.t, plan, found, today=context.progress.today(context.now), posts=posts)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from bot.cards import Reply
 from bot.cards import plan_review as cards
@@ -13,6 +14,11 @@ from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
 from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
 from bot.services.plan_review import PlanReviews, Review
+
+log = logging.getLogger(__name__)
+
+# A plan read within this many seconds is answered in the turn; a slower one in the background.
+ANSWER_WITHIN = 2.0
 
 UPLOAD_FORM = "plan-upload"  # bot/teams.py turns a file sent in chat into this form
 
@@ -95,10 +101,34 @@ async def _upload(request: Request, context: Context, reviews: PlanReviews) -> R
         return Reply(t._("Send me the plan in a personal chat, and I will read it there."))
     if not isinstance(name, str) or not isinstance(url, str) or not url:
         return Reply(t._("I could not fetch the file from Teams: send it again in a moment."))
+    reading = asyncio.ensure_future(_read(request, context, reviews, name, url))
+    later = context.services.prompts.answer_later if context.services.prompts else None
+    if later is None or request.conversation is None:
+        return await reading  # the terminal chat: nobody else waits
+    done, _ = await asyncio.wait({reading}, timeout=ANSWER_WITHIN)
+    if done:
+        return reading.result()
+    # A large or slow file: Teams would send the message again after about 15 s and the user would wait
+    # without a word. Say so now, and send the review card (or what went wrong) when it is read.
+    later(request.conversation.reference, reading)
+    return Reply(t._("Reading the plan \u2026 I will show you what I read in a moment."))
+
+
+async def _read(request: Request, context: Context, reviews: PlanReviews, name: str, url: str) -> Reply:
+    """The review card for the plan's file, or one sentence saying what is wrong with it."""
+    t = request.t
     try:
         review = await reviews.receive(request.district, _user(request), name, url, now=context.now)
     except PlanParseError as error:
         return Reply(cards.plan_problem(t, error))
+    except Exception:  # noqa: BLE001 - the answer may come after the turn, where nothing else would tell them
+        log.exception("reading the plan file %s failed", name)
+        return Reply(
+            t._(
+                "I could not read {name}: something went wrong on my side. Send the file again; if it fails "
+                "again, ask an administrator to import it with: python -m bot plan import FILE"
+            ).format(name=name)
+        )
     return cards.review_card(t, review)
 
 

@@ -95,6 +95,9 @@ class GoalCorrection(SQLModel, table=True):
     field: str = Field(max_length=20)  # bot/services/plan_corrections.py Field
     value: str = Field(default="", max_length=2000)
     read_as: str = Field(default="", max_length=2000)
+    # The goal just before this correction (plan_corrections.goal_state); "" for areas, additions and rows
+    # kept before it was recorded.
+    was: str = Field(default="", max_length=4000)
     made_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)  # None: the command line
     made_at: datetime = _utc()
 

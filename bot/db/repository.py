@@ -12,7 +12,17 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Conversation, District, Goal, GoalCorrection, Section, Team
+from bot.db.models import (
+    Conversation,
+    District,
+    Goal,
+    GoalCorrection,
+    Membership,
+    Person,
+    Role,
+    Section,
+    Team,
+)
 from bot.db.people import find_person, remember_person
 from bot.services import goals as domain
 from bot.services.goals import Target
@@ -22,7 +32,9 @@ from bot.services.plan_corrections import (
     Correction,
     Field,
     Made,
+    MadeBefore,
     apply_correction,
+    goal_state,
     parse_areas,
     reapplied,
 )
@@ -137,6 +149,40 @@ class Repository:
             _note_review(session, district, draft, corrections)
             return summary
 
+    def corrections_of(self, goal_id: int) -> list[MadeBefore]:
+        """The corrections made to a goal, oldest first. Who made one is named only while they are a member
+        of the district or hold a role in it (a forgotten person's corrections have no maker)."""
+        belongs = (
+            select(Membership.id)
+            .where(Membership.person_id == GoalCorrection.made_by)
+            .where(Membership.district_id == GoalCorrection.district_id)
+            .exists()
+        )
+        holds_role = (
+            select(Role.id)
+            .where(Role.person_id == GoalCorrection.made_by)
+            .where(Role.district_id == GoalCorrection.district_id)
+            .exists()
+        )
+        statement = (
+            select(GoalCorrection, Person.name, belongs | holds_role)
+            .join(Person, col(Person.id) == col(GoalCorrection.made_by), isouter=True)
+            .where(GoalCorrection.goal_id == goal_id)
+            .order_by(col(GoalCorrection.id))
+        )
+        with self.db.read() as session:
+            return [
+                MadeBefore(
+                    Field(row.field),
+                    row.value,
+                    row.was,
+                    row.read_as,
+                    row.made_at,
+                    name if name and nameable else None,
+                )
+                for row, name, nameable in session.exec(statement)
+            ]
+
     def correct_plan(
         self, district: str, correction: Correction, *, by: PersonInfo | None, now: datetime
     ) -> domain.Plan | None:
@@ -152,7 +198,7 @@ class Repository:
             after = apply_correction(before, correction)
             self._save(session, district, after, now=now, example=row.example)
             goal_id: int | None = None
-            read_as = ""
+            read_as = was = ""
             if correction.field is Field.ADD:
                 added = {g.text for g in after.goals if g.goal_id is None}
                 goal_id = session.exec(
@@ -165,6 +211,7 @@ class Repository:
                 corrected = before.goals[(correction.number or 1) - 1]
                 goal_id = corrected.goal_id
                 read_as = _read_as(session, goal_id) or corrected.text
+                was = goal_state(corrected)
             session.add(
                 GoalCorrection(
                     district_id=row.id,
@@ -172,6 +219,7 @@ class Repository:
                     field=str(correction.field),
                     value=correction.value[:2000],
                     read_as=read_as[:2000],
+                    was=was[:4000],
                     made_by=_person_id(session, by),
                     made_at=now,
                 )
@@ -447,6 +495,7 @@ def _note_review(
                 field=str(field),
                 value=str(noted["value"])[:2000],
                 read_as=read_as[:2000],
+                was=str(noted.get("was") or "")[:4000],
                 made_by=_person_id(session, _maker(noted.get("by"))),
                 made_at=datetime.fromisoformat(str(noted["at"])),
             )

@@ -571,11 +571,15 @@ _SUBORDINATE = {
     "vad",
     "varför",
 }
+# Who a plan's "we" is: the district, a branch or association by the names parties give them, or its board.
+_DOER = (
+    r"(?:vi|distriktet|distrikts?styrelsen|styrelsen|distriktsledningen|(?:parti|lokal|kommun)?föreningen|"
+    r"(?:lokal|parti)?avdelningen|kretsen|arbetarekommunen|länsförbundet|förbundet)"
+)
 # Things to do that a board can tick off; "ska vara", "ska fortsätta" or "ska skifta fokus" are not.
 _CONCRETE = re.compile(
     r"\b(?:ska|skall|kommer\s+(?:också\s+|även\s+)?att)\s+(?:(?:också|även|därför|dessutom|under\s+\w+|i\s+år)\s+)?"
-    r"(?:vi\s+|"
-    r"distriktet\s+|styrelsen\s+)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
+    rf"(?:{_DOER}\s+(?:(?:också|även|därför|dessutom)\s+)?)?(?:genomföra|arrangera|anordna|hålla|utse|ordna|starta|bilda|skapa|ta\s+fram|"
     r"genomgå|besöka|bjuda\s+in|erbjuda|utbilda|rekrytera|värva|delta|samla\s+in|öka|nå|skriva|publicera|ge\s+ut|"
     r"skicka|fira|uppmärksamma|träffa|träffas|kontakta|ringa|knacka|dela\s+ut|planera|undersöka|tillsätta|"
     r"välja|inrätta|införa|bygga\s+upp|anställa|producera|sammankalla|kalla\s+till|medverka|lansera|söka|"
@@ -584,7 +588,6 @@ _CONCRETE = re.compile(
     r"s?\b",
     re.IGNORECASE,
 )
-_DOER = r"(?:vi|distriktet|distrikts?styrelsen|styrelsen|distriktsledningen)"
 _COMMITMENT = re.compile(
     rf"\b{_DOER}\s+(?:(?:också|även|därför|dessutom|alltid)\s+)?(?:ska|skall|kommer)\b"
     rf"|\b(?:ska|skall|kommer)\s+{_DOER}\b",
@@ -596,8 +599,7 @@ _DOING_NOW = (
     r"skapar|ringer|knackar|delar\s+ut|samlar\s+in|genomgår|erbjuder|utbildar|rekryterar|värvar)"
 )
 _PRESENT_COMMITMENT = re.compile(
-    rf"\b(?:vi|distriktet|distriktsstyrelsen|styrelsen)\s+(?:också\s+|även\s+)?{_DOING_NOW}\b"
-    rf"|\b{_DOING_NOW}\s+(?:vi|distriktet|distriktsstyrelsen|styrelsen)\b",
+    rf"\b{_DOER}\s+(?:också\s+|även\s+)?{_DOING_NOW}\b|\b{_DOING_NOW}\s+{_DOER}\b",
     re.IGNORECASE,
 )
 _EACH_BRANCH = re.compile(
@@ -777,7 +779,8 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     return goals
 
 
-def _goal(text: str) -> GoalDraft:
+def read_goal(text: str) -> GoalDraft:
+    """A goal as the plan's words make it: its target and whether every branch does it."""
     return GoalDraft(
         text=text,
         target=parse_target(text),
@@ -785,9 +788,9 @@ def _goal(text: str) -> GoalDraft:
     )
 
 
-def _goal_like(text: str) -> bool:
-    """An item that says something to do: it opens with a verb ("Genomföra ...", "Utse ...") or a change
-    ("Fler medlemmar ..."), commits someone ("Distriktet ska ..."), carries a target, or is a sentence."""
+def _says_what_to_do(text: str) -> bool:
+    """It opens with a verb ("Genomföra ...", "Utse ...") or a change ("Fler medlemmar ..."), commits
+    someone ("Distriktet ska ..."), or carries a target."""
     words = text.split()
     first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
     return (
@@ -797,8 +800,27 @@ def _goal_like(text: str) -> bool:
         or _COMMITMENT.search(text) is not None
         or re.search(r"\b(?:ska|skall|kommer\s+att)\b", text, re.IGNORECASE) is not None
         or parse_target(text).kind is not TargetKind.DONE
-        or (len(words) >= 6 and any(w.islower() for w in words[1:]))
     )
+
+
+def _goal_like(text: str) -> bool:
+    """An item that says something to do (_says_what_to_do), or is a sentence."""
+    words = text.split()
+    return _says_what_to_do(text) or (len(words) >= 6 and any(w.islower() for w in words[1:]))
+
+
+def _with_details(items: list[str]) -> list[str]:
+    """Items with the sub-items that only qualify them: after an item written as a sentence (a capital, a
+    full stop), one in lower case that says nothing to do of its own ("ett på våren och ett på hösten")
+    is a detail of it, as a sub-item in Word is, and is kept with it in brackets."""
+    result: list[str] = []
+    for item in items:
+        last = result[-1] if result else ""
+        if last[:1].isupper() and last.endswith(".") and item[:1].islower() and not _says_what_to_do(item):
+            result[-1] = f"{last[:-1]} ({item.rstrip('.')})."
+        else:
+            result.append(item)
+    return result
 
 
 def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
@@ -806,7 +828,7 @@ def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
     says they are ("Vi ska:"), or when most of them read as things to do; none when they are a table of
     contents (every item a heading further on) or a list of names and nouns."""
     items = [join_lines(parts) for parts in section.bullets]
-    items = [text for text in items if any(ch.isalpha() for ch in text)]
+    items = _with_details([text for text in items if any(ch.isalpha() for ch in text)])
     if not items:
         return []
     if all(fold(item) in later_headings for item in items):
@@ -919,7 +941,7 @@ def parse_plan(text: str) -> PlanDraft:
         texts += _prose_goals(section.prose, has_list=bool(texts))
         if texts:
             heading = section.title or title or "Mål"
-            drafts.append(SectionDraft(heading, tuple(_goal(text) for text in texts)))
+            drafts.append(SectionDraft(heading, tuple(read_goal(text) for text in texts)))
     if not drafts:
         raise PlanParseError(
             "no goals found: expected goals under headings, as a list or as sentences", "no_goals"

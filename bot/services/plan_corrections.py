@@ -6,14 +6,17 @@ The same corrections apply to a plan under review and to the district's stored p
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from bot.i18n import fold
 from bot.services.goals import DONE, Target, TargetKind
-from bot.services.plan import GoalDraft, PlanDraft, SectionDraft, parse_target
+from bot.services.plan import GoalDraft, PlanDraft, SectionDraft, parse_target, read_goal
 
 
 class Field(StrEnum):
@@ -166,6 +169,14 @@ def corrected_as_read(draft: PlanDraft, correction: Correction) -> str:
     return goal.read_as or goal.text
 
 
+def corrected_was(draft: PlanDraft, correction: Correction) -> str:
+    """The goal a correction is made to as it stands before it (goal_state; "" for areas and new goals)."""
+    goals = draft.goals
+    if correction.number is None or not 1 <= correction.number <= len(goals):
+        return ""
+    return goal_state(goals[correction.number - 1])
+
+
 def apply_correction(draft: PlanDraft, correction: Correction) -> PlanDraft:
     """The plan with the correction made; CorrectionError says why it cannot be."""
     try:
@@ -310,3 +321,69 @@ def _with_goal(draft: PlanDraft, title: str, goal: GoalDraft) -> PlanDraft:
 
 def _replaced_section(draft: PlanDraft, index: int, section: SectionDraft) -> PlanDraft:
     return replace(draft, sections=draft.sections[:index] + (section,) + draft.sections[index + 1 :])
+
+
+def goal_state(goal: GoalDraft) -> str:
+    """A goal as it stands before a correction, kept with the correction so its history shows from what."""
+    return json.dumps(
+        {"text": goal.text, "target": goal.target.to_dict(), "branches": goal.applies_to_branches},
+        ensure_ascii=False,
+    )
+
+
+def _goal_from_state(state: str) -> GoalDraft | None:
+    try:
+        data = json.loads(state)
+        return GoalDraft(str(data["text"]), Target.from_dict(data["target"]), bool(data["branches"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class MadeBefore:
+    """A correction as stored with a goal: the words, the goal as it was (goal_state, or "") and its text as
+    the plan had it, when and by whom (a name only while that person may be named; None: the board)."""
+
+    field: Field
+    value: str
+    was: str
+    read_as: str
+    made_at: datetime  # UTC
+    by: str | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One correction in a goal's history: what the field was before it and what it became. `before` and
+    `after` are a Target (target, baseline, per area), a text (text, section) or a yes/no (branches)."""
+
+    field: Field
+    made_on: date
+    by: str | None
+    before: Target | str | bool | None
+    after: Target | str | bool | None
+
+
+def history(made: Sequence[MadeBefore], zone: ZoneInfo) -> list[Change]:
+    """A goal's corrections, oldest first, each with its before and after: the goal as it was kept with the
+    correction, or (for one kept without it) as the plan's words read, with the earlier corrections made."""
+    goal = read_goal(made[0].read_as) if made and made[0].read_as else None
+    changes = []
+    for row in made:
+        goal = _goal_from_state(row.was) or goal
+        before: Target | str | bool | None = None
+        after: Target | str | bool | None = row.value
+        if goal is not None and row.field in _GOAL_FIELDS:
+            try:
+                corrected = corrected_goal(goal, row.field, row.value)
+            except CorrectionError:
+                corrected = goal  # a correction the reader no longer takes: show its words
+            if row.field is Field.TEXT:
+                before, after = goal.text, corrected.text
+            elif row.field is Field.BRANCHES:
+                before, after = goal.applies_to_branches, corrected.applies_to_branches
+            else:
+                before, after = goal.target, corrected.target
+            goal = corrected
+        changes.append(Change(row.field, row.made_at.astimezone(zone).date(), row.by, before, after))
+    return changes

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from bot.services.goals import Plan
 from bot.services.people import PersonInfo
 from bot.services.plan import PlanDraft, plan_from_mapping, plan_to_mapping
-from bot.services.plan_corrections import Correction, apply_correction, corrected_as_read
+from bot.services.plan_corrections import Correction, apply_correction, corrected_as_read, corrected_was
 from bot.services.plan_files import MAX_PLAN_BYTES, PLAN_SUFFIXES, PlanFileError
 from bot.services.plan_import import read_plan
 
@@ -103,6 +103,7 @@ class PlanReviews:
             "number": correction.number,
             "value": correction.value,
             "read_as": corrected_as_read(review.draft, correction),
+            "was": corrected_was(review.draft, correction),
             "by": {"teams": by.teams_user_id, "aad": by.aad_object_id} if by else None,
             "at": now.isoformat(),
         }

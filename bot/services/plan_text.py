@@ -360,7 +360,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
     """
 
     def neighbour(index: int, step: int) -> str | None:
-        """The number of the nearest numbered line that way, past a wrapped line or two, if any."""
+        """The number of the nearest numbered line that way, past a wrapped line or two, if any. An item of
+        another list (a bullet, "a)") in between ends the search: numbers beyond it are not this list's."""
         for _ in range(4):
             index += step
             while 0 <= index < len(lines) and lines[index].kind is LineKind.BLANK:
@@ -369,6 +370,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
                 return None
             if numbers[index] is not None:
                 return numbers[index]
+            if lines[index].kind is LineKind.BULLET:
+                return None
         return None
 
     def introduced(index: int) -> bool:

@@ -72,13 +72,14 @@ import math
 import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, assert_never
 
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
+from bot.services.plan_corrections import Change, history
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -578,6 +579,7 @@ class GoalInFull:
     progress: GoalProgress
     responsible: list[str]
     latest: list[StoredCheckIn]
+    changes: list[Change] = field(default_factory=list)  # the board's corrections, for the board only
 
 
 def plan_standing(
@@ -661,8 +663,9 @@ class Progress:
             branch_id=branch_id,
         )
 
-    def goal(self, plan: Plan, goal: Goal, *, now: datetime) -> GoalInFull:
-        """One goal's progress, the people responsible for it and its latest reports."""
+    def goal(self, plan: Plan, goal: Goal, *, now: datetime, changes: bool = False) -> GoalInFull:
+        """One goal's progress, the people responsible for it and its latest reports; with `changes`, the
+        corrections the board made to it (for the board's eyes)."""
         today = self.today(now)
         named = self.checkins.responsible(plan.district).get(goal.id, [])
         reports = self.checkins.reports(plan.district, year=plan.year or today.year, goal_id=goal.id)
@@ -674,7 +677,8 @@ class Progress:
             branches=len(self.checkins.branches(plan.district)),
             people_named=len(named),
         )
-        return GoalInFull(goal, standing, [name for _, name in named], self.checkins.latest(goal.id))
+        made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
+        return GoalInFull(goal, standing, [name for _, name in named], self.checkins.latest(goal.id), made)
 
     # --- for the board's follow-up, the year's report and the dashboard (bot/services/followup.py) ----
 
