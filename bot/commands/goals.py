@@ -8,7 +8,7 @@ import re
 from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands import plans
-from bot.commands.router import Context, Request, Router, roles_of
+from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
 from bot.services.engagement import PostsTally, tally
 from bot.services.goals import Plan
@@ -62,7 +62,7 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
                 "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
             ).format(number=number, last=len(plan.goals))
         )
-    board = allows(await roles_of(request.user, request.district, context), Role.BOARD)
+    board = allows(request.roles, Role.BOARD)
     found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now, changes=board)
     posts = await _posts(request, context) if goal.counts_posts else None
     return cards.goal_detail(request.t, plan, found, today=context.progress.today(context.now), posts=posts)
