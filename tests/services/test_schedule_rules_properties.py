@@ -214,7 +214,7 @@ AFTER = st.datetimes(
 )
 
 
-@FAST
+@settings(max_examples=100, deadline=None)  # twelve posts per example, up to years of the calendar each
 @given(rules(), AFTER)
 def test_occurrences_are_the_rules_local_times(rule: ScheduleRule, after: datetime) -> None:
     times = occurrences(rule, STOCKHOLM, after=after, limit=12)
