@@ -60,7 +60,8 @@ def register(router: Router) -> None:
     async def areas(request: Request, context: Context) -> Reply:
         if not request.args:
             return Reply(request.t._("Write the areas after the word, e.g.: areas Health, Housing, Climate"))
-        return await correct(request, context, Correction(Field.AREAS, None, request.args))
+        field = Field.AREA_ENGLISH if "=" in request.args else Field.AREAS
+        return await correct(request, context, Correction(field, None, request.args))
 
 
 async def correct(request: Request, context: Context, correction: Correction) -> Reply:
