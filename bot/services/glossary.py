@@ -47,6 +47,10 @@ _UNITS = {
     ),
     "dörr|dörren|dörrar|dörrarna": ("door", "doors"),
     "samtal|samtalet|samtalen": ("conversation", "conversations"),
+    "ringkväll|ringkvällen|ringkvällar|ringkvällarna|telefonkväll|telefonkvällar": (
+        "phone-bank evening",
+        "phone-bank evenings",
+    ),
     "kontaktperson|kontaktpersonen|kontaktpersoner|kontaktpersonerna": ("contact person", "contact people"),
     "person|personen|personer|personerna": ("person", "people"),
     "organisatör|organisatören|organisatörer|organisatörerna": ("organiser", "organisers"),

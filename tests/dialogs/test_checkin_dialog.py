@@ -45,7 +45,7 @@ async def test_a_chair_reports_step_by_step_and_is_asked_again_after_mistakes(
         ("99", "There is no goal 99; the plan has goals 1–24. Which goal? Write its number."),
         ("6", "Goal 6: "),
         ("many", "“many” is not a number. What do you report? How many, e.g. 1"),
-        ("1.5", "Count whole times: “1.5” has decimals."),
+        ("1.5", "Use a whole number: “1.5” has decimals."),
         ("2", "When did it happen?"),
         ("2027-01-10", "2027-01-10 has not happened yet; report it afterwards. When did it happen?"),
         ("20/11", "Any comment?"),

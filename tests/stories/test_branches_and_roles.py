@@ -90,7 +90,7 @@ async def test_giving_and_taking_roles_says_exactly_what_changed(district: Distr
     again = await district.say(
         MEGAN, "role remove chair @Kim Berg", locale="en-US", mentions=((KIM, "Kim Berg"),)
     )
-    assert again == "Kim Berg chaired no branch."
+    assert again == "Kim Berg did not chair any branch."
     unknown = await district.say(MEGAN, "roll kassör @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert unknown.startswith("”kassör” är ingen roll. Roller: styrelse, ordförande")
 
