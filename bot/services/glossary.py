@@ -131,6 +131,7 @@ _UNIT_WORDS = {fold(form): english for forms, english in _UNITS.items() for form
 _AREA_WORDS = {fold(form): english for forms, english in _AREAS.items() for form in forms.split("|")}
 _JOINS = {"och": "and", "eller": "or", "samt": "and", "av": "of", "i": "in", "per": "per"}
 _PIECES = re.compile(r"(\s*,\s*|\s+)")
+_AREA_NAME = re.compile(r"[^\W\d_][\w\s,-]*")
 
 
 def english_unit(unit: str | None, *, plural: bool = True) -> str | None:
@@ -168,7 +169,10 @@ def _unit_word(word: str, plural: bool) -> str | None:
 
 
 def english_area(area: str) -> str | None:
-    """The English name of a priority area ("Miljö och klimat": "Environment and climate"), or None."""
+    """The English name of a priority area ("Miljö och klimat": "Environment and climate"), or None; None
+    also for a name with other marks than words, commas and hyphens (it is no word of the glossary's)."""
+    if not _AREA_NAME.fullmatch(area.strip()):
+        return None
     folded = fold(area)
     whole = _AREA_WORDS.get(folded)
     if whole is None:

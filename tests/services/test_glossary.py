@@ -56,3 +56,9 @@ def test_an_areas_name_for_the_reader() -> None:
     assert area_name("Vården", "en", {"varden": "Health services"}) == "Health services"
     assert area_name("Vården", "en") == "Healthcare"
     assert area_name("Kärnkraftverk", "en") == "Kärnkraftverk"
+
+
+def test_a_name_with_other_marks_is_no_area_word() -> None:
+    """ "+Miljö" is what someone typed to trick a spreadsheet, not the area "Miljö": it is shown as typed."""
+    assert english_area("+Miljö") is None
+    assert english_area("=Vården") is None
