@@ -11,7 +11,12 @@ from bot.commands.router import Context, Request, Router, roles_of
 from bot.i18n import N_
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
-from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
+from bot.services.plan_corrections import (
+    Correction,
+    CorrectionError,
+    areas_correction,
+    parse_correction,
+)
 from bot.services.plan_review import PlanReviews, Review
 from bot.services.text import fold
 
@@ -60,8 +65,7 @@ def register(router: Router) -> None:
     async def areas(request: Request, context: Context) -> Reply:
         if not request.args:
             return Reply(request.t._("Write the areas after the word, e.g.: areas Health, Housing, Climate"))
-        field = Field.AREA_ENGLISH if "=" in request.args else Field.AREAS
-        return await correct(request, context, Correction(field, None, request.args))
+        return await correct(request, context, areas_correction(request.args))
 
 
 async def correct(request: Request, context: Context, correction: Correction) -> Reply:

@@ -107,6 +107,12 @@ def parse_areas(args: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part[:1].upper() + part[1:] for part in (p.strip() for p in parts) if part))
 
 
+def areas_correction(value: str) -> Correction:
+    """The words after "områden"/"areas": the plan's areas ("Vården, Bostäder"), or one area's English
+    name ("Vården = Health services")."""
+    return Correction(Field.AREA_ENGLISH if "=" in value else Field.AREAS, None, value)
+
+
 def area_english(value: str) -> tuple[str, str] | None:
     """ "Miljö och klimat = Environment and climate": an area and its English name."""
     area, equals, english = value.partition("=")
