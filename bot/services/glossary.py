@@ -9,7 +9,7 @@ neutral, never the Swedish word. The board can give its own English (see plan_co
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from bot.services.text import fold
 
@@ -122,14 +122,11 @@ _AREAS = {
     "hbtqi|hbtq": "LGBTQI",
     "djurrätt|djurrätten": "animal rights",
     "digitalisering|digitaliseringen": "digitalisation",
-    "och": "and",
-    "eller": "or",
-    "samt": "and",
-    "för": "for",
 }
 _UNIT_WORDS = {fold(form): english for forms, english in _UNITS.items() for form in forms.split("|")}
 _AREA_WORDS = {fold(form): english for forms, english in _AREAS.items() for form in forms.split("|")}
-_JOINS = {"och": "and", "eller": "or", "samt": "and", "av": "of", "i": "in", "per": "per"}
+# Words between the listed ones ("studiecirklar eller kurser", "Miljö och klimat").
+_JOINS = {"och": "and", "eller": "or", "samt": "and", "av": "of", "i": "in", "per": "per", "for": "for"}
 _PIECES = re.compile(r"(\s*,\s*|\s+)")
 _AREA_NAME = re.compile(r"[^\W\d_][\w\s,-]*")
 
@@ -137,24 +134,11 @@ _AREA_NAME = re.compile(r"[^\W\d_][\w\s,-]*")
 def english_unit(unit: str | None, *, plural: bool = True) -> str | None:
     """The English for a plan's unit ("studiecirklar", "utbildning, föreläsning eller webbinarium",
     "% av medlemmarna"), singular or plural, or None when a word of it has none."""
-    if not unit:
-        return None
-    words = []
-    for piece in _PIECES.split(unit.strip()):
-        if piece.strip() in ("", ","):
-            words.append(piece.strip() + " ")
-            continue
-        english = _unit_word(piece, plural)
-        if english is None:
-            return None
-        words.append(english)
-    return "".join(words).replace(" ,", ",")
+    return _translated(unit or "", lambda word: _unit_word(word, plural))
 
 
 def _unit_word(word: str, plural: bool) -> str | None:
     folded = fold(word)
-    if folded in _JOINS:
-        return _JOINS[folded]
     if folded in _UNIT_WORDS:
         return _UNIT_WORDS[folded][plural]
     if "-" in word:  # "ABF-cirkeln": the name before the hyphen, the word after it
@@ -173,14 +157,24 @@ def english_area(area: str) -> str | None:
     also for a name with other marks than words, commas and hyphens (it is no word of the glossary's)."""
     if not _AREA_NAME.fullmatch(area.strip()):
         return None
-    folded = fold(area)
-    whole = _AREA_WORDS.get(folded)
-    if whole is None:
-        parts = [_AREA_WORDS.get(word) for word in _PIECES.split(folded) if word.strip(" ,")]
-        if not parts or None in parts:
+    whole = _AREA_WORDS.get(fold(area)) or _translated(area, lambda word: _AREA_WORDS.get(fold(word)))
+    return whole[:1].upper() + whole[1:] if whole else None
+
+
+def _translated(text: str, english: Callable[[str], str | None]) -> str | None:
+    """`text` word by word, its commas and joining words kept; None when a word has no English."""
+    if not text.strip():
+        return None
+    words = []
+    for piece in _PIECES.split(text.strip()):
+        if piece.strip() in ("", ","):
+            words.append(piece.strip() + " ")
+            continue
+        found = _JOINS.get(fold(piece)) or english(piece)
+        if found is None:
             return None
-        whole = " ".join(part for part in parts if part)
-    return whole[:1].upper() + whole[1:]
+        words.append(found)
+    return "".join(words).replace(" ,", ",")
 
 
 def area_name(area: str, language: str, board: Mapping[str, str] | None = None) -> str:

@@ -62,3 +62,7 @@ def test_a_name_with_other_marks_is_no_area_word() -> None:
     """ "+Miljö" is what someone typed to trick a spreadsheet, not the area "Miljö": it is shown as typed."""
     assert english_area("+Miljö") is None
     assert english_area("=Vården") is None
+
+
+def test_an_area_listing_several_words_keeps_its_commas() -> None:
+    assert english_area("Vård, skola och omsorg") == "Healthcare, education and care"
