@@ -109,7 +109,7 @@ async def test_responsible_people_are_named_in_the_singular_or_plural_and_goal_9
         "Noa Holm och Lee Gu är nu ansvariga för mål 10."
     )
     assert await district.say(MEGAN, "responsible 12 @Noa Holm", locale="en-US", mentions=(noa,)) == (
-        "Noa Holm was responsible for goal 12 already."
+        "Noa Holm was already responsible for goal 12."
     )
 
 
