@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from bot.db.engine import Database
 from bot.db.models import Conversation, District, Goal, GoalCorrection, Section, Team
 from bot.db.people import find_person, remember_person
+from bot.i18n import fold
 from bot.services import goals as domain
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
@@ -28,7 +29,6 @@ from bot.services.plan_corrections import (
     reapplied,
 )
 from bot.services.plan_sync import match_goals
-from bot.services.text import fold
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from bot.services.text import fold
+from bot.i18n import fold
 
 # Swedish forms (singular and plural, indefinite and definite, "|"-separated) -> English singular, plural.
 _UNITS = {
