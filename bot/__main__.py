@@ -532,12 +532,12 @@ def correct_plan(settings: Settings, words: str, district: str) -> int:
     from bot.db.repository import Repository
     from bot.i18n import translator
     from bot.services.clock import utc_now
-    from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
+    from bot.services.plan_corrections import Correction, CorrectionError, areas_correction, parse_correction
 
     t = translator(settings.language)
     first, _, rest = words.partition(" ")
     if first.casefold() in ("områden", "omraden", "areas"):
-        correction: Correction | None = Correction(Field.AREAS, None, rest)
+        correction: Correction | None = areas_correction(rest)
     else:
         correction = parse_correction(words)
     if correction is None:

@@ -36,7 +36,7 @@ Reader = Callable[[Plan, Entries, date], object]
 
 
 def _read_value(plan: Plan, entries: Entries, _today: date) -> object:
-    return read_amount(entries.value, read_goal(plan, entries.goal).target, plan.priority_areas)
+    return read_amount(entries.value, read_goal(plan, entries.goal).target, plan.area_names())
 
 
 READERS: dict[str, Reader] = {
@@ -146,5 +146,5 @@ async def _store(
     except CheckInError as error:  # valid when answered; only a day turning over can change that
         await turn.send(Message(problem(t, error, plan, example=False)))
         return
-    reply = await store_check_in(request, context, goal, draft)
+    reply = await store_check_in(request, context, plan, goal, draft)
     await turn.send(Message(reply.text))

@@ -6,7 +6,7 @@ same `check`, so every path raises the same CheckInError codes for the same mist
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from datetime import date
 
 from bot.cards.checkin_form import Entries
@@ -38,7 +38,7 @@ def read_goal(plan: Plan, text: str) -> Goal:
     return goal
 
 
-def read_amount(text: str, target: Target, areas: Sequence[str]) -> tuple[float, str | None]:
+def read_amount(text: str, target: Target, areas: Mapping[str, str]) -> tuple[float, str | None]:
     """The value for the goal's kind of target; a per-area goal wants its area after it, as in one line."""
     words = text.split()
     if not words:
@@ -66,7 +66,7 @@ def read_day(text: str, today: date) -> date:
 def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, CheckInDraft]:
     """A whole check-in from its fields, or the first CheckInError, in the one-line form's order."""
     goal = read_goal(plan, entries.goal)
-    value, area = read_amount(entries.value, goal.target, plan.priority_areas)
+    value, area = read_amount(entries.value, goal.target, plan.area_names())
     happened_on = read_day(entries.day, today)
     comment = entries.comment.strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=plan.year)

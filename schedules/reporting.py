@@ -341,7 +341,7 @@ class ReportReminders:
                 t,
                 due[person_id],
                 ends=gaps.quarter.ends,
-                areas=plan.priority_areas,
+                areas=plan.areas_in(t.language),
                 one_tap=cards.OneTap(gaps.quarter.key, teams_id) if isinstance(teams_id, str) else None,
             )
             if await self._send(reference, reply, person_id, now, what="reminder"):

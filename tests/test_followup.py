@@ -148,7 +148,7 @@ ENGLISH_SECTIONS = [
     "Branches that have not reported",
     "1 prompt posted",
     "0 prompts posted",
-    "Coming prompts",
+    "Upcoming prompts",
 ]
 
 
@@ -204,7 +204,7 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
         ("Heading 1", "Goals behind"),
         ("Heading 1", "Branches that have not reported"),
         ("Heading 1", "0 prompts posted"),
-        ("Heading 1", "Coming prompts"),
+        ("Heading 1", "Upcoming prompts"),
         ("Heading 1", "Every goal today"),
     ]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
@@ -333,7 +333,7 @@ async def test_the_annual_report_is_a_draft_laid_out_like_the_plan(
 
     goal4 = under(4)
     assert goal4[0].startswith("The plan: The district and the branches phone members together")
-    assert "Done when: at least 1 per quarter" in goal4  # the unit is Swedish: English names none
+    assert "Done when: at least 1 phone-bank evening per quarter" in goal4  # "ringkväll", in English
     # A branch reaches its target only by phoning every quarter: none did (Sundsvall Q1 and Q3, Kramfors
     # Q2, Härnösand Q4), so 0 of 3, as status says; and each quarter one branch of three met it.
     assert "Result: 0 of 3 branches have reached their target · behind" in goal4

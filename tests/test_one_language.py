@@ -86,6 +86,7 @@ WALK = {
         ("vad är mål 6?", False),
         ("hur går det för Sundsvall?", False),
         ("måll 6", False),
+        ("rapportera 22 1 miljö", False),  # an area by its Swedish name
     ],
     "en": [
         ("language english", False),
@@ -131,6 +132,7 @@ WALK = {
         ("what is goal 6?", False),
         ("how is Sundsvall doing?", False),
         ("goalz 6", False),
+        ("report 22 1 environment", False),  # and by its English one
     ],
 }
 # The other language's client: the command's own language must decide.

@@ -137,8 +137,8 @@ async def test_a_pdf_plan_waits_for_review_across_a_restart_and_can_be_cancelled
         review = await send_file(client, connector, "plan.pdf", files["url"]("plan.pdf"), locale="en-US")
         # English carries no Swedish unit: the goal's own text beside the target says what is counted.
         read = reply_text(review)
-        assert "1. Arrangera en organisatörsutbildning varje termin — at least 1 per half-year" in read
-        assert "2. Utse tre organisatörer i distriktsstyrelsen — 3 people named responsible" in read
+        assert "1. Arrangera en organisatörsutbildning varje termin — at least 1 course per half-year" in read
+        assert "2. Utse tre organisatörer i distriktsstyrelsen — 3 organisers named" in read
     finally:
         await client.close()
     client = await _start(settings)  # a restart: the review is in the database
@@ -343,8 +343,8 @@ async def test_a_plan_without_areas_asks_for_them_and_keeps_them_on_reimport(
     )
     assert "Goal 1 is to be done in each priority area, but the plan names none" in review
     areas = reply_text(await ask(client, connector, "areas Health, Housing and Climate"))
-    # The goal's Swedish text says what is counted; the English target carries no Swedish unit.
-    assert "inom respektive område — at least 1 per year in each of the 3 priority areas" in areas
+    # The English target names the unit in English.
+    assert "område — at least 1 study circle per year in each of the 3 priority areas" in areas
     assert reply_text(await ask(client, connector, "plan import")).startswith("Imported 1 goals")
     await send_file(client, connector, "plan.md", files["url"]("plan.md"), locale="en-US")
     assert reply_text(await ask(client, connector, "plan import")).startswith("Imported 1 goals")

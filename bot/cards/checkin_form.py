@@ -84,7 +84,9 @@ def value_hint(t: Translator, goal: Goal | None, plan: Plan) -> str:
     if target.kind is TargetKind.PEOPLE:
         return t._("How many people, e.g. 1")
     if target.per_area and plan.priority_areas:
-        return t._("How many, then the priority area, e.g. 1 {area}").format(area=plan.priority_areas[0])
+        return t._("How many, then the priority area, e.g. 1 {area}").format(
+            area=plan.area_in(plan.priority_areas[0], t.language)
+        )
     return t._("How many, e.g. 1")
 
 

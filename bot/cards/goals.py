@@ -121,12 +121,12 @@ def value_word(t: Translator, target: Target, value: float) -> str:
     return number(t, value)
 
 
-def check_in_line(t: Translator, check_in: StoredCheckIn, target: Target | None) -> str:
+def check_in_line(t: Translator, check_in: StoredCheckIn, target: Target | None, plan: Plan | None) -> str:
     who = check_in.branch or t._("the district")
     value = value_word(t, target, check_in.value) if target else number(t, check_in.value)
     parts = [day(t, check_in.happened_on), who, value]
     if check_in.area:
-        parts.append(check_in.area)
+        parts.append(plan.area_in(check_in.area, t.language) if plan else check_in.area)
     if check_in.comment:
         parts.append(check_in.comment)
     return " · ".join(parts)
@@ -185,7 +185,7 @@ def mine(
         line = (
             t._("goal {number}").format(number=check_in.goal_number or "?")
             + " · "
-            + check_in_line(t, check_in, _target_of(plan, check_in.goal_id))
+            + check_in_line(t, check_in, _target_of(plan, check_in.goal_id), plan)
         )
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
@@ -249,7 +249,7 @@ def goal_detail(
     if posts is not None:
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
-        rows.append((t._("Reported"), check_in_line(t, check_in, goal.target)))
+        rows.append((t._("Reported"), check_in_line(t, check_in, goal.target, plan)))
     shown = found.changes[-LATEST_CHANGES:]
     if earlier := len(found.changes) - len(shown):
         before = t.ngettext("{count} time before", "{count} times before", earlier)
@@ -386,6 +386,8 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
     a plan under review."""
     if target.kind is TargetKind.COUNT:
         unit = target.unit_in(t.language)
+        if unit is None and target.unit:  # a unit nobody has given English for: a neutral word
+            unit = t.ngettext("activity", "activities", target.count or 0)
         what = f" {unit}" if unit else ""
         text = t._("at least {count}{what} {period}").format(
             count=number(t, target.count or 0), what=what, period=_per_period(t, target.period)

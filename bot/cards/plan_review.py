@@ -9,6 +9,7 @@ from bot.cards import Reply, card, facts, heading, paragraph, say
 from bot.cards.goals import target_in_words
 from bot.db.repository import ImportSummary
 from bot.i18n import Translator
+from bot.services.glossary import area_name
 from bot.services.goals import Plan, TargetKind
 from bot.services.plan import GoalDraft, PlanDraft, PlanParseError
 from bot.services.plan_corrections import Correction, CorrectionError, Field
@@ -61,7 +62,7 @@ def review_text(t: Translator, draft: PlanDraft) -> str:
     if draft.title:
         lines.append(draft.title)
     if draft.priority_areas:
-        lines.append(t._("Priority areas: {areas}").format(areas=", ".join(draft.priority_areas)))
+        lines.append(t._("Priority areas: {areas}").format(areas=", ".join(_areas(t, draft))))
     number = 0
     for section in draft.sections:
         lines.append("")
@@ -139,7 +140,7 @@ def _review_body(t: Translator, draft: PlanDraft, length: int) -> list[dict[str,
     if draft.title:
         body.append(paragraph(draft.title, subtle=True))
     if draft.priority_areas:
-        body.append(paragraph(t._("Priority areas: {areas}").format(areas=", ".join(draft.priority_areas))))
+        body.append(paragraph(t._("Priority areas: {areas}").format(areas=", ".join(_areas(t, draft)))))
     number = 0
     for section in draft.sections:
         body.append(heading(section.title, size="Default"))
@@ -179,6 +180,11 @@ def correction_problem(t: Translator, error: CorrectionError) -> str:
         return t._(
             "I could not read a target there. Write e.g.: goal 6 target 4 per quarter, goal 6 target from "
             "300 to 400 members, or goal 6 target done"
+        )
+    if error.problem == "no_area":
+        return t._(
+            "Name one of the plan's priority areas, then its English name, e.g.: "
+            "areas Miljö och klimat = Environment and climate"
         )
     if error.problem == "empty_plan":
         return t._("That is the plan's last goal: a plan needs at least one.")
@@ -224,8 +230,8 @@ def imported(t: Translator, district: str, summary: ImportSummary) -> Reply:
 
 def stored_correction(t: Translator, plan: Plan, correction: Correction) -> Reply:
     """The district's plan after a correction in chat: the goal as it is now."""
-    if correction.field is Field.AREAS:
-        return Reply(t._("Priority areas: {areas}").format(areas=", ".join(plan.priority_areas)))
+    if correction.field in (Field.AREAS, Field.AREA_ENGLISH):
+        return Reply(t._("Priority areas: {areas}").format(areas=", ".join(plan.areas_in(t.language))))
     if correction.field is Field.RETIRE:
         return Reply(
             t._("Goal {number} is retired; the plan now has goals 1\u2013{last}.").format(
@@ -243,3 +249,7 @@ def stored_correction(t: Translator, plan: Plan, correction: Correction) -> Repl
         target=target_in_words(t, goal.target, plan.priority_areas),
     )
     return Reply(text)
+
+
+def _areas(t: Translator, draft: PlanDraft) -> list[str]:
+    return [area_name(area, t.language) for area in draft.priority_areas]

@@ -77,7 +77,7 @@ def register(router: Router) -> None:
             if goal is None:
                 raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
             draft = parse_check_in(
-                rest, goal.target, goal_number=number, today=today, year=plan.year, areas=plan.priority_areas
+                rest, goal.target, goal_number=number, today=today, year=plan.year, areas=plan.area_names()
             )
         except CheckInError as error:
             return Reply(problem(t, error, plan, goal=goal))
@@ -85,7 +85,7 @@ def register(router: Router) -> None:
         if request.activity_id and request.conversation is not None:
             token = delivery_token(request.conversation.conversation_id, request.activity_id)
             draft = replace(draft, submission=token)
-        return await store_check_in(request, context, goal, draft)
+        return await store_check_in(request, context, plan, goal, draft)
 
     @router.command(
         "mina",
@@ -152,7 +152,7 @@ def register(router: Router) -> None:
                 goal_number=goal.number,
                 today=today_in_district(context),
                 year=plan.year,
-                areas=plan.priority_areas,
+                areas=plan.area_names(),
                 default_day=found.happened_on,
                 default_area=found.area,
             )
@@ -296,7 +296,9 @@ def register(router: Router) -> None:
 _DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
 
 
-async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
+async def store_check_in(
+    request: Request, context: Context, plan: Plan, goal: Goal, draft: CheckInDraft
+) -> Reply:
     """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
     one-line command, the card form and the chat dialog. A report like one stored before is asked about,
     with the one line that stores it anyway."""
@@ -340,7 +342,7 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
                     t._("report {number} {value}").format(
                         number=goal.number, value=_typed(t, goal, draft.value)
                     ),
-                    draft.area,
+                    draft.area and plan.area_in(draft.area, t.language),
                     draft.happened_on.isoformat(),
                     draft.comment,
                     t._("yes"),
@@ -355,7 +357,7 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             id=stored.id,
             number=goal.number,
             value=cards.value_word(t, goal.target, stored.value)
-            + (f" ({stored.area})" if stored.area else ""),
+            + (f" ({plan.area_in(stored.area, t.language)})" if stored.area else ""),
             who=stored.branch or t._("the district"),
             day=day(t, stored.happened_on),
         )
@@ -432,7 +434,7 @@ def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | N
     else:
         value = str(target.count or 1)
         if target.per_area and plan.priority_areas:
-            value += f" {plan.priority_areas[0]}"
+            value += f" {plan.area_in(plan.priority_areas[0], t.language)}"
     if correcting is not None:
         return t._("correct {id} {value}").format(id=correcting, value=value)
     return t._("report {number} {value}").format(number=goal.number, value=value)
@@ -463,7 +465,8 @@ def problem(
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
     }
-    message = messages[error.code].format(detail=error.detail, last=len(plan.goals))
+    detail = ", ".join(plan.areas_in(t.language)) if error.code is CheckInProblem.NEED_AREA else error.detail
+    message = messages[error.code].format(detail=detail, last=len(plan.goals))
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(
             number=goal.number, what=cards.describe_target(t, goal.target, plan)
@@ -550,7 +553,7 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
         goal, draft = read_entries(plan, entries, today=today)
     except CheckInError as error:
         return form(t, plan, today=today, entries=entries, problem=problem(t, error, plan, example=False))
-    return await store_check_in(request, context, goal, draft)
+    return await store_check_in(request, context, plan, goal, draft)
 
 
 async def answer_reminder(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:

@@ -191,8 +191,12 @@ GUIDES: dict[str, Guide] = {
         ),
     ),
     "areas": Guide(
-        (N_("areas Health, Housing, Climate"),),
-        N_("Names the priority areas of the plan you are reviewing, before you import it."),
+        (N_("areas Health, Housing, Climate"), N_("areas Vården = Health services")),
+        N_(
+            "Names the priority areas of the plan you are reviewing, before you import it. After an equals "
+            "sign, an area's name in English replies; a goal's unit in English is set with: goal 6 english "
+            "members' meetings"
+        ),
     ),
     "snooze": Guide(
         (N_("snooze until 15/8"), N_("snooze off")),

@@ -12,7 +12,12 @@ from bot.commands.router import Context, Request, Router, roles_of
 from bot.i18n import N_, fold
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
-from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
+from bot.services.plan_corrections import (
+    Correction,
+    CorrectionError,
+    areas_correction,
+    parse_correction,
+)
 from bot.services.plan_review import PlanReviews, Review
 
 log = logging.getLogger(__name__)
@@ -65,7 +70,7 @@ def register(router: Router) -> None:
     async def areas(request: Request, context: Context) -> Reply:
         if not request.args:
             return Reply(request.t._("Write the areas after the word, e.g.: areas Health, Housing, Climate"))
-        return await correct(request, context, Correction(Field.AREAS, None, request.args))
+        return await correct(request, context, areas_correction(request.args))
 
 
 async def correct(request: Request, context: Context, correction: Correction) -> Reply:

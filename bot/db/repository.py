@@ -24,6 +24,7 @@ from bot.db.models import (
     Team,
 )
 from bot.db.people import find_person, remember_person
+from bot.i18n import fold
 from bot.services import goals as domain
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
@@ -34,6 +35,7 @@ from bot.services.plan_corrections import (
     Made,
     MadeBefore,
     apply_correction,
+    area_english,
     goal_state,
     parse_areas,
     reapplied,
@@ -101,6 +103,7 @@ class Repository:
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
                 example=row.example,
+                areas_en=_areas_en(session, row.id),
             )
 
     def has_goals(self, district: str) -> bool:
@@ -207,7 +210,7 @@ class Repository:
                     .where(col(Goal.number).is_not(None))
                     .order_by(col(Goal.id).desc())
                 ).first()
-            elif correction.field is not Field.AREAS:
+            elif correction.field not in _PLAN_FIELDS:
                 corrected = before.goals[(correction.number or 1) - 1]
                 goal_id = corrected.goal_id
                 read_as = _read_as(session, goal_id) or corrected.text
@@ -478,7 +481,7 @@ def _note_review(
         else:
             text = final.get(read_as)
         goal_id = None
-        if field is not Field.AREAS:
+        if field not in _PLAN_FIELDS:
             if text is None:
                 continue  # retired in review, or corrected again out of recognition: nothing to keep
             goal_id = session.exec(
@@ -580,3 +583,23 @@ def _remember(session: Session, conversation: ConversationInfo, person_id: int |
     row.updated_at = now
     if conversation.kind == "personal" and person_id is not None:
         row.person_id = person_id
+
+
+# Corrections to the plan as a whole, kept with no goal.
+_PLAN_FIELDS = frozenset({Field.AREAS, Field.AREA_ENGLISH})
+
+
+def _areas_en(session: Session, district_id: int) -> dict[str, str]:
+    """The English names the board gave the priority areas in chat (the latest for each), which outlive
+    imports of the plan."""
+    given = session.exec(
+        select(GoalCorrection.value)
+        .where(GoalCorrection.district_id == district_id, GoalCorrection.field == str(Field.AREA_ENGLISH))
+        .order_by(col(GoalCorrection.id))
+    ).all()
+    named = {}
+    for value in given:
+        pair = area_english(value)
+        if pair is not None:
+            named[fold(pair[0])] = pair[1]
+    return named

@@ -206,7 +206,7 @@ def parse_check_in(
     goal_number: int,
     today: date,
     year: int | None,
-    areas: Sequence[str] = (),
+    areas: Mapping[str, str] | None = None,
     default_day: date | None = None,
     default_area: str | None = None,
 ) -> CheckInDraft:
@@ -226,7 +226,7 @@ def parse_check_in(
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
         try:
-            area, taken = leading_area(words, areas)
+            area, taken = leading_area(words, areas or {})
         except CheckInError:
             if default_area is None:
                 raise
@@ -366,17 +366,18 @@ def _last(weekday: int, today: date) -> date:
     return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
 
 
-def leading_area(words: list[str], areas: Sequence[str]) -> tuple[str, int]:
-    """The priority area the words start with (and how many words it took)."""
+def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:
+    """The priority area the words start with, by any name it has (`areas`: name -> area, see
+    Plan.area_names), and how many words it took."""
     if words:
-        for area in areas:
-            area_words = fold(area).split()
+        for name, area in areas.items():
+            area_words = fold(name).split()
             typed = [fold(word) for word in words[: len(area_words)]]
             if typed == area_words or (
                 typed and area_words and area_words[0].startswith(typed[0]) and len(typed[0]) >= 4
             ):
                 return area, len(area_words) if typed == area_words else 1
-    raise CheckInError(CheckInProblem.NEED_AREA, ", ".join(areas))
+    raise CheckInError(CheckInProblem.NEED_AREA)
 
 
 def _show(value: float) -> str:

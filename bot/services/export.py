@@ -42,6 +42,7 @@ from itsdangerous.encoding import want_bytes
 
 from bot.i18n import LANGUAGES, Translator, fold, strip_invisible
 from bot.services.branches import BranchName, find_branch
+from bot.services.glossary import area_name
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject
@@ -276,7 +277,7 @@ def render_csv(
             row.branch or "",
             ((t._("done") if row.value >= 1 else t._("not done")) if row.done_or_not else number(row.value)),
             row.happened_on.isoformat(),
-            row.area or "",
+            area_name(row.area, t.language) if row.area else "",
             row.comment or "",
             local_time(row.reported_at, zone),
             yes if row.corrected else no,

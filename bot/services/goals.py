@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from bot.i18n import fold
+from bot.services.glossary import area_name, english_unit
 
 
 class TargetKind(StrEnum):
@@ -47,9 +49,12 @@ class Target:
         return self.kind is TargetKind.COUNT and self.unit == AMOUNT_UNIT
 
     def unit_in(self, language: str) -> str | None:
-        """The unit in `language`; None in English when the plan gives no English for it (a Swedish word in
-        an English sentence reads as a mistake; the goal's text says what is counted)."""
-        return self.unit_en if language == "en" else self.unit
+        """The unit in `language`: in English the board's or the plan's English, else the glossary's; None
+        when neither knows it (a Swedish word in an English sentence reads as a mistake)."""
+        if language != "en":
+            return self.unit
+        shown = self.goal_value if self.kind is TargetKind.METRIC else self.count
+        return self.unit_en or english_unit(self.unit, plural=shown != 1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +109,18 @@ class Plan:
     goals: tuple[Goal, ...]
     priority_areas: tuple[str, ...] = ()
     example: bool = False  # the bot's sample plan, until the district's own is imported
+    areas_en: Mapping[str, str] = field(default_factory=dict)  # folded area -> the board's English
+
+    def area_in(self, area: str, language: str) -> str:
+        return area_name(area, language, self.areas_en)
+
+    def areas_in(self, language: str) -> tuple[str, ...]:
+        return tuple(self.area_in(area, language) for area in self.priority_areas)
+
+    def area_names(self) -> dict[str, str]:
+        """Each name an area is known by (Swedish and English) -> the area as the plan names it."""
+        names = {self.area_in(area, "en"): area for area in self.priority_areas}
+        return names | {area: area for area in self.priority_areas}
 
     def goal(self, number: int) -> Goal | None:
         if 1 <= number <= len(self.goals) and self.goals[number - 1].number == number:

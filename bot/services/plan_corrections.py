@@ -29,6 +29,8 @@ class Field(StrEnum):
     RETIRE = "retire"
     ADD = "add"
     AREAS = "areas"  # the plan's priority areas
+    ENGLISH = "english"  # the goal's unit in English ("mål 6 engelska members' meetings")
+    AREA_ENGLISH = "area_english"  # an area's English name ("områden Miljö = Environment")
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ _FIELD_WORDS = {
     "stryk": Field.RETIRE,
     "retire": Field.RETIRE,
     "remove": Field.RETIRE,
+    "engelska": Field.ENGLISH,
+    "english": Field.ENGLISH,
 }
 _NUMBERED = re.compile(r"^#?(?P<number>[0-9]{1,4})\s+(?P<word>\S+)(?:\s+(?P<value>.*))?$", re.DOTALL)
 _ADD = re.compile(r"^(?:ny|nytt|new|add|lägg\s+till)\s+(?P<value>.+)$", re.IGNORECASE | re.DOTALL)
@@ -104,6 +108,20 @@ def parse_areas(args: str) -> tuple[str, ...]:
     """ "Vården, Bostäder och Klimatet" as the plan's priority areas."""
     parts = re.split(r"\s*[,;]\s*|\s+(?:och|and)\s+", args.strip())
     return tuple(dict.fromkeys(part[:1].upper() + part[1:] for part in (p.strip() for p in parts) if part))
+
+
+def areas_correction(value: str) -> Correction:
+    """The words after "områden"/"areas": the plan's areas ("Vården, Bostäder"), or one area's English
+    name ("Vården = Health services")."""
+    return Correction(Field.AREA_ENGLISH if "=" in value else Field.AREAS, None, value)
+
+
+def area_english(value: str) -> tuple[str, str] | None:
+    """ "Miljö och klimat = Environment and climate": an area and its English name."""
+    area, equals, english = value.partition("=")
+    if not equals or not area.strip() or not english.strip():
+        return None
+    return " ".join(area.split()), " ".join(english.split())
 
 
 def _yes_no(value: str) -> bool | None:
@@ -188,6 +206,12 @@ def apply_correction(draft: PlanDraft, correction: Correction) -> PlanDraft:
 def _applied(draft: PlanDraft, correction: Correction) -> PlanDraft:
     if correction.field is Field.AREAS:
         return replace(draft, priority_areas=parse_areas(correction.value))
+    if correction.field is Field.AREA_ENGLISH:
+        # Kept with the board's corrections, which outlive imports; the plan is unchanged.
+        named = area_english(correction.value)
+        if named is None or fold(named[0]) not in {fold(area) for area in draft.priority_areas}:
+            raise CorrectionError("no_area")
+        return draft
     if correction.field is Field.ADD:
         section_title, _, text = correction.value.partition(":")
         if not text.strip():
@@ -232,6 +256,10 @@ def corrected_goal(goal: GoalDraft, field: Field, value: str) -> GoalDraft:
             if goal.target.kind is not TargetKind.COUNT:
                 raise CorrectionError("not_a_count")
             return replace(goal, target=replace(goal.target, per_area=per_area))
+        case Field.ENGLISH:
+            if not value:
+                raise CorrectionError("no_value")
+            return replace(goal, target=replace(goal.target, unit_en=value))
         case Field.BASELINE:
             baseline = _number(value)
             if baseline is None:
@@ -293,7 +321,9 @@ def reapplied(
     return replace(draft, sections=sections), [match for rows in by_section.values() for _, match in rows]
 
 
-_GOAL_FIELDS = frozenset({Field.TEXT, Field.TARGET, Field.BRANCHES, Field.PER_AREA, Field.BASELINE})
+_GOAL_FIELDS = frozenset(
+    {Field.TEXT, Field.TARGET, Field.BRANCHES, Field.PER_AREA, Field.BASELINE, Field.ENGLISH}
+)
 
 
 def _replaced(draft: PlanDraft, s: int, g: int, goal: GoalDraft) -> PlanDraft:

@@ -64,6 +64,7 @@ PARSER = settings(
 TODAY = date(2026, 11, 22)  # NOW in the district's zone; the sample plan is for 2026
 YEAR = TODAY.year
 AREAS = ("Facklig politik", "Feminism", "Antirasism", "Miljö och klimat")
+AREA_NAMES = {area: area for area in AREAS}  # each name an area goes by -> the area
 
 # --- what people write ---------------------------------------------------------------------------------
 
@@ -250,7 +251,7 @@ def test_any_text_is_a_check_in_or_a_clear_error(
     plan: Plan, text: str, target: Target, today: date, year: int | None
 ) -> None:
     try:
-        draft = parse_check_in(text, target, goal_number=6, today=today, year=year, areas=AREAS)
+        draft = parse_check_in(text, target, goal_number=6, today=today, year=year, areas=AREA_NAMES)
     except CheckInError as error:
         _explained(error, plan)
     else:
@@ -449,7 +450,7 @@ def test_a_count_per_area_reads_back(
         "first four": area.split()[0][:4],
     }[spelling]
     line = _line(str(value), written, typed, comment)
-    draft = parse_check_in(line, TARGETS[3], goal_number=22, today=TODAY, year=YEAR, areas=AREAS)
+    draft = parse_check_in(line, TARGETS[3], goal_number=22, today=TODAY, year=YEAR, areas=AREA_NAMES)
     assert draft == CheckInDraft(22, float(value), day, area, comment or None)
 
 

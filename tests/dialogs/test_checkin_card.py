@@ -176,7 +176,7 @@ async def test_the_placeholder_says_what_fits_the_chosen_goal(bot: DistrictBot) 
         "1": "done or not done",
         "2": "How many people, e.g. 1",
         "12": "The number now (it was 1,500 at the start)",
-        "22": "How many, then the priority area, e.g. 1 Facklig politik",
+        "22": "How many, then the priority area, e.g. 1 Trade union politics",
     }
 
 

@@ -557,4 +557,4 @@ async def test_a_schedule_is_shown_back_in_plain_swedish(world: World) -> None:
     changed = await world.say(MEGAN, "schema 1 och 15 kl 19", channel=GENERAL)
     assert "Av de kommande inläggen: 3 behåller sin dag." in changed
     english = await world.say(ADELE, "schedule 1 and 15 at 18", channel=GENERAL, locale="en-US")
-    assert "Of the coming prompts: 3 keep their day." in english and "Times are Swedish time." in english
+    assert "Of the upcoming prompts: 3 keep their day." in english and "Times are in Swedish time." in english

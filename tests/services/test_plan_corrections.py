@@ -41,6 +41,8 @@ PLAN = PlanDraft(
         ("3 avsnitt Medlemmar", Correction(Field.SECTION, 3, "Medlemmar")),
         ("3 bort", Correction(Field.RETIRE, 3, "")),
         ("ny Studier: Ordna en cirkel", Correction(Field.ADD, None, "Studier: Ordna en cirkel")),
+        ("1 engelska members' meetings", Correction(Field.ENGLISH, 1, "members' meetings")),
+        ("1 english members' meetings", Correction(Field.ENGLISH, 1, "members' meetings")),
     ],
 )
 def test_one_message_one_correction(words: str, correction: Correction) -> None:
@@ -67,6 +69,11 @@ def test_corrections_change_the_plan() -> None:
     assert areas.priority_areas == ("Vården", "Bostäder", "Klimatet")
     done = apply_correction(PLAN, Correction(Field.TARGET, 1, "klart"))
     assert done.goals[0].target == DONE
+    english = apply_correction(PLAN, Correction(Field.ENGLISH, 1, "members' meetings"))
+    assert english.goals[0].target.unit_en == "members' meetings"
+    assert english.goals[0].target.unit == "möten"  # the Swedish stays the plan's own
+    # An area's English name is kept with the corrections; the plan itself is as it was.
+    assert apply_correction(areas, Correction(Field.AREA_ENGLISH, None, "vården = Health services")) == areas
 
 
 @pytest.mark.parametrize(
@@ -77,6 +84,9 @@ def test_corrections_change_the_plan() -> None:
         (Correction(Field.BASELINE, 1, "400"), "not_a_metric"),
         (Correction(Field.BASELINE, 2, "många"), "no_number"),
         (Correction(Field.BRANCHES, 1, "kanske"), "no_value"),
+        (Correction(Field.ENGLISH, 1, ""), "no_value"),
+        (Correction(Field.AREA_ENGLISH, None, "Skolan = Schools"), "no_area"),  # not one of the plan's
+        (Correction(Field.AREA_ENGLISH, None, "Vården"), "no_area"),  # no English given
     ],
 )
 def test_a_correction_that_cannot_be_made_says_why(correction: Correction, problem: str) -> None:

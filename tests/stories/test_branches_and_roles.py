@@ -90,7 +90,7 @@ async def test_giving_and_taking_roles_says_exactly_what_changed(district: Distr
     again = await district.say(
         MEGAN, "role remove chair @Kim Berg", locale="en-US", mentions=((KIM, "Kim Berg"),)
     )
-    assert again == "Kim Berg chaired no branch."
+    assert again == "Kim Berg did not chair any branch."
     unknown = await district.say(MEGAN, "roll kassör @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert unknown.startswith("”kassör” är ingen roll. Roller: styrelse, ordförande")
 
@@ -109,7 +109,7 @@ async def test_responsible_people_are_named_in_the_singular_or_plural_and_goal_9
         "Noa Holm och Lee Gu är nu ansvariga för mål 10."
     )
     assert await district.say(MEGAN, "responsible 12 @Noa Holm", locale="en-US", mentions=(noa,)) == (
-        "Noa Holm was responsible for goal 12 already."
+        "Noa Holm was already responsible for goal 12."
     )
 
 
