@@ -24,6 +24,8 @@ from bot.services.goals import Goal, Plan, TargetKind
 FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart
 GOAL, VALUE, DAY, COMMENT = "goal", "value", "date", "comment"  # the inputs' ids
 SUBMISSION = "submission"
+# A repeated report's question answers with the form's data and {CONFIRM: YES or NO}.
+CONFIRM, YES, NO = "confirm", "yes", "no"
 _TOKEN = re.compile(rf"[A-Za-z0-9_-]{{1,{SUBMISSION_LENGTH}}}")  # as secrets.token_urlsafe writes them
 
 MAX_VALUE_LENGTH = 100
@@ -158,6 +160,29 @@ def form(
         }
     ]
     text = problem or title
+    return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def confirm_repeat(t: Translator, question: str, entries: Entries, *, happened_on: date) -> Reply:
+    """A report like one stored before, sent from the form: stored on Ja (once, however often it is tapped:
+    the form's token), nothing on Nej. The buttons carry what was filled in, the day as the date it was."""
+    sent = {
+        "form": FORM,
+        SUBMISSION: entries.submission,
+        GOAL: entries.goal,
+        VALUE: entries.value,
+        DAY: happened_on.isoformat(),
+        COMMENT: entries.comment[:MAX_ECHO_LENGTH],
+    }
+    actions = [
+        {"type": "Action.Execute", "title": title, "verb": FORM, "data": data}
+        for title, data in (
+            (t._("Yes, store it"), {**sent, CONFIRM: YES}),
+            (t._("No"), {"form": FORM, CONFIRM: NO}),
+        )
+    ]
+    text = question + " " + t._("Did it happen twice? Yes stores it as well.")
+    body = [paragraph(question), paragraph(t._("Did it happen twice?"))]
     return Reply(text, card(body, fallback=text, actions=actions))
 
 

@@ -13,7 +13,7 @@ from babel.lists import format_list
 
 from bot.cards import Reply, day, number, reminders
 from bot.cards import goals as cards
-from bot.cards.checkin_form import FORM, Entries, form, is_token
+from bot.cards.checkin_form import CONFIRM, FORM, NO, YES, Entries, confirm_repeat, form, is_token
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
@@ -297,10 +297,12 @@ def register(router: Router) -> None:
 _DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
 
 
-async def store_check_in(request: Request, context: Context, goal: Goal, draft: CheckInDraft) -> Reply:
+async def store_check_in(
+    request: Request, context: Context, goal: Goal, draft: CheckInDraft, *, entries: Entries | None = None
+) -> Reply:
     """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
-    one-line command, the card form and the chat dialog. A report like one stored before is asked about,
-    with the one line that stores it anyway."""
+    one-line command, the card form and the chat dialog. A report like one stored before is asked about:
+    on the form (`entries`) with Yes/No buttons, elsewhere with the one line that stores it anyway."""
     t = request.t
     assert request.user is not None
     try:
@@ -334,6 +336,8 @@ async def store_check_in(request: Request, context: Context, goal: Goal, draft: 
             who=same.branch or t._("the district"),
             day=day(t, same.happened_on),
         )
+        if entries is not None:
+            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on)
         again = " ".join(
             filter(
                 None,
@@ -545,13 +549,16 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
     plan = await asyncio.to_thread(context.progress.plan, request.district)
     if plan is None or not plan.goals:
         return Reply(t._("There is no plan to report on yet."))
+    if data.get(CONFIRM) == NO:  # the answer to a repeated report's question
+        return Reply(t._("Nothing was stored."))
     today = today_in_district(context)
     entries = Entries.from_submit(data)
     try:
         goal, draft = read_entries(plan, entries, today=today)
     except CheckInError as error:
         return form(t, plan, today=today, entries=entries, problem=problem(t, error, plan, example=False))
-    return await store_check_in(request, context, goal, draft)
+    draft = replace(draft, confirmed=data.get(CONFIRM) == YES)
+    return await store_check_in(request, context, goal, draft, entries=entries)
 
 
 async def answer_reminder(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
