@@ -107,6 +107,8 @@ class DistrictBot:
         if reply.opens_check_in_dialog:
             await self.dialogs.begin_check_in(turn, request, context)
             return
+        if reply.waits is not None:
+            await self.dialogs.wait(turn, reply.waits)
         if reply.forgot_sender:
             self._drop_cached(conversation.conversation_id, user)
         if not reply.quiet:
@@ -238,9 +240,8 @@ class DistrictBot:
     async def _continues_dialog(self, turn: Turn, request: Request, context: Context) -> bool:
         """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
 
-        Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no
-        answer to one): elsewhere there is none to ask the database for."""
-        if request.cards or request.form is not None:
+        A submitted card form is no answer to one."""
+        if request.form is not None:
             return False
         return await self.dialogs.continue_active(turn, request, context)
 

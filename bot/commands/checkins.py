@@ -28,6 +28,7 @@ from bot.services.checkins import (
     Refusal,
     Refused,
     Repeat,
+    TwoReadings,
     delivery_token,
     parse_check_in,
     parse_goal_number,
@@ -37,6 +38,7 @@ from bot.services.people import Role
 from bot.services.progress import quarter_key
 from bot.services.text import fold
 from dialogs.checkin_entries import read_entries
+from dialogs.readings import MAX_ARGS, Choice, typed
 
 log = logging.getLogger(__name__)
 
@@ -65,28 +67,7 @@ def register(router: Router) -> None:
             if not request.cards:
                 return Reply("", opens_check_in_dialog=True)
             return await offer_form(request, context)
-        t = request.t
-        plan = await plan_of(request, context)
-        if plan is None:
-            return Reply(t._("There is no plan to report on yet."))
-        today = today_in_district(context)
-        args, confirmed = confirmed_args(request.args)
-        goal = None
-        try:
-            number, rest = parse_goal_number(args)
-            goal = plan.goal(number)
-            if goal is None:
-                raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
-            draft = parse_check_in(
-                rest, goal.target, goal_number=number, today=today, year=plan.year, areas=plan.priority_areas
-            )
-        except CheckInError as error:
-            return Reply(problem(t, error, plan, goal=goal))
-        draft = replace(draft, confirmed=confirmed)
-        if request.activity_id and request.conversation is not None:
-            token = delivery_token(request.conversation.conversation_id, request.activity_id)
-            draft = replace(draft, submission=token)
-        return await store_check_in(request, context, goal, draft)
+        return await report_line(request, context, request.args)
 
     @router.command(
         "mina",
@@ -137,46 +118,7 @@ def register(router: Router) -> None:
     )
     async def correct(request: Request, context: Context) -> Reply:
         """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
-        t = request.t
-        which, _, rest = request.args.partition(" ")
-        found = await _own(request, context, which)
-        if isinstance(found, Reply):
-            return found
-        plan = await plan_of(request, context)
-        goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
-        if goal is None or plan is None:
-            return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
-        try:
-            draft = parse_check_in(
-                rest,
-                goal.target,
-                goal_number=goal.number,
-                today=today_in_district(context),
-                year=plan.year,
-                areas=plan.priority_areas,
-                default_day=found.happened_on,
-                default_area=found.area,
-            )
-        except CheckInError as error:
-            return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
-        assert request.user is not None
-        stored = await asyncio.to_thread(
-            context.checkins.correct,
-            found.id,
-            by=request.user,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            comment=draft.comment,
-            area=draft.area,
-            now=context.now,
-        )
-        return Reply(
-            t._("Corrected #{id}: now {value}, {day}.").format(
-                id=stored.id,
-                value=cards.value_word(t, goal.target, stored.value),
-                day=day(t, stored.happened_on),
-            )
-        )
+        return await correct_line(request, context, request.args)
 
     @router.command(
         "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
@@ -295,6 +237,116 @@ def register(router: Router) -> None:
 
 
 _DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
+
+
+async def report_line(request: Request, context: Context, args: str, *, grouped: bool | None = None) -> Reply:
+    """A one-line report (`args`: goal, value, ...). `grouped`: which reading of "1 100" was meant, when
+    the answer to the question about it (dialogs/readings.py) says."""
+    t = request.t
+    plan = await plan_of(request, context)
+    if plan is None:
+        return Reply(t._("There is no plan to report on yet."))
+    today = today_in_district(context)
+    words, confirmed = confirmed_args(args)
+    goal = None
+    try:
+        number, rest = parse_goal_number(words)
+        goal = plan.goal(number)
+        if goal is None:
+            raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
+        draft = parse_check_in(
+            rest,
+            goal.target,
+            goal_number=number,
+            today=today,
+            year=plan.year,
+            areas=plan.priority_areas,
+            grouped=grouped,
+        )
+    except TwoReadings as two:
+        assert goal is not None
+        return ask_reading(t, "report", args, two, goal)
+    except CheckInError as error:
+        return Reply(problem(t, error, plan, goal=goal))
+    draft = replace(draft, confirmed=confirmed)
+    if request.activity_id and request.conversation is not None:
+        token = delivery_token(request.conversation.conversation_id, request.activity_id)
+        draft = replace(draft, submission=token)
+    return await store_check_in(request, context, goal, draft)
+
+
+async def correct_line(
+    request: Request, context: Context, args: str, *, grouped: bool | None = None
+) -> Reply:
+    """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
+    t = request.t
+    which, _, rest = args.partition(" ")
+    found = await _own(request, context, which)
+    if isinstance(found, Reply):
+        return found
+    plan = await plan_of(request, context)
+    goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
+    if goal is None or plan is None:
+        return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
+    try:
+        draft = parse_check_in(
+            rest,
+            goal.target,
+            goal_number=goal.number,
+            today=today_in_district(context),
+            year=plan.year,
+            areas=plan.priority_areas,
+            default_day=found.happened_on,
+            default_area=found.area,
+            grouped=grouped,
+        )
+    except TwoReadings as two:
+        return ask_reading(t, "correct", args, two, goal)
+    except CheckInError as error:
+        return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
+    assert request.user is not None
+    stored = await asyncio.to_thread(
+        context.checkins.correct,
+        found.id,
+        by=request.user,
+        value=draft.value,
+        happened_on=draft.happened_on,
+        comment=draft.comment,
+        area=draft.area,
+        now=context.now,
+    )
+    return Reply(
+        t._("Corrected #{id}: now {value}, {day}.").format(
+            id=stored.id,
+            value=cards.value_word(t, goal.target, stored.value),
+            day=day(t, stored.happened_on),
+        )
+    )
+
+
+def ask_reading(t: Translator, command: str, args: str, two: TwoReadings, goal: Goal) -> Reply:
+    """Which of two readings of "1 100" was meant; the next message answers (dialogs/readings.py)."""
+    alone, joined = two.alone, two.joined
+    if alone.comment:
+        first = t._("{value} (with the comment “{comment}”)").format(
+            value=number(t, alone.value), comment=alone.comment[:80]
+        )
+    else:
+        first = number(t, alone.value)
+    choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
+    return Reply(
+        t._(
+            "Goal {number}: did you mean {first} or {joined}? Answer {alone_typed} or {joined_typed}, "
+            "or cancel. Nothing is stored until you answer."
+        ).format(
+            number=goal.number,
+            first=first,
+            joined=number(t, joined.value),
+            alone_typed=choice.alone,
+            joined_typed=choice.joined,
+        ),
+        waits=choice.as_json(),
+    )
 
 
 async def store_check_in(

@@ -3,9 +3,14 @@ may be a thousands group is asked about, or read as the goal allows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from tests.stories.conftest import KIM, District, shown
+from bot.db.repository import Repository
+from bot.services.goals import AMOUNT_UNIT, Period, Target, TargetKind
+from bot.services.plan import GoalDraft, SectionDraft, load_sample_plan
+from tests.conftest import NOW
+from tests.stories.conftest import DISTRICT, KIM, MEGAN, District, shown
 
 
 def _submit(token: str, **fields: str) -> dict[str, Any]:
@@ -39,3 +44,80 @@ async def test_a_repeat_from_the_card_is_asked_with_yes_and_no_and_stored_once_o
     assert (yes["title"], no["title"]) == ("Yes, store it", "No")
     assert shown(await district.tap(KIM, no["data"], locale="en-US")) == "Nothing was stored."
     assert len(district.reports()) == 2
+
+
+def _with_goals(district: District, *goals: GoalDraft) -> list[int]:
+    """The sample plan with these goals added in a section of their own; their numbers."""
+    sample = load_sample_plan()
+    plan = replace(sample, year=2026, sections=(*sample.sections, SectionDraft("Mer", goals)))
+    repository = Repository(district.db)
+    repository.save_plan(DISTRICT, plan, now=NOW, example=True)
+    stored = repository.plan(DISTRICT)
+    assert stored is not None
+    texts = [g.text for g in goals]
+    return [g.number for g in stored.goals if g.text in texts and g.number is not None]
+
+
+CALLS = GoalDraft(
+    "Distriktet ringer 2 000 samtal till medlemmar under året.",
+    Target(TargetKind.COUNT, count=2000, period=Period.YEAR, unit="samtal", unit_en="calls"),
+)
+MONEY = GoalDraft(
+    "Distriktet samlar in 50 000 kronor till valfonden.",
+    Target(TargetKind.COUNT, count=50_000, period=Period.YEAR, unit=AMOUNT_UNIT),
+)
+
+
+async def test_a_number_that_may_be_a_thousands_group_is_asked_about_where_both_readings_fit(
+    district: District,
+) -> None:
+    """ "1 100 samtal" on a goal of 2 000 calls may be 1 (and a comment) or 1 100: the board member is
+    asked, answers with the number, and that is what is stored; "avbryt" stores nothing, and a message that
+    is no answer is handled as any other."""
+    calls, _ = _with_goals(district, CALLS, MONEY)
+    asked = await district.say(MEGAN, f"rapportera {calls} 1 100 samtal i går")
+    assert asked == (
+        f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100? "
+        "Svara 1 eller 1100, eller avbryt. Inget sparas förrän du svarar."
+    )
+    assert district.reports() == []
+    stored = await district.say(MEGAN, "1100")
+    assert stored.startswith(f"Sparat #1: mål {calls}, 1\xa0100 för distriktet, 21 nov. 2026.")
+    [first] = district.reports()
+    assert (first.value, first.comment) == (1100, "samtal")
+
+    asked = await district.say(MEGAN, f"report {calls} 1 100 calls", locale="en-US")
+    assert asked.startswith(f"Goal {calls}: did you mean 1 (with the comment “100 calls”) or 1,100?")
+    assert await district.say(MEGAN, "1", locale="en-US") == (
+        f"Stored #2: goal {calls}, 1 for the district, 22 Nov 2026. Correct it with: correct 2 VALUE"
+    )
+    assert district.reports()[-1].comment == "100 calls"
+
+    await district.say(MEGAN, f"rapportera {calls} 1 100")
+    assert await district.say(MEGAN, "avbryt") == "Avbrutet. Inget sparades."
+    await district.say(MEGAN, f"report {calls} 2 300", locale="en-US")
+    moved_on = await district.say(MEGAN, "status", locale="en-US")  # no answer: handled as itself
+    assert "did you mean" not in moved_on and len(district.reports()) == 2
+    assert not (await district.say(MEGAN, "1", locale="en-US")).startswith("Stored")  # nothing waits now
+
+
+async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district: District) -> None:
+    """A meeting a quarter cannot be 1 100 meetings: the reading the goal allows is taken. Money is written
+    as Swedes group it: "1 100 kr" towards 50 000 kronor is 1 100."""
+    calls, money = _with_goals(district, CALLS, MONEY)
+    answer = await district.say(MEGAN, "rapportera 6 1 100 deltagare")
+    assert answer.startswith("Sparat #1: mål 6, 1 för distriktet")
+    assert district.reports()[-1].comment == "100 deltagare"
+    answer = await district.say(MEGAN, f"rapportera {money} 1 100 kr loppis")
+    assert answer.startswith(f"Sparat #2: mål {money}, 1\xa0100")
+    answer = await district.say(MEGAN, f"report {money} 12 500 SEK from the raffle", locale="en-US")
+    assert answer.startswith(f"Stored #3: goal {money}, 12,500")
+    assert [r.value for r in district.reports()] == [1, 1100, 12500]
+    # A correction reads the value as a report does, and asks the same question.
+    asked = await district.say(MEGAN, "ändra 1 2 100 deltagare")
+    assert asked.startswith("Mål 6: menade du 2") is False  # a meeting goal allows one reading only
+    assert asked.startswith("Rättat #1: nu 2")
+    asked = await district.say(MEGAN, f"rapportera {calls} 450")
+    asked = await district.say(MEGAN, "ändra 4 1 100 samtal")
+    assert asked.startswith(f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100?")
+    assert await district.say(MEGAN, "1 100") == "Rättat #4: nu 1\xa0100, 22 nov. 2026."
