@@ -239,8 +239,9 @@ class DistrictBot:
     async def _continues_dialog(self, turn: Turn, request: Request, context: Context) -> bool:
         """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
 
-        A submitted card form is no answer to one."""
-        if request.form is not None:
+        Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no
+        answer to one): elsewhere there is none to ask the database for."""
+        if request.cards or request.form is not None:
             return False
         return await self.dialogs.continue_active(turn, request, context)
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services.text import fold
+from bot.i18n import fold
 
 KIND = "reading"  # the stored state's "dialog": what tells it from the check-in dialog's (dialogs/host.py)
 COMMANDS = ("report", "correct")

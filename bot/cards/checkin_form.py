@@ -24,6 +24,8 @@ from bot.services.goals import Goal, Plan, TargetKind
 FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart
 GOAL, VALUE, DAY, COMMENT = "goal", "value", "date", "comment"  # the inputs' ids
 SUBMISSION = "submission"
+# "1 or 1 100?" asked on a card: its buttons say {"form": READING_FORM, READING: ..., PICK: ...}.
+READING_FORM, READING, PICK = "checkin-reading", "reading", "pick"
 # A repeated report's question answers with the form's data and {CONFIRM: YES or NO}.
 CONFIRM, YES, NO = "confirm", "yes", "no"
 _TOKEN = re.compile(rf"[A-Za-z0-9_-]{{1,{SUBMISSION_LENGTH}}}")  # as secrets.token_urlsafe writes them
@@ -184,6 +186,22 @@ def confirm_repeat(t: Translator, question: str, entries: Entries, *, happened_o
     text = question + " " + t._("Did it happen twice? Yes stores it as well.")
     body = [paragraph(question), paragraph(t._("Did it happen twice?"))]
     return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def reading_question(t: Translator, question: str, reading: dict[str, str], choices: list[str]) -> Reply:
+    """ "1 or 1 100?" with a button for each reading and one to cancel; `reading` is what the buttons carry
+    back (the command and its words, and the submission token that stores it once)."""
+    picks = [("alone", choices[0]), ("joined", choices[1]), ("cancel", t._("Cancel"))]
+    actions = [
+        {
+            "type": "Action.Execute",
+            "title": title,
+            "verb": READING_FORM,
+            "data": {"form": READING_FORM, READING: reading, PICK: pick},
+        }
+        for pick, title in picks
+    ]
+    return Reply(question, card([paragraph(question)], fallback=question, actions=actions))
 
 
 def _is_iso_date(text: str) -> bool:

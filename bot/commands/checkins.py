@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
+import textwrap
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -13,7 +15,20 @@ from babel.lists import format_list
 
 from bot.cards import Reply, day, number, reminders
 from bot.cards import goals as cards
-from bot.cards.checkin_form import CONFIRM, FORM, NO, YES, Entries, confirm_repeat, form, is_token
+from bot.cards.checkin_form import (
+    CONFIRM,
+    FORM,
+    NO,
+    PICK,
+    READING,
+    READING_FORM,
+    YES,
+    Entries,
+    confirm_repeat,
+    form,
+    is_token,
+    reading_question,
+)
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
@@ -51,7 +66,7 @@ def register(router: Router) -> None:
         *REPORT_WORDS,
         usage=N_("report GOAL VALUE [COMMENT]"),
         summary=N_("report progress on a goal"),
-        forms=(FORM, reminders.ANSWER_FORM),
+        forms=(FORM, READING_FORM, reminders.ANSWER_FORM),
     )
     async def report(request: Request, context: Context) -> Reply:
         """Store a check-in from the one-line form or the card form; alone, in a personal chat, open the
@@ -59,6 +74,9 @@ def register(router: Router) -> None:
         if request.form is not None and request.form.get("form") == reminders.ANSWER_FORM:
             note_turn(command="report-tap")
             return await answer_reminder(request, context, request.form)
+        if request.form is not None and request.form.get("form") == READING_FORM:
+            note_turn(command="report-reading")
+            return await answer_reading(request, context, request.form)
         if request.form is not None:
             note_turn(command="report-form")
             return await submit_form(request, context, request.form)
@@ -238,9 +256,17 @@ def register(router: Router) -> None:
 _DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
 
 
-async def report_line(request: Request, context: Context, args: str, *, grouped: bool | None = None) -> Reply:
+async def report_line(
+    request: Request,
+    context: Context,
+    args: str,
+    *,
+    grouped: bool | None = None,
+    submission: str | None = None,
+) -> Reply:
     """A one-line report (`args`: goal, value, ...). `grouped`: which reading of "1 100" was meant, when
-    the answer to the question about it (dialogs/readings.py) says."""
+    the answer to the question about it says; `submission`: the question's token, so a button tapped twice
+    stores once (else the message's own)."""
     t = request.t
     plan = await plan_of(request, context)
     if plan is None:
@@ -264,11 +290,11 @@ async def report_line(request: Request, context: Context, args: str, *, grouped:
         )
     except TwoReadings as two:
         assert goal is not None
-        return ask_reading(t, "report", args, two, goal)
+        return ask_reading(request, "report", args, two, goal)
     except CheckInError as error:
         return Reply(problem(t, error, plan, goal=goal))
-    draft = replace(draft, confirmed=confirmed)
-    if request.activity_id and request.conversation is not None:
+    draft = replace(draft, confirmed=confirmed, submission=submission)
+    if submission is None and request.activity_id and request.conversation is not None:
         token = delivery_token(request.conversation.conversation_id, request.activity_id)
         draft = replace(draft, submission=token)
     return await store_check_in(request, context, goal, draft)
@@ -300,7 +326,7 @@ async def correct_line(
             grouped=grouped,
         )
     except TwoReadings as two:
-        return ask_reading(t, "correct", args, two, goal)
+        return ask_reading(request, "correct", args, two, goal)
     except CheckInError as error:
         return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
     assert request.user is not None
@@ -323,28 +349,51 @@ async def correct_line(
     )
 
 
-def ask_reading(t: Translator, command: str, args: str, two: TwoReadings, goal: Goal) -> Reply:
-    """Which of two readings of "1 100" was meant; the next message answers (dialogs/readings.py)."""
+def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goal: Goal) -> Reply:
+    """Which of two readings of "1 100" was meant: on a card, a button for each; in a chat without cards,
+    the next message answers (dialogs/readings.py). Nothing is stored until then."""
+    t = request.t
     alone, joined = two.alone, two.joined
+    first = number(t, alone.value)
     if alone.comment:
-        first = t._("{value} (with the comment “{comment}”)").format(
-            value=number(t, alone.value), comment=alone.comment[:80]
+        first = t._("{value} (with the comment “{comment}”)").format(value=first, comment=alone.comment[:80])
+    question = t._("Goal {number}: did you mean {first} or {joined}?").format(
+        number=goal.number, first=first, joined=number(t, joined.value)
+    )
+    if request.cards:
+        reading = {"command": command, "args": args[:MAX_ARGS], "submission": secrets.token_urlsafe(16)}
+        return reading_question(
+            t,
+            question + " " + t._("Nothing is stored until you choose."),
+            reading,
+            [textwrap.shorten(first, 40, placeholder=" …"), number(t, joined.value)],
         )
-    else:
-        first = number(t, alone.value)
     choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
-    return Reply(
-        t._(
-            "Goal {number}: did you mean {first} or {joined}? Answer {alone_typed} or {joined_typed}, "
-            "or cancel. Nothing is stored until you answer."
-        ).format(
-            number=goal.number,
-            first=first,
-            joined=number(t, joined.value),
-            alone_typed=choice.alone,
-            joined_typed=choice.joined,
-        ),
-        waits=choice.as_json(),
+    answer = t._("Answer {alone} or {joined}, or cancel. Nothing is stored until you answer.").format(
+        alone=choice.alone, joined=choice.joined
+    )
+    return Reply(question + " " + answer, waits=choice.as_json())
+
+
+async def answer_reading(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
+    """A tap on a button of "1 or 1 100?": the report or correction made with that reading, once."""
+    t = request.t
+    reading, pick = data.get(READING), data.get(PICK)
+    if (
+        not isinstance(reading, dict)
+        or reading.get("command") not in ("report", "correct")
+        or not isinstance(reading.get("args"), str)
+        or not is_token(reading.get("submission"))
+        or pick not in ("alone", "joined", "cancel")
+    ):
+        return Reply(t._("This button no longer works. Report with: report GOAL VALUE"), keeps_card=True)
+    if pick == "cancel":
+        return Reply(t._("Cancelled; nothing was stored."))
+    args = str(reading["args"])[:MAX_ARGS]
+    if reading["command"] == "correct":
+        return await correct_line(request, context, args, grouped=pick == "joined")
+    return await report_line(
+        request, context, args, grouped=pick == "joined", submission=str(reading["submission"])
     )
 
 

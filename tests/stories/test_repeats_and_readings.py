@@ -10,6 +10,7 @@ from bot.db.repository import Repository
 from bot.services.goals import AMOUNT_UNIT, Period, Target, TargetKind
 from bot.services.plan import GoalDraft, SectionDraft, load_sample_plan
 from tests.conftest import NOW
+from tests.fakes.chat import card_of
 from tests.stories.conftest import DISTRICT, KIM, MEGAN, District, shown
 
 
@@ -72,33 +73,45 @@ async def test_a_number_that_may_be_a_thousands_group_is_asked_about_where_both_
     district: District,
 ) -> None:
     """ "1 100 samtal" on a goal of 2 000 calls may be 1 (and a comment) or 1 100: the board member is
-    asked, answers with the number, and that is what is stored; "avbryt" stores nothing, and a message that
-    is no answer is handled as any other."""
+    asked on a card, taps the reading meant, and that is what is stored, once however often tapped;
+    Avbryt stores nothing."""
     calls, _ = _with_goals(district, CALLS, MONEY)
     asked = await district.say(MEGAN, f"rapportera {calls} 1 100 samtal i går")
     assert asked == (
         f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100? "
-        "Svara 1 eller 1100, eller avbryt. Inget sparas förrän du svarar."
+        "Inget sparas förrän du har valt."
+    )
+    alone, joined, cancel = _asked(district)
+    assert (alone["title"], joined["title"], cancel["title"]) == (
+        "1 (med kommentaren ”100 samtal”)",
+        "1\xa0100",
+        "Avbryt",
     )
     assert district.reports() == []
-    stored = await district.say(MEGAN, "1100")
+    stored = shown(await district.tap(MEGAN, joined["data"]))
     assert stored.startswith(f"Sparat #1: mål {calls}, 1\xa0100 för distriktet, 21 nov. 2026.")
+    again = shown(await district.tap(MEGAN, joined["data"]))  # a double tap
+    assert again.startswith("Formuläret är redan skickat och sparat som #1.")
     [first] = district.reports()
     assert (first.value, first.comment) == (1100, "samtal")
 
     asked = await district.say(MEGAN, f"report {calls} 1 100 calls", locale="en-US")
     assert asked.startswith(f"Goal {calls}: did you mean 1 (with the comment “100 calls”) or 1,100?")
-    assert await district.say(MEGAN, "1", locale="en-US") == (
+    alone, joined, cancel = _asked(district)
+    assert shown(await district.tap(MEGAN, alone["data"], locale="en-US")) == (
         f"Stored #2: goal {calls}, 1 for the district, 22 Nov 2026. Correct it with: correct 2 VALUE"
     )
     assert district.reports()[-1].comment == "100 calls"
 
     await district.say(MEGAN, f"rapportera {calls} 1 100")
-    assert await district.say(MEGAN, "avbryt") == "Avbrutet. Inget sparades."
-    await district.say(MEGAN, f"report {calls} 2 300", locale="en-US")
-    moved_on = await district.say(MEGAN, "status", locale="en-US")  # no answer: handled as itself
-    assert "did you mean" not in moved_on and len(district.reports()) == 2
-    assert not (await district.say(MEGAN, "1", locale="en-US")).startswith("Stored")  # nothing waits now
+    alone, joined, cancel = _asked(district)
+    assert shown(await district.tap(MEGAN, cancel["data"])) == "Avbrutet. Inget sparades."
+    assert len(district.reports()) == 2
+
+
+def _asked(district: District) -> list[dict[str, Any]]:
+    """The buttons of the card the bot last posted."""
+    return list(card_of(district.connector.posted[-1].body)["actions"])
 
 
 async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district: District) -> None:
@@ -120,4 +133,5 @@ async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district
     asked = await district.say(MEGAN, f"rapportera {calls} 450")
     asked = await district.say(MEGAN, "ändra 4 1 100 samtal")
     assert asked.startswith(f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100?")
-    assert await district.say(MEGAN, "1 100") == "Rättat #4: nu 1\xa0100, 22 nov. 2026."
+    _, joined, _ = _asked(district)
+    assert shown(await district.tap(MEGAN, joined["data"])) == "Rättat #4: nu 1\xa0100, 22 nov. 2026."
