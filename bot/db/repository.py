@@ -12,9 +12,11 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import Conversation, District, Goal, GoalCorrection, Section, Team
+from bot.db.models import Branch, Conversation, District, Goal, GoalCorrection, Section, Team
+from bot.db.people import _branch as add_branch
 from bot.db.people import find_person, remember_person
 from bot.services import goals as domain
+from bot.services.branches import find_branch
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
 from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
@@ -37,6 +39,7 @@ class ImportSummary:
     unchanged: int
     retired: int
     total: int
+    branches: tuple[str, ...] = ()  # branches the import added to the district's list
 
 
 class Repository:
@@ -118,6 +121,7 @@ class Repository:
         example: bool = False,
         corrections: Sequence[Mapping[str, Any]] = (),
         reapply: bool = True,
+        branches: Sequence[str] = (),
     ) -> ImportSummary:
         """Create or update the district's plan in one transaction.
 
@@ -131,10 +135,15 @@ class Repository:
 
         The first real plan replaces the sample plan (`example`): it takes over the sample's district,
         renamed, so a single-district deployment stays one district, and none of the sample's goals match.
+
+        `branches` (the plan's own list, as the board accepted it in the review) are added to the district's
+        branches where no branch of that name is there yet (case, accents and small misspellings aside).
         """
         with self.db.write() as session:
             summary = self._save(session, district, draft, now=now, example=example, reapply=reapply)
             _note_review(session, district, draft, corrections)
+            if branches:
+                summary = replace(summary, branches=_add_branches(session, district, branches, now))
             return summary
 
     def correct_plan(
@@ -531,3 +540,18 @@ def _remember(session: Session, conversation: ConversationInfo, person_id: int |
     row.updated_at = now
     if conversation.kind == "personal" and person_id is not None:
         row.person_id = person_id
+
+
+def _add_branches(session: Session, district: str, names: Sequence[str], now: datetime) -> tuple[str, ...]:
+    """Add the branches not yet in the district's list; the names added."""
+    district_id = session.exec(select(District.id).where(District.name == district)).one()
+    known = list(session.exec(select(Branch).where(Branch.district_id == district_id)).all())
+    added = []
+    for name in names:
+        if find_branch(name, known) is None:
+            branch_id = add_branch(session, district_id, name, now)
+            row = session.get(Branch, branch_id)
+            assert row is not None
+            known.append(row)
+            added.append(row.name)
+    return tuple(added)
