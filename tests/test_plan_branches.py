@@ -37,6 +37,10 @@ def test_the_plan_names_its_branches_under_a_heading_or_in_a_sentence() -> None:
         "Hålla minst ett ordförandemöte i kvartalet",
         "Genomföra en höstkonferens",
     ]
+    line = (
+        "# Plan 2026\n\nPartiföreningar: Sundsvall, Härnösand och Timrå\n\n## Mål\n\nVi ska:\n\n- Ett möte\n"
+    )
+    assert parse_plan(line).branches == ("Sundsvall", "Härnösand", "Timrå")
     # Groups of branches are not branches, and a goal's list is no branch list.
     assert (
         parse_plan(

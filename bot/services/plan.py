@@ -945,6 +945,9 @@ _BRANCH_WORDS = (
 _BRANCH_HEADING = re.compile(
     rf"^(?:(?:v(?:å|a)ra|distriktets|our)\s+)?(?:{_BRANCH_WORDS})\s*:?$", re.IGNORECASE
 )
+_BRANCH_LINE = re.compile(  # "Partiföreningar: Sundsvall, Härnösand och Timrå."
+    rf"^(?:(?:v(?:å|a)ra|distriktets|our)\s+)?(?:{_BRANCH_WORDS})\s*:\s*(.+)$", re.IGNORECASE
+)
 _BRANCH_SENTENCE = re.compile(
     rf"\b(?:har|finns|has)\b[^.:;]*?\b(?:{_BRANCH_WORDS})\s+(?:i|in|:)\s+([^.;]+)", re.IGNORECASE
 )
@@ -977,6 +980,9 @@ def plan_branches(sections: list[_Section]) -> tuple[str, ...]:
                 found += _branch_names(item)
         for match in _BRANCH_SENTENCE.finditer(prose):
             found += _branch_names(match.group(1))
+        for line in (section.title, *section.prose):
+            if listed := _BRANCH_LINE.match(line.strip()):
+                found += _branch_names(listed.group(1))
     unique: dict[str, str] = {}
     for name in found:
         unique.setdefault(fold(name), name)
