@@ -4,8 +4,8 @@ A one-line report or correction whose value is followed by a number that may be 
 the goal allows both readings ("rapportera 6 1 100 deltagare" on a goal of a thousand participants), is not
 stored but asked about. In Teams the question is a card with a button for each reading
 (bot/commands/checkins.py `ask_reading`); in a chat without cards the next message answers it: the one
-number ("1"), the joined one ("1100" or "1 100"), or "avbryt" / "cancel". Anything else is no answer: the question is dropped and the
-message handled as any other, so a chair who moves on is not held by it.
+number ("1"), the joined one ("1100" or "1 100"), or "avbryt" / "cancel". Anything else is no answer:
+the question is dropped and the message handled as any other, so a chair who moves on is not held by it.
 """
 
 from __future__ import annotations
