@@ -276,11 +276,11 @@ async def test_a_form_sent_twice_stores_one_check_in(bot: DistrictBot, checkins:
         f"Correct it with: correct {stored.id} VALUE"
     )
     assert checkins.mine(person(CHAIR), DISTRICT) == [stored]
-    # Another form saying the same is asked about first, with the line that stores it anyway.
+    # Another form saying the same is asked about first, on the card (Yes stores it, No does not).
     other = token(await say(adapter, "report"))
     asked = str((await submit(adapter, submission=other, **sent)).text)
     assert asked.startswith(f"#{stored.id} already says that: goal 6, 1 for Sundsvall, 20 Nov 2026.")
-    assert asked.endswith("If it happened twice, write: report 6 1 2026-11-20 möte yes")
+    assert asked.endswith("Did it happen twice? Yes stores it as well.")
     assert checkins.mine(person(CHAIR), DISTRICT) == [stored]
 
 
