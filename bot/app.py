@@ -265,12 +265,14 @@ def _messages(
         if request.content_length is not None and request.content_length > settings.max_request_bytes:
             return _problem(413, "the body is too large")
         header = request.headers.get("Authorization", "")
+        checked = None
         if settings.has_credentials:
             # Refuse before reading: the token's signature, issuer, audience and lifetime are checked
             # before the body is read. The checks that need the activity (the token's serviceurl claim
             # equal to its serviceUrl; botbuilder: the key endorsed for its channelId) follow once it is
             # parsed, still before the SDK reads it as an activity.
-            if isinstance(await sdk.authenticate(header, channel_id=None, service_url=None), Refusal):
+            checked = await sdk.authenticate(header, channel_id=None, service_url=None)
+            if isinstance(checked, Refusal):
                 return _problem(401, "unauthorized")
         try:
             raw = await request.read()
@@ -295,6 +297,7 @@ def _messages(
             header,
             channel_id=channel_id if isinstance(channel_id, str) else None,
             service_url=body["serviceUrl"],
+            checked=checked,
         )
         if isinstance(identity, Refusal):
             return _problem(401, "unauthorized")

@@ -260,8 +260,12 @@ class Sdk(Protocol):
     name: SdkName
     outbound: Outbound
 
-    async def authenticate(self, header: str, *, channel_id: str | None, service_url: str | None) -> Any:
-        """The SDK's check of `header` (before the body is read: both None); an identity, or a Refusal."""
+    async def authenticate(
+        self, header: str, *, channel_id: str | None, service_url: str | None, checked: Any = None
+    ) -> Any:
+        """The SDK's check of `header` (before the body is read: both None); an identity, or a Refusal.
+        `checked`: what the call before the body returned, so that an SDK that can need not check the
+        token's signature again, only what needs the activity."""
 
     async def process(self, identity: Any, body: dict[str, Any], on_turn: OnTurn) -> InvokeAnswer | None:
         """Run a turn for `body` (raises BadActivity if the SDK cannot read it); an invoke's answer."""

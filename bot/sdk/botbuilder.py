@@ -236,7 +236,10 @@ class BotbuilderSdk:
         self.adapter = CloudAdapter(self.authentication)
         self.outbound = BotbuilderOutbound(self.adapter, settings.app_id)
 
-    async def authenticate(self, header: str, *, channel_id: str | None, service_url: str | None) -> Any:
+    async def authenticate(
+        self, header: str, *, channel_id: str | None, service_url: str | None, checked: Any = None
+    ) -> Any:
+        # `checked` is not used: the SDK checks the token and the activity's claims in one call.
         try:
             authenticated = await self.authentication.authenticate_request(
                 Activity(channel_id=channel_id, service_url=service_url), header
