@@ -6,8 +6,8 @@ botbuilder's CloudAdapter, TurnContext and proactive calls to `microsoft_agents.
 and `microsoft_agents.hosting.core`; this adapter uses only those (1.9.0), and the connection settings of
 `microsoft_agents.authentication.msal` built from the bot's own MicrosoftApp* settings.
 
-Known issues of the successor that this adapter guards against (tests/test_sdk.py checks that each is still
-so, and fails when the SDK changes, so the guard can be revisited):
+Known issues of the successor that this adapter guards against (tests/test_sdk.py checks that the first eight
+are still so, and fails when the SDK changes, so the guard can be revisited; any upgrade fails its pin test):
 - Its Teams layer (`microsoft-agents-hosting-teams`: TeamsActivityHandler, TeamsInfo) is being reworked in
   2026, towards the Teams SDK (`microsoft-teams-apps`): the adapter depends on none of it. Teams'
   channelData, mentions, installations, invokes and reactions are read from the activity's JSON (bot/sdk,
