@@ -18,7 +18,6 @@ from aiohttp import web, web_log
 from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
 
-from bot import guard
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db import migrate
@@ -38,7 +37,7 @@ from bot.documents import followup as followup_document
 from bot.files import download
 from bot.i18n import pick_language, translator
 from bot.notifier import Notifier
-from bot.sdk import BadActivity, Incoming, InvokeAnswer, Message, Refusal, Sdk, SdkSettings
+from bot.sdk import Incoming, InvokeAnswer, Message, Sdk, SdkSettings, endpoint
 from bot.sdk import load as load_sdk
 from bot.services.checkins import Reporting
 from bot.services.clock import Clock, utc_now
@@ -244,7 +243,15 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
 
     app.on_startup.append(startup)
     app.on_cleanup.append(cleanup)
-    app.router.add_post("/api/messages", _messages(sdk, components.bot, settings))
+    app.router.add_post(
+        "/api/messages",
+        endpoint(
+            sdk,
+            components.bot.on_turn,
+            has_credentials=settings.has_credentials,
+            max_request_bytes=settings.max_request_bytes,
+        ),
+    )
     app.router.add_get("/healthz", _healthz(components))
     app.router.add_get("/exports/{token}", _export(components))
     app.router.add_get("/dashboard/{token}", _dashboard(components))
@@ -252,83 +259,6 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app.router.add_get("/tab/configure", _tab_configure(settings))
     app.router.add_get("/tab/{script:teams|configure}.js", _tab_script)
     return app
-
-
-def _messages(
-    sdk: Sdk, bot: DistrictBot, settings: Settings
-) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    async def messages(request: web.Request) -> web.StreamResponse:
-        # The SDKs answer a wrong content type or broken JSON with a 500 (botbuilder) or a 400 that says
-        # little (the Agents SDK); check them first, the same for both.
-        if request.content_type != "application/json":
-            return _problem(415, "expected Content-Type: application/json")
-        if request.content_length is not None and request.content_length > settings.max_request_bytes:
-            return _problem(413, "the body is too large")
-        header = request.headers.get("Authorization", "")
-        checked = None
-        if settings.has_credentials:
-            # Refuse before reading: the token's signature, issuer, audience and lifetime are checked
-            # before the body is read. The checks that need the activity (the token's serviceurl claim
-            # equal to its serviceUrl; botbuilder: the key endorsed for its channelId) follow once it is
-            # parsed, still before the SDK reads it as an activity.
-            checked = await sdk.authenticate(header, channel_id=None, service_url=None)
-            if isinstance(checked, Refusal):
-                return _problem(401, "unauthorized")
-        try:
-            raw = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            return _problem(413, "the body is too large")
-        if guard.too_deep(raw):
-            return _problem(400, "the body is nested too deeply")
-        try:
-            body = json.loads(raw)
-        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deeply
-            return _problem(400, "the body is not valid JSON")
-        if guard.bad_text(raw, body):
-            return _problem(400, "the body holds NUL or a lone surrogate")
-        missing = _missing_fields(body)
-        if missing:
-            return _problem(400, f"not an activity: missing {', '.join(missing)}")
-        if (field := guard.wrong_type(body)) is not None:
-            log.info("refused a malformed activity: %s", field)
-            return _problem(400, f"not an activity: {field} has the wrong type")
-        channel_id = body.get("channelId")
-        identity = await sdk.authenticate(
-            header,
-            channel_id=channel_id if isinstance(channel_id, str) else None,
-            service_url=body["serviceUrl"],
-            checked=checked,
-        )
-        if isinstance(identity, Refusal):
-            return _problem(401, "unauthorized")
-        if not settings.has_credentials and not guard.known_service_url(body["serviceUrl"]):
-            # Unauthenticated (local development): the SDK would post the reply to any serviceUrl.
-            log.warning("refused an activity whose replies would go to %s", body["serviceUrl"])
-            return _problem(403, "replies may go only to loopback or the Bot Framework service")
-        try:
-            invoke = await sdk.process(identity, body, bot.on_turn)
-        except BadActivity as exc:
-            # A field of the wrong type (`from` a string, `entities` a number, a `timestamp` that is no
-            # date): the SDK cannot read it as an activity, and would let that escape as a 500.
-            log.info("refused a malformed activity: %s", exc)
-            return _problem(400, "not an activity: a field has the wrong type")
-        if invoke:
-            return web.json_response(invoke.body, status=invoke.status)
-        return web.Response(status=201)
-
-    return messages
-
-
-def _missing_fields(body: Any) -> list[str]:
-    if not isinstance(body, dict):
-        return ["an object"]
-    missing = [
-        name for name in ("type", "serviceUrl") if not isinstance(body.get(name), str) or not body[name]
-    ]
-    conversation = body.get("conversation")
-    if not isinstance(conversation, dict) or not conversation.get("id"):
-        missing.append("conversation.id")
-    return missing
 
 
 def _problem(status: int, detail: str) -> web.Response:

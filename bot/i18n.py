@@ -1,13 +1,26 @@
-"""User-facing text: gettext catalogues in bot/locales (msgids in English, Swedish translations).
+"""The bot's two languages, both ways: what it writes and how it reads what people write. Framework-free.
 
-Translate first, format after: `t._("Goal {number}").format(number=6)`.
+Writing: gettext catalogues in bot/locales (msgids in English, Swedish translations), and the language to
+write to each person in. Translate first, format after: `t._("Goal {number}").format(number=6)`.
+
+Reading: one fold of case and diacritics for every comparison of typed words with known ones ("Härnösand",
+"harnosand" and "HÄRNÖSAND" are one branch, "sök" and "SOK" one command); HTML from Teams flattened to
+text; and what people write instead of a bare command read as the command they mean ("vad är mål 6?" and
+`mål6` mean `mål 6`, "hur går det för Sundsvall" means `status Sundsvall`; "hej" and "tack" deserve a
+friendly word; a message of emoji alone is a reaction and gets no answer).
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -79,3 +92,236 @@ def genitive(t: Translator, name: str) -> str:
     if t.language == "sv":
         return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
     return f"{name}\u2019s"
+
+
+# --- reading what people write ---
+
+_NOT_WORD = re.compile(r"[^\w]+")
+# Characters that change how text around them looks without being seen (issue 17): C0/C1 controls but
+# tab, newline and carriage return; the bidi embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069) and marks (U+200E, U+200F, U+061C), which can make "gpj.exe" read as "exe.jpg";
+# zero-width space, word joiner and invisible operators, BOM; interlinear annotation; and lone UTF-16
+# surrogates, which no UTF-8 store or log can hold. Zero-width (non-)joiners stay: emoji and some scripts
+# need them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without invisible control characters (see _INVISIBLE); line breaks and tabs kept."""
+    return _INVISIBLE.sub("", text)
+
+
+def fold_letters(text: str) -> str:
+    """Lower case without diacritics, nothing else changed: "Sön" -> "son", "Café" -> "cafe", "@" -> "@".
+
+    Case folded (`str.casefold`: "ß" -> "ss"), then decomposed (NFKD: "ä" is "a" and a combining
+    diaeresis, "ﬁ" is "fi") and stripped of combining marks.
+    """
+    folded = text.casefold()
+    if folded.isascii():  # ASCII has nothing to decompose
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """`fold_letters`, with punctuation become space, so "Sök", "sok" and "SÖK:" all match."""
+    return _NOT_WORD.sub(" ", fold_letters(text)).strip()
+
+
+# Tags after which Teams' HTML starts a new line (paragraphs, line breaks, list items, headings, ...).
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre", "hr"}
+)
+
+
+class _Flattener(HTMLParser):
+    """Collects the text of Teams' message HTML: blocks as lines, list items as "- ", links as their text
+    (their address when they have none), entities decoded; every other tag (formatting, <at>, <span>)
+    leaves its text alone."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._link: str | None = None
+        self._link_text = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+        elif tag == "a":
+            self._link = dict(attrs).get("href") or ""
+            self._link_text = False
+        elif tag == "img":
+            self.parts.append(dict(attrs).get("alt") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        elif tag == "a" and self._link is not None:
+            if not self._link_text:
+                self.parts.append(self._link)
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self._link_text = True
+        self.parts.append(data)
+
+
+_TAG_OR_ENTITY = re.compile(r"<[a-zA-Z/!]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def flatten_html(text: str) -> str:
+    """The text of a message Teams sent as HTML (pasted or formatted): `<p>mål 6</p>` is "mål 6".
+
+    Lines are kept (one per paragraph, break or list item), spaces within a line collapsed, and the
+    non-breaking spaces Teams puts around mentions made plain. Text with neither tags nor entities is
+    returned as it is ("1 < 2" stays).
+    """
+    if not _TAG_OR_ENTITY.search(text):
+        return text
+    parser = _Flattener()
+    parser.feed(text)
+    parser.close()
+    lines = ("".join(parser.parts).replace("\xa0", " ")).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+class Social(Enum):
+    GREETING = "greeting"
+    THANKS = "thanks"
+
+
+# Folded greetings and thanks, and the language each is in.
+_SOCIAL: dict[str, tuple[Social, str]] = {
+    fold(words): (kind, language)
+    for kind, language, phrases in (
+        (Social.GREETING, "sv", ("hej", "hejsan", "hallå", "tjena", "tja", "god morgon", "god kväll")),
+        (Social.GREETING, "en", ("hi", "hello", "hey", "good morning", "good evening")),
+        (Social.THANKS, "sv", ("tack", "tackar", "tack så mycket", "stort tack")),
+        (Social.THANKS, "en", ("thanks", "thank you", "thx", "thank you very much", "many thanks")),
+    )
+    for words in phrases
+}
+# Words beside a greeting that change nothing: "hej boten", "tack så mycket!", "thanks a lot".
+_SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot"))
+# "hur går det för oss": the district itself.
+_US = frozenset(("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"))
+
+# Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
+# Each is folded; the language is the phrase's.
+_LEADS: tuple[tuple[str, str], ...] = (
+    ("kan du visa", "sv"),
+    ("visa mig", "sv"),
+    ("visa", "sv"),
+    ("vad är", "sv"),
+    ("vad ar", "sv"),
+    ("vad handlar", "sv"),
+    ("berätta om", "sv"),
+    ("berätta", "sv"),
+    ("vilka är", "sv"),
+    ("can you show me", "en"),
+    ("can you show", "en"),
+    ("show me", "en"),
+    ("show", "en"),
+    ("what is", "en"),
+    ("what s", "en"),
+    ("whats", "en"),
+    ("what are", "en"),
+    ("tell me about", "en"),
+)
+# "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
+_HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
+_HOW_EN = re.compile(
+    r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
+)
+_GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})(?P<number>\d+)$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The command a message means (`text`), and the language its own words were in, if they tell."""
+
+    text: str
+    language: str | None = None
+
+
+def social(text: str) -> tuple[Social, str] | None:
+    """A greeting or thanks (and its language) when that is all the message says."""
+    folded = fold(text)
+    if folded in _SOCIAL:
+        return _SOCIAL[folded]
+    words = folded.split()
+    for length in (3, 2, 1):
+        head = " ".join(words[:length])
+        if head in _SOCIAL and all(word in _SOCIAL_EXTRA for word in words[length:]):
+            return _SOCIAL[head]
+    return None
+
+
+def only_symbols(text: str) -> bool:
+    """Emoji alone, perhaps with punctuation (👍, 🎉!): a reaction written as a message, nothing to answer.
+    Punctuation alone ("...", "???") is not: that gets the usual hint."""
+    categories = [unicodedata.category(ch) for ch in text if not ch.isspace()]
+    return "So" in categories and all(category[0] not in "LN" for category in categories)
+
+
+def unglue(word: str) -> tuple[str, str] | None:
+    """`mål6` -> ("mål", "6"): a command word with its number written without a space."""
+    match = _GLUED.match(word)
+    return (match["word"], match["number"]) if match else None
+
+
+def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
+    """The command a natural question means, or None. `is_command` tells whether a word is a command."""
+    trimmed = text.strip().rstrip("?!. ")
+    folded = " ".join(fold(trimmed).split())
+    how = _HOW_SV.match(folded)
+    if how is not None:
+        return Reading(_status(trimmed, how["rest"]), "sv")
+    how = _HOW_EN.match(folded)
+    if how is not None:
+        return Reading(_status(trimmed, how["who"] or how["rest"] or ""), "en")
+    for lead, language in _LEADS:
+        lead_folded = fold(lead)
+        if folded.startswith(lead_folded + " "):
+            rest = _after_words(trimmed, len(lead_folded.split()))
+            first = rest.split(" ", 1)[0]
+            glued = unglue(first)
+            if is_command(first) or (glued is not None and is_command(glued[0])):
+                return Reading(rest, language)
+    return None
+
+
+def _status(original: str, folded_name: str) -> str:
+    """`status` with the branch named as written (its capitals and letters kept); the district's for
+    "we", "vi", "oss", "distriktet"."""
+    wanted = folded_name.split()
+    if not wanted or " ".join(wanted) in _US:
+        return "status"
+    words = original.split()
+    folded = [fold(word) for word in words]
+    for start in range(len(words) - len(wanted) + 1):
+        if folded[start : start + len(wanted)] == wanted:
+            return "status " + " ".join(words[start : start + len(wanted)])
+    return "status " + folded_name.strip()
+
+
+def _after_words(text: str, count: int) -> str:
+    """`text` without its first `count` words (as folding counts them)."""
+    seen = 0
+    position = 0
+    for match in re.finditer(r"\w+", text):
+        if seen == count:
+            position = match.start()
+            break
+        seen += 1
+    else:
+        return ""
+    return text[position:].strip()

@@ -24,12 +24,11 @@ from bot.commands.router import Kind, TurnNote, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates
 from bot.db.engine import StorageGone
-from bot.i18n import genitive, pick_language, translator
+from bot.i18n import flatten_html, genitive, pick_language, strip_invisible, translator
 from bot.notifier import RetryingTurn
 from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
-from bot.services.text import flatten_html, strip_invisible
 from dialogs.host import Dialogs
 
 log = logging.getLogger(__name__)
@@ -391,7 +390,7 @@ def _unique_id(activity: Incoming) -> str:
 
 
 def message_text(activity: Incoming) -> str:
-    """The user's words: the bot's @mention removed, Teams' HTML flattened to text (bot/services/text.py).
+    """The user's words: the bot's @mention removed, Teams' HTML flattened to text (bot/i18n.py).
 
     A card button that submits data instead of text may name a command as {"command": "..."}.
     """
@@ -454,7 +453,7 @@ def mentions_written(activity: Incoming) -> tuple[str, ...]:
 
 
 def clean_activity(activity: Incoming) -> None:
-    """Invisible controls (bidi overrides, zero-width spaces, ...; bot/services/text.py) removed from what
+    """Invisible controls (bidi overrides, zero-width spaces, ...; bot/i18n.py) removed from what
     the bot may store or repeat, where it comes in: the text, the sender's and the mentioned people's
     names, card submits and channel data (team names). Each is then stored and shown as what it looks
     like: names, check-in comments, prompt texts, and the CSV export made from them."""

@@ -15,12 +15,12 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from sqlmodel import select
 
-from bot import guard
+from bot import sdk
 from bot.app import COMPONENTS, create_app
 from bot.config import Settings
 from bot.db.models import Person
+from bot.i18n import strip_invisible
 from bot.services.export import neutralise
-from bot.services.text import strip_invisible
 from tests.conftest import fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
@@ -162,12 +162,10 @@ async def test_with_credentials_an_unsigned_request_is_refused_before_its_body_i
 
 
 def test_nesting_is_measured_outside_strings() -> None:
-    assert not guard.too_deep(
-        b'{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}'
-    )
-    assert not guard.too_deep(b'{"a": "\\"[[[["}', limit=2)
-    assert guard.too_deep(b"[[[1]]]", limit=2)
-    assert not guard.too_deep(b"[[1],[2],[3]]", limit=2)
+    assert not sdk.too_deep(b'{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}')
+    assert not sdk.too_deep(b'{"a": "\\"[[[["}', limit=2)
+    assert sdk.too_deep(b"[[[1]]]", limit=2)
+    assert not sdk.too_deep(b"[[1],[2],[3]]", limit=2)
 
 
 @pytest.mark.parametrize(
@@ -188,7 +186,7 @@ def test_nesting_is_measured_outside_strings() -> None:
     ],
 )
 def test_replies_without_credentials_go_only_to_loopback_and_the_service(url: str, known: bool) -> None:
-    assert guard.known_service_url(url) is known
+    assert sdk.known_service_url(url) is known
 
 
 async def test_without_credentials_an_unknown_service_url_gets_no_reply_and_is_logged(

@@ -22,7 +22,7 @@ import pytest
 from bot.__main__ import main
 from bot.commands import Router, build_router
 from bot.commands.router import Route
-from bot.i18n import translator
+from bot.i18n import fold, translator
 from bot.manifest import (
     MANIFEST_VERSION,
     MAX_COMMANDS,
@@ -35,7 +35,6 @@ from bot.manifest import (
     command_title,
     icon,
 )
-from bot.services.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "tests" / "manifest" / "node_modules" / "@microsoft" / "app-manifest" / "build"

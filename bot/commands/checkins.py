@@ -18,7 +18,7 @@ from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
 from bot.db.checkins import AlreadyStored, NotStored, StoredCheckIn
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, fold
 from bot.services.branches import find_branch
 from bot.services.branches import names as branch_names
 from bot.services.checkins import (
@@ -35,7 +35,6 @@ from bot.services.checkins import (
 from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role
 from bot.services.progress import quarter_key
-from bot.services.text import fold
 from dialogs.checkin_entries import read_entries
 
 log = logging.getLogger(__name__)

@@ -14,13 +14,12 @@ from datetime import datetime
 from bot.cards import Reply, card, heading, paragraph
 from bot.cards.followup import follow_up_card
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, fold
 from bot.services.export import DashboardQuery, DocumentQuery, ExportLinks
 from bot.services.followup import PlanYearMismatch, SinceError, parse_since
 from bot.services.goals import number_in
 from bot.services.people import Role
 from bot.services.progress import Pace
-from bot.services.text import fold
 
 
 def register(router: Router, links: ExportLinks | None) -> None:

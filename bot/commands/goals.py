@@ -10,7 +10,7 @@ from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
-from bot.services.engagement import PostsTally, is_posts_goal, tally
+from bot.services.engagement import PostsTally, tally
 from bot.services.goals import Plan
 
 # "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
@@ -27,17 +27,17 @@ def register(router: Router) -> None:
     )
     async def goals(request: Request, context: Context) -> Reply:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
-        correction = plans.correction_in(request)
+        number = _GOAL_NUMBER.match(request.args)
+        correction = None if number else plans.correction_in(request)
         if correction is not None:
             return await plans.correct(request, context, correction)
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
-        if not request.args:
-            return cards.goal_list(request.t, plan)
-        number = _GOAL_NUMBER.match(request.args)
         if number:
             return await _goal(request, context, plan, int(number.group(1)))
+        if not request.args:
+            return cards.goal_list(request.t, plan)
         return cards.search_results(request.t, request.args, plan.search(request.args))
 
     @router.command(
@@ -62,7 +62,7 @@ async def _goal(request: Request, context: Context, plan: Plan, number: int) -> 
             ).format(number=number, last=len(plan.goals))
         )
     found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now)
-    posts = await _posts(request, context) if is_posts_goal(goal) else None
+    posts = await _posts(request, context) if goal.counts_posts else None
     return cards.goal_detail(request.t, plan, found, today=context.progress.today(context.now), posts=posts)
 
 

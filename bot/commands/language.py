@@ -7,10 +7,9 @@ import asyncio
 
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, language_of_locale, person_language, translator
-from bot.services.text import fold
+from bot.i18n import N_, fold, language_of_locale, person_language, translator
 
-# What people write after the command word, folded (bot/services/text.py); None: follow Teams.
+# What people write after the command word, folded (bot/i18n.py); None: follow Teams.
 CHOICES: dict[str, str | None] = {
     **dict.fromkeys(("svenska", "swedish", "sv", "svensk"), "sv"),
     **dict.fromkeys(("engelska", "english", "en", "engelsk"), "en"),

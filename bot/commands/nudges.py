@@ -7,7 +7,7 @@ import asyncio
 
 from bot.cards import Reply, day
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_
+from bot.i18n import N_, fold
 from bot.services.nudges import (
     ESCALATE_AFTER_DAYS,
     SnoozeError,
@@ -16,7 +16,6 @@ from bot.services.nudges import (
     wants_reminders_again,
 )
 from bot.services.people import Role
-from bot.services.text import fold
 
 
 def register(router: Router) -> None:

@@ -9,10 +9,9 @@ import re
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, roles_of
 from bot.db.checkins import BranchInfo
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, fold
 from bot.services.branches import BranchName, find_branch, names
 from bot.services.people import PersonInfo, Role, allows
-from bot.services.text import fold
 
 _ROLE_WORDS = {
     "styrelse": Role.BOARD,

@@ -8,12 +8,11 @@ import asyncio
 from bot.cards import Reply
 from bot.cards import plan_review as cards
 from bot.commands.router import Context, Request, Router, roles_of
-from bot.i18n import N_
+from bot.i18n import N_, fold
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
 from bot.services.plan_corrections import Correction, CorrectionError, Field, parse_correction
 from bot.services.plan_review import PlanReviews, Review
-from bot.services.text import fold
 
 UPLOAD_FORM = "plan-upload"  # bot/teams.py turns a file sent in chat into this form
 

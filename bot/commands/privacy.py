@@ -15,10 +15,9 @@ from bot.cards import Reply
 from bot.cards import privacy as cards
 from bot.commands.router import Context, Request, Router
 from bot.db.privacy import PrivacyRepository
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, fold
 from bot.services.export import ExportLinks
 from bot.services.privacy import summarize
-from bot.services.text import fold
 
 # The route's own word: `data` alone, and what `mina data` / `my data` (the `mina` route) hands over to.
 DATA_WORD = "data"

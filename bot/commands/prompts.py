@@ -13,7 +13,7 @@ from bot.cards import Reply, day, day_of_year
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, Translator, genitive, translator
+from bot.i18n import N_, Translator, fold, genitive, translator
 from bot.services.goals import number_in
 from bot.services.people import Role
 from bot.services.prompt_bank import AREA_NAMES, Area, choose_prompt
@@ -29,7 +29,6 @@ from bot.services.prompting import (
     pause_period,
 )
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
-from bot.services.text import fold
 from schedules.desk import PromptDesk
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.

@@ -21,14 +21,22 @@ from bot.db.checkins import CheckInRepository
 from bot.db.engine import StorageGone
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
-from bot.i18n import Translator, person_language, translator
+from bot.i18n import (
+    Social,
+    Translator,
+    fold,
+    only_symbols,
+    person_language,
+    rephrase,
+    social,
+    translator,
+    unglue,
+)
 from bot.services.checkins import Reporting
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
-from bot.services.phrasing import Social, only_symbols, rephrase, social, unglue
 from bot.services.progress import Progress
 from bot.services.prompting import MAX_PROMPT_LENGTH
-from bot.services.text import fold
 
 if TYPE_CHECKING:
     from bot.services.followup import BoardReports

@@ -24,10 +24,9 @@ from bot.db.models import (
     Role,
     Team,
 )
-from bot.i18n import person_language
+from bot.i18n import fold, person_language
 from bot.services.people import ConversationInfo, PersonInfo, Scope, scope_of_person, scope_of_shared
 from bot.services.people import Role as RoleKind
-from bot.services.text import fold
 
 # Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
 NAME_LENGTH = 200

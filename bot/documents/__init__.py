@@ -14,7 +14,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from bot.services.text import strip_invisible
+from bot.i18n import strip_invisible
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # What XML 1.0 cannot hold, beyond what strip_invisible removes.

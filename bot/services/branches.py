@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from bot.services.text import fold
+from bot.i18n import fold
 
 # How alike a typed name and a branch's must be (difflib's ratio, folded) to be a small misspelling of it:
 # "Sundsval"/"Sundsvall" 0.94, "Harnosnd"/"Harnosand" 0.94, "Umea"/"Timra" 0.44.

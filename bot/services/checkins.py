@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from babel.dates import get_day_names, get_month_names
 
+from bot.i18n import fold, fold_letters
 from bot.services.branches import leading_branch
 from bot.services.goals import Goal, Target, TargetKind
 from bot.services.people import PersonInfo, Role, with_admin
-from bot.services.text import fold, fold_letters
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -24,9 +24,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.services.goals import Goal, TargetKind
-from bot.services.text import fold
-
 if TYPE_CHECKING:
     from bot.db.engagement import EngagementRepository
 
@@ -66,15 +63,6 @@ def replier_hash(salt: str, user_id: str) -> str:
 def counting_since(now: datetime) -> datetime:
     """Posts sent before this are past counting: their reactions and replies are final."""
     return now - timedelta(days=COUNTING_DAYS)
-
-
-_POST_UNITS = frozenset({"inlagg", "post", "posts", "prompts"})
-
-
-def is_posts_goal(goal: Goal) -> bool:
-    """Whether a goal counts the board's posts in the channel (the sample plan's "minst två inlägg i
-    månaden ... för att få i gång diskussioner"): a count whose unit is posts."""
-    return goal.target.kind is TargetKind.COUNT and fold(goal.target.unit or "") in _POST_UNITS
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,11 @@ from zoneinfo import ZoneInfo
 from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
 
-from bot.i18n import LANGUAGES, Translator
+from bot.i18n import LANGUAGES, Translator, fold, strip_invisible
 from bot.services.branches import BranchName, find_branch
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject
-from bot.services.text import fold, strip_invisible
 
 BOM = "\ufeff"
 DELIMITER = ";"

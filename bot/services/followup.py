@@ -40,12 +40,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
+from bot.i18n import fold
 from bot.services.checkins import MONTH_NAMES, CheckInError, leading_date
 from bot.services.goals import Goal, Period, Plan, TargetKind, named_in_plan
 from bot.services.people import Role
 from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, year_periods
 from bot.services.prompting import SlotStatus
-from bot.services.text import fold
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo, CheckInRepository

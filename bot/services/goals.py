@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from bot.services.text import fold
+from bot.i18n import fold
 
 
 class TargetKind(StrEnum):
@@ -68,6 +68,9 @@ class Target:
 DONE = Target(TargetKind.DONE)
 
 
+_POST_UNITS = frozenset({"inlagg", "post", "posts", "prompts"})
+
+
 @dataclass(frozen=True)
 class Goal:
     id: int
@@ -84,6 +87,12 @@ class Goal:
 
     def section_in(self, language: str) -> str:
         return self.section_en if language == "en" and self.section_en else self.section
+
+    @property
+    def counts_posts(self) -> bool:
+        """Whether the goal counts the board's posts in the channel (the sample plan's "minst två inlägg i
+        månaden ... för att få i gång diskussioner"): a count whose unit is posts."""
+        return self.target.kind is TargetKind.COUNT and fold(self.target.unit or "") in _POST_UNITS
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import re
 from datetime import date, timedelta
 from enum import StrEnum
 
+from bot.i18n import fold
 from bot.services.checkins import MONTH_NUMBERS
-from bot.services.text import fold
 
 MAX_AHEAD = timedelta(days=366)
 # `eskalera på` / `escalate on`: a branch not reported this long after its chair's reminder is named to the

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from bot.services.text import fold
+from bot.i18n import fold
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from bot.i18n import fold
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_text import (
     HeadingStyle,
@@ -26,7 +27,6 @@ from bot.services.plan_text import (
     present_heading,
     sentences,
 )
-from bot.services.text import fold
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from bot.i18n import fold
 from bot.services.goals import DONE, Target, TargetKind
 from bot.services.plan import GoalDraft, PlanDraft, SectionDraft, parse_target
-from bot.services.text import fold
 
 
 class Field(StrEnum):

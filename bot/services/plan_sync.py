@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from bot.services.text import fold
+from bot.i18n import fold
 
 # How alike an edited goal's text must be to its old text to count as the same goal.
 SIMILAR_ENOUGH = 0.6

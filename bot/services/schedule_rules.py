@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import holidays as public_holidays
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.services.text import fold_letters
+from bot.i18n import fold_letters
 
 LAST = -1  # the weekday ordinal for "sista" / "last"
 _MAX_ORDINAL = 5  # a month has at most five of any weekday

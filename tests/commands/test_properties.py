@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from bot.commands import Router, build_router
 from bot.commands.checkins import problem
 from bot.commands.router import MAX_TEXT_LENGTH
-from bot.i18n import translator
+from bot.i18n import fold, translator
 from bot.services.checkins import (
     MAX_COUNT,
     MAX_METRIC,
@@ -42,7 +42,6 @@ from bot.services.checkins import (
 )
 from bot.services.goals import Period, Plan, Target, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.text import fold
 from tests.commands.conftest import (
     DISTRICT,
     OTHER_BOARD,

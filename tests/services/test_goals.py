@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.i18n import fold
 from bot.services.goals import DONE, Goal, Plan, named_in_plan
 from bot.services.plan_sync import match_goals
-from bot.services.text import fold
 
 
 def goal(number: int, text: str, section: str = "Internkommunikation", text_en: str | None = None) -> Goal:

@@ -15,11 +15,11 @@ import docx
 import pytest
 from fpdf import FPDF
 
+from bot.i18n import fold
 from bot.services.goals import Period, TargetKind
 from bot.services.plan import PlanDraft, PlanParseError
 from bot.services.plan_files import MAX_PLAN_BYTES, PlanFileError, plan_text
 from bot.services.plan_import import read_plan
-from bot.services.text import fold
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.services.text import fold, fold_letters
+from bot.i18n import fold, fold_letters
 
 
 def test_fold_letters_drops_case_and_diacritics_and_keeps_everything_else() -> None:
