@@ -84,7 +84,6 @@ from bot.sdk import (
 
 log = logging.getLogger(__name__)
 
-_BODY = "distriktsboten.body"
 CARD = "application/vnd.microsoft.card.adaptive"
 # The audience of the Bot Connector's tokens (AuthenticationConstants.AGENTS_SDK_SCOPE).
 CONNECTOR_AUDIENCE = "https://api.botframework.com"
