@@ -19,11 +19,10 @@ from bot.cards import Reply
 from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
 from bot.commands.checkins import open_check_in, problem, store_check_in, today_in_district
 from bot.commands.router import Context, Request
-from bot.i18n import Translator
+from bot.i18n import Translator, fold
 from bot.sdk import Message, Turn
 from bot.services.checkins import CheckInError
 from bot.services.goals import Plan
-from bot.services.text import fold
 from dialogs.checkin_entries import read_amount, read_entries, read_goal
 
 CANCEL_WORDS = frozenset({"avbryt", "cancel"})

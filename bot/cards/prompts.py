@@ -203,7 +203,16 @@ def upcoming(
         if name_channels:
             parts.append(channel_name(t, schedule))
         rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
-    hint = t._("Change with: swap 12 13, assign 12 @name, skip 12, write 12 TEXT, preview 12")
+    first = slots[0].id
+    if len(slots) > 1:  # numbers from the list, ready to copy
+        hint = t._(
+            "Change with: swap {first} {second}, assign {first} @name, skip {first}, write {first} TEXT, "
+            "preview {first}"
+        ).format(first=first, second=slots[1].id)
+    else:
+        hint = t._(
+            "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
+        ).format(first=first)
     notes = [*lines, hint]
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", *notes])
     body = [heading(title), facts(rows), *(paragraph(note, subtle=True) for note in notes)]
@@ -672,7 +681,24 @@ def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: 
     )
 
 
-def paused_answer(t: Translator, pause: Pause, changed: int) -> Reply:
+def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = False) -> Reply:
+    if joined and not changed:
+        return Reply(
+            t._(
+                "The pause now runs {period}, joined with the one already planned. "
+                "To lift the pause: pause end"
+            ).format(period=period(t, pause))
+        )
+    if joined:
+        return Reply(
+            t.ngettext(
+                "The pause now runs {period}, joined with the one already planned; {count} more prompt set "
+                "aside. To lift the pause: pause end",
+                "The pause now runs {period}, joined with the one already planned; {count} more prompts set "
+                "aside. To lift the pause: pause end",
+                changed,
+            ).format(period=period(t, pause), count=changed)
+        )
     if not changed:
         return Reply(
             t._("Paused {period}: no prompt falls in it. To lift the pause: pause end").format(
@@ -706,7 +732,9 @@ def pauses(t: Translator, found: Sequence[Pause], today: date) -> Reply:
     if not coming:
         return Reply(t._("No pause is planned. Write two dates, e.g. pause 15/6 15/8."))
     return Reply(
-        t._("Pauses: {periods}. To lift the first: pause end").format(
-            periods=", ".join(period(t, p) for p in coming)
-        )
+        t.ngettext(
+            "Pause: {periods}. To lift it: pause end",
+            "Pauses: {periods}. To lift the first: pause end",
+            len(coming),
+        ).format(periods=", ".join(period(t, p) for p in coming))
     )

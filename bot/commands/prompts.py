@@ -228,7 +228,7 @@ def register(router: Router) -> None:
         paused = await desk.pause(target, period, request.user, confirmed=confirmed)
         if not paused.applied:
             return cards.set_aside_asked(t, paused.written, target, command=f"{request.command} {args}")
-        answer = cards.paused_answer(t, period, paused.changed)
+        answer = cards.paused_answer(t, paused.pause or period, paused.changed, joined=paused.joined)
         return Reply(f"{answer.text} {_told(t, paused.written)}".strip())
 
     @router.command(
@@ -475,7 +475,7 @@ def register(router: Router) -> None:
             ).format(
                 id=slot.id,
                 when=cards.when(t, slot.due_at, zone),
-                days=ahead.days,
+                days=(slot.due_at.astimezone(zone).date() - context.now.astimezone(zone).date()).days,
                 owner=slot.owner_name or t._("nobody yet"),
             )
             if channel:

@@ -221,3 +221,5 @@ class SetAside:
     written: tuple[PromptSlot, ...]
     applied: bool
     changed: int = 0  # how many slots it set aside in all, written or not
+    pause: Pause | None = None  # a pause: the one now in force (joined with those it overlapped)
+    joined: bool = False

@@ -324,7 +324,7 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     )
     assert world.slot_at(15, 12, 18).status is SlotStatus.PAUSED
     assert world.slot_at(15, 1, 18).status is SlotStatus.PLANNED  # after the pause
-    assert "Pauser: 10 dec. 2026–6 jan. 2027" in await world.say(MEGAN, "paus", channel=GENERAL)
+    assert "Paus: 10 dec. 2026–6 jan. 2027" in await world.say(MEGAN, "paus", channel=GENERAL)
     nothing = await world.say(
         MEGAN, "paus 20/12 31/12", channel=CHAIRS
     )  # no prompt in the chairs' channel then

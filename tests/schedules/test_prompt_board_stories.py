@@ -1,0 +1,72 @@
+"""More of the board's prompt stories through the real server (the world of test_prompt_stories): what
+the bot says must name the right numbers and count days as the board counts them."""
+
+from __future__ import annotations
+
+from bot.services.prompting import SlotStatus
+from tests.schedules import test_prompt_stories as stories
+from tests.schedules.test_prompt_stories import ADELE, GENERAL, MEGAN, World
+
+world = stories.world  # the same district, board and channels
+
+
+async def test_post_now_counts_the_days_on_the_calendar(world: World) -> None:
+    """ "In 9 days" means nine calendar days in Sweden: on Sunday 22 November at 10, a prompt due Tuesday
+    1 December at 09 is nine days off, though less than nine times 24 hours."""
+    await world.say(MEGAN, "schema 1 och 15 kl 9", channel=GENERAL)
+    first = world.slot_at(1, 12, 9)
+    asked = await world.say(MEGAN, "posta nu", channel=GENERAL)
+    assert asked.startswith(f"#{first.id} ska publiceras tisdag 1 december kl. 09.00, om 9 dagar,")
+    english = await world.say(ADELE, "post now", channel=GENERAL, locale="en-US")
+    assert english.startswith(f"#{first.id} is due Tuesday 1 December at 09:00, 9 days from now,")
+
+
+async def test_the_upcoming_list_shows_how_to_change_with_its_own_numbers(world: World) -> None:
+    """The hint under `kommande` is there to be copied: its numbers are the listed prompts', so that
+    `byt` names two that exist."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first, second = world.slot_at(1, 12, 18).id, world.slot_at(15, 12, 18).id
+    listed = await world.say(MEGAN, "kommande", channel=GENERAL)
+    assert listed.endswith(
+        f"Ändra med: byt {first} {second}, ge {first} @namn, hoppa {first}, skriv {first} TEXT, visa {first}"
+    )
+    english = await world.say(ADELE, "upcoming", channel=GENERAL, locale="en-US")
+    assert english.endswith(
+        f"Change with: swap {first} {second}, assign {first} @name, skip {first}, "
+        f"write {first} TEXT, preview {first}"
+    )
+
+
+async def test_a_pause_over_a_pause_already_planned_joins_it(world: World) -> None:
+    """A board member who pauses a period already (or partly) paused means one break, not two: the
+    pauses become one, its period said back, and `paus slut` lifts it all, so every prompt in it comes
+    back. (Two pauses of the same Christmas left one in force after "the pause is lifted".)"""
+    await world.say(MEGAN, "schema varannan tisdag kl 19", channel=GENERAL)
+    christmas = world.slot_at(22, 12, 19)
+    paused = await world.say(ADELE, "pause 2026-12-20 2027-01-10", channel=GENERAL, locale="en-US")
+    assert paused.startswith("Paused 20 Dec 2026–10 Jan 2027: 2 prompts set aside.")
+    again = await world.say(MEGAN, "paus 20/12 10/1", channel=GENERAL)
+    assert again == (
+        "Pausen gäller nu 20 dec. 2026–10 jan. 2027, ihop med den som redan fanns. "
+        "Vill du häva pausen skriver du: paus slut"
+    )
+    longer = await world.say(ADELE, "pause 2027-01-08 2027-01-20", channel=GENERAL, locale="en-US")
+    assert longer == (
+        "The pause now runs 20 Dec 2026–20 Jan 2027, joined with the one already planned; "
+        "1 more prompt set aside. To lift the pause: pause end"
+    )
+    assert (await world.say(MEGAN, "paus", channel=GENERAL)) == (
+        "Paus: 20 dec. 2026–20 jan. 2027. Vill du häva den skriver du: paus slut"
+    )
+    await world.say(MEGAN, "paus 15/6 15/8", channel=GENERAL)
+    assert (await world.say(ADELE, "pause", channel=GENERAL, locale="en-US")) == (
+        "Pauses: 20 Dec 2026–20 Jan 2027, 15 Jun–15 Aug 2027. To lift the first: pause end"
+    )
+    assert (await world.say(MEGAN, "paus slut", channel=GENERAL)).startswith(
+        "Pausen 20 dec. 2026–20 jan. 2027 är hävd"
+    )
+    listed = await world.say(MEGAN, "kommande", channel=GENERAL)
+    assert "pausat" not in listed
+    assert (await world.say(MEGAN, "paus", channel=GENERAL)).startswith("Paus: 15 juni–15 aug. 2027.")
+    assert world.slot_at(22, 12, 19).id == christmas.id
+    assert world.slot_at(22, 12, 19).status is SlotStatus.PLANNED
