@@ -387,9 +387,9 @@ async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world:
     await world.client.app[SCHEDULER].poster.remind_owners()
     assert sorted(world.notices(MEGAN, before)) == [
         f"Din tur: diskussionsinlägg #{first.id} publiceras tisdag 1 december kl. 18.00 i Allmänt. "
-        f"Skriv det här med: skriv {first.id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
+        f"Skriv texten här: skriv {first.id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
         f"Din tur: diskussionsinlägg #{world.slot_at(1, 12, 19).id} publiceras tisdag 1 december kl. 19.00 i "
-        f"kanalen med inlägg första tisdagen i månaden kl. 19.00. Skriv det här med: "
+        f"kanalen med inlägg första tisdagen i månaden kl. 19.00. Skriv texten här: "
         f"skriv {world.slot_at(1, 12, 19).id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
     ]
     second = world.slot_at(15, 12, 18)
