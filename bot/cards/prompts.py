@@ -203,12 +203,13 @@ def upcoming(
         if name_channels:
             parts.append(channel_name(t, schedule))
         rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
-    first = slots[0].id
-    if len(slots) > 1:  # numbers from the list, ready to copy
+    open_ones = [slot.id for slot in slots if slot.status is SlotStatus.PLANNED] or [s.id for s in slots]
+    first = open_ones[0]
+    if len(open_ones) > 1:  # numbers from the list, ready to copy
         hint = t._(
             "Change with: swap {first} {second}, assign {first} @name, skip {first}, write {first} TEXT, "
             "preview {first}"
-        ).format(first=first, second=slots[1].id)
+        ).format(first=first, second=open_ones[1])
     else:
         hint = t._(
             "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
@@ -654,15 +655,22 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
         )
     ]
     for slot, schedule, former in slots:
-        lines.append(
-            t._("#{id} {when} in {channel} (was {former})").format(
-                id=slot.id,
-                when=when(t, slot.due_at, schedule.zone),
-                channel=channel_name(t, schedule),
-                former=former or t._("nobody yet"),
-            )
+        fields = {
+            "id": slot.id,
+            "when": when(t, slot.due_at, schedule.zone),
+            "channel": channel_name(t, schedule),
+            "former": former or t._("nobody yet"),
+            "writer": slot.writer_name or t._("someone no longer known"),
+        }
+        line = (
+            t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
+            if slot.text  # the text stays and is posted, signed by its writer
+            else t._("#{id} {when} in {channel} (was {former})")
         )
-    lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=slots[0][0].id))
+        lines.append(line.format(**fields))
+    unwritten = [slot for slot, _, _ in slots if not slot.text]
+    if unwritten:
+        lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))
     return Reply("\n".join(lines))
 
 

@@ -139,6 +139,15 @@ def register(router: Router) -> None:
             return slots[0]
         if isinstance(slots[1], Reply):
             return slots[1]
+        if slots[0].id == slots[1].id:
+            return Reply(t._("Write two different prompt numbers (see upcoming)."))
+        if slots[0].owner_id == slots[1].owner_id:  # trading nothing: say so rather than "swapped"
+            return Reply(
+                t._(
+                    "#{first} and #{second} are both {whose} turn, so swapping changes nothing. "
+                    "To give one to someone else: assign {first} @name"
+                ).format(first=slots[0].id, second=slots[1].id, whose=_whose(t, slots[0].owner_name))
+            )
         assert request.user is not None
         await desk.swap(slots[0], slots[1], request.user)
         return Reply(

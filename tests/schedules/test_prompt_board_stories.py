@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.services.prompting import SlotStatus
 from tests.schedules import test_prompt_stories as stories
-from tests.schedules.test_prompt_stories import ADELE, GENERAL, MEGAN, World
+from tests.schedules.test_prompt_stories import ADELE, ADMIN, GENERAL, LARS, MEGAN, World
 
 world = stories.world  # the same district, board and channels
 
@@ -70,3 +70,54 @@ async def test_a_pause_over_a_pause_already_planned_joins_it(world: World) -> No
     assert (await world.say(MEGAN, "paus", channel=GENERAL)).startswith("Paus: 15 juni–15 aug. 2027.")
     assert world.slot_at(22, 12, 19).id == christmas.id
     assert world.slot_at(22, 12, 19).status is SlotStatus.PLANNED
+
+
+async def test_a_swap_that_changes_nothing_is_refused_saying_what_to_write(world: World) -> None:
+    """`byt` means two board members trade turns: a prompt with itself, or two prompts of the same
+    person, trades nothing, and saying "Bytt" would make the board think the rota changed."""
+    await world.say(MEGAN, "schema varannan tisdag kl 19", channel=GENERAL)
+    megans = [s.id for s in world.slots() if s.owner_name == "Megan Bowen"]
+    assert (await world.say(MEGAN, f"byt {megans[0]} {megans[0]}")) == (
+        "Skriv två olika nummer på inlägg (se kommande)."
+    )
+    assert (await world.say(MEGAN, f"byt {megans[0]} {megans[1]}")) == (
+        f"#{megans[0]} och #{megans[1]} är båda Megan Bowens tur, så ett byte ändrar ingenting. "
+        f"Vill du ge det ena till någon annan skriver du: ge {megans[0]} @namn"
+    )
+    assert (await world.say(ADELE, f"swap {megans[0]} {megans[1]}", locale="en-US")) == (
+        f"#{megans[0]} and #{megans[1]} are both Megan Bowen’s turn, so swapping changes nothing. "
+        f"To give one to someone else: assign {megans[0]} @name"
+    )
+    assert world.slot_at(24, 11, 19).owner_name == "Megan Bowen"
+
+
+async def test_a_new_owner_is_told_a_text_is_already_written(world: World) -> None:
+    """When a board member leaves, their coming turns go to others. A turn they already wrote the text
+    for keeps it (it is posted signed by its writer): the new owner is told so, not asked to write one."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    lars = world.slot_at(15, 1, 18)
+    assert lars.owner_name == "Lars Nilsson"
+    await world.say(LARS, f"skriv {lars.id} Vad vill vi med vården i länet?")
+    before = len(world.connector.posted)
+    await world.say(ADMIN, "roll bort styrelse @Lars Nilsson", mentions=(LARS,))
+    await world.settle()
+    [told] = world.notices(MEGAN, before)
+    assert told == (
+        "Ett diskussionsinlägg är nu ditt, eftersom den som hade det har lämnat styrelsen:\n"
+        f"#{lars.id} fredag 15 januari kl. 18.00 i Allmänt (tidigare Lars Nilsson; "
+        "texten av Lars Nilsson är skriven och publiceras)"
+    )
+    preview = await world.say(MEGAN, f"visa {lars.id}")
+    assert "Skrivet av Lars Nilsson för Megan Bowen" in preview
+
+
+async def test_the_hint_under_upcoming_names_a_prompt_still_open(world: World) -> None:
+    """A skipped prompt still shows in `kommande`, but the hint is for changing one that will be posted."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first, second, third = (world.slot_at(*day, 18).id for day in ((1, 12), (15, 12), (15, 1)))
+    await world.say(MEGAN, f"hoppa {first}")
+    listed = await world.say(ADELE, "upcoming", channel=GENERAL, locale="en-US")
+    assert listed.endswith(
+        f"Change with: swap {second} {third}, assign {second} @name, skip {second}, "
+        f"write {second} TEXT, preview {second}"
+    )
