@@ -28,7 +28,7 @@ from bot.i18n import flatten_html, genitive, pick_language, strip_invisible, tra
 from bot.notifier import RetryingTurn
 from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
 from bot.services.clock import Clock
-from bot.services.people import ConversationInfo, PersonInfo, Scope, Why
+from bot.services.people import ConversationInfo, PersonInfo, Why, Writer
 from dialogs.host import Dialogs
 
 log = logging.getLogger(__name__)
@@ -81,14 +81,16 @@ class DistrictBot:
             await self._count(activity, conversation, Kind.OVERHEARD)
             return
         await self._remember(activity, conversation)
+        writer = await self._writer(activity, conversation)
         user = person_of(activity.sender)
-        scope = await self._scope(conversation, user)
         request = Request(
             text=message_text(activity),
             t=translator(pick_language(activity.locale, self.settings.language)),
-            district=scope.district,
-            scope=scope,
+            district=writer.scope.district,
+            scope=writer.scope,
             user=user,
+            roles=writer.roles,
+            chosen_language=writer.language,
             conversation_kind=conversation.kind,
             conversation=conversation,
             mentions=mentioned_people(activity),
@@ -139,14 +141,15 @@ class DistrictBot:
         data = action.get("data") if isinstance(action, dict) else None
         conversation = conversation_of(activity)
         await self._remember(activity, conversation)
-        user = person_of(activity.sender)
-        scope = await self._scope(conversation, user)
+        writer = await self._writer(activity, conversation)
         request = Request(
             text="",
             t=translator(pick_language(activity.locale, self.settings.language)),
-            district=scope.district,
-            scope=scope,
-            user=user,
+            district=writer.scope.district,
+            scope=writer.scope,
+            user=person_of(activity.sender),
+            roles=writer.roles,
+            chosen_language=writer.language,
             conversation_kind=conversation.kind,
             conversation=conversation,
             activity_id=_unique_id(activity),
@@ -263,7 +266,9 @@ class DistrictBot:
         t = translator(pick_language(activity.locale, self.settings.language))
         conversation = conversation_of(activity)
         user = person_of(activity.sender) if conversation.kind == "personal" else None
-        scope = await self._scope(conversation, None)
+        scope = await asyncio.to_thread(
+            self.districts.scope, conversation, None, admin=False, default=self.settings.district
+        )
         if user is not None and user.aad_object_id in self.services.admins:
             # The administrator who installs the bot: what to do first (issue 18).
             text = t._(
@@ -320,14 +325,20 @@ class DistrictBot:
         self._stored.pop(conversation_id, None)
         await asyncio.to_thread(self.repository.forget_conversation, conversation_id, now=self.clock())
 
-    async def _scope(self, conversation: ConversationInfo, user: PersonInfo | None) -> Scope:
-        """The district this turn speaks for (bot/services/people.py). Someone writing in a linked
-        team's channel belongs to its district: noted, so that their personal chat knows it too."""
-        admin = bool(user and user.aad_object_id and user.aad_object_id in self.services.admins)
-        default = self.settings.district
-        scope = await asyncio.to_thread(
-            self.districts.scope, conversation, user, admin=admin, default=default
+    async def _writer(self, activity: Incoming, conversation: ConversationInfo) -> Writer:
+        """Who wrote, and the district this turn speaks for (bot/services/people.py). Someone writing in a
+        linked team's channel belongs to its district: noted, so that their personal chat knows it too."""
+        user = person_of(activity.sender)
+        writer = await asyncio.to_thread(
+            self.districts.writer,
+            conversation,
+            user,
+            activity.locale,
+            admins=self.services.admins,
+            default=self.settings.district,
+            now=self.clock(),
         )
+        scope = writer.scope
         if scope.why is Why.LINKED and conversation.team_id and user is not None:
             key = (user.teams_user_id, scope.district)
             if key not in self._members:
@@ -335,7 +346,7 @@ class DistrictBot:
                 self._members[key] = None
                 if len(self._members) > RECENT_ACTIVITIES:
                     self._members.popitem(last=False)
-        return scope
+        return writer
 
     def _is_redelivery(self, activity: Incoming) -> bool:
         conversation_id = activity.conversation.get("id")

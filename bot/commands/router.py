@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
-from bot.db.engine import StorageGone
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import (
@@ -125,7 +124,8 @@ class Request:
     form: Mapping[str, Any] | None = None  # a submitted card form's data (its name under "form")
     cards: bool = True  # whether the client shows Adaptive Cards
     locale: str | None = None  # the sender's Teams client's locale, e.g. "en-US"
-    roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's, filled in by the router
+    roles: frozenset[Role] = frozenset({Role.MEMBER})  # the sender's in the district (bot/teams.py)
+    chosen_language: str | None = None  # the one the sender chose (`språk`); None: follow Teams
     command: str = ""  # the command word as written
     args: str = ""  # everything after the command word
     kind: Kind = Kind.MESSAGE
@@ -246,15 +246,15 @@ class Router:
             return await event(request, context)
         form_route = self.route_for_form(request.form)
         if form_route is not None:
-            return await self._run(form_route, await self._speaking(request, context), context)
+            return await self._run(form_route, self._speaking(request, context), context)
         text = " ".join(request.text.split())
         if not text:
             note_turn(outcome="empty")
-            t = (await self._speaking(request, context)).t
+            t = self._speaking(request, context).t
             return Reply(t._("Write help to see what I can do."))
         if len(text) > MAX_TEXT_LENGTH:
             note_turn(outcome="too-long")
-            t = (await self._speaking(request, context)).t
+            t = self._speaking(request, context).t
             return Reply(
                 t._("That message is too long for me ({length} characters; at most {limit}).").format(
                     length=len(text), limit=MAX_TEXT_LENGTH
@@ -267,7 +267,7 @@ class Router:
         if greeting is not None:
             note_turn(command="greeting")
             kind, language = greeting
-            return friendly(kind, (await self._speaking(request, context, language)).t)
+            return friendly(kind, self._speaking(request, context, language).t)
         reading = rephrase(text, self._names_command)
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
@@ -279,8 +279,8 @@ class Router:
             route = self.route_for(word)
         if route is None:
             note_turn(outcome="unknown")
-            return self._unknown(await self._speaking(request, context, spoken), text)
-        request = await self._speaking(request, context, route.language_of(word) or spoken)
+            return self._unknown(self._speaking(request, context, spoken), text)
+        request = self._speaking(request, context, route.language_of(word) or spoken)
         request = replace(request, text=text, command=word, args=args.strip())
         return await self._run(route, request, context)
 
@@ -288,18 +288,11 @@ class Router:
         glued = unglue(word)
         return self.route_for(glued[0] if glued else word) is not None
 
-    async def _speaking(self, request: Request, context: Context, spoken: str | None = None) -> Request:
-        """`request` with the translator of its reply (see dispatch). The sender's Teams locale is noted on
-        the way, for the messages the bot starts to them later."""
-        chosen = None
-        if request.user is not None:
-            try:
-                chosen = await asyncio.to_thread(
-                    context.people.turn_language, request.user, request.locale, now=context.now
-                )
-            except StorageGone:  # logged where it happened; the reply does not need the choice
-                chosen = None
-        language = spoken or person_language(chosen, request.locale, context.services.language)
+    def _speaking(self, request: Request, context: Context, spoken: str | None = None) -> Request:
+        """`request` with the translator of its reply (see dispatch)."""
+        language = spoken or person_language(
+            request.chosen_language, request.locale, context.services.language
+        )
         return replace(request, t=translator(language))
 
     async def _run(self, route: Route, request: Request, context: Context) -> Reply:
@@ -309,14 +302,10 @@ class Router:
         if route.scoped and not request.district:
             note_turn(outcome="no-district")
             return replace(no_district(request), keeps_card=tapped)
-        roles = await self._roles(request, context) if route.role is not Role.MEMBER else request.roles
-        if not allows(roles, route.role):
+        if not allows(request.roles, route.role):
             note_turn(outcome="refused")
             return replace(await refusal(request, context, route.role), keeps_card=tapped)
-        return await route.handler(replace(request, roles=frozenset(roles)), context)
-
-    async def _roles(self, request: Request, context: Context) -> set[Role]:
-        return await roles_of(request.user, request.district, context)
+        return await route.handler(request, context)
 
     def _unknown(self, request: Request, text: str) -> Reply:
         """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?")."""

@@ -3,6 +3,7 @@ chat or a person belongs to (all SQL for them lives here)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy import Connection, bindparam, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from bot.db.engine import Database
+from bot.db.engine import Database, StorageGone
 from bot.db.models import (
     Branch,
     CheckIn,
@@ -25,7 +26,15 @@ from bot.db.models import (
     Team,
 )
 from bot.i18n import fold, person_language
-from bot.services.people import ConversationInfo, PersonInfo, Scope, scope_of_person, scope_of_shared
+from bot.services.people import (
+    ConversationInfo,
+    PersonInfo,
+    Scope,
+    Writer,
+    scope_of_person,
+    scope_of_shared,
+    with_admin,
+)
 from bot.services.people import Role as RoleKind
 
 # Longest display name kept (Teams allows 256 characters; nobody's real name is near this).
@@ -419,6 +428,31 @@ class DistrictRepository:
                 .order_by(col(Membership.chosen_at).desc())
             ).first()
             return scope_of_person(belongs, chosen, districts, admin=admin)
+
+    def writer(
+        self,
+        conversation: ConversationInfo,
+        person: PersonInfo | None,
+        locale: str | None,
+        *,
+        admins: Collection[str],
+        default: str = "",
+        now: datetime,
+    ) -> Writer:
+        """Who wrote a turn (one call per turn, in a worker thread): the district `scope` finds, the language
+        they chose (their Teams locale noted on the way, for messages the bot starts), their roles there
+        (administrators by configuration)."""
+        admin = bool(person and person.aad_object_id and person.aad_object_id in admins)
+        scope = self.scope(conversation, person, admin=admin, default=default)
+        if person is None:
+            return Writer(scope, None, frozenset({RoleKind.MEMBER}))
+        people = PeopleRepository(self.db)
+        try:
+            chosen = people.turn_language(person, locale, now=now)
+        except StorageGone:  # logged where it happened; the reply does not need the choice
+            chosen = None
+        stored = people.roles(person, scope.district) if scope.district else {RoleKind.MEMBER}
+        return Writer(scope, chosen, frozenset(with_admin(stored, person, admins)))
 
     def belongs(self, person: PersonInfo) -> list[str]:
         """The districts a person belongs to: seen in their Team, or holding a role there."""

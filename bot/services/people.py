@@ -99,6 +99,16 @@ class Scope:
         return bool(self.district)
 
 
+@dataclass(frozen=True)
+class Writer:
+    """Who wrote a turn, read once per turn (bot/teams.py): the district it speaks for, the language they
+    chose with `språk` (None: follow their Teams client) and their roles in that district."""
+
+    scope: Scope
+    language: str | None
+    roles: frozenset[Role]
+
+
 def scope_of_shared(linked: str | None, districts: Collection[str]) -> Scope:
     """A team channel or group chat: its link, else the deployment's only district."""
     if linked:

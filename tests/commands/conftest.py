@@ -14,7 +14,7 @@ import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,6 +24,7 @@ import pytest
 from bot.app import plan_reviews_on
 from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services, build_router
+from bot.commands.router import read_roles
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
@@ -259,7 +260,12 @@ async def ask(
 ) -> Reply:
     """Dispatch `text` from `who` at NOW, as the router alone answers it."""
     asked = request(text, who, language=language, kind=kind, mentions=mentions, found=found)
-    return await router.dispatch(asked, Context(services, NOW))
+    # What bot/teams.py reads of the writer besides the district: their roles there and chosen language.
+    context = Context(services, NOW)
+    roles = await asyncio.to_thread(read_roles, who, asked.district, context)
+    chosen = await asyncio.to_thread(services.people.turn_language, who, asked.locale, now=NOW)
+    asked = replace(asked, roles=frozenset(roles), chosen_language=chosen)
+    return await router.dispatch(asked, context)
 
 
 def readable(reply: Reply) -> bool:
