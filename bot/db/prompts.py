@@ -352,10 +352,18 @@ class PromptRepository:
             ).first()
 
     def last_owner(self, schedule_id: int) -> int | None:
+        """Whose turn came last in this schedule's channel: the rota goes on across a new rule, from the
+        latest slot posted or still to come (a cancelled slot was nobody's turn)."""
         with self.db.read() as session:
+            channel = select(PromptSchedule.conversation_id).where(PromptSchedule.id == schedule_id)
             return session.exec(
                 select(Occurrence.owner_id)
-                .where(Occurrence.schedule_id == schedule_id, col(Occurrence.owner_id).is_not(None))
+                .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
+                .where(
+                    col(PromptSchedule.conversation_id) == channel.scalar_subquery(),
+                    col(Occurrence.owner_id).is_not(None),
+                    Occurrence.status != SlotStatus.CANCELLED.value,
+                )
                 .order_by(col(Occurrence.due_at).desc())
                 .limit(1)
             ).first()

@@ -3,6 +3,9 @@ the bot says must name the right numbers and count days as the board counts them
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from bot.app import SCHEDULER
 from bot.services.prompting import SlotStatus
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, ADMIN, GENERAL, LARS, MEGAN, World
@@ -121,3 +124,19 @@ async def test_the_hint_under_upcoming_names_a_prompt_still_open(world: World) -
         f"Change with: swap {second} {third}, assign {second} @name, skip {second}, "
         f"write {second} TEXT, preview {second}"
     )
+
+
+async def test_a_new_rule_continues_the_rota_after_the_last_post(world: World) -> None:
+    """Turns go round the board. Megan posted the first prompt; when the board then changes the rule and
+    the coming prompts are laid out anew, the next turn is Adele's, not Megan's again or someone's further
+    on: the rota goes on from the last prompt actually posted (or still planned), not from a cancelled one."""
+    await world.say(MEGAN, "schema varannan tisdag kl 19", channel=GENERAL)
+    first = world.slot_at(24, 11, 19)
+    assert first.owner_name == "Megan Bowen"
+    await world.say(MEGAN, f"skriv {first.id} Vad gör vi i vår?")
+    world.clock.now = first.due_at + timedelta(seconds=1)
+    await world.client.app[SCHEDULER].poster.post(first.id)
+    changed = await world.say(ADELE, "schedule 1 and 15 at 18", channel=GENERAL, locale="en-US")
+    assert "Tuesday 1 December at 18:00 · Adele Vance" in changed
+    assert "Tuesday 15 December at 18:00 · Lars Nilsson" in changed
+    assert "Friday 15 January at 18:00 · Jonas" in changed
