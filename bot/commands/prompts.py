@@ -26,6 +26,7 @@ from bot.services.prompting import (
     Schedule,
     SlotStatus,
     local_day,
+    pause_dates,
     pause_period,
 )
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
@@ -228,7 +229,8 @@ def register(router: Router) -> None:
         if len(parts) == 1 and fold(parts[0]) in _END_WORDS:
             return await _lift(t, desk, target)
         try:
-            period = pause_period(parts[0], parts[1], today) if len(parts) == 2 else None
+            dates = pause_dates(args)
+            period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
         except PauseError as error:
             return _pause_problem(t, error, today)
         if period is None:

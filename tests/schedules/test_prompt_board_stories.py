@@ -140,3 +140,22 @@ async def test_a_new_rule_continues_the_rota_after_the_last_post(world: World) -
     assert "Tuesday 1 December at 18:00 · Adele Vance" in changed
     assert "Tuesday 15 December at 18:00 · Lars Nilsson" in changed
     assert "Friday 15 January at 18:00 · Jonas" in changed
+
+
+async def test_a_pause_is_understood_as_swedes_and_the_bot_write_dates(world: World) -> None:
+    """A board member writes a period as they would anywhere, and as the bot itself writes it back:
+    "15/6–15/8", "15 juni–15 augusti", "från 20 dec till 6 jan", "June 15 to August 15"."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    summer = "Paus 15 juni–15 aug. 2027: inget inlägg infaller då."
+    assert (await world.say(MEGAN, "paus 15/6–15/8", channel=GENERAL)).startswith(summer)
+    assert (await world.say(MEGAN, "paus slut", channel=GENERAL)).startswith(
+        "Pausen 15 juni–15 aug. 2027 är hävd"
+    )
+    assert (await world.say(MEGAN, "paus 15 juni–15 augusti", channel=GENERAL)).startswith(summer)
+    await world.say(MEGAN, "paus slut", channel=GENERAL)
+    assert (await world.say(MEGAN, "paus från 20 dec till 6 jan", channel=GENERAL)).startswith(
+        "Paus 20 dec. 2026–6 jan. 2027: inget inlägg infaller då."  # 1 januari is a holiday
+    )
+    english = await world.say(ADELE, "pause June 15 to August 15", channel=GENERAL, locale="en-US")
+    assert english.startswith("Paused 15 Jun–15 Aug 2027: no prompt falls in it.")
+    assert (await world.say(MEGAN, "paus i sommar", channel=GENERAL)).startswith("Skriv två datum")
