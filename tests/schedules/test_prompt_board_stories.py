@@ -159,3 +159,26 @@ async def test_a_pause_is_understood_as_swedes_and_the_bot_write_dates(world: Wo
     english = await world.say(ADELE, "pause June 15 to August 15", channel=GENERAL, locale="en-US")
     assert english.startswith("Paused 15 Jun–15 Aug 2027: no prompt falls in it.")
     assert (await world.say(MEGAN, "paus i sommar", channel=GENERAL)).startswith("Skriv två datum")
+
+
+async def test_a_bank_post_is_told_to_its_owner_as_their_turn_and_to_the_board_as_whose(world: World) -> None:
+    """Without a text the bank steps in. The owner reads that it was their turn ("your prompt"), not
+    their own name as someone else's; the rest of the board reads whose it was; both read when and where."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first = world.slot_at(1, 12, 18)
+    world.clock.now = first.due_at + timedelta(seconds=1)
+    before = len(world.connector.posted)
+    await world.client.app[SCHEDULER].poster.post(first.id)
+    await world.settle()
+    assert world.notices(MEGAN, before) == [
+        f"Ingen text skrevs till ditt inlägg #{first.id} (tisdag 1 december kl. 18.00, Allmänt), "
+        "så jag publicerade ett ur banken."
+    ]
+    assert world.notices(ADELE, before) == [
+        f"No text was written for #{first.id} (Tuesday 1 December at 18:00, General), so I posted a prompt "
+        "from the bank. Owner: Megan Bowen."
+    ]
+    assert world.notices(LARS, before) == [
+        f"Ingen text skrevs till #{first.id} (tisdag 1 december kl. 18.00, Allmänt), så jag publicerade ett "
+        "inlägg ur banken. Ansvarig: Megan Bowen."
+    ]
