@@ -118,6 +118,32 @@ class Entra:
         key = _key() if forged else self.signing_key
         return jwt.encode(claims, key, algorithm="RS256", headers={"kid": KEY_ID})
 
+    def user_token(
+        self,
+        object_id: str,
+        *,
+        now: float,
+        tenant: str = TENANT,
+        audience: str = APP_ID,
+        lifetime: float = 3600.0,
+        forged: bool = False,
+    ) -> str:
+        """An access token for a signed-in user, as Entra issues one to a Teams tab for this app
+        (`authentication.getAuthToken()`, v2.0); `now` in seconds since the epoch (the bot's clock)."""
+        claims = {
+            "iss": f"https://{LOGIN}/{tenant}/v2.0",
+            "aud": audience,
+            "tid": tenant,
+            "oid": object_id,
+            "scp": "access_as_user",
+            "ver": "2.0",
+            "nbf": int(now) - 60,
+            "iat": int(now) - 60,
+            "exp": int(now + lifetime),
+        }
+        key = _key() if forged else self.signing_key
+        return jwt.encode(claims, key, algorithm="RS256", headers={"kid": KEY_ID})
+
     def jwk(self) -> dict[str, object]:
         key = RSAAlgorithm.to_jwk(self.signing_key.public_key(), as_dict=True)
         return key | {"kid": KEY_ID, "use": "sig", "kty": "RSA", "endorsements": ["msteams"]}

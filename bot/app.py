@@ -18,6 +18,7 @@ from aiohttp import web, web_log
 from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
 
+from bot import tab
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db import migrate
@@ -49,6 +50,7 @@ from bot.services.plan_import import ensure_sample_plan
 from bot.services.plan_review import PlanReviews
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.services.progress import Progress
+from bot.tab import SCRIPT_POLICY, TAB_POLICY
 from bot.teams import DistrictBot
 from dialogs.plan_reviews import DialogReviewStore
 from schedules.desk import PromptDesk
@@ -255,9 +257,11 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app.router.add_get("/healthz", _healthz(components))
     app.router.add_get("/exports/{token}", _export(components))
     app.router.add_get("/dashboard/{token}", _dashboard(components))
-    app.router.add_get("/tab", _tab(settings))
+    tokens = tab.TabTokens(settings)
+    app.router.add_get("/tab", tab.page(components, tokens))
+    app.router.add_post("/tab/dashboard", tab.dashboard(components, tokens))
     app.router.add_get("/tab/configure", _tab_configure(settings))
-    app.router.add_get("/tab/{script:teams|configure}.js", _tab_script)
+    app.router.add_get("/tab/{script:teams|configure|sso}.js", _tab_script)
     return app
 
 
@@ -349,16 +353,10 @@ PRIVATE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
 }
 # The dashboard asks the browser for nothing: no script, no font, no image but its own inline SVG, and
-# no frame may show it (a tab shows the page without data, `_dashboard_tab`).
+# no frame may show it (the Teams tab shows it signed in instead: bot/tab.py).
 DASHBOARD_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'none'"
-)
-# The tab pages: no data, shown in a frame by Teams (its web and desktop clients, and Microsoft 365).
-TAB_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
-    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com "
-    "https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com"
 )
 
 
@@ -437,24 +435,6 @@ def _tab_language(request: web.Request, settings: Settings) -> str:
     return pick_language(request.query.get("locale"), settings.language)
 
 
-def _tab(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    """The Teams tab (personal and channel): how to get one's own dashboard link from the bot.
-
-    A tab's address is the same for everyone who opens it, so it cannot carry a per-user link; it shows
-    no district's data and asks the user to write `översikt` in the personal chat, where the bot checks
-    their role and answers with a signed link of their own (bot/commands/followup.py)."""
-
-    async def tab(request: web.Request) -> web.StreamResponse:
-        return web.Response(
-            text=dashboard_document.tab_page(translator(_tab_language(request, settings))),
-            content_type="text/html",
-            charset="utf-8",
-            headers={"Content-Security-Policy": TAB_POLICY, "X-Content-Type-Options": "nosniff"},
-        )
-
-    return tab
-
-
 def _tab_configure(settings: Settings) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     """The channel tab's configuration page: nothing to choose, it saves the tab page (data/teams-js)."""
 
@@ -465,11 +445,7 @@ def _tab_configure(settings: Settings) -> Callable[[web.Request], Awaitable[web.
             content_type="text/html",
             charset="utf-8",
             headers={
-                # TeamsJS reads Microsoft's list of Teams hosts when it starts (res.cdn.office.net).
-                "Content-Security-Policy": TAB_POLICY.replace(
-                    "default-src 'none'",
-                    "default-src 'none'; script-src 'self'; connect-src https://res.cdn.office.net",
-                ),
+                "Content-Security-Policy": TAB_POLICY.replace("default-src 'none'", SCRIPT_POLICY),
                 "X-Content-Type-Options": "nosniff",
             },
         )
@@ -478,7 +454,8 @@ def _tab_configure(settings: Settings) -> Callable[[web.Request], Awaitable[web.
 
 
 async def _tab_script(request: web.Request) -> web.StreamResponse:
-    name = "MicrosoftTeams.min.js" if request.match_info["script"] == "teams" else "configure.js"
+    script_name = request.match_info["script"]
+    name = "MicrosoftTeams.min.js" if script_name == "teams" else f"{script_name}.js"
     script = resources.files("bot.data").joinpath("teams-js", name).read_bytes()
     return web.Response(
         body=script,

@@ -91,6 +91,12 @@ class ManifestError(ValueError):
     """An option the package cannot be built with; the message is one line for the user."""
 
 
+def sso_resource(base_url: str, app_id: str) -> str:
+    """The Application ID URI Teams tab single sign-on needs (webApplicationInfo.resource, and the app
+    registration's "Expose an API"): api://<the tab's domain>/<the app's id>."""
+    return f"api://{domain_of(base_url)}/{app_id}"
+
+
 def app_id_of(value: str) -> str:
     """The bot's Microsoft App ID as a lower-case GUID, or ManifestError."""
     text = value.strip()
@@ -355,8 +361,12 @@ def build_manifest(
         "validDomains": list(options.domains),
         # Resource-specific consent: a team owner lets the bot read the team's channel messages, so that
         # replies in a prompt's thread are counted (bot/services/engagement.py). The bot answers only
-        # messages that @mention it. RSC needs webApplicationInfo with the app's Entra id.
-        "webApplicationInfo": {"id": options.app_id, "resource": RSC_RESOURCE},
+        # messages that @mention it. RSC needs webApplicationInfo with the app's Entra id; the tab's single
+        # sign-on needs its resource to be the app's Application ID URI on the tab's domain (bot/tab.py).
+        "webApplicationInfo": {
+            "id": options.app_id,
+            "resource": sso_resource(options.tab_url, options.app_id) if options.tab_url else RSC_RESOURCE,
+        },
         "authorization": {
             "permissions": {
                 "resourceSpecific": [{"name": "ChannelMessage.Read.Group", "type": "Application"}]

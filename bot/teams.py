@@ -128,6 +128,7 @@ class DistrictBot:
             conversation=conversation,
             kind=kind,
             reacted_to=activity.reply_to_id or "",
+            activity_id=_unique_id(activity),
             reactions=(len(activity.reactions_added), len(activity.reactions_removed)),
         )
         await self.router.dispatch(request, Context(self.services, self.clock()))

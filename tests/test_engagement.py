@@ -8,16 +8,19 @@ specific consent), and the bot must never answer, store or log a message that wa
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import docx
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func
 from sqlmodel import select
+from yarl import URL
 
 from bot.app import COMPONENTS, SCHEDULER, Components, create_app
 from bot.config import Settings
@@ -169,6 +172,37 @@ async def test_with_consent_replies_and_people_are_counted_and_never_answered_st
     assert SECRET not in dump and "29:adele" not in dump and "Adele" not in dump
 
 
+async def test_a_redelivered_reaction_or_reply_counts_once_in_any_process_and_after_a_restart(
+    world: World, settings: Settings
+) -> None:
+    """What the board means: one person's one reaction is one reaction. Teams redelivers an activity it
+    thinks timed out, to whichever server process it reaches, or after the bot restarted; the count must
+    not grow with it. Two apps on one database stand for two processes; a third, started after the second
+    stopped, for a restart."""
+    thread, message_id = await world.post_a_prompt()
+    reaction = activities.reaction(
+        service_url=world.connector.url, thread=thread, message_id=message_id, who=ADELE
+    )
+    reply = activities.channel_message(
+        "Bra fråga", service_url=world.connector.url, thread=thread, who=LEE, to_bot=False
+    )
+    other = TestClient(TestServer(create_app(settings, clock=world.clock), host="127.0.0.1"))
+    await other.start_server()
+    for client in (world.client, other, world.client):
+        for activity in (reaction, reply):
+            assert (await client.post("/api/messages", json=activity)).status in (200, 201)
+    await other.close()
+    restarted = TestClient(TestServer(create_app(settings, clock=world.clock), host="127.0.0.1"))
+    await restarted.start_server()
+    for activity in (reaction, reply):
+        assert (await restarted.post("/api/messages", json=activity)).status in (200, 201)
+    await restarted.close()
+    # A new reaction by someone else (a new activity) still counts.
+    await world.react(thread, message_id, LEE)
+
+    assert "1 svar från 1 person · 2 reaktioner · ingen diskussion" in await world.say("historik")
+
+
 async def test_replies_after_the_counting_window_are_not_counted(world: World) -> None:
     thread, _ = await world.post_a_prompt()
     await world.overheard("Först", thread=thread, who=ADELE)
@@ -265,3 +299,71 @@ async def test_the_board_gets_a_monthly_digest_naming_prompts_that_started_a_dis
     assert "#2 " in quiet and "#2 " not in started
     assert "räknas i 30 dagar" in text
     assert await digest.run() == 0  # once a month
+
+
+async def test_the_year_end_report_shows_each_prompts_engagement_as_historik_does(world: World) -> None:
+    """What the board means: the verksamhetsberättelse tells the annual meeting which of the year's prompts
+    started a discussion, with the same numbers `historik` shows, and says plainly when replies were not
+    counted (the team had not let the bot read its channels)."""
+    first, first_id = await world.post_a_prompt()
+    for who in (ADELE, LEE, MEGAN):
+        await world.react(first, first_id, who)
+    second, second_id = await world.post_a_prompt()
+    await world.react(second, second_id, ADELE)
+
+    def historik_rows(text: str) -> dict[str, str]:
+        return {line.split(" ", 1)[0]: line for line in text.split("\n") if line.startswith("#")}
+
+    async def report(language: str) -> docx.document.Document:
+        before = len(world.connector.posted)
+        activity = activities.personal_message(
+            "verksamhetsberättelse 2026" if language == "sv" else "annual report 2026",
+            service_url=world.connector.url,
+            locale="sv-SE" if language == "sv" else "en-US",
+        )
+        activity["conversation"]["id"] = f"a:personal-{MEGAN[0]}"
+        activity["from"] = {"id": MEGAN[0], "name": MEGAN[1], "aadObjectId": MEGAN[2]}
+        assert await world.send(activity) in (200, 201)
+        [answer] = world.connector.posted[before:]
+        url = URL(answer.body["attachments"][0]["content"]["actions"][0]["url"])
+        return docx.Document(io.BytesIO(await (await world.client.get(url.path_qs)).read()))
+
+    def prompt_rows(document: docx.document.Document) -> list[list[str]]:
+        [found] = [
+            [[cell.text for cell in row.cells] for row in table.rows]
+            for table in document.tables
+            if table.rows[0].cells[0].text in ("Inlägg", "Prompt")
+        ]
+        return found
+
+    # Without the consent: reactions only, and the report says so.
+    document = await report("sv")
+    texts = [p.text for p in document.paragraphs]
+    assert (
+        "1 av dem startade en diskussion: minst två personer svarade i tråden, "
+        "eller det fick minst tre reaktioner."
+    ) in texts
+    assert any(text.startswith("Bara reaktioner räknas") for text in texts)
+    history = historik_rows(await world.say("historik"))
+    rows = prompt_rows(document)
+    assert [row[0] for row in rows[1:]] == sorted(history)
+    for number, _, _, engagement in rows[1:]:
+        assert history[number].endswith(engagement)
+    assert rows[1][3] == "3 reaktioner · startade en diskussion"
+    assert rows[2][3] == "1 reaktion · ingen diskussion"
+
+    # With the consent: replies and people too, and no such note.
+    await world.overheard("Jag håller med", thread=second, who=ADELE)
+    await world.overheard("Inte jag", thread=second, who=LEE)
+    document = await report("en")
+    texts = [p.text for p in document.paragraphs]
+    assert (
+        "2 of them started a discussion: at least two people replied in their threads, "
+        "or they got at least three reactions."
+    ) in texts
+    assert not any(text.startswith("Only reactions are counted") for text in texts)
+    history = historik_rows(await world.say("history", locale="en-US"))
+    rows = prompt_rows(document)
+    for number, _, _, engagement in rows[1:]:
+        assert history[number].endswith(engagement)
+    assert rows[2][3] == "2 replies from 2 people · 1 reaction · started a discussion"

@@ -506,3 +506,16 @@ def test_the_app_asks_the_team_to_let_it_read_channel_messages_to_count_replies(
         {"name": "ChannelMessage.Read.Group", "type": "Application"}
     ]
     assert manifest["webApplicationInfo"]["id"] == APP_ID
+
+
+def test_the_tabs_single_sign_on_names_the_apps_id_uri_on_the_tabs_domain(manifest: dict[str, Any]) -> None:
+    """Teams tab SSO (issue 23, bot/tab.py): webApplicationInfo.resource is the Application ID URI the app
+    registration exposes, api://<the tab's domain>/<app id>, the domain one of validDomains. Without tabs
+    the resource is RSC's placeholder."""
+    resource = manifest["webApplicationInfo"]["resource"]
+    assert resource == f"api://bot.example.org/{APP_ID}"
+    assert "bot.example.org" in manifest["validDomains"]
+    bare = json.loads(
+        zipfile.ZipFile(io.BytesIO(build_package(replace(OPTIONS, tab_url=None)))).read("manifest.json")
+    )
+    assert bare["webApplicationInfo"] == {"id": APP_ID, "resource": "https://RscPermission"}

@@ -102,10 +102,8 @@ def behind_line(t: Translator, behind: Behind) -> str:
             )
         )
     if behind.branches:
-        branches = ", ".join(
-            f"{name} ({', '.join(chairs)})" if chairs else f"{name} ({t._('no chair')})"
-            for name, chairs in behind.branches
-        )
+        no_chair = t._("no chair")
+        branches = ", ".join(f"{name} ({', '.join(chairs) or no_chair})" for name, chairs in behind.branches)
         parts.append(t._("branches behind: {branches}").format(branches=branches))
     if not behind.responsible and not behind.branches:
         parts.append(t._("nobody named responsible"))

@@ -25,6 +25,7 @@ def register(router: Router) -> None:
                 request.reacted_to,
                 added=added,
                 removed=removed,
+                activity_id=request.activity_id,
                 now=context.now,
             )
         return SILENCE
@@ -38,6 +39,10 @@ def register(router: Router) -> None:
         if conversation.team_id:
             await asyncio.to_thread(counter.store.note_reading, conversation.team_id, now=context.now)
         await asyncio.to_thread(
-            counter.replied, conversation.conversation_id, request.user.teams_user_id, now=context.now
+            counter.replied,
+            conversation.conversation_id,
+            request.user.teams_user_id,
+            activity_id=request.activity_id,
+            now=context.now,
         )
         return SILENCE

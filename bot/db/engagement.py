@@ -9,34 +9,52 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
-from bot.db.models import ChannelReading, District, PostReplier, PromptPost, Team
-from bot.services.engagement import new_salt, replier_hash
+from bot.db.models import ChannelReading, CountedActivity, District, PostReplier, PromptPost, Team
+from bot.services.engagement import Engagement, new_salt, replier_hash
 from bot.services.people import channel_of
+
+
+def engagement_of(post: PromptPost) -> Engagement:
+    """A post's engagement as every view shows it (`historik`, the digest, the bank, the year's report)."""
+    return Engagement(post.reactions, post.replies, post.repliers)
 
 
 class EngagementRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add_reactions(self, conversation_id: str, message_id: str, change: int, *, since: datetime) -> bool:
-        with self.db.write() as session:
-            post = _post(session, conversation_id, message_id, since)
-            if post is None:
-                return False
-            post.reactions = max(0, post.reactions + change)
+    def add_reactions(
+        self, conversation_id: str, message_id: str, change: int, *, activity_id: str, since: datetime
+    ) -> bool:
+        try:
+            with self.db.write() as session:
+                post = _post(session, conversation_id, message_id, since)
+                if post is None:
+                    return False
+                if _counted_before(session, post, activity_id):
+                    return True
+                post.reactions = max(0, post.reactions + change)
+                return True
+        except IntegrityError:  # this very activity counted by another process a moment ago
             return True
 
-    def add_reply(self, conversation_id: str, root: str, user_id: str, *, since: datetime) -> bool:
+    def add_reply(
+        self, conversation_id: str, root: str, user_id: str, *, activity_id: str, since: datetime
+    ) -> bool:
         try:
-            return self._add_reply(conversation_id, root, user_id, since)
-        except IntegrityError:  # the same person's reply counted by another process a moment ago
-            return self._add_reply(conversation_id, root, user_id, since)
+            return self._add_reply(conversation_id, root, user_id, activity_id, since)
+        except IntegrityError:  # this reply, or the same person's, counted by another process a moment ago
+            return self._add_reply(conversation_id, root, user_id, activity_id, since)
 
-    def _add_reply(self, conversation_id: str, root: str, user_id: str, since: datetime) -> bool:
+    def _add_reply(
+        self, conversation_id: str, root: str, user_id: str, activity_id: str, since: datetime
+    ) -> bool:
         with self.db.write() as session:
             post = _post(session, conversation_id, root, since)
             if post is None:
                 return False
+            if _counted_before(session, post, activity_id):
+                return True
             if post.salt is None:
                 post.salt = new_salt()
             post.replies += 1
@@ -80,6 +98,7 @@ class EngagementRepository:
         with self.db.write() as session:
             old = select(PromptPost.id).where(col(PromptPost.sent_at) < since)
             result = session.execute(delete(PostReplier).where(col(PostReplier.post_id).in_(old)))
+            session.execute(delete(CountedActivity).where(col(CountedActivity.post_id).in_(old)))
             session.execute(
                 update(PromptPost)
                 .where(col(PromptPost.sent_at) < since, col(PromptPost.salt).is_not(None))
@@ -101,3 +120,19 @@ def _post(session: Session, conversation_id: str, message_id: str, since: dateti
         if post.thread_id and channel_of(post.thread_id) == channel:
             return post
     return None
+
+
+def _counted_before(session: Session, post: PromptPost, activity_id: str) -> bool:
+    """Whether this activity was already counted on the post; if not, it is noted as counted now (in the
+    same transaction: two processes given the same activity at once meet at the unique key)."""
+    if not activity_id:
+        return False  # nothing names the activity for good (the terminal chat): counted as it comes
+    key = activity_id[:300]
+    counted = select(CountedActivity.id).where(
+        CountedActivity.post_id == post.id, CountedActivity.activity_id == key
+    )
+    if session.exec(counted).first():
+        return True
+    session.add(CountedActivity(post_id=post.id or 0, activity_id=key))
+    session.flush()
+    return False

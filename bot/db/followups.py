@@ -11,6 +11,7 @@ from sqlalchemy import exists
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from bot.db.engagement import EngagementRepository, engagement_of
 from bot.db.engine import Database
 from bot.db.models import (
     BankPromptRow,
@@ -25,6 +26,7 @@ from bot.db.models import (
     PromptSchedule,
     Role,
 )
+from bot.services.engagement import Engagement
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,14 @@ class ReportRow:
 class PostedPrompt:
     """A discussion prompt the bot posted."""
 
+    slot_id: int  # its number, as `historik` shows it
     due_at: datetime
     sent_at: datetime
     source: str  # owner | bank
     area: str | None  # the bank prompt's priority area
     day: str | None  # the bank prompt's yearly day ("03-08")
     text: str
+    engagement: Engagement
 
 
 class FollowUpRepository:
@@ -69,6 +73,10 @@ class FollowUpRepository:
                 .order_by(col(FollowUpMade.made_at).desc())
                 .limit(1)
             ).first()
+
+    def reads_replies(self, district: str) -> bool:
+        """Whether replies to the district's posts are counted (bot/db/engagement.py, as `historik` asks)."""
+        return EngagementRepository(self.db).reads_channels(district)
 
     def record(self, district: str, *, now: datetime) -> None:
         with self.db.write() as session:
@@ -154,12 +162,14 @@ class FollowUpRepository:
         with self.db.read() as session:
             return [
                 PostedPrompt(
+                    slot_id=occurrence.id or 0,
                     due_at=occurrence.due_at,
                     sent_at=post.sent_at or post.claimed_at,
                     source=post.source,
                     area=bank.area if bank else None,
                     day=bank.day if bank else None,
                     text=post.text,
+                    engagement=engagement_of(post),
                 )
                 for post, occurrence, bank in session.exec(statement).all()
             ]

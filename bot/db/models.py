@@ -336,6 +336,19 @@ class PostReplier(SQLModel, table=True):
     hash: str = Field(max_length=64)
 
 
+class CountedActivity(SQLModel, table=True):
+    """That a Teams activity (a reaction, a reply) was counted on a post: Teams redelivers an activity it
+    thinks timed out, to any process, and the key makes the second delivery count nothing. Kept as long as
+    the post is counting (bot/services/engagement.py COUNTING_DAYS)."""
+
+    __tablename__ = "counted_activity"
+    __table_args__ = (UniqueConstraint("post_id", "activity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = _ref("prompt_post.id", ondelete="CASCADE")
+    activity_id: str = Field(max_length=300)
+
+
 class CheckIn(SQLModel, table=True):
     """A report of progress on a goal (avstämning), for a branch or for the whole district.
 

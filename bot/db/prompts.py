@@ -11,6 +11,7 @@ from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.db.engagement import engagement_of
 from bot.db.engine import Database
 from bot.db.models import (
     BankPromptRow,
@@ -569,7 +570,7 @@ class PromptRepository:
                     message_id=post.message_id,
                     sent_at=post.sent_at,
                     writer_name=_name(session, occurrence.text_by) if post.source == "owner" else None,
-                    engagement=Engagement(post.reactions, post.replies, post.repliers),
+                    engagement=engagement_of(post),
                     bank_prompt_id=post.bank_prompt_id,
                 )
                 for post, occurrence, district_row in rows
@@ -640,7 +641,7 @@ class PromptRepository:
             records: dict[int, Record] = {}
             for row in rows:
                 before = records.get(row.bank_prompt_id or 0, Record())
-                started = Engagement(row.reactions, row.replies, row.repliers).started_discussion
+                started = engagement_of(row).started_discussion
                 records[row.bank_prompt_id or 0] = Record(before.posts + 1, before.discussions + started)
             return records
 

@@ -13,9 +13,10 @@ from docx.document import Document
 from bot.cards import day, number
 from bot.cards.followup import figure
 from bot.cards.goals import describe_target, pace_word
+from bot.cards.prompts import engagement_text, replies_not_counted
 from bot.documents import bullets, document, placeholder, table, to_bytes
 from bot.i18n import Translator
-from bot.services.followup import AnnualReport, Comment, GoalYear
+from bot.services.followup import AnnualReport, Comment, GoalYear, subject_of
 from bot.services.goals import Period, TargetKind
 from bot.services.progress import Measure, Pace
 from bot.services.prompt_bank import Area
@@ -68,8 +69,39 @@ def render(t: Translator, report: AnnualReport) -> bytes:
     bullets(
         doc, [f"{subject(t, name)}: {times}" for name, times in sorted(subjects.items(), key=lambda i: -i[1])]
     )
+    if report.prompts:
+        _engagement(doc, t, report)
     placeholder(doc, t._("[The board's words about the discussions]"))
     return to_bytes(doc)
+
+
+def _engagement(doc: Document, t: Translator, report: AnnualReport) -> None:
+    """Whether each prompt started a discussion, in `historik`'s words (bot/cards/prompts.py)."""
+    started = report.discussions()
+    doc.add_paragraph(
+        t.ngettext(
+            "{started} of them started a discussion: at least two people replied in its thread, or it "
+            "got at least three reactions.",
+            "{started} of them started a discussion: at least two people replied in their threads, or they "
+            "got at least three reactions.",
+            started,
+        ).format(started=started)
+    )
+    if not report.reads_replies:
+        doc.add_paragraph(replies_not_counted(t))
+    table(
+        doc,
+        [t._("Prompt"), t._("Posted"), t._("Subject"), t._("Engagement")],
+        [
+            [
+                f"#{p.slot_id}",
+                day(t, p.sent_at.astimezone(report.zone).date()),
+                subject(t, subject_of(p)),
+                engagement_text(t, p.engagement, reads_replies=report.reads_replies),
+            ]
+            for p in report.prompts
+        ],
+    )
 
 
 def _goal(doc: Document, t: Translator, found: GoalYear, report: AnnualReport) -> None:

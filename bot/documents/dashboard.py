@@ -19,7 +19,7 @@ from bot.cards.followup import figure
 from bot.cards.goals import pace_word
 from bot.documents.annual import period_label, subject
 from bot.i18n import Translator
-from bot.services.followup import Dashboard
+from bot.services.followup import Dashboard, subject_of
 from bot.services.goals import Goal
 from bot.services.progress import Measure, Pace
 
@@ -63,8 +63,9 @@ summary { cursor: pointer; color: #1f5fa8; }
 """
 
 
-def render(t: Translator, board: Dashboard, *, until: str) -> str:
-    """The whole page, in the language of who asked."""
+def render(t: Translator, board: Dashboard, *, until: str | None) -> str:
+    """The whole page, in the language of who asked; `until`: when its link stops working (None: shown in
+    the Teams tab, signed in, no link)."""
     plan = board.plan
     title = t._("Dashboard: {plan}").format(plan=plan.title or plan.district)
     parts = [
@@ -73,7 +74,7 @@ def render(t: Translator, board: Dashboard, *, until: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
-        f'<a class="skip" href="#goals">{escape(t._("Skip to the goals"))}</a>',
+        '<a class="skip" href="#goals">' + escape(t._("Skip to the goals")) + "</a>",
         f"<header><h1>{escape(title)}</h1>",
         '<p class="lead">'
         + escape(
@@ -81,6 +82,8 @@ def render(t: Translator, board: Dashboard, *, until: str) -> str:
                 "As status shows it on {day}. This link works until {time}; ask me again in chat for a "
                 "new one."
             ).format(day=day(t, board.today), time=until)
+            if until is not None
+            else t._("As status shows it on {day}.").format(day=day(t, board.today))
         )
         + "</p></header><main>",
         _goals(t, board),
@@ -156,9 +159,8 @@ def _cell(t: Translator, measure: Measure) -> str:
 def _grid(t: Translator, board: Dashboard) -> str:
     goals = [s.goal for s in board.standings if s.goal.applies_to_branches]
     if not goals or not board.branches:
-        body = (
-            f"<p>{escape(t._('No goal is one every branch does, or the district has no branches yet.'))}</p>"
-        )
+        none = t._("No goal is one every branch does, or the district has no branches yet.")
+        body = f"<p>{escape(none)}</p>"
         return _section("branches", t._("Branches"), body)
     blocks = []
     for branch in board.branches:
@@ -186,11 +188,12 @@ def _grid(t: Translator, board: Dashboard) -> str:
             f'<h3>{escape(branch.name)}</h3><div class="scroll"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
+    met, begun, nothing = t._("met"), t._("begun"), t._("nothing reported")
     legend = (
         '<p class="legend">'
-        f'<span class="cell met">{escape(t._("met"))}</span> '
-        f'<span class="cell part">{escape(t._("begun"))}</span> '
-        f'<span class="cell none">{escape(t._("nothing reported"))}</span></p>'
+        f'<span class="cell met">{escape(met)}</span> '
+        f'<span class="cell part">{escape(begun)}</span> '
+        f'<span class="cell none">{escape(nothing)}</span></p>'
     )
     return _section(
         "branches", t._("Who reported what: branches, goals and periods"), legend + "".join(blocks)
@@ -210,9 +213,8 @@ def _period_labels(t: Translator, goals: list[Goal], board: Dashboard) -> list[s
 
 def _course(t: Translator, board: Dashboard) -> str:
     if not board.course:
-        return _section(
-            "course", t._("The year so far"), f"<p>{escape(t._('The plan year has not begun.'))}</p>"
-        )
+        not_begun = t._("The plan year has not begun.")
+        return _section("course", t._("The year so far"), f"<p>{escape(not_begun)}</p>")
     width, height, left, bottom = 640, 220, 44, 28
     inner_w, inner_h = width - left - 12, height - bottom - 12
     year = board.course[0][0].year
@@ -249,9 +251,10 @@ def _course(t: Translator, board: Dashboard) -> str:
         f'<tr><th scope="row">{escape(day(t, d))}</th><td class="num">{round(f * 100)} %</td></tr>'
         for d, f in board.course
     )
+    same, day_heading, done = t._("The same as a table"), t._("Day"), t._("Done")
     table = (
-        f"<details><summary>{escape(t._('The same as a table'))}</summary><table><thead><tr>"
-        f'<th scope="col">{escape(t._("Day"))}</th><th scope="col">{escape(t._("Done"))}</th></tr></thead>'
+        f"<details><summary>{escape(same)}</summary><table><thead><tr>"
+        f'<th scope="col">{escape(day_heading)}</th><th scope="col">{escape(done)}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>"
     )
     intro = escape(
@@ -289,7 +292,7 @@ def _prompts(t: Translator, board: Dashboard) -> str:
     )
     rows = "".join(
         f"<tr><td>{escape(day(t, p.sent_at.astimezone(board.zone).date()))}</td>"
-        f"<td>{escape(subject(t, p.area or (f'day:{p.day}' if p.day else 'own')))}</td>"
+        f"<td>{escape(subject(t, subject_of(p)))}</td>"
         f"<td>{escape(p.text.strip().splitlines()[0][:120] if p.text.strip() else '')}</td></tr>"
         for p in reversed(posted)
     )
@@ -333,4 +336,30 @@ def tab_page(t: Translator) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
         f"<h1>{escape(title)}</h1><p>{escape(text)}</p></main></body></html>"
+    )
+
+
+def sign_in_page(t: Translator, *, base_url: str) -> str:
+    """The Teams tab where the bot has an app registration: it signs the user in (bot/data/teams-js/sso.js,
+    bot/tab.py) and becomes their district's dashboard; until then, or if that fails, it says why."""
+    title = t._("The plan's dashboard")
+    refused = t._(
+        "The dashboard is for the district's board and the branches' chairs. If you are one of them, ask an "
+        "administrator to give you your role; then open the tab again."
+    )
+    failed = t._(
+        "Teams could not sign you in here. Write dashboard to me (Distriktsboten) in our personal chat: I "
+        "answer with a link of your own."
+    )
+    waiting = t._("Signing you in…")
+    return (
+        f'<!doctype html><html lang="{escape(t.language)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style>"
+        f'<script src="{escape(base_url)}/tab/teams.js"></script>'
+        f'<script src="{escape(base_url)}/tab/sso.js" defer></script></head>'
+        f'<body data-dashboard="{escape(base_url)}/tab/dashboard?locale={escape(t.language)}" '
+        f'data-refused="{escape(refused)}" data-failed="{escape(failed)}"><main>'
+        f'<h1>{escape(title)}</h1><p id="sso-status" role="status">{escape(waiting)}</p>'
+        "</main></body></html>"
     )

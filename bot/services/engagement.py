@@ -94,18 +94,29 @@ class EngagementCounter:
         self.store = store
 
     def reacted(
-        self, conversation_id: str, message_id: str, *, added: int, removed: int, now: datetime
+        self,
+        conversation_id: str,
+        message_id: str,
+        *,
+        added: int,
+        removed: int,
+        activity_id: str,
+        now: datetime,
     ) -> bool:
-        """A reaction to a message in a channel; True if it was a prompt's post (and counted)."""
+        """A reaction to a message in a channel; True if it was a prompt's post (and counted, once per
+        `activity_id`: Teams redelivering it, to this process or another, changes nothing)."""
         if not message_id or (added == 0 and removed == 0):
             return False
         return self.store.add_reactions(
-            conversation_id, message_id, added - removed, since=counting_since(now)
+            conversation_id, message_id, added - removed, activity_id=activity_id, since=counting_since(now)
         )
 
-    def replied(self, conversation_id: str, user_id: str, *, now: datetime) -> bool:
-        """A message in a channel thread; True if the thread is a prompt's post (and the reply counted)."""
+    def replied(self, conversation_id: str, user_id: str, *, activity_id: str, now: datetime) -> bool:
+        """A message in a channel thread; True if the thread is a prompt's post (and the reply counted, once
+        per `activity_id`)."""
         root = thread_root(conversation_id)
         if root is None or not user_id:
             return False
-        return self.store.add_reply(conversation_id, root, user_id, since=counting_since(now))
+        return self.store.add_reply(
+            conversation_id, root, user_id, activity_id=activity_id, since=counting_since(now)
+        )

@@ -23,9 +23,11 @@ Follow-up, before a board meeting: "what has happened since we last looked?"
 
 The year's report: for each goal what the plan said, the year's result as `status` has it (periods met and
 each period's figure; for goals every branch does, how many branches reached their target and each branch's
-own figure; a metric's start and end), the reporters' comments as material to edit, then
-every goal in one table and the year's prompts. A reporter is named only while they are still a member of
-the district and have not asked to be forgotten; otherwise the comment is the branch's (or the district's).
+own figure; a metric's start and end), the reporters' comments as material to edit, then every goal in one
+table and the year's prompts, each with its engagement as `historik` shows it (replies and people only where
+they are counted, and saying so where they are not). A reporter is named only while they are still a member
+of the district and have not asked to be forgotten; otherwise the comment is the branch's (or the
+district's).
 
 The dashboard: every goal against its target with its pace, every branch's figure per goal and period, the
 year's course (the share of the plan done at each month's end) and the prompts posted.
@@ -140,12 +142,23 @@ class AnnualReport:
     plan: Plan
     year: int
     today: date
+    zone: tzinfo
     goals: list[GoalYear]
     prompts: list[PostedPrompt]
+    reads_replies: bool  # replies to the posts are counted (the team's consent); otherwise reactions only
 
     def subjects(self) -> Counter[str]:
-        """How many prompts of each subject: a bank prompt's area or yearly day, "own" for a written one."""
-        return Counter(p.area or (f"day:{p.day}" if p.day else "own") for p in self.prompts)
+        """How many prompts of each subject (`subject_of`)."""
+        return Counter(subject_of(p) for p in self.prompts)
+
+    def discussions(self) -> int:
+        """How many of the year's prompts started a discussion (bot/services/engagement.py)."""
+        return sum(1 for p in self.prompts if p.engagement.started_discussion)
+
+
+def subject_of(prompt: PostedPrompt) -> str:
+    """A prompt's subject: a bank prompt's area or yearly day ("day:03-08"), "own" for a written one."""
+    return prompt.area or (f"day:{prompt.day}" if prompt.day else "own")
 
 
 @dataclass(frozen=True)
@@ -317,7 +330,9 @@ class BoardReports:
             after=self.start_of(date(year, 1, 1)),
             until=min(now, self.start_of(date(year + 1, 1, 1))),
         )
-        return AnnualReport(plan, year, today, goals, posted)
+        return AnnualReport(
+            plan, year, today, self.progress.zone, goals, posted, self.store.reads_replies(district)
+        )
 
     # --- the dashboard ----------------------------------------------------------------------------
 
