@@ -87,7 +87,13 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
             pace=pace,
         )
     if kind is TargetKind.PEOPLE:
-        return t._("{bar} {done} of {wanted} named · {pace}").format(
+        # "0 av 1 utsedd", "0 av 3 utsedda": the word follows the number it stands beside.
+        named = t.ngettext(
+            "{bar} {done} of {wanted} named · {pace}",
+            "{bar} {done} of {wanted} named · {pace}",
+            int(year.wanted),
+        )
+        return named.format(
             bar=bar(year.fraction), done=number(t, year.done), wanted=number(t, year.wanted), pace=pace
         )
     if kind is TargetKind.DONE:
