@@ -28,7 +28,7 @@ _UNITS = {
     "torgmöte|torgmötet|torgmöten|torgmötena": ("street meeting", "street meetings"),
     "årsmöte|årsmötet|årsmöten|årsmötena": ("annual meeting", "annual meetings"),
     "utbildning|utbildningen|utbildningar|utbildningarna|kurs|kursen|kurser|kurserna": ("course", "courses"),
-    "grundkurs|grundkursen": ("introductory course", "introductory courses"),
+    "grundkurs|grundkursen|grundkurser|grundkurserna": ("introductory course", "introductory courses"),
     ("studiecirkel|studiecirkeln|cirkel|cirkeln|studiecirklar|studiecirklarna|cirklar|cirklarna"): (
         "study circle",
         "study circles",
@@ -78,9 +78,9 @@ _UNITS = {
     ): ("branch", "branches"),
     "krona|kronor|kr|sek": ("krona", "kronor"),
     "procent|%": ("%", "%"),
-    "hemsida|hemsidan": ("website", "websites"),
+    "hemsida|hemsidan|hemsidor|hemsidorna": ("website", "websites"),
     "besök|besöket|besöken": ("visit", "visits"),
-    "styrelse|styrelsen": ("board", "boards"),
+    "styrelse|styrelsen|styrelser|styrelserna": ("board", "boards"),
 }
 # Area words: Swedish forms -> English.
 _AREAS = {
@@ -240,6 +240,9 @@ _SWEDISH_FORMS = (
     "bok|böcker",
     "plats|platser",
     "resa|resor",
+    "sida|sidor",
+    "styrelse|styrelser",
+    "procent|procent",
 )
 # Endings that decide a noun's plural ("-ning": "utbildningar", "-tion": "manifestationer").
 _SWEDISH_ENDINGS = (

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.glossary import english_in_number, swedish_unit
+from bot.services.glossary import _UNITS, english_in_number, swedish_unit
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan_import import read_plan
 
@@ -172,3 +172,14 @@ def test_a_targets_unit_in_each_language_beside_any_number(count: float, swedish
     glossary_only = Target(TargetKind.COUNT, count=1, period=Period.YEAR, unit="studiecirklar")
     assert (glossary_only.unit_in("sv"), glossary_only.unit_in("en")) == ("studiecirkel", "study circle")
     assert glossary_only.unit_in("sv", count) == ("studiecirkel" if count == 1 else "studiecirklar")
+
+
+def test_the_glossarys_words_inflect_within_their_own_forms() -> None:
+    """The words the glossary gives English for are known in Swedish too: each inflects to a form the
+    glossary lists with it (so "1 styrelse", "2 styrelser" read the same in English as in Swedish)."""
+    for forms in (key.split("|") for key in _UNITS):
+        for form in forms:
+            for plural in (False, True):
+                assert swedish_unit(form, plural=plural) in forms, (form, plural)
+        if " " not in forms[0] and forms[0] != "%":
+            assert swedish_unit(forms[0], plural=False) == forms[0]
