@@ -305,11 +305,11 @@ def _cased(word: str, form: str) -> str:
 def english_in_number(unit: str, *, plural: bool) -> str:
     """English a board or plan gave for a unit, in the form that agrees with its number ("chairs' meeting"
     beside 2: "chairs' meetings"): each listed word by the glossary's English; unknown words as given."""
-    inflected = _each_word(unit, lambda word: _english_word(word, plural), joins=_ENGLISH_JOINS)
+    inflected = _each_word(unit, lambda word: _english_word(word, plural), phrases=True)
     return inflected if inflected is not None else unit
 
 
-def _english_word(phrase: str, plural: bool) -> str | None:
+def _english_word(phrase: str, plural: bool) -> str:
     head, _, last = phrase.rpartition(" ")
     forms = _ENGLISH_FORMS.get(last.lower())
     if forms is None:
@@ -323,15 +323,13 @@ _ENGLISH_FORMS = {
     if one != many
     for form in (one, many)
 }
-_ENGLISH_JOINS = frozenset({"and", "or"})
 _LIST = re.compile(r"(\s*,\s*|\s+(?:och|eller|samt|and|or)\s+)", re.IGNORECASE)
 
 
-def _each_word(
-    text: str, inflect: Callable[[str], str | None], joins: frozenset[str] = frozenset()
-) -> str | None:
-    """`text` with each listed item inflected (the separators kept); None when an item is not known. A unit
-    with a "%" or more than one word to an item ("% av medlemmarna", "nya medlemmar") is left alone."""
+def _each_word(text: str, inflect: Callable[[str], str | None], *, phrases: bool = False) -> str | None:
+    """`text` with each listed item inflected (the separators kept); None when an item is not known, when
+    the unit has a "%" ("% av medlemmarna") or, unless `phrases`, an item of more than one word ("nya
+    medlemmar": its adjective would need inflecting too)."""
     if not text.strip() or "%" in text:
         return None
     pieces = _LIST.split(text.strip())
@@ -340,7 +338,7 @@ def _each_word(
         if index % 2:
             out.append(piece)
             continue
-        if " " in piece and not joins:
+        if " " in piece and not phrases:
             return None
         found = inflect(piece)
         if found is None:
