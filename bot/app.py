@@ -332,8 +332,14 @@ def _export(components: Components) -> Callable[[web.Request], Awaitable[web.Str
 
 
 def _may_still_export(components: Components, query: ExportQuery) -> bool:
-    """Whether the board member (or admin) who made an export link may export the district now."""
-    return _still_allowed(components, query.made_by, query.district, Role.BOARD)
+    """Whether whoever made an export link may export it now: the board (or an admin) any, a chair (or
+    deputy) their own branch's, as `exportera` hands them out."""
+    if _still_allowed(components, query.made_by, query.district, Role.BOARD):
+        return True
+    if query.made_by is None or query.branch is None:
+        return False
+    chairs = components.bot.services.checkins.chair_of(query.made_by, query.district)
+    return query.branch in {branch.name for branch in chairs}
 
 
 def _still_allowed(components: Components, maker: PersonInfo | None, district: str, role: Role) -> bool:

@@ -108,6 +108,8 @@ class DistrictBot:
         if reply.opens_check_in_dialog:
             await self.dialogs.begin_check_in(turn, request, context)
             return
+        if reply.waits is not None:
+            await self.dialogs.wait(turn, reply.waits)
         if reply.forgot_sender:
             self._drop_cached(conversation.conversation_id, user)
         if not reply.quiet:

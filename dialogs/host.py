@@ -16,7 +16,9 @@ from datetime import datetime
 from bot.commands.router import Context, Request
 from bot.db.dialogs import DialogStateConflict, DialogStates, dialog_key
 from bot.sdk import Message, Turn
+from dialogs import reading_dialog
 from dialogs.checkin_dialog import Waiting, answer, begin
+from dialogs.readings import Choice
 
 
 class Dialogs:
@@ -33,15 +35,27 @@ class Dialogs:
         if stored is None:
             return False
         try:
-            waiting = Waiting.from_json(json.loads(stored.state))
+            data = json.loads(stored.state)
         except ValueError:
-            waiting = None
+            data = None
+        choice = Choice.from_json(data)
+        if choice is not None:
+            # A question asked once: whatever the message is, it is no longer waited for.
+            await asyncio.to_thread(self._states.delete, [key])
+            return await reading_dialog.answer(turn, request, context, choice)
+        waiting = Waiting.from_json(data)
         if waiting is None:
             # Not a state this version wrote (an earlier one's): forget it, the message is no answer.
             await asyncio.to_thread(self._states.delete, [key])
             return False
         await self._run(turn, request, key, answer(turn, request, context, waiting), expected=stored.version)
         return True
+
+    async def wait(self, turn: Turn, state: dict[str, object]) -> None:
+        """Keep a question's state: the conversation's next message is its answer."""
+        await asyncio.to_thread(
+            self._states.write, _key(turn), json.dumps(state), expected=None, now=self._clock()
+        )
 
     async def begin_check_in(self, turn: Turn, request: Request, context: Context) -> None:
         await self._run(turn, request, _key(turn), begin(turn, request, context), expected=None)

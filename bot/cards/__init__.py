@@ -38,6 +38,9 @@ class Reply:
 
     # Instead of this reply, bot/teams.py begins the check-in dialog (a channel without cards).
     opens_check_in_dialog: bool = False
+    # A question whose answer is the conversation's next message: the state bot/teams.py keeps for it
+    # until then (dialogs/host.py).
+    waits: dict[str, Any] | None = field(default=None, compare=False)
     # The sender's data was erased: bot/teams.py forgets what it remembers of them too.
     forgot_sender: bool = False
     # Nothing is sent (a message the bot only counts, never answers).

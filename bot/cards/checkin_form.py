@@ -24,6 +24,10 @@ from bot.services.goals import Goal, Plan, TargetKind
 FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart
 GOAL, VALUE, DAY, COMMENT = "goal", "value", "date", "comment"  # the inputs' ids
 SUBMISSION = "submission"
+# "1 or 1 100?" asked on a card: its buttons say {"form": READING_FORM, READING: ..., PICK: ...}.
+READING_FORM, READING, PICK = "checkin-reading", "reading", "pick"
+# A repeated report's question answers with the form's data and {CONFIRM: YES or NO}.
+CONFIRM, YES, NO = "confirm", "yes", "no"
 _TOKEN = re.compile(rf"[A-Za-z0-9_-]{{1,{SUBMISSION_LENGTH}}}")  # as secrets.token_urlsafe writes them
 
 MAX_VALUE_LENGTH = 100
@@ -161,6 +165,45 @@ def form(
     ]
     text = problem or title
     return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def confirm_repeat(t: Translator, question: str, entries: Entries, *, happened_on: date) -> Reply:
+    """A report like one stored before, sent from the form: stored on Ja (once, however often it is tapped:
+    the form's token), nothing on Nej. The buttons carry what was filled in, the day as the date it was."""
+    sent = {
+        "form": FORM,
+        SUBMISSION: entries.submission,
+        GOAL: entries.goal,
+        VALUE: entries.value,
+        DAY: happened_on.isoformat(),
+        COMMENT: entries.comment[:MAX_ECHO_LENGTH],
+    }
+    actions = [
+        {"type": "Action.Execute", "title": title, "verb": FORM, "data": data}
+        for title, data in (
+            (t._("Yes, store it"), {**sent, CONFIRM: YES}),
+            (t._("No"), {"form": FORM, CONFIRM: NO}),
+        )
+    ]
+    text = question + " " + t._("Did it happen twice? Yes stores it as well.")
+    body = [paragraph(question), paragraph(t._("Did it happen twice?"))]
+    return Reply(text, card(body, fallback=text, actions=actions))
+
+
+def reading_question(t: Translator, question: str, reading: dict[str, str], choices: list[str]) -> Reply:
+    """ "1 or 1 100?" with a button for each reading and one to cancel; `reading` is what the buttons carry
+    back (the command and its words, and the submission token that stores it once)."""
+    picks = [("alone", choices[0]), ("joined", choices[1]), ("cancel", t._("Cancel"))]
+    actions = [
+        {
+            "type": "Action.Execute",
+            "title": title,
+            "verb": READING_FORM,
+            "data": {"form": READING_FORM, READING: reading, PICK: pick},
+        }
+        for pick, title in picks
+    ]
+    return Reply(question, card([paragraph(question)], fallback=question, actions=actions))
 
 
 def _is_iso_date(text: str) -> bool:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.cards import Reply, card, day, heading, number, paragraph
-from bot.cards.goals import pace_word, progress_line, this_period
+from bot.cards.goals import pace_word, periods_met, progress_line, this_period
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
-from bot.services.goals import Goal, Period, TargetKind
+from bot.services.goals import Goal, TargetKind
 from bot.services.progress import GoalProgress, Pace
 
 # The card shows this many lines a section at most; the document shows them all.
@@ -53,15 +53,6 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
         named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
         return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
     return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
-
-
-def periods_met(t: Translator, period: Period | None, met: int, count: int) -> str:
-    return {
-        Period.WEEK: t._("{met} of {count} weeks met"),
-        Period.MONTH: t._("{met} of {count} months met"),
-        Period.QUARTER: t._("{met} of {count} quarters met"),
-        Period.HALF_YEAR: t._("{met} of {count} half-years met"),
-    }.get(period or Period.YEAR, t._("{met} of {count} periods met")).format(met=met, count=count)
 
 
 def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | None:

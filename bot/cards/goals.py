@@ -45,6 +45,15 @@ def this_period(t: Translator, period: Period | None) -> str:
     }[period]
 
 
+def periods_met(t: Translator, period: Period | None, met: int, count: int) -> str:
+    return {
+        Period.WEEK: t._("{met} of {count} weeks met"),
+        Period.MONTH: t._("{met} of {count} months met"),
+        Period.QUARTER: t._("{met} of {count} quarters met"),
+        Period.HALF_YEAR: t._("{met} of {count} half-years met"),
+    }.get(period or Period.YEAR, t._("{met} of {count} periods met")).format(met=met, count=count)
+
+
 def _periods_met(t: Translator, period: Period | None, met: int, count: int) -> str:
     return {
         Period.WEEK: t._("{met} of {count} weeks met this year"),
@@ -98,6 +107,10 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
         )
     if kind is TargetKind.DONE:
         return t._("done") if standing.pace is Pace.DONE else t._("not done") + f" · {pace}"
+    if period is None and standing.periods_met is not None and standing.periods is not None:
+        # A goal per period outside its plan year: the periods met, no current period.
+        met = periods_met(t, goal.target.period, standing.periods_met, standing.periods)
+        return f"{bar(year.fraction)} {met} · {pace}"
     if period is None:
         return t._("{bar} {done} of {wanted} {span} · {pace}").format(
             bar=bar(year.fraction),

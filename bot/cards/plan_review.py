@@ -71,6 +71,8 @@ def review_text(t: Translator, draft: PlanDraft) -> str:
             number += 1
             lines.append("  " + goal_line(t, number, goal, draft.priority_areas))
     asked = questions(t, draft)
+    if draft.branches:
+        asked = [branch_offer(t, draft), *asked]
     if asked:
         lines.append("")
         lines.extend(asked)
@@ -151,8 +153,18 @@ def _review_body(t: Translator, draft: PlanDraft, length: int) -> list[dict[str,
             branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
             rows.append((f"{number}.", f"{_short(goal.text, length)}\n\u2192 {words}{branch}"))
         body.append(facts(rows))
+    if draft.branches:
+        body.append(paragraph(branch_offer(t, draft)))
     body.extend(paragraph(question) for question in questions(t, draft))
     return body
+
+
+def branch_offer(t: Translator, draft: PlanDraft) -> str:
+    """The branches the plan names, offered as the district's list: added on import unless declined."""
+    return t._(
+        "Branches in the plan: {names}. Importing adds those not yet on the district's list, so reports and "
+        "roles use them; to import without them, write: plan import without branches"
+    ).format(names=", ".join(draft.branches))
 
 
 _LARGEST_CARD = 24_000
@@ -213,19 +225,20 @@ def corrected(t: Translator, review: Review) -> Reply:
 
 
 def imported(t: Translator, district: str, summary: ImportSummary) -> Reply:
-    return Reply(
-        t._(
-            "Imported {total} goals for {district}: {created} new, {updated} updated, {unchanged} unchanged, "
-            "{retired} retired. Write goals to see them."
-        ).format(
-            total=summary.total,
-            district=district,
-            created=summary.created,
-            updated=summary.updated,
-            unchanged=summary.unchanged,
-            retired=summary.retired,
-        )
+    text = t._(
+        "Imported {total} goals for {district}: {created} new, {updated} updated, {unchanged} unchanged, "
+        "{retired} retired. Write goals to see them."
+    ).format(
+        total=summary.total,
+        district=district,
+        created=summary.created,
+        updated=summary.updated,
+        unchanged=summary.unchanged,
+        retired=summary.retired,
     )
+    if summary.branches:
+        text += " " + t._("Branches added: {names}.").format(names=", ".join(summary.branches))
+    return Reply(text)
 
 
 def stored_correction(t: Translator, plan: Plan, correction: Correction) -> Reply:

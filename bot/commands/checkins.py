@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
+import textwrap
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -13,7 +15,20 @@ from babel.lists import format_list
 
 from bot.cards import Reply, day, number, reminders
 from bot.cards import goals as cards
-from bot.cards.checkin_form import FORM, Entries, form, is_token
+from bot.cards.checkin_form import (
+    CONFIRM,
+    FORM,
+    NO,
+    PICK,
+    READING,
+    READING_FORM,
+    YES,
+    Entries,
+    confirm_repeat,
+    form,
+    is_token,
+    reading_question,
+)
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
@@ -28,6 +43,7 @@ from bot.services.checkins import (
     Refusal,
     Refused,
     Repeat,
+    TwoReadings,
     delivery_token,
     parse_check_in,
     parse_goal_number,
@@ -36,6 +52,7 @@ from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role
 from bot.services.progress import quarter_key
 from dialogs.checkin_entries import read_entries
+from dialogs.readings import MAX_ARGS, Choice, typed
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +66,7 @@ def register(router: Router) -> None:
         *REPORT_WORDS,
         usage=N_("report GOAL VALUE [COMMENT]"),
         summary=N_("report progress on a goal"),
-        forms=(FORM, reminders.ANSWER_FORM),
+        forms=(FORM, READING_FORM, reminders.ANSWER_FORM),
     )
     async def report(request: Request, context: Context) -> Reply:
         """Store a check-in from the one-line form or the card form; alone, in a personal chat, open the
@@ -57,6 +74,9 @@ def register(router: Router) -> None:
         if request.form is not None and request.form.get("form") == reminders.ANSWER_FORM:
             note_turn(command="report-tap")
             return await answer_reminder(request, context, request.form)
+        if request.form is not None and request.form.get("form") == READING_FORM:
+            note_turn(command="report-reading")
+            return await answer_reading(request, context, request.form)
         if request.form is not None:
             note_turn(command="report-form")
             return await submit_form(request, context, request.form)
@@ -64,28 +84,7 @@ def register(router: Router) -> None:
             if not request.cards:
                 return Reply("", opens_check_in_dialog=True)
             return await offer_form(request, context)
-        t = request.t
-        plan = await plan_of(request, context)
-        if plan is None:
-            return Reply(t._("There is no plan to report on yet."))
-        today = today_in_district(context)
-        args, confirmed = confirmed_args(request.args)
-        goal = None
-        try:
-            number, rest = parse_goal_number(args)
-            goal = plan.goal(number)
-            if goal is None:
-                raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
-            draft = parse_check_in(
-                rest, goal.target, goal_number=number, today=today, year=plan.year, areas=plan.area_names()
-            )
-        except CheckInError as error:
-            return Reply(problem(t, error, plan, goal=goal))
-        draft = replace(draft, confirmed=confirmed)
-        if request.activity_id and request.conversation is not None:
-            token = delivery_token(request.conversation.conversation_id, request.activity_id)
-            draft = replace(draft, submission=token)
-        return await store_check_in(request, context, plan, goal, draft)
+        return await report_line(request, context, request.args)
 
     @router.command(
         "mina",
@@ -136,46 +135,7 @@ def register(router: Router) -> None:
     )
     async def correct(request: Request, context: Context) -> Reply:
         """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
-        t = request.t
-        which, _, rest = request.args.partition(" ")
-        found = await _own(request, context, which)
-        if isinstance(found, Reply):
-            return found
-        plan = await plan_of(request, context)
-        goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
-        if goal is None or plan is None:
-            return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
-        try:
-            draft = parse_check_in(
-                rest,
-                goal.target,
-                goal_number=goal.number,
-                today=today_in_district(context),
-                year=plan.year,
-                areas=plan.area_names(),
-                default_day=found.happened_on,
-                default_area=found.area,
-            )
-        except CheckInError as error:
-            return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
-        assert request.user is not None
-        stored = await asyncio.to_thread(
-            context.checkins.correct,
-            found.id,
-            by=request.user,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            comment=draft.comment,
-            area=draft.area,
-            now=context.now,
-        )
-        return Reply(
-            t._("Corrected #{id}: now {value}, {day}.").format(
-                id=stored.id,
-                value=cards.value_word(t, goal.target, stored.value),
-                day=day(t, stored.happened_on),
-            )
-        )
+        return await correct_line(request, context, request.args)
 
     @router.command(
         "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
@@ -296,12 +256,159 @@ def register(router: Router) -> None:
 _DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
 
 
+async def report_line(
+    request: Request,
+    context: Context,
+    args: str,
+    *,
+    grouped: bool | None = None,
+    submission: str | None = None,
+) -> Reply:
+    """A one-line report (`args`: goal, value, ...). `grouped`: which reading of "1 100" was meant, when
+    the answer to the question about it says; `submission`: the question's token, so a button tapped twice
+    stores once (else the message's own)."""
+    t = request.t
+    plan = await plan_of(request, context)
+    if plan is None:
+        return Reply(t._("There is no plan to report on yet."))
+    today = today_in_district(context)
+    words, confirmed = confirmed_args(args)
+    goal = None
+    try:
+        number, rest = parse_goal_number(words)
+        goal = plan.goal(number)
+        if goal is None:
+            raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
+        draft = parse_check_in(
+            rest,
+            goal.target,
+            goal_number=number,
+            today=today,
+            year=plan.year,
+            areas=plan.area_names(),
+            grouped=grouped,
+        )
+    except TwoReadings as two:
+        assert goal is not None
+        return ask_reading(request, "report", args, two, goal)
+    except CheckInError as error:
+        return Reply(problem(t, error, plan, goal=goal))
+    draft = replace(draft, confirmed=confirmed, submission=submission)
+    if submission is None and request.activity_id and request.conversation is not None:
+        token = delivery_token(request.conversation.conversation_id, request.activity_id)
+        draft = replace(draft, submission=token)
+    return await store_check_in(request, context, plan, goal, draft)
+
+
+async def correct_line(
+    request: Request, context: Context, args: str, *, grouped: bool | None = None
+) -> Reply:
+    """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
+    t = request.t
+    which, _, rest = args.partition(" ")
+    found = await _own(request, context, which)
+    if isinstance(found, Reply):
+        return found
+    plan = await plan_of(request, context)
+    goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
+    if goal is None or plan is None:
+        return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
+    try:
+        draft = parse_check_in(
+            rest,
+            goal.target,
+            goal_number=goal.number,
+            today=today_in_district(context),
+            year=plan.year,
+            areas=plan.area_names(),
+            default_day=found.happened_on,
+            default_area=found.area,
+            grouped=grouped,
+        )
+    except TwoReadings as two:
+        return ask_reading(request, "correct", args, two, goal)
+    except CheckInError as error:
+        return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
+    assert request.user is not None
+    stored = await asyncio.to_thread(
+        context.checkins.correct,
+        found.id,
+        by=request.user,
+        value=draft.value,
+        happened_on=draft.happened_on,
+        comment=draft.comment,
+        area=draft.area,
+        now=context.now,
+    )
+    return Reply(
+        t._("Corrected #{id}: now {value}, {day}.").format(
+            id=stored.id,
+            value=cards.value_word(t, goal.target, stored.value),
+            day=day(t, stored.happened_on),
+        )
+    )
+
+
+def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goal: Goal) -> Reply:
+    """Which of two readings of "1 100" was meant: on a card, a button for each; in a chat without cards,
+    the next message answers (dialogs/readings.py). Nothing is stored until then."""
+    t = request.t
+    alone, joined = two.alone, two.joined
+    first = number(t, alone.value)
+    if alone.comment:
+        first = t._("{value} (with the comment “{comment}”)").format(value=first, comment=alone.comment[:80])
+    question = t._("Goal {number}: did you mean {first} or {joined}?").format(
+        number=goal.number, first=first, joined=number(t, joined.value)
+    )
+    if request.cards:
+        reading = {"command": command, "args": args[:MAX_ARGS], "submission": secrets.token_urlsafe(16)}
+        return reading_question(
+            t,
+            question + " " + t._("Nothing is stored until you choose."),
+            reading,
+            [textwrap.shorten(first, 40, placeholder=" …"), number(t, joined.value)],
+        )
+    choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
+    answer = t._("Answer {alone} or {joined}, or cancel. Nothing is stored until you answer.").format(
+        alone=choice.alone, joined=choice.joined
+    )
+    return Reply(question + " " + answer, waits=choice.as_json())
+
+
+async def answer_reading(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
+    """A tap on a button of "1 or 1 100?": the report or correction made with that reading, once."""
+    t = request.t
+    reading, pick = data.get(READING), data.get(PICK)
+    if (
+        not isinstance(reading, dict)
+        or reading.get("command") not in ("report", "correct")
+        or not isinstance(reading.get("args"), str)
+        or not is_token(reading.get("submission"))
+        or pick not in ("alone", "joined", "cancel")
+    ):
+        return Reply(t._("This button no longer works. Report with: report GOAL VALUE"), keeps_card=True)
+    if pick == "cancel":
+        return Reply(t._("Cancelled; nothing was stored."))
+    args = str(reading["args"])[:MAX_ARGS]
+    if reading["command"] == "correct":
+        return await correct_line(request, context, args, grouped=pick == "joined")
+    return await report_line(
+        request, context, args, grouped=pick == "joined", submission=str(reading["submission"])
+    )
+
+
 async def store_check_in(
-    request: Request, context: Context, plan: Plan, goal: Goal, draft: CheckInDraft
+    request: Request,
+    context: Context,
+    plan: Plan,
+    goal: Goal,
+    draft: CheckInDraft,
+    *,
+    entries: Entries | None = None,
 ) -> Reply:
     """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
-    one-line command, the card form and the chat dialog. A report like one stored before is asked about,
-    with the one line that stores it anyway."""
+    one-line command, the card form and the chat dialog. A report like one stored before is asked about:
+    on the form (`entries`) with Yes/No buttons, elsewhere with the one line that stores it anyway."""
     t = request.t
     assert request.user is not None
     try:
@@ -335,6 +442,8 @@ async def store_check_in(
             who=same.branch or t._("the district"),
             day=day(t, same.happened_on),
         )
+        if entries is not None:
+            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on)
         again = " ".join(
             filter(
                 None,
@@ -547,13 +656,16 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
     plan = await asyncio.to_thread(context.progress.plan, request.district)
     if plan is None or not plan.goals:
         return Reply(t._("There is no plan to report on yet."))
+    if data.get(CONFIRM) == NO:  # the answer to a repeated report's question
+        return Reply(t._("Nothing was stored."))
     today = today_in_district(context)
     entries = Entries.from_submit(data)
     try:
         goal, draft = read_entries(plan, entries, today=today)
     except CheckInError as error:
         return form(t, plan, today=today, entries=entries, problem=problem(t, error, plan, example=False))
-    return await store_check_in(request, context, plan, goal, draft)
+    draft = replace(draft, confirmed=data.get(CONFIRM) == YES)
+    return await store_check_in(request, context, plan, goal, draft, entries=entries)
 
 
 async def answer_reminder(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:

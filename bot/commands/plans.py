@@ -28,6 +28,7 @@ ANSWER_WITHIN = 2.0
 UPLOAD_FORM = "plan-upload"  # bot/teams.py turns a file sent in chat into this form
 
 _IMPORT = {"importera", "import"}
+_WITHOUT = {"utan", "without"}
 _CORRECT = {"ratta", "correct", "andra"}
 _CANCEL = {"avbryt", "cancel"}
 
@@ -48,7 +49,11 @@ def register(router: Router) -> None:
         user = _user(request)
         word = fold(request.args.split(" ", 1)[0]) if request.args else ""
         if word in _IMPORT:
-            summary = await asyncio.to_thread(reviews.finish, request.district, user, now=context.now)
+            # "plan import utan föreningar": the plan without the branch list it names.
+            without = any(fold(w) in _WITHOUT for w in request.args.split()[1:])
+            summary = await asyncio.to_thread(
+                reviews.finish, request.district, user, now=context.now, with_branches=not without
+            )
             return cards.imported(t, request.district, summary) if summary else _nothing(request)
         if word in _CANCEL:
             found = await asyncio.to_thread(reviews.cancel, request.district, user, now=context.now)

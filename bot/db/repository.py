@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
 from bot.db.models import (
+    Branch,
     Conversation,
     District,
     Goal,
@@ -23,9 +24,11 @@ from bot.db.models import (
     Section,
     Team,
 )
+from bot.db.people import _branch as add_branch
 from bot.db.people import find_person, remember_person
 from bot.i18n import fold
 from bot.services import goals as domain
+from bot.services.branches import find_branch
 from bot.services.goals import Target
 from bot.services.people import ConversationInfo, PersonInfo, channel_of
 from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
@@ -51,6 +54,7 @@ class ImportSummary:
     unchanged: int
     retired: int
     total: int
+    branches: tuple[str, ...] = ()  # branches the import added to the district's list
 
 
 class Repository:
@@ -133,6 +137,7 @@ class Repository:
         example: bool = False,
         corrections: Sequence[Mapping[str, Any]] = (),
         reapply: bool = True,
+        branches: Sequence[str] = (),
     ) -> ImportSummary:
         """Create or update the district's plan in one transaction.
 
@@ -146,10 +151,15 @@ class Repository:
 
         The first real plan replaces the sample plan (`example`): it takes over the sample's district,
         renamed, so a single-district deployment stays one district, and none of the sample's goals match.
+
+        `branches` (the plan's own list, as the board accepted it in the review) are added to the district's
+        branches where no branch of that name is there yet (case, accents and small misspellings aside).
         """
         with self.db.write() as session:
             summary = self._save(session, district, draft, now=now, example=example, reapply=reapply)
             _note_review(session, district, draft, corrections)
+            if branches:
+                summary = replace(summary, branches=_add_branches(session, district, branches, now))
             return summary
 
     def corrections_of(self, goal_id: int) -> list[MadeBefore]:
@@ -603,3 +613,18 @@ def _areas_en(session: Session, district_id: int) -> dict[str, str]:
         if pair is not None:
             named[fold(pair[0])] = pair[1]
     return named
+
+
+def _add_branches(session: Session, district: str, names: Sequence[str], now: datetime) -> tuple[str, ...]:
+    """Add the branches not yet in the district's list; the names added."""
+    district_id = session.exec(select(District.id).where(District.name == district)).one()
+    known = list(session.exec(select(Branch).where(Branch.district_id == district_id)).all())
+    added = []
+    for name in names:
+        if find_branch(name, known) is None:
+            branch_id = add_branch(session, district_id, name, now)
+            row = session.get(Branch, branch_id)
+            assert row is not None
+            known.append(row)
+            added.append(row.name)
+    return tuple(added)

@@ -151,7 +151,7 @@ def result(t: Translator, found: GoalYear) -> str:
         )
     if goal.target.kind is TargetKind.DONE and not progress.in_branches:
         return t._("Result: {words}").format(words=t._("done") if year.pace is Pace.DONE else t._("not done"))
-    if goal.target.kind is TargetKind.COUNT and progress.period is None and not progress.in_branches:
+    if goal.target.kind is TargetKind.COUNT and progress.periods_met is None and not progress.in_branches:
         return t._("Result: {done} of {wanted} for the year · {pace}").format(
             done=number(t, year.done), wanted=number(t, year.wanted), pace=pace_word(t, year.pace)
         )

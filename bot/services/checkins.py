@@ -209,14 +209,43 @@ def parse_check_in(
     areas: Mapping[str, str] | None = None,
     default_day: date | None = None,
     default_area: str | None = None,
+    grouped: bool | None = None,
 ) -> CheckInDraft:
     """Read what follows the goal number: the value first, a date anywhere after it ("i går", "12 mars"),
     a per-area goal's area after the value, and the rest is the comment. Without a date it happened
-    `default_day` (today unless given); without an area, `default_area` if given (a correction)."""
+    `default_day` (today unless given); without an area, `default_area` if given (a correction).
+
+    A value followed by what may be its thousands group is read as the goal allows (`grouped` None), or
+    raises TwoReadings with both drafts where it allows both; `grouped` True or False says which was meant.
+    """
     words = text.split()
     if not words:
         raise CheckInError(CheckInProblem.NO_VALUE)
-    value, used = leading_value(words, target)
+    try:
+        value, used = leading_value(words, target, grouped=grouped)
+    except TwoReadings:
+        readings = []
+        for joined in (False, True):
+            try:
+                readings.append(
+                    parse_check_in(
+                        text,
+                        target,
+                        goal_number=goal_number,
+                        today=today,
+                        year=year,
+                        areas=areas,
+                        default_day=default_day,
+                        default_area=default_area,
+                        grouped=joined,
+                    )
+                )
+            except CheckInError:
+                if joined and not readings:
+                    raise
+        if len(readings) == 1:  # only one reading makes a whole check-in (the other lacks an area, say)
+            return readings[0]
+        raise TwoReadings(readings[0], readings[1]) from None
     words = words[used:]
     happened_on = default_day or today
     found = find_date(words, today)
@@ -257,8 +286,19 @@ def read_value(text: str, target: Target) -> float:
     return value
 
 
-def leading_value(words: list[str], target: Target) -> tuple[float, int]:
-    """The value the words start with, and how many words it took."""
+class TwoReadings(Exception):
+    """A value followed by a number that may be its thousands group ("1 100 deltagare"), where the goal
+    allows both readings: the value alone (the number begins the comment) and the number joined up."""
+
+    def __init__(self, alone: CheckInDraft, joined: CheckInDraft) -> None:
+        super().__init__(alone.value, joined.value)
+        self.alone = alone
+        self.joined = joined
+
+
+def leading_value(words: list[str], target: Target, *, grouped: bool | None = True) -> tuple[float, int]:
+    """The value the words start with, and how many words it took. Digit groups after it ("1 650") are
+    joined when `grouped`, left to the comment when False; None: as the goal allows, TwoReadings if both."""
     if target.kind is TargetKind.DONE:
         first = fold(words[0])
         if (
@@ -275,31 +315,71 @@ def leading_value(words: list[str], target: Target) -> tuple[float, int]:
     word = fold_letters(words[0])
     if word in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[word]), 1
-    # "1 650" is one number for a metric: join digit groups of three. A count is never that large, so
-    # "1 100 deltagare" is one meeting and a comment.
-    taken = 1
-    raw = words[0]
-    while (
-        target.kind is TargetKind.METRIC
-        and taken < len(words)
-        and _GROUP.fullmatch(words[taken])  # the last group may have decimals: "1 650,5"
-        and _FIRST_GROUP.fullmatch(raw.split()[-1])
-    ):
-        raw += " " + words[taken]
-        taken += 1
+    taken = _groups(words)
+    if taken > 1 and grouped is None:
+        alone, joined = _number(words[0]), _number(" ".join(words[:taken]))
+        fits_alone = _allows(target, alone, alone=True)
+        fits_joined = _allows(target, joined, alone=False)
+        if fits_alone and fits_joined:
+            raise TwoReadings(  # the drafts are made by parse_check_in, which knows the rest
+                CheckInDraft(0, alone, date.min, None, None), CheckInDraft(0, joined, date.min, None, None)
+            )
+        # Neither fits: a count is a small number and a comment, an amount too large is said to be so.
+        grouped = fits_joined or (not fits_alone and not _counted(target))
+    if not grouped:
+        taken = 1
+    raw = " ".join(words[:taken])
     if not _NUMBER.match(raw):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, words[0][:20])
-    value = float(_SPACES.sub("", raw).replace(",", "."))
+    value = _number(raw)
     if value < 0:
         raise CheckInError(CheckInProblem.NEGATIVE, raw)
-    if target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):
-        if value > MAX_COUNT:  # first: enough nines make the float infinite, which int() cannot take
+    if _counted(target):
+        if value > _ceiling(target):  # first: enough nines make the float infinite, which int() cannot take
             raise CheckInError(CheckInProblem.TOO_LARGE, raw)
         if value != int(value):
             raise CheckInError(CheckInProblem.NOT_WHOLE, raw)
     elif value > MAX_METRIC:
         raise CheckInError(CheckInProblem.TOO_LARGE, raw)
     return value, taken
+
+
+def _counted(target: Target) -> bool:
+    """Whether the goal counts whole things (meetings, people); money and measures are amounts."""
+    return target.kind in (TargetKind.COUNT, TargetKind.PEOPLE) and not target.is_amount
+
+
+def _ceiling(target: Target) -> float:
+    """Above this a count is a typo; a plan that asks for thousands of something allows ten times that."""
+    return max(MAX_COUNT, 10 * (target.count or 0))
+
+
+def _allows(target: Target, value: float, *, alone: bool) -> bool:
+    """Whether `value` is a likely reading of what was written: for a count up to ten times what the goal
+    asks (1 100 meetings for a goal of 4 is not). Money and measures are written in groups of three
+    ("1 100 kr", "1 650 följare"): for them a number alone before a group is no reading."""
+    if not _counted(target):
+        return not alone and value <= MAX_METRIC
+    limit = 10 * target.count if target.count else MAX_COUNT
+    return value == int(value) and value <= min(limit, _ceiling(target))
+
+
+def _groups(words: list[str]) -> int:
+    """How many words make one digit-grouped number ("1 650,5" is two); 1 if the first is not grouped."""
+    taken = 1
+    while (
+        taken < len(words)
+        and _GROUP.fullmatch(words[taken])  # the last group may have decimals: "1 650,5"
+        and _FIRST_GROUP.fullmatch(words[taken - 1])
+    ):
+        taken += 1
+    return taken
+
+
+def _number(raw: str) -> float:
+    if not _NUMBER.match(raw):
+        raise CheckInError(CheckInProblem.NOT_A_NUMBER, raw.split()[0][:20])
+    return float(_SPACES.sub("", raw).replace(",", "."))
 
 
 def leading_date(words: list[str], today: date) -> tuple[date, int] | None:

@@ -72,7 +72,7 @@ def short_by(goal: Goal, progress: GoalProgress, periods: Sequence[Measure]) -> 
     year = progress.year
     if goal.target.kind is TargetKind.METRIC:
         return abs(year.expected_by_now - year.done)
-    if progress.period is not None:
+    if progress.periods_met is not None:
         return sum(max(0.0, math.floor(m.expected_by_now) - m.done) for m in periods)
     return max(0.0, math.floor(year.expected_by_now) - year.done)
 

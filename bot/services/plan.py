@@ -54,6 +54,8 @@ class PlanDraft:
     priority_areas: tuple[str, ...] = field(default=())
     # Lists not taken for goals (heading, items): the review shows them, to be added if they are goals.
     set_aside: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    # The branches (partiföreningar) the plan names: offered in the review as the district's branch list.
+    branches: tuple[str, ...] = field(default=())
 
     @property
     def goals(self) -> list[GoalDraft]:
@@ -946,13 +948,67 @@ def parse_plan(text: str) -> PlanDraft:
         raise PlanParseError(
             "no goals found: expected goals under headings, as a list or as sentences", "no_goals"
         )
+    branches = plan_branches(parsed)
     return PlanDraft(
         title=title,
         year=int(year_match.group(0)) if year_match else None,
         sections=tuple(drafts),
         priority_areas=areas,
-        set_aside=tuple(set_aside),
+        set_aside=tuple((t, items) for t, items in set_aside if set(items) - set(branches)),
+        branches=branches,
     )
+
+
+# What a plan calls its branches; a heading of only this word (and "våra", "distriktets") lists them, and
+# "Distriktet har partiföreningar i Sundsvall, Härnösand och Timrå." names them in prose.
+_BRANCH_WORDS = (
+    r"(?:parti)?f(?:ö|o)reningar(?:na)?|lokalavdelningar(?:na)?|lokalf(?:ö|o)reningar(?:na)?|branches"
+)
+_BRANCH_HEADING = re.compile(
+    rf"^(?:(?:v(?:å|a)ra|distriktets|our)\s+)?(?:{_BRANCH_WORDS})\s*:?$", re.IGNORECASE
+)
+_BRANCH_LINE = re.compile(  # "Partiföreningar: Sundsvall, Härnösand och Timrå."
+    rf"^(?:(?:v(?:å|a)ra|distriktets|our)\s+)?(?:{_BRANCH_WORDS})\s*:\s*(.+)$", re.IGNORECASE
+)
+_BRANCH_SENTENCE = re.compile(
+    rf"\b(?:har|finns|has)\b[^.:;]*?\b(?:{_BRANCH_WORDS})\s+(?:i|in|:)\s+([^.;]+)", re.IGNORECASE
+)
+_BRANCH_NAME = re.compile(r"[A-ZÅÄÖÉ][\w\-]*(?:\s+[A-ZÅÄÖÉa-zåäöé][\w\-]*){0,3}")
+_LIST_END = re.compile(r"\s*(?:…|\.\.\.|m\.\s?fl\.?|med flera|etc\.?|and more)\s*$", re.IGNORECASE)
+
+
+def _branch_names(text: str) -> list[str]:
+    """The names in "Sundsvall, Härnösand, Timrå …" or "Sundsvall, Härnösand och Timrå"; none unless each
+    part is a name (capitalised, one to four words, no digits)."""
+    text = _LIST_END.sub("", text.strip().rstrip(".:;!"))
+    parts = [p.strip(" •-–*") for p in re.split(r",|\s+(?:och|samt|and)\s+", text)]
+    parts = [_LIST_END.sub("", p).strip() for p in parts if p.strip(" •-–*")]
+    if not parts or not all(_BRANCH_NAME.fullmatch(p) and len(p) <= 40 for p in parts):
+        return []
+    return parts
+
+
+def plan_branches(sections: list[_Section]) -> tuple[str, ...]:
+    """The branches the plan names: the items (or the one line) under a heading that is only the word for
+    branches, or a sentence that says where the district has branches. Each name once, in the plan's order."""
+    found: list[str] = []
+    for index, section in enumerate(sections):
+        prose = " ".join(section.prose)
+        if _BRANCH_HEADING.match(section.title.strip()):
+            items = [join_lines(parts) for parts in section.bullets] or prose.split(". ")[:1]
+            if not any(items) and index + 1 < len(sections):
+                items = [sections[index + 1].title]  # a short line of names reads as a heading of its own
+            for item in items:
+                found += _branch_names(item)
+        for match in _BRANCH_SENTENCE.finditer(prose):
+            found += _branch_names(match.group(1))
+        for line in (section.title, *section.prose):
+            if listed := _BRANCH_LINE.match(line.strip()):
+                found += _branch_names(listed.group(1))
+    unique: dict[str, str] = {}
+    for name in found:
+        unique.setdefault(fold(name), name)
+    return tuple(unique.values())
 
 
 # --- the bundled sample plan ------------------------------------------------------------------------------
@@ -987,6 +1043,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
             sections=tuple(sections),
             priority_areas=tuple(data.get("priority_areas", ())),
             set_aside=tuple((str(t), tuple(map(str, items))) for t, items in data.get("set_aside", ())),
+            branches=tuple(map(str, data.get("branches", ()))),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, PlanParseError):
@@ -1001,6 +1058,7 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
         "year": draft.year,
         "priority_areas": list(draft.priority_areas),
         "set_aside": [[title, list(items)] for title, items in draft.set_aside],
+        "branches": list(draft.branches),
         "sections": [
             {
                 "title": section.title,

@@ -39,6 +39,7 @@ class PlanSaver(Protocol):
         now: datetime,
         corrections: Sequence[Mapping[str, Any]] = (),
         reapply: bool = True,
+        branches: Sequence[str] = (),
     ) -> Any: ...
     def with_corrections(self, district: str, draft: PlanDraft) -> PlanDraft: ...
     def correct_plan(
@@ -113,13 +114,19 @@ class PlanReviews:
         self._save(district, user_id, corrected, now=now)
         return corrected
 
-    def finish(self, district: str, user_id: str, *, now: datetime) -> Any:
-        """Import the plan under review as the district's plan; the import's summary, or None."""
+    def finish(self, district: str, user_id: str, *, now: datetime, with_branches: bool = True) -> Any:
+        """Import the plan under review as the district's plan, and the branches it names unless the board
+        said not to (`with_branches`); the import's summary, or None."""
         review = self.pending(district, user_id, now=now)
         if review is None:
             return None
         summary = self.plans.save_plan(
-            district, review.draft, now=now, corrections=review.corrections, reapply=False
+            district,
+            review.draft,
+            now=now,
+            corrections=review.corrections,
+            reapply=False,
+            branches=review.draft.branches if with_branches else (),
         )
         self.store.delete(review_key(district, user_id))
         return summary

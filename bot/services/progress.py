@@ -506,6 +506,10 @@ def progress(
         applies_to_branches=applies_to_branches,
         people_named=people_named,
     )
+    if result.period is not None and not date(year, 1, 1) <= today <= date(year, 12, 31):
+        # Outside the plan year no period is the current one ("0 of 2 this month" in February of the next
+        # year is no month of the plan): the year's figure and the periods met say where it stands.
+        result = replace(result, period=None)
     if today >= date(year, 1, 1) or result.pace is Pace.DONE:
         return result
     return replace(

@@ -20,7 +20,7 @@ from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, Clock
-from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT
+from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT, card_action
 from tests.fakes.chat import reply_text
 from tests.fakes.connector import FakeConnector
 
@@ -46,6 +46,12 @@ LEE = Someone("29:lee", "aad-lee", "Lee Gu")  # chair of Härnösand
 SAM = Someone("29:sam", "aad-sam", "Sam Ek")  # chair of Timrå
 NOA = Someone("29:noa", "aad-noa", "Noa Holm")  # a member
 JOHANNES = Someone("29:johannes", "aad-johannes", "Johannes Ström")  # a member
+
+
+def shown(answer: dict[str, Any]) -> str:
+    """The text of a tap's answer: the card's fallback, or the message shown beside the card."""
+    value = answer["value"]
+    return str(value["fallbackText"]) if isinstance(value, dict) else str(value)
 
 
 def message(
@@ -101,6 +107,17 @@ class District:
         assert response.status in (200, 201)
         posted = await self.connector.wait_for(before + 1)
         return reply_text(posted[before].body)
+
+    async def tap(self, who: Someone, data: dict[str, Any], *, locale: str = "sv-SE") -> dict[str, Any]:
+        """What replaces the card (or is shown beside it) after `who` taps a button carrying `data`."""
+        activity = card_action(
+            data, service_url=self.connector.url, who=(who.teams_id, who.name, who.aad), locale=locale
+        )
+        response = await self.client.post("/api/messages", json=activity)
+        assert response.status == 200
+        answer = dict(await response.json())
+        assert answer["statusCode"] == 200
+        return answer
 
     def reports(self) -> list[StoredCheckIn]:
         """Every check-in stored, oldest first."""

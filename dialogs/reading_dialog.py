@@ -1,0 +1,25 @@
+"""The answer to "1 or 1 100?" (dialogs/readings.py): the report or correction made with the reading chosen,
+through the same handler code as the one-line command, so it is checked and stored as that one is."""
+
+from __future__ import annotations
+
+from bot.commands.checkins import correct_line, report_line
+from bot.commands.router import Context, Request
+from bot.sdk import Message, Turn
+from dialogs.readings import Answer, Choice
+
+
+async def answer(turn: Turn, request: Request, context: Context, choice: Choice) -> bool:
+    """Answer the question with this message; False if the message is no answer to it (the question is
+    dropped either way: it is asked once)."""
+    picked = choice.read(request.text)
+    if picked is Answer.OTHER:
+        return False
+    t = request.t
+    if picked is Answer.CANCEL:
+        await turn.send(Message(t._("Cancelled; nothing was stored.")))
+        return True
+    make = report_line if choice.command == "report" else correct_line
+    reply = await make(request, context, choice.args, grouped=picked is Answer.JOINED)
+    await turn.send(Message(reply.text))
+    return True

@@ -1,0 +1,76 @@
+"""The question "1 or 1 100?" between two turns: what was asked and how an answer is read. Framework-free.
+
+A one-line report or correction whose value is followed by a number that may be its thousands group, where
+the goal allows both readings ("rapportera 6 1 100 deltagare" on a goal of a thousand participants), is not
+stored but asked about. In Teams the question is a card with a button for each reading
+(bot/commands/checkins.py `ask_reading`); in a chat without cards the next message answers it: the one
+number ("1"), the joined one ("1100" or "1 100"), or "avbryt" / "cancel". Anything else is no answer:
+the question is dropped and the message handled as any other, so a chair who moves on is not held by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.i18n import fold
+
+KIND = "reading"  # the stored state's "dialog": what tells it from the check-in dialog's (dialogs/host.py)
+COMMANDS = ("report", "correct")
+CANCEL_WORDS = frozenset({"avbryt", "cancel"})
+MAX_ARGS = 2000  # the command's words kept until the answer (a comment is at most 500 characters)
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+
+
+class Answer(StrEnum):
+    ALONE = "alone"  # the value alone, the number begins the comment
+    JOINED = "joined"  # the number joined up
+    CANCEL = "cancel"
+    OTHER = "other"  # not an answer to the question
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A report or correction (`command` and its words, `args`) waiting for which value was meant."""
+
+    command: str
+    args: str
+    alone: str  # the values as the question offers them to be typed: "1", "1100"
+    joined: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "dialog": KIND,
+            "command": self.command,
+            "args": self.args,
+            "alone": self.alone,
+            "joined": self.joined,
+        }
+
+    @staticmethod
+    def from_json(data: object) -> Choice | None:
+        """None for anything but a state this question wrote."""
+        if not isinstance(data, dict) or data.get("dialog") != KIND or data.get("command") not in COMMANDS:
+            return None
+        fields = [data.get(key) for key in ("args", "alone", "joined")]
+        if not all(isinstance(value, str) for value in fields):
+            return None
+        args, alone, joined = (str(value) for value in fields)
+        return Choice(str(data["command"]), args[:MAX_ARGS], alone, joined)
+
+    def read(self, text: str) -> Answer:
+        """Which reading an answer picks."""
+        if fold(text) in CANCEL_WORDS:
+            return Answer.CANCEL
+        typed = _SPACES.sub("", text.strip()).replace(",", ".").rstrip(".")
+        if typed == self.alone:
+            return Answer.ALONE
+        if typed == self.joined:
+            return Answer.JOINED
+        return Answer.OTHER
+
+
+def typed(value: float) -> str:
+    """A value as the answer is typed: "1", "1100", "1650.5"."""
+    return str(int(value)) if value == int(value) else str(value)
