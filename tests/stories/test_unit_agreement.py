@@ -61,4 +61,7 @@ async def test_status_names_people_in_the_form_their_number_asks_for(district: D
     assert "0 av 1 utsedd ·" in line(status, "  7. ")
     english = await district.say(NOA, "status", locale="en-US")
     assert "0 of 3 named" in line(english, "  2. ") and "0 of 1 named" in line(english, "  7. ")
-    assert line(await district.say(NOA, "mål 7"), "Framsteg").endswith("0 av 1 utsedd · efter")
+    goal = await district.say(NOA, "mål 7")
+    assert line(goal, "Klart när") == "Klart när: 1 ansvarig utsedd"
+    assert line(goal, "Framsteg").endswith("0 av 1 utsedd · efter")
+    assert line(await district.say(NOA, "mål 2"), "Klart när") == "Klart när: 3 personer utsedda"
