@@ -229,7 +229,7 @@ def test_plan_correct_on_the_command_line(
     assert main(["plan", "import", str(plan_file), "--district", "X"]) == 0
     capsys.readouterr()
     assert main(["plan", "correct", "6", "mål", "2", "per", "kvartal", "--district", "X"]) == 0
-    assert "minst 2 ordförandemöte per kvartal" in capsys.readouterr().out
+    assert "minst 2 ordförandemöten per kvartal" in capsys.readouterr().out
     assert main(["plan", "correct", "99", "bort", "--district", "X"]) == 1
     assert "Det finns inget mål 99" in capsys.readouterr().err
     # Importing the plan again keeps the correction.
@@ -241,7 +241,7 @@ def test_plan_correct_on_the_command_line(
     assert main(["plan", "changes", "6", "--district", "X"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].endswith(
-        "av styrelsen: mål från minst 1 ordförandemöte per kvartal till minst 2 ordförandemöte per kvartal"
+        "av styrelsen: mål från minst 1 ordförandemöte per kvartal till minst 2 ordförandemöten per kvartal"
     )
     assert main(["plan", "changes", "7", "--district", "X", "--language", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "Not corrected since the plan was imported."

@@ -118,13 +118,13 @@ async def test_a_word_plan_is_reviewed_corrected_in_one_message_and_imported(
     assert "Zetkin" in reply_text(await ask(client, connector, "mål", locale="sv-SE"))
 
     corrected = reply_text(await ask(client, connector, "mål 5 mål 2 per kvartal", locale="sv-SE"))
-    assert "minst 2 möte per kvartal" in corrected
+    assert "minst 2 möten per kvartal" in corrected
     done = reply_text(await ask(client, connector, "plan importera", locale="sv-SE"))
     assert done.startswith("Importerade 7 mål för")
     goals = reply_text(await ask(client, connector, "mål", locale="sv-SE"))
     assert "Bilda ett fackligt nätverk i distriktet" in goals and "Zetkin" not in goals
     goal = reply_text(await ask(client, connector, "mål 5", locale="sv-SE"))
-    assert "minst 2 möte per kvartal" in goal
+    assert "minst 2 möten per kvartal" in goal
 
 
 async def test_a_pdf_plan_waits_for_review_across_a_restart_and_can_be_cancelled(

@@ -50,9 +50,8 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
     if progress.periods_met is not None and progress.periods is not None:
         return periods_met(t, goal.target.period, progress.periods_met, progress.periods)
     if goal.target.kind is TargetKind.PEOPLE:
-        return t._("{done} of {wanted} named").format(
-            done=number(t, year.done), wanted=number(t, year.wanted)
-        )
+        named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
+        return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
     return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
 
 

@@ -96,7 +96,13 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
             pace=pace,
         )
     if kind is TargetKind.PEOPLE:
-        return t._("{bar} {done} of {wanted} named · {pace}").format(
+        # "0 av 1 utsedd", "0 av 3 utsedda": the word follows the number it stands beside.
+        named = t.ngettext(
+            "{bar} {done} of {wanted} named · {pace}",
+            "{bar} {done} of {wanted} named · {pace}",
+            int(year.wanted),
+        )
+        return named.format(
             bar=bar(year.fraction), done=number(t, year.done), wanted=number(t, year.wanted), pace=pace
         )
     if kind is TargetKind.DONE:
@@ -396,7 +402,8 @@ def describe_target(t: Translator, target: Target, plan: Plan) -> str:
 
 def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
     """A target in words ("at least 2 medlemsträffar per half-year"), for a stored goal or one read from
-    a plan under review."""
+    a plan under review. Every count shown with its unit is shown here, the unit agreeing with the number
+    beside it (Target.unit_in)."""
     if target.kind is TargetKind.COUNT:
         unit = target.unit_in(t.language)
         if unit is None and target.unit:  # a unit nobody has given English for: a neutral word
@@ -419,7 +426,8 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
     if target.kind is TargetKind.PEOPLE:
         people = target.unit_in(t.language)
         if people:
-            return t._("{count} {what} named").format(count=target.count, what=people)
+            named = t.ngettext("{count} {what} named", "{count} {what} named", target.count or 0)
+            return named.format(count=target.count, what=people)
         return t.ngettext(
             "{count} person named responsible", "{count} people named responsible", target.count or 0
         ).format(count=target.count)
@@ -436,8 +444,11 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
                 )
                 return text.format(unit=(unit_word or t._("the figure")), change=change).strip()
             goal = target.baseline * (1 + target.change_percent / 100)
+            unit_word = target.unit_in(t.language, count=goal)
             return t._("from {baseline} to {goal}{unit}").format(
-                baseline=number(t, target.baseline), goal=number(t, goal), unit=unit
+                baseline=number(t, target.baseline),
+                goal=number(t, goal),
+                unit=f" {unit_word}" if unit_word else "",
             )
         if target.baseline is None:
             if target.unit and target.unit.startswith("%"):

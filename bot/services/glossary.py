@@ -28,7 +28,7 @@ _UNITS = {
     "torgmöte|torgmötet|torgmöten|torgmötena": ("street meeting", "street meetings"),
     "årsmöte|årsmötet|årsmöten|årsmötena": ("annual meeting", "annual meetings"),
     "utbildning|utbildningen|utbildningar|utbildningarna|kurs|kursen|kurser|kurserna": ("course", "courses"),
-    "grundkurs|grundkursen": ("introductory course", "introductory courses"),
+    "grundkurs|grundkursen|grundkurser|grundkurserna": ("introductory course", "introductory courses"),
     ("studiecirkel|studiecirkeln|cirkel|cirkeln|studiecirklar|studiecirklarna|cirklar|cirklarna"): (
         "study circle",
         "study circles",
@@ -78,9 +78,9 @@ _UNITS = {
     ): ("branch", "branches"),
     "krona|kronor|kr|sek": ("krona", "kronor"),
     "procent|%": ("%", "%"),
-    "hemsida|hemsidan": ("website", "websites"),
+    "hemsida|hemsidan|hemsidor|hemsidorna": ("website", "websites"),
     "besök|besöket|besöken": ("visit", "visits"),
-    "styrelse|styrelsen": ("board", "boards"),
+    "styrelse|styrelsen|styrelser|styrelserna": ("board", "boards"),
 }
 # Area words: Swedish forms -> English.
 _AREAS = {
@@ -183,3 +183,165 @@ def area_name(area: str, language: str, board: Mapping[str, str] | None = None) 
     if language != "en":
         return area
     return (board or {}).get(fold(area)) or english_area(area) or area
+
+
+# --- number agreement: "1 medlemsmöte", "2 medlemsmöten"; "1 meeting", "2 meetings" ------------------------
+
+# Swedish nouns plans count, singular|plural (indefinite), read as the last part of a compound too
+# ("ordförandemöte": "möte"). Words with one form for both ("inlägg", "följare") are listed so that they
+# are known. Plural alone, or a definite form, is never guessed: an unknown word keeps the plan's form.
+_SWEDISH_FORMS = (
+    "möte|möten",
+    "träff|träffar",
+    "cirkel|cirklar",
+    "kurs|kurser",
+    "kväll|kvällar",
+    "dag|dagar",
+    "kampanj|kampanjer",
+    "medlem|medlemmar",
+    "person|personer",
+    "inlägg|inlägg",
+    "dörr|dörrar",
+    "samtal|samtal",
+    "organisatör|organisatörer",
+    "prenumerant|prenumeranter",
+    "nyhetsbrev|nyhetsbrev",
+    "artikel|artiklar",
+    "flygblad|flygblad",
+    "bokbord|bokbord",
+    "kommun|kommuner",
+    "område|områden",
+    "krona|kronor",
+    "besök|besök",
+    "ansvarig|ansvariga",
+    "ledamot|ledamöter",
+    "timme|timmar",
+    "vecka|veckor",
+    "debatt|debatter",
+    "evenemang|evenemang",
+    "frukost|frukostar",
+    "middag|middagar",
+    "utskick|utskick",
+    "annons|annonser",
+    "affisch|affischer",
+    "film|filmer",
+    "avsnitt|avsnitt",
+    "konferens|konferenser",
+    "lunch|luncher",
+    "tillfälle|tillfällen",
+    "insats|insatser",
+    "kontakt|kontakter",
+    "webbinarium|webbinarier",
+    "webinarium|webinarier",
+    "seminarium|seminarier",
+    "stormöte|stormöten",
+    "grupp|grupper",
+    "lokal|lokaler",
+    "bok|böcker",
+    "plats|platser",
+    "resa|resor",
+    "sida|sidor",
+    "styrelse|styrelser",
+    "procent|procent",
+)
+# Endings that decide a noun's plural ("-ning": "utbildningar", "-tion": "manifestationer").
+_SWEDISH_ENDINGS = (
+    "ning|ningar",
+    "ling|lingar",
+    "tion|tioner",
+    "sion|sioner",
+    "itet|iteter",
+    "are|are",
+    "ör|örer",
+)
+# Known only as whole words: as a last part they inflect otherwise ("gång": "gånger", "ingång": "ingångar").
+_SWEDISH_WHOLE = ("gång|gånger", "följare|följare", "aktiva|aktiva", "kr|kr", "sek|sek")
+
+
+def _pairs(forms: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(pair.split("|")[0], pair.split("|")[1]) for pair in forms]
+
+
+def swedish_unit(unit: str, *, plural: bool) -> str:
+    """A plan's unit in the form that agrees with its number ("ordförandemöte" beside 2: "ordförandemöten";
+    "studiecirklar" beside 1: "studiecirkel"), each word of a list ("utbildning, föreläsning eller
+    webbinarium") on its own. The plan's own words where a word of it is not known."""
+    inflected = _each_word(unit, lambda word: _swedish_word(word, plural))
+    return inflected if inflected is not None else unit
+
+
+def _swedish_word(word: str, plural: bool) -> str | None:
+    lower = word.lower()
+    for one, many in _pairs(_SWEDISH_WHOLE):
+        if lower in (one, many):
+            return _cased(word, many if plural else one)
+    # The longest known last part, the part before it at least three letters ("valmöten", "utbildningsdagar").
+    best: tuple[int, str, str] | None = None
+    for one, many in _pairs(_SWEDISH_FORMS):
+        for form in (one, many):
+            whole = lower == form
+            if (whole or (lower.endswith(form) and len(lower) - len(form) >= 3)) and (
+                best is None or len(form) > best[0]
+            ):
+                best = (len(form), word[: len(word) - len(form)], many if plural else one)
+    if best is None:
+        for one, many in _pairs(_SWEDISH_ENDINGS):
+            for form in (one, many):
+                if lower.endswith(form) and len(lower) > len(form) + 2:
+                    head = word[: len(word) - len(form)]
+                    return head + (many if plural else one)
+        return None
+    return best[1] + _cased(word[len(best[1]) :], best[2])
+
+
+def _cased(word: str, form: str) -> str:
+    return (
+        form.upper()
+        if word.isupper() and len(word) > 1
+        else (form[:1].upper() + form[1:] if word[:1].isupper() else form)
+    )
+
+
+def english_in_number(unit: str, *, plural: bool) -> str:
+    """English a board or plan gave for a unit, in the form that agrees with its number ("chairs' meeting"
+    beside 2: "chairs' meetings"): each listed word by the glossary's English; unknown words as given."""
+    inflected = _each_word(unit, lambda word: _english_word(word, plural), phrases=True)
+    return inflected if inflected is not None else unit
+
+
+def _english_word(phrase: str, plural: bool) -> str:
+    head, _, last = phrase.rpartition(" ")
+    forms = _ENGLISH_FORMS.get(last.lower())
+    if forms is None:
+        return phrase  # a word of a phrase ("chairs'", "responsible") stays as it is
+    return f"{head} {forms[plural]}".strip()
+
+
+_ENGLISH_FORMS = {
+    form.rsplit(" ", 1)[-1].lower(): (one.rsplit(" ", 1)[-1], many.rsplit(" ", 1)[-1])
+    for one, many in _UNITS.values()
+    if one != many
+    for form in (one, many)
+}
+_LIST = re.compile(r"(\s*,\s*|\s+(?:och|eller|samt|and|or)\s+)", re.IGNORECASE)
+
+
+def _each_word(text: str, inflect: Callable[[str], str | None], *, phrases: bool = False) -> str | None:
+    """`text` with each listed item inflected (the separators kept); None when an item is not known, when
+    the unit has a "%" ("% av medlemmarna") or, unless `phrases`, an item of more than one word ("nya
+    medlemmar": its adjective would need inflecting too)."""
+    if not text.strip() or "%" in text:
+        return None
+    pieces = _LIST.split(text.strip())
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            out.append(piece)
+            continue
+        if " " in piece and not phrases:
+            return None
+        found = inflect(piece)
+        if found is None:
+            return None
+        out.append(found)
+    return "".join(out)

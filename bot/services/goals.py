@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.i18n import fold
-from bot.services.glossary import area_name, english_unit
+from bot.services.glossary import area_name, english_in_number, english_unit, swedish_unit
 
 
 class TargetKind(StrEnum):
@@ -48,13 +48,21 @@ class Target:
         its own, so reports add up, unlike events that several people may tell of."""
         return self.kind is TargetKind.COUNT and self.unit == AMOUNT_UNIT
 
-    def unit_in(self, language: str) -> str | None:
-        """The unit in `language`: in English the board's or the plan's English, else the glossary's; None
-        when neither knows it (a Swedish word in an English sentence reads as a mistake)."""
+    def unit_in(self, language: str, count: float | None = None) -> str | None:
+        """The unit in `language`, in the form that agrees with `count` (by default the target's own number):
+        "1 medlemsmöte", "2 medlemsmöten"; "1 meeting", "2 meetings". In English the board's or the plan's
+        English, else the glossary's; None when neither knows it (a Swedish word in an English sentence
+        reads as a mistake)."""
+        if count is None:
+            count = self.goal_value if self.kind is TargetKind.METRIC else self.count
+        plural = count != 1
+        if self.unit is None and self.unit_en is None:
+            return None
         if language != "en":
-            return self.unit
-        shown = self.goal_value if self.kind is TargetKind.METRIC else self.count
-        return self.unit_en or english_unit(self.unit, plural=shown != 1)
+            return swedish_unit(self.unit, plural=plural) if self.unit else None
+        if self.unit_en:
+            return english_in_number(self.unit_en, plural=plural)
+        return english_unit(self.unit, plural=plural)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -15,7 +15,7 @@ from tests.stories.conftest import ANNA, MEGAN, NOA, District
 
 ANNAS = (
     "Ändrat: 22 nov. 2026 av Anna Lind: mål från minst 1 ordförandemöte per kvartal "
-    "till minst 2 ordförandemöte per halvår"
+    "till minst 2 ordförandemöten per halvår"
 )
 
 
@@ -34,7 +34,7 @@ async def test_the_board_sees_who_changed_a_goal_from_what_and_when(district: Di
     english = (await district.say(MEGAN, "goal 6", locale="en-US")).splitlines()
     assert (
         "Changed: 22 Nov 2026 by Anna Lind: target from at least 1 chairs' meeting per quarter "
-        "to at least 2 chairs' meeting per half-year"
+        "to at least 2 chairs' meetings per half-year"
     ) in english
     assert any(
         line.startswith("Changed: 3 Dec 2026 by Megan Bowen: text from “Distriktet") for line in english
@@ -71,5 +71,5 @@ async def test_a_goal_corrected_many_times_shows_the_latest_changes(district: Di
     changed = [line for line in lines if line.startswith("Ändrat: ")]
     assert len(changed) == 6 and changed[0] == "Ändrat: 2 gånger tidigare"
     assert changed[-1].endswith(
-        "mål från minst 7 ordförandemöte per halvår till minst 8 ordförandemöte per halvår"
+        "mål från minst 7 ordförandemöten per halvår till minst 8 ordförandemöten per halvår"
     )

@@ -72,7 +72,7 @@ async def test_a_deputys_report_is_the_branchs_and_the_chair_sees_it(district: D
     answer = await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert "Noa Holm" in answer and "Sundsvall" in answer
     assert "mål 3, 1 för Sundsvall" in await district.say(NOA, "rapportera 3 1 Zetkin-gruppen startad")
-    assert line(await district.say(KIM, "status"), 3).endswith("1 av 1 utsedda · klart")
+    assert line(await district.say(KIM, "status"), 3).endswith("1 av 1 utsedd · klart")
     board = await district.say(MEGAN, "status")
     assert "1 av 3 partiföreningar har nått sitt mål" in line(board, 3)
     english = await district.say(KIM, "status", locale="en-US")
