@@ -203,7 +203,11 @@ def mine(
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
         rows.append((f"#{check_in.id}", line))
-    hint = t._("Correct with: correct 15 VALUE [COMMENT] · withdraw with: withdraw 15")
+    # the example names a report listed (the latest one still counting), so copying it changes one's own
+    example = next((c.id for c in check_ins if not c.withdrawn), check_ins[0].id)
+    hint = t._("Correct with: correct {number} VALUE [COMMENT] · withdraw with: withdraw {number}").format(
+        number=example
+    )
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
 
@@ -256,7 +260,7 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or _doer(t, goal.text) or t._("Nobody named yet")),
+        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal.text) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if posts is not None:
@@ -352,7 +356,8 @@ _DOERS = {
 }
 
 
-def _doer(t: Translator, text: str) -> str | None:
+def doer_in_plan(t: Translator, text: str) -> str | None:
+    """Whom the plan's own wording makes responsible, in the reader's words (None: nobody named)."""
     who = named_in_plan(text)
     if who is None:
         return None
