@@ -79,7 +79,13 @@ MONTH_NAMES = frozenset(_MONTHS)
 
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
-_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$")
+_NUMBER = re.compile(
+    r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$|"
+    r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"
+)
+# English thousands commas, as the bot writes numbers to English readers ("1,650", "2,000.5"): a Swedish
+# decimal comma is followed by a digit or two, hardly ever by exactly three
+_COMMA_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")  # a group of three digits after the first ("1 650,5")
 _FIRST_GROUP = re.compile(r"[+-]?\d{1,3}")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
@@ -379,6 +385,8 @@ def _groups(words: list[str]) -> int:
 def _number(raw: str) -> float:
     if not _NUMBER.match(raw):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, raw.split()[0][:20])
+    if _COMMA_GROUPED.match(raw):
+        return float(raw.replace(",", ""))
     return float(_SPACES.sub("", raw).replace(",", "."))
 
 

@@ -38,3 +38,27 @@ async def test_follow_up_names_whom_the_plan_makes_responsible_in_the_readers_la
     swedish = await district.say(MEGAN, "uppföljning")
     [mål_1] = [row for row in swedish.splitlines() if row.startswith("Mål 1:")]
     assert mål_1.endswith("· ansvarig: Distriktsstyrelsen")
+
+
+async def test_a_figure_written_as_the_bot_writes_it_is_read_as_the_same_figure(district: District) -> None:
+    """Goal 12 counts followers, 1 500 to 2 000. A wrong date gets an example ("report 12 2,000" in English,
+    "rapportera 12 2 000" in Swedish); a board member who copies it reports 2 000 followers, not 2. The
+    English client's thousands comma ("1,650", as the bot itself writes it) is a thousands separator."""
+    english = await district.say(ANNA, "report 12 1650 31/2", locale="en-US")
+    example = english.split("For example: ")[1]
+    assert example == "report 12 2,000"
+    stored = await district.say(ANNA, example, locale="en-US")
+    assert stored.startswith("Stored #1: goal 12, 2,000 for the district, 22 Nov 2026.")
+    swedish = await district.say(MEGAN, "rapportera 12 1650 31/2")
+    example = swedish.split("Till exempel: ")[1]
+    assert example == "rapportera 12 2\u00a0000"  # the bot groups digits with a no-break space
+    assert (await district.say(MEGAN, f"{example} i går")).startswith(
+        "Sparat #2: mål 12, 2\u00a0000 för distriktet, 21 nov. 2026."
+    )
+    assert (await district.say(ANNA, "report 12 1,650.5 yesterday", locale="en-US")).startswith(
+        "Stored #3: goal 12, 1,650.5 for the district, 21 Nov 2026."
+    )
+    assert "Rapporterat: 21 nov. 2026 · distriktet · 1\u00a0650,5" in await district.say(MEGAN, "mål 12")
+    assert (await district.say(MEGAN, "rapportera 12 1650,5 i förrgår")).startswith(
+        "Sparat #4: mål 12, 1\u00a0650,5 för distriktet, 20 nov. 2026."
+    )
