@@ -574,7 +574,11 @@ def problem(
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
     }
-    detail = ", ".join(plan.areas_in(t.language)) if error.code is CheckInProblem.NEED_AREA else error.detail
+    detail = error.detail
+    if error.code is CheckInProblem.NEED_AREA:
+        detail = ", ".join(plan.areas_in(t.language))
+    elif error.code is CheckInProblem.FUTURE_DATE:  # the day as every other reply writes it
+        detail = day(t, date.fromisoformat(error.detail))
     message = messages[error.code].format(detail=detail, last=len(plan.goals))
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(
