@@ -4,7 +4,7 @@ clients, half on Swedish): every reply's numbers, names and words are checked ag
 
 from __future__ import annotations
 
-from tests.stories.conftest import ANNA, KIM, LEE, MEGAN, District
+from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, District
 
 
 async def test_my_reports_tells_how_to_correct_the_report_shown_not_another(district: District) -> None:
@@ -72,3 +72,32 @@ async def test_a_day_not_yet_come_is_written_as_every_other_reply_writes_days(di
     swedish = await district.say(MEGAN, "rapportera 12 1650 3/12")
     assert swedish.startswith("3 dec. 2026 har inte hänt än; rapportera det efteråt.")
     assert district.reports() == []
+
+
+async def test_a_new_chair_is_told_apart_from_the_chair_who_stays(district: District) -> None:
+    """Timrå elects Noa instead of Sam. Megan (Swedish) writes `roll ordförande @Noa Holm Timrå`: the bot
+    adds Noa and keeps Sam, so its answer must say Sam still chairs Timrå and how to take that away;
+    otherwise the board believes Sam was replaced, and `roller` later shows two chairs. Anna (English)
+    names a second one for Härnösand and reads the same in English."""
+    swedish = await district.say(MEGAN, "roll ordförande @Noa Holm Timrå", mentions=((NOA, "Noa Holm"),))
+    assert swedish == (
+        "Noa Holm är nu ordförande i Timrå. Sam Ek är också ordförande i Timrå. "
+        "Har det ändrats, skriv: roll bort ordförande @Sam Ek"
+    )
+    english = await district.say(
+        MEGAN,
+        "role chair @Johannes Ström Härnösand",
+        locale="en-US",
+        mentions=((JOHANNES, "Johannes Ström"),),
+    )
+    assert english == (
+        "Johannes Ström is now chair of Härnösand. Lee Gu also chairs Härnösand. "
+        "If that has changed, write: role remove chair @Lee Gu"
+    )
+    assert (await district.say(MEGAN, "roller")).endswith(
+        "Johannes Ström (Härnösand), Kim Berg (Sundsvall), Lee Gu (Härnösand), "
+        "Noa Holm (Timrå), Sam Ek (Timrå)"
+    )
+    assert await district.say(
+        MEGAN, "roll ordförande @Kim Berg Sundsvall", mentions=((KIM, "Kim Berg"),)
+    ) == ("Kim Berg var redan ordförande i Sundsvall.")
