@@ -460,11 +460,15 @@ def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:
     if words:
         for name, area in areas.items():
             area_words = fold(name).split()
-            typed = [fold(word) for word in words[: len(area_words)]]
+            typed: list[str] = []  # folded as the name is: "Anti-racism" is two words, "anti racism"
+            taken = 0
+            while taken < len(words) and len(typed) < len(area_words):
+                typed += fold(words[taken]).split()
+                taken += 1
             if typed == area_words or (
                 typed and area_words and area_words[0].startswith(typed[0]) and len(typed[0]) >= 4
             ):
-                return area, len(area_words) if typed == area_words else 1
+                return area, taken if typed == area_words else 1
     raise CheckInError(CheckInProblem.NEED_AREA)
 
 

@@ -101,3 +101,19 @@ async def test_a_new_chair_is_told_apart_from_the_chair_who_stays(district: Dist
     assert await district.say(
         MEGAN, "roll ordförande @Kim Berg Sundsvall", mentions=((KIM, "Kim Berg"),)
     ) == ("Kim Berg var redan ordförande i Sundsvall.")
+
+
+async def test_a_priority_area_is_read_by_the_name_the_bot_lists_it_by(district: District) -> None:
+    """Goal 22 is per priority area. Asked for the area, Anna (English) is given "Anti-racism" among the
+    names; written just so, with a hyphen, it is read, and "talk" after it is the comment. Megan (Swedish)
+    writes a two-word area after the date."""
+    asked = await district.say(ANNA, "report 22 1 talk", locale="en-US")
+    assert "Trade union politics, Feminism, Anti-racism, Environment and climate" in asked
+    stored = await district.say(ANNA, "report 22 1 Anti-racism talk", locale="en-US")
+    assert stored.startswith("Stored #1: goal 22, 1 (Anti-racism) for the district, 22 Nov 2026.")
+    swedish = await district.say(MEGAN, "rapportera 22 1 i går facklig politik studiecirkel")
+    assert swedish.startswith("Sparat #2: mål 22, 1 (Facklig politik) för distriktet, 21 nov. 2026.")
+    assert [(c.area, c.comment) for c in district.reports()] == [
+        ("Antirasism", "talk"),
+        ("Facklig politik", "studiecirkel"),
+    ]
