@@ -3,7 +3,7 @@ every goal (bars and pace), and one's own reports."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
@@ -185,9 +185,14 @@ def status(
 
 
 def mine(
-    t: Translator, check_ins: Sequence[StoredCheckIn], plan: Plan | None, *, branches: Sequence[str] = ()
+    t: Translator,
+    check_ins: Sequence[StoredCheckIn],
+    plan: Plan | None,
+    *,
+    branches: Sequence[str] = (),
+    own: Collection[int],
 ) -> Reply:
-    """One's latest reports; a chair's also those made for their branches."""
+    """One's latest reports; a chair's also those made for their branches (`own`: the ids one made)."""
     if not check_ins:
         return Reply(t._("You have not reported anything yet. Report with: report 6 1 COMMENT"))
     title = t._("Your latest reports")
@@ -203,10 +208,14 @@ def mine(
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
         rows.append((f"#{check_in.id}", line))
-    # the example names a report listed (the latest one still counting), so copying it changes one's own
-    example = next((c.id for c in check_ins if not c.withdrawn), check_ins[0].id)
+    # the example is one's own latest report still counting, so that copying it changes that one
+    mine_listed = [c for c in check_ins if c.id in own]
+    example = next((c for c in mine_listed if not c.withdrawn), mine_listed[0] if mine_listed else None)
+    if example is None:  # only others' reports for the branch: nothing here one may change
+        text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
+        return Reply(text, card([heading(title), facts(rows)], fallback=text))
     hint = t._("Correct with: correct {number} VALUE [COMMENT] · withdraw with: withdraw {number}").format(
-        number=example
+        number=example.id
     )
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))

@@ -125,7 +125,9 @@ def register(router: Router) -> None:
         seen = {c.id for c in check_ins}
         both = [*check_ins, *(c for c in branch_reports if c.id not in seen)]
         both = sorted(both, key=lambda c: (c.created_at, c.id), reverse=True)[:10]
-        return cards.mine(t, both, await plan_of(request, context), branches=[b.name for b in chairs])
+        plan = await plan_of(request, context)
+        own = {c.id for c in check_ins}
+        return cards.mine(t, both, plan, branches=[b.name for b in chairs], own=own)
 
     @router.command(
         "ändra",

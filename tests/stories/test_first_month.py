@@ -117,3 +117,21 @@ async def test_a_priority_area_is_read_by_the_name_the_bot_lists_it_by(district:
         ("Antirasism", "talk"),
         ("Facklig politik", "studiecirkel"),
     ]
+
+
+async def test_my_reports_offers_to_correct_ones_own_report_not_the_deputys(district: District) -> None:
+    """Kim names Noa deputy; Noa reports after Kim. Kim's `mina rapporter` lists both, newest first, but
+    only Kim's own can be changed by Kim: the line on how to correct names Kim's (#1), not Noa's (#2),
+    which Kim would be refused. Noa (English client) is offered Noa's own."""
+    await district.say(KIM, "rapportera 3 1 i förrgår")
+    await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    await district.say(NOA, "report 3 1 yesterday", locale="en-US")
+    kim = await district.say(KIM, "mina rapporter")
+    assert kim.splitlines()[1:3] == [
+        "#2 mål 3 · 21 nov. 2026 · Sundsvall · 1",
+        "#1 mål 3 · 20 nov. 2026 · Sundsvall · 1",
+    ]
+    assert kim.endswith("Ändra med: ändra 1 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 1")
+    assert (await district.say(KIM, "ändra 1 1 rättad")).startswith("Rättat #1")
+    noa = await district.say(NOA, "my reports", locale="en-US")
+    assert noa.endswith("Correct with: correct 2 VALUE [COMMENT] · withdraw with: withdraw 2")
