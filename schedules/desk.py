@@ -315,7 +315,7 @@ class PromptDesk:
         written = tuple(s for s in coming if s.text and pause.covers(local_day(s.due_at, schedule.zone)))
         if written and not confirmed:
             return SetAside(schedule, written, applied=False)
-        changed = await asyncio.to_thread(
+        pause, joined, changed = await asyncio.to_thread(
             self.prompts.add_pause,
             schedule.id,
             pause.starts_on,
@@ -327,7 +327,7 @@ class PromptDesk:
             written, schedule, by, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name)
         )
         await self.plan_ahead()
-        return SetAside(schedule, written, applied=True, changed=changed)
+        return SetAside(schedule, written, applied=True, changed=changed, pause=pause, joined=joined)
 
     async def resume(self, schedule: Schedule) -> tuple[Pause, int] | None:
         """Lift the pause in force (from today) or the next one; its slots come back with their texts."""

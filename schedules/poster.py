@@ -154,14 +154,34 @@ class PromptPoster:
                 also=slot.text_by,
             )
         elif bank_id is not None:
+            if slot.owner_id is not None:  # the owner reads of their own turn, the board whose it was
+                await self.tell(
+                    {slot.owner_id},
+                    lambda t: Reply(
+                        t._(
+                            "No text was written for your prompt #{id} ({when}, {channel}), so I posted one "
+                            "from the bank."
+                        ).format(
+                            id=slot.id,
+                            when=cards.when(t, slot.due_at, schedule.zone),
+                            channel=cards.channel_name(t, schedule),
+                        )
+                    ),
+                )
             await self.tell_board(
                 schedule.district,
                 lambda t: Reply(
                     t._(
-                        "No text was written for #{id}, so I posted a prompt from the bank. Owner: {owner}."
-                    ).format(id=slot.id, owner=slot.owner_name or t._("nobody yet"))
+                        "No text was written for #{id} ({when}, {channel}), so I posted a prompt from the "
+                        "bank. Owner: {owner}."
+                    ).format(
+                        id=slot.id,
+                        when=cards.when(t, slot.due_at, schedule.zone),
+                        channel=cards.channel_name(t, schedule),
+                        owner=slot.owner_name or t._("nobody yet"),
+                    )
                 ),
-                also=slot.owner_id,
+                but=slot.owner_id,
             )
         return Outcome.POSTED
 
@@ -313,10 +333,13 @@ class PromptPoster:
             sent += 1
         return sent
 
-    async def tell_board(self, district: str, notice: Notice, *, also: int | None = None) -> None:
-        """A notice to each board member (and `also`, e.g. the owner) reachable in a personal chat."""
+    async def tell_board(
+        self, district: str, notice: Notice, *, also: int | None = None, but: int | None = None
+    ) -> None:
+        """A notice to each board member (and `also`, e.g. the owner; not `but`, told otherwise) reachable
+        in a personal chat."""
         members = await asyncio.to_thread(self.people.members, district, Role.BOARD)
-        people = {member.person_id for member in members} | ({also} if also else set())
+        people = ({member.person_id for member in members} | ({also} if also else set())) - {but}
         if not await self.tell(people, notice):
             log.warning("no board member of %s can be reached to tell: %s", district, notice(self.t).text)
 

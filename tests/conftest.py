@@ -50,7 +50,7 @@ def bot_sdk(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def botbuilder_only(bot_sdk: str) -> None:
-    """For tests of the botbuilder adapter itself (bot/sdk/botbuilder.py) or driven by its TestAdapter."""
+    """For tests of the botbuilder adapter itself (bot/sdk/botbuilder.py, its transport)."""
     if bot_sdk != "botbuilder":
         pytest.skip("tests the botbuilder adapter itself")
 

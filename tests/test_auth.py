@@ -371,6 +371,34 @@ async def test_a_valid_teams_token_is_accepted_and_answered(
     assert KEYS_PATH in trusted.requested and set(trusted.requested) <= {METADATA_PATH, KEYS_PATH}
 
 
+async def test_on_the_agents_sdk_the_signature_is_checked_once_a_request(
+    client: TestClient, connector: FakeConnector, trusted: TrustServer, keys: Keys, bot_sdk: str
+) -> None:
+    """Once before the body is read; after it only what needs the activity (its channel's key endorsement,
+    the serviceurl claim): not the signature again (bench/: each check costs about a tenth of a turn)."""
+    if bot_sdk != "agents":
+        pytest.skip("botbuilder checks the token and the activity's claims in one call of its own")
+    from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import JwtTokenValidator
+
+    checks: list[str] = []
+    validate = JwtTokenValidator.validate_token
+
+    async def counted(self: Any, token: str) -> Any:
+        checks.append(token)
+        return await validate(self, token)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(JwtTokenValidator, "validate_token", counted)
+        token = Minter(keys, connector.url).token()
+        assert await _post(client, _teams_message(connector), f"Bearer {token}") in (200, 201)
+        await connector.wait_for(1)
+        assert checks == [token]
+        # A token naming another service is still refused, after the one check.
+        other = Minter(keys, "https://smba.example.invalid/").token()
+        assert await _post(client, _teams_message(connector), f"Bearer {other}") == 401
+        assert checks == [token, other]
+
+
 async def test_a_token_within_the_clock_skew_is_accepted(
     client: TestClient, connector: FakeConnector, keys: Keys
 ) -> None:

@@ -1,7 +1,7 @@
 """A chair's story: report progress in one line, see it, correct it, and the board sees how the plan goes.
 
-The real handler and router (TestAdapter), the real database with the sample plan as this year's plan
-(Sunday 22 November 2026 in these tests), and a fixed clock.
+The real handler and router (through the bot's own turn, tests/fakes/turns.py), the real database with the
+sample plan as this year's plan (Sunday 22 November 2026 in these tests), and a fixed clock.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
@@ -26,22 +24,22 @@ from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
-from bot.sdk.botbuilder import turn_handler
 from bot.services.people import PersonInfo, Role
 from bot.teams import DistrictBot
 from tests.conftest import NOW, every_branch
-from tests.test_teams import BOT, make_bot, mentioning, shown
+from tests.fakes.turns import BOT, Chat, account
+from tests.test_teams import make_bot, mentioning, shown
 
 DISTRICT = "Vänsterpartiet Västernorrland"
-CHAIR = ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele")
-OTHER_CHAIR = ChannelAccount(id="29:other", name="Lee Gu", aad_object_id="aad-lee")
-BOARD = ChannelAccount(id="29:board", name="Megan Bowen", aad_object_id="aad-megan")
-MEMBER = ChannelAccount(id="29:member", name="Nestor Wilke", aad_object_id="aad-nestor")
+CHAIR = account("29:chair", "Adele Vance", "aad-adele")
+OTHER_CHAIR = account("29:other", "Lee Gu", "aad-lee")
+BOARD = account("29:board", "Megan Bowen", "aad-megan")
+MEMBER = account("29:member", "Nestor Wilke", "aad-nestor")
 _ids = itertools.count(1)
 
 
-def person(account: ChannelAccount) -> PersonInfo:
-    return PersonInfo(account.id, account.aad_object_id, account.name)
+def person(who: dict[str, Any]) -> PersonInfo:
+    return PersonInfo(who["id"], who["aadObjectId"], who["name"])
 
 
 @pytest.fixture
@@ -60,24 +58,23 @@ def checkins(sample_repository: Repository) -> CheckInRepository:
 
 
 async def say(
-    bot: DistrictBot, who: ChannelAccount, text: str, *, mentions: tuple[ChannelAccount, ...] = ()
+    bot: DistrictBot, who: dict[str, Any], text: str, *, mentions: tuple[dict[str, Any], ...] = ()
 ) -> str:
-    adapter = TestAdapter(
-        turn_handler(bot.on_turn),
-        Activity(
-            channel_id="msteams",
-            service_url="https://smba.example.invalid/",
-            locale="sv-SE",
-            conversation=ConversationAccount(id=f"a:{who.id}:{next(_ids)}", conversation_type="personal"),
-            from_property=who,
-            recipient=BOT,
-        ),
-    )
+    conversation = {"id": f"a:{who['id']}:{next(_ids)}", "conversationType": "personal"}
+    adapter = Chat(bot.on_turn, _template(conversation, who))
     text, entities = mentioning(text, mentions)
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text, entities=entities))
-    reply = adapter.get_next_activity()
-    assert reply is not None
-    return shown(reply)
+    return shown(await adapter.ask(text, entities=entities))
+
+
+def _template(conversation: dict[str, Any], who: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "channelId": "msteams",
+        "serviceUrl": "https://smba.example.invalid/",
+        "locale": "sv-SE",
+        "conversation": conversation,
+        "from": who,
+        "recipient": BOT,
+    }
 
 
 async def test_a_chair_reports_in_one_line_and_it_is_stored_for_their_branch(
@@ -246,19 +243,8 @@ async def test_status_right_after_a_report_shows_it(bot: DistrictBot) -> None:
 
 async def deliver(bot: DistrictBot, conversation: str, activity_id: str, text: str) -> str:
     """One message from CHAIR as Teams delivers it, with Teams' own id."""
-    template = Activity(
-        channel_id="msteams",
-        service_url="https://smba.example.invalid/",
-        locale="sv-SE",
-        conversation=ConversationAccount(id=conversation, conversation_type="personal"),
-        from_property=CHAIR,
-        recipient=BOT,
-    )
-    adapter = TestAdapter(turn_handler(bot.on_turn), template)
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, id=activity_id, text=text))
-    reply = adapter.get_next_activity()
-    assert reply is not None
-    return shown(reply)
+    adapter = Chat(bot.on_turn, _template({"id": conversation, "conversationType": "personal"}, CHAIR))
+    return shown(await adapter.ask(text, id=activity_id))
 
 
 async def test_a_message_teams_delivers_again_to_another_process_is_stored_once(

@@ -2,9 +2,10 @@
 
 Both seed plans (../shared/seeds) are imported through the real importer (`python -m bot plan import`)
 once per module into a template database, which each test copies; each district is linked to its own
-Team. The real handler and router are driven in-process with botbuilder's TestAdapter and Teams-shaped
-activities (channelData.team / channel); the scheduled jobs send to a fake Bot Connector. The clock stands
-in 2023, the plans' year, so reports and reminders are for this year's plan.
+Team. The real handler and router are driven in-process through the bot's own turn (tests/fakes/turns.py)
+with Teams-shaped activities (channelData.team / channel); the scheduled jobs send to a fake Bot Connector
+through the SDK under test. The clock stands in 2023, the plans' year, so reports and reminders are for
+this year's plan.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.__main__ import import_plan
 from bot.app import Components, build, make_sdk
@@ -31,7 +30,6 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier
-from bot.sdk.botbuilder import turn_handler
 from bot.services.people import ConversationInfo, PersonInfo, Role
 from bot.services.plan import PlanDraft
 from bot.services.prompting import Outcome
@@ -39,17 +37,18 @@ from schedules.poster import PromptPoster
 from schedules.reporting import DIGEST_KIND, REMINDER_KIND, ReportReminders
 from tests.conftest import NOW, SEEDS, SKANE, VASTERNORRLAND, Clock, seed
 from tests.fakes.connector import FakeConnector
-from tests.test_teams import BOT, mentioning, shown
+from tests.fakes.turns import BOT, Chat, account
+from tests.test_teams import mentioning, shown
 
 A = "Vänsterpartiet Västernorrland"
 B = "Vänsterpartiet Skåne"
-ADMIN = ChannelAccount(id="29:admin", name="Alex Wilber", aad_object_id="aad-admin")
-MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-megan")  # A's board
-ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")  # B's board
-LEE = ChannelAccount(id="29:lee", name="Lee Gu", aad_object_id="aad-lee")  # chairs Sundsvall in A
-NESTOR = ChannelAccount(id="29:nestor", name="Nestor Wilke", aad_object_id="aad-nestor")  # chairs Malmö in B
-DIEGO = ChannelAccount(id="29:diego", name="Diego Siciliani", aad_object_id="aad-diego")  # in both teams
-ISAIAH = ChannelAccount(id="29:isaiah", name="Isaiah Langer", aad_object_id="aad-isaiah")  # never seen
+ADMIN = account("29:admin", "Alex Wilber", "aad-admin")
+MEGAN = account("29:megan", "Megan Bowen", "aad-megan")  # A's board
+ADELE = account("29:adele", "Adele Vance", "aad-adele")  # B's board
+LEE = account("29:lee", "Lee Gu", "aad-lee")  # chairs Sundsvall in A
+NESTOR = account("29:nestor", "Nestor Wilke", "aad-nestor")  # chairs Malmö in B
+DIEGO = account("29:diego", "Diego Siciliani", "aad-diego")  # in both teams
+ISAIAH = account("29:isaiah", "Isaiah Langer", "aad-isaiah")  # never seen
 TEAMS = {
     A: ("19:team-vnl@thread.tacv2", "19:general-vnl@thread.tacv2"),
     B: ("19:team-skane@thread.tacv2", "19:general-skane@thread.tacv2"),
@@ -57,6 +56,10 @@ TEAMS = {
 }
 START = datetime(2023, 5, 10, 8, 0, tzinfo=UTC)
 _ids = itertools.count(1)
+
+
+def person(who: dict[str, Any]) -> PersonInfo:
+    return PersonInfo(who["id"], who["aadObjectId"], who["name"])
 
 
 @pytest.fixture(scope="module")
@@ -80,48 +83,40 @@ class World:
     clock: Clock
     service_url: str = "https://smba.example.invalid/emea/"
 
-    def _adapter(self, who: ChannelAccount, where: str) -> tuple[TestAdapter, dict[str, Any]]:
-        """A TestAdapter for `who` in the channel of `where`'s team (A, B or "C"), the group chat
+    def _adapter(self, who: dict[str, Any], where: str) -> tuple[Chat, dict[str, Any]]:
+        """A chat for `who` in the channel of `where`'s team (A, B or "C"), the group chat
         ("group"), or (`where` empty) their personal chat; and the activity's Teams channelData."""
         channel_data: dict[str, Any] = {"tenant": {"id": "t1"}}
         if where in TEAMS:
             team, channel = TEAMS[where]
-            conversation = ConversationAccount(
-                id=f"{channel};messageid={next(_ids)}", conversation_type="channel", is_group=True
-            )
+            conversation = {
+                "id": f"{channel};messageid={next(_ids)}",
+                "conversationType": "channel",
+                "isGroup": True,
+            }
             channel_data |= {"team": {"id": team, "name": where}, "channel": {"id": channel}}
         elif where == "group":
-            conversation = ConversationAccount(id=GROUP, conversation_type="groupChat", is_group=True)
+            conversation = {"id": GROUP, "conversationType": "groupChat", "isGroup": True}
         else:
             assert not where, where
-            conversation = ConversationAccount(id=f"a:personal-{who.id}", conversation_type="personal")
-        template = Activity(
-            channel_id="msteams",
-            service_url=self.service_url,
-            locale="sv-SE",
-            conversation=conversation,
-            from_property=who,
-            recipient=BOT,
-        )
-        return TestAdapter(turn_handler(self.components.bot.on_turn), template), channel_data
+            conversation = {"id": f"a:personal-{who['id']}", "conversationType": "personal"}
+        template = {
+            "channelId": "msteams",
+            "serviceUrl": self.service_url,
+            "locale": "sv-SE",
+            "conversation": conversation,
+            "from": who,
+            "recipient": BOT,
+        }
+        return Chat(self.components.bot.on_turn, template), channel_data
 
     async def say(
-        self, who: ChannelAccount, text: str, *, where: str = "", mentions: tuple[ChannelAccount, ...] = ()
+        self, who: dict[str, Any], text: str, *, where: str = "", mentions: tuple[dict[str, Any], ...] = ()
     ) -> str:
         """`who` writes `text` (see `_adapter` for `where`); what the bot answers, as the user reads it."""
         adapter, channel_data = self._adapter(who, where)
         text, entities = mentioning(text, mentions, bot=bool(where))
-        await adapter.receive_activity(
-            Activity(
-                type=ActivityTypes.message,
-                id=f"m{next(_ids)}",
-                text=text,
-                entities=entities,
-                channel_data=channel_data,
-            )
-        )
-        reply = adapter.get_next_activity()
-        assert reply is not None, f"no answer to {text!r}"
+        reply = await adapter.ask(text, id=f"m{next(_ids)}", entities=entities, channelData=channel_data)
         return shown(reply)
 
     async def install(self, where: str) -> str:
@@ -129,11 +124,11 @@ class World:
         that adds the bot; the welcome it answers."""
         adapter, channel_data = self._adapter(ADMIN, where)
         await adapter.receive_activity(
-            Activity(type=ActivityTypes.installation_update, action="add", channel_data=channel_data)
+            {"type": "installationUpdate", "action": "add", "channelData": channel_data}
         )
         assert adapter.get_next_activity() is None
         await adapter.receive_activity(
-            Activity(type=ActivityTypes.conversation_update, members_added=[BOT], channel_data=channel_data)
+            {"type": "conversationUpdate", "membersAdded": [BOT], "channelData": channel_data}
         )
         reply = adapter.get_next_activity()
         assert reply is not None, "no welcome"
@@ -376,7 +371,7 @@ async def test_prompt_numbers_of_another_district_are_unknown(world: World) -> N
             mentions = (NESTOR,) if "@" in text else ()
             answer = await world.say(who, text, where=B, mentions=mentions)
             assert answer.startswith(unknown) and len(re.findall(rf"#{a_slot.id}\b", answer)) == 1, (
-                who.name,
+                who["name"],
                 text,
                 answer,
             )
@@ -405,11 +400,11 @@ async def test_report_numbers_of_another_district_are_unknown(world: World) -> N
         (LEE, f"ångra {number}"),
         (LEE, f"ändra {number} 2"),
     ):
-        assert await world.say(who, text, where=B) == unknown, (who.name, text)
+        assert await world.say(who, text, where=B) == unknown, (who["name"], text)
     assert await world.say(ADELE, f"ångra {number}") == unknown  # Adele's personal chat is B's
     assert f"#{number}" not in await world.say(LEE, "mina rapporter", where=B)
     assert f"#{number}" in await world.say(LEE, "mina rapporter", where=A)
-    [kept] = world.components.bot.services.checkins.mine(PersonInfo(LEE.id, LEE.aad_object_id, LEE.name), A)
+    [kept] = world.components.bot.services.checkins.mine(person(LEE), A)
     assert (kept.id, kept.value, kept.withdrawn) == (number, 1, False)
     # In A, the board may.
     assert (
@@ -569,7 +564,7 @@ async def test_an_unlinked_team_is_told_so_and_an_administrator_links_it(world: 
         "Jag känner inte till något distrikt som heter ”gotland”."
     )
     assert (await world.say(LEE, "mål", where="C")).startswith(NOT_LINKED)
-    assert world.components.bot.districts.belongs(PersonInfo(LEE.id, LEE.aad_object_id, LEE.name)) == []
+    assert world.components.bot.districts.belongs(person(LEE)) == []
 
     assert (await world.say(ADMIN, "koppla skåne", where="C")).startswith(
         "Det här teamet hör nu till Vänsterpartiet Skåne:"
@@ -582,7 +577,7 @@ async def test_an_unlinked_team_is_told_so_and_an_administrator_links_it(world: 
     teams = {team.team_id: team.district for team in world.components.bot.districts.teams()}
     assert teams == {TEAMS[A][0]: A, TEAMS[B][0]: B, TEAMS["C"][0]: B}
     # Writing in it now makes Lee one of B's, so his personal chat is B's.
-    assert world.components.bot.districts.belongs(PersonInfo(LEE.id, LEE.aad_object_id, LEE.name)) == [B]
+    assert world.components.bot.districts.belongs(person(LEE)) == [B]
     assert B_GOAL_6 in await world.say(LEE, "mål 6")
 
 
@@ -626,8 +621,8 @@ async def test_reminders_and_digests_are_each_districts_own(world: World, connec
     await staff(world)
     assert "mål 6" in await world.say(MEGAN, "ansvarig 6 @Diego Siciliani", where=A, mentions=(DIEGO,))
     assert "mål 9" in await world.say(ADELE, "ansvarig 9 @Diego Siciliani", where=B, mentions=(DIEGO,))
-    for person in (MEGAN, ADELE, LEE, NESTOR, DIEGO):
-        await world.say(person, "language english")  # a personal chat with the bot; reminders in English
+    for who in (MEGAN, ADELE, LEE, NESTOR, DIEGO):
+        await world.say(who, "language english")  # a personal chat with the bot; reminders in English
     checkins = world.components.bot.services.checkins
     reporting = ReportReminders(
         repository=world.components.repository,
@@ -664,8 +659,8 @@ async def test_reminders_and_digests_are_each_districts_own(world: World, connec
 
     people = world.components.people
 
-    def ids(*who: ChannelAccount) -> set[int | None]:
-        return {people.find_id(PersonInfo(p.id, p.aad_object_id, p.name)) for p in who}
+    def ids(*who: dict[str, Any]) -> set[int | None]:
+        return {people.find_id(person(p)) for p in who}
 
     assert checkins.reminded(A, REMINDER_KIND, "2023-Q2") == ids(LEE, DIEGO)
     assert checkins.reminded(B, REMINDER_KIND, "2023-Q2") == ids(DIEGO)
@@ -679,8 +674,8 @@ async def test_the_prompt_rota_and_posts_stay_in_their_district(
     world.service_url = connector.url
     await staff(world)
     assert "styrelsen" in await world.say(ADMIN, "roll styrelse @Diego Siciliani", where=B, mentions=(DIEGO,))
-    for person in (MEGAN, ADELE, DIEGO):
-        await world.say(person, "hjälp")  # personal chats, to be told things
+    for who in (MEGAN, ADELE, DIEGO):
+        await world.say(who, "hjälp")  # personal chats, to be told things
     await world.say(MEGAN, "schema 1 och 15 kl 18", where=A)
     await world.say(ADELE, "schema 1 och 15 kl 18", where=B)
     prompts = world.components.prompts

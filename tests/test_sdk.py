@@ -46,6 +46,18 @@ def test_only_the_adapters_import_an_sdk() -> None:
     assert importing == {"bot/sdk/botbuilder.py", "bot/sdk/botbuilder_transport.py", "bot/sdk/agents.py"}
 
 
+def test_only_the_adapters_tests_import_an_sdk() -> None:
+    """The behaviour tests drive the bot through its own turn or the real server (tests/fakes/turns.py),
+    so that they run the same on either SDK."""
+    importing = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "tests").rglob("*.py")
+        if "node_modules" not in path.parts and _imports(path) & set(SDK_PACKAGES)
+    }
+    # The adapters' own tests: the SDK's token checks and key caches, botbuilder's transport, and this file.
+    assert importing == {"tests/test_auth.py", "tests/test_transport.py", "tests/test_sdk.py"}
+
+
 def test_the_agents_adapter_uses_no_teams_layer() -> None:
     """Its Teams layer is being reworked in 2026: the adapter reads Teams' JSON itself."""
     source = (ROOT / "bot" / "sdk" / "agents.py").read_text(encoding="utf-8")
@@ -206,6 +218,35 @@ def test_the_create_activity_still_has_no_recipient_for_a_reference() -> None:
     )
     with pytest.raises(pydantic.ValidationError):
         created.get_conversation_reference()
+
+
+async def test_the_sdks_token_check_still_takes_a_token_without_an_expiry() -> None:
+    import jwt
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from microsoft_agents.hosting.core import AgentAuthConfiguration
+    from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    issuer = "https://api.botframework.com"
+    token = jwt.encode({"iss": issuer, "aud": "app"}, key, algorithm="RS256", headers={"kid": "k"})
+
+    class Keys:
+        async def get_signing_key(self, uri: str, header: dict[str, Any]) -> Any:
+            return key.public_key()
+
+    validator = JwtTokenValidator(AgentAuthConfiguration(client_id="app", tenant_id="t"))
+    validator._jwk_client_manager = Keys()  # type: ignore[assignment]
+    identity = await validator.validate_token(token)
+    assert "exp" not in identity.claims
+
+
+def test_the_sdks_token_check_still_knows_no_channel() -> None:
+    """So it cannot check that the signing key is endorsed for the activity's channel."""
+    import inspect
+
+    from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
+
+    assert list(inspect.signature(JwtTokenValidator.validate_token).parameters) == ["self", "token"]
 
 
 def test_the_agents_adapter_turns_it_all_off() -> None:

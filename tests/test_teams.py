@@ -1,4 +1,5 @@
-"""The Teams handler driven in-process with botbuilder's TestAdapter: every command, both languages."""
+"""The Teams handler driven in-process through the bot's own SDK-neutral turn (tests/fakes/turns.py): every
+command, both languages. The same on either SDK: no SDK is in between."""
 
 from __future__ import annotations
 
@@ -8,9 +9,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from botbuilder.core import TurnContext
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount, Mention
 
 from bot.app import plan_reviews_on
 from bot.commands import Services, build_router
@@ -18,29 +16,28 @@ from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
-from bot.sdk import Incoming
-from bot.sdk.botbuilder import turn_handler
+from bot.sdk import Incoming, Message
 from bot.services.checkins import Reporting
 from bot.services.progress import Progress
 from bot.teams import DistrictBot, message_text
 from tests.conftest import fixed_clock
 from tests.fakes.cards import text_of
+from tests.fakes.turns import BOT, Chat, account, mention
 
-BOT = ChannelAccount(id="28:bot", name="Distriktsboten")
-# Each adapter numbers its activities from 1: give each its own conversation (ids are per conversation).
+# Give each chat its own conversation (activity ids are per chat).
 _conversations = itertools.count(1)
 
 
 def mentioning(
-    text: str, people: Sequence[ChannelAccount] = (), *, bot: bool = False
-) -> tuple[str, list[Mention]]:
+    text: str, people: Sequence[dict[str, Any]] = (), *, bot: bool = False
+) -> tuple[str, list[dict[str, Any]]]:
     """`text` as Teams sends it, and its mention entities: each "@Name" of `people` as an <at> mention and,
     with `bot` (as in a channel, where the bot sees only what mentions it), the bot's mention first."""
-    entities = [Mention(mentioned=BOT, text=f"<at>{BOT.name}</at>", type="mention")] if bot else []
+    entities = [mention(BOT)] if bot else []
     for person in people:
-        entities.append(Mention(mentioned=person, text=f"<at>{person.name}</at>", type="mention"))
-        text = text.replace(f"@{person.name}", f"<at>{person.name}</at>")
-    return (f"<at>{BOT.name}</at> {text}" if bot else text), entities
+        entities.append(mention(person))
+        text = text.replace(f"@{person['name']}", f"<at>{person['name']}</at>")
+    return (f"<at>{BOT['name']}</at> {text}" if bot else text), entities
 
 
 def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
@@ -59,29 +56,33 @@ def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
     return DistrictBot(router=build_router(), services=services, settings=settings, clock=fixed_clock)
 
 
+CHAIR = account("29:chair", "Adele Vance", "aad-adele")
+
+
 def adapter_for(
     bot: DistrictBot, *, channel: str = "msteams", locale: str = "sv-SE", **conversation: Any
-) -> TestAdapter:
-    template = Activity(
-        channel_id=channel,
-        service_url="https://smba.example.invalid/emea/",
-        locale=locale,
-        conversation=ConversationAccount(
-            id=conversation.pop("id", f"a:personal-{next(_conversations)}"),
-            conversation_type=conversation.pop("kind", "personal"),
-        ),
-        from_property=ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele"),
-        recipient=BOT,
-    )
-    return TestAdapter(turn_handler(bot.on_turn), template)
+) -> Chat:
+    template = {
+        "channelId": channel,
+        "serviceUrl": "https://smba.example.invalid/emea/",
+        "locale": locale,
+        "conversation": {
+            "id": conversation.pop("id", f"a:personal-{next(_conversations)}"),
+            "conversationType": conversation.pop("kind", "personal"),
+        },
+        "from": CHAIR,
+        "recipient": BOT,
+    }
+    return Chat(bot.on_turn, template)
 
 
-def shown(activity: Activity) -> str:
+def shown(reply: Message | None) -> str:
     """Everything a user would read in a reply: every string in its card, or its text (a card's message text
     is only its preview for notifications). Each run of text on a line of its own, as written: a card shows
     no markdown escapes."""
-    if activity.text and not activity.attachments:
-        return activity.text
+    assert reply is not None
+    if reply.card is None:
+        return reply.text
     strings: list[str] = []
 
     def walk(node: Any) -> None:
@@ -95,16 +96,12 @@ def shown(activity: Activity) -> str:
             for item in node:
                 walk(item)
 
-    for attachment in activity.attachments or []:
-        walk(attachment.content)
+    walk(reply.card)
     return "\n".join(strings)
 
 
-async def ask(adapter: TestAdapter, text: str) -> Activity:
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text))
-    reply = adapter.get_next_activity()
-    assert reply is not None, f"no reply to {text!r}"
-    return reply
+async def ask(adapter: Chat, text: str) -> Message:
+    return await adapter.ask(text)
 
 
 @pytest.fixture
@@ -117,7 +114,8 @@ def bot(settings: Settings, sample_repository: Repository) -> DistrictBot:
 )
 async def test_goals_lists_every_goal_grouped_by_section(bot: DistrictBot, command: str, locale: str) -> None:
     reply = await ask(adapter_for(bot, locale=locale), command)
-    card = reply.attachments[0].content
+    card = reply.card
+    assert card is not None
     assert card["type"] == "AdaptiveCard" and card["fallbackText"]
     text = shown(reply)
     assert "Zetkin" in text
@@ -268,24 +266,19 @@ async def test_a_locale_the_bot_does_not_speak_falls_back_to_the_districts_langu
 
 async def test_channels_without_cards_get_plain_text(bot: DistrictBot) -> None:
     reply = await ask(adapter_for(bot, channel="test"), "mål")
-    assert not reply.attachments
+    assert reply.card is None
     assert "Zetkin" in reply.text and "  6. " in reply.text
 
 
 async def test_in_a_channel_the_mention_is_stripped(bot: DistrictBot) -> None:
     adapter = adapter_for(bot, id="19:general@thread.tacv2;messageid=1", kind="channel")
-    mention = Mention(mentioned=BOT, text=f"<at>{BOT.name}</at>", type="mention")
-    activity = Activity(
-        type=ActivityTypes.message,
-        text=f"<at>{BOT.name}</at> mål 6",
-        entities=[mention],
-        channel_data={
-            "team": {"id": "19:team@thread.tacv2"},
-            "channel": {"id": "19:general@thread.tacv2"},
-            "tenant": {"id": "t1"},
-        },
-    )
-    await adapter.receive_activity(activity)
+    text, entities = mentioning("mål 6", bot=True)
+    channel_data = {
+        "team": {"id": "19:team@thread.tacv2"},
+        "channel": {"id": "19:general@thread.tacv2"},
+        "tenant": {"id": "t1"},
+    }
+    await adapter.receive_activity({"text": text, "entities": entities, "channelData": channel_data})
     assert "Mål 6" in shown(adapter.get_next_activity())
 
 
@@ -299,23 +292,14 @@ async def test_in_a_channel_the_mention_is_stripped(bot: DistrictBot) -> None:
     ],
 )
 def test_message_text_strips_the_bots_mention(text: str, expected: str) -> None:
-    bot = {"id": BOT.id, "name": BOT.name}
-    activity = Incoming(
-        {
-            "type": "message",
-            "text": text,
-            "recipient": bot,
-            "entities": [{"mentioned": bot, "text": "<at>Distriktsboten</at>", "type": "mention"}],
-        }
-    )
+    activity = Incoming({"type": "message", "text": text, "recipient": BOT, "entities": [mention(BOT)]})
     assert message_text(activity) == expected
 
 
 async def test_a_redelivered_activity_is_answered_once(bot: DistrictBot) -> None:
     adapter = adapter_for(bot)
-    activity = Activity(type=ActivityTypes.message, text="mål", id="same-id")
-    await adapter.receive_activity(activity)
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, text="mål", id="same-id"))
+    await adapter.receive_activity({"text": "mål", "id": "same-id"})
+    await adapter.receive_activity({"text": "mål", "id": "same-id"})
     assert adapter.get_next_activity() is not None
     assert adapter.get_next_activity() is None
 
@@ -327,7 +311,7 @@ async def test_each_message_refreshes_the_stored_conversation_reference(
     [conversation] = sample_repository.conversations()
     assert conversation.kind == "personal"
     assert conversation.reference["conversation"]["id"].startswith("a:personal-")
-    assert conversation.reference["bot"]["id"] == BOT.id
+    assert conversation.reference["bot"]["id"] == BOT["id"]
 
 
 async def test_installation_stores_the_reference_and_removal_deactivates_it(
@@ -335,17 +319,17 @@ async def test_installation_stores_the_reference_and_removal_deactivates_it(
 ) -> None:
     adapter = adapter_for(bot, id="19:general@thread.tacv2", kind="channel")
     await adapter.receive_activity(
-        Activity(
-            type=ActivityTypes.installation_update,
-            action="add",
-            channel_data={"team": {"id": "19:team"}, "channel": {"id": "19:general@thread.tacv2"}},
-        )
+        {
+            "type": "installationUpdate",
+            "action": "add",
+            "channelData": {"team": {"id": "19:team"}, "channel": {"id": "19:general@thread.tacv2"}},
+        }
     )
     assert adapter.get_next_activity() is None  # the conversationUpdate that follows carries the welcome
     [conversation] = sample_repository.conversations()
     assert (conversation.kind, conversation.team_id) == ("channel", "19:team")
 
-    await adapter.receive_activity(Activity(type=ActivityTypes.installation_update, action="remove"))
+    await adapter.receive_activity({"type": "installationUpdate", "action": "remove"})
     assert sample_repository.conversations() == []
     assert len(sample_repository.conversations(active_only=False)) == 1
 
@@ -354,17 +338,17 @@ async def test_being_added_to_a_group_chat_stores_the_reference(
     bot: DistrictBot, sample_repository: Repository
 ) -> None:
     adapter = adapter_for(bot, id="19:group@thread.v2", kind="groupChat")
-    await adapter.receive_activity(Activity(type=ActivityTypes.conversation_update, members_added=[BOT]))
-    assert "Skriv hjälp" in adapter.get_next_activity().text
+    await adapter.receive_activity({"type": "conversationUpdate", "membersAdded": [BOT]})
+    assert "Skriv hjälp" in shown(adapter.get_next_activity())
     [conversation] = sample_repository.conversations()
     assert conversation.kind == "groupChat"
 
 
 async def test_a_card_submit_runs_the_command_it_names_or_gets_a_hint(bot: DistrictBot) -> None:
     adapter = adapter_for(bot)
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, value={"command": "mål 6"}))
+    await adapter.receive_activity({"value": {"command": "mål 6"}})
     assert "Mål 6" in shown(adapter.get_next_activity())
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, value={"cmd": "more"}))
+    await adapter.receive_activity({"value": {"cmd": "more"}})
     assert shown(adapter.get_next_activity()) == "Skriv hjälp för att se vad jag kan göra."
 
 
@@ -376,15 +360,16 @@ async def test_a_district_without_a_plan_says_how_to_import_one(
     assert "har ingen verksamhetsplan inläst" in text and "python -m bot plan import" in text
 
 
-def test_conversation_reference_round_trips_through_json(sample_repository: Repository) -> None:
-    reference = TurnContext.get_conversation_reference(
-        Activity(
-            id="1",
-            channel_id="msteams",
-            service_url="https://smba/",
-            conversation=ConversationAccount(id="c1"),
-            from_property=ChannelAccount(id="u1"),
-            recipient=BOT,
-        )
-    ).serialize()
+def test_conversation_reference_round_trips_through_json() -> None:
+    reference = Incoming(
+        {
+            "type": "message",
+            "id": "1",
+            "channelId": "msteams",
+            "serviceUrl": "https://smba/",
+            "conversation": {"id": "c1", "tenantId": "t1"},
+            "from": {"id": "u1"},
+            "recipient": BOT,
+        }
+    ).reference()
     assert json.loads(json.dumps(reference)) == reference

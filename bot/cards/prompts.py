@@ -203,7 +203,17 @@ def upcoming(
         if name_channels:
             parts.append(channel_name(t, schedule))
         rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
-    hint = t._("Change with: swap 12 13, assign 12 @name, skip 12, write 12 TEXT, preview 12")
+    open_ones = [slot.id for slot in slots if slot.status is SlotStatus.PLANNED] or [s.id for s in slots]
+    first = open_ones[0]
+    if len(open_ones) > 1:  # numbers from the list, ready to copy
+        hint = t._(
+            "Change with: swap {first} {second}, assign {first} @name, skip {first}, write {first} TEXT, "
+            "preview {first}"
+        ).format(first=first, second=open_ones[1])
+    else:
+        hint = t._(
+            "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
+        ).format(first=first)
     notes = [*lines, hint]
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", *notes])
     body = [heading(title), facts(rows), *(paragraph(note, subtle=True) for note in notes)]
@@ -645,15 +655,22 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
         )
     ]
     for slot, schedule, former in slots:
-        lines.append(
-            t._("#{id} {when} in {channel} (was {former})").format(
-                id=slot.id,
-                when=when(t, slot.due_at, schedule.zone),
-                channel=channel_name(t, schedule),
-                former=former or t._("nobody yet"),
-            )
+        fields = {
+            "id": slot.id,
+            "when": when(t, slot.due_at, schedule.zone),
+            "channel": channel_name(t, schedule),
+            "former": former or t._("nobody yet"),
+            "writer": slot.writer_name or t._("someone no longer known"),
+        }
+        line = (
+            t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
+            if slot.text  # the text stays and is posted, signed by its writer
+            else t._("#{id} {when} in {channel} (was {former})")
         )
-    lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=slots[0][0].id))
+        lines.append(line.format(**fields))
+    unwritten = [slot for slot, _, _ in slots if not slot.text]
+    if unwritten:
+        lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))
     return Reply("\n".join(lines))
 
 
@@ -672,7 +689,24 @@ def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: 
     )
 
 
-def paused_answer(t: Translator, pause: Pause, changed: int) -> Reply:
+def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = False) -> Reply:
+    if joined and not changed:
+        return Reply(
+            t._(
+                "The pause now runs {period}, joined with the one already planned. "
+                "To lift the pause: pause end"
+            ).format(period=period(t, pause))
+        )
+    if joined:
+        return Reply(
+            t.ngettext(
+                "The pause now runs {period}, joined with the one already planned; {count} more prompt set "
+                "aside. To lift the pause: pause end",
+                "The pause now runs {period}, joined with the one already planned; {count} more prompts set "
+                "aside. To lift the pause: pause end",
+                changed,
+            ).format(period=period(t, pause), count=changed)
+        )
     if not changed:
         return Reply(
             t._("Paused {period}: no prompt falls in it. To lift the pause: pause end").format(
@@ -706,7 +740,9 @@ def pauses(t: Translator, found: Sequence[Pause], today: date) -> Reply:
     if not coming:
         return Reply(t._("No pause is planned. Write two dates, e.g. pause 15/6 15/8."))
     return Reply(
-        t._("Pauses: {periods}. To lift the first: pause end").format(
-            periods=", ".join(period(t, p) for p in coming)
-        )
+        t.ngettext(
+            "Pause: {periods}. To lift it: pause end",
+            "Pauses: {periods}. To lift the first: pause end",
+            len(coming),
+        ).format(periods=", ".join(period(t, p) for p in coming))
     )

@@ -26,6 +26,7 @@ from bot.services.prompting import (
     Schedule,
     SlotStatus,
     local_day,
+    pause_dates,
     pause_period,
 )
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
@@ -139,6 +140,15 @@ def register(router: Router) -> None:
             return slots[0]
         if isinstance(slots[1], Reply):
             return slots[1]
+        if slots[0].id == slots[1].id:
+            return Reply(t._("Write two different prompt numbers (see upcoming)."))
+        if slots[0].owner_id == slots[1].owner_id:  # trading nothing: say so rather than "swapped"
+            return Reply(
+                t._(
+                    "#{first} and #{second} are both {whose} turn, so swapping changes nothing. "
+                    "To give one to someone else: assign {first} @name"
+                ).format(first=slots[0].id, second=slots[1].id, whose=_whose(t, slots[0].owner_name))
+            )
         assert request.user is not None
         await desk.swap(slots[0], slots[1], request.user)
         return Reply(
@@ -219,7 +229,8 @@ def register(router: Router) -> None:
         if len(parts) == 1 and fold(parts[0]) in _END_WORDS:
             return await _lift(t, desk, target)
         try:
-            period = pause_period(parts[0], parts[1], today) if len(parts) == 2 else None
+            dates = pause_dates(args)
+            period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
         except PauseError as error:
             return _pause_problem(t, error, today)
         if period is None:
@@ -228,7 +239,7 @@ def register(router: Router) -> None:
         paused = await desk.pause(target, period, request.user, confirmed=confirmed)
         if not paused.applied:
             return cards.set_aside_asked(t, paused.written, target, command=f"{request.command} {args}")
-        answer = cards.paused_answer(t, period, paused.changed)
+        answer = cards.paused_answer(t, paused.pause or period, paused.changed, joined=paused.joined)
         return Reply(f"{answer.text} {_told(t, paused.written)}".strip())
 
     @router.command(
@@ -475,7 +486,7 @@ def register(router: Router) -> None:
             ).format(
                 id=slot.id,
                 when=cards.when(t, slot.due_at, zone),
-                days=ahead.days,
+                days=(slot.due_at.astimezone(zone).date() - context.now.astimezone(zone).date()).days,
                 owner=slot.owner_name or t._("nobody yet"),
             )
             if channel:

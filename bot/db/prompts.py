@@ -197,9 +197,21 @@ class PromptRepository:
 
     def add_pause(
         self, schedule_id: int, starts_on: date, ends_on: date, *, zone_name: str, now: datetime
-    ) -> int:
-        """Pause a period; slots in it are set aside (and none are planned there). How many were set aside."""
+    ) -> tuple[Pause, bool, int]:
+        """Pause a period; slots in it are set aside (and none are planned there). A pause overlapping or
+        next to one already there joins it: one break, lifted at once. The pause now in force, whether it
+        joined another, and how many slots were set aside."""
         with self.db.write() as session:
+            day = timedelta(days=1)
+            joined = [
+                row
+                for row in session.exec(select(SchedulePause).where(SchedulePause.schedule_id == schedule_id))
+                if row.starts_on <= ends_on + day and starts_on <= row.ends_on + day
+            ]
+            starts_on = min([starts_on, *(row.starts_on for row in joined)])
+            ends_on = max([ends_on, *(row.ends_on for row in joined)])
+            for row in joined:
+                session.delete(row)
             session.add(
                 SchedulePause(schedule_id=schedule_id, starts_on=starts_on, ends_on=ends_on, created_at=now)
             )
@@ -215,7 +227,7 @@ class PromptRepository:
                     slot.status = SlotStatus.PAUSED.value
                     slot.updated_at = now
                     changed += 1
-            return changed
+            return pause, bool(joined), changed
 
     def lift_pause(
         self, schedule_id: int, *, today: date, zone_name: str, now: datetime
@@ -341,10 +353,18 @@ class PromptRepository:
             ).first()
 
     def last_owner(self, schedule_id: int) -> int | None:
+        """Whose turn came last in this schedule's channel: the rota goes on across a new rule, from the
+        latest slot posted or still to come (a cancelled slot was nobody's turn)."""
         with self.db.read() as session:
+            channel = select(PromptSchedule.conversation_id).where(PromptSchedule.id == schedule_id)
             return session.exec(
                 select(Occurrence.owner_id)
-                .where(Occurrence.schedule_id == schedule_id, col(Occurrence.owner_id).is_not(None))
+                .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
+                .where(
+                    col(PromptSchedule.conversation_id) == channel.scalar_subquery(),
+                    col(Occurrence.owner_id).is_not(None),
+                    Occurrence.status != SlotStatus.CANCELLED.value,
+                )
                 .order_by(col(Occurrence.due_at).desc())
                 .limit(1)
             ).first()

@@ -280,8 +280,12 @@ class Sdk(Protocol):
     name: SdkName
     outbound: Outbound
 
-    async def authenticate(self, header: str, *, channel_id: str | None, service_url: str | None) -> Any:
-        """The SDK's check of `header` (before the body is read: both None); an identity, or a Refusal."""
+    async def authenticate(
+        self, header: str, *, channel_id: str | None, service_url: str | None, checked: Any = None
+    ) -> Any:
+        """The SDK's check of `header` (before the body is read: both None); an identity, or a Refusal.
+        `checked`: what the call before the body returned, so that an SDK that can need not check the
+        token's signature again, only what needs the activity."""
 
     async def process(self, identity: Any, body: dict[str, Any], on_turn: OnTurn) -> InvokeAnswer | None:
         """Run a turn for `body` (raises BadActivity if the SDK cannot read it); an invoke's answer."""
@@ -484,12 +488,14 @@ def endpoint(
         if request.content_length is not None and request.content_length > max_request_bytes:
             return _problem(413, "the body is too large")
         header = request.headers.get("Authorization", "")
+        checked = None
         if has_credentials:
             # Refuse before reading: the token's signature, issuer, audience and lifetime are checked
             # before the body is read. The checks that need the activity (the token's serviceurl claim
             # equal to its serviceUrl; botbuilder: the key endorsed for its channelId) follow once it is
             # parsed, still before the SDK reads it as an activity.
-            if isinstance(await sdk.authenticate(header, channel_id=None, service_url=None), Refusal):
+            checked = await sdk.authenticate(header, channel_id=None, service_url=None)
+            if isinstance(checked, Refusal):
                 return _problem(401, "unauthorized")
         try:
             raw = await request.read()
@@ -514,6 +520,7 @@ def endpoint(
             header,
             channel_id=channel_id if isinstance(channel_id, str) else None,
             service_url=body["serviceUrl"],
+            checked=checked,
         )
         if isinstance(identity, Refusal):
             return _problem(401, "unauthorized")

@@ -6,8 +6,8 @@ botbuilder's CloudAdapter, TurnContext and proactive calls to `microsoft_agents.
 and `microsoft_agents.hosting.core`; this adapter uses only those (1.9.0), and the connection settings of
 `microsoft_agents.authentication.msal` built from the bot's own MicrosoftApp* settings.
 
-Known issues of the successor that this adapter guards against (tests/test_sdk.py checks that each is still
-so, and fails when the SDK changes, so the guard can be revisited):
+Known issues of the successor that this adapter guards against (tests/test_sdk.py checks that the first eight
+are still so, and fails when the SDK changes, so the guard can be revisited; any upgrade fails its pin test):
 - Its Teams layer (`microsoft-agents-hosting-teams`: TeamsActivityHandler, TeamsInfo) is being reworked in
   2026, towards the Teams SDK (`microsoft-teams-apps`): the adapter depends on none of it. Teams'
   channelData, mentions, installations, invokes and reactions are read from the activity's JSON (bot/sdk,
@@ -84,7 +84,6 @@ from bot.sdk import (
 
 log = logging.getLogger(__name__)
 
-_BODY = "distriktsboten.body"
 CARD = "application/vnd.microsoft.card.adaptive"
 # The audience of the Bot Connector's tokens (AuthenticationConstants.AGENTS_SDK_SCOPE).
 CONNECTOR_AUDIENCE = "https://api.botframework.com"
@@ -285,7 +284,9 @@ class AgentsSdk:
         self.adapter.on_turn_error = None  # errors reach bot/teams.py's handling, not the user's chat
         self.outbound = AgentsOutbound(self.adapter, settings.app_id)
 
-    async def authenticate(self, header: str, *, channel_id: str | None, service_url: str | None) -> Any:
+    async def authenticate(
+        self, header: str, *, channel_id: str | None, service_url: str | None, checked: Any = None
+    ) -> Any:
         if not self._app_id:
             return ClaimsIdentity({}, authentication_type="anonymous")
         scheme, _, token = header.strip().partition(" ")
@@ -293,6 +294,30 @@ class AgentsSdk:
             log.info("refused a request without a valid token: no bearer token")
             return Refusal("unauthorized")
         token = token.strip()
+        # The token was checked before the body was read (bot/app.py): only the checks that need the
+        # activity are left, not the signature again.
+        same = isinstance(checked, ClaimsIdentity) and checked.security_token == token
+        identity = checked if same else await self._validated(token)
+        if isinstance(identity, Refusal):
+            return identity
+        claims = identity.claims
+        try:
+            if channel_id is not None and not await self._endorsed(token, channel_id, str(claims["iss"])):
+                log.warning("refused a token signed with a key not endorsed for %s", channel_id)
+                return Refusal("unauthorized")
+        except (OSError, jwt.PyJWKClientConnectionError):
+            raise  # the signing keys could not be fetched: our failure, not the caller's
+        except Exception as exc:  # noqa: BLE001 - any other failure to read the key is a refusal
+            log.warning("refused a request with an invalid token: %s: %s", type(exc).__name__, exc)
+            return Refusal("unauthorized")
+        if service_url is not None and claims.get("serviceurl") != service_url:
+            log.warning("refused a token whose serviceurl claim names another service")
+            return Refusal("unauthorized")
+        return identity
+
+    async def _validated(self, token: str) -> ClaimsIdentity | Refusal:
+        """The SDK's check of the token (signature, audience, lifetime), after ours of its issuer and
+        expiry."""
         try:
             unverified = jwt.decode(token, options={"verify_signature": False})
         except jwt.PyJWTError as exc:
@@ -303,23 +328,14 @@ class AgentsSdk:
             log.warning("refused a token from issuer %r", unverified.get("iss"))
             return Refusal("unauthorized")
         try:
-            identity = await self._validator.validate_token(token)
-            if channel_id is not None and not await self._endorsed(token, channel_id, str(unverified["iss"])):
-                log.warning("refused a token signed with a key not endorsed for %s", channel_id)
-                return Refusal("unauthorized")
-        except OSError:
+            identity: ClaimsIdentity = await self._validator.validate_token(token)
+        except (OSError, jwt.PyJWKClientConnectionError):
             raise  # the signing keys could not be fetched: our failure, not the caller's
-        except jwt.PyJWKClientConnectionError:
-            raise  # the same, as PyJWT reports it
         except Exception as exc:  # noqa: BLE001 - any other failure to validate the token is a refusal
             log.warning("refused a request with an invalid token: %s: %s", type(exc).__name__, exc)
             return Refusal("unauthorized")
-        claims = identity.claims
-        if "exp" not in claims:
+        if "exp" not in identity.claims:
             log.warning("refused a token without an expiry")
-            return Refusal("unauthorized")
-        if service_url is not None and claims.get("serviceurl") != service_url:
-            log.warning("refused a token whose serviceurl claim names another service")
             return Refusal("unauthorized")
         return identity
 

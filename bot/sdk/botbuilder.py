@@ -60,8 +60,6 @@ from bot.sdk.botbuilder_transport import ReusingBotFrameworkAuthentication
 
 log = logging.getLogger(__name__)
 
-_BODY = "distriktsboten.body"  # the request's JSON, kept in the turn state: the bot reads that, not the model
-
 
 class SdkConfig:
     """The attribute names ConfigurationBotFrameworkAuthentication reads."""
@@ -147,17 +145,6 @@ class BotbuilderTurn:
         )
 
 
-def turn_handler(on_turn: OnTurn) -> Any:
-    """The bot's on_turn as botbuilder's turn callback (CloudAdapter, or TestAdapter in tests)."""
-
-    async def callback(context: TurnContext) -> None:
-        body = context.turn_state.get(_BODY)
-        data = body if isinstance(body, dict) else context.activity.serialize()
-        await on_turn(BotbuilderTurn(context, Incoming(data)))
-
-    return callback
-
-
 class BotbuilderOutbound:
     """Proactive sends and new threads through the CloudAdapter; one attempt each (the notifier retries)."""
 
@@ -236,7 +223,10 @@ class BotbuilderSdk:
         self.adapter = CloudAdapter(self.authentication)
         self.outbound = BotbuilderOutbound(self.adapter, settings.app_id)
 
-    async def authenticate(self, header: str, *, channel_id: str | None, service_url: str | None) -> Any:
+    async def authenticate(
+        self, header: str, *, channel_id: str | None, service_url: str | None, checked: Any = None
+    ) -> Any:
+        # `checked` is not used: the SDK checks the token and the activity's claims in one call.
         try:
             authenticated = await self.authentication.authenticate_request(
                 Activity(channel_id=channel_id, service_url=service_url), header
@@ -260,17 +250,16 @@ class BotbuilderSdk:
             activity = Activity().deserialize(body)
         except (DeserializationError, RecursionError, TypeError, ValueError, AttributeError) as exc:
             raise BadActivity(type(exc).__name__) from exc
-        handler = turn_handler(on_turn)
 
-        async def with_body(context: TurnContext) -> None:
-            context.turn_state[_BODY] = body
-            await handler(context)
+        async def callback(context: TurnContext) -> None:
+            # The bot reads the request's JSON, as Teams sent it, not the SDK's model of it.
+            await on_turn(BotbuilderTurn(context, Incoming(body)))
 
-        invoke = await self.adapter.process_activity(identity, activity, with_body)
+        invoke = await self.adapter.process_activity(identity, activity, callback)
         if invoke:
             # The SDK's own answers carry its models; the bot's (InvokeAnswer) plain JSON.
-            body = serializer_helper(invoke.body) if isinstance(invoke.body, Model) else invoke.body
-            return InvokeAnswer(invoke.status, body)
+            answer = serializer_helper(invoke.body) if isinstance(invoke.body, Model) else invoke.body
+            return InvokeAnswer(invoke.status, answer)
         return None
 
 

@@ -105,6 +105,56 @@ class PauseError(ValueError):
 
 
 _DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2}))$")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "januari", "january"),
+            ("feb", "februari", "february"),
+            ("mar", "mars", "march"),
+            ("apr", "april"),
+            ("maj", "may"),
+            ("jun", "juni", "june"),
+            ("jul", "juli", "july"),
+            ("aug", "augusti", "august"),
+            ("sep", "sept", "september"),
+            ("okt", "oktober", "oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WRITTEN_DATE = re.compile(
+    rf"(\d{{4}}-\d{{1,2}}-\d{{1,2}})|(\d{{1,2}}/\d{{1,2}})"
+    rf"|(\d{{1,2}})\.?\s*({_MONTH})\b\.?|\b({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?\b"
+)
+_BETWEEN_DATES = re.compile(r"^(?:\s|[-–—,]|\b(?:till|to|until|from|från|mellan|between|och|and)\b)*$")
+
+
+def pause_dates(text: str) -> list[str]:
+    """The two dates of a pause as board members write them ("15/6 15/8", "15/6–15/8", "15 juni–15 aug.",
+    "June 15 to August 15") as pause_period reads them ("15/6", "2027-06-15"); else the words as written."""
+    folded = text.lower()
+    found = list(_WRITTEN_DATE.finditer(folded))
+    between = [
+        folded[a.end() : b.start()] for a, b in zip([None, *found], [*found, None], strict=True) if a and b
+    ]
+    edges = folded[: found[0].start()] + folded[found[-1].end() :] if found else folded
+    if len(found) != 2 or not all(_BETWEEN_DATES.match(gap) for gap in [*between, edges]):
+        return text.split()
+    dates = []
+    for match in found:
+        iso, slashed, day, month, month_first, day_after = match.groups()
+        if iso or slashed:
+            dates.append(iso or slashed)
+        else:
+            dates.append(f"{day or day_after}/{_MONTHS[month or month_first]}")
+    return dates
+
+
 MAX_PAUSE = timedelta(days=366)
 
 
@@ -221,3 +271,5 @@ class SetAside:
     written: tuple[PromptSlot, ...]
     applied: bool
     changed: int = 0  # how many slots it set aside in all, written or not
+    pause: Pause | None = None  # a pause: the one now in force (joined with those it overlapped)
+    joined: bool = False

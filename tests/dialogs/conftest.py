@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import ChannelAccount
 
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
@@ -19,18 +17,19 @@ from bot.db.repository import Repository
 from bot.services.people import PersonInfo, Role
 from bot.teams import DistrictBot
 from tests.conftest import NOW, every_branch
+from tests.fakes.turns import Chat, account
 from tests.test_teams import adapter_for, make_bot
 
 DISTRICT = "Vänsterpartiet Västernorrland"
 # The account tests.test_teams.adapter_for writes as.
-CHAIR = ChannelAccount(id="29:chair", name="Adele Vance", aad_object_id="aad-adele")
-OTHER_CHAIR = ChannelAccount(id="29:other", name="Lee Gu", aad_object_id="aad-lee")
-BOARD = ChannelAccount(id="29:board", name="Megan Bowen", aad_object_id="aad-megan")
-MEMBER = ChannelAccount(id="29:member", name="Nestor Wilke", aad_object_id="aad-nestor")
+CHAIR = account("29:chair", "Adele Vance", "aad-adele")
+OTHER_CHAIR = account("29:other", "Lee Gu", "aad-lee")
+BOARD = account("29:board", "Megan Bowen", "aad-megan")
+MEMBER = account("29:member", "Nestor Wilke", "aad-nestor")
 
 
-def person(account: ChannelAccount) -> PersonInfo:
-    return PersonInfo(account.id, account.aad_object_id, account.name)
+def person(who: dict[str, Any]) -> PersonInfo:
+    return PersonInfo(who["id"], who["aadObjectId"], who["name"])
 
 
 @pytest.fixture
@@ -48,8 +47,8 @@ def checkins(sample_repository: Repository) -> CheckInRepository:
     return CheckInRepository(sample_repository.db)
 
 
-def chat(bot: DistrictBot, who: ChannelAccount = CHAIR, **options: Any) -> TestAdapter:
+def chat(bot: DistrictBot, who: dict[str, Any] = CHAIR, **options: Any) -> Chat:
     """A personal chat (a new conversation) of `who` with the bot; options as in adapter_for."""
     adapter = adapter_for(bot, **options)
-    adapter.template.from_property = who
+    adapter.template["from"] = who
     return adapter

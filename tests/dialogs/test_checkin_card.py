@@ -12,33 +12,31 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes
 
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.repository import Repository
+from bot.sdk import Message
 from bot.teams import DistrictBot
 from tests.dialogs.conftest import BOARD, CHAIR, DISTRICT, MEMBER, chat, person
 from tests.fakes.cards import text_of
+from tests.fakes.turns import Chat
 from tests.test_teams import make_bot, mentioning, shown
 
 
-async def say(adapter: TestAdapter, text: str) -> Activity:
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text))
-    reply = adapter.get_next_activity()
-    assert reply is not None, f"no reply to {text!r}"
+async def say(adapter: Chat, text: str) -> Message:
+    reply = await adapter.ask(text)
     assert adapter.get_next_activity() is None
     return reply
 
 
-def pressed(**fields: object) -> Activity:
+def pressed(**fields: object) -> dict[str, Any]:
     """The form's Submit pressed: a message with no text, `value` = the action's data and every input."""
     value = {"form": "checkin", "goal": "", "value": "", "date": "", "comment": ""} | fields
-    return Activity(type=ActivityTypes.message, value=value)
+    return {"type": "message", "value": value}
 
 
-async def submit(adapter: TestAdapter, **fields: object) -> Activity:
+async def submit(adapter: Chat, **fields: object) -> Message:
     """Press the form's Submit; its one reply."""
     await adapter.receive_activity(pressed(**fields))
     reply = adapter.get_next_activity()
@@ -47,25 +45,23 @@ async def submit(adapter: TestAdapter, **fields: object) -> Activity:
     return reply
 
 
-def the_card(reply: Activity) -> dict[str, Any]:
-    [attachment] = reply.attachments
-    assert attachment.content_type == "application/vnd.microsoft.card.adaptive"
-    card: dict[str, Any] = attachment.content
-    return card
+def the_card(reply: Message) -> dict[str, Any]:
+    assert reply.card is not None
+    return reply.card
 
 
-def inputs(reply: Activity) -> dict[str, dict[str, Any]]:
+def inputs(reply: Message) -> dict[str, dict[str, Any]]:
     return {block["id"]: block for block in the_card(reply)["body"] if block["type"].startswith("Input.")}
 
 
-def token(reply: Activity) -> str:
+def token(reply: Message) -> str:
     """The form's own token, which its Submit sends back."""
     [action] = the_card(reply)["actions"]
     found: str = action["data"]["submission"]
     return found
 
 
-def warning(reply: Activity) -> str:
+def warning(reply: Message) -> str:
     [block] = [
         b for b in the_card(reply)["body"] if b.get("inlines") and b["inlines"][0].get("color") == "Attention"
     ]
@@ -132,7 +128,7 @@ async def test_a_submitted_form_is_stored_and_confirmed_like_one_line(
     await say(adapter, "rapportera")
     reply = await submit(adapter, goal="6", value="1", date="2026-11-20", comment="ordförandemöte")
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
-    assert not reply.attachments
+    assert reply.card is None
     assert reply.text == (
         f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 20 nov. 2026. Ändra med: ändra {stored.id} VÄRDE"
     )
@@ -225,7 +221,7 @@ async def test_someone_who_may_not_report_is_refused_and_nothing_is_stored(
 ) -> None:
     adapter = chat(bot, who=MEMBER)
     offered = await say(adapter, "rapportera")
-    assert not offered.attachments
+    assert offered.card is None
     assert offered.text.startswith("Det kan bara partiföreningarnas ordförande, styrelsen")
     refused = await submit(adapter, goal="6", value="1", date="2026-11-22")
     assert refused.text.startswith(
@@ -248,10 +244,10 @@ async def test_outside_a_personal_chat_report_alone_keeps_the_one_line_hint(
 ) -> None:
     adapter = chat(bot, id=f"19:{kind}@thread.v2", kind=kind)
     text, entities = mentioning("rapportera", bot=kind == "channel")  # in a channel, to the bot @mentions it
-    await adapter.receive_activity(Activity(type=ActivityTypes.message, text=text, entities=entities))
+    await adapter.receive_activity({"text": text, "entities": entities})
     reply = adapter.get_next_activity()
     assert reply is not None
-    assert not reply.attachments and reply.text.startswith("Börja med målets nummer.")
+    assert reply.card is None and reply.text.startswith("Börja med målets nummer.")
 
 
 async def test_report_with_a_line_after_it_is_still_the_one_line_form(
@@ -293,7 +289,7 @@ async def test_a_form_sent_twice_at_once_stores_one_check_in(
     sent = {"submission": form, "goal": "6", "value": "1"}
     await asyncio.gather(*(adapter.receive_activity(pressed(**sent)) for adapter in adapters))
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
-    replies = sorted(str(adapter.get_next_activity().text) for adapter in adapters)
+    replies = sorted(shown(adapter.get_next_activity()) for adapter in adapters)
     assert (
         replies[0]
         == f"Formuläret är redan skickat och sparat som #{stored.id}. Ändra med: ändra {stored.id} VÄRDE"

@@ -1,7 +1,7 @@
 """The board's story, in-process: roles, a schedule in a channel, the rota, texts, the bank, and posting once.
 
-The real handler and router (botbuilder's TestAdapter), the real database, the real notifier sending to a
-fake Bot Connector over loopback, and a clock the tests move by hand.
+The real handler and router (through the bot's own turn, tests/fakes/turns.py), the real database, the real
+notifier sending to a fake Bot Connector over loopback, and a clock the tests move by hand.
 """
 
 from __future__ import annotations
@@ -15,25 +15,23 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.app import Components, build, make_sdk
 from bot.config import Settings
 from bot.i18n import translator
 from bot.notifier import Notifier
-from bot.sdk.botbuilder import turn_handler
 from bot.services.prompting import Outcome, SlotStatus
 from schedules.poster import PromptPoster
 from schedules.scheduler import PromptScheduler
 from tests.conftest import Clock
 from tests.fakes.connector import FakeConnector
-from tests.test_teams import BOT, mentioning, shown
+from tests.fakes.turns import BOT, Chat, account
+from tests.test_teams import mentioning, shown
 
-ADMIN = ChannelAccount(id="29:admin", name="Alex Wilber", aad_object_id="aad-admin")
-MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-megan")
-ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")
-MEMBER = ChannelAccount(id="29:member", name="Lee Gu", aad_object_id="aad-lee")
+ADMIN = account("29:admin", "Alex Wilber", "aad-admin")
+MEGAN = account("29:megan", "Megan Bowen", "aad-megan")
+ADELE = account("29:adele", "Adele Vance", "aad-adele")
+MEMBER = account("29:member", "Lee Gu", "aad-lee")
 CHANNEL = "19:general@thread.tacv2"
 CHAIRS = "19:ordforande@thread.tacv2"  # the chairs' channel of the same team
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -54,45 +52,33 @@ class World:
 
     async def say(
         self,
-        who: ChannelAccount,
+        who: dict[str, Any],
         text: str,
         *,
         channel: bool = False,
-        mentions: tuple[ChannelAccount, ...] = (),
+        mentions: tuple[dict[str, Any], ...] = (),
         channel_id: str = CHANNEL,
     ) -> str:
         """`who` writes `text` (in a team channel, or a personal chat); what the bot answers."""
         conversation = (
-            ConversationAccount(
-                id=f"{channel_id};messageid={next(_ids)}", conversation_type="channel", is_group=True
-            )
+            {"id": f"{channel_id};messageid={next(_ids)}", "conversationType": "channel", "isGroup": True}
             if channel
-            else ConversationAccount(id=f"a:personal-{who.id}", conversation_type="personal")
+            else {"id": f"a:personal-{who['id']}", "conversationType": "personal"}
         )
-        template = Activity(
-            channel_id="msteams",
-            service_url=self.connector.url,
-            locale="sv-SE",
-            conversation=conversation,
-            from_property=who,
-            recipient=BOT,
-        )
-        adapter = TestAdapter(turn_handler(self.components.bot.on_turn), template)
+        template = {
+            "channelId": "msteams",
+            "serviceUrl": self.connector.url,
+            "locale": "sv-SE",
+            "conversation": conversation,
+            "from": who,
+            "recipient": BOT,
+        }
+        adapter = Chat(self.components.bot.on_turn, template)
         text, entities = mentioning(text, mentions, bot=channel)
         channel_data: dict[str, Any] = {"tenant": {"id": "t1"}}
         if channel:
             channel_data |= {"team": {"id": "19:team@thread.tacv2"}, "channel": {"id": channel_id}}
-        await adapter.receive_activity(
-            Activity(
-                type=ActivityTypes.message,
-                id=f"m{next(_ids)}",
-                text=text,
-                entities=entities,
-                channel_data=channel_data,
-            )
-        )
-        reply = adapter.get_next_activity()
-        assert reply is not None, f"no answer to {text!r}"
+        reply = await adapter.ask(text, id=f"m{next(_ids)}", entities=entities, channelData=channel_data)
         return shown(reply)
 
     def slots(self) -> list[Any]:
@@ -766,7 +752,8 @@ async def test_a_new_thread_names_the_tenant_teams_needs(world: World) -> None:
     await world.poster.post(first.id)
     [thread] = world.connector.created
     assert thread.parameters["channelData"]["tenant"] == {"id": "t1"}
-    assert thread.parameters["tenantID"] == "t1"  # the SDK's spelling; channelData carries it for Teams
+    # Each SDK's own spelling (botbuilder's tenantID, the Agents SDK's tenantId); channelData's is Teams'.
+    assert thread.parameters.get("tenantID", thread.parameters.get("tenantId")) == "t1"
 
 
 async def test_notices_reach_each_board_member_in_their_language_and_the_post_the_districts(

@@ -324,7 +324,7 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     )
     assert world.slot_at(15, 12, 18).status is SlotStatus.PAUSED
     assert world.slot_at(15, 1, 18).status is SlotStatus.PLANNED  # after the pause
-    assert "Pauser: 10 dec. 2026–6 jan. 2027" in await world.say(MEGAN, "paus", channel=GENERAL)
+    assert "Paus: 10 dec. 2026–6 jan. 2027" in await world.say(MEGAN, "paus", channel=GENERAL)
     nothing = await world.say(
         MEGAN, "paus 20/12 31/12", channel=CHAIRS
     )  # no prompt in the chairs' channel then
@@ -387,9 +387,9 @@ async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world:
     await world.client.app[SCHEDULER].poster.remind_owners()
     assert sorted(world.notices(MEGAN, before)) == [
         f"Din tur: diskussionsinlägg #{first.id} publiceras tisdag 1 december kl. 18.00 i Allmänt. "
-        f"Skriv det här med: skriv {first.id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
+        f"Skriv texten här: skriv {first.id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
         f"Din tur: diskussionsinlägg #{world.slot_at(1, 12, 19).id} publiceras tisdag 1 december kl. 19.00 i "
-        f"kanalen med inlägg första tisdagen i månaden kl. 19.00. Skriv det här med: "
+        f"kanalen med inlägg första tisdagen i månaden kl. 19.00. Skriv texten här: "
         f"skriv {world.slot_at(1, 12, 19).id} DIN TEXT. Annars publicerar jag ett inlägg ur banken.",
     ]
     second = world.slot_at(15, 12, 18)

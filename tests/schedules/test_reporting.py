@@ -1,9 +1,9 @@
 """End-of-quarter reminders to report, and the board's digest: the rules directly, then the whole story.
 
 The story runs in-process like tests/schedules/test_prompt_flow.py: the real handler and router
-(botbuilder's TestAdapter) set up roles and check-ins in chat, the real database, the real notifier sending
-to a fake Bot Connector over loopback, and a clock the tests move by hand (no sleeping: the notifier's
-waits advance a fake monotonic clock).
+(through the bot's own turn, tests/fakes/turns.py) set up roles and check-ins in chat, the real database,
+the real notifier sending to a fake Bot Connector over loopback, and a clock the tests move by hand (no
+sleeping: the notifier's waits advance a fake monotonic clock).
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.app import COMPONENTS, SCHEDULER, Components, build, create_app, make_sdk
 from bot.cards import reminders as cards
@@ -25,7 +23,6 @@ from bot.config import Settings
 from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.i18n import translator
 from bot.notifier import Notifier
-from bot.sdk.botbuilder import turn_handler
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
 from bot.services.plan import GoalDraft as Draft
 from bot.services.plan import PlanDraft, SectionDraft
@@ -43,7 +40,8 @@ from schedules.reporting import (
 from schedules.scheduler import PromptScheduler
 from tests.conftest import Clock
 from tests.fakes.connector import FakeConnector
-from tests.test_teams import BOT, mentioning, shown
+from tests.fakes.turns import BOT, Chat, account
+from tests.test_teams import mentioning, shown
 
 DISTRICT = "Vänsterpartiet Västernorrland"
 
@@ -212,14 +210,14 @@ def test_a_done_goal_is_reported_as_done_and_a_per_area_goal_names_an_area() -> 
 
 # --- the story --------------------------------------------------------------------------------------------
 
-ADMIN = ChannelAccount(id="29:admin", name="Alex Wilber", aad_object_id="aad-admin")
-MEGAN = ChannelAccount(id="29:megan", name="Megan Bowen", aad_object_id="aad-megan")
-ADELE = ChannelAccount(id="29:adele", name="Adele Vance", aad_object_id="aad-adele")
-LEE = ChannelAccount(id="29:lee", name="Lee Gu", aad_object_id="aad-lee")
-NESTOR = ChannelAccount(id="29:nestor", name="Nestor Wilke", aad_object_id="aad-nestor")
-PRADEEP = ChannelAccount(id="29:pradeep", name="Pradeep Gupta", aad_object_id="aad-pradeep")
-DIEGO = ChannelAccount(id="29:diego", name="Diego Siciliani", aad_object_id="aad-diego")
-ISAIAH = ChannelAccount(id="29:isaiah", name="Isaiah Langer", aad_object_id="aad-isaiah")
+ADMIN = account("29:admin", "Alex Wilber", "aad-admin")
+MEGAN = account("29:megan", "Megan Bowen", "aad-megan")
+ADELE = account("29:adele", "Adele Vance", "aad-adele")
+LEE = account("29:lee", "Lee Gu", "aad-lee")
+NESTOR = account("29:nestor", "Nestor Wilke", "aad-nestor")
+PRADEEP = account("29:pradeep", "Pradeep Gupta", "aad-pradeep")
+DIEGO = account("29:diego", "Diego Siciliani", "aad-diego")
+ISAIAH = account("29:isaiah", "Isaiah Langer", "aad-isaiah")
 _ids = itertools.count(1)
 
 # The district's plan for 2027: three goals for every branch (quarterly, monthly, done once) and three for
@@ -264,35 +262,27 @@ class World:
 
     async def say(
         self,
-        who: ChannelAccount,
+        who: dict[str, Any],
         text: str,
         *,
-        mentions: tuple[ChannelAccount, ...] = (),
+        mentions: tuple[dict[str, Any], ...] = (),
         locale: str = "en-US",
     ) -> str:
         """`who` writes `text` in their personal chat with the bot, from a Teams client in `locale`; what the
         bot answers."""
-        template = Activity(
-            channel_id="msteams",
-            service_url=self.connector.url,
-            locale=locale,
-            conversation=ConversationAccount(id=f"a:personal-{who.id}", conversation_type="personal"),
-            from_property=who,
-            recipient=BOT,
-        )
-        adapter = TestAdapter(turn_handler(self.components.bot.on_turn), template)
+        template = {
+            "channelId": "msteams",
+            "serviceUrl": self.connector.url,
+            "locale": locale,
+            "conversation": {"id": f"a:personal-{who['id']}", "conversationType": "personal"},
+            "from": who,
+            "recipient": BOT,
+        }
+        adapter = Chat(self.components.bot.on_turn, template)
         text, entities = mentioning(text, mentions)
-        await adapter.receive_activity(
-            Activity(
-                type=ActivityTypes.message,
-                id=f"m{next(_ids)}",
-                text=text,
-                entities=entities,
-                channel_data={"tenant": {"id": "t1"}},
-            )
+        reply = await adapter.ask(
+            text, id=f"m{next(_ids)}", entities=entities, channelData={"tenant": {"id": "t1"}}
         )
-        reply = adapter.get_next_activity()
-        assert reply is not None, f"no answer to {text!r}"
         return shown(reply)
 
     async def run_at(self, when: datetime) -> dict[str, list[str]]:
@@ -360,11 +350,13 @@ async def set_up_the_district(world: World) -> None:
         (PRADEEP, "Kramfors"),
         (DIEGO, "Timrå"),
     ):
-        answer = await world.say(ADMIN, f"roll ordförande @{person.name} {branch} ja", mentions=(person,))
-        assert answer == f"{person.name} är nu ordförande i {branch}."
+        answer = await world.say(ADMIN, f"roll ordförande @{person['name']} {branch} ja", mentions=(person,))
+        assert answer == f"{person['name']} är nu ordförande i {branch}."
     assert "inte längre" in await world.say(ADMIN, "roll bort ordförande @Diego Siciliani", mentions=(DIEGO,))
     for number, person in ((4, ISAIAH), (6, ISAIAH), (5, MEGAN)):
-        assert "ansvarig" in await world.say(MEGAN, f"ansvarig {number} @{person.name}", mentions=(person,))
+        assert "ansvarig" in await world.say(
+            MEGAN, f"ansvarig {number} @{person['name']}", mentions=(person,)
+        )
 
     world.clock.now = local(5, 10)
     # Sundsvall reports on everything this quarter (the study circle was done in February).
@@ -461,10 +453,10 @@ async def test_near_the_quarters_end_who_has_not_reported_is_reminded_once_and_t
     ) | {_id(world, LEE)}
 
 
-def _id(world: World, who: ChannelAccount) -> int:
+def _id(world: World, who: dict[str, Any]) -> int:
     from bot.services.people import PersonInfo
 
-    found = world.components.people.find_id(PersonInfo(who.id, who.aad_object_id, who.name))
+    found = world.components.people.find_id(PersonInfo(who["id"], who["aadObjectId"], who["name"]))
     assert found is not None
     return found
 
@@ -496,9 +488,9 @@ async def test_a_chat_that_is_gone_is_forgotten_listed_as_not_reachable_and_not_
     sent = await world.run_at(local(6, 16))
     [refused] = [r for r in world.connector.received if r.status == 403]
     gone = refused.path.split("/")[3]
-    who = {f"a:personal-{p.id}": p for p in (MEGAN, NESTOR, ISAIAH)}[gone]
-    assert who.id.removeprefix("29:") not in sent
-    names = ", ".join(sorted({"Pradeep Gupta", who.name}))
+    who = {f"a:personal-{p['id']}": p for p in (MEGAN, NESTOR, ISAIAH)}[gone]
+    assert who["id"].removeprefix("29:") not in sent
+    names = ", ".join(sorted({"Pradeep Gupta", who["name"]}))
     assert f"(no personal chat with me, or Teams refused the message): {names}" in sent["adele"][0]
     assert gone not in {c.conversation_id for c in world.components.repository.conversations()}
     assert await world.run_at(local(6, 17)) == {}
