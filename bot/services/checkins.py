@@ -79,13 +79,12 @@ MONTH_NAMES = frozenset(_MONTHS)
 
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
-_NUMBER = re.compile(
-    r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$|"
-    r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"
-)
 # English thousands commas, as the bot writes numbers to English readers ("1,650", "2,000.5"): a Swedish
 # decimal comma is followed by a digit or two, hardly ever by exactly three
 _COMMA_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_NUMBER = re.compile(
+    r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$|" + _COMMA_GROUPED.pattern
+)
 _GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")  # a group of three digits after the first ("1 650,5")
 _FIRST_GROUP = re.compile(r"[+-]?\d{1,3}")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
