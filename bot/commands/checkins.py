@@ -581,6 +581,8 @@ def problem(
         detail = ", ".join(plan.areas_in(t.language))
     elif error.code is CheckInProblem.FUTURE_DATE:  # the day as every other reply writes it
         detail = day(t, date.fromisoformat(error.detail))
+    if error.code is CheckInProblem.NO_VALUE and correcting is not None:  # the number written is the report's
+        messages[error.code] = t._("Write the new value after the report's number.")
     message = messages[error.code].format(detail=detail, last=len(plan.goals))
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(

@@ -135,3 +135,16 @@ async def test_my_reports_offers_to_correct_ones_own_report_not_the_deputys(dist
     assert (await district.say(KIM, "ändra 1 1 rättad")).startswith("Rättat #1")
     noa = await district.say(NOA, "my reports", locale="en-US")
     assert noa.endswith("Correct with: correct 2 VALUE [COMMENT] · withdraw with: withdraw 2")
+
+
+async def test_a_correction_without_a_value_speaks_of_the_reports_number(district: District) -> None:
+    """`ändra 1` names report #1, not goal 1: the answer asks for the new value after the report's number
+    (not "after the goal's number", which would send Kim to write goal 3's number)."""
+    await district.say(KIM, "rapportera 3 1 i går")
+    swedish = await district.say(KIM, "ändra 1")
+    assert swedish.startswith("Skriv det nya värdet efter rapportens nummer. Mål 3 räknar:")
+    assert swedish.endswith("Till exempel: ändra 1 1")
+    await district.say(LEE, "report 3 1 12/11", locale="en-US")
+    english = await district.say(LEE, "correct 2", locale="en-US")
+    assert english.startswith("Write the new value after the report's number. Goal 3 counts:")
+    assert english.endswith("For example: correct 2 1")
