@@ -209,9 +209,8 @@ def mine(
             line += " · " + t._("withdrawn")
         rows.append((f"#{check_in.id}", line))
     # the example is one's own latest report still counting, so that copying it changes that one
-    mine_listed = [c for c in check_ins if c.id in own]
-    example = next((c for c in mine_listed if not c.withdrawn), mine_listed[0] if mine_listed else None)
-    if example is None:  # only others' reports for the branch: nothing here one may change
+    example = next((c for c in check_ins if c.id in own and not c.withdrawn), None)
+    if example is None:  # only others' reports, or withdrawn ones: nothing here one may change
         text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
         return Reply(text, card([heading(title), facts(rows)], fallback=text))
     hint = t._("Correct with: correct {number} VALUE [COMMENT] · withdraw with: withdraw {number}").format(

@@ -315,6 +315,12 @@ async def correct_line(
     goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
     if goal is None or plan is None:
         return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
+    if found.withdrawn:  # a correction would not make it count again: say how to
+        return Reply(
+            t._(
+                "#{id} is withdrawn and does not count. To count it again, report it anew, e.g.: {line}"
+            ).format(id=found.id, line=example_report(t, goal, plan))
+        )
     try:
         draft = parse_check_in(
             rest,

@@ -148,3 +148,22 @@ async def test_a_correction_without_a_value_speaks_of_the_reports_number(distric
     english = await district.say(LEE, "correct 2", locale="en-US")
     assert english.startswith("Write the new value after the report's number. Goal 3 counts:")
     assert english.endswith("For example: correct 2 1")
+
+
+async def test_a_withdrawn_report_is_not_silently_corrected(district: District) -> None:
+    """Kim withdraws #1, then thinks better of it and writes `ändra 1 1`. Answering "Rättat #1: nu 1"
+    while #1 still does not count would mislead: Kim is told it is withdrawn and how to report anew, and
+    `mina rapporter` no longer offers to correct a withdrawn report. Lee (English) reads the same."""
+    await district.say(KIM, "rapportera 3 1 i går")
+    await district.say(KIM, "ångra 1")
+    assert await district.say(KIM, "ändra 1 1 igen") == (
+        "Rapport #1 är tillbakadragen och räknas inte. Vill du att den räknas igen, rapportera på nytt, "
+        "till exempel: rapportera 3 1"
+    )
+    assert "0 av 3 partiföreningar har nått sitt mål" in await district.say(KIM, "mål 3")
+    assert not (await district.say(KIM, "mina rapporter")).endswith("ångra 1")
+    await district.say(LEE, "report 3 1 yesterday", locale="en-US")
+    await district.say(LEE, "withdraw 2", locale="en-US")
+    assert await district.say(LEE, "correct 2 1", locale="en-US") == (
+        "#2 is withdrawn and does not count. To count it again, report it anew, e.g.: report 3 1"
+    )
