@@ -4,6 +4,8 @@ clients, half on Swedish): every reply's numbers, names and words are checked ag
 
 from __future__ import annotations
 
+import pytest
+
 from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, District
 
 
@@ -167,3 +169,16 @@ async def test_a_withdrawn_report_is_not_silently_corrected(district: District) 
     assert await district.say(LEE, "correct 2 1", locale="en-US") == (
         "#2 is withdrawn and does not count. To count it again, report it anew, e.g.: report 3 1"
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="snooze reads only 15/8 or ISO days, not the relative days reports take (i morgon, tomorrow)",
+)
+async def test_snoozing_reads_relative_days_as_reports_do(district: District) -> None:
+    """Reports take "i går"; a board member who writes `påminn mig inte före i morgon` (or `snooze until
+    tomorrow`) means 23 November, and is told so."""
+    swedish = await district.say(MEGAN, "påminn mig inte före i morgon")
+    assert swedish.startswith("Okej: inga påminnelser till dig före 23 nov. 2026.")
+    english = await district.say(ANNA, "snooze until tomorrow", locale="en-US")
+    assert english.startswith("Fine: no reminders to you before 23 Nov 2026.")
