@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.cards import Reply, card, day, heading, number, paragraph
-from bot.cards.goals import pace_word, periods_met, progress_line, this_period
+from bot.cards.goals import doer_in_plan, pace_word, periods_met, progress_line, this_period
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
 from bot.services.goals import Goal, TargetKind
@@ -85,17 +85,18 @@ def behind_line(t: Translator, behind: Behind) -> str:
     if behind.short_by is not None:  # done / not done and every branch's goals say it otherwise
         amount = number(t, round(behind.short_by))
         parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
-    if behind.responsible:
+    responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal.text)]))
+    if responsible:
         parts.append(
-            t.ngettext("responsible: {names}", "responsible: {names}", len(behind.responsible)).format(
-                names=", ".join(behind.responsible)
+            t.ngettext("responsible: {names}", "responsible: {names}", len(responsible)).format(
+                names=", ".join(responsible)
             )
         )
     if behind.branches:
         no_chair = t._("no chair")
         branches = ", ".join(f"{name} ({', '.join(chairs) or no_chair})" for name, chairs in behind.branches)
         parts.append(t._("branches behind: {branches}").format(branches=branches))
-    if not behind.responsible and not behind.branches:
+    if not responsible and not behind.branches:
         parts.append(t._("nobody named responsible"))
     return " · ".join(parts)
 

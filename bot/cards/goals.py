@@ -3,7 +3,7 @@ every goal (bars and pace), and one's own reports."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
@@ -191,9 +191,14 @@ def status(
 
 
 def mine(
-    t: Translator, check_ins: Sequence[StoredCheckIn], plan: Plan | None, *, branches: Sequence[str] = ()
+    t: Translator,
+    check_ins: Sequence[StoredCheckIn],
+    plan: Plan | None,
+    *,
+    branches: Sequence[str] = (),
+    own: Collection[int],
 ) -> Reply:
-    """One's latest reports; a chair's also those made for their branches."""
+    """One's latest reports; a chair's also those made for their branches (`own`: the ids one made)."""
     if not check_ins:
         return Reply(t._("You have not reported anything yet. Report with: report 6 1 COMMENT"))
     title = t._("Your latest reports")
@@ -209,7 +214,14 @@ def mine(
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
         rows.append((f"#{check_in.id}", line))
-    hint = t._("Correct with: correct 15 VALUE [COMMENT] · withdraw with: withdraw 15")
+    # the example is one's own latest report still counting, so that copying it changes that one
+    example = next((c for c in check_ins if c.id in own and not c.withdrawn), None)
+    if example is None:  # only others' reports, or withdrawn ones: nothing here one may change
+        text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
+        return Reply(text, card([heading(title), facts(rows)], fallback=text))
+    hint = t._("Correct with: correct {number} VALUE [COMMENT] · withdraw with: withdraw {number}").format(
+        number=example.id
+    )
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
 
@@ -262,7 +274,7 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or _doer(t, goal.text) or t._("Nobody named yet")),
+        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal.text) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if posts is not None:
@@ -358,7 +370,8 @@ _DOERS = {
 }
 
 
-def _doer(t: Translator, text: str) -> str | None:
+def doer_in_plan(t: Translator, text: str) -> str | None:
+    """Whom the plan's own wording makes responsible, in the reader's words (None: nobody named)."""
     who = named_in_plan(text)
     if who is None:
         return None

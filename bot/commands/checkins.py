@@ -125,7 +125,9 @@ def register(router: Router) -> None:
         seen = {c.id for c in check_ins}
         both = [*check_ins, *(c for c in branch_reports if c.id not in seen)]
         both = sorted(both, key=lambda c: (c.created_at, c.id), reverse=True)[:10]
-        return cards.mine(t, both, await plan_of(request, context), branches=[b.name for b in chairs])
+        plan = await plan_of(request, context)
+        own = {c.id for c in check_ins}
+        return cards.mine(t, both, plan, branches=[b.name for b in chairs], own=own)
 
     @router.command(
         "ändra",
@@ -313,6 +315,12 @@ async def correct_line(
     goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
     if goal is None or plan is None:
         return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
+    if found.withdrawn:  # a correction would not make it count again: say how to
+        return Reply(
+            t._(
+                "#{id} is withdrawn and does not count. To count it again, report it anew, e.g.: {line}"
+            ).format(id=found.id, line=example_report(t, goal, plan))
+        )
     try:
         draft = parse_check_in(
             rest,
@@ -574,7 +582,13 @@ def problem(
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
     }
-    detail = ", ".join(plan.areas_in(t.language)) if error.code is CheckInProblem.NEED_AREA else error.detail
+    detail = error.detail
+    if error.code is CheckInProblem.NEED_AREA:
+        detail = ", ".join(plan.areas_in(t.language))
+    elif error.code is CheckInProblem.FUTURE_DATE:  # the day as every other reply writes it
+        detail = day(t, date.fromisoformat(error.detail))
+    if error.code is CheckInProblem.NO_VALUE and correcting is not None:  # the number written is the report's
+        messages[error.code] = t._("Write the new value after the report's number.")
     message = messages[error.code].format(detail=detail, last=len(plan.goals))
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import re
 
+from babel.lists import format_list
+
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, roles_of
 from bot.db.checkins import BranchInfo
@@ -90,6 +92,19 @@ def register(router: Router) -> None:
                     else t._("{name} was deputy for {branch} already.")
                 )
             lines.append(text.format(name=person.name, branch=branch))
+        if kind is Role.CHAIR:  # a new chair is added, not swapped in: say who else still chairs it
+            named_now = {person.name for person in request.mentions}
+            chairs = await asyncio.to_thread(context.people.members, request.district, Role.CHAIR)
+            others = [m.name for m in chairs if m.branch == branch and m.name not in named_now]
+            if others:
+                also = t.ngettext(
+                    "{names} also chairs {branch}.", "{names} also chair {branch}.", len(others)
+                )
+                lines.append(
+                    also.format(names=format_list(others, locale=t.language), branch=branch)
+                    + " "
+                    + t._("If that has changed, write: role remove chair @{name}").format(name=others[0])
+                )
         return Reply(" ".join(lines))
 
     @router.command(

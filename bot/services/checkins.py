@@ -79,7 +79,12 @@ MONTH_NAMES = frozenset(_MONTHS)
 
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
-_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$")
+# English thousands commas, as the bot writes numbers to English readers ("1,650", "2,000.5"): a Swedish
+# decimal comma is followed by a digit or two, hardly ever by exactly three
+_COMMA_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_NUMBER = re.compile(
+    r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$|" + _COMMA_GROUPED.pattern
+)
 _GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")  # a group of three digits after the first ("1 650,5")
 _FIRST_GROUP = re.compile(r"[+-]?\d{1,3}")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
@@ -379,6 +384,8 @@ def _groups(words: list[str]) -> int:
 def _number(raw: str) -> float:
     if not _NUMBER.match(raw):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, raw.split()[0][:20])
+    if _COMMA_GROUPED.match(raw):
+        return float(raw.replace(",", ""))
     return float(_SPACES.sub("", raw).replace(",", "."))
 
 
@@ -452,11 +459,15 @@ def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:
     if words:
         for name, area in areas.items():
             area_words = fold(name).split()
-            typed = [fold(word) for word in words[: len(area_words)]]
+            typed: list[str] = []  # folded as the name is: "Anti-racism" is two words, "anti racism"
+            taken = 0
+            while taken < len(words) and len(typed) < len(area_words):
+                typed += fold(words[taken]).split()
+                taken += 1
             if typed == area_words or (
                 typed and area_words and area_words[0].startswith(typed[0]) and len(typed[0]) >= 4
             ):
-                return area, len(area_words) if typed == area_words else 1
+                return area, taken if typed == area_words else 1
     raise CheckInError(CheckInProblem.NEED_AREA)
 
 

@@ -17,7 +17,8 @@ Follow-up, before a board meeting: "what has happened since we last looked?"
   period never lends to another), or the way to where the metric should be. A goal every branch does is
   behind in the branches named; one done or not done is "not done".
 - Who is responsible for what is behind: for a district goal the people the board named (or whom the plan
-  itself names); for a goal every branch does, the branches behind on it and their chairs.
+  itself names, which the card puts in the reader's words); for a goal every branch does, the branches
+  behind on it and their chairs.
 - Branches that have not reported: no check-in stored since then on any goal.
 - Prompts: those posted since then, and the coming ones with their owners.
 
@@ -44,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from bot.i18n import fold
 from bot.services.checkins import MONTH_NAMES, CheckInError, leading_date
-from bot.services.goals import Goal, Period, Plan, TargetKind, named_in_plan
+from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
 from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, year_periods
 from bot.services.prompting import SlotStatus
@@ -99,7 +100,7 @@ class Behind:
     goal: Goal
     progress: GoalProgress
     short_by: float | None  # see short_by()
-    responsible: tuple[str, ...]  # people named (or whom the plan names)
+    responsible: tuple[str, ...]  # people named (the card falls back on whom the plan's wording names)
     branches: tuple[tuple[str, tuple[str, ...]], ...]  # branches behind on it, with their chairs
 
 
@@ -264,9 +265,7 @@ class BoardReports:
             goal = standing.goal
             if standing.progress.pace is not Pace.BEHIND:
                 continue
-            people = tuple(name for _, name in named.get(goal.id, ())) or tuple(
-                filter(None, [named_in_plan(goal.text)])
-            )
+            people = tuple(name for _, name in named.get(goal.id, ()))
             lagging: list[tuple[str, tuple[str, ...]]] = []
             if goal.applies_to_branches:
                 for branch in branches:

@@ -44,7 +44,7 @@ async def test_a_chair_reports_step_by_step_and_is_asked_again_after_mistakes(
         ("many", "“many” is not a number. What do you report? How many, e.g. 1"),
         ("1.5", "Use a whole number: “1.5” has decimals."),
         ("2", "When did it happen?"),
-        ("2027-01-10", "2027-01-10 has not happened yet; report it afterwards. When did it happen?"),
+        ("2027-01-10", "10 Jan 2027 has not happened yet; report it afterwards. When did it happen?"),
         ("20/11", "Any comment?"),
         ("chairs' meeting in Timrå", "Stored #1: goal 6, 2 for Sundsvall, 20 Nov 2026."),
     )

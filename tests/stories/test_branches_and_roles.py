@@ -11,7 +11,7 @@ from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, Distric
 
 async def test_a_branch_is_found_whatever_the_case_accents_or_a_small_slip(district: District) -> None:
     answer = await district.say(MEGAN, "roll ordförande @Noa Holm sundsvall", mentions=((NOA, "Noa Holm"),))
-    assert answer == "Noa Holm är nu ordförande i Sundsvall."
+    assert answer.startswith("Noa Holm är nu ordförande i Sundsvall. Kim Berg är också")
     assert (await district.say(NOA, "status harnosand")).startswith("Så går det för Härnösand")
     assert (await district.say(NOA, "status Sundsval")).startswith("Så går det för Sundsvall")
     listing = await district.say(NOA, "partiföreningar")
@@ -76,7 +76,7 @@ async def test_a_shortened_mention_is_removed_as_teams_wrote_it(district: Distri
     answer = await district.say(
         MEGAN, "roll ordförande @Johannes Härnösand", mentions=((JOHANNES, "Johannes"),)
     )
-    assert answer == "Johannes Ström är nu ordförande i Härnösand."
+    assert answer.startswith("Johannes Ström är nu ordförande i Härnösand. Lee Gu är också")
     assert "Johannes Härnösand" not in await district.say(NOA, "partiföreningar")
 
 
