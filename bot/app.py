@@ -242,6 +242,9 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     async def cleanup(app: web.Application) -> None:
         scheduler.shutdown()
         components.stop()
+        close = getattr(sdk, "close", None)  # the clients an SDK keeps across turns (bot/sdk/agents.py)
+        if close is not None:
+            await close()
 
     app.on_startup.append(startup)
     app.on_cleanup.append(cleanup)
