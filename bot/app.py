@@ -157,10 +157,14 @@ async def remind_now(settings: Settings) -> int:
     reminder still goes once per person and quarter. How many people were reminded."""
     components = build(settings)
     components.start()
+    sdk = make_sdk(settings)
     try:
-        result = await report_reminders(components, Notifier(make_sdk(settings).outbound)).run()
+        result = await report_reminders(components, Notifier(sdk.outbound)).run()
     finally:
         components.stop()
+        close = getattr(sdk, "close", None)  # the clients an SDK keeps across turns (bot/sdk/agents.py)
+        if close is not None:
+            await close()
     return result.reminded
 
 
