@@ -55,8 +55,13 @@ def test_only_the_adapters_tests_import_an_sdk() -> None:
         for path in (ROOT / "tests").rglob("*.py")
         if "node_modules" not in path.parts and _imports(path) & set(SDK_PACKAGES)
     }
-    # The adapters' own tests: the SDK's token checks and key caches, botbuilder's transport, and this file.
-    assert importing == {"tests/test_auth.py", "tests/test_transport.py", "tests/test_sdk.py"}
+    # The adapters' own tests: the SDK's token checks and key caches, both SDKs' transport, and this file.
+    assert importing == {
+        "tests/test_auth.py",
+        "tests/test_transport.py",
+        "tests/test_agents_clients.py",
+        "tests/test_sdk.py",
+    }
 
 
 def test_the_agents_adapter_uses_no_teams_layer() -> None:
