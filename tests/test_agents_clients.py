@@ -8,6 +8,7 @@ made anew, with a new token, before that token expires.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -59,8 +60,8 @@ class Tokens:
     """A stand-in for Entra behind the SDK's token provider: a new token, valid LIFETIME from the clock's
     now, for every request (the SDK's factory asks once per client it makes)."""
 
-    def __init__(self, clock: list[float]) -> None:
-        self.clock, self.issued = clock, 0
+    def __init__(self, clock: list[float], *, expires: bool = True) -> None:
+        self.clock, self.issued, self.expires = clock, 0, expires
 
     def get_token_provider(self, claims_identity: Any, service_url: str) -> Tokens:
         return self
@@ -68,9 +69,10 @@ class Tokens:
     async def get_access_token(
         self, resource_url: str, scopes: list[str], force_refresh: bool = False
     ) -> str:
+        await asyncio.sleep(0)  # as MSAL's provider, which asks in a worker thread: other turns run meanwhile
         self.issued += 1
         now = self.clock[0]
-        claims = {"iat": now, "exp": now + LIFETIME, "n": self.issued}
+        claims = {"iat": now, "exp": now + LIFETIME, "n": self.issued} if self.expires else {"n": self.issued}
         return jwt.encode(claims, "a stand-in secret of thirty-two bytes", algorithm="HS256")
 
 
@@ -112,6 +114,28 @@ async def test_a_client_is_made_anew_before_its_token_expires(connector: FakeCon
 
     await clients.close()  # at shutdown
     assert third.client.closed
+
+
+async def test_turns_at_once_each_send_though_every_client_is_made_anew(connector: FakeConnector) -> None:
+    """A token that does not say when it expires is used for one turn: many turns at once, each replaced by
+    the next, still all send, and every client ends closed."""
+    tokens = Tokens([1_000_000.0], expires=False)
+    clients = agents._Clients(tokens, clock=lambda: 1_000_000.0)
+    identity = ClaimsIdentity(IDENTITY, True)
+
+    async def turn(number: int) -> Any:
+        client = await clients.create_connector_client(
+            None, identity, connector.url, agents.CONNECTOR_AUDIENCE
+        )
+        await asyncio.sleep(0)
+        await send(client, str(number))
+        await client.close()
+        return client
+
+    made = await asyncio.gather(*(turn(n) for n in range(20)))
+    assert len(connector.posted) == 20 and tokens.issued == 20
+    await clients.close()
+    assert all(client.client.closed for client in made)
 
 
 async def test_the_user_token_client_is_kept_per_app_id(connector: FakeConnector) -> None:

@@ -160,13 +160,15 @@ RENEW_BEFORE = 4 * 60.0  # re-make a client with this little left on its token (
 
 def _token_deadline(client: Any, now: float) -> float:
     """When the token fixed in the client's session headers must no longer be used: its `exp`, but no later
-    than its lifetime (exp - iat) from now, whatever the local clock says; no token, no deadline."""
+    than its lifetime (exp - iat, if given) from now, whatever the local clock says; no token, no deadline."""
     header = str(getattr(getattr(client, "client", None), "headers", {}).get("Authorization", ""))
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
         return float("inf")
     try:
         claims = jwt.decode(token, options={"verify_signature": False})
+        if "iat" not in claims:
+            return float(claims["exp"])
         return min(float(claims["exp"]), now + float(claims["exp"]) - float(claims["iat"]))
     except (jwt.PyJWTError, KeyError, TypeError, ValueError):
         return now  # a token that does not say when it expires is used once, as the SDK does
@@ -224,25 +226,20 @@ class _Clients(RestChannelServiceClientFactory):  # type: ignore[misc]
         self.kept: OrderedDict[Any, _Kept] = OrderedDict()
 
     async def _lease(self, key: Any, make: Callable[[], Awaitable[Any]]) -> _Lease:
-        kept, now = self.kept.get(key), self._clock()
-        if kept is not None and (
-            kept.loop is not asyncio.get_running_loop() or now >= kept.deadline - RENEW_BEFORE
-        ):
-            del self.kept[key]
-            if kept.loop is asyncio.get_running_loop():
-                await kept.drop()
-            kept = None
-        if kept is None:
-            client = await make()
-            kept = self.kept.get(key)
-            if kept is None:  # else another turn made one meanwhile: that one is used
-                kept = self.kept[key] = _Kept(client, _token_deadline(client, self._clock()))
-            else:
-                await client.close()
-        self.kept.move_to_end(key)
-        lease = _Lease(kept)
+        loop, kept = asyncio.get_running_loop(), self.kept.get(key)
+        if kept is not None and kept.loop is loop and self._clock() < kept.deadline - RENEW_BEFORE:
+            self.kept.move_to_end(key)
+            return _Lease(kept)
+        client = await make()  # turns missing at once each make one; the last one made is kept
+        made = _Kept(client, _token_deadline(client, self._clock()))
+        replaced, self.kept[key] = self.kept.pop(key, None), made
+        lease = _Lease(made)  # before any await: a dropped client closes only once no turn uses it
+        dropped = [replaced] if replaced is not None else []
         while len(self.kept) > MAX_KEPT:
-            await self.kept.popitem(last=False)[1].drop()
+            dropped.append(self.kept.popitem(last=False)[1])
+        for old in dropped:
+            if old.loop is loop:
+                await old.drop()
         return lease
 
     async def create_connector_client(
