@@ -157,10 +157,12 @@ async def remind_now(settings: Settings) -> int:
     reminder still goes once per person and quarter. How many people were reminded."""
     components = build(settings)
     components.start()
+    sdk = make_sdk(settings)
     try:
-        result = await report_reminders(components, Notifier(make_sdk(settings).outbound)).run()
+        result = await report_reminders(components, Notifier(sdk.outbound)).run()
     finally:
         components.stop()
+        await sdk.close()  # the clients it keeps across turns
     return result.reminded
 
 
@@ -242,6 +244,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     async def cleanup(app: web.Application) -> None:
         scheduler.shutdown()
         components.stop()
+        await sdk.close()  # the clients it keeps across turns
 
     app.on_startup.append(startup)
     app.on_cleanup.append(cleanup)

@@ -7,7 +7,7 @@ database layer on both SQLite and PostgreSQL (tests/db/conftest.py).
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,10 +16,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.app import make_sdk
 from bot.config import Settings
 from bot.db import migrate
 from bot.db.engine import Database
 from bot.db.repository import Repository
+from bot.sdk import Sdk
 from bot.services.plan_import import ensure_sample_plan
 from tests.fakes.connector import FakeConnector
 from tests.postgres import postgres_server
@@ -129,6 +131,22 @@ def postgres_url() -> Iterator[str]:
     """A PostgreSQL database for the session: started here, or TEST_DATABASE_URL_PG; skipped if absent."""
     with postgres_server() as url:
         yield url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+async def sdks() -> AsyncIterator[Callable[[Settings], Sdk]]:
+    """bot.app.make_sdk, each SDK made closed after the test: the Agents SDK's keeps clients across turns."""
+    made: list[Sdk] = []
+
+    def make(settings: Settings) -> Sdk:
+        made.append(make_sdk(settings))
+        return made[-1]
+
+    yield make
+    for sdk in made:
+        close = getattr(sdk, "close", None)
+        if close is not None:
+            await close()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from bot.__main__ import import_plan
-from bot.app import Components, build, make_sdk
+from bot.app import Components, build
 from bot.config import Settings
 from bot.db import migrate
 from bot.db.engine import Database
@@ -30,6 +30,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import translator
 from bot.notifier import Notifier
+from bot.sdk import Sdk
 from bot.services.people import ConversationInfo, PersonInfo, Role
 from bot.services.plan import PlanDraft
 from bot.services.prompting import Outcome
@@ -593,14 +594,14 @@ async def test_a_group_chat_is_linked_like_a_team(world: World) -> None:
 # --- scheduled work stays in its district -----------------------------------------------------------------
 
 
-def _notifier(world: World) -> Notifier:
+def _notifier(world: World, sdks: Callable[[Settings], Sdk]) -> Notifier:
     ticks = [0.0]
 
     async def fake_sleep(seconds: float) -> None:
         ticks[0] += seconds
 
     settings = world.components.settings
-    return Notifier(make_sdk(settings).outbound, sleep=fake_sleep, monotonic=lambda: ticks[0])
+    return Notifier(sdks(settings).outbound, sleep=fake_sleep, monotonic=lambda: ticks[0])
 
 
 def _sent(connector: FakeConnector, before: int = 0) -> dict[str, list[str]]:
@@ -616,7 +617,9 @@ def _sent(connector: FakeConnector, before: int = 0) -> dict[str, list[str]]:
     return sent
 
 
-async def test_reminders_and_digests_are_each_districts_own(world: World, connector: FakeConnector) -> None:
+async def test_reminders_and_digests_are_each_districts_own(
+    world: World, connector: FakeConnector, sdks: Callable[[Settings], Sdk]
+) -> None:
     world.service_url = connector.url
     await staff(world)
     assert "mål 6" in await world.say(MEGAN, "ansvarig 6 @Diego Siciliani", where=A, mentions=(DIEGO,))
@@ -628,7 +631,7 @@ async def test_reminders_and_digests_are_each_districts_own(world: World, connec
         repository=world.components.repository,
         people=world.components.people,
         checkins=checkins,
-        notifier=_notifier(world),
+        notifier=_notifier(world, sdks),
         clock=world.clock,
         timezone=world.components.settings.timezone,
         days=14,
@@ -669,7 +672,7 @@ async def test_reminders_and_digests_are_each_districts_own(world: World, connec
 
 
 async def test_the_prompt_rota_and_posts_stay_in_their_district(
-    world: World, connector: FakeConnector
+    world: World, connector: FakeConnector, sdks: Callable[[Settings], Sdk]
 ) -> None:
     world.service_url = connector.url
     await staff(world)
@@ -690,7 +693,7 @@ async def test_the_prompt_rota_and_posts_stay_in_their_district(
         prompts=prompts,
         people=world.components.people,
         repository=world.components.repository,
-        notifier=_notifier(world),
+        notifier=_notifier(world, sdks),
         clock=world.clock,
         grace=world.components.settings.post_grace,
         t=translator("sv"),

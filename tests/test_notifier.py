@@ -9,14 +9,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.app import make_sdk
 from bot.cards import Reply, card, paragraph
 from bot.config import Settings
 from bot.notifier import (
@@ -29,7 +28,7 @@ from bot.notifier import (
     SlidingWindows,
     channel_of,
 )
-from bot.sdk import Incoming, Message, Outbound
+from bot.sdk import Incoming, Message, Outbound, Sdk
 from tests.fakes.connector import DROP, FakeConnector
 
 RECORDINGS = Path(__file__).parent / "fixtures" / "playground"
@@ -87,9 +86,9 @@ async def connector(time: FakeTime) -> AsyncIterator[FakeConnector]:
 
 
 @pytest.fixture
-def adapter(settings: Settings, time: FakeTime) -> Stamping:
+def adapter(settings: Settings, time: FakeTime, sdks: Callable[[Settings], Sdk]) -> Stamping:
     assert not settings.has_credentials  # local development: auth disabled, nothing is signed
-    return Stamping(make_sdk(settings).outbound, time)
+    return Stamping(sdks(settings).outbound, time)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ changed: re-read the adapter's docstring and drop (or keep) the guard it names."
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,9 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import COMPONENTS, create_app, make_sdk
+from bot.app import COMPONENTS, create_app
 from bot.config import Settings
-from bot.sdk import Incoming, InvokeAnswer, Turn
+from bot.sdk import Incoming, InvokeAnswer, Sdk, Turn
 from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, every_branch, fixed_clock
 from tests.fakes import activities
@@ -54,8 +55,13 @@ def test_only_the_adapters_tests_import_an_sdk() -> None:
         for path in (ROOT / "tests").rglob("*.py")
         if "node_modules" not in path.parts and _imports(path) & set(SDK_PACKAGES)
     }
-    # The adapters' own tests: the SDK's token checks and key caches, botbuilder's transport, and this file.
-    assert importing == {"tests/test_auth.py", "tests/test_transport.py", "tests/test_sdk.py"}
+    # The adapters' own tests: the SDK's token checks and key caches, both SDKs' transport, and this file.
+    assert importing == {
+        "tests/test_auth.py",
+        "tests/test_transport.py",
+        "tests/test_agents_clients.py",
+        "tests/test_sdk.py",
+    }
 
 
 def test_the_agents_adapter_uses_no_teams_layer() -> None:
@@ -71,10 +77,10 @@ def test_the_agents_adapter_uses_no_teams_layer() -> None:
 
 
 async def test_an_invoke_is_answered_with_the_turns_invoke_answer(
-    settings: Settings, connector: FakeConnector
+    settings: Settings, connector: FakeConnector, sdks: Callable[[Settings], Sdk]
 ) -> None:
     """Adaptive Cards' Action.Execute: `adaptiveCard/action`, answered in the HTTP response (issue 24)."""
-    sdk = make_sdk(settings)
+    sdk = sdks(settings)
     seen: list[Incoming] = []
 
     async def on_turn(turn: Turn) -> None:
@@ -98,9 +104,9 @@ async def test_an_invoke_is_answered_with_the_turns_invoke_answer(
 
 
 async def test_a_reaction_reaches_the_bot_with_the_post_it_names(
-    settings: Settings, connector: FakeConnector
+    settings: Settings, connector: FakeConnector, sdks: Callable[[Settings], Sdk]
 ) -> None:
-    sdk = make_sdk(settings)
+    sdk = sdks(settings)
     seen: list[Incoming] = []
 
     async def on_turn(turn: Turn) -> None:

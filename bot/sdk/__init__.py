@@ -290,6 +290,9 @@ class Sdk(Protocol):
     async def process(self, identity: Any, body: dict[str, Any], on_turn: OnTurn) -> InvokeAnswer | None:
         """Run a turn for `body` (raises BadActivity if the SDK cannot read it); an invoke's answer."""
 
+    async def close(self) -> None:
+        """Close what the adapter keeps across turns (connections), at shutdown."""
+
 
 @dataclass
 class SdkSettings:

@@ -32,8 +32,9 @@ are still so, and fails when the SDK changes, so the guard can be revisited; any
 - A send's error answer is `aiohttp.ClientResponseError` (status and headers: Retry-After; a 2xx whose body
   is no JSON too) and an unreadable success is pydantic's ValidationError: `_neutral` turns them, and
   aiohttp's connection errors, into bot/sdk's errors for the notifier's retries.
-- Every turn makes a new connector client and user token client, each its own aiohttp session (no
-  connection reuse): left as the SDK does it (its echo bot pays the same; bench/).
+- Every turn makes a new connector client and user token client, each its own aiohttp session and a new
+  TCP/TLS connection: through the SDK's public ChannelServiceClientFactoryBase, _Clients keeps its clients
+  across turns (re-made before their token expires, at most MAX_KEPT, closed when dropped).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ import asyncio
 import contextvars
 import json
 import logging
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -54,6 +58,7 @@ from microsoft_agents.activity import (
     ConversationParameters,
     ConversationReference,
     InvokeResponse,
+    RoleTypes,
 )
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import CloudAdapter
@@ -149,18 +154,139 @@ class _Anonymous(ClaimsIdentity):  # type: ignore[misc]
 # The connector clients made within one create_thread (see _Clients).
 _OPENED: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("opened", default=None)
 
+MAX_KEPT = 64  # clients kept; without credentials any request may name any serviceUrl (loopback only)
+RENEW_BEFORE = 4 * 60.0  # re-make a client with this little left on its token (MSAL renews from 5 min)
+
+
+def _token_deadline(client: Any, now: float) -> float:
+    """When the token fixed in the client's session headers must no longer be used: its `exp`, but no later
+    than its lifetime (exp - iat, if given) from now, whatever the local clock says; no token, no deadline."""
+    header = str(getattr(getattr(client, "client", None), "headers", {}).get("Authorization", ""))
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return float("inf")
+    try:
+        claims = jwt.decode(token, options={"verify_signature": False})
+        if "iat" not in claims:
+            return float(claims["exp"])
+        return min(float(claims["exp"]), now + float(claims["exp"]) - float(claims["iat"]))
+    except (jwt.PyJWTError, KeyError, TypeError, ValueError):
+        return now  # a token that does not say when it expires is used once, as the SDK does
+
+
+class _Kept:
+    """A client the SDK made, and the turns using it: closed once dropped and no turn uses it any more."""
+
+    def __init__(self, client: Any, deadline: float) -> None:
+        self.client, self.deadline, self.users, self.dropped = client, deadline, 0, False
+        self.loop = asyncio.get_running_loop()
+
+    async def release(self) -> None:
+        self.users -= 1
+        if self.dropped and self.users == 0:
+            await self.client.close()
+
+    async def drop(self) -> None:
+        self.dropped = True
+        if self.users == 0:
+            await self.client.close()
+
+
+class _Lease:
+    """One turn's use of a kept client: all of it is the client's, but the adapter closing it at the end of
+    the turn only ends this turn's use."""
+
+    def __init__(self, kept: _Kept) -> None:
+        self._kept, self._open = kept, True
+        kept.users += 1
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._kept.client, name)
+
+    async def close(self) -> None:
+        if self._open:
+            self._open = False
+            await self._kept.release()
+
 
 class _Clients(RestChannelServiceClientFactory):  # type: ignore[misc]
-    """The SDK's client factory; notes the connector clients it makes while a new thread is created, so that
-    one the SDK leaves open when the Connector refuses the thread is closed (create_conversation registers
-    its clean-up only after the create succeeded)."""
+    """The SDK's client factory, its clients kept across turns: each holds an aiohttp session (a connection
+    kept alive) and the token the SDK fetched for it, fixed in the session's headers, so a client is re-made
+    (with MSAL's renewed token) before that token expires. Connector clients are kept per (app id, service
+    URL, audience, scopes, anonymous or not), user token clients per (app id, anonymous or not): the bot signs
+    no one in. Agentic and Copilot Studio requests get the SDK's clients as they are, one per turn.
 
-    async def create_connector_client(self, *args: Any, **kwargs: Any) -> Any:
-        client = await super().create_connector_client(*args, **kwargs)
+    Also notes the connector clients it hands out while a new thread is created, so that one the SDK leaves
+    open when the Connector refuses the thread is closed (create_conversation registers its clean-up only
+    after the create succeeded)."""
+
+    def __init__(self, *args: Any, clock: Callable[[], float] = time.time, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clock = clock
+        self.kept: OrderedDict[Any, _Kept] = OrderedDict()
+
+    async def _lease(self, key: Any, make: Callable[[], Awaitable[Any]]) -> _Lease:
+        loop, kept = asyncio.get_running_loop(), self.kept.get(key)
+        if kept is not None and kept.loop is loop and self._clock() < kept.deadline - RENEW_BEFORE:
+            self.kept.move_to_end(key)
+            return _Lease(kept)
+        client = await make()  # turns missing at once each make one; the last one made is kept
+        made = _Kept(client, _token_deadline(client, self._clock()))
+        replaced, self.kept[key] = self.kept.pop(key, None), made
+        lease = _Lease(made)  # before any await: a dropped client closes only once no turn uses it
+        dropped = [replaced] if replaced is not None else []
+        while len(self.kept) > MAX_KEPT:
+            dropped.append(self.kept.popitem(last=False)[1])
+        for old in dropped:
+            if old.loop is loop:
+                await old.drop()
+        return lease
+
+    async def create_connector_client(
+        self,
+        context: TurnContext | None,
+        claims_identity: ClaimsIdentity,
+        service_url: str,
+        audience: str,
+        scopes: list[str] | None = None,
+        use_anonymous: bool = False,
+    ) -> Any:
+        def make() -> Awaitable[Any]:
+            return super(_Clients, self).create_connector_client(
+                context, claims_identity, service_url, audience, scopes, use_anonymous
+            )
+
+        activity = context.activity if context is not None else None
+        if activity is not None and (
+            activity.is_agentic_request()
+            or (activity.recipient is not None and activity.recipient.role == RoleTypes.connector_user)
+        ):
+            client = await make()
+        else:
+            scope = tuple(scopes or claims_identity.get_token_scope() or ())
+            key = ("connector", claims_identity.get_app_id(), service_url, audience, scope, use_anonymous)
+            client = await self._lease(key, make)
         opened = _OPENED.get()
         if opened is not None:
             opened.append(client)
         return client
+
+    async def create_user_token_client(
+        self, context: TurnContext, claims_identity: ClaimsIdentity, use_anonymous: bool = False
+    ) -> Any:
+        def make() -> Awaitable[Any]:
+            return super(_Clients, self).create_user_token_client(context, claims_identity, use_anonymous)
+
+        if context.activity.is_agentic_request():
+            return await make()
+        return await self._lease(("user token", claims_identity.get_app_id(), use_anonymous), make)
+
+    async def close(self) -> None:
+        """Close every kept client (at shutdown)."""
+        while self.kept:
+            kept = self.kept.popitem()[1]
+            if kept.loop is asyncio.get_running_loop():
+                await kept.drop()
 
 
 class _Adapter(CloudAdapter):  # type: ignore[misc]
@@ -280,9 +406,14 @@ class AgentsSdk:
         connections = MsalConnectionManager(
             connections_configurations={"SERVICE_CONNECTION": self.configuration}
         )
-        self.adapter = _Adapter(channel_service_client_factory=_Clients(connections))
+        self.clients = _Clients(connections)
+        self.adapter = _Adapter(channel_service_client_factory=self.clients)
         self.adapter.on_turn_error = None  # errors reach bot/teams.py's handling, not the user's chat
         self.outbound = AgentsOutbound(self.adapter, settings.app_id)
+
+    async def close(self) -> None:
+        """At shutdown: the clients kept across turns."""
+        await self.clients.close()
 
     async def authenticate(
         self, header: str, *, channel_id: str | None, service_url: str | None, checked: Any = None

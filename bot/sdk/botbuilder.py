@@ -262,6 +262,9 @@ class BotbuilderSdk:
             return InvokeAnswer(invoke.status, answer)
         return None
 
+    async def close(self) -> None:
+        """Nothing to close: the kept connector clients' requests sessions end with the process."""
+
 
 def make(settings: SdkSettings) -> BotbuilderSdk:
     return BotbuilderSdk(settings)

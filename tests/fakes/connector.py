@@ -75,6 +75,7 @@ class Received:
     path: str
     status: int
     at: float | None
+    peer: Any = None  # the client's address and port: one per connection it opened
 
 
 @dataclass
@@ -135,6 +136,10 @@ class FakeConnector:
     def statuses(self) -> list[int]:
         return [r.status for r in self.received]
 
+    def connections(self) -> int:
+        """How many connections the requests so far came on (a kept-alive connection carries several)."""
+        return len({r.peer for r in self.received})
+
     async def wait_for(self, count: int, within: float = 10.0) -> list[Posted]:
         async def enough() -> None:
             while len(self.posted) < count:
@@ -155,7 +160,7 @@ class FakeConnector:
             at = self._now()
             if self.failures and self.failing_path in (None, request.path):
                 status, headers = self.failures.popleft()
-                self.received.append(Received(request.method, request.path, status, at))
+                self.received.append(Received(request.method, request.path, status, at, _peer(request)))
                 if status == DROP:
                     assert request.transport is not None
                     request.transport.close()
@@ -176,7 +181,7 @@ class FakeConnector:
                     headers=headers,
                 )
             response = await handler(request)
-            self.received.append(Received(request.method, request.path, response.status, at))
+            self.received.append(Received(request.method, request.path, response.status, at, _peer(request)))
             return response
 
         return fail_or_record
@@ -240,6 +245,10 @@ class FakeConnector:
             await self._released.wait()
         finally:
             self.held -= 1
+
+
+def _peer(request: web.Request) -> Any:
+    return request.transport.get_extra_info("peername") if request.transport is not None else None
 
 
 def _page(status: int, content_type: str) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.app import Components, build, make_sdk
+from bot.app import Components, build
 from bot.config import Settings
 from bot.i18n import translator
 from bot.notifier import Notifier
+from bot.sdk import Sdk
 from bot.services.prompting import Outcome, SlotStatus
 from schedules.poster import PromptPoster
 from schedules.scheduler import PromptScheduler
@@ -90,7 +91,7 @@ class World:
 
 
 @pytest.fixture
-async def world(settings: Settings) -> AsyncIterator[World]:
+async def world(settings: Settings, sdks: Callable[[Settings], Sdk]) -> AsyncIterator[World]:
     settings = settings.model_copy(update={"admins": ["aad-admin"]})
     clock = Clock(START)
     components = build(settings, clock=clock)
@@ -101,7 +102,7 @@ async def world(settings: Settings) -> AsyncIterator[World]:
     async def fake_sleep(seconds: float) -> None:
         sleeps.append(seconds)
 
-    notifier = Notifier(make_sdk(settings).outbound, sleep=fake_sleep)
+    notifier = Notifier(sdks(settings).outbound, sleep=fake_sleep)
     poster = PromptPoster(
         prompts=components.prompts,
         people=components.people,

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from bot.app import COMPONENTS, SCHEDULER, Components, build, create_app, make_sdk
+from bot.app import COMPONENTS, SCHEDULER, Components, build, create_app
 from bot.cards import reminders as cards
 from bot.config import Settings
 from bot.db.checkins import BranchInfo, CheckInRepository
 from bot.i18n import translator
 from bot.notifier import Notifier
+from bot.sdk import Sdk
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
 from bot.services.plan import GoalDraft as Draft
 from bot.services.plan import PlanDraft, SectionDraft
@@ -306,7 +307,7 @@ def _plain(body: dict[str, Any]) -> str:
 
 
 @pytest.fixture
-async def world(settings: Settings) -> AsyncIterator[World]:
+async def world(settings: Settings, sdks: Callable[[Settings], Sdk]) -> AsyncIterator[World]:
     settings = settings.model_copy(update={"admins": ["aad-admin"]})
     clock = Clock(local(4, 6))
     components = build(settings, clock=clock)
@@ -318,7 +319,7 @@ async def world(settings: Settings) -> AsyncIterator[World]:
     async def fake_sleep(seconds: float) -> None:
         ticks[0] += seconds
 
-    notifier = Notifier(make_sdk(settings).outbound, sleep=fake_sleep, monotonic=lambda: ticks[0])
+    notifier = Notifier(sdks(settings).outbound, sleep=fake_sleep, monotonic=lambda: ticks[0])
     checkins = CheckInRepository(components.database)
     reporting = ReportReminders(
         repository=components.repository,
