@@ -45,7 +45,7 @@ async def test_each_turn_logs_one_line_without_text_or_person(
     adapter = adapter_for(bot)
     with caplog.at_level(logging.DEBUG):
         for text in (SECRET_TEXT, "mål 6", "flygplan", "schema 1 och 15 kl 18"):
-            await adapter.send(text)
+            await adapter.ask(text)
     lines = turn_lines(caplog)
     assert len(lines) == 4
     pattern = (
@@ -62,8 +62,8 @@ async def test_each_turn_logs_one_line_without_text_or_person(
     ]
     # Nothing the user wrote, and nobody's name or ids, at info level, in any logger.
     everything = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
-    user = adapter.template.from_property
-    for private in ("personnummer", "19800101", "flygplan", user.name, user.id, user.aad_object_id):
+    user = adapter.template["from"]
+    for private in ("personnummer", "19800101", "flygplan", user["name"], user["id"], user["aadObjectId"]):
         assert private and private not in everything
 
 
@@ -80,7 +80,7 @@ async def test_a_turn_that_fails_is_logged_as_an_error(
     bot.router.routes[bot.router.routes.index(goals)] = replace(goals, handler=broken)
     adapter = adapter_for(bot)
     with caplog.at_level(logging.INFO):
-        await adapter.send("mål")  # answered with an apology (bot/teams.py)
+        await adapter.ask("mål")  # answered with an apology (bot/teams.py)
     [line] = turn_lines(caplog)
     assert "command=goals outcome=error" in line
 
