@@ -52,6 +52,7 @@ _MONTHS = {
 }
 _WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
 _WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
+WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
 # Small numbers as words: "två möten", "one meeting". ("en"/"ett" and "one" are 1.)
 _NUMBER_WORDS = {
     word: value

@@ -5,8 +5,9 @@ What a member means: "leave me alone until then". Until that day (the district's
 goes to them: neither the quarter's reminder to report nor the reminder of their turn to write a prompt.
 A reminder held back is sent on a later day of its window, if the window is still open then; otherwise it
 is not sent at all. The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 augusti,
-Aug 15. A day without a year is this year's; a day that has passed is refused (write the year), and so is
-one more than a year ahead.
+Aug 15, and days counted from today as reports count back from it: i morgon, i övermorgon, måndag, nästa
+vecka, om 2 veckor (tomorrow, Monday, next week, in 2 weeks). A day without a year is this year's; a day
+that has passed is refused (write the year), and so is one more than a year ahead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.i18n import fold
-from bot.services.checkins import MONTH_NUMBERS
+from bot.services.checkins import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 MAX_AHEAD = timedelta(days=366)
 # `eskalera på` / `escalate on`: a branch not reported this long after its chair's reminder is named to the
@@ -31,6 +32,10 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SHORT = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _NUMBER = re.compile(r"\d{1,2}")
 _YEAR = re.compile(r"\d{4}")
+# Days counted forward from today, folded: "i morgon" is tomorrow.
+_AHEAD = {"i morgon": 1, "imorgon": 1, "tomorrow": 1, "i overmorgon": 2, "overmorgon": 2}
+_NEXT_WEEK = frozenset({"nasta vecka", "next week"})
+_IN = re.compile(r"(?:om|in) (\d{1,3}|en|ett|a|one) (dag|dagar|vecka|veckor|day|days|week|weeks)")
 
 
 class SnoozeProblem(StrEnum):
@@ -65,7 +70,24 @@ def parse_until(text: str, today: date) -> date:
     return day
 
 
+def _ahead(words: list[str], today: date) -> date | None:
+    """A day counted forward from today ("i morgon", "måndag", "nästa vecka", "om 2 veckor")."""
+    phrase = " ".join(fold(word).rstrip(".") for word in words)
+    if phrase in _AHEAD:
+        return today + timedelta(days=_AHEAD[phrase])
+    if phrase in WEEKDAY_NUMBERS:  # the coming one: "måndag" said on a Monday is a week ahead
+        return today + timedelta(days=(WEEKDAY_NUMBERS[phrase] - today.weekday() - 1) % 7 + 1)
+    if phrase in _NEXT_WEEK:  # its Monday
+        return today + timedelta(days=7 - today.weekday())
+    if counted := _IN.fullmatch(phrase):
+        count = int(counted[1]) if counted[1].isdigit() else 1
+        return today + timedelta(days=count * (1 if counted[2].startswith(("dag", "day")) else 7))
+    return None
+
+
 def _read_day(words: list[str], today: date) -> date | None:
+    if (ahead := _ahead(words, today)) is not None:
+        return ahead
     try:
         if len(words) == 1 and (iso := _ISO.fullmatch(words[0])):
             return date(int(iso[1]), int(iso[2]), int(iso[3]))

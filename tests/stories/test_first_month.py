@@ -4,8 +4,6 @@ clients, half on Swedish): every reply's numbers, names and words are checked ag
 
 from __future__ import annotations
 
-import pytest
-
 from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, District
 
 
@@ -171,10 +169,6 @@ async def test_a_withdrawn_report_is_not_silently_corrected(district: District) 
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="snooze reads only 15/8 or ISO days, not the relative days reports take (i morgon, tomorrow)",
-)
 async def test_snoozing_reads_relative_days_as_reports_do(district: District) -> None:
     """Reports take "i går"; a board member who writes `påminn mig inte före i morgon` (or `snooze until
     tomorrow`) means 23 November, and is told so."""

@@ -1,0 +1,43 @@
+"""The day a snooze ends, read as people write it (bot/services/nudges.py): dates, and days counted forward
+from today the way check-ins count back from it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services.nudges import SnoozeError, SnoozeProblem, parse_until
+
+TODAY = date(2026, 11, 22)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("written", "until"),
+    [
+        ("mig inte före 15/8 2027", date(2027, 8, 15)),
+        ("until Aug 15 2027", date(2027, 8, 15)),
+        ("mig inte före i morgon", date(2026, 11, 23)),
+        ("until tomorrow", date(2026, 11, 23)),
+        ("mig inte före i övermorgon", date(2026, 11, 24)),
+        ("mig inte före måndag", date(2026, 11, 23)),
+        ("until Sunday", date(2026, 11, 29)),  # said on a Sunday: the next one
+        ("mig inte före nästa vecka", date(2026, 11, 23)),
+        ("until next week", date(2026, 11, 23)),
+        ("mig inte på om 2 veckor", date(2026, 12, 6)),
+        ("me in 10 days", date(2026, 12, 2)),
+        ("mig inte på om en vecka", date(2026, 11, 29)),
+    ],
+)
+def test_a_snooze_ends_on_the_day_written(written: str, until: date) -> None:
+    assert parse_until(written, TODAY) == until
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [("mig inte före i går", SnoozeProblem.NO_DATE), ("me in 400 days", SnoozeProblem.TOO_FAR)],
+)
+def test_a_snooze_that_cannot_be_kept_says_why(written: str, problem: SnoozeProblem) -> None:
+    with pytest.raises(SnoozeError) as raised:
+        parse_until(written, TODAY)
+    assert raised.value.problem is problem
