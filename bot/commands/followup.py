@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot.cards import Reply, card, heading, paragraph
+from bot.cards import Reply
+from bot.cards.export import link_card
 from bot.cards.followup import follow_up_card
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator, fold
@@ -108,15 +109,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
             ]
         )
         note = _link_note(t, links, expires, context)
-        text = f"{title}\n{what}\n{url}\n{note}"
-        return Reply(
-            text,
-            card(
-                [heading(title), paragraph(what), paragraph(note, subtle=True)],
-                fallback=text,
-                actions=[{"type": "Action.OpenUrl", "title": t._("Download as Word"), "url": url}],
-            ),
-        )
+        return link_card(title, what, note, url, button=t._("Download as Word"))
 
     @router.command(
         "översikt",
@@ -143,15 +136,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
             "Every goal against its target, each branch's reports, the year so far and the prompts posted."
         )
         note = _link_note(t, links, expires, context)
-        text = f"{title}\n{what}\n{url}\n{note}"
-        return Reply(
-            text,
-            card(
-                [heading(title), paragraph(what), paragraph(note, subtle=True)],
-                fallback=text,
-                actions=[{"type": "Action.OpenUrl", "title": t._("Open the dashboard"), "url": url}],
-            ),
-        )
+        return link_card(title, what, note, url, button=t._("Open the dashboard"))
 
 
 def _lifetime(links: ExportLinks) -> int:
