@@ -47,7 +47,7 @@ from bot.i18n import fold
 from bot.services.checkins import MONTH_NAMES, CheckInError, leading_date
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, year_periods
+from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
 from bot.services.prompting import SlotStatus
 
 if TYPE_CHECKING:
@@ -349,7 +349,7 @@ class BoardReports:
             for goal_id, measures in self.progress.periods(plan, now=now, branch_id=branch.id).items():
                 grid[(goal_id, branch.id)] = measures
             branch_standings[branch.id] = self.progress.standings(plan, now=now, branch_id=branch.id)
-        days = [ends for _, ends in year_periods(Period.MONTH, year) if ends < today]
+        days = [ends for _, ends in spans_of(Period.MONTH, year) if ends < today]
         if date(year, 1, 1) <= today:
             days.append(min(today, date(year, 12, 31)))
         course = [

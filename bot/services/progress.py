@@ -718,7 +718,7 @@ class Progress:
             if goal.target.kind is not TargetKind.COUNT or period in (None, Period.YEAR):
                 continue
             measures = []
-            for starts, ends in year_periods(period, year):
+            for starts, ends in spans_of(period, year):
                 if starts > today:
                     break
                 standing = goal_progress(
@@ -754,14 +754,3 @@ def _stored_by(reports: Mapping[int, Sequence[Report]], moment: datetime) -> dic
         goal_id: [r for r in rows if r.reported_at is None or r.reported_at <= moment]
         for goal_id, rows in reports.items()
     }
-
-
-def year_periods(period: Period, year: int) -> list[tuple[date, date]]:
-    """Every period of the plan year, in order, both ends inclusive (ISO weeks may start before it)."""
-    spans = []
-    day = date(year, 1, 1)
-    while day.year == year:
-        starts, ends = period_bounds(period, day)
-        spans.append((starts, ends))
-        day = ends + timedelta(days=1)
-    return spans
