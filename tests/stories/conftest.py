@@ -5,10 +5,11 @@ the bot posts to the fake Bot Connector. The sample plan (Västernorrland, for 2
 
 from __future__ import annotations
 
+import asyncio
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -26,6 +27,7 @@ from tests.fakes.connector import FakeConnector
 
 DISTRICT = "Vänsterpartiet Västernorrland"
 _ids = itertools.count(1)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,24 @@ class District:
         assert response.status in (200, 201)
         posted = await self.connector.wait_for(before + 1)
         return reply_text(posted[before].body)
+
+    async def off_loop(self, who: Someone, text: str, *, locale: str = "sv-SE") -> tuple[str, list[str]]:
+        """What `who` reads after writing `text`, and the work the turn ran off the event loop (issue 16:
+        one call for who wrote it, one for what they asked), by name."""
+        await self.say(who, "hjälp", locale=locale)  # their first turn also remembers the conversation
+        calls: list[str] = []
+        real = asyncio.to_thread
+
+        async def counted(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+            calls.append(getattr(work, "__qualname__", repr(work)))
+            return await real(work, *args, **kwargs)
+
+        asyncio.to_thread = counted
+        try:
+            reply = await self.say(who, text, locale=locale)
+        finally:
+            asyncio.to_thread = real
+        return reply, calls
 
     async def tap(self, who: Someone, data: dict[str, Any], *, locale: str = "sv-SE") -> dict[str, Any]:
         """What replaces the card (or is shown beside it) after `who` taps a button carrying `data`."""

@@ -1,0 +1,30 @@
+"""Issue 16: a turn does its database work off the event loop in one call for who wrote it and one for what
+they asked (handlers parse, call one service, render), not in many small hops."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stories.conftest import ANNA, KIM, NOA, District, Someone
+
+MOST_CALLS = 2
+
+CASES = [
+    (NOA, "mål", "goals"),
+    (NOA, "mål 6", "goal 6"),
+    (NOA, "sök facebook", "search facebook"),
+    (NOA, "hjälp", "help"),
+    (ANNA, "hjälp", "help"),
+    (NOA, "blabla", "blabla"),
+]
+
+
+@pytest.mark.parametrize(("who", "swedish", "english"), CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize("language", ["sv", "en"])
+async def test_a_turn_makes_one_call_for_who_and_one_for_what(
+    district: District, who: Someone, swedish: str, english: str, language: str
+) -> None:
+    text, locale = (swedish, "sv-SE") if language == "sv" else (english, "en-US")
+    reply, calls = await district.off_loop(who, text, locale=locale)
+    assert reply
+    assert len(calls) <= MOST_CALLS, calls
