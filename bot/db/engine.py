@@ -63,6 +63,11 @@ class Database:
         # instead of one failing with "database is locked" when it upgrades its read lock.
         self._write_engine = self.engine.execution_options(sqlite_immediate=True)
         self._snapshot: ContextVar[Session | None] = ContextVar("snapshot", default=None)
+        # SQLite's read transaction sees one moment anyway; PostgreSQL's default sees each statement's own.
+        postgres = self.engine.dialect.name == "postgresql"
+        self._snapshot_engine = (
+            self.engine.execution_options(isolation_level="REPEATABLE READ") if postgres else self.engine
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -92,7 +97,7 @@ class Database:
         if self._snapshot.get() is not None:
             yield
             return
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self._snapshot_engine, expire_on_commit=False) as session:
             token = self._snapshot.set(session)
             try:
                 yield
