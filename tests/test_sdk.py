@@ -226,6 +226,36 @@ def test_the_create_activity_still_has_no_recipient_for_a_reference() -> None:
         created.get_conversation_reference()
 
 
+async def test_the_sdks_proactive_send_still_writes_a_null_id(connector: FakeConnector) -> None:
+    """Its send_activities sets each activity's id to None and send_to_conversation writes it: `"id": null`,
+    which the Agents Playground (and tests/fakes/connector.py) refuse. The adapter's activities go through."""
+    import aiohttp
+    from microsoft_agents.activity import Activity, ConversationReference
+
+    from bot.sdk import Message, SdkSettings
+    from bot.sdk.agents import AgentsSdk, to_activity
+
+    sdk = AgentsSdk(SdkSettings(app_id="", app_password="", app_type="SingleTenant", tenant_id=""))
+    reference = Incoming(activities.channel_mention("", service_url=connector.url)).reference()
+    continuation = ConversationReference.model_validate(reference).get_continuation_activity()
+    continuation.id = None
+    answers: list[int] = []
+
+    async def callback(context: Any) -> None:
+        for activity in (Activity(type="message", text="the SDK's"), to_activity(Message("ours"))):
+            try:
+                await context.send_activity(activity)
+                answers.append(201)
+            except aiohttp.ClientResponseError as exc:
+                answers.append(exc.status)
+
+    try:
+        await sdk.adapter.continue_conversation("", continuation, callback)
+    finally:
+        await sdk.close()
+    assert answers == [400, 201]
+
+
 async def test_the_sdks_token_check_still_takes_a_token_without_an_expiry() -> None:
     import jwt
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -267,3 +297,30 @@ def test_the_agents_adapter_turns_it_all_off() -> None:
     assert secured.adapter.on_turn_error is None
     local = AgentsSdk(SdkSettings(app_id="", app_password="", app_type="SingleTenant", tenant_id=""))
     assert local.adapter.create_claims_identity("").allow_anonymous is True
+
+
+async def test_a_send_into_a_thread_is_the_same_json_on_both_sdks(
+    settings: Settings, connector: FakeConnector, sdks: Callable[[Settings], Sdk]
+) -> None:
+    """What a board member sees after `post 3` in a schedule's thread: "#3 is posted." in that thread, on
+    either SDK. So both send the same message there: a new message in the thread (no reply to the command),
+    from the bot to whom the reference names, with no field written as null (the Agents Playground answers
+    400 to `"id": null`, which the Agents SDK sent for every proactive message)."""
+    from bot.sdk import Message
+
+    thread = Incoming(activities.channel_mention("post 3", service_url=connector.url)).reference()
+    for name in ("botbuilder", "agents"):
+        sdk = sdks(settings.model_copy(update={"bot_sdk": name}))
+        await sdk.outbound.send(thread, Message("#3 is posted."))
+
+    botbuilder, agents = connector.posted
+    assert botbuilder.path == agents.path == f"/v3/conversations/{thread['conversation']['id']}/activities"
+
+    def tenant_spelled_once(body: dict[str, Any]) -> dict[str, Any]:
+        # Each SDK's model writes the tenant in its own spelling (the reference holds both).
+        conversation = dict(body["conversation"])
+        tenant = conversation.pop("tenantID", None) or conversation.pop("tenantId", None)
+        return {**body, "conversation": {**conversation, "tenant": tenant}}
+
+    assert tenant_spelled_once(agents.body) == tenant_spelled_once(botbuilder.body)
+    assert "replyToId" not in agents.body and None not in agents.body.values()

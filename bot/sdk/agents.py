@@ -6,7 +6,7 @@ botbuilder's CloudAdapter, TurnContext and proactive calls to `microsoft_agents.
 and `microsoft_agents.hosting.core`; this adapter uses only those (1.9.0), and the connection settings of
 `microsoft_agents.authentication.msal` built from the bot's own MicrosoftApp* settings.
 
-Known issues of the successor that this adapter guards against (tests/test_sdk.py checks that the first eight
+Known issues of the successor that this adapter guards against (tests/test_sdk.py checks that the first nine
 are still so, and fails when the SDK changes, so the guard can be revisited; any upgrade fails its pin test):
 - Its Teams layer (`microsoft-agents-hosting-teams`: TeamsActivityHandler, TeamsInfo) is being reworked in
   2026, towards the Teams SDK (`microsoft-teams-apps`): the adapter depends on none of it. Teams'
@@ -29,6 +29,10 @@ are still so, and fails when the SDK changes, so the guard can be revisited; any
 - `create_conversation` leaves its connector client (an aiohttp session) open when the Connector refuses the
   thread, and its create activity has no recipient, so its `get_conversation_reference` fails validation:
   the adapter closes the client and builds the thread's reference from the activity's JSON.
+- Every activity it sends gets `id = None` (set, for pydantic), and `send_to_conversation` writes the set
+  fields without dropping None (only `reply_to_activity` does): every proactive send carried `"id": null`
+  (and `"locale": null`), which the Agents Playground refuses (400 "Invalid input": its schema's fields are
+  optional, not nullable). The bot's activities (to_activity) are written without nulls, as on botbuilder.
 - A send's error answer is `aiohttp.ClientResponseError` (status and headers: Retry-After; a 2xx whose body
   is no JSON too) and an unreadable success is pydantic's ValidationError: `_neutral` turns them, and
   aiohttp's connection errors, into bot/sdk's errors for the notifier's retries.
@@ -94,12 +98,20 @@ CARD = "application/vnd.microsoft.card.adaptive"
 CONNECTOR_AUDIENCE = "https://api.botframework.com"
 
 
+class _Outgoing(Activity):  # type: ignore[misc]
+    """An activity the bot sends, written without JSON nulls, as botbuilder writes it (see the module's
+    docstring: the SDK's proactive sends carried `"id": null`)."""
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        return super().model_dump(**{**kwargs, "exclude_none": True})  # type: ignore[no-any-return]
+
+
 def to_activity(message: Message) -> Activity:
     """A Message as the Agents SDK's Activity: plain text, and the card (if any) as an attachment."""
     fields: dict[str, Any] = {"type": ActivityTypes.message, "text": message.text, "text_format": "plain"}
     if message.card is not None:
         fields["attachments"] = [Attachment(content_type=CARD, content=message.card)]
-    return Activity(**fields)
+    return _Outgoing(**fields)
 
 
 def _neutral(exc: BaseException) -> BaseException:

@@ -102,6 +102,11 @@ def _threads(page: Page) -> Locator:
     return page.get_by_role("group").filter(has=page.get_by_role("button", name="Send Message", exact=True))
 
 
+def _ours_header(page: Page) -> Locator:
+    """The header of a message of ours (a thread the bot started has none)."""
+    return page.locator(".fui-CardHeader").filter(has_text=USER_NAME)
+
+
 def _slot_time(now: datetime) -> tuple[datetime, bool]:
     """When to schedule the prompt, and whether the test must wait for it (else it posts it with ``post``).
 
@@ -117,23 +122,20 @@ def _slot_time(now: datetime) -> tuple[datetime, bool]:
     return due, False
 
 
-def test_channel_schedule_posts_prompt(ui: PlaygroundPage, request: pytest.FixtureRequest) -> None:
-    if request.config.getoption("--bot-sdk") == "agents":
-        # Since 6 Dec 2026 the Playground answers 400 when the Agents SDK tells "#1 is posted" in the
-        # schedule's thread (the post itself is made); the same code passed here before. Not strict: it
-        # is to be found out, not hidden (the botbuilder pass still checks the whole story).
-        request.applymarker(pytest.mark.xfail(reason="Playground 400 on the Agents SDK's reply in a thread"))
+def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     """An admin schedules a prompt in General for a minute or two from now; it appears as a new thread.
 
     In the channel "My Team - General": ``@Test Bot schedule D kl HH:MM`` (today's day and the next whole
     minute at least 35 s ahead, Stockholm time) -> the bot confirms with the rule and the slots, the first
     one today at HH:MM as #N; ``@Test Bot write N <unique text>`` in that thread -> "Saved the text for #N";
     then, within 30 s after HH:MM, a new thread started by the bot shows "Diskussionsinlägg" and the unique
-    text.
+    text. Then the next slot, #M a month on, is written and posted at once (``@Test Bot post M yes``): the bot
+    tells "#M is posted." in the schedule's thread (a message of its own there, not an answer to a turn: the
+    Agents SDK once sent it with ``"id": null``, which the Playground refuses) and it is a new thread too.
 
     Fallback: when that minute falls in 00:00-00:59 or 02:00-02:59 (hours the rules refuse) or after
     midnight, the next allowed time is scheduled instead and ``@Test Bot post N`` posts it at once; the test
-    logs that it did so. Takes about 40-100 s in the normal case.
+    logs that it did so. Takes about 50-110 s in the normal case.
     """
     page = ui.page
     now = datetime.now(ZONE)
@@ -150,7 +152,7 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage, request: pytest.Fixtu
     _mention_bot(page, composer.get_by_role("textbox"), "role board")
     _mention_person(page, composer.get_by_role("textbox"), OWNER_NAME)
     post_button.click()
-    mine = _threads(page).filter(has=page.locator(".fui-CardHeader").filter(has_text=USER_NAME))
+    mine = _threads(page).filter(has=_ours_header(page))
     _expect_text(
         ui,
         mine.filter(has_text="role board"),
@@ -166,9 +168,13 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage, request: pytest.Fixtu
     # The rule shown back in the reader's language, whatever it was written in.
     _expect_text(ui, ours, f"Prompts will be posted in this channel on the {due.day}", f"'schedule {rule}'")
     _expect_text(ui, ours, slot_row, f"'schedule {rule}': the slot at {due:%Y-%m-%d %H:%M}")
-    match = slot_row.search(ours.first.inner_text())
+    confirmation = ours.first.inner_text()
+    match = slot_row.search(confirmation)
     assert match is not None
     slot = match.group(1)
+    later = [n for n in re.findall(r"#(\d+)", confirmation) if n != slot]
+    assert later, f"'schedule {rule}' shows no slot after #{slot}: {confirmation!r}"
+    next_slot = later[0]
 
     _mention_bot(page, ours.first.get_by_role("textbox"), f"write {slot} {unique}")
     ours.first.get_by_role("button", name="Send Message", exact=True).click()
@@ -180,11 +186,7 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage, request: pytest.Fixtu
         _expect_text(ui, ours, f"#{slot} is posted", f"'post {slot}'")
 
     # The post: a new thread, started by the bot (no header of ours in it), with the text written above.
-    posted = (
-        _threads(page)
-        .filter(has_text=unique)
-        .filter(has_not=page.locator(".fui-CardHeader").filter(has_text=USER_NAME))
-    )
+    posted = _threads(page).filter(has_text=unique).filter(has_not=_ours_header(page))
     remaining_ms = max(0.0, (due - datetime.now(ZONE)).total_seconds() * 1000) if wait_for_it else 0.0
     timeout_ms = remaining_ms + POST_TIMEOUT_MS
     started = time.monotonic()
@@ -204,6 +206,18 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage, request: pytest.Fixtu
     _expect_text(ui, posted.first, f"Skrivet av {USER_NAME} för {OWNER_NAME}", f"the signature of #{slot}")
     if wait_for_it and datetime.now(ZONE) < due:
         _fail(ui, f"slot #{slot} was posted before its time {due:%H:%M} (now {datetime.now(ZONE):%H:%M:%S}).")
+
+    # The next slot, posted now: the bot tells the outcome in the schedule's thread, on any SDK, at any hour.
+    unique_next = f"E2E prompt {uuid.uuid4().hex[:10]}"
+    _mention_bot(page, ours.first.get_by_role("textbox"), f"write {next_slot} {unique_next}")
+    ours.first.get_by_role("button", name="Send Message", exact=True).click()
+    _expect_text(ui, ours, f"Saved the text for #{next_slot}", f"'write {next_slot} ...'")
+    _mention_bot(page, ours.first.get_by_role("textbox"), f"post {next_slot} yes")
+    ours.first.get_by_role("button", name="Send Message", exact=True).click()
+    _expect_text(ui, ours, f"#{next_slot} is posted", f"'post {next_slot} yes': the outcome in the thread")
+    posted_next = _threads(page).filter(has_text=unique_next).filter(has_not=_ours_header(page))
+    signature = f"Skrivet av {USER_NAME} för {OWNER_NAME}"
+    _expect_text(ui, posted_next.first, signature, f"the new thread of #{next_slot}")
 
 
 @pytest.mark.parametrize(

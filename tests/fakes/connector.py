@@ -2,8 +2,10 @@
 
 It serves what the bot calls: send and reply (`POST /v3/conversations/{id}/activities[/{reply_to}]`) and
 create conversation (`POST /v3/conversations`, a new channel thread, answered like Teams with
-`{"id": "<channel>;messageid=<n>", "activityId": "<n>"}`). `failures` holds answers to give, one per
-request and to any endpoint, before succeeding again: `(status, headers)`, `(DROP, {})` to close the
+`{"id": "<channel>;messageid=<n>", "activityId": "<n>"}`). An activity with a field sent as JSON null (its
+own, or its accounts') is refused 400 BadArgument "Invalid input", as the Agents Playground refuses it (its
+schema's fields are optional, not nullable; botbuilder never sends a null). `failures` holds answers to give,
+one per request and to any endpoint, before succeeding again: `(status, headers)`, `(DROP, {})` to close the
 connection without answering, or `(HANG, {})` to hold it unanswered until `release()` (then 503). An
 error status is answered with a JSON error body, or, when `headers` give a non-JSON Content-Type (a
 gateway's `text/html` 502, a `text/plain` 503), with a page of that type. A 2xx status is the request taken
@@ -188,11 +190,14 @@ class FakeConnector:
 
     async def _activity(self, request: web.Request) -> web.Response:
         at = self._now()  # the same as the middleware's: nothing was awaited in between
+        body = await request.json()
+        if _nulls(body):
+            return _invalid()
         self.posted.append(
             Posted(
                 path=request.path,
                 conversation_id=request.match_info["conversation_id"],
-                body=await request.json(),
+                body=body,
                 authorization=request.headers.get("Authorization"),
                 at=at,
             )
@@ -211,6 +216,8 @@ class FakeConnector:
                 {"error": {"code": "ServiceUnavailable", "message": "released unrecorded"}}, status=503
             )
         channel = ((parameters.get("channelData") or {}).get("channel") or {}).get("id")
+        if _nulls(parameters.get("activity") or {}):
+            return _invalid()
         if not parameters.get("isGroup") or not channel:
             # Only what the bot does is served here: a new thread in a channel.
             return web.json_response(
@@ -245,6 +252,21 @@ class FakeConnector:
             await self._released.wait()
         finally:
             self.held -= 1
+
+
+def _nulls(activity: dict[str, Any]) -> list[str]:
+    """The activity's fields sent as JSON null: its own and its accounts' (not a card's content)."""
+    found = [key for key, value in activity.items() if value is None]
+    for key in ("from", "recipient", "conversation"):
+        account = activity.get(key)
+        if isinstance(account, dict):
+            found += [f"{key}.{name}" for name, value in account.items() if value is None]
+    return found
+
+
+def _invalid() -> web.Response:
+    """The Playground's answer to an activity its schema refuses."""
+    return web.json_response({"error": {"code": "BadArgument", "message": "Invalid input"}}, status=400)
 
 
 def _peer(request: web.Request) -> Any:
