@@ -134,7 +134,6 @@ def register(router: Router) -> None:
         "ändra",
         "correct",
         "edit",
-        "change",
         usage=N_("correct NUMBER VALUE [COMMENT]"),
         summary=N_("correct one of your reports"),
     )

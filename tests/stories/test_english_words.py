@@ -90,6 +90,7 @@ def test_every_command_has_a_word_in_each_language() -> None:
         ("upcomming", "sv-SE", "Did you mean upcoming?"),
         ("mien", "en-US", "Did you mean mine?"),
         ("could I see goals 6", "sv-SE", "Did you mean goals 6?"),
+        ("change language english", "sv-SE", "Did you mean language english?"),  # not a correction
         # a typo of a Swedish word: suggested in Swedish, whatever Teams speaks
         ("raportera 3 1", "en-US", "Jag känner inte till kommandot ”raportera”. Menade du rapportera 3 1?"),
         ("måll 6", "en-US", "Menade du mål 6?"),
