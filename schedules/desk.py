@@ -31,11 +31,14 @@ from bot.services.prompting import (
     SetAside,
     Setup,
     SlotStatus,
+    deal_turns,
     local_day,
-    next_owners,
     plan_change,
 )
 from bot.services.schedule_rules import ScheduleRule, occurrences
+
+# Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
+_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED})
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class PromptDesk:
                     cards.text_moved, slot=slot, schedule=schedule, moved_to=moved_to, actor=by.name
                 )
                 self._tell_about(slot, actor, notice)
-        await self.plan_ahead()
+        await self.plan_ahead(changed=district)
         upcoming = await asyncio.to_thread(self.prompts.slots, schedule_id=schedule_id, after=now, limit=6)
         pauses = await asyncio.to_thread(self.prompts.pauses, schedule_id)
         return Setup(schedule, upcoming, change, written, pauses=tuple(pauses))
@@ -146,10 +149,12 @@ class PromptDesk:
             change=change,
         )
 
-    async def plan_ahead(self) -> list[PromptSlot]:
+    async def plan_ahead(self, *, changed: str | None = None) -> list[PromptSlot]:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
-        of people no longer on the board, who are told; re-arm jobs. The slots handed over, as they are."""
-        handed = await asyncio.to_thread(self._plan_ahead)
+        of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
+        district's schedules, its coming turns are dealt again (see _share_out). The slots handed over,
+        as they are."""
+        handed = await asyncio.to_thread(self._plan_ahead, changed)
         by_owner: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for before, after, schedule in handed:
             if after.owner_id is not None:
@@ -160,10 +165,10 @@ class PromptDesk:
             await self.on_change()
         return [after for _, after, _ in handed]
 
-    def _plan_ahead(self) -> list[tuple[PromptSlot, PromptSlot, Schedule]]:
+    def _plan_ahead(self, changed: str | None) -> list[tuple[PromptSlot, PromptSlot, Schedule]]:
         now = self.clock()
-        handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
-        for schedule in self.prompts.schedules():
+        schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
+        for schedule in schedules.values():
             pauses = self.prompts.pauses(schedule.id)
             zone = schedule.zone
             due = [
@@ -176,31 +181,40 @@ class PromptDesk:
                 for instant in occurrences(schedule.rule, zone, after=now, until=now + HORIZON)
             ]
             self.prompts.add_slots(schedule.id, due, now=now)
-            handed += [(before, after, schedule) for before, after in self._share_out(schedule, now)]
+        handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
+        for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
+            for before, after in self._share_out(district, now, again=district == changed):
+                handed.append((before, after, schedules[after.schedule_id]))
         return handed
 
-    def _share_out(self, schedule: Schedule, now: datetime) -> list[tuple[PromptSlot, PromptSlot]]:
-        """Owners in turn for the coming slots that have none, or whose owner left the board (only board
-        members take turns); the slots that had an owner before, as they were and as they are now."""
-        board = sorted({member.person_id for member in self.people.members(schedule.district, Role.BOARD)})
-        coming = self.prompts.slots(schedule_id=schedule.id, after=now, statuses=[SlotStatus.PLANNED])
-        open_slots = [slot for slot in coming if slot.owner_id not in board]
-        if not open_slots:
+    def _share_out(self, district: str, now: datetime, *, again: bool) -> list[tuple[PromptSlot, PromptSlot]]:
+        """Owners in turn for the district's coming slots (one rota for its board, whichever channel) that
+        have none, or whose owner left the board (only board members take turns); `again`, after a
+        schedule change, for every coming slot without a text, so that the turns still go round in order
+        (deal_turns). The slots whose owner left, as they were and as they are now."""
+        board = sorted({member.person_id for member in self.people.members(district, Role.BOARD)})
+        coming = [
+            slot
+            for slot in self.prompts.slots(district=district, after=now, limit=1000)
+            if slot.status is SlotStatus.PLANNED
+            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
+        ]
+        held = [
+            slot.owner_id
+            if slot.owner_id in board and (not again or slot.text or slot.status is not SlotStatus.PLANNED)
+            else None
+            for slot in coming
+        ]
+        owners = deal_turns(board, self.prompts.last_turn(district, until=now), held)
+        new = {slot.id: owner for slot, owner in zip(coming, owners, strict=True) if owner != slot.owner_id}
+        if not new:
             return []
-        # Nobody on the board: no owner, and the bank steps in.
-        owners: list[int | None] = (
-            list(next_owners(board, self.prompts.last_owner(schedule.id), len(open_slots)))
-            if board
-            else [None] * len(open_slots)
-        )
-        self.prompts.set_owners(
-            {slot.id: owner for slot, owner in zip(open_slots, owners, strict=True)}, now=now
-        )
-        before = {slot.id: slot for slot in open_slots if slot.owner_id is not None}
+        self.prompts.set_owners(new, now=now)
+        left = {slot.id: slot for slot in coming if slot.id in new and slot.owner_id not in (None, *board)}
         return [
-            (before[slot.id], slot)
-            for slot in self.prompts.slots(schedule_id=schedule.id, after=now)
-            if slot.id in before
+            (left[slot.id], slot)
+            for slot in self.prompts.slots(district=district, after=now, limit=1000)
+            if slot.id in left
         ]
 
     def upcoming(self, district: str, *, limit: int = 10) -> list[PromptSlot]:
@@ -326,7 +340,7 @@ class PromptDesk:
         await self._set_aside(
             written, schedule, by, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name)
         )
-        await self.plan_ahead()
+        await self.plan_ahead(changed=schedule.district)
         return SetAside(schedule, written, applied=True, changed=changed, pause=pause, joined=joined)
 
     async def resume(self, schedule: Schedule) -> tuple[Pause, int] | None:
@@ -339,7 +353,7 @@ class PromptDesk:
             zone_name=schedule.timezone,
             now=now,
         )
-        await self.plan_ahead()
+        await self.plan_ahead(changed=schedule.district)
         return lifted
 
     async def stop(self, schedule: Schedule, by: PersonInfo, *, confirmed: bool) -> SetAside:
@@ -359,8 +373,7 @@ class PromptDesk:
             self.prompts.stop_schedule, schedule.conversation_id, now=self.clock()
         )
         await self._set_aside(written, schedule, by, partial(cards.stopped, schedule=schedule, actor=by.name))
-        if self.on_change is not None:
-            await self.on_change()
+        await self.plan_ahead(changed=schedule.district)  # the other channels' turns close the gap
         return SetAside(schedule, written, applied=stopped)
 
     async def _set_aside(

@@ -89,6 +89,7 @@ def register(router: Router) -> None:
     @router.command(
         "mina",
         "my",
+        "mine",
         usage=N_("my reports | my goals"),
         summary=N_("your reports, or the goals you are responsible for"),
         scoped=False,  # `mina data` needs no district; the rest is checked below
@@ -132,6 +133,7 @@ def register(router: Router) -> None:
     @router.command(
         "ändra",
         "correct",
+        "edit",
         usage=N_("correct NUMBER VALUE [COMMENT]"),
         summary=N_("correct one of your reports"),
     )
@@ -140,7 +142,7 @@ def register(router: Router) -> None:
         return await correct_line(request, context, request.args)
 
     @router.command(
-        "ångra", "withdraw", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
+        "ångra", "withdraw", "undo", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
     )
     async def withdraw(request: Request, context: Context) -> Reply:
         """Withdraw one's own check-in (kept in history, no longer counted)."""

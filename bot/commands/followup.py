@@ -114,6 +114,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
     @router.command(
         "översikt",
         "dashboard",
+        "overview",
         usage=N_("dashboard"),
         summary=N_("the plan's dashboard: charts of every goal, branch and prompt"),
         role=Role.CHAIR,

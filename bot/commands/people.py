@@ -171,6 +171,7 @@ def register(router: Router) -> None:
     @router.command(
         "partiföreningar",
         "branches",
+        "branch",
         usage=N_("branches [add NAME | rename OLD to NEW | merge OLD into NEW | remove NAME]"),
         summary=N_("the district's branches, kept by the board"),
     )

@@ -161,7 +161,12 @@ def register(router: Router) -> None:
         )
 
     @router.command(
-        "ge", "assign", usage=N_("assign NUMBER @name"), summary=N_("give a prompt to someone"), role=board
+        "ge",
+        "assign",
+        "give",
+        usage=N_("assign NUMBER @name"),
+        summary=N_("give a prompt to someone"),
+        role=board,
     )
     async def assign(request: Request, context: Context) -> Reply:
         """Give a slot to the @mentioned person."""
@@ -423,6 +428,7 @@ def register(router: Router) -> None:
     @router.command(
         "visa",
         "preview",
+        "show",
         usage=N_("preview NUMBER"),
         summary=N_("see a prompt as it will be posted"),
         role=board,

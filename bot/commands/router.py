@@ -49,6 +49,8 @@ MAX_TEXT_LENGTH = MAX_PROMPT_LENGTH + 100
 # How many different first words Router.route_for remembers, of at most how many characters.
 RECENT_WORDS = 1024
 MAX_WORD_LENGTH = 40
+# How alike a word must be to a command word to be suggested (difflib's ratio; get_close_matches' default).
+CLOSE_ENOUGH = 0.6
 
 
 @dataclass(frozen=True)
@@ -308,32 +310,57 @@ class Router:
         return await route.handler(request, context)
 
     def _unknown(self, request: Request, text: str) -> Reply:
-        """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?")."""
-        t = request.t
-        word, _, args = text.partition(" ")
-        words = {fold(t._(route.usage).split()[0]): t._(route.usage).split()[0] for route in self.routes}
-        suggestion = None
-        rest = text.split()
-        for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
-            route = self.route_for(later)
-            if route is not None and route.role is Role.MEMBER:
-                suggestion = " ".join([later.strip("!/?.,:;"), *rest[index + 1 : index + 4]])
-                break
-        close = difflib.get_close_matches(fold(word), list(words), n=1, cutoff=0.6)
-        if suggestion is None and close:
-            suggestion = " ".join([words[close[0]], *args.split()[:3]])
+        """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?"), in
+        the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks."""
+        word = text.partition(" ")[0]
+        suggestion, language = self._suggestion(text, request.t.language)
         if suggestion:
+            t = translator(language)
             return Reply(
                 t._(
                     "I don't know the command \u201c{word}\u201d. Did you mean {suggestion}? "
                     "Write help to see everything I can do."
                 ).format(word=word[:40], suggestion=suggestion.rstrip("?!.,")[:60])
             )
+        t = request.t
         return Reply(
             t._("I don't know the command \u201c{word}\u201d. Write help to see what I can do.").format(
                 word=word[:40]
             )
         )
+
+    def _suggestion(self, text: str, language: str) -> tuple[str | None, str]:
+        """The command `text` probably means, and the language to suggest it in: `language` (the reply's)
+        unless the command word is one language's. Every command word counts, Swedish and English alike,
+        and a typo keeps its glued number ("gaol6" -> "goal 6")."""
+        rest = text.split()
+        for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
+            route = self.route_for(later)
+            if route is not None and route.role is Role.MEMBER:
+                suggestion = " ".join([later.strip("!/?.,:;"), *rest[index + 1 : index + 4]])
+                return suggestion, route.language_of(later) or language
+        word, _, args = text.partition(" ")
+        written = word.strip("!/?.,:;")
+        glued = unglue(written)
+        if glued is not None:
+            written, args = glued[0], f"{glued[1]} {args}"
+        folded = fold(written)
+        if not folded:
+            return None, language
+        best: tuple[float, bool] = (0.0, False)
+        found: tuple[str, str] | None = None
+        for route in self.routes:
+            for each in route.words:
+                candidate = fold(each)
+                if not candidate:
+                    continue
+                speaks = route.language_of(each) or language
+                score = (difflib.SequenceMatcher(None, folded, candidate).ratio(), speaks == language)
+                if score[0] >= CLOSE_ENOUGH and score > best:  # a tie: the reply's language, then first
+                    best, found = score, (each, speaks)
+        if found is None:
+            return None, language
+        return " ".join([found[0], *args.split()[:3]]), found[1]
 
 
 def friendly(kind: Social, t: Translator) -> Reply:

@@ -352,20 +352,21 @@ class PromptRepository:
                 .where(Occurrence.id == slot_id)
             ).first()
 
-    def last_owner(self, schedule_id: int) -> int | None:
-        """Whose turn came last in this schedule's channel: the rota goes on across a new rule, from the
-        latest slot posted or still to come (a cancelled slot was nobody's turn)."""
+    def last_turn(self, district: str, *, until: datetime) -> int | None:
+        """Whose turn came last in the district's rota by `until`: the owner of the latest slot due by then
+        in any of its channels, posted or meant to be (a cancelled or paused slot was nobody's turn)."""
         with self.db.read() as session:
-            channel = select(PromptSchedule.conversation_id).where(PromptSchedule.id == schedule_id)
             return session.exec(
                 select(Occurrence.owner_id)
                 .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
+                .join(District, col(District.id) == col(PromptSchedule.district_id))
                 .where(
-                    col(PromptSchedule.conversation_id) == channel.scalar_subquery(),
+                    District.name == district,
                     col(Occurrence.owner_id).is_not(None),
-                    Occurrence.status != SlotStatus.CANCELLED.value,
+                    col(Occurrence.due_at) <= until,
+                    col(Occurrence.status).not_in([SlotStatus.CANCELLED.value, SlotStatus.PAUSED.value]),
                 )
-                .order_by(col(Occurrence.due_at).desc())
+                .order_by(col(Occurrence.due_at).desc(), col(Occurrence.id).desc())
                 .limit(1)
             ).first()
 

@@ -205,6 +205,33 @@ def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> lis
     return [members[(start + i) % len(members)] for i in range(count)]
 
 
+def deal_turns(board: Sequence[int], last_owner: int | None, held: Sequence[int | None]) -> list[int | None]:
+    """The owners of a district's coming turns, in the order they are due. `held[i]` is whoever keeps turn
+    i (a text is written for it, it is posted already, or the rota stands as it is), None for a turn to
+    deal. The board means: turns go round the board in order, continuing after `last_owner` (whose turn
+    came last), so a new or changed schedule neither restarts the rota nor skips anyone, and nobody has a
+    second turn before everyone had one. A held turn counts as its owner's; whoever holds one within the
+    round is not dealt another before it (if all do, whoever holds theirs latest). Without a board,
+    nobody's."""
+    if not board:
+        return list(held)
+    queue = next_owners(board, last_owner, len(board))  # who is due, longest waiting first
+    owners: list[int | None] = []
+    for index, owner in enumerate(held):
+        if owner is None:
+            ahead = held[index + 1 : index + len(queue)]
+            candidates = queue[:-1] if len(queue) > 1 else queue  # not whoever had the turn before
+            owner = max(
+                candidates,
+                key=lambda m: (ahead.index(m) if m in ahead else len(queue), -candidates.index(m)),
+            )
+        if owner in queue:
+            queue.remove(owner)
+            queue.append(owner)
+        owners.append(owner)
+    return owners
+
+
 def local_day(instant: datetime, zone: ZoneInfo) -> date:
     return instant.astimezone(zone).date()
 

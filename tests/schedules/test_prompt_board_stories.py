@@ -8,7 +8,7 @@ from datetime import timedelta
 from bot.app import SCHEDULER
 from bot.services.prompting import SlotStatus
 from tests.schedules import test_prompt_stories as stories
-from tests.schedules.test_prompt_stories import ADELE, ADMIN, GENERAL, LARS, MEGAN, World
+from tests.schedules.test_prompt_stories import ADELE, ADMIN, GENERAL, JONAS, LARS, MEGAN, World
 
 world = stories.world  # the same district, board and channels
 
@@ -95,8 +95,9 @@ async def test_a_swap_that_changes_nothing_is_refused_saying_what_to_write(world
 
 
 async def test_a_new_owner_is_told_a_text_is_already_written(world: World) -> None:
-    """When a board member leaves, their coming turns go to others. A turn they already wrote the text
-    for keeps it (it is posted signed by its writer): the new owner is told so, not asked to write one."""
+    """When a board member leaves, their coming turns go to others: to whoever has waited longest (Jonas,
+    who has had no turn yet, not Megan, whose turn was the first). A turn they already wrote the text for
+    keeps it (it is posted signed by its writer): the new owner is told so, not asked to write one."""
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     lars = world.slot_at(15, 1, 18)
     assert lars.owner_name == "Lars Nilsson"
@@ -104,14 +105,15 @@ async def test_a_new_owner_is_told_a_text_is_already_written(world: World) -> No
     before = len(world.connector.posted)
     await world.say(ADMIN, "roll bort styrelse @Lars Nilsson", mentions=(LARS,))
     await world.settle()
-    [told] = world.notices(MEGAN, before)
+    assert world.notices(MEGAN, before) == []
+    [told] = world.notices(JONAS, before)
     assert told == (
         "Ett diskussionsinlägg är nu ditt, eftersom den som hade det har lämnat styrelsen:\n"
         f"#{lars.id} fredag 15 januari kl. 18.00 i Allmänt (tidigare Lars Nilsson; "
         "texten av Lars Nilsson är skriven och publiceras)"
     )
     preview = await world.say(MEGAN, f"visa {lars.id}")
-    assert "Skrivet av Lars Nilsson för Megan Bowen" in preview
+    assert "Skrivet av Lars Nilsson för Jonas" in preview
 
 
 async def test_the_hint_under_upcoming_names_a_prompt_still_open(world: World) -> None:
