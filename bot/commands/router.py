@@ -40,7 +40,7 @@ from bot.services.prompting import MAX_PROMPT_LENGTH
 if TYPE_CHECKING:
     from bot.services.followup import BoardReports
     from bot.services.plan_review import PlanReviews
-    from schedules.desk import PromptDesk
+    from bot.services.prompt_desk import PromptDesk
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed. A prompt's text may
 # be MAX_PROMPT_LENGTH long: its command and number ("skriv 12 ") come on top, and the text's own limit
