@@ -177,7 +177,7 @@ def register(router: Router) -> None:
             _desk(context).assign_number,
             request.district,
             _channel(request),
-            strip_names(request.args, request.mentions),
+            strip_names(request.args, request.mentions, request.mentions_written),
             person,
             request.user,
         )

@@ -18,7 +18,7 @@ from bot.db.repository import Repository
 from bot.services.people import ConversationInfo
 from bot.services.schedule_rules import parse_rule
 from tests.conftest import NOW
-from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT
+from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT, channel_message, reaction
 from tests.fakes.chat import reply_text
 from tests.stories.conftest import ANNA, DISTRICT, KIM, MEGAN, NOA, District, Someone
 
@@ -87,7 +87,12 @@ async def desk(district: District) -> tuple[int, int]:
 
 
 async def turn_calls(
-    district: District, who: Someone, text: str, *, locale: str = "sv-SE"
+    district: District,
+    who: Someone,
+    text: str,
+    *,
+    locale: str = "sv-SE",
+    mentions: tuple[tuple[Someone, str], ...] = (),
 ) -> tuple[str, list[str]]:
     """As `District.off_loop`, without the calls of the work a turn leaves to the background (the scheduler's
     tasks: notices to the people a change concerns, and posting now): the writer does not wait for them."""
@@ -103,7 +108,7 @@ async def turn_calls(
 
     asyncio.to_thread = turn_only
     try:
-        reply = await district.say(who, text, locale=locale)
+        reply = await district.say(who, text, locale=locale, mentions=mentions)
     finally:
         asyncio.to_thread = real
     return reply, mine
@@ -121,6 +126,26 @@ async def test_a_board_command_makes_one_call_for_who_and_one_for_what(
     assert len(calls) <= MOST_CALLS, calls
 
 
+@pytest.mark.parametrize(
+    ("text", "locale", "answer"),
+    [
+        ("ge {first} @Megan", "sv-SE", "är nu Megan Bowens"),
+        ("assign {first} @Megan", "en-US", "is now Megan Bowen"),
+    ],
+)
+async def test_giving_a_prompt_to_someone_makes_one_call(
+    district: District, desk: tuple[int, int], text: str, locale: str, answer: str
+) -> None:
+    """`ge 12 @Megan`, the mention as Teams writes it when the writer shortens Megan Bowen's name: the
+    prompt is hers (the number is read without the name), in one call."""
+    first, _ = desk
+    reply, calls = await turn_calls(
+        district, ANNA, text.format(first=first), locale=locale, mentions=((MEGAN, "Megan"),)
+    )
+    assert answer in reply
+    assert len(calls) <= MOST_CALLS, calls
+
+
 async def test_posting_now_answers_at_once_and_posts_in_the_background(
     district: District, desk: tuple[int, int]
 ) -> None:
@@ -134,3 +159,35 @@ async def test_posting_now_answers_at_once_and_posts_in_the_background(
     # hjälp and its answer, the post, its owner told it went early, and the outcome to Anna
     sent = await district.connector.wait_for(posted + 5)
     assert f"#{first} är publicerat." in [reply_text(each.body) for each in sent[posted:]]
+
+
+@pytest.mark.parametrize("kind", ["reaction", "overheard"])
+async def test_what_the_bot_counts_unasked_makes_one_call(district: District, kind: str) -> None:
+    """A reaction to a post, and a reply in a prompt's thread that was not addressed to the bot (the team
+    let it read its channels): counted in one call besides the one for who wrote, and never answered."""
+    thread, who = f"{CHANNEL};messageid=1700000000000", (KIM.teams_id, KIM.name, KIM.aad)
+    counted_by = {"reaction": "reacted", "overheard": "overheard"}
+    if kind == "reaction":
+        activity = reaction(
+            service_url=district.connector.url, thread=thread, message_id="1700000000000", who=who
+        )
+    else:
+        activity = channel_message(
+            "Bra fråga!", service_url=district.connector.url, thread=thread, who=who, to_bot=False
+        )
+    calls: list[str] = []
+    real = asyncio.to_thread
+
+    async def counted(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        calls.append(getattr(work, "__qualname__", repr(work)))
+        return await real(work, *args, **kwargs)
+
+    posted = len(district.connector.posted)
+    asyncio.to_thread = counted
+    try:
+        response = await district.client.post("/api/messages", json=activity)
+    finally:
+        asyncio.to_thread = real
+    assert response.status in (200, 201)
+    assert len(district.connector.posted) == posted
+    assert len(calls) <= MOST_CALLS and calls[-1] == f"EngagementCounter.{counted_by[kind]}", calls
