@@ -170,20 +170,21 @@ def check_export(
 ) -> ExportCheck:
     """`query`'s filters against the district's plan and branches; a chair (not `board`) exports only their
     own branch's, which is the query's branch when they chair one; and how many check-ins match."""
-    plan = progress.plan(query.district)
-    goals = [goal.number for goal in plan.goals] if plan else []
-    branches = tuple(branch.name for branch in checkins.branches(query.district))
-    try:
-        query = check_filters(query, goals=goals, branches=branches)
-    except ExportFilterError as error:
-        return ExportCheck(query, problem=error, goals=len(goals), branches=branches)
-    if not board and query.made_by is not None:
-        own = tuple(branch.name for branch in checkins.chair_of(query.made_by, query.district))
-        if query.branch is None and len(own) == 1:
-            query = replace(query, branch=own[0])
-        elif query.branch not in own:
-            return ExportCheck(query, own=own)
-    return ExportCheck(query, count=len(checkins.export_rows(query)))
+    with checkins.db.snapshot():
+        plan = progress.plan(query.district)
+        goals = [goal.number for goal in plan.goals] if plan else []
+        branches = tuple(branch.name for branch in checkins.branches(query.district))
+        try:
+            query = check_filters(query, goals=goals, branches=branches)
+        except ExportFilterError as error:
+            return ExportCheck(query, problem=error, goals=len(goals), branches=branches)
+        if not board and query.made_by is not None:
+            own = tuple(branch.name for branch in checkins.chair_of(query.made_by, query.district))
+            if query.branch is None and len(own) == 1:
+                query = replace(query, branch=own[0])
+            elif query.branch not in own:
+                return ExportCheck(query, own=own)
+        return ExportCheck(query, count=len(checkins.export_rows(query)))
 
 
 @dataclass(frozen=True)

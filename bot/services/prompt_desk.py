@@ -2,8 +2,8 @@
 
 Lays out slots from a schedule's rule, shares them out in the rota, and keeps the scheduler in step after
 every change. Every method is plain code that a turn runs off the event loop in one call (issue 16): it
-reads and writes through the repositories and returns what the command shows. Knows nothing of Teams;
-SQL stays in bot.db.
+reads and writes through the repositories and returns what the command shows; one that only reads does
+it in one snapshot (one moment of the database). Knows nothing of Teams; SQL stays in bot.db.
 """
 
 from __future__ import annotations
@@ -198,7 +198,8 @@ class PromptDesk:
 
     def show(self, district: str, channel: str | None) -> Coming:
         """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere."""
-        return self.coming(district, self._here(channel))
+        with self.prompts.db.snapshot():
+            return self.coming(district, self._here(channel))
 
     def stop_here(self, channel: str | None, by: PersonInfo, *, confirmed: bool) -> SetAside | None:
         """Stop the schedule of the channel this is written in; None if there is none."""
@@ -285,17 +286,18 @@ class PromptDesk:
         self, district: str, channel: str | None, written: str
     ) -> tuple[PromptSlot | NotOpen, list[PromptSlot]]:
         """A slot, and the planned slots of its schedule that it could be swapped with (someone else's)."""
-        slot = self._find(district, self._here(channel), written)
-        if isinstance(slot, NotOpen):
-            return slot, []
-        others = [
-            s
-            for s in self.upcoming(district, limit=20)
-            if s.schedule_id == slot.schedule_id
-            and s.status is SlotStatus.PLANNED
-            and s.owner_id not in (None, slot.owner_id)
-        ][:6]
-        return slot, others
+        with self.prompts.db.snapshot():
+            slot = self._find(district, self._here(channel), written)
+            if isinstance(slot, NotOpen):
+                return slot, []
+            others = [
+                s
+                for s in self.upcoming(district, limit=20)
+                if s.schedule_id == slot.schedule_id
+                and s.status is SlotStatus.PLANNED
+                and s.owner_id not in (None, slot.owner_id)
+            ][:6]
+            return slot, others
 
     def approve_number(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Approved:
         """Approve a slot's text; not its own writer's."""
@@ -323,51 +325,55 @@ class PromptDesk:
     def history(self, district: str, channel: str | None, counter: EngagementCounter | None) -> History:
         """What was posted (in this channel, asked in a channel), and whether replies are counted (the
         district's team lets the bot read its channels)."""
-        here = self._here(channel)
-        posts = self.prompts.posts(district, channel=channel if here else None)
-        schedules = {post.schedule_id: self.prompts.schedule(post.schedule_id) for post in posts}
-        named = {sid: s for sid, s in schedules.items() if s is not None}
-        several = here is None and len({s.conversation_id for s in named.values()}) > 1
-        reads = bool(posts) and counter is not None and counter.store.reads_channels(district)
-        return History(posts, named if several else None, reads)
+        with self.prompts.db.snapshot():
+            here = self._here(channel)
+            posts = self.prompts.posts(district, channel=channel if here else None)
+            schedules = {post.schedule_id: self.prompts.schedule(post.schedule_id) for post in posts}
+            named = {sid: s for sid, s in schedules.items() if s is not None}
+            several = here is None and len({s.conversation_id for s in named.values()}) > 1
+            reads = bool(posts) and counter is not None and counter.store.reads_channels(district)
+            return History(posts, named if several else None, reads)
 
     def preview_number(self, district: str, channel: str | None, written: str) -> Preview:
         """A slot as it would be posted now: its text, or the bank prompt it would get."""
-        found = self._found(district, channel, written, open_to=SHOWN)
-        if found.slot is None:
-            return Preview(found)
-        slot = found.slot
-        schedule = self.prompts.schedule(slot.schedule_id)
-        assert schedule is not None
-        if slot.text:
-            return Preview(found, schedule)
-        choice = choose_prompt(
-            self.prompts.bank(district),
-            local_day(slot.due_at, schedule.zone),
-            records=self.prompts.bank_records(district),
-        )
-        return Preview(found, schedule, choice)
+        with self.prompts.db.snapshot():
+            found = self._found(district, channel, written, open_to=SHOWN)
+            if found.slot is None:
+                return Preview(found)
+            slot = found.slot
+            schedule = self.prompts.schedule(slot.schedule_id)
+            assert schedule is not None
+            if slot.text:
+                return Preview(found, schedule)
+            choice = choose_prompt(
+                self.prompts.bank(district),
+                local_day(slot.due_at, schedule.zone),
+                records=self.prompts.bank_records(district),
+            )
+            return Preview(found, schedule, choice)
 
     def post_target(self, district: str, channel: str | None, written: str) -> PostTarget:
         """The slot a number names, or without one the next planned (of this channel's schedule)."""
-        if written:
-            return PostTarget(self._found(district, channel, written))
-        here = self._here(channel)
-        planned = [
-            s
-            for s in self.upcoming(district, limit=50)
-            if s.status is SlotStatus.PLANNED and (here is None or s.schedule_id == here.id)
-        ]
-        if not planned:
-            return PostTarget(Found(), none_planned=True)
-        if here is None and len({s.schedule_id for s in planned}) > 1:
-            return PostTarget(Found(), several=True)
-        return PostTarget(Found(planned[0], named=self._named(district, channel, planned[0])))
+        with self.prompts.db.snapshot():
+            if written:
+                return PostTarget(self._found(district, channel, written))
+            here = self._here(channel)
+            planned = [
+                s
+                for s in self.upcoming(district, limit=50)
+                if s.status is SlotStatus.PLANNED and (here is None or s.schedule_id == here.id)
+            ]
+            if not planned:
+                return PostTarget(Found(), none_planned=True)
+            if here is None and len({s.schedule_id for s in planned}) > 1:
+                return PostTarget(Found(), several=True)
+            return PostTarget(Found(planned[0], named=self._named(district, channel, planned[0])))
 
     def bank(self, district: str) -> tuple[list[BankPrompt], dict[int, Record]]:
         """The district's bank prompts, oldest first, and how each did when posted."""
-        prompts = self.prompts.bank(district)
-        return prompts, (self.prompts.bank_records(district) if prompts else {})
+        with self.prompts.db.snapshot():
+            prompts = self.prompts.bank(district)
+            return prompts, (self.prompts.bank_records(district) if prompts else {})
 
     def add_to_bank(self, district: str, text: str, *, area: Area | None, by: PersonInfo) -> int:
         now = self.clock()
