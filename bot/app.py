@@ -50,10 +50,10 @@ from bot.services.plan_import import ensure_sample_plan
 from bot.services.plan_review import PlanReviews
 from bot.services.privacy import DOWNLOAD_FILENAME, DataSubject, RetentionResult, render_json, run_retention
 from bot.services.progress import Progress
+from bot.services.prompt_desk import PromptDesk
 from bot.tab import SCRIPT_POLICY, TAB_POLICY
 from bot.teams import DistrictBot
 from dialogs.plan_reviews import DialogReviewStore
-from schedules.desk import PromptDesk
 from schedules.engagement import EngagementDigest
 from schedules.poster import PromptPoster
 from schedules.reporting import ReportReminders

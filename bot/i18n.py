@@ -28,6 +28,9 @@ from babel.messages.pofile import read_po
 
 LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = ("sv", "en")
+# English command words that are Swedish words as well ("export" is a Swedish noun, as "post" is): written
+# alone, they do not tell which language someone writes in, so the reply follows the person (the router).
+SHARED_WORDS = frozenset({"export", "post"})
 DOMAIN = "messages"
 
 

@@ -11,9 +11,10 @@ is posted once (DESIGN.md: "posted exactly once" is a database fact, not a sched
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,8 +29,8 @@ from bot.notifier import ConversationGone, SendFailed
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo
 from bot.services.privacy import RETENTION_HOUR, RETENTION_MINUTE
-from bot.services.prompting import HORIZON, Outcome, SlotStatus
-from schedules.desk import PromptDesk
+from bot.services.prompt_desk import PromptDesk
+from bot.services.prompting import HORIZON, Outcome, PromptSlot, SlotStatus
 from schedules.engagement import DIGEST_HOUR, DIGEST_MINUTE, EngagementDigest
 from schedules.poster import PromptPoster
 from schedules.reporting import REMINDER_HOUR, ReportReminders
@@ -65,13 +66,18 @@ class PromptScheduler:
         self.background: set[asyncio.Task[Any]] = set()  # "post now" and notices at work
         self.timezone = timezone
         self.zone = ZoneInfo(timezone)
-        desk.on_change = self.sync
+        # The event loop the timers and background work run on; the desk's changes come from worker threads.
+        self.loop: asyncio.AbstractEventLoop | None = None
+        with contextlib.suppress(RuntimeError):  # built outside a loop: start() names it
+            self.loop = asyncio.get_running_loop()
+        desk.on_change = self.rearm
         desk.post_now = self.post_next
         desk.tell = self.tell
         desk.answer_later = self.answer_later
 
     async def start(self) -> None:
         """Recover from whatever happened while the bot was down, then arm the timers."""
+        self.loop = asyncio.get_running_loop()
         self.scheduler.start()
         # Daily work at quiet hours, well away from 02:00-03:00 (DST skips or repeats it).
         self.scheduler.add_job(
@@ -130,15 +136,17 @@ class PromptScheduler:
             coalesce=True,
         )
         await self.poster.recover()
-        await self.desk.plan_ahead()  # also calls sync()
+        await self.desk.plan_ahead()  # also re-arms the jobs
         await self.poster.remind_owners()
 
-    async def sync(self) -> None:
-        """One date job per planned slot within the horizon; none for anything else."""
+    def rearm(self) -> None:
+        """One date job per planned slot within the horizon; none for anything else. Reads the slots where
+        it is called (a worker thread, after a change); the jobs change on the event loop."""
         now = self.clock()
-        planned = await asyncio.to_thread(
-            self.prompts.slots, statuses=[SlotStatus.PLANNED], after=now - self.grace, limit=1000
-        )
+        planned = self.prompts.slots(statuses=[SlotStatus.PLANNED], after=now - self.grace, limit=1000)
+        self._on_loop(self._arm, planned, now)
+
+    def _arm(self, planned: list[PromptSlot], now: datetime) -> None:
         wanted = {f"{POST_JOB}{slot.id}": slot for slot in planned if slot.due_at <= now + HORIZON}
         for job in self.scheduler.get_jobs():
             if job.id.startswith(POST_JOB) and job.id not in wanted:
@@ -174,8 +182,9 @@ class PromptScheduler:
         self._in_background(self._post_and_tell(slot_id, reference, answer, by))
 
     def tell(self, people: set[int], notice: Notice) -> None:
-        """Notices to people from a turn, sent in the background (the turn does not wait for Teams)."""
-        self._in_background(self.poster.tell(people, notice))
+        """Notices to people from a turn, sent in the background (the turn does not wait for Teams); the
+        desk calls this from the worker thread that made the change."""
+        self._on_loop(lambda: self._in_background(self.poster.tell(people, notice)))
 
     def answer_later(self, reference: dict[str, Any], answer: Awaitable[Reply]) -> None:
         """A turn's answer that is not ready within the turn, sent into its conversation when it is."""
@@ -187,6 +196,19 @@ class PromptScheduler:
             await self.poster.notifier.send(reference, reply)
         except (ConversationGone, SendFailed) as exc:
             log.warning("could not send an answer that came after its turn: %s", exc)
+
+    def _on_loop(self, work: Callable[..., None], *args: Any) -> None:
+        """`work(*args)` on the event loop: now if called there (or before start-up), else next in line.
+        A worker thread's call comes before the loop sees the thread's result (both are queued in order)."""
+        loop = self.loop
+        try:
+            here = asyncio.get_running_loop() is loop
+        except RuntimeError:
+            here = False
+        if loop is None or here:
+            work(*args)
+        else:
+            loop.call_soon_threadsafe(work, *args)
 
     def _in_background(self, work: Coroutine[Any, Any, object]) -> None:
         task = asyncio.create_task(work)

@@ -56,7 +56,7 @@ async def test_the_owner_lets_the_bank_post_or_swaps_turns(board: World) -> None
     world = board
     world.components.people.grant(person(ADELE), SAMPLE_DISTRICT, Role.BOARD, now=START)
     await world.say("hjälp", who=ADELE)
-    assert await world.components.desk.assign(2, person(ADELE), SAMPLE_DISTRICT, person(MEGAN))
+    assert world.components.desk.assign(2, person(ADELE), SAMPLE_DISTRICT, person(MEGAN))
     card = await owner_reminder(world)
     not_hers = await tap(world, actions(card)["Använd banken"], who=ADELE)
     assert "någon annans" in not_hers["value"]

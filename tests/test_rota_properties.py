@@ -2,14 +2,13 @@
 order, one rota for the district whichever channel a prompt is in; adding, changing, pausing or stopping a
 schedule neither restarts the rota nor skips anyone, and nobody gets a second turn before everyone had one.
 
-The real desk (schedules/desk.py) on a real database, driven with random changes to two channels' schedules
-while time passes; after every step the district's turns (every slot that is someone's turn, past and
-coming, in the order they are due) must go round the board: any four turns in a row are four people's.
+The real desk (bot/services/prompt_desk.py) on a real database, driven with random changes to two channels'
+schedules while time passes; after every step the district's turns (every slot that is someone's turn, past
+and coming, in the order they are due) must go round the board: any four turns in a row are four people's.
 """
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -28,9 +27,9 @@ from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.services.people import ConversationInfo, PersonInfo, Role
 from bot.services.plan_import import ensure_sample_plan
+from bot.services.prompt_desk import PromptDesk
 from bot.services.prompting import Pause, SlotStatus, deal_turns
 from bot.services.schedule_rules import parse_rule
-from schedules.desk import PromptDesk
 from tests.conftest import NOW, fixed_clock
 
 DISTRICT = "Vänsterpartiet Västernorrland"
@@ -108,13 +107,13 @@ def goes_round(owners: list[int], board: int) -> bool:
     return all(len(set(owners[i : i + board])) == len(owners[i : i + board]) for i in range(len(owners)))
 
 
-async def change(desk: PromptDesk, now: list[datetime], step: tuple[object, ...]) -> None:
+def change(desk: PromptDesk, now: list[datetime], step: tuple[object, ...]) -> None:
     kind, where = step[0], step[1]
     by = BOARD[0]
     here = desk.prompts.channel_schedule(str(where)) if kind in ("stop", "pause", "resume") else None
     if kind == "schedule":
         rule = str(step[2])
-        await desk.set_up(
+        desk.set_up(
             district=DISTRICT,
             conversation_id=str(where),
             rule=parse_rule(rule),
@@ -123,16 +122,16 @@ async def change(desk: PromptDesk, now: list[datetime], step: tuple[object, ...]
             confirmed=True,
         )
     elif kind == "stop" and here is not None:
-        await desk.stop(here, by, confirmed=True)
+        desk.stop(here, by, confirmed=True)
     elif kind == "pause" and here is not None:
         today = now[0].date()
         start = today + timedelta(days=int(str(step[2])))
-        await desk.pause(here, Pause(start, start + timedelta(days=int(str(step[3])))), by, confirmed=True)
+        desk.pause(here, Pause(start, start + timedelta(days=int(str(step[3])))), by, confirmed=True)
     elif kind == "resume" and here is not None:
-        await desk.resume(here)
+        desk.resume(here)
     elif kind == "wait":
         now[0] += timedelta(days=int(str(where)))
-        await desk.plan_ahead()  # as the scheduler does every day
+        desk.lay_out()  # as the scheduler does every day
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -144,14 +143,10 @@ def test_any_run_of_schedule_changes_keeps_the_turns_going_round_the_board(
     steps = [("schedule", CHANNELS[0], first), *steps]
     now = [NOW]
     with desk_on_copy(template, tmp_path / "example.db", now) as desk:
-
-        async def run() -> None:
-            for step in steps:
-                await change(desk, now, step)
-                owners = turns(desk)
-                assert goes_round(owners, len(BOARD)), (step, owners)
-
-        asyncio.run(run())
+        for step in steps:
+            change(desk, now, step)
+            owners = turns(desk)
+            assert goes_round(owners, len(BOARD)), (step, owners)
 
 
 @given(

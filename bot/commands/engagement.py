@@ -36,11 +36,10 @@ def register(router: Router) -> None:
         conversation = request.conversation
         if counter is None or conversation is None or request.user is None:
             return SILENCE
-        if conversation.team_id:
-            await asyncio.to_thread(counter.store.note_reading, conversation.team_id, now=context.now)
         await asyncio.to_thread(
-            counter.replied,
+            counter.overheard,
             conversation.conversation_id,
+            conversation.team_id,
             request.user.teams_user_id,
             activity_id=request.activity_id,
             now=context.now,

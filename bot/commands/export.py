@@ -9,19 +9,18 @@ deputy) exports their own branch's check-ins only.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
+from collections.abc import Sequence
 
 from bot.cards import Reply
 from bot.cards import export as cards
-from bot.commands.checkins import plan_of
-from bot.commands.router import Context, Request, Router, roles_of
+from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
 from bot.services.export import (
     ExportFilterError,
     ExportLinks,
     ExportProblem,
     ExportQuery,
-    check_filters,
+    check_export,
     parse_words,
 )
 from bot.services.people import Role, allows
@@ -47,48 +46,36 @@ def register(router: Router, links: ExportLinks | None) -> None:
                     "download link."
                 )
             )
-        plan = await plan_of(request, context)
-        branches = await asyncio.to_thread(context.checkins.branches, request.district)
-        branch_names = [branch.name for branch in branches]
-        goal_numbers = [goal.number for goal in plan.goals] if plan else []
         try:
             words = parse_words(request.args)
-            query = check_filters(
-                ExportQuery(
-                    district=request.district,
-                    period=words.period,
-                    branch=words.branch,
-                    goal=words.goal,
-                    include_withdrawn=words.include_withdrawn,
-                    language=t.language,
-                    made_by=request.user,
-                ),
-                goals=goal_numbers,
-                branches=branch_names,
-            )
         except ExportFilterError as error:
-            return Reply(problem(t, error, goals=len(goal_numbers), branches=branch_names))
-        if not allows(await roles_of(request.user, request.district, context), Role.BOARD):
-            assert request.user is not None
-            own = [
-                b.name
-                for b in await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
-            ]
-            if query.branch is None and len(own) == 1:
-                query = replace(query, branch=own[0])
-            elif query.branch not in own:
-                return Reply(
-                    t._("You can export your own branch's reports: {names}").format(names=", ".join(own))
-                )
-        rows = await asyncio.to_thread(context.checkins.export_rows, query)
-        if not rows:
+            return Reply(problem(t, error))  # the words alone are wrong: no plan needed to say so
+        asked = ExportQuery(
+            district=request.district,
+            period=words.period,
+            branch=words.branch,
+            goal=words.goal,
+            include_withdrawn=words.include_withdrawn,
+            language=t.language,
+            made_by=request.user,
+        )
+        board = allows(request.roles, Role.BOARD)
+        found = await asyncio.to_thread(check_export, context.progress, context.checkins, asked, board=board)
+        query = found.query
+        if found.problem is not None:
+            return Reply(problem(t, found.problem, goals=found.goals, branches=found.branches))
+        if found.own is not None:
+            return Reply(
+                t._("You can export your own branch's reports: {names}").format(names=", ".join(found.own))
+            )
+        if not found.count:
             return Reply(t._("No check-ins match that, so there is nothing to export."))
         url, expires = links.link(query, now=context.now)
         return cards.download(
             t,
             url,
             filters=describe(t, query),
-            count=len(rows),
+            count=found.count,
             minutes=round(links.lifetime.total_seconds() / 60),
             until=expires.astimezone(context.services.zone).strftime("%H:%M"),
         )
@@ -108,7 +95,7 @@ def describe(t: Translator, query: ExportQuery) -> str:
     return ", ".join(parts) if parts else t._("All check-ins")
 
 
-def problem(t: Translator, error: ExportFilterError, *, goals: int, branches: list[str]) -> str:
+def problem(t: Translator, error: ExportFilterError, *, goals: int = 0, branches: Sequence[str] = ()) -> str:
     """What was wrong with the filters, and how to write them."""
     example = t._("For example: export 2027-Q2 Sundsvall")
     if error.code is ExportProblem.UNKNOWN_BRANCH:

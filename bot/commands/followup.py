@@ -120,16 +120,15 @@ def register(router: Router, links: ExportLinks | None) -> None:
         role=Role.CHAIR,
     )
     async def dashboard(request: Request, context: Context) -> Reply:
-        t = request.t
+        t, reports = request.t, context.services.reports
         if links is None:
             return Reply(t._("The dashboard is not available here."))
         if request.conversation_kind != "personal":
             return Reply(_personal_only(t))
         assert request.user is not None
         branch_id = None
-        if not (Role.BOARD in request.roles or Role.ADMIN in request.roles):
-            chaired = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
-            branch_id = chaired[0].id if chaired else None
+        if not (Role.BOARD in request.roles or Role.ADMIN in request.roles) and reports is not None:
+            branch_id = await asyncio.to_thread(reports.chaired_branch, request.user, request.district)
         query = DashboardQuery(request.district, t.language, request.user, branch_id)
         url, expires = links.dashboard_link(query, now=context.now)
         title = t._("The plan's dashboard")

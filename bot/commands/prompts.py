@@ -1,4 +1,7 @@
-"""Scheduled discussion prompts: the schedule, the rota, texts, and the prompt bank (board members)."""
+"""Scheduled discussion prompts: the schedule, the rota, texts, and the prompt bank (board members).
+
+Each command parses what was written, makes one call to the prompt desk (bot/services/prompt_desk.py) off
+the event loop, and renders what it returns."""
 
 from __future__ import annotations
 
@@ -16,28 +19,22 @@ from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator, fold, genitive, translator
 from bot.services.goals import number_in
 from bot.services.people import Role
-from bot.services.prompt_bank import AREA_NAMES, Area, choose_prompt
+from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
+from bot.services.prompt_desk import Coming, NoTarget, NotOpen, PromptDesk
 from bot.services.prompting import (
     MAX_PROMPT_LENGTH,
     Outcome,
+    Pause,
     PauseError,
     PauseProblem,
     PromptSlot,
     Schedule,
     SlotStatus,
-    local_day,
-    pause_dates,
-    pause_period,
 )
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
-from schedules.desk import PromptDesk
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
-_SLOT = re.compile(r"^#?(\d{1,9})$")
-# The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
-_OPEN = frozenset({SlotStatus.PLANNED})
-_SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 _END_WORDS = ("slut", "end", "av", "off", "stopp", "stop", "upphav", "lyft", "lift")
 # An area as people write it: its key, or its name in Swedish or English, or a word of the name.
 _AREAS = {
@@ -74,23 +71,22 @@ def register(router: Router) -> None:
     )
     async def schedule(request: Request, context: Context) -> Reply:
         """Set up (or show, or stop) the prompt schedule of the channel this is written in."""
-        t, desk = request.t, _desk(context)
+        t, desk, channel = request.t, _desk(context), _channel(request)
         if not request.args:
-            return await _show(request, desk)
+            return _show(t, await asyncio.to_thread(desk.show, request.district, channel))
         rule_text, confirmed = _confirmed(request.args)
+        assert request.user is not None
         if fold(rule_text) in ("stopp", "stop", "stoppa", "avsluta"):
-            here = await _channel_schedule(request, desk)
-            if here is None:
+            stopped = await asyncio.to_thread(desk.stop_here, channel, request.user, confirmed=confirmed)
+            if stopped is None:
                 return Reply(t._("There is no schedule in this conversation to stop."))
-            assert request.user is not None
-            stopped = await desk.stop(here, request.user, confirmed=confirmed)
             if not stopped.applied and stopped.written:
                 return cards.set_aside_asked(
-                    t, stopped.written, here, command=f"{request.command} {rule_text}"
+                    t, stopped.written, stopped.schedule, command=f"{request.command} {rule_text}"
                 )
             answer = t._("The schedule in this channel is stopped; no more prompts will be posted here.")
             return Reply(f"{answer} {_told(t, stopped.written)}".strip())
-        if request.conversation is None or request.conversation.kind != "channel":
+        if channel is None:
             return Reply(
                 t._("Write this in the channel where the prompts should appear (and @mention me there).")
             )
@@ -98,10 +94,10 @@ def register(router: Router) -> None:
             rule = parse_rule(rule_text)
         except RuleError as error:
             return _rule_problem(t, error)
-        assert request.user is not None
-        setup = await desk.set_up(
+        setup = await asyncio.to_thread(
+            desk.set_up,
             district=request.district,
-            conversation_id=request.conversation.conversation_id,
+            conversation_id=channel,
             rule=rule,
             rule_text=rule_text,
             by=request.user,
@@ -120,7 +116,8 @@ def register(router: Router) -> None:
     )
     async def upcoming(request: Request, context: Context) -> Reply:
         """The next slots of every schedule in the district."""
-        return await _show(request, _desk(context))
+        coming = await asyncio.to_thread(_desk(context).show, request.district, _channel(request))
+        return _show(request.t, coming)
 
     @router.command(
         "byt",
@@ -131,32 +128,38 @@ def register(router: Router) -> None:
     )
     async def swap(request: Request, context: Context) -> Reply:
         """Swap the owners of two slots."""
-        t, desk = request.t, _desk(context)
+        t = request.t
         numbers = request.args.split()
         if len(numbers) != 2:
             return Reply(t._("Write two prompt numbers, e.g. swap 12 13 (see upcoming)."))
-        slots = [await _slot(request, desk, number) for number in numbers]
-        if isinstance(slots[0], Reply):
-            return slots[0]
-        if isinstance(slots[1], Reply):
-            return slots[1]
-        if slots[0].id == slots[1].id:
+        assert request.user is not None
+        swapped = await asyncio.to_thread(
+            _desk(context).swap_numbers,
+            request.district,
+            _channel(request),
+            numbers[0],
+            numbers[1],
+            request.user,
+        )
+        if swapped.missing is not None:
+            return _not_open(t, swapped.missing)
+        first, second = swapped.first, swapped.second
+        assert first is not None and second is not None
+        if first.id == second.id:
             return Reply(t._("Write two different prompt numbers (see upcoming)."))
-        if slots[0].owner_id == slots[1].owner_id:  # trading nothing: say so rather than "swapped"
+        if not swapped.done:  # both the same person's turn: trading nothing, say so rather than "swapped"
             return Reply(
                 t._(
                     "#{first} and #{second} are both {whose} turn, so swapping changes nothing. "
                     "To give one to someone else: assign {first} @name"
-                ).format(first=slots[0].id, second=slots[1].id, whose=_whose(t, slots[0].owner_name))
+                ).format(first=first.id, second=second.id, whose=_whose(t, first.owner_name))
             )
-        assert request.user is not None
-        await desk.swap(slots[0], slots[1], request.user)
         return Reply(
             t._("Swapped: #{first} is now {first_whose} and #{second} is {second_whose}.").format(
-                first=slots[0].id,
-                first_whose=_whose(t, slots[1].owner_name),
-                second=slots[1].id,
-                second_whose=_whose(t, slots[0].owner_name),
+                first=first.id,
+                first_whose=_whose(t, second.owner_name),
+                second=second.id,
+                second_whose=_whose(t, first.owner_name),
             )
         )
 
@@ -170,48 +173,64 @@ def register(router: Router) -> None:
     )
     async def assign(request: Request, context: Context) -> Reply:
         """Give a slot to the @mentioned person."""
-        t, desk = request.t, _desk(context)
+        t = request.t
         if len(request.mentions) != 1:
             return Reply(t._("Write a prompt number and @mention one person, e.g. assign 12 @Megan."))
         person = request.mentions[0]
-        slot = await _slot(request, desk, strip_names(request.args, request.mentions))
-        if isinstance(slot, Reply):
-            return slot
         assert request.user is not None
-        if not await desk.assign(slot.id, person, request.district, request.user):
+        assigned = await asyncio.to_thread(
+            _desk(context).assign_number,
+            request.district,
+            _channel(request),
+            strip_names(request.args, request.mentions, request.mentions_written),
+            person,
+            request.user,
+        )
+        if assigned.missing is not None:
+            return _not_open(t, assigned.missing)
+        assert assigned.slot is not None
+        if not assigned.done:
             return Reply(
                 t._(
                     "{name} is not on the board; only board members take turns with prompts. "
                     "An administrator can add them with: role board @name"
                 ).format(name=person.name)
             )
-        return Reply(t._("#{id} is now {whose}.").format(id=slot.id, whose=genitive(t, person.name)))
+        return Reply(t._("#{id} is now {whose}.").format(id=assigned.slot.id, whose=genitive(t, person.name)))
 
     @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)
     async def skip(request: Request, context: Context) -> Reply:
         """Skip one slot (nothing is posted then)."""
-        t, desk = request.t, _desk(context)
+        t = request.t
         args, confirmed = _confirmed(request.args)
         words = args.split(maxsplit=1)  # "hoppa över 12": "över" (or "over") may come first
         over = len(words) == 2 and fold(words[0]) == "over"
-        slot = await _slot(request, desk, words[1] if over else args)
-        if isinstance(slot, Reply):
-            return slot
         assert request.user is not None
-        skipped = await desk.skip(slot, request.user, confirmed=confirmed)
-        if not skipped.applied and skipped.written:
+        skipped = await asyncio.to_thread(
+            _desk(context).skip_number,
+            request.district,
+            _channel(request),
+            words[1] if over else args,
+            request.user,
+            confirmed=confirmed,
+        )
+        found, done = skipped.found, skipped.set_aside
+        if found.missing is not None:
+            return _not_open(t, found.missing)
+        assert found.slot is not None and done is not None
+        slot = found.slot
+        if not done.applied and done.written:
             return cards.set_aside_asked(
-                t, skipped.written, skipped.schedule, command=f"{request.command} {slot.id}"
+                t, done.written, done.schedule, command=f"{request.command} {slot.id}"
             )
-        if not skipped.applied:
+        if not done.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
-        channel = await _channel_to_name(request, desk, slot)
-        if channel:
+        if found.named is not None:
             answer = t._("#{id} in {channel} is skipped; nothing will be posted then.")
         else:
             answer = t._("#{id} is skipped; nothing will be posted then.")
-        answer = answer.format(id=slot.id, channel=channel)
-        return Reply(f"{answer} {_told(t, skipped.written)}".strip())
+        answer = answer.format(id=slot.id, channel=_named(t, found.named))
+        return Reply(f"{answer} {_told(t, done.written)}".strip())
 
     @router.command(
         "paus",
@@ -222,40 +241,45 @@ def register(router: Router) -> None:
     )
     async def pause(request: Request, context: Context) -> Reply:
         """Pause a channel's prompts between two dates, both included; or lift the pause ("pause end")."""
-        t, desk = request.t, _desk(context)
+        t = request.t
         args, confirmed = _confirmed(request.args)
         parts = args.split()
-        target = await _target_schedule(request, desk)
-        if isinstance(target, Reply):
-            return target
-        today = local_day(context.now, target.zone)
-        if not parts:
-            return cards.pauses(t, await asyncio.to_thread(desk.prompts.pauses, target.id), today)
-        if len(parts) == 1 and fold(parts[0]) in _END_WORDS:
-            return await _lift(t, desk, target)
-        try:
-            dates = pause_dates(args)
-            period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
-        except PauseError as error:
-            return _pause_problem(t, error, today)
-        if period is None:
-            return _pause_problem(t, PauseError(PauseProblem.NOT_TWO_DATES), today)
         assert request.user is not None
-        paused = await desk.pause(target, period, request.user, confirmed=confirmed)
-        if not paused.applied:
-            return cards.set_aside_asked(t, paused.written, target, command=f"{request.command} {args}")
-        answer = cards.paused_answer(t, paused.pause or period, paused.changed, joined=paused.joined)
-        return Reply(f"{answer.text} {_told(t, paused.written)}".strip())
+        paused = await asyncio.to_thread(
+            _desk(context).pause_here,
+            request.district,
+            _channel(request),
+            args,
+            request.user,
+            confirmed=confirmed,
+            end=len(parts) == 1 and fold(parts[0]) in _END_WORDS,
+        )
+        target, today = paused.target, paused.today
+        if isinstance(target, NoTarget):
+            return _no_target(t, target)
+        assert today is not None
+        if paused.pauses is not None:
+            return cards.pauses(t, paused.pauses, today)
+        if paused.lifting:
+            return _lifted(t, paused.lifted)
+        if paused.problem is not None:
+            return _pause_problem(t, paused.problem, today)
+        done, period = paused.set_aside, paused.period
+        assert done is not None and period is not None
+        if not done.applied:
+            return cards.set_aside_asked(t, done.written, target, command=f"{request.command} {args}")
+        answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined)
+        return Reply(f"{answer.text} {_told(t, done.written)}".strip())
 
     @router.command(
         "återuppta", "resume", usage=N_("resume"), summary=N_("lift a pause (as pause end)"), role=board
     )
     async def resume(request: Request, context: Context) -> Reply:
         """Lift the pause in force, or the next one, of one channel's schedule."""
-        target = await _target_schedule(request, _desk(context))
-        if isinstance(target, Reply):
-            return target
-        return await _lift(request.t, _desk(context), target)
+        resumed = await asyncio.to_thread(_desk(context).resume_here, request.district, _channel(request))
+        if isinstance(resumed.target, NoTarget):
+            return _no_target(request.t, resumed.target)
+        return _lifted(request.t, resumed.lifted)
 
     @router.command(
         "skriv",
@@ -269,33 +293,35 @@ def register(router: Router) -> None:
         """Write (or rewrite) the text of a slot; or a tap on the owner's reminder."""
         if request.form is not None:
             return await owner_tapped(request, context, request.form)
-        t, desk = request.t, _desk(context)
+        t = request.t
         number, _, text = request.args.partition(" ")
         text = text.strip()
-        slot = await _slot(request, desk, number)
-        if isinstance(slot, Reply):
-            return slot
-        if not text:
+        assert request.user is not None
+        written = await asyncio.to_thread(
+            _desk(context).write_number, request.district, _channel(request), number, text, request.user
+        )
+        if written.missing is not None:
+            return _not_open(t, written.missing)
+        assert written.slot is not None
+        slot = written.slot
+        if not written.saved and not text:
             return Reply(
                 t._("Write the text after the number, e.g. write 12 What should we ask the region for?")
             )
-        if len(text) > MAX_PROMPT_LENGTH:
+        if not written.saved:
             return Reply(
                 t._("The text is too long ({length} characters; at most {limit}).").format(
                     length=len(text), limit=MAX_PROMPT_LENGTH
                 )
             )
-        assert request.user is not None
-        replaced = await desk.write(slot.id, text, request.user)
-        schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
-        if schedule is not None and schedule.approval_required:
+        if written.approval_required:
             answer = t._("Saved the text for #{id}. Another board member approves it with: approve {id}")
         else:
             answer = t._("Saved the text for #{id}; it will be posted at its time.")
         answer = answer.format(id=slot.id)
-        if replaced is not None:
+        if written.replaced is not None:
             answer += " " + t._("It replaces the text by {writer}, who has been sent it.").format(
-                writer=replaced or t._("someone no longer known")
+                writer=written.replaced or t._("someone no longer known")
             )
         return Reply(answer)
 
@@ -303,7 +329,7 @@ def register(router: Router) -> None:
         """The owner's reminder answered with a tap: the text written in it, the bank, or a swap; each as
         its command does it (`skriv`, `visa`, `byt`). Someone else's card, or a slot no longer planned,
         changes nothing and says why."""
-        t, desk = request.t, _desk(context)
+        t = request.t
         slot_id, other, do = data.get("slot"), data.get("with"), data.get("do")
         if request.user is None or data.get("for") != request.user.teams_user_id:
             return Reply(
@@ -330,17 +356,11 @@ def register(router: Router) -> None:
         if do == cards.SWAP and other is not None:
             return await swap(replace(request, form=None, args=f"{slot_id} {other}"), context)
         if do == cards.SWAP:
-            slot = await _slot(request, desk, str(slot_id))
-            if isinstance(slot, Reply):
-                return replace(slot, keeps_card=True)
-            coming = await asyncio.to_thread(desk.upcoming, request.district, limit=20)
-            others = [
-                s
-                for s in coming
-                if s.schedule_id == slot.schedule_id
-                and s.status is SlotStatus.PLANNED
-                and s.owner_id not in (None, slot.owner_id)
-            ][:6]
+            slot, others = await asyncio.to_thread(
+                _desk(context).swap_choices, request.district, _channel(request), str(slot_id)
+            )
+            if isinstance(slot, NotOpen):
+                return replace(_not_open(t, slot), keeps_card=True)
             return cards.swap_choices(
                 t, slot, others, context.services.zone, person=request.user.teams_user_id
             )
@@ -357,17 +377,19 @@ def register(router: Router) -> None:
     )
     async def approve(request: Request, context: Context) -> Reply:
         """Approve a slot's text (someone other than its writer)."""
-        t, desk = request.t, _desk(context)
-        slot = await _slot(request, desk, request.args)
-        if isinstance(slot, Reply):
-            return slot
+        t = request.t
+        assert request.user is not None
+        approved = await asyncio.to_thread(
+            _desk(context).approve_number, request.district, _channel(request), request.args, request.user
+        )
+        if approved.missing is not None:
+            return _not_open(t, approved.missing)
+        assert approved.slot is not None
+        slot = approved.slot
         if not slot.text:
             return Reply(t._("#{id} has no text to approve yet.").format(id=slot.id))
-        assert request.user is not None
-        me = await asyncio.to_thread(desk.people.person_id, request.user, now=context.now)
-        if slot.text_by == me:
+        if approved.own:
             return Reply(t._("Someone other than the writer approves a text."))
-        await desk.approve(slot.id, request.user)
         return Reply(t._("#{id} is approved.").format(id=slot.id))
 
     @router.command(
@@ -379,15 +401,16 @@ def register(router: Router) -> None:
     )
     async def approval(request: Request, context: Context) -> Reply:
         """Turn approval of texts on or off for one channel's schedule (asked which, where it is unclear)."""
-        t, desk = request.t, _desk(context)
+        t = request.t
         choice = fold(request.args)
         if choice not in ("pa", "on", "av", "off"):
             return Reply(t._("Write approval on or approval off."))
-        target = await _target_schedule(request, desk)
-        if isinstance(target, Reply):
-            return target
         required = choice in ("pa", "on")
-        waiting = await desk.set_approval(target, required)
+        target, waiting = await asyncio.to_thread(
+            _desk(context).approval_here, request.district, _channel(request), required
+        )
+        if isinstance(target, NoTarget):
+            return _no_target(t, target)
         channel = cards.channel_name(t, target)
         if not required:
             return Reply(
@@ -410,20 +433,15 @@ def register(router: Router) -> None:
     )
     async def history(request: Request, context: Context) -> Reply:
         """What was posted, when, and how it went."""
-        t, desk = request.t, _desk(context)
-        here = await _channel_schedule(request, desk)
-        channel = request.conversation.conversation_id if here and request.conversation else None
-        posts = await asyncio.to_thread(desk.prompts.posts, request.district, channel=channel)
-        if not posts:
+        t = request.t
+        found = await asyncio.to_thread(
+            _desk(context).history, request.district, _channel(request), context.services.engagement
+        )
+        if not found.posts:
             return Reply(t._("Nothing has been posted yet."))
-        schedules = {
-            post.schedule_id: await asyncio.to_thread(desk.prompts.schedule, post.schedule_id)
-            for post in posts
-        }
-        named = {sid: s for sid, s in schedules.items() if s is not None}
-        several = here is None and len({s.conversation_id for s in named.values()}) > 1
-        reads = await _reads_replies(request, context)
-        return cards.history(t, posts, context.services.zone, named if several else None, reads_replies=reads)
+        return cards.history(
+            t, found.posts, context.services.zone, found.named, reads_replies=found.reads_replies
+        )
 
     @router.command(
         "visa",
@@ -435,14 +453,17 @@ def register(router: Router) -> None:
     )
     async def preview(request: Request, context: Context) -> Reply:
         """Show a slot as it would be posted now (its text, or the bank prompt it would get)."""
-        t, desk = request.t, _desk(context)
-        slot = await _slot(request, desk, request.args, open_to=_SHOWN)
-        if isinstance(slot, Reply):
-            return slot
-        schedule = await asyncio.to_thread(desk.prompts.schedule, slot.schedule_id)
-        assert schedule is not None
-        shown = await _preview(t, desk, slot, schedule, request.district)
-        if await _channel_to_name(request, desk, slot):  # which channel, and when
+        t = request.t
+        seen = await asyncio.to_thread(
+            _desk(context).preview_number, request.district, _channel(request), request.args
+        )
+        found, schedule = seen.found, seen.schedule
+        if found.missing is not None:
+            return _not_open(t, found.missing)
+        assert found.slot is not None and schedule is not None
+        slot = found.slot
+        shown = _as_posted(t, slot, schedule, seen.bank_choice)
+        if found.named is not None:  # which channel, and when
             shown = cards.with_note(shown, cards.due_in(t, slot, schedule))
         if slot.status is SlotStatus.SKIPPED:
             shown = cards.with_note(
@@ -464,25 +485,18 @@ def register(router: Router) -> None:
         """Post a slot now, ahead of its time: the given one, or the next planned one."""
         t, desk = request.t, _desk(context)
         args, confirmed = _confirmed(re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE))
-        if args:
-            slot = await _slot(request, desk, args)
-            if isinstance(slot, Reply):
-                return slot
-        else:
-            schedule = await _channel_schedule(request, desk)
-            coming = await asyncio.to_thread(desk.upcoming, request.district, limit=50)
-            planned = [
-                s
-                for s in coming
-                if s.status is SlotStatus.PLANNED and (schedule is None or s.schedule_id == schedule.id)
-            ]
-            if not planned:
-                return Reply(t._("There is no planned prompt to post."))
-            if schedule is None and len({s.schedule_id for s in planned}) > 1:
-                return Reply(t._("Prompts are planned in more than one channel: write which, e.g. post 12."))
-            slot = planned[0]
+        target = await asyncio.to_thread(desk.post_target, request.district, _channel(request), args)
+        if target.none_planned:
+            return Reply(t._("There is no planned prompt to post."))
+        if target.several:
+            return Reply(t._("Prompts are planned in more than one channel: write which, e.g. post 12."))
+        found = target.found
+        if found.missing is not None:
+            return _not_open(t, found.missing)
+        assert found.slot is not None
+        slot = found.slot
         # In a personal chat, with prompts in more than one channel: which channel this one goes to.
-        channel = await _channel_to_name(request, desk, slot)
+        channel = _named(t, found.named)
         ahead = slot.due_at - context.now
         if ahead > EARLY and not confirmed:
             zone = context.services.zone
@@ -515,6 +529,8 @@ def register(router: Router) -> None:
         def answer(outcome: Outcome) -> Reply:
             return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
 
+        # Posting waits for Teams, longer than a turn may take: the turn answers now, and the post goes on
+        # in the background (its own calls off the loop), telling the outcome when it is known.
         desk.post_now(slot.id, request.conversation.reference, answer, request.user)
         if channel:
             return Reply(t._("Posting #{id} in {channel} …").format(id=slot.id, channel=channel))
@@ -538,13 +554,12 @@ def register(router: Router) -> None:
             number = number_in(re.sub(r"^bort\s+", "", rest, flags=re.IGNORECASE))
             if number is None:
                 return Reply(t._("Write the number of the bank prompt, e.g. bank remove 7."))
-            if not await asyncio.to_thread(desk.prompts.retire_bank_prompt, request.district, number):
+            if not await asyncio.to_thread(desk.retire_from_bank, request.district, number):
                 return Reply(t._("There is no bank prompt {number}.").format(number=number))
             return Reply(t._("Bank prompt {number} is retired.").format(number=number))
-        prompts = await asyncio.to_thread(desk.prompts.bank, request.district)
+        prompts, records = await asyncio.to_thread(desk.bank, request.district)
         if not prompts:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feministisk: YOUR QUESTION"))
-        records = await asyncio.to_thread(desk.prompts.bank_records, request.district)
         lines = [
             t._("The prompt bank ({count} prompts)").format(count=len(prompts)),
             t._(
@@ -568,7 +583,7 @@ def register(router: Router) -> None:
 
 
 async def _bank_add(request: Request, context: Context, rest: str) -> Reply:
-    t, desk = request.t, _desk(context)
+    t = request.t
     area_word, colon, text = rest.partition(":")
     area = _AREAS.get(fold(area_word)) if colon else None
     text = (text if colon and area else rest).strip()
@@ -583,17 +598,10 @@ async def _bank_add(request: Request, context: Context, rest: str) -> Reply:
             )
         )
     assert request.user is not None
-    by = await asyncio.to_thread(desk.people.person_id, request.user, now=context.now)
     number = await asyncio.to_thread(
-        desk.prompts.add_bank_prompt, request.district, text, area=area, by=by, now=context.now
+        _desk(context).add_to_bank, request.district, text, area=area, by=request.user
     )
     return Reply(t._("Added to the bank as number {number}.").format(number=number))
-
-
-async def _reads_replies(request: Request, context: Context) -> bool:
-    """Whether replies to the district's posts are counted (its team lets the bot read its channels)."""
-    counter = context.services.engagement
-    return counter is not None and await asyncio.to_thread(counter.store.reads_channels, request.district)
 
 
 def _desk(context: Context) -> PromptDesk:
@@ -601,46 +609,44 @@ def _desk(context: Context) -> PromptDesk:
     return context.services.prompts
 
 
-async def _show(request: Request, desk: PromptDesk) -> Reply:
+def _channel(request: Request) -> str | None:
+    """The channel this is written in (its schedule's slots are the ones a command there acts on)."""
+    if request.conversation is None or request.conversation.kind != "channel":
+        return None
+    return request.conversation.conversation_id
+
+
+def _show(t: Translator, coming: Coming) -> Reply:
     """The coming slots: of this channel's schedule in a channel, of every channel's in a personal chat."""
-    here = await _channel_schedule(request, desk)
-    coming = await desk.coming(request.district, here)
     if not coming.schedules:
         return Reply(
-            request.t._(
+            t._(
                 "No schedule yet. The plan asks for at least two prompts a month; in the channel where they "
                 "should appear, write for example: schedule 1 and 15 at 18"
             )
         )
     return cards.upcoming(
-        request.t,
+        t,
         coming.slots[:10],
         coming.schedules,
         next_due=coming.next_due,
-        name_channels=here is None and len(coming.schedules) > 1,
+        name_channels=coming.here is None and len(coming.schedules) > 1,
     )
 
 
-async def _slot(
-    request: Request, desk: PromptDesk, text: str, *, open_to: frozenset[SlotStatus] = _OPEN
-) -> PromptSlot | Reply:
-    """The slot a number names, if the command can act on it; otherwise why not, and which are open."""
-    t = request.t
-    match = _SLOT.match(text.strip())
-    if not match:
+def _not_open(t: Translator, missing: NotOpen) -> Reply:
+    """Why a number names no slot the command can act on, and which are open."""
+    slot = missing.slot
+    if missing.no_number:
         return Reply(t._("Write the prompt's number as upcoming shows it, e.g. 12."))
-    slot = await asyncio.to_thread(desk.slot_in, request.district, int(match.group(1)))
-    here = await _channel_schedule(request, desk)
-    if slot is not None and here is not None and slot.schedule_id != here.id:
+    if missing.elsewhere and slot is not None:
         return Reply(
             t._(
                 "#{id} belongs to another channel's schedule: write this there, or in our personal chat."
             ).format(id=slot.id)
         )
-    if slot is not None and slot.status in open_to:
-        return slot
     if slot is None:
-        why = t._("There is no prompt #{id}.").format(id=match.group(1))
+        why = t._("There is no prompt #{id}.").format(id=missing.written)
     else:
         why = {
             SlotStatus.POSTED: t._("#{id} is already posted."),
@@ -654,33 +660,41 @@ async def _slot(
                 "#{id} may have been posted, but Teams did not confirm it; I will not post it again."
             ),
         }.get(slot.status, t._("#{id} is past; it was not posted.")).format(id=slot.id)
-    coming = await desk.coming(request.district, here)
-    open_ids = [f"#{s.id}" for s in coming.slots if s.status is SlotStatus.PLANNED][:8]
-    if not open_ids:
+    if not missing.open_ids:
         return Reply(why + " " + t._("No prompt is open now."))
-    return Reply(why + " " + t._("Open prompts: {slots}.").format(slots=", ".join(open_ids)))
+    open_ids = ", ".join(f"#{number}" for number in missing.open_ids)
+    return Reply(why + " " + t._("Open prompts: {slots}.").format(slots=open_ids))
 
 
-async def _channel_schedule(request: Request, desk: PromptDesk) -> Schedule | None:
-    """In a channel, the schedule of that channel (the slots a command there acts on); None elsewhere."""
-    if request.conversation is None or request.conversation.kind != "channel":
-        return None
-    return await asyncio.to_thread(desk.prompts.channel_schedule, request.conversation.conversation_id)
+def _no_target(t: Translator, missing: NoTarget) -> Reply:
+    """Why a command about one schedule has none to act on, and where to write it instead."""
+    if missing.in_channel:
+        return Reply(
+            t._("There is no prompt schedule in this channel; set one up with: schedule 1 and 15 at 18")
+        )
+    if not missing.schedules:
+        return Reply(t._("There is no schedule yet."))
+    return Reply(
+        t._(
+            "Prompts are scheduled in {count} channels: {channels}. Write this in the channel it is for "
+            "(and @mention me there)."
+        ).format(
+            count=len(missing.schedules),
+            channels="; ".join(cards.channel_name(t, s) for s in missing.schedules),
+        )
+    )
 
 
-async def _preview(
-    t: Translator, desk: PromptDesk, slot: PromptSlot, schedule: Schedule, district: str
-) -> Reply:
+def _named(t: Translator, schedule: Schedule | None) -> str | None:
+    return cards.channel_name(t, schedule) if schedule is not None else None
+
+
+def _as_posted(t: Translator, slot: PromptSlot, schedule: Schedule, choice: BankPrompt | None) -> Reply:
     """A slot as it would be posted now: its text, or the bank prompt it would get."""
     if slot.ready(schedule.approval_required):
         return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
     if slot.text:  # written, not approved yet: show what there is to approve
         return cards.awaiting_approval(t, slot)
-    choice = choose_prompt(
-        await asyncio.to_thread(desk.prompts.bank, district),
-        local_day(slot.due_at, schedule.zone),
-        records=await asyncio.to_thread(desk.prompts.bank_records, district),
-    )
     if choice is None:
         return Reply(
             t._("#{id} has no text and the bank is empty: nothing would be posted.").format(id=slot.id)
@@ -689,44 +703,10 @@ async def _preview(
     return cards.prompt_post(t, text, slot=slot, from_bank=True)
 
 
-async def _channel_to_name(request: Request, desk: PromptDesk, slot: PromptSlot) -> str | None:
-    """The slot's channel, where the reader needs it: in a personal chat, with more than one channel."""
-    if request.conversation is not None and request.conversation.kind == "channel":
-        return None
-    schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
-    mine = next((s for s in schedules if s.id == slot.schedule_id), None)
-    return cards.channel_name(request.t, mine) if mine is not None and len(schedules) > 1 else None
-
-
-async def _lift(t: Translator, desk: PromptDesk, schedule: Schedule) -> Reply:
-    lifted = await desk.resume(schedule)
+def _lifted(t: Translator, lifted: tuple[Pause, int] | None) -> Reply:
     if lifted is None:
         return Reply(t._("There is no pause to lift."))
     return cards.resumed(t, *lifted)
-
-
-async def _target_schedule(request: Request, desk: PromptDesk) -> Schedule | Reply:
-    """The one schedule a command acts on: the channel's in a channel; in a personal chat the district's
-    only one, or, with several, the answer to write it in the channel it is for."""
-    t = request.t
-    if request.conversation is not None and request.conversation.kind == "channel":
-        here = await _channel_schedule(request, desk)
-        if here is None:
-            return Reply(
-                t._("There is no prompt schedule in this channel; set one up with: schedule 1 and 15 at 18")
-            )
-        return here
-    schedules = await asyncio.to_thread(desk.prompts.schedules, request.district)
-    if not schedules:
-        return Reply(t._("There is no schedule yet."))
-    if len(schedules) == 1:
-        return schedules[0]
-    return Reply(
-        t._(
-            "Prompts are scheduled in {count} channels: {channels}. Write this in the channel it is for "
-            "(and @mention me there)."
-        ).format(count=len(schedules), channels="; ".join(cards.channel_name(t, s) for s in schedules))
-    )
 
 
 def _whose(t: Translator, name: str | None) -> str:

@@ -21,6 +21,7 @@ from bot.db.checkins import CheckInRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.repository import Repository
 from bot.i18n import (
+    SHARED_WORDS,
     Social,
     Translator,
     fold,
@@ -40,7 +41,7 @@ from bot.services.prompting import MAX_PROMPT_LENGTH
 if TYPE_CHECKING:
     from bot.services.followup import BoardReports
     from bot.services.plan_review import PlanReviews
-    from schedules.desk import PromptDesk
+    from bot.services.prompt_desk import PromptDesk
 
 # Longest message the bot reads; anything longer is answered with a hint, not parsed. A prompt's text may
 # be MAX_PROMPT_LENGTH long: its command and number ("skriv 12 ") come on top, and the text's own limit
@@ -177,7 +178,7 @@ class Route:
         folded = fold(word)
         english = fold(self.usage.split()[0])
         swedish = fold(translator("sv")._(self.usage).split()[0])
-        if not folded or folded == english == swedish:
+        if not folded or folded == english == swedish or folded in SHARED_WORDS:
             return None
         if folded in (english, swedish):
             return "en" if folded == english else "sv"
@@ -282,9 +283,17 @@ class Router:
         if route is None:
             note_turn(outcome="unknown")
             return self._unknown(self._speaking(request, context, spoken), text)
-        request = self._speaking(request, context, route.language_of(word) or spoken)
+        told = route.language_of(word) or spoken or self._told_by(args)
+        request = self._speaking(request, context, told)
         request = replace(request, text=text, command=word, args=args.strip())
         return await self._run(route, request, context)
+
+    def _told_by(self, args: str) -> str | None:
+        """The language the next word tells, when the command word does not: `export goal 6` is English,
+        `export mål 6` Swedish, `export` alone and `export Sundsvall` neither."""
+        later = args.split(maxsplit=1)[0] if args.strip() else ""
+        route = self.route_for(later) if later else None
+        return route.language_of(later) if route is not None else None
 
     def _names_command(self, word: str) -> bool:
         glued = unglue(word)

@@ -111,6 +111,15 @@ class EngagementCounter:
             conversation_id, message_id, added - removed, activity_id=activity_id, since=counting_since(now)
         )
 
+    def overheard(
+        self, conversation_id: str, team_id: str | None, user_id: str, *, activity_id: str, now: datetime
+    ) -> bool:
+        """A channel message not addressed to the bot: it shows the team lets the bot read its channels
+        (so replies are counted there), and it is counted if it replies in a prompt's thread (`replied`)."""
+        if team_id:
+            self.store.note_reading(team_id, now=now)
+        return self.replied(conversation_id, user_id, activity_id=activity_id, now=now)
+
     def replied(self, conversation_id: str, user_id: str, *, activity_id: str, now: datetime) -> bool:
         """A message in a channel thread; True if the thread is a prompt's post (and the reply counted, once
         per `activity_id`)."""

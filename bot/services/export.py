@@ -34,7 +34,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol, TypeGuard
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 from zoneinfo import ZoneInfo
 
 from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
@@ -46,6 +46,10 @@ from bot.services.glossary import area_name
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject
+
+if TYPE_CHECKING:
+    from bot.db.checkins import CheckInRepository
+    from bot.services.progress import Progress
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -144,6 +148,43 @@ def check_filters(query: ExportQuery, *, goals: Collection[int], branches: Seque
     if found is None:
         raise ExportFilterError(ExportProblem.UNKNOWN_BRANCH, query.branch[:60])
     return replace(query, branch=found.name)
+
+
+@dataclass(frozen=True)
+class ExportCheck:
+    """What the chat's `exportera` found: the query as checked and how many check-ins match, or why not.
+
+    `problem`: a filter the plan does not know (with its goal count and branch names, to say which are);
+    `own`: a chair's own branches, set when the query asks for another branch's."""
+
+    query: ExportQuery
+    count: int = 0
+    problem: ExportFilterError | None = None
+    goals: int = 0
+    branches: tuple[str, ...] = ()
+    own: tuple[str, ...] | None = None
+
+
+def check_export(
+    progress: Progress, checkins: CheckInRepository, query: ExportQuery, *, board: bool
+) -> ExportCheck:
+    """`query`'s filters against the district's plan and branches; a chair (not `board`) exports only their
+    own branch's, which is the query's branch when they chair one; and how many check-ins match."""
+    with checkins.db.snapshot():
+        plan = progress.plan(query.district)
+        goals = [goal.number for goal in plan.goals] if plan else []
+        branches = tuple(branch.name for branch in checkins.branches(query.district))
+        try:
+            query = check_filters(query, goals=goals, branches=branches)
+        except ExportFilterError as error:
+            return ExportCheck(query, problem=error, goals=len(goals), branches=branches)
+        if not board and query.made_by is not None:
+            own = tuple(branch.name for branch in checkins.chair_of(query.made_by, query.district))
+            if query.branch is None and len(own) == 1:
+                query = replace(query, branch=own[0])
+            elif query.branch not in own:
+                return ExportCheck(query, own=own)
+        return ExportCheck(query, count=len(checkins.export_rows(query)))
 
 
 @dataclass(frozen=True)

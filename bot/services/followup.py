@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 from bot.i18n import fold
 from bot.services.checkins import MONTH_NAMES, CheckInError, leading_date
 from bot.services.goals import Goal, Period, Plan, TargetKind
-from bot.services.people import Role
+from bot.services.people import PersonInfo, Role
 from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
 from bot.services.prompting import SlotStatus
 
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from bot.db.prompts import PromptRepository
     from bot.services.prompting import PromptSlot
 
-# The slots still to come, as `kommande` lists them (schedules/desk.py).
+# The slots still to come, as `kommande` lists them (bot/services/prompt_desk.py).
 _COMING = [SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.POSTING]
 
 
@@ -334,6 +334,11 @@ class BoardReports:
         )
 
     # --- the dashboard ----------------------------------------------------------------------------
+
+    def chaired_branch(self, person: PersonInfo, district: str) -> int | None:
+        """The branch whose dashboard a chair sees first: the first they chair, if any."""
+        chaired = self.checkins.chair_of(person, district)
+        return chaired[0].id if chaired else None
 
     def dashboard(self, district: str, *, now: datetime, first_branch: int | None = None) -> Dashboard | None:
         """The plan's progress as the dashboard draws it; `first_branch` (a chair's own) comes first."""

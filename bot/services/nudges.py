@@ -13,11 +13,18 @@ that has passed is refused (write the year), and so is one more than a year ahea
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.i18n import fold
 from bot.services.checkins import MONTH_NUMBERS, WEEKDAY_NUMBERS
+from bot.services.people import PersonInfo
+
+if TYPE_CHECKING:
+    from bot.db.checkins import CheckInRepository
+    from bot.db.people import PeopleRepository
 
 MAX_AHEAD = timedelta(days=366)
 # `eskalera på` / `escalate on`: a branch not reported this long after its chair's reminder is named to the
@@ -49,6 +56,43 @@ class SnoozeError(ValueError):
         super().__init__(problem.value)
         self.problem = problem
         self.day = day
+
+
+@dataclass(frozen=True)
+class Snooze:
+    """What `påminn` showed or did: no reminders to the sender before `until` (None: as usual); `changed`
+    when it was set or lifted now; `problem` when the day could not be read (nothing changed)."""
+
+    until: date | None = None
+    changed: bool = False
+    problem: SnoozeError | None = None
+
+
+def snooze(people: PeopleRepository, person: PersonInfo, wish: str, *, today: date, now: datetime) -> Snooze:
+    """`påminn` with what was written after it: nothing (or "mig") shows the snooze, "igen" / "off" lifts it,
+    a day sets it."""
+    if not wish or wish.strip().lower() in ("mig", "me"):
+        until = people.quiet_until(person)
+        return Snooze(until if until is not None and until > today else None)
+    if wants_reminders_again(wish):
+        people.set_quiet(person, None, now=now)
+        return Snooze(changed=True)
+    try:
+        until = parse_until(wish, today)
+    except SnoozeError as error:
+        return Snooze(problem=error)
+    people.set_quiet(person, until, now=now)
+    return Snooze(until, changed=True)
+
+
+def escalation(checkins: CheckInRepository, district: str, on: bool | None, *, now: datetime) -> int | None:
+    """`eskalera på` (`on`), `av` (not `on`) or, `on` None, as it is: the days after a chair's reminder when
+    a branch not reported is named to the board (None: off, chairs are reminded as usual)."""
+    if on is None:
+        return checkins.escalation(district)
+    days = ESCALATE_AFTER_DAYS if on else None
+    checkins.set_escalation(district, days, now=now)
+    return days
 
 
 def wants_reminders_again(text: str) -> bool:

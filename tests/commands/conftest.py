@@ -39,8 +39,8 @@ from bot.services.followup import BoardReports
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.progress import Progress
+from bot.services.prompt_desk import PromptDesk
 from bot.services.schedule_rules import parse_rule
-from schedules.desk import PromptDesk
 from tests.conftest import NOW, fixed_clock
 
 DISTRICT = "Vänsterpartiet Västernorrland"
@@ -196,7 +196,7 @@ async def furnish(services: Services) -> Furnished:
         services.repository.remember_conversation(conversation(kind), person=None, now=NOW)
     desk = services.prompts
     assert desk is not None
-    setup = await desk.set_up(
+    setup = desk.set_up(
         district=DISTRICT,
         conversation_id=f"{CHANNEL};messageid=1",
         rule=parse_rule("1 och 15 kl 18"),
@@ -205,7 +205,7 @@ async def furnish(services: Services) -> Furnished:
     )
     await asyncio.to_thread(desk.prompts.set_approval, setup.schedule.id, True)
     written, empty = setup.upcoming[0].id, setup.upcoming[1].id
-    await desk.write(written, "Vad ska vi be regionen om i vår?", OTHER_BOARD)
+    desk.write(written, "Vad ska vi be regionen om i vår?", OTHER_BOARD)
     bank_prompt = desk.prompts.add_bank_prompt(
         DISTRICT, "Vad gör kommunen för klimatet?", area=None, by=None, now=NOW
     )

@@ -1,0 +1,726 @@
+"""The board's desk for scheduled discussion prompts: what the chat commands call, one method per command.
+
+Lays out slots from a schedule's rule, shares them out in the rota, and keeps the scheduler in step after
+every change. Every method is plain code that a turn runs off the event loop in one call (issue 16): it
+reads and writes through the repositories and returns what the command shows; one that only reads does
+it in one snapshot (one moment of the database). Knows nothing of Teams; SQL stays in bot.db.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from bot.cards import Notice, Reply
+from bot.cards import prompts as cards
+from bot.db.people import PeopleRepository
+from bot.db.prompts import PostRecord, PromptRepository
+from bot.services.clock import Clock
+from bot.services.people import PersonInfo, Role
+from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
+from bot.services.prompting import (
+    HORIZON,
+    MAX_PROMPT_LENGTH,
+    Outcome,
+    Pause,
+    PauseError,
+    PauseProblem,
+    PromptSlot,
+    Schedule,
+    ScheduleChange,
+    SetAside,
+    Setup,
+    SlotStatus,
+    deal_turns,
+    local_day,
+    pause_dates,
+    pause_period,
+    plan_change,
+)
+from bot.services.schedule_rules import ScheduleRule, occurrences
+
+if TYPE_CHECKING:
+    from bot.services.engagement import EngagementCounter
+
+_SLOT = re.compile(r"^#?(\d{1,9})$")
+# The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
+OPEN = frozenset({SlotStatus.PLANNED})
+SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
+# Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
+_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED})
+
+
+@dataclass(frozen=True)
+class Coming:
+    slots: list[PromptSlot]
+    schedules: dict[int, Schedule]
+    next_due: dict[int, datetime | None]
+    here: Schedule | None = None  # the channel's schedule, when asked in a channel
+
+
+@dataclass(frozen=True)
+class NotOpen:
+    """Why what was written names no slot the command may act on, and which slots are open."""
+
+    written: str  # the number as written
+    slot: PromptSlot | None = None  # the slot it names, if any
+    no_number: bool = False  # not a number at all
+    elsewhere: bool = False  # a slot of another channel's schedule, asked in a channel
+    open_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoTarget:
+    """Why a command about one schedule has none: none in this channel, none at all, or several."""
+
+    in_channel: bool
+    schedules: tuple[Schedule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Found:
+    """A slot a command acts on, or why not; and its schedule, named where the reader needs it (in a
+    personal chat, with prompts in more than one channel)."""
+
+    slot: PromptSlot | None = None
+    missing: NotOpen | None = None
+    named: Schedule | None = None
+
+
+@dataclass(frozen=True)
+class Swapped:
+    missing: NotOpen | None = None
+    first: PromptSlot | None = None
+    second: PromptSlot | None = None
+    done: bool = False  # False with both slots: the same slot, or the same owner (nothing to trade)
+
+
+@dataclass(frozen=True)
+class Assigned:
+    missing: NotOpen | None = None
+    slot: PromptSlot | None = None
+    done: bool = False  # False with a slot: the person is not on the board
+
+
+@dataclass(frozen=True)
+class Skipped:
+    found: Found
+    set_aside: SetAside | None = None
+
+
+@dataclass(frozen=True)
+class Written:
+    missing: NotOpen | None = None
+    slot: PromptSlot | None = None
+    saved: bool = False  # False with a slot: no text, or too long (nothing written)
+    replaced: str | None = None  # the writer of the text it replaced ("" no longer known), if someone else
+    approval_required: bool = False
+
+
+@dataclass(frozen=True)
+class Approved:
+    missing: NotOpen | None = None
+    slot: PromptSlot | None = None
+    own: bool = False  # the writer of the text asked: someone else approves it
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Paused:
+    """`paus`: the pauses listed, one lifted, or a period paused (or asked first), or why not."""
+
+    target: Schedule | NoTarget
+    today: date | None = None  # the schedule's local date, for listing pauses and saying what has passed
+    pauses: list[Pause] | None = None  # listed
+    lifted: tuple[Pause, int] | None = None
+    lifting: bool = False  # "paus slut": `lifted` says what (None: no pause to lift)
+    problem: PauseError | None = None
+    period: Pause | None = None
+    set_aside: SetAside | None = None
+
+
+@dataclass(frozen=True)
+class Preview:
+    found: Found
+    schedule: Schedule | None = None
+    bank_choice: BankPrompt | None = None  # the bank prompt an unwritten slot would get
+
+
+@dataclass(frozen=True)
+class History:
+    posts: list[PostRecord]
+    named: dict[int, Schedule] | None  # each post's schedule, when posts are in more than one channel
+    reads_replies: bool
+
+
+@dataclass(frozen=True)
+class PostTarget:
+    """`posta`: the slot to post now, or why none (none planned, or planned in several channels)."""
+
+    found: Found
+    none_planned: bool = False
+    several: bool = False
+
+
+class PromptDesk:
+    def __init__(
+        self,
+        prompts: PromptRepository,
+        people: PeopleRepository,
+        clock: Clock,
+        *,
+        timezone: str,
+    ) -> None:
+        self.prompts = prompts
+        self.people = people
+        self.clock = clock
+        self.timezone = timezone
+        # Set by the scheduler: re-reads the slots and (re)arms a job for each planned one. Called in the
+        # worker thread that made the change; the scheduler changes its jobs on the event loop.
+        self.on_change: Callable[[], None] | None = None
+        # Set by the scheduler: posts a slot now (the same path as at its time) in the background, then
+        # sends the answer for its outcome into the conversation of the given reference.
+        self.post_now: (
+            Callable[[int, dict[str, Any], Callable[[Outcome], Reply], PersonInfo | None], None] | None
+        ) = None
+        # Set by the scheduler: a notice to these people in their personal chats, sent in the background
+        # (a turn does not wait for Teams), each in their own language. May be called from any thread.
+        self.tell: Callable[[set[int], Notice], None] | None = None
+        # Set by the scheduler: a turn's answer that takes longer than Teams waits (reading a large plan),
+        # sent into the conversation of the given reference when it is ready.
+        self.answer_later: Callable[[dict[str, Any], Awaitable[Reply]], None] | None = None
+
+    # --- what the commands call, each in one worker thread ------------------------------------------
+
+    def show(self, district: str, channel: str | None) -> Coming:
+        """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere."""
+        with self.prompts.db.snapshot():
+            return self.coming(district, self._here(channel))
+
+    def stop_here(self, channel: str | None, by: PersonInfo, *, confirmed: bool) -> SetAside | None:
+        """Stop the schedule of the channel this is written in; None if there is none."""
+        here = self._here(channel)
+        return None if here is None else self.stop(here, by, confirmed=confirmed)
+
+    def swap_numbers(
+        self, district: str, channel: str | None, first: str, second: str, by: PersonInfo
+    ) -> Swapped:
+        """Swap the owners of the slots two numbers name, if that trades anything."""
+        here = self._here(channel)
+        slots = []
+        for written in (first, second):
+            slot = self._find(district, here, written)
+            if isinstance(slot, NotOpen):
+                return Swapped(slot)
+            slots.append(slot)
+        one, other = slots
+        if one.id == other.id or one.owner_id == other.owner_id:
+            return Swapped(first=one, second=other)
+        self.swap(one, other, by)
+        return Swapped(first=one, second=other, done=True)
+
+    def assign_number(
+        self, district: str, channel: str | None, written: str, person: PersonInfo, by: PersonInfo
+    ) -> Assigned:
+        slot = self._find(district, self._here(channel), written)
+        if isinstance(slot, NotOpen):
+            return Assigned(slot)
+        return Assigned(slot=slot, done=self.assign(slot.id, person, district, by))
+
+    def skip_number(
+        self, district: str, channel: str | None, written: str, by: PersonInfo, *, confirmed: bool
+    ) -> Skipped:
+        found = self._found(district, channel, written)
+        if found.slot is None:
+            return Skipped(found)
+        return Skipped(found, self.skip(found.slot, by, confirmed=confirmed))
+
+    def pause_here(
+        self, district: str, channel: str | None, args: str, by: PersonInfo, *, confirmed: bool, end: bool
+    ) -> Paused:
+        """`paus` with `args`: none lists the pauses, `end` lifts one, two dates pause the period."""
+        target = self._target(district, channel)
+        if isinstance(target, NoTarget):
+            return Paused(target)
+        today = local_day(self.clock(), target.zone)
+        if not args.split():
+            return Paused(target, today, pauses=self.prompts.pauses(target.id))
+        if end:
+            return Paused(target, today, lifted=self.resume(target), lifting=True)
+        try:
+            dates = pause_dates(args)
+            period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
+        except PauseError as error:
+            return Paused(target, today, problem=error)
+        if period is None:
+            return Paused(target, today, problem=PauseError(PauseProblem.NOT_TWO_DATES))
+        return Paused(
+            target, today, period=period, set_aside=self.pause(target, period, by, confirmed=confirmed)
+        )
+
+    def resume_here(self, district: str, channel: str | None) -> Paused:
+        target = self._target(district, channel)
+        if isinstance(target, NoTarget):
+            return Paused(target)
+        return Paused(target, lifted=self.resume(target), lifting=True)
+
+    def write_number(
+        self, district: str, channel: str | None, written: str, text: str, by: PersonInfo
+    ) -> Written:
+        """A slot's text; nothing is written without a text, or with one longer than a prompt may be."""
+        slot = self._find(district, self._here(channel), written)
+        if isinstance(slot, NotOpen):
+            return Written(slot)
+        if not text or len(text) > MAX_PROMPT_LENGTH:
+            return Written(slot=slot)
+        replaced = self.write(slot.id, text, by)
+        schedule = self.prompts.schedule(slot.schedule_id)
+        required = schedule is not None and schedule.approval_required
+        return Written(slot=slot, saved=True, replaced=replaced, approval_required=required)
+
+    def swap_choices(
+        self, district: str, channel: str | None, written: str
+    ) -> tuple[PromptSlot | NotOpen, list[PromptSlot]]:
+        """A slot, and the planned slots of its schedule that it could be swapped with (someone else's)."""
+        with self.prompts.db.snapshot():
+            slot = self._find(district, self._here(channel), written)
+            if isinstance(slot, NotOpen):
+                return slot, []
+            others = [
+                s
+                for s in self.upcoming(district, limit=20)
+                if s.schedule_id == slot.schedule_id
+                and s.status is SlotStatus.PLANNED
+                and s.owner_id not in (None, slot.owner_id)
+            ][:6]
+            return slot, others
+
+    def approve_number(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Approved:
+        """Approve a slot's text; not its own writer's."""
+        slot = self._find(district, self._here(channel), written)
+        if isinstance(slot, NotOpen):
+            return Approved(slot)
+        if not slot.text:
+            return Approved(slot=slot)
+        now = self.clock()
+        me = self.people.person_id(by, now=now)
+        if slot.text_by == me:
+            return Approved(slot=slot, own=True)
+        self.prompts.approve(slot.id, by=me, now=now)
+        return Approved(slot=slot, done=True)
+
+    def approval_here(
+        self, district: str, channel: str | None, required: bool
+    ) -> tuple[Schedule | NoTarget, list[PromptSlot]]:
+        """Approval on or off for one schedule; the written texts that now wait for it."""
+        target = self._target(district, channel)
+        if isinstance(target, NoTarget):
+            return target, []
+        return target, self.set_approval(target, required)
+
+    def history(self, district: str, channel: str | None, counter: EngagementCounter | None) -> History:
+        """What was posted (in this channel, asked in a channel), and whether replies are counted (the
+        district's team lets the bot read its channels)."""
+        with self.prompts.db.snapshot():
+            here = self._here(channel)
+            posts = self.prompts.posts(district, channel=channel if here else None)
+            schedules = {post.schedule_id: self.prompts.schedule(post.schedule_id) for post in posts}
+            named = {sid: s for sid, s in schedules.items() if s is not None}
+            several = here is None and len({s.conversation_id for s in named.values()}) > 1
+            reads = bool(posts) and counter is not None and counter.store.reads_channels(district)
+            return History(posts, named if several else None, reads)
+
+    def preview_number(self, district: str, channel: str | None, written: str) -> Preview:
+        """A slot as it would be posted now: its text, or the bank prompt it would get."""
+        with self.prompts.db.snapshot():
+            found = self._found(district, channel, written, open_to=SHOWN)
+            if found.slot is None:
+                return Preview(found)
+            slot = found.slot
+            schedule = self.prompts.schedule(slot.schedule_id)
+            assert schedule is not None
+            if slot.text:
+                return Preview(found, schedule)
+            choice = choose_prompt(
+                self.prompts.bank(district),
+                local_day(slot.due_at, schedule.zone),
+                records=self.prompts.bank_records(district),
+            )
+            return Preview(found, schedule, choice)
+
+    def post_target(self, district: str, channel: str | None, written: str) -> PostTarget:
+        """The slot a number names, or without one the next planned (of this channel's schedule)."""
+        with self.prompts.db.snapshot():
+            if written:
+                return PostTarget(self._found(district, channel, written))
+            here = self._here(channel)
+            planned = [
+                s
+                for s in self.upcoming(district, limit=50)
+                if s.status is SlotStatus.PLANNED and (here is None or s.schedule_id == here.id)
+            ]
+            if not planned:
+                return PostTarget(Found(), none_planned=True)
+            if here is None and len({s.schedule_id for s in planned}) > 1:
+                return PostTarget(Found(), several=True)
+            return PostTarget(Found(planned[0], named=self._named(district, channel, planned[0])))
+
+    def bank(self, district: str) -> tuple[list[BankPrompt], dict[int, Record]]:
+        """The district's bank prompts, oldest first, and how each did when posted."""
+        with self.prompts.db.snapshot():
+            prompts = self.prompts.bank(district)
+            return prompts, (self.prompts.bank_records(district) if prompts else {})
+
+    def add_to_bank(self, district: str, text: str, *, area: Area | None, by: PersonInfo) -> int:
+        now = self.clock()
+        person_id = self.people.person_id(by, now=now)
+        return self.prompts.add_bank_prompt(district, text, area=area, by=person_id, now=now)
+
+    def retire_from_bank(self, district: str, number: int) -> bool:
+        return self.prompts.retire_bank_prompt(district, number)
+
+    # --- finding what a command acts on ----------------------------------------------------------------
+
+    def _here(self, channel: str | None) -> Schedule | None:
+        """In a channel, the schedule of that channel (the slots a command there acts on); None elsewhere."""
+        return self.prompts.channel_schedule(channel) if channel is not None else None
+
+    def _find(
+        self, district: str, here: Schedule | None, written: str, *, open_to: frozenset[SlotStatus] = OPEN
+    ) -> PromptSlot | NotOpen:
+        """The slot a number names, if the command can act on it; otherwise why not, and which are open."""
+        match = _SLOT.match(written.strip())
+        if not match:
+            return NotOpen(written, no_number=True)
+        slot = self.slot_in(district, int(match.group(1)))
+        if slot is not None and here is not None and slot.schedule_id != here.id:
+            return NotOpen(match.group(1), slot, elsewhere=True)
+        if slot is not None and slot.status in open_to:
+            return slot
+        coming = self.coming(district, here)
+        open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)[:8]
+        return NotOpen(match.group(1), slot, open_ids=open_ids)
+
+    def _found(
+        self, district: str, channel: str | None, written: str, *, open_to: frozenset[SlotStatus] = OPEN
+    ) -> Found:
+        slot = self._find(district, self._here(channel), written, open_to=open_to)
+        if isinstance(slot, NotOpen):
+            return Found(missing=slot)
+        return Found(slot, named=self._named(district, channel, slot))
+
+    def _named(self, district: str, channel: str | None, slot: PromptSlot) -> Schedule | None:
+        """The slot's schedule, where the reader needs its channel named: in a personal chat, with more
+        than one channel."""
+        if channel is not None:
+            return None
+        schedules = self.prompts.schedules(district)
+        mine = next((s for s in schedules if s.id == slot.schedule_id), None)
+        return mine if len(schedules) > 1 else None
+
+    def _target(self, district: str, channel: str | None) -> Schedule | NoTarget:
+        """The one schedule a command acts on: the channel's in a channel; elsewhere the district's only one
+        (with several, the answer is to write it in the channel it is for)."""
+        if channel is not None:
+            here = self._here(channel)
+            return here if here is not None else NoTarget(in_channel=True)
+        schedules = self.prompts.schedules(district)
+        if len(schedules) == 1:
+            return schedules[0]
+        return NoTarget(in_channel=False, schedules=tuple(schedules))
+
+    # --- the changes ---------------------------------------------------------------------------------
+
+    def set_up(
+        self,
+        *,
+        district: str,
+        conversation_id: str,
+        rule: ScheduleRule,
+        rule_text: str,
+        by: PersonInfo,
+        confirmed: bool = False,
+    ) -> Setup:
+        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned.
+
+        The old schedule's coming slots keep their day at the new time, or, written, move to the nearest
+        new day; unless `confirmed`, a change that moves or sets aside written texts is only described."""
+        now = self.clock()
+        if rule.week_days and rule.anchor is None:  # every other week counts from today, for good
+            rule = replace(rule, anchor=local_day(now, ZoneInfo(self.timezone)))
+        current = self.prompts.channel_schedule(conversation_id)
+        change: ScheduleChange | None = None
+        written: tuple[PromptSlot, ...] = ()
+        if current is not None:
+            coming = self.prompts.slots(
+                schedule_id=current.id,
+                after=now,
+                statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED],
+                limit=1000,
+            )
+            instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
+            change = plan_change(coming, instants, current.zone)
+            written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
+            if change.touches_texts and not confirmed:
+                return Setup(current, coming[:6], change, written, applied=False)
+        person_id = self.people.person_id(by, now=now)
+        self.prompts.seed_bank(district, load_seed_bank(), now=now)
+        schedule_id = self.prompts.create_schedule(
+            district=district,
+            conversation_id=conversation_id,
+            rule=rule,
+            rule_text=rule_text,
+            timezone=self.timezone,
+            created_by=person_id,
+            now=now,
+            change=change,
+        )
+        schedule = self.prompts.schedule(schedule_id)
+        assert schedule is not None
+        if change is not None:
+            for slot in written:
+                moved_to = change.moved.get(slot.id)
+                notice = partial(
+                    cards.text_moved, slot=slot, schedule=schedule, moved_to=moved_to, actor=by.name
+                )
+                self._tell_about(slot, person_id, notice)
+        self.lay_out(changed=schedule.district)
+        upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
+        pauses = self.prompts.pauses(schedule_id)
+        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses))
+
+    async def plan_ahead(self) -> list[PromptSlot]:
+        """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
+        return await asyncio.to_thread(self.lay_out)
+
+    def lay_out(self, *, changed: str | None = None) -> list[PromptSlot]:
+        """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
+        of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
+        district's schedules, its coming turns are dealt again (see _share_out). The slots handed over,
+        as they are."""
+        now = self.clock()
+        schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
+        for schedule in schedules.values():
+            pauses = self.prompts.pauses(schedule.id)
+            zone = schedule.zone
+            due = [
+                (
+                    instant,
+                    SlotStatus.PAUSED
+                    if any(p.covers(local_day(instant, zone)) for p in pauses)
+                    else SlotStatus.PLANNED,
+                )
+                for instant in occurrences(schedule.rule, zone, after=now, until=now + HORIZON)
+            ]
+            self.prompts.add_slots(schedule.id, due, now=now)
+        handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
+        for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
+            for before, after in self._share_out(district, now, again=district == changed):
+                handed.append((before, after, schedules[after.schedule_id]))
+        by_owner: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
+        for before, after, schedule in handed:
+            if after.owner_id is not None:
+                by_owner.setdefault(after.owner_id, []).append((after, schedule, before.owner_name))
+        for owner, theirs in by_owner.items():  # one message each, however many slots they take over
+            self._tell({owner}, partial(cards.handed_over, slots=theirs))
+        self._changed()
+        return [after for _, after, _ in handed]
+
+    def _share_out(self, district: str, now: datetime, *, again: bool) -> list[tuple[PromptSlot, PromptSlot]]:
+        """Owners in turn for the district's coming slots (one rota for its board, whichever channel) that
+        have none, or whose owner left the board (only board members take turns); `again`, after a
+        schedule change, for every coming slot without a text, so that the turns still go round in order
+        (deal_turns). The slots whose owner left, as they were and as they are now."""
+        board = sorted({member.person_id for member in self.people.members(district, Role.BOARD)})
+        coming = [
+            slot
+            for slot in self.prompts.slots(district=district, after=now, limit=1000)
+            if slot.status is SlotStatus.PLANNED
+            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
+        ]
+        held = [
+            slot.owner_id
+            if slot.owner_id in board and (not again or slot.text or slot.status is not SlotStatus.PLANNED)
+            else None
+            for slot in coming
+        ]
+        owners = deal_turns(board, self.prompts.last_turn(district, until=now), held)
+        new = {slot.id: owner for slot, owner in zip(coming, owners, strict=True) if owner != slot.owner_id}
+        if not new:
+            return []
+        self.prompts.set_owners(new, now=now)
+        left = {slot.id: slot for slot in coming if slot.id in new and slot.owner_id not in (None, *board)}
+        return [
+            (left[slot.id], slot)
+            for slot in self.prompts.slots(district=district, after=now, limit=1000)
+            if slot.id in left
+        ]
+
+    def upcoming(self, district: str, *, limit: int = 10) -> list[PromptSlot]:
+        """The coming slots: not those posted (early), cancelled or otherwise settled."""
+        coming = [SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED, SlotStatus.POSTING]
+        return self.prompts.slots(district=district, after=self.clock(), statuses=coming, limit=limit)
+
+    def coming(self, district: str, here: Schedule | None) -> Coming:
+        """The coming slots of `here` (a channel's schedule), or of every schedule of the district; and,
+        for a schedule with none coming (all posted early, or set aside), when its next one is due."""
+        schedules = (
+            {here.id: here} if here is not None else {s.id: s for s in self.prompts.schedules(district)}
+        )
+        slots = [slot for slot in self.upcoming(district, limit=200) if slot.schedule_id in schedules]
+        next_due = {
+            schedule.id: self._next_due(schedule)
+            for schedule in schedules.values()
+            if not any(slot.schedule_id == schedule.id for slot in slots)
+        }
+        return Coming(slots, schedules, next_due, here)
+
+    def _next_due(self, schedule: Schedule) -> datetime | None:
+        """The first time after every slot laid out so far, outside the pauses, within a year."""
+        now = self.clock()
+        laid_out = self.prompts.slots(schedule_id=schedule.id, after=now, limit=1000)
+        after = max([now, *(slot.due_at for slot in laid_out)])
+        pauses = self.prompts.pauses(schedule.id)
+        for instant in occurrences(
+            schedule.rule, schedule.zone, after=after, until=now + timedelta(days=366)
+        ):
+            if not any(p.covers(local_day(instant, schedule.zone)) for p in pauses):
+                return instant
+        return None
+
+    def set_approval(self, schedule: Schedule, required: bool) -> list[PromptSlot]:
+        """Approval on or off for one channel's schedule; the written texts that now wait for it."""
+        self.prompts.set_approval(schedule.id, required)
+        if not required:
+            return []
+        coming = self.prompts.slots(
+            schedule_id=schedule.id, after=self.clock(), statuses=[SlotStatus.PLANNED]
+        )
+        return [slot for slot in coming if slot.text and slot.approved_by is None]
+
+    def slot_in(self, district: str, slot_id: int) -> PromptSlot | None:
+        """A slot of this district's, or None (a number from another district is as good as unknown)."""
+        if self.prompts.district_of_slot(slot_id) != district:
+            return None
+        return self.prompts.slot(slot_id)
+
+    def swap(self, first: PromptSlot, second: PromptSlot, by: PersonInfo) -> None:
+        """Swap two slots' owners; each new owner is told (unless they did it)."""
+        now = self.clock()
+        self.prompts.swap_owners(first.id, second.id, now=now)
+        actor = self.people.person_id(by, now=now)
+        for slot, owner in ((first, second.owner_id), (second, first.owner_id)):
+            self._tell_new_owner(slot.id, owner, actor, by)
+
+    def assign(self, slot_id: int, person: PersonInfo, district: str, by: PersonInfo) -> bool:
+        """Give a slot to a board member, who is told; False (and nothing changed) for anyone else."""
+        now = self.clock()
+        if Role.BOARD not in self.people.roles(person, district):
+            return False
+        person_id = self.people.person_id(person, now=now)
+        self.prompts.set_owners({slot_id: person_id}, now=now)
+        actor = self.people.person_id(by, now=now)
+        self._tell_new_owner(slot_id, person_id, actor, by)
+        return True
+
+    def _tell_new_owner(self, slot_id: int, owner: int | None, actor: int, by: PersonInfo) -> None:
+        slot = self.prompts.slot(slot_id)
+        schedule = self.prompts.schedule(slot.schedule_id) if slot else None
+        if slot is None or schedule is None or owner is None or owner == actor:
+            return
+        self._tell({owner}, lambda t: cards.given(t, slot, schedule, actor=by.name))
+
+    def skip(self, slot: PromptSlot, by: PersonInfo, *, confirmed: bool) -> SetAside:
+        """Skip a planned slot. A written text is set aside only once the board member has said yes; its
+        owner and writer are told."""
+        schedule = self.prompts.schedule(slot.schedule_id)
+        assert schedule is not None
+        written = (slot,) if slot.text else ()
+        if written and not confirmed:
+            return SetAside(schedule, written, applied=False)
+        now = self.clock()
+        skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
+        if skipped:
+            self._set_aside(written, by, partial(cards.skipped, schedule=schedule, actor=by.name))
+            self._changed()
+        return SetAside(schedule, written, applied=skipped, changed=int(skipped))
+
+    def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
+        """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
+        coming = self.prompts.slots(
+            schedule_id=schedule.id, after=self.clock(), statuses=[SlotStatus.PLANNED], limit=1000
+        )
+        written = tuple(s for s in coming if s.text and pause.covers(local_day(s.due_at, schedule.zone)))
+        if written and not confirmed:
+            return SetAside(schedule, written, applied=False)
+        pause, joined, changed = self.prompts.add_pause(
+            schedule.id, pause.starts_on, pause.ends_on, zone_name=schedule.timezone, now=self.clock()
+        )
+        self._set_aside(written, by, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
+        self.lay_out(changed=schedule.district)
+        return SetAside(schedule, written, applied=True, changed=changed, pause=pause, joined=joined)
+
+    def resume(self, schedule: Schedule) -> tuple[Pause, int] | None:
+        """Lift the pause in force (from today) or the next one; its slots come back with their texts."""
+        now = self.clock()
+        lifted = self.prompts.lift_pause(
+            schedule.id, today=local_day(now, schedule.zone), zone_name=schedule.timezone, now=now
+        )
+        self.lay_out(changed=schedule.district)
+        return lifted
+
+    def stop(self, schedule: Schedule, by: PersonInfo, *, confirmed: bool) -> SetAside:
+        """Stop a channel's schedule. Written texts are set aside only once the board member said yes;
+        their owners and writers are told (with the text, which is not posted)."""
+        coming = self.prompts.slots(
+            schedule_id=schedule.id,
+            after=self.clock(),
+            statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED],
+            limit=1000,
+        )
+        written = tuple(s for s in coming if s.text)
+        if written and not confirmed:
+            return SetAside(schedule, written, applied=False)
+        stopped = self.prompts.stop_schedule(schedule.conversation_id, now=self.clock())
+        self._set_aside(written, by, partial(cards.stopped, schedule=schedule, actor=by.name))
+        self.lay_out(changed=schedule.district)  # the other channels' turns close the gap
+        return SetAside(schedule, written, applied=stopped)
+
+    def write(self, slot_id: int, text: str, by: PersonInfo) -> str | None:
+        """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it.
+        The name of that writer, if so."""
+        now = self.clock()
+        person_id = self.people.person_id(by, now=now)
+        before = self.prompts.slot(slot_id)
+        self.prompts.set_text(slot_id, text, by=person_id, now=now)
+        if before is None or not before.text or before.text_by in (None, person_id):
+            return None
+        schedule = self.prompts.schedule(before.schedule_id)
+        assert schedule is not None and before.text_by is not None
+        self._tell({before.text_by}, partial(cards.replaced, slot=before, schedule=schedule, actor=by.name))
+        return before.writer_name or ""
+
+    def _set_aside(
+        self, written: tuple[PromptSlot, ...], by: PersonInfo, notice: Callable[..., Reply]
+    ) -> None:
+        actor = self.people.person_id(by, now=self.clock())
+        for slot in written:
+            self._tell_about(slot, actor, partial(notice, slot=slot))
+
+    def _tell_about(self, slot: PromptSlot, actor: int | None, notice: Notice) -> None:
+        """Tell a slot's owner and the writer of its text (not whoever did it) what happened to it."""
+        self._tell({p for p in (slot.owner_id, slot.text_by) if p is not None and p != actor}, notice)
+
+    def _tell(self, people: set[int], notice: Notice) -> None:
+        if people and self.tell is not None:
+            self.tell(people, notice)
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
