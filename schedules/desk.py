@@ -45,6 +45,14 @@ class Coming:
     next_due: dict[int, datetime | None]
 
 
+@dataclass(frozen=True)
+class Planned:
+    """What plan_ahead_now did: the slots handed over (before, after, their schedule), how many laid out."""
+
+    handed: list[tuple[PromptSlot, PromptSlot, Schedule]]
+    laid_out: int
+
+
 class PromptDesk:
     def __init__(
         self,
@@ -149,20 +157,26 @@ class PromptDesk:
     async def plan_ahead(self) -> list[PromptSlot]:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
         of people no longer on the board, who are told; re-arm jobs. The slots handed over, as they are."""
-        handed = await asyncio.to_thread(self._plan_ahead)
+        return await self.planned(await asyncio.to_thread(self.plan_ahead_now), rearm=True)
+
+    async def planned(self, planned: Planned, *, rearm: bool = False) -> list[PromptSlot]:
+        """After `plan_ahead_now` (in a worker thread): tell the new owners, re-arm jobs if slots were laid
+        out (or `rearm`: an owner is no part of a job). The slots handed over, as they are."""
         by_owner: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
-        for before, after, schedule in handed:
+        for before, after, schedule in planned.handed:
             if after.owner_id is not None:
                 by_owner.setdefault(after.owner_id, []).append((after, schedule, before.owner_name))
         for owner, theirs in by_owner.items():  # one message each, however many slots they take over
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
-        if self.on_change is not None:
+        if self.on_change is not None and (rearm or planned.laid_out):
             await self.on_change()
-        return [after for _, after, _ in handed]
+        return [after for _, after, _ in planned.handed]
 
-    def _plan_ahead(self) -> list[tuple[PromptSlot, PromptSlot, Schedule]]:
+    def plan_ahead_now(self) -> Planned:
+        """plan_ahead's storage work, in a worker thread (a role change does it in its own call)."""
         now = self.clock()
         handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
+        laid_out = 0
         for schedule in self.prompts.schedules():
             pauses = self.prompts.pauses(schedule.id)
             zone = schedule.zone
@@ -175,9 +189,9 @@ class PromptDesk:
                 )
                 for instant in occurrences(schedule.rule, zone, after=now, until=now + HORIZON)
             ]
-            self.prompts.add_slots(schedule.id, due, now=now)
+            laid_out += self.prompts.add_slots(schedule.id, due, now=now)
             handed += [(before, after, schedule) for before, after in self._share_out(schedule, now)]
-        return handed
+        return Planned(handed, laid_out)
 
     def _share_out(self, schedule: Schedule, now: datetime) -> list[tuple[PromptSlot, PromptSlot]]:
         """Owners in turn for the coming slots that have none, or whose owner left the board (only board
