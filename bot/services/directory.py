@@ -238,9 +238,10 @@ class Directory:
         return self._give(district, people, Role.DEPUTY, found.name, now=now)
 
     def branch_list(self, district: str) -> BranchList:
-        """The branches, with their chairs."""
-        members = self.people.members(district, Role.CHAIR)
-        known = tuple(sorted(self.checkins.branches(district), key=lambda b: fold(b.name)))
+        """The branches, with their chairs (one moment of the database)."""
+        with self.people.db.snapshot():
+            members = self.people.members(district, Role.CHAIR)
+            known = tuple(sorted(self.checkins.branches(district), key=lambda b: fold(b.name)))
         chairs = {b.name: tuple(sorted(m.name for m in members if m.branch == b.name)) for b in known}
         return BranchList(known, chairs)
 
