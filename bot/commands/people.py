@@ -299,12 +299,14 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
     t = request.t
     kind = taken.kind
     lines = []
-    for name, branches in taken.taken:
+    for person in taken.taken:
         if kind is Role.BOARD:
             text = (
-                t._("{name} is no longer on the board.") if branches else t._("{name} was not on the board.")
+                t._("{name} is no longer on the board.")
+                if person.held
+                else t._("{name} was not on the board.")
             )
-        elif branches:
+        elif person.held:
             text = (
                 t._("{name} no longer chairs {branches}.")
                 if kind is Role.CHAIR
@@ -322,7 +324,7 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 if kind is Role.CHAIR
                 else t._("{name} was deputy for no branch.")
             )
-        lines.append(text.format(name=name, branch=taken.typed, branches=", ".join(branches)))
+        lines.append(text.format(name=person.name, branch=taken.typed, branches=", ".join(person.branches)))
     if taken.planned is not None and context.services.prompts is not None:
         handed = await context.services.prompts.planned(taken.planned)  # their coming prompts change hands
         if handed:

@@ -53,13 +53,22 @@ class NewBranch:
 
 
 @dataclass(frozen=True)
+class TakenFrom:
+    """Whether someone held the role taken (in the branch named, if one was), and, a chair's or deputy's,
+    the branches it was taken in."""
+
+    name: str
+    held: bool
+    branches: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Taken:
-    """A role taken from the mentioned people: per person, the branches it was taken in (a board role:
-    ("",) if they held it), empty if they held none (of the branch `typed`, if one was named)."""
+    """A role taken from the mentioned people (a chair's or deputy's in the branch `typed`, if named)."""
 
     kind: Role
     typed: str
-    taken: tuple[tuple[str, tuple[str, ...]], ...]
+    taken: tuple[TakenFrom, ...]
     planned: Planned | None = None
 
 
@@ -194,14 +203,14 @@ class Directory:
         """Take a role from the people (a chair's or deputy's in the branch `typed`, or in all theirs)."""
         members = self.people.members(district)
         known = {b.name: b.id for b in self.checkins.branches(district)}
-        taken: list[tuple[str, tuple[str, ...]]] = []
+        taken: list[TakenFrom] = []
         for person in people:
             person_id = self.people.find_id(person)
             held = [m for m in members if m.person_id == person_id and m.role is kind]
             if kind is Role.BOARD:
                 if held:
                     self.people.revoke(person, district, kind)
-                taken.append((person.name, ("",) if held else ()))
+                taken.append(TakenFrom(person.name, bool(held)))
                 continue
             branches = [m.branch or "" for m in held]
             if typed:
@@ -210,7 +219,7 @@ class Directory:
             for branch in branches:
                 if branch in known:
                     self.people.revoke_role_in(person, district, kind, known[branch])
-            taken.append((person.name, tuple(sorted(branches, key=fold))))
+            taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=fold))))
         planned = self._plan_ahead() if kind is Role.BOARD else None  # their coming prompts change hands
         return Taken(kind, typed, tuple(taken), planned)
 
