@@ -7,11 +7,18 @@ hands the coming prompts round the new board; `glöm mig bekräfta` erases in on
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import pytest
 
+from bot.db.repository import Repository
+from tests.fakes.activities import BOT_ID, bot_added_to_personal_chat, installed_in_team
 from tests.stories.conftest import ANNA, KIM, LEE, MEGAN, NOA, District, Someone
 
 MOST_CALLS = 2
+T = TypeVar("T")
 AT_NOA = ((NOA, "Noa Holm"),)
 AT_KIM = ((KIM, "Kim Berg"),)
 AT_LEE = ((LEE, "Lee Gu"),)
@@ -63,3 +70,40 @@ async def test_a_turn_makes_one_call_for_who_and_one_for_what(
     reply, calls = await district.off_loop(who, text, locale=locale, mentions=mentions)
     assert reply
     assert len(calls) <= MOST_CALLS, calls
+
+
+def bot_added_to_team(*, service_url: str) -> dict[str, Any]:
+    """Teams' conversationUpdate after an install in a team: the bot among the members added."""
+    activity = installed_in_team(service_url=service_url)
+    del activity["action"]
+    return {**activity, "type": "conversationUpdate", "id": "added-1", "membersAdded": [{"id": BOT_ID}]}
+
+
+EVENTS = {
+    "installed in a team": installed_in_team,
+    "added to a team": bot_added_to_team,
+    "added to a personal chat": bot_added_to_personal_chat,
+}
+
+
+@pytest.mark.parametrize("event", list(EVENTS))
+async def test_an_event_stores_where_the_bot_can_post_in_one_call(district: District, event: str) -> None:
+    """The bot installed or added: the conversation (and its team) remembered, with the district the welcome
+    names read in the same call."""
+    activity = EVENTS[event](service_url=district.connector.url)
+    calls: list[str] = []
+    real = asyncio.to_thread
+
+    async def counted(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        calls.append(getattr(work, "__qualname__", repr(work)))
+        return await real(work, *args, **kwargs)
+
+    asyncio.to_thread = counted
+    try:
+        response = await district.client.post("/api/messages", json=activity)
+    finally:
+        asyncio.to_thread = real
+    assert response.status in (200, 201)
+    assert len(calls) == 1, calls
+    stored = Repository(district.db).conversations()
+    assert activity["conversation"]["id"] in {c.conversation_id for c in stored}
