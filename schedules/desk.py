@@ -160,8 +160,8 @@ class PromptDesk:
         return await self.planned(await asyncio.to_thread(self.plan_ahead_now), rearm=True)
 
     async def planned(self, planned: Planned, *, rearm: bool = False) -> list[PromptSlot]:
-        """After `plan_ahead_now` (in a worker thread): tell the new owners, re-arm jobs if slots were laid
-        out (or `rearm`: an owner is no part of a job). The slots handed over, as they are."""
+        """After `plan_ahead_now` (in a worker thread): tell the new owners; re-arm jobs when slots were laid
+        out (an owner is no part of a job), or always with `rearm`. The slots handed over, as they are."""
         by_owner: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for before, after, schedule in planned.handed:
             if after.owner_id is not None:

@@ -11,7 +11,7 @@ privacy.py; the SQL in bot/db/.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -108,7 +108,7 @@ class BranchChange:
     other: str = ""  # the other branch: added next to, renamed to, merged into, clashing with
     count: int = 0  # reports kept (KEPT) or moved (MERGED)
     known: tuple[BranchInfo, ...] = ()  # the list before the change
-    added: tuple[str, ...] = field(default=())  # the list's names after an addition
+    added: tuple[str, ...] = ()  # the list's names after an addition
 
 
 # --- districts -----------------------------------------------------------------------------------------
