@@ -23,7 +23,6 @@ from bot.commands import Context, Request, Router, Services
 from bot.commands.router import Kind, TurnNote, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates
-from bot.db.engine import StorageGone
 from bot.i18n import flatten_html, genitive, pick_language, strip_invisible, translator
 from bot.notifier import RetryingTurn
 from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
@@ -61,6 +60,7 @@ class DistrictBot:
         self.services = services
         self.repository = services.repository
         self.districts = services.districts
+        self.directory = services.directory  # storage work about conversations, one call per event
         self.settings = settings
         self.clock = clock
         self._recent: OrderedDict[tuple[str, str], None] = OrderedDict()
@@ -255,7 +255,6 @@ class DistrictBot:
         activity = turn.activity
         bot_id = (activity.recipient or {}).get("id")
         if any(member.get("id") == bot_id for member in activity.members_added):
-            await self._remember(activity)
             await self._welcome(turn)
         elif any(member.get("id") == bot_id for member in activity.members_removed):
             await self._forget(activity)
@@ -263,15 +262,23 @@ class DistrictBot:
             await self._remember(activity)
 
     async def _welcome(self, turn: Turn) -> None:
+        """The bot was added: remember the conversation and read its district in one call, then welcome."""
         activity = turn.activity
+        conversation = conversation_of(activity)
+        user = person_of(activity.sender) if conversation.kind == "personal" else None
+        remembered, scope = await asyncio.to_thread(
+            self.directory.installed,
+            conversation,
+            user,
+            team_name(activity),
+            default=self.settings.district,
+            now=self.clock(),
+        )
+        if remembered:
+            self._stored_now(conversation)
         if self._is_redelivery(activity):
             return
         t = translator(pick_language(activity.locale, self.settings.language))
-        conversation = conversation_of(activity)
-        user = person_of(activity.sender) if conversation.kind == "personal" else None
-        scope = await asyncio.to_thread(
-            self.districts.scope, conversation, None, admin=False, default=self.settings.district
-        )
         if user is not None and user.aad_object_id in self.services.admins:
             # The administrator who installs the bot: what to do first (issue 18).
             text = t._(
@@ -294,23 +301,18 @@ class DistrictBot:
         await turn.send(Message(text))
 
     async def _remember(self, activity: Incoming, conversation: ConversationInfo | None = None) -> None:
+        """Where the bot can post (a new conversation, a changed reference), in one call."""
         conversation = conversation or conversation_of(activity)
         if self._stored.get(conversation.conversation_id) == conversation:
             return
         person = person_of(activity.sender) if conversation.kind == "personal" else None
         # A write may wait on the SQLite lock (busy timeout): keep it off the event loop.
-        try:
-            if conversation.team_id:
-                await asyncio.to_thread(
-                    self.districts.note_team, conversation.team_id, team_name(activity), now=self.clock()
-                )
-            await asyncio.to_thread(
-                self.repository.remember_conversation, conversation, person=person, now=self.clock()
-            )
-        except StorageGone:
-            # The database file went away (bot/db/engine.py logged it); the turn goes on, and whatever it
-            # has to store is refused with its own answer (a check-in: "could not store").
-            return
+        if await asyncio.to_thread(
+            self.directory.remember, conversation, person, team_name(activity), now=self.clock()
+        ):
+            self._stored_now(conversation)
+
+    def _stored_now(self, conversation: ConversationInfo) -> None:
         self._stored[conversation.conversation_id] = conversation
         if len(self._stored) > RECENT_ACTIVITIES:
             self._stored.popitem(last=False)
@@ -326,7 +328,7 @@ class DistrictBot:
         if not isinstance(conversation_id, str):
             return
         self._stored.pop(conversation_id, None)
-        await asyncio.to_thread(self.repository.forget_conversation, conversation_id, now=self.clock())
+        await asyncio.to_thread(self.directory.forget_conversation, conversation_id, now=self.clock())
 
     async def _writer(self, activity: Incoming, conversation: ConversationInfo) -> Writer:
         """Who wrote, and the district this turn speaks for (bot/services/people.py). Someone writing in a

@@ -7,11 +7,12 @@ bot/db/people.py.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, no_district
 from bot.i18n import N_, Translator, genitive
-from bot.services.people import Role, matching
+from bot.services.people import Role
 
 LINK_USAGE = N_("link DISTRICT")
 DISTRICT_USAGE = N_("district NAME")
@@ -37,26 +38,21 @@ def register(router: Router) -> None:
                     "On the server: python -m bot teams link TEAM-ID --district DISTRICT"
                 )
             )
-        names = await asyncio.to_thread(context.services.districts.names)
+        directory = context.services.directory
         if not request.args:
+            names = await asyncio.to_thread(directory.district_names)
             return Reply(_where(t, request) + " " + _choose_among(t, names, t._(LINK_USAGE)))
-        found = matching(request.args, names)
-        if len(found) != 1:
-            return _not_one(t, request.args, found, names, t._(LINK_USAGE))
-        [district] = found
-        if conversation.team_id:
-            await asyncio.to_thread(
-                context.services.districts.link_team, conversation.team_id, district, now=context.now
-            )
+        linked = await asyncio.to_thread(directory.link, conversation, request.args, now=context.now)
+        if len(linked.found) != 1:
+            return _not_one(t, request.args, linked.found, linked.names, t._(LINK_USAGE))
+        [district] = linked.found
+        if linked.team:
             return Reply(
                 t._(
                     "This team now belongs to {district}: its channels and its members' personal chats "
                     "get {whose} plan, roles and reports."
                 ).format(district=district, whose=genitive(t, district))
             )
-        await asyncio.to_thread(
-            context.services.districts.link_chat, conversation.conversation_id, district, now=context.now
-        )
         return Reply(t._("This chat now belongs to {district}.").format(district=district))
 
     @router.command(
@@ -76,25 +72,23 @@ def register(router: Router) -> None:
                 return no_district(request)
             return Reply(t._("I answer you about {district}.").format(district=request.district))
         assert request.user is not None
-        districts = context.services.districts
         admin = Role.ADMIN in request.roles or bool(
             request.user.aad_object_id and request.user.aad_object_id in context.services.admins
         )
-        names = await asyncio.to_thread(districts.names)
-        yours = names if admin else await asyncio.to_thread(districts.belongs, request.user)
-        found = matching(request.args, names)
-        if len(found) != 1:
-            return _not_one(t, request.args, found, yours, t._(DISTRICT_USAGE))
-        [chosen] = found
-        if chosen not in yours:
+        chosen = await asyncio.to_thread(
+            context.services.directory.choose, request.user, request.args, admin=admin, now=context.now
+        )
+        if len(chosen.found) != 1:
+            return _not_one(t, request.args, chosen.found, chosen.yours, t._(DISTRICT_USAGE))
+        [named] = chosen.found
+        if not chosen.chosen:
             return Reply(
                 t._(
                     "As far as I know you don't belong to {district}. Write to me once in its team "
                     "(@mention me there), then choose it here."
-                ).format(district=chosen)
+                ).format(district=named)
             )
-        await asyncio.to_thread(districts.choose, request.user, chosen, now=context.now)
-        return Reply(t._("From now on I answer you about {district}.").format(district=chosen))
+        return Reply(t._("From now on I answer you about {district}.").format(district=named))
 
 
 def _where(t: Translator, request: Request) -> str:
@@ -103,13 +97,13 @@ def _where(t: Translator, request: Request) -> str:
     return t._("This conversation is not linked to a district yet.")
 
 
-def _choose_among(t: Translator, names: list[str], usage: str) -> str:
+def _choose_among(t: Translator, names: Sequence[str], usage: str) -> str:
     if not names:
         return t._("No district has a plan yet: import one with python -m bot plan import.")
     return t._("Districts: {names}. Choose with: {usage}").format(names=", ".join(names), usage=usage)
 
 
-def _not_one(t: Translator, text: str, found: list[str], names: list[str], usage: str) -> Reply:
+def _not_one(t: Translator, text: str, found: Sequence[str], names: Sequence[str], usage: str) -> Reply:
     if found:
         return Reply(
             t._("\u201c{text}\u201d fits several districts: {names}. Write more of the name.").format(

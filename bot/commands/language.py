@@ -45,7 +45,9 @@ def register(router: Router) -> None:
                 )
             )
         chosen = CHOICES[wanted]
-        await asyncio.to_thread(context.people.choose_language, request.user, chosen, now=context.now)
+        await asyncio.to_thread(
+            context.services.directory.choose_language, request.user, chosen, now=context.now
+        )
         if chosen is None:
             t = translator(person_language(None, request.locale, context.services.language))
             source = language_of_locale(request.locale)

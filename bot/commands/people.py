@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Sequence
 
 from babel.lists import format_list
 
 from bot.cards import Reply
-from bot.commands.router import Context, Request, Router, roles_of
-from bot.db.checkins import BranchInfo
+from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator, fold
-from bot.services.branches import BranchName, find_branch, names
+from bot.services.branches import BranchName, Named, names
+from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
 
 _ROLE_WORDS = {
@@ -56,56 +57,30 @@ def register(router: Router) -> None:
                 + _usage(t)
             )
         named, confirmed = _confirmed(words[1:])
+        directory = context.services.directory
         if remove:
-            return Reply(await _take(request, context, kind, " ".join(named)))
-        if kind is Role.BOARD:
-            lines = []
-            for person in request.mentions:
-                new = await asyncio.to_thread(
-                    context.people.grant, person, request.district, kind, now=context.now
-                )
-                text = t._("{name} is now on the board.") if new else t._("{name} was on the board already.")
-                lines.append(text.format(name=person.name))
-            if context.services.prompts is not None:
-                await context.services.prompts.plan_ahead()  # new board members join the rota
-            return Reply(" ".join(lines))
-        if not named:
-            return Reply(t._("Name the branch after the person, e.g. role chair @Adele Sundsvall."))
-        branch = await _branch_for(request, context, " ".join(named), confirmed)
-        if isinstance(branch, Reply):
-            return branch
-        lines = []
-        for person in request.mentions:
-            new = await asyncio.to_thread(
-                context.people.grant, person, request.district, kind, branch=branch, now=context.now
+            taken = await asyncio.to_thread(
+                directory.take, request.district, request.mentions, kind, " ".join(named)
             )
-            if kind is Role.CHAIR:
-                text = (
-                    t._("{name} is now chair of {branch}.")
-                    if new
-                    else t._("{name} chaired {branch} already.")
+            return Reply(await _taken(request, context, taken))
+        if kind is not Role.BOARD and not named:
+            return Reply(t._("Name the branch after the person, e.g. role chair @Adele Sundsvall."))
+        granted = await asyncio.to_thread(
+            directory.grant,
+            request.district,
+            request.mentions,
+            kind,
+            " ".join(named),
+            confirmed=confirmed,
+            now=context.now,
+        )
+        if isinstance(granted, NewBranch):
+            return Reply(
+                t._("New branch “{name}”? Branches: {names}. To add it, write: {command}").format(
+                    name=granted.typed, names=names(granted.known), command=_again(request)
                 )
-            else:
-                text = (
-                    t._("{name} is now deputy for the chair of {branch} and reports for it.")
-                    if new
-                    else t._("{name} was deputy for {branch} already.")
-                )
-            lines.append(text.format(name=person.name, branch=branch))
-        if kind is Role.CHAIR:  # a new chair is added, not swapped in: say who else still chairs it
-            named_now = {person.name for person in request.mentions}
-            chairs = await asyncio.to_thread(context.people.members, request.district, Role.CHAIR)
-            others = [m.name for m in chairs if m.branch == branch and m.name not in named_now]
-            if others:
-                also = t.ngettext(
-                    "{names} also chairs {branch}.", "{names} also chair {branch}.", len(others)
-                )
-                lines.append(
-                    also.format(names=format_list(others, locale=t.language), branch=branch)
-                    + " "
-                    + t._("If that has changed, write: role remove chair @{name}").format(name=others[0])
-                )
-        return Reply(" ".join(lines))
+            )
+        return Reply(await _granted(request, context, granted))
 
     @router.command(
         "ersättare",
@@ -123,32 +98,22 @@ def register(router: Router) -> None:
         words = strip_names(request.args, request.mentions, request.mentions_written).split()
         remove = any(fold(w) in _REMOVE_WORDS for w in words)
         words = [w for w in words if fold(w) not in _REMOVE_WORDS]
-        me = await asyncio.to_thread(context.people.find_id, request.user)
-        members = await asyncio.to_thread(context.people.members, request.district)
-        chaired = [m.branch for m in members if m.person_id == me and m.role is Role.CHAIR and m.branch]
-        own = [BranchName(name) for name in chaired]
-        found = find_branch(" ".join(words), own) if words else (own[0] if len(own) == 1 else None)
-        if found is None:
-            return Reply(t._("Name one of your branches after the person: {names}.").format(names=names(own)))
-        if remove:
-            return Reply(await _take(request, context, Role.DEPUTY, found.name))
-        lines = []
-        for person in request.mentions:
-            new = await asyncio.to_thread(
-                context.people.grant,
-                person,
-                request.district,
-                Role.DEPUTY,
-                branch=found.name,
-                now=context.now,
+        done = await asyncio.to_thread(
+            context.services.directory.deputy,
+            request.district,
+            request.user,
+            request.mentions,
+            " ".join(words),
+            remove=remove,
+            now=context.now,
+        )
+        if isinstance(done, NotTheirs):
+            return Reply(
+                t._("Name one of your branches after the person: {names}.").format(names=names(done.own))
             )
-            text = (
-                t._("{name} is now deputy for the chair of {branch} and reports for it.")
-                if new
-                else t._("{name} was deputy for {branch} already.")
-            )
-            lines.append(text.format(name=person.name, branch=found.name))
-        return Reply(" ".join(lines))
+        if isinstance(done, Taken):
+            return Reply(await _taken(request, context, done))
+        return Reply(await _granted(request, context, done))
 
     @router.command(
         "roller", "roles", usage=N_("roles"), summary=N_("who is on the board and who chairs the branches")
@@ -156,7 +121,7 @@ def register(router: Router) -> None:
     async def roles(request: Request, context: Context) -> Reply:
         """The district's board, branch chairs and deputies."""
         t = request.t
-        members = await asyncio.to_thread(context.people.members, request.district)
+        members = await asyncio.to_thread(context.services.directory.members, request.district)
         if not members:
             return Reply(t._("Nobody has a role in {district} yet.").format(district=request.district))
         board = sorted({m.name for m in members if m.role is Role.BOARD})
@@ -178,93 +143,83 @@ def register(router: Router) -> None:
     async def branches(request: Request, context: Context) -> Reply:
         """List the branches with their chairs; the board adds, renames, merges and removes them."""
         t = request.t
-        known = await asyncio.to_thread(context.checkins.branches, request.district)
+        directory = context.services.directory
         words = request.args.split()
         action = _branch_action(words)
         if action is None:
             if words:
                 return Reply(_branches_usage(t))
-            members = await asyncio.to_thread(context.people.members, request.district)
+            listed = await asyncio.to_thread(directory.branch_list, request.district)
             lines = [t._("Branches in {district}:").format(district=request.district)]
-            for branch in sorted(known, key=lambda b: fold(b.name)):
-                chairs = sorted(m.name for m in members if m.role is Role.CHAIR and m.branch == branch.name)
+            for branch in listed.branches:
+                chairs = listed.chairs.get(branch.name, ())
                 lines.append(f"\u2022 {branch.name}: " + (", ".join(chairs) or t._("no chair yet")))
-            if not known:
+            if not listed.branches:
                 lines.append(t._("None yet. The board adds them with: branches add NAME"))
             return Reply("\n".join(lines))
-        if not allows(await roles_of(request.user, request.district, context), Role.BOARD):
+        if not allows(request.roles, Role.BOARD):
             return Reply(t._("Only the board can change the list of branches."))
         verb, first, second = action
-        if verb == "add":
-            name, confirmed = _confirmed(first)
-            typed = " ".join(name)
-            if not typed:
-                return Reply(_branches_usage(t))
-            close = find_branch(typed, known)
-            if close is not None and fold(close.name) == fold(typed):
-                return Reply(t._("{name} is on the list already.").format(name=close.name))
-            if close is not None and not confirmed:
-                return Reply(
-                    t._("“{name}” is close to {existing}. To add it anyway, write: {command}").format(
-                        name=typed,
-                        existing=close.name,
-                        command=f"{request.command} {request.args} {t._('yes')}",
-                    )
-                )
-            added = await asyncio.to_thread(
-                context.people.add_branch, request.district, typed, now=context.now
-            )
-            return Reply(
-                t._("Added {name}. Branches: {names}").format(
-                    name=added, names=names([*known, BranchName(added)])
-                )
-            )
-        source = find_branch(" ".join(first), known)
-        if source is None:
-            return Reply(_unknown(t, " ".join(first), known))
-        if verb == "remove":
-            left = await asyncio.to_thread(context.people.remove_branch, request.district, source.id)
-            if left:
-                return Reply(
-                    t.ngettext(
-                        "{name} has {count} report, kept as history: merge it into another branch instead "
-                        "(branches merge {name} into NAME).",
-                        "{name} has {count} reports, kept as history: merge it into another branch instead "
-                        "(branches merge {name} into NAME).",
-                        left,
-                    ).format(name=source.name, count=left)
-                )
-            return Reply(t._("Removed {name}; its chairs no longer chair it.").format(name=source.name))
-        target_name = " ".join(second)
-        if not target_name:
+        name, confirmed = _confirmed(first) if verb == "add" else (first, False)
+        if verb == "add" and not name:
             return Reply(_branches_usage(t))
-        if verb == "rename":
-            clash = find_branch(target_name, known)
-            if clash is not None and clash.id != source.id and fold(clash.name) == fold(target_name):
-                return Reply(
-                    t._(
-                        "{name} is on the list already; merge the two with: branches merge {old} into {name}"
-                    ).format(name=clash.name, old=source.name)
-                )
-            await asyncio.to_thread(context.people.rename_branch, request.district, source.id, target_name)
-            return Reply(
-                t._("{old} is now called {new}; its reports and chairs stay with it.").format(
-                    old=source.name, new=" ".join(target_name.split())
-                )
-            )
-        target = find_branch(target_name, known)
-        if target is None:
-            return Reply(_unknown(t, target_name, known))
-        if target.id == source.id:
-            return Reply(t._("That is the same branch."))
-        moved = await asyncio.to_thread(context.people.merge_branches, request.district, source.id, target.id)
-        return Reply(
-            t.ngettext(
-                "Merged {old} into {new}: {count} report and the chairs moved to {new}.",
-                "Merged {old} into {new}: {count} reports and the chairs moved to {new}.",
-                moved,
-            ).format(old=source.name, new=target.name, count=moved)
+        changed = await asyncio.to_thread(
+            directory.change_branches,
+            request.district,
+            verb,
+            " ".join(name),
+            " ".join(second),
+            confirmed=confirmed,
+            now=context.now,
         )
+        return Reply(_branch_change(request, changed))
+
+
+def _branch_change(request: Request, changed: BranchChange) -> str:
+    """What the board's change to the branch list came to, in words."""
+    t = request.t
+    match changed.change:
+        case Change.ON_LIST:
+            return t._("{name} is on the list already.").format(name=changed.name)
+        case Change.CLOSE:
+            return t._("“{name}” is close to {existing}. To add it anyway, write: {command}").format(
+                name=changed.name,
+                existing=changed.other,
+                command=f"{request.command} {request.args} {t._('yes')}",
+            )
+        case Change.ADDED:
+            return t._("Added {name}. Branches: {names}").format(
+                name=changed.name, names=names([BranchName(name) for name in changed.added])
+            )
+        case Change.UNKNOWN:
+            return _unknown(t, changed.name, changed.known)
+        case Change.KEPT:
+            return t.ngettext(
+                "{name} has {count} report, kept as history: merge it into another branch instead "
+                "(branches merge {name} into NAME).",
+                "{name} has {count} reports, kept as history: merge it into another branch instead "
+                "(branches merge {name} into NAME).",
+                changed.count,
+            ).format(name=changed.name, count=changed.count)
+        case Change.REMOVED:
+            return t._("Removed {name}; its chairs no longer chair it.").format(name=changed.name)
+        case Change.CLASH:
+            return t._(
+                "{name} is on the list already; merge the two with: branches merge {old} into {name}"
+            ).format(name=changed.other, old=changed.name)
+        case Change.RENAMED:
+            return t._("{old} is now called {new}; its reports and chairs stay with it.").format(
+                old=changed.name, new=changed.other
+            )
+        case Change.SAME:
+            return t._("That is the same branch.")
+        case Change.USAGE:
+            return _branches_usage(t)
+    return t.ngettext(
+        "Merged {old} into {new}: {count} report and the chairs moved to {new}.",
+        "Merged {old} into {new}: {count} reports and the chairs moved to {new}.",
+        changed.count,
+    ).format(old=changed.name, new=changed.other, count=changed.count)
 
 
 _ACTIONS = {
@@ -302,23 +257,6 @@ def _confirmed(words: list[str]) -> tuple[list[str], bool]:
     return words, False
 
 
-async def _branch_for(request: Request, context: Context, typed: str, confirmed: bool) -> str | Reply:
-    """The branch a role names: one on the list (case, accents and small misspellings aside), or, confirmed,
-    a new one."""
-    t = request.t
-    known = await asyncio.to_thread(context.checkins.branches, request.district)
-    found = find_branch(typed, known)
-    if found is not None:
-        return found.name
-    if not confirmed:
-        return Reply(
-            t._("New branch “{name}”? Branches: {names}. To add it, write: {command}").format(
-                name=typed, names=names(known), command=_again(request)
-            )
-        )
-    return await asyncio.to_thread(context.people.add_branch, request.district, typed, now=context.now)
-
-
 def _again(request: Request) -> str:
     """The command as written, mentions as @Name, with "ja"/"yes" after it."""
     text = request.args
@@ -327,64 +265,75 @@ def _again(request: Request) -> str:
     return f"{request.command} {' '.join(text.split())} {request.t._('yes')}"
 
 
-async def _take(request: Request, context: Context, kind: Role, typed: str) -> str:
-    """Take a role from the mentioned people; what changed, exactly."""
+async def _granted(request: Request, context: Context, granted: Granted) -> str:
+    """What giving a role changed, exactly."""
     t = request.t
-    members = await asyncio.to_thread(context.people.members, request.district)
     lines = []
-    for person in request.mentions:
-        person_id = await asyncio.to_thread(context.people.find_id, person)
-        held = [m for m in members if m.person_id == person_id and m.role is kind]
-        if kind is Role.BOARD:
-            if not held:
-                lines.append(t._("{name} was not on the board.").format(name=person.name))
-                continue
-            await asyncio.to_thread(context.people.revoke, person, request.district, kind)
-            lines.append(t._("{name} is no longer on the board.").format(name=person.name))
-            continue
-        branches = [m.branch or "" for m in held]
-        if typed:
-            wanted = find_branch(typed, [BranchName(b) for b in branches])
-            branches = [wanted.name] if wanted else []
-        if not branches:
-            lines.append(
-                (
-                    t._("{name} chaired no branch.")
-                    if kind is Role.CHAIR
-                    else t._("{name} was deputy for no branch.")
-                ).format(name=person.name)
-                if not typed
-                else (
-                    t._("{name} did not chair {branch}.")
-                    if kind is Role.CHAIR
-                    else t._("{name} was not deputy for {branch}.")
-                ).format(name=person.name, branch=typed)
+    for name, new in granted.given:
+        if granted.kind is Role.BOARD:
+            text = t._("{name} is now on the board.") if new else t._("{name} was on the board already.")
+        elif granted.kind is Role.CHAIR:
+            text = t._("{name} is now chair of {branch}.") if new else t._("{name} chaired {branch} already.")
+        else:
+            text = (
+                t._("{name} is now deputy for the chair of {branch} and reports for it.")
+                if new
+                else t._("{name} was deputy for {branch} already.")
             )
-            continue
-        known = {b.name: b.id for b in await asyncio.to_thread(context.checkins.branches, request.district)}
-        for branch in branches:
-            if branch in known:
-                await asyncio.to_thread(
-                    context.people.revoke_role_in, person, request.district, kind, known[branch]
-                )
-        text = (
-            t._("{name} no longer chairs {branches}.")
-            if kind is Role.CHAIR
-            else t._("{name} is no longer deputy for {branches}.")
+        lines.append(text.format(name=name, branch=granted.branch))
+    if granted.others:  # a new chair is added, not swapped in: say who else still chairs it
+        also = t.ngettext(
+            "{names} also chairs {branch}.", "{names} also chair {branch}.", len(granted.others)
         )
-        lines.append(text.format(name=person.name, branches=", ".join(sorted(branches, key=fold))))
-    if kind is Role.BOARD and context.services.prompts is not None:
-        handed = await context.services.prompts.plan_ahead()  # their coming prompts change hands
-        if handed:
-            lines.append(
-                t._("Their coming prompts go to: {slots}.").format(
-                    slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in handed)
-                )
-            )
+        lines.append(
+            also.format(names=format_list(list(granted.others), locale=t.language), branch=granted.branch)
+            + " "
+            + t._("If that has changed, write: role remove chair @{name}").format(name=granted.others[0])
+        )
     return " ".join(lines)
 
 
-def _unknown(t: Translator, typed: str, known: list[BranchInfo]) -> str:
+async def _taken(request: Request, context: Context, taken: Taken) -> str:
+    """What taking a role changed, exactly."""
+    t = request.t
+    kind = taken.kind
+    lines = []
+    for person in taken.taken:
+        if kind is Role.BOARD:
+            text = (
+                t._("{name} is no longer on the board.")
+                if person.held
+                else t._("{name} was not on the board.")
+            )
+        elif person.held:
+            text = (
+                t._("{name} no longer chairs {branches}.")
+                if kind is Role.CHAIR
+                else t._("{name} is no longer deputy for {branches}.")
+            )
+        elif taken.typed:
+            text = (
+                t._("{name} did not chair {branch}.")
+                if kind is Role.CHAIR
+                else t._("{name} was not deputy for {branch}.")
+            )
+        else:
+            text = (
+                t._("{name} chaired no branch.")
+                if kind is Role.CHAIR
+                else t._("{name} was deputy for no branch.")
+            )
+        lines.append(text.format(name=person.name, branch=taken.typed, branches=", ".join(person.branches)))
+    if taken.handed:
+        lines.append(
+            t._("Their coming prompts go to: {slots}.").format(
+                slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in taken.handed)
+            )
+        )
+    return " ".join(lines)
+
+
+def _unknown(t: Translator, typed: str, known: Sequence[Named]) -> str:
     return t._("There is no branch called “{name}”. Branches: {names}").format(
         name=typed[:60], names=names(known)
     )

@@ -14,10 +14,8 @@ from dataclasses import replace
 from bot.cards import Reply
 from bot.cards import privacy as cards
 from bot.commands.router import Context, Request, Router
-from bot.db.privacy import PrivacyRepository
 from bot.i18n import N_, Translator, fold
 from bot.services.export import ExportLinks
-from bot.services.privacy import summarize
 
 # The route's own word: `data` alone, and what `mina data` / `my data` (the `mina` route) hands over to.
 DATA_WORD = "data"
@@ -47,9 +45,12 @@ def register(router: Router, links: ExportLinks | None) -> None:
             return _personal_only(t)
         if request.user is None:
             return cards.nothing_stored(t)
-        data = await asyncio.to_thread(_store(context).collect, request.user)
-        if data is None:
+        held = await asyncio.to_thread(
+            context.services.directory.personal_data, request.user, now=context.now
+        )
+        if held is None:
             return cards.nothing_stored(t)
+        data = held.data
         url, until = None, ""
         if links is not None:
             url, expires = links.personal_link(replace(data.subject, language=t.language), now=context.now)
@@ -57,7 +58,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         return cards.my_data(
             t,
             data,
-            summarize(data, now=context.now),
+            held.summary,
             zone=context.services.zone,
             url=url,
             minutes=round(links.lifetime.total_seconds() / 60) if links else 0,
@@ -86,15 +87,13 @@ def register(router: Router, links: ExportLinks | None) -> None:
             )
         if request.user is None:
             return cards.nothing_stored(t)
-        store = _store(context)
+        directory = context.services.directory
         if len(words) == 1:
-            data = await asyncio.to_thread(store.collect, request.user)
-            if data is None:
+            held = await asyncio.to_thread(directory.personal_data, request.user, now=context.now)
+            if held is None:
                 return cards.nothing_stored(t)
-            return cards.confirm_forget(
-                t, summarize(data, now=context.now), command=forget_command(t.language, confirm=True)
-            )
-        result = await asyncio.to_thread(store.forget, request.user)
+            return cards.confirm_forget(t, held.summary, command=forget_command(t.language, confirm=True))
+        result = await asyncio.to_thread(directory.forget, request.user)
         if result is None:
             return cards.nothing_stored(t)
         return replace(cards.forgotten(t, result, admin=_is_admin(request, context)), forgot_sender=True)
@@ -107,10 +106,6 @@ def _personal_only(t: Translator) -> Reply:
             "conversation could read my answer."
         )
     )
-
-
-def _store(context: Context) -> PrivacyRepository:
-    return PrivacyRepository(context.repository.db)
 
 
 def _is_admin(request: Request, context: Context) -> bool:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.cards import Reply
 from bot.db.checkins import CheckInRepository
 from bot.db.people import DistrictRepository, PeopleRepository
+from bot.db.privacy import PrivacyRepository
 from bot.db.repository import Repository
 from bot.i18n import (
     SHARED_WORDS,
@@ -33,6 +34,7 @@ from bot.i18n import (
     unglue,
 )
 from bot.services.checkins import Reporting
+from bot.services.directory import Directory
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
 from bot.services.progress import Progress
@@ -71,6 +73,18 @@ class Services:
     plan_reviews: PlanReviews | None = None  # plans sent as files, under review (bot/services/plan_review.py)
     language: str = "sv"  # the district's language: for whoever has neither chosen one nor a Teams locale
     engagement: EngagementCounter | None = None  # reactions and replies to the bot's posts
+
+    @cached_property
+    def directory(self) -> Directory:
+        """People, districts and conversations: one turn's storage work (bot/services/directory.py)."""
+        return Directory(
+            repository=self.repository,
+            people=self.people,
+            checkins=self.checkins,
+            districts=self.districts,
+            privacy=PrivacyRepository(self.repository.db),
+            prompts=self.prompts,
+        )
 
 
 @dataclass(frozen=True)

@@ -313,10 +313,11 @@ comment_words = st.one_of(
 
 def _plain(words: list[str]) -> list[str]:
     """A comment whose first word the form would rightly read as more -- a date ("igår", "12 mars"), a group
-    of a number ("1 650") or the rest of "inte klart" -- starts with "om" (about) instead."""
+    of a number ("1 650") or the rest of "inte klart" -- starts with "om" (about) instead. A day word
+    anywhere is the report's day ("2 möte igår"), so a comment has none."""
+    words = [word for word in words if fold(word) not in ("idag", "today", "igar", "yesterday")]
     if words and (
-        fold(words[0]) in ("idag", "today", "igar", "yesterday", "klart", "klar", "done", "gjort")
-        or any(ch.isdigit() for ch in words[0])
+        fold(words[0]) in ("klart", "klar", "done", "gjort") or any(ch.isdigit() for ch in words[0])
     ):
         return ["om", *words]
     return words

@@ -110,7 +110,14 @@ class District:
         posted = await self.connector.wait_for(before + 1)
         return reply_text(posted[before].body)
 
-    async def off_loop(self, who: Someone, text: str, *, locale: str = "sv-SE") -> tuple[str, list[str]]:
+    async def off_loop(
+        self,
+        who: Someone,
+        text: str,
+        *,
+        locale: str = "sv-SE",
+        mentions: tuple[tuple[Someone, str], ...] = (),
+    ) -> tuple[str, list[str]]:
         """What `who` reads after writing `text`, and the work the turn ran off the event loop (issue 16:
         one call for who wrote it, one for what they asked), by name."""
         await self.say(who, "hjälp", locale=locale)  # their first turn also remembers the conversation
@@ -123,7 +130,7 @@ class District:
 
         asyncio.to_thread = counted
         try:
-            reply = await self.say(who, text, locale=locale)
+            reply = await self.say(who, text, locale=locale, mentions=mentions)
         finally:
             asyncio.to_thread = real
         return reply, calls
