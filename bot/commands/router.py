@@ -394,9 +394,9 @@ async def refusal(request: Request, context: Context, needed: Role) -> Reply:
         return Reply(
             t._("Only an administrator can do that. Administrators are named in the bot's settings.")
         )
-    board = await asyncio.to_thread(context.people.members, request.district, Role.BOARD)
-    names = ", ".join(sorted({member.name for member in board if member.name}))
     if needed is Role.BOARD:
+        board = await asyncio.to_thread(context.people.members, request.district, Role.BOARD)
+        names = ", ".join(sorted({member.name for member in board if member.name}))
         if not names:
             return Reply(
                 t._(

@@ -24,13 +24,12 @@ from babel.dates import get_day_names, get_month_names
 from bot.i18n import fold, fold_letters
 from bot.services.branches import leading_branch
 from bot.services.goals import Goal, Target, TargetKind
-from bot.services.people import PersonInfo, Role, with_admin
+from bot.services.people import PersonInfo, Role
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from bot.db.checkins import BranchInfo, CheckInRepository, StoredCheckIn
-    from bot.db.people import PeopleRepository
 
 MAX_COMMENT_LENGTH = 500
 # Above these a value is a typo, not a report: nobody holds 1,000 meetings, or has a billion followers.
@@ -494,20 +493,23 @@ class Refused:
 class Reporting:
     """Who may report, and storing a valid check-in for the branch it counts for; called in worker threads."""
 
-    def __init__(
-        self, checkins: CheckInRepository, people: PeopleRepository, admins: Collection[str]
-    ) -> None:
+    def __init__(self, checkins: CheckInRepository) -> None:
         self.checkins = checkins
-        self.people = people
-        self.admins = admins
 
-    def may_report(self, person: PersonInfo, district: str) -> bool:
+    def may_report(self, person: PersonInfo, district: str, roles: Collection[Role]) -> bool:
         """Whether they may report on any goal at all (the form and dialog are offered only to them)."""
         reporter = self.checkins.reporter(person, district)
-        return may_report(self._roles(person, district), reporter.chairs, reporter.responsible)
+        return may_report(roles, reporter.chairs, reporter.responsible)
 
     def store(
-        self, person: PersonInfo, district: str, goal: Goal, draft: CheckInDraft, *, now: datetime
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        goal: Goal,
+        draft: CheckInDraft,
+        *,
+        now: datetime,
     ) -> StoredCheckIn | Refused | Repeat:
         """Store the check-in for the branch the sender may report for, or say why not. A report like one
         stored before (same goal, branch, day and value) is not stored but answered with that one, unless
@@ -519,7 +521,7 @@ class Reporting:
         if isinstance(named, str):
             return Refused(Refusal.UNKNOWN_BRANCH, reporter.chairs, branches, named=named)
         branch = reporting_for(
-            self._roles(person, district),
+            roles,
             reporter.chairs,
             reporter.responsible,
             goal.id,
@@ -552,9 +554,6 @@ class Reporting:
             now=now,
             submission=draft.submission,
         )
-
-    def _roles(self, person: PersonInfo, district: str) -> set[Role]:
-        return with_admin(self.people.roles(person, district), person, self.admins)
 
 
 @dataclass(frozen=True)

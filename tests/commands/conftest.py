@@ -71,7 +71,7 @@ def services_on(repository: Repository) -> Services:
         people=people,
         checkins=checkins,
         progress=progress,
-        reporting=Reporting(checkins, people, frozenset({ADMIN.aad_object_id or ""})),
+        reporting=Reporting(checkins),
         districts=DistrictRepository(db),
         admins=frozenset({ADMIN.aad_object_id or ""}),
         zone=ZONE,
