@@ -516,7 +516,7 @@ class Reporting:
         the draft is `confirmed`. Raises the repository's AlreadyStored for a submission stored before,
         NotStored if it could not be stored."""
         reporter = self.checkins.reporter(person, district)
-        branches = tuple(self.checkins.branches(district))
+        branches = reporter.branches
         comment, named = branch_in(draft.comment, branches)
         if isinstance(named, str):
             return Refused(Refusal.UNKNOWN_BRANCH, reporter.chairs, branches, named=named)
@@ -532,15 +532,17 @@ class Reporting:
             names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
             return Refused(branch, reporter.chairs, branches, tuple(names))
         branch_id = branch.id if branch else None
-        if draft.submission is not None:
-            self.checkins.submitted(draft.submission)  # a message or form sent again: AlreadyStored
-        if not draft.confirmed:
+        if not draft.confirmed:  # a message or form sent again raises AlreadyStored, here or in add
             same = self.checkins.same_report(
-                district, goal.id, branch_id, draft.happened_on, draft.value, area=draft.area
+                district,
+                goal.id,
+                branch_id,
+                draft.happened_on,
+                draft.value,
+                area=draft.area,
+                submission=draft.submission,
             )
             if same is not None:
-                if draft.submission is not None:  # the same message, stored a moment ago: AlreadyStored
-                    self.checkins.submitted(draft.submission)
                 return Repeat(same)
         return self.checkins.add(
             district=district,
