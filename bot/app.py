@@ -113,7 +113,8 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
     prompts = PromptRepository(database)
     desk = PromptDesk(prompts, people, clock, timezone=settings.timezone)
     checkins = CheckInRepository(database)
-    progress = Progress(repository, checkins, settings.zone)
+    engagement = EngagementRepository(database)
+    progress = Progress(repository, checkins, settings.zone, prompts=prompts, engagement=engagement)
     services = Services(
         repository=repository,
         people=people,
@@ -127,7 +128,7 @@ def build(settings: Settings, *, clock: Clock = utc_now) -> Components:
         reports=BoardReports(progress, FollowUpRepository(database), checkins, people, prompts),
         plan_reviews=plan_reviews_on(repository),
         language=settings.language,
-        engagement=EngagementCounter(EngagementRepository(database)),
+        engagement=EngagementCounter(engagement),
     )
     exports = export_links(settings)
     bot = DistrictBot(

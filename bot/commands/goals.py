@@ -10,8 +10,6 @@ from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
-from bot.services.engagement import PostsTally, tally
-from bot.services.goals import Plan
 from bot.services.people import Role, allows
 
 # "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
@@ -32,11 +30,11 @@ def register(router: Router) -> None:
         correction = None if number else plans.correction_in(request)
         if correction is not None:
             return await plans.correct(request, context, correction)
+        if number:
+            return await _goal(request, context, int(number.group(1)))
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
-        if number:
-            return await _goal(request, context, plan, int(number.group(1)))
         if not request.args:
             return cards.goal_list(request.t, plan)
         return cards.search_results(request.t, request.args, plan.search(request.args))
@@ -54,34 +52,23 @@ def register(router: Router) -> None:
         return cards.search_results(request.t, request.args, plan.search(request.args))
 
 
-async def _goal(request: Request, context: Context, plan: Plan, number: int) -> Reply:
-    goal = plan.goal(number)
-    if goal is None:
+async def _goal(request: Request, context: Context, number: int) -> Reply:
+    board = allows(request.roles, Role.BOARD)
+    answer = await asyncio.to_thread(
+        context.progress.goal_answer, request.district, number, now=context.now, changes=board
+    )
+    plan = answer.plan
+    if plan is None or not plan.goals:
+        return _no_plan(request)
+    if answer.found is None:
         return Reply(
             request.t._(
                 "There is no goal {number}. The plan has goals 1\u2013{last}; write goals to see them."
             ).format(number=number, last=len(plan.goals))
         )
-    board = allows(request.roles, Role.BOARD)
-    found = await asyncio.to_thread(context.progress.goal, plan, goal, now=context.now, changes=board)
-    posts = await _posts(request, context) if goal.counts_posts else None
-    return cards.goal_detail(request.t, plan, found, today=context.progress.today(context.now), posts=posts)
-
-
-async def _posts(request: Request, context: Context) -> PostsTally | None:
-    """The bot's posts for the plan's goal for posts: made against the target, and discussions started."""
-    desk, counter = context.services.prompts, context.services.engagement
-    if desk is None or counter is None:
-        return None
-    records = await asyncio.to_thread(desk.prompts.posts, request.district, limit=1000)
-    zone = context.services.zone
-    sent = [
-        (p.sent_at.astimezone(zone).date(), p.engagement)
-        for p in records
-        if p.sent_at and p.outcome == "sent"
-    ]
-    reads = await asyncio.to_thread(counter.store.reads_channels, request.district)
-    return tally(sent, context.now.astimezone(zone).date(), reads_replies=reads)
+    return cards.goal_detail(
+        request.t, plan, answer.found, today=context.progress.today(context.now), posts=answer.posts
+    )
 
 
 def _no_plan(request: Request) -> Reply:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
-from bot.commands.router import Context, Request, Route, Router, roles_of
+from bot.commands.router import Context, Request, Route, Router
 from bot.i18n import N_, Translator
 from bot.services.people import Role, allows
 
@@ -252,7 +252,7 @@ def register(router: Router) -> None:
         route = router.route_for(wanted) if wanted else None
         if route is not None:
             return explain(request.t, route)
-        roles = await roles_of(request.user, request.district, context)
+        roles = set(request.roles)
         return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles)
 
 

@@ -8,7 +8,7 @@ import logging
 
 from bot.cards import Reply
 from bot.cards import plan_review as cards
-from bot.commands.router import Context, Request, Router, roles_of
+from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, fold
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
@@ -81,7 +81,7 @@ def register(router: Router) -> None:
 async def correct(request: Request, context: Context, correction: Correction) -> Reply:
     """A correction to the plan under review ("mål 6 mål 4 per kvartal"); the goals command hands it here."""
     t = request.t
-    if not allows(await roles_of(request.user, request.district, context), Role.BOARD):
+    if not allows(request.roles, Role.BOARD):
         return Reply(t._("Only the board and administrators can correct the plan."))
     reviews = _reviews(context)
     user = _user(request)

@@ -84,7 +84,7 @@ class CheckInRepository:
     def reporter(self, person: PersonInfo, district: str) -> Reporter:
         """Who `person` is in the district: the branches they chair and the goals they are responsible for
         (and the district's branches, which a check-in may name)."""
-        with self.db.engine.connect() as connection:
+        with self.db.rows() as connection:
             district_id = connection.execute(_DISTRICT_ID, {"district": district}).scalar()
             if district_id is None:
                 return Reporter(district_id, None)
@@ -290,7 +290,7 @@ class CheckInRepository:
             statement = statement.join(District, col(District.id) == col(CheckIn.district_id)).where(
                 col(District.name) == district
             )
-        with self.db.engine.connect() as connection:  # plain rows: the ORM adds nothing to a read of columns
+        with self.db.rows() as connection:
             rows = connection.execute(statement).all()
         by_goal: dict[int, list[Report]] = defaultdict(list)
         for goal_id_, value, happened_on, branch_id, area, created_at in rows:
@@ -379,7 +379,7 @@ class CheckInRepository:
 
     def branches(self, district: str) -> list[BranchInfo]:
         """The district's branches by name, with their chairs."""
-        with self.db.engine.connect() as connection:
+        with self.db.rows() as connection:
             return _branches(connection, district)
 
     def chair_of(self, person: PersonInfo, district: str) -> list[BranchInfo]:

@@ -8,6 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,8 @@ class StorageGone(Exception):
 
 
 class Database:
-    """Owns the engine. `read()` for queries, `write()` for changes (one transaction, committed on exit).
+    """Owns the engine. `read()` for queries, `write()` for changes (one transaction, committed on exit),
+    `snapshot()` around a service call's reads (one transaction for them all).
 
     A SQLite file is known by its device and inode when it is first opened; every write and health check
     compares them with the path's (os.stat), so a file removed or replaced under the running server stops
@@ -60,6 +62,12 @@ class Database:
         # SQLite writes begin with BEGIN IMMEDIATE (see make_engine): two writers queue on the busy timeout
         # instead of one failing with "database is locked" when it upgrades its read lock.
         self._write_engine = self.engine.execution_options(sqlite_immediate=True)
+        self._snapshot: ContextVar[Session | None] = ContextVar("snapshot", default=None)
+        # SQLite's read transaction sees one moment anyway; PostgreSQL's default sees each statement's own.
+        postgres = self.engine.dialect.name == "postgresql"
+        self._snapshot_engine = (
+            self.engine.execution_options(isolation_level="REPEATABLE READ") if postgres else self.engine
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -67,11 +75,39 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A read transaction; inside `snapshot()`, the snapshot's."""
+        shared = self._snapshot.get()
+        if shared is not None:
+            yield shared
+            return
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
+    def rows(self) -> Iterator[Connection]:
+        """`read()` for plain rows: the ORM adds nothing to a read of columns."""
+        with self.read() as session:
+            yield session.connection()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction for a service call's reads: every `read()` inside shares it, so the figures
+        of one answer come from one moment of the database, for one BEGIN. Nothing is written inside (a
+        write would not be seen by the reads after it)."""
+        if self._snapshot.get() is not None:
+            yield
+            return
+        with Session(self._snapshot_engine, expire_on_commit=False) as session:
+            token = self._snapshot.set(session)
+            try:
+                yield
+            finally:
+                self._snapshot.reset(token)
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
+        if self._snapshot.get() is not None:
+            raise RuntimeError("a write inside a snapshot: the snapshot's reads would not see it")
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             if self.engine.dialect.name == "postgresql":
                 _queue_writer(session.connection())

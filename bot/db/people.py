@@ -63,7 +63,7 @@ class PeopleRepository:
 
     def roles(self, person: PersonInfo, district: str) -> set[RoleKind]:
         """The stored roles of whoever sent a message (admins are decided by configuration, not here)."""
-        with self.db.engine.connect() as connection:
+        with self.db.rows() as connection:
             found = find_known(connection, person)
             if found is None:
                 return {RoleKind.MEMBER}
@@ -257,16 +257,22 @@ class PeopleRepository:
     def turn_language(self, person: PersonInfo, locale: str | None, *, now: datetime) -> str | None:
         """The language `person` chose, if any; their Teams locale is noted on the way (when it changed),
         for the messages the bot starts to them. Nothing is stored about someone the bot has not met."""
-        with self.db.engine.connect() as connection:
+        found, chosen, stored = self.language_choice(person)
+        if found is not None and locale and locale[:LOCALE_LENGTH] != stored:
+            self.note_locale(found, locale, now)
+        return chosen
+
+    def language_choice(self, person: PersonInfo) -> tuple[int | None, str | None, str | None]:
+        """The person's id (None if the bot has not met them), the language they chose, the locale noted."""
+        with self.db.rows() as connection:
             found = find_known(connection, person)
             row = connection.execute(_LANGUAGE, {"person": found.id}).first() if found else None
-        if found is None:
-            return None
         chosen, stored = row if row is not None else (None, None)
-        if locale and locale[:LOCALE_LENGTH] != stored:
-            with self.db.write() as session:
-                _language_row(session, found.id, now).locale = locale[:LOCALE_LENGTH]
-        return str(chosen) if chosen else None
+        return (found.id if found else None), (str(chosen) if chosen else None), stored
+
+    def note_locale(self, person_id: int, locale: str, now: datetime) -> None:
+        with self.db.write() as session:
+            _language_row(session, person_id, now).locale = locale[:LOCALE_LENGTH]
 
     def choose_language(self, person: PersonInfo, language: str | None, *, now: datetime) -> None:
         """Store the language `person` chose (None: follow their Teams client again)."""
@@ -443,15 +449,18 @@ class DistrictRepository:
         they chose (their Teams locale noted on the way, for messages the bot starts), their roles there
         (administrators by configuration)."""
         admin = bool(person and person.aad_object_id and person.aad_object_id in admins)
-        scope = self.scope(conversation, person, admin=admin, default=default)
-        if person is None:
-            return Writer(scope, None, frozenset({RoleKind.MEMBER}))
         people = PeopleRepository(self.db)
-        try:
-            chosen = people.turn_language(person, locale, now=now)
-        except StorageGone:  # logged where it happened; the reply does not need the choice
-            chosen = None
-        stored = people.roles(person, scope.district) if scope.district else {RoleKind.MEMBER}
+        with self.db.snapshot():
+            scope = self.scope(conversation, person, admin=admin, default=default)
+            if person is None:
+                return Writer(scope, None, frozenset({RoleKind.MEMBER}))
+            found, chosen, noted = people.language_choice(person)
+            stored = people.roles(person, scope.district) if scope.district else {RoleKind.MEMBER}
+        if found is not None and locale and locale[:LOCALE_LENGTH] != noted:
+            try:
+                people.note_locale(found, locale, now)
+            except StorageGone:  # logged where it happened; the reply does not need the locale
+                pass
         return Writer(scope, chosen, frozenset(with_admin(stored, person, admins)))
 
     def belongs(self, person: PersonInfo) -> list[str]:

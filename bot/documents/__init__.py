@@ -7,14 +7,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-
-from docx import Document as new_document
-from docx.document import Document
-from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml.ns import qn
-from docx.shared import Pt
+from typing import TYPE_CHECKING
 
 from bot.i18n import strip_invisible
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # What XML 1.0 cannot hold, beyond what strip_invisible removes.
@@ -28,6 +26,11 @@ def clean(text: str) -> str:
 
 def document(title: str, *, language: str) -> Document:
     """An empty document with its title as the first heading, marked as written in `language`."""
+    # python-docx and lxml load with the first Word file: a server that writes none does not carry them.
+    from docx import Document as new_document
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     doc = new_document()
     doc.core_properties.title = clean(title)
     doc.core_properties.language = "sv-SE" if language == "sv" else "en-GB"
@@ -49,6 +52,8 @@ def bullets(doc: Document, lines: Sequence[str]) -> None:
 
 def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """A table with a header row that repeats on every page."""
+    from docx.oxml.ns import qn
+
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
     for cell, text in zip(grid.rows[0].cells, header, strict=True):
@@ -64,6 +69,8 @@ def table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -
 
 def placeholder(doc: Document, text: str) -> None:
     """A marked place for the board's own words: highlighted, so it is not left in by mistake."""
+    from docx.enum.text import WD_COLOR_INDEX
+
     run = doc.add_paragraph().add_run(clean(text))
     run.italic = True
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW

@@ -6,9 +6,9 @@ discussion prompts."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
-from docx.document import Document
 
 from bot.cards import day, number
 from bot.cards.followup import figure
@@ -20,6 +20,9 @@ from bot.services.followup import AnnualReport, Comment, GoalYear, subject_of
 from bot.services.goals import Period, TargetKind
 from bot.services.progress import Measure, Pace
 from bot.services.prompt_bank import Area
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 
 def filename(report: AnnualReport) -> str:

@@ -78,6 +78,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, assert_never
 
+from bot.services.engagement import PostsTally, tally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
 from bot.services.plan_corrections import Change, history
 
@@ -85,6 +86,8 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from bot.db.checkins import CheckInRepository, StoredCheckIn
+    from bot.db.engagement import EngagementRepository
+    from bot.db.prompts import PromptRepository
     from bot.db.repository import Repository
 
 
@@ -640,13 +643,34 @@ def goal_progress(
     )
 
 
-class Progress:
-    """A district's plan and how far it has come, read from the repositories; called from worker threads."""
+@dataclass(frozen=True)
+class GoalAnswer:
+    """What `goals 6` shows: the plan (None if the district has none), the goal in full (None if the plan
+    has no such goal) and, for the goal for the bot's posts, the posts made."""
 
-    def __init__(self, plans: Repository, checkins: CheckInRepository, zone: ZoneInfo) -> None:
+    plan: Plan | None
+    found: GoalInFull | None = None
+    posts: PostsTally | None = None
+
+
+class Progress:
+    """A district's plan and how far it has come, read from the repositories; called from worker threads.
+    Each answer reads in one snapshot (bot/db/engine.py), so its figures come from one moment."""
+
+    def __init__(
+        self,
+        plans: Repository,
+        checkins: CheckInRepository,
+        zone: ZoneInfo,
+        *,
+        prompts: PromptRepository | None = None,
+        engagement: EngagementRepository | None = None,
+    ) -> None:
         self.plans = plans
         self.checkins = checkins
         self.zone = zone
+        self.prompts = prompts  # the bot's posts, for the goal that counts them
+        self.engagement = engagement
 
     def today(self, now: datetime) -> date:
         return now.astimezone(self.zone).date()
@@ -657,32 +681,55 @@ class Progress:
     def standings(self, plan: Plan, *, now: datetime, branch_id: int | None = None) -> list[GoalStanding]:
         """Every goal's progress for the plan's district (or one branch), as of `now`."""
         today = self.today(now)
-        named = self.checkins.responsible(plan.district)
+        with self.checkins.db.snapshot():
+            named = self.checkins.responsible(plan.district)
+            reports = self.checkins.reports(plan.district, year=plan.year or today.year)
+            branches = len(self.checkins.branches(plan.district))
         return plan_standing(
             plan,
-            self.checkins.reports(plan.district, year=plan.year or today.year),
+            reports,
             today=today,
-            branches=len(self.checkins.branches(plan.district)),
+            branches=branches,
             responsible={goal_id: len(people) for goal_id, people in named.items()},
             branch_id=branch_id,
         )
+
+    def goal_answer(self, district: str, number: int, *, now: datetime, changes: bool = False) -> GoalAnswer:
+        """`goals 6`: the plan, and its goal `number` in full; with `changes`, the corrections the board made
+        to it (for the board's eyes)."""
+        with self.checkins.db.snapshot():
+            plan = self.plans.plan(district)
+            goal = plan.goal(number) if plan is not None else None
+            if plan is None or goal is None:
+                return GoalAnswer(plan)
+            posts = self._posts(district, now) if goal.counts_posts else None
+            return GoalAnswer(plan, self.goal(plan, goal, now=now, changes=changes), posts)
 
     def goal(self, plan: Plan, goal: Goal, *, now: datetime, changes: bool = False) -> GoalInFull:
         """One goal's progress, the people responsible for it and its latest reports; with `changes`, the
         corrections the board made to it (for the board's eyes)."""
         today = self.today(now)
-        named = self.checkins.responsible(plan.district).get(goal.id, [])
-        reports = self.checkins.reports(plan.district, year=plan.year or today.year, goal_id=goal.id)
+        with self.checkins.db.snapshot():
+            named = self.checkins.responsible(plan.district).get(goal.id, [])
+            reports = self.checkins.reports(plan.district, year=plan.year or today.year, goal_id=goal.id)
+            branches = len(self.checkins.branches(plan.district))
+            made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
+            latest = self.checkins.latest(goal.id)
         standing = goal_progress(
-            plan,
-            goal,
-            reports.get(goal.id, ()),
-            today=today,
-            branches=len(self.checkins.branches(plan.district)),
-            people_named=len(named),
+            plan, goal, reports.get(goal.id, ()), today=today, branches=branches, people_named=len(named)
         )
-        made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
-        return GoalInFull(goal, standing, [name for _, name in named], self.checkins.latest(goal.id), made)
+        return GoalInFull(goal, standing, [name for _, name in named], latest, made)
+
+    def _posts(self, district: str, now: datetime) -> PostsTally | None:
+        """The bot's posts this month and year, and how many started a discussion (None without a desk)."""
+        if self.prompts is None or self.engagement is None:
+            return None
+        sent = [
+            (post.sent_at.astimezone(self.zone).date(), post.engagement)
+            for post in self.prompts.posts(district, limit=1000)
+            if post.sent_at and post.outcome == "sent"
+        ]
+        return tally(sent, self.today(now), reads_replies=self.engagement.reads_channels(district))
 
     # --- for the board's follow-up, the year's report and the dashboard (bot/services/followup.py) ----
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stories.conftest import ANNA, KIM, NOA, District, Someone
+from tests.stories.conftest import ANNA, NOA, District, Someone
 
 MOST_CALLS = 2
 
