@@ -174,7 +174,8 @@ class CheckInRepository:
             ).first()
             if row is None:
                 return None
-            # The same message stored a moment ago (PostgreSQL reads each statement afresh): AlreadyStored.
+            # The same message stored a moment ago (outside a snapshot, PostgreSQL reads each statement
+            # afresh): AlreadyStored.
             _refuse_repeat(session, submission)
             return _stored(session, row)
 

@@ -16,6 +16,7 @@ from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
+    Ready,
     Refused,
     Repeat,
     Reporting,
@@ -162,13 +163,15 @@ class Tapped:
 
 
 class CheckInDesk:
-    """The check-in commands' reads and writes; called in worker threads, one method per turn."""
+    """The check-in commands' reads and writes; called in worker threads, one method per turn. A method's
+    reads share one snapshot (bot/db/engine.py); a write comes after them, in a transaction of its own."""
 
     def __init__(self, progress: Progress, reporting: Reporting, people: PeopleRepository) -> None:
         self.progress = progress
         self.reporting = reporting
         self.checkins = progress.checkins
         self.people = people
+        self.db = progress.checkins.db
 
     def today(self, now: datetime) -> date:
         return self.progress.today(now)
@@ -181,26 +184,29 @@ class CheckInDesk:
         self, person: PersonInfo, district: str, roles: Collection[Role], *, now: datetime
     ) -> Plan | bool:
         """The plan to report on, or False if there is none with goals, True if the sender may not report."""
-        plan = self.progress.plan(district)
-        if plan is None or not plan.goals:
-            return False
-        if not self.reporting.may_report(person, district, roles):
-            return True
-        return plan
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            if plan is None or not plan.goals:
+                return False
+            if not self.reporting.may_report(person, district, roles):
+                return True
+            return plan
 
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime
     ) -> Filed | Misread | None:
         """Read a check-in against the district's plan and store it (None: there is no plan with goals)."""
-        plan = self.progress.plan(district)
-        if plan is None or not plan.goals:
-            return None
         today = self.today(now)
-        try:
-            goal, draft = read(plan, today)
-        except (CheckInError, TwoReadings) as error:
-            return Misread(plan, today, error)
-        return Filed(plan, goal, draft, self._store(person, district, roles, goal, draft, now=now))
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            if plan is None or not plan.goals:
+                return None
+            try:
+                goal, draft = read(plan, today)
+            except (CheckInError, TwoReadings) as error:
+                return Misread(plan, today, error)
+            checked = self._check(person, district, roles, goal, draft)
+        return Filed(plan, goal, draft, self._add(person, district, goal, draft, checked, now=now))
 
     def tap(
         self,
@@ -216,26 +222,39 @@ class CheckInDesk:
     ) -> Tapped | None:
         """Store a reminder's tapped answer on goal `number` (None: the plan changed so that the goal is
         gone, or no tap answers it any more), then read what the reminder's buttons have stored."""
-        plan = self.progress.plan(district)
-        goal = plan.goal(number) if plan else None
-        if plan is None or goal is None or not answerable(goal):
-            return None
-        outcome = self._store(person, district, roles, goal, draft, now=now)
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            goal = plan.goal(number) if plan else None
+            if plan is None or goal is None or not answerable(goal):
+                return None
+            checked = self._check(person, district, roles, goal, draft)
+        outcome = self._add(person, district, goal, draft, checked, now=now)
         return Tapped(plan, goal, outcome, self.checkins.by_submissions(tokens, district=district))
 
-    def _store(
+    def _check(
+        self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
+    ) -> Ready | Refused | Repeat | SentBefore:
+        try:
+            return self.reporting.check(person, district, roles, goal, draft)
+        except AlreadyStored as repeat:
+            return SentBefore(repeat.checkin_id)
+
+    def _add(
         self,
         person: PersonInfo,
         district: str,
-        roles: Collection[Role],
         goal: Goal,
         draft: CheckInDraft,
+        checked: Ready | Refused | Repeat | SentBefore,
         *,
         now: datetime,
     ) -> StoredCheckIn | Refused | Repeat | SentBefore | NotTaken:
+        """Store a check-in found ready (anything else is the answer as it is)."""
+        if not isinstance(checked, Ready):
+            return checked
         try:
-            return self.reporting.store(person, district, roles, goal, draft, now=now)
-        except AlreadyStored as repeat:
+            return self.reporting.add(person, district, goal, draft, checked, now=now)
+        except AlreadyStored as repeat:  # the same message or form, stored a moment ago
             return SentBefore(repeat.checkin_id)
         except NotStored as error:
             return NotTaken(str(error))
@@ -252,19 +271,20 @@ class CheckInDesk:
         """The plan's standing (None: no plan with goals): for the branch `named`, or with `own` for the
         one branch the sender chairs, else the district's. A branch's status holds the goals every branch
         has of its own, as that branch has done them; the district's own goals are counted, not shown."""
-        plan = self.progress.plan(district)
-        if plan is None or not plan.goals:
-            return None
-        branch: BranchInfo | None = None
-        if named is not None:
-            branches = self.checkins.branches(district)
-            branch = find_branch(named, branches)
-            if branch is None:
-                return UnknownBranch(named, branches)
-        elif own and person is not None:
-            chairs = self.checkins.chair_of(person, district)
-            branch = chairs[0] if len(chairs) == 1 else None
-        standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            if plan is None or not plan.goals:
+                return None
+            branch: BranchInfo | None = None
+            if named is not None:
+                branches = self.checkins.branches(district)
+                branch = find_branch(named, branches)
+                if branch is None:
+                    return UnknownBranch(named, branches)
+            elif own and person is not None:
+                chairs = self.checkins.chair_of(person, district)
+                branch = chairs[0] if len(chairs) == 1 else None
+            standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
         today = self.today(now)
         if branch is None:
             return Status(plan, standings, None, today, 0)
@@ -273,21 +293,24 @@ class CheckInDesk:
 
     def my_reports(self, person: PersonInfo, district: str) -> MyReports:
         """The sender's latest check-ins, and a chair's (or deputy's) branches' whoever made them."""
-        mine = self.checkins.mine(person, district)
-        chairs = self.checkins.chair_of(person, district)
-        seen = {c.id for c in mine}
-        theirs = [c for c in self.checkins.of_branches([b.id for b in chairs]) if c.id not in seen]
+        with self.db.snapshot():
+            mine = self.checkins.mine(person, district)
+            chairs = self.checkins.chair_of(person, district)
+            seen = {c.id for c in mine}
+            theirs = [c for c in self.checkins.of_branches([b.id for b in chairs]) if c.id not in seen]
+            plan = self.progress.plan(district)
         both = sorted([*mine, *theirs], key=lambda c: (c.created_at, c.id), reverse=True)[:10]
-        return MyReports(both, self.progress.plan(district), [b.name for b in chairs], seen)
+        return MyReports(both, plan, [b.name for b in chairs], seen)
 
     def my_goals(self, person: PersonInfo, district: str, *, now: datetime) -> MyGoals:
         """The goals the sender is responsible for, with their progress."""
-        plan = self.progress.plan(district)
-        ids = set(self.checkins.goals_of(person, district))
         today = self.today(now)
-        if plan is None or not ids:
-            return MyGoals(plan, [], today)
-        standings = self.progress.standings(plan, now=now)
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            ids = set(self.checkins.goals_of(person, district))
+            if plan is None or not ids:
+                return MyGoals(plan, [], today)
+            standings = self.progress.standings(plan, now=now)
         return MyGoals(plan, [s for s in standings if s.goal.id in ids], today)
 
     def correct(
@@ -303,16 +326,17 @@ class CheckInDesk:
     ) -> Corrected | NoReport | NotYours | GoalGone:
         """Change the value (and comment) of one of the sender's check-ins (the board: anyone's), read from
         `rest` as a report of its goal, the old one kept in its history."""
-        found = self._own(person, district, roles, checkin_id)
-        if isinstance(found, NoReport | NotYours):
-            return found
-        plan = self.progress.plan(district)
+        today = self.today(now)
+        with self.db.snapshot():
+            found = self._own(person, district, roles, checkin_id)
+            if isinstance(found, NoReport | NotYours):
+                return found
+            plan = self.progress.plan(district)
         goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
         if goal is None or plan is None:
             return GoalGone()
         if found.withdrawn:  # a correction would not make it count again
             return Corrected(plan, goal, found, None)
-        today = self.today(now)
         try:
             draft = parse_check_in(
                 rest,
@@ -342,7 +366,8 @@ class CheckInDesk:
         self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int, *, now: datetime
     ) -> Withdrawn | NoReport | NotYours:
         """Withdraw one of the sender's check-ins (the board: anyone's): kept in history, not counted."""
-        found = self._own(person, district, roles, checkin_id)
+        with self.db.snapshot():
+            found = self._own(person, district, roles, checkin_id)
         if isinstance(found, NoReport | NotYours):
             return found
         done = self.checkins.withdraw(found.id, by=person, now=now)

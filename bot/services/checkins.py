@@ -491,7 +491,8 @@ class Refused:
 
 
 class Reporting:
-    """Who may report, and storing a valid check-in for the branch it counts for; called in worker threads."""
+    """Who may report, and storing a valid check-in for the branch it counts for: `check`, then `add` (the
+    checks' reads in one snapshot with the caller's, the write after them); called in worker threads."""
 
     def __init__(self, checkins: CheckInRepository) -> None:
         self.checkins = checkins
@@ -501,20 +502,12 @@ class Reporting:
         reporter = self.checkins.reporter(person, district)
         return may_report(roles, reporter.chairs, reporter.responsible)
 
-    def store(
-        self,
-        person: PersonInfo,
-        district: str,
-        roles: Collection[Role],
-        goal: Goal,
-        draft: CheckInDraft,
-        *,
-        now: datetime,
-    ) -> StoredCheckIn | Refused | Repeat:
-        """Store the check-in for the branch the sender may report for, or say why not. A report like one
-        stored before (same goal, branch, day and value) is not stored but answered with that one, unless
-        the draft is `confirmed`. Raises the repository's AlreadyStored for a submission stored before,
-        NotStored if it could not be stored."""
+    def check(
+        self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
+    ) -> Ready | Refused | Repeat:
+        """Which branch the check-in counts for, or why the sender may not make it. A report like one
+        stored before (same goal, branch, day and value) is answered with that one, unless the draft is
+        `confirmed`. Raises the repository's AlreadyStored for a submission stored before. Only reads."""
         reporter = self.checkins.reporter(person, district)
         branches = reporter.branches
         comment, named = branch_in(draft.comment, branches)
@@ -544,18 +537,41 @@ class Reporting:
             )
             if same is not None:
                 return Repeat(same)
+        return Ready(branch_id, comment)
+
+    def add(
+        self,
+        person: PersonInfo,
+        district: str,
+        goal: Goal,
+        draft: CheckInDraft,
+        ready: Ready,
+        *,
+        now: datetime,
+    ) -> StoredCheckIn:
+        """Store a checked check-in; committed when this returns. Raises the repository's AlreadyStored for
+        a submission stored meanwhile, NotStored if it could not be stored."""
         return self.checkins.add(
             district=district,
             goal_id=goal.id,
-            branch_id=branch_id,
+            branch_id=ready.branch_id,
             reporter=person,
             value=draft.value,
             happened_on=draft.happened_on,
             area=draft.area,
-            comment=comment,
+            comment=ready.comment,
             now=now,
             submission=draft.submission,
         )
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A check-in that may be stored: for which branch (None: the district), with what comment (the branch
+    named in it taken out)."""
+
+    branch_id: int | None
+    comment: str | None
 
 
 @dataclass(frozen=True)
