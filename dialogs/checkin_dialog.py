@@ -2,9 +2,9 @@
 
 Which goal, what value, when, a comment; then store and confirm. Every answer is read by the same rules as
 the one-line form and the card (dialogs.checkin_entries), a wrong one is asked again with what was wrong,
-and the last step stores through `store_check_in`. "avbryt" / "cancel" stops it. Between messages the
-dialog is a `Waiting`: the step, the answers so far and the question to repeat, kept as JSON
-(dialogs/host.py). It knows no SDK: it answers through the turn (bot/sdk.Turn) on either.
+and the last step stores as every check-in is stored (CheckInDesk.file). "avbryt" / "cancel" stops it.
+Between messages the dialog is a `Waiting`: the step, the answers so far and the question to repeat, kept
+as JSON (dialogs/host.py). It knows no SDK: it answers through the turn (bot/sdk.Turn) on either.
 """
 
 from __future__ import annotations

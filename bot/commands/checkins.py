@@ -36,6 +36,7 @@ from bot.i18n import N_, Translator, fold
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
     CheckInDesk,
+    Closed,
     Corrected,
     Filed,
     GoalGone,
@@ -621,16 +622,12 @@ async def plan_of(request: Request, context: Context) -> Plan | None:
 
 async def open_check_in(request: Request, context: Context) -> tuple[Plan, date] | Reply:
     """The plan to report on and today's date in the district, or why the sender cannot report."""
-    opened = (
-        await asyncio.to_thread(
-            desk(context).opening, request.user, request.district, request.roles, now=context.now
-        )
-        if request.user is not None
-        else True
-    )
-    if opened is False:
+    if request.user is None:
+        return await refusal(request, context, Role.CHAIR)
+    opened = await asyncio.to_thread(desk(context).opening, request.user, request.district, request.roles)
+    if opened is Closed.NO_PLAN:
         return Reply(request.t._("There is no plan to report on yet."))
-    if opened is True:
+    if opened is Closed.NOT_A_REPORTER:
         return await refusal(request, context, Role.CHAIR)
     return opened, today_in_district(context)
 

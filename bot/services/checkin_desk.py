@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
 from bot.db.people import PeopleRepository
@@ -30,6 +31,13 @@ from bot.services.progress import GoalStanding, Progress
 # Reads a check-in against the plan on the district's today: the goal and the draft, or raises
 # CheckInError (TwoReadings where a value may be read two ways).
 Reader = Callable[[Plan, date], tuple[Goal, CheckInDraft]]
+
+
+class Closed(StrEnum):
+    """Why the check-in form or dialog is not opened."""
+
+    NO_PLAN = "no_plan"  # no plan with goals to report on
+    NOT_A_REPORTER = "not_a_reporter"  # no chair, not the board, not responsible for any goal
 
 
 @dataclass(frozen=True)
@@ -180,16 +188,14 @@ class CheckInDesk:
         """The district's plan and its today (the dialog's questions are read against them)."""
         return self.progress.plan(district), self.today(now)
 
-    def opening(
-        self, person: PersonInfo, district: str, roles: Collection[Role], *, now: datetime
-    ) -> Plan | bool:
-        """The plan to report on, or False if there is none with goals, True if the sender may not report."""
+    def opening(self, person: PersonInfo, district: str, roles: Collection[Role]) -> Plan | Closed:
+        """The plan to report on (the form, the dialog), or why the sender cannot report."""
         with self.db.snapshot():
             plan = self.progress.plan(district)
             if plan is None or not plan.goals:
-                return False
+                return Closed.NO_PLAN
             if not self.reporting.may_report(person, district, roles):
-                return True
+                return Closed.NOT_A_REPORTER
             return plan
 
     def file(
