@@ -10,9 +10,9 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
-from bot.db.people import PeopleRepository
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
@@ -27,6 +27,9 @@ from bot.services.checkins import (
 from bot.services.goals import Goal, Plan
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import GoalStanding, Progress
+
+if TYPE_CHECKING:
+    from bot.db.people import PeopleRepository
 
 # Reads a check-in against the plan on the district's today: the goal and the draft, or raises
 # CheckInError (TwoReadings where a value may be read two ways).

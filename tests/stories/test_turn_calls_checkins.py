@@ -18,7 +18,7 @@ from tests.stories.test_repeats_and_readings import CALLS, _with_goals
 MOST_CALLS = 2
 T = TypeVar("T")
 
-# (who, what they wrote before, in Swedish; the command in Swedish; in English)
+# (who, what was written before (by whom), the command in Swedish, in English)
 CASES = [
     (NOA, (), "status", "status"),
     (KIM, (), "status", "status"),
@@ -30,18 +30,18 @@ CASES = [
     (KIM, (), "rapportera 3 många", "report 3 many"),
     (KIM, (), "rapportera 6 1", "report 6 1"),
     (MEGAN, (), "rapportera 3 1 för Umeå", "report 3 1 for Umeå"),
-    (KIM, ("rapportera 3 1",), "rapportera 3 1", "report 3 1"),
-    (KIM, ("rapportera 3 1",), "rapportera 3 1 ja", "report 3 1 yes"),
+    (KIM, ((KIM, "rapportera 3 1"),), "rapportera 3 1", "report 3 1"),
+    (KIM, ((KIM, "rapportera 3 1"),), "rapportera 3 1 ja", "report 3 1 yes"),
     (KIM, (), "rapportera", "report"),
     (NOA, (), "rapportera", "report"),
-    (KIM, ("rapportera 3 1",), "mina", "my"),
+    (KIM, ((KIM, "rapportera 3 1"),), "mina", "my"),
     (NOA, (), "mina mål", "my goals"),
-    (KIM, ("rapportera 3 1",), "ändra 1 2", "correct 1 2"),
-    (MEGAN, ("rapportera 6 1",), "ändra 1 2", "correct 1 2"),
-    (NOA, ("rapportera 6 1",), "ändra 1 2", "correct 1 2"),
-    (KIM, ("rapportera 3 1",), "ändra 1 många", "correct 1 many"),
-    (KIM, ("rapportera 3 1",), "ångra 1", "withdraw 1"),
-    (KIM, ("rapportera 3 1", "ångra 1"), "ångra 1", "withdraw 1"),
+    (KIM, ((KIM, "rapportera 3 1"),), "ändra 1 2", "correct 1 2"),
+    (MEGAN, ((MEGAN, "rapportera 6 1"),), "ändra 1 2", "correct 1 2"),
+    (NOA, ((MEGAN, "rapportera 6 1"),), "ändra 1 2", "correct 1 2"),
+    (KIM, ((KIM, "rapportera 3 1"),), "ändra 1 många", "correct 1 many"),
+    (KIM, ((KIM, "rapportera 3 1"),), "ångra 1", "withdraw 1"),
+    (KIM, ((KIM, "rapportera 3 1"), (KIM, "ångra 1")), "ångra 1", "withdraw 1"),
     (KIM, (), "ångra 7", "withdraw 7"),
 ]
 
@@ -75,10 +75,15 @@ def _sv_or_en(language: str, swedish: str, english: str) -> tuple[str, str]:
 @pytest.mark.parametrize(("who", "before", "swedish", "english"), CASES, ids=[c[2] for c in CASES])
 @pytest.mark.parametrize("language", ["sv", "en"])
 async def test_a_check_in_command_makes_one_call_for_who_and_one_for_what(
-    district: District, who: Someone, before: tuple[str, ...], swedish: str, english: str, language: str
+    district: District,
+    who: Someone,
+    before: tuple[tuple[Someone, str], ...],
+    swedish: str,
+    english: str,
+    language: str,
 ) -> None:
-    for text in before:
-        await district.say(MEGAN if "6" in text else who, text)
+    for writer, text in before:
+        await district.say(writer, text)
     text, locale = _sv_or_en(language, swedish, english)
     reply, calls = await district.off_loop(who, text, locale=locale)
     assert reply
