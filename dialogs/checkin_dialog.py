@@ -2,9 +2,9 @@
 
 Which goal, what value, when, a comment; then store and confirm. Every answer is read by the same rules as
 the one-line form and the card (dialogs.checkin_entries), a wrong one is asked again with what was wrong,
-and the last step stores through `store_check_in`. "avbryt" / "cancel" stops it. Between messages the
-dialog is a `Waiting`: the step, the answers so far and the question to repeat, kept as JSON
-(dialogs/host.py). It knows no SDK: it answers through the turn (bot/sdk.Turn) on either.
+and the last step stores as every check-in is stored (CheckInDesk.file). "avbryt" / "cancel" stops it.
+Between messages the dialog is a `Waiting`: the step, the answers so far and the question to repeat, kept
+as JSON (dialogs/host.py). It knows no SDK: it answers through the turn (bot/sdk.Turn) on either.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from datetime import date
 
 from bot.cards import Reply
 from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
-from bot.commands.checkins import open_check_in, problem, store_check_in, today_in_district
-from bot.commands.router import Context, Request
-from bot.i18n import Translator, fold
+from bot.commands.checkins import answer_filed, desk, open_check_in, problem
+from bot.commands.router import Context, Request, refusal
+from bot.i18n import fold
 from bot.sdk import Message, Turn
-from bot.services.checkins import CheckInError
-from bot.services.goals import Plan
+from bot.services.checkin_desk import Misread
+from bot.services.checkins import CheckInDraft, CheckInError
+from bot.services.goals import Goal, Plan
+from bot.services.people import Role
 from dialogs.checkin_entries import read_amount, read_entries, read_goal
 
 CANCEL_WORDS = frozenset({"avbryt", "cancel"})
@@ -43,8 +45,8 @@ READERS: dict[str, Reader] = {
     "goal": lambda plan, entries, _today: read_goal(plan, entries.goal),
     "value": _read_value,
     # The whole check-in so far (no comment yet): a date in the future or outside the plan's year fails.
+    # The comment, the last answer, is read with the rest as the check-in is stored (_store).
     "day": lambda plan, entries, today: read_entries(plan, entries, today=today),
-    "comment": lambda plan, entries, today: read_entries(plan, entries, today=today),
 }
 
 
@@ -99,17 +101,19 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     if fold(request.text) in CANCEL_WORDS:
         await turn.send(Message(t._("Cancelled; nothing was stored.")))
         return None
-    plan = await asyncio.to_thread(context.repository.plan, request.district)
-    if plan is None:  # the plan was removed while the user answered
-        await turn.send(Message(t._("There is no plan to report on yet.")))
-        return None
     text = request.text  # the message as the bot read it (an @mention stripped), not the raw activity
     step = waiting.step
     if step == "comment" and (text.strip() in NO_COMMENT_WORDS or fold(text) in NO_COMMENT_WORDS):
         text = ""
     entries = replace(Entries(**waiting.entries), **{step: text})
+    if step == STEPS[-1]:  # the last answer: read the whole check-in and store it
+        return await _store(turn, request, context, waiting, entries)
+    plan, today = await asyncio.to_thread(desk(context).plan, request.district, now=context.now)
+    if plan is None:  # the plan was removed while the user answered
+        await turn.send(Message(t._("There is no plan to report on yet.")))
+        return None
     try:
-        READERS[step](plan, entries, today_in_district(context))
+        READERS[step](plan, entries, today)
     except CheckInError as error:
         await turn.send(Message(f"{problem(t, error, plan, example=False)} {waiting.again}"))
         return waiting
@@ -125,11 +129,8 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     if step == "value":
         question = t._("When did it happen? Write a date such as 12/3 or 12 March, or today.")
         return await _ask(turn, "day", question, question, entries)
-    if step == "day":
-        question = t._("Any comment? Write it, or no for none.")
-        return await _ask(turn, "comment", question, question, entries)
-    await _store(turn, request, context, plan, entries, t)
-    return None
+    question = t._("Any comment? Write it, or no for none.")
+    return await _ask(turn, "comment", question, question, entries)
 
 
 async def _ask(turn: Turn, step: str, question: str, again: str, entries: Entries) -> Waiting:
@@ -139,12 +140,26 @@ async def _ask(turn: Turn, step: str, question: str, again: str, entries: Entrie
 
 
 async def _store(
-    turn: Turn, request: Request, context: Context, plan: Plan, entries: Entries, t: Translator
-) -> None:
-    try:
-        goal, draft = read_entries(plan, entries, today=today_in_district(context))
-    except CheckInError as error:  # valid when answered; only a day turning over can change that
-        await turn.send(Message(problem(t, error, plan, example=False)))
-        return
-    reply = await store_check_in(request, context, plan, goal, draft)
-    await turn.send(Message(reply.text))
+    turn: Turn, request: Request, context: Context, waiting: Waiting, entries: Entries
+) -> Waiting | None:
+    """Store the check-in the answers make, in one call; a mistake is asked about again."""
+    t = request.t
+    if request.user is None:
+        await turn.send(Message((await refusal(request, context, Role.CHAIR)).text))
+        return None
+
+    def read(plan: Plan, today: date) -> tuple[Goal, CheckInDraft]:
+        return read_entries(plan, entries, today=today)
+
+    filed = await asyncio.to_thread(
+        desk(context).file, request.user, request.district, request.roles, read, now=context.now
+    )
+    if filed is None:  # the plan was removed while the user answered
+        await turn.send(Message(t._("There is no plan to report on yet.")))
+        return None
+    if isinstance(filed, Misread):
+        assert isinstance(filed.error, CheckInError)  # the value is read one way (read_entries)
+        await turn.send(Message(f"{problem(t, filed.error, filed.plan, example=False)} {waiting.again}"))
+        return waiting
+    await turn.send(Message(answer_filed(request, filed).text))
+    return None

@@ -47,7 +47,7 @@ def make_bot(settings: Settings, repository: Repository) -> DistrictBot:
         people=PeopleRepository(repository.db),
         checkins=checkins,
         progress=Progress(repository, checkins, settings.zone),
-        reporting=Reporting(checkins, PeopleRepository(repository.db), frozenset(settings.admins)),
+        reporting=Reporting(checkins),
         districts=DistrictRepository(repository.db),
         admins=frozenset(settings.admins),
         zone=settings.zone,

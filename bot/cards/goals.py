@@ -152,8 +152,15 @@ def check_in_line(t: Translator, check_in: StoredCheckIn, target: Target | None,
 
 
 def status(
-    t: Translator, plan: Plan, standings: Sequence[GoalStanding], *, branch: str | None, today: date
+    t: Translator,
+    plan: Plan,
+    standings: Sequence[GoalStanding],
+    *,
+    branch: str | None,
+    today: date,
+    district_goals: int = 0,
 ) -> Reply:
+    """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown)."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -184,6 +191,17 @@ def status(
         lines.append(f"{goal.number:>3}. {line}")
     if rows:
         body.append(facts(rows))
+    if branch and district_goals:
+        if standings:
+            others = t.ngettext(
+                "One goal is the district's own, not each branch's: write status district to see it.",
+                "{count} goals are the district's own, not each branch's: write status district to see them.",
+                district_goals,
+            ).format(count=district_goals)
+        else:
+            others = t._("No goal in the plan is each branch's own: write status district to see the plan.")
+        body.append(paragraph(others))
+        lines += ["", others]
     hint = t._("Write goals 6 for one goal in full; report progress with: report 6 1 COMMENT")
     body.append(paragraph(hint, subtle=True))
     text = "\n".join([*lines, "", hint])

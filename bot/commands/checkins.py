@@ -32,10 +32,23 @@ from bot.cards.checkin_form import (
 from bot.commands.people import strip_names
 from bot.commands.privacy import DATA_WORD
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.db.checkins import AlreadyStored, NotStored, StoredCheckIn
 from bot.i18n import N_, Translator, fold
-from bot.services.branches import find_branch
 from bot.services.branches import names as branch_names
+from bot.services.checkin_desk import (
+    CheckInDesk,
+    Closed,
+    Corrected,
+    Filed,
+    GoalGone,
+    Misread,
+    NoGoal,
+    NoReport,
+    NotTaken,
+    NotYours,
+    SentBefore,
+    UnknownBranch,
+    Withdrawn,
+)
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
@@ -59,6 +72,11 @@ log = logging.getLogger(__name__)
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 # The form is stateless: the card carries what was filled in, so a mistake is answered with it filled in.
 REPORT_WORDS = ("rapportera", "report")
+
+
+def desk(context: Context) -> CheckInDesk:
+    """The check-in commands' one service (each handler makes one call to it, in a worker thread)."""
+    return CheckInDesk(context.progress, context.reporting, context.people)
 
 
 def register(router: Router) -> None:
@@ -107,28 +125,19 @@ def register(router: Router) -> None:
             return no_district(request)
         assert request.user is not None
         if what in ("mal", "goals"):
-            plan = await plan_of(request, context)
-            ids = set(await asyncio.to_thread(context.checkins.goals_of, request.user, request.district))
-            if plan is None or not ids:
+            goals = await asyncio.to_thread(
+                desk(context).my_goals, request.user, request.district, now=context.now
+            )
+            if goals.plan is None or not goals.standings:
                 return Reply(
                     t._(
                         "You are not responsible for any goal. "
                         "The board names people with: responsible 6 @name"
                     )
                 )
-            rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now)
-            theirs = [s for s in rows if s.goal.id in ids]
-            return cards.status(t, plan, theirs, branch=None, today=today_in_district(context))
-        check_ins = await asyncio.to_thread(context.checkins.mine, request.user, request.district)
-        # A chair (or deputy) sees their branch's reports too, whoever made them.
-        chairs = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
-        branch_reports = await asyncio.to_thread(context.checkins.of_branches, [b.id for b in chairs])
-        seen = {c.id for c in check_ins}
-        both = [*check_ins, *(c for c in branch_reports if c.id not in seen)]
-        both = sorted(both, key=lambda c: (c.created_at, c.id), reverse=True)[:10]
-        plan = await plan_of(request, context)
-        own = {c.id for c in check_ins}
-        return cards.mine(t, both, plan, branches=[b.name for b in chairs], own=own)
+            return cards.status(t, goals.plan, goals.standings, branch=None, today=goals.today)
+        reports = await asyncio.to_thread(desk(context).my_reports, request.user, request.district)
+        return cards.mine(t, reports.check_ins, reports.plan, branches=reports.branches, own=reports.own)
 
     @router.command(
         "ändra",
@@ -147,13 +156,18 @@ def register(router: Router) -> None:
     async def withdraw(request: Request, context: Context) -> Reply:
         """Withdraw one's own check-in (kept in history, no longer counted)."""
         t = request.t
-        found = await _own(request, context, request.args)
-        if isinstance(found, Reply):
-            return found
+        checkin_id = number_in(request.args)
+        if checkin_id is None:
+            return Reply(_write_number(t))
         assert request.user is not None
-        if not await asyncio.to_thread(context.checkins.withdraw, found.id, by=request.user, now=context.now):
-            return Reply(t._("#{id} was already withdrawn.").format(id=found.id))
-        return Reply(t._("Withdrew #{id}; it no longer counts.").format(id=found.id))
+        done = await asyncio.to_thread(
+            desk(context).withdraw, request.user, request.district, request.roles, checkin_id, now=context.now
+        )
+        if not isinstance(done, Withdrawn):
+            return Reply(not_own(t, done))
+        if done.already:
+            return Reply(t._("#{id} was already withdrawn.").format(id=done.checkin_id))
+        return Reply(t._("Withdrew #{id}; it no longer counts.").format(id=done.checkin_id))
 
     @router.command(
         "status", usage=N_("status [BRANCH]"), summary=N_("how the plan stands, for the district or a branch")
@@ -162,31 +176,28 @@ def register(router: Router) -> None:
         """Every goal with its progress and pace: for a chair their own branch, unless they ask for the
         district; with a branch's name, that branch's own."""
         t = request.t
-        plan = await plan_of(request, context)
-        if plan is None or not plan.goals:
-            return Reply(t._("There is no plan to report on yet."))
-        branch = None
         asked = fold(request.args)
-        if asked and asked not in _DISTRICT_WORDS:
-            branches = await asyncio.to_thread(context.checkins.branches, request.district)
-            branch = find_branch(request.args, branches)
-            if branch is None:
-                return Reply(
-                    t._("There is no branch called “{name}”. Branches: {names}").format(
-                        name=request.args[:60], names=branch_names(branches)
-                    )
+        named = request.args if asked and asked not in _DISTRICT_WORDS else None
+        own = not asked and not ({Role.BOARD, Role.ADMIN} & request.roles)
+        shown = await asyncio.to_thread(
+            desk(context).status, request.user, request.district, named=named, own=own, now=context.now
+        )
+        if shown is None:
+            return Reply(t._("There is no plan to report on yet."))
+        if isinstance(shown, UnknownBranch):
+            return Reply(
+                t._("There is no branch called “{name}”. Branches: {names}").format(
+                    name=shown.named[:60], names=branch_names(shown.branches)
                 )
-        elif (
-            not asked
-            and request.user is not None
-            and not ({Role.BOARD, Role.ADMIN} & await _roles(request, context))
-        ):
-            own = await asyncio.to_thread(context.checkins.chair_of, request.user, request.district)
-            branch = own[0] if len(own) == 1 else None
-        branch_id, name = (branch.id, branch.name) if branch else (None, None)
-        today = today_in_district(context)
-        rows = await asyncio.to_thread(context.progress.standings, plan, now=context.now, branch_id=branch_id)
-        return cards.status(t, plan, rows, branch=name, today=today)
+            )
+        return cards.status(
+            t,
+            shown.plan,
+            shown.standings,
+            branch=shown.branch,
+            today=shown.today,
+            district_goals=shown.district_goals,
+        )
 
     @router.command(
         "ansvarig",
@@ -201,26 +212,23 @@ def register(router: Router) -> None:
         words = strip_names(request.args, request.mentions, request.mentions_written).split()
         remove = any(fold(w) in ("bort", "remove") for w in words)
         numbers = [n for n in map(number_in, words) if n is not None]
-        plan = await plan_of(request, context)
         if not numbers or not request.mentions:
             return Reply(t._("Write a goal number and @mention the people, e.g. responsible 6 @Megan."))
-        goal = plan.goal(numbers[0]) if plan else None
-        if goal is None or plan is None:
+        named = await asyncio.to_thread(
+            desk(context).name_responsible,
+            request.district,
+            numbers[0],
+            request.mentions,
+            remove=remove,
+            now=context.now,
+        )
+        if isinstance(named, NoGoal):
             return Reply(
                 t._("There is no goal {number}; the plan has goals 1–{last}.").format(
-                    number=numbers[0], last=len(plan.goals) if plan else 0
+                    number=named.number, last=named.last
                 )
             )
-        changed: list[str] = []
-        unchanged: list[str] = []
-        for person in request.mentions:
-            if remove:
-                done = await asyncio.to_thread(context.checkins.unname_responsible, goal.id, person)
-            else:
-                done = await asyncio.to_thread(
-                    context.checkins.name_responsible, goal.id, person, now=context.now
-                )
-            (changed if done else unchanged).append(person.name)
+        goal, changed, unchanged = named.goal, named.changed, named.unchanged
         lines = []
         if changed:
             lines.append(
@@ -272,13 +280,13 @@ async def report_line(
     the answer to the question about it says; `submission`: the question's token, so a button tapped twice
     stores once (else the message's own)."""
     t = request.t
-    plan = await plan_of(request, context)
-    if plan is None:
-        return Reply(t._("There is no plan to report on yet."))
-    today = today_in_district(context)
+    if request.user is None:
+        return await refusal(request, context, Role.CHAIR)
     words, confirmed = confirmed_args(args)
-    goal = None
-    try:
+    if submission is None and request.activity_id and request.conversation is not None:
+        submission = delivery_token(request.conversation.conversation_id, request.activity_id)
+
+    def read(plan: Plan, today: date) -> tuple[Goal, CheckInDraft]:
         number, rest = parse_goal_number(words)
         goal = plan.goal(number)
         if goal is None:
@@ -292,16 +300,29 @@ async def report_line(
             areas=plan.area_names(),
             grouped=grouped,
         )
-    except TwoReadings as two:
-        assert goal is not None
-        return ask_reading(request, "report", args, two, goal)
-    except CheckInError as error:
-        return Reply(problem(t, error, plan, goal=goal))
-    draft = replace(draft, confirmed=confirmed, submission=submission)
-    if submission is None and request.activity_id and request.conversation is not None:
-        token = delivery_token(request.conversation.conversation_id, request.activity_id)
-        draft = replace(draft, submission=token)
-    return await store_check_in(request, context, plan, goal, draft)
+        return goal, replace(draft, confirmed=confirmed, submission=submission)
+
+    filed = await asyncio.to_thread(
+        desk(context).file, request.user, request.district, request.roles, read, now=context.now
+    )
+    if filed is None:
+        return Reply(t._("There is no plan to report on yet."))
+    if isinstance(filed, Misread):
+        goal = _goal_named(filed.plan, words)
+        if isinstance(filed.error, TwoReadings):
+            assert goal is not None
+            return ask_reading(request, "report", args, filed.error, goal)
+        return Reply(problem(t, filed.error, filed.plan, goal=goal))
+    return answer_filed(request, filed)
+
+
+def _goal_named(plan: Plan, words: str) -> Goal | None:
+    """The goal a one-line report starts with, if the plan has it."""
+    try:
+        number, _ = parse_goal_number(words)
+    except CheckInError:
+        return None
+    return plan.goal(number)
 
 
 async def correct_line(
@@ -310,52 +331,54 @@ async def correct_line(
     """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
     t = request.t
     which, _, rest = args.partition(" ")
-    found = await _own(request, context, which)
-    if isinstance(found, Reply):
-        return found
-    plan = await plan_of(request, context)
-    goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
-    if goal is None or plan is None:
+    checkin_id = number_in(which)
+    if checkin_id is None:
+        return Reply(_write_number(t))
+    assert request.user is not None
+    done = await asyncio.to_thread(
+        desk(context).correct,
+        request.user,
+        request.district,
+        request.roles,
+        checkin_id,
+        rest,
+        grouped=grouped,
+        now=context.now,
+    )
+    if isinstance(done, GoalGone):
         return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
-    if found.withdrawn:  # a correction would not make it count again: say how to
+    if not isinstance(done, Corrected):
+        return Reply(not_own(t, done))
+    plan, goal, found, outcome = done.plan, done.goal, done.found, done.outcome
+    if outcome is None:  # withdrawn: a correction would not make it count again, so say how to
         return Reply(
             t._(
                 "#{id} is withdrawn and does not count. To count it again, report it anew, e.g.: {line}"
             ).format(id=found.id, line=example_report(t, goal, plan))
         )
-    try:
-        draft = parse_check_in(
-            rest,
-            goal.target,
-            goal_number=goal.number,
-            today=today_in_district(context),
-            year=plan.year,
-            areas=plan.area_names(),
-            default_day=found.happened_on,
-            default_area=found.area,
-            grouped=grouped,
-        )
-    except TwoReadings as two:
-        return ask_reading(request, "correct", args, two, goal)
-    except CheckInError as error:
-        return Reply(problem(t, error, plan, goal=goal, correcting=found.id))
-    assert request.user is not None
-    stored = await asyncio.to_thread(
-        context.checkins.correct,
-        found.id,
-        by=request.user,
-        value=draft.value,
-        happened_on=draft.happened_on,
-        comment=draft.comment,
-        area=draft.area,
-        now=context.now,
-    )
+    if isinstance(outcome, Misread):
+        if isinstance(outcome.error, TwoReadings):
+            return ask_reading(request, "correct", args, outcome.error, goal)
+        return Reply(problem(t, outcome.error, plan, goal=goal, correcting=found.id))
     return Reply(
         t._("Corrected #{id}: now {value}, {day}.").format(
-            id=stored.id,
-            value=cards.value_word(t, goal.target, stored.value),
-            day=day(t, stored.happened_on),
+            id=outcome.id,
+            value=cards.value_word(t, goal.target, outcome.value),
+            day=day(t, outcome.happened_on),
         )
+    )
+
+
+def _write_number(t: Translator) -> str:
+    return t._("Write the report's number as my reports shows it, e.g. 15.")
+
+
+def not_own(t: Translator, why: NoReport | NotYours) -> str:
+    """Why a report cannot be changed by the sender."""
+    if isinstance(why, NoReport):
+        return t._("There is no report #{id}; see my reports.").format(id=why.checkin_id)
+    return t._("#{id} is someone else's report; only they and the board can change it.").format(
+        id=why.checkin_id
     )
 
 
@@ -407,32 +430,20 @@ async def answer_reading(request: Request, context: Context, data: Mapping[str, 
     )
 
 
-async def store_check_in(
-    request: Request,
-    context: Context,
-    plan: Plan,
-    goal: Goal,
-    draft: CheckInDraft,
-    *,
-    entries: Entries | None = None,
-) -> Reply:
-    """Store a valid check-in; confirm only once it is committed. Where every way of reporting ends: the
-    one-line command, the card form and the chat dialog. A report like one stored before is asked about:
-    on the form (`entries`) with Yes/No buttons, elsewhere with the one line that stores it anyway."""
+def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = None) -> Reply:
+    """What came of storing a check-in; confirmed only once it is committed. Where every way of reporting
+    ends: the one-line command, the card form and the chat dialog. A report like one stored before is asked
+    about: on the form (`entries`) with Yes/No buttons, elsewhere with the one line that stores it anyway."""
     t = request.t
-    assert request.user is not None
-    try:
-        stored = await asyncio.to_thread(
-            context.reporting.store, request.user, request.district, goal, draft, now=context.now
-        )
-    except AlreadyStored as repeat:  # a form sent twice, or a message Teams delivered again: stored once
+    plan, goal, draft, stored = filed.plan, filed.goal, filed.draft, filed.outcome
+    if isinstance(stored, SentBefore):  # a form sent twice, or a message Teams delivered again: stored once
         return Reply(
             t._(
                 "This form was sent already and is stored as #{id}. Correct it with: correct {id} VALUE"
-            ).format(id=repeat.checkin_id)
+            ).format(id=stored.checkin_id)
         )
-    except NotStored as error:
-        log.warning("a check-in could not be stored: %s", error)
+    if isinstance(stored, NotTaken):
+        log.warning("a check-in could not be stored: %s", stored.reason)
         return Reply(
             t._(
                 "Sorry, I could not store your report just now, so it does not count. "
@@ -606,55 +617,16 @@ def problem(
     return message + " " + t._("For example: {line}").format(line=line)
 
 
-async def _own(request: Request, context: Context, number: str) -> StoredCheckIn | Reply:
-    """One of the sender's own check-ins (the board may change anyone's), or why not."""
-    t = request.t
-    checkin_id = number_in(number)
-    if checkin_id is None:
-        return Reply(t._("Write the report's number as my reports shows it, e.g. 15."))
-    # Only this district's: a number from another district's reports is as good as unknown.
-    found = await asyncio.to_thread(context.checkins.get, checkin_id, district=request.district)
-    if found is None:
-        return Reply(t._("There is no report #{id}; see my reports.").format(id=checkin_id))
-    assert request.user is not None
-    me = await asyncio.to_thread(context.people.find_id, request.user)
-    if me is None or await asyncio.to_thread(context.checkins.reporter_of, found.id) != me:
-        roles = await _roles(request, context)
-        if Role.BOARD not in roles and Role.ADMIN not in roles:
-            return Reply(
-                t._("#{id} is someone else's report; only they and the board can change it.").format(
-                    id=found.id
-                )
-            )
-    return found
-
-
-async def plan_of(request: Request, context: Context) -> Plan | None:
-    """The district's plan."""
-    return await asyncio.to_thread(context.progress.plan, request.district)
-
-
-async def _roles(request: Request, context: Context) -> set[Role]:
-    from bot.commands.router import roles_of
-
-    return await roles_of(request.user, request.district, context)
-
-
-async def may_report(request: Request, context: Context) -> bool:
-    """Whether the sender may report on any goal at all; what they submit is checked again when stored."""
-    if request.user is None:
-        return False
-    return await asyncio.to_thread(context.reporting.may_report, request.user, request.district)
-
-
 async def open_check_in(request: Request, context: Context) -> tuple[Plan, date] | Reply:
     """The plan to report on and today's date in the district, or why the sender cannot report."""
-    plan = await asyncio.to_thread(context.progress.plan, request.district)
-    if plan is None or not plan.goals:
-        return Reply(request.t._("There is no plan to report on yet."))
-    if not await may_report(request, context):
+    if request.user is None:
         return await refusal(request, context, Role.CHAIR)
-    return plan, today_in_district(context)
+    opened = await asyncio.to_thread(desk(context).opening, request.user, request.district, request.roles)
+    if opened is Closed.NO_PLAN:
+        return Reply(request.t._("There is no plan to report on yet."))
+    if opened is Closed.NOT_A_REPORTER:
+        return await refusal(request, context, Role.CHAIR)
+    return opened, today_in_district(context)
 
 
 async def offer_form(request: Request, context: Context) -> Reply:
@@ -669,19 +641,27 @@ async def offer_form(request: Request, context: Context) -> Reply:
 async def submit_form(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
     """Store a submitted form, or answer with what was wrong and the form again as it was filled in."""
     t = request.t
-    plan = await asyncio.to_thread(context.progress.plan, request.district)
-    if plan is None or not plan.goals:
-        return Reply(t._("There is no plan to report on yet."))
     if data.get(CONFIRM) == NO:  # the answer to a repeated report's question
         return Reply(t._("Nothing was stored."))
-    today = today_in_district(context)
+    if request.user is None:
+        return await refusal(request, context, Role.CHAIR)
     entries = Entries.from_submit(data)
-    try:
+    confirmed = data.get(CONFIRM) == YES
+
+    def read(plan: Plan, today: date) -> tuple[Goal, CheckInDraft]:
         goal, draft = read_entries(plan, entries, today=today)
-    except CheckInError as error:
-        return form(t, plan, today=today, entries=entries, problem=problem(t, error, plan, example=False))
-    draft = replace(draft, confirmed=data.get(CONFIRM) == YES)
-    return await store_check_in(request, context, plan, goal, draft, entries=entries)
+        return goal, replace(draft, confirmed=confirmed)
+
+    filed = await asyncio.to_thread(
+        desk(context).file, request.user, request.district, request.roles, read, now=context.now
+    )
+    if filed is None:
+        return Reply(t._("There is no plan to report on yet."))
+    if isinstance(filed, Misread):
+        assert isinstance(filed.error, CheckInError)  # a form's value is read one way (read_entries)
+        wrong = problem(t, filed.error, filed.plan, example=False)
+        return form(t, filed.plan, today=filed.today, entries=entries, problem=wrong)
+    return answer_filed(request, filed, entries=entries)
 
 
 async def answer_reminder(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
@@ -709,18 +689,8 @@ async def answer_reminder(request: Request, context: Context, data: Mapping[str,
             ),
             keeps_card=True,
         )
-    plan = await plan_of(request, context)
-    goal = plan.goal(item.number) if plan else None
-    if plan is None or goal is None or not reminders.likely_answers(t, goal):
-        return Reply(
-            t._(
-                "The plan has changed since this reminder, so nothing was stored. "
-                "Report with: report GOAL VALUE"
-            ),
-            keeps_card=True,
-        )
     draft = CheckInDraft(  # a tap is the chair's own yes: no question about a like report stored before
-        goal.number or item.number,
+        item.number,
         value,
         today,
         None,
@@ -728,26 +698,36 @@ async def answer_reminder(request: Request, context: Context, data: Mapping[str,
         submission=item.token,
         confirmed=True,
     )
-    assert request.user is not None
-    try:
-        stored = await asyncio.to_thread(
-            context.reporting.store, request.user, request.district, goal, draft, now=context.now
+    answered = await asyncio.to_thread(
+        desk(context).tap,
+        request.user,
+        request.district,
+        request.roles,
+        item.number,
+        draft,
+        [i.token for i in items],
+        lambda goal: bool(reminders.likely_answers(t, goal)),
+        now=context.now,
+    )
+    if answered is None:
+        return Reply(
+            t._(
+                "The plan has changed since this reminder, so nothing was stored. "
+                "Report with: report GOAL VALUE"
+            ),
+            keeps_card=True,
         )
-    except AlreadyStored:
-        pass  # a second tap: the card shows what the first one stored
-    except NotStored as error:
-        log.warning("a tapped check-in could not be stored: %s", error)
+    stored = answered.outcome
+    if isinstance(stored, NotTaken):
+        log.warning("a tapped check-in could not be stored: %s", stored.reason)
         return Reply(
             t._("Sorry, I could not store your answer just now. Please tap again in a while."),
             keeps_card=True,
         )
-    else:
-        if isinstance(stored, Refused):
-            return Reply(refused(t, stored, goal=goal), keeps_card=True)
-    found = await asyncio.to_thread(
-        context.checkins.by_submissions, [i.token for i in items], district=request.district
-    )
-    return reminders.answered(t, plan.goals, one_tap, items, found)
+    if isinstance(stored, Refused):
+        return Reply(refused(t, stored, goal=answered.goal), keeps_card=True)
+    # Stored, or a second tap (SentBefore): the card shows what the first one stored.
+    return reminders.answered(t, answered.plan.goals, one_tap, items, answered.found)
 
 
 def _tap(

@@ -36,7 +36,7 @@ from bot.i18n import (
 from bot.services.checkins import Reporting
 from bot.services.directory import Directory
 from bot.services.engagement import EngagementCounter
-from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, with_admin
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
 from bot.services.progress import Progress
 from bot.services.prompting import MAX_PROMPT_LENGTH
 
@@ -393,18 +393,6 @@ def friendly(kind: Social, t: Translator) -> Reply:
     return Reply(t._("Hi! Write help to see what I can do."))
 
 
-async def roles_of(user: PersonInfo | None, district: str, context: Context) -> set[Role]:
-    """The roles of whoever wrote: admin by configuration, the rest as stored for the district."""
-    return await asyncio.to_thread(read_roles, user, district, context)
-
-
-def read_roles(user: PersonInfo | None, district: str, context: Context) -> set[Role]:
-    """roles_of, in a worker thread (it may read the database)."""
-    if user is None:
-        return {Role.MEMBER}
-    return with_admin(context.people.roles(user, district), user, context.services.admins)
-
-
 def no_district(request: Request) -> Reply:
     """Why a command about a district's data cannot be answered here, and what to do instead."""
     t = request.t
@@ -444,9 +432,9 @@ async def refusal(request: Request, context: Context, needed: Role) -> Reply:
         return Reply(
             t._("Only an administrator can do that. Administrators are named in the bot's settings.")
         )
-    board = await asyncio.to_thread(context.people.members, request.district, Role.BOARD)
-    names = ", ".join(sorted({member.name for member in board if member.name}))
     if needed is Role.BOARD:
+        board = await asyncio.to_thread(context.people.members, request.district, Role.BOARD)
+        names = ", ".join(sorted({member.name for member in board if member.name}))
         if not names:
             return Reply(
                 t._(

@@ -74,6 +74,7 @@ class Reporter:
     person: KnownPerson | None  # None: the bot has not met them
     chairs: tuple[BranchInfo, ...] = ()  # the district's branches they chair, by name
     responsible: frozenset[int] = frozenset()  # the goals (ids) of the district they are responsible for
+    branches: tuple[BranchInfo, ...] = ()  # all the district's branches, by name
 
 
 class CheckInRepository:
@@ -81,16 +82,20 @@ class CheckInRepository:
         self.db = db
 
     def reporter(self, person: PersonInfo, district: str) -> Reporter:
-        """Who `person` is in the district: the branches they chair and the goals they are responsible for."""
+        """Who `person` is in the district: the branches they chair and the goals they are responsible for
+        (and the district's branches, which a check-in may name)."""
         with self.db.rows() as connection:
             district_id = connection.execute(_DISTRICT_ID, {"district": district}).scalar()
+            if district_id is None:
+                return Reporter(district_id, None)
+            branches = tuple(_branches(connection, district))
             known = find_known(connection, person)
-            if district_id is None or known is None:
-                return Reporter(district_id, known)
+            if known is None:
+                return Reporter(district_id, known, branches=branches)
             responsible = connection.execute(_RESPONSIBLE, {"person": known.id, "district": district_id})
             goals = frozenset(responsible.scalars())
-            branches = _branches(connection, district)
-        return Reporter(district_id, known, tuple(b for b in branches if known.id in b.chair_ids), goals)
+        chairs = tuple(b for b in branches if known.id in b.chair_ids)
+        return Reporter(district_id, known, chairs, goals, branches)
 
     def add(
         self,
@@ -138,11 +143,6 @@ class CheckInRepository:
         except StorageGone as error:
             raise NotStored(str(error)) from error
 
-    def submitted(self, submission: str) -> None:
-        """AlreadyStored if a check-in with this submission token is stored (nothing is stored by asking)."""
-        with self.db.read() as session:
-            _refuse_repeat(session, submission)
-
     def same_report(
         self,
         district: str,
@@ -152,9 +152,12 @@ class CheckInRepository:
         value: float,
         *,
         area: str | None = None,
+        submission: str | None = None,
     ) -> StoredCheckIn | None:
-        """A standing check-in with the same goal, branch, day, value and area, if one is stored."""
+        """A standing check-in with the same goal, branch, day, value and area, if one is stored; first,
+        AlreadyStored if one with this `submission` token is (the same message or form sent again)."""
         with self.db.read() as session:
+            _refuse_repeat(session, submission)
             row = session.exec(
                 select(CheckIn)
                 .join(District, col(District.id) == col(CheckIn.district_id))
@@ -169,7 +172,12 @@ class CheckInRepository:
                 )
                 .order_by(col(CheckIn.id))
             ).first()
-            return _stored(session, row) if row else None
+            if row is None:
+                return None
+            # The same message stored a moment ago (outside a snapshot, PostgreSQL reads each statement
+            # afresh): AlreadyStored.
+            _refuse_repeat(session, submission)
+            return _stored(session, row)
 
     def mine(self, reporter: PersonInfo, district: str, *, limit: int = 10) -> list[StoredCheckIn]:
         """The reporter's latest check-ins in the district, withdrawn ones included (marked)."""

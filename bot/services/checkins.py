@@ -24,13 +24,12 @@ from babel.dates import get_day_names, get_month_names
 from bot.i18n import fold, fold_letters
 from bot.services.branches import leading_branch
 from bot.services.goals import Goal, Target, TargetKind
-from bot.services.people import PersonInfo, Role, with_admin
+from bot.services.people import PersonInfo, Role
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from bot.db.checkins import BranchInfo, CheckInRepository, StoredCheckIn
-    from bot.db.people import PeopleRepository
 
 MAX_COMMENT_LENGTH = 500
 # Above these a value is a typo, not a report: nobody holds 1,000 meetings, or has a billion followers.
@@ -492,34 +491,30 @@ class Refused:
 
 
 class Reporting:
-    """Who may report, and storing a valid check-in for the branch it counts for; called in worker threads."""
+    """Who may report, and storing a valid check-in for the branch it counts for: `check`, then `add` (the
+    checks' reads in one snapshot with the caller's, the write after them); called in worker threads."""
 
-    def __init__(
-        self, checkins: CheckInRepository, people: PeopleRepository, admins: Collection[str]
-    ) -> None:
+    def __init__(self, checkins: CheckInRepository) -> None:
         self.checkins = checkins
-        self.people = people
-        self.admins = admins
 
-    def may_report(self, person: PersonInfo, district: str) -> bool:
+    def may_report(self, person: PersonInfo, district: str, roles: Collection[Role]) -> bool:
         """Whether they may report on any goal at all (the form and dialog are offered only to them)."""
         reporter = self.checkins.reporter(person, district)
-        return may_report(self._roles(person, district), reporter.chairs, reporter.responsible)
+        return may_report(roles, reporter.chairs, reporter.responsible)
 
-    def store(
-        self, person: PersonInfo, district: str, goal: Goal, draft: CheckInDraft, *, now: datetime
-    ) -> StoredCheckIn | Refused | Repeat:
-        """Store the check-in for the branch the sender may report for, or say why not. A report like one
-        stored before (same goal, branch, day and value) is not stored but answered with that one, unless
-        the draft is `confirmed`. Raises the repository's AlreadyStored for a submission stored before,
-        NotStored if it could not be stored."""
+    def check(
+        self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
+    ) -> Ready | Refused | Repeat:
+        """Which branch the check-in counts for, or why the sender may not make it. A report like one
+        stored before (same goal, branch, day and value) is answered with that one, unless the draft is
+        `confirmed`. Raises the repository's AlreadyStored for a submission stored before. Only reads."""
         reporter = self.checkins.reporter(person, district)
-        branches = tuple(self.checkins.branches(district))
+        branches = reporter.branches
         comment, named = branch_in(draft.comment, branches)
         if isinstance(named, str):
             return Refused(Refusal.UNKNOWN_BRANCH, reporter.chairs, branches, named=named)
         branch = reporting_for(
-            self._roles(person, district),
+            roles,
             reporter.chairs,
             reporter.responsible,
             goal.id,
@@ -530,31 +525,53 @@ class Reporting:
             names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
             return Refused(branch, reporter.chairs, branches, tuple(names))
         branch_id = branch.id if branch else None
-        if draft.submission is not None:
-            self.checkins.submitted(draft.submission)  # a message or form sent again: AlreadyStored
-        if not draft.confirmed:
+        if not draft.confirmed:  # a message or form sent again raises AlreadyStored, here or in add
             same = self.checkins.same_report(
-                district, goal.id, branch_id, draft.happened_on, draft.value, area=draft.area
+                district,
+                goal.id,
+                branch_id,
+                draft.happened_on,
+                draft.value,
+                area=draft.area,
+                submission=draft.submission,
             )
             if same is not None:
-                if draft.submission is not None:  # the same message, stored a moment ago: AlreadyStored
-                    self.checkins.submitted(draft.submission)
                 return Repeat(same)
+        return Ready(branch_id, comment)
+
+    def add(
+        self,
+        person: PersonInfo,
+        district: str,
+        goal: Goal,
+        draft: CheckInDraft,
+        ready: Ready,
+        *,
+        now: datetime,
+    ) -> StoredCheckIn:
+        """Store a checked check-in; committed when this returns. Raises the repository's AlreadyStored for
+        a submission stored meanwhile, NotStored if it could not be stored."""
         return self.checkins.add(
             district=district,
             goal_id=goal.id,
-            branch_id=branch_id,
+            branch_id=ready.branch_id,
             reporter=person,
             value=draft.value,
             happened_on=draft.happened_on,
             area=draft.area,
-            comment=comment,
+            comment=ready.comment,
             now=now,
             submission=draft.submission,
         )
 
-    def _roles(self, person: PersonInfo, district: str) -> set[Role]:
-        return with_admin(self.people.roles(person, district), person, self.admins)
+
+@dataclass(frozen=True)
+class Ready:
+    """A check-in that may be stored: for which branch (None: the district), with what comment (the branch
+    named in it taken out)."""
+
+    branch_id: int | None
+    comment: str | None
 
 
 @dataclass(frozen=True)

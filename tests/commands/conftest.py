@@ -24,7 +24,6 @@ import pytest
 from bot.app import plan_reviews_on
 from bot.cards import Reply
 from bot.commands import Context, Request, Router, Services, build_router
-from bot.commands.router import read_roles
 from bot.db import migrate
 from bot.db.checkins import CheckInRepository
 from bot.db.engine import Database
@@ -36,7 +35,7 @@ from bot.i18n import translator
 from bot.services.checkins import Reporting
 from bot.services.export import ExportLinks
 from bot.services.followup import BoardReports
-from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, with_admin
 from bot.services.plan_import import ensure_sample_plan
 from bot.services.progress import Progress
 from bot.services.prompt_desk import PromptDesk
@@ -71,7 +70,7 @@ def services_on(repository: Repository) -> Services:
         people=people,
         checkins=checkins,
         progress=progress,
-        reporting=Reporting(checkins, people, frozenset({ADMIN.aad_object_id or ""})),
+        reporting=Reporting(checkins),
         districts=DistrictRepository(db),
         admins=frozenset({ADMIN.aad_object_id or ""}),
         zone=ZONE,
@@ -262,7 +261,8 @@ async def ask(
     asked = request(text, who, language=language, kind=kind, mentions=mentions, found=found)
     # What bot/teams.py reads of the writer besides the district: their roles there and chosen language.
     context = Context(services, NOW)
-    roles = await asyncio.to_thread(read_roles, who, asked.district, context)
+    stored = await asyncio.to_thread(services.people.roles, who, asked.district)
+    roles = with_admin(stored, who, services.admins)
     chosen = await asyncio.to_thread(services.people.turn_language, who, asked.locale, now=NOW)
     asked = replace(asked, roles=frozenset(roles), chosen_language=chosen)
     return await router.dispatch(asked, context)

@@ -1,0 +1,415 @@
+"""What each check-in command asks of the database, in one call per turn (bot/commands/checkins.py).
+
+Every method runs in a worker thread: it reads and writes through the repositories and returns a small
+result for the handler to render. Roles come from the turn (the router read them with who wrote it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
+from bot.services.branches import find_branch
+from bot.services.checkins import (
+    CheckInDraft,
+    CheckInError,
+    Ready,
+    Refused,
+    Repeat,
+    Reporting,
+    TwoReadings,
+    parse_check_in,
+)
+from bot.services.goals import Goal, Plan
+from bot.services.people import PersonInfo, Role
+from bot.services.progress import GoalStanding, Progress
+
+if TYPE_CHECKING:
+    from bot.db.people import PeopleRepository
+
+# Reads a check-in against the plan on the district's today: the goal and the draft, or raises
+# CheckInError (TwoReadings where a value may be read two ways).
+Reader = Callable[[Plan, date], tuple[Goal, CheckInDraft]]
+
+
+class Closed(StrEnum):
+    """Why the check-in form or dialog is not opened."""
+
+    NO_PLAN = "no_plan"  # no plan with goals to report on
+    NOT_A_REPORTER = "not_a_reporter"  # no chair, not the board, not responsible for any goal
+
+
+@dataclass(frozen=True)
+class Misread:
+    """A check-in that does not read: what was wrong, and the plan it was read against."""
+
+    plan: Plan
+    today: date
+    error: CheckInError | TwoReadings
+
+
+@dataclass(frozen=True)
+class SentBefore:
+    """The submission (a form, a message Teams delivered again) was stored before, as `checkin_id`."""
+
+    checkin_id: int
+
+
+@dataclass(frozen=True)
+class NotTaken:
+    """The database could not take the check-in: nothing was stored."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Filed:
+    """What came of storing a check-in that reads: stored, refused, a repeat asked about, or not stored."""
+
+    plan: Plan
+    goal: Goal
+    draft: CheckInDraft
+    outcome: StoredCheckIn | Refused | Repeat | SentBefore | NotTaken
+
+
+@dataclass(frozen=True)
+class Status:
+    """`status`: every goal's standing, for the district or (`branch`) one branch's own goals."""
+
+    plan: Plan
+    standings: list[GoalStanding]
+    branch: str | None
+    today: date
+    district_goals: int  # with `branch`: how many goals are the district's own, not shown
+
+
+@dataclass(frozen=True)
+class UnknownBranch:
+    named: str
+    branches: list[BranchInfo]
+
+
+@dataclass(frozen=True)
+class MyReports:
+    """`mina`: the latest reports, one's own and (a chair's) those made for their branches."""
+
+    check_ins: list[StoredCheckIn]
+    plan: Plan | None
+    branches: list[str]
+    own: set[int]
+
+
+@dataclass(frozen=True)
+class MyGoals:
+    """`mina mål`: the goals one is responsible for (no plan, or none: `standings` empty)."""
+
+    plan: Plan | None
+    standings: list[GoalStanding]
+    today: date
+
+
+@dataclass(frozen=True)
+class NoReport:
+    """No report of the district by that number."""
+
+    checkin_id: int
+
+
+@dataclass(frozen=True)
+class NotYours:
+    """Someone else's report, and the sender is not on the board."""
+
+    checkin_id: int
+
+
+@dataclass(frozen=True)
+class GoalGone:
+    """The report's goal is no longer in the plan."""
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """`ändra`: the report as it was found (withdrawn ones are not changed), and what came of it."""
+
+    plan: Plan
+    goal: Goal
+    found: StoredCheckIn
+    outcome: StoredCheckIn | Misread | None  # None: withdrawn, so not corrected
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    checkin_id: int
+    already: bool
+
+
+@dataclass(frozen=True)
+class NoGoal:
+    number: int
+    last: int  # the plan's goals are 1..last
+
+
+@dataclass(frozen=True)
+class Named:
+    """`ansvarig`: who was changed and who was already so."""
+
+    goal: Goal
+    changed: list[str]
+    unchanged: list[str]
+
+
+@dataclass(frozen=True)
+class Tapped:
+    """A reminder's button: the plan and the check-ins stored under the reminder's tokens, after storing
+    the tapped one (`outcome`)."""
+
+    plan: Plan
+    goal: Goal
+    outcome: StoredCheckIn | Refused | Repeat | SentBefore | NotTaken
+    found: dict[str, StoredCheckIn]
+
+
+class CheckInDesk:
+    """The check-in commands' reads and writes; called in worker threads, one method per turn. A method's
+    reads share one snapshot (bot/db/engine.py); a write comes after them, in a transaction of its own."""
+
+    def __init__(self, progress: Progress, reporting: Reporting, people: PeopleRepository) -> None:
+        self.progress = progress
+        self.reporting = reporting
+        self.checkins = progress.checkins
+        self.people = people
+        self.db = progress.checkins.db
+
+    def today(self, now: datetime) -> date:
+        return self.progress.today(now)
+
+    def plan(self, district: str, *, now: datetime) -> tuple[Plan | None, date]:
+        """The district's plan and its today (the dialog's questions are read against them)."""
+        return self.progress.plan(district), self.today(now)
+
+    def opening(self, person: PersonInfo, district: str, roles: Collection[Role]) -> Plan | Closed:
+        """The plan to report on (the form, the dialog), or why the sender cannot report."""
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            if plan is None or not plan.goals:
+                return Closed.NO_PLAN
+            if not self.reporting.may_report(person, district, roles):
+                return Closed.NOT_A_REPORTER
+            return plan
+
+    def file(
+        self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime
+    ) -> Filed | Misread | None:
+        """Read a check-in against the district's plan and store it (None: there is no plan with goals)."""
+        today = self.today(now)
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            if plan is None or not plan.goals:
+                return None
+            try:
+                goal, draft = read(plan, today)
+            except (CheckInError, TwoReadings) as error:
+                return Misread(plan, today, error)
+            checked = self._check(person, district, roles, goal, draft)
+        return Filed(plan, goal, draft, self._add(person, district, goal, draft, checked, now=now))
+
+    def tap(
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        number: int,
+        draft: CheckInDraft,
+        tokens: Sequence[str],
+        answerable: Callable[[Goal], bool],
+        *,
+        now: datetime,
+    ) -> Tapped | None:
+        """Store a reminder's tapped answer on goal `number` (None: the plan changed so that the goal is
+        gone, or no tap answers it any more), then read what the reminder's buttons have stored."""
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            goal = plan.goal(number) if plan else None
+            if plan is None or goal is None or not answerable(goal):
+                return None
+            checked = self._check(person, district, roles, goal, draft)
+        outcome = self._add(person, district, goal, draft, checked, now=now)
+        return Tapped(plan, goal, outcome, self.checkins.by_submissions(tokens, district=district))
+
+    def _check(
+        self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
+    ) -> Ready | Refused | Repeat | SentBefore:
+        try:
+            return self.reporting.check(person, district, roles, goal, draft)
+        except AlreadyStored as repeat:
+            return SentBefore(repeat.checkin_id)
+
+    def _add(
+        self,
+        person: PersonInfo,
+        district: str,
+        goal: Goal,
+        draft: CheckInDraft,
+        checked: Ready | Refused | Repeat | SentBefore,
+        *,
+        now: datetime,
+    ) -> StoredCheckIn | Refused | Repeat | SentBefore | NotTaken:
+        """Store a check-in found ready (anything else is the answer as it is)."""
+        if not isinstance(checked, Ready):
+            return checked
+        try:
+            return self.reporting.add(person, district, goal, draft, checked, now=now)
+        except AlreadyStored as repeat:  # the same message or form, stored a moment ago
+            return SentBefore(repeat.checkin_id)
+        except NotStored as error:
+            return NotTaken(str(error))
+
+    def status(
+        self,
+        person: PersonInfo | None,
+        district: str,
+        *,
+        named: str | None,
+        own: bool,
+        now: datetime,
+    ) -> Status | UnknownBranch | None:
+        """The plan's standing (None: no plan with goals): for the branch `named`, or with `own` for the
+        one branch the sender chairs, else the district's. A branch's status holds the goals every branch
+        has of its own, as that branch has done them; the district's own goals are counted, not shown."""
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            if plan is None or not plan.goals:
+                return None
+            branch: BranchInfo | None = None
+            if named is not None:
+                branches = self.checkins.branches(district)
+                branch = find_branch(named, branches)
+                if branch is None:
+                    return UnknownBranch(named, branches)
+            elif own and person is not None:
+                chairs = self.checkins.chair_of(person, district)
+                branch = chairs[0] if len(chairs) == 1 else None
+            standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
+        today = self.today(now)
+        if branch is None:
+            return Status(plan, standings, None, today, 0)
+        branch_goals = [s for s in standings if s.goal.applies_to_branches]
+        return Status(plan, branch_goals, branch.name, today, len(standings) - len(branch_goals))
+
+    def my_reports(self, person: PersonInfo, district: str) -> MyReports:
+        """The sender's latest check-ins, and a chair's (or deputy's) branches' whoever made them."""
+        with self.db.snapshot():
+            mine = self.checkins.mine(person, district)
+            chairs = self.checkins.chair_of(person, district)
+            seen = {c.id for c in mine}
+            theirs = [c for c in self.checkins.of_branches([b.id for b in chairs]) if c.id not in seen]
+            plan = self.progress.plan(district)
+        both = sorted([*mine, *theirs], key=lambda c: (c.created_at, c.id), reverse=True)[:10]
+        return MyReports(both, plan, [b.name for b in chairs], seen)
+
+    def my_goals(self, person: PersonInfo, district: str, *, now: datetime) -> MyGoals:
+        """The goals the sender is responsible for, with their progress."""
+        today = self.today(now)
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            ids = set(self.checkins.goals_of(person, district))
+            if plan is None or not ids:
+                return MyGoals(plan, [], today)
+            standings = self.progress.standings(plan, now=now)
+        return MyGoals(plan, [s for s in standings if s.goal.id in ids], today)
+
+    def correct(
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        checkin_id: int,
+        rest: str,
+        *,
+        grouped: bool | None,
+        now: datetime,
+    ) -> Corrected | NoReport | NotYours | GoalGone:
+        """Change the value (and comment) of one of the sender's check-ins (the board: anyone's), read from
+        `rest` as a report of its goal, the old one kept in its history."""
+        today = self.today(now)
+        with self.db.snapshot():
+            found = self._own(person, district, roles, checkin_id)
+            if isinstance(found, NoReport | NotYours):
+                return found
+            plan = self.progress.plan(district)
+        goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
+        if goal is None or plan is None:
+            return GoalGone()
+        if found.withdrawn:  # a correction would not make it count again
+            return Corrected(plan, goal, found, None)
+        try:
+            draft = parse_check_in(
+                rest,
+                goal.target,
+                goal_number=goal.number,
+                today=today,
+                year=plan.year,
+                areas=plan.area_names(),
+                default_day=found.happened_on,
+                default_area=found.area,
+                grouped=grouped,
+            )
+        except (CheckInError, TwoReadings) as error:
+            return Corrected(plan, goal, found, Misread(plan, today, error))
+        stored = self.checkins.correct(
+            found.id,
+            by=person,
+            value=draft.value,
+            happened_on=draft.happened_on,
+            comment=draft.comment,
+            area=draft.area,
+            now=now,
+        )
+        return Corrected(plan, goal, found, stored)
+
+    def withdraw(
+        self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int, *, now: datetime
+    ) -> Withdrawn | NoReport | NotYours:
+        """Withdraw one of the sender's check-ins (the board: anyone's): kept in history, not counted."""
+        with self.db.snapshot():
+            found = self._own(person, district, roles, checkin_id)
+        if isinstance(found, NoReport | NotYours):
+            return found
+        done = self.checkins.withdraw(found.id, by=person, now=now)
+        return Withdrawn(found.id, already=not done)
+
+    def _own(
+        self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int
+    ) -> StoredCheckIn | NoReport | NotYours:
+        # Only this district's: a number from another district's reports is as good as unknown.
+        found = self.checkins.get(checkin_id, district=district)
+        if found is None:
+            return NoReport(checkin_id)
+        if Role.BOARD in roles or Role.ADMIN in roles:
+            return found
+        me = self.people.find_id(person)
+        if me is None or self.checkins.reporter_of(found.id) != me:
+            return NotYours(found.id)
+        return found
+
+    def name_responsible(
+        self, district: str, number: int, people: Sequence[PersonInfo], *, remove: bool, now: datetime
+    ) -> Named | NoGoal:
+        """Name `people` responsible for goal `number` (with `remove`, no longer)."""
+        plan = self.progress.plan(district)
+        goal = plan.goal(number) if plan else None
+        if goal is None or plan is None:
+            return NoGoal(number, len(plan.goals) if plan else 0)
+        changed: list[str] = []
+        unchanged: list[str] = []
+        for person in people:
+            if remove:
+                done = self.checkins.unname_responsible(goal.id, person)
+            else:
+                done = self.checkins.name_responsible(goal.id, person, now=now)
+            (changed if done else unchanged).append(person.name)
+        return Named(goal, changed, unchanged)
