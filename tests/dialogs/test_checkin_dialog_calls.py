@@ -11,7 +11,7 @@ from tests.dialogs.conftest import chat
 from tests.stories.test_turn_calls_checkins import counting
 
 # The turn's other work: who wrote it, the conversation remembered, the dialog's place between messages.
-MACHINERY = ("DistrictRepository.writer", "Repository.remember_conversation", "DialogStates.")
+MACHINERY = ("DistrictRepository.writer", "Directory.remember", "DialogStates.")
 
 
 @pytest.mark.parametrize(
