@@ -674,6 +674,33 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
     return Reply("\n".join(lines))
 
 
+def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
+    """To a board member reminded to write prompts that a schedule change dealt to others in the rota."""
+    lines = [
+        t.ngettext(
+            "After a change to the schedule, a discussion prompt you were reminded of is no longer yours:",
+            "After a change to the schedule, discussion prompts you were reminded of are no longer yours:",
+            len(slots),
+        )
+    ]
+    for slot, schedule, owner in slots:
+        fields = {
+            "id": slot.id,
+            "when": when(t, slot.due_at, schedule.zone),
+            "channel": channel_name(t, schedule),
+            "owner": owner or t._("nobody yet"),
+        }
+        lines.append(t._("#{id} {when} in {channel} (now {owner})").format(**fields))
+    lines.append(
+        t.ngettext(
+            "You need not write it. See your coming turns with: upcoming",
+            "You need not write them. See your coming turns with: upcoming",
+            len(slots),
+        )
+    )
+    return Reply("\n".join(lines))
+
+
 def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str | None) -> Reply:
     """To the writer and owner of a text someone posted ahead of its time."""
     return Reply(

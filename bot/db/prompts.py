@@ -370,14 +370,16 @@ class PromptRepository:
                 .limit(1)
             ).first()
 
-    def set_owners(self, owners: dict[int, int | None], *, now: datetime) -> None:
-        """New owners (None: nobody); a new owner has not been reminded yet."""
+    def set_owners(self, owners: dict[int, int | None], *, now: datetime, by_hand: bool = False) -> None:
+        """New owners (None: nobody), given by the board `by_hand` or dealt in the rota; a new owner has not
+        been reminded yet."""
         with self.db.write() as session:
             for slot_id, person_id in owners.items():
                 row = _occurrence(session, slot_id)
                 if row.owner_id != person_id:
                     row.reminded_at = None
                 row.owner_id = person_id
+                row.by_hand = by_hand and person_id is not None
                 row.updated_at = now
 
     def swap_owners(self, first: int, second: int, *, now: datetime) -> None:
@@ -386,6 +388,7 @@ class PromptRepository:
             if a.owner_id != b.owner_id:
                 a.reminded_at = b.reminded_at = None
             a.owner_id, b.owner_id = b.owner_id, a.owner_id
+            a.by_hand, b.by_hand = a.owner_id is not None, b.owner_id is not None  # as the board decided
             a.updated_at = b.updated_at = now
 
     def set_status(
@@ -718,6 +721,8 @@ def _slot(session: Session, row: Occurrence, owner: Person | None) -> PromptSlot
         text_by=row.text_by,
         writer_name=writer.name if writer else None,
         approved_by=row.approved_by,
+        by_hand=row.by_hand,
+        reminded=row.reminded_at is not None,
     )
 
 
