@@ -352,11 +352,12 @@ class PromptRepository:
                 .where(Occurrence.id == slot_id)
             ).first()
 
-    def last_turn(self, district: str, *, until: datetime) -> int | None:
-        """Whose turn came last in the district's rota by `until`: the owner of the latest slot due by then
-        in any of its channels, posted or meant to be (a cancelled or paused slot was nobody's turn)."""
+    def last_turns(self, district: str, *, until: datetime, count: int) -> list[int]:
+        """Whose turns came last in the district's rota by `until`, oldest first (at most `count`): the
+        owners of the latest slots due by then in any of its channels, posted or meant to be (a cancelled or
+        paused slot was nobody's turn)."""
         with self.db.read() as session:
-            return session.exec(
+            owners = session.exec(
                 select(Occurrence.owner_id)
                 .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
                 .join(District, col(District.id) == col(PromptSchedule.district_id))
@@ -367,8 +368,9 @@ class PromptRepository:
                     col(Occurrence.status).not_in([SlotStatus.CANCELLED.value, SlotStatus.PAUSED.value]),
                 )
                 .order_by(col(Occurrence.due_at).desc(), col(Occurrence.id).desc())
-                .limit(1)
-            ).first()
+                .limit(count)
+            ).all()
+            return [owner for owner in reversed(owners) if owner is not None]
 
     def set_owners(self, owners: dict[int, int | None], *, now: datetime, by_hand: bool = False) -> None:
         """New owners (None: nobody), given by the board `by_hand` or dealt in the rota; a new owner has not

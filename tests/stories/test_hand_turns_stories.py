@@ -115,3 +115,23 @@ async def test_a_reminded_owner_is_told_in_english_when_a_change_deals_their_tur
         "After a change to the schedule, a discussion prompt you were reminded of is no longer yours:"
     ), told
     assert "Tuesday 15 December at 18:00 in General (now Lars Nilsson)" in told, told
+
+
+async def test_whose_turn_was_given_away_is_not_skipped_for_a_round(world: World) -> None:
+    """Megan gives Adele's turn on 8 December to herself ("ge"). Once Lars's turn on the 15th is past,
+    the hour changes: the coming turns go to Adele and Jonas, who have had none, before Megan has a
+    third; not round from Lars as if Adele had had hers."""
+    await world.say(MEGAN, "schema 1, 8 och 15 kl 18", channel=GENERAL)
+    eighth = world.slot_at(8, 12, 18)
+    assert eighth.owner_name == "Adele Vance"
+    await world.say(MEGAN, f"ge {eighth.id} @Megan Bowen", mentions=(MEGAN,))
+    world.clock.now = world.slot_at(15, 12, 18).due_at + timedelta(hours=1)
+    await world.say(ADELE, "schedule 1, 8 and 15 at 19", channel=GENERAL, locale="en-US")
+    assert [owner for _, owner in rota(world)][:6] == [
+        "Megan Bowen",
+        "Megan Bowen",
+        "Lars Nilsson",
+        "Adele Vance",
+        "Jonas",
+        "Megan Bowen",
+    ], rota(world)
