@@ -1,11 +1,14 @@
 """Migration 0022 marks the turns the board gave or swapped by hand. A district's rota filled before it
-(schedules, owners, written texts, turns given by hand that nothing marked) is upgraded without losing
-anything: every row and column keeps its value, and every turn starts as dealt in the rota (nothing said
-then which ones the board gave by hand). Runs on SQLite and PostgreSQL (`database_url`).
+(schedules, owners, written texts, a turn given by hand that nothing marked, a post) is upgraded without
+losing anything: every row and column keeps its value, and every turn starts as dealt in the rota (nothing
+said then which ones the board gave by hand). SQLite's batch migrations copy a table and drop the old one,
+which with foreign keys on would take the posts of every occurrence with it: a post is among the rows kept.
+Runs on SQLite and PostgreSQL (`database_url`).
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
@@ -53,9 +56,21 @@ def test_upgrading_a_rota_filled_before_0022_keeps_every_turn(database_url: str)
         first, second, third = desk.upcoming(SAMPLE_DISTRICT, limit=3)
         assert desk.assign_number(SAMPLE_DISTRICT, None, str(first.id), BOARD[2], BOARD[0]).done
         desk.write(second.id, "Hur når vi fler unga?", BOARD[1])
+        prompts = desk.prompts  # the third posted ahead of its time
+        assert prompts.claim(
+            third.id,
+            claimer="test",
+            text="Vad gör vi i vår?",
+            source="bank",
+            bank_prompt_id=None,
+            now=NOW,
+            held_until=NOW + timedelta(minutes=5),
+        )
+        prompts.confirm(third.id, message_id="m1", thread_id="t1", now=NOW)
         with db.engine.begin() as connection:
             connection.execute(text("ALTER TABLE occurrence DROP COLUMN by_hand"))
         before = snapshot(db)
+        assert before["prompt_post"] and before["prompt_schedule"]
         kept = columns_of(db)
 
         migrate.upgrade(db)
@@ -67,10 +82,10 @@ def test_upgrading_a_rota_filled_before_0022_keeps_every_turn(database_url: str)
         assert [(s.id, s.owner_name, s.text) for s in now] == [
             (first.id, "Lars", None),
             (second.id, second.owner_name, "Hur når vi fler unga?"),
-            (third.id, third.owner_name, None),
         ]
+        assert [(p.slot_id, p.outcome) for p in prompts.posts(SAMPLE_DISTRICT)] == [(third.id, "sent")]
         # From now on, a turn given by hand is marked.
-        assert desk.assign_number(SAMPLE_DISTRICT, None, str(third.id), BOARD[0], BOARD[1]).done
-        assert [s.by_hand for s in desk.upcoming(SAMPLE_DISTRICT, limit=3)] == [False, False, True]
+        assert desk.assign_number(SAMPLE_DISTRICT, None, str(second.id), BOARD[0], BOARD[1]).done
+        assert [s.by_hand for s in desk.upcoming(SAMPLE_DISTRICT, limit=3)] == [False, True]
     finally:
         db.dispose()

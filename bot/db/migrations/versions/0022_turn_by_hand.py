@@ -15,11 +15,11 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# A plain ALTER TABLE, not a batch: SQLite's batch copies the table and drops the old one, and with foreign
+# keys on that drop would cascade to the posts (prompt_post) of every occurrence.
 def upgrade() -> None:
-    with op.batch_alter_table('occurrence') as batch:
-        batch.add_column(sa.Column('by_hand', sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column('occurrence', sa.Column('by_hand', sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('occurrence') as batch:
-        batch.drop_column('by_hand')
+    op.drop_column('occurrence', 'by_hand')
