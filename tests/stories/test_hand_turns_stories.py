@@ -70,7 +70,8 @@ async def test_turns_swapped_by_hand_stay_swapped_until_one_of_them_leaves_the_b
     assert world.slot_at(1, 12, 18).owner_name == "Adele Vance"
     assert world.slot_at(15, 12, 18).owner_name == "Megan Bowen"
     await world.say(ADMIN, "roll bort styrelse @Megan Bowen", mentions=(MEGAN,))
-    assert world.slot_at(15, 12, 18).owner_name not in ("Megan Bowen", None)
+    dealt = world.slot_at(15, 12, 18)
+    assert dealt.owner_name not in ("Megan Bowen", None) and not dealt.by_hand  # dealt in the rota now
     assert "Megan Bowen" not in [owner for _, owner in rota(world)]
     await world.say(ADELE, "schedule 1, 8 and 15 at 19", channel=GENERAL, locale="en-US")
     owners = [owner for _, owner in rota(world)]
