@@ -645,6 +645,22 @@ def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) ->
     )
 
 
+def given_away(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
+    """To a slot's former owner, reminded to write it, when another board member gave it to someone else."""
+    return Reply(
+        t._(
+            "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}: "
+            "you need not write it."
+        ).format(
+            id=slot.id,
+            actor=actor,
+            owner=owner,
+            when=when(t, slot.due_at, schedule.zone),
+            channel=channel_name(t, schedule),
+        )
+    )
+
+
 def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
     """To the new owner of slots whose owner left the board."""
     lines = [

@@ -645,9 +645,16 @@ class PromptDesk:
         if Role.BOARD not in self.people.roles(person, district):
             return False
         person_id = self.people.person_id(person, now=now)
+        before = self.prompts.slot(slot_id)
         self.prompts.set_owners({slot_id: person_id}, now=now, by_hand=True)
         actor = self.people.person_id(by, now=now)
         self._tell_new_owner(slot_id, person_id, actor, by)
+        if before is not None and before.reminded and before.owner_id not in (None, person_id, actor):
+            # reminded to write it: told it is no longer theirs, lest they write it for nothing
+            schedule = self.prompts.schedule(before.schedule_id)
+            assert schedule is not None and before.owner_id is not None
+            notice = partial(cards.given_away, schedule=schedule, actor=by.name, owner=person.name)
+            self._tell({before.owner_id}, partial(notice, slot=before))
         return True
 
     def _tell_new_owner(self, slot_id: int, owner: int | None, actor: int, by: PersonInfo) -> None:

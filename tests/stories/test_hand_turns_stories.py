@@ -141,3 +141,26 @@ async def test_whose_turn_was_given_away_is_not_skipped_for_a_round(world: World
         "Jonas",
         "Megan Bowen",
     ], rota(world)
+
+
+async def test_a_reminded_owner_is_told_when_their_turn_is_given_to_someone_else(world: World) -> None:
+    """Megan was reminded of her turn on 1 December; Adele gives it to Jonas ("give"), and Megan gives
+    Adele's on the 15th to Lars ("ge"). Megan is told, in
+    Swedish, that she need not write it; Jonas is told it is his. Giving a turn nobody was reminded of
+    tells its former owner nothing (they had no reason to write it yet)."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first, fifteenth = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
+    world.clock.now = first.due_at - timedelta(days=2) + timedelta(minutes=30)
+    assert await world.client.app[SCHEDULER].poster.remind_owners() == 1
+    await world.settle()
+    before = len(world.connector.posted)
+    await world.say(ADELE, f"give {first.id} @Jonas", mentions=(JONAS,), locale="en-US")
+    await world.say(MEGAN, f"ge {fifteenth.id} @Lars Nilsson", mentions=(LARS,))  # Adele's, not reminded
+    await world.settle()
+    assert world.slot_at(15, 12, 18).owner_name == "Lars Nilsson"
+    assert world.notices(MEGAN, before) == [
+        f"Adele Vance gav diskussionsinlägg #{first.id}, som publiceras tisdag 1 december kl. 18.00 "
+        "i Allmänt, till Jonas: du behöver inte skriva det."
+    ]
+    assert any(f"#{first.id}" in notice for notice in world.notices(JONAS, before))
+    assert not any(f"#{fifteenth.id}" in notice for notice in world.notices(ADELE, before))
