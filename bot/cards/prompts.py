@@ -645,6 +645,22 @@ def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) ->
     )
 
 
+def given_away(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
+    """To a slot's former owner, reminded to write it, when another board member gave it to someone else."""
+    return Reply(
+        t._(
+            "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}: "
+            "you need not write it."
+        ).format(
+            id=slot.id,
+            actor=actor,
+            owner=owner,
+            when=when(t, slot.due_at, schedule.zone),
+            channel=channel_name(t, schedule),
+        )
+    )
+
+
 def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
     """To the new owner of slots whose owner left the board."""
     lines = [
@@ -671,6 +687,33 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
     unwritten = [slot for slot, _, _ in slots if not slot.text]
     if unwritten:
         lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))
+    return Reply("\n".join(lines))
+
+
+def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
+    """To a board member reminded to write prompts that a schedule change dealt to others in the rota."""
+    lines = [
+        t.ngettext(
+            "After a change to the schedule, a discussion prompt you were reminded of is no longer yours:",
+            "After a change to the schedule, discussion prompts you were reminded of are no longer yours:",
+            len(slots),
+        )
+    ]
+    for slot, schedule, owner in slots:
+        fields = {
+            "id": slot.id,
+            "when": when(t, slot.due_at, schedule.zone),
+            "channel": channel_name(t, schedule),
+            "owner": owner or t._("nobody yet"),
+        }
+        lines.append(t._("#{id} {when} in {channel} (now {owner})").format(**fields))
+    lines.append(
+        t.ngettext(
+            "You need not write it. See your coming turns with: upcoming",
+            "You need not write them. See your coming turns with: upcoming",
+            len(slots),
+        )
+    )
     return Reply("\n".join(lines))
 
 

@@ -352,11 +352,12 @@ class PromptRepository:
                 .where(Occurrence.id == slot_id)
             ).first()
 
-    def last_turn(self, district: str, *, until: datetime) -> int | None:
-        """Whose turn came last in the district's rota by `until`: the owner of the latest slot due by then
-        in any of its channels, posted or meant to be (a cancelled or paused slot was nobody's turn)."""
+    def last_turns(self, district: str, *, until: datetime, count: int) -> list[int]:
+        """Whose turns came last in the district's rota by `until`, oldest first (at most `count`): the
+        owners of the latest slots due by then in any of its channels, posted or meant to be (a cancelled or
+        paused slot was nobody's turn)."""
         with self.db.read() as session:
-            return session.exec(
+            owners = session.exec(
                 select(Occurrence.owner_id)
                 .join(PromptSchedule, col(PromptSchedule.id) == col(Occurrence.schedule_id))
                 .join(District, col(District.id) == col(PromptSchedule.district_id))
@@ -367,17 +368,20 @@ class PromptRepository:
                     col(Occurrence.status).not_in([SlotStatus.CANCELLED.value, SlotStatus.PAUSED.value]),
                 )
                 .order_by(col(Occurrence.due_at).desc(), col(Occurrence.id).desc())
-                .limit(1)
-            ).first()
+                .limit(count)
+            ).all()
+            return [owner for owner in reversed(owners) if owner is not None]
 
-    def set_owners(self, owners: dict[int, int | None], *, now: datetime) -> None:
-        """New owners (None: nobody); a new owner has not been reminded yet."""
+    def set_owners(self, owners: dict[int, int | None], *, now: datetime, by_hand: bool = False) -> None:
+        """New owners (None: nobody), given by the board `by_hand` or dealt in the rota; a new owner has not
+        been reminded yet."""
         with self.db.write() as session:
             for slot_id, person_id in owners.items():
                 row = _occurrence(session, slot_id)
                 if row.owner_id != person_id:
                     row.reminded_at = None
                 row.owner_id = person_id
+                row.by_hand = by_hand and person_id is not None
                 row.updated_at = now
 
     def swap_owners(self, first: int, second: int, *, now: datetime) -> None:
@@ -386,6 +390,7 @@ class PromptRepository:
             if a.owner_id != b.owner_id:
                 a.reminded_at = b.reminded_at = None
             a.owner_id, b.owner_id = b.owner_id, a.owner_id
+            a.by_hand, b.by_hand = a.owner_id is not None, b.owner_id is not None  # as the board decided
             a.updated_at = b.updated_at = now
 
     def set_status(
@@ -718,6 +723,8 @@ def _slot(session: Session, row: Occurrence, owner: Person | None) -> PromptSlot
         text_by=row.text_by,
         writer_name=writer.name if writer else None,
         approved_by=row.approved_by,
+        by_hand=row.by_hand,
+        reminded=row.reminded_at is not None,
     )
 
 

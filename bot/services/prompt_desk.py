@@ -520,23 +520,34 @@ class PromptDesk:
             ]
             self.prompts.add_slots(schedule.id, due, now=now)
         handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
+        taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
-            for before, after in self._share_out(district, now, again=district == changed):
-                handed.append((before, after, schedules[after.schedule_id]))
+            left, dealt_away = self._share_out(district, now, again=district == changed)
+            handed.extend((before, after, schedules[after.schedule_id]) for before, after in left)
+            for before, after in dealt_away:
+                assert before.owner_id is not None
+                taken.setdefault(before.owner_id, []).append(
+                    (before, schedules[after.schedule_id], after.owner_name)
+                )
         by_owner: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for before, after, schedule in handed:
             if after.owner_id is not None:
                 by_owner.setdefault(after.owner_id, []).append((after, schedule, before.owner_name))
         for owner, theirs in by_owner.items():  # one message each, however many slots they take over
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
+        for owner, theirs in taken.items():
+            self._tell({owner}, partial(cards.dealt_away, slots=theirs))
         self._changed()
         return [after for _, after, _ in handed]
 
-    def _share_out(self, district: str, now: datetime, *, again: bool) -> list[tuple[PromptSlot, PromptSlot]]:
+    def _share_out(
+        self, district: str, now: datetime, *, again: bool
+    ) -> tuple[list[tuple[PromptSlot, PromptSlot]], list[tuple[PromptSlot, PromptSlot]]]:
         """Owners in turn for the district's coming slots (one rota for its board, whichever channel) that
         have none, or whose owner left the board (only board members take turns); `again`, after a
-        schedule change, for every coming slot without a text, so that the turns still go round in order
-        (deal_turns). The slots whose owner left, as they were and as they are now."""
+        schedule change, for every coming slot without a text that the board did not give by hand, so that
+        the turns still go round in order (deal_turns). The slots whose owner left, and those dealt away
+        from a board member who was already reminded to write them; each as it was and as it is now."""
         board = sorted({member.person_id for member in self.people.members(district, Role.BOARD)})
         coming = [
             slot
@@ -546,21 +557,31 @@ class PromptDesk:
         ]
         held = [
             slot.owner_id
-            if slot.owner_id in board and (not again or slot.text or slot.status is not SlotStatus.PLANNED)
+            if slot.owner_id in board
+            and (not again or slot.text or slot.by_hand or slot.status is not SlotStatus.PLANNED)
             else None
             for slot in coming
         ]
-        owners = deal_turns(board, self.prompts.last_turn(district, until=now), held)
+        # Who is due is whoever waited longest since their last turn: the past turns are dealt as held, so a
+        # turn the board gave away by hand is made up, not skipped for a round.
+        past = self.prompts.last_turns(district, until=now, count=2 * len(board))
+        owners = deal_turns(board, None, [*past, *held])[len(past) :]
         new = {slot.id: owner for slot, owner in zip(coming, owners, strict=True) if owner != slot.owner_id}
         if not new:
-            return []
+            return [], []
         self.prompts.set_owners(new, now=now)
-        left = {slot.id: slot for slot in coming if slot.id in new and slot.owner_id not in (None, *board)}
-        return [
-            (left[slot.id], slot)
-            for slot in self.prompts.slots(district=district, after=now, limit=1000)
-            if slot.id in left
-        ]
+        before = {slot.id: slot for slot in coming if slot.id in new}
+        left: list[tuple[PromptSlot, PromptSlot]] = []
+        away: list[tuple[PromptSlot, PromptSlot]] = []
+        for slot in self.prompts.slots(district=district, after=now, limit=1000):
+            was = before.get(slot.id)
+            if was is None or was.owner_id is None:
+                continue
+            if was.owner_id not in board:
+                left.append((was, slot))
+            elif was.reminded:  # told it is no longer theirs, lest they write it for nothing
+                away.append((was, slot))
+        return left, away
 
     def upcoming(self, district: str, *, limit: int = 10) -> list[PromptSlot]:
         """The coming slots: not those posted (early), cancelled or otherwise settled."""
@@ -624,9 +645,16 @@ class PromptDesk:
         if Role.BOARD not in self.people.roles(person, district):
             return False
         person_id = self.people.person_id(person, now=now)
-        self.prompts.set_owners({slot_id: person_id}, now=now)
+        before = self.prompts.slot(slot_id)
+        self.prompts.set_owners({slot_id: person_id}, now=now, by_hand=True)
         actor = self.people.person_id(by, now=now)
         self._tell_new_owner(slot_id, person_id, actor, by)
+        if before is not None and before.reminded and before.owner_id not in (None, person_id, actor):
+            # reminded to write it: told it is no longer theirs, lest they write it for nothing
+            schedule = self.prompts.schedule(before.schedule_id)
+            assert schedule is not None and before.owner_id is not None
+            notice = partial(cards.given_away, schedule=schedule, actor=by.name, owner=person.name)
+            self._tell({before.owner_id}, partial(notice, slot=before))
         return True
 
     def _tell_new_owner(self, slot_id: int, owner: int | None, actor: int, by: PersonInfo) -> None:

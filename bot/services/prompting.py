@@ -74,6 +74,8 @@ class PromptSlot:
     text_by: int | None = None
     writer_name: str | None = None  # who wrote the text (the owner, or a board member for them)
     approved_by: int | None = None
+    by_hand: bool = False  # given or swapped by the board (ge/byt): stays with its owner (see _share_out)
+    reminded: bool = False  # its owner was reminded to write it
 
     def ready(self, approval_required: bool) -> bool:
         """Whether the owner's text will be posted: written, and approved where the schedule asks that."""
