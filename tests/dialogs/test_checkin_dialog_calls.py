@@ -8,7 +8,7 @@ import pytest
 
 from bot.teams import DistrictBot
 from tests.dialogs.conftest import chat
-from tests.stories.test_turn_calls_checkins import counting
+from tests.fakes.calls import off_loop_calls
 
 # The turn's other work: who wrote it, the conversation remembered, the dialog's place between messages.
 MACHINERY = ("DistrictRepository.writer", "Directory.remember", "DialogStates.")
@@ -26,7 +26,7 @@ async def test_each_answer_makes_one_call_of_its_own(
 ) -> None:
     adapter = chat(bot, channel="test", locale=locale)
     for said in script:
-        with counting() as calls:
+        with off_loop_calls() as calls:
             reply = await adapter.ask(said)
         own = [call for call in calls if not call.startswith(MACHINERY)]
         assert reply.text

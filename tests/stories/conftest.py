@@ -5,11 +5,10 @@ the bot posts to the fake Bot Connector. The sample plan (Västernorrland, for 2
 
 from __future__ import annotations
 
-import asyncio
 import itertools
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -22,12 +21,12 @@ from bot.db.people import PeopleRepository
 from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, Clock
 from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT, card_action
+from tests.fakes.calls import off_loop_calls
 from tests.fakes.chat import reply_text
 from tests.fakes.connector import FakeConnector
 
 DISTRICT = "Vänsterpartiet Västernorrland"
 _ids = itertools.count(1)
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -121,18 +120,8 @@ class District:
         """What `who` reads after writing `text`, and the work the turn ran off the event loop (issue 16:
         one call for who wrote it, one for what they asked), by name."""
         await self.say(who, "hjälp", locale=locale)  # their first turn also remembers the conversation
-        calls: list[str] = []
-        real = asyncio.to_thread
-
-        async def counted(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-            calls.append(getattr(work, "__qualname__", repr(work)))
-            return await real(work, *args, **kwargs)
-
-        asyncio.to_thread = counted
-        try:
+        with off_loop_calls() as calls:
             reply = await self.say(who, text, locale=locale, mentions=mentions)
-        finally:
-            asyncio.to_thread = real
         return reply, calls
 
     async def tap(self, who: Someone, data: dict[str, Any], *, locale: str = "sv-SE") -> dict[str, Any]:

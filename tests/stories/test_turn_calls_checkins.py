@@ -4,13 +4,12 @@ sends the card, answers "1 or 1 100?" or is asked about a repeat."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable
 from typing import Any, TypeVar
 
 import pytest
 
+from tests.fakes.calls import off_loop_calls
 from tests.fakes.chat import card_of
 from tests.stories.conftest import KIM, MEGAN, NOA, District, Someone, shown
 from tests.stories.test_repeats_and_readings import CALLS, _with_goals
@@ -46,25 +45,8 @@ CASES = [
 ]
 
 
-@contextmanager
-def counting() -> Iterator[list[str]]:
-    """The work run off the event loop while inside, by name."""
-    calls: list[str] = []
-    real = asyncio.to_thread
-
-    async def counted(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        calls.append(getattr(work, "__qualname__", repr(work)))
-        return await real(work, *args, **kwargs)
-
-    asyncio.to_thread = counted
-    try:
-        yield calls
-    finally:
-        asyncio.to_thread = real
-
-
 async def counted_turn(work: Awaitable[T]) -> tuple[T, list[str]]:
-    with counting() as calls:
+    with off_loop_calls() as calls:
         return await work, calls
 
 

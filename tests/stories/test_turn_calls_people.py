@@ -7,14 +7,13 @@ hands the coming prompts round the new board; `glöm mig bekräfta` erases in on
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pytest
 
 from bot.db.repository import Repository
 from tests.fakes.activities import BOT_ID, bot_added_to_personal_chat, installed_in_team
+from tests.fakes.calls import off_loop_calls
 from tests.stories.conftest import ANNA, KIM, LEE, MEGAN, NOA, District, Someone
 
 MOST_CALLS = 2
@@ -91,18 +90,8 @@ async def test_an_event_stores_where_the_bot_can_post_in_one_call(district: Dist
     """The bot installed or added: the conversation (and its team) remembered, with the district the welcome
     names read in the same call."""
     activity = EVENTS[event](service_url=district.connector.url)
-    calls: list[str] = []
-    real = asyncio.to_thread
-
-    async def counted(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        calls.append(getattr(work, "__qualname__", repr(work)))
-        return await real(work, *args, **kwargs)
-
-    asyncio.to_thread = counted
-    try:
+    with off_loop_calls() as calls:
         response = await district.client.post("/api/messages", json=activity)
-    finally:
-        asyncio.to_thread = real
     assert response.status in (200, 201)
     assert len(calls) == 1, calls
     stored = Repository(district.db).conversations()

@@ -6,9 +6,7 @@ is due 1 December), so the commands act on real slots, in Swedish and in English
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
 
@@ -19,6 +17,7 @@ from bot.services.people import ConversationInfo
 from bot.services.schedule_rules import parse_rule
 from tests.conftest import NOW
 from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT, channel_message, reaction
+from tests.fakes.calls import off_loop_calls
 from tests.fakes.chat import reply_text
 from tests.stories.conftest import ANNA, DISTRICT, KIM, MEGAN, NOA, District, Someone
 
@@ -98,19 +97,8 @@ async def turn_calls(
     tasks: notices to the people a change concerns, and posting now): the writer does not wait for them."""
     background = district.client.server.app[SCHEDULER].background
     await district.say(who, "hjälp", locale=locale)  # their first turn also remembers the conversation
-    mine: list[str] = []
-    real = asyncio.to_thread
-
-    async def turn_only(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        if asyncio.current_task() not in background:
-            mine.append(getattr(work, "__qualname__", repr(work)))
-        return await real(work, *args, **kwargs)
-
-    asyncio.to_thread = turn_only
-    try:
+    with off_loop_calls(background) as mine:
         reply = await district.say(who, text, locale=locale, mentions=mentions)
-    finally:
-        asyncio.to_thread = real
     return reply, mine
 
 
@@ -175,19 +163,9 @@ async def test_what_the_bot_counts_unasked_makes_one_call(district: District, ki
         activity = channel_message(
             "Bra fråga!", service_url=district.connector.url, thread=thread, who=who, to_bot=False
         )
-    calls: list[str] = []
-    real = asyncio.to_thread
-
-    async def counted(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        calls.append(getattr(work, "__qualname__", repr(work)))
-        return await real(work, *args, **kwargs)
-
     posted = len(district.connector.posted)
-    asyncio.to_thread = counted
-    try:
+    with off_loop_calls() as calls:
         response = await district.client.post("/api/messages", json=activity)
-    finally:
-        asyncio.to_thread = real
     assert response.status in (200, 201)
     assert len(district.connector.posted) == posted
     assert len(calls) <= MOST_CALLS and calls[-1] == f"EngagementCounter.{counted_by[kind]}", calls
