@@ -202,9 +202,13 @@ def status(
             others = t._("No goal in the plan is each branch's own: write status district to see the plan.")
         body.append(paragraph(others))
         lines += ["", others]
-    hint = t._("Write goals 6 for one goal in full; report progress with: report 6 1 COMMENT")
-    body.append(paragraph(hint, subtle=True))
-    text = "\n".join([*lines, "", hint])
+    text = "\n".join(lines)
+    if standings:  # the example is a goal shown here, so that copying it works for the one reading
+        hint = t._(
+            "Write goal {number} for one goal in full; report progress with: report {number} 1 COMMENT"
+        ).format(number=standings[0].goal.number)
+        body.append(paragraph(hint, subtle=True))
+        text = "\n".join([*lines, "", hint])
     return _marked(t, plan, Reply(text, card(body, fallback=text)))
 
 

@@ -30,7 +30,7 @@ from bot.cards.checkin_form import (
     reading_question,
 )
 from bot.commands.people import strip_names
-from bot.commands.privacy import DATA_WORD
+from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
 from bot.i18n import N_, Translator, fold
 from bot.services.branches import names as branch_names
@@ -116,7 +116,7 @@ def register(router: Router) -> None:
         """The sender's latest check-ins, or the goals they are responsible for with their progress."""
         t = request.t
         what = fold(request.args)
-        if what == DATA_WORD:
+        if what in DATA_WORDS:
             # `mina data` / `my data`: what the bot stores about them (bot/commands/privacy.py).
             data = router.route_for(DATA_WORD)
             if data is not None:
