@@ -219,10 +219,18 @@ def mine(
     *,
     branches: Sequence[str] = (),
     own: Collection[int],
+    first_report: str | None = None,
 ) -> Reply:
-    """One's latest reports; a chair's also those made for their branches (`own`: the ids one made)."""
+    """One's latest reports; a chair's also those made for their branches (`own`: the ids one made);
+    with none, how to report (`first_report`: a report the reader may write, if any)."""
     if not check_ins:
-        return Reply(t._("You have not reported anything yet. Report with: report 6 1 COMMENT"))
+        if first_report is None:
+            return Reply(t._("You have not reported anything yet."))
+        return Reply(
+            t._("You have not reported anything yet. Report with: {example} COMMENT").format(
+                example=first_report
+            )
+        )
     title = t._("Your latest reports")
     if branches:
         title = t._("The latest reports: yours and those for {branches}").format(branches=", ".join(branches))

@@ -137,7 +137,14 @@ def register(router: Router) -> None:
                 )
             return cards.status(t, goals.plan, goals.standings, branch=None, today=goals.today)
         reports = await asyncio.to_thread(desk(context).my_reports, request.user, request.district)
-        return cards.mine(t, reports.check_ins, reports.plan, branches=reports.branches, own=reports.own)
+        return cards.mine(
+            t,
+            reports.check_ins,
+            reports.plan,
+            branches=reports.branches,
+            own=reports.own,
+            first_report=_example(t, reports.plan, request.roles),
+        )
 
     @router.command(
         "ändra",
@@ -519,9 +526,9 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
         return t._("You can only report for your own branch.")
     if why is Refusal.SEVERAL_BRANCHES:
         names = ", ".join(branch.name for branch in refusal.chairs)
-        return t._("You chair several branches ({names}); add which, e.g. report 6 1 for {first}.").format(
-            names=names, first=refusal.chairs[0].name
-        )
+        return t._(
+            "You chair several branches ({names}); add which, e.g. report {number} 1 for {first}."
+        ).format(names=names, number=goal.number, first=refusal.chairs[0].name)
     if why is Refusal.UNKNOWN_BRANCH:
         return t._(
             "There is no branch called “{name}”. Branches: {names}. Nothing was stored; "
@@ -550,6 +557,20 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
         "Only branch chairs, the board and people responsible for goal {number} can report on it. "
         "Ask the board to name you (responsible {number} @you)."
     ).format(number=goal.number)
+
+
+def _example(t: Translator, plan: Plan | None, roles: frozenset[Role]) -> str | None:
+    """A report the sender may write, for an example: on any goal for the board, on a branch's own for a
+    chair; None for others (they report only goals they are named for, which `mina mål` lists)."""
+    if plan is None:
+        return None
+    if {Role.BOARD, Role.ADMIN} & roles:
+        goal = plan.goals[0] if plan.goals else None
+    elif Role.CHAIR in roles:
+        goal = next((g for g in plan.goals if g.applies_to_branches), None)
+    else:
+        goal = None
+    return example_report(t, goal, plan) if goal is not None else None
 
 
 def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:

@@ -81,7 +81,44 @@ async def test_mina_uppgifter_shows_what_the_bot_stores_not_ones_reports(distric
     english = await district.say(NOA, "my details", locale="en-US")
     assert english.startswith("What I store about you")
     assert (await district.say(NOA, "my data", locale="en-US")).startswith("What I store about you")
-    assert (await district.say(KIM, "mina rapporter")).startswith("Du har inte rapporterat något än")
+    assert (await district.say(KIM, "mina rapporter")).startswith("Du har inte rapporterat något än.")
+
+
+async def test_a_chair_of_two_branches_is_shown_the_goal_they_reported(district: District) -> None:
+    """Kim chairs Sundsvall and Härnösand and reports a study circle (goal 3) without saying for which. The
+    answer used to say "t.ex. rapportera 6 1 för Härnösand": goal 6 is the district's own, which a chair
+    is refused. Kim means to add the branch to the report just written: the example is goal 3's, and
+    written out it is stored for that branch, in English too."""
+    given = await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
+    assert "Härnösand" in given
+    asked = await district.say(KIM, "rapportera 3 1 studiecirkel")
+    assert asked.startswith("Du är ordförande i flera partiföreningar (")
+    assert asked.endswith("skriv vilken, t.ex. rapportera 3 1 för Härnösand.")
+    english = await district.say(KIM, "report 3 1 study circle", locale="en-US")
+    assert english.endswith("add which, e.g. report 3 1 for Härnösand.")
+    assert district.reports() == []
+    assert (await district.say(KIM, "rapportera 3 1 för Härnösand")).startswith(
+        "Sparat #1: mål 3, 1 för Härnösand"
+    )
+
+
+async def test_an_empty_report_list_suggests_a_report_the_reader_may_write(district: District) -> None:
+    """Kim (a chair) and Noa (no role) have reported nothing; `mina` used to suggest "rapportera 6 1
+    KOMMENTAR" to both: goal 6 is the district's own, refused to a chair, and Noa may report nothing at all.
+    Each means to learn how to start: Kim is shown a goal of his branch's own (goal 3), the board the plan's
+    first goal in the form it takes, and Noa no example to be refused on."""
+    assert await district.say(KIM, "mina") == (
+        "Du har inte rapporterat något än. Rapportera med: rapportera 3 1 KOMMENTAR"
+    )
+    assert await district.say(KIM, "mine", locale="en-US") == (
+        "You have not reported anything yet. Report with: report 3 1 COMMENT"
+    )
+    assert (await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")).startswith("Sparat #1")
+    board = await district.say(MEGAN, "mina")
+    assert board == "Du har inte rapporterat något än. Rapportera med: rapportera 1 klart KOMMENTAR"
+    assert (await district.say(MEGAN, "rapportera 1 klart Zetkinutbildningen gick")).startswith("Sparat #2")
+    assert await district.say(NOA, "mina") == "Du har inte rapporterat något än."
+    assert await district.say(NOA, "my reports", locale="en-US") == "You have not reported anything yet."
 
 
 # --- found, not fixed ---------------------------------------------------------------------------------
