@@ -319,7 +319,7 @@ async def report_line(
         if isinstance(filed.error, TwoReadings):
             assert goal is not None
             return ask_reading(request, "report", args, filed.error, goal)
-        return Reply(problem(t, filed.error, filed.plan, goal=goal))
+        return Reply(problem(t, filed.error, filed.plan, goal=goal, roles=request.roles))
     return answer_filed(request, filed)
 
 
@@ -599,8 +599,10 @@ def problem(
     example: bool = True,
     goal: Goal | None = None,
     correcting: int | None = None,
+    roles: frozenset[Role] = frozenset(),
 ) -> str:
-    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it."""
+    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it:
+    without a goal, on one the sender (`roles`) may report."""
     messages = {
         CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
         CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
@@ -631,10 +633,10 @@ def problem(
     if not example:
         return message
     line = (
-        example_report(t, goal, plan, correcting=correcting)
-        if goal is not None
-        else t._("report 6 1 chairs' meeting held in Sundsvall")
+        example_report(t, goal, plan, correcting=correcting) if goal is not None else _example(t, plan, roles)
     )
+    if line is None:
+        return message
     return message + " " + t._("For example: {line}").format(line=line)
 
 

@@ -121,6 +121,19 @@ async def test_an_empty_report_list_suggests_a_report_the_reader_may_write(distr
     assert await district.say(NOA, "my reports", locale="en-US") == "You have not reported anything yet."
 
 
+async def test_a_report_on_no_goal_is_shown_a_goal_the_writer_may_report(district: District) -> None:
+    """Kim writes a goal the plan does not have, or none. The answer used to end "Till exempel: rapportera
+    6 1 ordförandemöte hölls i Sundsvall", refused to a chair. The example is now one Kim may write (his
+    branch's goal 3), the board's the plan's first goal in its form."""
+    assert await district.say(KIM, "rapportera 99 1 studiecirkel") == (
+        "Det finns inget mål 99; planen har mål 1–24. Till exempel: rapportera 3 1"
+    )
+    assert await district.say(KIM, "report study circle", locale="en-US") == (
+        "Start with the goal's number. For example: report 3 1"
+    )
+    assert (await district.say(MEGAN, "rapportera 99 1")).endswith("Till exempel: rapportera 1 klart")
+
+
 # --- found, not fixed ---------------------------------------------------------------------------------
 
 
