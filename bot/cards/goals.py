@@ -202,9 +202,13 @@ def status(
             others = t._("No goal in the plan is each branch's own: write status district to see the plan.")
         body.append(paragraph(others))
         lines += ["", others]
-    hint = t._("Write goals 6 for one goal in full; report progress with: report 6 1 COMMENT")
-    body.append(paragraph(hint, subtle=True))
-    text = "\n".join([*lines, "", hint])
+    text = "\n".join(lines)
+    if standings:  # the example is a goal shown here, so that copying it works for the one reading
+        hint = t._(
+            "Write goal {number} for one goal in full; report progress with: report {number} 1 COMMENT"
+        ).format(number=standings[0].goal.number)
+        body.append(paragraph(hint, subtle=True))
+        text = "\n".join([*lines, "", hint])
     return _marked(t, plan, Reply(text, card(body, fallback=text)))
 
 
@@ -215,10 +219,18 @@ def mine(
     *,
     branches: Sequence[str] = (),
     own: Collection[int],
+    first_report: str | None = None,
 ) -> Reply:
-    """One's latest reports; a chair's also those made for their branches (`own`: the ids one made)."""
+    """One's latest reports; a chair's also those made for their branches (`own`: the ids one made);
+    with none, how to report (`first_report`: a report the reader may write, if any)."""
     if not check_ins:
-        return Reply(t._("You have not reported anything yet. Report with: report 6 1 COMMENT"))
+        if first_report is None:
+            return Reply(t._("You have not reported anything yet."))
+        return Reply(
+            t._("You have not reported anything yet. Report with: {example} COMMENT").format(
+                example=first_report
+            )
+        )
     title = t._("Your latest reports")
     if branches:
         title = t._("The latest reports: yours and those for {branches}").format(branches=", ".join(branches))

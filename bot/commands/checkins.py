@@ -30,7 +30,7 @@ from bot.cards.checkin_form import (
     reading_question,
 )
 from bot.commands.people import strip_names
-from bot.commands.privacy import DATA_WORD
+from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
 from bot.i18n import N_, Translator, fold
 from bot.services.branches import names as branch_names
@@ -116,7 +116,7 @@ def register(router: Router) -> None:
         """The sender's latest check-ins, or the goals they are responsible for with their progress."""
         t = request.t
         what = fold(request.args)
-        if what == DATA_WORD:
+        if what in DATA_WORDS:
             # `mina data` / `my data`: what the bot stores about them (bot/commands/privacy.py).
             data = router.route_for(DATA_WORD)
             if data is not None:
@@ -137,7 +137,14 @@ def register(router: Router) -> None:
                 )
             return cards.status(t, goals.plan, goals.standings, branch=None, today=goals.today)
         reports = await asyncio.to_thread(desk(context).my_reports, request.user, request.district)
-        return cards.mine(t, reports.check_ins, reports.plan, branches=reports.branches, own=reports.own)
+        return cards.mine(
+            t,
+            reports.check_ins,
+            reports.plan,
+            branches=reports.branches,
+            own=reports.own,
+            first_report=_example(t, reports.plan, request.roles),
+        )
 
     @router.command(
         "ändra",
@@ -312,7 +319,7 @@ async def report_line(
         if isinstance(filed.error, TwoReadings):
             assert goal is not None
             return ask_reading(request, "report", args, filed.error, goal)
-        return Reply(problem(t, filed.error, filed.plan, goal=goal))
+        return Reply(problem(t, filed.error, filed.plan, goal=goal, roles=request.roles))
     return answer_filed(request, filed)
 
 
@@ -519,9 +526,9 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
         return t._("You can only report for your own branch.")
     if why is Refusal.SEVERAL_BRANCHES:
         names = ", ".join(branch.name for branch in refusal.chairs)
-        return t._("You chair several branches ({names}); add which, e.g. report 6 1 for {first}.").format(
-            names=names, first=refusal.chairs[0].name
-        )
+        return t._(
+            "You chair several branches ({names}); add which, e.g. report {number} 1 for {first}."
+        ).format(names=names, number=goal.number, first=refusal.chairs[0].name)
     if why is Refusal.UNKNOWN_BRANCH:
         return t._(
             "There is no branch called “{name}”. Branches: {names}. Nothing was stored; "
@@ -552,6 +559,20 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
     ).format(number=goal.number)
 
 
+def _example(t: Translator, plan: Plan | None, roles: frozenset[Role]) -> str | None:
+    """A report the sender may write, for an example: on any goal for the board, on a branch's own for a
+    chair; None for others (they report only goals they are named for, which `mina mål` lists)."""
+    if plan is None:
+        return None
+    if {Role.BOARD, Role.ADMIN} & roles:
+        goal = plan.goals[0] if plan.goals else None
+    elif Role.CHAIR in roles:
+        goal = next((g for g in plan.goals if g.applies_to_branches), None)
+    else:
+        goal = None
+    return example_report(t, goal, plan) if goal is not None else None
+
+
 def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:
     """A one-line report (or correction) this goal takes."""
     target = goal.target
@@ -578,8 +599,10 @@ def problem(
     example: bool = True,
     goal: Goal | None = None,
     correcting: int | None = None,
+    roles: frozenset[Role] = frozenset(),
 ) -> str:
-    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it."""
+    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it:
+    without a goal, on one the sender (`roles`) may report."""
     messages = {
         CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
         CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
@@ -610,10 +633,10 @@ def problem(
     if not example:
         return message
     line = (
-        example_report(t, goal, plan, correcting=correcting)
-        if goal is not None
-        else t._("report 6 1 chairs' meeting held in Sundsvall")
+        example_report(t, goal, plan, correcting=correcting) if goal is not None else _example(t, plan, roles)
     )
+    if line is None:
+        return message
     return message + " " + t._("For example: {line}").format(line=line)
 
 

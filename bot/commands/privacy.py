@@ -19,6 +19,8 @@ from bot.services.export import ExportLinks
 
 # The route's own word: `data` alone, and what `mina data` / `my data` (the `mina` route) hands over to.
 DATA_WORD = "data"
+# What else people call it after `mina` / `my`: "mina uppgifter" is how Swedish says "my data".
+DATA_WORDS = frozenset({DATA_WORD, "uppgifter", "personuppgifter", "details"})
 FORGET_WORDS = ("glöm", "forget")
 _ME = frozenset({"mig", "me"})
 _CONFIRM = frozenset({"bekrafta", "confirm"})
