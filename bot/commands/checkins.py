@@ -165,7 +165,7 @@ def register(router: Router) -> None:
         t = request.t
         checkin_id = number_in(request.args)
         if checkin_id is None:
-            return Reply(_write_number(t))
+            return await _which_report(request, context, withdraw=True)
         assert request.user is not None
         done = await asyncio.to_thread(
             desk(context).withdraw, request.user, request.district, request.roles, checkin_id, now=context.now
@@ -340,7 +340,7 @@ async def correct_line(
     which, _, rest = args.partition(" ")
     checkin_id = number_in(which)
     if checkin_id is None:
-        return Reply(_write_number(t))
+        return await _which_report(request, context, withdraw=False)
     assert request.user is not None
     done = await asyncio.to_thread(
         desk(context).correct,
@@ -374,6 +374,26 @@ async def correct_line(
             day=day(t, outcome.happened_on),
         )
     )
+
+
+async def _which_report(request: Request, context: Context, *, withdraw: bool) -> Reply:
+    """`ångra` or `ändra` without a number: the writer most likely means their latest report, so it is named
+    with the command that acts on it; nothing is changed without the number."""
+    t = request.t
+    latest = None
+    if request.user is not None:
+        latest = await asyncio.to_thread(desk(context).latest_own, request.user, request.district)
+    if latest is None:
+        return Reply(_write_number(t))
+    what = t._("Your latest report is #{id}: goal {number}, {value}, {day}.").format(
+        id=latest.id, number=latest.goal_number, value=number(t, latest.value), day=day(t, latest.happened_on)
+    )
+    how = (
+        t._("To withdraw it, write: withdraw {id}")
+        if withdraw
+        else t._("To correct it, write: correct {id} VALUE")
+    ).format(id=latest.id)
+    return Reply(f"{what} {how}")
 
 
 def _write_number(t: Translator) -> str:

@@ -311,6 +311,10 @@ class CheckInDesk:
         both = sorted([*mine, *theirs], key=lambda c: (c.created_at, c.id), reverse=True)[:10]
         return MyReports(both, plan, [b.name for b in chairs], seen)
 
+    def latest_own(self, person: PersonInfo, district: str) -> StoredCheckIn | None:
+        """The sender's latest report that still counts (for `ångra` or `ändra` without a number)."""
+        return next((c for c in self.checkins.mine(person, district) if not c.withdrawn), None)
+
     def my_goals(self, person: PersonInfo, district: str, *, now: datetime) -> MyGoals:
         """The goals the sender is responsible for, with their progress."""
         today = self.today(now)

@@ -14,7 +14,7 @@ from typing import Any
 
 from tests.fakes.activities import channel_message
 from tests.fakes.chat import reply_text
-from tests.stories.conftest import ANNA, JOHANNES, KIM, MEGAN, NOA, District, Someone, shown
+from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, District, Someone, shown
 from tests.stories.test_goal_progress import line
 
 GENERAL = "19:team@thread.tacv2"  # in Teams the General channel's id is the team's
@@ -310,3 +310,26 @@ async def test_language_unknown_words_and_typos(district: District) -> None:
         await district.say(NOA, "språk franska")
         == "Jag kan svenska och engelska. Skriv: språk svenska|engelska"
     )
+
+
+async def test_undo_or_edit_without_a_number_names_the_latest_report(district: District) -> None:
+    """A chair who writes `ångra` or `undo` alone means the report they just made: the bot names it (the
+    latest that still counts) with the command that acts on it, and changes nothing without the number."""
+    stored = await district.say(KIM, "rapportera 3 1 möte hölls")
+    first = int(stored.split("#")[1].split(":")[0])
+    await district.say(KIM, "rapportera 3 2")
+    second = first + 1
+    await district.say(KIM, f"ångra {second}")  # withdrawn: no longer the one meant
+
+    answer = await district.say(KIM, "ångra")
+    assert answer == (
+        f"Din senaste rapport är #{first}: mål 3, 1, 22 nov. 2026. Dra tillbaka den med: ångra {first}"
+    )
+    answer = await district.say(KIM, "edit", locale="en-US")
+    assert answer == (
+        f"Your latest report is #{first}: goal 3, 1, 22 Nov 2026. To correct it, write: correct {first} VALUE"
+    )
+    assert [c.withdrawn for c in district.reports()] == [False, True]  # nothing changed by asking
+
+    # Someone who has not reported is told how a number is written.
+    assert (await district.say(LEE, "undo", locale="en-US")).startswith("Write the report's number")
