@@ -58,7 +58,6 @@ class DistrictBot:
         # The check-in one question at a time (the terminal chat), its state in the database (dialogs/).
         self.dialogs = Dialogs(DialogStates(services.repository.db), clock)
         self.services = services
-        self.repository = services.repository
         self.districts = services.districts
         self.directory = services.directory  # storage work about conversations, one call per event
         self.settings = settings

@@ -254,14 +254,6 @@ class PeopleRepository:
             ).all()
             return {row.person_id: row.reference for row in rows if row.person_id is not None}
 
-    def turn_language(self, person: PersonInfo, locale: str | None, *, now: datetime) -> str | None:
-        """The language `person` chose, if any; their Teams locale is noted on the way (when it changed),
-        for the messages the bot starts to them. Nothing is stored about someone the bot has not met."""
-        found, chosen, stored = self.language_choice(person)
-        if found is not None and locale and locale[:LOCALE_LENGTH] != stored:
-            self.note_locale(found, locale, now)
-        return chosen
-
     def language_choice(self, person: PersonInfo) -> tuple[int | None, str | None, str | None]:
         """The person's id (None if the bot has not met them), the language they chose, the locale noted."""
         with self.db.rows() as connection:

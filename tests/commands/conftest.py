@@ -263,7 +263,7 @@ async def ask(
     context = Context(services, NOW)
     stored = await asyncio.to_thread(services.people.roles, who, asked.district)
     roles = with_admin(stored, who, services.admins)
-    chosen = await asyncio.to_thread(services.people.turn_language, who, asked.locale, now=NOW)
+    _, chosen, _ = await asyncio.to_thread(services.people.language_choice, who)
     asked = replace(asked, roles=frozenset(roles), chosen_language=chosen)
     return await router.dispatch(asked, context)
 

@@ -138,7 +138,7 @@ async def test_someone_who_may_not_report_is_told_at_once(
 
 
 def stored_dialogs(bot: DistrictBot) -> list[str]:
-    with bot.repository.db.read() as session:
+    with bot.services.repository.db.read() as session:
         return list(session.exec(select(DialogStateRow.key)).all())
 
 

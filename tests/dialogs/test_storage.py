@@ -21,7 +21,7 @@ KEY = "test/conversations/a:personal-json"
 
 
 def stored(bot: DistrictBot) -> dict[str, str]:
-    with bot.repository.db.read() as session:
+    with bot.services.repository.db.read() as session:
         return {row.key: row.state for row in session.exec(select(DialogStateRow)).all()}
 
 
@@ -51,7 +51,7 @@ async def test_the_state_is_the_step_the_answers_so_far_and_the_question(bot: Di
 async def test_a_state_the_dialog_did_not_write_is_forgotten_and_the_router_answers(
     bot: DistrictBot, state: object
 ) -> None:
-    DialogStates(bot.repository.db).write(KEY, json.dumps(state), expected=None, now=fixed_clock())
+    DialogStates(bot.services.repository.db).write(KEY, json.dumps(state), expected=None, now=fixed_clock())
     adapter = chat(bot, channel="test", locale="en-US", id="a:personal-json")
     await converse(adapter, ("goal 6", "Goal 6"))  # the router's answer, not a dialog's
     assert stored(bot) == {}
