@@ -3,8 +3,8 @@
 `rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. The value may be a number
 word ("två"); a count is never digit-grouped ("1 100 deltagare" is 1 and a comment), a metric may be
 ("1 650"). A date may stand anywhere after the value ("i går", "i måndags", "förra veckan", "12/3",
-"2027-03-12", "12 mars", "March 12"); a day and month without a year are this year's, and a later day is
-refused as not yet happened. A per-area goal wants the area after the value. Anything that does not fit
+"2027-03-12", "12 mars", "March 12", "v. 11", "i maj"); a day and month without a year are this year's, and a
+later day is refused as not yet happened (unless the plan is last year's: then it is that year's). A per-area goal wants the area after the value. Anything that does not fit
 comes back as a CheckInError with a code the message catalogue words.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -49,6 +49,17 @@ _MONTHS = {
     **_names(get_month_names("abbreviated", locale="en")),
     "sept": 9,
 }
+# A month named alone ("i maj", "in May"): full names only, as "jul" is Christmas and "mar" no month in
+# Swedish; English "may" and "march" only capitalised ("in march" may be a demonstration).
+_WHOLE_MONTHS = {
+    **_names(get_month_names("wide", locale="sv")),
+    **_names(get_month_names("wide", locale="en")),
+}
+_LOWERCASE_WORDS = frozenset({"may", "march"})
+# Words before a date that belong to it, not to the comment: "möte i vecka 11", "meeting on March 12".
+_BEFORE_DATE = frozenset({"i", "in", "under", "during", "on", "den", "pa"})
+_WEEK_WORDS = frozenset({"v", "vecka", "week", "wk"})
+_GLUED_WEEK = re.compile(r"(?:v|w|vecka|week)\.?(\d{1,2})")  # "v11", "v.11", "w11"
 _WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
 _WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
 WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
@@ -253,7 +264,7 @@ def parse_check_in(
         raise TwoReadings(readings[0], readings[1]) from None
     words = words[used:]
     happened_on = default_day or today
-    found = find_date(words, today)
+    found = find_date(words, today, year)
     if found is not None:
         happened_on, at, taken = found
         words = words[:at] + words[at + taken :]
@@ -389,29 +400,35 @@ def _number(raw: str) -> float:
     return float(_SPACES.sub("", raw).replace(",", "."))
 
 
-def leading_date(words: list[str], today: date) -> tuple[date, int] | None:
-    """A date the words start with (and how many words it took), or None."""
-    return _date_at(words, 0, today)
+def leading_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int] | None:
+    """A date the words start with (and how many words it took), or None; `year`: the plan's."""
+    return _date_at(words, 0, today, year)
 
 
-def find_date(words: list[str], today: date) -> tuple[date, int, int] | None:
-    """The first date anywhere in the words: the day, where it starts and how many words it took."""
+def find_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int, int] | None:
+    """The first date anywhere in the words: the day, where it starts and how many words it took (with a
+    word that leads it in, "i vecka 11", "on March 12")."""
     for at in range(len(words)):
         try:
-            found = _date_at(words, at, today)
+            found = _date_at(words, at, today, year)
         except CheckInError:
             if at == 0:  # right after the value it was meant as the date ("31/2")
                 raise
             continue  # further on, "0/0" is the comment's
         if found is not None:
-            return found[0], at, found[1]
+            day, taken = found
+            if at > 0 and fold_letters(words[at - 1]) in _BEFORE_DATE:
+                return day, at - 1, taken + 1
+            return day, at, taken
     return None
 
 
-def _date_at(words: list[str], at: int, today: date) -> tuple[date, int] | None:
+def _date_at(words: list[str], at: int, today: date, year: int | None = None) -> tuple[date, int] | None:
     """A date as people write it, starting at words[at], and how many words it took; BAD_DATE for a date
-    that cannot be ("31/2"). A day and month without a year is this year's (a later day is refused by
-    `check` as not yet happened, not moved to last year)."""
+    that cannot be ("31/2"). A day, a month or a week without a year is this year's (a later one is refused
+    by `check` as not yet happened, not moved to last year), unless the plan's `year` is last year: then a
+    day that has not come this year is that year's ("12/12" written in January about the plan's December).
+    A week or a month is its first day ("vecka 11": the Monday; "i maj": 1 May), as "förra veckan" is."""
     raw = words[at].strip(",.;:!?()")
     names = [fold_letters(w).strip(",.;:!?()") for w in words[at : at + 3]]
     first, second = names[0], names[1] if len(names) > 1 else ""
@@ -426,26 +443,61 @@ def _date_at(words: list[str], at: int, today: date) -> tuple[date, int] | None:
         return _last(_WEEKDAYS_EN[second], today), 2
     if (first, second) in (("forra", "veckan"), ("last", "week")):  # that week's Monday
         return today - timedelta(days=today.weekday() + 7), 2
+    if (first, second) in (("i", "veckan"), ("this", "week")):
+        return today - timedelta(days=today.weekday()), 2
+    if (first, second) in (("forra", "manaden"), ("last", "month")):
+        return (today.replace(day=1) - timedelta(days=1)).replace(day=1), 2
     try:
+        week = _week_at(names, raw)
+        if week is not None:
+            number, taken = week  # its Monday, or 1 January for a week begun in December
+            monday = _in_year(lambda y: max(date.fromisocalendar(y, number, 1), date(y, 1, 1)), today, year)
+            return monday, taken
         if iso := _ISO_DATE.fullmatch(raw):
             return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
         if short := _SHORT_DATE.fullmatch(raw):
-            return date(today.year, int(short[2]), int(short[1])), 1
+            return _in_year(lambda y: date(y, int(short[2]), int(short[1])), today, year), 1
         day_first = _DAY.fullmatch(raw)
         if day_first and second in _MONTHS:  # "12 mars", "12 March 2027"
-            return _with_year(int(day_first[1]), _MONTHS[second], names[2:], today, 2)
+            return _with_year(int(day_first[1]), _MONTHS[second], names[2:], today, year, 2)
         day_after = _DAY.fullmatch(words[at + 1].strip(",.;:!?()")) if len(words) > at + 1 else None
         if first in _MONTHS and day_after:  # "March 12"
-            return _with_year(int(day_after[1]), _MONTHS[first], names[2:], today, 2)
+            return _with_year(int(day_after[1]), _MONTHS[first], names[2:], today, year, 2)
+        if first in _WHOLE_MONTHS and (first not in _LOWERCASE_WORDS or raw[:1].isupper()):
+            led = at > 0 and fold_letters(words[at - 1]) in _BEFORE_DATE
+            if _YEAR.fullmatch(second):  # "maj 2026"
+                return date(int(second), _WHOLE_MONTHS[first], 1), 2
+            if led or len(words) == at + 1:  # "i maj", or the month alone (the form's date field)
+                return _in_year(lambda y: date(y, _WHOLE_MONTHS[first], 1), today, year), 1
     except ValueError:
         raise CheckInError(CheckInProblem.BAD_DATE, " ".join(words[at : at + 2])[:20]) from None
     return None
 
 
-def _with_year(day: int, month: int, rest: list[str], today: date, taken: int) -> tuple[date, int]:
+def _week_at(names: list[str], raw: str) -> tuple[int, int] | None:
+    """A week number ("v. 11", "vecka 11", "week 11", "v11") and how many words it took."""
+    glued = _GLUED_WEEK.fullmatch(fold_letters(raw))
+    if glued:
+        return int(glued[1]), 1
+    if len(names) > 1 and names[0] in _WEEK_WORDS and names[1].isdecimal() and len(names[1]) <= 2:
+        return int(names[1]), 2
+    return None
+
+
+def _in_year(day_in: Callable[[int], date], today: date, year: int | None) -> date:
+    """`day_in(this year)`, or `day_in(the plan's year)` when that is last year and the day has not come."""
+    day = day_in(today.year)
+    if day > today and year == today.year - 1:
+        return day_in(year)
+    return day
+
+
+def _with_year(
+    day: int, month: int, rest: list[str], today: date, year: int | None, taken: int
+) -> tuple[date, int]:
     if rest and _YEAR.fullmatch(rest[0]):
         return date(int(rest[0]), month, day), taken + 1
-    return date(today.year, month, day), taken
+    return _in_year(lambda y: date(y, month, day), today, year), taken
 
 
 def _last(weekday: int, today: date) -> date:

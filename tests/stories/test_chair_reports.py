@@ -1,0 +1,99 @@
+"""Branch chairs report as they talk about their meetings, in Swedish and English.
+
+Goal 4 here is every branch's own: at least one members' meeting a quarter (the sample plan's phoning goal,
+made a branch goal as an imported plan may have it). Today is Sunday 22 November 2026; Kim chairs
+Sundsvall, Lee Härnösand.
+
+What a chair means:
+- "v. 11", "vecka 11", "week 11": the meeting was that week, so it counts for that week's quarter (its
+  Monday, as "förra veckan" is read). "i maj", "in May", "förra månaden": that month (its first day).
+  Before this, these words were left in the comment and the report counted for today: a March meeting
+  filled this quarter and left the first quarter empty, with the confirmation's date the only clue.
+- In January, a chair catching up on December ("12/12", "vecka 50", "i december") means the December just
+  gone, which is the plan's year; reading it as next December refused it as "not happened yet".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.db.repository import Repository
+from bot.services.goals import Period, Target, TargetKind
+from bot.services.plan import load_sample_plan
+from tests.conftest import NOW
+from tests.stories.conftest import DISTRICT, KIM, District
+from tests.stories.test_goal_progress import line
+
+
+@pytest.fixture
+def meetings(district: District) -> District:
+    """The sample plan for 2026 with goal 4 every branch's: one members' meeting a quarter."""
+    sample = load_sample_plan()
+    first = sample.sections[0]
+    goals = list(first.goals)
+    goals[3] = replace(
+        goals[3],
+        applies_to_branches=True,
+        target=Target(TargetKind.COUNT, 1, Period.QUARTER, "medlemsmöte", unit_en="members' meeting"),
+    )
+    sections = (replace(first, goals=tuple(goals)), *sample.sections[1:])
+    Repository(district.db).save_plan(DISTRICT, replace(sample, year=2026, sections=sections), now=NOW)
+    return district
+
+
+@pytest.mark.parametrize(
+    ("written", "day", "comment", "locale"),
+    [
+        ("v. 11", "2026-03-09", None, "sv-SE"),
+        ("möte i vecka 11", "2026-03-09", "möte", "sv-SE"),
+        ("v11 medlemsmöte", "2026-03-09", "medlemsmöte", "sv-SE"),
+        ("meeting in week 11", "2026-03-09", "meeting", "en-US"),
+        ("möten i maj", "2026-05-01", "möten", "sv-SE"),
+        ("meeting in May", "2026-05-01", "meeting", "en-US"),
+        ("möte förra månaden", "2026-10-01", "möte", "sv-SE"),
+        ("meeting last month", "2026-10-01", "meeting", "en-US"),
+        ("möte den 3 juni", "2026-06-03", "möte", "sv-SE"),
+        ("meeting on June 3", "2026-06-03", "meeting", "en-US"),
+    ],
+)
+async def test_a_week_or_a_month_is_when_the_meeting_was(
+    meetings: District, written: str, day: str, comment: str | None, locale: str
+) -> None:
+    answer = await meetings.say(KIM, f"rapportera 4 1 {written}", locale=locale)
+    assert answer.startswith(("Sparat #1", "Stored #1")), answer
+    [stored] = meetings.reports()
+    assert (stored.happened_on.isoformat(), stored.comment) == (day, comment)
+
+
+async def test_last_quarters_meetings_count_for_their_quarters_everywhere(meetings: District) -> None:
+    """A meeting in week 11 and one in May: the first and second quarters are met, this quarter is not, in
+    the chair's status and the board's `mål 4`, in both languages."""
+    assert "9 mars 2026" in await meetings.say(KIM, "rapportera 4 1 medlemsmöte v. 11")
+    assert "1 May 2026" in await meetings.say(KIM, "report 4 1 members' meeting in May", locale="en-US")
+    assert line(await meetings.say(KIM, "status"), 4).endswith(
+        "0 av 1 det här kvartalet · 2 av 4 kvartal klara i år · efter"
+    )
+    assert line(await meetings.say(KIM, "status", locale="en-US"), 4).endswith(
+        "0 of 1 this quarter · 2 of 4 quarters met this year · behind"
+    )
+    # "in march" in lower case is a demonstration, not a month: it stays in the comment.
+    answer = await meetings.say(KIM, "report 4 1 we joined the march", locale="en-US")
+    assert "22 Nov 2026" in answer
+    assert meetings.reports()[-1].comment == "we joined the march"
+
+
+async def test_in_january_a_day_without_a_year_is_the_plans_december(meetings: District) -> None:
+    meetings.clock.now = datetime(2027, 1, 8, 10, 0, tzinfo=UTC)
+    assert "12 dec. 2026" in await meetings.say(KIM, "rapportera 4 1 12/12 julmöte")
+    assert "7 Dec 2026" in await meetings.say(KIM, "report 4 2 week 50", locale="en-US")
+    assert "1 dec. 2026" in await meetings.say(KIM, "rapportera 4 3 möten i december")
+    # A day of this January is this year's, and outside the plan's year: refused, nothing stored.
+    refused = await meetings.say(KIM, "rapportera 4 1 5/1")
+    assert refused.startswith("Planen gäller 2026; rapportera det som hände det året.")
+    english = await meetings.say(KIM, "report 4 1 January 5", locale="en-US")
+    assert english.startswith("The plan is for 2026")
+    days = [c.happened_on.isoformat() for c in meetings.reports()]
+    assert days == ["2026-12-12", "2026-12-07", "2026-12-01"]
