@@ -1,11 +1,12 @@
 """Check-ins as chairs type them: the one-line form, read against the goal's target. Framework-free.
 
-`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. The value may be a number
-word ("två"); a count is never digit-grouped ("1 100 deltagare" is 1 and a comment), a metric may be
-("1 650"). A date may stand anywhere after the value ("i går", "i måndags", "förra veckan", "12/3",
-"2027-03-12", "12 mars", "March 12", "v. 11", "i maj"); a day and month without a year are this year's, and a
-later day is refused as not yet happened (unless the plan is last year's: then it is that year's). A per-area goal wants the area after the value. Anything that does not fit
-comes back as a CheckInError with a code the message catalogue words.
+`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment ("mål 6" names the goal
+too). The value may be a number word ("två", "a couple"); a count is never digit-grouped ("1 100 deltagare"
+is 1 and a comment), a metric may be ("1 650"). A date may stand anywhere after the value ("i går",
+"i måndags", "förra veckan", "12/3", "2027-03-12", "12 mars", "March 12", "v. 11", "i maj"); a day and
+month without a year are this year's, and a later day is refused as not yet happened (unless the plan is
+last year's: then it is that year's). A per-area goal wants the area after the value. Anything that does
+not fit comes back as a CheckInError with a code the message catalogue words.
 """
 
 from __future__ import annotations
@@ -85,9 +86,13 @@ _NUMBER_WORDS = {
     )
     for word in words
 }
+# Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
+_ARTICLES = frozenset({"a", "an", "ett"})
+_COUPLE = frozenset({"couple", "par"})
 MONTH_NUMBERS = _MONTHS  # month names (Swedish and English, full and short, folded) -> 1-12
 MONTH_NAMES = frozenset(_MONTHS)
 
+_GOAL_WORDS = frozenset({"mal", "malet", "goal"})  # "rapportera mål 4 2", "report goal 4 2"
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
 # English thousands commas, as the bot writes numbers to English readers ("1,650", "2,000.5"): a Swedish
@@ -207,12 +212,57 @@ def may_report(roles: Collection[Role], chairs: Sequence[Branch], responsible: C
 
 
 def parse_goal_number(text: str) -> tuple[int, str]:
-    """The goal number at the start, and the rest."""
+    """The goal number at the start ("4", "#4", "4:", "mål 4", "goal 4"), and the rest."""
     first, _, rest = text.strip().partition(" ")
+    if fold_letters(first) in _GOAL_WORDS and rest:
+        first, _, rest = rest.strip().partition(" ")
     number = first.lstrip("#").rstrip(".:")
     if not number.isdecimal() or len(number) > 6:  # not isdigit(): "²" is a digit int() cannot read
         raise CheckInError(CheckInProblem.NO_GOAL, first[:20])
     return int(number), rest.strip()
+
+
+# Words that lead a goal in a sentence ("för mål 4", "for goal 4"), and any day for finding where a date
+# is in a sentence (not which day it is).
+_GOAL_LEADS = frozenset({"for", "till", "to", "on", "pa", "i", "in"})
+_ANY_DAY = date(2000, 6, 15)
+_LEADING_GOAL = re.compile(r"#?(\d{1,3})[:.]?")
+
+
+def report_in(text: str) -> str | None:
+    """A sentence about a goal in the one-line report's order, for a hint: the goal's number, the count
+    and what follows it, the date last; None without a goal or a count. "4: 2 möten" -> "4 2 möten";
+    "vi hade 3 möten i går för mål 4" -> "4 3 möten i går"; "12/3 hade vi ett möte för mål 4" -> "4 ett möte
+    12/3". Nothing is read as a check-in here: the sender writes the report the hint shows."""
+    words = text.split()
+    lead = _LEADING_GOAL.fullmatch(words[0]) if words else None
+    if lead is not None:
+        goal, rest = lead[1], words[1:]
+    else:
+        for at, word in enumerate(words[:-1]):
+            number = words[at + 1].strip(",.:;!?").lstrip("#")
+            if fold_letters(word) in _GOAL_WORDS and number.isdecimal() and len(number) <= 3:
+                break
+        else:
+            return None
+        start = at - 1 if at > 0 and fold_letters(words[at - 1]) in _GOAL_LEADS else at
+        goal, rest = number, words[:start] + words[at + 2 :]
+    when: list[str] = []
+    try:
+        found = find_date(rest, _ANY_DAY)
+    except CheckInError:
+        found = None
+    if found is not None:
+        _, at, taken = found
+        when, rest = rest[at : at + taken], rest[:at] + rest[at + taken :]
+    counts = [
+        i
+        for i, word in enumerate(rest)
+        if re.fullmatch(r"\d{1,4}", word) or fold_letters(word) in (_NUMBER_WORDS.keys() | _ARTICLES)
+    ]
+    if not counts:
+        return None
+    return " ".join([goal, *rest[counts[0] :], *when])
 
 
 def parse_check_in(
@@ -329,6 +379,10 @@ def leading_value(words: list[str], target: Target, *, grouped: bool | None = Tr
             return 0.0, 1
         raise CheckInError(CheckInProblem.NOT_YES_NO, words[0][:20])
     word = fold_letters(words[0])
+    if _counted(target) and word in _ARTICLES:  # "a meeting", "a couple of meetings", "ett par möten"
+        if len(words) > 1 and fold_letters(words[1]) in _COUPLE:
+            return 2.0, 3 if len(words) > 2 and fold_letters(words[2]) == "of" else 2
+        return 1.0, 1
     if word in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[word]), 1
     taken = _groups(words)

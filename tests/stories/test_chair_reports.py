@@ -24,7 +24,7 @@ from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan import load_sample_plan
 from tests.conftest import NOW
-from tests.stories.conftest import DISTRICT, KIM, District
+from tests.stories.conftest import DISTRICT, KIM, NOA, District
 from tests.stories.test_goal_progress import line
 
 
@@ -97,3 +97,61 @@ async def test_in_january_a_day_without_a_year_is_the_plans_december(meetings: D
     assert english.startswith("The plan is for 2026")
     days = [c.happened_on.isoformat() for c in meetings.reports()]
     assert days == ["2026-12-12", "2026-12-07", "2026-12-01"]
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "locale"),
+    [
+        ("rapportera mål 4 2 möten", 2, "sv-SE"),
+        ("rapportera 4 ett par möten", 2, "sv-SE"),
+        ("rapportera 4 ett möte", 1, "sv-SE"),
+        ("report goal 4 a meeting", 1, "en-US"),
+        ("report 4 a couple of meetings", 2, "en-US"),
+        ("Report Goal 4: 2", 2, "en-US"),
+    ],
+)
+async def test_the_goal_word_and_a_count_in_words_are_read(
+    meetings: District, written: str, value: int, locale: str
+) -> None:
+    """ "rapportera mål 4 …" names the goal as `mål 4` does; "a couple of meetings" is two, "a meeting" one."""
+    answer = await meetings.say(KIM, written, locale=locale)
+    assert answer.startswith(("Sparat #1: mål 4, ", "Stored #1: goal 4, ")), answer
+    assert f", {value} " in answer
+    [stored] = meetings.reports()
+    assert stored.value == value
+
+
+@pytest.mark.parametrize(
+    ("written", "hint", "locale"),
+    [
+        ("4: 2 möten", "Menade du rapportera 4 2 möten?", "sv-SE"),
+        ("4: 2 meetings", "Did you mean report 4 2 meetings?", "en-US"),
+        ("vi hade 3 möten i går för mål 4", "Menade du rapportera 4 3 möten i går?", "sv-SE"),
+        (
+            "we held two meetings last week for goal 4",
+            "Did you mean report 4 two meetings last week?",
+            "en-US",
+        ),
+        ("12/3 hade vi ett möte för mål 4", "Menade du rapportera 4 ett möte 12/3?", "sv-SE"),
+        ("rapport mål 4 två", "Menade du rapportera 4 två?", "sv-SE"),
+        ("mål 4: 2 möten", "Menade du rapportera 4 2 möten? Inget sparades.", "sv-SE"),
+        ("goal 4: 2 meetings", "Did you mean report 4 2 meetings? Nothing was stored.", "en-US"),
+    ],
+)
+async def test_a_chair_reporting_in_a_sentence_is_shown_the_report_and_nothing_is_stored(
+    meetings: District, written: str, hint: str, locale: str
+) -> None:
+    """What a chair writes about a meeting is not stored on a guess: the answer shows the one line that
+    reports it, and that line stores it as the chair meant."""
+    answer = await meetings.say(KIM, written, locale=locale)
+    assert hint in answer, answer
+    assert meetings.reports() == []
+    suggested = hint.split("mean ")[-1].split("du ")[-1].split("?")[0]
+    assert (await meetings.say(KIM, suggested, locale=locale)).startswith(("Sparat #1", "Stored #1"))
+
+
+async def test_a_member_is_not_pointed_to_a_report_they_may_not_make(meetings: District) -> None:
+    """Noa chairs nothing: "4: 2 möten" gets no report hint, and a sentence naming goal 4 points to it."""
+    assert "rapportera" not in await meetings.say(NOA, "4: 2 möten")
+    answer = await meetings.say(NOA, "we held two meetings for goal 4", locale="en-US")
+    assert "Did you mean goal 4" in answer and "report" not in answer
