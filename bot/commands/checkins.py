@@ -6,7 +6,7 @@ import asyncio
 import logging
 import secrets
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -53,6 +53,7 @@ from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     CheckInProblem,
+    Example,
     Refusal,
     Refused,
     Repeat,
@@ -126,7 +127,7 @@ def register(router: Router) -> None:
         assert request.user is not None
         if what in ("mal", "goals"):
             goals = await asyncio.to_thread(
-                desk(context).my_goals, request.user, request.district, now=context.now
+                desk(context).my_goals, request.user, request.district, request.roles, now=context.now
             )
             if goals.plan is None or not goals.standings:
                 return Reply(
@@ -135,15 +136,24 @@ def register(router: Router) -> None:
                         "The board names people with: responsible 6 @name"
                     )
                 )
-            return cards.status(t, goals.plan, goals.standings, branch=None, today=goals.today)
-        reports = await asyncio.to_thread(desk(context).my_reports, request.user, request.district)
+            return cards.status(
+                t,
+                goals.plan,
+                goals.standings,
+                branch=None,
+                today=goals.today,
+                report=example_line(t, goals.plan, goals.example),
+            )
+        reports = await asyncio.to_thread(
+            desk(context).my_reports, request.user, request.district, request.roles
+        )
         return cards.mine(
             t,
             reports.check_ins,
             reports.plan,
             branches=reports.branches,
             own=reports.own,
-            first_report=_example(t, reports.plan, request.roles),
+            first_report=example_line(t, reports.plan, reports.example),
         )
 
     @router.command(
@@ -187,7 +197,13 @@ def register(router: Router) -> None:
         named = request.args if asked and asked not in _DISTRICT_WORDS else None
         own = not asked and not ({Role.BOARD, Role.ADMIN} & request.roles)
         shown = await asyncio.to_thread(
-            desk(context).status, request.user, request.district, named=named, own=own, now=context.now
+            desk(context).status,
+            request.user,
+            request.district,
+            request.roles,
+            named=named,
+            own=own,
+            now=context.now,
         )
         if shown is None:
             return Reply(t._("There is no plan to report on yet."))
@@ -204,6 +220,7 @@ def register(router: Router) -> None:
             branch=shown.branch,
             today=shown.today,
             district_goals=shown.district_goals,
+            report=example_line(t, shown.plan, shown.example),
         )
 
     @router.command(
@@ -319,7 +336,7 @@ async def report_line(
         if isinstance(filed.error, TwoReadings):
             assert goal is not None
             return ask_reading(request, "report", args, filed.error, goal)
-        return Reply(problem(t, filed.error, filed.plan, goal=goal, roles=request.roles))
+        return Reply(problem(t, filed.error, filed.plan, goal=goal, examples=filed.examples))
     return answer_filed(request, filed)
 
 
@@ -579,18 +596,14 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
     ).format(number=goal.number)
 
 
-def _example(t: Translator, plan: Plan | None, roles: frozenset[Role]) -> str | None:
-    """A report the sender may write, for an example: on any goal for the board, on a branch's own for a
-    chair; None for others (they report only goals they are named for, which `mina mål` lists)."""
-    if plan is None:
+def example_line(t: Translator, plan: Plan | None, example: Example | None) -> str | None:
+    """The one-line report a hint shows, naming the branch where the reader must (None: no report)."""
+    if plan is None or example is None:
         return None
-    if {Role.BOARD, Role.ADMIN} & roles:
-        goal = plan.goals[0] if plan.goals else None
-    elif Role.CHAIR in roles:
-        goal = next((g for g in plan.goals if g.applies_to_branches), None)
-    else:
-        goal = None
-    return example_report(t, goal, plan) if goal is not None else None
+    line = example_report(t, example.goal, plan)
+    if example.branch is None:
+        return line
+    return t._("{report} for {branch}").format(report=line, branch=example.branch)
 
 
 def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:
@@ -619,10 +632,12 @@ def problem(
     example: bool = True,
     goal: Goal | None = None,
     correcting: int | None = None,
-    roles: frozenset[Role] = frozenset(),
+    examples: Sequence[Example] = (),
 ) -> str:
-    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it:
-    without a goal, on one the sender (`roles`) may report."""
+    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it, as
+    the sender may (`examples`: the goals they may report): on that goal, naming the branch where they must;
+    without a goal, on one they may report; none on a goal they may not report (a correction keeps its
+    goal and branch)."""
     messages = {
         CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
         CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
@@ -652,9 +667,11 @@ def problem(
         )
     if not example:
         return message
-    line = (
-        example_report(t, goal, plan, correcting=correcting) if goal is not None else _example(t, plan, roles)
-    )
+    if correcting is not None and goal is not None:
+        line: str | None = example_report(t, goal, plan, correcting=correcting)
+    else:
+        wanted = [e for e in examples if goal is None or e.goal.id == goal.id]
+        line = example_line(t, plan, wanted[0] if wanted else None)
     if line is None:
         return message
     return message + " " + t._("For example: {line}").format(line=line)

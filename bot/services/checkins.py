@@ -206,6 +206,46 @@ def reporting_for(
     return Refusal.NEED_BRANCH if trusted else Refusal.NOT_ALLOWED
 
 
+@dataclass(frozen=True)
+class Example:
+    """A report the reader may write, for a hint: on `goal`, naming `branch` where it must."""
+
+    goal: Goal
+    branch: str | None = None
+
+
+class NamedBranch(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+
+
+def examples(
+    goals: Sequence[Goal],
+    roles: Collection[Role],
+    chairs: Sequence[NamedBranch],
+    responsible: Collection[int],
+    branches: Sequence[NamedBranch],
+    *,
+    shown: NamedBranch | None = None,
+) -> list[Example]:
+    """The goals of `goals` the reader may report, as reporting_for decides, each with the branch a report
+    must name (the `shown` branch, else their own, else the district's first), so that copying a hint
+    works."""
+    name = shown or (chairs[0] if chairs else None) or (branches[0] if branches else None)
+    found = []
+    for goal in goals:
+        every = goal.applies_to_branches
+        for named in (None, name):
+            if not isinstance(
+                reporting_for(roles, chairs, responsible, goal.id, named, every_branch=every), Refusal
+            ):
+                found.append(Example(goal, named.name if named is not None else None))
+                break
+    return found
+
+
 def may_report(roles: Collection[Role], chairs: Sequence[Branch], responsible: Collection[int]) -> bool:
     """Whether someone may report on any goal at all (as reporting_for decides per goal)."""
     return Role.BOARD in roles or Role.ADMIN in roles or bool(chairs) or bool(responsible)

@@ -24,7 +24,7 @@ from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan import load_sample_plan
 from tests.conftest import NOW
-from tests.stories.conftest import DISTRICT, KIM, NOA, District
+from tests.stories.conftest import DISTRICT, JOHANNES, KIM, MEGAN, NOA, District
 from tests.stories.test_goal_progress import line
 
 
@@ -113,7 +113,8 @@ async def test_in_january_a_day_without_a_year_is_the_plans_december(meetings: D
 async def test_the_goal_word_and_a_count_in_words_are_read(
     meetings: District, written: str, value: int, locale: str
 ) -> None:
-    """ "rapportera mål 4 …" names the goal as `mål 4` does; "a couple of meetings" is two, "a meeting" one."""
+    """`rapportera mål 4 …` names the goal as `mål 4` does; "a couple of meetings" is two, "a meeting"
+    one."""
     answer = await meetings.say(KIM, written, locale=locale)
     assert answer.startswith(("Sparat #1: mål 4, ", "Stored #1: goal 4, ")), answer
     assert f", {value} " in answer
@@ -155,3 +156,50 @@ async def test_a_member_is_not_pointed_to_a_report_they_may_not_make(meetings: D
     assert "rapportera" not in await meetings.say(NOA, "4: 2 möten")
     answer = await meetings.say(NOA, "we held two meetings for goal 4", locale="en-US")
     assert "Did you mean goal 4" in answer and "report" not in answer
+
+
+def example_in(answer: str) -> str:
+    """The report a hint shows, as the reader would copy it (without the COMMENT placeholder)."""
+    for lead in (
+        "rapportera med: ",
+        "report progress with: ",
+        "Rapportera med: ",
+        "Till exempel: ",
+        "For example: ",
+    ):
+        if lead in answer:
+            line = answer.split(lead, 1)[1].split("\n")[0]
+            return line.removesuffix(" KOMMENTAR").removesuffix(" COMMENT")
+    raise AssertionError(f"no example in: {answer}")
+
+
+@pytest.mark.parametrize("locale", ["sv-SE", "en-US"])
+async def test_every_report_hint_is_one_the_reader_may_write_and_copying_it_stores_it(
+    meetings: District, locale: str
+) -> None:
+    """A hint to report is copied as it stands. Noa, named responsible for goal 4 (every branch's own),
+    was shown "rapportera 4 1 KOMMENTAR" under `mina mål`, which is refused ("skriv vilken partiförening");
+    the board reading Sundsvall's status, or mistyping a value on goal 4, likewise. A member who may report
+    nothing was shown a report to copy. Now each example names the branch where the reader must, and a
+    member is shown none."""
+    english = locale == "en-US"
+    word, to = ("report", "for") if english else ("rapportera", "för")
+    await meetings.say(MEGAN, "ansvarig 4 @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    asked = [
+        (NOA, "my goals" if english else "mina mål", f"{word} 4 1 {to} Härnösand", "Sparat #1"),
+        (MEGAN, "status Sundsvall", f"{word} 3 1 {to} Sundsvall", "Sparat #2"),
+        (MEGAN, f"{word} 4 x", f"{word} 4 1 {to} Härnösand", "#1 säger redan det"),  # Noa's report
+    ]
+    for who, command, hint, outcome in asked:
+        example = example_in(await meetings.say(who, command, locale=locale))
+        assert example == hint
+        stored = await meetings.say(who, example, locale=locale)
+        if english:
+            outcome = outcome.replace("Sparat", "Stored").replace("säger redan det", "already says that")
+        assert stored.startswith(outcome), stored
+    assert [c.branch for c in meetings.reports()] == ["Härnösand", "Sundsvall"]
+    member = await meetings.say(JOHANNES, "status", locale=locale)
+    assert (
+        "Write goal 1 for one goal in full." if english else "Skriv mål 1 för ett mål i sin helhet."
+    ) in member
+    assert "report" not in member.lower().split("goal 1 for")[-1] and "rapportera" not in member
