@@ -140,8 +140,19 @@ def value_word(t: Translator, target: Target, value: float) -> str:
     return number(t, value)
 
 
-def check_in_line(t: Translator, check_in: StoredCheckIn, target: Target | None, plan: Plan | None) -> str:
-    who = check_in.branch or t._("the district")
+def counted_for(t: Translator, goal: Goal | None, branch: str | None) -> str:
+    """Whom a check-in counts for: its branch on a goal every branch has, else the district, with the branch
+    it happened in (a district goal reported "för Sundsvall" is still the district's, counted once)."""
+    if branch is None:
+        return t._("the district")
+    if goal is None or goal.applies_to_branches:
+        return branch
+    return t._("the district (in {branch})").format(branch=branch)
+
+
+def check_in_line(t: Translator, check_in: StoredCheckIn, goal: Goal | None, plan: Plan | None) -> str:
+    who = counted_for(t, goal, check_in.branch)
+    target = goal.target if goal else None
     value = value_word(t, target, check_in.value) if target else number(t, check_in.value)
     parts = [day(t, check_in.happened_on), who, value]
     if check_in.area:
@@ -245,7 +256,7 @@ def mine(
         line = (
             t._("goal {number}").format(number=check_in.goal_number or "?")
             + " · "
-            + check_in_line(t, check_in, _target_of(plan, check_in.goal_id), plan)
+            + check_in_line(t, check_in, _goal_of(plan, check_in.goal_id), plan)
         )
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
@@ -262,9 +273,8 @@ def mine(
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
 
 
-def _target_of(plan: Plan | None, goal_id: int) -> Target | None:
-    goal = next((g for g in plan.goals if g.id == goal_id), None) if plan else None
-    return goal.target if goal else None
+def _goal_of(plan: Plan | None, goal_id: int) -> Goal | None:
+    return next((g for g in plan.goals if g.id == goal_id), None) if plan else None
 
 
 def goal_list(t: Translator, plan: Plan) -> Reply:
@@ -316,7 +326,7 @@ def goal_detail(
     if posts is not None:
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
-        rows.append((t._("Reported"), check_in_line(t, check_in, goal.target, plan)))
+        rows.append((t._("Reported"), check_in_line(t, check_in, goal, plan)))
     shown = found.changes[-LATEST_CHANGES:]
     if earlier := len(found.changes) - len(shown):
         before = t.ngettext("{count} time before", "{count} times before", earlier)

@@ -504,7 +504,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             id=same.id,
             number=goal.number,
             value=cards.value_word(t, goal.target, same.value),
-            who=same.branch or t._("the district"),
+            who=cards.counted_for(t, goal, same.branch),
             day=day(t, same.happened_on),
         )
         if entries is not None:
@@ -532,7 +532,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             number=goal.number,
             value=cards.value_word(t, goal.target, stored.value)
             + (f" ({plan.area_in(stored.area, t.language)})" if stored.area else ""),
-            who=stored.branch or t._("the district"),
+            who=cards.counted_for(t, goal, stored.branch),
             day=day(t, stored.happened_on),
         )
     )

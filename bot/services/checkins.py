@@ -730,19 +730,21 @@ class Repeat:
 def branch_in(
     comment: str | None, branches: Sequence[BranchInfo]
 ) -> tuple[str | None, BranchInfo | str | None]:
-    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment.
+    """"för Sundsvall" / "for Sundsvall" anywhere in the comment names the branch reported for ("möte för
+    Sundsvall"); the rest is the comment.
 
-    A capitalised name after "för" that is no branch of the district comes back as that name (a string),
-    to be refused with the list; "för medlemmarna" is just a comment."""
+    A capitalised name right after a leading "för" that is no branch of the district comes back as that name
+    (a string), to be refused with the list; "för medlemmarna" is just a comment."""
     if not comment:
         return comment, None
     words = comment.split()
-    if fold(words[0]) not in ("for", "för") or len(words) < 2:
-        return comment, None
-    found = leading_branch(words[1:], branches)
-    if found is not None:
-        branch, taken = found
-        return " ".join(words[1 + taken :]) or None, branch
-    if words[1][:1].isupper():
+    for at, word in enumerate(words[:-1]):
+        if fold(word) not in ("for", "för"):
+            continue
+        found = leading_branch(words[at + 1 :], branches)
+        if found is not None:
+            branch, taken = found
+            return " ".join(words[:at] + words[at + 1 + taken :]) or None, branch
+    if len(words) > 1 and fold(words[0]) in ("for", "för") and words[1][:1].isupper():
         return comment, words[1][:60]
     return comment, None

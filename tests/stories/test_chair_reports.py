@@ -24,7 +24,7 @@ from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan import load_sample_plan
 from tests.conftest import NOW
-from tests.stories.conftest import DISTRICT, JOHANNES, KIM, MEGAN, NOA, District
+from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, District
 from tests.stories.test_goal_progress import line
 
 
@@ -203,3 +203,48 @@ async def test_every_report_hint_is_one_the_reader_may_write_and_copying_it_stor
         "Write goal 1 for one goal in full." if english else "Skriv mål 1 för ett mål i sin helhet."
     ) in member
     assert "report" not in member.lower().split("goal 1 for")[-1] and "rapportera" not in member
+
+
+async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_district(
+    meetings: District,
+) -> None:
+    """The board reports the chairs' meeting (goal 6, the district's own) "för Sundsvall", where it was
+    held. It was confirmed as "1 för Sundsvall" and listed under Sundsvall in `mål 6`, `mina` and the
+    follow-up, though it counts once for the district and Sundsvall's status does not show goal 6. The
+    follow-up said "3 kvar för att vara i fas" beside "efter": three quarters have passed without a
+    meeting, and three more meetings this quarter would not make up for them."""
+    stored = await meetings.say(MEGAN, "rapportera 6 1 ordförandemöte för Sundsvall")
+    assert stored.startswith("Sparat #1: mål 6, 1 för distriktet (i Sundsvall), 22 nov. 2026.")
+    english = await meetings.say(ANNA, "report 6 1 chairs' meeting for Härnösand", locale="en-US")
+    assert english.startswith("Stored #2: goal 6, 1 for the district (in Härnösand), 22 Nov 2026.")
+    goal = await meetings.say(MEGAN, "mål 6")
+    assert "Framsteg: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter" in goal
+    assert "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1 · ordförandemöte" in goal
+    assert "Reported: 22 Nov 2026 · the district (in Härnösand) · 1" in await meetings.say(
+        MEGAN, "goal 6", locale="en-US"
+    )
+    assert "#1 mål 6 · 22 nov. 2026 · distriktet (i Sundsvall) · 1" in await meetings.say(MEGAN, "mina")
+    follow_up = await meetings.say(MEGAN, "uppföljning")
+    assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 sammanlagt" in follow_up
+    [behind] = [row for row in follow_up.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
+    assert "efter · 3 under vad det borde vara vid det här laget" in behind
+    assert "i fas" not in behind
+    english = await meetings.say(MEGAN, "follow-up", locale="en-US")
+    assert "Goal 6 · the district (in Härnösand): 1 report, 1 in all" in english
+
+
+async def test_the_branch_may_be_named_after_the_comment(meetings: District) -> None:
+    """ "rapportera 4 1 medlemsmöte för Sundsvall": the board names the branch where a sentence puts it, at
+    the end. It was read only right after the value, so the board was refused ("skriv vilken")."""
+    answer = await meetings.say(MEGAN, "rapportera 4 1 medlemsmöte för Sundsvall i går")
+    assert answer.startswith("Sparat #1: mål 4, 1 för Sundsvall, 21 nov. 2026.")
+    english = await meetings.say(MEGAN, "report 4 1 members' meeting for Härnösand", locale="en-US")
+    assert english.startswith("Stored #2: goal 4, 1 for Härnösand, 22 Nov 2026.")
+    assert [(c.branch, c.comment) for c in meetings.reports()] == [
+        ("Sundsvall", "medlemsmöte"),
+        ("Härnösand", "members' meeting"),
+    ]
+    # "för medlemmarna" is the comment's; a chair naming another branch there is still refused.
+    assert (await meetings.say(KIM, "rapportera 4 1 möte för medlemmarna")).startswith("Sparat #3")
+    refused = await meetings.say(KIM, "rapportera 4 1 möte för Timrå")
+    assert refused == "Du kan bara rapportera för din egen partiförening."
