@@ -61,6 +61,7 @@ from bot.services.checkins import (
     delivery_token,
     parse_check_in,
     parse_goal_number,
+    report_number,
 )
 from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role
@@ -173,7 +174,7 @@ def register(router: Router) -> None:
     async def withdraw(request: Request, context: Context) -> Reply:
         """Withdraw one's own check-in (kept in history, no longer counted)."""
         t = request.t
-        checkin_id = number_in(request.args)
+        checkin_id, _ = report_number(request.args)
         if checkin_id is None:
             return await _which_report(request, context, withdraw=True)
         assert request.user is not None
@@ -354,8 +355,7 @@ async def correct_line(
 ) -> Reply:
     """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
     t = request.t
-    which, _, rest = args.partition(" ")
-    checkin_id = number_in(which)
+    checkin_id, rest = report_number(args)
     if checkin_id is None:
         return await _which_report(request, context, withdraw=False)
     assert request.user is not None
@@ -375,10 +375,15 @@ async def correct_line(
         return Reply(not_own(t, done))
     plan, goal, found, outcome = done.plan, done.goal, done.found, done.outcome
     if outcome is None:  # withdrawn: a correction would not make it count again, so say how to
+        # anew for the same day and branch (named unless a chair reports it, for their own), so that it
+        # counts where the withdrawn one did
+        chair = bool({Role.CHAIR, Role.DEPUTY} & request.roles)
+        branch = found.branch if goal.applies_to_branches and not chair else None
+        line = example_line(t, plan, Example(goal, branch))
         return Reply(
             t._(
                 "#{id} is withdrawn and does not count. To count it again, report it anew, e.g.: {line}"
-            ).format(id=found.id, line=example_report(t, goal, plan))
+            ).format(id=found.id, line=f"{line} {found.happened_on.isoformat()}")
         )
     if isinstance(outcome, Misread):
         if isinstance(outcome.error, TwoReadings):

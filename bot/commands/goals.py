@@ -41,7 +41,7 @@ def register(router: Router) -> None:
         found = plan.search(request.args)
         reported = report_in(request.text) if allows(request.roles, Role.CHAIR) else None
         if not found and reported is not None:  # "mål 4: 2 möten": a chair reporting, not searching
-            suggestion = f"{router.report_word(request.t)} {reported}"
+            suggestion = f"{router.command_word(request.t, 'report')} {reported}"
             return Reply(
                 request.t._("Did you mean {suggestion}? Nothing was stored.").format(suggestion=suggestion)
             )

@@ -33,7 +33,7 @@ from bot.i18n import (
     translator,
     unglue,
 )
-from bot.services.checkins import Reporting, report_in
+from bot.services.checkins import Reporting, report_in, withdrawal_in
 from bot.services.directory import Directory
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
@@ -341,7 +341,13 @@ class Router:
         suggestion, language = self._suggestion(text, request.t.language)
         reported = report_in(text) if allows(request.roles, Role.CHAIR) else None
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
-            suggestion, language = f"{self.report_word(request.t)} {reported}", request.t.language
+            suggestion, language = f"{self.command_word(request.t, 'report')} {reported}", request.t.language
+        withdrawn = withdrawal_in(text)
+        if withdrawn is not None:  # "ta bort 5", "delete 5": `ångra 5`, not a command that sounds alike
+            suggestion, language = (
+                f"{self.command_word(request.t, 'withdraw')} {withdrawn}",
+                request.t.language,
+            )
         if suggestion:
             t = translator(language)
             return Reply(
@@ -357,10 +363,10 @@ class Router:
             )
         )
 
-    def report_word(self, t: Translator) -> str:
-        """The report command's word in the reply's language ("rapportera", "report")."""
-        route = self.route_for("report")
-        return t._(route.usage).split()[0] if route is not None else "report"
+    def command_word(self, t: Translator, english: str) -> str:
+        """A command's word in the reply's language: "report" -> "rapportera" in Swedish."""
+        route = self.route_for(english)
+        return t._(route.usage).split()[0] if route is not None else english
 
     def _suggestion(self, text: str, language: str) -> tuple[str | None, str]:
         """The command `text` probably means, and the language to suggest it in: `language` (the reply's)
@@ -386,7 +392,7 @@ class Router:
         if glued is not None:
             written, args = glued[0], f"{glued[1]} {args}"
         folded = fold(written)
-        if not folded:
+        if len(folded) < 3:  # "ta" is no typo of "data"
             return None, 0.0
         best: tuple[float, bool] = (0.0, False)
         found: tuple[str, str] | None = None

@@ -305,6 +305,40 @@ def report_in(text: str) -> str | None:
     return " ".join([goal, *rest[counts[0] :], *when])
 
 
+# Words before a report's number and before its new value: "ändra rapport 5 till 3", "edit report 5 to 3".
+_REPORT_WORDS = frozenset({"rapport", "rapporten", "report", "nr", "no", "nummer", "number"})
+_TO_WORDS = frozenset({"till", "to"})
+
+
+def report_number(args: str) -> tuple[int | None, str]:
+    """The report's number `ändra`, `ångra` and their English words start with ("5", "#5", "5:", "rapport
+    5", "nr 5"), and the rest without a leading "till"/"to"; None when no number comes first."""
+    words = args.split()
+    if words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:
+        words = words[1:]
+    number = words[0].strip().lstrip("#").rstrip(":.,") if words else ""
+    if not (number.isascii() and number.isdecimal() and len(number) <= 9):
+        return None, args.strip()
+    rest = words[1:]
+    if rest and fold_letters(rest[0]) in _TO_WORDS:
+        rest = rest[1:]
+    return int(number), " ".join(rest)
+
+
+_DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")
+
+
+def withdrawal_in(text: str) -> int | None:
+    """The report a chair asks to delete in other words than `ångra` ("ta bort 5", "radera rapport 5",
+    "delete 5"), for a hint; None otherwise."""
+    folded = fold_letters(text.strip())
+    for words in _DELETE_WORDS:
+        if folded.startswith(words + " "):
+            number, rest = report_number(text.strip()[len(words) :])
+            return number if not rest else None
+    return None
+
+
 def parse_check_in(
     text: str,
     target: Target,
@@ -730,7 +764,7 @@ class Repeat:
 def branch_in(
     comment: str | None, branches: Sequence[BranchInfo]
 ) -> tuple[str | None, BranchInfo | str | None]:
-    """"för Sundsvall" / "for Sundsvall" anywhere in the comment names the branch reported for ("möte för
+    """ "för Sundsvall" / "for Sundsvall" anywhere in the comment names the branch reported for ("möte för
     Sundsvall"); the rest is the comment.
 
     A capitalised name right after a leading "för" that is no branch of the district comes back as that name

@@ -248,3 +248,63 @@ async def test_the_branch_may_be_named_after_the_comment(meetings: District) -> 
     assert (await meetings.say(KIM, "rapportera 4 1 möte för medlemmarna")).startswith("Sparat #3")
     refused = await meetings.say(KIM, "rapportera 4 1 möte för Timrå")
     assert refused == "Du kan bara rapportera för din egen partiförening."
+
+
+async def test_correct_and_withdraw_act_on_the_report_named_however_it_is_written(meetings: District) -> None:
+    """ "ändra 1 till 3", "edit report 2 to 3", "ändra 2: 3", "ångra rapport 2": the chair names a report
+    and a value. "till" was read as the value ("”till” är inte ett tal"), and "rapport 2" or "2:" as no
+    number at all, answered with the latest report, #3, as if that were the one meant."""
+    for written in ("rapportera 4 1 i går", "rapportera 4 2 12/3", "rapportera 4 1 v. 20"):
+        await meetings.say(KIM, written)
+    assert await meetings.say(KIM, "ändra 1 till 3") == "Rättat #1: nu 3, 21 nov. 2026."
+    assert (
+        await meetings.say(KIM, "edit report 2 to 3", locale="en-US") == "Corrected #2: now 3, 12 Mar 2026."
+    )
+    assert await meetings.say(KIM, "ändra 2: 4") == "Rättat #2: nu 4, 12 mars 2026."
+    assert (
+        await meetings.say(KIM, "ångra rapport 2") == "Rapport #2 är tillbakadragen; den räknas inte längre."
+    )
+    assert await meetings.say(KIM, "undo #1", locale="en-US") == "Withdrew #1; it no longer counts."
+    assert [(c.id, c.value, c.withdrawn) for c in meetings.reports()] == [
+        (1, 3, True),
+        (2, 4, True),
+        (3, 1, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint", "locale"),
+    [
+        ("ta bort 3", "Menade du ångra 3?", "sv-SE"),
+        ("radera rapport 3", "Menade du ångra 3?", "sv-SE"),
+        ("delete 3", "Did you mean withdraw 3?", "en-US"),
+        ("remove report 3", "Did you mean withdraw 3?", "en-US"),
+    ],
+)
+async def test_delete_in_other_words_is_pointed_to_withdraw(
+    meetings: District, written: str, hint: str, locale: str
+) -> None:
+    """ "ta bort 3" was answered "Menade du data bort 3?", "radera 3" "Menade du rapportera 3?" and "delete
+    3" not at all: the chair means to withdraw report #3. Nothing is withdrawn on a guess."""
+    for each in ("rapportera 4 1 i går", "rapportera 4 2 12/3", "rapportera 4 1 v. 20"):
+        await meetings.say(KIM, each)
+    answer = await meetings.say(KIM, written, locale=locale)
+    assert hint in answer, answer
+    assert not any(c.withdrawn for c in meetings.reports())
+
+
+async def test_a_withdrawn_report_is_reported_anew_for_its_own_day_and_branch(meetings: District) -> None:
+    """Kim withdraws the May meeting, then writes `ändra 1 1`: the answer's example reported it for today,
+    in this quarter, not in May's. Now it keeps the day (and, for the board, the branch)."""
+    await meetings.say(KIM, "rapportera 4 1 i maj")
+    await meetings.say(KIM, "ångra 1")
+    answer = await meetings.say(KIM, "ändra 1 1")
+    assert answer.endswith("till exempel: rapportera 4 1 2026-05-01")
+    assert (await meetings.say(KIM, "rapportera 4 1 2026-05-01")).startswith(
+        "Sparat #2: mål 4, 1 för Sundsvall, 1 maj"
+    )
+    await meetings.say(MEGAN, "withdraw 2", locale="en-US")
+    english = await meetings.say(MEGAN, "correct 2 1", locale="en-US")
+    assert english.endswith("e.g.: report 4 1 for Sundsvall 2026-05-01")
+    again = await meetings.say(MEGAN, "report 4 1 for Sundsvall 2026-05-01", locale="en-US")
+    assert again.startswith("Stored #3: goal 4, 1 for Sundsvall, 1 May 2026.")
