@@ -85,7 +85,9 @@ _NUMBER_WORDS = {
         ]
     )
     for word in words
-}
+} | {"once": 1, "twice": 2}
+# A word that only says the value counted times: "en gång", "två gånger", "three times".
+_TIMES = frozenset({"gang", "ganger", "time", "times"})
 # Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
 _ARTICLES = frozenset({"a", "an", "ett"})
 _COUPLE = frozenset({"couple", "par"})
@@ -387,6 +389,8 @@ def parse_check_in(
             return readings[0]
         raise TwoReadings(readings[0], readings[1]) from None
     words = words[used:]
+    if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
+        words = words[1:]
     happened_on = default_day or today
     found = find_date(words, today, year)
     if found is not None:
@@ -452,6 +456,7 @@ def leading_value(words: list[str], target: Target, *, grouped: bool | None = Tr
         if first in _NO:
             return 0.0, 1
         raise CheckInError(CheckInProblem.NOT_YES_NO, words[0][:20])
+    words = [words[0].rstrip(".,;:!?") or words[0], *words[1:]]  # "rapportera 4 1." and "4 1, i går"
     word = fold_letters(words[0])
     if _counted(target) and word in _ARTICLES:  # "a meeting", "a couple of meetings", "ett par möten"
         if len(words) > 1 and fold_letters(words[1]) in _COUPLE:
@@ -540,7 +545,7 @@ def find_date(words: list[str], today: date, year: int | None = None) -> tuple[d
         try:
             found = _date_at(words, at, today, year)
         except CheckInError:
-            if at == 0:  # right after the value it was meant as the date ("31/2")
+            if at == 0 or fold_letters(words[at - 1]) in _BEFORE_DATE:  # meant as the date: "den 31/11"
                 raise
             continue  # further on, "0/0" is the comment's
         if found is not None:

@@ -308,3 +308,36 @@ async def test_a_withdrawn_report_is_reported_anew_for_its_own_day_and_branch(me
     assert english.endswith("e.g.: report 4 1 for Sundsvall 2026-05-01")
     again = await meetings.say(MEGAN, "report 4 1 for Sundsvall 2026-05-01", locale="en-US")
     assert again.startswith("Stored #3: goal 4, 1 for Sundsvall, 1 May 2026.")
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "comment", "locale"),
+    [
+        ("Hej! Rapportera 4 1 möte", 1, "möte", "sv-SE"),
+        ("hi, report 4 1 meeting", 1, "meeting", "en-US"),
+        ("rapportera 4 1.", 1, None, "sv-SE"),
+        ("rapportera 4 2, möten", 2, "möten", "sv-SE"),
+        ("rapportera 4 två gånger", 2, None, "sv-SE"),
+        ("report 4 twice", 2, None, "en-US"),
+        ("report 4 three times, members' meetings", 3, "members' meetings", "en-US"),
+    ],
+)
+async def test_a_greeting_punctuation_and_times_words_are_not_in_the_way(
+    meetings: District, written: str, value: int, comment: str | None, locale: str
+) -> None:
+    """A chair greets the bot first, ends the line with a full stop or puts a comma after the number, or
+    writes "två gånger"/"twice": each was refused ("”1.” är inte ett tal", "I don't know the command
+    hej!") or kept "gånger" as the comment."""
+    answer = await meetings.say(KIM, written, locale=locale)
+    assert answer.startswith(("Sparat #1: mål 4, ", "Stored #1: goal 4, ")), answer
+    [stored] = meetings.reports()
+    assert (stored.value, stored.comment) == (value, comment)
+
+
+async def test_a_date_that_cannot_be_is_refused_where_a_date_is_announced(meetings: District) -> None:
+    """ "den 31/11" is meant as a date: refused as no date, not stored as today with "den 31/11" as the
+    comment."""
+    assert (await meetings.say(KIM, "rapportera 4 1 möte den 31/11")).startswith("”31/11” är inte ett datum.")
+    english = await meetings.say(KIM, "report 4 1 meeting on 31/11", locale="en-US")
+    assert english.startswith("“31/11” is not a date.")
+    assert meetings.reports() == []
