@@ -534,8 +534,14 @@ def _number(raw: str) -> float:
 
 
 def leading_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int] | None:
-    """A date the words start with (and how many words it took), or None; `year`: the plan's."""
-    return _date_at(words, 0, today, year)
+    """A date the words start with (and how many words it took), or None; `year`: the plan's. A word that
+    leads a date in belongs to it ("i maj", "on March 12")."""
+    found = _date_at(words, 0, today, year)
+    if found is None and len(words) > 1 and fold_letters(words[0]) in _BEFORE_DATE:
+        later = _date_at(words, 1, today, year)
+        if later is not None:
+            return later[0], later[1] + 1
+    return found
 
 
 def find_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int, int] | None:

@@ -24,7 +24,7 @@ from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan import load_sample_plan
 from tests.conftest import NOW
-from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, District
+from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, District, shown
 from tests.stories.test_goal_progress import line
 
 
@@ -341,3 +341,24 @@ async def test_a_date_that_cannot_be_is_refused_where_a_date_is_announced(meetin
     english = await meetings.say(KIM, "report 4 1 meeting on 31/11", locale="en-US")
     assert english.startswith("“31/11” is not a date.")
     assert meetings.reports() == []
+
+
+@pytest.mark.parametrize(
+    ("day", "stored", "locale"),
+    [("v. 11", "2026-03-09", "sv-SE"), ("i maj", "2026-05-01", "sv-SE"), ("in May", "2026-05-01", "en-US")],
+)
+async def test_the_forms_date_field_reads_what_the_line_reads(
+    meetings: District, day: str, stored: str, locale: str
+) -> None:
+    """The check-in form's date field takes the words a one-line report takes: "i maj" was refused as no
+    date on the card while `rapportera 4 1 i maj` stored it."""
+    form = {
+        "form": "checkin",
+        "submission": f"form-{stored}-{locale}",
+        "goal": "4",
+        "value": "1",
+        "date": day,
+    }
+    answer = shown(await meetings.tap(KIM, {**form, "comment": ""}, locale=locale))
+    assert answer.startswith(("Sparat #1", "Stored #1")), answer
+    assert [c.happened_on.isoformat() for c in meetings.reports()] == [stored]
