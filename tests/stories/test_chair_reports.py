@@ -24,7 +24,7 @@ from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan import load_sample_plan
 from tests.conftest import NOW
-from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, District, shown
+from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, LEE, MEGAN, NOA, SAM, District, shown
 from tests.stories.test_goal_progress import line
 
 
@@ -362,3 +362,53 @@ async def test_the_forms_date_field_reads_what_the_line_reads(
     answer = shown(await meetings.tap(KIM, {**form, "comment": ""}, locale=locale))
     assert answer.startswith(("Sparat #1", "Stored #1")), answer
     assert [c.happened_on.isoformat() for c in meetings.reports()] == [stored]
+
+
+async def test_the_reminder_asks_the_responsible_only_for_what_is_theirs_to_report(
+    meetings: District,
+) -> None:
+    """Noa is named responsible for goal 4 (every branch's meetings) and goal 6 (the district's chairs'
+    meeting). Every branch reported its meetings this quarter, so status says "3 av 3 partiföreningar det
+    här kvartalet". Noa was still reminded of goal 4 "för distriktet", with "rapportera 4 1", which is
+    refused without a branch, and the board's digest said "Noa Holm: inte rapporterat på mål 4". Now Noa is
+    reminded of goal 6 only; the digest names goal 4's branches as reported."""
+    for number in (4, 6):
+        await meetings.say(MEGAN, f"ansvarig {number} @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    await meetings.say(NOA, "help", locale="en-US")  # Noa reads English
+    for chair in (KIM, LEE, SAM):
+        assert (await meetings.say(chair, "rapportera 4 1 möte i går")).startswith("Sparat #")
+    meetings.clock.now = datetime(2026, 12, 20, 8, 0, tzinfo=UTC)
+    sent = await reminders_sent(meetings)
+    assert sent[NOA.teams_id] == "\n".join(
+        [
+            "Time to report: the quarter ends 31 Dec 2026",
+            "These goals have no report yet this quarter. Please report on them before it ends.",
+            "",
+            "Your goals, for the district",
+            "  6. The district brings the branch chairs together for at least one meeting every quarter "
+            "to coordinate the work.",
+            "Report with: report 6 1 COMMENT",
+        ]
+    )
+    digest = sent[MEGAN.teams_id]
+    assert (
+        "Noa Holm: inte rapporterat på mål 6" in digest
+        and "mål 4" not in digest.split("Ansvariga")[1].split("\n\n")[0]
+    )
+    assert "Sundsvall: rapporterat på mål 4" in digest
+    assert line(await meetings.say(MEGAN, "status"), 4).endswith(
+        "3 av 3 partiföreningar det här kvartalet · efter"
+    )
+
+
+async def reminders_sent(district: District) -> dict[str, str]:
+    """What the daily reminder job sent now, by the Teams id of whom it went to."""
+    from bot.app import SCHEDULER
+    from tests.fakes.chat import reply_text
+
+    before = len(district.connector.posted)
+    await district.client.app[SCHEDULER].reporting.run()  # type: ignore[union-attr]
+    return {
+        p.conversation_id.removeprefix("a:personal-"): reply_text(p.body)
+        for p in district.connector.posted[before:]
+    }
