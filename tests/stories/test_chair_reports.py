@@ -412,3 +412,37 @@ async def reminders_sent(district: District) -> dict[str, str]:
         p.conversation_id.removeprefix("a:personal-"): reply_text(p.body)
         for p in district.connector.posted[before:]
     }
+
+
+async def annual_report_text(district: District, command: str, locale: str) -> list[str]:
+    """The paragraphs of the Word draft `command` links to."""
+    import io
+    import re
+
+    import docx
+
+    answer = await district.say(MEGAN, command, locale=locale)
+    [link] = re.findall(r"http://127\.0\.0\.1:3978(/exports/\S+)", answer)
+    response = await district.client.get(link)
+    return [p.text for p in docx.Document(io.BytesIO(await response.read())).paragraphs]
+
+
+async def test_the_annual_report_says_a_metric_had_no_reading_in_words(meetings: District) -> None:
+    """Goal 12 (Facebook followers, from 1 500) has no reading this year: the board's draft said "från
+    1 500 till ingen mätning", which reads as if the followers went to nothing. A reading, and a branch
+    goal's quarters, read as status reads them."""
+    text = await annual_report_text(meetings, "verksamhetsberättelse 2026", "sv-SE")
+    assert "Resultat: 1\xa0500, ingen mätning i år, målet 2\xa0000 · efter" in text
+    english = await annual_report_text(meetings, "annual report 2026", "en-US")
+    assert "Result: 1,500, no reading this year, target 2,000 · behind" in english
+    await meetings.say(MEGAN, "rapportera 12 1 700 följare")
+    await meetings.say(KIM, "rapportera 4 1 v. 11")
+    text = await annual_report_text(meetings, "verksamhetsberättelse 2026", "sv-SE")
+    assert "Resultat: från 1\xa0500 till 1\xa0700, målet 2\xa0000 · efter" in text
+    assert (
+        "Period för period, partiföreningar som klarade den: "
+        "kv. 1: 1 av 3, kv. 2: 0 av 3, kv. 3: 0 av 3, kv. 4: 0 av 3" in text
+    )
+    assert line(await meetings.say(MEGAN, "status"), 12).endswith(
+        "1\xa0700 (från 1\xa0500, mål 2\xa0000) · efter"
+    )
