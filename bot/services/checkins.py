@@ -775,8 +775,8 @@ class Repeat:
 def branch_in(
     comment: str | None, branches: Sequence[BranchInfo]
 ) -> tuple[str | None, BranchInfo | str | None]:
-    """ "för Sundsvall" / "for Sundsvall" anywhere in the comment names the branch reported for ("möte för
-    Sundsvall"); the rest is the comment.
+    """The branch a "för Sundsvall" / "for Sundsvall" anywhere in the comment names ("möte för Sundsvall"),
+    and the rest of the comment.
 
     A capitalised name right after a leading "för" that is no branch of the district comes back as that name
     (a string), to be refused with the list; "för medlemmarna" is just a comment."""
