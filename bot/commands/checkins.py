@@ -74,6 +74,7 @@ log = logging.getLogger(__name__)
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 # The form is stateless: the card carries what was filled in, so a mistake is answered with it filled in.
 REPORT_WORDS = ("rapportera", "report")
+REPORT_USAGE = N_("report GOAL VALUE [COMMENT]")
 
 
 def desk(context: Context) -> CheckInDesk:
@@ -84,7 +85,7 @@ def desk(context: Context) -> CheckInDesk:
 def register(router: Router) -> None:
     @router.command(
         *REPORT_WORDS,
-        usage=N_("report GOAL VALUE [COMMENT]"),
+        usage=REPORT_USAGE,
         summary=N_("report progress on a goal"),
         forms=(FORM, READING_FORM, reminders.ANSWER_FORM),
     )

@@ -207,6 +207,15 @@ class CheckInDesk:
                 return Closed.NOT_A_REPORTER
             return plan
 
+    def example(
+        self, person: PersonInfo, district: str, roles: Collection[Role]
+    ) -> tuple[Plan, Example] | None:
+        """A report the sender may write, with its plan (for `hjälp`); None if they may report nothing."""
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            found = self._example(person, district, roles, plan.goals) if plan is not None else None
+        return (plan, found) if plan is not None and found is not None else None
+
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime
     ) -> Filed | Misread | None:

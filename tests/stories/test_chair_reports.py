@@ -446,3 +446,17 @@ async def test_the_annual_report_says_a_metric_had_no_reading_in_words(meetings:
     assert line(await meetings.say(MEGAN, "status"), 12).endswith(
         "1\xa0700 (från 1\xa0500, mål 2\xa0000) · efter"
     )
+
+
+async def test_help_shows_a_report_the_reader_may_write(meetings: District) -> None:
+    """`hjälp` showed every chair "rapportera 6 1 öppet möte i Sundsvall": goal 6 is the district's, so a
+    chair copying it was refused. Now the example is a goal the reader reports: a branch goal for a chair,
+    the goal someone is named responsible for; a member reads the examples as they were."""
+    own = await meetings.say(KIM, "hjälp")
+    assert "rapportera 3 1 – rapportera hur ett mål går" in own and "rapportera 6 1" not in own
+    assert (await meetings.say(KIM, "rapportera 3 1")).startswith("Sparat #1: mål 3, 1 för Sundsvall")
+    assert "For example: report 3 1\n" in await meetings.say(KIM, "help report", locale="en-US")
+    await meetings.say(MEGAN, "ansvarig 6 @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    assert "Till exempel: rapportera 6 1\n" in await meetings.say(NOA, "hjälp rapportera")
+    member = await meetings.say(JOHANNES, "help report", locale="en-US")
+    assert "For example: report 6 1 open meeting in Sundsvall" in member
