@@ -323,6 +323,8 @@ def goal_detail(
         (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal.text) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
+    if found.own is not None:  # a chair's own branch, as their `status` shows it
+        rows.append((found.own[0], progress_line(t, goal, found.own[1])))
     if posts is not None:
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:

@@ -63,7 +63,12 @@ def register(router: Router) -> None:
 async def _goal(request: Request, context: Context, number: int) -> Reply:
     board = allows(request.roles, Role.BOARD)
     answer = await asyncio.to_thread(
-        context.progress.goal_answer, request.district, number, now=context.now, changes=board
+        context.progress.goal_answer,
+        request.district,
+        number,
+        now=context.now,
+        changes=board,
+        reader=request.user,
     )
     plan = answer.plan
     if plan is None or not plan.goals:

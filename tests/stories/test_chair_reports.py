@@ -460,3 +460,20 @@ async def test_help_shows_a_report_the_reader_may_write(meetings: District) -> N
     assert "Till exempel: rapportera 6 1\n" in await meetings.say(NOA, "hjälp rapportera")
     member = await meetings.say(JOHANNES, "help report", locale="en-US")
     assert "For example: report 6 1 open meeting in Sundsvall" in member
+
+
+async def test_a_chairs_goal_shows_their_branchs_figure_as_status_does(meetings: District) -> None:
+    """Kim reads `mål 4` after reporting: it showed only the district's figure ("0 av 3 partiföreningar har
+    nått sitt mål · 1 av 3 partiföreningar det här kvartalet"), while Kim's `status` said "1 av 1 det här
+    kvartalet · 2 av 4 kvartal klara". Both are right; the chair's own line is now in `mål 4` too, the
+    same as in `status`. The board reads the district's figure alone."""
+    await meetings.say(KIM, "rapportera 4 1 i går")
+    await meetings.say(KIM, "rapportera 4 1 v. 11")
+    own = line(await meetings.say(KIM, "status"), 4).split(". ", 1)[1]
+    assert own.endswith("1 av 1 det här kvartalet · 2 av 4 kvartal klara i år · efter")
+    goal = await meetings.say(KIM, "mål 4")
+    assert f"\nSundsvall: {own}\n" in goal
+    assert "Framsteg: ▱▱▱▱▱▱▱▱▱▱ 0 av 3 partiföreningar har nått sitt mål · 1 av 3" in goal
+    english = line(await meetings.say(KIM, "status", locale="en-US"), 4).split(". ", 1)[1]
+    assert f"\nSundsvall: {english}\n" in await meetings.say(KIM, "goal 4", locale="en-US")
+    assert "Sundsvall: " not in await meetings.say(MEGAN, "mål 4")
