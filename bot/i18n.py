@@ -238,6 +238,14 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("whats", "en"),
     ("what are", "en"),
     ("tell me about", "en"),
+    # a greeting before a command: "hej! rapportera 4 1", "hi, status"
+    ("hej", "sv"),
+    ("hejsan", "sv"),
+    ("hallå", "sv"),
+    ("tjena", "sv"),
+    ("hi", "en"),
+    ("hello", "en"),
+    ("hey", "en"),
 )
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
 _HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")

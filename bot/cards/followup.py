@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.cards import Reply, card, day, heading, number, paragraph
-from bot.cards.goals import doer_in_plan, pace_word, periods_met, progress_line, this_period
+from bot.cards.goals import counted_for, doer_in_plan, pace_word, periods_met, progress_line, this_period
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
 from bot.services.goals import Goal, TargetKind
@@ -24,7 +24,7 @@ def goal_label(t: Translator, goal: Goal) -> str:
 
 
 def new_report_line(t: Translator, found: NewReports) -> str:
-    who = found.branch or t._("the district")
+    who = counted_for(t, found.goal, found.branch)
     reports = t.ngettext("{count} report", "{count} reports", found.count).format(count=found.count)
     if found.goal.target.kind is TargetKind.METRIC:
         amount = t._("latest {value}").format(value=number(t, found.total))
