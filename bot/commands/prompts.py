@@ -31,7 +31,7 @@ from bot.services.prompting import (
     Schedule,
     SlotStatus,
 )
-from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
+from bot.services.schedule_rules import RuleError, RuleProblem, parse_change
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
@@ -91,7 +91,7 @@ def register(router: Router) -> None:
                 t._("Write this in the channel where the prompts should appear (and @mention me there).")
             )
         try:
-            rule = parse_rule(rule_text)
+            rule = parse_change(rule_text)
         except RuleError as error:
             return _rule_problem(t, error)
         setup = await asyncio.to_thread(
@@ -103,9 +103,11 @@ def register(router: Router) -> None:
             by=request.user,
             confirmed=confirmed,
         )
+        if setup is None:  # only a time, and no schedule here whose days it could keep
+            return _rule_problem(t, RuleError(RuleProblem.NO_DAYS))
         if not setup.applied:
             return cards.schedule_change_asked(t, setup, command=f"{request.command} {rule_text}")
-        return cards.schedule_set(t, setup, warn_few=rule.per_month() < 2)
+        return cards.schedule_set(t, setup, warn_few=setup.schedule.rule.per_month() < 2)
 
     @router.command(
         "kommande",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -43,7 +43,7 @@ from bot.services.prompting import (
     pause_period,
     plan_change,
 )
-from bot.services.schedule_rules import ScheduleRule, occurrences
+from bot.services.schedule_rules import NewTime, ScheduleRule, occurrences, same_weeks
 
 if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
@@ -442,19 +442,23 @@ class PromptDesk:
         *,
         district: str,
         conversation_id: str,
-        rule: ScheduleRule,
+        rule: ScheduleRule | NewTime,
         rule_text: str,
         by: PersonInfo,
         confirmed: bool = False,
-    ) -> Setup:
-        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned.
+    ) -> Setup | None:
+        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned;
+        a NewTime changes only the hour of the channel's schedule (None: it has none).
 
         The old schedule's coming slots keep their day at the new time, or, written, move to the nearest
         new day; unless `confirmed`, a change that moves or sets aside written texts is only described."""
         now = self.clock()
-        if rule.week_days and rule.anchor is None:  # every other week counts from today, for good
-            rule = replace(rule, anchor=local_day(now, ZoneInfo(self.timezone)))
         current = self.prompts.channel_schedule(conversation_id)
+        if isinstance(rule, NewTime):
+            if current is None:
+                return None
+            rule = rule.applied_to(current.rule)
+        rule = same_weeks(rule, current.rule if current else None, local_day(now, ZoneInfo(self.timezone)))
         change: ScheduleChange | None = None
         written: tuple[PromptSlot, ...] = ()
         if current is not None:
