@@ -131,7 +131,7 @@ def register(router: Router) -> None:
     async def swap(request: Request, context: Context) -> Reply:
         """Swap the owners of two slots."""
         t = request.t
-        numbers = request.args.split()
+        numbers = _without_fillers(request.args)
         if len(numbers) != 2:
             return Reply(t._("Write two prompt numbers, e.g. swap 12 13 (see upcoming)."))
         assert request.user is not None
@@ -184,7 +184,7 @@ def register(router: Router) -> None:
             _desk(context).assign_number,
             request.district,
             _channel(request),
-            strip_names(request.args, request.mentions, request.mentions_written),
+            " ".join(_without_fillers(strip_names(request.args, request.mentions, request.mentions_written))),
             person,
             request.user,
         )
@@ -296,8 +296,7 @@ def register(router: Router) -> None:
         if request.form is not None:
             return await owner_tapped(request, context, request.form)
         t = request.t
-        number, _, text = request.args.partition(" ")
-        text = text.strip()
+        number, text = _number_and_text(request.args)
         assert request.user is not None
         written = await asyncio.to_thread(
             _desk(context).write_number, request.district, _channel(request), number, text, request.user
@@ -768,6 +767,25 @@ def _rule_problem(t: Translator, error: RuleError) -> Reply:
 _YES = ("ja", "yes", "bekräfta", "confirm")
 # Posting a slot further ahead than this takes an owner's turn: the board is asked first.
 EARLY = timedelta(days=3)
+
+
+# Words people put between a command's numbers and names: "byt 12 med 13", "swap 12 and 13", "ge 12 till
+# @Anna", "give 12 to @Anna".
+_FILLERS = frozenset({"med", "och", "mot", "till", "at", "and", "with", "for", "to"})
+
+
+def _without_fillers(args: str) -> list[str]:
+    """The words of `args` without commas and the words between numbers and names."""
+    return [word for word in re.split(r"[\s,&]+", args) if word and fold(word) not in _FILLERS]
+
+
+def _number_and_text(args: str) -> tuple[str, str]:
+    """ "12 TEXT", also "#12: TEXT" and "12 - TEXT": the number as written, and the text."""
+    found = re.match(r"\s*(#?\d+)\s*(?:[:\-\u2013\u2014]\s+|:|\s|$)(.*)", args, flags=re.DOTALL)
+    if found is None:
+        number, _, text = args.partition(" ")
+        return number, text.strip()
+    return found.group(1), found.group(2).strip()
 
 
 def _confirmed(args: str) -> tuple[str, bool]:
