@@ -15,7 +15,7 @@ from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
 from bot.services.engagement import COUNTING_DAYS, Engagement
 from bot.services.prompt_bank import Record
-from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, Setup, SlotStatus
+from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, SetAside, Setup, SlotStatus
 from bot.services.schedule_rules import LAST, Holidays, ScheduleRule
 
 # A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
@@ -253,6 +253,8 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     if change is not None and (change.kept or change.dropped or change.touches_texts):
         notes.append(_change_summary(t, setup))
         notes += _text_moves(t, setup)
+        parked = [slot for slot in setup.written if slot.id in change.parked]
+        notes += _yours(t, parked, setup.actor)
     notes.append(_holiday_note(t, schedule.rule.holidays))
     if not setup.pauses:
         notes.append(t._("A summer break? Write for example: pause 15/6 15/8"))
@@ -529,11 +531,10 @@ def swap_choices(
 # --- notices and questions: texts set aside, slots changing hands -------------------------------------
 
 
-def set_aside_asked(
-    t: Translator, written: Sequence[PromptSlot], schedule: Schedule, *, command: str
-) -> Reply:
-    """Before a skip, stop or pause sets aside texts someone wrote: whose, for which slot, and how to go
-    ahead."""
+def set_aside_asked(t: Translator, asked: SetAside, *, command: str) -> Reply:
+    """Before a skip, stop or pause sets aside texts someone wrote: whose, for which slot, who will be told,
+    and how to go ahead."""
+    written = asked.written
     lines = [
         t.ngettext(
             "This sets aside a text already written; it will not be posted:",
@@ -541,15 +542,70 @@ def set_aside_asked(
             len(written),
         )
     ]
-    lines += [_written_line(t, slot, schedule) for slot in written]
-    lines += [
-        "",
-        t._(
-            "Their owners and writers will be told. Nothing is changed yet. "
-            "To go ahead, write it again with yes at the end: {command} yes"
-        ).format(command=command),
-    ]
+    lines += [_written_line(t, slot, asked.schedule) for slot in written]
+    lines.append("")
+    names = _told_names(written, asked.actor)
+    if names:
+        lines.append(
+            t.ngettext("{names} will be told.", "{names} will be told.", len(names)).format(
+                names=_listed(t, names)
+            )
+        )
+    lines.append(
+        t._("Nothing is changed yet. To go ahead, write it again with yes at the end: {command} yes").format(
+            command=command
+        )
+    )
     return Reply("\n".join(lines))
+
+
+def set_aside_done(t: Translator, done: SetAside) -> str:
+    """After a skip, stop or pause: the texts set aside, who is told (not whoever did it), and, but for a
+    pause (which keeps them for its end), the texts they wrote themselves, so that nothing is lost."""
+    if not done.written:
+        return ""
+    lines = [
+        t.ngettext(
+            "{count} written text is set aside and kept.",
+            "{count} written texts are set aside and kept.",
+            len(done.written),
+        ).format(count=len(done.written))
+    ]
+    names = _told_names(done.written, done.actor)
+    if names and done.pause is not None:
+        told = t.ngettext(
+            "{names} is told in a personal chat.", "{names} are told in a personal chat.", len(names)
+        )
+        lines[0] += " " + told.format(names=_listed(t, names))
+    elif names:
+        told = t.ngettext(
+            "{names} is sent the text in a personal chat.",
+            "{names} are sent the texts in a personal chat.",
+            len(names),
+        )
+        lines[0] += " " + told.format(names=_listed(t, names))
+    if done.pause is None:
+        lines += _yours(t, done.written, done.actor)
+    return "\n".join(lines)
+
+
+def _told_names(written: Sequence[PromptSlot], actor: int | None) -> list[str]:
+    """The owners and writers of these slots whom a change tells of it: everyone but who made it."""
+    names: list[str] = []
+    for slot in written:
+        for person, name in ((slot.owner_id, slot.owner_name), (slot.text_by, slot.writer_name)):
+            if person is not None and person != actor and name and name not in names:
+                names.append(name)
+    return names
+
+
+def _yours(t: Translator, written: Sequence[PromptSlot], actor: int | None) -> list[str]:
+    """The texts whoever set them aside wrote: nobody else sends them theirs."""
+    return [
+        t._("Your text for #{id}, kept here: {text}").format(id=slot.id, text=quoted(t, slot.text or ""))
+        for slot in written
+        if actor is not None and slot.text_by == actor
+    ]
 
 
 def _written_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:

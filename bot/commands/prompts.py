@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -81,11 +81,9 @@ def register(router: Router) -> None:
             if stopped is None:
                 return Reply(t._("There is no schedule in this conversation to stop."))
             if not stopped.applied and stopped.written:
-                return cards.set_aside_asked(
-                    t, stopped.written, stopped.schedule, command=f"{request.command} {rule_text}"
-                )
+                return cards.set_aside_asked(t, stopped, command=f"{request.command} {rule_text}")
             answer = t._("The schedule in this channel is stopped; no more prompts will be posted here.")
-            return Reply(f"{answer} {_told(t, stopped.written)}".strip())
+            return Reply(f"{answer} {cards.set_aside_done(t, stopped)}".strip())
         if channel is None:
             return Reply(
                 t._("Write this in the channel where the prompts should appear (and @mention me there).")
@@ -222,9 +220,7 @@ def register(router: Router) -> None:
         assert found.slot is not None and done is not None
         slot = found.slot
         if not done.applied and done.written:
-            return cards.set_aside_asked(
-                t, done.written, done.schedule, command=f"{request.command} {slot.id}"
-            )
+            return cards.set_aside_asked(t, done, command=f"{request.command} {slot.id}")
         if not done.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
         if found.named is not None:
@@ -232,7 +228,7 @@ def register(router: Router) -> None:
         else:
             answer = t._("#{id} is skipped; nothing will be posted then.")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
-        return Reply(f"{answer} {_told(t, done.written)}".strip())
+        return Reply(f"{answer} {cards.set_aside_done(t, done)}".strip())
 
     @router.command(
         "paus",
@@ -269,9 +265,9 @@ def register(router: Router) -> None:
         done, period = paused.set_aside, paused.period
         assert done is not None and period is not None
         if not done.applied:
-            return cards.set_aside_asked(t, done.written, target, command=f"{request.command} {args}")
+            return cards.set_aside_asked(t, done, command=f"{request.command} {args}")
         answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined)
-        return Reply(f"{answer.text} {_told(t, done.written)}".strip())
+        return Reply(f"{answer.text} {cards.set_aside_done(t, done)}".strip())
 
     @router.command(
         "återuppta", "resume", usage=N_("resume"), summary=N_("lift a pause (as pause end)"), role=board
@@ -712,17 +708,6 @@ def _lifted(t: Translator, lifted: tuple[Pause, int] | None) -> Reply:
 
 def _whose(t: Translator, name: str | None) -> str:
     return genitive(t, name) if name else t._("nobody's yet")
-
-
-def _told(t: Translator, written: Sequence[PromptSlot]) -> str:
-    """That the texts set aside are kept, and their owners and writers told."""
-    if not written:
-        return ""
-    return t.ngettext(
-        "{count} written text is set aside, kept; its owner and writer are told.",
-        "{count} written texts are set aside, kept; their owners and writers are told.",
-        len(written),
-    ).format(count=len(written))
 
 
 def _pause_problem(t: Translator, error: PauseError, today: date) -> Reply:

@@ -465,15 +465,15 @@ class PromptDesk:
             coming = self.prompts.slots(
                 schedule_id=current.id,
                 after=now,
-                statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED],
+                statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED],
                 limit=1000,
             )
             instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
             change = plan_change(coming, instants, current.zone)
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
-            if change.touches_texts and not confirmed:
-                return Setup(current, coming[:6], change, written, applied=False)
         person_id = self.people.person_id(by, now=now)
+        if current is not None and change is not None and change.touches_texts and not confirmed:
+            return Setup(current, coming[:6], change, written, applied=False, actor=person_id)
         self.prompts.seed_bank(district, load_seed_bank(), now=now)
         schedule_id = self.prompts.create_schedule(
             district=district,
@@ -497,7 +497,7 @@ class PromptDesk:
         self.lay_out(changed=schedule.district)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
-        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses))
+        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses), actor=person_id)
 
     async def plan_ahead(self) -> list[PromptSlot]:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
@@ -674,14 +674,15 @@ class PromptDesk:
         schedule = self.prompts.schedule(slot.schedule_id)
         assert schedule is not None
         written = (slot,) if slot.text else ()
-        if written and not confirmed:
-            return SetAside(schedule, written, applied=False)
         now = self.clock()
+        actor = self.people.person_id(by, now=now)
+        if written and not confirmed:
+            return SetAside(schedule, written, applied=False, actor=actor)
         skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
         if skipped:
-            self._set_aside(written, by, partial(cards.skipped, schedule=schedule, actor=by.name))
+            self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
             self._changed()
-        return SetAside(schedule, written, applied=skipped, changed=int(skipped))
+        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor)
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
@@ -689,14 +690,17 @@ class PromptDesk:
             schedule_id=schedule.id, after=self.clock(), statuses=[SlotStatus.PLANNED], limit=1000
         )
         written = tuple(s for s in coming if s.text and pause.covers(local_day(s.due_at, schedule.zone)))
+        actor = self.people.person_id(by, now=self.clock())
         if written and not confirmed:
-            return SetAside(schedule, written, applied=False)
+            return SetAside(schedule, written, applied=False, pause=pause, actor=actor)
         pause, joined, changed = self.prompts.add_pause(
             schedule.id, pause.starts_on, pause.ends_on, zone_name=schedule.timezone, now=self.clock()
         )
-        self._set_aside(written, by, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
+        self._set_aside(written, actor, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
         self.lay_out(changed=schedule.district)
-        return SetAside(schedule, written, applied=True, changed=changed, pause=pause, joined=joined)
+        return SetAside(
+            schedule, written, applied=True, changed=changed, pause=pause, joined=joined, actor=actor
+        )
 
     def resume(self, schedule: Schedule) -> tuple[Pause, int] | None:
         """Lift the pause in force (from today) or the next one; its slots come back with their texts."""
@@ -717,12 +721,13 @@ class PromptDesk:
             limit=1000,
         )
         written = tuple(s for s in coming if s.text)
+        actor = self.people.person_id(by, now=self.clock())
         if written and not confirmed:
-            return SetAside(schedule, written, applied=False)
+            return SetAside(schedule, written, applied=False, actor=actor)
         stopped = self.prompts.stop_schedule(schedule.conversation_id, now=self.clock())
-        self._set_aside(written, by, partial(cards.stopped, schedule=schedule, actor=by.name))
+        self._set_aside(written, actor, partial(cards.stopped, schedule=schedule, actor=by.name))
         self.lay_out(changed=schedule.district)  # the other channels' turns close the gap
-        return SetAside(schedule, written, applied=stopped)
+        return SetAside(schedule, written, applied=stopped, actor=actor)
 
     def write(self, slot_id: int, text: str, by: PersonInfo) -> str | None:
         """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it.
@@ -738,10 +743,7 @@ class PromptDesk:
         self._tell({before.text_by}, partial(cards.replaced, slot=before, schedule=schedule, actor=by.name))
         return before.writer_name or ""
 
-    def _set_aside(
-        self, written: tuple[PromptSlot, ...], by: PersonInfo, notice: Callable[..., Reply]
-    ) -> None:
-        actor = self.people.person_id(by, now=self.clock())
+    def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:
         for slot in written:
             self._tell_about(slot, actor, partial(notice, slot=slot))
 

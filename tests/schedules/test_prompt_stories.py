@@ -300,7 +300,10 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
     before = len(world.connector.posted)
     stopped = await world.say(ADELE, "schedule stop yes", channel=GENERAL, locale="en-US")
     assert stopped.startswith("The schedule in this channel is stopped")
-    assert "2 written texts are set aside, kept; their owners and writers are told." in stopped
+    assert stopped.endswith(
+        "2 written texts are set aside and kept. "
+        "Megan Bowen and Lars Nilsson are sent the texts in a personal chat."
+    ), stopped
     await world.settle()
     [to_lars] = world.notices(LARS, before)
     assert (

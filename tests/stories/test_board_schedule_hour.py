@@ -81,3 +81,41 @@ async def test_every_other_thursday_at_another_hour_in_english(world: World) -> 
     assert answer.startswith("Say which days of the month."), answer
     answer = await world.say(MEGAN, "schema kl 20", channel=CHAIRS)
     assert answer.startswith("Skriv vilka dagar i månaden."), answer
+
+
+def on_day(world: World, day: int, month: int) -> list[tuple[int, SlotStatus]]:
+    """The coming prompts on this day (Stockholm), each number and status."""
+    zone = ZoneInfo("Europe/Stockholm")
+    return [
+        (s.id, s.status)
+        for s in world.slots()
+        if (s.due_at.astimezone(zone).day, s.due_at.astimezone(zone).month) == (day, month)
+        and s.status in (SlotStatus.PLANNED, SlotStatus.SKIPPED, SlotStatus.PAUSED)
+    ]
+
+
+async def test_a_skipped_prompt_stays_skipped_when_the_hour_changes(world: World) -> None:
+    """Megan skips 1 December ("hoppa": nothing is posted then); changing the hour keeps that day
+    skipped, rather than laying out a new prompt on it."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first = world.slot_at(1, 12, 18)
+    assert await world.say(MEGAN, f"hoppa {first.id}") == f"#{first.id} hoppas över; inget publiceras då."
+    await world.say(MEGAN, "schema kl 19", channel=GENERAL)
+    assert on_day(world, 1, 12) == [(first.id, SlotStatus.SKIPPED)]
+    listed = await world.say(MEGAN, "kommande")
+    assert f"#{first.id}  tisdag 1 december kl. 19.00 · Megan Bowen · överhoppat" in listed, listed
+
+
+async def test_a_skipped_prompt_stays_skipped_when_a_day_is_added_in_english(world: World) -> None:
+    """Adele skips 15 December; adding the 8th to the rule keeps the 15th skipped, and no written text
+    moves onto it."""
+    await world.say(ADELE, "schedule 1 and 15 at 18", channel=GENERAL, locale="en-US")
+    fifteenth = world.slot_at(15, 12, 18)
+    await world.say(ADELE, f"skip {fifteenth.id}", locale="en-US")
+    await world.say(ADELE, "schedule 1, 8 and 15 at 18", channel=GENERAL, locale="en-US")
+    assert on_day(world, 15, 12) == [(fifteenth.id, SlotStatus.SKIPPED)]
+    january = world.slot_at(15, 1, 18)
+    await world.say(LARS, f"skriv {january.id} Hur bygger vi föreningen?")
+    answer = await world.say(ADELE, "schedule 1 and 15 at 18 yes", channel=GENERAL, locale="en-US")
+    assert on_day(world, 15, 12) == [(fifteenth.id, SlotStatus.SKIPPED)], answer
+    assert world.slot_at(15, 1, 18).text == "Hur bygger vi föreningen?"
