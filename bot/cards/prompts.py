@@ -478,10 +478,20 @@ WRITE, BANK, SWAP = "write", "bank", "swap"
 def owner_reminder(t: Translator, slot: PromptSlot, schedule: Schedule, *, person: str | None) -> Reply:
     """The owner's reminder of their turn (which prompt, when, in which channel): write the text here, let
     the bank post one, or swap turns."""
-    text = t._(
-        "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
-        "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
-    ).format(id=slot.id, when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule))
+    if schedule.approval_required:  # writing it is not enough: unapproved, the bank's is posted
+        text = t._(
+            "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
+            "Write it here with: write {id} YOUR TEXT, and another board member approves it. "
+            "Without an approved text by then, I will post one from the bank."
+        )
+    else:
+        text = t._(
+            "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
+            "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
+        )
+    text = text.format(
+        id=slot.id, when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule)
+    )
     if person is None:
         return Reply(text)
     data = {"form": OWNER_FORM, "slot": slot.id, "for": person}

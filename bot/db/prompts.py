@@ -425,10 +425,13 @@ class PromptRepository:
             row.updated_at = now
 
     def reminders_due(self, now: datetime) -> list[tuple[PromptSlot, Schedule]]:
-        """Planned slots with an owner and no text within their reminder days, not reminded yet."""
+        """Planned slots with an owner and no text within their reminder days, not reminded yet. Days on
+        the calendar of the schedule's zone: three days before a Tuesday prompt is the Saturday, at
+        whatever hour, also over a change to or from summer time."""
         result: list[tuple[PromptSlot, Schedule]] = []
         for schedule in self.schedules():
-            window_end = now + timedelta(days=schedule.reminder_days)
+            last_day = local_day(now, schedule.zone) + timedelta(days=schedule.reminder_days + 1)
+            window_end = datetime(last_day.year, last_day.month, last_day.day, tzinfo=schedule.zone)
             with self.db.read() as session:
                 rows = session.exec(
                     select(Occurrence, Person)
@@ -439,7 +442,7 @@ class PromptRepository:
                         col(Occurrence.text).is_(None),
                         col(Occurrence.reminded_at).is_(None),
                         col(Occurrence.due_at) > now,
-                        col(Occurrence.due_at) <= window_end,
+                        col(Occurrence.due_at) < window_end,
                     )
                     .order_by(col(Occurrence.due_at))
                 ).all()

@@ -454,7 +454,9 @@ async def test_a_reminder_goes_to_the_owner_once_some_days_before(world: World) 
     first = world.slots()[0]  # Tuesday 1 December, 18:00
     world.clock.now = first.due_at - timedelta(days=4)
     assert await world.poster.remind_owners() == 0
-    world.clock.now = first.due_at - timedelta(days=2, hours=20)
+    world.clock.now = first.due_at - timedelta(days=2, hours=20)  # 22:00: nobody is woken
+    assert await world.poster.remind_owners() == 0
+    world.clock.now = first.due_at - timedelta(days=3, hours=9)  # Saturday 09:00, three days before
     before = len(world.connector.posted)
     assert await world.poster.remind_owners() == 1
     [reminder] = world.connector.posted[before:]
