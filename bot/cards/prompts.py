@@ -255,6 +255,8 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
         notes += _text_moves(t, setup)
         parked = [slot for slot in setup.written if slot.id in change.parked]
         notes += _yours(t, parked, setup.actor)
+    if setup.dealt:
+        notes.append(dealt_anew(t, setup.dealt))
     notes.append(_holiday_note(t, schedule.rule.holidays))
     if not setup.pauses:
         notes.append(t._("A summer break? Write for example: pause 15/6 15/8"))
@@ -597,6 +599,25 @@ def set_aside_done(t: Translator, done: SetAside) -> str:
     if done.pause is None:
         lines += _yours(t, done.written, done.actor)
     return "\n".join(lines)
+
+
+def set_aside_answer(t: Translator, answer: str, done: SetAside) -> Reply:
+    """The answer to a skip, stop or pause that was done: what it did to written texts and to the turns."""
+    lines = [f"{answer} {set_aside_done(t, done)}".strip()]
+    if done.dealt:
+        lines.append(dealt_anew(t, done.dealt))
+    return Reply("\n".join(lines))
+
+
+def dealt_anew(t: Translator, dealt: Sequence[tuple[PromptSlot, str]]) -> str:
+    """The coming turns a change gave someone else: who has each now, and whose it was."""
+    slots = ", ".join(
+        t._("#{id} {owner} (instead of {was})").format(
+            id=slot.id, owner=slot.owner_name or t._("nobody yet"), was=was
+        )
+        for slot, was in dealt
+    )
+    return t._("Turns dealt anew so that everyone has theirs in order: {slots}.").format(slots=slots)
 
 
 def _told_names(written: Sequence[PromptSlot], actor: int | None) -> list[str]:

@@ -83,7 +83,7 @@ def register(router: Router) -> None:
             if not stopped.applied and stopped.written:
                 return cards.set_aside_asked(t, stopped, command=f"{request.command} {rule_text}")
             answer = t._("The schedule in this channel is stopped; no more prompts will be posted here.")
-            return Reply(f"{answer} {cards.set_aside_done(t, stopped)}".strip())
+            return cards.set_aside_answer(t, answer, stopped)
         if channel is None:
             return Reply(
                 t._("Write this in the channel where the prompts should appear (and @mention me there).")
@@ -228,7 +228,7 @@ def register(router: Router) -> None:
         else:
             answer = t._("#{id} is skipped; nothing will be posted then.")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
-        return Reply(f"{answer} {cards.set_aside_done(t, done)}".strip())
+        return cards.set_aside_answer(t, answer, done)
 
     @router.command(
         "paus",
@@ -267,7 +267,7 @@ def register(router: Router) -> None:
         if not done.applied:
             return cards.set_aside_asked(t, done, command=f"{request.command} {args}")
         answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined)
-        return Reply(f"{answer.text} {cards.set_aside_done(t, done)}".strip())
+        return cards.set_aside_answer(t, answer.text, done)
 
     @router.command(
         "återuppta", "resume", usage=N_("resume"), summary=N_("lift a pause (as pause end)"), role=board

@@ -494,10 +494,10 @@ class PromptDesk:
                     cards.text_moved, slot=slot, schedule=schedule, moved_to=moved_to, actor=by.name
                 )
                 self._tell_about(slot, person_id, notice)
-        self.lay_out(changed=schedule.district)
+        dealt = self._deal_again(schedule.district)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
-        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses), actor=person_id)
+        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses), actor=person_id, dealt=dealt)
 
     async def plan_ahead(self) -> list[PromptSlot]:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
@@ -543,6 +543,21 @@ class PromptDesk:
             self._tell({owner}, partial(cards.dealt_away, slots=theirs))
         self._changed()
         return [after for _, after, _ in handed]
+
+    def _deal_again(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
+        """`lay_out` after a change to the district's schedules; the coming turns it gave someone else, each
+        slot as it is now and whose it was, so that the board member who made the change reads it."""
+        now = self.clock()
+        planned = [SlotStatus.PLANNED]
+        coming = partial(self.prompts.slots, district=district, after=now, statuses=planned, limit=1000)
+        before = {slot.id: slot.owner_name for slot in coming()}
+        self.lay_out(changed=district)
+        after = coming()
+        return tuple(
+            (slot, was)
+            for slot in after
+            if (was := before.get(slot.id)) is not None and was != slot.owner_name
+        )
 
     def _share_out(
         self, district: str, now: datetime, *, again: bool
@@ -697,9 +712,16 @@ class PromptDesk:
             schedule.id, pause.starts_on, pause.ends_on, zone_name=schedule.timezone, now=self.clock()
         )
         self._set_aside(written, actor, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
-        self.lay_out(changed=schedule.district)
+        dealt = self._deal_again(schedule.district)
         return SetAside(
-            schedule, written, applied=True, changed=changed, pause=pause, joined=joined, actor=actor
+            schedule,
+            written,
+            applied=True,
+            changed=changed,
+            pause=pause,
+            joined=joined,
+            actor=actor,
+            dealt=dealt,
         )
 
     def resume(self, schedule: Schedule) -> tuple[Pause, int] | None:
@@ -726,8 +748,8 @@ class PromptDesk:
             return SetAside(schedule, written, applied=False, actor=actor)
         stopped = self.prompts.stop_schedule(schedule.conversation_id, now=self.clock())
         self._set_aside(written, actor, partial(cards.stopped, schedule=schedule, actor=by.name))
-        self.lay_out(changed=schedule.district)  # the other channels' turns close the gap
-        return SetAside(schedule, written, applied=stopped, actor=actor)
+        dealt = self._deal_again(schedule.district)  # the other channels' turns close the gap
+        return SetAside(schedule, written, applied=stopped, actor=actor, dealt=dealt)
 
     def write(self, slot_id: int, text: str, by: PersonInfo) -> str | None:
         """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it.

@@ -292,6 +292,7 @@ class Setup:
     applied: bool = True  # False: written texts would move, and the board has not said yes
     pauses: tuple[Pause, ...] = ()  # the schedule's pauses (a summer break is offered where there is none)
     actor: int | None = None  # who changed it: not told of the texts set aside, but shown their own
+    dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
 
 
 @dataclass(frozen=True)
@@ -306,3 +307,4 @@ class SetAside:
     pause: Pause | None = None  # a pause: the one now in force (joined with those it overlapped)
     joined: bool = False
     actor: int | None = None  # who did it: not told (they know), but shown their own texts
+    dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
