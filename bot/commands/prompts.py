@@ -688,8 +688,8 @@ def _named(t: Translator, schedule: Schedule | None) -> str | None:
 
 def _as_posted(t: Translator, slot: PromptSlot, schedule: Schedule, choice: BankPrompt | None) -> Reply:
     """A slot as it would be posted now: its text, or the bank prompt it would get."""
-    if slot.ready(schedule.approval_required):
-        return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
+    if slot.ready(schedule.approval_required) or (slot.text and slot.status is SlotStatus.SKIPPED):
+        return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)  # skipped: no bank either
     if slot.text:  # written, not approved yet: show what there is to approve
         return cards.awaiting_approval(t, slot)
     if choice is None:
