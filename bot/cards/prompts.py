@@ -16,7 +16,7 @@ from bot.i18n import Translator, genitive
 from bot.services.engagement import COUNTING_DAYS, Engagement
 from bot.services.prompt_bank import Record
 from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, SetAside, Setup, SlotStatus
-from bot.services.schedule_rules import LAST, Holidays, ScheduleRule
+from bot.services.schedule_rules import LAST, Holidays, ScheduleRule, holiday_name
 
 # A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
 QUOTED = 300
@@ -257,7 +257,7 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
         notes += _yours(t, parked, setup.actor)
     if setup.dealt:
         notes.append(dealt_anew(t, setup.dealt))
-    notes.append(_holiday_note(t, schedule.rule.holidays))
+    notes.append(_holiday_note(t, schedule.rule.holidays, setup.holidays))
     if not setup.pauses:
         notes.append(t._("A summer break? Write for example: pause 15/6 15/8"))
     if warn_few:
@@ -306,15 +306,25 @@ def _change_summary(t: Translator, setup: Setup) -> str:
     return t._("Of the coming prompts: {parts}.").format(parts=_listed(t, parts))
 
 
-def _holiday_note(t: Translator, holidays: Holidays) -> str:
+def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) -> str:
+    """What the rule does on holidays; the days it skips among those listed, named, lest the list look
+    as if it had forgotten them ("den 24 och den 31" without 24 and 31 December)."""
     if holidays is Holidays.MOVE:
         return t._("A prompt due on a public holiday is posted on the next weekday instead.")
     if holidays is Holidays.KEEP:
         return t._("Prompts are posted on public holidays too.")
-    return t._(
-        "No prompts on public holidays. To post on the next weekday instead, add “move holidays” to the "
-        "rule; to post anyway, “including holidays”."
+    how = t._(
+        "To post on the next weekday instead, add “move holidays” to the rule; "
+        "to post anyway, “including holidays”."
     )
+    if not skipped:
+        return t._("No prompts on public holidays.") + " " + how
+    named = [
+        f"{holiday_name(each, t.language)} {format_date(each, 'd MMMM', locale=t.language)}"
+        for each in skipped
+    ]
+    days = _listed(t, named)
+    return t._("No prompts on public holidays, so none on {days}.").format(days=days) + " " + how
 
 
 def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:

@@ -738,7 +738,8 @@ def _rule_problem(t: Translator, error: RuleError) -> Reply:
         RuleProblem.BAD_ORDINAL: t._("“{detail}”: a month has at most five of each weekday."),
         RuleProblem.BAD_TIME: t._("“{detail}” is not a time of day."),
         RuleProblem.NIGHT_TIME: t._(
-            "“{detail}” is in the night hours when clocks change; pick a time outside 00–01 and 02–03."
+            "“{detail}” is in the night, at an hour I cannot keep on the nights the clocks change; "
+            "pick a time outside 00:00–00:59 and 02:00–02:59."
         ),
         RuleProblem.MIXED: t._("Use either days of the month or weekdays, not both (“{detail}”)."),
         RuleProblem.NO_WEEKDAY: t._("“{detail}” needs a weekday after it, e.g. first tuesday."),

@@ -43,7 +43,7 @@ from bot.services.prompting import (
     pause_period,
     plan_change,
 )
-from bot.services.schedule_rules import NewTime, ScheduleRule, occurrences, same_weeks
+from bot.services.schedule_rules import NewTime, ScheduleRule, holidays_skipped, occurrences, same_weeks
 
 if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
@@ -497,7 +497,18 @@ class PromptDesk:
         dealt = self._deal_again(schedule.district)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
-        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses), actor=person_id, dealt=dealt)
+        shown_until = upcoming[-1].due_at if len(upcoming) == 6 else now + HORIZON
+        holidays = holidays_skipped(schedule.rule, schedule.zone, after=now, until=shown_until)
+        return Setup(
+            schedule,
+            upcoming,
+            change,
+            written,
+            pauses=tuple(pauses),
+            actor=person_id,
+            dealt=dealt,
+            holidays=tuple(holidays),
+        )
 
     async def plan_ahead(self) -> list[PromptSlot]:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""

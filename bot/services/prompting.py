@@ -293,6 +293,7 @@ class Setup:
     pauses: tuple[Pause, ...] = ()  # the schedule's pauses (a summer break is offered where there is none)
     actor: int | None = None  # who changed it: not told of the texts set aside, but shown their own
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
+    holidays: tuple[date, ...] = ()  # days the rule skips, being holidays, as far as the upcoming list goes
 
 
 @dataclass(frozen=True)

@@ -685,9 +685,27 @@ def is_holiday(day: date) -> bool:
     return day in _swedish_holidays(day.year)
 
 
+def holidays_skipped(rule: ScheduleRule, zone: ZoneInfo, *, after: datetime, until: datetime) -> list[date]:
+    """The days the rule would post on but does not, being holidays (a rule that skips them)."""
+    if rule.holidays is not Holidays.SKIP:
+        return []
+    every = occurrences(replace(rule, holidays=Holidays.KEEP), zone, after=after, until=until)
+    return [day for day in (instant.astimezone(zone).date() for instant in every) if is_holiday(day)]
+
+
+def holiday_name(day: date, language: str) -> str:
+    """The holiday's name as a sentence has it: "julafton", "Kristi himmelfärdsdag", "Christmas Eve"."""
+    name = str(_swedish_holidays(day.year, "sv" if language == "sv" else "en_US").get(day, ""))
+    if language == "sv" and not name.startswith("Kristi"):  # Swedish writes its days in lower case
+        return name[:1].lower() + name[1:]
+    return name
+
+
 @functools.cache
-def _swedish_holidays(year: int) -> public_holidays.HolidayBase:
-    return public_holidays.country_holidays("SE", years=year, categories=("public", "de_facto"))
+def _swedish_holidays(year: int, language: str = "sv") -> public_holidays.HolidayBase:
+    return public_holidays.country_holidays(
+        "SE", years=year, categories=("public", "de_facto"), language=language
+    )
 
 
 def _week_of(day: date) -> date:
