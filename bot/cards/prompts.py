@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
 
-from bot.cards import Reply, card, day, facts, heading, paragraph
+from bot.cards import Reply, card, clock, day, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
 from bot.services.engagement import COUNTING_DAYS, Engagement
@@ -28,7 +28,7 @@ def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
     local = instant.astimezone(zone)
     return t._("{day} at {time}").format(
         day=format_datetime(local, "EEEE d MMMM", locale=t.language),
-        time=f"{local:%H.%M}" if t.language == "sv" else f"{local:%H:%M}",
+        time=clock(t, local, zone),
     )
 
 
