@@ -601,9 +601,9 @@ def set_aside_done(t: Translator, done: SetAside) -> str:
         lines[0] += " " + told.format(names=_listed(t, names))
     elif names:
         told = t.ngettext(
-            "{names} is sent the text in a personal chat.",
-            "{names} are sent the texts in a personal chat.",
-            len(names),
+            "The text is sent to {names} in a personal chat.",
+            "The texts are sent to {names} in a personal chat.",
+            len(done.written),
         )
         lines[0] += " " + told.format(names=_listed(t, names))
     if done.pause is None:
@@ -728,17 +728,37 @@ def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) ->
 
 
 def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
-    """To a slot's new owner, whom another board member gave it to."""
-    return Reply(
-        t._(
+    """To a slot's new owner, whom another board member gave it to (or swapped it with): write it, or, with
+    a text written already, that it is posted as it is."""
+    if slot.text:
+        text = t._(
+            "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. Its text by {writer} "
+            "is written and is posted as it is; see it with: preview {id}"
+        )
+    else:
+        text = t._(
             "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. "
             "Write it here with: write {id} YOUR TEXT"
-        ).format(
+        )
+    return Reply(
+        text.format(
             id=slot.id,
             actor=actor,
             when=when(t, slot.due_at, schedule.zone),
             channel=channel_name(t, schedule),
+            writer=slot.writer_name or t._("someone no longer known"),
         )
+    )
+
+
+def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
+    """To the writer of a text whose prompt a swap gave someone else: the text stays with its day."""
+    return Reply(
+        t._(
+            "{actor} swapped turns: #{id} ({when}, {channel}) is now {whose} turn. The text you wrote "
+            "for it stays with it and is posted then, under your name; to write one for another prompt: "
+            "write NUMBER YOUR TEXT"
+        ).format(whose=genitive(t, owner), **_about(t, slot, schedule, actor))
     )
 
 

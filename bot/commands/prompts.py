@@ -154,14 +154,22 @@ def register(router: Router) -> None:
                     "To give one to someone else: assign {first} @name"
                 ).format(first=first.id, second=second.id, whose=_whose(t, first.owner_name))
             )
-        return Reply(
-            t._("Swapped: #{first} is now {first_whose} and #{second} is {second_whose}.").format(
-                first=first.id,
-                first_whose=_whose(t, second.owner_name),
-                second=second.id,
-                second_whose=_whose(t, first.owner_name),
-            )
+        answer = t._("Swapped: #{first} is now {first_whose} and #{second} is {second_whose}.").format(
+            first=first.id,
+            first_whose=_whose(t, second.owner_name),
+            second=second.id,
+            second_whose=_whose(t, first.owner_name),
         )
+        for slot, owner in ((first, second.owner_name), (second, first.owner_name)):
+            if slot.text:  # a text belongs to its day, not its owner: say so, lest it seem to follow them
+                answer += " " + t._(
+                    "The text by {writer} stays with #{id} and is posted on {whose} turn."
+                ).format(
+                    writer=slot.writer_name or t._("someone no longer known"),
+                    id=slot.id,
+                    whose=_whose(t, owner),
+                )
+        return Reply(answer)
 
     @router.command(
         "ge",

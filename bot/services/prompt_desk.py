@@ -662,12 +662,21 @@ class PromptDesk:
         return self.prompts.slot(slot_id)
 
     def swap(self, first: PromptSlot, second: PromptSlot, by: PersonInfo) -> None:
-        """Swap two slots' owners; each new owner is told (unless they did it)."""
+        """Swap two slots' owners; each new owner is told (unless they did it), and the writer of a text,
+        which stays with its slot, that it is now posted on someone else's turn."""
         now = self.clock()
         self.prompts.swap_owners(first.id, second.id, now=now)
         actor = self.people.person_id(by, now=now)
         for slot, owner in ((first, second.owner_id), (second, first.owner_id)):
             self._tell_new_owner(slot.id, owner, actor, by)
+            if slot.text_by is not None and slot.text_by not in (actor, owner):
+                schedule = self.prompts.schedule(slot.schedule_id)
+                assert schedule is not None
+                new_owner = (second if slot is first else first).owner_name or ""
+                notice = partial(
+                    cards.text_stays, slot=slot, schedule=schedule, actor=by.name, owner=new_owner
+                )
+                self._tell({slot.text_by}, notice)
 
     def assign(self, slot_id: int, person: PersonInfo, district: str, by: PersonInfo) -> bool:
         """Give a slot to a board member, who is told; False (and nothing changed) for anyone else."""

@@ -223,7 +223,7 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     before = len(world.connector.posted)
     done = await world.say(LARS, f"hoppa {first.id} ja")  # a personal chat: which channel it was in
     assert done.startswith(
-        f"#{first.id} i Allmänt hoppas över; inget postas då. 1 skriven text läggs åt sidan"
+        f"#{first.id} i Allmänt hoppas över; inget publiceras då. 1 skriven text läggs åt sidan"
     )
     await world.settle()
     assert world.slot_at(1, 12, 18).status is SlotStatus.SKIPPED
@@ -302,7 +302,7 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
     assert stopped.startswith("The schedule in this channel is stopped")
     assert (
         "2 written texts are set aside and kept. "
-        "Megan Bowen and Lars Nilsson are sent the texts in a personal chat.\n"
+        "The texts are sent to Megan Bowen and Lars Nilsson in a personal chat.\n"
     ) in stopped, stopped
     await world.settle()
     [to_lars] = world.notices(LARS, before)

@@ -55,7 +55,7 @@ async def test_adele_skips_in_english_and_is_told_whom_the_bot_tells(world: Worl
     done = await world.say(ADELE, f"skip {adeles.id} yes", locale="en-US")
     assert done == (
         f"#{adeles.id} is skipped; nothing will be posted then. 1 written text is set aside and kept. "
-        "Lars Nilsson is sent the text in a personal chat."
+        "The text is sent to Lars Nilsson in a personal chat."
     ), done
     await world.settle()
     assert any("Hur bygger vi föreningen?" in notice for notice in world.notices(LARS, before))
@@ -67,6 +67,6 @@ async def test_adele_skips_in_english_and_is_told_whom_the_bot_tells(world: Worl
     stopped = await world.say(ADELE, "schedule stop yes", channel=GENERAL, locale="en-US")
     assert stopped == (
         "The schedule in this channel is stopped; no more prompts will be posted here. "
-        "1 written text is set aside and kept. Megan Bowen is sent the text in a personal chat.\n"
+        "1 written text is set aside and kept. The text is sent to Megan Bowen in a personal chat.\n"
         f"Your text for #{second.id}, kept here: “Where should we build homes?”"
     ), stopped
