@@ -247,6 +247,19 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("hello", "en"),
     ("hey", "en"),
 )
+# A greeting before the command: "Hej! kommande", "Hi, upcoming". What follows is kept as written (a
+# prompt's text may end in "?").
+_GREETINGS: tuple[tuple[str, str], ...] = (
+    ("hej", "sv"),
+    ("hejsan", "sv"),
+    ("hallå", "sv"),
+    ("tjena", "sv"),
+    ("god morgon", "sv"),
+    ("hi", "en"),
+    ("hello", "en"),
+    ("hey", "en"),
+    ("good morning", "en"),
+)
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
 _HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
 _HOW_EN = re.compile(
@@ -299,10 +312,11 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     how = _HOW_EN.match(folded)
     if how is not None:
         return Reading(_status(trimmed, how["who"] or how["rest"] or ""), "en")
-    for lead, language in _LEADS:
+    leads = [(lead, language, text.strip()) for lead, language in _GREETINGS]
+    for lead, language, written in [*leads, *((lead, language, trimmed) for lead, language in _LEADS)]:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
-            rest = _after_words(trimmed, len(lead_folded.split()))
+            rest = _after_words(written, len(lead_folded.split()))
             first = rest.split(" ", 1)[0]
             glued = unglue(first)
             if is_command(first) or (glued is not None and is_command(glued[0])):

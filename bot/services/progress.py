@@ -686,7 +686,7 @@ class Progress:
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district)
-            reports = self.checkins.reports(plan.district, year=plan.year or today.year)
+            reports = self._reports(plan, year=plan.year or today.year)
             branches = len(self.checkins.branches(plan.district))
         return plan_standing(
             plan,
@@ -731,7 +731,7 @@ class Progress:
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district).get(goal.id, [])
-            reports = self.checkins.reports(plan.district, year=plan.year or today.year, goal_id=goal.id)
+            reports = self._reports(plan, year=plan.year or today.year, goal=goal)
             branches = len(self.checkins.branches(plan.district))
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
             latest = self.checkins.latest(goal.id)
@@ -757,6 +757,21 @@ class Progress:
             )
         return GoalInFull(goal, standing, [name for _, name in named], latest, made, own)
 
+    def _reports(self, plan: Plan, *, year: int, goal: Goal | None = None) -> dict[int, list[Report]]:
+        """The year's check-ins by goal (of one `goal` if given) and, for the goal that counts the board's
+        posts in the channel, each prompt the bot posted as one: `status`, `mål 19`, the follow-up and the
+        year's report then count the posts `mål 19` lists, not only those someone reported by hand."""
+        by_goal = self.checkins.reports(plan.district, year=year, goal_id=goal.id if goal else None)
+        counted = [g for g in ([goal] if goal else plan.goals) if g.counts_posts]
+        if not counted or self.prompts is None:
+            return by_goal
+        posted = [
+            Report(1.0, post.sent_at.astimezone(self.zone).date(), None, None, post.sent_at)
+            for post in self.prompts.posts(plan.district, limit=1000)
+            if post.sent_at and post.outcome == "sent" and post.sent_at.astimezone(self.zone).year == year
+        ]
+        return by_goal | {g.id: [*by_goal.get(g.id, []), *posted] for g in counted}
+
     def _posts(self, district: str, now: datetime) -> PostsTally | None:
         """The bot's posts this month and year, and how many started a discussion (None without a desk)."""
         if self.prompts is None or self.engagement is None:
@@ -774,14 +789,14 @@ class Progress:
         """Every goal's progress as `status` would show it at `now` had nothing been stored after `then`:
         what the reports since then changed, and not what the days since then did (a new quarter begun)."""
         today = self.today(now)
-        by_goal = self.checkins.reports(plan.district, year=plan.year or today.year)
+        by_goal = self._reports(plan, year=plan.year or today.year)
         return self._standing_of(plan, _stored_by(by_goal, then), today)
 
     def course(self, plan: Plan, *, now: datetime, days: Sequence[date]) -> list[list[GoalStanding]]:
         """Every goal's progress at the end of each of `days` (local dates up to today) from what had
         happened by then, as far as it is reported now: the year's course over time."""
         year = plan.year or self.today(now).year
-        by_goal = self.checkins.reports(plan.district, year=year)
+        by_goal = self._reports(plan, year=year)
         return [
             self._standing_of(
                 plan, {goal: [r for r in rows if r.on <= day] for goal, rows in by_goal.items()}, day
@@ -794,7 +809,7 @@ class Progress:
         has begun by today, the current one last; with `branch_id`, as that branch has done."""
         today = self.today(now)
         year = plan.year or today.year
-        by_goal = self.checkins.reports(plan.district, year=year)
+        by_goal = self._reports(plan, year=year)
         branches = len(self.checkins.branches(plan.district))
         result: dict[int, list[Measure]] = {}
         for goal in plan.goals:
