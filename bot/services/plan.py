@@ -37,6 +37,7 @@ class GoalDraft:
     text_en: str | None = None  # an English wording, where the plan has one (the bundled sample plan does)
     goal_id: int | None = None  # the stored goal it is, when a stored plan is being corrected
     read_as: str | None = None  # the text the plan had, when the board has reworded it
+    responsible: str | None = None  # who the plan names responsible ("Ansvarig: Kassören"), as it wrote it
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ _PERIOD_WORDS = {
     "året": Period.YEAR,
     "verksamhetsår": Period.YEAR,
     "verksamhetsåret": Period.YEAR,
+    "helg": Period.WEEK,
+    "helgen": Period.WEEK,
     "veckovis": Period.WEEK,
     "månadsvis": Period.MONTH,
     "månatligen": Period.MONTH,
@@ -162,7 +165,7 @@ _PERIOD_WORDS = {
     "halvårsvis": Period.HALF_YEAR,
 }
 _PERIOD = re.compile(
-    r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|månaden|månad|"
+    r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|helgen|helg|månaden|månad|"
     r"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår)\b"
     r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|terminsvis|halvårsvis|årligen)\b"
     r"|\bunder\s+(?:hela\s+)?(?:året|verksamhetsåret|kommande\s+verksamhetsår|år\s+[0-9]{4}|[0-9]{4})\b",
@@ -302,11 +305,21 @@ def _relative(text: str) -> Target | None:
     )
 
 
+# "Andel kvinnor på valbar plats – 50 %": a share set apart as the goal's target (a table's target column).
+_TARGET_SIGNS = {"–", "—", "-", ":"}
+_BARE_SHARE = re.compile(
+    rf"(?:^|\s[–—:-]\s*)(?:minst\s+|åtminstone\s+|över\s+)?(?P<pct>{_AMOUNT})\s*(?:%|procent)\s*(?:\(|\.|$)",
+    re.IGNORECASE,
+)
+
+
 def _share(text: str) -> Target | None:
     """ "Minst hälften av styrelsens ledamöter ...": a share in percent of a group, read as a metric."""
     match = _SHARE.search(text)
     if match is None:
-        return None
+        bare = _BARE_SHARE.search(text)
+        value = _amount(bare.group("pct")) if bare else 0.0
+        return Target(TargetKind.METRIC, unit="%", goal_value=value) if 0 < value <= 100 else None
     if match.group("frac"):
         value = _FRACTIONS[" ".join(match.group("frac").lower().split())]
     else:
@@ -386,6 +399,8 @@ def _noun_after(text: str) -> str | None:
         parts = parts[1:]
     for raw in parts:
         word = raw.strip(".,;:!?()\"'”“")
+        if raw.startswith("(") and words:
+            break  # "2 utbildningar (våren 2027)": the bracket says when, not what
         if not word or word.lower() in _NOUN_ENDS or not re.fullmatch(r"[^\W\d_][\w-]*", word):
             break
         if word.lower() in ("en", "ett") and words:
@@ -441,9 +456,17 @@ def _count(text: str) -> Target | None:
             # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it.
             if not (later and period is not Period.YEAR) and not per_area:
                 continue
-        elif not (at_least or period or per_area or (unit is not None and _done_with(previous_word, text))):
-            continue  # a bare number counts what a verb does: "genomföra fyra medlemsmöten"
-        if unit is not None and unit.lower() in _TIMES:
+        elif not (
+            at_least
+            or period
+            or per_area
+            or (unit is not None and (_done_with(previous_word, text) or previous_word in _TARGET_SIGNS))
+        ):
+            # A bare number counts what a verb does ("genomföra fyra medlemsmöten"), or is the target set
+            # apart after a dash or colon ("Dörrknackning – 500 samtal", a table's target column).
+            continue
+        if unit is None or unit.lower() in _TIMES:
+            # "Genomföra medlemsmöten – minst fyra per år": what the goal does that often.
             unit = _done_thing(text[: match.start()]) or unit
         return Target(
             TargetKind.COUNT, count=count, period=period or Period.YEAR, unit=unit, per_area=per_area
@@ -481,6 +504,9 @@ def _period_of(match: re.Match[str]) -> Period:
     return _PERIOD_WORDS.get(word, Period.YEAR)
 
 
+_PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
@@ -491,6 +517,7 @@ def _done_thing(before: str) -> str | None:
         return objects[-1]
     words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
     words = [w for w in words if w and w.lower() not in ("en", "ett", "nya", "vårt", "vår", "våra", "minst")]
+    words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
         return None
     if _is_verb(words[0]):
@@ -498,7 +525,9 @@ def _done_thing(before: str) -> str | None:
         if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
             return following
         return None
-    return words[0].lower() if words[0].lower() not in _NOUN_ENDS and len(words) <= 3 else None
+    # "Nyhetsbrev till medlemmarna – varje kvartal": the noun it opens with, before a preposition.
+    opens_with_noun = len(words) <= 3 or words[1].lower() in _PREPOSITIONS
+    return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
 def parse_target(text: str) -> Target:
@@ -605,8 +634,8 @@ _PRESENT_COMMITMENT = re.compile(
     re.IGNORECASE,
 )
 _EACH_BRANCH = re.compile(
-    r"\b(?:alla|varje|samtliga|respektive)\s+(?:parti)?förening(?:ar|en|arna)?\b"
-    r"|^(?:partiföreningarna|partiföreningar|föreningarna)\s+(?:ska|skall|bör|kommer)\b",
+    r"\b(?:alla|varje|samtliga|respektive)\s+(?:parti|lokal)?(?:förening|avdelning)(?:ar|en|arna)?\b"
+    r"|^(?:partiföreningarna|partiföreningar|föreningarna|lokalavdelningarna)\s+(?:ska|skall|bör|kommer)\b",
     re.IGNORECASE,
 )
 # Introductions and closing words set the scene; whatever they promise is spelled out in the sections.
@@ -726,6 +755,8 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         elif line.kind is LineKind.BULLET:
             if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
                 section.intro_says_goals = True
+            if line.number is not None:
+                section.intro_says_goals = True  # "Mål 3: ...": the plan itself calls it a goal
             bullet = [line.text]
             section.bullets.append(bullet)
         elif bullet is not None:
@@ -781,12 +812,28 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     return goals
 
 
+# "Ansvarig: Kassören", "(ansvar: styrelsen)", "– Responsible: the board.": who does the goal, not its words.
+_RESPONSIBLE = re.compile(
+    r"(?:^|\s*[–—-]\s*|\s+)\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:\s*"
+    r"(?P<who>[^.;:()\n]{2,80}?)\s*(?:\)\.?|[.;]|$)",
+    re.IGNORECASE,
+)
+
+
 def read_goal(text: str) -> GoalDraft:
-    """A goal as the plan's words make it: its target and whether every branch does it."""
+    """A goal as the plan's words make it: its target, whether every branch does it, and who the plan
+    names responsible for it (taken out of its text)."""
+    named = _RESPONSIBLE.search(text)
+    responsible = None
+    if named is not None:
+        rest = (text[: named.start()] + " " + text[named.end() :]).strip()
+        if any(ch.isalpha() for ch in rest):
+            text, responsible = rest, named.group("who").strip()
     return GoalDraft(
         text=text,
         target=parse_target(text),
         applies_to_branches=_EACH_BRANCH.search(text) is not None,
+        responsible=responsible,
     )
 
 
@@ -1034,6 +1081,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
                         applies_to_branches=bool(goal.get("applies_to_branches", False)),
                         text_en=goal.get("text_en"),
                         read_as=goal.get("read_as"),
+                        responsible=goal.get("responsible"),
                     )
                 )
             sections.append(SectionDraft(str(section["title"]), tuple(goals), section.get("title_en")))
@@ -1068,6 +1116,7 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
                         "text": goal.text,
                         **({"text_en": goal.text_en} if goal.text_en else {}),
                         **({"read_as": goal.read_as} if goal.read_as else {}),
+                        **({"responsible": goal.responsible} if goal.responsible else {}),
                         "applies_to_branches": goal.applies_to_branches,
                         "target": goal.target.to_dict(),
                     }

@@ -41,6 +41,7 @@ class Line:
     text: str = ""
     style: HeadingStyle | None = None  # headings only
     level: int = 0  # markdown headings: the number of '#'; numbered headings: the number's depth
+    number: str | None = None  # a goal the plan numbers with a label ("Mål 3:"): its number
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -62,6 +63,16 @@ _DIGITS = re.compile(r"^[0-9]+")
 # "1. ", "2) ", "3.2 ", "3.2. ": a numbered heading or list item (the number is the document's).
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+|[0-9]{1,2}[.)]\s+)(?=\S)")
 _LETTER_ITEM = re.compile(r"^[a-zåäö][.)]\s+(?=\S)")
+# "Mål 1: ...", "Delmål 3. ...", "Goal 2: ...": a goal the plan numbers with a label. Always a goal.
+_LABELLED_ITEM = re.compile(
+    r"^(?:mål|delmål|målsättning|aktivitet|goal|objective|activity)\s*(?:nr\.?\s*|no\.?\s*)?"
+    r"(?P<number>[0-9]{1,2})\s*[:.)–-]\s*(?=\S)",
+    re.IGNORECASE,
+)
+# "Ansvarig: Kassören" on the line after a goal: who the plan makes responsible for it (plan.py reads it).
+RESPONSIBLE_LINE = re.compile(
+    r"^\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:", re.IGNORECASE
+)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
@@ -282,6 +293,8 @@ def layout(text: str) -> list[Line]:
             lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif _is_caps_heading(content):
             lines.append(Line(LineKind.HEADING, _unnumbered(content), HeadingStyle.CAPS))
+        elif item := _LABELLED_ITEM.match(content):
+            lines.append(Line(LineKind.BULLET, content[item.end() :].strip(), number=item.group("number")))
         elif item := _LIST_NUMBER.match(content):
             number = item.group(0).strip().rstrip(".)")
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
@@ -307,8 +320,10 @@ def _list_ends(lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.kind is LineKind.PROSE and item is not None:
             last = result[-1].text  # the item's line so far
-            carries_on = line.text[:1].islower() or (
-                len(last) >= _WRAPPED and not last.endswith((".", "!", "?", ":", ";"))
+            carries_on = (
+                line.text[:1].islower()
+                or bool(RESPONSIBLE_LINE.match(line.text))
+                or (len(last) >= _WRAPPED and not last.endswith((".", "!", "?", ":", ";")))
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))

@@ -374,8 +374,9 @@ def test_a_long_pdf_with_running_headers_and_bold_headings_reads_as_its_text() -
 
 
 def test_a_word_plan_with_a_table_of_activities_and_a_current_state() -> None:
-    """A table of activities (activity, who, when) holds goals, its header does not; "Nuläge" describes
-    where the district stands and holds none; "Vi ska:" introduces a list typed with bullet signs."""
+    """A table of activities (activity, who, when) holds goals, its header does not: each row's goal says
+    when, and who is responsible is the goal's own; "Nuläge" describes where the district stands and holds
+    none; "Vi ska:" introduces a list typed with bullet signs."""
     document = docx.Document()
     document.add_paragraph("Verksamhetsplan 2026 för Vänsterpartiet Gotland", style="Title")
     document.add_paragraph("Antagen på årsmötet 2026-03-01.")
@@ -399,9 +400,10 @@ def test_a_word_plan_with_a_table_of_activities_and_a_current_state() -> None:
     plan = read_plan("plan.docx", out.getvalue())
     assert plan.title == "Verksamhetsplan 2026 för Vänsterpartiet Gotland"
     assert [(s.title, [g.text for g in s.goals]) for s in plan.sections] == [
-        ("Aktiviteter", ["Hålla fyra medlemsmöten", "Skicka nyhetsbrev varje månad"]),
+        ("Aktiviteter", ["Hålla fyra medlemsmöten (Hela året)", "Skicka nyhetsbrev varje månad (Löpande)"]),
         ("Kommunikation", ["Starta ett Instagramkonto"]),
     ]
+    assert [g.responsible for g in plan.goals] == ["Styrelsen", "Sekreteraren", None]
     assert plan.goals[0].target.count == 4 and plan.goals[1].target.period is Period.MONTH
 
 
