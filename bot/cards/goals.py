@@ -304,7 +304,7 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal.text) or t._("Nobody named yet")),
+        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if posts is not None:
@@ -400,9 +400,12 @@ _DOERS = {
 }
 
 
-def doer_in_plan(t: Translator, text: str) -> str | None:
-    """Whom the plan's own wording makes responsible, in the reader's words (None: nobody named)."""
-    who = named_in_plan(text)
+def doer_in_plan(t: Translator, goal: Goal) -> str | None:
+    """Whom the plan makes responsible: as it names them ("Ansvarig: Kassören"), or as its wording does
+    ("Distriktsstyrelsen ska ..."), in the reader's words (None: nobody named)."""
+    if goal.responsible_in_plan:
+        return goal.responsible_in_plan
+    who = named_in_plan(goal.text)
     if who is None:
         return None
     words = who.lower().removeprefix("alla ").removeprefix("representanter från ")

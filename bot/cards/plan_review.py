@@ -11,7 +11,7 @@ from bot.db.repository import ImportSummary
 from bot.i18n import Translator
 from bot.services.glossary import area_name
 from bot.services.goals import Plan, TargetKind
-from bot.services.plan import GoalDraft, PlanDraft, PlanParseError
+from bot.services.plan import GoalDraft, PlanDraft, PlanParseError, unread_figure
 from bot.services.plan_corrections import Correction, CorrectionError, Field
 from bot.services.plan_files import MAX_PLAN_BYTES
 from bot.services.plan_review import Review
@@ -19,9 +19,17 @@ from bot.services.plan_review import Review
 
 def goal_line(t: Translator, number: int, goal: GoalDraft, areas: tuple[str, ...]) -> str:
     """ "3. Hålla minst två medlemsmöten per termin — at least 2 medlemsmöten per half-year"."""
+    return f"{number}. {goal.text} \u2014 {_as_read(t, goal, areas)}"
+
+
+def _as_read(t: Translator, goal: GoalDraft, areas: tuple[str, ...]) -> str:
+    """The goal's target in words, whether every branch does it, and whom the plan names responsible."""
     words = target_in_words(t, goal.target, areas)
-    branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
-    return f"{number}. {goal.text} \u2014 {words}{branch}"
+    if goal.applies_to_branches:
+        words += f" ({t._('every branch')})"
+    if goal.responsible:
+        words += " \u00b7 " + t._("responsible: {name}").format(name=goal.responsible)
+    return words
 
 
 def questions(t: Translator, draft: PlanDraft) -> list[str]:
@@ -33,6 +41,27 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
         ).format(section=section, items="; ".join(_short(item) for item in items[:8]))
         for section, items in draft.set_aside
     ]
+    figures = [
+        (number, figure)
+        for number, goal in enumerate(draft.goals, start=1)
+        if (figure := unread_figure(goal)) is not None
+    ]
+    if figures:
+        asked.append(
+            t.ngettext(
+                "A figure I did not read as a target (the goal is read as done or not done): {goals}. If it "
+                "is the target, write: goal {number} target NUMBER per year (or per month, per quarter)",
+                "Figures I did not read as targets (those goals are read as done or not done): {goals}. If "
+                "one is a target, write: goal {number} target NUMBER per year (or per month, per quarter)",
+                len(figures),
+            ).format(
+                goals="; ".join(
+                    t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f) for n, f in figures[:8]
+                )
+                + ("; \u2026" if len(figures) > 8 else ""),
+                number=figures[0][0],
+            )
+        )
     for number, goal in enumerate(draft.goals, start=1):
         target = goal.target
         if target.kind is TargetKind.METRIC and target.change_percent is not None and target.baseline is None:
@@ -149,9 +178,12 @@ def _review_body(t: Translator, draft: PlanDraft, length: int) -> list[dict[str,
         rows = []
         for goal in section.goals:
             number += 1
-            words = target_in_words(t, goal.target, draft.priority_areas)
-            branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
-            rows.append((f"{number}.", f"{_short(goal.text, length)}\n\u2192 {words}{branch}"))
+            rows.append(
+                (
+                    f"{number}.",
+                    f"{_short(goal.text, length)}\n\u2192 {_as_read(t, goal, draft.priority_areas)}",
+                )
+            )
         body.append(facts(rows))
     if draft.branches:
         body.append(paragraph(branch_offer(t, draft)))

@@ -94,6 +94,7 @@ class Goal:
     text_en: str | None
     target: Target
     applies_to_branches: bool
+    responsible_in_plan: str | None = None  # whom the plan names ("Ansvarig: Kassören"), as it wrote it
 
     def text_in(self, language: str) -> str:
         return self.text_en if language == "en" and self.text_en else self.text

@@ -12,12 +12,13 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
 from bot.i18n import fold
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
+from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
     HeadingStyle,
     Line,
@@ -419,6 +420,8 @@ def _noun_after(text: str) -> str | None:
     return words[-1]
 
 
+_HAVING = {"ha", "nå", "få", "uppnå", "över"}
+
 # "varannan vecka": every other week or month, counted over the year (there is no two-week period).
 _EVERY_OTHER = re.compile(r"\bvarannan\s+(?P<p>vecka|månad)\b", re.IGNORECASE)
 
@@ -434,13 +437,13 @@ def _count(text: str) -> Target | None:
     per_area = _PER_AREA.search(text) is not None
     for match in re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE):
         word = match.group(0)
-        if _is_year(word):
-            continue
         before = text[: match.start()]
         at_least_match = _AT_LEAST.search(before)
         at_least = at_least_match is not None
         previous = before[: at_least_match.start()] if at_least_match else before
         previous_word = previous.rstrip().rsplit(" ", 1)[-1].lower() if previous.strip() else ""
+        if _is_year(word) and not (at_least or previous_word in _HAVING):
+            continue  # "inför valet 2026"; but "ha 2000 besök i månaden" is a count
         if previous_word in _REFERRING:
             continue
         unit = _noun_after(text[match.end() :].strip())
@@ -544,10 +547,11 @@ def parse_target(text: str) -> Target:
     a year follows it, so "Genomföra en utbildning" stays DONE. For "N gånger" the unit is what the goal
     does that often when a verb names it ("schemalägga inlägg ... två gånger i månaden" counts "inlägg").
     """
-    text = _plain(text)
+    english = is_english(text)
+    text = _plain(in_swedish_terms(text))
     if not text:
         return DONE
-    return (
+    target = (
         _metric(text)
         or _relative(text)
         or _share(text)
@@ -557,6 +561,32 @@ def parse_target(text: str) -> Target:
         or _count(text)
         or DONE
     )
+    if english and target.unit and target.unit in text and not target.is_amount:
+        # An English plan's unit is its English: "meetings" reads as itself to English readers too.
+        target = replace(target, unit_en=target.unit)
+    return target
+
+
+_FIGURE = re.compile(
+    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra)"
+    rf"(?:\s*%|\s+{_WORD})?)",
+    re.IGNORECASE,
+)
+
+
+def unread_figure(goal: GoalDraft) -> str | None:
+    """A figure in a goal that was read as done / not done ("Dörrknackning – 500 samtal"), which the board
+    should check is not its target: the figure and the word after it. Years, dates and durations ("före
+    31 december", "under 40 år") are no target."""
+    if goal.target.kind is not TargetKind.DONE:
+        return None
+    for match in _FIGURE.finditer(_plain(goal.text)):
+        figure = match.group("figure")
+        number, _, word = figure.partition(" ")
+        if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
+            continue
+        return figure
+    return None
 
 
 def _validated(target: Target) -> Target:
@@ -639,20 +669,27 @@ _EACH_BRANCH = re.compile(
     re.IGNORECASE,
 )
 # Introductions and closing words set the scene; whatever they promise is spelled out in the sections.
-_SCENE_SETTING = {"inledning", "avslutning", "förord", "slutord", "sammanfattning", "vision", "visionen"}
+_SCENE_SETTING = {
+    "inledning", "avslutning", "förord", "slutord", "sammanfattning", "vision", "visionen",
+    "introduction", "foreword", "preface", "summary", "conclusion",
+}  # fmt: skip
 # Sections that describe where we stand, or what is in the document: nothing in them is a goal.
 _BACKGROUND = re.compile(
     r"^(?:nuläge\w*|bakgrund\w*|omvärld\w*|historik|utgångsläge\w*|läget\b|innehåll\w*|"
     r"verksamhetsberättelse\w*|året\s+som\s+gått|förra\s+året|så\s+här\s+ser\s+det\s+ut|"
-    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat)",
+    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat|budget\w*|"
+    r"background|current\s+situation|where\s+we\s+stand|contents|the\s+year\s+that\s+passed)",
     re.IGNORECASE,
 )
 # A list that is goals: under such a heading or introduced so ("Vi ska:", "Mål för året:").
 _GOAL_HEADING = re.compile(
-    r"\b(?:mål|målsättning\w*|aktiviteter|åtaganden|att\s+göra|vi\s+ska)\b", re.IGNORECASE
+    r"\b(?:mål|målsättning\w*|aktiviteter|åtaganden|att\s+göra|vi\s+ska|goals?|objectives?|targets?|"
+    r"activities|we\s+will)\b",
+    re.IGNORECASE,
 )
 _GOAL_INTRO = re.compile(
-    r"(?:\b(?:ska|skall|kommer\s+att|vill|mål|målen|målsättning\w*|åtar)\b[^.]*|\bvi\s+\w+\s+att)\s*:$",
+    r"(?:\b(?:ska|skall|kommer\s+att|vill|mål|målen|målsättning\w*|åtar|will|shall|goals?|objectives)\b[^.]*"
+    r"|\bvi\s+\w+\s+att)\s*:$",
     re.IGNORECASE,
 )
 _VERBS = frozenset(
@@ -670,7 +707,11 @@ _STATE_WORDS = frozenset(
     "fler mer flera ökad ökat ökade stärkt stärkta bättre starkare större minskad minskat tydligare "
     "högre aktivare synligare".split()
 )
-_TITLE_WORD = re.compile(r"\bverksamhetsplan\b", re.IGNORECASE)
+_TITLE_WORD = re.compile(
+    r"\b(?:verksamhetsplan|aktivitetsplan|handlingsplan|arbetsplan|(?:activity|action|operational|work|annual)"
+    r"\s+plan|plan\s+of\s+(?:activities|action))\b",
+    re.IGNORECASE,
+)
 _TITLE_YEAR = re.compile(r"\b(?:19[5-9][0-9]|20[0-9]{2})\b")
 _QUOTED = re.compile(r"[\"“”«»„]\s*([^\"“”«»„\n]{1,60}?)\s*[\"“”«»„]")
 # How far into the document the title can be: it heads the plan, before the first goal.
@@ -832,7 +873,7 @@ def read_goal(text: str) -> GoalDraft:
     return GoalDraft(
         text=text,
         target=parse_target(text),
-        applies_to_branches=_EACH_BRANCH.search(text) is not None,
+        applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(text)) is not None,
         responsible=responsible,
     )
 

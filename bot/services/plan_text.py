@@ -296,7 +296,7 @@ def layout(text: str) -> list[Line]:
         elif item := _LABELLED_ITEM.match(content):
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip(), number=item.group("number")))
         elif item := _LIST_NUMBER.match(content):
-            number = item.group(0).strip().rstrip(".)")
+            number = item.group(0).strip()  # with its sign: "1." and "1)" are lists of two kinds
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
         elif item := _LETTER_ITEM.match(content) or _GLUED_DASH.match(content):
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
@@ -389,6 +389,34 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
                 return None
         return None
 
+    def paragraph_after(index: int) -> bool:
+        """Whether a paragraph of sentences follows: "1. Inledning" over "Året efter valet är ...", as a
+        heading stands over its text (a wrapped item's rest goes on in lower case)."""
+        index += 1
+        while index < len(lines) and lines[index].kind is LineKind.BLANK:
+            index += 1
+        if index >= len(lines) or lines[index].kind is not LineKind.PROSE:
+            return False
+        words = lines[index].text
+        return words[:1].isupper() and len(words.split()) >= 5 and words.rstrip().endswith((".", "!", ":"))
+
+    def list_of_another_kind_after(index: int) -> bool:
+        """Whether a list of another kind follows a line that follows no item of its own list: "2. Våra
+        mål" after a paragraph, over "1) Hålla ..." or bullets."""
+        sign = (numbers[index] or "")[-1:]
+        before = index - 1
+        while before >= 0 and lines[before].kind is LineKind.BLANK:
+            before -= 1
+        if before >= 0 and lines[before].kind is LineKind.BULLET:
+            return False
+        index += 1
+        while index < len(lines) and lines[index].kind is LineKind.BLANK:
+            index += 1
+        if index >= len(lines) or lines[index].kind is not LineKind.BULLET:
+            return False
+        after = numbers[index]
+        return after is None or (after[-1:] != sign and not after.rstrip(".)").count("."))
+
     def introduced(index: int) -> bool:
         """Whether the line before is one that introduces a list ("Vi ska:")."""
         index -= 1
@@ -401,16 +429,23 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         if number is None:
             continue
         text = lines[index].text
-        if "." in number:
-            result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, number.count(".") + 1)
+        depth = number.rstrip(".)").count(".")
+        if depth:
+            result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
             continue
-        before, after = neighbour(index, -1), neighbour(index, 1)
-        in_list = (before is not None and before.isdigit() and int(before) == int(number) - 1) or (
-            after is not None and after.isdigit() and int(after) == int(number) + 1
-        )
-        if looks_like_heading(text) and not in_list and not introduced(index):
+
+        in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
+        heads_text = paragraph_after(index) or list_of_another_kind_after(index)
+        if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text):
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
     return result
+
+
+def _follows(other: str | None, number: str, step: int) -> bool:
+    """`other` is the number `step` from `number` in the same list: "2." after "1.", not "2)" after "1."."""
+    if other is None or other[-1:] != number[-1:] or not other.rstrip(".)").isdigit():
+        return False
+    return int(other.rstrip(".)")) == int(number.rstrip(".)")) + step
 
 
 def _plain_headings(lines: list[Line]) -> list[Line]:
