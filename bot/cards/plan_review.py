@@ -56,7 +56,8 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
                 len(figures),
             ).format(
                 goals="; ".join(
-                    t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f) for n, f in figures[:8]
+                    t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f)
+                    for n, f in figures[:8]
                 )
                 + ("; \u2026" if len(figures) > 8 else ""),
                 number=figures[0][0],

@@ -62,6 +62,10 @@ _UNITS = {
     "prenumerant|prenumeranten|prenumeranter|prenumeranterna": ("subscriber", "subscribers"),
     "inlägg|inlägget|inläggen": ("post", "posts"),
     "nyhetsbrev|nyhetsbrevet|nyhetsbreven": ("newsletter", "newsletters"),
+    "pressmeddelande|pressmeddelandet|pressmeddelanden|pressmeddelandena": (
+        "press release",
+        "press releases",
+    ),
     "debattartikel|debattartikeln|debattartiklar|debattartiklarna": ("opinion piece", "opinion pieces"),
     "insändare|insändaren|insändarna": ("letter to the editor", "letters to the editor"),
     "artikel|artikeln|artiklar|artiklarna": ("article", "articles"),
@@ -206,6 +210,7 @@ _SWEDISH_FORMS = (
     "organisatör|organisatörer",
     "prenumerant|prenumeranter",
     "nyhetsbrev|nyhetsbrev",
+    "meddelande|meddelanden",
     "artikel|artiklar",
     "flygblad|flygblad",
     "bokbord|bokbord",

@@ -726,6 +726,7 @@ class _Section:
     prose: list[str] = field(default_factory=list)
     level: int = 0
     intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
+    lead: int | None = None  # how many prose lines stand before the section's first list item
 
     @property
     def title(self) -> str:
@@ -796,6 +797,8 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         elif line.kind is LineKind.BULLET:
             if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
                 section.intro_says_goals = True
+            if section.lead is None:
+                section.lead = len(section.prose)
             if line.number is not None:
                 section.intro_says_goals = True  # "Mål 3: ...": the plan itself calls it a goal
             bullet = [line.text]
@@ -1028,7 +1031,10 @@ def parse_plan(text: str) -> PlanDraft:
         items = tuple(join_lines(parts) for parts in section.bullets)
         if items and not texts and not _AREA_HEADING.search(section.title) and set(items) - set(areas):
             set_aside.append((section.title or title or "", items))
-        texts += _prose_goals(section.prose, has_list=bool(texts))
+        # In the plan's order: sentences before the list come before its items ("mål 5" is the fifth).
+        prose = _prose_goals(section.prose, has_list=bool(texts))
+        lead = join_lines(section.prose[: section.lead or 0])
+        texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
             heading = section.title or title or "Mål"
             drafts.append(SectionDraft(heading, tuple(read_goal(text) for text in texts)))

@@ -75,7 +75,7 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bnew\b", re.I), "nya"),
     (re.compile(r"\b(?:before|by)\b", re.I), "före"),
     (re.compile(r"\b(?:during|throughout)\b", re.I), "under"),
-    (re.compile(r"\b(?:in|at)\b", re.I), "i"),
+    (re.compile(r"(?<!samla )\b(?:in|at)\b", re.I), "i"),
     (re.compile(r"\bfor\b", re.I), "för"),
     (re.compile(r"\bwith\b", re.I), "med"),
 ]  # fmt: skip

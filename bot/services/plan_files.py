@@ -72,6 +72,7 @@ class _Word:
 @dataclass
 class _Row:
     words: list[_Word]
+    table: tuple[str, ...] = ()  # a ruled table's rows as plan lines (_table_lines); its one word marks where
 
     @property
     def top(self) -> float:
@@ -103,8 +104,9 @@ def pdf_text(data: bytes) -> str:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False)
-                pages.append(_page_rows([_word(w) for w in words], float(page.width)))
+                words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
+                tables = [(t.bbox, t.extract()) for t in page.find_tables()]
+                pages.append(_with_tables(words, tables, float(page.width)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -117,6 +119,57 @@ def pdf_text(data: bytes) -> str:
     if not any(re.search(r"[^\W\d_]{2}", row.text) for row in rows):
         raise PlanFileError("no_text", "the PDF has no text layer (a scanned image?)")
     return "\n".join(_pdf_lines(pages))
+
+
+def _with_tables(
+    words: list[_Word],
+    tables: list[tuple[tuple[float, float, float, float], list[list[str | None]]]],
+    width: float,
+) -> list[_Row]:
+    """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
+    tables are, each where it stands on the page. A two-column page is read by its columns alone."""
+    rows = _page_rows(words, width)
+    if not tables or _gutter(words, width) is not None:
+        return rows
+
+    def inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
+        x0, top, x1, bottom = box
+        return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
+
+    outside = [w for w in words if not any(inside(w, box) for box, _ in tables)]
+    blocks = [
+        _Row([_Word("", box[0], box[2], box[1], box[3], 0.0, False)], tuple(_table_lines(_cells(cells))))
+        for box, cells in tables
+    ]
+    return sorted(_page_rows(outside, width) + blocks, key=lambda row: row.top)
+
+
+def _cells(rows: list[list[str | None]]) -> list[list[str]]:
+    """A PDF table's cells as text: the cell's lines joined, words hyphenated or broken across lines
+    ("Medlemsansvari" / "g" in a narrow column) mended."""
+    from bot.services.plan_text import join_lines
+
+    result = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            lines = (cell or "").splitlines()
+            mended: list[str] = []
+            for line in lines:
+                broken = (
+                    mended
+                    and (
+                        mended[-1].endswith("\u2013")  # "Augusti–" / "september"
+                        or (re.fullmatch(r"[a-zåäö]{1,2}[.,]?", line.strip()) and mended[-1][-1:].isalpha())
+                    )
+                )
+                if broken:
+                    mended[-1] += line.strip()
+                else:
+                    mended.append(line)
+            cells.append(join_lines(mended))
+        result.append(cells)
+    return result
 
 
 def _word(raw: dict[str, Any]) -> _Word:
@@ -144,16 +197,19 @@ def _rows(words: list[_Word]) -> list[_Row]:
 
 
 def _gutter(words: list[_Word], width: float) -> float | None:
-    """The x of the empty strip between two columns, if the page has two: no word crosses it and both
-    sides hold a good share of the page's text."""
+    """The x of the empty strip between two columns, if the page has two: hardly a row crosses it (a
+    title, a running header or footer may) and both sides hold a fair share of the page's text (the last
+    page's right column may be short)."""
     if len(words) < 20:
         return None
+    rows = _rows(words)
     best: tuple[int, float] | None = None
     x = width * 0.35
     while x <= width * 0.65:
-        crossing = sum(1 for w in words if w.x0 < x < w.x1)
+        crossing = sum(1 for row in rows if any(w.x0 < x < w.x1 for w in row.words))
         left = sum(1 for w in words if w.x1 <= x)
-        if crossing <= len(words) * 0.02 and min(left, len(words) - left - crossing) >= len(words) * 0.2:
+        right = sum(1 for w in words if w.x0 >= x)
+        if crossing <= max(3, len(rows) * 0.1) and min(left, right) >= max(8, len(words) * 0.1):
             # The middle of the widest free strip is the gutter.
             if best is None or crossing < best[0]:
                 best = (crossing, x)
@@ -161,10 +217,20 @@ def _gutter(words: list[_Word], width: float) -> float | None:
     if best is None:
         return None
     x = best[1]
+    # The strip's edges, from the rows of running text that keep to their column (a centred page number
+    # or short footer may stand in the strip).
+    kept = [
+        w
+        for row in rows
+        if len(row.words) >= 3
+        and not _PAGE_NUMBER.match(row.text.strip())
+        and not any(w.x0 < x < w.x1 for w in row.words)
+        for w in row.words
+    ]
     lo, hi = x, x
-    while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in words):
+    while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in kept):
         lo -= 1
-    while hi < width * 0.7 and not any(w.x0 < hi + 1 < w.x1 for w in words):
+    while hi < width * 0.7 and not any(w.x0 < hi + 1 < w.x1 for w in kept):
         hi += 1
     return (lo + hi) / 2 if hi - lo >= 8 else None
 
@@ -188,7 +254,7 @@ def _page_rows(words: list[_Word], width: float) -> list[_Row]:
         run.clear()
 
     for row in rows:
-        if any(w.x0 < gutter < w.x1 for w in row.words):
+        if any(w.x0 < gutter < w.x1 for w in row.words) or _PAGE_NUMBER.match(row.text.strip()):
             flush()
             result.append(row)
         else:
@@ -221,6 +287,7 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     larger = sorted({s for s in sizes if s >= body + 1.0}, reverse=True)
     running = _running_lines(pages)
+    last = ""  # the text row before, across columns and pages
     for page in pages:
         page = [row for row in page if row.text.strip() not in running]
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
@@ -229,6 +296,14 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
         heading: list[str] = []  # a heading's rows: one heading may wrap over several
         level = 0  # its level: 1, 2, ... by size; BOLD for a heading in bold body type
         for row in page:
+            if row.table:
+                if heading:
+                    yield from _heading(heading, level)
+                    heading = []
+                yield ""
+                yield from row.table
+                previous, last = row, ""
+                continue
             text = row.text.strip()
             if _PAGE_NUMBER.match(text):
                 continue
@@ -247,16 +322,25 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
                 heading.append(text)
                 level = row_level
             else:
-                if new_block:
-                    yield ""  # a new paragraph, or the top of the next column
+                # A new paragraph, or the top of the next column or page; but a sentence that goes on
+                # in lower case there is the same item or paragraph ("… besökas av" / "distriktsstyrelsen").
+                if (new_block or previous is None) and not _goes_on(last, text):
+                    yield ""
                 yield text
+                last = text
             previous = row
         if heading:
             yield from _heading(heading, level)
-        yield ""
+            last = ""
 
 
 _BOLD = -1
+
+
+def _goes_on(before: str, text: str) -> bool:
+    """Whether `text` carries on the sentence of the row `before` it: that row ended without a full stop
+    and `text` begins in lower case."""
+    return bool(before) and not before.endswith((".", "!", "?", ":", ";")) and text[:1].islower()
 
 
 def _heading(rows: list[str], level: int) -> Iterator[str]:

@@ -303,27 +303,54 @@ def layout(text: str) -> list[Line]:
         else:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
-    lines = _numbered_headings(lines, numbers)
+    lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
+
+
+def _responsible_with_item(lines: list[Line]) -> list[Line]:
+    """ "Ansvarig: Kassören" in a paragraph of its own (Word) after a goal: part of that goal, not a
+    heading or a paragraph; the blank lines between go."""
+    result: list[Line] = []
+    for line in lines:
+        if line.kind is LineKind.PROSE and RESPONSIBLE_LINE.match(line.text):
+            blanks = 0
+            while blanks < len(result) and result[-1 - blanks].kind is LineKind.BLANK:
+                blanks += 1
+            if blanks and blanks < len(result) and result[-1 - blanks].kind is LineKind.BULLET:
+                del result[-blanks:]
+        result.append(line)
+    return result
 
 
 # A list item's line this long may have been wrapped by the page: the next line can carry on with it.
 _WRAPPED = 45
+# A line that ends with one of these words goes on on the next line, however short it is.
+_GOES_ON = frozenset(
+    "med och i för till av på att om som samt eller en ett de den det vid från inom hos mellan kring mot "
+    "genom utan efter inför eftersom där när the of to and for with in on at by from a an".split()
+)
 
 
 def _list_ends(lines: list[Line]) -> list[Line]:
     """Where a list ends without a blank line (text copied from a web page): a line after an item carries
     on with it only when it reads as the rest of it (it starts in lower case, or the item's line was long
-    enough to have been wrapped and did not end a sentence); otherwise a new paragraph starts."""
+    enough to have been wrapped and did not end a sentence); otherwise a new paragraph starts. How long a
+    wrapped line is depends on the page: a narrow column wraps short lines."""
+    lengths = sorted(len(line.text) for line in lines if line.kind in (LineKind.PROSE, LineKind.BULLET))
+    full = lengths[len(lengths) * 4 // 5] if lengths else _WRAPPED
+    wrapped = min(_WRAPPED, full * 0.55)
     result: list[Line] = []
     item: Line | None = None
     for line in lines:
         if line.kind is LineKind.PROSE and item is not None:
             last = result[-1].text  # the item's line so far
+            unfinished = not last.endswith((".", "!", "?", ":", ";"))
             carries_on = (
                 line.text[:1].islower()
                 or bool(RESPONSIBLE_LINE.match(line.text))
-                or (len(last) >= _WRAPPED and not last.endswith((".", "!", "?", ":", ";")))
+                or (unfinished and len(last) >= wrapped)
+                # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
+                or (unfinished and last.rsplit(" ", 1)[-1].lower() in _GOES_ON)
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))

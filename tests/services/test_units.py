@@ -92,6 +92,20 @@ FORMS = {
     ),
     "% av styrelsens ledamöter": ("% av styrelsens ledamöter", "% av styrelsens ledamöter"),
     "nya medlemmar": ("nya medlemmar", "nya medlemmar"),
+    "% av kandidaterna": ("% av kandidaterna", "% av kandidaterna"),
+    "%": ("%", "%"),
+    "nyhetsbrevet": ("nyhetsbrevet", "nyhetsbrevet"),
+    "pressmeddelande": ("pressmeddelande", "pressmeddelanden"),
+    "samtal": ("samtal", "samtal"),
+    "utbildningar": ("utbildning", "utbildningar"),
+    "kontaktperson": ("kontaktperson", "kontaktpersoner"),
+    # An English plan's units are its own words, in Swedish replies too.
+    "meetings": ("meetings", "meetings"),
+    "members": ("members", "members"),
+    "followers": ("followers", "followers"),
+    "newsletter": ("newsletter", "newsletter"),
+    "canvassers": ("canvassers", "canvassers"),
+    "op-eds": ("op-eds", "op-eds"),
 }
 
 
