@@ -135,6 +135,21 @@ _PIECES = re.compile(r"(\s*,\s*|\s+)")
 _AREA_NAME = re.compile(r"[^\W\d_][\w\s,-]*")
 
 
+# An English plan's unit -> the Swedish the glossary gives it ("meetings" -> "möte"): the first form.
+_SWEDISH_OF = {
+    fold(english): forms.split("|")[0]
+    for forms, englishes in reversed(list(_UNITS.items()))
+    if isinstance(englishes, tuple)
+    for english in englishes
+}
+
+
+def swedish_for(english: str) -> str | None:
+    """The Swedish unit for an English plan's unit, where the glossary has it ("members' meetings" ->
+    "medlemsmöte"), else None: then the plan's English word is shown to every reader."""
+    return _SWEDISH_OF.get(fold(english))
+
+
 def english_unit(unit: str | None, *, plural: bool = True) -> str | None:
     """The English for a plan's unit ("studiecirklar", "utbildning, föreläsning eller webbinarium",
     "% av medlemmarna"), singular or plural, or None when a word of it has none."""

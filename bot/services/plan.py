@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from bot.i18n import fold
+from bot.services.glossary import swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
@@ -547,7 +548,7 @@ def parse_target(text: str) -> Target:
     a year follows it, so "Genomföra en utbildning" stays DONE. For "N gånger" the unit is what the goal
     does that often when a verb names it ("schemalägga inlägg ... två gånger i månaden" counts "inlägg").
     """
-    english = is_english(text)
+    english = text if is_english(text) else None
     text = _plain(in_swedish_terms(text))
     if not text:
         return DONE
@@ -561,9 +562,9 @@ def parse_target(text: str) -> Target:
         or _count(text)
         or DONE
     )
-    if english and target.unit and target.unit in text and not target.is_amount:
-        # An English plan's unit is its English: "meetings" reads as itself to English readers too.
-        target = replace(target, unit_en=target.unit)
+    if english and target.unit and target.unit in english and not target.is_amount:
+        # An English plan's unit is its English word; Swedish readers get the glossary's Swedish for it.
+        target = replace(target, unit=swedish_for(target.unit) or target.unit, unit_en=target.unit)
     return target
 
 

@@ -94,7 +94,6 @@ def in_swedish_terms(text: str) -> str:
     if not is_english(text):
         return text
     text = _NUMBER_WORD.sub(lambda m: str(_NUMBERS[m.group(0).lower()]), text)
-    text = re.sub(r"\b(?:members|member)['’]\s*", "", text)  # "members' meetings": the meetings are counted
     for pattern, replacement in _RESTATED:
         text = pattern.sub(lambda m, r=replacement: _filled(r, m), text)  # type: ignore[misc]
     return text

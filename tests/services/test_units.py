@@ -99,11 +99,8 @@ FORMS = {
     "samtal": ("samtal", "samtal"),
     "utbildningar": ("utbildning", "utbildningar"),
     "kontaktperson": ("kontaktperson", "kontaktpersoner"),
-    # An English plan's units are its own words, in Swedish replies too.
-    "meetings": ("meetings", "meetings"),
-    "members": ("members", "members"),
-    "followers": ("followers", "followers"),
-    "newsletter": ("newsletter", "newsletter"),
+    # An English plan's units: the glossary's Swedish where it has it, else the plan's own words.
+    "medlem": ("medlem", "medlemmar"),
     "canvassers": ("canvassers", "canvassers"),
     "op-eds": ("op-eds", "op-eds"),
 }
