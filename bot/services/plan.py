@@ -192,6 +192,7 @@ _DURATIONS = {
     "dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "timme", "timmar", "minuter", "kvartal",
     "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
     "september", "oktober", "november", "december", "terminer", "halvår", "%",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "minutes",
 }  # fmt: skip
 # "fyra stycken medlemsmöten": the count word before the thing counted.
 _PIECES = {"stycken", "st", "st.", "stycket"}
@@ -293,8 +294,16 @@ _STOCK = re.compile(
 )
 
 
+_DOUBLE = re.compile(r"\bfördubbla\w*\b", re.IGNORECASE)
+
+
 def _relative(text: str) -> Target | None:
     """ "Öka antalet medlemmar med 10 procent": a goal the baseline decides, so the review asks for it."""
+    doubled = _DOUBLE.search(text)
+    if doubled is not None:
+        counted = _COUNTED_THING.search(text[doubled.end() :])
+        unit = counted.group("unit") if counted else None
+        return Target(TargetKind.METRIC, unit=unit, change_percent=100.0)
     match = _CHANGE.search(text)
     if match is None:
         return None
@@ -423,14 +432,19 @@ def _noun_after(text: str) -> str | None:
 
 _HAVING = {"ha", "nå", "få", "uppnå", "över"}
 
-# "varannan vecka": every other week or month, counted over the year (there is no two-week period).
-_EVERY_OTHER = re.compile(r"\bvarannan\s+(?P<p>vecka|månad)\b", re.IGNORECASE)
+# "varannan vecka", "var tredje månad": every n-th week or month, counted over the year (there is no two-week
+# period). n -> the times a year, by weeks and by months.
+_EVERY_OTHER = re.compile(
+    r"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|månad)\b", re.IGNORECASE
+)
+_NTH = {"varannan": (26, 6), "var tredje": (17, 4), "var fjärde": (13, 3), "var sjätte": (8, 2)}
 
 
 def _count(text: str) -> Target | None:
     other = _EVERY_OTHER.search(text)
     if other is not None:
-        times = 26 if other.group("p").lower() == "vecka" else 6
+        by_week, by_month = _NTH[" ".join(other.group("n").lower().split())]
+        times = by_week if other.group("p").lower() == "vecka" else by_month
         return Target(
             TargetKind.COUNT, count=times, period=Period.YEAR, unit=_done_thing(text[: other.start()])
         )
@@ -569,7 +583,7 @@ def parse_target(text: str) -> Target:
 
 
 _FIGURE = re.compile(
-    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra)"
+    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra)\b"
     rf"(?:\s*%|\s+{_WORD})?)",
     re.IGNORECASE,
 )
@@ -860,7 +874,7 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
 # "Ansvarig: Kassören", "(ansvar: styrelsen)", "– Responsible: the board.": who does the goal, not its words.
 _RESPONSIBLE = re.compile(
     r"(?:^|\s*[–—-]\s*|\s+)\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:\s*"
-    r"(?P<who>[^.;:()\n]{2,80}?)\s*(?:\)\.?|[.;]|$)",
+    r"(?P<who>[^.;:()\n]{2,80}?)\s*(?:\)|[.;]|$)",
     re.IGNORECASE,
 )
 
@@ -871,7 +885,7 @@ def read_goal(text: str) -> GoalDraft:
     named = _RESPONSIBLE.search(text)
     responsible = None
     if named is not None:
-        rest = (text[: named.start()] + " " + text[named.end() :]).strip()
+        rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip()
         if any(ch.isalpha() for ch in rest):
             text, responsible = rest, named.group("who").strip()
     return GoalDraft(

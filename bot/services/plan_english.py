@@ -27,6 +27,7 @@ _NUMBERS = {
     "fifty": 50, "hundred": 100,
 }  # fmt: skip
 
+_NTH = {"third": "tredje", "fourth": "fjärde", "sixth": "sjätte"}
 _PERIODS = {"week": "vecka", "month": "månad", "quarter": "kvartal", "term": "termin", "year": "år"}
 _PERIOD = r"(?P<period>week|month|quarter|half[- ]year|six\s+months|term|semester|year)"
 
@@ -37,6 +38,10 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bonce\b", re.I), "en gång"),
     (re.compile(r"\btimes\b", re.I), "gånger"),
     (re.compile(r"\bevery\s+other\s+(?P<p>week|month)\b", re.I), "varannan {p}"),
+    (re.compile(r"\bevery\s+(?P<n>third|fourth|sixth)\s+(?P<p>week|month)\b", re.I), "var {n} {p}"),
+    (re.compile(r"\bdouble\s+the\s+number\s+of\b", re.I), "fördubbla antalet"),
+    (re.compile(r"\b(?:shall|will|must|should)\b", re.I), "ska"),
+    (re.compile(r"\brecruit\b", re.I), "rekrytera"),
     (re.compile(rf"\b(?:per|a|an|each|every|in\s+each|in\s+every)\s+{_PERIOD}\b", re.I), "per {period}"),
     (re.compile(r"\bweekly\b", re.I), "per vecka"),
     (re.compile(r"\bmonthly\b", re.I), "per månad"),
@@ -53,7 +58,7 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:raise|collect)\s+(?=[0-9][0-9 ]*\s*(?:sek|kronor|kr)\b)", re.I), "samla in "),
     (re.compile(r"\bSEK\b"), "kronor"),
     (re.compile(r"\b(?:appoint|elect)\b", re.I), "utse"),
-    (re.compile(r"\b(?:name|recruit)\s+(?=minst\s|[0-9])", re.I), "utse "),
+    (re.compile(r"\bname\s+(?=minst\s|[0-9])", re.I), "utse "),
     (re.compile(r"\bcontact\s+persons\b", re.I), "kontaktpersoner"),
     (re.compile(r"\bcontact\s+person\b", re.I), "kontaktperson"),
     (re.compile(r"\b(?:reach|have|get)\s+(?=minst\s|[0-9])", re.I), "nå "),
@@ -69,10 +74,14 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bwrite\b", re.I), "skriva"),
     (re.compile(r"\btrain\b", re.I), "utbilda"),
     (re.compile(r"\bvisit\b", re.I), "besöka"),
+    (re.compile(r"\bmeet\b", re.I), "träffa"),
+    (re.compile(r"\bcall\b", re.I), "ringa"),
+    (re.compile(r"\bcontact\b(?!\s+person)", re.I), "kontakta"),
     (re.compile(r"\bknock\s+on\b", re.I), "knacka"),
     # Words that end what is counted, and the articles before it: "publish a newsletter every month".
     (re.compile(r"\b(?:a|an)\b(?=\s+[^\W\d_])", re.I), "en"),
     (re.compile(r"\bnew\b", re.I), "nya"),
+    (re.compile(r"\bthe\s+", re.I), ""),
     (re.compile(r"\b(?:before|by)\b", re.I), "före"),
     (re.compile(r"\b(?:during|throughout)\b", re.I), "under"),
     (re.compile(r"(?<!samla )\b(?:in|at)\b", re.I), "i"),
@@ -106,5 +115,6 @@ def _filled(replacement: str, match: re.Match[str]) -> str:
         word = "halvår" if period.startswith(("half", "six", "semester")) else _PERIODS[period]
         return replacement.format(period=word)
     if "p" in groups and groups["p"]:
-        return replacement.format(p=_PERIODS[groups["p"].lower()])
+        nth = _NTH.get((groups.get("n") or "").lower(), "")
+        return replacement.format(p=_PERIODS[groups["p"].lower()], n=nth)
     return replacement

@@ -1,0 +1,130 @@
+"""Goal wording and layouts from plans the reader was not first written for (see also the fixture plans
+measured in test_plan_files.py). What a board means by each is written beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.goals import Period, TargetKind
+from bot.services.plan import parse_plan, read_goal, unread_figure
+from bot.services.plan_files import _table_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count", "period", "value"),
+    [
+        # "every third month" is four times a year; "var tredje månad" the same.
+        ("Träffa ordförandena var tredje månad.", TargetKind.COUNT, 4, Period.YEAR, None),
+        ("Meet the chairs every third month.", TargetKind.COUNT, 4, Period.YEAR, None),
+        # "Fördubbla" is +100 %: the review asks for today's figure.
+        ("Fördubbla antalet medlemmar.", TargetKind.METRIC, None, None, 100.0),
+        ("Double the number of members.", TargetKind.METRIC, None, None, 100.0),
+        # A number like a year is a count when something is had or reached with it.
+        ("Hemsidan ska ha 2000 besök i månaden.", TargetKind.COUNT, 2000, Period.MONTH, None),
+        ("Inför valet 2026 ska vi hålla möten varje månad.", TargetKind.COUNT, 1, Period.MONTH, None),
+        # A target set apart after a dash, as a table's target column gives it.
+        ("Dörrknackning – 500 samtal", TargetKind.COUNT, 500, Period.YEAR, None),
+        ("Kvinnor på valbar plats – 50 %", TargetKind.METRIC, None, None, 50.0),
+        ("Knacka dörr varje helg under valåret.", TargetKind.COUNT, 1, Period.WEEK, None),
+        # English wording.
+        ("Hold at least four members' meetings per year.", TargetKind.COUNT, 4, Period.YEAR, None),
+        ("Publish a newsletter every month.", TargetKind.COUNT, 1, Period.MONTH, None),
+        ("Write at least two op-eds per quarter.", TargetKind.COUNT, 2, Period.QUARTER, None),
+        ("Recruit 50 new members by the end of the year.", TargetKind.COUNT, 50, Period.YEAR, None),
+        ("Raise 30 000 SEK for the election fund.", TargetKind.COUNT, 30000, Period.YEAR, None),
+        ("Increase the number of members by 10 percent.", TargetKind.METRIC, None, None, 10.0),
+        ("Every local branch shall appoint a contact person.", TargetKind.PEOPLE, 1, None, None),
+        # "within two weeks" says how soon, not how many.
+        ("Call all new members within two weeks.", TargetKind.DONE, None, None, None),
+    ],
+)
+def test_targets_in_words(
+    text: str, kind: TargetKind, count: int | None, period: Period | None, value: float | None
+) -> None:
+    target = read_goal(text).target
+    assert target.kind is kind
+    assert target.count == count and target.period is period
+    if value is not None:
+        assert value in (target.goal_value, target.change_percent)
+
+
+def test_an_english_plans_units_read_in_swedish_where_the_glossary_knows_them() -> None:
+    """ "meetings" is "möten" to a Swedish reader and stays "meetings" to an English one; a word the
+    glossary does not know stays the plan's own."""
+    meetings = read_goal("Hold at least four meetings per year.").target
+    assert (meetings.unit_in("sv"), meetings.unit_in("en")) == ("möten", "meetings")
+    canvassers = read_goal("Train 20 new canvassers before the election.").target
+    assert canvassers.unit_in("en") == "canvassers"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal", "who"),
+    [
+        ("Samla in 40 000 kronor. Ansvarig: Kassören", "Samla in 40 000 kronor.", "Kassören"),
+        ("Hålla fyra medlemsmöten (ansvarig: styrelsen).", "Hålla fyra medlemsmöten.", "styrelsen"),
+        ("Responsible: the board. Visit all branches.", "Visit all branches.", "the board"),
+        # Words about responsibility that name nobody stay the goal's words.
+        ("Utse tre ansvariga för Zetkin.", "Utse tre ansvariga för Zetkin.", None),
+    ],
+)
+def test_whom_a_goal_names_responsible_is_kept_apart_from_its_text(
+    text: str, goal: str, who: str | None
+) -> None:
+    read = read_goal(text)
+    assert (read.text, read.responsible) == (goal, who)
+
+
+def test_a_table_with_named_columns_gives_one_goal_a_row_with_target_when_and_who() -> None:
+    """goal | ansvarig | mål | tidsplan: the goal, its target and when on one line, who on the next; "Mål"
+    is the target where another column holds the goal; a table of figures (a budget) holds no goals."""
+    rows = [
+        ["Aktivitet", "Mål", "Ansvarig", "När"],
+        ["Dörrknackning", "500 samtal", "Valledaren", "Hösten"],
+        ["Nyhetsbrev", "", "", ""],
+    ]
+    assert list(_table_lines(rows)) == [
+        "• Dörrknackning \u2013 500 samtal (Hösten)",
+        "Ansvarig: Valledaren",
+        "• Nyhetsbrev",
+        "",
+    ]
+    assert list(_table_lines([["Post", "Kronor"], ["Partistöd", "450 000"], ["Summa", "570 000 kr"]])) == []
+
+
+def test_a_figure_the_reader_did_not_take_for_a_target_is_named() -> None:
+    """The review asks about "40 platser"; not about a year, a date or an age."""
+    assert unread_figure(read_goal("Affischering på 40 platser inför valet")) == "40 platser"
+    for text in ("Delta på Pride 2027", "Klart före 31 december", "Ordna en kampanj före valet"):
+        assert unread_figure(read_goal(text)) is None
+
+
+def test_numbered_chapters_over_a_list_numbered_another_way_stay_chapters() -> None:
+    """ "1. Inledning" over a paragraph and "2. Våra mål" over "1) ... 2) ...": chapters, not goals 1 and 2;
+    "1." and "1)" are lists of two kinds."""
+    text = (
+        "Verksamhetsplan 2027\n\n1. Inledning\nÅret efter valet är ett år för att bygga organisationen.\n\n"
+        "2. Våra mål\n\n1) Hålla ett medlemsmöte varje kvartal.\n2) Rekrytera 30 nya medlemmar.\n\n"
+        "3. Budget\nIntäkter 200 000 kr.\n"
+    )
+    plan = parse_plan(text)
+    assert [(s.title, [g.text for g in s.goals]) for s in plan.sections] == [
+        ("Våra mål", ["Hålla ett medlemsmöte varje kvartal.", "Rekrytera 30 nya medlemmar."])
+    ]
+
+
+def test_goals_labelled_mal_n_are_goals_and_keep_the_plans_order() -> None:
+    """ "Mål 2:" over two lines, "Ansvarig:" under it; a sentence before a list comes before its items."""
+    text = (
+        "Verksamhetsplan 2027\n\nOrganisation\n\nMål 1: Fler medlemmar\nAnsvarig: Styrelsen\n"
+        "Mål 2: Samtliga lokalavdelningar ska ha en studieansvarig\nföre årsmötet.\n\n"
+        "Synlighet\n\nDistriktet ska genomföra fyra torgmöten under sommaren.\n\n"
+        "• Publicera ett inlägg i veckan\n"
+    )
+    plan = parse_plan(text)
+    assert [(g.text, g.responsible) for g in plan.goals] == [
+        ("Fler medlemmar", "Styrelsen"),
+        ("Samtliga lokalavdelningar ska ha en studieansvarig före årsmötet.", None),
+        ("Distriktet ska genomföra fyra torgmöten under sommaren.", None),
+        ("Publicera ett inlägg i veckan", None),
+    ]
+    assert plan.goals[1].applies_to_branches
