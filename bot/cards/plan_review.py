@@ -34,7 +34,18 @@ def _as_read(t: Translator, goal: GoalDraft, areas: tuple[str, ...]) -> str:
 
 def questions(t: Translator, draft: PlanDraft) -> list[str]:
     """What the reader could not settle and the board should answer before or after importing."""
-    asked = [
+    asked = []
+    if draft.unread_pages:
+        asked.append(
+            t.ngettext(
+                "Page {pages} of the file is an image, without text I can read: goals on it are not in this "
+                "list. Add each with: goal new SECTION: TEXT",
+                "Pages {pages} of the file are images, without text I can read: goals on them are not in "
+                "this list. Add each with: goal new SECTION: TEXT",
+                len(draft.unread_pages),
+            ).format(pages=", ".join(map(str, draft.unread_pages)))
+        )
+    asked += [
         t._(
             "Not read as goals, a list under \u201c{section}\u201d: {items}. If they are goals, add each "
             "with: goal new {section}: TEXT"

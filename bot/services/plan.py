@@ -59,6 +59,8 @@ class PlanDraft:
     set_aside: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     # The branches (partiföreningar) the plan names: offered in the review as the district's branch list.
     branches: tuple[str, ...] = field(default=())
+    # Pages of a PDF with no text to read (an image of a page): the review says their goals are missing.
+    unread_pages: tuple[int, ...] = field(default=())
 
     @property
     def goals(self) -> list[GoalDraft]:
@@ -1154,6 +1156,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
             priority_areas=tuple(data.get("priority_areas", ())),
             set_aside=tuple((str(t), tuple(map(str, items))) for t, items in data.get("set_aside", ())),
             branches=tuple(map(str, data.get("branches", ()))),
+            unread_pages=tuple(map(int, data.get("unread_pages", ()))),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, PlanParseError):
@@ -1169,6 +1172,7 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
         "priority_areas": list(draft.priority_areas),
         "set_aside": [[title, list(items)] for title, items in draft.set_aside],
         "branches": list(draft.branches),
+        "unread_pages": list(draft.unread_pages),
         "sections": [
             {
                 "title": section.title,

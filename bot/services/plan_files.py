@@ -34,22 +34,36 @@ class PlanFileError(PlanParseError):
         super().__init__(message, problem)
 
 
+@dataclass(frozen=True)
+class PlanText:
+    """A plan's file as plan text, and the pages of a PDF that hold no text to read (images of pages)."""
+
+    text: str
+    unread_pages: tuple[int, ...] = ()
+
+
 def plan_text(name: str, data: bytes) -> str:
     """The plan in `data` (a file called `name`) as plan text; PlanFileError says what is wrong."""
+    return read_plan_text(name, data).text
+
+
+def read_plan_text(name: str, data: bytes) -> PlanText:
+    """The plan in `data` as plan text, with what could not be read of it; PlanFileError says what is
+    wrong with a file that cannot be read at all."""
     if len(data) > MAX_PLAN_BYTES:
         raise PlanFileError("too_large", f"the file is larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB")
     suffix = PurePath(name).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
         return pdf_text(data)
     if suffix == ".docx" or (data.startswith(b"PK") and suffix not in (".txt", ".md")):
-        return docx_text(data)
+        return PlanText(docx_text(data))
     if suffix in (".doc", ".odt", ".rtf", ".pages", ".xls", ".xlsx", ".pptx", ".ppt"):
         raise PlanFileError("unsupported", f"{suffix} files cannot be read: save the plan as PDF or .docx")
     if b"\x00" in data[:4096]:
         raise PlanFileError("unsupported", "this is not a text, PDF or .docx file")
     for encoding in ("utf-8-sig", "cp1252"):  # plans exported from older Windows tools
         try:
-            return data.decode(encoding)
+            return PlanText(data.decode(encoding))
         except UnicodeDecodeError:
             continue
     raise PlanFileError("unreadable", "the text is in an encoding the importer does not know")
@@ -95,16 +109,19 @@ class _Row:
         return all(w.bold for w in self.words)
 
 
-def pdf_text(data: bytes) -> str:
+def pdf_text(data: bytes) -> PlanText:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
     pages: list[list[_Row]] = []
+    unread: list[int] = []  # pages that are only an image (a scanned page in a PDF of text)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
+                if not any(re.search(r"[^\W\d_]{2}", w.text) for w in words) and (page.images or page.rects):
+                    unread.append(page.page_number)
                 tables = [(t.bbox, t.extract()) for t in page.find_tables()]
                 pages.append(_with_tables(words, tables, float(page.width)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
@@ -116,9 +133,9 @@ def pdf_text(data: bytes) -> str:
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         raise PlanFileError("unreadable", "the PDF is damaged or not a PDF") from error
     rows = [row for page in pages for row in page]
-    if not any(re.search(r"[^\W\d_]{2}", row.text) for row in rows):
+    if not any(re.search(r"[^\W\d_]{2}", row.text) or row.table for row in rows):
         raise PlanFileError("no_text", "the PDF has no text layer (a scanned image?)")
-    return "\n".join(_pdf_lines(pages))
+    return PlanText("\n".join(_pdf_lines(pages)), tuple(unread))
 
 
 def _with_tables(

@@ -128,3 +128,38 @@ def test_goals_labelled_mal_n_are_goals_and_keep_the_plans_order() -> None:
         ("Publicera ett inlägg i veckan", None),
     ]
     assert plan.goals[1].applies_to_branches
+
+
+def _pdf_with_a_scanned_page() -> bytes:
+    """Three pages: goals, an image of a page (a scan pasted in), more goals."""
+    from fpdf import FPDF
+
+    from tests.services.test_plan_files import _font, _pdf
+
+    pdf: FPDF = _pdf()
+    font = _font(pdf)
+    pdf.set_font(font, "B", 16)
+    pdf.cell(0, 10, "Verksamhetsplan 2027", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "B", 13)
+    pdf.cell(0, 8, "Organisation", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 10)
+    pdf.cell(0, 6, "- Hålla fyra medlemsmöten per år.", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.rect(20, 20, 170, 250, style="F")
+    pdf.add_page()
+    pdf.set_font(font, "B", 13)
+    pdf.cell(0, 8, "Kampanj", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 10)
+    pdf.cell(0, 6, "- Dela ut flygblad varje vecka.", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_a_page_that_is_only_an_image_is_named_as_not_read() -> None:
+    """A board that pasted a scanned page into its PDF must hear that its goals were not read, not get a
+    shorter plan without a word."""
+    from bot.services.plan_import import read_plan
+
+    plan = read_plan("plan.pdf", _pdf_with_a_scanned_page())
+    read = [g.text for g in plan.goals]
+    assert read == ["Hålla fyra medlemsmöten per år.", "Dela ut flygblad varje vecka."]
+    assert plan.unread_pages == (2,)

@@ -153,3 +153,25 @@ async def test_a_figure_read_as_no_target_is_named_in_the_review_and_corrected_i
     assert "minst 40" in corrected and "per år" in corrected
     assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 2 mål")
     assert "minst 40" in await district.say(NOA, "mål 1")
+
+
+async def test_a_scanned_page_in_a_pdf_is_named_in_the_review_in_both_languages(
+    district: District,
+    files: dict[str, Any],  # noqa: F811
+) -> None:
+    """The goals on an image of a page cannot be read: the review says which page, and how to add them."""
+    from tests.services.test_plan_shapes import _pdf_with_a_scanned_page
+
+    data = _pdf_with_a_scanned_page()
+    review = await send_plan(district, files, "plan.pdf", data)
+    assert (
+        "Sidan 2 i filen är en bild, utan text som jag kan läsa: mål på den finns inte med i listan. "
+        "Lägg till vart och ett med: mål ny AVSNITT: TEXT"
+    ) in review
+    assert "2 mål i 2 avsnitt" in review
+    english = await send_plan(district, files, "plan.pdf", data, locale="en-US")
+    assert "Page 2 of the file is an image, without text I can read: goals on it are not in this" in english
+    added = await district.say(MEGAN, "mål ny Kampanj: Knacka dörr i tre bostadsområden")
+    assert "Knacka dörr i tre bostadsområden" in added
+    assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 3 mål")
+    assert "Knacka dörr i tre bostadsområden" in await district.say(NOA, "mål 3")
