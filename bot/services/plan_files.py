@@ -355,9 +355,13 @@ _BOLD = -1
 
 
 def _goes_on(before: str, text: str) -> bool:
-    """Whether `text` carries on the sentence of the row `before` it: that row ended without a full stop
-    and `text` begins in lower case."""
-    return bool(before) and not before.endswith((".", "!", "?", ":", ";")) and text[:1].islower()
+    """Whether `text` carries on the sentence of the row `before` it: that row ended without a full stop,
+    and `text` begins in lower case or the row ended with a word that needs more ("i samarbete med")."""
+    from bot.services.plan_text import GOES_ON
+
+    if not before or before.endswith((".", "!", "?", ":", ";")):
+        return False
+    return text[:1].islower() or before.rsplit(" ", 1)[-1].lower() in GOES_ON
 
 
 def _heading(rows: list[str], level: int) -> Iterator[str]:

@@ -325,7 +325,7 @@ def _responsible_with_item(lines: list[Line]) -> list[Line]:
 # A list item's line this long may have been wrapped by the page: the next line can carry on with it.
 _WRAPPED = 45
 # A line that ends with one of these words goes on on the next line, however short it is.
-_GOES_ON = frozenset(
+GOES_ON = frozenset(
     "med och i för till av på att om som samt eller en ett de den det vid från inom hos mellan kring mot "
     "genom utan efter inför eftersom där när the of to and for with in on at by from a an".split()
 )
@@ -350,7 +350,7 @@ def _list_ends(lines: list[Line]) -> list[Line]:
                 or bool(RESPONSIBLE_LINE.match(line.text))
                 or (unfinished and len(last) >= wrapped)
                 # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
-                or (unfinished and last.rsplit(" ", 1)[-1].lower() in _GOES_ON)
+                or (unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON)
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))
