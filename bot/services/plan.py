@@ -789,16 +789,18 @@ def _continues_heading(section: _Section, line: Line) -> bool:
 def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     sections: list[_Section] = []
     bullet: list[str] | None = None
+    # "Mål 1. Fler aktiva medlemmar" and the paragraph under it: the paragraph says what the goal means.
+    labelled: list[str] | None = None
     after_heading = False
     for index, line in enumerate(lines):
         if index == skip:
-            bullet, after_heading = None, False
+            bullet, labelled, after_heading = None, None, False
             continue
         if line.kind is LineKind.BLANK:
             bullet = None
             continue
         if line.kind is LineKind.HEADING:
-            bullet = None
+            bullet, labelled = None, None
             if after_heading and sections and _continues_heading(sections[-1], line):
                 sections[-1].title_parts.append(line.text)
             else:
@@ -819,9 +821,15 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
             if line.number is not None:
                 section.intro_says_goals = True  # "Mål 3: ...": the plan itself calls it a goal
             bullet = [line.text]
+            labelled = bullet if line.number is not None else None
             section.bullets.append(bullet)
         elif bullet is not None:
             bullet.append(line.text)
+        elif labelled is not None:
+            if not labelled[-1].endswith((".", "!", "?", ":", ";")):
+                labelled[-1] += "."
+            labelled.append(line.text)
+            bullet = labelled
         else:
             section.prose.append(line.text)
     return sections

@@ -457,11 +457,13 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
             continue
         text = lines[index].text
         depth = number.rstrip(".)").count(".")
+        in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
         if depth:
-            result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
+            # "3.2 Kampanjer" is a heading; "1.1 Genomföra fyra medlemsmöten." beside "1.2 ..." an item.
+            if looks_like_heading(text) or not in_list:
+                result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
             continue
 
-        in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
         heads_text = paragraph_after(index) or list_of_another_kind_after(index)
         if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text):
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
@@ -469,10 +471,14 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
 
 
 def _follows(other: str | None, number: str, step: int) -> bool:
-    """`other` is the number `step` from `number` in the same list: "2." after "1.", not "2)" after "1."."""
-    if other is None or other[-1:] != number[-1:] or not other.rstrip(".)").isdigit():
+    """`other` is the number `step` from `number` in the same list: "2." after "1.", "1.2" after "1.1", not
+    "2)" after "1.", nor "2.1" after "1.3"."""
+    if other is None or other[-1:] != number[-1:] and (other[-1:] in ".)" or number[-1:] in ".)"):
         return False
-    return int(other.rstrip(".)")) == int(number.rstrip(".)")) + step
+    mine, theirs = number.rstrip(".)").split("."), other.rstrip(".)").split(".")
+    if len(mine) != len(theirs) or mine[:-1] != theirs[:-1] or not theirs[-1].isdigit():
+        return False
+    return int(theirs[-1]) == int(mine[-1]) + step
 
 
 def _plain_headings(lines: list[Line]) -> list[Line]:

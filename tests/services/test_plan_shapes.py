@@ -163,3 +163,32 @@ def test_a_page_that_is_only_an_image_is_named_as_not_read() -> None:
     read = [g.text for g in plan.goals]
     assert read == ["Hålla fyra medlemsmöten per år.", "Dela ut flygblad varje vecka."]
     assert plan.unread_pages == (2,)
+
+
+def test_goals_numbered_under_their_chapter_are_goals() -> None:
+    """ "1. Organisation" over "1.1 Genomföra ...", "1.2 ...": the chapter is the heading, the numbered
+    sentences beside each other its goals (a lone "3.2 Kampanjer" stays a heading)."""
+    text = (
+        "Verksamhetsplan 2027\n\n1. Organisation\n\n1.1 Genomföra fyra medlemsmöten under året.\n"
+        "1.2 Utse två kontaktpersoner för nya medlemmar\n\n2. Opinionsbildning\n\n"
+        "2.1 Skriva minst en debattartikel i månaden.\n2.2 Arrangera en kampanjdag före valet.\n"
+    )
+    plan = parse_plan(text)
+    assert [(s.title, len(s.goals)) for s in plan.sections] == [("Organisation", 2), ("Opinionsbildning", 2)]
+    assert plan.goals[1].target.kind is TargetKind.PEOPLE
+
+
+def test_a_labelled_goal_keeps_the_paragraph_that_explains_it() -> None:
+    """ "Mål 1. Fler aktiva medlemmar" and the paragraph under it are one goal, the plan's goal 1, its
+    target from the paragraph."""
+    text = (
+        "Verksamhetsplan 2027\n\nMål 1. Fler aktiva medlemmar\n"
+        "Vi ska hålla minst fyra medlemsmöten och ringa alla nya medlemmar.\n\n"
+        "Mål 2. Synas mer\nVi ska skriva minst två debattartiklar i månaden.\n"
+    )
+    plan = parse_plan(text)
+    assert [g.text for g in plan.goals] == [
+        "Fler aktiva medlemmar. Vi ska hålla minst fyra medlemsmöten och ringa alla nya medlemmar.",
+        "Synas mer. Vi ska skriva minst två debattartiklar i månaden.",
+    ]
+    assert (plan.goals[0].target.count, plan.goals[1].target.period) == (4, Period.MONTH)
