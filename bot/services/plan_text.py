@@ -458,13 +458,13 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         text = lines[index].text
         depth = number.rstrip(".)").count(".")
         in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
+        heads_text = paragraph_after(index) or list_of_another_kind_after(index)
         if depth:
-            # "3.2 Kampanjer" is a heading; "1.1 Genomföra fyra medlemsmöten." beside "1.2 ..." an item.
-            if looks_like_heading(text) or not in_list:
+            # "3.2 Kampanjer" over its text is a heading; "1.1 Genomföra ..." beside "1.2 ..." an item.
+            if not in_list or (looks_like_heading(text) and heads_text):
                 result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
             continue
 
-        heads_text = paragraph_after(index) or list_of_another_kind_after(index)
         if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text):
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
     return result
