@@ -52,6 +52,7 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
         ).format(section=section, items="; ".join(_short(item) for item in items[:8]))
         for section, items in draft.set_aside
     ]
+    asked += _numbering(t, draft)
     figures = [
         (number, figure)
         for number, goal in enumerate(draft.goals, start=1)
@@ -93,6 +94,38 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
     return list(dict.fromkeys(asked))
 
 
+def _numbering(t: Translator, draft: PlanDraft) -> list[str]:
+    """Where the plan numbers its goals itself ("Mål 3:"): the numbers it gives that no goal read has, and
+    the goals whose number in the bot is not the plan's (members ask by the bot's)."""
+    numbered = [(n, g.plan_number) for n, g in enumerate(draft.goals, start=1) if g.plan_number]
+    if not numbered:
+        return []
+    asked = []
+    given = {plan for _, plan in numbered}
+    missing = sorted(set(range(1, max(given) + 1)) - given)
+    if missing:
+        asked.append(
+            t.ngettext(
+                "The plan's goal {numbers} is not among those I read: add it with: goal new SECTION: TEXT",
+                "The plan's goals {numbers} are not among those I read: add each with: goal new SECTION: "
+                "TEXT",
+                len(missing),
+            ).format(numbers=", ".join(map(str, missing)))
+        )
+    moved = [(mine, plan) for mine, plan in numbered if mine != plan]
+    if moved:
+        asked.append(
+            t._("My numbers are not the plan's: {pairs}. Members ask about goals by my numbers.").format(
+                pairs="; ".join(
+                    t._("the plan's goal {plan} is my goal {mine}").format(plan=plan, mine=mine)
+                    for mine, plan in moved[:8]
+                )
+                + ("; \u2026" if len(moved) > 8 else "")
+            )
+        )
+    return asked
+
+
 def _short(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "\u2026"
 
@@ -118,10 +151,12 @@ def review_text(t: Translator, draft: PlanDraft) -> str:
         lines.append("")
         lines.extend(asked)
     lines.append("")
+    goals, sections = len(draft.goals), len(draft.sections)
+    # "1 goal in 1 section", "9 goals in 3 sections": each noun agrees with its own number.
     lines.append(
-        t.ngettext(
-            "{goals} goal in {sections} sections", "{goals} goals in {sections} sections", len(draft.goals)
-        ).format(goals=len(draft.goals), sections=len(draft.sections))
+        t.ngettext("{goals} goal", "{goals} goals", goals).format(goals=goals)
+        + " "
+        + t.ngettext("in {sections} section", "in {sections} sections", sections).format(sections=sections)
     )
     return "\n".join(lines)
 

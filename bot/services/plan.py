@@ -21,6 +21,7 @@ from bot.services.glossary import swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
+    LABELLED_ITEM,
     HeadingStyle,
     Line,
     LineKind,
@@ -40,6 +41,7 @@ class GoalDraft:
     goal_id: int | None = None  # the stored goal it is, when a stored plan is being corrected
     read_as: str | None = None  # the text the plan had, when the board has reworded it
     responsible: str | None = None  # who the plan names responsible ("Ansvarig: Kassören"), as it wrote it
+    plan_number: int | None = None  # the number the plan gives the goal itself ("Mål 3:"), if it does
 
 
 @dataclass(frozen=True)
@@ -892,6 +894,9 @@ _RESPONSIBLE = re.compile(
 def read_goal(text: str) -> GoalDraft:
     """A goal as the plan's words make it: its target, whether every branch does it, and who the plan
     names responsible for it (taken out of its text)."""
+    label = LABELLED_ITEM.match(text)
+    if label is not None and text[label.end() :].strip():
+        text = text[label.end() :].strip()
     named = _RESPONSIBLE.search(text)
     responsible = None
     if named is not None:
@@ -903,6 +908,7 @@ def read_goal(text: str) -> GoalDraft:
         target=parse_target(text),
         applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(text)) is not None,
         responsible=responsible,
+        plan_number=int(label.group("number")) if label else None,
     )
 
 
@@ -1154,6 +1160,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
                         text_en=goal.get("text_en"),
                         read_as=goal.get("read_as"),
                         responsible=goal.get("responsible"),
+                        plan_number=goal.get("plan_number"),
                     )
                 )
             sections.append(SectionDraft(str(section["title"]), tuple(goals), section.get("title_en")))
@@ -1191,6 +1198,7 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
                         **({"text_en": goal.text_en} if goal.text_en else {}),
                         **({"read_as": goal.read_as} if goal.read_as else {}),
                         **({"responsible": goal.responsible} if goal.responsible else {}),
+                        **({"plan_number": goal.plan_number} if goal.plan_number else {}),
                         "applies_to_branches": goal.applies_to_branches,
                         "target": goal.target.to_dict(),
                     }

@@ -64,7 +64,7 @@ _DIGITS = re.compile(r"^[0-9]+")
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+|[0-9]{1,2}[.)]\s+)(?=\S)")
 _LETTER_ITEM = re.compile(r"^[a-zåäö][.)]\s+(?=\S)")
 # "Mål 1: ...", "Delmål 3. ...", "Goal 2: ...": a goal the plan numbers with a label. Always a goal.
-_LABELLED_ITEM = re.compile(
+LABELLED_ITEM = re.compile(
     r"^(?:mål|delmål|målsättning|aktivitet|goal|objective|activity)\s*(?:nr\.?\s*|no\.?\s*)?"
     r"(?P<number>[0-9]{1,2})\s*[:.)–-]\s*(?=\S)",
     re.IGNORECASE,
@@ -293,8 +293,9 @@ def layout(text: str) -> list[Line]:
             lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif _is_caps_heading(content):
             lines.append(Line(LineKind.HEADING, _unnumbered(content), HeadingStyle.CAPS))
-        elif item := _LABELLED_ITEM.match(content):
-            lines.append(Line(LineKind.BULLET, content[item.end() :].strip(), number=item.group("number")))
+        elif item := LABELLED_ITEM.match(content):
+            # The label stays with the goal: plan.read_goal keeps its number apart from its text.
+            lines.append(Line(LineKind.BULLET, content, number=item.group("number")))
         elif item := _LIST_NUMBER.match(content):
             number = item.group(0).strip()  # with its sign: "1." and "1)" are lists of two kinds
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))

@@ -192,3 +192,25 @@ def test_a_labelled_goal_keeps_the_paragraph_that_explains_it() -> None:
         "Synas mer. Vi ska skriva minst två debattartiklar i månaden.",
     ]
     assert (plan.goals[0].target.count, plan.goals[1].target.period) == (4, Period.MONTH)
+
+
+def test_the_review_says_where_the_plans_own_numbers_are_missing_or_differ() -> None:
+    """A plan that numbers its goals "Mål 1, 2, 4": the board hears that Mål 3 was not read, and that the
+    plan's Mål 4 is the bot's goal 3, in Swedish and English; the counts agree with their nouns."""
+    from bot.cards.plan_review import review_text
+    from bot.i18n import translator
+
+    text = (
+        "Verksamhetsplan 2027\n\nOrganisation\n\nMål 1: Minst fyra medlemsmöten per år.\n"
+        "Mål 2: Utse en studieansvarig.\n\nMål 4: Skriva minst en insändare i månaden.\n"
+    )
+    plan = parse_plan(text)
+    assert [g.plan_number for g in plan.goals] == [1, 2, 4]
+    swedish = review_text(translator("sv"), plan)
+    assert "Planens mål 3 finns inte bland dem jag läste: lägg till det med: mål ny AVSNITT: TEXT" in swedish
+    assert "Mina nummer är inte planens: planens mål 4 är mitt mål 3." in swedish
+    assert swedish.endswith("3 mål i 1 avsnitt")
+    english = review_text(translator("en"), plan)
+    assert "The plan's goal 3 is not among those I read: add it with: goal new SECTION: TEXT" in english
+    assert "My numbers are not the plan's: the plan's goal 4 is my goal 3." in english
+    assert english.endswith("3 goals in 1 section")
