@@ -175,3 +175,24 @@ async def test_a_scanned_page_in_a_pdf_is_named_in_the_review_in_both_languages(
     assert "Knacka dörr i tre bostadsområden" in added
     assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 3 mål")
     assert "Knacka dörr i tre bostadsområden" in await district.say(NOA, "mål 3")
+
+
+async def test_a_goal_the_plan_numbers_but_the_bot_did_not_read_is_named_and_added(
+    district: District,
+    files: dict[str, Any],  # noqa: F811
+) -> None:
+    """The plan numbers Mål 1, 2 and 4 (Mål 3 is missing from what was read): the review names Mål 3 and
+    that the plan's Mål 4 is the bot's goal 3, in both languages; after the import `mål 3` is that goal, as
+    the review said."""
+    plan = (
+        "Verksamhetsplan 2027\n\nOrganisation\n\nMål 1: Minst fyra medlemsmöten per år.\n"
+        "Mål 2: Utse en studieansvarig.\n\nMål 4: Skriva minst en insändare i månaden.\n"
+    )
+    english = await send_plan(district, files, "plan.txt", plan.encode(), locale="en-US")
+    assert "The plan's goal 3 is not among those I read" in english
+    assert "the plan's goal 4 is my goal 3" in english
+    review = await send_plan(district, files, "plan.txt", plan.encode())
+    assert "Planens mål 3 finns inte bland dem jag läste" in review
+    assert "planens mål 4 är mitt mål 3" in review
+    assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 3 mål")
+    assert "Skriva minst en insändare i månaden" in await district.say(NOA, "mål 3")
