@@ -397,6 +397,11 @@ _DOERS = {
     "partiföreningarna": N_("The branches"),
     "partiföreningar": N_("The branches"),
     "styrelsen": N_("The board"),
+    # An English plan's words for the same.
+    "the district board": N_("The district board"),
+    "the board": N_("The board"),
+    "the district": N_("The district"),
+    "the branches": N_("The branches"),
 }
 
 

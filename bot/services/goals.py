@@ -168,7 +168,7 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".
 _DOER = re.compile(
     r"^(?P<who>(?:representanter från |alla )?(?:distriktsstyrelsen(?:s ledamöter)?|distriktet|"
-    r"partiföreningarna|partiföreningar|styrelsen))\b",
+    r"partiföreningarna|partiföreningar|styrelsen)|the district board|the board|the district|the branches)\b",
     re.IGNORECASE,
 )
 

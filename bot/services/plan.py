@@ -859,7 +859,7 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     explains the list.
     """
     text = join_lines(line for line in prose if not line.endswith(":"))
-    year_talk = _PLAN_YEAR.search(text) is not None
+    year_talk = _PLAN_YEAR.search(in_swedish_terms(text)) is not None
     goals = []
     for sentence in sentences(text):
         if sentence.endswith(("?", ":", "!")):
@@ -868,15 +868,16 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
         if labelled:
             goals.append(sentence[labelled.end() :].strip())
             continue
+        said = in_swedish_terms(sentence)  # an English sentence, in the words the rules know
         measurable = parse_target(sentence).kind is not TargetKind.DONE
-        concrete = _CONCRETE.search(sentence) is not None
-        shall = _SHALL.search(sentence) is not None
+        concrete = _CONCRETE.search(said) is not None
+        shall = _SHALL.search(said) is not None
         if has_list:
-            if measurable and (_is_commitment(sentence) or shall):
+            if measurable and (_is_commitment(said) or shall):
                 goals.append(sentence)
-        elif _PRESENT_COMMITMENT.search(sentence):
+        elif _PRESENT_COMMITMENT.search(said):
             goals.append(sentence)
-        elif _is_commitment(sentence) and (year_talk or measurable or concrete):
+        elif _is_commitment(said) and (year_talk or measurable or concrete):
             goals.append(sentence)
         elif shall and (measurable or concrete):
             goals.append(sentence)

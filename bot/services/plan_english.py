@@ -41,6 +41,11 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bevery\s+(?P<n>third|fourth|sixth)\s+(?P<p>week|month)\b", re.I), "var {n} {p}"),
     (re.compile(r"\bdouble\s+the\s+number\s+of\b", re.I), "fördubbla antalet"),
     (re.compile(r"\b(?:shall|will|must|should)\b", re.I), "ska"),
+    # Who commits: "we", "the district", "the board" (a sentence in prose is a goal when they do).
+    (re.compile(r"\bwe\b", re.I), "vi"),
+    (re.compile(r"\b(?:the\s+)?district\b(?!\s+board)", re.I), "distriktet"),
+    (re.compile(r"\b(?:the\s+)?(?:district\s+)?board\b(?!\s+members?)", re.I), "styrelsen"),
+    (re.compile(r"\balso\b", re.I), "också"),
     (re.compile(r"\brecruit\b", re.I), "rekrytera"),
     (re.compile(rf"\b(?:per|a|an|each|every|in\s+each|in\s+every)\s+{_PERIOD}\b", re.I), "per {period}"),
     (re.compile(r"\bweekly\b", re.I), "per vecka"),

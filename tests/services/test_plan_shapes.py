@@ -214,3 +214,29 @@ def test_the_review_says_where_the_plans_own_numbers_are_missing_or_differ() -> 
     assert "The plan's goal 3 is not among those I read: add it with: goal new SECTION: TEXT" in english
     assert "My numbers are not the plan's: the plan's goal 4 is my goal 3." in english
     assert english.endswith("3 goals in 1 section")
+
+
+def test_commitments_in_english_prose_are_goals() -> None:
+    """ "During the year the district will hold ...", "We will also train ...": goals as "Vi ska ..." is;
+    the vision and the budget are not. Whom a sentence commits is shown as responsible."""
+    from bot.cards.goals import doer_in_plan
+    from bot.i18n import translator
+    from bot.services.goals import Goal
+
+    text = (
+        "Action plan 2027\n\nVision\n\nWe want a fairer Uppsala for everyone.\n\nOrganisation\n\n"
+        "During the year the district will hold at least four members' meetings. We will also train ten "
+        "new organisers. The board shall visit every branch once per half-year.\n\n"
+        "Budget\n\nIncome 200 000 SEK.\n"
+    )
+    plan = parse_plan(text)
+    assert [(g.target.count, g.target.period) for g in plan.goals] == [
+        (4, Period.YEAR),
+        (10, Period.YEAR),
+        (1, Period.HALF_YEAR),
+    ]
+    assert plan.goals[2].applies_to_branches
+    read = plan.goals[2]
+    board = Goal(1, 3, "Organisation", None, read.text, None, read.target, read.applies_to_branches)
+    assert doer_in_plan(translator("sv"), board) == "Styrelsen"
+    assert doer_in_plan(translator("en"), board) == "The board"
