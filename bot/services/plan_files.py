@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from bot.services.plan import PlanParseError
+from bot.services.goals import TargetKind
+from bot.services.plan import PlanParseError, parse_target
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
 PLAN_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
@@ -409,23 +410,23 @@ def _docx_lines(document: Any) -> Iterator[str]:
             yield from _table_lines([[cell.text for cell in row.cells] for row in table.rows])
 
 
-# A table of goals' header cells, by what the column holds. "Mål" heads the goal column unless another
-# column is the goal ("Aktivitet | Mål"): then it is the target.
+# A table of goals' header cells, by what the column holds ("Ansvarig person", "Mål (antal)" too). "Mål"
+# heads the goal column unless another column is the goal ("Aktivitet | Mål"): then it is the target.
 _GOAL_COLUMN = re.compile(
     r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
-    r"objectives?|what)$",
+    r"objectives?|what)(?=$|[\s/(,:])",
     re.IGNORECASE,
 )
 _TARGET_COLUMN = re.compile(
     r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
-    r"resultatmål|targets?|measures?|indicators?|kpi)$",
+    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
     re.IGNORECASE,
 )
 _WHO_COLUMN = re.compile(
-    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|responsible|who|owner|lead)$", re.IGNORECASE
+    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|responsible|who|owner|lead)(?=$|[\s/(,:])", re.IGNORECASE
 )
 _WHEN_COLUMN = re.compile(
-    r"^(?:när|tidsplan|tid|tidpunkt|klart|klart\s+senast|deadline|datum|period|when|timeline|by\s+when)$",
+    r"^(?:när|tidsplan|tid|tidpunkt|klart|klart\s+senast|deadline|datum|period|when|timeline|by\s+when)(?=$|[\s/(,:])",
     re.IGNORECASE,
 )
 
@@ -448,9 +449,11 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
         if all(len(cell.split()) <= 2 for cell in rows[0]):
             rows = rows[1:]
         for row in rows:
-            first = next((cell for cell in row if cell), "")
-            if first:
-                yield f"• {first}"
+            cells = [cell for cell in row if cell]
+            if cells:
+                # Without a header, a later cell that reads as a target ("4 per år") is the goal's target.
+                targets = [c for c in cells[1:] if parse_target(c).kind is not TargetKind.DONE]
+                yield "• " + " \u2013 ".join([cells[0], *targets])
         yield ""
         return
     goal, target, who, when = columns
@@ -479,6 +482,9 @@ def _columns(header: list[str]) -> tuple[int, int | None, int | None, int | None
         other = next((i for i, name in enumerate(header) if i != goal and _GOAL_COLUMN.match(name)), None)
         if other is not None and not _TARGET_COLUMN.match(header[other]):
             goal = other
+    if goal is None:
+        # "Målsättning | Ansvarig | När": the one column of what to reach is the goal.
+        goal = next((i for i, name in enumerate(header) if _TARGET_COLUMN.match(name)), None)
     if goal is None:
         return None
     target = next((i for i, n in enumerate(header) if i != goal and _TARGET_COLUMN.match(n)), None)

@@ -240,3 +240,33 @@ def test_commitments_in_english_prose_are_goals() -> None:
     board = Goal(1, 3, "Organisation", None, read.text, None, read.target, read.applies_to_branches)
     assert doer_in_plan(translator("sv"), board) == "Styrelsen"
     assert doer_in_plan(translator("en"), board) == "The board"
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        (["Mål", "Ansvarig", "Målvärde", "Tidsplan"], (0, 2, 1, 3)),
+        (["Aktivitet", "Mål", "Ansvarig", "När"], (0, 1, 2, 3)),
+        (["Mål (antal)", "Ansvarig person", "Tidsplan/klart", "Aktivitet"], (3, 0, 1, 2)),
+        (["Målsättning 2027", "Ansvarig person", "När"], (0, None, 1, 2)),
+        (["Goal", "Responsible", "Target", "When"], (0, 2, 1, 3)),
+        (["Namn", "Roll"], None),  # a list of people is no table of goals
+    ],
+)
+def test_a_tables_header_names_its_columns(header: list[str], columns: tuple[int | None, ...] | None) -> None:
+    from bot.services.plan_files import _columns
+
+    assert _columns(header) == columns
+
+
+def test_a_table_without_a_header_takes_a_target_from_a_later_cell() -> None:
+    """Rows of goal | "4 per år" | who, with no header: the goal and its target; the name is not guessed."""
+    rows = [
+        ["Hålla medlemsmöten", "4 per år", "Styrelsen"],
+        ["Nyhetsbrev till alla", "varje månad", "Kansliet"],
+    ]
+    assert list(_table_lines(rows)) == [
+        "• Hålla medlemsmöten \u2013 4 per år",
+        "• Nyhetsbrev till alla \u2013 varje månad",
+        "",
+    ]
