@@ -696,7 +696,7 @@ _SCENE_SETTING = {
 _BACKGROUND = re.compile(
     r"^(?:nuläge\w*|bakgrund\w*|omvärld\w*|historik|utgångsläge\w*|läget\b|innehåll\w*|"
     r"verksamhetsberättelse\w*|året\s+som\s+gått|förra\s+året|så\s+här\s+ser\s+det\s+ut|"
-    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat|budget\w*|"
+    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat|"
     r"background|current\s+situation|where\s+we\s+stand|contents|the\s+year\s+that\s+passed)",
     re.IGNORECASE,
 )
