@@ -146,9 +146,8 @@ def _with_tables(
 ) -> list[_Row]:
     """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
     tables are, each where it stands on the page. A two-column page is read by its columns alone."""
-    rows = _page_rows(words, width)
     if not tables or _gutter(words, width) is not None:
-        return rows
+        return _page_rows(words, width)
 
     def inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
         x0, top, x1, bottom = box

@@ -474,7 +474,7 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
 def _follows(other: str | None, number: str, step: int) -> bool:
     """`other` is the number `step` from `number` in the same list: "2." after "1.", "1.2" after "1.1", not
     "2)" after "1.", nor "2.1" after "1.3"."""
-    if other is None or other[-1:] != number[-1:] and (other[-1:] in ".)" or number[-1:] in ".)"):
+    if other is None or (other[-1:] != number[-1:] and (other[-1:] in ".)" or number[-1:] in ".)")):
         return False
     mine, theirs = number.rstrip(".)").split("."), other.rstrip(".)").split(".")
     if len(mine) != len(theirs) or mine[:-1] != theirs[:-1] or not theirs[-1].isdigit():
