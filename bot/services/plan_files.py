@@ -234,8 +234,9 @@ def _gutter(words: list[_Word], width: float) -> float | None:
     if best is None:
         return None
     x = best[1]
-    # The strip's edges, from the rows of running text that keep to their column (a centred page number
-    # or short footer may stand in the strip).
+    # The strip's edges, from the running text that keeps to its column (a title in larger type, a centred
+    # page number or a short footer may stand in the strip).
+    body = Counter(w.size for w in words).most_common(1)[0][0]
     kept = [
         w
         for row in rows
@@ -243,6 +244,7 @@ def _gutter(words: list[_Word], width: float) -> float | None:
         and not _PAGE_NUMBER.match(row.text.strip())
         and not any(w.x0 < x < w.x1 for w in row.words)
         for w in row.words
+        if w.size <= body
     ]
     lo, hi = x, x
     while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in kept):
@@ -286,12 +288,19 @@ _PAGE_NUMBER = re.compile(
 
 
 def _running_lines(pages: list[list[_Row]]) -> set[str]:
-    """A running header or footer: the same first or last line on several pages."""
-    ends: Counter[str] = Counter()
-    for page in pages:
-        texts = [row.text.strip() for row in page if not _PAGE_NUMBER.match(row.text.strip())]
-        ends.update({*texts[:1], *texts[-1:]})
+    """A running header or footer: the same top or bottom line on several pages."""
+    ends: Counter[str] = Counter(text for page in pages for text in {row.text.strip() for row in _ends(page)})
     return {text for text, count in ends.items() if count >= 2 and len(pages) >= 2}
+
+
+def _ends(page: list[_Row]) -> list[_Row]:
+    """A page's top and bottom rows by where they stand (on a two-column page a short footer is read with
+    the left column, not last), page numbers aside."""
+    rows = sorted(
+        (row for row in page if row.text.strip() and not _PAGE_NUMBER.match(row.text.strip())),
+        key=lambda row: row.top,
+    )
+    return rows[:1] + rows[-1:]
 
 
 def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
@@ -306,7 +315,9 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
     running = _running_lines(pages)
     last = ""  # the text row before, across columns and pages
     for page in pages:
-        page = [row for row in page if row.text.strip() not in running]
+        # Only where it stands as a header or footer: a title may wrap onto a line of the same words.
+        ends = [row for row in _ends(page) if row.text.strip() in running]
+        page = [row for row in page if all(row is not end for end in ends)]
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
         usual = statistics.median(gaps) if gaps else 0.0
         previous: _Row | None = None

@@ -99,6 +99,7 @@ FORMS = {
     "samtal": ("samtal", "samtal"),
     "utbildningar": ("utbildning", "utbildningar"),
     "kontaktperson": ("kontaktperson", "kontaktpersoner"),
+    "studieansvarig": ("studieansvarig", "studieansvariga"),
     # An English plan's units: the glossary's Swedish where it has it, else the plan's own words.
     "medlem": ("medlem", "medlemmar"),
     "canvassers": ("canvassers", "canvassers"),
