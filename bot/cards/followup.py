@@ -85,7 +85,7 @@ def behind_line(t: Translator, behind: Behind) -> str:
     if behind.short_by is not None:  # done / not done and every branch's goals say it otherwise
         amount = number(t, round(behind.short_by))
         parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
-    responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal.text)]))
+    responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
     if responsible:
         parts.append(
             t.ngettext("responsible: {names}", "responsible: {names}", len(responsible)).format(

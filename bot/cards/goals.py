@@ -320,7 +320,7 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), describe_target(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal.text) or t._("Nobody named yet")),
+        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if found.own is not None:  # a chair's own branch, as their `status` shows it
@@ -415,12 +415,20 @@ _DOERS = {
     "partiföreningarna": N_("The branches"),
     "partiföreningar": N_("The branches"),
     "styrelsen": N_("The board"),
+    # An English plan's words for the same.
+    "the district board": N_("The district board"),
+    "the board": N_("The board"),
+    "the district": N_("The district"),
+    "the branches": N_("The branches"),
 }
 
 
-def doer_in_plan(t: Translator, text: str) -> str | None:
-    """Whom the plan's own wording makes responsible, in the reader's words (None: nobody named)."""
-    who = named_in_plan(text)
+def doer_in_plan(t: Translator, goal: Goal) -> str | None:
+    """Whom the plan makes responsible: as it names them ("Ansvarig: Kassören"), or as its wording does
+    ("Distriktsstyrelsen ska ..."), in the reader's words (None: nobody named)."""
+    if goal.responsible_in_plan:
+        return goal.responsible_in_plan
+    who = named_in_plan(goal.text)
     if who is None:
         return None
     words = who.lower().removeprefix("alla ").removeprefix("representanter från ")
