@@ -86,8 +86,8 @@ _NUMBER_WORDS = {
     )
     for word in words
 } | {"once": 1, "twice": 2}
-# A word that only says the value counted times: "en gång", "två gånger", "three times".
-_TIMES = frozenset({"gang", "ganger", "time", "times"})
+# A word that only says what the value counts: "en gång", "två gånger", "2 st möten", "three times".
+_TIMES = frozenset({"gang", "ganger", "st", "stycken", "time", "times"})
 # Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
 _ARTICLES = frozenset({"a", "an", "ett"})
 _COUPLE = frozenset({"couple", "par"})

@@ -318,6 +318,7 @@ async def test_a_withdrawn_report_is_reported_anew_for_its_own_day_and_branch(me
         ("rapportera 4 1.", 1, None, "sv-SE"),
         ("rapportera 4 2, möten", 2, "möten", "sv-SE"),
         ("rapportera 4 två gånger", 2, None, "sv-SE"),
+        ("rapportera 4 2 st. medlemsmöten", 2, "medlemsmöten", "sv-SE"),
         ("report 4 twice", 2, None, "en-US"),
         ("report 4 three times, members' meetings", 3, "members' meetings", "en-US"),
     ],
