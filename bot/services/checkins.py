@@ -580,6 +580,8 @@ def _date_at(words: list[str], at: int, today: date, year: int | None = None) ->
         return _last(_WEEKDAYS_SV[second[:-1]], today), 2
     if first == "last" and second in _WEEKDAYS_EN:
         return _last(_WEEKDAYS_EN[second], today), 2
+    if first == "on" and second in _WEEKDAYS_EN:  # "we met on Monday": the latest Monday, today included
+        return today - timedelta(days=(today.weekday() - _WEEKDAYS_EN[second]) % 7), 2
     if (first, second) in (("forra", "veckan"), ("last", "week")):  # that week's Monday
         return today - timedelta(days=today.weekday() + 7), 2
     if (first, second) in (("i", "veckan"), ("this", "week")):

@@ -57,6 +57,8 @@ def meetings(district: District) -> District:
         ("meeting last month", "2026-10-01", "meeting", "en-US"),
         ("möte den 3 juni", "2026-06-03", "möte", "sv-SE"),
         ("meeting on June 3", "2026-06-03", "meeting", "en-US"),
+        ("meeting on Tuesday", "2026-11-17", "meeting", "en-US"),
+        ("meeting on Sunday", "2026-11-22", "meeting", "en-US"),
     ],
 )
 async def test_a_week_or_a_month_is_when_the_meeting_was(
