@@ -22,6 +22,7 @@ from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
     LABELLED_ITEM,
+    RESPONSIBLE_LINE,
     HeadingStyle,
     Line,
     LineKind,
@@ -867,6 +868,9 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
         labelled = _GOAL_LABEL.match(sentence)
         if labelled:
             goals.append(sentence[labelled.end() :].strip())
+            continue
+        if goals and RESPONSIBLE_LINE.match(sentence):
+            goals[-1] += " " + sentence  # "Ansvarig: Medlemsutskottet" after the goal: read_goal takes it
             continue
         said = in_swedish_terms(sentence)  # an English sentence, in the words the rules know
         measurable = parse_target(sentence).kind is not TargetKind.DONE

@@ -270,3 +270,14 @@ def test_a_table_without_a_header_takes_a_target_from_a_later_cell() -> None:
         "• Nyhetsbrev till alla \u2013 varje månad",
         "",
     ]
+
+
+def test_a_responsible_line_after_a_goal_in_prose_names_its_responsible() -> None:
+    """A Word plan with a heading per goal, the commitment in a sentence and "Ansvarig: ..." under it."""
+    text = (
+        "# Verksamhetsplan 2027\n\n## Mål 1: Fler aktiva medlemmar\n\nVi vill att fler ska vara aktiva. "
+        "Under året ska vi hålla minst fyra medlemsmöten.\n\nAnsvarig: Medlemsutskottet\n"
+    )
+    [goal] = parse_plan(text).goals
+    assert goal.text == "Under året ska vi hålla minst fyra medlemsmöten."
+    assert goal.responsible == "Medlemsutskottet"
