@@ -527,13 +527,16 @@ def _period_of(match: re.Match[str]) -> Period:
     return _PERIOD_WORDS.get(word, Period.YEAR)
 
 
+_KNOCK = re.compile(r"\bknacka\s+dörr(?:ar)?\b", re.IGNORECASE)
 _PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
 
 
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
-    varje månad")."""
+    varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
+    if _KNOCK.search(before):
+        return "dörrknackning"
     objects = [m.group("object") for m in _DOING.finditer(before)]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:

@@ -281,3 +281,15 @@ def test_a_responsible_line_after_a_goal_in_prose_names_its_responsible() -> Non
     [goal] = parse_plan(text).goals
     assert goal.text == "Under året ska vi hålla minst fyra medlemsmöten."
     assert goal.responsible == "Medlemsutskottet"
+
+
+def test_knocking_on_doors_every_weekend_counts_door_knocking_not_doors() -> None:
+    """ "Knacka dörr varje helg" is a round of door-knocking a week; "minst 1 dörr per vecka" would be a
+    wrong number for the board to trust."""
+    target = read_goal("Knacka dörr varje helg under valåret.").target
+    assert (target.count, target.period, target.unit_in("sv"), target.unit_in("en")) == (
+        1,
+        Period.WEEK,
+        "dörrknackning",
+        "door-knocking round",
+    )
