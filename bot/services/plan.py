@@ -600,13 +600,18 @@ _FIGURE = re.compile(
 def unread_figure(goal: GoalDraft) -> str | None:
     """A figure in a goal that was read as done / not done ("Dörrknackning – 500 samtal"), which the board
     should check is not its target: the figure and the word after it. Years, dates and durations ("före
-    31 december", "under 40 år") are no target."""
+    31 december", "under 40 år") are no target, nor is a number that names what is there ("de fyra
+    prioriterade områdena")."""
     if goal.target.kind is not TargetKind.DONE:
         return None
-    for match in _FIGURE.finditer(_plain(goal.text)):
+    text = _plain(goal.text)
+    for match in _FIGURE.finditer(text):
         figure = match.group("figure")
         number, _, word = figure.partition(" ")
+        before = text[: match.start()].split()
         if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
+            continue
+        if before and before[-1].lower() in _REFERRING:
             continue
         return figure
     return None
