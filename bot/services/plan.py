@@ -1028,7 +1028,8 @@ def _background(sections: list[_Section]) -> list[bool]:
     result = []
     inside: int | None = None  # the level of the background heading we are under
     for section in sections:
-        if inside is not None and section.level > inside:
+        if inside is not None and (section.level > inside or section.level == 0):
+            # a sub-heading, or a label without a level ("I dag har distriktet:") under the background one
             result.append(True)
             continue
         inside = None

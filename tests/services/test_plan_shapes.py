@@ -298,3 +298,15 @@ def test_knocking_on_doors_every_weekend_counts_door_knocking_not_doors() -> Non
         "dörrknackning",
         "door-knocking round",
     )
+
+
+def test_a_list_under_a_label_in_the_current_state_is_not_asked_about() -> None:
+    """ "## Nuläge" / "I dag har distriktet:" / "• ca 600 medlemmar": where the district stands, not goals
+    the review should ask the board to add."""
+    text = (
+        "# Verksamhetsplan 2027\n\n## Nuläge\n\nI dag har distriktet:\n• ca 600 medlemmar\n• sju aktiva "
+        "lokalavdelningar\n\n## Mål\n\n• Hålla fyra medlemsmöten.\n"
+    )
+    plan = parse_plan(text)
+    assert plan.set_aside == ()
+    assert [g.text for g in plan.goals] == ["Hålla fyra medlemsmöten."]
