@@ -238,6 +238,14 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("whats", "en"),
     ("what are", "en"),
     ("tell me about", "en"),
+    # a greeting before a command: "hej! rapportera 4 1", "hi, status"
+    ("hej", "sv"),
+    ("hejsan", "sv"),
+    ("hallå", "sv"),
+    ("tjena", "sv"),
+    ("hi", "en"),
+    ("hello", "en"),
+    ("hey", "en"),
 )
 # A greeting before the command: "Hej! kommande", "Hi, upcoming". What follows is kept as written (a
 # prompt's text may end in "?").

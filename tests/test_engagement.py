@@ -96,10 +96,11 @@ class World:
 
     async def post_a_prompt(self) -> tuple[str, str]:
         """The board posts the next prompt now; the new thread's id and its message's id."""
-        created = len(self.connector.created)
+        created, before = len(self.connector.created), len(self.connector.posted)
         await self.in_channel("posta ja")
-        # The new thread, the board's notice that it came from the bank ahead of time, and "#N is posted".
-        await self.connector.wait_for(len(self.connector.posted) + 3)
+        # "Posting #N …", then in the background (it may start before the turn's answer is back): the new
+        # thread, the board's notice that it came from the bank ahead of time, and "#N is posted".
+        await self.connector.wait_for(before + 4)
         new = self.connector.created[created]
         return new.conversation_id, new.activity_id
 

@@ -10,6 +10,7 @@ from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
+from bot.services.checkins import report_in
 from bot.services.people import Role, allows
 
 # "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
@@ -37,7 +38,14 @@ def register(router: Router) -> None:
             return _no_plan(request)
         if not request.args:
             return cards.goal_list(request.t, plan)
-        return cards.search_results(request.t, request.args, plan.search(request.args))
+        found = plan.search(request.args)
+        reported = report_in(request.text) if allows(request.roles, Role.CHAIR) else None
+        if not found and reported is not None:  # "mål 4: 2 möten": a chair reporting, not searching
+            suggestion = f"{router.command_word(request.t, 'report')} {reported}"
+            return Reply(
+                request.t._("Did you mean {suggestion}? Nothing was stored.").format(suggestion=suggestion)
+            )
+        return cards.search_results(request.t, request.args, found)
 
     @router.command(
         "sök", "search", "find", usage=N_("search WORD"), summary=N_("find goals that mention a word")
@@ -55,7 +63,12 @@ def register(router: Router) -> None:
 async def _goal(request: Request, context: Context, number: int) -> Reply:
     board = allows(request.roles, Role.BOARD)
     answer = await asyncio.to_thread(
-        context.progress.goal_answer, request.district, number, now=context.now, changes=board
+        context.progress.goal_answer,
+        request.district,
+        number,
+        now=context.now,
+        changes=board,
+        reader=request.user,
     )
     plan = answer.plan
     if plan is None or not plan.goals:

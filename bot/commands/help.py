@@ -4,9 +4,11 @@ routes, so it never drifts from the real commands."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
+from bot.commands.checkins import REPORT_USAGE, desk, example_line
 from bot.commands.router import Context, Request, Route, Router
 from bot.i18n import N_, Translator
 from bot.services.people import Role, allows
@@ -250,13 +252,26 @@ def register(router: Router) -> None:
         """What this person can do, by role; or, with a command after it, that command explained."""
         wanted = request.args.split()[0] if request.args else ""
         route = router.route_for(wanted) if wanted else None
-        if route is not None:
+        if route is not None and route.usage != REPORT_USAGE:
             return explain(request.t, route)
+        report = await _report_example(request, context)
+        if route is not None:
+            return explain(request.t, route, report=report)
         roles = set(request.roles)
-        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles)
+        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, report=report)
 
 
-def overview(t: Translator, routes: list[Route], roles: set[Role]) -> Reply:
+async def _report_example(request: Request, context: Context) -> str | None:
+    """A report on the district's plan the reader may write (a chair, the board, someone responsible for a
+    goal), for the report command's example: the static "rapportera 6 1" names a district goal a chair is
+    refused. None for others, who read the static examples."""
+    if request.user is None or not request.district:
+        return None
+    found = await asyncio.to_thread(desk(context).example, request.user, request.district, request.roles)
+    return example_line(request.t, *found) if found is not None else None
+
+
+def overview(t: Translator, routes: list[Route], roles: set[Role], *, report: str | None = None) -> Reply:
     title = t._("This is what I can do")
     by_section = {
         role: [route for route in routes if audience(route) is role]
@@ -271,7 +286,7 @@ def overview(t: Translator, routes: list[Route], roles: set[Role]) -> Reply:
         shown, name = by_section[role], t._(section)
         later = len(present) - index - 1  # the sections after this one take a line each at least
         if 1 + len(shown) <= room - later:  # most rights first: this person's own commands with examples
-            rows = [(example(t, route), t._(route.summary)) for route in shown]
+            rows = [(example(t, route, report=report), t._(route.summary)) for route in shown]
             room -= 1 + len(shown)
             body += [heading(name, size="Default"), facts(rows)]
             lines += ["", name, *(f"{command} \u2013 {summary}" for command, summary in rows)]
@@ -299,18 +314,25 @@ def command_words(usage: str) -> str:
     return " ".join(words) or usage.split()[0]
 
 
-def example(t: Translator, route: Route) -> str:
+def examples(t: Translator, route: Route, *, report: str | None = None) -> list[str]:
+    """The route's examples; the report command's is `report` where the reader's plan gives one."""
+    if report is not None and route.usage == REPORT_USAGE:
+        return [report]
     guide = guide_of(route)
-    return t._(guide.examples[0]) if guide is not None else t._(route.usage)
+    return [t._(each) for each in guide.examples] if guide is not None else [t._(route.usage)]
 
 
-def explain(t: Translator, route: Route) -> Reply:
+def example(t: Translator, route: Route, *, report: str | None = None) -> str:
+    return examples(t, route, report=report)[0]
+
+
+def explain(t: Translator, route: Route, *, report: str | None = None) -> Reply:
     """One command: how to write it, what it does, examples, and who may use it."""
     guide = guide_of(route)
     usage = t._(route.usage)
     rows = [(t._("Write"), usage)]
     if guide is not None:
-        rows += [(t._("For example"), t._(each)) for each in guide.examples]
+        rows += [(t._("For example"), each) for each in examples(t, route, report=report)]
     who = {
         Role.MEMBER: t._("Everyone"),
         Role.CHAIR: t._("Branch chairs, the board and administrators"),

@@ -17,11 +17,13 @@ from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
+    Example,
     Ready,
     Refused,
     Repeat,
     Reporting,
     TwoReadings,
+    examples,
     parse_check_in,
 )
 from bot.services.goals import Goal, Plan
@@ -50,6 +52,7 @@ class Misread:
     plan: Plan
     today: date
     error: CheckInError | TwoReadings
+    examples: tuple[Example, ...] = ()  # the goals the sender may report, for an example that works
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Status:
     branch: str | None
     today: date
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
+    example: Example | None = None  # a report on a goal shown that the reader may write
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class MyReports:
     plan: Plan | None
     branches: list[str]
     own: set[int]
+    example: Example | None = None  # a report the reader may write
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ class MyGoals:
     plan: Plan | None
     standings: list[GoalStanding]
     today: date
+    example: Example | None = None  # a report on one of the goals that the reader may write
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,15 @@ class CheckInDesk:
                 return Closed.NOT_A_REPORTER
             return plan
 
+    def example(
+        self, person: PersonInfo, district: str, roles: Collection[Role]
+    ) -> tuple[Plan, Example] | None:
+        """A report the sender may write, with its plan (for `hjälp`); None if they may report nothing."""
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            found = self._example(person, district, roles, plan.goals) if plan is not None else None
+        return (plan, found) if plan is not None and found is not None else None
+
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime
     ) -> Filed | Misread | None:
@@ -213,7 +228,7 @@ class CheckInDesk:
             try:
                 goal, draft = read(plan, today)
             except (CheckInError, TwoReadings) as error:
-                return Misread(plan, today, error)
+                return Misread(plan, today, error, tuple(self._examples(person, district, roles, plan.goals)))
             checked = self._check(person, district, roles, goal, draft)
         return Filed(plan, goal, draft, self._add(person, district, goal, draft, checked, now=now))
 
@@ -272,6 +287,7 @@ class CheckInDesk:
         self,
         person: PersonInfo | None,
         district: str,
+        roles: Collection[Role],
         *,
         named: str | None,
         own: bool,
@@ -294,13 +310,42 @@ class CheckInDesk:
                 chairs = self.checkins.chair_of(person, district)
                 branch = chairs[0] if len(chairs) == 1 else None
             standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
+            every = len(standings)
+            if branch is not None:
+                standings = [s for s in standings if s.goal.applies_to_branches]
+            example = self._example(person, district, roles, [s.goal for s in standings], shown=branch)
         today = self.today(now)
         if branch is None:
-            return Status(plan, standings, None, today, 0)
-        branch_goals = [s for s in standings if s.goal.applies_to_branches]
-        return Status(plan, branch_goals, branch.name, today, len(standings) - len(branch_goals))
+            return Status(plan, standings, None, today, 0, example)
+        return Status(plan, standings, branch.name, today, every - len(standings), example)
 
-    def my_reports(self, person: PersonInfo, district: str) -> MyReports:
+    def _examples(
+        self,
+        person: PersonInfo | None,
+        district: str,
+        roles: Collection[Role],
+        goals: Sequence[Goal],
+        *,
+        shown: BranchInfo | None = None,
+    ) -> list[Example]:
+        """Reports on `goals` the reader may write, for hints that work when copied."""
+        if person is None:
+            return []
+        reporter = self.checkins.reporter(person, district)
+        return examples(goals, roles, reporter.chairs, reporter.responsible, reporter.branches, shown=shown)
+
+    def _example(
+        self,
+        person: PersonInfo | None,
+        district: str,
+        roles: Collection[Role],
+        goals: Sequence[Goal],
+        *,
+        shown: BranchInfo | None = None,
+    ) -> Example | None:
+        return next(iter(self._examples(person, district, roles, goals, shown=shown)), None)
+
+    def my_reports(self, person: PersonInfo, district: str, roles: Collection[Role]) -> MyReports:
         """The sender's latest check-ins, and a chair's (or deputy's) branches' whoever made them."""
         with self.db.snapshot():
             mine = self.checkins.mine(person, district)
@@ -308,14 +353,17 @@ class CheckInDesk:
             seen = {c.id for c in mine}
             theirs = [c for c in self.checkins.of_branches([b.id for b in chairs]) if c.id not in seen]
             plan = self.progress.plan(district)
+            example = self._example(person, district, roles, plan.goals if plan else ())
         both = sorted([*mine, *theirs], key=lambda c: (c.created_at, c.id), reverse=True)[:10]
-        return MyReports(both, plan, [b.name for b in chairs], seen)
+        return MyReports(both, plan, [b.name for b in chairs], seen, example)
 
     def latest_own(self, person: PersonInfo, district: str) -> StoredCheckIn | None:
         """The sender's latest report that still counts (for `ångra` or `ändra` without a number)."""
         return next((c for c in self.checkins.mine(person, district) if not c.withdrawn), None)
 
-    def my_goals(self, person: PersonInfo, district: str, *, now: datetime) -> MyGoals:
+    def my_goals(
+        self, person: PersonInfo, district: str, roles: Collection[Role], *, now: datetime
+    ) -> MyGoals:
         """The goals the sender is responsible for, with their progress."""
         today = self.today(now)
         with self.db.snapshot():
@@ -323,8 +371,9 @@ class CheckInDesk:
             ids = set(self.checkins.goals_of(person, district))
             if plan is None or not ids:
                 return MyGoals(plan, [], today)
-            standings = self.progress.standings(plan, now=now)
-        return MyGoals(plan, [s for s in standings if s.goal.id in ids], today)
+            standings = [s for s in self.progress.standings(plan, now=now) if s.goal.id in ids]
+            example = self._example(person, district, roles, [s.goal for s in standings])
+        return MyGoals(plan, standings, today, example)
 
     def correct(
         self,

@@ -89,6 +89,7 @@ if TYPE_CHECKING:
     from bot.db.engagement import EngagementRepository
     from bot.db.prompts import PromptRepository
     from bot.db.repository import Repository
+    from bot.services.people import PersonInfo
 
 
 @dataclass(frozen=True)
@@ -587,6 +588,8 @@ class GoalInFull:
     responsible: list[str]
     latest: list[StoredCheckIn]
     changes: list[Change] = field(default_factory=list)  # the board's corrections, for the board only
+    # an every-branch goal as the reader's own branch has done it (a chair's), as their `status` shows it
+    own: tuple[str, GoalProgress] | None = None
 
 
 def plan_standing(
@@ -694,20 +697,37 @@ class Progress:
             branch_id=branch_id,
         )
 
-    def goal_answer(self, district: str, number: int, *, now: datetime, changes: bool = False) -> GoalAnswer:
+    def goal_answer(
+        self,
+        district: str,
+        number: int,
+        *,
+        now: datetime,
+        changes: bool = False,
+        reader: PersonInfo | None = None,
+    ) -> GoalAnswer:
         """`goals 6`: the plan, and its goal `number` in full; with `changes`, the corrections the board made
-        to it (for the board's eyes)."""
+        to it (for the board's eyes); for a `reader` who chairs one branch, that branch's own figure too."""
         with self.checkins.db.snapshot():
             plan = self.plans.plan(district)
             goal = plan.goal(number) if plan is not None else None
             if plan is None or goal is None:
                 return GoalAnswer(plan)
             posts = self._posts(district, now) if goal.counts_posts else None
-            return GoalAnswer(plan, self.goal(plan, goal, now=now, changes=changes), posts)
+            return GoalAnswer(plan, self.goal(plan, goal, now=now, changes=changes, reader=reader), posts)
 
-    def goal(self, plan: Plan, goal: Goal, *, now: datetime, changes: bool = False) -> GoalInFull:
+    def goal(
+        self,
+        plan: Plan,
+        goal: Goal,
+        *,
+        now: datetime,
+        changes: bool = False,
+        reader: PersonInfo | None = None,
+    ) -> GoalInFull:
         """One goal's progress, the people responsible for it and its latest reports; with `changes`, the
-        corrections the board made to it (for the board's eyes)."""
+        corrections the board made to it (for the board's eyes); with a `reader` who chairs one branch, an
+        every-branch goal as that branch has done it."""
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district).get(goal.id, [])
@@ -715,10 +735,27 @@ class Progress:
             branches = len(self.checkins.branches(plan.district))
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
             latest = self.checkins.latest(goal.id)
-        standing = goal_progress(
-            plan, goal, reports.get(goal.id, ()), today=today, branches=branches, people_named=len(named)
-        )
-        return GoalInFull(goal, standing, [name for _, name in named], latest, made)
+            chairs = (
+                self.checkins.chair_of(reader, plan.district) if reader and goal.applies_to_branches else []
+            )
+        found = reports.get(goal.id, ())
+        standing = goal_progress(plan, goal, found, today=today, branches=branches, people_named=len(named))
+        own = None
+        if len(chairs) == 1:
+            branch = chairs[0]
+            own = (
+                branch.name,
+                goal_progress(  # as `status` for the branch counts it
+                    plan,
+                    goal,
+                    found,
+                    today=today,
+                    branches=branches,
+                    people_named=len(named),
+                    branch_id=branch.id,
+                ),
+            )
+        return GoalInFull(goal, standing, [name for _, name in named], latest, made, own)
 
     def _reports(self, plan: Plan, *, year: int, goal: Goal | None = None) -> dict[int, list[Report]]:
         """The year's check-ins by goal (of one `goal` if given) and, for the goal that counts the board's
