@@ -238,6 +238,58 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("whats", "en"),
     ("what are", "en"),
     ("tell me about", "en"),
+    # who is responsible: the goal in full names them ("vem ansvarar för mål 3" -> "mål 3")
+    ("vem ansvarar för", "sv"),
+    ("vem är ansvarig för", "sv"),
+    ("vem har ansvar för", "sv"),
+    ("vem har ansvaret för", "sv"),
+    ("vilka ansvarar för", "sv"),
+    ("who is responsible for", "en"),
+    ("who s responsible for", "en"),
+    ("whos responsible for", "en"),
+    ("who is in charge of", "en"),
+    ("who s in charge of", "en"),
+    ("whos in charge of", "en"),
+)
+# Questions that mean a command whatever follows them: "vad gör vi om klimat?" -> "sök klimat" (the rest
+# is what to search for; nothing after them: the command alone).
+_ASKS: tuple[tuple[str, str, str], ...] = (
+    ("vad gör vi om", "sök", "sv"),
+    ("vad gör vi för", "sök", "sv"),
+    ("vad gör vi med", "sök", "sv"),
+    ("vad gör vi åt", "sök", "sv"),
+    ("vad gör vi kring", "sök", "sv"),
+    ("finns det något mål om", "sök", "sv"),
+    ("finns det mål om", "sök", "sv"),
+    ("har vi något mål om", "sök", "sv"),
+    ("har vi mål om", "sök", "sv"),
+    ("what are we doing about", "search", "en"),
+    ("what do we do about", "search", "en"),
+    ("is there a goal about", "search", "en"),
+    ("are there goals about", "search", "en"),
+    ("are there any goals about", "search", "en"),
+    ("do we have a goal about", "search", "en"),
+    ("do we have goals about", "search", "en"),
+    ("any goals about", "search", "en"),
+    ("är vi i fas", "status", "sv"),
+    ("ligger vi i fas", "status", "sv"),
+    ("är vi efter", "status", "sv"),
+    ("ligger vi efter", "status", "sv"),
+    ("hur ligger vi till", "status", "sv"),
+    ("are we on track", "status", "en"),
+    ("are we on pace", "status", "en"),
+    ("are we behind", "status", "en"),
+    ("vilka mål har vi", "mål", "sv"),
+    ("vilka är målen", "mål", "sv"),
+    ("vad är målen", "mål", "sv"),
+    ("vilka mål finns", "mål", "sv"),
+    ("what are our goals", "goals", "en"),
+    ("what are the goals", "goals", "en"),
+    ("which goals do we have", "goals", "en"),
+)
+# A greeting before a question changes nothing: "hej! kan du visa mål 3?".
+_GREETINGS = tuple(
+    sorted((words for words, (kind, _) in _SOCIAL.items() if kind is Social.GREETING), key=len, reverse=True)
 )
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
 _HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
@@ -285,6 +337,25 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     """The command a natural question means, or None. `is_command` tells whether a word is a command."""
     trimmed = text.strip().rstrip("?!. ")
     folded = " ".join(fold(trimmed).split())
+    greeting = next((g for g in _GREETINGS if folded.startswith(g + " ")), None)
+    if greeting is not None:
+        trimmed = _after_words(trimmed, len(greeting.split()))
+        folded = " ".join(fold(trimmed).split())
+        first = trimmed.split(" ", 1)[0]
+        glued = unglue(first.strip("!/?.,:;"))
+        if is_command(first) or (glued is not None and is_command(glued[0])):
+            return Reading(trimmed)
+    for ask, command, language in _ASKS:
+        ask_folded = fold(ask)
+        if folded == ask_folded or folded.startswith(ask_folded + " "):
+            rest = _after_words(trimmed, len(ask_folded.split()))
+            if command == "status":  # "är vi i fas med mål 3": that goal; "… i Sundsvall": that branch
+                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"]):
+                    rest = _after_words(rest, 1)
+                first = rest.split(" ", 1)[0]
+                if first and is_command(first):
+                    return Reading(rest, language)
+            return Reading(f"{command} {rest}".strip(), language)
     how = _HOW_SV.match(folded)
     if how is not None:
         return Reading(_status(trimmed, how["rest"]), "sv")

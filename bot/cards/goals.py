@@ -159,8 +159,10 @@ def status(
     branch: str | None,
     today: date,
     district_goals: int = 0,
+    report: str | None = None,
 ) -> Reply:
-    """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown)."""
+    """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
+    `report`: a report the reader may write on a goal shown, for the hint (None: they report none)."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -203,10 +205,14 @@ def status(
         body.append(paragraph(others))
         lines += ["", others]
     text = "\n".join(lines)
-    if standings:  # the example is a goal shown here, so that copying it works for the one reading
-        hint = t._(
-            "Write goal {number} for one goal in full; report progress with: report {number} 1 COMMENT"
-        ).format(number=standings[0].goal.number)
+    if standings:  # the examples are goals shown here, so that copying them works for the one reading
+        number = standings[0].goal.number
+        if report is None:
+            hint = t._("Write goal {number} for one goal in full.").format(number=number)
+        else:
+            hint = t._(
+                "Write goal {number} for one goal in full; report progress with: {example} COMMENT"
+            ).format(number=number, example=report)
         body.append(paragraph(hint, subtle=True))
         text = "\n".join([*lines, "", hint])
     return _marked(t, plan, Reply(text, card(body, fallback=text)))

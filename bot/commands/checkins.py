@@ -126,7 +126,7 @@ def register(router: Router) -> None:
         assert request.user is not None
         if what in ("mal", "goals"):
             goals = await asyncio.to_thread(
-                desk(context).my_goals, request.user, request.district, now=context.now
+                desk(context).my_goals, request.user, request.district, now=context.now, roles=request.roles
             )
             if goals.plan is None or not goals.standings:
                 return Reply(
@@ -135,7 +135,14 @@ def register(router: Router) -> None:
                         "The board names people with: responsible 6 @name"
                     )
                 )
-            return cards.status(t, goals.plan, goals.standings, branch=None, today=goals.today)
+            return cards.status(
+                t,
+                goals.plan,
+                goals.standings,
+                branch=None,
+                today=goals.today,
+                report=_report_example(t, goals.reportable, goals.plan),
+            )
         reports = await asyncio.to_thread(desk(context).my_reports, request.user, request.district)
         return cards.mine(
             t,
@@ -187,7 +194,13 @@ def register(router: Router) -> None:
         named = request.args if asked and asked not in _DISTRICT_WORDS else None
         own = not asked and not ({Role.BOARD, Role.ADMIN} & request.roles)
         shown = await asyncio.to_thread(
-            desk(context).status, request.user, request.district, named=named, own=own, now=context.now
+            desk(context).status,
+            request.user,
+            request.district,
+            named=named,
+            own=own,
+            now=context.now,
+            roles=request.roles,
         )
         if shown is None:
             return Reply(t._("There is no plan to report on yet."))
@@ -204,6 +217,7 @@ def register(router: Router) -> None:
             branch=shown.branch,
             today=shown.today,
             district_goals=shown.district_goals,
+            report=_report_example(t, shown.reportable, shown.plan),
         )
 
     @router.command(
@@ -590,6 +604,10 @@ def _example(t: Translator, plan: Plan | None, roles: frozenset[Role]) -> str | 
         goal = next((g for g in plan.goals if g.applies_to_branches), None)
     else:
         goal = None
+    return example_report(t, goal, plan) if goal is not None else None
+
+
+def _report_example(t: Translator, goal: Goal | None, plan: Plan) -> str | None:
     return example_report(t, goal, plan) if goal is not None else None
 
 

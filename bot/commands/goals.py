@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import re
 
 from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_
+from bot.services.goals import goal_number
 from bot.services.people import Role, allows
-
-# "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
-_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(\d{1,6})\.?$", re.IGNORECASE)
 
 
 def register(router: Router) -> None:
@@ -26,12 +23,12 @@ def register(router: Router) -> None:
     )
     async def goals(request: Request, context: Context) -> Reply:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
-        number = _GOAL_NUMBER.match(request.args)
-        correction = None if number else plans.correction_in(request)
+        number = goal_number(request.args)
+        correction = None if number is not None else plans.correction_in(request)
         if correction is not None:
             return await plans.correct(request, context, correction)
-        if number:
-            return await _goal(request, context, int(number.group(1)))
+        if number is not None:
+            return await _goal(request, context, number)
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)

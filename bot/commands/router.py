@@ -182,6 +182,12 @@ class Route:
     scoped: bool = True  # works on a district's data, so needs to know which district
     forms: tuple[str, ...] = ()  # the card forms whose submits it handles
 
+    @property
+    def reads_text(self) -> bool:
+        """Whether it reads what follows as free text (a search, a branch's name, a comment), as its
+        usage's placeholders say ("search WORD", "goals [number]"); "language english|swedish" does not."""
+        return self.usage != self.usage.lower() or "[number]" in self.usage
+
     @cached_property
     def folded(self) -> frozenset[str]:
         return frozenset(fold(word) or word for word in self.words)  # "?" has no letters to fold
@@ -360,7 +366,11 @@ class Router:
         for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
             route = self.route_for(later)
             if route is not None and route.role is Role.MEMBER:
-                suggestion = " ".join([later.strip("!/?.,:;"), *rest[index + 1 : index + 4]])
+                after = rest[index + 1 : index + 4]
+                if route.reads_text and not (after and any(c.isdigit() for c in after[0])):
+                    # "jag undrar vilka mål vi har": "vi har" is the question's, not a search for it
+                    after = []
+                suggestion = " ".join([later.strip("!/?.,:;"), *after[: 1 if route.reads_text else 3]])
                 return suggestion, route.language_of(later) or language
         word, _, args = text.partition(" ")
         written = word.strip("!/?.,:;")

@@ -12,17 +12,19 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     Ready,
+    Refusal,
     Refused,
     Repeat,
     Reporting,
     TwoReadings,
     parse_check_in,
+    reporting_for,
 )
 from bot.services.goals import Goal, Plan
 from bot.services.people import PersonInfo, Role
@@ -85,6 +87,7 @@ class Status:
     branch: str | None
     today: date
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
+    reportable: Goal | None = None  # the first goal shown that the reader may report as it is written
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class MyGoals:
     plan: Plan | None
     standings: list[GoalStanding]
     today: date
+    reportable: Goal | None = None  # as Status.reportable
 
 
 @dataclass(frozen=True)
@@ -276,6 +280,7 @@ class CheckInDesk:
         named: str | None,
         own: bool,
         now: datetime,
+        roles: Collection[Role] = frozenset(),
     ) -> Status | UnknownBranch | None:
         """The plan's standing (None: no plan with goals): for the branch `named`, or with `own` for the
         one branch the sender chairs, else the district's. A branch's status holds the goals every branch
@@ -294,11 +299,13 @@ class CheckInDesk:
                 chairs = self.checkins.chair_of(person, district)
                 branch = chairs[0] if len(chairs) == 1 else None
             standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
+            reporter = self.checkins.reporter(person, district) if person is not None else None
         today = self.today(now)
         if branch is None:
-            return Status(plan, standings, None, today, 0)
+            return Status(plan, standings, None, today, 0, _reportable(standings, roles, reporter))
         branch_goals = [s for s in standings if s.goal.applies_to_branches]
-        return Status(plan, branch_goals, branch.name, today, len(standings) - len(branch_goals))
+        shown = _reportable(branch_goals, roles, reporter)
+        return Status(plan, branch_goals, branch.name, today, len(standings) - len(branch_goals), shown)
 
     def my_reports(self, person: PersonInfo, district: str) -> MyReports:
         """The sender's latest check-ins, and a chair's (or deputy's) branches' whoever made them."""
@@ -315,7 +322,9 @@ class CheckInDesk:
         """The sender's latest report that still counts (for `ångra` or `ändra` without a number)."""
         return next((c for c in self.checkins.mine(person, district) if not c.withdrawn), None)
 
-    def my_goals(self, person: PersonInfo, district: str, *, now: datetime) -> MyGoals:
+    def my_goals(
+        self, person: PersonInfo, district: str, *, now: datetime, roles: Collection[Role] = frozenset()
+    ) -> MyGoals:
         """The goals the sender is responsible for, with their progress."""
         today = self.today(now)
         with self.db.snapshot():
@@ -324,7 +333,9 @@ class CheckInDesk:
             if plan is None or not ids:
                 return MyGoals(plan, [], today)
             standings = self.progress.standings(plan, now=now)
-        return MyGoals(plan, [s for s in standings if s.goal.id in ids], today)
+            reporter = self.checkins.reporter(person, district)
+        mine = [s for s in standings if s.goal.id in ids]
+        return MyGoals(plan, mine, today, _reportable(mine, roles, reporter))
 
     def correct(
         self,
@@ -417,3 +428,20 @@ class CheckInDesk:
                 done = self.checkins.name_responsible(goal.id, person, now=now)
             (changed if done else unchanged).append(person.name)
         return Named(goal, changed, unchanged)
+
+
+def _reportable(
+    standings: Sequence[GoalStanding], roles: Collection[Role], reporter: Reporter | None
+) -> Goal | None:
+    """The first of these goals the reader may report without naming a branch (reporting_for's rule):
+    the one a hint's example names, so that copying it works for them. None for a member."""
+    if reporter is None:
+        return None
+    for standing in standings:
+        goal = standing.goal
+        counts_for = reporting_for(
+            roles, reporter.chairs, reporter.responsible, goal.id, None, every_branch=goal.applies_to_branches
+        )
+        if not isinstance(counts_for, Refusal):
+            return goal
+    return None

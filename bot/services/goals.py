@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -162,6 +163,69 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
     are no number anyone means), at most `digits` of them, so it fits the database's integers."""
     bare = word.strip().lstrip("#")
     return int(bare) if bare.isascii() and bare.isdigit() and len(bare) <= digits else None
+
+
+# "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
+_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,6})\.?$", re.IGNORECASE)
+# A goal's number written as a word ("mål tre", "goal three"), folded.
+_NUMBER_WORDS = {
+    fold(word): value
+    for value, words in enumerate(
+        (
+            ("ett", "one"),
+            ("två", "two"),
+            ("tre", "three"),
+            ("fyra", "four"),
+            ("fem", "five"),
+            ("sex", "six"),
+            ("sju", "seven"),
+            ("åtta", "eight"),
+            ("nio", "nine"),
+            ("tio", "ten"),
+            ("elva", "eleven"),
+            ("tolv", "twelve"),
+            ("tretton", "thirteen"),
+            ("fjorton", "fourteen"),
+            ("femton", "fifteen"),
+            ("sexton", "sixteen"),
+            ("sjutton", "seventeen"),
+            ("arton", "eighteen"),
+            ("nitton", "nineteen"),
+            ("tjugo", "twenty"),
+        ),
+        start=1,
+    )
+    for word in words
+}
+# Words after a goal's number that ask nothing more: "mål 3 tack", "goal 3 please".
+_COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
+
+
+def _bare(word: str) -> str:
+    """`word` without the punctuation and symbols around it: "3?" -> "3", "👍" -> ""."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start])[0] in "PS" and word[start] not in "#-":
+        start += 1
+    while end > start and unicodedata.category(word[end - 1])[0] in "PS":
+        end -= 1
+    return word[start:end]
+
+
+def goal_number(text: str) -> int | None:
+    """The goal a member names after `mål`, or None (then the words are a search): "3", "#3", "nr 3",
+    "3?", "3 👍", "3 tack", "tre", "three". A number out of range ("0", "-1", "99") is still a number:
+    the answer says which goals there are."""
+    words = text.split()
+    while words and (not _bare(words[-1]) or fold(words[-1]) in _COURTESY):
+        words.pop()
+    if not words:
+        return None
+    words[-1] = _bare(words[-1])
+    written = " ".join(words)
+    match = _GOAL_NUMBER.match(written)
+    if match is not None:
+        return int(match.group(1))
+    return _NUMBER_WORDS.get(fold(written)) if len(words) == 1 else None
 
 
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".

@@ -58,15 +58,15 @@ async def test_a_chairs_status_suggests_a_goal_it_shows_and_the_chair_may_report
     ("Mål 6 är distriktets eget"). Kim means to copy the example and have it work: it names goal 3, in
     English too, and written out it is stored. (The English footer also said "Write goals 6".)"""
     status = await district.say(KIM, "status")
-    assert "Skriv mål 3 för ett mål i sin helhet; rapportera med: rapportera 3 1 KOMMENTAR" in status
+    assert "Skriv mål 3 för att se ett mål i sin helhet; rapportera med: rapportera 3 1 KOMMENTAR" in status
     assert "mål 6" not in status and "rapportera 6" not in status
     english = await district.say(KIM, "status", locale="en-US")
     assert "Write goal 3 for one goal in full; report progress with: report 3 1 COMMENT" in english
     assert (await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")).startswith("Sparat #1")
     assert (await district.say(KIM, "goal 3", locale="en-US")).startswith("Goal 3: ")
-    # the board's status shows every goal: its example is the first, and it exists
+    # the board's status shows every goal: its example is the first, and its value fits (done or not)
     board = await district.say(MEGAN, "status")
-    assert "Skriv mål 1 för ett mål i sin helhet; rapportera med: rapportera 1 1 KOMMENTAR" in board
+    assert "rapportera med: rapportera 1 klart KOMMENTAR" in board
 
 
 async def test_mina_uppgifter_shows_what_the_bot_stores_not_ones_reports(district: District) -> None:

@@ -1,0 +1,234 @@
+"""Members ask about the plan as people write in a chat, in Swedish and in English, whatever language their
+Teams is in: with a greeting first, as a whole question, with a question mark or an emoji after the goal's
+number, the number as a word. A member means the goal, the search or the status they ask about, and copies
+the examples the bot gives them expecting them to work for them.
+
+Noa is a member (no role). Goal 3 of the sample plan is every branch's own (one person named), goal 6 the
+district's (a chairs' meeting each quarter), goal 1 done or not done, goal 12 followers (a metric).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.stories.conftest import MEGAN, NOA, District, Someone
+
+# A member whose display name has the characters markdown and HTML read as formatting.
+ODD = Someone("29:odd", "aad-odd", "Åsa *Fet* _Kursiv_ <b>&amp; | Bar")
+
+
+async def card_of(district: District, who: Someone, text: str, *, locale: str) -> dict[str, Any]:
+    """The card `who` gets for `text` (the reply must carry one)."""
+    await district.say(who, text, locale=locale)
+    [attachment] = district.connector.posted[-1].body["attachments"]
+    return dict(attachment["content"])
+
+
+# --- hints name a command that works for the one reading them ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "status", "hint", "report"),
+    [
+        ("sv-SE", "status", "Skriv mål 1 för att se ett mål i sin helhet.", "rapportera"),
+        ("en-US", "status", "Write goal 1 for one goal in full.", "report"),
+    ],
+)
+async def test_a_members_status_does_not_tell_them_to_report(
+    district: District, locale: str, status: str, hint: str, report: str
+) -> None:
+    """Noa reads how the plan stands. The footer used to end "rapportera med: rapportera 1 1 KOMMENTAR",
+    and written out that is refused ("Bara partiföreningarnas ordförande, styrelsen och de som är
+    ansvariga ..."): a member reports nothing, so the footer only says how to see a goal, and that works."""
+    shown = await district.say(NOA, status, locale=locale)
+    assert shown.split("\n\n")[-2] == hint or hint in shown, shown
+    assert f"{report} 1" not in shown
+    detail = await district.say(NOA, "mål 1" if locale == "sv-SE" else "goal 1", locale=locale)
+    assert detail.startswith(("Mål 1:", "Goal 1:")), detail
+
+
+@pytest.mark.parametrize(
+    ("locale", "example", "stored"),
+    [
+        ("sv-SE", "rapportera 1 klart", "Sparat #1: mål 1"),
+        ("en-US", "report 1 done", "Stored #1: goal 1"),
+    ],
+)
+async def test_the_boards_status_example_fits_the_goal(
+    district: District, locale: str, example: str, stored: str
+) -> None:
+    """Megan (the board) reads status: goal 1 is done or not done, so the example reports "klart" / "done",
+    not the count "1" a meeting goal takes; copied with a comment, it is stored."""
+    shown = await district.say(MEGAN, "status", locale=locale)
+    assert f"{example} " in shown, shown
+    assert (await district.say(MEGAN, f"{example} utbildningen gick", locale=locale)).startswith(stored)
+
+
+@pytest.mark.parametrize(
+    ("locale", "mine", "example", "stored"),
+    [
+        ("sv-SE", "mina mål", "rapportera 6 1 KOMMENTAR", "Sparat #1: mål 6"),
+        ("en-US", "my goals", "report 6 1 COMMENT", "Stored #1: goal 6"),
+    ],
+)
+async def test_a_responsible_member_is_shown_a_report_they_may_make(
+    district: District, locale: str, mine: str, example: str, stored: str
+) -> None:
+    """Megan names Åsa (a member) responsible for goal 6. Åsa's own goals offer a report on goal 6, which she
+    may make as the person responsible, and it is stored; her name, markdown and HTML characters and all,
+    is shown as she wrote it in the goal's plain text and in its card."""
+    await district.say(ODD, "hej")
+    named = await district.say(MEGAN, "ansvarig 6 @Åsa", mentions=((ODD, "Åsa"),))
+    assert named == f"{ODD.name} är nu ansvarig för mål 6.", named
+    assert example in await district.say(ODD, mine, locale=locale)
+    assert (
+        await district.say(ODD, example.rsplit(" ", 1)[0] + " möte i Härnösand", locale=locale)
+    ).startswith(stored)
+    card = await card_of(district, NOA, "mål 6", locale=locale)
+    assert f"  {ODD.name}" in str(card["body"]) and ODD.name in card["fallbackText"]
+
+
+# --- the goal's number as people write it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("mål 3?", "sv-SE", "Mål 3:"),
+        ("Mål 3 :)", "sv-SE", "Mål 3:"),
+        ("mål 3 👍", "sv-SE", "Mål 3:"),
+        ("mål #3!", "sv-SE", "Mål 3:"),
+        ("mål 3 tack!", "sv-SE", "Mål 3:"),
+        ("mål tre", "sv-SE", "Mål 3:"),
+        ("mål tolv", "en-US", "Mål 12:"),
+        ("goal 3?", "en-US", "Goal 3:"),
+        ("goal 3 please", "sv-SE", "Goal 3:"),
+        ("goal three", "en-US", "Goal 3:"),
+        ("Goal #12!!", "en-US", "Goal 12:"),
+        ("mål -1", "sv-SE", "Det finns inget mål -1. Planen har mål 1–24; skriv mål för att se dem."),
+        ("goal -1", "en-US", "There is no goal -1. The plan has goals 1–24; write goals to see them."),
+    ],
+)
+async def test_a_goal_is_found_however_its_number_is_written(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "mål 3?" used to search the plan for "3?" ("Inget mål nämner ”3?”"), "mål tre" for the word "tre"
+    (goal 2's "tre personer"), and "mål -1" found goal 12 (its "1 500"). A member means goal 3, or a goal
+    that is not in the plan."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [("sök tre", "sv-SE", "1 mål nämner ”tre”"), ("search three", "en-US", "1 goal mentions “three”")],
+)
+async def test_a_number_word_is_still_searched_for_with_search(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """`sök` searches for what it is given, a number word too."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+# --- questions written as sentences --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("hej! kan du visa mål 3?", "sv-SE", "Mål 3:"),
+        ("Hello, can you show goal 3?", "sv-SE", "Goal 3:"),
+        ("vem ansvarar för mål 6?", "en-US", "Ansvarig: "),
+        ("Vem är ansvarig för mål 6", "sv-SE", "Mål 6:"),
+        ("who is in charge of goal 6?", "sv-SE", "Responsible: "),
+        ("Who's responsible for goal 6", "en-US", "Goal 6:"),
+        ("är vi i fas?", "en-US", "Så går planen, 22 nov. 2026"),
+        ("Ligger vi efter i Sundsvall?", "sv-SE", "Så går det för Sundsvall, 22 nov. 2026"),
+        ("are we on track?", "sv-SE", "How the plan stands, 22 Nov 2026"),
+        ("vad gör vi om facebook?", "sv-SE", "1 mål nämner ”facebook”"),
+        ("Finns det något mål om Teams?", "en-US", "2 mål nämner ”Teams”"),
+        ("what are we doing about Facebook?", "sv-SE", "1 goal mentions “Facebook”"),
+        ("vilka mål har vi?", "en-US", "Vänsterpartiet Västernorrlands verksamhetsplan 2026 (24 mål)"),
+        ("What are our goals?", "sv-SE", "Vänsterpartiet Västernorrland’s plan 2026 (24 goals)"),
+    ],
+)
+async def test_a_question_gets_the_answer_it_asks_for(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "vem ansvarar för mål 6" used to be "Jag känner inte till kommandot ”vem”", "är vi i fas" and "vad gör
+    vi om klimat" got no suggestion at all, and "vilka mål har vi?" was told "Menade du mål har vi?" (a
+    search for "har vi", which finds nothing). Each is a question about the plan, answered in the language
+    it is asked in: the goal in full (who is responsible for it), the status, the search, the list."""
+    reply = await district.say(NOA, written, locale=locale)
+    assert (
+        (answer in reply) if answer.startswith(("Ansvarig", "Responsible")) else reply.startswith(answer)
+    ), reply
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "suggested", "works"),
+    [
+        ("jag undrar vilka mål vi har", "sv-SE", "Menade du mål?", "Vänsterpartiet Västernorrlands"),
+        ("I wonder which goals we have", "sv-SE", "Did you mean goals?", "Vänsterpartiet Västernorrland’s"),
+        ("jag vill gärna läsa mål 6 nu", "en-US", "Menade du mål 6?", "Mål 6:"),
+    ],
+)
+async def test_a_suggestion_carries_only_what_the_command_can_use(
+    district: District, written: str, locale: str, suggested: str, works: str
+) -> None:
+    """When the bot cannot read a sentence but sees a command in it, it suggests that command with the
+    goal's number, not with the sentence's other words (which `mål` would search for and not find); the
+    suggestion, written as it stands, answers."""
+    reply = await district.say(NOA, written, locale=locale)
+    assert suggested in reply, reply
+    command = suggested.removeprefix("Menade du ").removeprefix("Did you mean ").rstrip("?")
+    assert (await district.say(NOA, command, locale=locale)).startswith(works)
+
+
+# --- English as an English writer writes it, and the language the bot says it writes in ----------------
+
+
+async def test_the_english_goal_list_says_goal_6_and_its_buttons_work(district: District) -> None:
+    """The English list used to say "Write “goals 6” to see one goal in full" and the goal card's "Next
+    goal" button sent "goals 4": an English writer says "goal 6". The Swedish stays "mål 6"."""
+    english = await district.say(NOA, "goals", locale="en-US")
+    assert "Write “goal 6” to see one goal in full" in english and "goals 6" not in english
+    card = await card_of(district, NOA, "goal 3", locale="en-US")
+    sent = [action["data"]["msteams"]["value"] for action in card["actions"]]
+    assert sent == ["goal 4", "goals"], sent
+    assert (await district.say(NOA, sent[0], locale="sv-SE")).startswith("Goal 4:")
+    assert "Skriv ”mål 6” för att se ett mål i sin helhet" in await district.say(NOA, "mål")
+    assert "goal 6 – the plan's goals" in await district.say(NOA, "help", locale="en-US")
+
+
+@pytest.mark.parametrize(
+    ("choose", "ask", "locale", "answer"),
+    [
+        (
+            "language english",
+            "språk",
+            "sv-SE",
+            "Jag skriver till dig på engelska. Vill du byta skriver du: språk svenska",
+        ),
+        (
+            "språk svenska",
+            "language",
+            "en-US",
+            "I write to you in Swedish. To change it, write: language english",
+        ),
+    ],
+)
+async def test_language_alone_names_the_language_chosen(
+    district: District, choose: str, ask: str, locale: str, answer: str
+) -> None:
+    """Noa chose a language, then asks which it is in the other language's word. The answer (in the word's
+    language, as every command's) used to name the reply's language, not the one chosen ("Jag skriver till
+    dig på svenska" to someone who chose English), and offered "språk svenska|engelska" to copy."""
+    await district.say(NOA, choose, locale=locale)
+    assert await district.say(NOA, ask, locale=locale) == answer
+    # what `mina data` says agrees
+    data = await district.say(NOA, "mina data" if ask == "språk" else "my data", locale=locale)
+    assert (
+        "Språk: engelska, som du har valt" if ask == "språk" else "Language: Swedish, as you chose"
+    ) in data
