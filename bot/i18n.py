@@ -358,10 +358,10 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             return Reading(f"{command} {rest}".strip(), language)
     how = _HOW_SV.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["rest"]), "sv")
+        return Reading(_status(trimmed, how["rest"], is_command), "sv")
     how = _HOW_EN.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["who"] or how["rest"] or ""), "en")
+        return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en")
     for lead, language in _LEADS:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
@@ -373,13 +373,16 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     return None
 
 
-def _status(original: str, folded_name: str) -> str:
+def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) -> str:
     """`status` with the branch named as written (its capitals and letters kept); the district's for
-    "we", "vi", "oss", "distriktet"."""
+    "we", "vi", "oss", "distriktet"; a command for one goal ("hur går det med mål 6") is that command."""
     wanted = folded_name.split()
     if not wanted or " ".join(wanted) in _US:
         return "status"
     words = original.split()
+    at = next((i for i, word in enumerate(words) if fold(word) == wanted[0]), None)
+    if at is not None and is_command(wanted[0]):
+        return " ".join(words[at : at + len(wanted)])
     folded = [fold(word) for word in words]
     for start in range(len(words) - len(wanted) + 1):
         if folded[start : start + len(wanted)] == wanted:

@@ -45,6 +45,7 @@ from bot.services.checkin_desk import (
     NoReport,
     NotTaken,
     NotYours,
+    Reportable,
     SentBefore,
     UnknownBranch,
     Withdrawn,
@@ -607,8 +608,13 @@ def _example(t: Translator, plan: Plan | None, roles: frozenset[Role]) -> str | 
     return example_report(t, goal, plan) if goal is not None else None
 
 
-def _report_example(t: Translator, goal: Goal | None, plan: Plan) -> str | None:
-    return example_report(t, goal, plan) if goal is not None else None
+def _report_example(t: Translator, reportable: Reportable | None, plan: Plan) -> str | None:
+    if reportable is None:
+        return None
+    line = example_report(t, reportable.goal, plan)
+    if reportable.branch is None:
+        return line
+    return t._("{report} for {branch}").format(report=line, branch=reportable.branch)
 
 
 def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:

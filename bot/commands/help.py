@@ -199,7 +199,7 @@ GUIDES: dict[str, Guide] = {
         ),
     ),
     "snooze": Guide(
-        (N_("snooze until 15/8"), N_("snooze off")),
+        (N_("snooze until next week"), N_("snooze off")),
         N_(
             "No reminders to you before that day, for at most a year. Snooze off brings them back; without a "
             "day I say whether you are snoozing."

@@ -43,8 +43,8 @@ def register(router: Router) -> None:
             )
         if wanted not in CHOICES:
             return Reply(
-                t._("I speak Swedish and English. Write: {command}").format(
-                    command=t._("language english|swedish")
+                t._("I speak Swedish and English. Write {swedish} or {english}.").format(
+                    swedish=t._("language swedish"), english=t._("language english")
                 )
             )
         chosen = CHOICES[wanted]

@@ -79,6 +79,14 @@ class Filed:
 
 
 @dataclass(frozen=True)
+class Reportable:
+    """A goal the reader may report, as a hint's example names it: for `branch` when they must say so."""
+
+    goal: Goal
+    branch: str | None = None
+
+
+@dataclass(frozen=True)
 class Status:
     """`status`: every goal's standing, for the district or (`branch`) one branch's own goals."""
 
@@ -87,7 +95,7 @@ class Status:
     branch: str | None
     today: date
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
-    reportable: Goal | None = None  # the first goal shown that the reader may report as it is written
+    reportable: Reportable | None = None  # a goal shown that the reader may report, for an example
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,7 @@ class MyGoals:
     plan: Plan | None
     standings: list[GoalStanding]
     today: date
-    reportable: Goal | None = None  # as Status.reportable
+    reportable: Reportable | None = None  # as Status.reportable
 
 
 @dataclass(frozen=True)
@@ -304,7 +312,7 @@ class CheckInDesk:
         if branch is None:
             return Status(plan, standings, None, today, 0, _reportable(standings, roles, reporter))
         branch_goals = [s for s in standings if s.goal.applies_to_branches]
-        shown = _reportable(branch_goals, roles, reporter)
+        shown = _reportable(branch_goals, roles, reporter, branch)
         return Status(plan, branch_goals, branch.name, today, len(standings) - len(branch_goals), shown)
 
     def my_reports(self, person: PersonInfo, district: str) -> MyReports:
@@ -431,17 +439,28 @@ class CheckInDesk:
 
 
 def _reportable(
-    standings: Sequence[GoalStanding], roles: Collection[Role], reporter: Reporter | None
-) -> Goal | None:
-    """The first of these goals the reader may report without naming a branch (reporting_for's rule):
-    the one a hint's example names, so that copying it works for them. None for a member."""
+    standings: Sequence[GoalStanding],
+    roles: Collection[Role],
+    reporter: Reporter | None,
+    branch: BranchInfo | None = None,
+) -> Reportable | None:
+    """The first of these goals the reader may report (reporting_for's rule), for the hint's example, so
+    that copying it works for them; None for a member. On a `branch`'s page, a report for that branch:
+    the chair's own as written, the board's naming it ("för Sundsvall")."""
     if reporter is None:
         return None
     for standing in standings:
         goal = standing.goal
-        counts_for = reporting_for(
-            roles, reporter.chairs, reporter.responsible, goal.id, None, every_branch=goal.applies_to_branches
-        )
-        if not isinstance(counts_for, Refusal):
-            return goal
+        every_branch = goal.applies_to_branches
+        chairs, responsible = reporter.chairs, reporter.responsible
+        counts_for = reporting_for(roles, chairs, responsible, goal.id, None, every_branch=every_branch)
+        if branch is None and not isinstance(counts_for, Refusal):
+            return Reportable(goal)
+        if branch is None:
+            continue
+        if not isinstance(counts_for, Refusal) and counts_for is not None and counts_for.id == branch.id:
+            return Reportable(goal)
+        named = reporting_for(roles, chairs, responsible, goal.id, branch, every_branch=every_branch)
+        if not isinstance(named, Refusal):
+            return Reportable(goal, branch.name)
     return None

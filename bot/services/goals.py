@@ -146,8 +146,9 @@ class Plan:
         return groups
 
     def search(self, query: str) -> list[Goal]:
-        """Goals whose text or section has every word of the query, forgiving case and å/ä/ö."""
-        words = fold(query).split()
+        """Goals whose text or section has every word of the query, forgiving case, å/ä/ö and the word's
+        ending: "utbildningar" finds "utbildning", "trainings" "training"."""
+        words = [_stem(word) for word in fold(query).split()]
         if not words:
             return []
         hits = []
@@ -158,6 +159,23 @@ class Plan:
         return hits
 
 
+# Endings of Swedish and English inflected forms (folded), longest first: a search word without them is
+# found in any form ("medlemmarna", "utbildningar", "meetings").
+_ENDINGS = (
+    *("arnas", "ernas", "ornas", "arna", "erna", "orna"),
+    *("ens", "ets", "ar", "er", "or", "na", "en", "et", "s"),
+)
+# Shortest a word is left by taking its ending off ("möten" stays: "möt" would find too much).
+_STEM = 4
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _STEM:
+            return word[: -len(ending)]
+    return word
+
+
 def number_in(word: str, *, digits: int = 9) -> int | None:
     """A whole number as written ("6", "#6"), or None. ASCII digits only ("²" and "٣" pass isdigit() but
     are no number anyone means), at most `digits` of them, so it fits the database's integers."""
@@ -166,7 +184,7 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
 
 
 # "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
-_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,6})\.?$", re.IGNORECASE)
+_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,9})\.?$", re.IGNORECASE)
 # A goal's number written as a word ("mål tre", "goal three"), folded.
 _NUMBER_WORDS = {
     fold(word): value

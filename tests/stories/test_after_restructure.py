@@ -308,7 +308,7 @@ async def test_language_unknown_words_and_typos(district: District) -> None:
     assert (await district.say(NOA, "status", locale="en-US")).startswith("Så går planen, 22 nov. 2026")
     assert (
         await district.say(NOA, "språk franska")
-        == "Jag kan svenska och engelska. Skriv: språk svenska|engelska"
+        == "Jag kan svenska och engelska. Skriv språk svenska eller språk engelska."
     )
 
 

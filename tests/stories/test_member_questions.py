@@ -232,3 +232,110 @@ async def test_language_alone_names_the_language_chosen(
     assert (
         "Språk: engelska, som du har valt" if ask == "språk" else "Language: Swedish, as you chose"
     ) in data
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("språk tyska", "en-US", "Jag kan svenska och engelska. Skriv språk svenska eller språk engelska."),
+        (
+            "language german",
+            "sv-SE",
+            "I speak Swedish and English. Write language swedish or language english.",
+        ),
+    ],
+)
+async def test_an_unknown_language_is_answered_with_commands_to_copy(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """The answer used to say "Skriv: språk svenska|engelska": a syntax, not something to write. It names
+    the two commands, each of which works as written."""
+    assert await district.say(NOA, written, locale=locale) == answer
+    english = answer.rsplit(" or ", 1)[-1].rsplit(" eller ", 1)[-1].rstrip(".")
+    assert (await district.say(NOA, english, locale=locale)).startswith(
+        "From now on I write to you in English"
+    )
+
+
+# --- more ways of asking, and the search's promise ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("hur går det för mål 6?", "en-US", "Mål 6:"),
+        ("Hur går det med mål 12", "sv-SE", "Mål 12:"),
+        ("how is goal 6 doing?", "sv-SE", "Goal 6:"),
+        ("mål 1000000", "sv-SE", "Det finns inget mål 1000000. Planen har mål 1–24"),
+        ("goal 1000000", "en-US", "There is no goal 1000000. The plan has goals 1–24"),
+    ],
+)
+async def test_how_a_goal_is_going_is_that_goal(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "hur går det för mål 6?" was read as the status of a branch called "mål 6" ("Det finns ingen
+    partiförening som heter ”mål 6”"); a member means goal 6, whose answer has its progress and pace. A
+    number too long to be a goal was searched for in the plan's text."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer", "goals"),
+    [
+        ("sök utbildningar", "sv-SE", "3 mål nämner ”utbildningar”", ("1.", "15.", "22.")),
+        ("sök Kanalerna", "en-US", "4 mål nämner ”Kanalerna”", ("10.", "17.", "18.", "19.")),
+        ("search trainings", "en-US", "2 goals mention “trainings”", ("1.", "15.")),
+        ("search channels", "sv-SE", "4 goals mention “channels”", ("10.", "17.", "18.", "19.")),
+    ],
+)
+async def test_search_finds_a_word_in_any_form(
+    district: District, written: str, locale: str, answer: str, goals: tuple[str, ...]
+) -> None:
+    """`hjälp sök` promises "Hittar de mål som nämner ordet, i vilken böjningsform som helst", but "sök
+    utbildningar" found nothing (the plan says "utbildning", "Teams-utbildning") and "search trainings"
+    nothing ("Zetkin's training"). A member searches with the form that comes to mind."""
+    reply = await district.say(NOA, written, locale=locale)
+    assert reply.startswith(answer), reply
+    assert [line.split()[0] for line in reply.splitlines()[1:]] == list(goals)
+
+
+@pytest.mark.parametrize(
+    ("locale", "help_word", "example", "answer"),
+    [
+        (
+            "sv-SE",
+            "hjälp",
+            "påminn mig inte före nästa vecka",
+            "Okej: inga påminnelser till dig före 23 nov.",
+        ),
+        ("en-US", "help", "snooze until next week", "Fine: no reminders to you before 23 Nov"),
+    ],
+)
+async def test_the_snooze_example_works_on_any_day(
+    district: District, locale: str, help_word: str, example: str, answer: str
+) -> None:
+    """Help showed "påminn mig inte före 15/8", and on 22 November that is refused ("15 aug. 2026 har
+    redan varit"). The example a member copies works whatever the day; a day the bot cannot read gets an
+    example that is ahead of today (here 22 December)."""
+    assert f"{example} – " in await district.say(NOA, help_word, locale=locale)
+    assert (await district.say(NOA, example, locale=locale)).startswith(answer)
+    unread = await district.say(NOA, example.replace("nästa vecka", "snart").replace("next week", "soon"))
+    assert unread.endswith(("påminn mig inte före 22/12.", "snooze until 22/12.")), unread
+
+
+@pytest.mark.parametrize(
+    ("locale", "status", "example", "stored"),
+    [
+        ("sv-SE", "status Härnösand", "rapportera 3 1 för Härnösand", "Sparat #1: mål 3, 1 för Härnösand"),
+        ("en-US", "status Härnösand", "report 3 1 for Härnösand", "Stored #1: goal 3, 1 for Härnösand"),
+    ],
+)
+async def test_on_a_branchs_page_the_board_is_shown_a_report_for_that_branch(
+    district: District, locale: str, status: str, example: str, stored: str
+) -> None:
+    """Megan (the board) reads Härnösand's status. An every-branch goal reported by the board must name the
+    branch, so the example does; copied, it counts for Härnösand, and Härnösand's page then shows it."""
+    page = await district.say(MEGAN, status, locale=locale)
+    assert f"{example} " in page, page
+    assert (await district.say(MEGAN, f"{example} gruppen startad", locale=locale)).startswith(stored)
+    assert "1 of 1 named · done" in await district.say(NOA, status, locale="en-US")
