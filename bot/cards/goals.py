@@ -309,7 +309,7 @@ def goal_detail(
     rows = [
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
-        (t._("Done when"), describe_target(t, goal.target, plan)),
+        (t._("Done when"), done_when(t, goal.target, plan)),
         (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal.text) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
@@ -442,6 +442,14 @@ def _per_period(t: Translator, period: Period | None) -> str:
         Period.YEAR: t._("per year"),
         None: t._("during the plan year"),
     }[period]
+
+
+def done_when(t: Translator, target: Target, plan: Plan) -> str:
+    """What completes the goal, after "Klart när": a goal done or not done reads "Klart när: det är
+    genomfört", not "Klart när: klart när det är genomfört"."""
+    if target.kind is TargetKind.DONE:
+        return t._("it has been carried out")
+    return describe_target(t, target, plan)
 
 
 def describe_target(t: Translator, target: Target, plan: Plan) -> str:

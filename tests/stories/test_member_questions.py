@@ -9,11 +9,15 @@ district's (a chairs' meeting each quarter), goal 1 done or not done, goal 12 fo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from tests.stories.conftest import MEGAN, NOA, District, Someone
+from bot.db.repository import Repository
+from bot.services.plan import load_sample_plan
+from tests.conftest import NOW
+from tests.stories.conftest import DISTRICT, MEGAN, NOA, District, Someone
 
 # A member whose display name has the characters markdown and HTML read as formatting.
 ODD = Someone("29:odd", "aad-odd", "Åsa *Fet* _Kursiv_ <b>&amp; | Bar")
@@ -339,3 +343,52 @@ async def test_on_a_branchs_page_the_board_is_shown_a_report_for_that_branch(
     assert f"{example} " in page, page
     assert (await district.say(MEGAN, f"{example} gruppen startad", locale=locale)).startswith(stored)
     assert "1 of 1 named · done" in await district.say(NOA, status, locale="en-US")
+
+
+# --- the plan's own words, as the plan wrote them ---------------------------------------------------------
+
+ODD_GOAL = "Öka <b>antalet</b> medlemmar & *aktiva* | _unga_ [länk](http://x.example) 50 % & mer"
+
+
+def runs(card: dict[str, Any]) -> list[str]:
+    """Every TextRun's text in a card (Adaptive Cards never read a TextRun as markdown)."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "TextRun":
+                found.append(str(node["text"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card["body"])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("locale", "words", "done_when"),
+    [
+        ("sv-SE", ("mål 1", "mål", "sök aktiva"), "Klart när: det är genomfört\n"),
+        ("en-US", ("goal 1", "goals", "search aktiva"), "Done when: it has been carried out\n"),
+    ],
+)
+async def test_a_goal_with_markdown_and_html_characters_is_shown_as_written(
+    district: District, locale: str, words: tuple[str, ...], done_when: str
+) -> None:
+    """A board wrote goal 1 with characters markdown and HTML read as formatting. Every answer that shows
+    it (the goal, the list, a search) shows the text exactly: in the card as a TextRun, never markdown,
+    and in the plain text. A goal done or not done says "Klart när: det är genomfört", not "Klart när:
+    klart när det är genomfört"."""
+    sample = load_sample_plan()
+    first = sample.sections[0]
+    goals = (replace(first.goals[0], text=ODD_GOAL, text_en=None), *first.goals[1:])
+    plan = replace(sample, year=2026, sections=(replace(first, goals=goals), *sample.sections[1:]))
+    Repository(district.db).save_plan(DISTRICT, plan, now=NOW)
+    for written in words:
+        card = await card_of(district, NOA, written, locale=locale)
+        assert ODD_GOAL in card["fallbackText"], card["fallbackText"]
+        assert any(ODD_GOAL in run for run in runs(card)), runs(card)
+    assert done_when in await district.say(NOA, words[0], locale=locale)
