@@ -199,16 +199,53 @@ def flatten_html(text: str) -> str:
 class Social(Enum):
     GREETING = "greeting"
     THANKS = "thanks"
+    ACK = "ack"  # "ok", "toppen": nothing to answer, as an emoji
 
 
 # Folded greetings and thanks, and the language each is in.
 _SOCIAL: dict[str, tuple[Social, str]] = {
     fold(words): (kind, language)
     for kind, language, phrases in (
-        (Social.GREETING, "sv", ("hej", "hejsan", "hallå", "tjena", "tja", "god morgon", "god kväll")),
-        (Social.GREETING, "en", ("hi", "hello", "hey", "good morning", "good evening")),
-        (Social.THANKS, "sv", ("tack", "tackar", "tack så mycket", "stort tack")),
-        (Social.THANKS, "en", ("thanks", "thank you", "thx", "thank you very much", "many thanks")),
+        (
+            Social.GREETING,
+            "sv",
+            (
+                *("hej", "hejsan", "hallå", "tjena", "tja", "god morgon", "god kväll", "god eftermiddag"),
+                *("hej hej", "hejhej", "hallå där", "tjenare", "halloj"),
+            ),
+        ),
+        (
+            Social.GREETING,
+            "en",
+            (
+                "hi",
+                "hello",
+                "hey",
+                "good morning",
+                "good evening",
+                "good afternoon",
+                "hi there",
+                "hello there",
+            ),
+        ),
+        (
+            Social.THANKS,
+            "sv",
+            (
+                *("tack", "tackar", "tack så mycket", "stort tack", "tusen tack", "tack tack"),
+                *("tack för hjälpen", "tack ska du ha", "tackar så mycket"),
+            ),
+        ),
+        (
+            Social.THANKS,
+            "en",
+            (
+                *("thanks", "thank you", "thx", "thank you very much", "many thanks", "thank you so much"),
+                *("thanks so much", "thanks for the help", "thank you for the help", "cheers"),
+            ),
+        ),
+        (Social.ACK, "sv", ("ok", "okej", "okey", "oki", "bra", "toppen", "perfekt", "kanon", "uppfattat")),
+        (Social.ACK, "en", ("okay", "great", "perfect", "cool", "nice", "got it")),
     )
     for words in phrases
 }
@@ -279,14 +316,69 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("are we on track", "status", "en"),
     ("are we on pace", "status", "en"),
     ("are we behind", "status", "en"),
-    ("vilka mål har vi", "mål", "sv"),
-    ("vilka är målen", "mål", "sv"),
-    ("vad är målen", "mål", "sv"),
-    ("vilka mål finns", "mål", "sv"),
-    ("what are our goals", "goals", "en"),
-    ("what are the goals", "goals", "en"),
-    ("which goals do we have", "goals", "en"),
+    # the language to write in: what follows is the language ("skriv på engelska" -> "språk engelska")
+    ("byt språk till", "språk", "sv"),
+    ("ändra språk till", "språk", "sv"),
+    ("byt till", "språk", "sv"),
+    ("skriv på", "språk", "sv"),
+    ("svara på", "språk", "sv"),
+    ("change language to", "language", "en"),
+    ("change the language to", "language", "en"),
+    ("switch to", "language", "en"),
+    ("speak", "language", "en"),
+    ("write in", "language", "en"),
+    ("answer in", "language", "en"),
+    ("reply in", "language", "en"),
 )
+# Whole questions that mean one command (folded; "tack" or "please" after them changes nothing).
+_SAYINGS: dict[str, tuple[str, str]] = {
+    fold(words): (command, language)
+    for command, language, phrases in (
+        (
+            "mål",
+            "sv",
+            ("vilka mål har vi", "vilka är målen", "vad är målen", "vilka mål finns", "visa alla mål"),
+        ),
+        ("mål", "sv", ("lista mål", "lista alla mål", "alla mål")),
+        (
+            "goals",
+            "en",
+            ("what are our goals", "what are the goals", "which goals do we have", "show all goals"),
+        ),
+        ("goals", "en", ("list goals", "list all goals", "all goals", "list the goals")),
+        (
+            "hjälp",
+            "sv",
+            ("vad kan du göra", "vad kan du", "vad kan jag fråga om", "hur funkar du", "hur fungerar du"),
+        ),
+        ("help", "en", ("what can you do", "what can i ask", "how do you work", "what do you do")),
+        ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
+        (
+            "my data",
+            "en",
+            ("what do you know about me", "what do you store about me", "what have you stored about me"),
+        ),
+        (
+            "glöm mig",
+            "sv",
+            ("radera mina uppgifter", "radera mina data", "ta bort mina uppgifter", "radera mig"),
+        ),
+        ("forget me", "en", ("delete my data", "erase my data", "delete me", "remove my data")),
+        ("roller", "sv", ("vem sitter i styrelsen", "vilka sitter i styrelsen", "vilka är med i styrelsen")),
+        ("roller", "sv", ("vilka är ordförande", "vem är ordförande")),
+        (
+            "roles",
+            "en",
+            ("who is on the board", "who s on the board", "whos on the board", "who are the chairs"),
+        ),
+        ("språk engelska", "sv", ("på engelska", "engelska", "skriv engelska")),
+        ("språk svenska", "sv", ("på svenska", "svenska", "skriv svenska")),
+        ("language english", "en", ("in english", "english")),
+        ("language swedish", "en", ("in swedish", "swedish")),
+    )
+    for words in phrases
+}
+_COURTESY = frozenset(("tack", "please", "pls", "thanks"))
 # A greeting before a question changes nothing: "hej! kan du visa mål 3?".
 _GREETINGS = tuple(
     sorted((words for words, (kind, _) in _SOCIAL.items() if kind is Social.GREETING), key=len, reverse=True)
@@ -345,6 +437,12 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         glued = unglue(first.strip("!/?.,:;"))
         if is_command(first) or (glued is not None and is_command(glued[0])):
             return Reading(trimmed)
+    words = folded.split()
+    while len(words) > 1 and words[-1] in _COURTESY:
+        words.pop()
+    saying = _SAYINGS.get(" ".join(words))
+    if saying is not None:
+        return Reading(*saying)
     for ask, command, language in _ASKS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):

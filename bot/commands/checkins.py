@@ -191,8 +191,11 @@ def register(router: Router) -> None:
         """Every goal with its progress and pace: for a chair their own branch, unless they ask for the
         district; with a branch's name, that branch's own."""
         t = request.t
-        asked = fold(request.args)
-        named = request.args if asked and asked not in _DISTRICT_WORDS else None
+        written = request.args
+        if len(written.split()) > 1 and fold(written.split()[0]) in ("for", "i", "in", "of"):
+            written = written.split(maxsplit=1)[1]  # "status för distriktet", "status for Sundsvall"
+        asked = fold(written)
+        named = written if asked and asked not in _DISTRICT_WORDS else None
         own = not asked and not ({Role.BOARD, Role.ADMIN} & request.roles)
         shown = await asyncio.to_thread(
             desk(context).status,

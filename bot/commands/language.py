@@ -28,7 +28,9 @@ def register(router: Router) -> None:
     async def language(request: Request, context: Context) -> Reply:
         """Choose (or see) the language the bot writes to you in; the answer is in the new language."""
         t = request.t
-        wanted = fold(request.args)
+        # "språk engelska tack", "language to english": the word that names a choice
+        said = fold(request.args)
+        wanted = next((word for word in said.split() if word in CHOICES), said)
         if request.user is None:
             return Reply(t._("I cannot tell who you are here, so I cannot remember a language for you."))
         if not wanted:

@@ -334,15 +334,35 @@ class Router:
             note_turn(outcome="no-district")
             return replace(no_district(request), keeps_card=tapped)
         if not allows(request.roles, route.role):
+            later = self._later_command(request.text) if request.kind is Kind.MESSAGE else None
+            if later is not None:  # "visa alla mål" is a member's question, not the board's `visa`
+                note_turn(outcome="unknown")
+                return self._unknown(request, request.text, known=True)
             note_turn(outcome="refused")
             return replace(await refusal(request, context, route.role), keeps_card=tapped)
         return await route.handler(request, context)
 
-    def _unknown(self, request: Request, text: str) -> Reply:
+    def _later_command(self, text: str) -> Route | None:
+        """A command for everyone further into a sentence ("visa alla mål": `mål`)."""
+        for later in text.split()[1:]:
+            route = self.route_for(later)
+            if route is not None and route.role is Role.MEMBER:
+                return route
+        return None
+
+    def _unknown(self, request: Request, text: str, *, known: bool = False) -> Reply:
         """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?"), in
-        the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks."""
+        the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks.
+        `known`: the first word is a command, one the sender may not use, so only the hint is given."""
         word = text.partition(" ")[0]
-        suggestion, language = self._suggestion(text, request.t.language)
+        suggestion, language = self._suggestion(text, request.t.language, request.roles)
+        if suggestion and known:
+            t = translator(language)
+            return Reply(
+                t._("Did you mean {suggestion}? Write help to see everything I can do.").format(
+                    suggestion=suggestion.rstrip("?!.,")[:60]
+                )
+            )
         if suggestion:
             t = translator(language)
             return Reply(
@@ -358,10 +378,13 @@ class Router:
             )
         )
 
-    def _suggestion(self, text: str, language: str) -> tuple[str | None, str]:
+    def _suggestion(
+        self, text: str, language: str, roles: frozenset[Role] = frozenset({Role.MEMBER})
+    ) -> tuple[str | None, str]:
         """The command `text` probably means, and the language to suggest it in: `language` (the reply's)
-        unless the command word is one language's. Every command word counts, Swedish and English alike,
-        and a typo keeps its glued number ("gaol6" -> "goal 6")."""
+        unless the command word is one language's. Every command word `roles` may use counts, Swedish and
+        English alike (a member is never pointed to a board command), and a typo keeps its glued number
+        ("gaol6" -> "goal 6")."""
         rest = text.split()
         for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
             route = self.route_for(later)
@@ -383,6 +406,8 @@ class Router:
         best: tuple[float, bool] = (0.0, False)
         found: tuple[str, str] | None = None
         for route in self.routes:
+            if not allows(roles, route.role):
+                continue
             for each in route.words:
                 candidate = fold(each)
                 if not candidate:
@@ -398,6 +423,8 @@ class Router:
 
 def friendly(kind: Social, t: Translator) -> Reply:
     """A short, friendly answer to a greeting or thanks."""
+    if kind is Social.ACK:
+        return Reply("", quiet=True)
     if kind is Social.THANKS:
         return Reply(t._("You're welcome!"))
     return Reply(t._("Hi! Write help to see what I can do."))

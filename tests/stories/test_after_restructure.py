@@ -294,7 +294,7 @@ async def test_language_unknown_words_and_typos(district: District) -> None:
     assert await district.say(NOA, "stauts") == (
         "Jag känner inte till kommandot ”stauts”. Menade du status? Skriv hjälp för att se allt jag kan göra."
     )
-    assert await district.say(NOA, "upcomng", locale="en-US") == (
+    assert await district.say(MEGAN, "upcomng", locale="en-US") == (  # the board's command, to the board
         "I don't know the command “upcomng”. Did you mean upcoming? Write help to see everything I can do."
     )
     assert "Did you mean report 3 1 x?" in await district.say(NOA, "reprot 3 1 x", locale="en-US")

@@ -17,7 +17,7 @@ import pytest
 from bot.db.repository import Repository
 from bot.services.plan import load_sample_plan
 from tests.conftest import NOW
-from tests.stories.conftest import DISTRICT, MEGAN, NOA, District, Someone
+from tests.stories.conftest import DISTRICT, MEGAN, NOA, District, Someone, message
 
 # A member whose display name has the characters markdown and HTML read as formatting.
 ODD = Someone("29:odd", "aad-odd", "Åsa *Fet* _Kursiv_ <b>&amp; | Bar")
@@ -392,3 +392,124 @@ async def test_a_goal_with_markdown_and_html_characters_is_shown_as_written(
         assert ODD_GOAL in card["fallbackText"], card["fallbackText"]
         assert any(ODD_GOAL in run for run in runs(card)), runs(card)
     assert done_when in await district.say(NOA, words[0], locale=locale)
+
+
+# --- everyday words and whole questions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("tack för hjälpen!", "en-US", "Varsågod!"),
+        ("Tusen tack", "sv-SE", "Varsågod!"),
+        ("thank you so much", "sv-SE", "You're welcome!"),
+        ("thanks for the help", "en-US", "You're welcome!"),
+        ("hej hej", "sv-SE", "Hej! Skriv hjälp så ser du vad jag kan göra."),
+        ("God eftermiddag", "en-US", "Hej! Skriv hjälp så ser du vad jag kan göra."),
+        ("good afternoon", "sv-SE", "Hi! Write help to see what I can do."),
+    ],
+)
+async def test_thanks_and_greetings_as_people_say_them(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "Tusen tack!" used to be "I don't know the command “Tusen”. Did you mean pause tack?" (a board
+    command, in English), "thank you so much" "Did you mean bank you so much?". A member is thanked back,
+    in the language they wrote."""
+    assert await district.say(NOA, written, locale=locale) == answer
+
+
+@pytest.mark.parametrize(("written", "locale"), [("ok", "sv-SE"), ("Okej!", "sv-SE"), ("great", "en-US")])
+async def test_ok_is_not_answered(district: District, written: str, locale: str) -> None:
+    """ "ok" after an answer needs no answer (like 👍); it used to be "Jag känner inte till kommandot ”ok”.
+    Menade du sök?"."""
+    before = len(district.connector.posted)
+    body = message(NOA, written, service_url=district.connector.url, locale=locale)
+    assert (await district.client.post("/api/messages", json=body)).status in (200, 201)
+    assert (await district.say(NOA, "mål 3", locale=locale)).startswith("Mål 3:")
+    assert len(district.connector.posted) == before + 1  # the answer to `mål 3` alone
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("hej, vad kan du göra?", "en-US", "Det här kan jag"),
+        ("What can you do?", "sv-SE", "This is what I can do"),
+        ("vad vet du om mig?", "sv-SE", "Det här har jag sparat om dig"),
+        ("What do you know about me", "sv-SE", "What I store about you"),
+        ("radera mina uppgifter", "en-US", "Ska jag glömma dig?"),
+        ("delete my data please", "sv-SE", "Forget you?"),
+        ("vem sitter i styrelsen?", "en-US", "Styrelsen: Anna Lind, Megan Bowen"),
+        ("who is on the board?", "sv-SE", "Board: Anna Lind, Megan Bowen"),
+        ("visa alla mål", "en-US", "Vänsterpartiet Västernorrlands verksamhetsplan 2026 (24 mål)"),
+        ("show all goals", "sv-SE", "Vänsterpartiet Västernorrland’s plan 2026 (24 goals)"),
+        ("lista mål", "sv-SE", "Vänsterpartiet Västernorrlands verksamhetsplan 2026 (24 mål)"),
+        ("status för distriktet", "sv-SE", "Så går planen, 22 nov. 2026"),
+        ("status for the district", "en-US", "How the plan stands, 22 Nov 2026"),
+    ],
+)
+async def test_a_whole_question_is_the_command_it_asks_for(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """Members ask in sentences. "visa alla mål" used to be refused as the board's `visa` ("Det kan bara
+    styrelsen och administratörer göra"), "status för distriktet" looked for a branch called "för
+    distriktet", and the rest were unknown commands. Erasing still asks first."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("skriv på engelska", "sv-SE", "From now on I write to you in English"),
+        ("byt språk till engelska tack", "sv-SE", "From now on I write to you in English"),
+        ("English please", "sv-SE", "From now on I write to you in English"),
+        ("på svenska tack", "en-US", "Från och med nu skriver jag till dig på svenska"),
+        ("speak Swedish", "en-US", "Från och med nu skriver jag till dig på svenska"),
+    ],
+)
+async def test_asking_for_a_language_in_a_sentence_chooses_it(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "skriv på engelska" and "byt språk till engelska" began with the board's `skriv` and `byt`, and a
+    member was told "Det kan bara styrelsen och administratörer göra". They ask for a language."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("visa allt om mål 6", "sv-SE", "Menade du mål 6? Skriv hjälp för att se allt jag kan göra."),
+        ("show everything on goal 6", "sv-SE", "Did you mean goal 6? Write help to see everything I can do."),
+        ("paus mål", "sv-SE", "Menade du mål? Skriv hjälp för att se allt jag kan göra."),
+    ],
+)
+async def test_a_board_word_starting_a_members_question_points_to_the_members_command(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """A sentence that starts with a word the board's commands use but names a member's command further
+    in is pointed to that command, not refused; the pointer does not call the word unknown."""
+    assert await district.say(NOA, written, locale=locale) == answer
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "refused"),
+    [("skriv 12 Hej alla", "sv-SE", "Det kan bara styrelsen"), ("preview 12", "en-US", "Only the board")],
+)
+async def test_a_board_command_is_still_refused_to_a_member(
+    district: District, written: str, locale: str, refused: str
+) -> None:
+    """What only the board may do is refused as before, saying who can."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(refused)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "not_suggested"),
+    [("Godmorgon allihop", "sv-SE", "godkänn"), ("thank u so much", "en-US", "bank")],
+)
+async def test_a_member_is_never_pointed_to_a_board_command(
+    district: District, written: str, locale: str, not_suggested: str
+) -> None:
+    """A word the bot cannot read used to be matched against every command word, the board's too: "thank
+    you so much" got "Did you mean bank you so much?", "god eftermiddag" "Menade du godkänn …?". A member
+    is only pointed to commands they may use."""
+    reply = await district.say(NOA, written, locale=locale)
+    assert not_suggested not in reply.lower(), reply
