@@ -513,3 +513,23 @@ async def test_a_member_is_never_pointed_to_a_board_command(
     is only pointed to commands they may use."""
     reply = await district.say(NOA, written, locale=locale)
     assert not_suggested not in reply.lower(), reply
+
+
+@pytest.mark.parametrize(
+    ("locale", "listing", "hint", "goal"),
+    [
+        ("sv-SE", "mål", "Skriv ”mål 4” för att se ett mål i sin helhet", "mål 4"),
+        ("en-US", "goals", "Write “goal 4” to see one goal in full", "goal 4"),
+    ],
+)
+async def test_the_goal_lists_example_is_a_goal_of_the_plan(
+    district: District, locale: str, listing: str, hint: str, goal: str
+) -> None:
+    """A plan of four goals: the list used to end "Skriv ”mål 6” …", and "mål 6" answered "Det finns inget
+    mål 6". The example is one of the plan's goals, and it answers."""
+    sample = load_sample_plan()
+    first = sample.sections[0]
+    plan = replace(sample, year=2026, sections=(replace(first, goals=first.goals[:4]),))
+    Repository(district.db).save_plan(DISTRICT, plan, now=NOW)
+    assert hint in await district.say(NOA, listing, locale=locale)
+    assert (await district.say(NOA, goal, locale=locale)).startswith(("Mål 4:", "Goal 4:"))
