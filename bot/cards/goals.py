@@ -160,9 +160,11 @@ def status(
     today: date,
     district_goals: int = 0,
     report: str | None = None,
+    mine: bool = False,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
-    `report`: a report the reader may write on a goal shown, for the hint (None: they report none)."""
+    `report`: a report the reader may write on a goal shown, for the hint (None: they report none);
+    `mine`: the goals shown are those the reader is responsible for (`mina mål`)."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -173,6 +175,8 @@ def status(
             title = t._("How the plan went in {year}").format(year=plan_year)
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
+    elif mine:
+        title = t._("Your goals, {day}").format(day=day(t, today))
     else:
         title = t._("How the plan stands, {day}").format(day=day(t, today))
     body = [heading(title, size="Large")]

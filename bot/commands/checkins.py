@@ -143,6 +143,7 @@ def register(router: Router) -> None:
                 branch=None,
                 today=goals.today,
                 report=_report_example(t, goals.reportable, goals.plan),
+                mine=True,
             )
         reports = await asyncio.to_thread(desk(context).my_reports, request.user, request.district)
         return cards.mine(

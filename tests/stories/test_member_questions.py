@@ -86,7 +86,9 @@ async def test_a_responsible_member_is_shown_a_report_they_may_make(
     await district.say(ODD, "hej")
     named = await district.say(MEGAN, "ansvarig 6 @Åsa", mentions=((ODD, "Åsa"),))
     assert named == f"{ODD.name} är nu ansvarig för mål 6.", named
-    assert example in await district.say(ODD, mine, locale=locale)
+    goals = await district.say(ODD, mine, locale=locale)
+    assert goals.startswith(("Dina mål, 22 nov. 2026", "Your goals, 22 Nov 2026")), goals
+    assert example in goals
     assert (
         await district.say(ODD, example.rsplit(" ", 1)[0] + " möte i Härnösand", locale=locale)
     ).startswith(stored)
