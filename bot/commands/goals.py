@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import re
+from dataclasses import replace
 
 from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_
-from bot.services.goals import goal_number
+from bot.i18n import N_, fold, translator
+from bot.services.goals import Plan, goal_number
 from bot.services.people import Role, allows
+from bot.services.plan_corrections import Correction, Field
 
 
 def register(router: Router) -> None:
@@ -25,8 +28,21 @@ def register(router: Router) -> None:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
         number = goal_number(request.args)
         correction = None if number is not None else plans.correction_in(request)
-        if correction is not None:
+        if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
+        if number is None and request.args[:1].isdigit():  # "mål 6 ansvarig", "mål 6 på engelska"
+            numbers = re.findall(r"\d+", request.args)
+            if len(numbers) > 1:  # "mål 6 och 7", "mål 6-8": one card shows one goal
+                t = request.t
+                return Reply(
+                    t._("One goal at a time: write {first}, then {second}.").format(
+                        first=t._("goals {number}").format(number=numbers[0]),
+                        second=t._("goals {number}").format(number=numbers[1]),
+                    )
+                )
+            number = int(numbers[0])
+            asked = next((_LANGUAGES[w] for w in fold(request.args).split() if w in _LANGUAGES), None)
+            request = replace(request, t=translator(asked)) if asked else request
         if number is not None:
             return await _goal(request, context, number)
         plan = await asyncio.to_thread(context.progress.plan, request.district)
@@ -34,7 +50,7 @@ def register(router: Router) -> None:
             return _no_plan(request)
         if not request.args:
             return cards.goal_list(request.t, plan)
-        return cards.search_results(request.t, request.args, plan.search(request.args))
+        return _search(request, plan)
 
     @router.command(
         "sök", "search", "find", usage=N_("search WORD"), summary=N_("find goals that mention a word")
@@ -46,7 +62,18 @@ def register(router: Router) -> None:
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
-        return cards.search_results(request.t, request.args, plan.search(request.args))
+        return _search(request, plan)
+
+
+# "mål 6 på engelska": the goal in the language named.
+_LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv"}
+
+
+def _asks_about(request: Request, correction: Correction) -> bool:
+    """Whether words that read as a correction are a member asking about the goal: "mål 6 engelska", "mål 6
+    text" change nothing (no value); only the board corrects the plan, and its words stay corrections."""
+    board = allows(request.roles, Role.BOARD)
+    return not board and not correction.value and correction.field is not Field.RETIRE
 
 
 async def _goal(request: Request, context: Context, number: int) -> Reply:
@@ -66,6 +93,15 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
     return cards.goal_detail(
         request.t, plan, answer.found, today=context.progress.today(context.now), posts=answer.posts
     )
+
+
+def _search(request: Request, plan: Plan) -> Reply:
+    """The goals that mention the words, which are shown as written, without quotes ("sök "sociala
+    medier"" is a search for sociala medier)."""
+    words = request.args.strip(" \"'\u201c\u201d\u00ab\u00bb")
+    if not words:
+        return Reply(request.t._("Write a word to search for, e.g. \u201csearch facebook\u201d."))
+    return cards.search_results(request.t, words, plan.search(words))
 
 
 def _no_plan(request: Request) -> Reply:

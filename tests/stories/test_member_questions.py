@@ -535,3 +535,43 @@ async def test_the_goal_lists_example_is_a_goal_of_the_plan(
     Repository(district.db).save_plan(DISTRICT, plan, now=NOW)
     assert hint in await district.say(NOA, listing, locale=locale)
     assert (await district.say(NOA, goal, locale=locale)).startswith(("Mål 4:", "Goal 4:"))
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("mål 6 ansvarig", "sv-SE", "Mål 6:"),
+        ("Mål 6 status?", "en-US", "Mål 6:"),
+        ("goal 6 responsible", "sv-SE", "Goal 6:"),
+        ("mål 6 engelska", "sv-SE", "Goal 6: The district brings"),
+        ("mål 6 på engelska", "sv-SE", "Goal 6: The district brings"),
+        ("goal 6 in Swedish", "en-US", "Mål 6: Distriktet samlar"),
+        ("mål 6 och 7", "sv-SE", "Ett mål i taget: skriv mål 6 och sedan mål 7."),
+        ("mål 6-8", "en-US", "Ett mål i taget: skriv mål 6 och sedan mål 8."),
+        ("goals 6, 7", "sv-SE", "One goal at a time: write goal 6, then goal 7."),
+        ("sök ”sociala medier”", "sv-SE", "1 mål nämner ”sociala medier”"),
+        ('search "social media"', "en-US", "1 goal mentions “social media”"),
+    ],
+)
+async def test_a_goal_number_with_more_words_is_that_goal(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "mål 6 ansvarig" was a search for "6 ansvarig" ("Inget mål nämner ”6 ansvarig”"), "mål 6 engelska"
+    told a member "Bara styrelsen och administratörer kan rätta planen" (the board's correction of a
+    goal's English), "mål 6 och 7" found nothing. A member asks about goal 6 (in English, if they say so),
+    and two goals are asked for one at a time. A quoted search shows its words once, without the quotes."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "refused"),
+    [
+        ("mål 6 text Hålla fyra möten", "Bara styrelsen och administratörer kan rätta planen."),
+        ("goal 6 english members' meetings", "Only the board and administrators can correct the plan."),
+    ],
+)
+async def test_a_members_change_to_the_plan_is_still_refused(
+    district: District, written: str, refused: str
+) -> None:
+    """A member who writes a correction with its new words is told only the board corrects the plan."""
+    assert await district.say(NOA, written) == refused
