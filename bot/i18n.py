@@ -252,7 +252,12 @@ _SOCIAL: dict[str, tuple[Social, str]] = {
 # Words beside a greeting that change nothing: "hej boten", "tack så mycket!", "thanks a lot".
 _SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot"))
 # "hur går det för oss": the district itself.
-_US = frozenset(("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"))
+_US = frozenset(
+    (
+        *("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"),
+        *("malen", "planen", "vara mal", "alla mal", "the goals", "our goals", "the plan", "our plan"),
+    )
+)
 
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
@@ -447,12 +452,10 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
             rest = _after_words(trimmed, len(ask_folded.split()))
-            if command == "status":  # "är vi i fas med mål 3": that goal; "… i Sundsvall": that branch
-                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"]):
+            if command == "status":  # "… med mål 3": that goal; "… i Sundsvall": that branch; "… med målen"
+                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"]):
                     rest = _after_words(rest, 1)
-                first = rest.split(" ", 1)[0]
-                if first and is_command(first):
-                    return Reading(rest, language)
+                return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language)
             return Reading(f"{command} {rest}".strip(), language)
     how = _HOW_SV.match(folded)
     if how is not None:

@@ -575,3 +575,23 @@ async def test_a_members_change_to_the_plan_is_still_refused(
 ) -> None:
     """A member who writes a correction with its new words is told only the board corrects the plan."""
     assert await district.say(NOA, written) == refused
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("är vi i fas med målen?", "sv-SE", "Så går planen, 22 nov. 2026"),
+        ("Hur går det med planen?", "en-US", "Så går planen, 22 nov. 2026"),
+        ("ligger vi efter med mål 12?", "sv-SE", "Mål 12:"),
+        ("how are our goals doing?", "sv-SE", "How the plan stands, 22 Nov 2026"),
+        ("are we on track with the plan?", "sv-SE", "How the plan stands, 22 Nov 2026"),
+        ("are we behind in Timrå?", "sv-SE", "How Timrå stands, 22 Nov 2026"),
+    ],
+)
+async def test_how_the_plan_is_going_asked_about_the_plan_itself(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "är vi i fas med målen?" looked for a branch called "målen" ("Det finns ingen partiförening som
+    heter ”målen”"). The goals, the plan and "we" are the district's status; a goal or a branch named is
+    that one's."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
