@@ -305,6 +305,12 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("finns det mål om", "sök", "sv"),
     ("har vi något mål om", "sök", "sv"),
     ("har vi mål om", "sök", "sv"),
+    ("kan du söka efter", "sök", "sv"),
+    ("kan du söka på", "sök", "sv"),
+    ("kan du söka", "sök", "sv"),
+    ("can you search for", "search", "en"),
+    ("can you search", "search", "en"),
+    ("can you find", "search", "en"),
     ("what are we doing about", "search", "en"),
     ("what do we do about", "search", "en"),
     ("is there a goal about", "search", "en"),
@@ -384,6 +390,8 @@ _SAYINGS: dict[str, tuple[str, str]] = {
     for words in phrases
 }
 _COURTESY = frozenset(("tack", "please", "pls", "thanks"))
+# Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
+_OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
 # A greeting before a question changes nothing: "hej! kan du visa mål 3?".
 _GREETINGS = tuple(
     sorted((words for words, (kind, _) in _SOCIAL.items() if kind is Social.GREETING), key=len, reverse=True)
@@ -417,6 +425,17 @@ def social(text: str) -> tuple[Social, str] | None:
     return None
 
 
+def _symbol(word: str) -> bool:
+    """A word of emoji alone (📊, 👋🏽, ❓): no letter or digit."""
+    categories = [unicodedata.category(ch) for ch in word]
+    return "So" in categories and all(category[0] not in "LN" for category in categories)
+
+
+def without_symbols(text: str) -> str:
+    """`text` without its words of emoji alone: "📊 status" -> "status", "sök 🌍 klimat" -> "sök klimat"."""
+    return " ".join(word for word in text.split() if not _symbol(word))
+
+
 def only_symbols(text: str) -> bool:
     """Emoji alone, perhaps with punctuation (👍, 🎉!): a reaction written as a message, nothing to answer.
     Punctuation alone ("...", "???") is not: that gets the usual hint."""
@@ -434,14 +453,15 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     """The command a natural question means, or None. `is_command` tells whether a word is a command."""
     trimmed = text.strip().rstrip("?!. ")
     folded = " ".join(fold(trimmed).split())
-    greeting = next((g for g in _GREETINGS if folded.startswith(g + " ")), None)
-    if greeting is not None:
-        trimmed = _after_words(trimmed, len(greeting.split()))
+    opened = False
+    while True:  # "hej!", "hej boten,", "snälla", "please" before the question change nothing
+        greeting = next((g for g in _GREETINGS if folded.startswith(g + " ")), None)
+        first_word = folded.split(" ", 1)[0]
+        count = len(greeting.split()) if greeting else int(first_word in _OPENERS and " " in folded)
+        if not count:
+            break
+        trimmed, opened = _after_words(trimmed, count), True
         folded = " ".join(fold(trimmed).split())
-        first = trimmed.split(" ", 1)[0]
-        glued = unglue(first.strip("!/?.,:;"))
-        if is_command(first) or (glued is not None and is_command(glued[0])):
-            return Reading(trimmed)
     words = folded.split()
     while len(words) > 1 and words[-1] in _COURTESY:
         words.pop()
@@ -471,6 +491,11 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             glued = unglue(first)
             if is_command(first) or (glued is not None and is_command(glued[0])):
                 return Reading(rest, language)
+    if opened:  # "hej! mål 3": the command after the greeting
+        first = trimmed.split(" ", 1)[0]
+        glued = unglue(first.strip("!/?.,:;"))
+        if is_command(first) or (glued is not None and is_command(glued[0])):
+            return Reading(trimmed)
     return None
 
 

@@ -10,7 +10,7 @@ from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, fold, translator
+from bot.i18n import N_, fold, translator, without_symbols
 from bot.services.goals import Plan, goal_number
 from bot.services.people import Role, allows
 from bot.services.plan_corrections import Correction, Field
@@ -48,7 +48,7 @@ def register(router: Router) -> None:
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
-        if not request.args:
+        if not without_symbols(request.args):  # "mål", "mål 📋"
             return cards.goal_list(request.t, plan)
         return _search(request, plan)
 
@@ -95,10 +95,17 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
     )
 
 
+# Words between `sök` and what is searched for.
+_ABOUT = frozenset(("efter", "pa", "om", "for", "about", "on"))
+
+
 def _search(request: Request, plan: Plan) -> Reply:
     """The goals that mention the words, which are shown as written, without quotes ("sök "sociala
     medier"" is a search for sociala medier)."""
-    words = request.args.strip(" \"'\u201c\u201d\u00ab\u00bb")
+    words = without_symbols(request.args).strip(" \"'\u201c\u201d\u00ab\u00bb")
+    first, _, rest = words.partition(" ")
+    if rest and fold(first) in _ABOUT:  # "sök efter facebook", "search for facebook"
+        words = rest.strip(" \"'\u201c\u201d\u00ab\u00bb")
     if not words:
         return Reply(request.t._("Write a word to search for, e.g. \u201csearch facebook\u201d."))
     return cards.search_results(request.t, words, plan.search(words))

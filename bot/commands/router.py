@@ -32,6 +32,7 @@ from bot.i18n import (
     social,
     translator,
     unglue,
+    without_symbols,
 )
 from bot.services.checkins import Reporting
 from bot.services.directory import Directory
@@ -286,6 +287,10 @@ class Router:
         if only_symbols(text):  # 👍 or 🎉 written as a message: a reaction, not a question
             note_turn(outcome="emoji")
             return Reply("", quiet=True)
+        words = text.split(" ")
+        while len(words) > 1 and not without_symbols(words[0]):  # "📊 status", "❓ hjälp"
+            words.pop(0)
+        text = " ".join(words)
         greeting = social(text)
         if greeting is not None:
             note_turn(command="greeting")

@@ -595,3 +595,28 @@ async def test_how_the_plan_is_going_asked_about_the_plan_itself(
     heter ”målen”"). The goals, the plan and "we" are the district's status; a goal or a branch named is
     that one's."""
     assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("📊 status", "sv-SE", "Så går planen, 22 nov. 2026"),
+        ("❓ help", "sv-SE", "This is what I can do"),
+        ("mål 📋", "en-US", "Vänsterpartiet Västernorrlands verksamhetsplan 2026 (24 mål)"),
+        ("sök 🌍 Facebook", "sv-SE", "1 mål nämner ”Facebook”"),
+        ("Hej Distriktsboten! Visa mål 6.", "en-US", "Mål 6:"),
+        ("Hi bot, show goal 6 please", "sv-SE", "Goal 6:"),
+        ("snälla visa mål 6", "sv-SE", "Mål 6:"),
+        ("kan du söka efter facebook?", "en-US", "1 mål nämner ”facebook”"),
+        ("search for Facebook", "sv-SE", "1 goal mentions “Facebook”"),
+        ("sök på facebook", "sv-SE", "1 mål nämner ”facebook”"),
+    ],
+)
+async def test_emoji_courtesy_and_little_words_around_a_command(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "📊 status" was "Jag känner inte till kommandot ”📊”", "mål 📋" a search for 📋, "Hej Distriktsboten!
+    Visa mål 6." was refused as the board's `visa`, "sök efter facebook" found nothing ("efter" is in no
+    goal) and "sök på facebook" named "på facebook" as what it found. The emoji, the greeting, the bot's
+    name, "snälla" and "efter" ask for nothing."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
