@@ -389,7 +389,8 @@ _SAYINGS: dict[str, tuple[str, str]] = {
     )
     for words in phrases
 }
-_COURTESY = frozenset(("tack", "please", "pls", "thanks"))
+# Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
+COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
 _OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
 # A greeting before a question changes nothing: "hej! kan du visa mål 3?".
@@ -439,8 +440,7 @@ def without_symbols(text: str) -> str:
 def only_symbols(text: str) -> bool:
     """Emoji alone, perhaps with punctuation (👍, 🎉!): a reaction written as a message, nothing to answer.
     Punctuation alone ("...", "???") is not: that gets the usual hint."""
-    categories = [unicodedata.category(ch) for ch in text if not ch.isspace()]
-    return "So" in categories and all(category[0] not in "LN" for category in categories)
+    return _symbol("".join(text.split()))
 
 
 def unglue(word: str) -> tuple[str, str] | None:
@@ -463,7 +463,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         trimmed, opened = _after_words(trimmed, count), True
         folded = " ".join(fold(trimmed).split())
     words = folded.split()
-    while len(words) > 1 and words[-1] in _COURTESY:
+    while len(words) > 1 and words[-1] in COURTESY:
         words.pop()
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:

@@ -30,8 +30,8 @@ def register(router: Router) -> None:
         correction = None if number is not None else plans.correction_in(request)
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
-        if number is None and request.args[:1].isdigit():  # "mål 6 ansvarig", "mål 6 på engelska"
-            numbers = re.findall(r"\d+", request.args)
+        numbers = re.findall(r"\d+", request.args) if re.match(r"\d", request.args) else []
+        if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
             if len(numbers) > 1:  # "mål 6 och 7", "mål 6-8": one card shows one goal
                 t = request.t
                 return Reply(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from bot.i18n import fold
+from bot.i18n import COURTESY, fold
 from bot.services.glossary import area_name, english_in_number, english_unit, swedish_unit
 
 
@@ -215,8 +215,6 @@ _NUMBER_WORDS = {
     )
     for word in words
 }
-# Words after a goal's number that ask nothing more: "mål 3 tack", "goal 3 please".
-_COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
 
 
 def _bare(word: str) -> str:
@@ -234,7 +232,7 @@ def goal_number(text: str) -> int | None:
     "3?", "3 👍", "3 tack", "tre", "three". A number out of range ("0", "-1", "99") is still a number:
     the answer says which goals there are."""
     words = text.split()
-    while words and (not _bare(words[-1]) or fold(words[-1]) in _COURTESY):
+    while words and (not _bare(words[-1]) or fold(words[-1]) in COURTESY):
         words.pop()
     if not words:
         return None

@@ -547,6 +547,7 @@ async def test_the_goal_lists_example_is_a_goal_of_the_plan(
         ("mål 6 på engelska", "sv-SE", "Goal 6: The district brings"),
         ("goal 6 in Swedish", "en-US", "Mål 6: Distriktet samlar"),
         ("mål 6 och 7", "sv-SE", "Ett mål i taget: skriv mål 6 och sedan mål 7."),
+        ("mål ² 6", "sv-SE", "Inget mål nämner ”² 6”."),  # "²" is no digit anyone means
         ("mål 6-8", "en-US", "Ett mål i taget: skriv mål 6 och sedan mål 8."),
         ("goals 6, 7", "sv-SE", "One goal at a time: write goal 6, then goal 7."),
         ("sök ”sociala medier”", "sv-SE", "1 mål nämner ”sociala medier”"),
