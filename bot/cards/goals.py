@@ -279,11 +279,9 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
             t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
         )
     count = t.ngettext("{count} goal", "{count} goals", len(plan.goals)).format(count=len(plan.goals))
-    # a goal of this plan (its sixth, or its last when it has fewer), so that the example answers
-    example = plan.goals[min(5, len(plan.goals) - 1)].number
     hint = t._(
         "Write \u201cgoal {number}\u201d to see one goal in full, or \u201csearch WORD\u201d to find goals."
-    ).format(number=example)
+    ).format(number=plan.example_number)  # a goal of this plan, so that the example answers
     body = [heading(title, size="Large"), paragraph(count, subtle=True)]
     lines = [f"{title} ({count})"]
     for section, goals in plan.by_section(language):

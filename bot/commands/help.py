@@ -4,6 +4,8 @@ routes, so it never drifts from the real commands."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
@@ -250,13 +252,27 @@ def register(router: Router) -> None:
         """What this person can do, by role; or, with a command after it, that command explained."""
         wanted = request.args.split()[0] if request.args else ""
         route = router.route_for(wanted) if wanted else None
+        written = await _written(request, context)
         if route is not None:
-            return explain(request.t, route)
+            return explain(request.t, route, written)
         roles = set(request.roles)
-        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles)
+        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, written)
 
 
-def overview(t: Translator, routes: list[Route], roles: set[Role]) -> Reply:
+async def _written(request: Request, context: Context) -> dict[str, str]:
+    """The examples that name a goal or a branch, as this district can answer them ("mål 6" in a plan of
+    four goals, "status Sundsvall" in Skåne would not): example msgid -> what to show."""
+    if not request.district:
+        return {}
+    found = await asyncio.to_thread(context.progress.examples, request.district)
+    t = request.t
+    written = {"status Sundsvall": f"status {found.branch}" if found.branch else "status"}
+    if found.goal is not None:
+        written["goals 6"] = t._("goals {number}").format(number=found.goal)
+    return written
+
+
+def overview(t: Translator, routes: list[Route], roles: set[Role], written: Mapping[str, str]) -> Reply:
     title = t._("This is what I can do")
     by_section = {
         role: [route for route in routes if audience(route) is role]
@@ -271,7 +287,7 @@ def overview(t: Translator, routes: list[Route], roles: set[Role]) -> Reply:
         shown, name = by_section[role], t._(section)
         later = len(present) - index - 1  # the sections after this one take a line each at least
         if 1 + len(shown) <= room - later:  # most rights first: this person's own commands with examples
-            rows = [(example(t, route), t._(route.summary)) for route in shown]
+            rows = [(example(t, route, written), t._(route.summary)) for route in shown]
             room -= 1 + len(shown)
             body += [heading(name, size="Default"), facts(rows)]
             lines += ["", name, *(f"{command} \u2013 {summary}" for command, summary in rows)]
@@ -299,18 +315,21 @@ def command_words(usage: str) -> str:
     return " ".join(words) or usage.split()[0]
 
 
-def example(t: Translator, route: Route) -> str:
+def example(t: Translator, route: Route, written: Mapping[str, str]) -> str:
     guide = guide_of(route)
-    return t._(guide.examples[0]) if guide is not None else t._(route.usage)
+    if guide is None:
+        return t._(route.usage)
+    return written.get(guide.examples[0]) or t._(guide.examples[0])
 
 
-def explain(t: Translator, route: Route) -> Reply:
-    """One command: how to write it, what it does, examples, and who may use it."""
+def explain(t: Translator, route: Route, written: Mapping[str, str]) -> Reply:
+    """One command: how to write it, what it does, examples (as `written` has them), and who may use it."""
     guide = guide_of(route)
     usage = t._(route.usage)
     rows = [(t._("Write"), usage)]
     if guide is not None:
-        rows += [(t._("For example"), t._(each)) for each in guide.examples]
+        shown = dict.fromkeys(written.get(each) or t._(each) for each in guide.examples)  # once each
+        rows += [(t._("For example"), each) for each in shown]
     who = {
         Role.MEMBER: t._("Everyone"),
         Role.CHAIR: t._("Branch chairs, the board and administrators"),

@@ -131,6 +131,11 @@ class Plan:
         names = {self.area_in(area, "en"): area for area in self.priority_areas}
         return names | {area: area for area in self.priority_areas}
 
+    @property
+    def example_number(self) -> int | None:
+        """A goal to name in an example that must answer: the sixth, or the last of a shorter plan."""
+        return self.goals[min(5, len(self.goals) - 1)].number if self.goals else None
+
     def goal(self, number: int) -> Goal | None:
         if 1 <= number <= len(self.goals) and self.goals[number - 1].number == number:
             return self.goals[number - 1]

@@ -644,6 +644,14 @@ def goal_progress(
 
 
 @dataclass(frozen=True)
+class Examples:
+    """A goal number and a branch name the district has (None: it has none)."""
+
+    goal: int | None
+    branch: str | None
+
+
+@dataclass(frozen=True)
 class GoalAnswer:
     """What `goals 6` shows: the plan (None if the district has none), the goal in full (None if the plan
     has no such goal) and, for the goal for the bot's posts, the posts made."""
@@ -677,6 +685,14 @@ class Progress:
 
     def plan(self, district: str) -> Plan | None:
         return self.plans.plan(district)
+
+    def examples(self, district: str) -> Examples:
+        """A goal and a branch of the district, for examples that answer when copied (`hjälp`)."""
+        with self.checkins.db.snapshot():
+            plan = self.plans.plan(district)
+            names = [branch.name for branch in self.checkins.branches(district)]
+        goal = plan.example_number if plan is not None else None
+        return Examples(goal, "Sundsvall" if "Sundsvall" in names else next(iter(names), None))
 
     def standings(self, plan: Plan, *, now: datetime, branch_id: int | None = None) -> list[GoalStanding]:
         """Every goal's progress for the plan's district (or one branch), as of `now`."""

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from bot.db.checkins import CheckInRepository
+from bot.db.people import PeopleRepository
 from bot.db.repository import Repository
 from bot.services.plan import load_sample_plan
 from tests.conftest import NOW
@@ -621,3 +623,33 @@ async def test_emoji_courtesy_and_little_words_around_a_command(
     goal) and "sök på facebook" named "på facebook" as what it found. The emoji, the greeting, the bot's
     name, "snälla" and "efter" ask for nothing."""
     assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("locale", "words", "examples"),
+    [
+        ("sv-SE", ("hjälp", "hjälp mål", "hjälp status"), ("mål 4 – ", "status Härnösand – ")),
+        ("en-US", ("help", "help goals", "help status"), ("goal 4 – ", "status Härnösand – ")),
+    ],
+)
+async def test_help_examples_name_a_goal_and_a_branch_the_district_has(
+    district: District, locale: str, words: tuple[str, ...], examples: tuple[str, ...]
+) -> None:
+    """A district with a plan of four goals and no branch called Sundsvall. Help's examples used to be
+    "mål 6" and "status Sundsvall", which answer "Det finns inget mål 6" and "Det finns ingen
+    partiförening som heter ”Sundsvall”" there. A member copies an example expecting it to answer: it
+    names the district's own goal and branch, and written out, it does."""
+    sample = load_sample_plan()
+    first = sample.sections[0]
+    plan = replace(sample, year=2026, sections=(replace(first, goals=first.goals[:4]),))
+    Repository(district.db).save_plan(DISTRICT, plan, now=NOW)
+    [sundsvall] = [b for b in CheckInRepository(district.db).branches(DISTRICT) if b.name == "Sundsvall"]
+    PeopleRepository(district.db).rename_branch(DISTRICT, sundsvall.id, "Ånge")
+    overview, goals, status = [await district.say(NOA, each, locale=locale) for each in words]
+    assert all(example in overview for example in examples), overview
+    assert "Sundsvall" not in overview and "mål 6" not in overview and "goal 6" not in overview
+    assert examples[0].split(" – ")[0] in goals and "Härnösand" in status
+    for example in examples:
+        answer = await district.say(NOA, example.split(" – ")[0], locale=locale)
+        expected = ("Mål 4:", "Goal 4:", "Så går det för Härnösand", "How Härnösand stands")
+        assert answer.startswith(expected), answer
