@@ -363,6 +363,22 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("vad kan du göra", "vad kan du", "vad kan jag fråga om", "hur funkar du", "hur fungerar du"),
         ),
         ("help", "en", ("what can you do", "what can i ask", "how do you work", "what do you do")),
+        (
+            "mina mål",
+            "sv",
+            ("vilka mål är jag ansvarig för", "vilka mål ansvarar jag för", "vad ansvarar jag för"),
+        ),
+        (
+            "my goals",
+            "en",
+            ("which goals am i responsible for", "what am i responsible for", "what are my goals"),
+        ),
+        (
+            "mina rapporter",
+            "sv",
+            ("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+        ),
+        ("my reports", "en", ("what have i reported", "which reports have i made", "show my reports")),
         ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
         (
             "my data",

@@ -653,3 +653,19 @@ async def test_help_examples_name_a_goal_and_a_branch_the_district_has(
         answer = await district.say(NOA, example.split(" – ")[0], locale=locale)
         expected = ("Mål 4:", "Goal 4:", "Så går det för Härnösand", "How Härnösand stands")
         assert answer.startswith(expected), answer
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("vilka mål är jag ansvarig för?", "en-US", "Du är inte ansvarig för något mål."),
+        ("What am I responsible for?", "sv-SE", "You are not responsible for any goal."),
+        ("vad har jag rapporterat?", "sv-SE", "Du har inte rapporterat något än."),
+        ("what have I reported", "sv-SE", "You have not reported anything yet."),
+    ],
+)
+async def test_questions_about_ones_own_goals_and_reports(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """Asked as questions, a member's own goals and reports are `mina mål` and `mina rapporter`."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
