@@ -212,10 +212,10 @@ def status(
     if standings:  # the examples are goals shown here, so that copying them works for the one reading
         number = standings[0].goal.number
         if report is None:
-            hint = t._("Write goal {number} for one goal in full.").format(number=number)
+            hint = t._("Write goal {number} to see one goal in full.").format(number=number)
         else:
             hint = t._(
-                "Write goal {number} for one goal in full; report progress with: {example} COMMENT"
+                "Write goal {number} to see one goal in full; report progress with: {example} COMMENT"
             ).format(number=number, example=report)
         body.append(paragraph(hint, subtle=True))
         text = "\n".join([*lines, "", hint])

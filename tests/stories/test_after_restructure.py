@@ -61,7 +61,7 @@ async def test_a_chairs_status_suggests_a_goal_it_shows_and_the_chair_may_report
     assert "Skriv mål 3 för att se ett mål i sin helhet; rapportera med: rapportera 3 1 KOMMENTAR" in status
     assert "mål 6" not in status and "rapportera 6" not in status
     english = await district.say(KIM, "status", locale="en-US")
-    assert "Write goal 3 for one goal in full; report progress with: report 3 1 COMMENT" in english
+    assert "Write goal 3 to see one goal in full; report progress with: report 3 1 COMMENT" in english
     assert (await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")).startswith("Sparat #1")
     assert (await district.say(KIM, "goal 3", locale="en-US")).startswith("Goal 3: ")
     # the board's status shows every goal: its example is the first, and its value fits (done or not)

@@ -39,7 +39,7 @@ async def card_of(district: District, who: Someone, text: str, *, locale: str) -
     ("locale", "status", "hint", "report"),
     [
         ("sv-SE", "status", "Skriv mål 1 för att se ett mål i sin helhet.", "rapportera"),
-        ("en-US", "status", "Write goal 1 for one goal in full.", "report"),
+        ("en-US", "status", "Write goal 1 to see one goal in full.", "report"),
     ],
 )
 async def test_a_members_status_does_not_tell_them_to_report(
