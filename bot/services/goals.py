@@ -152,14 +152,17 @@ class Plan:
 
     def search(self, query: str) -> list[Goal]:
         """Goals whose text or section has every word of the query, forgiving case, å/ä/ö and the word's
-        ending: "utbildningar" finds "utbildning", "trainings" "training"."""
+        ending: "utbildningar" finds "utbildning", "trainings" "training". A word is found inside others
+        ("sidan" in "hemsidan"), a short one only where a word begins ("val" in "valet", not in
+        "kvalitet"; "EU" not in "neutral")."""
         words = [_stem(word) for word in fold(query).split()]
         if not words:
             return []
         hits = []
         for goal in self.goals:
-            haystack = fold(" ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en))))
-            if all(word in haystack for word in words):
+            text = " ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en)))
+            haystack = " " + fold(text)
+            if all((" " + word if len(word) <= _SHORT else word) in haystack for word in words):
                 hits.append(goal)
         return hits
 
@@ -170,6 +173,8 @@ _ENDINGS = (
     *("arnas", "ernas", "ornas", "arna", "erna", "orna"),
     *("ens", "ets", "ar", "er", "or", "na", "en", "et", "s"),
 )
+# The longest search word found only where a word begins.
+_SHORT = 3
 # Shortest a word is left by taking its ending off ("möten" stays: "möt" would find too much).
 _STEM = 4
 
