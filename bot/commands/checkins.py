@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import difflib
 import logging
 import secrets
 import textwrap
@@ -116,8 +117,14 @@ def register(router: Router) -> None:
     async def mine(request: Request, context: Context) -> Reply:
         """The sender's latest check-ins, or the goals they are responsible for with their progress."""
         t = request.t
-        what = fold(request.args)
-        if what in DATA_WORDS:
+        what = _mine(request.args)
+        if what is None:
+            return Reply(
+                t._("Did you mean {reports}, {goals} or {data}?").format(
+                    reports=t._("my reports"), goals=t._("my goals"), data=t._("my data")
+                )
+            )
+        if what == "data":
             # `mina data` / `my data`: what the bot stores about them (bot/commands/privacy.py).
             data = router.route_for(DATA_WORD)
             if data is not None:
@@ -125,7 +132,7 @@ def register(router: Router) -> None:
         if not request.district:
             return no_district(request)
         assert request.user is not None
-        if what in ("mal", "goals"):
+        if what == "goals":
             goals = await asyncio.to_thread(
                 desk(context).my_goals, request.user, request.district, now=context.now, roles=request.roles
             )
@@ -610,6 +617,23 @@ def _example(t: Translator, plan: Plan | None, roles: frozenset[Role]) -> str | 
     else:
         goal = None
     return example_report(t, goal, plan) if goal is not None else None
+
+
+# What follows `mina` / `my` (folded) -> what it shows; nothing, or a number, is one's reports.
+_MINE = {
+    **dict.fromkeys(DATA_WORDS, "data"),
+    **dict.fromkeys(("mal", "goals", "goal"), "goals"),
+    **dict.fromkeys(("rapporter", "rapport", "reports", "report", "checkins"), "reports"),
+}
+
+
+def _mine(args: str) -> str | None:
+    """What `mina …` asks for, forgiving a typo ("mina uppgifer", "my dta"); None: it cannot tell."""
+    first = (fold(args).split() or [""])[0]
+    if not any(ch.isalpha() for ch in first):
+        return "reports"
+    close = difflib.get_close_matches(first, list(_MINE), n=1, cutoff=0.75)
+    return _MINE[close[0]] if close else None
 
 
 def _report_example(t: Translator, reportable: Reportable | None, plan: Plan) -> str | None:

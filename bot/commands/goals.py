@@ -30,7 +30,7 @@ def register(router: Router) -> None:
         correction = None if number is not None else plans.correction_in(request)
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
-        numbers = re.findall(r"\d+", request.args) if re.match(r"\d", request.args) else []
+        numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
             if len(numbers) > 1:  # "mål 6 och 7", "mål 6-8": one card shows one goal
                 t = request.t
@@ -65,6 +65,8 @@ def register(router: Router) -> None:
         return _search(request, plan)
 
 
+# Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1.
+_WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
 # "mål 6 på engelska": the goal in the language named.
 _LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv"}
 

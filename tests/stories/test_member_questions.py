@@ -687,3 +687,26 @@ async def test_a_short_search_word_is_found_where_a_word_begins(
     reply = await district.say(NOA, written, locale=locale)
     assert reply.startswith(answer), reply
     assert [line.split()[0] for line in reply.splitlines()[1:]] == list(goals)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("mina uppgifer", "sv-SE", "Det här har jag sparat om dig"),
+        ("my dta", "en-US", "What I store about you"),
+        ("mina mååål", "sv-SE", "Du är inte ansvarig för något mål."),
+        ("mina grejer", "sv-SE", "Menade du mina rapporter, mina mål eller mina data?"),
+        ("my stuff", "en-US", "Did you mean my reports, my goals or my data?"),
+        ("mina", "sv-SE", "Du har inte rapporterat något än."),
+        ("glöm mej", "sv-SE", "Ska jag glömma dig?"),
+        ("mål 3.1", "sv-SE", "Inget mål nämner ”3.1”."),
+    ],
+)
+async def test_a_typo_after_mina_is_read_as_what_it_nearly_says(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "mina uppgifer" and "my dta" (typos of mina uppgifter, my data) used to list one's reports ("Du har
+    inte rapporterat något än"): the answer to a question not asked. A near word is read as the word; one
+    like none of them is asked about. "glöm mej" is how many write "glöm mig"; "mål 3.1" is no request
+    for goals 3 and 1."""
+    assert (await district.say(NOA, written, locale=locale)).startswith(answer)
