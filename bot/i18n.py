@@ -341,6 +341,8 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("answer in", "language", "en"),
     ("reply in", "language", "en"),
 )
+# The languages by name, folded: what a question about the language to write in must name.
+_LANGUAGE_NAMES = frozenset(("engelska", "english", "engelsk", "svenska", "swedish", "svensk"))
 # Whole questions that mean one command (folded; "tack" or "please" after them changes nothing).
 _SAYINGS: dict[str, tuple[str, str]] = {
     fold(words): (command, language)
@@ -488,6 +490,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
             rest = _after_words(trimmed, len(ask_folded.split()))
+            if command in ("språk", "language") and not _LANGUAGE_NAMES & set(fold(rest).split()):
+                continue  # "svara på mål 3" asks for no language
             if command == "status":  # "… med mål 3": that goal; "… i Sundsvall": that branch; "… med målen"
                 if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"]):
                     rest = _after_words(rest, 1)
