@@ -19,6 +19,7 @@ from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
 
 from bot import tab
+from bot.cards import clock
 from bot.commands import Services, build_router
 from bot.config import Settings
 from bot.db import migrate
@@ -437,8 +438,8 @@ def _dashboard_page(components: Components, query: DashboardQuery, now: datetime
     if board is None:
         return None
     expires = query.expires or now
-    until = expires.astimezone(components.settings.zone).strftime("%H:%M")
-    return dashboard_document.render(translator(query.language), board, until=until)
+    t = translator(query.language)
+    return dashboard_document.render(t, board, until=clock(t, expires, components.settings.zone))
 
 
 def _tab_language(request: web.Request, settings: Settings) -> str:

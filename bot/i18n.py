@@ -471,14 +471,15 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     """The command a natural question means, or None. `is_command` tells whether a word is a command."""
     trimmed = text.strip().rstrip("?!. ")
     folded = " ".join(fold(trimmed).split())
-    opened = False
+    written, greeted, opened = text.strip(), None, False
     while True:  # "hej!", "hej boten,", "snälla", "please" before the question change nothing
         greeting = next((g for g in _GREETINGS if folded.startswith(g + " ")), None)
         first_word = folded.split(" ", 1)[0]
         count = len(greeting.split()) if greeting else int(first_word in _OPENERS and " " in folded)
         if not count:
             break
-        trimmed, opened = _after_words(trimmed, count), True
+        greeted = _SOCIAL[greeting][1] if greeting else greeted
+        trimmed, written, opened = _after_words(trimmed, count), _after_words(written, count), True
         folded = " ".join(fold(trimmed).split())
     words = folded.split()
     while len(words) > 1 and words[-1] in COURTESY:
@@ -506,16 +507,16 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for lead, language in _LEADS:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
-            rest = _after_words(trimmed, len(lead_folded.split()))
+            rest = _after_words(written, len(lead_folded.split()))
             first = rest.split(" ", 1)[0]
             glued = unglue(first)
             if is_command(first) or (glued is not None and is_command(glued[0])):
                 return Reading(rest, language)
-    if opened:  # "hej! mål 3": the command after the greeting
-        first = trimmed.split(" ", 1)[0]
+    if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
+        first = written.split(" ", 1)[0]
         glued = unglue(first.strip("!/?.,:;"))
         if is_command(first) or (glued is not None and is_command(glued[0])):
-            return Reading(trimmed)
+            return Reading(written, greeted)
     return None
 
 

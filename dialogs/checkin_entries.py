@@ -52,12 +52,13 @@ def read_amount(text: str, target: Target, areas: Mapping[str, str]) -> tuple[fl
     return value, area
 
 
-def read_day(text: str, today: date) -> date:
-    """When it happened: empty means today; otherwise one date as the one-line form writes it."""
+def read_day(text: str, today: date, year: int | None = None) -> date:
+    """When it happened: empty means today; otherwise one date as the one-line form writes it (`year`: the
+    plan's)."""
     words = text.split()
     if not words:
         return today
-    found = leading_date(words, today)
+    found = leading_date(words, today, year)
     if found is None or found[1] != len(words):
         raise CheckInError(CheckInProblem.BAD_DATE, text[:20])
     return found[0]
@@ -67,7 +68,7 @@ def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, Ch
     """A whole check-in from its fields, or the first CheckInError, in the one-line form's order."""
     goal = read_goal(plan, entries.goal)
     value, area = read_amount(entries.value, goal.target, plan.area_names())
-    happened_on = read_day(entries.day, today)
+    happened_on = read_day(entries.day, today, plan.year)
     comment = entries.comment.strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=plan.year)
     return goal, CheckInDraft(goal.number, value, happened_on, area, comment, entries.submission)

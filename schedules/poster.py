@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 # How often a post refused with a server error is tried in all (at its time and later, within its grace).
 MAX_LATER_TRIES = 5
+# Owners are reminded in the day, in the district's zone: the daily job runs at 09:00, and a bot started in
+# the night leaves its reminders to that job rather than wake anyone.
+REMINDER_HOURS = range(8, 21)
 
 
 def this_process() -> str:
@@ -309,9 +312,11 @@ class PromptPoster:
         for slot, schedule in due:
             reference = chats.get(slot.owner_id or 0)
             today = local_day(now, schedule.zone)
+            if now.astimezone(schedule.zone).hour not in REMINDER_HOURS:
+                continue  # the night: the morning's job reminds them
             if reference is None or quiet.get(slot.owner_id or 0, today) > today:
                 continue  # snoozed: not marked reminded, so a later day of the window reminds them
-            if is_holiday(today) and slot.due_at - now > timedelta(days=1):
+            if is_holiday(today) and (local_day(slot.due_at, schedule.zone) - today).days > 1:
                 continue  # a public holiday: tomorrow still reminds in time
             user = reference.get("user")
             person = user.get("id") if isinstance(user, dict) else None

@@ -6,7 +6,9 @@ whose plan is this year's:
 
 - Each branch's chairs are reminded, in a personal chat, of the goals that apply to branches on which their
   branch has no standing (not withdrawn) check-in that happened in this quarter. People named responsible
-  for goals are reminded of their goals without a district check-in (one for no branch) in the quarter.
+  for the district's own goals are reminded of those without a district check-in (one for no branch) in
+  the quarter; a goal every branch does is its branches' to report, so not asked of them (nor listed as
+  theirs not reported in the digest, while its branches' reports stand in it).
   A person who is both gets one message with both parts.
 - Then every board member gets the digest: per branch reported / not reported (which goals), the
   responsible people's goals, where those goals stand (from Progress, as status shows them), and whom the
@@ -181,6 +183,10 @@ def find_gaps(
     theirs: dict[int, list[Goal]] = defaultdict(list)
     names: dict[int, str] = {}
     for goal in plan.goals:
+        if (
+            goal.applies_to_branches
+        ):  # the branches report it (their chairs are reminded), not for the district
+            continue
         for person_id, name in responsible.get(goal.id, ()):
             if goal not in theirs[person_id]:
                 theirs[person_id].append(goal)

@@ -96,10 +96,11 @@ class World:
 
     async def post_a_prompt(self) -> tuple[str, str]:
         """The board posts the next prompt now; the new thread's id and its message's id."""
-        created = len(self.connector.created)
+        created, before = len(self.connector.created), len(self.connector.posted)
         await self.in_channel("posta ja")
-        # The new thread, the board's notice that it came from the bank ahead of time, and "#N is posted".
-        await self.connector.wait_for(len(self.connector.posted) + 3)
+        # "Posting #N …", then in the background (it may start before the turn's answer is back): the new
+        # thread, the board's notice that it came from the bank ahead of time, and "#N is posted".
+        await self.connector.wait_for(before + 4)
         new = self.connector.created[created]
         return new.conversation_id, new.activity_id
 
@@ -251,9 +252,9 @@ async def test_bank_shows_each_prompts_record_and_prefers_one_that_started_a_dis
     listing = await world.say("bank")
     assert f"{post.bank_prompt_id}. (" in listing
     line = next(line for line in listing.split("\n") if line.startswith(f"{post.bank_prompt_id}. ("))
-    assert line.endswith("· postad 1 gång, 1 startade en diskussion")
-    assert "aldrig postad" in listing
-    assert "aldrig en som har postats det senaste året" in listing
+    assert line.endswith("· publicerat 1 gång, 1 startade en diskussion")
+    assert "aldrig publicerat" in listing
+    assert "aldrig en som har publicerats det senaste året" in listing
     english = await world.say("bank", locale="en-US")
     assert "posted 1 time, 1 started a discussion" in english and "never posted" in english
 
@@ -268,7 +269,7 @@ async def test_the_plans_goal_for_posts_shows_posts_made_and_discussions_started
         await world.react(thread, message_id, who)
     answer = await world.say(f"mål {goal.number}")
     assert (
-        "Inlägg som jag har postat: 1 den här månaden, 1 i år; 1 startade en diskussion "
+        "Inlägg som jag har publicerat: 1 den här månaden, 1 i år; 1 startade en diskussion "
         "(bedömt efter reaktioner: svaren räknas inte)"
     ) in answer
     await world.overheard("Ett svar", thread=thread, who=ADELE)
@@ -276,7 +277,7 @@ async def test_the_plans_goal_for_posts_shows_posts_made_and_discussions_started
     assert "Prompts I posted: 1 this month, 1 this year; 1 started a discussion" in english
     assert "judged by reactions" not in english
     other = await world.say("mål 1")
-    assert "Inlägg som jag har postat" not in other
+    assert "Inlägg som jag har publicerat" not in other
 
 
 async def test_the_board_gets_a_monthly_digest_naming_prompts_that_started_a_discussion_and_not(

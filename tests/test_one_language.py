@@ -277,3 +277,12 @@ def test_a_discussion_post_is_neuter_and_has_one_name() -> None:
     assert wrong == []
     other_names = re.compile(r"\b(?:diskussionsfråg\w*)\b", re.IGNORECASE)
     assert [text for text in swedish.values() if other_names.search(text)] == []
+
+
+def test_a_discussion_prompt_is_published_in_one_word() -> None:
+    """The bot says a prompt "publiceras" when it is posted (the schedule, the reminder, "hoppa", the
+    follow-up, the year's report): one word for one thing, not "postas" in some answers and "publiceras"
+    in others. `posta` stays as the command's word, where it is quoted as a command."""
+    swedish = catalogue("sv")
+    posted = re.compile(r"\bpost(?:ar|as|ade|at|ats|ad)\b|^Postat$", re.IGNORECASE)
+    assert [text for text in swedish.values() if posted.search(text)] == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date
@@ -146,6 +146,12 @@ def number(t: Translator, value: float) -> str:
 
 def day(t: Translator, value: date) -> str:
     return _day(t.language, value)
+
+
+def clock(t: Translator, instant: datetime, zone: tzinfo) -> str:
+    """A time of day as the reader writes it, in the zone: "18.00" in Swedish, "18:00" in English."""
+    local = instant.astimezone(zone)
+    return f"{local:%H.%M}" if t.language == "sv" else f"{local:%H:%M}"
 
 
 def day_of_year(t: Translator, month_day: tuple[int, int]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.cards import Reply, card, day, heading, number, paragraph
-from bot.cards.goals import doer_in_plan, pace_word, periods_met, progress_line, this_period
+from bot.cards.goals import counted_for, doer_in_plan, pace_word, periods_met, progress_line, this_period
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
 from bot.services.goals import Goal, TargetKind
@@ -24,7 +24,7 @@ def goal_label(t: Translator, goal: Goal) -> str:
 
 
 def new_report_line(t: Translator, found: NewReports) -> str:
-    who = found.branch or t._("the district")
+    who = counted_for(t, found.goal, found.branch)
     reports = t.ngettext("{count} report", "{count} reports", found.count).format(count=found.count)
     if found.goal.target.kind is TargetKind.METRIC:
         amount = t._("latest {value}").format(value=number(t, found.total))
@@ -85,7 +85,7 @@ def behind_line(t: Translator, behind: Behind) -> str:
     if behind.short_by is not None:  # done / not done and every branch's goals say it otherwise
         amount = number(t, round(behind.short_by))
         parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
-    responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal.text)]))
+    responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
     if responsible:
         parts.append(
             t.ngettext("responsible: {names}", "responsible: {names}", len(responsible)).format(

@@ -140,8 +140,19 @@ def value_word(t: Translator, target: Target, value: float) -> str:
     return number(t, value)
 
 
-def check_in_line(t: Translator, check_in: StoredCheckIn, target: Target | None, plan: Plan | None) -> str:
-    who = check_in.branch or t._("the district")
+def counted_for(t: Translator, goal: Goal | None, branch: str | None) -> str:
+    """Whom a check-in counts for: its branch on a goal every branch has, else the district, with the branch
+    it happened in (a district goal reported "för Sundsvall" is still the district's, counted once)."""
+    if branch is None:
+        return t._("the district")
+    if goal is None or goal.applies_to_branches:
+        return branch
+    return t._("the district (in {branch})").format(branch=branch)
+
+
+def check_in_line(t: Translator, check_in: StoredCheckIn, goal: Goal | None, plan: Plan | None) -> str:
+    who = counted_for(t, goal, check_in.branch)
+    target = goal.target if goal else None
     value = value_word(t, target, check_in.value) if target else number(t, check_in.value)
     parts = [day(t, check_in.happened_on), who, value]
     if check_in.area:
@@ -163,7 +174,7 @@ def status(
     mine: bool = False,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
-    `report`: a report the reader may write on a goal shown, for the hint (None: they report none);
+    `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`)."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
@@ -209,14 +220,14 @@ def status(
         body.append(paragraph(others))
         lines += ["", others]
     text = "\n".join(lines)
-    if standings:  # the examples are goals shown here, so that copying them works for the one reading
+    if standings:  # examples of what is shown here, so that copying them works for the one reading
         number = standings[0].goal.number
         if report is None:
             hint = t._("Write goal {number} to see one goal in full.").format(number=number)
         else:
             hint = t._(
-                "Write goal {number} to see one goal in full; report progress with: {example} COMMENT"
-            ).format(number=number, example=report)
+                "Write goal {number} to see one goal in full; report progress with: {report} COMMENT"
+            ).format(number=number, report=report)
         body.append(paragraph(hint, subtle=True))
         text = "\n".join([*lines, "", hint])
     return _marked(t, plan, Reply(text, card(body, fallback=text)))
@@ -249,7 +260,7 @@ def mine(
         line = (
             t._("goal {number}").format(number=check_in.goal_number or "?")
             + " · "
-            + check_in_line(t, check_in, _target_of(plan, check_in.goal_id), plan)
+            + check_in_line(t, check_in, _goal_of(plan, check_in.goal_id), plan)
         )
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
@@ -266,9 +277,8 @@ def mine(
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
 
 
-def _target_of(plan: Plan | None, goal_id: int) -> Target | None:
-    goal = next((g for g in plan.goals if g.id == goal_id), None) if plan else None
-    return goal.target if goal else None
+def _goal_of(plan: Plan | None, goal_id: int) -> Goal | None:
+    return next((g for g in plan.goals if g.id == goal_id), None) if plan else None
 
 
 def goal_list(t: Translator, plan: Plan) -> Reply:
@@ -316,13 +326,15 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), done_when(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal.text) or t._("Nobody named yet")),
+        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
+    if found.own is not None:  # a chair's own branch, as their `status` shows it
+        rows.append((found.own[0], progress_line(t, goal, found.own[1])))
     if posts is not None:
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
-        rows.append((t._("Reported"), check_in_line(t, check_in, goal.target, plan)))
+        rows.append((t._("Reported"), check_in_line(t, check_in, goal, plan)))
     shown = found.changes[-LATEST_CHANGES:]
     if earlier := len(found.changes) - len(shown):
         before = t.ngettext("{count} time before", "{count} times before", earlier)
@@ -409,12 +421,20 @@ _DOERS = {
     "partiföreningarna": N_("The branches"),
     "partiföreningar": N_("The branches"),
     "styrelsen": N_("The board"),
+    # An English plan's words for the same.
+    "the district board": N_("The district board"),
+    "the board": N_("The board"),
+    "the district": N_("The district"),
+    "the branches": N_("The branches"),
 }
 
 
-def doer_in_plan(t: Translator, text: str) -> str | None:
-    """Whom the plan's own wording makes responsible, in the reader's words (None: nobody named)."""
-    who = named_in_plan(text)
+def doer_in_plan(t: Translator, goal: Goal) -> str | None:
+    """Whom the plan makes responsible: as it names them ("Ansvarig: Kassören"), or as its wording does
+    ("Distriktsstyrelsen ska ..."), in the reader's words (None: nobody named)."""
+    if goal.responsible_in_plan:
+        return goal.responsible_in_plan
+    who = named_in_plan(goal.text)
     if who is None:
         return None
     words = who.lower().removeprefix("alla ").removeprefix("representanter från ")

@@ -11,7 +11,7 @@ from bot.db.repository import ImportSummary
 from bot.i18n import Translator
 from bot.services.glossary import area_name
 from bot.services.goals import Plan, TargetKind
-from bot.services.plan import GoalDraft, PlanDraft, PlanParseError
+from bot.services.plan import GoalDraft, PlanDraft, PlanParseError, unread_figure
 from bot.services.plan_corrections import Correction, CorrectionError, Field
 from bot.services.plan_files import MAX_PLAN_BYTES
 from bot.services.plan_review import Review
@@ -19,20 +19,62 @@ from bot.services.plan_review import Review
 
 def goal_line(t: Translator, number: int, goal: GoalDraft, areas: tuple[str, ...]) -> str:
     """ "3. Hålla minst två medlemsmöten per termin — at least 2 medlemsmöten per half-year"."""
+    return f"{number}. {goal.text} \u2014 {_as_read(t, goal, areas)}"
+
+
+def _as_read(t: Translator, goal: GoalDraft, areas: tuple[str, ...]) -> str:
+    """The goal's target in words, whether every branch does it, and whom the plan names responsible."""
     words = target_in_words(t, goal.target, areas)
-    branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
-    return f"{number}. {goal.text} \u2014 {words}{branch}"
+    if goal.applies_to_branches:
+        words += f" ({t._('every branch')})"
+    if goal.responsible:
+        words += " \u00b7 " + t._("responsible: {name}").format(name=goal.responsible)
+    return words
 
 
 def questions(t: Translator, draft: PlanDraft) -> list[str]:
     """What the reader could not settle and the board should answer before or after importing."""
-    asked = [
+    asked = []
+    if draft.unread_pages:
+        asked.append(
+            t.ngettext(
+                "Page {pages} of the file is an image, without text I can read: goals on it are not in this "
+                "list. Add each with: goal new SECTION: TEXT",
+                "Pages {pages} of the file are images, without text I can read: goals on them are not in "
+                "this list. Add each with: goal new SECTION: TEXT",
+                len(draft.unread_pages),
+            ).format(pages=", ".join(map(str, draft.unread_pages)))
+        )
+    asked += [
         t._(
             "Not read as goals, a list under \u201c{section}\u201d: {items}. If they are goals, add each "
             "with: goal new {section}: TEXT"
         ).format(section=section, items="; ".join(_short(item) for item in items[:8]))
         for section, items in draft.set_aside
     ]
+    asked += _numbering(t, draft)
+    figures = [
+        (number, figure)
+        for number, goal in enumerate(draft.goals, start=1)
+        if (figure := unread_figure(goal)) is not None
+    ]
+    if figures:
+        asked.append(
+            t.ngettext(
+                "A figure I did not read as a target (the goal is read as done or not done): {goals}. If it "
+                "is the target, write: goal {number} target NUMBER per year (or per month, per quarter)",
+                "Figures I did not read as targets (those goals are read as done or not done): {goals}. If "
+                "one is a target, write: goal {number} target NUMBER per year (or per month, per quarter)",
+                len(figures),
+            ).format(
+                goals="; ".join(
+                    t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f)
+                    for n, f in figures[:8]
+                )
+                + ("; \u2026" if len(figures) > 8 else ""),
+                number=figures[0][0],
+            )
+        )
     for number, goal in enumerate(draft.goals, start=1):
         target = goal.target
         if target.kind is TargetKind.METRIC and target.change_percent is not None and target.baseline is None:
@@ -50,6 +92,38 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
                 ).format(number=number)
             )
     return list(dict.fromkeys(asked))
+
+
+def _numbering(t: Translator, draft: PlanDraft) -> list[str]:
+    """Where the plan numbers its goals itself ("Mål 3:"): the numbers it gives that no goal read has, and
+    the goals whose number in the bot is not the plan's (members ask by the bot's)."""
+    numbered = [(n, g.plan_number) for n, g in enumerate(draft.goals, start=1) if g.plan_number]
+    if not numbered:
+        return []
+    asked = []
+    given = {plan for _, plan in numbered}
+    missing = sorted(set(range(1, max(given) + 1)) - given)
+    if missing:
+        asked.append(
+            t.ngettext(
+                "The plan's goal {numbers} is not among those I read: add it with: goal new SECTION: TEXT",
+                "The plan's goals {numbers} are not among those I read: add each with: goal new SECTION: "
+                "TEXT",
+                len(missing),
+            ).format(numbers=", ".join(map(str, missing)))
+        )
+    moved = [(mine, plan) for mine, plan in numbered if mine != plan]
+    if moved:
+        asked.append(
+            t._("My numbers are not the plan's: {pairs}. Members ask about goals by my numbers.").format(
+                pairs="; ".join(
+                    t._("the plan's goal {plan} is my goal {mine}").format(plan=plan, mine=mine)
+                    for mine, plan in moved[:8]
+                )
+                + ("; \u2026" if len(moved) > 8 else "")
+            )
+        )
+    return asked
 
 
 def _short(text: str, length: int = 60) -> str:
@@ -77,10 +151,12 @@ def review_text(t: Translator, draft: PlanDraft) -> str:
         lines.append("")
         lines.extend(asked)
     lines.append("")
+    goals, sections = len(draft.goals), len(draft.sections)
+    # "1 goal in 1 section", "9 goals in 3 sections": each noun agrees with its own number.
     lines.append(
-        t.ngettext(
-            "{goals} goal in {sections} sections", "{goals} goals in {sections} sections", len(draft.goals)
-        ).format(goals=len(draft.goals), sections=len(draft.sections))
+        t.ngettext("{goals} goal", "{goals} goals", goals).format(goals=goals)
+        + " "
+        + t.ngettext("in {sections} section", "in {sections} sections", sections).format(sections=sections)
     )
     return "\n".join(lines)
 
@@ -149,9 +225,12 @@ def _review_body(t: Translator, draft: PlanDraft, length: int) -> list[dict[str,
         rows = []
         for goal in section.goals:
             number += 1
-            words = target_in_words(t, goal.target, draft.priority_areas)
-            branch = f" ({t._('every branch')})" if goal.applies_to_branches else ""
-            rows.append((f"{number}.", f"{_short(goal.text, length)}\n\u2192 {words}{branch}"))
+            rows.append(
+                (
+                    f"{number}.",
+                    f"{_short(goal.text, length)}\n\u2192 {_as_read(t, goal, draft.priority_areas)}",
+                )
+            )
         body.append(facts(rows))
     if draft.branches:
         body.append(paragraph(branch_offer(t, draft)))

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
 
-from bot.cards import Reply, card, day, facts, heading, paragraph
+from bot.cards import Reply, card, clock, day, facts, heading, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
 from bot.services.engagement import COUNTING_DAYS, Engagement
 from bot.services.prompt_bank import Record
-from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, Setup, SlotStatus
-from bot.services.schedule_rules import LAST, Holidays, ScheduleRule
+from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, SetAside, Setup, SlotStatus
+from bot.services.schedule_rules import LAST, Holidays, ScheduleRule, holiday_name
 
 # A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
 QUOTED = 300
@@ -28,7 +28,7 @@ def when(t: Translator, instant: datetime, zone: ZoneInfo) -> str:
     local = instant.astimezone(zone)
     return t._("{day} at {time}").format(
         day=format_datetime(local, "EEEE d MMMM", locale=t.language),
-        time=f"{local:%H.%M}" if t.language == "sv" else f"{local:%H:%M}",
+        time=clock(t, local, zone),
     )
 
 
@@ -253,7 +253,11 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     if change is not None and (change.kept or change.dropped or change.touches_texts):
         notes.append(_change_summary(t, setup))
         notes += _text_moves(t, setup)
-    notes.append(_holiday_note(t, schedule.rule.holidays))
+        parked = [slot for slot in setup.written if slot.id in change.parked]
+        notes += _yours(t, parked, setup.actor)
+    if setup.dealt:
+        notes.append(dealt_anew(t, setup.dealt))
+    notes.append(_holiday_note(t, schedule.rule.holidays, setup.holidays))
     if not setup.pauses:
         notes.append(t._("A summer break? Write for example: pause 15/6 15/8"))
     if warn_few:
@@ -302,15 +306,25 @@ def _change_summary(t: Translator, setup: Setup) -> str:
     return t._("Of the coming prompts: {parts}.").format(parts=_listed(t, parts))
 
 
-def _holiday_note(t: Translator, holidays: Holidays) -> str:
+def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) -> str:
+    """What the rule does on holidays; the days it skips among those listed, named, lest the list look
+    as if it had forgotten them ("den 24 och den 31" without 24 and 31 December)."""
     if holidays is Holidays.MOVE:
         return t._("A prompt due on a public holiday is posted on the next weekday instead.")
     if holidays is Holidays.KEEP:
         return t._("Prompts are posted on public holidays too.")
-    return t._(
-        "No prompts on public holidays. To post on the next weekday instead, add “move holidays” to the "
-        "rule; to post anyway, “including holidays”."
+    how = t._(
+        "To post on the next weekday instead, add “move holidays” to the rule; "
+        "to post anyway, “including holidays”."
     )
+    if not skipped:
+        return t._("No prompts on public holidays.") + " " + how
+    named = [
+        f"{holiday_name(each, t.language)} {format_date(each, 'd MMMM', locale=t.language)}"
+        for each in skipped
+    ]
+    days = _listed(t, named)
+    return t._("No prompts on public holidays, so none on {days}.").format(days=days) + " " + how
 
 
 def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:
@@ -476,10 +490,20 @@ WRITE, BANK, SWAP = "write", "bank", "swap"
 def owner_reminder(t: Translator, slot: PromptSlot, schedule: Schedule, *, person: str | None) -> Reply:
     """The owner's reminder of their turn (which prompt, when, in which channel): write the text here, let
     the bank post one, or swap turns."""
-    text = t._(
-        "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
-        "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
-    ).format(id=slot.id, when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule))
+    if schedule.approval_required:  # writing it is not enough: unapproved, the bank's is posted
+        text = t._(
+            "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
+            "Write it here with: write {id} YOUR TEXT, and another board member approves it. "
+            "Without an approved text by then, I will post one from the bank."
+        )
+    else:
+        text = t._(
+            "Your turn: the discussion prompt #{id} is posted {when} in {channel}. "
+            "Write it here with: write {id} YOUR TEXT. If you don't, I will post one from the bank."
+        )
+    text = text.format(
+        id=slot.id, when=when(t, slot.due_at, schedule.zone), channel=channel_name(t, schedule)
+    )
     if person is None:
         return Reply(text)
     data = {"form": OWNER_FORM, "slot": slot.id, "for": person}
@@ -529,11 +553,10 @@ def swap_choices(
 # --- notices and questions: texts set aside, slots changing hands -------------------------------------
 
 
-def set_aside_asked(
-    t: Translator, written: Sequence[PromptSlot], schedule: Schedule, *, command: str
-) -> Reply:
-    """Before a skip, stop or pause sets aside texts someone wrote: whose, for which slot, and how to go
-    ahead."""
+def set_aside_asked(t: Translator, asked: SetAside, *, command: str) -> Reply:
+    """Before a skip, stop or pause sets aside texts someone wrote: whose, for which slot, who will be told,
+    and how to go ahead."""
+    written = asked.written
     lines = [
         t.ngettext(
             "This sets aside a text already written; it will not be posted:",
@@ -541,15 +564,89 @@ def set_aside_asked(
             len(written),
         )
     ]
-    lines += [_written_line(t, slot, schedule) for slot in written]
-    lines += [
-        "",
-        t._(
-            "Their owners and writers will be told. Nothing is changed yet. "
-            "To go ahead, write it again with yes at the end: {command} yes"
-        ).format(command=command),
-    ]
+    lines += [_written_line(t, slot, asked.schedule) for slot in written]
+    lines.append("")
+    names = _told_names(written, asked.actor)
+    if names:
+        lines.append(
+            t.ngettext("{names} will be told.", "{names} will be told.", len(names)).format(
+                names=_listed(t, names)
+            )
+        )
+    lines.append(
+        t._("Nothing is changed yet. To go ahead, write it again with yes at the end: {command} yes").format(
+            command=command
+        )
+    )
     return Reply("\n".join(lines))
+
+
+def set_aside_done(t: Translator, done: SetAside) -> str:
+    """After a skip, stop or pause: the texts set aside, who is told (not whoever did it), and, but for a
+    pause (which keeps them for its end), the texts they wrote themselves, so that nothing is lost."""
+    if not done.written:
+        return ""
+    lines = [
+        t.ngettext(
+            "{count} written text is set aside and kept.",
+            "{count} written texts are set aside and kept.",
+            len(done.written),
+        ).format(count=len(done.written))
+    ]
+    names = _told_names(done.written, done.actor)
+    if names and done.pause is not None:
+        told = t.ngettext(
+            "{names} is told in a personal chat.", "{names} are told in a personal chat.", len(names)
+        )
+        lines[0] += " " + told.format(names=_listed(t, names))
+    elif names:
+        told = t.ngettext(
+            "The text is sent to {names} in a personal chat.",
+            "The texts are sent to {names} in a personal chat.",
+            len(done.written),
+        )
+        lines[0] += " " + told.format(names=_listed(t, names))
+    if done.pause is None:
+        lines += _yours(t, done.written, done.actor)
+    return "\n".join(lines)
+
+
+def set_aside_answer(t: Translator, answer: str, done: SetAside) -> Reply:
+    """The answer to a skip, stop or pause that was done: what it did to written texts and to the turns."""
+    lines = [f"{answer} {set_aside_done(t, done)}".strip()]
+    if done.dealt:
+        lines.append(dealt_anew(t, done.dealt))
+    return Reply("\n".join(lines))
+
+
+def dealt_anew(t: Translator, dealt: Sequence[tuple[PromptSlot, str]]) -> str:
+    """The coming turns a change gave someone else: who has each now, and whose it was."""
+    slots = ", ".join(
+        t._("#{id} {owner} (instead of {was})").format(
+            id=slot.id, owner=slot.owner_name or t._("nobody yet"), was=was
+        )
+        for slot, was in dealt
+    )
+    return t._("Turns dealt anew so that everyone has theirs in order: {slots}.").format(slots=slots)
+
+
+def _told_names(written: Sequence[PromptSlot], actor: int | None) -> list[str]:
+    """The owners and writers of these slots whom a change tells of it: everyone but who made it."""
+    names: list[str] = []
+    for slot in written:
+        for person, name in ((slot.owner_id, slot.owner_name), (slot.text_by, slot.writer_name)):
+            if person is not None and person != actor and name and name not in names:
+                names.append(name)
+    return names
+
+
+def _yours(t: Translator, written: Sequence[PromptSlot], actor: int | None) -> list[str]:
+    """The texts whoever set them aside wrote: nobody else sends them theirs."""
+    return [
+        t._("Your text for #{id}, kept here: {text}").format(id=slot.id, text=quoted(t, slot.text or ""))
+        for slot in written
+        if actor is not None and slot.text_by == actor
+    ]
 
 
 def _written_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
@@ -631,17 +728,37 @@ def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) ->
 
 
 def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
-    """To a slot's new owner, whom another board member gave it to."""
-    return Reply(
-        t._(
+    """To a slot's new owner, whom another board member gave it to (or swapped it with): write it, or, with
+    a text written already, that it is posted as it is."""
+    if slot.text:
+        text = t._(
+            "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. Its text by {writer} "
+            "is written and is posted as it is; see it with: preview {id}"
+        )
+    else:
+        text = t._(
             "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. "
             "Write it here with: write {id} YOUR TEXT"
-        ).format(
+        )
+    return Reply(
+        text.format(
             id=slot.id,
             actor=actor,
             when=when(t, slot.due_at, schedule.zone),
             channel=channel_name(t, schedule),
+            writer=slot.writer_name or t._("someone no longer known"),
         )
+    )
+
+
+def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
+    """To the writer of a text whose prompt a swap gave someone else: the text stays with its day."""
+    return Reply(
+        t._(
+            "{actor} swapped turns: #{id} ({when}, {channel}) is now {whose} turn. The text you wrote "
+            "for it stays with it and is posted then, under your name; to write one for another prompt: "
+            "write NUMBER YOUR TEXT"
+        ).format(whose=genitive(t, owner), **_about(t, slot, schedule, actor))
     )
 
 

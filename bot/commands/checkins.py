@@ -7,7 +7,7 @@ import difflib
 import logging
 import secrets
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -46,7 +46,6 @@ from bot.services.checkin_desk import (
     NoReport,
     NotTaken,
     NotYours,
-    Reportable,
     SentBefore,
     UnknownBranch,
     Withdrawn,
@@ -55,6 +54,7 @@ from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
     CheckInProblem,
+    Example,
     Refusal,
     Refused,
     Repeat,
@@ -62,6 +62,7 @@ from bot.services.checkins import (
     delivery_token,
     parse_check_in,
     parse_goal_number,
+    report_number,
 )
 from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role
@@ -74,6 +75,7 @@ log = logging.getLogger(__name__)
 # The command words of the one-line report; alone (in a personal chat) they open the check-in form or dialog.
 # The form is stateless: the card carries what was filled in, so a mistake is answered with it filled in.
 REPORT_WORDS = ("rapportera", "report")
+REPORT_USAGE = N_("report GOAL VALUE [COMMENT]")
 
 
 def desk(context: Context) -> CheckInDesk:
@@ -84,7 +86,7 @@ def desk(context: Context) -> CheckInDesk:
 def register(router: Router) -> None:
     @router.command(
         *REPORT_WORDS,
-        usage=N_("report GOAL VALUE [COMMENT]"),
+        usage=REPORT_USAGE,
         summary=N_("report progress on a goal"),
         forms=(FORM, READING_FORM, reminders.ANSWER_FORM),
     )
@@ -134,7 +136,7 @@ def register(router: Router) -> None:
         assert request.user is not None
         if what == "goals":
             goals = await asyncio.to_thread(
-                desk(context).my_goals, request.user, request.district, now=context.now, roles=request.roles
+                desk(context).my_goals, request.user, request.district, request.roles, now=context.now
             )
             if goals.plan is None or not goals.standings:
                 return Reply(
@@ -149,17 +151,19 @@ def register(router: Router) -> None:
                 goals.standings,
                 branch=None,
                 today=goals.today,
-                report=_report_example(t, goals.reportable, goals.plan),
+                report=example_line(t, goals.plan, goals.example),
                 mine=True,
             )
-        reports = await asyncio.to_thread(desk(context).my_reports, request.user, request.district)
+        reports = await asyncio.to_thread(
+            desk(context).my_reports, request.user, request.district, request.roles
+        )
         return cards.mine(
             t,
             reports.check_ins,
             reports.plan,
             branches=reports.branches,
             own=reports.own,
-            first_report=_example(t, reports.plan, request.roles),
+            first_report=example_line(t, reports.plan, reports.example),
         )
 
     @router.command(
@@ -179,7 +183,7 @@ def register(router: Router) -> None:
     async def withdraw(request: Request, context: Context) -> Reply:
         """Withdraw one's own check-in (kept in history, no longer counted)."""
         t = request.t
-        checkin_id = number_in(request.args)
+        checkin_id, _ = report_number(request.args)
         if checkin_id is None:
             return await _which_report(request, context, withdraw=True)
         assert request.user is not None
@@ -209,10 +213,10 @@ def register(router: Router) -> None:
             desk(context).status,
             request.user,
             request.district,
+            request.roles,
             named=named,
             own=own,
             now=context.now,
-            roles=request.roles,
         )
         if shown is None:
             return Reply(t._("There is no plan to report on yet."))
@@ -229,7 +233,7 @@ def register(router: Router) -> None:
             branch=shown.branch,
             today=shown.today,
             district_goals=shown.district_goals,
-            report=_report_example(t, shown.reportable, shown.plan),
+            report=example_line(t, shown.plan, shown.example),
         )
 
     @router.command(
@@ -345,7 +349,7 @@ async def report_line(
         if isinstance(filed.error, TwoReadings):
             assert goal is not None
             return ask_reading(request, "report", args, filed.error, goal)
-        return Reply(problem(t, filed.error, filed.plan, goal=goal, roles=request.roles))
+        return Reply(problem(t, filed.error, filed.plan, goal=goal, examples=filed.examples))
     return answer_filed(request, filed)
 
 
@@ -363,8 +367,7 @@ async def correct_line(
 ) -> Reply:
     """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
     t = request.t
-    which, _, rest = args.partition(" ")
-    checkin_id = number_in(which)
+    checkin_id, rest = report_number(args)
     if checkin_id is None:
         return await _which_report(request, context, withdraw=False)
     assert request.user is not None
@@ -384,10 +387,15 @@ async def correct_line(
         return Reply(not_own(t, done))
     plan, goal, found, outcome = done.plan, done.goal, done.found, done.outcome
     if outcome is None:  # withdrawn: a correction would not make it count again, so say how to
+        # anew for the same day and branch (named unless a chair reports it, for their own), so that it
+        # counts where the withdrawn one did
+        chair = bool({Role.CHAIR, Role.DEPUTY} & request.roles)
+        branch = found.branch if goal.applies_to_branches and not chair else None
+        line = example_line(t, plan, Example(goal, branch))
         return Reply(
             t._(
                 "#{id} is withdrawn and does not count. To count it again, report it anew, e.g.: {line}"
-            ).format(id=found.id, line=example_report(t, goal, plan))
+            ).format(id=found.id, line=f"{line} {found.happened_on.isoformat()}")
         )
     if isinstance(outcome, Misread):
         if isinstance(outcome.error, TwoReadings):
@@ -513,7 +521,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             id=same.id,
             number=goal.number,
             value=cards.value_word(t, goal.target, same.value),
-            who=same.branch or t._("the district"),
+            who=cards.counted_for(t, goal, same.branch),
             day=day(t, same.happened_on),
         )
         if entries is not None:
@@ -541,7 +549,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             number=goal.number,
             value=cards.value_word(t, goal.target, stored.value)
             + (f" ({plan.area_in(stored.area, t.language)})" if stored.area else ""),
-            who=stored.branch or t._("the district"),
+            who=cards.counted_for(t, goal, stored.branch),
             day=day(t, stored.happened_on),
         )
     )
@@ -605,18 +613,14 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
     ).format(number=goal.number)
 
 
-def _example(t: Translator, plan: Plan | None, roles: frozenset[Role]) -> str | None:
-    """A report the sender may write, for an example: on any goal for the board, on a branch's own for a
-    chair; None for others (they report only goals they are named for, which `mina mål` lists)."""
-    if plan is None:
+def example_line(t: Translator, plan: Plan | None, example: Example | None) -> str | None:
+    """The one-line report a hint shows, naming the branch where the reader must (None: no report)."""
+    if plan is None or example is None:
         return None
-    if {Role.BOARD, Role.ADMIN} & roles:
-        goal = plan.goals[0] if plan.goals else None
-    elif Role.CHAIR in roles:
-        goal = next((g for g in plan.goals if g.applies_to_branches), None)
-    else:
-        goal = None
-    return example_report(t, goal, plan) if goal is not None else None
+    line = example_report(t, example.goal, plan)
+    if example.branch is None:
+        return line
+    return t._("{report} for {branch}").format(report=line, branch=example.branch)
 
 
 # What follows `mina` / `my` (folded) -> what it shows; nothing, or a number, is one's reports.
@@ -634,15 +638,6 @@ def _mine(args: str) -> str | None:
         return "reports"
     close = difflib.get_close_matches(first, list(_MINE), n=1, cutoff=0.75)
     return _MINE[close[0]] if close else None
-
-
-def _report_example(t: Translator, reportable: Reportable | None, plan: Plan) -> str | None:
-    if reportable is None:
-        return None
-    line = example_report(t, reportable.goal, plan)
-    if reportable.branch is None:
-        return line
-    return t._("{report} for {branch}").format(report=line, branch=reportable.branch)
 
 
 def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:
@@ -671,10 +666,12 @@ def problem(
     example: bool = True,
     goal: Goal | None = None,
     correcting: int | None = None,
-    roles: frozenset[Role] = frozenset(),
+    examples: Sequence[Example] = (),
 ) -> str:
-    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it:
-    without a goal, on one the sender (`roles`) may report."""
+    """What was wrong with a check-in, what the goal counts, and (for a typed command) how to write it, as
+    the sender may (`examples`: the goals they may report): on that goal, naming the branch where they must;
+    without a goal, on one they may report; none on a goal they may not report (a correction keeps its
+    goal and branch)."""
     messages = {
         CheckInProblem.NO_GOAL: t._("Start with the goal's number."),
         CheckInProblem.UNKNOWN_GOAL: t._("There is no goal {detail}; the plan has goals 1–{last}."),
@@ -704,9 +701,11 @@ def problem(
         )
     if not example:
         return message
-    line = (
-        example_report(t, goal, plan, correcting=correcting) if goal is not None else _example(t, plan, roles)
-    )
+    if correcting is not None and goal is not None:
+        line: str | None = example_report(t, goal, plan, correcting=correcting)
+    else:
+        wanted = [e for e in examples if goal is None or e.goal.id == goal.id]
+        line = example_line(t, plan, wanted[0] if wanted else None)
     if line is None:
         return message
     return message + " " + t._("For example: {line}").format(line=line)

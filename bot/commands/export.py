@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from bot.cards import Reply
+from bot.cards import Reply, clock
 from bot.cards import export as cards
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
@@ -77,7 +77,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
             filters=describe(t, query),
             count=found.count,
             minutes=round(links.lifetime.total_seconds() / 60),
-            until=expires.astimezone(context.services.zone).strftime("%H:%M"),
+            until=clock(t, expires, context.services.zone),
         )
 
 

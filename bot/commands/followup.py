@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot.cards import Reply
+from bot.cards import Reply, clock
 from bot.cards.export import link_card
 from bot.cards.followup import follow_up_card
 from bot.commands.router import Context, Request, Router
@@ -56,7 +56,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         if links is not None and request.conversation_kind == "personal":
             query = DocumentQuery("followup", request.district, t.language, request.user, since=found.since)
             url, expires = links.document_link(query, now=context.now)
-            minutes, until = _lifetime(links), expires.astimezone(context.services.zone).strftime("%H:%M")
+            minutes, until = _lifetime(links), clock(t, expires, context.services.zone)
         note = None
         if url is None and links is not None:
             note = t._("Ask me in our personal chat for the same as a Word document.")
@@ -147,7 +147,7 @@ def _link_note(t: Translator, links: ExportLinks, expires: datetime, context: Co
     return t._(
         "The link works for {minutes} minutes, until {time}. Anyone who has it can open it: "
         "do not pass it on."
-    ).format(minutes=_lifetime(links), time=expires.astimezone(context.services.zone).strftime("%H:%M"))
+    ).format(minutes=_lifetime(links), time=clock(t, expires, context.services.zone))
 
 
 def _personal_only(t: Translator) -> str:

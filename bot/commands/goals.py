@@ -11,7 +11,8 @@ from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, fold, translator, without_symbols
-from bot.services.goals import Plan, goal_number
+from bot.services.checkins import report_in
+from bot.services.goals import Goal, goal_number
 from bot.services.people import Role, allows
 from bot.services.plan_corrections import Correction, Field
 
@@ -31,6 +32,9 @@ def register(router: Router) -> None:
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
         numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
+        reported = report_in(request.text) if allows(request.roles, Role.CHAIR) else None
+        if number is None and numbers and reported is not None and not _GOALS.fullmatch(request.args):
+            return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
             if len(numbers) > 1:  # "mål 6 och 7", "mål 6-8": one card shows one goal
                 t = request.t
@@ -50,7 +54,11 @@ def register(router: Router) -> None:
             return _no_plan(request)
         if not without_symbols(request.args):  # "mål", "mål 📋"
             return cards.goal_list(request.t, plan)
-        return _search(request, plan)
+        words = _searched(request.args)
+        found = plan.search(words) if words else []
+        if not found and reported is not None:  # "mål vi hade 3 möten": a chair reporting, not searching
+            return _report_meant(request, router, reported)
+        return _results(request, words, found)
 
     @router.command(
         "sök", "search", "find", usage=N_("search WORD"), summary=N_("find goals that mention a word")
@@ -62,9 +70,12 @@ def register(router: Router) -> None:
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
-        return _search(request, plan)
+        words = _searched(request.args)
+        return _results(request, words, plan.search(words) if words else [])
 
 
+# Goals' numbers alone: "6 och 7", "6, 7", "6-8".
+_GOALS = re.compile(r"\s*\d+(?:\s*(?:,|och|and|&|-|–)\s*\d+)+\s*[?.!]*", re.IGNORECASE)
 # Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1.
 _WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
 # "mål 6 på engelska": the goal in the language named.
@@ -81,7 +92,12 @@ def _asks_about(request: Request, correction: Correction) -> bool:
 async def _goal(request: Request, context: Context, number: int) -> Reply:
     board = allows(request.roles, Role.BOARD)
     answer = await asyncio.to_thread(
-        context.progress.goal_answer, request.district, number, now=context.now, changes=board
+        context.progress.goal_answer,
+        request.district,
+        number,
+        now=context.now,
+        changes=board,
+        reader=request.user,
     )
     plan = answer.plan
     if plan is None or not plan.goals:
@@ -101,16 +117,24 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
 _ABOUT = frozenset(("efter", "pa", "om", "for", "about", "on"))
 
 
-def _search(request: Request, plan: Plan) -> Reply:
-    """The goals that mention the words, which are shown as written, without quotes ("sök "sociala
-    medier"" is a search for sociala medier)."""
-    words = without_symbols(request.args).strip(" \"'\u201c\u201d\u00ab\u00bb")
+def _report_meant(request: Request, router: Router, reported: str) -> Reply:
+    suggestion = f"{router.command_word(request.t, 'report')} {reported}"
+    return Reply(request.t._("Did you mean {suggestion}? Nothing was stored.").format(suggestion=suggestion))
+
+
+def _searched(args: str) -> str:
+    """The words searched for, as written but without emoji, quotes or a leading "efter"/"for" ("sök
+    "sociala medier"", "sök efter facebook")."""
+    quotes = " \"'\u201c\u201d\u00ab\u00bb"
+    words = without_symbols(args).strip(quotes)
     first, _, rest = words.partition(" ")
-    if rest and fold(first) in _ABOUT:  # "sök efter facebook", "search for facebook"
-        words = rest.strip(" \"'\u201c\u201d\u00ab\u00bb")
+    return rest.strip(quotes) if rest and fold(first) in _ABOUT else words
+
+
+def _results(request: Request, words: str, found: list[Goal]) -> Reply:
     if not words:
         return Reply(request.t._("Write a word to search for, e.g. \u201csearch facebook\u201d."))
-    return cards.search_results(request.t, words, plan.search(words))
+    return cards.search_results(request.t, words, found)
 
 
 def _no_plan(request: Request) -> Reply:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
+from bot.commands.checkins import REPORT_USAGE, desk, example_line
 from bot.commands.router import Context, Request, Route, Router
 from bot.i18n import N_, Translator
 from bot.services.people import Role, allows
@@ -260,15 +261,20 @@ def register(router: Router) -> None:
 
 
 async def _written(request: Request, context: Context) -> dict[str, str]:
-    """The examples that name a goal or a branch, as this district can answer them ("mål 6" in a plan of
-    four goals, "status Sundsvall" in Skåne would not): example msgid -> what to show."""
+    """What the examples that name a goal, a branch or a report show in this district, so that copied
+    they answer: "mål 6" in a plan of four goals, "status Sundsvall" in Skåne and "rapportera 6 1" (a
+    district goal a chair is refused) would not. Example msgid (or the report's usage) -> what to show."""
     if not request.district:
         return {}
-    found = await asyncio.to_thread(context.progress.examples, request.district)
+    answers = desk(context)
+    found = await asyncio.to_thread(answers.help_examples, request.user, request.district, request.roles)
     t = request.t
     written = {"status Sundsvall": f"status {found.branch}" if found.branch else "status"}
-    if found.goal is not None:
-        written["goals 6"] = t._("goals {number}").format(number=found.goal)
+    if found.plan is not None and found.plan.example_number is not None:
+        written["goals 6"] = t._("goals {number}").format(number=found.plan.example_number)
+    report = example_line(t, found.plan, found.report)
+    if report is not None:
+        written[REPORT_USAGE] = report
     return written
 
 
@@ -315,21 +321,27 @@ def command_words(usage: str) -> str:
     return " ".join(words) or usage.split()[0]
 
 
-def example(t: Translator, route: Route, written: Mapping[str, str]) -> str:
+def examples(t: Translator, route: Route, written: Mapping[str, str]) -> list[str]:
+    """The route's examples, as `written` has them for this district (the report's: the reader's own)."""
+    if route.usage in written:
+        return [written[route.usage]]
     guide = guide_of(route)
     if guide is None:
-        return t._(route.usage)
-    return written.get(guide.examples[0]) or t._(guide.examples[0])
+        return [t._(route.usage)]
+    return list(dict.fromkeys(written.get(each) or t._(each) for each in guide.examples))  # once each
+
+
+def example(t: Translator, route: Route, written: Mapping[str, str]) -> str:
+    return examples(t, route, written)[0]
 
 
 def explain(t: Translator, route: Route, written: Mapping[str, str]) -> Reply:
-    """One command: how to write it, what it does, examples (as `written` has them), and who may use it."""
+    """One command: how to write it, what it does, examples, and who may use it."""
     guide = guide_of(route)
     usage = t._(route.usage)
     rows = [(t._("Write"), usage)]
     if guide is not None:
-        shown = dict.fromkeys(written.get(each) or t._(each) for each in guide.examples)  # once each
-        rows += [(t._("For example"), each) for each in shown]
+        rows += [(t._("For example"), each) for each in examples(t, route, written)]
     who = {
         Role.MEMBER: t._("Everyone"),
         Role.CHAIR: t._("Branch chairs, the board and administrators"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from bot.cards import Reply
+from bot.cards import Reply, clock
 from bot.cards import privacy as cards
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator, fold
@@ -56,7 +56,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         url, until = None, ""
         if links is not None:
             url, expires = links.personal_link(replace(data.subject, language=t.language), now=context.now)
-            until = expires.astimezone(context.services.zone).strftime("%H:%M")
+            until = clock(t, expires, context.services.zone)
         return cards.my_data(
             t,
             data,

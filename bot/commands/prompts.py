@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -31,7 +31,7 @@ from bot.services.prompting import (
     Schedule,
     SlotStatus,
 )
-from bot.services.schedule_rules import RuleError, RuleProblem, parse_rule
+from bot.services.schedule_rules import RuleError, RuleProblem, parse_change
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
@@ -81,17 +81,15 @@ def register(router: Router) -> None:
             if stopped is None:
                 return Reply(t._("There is no schedule in this conversation to stop."))
             if not stopped.applied and stopped.written:
-                return cards.set_aside_asked(
-                    t, stopped.written, stopped.schedule, command=f"{request.command} {rule_text}"
-                )
+                return cards.set_aside_asked(t, stopped, command=f"{request.command} {rule_text}")
             answer = t._("The schedule in this channel is stopped; no more prompts will be posted here.")
-            return Reply(f"{answer} {_told(t, stopped.written)}".strip())
+            return cards.set_aside_answer(t, answer, stopped)
         if channel is None:
             return Reply(
                 t._("Write this in the channel where the prompts should appear (and @mention me there).")
             )
         try:
-            rule = parse_rule(rule_text)
+            rule = parse_change(rule_text)
         except RuleError as error:
             return _rule_problem(t, error)
         setup = await asyncio.to_thread(
@@ -103,9 +101,11 @@ def register(router: Router) -> None:
             by=request.user,
             confirmed=confirmed,
         )
+        if setup is None:  # only a time, and no schedule here whose days it could keep
+            return _rule_problem(t, RuleError(RuleProblem.NO_DAYS))
         if not setup.applied:
             return cards.schedule_change_asked(t, setup, command=f"{request.command} {rule_text}")
-        return cards.schedule_set(t, setup, warn_few=rule.per_month() < 2)
+        return cards.schedule_set(t, setup, warn_few=setup.schedule.rule.per_month() < 2)
 
     @router.command(
         "kommande",
@@ -129,7 +129,7 @@ def register(router: Router) -> None:
     async def swap(request: Request, context: Context) -> Reply:
         """Swap the owners of two slots."""
         t = request.t
-        numbers = request.args.split()
+        numbers = _without_fillers(request.args)
         if len(numbers) != 2:
             return Reply(t._("Write two prompt numbers, e.g. swap 12 13 (see upcoming)."))
         assert request.user is not None
@@ -154,14 +154,22 @@ def register(router: Router) -> None:
                     "To give one to someone else: assign {first} @name"
                 ).format(first=first.id, second=second.id, whose=_whose(t, first.owner_name))
             )
-        return Reply(
-            t._("Swapped: #{first} is now {first_whose} and #{second} is {second_whose}.").format(
-                first=first.id,
-                first_whose=_whose(t, second.owner_name),
-                second=second.id,
-                second_whose=_whose(t, first.owner_name),
-            )
+        answer = t._("Swapped: #{first} is now {first_whose} and #{second} is {second_whose}.").format(
+            first=first.id,
+            first_whose=_whose(t, second.owner_name),
+            second=second.id,
+            second_whose=_whose(t, first.owner_name),
         )
+        for slot, owner in ((first, second.owner_name), (second, first.owner_name)):
+            if slot.text:  # a text belongs to its day, not its owner: say so, lest it seem to follow them
+                answer += " " + t._(
+                    "The text by {writer} stays with #{id} and is posted on {whose} turn."
+                ).format(
+                    writer=slot.writer_name or t._("someone no longer known"),
+                    id=slot.id,
+                    whose=_whose(t, owner),
+                )
+        return Reply(answer)
 
     @router.command(
         "ge",
@@ -182,7 +190,7 @@ def register(router: Router) -> None:
             _desk(context).assign_number,
             request.district,
             _channel(request),
-            strip_names(request.args, request.mentions, request.mentions_written),
+            " ".join(_without_fillers(strip_names(request.args, request.mentions, request.mentions_written))),
             person,
             request.user,
         )
@@ -220,9 +228,7 @@ def register(router: Router) -> None:
         assert found.slot is not None and done is not None
         slot = found.slot
         if not done.applied and done.written:
-            return cards.set_aside_asked(
-                t, done.written, done.schedule, command=f"{request.command} {slot.id}"
-            )
+            return cards.set_aside_asked(t, done, command=f"{request.command} {slot.id}")
         if not done.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
         if found.named is not None:
@@ -230,7 +236,7 @@ def register(router: Router) -> None:
         else:
             answer = t._("#{id} is skipped; nothing will be posted then.")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
-        return Reply(f"{answer} {_told(t, done.written)}".strip())
+        return cards.set_aside_answer(t, answer, done)
 
     @router.command(
         "paus",
@@ -267,9 +273,9 @@ def register(router: Router) -> None:
         done, period = paused.set_aside, paused.period
         assert done is not None and period is not None
         if not done.applied:
-            return cards.set_aside_asked(t, done.written, target, command=f"{request.command} {args}")
+            return cards.set_aside_asked(t, done, command=f"{request.command} {args}")
         answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined)
-        return Reply(f"{answer.text} {_told(t, done.written)}".strip())
+        return cards.set_aside_answer(t, answer.text, done)
 
     @router.command(
         "återuppta", "resume", usage=N_("resume"), summary=N_("lift a pause (as pause end)"), role=board
@@ -294,8 +300,7 @@ def register(router: Router) -> None:
         if request.form is not None:
             return await owner_tapped(request, context, request.form)
         t = request.t
-        number, _, text = request.args.partition(" ")
-        text = text.strip()
+        number, text = _number_and_text(request.args)
         assert request.user is not None
         written = await asyncio.to_thread(
             _desk(context).write_number, request.district, _channel(request), number, text, request.user
@@ -691,8 +696,8 @@ def _named(t: Translator, schedule: Schedule | None) -> str | None:
 
 def _as_posted(t: Translator, slot: PromptSlot, schedule: Schedule, choice: BankPrompt | None) -> Reply:
     """A slot as it would be posted now: its text, or the bank prompt it would get."""
-    if slot.ready(schedule.approval_required):
-        return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)
+    if slot.ready(schedule.approval_required) or (slot.text and slot.status is SlotStatus.SKIPPED):
+        return cards.prompt_post(t, slot.text or "", slot=slot, from_bank=False)  # skipped: no bank either
     if slot.text:  # written, not approved yet: show what there is to approve
         return cards.awaiting_approval(t, slot)
     if choice is None:
@@ -711,17 +716,6 @@ def _lifted(t: Translator, lifted: tuple[Pause, int] | None) -> Reply:
 
 def _whose(t: Translator, name: str | None) -> str:
     return genitive(t, name) if name else t._("nobody's yet")
-
-
-def _told(t: Translator, written: Sequence[PromptSlot]) -> str:
-    """That the texts set aside are kept, and their owners and writers told."""
-    if not written:
-        return ""
-    return t.ngettext(
-        "{count} written text is set aside, kept; its owner and writer are told.",
-        "{count} written texts are set aside, kept; their owners and writers are told.",
-        len(written),
-    ).format(count=len(written))
 
 
 def _pause_problem(t: Translator, error: PauseError, today: date) -> Reply:
@@ -752,7 +746,8 @@ def _rule_problem(t: Translator, error: RuleError) -> Reply:
         RuleProblem.BAD_ORDINAL: t._("“{detail}”: a month has at most five of each weekday."),
         RuleProblem.BAD_TIME: t._("“{detail}” is not a time of day."),
         RuleProblem.NIGHT_TIME: t._(
-            "“{detail}” is in the night hours when clocks change; pick a time outside 00–01 and 02–03."
+            "“{detail}” is in the night, at an hour I cannot keep on the nights the clocks change; "
+            "pick a time outside 00:00–00:59 and 02:00–02:59."
         ),
         RuleProblem.MIXED: t._("Use either days of the month or weekdays, not both (“{detail}”)."),
         RuleProblem.NO_WEEKDAY: t._("“{detail}” needs a weekday after it, e.g. first tuesday."),
@@ -766,6 +761,25 @@ def _rule_problem(t: Translator, error: RuleError) -> Reply:
 _YES = ("ja", "yes", "bekräfta", "confirm")
 # Posting a slot further ahead than this takes an owner's turn: the board is asked first.
 EARLY = timedelta(days=3)
+
+
+# Words people put between a command's numbers and names: "byt 12 med 13", "swap 12 and 13", "ge 12 till
+# @Anna", "give 12 to @Anna".
+_FILLERS = frozenset({"med", "och", "mot", "till", "at", "and", "with", "for", "to"})
+
+
+def _without_fillers(args: str) -> list[str]:
+    """The words of `args` without commas and the words between numbers and names."""
+    return [word for word in re.split(r"[\s,&]+", args) if word and fold(word) not in _FILLERS]
+
+
+def _number_and_text(args: str) -> tuple[str, str]:
+    """ "12 TEXT", also "#12: TEXT" and "12 - TEXT": the number as written, and the text."""
+    found = re.match(r"\s*(#?\d+)\s*(?:[:\-\u2013\u2014]\s+|:|\s|$)(.*)", args, flags=re.DOTALL)
+    if found is None:
+        number, _, text = args.partition(" ")
+        return number, text.strip()
+    return found.group(1), found.group(2).strip()
 
 
 def _confirmed(args: str) -> tuple[str, bool]:

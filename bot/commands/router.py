@@ -34,7 +34,7 @@ from bot.i18n import (
     unglue,
     without_symbols,
 )
-from bot.services.checkins import Reporting
+from bot.services.checkins import Reporting, report_in, withdrawal_in
 from bot.services.directory import Directory
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
@@ -55,6 +55,8 @@ RECENT_WORDS = 1024
 MAX_WORD_LENGTH = 40
 # How alike a word must be to a command word to be suggested (difflib's ratio; get_close_matches' default).
 CLOSE_ENOUGH = 0.6
+# A first word this close to a command word is that word mistyped ("rapport", "reprot"), whatever follows.
+CLEAR_TYPO = 0.8
 
 
 @dataclass(frozen=True)
@@ -361,6 +363,15 @@ class Router:
         `known`: the first word is a command, one the sender may not use, so only the hint is given."""
         word = text.partition(" ")[0]
         suggestion, language = self._suggestion(text, request.t.language, request.roles)
+        reported = report_in(text) if allows(request.roles, Role.CHAIR) else None
+        if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
+            suggestion, language = f"{self.command_word(request.t, 'report')} {reported}", request.t.language
+        withdrawn = withdrawal_in(text)
+        if withdrawn is not None:  # "ta bort 5", "delete 5": `ångra 5`, not a command that sounds alike
+            suggestion, language = (
+                f"{self.command_word(request.t, 'withdraw')} {withdrawn}",
+                request.t.language,
+            )
         if suggestion and known:
             t = translator(language)
             return Reply(
@@ -383,14 +394,23 @@ class Router:
             )
         )
 
+    def command_word(self, t: Translator, english: str) -> str:
+        """A command's word in the reply's language: "report" -> "rapportera" in Swedish."""
+        route = self.route_for(english)
+        return t._(route.usage).split()[0] if route is not None else english
+
     def _suggestion(
         self, text: str, language: str, roles: frozenset[Role] = frozenset({Role.MEMBER})
     ) -> tuple[str | None, str]:
         """The command `text` probably means, and the language to suggest it in: `language` (the reply's)
         unless the command word is one language's. Every command word `roles` may use counts, Swedish and
         English alike (a member is never pointed to a board command), and a typo keeps its glued number
-        ("gaol6" -> "goal 6")."""
+        ("gaol6" -> "goal 6"). A clear typo of the first word comes before a command further in: "rapport
+        mål 4 två" means `rapportera`, not `mål`."""
         rest = text.split()
+        typo, score = self._typo(text, language, roles)
+        if typo is not None and score >= CLEAR_TYPO:
+            return typo
         for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
             route = self.route_for(later)
             if route is not None and route.role is Role.MEMBER:
@@ -400,14 +420,18 @@ class Router:
                     after = []
                 suggestion = " ".join([later.strip("!/?.,:;"), *after[: 1 if route.reads_text else 3]])
                 return suggestion, route.language_of(later) or language
+        return typo if typo is not None else (None, language)
+
+    def _typo(self, text: str, language: str, roles: frozenset[Role]) -> tuple[tuple[str, str] | None, float]:
+        """The command word the first word is closest to, with what follows it, and how close it is."""
         word, _, args = text.partition(" ")
         written = word.strip("!/?.,:;")
         glued = unglue(written)
         if glued is not None:
             written, args = glued[0], f"{glued[1]} {args}"
         folded = fold(written)
-        if not folded:
-            return None, language
+        if len(folded) < 3:  # "ta" is no typo of "data"
+            return None, 0.0
         best: tuple[float, bool] = (0.0, False)
         found: tuple[str, str] | None = None
         for route in self.routes:
@@ -422,8 +446,8 @@ class Router:
                 if score[0] >= CLOSE_ENOUGH and score > best:  # a tie: the reply's language, then first
                     best, found = score, (each, speaks)
         if found is None:
-            return None, language
-        return " ".join([found[0], *args.split()[:3]]), found[1]
+            return None, 0.0
+        return (" ".join([found[0], *args.split()[:3]]), found[1]), best[0]
 
 
 def friendly(kind: Social, t: Translator) -> Reply:

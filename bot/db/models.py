@@ -76,6 +76,7 @@ class Goal(SQLModel, table=True):
     text_en: str | None = None
     target: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     applies_to_branches: bool = False
+    responsible_in_plan: str | None = Field(default=None, max_length=200)  # "Ansvarig: Kassören" in the plan
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
     retired_at: datetime | None = _utc(nullable=True)

@@ -119,9 +119,12 @@ class PromptRepository:
                     )
                 paused = [Pause(pause.starts_on, pause.ends_on) for pause in pauses]
                 homes = {**change.kept, **change.moved} if change else {}
-                for slot in _coming_slots(session, old.id or 0, now):
+                for slot in _coming_slots(session, old.id or 0, now, skipped=True):
                     new_time = homes.get(slot.id or 0)
-                    if new_time is not None:
+                    if slot.status == SlotStatus.SKIPPED.value:  # skipped it stays, on its day if it has one
+                        if new_time is not None:
+                            slot.schedule_id, slot.due_at = row.id or 0, new_time
+                    elif new_time is not None:
                         slot.schedule_id, slot.due_at = row.id or 0, new_time
                         covered = any(p.covers(local_day(new_time, zone)) for p in paused)
                         slot.status = (SlotStatus.PAUSED if covered else SlotStatus.PLANNED).value
@@ -422,10 +425,13 @@ class PromptRepository:
             row.updated_at = now
 
     def reminders_due(self, now: datetime) -> list[tuple[PromptSlot, Schedule]]:
-        """Planned slots with an owner and no text within their reminder days, not reminded yet."""
+        """Planned slots with an owner and no text within their reminder days, not reminded yet. Days on
+        the calendar of the schedule's zone: three days before a Tuesday prompt is the Saturday, at
+        whatever hour, also over a change to or from summer time."""
         result: list[tuple[PromptSlot, Schedule]] = []
         for schedule in self.schedules():
-            window_end = now + timedelta(days=schedule.reminder_days)
+            last_day = local_day(now, schedule.zone) + timedelta(days=schedule.reminder_days + 1)
+            window_end = datetime(last_day.year, last_day.month, last_day.day, tzinfo=schedule.zone)
             with self.db.read() as session:
                 rows = session.exec(
                     select(Occurrence, Person)
@@ -436,7 +442,7 @@ class PromptRepository:
                         col(Occurrence.text).is_(None),
                         col(Occurrence.reminded_at).is_(None),
                         col(Occurrence.due_at) > now,
-                        col(Occurrence.due_at) <= window_end,
+                        col(Occurrence.due_at) < window_end,
                     )
                     .order_by(col(Occurrence.due_at))
                 ).all()
@@ -747,13 +753,17 @@ def _post(session: Session, slot_id: int) -> PromptPost:
     return row
 
 
-def _coming_slots(session: Session, schedule_id: int, now: datetime) -> list[Occurrence]:
+def _coming_slots(
+    session: Session, schedule_id: int, now: datetime, *, skipped: bool = False
+) -> list[Occurrence]:
+    """The slots still to come: planned or paused, and (`skipped`) those the board skipped."""
+    statuses = [SlotStatus.PLANNED, SlotStatus.PAUSED, *([SlotStatus.SKIPPED] if skipped else [])]
     return list(
         session.exec(
             select(Occurrence).where(
                 Occurrence.schedule_id == schedule_id,
                 col(Occurrence.due_at) > now,
-                col(Occurrence.status).in_([SlotStatus.PLANNED.value, SlotStatus.PAUSED.value]),
+                col(Occurrence.status).in_([status.value for status in statuses]),
             )
         ).all()
     )

@@ -96,6 +96,7 @@ class Repository:
                     text_en=goal.text_en,
                     target=Target.from_dict(goal.target),
                     applies_to_branches=goal.applies_to_branches,
+                    responsible_in_plan=goal.responsible_in_plan,
                 )
                 for goal, section in rows
             )
@@ -322,6 +323,7 @@ class Repository:
                 "text_en": draft_goal.text_en,
                 "target": draft_goal.target.to_dict(),
                 "applies_to_branches": draft_goal.applies_to_branches,
+                "responsible_in_plan": (draft_goal.responsible or "")[:200] or None,
                 "retired_at": None,
             }
             if match is None:
@@ -404,7 +406,12 @@ def _district(session: Session, name: str) -> District | None:
 
 def _as_draft(goal: Goal) -> GoalDraft:
     return GoalDraft(
-        goal.text, Target.from_dict(goal.target), goal.applies_to_branches, goal.text_en, goal_id=goal.id
+        goal.text,
+        Target.from_dict(goal.target),
+        goal.applies_to_branches,
+        goal.text_en,
+        goal_id=goal.id,
+        responsible=goal.responsible_in_plan,
     )
 
 

@@ -146,11 +146,13 @@ def result(t: Translator, found: GoalYear) -> str:
     year = progress.year
     if goal.target.kind is TargetKind.METRIC:
         latest = progress.latest
+        start = number(t, year.baseline if year.baseline is not None else year.done)
+        if latest is None:  # "from 1,500 to no reading" said nothing in a sentence of its own
+            return t._("Result: {start}, no reading this year, target {goal} · {pace}").format(
+                start=start, goal=number(t, year.wanted), pace=pace_word(t, year.pace)
+            )
         return t._("Result: from {start} to {end}, target {goal} · {pace}").format(
-            start=number(t, year.baseline if year.baseline is not None else year.done),
-            end=number(t, latest) if latest is not None else t._("no reading"),
-            goal=number(t, year.wanted),
-            pace=pace_word(t, year.pace),
+            start=start, end=number(t, latest), goal=number(t, year.wanted), pace=pace_word(t, year.pace)
         )
     if goal.target.kind is TargetKind.DONE and not progress.in_branches:
         return t._("Result: {words}").format(words=t._("done") if year.pace is Pace.DONE else t._("not done"))

@@ -12,19 +12,19 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
+    Example,
     Ready,
-    Refusal,
     Refused,
     Repeat,
     Reporting,
     TwoReadings,
+    examples,
     parse_check_in,
-    reporting_for,
 )
 from bot.services.goals import Goal, Plan
 from bot.services.people import PersonInfo, Role
@@ -52,6 +52,7 @@ class Misread:
     plan: Plan
     today: date
     error: CheckInError | TwoReadings
+    examples: tuple[Example, ...] = ()  # the goals the sender may report, for an example that works
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,13 @@ class Filed:
 
 
 @dataclass(frozen=True)
-class Reportable:
-    """A goal the reader may report, as a hint's example names it: for `branch` when they must say so."""
+class HelpExamples:
+    """For `hjälp`'s examples: the plan (None: none), a report the sender may write (None: they may report
+    nothing), and a branch of the district (None: it has none)."""
 
-    goal: Goal
-    branch: str | None = None
+    plan: Plan | None
+    report: Example | None
+    branch: str | None
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ class Status:
     branch: str | None
     today: date
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
-    reportable: Reportable | None = None  # a goal shown that the reader may report, for an example
+    example: Example | None = None  # a report on a goal shown that the reader may write
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class MyReports:
     plan: Plan | None
     branches: list[str]
     own: set[int]
+    example: Example | None = None  # a report the reader may write
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ class MyGoals:
     plan: Plan | None
     standings: list[GoalStanding]
     today: date
-    reportable: Reportable | None = None  # as Status.reportable
+    example: Example | None = None  # a report on one of the goals that the reader may write
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,16 @@ class CheckInDesk:
                 return Closed.NOT_A_REPORTER
             return plan
 
+    def help_examples(
+        self, person: PersonInfo | None, district: str, roles: Collection[Role]
+    ) -> HelpExamples:
+        """What `hjälp`'s examples may name: a report the sender may write, the plan, and a branch."""
+        with self.db.snapshot():
+            plan = self.progress.plan(district)
+            found = self._example(person, district, roles, plan.goals) if plan is not None else None
+            names = [branch.name for branch in self.checkins.branches(district)]
+        return HelpExamples(plan, found, "Sundsvall" if "Sundsvall" in names else next(iter(names), None))
+
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime
     ) -> Filed | Misread | None:
@@ -225,7 +239,7 @@ class CheckInDesk:
             try:
                 goal, draft = read(plan, today)
             except (CheckInError, TwoReadings) as error:
-                return Misread(plan, today, error)
+                return Misread(plan, today, error, tuple(self._examples(person, district, roles, plan.goals)))
             checked = self._check(person, district, roles, goal, draft)
         return Filed(plan, goal, draft, self._add(person, district, goal, draft, checked, now=now))
 
@@ -284,11 +298,11 @@ class CheckInDesk:
         self,
         person: PersonInfo | None,
         district: str,
+        roles: Collection[Role],
         *,
         named: str | None,
         own: bool,
         now: datetime,
-        roles: Collection[Role] = frozenset(),
     ) -> Status | UnknownBranch | None:
         """The plan's standing (None: no plan with goals): for the branch `named`, or with `own` for the
         one branch the sender chairs, else the district's. A branch's status holds the goals every branch
@@ -307,15 +321,42 @@ class CheckInDesk:
                 chairs = self.checkins.chair_of(person, district)
                 branch = chairs[0] if len(chairs) == 1 else None
             standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
-            reporter = self.checkins.reporter(person, district) if person is not None else None
+            every = len(standings)
+            if branch is not None:
+                standings = [s for s in standings if s.goal.applies_to_branches]
+            example = self._example(person, district, roles, [s.goal for s in standings], shown=branch)
         today = self.today(now)
         if branch is None:
-            return Status(plan, standings, None, today, 0, _reportable(standings, roles, reporter))
-        branch_goals = [s for s in standings if s.goal.applies_to_branches]
-        shown = _reportable(branch_goals, roles, reporter, branch)
-        return Status(plan, branch_goals, branch.name, today, len(standings) - len(branch_goals), shown)
+            return Status(plan, standings, None, today, 0, example)
+        return Status(plan, standings, branch.name, today, every - len(standings), example)
 
-    def my_reports(self, person: PersonInfo, district: str) -> MyReports:
+    def _examples(
+        self,
+        person: PersonInfo | None,
+        district: str,
+        roles: Collection[Role],
+        goals: Sequence[Goal],
+        *,
+        shown: BranchInfo | None = None,
+    ) -> list[Example]:
+        """Reports on `goals` the reader may write, for hints that work when copied."""
+        if person is None:
+            return []
+        reporter = self.checkins.reporter(person, district)
+        return examples(goals, roles, reporter.chairs, reporter.responsible, reporter.branches, shown=shown)
+
+    def _example(
+        self,
+        person: PersonInfo | None,
+        district: str,
+        roles: Collection[Role],
+        goals: Sequence[Goal],
+        *,
+        shown: BranchInfo | None = None,
+    ) -> Example | None:
+        return next(iter(self._examples(person, district, roles, goals, shown=shown)), None)
+
+    def my_reports(self, person: PersonInfo, district: str, roles: Collection[Role]) -> MyReports:
         """The sender's latest check-ins, and a chair's (or deputy's) branches' whoever made them."""
         with self.db.snapshot():
             mine = self.checkins.mine(person, district)
@@ -323,15 +364,16 @@ class CheckInDesk:
             seen = {c.id for c in mine}
             theirs = [c for c in self.checkins.of_branches([b.id for b in chairs]) if c.id not in seen]
             plan = self.progress.plan(district)
+            example = self._example(person, district, roles, plan.goals if plan else ())
         both = sorted([*mine, *theirs], key=lambda c: (c.created_at, c.id), reverse=True)[:10]
-        return MyReports(both, plan, [b.name for b in chairs], seen)
+        return MyReports(both, plan, [b.name for b in chairs], seen, example)
 
     def latest_own(self, person: PersonInfo, district: str) -> StoredCheckIn | None:
         """The sender's latest report that still counts (for `ångra` or `ändra` without a number)."""
         return next((c for c in self.checkins.mine(person, district) if not c.withdrawn), None)
 
     def my_goals(
-        self, person: PersonInfo, district: str, *, now: datetime, roles: Collection[Role] = frozenset()
+        self, person: PersonInfo, district: str, roles: Collection[Role], *, now: datetime
     ) -> MyGoals:
         """The goals the sender is responsible for, with their progress."""
         today = self.today(now)
@@ -340,10 +382,9 @@ class CheckInDesk:
             ids = set(self.checkins.goals_of(person, district))
             if plan is None or not ids:
                 return MyGoals(plan, [], today)
-            standings = self.progress.standings(plan, now=now)
-            reporter = self.checkins.reporter(person, district)
-        mine = [s for s in standings if s.goal.id in ids]
-        return MyGoals(plan, mine, today, _reportable(mine, roles, reporter))
+            standings = [s for s in self.progress.standings(plan, now=now) if s.goal.id in ids]
+            example = self._example(person, district, roles, [s.goal for s in standings])
+        return MyGoals(plan, standings, today, example)
 
     def correct(
         self,
@@ -436,31 +477,3 @@ class CheckInDesk:
                 done = self.checkins.name_responsible(goal.id, person, now=now)
             (changed if done else unchanged).append(person.name)
         return Named(goal, changed, unchanged)
-
-
-def _reportable(
-    standings: Sequence[GoalStanding],
-    roles: Collection[Role],
-    reporter: Reporter | None,
-    branch: BranchInfo | None = None,
-) -> Reportable | None:
-    """The first of these goals the reader may report (reporting_for's rule), for the hint's example, so
-    that copying it works for them; None for a member. On a `branch`'s page, a report for that branch:
-    the chair's own as written, the board's naming it ("för Sundsvall")."""
-    if reporter is None:
-        return None
-    for standing in standings:
-        goal = standing.goal
-        every_branch = goal.applies_to_branches
-        chairs, responsible = reporter.chairs, reporter.responsible
-        counts_for = reporting_for(roles, chairs, responsible, goal.id, None, every_branch=every_branch)
-        if branch is None and not isinstance(counts_for, Refusal):
-            return Reportable(goal)
-        if branch is None:
-            continue
-        if not isinstance(counts_for, Refusal) and counts_for is not None and counts_for.id == branch.id:
-            return Reportable(goal)
-        named = reporting_for(roles, chairs, responsible, goal.id, branch, every_branch=every_branch)
-        if not isinstance(named, Refusal):
-            return Reportable(goal, branch.name)
-    return None

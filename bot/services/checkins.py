@@ -1,11 +1,12 @@
 """Check-ins as chairs type them: the one-line form, read against the goal's target. Framework-free.
 
-`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment. The value may be a number
-word ("två"); a count is never digit-grouped ("1 100 deltagare" is 1 and a comment), a metric may be
-("1 650"). A date may stand anywhere after the value ("i går", "i måndags", "förra veckan", "12/3",
-"2027-03-12", "12 mars", "March 12"); a day and month without a year are this year's, and a later day is
-refused as not yet happened. A per-area goal wants the area after the value. Anything that does not fit
-comes back as a CheckInError with a code the message catalogue words.
+`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment ("mål 6" names the goal
+too). The value may be a number word ("två", "a couple"); a count is never digit-grouped ("1 100 deltagare"
+is 1 and a comment), a metric may be ("1 650"). A date may stand anywhere after the value ("i går",
+"i måndags", "förra veckan", "12/3", "2027-03-12", "12 mars", "March 12", "v. 11", "i maj"); a day and
+month without a year are this year's, and a later day is refused as not yet happened (unless the plan is
+last year's: then it is that year's). A per-area goal wants the area after the value. Anything that does
+not fit comes back as a CheckInError with a code the message catalogue words.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -49,6 +50,17 @@ _MONTHS = {
     **_names(get_month_names("abbreviated", locale="en")),
     "sept": 9,
 }
+# A month named alone ("i maj", "in May"): full names only, as "jul" is Christmas and "mar" no month in
+# Swedish; English "may" and "march" only capitalised ("in march" may be a demonstration).
+_WHOLE_MONTHS = {
+    **_names(get_month_names("wide", locale="sv")),
+    **_names(get_month_names("wide", locale="en")),
+}
+_LOWERCASE_WORDS = frozenset({"may", "march"})
+# Words before a date that belong to it, not to the comment: "möte i vecka 11", "meeting on March 12".
+_BEFORE_DATE = frozenset({"i", "in", "under", "during", "on", "den", "pa"})
+_WEEK_WORDS = frozenset({"v", "vecka", "week", "wk"})
+_GLUED_WEEK = re.compile(r"(?:v|w|vecka|week)\.?(\d{1,2})")  # "v11", "v.11", "w11"
 _WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
 _WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
 WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
@@ -73,10 +85,16 @@ _NUMBER_WORDS = {
         ]
     )
     for word in words
-}
+} | {"once": 1, "twice": 2}
+# A word that only says the value counted times: "en gång", "två gånger", "three times".
+_TIMES = frozenset({"gang", "ganger", "time", "times"})
+# Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
+_ARTICLES = frozenset({"a", "an", "ett"})
+_COUPLE = frozenset({"couple", "par"})
 MONTH_NUMBERS = _MONTHS  # month names (Swedish and English, full and short, folded) -> 1-12
 MONTH_NAMES = frozenset(_MONTHS)
 
+_GOAL_WORDS = frozenset({"mal", "malet", "goal"})  # "rapportera mål 4 2", "report goal 4 2"
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
 # English thousands commas, as the bot writes numbers to English readers ("1,650", "2,000.5"): a Swedish
@@ -190,18 +208,137 @@ def reporting_for(
     return Refusal.NEED_BRANCH if trusted else Refusal.NOT_ALLOWED
 
 
+@dataclass(frozen=True)
+class Example:
+    """A report the reader may write, for a hint: on `goal`, naming `branch` where it must."""
+
+    goal: Goal
+    branch: str | None = None
+
+
+class NamedBranch(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+
+
+def examples(
+    goals: Sequence[Goal],
+    roles: Collection[Role],
+    chairs: Sequence[NamedBranch],
+    responsible: Collection[int],
+    branches: Sequence[NamedBranch],
+    *,
+    shown: NamedBranch | None = None,
+) -> list[Example]:
+    """The goals of `goals` the reader may report, as reporting_for decides, each with the branch a report
+    must name (the `shown` branch, else their own, else the district's first), so that copying a hint
+    works."""
+    name = shown or (chairs[0] if chairs else None) or (branches[0] if branches else None)
+    found = []
+    for goal in goals:
+        every = goal.applies_to_branches
+        for named in (None, name):
+            if not isinstance(
+                reporting_for(roles, chairs, responsible, goal.id, named, every_branch=every), Refusal
+            ):
+                found.append(Example(goal, named.name if named is not None else None))
+                break
+    return found
+
+
 def may_report(roles: Collection[Role], chairs: Sequence[Branch], responsible: Collection[int]) -> bool:
     """Whether someone may report on any goal at all (as reporting_for decides per goal)."""
     return Role.BOARD in roles or Role.ADMIN in roles or bool(chairs) or bool(responsible)
 
 
 def parse_goal_number(text: str) -> tuple[int, str]:
-    """The goal number at the start, and the rest."""
+    """The goal number at the start ("4", "#4", "4:", "mål 4", "goal 4"), and the rest."""
     first, _, rest = text.strip().partition(" ")
+    if fold_letters(first) in _GOAL_WORDS and rest:
+        first, _, rest = rest.strip().partition(" ")
     number = first.lstrip("#").rstrip(".:")
     if not number.isdecimal() or len(number) > 6:  # not isdigit(): "²" is a digit int() cannot read
         raise CheckInError(CheckInProblem.NO_GOAL, first[:20])
     return int(number), rest.strip()
+
+
+# Words that lead a goal in a sentence ("för mål 4", "for goal 4"), and any day for finding where a date
+# is in a sentence (not which day it is).
+_GOAL_LEADS = frozenset({"for", "till", "to", "on", "pa", "i", "in"})
+_ANY_DAY = date(2000, 6, 15)
+_LEADING_GOAL = re.compile(r"#?(\d{1,3})[:.]?")
+
+
+def report_in(text: str) -> str | None:
+    """A sentence about a goal in the one-line report's order, for a hint: the goal's number, the count
+    and what follows it, the date last; None without a goal or a count. "4: 2 möten" -> "4 2 möten";
+    "vi hade 3 möten i går för mål 4" -> "4 3 möten i går"; "12/3 hade vi ett möte för mål 4" -> "4 ett möte
+    12/3". Nothing is read as a check-in here: the sender writes the report the hint shows."""
+    words = text.split()
+    lead = _LEADING_GOAL.fullmatch(words[0]) if words else None
+    if lead is not None:
+        goal, rest = lead[1], words[1:]
+    else:
+        for at, word in enumerate(words[:-1]):
+            number = words[at + 1].strip(",.:;!?").lstrip("#")
+            if fold_letters(word) in _GOAL_WORDS and number.isdecimal() and len(number) <= 3:
+                break
+        else:
+            return None
+        start = at - 1 if at > 0 and fold_letters(words[at - 1]) in _GOAL_LEADS else at
+        goal, rest = number, words[:start] + words[at + 2 :]
+    when: list[str] = []
+    try:
+        found = find_date(rest, _ANY_DAY)
+    except CheckInError:
+        found = None
+    if found is not None:
+        _, at, taken = found
+        when, rest = rest[at : at + taken], rest[:at] + rest[at + taken :]
+    counts = [
+        i
+        for i, word in enumerate(rest)
+        if re.fullmatch(r"\d{1,4}", word) or fold_letters(word) in (_NUMBER_WORDS.keys() | _ARTICLES)
+    ]
+    if not counts:
+        return None
+    return " ".join([goal, *rest[counts[0] :], *when])
+
+
+# Words before a report's number and before its new value: "ändra rapport 5 till 3", "edit report 5 to 3".
+_REPORT_WORDS = frozenset({"rapport", "rapporten", "report", "nr", "no", "nummer", "number"})
+_TO_WORDS = frozenset({"till", "to"})
+
+
+def report_number(args: str) -> tuple[int | None, str]:
+    """The report's number `ändra`, `ångra` and their English words start with ("5", "#5", "5:", "rapport
+    5", "nr 5"), and the rest without a leading "till"/"to"; None when no number comes first."""
+    words = args.split()
+    if words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:
+        words = words[1:]
+    number = words[0].strip().lstrip("#").rstrip(":.,") if words else ""
+    if not (number.isascii() and number.isdecimal() and len(number) <= 9):
+        return None, args.strip()
+    rest = words[1:]
+    if rest and fold_letters(rest[0]) in _TO_WORDS:
+        rest = rest[1:]
+    return int(number), " ".join(rest)
+
+
+_DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")
+
+
+def withdrawal_in(text: str) -> int | None:
+    """The report a chair asks to delete in other words than `ångra` ("ta bort 5", "radera rapport 5",
+    "delete 5"), for a hint; None otherwise."""
+    folded = fold_letters(text.strip())
+    for words in _DELETE_WORDS:
+        if folded.startswith(words + " "):
+            number, rest = report_number(text.strip()[len(words) :])
+            return number if not rest else None
+    return None
 
 
 def parse_check_in(
@@ -252,8 +389,10 @@ def parse_check_in(
             return readings[0]
         raise TwoReadings(readings[0], readings[1]) from None
     words = words[used:]
+    if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
+        words = words[1:]
     happened_on = default_day or today
-    found = find_date(words, today)
+    found = find_date(words, today, year)
     if found is not None:
         happened_on, at, taken = found
         words = words[:at] + words[at + taken :]
@@ -317,7 +456,12 @@ def leading_value(words: list[str], target: Target, *, grouped: bool | None = Tr
         if first in _NO:
             return 0.0, 1
         raise CheckInError(CheckInProblem.NOT_YES_NO, words[0][:20])
+    words = [words[0].rstrip(".,;:!?") or words[0], *words[1:]]  # "rapportera 4 1." and "4 1, i går"
     word = fold_letters(words[0])
+    if _counted(target) and word in _ARTICLES:  # "a meeting", "a couple of meetings", "ett par möten"
+        if len(words) > 1 and fold_letters(words[1]) in _COUPLE:
+            return 2.0, 3 if len(words) > 2 and fold_letters(words[2]) == "of" else 2
+        return 1.0, 1
     if word in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[word]), 1
     taken = _groups(words)
@@ -389,29 +533,41 @@ def _number(raw: str) -> float:
     return float(_SPACES.sub("", raw).replace(",", "."))
 
 
-def leading_date(words: list[str], today: date) -> tuple[date, int] | None:
-    """A date the words start with (and how many words it took), or None."""
-    return _date_at(words, 0, today)
+def leading_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int] | None:
+    """A date the words start with (and how many words it took), or None; `year`: the plan's. A word that
+    leads a date in belongs to it ("i maj", "on March 12")."""
+    found = _date_at(words, 0, today, year)
+    if found is None and len(words) > 1 and fold_letters(words[0]) in _BEFORE_DATE:
+        later = _date_at(words, 1, today, year)
+        if later is not None:
+            return later[0], later[1] + 1
+    return found
 
 
-def find_date(words: list[str], today: date) -> tuple[date, int, int] | None:
-    """The first date anywhere in the words: the day, where it starts and how many words it took."""
+def find_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int, int] | None:
+    """The first date anywhere in the words: the day, where it starts and how many words it took (with a
+    word that leads it in, "i vecka 11", "on March 12")."""
     for at in range(len(words)):
         try:
-            found = _date_at(words, at, today)
+            found = _date_at(words, at, today, year)
         except CheckInError:
-            if at == 0:  # right after the value it was meant as the date ("31/2")
+            if at == 0 or fold_letters(words[at - 1]) in _BEFORE_DATE:  # meant as the date: "den 31/11"
                 raise
             continue  # further on, "0/0" is the comment's
         if found is not None:
-            return found[0], at, found[1]
+            day, taken = found
+            if at > 0 and fold_letters(words[at - 1]) in _BEFORE_DATE:
+                return day, at - 1, taken + 1
+            return day, at, taken
     return None
 
 
-def _date_at(words: list[str], at: int, today: date) -> tuple[date, int] | None:
+def _date_at(words: list[str], at: int, today: date, year: int | None = None) -> tuple[date, int] | None:
     """A date as people write it, starting at words[at], and how many words it took; BAD_DATE for a date
-    that cannot be ("31/2"). A day and month without a year is this year's (a later day is refused by
-    `check` as not yet happened, not moved to last year)."""
+    that cannot be ("31/2"). A day, a month or a week without a year is this year's (a later one is refused
+    by `check` as not yet happened, not moved to last year), unless the plan's `year` is last year: then a
+    day that has not come this year is that year's ("12/12" written in January about the plan's December).
+    A week or a month is its first day ("vecka 11": the Monday; "i maj": 1 May), as "förra veckan" is."""
     raw = words[at].strip(",.;:!?()")
     names = [fold_letters(w).strip(",.;:!?()") for w in words[at : at + 3]]
     first, second = names[0], names[1] if len(names) > 1 else ""
@@ -426,26 +582,61 @@ def _date_at(words: list[str], at: int, today: date) -> tuple[date, int] | None:
         return _last(_WEEKDAYS_EN[second], today), 2
     if (first, second) in (("forra", "veckan"), ("last", "week")):  # that week's Monday
         return today - timedelta(days=today.weekday() + 7), 2
+    if (first, second) in (("i", "veckan"), ("this", "week")):
+        return today - timedelta(days=today.weekday()), 2
+    if (first, second) in (("forra", "manaden"), ("last", "month")):
+        return (today.replace(day=1) - timedelta(days=1)).replace(day=1), 2
     try:
+        week = _week_at(names, raw)
+        if week is not None:
+            number, taken = week  # its Monday, or 1 January for a week begun in December
+            monday = _in_year(lambda y: max(date.fromisocalendar(y, number, 1), date(y, 1, 1)), today, year)
+            return monday, taken
         if iso := _ISO_DATE.fullmatch(raw):
             return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
         if short := _SHORT_DATE.fullmatch(raw):
-            return date(today.year, int(short[2]), int(short[1])), 1
+            return _in_year(lambda y: date(y, int(short[2]), int(short[1])), today, year), 1
         day_first = _DAY.fullmatch(raw)
         if day_first and second in _MONTHS:  # "12 mars", "12 March 2027"
-            return _with_year(int(day_first[1]), _MONTHS[second], names[2:], today, 2)
+            return _with_year(int(day_first[1]), _MONTHS[second], names[2:], today, year, 2)
         day_after = _DAY.fullmatch(words[at + 1].strip(",.;:!?()")) if len(words) > at + 1 else None
         if first in _MONTHS and day_after:  # "March 12"
-            return _with_year(int(day_after[1]), _MONTHS[first], names[2:], today, 2)
+            return _with_year(int(day_after[1]), _MONTHS[first], names[2:], today, year, 2)
+        if first in _WHOLE_MONTHS and (first not in _LOWERCASE_WORDS or raw[:1].isupper()):
+            led = at > 0 and fold_letters(words[at - 1]) in _BEFORE_DATE
+            if _YEAR.fullmatch(second):  # "maj 2026"
+                return date(int(second), _WHOLE_MONTHS[first], 1), 2
+            if led or len(words) == at + 1:  # "i maj", or the month alone (the form's date field)
+                return _in_year(lambda y: date(y, _WHOLE_MONTHS[first], 1), today, year), 1
     except ValueError:
         raise CheckInError(CheckInProblem.BAD_DATE, " ".join(words[at : at + 2])[:20]) from None
     return None
 
 
-def _with_year(day: int, month: int, rest: list[str], today: date, taken: int) -> tuple[date, int]:
+def _week_at(names: list[str], raw: str) -> tuple[int, int] | None:
+    """A week number ("v. 11", "vecka 11", "week 11", "v11") and how many words it took."""
+    glued = _GLUED_WEEK.fullmatch(fold_letters(raw))
+    if glued:
+        return int(glued[1]), 1
+    if len(names) > 1 and names[0] in _WEEK_WORDS and names[1].isdecimal() and len(names[1]) <= 2:
+        return int(names[1]), 2
+    return None
+
+
+def _in_year(day_in: Callable[[int], date], today: date, year: int | None) -> date:
+    """`day_in(this year)`, or `day_in(the plan's year)` when that is last year and the day has not come."""
+    day = day_in(today.year)
+    if day > today and year == today.year - 1:
+        return day_in(year)
+    return day
+
+
+def _with_year(
+    day: int, month: int, rest: list[str], today: date, year: int | None, taken: int
+) -> tuple[date, int]:
     if rest and _YEAR.fullmatch(rest[0]):
         return date(int(rest[0]), month, day), taken + 1
-    return date(today.year, month, day), taken
+    return _in_year(lambda y: date(y, month, day), today, year), taken
 
 
 def _last(weekday: int, today: date) -> date:
@@ -584,19 +775,21 @@ class Repeat:
 def branch_in(
     comment: str | None, branches: Sequence[BranchInfo]
 ) -> tuple[str | None, BranchInfo | str | None]:
-    """A leading "för Sundsvall" / "for Sundsvall" names the branch reported for; the rest is the comment.
+    """The branch a "för Sundsvall" / "for Sundsvall" anywhere in the comment names ("möte för Sundsvall"),
+    and the rest of the comment.
 
-    A capitalised name after "för" that is no branch of the district comes back as that name (a string),
-    to be refused with the list; "för medlemmarna" is just a comment."""
+    A capitalised name right after a leading "för" that is no branch of the district comes back as that name
+    (a string), to be refused with the list; "för medlemmarna" is just a comment."""
     if not comment:
         return comment, None
     words = comment.split()
-    if fold(words[0]) not in ("for", "för") or len(words) < 2:
-        return comment, None
-    found = leading_branch(words[1:], branches)
-    if found is not None:
-        branch, taken = found
-        return " ".join(words[1 + taken :]) or None, branch
-    if words[1][:1].isupper():
+    for at, word in enumerate(words[:-1]):
+        if fold(word) not in ("for", "för"):
+            continue
+        found = leading_branch(words[at + 1 :], branches)
+        if found is not None:
+            branch, taken = found
+            return " ".join(words[:at] + words[at + 1 + taken :]) or None, branch
+    if len(words) > 1 and fold(words[0]) in ("for", "för") and words[1][:1].isupper():
         return comment, words[1][:60]
     return comment, None

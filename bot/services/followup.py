@@ -37,6 +37,7 @@ year's course (the share of the plan done at each month's end) and the prompts p
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -416,6 +417,8 @@ def _nameable(row: ReportRow) -> str | None:
 # --- what the board writes ------------------------------------------------------------------------------
 
 _SINCE_WORDS = {"sedan", "sen", "since", "fran", "from"}
+# "vecka 45", "v. 45", "v45", "week 45": since that week's Monday (weeks as Swedish calendars number them).
+_WEEK = re.compile(r"(?:vecka|v|week|wk|w)\.?\s*(\d{1,2})")
 
 
 class SinceError(ValueError):
@@ -425,6 +428,17 @@ class SinceError(ValueError):
         super().__init__(text)
         self.text = text
         self.future = future
+
+
+def _monday_of_week(week: int, today: date, shown: str) -> date:
+    """The Monday of that week of this year (ISO weeks, as Swedish calendars number them)."""
+    try:
+        monday = date.fromisocalendar(today.isocalendar().year, week, 1)
+    except ValueError:  # week 0, or 53 in a year of 52
+        raise SinceError(shown) from None
+    if monday > today:
+        raise SinceError(shown, future=True)
+    return monday
 
 
 def parse_since(text: str, today: date) -> date | None:
@@ -438,6 +452,8 @@ def parse_since(text: str, today: date) -> date | None:
     if len(words) == 2 and fold(words[0]).rstrip(".") in MONTH_NAMES and words[1].rstrip(",.").isdigit():
         words = [words[1].rstrip(",."), words[0]]  # "March 12" as "12 March"
     shown = " ".join(words)[:30]
+    if week := _WEEK.fullmatch(fold(" ".join(words))):
+        return _monday_of_week(int(week[1]), today, shown)
     try:
         found = leading_date(words, today)
     except CheckInError:

@@ -62,6 +62,10 @@ _UNITS = {
     "prenumerant|prenumeranten|prenumeranter|prenumeranterna": ("subscriber", "subscribers"),
     "inlägg|inlägget|inläggen": ("post", "posts"),
     "nyhetsbrev|nyhetsbrevet|nyhetsbreven": ("newsletter", "newsletters"),
+    "pressmeddelande|pressmeddelandet|pressmeddelanden|pressmeddelandena": (
+        "press release",
+        "press releases",
+    ),
     "debattartikel|debattartikeln|debattartiklar|debattartiklarna": ("opinion piece", "opinion pieces"),
     "insändare|insändaren|insändarna": ("letter to the editor", "letters to the editor"),
     "artikel|artikeln|artiklar|artiklarna": ("article", "articles"),
@@ -129,6 +133,21 @@ _AREA_WORDS = {fold(form): english for forms, english in _AREAS.items() for form
 _JOINS = {"och": "and", "eller": "or", "samt": "and", "av": "of", "i": "in", "per": "per", "for": "for"}
 _PIECES = re.compile(r"(\s*,\s*|\s+)")
 _AREA_NAME = re.compile(r"[^\W\d_][\w\s,-]*")
+
+
+# An English plan's unit -> the Swedish the glossary gives it ("meetings" -> "möte"): the first form.
+_SWEDISH_OF = {
+    fold(english): forms.split("|")[0]
+    for forms, englishes in reversed(list(_UNITS.items()))
+    if isinstance(englishes, tuple)
+    for english in englishes
+}
+
+
+def swedish_for(english: str) -> str | None:
+    """The Swedish unit for an English plan's unit, where the glossary has it ("members' meetings" ->
+    "medlemsmöte"), else None: then the plan's English word is shown to every reader."""
+    return _SWEDISH_OF.get(fold(english))
 
 
 def english_unit(unit: str | None, *, plural: bool = True) -> str | None:
@@ -206,6 +225,7 @@ _SWEDISH_FORMS = (
     "organisatör|organisatörer",
     "prenumerant|prenumeranter",
     "nyhetsbrev|nyhetsbrev",
+    "meddelande|meddelanden",
     "artikel|artiklar",
     "flygblad|flygblad",
     "bokbord|bokbord",

@@ -95,6 +95,7 @@ class Goal:
     text_en: str | None
     target: Target
     applies_to_branches: bool
+    responsible_in_plan: str | None = None  # whom the plan names ("Ansvarig: Kassören"), as it wrote it
 
     def text_in(self, language: str) -> str:
         return self.text_en if language == "en" and self.text_en else self.text
@@ -257,7 +258,7 @@ def goal_number(text: str) -> int | None:
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".
 _DOER = re.compile(
     r"^(?P<who>(?:representanter från |alla )?(?:distriktsstyrelsen(?:s ledamöter)?|distriktet|"
-    r"partiföreningarna|partiföreningar|styrelsen))\b",
+    r"partiföreningarna|partiföreningar|styrelsen)|the district board|the board|the district|the branches)\b",
     re.IGNORECASE,
 )
 

@@ -12,13 +12,16 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
 from bot.i18n import fold
+from bot.services.glossary import swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
+from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
+    LABELLED_ITEM,
     HeadingStyle,
     Line,
     LineKind,
@@ -37,6 +40,8 @@ class GoalDraft:
     text_en: str | None = None  # an English wording, where the plan has one (the bundled sample plan does)
     goal_id: int | None = None  # the stored goal it is, when a stored plan is being corrected
     read_as: str | None = None  # the text the plan had, when the board has reworded it
+    responsible: str | None = None  # who the plan names responsible ("Ansvarig: Kassören"), as it wrote it
+    plan_number: int | None = None  # the number the plan gives the goal itself ("Mål 3:"), if it does
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class PlanDraft:
     set_aside: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     # The branches (partiföreningar) the plan names: offered in the review as the district's branch list.
     branches: tuple[str, ...] = field(default=())
+    # Pages of a PDF with no text to read (an image of a page): the review says their goals are missing.
+    unread_pages: tuple[int, ...] = field(default=())
 
     @property
     def goals(self) -> list[GoalDraft]:
@@ -149,6 +156,8 @@ _PERIOD_WORDS = {
     "året": Period.YEAR,
     "verksamhetsår": Period.YEAR,
     "verksamhetsåret": Period.YEAR,
+    "helg": Period.WEEK,
+    "helgen": Period.WEEK,
     "veckovis": Period.WEEK,
     "månadsvis": Period.MONTH,
     "månatligen": Period.MONTH,
@@ -162,7 +171,7 @@ _PERIOD_WORDS = {
     "halvårsvis": Period.HALF_YEAR,
 }
 _PERIOD = re.compile(
-    r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|månaden|månad|"
+    r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|helgen|helg|månaden|månad|"
     r"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår)\b"
     r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|terminsvis|halvårsvis|årligen)\b"
     r"|\bunder\s+(?:hela\s+)?(?:året|verksamhetsåret|kommande\s+verksamhetsår|år\s+[0-9]{4}|[0-9]{4})\b",
@@ -187,6 +196,7 @@ _DURATIONS = {
     "dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "timme", "timmar", "minuter", "kvartal",
     "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
     "september", "oktober", "november", "december", "terminer", "halvår", "%",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "minutes",
 }  # fmt: skip
 # "fyra stycken medlemsmöten": the count word before the thing counted.
 _PIECES = {"stycken", "st", "st.", "stycket"}
@@ -288,8 +298,16 @@ _STOCK = re.compile(
 )
 
 
+_DOUBLE = re.compile(r"\bfördubbla\w*\b", re.IGNORECASE)
+
+
 def _relative(text: str) -> Target | None:
     """ "Öka antalet medlemmar med 10 procent": a goal the baseline decides, so the review asks for it."""
+    doubled = _DOUBLE.search(text)
+    if doubled is not None:
+        counted = _COUNTED_THING.search(text[doubled.end() :])
+        unit = counted.group("unit") if counted else None
+        return Target(TargetKind.METRIC, unit=unit, change_percent=100.0)
     match = _CHANGE.search(text)
     if match is None:
         return None
@@ -302,11 +320,21 @@ def _relative(text: str) -> Target | None:
     )
 
 
+# "Andel kvinnor på valbar plats – 50 %": a share set apart as the goal's target (a table's target column).
+_TARGET_SIGNS = {"–", "—", "-", ":"}
+_BARE_SHARE = re.compile(
+    rf"(?:^|\s[–—:-]\s*)(?:minst\s+|åtminstone\s+|över\s+)?(?P<pct>{_AMOUNT})\s*(?:%|procent)\s*(?:\(|\.|$)",
+    re.IGNORECASE,
+)
+
+
 def _share(text: str) -> Target | None:
     """ "Minst hälften av styrelsens ledamöter ...": a share in percent of a group, read as a metric."""
     match = _SHARE.search(text)
     if match is None:
-        return None
+        bare = _BARE_SHARE.search(text)
+        value = _amount(bare.group("pct")) if bare else 0.0
+        return Target(TargetKind.METRIC, unit="%", goal_value=value) if 0 < value <= 100 else None
     if match.group("frac"):
         value = _FRACTIONS[" ".join(match.group("frac").lower().split())]
     else:
@@ -386,6 +414,8 @@ def _noun_after(text: str) -> str | None:
         parts = parts[1:]
     for raw in parts:
         word = raw.strip(".,;:!?()\"'”“")
+        if raw.startswith("(") and words:
+            break  # "2 utbildningar (våren 2027)": the bracket says when, not what
         if not word or word.lower() in _NOUN_ENDS or not re.fullmatch(r"[^\W\d_][\w-]*", word):
             break
         if word.lower() in ("en", "ett") and words:
@@ -404,14 +434,21 @@ def _noun_after(text: str) -> str | None:
     return words[-1]
 
 
-# "varannan vecka": every other week or month, counted over the year (there is no two-week period).
-_EVERY_OTHER = re.compile(r"\bvarannan\s+(?P<p>vecka|månad)\b", re.IGNORECASE)
+_HAVING = {"ha", "nå", "få", "uppnå", "över"}
+
+# "varannan vecka", "var tredje månad": every n-th week or month, counted over the year (there is no two-week
+# period). n -> the times a year, by weeks and by months.
+_EVERY_OTHER = re.compile(
+    r"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|månad)\b", re.IGNORECASE
+)
+_NTH = {"varannan": (26, 6), "var tredje": (17, 4), "var fjärde": (13, 3), "var sjätte": (8, 2)}
 
 
 def _count(text: str) -> Target | None:
     other = _EVERY_OTHER.search(text)
     if other is not None:
-        times = 26 if other.group("p").lower() == "vecka" else 6
+        by_week, by_month = _NTH[" ".join(other.group("n").lower().split())]
+        times = by_week if other.group("p").lower() == "vecka" else by_month
         return Target(
             TargetKind.COUNT, count=times, period=Period.YEAR, unit=_done_thing(text[: other.start()])
         )
@@ -419,13 +456,13 @@ def _count(text: str) -> Target | None:
     per_area = _PER_AREA.search(text) is not None
     for match in re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE):
         word = match.group(0)
-        if _is_year(word):
-            continue
         before = text[: match.start()]
         at_least_match = _AT_LEAST.search(before)
         at_least = at_least_match is not None
         previous = before[: at_least_match.start()] if at_least_match else before
         previous_word = previous.rstrip().rsplit(" ", 1)[-1].lower() if previous.strip() else ""
+        if _is_year(word) and not (at_least or previous_word in _HAVING):
+            continue  # "inför valet 2026"; but "ha 2000 besök i månaden" is a count
         if previous_word in _REFERRING:
             continue
         unit = _noun_after(text[match.end() :].strip())
@@ -441,9 +478,17 @@ def _count(text: str) -> Target | None:
             # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it.
             if not (later and period is not Period.YEAR) and not per_area:
                 continue
-        elif not (at_least or period or per_area or (unit is not None and _done_with(previous_word, text))):
-            continue  # a bare number counts what a verb does: "genomföra fyra medlemsmöten"
-        if unit is not None and unit.lower() in _TIMES:
+        elif not (
+            at_least
+            or period
+            or per_area
+            or (unit is not None and (_done_with(previous_word, text) or previous_word in _TARGET_SIGNS))
+        ):
+            # A bare number counts what a verb does ("genomföra fyra medlemsmöten"), or is the target set
+            # apart after a dash or colon ("Dörrknackning – 500 samtal", a table's target column).
+            continue
+        if unit is None or unit.lower() in _TIMES:
+            # "Genomföra medlemsmöten – minst fyra per år": what the goal does that often.
             unit = _done_thing(text[: match.start()]) or unit
         return Target(
             TargetKind.COUNT, count=count, period=period or Period.YEAR, unit=unit, per_area=per_area
@@ -481,6 +526,9 @@ def _period_of(match: re.Match[str]) -> Period:
     return _PERIOD_WORDS.get(word, Period.YEAR)
 
 
+_PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
@@ -491,6 +539,7 @@ def _done_thing(before: str) -> str | None:
         return objects[-1]
     words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
     words = [w for w in words if w and w.lower() not in ("en", "ett", "nya", "vårt", "vår", "våra", "minst")]
+    words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
         return None
     if _is_verb(words[0]):
@@ -498,7 +547,9 @@ def _done_thing(before: str) -> str | None:
         if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
             return following
         return None
-    return words[0].lower() if words[0].lower() not in _NOUN_ENDS and len(words) <= 3 else None
+    # "Nyhetsbrev till medlemmarna – varje kvartal": the noun it opens with, before a preposition.
+    opens_with_noun = len(words) <= 3 or words[1].lower() in _PREPOSITIONS
+    return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
 def parse_target(text: str) -> Target:
@@ -515,10 +566,11 @@ def parse_target(text: str) -> Target:
     a year follows it, so "Genomföra en utbildning" stays DONE. For "N gånger" the unit is what the goal
     does that often when a verb names it ("schemalägga inlägg ... två gånger i månaden" counts "inlägg").
     """
-    text = _plain(text)
+    english = text if is_english(text) else None
+    text = _plain(in_swedish_terms(text))
     if not text:
         return DONE
-    return (
+    target = (
         _metric(text)
         or _relative(text)
         or _share(text)
@@ -528,6 +580,32 @@ def parse_target(text: str) -> Target:
         or _count(text)
         or DONE
     )
+    if english and target.unit and target.unit in english and not target.is_amount:
+        # An English plan's unit is its English word; Swedish readers get the glossary's Swedish for it.
+        target = replace(target, unit=swedish_for(target.unit) or target.unit, unit_en=target.unit)
+    return target
+
+
+_FIGURE = re.compile(
+    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra)\b"
+    rf"(?:\s*%|\s+{_WORD})?)",
+    re.IGNORECASE,
+)
+
+
+def unread_figure(goal: GoalDraft) -> str | None:
+    """A figure in a goal that was read as done / not done ("Dörrknackning – 500 samtal"), which the board
+    should check is not its target: the figure and the word after it. Years, dates and durations ("före
+    31 december", "under 40 år") are no target."""
+    if goal.target.kind is not TargetKind.DONE:
+        return None
+    for match in _FIGURE.finditer(_plain(goal.text)):
+        figure = match.group("figure")
+        number, _, word = figure.partition(" ")
+        if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
+            continue
+        return figure
+    return None
 
 
 def _validated(target: Target) -> Target:
@@ -605,25 +683,32 @@ _PRESENT_COMMITMENT = re.compile(
     re.IGNORECASE,
 )
 _EACH_BRANCH = re.compile(
-    r"\b(?:alla|varje|samtliga|respektive)\s+(?:parti)?förening(?:ar|en|arna)?\b"
-    r"|^(?:partiföreningarna|partiföreningar|föreningarna)\s+(?:ska|skall|bör|kommer)\b",
+    r"\b(?:alla|varje|samtliga|respektive)\s+(?:parti|lokal)?(?:förening|avdelning)(?:ar|en|arna)?\b"
+    r"|^(?:partiföreningarna|partiföreningar|föreningarna|lokalavdelningarna)\s+(?:ska|skall|bör|kommer)\b",
     re.IGNORECASE,
 )
 # Introductions and closing words set the scene; whatever they promise is spelled out in the sections.
-_SCENE_SETTING = {"inledning", "avslutning", "förord", "slutord", "sammanfattning", "vision", "visionen"}
+_SCENE_SETTING = {
+    "inledning", "avslutning", "förord", "slutord", "sammanfattning", "vision", "visionen",
+    "introduction", "foreword", "preface", "summary", "conclusion",
+}  # fmt: skip
 # Sections that describe where we stand, or what is in the document: nothing in them is a goal.
 _BACKGROUND = re.compile(
     r"^(?:nuläge\w*|bakgrund\w*|omvärld\w*|historik|utgångsläge\w*|läget\b|innehåll\w*|"
     r"verksamhetsberättelse\w*|året\s+som\s+gått|förra\s+året|så\s+här\s+ser\s+det\s+ut|"
-    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat)",
+    r"statistik|fakta|ordlista|kontakt\w*|följ\s+oss|dela\b|om\s+oss|läs\s+mer|relaterat|"
+    r"background|current\s+situation|where\s+we\s+stand|contents|the\s+year\s+that\s+passed)",
     re.IGNORECASE,
 )
 # A list that is goals: under such a heading or introduced so ("Vi ska:", "Mål för året:").
 _GOAL_HEADING = re.compile(
-    r"\b(?:mål|målsättning\w*|aktiviteter|åtaganden|att\s+göra|vi\s+ska)\b", re.IGNORECASE
+    r"\b(?:mål|målsättning\w*|aktiviteter|åtaganden|att\s+göra|vi\s+ska|goals?|objectives?|targets?|"
+    r"activities|we\s+will)\b",
+    re.IGNORECASE,
 )
 _GOAL_INTRO = re.compile(
-    r"(?:\b(?:ska|skall|kommer\s+att|vill|mål|målen|målsättning\w*|åtar)\b[^.]*|\bvi\s+\w+\s+att)\s*:$",
+    r"(?:\b(?:ska|skall|kommer\s+att|vill|mål|målen|målsättning\w*|åtar|will|shall|goals?|objectives)\b[^.]*"
+    r"|\bvi\s+\w+\s+att)\s*:$",
     re.IGNORECASE,
 )
 _VERBS = frozenset(
@@ -641,7 +726,11 @@ _STATE_WORDS = frozenset(
     "fler mer flera ökad ökat ökade stärkt stärkta bättre starkare större minskad minskat tydligare "
     "högre aktivare synligare".split()
 )
-_TITLE_WORD = re.compile(r"\bverksamhetsplan\b", re.IGNORECASE)
+_TITLE_WORD = re.compile(
+    r"\b(?:verksamhetsplan|aktivitetsplan|handlingsplan|arbetsplan|(?:activity|action|operational|work|annual)"
+    r"\s+plan|plan\s+of\s+(?:activities|action))\b",
+    re.IGNORECASE,
+)
 _TITLE_YEAR = re.compile(r"\b(?:19[5-9][0-9]|20[0-9]{2})\b")
 _QUOTED = re.compile(r"[\"“”«»„]\s*([^\"“”«»„\n]{1,60}?)\s*[\"“”«»„]")
 # How far into the document the title can be: it heads the plan, before the first goal.
@@ -656,6 +745,7 @@ class _Section:
     prose: list[str] = field(default_factory=list)
     level: int = 0
     intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
+    lead: int | None = None  # how many prose lines stand before the section's first list item
 
     @property
     def title(self) -> str:
@@ -701,16 +791,18 @@ def _continues_heading(section: _Section, line: Line) -> bool:
 def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     sections: list[_Section] = []
     bullet: list[str] | None = None
+    # "Mål 1. Fler aktiva medlemmar" and the paragraph under it: the paragraph says what the goal means.
+    labelled: list[str] | None = None
     after_heading = False
     for index, line in enumerate(lines):
         if index == skip:
-            bullet, after_heading = None, False
+            bullet, labelled, after_heading = None, None, False
             continue
         if line.kind is LineKind.BLANK:
             bullet = None
             continue
         if line.kind is LineKind.HEADING:
-            bullet = None
+            bullet, labelled = None, None
             if after_heading and sections and _continues_heading(sections[-1], line):
                 sections[-1].title_parts.append(line.text)
             else:
@@ -726,10 +818,20 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         elif line.kind is LineKind.BULLET:
             if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
                 section.intro_says_goals = True
+            if section.lead is None:
+                section.lead = len(section.prose)
+            if line.number is not None:
+                section.intro_says_goals = True  # "Mål 3: ...": the plan itself calls it a goal
             bullet = [line.text]
+            labelled = bullet if line.number is not None else None
             section.bullets.append(bullet)
         elif bullet is not None:
             bullet.append(line.text)
+        elif labelled is not None:
+            if not labelled[-1].endswith((".", "!", "?", ":", ";")):
+                labelled[-1] += "."
+            labelled.append(line.text)
+            bullet = labelled
         else:
             section.prose.append(line.text)
     return sections
@@ -757,7 +859,7 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     explains the list.
     """
     text = join_lines(line for line in prose if not line.endswith(":"))
-    year_talk = _PLAN_YEAR.search(text) is not None
+    year_talk = _PLAN_YEAR.search(in_swedish_terms(text)) is not None
     goals = []
     for sentence in sentences(text):
         if sentence.endswith(("?", ":", "!")):
@@ -766,27 +868,48 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
         if labelled:
             goals.append(sentence[labelled.end() :].strip())
             continue
+        said = in_swedish_terms(sentence)  # an English sentence, in the words the rules know
         measurable = parse_target(sentence).kind is not TargetKind.DONE
-        concrete = _CONCRETE.search(sentence) is not None
-        shall = _SHALL.search(sentence) is not None
+        concrete = _CONCRETE.search(said) is not None
+        shall = _SHALL.search(said) is not None
         if has_list:
-            if measurable and (_is_commitment(sentence) or shall):
+            if measurable and (_is_commitment(said) or shall):
                 goals.append(sentence)
-        elif _PRESENT_COMMITMENT.search(sentence):
+        elif _PRESENT_COMMITMENT.search(said):
             goals.append(sentence)
-        elif _is_commitment(sentence) and (year_talk or measurable or concrete):
+        elif _is_commitment(said) and (year_talk or measurable or concrete):
             goals.append(sentence)
         elif shall and (measurable or concrete):
             goals.append(sentence)
     return goals
 
 
+# "Ansvarig: Kassören", "(ansvar: styrelsen)", "– Responsible: the board.": who does the goal, not its words.
+_RESPONSIBLE = re.compile(
+    r"(?:^|\s*[–—-]\s*|\s+)\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:\s*"
+    r"(?P<who>[^.;:()\n]{2,80}?)\s*(?:\)|[.;]|$)",
+    re.IGNORECASE,
+)
+
+
 def read_goal(text: str) -> GoalDraft:
-    """A goal as the plan's words make it: its target and whether every branch does it."""
+    """A goal as the plan's words make it: its target, whether every branch does it, and who the plan
+    names responsible for it (taken out of its text)."""
+    label = LABELLED_ITEM.match(text)
+    if label is not None and text[label.end() :].strip():
+        text = text[label.end() :].strip()
+    named = _RESPONSIBLE.search(text)
+    responsible = None
+    if named is not None:
+        rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip()
+        if any(ch.isalpha() for ch in rest):
+            text, responsible = rest, named.group("who").strip()
     return GoalDraft(
         text=text,
         target=parse_target(text),
-        applies_to_branches=_EACH_BRANCH.search(text) is not None,
+        applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(text)) is not None,
+        responsible=responsible,
+        plan_number=int(label.group("number")) if label else None,
     )
 
 
@@ -940,7 +1063,10 @@ def parse_plan(text: str) -> PlanDraft:
         items = tuple(join_lines(parts) for parts in section.bullets)
         if items and not texts and not _AREA_HEADING.search(section.title) and set(items) - set(areas):
             set_aside.append((section.title or title or "", items))
-        texts += _prose_goals(section.prose, has_list=bool(texts))
+        # In the plan's order: sentences before the list come before its items ("mål 5" is the fifth).
+        prose = _prose_goals(section.prose, has_list=bool(texts))
+        lead = join_lines(section.prose[: section.lead or 0])
+        texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
             heading = section.title or title or "Mål"
             drafts.append(SectionDraft(heading, tuple(read_goal(text) for text in texts)))
@@ -1034,6 +1160,8 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
                         applies_to_branches=bool(goal.get("applies_to_branches", False)),
                         text_en=goal.get("text_en"),
                         read_as=goal.get("read_as"),
+                        responsible=goal.get("responsible"),
+                        plan_number=goal.get("plan_number"),
                     )
                 )
             sections.append(SectionDraft(str(section["title"]), tuple(goals), section.get("title_en")))
@@ -1044,6 +1172,7 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
             priority_areas=tuple(data.get("priority_areas", ())),
             set_aside=tuple((str(t), tuple(map(str, items))) for t, items in data.get("set_aside", ())),
             branches=tuple(map(str, data.get("branches", ()))),
+            unread_pages=tuple(map(int, data.get("unread_pages", ()))),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, PlanParseError):
@@ -1059,6 +1188,7 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
         "priority_areas": list(draft.priority_areas),
         "set_aside": [[title, list(items)] for title, items in draft.set_aside],
         "branches": list(draft.branches),
+        "unread_pages": list(draft.unread_pages),
         "sections": [
             {
                 "title": section.title,
@@ -1068,6 +1198,8 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
                         "text": goal.text,
                         **({"text_en": goal.text_en} if goal.text_en else {}),
                         **({"read_as": goal.read_as} if goal.read_as else {}),
+                        **({"responsible": goal.responsible} if goal.responsible else {}),
+                        **({"plan_number": goal.plan_number} if goal.plan_number else {}),
                         "applies_to_branches": goal.applies_to_branches,
                         "target": goal.target.to_dict(),
                     }

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from bot.services.plan import PlanParseError
+from bot.services.goals import TargetKind
+from bot.services.plan import PlanParseError, parse_target
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
 PLAN_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
@@ -34,22 +35,36 @@ class PlanFileError(PlanParseError):
         super().__init__(message, problem)
 
 
+@dataclass(frozen=True)
+class PlanText:
+    """A plan's file as plan text, and the pages of a PDF that hold no text to read (images of pages)."""
+
+    text: str
+    unread_pages: tuple[int, ...] = ()
+
+
 def plan_text(name: str, data: bytes) -> str:
     """The plan in `data` (a file called `name`) as plan text; PlanFileError says what is wrong."""
+    return read_plan_text(name, data).text
+
+
+def read_plan_text(name: str, data: bytes) -> PlanText:
+    """The plan in `data` as plan text, with what could not be read of it; PlanFileError says what is
+    wrong with a file that cannot be read at all."""
     if len(data) > MAX_PLAN_BYTES:
         raise PlanFileError("too_large", f"the file is larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB")
     suffix = PurePath(name).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
         return pdf_text(data)
     if suffix == ".docx" or (data.startswith(b"PK") and suffix not in (".txt", ".md")):
-        return docx_text(data)
+        return PlanText(docx_text(data))
     if suffix in (".doc", ".odt", ".rtf", ".pages", ".xls", ".xlsx", ".pptx", ".ppt"):
         raise PlanFileError("unsupported", f"{suffix} files cannot be read: save the plan as PDF or .docx")
     if b"\x00" in data[:4096]:
         raise PlanFileError("unsupported", "this is not a text, PDF or .docx file")
     for encoding in ("utf-8-sig", "cp1252"):  # plans exported from older Windows tools
         try:
-            return data.decode(encoding)
+            return PlanText(data.decode(encoding))
         except UnicodeDecodeError:
             continue
     raise PlanFileError("unreadable", "the text is in an encoding the importer does not know")
@@ -72,6 +87,7 @@ class _Word:
 @dataclass
 class _Row:
     words: list[_Word]
+    table: tuple[str, ...] = ()  # a ruled table's rows as plan lines (_table_lines); its one word marks where
 
     @property
     def top(self) -> float:
@@ -94,17 +110,21 @@ class _Row:
         return all(w.bold for w in self.words)
 
 
-def pdf_text(data: bytes) -> str:
+def pdf_text(data: bytes) -> PlanText:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
     pages: list[list[_Row]] = []
+    unread: list[int] = []  # pages that are only an image (a scanned page in a PDF of text)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False)
-                pages.append(_page_rows([_word(w) for w in words], float(page.width)))
+                words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
+                if not any(re.search(r"[^\W\d_]{2}", w.text) for w in words) and (page.images or page.rects):
+                    unread.append(page.page_number)
+                tables = [(t.bbox, t.extract()) for t in page.find_tables()]
+                pages.append(_with_tables(words, tables, float(page.width)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -114,9 +134,59 @@ def pdf_text(data: bytes) -> str:
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         raise PlanFileError("unreadable", "the PDF is damaged or not a PDF") from error
     rows = [row for page in pages for row in page]
-    if not any(re.search(r"[^\W\d_]{2}", row.text) for row in rows):
+    if not any(re.search(r"[^\W\d_]{2}", row.text) or row.table for row in rows):
         raise PlanFileError("no_text", "the PDF has no text layer (a scanned image?)")
-    return "\n".join(_pdf_lines(pages))
+    return PlanText("\n".join(_pdf_lines(pages)), tuple(unread))
+
+
+def _with_tables(
+    words: list[_Word],
+    tables: list[tuple[tuple[float, float, float, float], list[list[str | None]]]],
+    width: float,
+) -> list[_Row]:
+    """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
+    tables are, each where it stands on the page. A two-column page is read by its columns alone."""
+    if not tables or _gutter(words, width) is not None:
+        return _page_rows(words, width)
+
+    def inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
+        x0, top, x1, bottom = box
+        return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
+
+    outside = [w for w in words if not any(inside(w, box) for box, _ in tables)]
+    blocks = [
+        _Row([_Word("", box[0], box[2], box[1], box[3], 0.0, False)], tuple(_table_lines(_cells(cells))))
+        for box, cells in tables
+    ]
+    return sorted(_page_rows(outside, width) + blocks, key=lambda row: row.top)
+
+
+def _cells(rows: list[list[str | None]]) -> list[list[str]]:
+    """A PDF table's cells as text: the cell's lines joined, words hyphenated or broken across lines
+    ("Medlemsansvari" / "g" in a narrow column) mended."""
+    from bot.services.plan_text import join_lines
+
+    result = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            lines = (cell or "").splitlines()
+            mended: list[str] = []
+            for line in lines:
+                broken = (
+                    mended
+                    and (
+                        mended[-1].endswith("\u2013")  # "Augusti–" / "september"
+                        or (re.fullmatch(r"[a-zåäö]{1,2}[.,]?", line.strip()) and mended[-1][-1:].isalpha())
+                    )
+                )
+                if broken:
+                    mended[-1] += line.strip()
+                else:
+                    mended.append(line)
+            cells.append(join_lines(mended))
+        result.append(cells)
+    return result
 
 
 def _word(raw: dict[str, Any]) -> _Word:
@@ -144,16 +214,19 @@ def _rows(words: list[_Word]) -> list[_Row]:
 
 
 def _gutter(words: list[_Word], width: float) -> float | None:
-    """The x of the empty strip between two columns, if the page has two: no word crosses it and both
-    sides hold a good share of the page's text."""
+    """The x of the empty strip between two columns, if the page has two: hardly a row crosses it (a
+    title, a running header or footer may) and both sides hold a fair share of the page's text (the last
+    page's right column may be short)."""
     if len(words) < 20:
         return None
+    rows = _rows(words)
     best: tuple[int, float] | None = None
     x = width * 0.35
     while x <= width * 0.65:
-        crossing = sum(1 for w in words if w.x0 < x < w.x1)
+        crossing = sum(1 for row in rows if any(w.x0 < x < w.x1 for w in row.words))
         left = sum(1 for w in words if w.x1 <= x)
-        if crossing <= len(words) * 0.02 and min(left, len(words) - left - crossing) >= len(words) * 0.2:
+        right = sum(1 for w in words if w.x0 >= x)
+        if crossing <= max(3, len(rows) * 0.1) and min(left, right) >= max(8, len(words) * 0.1):
             # The middle of the widest free strip is the gutter.
             if best is None or crossing < best[0]:
                 best = (crossing, x)
@@ -161,10 +234,22 @@ def _gutter(words: list[_Word], width: float) -> float | None:
     if best is None:
         return None
     x = best[1]
+    # The strip's edges, from the running text that keeps to its column (a title in larger type, a centred
+    # page number or a short footer may stand in the strip).
+    body = Counter(w.size for w in words).most_common(1)[0][0]
+    kept = [
+        w
+        for row in rows
+        if len(row.words) >= 3
+        and not _PAGE_NUMBER.match(row.text.strip())
+        and not any(w.x0 < x < w.x1 for w in row.words)
+        for w in row.words
+        if w.size <= body
+    ]
     lo, hi = x, x
-    while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in words):
+    while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in kept):
         lo -= 1
-    while hi < width * 0.7 and not any(w.x0 < hi + 1 < w.x1 for w in words):
+    while hi < width * 0.7 and not any(w.x0 < hi + 1 < w.x1 for w in kept):
         hi += 1
     return (lo + hi) / 2 if hi - lo >= 8 else None
 
@@ -188,7 +273,7 @@ def _page_rows(words: list[_Word], width: float) -> list[_Row]:
         run.clear()
 
     for row in rows:
-        if any(w.x0 < gutter < w.x1 for w in row.words):
+        if any(w.x0 < gutter < w.x1 for w in row.words) or _PAGE_NUMBER.match(row.text.strip()):
             flush()
             result.append(row)
         else:
@@ -203,12 +288,19 @@ _PAGE_NUMBER = re.compile(
 
 
 def _running_lines(pages: list[list[_Row]]) -> set[str]:
-    """A running header or footer: the same first or last line on several pages."""
-    ends: Counter[str] = Counter()
-    for page in pages:
-        texts = [row.text.strip() for row in page if not _PAGE_NUMBER.match(row.text.strip())]
-        ends.update({*texts[:1], *texts[-1:]})
+    """A running header or footer: the same top or bottom line on several pages."""
+    ends: Counter[str] = Counter(text for page in pages for text in {row.text.strip() for row in _ends(page)})
     return {text for text, count in ends.items() if count >= 2 and len(pages) >= 2}
+
+
+def _ends(page: list[_Row]) -> list[_Row]:
+    """A page's top and bottom rows by where they stand (on a two-column page a short footer is read with
+    the left column, not last), page numbers aside."""
+    rows = sorted(
+        (row for row in page if row.text.strip() and not _PAGE_NUMBER.match(row.text.strip())),
+        key=lambda row: row.top,
+    )
+    return rows[:1] + rows[-1:]
 
 
 def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
@@ -221,14 +313,25 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     larger = sorted({s for s in sizes if s >= body + 1.0}, reverse=True)
     running = _running_lines(pages)
+    last = ""  # the text row before, across columns and pages
     for page in pages:
-        page = [row for row in page if row.text.strip() not in running]
+        # Only where it stands as a header or footer: a title may wrap onto a line of the same words.
+        ends = [row for row in _ends(page) if row.text.strip() in running]
+        page = [row for row in page if all(row is not end for end in ends)]
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
         usual = statistics.median(gaps) if gaps else 0.0
         previous: _Row | None = None
         heading: list[str] = []  # a heading's rows: one heading may wrap over several
         level = 0  # its level: 1, 2, ... by size; BOLD for a heading in bold body type
         for row in page:
+            if row.table:
+                if heading:
+                    yield from _heading(heading, level)
+                    heading = []
+                yield ""
+                yield from row.table
+                previous, last = row, ""
+                continue
             text = row.text.strip()
             if _PAGE_NUMBER.match(text):
                 continue
@@ -247,16 +350,29 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
                 heading.append(text)
                 level = row_level
             else:
-                if new_block:
-                    yield ""  # a new paragraph, or the top of the next column
+                # A new paragraph, or the top of the next column or page; but a sentence that goes on
+                # in lower case there is the same item or paragraph ("… besökas av" / "distriktsstyrelsen").
+                if (new_block or previous is None) and not _goes_on(last, text):
+                    yield ""
                 yield text
+                last = text
             previous = row
         if heading:
             yield from _heading(heading, level)
-        yield ""
+            last = ""
 
 
 _BOLD = -1
+
+
+def _goes_on(before: str, text: str) -> bool:
+    """Whether `text` carries on the sentence of the row `before` it: that row ended without a full stop,
+    and `text` begins in lower case or the row ended with a word that needs more ("i samarbete med")."""
+    from bot.services.plan_text import GOES_ON
+
+    if not before or before.endswith((".", "!", "?", ":", ";")):
+        return False
+    return text[:1].islower() or before.rsplit(" ", 1)[-1].lower() in GOES_ON
 
 
 def _heading(rows: list[str], level: int) -> Iterator[str]:
@@ -300,16 +416,93 @@ def _docx_lines(document: Any) -> Iterator[str]:
         if tag == "p":
             yield from _paragraph_lines(Paragraph(child, document))
         elif tag == "tbl":
-            # A table of goals: each row is an item, its first cell the goal; a first row of short cells
-            # ("Aktivitet", "Ansvarig") is the header.
-            rows = list(Table(child, document).rows)
-            if rows and all(len(cell.text.split()) <= 2 for cell in rows[0].cells):
-                rows = rows[1:]
-            for row in rows:
-                first = next((c.text.strip() for c in row.cells if c.text.strip()), "")
-                if first:
-                    yield f"• {' '.join(first.split())}"
-            yield ""
+            table = Table(child, document)
+            yield from _table_lines([[cell.text for cell in row.cells] for row in table.rows])
+
+
+# A table of goals' header cells, by what the column holds ("Ansvarig person", "Mål (antal)" too). "Mål"
+# heads the goal column unless another column is the goal ("Aktivitet | Mål"): then it is the target.
+_GOAL_COLUMN = re.compile(
+    r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
+    r"objectives?|what)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_TARGET_COLUMN = re.compile(
+    r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
+    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_WHO_COLUMN = re.compile(
+    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|responsible|who|owner|lead)(?=$|[\s/(,:])", re.IGNORECASE
+)
+_WHEN_COLUMN = re.compile(
+    r"^(?:när|tidsplan|tid|tidpunkt|klart|klart\s+senast|deadline|datum|period|when|timeline|by\s+when)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+
+
+_FIGURE = re.compile(r"^[-−–]?\s*[0-9][0-9 .,]*\s*(?:kr|kronor|sek|tkr|%|:-)?$", re.IGNORECASE)
+
+
+def _table_lines(rows: list[list[str]]) -> Iterator[str]:
+    """A table of goals as list items. With a header row that names its columns (goal | ansvarig | mål |
+    tidsplan) each row is one goal: its text, then its target and when, and who is responsible on the
+    line after ("Ansvarig: ..."), as a plan written in prose says them. Without one, the first cell of
+    each row is the goal (a first row of short cells is taken for a header)."""
+    rows = [[" ".join(cell.replace("\u00ad", "").split()) for cell in row] for row in rows]
+    rows = [row for row in rows if any(row)]
+    if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
+        return  # a budget or other table of figures: no goals in it
+    header = [cell.rstrip(":").strip() for cell in rows[0]]
+    columns = _columns(header)
+    if columns is None:
+        if all(len(cell.split()) <= 2 for cell in rows[0]):
+            rows = rows[1:]
+        for row in rows:
+            cells = [cell for cell in row if cell]
+            if cells:
+                # Without a header, a later cell that reads as a target ("4 per år") is the goal's target.
+                targets = [c for c in cells[1:] if parse_target(c).kind is not TargetKind.DONE]
+                yield "• " + " \u2013 ".join([cells[0], *targets])
+        yield ""
+        return
+    goal, target, who, when = columns
+    for row in rows[1:]:
+        cell = dict(enumerate(row)).get
+        text = (cell(goal) or "").strip()
+        if not text or any(text == row[i] for i in range(len(row)) if i != goal and len(set(row)) == 1):
+            continue  # an empty row, or a row merged across the table (a sub-heading of the table)
+        parts = [text.rstrip(".") if target is not None or when is not None else text]
+        if target is not None and cell(target):
+            parts.append(f"\u2013 {cell(target)}")
+        if when is not None and cell(when):
+            parts.append(f"({cell(when)})")
+        yield "• " + " ".join(parts)
+        if who is not None and cell(who):
+            yield f"Ansvarig: {cell(who)}"
+    yield ""
+
+
+def _columns(header: list[str]) -> tuple[int, int | None, int | None, int | None] | None:
+    """Which columns hold the goal, its target, who is responsible and when; None when the header does
+    not name a goal column and at least one of the others."""
+    goal = next((i for i, name in enumerate(header) if _GOAL_COLUMN.match(name)), None)
+    if goal is not None and _TARGET_COLUMN.match(header[goal]):
+        # "Mål" heads the goal column unless another column is the goal.
+        other = next((i for i, name in enumerate(header) if i != goal and _GOAL_COLUMN.match(name)), None)
+        if other is not None and not _TARGET_COLUMN.match(header[other]):
+            goal = other
+    if goal is None:
+        # "Målsättning | Ansvarig | När": the one column of what to reach is the goal.
+        goal = next((i for i, name in enumerate(header) if _TARGET_COLUMN.match(name)), None)
+    if goal is None:
+        return None
+    target = next((i for i, n in enumerate(header) if i != goal and _TARGET_COLUMN.match(n)), None)
+    who = next((i for i, n in enumerate(header) if _WHO_COLUMN.match(n)), None)
+    when = next((i for i, n in enumerate(header) if _WHEN_COLUMN.match(n)), None)
+    if target is None and who is None and when is None:
+        return None
+    return goal, target, who, when
 
 
 def _paragraph_lines(paragraph: Any) -> Iterator[str]:

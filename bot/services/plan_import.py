@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.services.clock import Clock
 from bot.services.plan import PlanDraft, PlanParseError, load_sample_plan, parse_plan
-from bot.services.plan_files import MAX_PLAN_BYTES, PlanFileError, plan_text
+from bot.services.plan_files import MAX_PLAN_BYTES, PlanFileError, read_plan_text
 
 # The district whose goals the sample plan restates (Västernorrland's 2023 plan).
 SAMPLE_DISTRICT = "Vänsterpartiet Västernorrland"
@@ -25,8 +25,10 @@ class PlanStore(Protocol):
 
 
 def read_plan(name: str, data: bytes) -> PlanDraft:
-    """The plan in a file's bytes (PDF, .docx, text or Markdown); PlanParseError says what is wrong."""
-    return parse_plan(plan_text(name, data))
+    """The plan in a file's bytes (PDF, .docx, text or Markdown), with the pages that could not be read;
+    PlanParseError says what is wrong."""
+    read = read_plan_text(name, data)
+    return replace(parse_plan(read.text), unread_pages=read.unread_pages)
 
 
 def read_plan_file(path: Path) -> PlanDraft:

@@ -41,6 +41,7 @@ class Line:
     text: str = ""
     style: HeadingStyle | None = None  # headings only
     level: int = 0  # markdown headings: the number of '#'; numbered headings: the number's depth
+    number: str | None = None  # a goal the plan numbers with a label ("Mål 3:"): its number
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -62,6 +63,16 @@ _DIGITS = re.compile(r"^[0-9]+")
 # "1. ", "2) ", "3.2 ", "3.2. ": a numbered heading or list item (the number is the document's).
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+|[0-9]{1,2}[.)]\s+)(?=\S)")
 _LETTER_ITEM = re.compile(r"^[a-zåäö][.)]\s+(?=\S)")
+# "Mål 1: ...", "Delmål 3. ...", "Goal 2: ...": a goal the plan numbers with a label. Always a goal.
+LABELLED_ITEM = re.compile(
+    r"^(?:mål|delmål|målsättning|aktivitet|goal|objective|activity)\s*(?:nr\.?\s*|no\.?\s*)?"
+    r"(?P<number>[0-9]{1,2})\s*[:.)–-]\s*(?=\S)",
+    re.IGNORECASE,
+)
+# "Ansvarig: Kassören" on the line after a goal: who the plan makes responsible for it (plan.py reads it).
+RESPONSIBLE_LINE = re.compile(
+    r"^\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:", re.IGNORECASE
+)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
@@ -282,33 +293,65 @@ def layout(text: str) -> list[Line]:
             lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif _is_caps_heading(content):
             lines.append(Line(LineKind.HEADING, _unnumbered(content), HeadingStyle.CAPS))
+        elif item := LABELLED_ITEM.match(content):
+            # The label stays with the goal: plan.read_goal keeps its number apart from its text.
+            lines.append(Line(LineKind.BULLET, content, number=item.group("number")))
         elif item := _LIST_NUMBER.match(content):
-            number = item.group(0).strip().rstrip(".)")
+            number = item.group(0).strip()  # with its sign: "1." and "1)" are lists of two kinds
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
         elif item := _LETTER_ITEM.match(content) or _GLUED_DASH.match(content):
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
         else:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
-    lines = _numbered_headings(lines, numbers)
+    lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
+
+
+def _responsible_with_item(lines: list[Line]) -> list[Line]:
+    """ "Ansvarig: Kassören" in a paragraph of its own (Word) after a goal: part of that goal, not a
+    heading or a paragraph; the blank lines between go."""
+    result: list[Line] = []
+    for line in lines:
+        if line.kind is LineKind.PROSE and RESPONSIBLE_LINE.match(line.text):
+            blanks = 0
+            while blanks < len(result) and result[-1 - blanks].kind is LineKind.BLANK:
+                blanks += 1
+            if blanks and blanks < len(result) and result[-1 - blanks].kind is LineKind.BULLET:
+                del result[-blanks:]
+        result.append(line)
+    return result
 
 
 # A list item's line this long may have been wrapped by the page: the next line can carry on with it.
 _WRAPPED = 45
+# A line that ends with one of these words goes on on the next line, however short it is.
+GOES_ON = frozenset(
+    "med och i för till av på att om som samt eller en ett de den det vid från inom hos mellan kring mot "
+    "genom utan efter inför eftersom där när the of to and for with in on at by from a an".split()
+)
 
 
 def _list_ends(lines: list[Line]) -> list[Line]:
     """Where a list ends without a blank line (text copied from a web page): a line after an item carries
     on with it only when it reads as the rest of it (it starts in lower case, or the item's line was long
-    enough to have been wrapped and did not end a sentence); otherwise a new paragraph starts."""
+    enough to have been wrapped and did not end a sentence); otherwise a new paragraph starts. How long a
+    wrapped line is depends on the page: a narrow column wraps short lines."""
+    lengths = sorted(len(line.text) for line in lines if line.kind in (LineKind.PROSE, LineKind.BULLET))
+    full = lengths[len(lengths) * 4 // 5] if lengths else _WRAPPED
+    wrapped = min(_WRAPPED, full * 0.55)
     result: list[Line] = []
     item: Line | None = None
     for line in lines:
         if line.kind is LineKind.PROSE and item is not None:
             last = result[-1].text  # the item's line so far
-            carries_on = line.text[:1].islower() or (
-                len(last) >= _WRAPPED and not last.endswith((".", "!", "?", ":", ";"))
+            unfinished = not last.endswith((".", "!", "?", ":", ";"))
+            carries_on = (
+                line.text[:1].islower()
+                or bool(RESPONSIBLE_LINE.match(line.text))
+                or (unfinished and len(last) >= wrapped)
+                # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
+                or (unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON)
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))
@@ -374,6 +417,34 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
                 return None
         return None
 
+    def paragraph_after(index: int) -> bool:
+        """Whether a paragraph of sentences follows: "1. Inledning" over "Året efter valet är ...", as a
+        heading stands over its text (a wrapped item's rest goes on in lower case)."""
+        index += 1
+        while index < len(lines) and lines[index].kind is LineKind.BLANK:
+            index += 1
+        if index >= len(lines) or lines[index].kind is not LineKind.PROSE:
+            return False
+        words = lines[index].text
+        return words[:1].isupper() and len(words.split()) >= 5 and words.rstrip().endswith((".", "!", ":"))
+
+    def list_of_another_kind_after(index: int) -> bool:
+        """Whether a list of another kind follows a line that follows no item of its own list: "2. Våra
+        mål" after a paragraph, over "1) Hålla ..." or bullets."""
+        sign = (numbers[index] or "")[-1:]
+        before = index - 1
+        while before >= 0 and lines[before].kind is LineKind.BLANK:
+            before -= 1
+        if before >= 0 and lines[before].kind is LineKind.BULLET:
+            return False
+        index += 1
+        while index < len(lines) and lines[index].kind is LineKind.BLANK:
+            index += 1
+        if index >= len(lines) or lines[index].kind is not LineKind.BULLET:
+            return False
+        after = numbers[index]
+        return after is None or (after[-1:] != sign and not after.rstrip(".)").count("."))
+
     def introduced(index: int) -> bool:
         """Whether the line before is one that introduces a list ("Vi ska:")."""
         index -= 1
@@ -386,16 +457,29 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         if number is None:
             continue
         text = lines[index].text
-        if "." in number:
-            result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, number.count(".") + 1)
+        depth = number.rstrip(".)").count(".")
+        in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
+        heads_text = paragraph_after(index) or list_of_another_kind_after(index)
+        if depth:
+            # "3.2 Kampanjer" over its text is a heading; "1.1 Genomföra ..." beside "1.2 ..." an item.
+            if not in_list or (looks_like_heading(text) and heads_text):
+                result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
             continue
-        before, after = neighbour(index, -1), neighbour(index, 1)
-        in_list = (before is not None and before.isdigit() and int(before) == int(number) - 1) or (
-            after is not None and after.isdigit() and int(after) == int(number) + 1
-        )
-        if looks_like_heading(text) and not in_list and not introduced(index):
+
+        if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text):
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
     return result
+
+
+def _follows(other: str | None, number: str, step: int) -> bool:
+    """`other` is the number `step` from `number` in the same list: "2." after "1.", "1.2" after "1.1", not
+    "2)" after "1.", nor "2.1" after "1.3"."""
+    if other is None or (other[-1:] != number[-1:] and (other[-1:] in ".)" or number[-1:] in ".)")):
+        return False
+    mine, theirs = number.rstrip(".)").split("."), other.rstrip(".)").split(".")
+    if len(mine) != len(theirs) or mine[:-1] != theirs[:-1] or not theirs[-1].isdigit():
+        return False
+    return int(theirs[-1]) == int(mine[-1]) + step
 
 
 def _plain_headings(lines: list[Line]) -> list[Line]:

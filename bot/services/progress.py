@@ -89,6 +89,7 @@ if TYPE_CHECKING:
     from bot.db.engagement import EngagementRepository
     from bot.db.prompts import PromptRepository
     from bot.db.repository import Repository
+    from bot.services.people import PersonInfo
 
 
 @dataclass(frozen=True)
@@ -587,6 +588,8 @@ class GoalInFull:
     responsible: list[str]
     latest: list[StoredCheckIn]
     changes: list[Change] = field(default_factory=list)  # the board's corrections, for the board only
+    # an every-branch goal as the reader's own branch has done it (a chair's), as their `status` shows it
+    own: tuple[str, GoalProgress] | None = None
 
 
 def plan_standing(
@@ -644,14 +647,6 @@ def goal_progress(
 
 
 @dataclass(frozen=True)
-class Examples:
-    """A goal number and a branch name the district has (None: it has none)."""
-
-    goal: int | None
-    branch: str | None
-
-
-@dataclass(frozen=True)
 class GoalAnswer:
     """What `goals 6` shows: the plan (None if the district has none), the goal in full (None if the plan
     has no such goal) and, for the goal for the bot's posts, the posts made."""
@@ -686,20 +681,12 @@ class Progress:
     def plan(self, district: str) -> Plan | None:
         return self.plans.plan(district)
 
-    def examples(self, district: str) -> Examples:
-        """A goal and a branch of the district, for examples that answer when copied (`hjälp`)."""
-        with self.checkins.db.snapshot():
-            plan = self.plans.plan(district)
-            names = [branch.name for branch in self.checkins.branches(district)]
-        goal = plan.example_number if plan is not None else None
-        return Examples(goal, "Sundsvall" if "Sundsvall" in names else next(iter(names), None))
-
     def standings(self, plan: Plan, *, now: datetime, branch_id: int | None = None) -> list[GoalStanding]:
         """Every goal's progress for the plan's district (or one branch), as of `now`."""
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district)
-            reports = self.checkins.reports(plan.district, year=plan.year or today.year)
+            reports = self._reports(plan, year=plan.year or today.year)
             branches = len(self.checkins.branches(plan.district))
         return plan_standing(
             plan,
@@ -710,31 +697,80 @@ class Progress:
             branch_id=branch_id,
         )
 
-    def goal_answer(self, district: str, number: int, *, now: datetime, changes: bool = False) -> GoalAnswer:
+    def goal_answer(
+        self,
+        district: str,
+        number: int,
+        *,
+        now: datetime,
+        changes: bool = False,
+        reader: PersonInfo | None = None,
+    ) -> GoalAnswer:
         """`goals 6`: the plan, and its goal `number` in full; with `changes`, the corrections the board made
-        to it (for the board's eyes)."""
+        to it (for the board's eyes); for a `reader` who chairs one branch, that branch's own figure too."""
         with self.checkins.db.snapshot():
             plan = self.plans.plan(district)
             goal = plan.goal(number) if plan is not None else None
             if plan is None or goal is None:
                 return GoalAnswer(plan)
             posts = self._posts(district, now) if goal.counts_posts else None
-            return GoalAnswer(plan, self.goal(plan, goal, now=now, changes=changes), posts)
+            return GoalAnswer(plan, self.goal(plan, goal, now=now, changes=changes, reader=reader), posts)
 
-    def goal(self, plan: Plan, goal: Goal, *, now: datetime, changes: bool = False) -> GoalInFull:
+    def goal(
+        self,
+        plan: Plan,
+        goal: Goal,
+        *,
+        now: datetime,
+        changes: bool = False,
+        reader: PersonInfo | None = None,
+    ) -> GoalInFull:
         """One goal's progress, the people responsible for it and its latest reports; with `changes`, the
-        corrections the board made to it (for the board's eyes)."""
+        corrections the board made to it (for the board's eyes); with a `reader` who chairs one branch, an
+        every-branch goal as that branch has done it."""
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district).get(goal.id, [])
-            reports = self.checkins.reports(plan.district, year=plan.year or today.year, goal_id=goal.id)
+            reports = self._reports(plan, year=plan.year or today.year, goal=goal)
             branches = len(self.checkins.branches(plan.district))
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
             latest = self.checkins.latest(goal.id)
-        standing = goal_progress(
-            plan, goal, reports.get(goal.id, ()), today=today, branches=branches, people_named=len(named)
-        )
-        return GoalInFull(goal, standing, [name for _, name in named], latest, made)
+            chairs = (
+                self.checkins.chair_of(reader, plan.district) if reader and goal.applies_to_branches else []
+            )
+        found = reports.get(goal.id, ())
+        standing = goal_progress(plan, goal, found, today=today, branches=branches, people_named=len(named))
+        own = None
+        if len(chairs) == 1:
+            branch = chairs[0]
+            own = (
+                branch.name,
+                goal_progress(  # as `status` for the branch counts it
+                    plan,
+                    goal,
+                    found,
+                    today=today,
+                    branches=branches,
+                    people_named=len(named),
+                    branch_id=branch.id,
+                ),
+            )
+        return GoalInFull(goal, standing, [name for _, name in named], latest, made, own)
+
+    def _reports(self, plan: Plan, *, year: int, goal: Goal | None = None) -> dict[int, list[Report]]:
+        """The year's check-ins by goal (of one `goal` if given) and, for the goal that counts the board's
+        posts in the channel, each prompt the bot posted as one: `status`, `mål 19`, the follow-up and the
+        year's report then count the posts `mål 19` lists, not only those someone reported by hand."""
+        by_goal = self.checkins.reports(plan.district, year=year, goal_id=goal.id if goal else None)
+        counted = [g for g in ([goal] if goal else plan.goals) if g.counts_posts]
+        if not counted or self.prompts is None:
+            return by_goal
+        posted = [
+            Report(1.0, post.sent_at.astimezone(self.zone).date(), None, None, post.sent_at)
+            for post in self.prompts.posts(plan.district, limit=1000)
+            if post.sent_at and post.outcome == "sent" and post.sent_at.astimezone(self.zone).year == year
+        ]
+        return by_goal | {g.id: [*by_goal.get(g.id, []), *posted] for g in counted}
 
     def _posts(self, district: str, now: datetime) -> PostsTally | None:
         """The bot's posts this month and year, and how many started a discussion (None without a desk)."""
@@ -753,14 +789,14 @@ class Progress:
         """Every goal's progress as `status` would show it at `now` had nothing been stored after `then`:
         what the reports since then changed, and not what the days since then did (a new quarter begun)."""
         today = self.today(now)
-        by_goal = self.checkins.reports(plan.district, year=plan.year or today.year)
+        by_goal = self._reports(plan, year=plan.year or today.year)
         return self._standing_of(plan, _stored_by(by_goal, then), today)
 
     def course(self, plan: Plan, *, now: datetime, days: Sequence[date]) -> list[list[GoalStanding]]:
         """Every goal's progress at the end of each of `days` (local dates up to today) from what had
         happened by then, as far as it is reported now: the year's course over time."""
         year = plan.year or self.today(now).year
-        by_goal = self.checkins.reports(plan.district, year=year)
+        by_goal = self._reports(plan, year=year)
         return [
             self._standing_of(
                 plan, {goal: [r for r in rows if r.on <= day] for goal, rows in by_goal.items()}, day
@@ -773,7 +809,7 @@ class Progress:
         has begun by today, the current one last; with `branch_id`, as that branch has done."""
         today = self.today(now)
         year = plan.year or today.year
-        by_goal = self.checkins.reports(plan.district, year=year)
+        by_goal = self._reports(plan, year=year)
         branches = len(self.checkins.branches(plan.district))
         result: dict[int, list[Measure]] = {}
         for goal in plan.goals:

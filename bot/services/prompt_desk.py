@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -43,7 +43,7 @@ from bot.services.prompting import (
     pause_period,
     plan_change,
 )
-from bot.services.schedule_rules import ScheduleRule, occurrences
+from bot.services.schedule_rules import NewTime, ScheduleRule, holidays_skipped, occurrences, same_weeks
 
 if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
@@ -442,34 +442,38 @@ class PromptDesk:
         *,
         district: str,
         conversation_id: str,
-        rule: ScheduleRule,
+        rule: ScheduleRule | NewTime,
         rule_text: str,
         by: PersonInfo,
         confirmed: bool = False,
-    ) -> Setup:
-        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned.
+    ) -> Setup | None:
+        """A new schedule for a channel (replacing its old one), with slots laid out and owners assigned;
+        a NewTime changes only the hour of the channel's schedule (None: it has none).
 
         The old schedule's coming slots keep their day at the new time, or, written, move to the nearest
         new day; unless `confirmed`, a change that moves or sets aside written texts is only described."""
         now = self.clock()
-        if rule.week_days and rule.anchor is None:  # every other week counts from today, for good
-            rule = replace(rule, anchor=local_day(now, ZoneInfo(self.timezone)))
         current = self.prompts.channel_schedule(conversation_id)
+        if isinstance(rule, NewTime):
+            if current is None:
+                return None
+            rule = rule.applied_to(current.rule)
+        rule = same_weeks(rule, current.rule if current else None, local_day(now, ZoneInfo(self.timezone)))
         change: ScheduleChange | None = None
         written: tuple[PromptSlot, ...] = ()
         if current is not None:
             coming = self.prompts.slots(
                 schedule_id=current.id,
                 after=now,
-                statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED],
+                statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED],
                 limit=1000,
             )
             instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
             change = plan_change(coming, instants, current.zone)
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
-            if change.touches_texts and not confirmed:
-                return Setup(current, coming[:6], change, written, applied=False)
         person_id = self.people.person_id(by, now=now)
+        if current is not None and change is not None and change.touches_texts and not confirmed:
+            return Setup(current, coming[:6], change, written, applied=False, actor=person_id)
         self.prompts.seed_bank(district, load_seed_bank(), now=now)
         schedule_id = self.prompts.create_schedule(
             district=district,
@@ -490,10 +494,21 @@ class PromptDesk:
                     cards.text_moved, slot=slot, schedule=schedule, moved_to=moved_to, actor=by.name
                 )
                 self._tell_about(slot, person_id, notice)
-        self.lay_out(changed=schedule.district)
+        dealt = self._deal_again(schedule.district)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
-        return Setup(schedule, upcoming, change, written, pauses=tuple(pauses))
+        shown_until = upcoming[-1].due_at if len(upcoming) == 6 else now + HORIZON
+        holidays = holidays_skipped(schedule.rule, schedule.zone, after=now, until=shown_until)
+        return Setup(
+            schedule,
+            upcoming,
+            change,
+            written,
+            pauses=tuple(pauses),
+            actor=person_id,
+            dealt=dealt,
+            holidays=tuple(holidays),
+        )
 
     async def plan_ahead(self) -> list[PromptSlot]:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
@@ -539,6 +554,21 @@ class PromptDesk:
             self._tell({owner}, partial(cards.dealt_away, slots=theirs))
         self._changed()
         return [after for _, after, _ in handed]
+
+    def _deal_again(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
+        """`lay_out` after a change to the district's schedules; the coming turns it gave someone else, each
+        slot as it is now and whose it was, so that the board member who made the change reads it."""
+        now = self.clock()
+        planned = [SlotStatus.PLANNED]
+        coming = partial(self.prompts.slots, district=district, after=now, statuses=planned, limit=1000)
+        before = {slot.id: slot.owner_name for slot in coming()}
+        self.lay_out(changed=district)
+        after = coming()
+        return tuple(
+            (slot, was)
+            for slot in after
+            if (was := before.get(slot.id)) is not None and was != slot.owner_name
+        )
 
     def _share_out(
         self, district: str, now: datetime, *, again: bool
@@ -632,12 +662,21 @@ class PromptDesk:
         return self.prompts.slot(slot_id)
 
     def swap(self, first: PromptSlot, second: PromptSlot, by: PersonInfo) -> None:
-        """Swap two slots' owners; each new owner is told (unless they did it)."""
+        """Swap two slots' owners; each new owner is told (unless they did it), and the writer of a text,
+        which stays with its slot, that it is now posted on someone else's turn."""
         now = self.clock()
         self.prompts.swap_owners(first.id, second.id, now=now)
         actor = self.people.person_id(by, now=now)
         for slot, owner in ((first, second.owner_id), (second, first.owner_id)):
             self._tell_new_owner(slot.id, owner, actor, by)
+            if slot.text_by is not None and slot.text_by not in (actor, owner):
+                schedule = self.prompts.schedule(slot.schedule_id)
+                assert schedule is not None
+                new_owner = (second if slot is first else first).owner_name or ""
+                notice = partial(
+                    cards.text_stays, slot=slot, schedule=schedule, actor=by.name, owner=new_owner
+                )
+                self._tell({slot.text_by}, notice)
 
     def assign(self, slot_id: int, person: PersonInfo, district: str, by: PersonInfo) -> bool:
         """Give a slot to a board member, who is told; False (and nothing changed) for anyone else."""
@@ -670,14 +709,15 @@ class PromptDesk:
         schedule = self.prompts.schedule(slot.schedule_id)
         assert schedule is not None
         written = (slot,) if slot.text else ()
-        if written and not confirmed:
-            return SetAside(schedule, written, applied=False)
         now = self.clock()
+        actor = self.people.person_id(by, now=now)
+        if written and not confirmed:
+            return SetAside(schedule, written, applied=False, actor=actor)
         skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
         if skipped:
-            self._set_aside(written, by, partial(cards.skipped, schedule=schedule, actor=by.name))
+            self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
             self._changed()
-        return SetAside(schedule, written, applied=skipped, changed=int(skipped))
+        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor)
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
@@ -685,14 +725,24 @@ class PromptDesk:
             schedule_id=schedule.id, after=self.clock(), statuses=[SlotStatus.PLANNED], limit=1000
         )
         written = tuple(s for s in coming if s.text and pause.covers(local_day(s.due_at, schedule.zone)))
+        actor = self.people.person_id(by, now=self.clock())
         if written and not confirmed:
-            return SetAside(schedule, written, applied=False)
+            return SetAside(schedule, written, applied=False, pause=pause, actor=actor)
         pause, joined, changed = self.prompts.add_pause(
             schedule.id, pause.starts_on, pause.ends_on, zone_name=schedule.timezone, now=self.clock()
         )
-        self._set_aside(written, by, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
-        self.lay_out(changed=schedule.district)
-        return SetAside(schedule, written, applied=True, changed=changed, pause=pause, joined=joined)
+        self._set_aside(written, actor, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
+        dealt = self._deal_again(schedule.district)
+        return SetAside(
+            schedule,
+            written,
+            applied=True,
+            changed=changed,
+            pause=pause,
+            joined=joined,
+            actor=actor,
+            dealt=dealt,
+        )
 
     def resume(self, schedule: Schedule) -> tuple[Pause, int] | None:
         """Lift the pause in force (from today) or the next one; its slots come back with their texts."""
@@ -713,12 +763,13 @@ class PromptDesk:
             limit=1000,
         )
         written = tuple(s for s in coming if s.text)
+        actor = self.people.person_id(by, now=self.clock())
         if written and not confirmed:
-            return SetAside(schedule, written, applied=False)
+            return SetAside(schedule, written, applied=False, actor=actor)
         stopped = self.prompts.stop_schedule(schedule.conversation_id, now=self.clock())
-        self._set_aside(written, by, partial(cards.stopped, schedule=schedule, actor=by.name))
-        self.lay_out(changed=schedule.district)  # the other channels' turns close the gap
-        return SetAside(schedule, written, applied=stopped)
+        self._set_aside(written, actor, partial(cards.stopped, schedule=schedule, actor=by.name))
+        dealt = self._deal_again(schedule.district)  # the other channels' turns close the gap
+        return SetAside(schedule, written, applied=stopped, actor=actor, dealt=dealt)
 
     def write(self, slot_id: int, text: str, by: PersonInfo) -> str | None:
         """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it.
@@ -734,10 +785,7 @@ class PromptDesk:
         self._tell({before.text_by}, partial(cards.replaced, slot=before, schedule=schedule, actor=by.name))
         return before.writer_name or ""
 
-    def _set_aside(
-        self, written: tuple[PromptSlot, ...], by: PersonInfo, notice: Callable[..., Reply]
-    ) -> None:
-        actor = self.people.person_id(by, now=self.clock())
+    def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:
         for slot in written:
             self._tell_about(slot, actor, partial(notice, slot=slot))
 

@@ -254,7 +254,9 @@ class ScheduleChange:
 
 
 def plan_change(slots: Sequence[PromptSlot], instants: Sequence[datetime], zone: ZoneInfo) -> ScheduleChange:
-    """Fit the coming `slots` of a schedule onto the `instants` of its new rule (see ScheduleChange)."""
+    """Fit the coming `slots` of a schedule onto the `instants` of its new rule (see ScheduleChange). A
+    skipped slot keeps its day, still skipped, so that no other prompt is posted on a day the board skipped;
+    one whose day is gone stays as it was."""
     free = {local_day(instant, zone): instant for instant in sorted(instants, reverse=True)}
     kept: dict[int, datetime] = {}
     homeless: list[PromptSlot] = []
@@ -262,7 +264,7 @@ def plan_change(slots: Sequence[PromptSlot], instants: Sequence[datetime], zone:
         day = local_day(slot.due_at, zone)
         if day in free:
             kept[slot.id] = free.pop(day)
-        else:
+        elif slot.status is not SlotStatus.SKIPPED:
             homeless.append(slot)
     moved: dict[int, datetime] = {}
     parked: list[int] = []
@@ -289,6 +291,9 @@ class Setup:
     written: tuple[PromptSlot, ...] = ()  # the written slots the change moves or sets aside
     applied: bool = True  # False: written texts would move, and the board has not said yes
     pauses: tuple[Pause, ...] = ()  # the schedule's pauses (a summer break is offered where there is none)
+    actor: int | None = None  # who changed it: not told of the texts set aside, but shown their own
+    dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
+    holidays: tuple[date, ...] = ()  # days the rule skips, being holidays, as far as the upcoming list goes
 
 
 @dataclass(frozen=True)
@@ -302,3 +307,5 @@ class SetAside:
     changed: int = 0  # how many slots it set aside in all, written or not
     pause: Pause | None = None  # a pause: the one now in force (joined with those it overlapped)
     joined: bool = False
+    actor: int | None = None  # who did it: not told (they know), but shown their own texts
+    dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was

@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -217,6 +217,31 @@ class ScheduleRule:
             raise ValueError(f"not a stored schedule rule: {data!r}") from error
 
 
+@dataclass(frozen=True)
+class NewTime:
+    """Only a time, perhaps with what happens on holidays ("kl 20", "at 8pm"): a board member changing the
+    hour of the channel's schedule, whose days stay as they are."""
+
+    hour: int
+    minute: int
+    holidays: Holidays | None = None
+
+    def applied_to(self, rule: ScheduleRule) -> ScheduleRule:
+        """`rule` at this time; its days, weeks and (unless named) holidays unchanged."""
+        return replace(rule, hour=self.hour, minute=self.minute, holidays=self.holidays or rule.holidays)
+
+
+def same_weeks(rule: ScheduleRule, current: ScheduleRule | None, today: date) -> ScheduleRule:
+    """A weekly rule counted from the weeks the channel posts in already, when its schedule has the same
+    cycle: "varannan tisdag kl 20" after "varannan tisdag kl 19" changes the hour, not the weeks (and
+    "varannan torsdag" posts in the Tuesdays' weeks). Otherwise, or for a new schedule, from today's week."""
+    if not rule.week_days or rule.anchor is not None:
+        return rule
+    if current is not None and current.anchor is not None and current.every_weeks == rule.every_weeks:
+        return replace(rule, anchor=_week_of(_first_day_on_or_after(current, current.anchor)))
+    return replace(rule, anchor=today)
+
+
 def _whole(value: object, problem: RuleProblem) -> int:
     # bool is an int in Python, and a stored "18" or 18.0 is a sign of corrupt data: refuse both.
     if type(value) is not int:
@@ -363,6 +388,7 @@ class _Parser:
     week_days: list[int] = field(default_factory=list)
     holiday_noun: bool = False
     holiday_words: list[_Token] = field(default_factory=list)  # policy and filler words around the noun
+    time_only: bool = False  # a time without days is a NewTime, not a problem
 
     def fragment(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -375,23 +401,26 @@ class _Parser:
         tok, before = self.token(index), self.token(index - 1)
         return tok if tok is not None and before is not None and tok.start == before.end else None
 
-    def run(self) -> ScheduleRule:
+    def run(self) -> ScheduleRule | NewTime:
         index = 0
         while index < len(self.tokens):
             index = self.step(index)
         self.flush()
         if sum(bool(kind) for kind in (self.days, self.weekdays, self.week_days)) > 1:
             raise RuleError(RuleProblem.MIXED, self.weekday_fragment)
-        if not self.days and not self.weekdays and not self.week_days:
+        no_days = not self.days and not self.weekdays and not self.week_days
+        if no_days and not (self.time_only and self.time is not None):
             raise RuleError(RuleProblem.NO_DAYS)
         if self.time is None:
             raise RuleError(RuleProblem.NO_TIME)
-        policy = Holidays.SKIP
+        policy: Holidays | None = None
         for tok in self.holiday_words:
             if not self.holiday_noun:  # "flytta" alone says nothing a rule can use
                 raise RuleError(RuleProblem.UNKNOWN_WORD, tok.text)
-            policy = _HOLIDAY_POLICIES.get(tok.key, policy)
+            policy = _HOLIDAY_POLICIES.get(tok.key, policy or Holidays.SKIP)
         hour, minute = self.time
+        if no_days:
+            return NewTime(hour, minute, policy)
         return ScheduleRule(
             tuple(self.days),
             tuple(self.weekdays),
@@ -399,7 +428,7 @@ class _Parser:
             minute,
             week_days=tuple(self.week_days),
             every_weeks=self.cycle or 0,
-            holidays=policy,
+            holidays=policy or Holidays.SKIP,
         )
 
     def step(self, index: int) -> int:
@@ -591,11 +620,22 @@ def parse_rule(text: str) -> ScheduleRule:
     "last" before a weekday name), not both, and exactly one time ("kl"/"klockan"/"at" then an hour, or
     "18:00", "18.00", "6pm" anywhere), outside the NIGHT_HOURS. Raises RuleError, never anything else.
     """
+    rule = _parse(text, time_only=False)
+    assert isinstance(rule, ScheduleRule)
+    return rule
+
+
+def parse_change(text: str) -> ScheduleRule | NewTime:
+    """A rule as `parse_rule` reads it, or only a new time for the channel's schedule ("kl 20", "at 8pm")."""
+    return _parse(text, time_only=True)
+
+
+def _parse(text: str, *, time_only: bool) -> ScheduleRule | NewTime:
     text = unicodedata.normalize("NFC", text)
     tokens = _tokens(text)
     if not any(tok.text not in _TOLERATED for tok in tokens):
         raise RuleError(RuleProblem.EMPTY)
-    return _Parser(text, tokens).run()
+    return _Parser(text, tokens, time_only=time_only).run()
 
 
 # --- fire times ------------------------------------------------------------------------------------------
@@ -645,9 +685,27 @@ def is_holiday(day: date) -> bool:
     return day in _swedish_holidays(day.year)
 
 
+def holidays_skipped(rule: ScheduleRule, zone: ZoneInfo, *, after: datetime, until: datetime) -> list[date]:
+    """The days the rule would post on but does not, being holidays (a rule that skips them)."""
+    if rule.holidays is not Holidays.SKIP:
+        return []
+    every = occurrences(replace(rule, holidays=Holidays.KEEP), zone, after=after, until=until)
+    return [day for day in (instant.astimezone(zone).date() for instant in every) if is_holiday(day)]
+
+
+def holiday_name(day: date, language: str) -> str:
+    """The holiday's name as a sentence has it: "julafton", "Kristi himmelfärdsdag", "Christmas Eve"."""
+    name = str(_swedish_holidays(day.year, "sv" if language == "sv" else "en_US").get(day, ""))
+    if language == "sv" and not name.startswith("Kristi"):  # Swedish writes its days in lower case
+        return name[:1].lower() + name[1:]
+    return name
+
+
 @functools.cache
-def _swedish_holidays(year: int) -> public_holidays.HolidayBase:
-    return public_holidays.country_holidays("SE", years=year, categories=("public", "de_facto"))
+def _swedish_holidays(year: int, language: str = "sv") -> public_holidays.HolidayBase:
+    return public_holidays.country_holidays(
+        "SE", years=year, categories=("public", "de_facto"), language=language
+    )
 
 
 def _week_of(day: date) -> date:

@@ -469,7 +469,11 @@ HUGE = "9" * 20  # too large for SQLite's INTEGER
         ("rapportera ²", Role.CHAIR, "Börja med målets nummer."),
         (f"rapportera 6 {NINES}", Role.CHAIR, "är alldeles för stort"),
         (f"ändra {{check_in}} {NINES}", Role.BOARD, "är alldeles för stort"),
-        ("rapportera 12 1 650,5 för Sundsvall", Role.BOARD, "mål 12, 1\u00a0650,5 för Sundsvall"),
+        (
+            "rapportera 12 1 650,5 för Sundsvall",
+            Role.BOARD,
+            "mål 12, 1\u00a0650,5 för distriktet (i Sundsvall)",
+        ),
     ],
 )
 async def test_what_used_to_crash_or_be_misread_is_answered(

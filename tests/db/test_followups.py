@@ -99,7 +99,7 @@ def test_prompts_posted_and_coming_and_the_years_subjects(database: Database) ->
     assert "The bot posted 2 discussion prompts in 2026." in texts
     assert "feminism: 1" in texts and "texts the board wrote: 1" in texts
     card = follow_up_card(translator("sv"), found, url=None, minutes=0, until="").text
-    assert "1 inlägg postat\n15 okt. 2026: Vad ska regionen göra för kollektivtrafiken?" in card
+    assert "1 inlägg publicerat\n15 okt. 2026: Vad ska regionen göra för kollektivtrafiken?" in card
     assert "Kommande inlägg\n1 dec. 2026: ingen · ingen text än" in card
 
 

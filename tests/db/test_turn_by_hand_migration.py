@@ -33,11 +33,12 @@ def test_upgrading_a_rota_filled_before_0022_keeps_every_turn(database_url: str)
     db = Database(database_url)
     try:
         migrate.upgrade(db, "0021")
-        # Today's repositories read the column 0022 adds: lend it for the filling, as 0021's code filled.
+        # Today's repositories read the columns 0022 and 0025 add: lent for the filling, as 0021's filled.
         with db.engine.begin() as connection:
             connection.execute(
                 text("ALTER TABLE occurrence ADD COLUMN by_hand BOOLEAN NOT NULL DEFAULT false")
             )
+            connection.execute(text("ALTER TABLE goal ADD COLUMN responsible_in_plan VARCHAR(200)"))
         repository = Repository(db)
         assert ensure_sample_plan(repository, fixed_clock, ZoneInfo("Europe/Stockholm"))
         info = ConversationInfo(CHANNEL, "channel", "tenant", "team-1", CHANNEL, {})
@@ -69,6 +70,7 @@ def test_upgrading_a_rota_filled_before_0022_keeps_every_turn(database_url: str)
         prompts.confirm(third.id, message_id="m1", thread_id="t1", now=NOW)
         with db.engine.begin() as connection:
             connection.execute(text("ALTER TABLE occurrence DROP COLUMN by_hand"))
+            connection.execute(text("ALTER TABLE goal DROP COLUMN responsible_in_plan"))
         before = snapshot(db)
         assert before["prompt_post"] and before["prompt_schedule"]
         kept = columns_of(db)

@@ -167,7 +167,8 @@ async def test_setting_up_a_schedule_shows_the_next_times_and_shares_them_out(wo
     assert "tisdag 15 december kl. 18.00 · Adele Vance" in answer
     assert "fredag 15 januari kl. 18.00 · Megan Bowen" in answer  # not nyårsdagen, a public holiday
     assert "1 jan. 2027" not in answer
-    assert "Inga inlägg på helgdagar." in answer and "Sommaruppehåll?" in answer
+    assert "Inga inlägg på helgdagar, så inget på nyårsdagen 1 januari." in answer
+    assert "Sommaruppehåll?" in answer
     assert "Alla tider anges i svensk tid." in answer and "Europe/Stockholm" not in answer
     slots = world.slots()
     assert [s.due_at for s in slots[:3]] == [
@@ -191,7 +192,7 @@ async def test_fewer_than_twice_a_month_is_allowed_with_a_warning(world: World) 
     [
         ("1 och 15", "Skriv vilken tid, t.ex. kl 18."),
         ("32 kl 18", "”32” är inte en dag i månaden (1–31)."),
-        ("1 kl 02:30", "välj en tid utanför 00–01 och 02–03"),
+        ("1 kl 02:30", "välj en tid utanför 00.00–00.59 och 02.00–02.59"),
         ("blåsdag kl 18", "Jag förstår inte ”blåsdag” i schemat."),
     ],
 )
@@ -454,7 +455,9 @@ async def test_a_reminder_goes_to_the_owner_once_some_days_before(world: World) 
     first = world.slots()[0]  # Tuesday 1 December, 18:00
     world.clock.now = first.due_at - timedelta(days=4)
     assert await world.poster.remind_owners() == 0
-    world.clock.now = first.due_at - timedelta(days=2, hours=20)
+    world.clock.now = first.due_at - timedelta(days=2, hours=20)  # 22:00: nobody is woken
+    assert await world.poster.remind_owners() == 0
+    world.clock.now = first.due_at - timedelta(days=3, hours=9)  # Saturday 09:00, three days before
     before = len(world.connector.posted)
     assert await world.poster.remind_owners() == 1
     [reminder] = world.connector.posted[before:]

@@ -223,7 +223,7 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     before = len(world.connector.posted)
     done = await world.say(LARS, f"hoppa {first.id} ja")  # a personal chat: which channel it was in
     assert done.startswith(
-        f"#{first.id} i Allmänt hoppas över; inget postas då. 1 skriven text läggs åt sidan"
+        f"#{first.id} i Allmänt hoppas över; inget publiceras då. 1 skriven text läggs åt sidan"
     )
     await world.settle()
     assert world.slot_at(1, 12, 18).status is SlotStatus.SKIPPED
@@ -300,7 +300,10 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
     before = len(world.connector.posted)
     stopped = await world.say(ADELE, "schedule stop yes", channel=GENERAL, locale="en-US")
     assert stopped.startswith("The schedule in this channel is stopped")
-    assert "2 written texts are set aside, kept; their owners and writers are told." in stopped
+    assert (
+        "2 written texts are set aside and kept. "
+        "The texts are sent to Megan Bowen and Lars Nilsson in a personal chat.\n"
+    ) in stopped, stopped
     await world.settle()
     [to_lars] = world.notices(LARS, before)
     assert (
@@ -318,10 +321,10 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     )
     assert (await world.say(MEGAN, "paus 20/12 6/1")).startswith(general)  # which channel?
     answer = await world.say(MEGAN, "paus 10/12 6/1", channel=GENERAL)
-    assert answer == (
+    assert answer.startswith(
         "Paus 10 dec. 2026–6 jan. 2027: 1 inlägg har lagts åt sidan. "
-        "Vill du häva pausen skriver du: paus slut"
-    )
+        "Vill du häva pausen skriver du: paus slut\nTurerna delas ut på nytt"  # the rota closes the gap
+    ), answer
     assert world.slot_at(15, 12, 18).status is SlotStatus.PAUSED
     assert world.slot_at(15, 1, 18).status is SlotStatus.PLANNED  # after the pause
     assert "Paus: 10 dec. 2026–6 jan. 2027" in await world.say(MEGAN, "paus", channel=GENERAL)

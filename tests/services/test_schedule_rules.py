@@ -19,10 +19,12 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.services.schedule_rules import (
     LAST,
     Holidays,
+    NewTime,
     RuleError,
     RuleProblem,
     ScheduleRule,
     occurrences,
+    parse_change,
     parse_rule,
 )
 
@@ -573,3 +575,20 @@ def test_every_other_tuesday_counts_from_the_day_it_was_set_across_dst() -> None
         expected = [utc(3, 9, 18), utc(3, 23, 18), utc(4, 6, 17), utc(4, 20, 17)]  # CEST from 28 March
         assert times == [t for t in expected if t > after]
     assert rule.per_month() == 2 and parse_rule("var tredje torsdag kl 18").per_month() == 1
+
+
+def test_only_a_time_is_a_new_time_for_the_channels_schedule() -> None:
+    """ "kl 20" changes the hour of the schedule there is; a rule with days is a rule; the night hours and
+    a time without days where none is kept are refused as before."""
+    assert parse_change("kl 20.30") == NewTime(20, 30)
+    assert parse_change("at 8pm") == NewTime(20, 0)
+    assert parse_change("kl 19 även helgdagar") == NewTime(19, 0, Holidays.KEEP)
+    assert parse_change("1 och 15 kl 18") == parse_rule("1 och 15 kl 18")
+    with pytest.raises(RuleError) as night:
+        parse_change("kl 2.30")
+    assert night.value.code is RuleProblem.NIGHT_TIME
+    with pytest.raises(RuleError) as no_days:
+        parse_rule("kl 20")
+    assert no_days.value.code is RuleProblem.NO_DAYS
+    weekly = NewTime(20, 0).applied_to(parse_rule("varannan tisdag kl 19"))
+    assert (weekly.week_days, weekly.every_weeks, weekly.hour) == ((1,), 2, 20)

@@ -92,6 +92,18 @@ FORMS = {
     ),
     "% av styrelsens ledamöter": ("% av styrelsens ledamöter", "% av styrelsens ledamöter"),
     "nya medlemmar": ("nya medlemmar", "nya medlemmar"),
+    "% av kandidaterna": ("% av kandidaterna", "% av kandidaterna"),
+    "%": ("%", "%"),
+    "nyhetsbrevet": ("nyhetsbrevet", "nyhetsbrevet"),
+    "pressmeddelande": ("pressmeddelande", "pressmeddelanden"),
+    "samtal": ("samtal", "samtal"),
+    "utbildningar": ("utbildning", "utbildningar"),
+    "kontaktperson": ("kontaktperson", "kontaktpersoner"),
+    "studieansvarig": ("studieansvarig", "studieansvariga"),
+    # An English plan's units: the glossary's Swedish where it has it, else the plan's own words.
+    "medlem": ("medlem", "medlemmar"),
+    "canvassers": ("canvassers", "canvassers"),
+    "op-eds": ("op-eds", "op-eds"),
 }
 
 

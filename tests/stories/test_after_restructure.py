@@ -64,9 +64,11 @@ async def test_a_chairs_status_suggests_a_goal_it_shows_and_the_chair_may_report
     assert "Write goal 3 to see one goal in full; report progress with: report 3 1 COMMENT" in english
     assert (await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")).startswith("Sparat #1")
     assert (await district.say(KIM, "goal 3", locale="en-US")).startswith("Goal 3: ")
-    # the board's status shows every goal: its example is the first, and its value fits (done or not)
+    # the board's status shows every goal: its example is the first, written as that goal takes it
     board = await district.say(MEGAN, "status")
-    assert "rapportera med: rapportera 1 klart KOMMENTAR" in board
+    assert "Skriv mål 1 för att se ett mål i sin helhet; rapportera med: rapportera 1 klart KOMMENTAR" in (
+        board
+    )
 
 
 async def test_mina_uppgifter_shows_what_the_bot_stores_not_ones_reports(district: District) -> None:

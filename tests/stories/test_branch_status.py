@@ -35,9 +35,9 @@ async def test_a_chair_sees_their_branchs_goals_and_is_pointed_to_the_districts(
     assert (
         "23 mål är distriktets egna, inte varje partiförenings: skriv status distriktet för att se dem."
     ) in own
-    # the board reads the same figures; its example names the branch, as the board must to report for it
+    # The board reads the same, with an example that names the branch (a board member must).
     board = await district.say(MEGAN, "status Sundsvall")
-    assert board == own.replace("rapportera 3 1 KOMMENTAR", "rapportera 3 1 för Sundsvall KOMMENTAR"), board
+    assert board == own.replace("rapportera 3 1 KOMMENTAR", "rapportera 3 1 för Sundsvall KOMMENTAR")
 
     english = await district.say(KIM, "status", locale="en-US")
     assert english.startswith("How Sundsvall stands")

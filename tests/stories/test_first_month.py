@@ -158,14 +158,14 @@ async def test_a_withdrawn_report_is_not_silently_corrected(district: District) 
     await district.say(KIM, "ångra 1")
     assert await district.say(KIM, "ändra 1 1 igen") == (
         "Rapport #1 är tillbakadragen och räknas inte. Vill du att den räknas igen, rapportera på nytt, "
-        "till exempel: rapportera 3 1"
+        "till exempel: rapportera 3 1 2026-11-21"
     )
     assert "0 av 3 partiföreningar har nått sitt mål" in await district.say(KIM, "mål 3")
     assert not (await district.say(KIM, "mina rapporter")).endswith("ångra 1")
     await district.say(LEE, "report 3 1 yesterday", locale="en-US")
     await district.say(LEE, "withdraw 2", locale="en-US")
     assert await district.say(LEE, "correct 2 1", locale="en-US") == (
-        "#2 is withdrawn and does not count. To count it again, report it anew, e.g.: report 3 1"
+        "#2 is withdrawn and does not count. To count it again, report it anew, e.g.: report 3 1 2026-11-21"
     )
 
 

@@ -1,0 +1,43 @@
+"""Public holidays in the schedule's answer, through the real server (the world of
+tests/schedules/test_prompt_stories.py: Megan, Adele, Lars and Jonas on the board).
+
+What a board member means: after "schema 24 och 31 kl 18" in November, a list with only 24 November looks
+broken unless it says why: julafton and nyårsafton are skipped as holidays (the `holidays` library). The
+answer names the days the rule skips among those it lists, in the reader's language. And a time the bot
+cannot keep is refused with the hours to avoid, as a clock shows them.
+"""
+
+from __future__ import annotations
+
+from tests.schedules import test_prompt_stories as stories
+from tests.schedules.test_prompt_stories import ADELE, GENERAL, MEGAN, World
+
+world = stories.world
+
+
+async def test_the_holidays_a_rule_skips_are_named_in_swedish(world: World) -> None:
+    answer = await world.say(MEGAN, "schema 24 och 31 kl 18", channel=GENERAL)
+    assert (
+        "\nInga inlägg på helgdagar, så inget på julafton 24 december och nyårsafton 31 december. " in answer
+    )
+    assert [(s.due_at.day, s.due_at.month) for s in world.slots()] == [(24, 11)]
+    night = await world.say(MEGAN, "schema 24 och 31 kl 0.30", channel=GENERAL)
+    assert night.startswith(
+        "”0.30” är mitt i natten, en tid jag inte kan hålla de nätter då klockan ställs om; "
+        "välj en tid utanför 00.00–00.59 och 02.00–02.59."
+    ), night
+    moved = await world.say(MEGAN, "schema 24 och 31 kl 18 helgdagar flyttas", channel=GENERAL)
+    assert "så inget på" not in moved
+    assert "publiceras i stället nästa vardag" in moved, moved
+
+
+async def test_the_holidays_a_rule_skips_are_named_in_english(world: World) -> None:
+    answer = await world.say(ADELE, "schedule 1 and 6 at 18", channel=GENERAL, locale="en-US")
+    assert (
+        "\nNo prompts on public holidays, so none on New Year's Day 1 January and Epiphany 6 January. "
+        in (answer)
+    ), answer
+    plain = await world.say(ADELE, "schedule 2 and 16 at 18", channel=GENERAL, locale="en-US")
+    assert "\nNo prompts on public holidays. To post on the next weekday instead" in plain, plain
+    night = await world.say(ADELE, "schedule 2 and 16 at 2am", channel=GENERAL, locale="en-US")
+    assert night.startswith("“2am” is in the night, at an hour I cannot keep on the nights the clocks change")

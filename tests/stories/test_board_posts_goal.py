@@ -1,0 +1,39 @@
+"""The plan's goal for the board's posts counts the prompts the bot posted, through the real server (the
+world of tests/test_engagement.py: the sample plan, whose goal 19 is "minst två inlägg i månaden", Megan on
+the board, a schedule in the channel).
+
+What a board member means: after the bot posted two prompts this month, "status" and "mål 19" say goal 19
+has 2 of 2 this month, as the line "Inlägg som jag har publicerat: 2 den här månaden" under it does; not
+"0 av 2 · efter" beside it. The follow-up shows the goal moving. One number, wherever it is read.
+"""
+
+from __future__ import annotations
+
+from tests.test_engagement import World
+from tests.test_engagement import world as board  # noqa: F401 - the fixture
+
+GOAL = 19  # the sample plan's goal for posts
+
+
+async def test_two_prompts_posted_count_for_the_posts_goal_in_swedish(board: World) -> None:  # noqa: F811
+    world = board
+    assert f"{GOAL}. ▱▱▱▱▱▱▱▱▱▱ 0 av 2 den här månaden" in await world.say("status")
+    await world.post_a_prompt()
+    await world.post_a_prompt()
+    status = await world.say("status")
+    assert f"{GOAL}. ▰▰▰▰▰▰▰▰▰▰ 2 av 2 den här månaden · 1 av 12 månader klara i år" in status, status
+    goal = await world.say(f"mål {GOAL}")
+    assert "Framsteg: ▰▰▰▰▰▰▰▰▰▰ 2 av 2 den här månaden" in goal, goal
+    assert "Inlägg som jag har publicerat: 2 den här månaden, 2 i år" in goal, goal
+    follow_up = await world.say("uppföljning")
+    assert f"Mål {GOAL}: 0 av 12 månader klara → 1 av 12 månader klara" in follow_up, follow_up
+    assert "2 inlägg publicerade" in follow_up
+
+
+async def test_a_prompt_posted_counts_for_the_posts_goal_in_english(board: World) -> None:  # noqa: F811
+    world = board
+    await world.post_a_prompt()
+    goal = await world.say(f"goal {GOAL}", locale="en-US")
+    assert "Progress: ▰▰▰▰▰▱▱▱▱▱ 1 of 2 this month" in goal, goal
+    assert "Prompts I posted: 1 this month, 1 this year" in goal, goal
+    assert f"{GOAL}. ▰▰▰▰▰▱▱▱▱▱ 1 of 2 this month" in await world.say("status", locale="en-US")
