@@ -253,11 +253,18 @@ def register(router: Router) -> None:
         """What this person can do, by role; or, with a command after it, that command explained."""
         wanted = request.args.split()[0] if request.args else ""
         route = router.route_for(wanted) if wanted else None
-        written = await _written(request, context)
+        guide = guide_of(route) if route is not None else None
+        tailored = bool(guide and _TAILORED & set(guide.examples))
+        shown = route is None or route.usage == REPORT_USAGE or tailored
+        written = await _written(request, context) if shown else {}  # the district's, only where shown
         if route is not None:
             return explain(request.t, route, written)
         roles = set(request.roles)
         return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, written)
+
+
+# The examples `_written` gives as the district has them (besides the report's).
+_TAILORED = frozenset(("goals 6", "status Sundsvall"))
 
 
 async def _written(request: Request, context: Context) -> dict[str, str]:
