@@ -199,23 +199,65 @@ def flatten_html(text: str) -> str:
 class Social(Enum):
     GREETING = "greeting"
     THANKS = "thanks"
+    ACK = "ack"  # "ok", "toppen": nothing to answer, as an emoji
 
 
 # Folded greetings and thanks, and the language each is in.
 _SOCIAL: dict[str, tuple[Social, str]] = {
     fold(words): (kind, language)
     for kind, language, phrases in (
-        (Social.GREETING, "sv", ("hej", "hejsan", "hallå", "tjena", "tja", "god morgon", "god kväll")),
-        (Social.GREETING, "en", ("hi", "hello", "hey", "good morning", "good evening")),
-        (Social.THANKS, "sv", ("tack", "tackar", "tack så mycket", "stort tack")),
-        (Social.THANKS, "en", ("thanks", "thank you", "thx", "thank you very much", "many thanks")),
+        (
+            Social.GREETING,
+            "sv",
+            (
+                *("hej", "hejsan", "hallå", "tjena", "tja", "god morgon", "god kväll", "god eftermiddag"),
+                *("hej hej", "hejhej", "hallå där", "tjenare", "halloj"),
+            ),
+        ),
+        (
+            Social.GREETING,
+            "en",
+            (
+                "hi",
+                "hello",
+                "hey",
+                "good morning",
+                "good evening",
+                "good afternoon",
+                "hi there",
+                "hello there",
+            ),
+        ),
+        (
+            Social.THANKS,
+            "sv",
+            (
+                *("tack", "tackar", "tack så mycket", "stort tack", "tusen tack", "tack tack"),
+                *("tack för hjälpen", "tack ska du ha", "tackar så mycket"),
+            ),
+        ),
+        (
+            Social.THANKS,
+            "en",
+            (
+                *("thanks", "thank you", "thx", "thank you very much", "many thanks", "thank you so much"),
+                *("thanks so much", "thanks for the help", "thank you for the help", "cheers"),
+            ),
+        ),
+        (Social.ACK, "sv", ("ok", "okej", "okey", "oki", "bra", "toppen", "perfekt", "kanon", "uppfattat")),
+        (Social.ACK, "en", ("okay", "great", "perfect", "cool", "nice", "got it")),
     )
     for words in phrases
 }
 # Words beside a greeting that change nothing: "hej boten", "tack så mycket!", "thanks a lot".
 _SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot"))
 # "hur går det för oss": the district itself.
-_US = frozenset(("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"))
+_US = frozenset(
+    (
+        *("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"),
+        *("malen", "planen", "vara mal", "alla mal", "the goals", "our goals", "the plan", "our plan"),
+    )
+)
 
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
@@ -238,27 +280,140 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("whats", "en"),
     ("what are", "en"),
     ("tell me about", "en"),
-    # a greeting before a command: "hej! rapportera 4 1", "hi, status"
-    ("hej", "sv"),
-    ("hejsan", "sv"),
-    ("hallå", "sv"),
-    ("tjena", "sv"),
-    ("hi", "en"),
-    ("hello", "en"),
-    ("hey", "en"),
+    # who is responsible: the goal in full names them ("vem ansvarar för mål 3" -> "mål 3")
+    ("vem ansvarar för", "sv"),
+    ("vem är ansvarig för", "sv"),
+    ("vem har ansvar för", "sv"),
+    ("vem har ansvaret för", "sv"),
+    ("vilka ansvarar för", "sv"),
+    ("who is responsible for", "en"),
+    ("who s responsible for", "en"),
+    ("whos responsible for", "en"),
+    ("who is in charge of", "en"),
+    ("who s in charge of", "en"),
+    ("whos in charge of", "en"),
 )
-# A greeting before the command: "Hej! kommande", "Hi, upcoming". What follows is kept as written (a
-# prompt's text may end in "?").
-_GREETINGS: tuple[tuple[str, str], ...] = (
-    ("hej", "sv"),
-    ("hejsan", "sv"),
-    ("hallå", "sv"),
-    ("tjena", "sv"),
-    ("god morgon", "sv"),
-    ("hi", "en"),
-    ("hello", "en"),
-    ("hey", "en"),
-    ("good morning", "en"),
+# Questions that mean a command whatever follows them: "vad gör vi om klimat?" -> "sök klimat" (the rest
+# is what to search for; nothing after them: the command alone).
+_ASKS: tuple[tuple[str, str, str], ...] = (
+    ("vad gör vi om", "sök", "sv"),
+    ("vad gör vi för", "sök", "sv"),
+    ("vad gör vi med", "sök", "sv"),
+    ("vad gör vi åt", "sök", "sv"),
+    ("vad gör vi kring", "sök", "sv"),
+    ("finns det något mål om", "sök", "sv"),
+    ("finns det mål om", "sök", "sv"),
+    ("har vi något mål om", "sök", "sv"),
+    ("har vi mål om", "sök", "sv"),
+    ("kan du söka efter", "sök", "sv"),
+    ("kan du söka på", "sök", "sv"),
+    ("kan du söka", "sök", "sv"),
+    ("can you search for", "search", "en"),
+    ("can you search", "search", "en"),
+    ("can you find", "search", "en"),
+    ("what are we doing about", "search", "en"),
+    ("what do we do about", "search", "en"),
+    ("is there a goal about", "search", "en"),
+    ("are there goals about", "search", "en"),
+    ("are there any goals about", "search", "en"),
+    ("do we have a goal about", "search", "en"),
+    ("do we have goals about", "search", "en"),
+    ("any goals about", "search", "en"),
+    ("är vi i fas", "status", "sv"),
+    ("ligger vi i fas", "status", "sv"),
+    ("är vi efter", "status", "sv"),
+    ("ligger vi efter", "status", "sv"),
+    ("hur ligger vi till", "status", "sv"),
+    ("are we on track", "status", "en"),
+    ("are we on pace", "status", "en"),
+    ("are we behind", "status", "en"),
+    # the language to write in: what follows is the language ("skriv på engelska" -> "språk engelska")
+    ("byt språk till", "språk", "sv"),
+    ("ändra språk till", "språk", "sv"),
+    ("byt till", "språk", "sv"),
+    ("skriv på", "språk", "sv"),
+    ("svara på", "språk", "sv"),
+    ("change language to", "language", "en"),
+    ("change the language to", "language", "en"),
+    ("switch to", "language", "en"),
+    ("speak", "language", "en"),
+    ("write in", "language", "en"),
+    ("answer in", "language", "en"),
+    ("reply in", "language", "en"),
+)
+# The languages by name, folded: what a question about the language to write in must name.
+_LANGUAGE_NAMES = frozenset(("engelska", "english", "engelsk", "svenska", "swedish", "svensk"))
+# Whole questions that mean one command (folded; "tack" or "please" after them changes nothing).
+_SAYINGS: dict[str, tuple[str, str]] = {
+    fold(words): (command, language)
+    for command, language, phrases in (
+        (
+            "mål",
+            "sv",
+            ("vilka mål har vi", "vilka är målen", "vad är målen", "vilka mål finns", "visa alla mål"),
+        ),
+        ("mål", "sv", ("lista mål", "lista alla mål", "alla mål")),
+        (
+            "goals",
+            "en",
+            ("what are our goals", "what are the goals", "which goals do we have", "show all goals"),
+        ),
+        ("goals", "en", ("list goals", "list all goals", "all goals", "list the goals")),
+        (
+            "hjälp",
+            "sv",
+            ("vad kan du göra", "vad kan du", "vad kan jag fråga om", "hur funkar du", "hur fungerar du"),
+        ),
+        ("help", "en", ("what can you do", "what can i ask", "how do you work", "what do you do")),
+        (
+            "mina mål",
+            "sv",
+            ("vilka mål är jag ansvarig för", "vilka mål ansvarar jag för", "vad ansvarar jag för"),
+        ),
+        (
+            "my goals",
+            "en",
+            ("which goals am i responsible for", "what am i responsible for", "what are my goals"),
+        ),
+        (
+            "mina rapporter",
+            "sv",
+            ("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+        ),
+        ("my reports", "en", ("what have i reported", "which reports have i made", "show my reports")),
+        ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
+        (
+            "my data",
+            "en",
+            ("what do you know about me", "what do you store about me", "what have you stored about me"),
+        ),
+        (
+            "glöm mig",
+            "sv",
+            ("radera mina uppgifter", "radera mina data", "ta bort mina uppgifter", "radera mig"),
+        ),
+        ("forget me", "en", ("delete my data", "erase my data", "delete me", "remove my data")),
+        ("roller", "sv", ("vem sitter i styrelsen", "vilka sitter i styrelsen", "vilka är med i styrelsen")),
+        ("roller", "sv", ("vilka är ordförande", "vem är ordförande")),
+        (
+            "roles",
+            "en",
+            ("who is on the board", "who s on the board", "whos on the board", "who are the chairs"),
+        ),
+        ("språk engelska", "sv", ("på engelska", "engelska", "skriv engelska")),
+        ("språk svenska", "sv", ("på svenska", "svenska", "skriv svenska")),
+        ("language english", "en", ("in english", "english")),
+        ("language swedish", "en", ("in swedish", "swedish")),
+    )
+    for words in phrases
+}
+# Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
+COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
+# Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
+_OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
+# A greeting before a question changes nothing: "hej! kan du visa mål 3?".
+_GREETINGS = tuple(
+    sorted((words for words, (kind, _) in _SOCIAL.items() if kind is Social.GREETING), key=len, reverse=True)
 )
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
 _HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
@@ -289,11 +444,21 @@ def social(text: str) -> tuple[Social, str] | None:
     return None
 
 
+def _symbol(word: str) -> bool:
+    """A word of emoji alone (📊, 👋🏽, ❓): no letter or digit."""
+    categories = [unicodedata.category(ch) for ch in word]
+    return "So" in categories and all(category[0] not in "LN" for category in categories)
+
+
+def without_symbols(text: str) -> str:
+    """`text` without its words of emoji alone: "📊 status" -> "status", "sök 🌍 klimat" -> "sök klimat"."""
+    return " ".join(word for word in text.split() if not _symbol(word))
+
+
 def only_symbols(text: str) -> bool:
     """Emoji alone, perhaps with punctuation (👍, 🎉!): a reaction written as a message, nothing to answer.
     Punctuation alone ("...", "???") is not: that gets the usual hint."""
-    categories = [unicodedata.category(ch) for ch in text if not ch.isspace()]
-    return "So" in categories and all(category[0] not in "LN" for category in categories)
+    return _symbol("".join(text.split()))
 
 
 def unglue(word: str) -> tuple[str, str] | None:
@@ -306,14 +471,40 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     """The command a natural question means, or None. `is_command` tells whether a word is a command."""
     trimmed = text.strip().rstrip("?!. ")
     folded = " ".join(fold(trimmed).split())
+    written, greeted, opened = text.strip(), None, False
+    while True:  # "hej!", "hej boten,", "snälla", "please" before the question change nothing
+        greeting = next((g for g in _GREETINGS if folded.startswith(g + " ")), None)
+        first_word = folded.split(" ", 1)[0]
+        count = len(greeting.split()) if greeting else int(first_word in _OPENERS and " " in folded)
+        if not count:
+            break
+        greeted = _SOCIAL[greeting][1] if greeting else greeted
+        trimmed, written, opened = _after_words(trimmed, count), _after_words(written, count), True
+        folded = " ".join(fold(trimmed).split())
+    words = folded.split()
+    while len(words) > 1 and words[-1] in COURTESY:
+        words.pop()
+    saying = _SAYINGS.get(" ".join(words))
+    if saying is not None:
+        return Reading(*saying)
+    for ask, command, language in _ASKS:
+        ask_folded = fold(ask)
+        if folded == ask_folded or folded.startswith(ask_folded + " "):
+            rest = _after_words(trimmed, len(ask_folded.split()))
+            if command in ("språk", "language") and not _LANGUAGE_NAMES & set(fold(rest).split()):
+                continue  # "svara på mål 3" asks for no language
+            if command == "status":  # "… med mål 3": that goal; "… i Sundsvall": that branch; "… med målen"
+                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"]):
+                    rest = _after_words(rest, 1)
+                return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language)
+            return Reading(f"{command} {rest}".strip(), language)
     how = _HOW_SV.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["rest"]), "sv")
+        return Reading(_status(trimmed, how["rest"], is_command), "sv")
     how = _HOW_EN.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["who"] or how["rest"] or ""), "en")
-    leads = [(lead, language, text.strip()) for lead, language in _GREETINGS]
-    for lead, language, written in [*leads, *((lead, language, trimmed) for lead, language in _LEADS)]:
+        return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en")
+    for lead, language in _LEADS:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
             rest = _after_words(written, len(lead_folded.split()))
@@ -321,16 +512,24 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             glued = unglue(first)
             if is_command(first) or (glued is not None and is_command(glued[0])):
                 return Reading(rest, language)
+    if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
+        first = written.split(" ", 1)[0]
+        glued = unglue(first.strip("!/?.,:;"))
+        if is_command(first) or (glued is not None and is_command(glued[0])):
+            return Reading(written, greeted)
     return None
 
 
-def _status(original: str, folded_name: str) -> str:
+def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) -> str:
     """`status` with the branch named as written (its capitals and letters kept); the district's for
-    "we", "vi", "oss", "distriktet"."""
+    "we", "vi", "oss", "distriktet"; a command for one goal ("hur går det med mål 6") is that command."""
     wanted = folded_name.split()
     if not wanted or " ".join(wanted) in _US:
         return "status"
     words = original.split()
+    at = next((i for i, word in enumerate(words) if fold(word) == wanted[0]), None)
+    if at is not None and is_command(wanted[0]):
+        return " ".join(words[at : at + len(wanted)])
     folded = [fold(word) for word in words]
     for start in range(len(words) - len(wanted) + 1):
         if folded[start : start + len(wanted)] == wanted:

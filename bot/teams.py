@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.cards import CARD_CHANNELS, message_of
 from bot.commands import Context, Request, Router, Services
-from bot.commands.router import Kind, TurnNote, note_turn, turn_note
+from bot.commands.router import Kind, TurnNote, no_district, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates
 from bot.i18n import flatten_html, genitive, pick_language, strip_invisible, translator
@@ -291,12 +291,19 @@ class DistrictBot:
                 "Hi! I keep track of {whose} plan: its goals, who is responsible and how far "
                 "we have come. Write help to see what I can do."
             ).format(whose=genitive(t, scope.district))
-        else:
+        elif conversation.kind == "channel":
             text = t._(
                 "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have "
                 "come. This team is not linked to a district yet: an administrator links it by writing "
                 "here: link DISTRICT"
             )
+        else:  # a personal or group chat: what no_district says there (no team to link in a chat)
+            why = no_district(Request("", t, "", scope=scope, conversation_kind=conversation.kind))
+            hello = t._(
+                "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have "
+                "come."
+            )
+            text = f"{hello} {why.text}"
         await turn.send(Message(text))
 
     async def _remember(self, activity: Incoming, conversation: ConversationInfo | None = None) -> None:

@@ -779,3 +779,77 @@ def test_a_district_link_is_seen_at_once_by_every_process(tmp_path: Path) -> Non
     assert here.scope(personal, person, admin=False).district == "B"
     db.dispose()
     other_process.dispose()
+
+
+# --- the welcome in a personal chat ------------------------------------------------------------------------
+# A member adds the bot in a personal chat. A personal chat has no team to link: the welcome says what the
+# member can do to be answered about their district (write once in its team, or choose between theirs), as
+# the bot's answers there say; it used to say "Det här teamet är inte kopplat …: skriv här: koppla
+# DISTRIKT", true of no chat and not something a member may do.
+
+
+async def welcome(world: World, who: dict[str, Any], locale: str) -> str:
+    adapter, channel_data = world._adapter(who, "")
+    update = {"type": "conversationUpdate", "membersAdded": [BOT], "channelData": channel_data}
+    await adapter.receive_activity({**update, "locale": locale})
+    reply = adapter.get_next_activity()
+    assert reply is not None, "no welcome"
+    return shown(reply)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected", "answer"),
+    [
+        (
+            "sv-SE",
+            "Hej! Jag håller koll på ett distrikts verksamhetsplan: målen, vem som är ansvarig och hur "
+            "långt vi har kommit. Jag vet inte än vilket distrikt du hör till. Skriv till mig en gång i ditt "
+            "distrikts team (nämn mig med @ där) och fråga sedan igen här.",
+            "Jag vet inte än vilket distrikt du hör till.",
+        ),
+        (
+            "en-US",
+            "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have come. "
+            "I don't know which district you belong to yet. Write to me once in your district's team "
+            "(@mention me there), then ask again here.",
+            "I don't know which district you belong to yet.",
+        ),
+    ],
+)
+async def test_a_new_member_is_told_how_their_chat_finds_its_district(
+    world: World, locale: str, expected: str, answer: str
+) -> None:
+    text = await welcome(world, DIEGO, locale)
+    assert text == expected
+    assert "koppla" not in text and "link" not in text
+    # and what their first question is told agrees
+    assert (await world.say(DIEGO, "mål" if locale == "sv-SE" else "goals")).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("locale", "whose"),
+    [
+        ("sv-SE", "Hej! Jag håller koll på Vänsterpartiet Västernorrlands verksamhetsplan"),
+        ("en-US", "Hi! I keep track of Vänsterpartiet Västernorrland’s plan"),
+    ],
+)
+async def test_a_known_member_is_welcomed_to_their_districts_plan(
+    world: World, locale: str, whose: str
+) -> None:
+    """Megan is on A's board: her personal chat answers about A, and its welcome says so (it used to read
+    her district without her, and told her no team was linked)."""
+    await staff(world)
+    text = await welcome(world, MEGAN, locale)
+    assert text.startswith(whose), text
+
+
+@pytest.mark.parametrize(
+    ("locale", "choose"),
+    [("sv-SE", "Välj ett med: distrikt NAMN"), ("en-US", "Choose one with: district NAME")],
+)
+async def test_someone_of_two_districts_is_told_to_choose(world: World, locale: str, choose: str) -> None:
+    """Megan is on A's board and has written in B's team: the welcome names both and how to choose."""
+    await staff(world)
+    await world.say(MEGAN, "mål", where="Vänsterpartiet Skåne")
+    text = await welcome(world, MEGAN, locale)
+    assert choose in text and "Vänsterpartiet Skåne, Vänsterpartiet Västernorrland" in text, text

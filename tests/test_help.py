@@ -60,7 +60,7 @@ async def test_help_shows_what_this_person_can_do_on_one_screen(
     if role is Role.BOARD:  # their own commands with examples; everyone's by their words
         assert ("För alla: mål, sök" if swedish else "For everyone: goals, search") in text
     else:
-        assert ("mål 6" if swedish else "goals 6") in text
+        assert ("mål 6" if swedish else "goal 6") in text
     # a chair's example is a goal their branch reports (goal 3 of the sample plan), not the district's goal 6
     reports = "rapportera 3 1 – " if swedish else "report 3 1 – "
     board = "schema 1 och 15 kl 18" if swedish else "schedule 1 and 15 at 18"

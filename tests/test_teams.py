@@ -136,7 +136,7 @@ async def test_goals_in_swedish_and_english_differ_in_language(bot: DistrictBot)
     swedish = shown(await ask(adapter_for(bot, locale="sv-SE"), "mål"))
     english = shown(await ask(adapter_for(bot, locale="en-US"), "goals"))
     assert "24 mål" in swedish and "24 goals" in english
-    assert "Skriv ”mål 6”" in swedish and "Write “goals 6”" in english
+    assert "Skriv ”mål 6”" in swedish and "Write “goal 6”" in english
 
 
 @pytest.mark.parametrize(
@@ -239,7 +239,7 @@ async def test_help_lists_the_commands(bot: DistrictBot, command: str, locale: s
     for example in (
         ["mål 6", "sök medlemmar", "hjälp rapportera"]
         if locale == "sv-SE"
-        else ["goals 6", "search members", "help report"]
+        else ["goal 6", "search members", "help report"]
     ):
         assert example in text
 

@@ -171,9 +171,11 @@ def status(
     today: date,
     district_goals: int = 0,
     report: str | None = None,
+    mine: bool = False,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
-    `report`: a report on a goal shown that the reader may write, for the hint (None: they may not)."""
+    `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
+    `mine`: the goals shown are those the reader is responsible for (`mina mål`)."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -184,6 +186,8 @@ def status(
             title = t._("How the plan went in {year}").format(year=plan_year)
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
+    elif mine:
+        title = t._("Your goals, {day}").format(day=day(t, today))
     else:
         title = t._("How the plan stands, {day}").format(day=day(t, today))
     body = [heading(title, size="Large")]
@@ -219,10 +223,10 @@ def status(
     if standings:  # examples of what is shown here, so that copying them works for the one reading
         number = standings[0].goal.number
         if report is None:
-            hint = t._("Write goal {number} for one goal in full.").format(number=number)
+            hint = t._("Write goal {number} to see one goal in full.").format(number=number)
         else:
             hint = t._(
-                "Write goal {number} for one goal in full; report progress with: {report} COMMENT"
+                "Write goal {number} to see one goal in full; report progress with: {report} COMMENT"
             ).format(number=number, report=report)
         body.append(paragraph(hint, subtle=True))
         text = "\n".join([*lines, "", hint])
@@ -285,7 +289,9 @@ def goal_list(t: Translator, plan: Plan) -> Reply:
             t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
         )
     count = t.ngettext("{count} goal", "{count} goals", len(plan.goals)).format(count=len(plan.goals))
-    hint = t._("Write \u201cgoals 6\u201d to see one goal in full, or \u201csearch WORD\u201d to find goals.")
+    hint = t._(
+        "Write \u201cgoal {number}\u201d to see one goal in full, or \u201csearch WORD\u201d to find goals."
+    ).format(number=plan.example_number)  # a goal of this plan, so that the example answers
     body = [heading(title, size="Large"), paragraph(count, subtle=True)]
     lines = [f"{title} ({count})"]
     for section, goals in plan.by_section(language):
@@ -319,7 +325,7 @@ def goal_detail(
     rows = [
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
-        (t._("Done when"), describe_target(t, goal.target, plan)),
+        (t._("Done when"), done_when(t, goal.target, plan)),
         (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal) or t._("Nobody named yet")),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
@@ -462,6 +468,14 @@ def _per_period(t: Translator, period: Period | None) -> str:
         Period.YEAR: t._("per year"),
         None: t._("during the plan year"),
     }[period]
+
+
+def done_when(t: Translator, target: Target, plan: Plan) -> str:
+    """What completes the goal, after "Klart när": a goal done or not done reads "Klart när: det är
+    genomfört", not "Klart när: klart när det är genomfört"."""
+    if target.kind is TargetKind.DONE:
+        return t._("it has been carried out")
+    return describe_target(t, target, plan)
 
 
 def describe_target(t: Translator, target: Target, plan: Plan) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import difflib
 import logging
 import secrets
 import textwrap
@@ -118,8 +119,14 @@ def register(router: Router) -> None:
     async def mine(request: Request, context: Context) -> Reply:
         """The sender's latest check-ins, or the goals they are responsible for with their progress."""
         t = request.t
-        what = fold(request.args)
-        if what in DATA_WORDS:
+        what = _mine(request.args)
+        if what is None:
+            return Reply(
+                t._("Did you mean {reports}, {goals} or {data}?").format(
+                    reports=t._("my reports"), goals=t._("my goals"), data=t._("my data")
+                )
+            )
+        if what == "data":
             # `mina data` / `my data`: what the bot stores about them (bot/commands/privacy.py).
             data = router.route_for(DATA_WORD)
             if data is not None:
@@ -127,7 +134,7 @@ def register(router: Router) -> None:
         if not request.district:
             return no_district(request)
         assert request.user is not None
-        if what in ("mal", "goals"):
+        if what == "goals":
             goals = await asyncio.to_thread(
                 desk(context).my_goals, request.user, request.district, request.roles, now=context.now
             )
@@ -145,6 +152,7 @@ def register(router: Router) -> None:
                 branch=None,
                 today=goals.today,
                 report=example_line(t, goals.plan, goals.example),
+                mine=True,
             )
         reports = await asyncio.to_thread(
             desk(context).my_reports, request.user, request.district, request.roles
@@ -203,8 +211,11 @@ def register(router: Router) -> None:
         """Every goal with its progress and pace: for a chair their own branch, unless they ask for the
         district; with a branch's name, that branch's own."""
         t = request.t
-        asked = fold(request.args)
-        named = request.args if asked and asked not in _DISTRICT_WORDS else None
+        written = request.args
+        if len(written.split()) > 1 and fold(written.split()[0]) in ("for", "i", "in", "of"):
+            written = written.split(maxsplit=1)[1]  # "status för distriktet", "status for Sundsvall"
+        asked = fold(written)
+        named = written if asked and asked not in _DISTRICT_WORDS else None
         own = not asked and not ({Role.BOARD, Role.ADMIN} & request.roles)
         shown = await asyncio.to_thread(
             desk(context).status,
@@ -619,6 +630,23 @@ def example_line(t: Translator, plan: Plan | None, example: Example | None) -> s
     if example.branch is None:
         return line
     return t._("{report} for {branch}").format(report=line, branch=example.branch)
+
+
+# What follows `mina` / `my` (folded) -> what it shows; nothing, or a number, is one's reports.
+_MINE = {
+    **dict.fromkeys(DATA_WORDS, "data"),
+    **dict.fromkeys(("mal", "goals", "goal"), "goals"),
+    **dict.fromkeys(("rapporter", "rapport", "reports", "report", "checkins"), "reports"),
+}
+
+
+def _mine(args: str) -> str | None:
+    """What `mina …` asks for, forgiving a typo ("mina uppgifer", "my dta"); None: it cannot tell."""
+    first = (fold(args).split() or [""])[0]
+    if not any(ch.isalpha() for ch in first):
+        return "reports"
+    close = difflib.get_close_matches(first, list(_MINE), n=1, cutoff=0.75)
+    return _MINE[close[0]] if close else None
 
 
 def example_report(t: Translator, goal: Goal, plan: Plan, *, correcting: int | None = None) -> str:

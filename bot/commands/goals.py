@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
 
 from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_
+from bot.i18n import N_, fold, translator, without_symbols
 from bot.services.checkins import report_in
+from bot.services.goals import Goal, goal_number
 from bot.services.people import Role, allows
-
-# "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6"
-_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(\d{1,6})\.?$", re.IGNORECASE)
+from bot.services.plan_corrections import Correction, Field
 
 
 def register(router: Router) -> None:
@@ -27,25 +27,38 @@ def register(router: Router) -> None:
     )
     async def goals(request: Request, context: Context) -> Reply:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
-        number = _GOAL_NUMBER.match(request.args)
-        correction = None if number else plans.correction_in(request)
-        if correction is not None:
+        number = goal_number(request.args)
+        correction = None if number is not None else plans.correction_in(request)
+        if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
-        if number:
-            return await _goal(request, context, int(number.group(1)))
+        numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
+        reported = report_in(request.text) if allows(request.roles, Role.CHAIR) else None
+        if number is None and numbers and reported is not None and not _GOALS.fullmatch(request.args):
+            return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
+        if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
+            if len(numbers) > 1:  # "mål 6 och 7", "mål 6-8": one card shows one goal
+                t = request.t
+                return Reply(
+                    t._("One goal at a time: write {first}, then {second}.").format(
+                        first=t._("goals {number}").format(number=numbers[0]),
+                        second=t._("goals {number}").format(number=numbers[1]),
+                    )
+                )
+            number = int(numbers[0])
+            asked = next((_LANGUAGES[w] for w in fold(request.args).split() if w in _LANGUAGES), None)
+            request = replace(request, t=translator(asked)) if asked else request
+        if number is not None:
+            return await _goal(request, context, number)
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
-        if not request.args:
+        if not without_symbols(request.args):  # "mål", "mål 📋"
             return cards.goal_list(request.t, plan)
-        found = plan.search(request.args)
-        reported = report_in(request.text) if allows(request.roles, Role.CHAIR) else None
-        if not found and reported is not None:  # "mål 4: 2 möten": a chair reporting, not searching
-            suggestion = f"{router.command_word(request.t, 'report')} {reported}"
-            return Reply(
-                request.t._("Did you mean {suggestion}? Nothing was stored.").format(suggestion=suggestion)
-            )
-        return cards.search_results(request.t, request.args, found)
+        words = _searched(request.args)
+        found = plan.search(words) if words else []
+        if not found and reported is not None:  # "mål vi hade 3 möten": a chair reporting, not searching
+            return _report_meant(request, router, reported)
+        return _results(request, words, found)
 
     @router.command(
         "sök", "search", "find", usage=N_("search WORD"), summary=N_("find goals that mention a word")
@@ -57,7 +70,23 @@ def register(router: Router) -> None:
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
-        return cards.search_results(request.t, request.args, plan.search(request.args))
+        words = _searched(request.args)
+        return _results(request, words, plan.search(words) if words else [])
+
+
+# Goals' numbers alone: "6 och 7", "6, 7", "6-8".
+_GOALS = re.compile(r"\s*\d+(?:\s*(?:,|och|and|&|-|–)\s*\d+)+\s*[?.!]*", re.IGNORECASE)
+# Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1.
+_WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
+# "mål 6 på engelska": the goal in the language named.
+_LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv"}
+
+
+def _asks_about(request: Request, correction: Correction) -> bool:
+    """Whether words that read as a correction are a member asking about the goal: "mål 6 engelska", "mål 6
+    text" change nothing (no value); only the board corrects the plan, and its words stay corrections."""
+    board = allows(request.roles, Role.BOARD)
+    return not board and not correction.value and correction.field is not Field.RETIRE
 
 
 async def _goal(request: Request, context: Context, number: int) -> Reply:
@@ -82,6 +111,30 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
     return cards.goal_detail(
         request.t, plan, answer.found, today=context.progress.today(context.now), posts=answer.posts
     )
+
+
+# Words between `sök` and what is searched for.
+_ABOUT = frozenset(("efter", "pa", "om", "for", "about", "on"))
+
+
+def _report_meant(request: Request, router: Router, reported: str) -> Reply:
+    suggestion = f"{router.command_word(request.t, 'report')} {reported}"
+    return Reply(request.t._("Did you mean {suggestion}? Nothing was stored.").format(suggestion=suggestion))
+
+
+def _searched(args: str) -> str:
+    """The words searched for, as written but without emoji, quotes or a leading "efter"/"for" ("sök
+    "sociala medier"", "sök efter facebook")."""
+    quotes = " \"'\u201c\u201d\u00ab\u00bb"
+    words = without_symbols(args).strip(quotes)
+    first, _, rest = words.partition(" ")
+    return rest.strip(quotes) if rest and fold(first) in _ABOUT else words
+
+
+def _results(request: Request, words: str, found: list[Goal]) -> Reply:
+    if not words:
+        return Reply(request.t._("Write a word to search for, e.g. \u201csearch facebook\u201d."))
+    return cards.search_results(request.t, words, found)
 
 
 def _no_plan(request: Request) -> Reply:

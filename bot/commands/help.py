@@ -5,6 +5,7 @@ routes, so it never drifts from the real commands."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
@@ -201,7 +202,7 @@ GUIDES: dict[str, Guide] = {
         ),
     ),
     "snooze": Guide(
-        (N_("snooze until 15/8"), N_("snooze off")),
+        (N_("snooze until next week"), N_("snooze off")),
         N_(
             "No reminders to you before that day, for at most a year. Snooze off brings them back; without a "
             "day I say whether you are snoozing."
@@ -252,25 +253,39 @@ def register(router: Router) -> None:
         """What this person can do, by role; or, with a command after it, that command explained."""
         wanted = request.args.split()[0] if request.args else ""
         route = router.route_for(wanted) if wanted else None
-        about_reports = route is None or route.usage == REPORT_USAGE
-        report = await _report_example(request, context) if about_reports else None
+        guide = guide_of(route) if route is not None else None
+        tailored = bool(guide and _TAILORED & set(guide.examples))
+        shown = route is None or route.usage == REPORT_USAGE or tailored
+        written = await _written(request, context) if shown else {}  # the district's, only where shown
         if route is not None:
-            return explain(request.t, route, report=report)
+            return explain(request.t, route, written)
         roles = set(request.roles)
-        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, report=report)
+        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, written)
 
 
-async def _report_example(request: Request, context: Context) -> str | None:
-    """A report on the district's plan the reader may write (a chair, the board, someone responsible for a
-    goal), for the report command's example: the static "rapportera 6 1" names a district goal a chair is
-    refused. None for others, who read the static examples."""
-    if request.user is None or not request.district:
-        return None
-    found = await asyncio.to_thread(desk(context).example, request.user, request.district, request.roles)
-    return example_line(request.t, *found) if found is not None else None
+# The examples `_written` gives as the district has them (besides the report's).
+_TAILORED = frozenset(("goals 6", "status Sundsvall"))
 
 
-def overview(t: Translator, routes: list[Route], roles: set[Role], *, report: str | None = None) -> Reply:
+async def _written(request: Request, context: Context) -> dict[str, str]:
+    """What the examples that name a goal, a branch or a report show in this district, so that copied
+    they answer: "mål 6" in a plan of four goals, "status Sundsvall" in Skåne and "rapportera 6 1" (a
+    district goal a chair is refused) would not. Example msgid (or the report's usage) -> what to show."""
+    if not request.district:
+        return {}
+    answers = desk(context)
+    found = await asyncio.to_thread(answers.help_examples, request.user, request.district, request.roles)
+    t = request.t
+    written = {"status Sundsvall": f"status {found.branch}" if found.branch else "status"}
+    if found.plan is not None and found.plan.example_number is not None:
+        written["goals 6"] = t._("goals {number}").format(number=found.plan.example_number)
+    report = example_line(t, found.plan, found.report)
+    if report is not None:
+        written[REPORT_USAGE] = report
+    return written
+
+
+def overview(t: Translator, routes: list[Route], roles: set[Role], written: Mapping[str, str]) -> Reply:
     title = t._("This is what I can do")
     by_section = {
         role: [route for route in routes if audience(route) is role]
@@ -285,7 +300,7 @@ def overview(t: Translator, routes: list[Route], roles: set[Role], *, report: st
         shown, name = by_section[role], t._(section)
         later = len(present) - index - 1  # the sections after this one take a line each at least
         if 1 + len(shown) <= room - later:  # most rights first: this person's own commands with examples
-            rows = [(example(t, route, report=report), t._(route.summary)) for route in shown]
+            rows = [(example(t, route, written), t._(route.summary)) for route in shown]
             room -= 1 + len(shown)
             body += [heading(name, size="Default"), facts(rows)]
             lines += ["", name, *(f"{command} \u2013 {summary}" for command, summary in rows)]
@@ -313,25 +328,27 @@ def command_words(usage: str) -> str:
     return " ".join(words) or usage.split()[0]
 
 
-def examples(t: Translator, route: Route, *, report: str | None = None) -> list[str]:
-    """The route's examples; the report command's is `report` where the reader's plan gives one."""
-    if report is not None and route.usage == REPORT_USAGE:
-        return [report]
+def examples(t: Translator, route: Route, written: Mapping[str, str]) -> list[str]:
+    """The route's examples, as `written` has them for this district (the report's: the reader's own)."""
+    if route.usage in written:
+        return [written[route.usage]]
     guide = guide_of(route)
-    return [t._(each) for each in guide.examples] if guide is not None else [t._(route.usage)]
+    if guide is None:
+        return [t._(route.usage)]
+    return list(dict.fromkeys(written.get(each) or t._(each) for each in guide.examples))  # once each
 
 
-def example(t: Translator, route: Route, *, report: str | None = None) -> str:
-    return examples(t, route, report=report)[0]
+def example(t: Translator, route: Route, written: Mapping[str, str]) -> str:
+    return examples(t, route, written)[0]
 
 
-def explain(t: Translator, route: Route, *, report: str | None = None) -> Reply:
+def explain(t: Translator, route: Route, written: Mapping[str, str]) -> Reply:
     """One command: how to write it, what it does, examples, and who may use it."""
     guide = guide_of(route)
     usage = t._(route.usage)
     rows = [(t._("Write"), usage)]
     if guide is not None:
-        rows += [(t._("For example"), each) for each in examples(t, route, report=report)]
+        rows += [(t._("For example"), each) for each in examples(t, route, written)]
     who = {
         Role.MEMBER: t._("Everyone"),
         Role.CHAIR: t._("Branch chairs, the board and administrators"),

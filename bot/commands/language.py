@@ -28,20 +28,25 @@ def register(router: Router) -> None:
     async def language(request: Request, context: Context) -> Reply:
         """Choose (or see) the language the bot writes to you in; the answer is in the new language."""
         t = request.t
-        wanted = fold(request.args)
+        # "språk engelska tack", "language to english": the word that names a choice
+        said = fold(request.args)
+        wanted = next((word for word in said.split() if word in CHOICES), said)
         if request.user is None:
             return Reply(t._("I cannot tell who you are here, so I cannot remember a language for you."))
         if not wanted:
+            # The language their reminders and notices come in: chosen, else their Teams', else the
+            # district's (not this reply's, which follows the word they wrote); and how to change it.
+            writes = person_language(request.chosen_language, request.locale, context.services.language)
             return Reply(
                 t._("I write to you in {language}. To change it, write: {command}").format(
-                    language=t._("English") if t.language == "en" else t._("Swedish"),
-                    command=t._("language english|swedish"),
+                    language=t._("English") if writes == "en" else t._("Swedish"),
+                    command=t._("language swedish") if writes == "en" else t._("language english"),
                 )
             )
         if wanted not in CHOICES:
             return Reply(
-                t._("I speak Swedish and English. Write: {command}").format(
-                    command=t._("language english|swedish")
+                t._("I speak Swedish and English. Write {swedish} or {english}.").format(
+                    swedish=t._("language swedish"), english=t._("language english")
                 )
             )
         chosen = CHOICES[wanted]

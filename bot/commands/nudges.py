@@ -4,6 +4,7 @@ before a day), and the board's `eskalera på|av` (name branches not reported to 
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from bot.cards import Reply, day
 from bot.commands.router import Context, Request, Router
@@ -23,7 +24,7 @@ def register(router: Router) -> None:
     async def snoozing(request: Request, context: Context) -> Reply:
         t = request.t
         if request.user is None:
-            return Reply(t._("Write the day reminders may come again, e.g. snooze until 15/8."))
+            return Reply(t._("Write the day reminders may come again, e.g. snooze until next week."))
         today = context.now.astimezone(context.services.zone).date()
         found = await asyncio.to_thread(
             snooze, context.people, request.user, request.args, today=today, now=context.now
@@ -39,13 +40,18 @@ def register(router: Router) -> None:
         if error is not None and error.problem is SnoozeProblem.TOO_FAR:
             return Reply(t._("That is more than a year ahead: snooze at most a year at a time."))
         if error is not None:
+            later = today + timedelta(days=30)  # a day that reads as ahead, whatever today is
+            written = f"{later.day}/{later.month}" + (f" {later.year}" if later.year != today.year else "")
             return Reply(
-                t._("Write the day reminders may come again, e.g. snooze until 15/8 (or 2027-08-15).")
+                t._(
+                    "Write the day reminders may come again, e.g. snooze until next week, "
+                    "or snooze until {day}."
+                ).format(day=written)
             )
         if found.until is None and found.changed:
             return Reply(t._("Reminders to you as usual again."))
         if found.until is None:
-            return Reply(t._("You get reminders as usual. To pause them: snooze until 15/8"))
+            return Reply(t._("You get reminders as usual. To pause them: snooze until next week"))
         if not found.changed:
             return Reply(t._("No reminders to you before {day}.").format(day=day(t, found.until)))
         return Reply(

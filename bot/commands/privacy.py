@@ -22,7 +22,7 @@ DATA_WORD = "data"
 # What else people call it after `mina` / `my`: "mina uppgifter" is how Swedish says "my data".
 DATA_WORDS = frozenset({DATA_WORD, "uppgifter", "personuppgifter", "details"})
 FORGET_WORDS = ("glöm", "forget")
-_ME = frozenset({"mig", "me"})
+_ME = frozenset({"mig", "mej", "me"})
 _CONFIRM = frozenset({"bekrafta", "confirm"})
 
 

@@ -32,6 +32,7 @@ from bot.i18n import (
     social,
     translator,
     unglue,
+    without_symbols,
 )
 from bot.services.checkins import Reporting, report_in, withdrawal_in
 from bot.services.directory import Directory
@@ -184,6 +185,12 @@ class Route:
     scoped: bool = True  # works on a district's data, so needs to know which district
     forms: tuple[str, ...] = ()  # the card forms whose submits it handles
 
+    @property
+    def reads_text(self) -> bool:
+        """Whether it reads what follows as free text (a search, a branch's name, a comment), as its
+        usage's placeholders say ("search WORD", "goals [number]"); "language english|swedish" does not."""
+        return self.usage != self.usage.lower() or "[number]" in self.usage
+
     @cached_property
     def folded(self) -> frozenset[str]:
         return frozenset(fold(word) or word for word in self.words)  # "?" has no letters to fold
@@ -282,6 +289,10 @@ class Router:
         if only_symbols(text):  # 👍 or 🎉 written as a message: a reaction, not a question
             note_turn(outcome="emoji")
             return Reply("", quiet=True)
+        words = text.split(" ")
+        while len(words) > 1 and not without_symbols(words[0]):  # "📊 status", "❓ hjälp"
+            words.pop(0)
+        text = " ".join(words)
         greeting = social(text)
         if greeting is not None:
             note_turn(command="greeting")
@@ -330,15 +341,28 @@ class Router:
             note_turn(outcome="no-district")
             return replace(no_district(request), keeps_card=tapped)
         if not allows(request.roles, route.role):
+            later = self._later_command(request.text) if request.kind is Kind.MESSAGE else None
+            if later is not None:  # "visa alla mål" is a member's question, not the board's `visa`
+                note_turn(outcome="unknown")
+                return self._unknown(request, request.text, known=True)
             note_turn(outcome="refused")
             return replace(await refusal(request, context, route.role), keeps_card=tapped)
         return await route.handler(request, context)
 
-    def _unknown(self, request: Request, text: str) -> Reply:
+    def _later_command(self, text: str) -> Route | None:
+        """A command for everyone further into a sentence ("visa alla mål": `mål`)."""
+        for later in text.split()[1:]:
+            route = self.route_for(later)
+            if route is not None and route.role is Role.MEMBER:
+                return route
+        return None
+
+    def _unknown(self, request: Request, text: str, *, known: bool = False) -> Reply:
         """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?"), in
-        the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks."""
+        the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks.
+        `known`: the first word is a command, one the sender may not use, so only the hint is given."""
         word = text.partition(" ")[0]
-        suggestion, language = self._suggestion(text, request.t.language)
+        suggestion, language = self._suggestion(text, request.t.language, request.roles)
         reported = report_in(text) if allows(request.roles, Role.CHAIR) else None
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
             suggestion, language = f"{self.command_word(request.t, 'report')} {reported}", request.t.language
@@ -347,6 +371,13 @@ class Router:
             suggestion, language = (
                 f"{self.command_word(request.t, 'withdraw')} {withdrawn}",
                 request.t.language,
+            )
+        if suggestion and known:
+            t = translator(language)
+            return Reply(
+                t._("Did you mean {suggestion}? Write help to see everything I can do.").format(
+                    suggestion=suggestion.rstrip("?!.,")[:60]
+                )
             )
         if suggestion:
             t = translator(language)
@@ -368,23 +399,30 @@ class Router:
         route = self.route_for(english)
         return t._(route.usage).split()[0] if route is not None else english
 
-    def _suggestion(self, text: str, language: str) -> tuple[str | None, str]:
+    def _suggestion(
+        self, text: str, language: str, roles: frozenset[Role] = frozenset({Role.MEMBER})
+    ) -> tuple[str | None, str]:
         """The command `text` probably means, and the language to suggest it in: `language` (the reply's)
-        unless the command word is one language's. Every command word counts, Swedish and English alike,
-        and a typo keeps its glued number ("gaol6" -> "goal 6"). A clear typo of the first word comes before a
-        command further in: "rapport mål 4 två" means `rapportera`, not `mål`."""
+        unless the command word is one language's. Every command word `roles` may use counts, Swedish and
+        English alike (a member is never pointed to a board command), and a typo keeps its glued number
+        ("gaol6" -> "goal 6"). A clear typo of the first word comes before a command further in: "rapport
+        mål 4 två" means `rapportera`, not `mål`."""
         rest = text.split()
-        typo, score = self._typo(text, language)
+        typo, score = self._typo(text, language, roles)
         if typo is not None and score >= CLEAR_TYPO:
             return typo
         for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
             route = self.route_for(later)
             if route is not None and route.role is Role.MEMBER:
-                suggestion = " ".join([later.strip("!/?.,:;"), *rest[index + 1 : index + 4]])
+                after = rest[index + 1 : index + 4]
+                if route.reads_text and not (after and any(c.isdigit() for c in after[0])):
+                    # "jag undrar vilka mål vi har": "vi har" is the question's, not a search for it
+                    after = []
+                suggestion = " ".join([later.strip("!/?.,:;"), *after[: 1 if route.reads_text else 3]])
                 return suggestion, route.language_of(later) or language
         return typo if typo is not None else (None, language)
 
-    def _typo(self, text: str, language: str) -> tuple[tuple[str, str] | None, float]:
+    def _typo(self, text: str, language: str, roles: frozenset[Role]) -> tuple[tuple[str, str] | None, float]:
         """The command word the first word is closest to, with what follows it, and how close it is."""
         word, _, args = text.partition(" ")
         written = word.strip("!/?.,:;")
@@ -397,6 +435,8 @@ class Router:
         best: tuple[float, bool] = (0.0, False)
         found: tuple[str, str] | None = None
         for route in self.routes:
+            if not allows(roles, route.role):
+                continue
             for each in route.words:
                 candidate = fold(each)
                 if not candidate:
@@ -412,6 +452,8 @@ class Router:
 
 def friendly(kind: Social, t: Translator) -> Reply:
     """A short, friendly answer to a greeting or thanks."""
+    if kind is Social.ACK:
+        return Reply("", quiet=True)
     if kind is Social.THANKS:
         return Reply(t._("You're welcome!"))
     return Reply(t._("Hi! Write help to see what I can do."))

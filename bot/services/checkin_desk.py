@@ -80,6 +80,16 @@ class Filed:
 
 
 @dataclass(frozen=True)
+class HelpExamples:
+    """For `hjälp`'s examples: the plan (None: none), a report the sender may write (None: they may report
+    nothing), and a branch of the district (None: it has none)."""
+
+    plan: Plan | None
+    report: Example | None
+    branch: str | None
+
+
+@dataclass(frozen=True)
 class Status:
     """`status`: every goal's standing, for the district or (`branch`) one branch's own goals."""
 
@@ -208,14 +218,15 @@ class CheckInDesk:
                 return Closed.NOT_A_REPORTER
             return plan
 
-    def example(
-        self, person: PersonInfo, district: str, roles: Collection[Role]
-    ) -> tuple[Plan, Example] | None:
-        """A report the sender may write, with its plan (for `hjälp`); None if they may report nothing."""
+    def help_examples(
+        self, person: PersonInfo | None, district: str, roles: Collection[Role]
+    ) -> HelpExamples:
+        """What `hjälp`'s examples may name: a report the sender may write, the plan, and a branch."""
         with self.db.snapshot():
             plan = self.progress.plan(district)
             found = self._example(person, district, roles, plan.goals) if plan is not None else None
-        return (plan, found) if plan is not None and found is not None else None
+            names = [branch.name for branch in self.checkins.branches(district)]
+        return HelpExamples(plan, found, "Sundsvall" if "Sundsvall" in names else next(iter(names), None))
 
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime

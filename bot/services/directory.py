@@ -362,6 +362,7 @@ class Directory:
         default: str,
         now: datetime,
     ) -> tuple[bool, Scope]:
-        """The bot was added to a conversation: remember it; the district it speaks for (the welcome's)."""
+        """The bot was added to a conversation: remember it; the district it speaks for (the welcome's), in
+        a personal chat the person's, as their messages there find it."""
         remembered = self.remember(conversation, person, team_name, now=now)
-        return remembered, self.districts.scope(conversation, None, admin=False, default=default)
+        return remembered, self.districts.scope(conversation, person, admin=False, default=default)

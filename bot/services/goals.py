@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from bot.i18n import fold
+from bot.i18n import COURTESY, fold
 from bot.services.glossary import area_name, english_in_number, english_unit, swedish_unit
 
 
@@ -131,6 +132,11 @@ class Plan:
         names = {self.area_in(area, "en"): area for area in self.priority_areas}
         return names | {area: area for area in self.priority_areas}
 
+    @property
+    def example_number(self) -> int | None:
+        """A goal to name in an example that must answer: the sixth, or the last of a shorter plan."""
+        return self.goals[min(5, len(self.goals) - 1)].number if self.goals else None
+
     def goal(self, number: int) -> Goal | None:
         if 1 <= number <= len(self.goals) and self.goals[number - 1].number == number:
             return self.goals[number - 1]
@@ -146,16 +152,39 @@ class Plan:
         return groups
 
     def search(self, query: str) -> list[Goal]:
-        """Goals whose text or section has every word of the query, forgiving case and å/ä/ö."""
-        words = fold(query).split()
+        """Goals whose text or section has every word of the query, forgiving case, å/ä/ö and the word's
+        ending: "utbildningar" finds "utbildning", "trainings" "training". A word is found inside others
+        ("sidan" in "hemsidan"), a short one only where a word begins ("val" in "valet", not in
+        "kvalitet"; "EU" not in "neutral")."""
+        words = [_stem(word) for word in fold(query).split()]
         if not words:
             return []
         hits = []
         for goal in self.goals:
-            haystack = fold(" ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en))))
-            if all(word in haystack for word in words):
+            text = " ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en)))
+            haystack = " " + fold(text)
+            if all((" " + word if len(word) <= _SHORT else word) in haystack for word in words):
                 hits.append(goal)
         return hits
+
+
+# Endings of Swedish and English inflected forms (folded), longest first: a search word without them is
+# found in any form ("medlemmarna", "utbildningar", "meetings").
+_ENDINGS = (
+    *("arnas", "ernas", "ornas", "arna", "erna", "orna"),
+    *("ens", "ets", "ar", "er", "or", "na", "en", "et", "s"),
+)
+# The longest search word found only where a word begins.
+_SHORT = 3
+# Shortest a word is left by taking its ending off ("möten" stays: "möt" would find too much).
+_STEM = 4
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def number_in(word: str, *, digits: int = 9) -> int | None:
@@ -163,6 +192,67 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
     are no number anyone means), at most `digits` of them, so it fits the database's integers."""
     bare = word.strip().lstrip("#")
     return int(bare) if bare.isascii() and bare.isdigit() and len(bare) <= digits else None
+
+
+# "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
+_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,9})\.?$", re.IGNORECASE)
+# A goal's number written as a word ("mål tre", "goal three"), folded.
+_NUMBER_WORDS = {
+    fold(word): value
+    for value, words in enumerate(
+        (
+            ("ett", "one"),
+            ("två", "two"),
+            ("tre", "three"),
+            ("fyra", "four"),
+            ("fem", "five"),
+            ("sex", "six"),
+            ("sju", "seven"),
+            ("åtta", "eight"),
+            ("nio", "nine"),
+            ("tio", "ten"),
+            ("elva", "eleven"),
+            ("tolv", "twelve"),
+            ("tretton", "thirteen"),
+            ("fjorton", "fourteen"),
+            ("femton", "fifteen"),
+            ("sexton", "sixteen"),
+            ("sjutton", "seventeen"),
+            ("arton", "eighteen"),
+            ("nitton", "nineteen"),
+            ("tjugo", "twenty"),
+        ),
+        start=1,
+    )
+    for word in words
+}
+
+
+def _bare(word: str) -> str:
+    """`word` without the punctuation and symbols around it: "3?" -> "3", "👍" -> ""."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start])[0] in "PS" and word[start] not in "#-":
+        start += 1
+    while end > start and unicodedata.category(word[end - 1])[0] in "PS":
+        end -= 1
+    return word[start:end]
+
+
+def goal_number(text: str) -> int | None:
+    """The goal a member names after `mål`, or None (then the words are a search): "3", "#3", "nr 3",
+    "3?", "3 👍", "3 tack", "tre", "three". A number out of range ("0", "-1", "99") is still a number:
+    the answer says which goals there are."""
+    words = text.split()
+    while words and (not _bare(words[-1]) or fold(words[-1]) in COURTESY):
+        words.pop()
+    if not words:
+        return None
+    words[-1] = _bare(words[-1])
+    written = " ".join(words)
+    match = _GOAL_NUMBER.match(written)
+    if match is not None:
+        return int(match.group(1))
+    return _NUMBER_WORDS.get(fold(written)) if len(words) == 1 else None
 
 
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".

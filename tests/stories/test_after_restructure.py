@@ -58,15 +58,17 @@ async def test_a_chairs_status_suggests_a_goal_it_shows_and_the_chair_may_report
     ("Mål 6 är distriktets eget"). Kim means to copy the example and have it work: it names goal 3, in
     English too, and written out it is stored. (The English footer also said "Write goals 6".)"""
     status = await district.say(KIM, "status")
-    assert "Skriv mål 3 för ett mål i sin helhet; rapportera med: rapportera 3 1 KOMMENTAR" in status
+    assert "Skriv mål 3 för att se ett mål i sin helhet; rapportera med: rapportera 3 1 KOMMENTAR" in status
     assert "mål 6" not in status and "rapportera 6" not in status
     english = await district.say(KIM, "status", locale="en-US")
-    assert "Write goal 3 for one goal in full; report progress with: report 3 1 COMMENT" in english
+    assert "Write goal 3 to see one goal in full; report progress with: report 3 1 COMMENT" in english
     assert (await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")).startswith("Sparat #1")
     assert (await district.say(KIM, "goal 3", locale="en-US")).startswith("Goal 3: ")
     # the board's status shows every goal: its example is the first, written as that goal takes it
     board = await district.say(MEGAN, "status")
-    assert "Skriv mål 1 för ett mål i sin helhet; rapportera med: rapportera 1 klart KOMMENTAR" in board
+    assert "Skriv mål 1 för att se ett mål i sin helhet; rapportera med: rapportera 1 klart KOMMENTAR" in (
+        board
+    )
 
 
 async def test_mina_uppgifter_shows_what_the_bot_stores_not_ones_reports(district: District) -> None:
@@ -298,7 +300,7 @@ async def test_language_unknown_words_and_typos(district: District) -> None:
     assert await district.say(NOA, "stauts") == (
         "Jag känner inte till kommandot ”stauts”. Menade du status? Skriv hjälp för att se allt jag kan göra."
     )
-    assert await district.say(NOA, "upcomng", locale="en-US") == (
+    assert await district.say(MEGAN, "upcomng", locale="en-US") == (  # the board's command, to the board
         "I don't know the command “upcomng”. Did you mean upcoming? Write help to see everything I can do."
     )
     assert "Did you mean report 3 1 x?" in await district.say(NOA, "reprot 3 1 x", locale="en-US")
@@ -312,7 +314,7 @@ async def test_language_unknown_words_and_typos(district: District) -> None:
     assert (await district.say(NOA, "status", locale="en-US")).startswith("Så går planen, 22 nov. 2026")
     assert (
         await district.say(NOA, "språk franska")
-        == "Jag kan svenska och engelska. Skriv: språk svenska|engelska"
+        == "Jag kan svenska och engelska. Skriv språk svenska eller språk engelska."
     )
 
 

@@ -202,7 +202,7 @@ async def test_every_report_hint_is_one_the_reader_may_write_and_copying_it_stor
     assert [c.branch for c in meetings.reports()] == ["Härnösand", "Sundsvall"]
     member = await meetings.say(JOHANNES, "status", locale=locale)
     assert (
-        "Write goal 1 for one goal in full." if english else "Skriv mål 1 för ett mål i sin helhet."
+        "Write goal 1 to see one goal in full." if english else "Skriv mål 1 för att se ett mål i sin helhet."
     ) in member
     assert "report" not in member.lower().split("goal 1 for")[-1] and "rapportera" not in member
 

@@ -87,7 +87,6 @@ def test_every_command_has_a_word_in_each_language() -> None:
         ("serach members", "sv-SE", "Did you mean search members?"),
         ("serach members", "en-US", "Did you mean search members?"),
         ("gaol6", "sv-SE", "Did you mean goal 6?"),
-        ("upcomming", "sv-SE", "Did you mean upcoming?"),
         ("mien", "en-US", "Did you mean mine?"),
         ("could I see goals 6", "sv-SE", "Did you mean goals 6?"),
         ("change language english", "sv-SE", "Did you mean language english?"),  # not a correction
@@ -106,6 +105,13 @@ async def test_a_typo_gets_the_likely_command_in_the_writers_language(
     """Someone who mistypes a command means the command: they are told which, with what they wrote after
     it, in the language of the word they were typing."""
     assert hint in await district.say(NOA, written, locale=locale)
+
+
+async def test_a_typo_of_a_board_command_is_suggested_to_the_board_only(district: District) -> None:
+    """`upcoming` is the board's: Megan, on the board, is pointed to it; Noa, a member, would be refused
+    it, so is not."""
+    assert "Did you mean upcoming?" in await district.say(MEGAN, "upcomming", locale="sv-SE")
+    assert "upcoming" not in await district.say(NOA, "upcomming", locale="sv-SE")
 
 
 async def test_a_word_like_no_command_gets_the_plain_hint_in_the_readers_language(district: District) -> None:
