@@ -419,6 +419,20 @@ def _nameable(row: ReportRow) -> str | None:
 _SINCE_WORDS = {"sedan", "sen", "since", "fran", "from"}
 # "vecka 45", "v. 45", "v45", "week 45": since that week's Monday (weeks as Swedish calendars number them).
 _WEEK = re.compile(r"(?:vecka|v|week|wk|w)\.?\s*(\d{1,2})")
+# "kvartal 3", "Q3", "tredje kvartalet", "third quarter": since the first day of that quarter.
+_QUARTER = re.compile(
+    r"(?:kvartal|quarter|q)\s*(?P<digit>[1-4])"
+    r"|(?:the\s+)?(?P<word>forsta|andra|tredje|fjarde|first|second|third|fourth)\s+(?:kvartalet|quarter)"
+)
+_QUARTER_WORDS = {
+    **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4},
+}
+# "sedan förra mötet", "since the last meeting": the board means its last follow-up, as with no date.
+_LAST_MEETING = re.compile(
+    r"(?:(?:forra|senaste|sista)\s+(?:styrelse)?(?:motet|uppfoljningen|gangen)|sist|senast"
+    r"|(?:the\s+)?(?:last|previous)\s+(?:board\s+)?(?:meeting|follow\s*up|followup|time))"
+)
 
 
 class SinceError(ValueError):
@@ -442,8 +456,9 @@ def _monday_of_week(week: int, today: date, shown: str) -> date:
 
 
 def parse_since(text: str, today: date) -> date | None:
-    """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12"; None for
-    no date at all. A day and month without a year is the latest such day up to today."""
+    """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12", "vecka 45",
+    "kvartal 3"; None for no date at all or "sedan förra mötet" (the last follow-up). A day and month
+    without a year is the latest such day up to today."""
     words = text.split()
     if words and fold(words[0]) in _SINCE_WORDS:
         words = words[1:]
@@ -452,8 +467,15 @@ def parse_since(text: str, today: date) -> date | None:
     if len(words) == 2 and fold(words[0]).rstrip(".") in MONTH_NAMES and words[1].rstrip(",.").isdigit():
         words = [words[1].rstrip(",."), words[0]]  # "March 12" as "12 March"
     shown = " ".join(words)[:30]
-    if week := _WEEK.fullmatch(fold(" ".join(words))):
+    folded = fold(" ".join(words))
+    if _LAST_MEETING.fullmatch(folded):
+        return None
+    if week := _WEEK.fullmatch(folded):
         return _monday_of_week(int(week[1]), today, shown)
+    if quarter := _QUARTER.fullmatch(folded):
+        number = int(quarter["digit"]) if quarter["digit"] else _QUARTER_WORDS[quarter["word"]]
+        first = date(today.year, 3 * number - 2, 1)  # the latest such quarter up to today, as with days
+        return first if first <= today else first.replace(year=today.year - 1)
     try:
         found = leading_date(words, today)
     except CheckInError:

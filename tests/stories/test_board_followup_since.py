@@ -1,0 +1,55 @@
+"""The board's follow-up from the day the board means, through the real server (the sample district of
+tests/stories/conftest.py on Sunday 22 November 2026).
+
+What a board member means: "uppföljning sedan förra mötet" (or "sedan senaste mötet", "since the last
+meeting") is what has happened since the board last looked, the same as "uppföljning" alone, not a date it
+cannot read. "uppföljning sedan kvartal 3" ("since Q3", "sedan tredje kvartalet") is since 1 July, the
+first day of the quarter; in November "kvartal 4" is this October, never a quarter still to come.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.stories.conftest import ANNA, MEGAN, District
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain", "locale"),
+    [
+        ("uppföljning sedan förra mötet", "uppföljning", "sv-SE"),
+        ("Uppföljning sedan senaste styrelsemötet", "uppföljning", "sv-SE"),
+        ("uppföljning sen sist", "uppföljning", "sv-SE"),
+        ("follow-up since the last meeting", "follow-up", "en-US"),
+        ("follow-up since last board meeting", "follow-up", "en-US"),
+    ],
+)
+async def test_since_the_last_meeting_is_since_the_last_follow_up(
+    district: District, asked: str, plain: str, locale: str
+) -> None:
+    district.clock.now -= timedelta(days=14)
+    await district.say(MEGAN, "uppföljning")  # the board's meeting on 8 November
+    district.clock.now += timedelta(days=14)
+    expected = (await district.say(ANNA, plain, locale=locale)).split("\n")[0]
+    assert expected in ("Uppföljning sedan 8 nov. 2026", "Follow-up since 8 Nov 2026")
+    answer = await district.say(ANNA, asked, locale=locale)
+    assert answer.split("\n")[0] == expected, (asked, answer)
+
+
+@pytest.mark.parametrize(
+    ("asked", "header", "locale"),
+    [
+        ("uppföljning sedan kvartal 3", "Uppföljning sedan 1 juli 2026", "sv-SE"),
+        ("uppföljning sedan tredje kvartalet", "Uppföljning sedan 1 juli 2026", "sv-SE"),
+        ("uppföljning Q4", "Uppföljning sedan 1 okt. 2026", "sv-SE"),
+        ("follow-up since Q3", "Follow-up since 1 Jul 2026", "en-US"),
+        ("follow-up since the third quarter", "Follow-up since 1 Jul 2026", "en-US"),
+    ],
+)
+async def test_since_a_quarter_is_since_its_first_day(
+    district: District, asked: str, header: str, locale: str
+) -> None:
+    answer = await district.say(MEGAN, asked, locale=locale)
+    assert answer.split("\n")[0] == header, (asked, answer)
