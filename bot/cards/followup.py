@@ -82,8 +82,10 @@ def moved_line(t: Translator, moved: Moved) -> str:
 def behind_line(t: Translator, behind: Behind) -> str:
     goal = behind.goal
     parts = [f"{goal_label(t, goal)}: {progress_line(t, goal, behind.progress)}"]
-    if behind.short_by is not None:  # done / not done and every branch's goals say it otherwise
-        amount = number(t, round(behind.short_by))
+    lag = round(behind.short_by or 0)  # None: done / not done and every branch's goals say it otherwise
+    if lag > 0:  # less than one whole meeting or person behind says no number ("0 short")
+        unit = goal.target.unit_in(t.language, lag)
+        amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
         parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
     responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
     if responsible:
