@@ -53,3 +53,21 @@ async def test_since_a_quarter_is_since_its_first_day(
 ) -> None:
     answer = await district.say(MEGAN, asked, locale=locale)
     assert answer.split("\n")[0] == header, (asked, answer)
+
+
+@pytest.mark.parametrize(
+    ("asked", "header", "locale"),
+    [
+        ("follow up", "Follow-up since 1 Jan 2026", "en-US"),
+        ("Follow up since Q3", "Follow-up since 1 Jul 2026", "en-US"),
+        ("hi, follow up since the last meeting", "Follow-up since 1 Jan 2026", "en-US"),
+        ("follow up", "Follow-up since 1 Jan 2026", "sv-SE"),  # the English word: English, as `follow-up`
+        ("hej, uppföljning sedan förra mötet", "Uppföljning sedan 1 jan. 2026", "sv-SE"),
+    ],
+)
+async def test_follow_up_written_as_two_words_is_the_follow_up(
+    district: District, asked: str, header: str, locale: str
+) -> None:
+    """ "follow up" is how many write `follow-up`: the follow-up, not "Did you mean followup up?"."""
+    answer = await district.say(MEGAN, asked, locale=locale)
+    assert answer.split("\n")[0] == header, (asked, answer)
