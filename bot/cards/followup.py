@@ -86,7 +86,10 @@ def behind_line(t: Translator, behind: Behind) -> str:
     if lag > 0:  # less than one whole meeting or person behind says no number ("0 short")
         unit = goal.target.unit_in(t.language, lag)
         amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
-        parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
+        if goal.target.kind is TargetKind.PEOPLE:  # people are named, not caught up with
+            parts.append(t._("{amount} still to be named").format(amount=amount))
+        else:
+            parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
     responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
     if responsible:
         parts.append(

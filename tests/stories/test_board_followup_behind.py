@@ -4,7 +4,8 @@ tests/stories/conftest.py on Sunday 22 November 2026).
 What a board member means: "efter · 2 ordförandemöten kvar för att komma ikapp" tells what the district
 owes (the plan's own unit, in idiomatic Swedish; in English "2 chairs' meetings short of where it should
 be by now"), not "2 under vad det borde vara vid det här laget", 2 of nothing named; one debate article
-of two this year is "1 debattartikel kvar". The Word document says what the card says.
+of two this year is "1 debattartikel kvar". People are named, not caught up with: "3 personer kvar att
+utse" ("3 people still to be named"). The Word document says what the card says.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ async def test_how_far_behind_in_the_plans_unit_in_swedish(district: District) -
     answer = await district.say(ANNA, "uppföljning")
     [six] = [row for row in answer.splitlines() if row.startswith("Mål 6: ▱")]  # behind, not moved
     assert "· efter · 2 ordförandemöten kvar för att komma ikapp · ansvarig: Distriktet" in six, six
+    assert "Mål 2: ▱▱▱▱▱▱▱▱▱▱ 0 av 3 utsedda · efter · 3 personer kvar att utse · ansvarig: " in answer
+    assert "Mål 7: ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter · 1 ansvarig kvar att utse · ansvarig: " in answer
     lines = await _document_lines(district, answer)
     assert any(
         line.startswith("Mål 6: ") and "2 ordförandemöten kvar för att komma ikapp" in line for line in lines
@@ -47,6 +50,7 @@ async def test_how_far_behind_in_english(district: District) -> None:
     assert re.search(
         r"· behind · 2 [a-z' ]*meetings short of where it should be by now · responsible", six
     ), six
+    assert "Goal 2: ▱▱▱▱▱▱▱▱▱▱ 0 of 3 named · behind · 3 people still to be named · responsible: " in answer
     lines = await _document_lines(district, answer)
     [twenty] = [line for line in lines if line.startswith("Goal 20: ▰")]
     assert re.match(r"Goal 20: ▰▰▰▰▰▱▱▱▱▱ 1 of 2 this year · behind · 1 [a-z ]+ short of where", twenty), (
