@@ -53,7 +53,7 @@ from bot.services.prompting import SlotStatus
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo, CheckInRepository
-    from bot.db.followups import FollowUpRepository, PostedPrompt, ReportRow
+    from bot.db.followups import ChangedReport, FollowUpRepository, PostedPrompt, ReportRow
     from bot.db.people import PeopleRepository
     from bot.db.prompts import PromptRepository
     from bot.services.prompting import PromptSlot
@@ -113,6 +113,7 @@ class FollowUp:
     today: date
     standings: list[GoalStanding]
     new_reports: list[NewReports]
+    changed: list[tuple[Goal, ChangedReport]]  # reports the board saw before, corrected or withdrawn since
     moved: list[Moved]
     behind: list[Behind]
     branches: int  # how many the district has
@@ -226,6 +227,8 @@ class BoardReports:
             s.goal.id: s.progress for s in self.progress.standings_without_since(plan, then=start, now=now)
         }
         rows = self.store.reports(district, year=year, stored_after=start)
+        goals = {goal.id: goal for goal in plan.goals}
+        changed = self.store.changed(district, after=start)
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
         reported = {row.branch for row in rows if row.branch is not None}
@@ -236,6 +239,7 @@ class BoardReports:
             today=today,
             standings=standings,
             new_reports=_grouped(plan, rows),
+            changed=[(goals[c.goal_id], c) for c in changed if c.goal_id in goals],
             moved=[
                 Moved(s.goal, before[s.goal.id], s.progress)
                 for s in standings

@@ -5,14 +5,17 @@ What a board member means: at the meeting on 8 November the follow-up said goal 
 (Sundsvall) and goal 12 had 1 600 followers. Since then Sundsvall's chair withdrew that report, Härnösand
 reported, and the 1 600 was corrected to 1 550. The next follow-up must not say goal 3 went "0 of 3 → 1 of
 3" (the board saw 1 of 3, and it is still 1 of 3), nor keep silent about 1 600 becoming 1 550: "what moved"
-is measured from what the board saw, with the corrections and withdrawals made since.
+is measured from what the board saw, and the corrections and withdrawals made since are listed, so a
+figure that went down or a branch that dropped out has its reason beside it.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from tests.stories.conftest import ANNA, KIM, LEE, MEGAN, District
+from tests.test_followup import read_docx
 
 
 def moved(answer: str, heading: str, end: str) -> list[str]:
@@ -47,9 +50,18 @@ async def test_what_moved_is_measured_from_what_the_board_saw_in_swedish(distric
     assert moved(answer, "Mål som har rört sig", "Mål som ligger efter") == [
         "Mål 12: 1 600 av 2 000 → 1 550 av 2 000 · efter"
     ]
-    assert moved(answer, "Nya rapporter", "Mål som har rört sig") == [
+    assert moved(answer, "Nya rapporter", "Rättade eller tillbakadragna rapporter") == [
         "Mål 3 · Härnösand: 1 rapport, 1 sammanlagt"
     ]
+    assert moved(answer, "Rättade eller tillbakadragna rapporter", "Mål som har rört sig") == [
+        "Mål 3 · Sundsvall: rapport #1 (1 den 8 nov. 2026) är tillbakadragen",
+        "Mål 12 · distriktet: rapport #2 rättad från 1 600 den 8 nov. 2026 till 1 550 den 8 nov. 2026",
+    ]
+    [link] = re.findall(r"http://127\.0\.0\.1:3978(/exports/\S+)", answer)
+    document = read_docx(await (await district.client.get(link)).read())
+    paragraphs = [p.text.replace("\xa0", " ") for p in document.paragraphs]
+    assert "Rättade eller tillbakadragna rapporter" in paragraphs
+    assert "Mål 3 · Sundsvall: rapport #1 (1 den 8 nov. 2026) är tillbakadragen" in paragraphs
 
 
 async def test_what_moved_is_measured_from_what_the_board_saw_in_english(district: District) -> None:
@@ -58,4 +70,8 @@ async def test_what_moved_is_measured_from_what_the_board_saw_in_english(distric
     assert answer.startswith("Follow-up since 8 Nov 2026\n")
     assert moved(answer, "Goals that moved", "Goals behind") == [
         "Goal 12: 1,600 of 2,000 → 1,550 of 2,000 · behind"
+    ]
+    assert moved(answer, "Reports corrected or withdrawn", "Goals that moved") == [
+        "Goal 3 · Sundsvall: report #1 (1 on 8 Nov 2026) withdrawn",
+        "Goal 12 · the district: report #2 corrected from 1,600 on 8 Nov 2026 to 1,550 on 8 Nov 2026",
     ]
