@@ -41,7 +41,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from bot.i18n import fold
@@ -428,6 +428,18 @@ _QUARTER = re.compile(
     r"(?:kvartal|quarter|q)\s*(?P<digit>[1-4])"
     r"|(?:the\s+)?(?P<word>forsta|andra|tredje|fjarde|first|second|third|fourth)\s+(?:kvartalet|quarter)"
 )
+# "sedan årsskiftet", "since the start of the year": since 1 January.
+_YEAR_START = re.compile(
+    r"(?:arsskiftet|nyar|nyaret|arets borjan|borjan av aret"
+    r"|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year|(?:the\s+)?new\s+year)"
+)
+# "sedan förra kvartalet", "since last quarter"; "det här kvartalet", "this quarter".
+_LAST_QUARTER = re.compile(r"(?:forra|senaste)\s+kvartalet|(?:the\s+)?(?:last|previous)\s+quarter")
+_THIS_QUARTER = re.compile(
+    r"(?:det\s+har|detta)\s+kvartal(?:et)?|kvartalets\s+borjan|(?:the\s+start\s+of\s+)?this\s+quarter"
+)
+# "sedan mötet 12/11", "since the meeting on 12 Nov": the day is what follows.
+_MEETING_WORDS = {"motet", "styrelsemotet", "the", "meeting", "board", "on", "den"}
 _QUARTER_WORDS = {
     **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
     **{"first": 1, "second": 2, "third": 3, "fourth": 4},
@@ -461,10 +473,12 @@ def _monday_of_week(week: int, today: date, shown: str) -> date:
 
 def parse_since(text: str, today: date) -> date | None:
     """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12", "vecka 45",
-    "kvartal 3"; None for no date at all or "sedan förra mötet" (the last follow-up). A day and month
-    without a year is the latest such day up to today."""
+    "kvartal 3", "förra kvartalet", "årsskiftet", "mötet 12/11"; None for no date at all or "sedan förra
+    mötet" (the last follow-up). A day and month without a year is the latest such day up to today."""
     words = text.split()
     if words and fold(words[0]) in _SINCE_WORDS:
+        words = words[1:]
+    while len(words) > 1 and fold(words[0]) in _MEETING_WORDS:
         words = words[1:]
     if not words:
         return None
@@ -474,6 +488,14 @@ def parse_since(text: str, today: date) -> date | None:
     folded = fold(" ".join(words))
     if _LAST_MEETING.fullmatch(folded):
         return None
+    if _YEAR_START.fullmatch(folded):
+        return date(today.year, 1, 1)
+    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    if _THIS_QUARTER.fullmatch(folded):
+        return quarter_start
+    if _LAST_QUARTER.fullmatch(folded):
+        previous = quarter_start - timedelta(days=1)
+        return previous.replace(month=3 * ((previous.month - 1) // 3) + 1, day=1)
     if week := _WEEK.fullmatch(folded):
         return _monday_of_week(int(week[1]), today, shown)
     if quarter := _QUARTER.fullmatch(folded):

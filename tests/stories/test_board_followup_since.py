@@ -4,7 +4,9 @@ tests/stories/conftest.py on Sunday 22 November 2026).
 What a board member means: "uppföljning sedan förra mötet" (or "sedan senaste mötet", "since the last
 meeting") is what has happened since the board last looked, the same as "uppföljning" alone, not a date it
 cannot read. "uppföljning sedan kvartal 3" ("since Q3", "sedan tredje kvartalet") is since 1 July, the
-first day of the quarter; in November "kvartal 4" is this October, never a quarter still to come.
+first day of the quarter; in November "kvartal 4" is this October, never a quarter still to come, and
+"förra kvartalet" ("last quarter") is 1 July. "sedan årsskiftet" is 1 January; "sedan mötet 12/11" is
+12 November.
 """
 
 from __future__ import annotations
@@ -46,6 +48,14 @@ async def test_since_the_last_meeting_is_since_the_last_follow_up(
         ("uppföljning Q4", "Uppföljning sedan 1 okt. 2026", "sv-SE"),
         ("follow-up since Q3", "Follow-up since 1 Jul 2026", "en-US"),
         ("follow-up since the third quarter", "Follow-up since 1 Jul 2026", "en-US"),
+        ("uppföljning sedan förra kvartalet", "Uppföljning sedan 1 juli 2026", "sv-SE"),
+        ("uppföljning sedan det här kvartalet", "Uppföljning sedan 1 okt. 2026", "sv-SE"),
+        ("follow-up since last quarter", "Follow-up since 1 Jul 2026", "en-US"),
+        ("follow-up since this quarter", "Follow-up since 1 Oct 2026", "en-US"),
+        ("uppföljning sedan årsskiftet", "Uppföljning sedan 1 jan. 2026", "sv-SE"),
+        ("follow-up since the start of the year", "Follow-up since 1 Jan 2026", "en-US"),
+        ("uppföljning sedan mötet 12/11", "Uppföljning sedan 12 nov. 2026", "sv-SE"),
+        ("follow-up since the meeting on 12 Nov", "Follow-up since 12 Nov 2026", "en-US"),
     ],
 )
 async def test_since_a_quarter_is_since_its_first_day(
