@@ -20,7 +20,7 @@ from bot.db.checkins import CheckInRepository
 from bot.db.engagement import EngagementRepository
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import Translator
+from bot.i18n import Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.people import Role
@@ -98,7 +98,13 @@ class EngagementDigest:
         if not chats:
             return 0
         reads = await asyncio.to_thread(self.engagement.reads_channels, district)
-        digest = engagement_digest(self.t, posts, month=month, zone=self.zone, reads_replies=reads)
+        languages = await asyncio.to_thread(self.people.languages, list(chats), self.t.language)
+        digests = {  # each board member's in their own language, as every message the bot starts
+            language: engagement_digest(
+                translator(language), posts, month=month, zone=self.zone, reads_replies=reads
+            )
+            for language in set(languages.values())
+        }
         sent = 0
         now = self.clock()
         for person_id, reference in chats.items():
@@ -108,7 +114,7 @@ class EngagementDigest:
             if not claimed:
                 continue
             try:
-                await self.notifier.send(reference, digest)
+                await self.notifier.send(reference, digests[languages[person_id]])
                 sent += 1
             except (ConversationGone, SendFailed, SendUncertain) as exc:
                 log.warning("could not send the engagement digest to person %s: %s", person_id, exc)

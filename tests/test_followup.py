@@ -216,7 +216,7 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
     assert shown_behind == {n for n, line in standing.items() if line.split(" │ ")[0].endswith("· behind")}
     goal12 = next(line for line in behind_in_full if line.startswith("Goal 12:"))
     # 1,500 -> 2,000 over the year; on 22 November (day 326 of 365) it should be at 1,946.6; it is at 1,700.
-    assert goal12.startswith(f"Goal 12: {standing[12]} · 247 short of where it should be by now")
+    assert goal12.startswith(f"Goal 12: {standing[12]} · 247 followers short of where it should be by now")
     assert "Goal 12 · the district: 1 report, latest 1,700" in bullets
     # Every goal's row says what status says of it.
     [table] = document.tables

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.cards import Reply, card, day, heading, number, paragraph
 from bot.cards.goals import counted_for, doer_in_plan, pace_word, periods_met, progress_line, this_period
+from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
 from bot.services.goals import Goal, TargetKind
@@ -33,6 +36,26 @@ def new_report_line(t: Translator, found: NewReports) -> str:
     else:
         amount = t._("{value} in all").format(value=number(t, found.total))
     return f"{goal_label(t, found.goal)} · {who}: {reports}, {amount}"
+
+
+def changed_line(t: Translator, goal: Goal, report: ChangedReport) -> str:
+    """A report the board saw last time and that was corrected or withdrawn since (so a figure that went
+    down, or a branch that dropped out, has its reason beside it)."""
+    who = counted_for(t, goal, report.branch)
+
+    def reading(value: float, on: date) -> str:
+        if goal.target.kind is TargetKind.DONE:
+            shown = t._("done") if value >= 1 else t._("not done")
+        else:
+            shown = number(t, value)
+        return t._("{value} on {day}").format(value=shown, day=day(t, on))
+
+    if report.withdrawn:
+        text = t._("report #{id} ({was}) withdrawn")
+    else:
+        text = t._("report #{id} corrected from {was} to {now}")
+    what = text.format(id=report.checkin_id, was=reading(*report.was), now=reading(*report.now))
+    return f"{goal_label(t, goal)} · {who}: {what}"
 
 
 def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
@@ -82,9 +105,14 @@ def moved_line(t: Translator, moved: Moved) -> str:
 def behind_line(t: Translator, behind: Behind) -> str:
     goal = behind.goal
     parts = [f"{goal_label(t, goal)}: {progress_line(t, goal, behind.progress)}"]
-    if behind.short_by is not None:  # done / not done and every branch's goals say it otherwise
-        amount = number(t, round(behind.short_by))
-        parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
+    lag = round(behind.short_by or 0)  # None: done / not done and every branch's goals say it otherwise
+    if lag > 0:  # less than one whole meeting or person behind says no number ("0 short")
+        unit = goal.target.unit_in(t.language, lag)
+        amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
+        if goal.target.kind is TargetKind.PEOPLE:  # people are named, not caught up with
+            parts.append(t._("{amount} still to be named").format(amount=amount))
+        else:
+            parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
     responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
     if responsible:
         parts.append(
@@ -105,6 +133,7 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     """Headings and their lines, in the order the board reads them."""
     zone = follow_up.zone
     new = [new_report_line(t, found) for found in follow_up.new_reports] or [t._("No new reports.")]
+    changed = [changed_line(t, goal, report) for goal, report in follow_up.changed]
     moved = [moved_line(t, moved) for moved in follow_up.moved] or [t._("No goal has moved.")]
     behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
     if follow_up.silent_branches:
@@ -127,6 +156,7 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     ] or [t._("No prompts scheduled.")]
     return [
         (t._("New reports"), new),
+        *([(t._("Reports corrected or withdrawn"), changed)] if changed else []),
         (t._("Goals that moved"), moved),
         (t._("Goals behind"), behind),
         (t._("Branches that have not reported"), silent),

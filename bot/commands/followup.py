@@ -64,7 +64,10 @@ def register(router: Router, links: ExportLinks | None) -> None:
 
     @router.command(
         "verksamhetsberättelse",
+        "verksamhetsberättelsen",
+        "årsberättelse",
         "annual",
+        "year-end",
         usage=N_("annual report YEAR"),
         summary=N_("a draft of the year's report on the plan, as a Word document"),
         role=Role.BOARD,
@@ -76,7 +79,9 @@ def register(router: Router, links: ExportLinks | None) -> None:
             return Reply(t._("Documents are not available here."))
         if request.conversation_kind != "personal":
             return Reply(_personal_only(t))
-        words = [w for w in request.args.split() if fold(w) not in ("report", "rapport")]
+        # "annual report for 2026", "verksamhetsberättelse för år 2026!": the year is the one number.
+        words = [fold(w) for w in request.args.split()]
+        words = [w for w in words if w and w not in _ANNUAL_FILLER]
         year = number_in(words[0], digits=4) if len(words) == 1 else None
         if words and year is None:
             example = context.progress.today(context.now).year
@@ -137,6 +142,9 @@ def register(router: Router, links: ExportLinks | None) -> None:
         )
         note = _link_note(t, links, expires, context)
         return link_card(title, what, note, url, button=t._("Open the dashboard"))
+
+
+_ANNUAL_FILLER = frozenset(("report", "rapport", "for", "the", "year", "ar", "aret", "over", "of"))
 
 
 def _lifetime(links: ExportLinks) -> int:

@@ -307,6 +307,10 @@ class Router:
         if glued is not None and self.route_for(glued[0]) is not None:
             word, args = glued[0], f"{glued[1]} {args}"
             route = self.route_for(word)
+        second, _, after = args.partition(" ")
+        if route is None and self.route_for(f"{word}-{second}") is not None:  # "follow up": `follow-up`
+            word, args = f"{word}-{second}", after
+            route = self.route_for(word)
         if route is None:
             note_turn(outcome="unknown")
             return self._unknown(self._speaking(request, context, spoken), text)

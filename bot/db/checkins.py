@@ -271,8 +271,13 @@ class CheckInRepository:
             row.updated_at = now
             return True
 
-    def reports(self, district: str, *, year: int, goal_id: int | None = None) -> dict[int, list[Report]]:
-        """Every standing check-in of the year (of one goal if given), by goal id, as progress reads them."""
+    def reports(
+        self, district: str, *, year: int, goal_id: int | None = None, as_of: datetime | None = None
+    ) -> dict[int, list[Report]]:
+        """Every standing check-in of the year (of one goal if given), by goal id, as progress reads them;
+        with `as_of`, as they stood at that moment (before the corrections and withdrawals made since)."""
+        if as_of is not None:
+            return self._reports_as_of(district, year=year, as_of=as_of)
         statement = sa_select(
             col(CheckIn.goal_id),
             col(CheckIn.value),
@@ -296,6 +301,50 @@ class CheckInRepository:
         by_goal: dict[int, list[Report]] = defaultdict(list)
         for goal_id_, value, happened_on, branch_id, area, created_at in rows:
             by_goal[goal_id_].append(Report(value, happened_on, branch_id, area, created_at))
+        return dict(by_goal)
+
+    def _reports_as_of(self, district: str, *, year: int, as_of: datetime) -> dict[int, list[Report]]:
+        """The check-ins stored by `as_of` and not withdrawn by then, each with the value and day it had then:
+        a revision keeps what a check-in was before a change, so the first change after `as_of` holds it."""
+        statement = (
+            sa_select(
+                col(CheckIn.id),
+                col(CheckIn.goal_id),
+                col(CheckIn.value),
+                col(CheckIn.happened_on),
+                col(CheckIn.branch_id),
+                col(CheckIn.area),
+                col(CheckIn.created_at),
+                col(CheckIn.withdrawn_at),
+            )
+            .join(District, col(District.id) == col(CheckIn.district_id))
+            .where(col(District.name) == district, col(CheckIn.created_at) <= as_of)
+        )
+        later = (
+            sa_select(
+                col(CheckInRevision.checkin_id),
+                col(CheckInRevision.value),
+                col(CheckInRevision.happened_on),
+                col(CheckInRevision.changed_at),
+            )
+            .join(CheckIn, col(CheckIn.id) == col(CheckInRevision.checkin_id))
+            .join(District, col(District.id) == col(CheckIn.district_id))
+            .where(col(District.name) == district, col(CheckInRevision.changed_at) > as_of)
+            .order_by(col(CheckInRevision.changed_at), col(CheckInRevision.id))
+        )
+        with self.db.rows() as connection:
+            rows = connection.execute(statement).all()
+            revisions = connection.execute(later).all()
+        then: dict[int | None, tuple[float, date]] = {}
+        for checkin_id, value, happened_on, _ in revisions:
+            then.setdefault(checkin_id, (value, happened_on))  # the first change after as_of
+        by_goal: dict[int, list[Report]] = defaultdict(list)
+        for row_id, goal_id, value, happened_on, branch_id, area, created_at, withdrawn_at in rows:
+            if withdrawn_at is not None and withdrawn_at <= as_of:
+                continue
+            value, happened_on = then.get(row_id, (value, happened_on))
+            if happened_on.year == year:
+                by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at))
         return dict(by_goal)
 
     def export_rows(self, query: ExportQuery) -> list[ExportRow]:

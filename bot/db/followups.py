@@ -17,6 +17,7 @@ from bot.db.models import (
     BankPromptRow,
     Branch,
     CheckIn,
+    CheckInRevision,
     District,
     FollowUpMade,
     Membership,
@@ -43,6 +44,18 @@ class ReportRow:
     stored_at: datetime
     reporter: str | None  # None: forgotten, or nobody recorded
     reporter_belongs: bool  # the reporter is still a member of the district (or holds a role in it)
+
+
+@dataclass(frozen=True)
+class ChangedReport:
+    """A check-in stored before a moment and corrected or withdrawn after it: what it was then and now."""
+
+    checkin_id: int
+    goal_id: int
+    branch: str | None  # None: for the whole district
+    was: tuple[float, date]  # value and day at the moment
+    now: tuple[float, date]
+    withdrawn: bool
 
 
 @dataclass(frozen=True)
@@ -142,6 +155,44 @@ class FollowUpRepository:
             )
             for row in rows
         ]
+
+    def changed(self, district: str, *, after: datetime) -> list[ChangedReport]:
+        """The check-ins stored by `after` and corrected or withdrawn since, by id (a revision keeps what a
+        check-in was before a change, so the first one after `after` holds what the board saw)."""
+        statement = (
+            sa_select(
+                col(CheckIn.id),
+                col(CheckIn.goal_id),
+                col(Branch.name),
+                col(CheckIn.value),
+                col(CheckIn.happened_on),
+                col(CheckIn.withdrawn_at),
+                col(CheckInRevision.value),
+                col(CheckInRevision.happened_on),
+            )
+            .join(CheckIn, col(CheckIn.id) == col(CheckInRevision.checkin_id))
+            .join(District, col(District.id) == col(CheckIn.district_id))
+            .join(Branch, col(Branch.id) == col(CheckIn.branch_id), isouter=True)
+            .where(
+                col(District.name) == district,
+                col(CheckIn.created_at) <= after,
+                col(CheckInRevision.changed_at) > after,
+            )
+            .order_by(col(CheckIn.id), col(CheckInRevision.changed_at), col(CheckInRevision.id))
+        )
+        with self.db.read() as session:
+            rows = session.execute(statement).all()
+        found: dict[int, ChangedReport] = {}
+        for checkin_id, goal_id, branch, value, day, withdrawn_at, was_value, was_day in rows:
+            if checkin_id in found:
+                continue
+            now = (value, day)
+            withdrawn = withdrawn_at is not None
+            if withdrawn or now != (was_value, was_day):
+                found[checkin_id] = ChangedReport(
+                    checkin_id, goal_id, branch, (was_value, was_day), now, withdrawn
+                )
+        return list(found.values())
 
     def posted(self, district: str, *, after: datetime, until: datetime) -> list[PostedPrompt]:
         """The prompts posted (sent) in the district between `after` and `until`, oldest first."""

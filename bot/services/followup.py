@@ -41,7 +41,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from bot.i18n import fold
@@ -53,7 +53,7 @@ from bot.services.prompting import SlotStatus
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo, CheckInRepository
-    from bot.db.followups import FollowUpRepository, PostedPrompt, ReportRow
+    from bot.db.followups import ChangedReport, FollowUpRepository, PostedPrompt, ReportRow
     from bot.db.people import PeopleRepository
     from bot.db.prompts import PromptRepository
     from bot.services.prompting import PromptSlot
@@ -113,6 +113,7 @@ class FollowUp:
     today: date
     standings: list[GoalStanding]
     new_reports: list[NewReports]
+    changed: list[tuple[Goal, ChangedReport]]  # reports the board saw before, corrected or withdrawn since
     moved: list[Moved]
     behind: list[Behind]
     branches: int  # how many the district has
@@ -226,6 +227,8 @@ class BoardReports:
             s.goal.id: s.progress for s in self.progress.standings_without_since(plan, then=start, now=now)
         }
         rows = self.store.reports(district, year=year, stored_after=start)
+        goals = {goal.id: goal for goal in plan.goals}
+        changed = self.store.changed(district, after=start)
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
         reported = {row.branch for row in rows if row.branch is not None}
@@ -236,6 +239,7 @@ class BoardReports:
             today=today,
             standings=standings,
             new_reports=_grouped(plan, rows),
+            changed=[(goals[c.goal_id], c) for c in changed if c.goal_id in goals],
             moved=[
                 Moved(s.goal, before[s.goal.id], s.progress)
                 for s in standings
@@ -419,6 +423,32 @@ def _nameable(row: ReportRow) -> str | None:
 _SINCE_WORDS = {"sedan", "sen", "since", "fran", "from"}
 # "vecka 45", "v. 45", "v45", "week 45": since that week's Monday (weeks as Swedish calendars number them).
 _WEEK = re.compile(r"(?:vecka|v|week|wk|w)\.?\s*(\d{1,2})")
+# "kvartal 3", "Q3", "tredje kvartalet", "third quarter": since the first day of that quarter.
+_QUARTER = re.compile(
+    r"(?:kvartal|quarter|q)\s*(?P<digit>[1-4])"
+    r"|(?:the\s+)?(?P<word>forsta|andra|tredje|fjarde|first|second|third|fourth)\s+(?:kvartalet|quarter)"
+)
+# "sedan årsskiftet", "since the start of the year": since 1 January.
+_YEAR_START = re.compile(
+    r"(?:arsskiftet|nyar|nyaret|arets borjan|borjan av aret"
+    r"|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year|(?:the\s+)?new\s+year)"
+)
+# "sedan förra kvartalet", "since last quarter"; "det här kvartalet", "this quarter".
+_LAST_QUARTER = re.compile(r"(?:forra|senaste)\s+kvartalet|(?:the\s+)?(?:last|previous)\s+quarter")
+_THIS_QUARTER = re.compile(
+    r"(?:det\s+har|detta)\s+kvartal(?:et)?|kvartalets\s+borjan|(?:the\s+start\s+of\s+)?this\s+quarter"
+)
+# "sedan mötet 12/11", "since the meeting on 12 Nov": the day is what follows.
+_MEETING_WORDS = {"motet", "styrelsemotet", "the", "meeting", "board", "on", "den"}
+_QUARTER_WORDS = {
+    **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4},
+}
+# "sedan förra mötet", "since the last meeting": the board means its last follow-up, as with no date.
+_LAST_MEETING = re.compile(
+    r"(?:(?:forra|senaste|sista)\s+(?:styrelse)?(?:motet|uppfoljningen|gangen)|sist|senast"
+    r"|(?:the\s+)?(?:last|previous)\s+(?:board\s+)?(?:meeting|follow\s*up|followup|time))"
+)
 
 
 class SinceError(ValueError):
@@ -442,18 +472,36 @@ def _monday_of_week(week: int, today: date, shown: str) -> date:
 
 
 def parse_since(text: str, today: date) -> date | None:
-    """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12"; None for
-    no date at all. A day and month without a year is the latest such day up to today."""
+    """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12", "vecka 45",
+    "kvartal 3", "förra kvartalet", "årsskiftet", "mötet 12/11"; None for no date at all or "sedan förra
+    mötet" (the last follow-up). A day and month without a year is the latest such day up to today."""
     words = text.split()
     if words and fold(words[0]) in _SINCE_WORDS:
+        words = words[1:]
+    while len(words) > 1 and fold(words[0]) in _MEETING_WORDS:
         words = words[1:]
     if not words:
         return None
     if len(words) == 2 and fold(words[0]).rstrip(".") in MONTH_NAMES and words[1].rstrip(",.").isdigit():
         words = [words[1].rstrip(",."), words[0]]  # "March 12" as "12 March"
     shown = " ".join(words)[:30]
-    if week := _WEEK.fullmatch(fold(" ".join(words))):
+    folded = fold(" ".join(words))
+    if _LAST_MEETING.fullmatch(folded):
+        return None
+    if _YEAR_START.fullmatch(folded):
+        return date(today.year, 1, 1)
+    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    if _THIS_QUARTER.fullmatch(folded):
+        return quarter_start
+    if _LAST_QUARTER.fullmatch(folded):
+        previous = quarter_start - timedelta(days=1)
+        return previous.replace(month=3 * ((previous.month - 1) // 3) + 1, day=1)
+    if week := _WEEK.fullmatch(folded):
         return _monday_of_week(int(week[1]), today, shown)
+    if quarter := _QUARTER.fullmatch(folded):
+        number = int(quarter["digit"]) if quarter["digit"] else _QUARTER_WORDS[quarter["word"]]
+        first = date(today.year, 3 * number - 2, 1)  # the latest such quarter up to today, as with days
+        return first if first <= today else first.replace(year=today.year - 1)
     try:
         found = leading_date(words, today)
     except CheckInError:

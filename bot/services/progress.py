@@ -757,11 +757,17 @@ class Progress:
             )
         return GoalInFull(goal, standing, [name for _, name in named], latest, made, own)
 
-    def _reports(self, plan: Plan, *, year: int, goal: Goal | None = None) -> dict[int, list[Report]]:
-        """The year's check-ins by goal (of one `goal` if given) and, for the goal that counts the board's
-        posts in the channel, each prompt the bot posted as one: `status`, `mål 19`, the follow-up and the
-        year's report then count the posts `mål 19` lists, not only those someone reported by hand."""
-        by_goal = self.checkins.reports(plan.district, year=year, goal_id=goal.id if goal else None)
+    def _reports(
+        self, plan: Plan, *, year: int, goal: Goal | None = None, as_of: datetime | None = None
+    ) -> dict[int, list[Report]]:
+        """The year's check-ins by goal (of one `goal` if given; as they stood at `as_of` if given) and, for
+        the goal that counts the board's posts in the channel, each prompt the bot posted as one: `status`,
+        `mål 19`, the follow-up and the year's report then count the posts `mål 19` lists, not only those
+        someone reported by hand."""
+        if as_of is not None:
+            by_goal = self.checkins.reports(plan.district, year=year, as_of=as_of)
+        else:
+            by_goal = self.checkins.reports(plan.district, year=year, goal_id=goal.id if goal else None)
         counted = [g for g in ([goal] if goal else plan.goals) if g.counts_posts]
         if not counted or self.prompts is None:
             return by_goal
@@ -786,10 +792,11 @@ class Progress:
     # --- for the board's follow-up, the year's report and the dashboard (bot/services/followup.py) ----
 
     def standings_without_since(self, plan: Plan, *, then: datetime, now: datetime) -> list[GoalStanding]:
-        """Every goal's progress as `status` would show it at `now` had nothing been stored after `then`:
-        what the reports since then changed, and not what the days since then did (a new quarter begun)."""
+        """Every goal's progress as `status` would show it at `now` had nothing been stored, corrected or
+        withdrawn after `then` (what the board was shown then): what the reports since then changed, and
+        not what the days since then did (a new quarter begun)."""
         today = self.today(now)
-        by_goal = self._reports(plan, year=plan.year or today.year)
+        by_goal = self._reports(plan, year=plan.year or today.year, as_of=then)
         return self._standing_of(plan, _stored_by(by_goal, then), today)
 
     def course(self, plan: Plan, *, now: datetime, days: Sequence[date]) -> list[list[GoalStanding]]:
