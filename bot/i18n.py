@@ -513,9 +513,13 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):
                 return Reading(rest, language)
     if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
-        first = written.split(" ", 1)[0]
+        first, second = [*written.split(" ", 2), ""][:2]
         glued = unglue(first.strip("!/?.,:;"))
-        if is_command(first) or (glued is not None and is_command(glued[0])):
+        if (
+            is_command(first)
+            or is_command(f"{first}-{second}")
+            or (glued is not None and is_command(glued[0]))
+        ):
             return Reading(written, greeted)
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -147,3 +147,35 @@ async def test_the_tab_holds_no_data_and_says_how_to_get_a_link(client: TestClie
     assert script.status == 200 and script.headers["Content-Type"].startswith("text/javascript")
     assert b"microsoftTeams" in await script.read()
     assert (await client.get("/tab/other.js")).status == 404
+
+
+@pytest.mark.parametrize(
+    ("locale", "behind", "short"), [("sv-SE", "efter", "inte nått"), ("en-US", "behind", "not reached")]
+)
+async def test_once_the_year_is_over_a_goal_short_of_its_target_is_not_reached_not_behind(
+    client: TestClient, connector: FakeConnector, clock: Clock, locale: str, behind: str, short: str
+) -> None:
+    """In February 2027 the board looks back at 2026: a goal left short is a result ("not reached"), not
+    a pace to catch up with ("behind"), in status, the goal in full and the dashboard alike."""
+    during = status_lines(reply_text(await ask(client, connector, "status", locale=locale)))
+    assert during[6].endswith(f"· {behind}")
+    clock.now = datetime(2027, 2, 10, 10, 0, tzinfo=UTC)
+    after = status_lines(reply_text(await ask(client, connector, "status", locale=locale)))
+    assert after[6].endswith(f"· {short}") and not any(
+        line.endswith(f"· {behind}") for line in after.values()
+    )
+    assert short in reply_text(
+        await ask(client, connector, "mål 6" if locale == "sv-SE" else "goal 6", locale=locale)
+    )
+    page = await open_dashboard(client, connector, "översikt" if locale == "sv-SE" else "dashboard", locale)
+    paces = dict(re.findall(r'<tr data-goal="(\d+)">.*?<td class="pace"[^>]*>([^<]*)</td>', page))
+    assert paces["6"] == short and behind not in paces.values()
+
+
+async def test_before_the_year_the_dashboard_shows_every_goal_as_not_begun(
+    client: TestClient, connector: FakeConnector, clock: Clock
+) -> None:
+    clock.now = datetime(2025, 11, 3, 10, 0, tzinfo=UTC)
+    page = await open_dashboard(client, connector, "dashboard", "en-US")
+    paces = set(re.findall(r'<tr data-goal="\d+">.*?<td class="pace"[^>]*>([^<]*)</td>', page))
+    assert paces <= {"not begun", "done", "not measured"}, paces

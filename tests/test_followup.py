@@ -336,13 +336,13 @@ async def test_the_annual_report_is_a_draft_laid_out_like_the_plan(
     assert "Done when: at least 1 phone-bank evening per quarter" in goal4  # "ringkväll", in English
     # A branch reaches its target only by phoning every quarter: none did (Sundsvall Q1 and Q3, Kramfors
     # Q2, Härnösand Q4), so 0 of 3, as status says; and each quarter one branch of three met it.
-    assert "Result: 0 of 3 branches have reached their target · behind" in goal4
+    assert "Result: 0 of 3 branches have reached their target · not reached" in goal4
     assert status[4].startswith("▱▱▱▱▱▱▱▱▱▱ 0 of 3 branches have reached their target ·")
     by_quarter = "Q1: 1 of 3, Q2: 1 of 3, Q3: 1 of 3, Q4: 1 of 3"
     assert f"Period by period, the branches that met it: {by_quarter}" in goal4
     goal6 = under(6)  # once a quarter: Q1 and Q4 met, the periods met as status counts them
-    assert "Result: 2 of 4 quarters met · behind" in goal6
-    assert status[6].endswith("2 of 4 quarters met · behind")  # the year is over: no "this quarter"
+    assert "Result: 2 of 4 quarters met · not reached" in goal6
+    assert status[6].endswith("2 of 4 quarters met · not reached")  # the year is over: no "this quarter"
     assert "Period by period: Q1: 1 of 1, Q2: 0 of 1, Q3: 0 of 1, Q4: 1 of 1" in goal6
     # Comments as material: named only while the reporter is in the district and not forgotten.
     assert "20 Mar 2026 (Sundsvall, Anna Andersson): Ringkväll med tolv aktiva" in goal4
@@ -352,16 +352,16 @@ async def test_the_annual_report_is_a_draft_laid_out_like_the_plan(
     assert goal4[-1] == "[The board's words about goal 4]"
     highlighted = [run for p in document.paragraphs for run in p.runs if run.font.highlight_color is not None]
     assert len(highlighted) == len(plan.goals) + 2  # each goal, the introduction and the discussions
-    assert "Result: from 1,500 to 1,700, target 2,000 · behind" in under(12)
+    assert "Result: from 1,500 to 1,700, target 2,000 · not reached" in under(12)
     # The branch table under goal 4 and the overview table hold status's numbers.
     tables = [[[c.text for c in row.cells] for row in table.rows] for table in document.tables]
     branch_tables = [table for table in tables if table[0] == ["Branch", "Result", "Pace"]]
     assert len(branch_tables) == 2  # goals 3 and 4 are every branch's
     assert branch_tables[1] == [
         ["Branch", "Result", "Pace"],
-        ["Härnösand", "1 of 4 quarters met", "behind"],
-        ["Kramfors", "1 of 4 quarters met", "behind"],
-        ["Sundsvall", "2 of 4 quarters met", "behind"],
+        ["Härnösand", "1 of 4 quarters met", "not reached"],
+        ["Kramfors", "1 of 4 quarters met", "not reached"],
+        ["Sundsvall", "2 of 4 quarters met", "not reached"],
     ]
     rows = tables[-1]
     assert rows[0] == ["Goal", "Section", "Result", "Pace"] and len(rows) == 25

@@ -31,6 +31,7 @@ def pace_word(t: Translator, pace: Pace) -> str:
         Pace.BEHIND: t._("behind"),
         Pace.NOT_MEASURED: t._("not measured"),
         Pace.NOT_BEGUN: t._("not begun"),
+        Pace.NOT_REACHED: t._("not reached"),
     }[pace]
 
 

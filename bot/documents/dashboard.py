@@ -29,7 +29,9 @@ PACE_COLOURS = {
     Pace.AHEAD: "#1b6e34",
     Pace.ON_PACE: "#1f5fa8",
     Pace.BEHIND: "#b3261e",
+    Pace.NOT_REACHED: "#b3261e",
     Pace.NOT_MEASURED: "#5f6368",
+    Pace.NOT_BEGUN: "#5f6368",
 }
 BAR_WIDTH, BAR_HEIGHT = 240, 18
 

@@ -58,6 +58,9 @@ if TYPE_CHECKING:
     from bot.db.prompts import PromptRepository
     from bot.services.prompting import PromptSlot
 
+# Short of the goal: behind in the plan year, not reached once it is over.
+SHORT = (Pace.BEHIND, Pace.NOT_REACHED)
+
 # The slots still to come, as `kommande` lists them (bot/services/prompt_desk.py).
 _COMING = [SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.POSTING]
 
@@ -69,7 +72,7 @@ def short_by(goal: Goal, progress: GoalProgress, periods: Sequence[Measure]) -> 
     behind say it)."""
     if goal.target.kind is TargetKind.DONE or progress.in_branches:
         return None
-    if progress.pace is not Pace.BEHIND:
+    if progress.pace not in SHORT:
         return 0.0
     year = progress.year
     if goal.target.kind is TargetKind.METRIC:
@@ -268,7 +271,7 @@ class BoardReports:
         result = []
         for standing in standings:
             goal = standing.goal
-            if standing.progress.pace is not Pace.BEHIND:
+            if standing.progress.pace not in SHORT:
                 continue
             people = tuple(name for _, name in named.get(goal.id, ()))
             lagging: list[tuple[str, tuple[str, ...]]] = []
@@ -280,7 +283,7 @@ class BoardReports:
                             for s in self.progress.standings(plan, now=now, branch_id=branch.id)
                         }
                     own = per_branch[branch.id].get(goal.id)
-                    if own is not None and own.pace is Pace.BEHIND:
+                    if own is not None and own.pace in SHORT:
                         lagging.append((branch.name, tuple(sorted(chairs.get(branch.name, ())))))
             lag = short_by(goal, standing.progress, periods.get(goal.id, ()))
             result.append(Behind(goal, standing.progress, lag, people, tuple(lagging)))

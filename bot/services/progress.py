@@ -24,7 +24,8 @@ Which reports count
 - Money is not an event: for an amount to raise (`Target.is_amount`, "samla in 50 000 kronor") every report
   is money of its own. Reports add up, also on one day, and the figures are not capped: a board that raised
   55 000 of 50 000 kronor wants to see 55 000. Its periods are still met one by one.
-- Before the plan year the pace is NOT_BEGUN (but DONE, for a PEOPLE goal already appointed).
+- Before the plan year the pace is NOT_BEGUN (but DONE, for a PEOPLE goal already appointed). After it a
+  goal that would be BEHIND is NOT_REACHED: the year's figure is its result, and nothing is left to catch up.
 - Values are the caller's to validate, but nothing here crashes on them: for counts a negative (or NaN)
   value is 0 and an infinite one is the largest float; NaN metric readings are skipped.
 
@@ -110,6 +111,7 @@ class Pace(StrEnum):
     BEHIND = "behind"
     NOT_MEASURED = "not_measured"
     NOT_BEGUN = "not_begun"  # the plan year has not begun: nothing is due, nothing can be late
+    NOT_REACHED = "not_reached"  # the plan year is over, short of the goal: a result, no longer a pace
 
 
 @dataclass(frozen=True)
@@ -498,7 +500,7 @@ def progress(
     `reports` are the goal's check-ins (any year; only the plan year's count). `areas` are the plan's
     priority areas, `branches` how many branches the district has, `applies_to_branches` whether each
     branch is to do the goal, `people_named` how many people the board has named responsible (PEOPLE).
-    Before the plan year every pace but DONE is NOT_BEGUN.
+    Before the plan year every pace but DONE is NOT_BEGUN; after it, BEHIND is NOT_REACHED.
     """
     result = _progress(
         target,
@@ -514,6 +516,8 @@ def progress(
         # Outside the plan year no period is the current one ("0 of 2 this month" in February of the next
         # year is no month of the plan): the year's figure and the periods met say where it stands.
         result = replace(result, period=None)
+    if today > date(year, 12, 31) and result.pace is Pace.BEHIND:
+        return replace(result, year=replace(result.year, pace=Pace.NOT_REACHED))
     if today >= date(year, 1, 1) or result.pace is Pace.DONE:
         return result
     return replace(

@@ -191,7 +191,7 @@ def test_period_bounds_hold_the_day_and_tile_the_calendar(period: Period, today:
 
 # --- the rules a board relies on (issue 19) ------------------------------------------------------------
 
-_RANK = {Pace.BEHIND: 0, Pace.NOT_BEGUN: 1, Pace.ON_PACE: 1, Pace.AHEAD: 2, Pace.DONE: 3}
+_RANK = {Pace.BEHIND: 0, Pace.NOT_REACHED: 0, Pace.NOT_BEGUN: 1, Pace.ON_PACE: 1, Pace.AHEAD: 2, Pace.DONE: 3}
 BRANCHES = 4  # the branch ids the reports use are 1-4
 
 

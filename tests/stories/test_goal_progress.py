@@ -107,4 +107,4 @@ async def test_a_plan_not_begun_says_so_and_one_over_shows_its_final_result(dist
     assert line(status, 20).endswith("0 of 2 this year · not begun")
     district.clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
     over = await district.say(NOA, "mål 20")
-    assert "Planen gällde 2026; det här är slutresultatet" in over and "0 av 2 i år · efter" in over
+    assert "Planen gällde 2026; det här är slutresultatet" in over and "0 av 2 i år · inte nått" in over

@@ -102,16 +102,16 @@ async def test_a_plan_whose_year_is_over_shows_periods_met_and_no_current_period
         await district.say(MEGAN, f"rapportera 19 1 {day} inlägg")
     district.clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
     goal = await district.say(NOA, "mål 19")
-    assert "Framsteg: ▰▰▱▱▱▱▱▱▱▱ 2 av 12 månader klara · efter" in goal
+    assert "Framsteg: ▰▰▱▱▱▱▱▱▱▱ 2 av 12 månader klara · inte nått" in goal
     assert "den här månaden" not in goal.split("Inlägg som")[0]
     status = await district.say(NOA, "status")
     assert status.startswith("Så gick planen 2026")
-    assert line(status, 19).endswith("2 av 12 månader klara · efter")
-    assert line(status, 6).endswith("0 av 4 kvartal klara · efter")
+    assert line(status, 19).endswith("2 av 12 månader klara · inte nått")
+    assert line(status, 6).endswith("0 av 4 kvartal klara · inte nått")
     assert "det här kvartalet" not in status and "den här månaden" not in status
     english = await district.say(NOA, "status", locale="en-US")
-    assert line(english, 19).endswith("2 of 12 months met · behind") and "this month" not in english
+    assert line(english, 19).endswith("2 of 12 months met · not reached") and "this month" not in english
     refused = await district.say(MEGAN, "rapportera 19 1 i går")
     assert refused.startswith("Planen gäller 2026; rapportera det som hände det året.")
     assert (await district.say(MEGAN, "rapportera 19 1 2026-12-30 sent inlägg")).startswith("Sparat")
-    assert line(await district.say(NOA, "status"), 19).endswith("2 av 12 månader klara · efter")
+    assert line(await district.say(NOA, "status"), 19).endswith("2 av 12 månader klara · inte nått")
