@@ -29,7 +29,7 @@ from bot.cards.checkin_form import (
     is_token,
     reading_question,
 )
-from bot.commands.people import strip_names
+from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
 from bot.i18n import N_, Translator, fold
@@ -210,11 +210,7 @@ def register(router: Router) -> None:
         if shown is None:
             return Reply(t._("There is no plan to report on yet."))
         if isinstance(shown, UnknownBranch):
-            return Reply(
-                t._("There is no branch called “{name}”. Branches: {names}").format(
-                    name=shown.named[:60], names=branch_names(shown.branches)
-                )
-            )
+            return Reply(unknown_branch(t, shown.named, shown.branches))
         return cards.status(
             t,
             shown.plan,
@@ -573,12 +569,19 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
             "You chair several branches ({names}); add which, e.g. report {number} 1 for {first}."
         ).format(names=names, number=goal.number, first=refusal.chairs[0].name)
     if why is Refusal.UNKNOWN_BRANCH:
+        if not refusal.branches:
+            return unknown_branch(t, refusal.named, ()) + " " + t._("Nothing was stored.")
         return t._(
             "There is no branch called “{name}”. Branches: {names}. Nothing was stored; "
             "the board adds a branch with: branches add NAME"
         ).format(name=refusal.named, names=branch_names(refusal.branches))
     if why is Refusal.NEED_BRANCH:
-        first = refusal.branches[0].name if refusal.branches else "Sundsvall"
+        if not refusal.branches:
+            return t._(
+                "Goal {number} is every branch's own, and the district has no branches yet: the board adds "
+                "them with: branches add NAME. Nothing was stored."
+            ).format(number=goal.number)
+        first = refusal.branches[0].name
         return t._(
             "Goal {number} is every branch's own: say which branch, e.g. report {number} 1 for {first}. "
             "Branches: {names}"

@@ -87,7 +87,8 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
 def _no_plan(request: Request) -> Reply:
     return Reply(
         request.t._(
-            "{district} has no plan loaded yet. An administrator can import it with: "
-            "python -m bot plan import FILE --district \u201c{district}\u201d"
+            "{district} has no plan loaded yet. A board member sends it to me as a file (PDF, Word or "
+            "text) in a personal chat, or an administrator imports it on the server: "
+            'python -m bot plan import FILE --district "{district}"'
         ).format(district=request.district)
     )

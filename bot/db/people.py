@@ -3,7 +3,7 @@ chat or a person belongs to (all SQL for them lives here)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -140,11 +140,18 @@ class PeopleRepository:
 
     def add_branch(self, district: str, name: str, *, now: datetime) -> str:
         """Add a branch (or find it, case and diacritics aside); its name as stored."""
+        return self.add_branches(district, [name], now=now)[0]
+
+    def add_branches(self, district: str, names: Sequence[str], *, now: datetime) -> list[str]:
+        """Add branches in one transaction (or find them, case and diacritics aside); their stored names."""
         with self.db.write() as session:
-            branch_id = _branch(session, _district(session, district).id, name, now)
-            found = session.get(Branch, branch_id)
-            assert found is not None
-            return found.name
+            district_id = _district(session, district).id
+            stored = []
+            for name in names:
+                found = session.get(Branch, _branch(session, district_id, name, now))
+                assert found is not None
+                stored.append(found.name)
+            return stored
 
     def rename_branch(self, district: str, branch_id: int, name: str) -> None:
         """Give a branch a new name; its reports and chairs stay with it."""

@@ -1,0 +1,178 @@
+"""A new district's first week: the app is installed, the first administrator gives roles, the board adds
+its branches, and people with no role yet write to the bot. Every hint the bot gives must work when the
+user copies it, every refusal says who can, and a list is read as people write one.
+
+The deployment's district has the sample plan and nobody in it has a role yet; Megan is the administrator.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.db.engine import Database
+from tests.conftest import NOW, Clock
+from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT
+from tests.fakes.chat import reply_text
+from tests.fakes.connector import FakeConnector
+from tests.stories.conftest import ANNA, KIM, MEGAN, NOA, District, Someone
+
+_ids = itertools.count(1)
+TEAM = {"id": "19:team-new@thread.tacv2", "name": "Distriktet"}
+CHANNEL = "19:general-new@thread.tacv2"
+
+
+@pytest.fixture
+async def new(settings: Settings, connector: FakeConnector) -> AsyncIterator[District]:
+    """A district on its first day: the sample plan, no roles, no branches; Megan administers the bot."""
+    clock = Clock(NOW)
+    with clock.whole_process():
+        app = create_app(settings.model_copy(update={"admins": ["aad-megan"]}), clock=clock)
+        client = TestClient(TestServer(app, host="127.0.0.1"))
+        await client.start_server()
+        db = Database(settings.database_url)
+        try:
+            yield District(client, connector, clock, db)
+        finally:
+            db.dispose()
+            await client.close()
+
+
+async def in_channel(district: District, who: Someone, text: str, *, locale: str = "sv-SE") -> str:
+    """What `who` reads after @mentioning the bot with `text` in the team's General channel."""
+    mention = f"<at>{BOT_NAME}</at>"
+    body: dict[str, Any] = {
+        "id": f"new-district-{next(_ids)}",
+        "channelId": "msteams",
+        "serviceUrl": district.connector.url,
+        "locale": locale,
+        "from": {"id": who.teams_id, "name": who.name, "aadObjectId": who.aad},
+        "recipient": {"id": BOT_ID, "name": BOT_NAME},
+        "conversation": {
+            "id": f"{CHANNEL};messageid={next(_ids)}",
+            "conversationType": "channel",
+            "isGroup": True,
+            "tenantId": TENANT,
+        },
+        "type": "message",
+        "text": f"{mention} {text}",
+        "entities": [{"type": "mention", "text": mention, "mentioned": {"id": BOT_ID, "name": BOT_NAME}}],
+        "channelData": {"team": TEAM, "channel": {"id": CHANNEL}, "tenant": {"id": TENANT}},
+    }
+    before = len(district.connector.posted)
+    response = await district.client.post("/api/messages", json=body)
+    assert response.status in (200, 201)
+    posted = await district.connector.wait_for(before + 1)
+    return reply_text(posted[before].body)
+
+
+async def test_the_board_adds_its_branches_as_a_list_as_people_write_one(new: District) -> None:
+    """A board member who writes "partiföreningar lägg till Krokom, Åre och Strömsund" means three
+    branches, not one called "Krokom, Åre och Strömsund"; one already on the list is said to be so."""
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    added = await new.say(ANNA, "partiföreningar lägg till Krokom, Åre och Strömsund")
+    assert added == "Lade till Krokom, Åre, Strömsund. Partiföreningar: Åre, Krokom, Strömsund"
+    again = await new.say(ANNA, "partiföreningar lägg till krokom och Berg")
+    assert again == (
+        "Lade till Berg (Krokom fanns redan på listan). Partiföreningar: Åre, Berg, Krokom, Strömsund"
+    )
+    assert await new.say(ANNA, "partiföreningar lägg till Åre, Berg") == "Åre, Berg finns redan på listan."
+    english = await new.say(ANNA, "branches add Bräcke and Ragunda", locale="en-US")
+    assert english == "Added Bräcke, Ragunda. Branches: Åre, Berg, Bräcke, Krokom, Ragunda, Strömsund"
+    assert await new.say(ANNA, "branches add Berg", locale="en-US") == "Berg is already on the list."
+    listing = await new.say(NOA, "partiföreningar")
+    assert "Krokom, Åre och Strömsund" not in listing and "• Strömsund: ingen ordförande än" in listing
+
+
+async def test_a_name_close_to_a_branch_stops_the_whole_list_until_confirmed(new: District) -> None:
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    await new.say(ANNA, "partiföreningar lägg till Östersund")
+    asked = await new.say(ANNA, "partiföreningar lägg till Krokom, Östersun")
+    assert asked == (
+        "”Östersun” liknar Östersund. Skriv så här för att ändå lägga till den: "
+        "partiföreningar lägg till Krokom, Östersun ja"
+    )
+    assert "Krokom" not in await new.say(ANNA, "partiföreningar")
+    assert (await new.say(ANNA, "partiföreningar lägg till Krokom, Östersun ja")).startswith(
+        "Lade till Krokom, Östersun."
+    )
+
+
+async def test_before_the_district_has_branches_each_hint_says_how_to_add_one(new: District) -> None:
+    """With no branches yet, "Partiföreningar: –" tells nobody anything and an example naming Sundsvall
+    fails when copied: say that the district has none, and the command that adds one."""
+    asked = await new.say(MEGAN, "roll ordförande @Kim Berg Östersund", mentions=((KIM, "Kim Berg"),))
+    assert asked == (
+        "Ny partiförening ”Östersund”? Distriktet har inga partiföreningar än. "
+        "Skriv så här för att lägga till den: roll ordförande @Kim Berg Östersund ja"
+    )
+    english = await new.say(
+        MEGAN, "role chair @Kim Berg Östersund", locale="en-US", mentions=((KIM, "Kim Berg"),)
+    )
+    assert english == (
+        "New branch “Östersund”? The district has no branches yet. "
+        "To add it, write: role chair @Kim Berg Östersund yes"
+    )
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    assert await new.say(ANNA, "rapportera 3 1") == (
+        "Mål 3 gäller varje partiförening, men distriktet har inga partiföreningar än. "
+        "Styrelsen lägger till dem med: partiföreningar lägg till NAMN. Inget sparades."
+    )
+    assert await new.say(ANNA, "report 3 1 for Umeå", locale="en-US") == (
+        "There is no branch called “Umeå”: the district has no branches yet. "
+        "The board adds them with: branches add NAME Nothing was stored."
+    )
+    assert await new.say(NOA, "status Umeå") == (
+        "Det finns ingen partiförening som heter ”Umeå”: distriktet har inga partiföreningar än. "
+        "Styrelsen lägger till dem med: partiföreningar lägg till NAMN"
+    )
+    assert new.reports() == []
+    made = await new.say(MEGAN, "roll ordförande @Kim Berg Östersund ja", mentions=((KIM, "Kim Berg"),))
+    assert made == "Kim Berg är nu ordförande i Östersund."
+
+
+async def test_someone_without_the_role_is_told_who_has_it(new: District) -> None:
+    """A refusal names who can: before there is a board, that an administrator names one, and how."""
+    assert await new.say(NOA, "roller") == (
+        "Ingen har någon roll i Vänsterpartiet Västernorrland än. "
+        "En administratör delar ut dem, till exempel: roll styrelse @namn"
+    )
+    assert await new.say(NOA, "roles", locale="en-US") == (
+        "Nobody has a role in Vänsterpartiet Västernorrland yet. "
+        "An administrator gives them, e.g.: role board @name"
+    )
+    assert await new.say(KIM, "partiföreningar lägg till Krokom") == (
+        "Det kan bara styrelsen och administratörer göra, och ingen i Vänsterpartiet Västernorrland sitter i "
+        "styrelsen än. En administratör lägger till ledamöter med: roll styrelse @namn"
+    )
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    assert await new.say(KIM, "branches add Krokom", locale="en-US") == (
+        "Only the board and administrators can do that. Ask one of the board: Anna Lind."
+    )
+    assert "Krokom" not in await new.say(KIM, "partiföreningar")
+
+
+async def test_an_administrator_linking_a_team_to_a_district_not_yet_made_is_told_how_to_make_it(
+    new: District,
+) -> None:
+    """The second district in the tenant: `koppla Skåne` before Skåne's plan is imported says how to
+    import it, with a command that works when copied into a shell (straight quotes)."""
+    answer = await in_channel(new, MEGAN, "koppla Vänsterpartiet Skåne")
+    assert answer == (
+        "Jag känner inte till något distrikt som heter ”Vänsterpartiet Skåne”. "
+        "Distrikt: Vänsterpartiet Västernorrland. Välj med: koppla DISTRIKT "
+        "Ett nytt distrikt läggs till med sin verksamhetsplan, på servern: "
+        'python -m bot plan import FIL --district "Vänsterpartiet Skåne". Koppla sedan teamet igen.'
+    )
+    english = await in_channel(new, MEGAN, "link Skåne", locale="en-US")
+    assert english.endswith(
+        "A new district is added with its plan, on the server: "
+        'python -m bot plan import FILE --district "Skåne"; then link this team again.'
+    )
+    assert "Skåne" not in await in_channel(new, MEGAN, "roller")
