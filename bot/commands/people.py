@@ -45,8 +45,10 @@ def register(router: Router) -> None:
         remove = bool(words) and fold(words[0]) in _REMOVE_WORDS
         if remove:
             words = [w for w in words[1:] if fold(w) not in _REMOVE_WORDS]
-        if not words or not request.mentions:
+        if not words:
             return Reply(_usage(t))
+        if not request.mentions:
+            return Reply(_mention_first(t) + " " + _usage(t))
         kind = _ROLE_WORDS.get(fold(words[0]))
         if kind is None:
             return Reply(
@@ -100,7 +102,9 @@ def register(router: Router) -> None:
         t = request.t
         assert request.user is not None
         if not request.mentions:
-            return Reply(t._("Mention the person, e.g. deputy @Adele (or deputy remove @Adele)."))
+            return Reply(
+                _mention_first(t) + " " + t._("For example: deputy @Adele (or deputy remove @Adele).")
+            )
         words = strip_names(request.args, request.mentions, request.mentions_written).split()
         remove = any(fold(w) in _REMOVE_WORDS for w in words)
         words = [w for w in words if fold(w) not in _REMOVE_WORDS]
@@ -359,6 +363,11 @@ def unknown_branch(t: Translator, typed: str, known: Sequence[Named]) -> str:
     return t._("There is no branch called “{name}”. Branches: {names}").format(
         name=typed[:60], names=names(known)
     )
+
+
+def _mention_first(t: Translator) -> str:
+    # A name typed as text is no mention: Teams makes one only when the person is picked after "@".
+    return t._("Mention the person: type @ and pick them from the list Teams shows.")
 
 
 def _usage(t: Translator) -> str:

@@ -453,6 +453,13 @@ async def refusal(request: Request, context: Context, needed: Role) -> Reply:
     """A polite no that says who can."""
     t = request.t
     if needed is Role.ADMIN:
+        admins = await asyncio.to_thread(context.people.names_by_aad, context.services.admins)
+        if admins:
+            return Reply(
+                t._("Only an administrator can do that. Ask one of them: {names}.").format(
+                    names=", ".join(admins)
+                )
+            )
         return Reply(
             t._("Only an administrator can do that. Administrators are named in the bot's settings.")
         )

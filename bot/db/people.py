@@ -294,6 +294,14 @@ class PeopleRepository:
         """One person's language (see `languages`): what every message the bot starts to someone uses."""
         return self.languages([person_id], default)[person_id] if person_id else default
 
+    def names_by_aad(self, aad_object_ids: Collection[str]) -> list[str]:
+        """The names of the people with these Entra object ids whom the bot has met, sorted."""
+        if not aad_object_ids:
+            return []
+        with self.db.read() as session:
+            query = select(Person.name).where(col(Person.aad_object_id).in_(list(aad_object_ids)))
+            return sorted({name for name in session.exec(query).all() if name})
+
     def find_id(self, person: PersonInfo) -> int | None:
         """The person's id if the bot has met them (nothing is stored by asking)."""
         with self.db.read() as session:

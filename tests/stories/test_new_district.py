@@ -176,3 +176,40 @@ async def test_an_administrator_linking_a_team_to_a_district_not_yet_made_is_tol
         'python -m bot plan import FILE --district "Skåne"; then link this team again.'
     )
     assert "Skåne" not in await in_channel(new, MEGAN, "roller")
+
+
+async def test_a_role_given_without_a_mention_says_how_to_mention(new: District) -> None:
+    """A name typed as text ("roll styrelse Anna Lind", or the example's "@Megan" copied) is no mention:
+    say how Teams makes one, in both languages, for roles and deputies alike."""
+    assert await new.say(MEGAN, "roll styrelse Anna Lind") == (
+        "Nämn personen: skriv @ och välj hen i listan som Teams visar. Skriv till exempel: roll styrelse "
+        "@Megan, roll ordförande @Adele Sundsvall eller roll bort styrelse @Megan."
+    )
+    assert (await new.say(MEGAN, "role board Anna Lind", locale="en-US")).startswith(
+        "Mention the person: type @ and pick them from the list Teams shows. Write for example: role board"
+    )
+    await new.say(MEGAN, "roll ordförande @Kim Berg Östersund ja", mentions=((KIM, "Kim Berg"),))
+    assert await new.say(KIM, "ersättare Noa Holm") == (
+        "Nämn personen: skriv @ och välj hen i listan som Teams visar. "
+        "Till exempel: ersättare @Adele (eller ersättare bort @Adele)."
+    )
+    assert await new.say(KIM, "deputy Noa", locale="en-US") == (
+        "Mention the person: type @ and pick them from the list Teams shows. "
+        "For example: deputy @Adele (or deputy remove @Adele)."
+    )
+
+
+async def test_someone_asking_for_an_administrators_command_is_told_whom_to_ask(new: District) -> None:
+    """ "Administrators are named in the bot's settings" helps nobody who cannot read them: name the
+    administrators the bot has met."""
+    assert await new.say(NOA, "roll styrelse @Noa Holm", mentions=((NOA, "Noa Holm"),)) == (
+        "Det kan bara en administratör göra. Administratörerna anges i botens inställningar."
+    )
+    await new.say(MEGAN, "hej")
+    assert await new.say(NOA, "roll styrelse @Noa Holm", mentions=((NOA, "Noa Holm"),)) == (
+        "Det kan bara en administratör göra. Fråga någon av dem: Megan Bowen."
+    )
+    assert await new.say(NOA, "role board @Noa Holm", locale="en-US", mentions=((NOA, "Noa Holm"),)) == (
+        "Only an administrator can do that. Ask one of them: Megan Bowen."
+    )
+    assert "Noa Holm" not in await new.say(NOA, "roller")
