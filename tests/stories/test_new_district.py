@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.__main__ import import_plan
 from bot.app import create_app
 from bot.config import Settings
 from bot.db.engine import Database
-from tests.conftest import NOW, Clock
+from tests.conftest import NOW, SEEDS, SKANE, Clock, seed
 from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT
 from tests.fakes.chat import reply_text
 from tests.fakes.connector import FakeConnector
@@ -213,3 +214,26 @@ async def test_someone_asking_for_an_administrators_command_is_told_whom_to_ask(
         "Only an administrator can do that. Ask one of them: Megan Bowen."
     )
     assert "Noa Holm" not in await new.say(NOA, "roller")
+
+
+async def test_a_second_districts_plan_does_not_take_over_a_district_waiting_for_its_own(
+    new: District, settings: Settings
+) -> None:
+    """The first district has a board and branches but still shows the sample plan when Skåne's plan is
+    imported for the second district: Skåne gets a district of its own; the first keeps its people,
+    branches and sample plan, and nothing of either shows in the other."""
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    await new.say(ANNA, "partiföreningar lägg till Sundsvall")
+    seed(SKANE)  # skips where ../shared/seeds is absent
+    assert import_plan(settings, SEEDS / SKANE, "Vänsterpartiet Skåne", dry_run=False) == 0
+    assert await new.say(ANNA, "roller") == "Styrelsen: Anna Lind\nOrdförande i partiföreningarna: –"
+    assert (await new.say(ANNA, "goals", locale="en-US")).startswith("Vänsterpartiet Västernorrland’s plan")
+    assert "• Sundsvall" in await new.say(ANNA, "partiföreningar")
+    assert await in_channel(new, MEGAN, "koppla Skåne") == (
+        "Det här teamet hör nu till Vänsterpartiet Skåne: i kanalerna och i medlemmarnas personliga chattar "
+        "gäller Vänsterpartiet Skånes plan, roller och rapporter."
+    )
+    assert await in_channel(new, MEGAN, "roles", locale="en-US") == (
+        "Nobody has a role in Vänsterpartiet Skåne yet. An administrator gives them, e.g.: role board @name"
+    )
+    assert "Sundsvall" not in await in_channel(new, MEGAN, "partiföreningar")
