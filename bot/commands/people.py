@@ -344,7 +344,15 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 else t._("{name} was deputy for no branch.")
             )
         lines.append(text.format(name=person.name, branch=taken.typed, branches=", ".join(person.branches)))
-    if taken.handed:
+    if taken.handed and not any(s.owner_name for s in taken.handed):
+        # The last of the board left: "go to: #1 nobody yet" would read as if someone had them.
+        lines.append(
+            t._(
+                "Nobody on the board is left to take their coming prompts ({slots}): an administrator names "
+                "board members with: role board @name"
+            ).format(slots=", ".join(f"#{s.id}" for s in taken.handed))
+        )
+    elif taken.handed:
         lines.append(
             t._("Their coming prompts go to: {slots}.").format(
                 slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in taken.handed)

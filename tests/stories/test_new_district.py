@@ -237,3 +237,25 @@ async def test_a_second_districts_plan_does_not_take_over_a_district_waiting_for
         "Nobody has a role in Vänsterpartiet Skåne yet. An administrator gives them, e.g.: role board @name"
     )
     assert "Sundsvall" not in await in_channel(new, MEGAN, "partiföreningar")
+
+
+async def test_when_the_last_board_member_leaves_their_prompts_are_said_to_have_nobody(new: District) -> None:
+    """ "Their coming prompts go to: #1 nobody yet" reads as if someone had them; say that nobody on the
+    board is left to take them, and how an administrator names a board member."""
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    await in_channel(new, ANNA, "schema 1 och 15 kl 18")
+    left = await new.say(MEGAN, "roll bort styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    assert left == (
+        "Anna Lind sitter inte längre i styrelsen. Ingen i styrelsen finns kvar som kan ta över personens "
+        "kommande inlägg (#1, #2, #3). En administratör utser styrelseledamöter med: roll styrelse @namn"
+    )
+    await new.say(MEGAN, "role board @Kim Berg", locale="en-US", mentions=((KIM, "Kim Berg"),))
+    await new.say(MEGAN, "role remove board @Kim Berg", locale="en-US", mentions=((KIM, "Kim Berg"),))
+    await new.say(MEGAN, "role board @Anna Lind", locale="en-US", mentions=((ANNA, "Anna Lind"),))
+    english = await new.say(
+        MEGAN, "role remove board @Anna Lind", locale="en-US", mentions=((ANNA, "Anna Lind"),)
+    )
+    assert english == (
+        "Anna Lind is no longer on the board. Nobody on the board is left to take their coming prompts "
+        "(#1, #2, #3): an administrator names board members with: role board @name"
+    )
