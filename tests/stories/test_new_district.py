@@ -259,3 +259,44 @@ async def test_when_the_last_board_member_leaves_their_prompts_are_said_to_have_
         "Anna Lind is no longer on the board. Nobody on the board is left to take their coming prompts "
         "(#1, #2, #3): an administrator names board members with: role board @name"
     )
+
+
+async def installed_by(district: District, who: Someone, *, locale: str) -> str:
+    """What `who` reads when they add the bot to their personal chat."""
+    body = {
+        "id": f"new-district-{next(_ids)}",
+        "channelId": "msteams",
+        "serviceUrl": district.connector.url,
+        "locale": locale,
+        "from": {"id": who.teams_id, "name": who.name, "aadObjectId": who.aad},
+        "recipient": {"id": BOT_ID, "name": BOT_NAME},
+        "conversation": {
+            "id": f"a:personal-{who.teams_id}",
+            "conversationType": "personal",
+            "tenantId": TENANT,
+        },
+        "type": "conversationUpdate",
+        "membersAdded": [{"id": BOT_ID}],
+        "channelData": {"tenant": {"id": TENANT}},
+    }
+    before = len(district.connector.posted)
+    assert (await district.client.post("/api/messages", json=body)).status in (200, 201)
+    return reply_text((await district.connector.wait_for(before + 1))[before].body)
+
+
+async def test_the_administrators_guide_works_step_by_step(new: District) -> None:
+    """The guide's third step is written in a channel, where the bot hears only what @mentions it: the
+    guide says so, and each step, copied, is answered."""
+    guide = await installed_by(new, MEGAN, locale="sv-SE")
+    assert "nämn mig med @ i medlemmarnas kanal och skriv schema 1 och 15 kl 18." in guide
+    english = await installed_by(new, MEGAN, locale="en-US")
+    assert "in the members' channel, @mention me and write schedule 1 and 15 at 18." in english
+    step2 = await new.say(MEGAN, "roll styrelse @namn")  # the placeholder copied: how to mention instead
+    assert step2.startswith("Nämn personen: skriv @ och välj hen i listan som Teams visar.")
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    assert (await in_channel(new, ANNA, "schema 1 och 15 kl 18")).startswith(
+        "Inlägg publiceras i den här kanalen den 1 och den 15 varje månad kl. 18.00"
+    )
+    assert (await in_channel(new, ANNA, "schedule 1 and 15 at 18", locale="en-US")).startswith(
+        "Prompts will be posted in this channel on the 1st and the 15th of each month at 18:00"
+    )
