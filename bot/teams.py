@@ -294,8 +294,8 @@ class DistrictBot:
         else:
             text = t._(
                 "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have "
-                "come. This team is not linked to a district yet: an administrator links it by writing "
-                "here: link DISTRICT"
+                "come. This team is not linked to a district yet: an administrator links it by "
+                "@mentioning me here and writing: link DISTRICT"
             )
         await turn.send(Message(text))
 

@@ -536,7 +536,7 @@ async def test_an_unlinked_team_is_told_so_and_an_administrator_links_it(world: 
     welcome = await world.install("C")
     assert welcome.startswith("Hej! Jag håller koll på ett distrikts verksamhetsplan") and welcome.endswith(
         "Det här teamet är inte kopplat till något distrikt än: en administratör kopplar det genom att "
-        "skriva här: koppla DISTRIKT"
+        "nämna mig med @ här och skriva: koppla DISTRIKT"  # unmentioned, the bot never hears it
     )
     for text in (
         "mål",

@@ -425,14 +425,14 @@ def no_district(request: Request) -> Reply:
         return Reply(
             t._(
                 "This chat is not linked to a district yet, so I cannot tell whose plan to show. "
-                "An administrator links it by writing here: link DISTRICT"
+                "An administrator links it by @mentioning me here and writing: link DISTRICT"
             )
         )
     if request.conversation_kind != "personal":
         return Reply(
             t._(
                 "This team is not linked to a district yet, so I cannot tell whose plan to show. "
-                "An administrator links it by writing here: link DISTRICT"
+                "An administrator links it by @mentioning me here and writing: link DISTRICT"
             )
         )
     if scope is not None and scope.why is Why.SEVERAL:

@@ -45,8 +45,10 @@ async def new(settings: Settings, connector: FakeConnector) -> AsyncIterator[Dis
             await client.close()
 
 
-async def in_channel(district: District, who: Someone, text: str, *, locale: str = "sv-SE") -> str:
-    """What `who` reads after @mentioning the bot with `text` in the team's General channel."""
+async def in_channel(
+    district: District, who: Someone, text: str, *, locale: str = "sv-SE", team: dict[str, str] = TEAM
+) -> str:
+    """What `who` reads after @mentioning the bot with `text` in the General channel of `team`."""
     mention = f"<at>{BOT_NAME}</at>"
     body: dict[str, Any] = {
         "id": f"new-district-{next(_ids)}",
@@ -64,7 +66,7 @@ async def in_channel(district: District, who: Someone, text: str, *, locale: str
         "type": "message",
         "text": f"{mention} {text}",
         "entities": [{"type": "mention", "text": mention, "mentioned": {"id": BOT_ID, "name": BOT_NAME}}],
-        "channelData": {"team": TEAM, "channel": {"id": CHANNEL}, "tenant": {"id": TENANT}},
+        "channelData": {"team": team, "channel": {"id": CHANNEL}, "tenant": {"id": TENANT}},
     }
     before = len(district.connector.posted)
     response = await district.client.post("/api/messages", json=body)
@@ -237,6 +239,18 @@ async def test_a_second_districts_plan_does_not_take_over_a_district_waiting_for
         "Nobody has a role in Vänsterpartiet Skåne yet. An administrator gives them, e.g.: role board @name"
     )
     assert "Sundsvall" not in await in_channel(new, MEGAN, "partiföreningar")
+    # A third team, with two districts in the deployment: linked by an @mention, as the bot says.
+    other = {"id": "19:team-third@thread.tacv2", "name": "Tredje"}
+    for text, locale, expected in (
+        (
+            "mål",
+            "sv-SE",
+            "En administratör kopplar det genom att nämna mig med @ här och skriva: koppla DISTRIKT",
+        ),
+        ("goals", "en-US", "An administrator links it by @mentioning me here and writing: link DISTRICT"),
+    ):
+        assert (await in_channel(new, NOA, text, locale=locale, team=other)).endswith(expected)
+    assert (await in_channel(new, MEGAN, "koppla Skåne", team=other)).startswith("Det här teamet hör nu till")
 
 
 async def test_when_the_last_board_member_leaves_their_prompts_are_said_to_have_nobody(new: District) -> None:
