@@ -694,7 +694,7 @@ async def open_check_in(request: Request, context: Context) -> tuple[Plan, date]
     if opened is Closed.NO_PLAN:
         return Reply(request.t._("There is no plan to report on yet."))
     if opened is Closed.NOT_A_REPORTER:
-        return await refusal(request, context, Role.CHAIR)
+        return await refusal(request, context, Role.CHAIR, look_up=False)
     return opened, today_in_district(context)
 
 

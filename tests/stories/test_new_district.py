@@ -314,3 +314,20 @@ async def test_the_administrators_guide_works_step_by_step(new: District) -> Non
     assert (await in_channel(new, ANNA, "schedule 1 and 15 at 18", locale="en-US")).startswith(
         "Prompts will be posted in this channel on the 1st and the 15th of each month at 18:00"
     )
+
+
+async def test_a_chairs_command_before_anyone_chairs_a_branch_says_who_names_chairs(new: District) -> None:
+    """ "Ask your branch's chair" helps nobody while no branch has one: say how chairs are named."""
+    assert await new.say(NOA, "exportera") == (
+        "Det kan bara partiföreningarnas ordförande, styrelsen och administratörer göra, och ingen i "
+        "Vänsterpartiet Västernorrland är ordförande i en partiförening än. En administratör utser "
+        "ordförande med: roll ordförande @namn PARTIFÖRENING"
+    )
+    assert (await new.say(NOA, "dashboard", locale="en-US")).endswith(
+        "nobody in Vänsterpartiet Västernorrland chairs a branch yet. "
+        "An administrator names chairs with: role chair @name BRANCH"
+    )
+    await new.say(MEGAN, "roll ordförande @Kim Berg Östersund ja", mentions=((KIM, "Kim Berg"),))
+    assert await new.say(NOA, "deputy @Noa Holm", locale="en-US", mentions=((NOA, "Noa Holm"),)) == (
+        "Only branch chairs, the board and administrators can do that. Ask your branch's chair."
+    )
