@@ -562,6 +562,10 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
     """Why the sender may not report the check-in as written, and who may."""
     why = refusal.why
     if why is Refusal.NOT_OWN_BRANCH:
+        if refusal.chairs:
+            return t._(
+                "You can only report for your own branch ({names}); that branch's chair reports for it."
+            ).format(names=", ".join(branch.name for branch in refusal.chairs))
         return t._("You can only report for your own branch.")
     if why is Refusal.SEVERAL_BRANCHES:
         names = ", ".join(branch.name for branch in refusal.chairs)
@@ -598,6 +602,12 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
         return t._(
             "Goal {number} is the district's own, not a branch's: the board reports it. "
             "Tell a board member what was done."
+        ).format(number=goal.number)
+    if goal.applies_to_branches:
+        # Every branch's goal: its chair reports, or the deputy the chair names; nobody is named for it.
+        return t._(
+            "Goal {number} is every branch's own: its chair reports it, or a deputy the chair names. "
+            "Ask your branch's chair to name you (deputy @name)."
         ).format(number=goal.number)
     return t._(
         "Only branch chairs, the board and people responsible for goal {number} can report on it. "

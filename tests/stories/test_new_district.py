@@ -331,3 +331,27 @@ async def test_a_chairs_command_before_anyone_chairs_a_branch_says_who_names_cha
     assert await new.say(NOA, "deputy @Noa Holm", locale="en-US", mentions=((NOA, "Noa Holm"),)) == (
         "Only branch chairs, the board and administrators can do that. Ask your branch's chair."
     )
+
+
+async def test_someone_who_may_not_report_a_branchs_goal_is_told_the_way_that_works(new: District) -> None:
+    """Every branch's goal is reported by its chair or the chair's deputy: being named responsible for it
+    (the hint for the district's goals) would not let a member report it; a chair naming another branch
+    is told which is theirs."""
+    await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
+    await new.say(ANNA, "partiföreningar lägg till Östersund och Krokom")
+    await new.say(MEGAN, "roll ordförande @Kim Berg Östersund", mentions=((KIM, "Kim Berg"),))
+    assert await new.say(NOA, "rapportera 3 1") == (
+        "Mål 3 gäller varje partiförening: ordföranden rapporterar det, eller en ersättare som ordföranden "
+        "utser. Be din förenings ordförande att utse dig (ersättare @namn)."
+    )
+    assert await new.say(NOA, "report 3 1", locale="en-US") == (
+        "Goal 3 is every branch's own: its chair reports it, or a deputy the chair names. "
+        "Ask your branch's chair to name you (deputy @name)."
+    )
+    district_goal = await new.say(NOA, "rapportera 6 1")
+    assert district_goal.endswith("Be styrelsen att utse dig (ansvarig 6 @ditt namn).")
+    assert await new.say(KIM, "report 3 1 for Krokom", locale="en-US") == (
+        "You can only report for your own branch (Östersund); that branch's chair reports for it."
+    )
+    await new.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    assert (await new.say(NOA, "rapportera 3 1")).startswith("Sparat #1: mål 3, 1 för Östersund")
