@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.db.engine import StorageGone
-from bot.i18n import fold
+from bot.i18n import alphabetical, fold
 from bot.services.branches import BranchName, find_branch, typed_names
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, matching
 from bot.services.privacy import ForgetResult, PersonalData, Summary, summarize
@@ -220,7 +220,7 @@ class Directory:
             for branch in branches:
                 if branch in known:
                     self.people.revoke_role_in(person, district, kind, known[branch])
-            taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=fold))))
+            taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=alphabetical))))
         handed = self._lay_out() if kind is Role.BOARD else ()  # their coming prompts change hands
         return Taken(kind, typed, tuple(taken), handed)
 
@@ -251,7 +251,7 @@ class Directory:
         """The branches, with their chairs (one moment of the database)."""
         with self.people.db.snapshot():
             members = self.people.members(district, Role.CHAIR)
-            known = tuple(sorted(self.checkins.branches(district), key=lambda b: fold(b.name)))
+            known = tuple(sorted(self.checkins.branches(district), key=lambda b: alphabetical(b.name)))
         chairs = {b.name: tuple(sorted(m.name for m in members if m.branch == b.name)) for b in known}
         return BranchList(known, chairs)
 
