@@ -185,10 +185,11 @@ async def test_my_reports_correct_and_withdraw_keep_history(
     listing = await say(bot, CHAIR, "mina rapporter")
     assert f"#{stored.id}" in listing and "mål 6" in listing
     assert (
-        await say(bot, CHAIR, f"ändra {stored.id} 2 två möten") == f"Rättat #{stored.id}: nu 2, 22 nov. 2026."
+        await say(bot, CHAIR, f"ändra {stored.id} 2 två möten")
+        == f"Rättat #{stored.id}: mål 6, nu 2, 22 nov. 2026."
     )
     assert "är någon annans rapport" in await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
-    withdrawn = f"Rapport #{stored.id} är tillbakadragen; den räknas inte längre."
+    withdrawn = f"Rapport #{stored.id} (mål 6, 2, 22 nov. 2026) är tillbakadragen; den räknas inte längre."
     assert await say(bot, CHAIR, f"ångra {stored.id}") == withdrawn
     assert "var redan tillbakadragen" in await say(bot, CHAIR, f"ångra {stored.id}")
     assert "tillbakadragen" in await say(bot, CHAIR, "mina rapporter")

@@ -51,11 +51,14 @@ def rule_in_words(t: Translator, rule: ScheduleRule) -> str:
             5: t._("the fifth"),
             LAST: t._("the last"),
         }
+        by_weekday: dict[int, list[str]] = {}  # "första och tredje måndagen", not "första måndagen och ..."
+        for o, w in rule.weekdays:
+            by_weekday.setdefault(w, []).append(ordinals[o])
         days = _listed(
             t,
             [
-                t._("{ordinal} {weekday}").format(ordinal=ordinals[o], weekday=weekday[w])
-                for o, w in rule.weekdays
+                t._("{ordinal} {weekday}").format(ordinal=_listed(t, which), weekday=weekday[w])
+                for w, which in by_weekday.items()
             ],
         )
         return t._("on {days} of the month at {time}").format(days=days, time=time)

@@ -184,9 +184,17 @@ def register(router: Router) -> None:
         )
         if not isinstance(done, Withdrawn):
             return Reply(not_own(t, done))
-        if done.already:
+        if done.already or done.found is None:
             return Reply(t._("#{id} was already withdrawn.").format(id=done.checkin_id))
-        return Reply(t._("Withdrew #{id}; it no longer counts.").format(id=done.checkin_id))
+        found = done.found  # named, so that a report number taken for a goal's shows (`ångra 4`)
+        return Reply(
+            t._("Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts.").format(
+                id=found.id,
+                number=found.goal_number,
+                value=number(t, found.value),
+                day=day(t, found.happened_on),
+            )
+        )
 
     @router.command(
         "status", usage=N_("status [BRANCH]"), summary=N_("how the plan stands, for the district or a branch")
@@ -387,8 +395,9 @@ async def correct_line(
             return ask_reading(request, "correct", args, outcome.error, goal)
         return Reply(problem(t, outcome.error, plan, goal=goal, correcting=found.id))
     return Reply(
-        t._("Corrected #{id}: now {value}, {day}.").format(
+        t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
             id=outcome.id,
+            number=goal.number,
             value=cards.value_word(t, goal.target, outcome.value),
             day=day(t, outcome.happened_on),
         )

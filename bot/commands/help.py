@@ -252,9 +252,8 @@ def register(router: Router) -> None:
         """What this person can do, by role; or, with a command after it, that command explained."""
         wanted = request.args.split()[0] if request.args else ""
         route = router.route_for(wanted) if wanted else None
-        if route is not None and route.usage != REPORT_USAGE:
-            return explain(request.t, route)
-        report = await _report_example(request, context)
+        about_reports = route is None or route.usage == REPORT_USAGE
+        report = await _report_example(request, context) if about_reports else None
         if route is not None:
             return explain(request.t, route, report=report)
         roles = set(request.roles)

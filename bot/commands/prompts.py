@@ -20,11 +20,10 @@ from bot.i18n import N_, Translator, fold, genitive, translator
 from bot.services.goals import number_in
 from bot.services.people import Role
 from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
-from bot.services.prompt_desk import Coming, NoTarget, NotOpen, PromptDesk
+from bot.services.prompt_desk import Coming, NoTarget, NotOpen, Paused, PromptDesk
 from bot.services.prompting import (
     MAX_PROMPT_LENGTH,
     Outcome,
-    Pause,
     PauseError,
     PauseProblem,
     PromptSlot,
@@ -267,7 +266,7 @@ def register(router: Router) -> None:
         if paused.pauses is not None:
             return cards.pauses(t, paused.pauses, today)
         if paused.lifting:
-            return _lifted(t, paused.lifted)
+            return _lifted(t, paused)
         if paused.problem is not None:
             return _pause_problem(t, paused.problem, today)
         done, period = paused.set_aside, paused.period
@@ -285,7 +284,7 @@ def register(router: Router) -> None:
         resumed = await asyncio.to_thread(_desk(context).resume_here, request.district, _channel(request))
         if isinstance(resumed.target, NoTarget):
             return _no_target(request.t, resumed.target)
-        return _lifted(request.t, resumed.lifted)
+        return _lifted(request.t, resumed)
 
     @router.command(
         "skriv",
@@ -708,10 +707,13 @@ def _as_posted(t: Translator, slot: PromptSlot, schedule: Schedule, choice: Bank
     return cards.prompt_post(t, text, slot=slot, from_bank=True)
 
 
-def _lifted(t: Translator, lifted: tuple[Pause, int] | None) -> Reply:
-    if lifted is None:
+def _lifted(t: Translator, paused: Paused) -> Reply:
+    if paused.lifted is None:
         return Reply(t._("There is no pause to lift."))
-    return cards.resumed(t, *lifted)
+    answer = cards.resumed(t, *paused.lifted)
+    if not paused.dealt:
+        return answer
+    return Reply(f"{answer.text}\n{cards.dealt_anew(t, paused.dealt)}")
 
 
 def _whose(t: Translator, name: str | None) -> str:

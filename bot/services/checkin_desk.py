@@ -151,6 +151,7 @@ class Corrected:
 class Withdrawn:
     checkin_id: int
     already: bool
+    found: StoredCheckIn | None = None  # the report withdrawn, so the answer names what it was
 
 
 @dataclass(frozen=True)
@@ -433,7 +434,7 @@ class CheckInDesk:
         if isinstance(found, NoReport | NotYours):
             return found
         done = self.checkins.withdraw(found.id, by=person, now=now)
-        return Withdrawn(found.id, already=not done)
+        return Withdrawn(found.id, already=not done, found=found)
 
     def _own(
         self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int

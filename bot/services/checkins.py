@@ -86,8 +86,8 @@ _NUMBER_WORDS = {
     )
     for word in words
 } | {"once": 1, "twice": 2}
-# A word that only says the value counted times: "en gång", "två gånger", "three times".
-_TIMES = frozenset({"gang", "ganger", "time", "times"})
+# A word that only says what the value counts: "en gång", "två gånger", "2 st möten", "three times".
+_TIMES = frozenset({"gang", "ganger", "st", "stycken", "time", "times"})
 # Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
 _ARTICLES = frozenset({"a", "an", "ett"})
 _COUPLE = frozenset({"couple", "par"})
@@ -580,6 +580,8 @@ def _date_at(words: list[str], at: int, today: date, year: int | None = None) ->
         return _last(_WEEKDAYS_SV[second[:-1]], today), 2
     if first == "last" and second in _WEEKDAYS_EN:
         return _last(_WEEKDAYS_EN[second], today), 2
+    if first == "on" and second in _WEEKDAYS_EN:  # "we met on Monday": the latest Monday, today included
+        return today - timedelta(days=(today.weekday() - _WEEKDAYS_EN[second]) % 7), 2
     if (first, second) in (("forra", "veckan"), ("last", "week")):  # that week's Monday
         return today - timedelta(days=today.weekday() + 7), 2
     if (first, second) in (("i", "veckan"), ("this", "week")):

@@ -22,6 +22,7 @@ from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
     LABELLED_ITEM,
+    RESPONSIBLE_LINE,
     HeadingStyle,
     Line,
     LineKind,
@@ -526,13 +527,16 @@ def _period_of(match: re.Match[str]) -> Period:
     return _PERIOD_WORDS.get(word, Period.YEAR)
 
 
+_KNOCK = re.compile(r"\bknacka\s+dörr(?:ar)?\b", re.IGNORECASE)
 _PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
 
 
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
-    varje månad")."""
+    varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
+    if _KNOCK.search(before):
+        return "dörrknackning"
     objects = [m.group("object") for m in _DOING.finditer(before)]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:
@@ -596,13 +600,18 @@ _FIGURE = re.compile(
 def unread_figure(goal: GoalDraft) -> str | None:
     """A figure in a goal that was read as done / not done ("Dörrknackning – 500 samtal"), which the board
     should check is not its target: the figure and the word after it. Years, dates and durations ("före
-    31 december", "under 40 år") are no target."""
+    31 december", "under 40 år") are no target, nor is a number that names what is there ("de fyra
+    prioriterade områdena")."""
     if goal.target.kind is not TargetKind.DONE:
         return None
-    for match in _FIGURE.finditer(_plain(goal.text)):
+    text = _plain(goal.text)
+    for match in _FIGURE.finditer(text):
         figure = match.group("figure")
         number, _, word = figure.partition(" ")
+        before = text[: match.start()].split()
         if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
+            continue
+        if before and before[-1].lower() in _REFERRING:
             continue
         return figure
     return None
@@ -868,6 +877,9 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
         if labelled:
             goals.append(sentence[labelled.end() :].strip())
             continue
+        if goals and RESPONSIBLE_LINE.match(sentence):
+            goals[-1] += " " + sentence  # "Ansvarig: Medlemsutskottet" after the goal: read_goal takes it
+            continue
         said = in_swedish_terms(sentence)  # an English sentence, in the words the rules know
         measurable = parse_target(sentence).kind is not TargetKind.DONE
         concrete = _CONCRETE.search(said) is not None
@@ -1016,7 +1028,8 @@ def _background(sections: list[_Section]) -> list[bool]:
     result = []
     inside: int | None = None  # the level of the background heading we are under
     for section in sections:
-        if inside is not None and section.level > inside:
+        if inside is not None and (section.level > inside or section.level == 0):
+            # a sub-heading, or a label without a level ("I dag har distriktet:") under the background one
             result.append(True)
             continue
         inside = None

@@ -1,9 +1,10 @@
 """Goals written in English, read for their targets: a plan's English wording restated in the Swedish words
 the target reader knows ("at least four meetings per year" -> "minst 4 meetings per år").
 
-Only the words that carry a target are restated (numbers, periods, "at least", "from ... to", "increase by",
-the verbs that count, the groups every branch belongs to); the goal's own text is never changed, and the
-units stay as the plan wrote them. Standard library only.
+Only the words that carry a target or a commitment are restated (numbers, periods, "at least", "from ... to",
+"increase by", the verbs that count, "we will", "every branch"); the goal's own text is never changed, and
+what is counted stays the plan's English word (plan.parse_target gives Swedish readers the glossary's
+Swedish for it). Standard library only.
 """
 
 from __future__ import annotations

@@ -491,6 +491,9 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
         after = lines[index + 1] if index + 1 < len(lines) else Line(LineKind.BLANK)
         if line.kind is not LineKind.PROSE or before not in (LineKind.BLANK, LineKind.HEADING):
             continue
+        if RESPONSIBLE_LINE.match(line.text):
+            continue  # "Ansvarig: Medlemsutskottet" says who does the goal above; it heads nothing
+
         # "Organisation:" over a list names the list's subject; "Vi ska:" introduces it (no heading).
         label = line.text[:-1].strip()
         if (

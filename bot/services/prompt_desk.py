@@ -143,6 +143,7 @@ class Paused:
     problem: PauseError | None = None
     period: Pause | None = None
     set_aside: SetAside | None = None
+    dealt: tuple[tuple[PromptSlot, str], ...] = ()  # lifting a pause: turns dealt anew
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ class PromptDesk:
         if not args.split():
             return Paused(target, today, pauses=self.prompts.pauses(target.id))
         if end:
-            return Paused(target, today, lifted=self.resume(target), lifting=True)
+            return self._resumed(target, today)
         try:
             dates = pause_dates(args)
             period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
@@ -268,7 +269,7 @@ class PromptDesk:
         target = self._target(district, channel)
         if isinstance(target, NoTarget):
             return Paused(target)
-        return Paused(target, lifted=self.resume(target), lifting=True)
+        return self._resumed(target, local_day(self.clock(), target.zone))
 
     def write_number(
         self, district: str, channel: str | None, written: str, text: str, by: PersonInfo
@@ -744,14 +745,20 @@ class PromptDesk:
             dealt=dealt,
         )
 
-    def resume(self, schedule: Schedule) -> tuple[Pause, int] | None:
-        """Lift the pause in force (from today) or the next one; its slots come back with their texts."""
+    def resume(
+        self, schedule: Schedule
+    ) -> tuple[tuple[Pause, int] | None, tuple[tuple[PromptSlot, str], ...]]:
+        """Lift the pause in force (from today) or the next one; its slots come back with their texts. What
+        was lifted, and the turns dealt anew (see _deal_again)."""
         now = self.clock()
         lifted = self.prompts.lift_pause(
             schedule.id, today=local_day(now, schedule.zone), zone_name=schedule.timezone, now=now
         )
-        self.lay_out(changed=schedule.district)
-        return lifted
+        return lifted, self._deal_again(schedule.district)
+
+    def _resumed(self, target: Schedule, today: date) -> Paused:
+        lifted, dealt = self.resume(target)
+        return Paused(target, today, lifted=lifted, lifting=True, dealt=dealt)
 
     def stop(self, schedule: Schedule, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Stop a channel's schedule. Written texts are set aside only once the board member said yes;

@@ -174,9 +174,14 @@ async def test_whoever_reported_may_correct_and_withdraw_it(
     [mine] = services.checkins.mine(reporter, DISTRICT)
     corrected = await ask(router, services, f"ändra {mine.id} 2", reporter)
     when = day(t, mine.happened_on)
-    assert corrected.text == t._("Corrected #{id}: now {value}, {day}.").format(id=mine.id, value=2, day=when)
+    goal = int(line.split()[0])
+    assert corrected.text == t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
+        id=mine.id, number=goal, value=2, day=when
+    )
     withdrawn = await ask(router, services, f"ångra {mine.id}", reporter)
-    assert withdrawn.text == t._("Withdrew #{id}; it no longer counts.").format(id=mine.id)
+    assert withdrawn.text == t._(
+        "Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts."
+    ).format(id=mine.id, number=goal, value=2, day=when)
 
 
 @pytest.mark.parametrize("role", RANK)

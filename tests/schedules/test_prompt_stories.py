@@ -351,7 +351,9 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
 
     world.clock.now = datetime(2026, 12, 12, 9, 0, tzinfo=UTC)  # in the pause
     lifted = await world.say(ADELE, "pause end", channel=GENERAL, locale="en-US")
-    assert lifted == "The pause 10 Dec 2026–6 Jan 2027 is lifted: 1 prompt is planned again."
+    assert lifted.startswith(
+        "The pause 10 Dec 2026–6 Jan 2027 is lifted: 1 prompt is planned again.\nTurns dealt anew"
+    ), lifted
     assert world.slot_at(15, 12, 18).status is SlotStatus.PLANNED  # with its owner
     assert world.slot_at(15, 12, 18).owner_name == "Lars Nilsson"  # the district's third turn
     assert "Det finns ingen paus att häva." == await world.say(MEGAN, "paus slut", channel=GENERAL)

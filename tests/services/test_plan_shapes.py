@@ -92,9 +92,14 @@ def test_a_table_with_named_columns_gives_one_goal_a_row_with_target_when_and_wh
 
 
 def test_a_figure_the_reader_did_not_take_for_a_target_is_named() -> None:
-    """The review asks about "40 platser"; not about a year, a date or an age."""
+    """The review asks about "40 platser"; not about a year, a date, an age or things already there."""
     assert unread_figure(read_goal("Affischering på 40 platser inför valet")) == "40 platser"
-    for text in ("Delta på Pride 2027", "Klart före 31 december", "Ordna en kampanj före valet"):
+    for text in (
+        "Delta på Pride 2027",
+        "Klart före 31 december",
+        "Ordna en kampanj före valet",
+        "Stärka de fyra områdena",
+    ):
         assert unread_figure(read_goal(text)) is None
 
 
@@ -270,3 +275,38 @@ def test_a_table_without_a_header_takes_a_target_from_a_later_cell() -> None:
         "• Nyhetsbrev till alla \u2013 varje månad",
         "",
     ]
+
+
+def test_a_responsible_line_after_a_goal_in_prose_names_its_responsible() -> None:
+    """A Word plan with a heading per goal, the commitment in a sentence and "Ansvarig: ..." under it."""
+    text = (
+        "# Verksamhetsplan 2027\n\n## Mål 1: Fler aktiva medlemmar\n\nVi vill att fler ska vara aktiva. "
+        "Under året ska vi hålla minst fyra medlemsmöten.\n\nAnsvarig: Medlemsutskottet\n"
+    )
+    [goal] = parse_plan(text).goals
+    assert goal.text == "Under året ska vi hålla minst fyra medlemsmöten."
+    assert goal.responsible == "Medlemsutskottet"
+
+
+def test_knocking_on_doors_every_weekend_counts_door_knocking_not_doors() -> None:
+    """ "Knacka dörr varje helg" is a round of door-knocking a week; "minst 1 dörr per vecka" would be a
+    wrong number for the board to trust."""
+    target = read_goal("Knacka dörr varje helg under valåret.").target
+    assert (target.count, target.period, target.unit_in("sv"), target.unit_in("en")) == (
+        1,
+        Period.WEEK,
+        "dörrknackning",
+        "door-knocking round",
+    )
+
+
+def test_a_list_under_a_label_in_the_current_state_is_not_asked_about() -> None:
+    """ "## Nuläge" / "I dag har distriktet:" / "• ca 600 medlemmar": where the district stands, not goals
+    the review should ask the board to add."""
+    text = (
+        "# Verksamhetsplan 2027\n\n## Nuläge\n\nI dag har distriktet:\n• ca 600 medlemmar\n• sju aktiva "
+        "lokalavdelningar\n\n## Mål\n\n• Hålla fyra medlemsmöten.\n"
+    )
+    plan = parse_plan(text)
+    assert plan.set_aside == ()
+    assert [g.text for g in plan.goals] == ["Hålla fyra medlemsmöten."]

@@ -52,6 +52,7 @@ FORMS = {
     "värvningsaktiviteter": ("värvningsaktivitet", "värvningsaktiviteter"),
     "dörrknackningar": ("dörrknackning", "dörrknackningar"),
     "dörr": ("dörr", "dörrar"),
+    "dörrknackning": ("dörrknackning", "dörrknackningar"),
     "debattartikel": ("debattartikel", "debattartiklar"),
     "debattartiklar": ("debattartikel", "debattartiklar"),
     "inlägg": ("inlägg", "inlägg"),

@@ -173,9 +173,13 @@ async def test_a_chair_reports_corrects_and_withdraws_and_every_view_agrees(dist
     assert "Ändra med: ändra 2 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 2" in mine
     assert "#1 goal 3 · 21 Nov 2026 · Sundsvall · 1" in await district.say(KIM, "mine", locale="en-US")
     assert (
-        await district.say(KIM, "edit 1 1 yesterday", locale="en-US") == "Corrected #1: now 1, 21 Nov 2026."
+        await district.say(KIM, "edit 1 1 yesterday", locale="en-US")
+        == "Corrected #1: goal 3, now 1, 21 Nov 2026."
     )
-    assert await district.say(KIM, "ångra 2") == "Rapport #2 är tillbakadragen; den räknas inte längre."
+    assert (
+        await district.say(KIM, "ångra 2")
+        == "Rapport #2 (mål 3, 1, 12 mars 2026) är tillbakadragen; den räknas inte längre."
+    )
     assert await district.say(KIM, "undo 2", locale="en-US") == "#2 was already withdrawn."
     assert await district.say(KIM, "ångra 99") == "Det finns ingen rapport #99; se mina rapporter."
     own = "1 av 1 utsedd · klart"

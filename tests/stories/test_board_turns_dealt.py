@@ -47,3 +47,18 @@ async def test_a_pause_names_the_turn_it_deals_anew_in_english(world: World) -> 
     assert changed, "the pause dealt no turn anew: nothing to tell"
     listed = ", ".join(f"#{n} {now} (instead of {was})" for n, now, was in changed)
     assert answer.endswith(f"\nTurns dealt anew so that everyone has theirs in order: {listed}."), answer
+
+
+async def test_lifting_a_pause_names_the_turns_dealt_anew_in_swedish(world: World) -> None:
+    await world.say(MEGAN, "schema varannan tisdag kl 19", channel=GENERAL)
+    await world.say(MEGAN, "paus 20/12 10/1 ja", channel=GENERAL)
+    before = owners(world)
+    answer = await world.say(MEGAN, "paus slut", channel=GENERAL)
+    after = owners(world)
+    changed = [(n, after[n], before[n]) for n in after if n in before and after[n] != before[n]]
+    assert changed, "lifting the pause dealt no turn anew: nothing to tell"
+    listed = ", ".join(f"#{n} {now} (i stället för {was})" for n, now, was in changed)
+    assert answer.startswith("Pausen 20 dec. 2026–10 jan. 2027 är hävd"), answer
+    assert answer.endswith(f"\nTurerna delas ut på nytt så att alla får sin i tur och ordning: {listed}."), (
+        answer
+    )

@@ -57,6 +57,8 @@ def meetings(district: District) -> District:
         ("meeting last month", "2026-10-01", "meeting", "en-US"),
         ("möte den 3 juni", "2026-06-03", "möte", "sv-SE"),
         ("meeting on June 3", "2026-06-03", "meeting", "en-US"),
+        ("meeting on Tuesday", "2026-11-17", "meeting", "en-US"),
+        ("meeting on Sunday", "2026-11-22", "meeting", "en-US"),
     ],
 )
 async def test_a_week_or_a_month_is_when_the_meeting_was(
@@ -259,15 +261,20 @@ async def test_correct_and_withdraw_act_on_the_report_named_however_it_is_writte
     number at all, answered with the latest report, #3, as if that were the one meant."""
     for written in ("rapportera 4 1 i går", "rapportera 4 2 12/3", "rapportera 4 1 v. 20"):
         await meetings.say(KIM, written)
-    assert await meetings.say(KIM, "ändra 1 till 3") == "Rättat #1: nu 3, 21 nov. 2026."
+    assert await meetings.say(KIM, "ändra 1 till 3") == "Rättat #1: mål 4, nu 3, 21 nov. 2026."
     assert (
-        await meetings.say(KIM, "edit report 2 to 3", locale="en-US") == "Corrected #2: now 3, 12 Mar 2026."
+        await meetings.say(KIM, "edit report 2 to 3", locale="en-US")
+        == "Corrected #2: goal 4, now 3, 12 Mar 2026."
     )
-    assert await meetings.say(KIM, "ändra 2: 4") == "Rättat #2: nu 4, 12 mars 2026."
+    assert await meetings.say(KIM, "ändra 2: 4") == "Rättat #2: mål 4, nu 4, 12 mars 2026."
     assert (
-        await meetings.say(KIM, "ångra rapport 2") == "Rapport #2 är tillbakadragen; den räknas inte längre."
+        await meetings.say(KIM, "ångra rapport 2")
+        == "Rapport #2 (mål 4, 4, 12 mars 2026) är tillbakadragen; den räknas inte längre."
     )
-    assert await meetings.say(KIM, "undo #1", locale="en-US") == "Withdrew #1; it no longer counts."
+    assert (
+        await meetings.say(KIM, "undo #1", locale="en-US")
+        == "Withdrew #1 (goal 4, 3, 21 Nov 2026); it no longer counts."
+    )
     assert [(c.id, c.value, c.withdrawn) for c in meetings.reports()] == [
         (1, 3, True),
         (2, 4, True),
@@ -321,6 +328,7 @@ async def test_a_withdrawn_report_is_reported_anew_for_its_own_day_and_branch(me
         ("rapportera 4 1.", 1, None, "sv-SE"),
         ("rapportera 4 2, möten", 2, "möten", "sv-SE"),
         ("rapportera 4 två gånger", 2, None, "sv-SE"),
+        ("rapportera 4 2 st. medlemsmöten", 2, "medlemsmöten", "sv-SE"),
         ("report 4 twice", 2, None, "en-US"),
         ("report 4 three times, members' meetings", 3, "members' meetings", "en-US"),
     ],
@@ -480,3 +488,14 @@ async def test_a_chairs_goal_shows_their_branchs_figure_as_status_does(meetings:
     english = line(await meetings.say(KIM, "status", locale="en-US"), 4).split(". ", 1)[1]
     assert f"\nSundsvall: {english}\n" in await meetings.say(KIM, "goal 4", locale="en-US")
     assert "Sundsvall: " not in await meetings.say(MEGAN, "mål 4")
+
+
+async def test_a_correction_or_withdrawal_names_the_goal_of_the_report_it_changed(meetings: District) -> None:
+    """Kim means goal 4 and writes `ändra 4 2`; #4 is Kim's report on goal 3. The answer was "Rättat #4:
+    nu 2, 22 nov. 2026", with nothing to show that goal 3's report was changed. It names the goal now, and
+    so does a withdrawal."""
+    for written in ("rapportera 4 1 i går", "rapportera 4 1 v. 11", "rapportera 4 1 i maj", "rapportera 3 1"):
+        await meetings.say(KIM, written)
+    assert await meetings.say(KIM, "ändra 4 2") == "Rättat #4: mål 3, nu 2, 22 nov. 2026."
+    english = await meetings.say(KIM, "undo 4", locale="en-US")
+    assert english == "Withdrew #4 (goal 3, 2, 22 Nov 2026); it no longer counts."

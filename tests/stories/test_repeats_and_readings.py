@@ -129,9 +129,12 @@ async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district
     # A correction reads the value as a report does, and asks the same question.
     asked = await district.say(MEGAN, "ändra 1 2 100 deltagare")
     assert asked.startswith("Mål 6: menade du 2") is False  # a meeting goal allows one reading only
-    assert asked.startswith("Rättat #1: nu 2")
+    assert asked.startswith("Rättat #1: mål 6, nu 2")
     asked = await district.say(MEGAN, f"rapportera {calls} 450")
     asked = await district.say(MEGAN, "ändra 4 1 100 samtal")
     assert asked.startswith(f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100?")
     _, joined, _ = _asked(district)
-    assert shown(await district.tap(MEGAN, joined["data"])) == "Rättat #4: nu 1\xa0100, 22 nov. 2026."
+    assert (
+        shown(await district.tap(MEGAN, joined["data"]))
+        == f"Rättat #4: mål {calls}, nu 1\xa0100, 22 nov. 2026."
+    )
