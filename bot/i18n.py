@@ -130,6 +130,15 @@ def fold_letters(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_AFTER_Z = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"})
+
+
+def alphabetical(text: str) -> str:
+    """A key that sorts names as a Swedish list does: case and other accents aside, å, ä and ö after z
+    ("Krokom, Strömsund, Åre, Östersund")."""
+    return fold_letters(text.casefold().translate(_AFTER_Z))
+
+
 def fold(text: str) -> str:
     """`fold_letters`, with punctuation become space, so "Sök", "sok" and "SÖK:" all match."""
     return _NOT_WORD.sub(" ", fold_letters(text)).strip()

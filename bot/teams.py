@@ -283,8 +283,8 @@ class DistrictBot:
             text = t._(
                 "Hi! I keep track of {district}'s plan. To start: 1) send me your plan as a file here (PDF, "
                 "Word or text): I show you what I read before anything is imported; 2) name the board: "
-                "role board @name; 3) set when discussion prompts are posted: write schedule 1 and 15 at 18 "
-                "in the channel. Write help to see everything I can do."
+                "role board @name; 3) set when discussion prompts are posted: in the members' channel, "
+                "@mention me and write schedule 1 and 15 at 18. Write help to see everything I can do."
             ).format(district=scope.district or self.settings.district)
         elif scope.found:
             text = t._(
@@ -294,8 +294,8 @@ class DistrictBot:
         elif conversation.kind == "channel":
             text = t._(
                 "Hi! I keep track of a district's plan: its goals, who is responsible and how far we have "
-                "come. This team is not linked to a district yet: an administrator links it by writing "
-                "here: link DISTRICT"
+                "come. This team is not linked to a district yet: an administrator links it by "
+                "@mentioning me here and writing: link DISTRICT"
             )
         else:  # a personal or group chat: what no_district says there (no team to link in a chat)
             why = no_district(Request("", t, "", scope=scope, conversation_kind=conversation.kind))

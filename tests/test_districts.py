@@ -295,7 +295,7 @@ async def test_a_board_member_of_one_district_is_refused_board_commands_in_the_o
         "Det kan bara partiföreningarnas ordförande, styrelsen och administratörer göra."
     )
     assert await world.say(MEGAN, "roll styrelse @Diego Siciliani", where=B, mentions=(DIEGO,)) == (
-        NOT_ADMIN + " Administratörerna anges i botens inställningar."
+        NOT_ADMIN + " Fråga någon av dem: Alex Wilber."  # the administrator the bot has met
     )
     # Nothing changed in B: one schedule (Adele's), its slot as it was, nobody new on the board.
     assert [s.district for s in world.components.prompts.schedules()] == [B]
@@ -535,7 +535,7 @@ async def test_an_unlinked_team_is_told_so_and_an_administrator_links_it(world: 
     welcome = await world.install("C")
     assert welcome.startswith("Hej! Jag håller koll på ett distrikts verksamhetsplan") and welcome.endswith(
         "Det här teamet är inte kopplat till något distrikt än: en administratör kopplar det genom att "
-        "skriva här: koppla DISTRIKT"
+        "nämna mig med @ här och skriva: koppla DISTRIKT"  # unmentioned, the bot never hears it
     )
     for text in (
         "mål",

@@ -243,8 +243,9 @@ async def test_a_slow_file_that_fails_on_the_bots_side_says_what_to_do(
     assert first.startswith("Reading the plan")
     assert reply_text(later) == (
         "I could not read plan.txt: something went wrong on my side. Send the file again; if it fails again, "
-        "ask an administrator to import it with: python -m bot plan import FILE"
-    )
+        "ask an administrator to import it on the server: "
+        'python -m bot plan import FILE --district "Vänsterpartiet Västernorrland"'
+    )  # the command as it runs when copied: --district is required, a shell reads only straight quotes
 
 
 async def test_only_the_board_may_send_the_plan(

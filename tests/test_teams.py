@@ -358,6 +358,9 @@ async def test_a_district_without_a_plan_says_how_to_import_one(
     bot = make_bot(settings, repository)
     text = shown(await ask(adapter_for(bot), "mål"))
     assert "har ingen verksamhetsplan inläst" in text and "python -m bot plan import" in text
+    # The easier way first (a board member sends the file); the command runs when copied into a shell.
+    assert "En styrelseledamot skickar den till mig som fil" in text
+    assert text.endswith('--district "Vänsterpartiet Västernorrland"')
 
 
 def test_conversation_reference_round_trips_through_json() -> None:

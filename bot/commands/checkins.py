@@ -30,7 +30,7 @@ from bot.cards.checkin_form import (
     is_token,
     reading_question,
 )
-from bot.commands.people import strip_names
+from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
 from bot.i18n import N_, Translator, fold
@@ -229,11 +229,7 @@ def register(router: Router) -> None:
         if shown is None:
             return Reply(t._("There is no plan to report on yet."))
         if isinstance(shown, UnknownBranch):
-            return Reply(
-                t._("There is no branch called “{name}”. Branches: {names}").format(
-                    name=shown.named[:60], names=branch_names(shown.branches)
-                )
-            )
+            return Reply(unknown_branch(t, shown.named, shown.branches))
         return cards.status(
             t,
             shown.plan,
@@ -586,6 +582,10 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
     """Why the sender may not report the check-in as written, and who may."""
     why = refusal.why
     if why is Refusal.NOT_OWN_BRANCH:
+        if refusal.chairs:
+            return t._(
+                "You can only report for your own branch ({names}); that branch's chair reports for it."
+            ).format(names=", ".join(branch.name for branch in refusal.chairs))
         return t._("You can only report for your own branch.")
     if why is Refusal.SEVERAL_BRANCHES:
         names = ", ".join(branch.name for branch in refusal.chairs)
@@ -593,12 +593,19 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
             "You chair several branches ({names}); add which, e.g. report {number} 1 for {first}."
         ).format(names=names, number=goal.number, first=refusal.chairs[0].name)
     if why is Refusal.UNKNOWN_BRANCH:
+        if not refusal.branches:
+            return unknown_branch(t, refusal.named, ()) + " " + t._("Nothing was stored.")
         return t._(
             "There is no branch called “{name}”. Branches: {names}. Nothing was stored; "
             "the board adds a branch with: branches add NAME"
         ).format(name=refusal.named, names=branch_names(refusal.branches))
     if why is Refusal.NEED_BRANCH:
-        first = refusal.branches[0].name if refusal.branches else "Sundsvall"
+        if not refusal.branches:
+            return t._(
+                "Goal {number} is every branch's own, and the district has no branches yet: the board adds "
+                "them with: branches add NAME. Nothing was stored."
+            ).format(number=goal.number)
+        first = refusal.branches[0].name
         return t._(
             "Goal {number} is every branch's own: say which branch, e.g. report {number} 1 for {first}. "
             "Branches: {names}"
@@ -615,6 +622,12 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
         return t._(
             "Goal {number} is the district's own, not a branch's: the board reports it. "
             "Tell a board member what was done."
+        ).format(number=goal.number)
+    if goal.applies_to_branches:
+        # Every branch's goal: its chair reports, or the deputy the chair names; nobody is named for it.
+        return t._(
+            "Goal {number} is every branch's own: its chair reports it, or a deputy the chair names. "
+            "Ask your branch's chair to name you (deputy @name)."
         ).format(number=goal.number)
     return t._(
         "Only branch chairs, the board and people responsible for goal {number} can report on it. "
@@ -728,7 +741,7 @@ async def open_check_in(request: Request, context: Context) -> tuple[Plan, date]
     if opened is Closed.NO_PLAN:
         return Reply(request.t._("There is no plan to report on yet."))
     if opened is Closed.NOT_A_REPORTER:
-        return await refusal(request, context, Role.CHAIR)
+        return await refusal(request, context, Role.CHAIR, look_up=False)
     return opened, today_in_district(context)
 
 

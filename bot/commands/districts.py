@@ -44,7 +44,18 @@ def register(router: Router) -> None:
             return Reply(_where(t, request) + " " + _choose_among(t, names, t._(LINK_USAGE)))
         linked = await asyncio.to_thread(directory.link, conversation, request.args, now=context.now)
         if len(linked.found) != 1:
-            return _not_one(t, request.args, linked.found, linked.names, t._(LINK_USAGE))
+            answer = _not_one(t, request.args, linked.found, linked.names, t._(LINK_USAGE))
+            if linked.found:
+                return answer
+            # A district comes with its plan: there is no other way to make one.
+            return Reply(
+                answer.text
+                + " "
+                + t._(
+                    "A new district is added with its plan, on the server: "
+                    'python -m bot plan import FILE --district "{name}"; then link this team again.'
+                ).format(name=" ".join(request.args.split())[:80])
+            )
         [district] = linked.found
         if linked.team:
             return Reply(

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from bot.cards import Reply, clock
 from bot.cards import export as cards
+from bot.commands.people import unknown_branch
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator
+from bot.services.branches import BranchName
 from bot.services.export import (
     ExportFilterError,
     ExportLinks,
@@ -99,9 +101,7 @@ def problem(t: Translator, error: ExportFilterError, *, goals: int = 0, branches
     """What was wrong with the filters, and how to write them."""
     example = t._("For example: export 2027-Q2 Sundsvall")
     if error.code is ExportProblem.UNKNOWN_BRANCH:
-        return t._("There is no branch called “{name}”. Branches: {names}").format(
-            name=error.detail, names=", ".join(branches) or "\u2013"
-        )
+        return unknown_branch(t, error.detail, [BranchName(name) for name in branches])
     if error.code is ExportProblem.UNKNOWN_GOAL:
         return t._("There is no goal {detail}; the plan has goals 1–{last}.").format(
             detail=error.detail, last=goals

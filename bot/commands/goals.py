@@ -140,7 +140,8 @@ def _results(request: Request, words: str, found: list[Goal]) -> Reply:
 def _no_plan(request: Request) -> Reply:
     return Reply(
         request.t._(
-            "{district} has no plan loaded yet. An administrator can import it with: "
-            "python -m bot plan import FILE --district \u201c{district}\u201d"
+            "{district} has no plan loaded yet. A board member sends it to me as a file (PDF, Word or "
+            "text) in a personal chat, or an administrator imports it on the server: "
+            'python -m bot plan import FILE --district "{district}"'
         ).format(district=request.district)
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from babel.lists import format_list
 
 from bot.cards import Reply
-from bot.commands.router import Context, Request, Router
+from bot.commands.router import Context, Request, Router, refusal
 from bot.i18n import N_, Translator, fold
 from bot.services.branches import BranchName, Named, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
@@ -45,8 +45,10 @@ def register(router: Router) -> None:
         remove = bool(words) and fold(words[0]) in _REMOVE_WORDS
         if remove:
             words = [w for w in words[1:] if fold(w) not in _REMOVE_WORDS]
-        if not words or not request.mentions:
+        if not words:
             return Reply(_usage(t))
+        if not request.mentions:
+            return Reply(_mention_first(t) + " " + _usage(t))
         kind = _ROLE_WORDS.get(fold(words[0]))
         if kind is None:
             return Reply(
@@ -75,6 +77,12 @@ def register(router: Router) -> None:
             now=context.now,
         )
         if isinstance(granted, NewBranch):
+            if not granted.known:
+                return Reply(
+                    t._(
+                        "New branch “{name}”? The district has no branches yet. To add it, write: {command}"
+                    ).format(name=granted.typed, command=_again(request))
+                )
             return Reply(
                 t._("New branch “{name}”? Branches: {names}. To add it, write: {command}").format(
                     name=granted.typed, names=names(granted.known), command=_again(request)
@@ -94,7 +102,9 @@ def register(router: Router) -> None:
         t = request.t
         assert request.user is not None
         if not request.mentions:
-            return Reply(t._("Mention the person, e.g. deputy @Adele (or deputy remove @Adele)."))
+            return Reply(
+                _mention_first(t) + " " + t._("For example: deputy @Adele (or deputy remove @Adele).")
+            )
         words = strip_names(request.args, request.mentions, request.mentions_written).split()
         remove = any(fold(w) in _REMOVE_WORDS for w in words)
         words = [w for w in words if fold(w) not in _REMOVE_WORDS]
@@ -123,7 +133,11 @@ def register(router: Router) -> None:
         t = request.t
         members = await asyncio.to_thread(context.services.directory.members, request.district)
         if not members:
-            return Reply(t._("Nobody has a role in {district} yet.").format(district=request.district))
+            return Reply(
+                t._(
+                    "Nobody has a role in {district} yet. An administrator gives them, e.g.: role board @name"
+                ).format(district=request.district)
+            )
         board = sorted({m.name for m in members if m.role is Role.BOARD})
         chairs = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.CHAIR)
         deputies = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.DEPUTY)
@@ -158,7 +172,7 @@ def register(router: Router) -> None:
                 lines.append(t._("None yet. The board adds them with: branches add NAME"))
             return Reply("\n".join(lines))
         if not allows(request.roles, Role.BOARD):
-            return Reply(t._("Only the board can change the list of branches."))
+            return await refusal(request, context, Role.BOARD)
         verb, first, second = action
         name, confirmed = _confirmed(first) if verb == "add" else (first, False)
         if verb == "add" and not name:
@@ -180,7 +194,10 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
     t = request.t
     match changed.change:
         case Change.ON_LIST:
-            return t._("{name} is on the list already.").format(name=changed.name)
+            count = changed.name.count(",") + 1
+            return t.ngettext(
+                "{name} is on the list already.", "{name} are on the list already.", count
+            ).format(name=changed.name)
         case Change.CLOSE:
             return t._("“{name}” is close to {existing}. To add it anyway, write: {command}").format(
                 name=changed.name,
@@ -188,11 +205,14 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
                 command=f"{request.command} {request.args} {t._('yes')}",
             )
         case Change.ADDED:
-            return t._("Added {name}. Branches: {names}").format(
-                name=changed.name, names=names([BranchName(name) for name in changed.added])
-            )
+            listed = names([BranchName(name) for name in changed.added])
+            if changed.other:
+                return t._("Added {name} ({existing} was on the list already). Branches: {names}").format(
+                    name=changed.name, existing=changed.other, names=listed
+                )
+            return t._("Added {name}. Branches: {names}").format(name=changed.name, names=listed)
         case Change.UNKNOWN:
-            return _unknown(t, changed.name, changed.known)
+            return unknown_branch(t, changed.name, changed.known)
         case Change.KEPT:
             return t.ngettext(
                 "{name} has {count} report, kept as history: merge it into another branch instead "
@@ -324,7 +344,15 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 else t._("{name} was deputy for no branch.")
             )
         lines.append(text.format(name=person.name, branch=taken.typed, branches=", ".join(person.branches)))
-    if taken.handed:
+    if taken.handed and not any(s.owner_name for s in taken.handed):
+        # The last of the board left: "go to: #1 nobody yet" would read as if someone had them.
+        lines.append(
+            t._(
+                "Nobody on the board is left to take their coming prompts ({slots}): an administrator names "
+                "board members with: role board @name"
+            ).format(slots=", ".join(f"#{s.id}" for s in taken.handed))
+        )
+    elif taken.handed:
         lines.append(
             t._("Their coming prompts go to: {slots}.").format(
                 slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in taken.handed)
@@ -333,10 +361,21 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
     return " ".join(lines)
 
 
-def _unknown(t: Translator, typed: str, known: Sequence[Named]) -> str:
+def unknown_branch(t: Translator, typed: str, known: Sequence[Named]) -> str:
+    """A branch name that is not on the list: the list, or (none yet) how the board makes one."""
+    if not known:
+        return t._(
+            "There is no branch called “{name}”: the district has no branches yet. "
+            "The board adds them with: branches add NAME"
+        ).format(name=typed[:60])
     return t._("There is no branch called “{name}”. Branches: {names}").format(
         name=typed[:60], names=names(known)
     )
+
+
+def _mention_first(t: Translator) -> str:
+    # A name typed as text is no mention: Teams makes one only when the person is picked after "@".
+    return t._("Mention the person: type @ and pick them from the list Teams shows.")
 
 
 def _usage(t: Translator) -> str:

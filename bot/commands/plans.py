@@ -136,8 +136,9 @@ async def _read(request: Request, context: Context, reviews: PlanReviews, name: 
         return Reply(
             t._(
                 "I could not read {name}: something went wrong on my side. Send the file again; if it fails "
-                "again, ask an administrator to import it with: python -m bot plan import FILE"
-            ).format(name=name)
+                "again, ask an administrator to import it on the server: "
+                'python -m bot plan import FILE --district "{district}"'
+            ).format(name=name, district=request.district)
         )
     return cards.review_card(t, review)
 

@@ -471,14 +471,14 @@ def no_district(request: Request) -> Reply:
         return Reply(
             t._(
                 "This chat is not linked to a district yet, so I cannot tell whose plan to show. "
-                "An administrator links it by writing here: link DISTRICT"
+                "An administrator links it by @mentioning me here and writing: link DISTRICT"
             )
         )
     if request.conversation_kind != "personal":
         return Reply(
             t._(
                 "This team is not linked to a district yet, so I cannot tell whose plan to show. "
-                "An administrator links it by writing here: link DISTRICT"
+                "An administrator links it by @mentioning me here and writing: link DISTRICT"
             )
         )
     if scope is not None and scope.why is Why.SEVERAL:
@@ -495,10 +495,18 @@ def no_district(request: Request) -> Reply:
     )
 
 
-async def refusal(request: Request, context: Context, needed: Role) -> Reply:
-    """A polite no that says who can."""
+async def refusal(request: Request, context: Context, needed: Role, *, look_up: bool = True) -> Reply:
+    """A polite no that says who can. `look_up=False` where the turn has made its calls already (a handler
+    that asked its service first): then the chairs are not looked up."""
     t = request.t
     if needed is Role.ADMIN:
+        admins = await asyncio.to_thread(context.people.names_by_aad, context.services.admins)
+        if admins:
+            return Reply(
+                t._("Only an administrator can do that. Ask one of them: {names}.").format(
+                    names=", ".join(admins)
+                )
+            )
         return Reply(
             t._("Only an administrator can do that. Administrators are named in the bot's settings.")
         )
@@ -516,6 +524,13 @@ async def refusal(request: Request, context: Context, needed: Role) -> Reply:
             t._("Only the board and administrators can do that. Ask one of the board: {names}.").format(
                 names=names
             )
+        )
+    if look_up and not await asyncio.to_thread(context.people.members, request.district, Role.CHAIR):
+        return Reply(
+            t._(
+                "Only branch chairs, the board and administrators can do that, and nobody in {district} "
+                "chairs a branch yet. An administrator names chairs with: role chair @name BRANCH"
+            ).format(district=request.district)
         )
     return Reply(
         t._("Only branch chairs, the board and administrators can do that. Ask your branch's chair.")

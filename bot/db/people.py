@@ -3,7 +3,7 @@ chat or a person belongs to (all SQL for them lives here)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -140,11 +140,18 @@ class PeopleRepository:
 
     def add_branch(self, district: str, name: str, *, now: datetime) -> str:
         """Add a branch (or find it, case and diacritics aside); its name as stored."""
+        return self.add_branches(district, [name], now=now)[0]
+
+    def add_branches(self, district: str, names: Sequence[str], *, now: datetime) -> list[str]:
+        """Add branches in one transaction (or find them, case and diacritics aside); their stored names."""
         with self.db.write() as session:
-            branch_id = _branch(session, _district(session, district).id, name, now)
-            found = session.get(Branch, branch_id)
-            assert found is not None
-            return found.name
+            district_id = _district(session, district).id
+            stored = []
+            for name in names:
+                found = session.get(Branch, _branch(session, district_id, name, now))
+                assert found is not None
+                stored.append(found.name)
+            return stored
 
     def rename_branch(self, district: str, branch_id: int, name: str) -> None:
         """Give a branch a new name; its reports and chairs stay with it."""
@@ -286,6 +293,14 @@ class PeopleRepository:
     def language_of(self, person_id: int | None, default: str) -> str:
         """One person's language (see `languages`): what every message the bot starts to someone uses."""
         return self.languages([person_id], default)[person_id] if person_id else default
+
+    def names_by_aad(self, aad_object_ids: Collection[str]) -> list[str]:
+        """The names of the people with these Entra object ids whom the bot has met, sorted."""
+        if not aad_object_ids:
+            return []
+        with self.db.read() as session:
+            query = select(Person.name).where(col(Person.aad_object_id).in_(list(aad_object_ids)))
+            return sorted({name for name in session.exec(query).all() if name})
 
     def find_id(self, person: PersonInfo) -> int | None:
         """The person's id if the bot has met them (nothing is stored by asking)."""

@@ -151,7 +151,9 @@ class Repository:
         with the goals they were made to, so that the next import of the plan makes them again.
 
         The first real plan replaces the sample plan (`example`): it takes over the sample's district,
-        renamed, so a single-district deployment stays one district, and none of the sample's goals match.
+        renamed, so a single-district deployment stays one district, and none of the sample's goals match;
+        but not once that district is set up (roles or branches given): that is a district of its own still
+        waiting for its plan, and another district's plan must not take its people and teams.
 
         `branches` (the plan's own list, as the board accepted it in the review) are added to the district's
         branches where no branch of that name is there yet (case, accents and small misspellings aside).
@@ -262,6 +264,8 @@ class Repository:
         row = _district(session, district)
         if row is None and not example:
             row = session.exec(select(District).where(col(District.example).is_(True))).first()
+            if row is not None and _set_up(session, row):
+                row = None  # another district's, on the sample plan until it sends its own: a new district
             if row is not None:
                 row.name = district
         if row is None:
@@ -635,3 +639,11 @@ def _add_branches(session: Session, district: str, names: Sequence[str], now: da
             known.append(row)
             added.append(row.name)
     return tuple(added)
+
+
+def _set_up(session: Session, district: District) -> bool:
+    """Whether people have set the district up: anyone given a role there, or a branch added."""
+    return any(
+        session.exec(select(table.id).where(table.district_id == district.id).limit(1)).first() is not None
+        for table in (Role, Branch)
+    )

@@ -9,11 +9,12 @@ still the branch. Anything else is a name the board has not added.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from bot.i18n import fold
+from bot.i18n import alphabetical, fold
 
 # How alike a typed name and a branch's must be (difflib's ratio, folded) to be a small misspelling of it:
 # "Sundsval"/"Sundsvall" 0.94, "Harnosnd"/"Harnosand" 0.94, "Umea"/"Timra" 0.44.
@@ -59,4 +60,10 @@ def leading_branch(words: Sequence[str], branches: Sequence[N]) -> tuple[N, int]
 
 def names(branches: Sequence[Named]) -> str:
     """The branches' names for a message: "Härnösand, Sundsvall" (a dash when there are none)."""
-    return ", ".join(sorted((b.name for b in branches), key=fold)) or "\u2013"
+    return ", ".join(sorted((b.name for b in branches), key=alphabetical)) or "\u2013"
+
+
+def typed_names(text: str) -> list[str]:
+    """The names in a list as people write one (and plans do): "Krokom, Åre och Strömsund", "A and B"."""
+    parts = (" ".join(p.split()) for p in re.split(r"[,;]|\s(?:och|samt|and|&)\s", text, flags=re.IGNORECASE))
+    return [p for p in parts if p]

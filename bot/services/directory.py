@@ -17,8 +17,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.db.engine import StorageGone
-from bot.i18n import fold
-from bot.services.branches import BranchName, find_branch
+from bot.i18n import alphabetical, fold
+from bot.services.branches import BranchName, find_branch, typed_names
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, matching
 from bot.services.privacy import ForgetResult, PersonalData, Summary, summarize
 
@@ -220,7 +220,7 @@ class Directory:
             for branch in branches:
                 if branch in known:
                     self.people.revoke_role_in(person, district, kind, known[branch])
-            taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=fold))))
+            taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=alphabetical))))
         handed = self._lay_out() if kind is Role.BOARD else ()  # their coming prompts change hands
         return Taken(kind, typed, tuple(taken), handed)
 
@@ -251,7 +251,7 @@ class Directory:
         """The branches, with their chairs (one moment of the database)."""
         with self.people.db.snapshot():
             members = self.people.members(district, Role.CHAIR)
-            known = tuple(sorted(self.checkins.branches(district), key=lambda b: fold(b.name)))
+            known = tuple(sorted(self.checkins.branches(district), key=lambda b: alphabetical(b.name)))
         chairs = {b.name: tuple(sorted(m.name for m in members if m.branch == b.name)) for b in known}
         return BranchList(known, chairs)
 
@@ -261,13 +261,7 @@ class Directory:
         """The board adds (`first`), removes (`first`), renames or merges (`first` to/into `second`)."""
         known = tuple(self.checkins.branches(district))
         if verb == "add":
-            close = find_branch(first, known)
-            if close is not None and fold(close.name) == fold(first):
-                return BranchChange(Change.ON_LIST, close.name, known=known)
-            if close is not None and not confirmed:
-                return BranchChange(Change.CLOSE, first, close.name, known=known)
-            added = self.people.add_branch(district, first, now=now)
-            return BranchChange(Change.ADDED, added, known=known, added=(*(b.name for b in known), added))
+            return self._add_branches(district, typed_names(first), known, confirmed=confirmed, now=now)
         source = find_branch(first, known)
         if source is None:
             return BranchChange(Change.UNKNOWN, first, known=known)
@@ -289,6 +283,38 @@ class Directory:
             return BranchChange(Change.SAME, source.name, known=known)
         moved = self.people.merge_branches(district, source.id, target.id)
         return BranchChange(Change.MERGED, source.name, target.name, count=moved, known=known)
+
+    def _add_branches(
+        self,
+        district: str,
+        typed: list[str],
+        known: tuple[BranchInfo, ...],
+        *,
+        confirmed: bool,
+        now: datetime,
+    ) -> BranchChange:
+        """Add each name of a list ("Krokom, Åre och Strömsund"); a name close to one on the list is asked
+        about first, and then none is added."""
+        new: list[str] = []
+        on_list: list[str] = []
+        for name in typed:
+            close = find_branch(name, known)
+            if close is not None and fold(close.name) == fold(name):
+                on_list.append(close.name)
+            elif close is not None and not confirmed:
+                return BranchChange(Change.CLOSE, name, close.name, known=known)
+            elif fold(name) not in {fold(n) for n in new}:
+                new.append(name)
+        if not new:
+            return BranchChange(Change.ON_LIST, ", ".join(on_list), known=known)
+        added = self.people.add_branches(district, new, now=now)
+        return BranchChange(
+            Change.ADDED,
+            ", ".join(added),
+            ", ".join(on_list),
+            known=known,
+            added=(*(b.name for b in known), *added),
+        )
 
     def _lay_out(self) -> tuple[PromptSlot, ...]:
         """The rota shared out anew (owners told, timers re-armed by the desk); the slots handed over."""

@@ -225,7 +225,7 @@ async def test_someone_who_may_not_report_is_refused_and_nothing_is_stored(
     assert offered.text.startswith("Det kan bara partiföreningarnas ordförande, styrelsen")
     refused = await submit(adapter, goal="6", value="1", date="2026-11-22")
     assert refused.text.startswith(
-        "Bara partiföreningarnas ordförande, styrelsen och de som är ansvariga för mål 6"
+        "Mål 6 gäller varje partiförening: ordföranden rapporterar det, eller en ersättare"
     )
     assert checkins.mine(person(MEMBER), DISTRICT) == []
 

@@ -271,7 +271,7 @@ async def test_a_member_asking_for_a_board_command_is_told_who_can(district: Dis
     )
     assert await district.say(JOHANNES, "schedule 1 and 15 at 18", locale="en-US") == en
     assert (await district.say(JOHANNES, "report 3 1 x", locale="en-US")).startswith(
-        "Only branch chairs, the board and people responsible for goal 3 can report on it."
+        "Goal 3 is every branch's own: its chair reports it, or a deputy the chair names."
     )
     refused = await district.say(JOHANNES, "roll styrelse @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert refused.startswith("Det kan bara en administratör göra.")

@@ -249,7 +249,10 @@ async def test_the_branch_may_be_named_after_the_comment(meetings: District) -> 
     # "för medlemmarna" is the comment's; a chair naming another branch there is still refused.
     assert (await meetings.say(KIM, "rapportera 4 1 möte för medlemmarna")).startswith("Sparat #3")
     refused = await meetings.say(KIM, "rapportera 4 1 möte för Timrå")
-    assert refused == "Du kan bara rapportera för din egen partiförening."
+    assert refused == (
+        "Du kan bara rapportera för din egen partiförening (Sundsvall); "
+        "varje förening rapporteras av sin egen ordförande."
+    )
 
 
 async def test_correct_and_withdraw_act_on_the_report_named_however_it_is_written(meetings: District) -> None:
