@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_
+from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -688,15 +688,6 @@ class PromptRepository:
                 return False
             row.active = False
             return True
-
-    def bank_size(self, district: str) -> int:
-        with self.db.read() as session:
-            return session.exec(
-                select(func.count())
-                .select_from(BankPromptRow)
-                .join(District, col(District.id) == col(BankPromptRow.district_id))
-                .where(District.name == district, col(BankPromptRow.active).is_(True))
-            ).one()
 
 
 def _schedule(row: PromptSchedule, conversation: Conversation, district: District) -> Schedule:

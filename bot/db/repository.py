@@ -111,16 +111,6 @@ class Repository:
                 areas_en=_areas_en(session, row.id),
             )
 
-    def has_goals(self, district: str) -> bool:
-        with self.db.read() as session:
-            count = session.exec(
-                select(func.count())
-                .select_from(Goal)
-                .join(District, col(District.id) == col(Goal.district_id))
-                .where(District.name == district, col(Goal.number).is_not(None))
-            ).one()
-            return count > 0
-
     def any_goals(self) -> bool:
         """Whether any district has a plan with goals (on first run none has)."""
         with self.db.read() as session:

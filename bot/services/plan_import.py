@@ -17,7 +17,6 @@ SAMPLE_DISTRICT = "Vänsterpartiet Västernorrland"
 
 
 class PlanStore(Protocol):
-    def has_goals(self, district: str) -> bool: ...
     def any_goals(self) -> bool: ...
     def save_plan(
         self, district: str, draft: PlanDraft, *, now: datetime, example: bool = False
