@@ -345,7 +345,7 @@ class Router:
             note_turn(outcome="no-district")
             return replace(no_district(request), keeps_card=tapped)
         if not allows(request.roles, route.role):
-            later = self._later_command(request.text) if request.kind is Kind.MESSAGE else None
+            later = self._later_command(request.text.split()) if request.kind is Kind.MESSAGE else None
             if later is not None:  # "visa alla mål" is a member's question, not the board's `visa`
                 note_turn(outcome="unknown")
                 return self._unknown(request, request.text, known=True)
@@ -353,12 +353,12 @@ class Router:
             return replace(await refusal(request, context, route.role), keeps_card=tapped)
         return await route.handler(request, context)
 
-    def _later_command(self, text: str) -> Route | None:
-        """A command for everyone further into a sentence ("visa alla mål": `mål`)."""
-        for later in text.split()[1:]:
+    def _later_command(self, words: list[str]) -> tuple[int, Route] | None:
+        """A command for everyone further into a sentence, and where: "visa alla mål" -> (2, `mål`)."""
+        for index, later in enumerate(words[1:], start=1):
             route = self.route_for(later)
             if route is not None and route.role is Role.MEMBER:
-                return route
+                return index, route
         return None
 
     def _unknown(self, request: Request, text: str, *, known: bool = False) -> Reply:
@@ -415,15 +415,15 @@ class Router:
         typo, score = self._typo(text, language, roles)
         if typo is not None and score >= CLEAR_TYPO:
             return typo
-        for index, later in enumerate(rest[1:], start=1):  # a command further in: "kan jag få se mål 6"
-            route = self.route_for(later)
-            if route is not None and route.role is Role.MEMBER:
-                after = rest[index + 1 : index + 4]
-                if route.reads_text and not (after and any(c.isdigit() for c in after[0])):
-                    # "jag undrar vilka mål vi har": "vi har" is the question's, not a search for it
-                    after = []
-                suggestion = " ".join([later.strip("!/?.,:;"), *after[: 1 if route.reads_text else 3]])
-                return suggestion, route.language_of(later) or language
+        found = self._later_command(rest)  # a command further in: "kan jag få se mål 6"
+        if found is not None:
+            index, route = found
+            later, after = rest[index], rest[index + 1 : index + 4]
+            if route.reads_text and not (after and any(c.isdigit() for c in after[0])):
+                # "jag undrar vilka mål vi har": "vi har" is the question's, not a search for it
+                after = []
+            suggestion = " ".join([later.strip("!/?.,:;"), *after[: 1 if route.reads_text else 3]])
+            return suggestion, route.language_of(later) or language
         return typo if typo is not None else (None, language)
 
     def _typo(self, text: str, language: str, roles: frozenset[Role]) -> tuple[tuple[str, str] | None, float]:
