@@ -48,7 +48,7 @@ from bot.i18n import fold
 from bot.services.checkins import MONTH_NAMES, CheckInError, leading_date
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
+from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, period_bounds, spans_of
 from bot.services.prompting import SlotStatus
 
 if TYPE_CHECKING:
@@ -493,12 +493,11 @@ def parse_since(text: str, today: date) -> date | None:
         return None
     if _YEAR_START.fullmatch(folded):
         return date(today.year, 1, 1)
-    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    quarter_start, _ = period_bounds(Period.QUARTER, today)
     if _THIS_QUARTER.fullmatch(folded):
         return quarter_start
     if _LAST_QUARTER.fullmatch(folded):
-        previous = quarter_start - timedelta(days=1)
-        return previous.replace(month=3 * ((previous.month - 1) // 3) + 1, day=1)
+        return period_bounds(Period.QUARTER, quarter_start - timedelta(days=1))[0]
     if week := _WEEK.fullmatch(folded):
         return _monday_of_week(int(week[1]), today, shown)
     if quarter := _QUARTER.fullmatch(folded):
