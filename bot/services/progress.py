@@ -77,6 +77,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from functools import partial
 from typing import TYPE_CHECKING, assert_never
 
 from bot.services.engagement import PostsTally, tally
@@ -742,24 +743,18 @@ class Progress:
             chairs = (
                 self.checkins.chair_of(reader, plan.district) if reader and goal.applies_to_branches else []
             )
-        found = reports.get(goal.id, ())
-        standing = goal_progress(plan, goal, found, today=today, branches=branches, people_named=len(named))
-        own = None
-        if len(chairs) == 1:
-            branch = chairs[0]
-            own = (
-                branch.name,
-                goal_progress(  # as `status` for the branch counts it
-                    plan,
-                    goal,
-                    found,
-                    today=today,
-                    branches=branches,
-                    people_named=len(named),
-                    branch_id=branch.id,
-                ),
-            )
-        return GoalInFull(goal, standing, [name for _, name in named], latest, made, own)
+        standing = partial(
+            goal_progress,
+            plan,
+            goal,
+            reports.get(goal.id, ()),
+            today=today,
+            branches=branches,
+            people_named=len(named),
+        )
+        # the chair's own branch as `status` for the branch counts it
+        own = (chairs[0].name, standing(branch_id=chairs[0].id)) if len(chairs) == 1 else None
+        return GoalInFull(goal, standing(), [name for _, name in named], latest, made, own)
 
     def _reports(
         self, plan: Plan, *, year: int, goal: Goal | None = None, as_of: datetime | None = None
