@@ -745,10 +745,11 @@ class Progress:
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district).get(goal.id, [])
-            reports = self._reports(plan, year=plan.year or today.year, goal=goal)
+            year = plan.year or today.year
+            reports = self._reports(plan, year=year, goal=goal)
             branches = len(self.checkins.branches(plan.district))
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
-            latest = self.checkins.latest(goal.id)
+            latest = self.checkins.latest(goal.id, year=year)
             chairs = (
                 self.checkins.chair_of(reader, plan.district) if reader and goal.applies_to_branches else []
             )
