@@ -57,7 +57,15 @@ from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import Role
-from bot.services.progress import Pace, Progress, Report, period_bounds, progress, quarter_key
+from bot.services.progress import (
+    Pace,
+    Progress,
+    Report,
+    period_bounds,
+    progress,
+    quarter_key,
+    reports_for,
+)
 from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
@@ -144,8 +152,9 @@ class Reminder:
 
 
 def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
-    """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter."""
-    theirs = [r for r in reports if r.branch_id == branch_id]
+    """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter: one that
+    counts for them as progress counts it (a district goal reported "för Sundsvall" is the district's)."""
+    theirs = reports_for(goal, reports, branch_id)
     if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
         return True
     if goal.target.kind is TargetKind.DONE:
@@ -258,6 +267,8 @@ class ReportReminders:
         self.zone = ZoneInfo(timezone)
         self.days = days
         self.t = t
+        # Where the goals stand, as status and `mål N` say it: the bot's posts count for the posts goal.
+        self.progress = Progress(repository, checkins, self.zone, prompts=prompts)
 
     async def run(self) -> RunResult:
         now = self.clock()
@@ -305,7 +316,7 @@ class ReportReminders:
     def _gaps(self, district: str, plan: Plan, quarter: Quarter) -> Gaps:
         return find_gaps(
             plan,
-            self.checkins.reports(district, year=quarter.year),
+            self.progress.reports(plan, year=quarter.year),
             branches=self.checkins.branches(district),
             responsible=self.checkins.responsible(district),
             quarter=quarter,
@@ -379,9 +390,7 @@ class ReportReminders:
         names = {m.person_id: m.name for m in members}
         names.update({p.person_id: p.name for p in gaps.responsible})
         not_reached = [names.get(person_id, "?") for person_id in [*unreachable, *missing_chat]]
-        # Where the goals in the digest stand, as status and `mål N` say it (one Progress for all).
-        progress = Progress(self.repository, self.checkins, self.zone)
-        standings = await asyncio.to_thread(progress.standings, plan, now=now)
+        standings = await asyncio.to_thread(self.progress.standings, plan, now=now)
         languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
         digests = {
             language: cards.digest(

@@ -415,11 +415,17 @@ class CheckInRepository:
             for row in rows
         ]
 
-    def latest(self, goal_id: int, *, limit: int = 3) -> list[StoredCheckIn]:
+    def latest(self, goal_id: int, *, year: int, limit: int = 3) -> list[StoredCheckIn]:
+        """The goal's latest standing check-ins of the year (those its progress counts)."""
         with self.db.read() as session:
             rows = session.exec(
                 select(CheckIn)
-                .where(CheckIn.goal_id == goal_id, col(CheckIn.withdrawn_at).is_(None))
+                .where(
+                    CheckIn.goal_id == goal_id,
+                    col(CheckIn.withdrawn_at).is_(None),
+                    col(CheckIn.happened_on) >= date(year, 1, 1),
+                    col(CheckIn.happened_on) <= date(year, 12, 31),
+                )
                 .order_by(col(CheckIn.happened_on).desc(), col(CheckIn.id).desc())
                 .limit(limit)
             ).all()

@@ -637,7 +637,7 @@ def goal_progress(
     """One goal of the plan's progress from its reports. With `branch_id`, an every-branch goal as that one
     branch has done it; a district goal stays the district's (a branch's report never moves it alone)."""
     if branch_id is not None and goal.applies_to_branches:
-        reports = [r for r in reports if r.branch_id == branch_id]
+        reports = reports_for(goal, reports, branch_id)
         branches = 0  # one branch, measured as its own
     return progress(
         goal.target,
@@ -649,6 +649,15 @@ def goal_progress(
         applies_to_branches=goal.applies_to_branches,
         people_named=people_named,
     )
+
+
+def reports_for(goal: Goal, reports: Sequence[Report], branch_id: int | None) -> list[Report]:
+    """The reports that count on `goal` for one branch (`branch_id`) or the district (None): on an
+    every-branch goal the branch's own (None: the district-wide ones, which count for no branch); on a
+    district goal every report, wherever it happened ("för Sundsvall" is still the district's)."""
+    if not goal.applies_to_branches:
+        return list(reports)
+    return [r for r in reports if r.branch_id == branch_id]
 
 
 @dataclass(frozen=True)
@@ -736,10 +745,11 @@ class Progress:
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district).get(goal.id, [])
-            reports = self._reports(plan, year=plan.year or today.year, goal=goal)
+            year = plan.year or today.year
+            reports = self._reports(plan, year=year, goal=goal)
             branches = len(self.checkins.branches(plan.district))
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
-            latest = self.checkins.latest(goal.id)
+            latest = self.checkins.latest(goal.id, year=year)
             chairs = (
                 self.checkins.chair_of(reader, plan.district) if reader and goal.applies_to_branches else []
             )
@@ -755,6 +765,10 @@ class Progress:
         # the chair's own branch as `status` for the branch counts it
         own = (chairs[0].name, standing(branch_id=chairs[0].id)) if len(chairs) == 1 else None
         return GoalInFull(goal, standing(), [name for _, name in named], latest, made, own)
+
+    def reports(self, plan: Plan, *, year: int) -> dict[int, list[Report]]:
+        """The year's reports by goal as progress counts them (the bot's posts too): who has reported."""
+        return self._reports(plan, year=year)
 
     def _reports(
         self, plan: Plan, *, year: int, goal: Goal | None = None, as_of: datetime | None = None

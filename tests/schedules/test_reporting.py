@@ -123,7 +123,7 @@ def test_a_branch_misses_the_goals_for_branches_it_has_not_reported_on_this_quar
 
 def test_responsible_people_miss_their_goals_without_a_district_report_this_quarter() -> None:
     reports = {
-        G5.id: [on(date(2027, 5, 1), 1)],  # a branch's report is not the district's
+        G5.id: [on(date(2027, 4, 1), None, value=0)],  # "not yet" is a report too
         G6.id: [on(date(2027, 1, 20), None)],  # done in January
         G7.id: [on(date(2027, 4, 2), None, value=1100)],
         999: [on(date(2027, 5, 1), None)],  # a retired goal
@@ -139,9 +139,25 @@ def test_responsible_people_miss_their_goals_without_a_district_report_this_quar
     assert [
         (p.name, [g.number for g in p.goals], [g.number for g in p.missing]) for p in gaps.responsible
     ] == [
-        ("Isaiah Langer", [5, 6], [5]),
+        ("Isaiah Langer", [5, 6], []),
         ("Megan Bowen", [6, 7], []),
     ]
+    # Last quarter's report leaves this quarter missing.
+    earlier = reports | {G5.id: [on(date(2027, 3, 30), None)]}
+    gaps = find_gaps(PLAN, earlier, branches=[], responsible=responsible, quarter=Q2)
+    assert [g.number for g in gaps.responsible[0].missing] == [5]
+
+
+def test_a_district_goal_reported_where_it_happened_is_the_districts_report() -> None:
+    """The board reports the district's meeting "för Sundsvall" (where it was held): status counts it for
+    the district, so the person responsible is not told the quarter has no report, nor is Sundsvall
+    (it is no goal every branch does)."""
+    reports = {G5.id: [on(date(2027, 5, 1), SUNDSVALL.id)]}
+    gaps = find_gaps(
+        PLAN, reports, branches=[SUNDSVALL], responsible={G5.id: [(21, "Isaiah Langer")]}, quarter=Q2
+    )
+    assert [(p.name, [g.number for g in p.missing]) for p in gaps.responsible] == [("Isaiah Langer", [])]
+    assert [g.number for g in gaps.branches[0].missing] == [1, 2, 3, 4]
 
 
 def test_each_person_gets_one_reminder_with_all_they_are_missing() -> None:
@@ -602,3 +618,22 @@ async def test_each_reminder_and_digest_is_in_its_readers_language(world: World)
     assert reminder.startswith("Dags att rapportera") and digest.startswith("Vilka som har rapporterat")
     assert sent["adele"] == [DIGEST_JUNE]
     assert sent["isaiah"][0].startswith("Time to report")
+
+
+async def test_a_district_goal_the_board_reported_for_a_branch_is_reported_in_the_digest(
+    world: World,
+) -> None:
+    """Adele reports the district's autumn conference (goal 5, Megan's) as held in Sundsvall: status counts
+    it for the district ("klart"), so the digest says Megan has reported on it, beside "5: done", and her
+    reminder does not ask for it; in Swedish for Megan, who chose Swedish, and in English for Adele."""
+    await set_up_the_district(world)
+    world.clock.now = local(6, 1)
+    stored = await world.say(ADELE, "rapportera 5 klart för Sundsvall höstkonferensen")
+    assert stored.startswith("Sparat #") and "distriktet" in stored
+    assert (await world.say(MEGAN, "språk svenska")).startswith("Från och med nu skriver jag till dig")
+
+    sent = await world.run_at(local(6, 16))
+    [digest] = sent["megan"]  # no reminder: her goal has its report
+    assert "Megan Bowen: rapporterat på mål 5\n" in digest and "\n5: klart\n" in digest, digest
+    [english] = sent["adele"]
+    assert "Megan Bowen: reported on goal 5\n" in english and "\n5: done\n" in english

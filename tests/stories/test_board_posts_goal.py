@@ -9,7 +9,7 @@ has 2 of 2 this month, as the line "Inlägg som jag har publicerat: 2 den här m
 
 from __future__ import annotations
 
-from tests.test_engagement import World
+from tests.test_engagement import World, answer_text
 from tests.test_engagement import world as board  # noqa: F401 - the fixture
 
 GOAL = 19  # the sample plan's goal for posts
@@ -37,3 +37,48 @@ async def test_a_prompt_posted_counts_for_the_posts_goal_in_english(board: World
     assert "Progress: ▰▰▰▰▰▱▱▱▱▱ 1 of 2 this month" in goal, goal
     assert "Prompts I posted: 1 this month, 1 this year" in goal, goal
     assert f"{GOAL}. ▰▰▰▰▰▱▱▱▱▱ 1 of 2 this month" in await world.say("status", locale="en-US")
+
+
+async def _digest_and_status(world: World, locale: str) -> tuple[str, str]:
+    """Megan (on the board) is named responsible for goal 19; on 17 December, two weeks before the quarter
+    ends, the daily job sends the board its digest: that, and what `status` says the same morning."""
+    from datetime import UTC, datetime
+
+    from bot.app import SCHEDULER
+    from bot.db.checkins import CheckInRepository
+    from bot.services.plan_import import SAMPLE_DISTRICT
+    from tests.test_engagement import MEGAN, person
+
+    components = world.components
+    plan = components.repository.plan(SAMPLE_DISTRICT)
+    goal = plan.goal(GOAL) if plan else None
+    assert goal is not None
+    CheckInRepository(components.database).name_responsible(goal.id, person(MEGAN), now=world.clock.now)
+    await world.post_a_prompt()
+    await world.post_a_prompt()
+    world.clock.now = datetime(2026, 12, 17, 9, 0, tzinfo=UTC)
+    status = await world.say("status", locale=locale)
+    before = len(world.connector.posted)
+    reporting = world.client.app[SCHEDULER].reporting
+    assert reporting is not None
+    await reporting.run()
+    [digest] = [answer_text(p.body) for p in world.connector.posted[before:]]
+    return digest, status
+
+
+async def test_the_digest_counts_the_posts_as_status_does_in_swedish(board: World) -> None:  # noqa: F811
+    """The board's digest said "0 av 12 månader klara" of the posts goal while `status` said "1 av 12"
+    (the digest counted only posts reported by hand), and told that nobody had reported on it."""
+    digest, status = await _digest_and_status(board, "sv-SE")
+    line = f"{GOAL}. ▱▱▱▱▱▱▱▱▱▱ 0 av 2 den här månaden · 1 av 12 månader klara i år · efter"
+    assert line in status, status
+    assert f"\n{line.replace('.', ':', 1)}" in digest, digest
+    assert f"Megan Bowen: rapporterat på mål {GOAL}" in digest
+
+
+async def test_the_digest_counts_the_posts_as_status_does_in_english(board: World) -> None:  # noqa: F811
+    digest, status = await _digest_and_status(board, "en-US")
+    line = f"{GOAL}. ▱▱▱▱▱▱▱▱▱▱ 0 of 2 this month · 1 of 12 months met this year · behind"
+    assert line in status, status
+    assert f"\n{line.replace('.', ':', 1)}" in digest, digest
+    assert f"Megan Bowen: reported on goal {GOAL}" in digest
