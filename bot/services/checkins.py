@@ -381,7 +381,7 @@ def check(*, value: float, happened_on: date, comment: str | None, today: date, 
     if happened_on > today:
         raise CheckInError(CheckInProblem.FUTURE_DATE, happened_on.isoformat())
     if year is not None and happened_on.year != year:
-        raise CheckInError(CheckInProblem.OUTSIDE_YEAR, str(year))
+        raise CheckInError(CheckInProblem.OUTSIDE_YEAR, happened_on.isoformat())
     if comment is not None and len(comment) > MAX_COMMENT_LENGTH:
         raise CheckInError(CheckInProblem.COMMENT_TOO_LONG, str(len(comment)))
     if value < 0:

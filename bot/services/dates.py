@@ -72,8 +72,11 @@ _WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
 WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
 # Words before a date that belong to it, not to a comment: "möte i vecka 11", "meeting on March 12".
 LEAD_WORDS = frozenset({"i", "in", "under", "during", "on", "den", "pa"})
-_COUNTS = {"en": 1, "ett": 1, "a": 1, "one": 1, "tva": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4}
-_COUNTS |= {"four": 4, "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7}
+# Counted back: "för två veckor sedan", "a week ago".
+_COUNTS = {
+    **{"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7},
+    **{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
+}
 
 
 class DateError(ValueError):
@@ -107,13 +110,17 @@ def reported_day(span: Span, year: int | None) -> date:
 # --- the phrases ------------------------------------------------------------------------------------------
 
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_WEEKDAY = "|".join(WEEKDAY_NUMBERS)
 _ORDINAL = r"(?::?[ae]|st|nd|rd|th)"
 _COUNT = r"\d{1,3}|" + "|".join(_COUNTS)
-_QUARTER_WORDS = {"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4, "first": 1, "second": 2, "third": 3}
-_QUARTER_WORDS["fourth"] = 4
-_SEASONS = {"varas": 3, "somras": 6, "hostas": 9, "vintras": 12, "spring": 3, "summer": 6, "autumn": 9}
-_SEASONS |= {"fall": 9, "winter": 12}
+_QUARTER_WORDS = {
+    **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4},
+}
+# A season by the month it begins: "i våras" (spring), "i somras", "i höstas", "i vintras"; "last spring".
+_SEASONS = {
+    **{"varas": 3, "somras": 6, "hostas": 9, "vintras": 12},
+    **{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
+}
 
 _Reader = Callable[[re.Match[str], date, int | None], Span]
 
@@ -278,7 +285,6 @@ def _year_back(back: int) -> _Reader:
     return lambda _m, today, _y: _span(Period.YEAR, date(today.year - back, 1, 1))
 
 
-_TODAY, _DAY_BEFORE, _THIS_QUARTER = _relative(0), _relative(1), _quarter_back(0)
 _QUARTER_WORD = "|".join(_QUARTER_WORDS)
 
 # Each phrase as one regular expression over its words folded (lower case, no diacritics, no punctuation at
@@ -326,6 +332,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:the )?(?:start|beginning) of (?:the|this) year|(?:the )?new year", _year_back(0)),
     (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
 )
+_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
 _COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
 _LONGEST = 5  # words in the longest phrase
 
@@ -386,13 +393,15 @@ def read_at(
 
 def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Span, int, int] | None:
     """The first day or period anywhere in the words: the span, where it starts and how many words it took.
-    A date that cannot be raises DateError where it is meant as one (first, or after a lead word: "den
-    31/11"); further on ("0/0 röster") it is left to the comment."""
+    A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair of numbers
+    no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
     for at in range(len(words)):
         try:
             found = read_at(words, at, today, year)
         except DateError:
-            if at == 0 or _fold(words[at - 1]) in LEAD_WORDS or _fold(words[at]) in LEAD_WORDS:
+            pair = _PAIR.fullmatch(_fold(words[at]))
+            led = at == 0 or _fold(words[at - 1]) in LEAD_WORDS
+            if pair is None or led or (1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12):
                 raise
             continue
         if found is not None:
