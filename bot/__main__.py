@@ -207,7 +207,7 @@ def write_document(settings: Settings, args: argparse.Namespace) -> int:
     from bot.documents import annual as annual_document
     from bot.documents import followup as followup_document
     from bot.i18n import translator
-    from bot.services.followup import PlanYearMismatch, SinceError, parse_since
+    from bot.services.followup import PlanYearMismatch, SinceError
 
     district = args.district or settings.district
     components = build(settings)
@@ -217,17 +217,15 @@ def write_document(settings: Settings, args: argparse.Namespace) -> int:
     try:
         components.start()
         now = components.clock()
-        today = components.bot.services.progress.today(now)
         if args.command == "followup":
             try:
-                since = parse_since(args.since, today) if args.since is not None else None
+                found = reports.follow_up(district, now=now, asked=args.since or "")
             except SinceError as error:
                 print(
                     f"--since wants a day that has passed, e.g. 2027-03-12 (not {error.text!r}).",
                     file=sys.stderr,
                 )
                 return 2
-            found = reports.follow_up(district, now=now, since=since)
             if found is None:
                 print(f"There is no plan for {district!r}.", file=sys.stderr)
                 return 2

@@ -16,11 +16,11 @@ from bot.services.checkins import (
     CheckInProblem,
     check,
     leading_area,
-    leading_date,
     leading_value,
     parse_goal_number,
     read_value,
 )
+from bot.services.checkins import read_day as read_date
 
 # The one-line parser's readers for a value, a priority area and a date; shared rather than rewritten.
 # (Candidates for public names in bot.services.checkins.)
@@ -55,13 +55,12 @@ def read_amount(text: str, target: Target, areas: Mapping[str, str]) -> tuple[fl
 def read_day(text: str, today: date, year: int | None = None) -> date:
     """When it happened: empty means today; otherwise one date as the one-line form writes it (`year`: the
     plan's)."""
-    words = text.split()
-    if not words:
+    if not text.split():
         return today
-    found = leading_date(words, today, year)
-    if found is None or found[1] != len(words):
+    found = read_date(text, today, year)
+    if found is None:
         raise CheckInError(CheckInProblem.BAD_DATE, text[:20])
-    return found[0]
+    return found
 
 
 def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, CheckInDraft]:

@@ -117,7 +117,7 @@ async def test_a_date_after_the_value_is_when_it_happened(
         ("rapportera 6 1,5", "Skriv ett helt antal: ”1,5” har decimaler."),
         ("rapportera 6 5000", "”5000” är alldeles för stort"),
         ("rapportera 6 1 2027-01-10", "10 jan. 2027 har inte hänt än"),
-        ("rapportera 6 1 2025-12-31", "Planen gäller 2026"),
+        ("rapportera 6 1 2025-12-31", "31 dec. 2025 ligger utanför planens år: planen gäller 2026"),
         ("rapportera 6 1 31/2", "”31/2” är inte ett datum."),
         ("rapportera 6 1 " + "x" * 501, "Kommentaren är för lång (501 tecken; högst 500)."),
     ],

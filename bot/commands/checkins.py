@@ -703,20 +703,22 @@ def problem(
         CheckInProblem.NEGATIVE: t._("A value cannot be negative (“{detail}”)."),
         CheckInProblem.TOO_LARGE: t._("“{detail}” is far too large; check the number."),
         CheckInProblem.NOT_YES_NO: t._("This goal is done or not: write done or not done (not “{detail}”)."),
-        CheckInProblem.BAD_DATE: t._("“{detail}” is not a date."),
+        CheckInProblem.BAD_DATE: t._("“{detail}” is not a date. Write the day as 12/3 or 12 March."),
         CheckInProblem.FUTURE_DATE: t._("{detail} has not happened yet; report it afterwards."),
-        CheckInProblem.OUTSIDE_YEAR: t._("The plan is for {detail}; report what happened that year."),
+        CheckInProblem.OUTSIDE_YEAR: t._(
+            "{detail} is outside the plan's year: the plan is for {year}; report what happened that year."
+        ),
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
     }
     detail = error.detail
     if error.code is CheckInProblem.NEED_AREA:
         detail = ", ".join(plan.areas_in(t.language))
-    elif error.code is CheckInProblem.FUTURE_DATE:  # the day as every other reply writes it
+    elif error.code in (CheckInProblem.FUTURE_DATE, CheckInProblem.OUTSIDE_YEAR):  # as every reply writes it
         detail = day(t, date.fromisoformat(error.detail))
     if error.code is CheckInProblem.NO_VALUE and correcting is not None:  # the number written is the report's
         messages[error.code] = t._("Write the new value after the report's number.")
-    message = messages[error.code].format(detail=detail, last=len(plan.goals))
+    message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(
             number=goal.number, what=cards.describe_target(t, goal.target, plan)

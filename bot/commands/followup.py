@@ -17,7 +17,7 @@ from bot.cards.followup import follow_up_card
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator, fold
 from bot.services.export import DashboardQuery, DocumentQuery, ExportLinks
-from bot.services.followup import PlanYearMismatch, SinceError, parse_since
+from bot.services.followup import PlanYearMismatch, SinceError
 from bot.services.goals import number_in
 from bot.services.people import Role
 from bot.services.progress import Pace
@@ -38,7 +38,9 @@ def register(router: Router, links: ExportLinks | None) -> None:
         if reports is None:
             return Reply(t._("Documents are not available here."))
         try:
-            since = parse_since(request.args, context.progress.today(context.now))
+            found = await asyncio.to_thread(
+                reports.follow_up, request.district, now=context.now, asked=request.args
+            )
         except SinceError as error:
             if error.future:
                 return Reply(
@@ -49,7 +51,6 @@ def register(router: Router, links: ExportLinks | None) -> None:
                     text=error.text
                 )
             )
-        found = await asyncio.to_thread(reports.follow_up, request.district, now=context.now, since=since)
         if found is None:
             return Reply(t._("There is no plan to report on yet."))
         url, minutes, until = None, 0, ""

@@ -3,10 +3,9 @@
 `rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment ("mål 6" names the goal
 too). The value may be a number word ("två", "a couple"); a count is never digit-grouped ("1 100 deltagare"
 is 1 and a comment), a metric may be ("1 650"). A date may stand anywhere after the value ("i går",
-"i måndags", "förra veckan", "12/3", "2027-03-12", "12 mars", "March 12", "v. 11", "i maj"); a day and
-month without a year are this year's, and a later day is refused as not yet happened (unless the plan is
-last year's: then it is that year's). A per-area goal wants the area after the value. Anything that does
-not fit comes back as a CheckInError with a code the message catalogue words.
+"i måndags", "förra veckan", "12/3", "2027-03-12", "12 mars", "March 12", "v. 11", "i maj"), read by
+bot/services/dates.py (what each phrase means is written there). A per-area goal wants the area after the
+value. Anything that does not fit comes back as a CheckInError with a code the message catalogue words.
 """
 
 from __future__ import annotations
@@ -14,15 +13,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from babel.dates import get_day_names, get_month_names
-
 from bot.i18n import fold, fold_letters
+from bot.services import dates
 from bot.services.branches import leading_branch
 from bot.services.goals import Goal, Target, TargetKind
 from bot.services.people import PersonInfo, Role
@@ -38,32 +36,6 @@ MAX_COUNT = 1000
 MAX_METRIC = 1_000_000_000
 
 
-def _names(table: Mapping[int, str]) -> dict[str, int]:
-    return {fold_letters(name).rstrip("."): key for key, name in table.items()}
-
-
-# Month and weekday names as Swedish and English write them (Babel's CLDR data): "mars", "mar", "march".
-_MONTHS = {
-    **_names(get_month_names("wide", locale="sv")),
-    **_names(get_month_names("abbreviated", locale="sv")),
-    **_names(get_month_names("wide", locale="en")),
-    **_names(get_month_names("abbreviated", locale="en")),
-    "sept": 9,
-}
-# A month named alone ("i maj", "in May"): full names only, as "jul" is Christmas and "mar" no month in
-# Swedish; English "may" and "march" only capitalised ("in march" may be a demonstration).
-_WHOLE_MONTHS = {
-    **_names(get_month_names("wide", locale="sv")),
-    **_names(get_month_names("wide", locale="en")),
-}
-_LOWERCASE_WORDS = frozenset({"may", "march"})
-# Words before a date that belong to it, not to the comment: "möte i vecka 11", "meeting on March 12".
-_BEFORE_DATE = frozenset({"i", "in", "under", "during", "on", "den", "pa"})
-_WEEK_WORDS = frozenset({"v", "vecka", "week", "wk"})
-_GLUED_WEEK = re.compile(r"(?:v|w|vecka|week)\.?(\d{1,2})")  # "v11", "v.11", "w11"
-_WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
-_WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
-WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
 # Small numbers as words: "två möten", "one meeting". ("en"/"ett" and "one" are 1.)
 _NUMBER_WORDS = {
     word: value
@@ -91,8 +63,6 @@ _TIMES = frozenset({"gang", "ganger", "st", "stycken", "time", "times"})
 # Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
 _ARTICLES = frozenset({"a", "an", "ett"})
 _COUPLE = frozenset({"couple", "par"})
-MONTH_NUMBERS = _MONTHS  # month names (Swedish and English, full and short, folded) -> 1-12
-MONTH_NAMES = frozenset(_MONTHS)
 
 _GOAL_WORDS = frozenset({"mal", "malet", "goal"})  # "rapportera mål 4 2", "report goal 4 2"
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
@@ -106,10 +76,6 @@ _NUMBER = re.compile(
 _GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")  # a group of three digits after the first ("1 650,5")
 _FIRST_GROUP = re.compile(r"[+-]?\d{1,3}")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SHORT_DATE = re.compile(r"(\d{1,2})/(\d{1,2})")
-_DAY = re.compile(r"(\d{1,2})(?::?[ae]|st|nd|rd|th)?")  # "12", "12:e", "1st"
-_YEAR = re.compile(r"\d{4}")
 
 
 class CheckInProblem(StrEnum):
@@ -415,7 +381,7 @@ def check(*, value: float, happened_on: date, comment: str | None, today: date, 
     if happened_on > today:
         raise CheckInError(CheckInProblem.FUTURE_DATE, happened_on.isoformat())
     if year is not None and happened_on.year != year:
-        raise CheckInError(CheckInProblem.OUTSIDE_YEAR, str(year))
+        raise CheckInError(CheckInProblem.OUTSIDE_YEAR, happened_on.isoformat())
     if comment is not None and len(comment) > MAX_COMMENT_LENGTH:
         raise CheckInError(CheckInProblem.COMMENT_TOO_LONG, str(len(comment)))
     if value < 0:
@@ -535,115 +501,32 @@ def _number(raw: str) -> float:
 
 def leading_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int] | None:
     """A date the words start with (and how many words it took), or None; `year`: the plan's. A word that
-    leads a date in belongs to it ("i maj", "on March 12")."""
-    found = _date_at(words, 0, today, year)
-    if found is None and len(words) > 1 and fold_letters(words[0]) in _BEFORE_DATE:
-        later = _date_at(words, 1, today, year)
-        if later is not None:
-            return later[0], later[1] + 1
-    return found
+    leads a date in belongs to it ("i maj", "on March 12"). The day a period is stored on: see
+    bot/services/dates.py."""
+    try:
+        found = dates.read_at(words, 0, today, year)
+    except dates.DateError as error:
+        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+    return None if found is None else (dates.reported_day(found[0], year), found[1])
 
 
 def find_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int, int] | None:
     """The first date anywhere in the words: the day, where it starts and how many words it took (with a
     word that leads it in, "i vecka 11", "on March 12")."""
-    for at in range(len(words)):
-        try:
-            found = _date_at(words, at, today, year)
-        except CheckInError:
-            if at == 0 or fold_letters(words[at - 1]) in _BEFORE_DATE:  # meant as the date: "den 31/11"
-                raise
-            continue  # further on, "0/0" is the comment's
-        if found is not None:
-            day, taken = found
-            if at > 0 and fold_letters(words[at - 1]) in _BEFORE_DATE:
-                return day, at - 1, taken + 1
-            return day, at, taken
-    return None
-
-
-def _date_at(words: list[str], at: int, today: date, year: int | None = None) -> tuple[date, int] | None:
-    """A date as people write it, starting at words[at], and how many words it took; BAD_DATE for a date
-    that cannot be ("31/2"). A day, a month or a week without a year is this year's (a later one is refused
-    by `check` as not yet happened, not moved to last year), unless the plan's `year` is last year: then a
-    day that has not come this year is that year's ("12/12" written in January about the plan's December).
-    A week or a month is its first day ("vecka 11": the Monday; "i maj": 1 May), as "förra veckan" is."""
-    raw = words[at].strip(",.;:!?()")
-    names = [fold_letters(w).strip(",.;:!?()") for w in words[at : at + 3]]
-    first, second = names[0], names[1] if len(names) > 1 else ""
-    relative = {"idag": 0, "today": 0, "igar": 1, "yesterday": 1, "forrgar": 2}
-    if first in relative:
-        return today - timedelta(days=relative[first]), 1
-    if first == "i" and second != "i" and (second in relative or "i" + second in relative):  # "i går"
-        return today - timedelta(days=relative.get(second, relative.get("i" + second, 0))), 2
-    if first == "i" and second.endswith("s") and second[:-1] in _WEEKDAYS_SV:  # "i måndags"
-        return _last(_WEEKDAYS_SV[second[:-1]], today), 2
-    if first == "last" and second in _WEEKDAYS_EN:
-        return _last(_WEEKDAYS_EN[second], today), 2
-    if first == "on" and second in _WEEKDAYS_EN:  # "we met on Monday": the latest Monday, today included
-        return today - timedelta(days=(today.weekday() - _WEEKDAYS_EN[second]) % 7), 2
-    if (first, second) in (("forra", "veckan"), ("last", "week")):  # that week's Monday
-        return today - timedelta(days=today.weekday() + 7), 2
-    if (first, second) in (("i", "veckan"), ("this", "week")):
-        return today - timedelta(days=today.weekday()), 2
-    if (first, second) in (("forra", "manaden"), ("last", "month")):
-        return (today.replace(day=1) - timedelta(days=1)).replace(day=1), 2
     try:
-        week = _week_at(names, raw)
-        if week is not None:
-            number, taken = week  # its Monday, or 1 January for a week begun in December
-            monday = _in_year(lambda y: max(date.fromisocalendar(y, number, 1), date(y, 1, 1)), today, year)
-            return monday, taken
-        if iso := _ISO_DATE.fullmatch(raw):
-            return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
-        if short := _SHORT_DATE.fullmatch(raw):
-            return _in_year(lambda y: date(y, int(short[2]), int(short[1])), today, year), 1
-        day_first = _DAY.fullmatch(raw)
-        if day_first and second in _MONTHS:  # "12 mars", "12 March 2027"
-            return _with_year(int(day_first[1]), _MONTHS[second], names[2:], today, year, 2)
-        day_after = _DAY.fullmatch(words[at + 1].strip(",.;:!?()")) if len(words) > at + 1 else None
-        if first in _MONTHS and day_after:  # "March 12"
-            return _with_year(int(day_after[1]), _MONTHS[first], names[2:], today, year, 2)
-        if first in _WHOLE_MONTHS and (first not in _LOWERCASE_WORDS or raw[:1].isupper()):
-            led = at > 0 and fold_letters(words[at - 1]) in _BEFORE_DATE
-            if _YEAR.fullmatch(second):  # "maj 2026"
-                return date(int(second), _WHOLE_MONTHS[first], 1), 2
-            if led or len(words) == at + 1:  # "i maj", or the month alone (the form's date field)
-                return _in_year(lambda y: date(y, _WHOLE_MONTHS[first], 1), today, year), 1
-    except ValueError:
-        raise CheckInError(CheckInProblem.BAD_DATE, " ".join(words[at : at + 2])[:20]) from None
-    return None
+        found = dates.find(words, today, year)
+    except dates.DateError as error:
+        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+    return None if found is None else (dates.reported_day(found[0], year), found[1], found[2])
 
 
-def _week_at(names: list[str], raw: str) -> tuple[int, int] | None:
-    """A week number ("v. 11", "vecka 11", "week 11", "v11") and how many words it took."""
-    glued = _GLUED_WEEK.fullmatch(fold_letters(raw))
-    if glued:
-        return int(glued[1]), 1
-    if len(names) > 1 and names[0] in _WEEK_WORDS and names[1].isdecimal() and len(names[1]) <= 2:
-        return int(names[1]), 2
-    return None
-
-
-def _in_year(day_in: Callable[[int], date], today: date, year: int | None) -> date:
-    """`day_in(this year)`, or `day_in(the plan's year)` when that is last year and the day has not come."""
-    day = day_in(today.year)
-    if day > today and year == today.year - 1:
-        return day_in(year)
-    return day
-
-
-def _with_year(
-    day: int, month: int, rest: list[str], today: date, year: int | None, taken: int
-) -> tuple[date, int]:
-    if rest and _YEAR.fullmatch(rest[0]):
-        return date(int(rest[0]), month, day), taken + 1
-    return _in_year(lambda y: date(y, month, day), today, year), taken
-
-
-def _last(weekday: int, today: date) -> date:
-    """The latest such weekday before today ("i måndags" on a Monday is a week ago)."""
-    return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+def read_day(text: str, today: date, year: int | None = None) -> date | None:
+    """A date field's words as one date (a month alone too: "maj"); None if they are no date."""
+    try:
+        span = dates.read_whole(text.split(), today, year)
+    except dates.DateError as error:
+        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+    return None if span is None else dates.reported_day(span, year)
 
 
 def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:

@@ -41,14 +41,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
 from bot.i18n import fold
-from bot.services.checkins import MONTH_NAMES, CheckInError, leading_date
+from bot.services import dates
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, period_bounds, spans_of
+from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
 from bot.services.prompting import SlotStatus
 
 if TYPE_CHECKING:
@@ -209,16 +209,18 @@ class BoardReports:
     # --- the follow-up ----------------------------------------------------------------------------
 
     def follow_up(
-        self, district: str, *, now: datetime, since: date | None = None, start: datetime | None = None
+        self, district: str, *, now: datetime, asked: str = "", start: datetime | None = None
     ) -> FollowUp | None:
-        """What happened since the day `since`, the moment `start` (a document of a follow-up taken in
-        chat), or the last follow-up; None without a plan. Without `since` or `start` it is recorded as the
-        board's latest follow-up."""
+        """What happened since the day the board `asked` for ("sedan vecka 45", read as parse_since reads
+        it), the moment `start` (a document of a follow-up taken in chat), or the last follow-up; None
+        without a plan, SinceError for words that are no day that has passed. Without a day or `start` it is
+        recorded as the board's latest follow-up."""
         plan = self.progress.plan(district)
         if plan is None or not plan.goals:
             return None
         today = self.progress.today(now)
         year = plan.year or today.year
+        since = parse_since(asked, today, year)
         record = since is None and start is None
         if since is not None:
             start = self.start_of(since)
@@ -424,29 +426,8 @@ def _nameable(row: ReportRow) -> str | None:
 # --- what the board writes ------------------------------------------------------------------------------
 
 _SINCE_WORDS = {"sedan", "sen", "since", "fran", "from"}
-# "vecka 45", "v. 45", "v45", "week 45": since that week's Monday (weeks as Swedish calendars number them).
-_WEEK = re.compile(r"(?:vecka|v|week|wk|w)\.?\s*(\d{1,2})")
-# "kvartal 3", "Q3", "tredje kvartalet", "third quarter": since the first day of that quarter.
-_QUARTER = re.compile(
-    r"(?:kvartal|quarter|q)\s*(?P<digit>[1-4])"
-    r"|(?:the\s+)?(?P<word>forsta|andra|tredje|fjarde|first|second|third|fourth)\s+(?:kvartalet|quarter)"
-)
-# "sedan årsskiftet", "since the start of the year": since 1 January.
-_YEAR_START = re.compile(
-    r"(?:arsskiftet|nyar|nyaret|arets borjan|borjan av aret"
-    r"|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year|(?:the\s+)?new\s+year)"
-)
-# "sedan förra kvartalet", "since last quarter"; "det här kvartalet", "this quarter".
-_LAST_QUARTER = re.compile(r"(?:forra|senaste)\s+kvartalet|(?:the\s+)?(?:last|previous)\s+quarter")
-_THIS_QUARTER = re.compile(
-    r"(?:det\s+har|detta)\s+kvartal(?:et)?|kvartalets\s+borjan|(?:the\s+start\s+of\s+)?this\s+quarter"
-)
 # "sedan mötet 12/11", "since the meeting on 12 Nov": the day is what follows.
 _MEETING_WORDS = {"motet", "styrelsemotet", "the", "meeting", "board", "on", "den"}
-_QUARTER_WORDS = {
-    **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
-    **{"first": 1, "second": 2, "third": 3, "fourth": 4},
-}
 # "sedan förra mötet", "since the last meeting": the board means its last follow-up, as with no date.
 _LAST_MEETING = re.compile(
     r"(?:(?:forra|senaste|sista)\s+(?:styrelse)?(?:motet|uppfoljningen|gangen)|sist|senast"
@@ -463,21 +444,12 @@ class SinceError(ValueError):
         self.future = future
 
 
-def _monday_of_week(week: int, today: date, shown: str) -> date:
-    """The Monday of that week of this year (ISO weeks, as Swedish calendars number them)."""
-    try:
-        monday = date.fromisocalendar(today.isocalendar().year, week, 1)
-    except ValueError:  # week 0, or 53 in a year of 52
-        raise SinceError(shown) from None
-    if monday > today:
-        raise SinceError(shown, future=True)
-    return monday
-
-
-def parse_since(text: str, today: date) -> date | None:
+def parse_since(text: str, today: date, year: int | None = None) -> date | None:
     """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12", "vecka 45",
-    "kvartal 3", "förra kvartalet", "årsskiftet", "mötet 12/11"; None for no date at all or "sedan förra
-    mötet" (the last follow-up). A day and month without a year is the latest such day up to today."""
+    "kvartal 3", "förra kvartalet", "årsskiftet", "i våras", "mötet 12/11"; None for no date at all or
+    "sedan förra mötet" (the last follow-up). The first day of what bot/services/dates.py reads, with the
+    plan's `year` as a check-in reads it: "vecka 48" in week 47 has not been yet, "vecka 50" in January is
+    last December's."""
     words = text.split()
     if words and fold(words[0]) in _SINCE_WORDS:
         words = words[1:]
@@ -485,31 +457,15 @@ def parse_since(text: str, today: date) -> date | None:
         words = words[1:]
     if not words:
         return None
-    if len(words) == 2 and fold(words[0]).rstrip(".") in MONTH_NAMES and words[1].rstrip(",.").isdigit():
-        words = [words[1].rstrip(",."), words[0]]  # "March 12" as "12 March"
     shown = " ".join(words)[:30]
-    folded = fold(" ".join(words))
-    if _LAST_MEETING.fullmatch(folded):
+    if _LAST_MEETING.fullmatch(fold(" ".join(words))):
         return None
-    if _YEAR_START.fullmatch(folded):
-        return date(today.year, 1, 1)
-    quarter_start, _ = period_bounds(Period.QUARTER, today)
-    if _THIS_QUARTER.fullmatch(folded):
-        return quarter_start
-    if _LAST_QUARTER.fullmatch(folded):
-        return period_bounds(Period.QUARTER, quarter_start - timedelta(days=1))[0]
-    if week := _WEEK.fullmatch(folded):
-        return _monday_of_week(int(week[1]), today, shown)
-    if quarter := _QUARTER.fullmatch(folded):
-        number = int(quarter["digit"]) if quarter["digit"] else _QUARTER_WORDS[quarter["word"]]
-        first = date(today.year, 3 * number - 2, 1)  # the latest such quarter up to today, as with days
-        return first if first <= today else first.replace(year=today.year - 1)
     try:
-        found = leading_date(words, today)
-    except CheckInError:
+        found = dates.read_whole(words, today, year)
+    except dates.DateError:
         raise SinceError(shown) from None
-    if found is None or found[1] != len(words):
+    if found is None:
         raise SinceError(shown)
-    if found[0] > today:
+    if found.first > today:
         raise SinceError(shown, future=True)
-    return found[0]
+    return found.first

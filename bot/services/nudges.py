@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.i18n import fold
-from bot.services.checkins import MONTH_NUMBERS, WEEKDAY_NUMBERS
+from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS
 from bot.services.people import PersonInfo
 
 if TYPE_CHECKING:

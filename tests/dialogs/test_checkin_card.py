@@ -192,7 +192,10 @@ async def test_the_placeholder_says_what_fits_the_chosen_goal(bot: DistrictBot) 
             "Skriv det prioriterade området efter värdet: Facklig politik, Feminism",
         ),
         ({"goal": "6", "value": "1", "date": "2027-01-10"}, "10 jan. 2027 har inte hänt än"),
-        ({"goal": "6", "value": "1", "date": "2025-12-31"}, "Planen gäller 2026"),
+        (
+            {"goal": "6", "value": "1", "date": "2025-12-31"},
+            "31 dec. 2025 ligger utanför planens år: planen gäller 2026",
+        ),
         ({"goal": "6", "value": "1", "date": "31/2"}, "”31/2” är inte ett datum."),
         (
             {"goal": "6", "value": "1", "comment": "x" * 501},

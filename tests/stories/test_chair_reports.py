@@ -94,9 +94,9 @@ async def test_in_january_a_day_without_a_year_is_the_plans_december(meetings: D
     assert "1 dec. 2026" in await meetings.say(KIM, "rapportera 4 3 möten i december")
     # A day of this January is this year's, and outside the plan's year: refused, nothing stored.
     refused = await meetings.say(KIM, "rapportera 4 1 5/1")
-    assert refused.startswith("Planen gäller 2026; rapportera det som hände det året.")
+    assert refused.startswith("5 jan. 2027 ligger utanför planens år: planen gäller 2026; rapportera det som")
     english = await meetings.say(KIM, "report 4 1 January 5", locale="en-US")
-    assert english.startswith("The plan is for 2026")
+    assert english.startswith("5 Jan 2027 is outside the plan's year: the plan is for 2026;")
     days = [c.happened_on.isoformat() for c in meetings.reports()]
     assert days == ["2026-12-12", "2026-12-07", "2026-12-01"]
 

@@ -1,0 +1,420 @@
+"""Days, weeks and periods as chairs and board members write them: the one reader of "when" in user text.
+
+Check-ins (`rapportera 6 1 i går`, the form's date field, the chat dialog) and the board's follow-up
+(`uppföljning sedan vecka 45`) read a day or a period here, so a phrase means the same everywhere. Every
+phrase looks back from `today` (the district's date, from the injected clock): a check-in reports what has
+happened, a follow-up starts from a day that has passed. What people mean:
+
+- Days: "i dag", "i går", "i förrgår", "today", "yesterday", "the day before yesterday", "i går kväll",
+  "last night", "för 3 dagar sedan", "3 days ago", "för en vecka sedan", "a week ago".
+- Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago);
+  "on Tuesday": the latest Tuesday, today included. "i helgen", "last weekend", "this weekend": the
+  Saturday of the latest weekend begun (today on a Saturday).
+- Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
+  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
+  "12/3 2027", "12/3/2027", "2027-03-12", "12 mars", "12:e mars", "den 12 mars 2027", "March 12",
+  "12th March", "12th of March"; "den 3:e", "den 3", "the 3rd": the 3rd of the latest month that has had it.
+- Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
+  "vecka 11", "v. 11", "v11", "week 11", "w11". "förra veckan", "last week"; "i veckan", "this week".
+- Months: "i maj", "in May" ("in may" is no month: English writers capitalise it), "maj 2027",
+  "förra månaden", "last month", "den här månaden", "this month".
+- Quarters, seasons, the year: "kvartal 3", "Q3", "tredje kvartalet", "förra kvartalet", "det här
+  kvartalet"; "i våras" (1 March), "i somras" (1 June), "i höstas" (1 September), "i vintras" (1 December),
+  "last spring"; "årsskiftet", "i år", "this year", "förra året", "i fjol", "last year".
+
+A day, week, month, quarter or season without a year is the latest one that has begun by today ("12/12"
+written in January is last December; "vecka 50" in January last year's week 50). A check-in also has the
+plan's year (`year`): a phrase whose latest occurrence lies wholly before the plan's year means the plan
+year's own, which has not happened yet and is refused as such ("12/12" in November, for this year's plan).
+A date with its year written is that date, future or not: the caller refuses a future one. A date that
+cannot be ("31/11", "30 feb", "vecka 54", "29/2" in a year without it) raises DateError.
+
+A period is read as a Span (its first and last day); a check-in stores `reported_day`: the first day, or 1
+January when the period began in the plan's previous year ("i veckan" on 2 January), and says which day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from babel.dates import get_day_names, get_month_names
+
+from bot.i18n import fold_letters
+from bot.services.goals import Period
+from bot.services.progress import period_bounds
+
+
+def _names(table: Mapping[int, str]) -> dict[str, int]:
+    return {fold_letters(name).rstrip("."): key for key, name in table.items()}
+
+
+# Month and weekday names as Swedish and English write them (Babel's CLDR data): "mars", "mar", "march".
+MONTH_NUMBERS = {
+    **_names(get_month_names("wide", locale="sv")),
+    **_names(get_month_names("abbreviated", locale="sv")),
+    **_names(get_month_names("wide", locale="en")),
+    **_names(get_month_names("abbreviated", locale="en")),
+    "sept": 9,
+}
+MONTH_NAMES = frozenset(MONTH_NUMBERS)
+# A month named alone ("i maj", "in May"): full names only, as "jul" is Christmas and "mar" no month in
+# Swedish; English "may" and "march" only capitalised ("in march" may be a demonstration).
+_WHOLE_MONTHS = {
+    **_names(get_month_names("wide", locale="sv")),
+    **_names(get_month_names("wide", locale="en")),
+}
+_LOWERCASE_WORDS = frozenset({"may", "march"})
+_WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
+_WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
+WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
+# Words before a date that belong to it, not to a comment: "möte i vecka 11", "meeting on March 12".
+LEAD_WORDS = frozenset({"i", "in", "under", "during", "on", "den", "pa"})
+# Counted back: "för två veckor sedan", "a week ago".
+_COUNTS = {
+    **{"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7},
+    **{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
+}
+
+
+class DateError(ValueError):
+    """Words meant as a date that is no date ("31/11", "vecka 54"); `text` as written."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+@dataclass(frozen=True)
+class Span:
+    """A day or a period, both ends inclusive."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def day(cls, day: date) -> Span:
+        return cls(day, day)
+
+
+def reported_day(span: Span, year: int | None) -> date:
+    """The day a check-in about `span` is stored on: its first, or 1 January of the plan's `year` when the
+    period began the year before and reaches into it (week 1 begun in December)."""
+    if year is not None and span.first.year < year <= span.last.year:
+        return date(year, 1, 1)
+    return span.first
+
+
+# --- the phrases ------------------------------------------------------------------------------------------
+
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_ORDINAL = r"(?::?[ae]|st|nd|rd|th)"
+_COUNT = r"\d{1,3}|" + "|".join(_COUNTS)
+_QUARTER_WORDS = {
+    **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
+    **{"first": 1, "second": 2, "third": 3, "fourth": 4},
+}
+# A season by the month it begins: "i våras" (spring), "i somras", "i höstas", "i vintras"; "last spring".
+_SEASONS = {
+    **{"varas": 3, "somras": 6, "hostas": 9, "vintras": 12},
+    **{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
+}
+
+_Reader = Callable[[re.Match[str], date, int | None], Span]
+
+
+def _span(period: Period, day: date) -> Span:
+    """The calendar week, month, quarter or year holding `day`, as progress counts periods."""
+    return Span(*period_bounds(period, day))
+
+
+def _month_span(year: int, month: int) -> Span:
+    return _span(Period.MONTH, date(year, month, 1))
+
+
+def _quarter_span(year: int, quarter: int) -> Span:
+    return _span(Period.QUARTER, date(year, 3 * quarter - 2, 1))
+
+
+def _season_span(year: int, month: int) -> Span:
+    """The season beginning in `month` of `year` (winter: December to February)."""
+    end = _month_span(year + 1, 2) if month == 12 else _month_span(year, month + 2)
+    return Span(date(year, month, 1), end.last)
+
+
+def _latest(
+    make: Callable[[int], Span], today: date, year: int | None, *, current: int | None = None
+) -> Span:
+    """The latest span `make(y)` that has begun by today, this year's or last year's (`current`: this year,
+    if not today's calendar year); with the plan's `year`, never one wholly before it (then the plan year's,
+    not begun yet). DateError (empty text) if none exists."""
+    this = today.year if current is None else current
+    made: list[Span] = []
+    for y in sorted({this - 1, this} | ({year} if year is not None else set())):
+        try:
+            made.append(make(y))
+        except ValueError:  # "29/2" in a common year, week 53 in a year of 52
+            continue
+    begun = [span for span in made if span.first <= today]
+    start = date(year, 1, 1) if year is not None else date.min
+    if begun and begun[-1].last >= start:
+        return begun[-1]
+    later = [span for span in made if span.first > today and span.last >= start]
+    if later:
+        return later[0]
+    if begun:
+        return begun[-1]  # before the plan's year: refused as outside it
+    raise DateError("")
+
+
+def _relative(days: int) -> _Reader:
+    return lambda _m, today, _y: Span.day(today - timedelta(days=days))
+
+
+def _ago(m: re.Match[str], today: date, _year: int | None) -> Span:
+    count = int(m["n"]) if m["n"].isdecimal() else _COUNTS[m["n"]]
+    days = count * (7 if m["unit"].startswith(("veck", "week")) else 1)
+    return Span.day(today - timedelta(days=days))
+
+
+def _weekday_before(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """The latest such weekday before today ("i måndags" on a Monday is a week ago)."""
+    weekday = WEEKDAY_NUMBERS[m["day"]]
+    return Span.day(today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1))
+
+
+def _weekday_upto(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """The latest such weekday, today included ("we met on Monday")."""
+    return Span.day(today - timedelta(days=(today.weekday() - WEEKDAY_NUMBERS[m["day"]]) % 7))
+
+
+def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
+    saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+    return Span(saturday, saturday + timedelta(days=1))
+
+
+def _week_of(today: date, back: int) -> Span:
+    return _span(Period.WEEK, today - timedelta(weeks=back))
+
+
+def _numbered_week(m: re.Match[str], today: date, year: int | None) -> Span:
+    number = int(m["week"])
+    if not 1 <= number <= 53:
+        raise DateError("")
+
+    def make(y: int) -> Span:
+        return _span(Period.WEEK, date.fromisocalendar(y, number, 1))
+
+    if m["year"]:
+        return make(int(m["year"]))
+    # ISO years, not calendar years: on 30 December week 1 of next year may have begun.
+    return _latest(make, today, year, current=today.isocalendar().year)
+
+
+def _day_month(day: int, month: int, written_year: str | None, today: date, year: int | None) -> Span:
+    if written_year:
+        return Span.day(date(int(written_year), month, day))
+    return _latest(lambda y: Span.day(date(y, month, day)), today, year)
+
+
+def _short(m: re.Match[str], today: date, year: int | None) -> Span:
+    return _day_month(int(m["d"]), int(m["m"]), m["y"], today, year)
+
+
+def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
+    return Span.day(date(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+def _named_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
+    return _day_month(int(m["d"]), MONTH_NUMBERS[m["month"]], m["y"], today, year)
+
+
+def _day_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
+    day = int(m["d"] or m["d2"])
+    if not 1 <= day <= 31:
+        raise DateError("")
+    # The latest month that had that day: "den 31" on 15 April is 31 March.
+    month_start = today.replace(day=1)
+    for _ in range(3):
+        try:
+            found = month_start.replace(day=day)
+        except ValueError:
+            found = None
+        if found is not None and found <= today:
+            return Span.day(found)
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    raise DateError("")
+
+
+def _month(m: re.Match[str], today: date, year: int | None) -> Span:
+    month = MONTH_NUMBERS[m["month"]]
+    if m["y"]:
+        return _month_span(int(m["y"]), month)
+    return _latest(lambda y: _month_span(y, month), today, year)
+
+
+def _month_back(back: int) -> _Reader:
+    def read(_m: re.Match[str], today: date, _year: int | None) -> Span:
+        month = today.year * 12 + today.month - 1 - back
+        return _month_span(month // 12, month % 12 + 1)
+
+    return read
+
+
+def _quarter(m: re.Match[str], today: date, year: int | None) -> Span:
+    number = int(m["q"]) if m["q"] else _QUARTER_WORDS[m["qword"]]
+    return _latest(lambda y: _quarter_span(y, number), today, year)
+
+
+def _quarter_back(back: int) -> _Reader:
+    def read(_m: re.Match[str], today: date, _year: int | None) -> Span:
+        quarter = (today.month - 1) // 3 + 1 - back
+        return _quarter_span(today.year - (quarter < 1), (quarter - 1) % 4 + 1)
+
+    return read
+
+
+def _season(m: re.Match[str], today: date, year: int | None) -> Span:
+    month = _SEASONS[m["season"]]
+    return _latest(lambda y: _season_span(y - (month == 12), month), today, year)
+
+
+def _year_back(back: int) -> _Reader:
+    return lambda _m, today, _y: _span(Period.YEAR, date(today.year - back, 1, 1))
+
+
+_QUARTER_WORD = "|".join(_QUARTER_WORDS)
+
+# Each phrase as one regular expression over its words folded (lower case, no diacritics, no punctuation at
+# either end of a word), tried longest first at a word.
+_PHRASES: Sequence[tuple[str, _Reader]] = (
+    (
+        r"i ?dag|today|i ?morse|i ?kvall|i eftermiddag|this (?:morning|afternoon|evening)|tonight",
+        _relative(0),
+    ),
+    (
+        r"i ?gar(?: kvall| morse| eftermiddag)?|yesterday(?: evening| morning| afternoon)?|last night",
+        _relative(1),
+    ),
+    (r"i ?forrgar|the day before yesterday", _relative(2)),
+    (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) sedan", _ago),
+    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
+    (rf"i (?P<day>{'|'.join(_WEEKDAYS_SV)})s", _weekday_before),
+    (rf"(?:last|past) (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_before),
+    (rf"on (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_upto),
+    (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
+    (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
+    (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
+    (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
+    (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})", _numbered_week),
+    (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
+    (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4}))?", _short),
+    (rf"(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?", _named_month_day),
+    (rf"(?P<month>{_MONTH}) (?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
+    (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
+    (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
+    (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
+    (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
+    (
+        rf"(?:kvartal|quarter|q) ?(?P<q>[1-4])|(?:the )?(?P<qword>{_QUARTER_WORD}) (?:kvartalet|quarter)",
+        _quarter,
+    ),
+    (r"(?:forra|senaste) kvartalet|(?:the )?(?:last|previous) quarter", _quarter_back(1)),
+    (
+        r"(?:det har|detta|i) kvartal(?:et)?|kvartalets borjan|(?:the start of )?this quarter",
+        _quarter_back(0),
+    ),
+    (rf"i (?P<season>{'|'.join(s for s in _SEASONS if s.endswith('s'))})", _season),
+    (r"(?:last|this) (?P<season>spring|summer|autumn|fall|winter)", _season),
+    (r"arsskiftet|nyar|nyaret|arets borjan|borjan av aret|i ar|this year", _year_back(0)),
+    (r"(?:the )?(?:start|beginning) of (?:the|this) year|(?:the )?new year", _year_back(0)),
+    (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
+)
+_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
+_COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
+_LONGEST = 5  # words in the longest phrase
+
+
+def _fold(word: str) -> str:
+    return fold_letters(word).strip(",.;:!?()")
+
+
+def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
+    folded = [_fold(word) for word in words[at : at + _LONGEST]]
+    for taken in range(len(folded), 0, -1):
+        phrase = " ".join(folded[:taken])
+        for pattern, read in _COMPILED:
+            match = pattern.fullmatch(phrase)
+            if match is None:
+                continue
+            try:
+                return read(match, today, year), taken
+            except (ValueError, OverflowError):  # DateError too: no such day
+                raise DateError(" ".join(words[at : at + taken])[:20]) from None
+    return None
+
+
+def _month_alone(words: Sequence[str], at: int, *, led: bool) -> int | None:
+    """A month named alone at words[at] ("i maj", or the month as the whole of a date field)."""
+    folded = _fold(words[at])
+    if folded not in _WHOLE_MONTHS or not led:
+        return None
+    if folded in _LOWERCASE_WORDS and not words[at].strip(",.;:!?()")[:1].isupper():
+        return None
+    return _WHOLE_MONTHS[folded]
+
+
+def read_at(
+    words: Sequence[str], at: int, today: date, year: int | None = None, *, alone: bool = False
+) -> tuple[Span, int] | None:
+    """The day or period the words start with at `at` (a lead word such as "i", "on", "den" included), and
+    how many words it took; None if no date starts there. `alone`: the words are meant as a date (a form's
+    field), so a month may stand without "i"."""
+    if at >= len(words):
+        return None
+    led = _fold(words[at]) in LEAD_WORDS
+    if led:
+        after = read_at(words, at + 1, today, year, alone=True)
+        if after is not None:
+            return after[0], after[1] + 1
+    found = _phrase_at(words, at, today, year)
+    if found is not None:
+        return found
+    month = _month_alone(words, at, led=alone)
+    if month is not None:
+        try:
+            return _latest(lambda y: _month_span(y, month), today, year), 1
+        except ValueError:  # pragma: no cover - every year has every month
+            raise DateError(words[at][:20]) from None
+    return None
+
+
+def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Span, int, int] | None:
+    """The first day or period anywhere in the words: the span, where it starts and how many words it took.
+    A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair of numbers
+    no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
+    for at in range(len(words)):
+        try:
+            found = read_at(words, at, today, year)
+        except DateError:
+            pair = _PAIR.fullmatch(_fold(words[at]))
+            led = at == 0 or _fold(words[at - 1]) in LEAD_WORDS
+            if pair is None or led or (1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12):
+                raise
+            continue
+        if found is not None:
+            return found[0], at, found[1]
+    return None
+
+
+def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Span | None:
+    """The words as one day or period and nothing else (a form's date field, `uppföljning sedan …`); None
+    when they are something else. DateError for a date that cannot be."""
+    if not words:
+        return None
+    found = read_at(words, 0, today, year, alone=True)
+    if found is None or found[1] != len(words):
+        return None
+    return found[0]

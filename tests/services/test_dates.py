@@ -1,0 +1,244 @@
+"""The one reader of dates and periods (bot/services/dates.py) against a model written here from what people
+mean, over every kind of day: year edges, leap days, ISO years with a week 53.
+
+What a chair or board member means, looking back from today (a check-in reports what happened; a follow-up
+starts from a day that has passed):
+- "12/3" is 12 March (day first, as Swedes write, whatever language the bot speaks with them); a day without
+  a year is the latest such day not after today: "12/12" written on 3 January is last December's.
+- "i går" is yesterday, "i förrgår" the day before; "i tisdags" / "last Tuesday" the latest Tuesday before
+  today (a week ago when today is a Tuesday); "i helgen" the latest Saturday, today included.
+- "förra veckan" is the Monday of last week (a check-in stores that day and says so); "vecka 11" the Monday
+  of the latest week 11, as Swedish calendars number weeks (ISO 8601), from this ISO year or the last.
+- "den 3:e" the latest 3rd; "i maj" the latest 1 May; "Q3" the latest 1 July; "i våras" the latest 1 March.
+- With the plan's year, a phrase whose latest occurrence is wholly before it means the plan year's own
+  (not yet happened, so a check-in refuses it as future), and a week 1 begun in December is stored as
+  1 January of the plan's year.
+- "31/11", "30 feb", "vecka 54", and "29/2" with no 29 February this year or last are no dates.
+
+The model walks the calendar day by day (no ISO arithmetic of the reader's), so it is independent of it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.services.dates import DateError, Span, find, read_whole, reported_day
+
+PROPERTIES = settings(max_examples=300, deadline=None)
+
+# Any day, and days near a year's edge, where the readers used to disagree: 2020 and 2026 have a week 53,
+# 2024 and 2028 a 29 February.
+years = st.integers(2019, 2036)
+edges = st.builds(lambda year, offset: date(year, 1, 1) + timedelta(days=offset), years, st.integers(-10, 10))
+todays = st.one_of(st.dates(date(2019, 1, 1), date(2036, 12, 31)), edges)
+
+
+def _days_back(today: date, count: int = 800) -> list[date]:
+    return [today - timedelta(days=n) for n in range(count)]
+
+
+def _latest_day(today: date, day: int, month: int) -> date | None:
+    """The latest day with that day and month, up to today, this year or last."""
+    for each in _days_back(today, 800):
+        if (each.day, each.month) == (day, month) and each.year >= today.year - 1:
+            return each
+    return None
+
+
+def _read(text: str, today: date, year: int | None = None) -> Span:
+    found = read_whole(text.split(), today, year)
+    assert found is not None, text
+    return found
+
+
+@PROPERTIES
+@given(today=todays, day=st.integers(1, 31), month=st.integers(1, 12))
+def test_a_day_and_month_is_the_latest_such_day(today: date, day: int, month: int) -> None:
+    expected = _latest_day(today, day, month)
+    for written in (f"{day}/{month}", f"{day:02}/{month:02}"):
+        if expected is None:
+            try:
+                found = _read(written, today)
+            except DateError:
+                continue
+            # No such day this year or last (29/2): only a future one this year, refused by the callers.
+            assert found.first > today and (found.first.day, found.first.month) == (day, month)
+        else:
+            assert _read(written, today) == Span.day(expected), written
+
+
+@PROPERTIES
+@given(today=todays, day=st.integers(1, 28), month=st.integers(1, 12))
+def test_day_month_words_and_iso_agree(today: date, day: int, month: int) -> None:
+    """ "12/3", "12 mars", "12:e mars", "March 12", "12th of March" are one day; with a year, that year's."""
+    sv = ("januari februari mars april maj juni juli augusti september oktober november december").split()
+    en = "January February March April May June July August September October November December".split()
+    short = _read(f"{day}/{month}", today)
+    for written in (f"{day} {sv[month - 1]}", f"{day}:e {sv[month - 1]}", f"{en[month - 1]} {day}"):
+        assert _read(written, today) == short, written
+    assert _read(f"{day}th of {en[month - 1]}", today) == short
+    assert _read(f"{today.year - 1}-{month:02}-{day:02}", today) == Span.day(date(today.year - 1, month, day))
+    assert _read(f"{day}/{month} {today.year - 1}", today) == Span.day(date(today.year - 1, month, day))
+
+
+@PROPERTIES
+@given(today=todays)
+def test_days_counted_back(today: date) -> None:
+    for written, back in (("i går", 1), ("igår", 1), ("yesterday", 1), ("i förrgår", 2), ("i dag", 0)):
+        assert _read(written, today) == Span.day(today - timedelta(days=back)), written
+    assert _read("för 3 dagar sedan", today) == Span.day(today - timedelta(days=3))
+    assert _read("2 weeks ago", today) == Span.day(today - timedelta(days=14))
+
+
+WEEKDAYS = [
+    ("måndags", "Monday"),
+    ("tisdags", "Tuesday"),
+    ("onsdags", "Wednesday"),
+    ("torsdags", "Thursday"),
+    ("fredags", "Friday"),
+    ("lördags", "Saturday"),
+    ("söndags", "Sunday"),
+]
+
+
+@PROPERTIES
+@given(today=todays, weekday=st.integers(0, 6))
+def test_a_weekday_gone_is_the_latest_before_today(today: date, weekday: int) -> None:
+    before = next(d for d in _days_back(today)[1:] if d.weekday() == weekday)
+    sv, en = WEEKDAYS[weekday]
+    assert _read(f"i {sv}", today) == Span.day(before)
+    assert _read(f"last {en}", today) == Span.day(before)
+    upto = next(d for d in _days_back(today) if d.weekday() == weekday)
+    assert _read(f"on {en}", today) == Span.day(upto)
+
+
+@PROPERTIES
+@given(today=todays)
+def test_weeks_and_weekends(today: date) -> None:
+    mondays = [d for d in _days_back(today, 15) if d.weekday() == 0]
+    this_monday, last_monday = mondays[0], mondays[1]
+    assert _read("förra veckan", today).first == last_monday
+    assert _read("last week", today).first == last_monday
+    assert _read("i veckan", today).first == this_monday
+    saturday = next(d for d in _days_back(today) if d.weekday() == 5)
+    assert _read("i helgen", today).first == saturday
+
+
+def _latest_week(today: date, number: int) -> date | None:
+    """The latest Monday up to today whose week (as a calendar prints it) is `number`, in this ISO year
+    or the last."""
+    for each in _days_back(today, 800):
+        if each.weekday() == 0 and each.isocalendar()[1] == number:
+            iso_year = each.isocalendar()[0]
+            return each if iso_year >= today.isocalendar()[0] - 1 else None
+    return None
+
+
+@PROPERTIES
+@given(today=todays, number=st.integers(1, 53))
+def test_a_week_number_is_the_monday_of_the_latest_such_week(today: date, number: int) -> None:
+    expected = _latest_week(today, number)
+    for written in (f"vecka {number}", f"v. {number}", f"v{number}", f"week {number}", f"w{number}"):
+        if expected is None:  # a week 53 in neither year
+            with pytest.raises(DateError):
+                _read(written, today)
+        else:
+            assert _read(written, today).first == expected, written
+
+
+@PROPERTIES
+@given(today=todays, number=st.sampled_from([0, 54, 60, 99]))
+def test_a_week_that_no_year_has_is_no_date(today: date, number: int) -> None:
+    with pytest.raises(DateError):
+        _read(f"vecka {number}", today)
+
+
+@PROPERTIES
+@given(today=todays, day=st.integers(1, 31))
+def test_the_nth_is_the_latest_such_day(today: date, day: int) -> None:
+    expected = next((d for d in _days_back(today, 100) if d.day == day), None)
+    assert expected is not None
+    assert _read(f"den {day}:e", today) == Span.day(expected)
+    assert _read(f"den {day}", today) == Span.day(expected)
+
+
+SV_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+
+
+@PROPERTIES
+@given(today=todays, month=st.integers(1, 12))
+def test_months_quarters_and_seasons_begin_on_their_latest_first_day(today: date, month: int) -> None:
+    first = next(d for d in _days_back(today, 400) if d.day == 1 and d.month == month)
+    assert _read(f"i {SV_MONTHS[month - 1]}", today).first == first
+    month_ago = next(d for d in _days_back(today, 70) if d.day == 1 and d.month != today.month)
+    assert _read("förra månaden", today).first == month_ago
+    quarter = (month - 1) // 3 + 1
+    quarter_first = next(d for d in _days_back(today, 400) if d.day == 1 and d.month == 3 * quarter - 2)
+    assert _read(f"Q{quarter}", today).first == quarter_first
+    assert _read(f"kvartal {quarter}", today).first == quarter_first
+    spring = next(d for d in _days_back(today, 400) if (d.day, d.month) == (1, 3))
+    assert _read("i våras", today).first == spring
+
+
+@PROPERTIES
+@given(today=todays, offset=st.sampled_from([-1, 0, 1]), day=st.integers(1, 31), month=st.integers(1, 12))
+def test_with_the_plans_year_a_day_is_never_before_it(today: date, offset: int, day: int, month: int) -> None:
+    """A check-in on the plan of last year, this year or next: the latest day, unless that is before the
+    plan's year; then the plan year's (not yet happened)."""
+    year = today.year + offset
+    latest = _latest_day(today, day, month)
+    try:
+        found = _read(f"{day}/{month}", today, year).first
+    except DateError:
+        assert latest is None
+        return
+    if latest is not None and latest.year >= year:
+        assert found == latest
+    else:
+        assert found.year == year and found > today
+
+
+@PROPERTIES
+@given(today=todays, number=st.integers(1, 53))
+def test_the_day_a_week_is_stored_on_is_in_the_plans_year_where_the_week_reaches_it(
+    today: date, number: int
+) -> None:
+    try:
+        span = _read(f"vecka {number}", today, today.year)
+    except DateError:
+        return
+    stored = reported_day(span, today.year)
+    assert span.first <= stored <= span.last
+    assert stored == max(span.first, date(today.year, 1, 1)) or span.last.year < today.year
+
+
+@pytest.mark.parametrize("written", ["31/11", "30 feb", "31 april", "0/3", "12/13", "2027-02-30", "vecka 0"])
+def test_impossible_days_are_no_dates(written: str) -> None:
+    with pytest.raises(DateError) as raised:
+        _read(written, date(2027, 6, 1))
+    assert raised.value.text == written
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("möte i går med styrelsen", ("i går", date(2027, 5, 31))),
+        ("meeting on March 12 with the board", ("on March 12", date(2027, 3, 12))),
+        ("2/3 av medlemmarna kom den 3:e", ("2/3", date(2027, 3, 2))),
+        ("vi ses på tisdag", None),
+        ("we joined the march", None),
+    ],
+)
+def test_a_date_is_found_inside_a_sentence(text: str, found: tuple[str, date] | None) -> None:
+    words = text.split()
+    result = find(words, date(2027, 6, 1))
+    if found is None:
+        assert result is None
+    else:
+        assert result is not None
+        span, at, taken = result
+        assert (" ".join(words[at : at + taken]), span.first) == found

@@ -1,0 +1,151 @@
+"""Chairs and the board write when something happened, in Swedish and English, through the real server;
+every phrase is read by bot/services/dates.py, and every answer names the day it stored or refused.
+
+What they mean (the sample plan for 2026; goal 4 every branch's, a members' meeting a quarter; Kim chairs
+Sundsvall, Lee Härnösand):
+- On New Year's Day, "i går" / "yesterday" is 31 December, the plan's year, and counts for its last quarter;
+  just after midnight too (the day is Sweden's, not UTC's).
+- Around New Year the weeks are the calendar's: on 3 January 2027 "v. 53" is the week begun 28 December
+  2026 and "week 52" the one begun 21 December. The board's "uppföljning sedan vecka 50" in January is last
+  December's week 50 (the follow-up used to read it as this year's and refuse it as not yet happened),
+  "sedan Q4" last October, "sedan i våras" last March.
+- "i förrgår", "i helgen", "den 3:e", "för 3 dagar sedan", "i går kväll", "last Tuesday", "the 3rd",
+  "2 days ago": the latest such day up to today (Sunday 22 November 2026).
+- A day that cannot be ("30 feb", "31/11") is refused with how to write one; a future day is refused as not
+  yet happened; nothing is stored either way.
+- The form's date field reads the same words: "i går" there is yesterday, not today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.db.repository import Repository
+from bot.services.goals import Period, Target, TargetKind
+from bot.services.plan import load_sample_plan
+from tests.conftest import NOW
+from tests.stories.conftest import DISTRICT, KIM, LEE, MEGAN, District, shown
+from tests.stories.test_goal_progress import line
+
+
+@pytest.fixture
+def meetings(district: District) -> District:
+    """The sample plan for 2026 with goal 4 every branch's: one members' meeting a quarter."""
+    sample = load_sample_plan()
+    first = sample.sections[0]
+    goals = list(first.goals)
+    goals[3] = replace(
+        goals[3],
+        applies_to_branches=True,
+        target=Target(TargetKind.COUNT, 1, Period.QUARTER, "medlemsmöte", unit_en="members' meeting"),
+    )
+    sections = (replace(first, goals=tuple(goals)), *sample.sections[1:])
+    Repository(district.db).save_plan(DISTRICT, replace(sample, year=2026, sections=sections), now=NOW)
+    return district
+
+
+def _days(district: District) -> list[str]:
+    return [c.happened_on.isoformat() for c in district.reports()]
+
+
+async def test_yesterday_on_new_years_day_is_the_plans_last_day(meetings: District) -> None:
+    meetings.clock.now = datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
+    stored = await meetings.say(KIM, "rapportera 4 1 medlemsmöte i går")
+    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 31 dec. 2026."), stored
+    english = await meetings.say(LEE, "report 4 1 members' meeting yesterday", locale="en-US")
+    assert english.startswith("Stored #2: goal 4, 1 for Härnösand, 31 Dec 2026."), english
+    assert _days(meetings) == ["2026-12-31", "2026-12-31"]
+    # Both count for the fourth quarter, the year's only one met, as each chair's status shows.
+    assert line(await meetings.say(KIM, "status"), 4).endswith("1 av 4 kvartal klara · inte nått")
+    assert line(await meetings.say(LEE, "status", locale="en-US"), 4).endswith(
+        "1 of 4 quarters met · not reached"
+    )
+
+
+async def test_just_after_midnight_yesterday_is_by_swedish_time(meetings: District) -> None:
+    """At 00:30 on New Year's Day in Sweden it is still 31 December in UTC: "i går" is 31 December."""
+    meetings.clock.now = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    assert "31 dec. 2026" in await meetings.say(KIM, "rapportera 4 1 nyårsmöte i går")
+    assert "1 Jan 2027 is outside the plan's year" in await meetings.say(
+        LEE, "report 4 1 meeting today", locale="en-US"
+    )
+    assert _days(meetings) == ["2026-12-31"]
+
+
+async def test_weeks_at_the_year_edge_are_the_calendars(meetings: District) -> None:
+    meetings.clock.now = datetime(2027, 1, 3, 12, 0, tzinfo=UTC)  # Sunday, week 53 of 2026
+    assert "28 dec. 2026" in await meetings.say(KIM, "rapportera 4 1 möte v. 53")
+    assert "21 Dec 2026" in await meetings.say(LEE, "report 4 1 meeting in week 52", locale="en-US")
+    assert _days(meetings) == ["2026-12-28", "2026-12-21"]
+
+
+async def test_the_boards_follow_up_in_january_looks_back_at_december(meetings: District) -> None:
+    meetings.clock.now = datetime(2027, 1, 8, 10, 0, tzinfo=UTC)
+    for asked, since in (
+        ("uppföljning sedan vecka 50", "7 dec. 2026"),
+        ("uppföljning sedan v. 50", "7 dec. 2026"),
+        ("uppföljning sedan Q4", "1 okt. 2026"),
+        ("uppföljning sedan i våras", "1 mars 2026"),
+        ("uppföljning sedan 12/12", "12 dec. 2026"),
+    ):
+        answer = await meetings.say(MEGAN, asked)
+        assert answer.startswith(f"Uppföljning sedan {since}\n"), (asked, answer)
+    for asked, since in (
+        ("follow-up since week 50", "7 Dec 2026"),
+        ("follow-up since last spring", "1 Mar 2026"),
+    ):
+        answer = await meetings.say(MEGAN, asked, locale="en-US")
+        assert answer.startswith(f"Follow-up since {since}\n"), (asked, answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "day", "locale"),
+    [
+        ("i förrgår", "2026-11-20", "sv-SE"),
+        ("i helgen", "2026-11-21", "sv-SE"),
+        ("den 3:e", "2026-11-03", "sv-SE"),
+        ("för 3 dagar sedan", "2026-11-19", "sv-SE"),
+        ("i går kväll", "2026-11-21", "sv-SE"),
+        ("i tisdags", "2026-11-17", "sv-SE"),
+        ("last Tuesday", "2026-11-17", "en-US"),
+        ("on the 3rd", "2026-11-03", "en-US"),
+        ("2 days ago", "2026-11-20", "en-US"),
+        ("12th of March", "2026-03-12", "en-US"),
+    ],
+)
+async def test_a_day_as_chairs_write_it_is_stored_and_named(
+    meetings: District, written: str, day: str, locale: str
+) -> None:
+    verb = "rapportera" if locale == "sv-SE" else "report"
+    answer = await meetings.say(KIM, f"{verb} 4 1 möte {written}", locale=locale)
+    assert _days(meetings) == [day], answer
+    shown_day = f"{int(day[8:])} " if locale == "sv-SE" else f"{int(day[8:])} "
+    assert shown_day in answer and day[:4] in answer, answer
+    assert meetings.reports()[0].comment == "möte"
+
+
+async def test_days_that_cannot_be_or_have_not_come_are_refused(meetings: District) -> None:
+    answer = await meetings.say(KIM, "rapportera 4 1 möte 30 feb")
+    assert answer.startswith("”30 feb” är inte ett datum. Skriv dagen som 12/3 eller 12 mars."), answer
+    answer = await meetings.say(KIM, "report 4 1 meeting 31/11", locale="en-US")
+    assert answer.startswith("“31/11” is not a date. Write the day as 12/3 or 12 March."), answer
+    answer = await meetings.say(KIM, "rapportera 4 1 julfest 2026-12-24")
+    assert answer.startswith("24 dec. 2026 har inte hänt än; rapportera det efteråt."), answer
+    # "12/12" in November: this year's is still to come; last year's is before the plan's year.
+    answer = await meetings.say(KIM, "rapportera 4 1 12/12")
+    assert answer.startswith("12 dec. 2026 har inte hänt än"), answer
+    assert meetings.reports() == []
+
+
+async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> None:
+    meetings.clock.now = datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
+    form = {"form": "checkin", "goal": "4", "value": "1", "comment": ""}
+    answer = shown(await meetings.tap(KIM, {**form, "submission": "formone", "date": "i går"}))
+    assert answer.startswith("Sparat #1: mål 4, 1 för Sundsvall, 31 dec. 2026."), answer
+    answer = shown(
+        await meetings.tap(LEE, {**form, "submission": "formtwo", "date": "v. 53"}, locale="en-US")
+    )
+    assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 28 Dec 2026."), answer
