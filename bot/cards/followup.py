@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from bot.cards import Reply, card, day, heading, number, paragraph
-from bot.cards.goals import branches_reached, counted_for, doer_in_plan, pace_word, periods_met, progress_line, this_period
+from bot.cards.goals import (
+    branches_reached,
+    counted_for,
+    doer_in_plan,
+    pace_word,
+    periods_met,
+    progress_line,
+    this_period,
+)
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports

@@ -64,7 +64,7 @@ def _periods_met(t: Translator, period: Period | None, met: int, count: int) -> 
 
 
 def branches_reached(t: Translator, done: float, wanted: float) -> str:
-    """"1 of 3 branches has reached its target", "2 of 3 branches have reached their target", "0 of 1 branch
+    """ "1 of 3 branches has reached its target", "2 of 3 branches have reached their target", "0 of 1 branch
     has reached its target": the noun agrees with the branches there are, the verb with those that did."""
     if int(wanted) == 1:
         text = t._("{done} of {wanted} branch has reached its target")
