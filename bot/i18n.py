@@ -336,6 +336,11 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("are we on track", "status", "en"),
     ("are we on pace", "status", "en"),
     ("are we behind", "status", "en"),
+    ("vilka mål ligger efter", "status", "sv"),
+    ("vilka mål är efter", "status", "sv"),
+    ("which goals are behind", "status", "en"),
+    ("what goals are behind", "status", "en"),
+    ("which goals are we behind on", "status", "en"),
     # the language to write in: what follows is the language ("skriv på engelska" -> "språk engelska")
     ("byt språk till", "språk", "sv"),
     ("ändra språk till", "språk", "sv"),
@@ -416,6 +421,26 @@ _SAYINGS: dict[str, tuple[str, str]] = {
     )
     for words in phrases
 }
+# A question about the plan as a whole is its goals: "vad har vi för mål i år?", "show me the goals please",
+# "what's in the plan?". It names the plan or its goals (the noun tells the language) and otherwise only
+# words any such question is made of; one other word ("vi har inga mål", "the goals of the party") and it
+# is ordinary chat, not this question. Folded.
+_PLAN_NOUNS = {
+    **dict.fromkeys(
+        ("mal", "malen", "planen", "verksamhetsplan", "verksamhetsplanen", "malsattningar"), "sv"
+    ),
+    **dict.fromkeys(("goals", "plan", "objectives", "targets"), "en"),
+}
+_PLAN_QUESTION_WORDS = frozenset(
+    (
+        *("vad", "vilka", "vilket", "ar", "har", "vi", "oss", "vara", "ni", "era", "mig", "jag", "du", "kan"),
+        *("fa", "se", "visa", "lista", "alla", "de", "det", "for", "finns", "i", "aret", "arets", "om"),
+        *("star", "beratta", "innehaller", "nagra", "vill", "veta", "hela", "nu", "gaeller", "galler"),
+        *("what", "which", "are", "is", "s", "our", "the", "we", "us", "do", "have", "got", "show", "me"),
+        *("list", "all", "can", "could", "you", "i", "see", "tell", "about", "this", "year", "in", "there"),
+        *("any", "whats", "would", "d", "to", "know", "give", "let", "look", "at", "again", "current"),
+    )
+)
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
 COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
@@ -493,6 +518,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     words = folded.split()
     while len(words) > 1 and words[-1] in COURTESY:
         words.pop()
+    if len(words) == 1 and len(folded.split()) > 1 and is_command(words[0]):  # "status tack", "goals please"
+        return Reading(written.split()[0].strip("!?.,:;"))
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying)
@@ -513,6 +540,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     how = _HOW_EN.match(folded)
     if how is not None:
         return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en")
+    about_plan = _about_the_plan(words, is_command)
+    if about_plan is not None:
+        return Reading("mål" if about_plan == "sv" else "goals", about_plan)
     for lead, language in _LEADS:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
@@ -531,6 +561,23 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         ):
             return Reading(written, greeted)
     return None
+
+
+def _about_the_plan(words: list[str], is_command: Callable[[str], bool]) -> str | None:
+    """The language of a question about the plan's goals as a whole (see _PLAN_NOUNS), or None. A command
+    written alone (the board's `plan`) is that command."""
+    if len(words) == 1 and is_command(words[0]):
+        return None
+    nouns = [_PLAN_NOUNS[word] for word in words if word in _PLAN_NOUNS]
+    # "I'd like to see the plan" asks; "I like the plan" does not
+    others = [
+        w
+        for i, w in enumerate(words)
+        if w not in _PLAN_NOUNS and not (w == "like" and words[i - 1 : i] in (["would"], ["d"]))
+    ]
+    if not nouns or not all(word in _PLAN_QUESTION_WORDS for word in others):
+        return None
+    return nouns[0]
 
 
 def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) -> str:

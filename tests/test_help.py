@@ -112,3 +112,26 @@ def test_every_command_has_examples_and_an_account_in_help() -> None:
     assert [route.usage for route in routes if guide_of(route) is None] == []
     used = {guide for route in routes if (guide := guide_of(route)) is not None}
     assert set(GUIDES.values()) <= used, "a guide for a command that no longer exists"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "link"), [("hjälp", "sv-SE", "koppla Skåne"), ("help", "en-US", "link Skåne")]
+)
+async def test_an_administrators_examples_name_the_deployments_own_district(
+    settings: Settings, connector: FakeConnector, text: str, locale: str, link: str
+) -> None:
+    """`koppla Västernorrland` copied in Skåne's deployment links nothing: the example names the district
+    the bot serves, as briefly as `koppla` reads it, and a chair's role its own branch."""
+    skane = settings.model_copy(update={"admins": ["aad-megan"], "district": "Vänsterpartiet Skåne"})
+    app = create_app(skane, clock=fixed_clock)
+    client = TestClient(TestServer(app, host="127.0.0.1"))
+    await client.start_server()
+    try:
+        client.app[COMPONENTS].people.grant(MEGAN, "Vänsterpartiet Skåne", Role.BOARD, now=NOW)
+        overview, _ = await help_for(client, connector, text, locale)
+        explained = reply_text(await ask(client, connector, f"{text} {link.split()[0]}", locale=locale))
+    finally:
+        await client.close()
+    assert link in overview and "Västernorrland" not in overview, overview
+    assert "Sundsvall" not in overview, overview  # Skåne has no branch of that name (nor any yet)
+    assert link in explained and "Västernorrland" not in explained, explained

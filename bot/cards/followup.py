@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from bot.cards import Reply, card, day, heading, number, paragraph
-from bot.cards.goals import counted_for, doer_in_plan, pace_word, periods_met, progress_line, this_period
+from bot.cards.goals import (
+    branches_reached,
+    counted_for,
+    doer_in_plan,
+    pace_word,
+    periods_met,
+    progress_line,
+    this_period,
+)
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
@@ -59,17 +67,13 @@ def changed_line(t: Translator, goal: Goal, report: ChangedReport) -> str:
 
 
 def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
-    """A goal's year figure as `status` counts it: "1 of 3 branches have reached their target", "2 of 4
+    """A goal's year figure as `status` counts it: "1 of 3 branches has reached its target", "2 of 4
     quarters met", "0 of 3 named", "3 of 4", "1,800 of 2,000", "done" / "not done"."""
     year = progress.year
     if goal.target.kind is TargetKind.DONE and not progress.in_branches:
         return t._("done") if year.pace is Pace.DONE else t._("not done")
     if progress.in_branches:
-        return t.ngettext(
-            "{done} of {wanted} branch has reached its target",
-            "{done} of {wanted} branches have reached their target",
-            int(year.wanted),
-        ).format(done=number(t, year.done), wanted=number(t, year.wanted))
+        return branches_reached(t, year.done, year.wanted)
     if progress.periods_met is not None and progress.periods is not None:
         return periods_met(t, goal.target.period, progress.periods_met, progress.periods)
     if goal.target.kind is TargetKind.PEOPLE:

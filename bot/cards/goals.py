@@ -63,17 +63,27 @@ def _periods_met(t: Translator, period: Period | None, met: int, count: int) -> 
     }.get(period or Period.YEAR, t._("{met} of {count} met this year")).format(met=met, count=count)
 
 
+def branches_reached(t: Translator, done: float, wanted: float) -> str:
+    """ "1 of 3 branches has reached its target", "2 of 3 branches have reached their target", "0 of 1 branch
+    has reached its target": the noun agrees with the branches there are, the verb with those that did."""
+    if int(wanted) == 1:
+        text = t._("{done} of {wanted} branch has reached its target")
+    else:
+        text = t.ngettext(
+            "{done} of {wanted} branches has reached its target",
+            "{done} of {wanted} branches have reached their target",
+            int(done),
+        )
+    return text.format(done=number(t, done), wanted=number(t, wanted))
+
+
 def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     """One line: where the goal stands (this period, where it has one, then the year) and its one pace."""
     kind = goal.target.kind
     year, period = standing.year, standing.period
     pace = pace_word(t, standing.pace)
     if standing.in_branches:
-        reached = t.ngettext(
-            "{done} of {wanted} branch has reached its target",
-            "{done} of {wanted} branches have reached their target",
-            int(year.wanted),
-        ).format(done=number(t, year.done), wanted=number(t, year.wanted))
+        reached = branches_reached(t, year.done, year.wanted)
         parts = [f"{bar(year.fraction)} {reached}"]
         if period is not None:
             parts.append(

@@ -199,7 +199,7 @@ def review_card(t: Translator, review: Review) -> Reply:
         say(t._("Cancel"), t._("plan cancel")),
     ]
     summary = t.ngettext(
-        "I read {count} goal in {file}: check them and import.",
+        "I read {count} goal in {file}: check it and import.",
         "I read {count} goals in {file}: check them and import.",
         len(draft.goals),
     ).format(count=len(draft.goals), file=review.file_name)

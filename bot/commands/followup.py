@@ -102,7 +102,9 @@ def register(router: Router, links: ExportLinks | None) -> None:
         done = sum(1 for g in found.goals if g.progress.year.pace is Pace.DONE)
         what = " ".join(
             [
-                t._("{done} of {goals} goals reached.").format(done=done, goals=len(found.goals)),
+                t.ngettext(
+                    "{done} of {goals} goal reached.", "{done} of {goals} goals reached.", len(found.goals)
+                ).format(done=done, goals=len(found.goals)),
                 t.ngettext(
                     "{count} discussion prompt posted.",
                     "{count} discussion prompts posted.",

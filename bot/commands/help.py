@@ -5,14 +5,14 @@ routes, so it never drifts from the real commands."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.commands.checkins import REPORT_USAGE, desk, example_line
 from bot.commands.router import Context, Request, Route, Router
 from bot.i18n import N_, Translator
-from bot.services.people import Role, allows
+from bot.services.people import Role, allows, short_name
 
 
 @dataclass(frozen=True)
@@ -264,25 +264,36 @@ def register(router: Router) -> None:
 
 
 # The examples `_written` gives as the district has them (besides the report's).
-_TAILORED = frozenset(("goals 6", "status Sundsvall"))
+_TAILORED = frozenset(("goals 6", "status Sundsvall", "role chair @name Sundsvall", "link Västernorrland"))
 
 
 async def _written(request: Request, context: Context) -> dict[str, str]:
     """What the examples that name a goal, a branch or a report show in this district, so that copied
     they answer: "mål 6" in a plan of four goals, "status Sundsvall" in Skåne and "rapportera 6 1" (a
     district goal a chair is refused) would not. Example msgid (or the report's usage) -> what to show."""
-    if not request.district:
-        return {}
+    t = request.t
+    if not request.district:  # a team not linked yet: the districts it may be linked to
+        names = await asyncio.to_thread(context.services.directory.district_names)
+        return {"link Västernorrland": _link(t, names[0], names)} if names else {}
     answers = desk(context)
     found = await asyncio.to_thread(answers.help_examples, request.user, request.district, request.roles)
-    t = request.t
-    written = {"status Sundsvall": f"status {found.branch}" if found.branch else "status"}
+    written = {
+        "status Sundsvall": f"status {found.branch}" if found.branch else "status",
+        "link Västernorrland": _link(t, request.district, found.districts),
+    }
+    written["role chair @name Sundsvall"] = t._("role chair @name {branch}").format(
+        branch=found.branch or t._("BRANCH")
+    )
     if found.plan is not None and found.plan.example_number is not None:
         written["goals 6"] = t._("goals {number}").format(number=found.plan.example_number)
     report = example_line(t, found.plan, found.report)
     if report is not None:
         written[REPORT_USAGE] = report
     return written
+
+
+def _link(t: Translator, district: str, districts: Sequence[str]) -> str:
+    return t._("link {district}").format(district=short_name(district, districts or [district]))
 
 
 def overview(t: Translator, routes: list[Route], roles: set[Role], written: Mapping[str, str]) -> Reply:

@@ -565,7 +565,9 @@ def register(router: Router) -> None:
         if not prompts:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feministisk: YOUR QUESTION"))
         lines = [
-            t._("The prompt bank ({count} prompts)").format(count=len(prompts)),
+            t.ngettext(
+                "The prompt bank ({count} prompt)", "The prompt bank ({count} prompts)", len(prompts)
+            ).format(count=len(prompts)),
             t._(
                 "When nobody has written a text, I post from the bank: first a prompt that started a "
                 "discussion before, then from the areas that start discussions, never one posted within "

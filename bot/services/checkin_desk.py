@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
+from bot.db.people import DistrictRepository
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
@@ -87,6 +88,7 @@ class HelpExamples:
     plan: Plan | None
     report: Example | None
     branch: str | None
+    districts: tuple[str, ...] = ()  # the deployment's, for `koppla`'s example
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,9 @@ class CheckInDesk:
             plan = self.progress.plan(district)
             found = self._example(person, district, roles, plan.goals) if plan is not None else None
             names = [branch.name for branch in self.checkins.branches(district)]
-        return HelpExamples(plan, found, "Sundsvall" if "Sundsvall" in names else next(iter(names), None))
+            districts = tuple(DistrictRepository(self.db).names())
+        branch = "Sundsvall" if "Sundsvall" in names else next(iter(names), None)
+        return HelpExamples(plan, found, branch, districts)
 
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime

@@ -266,12 +266,104 @@ def report_in(text: str) -> str | None:
     counts = [
         i
         for i, word in enumerate(rest)
-        if re.fullmatch(r"\d{1,4}", word) or fold_letters(word) in (_NUMBER_WORDS.keys() | _ARTICLES)
+        if re.fullmatch(r"\d{1,4}", word)
+        or fold_letters(word).strip(",.:;!?") in (_NUMBER_WORDS.keys() | _ARTICLES | _DONE_WORDS)
     ]
     if not counts:
         return None
     return " ".join([goal, *rest[counts[0] :], *when])
 
+
+# Past-tense verbs a chair tells what was done with ("vi hade ett möte", "we held two meetings"), and the
+# language each is in (folded).
+_DONE_VERBS = {
+    **dict.fromkeys(
+        (
+            *("hade", "holl", "hollit", "hade", "haft", "genomforde", "genomfort", "ordnade", "ordnat"),
+            *("anordnade", "anordnat", "gjorde", "gjort", "traffades", "traffade", "ringde", "skrev"),
+            *("publicerade", "hollts", "genomfordes", "ordnades", "arrangerade", "utsag", "startade"),
+            *("mottes", "motte", "hallit", "skickade", "bjod"),
+        ),
+        "sv",
+    ),
+    **dict.fromkeys(
+        (
+            *("had", "held", "did", "ran", "organised", "organized", "met", "hosted", "wrote", "published"),
+            *("called", "phoned", "appointed", "started", "completed", "finished", "sent", "arranged"),
+        ),
+        "en",
+    ),
+}
+_DONE_WORDS = frozenset({"klart", "klar", "done", "finished", "genomfort"})
+
+
+@dataclass(frozen=True)
+class ReportGap:
+    """A sentence that tells what was done but not which goal (`goal` None) or not how much (`value`
+    False): what it says, in the one-line report's order (`words`: the value and comment, the date last),
+    and the language its verb is in (None: no verb tells)."""
+
+    goal: str | None
+    value: bool
+    words: tuple[str, ...]
+    language: str | None
+
+
+def sentence_language(text: str) -> str | None:
+    """The language a report written as a sentence is in, as its verb tells ("hade" Swedish, "held"
+    English); None when no verb tells."""
+    folded = (fold_letters(w.strip(",.:;!?")) for w in text.split())
+    return next((_DONE_VERBS[w] for w in folded if w in _DONE_VERBS), None)
+
+
+def report_gap(text: str) -> ReportGap | None:
+    """A sentence that looks like a report (a verb of something done with a date, a count or a goal; or a
+    date and a count) but lacks the goal or the value, which `report_in` needs: "12/3 hade vi ett möte",
+    "we had a meeting for goal 6 yesterday". None for anything else, and for a sentence `report_in` reads.
+    Nothing is stored on it: the sender is asked for what is missing."""
+    if report_in(text) is not None:
+        return None
+    words = [w for w in text.split() if w.strip(",.:;!?")]
+    folded = [fold_letters(w.strip(",.:;!?")) for w in words]
+    language = sentence_language(text)
+    goal: str | None = None
+    lead = _LEADING_GOAL.fullmatch(words[0]) if words else None
+    if lead is not None:
+        goal, words = lead[1], words[1:]
+    else:
+        for at, word in enumerate(folded[:-1]):
+            number = folded[at + 1].lstrip("#")
+            if word in _GOAL_WORDS and number.isdecimal() and len(number) <= 3:
+                start = at - 1 if at > 0 and folded[at - 1] in _GOAL_LEADS else at
+                goal, words = number, words[:start] + words[at + 2 :]
+                break
+    try:
+        found = find_date(words, _ANY_DAY)
+    except CheckInError:
+        found = None
+    when: list[str] = []
+    if found is not None:
+        _, at, taken = found
+        when, words = words[at : at + taken], words[:at] + words[at + taken :]
+        if at == 0 and fold_letters(when[0]) not in MONTH_NAMES:  # "Igår hade vi …" -> "… i går"
+            when[0] = when[0][:1].lower() + when[0][1:]
+    folded = [fold_letters(w.strip(",.:;!?")) for w in words]
+    counts = [
+        i
+        for i, word in enumerate(folded)
+        if re.fullmatch(r"\d{1,4}", word) or word in (_NUMBER_WORDS.keys() | _ARTICLES | _DONE_WORDS)
+    ]
+    if not (language and (when or counts or goal) or (when and counts)):
+        return None
+    if counts:
+        said = words[counts[0] :]
+    else:  # "vi hade möte i går för mål 6": what follows the verb
+        verb = next((i for i, word in enumerate(folded) if word in _DONE_VERBS), -1)
+        said = [w for w in words[verb + 1 :] if fold_letters(w) not in _PRONOUNS]
+    return ReportGap(goal, bool(counts), tuple(w.strip(",.;!?") for w in [*said, *when]), language)
+
+
+_PRONOUNS = frozenset({"vi", "jag", "de", "we", "i", "they"})
 
 # Words before a report's number and before its new value: "ändra rapport 5 till 3", "edit report 5 to 3".
 _REPORT_WORDS = frozenset({"rapport", "rapporten", "report", "nr", "no", "nummer", "number"})

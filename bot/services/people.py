@@ -140,6 +140,16 @@ def scope_of_person(
     return Scope("", Why.UNKNOWN)
 
 
+def short_name(district: str, districts: Collection[str]) -> str:
+    """The shortest way to name `district` that `matching` reads as that one among `districts`: without
+    the party's word ("Västernorrland", "Västra Götaland"), else its last word, else the name in full."""
+    words = district.split()
+    for candidate in (" ".join(words[1:]), words[-1] if words else ""):
+        if candidate and matching(candidate, districts) == [district]:
+            return candidate
+    return district
+
+
 def matching(text: str, districts: Collection[str]) -> list[str]:
     """The districts `text` names: the one it names exactly (without case or diacritics), else every one
     whose name contains it ("skåne" names "Vänsterpartiet Skåne")."""

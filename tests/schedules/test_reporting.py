@@ -408,7 +408,7 @@ DIGEST_JUNE = "\n".join(
         "Where these goals stand",
         "1: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · 1 of 4 branches this quarter · behind",
         "2: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · 0 of 4 branches this month · behind",
-        "3: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 branches have reached their target · on pace",
+        "3: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 branches has reached its target · on pace",
         "4: ▰▰▰▰▰▰▰▰▰▰ 1 of 1 this quarter · 1 of 4 quarters met this year · behind",
         "5: not done · on pace",
         "6: ▱▱▱▱▱▱▱▱▱▱ 1,000 (from 1,000, target 1,500) · behind",

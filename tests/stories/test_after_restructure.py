@@ -194,7 +194,7 @@ async def test_a_chair_reports_corrects_and_withdraws_and_every_view_agrees(dist
     assert line(await district.say(MEGAN, "status"), 3).endswith(whole)
     assert line(await district.say(KIM, "status distriktet"), 3).endswith(whole)
     assert f"Framsteg: ▰▰▰▱▱▱▱▱▱▱ {whole}" in await district.say(KIM, "mål 3")
-    english = "1 of 3 branches have reached their target · behind"
+    english = "1 of 3 branches has reached its target · behind"
     assert line(await district.say(MEGAN, "status district", locale="en-US"), 3).endswith(english)
 
 

@@ -1,0 +1,90 @@
+"""A chair tells the bot what was done as they would tell a person: "12/3 hade vi ett möte", "we held two
+meetings yesterday". Without the goal's number (or without how much was done) the bot cannot know what to
+count, and a guess would put a number on the wrong goal: it stores nothing and asks for what is missing,
+showing the one line that reports it with the missing part to fill in. The question is in the language
+the sentence is written in (its verb tells), whatever language Teams runs in. A sentence with both the goal
+and the value gets the line itself ("Did you mean report 4 2 …?"). Chat that is no report gets no such
+question, and a member (who reports nothing) gets none.
+
+Kim chairs Sundsvall; Noa is a member.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stories.conftest import KIM, NOA, District
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        ("12/3 hade vi ett möte", "rapportera MÅL ett möte 12/3"),
+        ("Igår hade vi ett möte", "rapportera MÅL ett möte igår"),
+        ("Vi höll tre möten förra veckan", "rapportera MÅL tre möten förra veckan"),
+        ("vi genomförde en utbildning i maj", "rapportera MÅL en utbildning i maj"),
+    ],
+)
+async def test_a_swedish_report_without_its_goal_is_asked_which_goal(
+    district: District, written: str, line: str
+) -> None:
+    answer = await district.say(KIM, written, locale="en-US")
+    assert answer.startswith("Vilket mål gällde det? Inget sparades."), answer
+    assert f": {line} (skriv mål för att se numren)." in answer, answer
+    assert district.reports() == []
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        ("we had a meeting on 12/3", "report GOAL a meeting on 12/3"),
+        ("We held 2 meetings yesterday!", "report GOAL 2 meetings yesterday"),
+        ("yesterday we had 3 meetings", "report GOAL 3 meetings yesterday"),
+        ("we ran a study circle on March 12", "report GOAL a study circle on March 12"),
+    ],
+)
+async def test_an_english_report_without_its_goal_is_asked_which_goal(
+    district: District, written: str, line: str
+) -> None:
+    answer = await district.say(KIM, written, locale="sv-SE")
+    assert answer.startswith("Which goal was that for? Nothing was stored."), answer
+    assert f": {line} (write goals to see the numbers)." in answer, answer
+    assert district.reports() == []
+
+
+async def test_a_report_without_its_value_is_asked_how_much(district: District) -> None:
+    swedish = await district.say(KIM, "vi hade möte i går för mål 3", locale="en-US")
+    assert swedish == (
+        "Hur mycket blev gjort för mål 3? Inget sparades. Skriv värdet efter målets nummer för att "
+        "rapportera det: rapportera 3 VÄRDE möte i går"
+    )
+    counted = await district.say(KIM, "we held a training for goal 3 yesterday", locale="sv-SE")
+    assert "Did you mean report 3 a training yesterday?" in counted, counted  # "a" is one
+    english = await district.say(KIM, "we had training for goal 3 yesterday", locale="sv-SE")
+    assert english == (
+        "How much was done for goal 3? Nothing was stored. To report it, write the value after the goal's "
+        "number: report 3 VALUE training yesterday"
+    )
+    assert district.reports() == []
+
+
+async def test_a_sentence_with_goal_and_value_gets_the_line_and_a_done_goal_too(district: District) -> None:
+    """ "mål 8 är klart" names the goal and its value (done): the line that reports it."""
+    answer = await district.say(KIM, "vi hade 2 möten förra veckan för mål 3", locale="sv-SE")
+    assert "rapportera 3 2 möten förra veckan" in answer, answer
+    answer = await district.say(KIM, "8: klart", locale="sv-SE")
+    assert "rapportera 8 klart" in answer, answer
+    assert district.reports() == []
+
+
+@pytest.mark.parametrize(
+    "chat", ["vi hade kul", "we had fun at the meeting", "hej hur mår du", "vi har 3 möten kvar"]
+)
+async def test_chat_is_not_asked_about_a_goal(district: District, chat: str) -> None:
+    answer = await district.say(KIM, chat, locale="en-US")
+    assert "Which goal" not in answer and "Vilket mål" not in answer, answer
+
+
+async def test_a_member_who_reports_nothing_is_not_asked(district: District) -> None:
+    answer = await district.say(NOA, "12/3 hade vi ett möte", locale="sv-SE")
+    assert "Vilket mål" not in answer and "rapportera" not in answer, answer
