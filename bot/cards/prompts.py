@@ -720,6 +720,35 @@ def _about(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> d
     }
 
 
+def text_returned(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule]]) -> Reply:
+    """To a writer no longer on the board: their texts for coming prompts, which are not posted."""
+    lines = [
+        t.ngettext(
+            "You are no longer on the board, so your text for a coming prompt will not be posted. "
+            "Here it is, kept:",
+            "You are no longer on the board, so your texts for coming prompts will not be posted. "
+            "Here they are, kept:",
+            len(slots),
+        )
+    ]
+    lines.extend(
+        t._("#{id} ({when}, {channel}): {text}").format(**_about(t, slot, schedule, ""))
+        for slot, schedule in slots
+    )
+    return Reply("\n".join(lines))
+
+
+def text_withdrawn(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To the owner of a prompt whose text's writer left the board: the prompt waits for a text."""
+    return Reply(
+        t._(
+            "{writer} is no longer on the board, so the text {writer} wrote for your prompt #{id} ({when}, "
+            "{channel}) will not be posted. Write one here with: write {id} YOUR TEXT; without one, a prompt "
+            "from the bank is posted."
+        ).format(**_about(t, slot, schedule, ""))
+    )
+
+
 def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
     """To the writer of a text another board member replaced: their text back."""
     return Reply(
