@@ -392,7 +392,7 @@ def history(
         elif post.writer_name:
             source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
         else:
-            source = t._("the board's text")
+            source = t._("the board’s text")
         parts = [moment, outcomes.get(post.outcome, post.outcome), source]
         if channels:
             parts.append(channel_name(t, channels[post.schedule_id]))
@@ -749,6 +749,29 @@ def text_withdrawn(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply
     )
 
 
+def text_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To a prompt's owner: the text a colleague wrote for it went when its writer asked to be forgotten
+    (whom the bot no longer names)."""
+    return Reply(
+        t._(
+            "The text written for your prompt #{id} ({when}, {channel}) was withdrawn by the one who "
+            "wrote it and will not be posted. Write one here with: write {id} YOUR TEXT; without one, "
+            "a prompt from the bank is posted."
+        ).format(**_about(t, slot, schedule, ""))
+    )
+
+
+def approval_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To a prompt's owner and writer: its approval went with the board member who gave it."""
+    return Reply(
+        t._(
+            "The text for #{id} ({when}, {channel}) is no longer approved: the board member who approved "
+            "it is no longer known to me. Another board member approves it with: approve {id}; unapproved "
+            "at its time, a prompt from the bank is posted instead."
+        ).format(**_about(t, slot, schedule, ""))
+    )
+
+
 def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
     """To the writer of a text another board member replaced: their text back."""
     return Reply(
@@ -824,14 +847,18 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
             "id": slot.id,
             "when": when(t, slot.due_at, schedule.zone),
             "channel": channel_name(t, schedule),
-            "former": former or t._("nobody yet"),
+            "former": former,
             "writer": slot.writer_name or t._("someone no longer known"),
         }
-        line = (
-            t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
-            if slot.text  # the text stays and is posted, signed by its writer
-            else t._("#{id} {when} in {channel} (was {former})")
-        )
+        # The text stays and is posted, signed by its writer; one who asked to be forgotten is not named.
+        if slot.text and former:
+            line = t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
+        elif slot.text:
+            line = t._("#{id} {when} in {channel} (the text by {writer} is written and posted)")
+        elif former:
+            line = t._("#{id} {when} in {channel} (was {former})")
+        else:
+            line = t._("#{id} {when} in {channel}")
         lines.append(line.format(**fields))
     unwritten = [slot for slot, _, _ in slots if not slot.text]
     if unwritten:

@@ -361,8 +361,13 @@ class Directory:
         return Held(data, summarize(data, now=now)) if data is not None else None
 
     def forget(self, person: PersonInfo) -> ForgetResult | None:
-        """Erase the person, in one transaction (bot/db/privacy.py)."""
-        return self.privacy.forget(person)
+        """Erase the person, in one transaction (bot/db/privacy.py); their coming turns go to others in the
+        rota, and whoever their erasure leaves without a text or an approval is told."""
+        person_id, touched = self.prompts.touched_by(person) if self.prompts is not None else (0, [])
+        result = self.privacy.forget(person)
+        if result is not None and touched and self.prompts is not None:
+            self.prompts.forgotten(person_id, touched)
+        return result
 
     # --- conversations (bot/teams.py)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -584,6 +584,35 @@ class PromptDesk:
         for writer, theirs in writers.items():  # one message each, with all their texts
             self._tell({writer}, partial(cards.text_returned, slots=theirs))
         return gone
+
+    def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
+        """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
+        `forgotten`); with their id (0: not known)."""
+        person_id = self.people.find_id(person) or 0
+        waiting = [SlotStatus.PLANNED, SlotStatus.PAUSED]
+        coming = self.prompts.slots(after=self.clock(), statuses=waiting, limit=1000)
+        return person_id, [s for s in coming if person_id in (s.owner_id, s.text_by, s.approved_by)]
+
+    def forgotten(self, person_id: int, touched: Sequence[PromptSlot]) -> None:
+        """After `glöm mig`: the forgotten person's coming turns go to others in the rota, and whoever is
+        left with a prompt whose text or approval went with them is told (without the person's name)."""
+        self.lay_out()
+        schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
+        taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
+        for before in touched:
+            slot = self.prompts.slot(before.id)
+            schedule = schedules.get(before.schedule_id)
+            if slot is None or schedule is None or slot.owner_id is None:
+                continue
+            if before.owner_id == person_id:
+                taken.setdefault(slot.owner_id, []).append((slot, schedule, None))
+            elif before.text_by == person_id:
+                self._tell({slot.owner_id}, partial(cards.text_gone, slot=slot, schedule=schedule))
+            elif before.approved_by == person_id and schedule.approval_required and slot.text:
+                people = {p for p in (slot.owner_id, slot.text_by) if p is not None}
+                self._tell(people, partial(cards.approval_gone, slot=slot, schedule=schedule))
+        for owner, theirs in taken.items():
+            self._tell({owner}, partial(cards.handed_over, slots=theirs))
 
     def _deal_again(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
         """`lay_out` after a change to the district's schedules; the coming turns it gave someone else, each
