@@ -131,6 +131,7 @@ def hold_everything(db: Database) -> Held:
     people.grant(MEGAN, DISTRICT, Role.BOARD, now=NOW)
     people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
     people.grant(ANNA, DISTRICT, Role.CHAIR, branch="Härnösand", now=NOW)
+    people.grant(ANNA, DISTRICT, Role.BOARD, now=NOW)  # she owns a prompt and wrote its text
     megan, anna = people.person_id(MEGAN, now=NOW), people.person_id(ANNA, now=NOW)
     branch = {b.name: b.id for b in checkins.branches(DISTRICT)}
     goal6, goal10 = plan.goal(6), plan.goal(10)
@@ -435,13 +436,14 @@ async def test_forget_me_confirmed_erases_them_and_keeps_the_checkins_anonymised
     assert "Also 1 text you wrote for a prompt not yet posted." in text
     assert (
         "Kept without your name: 3 reports (they stay as their branches' or the district's), "
-        "3 corrections or withdrawals, 1 posted prompt, 2 prompt slots you owned (now without an owner), "
+        "3 corrections or withdrawals, 1 posted prompt, "
+        "2 prompt slots you owned (those to come go to others in the rota), "
         "1 schedule, 1 prompt in the bank."
     ) in text
     assert "ask whoever runs the bot to remove you there" in text  # she is an admin by configuration
     assert "If you write to me again, I will store your Teams ids and name anew" in text
 
-    assert_forgotten(db, held)
+    assert_forgotten(db, held, next_owner=held.anna)  # the rota gave her Megan's coming turn
     # Progress is the same: the same check-ins count, for the same branches.
     assert checkins.reports(DISTRICT, year=2026) == reports_before
     with db.read() as session:
@@ -471,11 +473,11 @@ async def test_the_swedish_button_confirms_and_an_old_link_dies_with_the_person(
     [button] = card_of(body)["actions"]
     assert button["data"] == {"msteams": {"type": "imBack", "value": "glöm mig bekräfta"}}
     await ask(client, connector, button["data"]["msteams"]["value"], locale="sv-SE")
-    assert_forgotten(database_of(client), held)
+    assert_forgotten(database_of(client), held, next_owner=held.anna)
     assert (await client.get(url.path)).status == 403
 
 
-def assert_forgotten(db: Database, held: Held) -> None:
+def assert_forgotten(db: Database, held: Held, *, next_owner: int | None = None) -> None:
     """Every table as forgetting Megan leaves it (Anna's data untouched)."""
     with db.read() as session:
 
@@ -486,7 +488,7 @@ def assert_forgotten(db: Database, held: Held) -> None:
         assert rows("SELECT id FROM person WHERE id = :m OR aad_object_id = 'aad-megan'", **megan) == []
         assert rows("SELECT count(*) FROM person WHERE id = :a", a=held.anna) == [(1,)]
         assert rows("SELECT count(*) FROM role WHERE person_id = :m", **megan) == [(0,)]
-        assert rows("SELECT count(*) FROM role WHERE person_id = :a", a=held.anna) == [(1,)]
+        assert rows("SELECT count(*) FROM role WHERE person_id = :a", a=held.anna) == [(2,)]
         assert rows("SELECT count(*) FROM goal_responsible WHERE person_id = :m", **megan) == [(0,)]
         assert rows("SELECT count(*) FROM reminder_sent WHERE person_id = :m", **megan) == [(0,)]
         assert rows("SELECT count(*) FROM conversation WHERE conversation_id = :c", c=PERSONAL) == [(0,)]
@@ -512,7 +514,7 @@ def assert_forgotten(db: Database, held: Held) -> None:
             for slot_id, *rest in rows("SELECT id, owner_id, text, text_by, approved_by FROM occurrence")
         }
         assert slots[held.posted_slot] == [None, "Vad betyder 8 mars för oss?", None, None]
-        assert slots[held.next_slot] == [None, None, None, None]  # her unposted text is deleted
+        assert slots[held.next_slot] == [next_owner, None, None, None]  # her unposted text is deleted
         assert slots[held.later_slot] == [held.anna, "Annas text om klimatet", held.anna, None]
         assert rows("SELECT text FROM prompt_post") == [("Vad betyder 8 mars för oss?",)]
         assert rows("SELECT created_by FROM prompt_schedule") == [(None,)]

@@ -188,8 +188,8 @@ def _kept(t: Translator, result: ForgetResult) -> list[str]:
         (
             result.slots_unowned,
             t.ngettext(
-                "{count} prompt slot you owned (now without an owner)",
-                "{count} prompt slots you owned (now without an owner)",
+                "{count} prompt slot you owned (those to come go to others in the rota)",
+                "{count} prompt slots you owned (those to come go to others in the rota)",
                 result.slots_unowned,
             ),
         ),

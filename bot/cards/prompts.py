@@ -392,7 +392,7 @@ def history(
         elif post.writer_name:
             source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
         else:
-            source = t._("the board's text")
+            source = t._("the board’s text")
         parts = [moment, outcomes.get(post.outcome, post.outcome), source]
         if channels:
             parts.append(channel_name(t, channels[post.schedule_id]))
@@ -720,6 +720,58 @@ def _about(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> d
     }
 
 
+def text_returned(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule]]) -> Reply:
+    """To a writer no longer on the board: their texts for coming prompts, which are not posted."""
+    lines = [
+        t.ngettext(
+            "You are no longer on the board, so your text for a coming prompt will not be posted. "
+            "Here it is, kept:",
+            "You are no longer on the board, so your texts for coming prompts will not be posted. "
+            "Here they are, kept:",
+            len(slots),
+        )
+    ]
+    lines.extend(
+        t._("#{id} ({when}, {channel}): {text}").format(**_about(t, slot, schedule, ""))
+        for slot, schedule in slots
+    )
+    return Reply("\n".join(lines))
+
+
+def text_withdrawn(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To the owner of a prompt whose text's writer left the board: the prompt waits for a text."""
+    return Reply(
+        t._(
+            "{writer} is no longer on the board, so the text {writer} wrote for your prompt #{id} ({when}, "
+            "{channel}) will not be posted. Write one here with: write {id} YOUR TEXT; without one, a prompt "
+            "from the bank is posted."
+        ).format(**_about(t, slot, schedule, ""))
+    )
+
+
+def text_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To a prompt's owner: the text a colleague wrote for it went when its writer asked to be forgotten
+    (whom the bot no longer names)."""
+    return Reply(
+        t._(
+            "The text written for your prompt #{id} ({when}, {channel}) was withdrawn by the one who "
+            "wrote it and will not be posted. Write one here with: write {id} YOUR TEXT; without one, "
+            "a prompt from the bank is posted."
+        ).format(**_about(t, slot, schedule, ""))
+    )
+
+
+def approval_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To a prompt's owner and writer: its approval went with the board member who gave it."""
+    return Reply(
+        t._(
+            "The text for #{id} ({when}, {channel}) is no longer approved: the board member who approved "
+            "it is no longer known to me. Another board member approves it with: approve {id}; unapproved "
+            "at its time, a prompt from the bank is posted instead."
+        ).format(**_about(t, slot, schedule, ""))
+    )
+
+
 def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
     """To the writer of a text another board member replaced: their text back."""
     return Reply(
@@ -795,14 +847,18 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
             "id": slot.id,
             "when": when(t, slot.due_at, schedule.zone),
             "channel": channel_name(t, schedule),
-            "former": former or t._("nobody yet"),
+            "former": former,
             "writer": slot.writer_name or t._("someone no longer known"),
         }
-        line = (
-            t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
-            if slot.text  # the text stays and is posted, signed by its writer
-            else t._("#{id} {when} in {channel} (was {former})")
-        )
+        # The text stays and is posted, signed by its writer; one who asked to be forgotten is not named.
+        if slot.text and former:
+            line = t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
+        elif slot.text:
+            line = t._("#{id} {when} in {channel} (the text by {writer} is written and posted)")
+        elif former:
+            line = t._("#{id} {when} in {channel} (was {former})")
+        else:
+            line = t._("#{id} {when} in {channel}")
         lines.append(line.format(**fields))
     unwritten = [slot for slot, _, _ in slots if not slot.text]
     if unwritten:

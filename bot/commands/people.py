@@ -15,6 +15,7 @@ from bot.i18n import N_, Translator, fold
 from bot.services.branches import BranchName, Named, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
+from bot.services.prompting import PromptSlot
 
 _ROLE_WORDS = {
     "styrelse": Role.BOARD,
@@ -358,7 +359,27 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in taken.handed)
             )
         )
+    for writer, slots in _by_writer(taken.returned).items():
+        lines.append(
+            t.ngettext(
+                "The text by {writer} for {slots} will not be posted; {writer} gets it back in a personal "
+                "chat.",
+                "The texts by {writer} for {slots} will not be posted; {writer} gets them back in a personal "
+                "chat.",
+                len(slots),
+            ).format(
+                writer=writer or t._("someone no longer known"),
+                slots=format_list([f"#{s.id}" for s in slots], locale=t.language),
+            )
+        )
     return " ".join(lines)
+
+
+def _by_writer(slots: Sequence[PromptSlot]) -> dict[str, list[PromptSlot]]:
+    theirs: dict[str, list[PromptSlot]] = {}
+    for slot in slots:
+        theirs.setdefault(slot.writer_name or "", []).append(slot)
+    return theirs
 
 
 def unknown_branch(t: Translator, typed: str, known: Sequence[Named]) -> str:

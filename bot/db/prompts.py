@@ -418,6 +418,14 @@ class PromptRepository:
             row.approved_by = None
             row.updated_at = now
 
+    def clear_texts(self, slot_ids: Sequence[int], *, now: datetime) -> None:
+        """Take the texts off these slots (their writers were sent them): they wait for a new one."""
+        with self.db.write() as session:
+            for slot_id in slot_ids:
+                row = _occurrence(session, slot_id)
+                row.text = row.text_by = row.text_at = row.approved_by = None
+                row.updated_at = now
+
     def approve(self, slot_id: int, *, by: int, now: datetime) -> None:
         with self.db.write() as session:
             row = _occurrence(session, slot_id)

@@ -21,6 +21,7 @@ from bot.i18n import alphabetical, fold
 from bot.services.branches import BranchName, find_branch, typed_names
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, matching
 from bot.services.privacy import ForgetResult, PersonalData, Summary, summarize
+from bot.services.prompting import Dealt, PromptSlot
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo, CheckInRepository
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from bot.db.privacy import PrivacyRepository
     from bot.db.repository import Repository
     from bot.services.prompt_desk import PromptDesk
-    from bot.services.prompting import PromptSlot
 
 
 # --- roles ---------------------------------------------------------------------------------------------
@@ -70,6 +70,7 @@ class Taken:
     typed: str
     taken: tuple[TakenFrom, ...]
     handed: tuple[PromptSlot, ...] = ()  # the board changed: their coming prompts, in new hands
+    returned: tuple[PromptSlot, ...] = ()  # the texts they wrote for coming prompts, sent back to them
 
 
 @dataclass(frozen=True)
@@ -221,8 +222,10 @@ class Directory:
                 if branch in known:
                     self.people.revoke_role_in(person, district, kind, known[branch])
             taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=alphabetical))))
-        handed = self._lay_out() if kind is Role.BOARD else ()  # their coming prompts change hands
-        return Taken(kind, typed, tuple(taken), handed)
+        if kind is not Role.BOARD:
+            return Taken(kind, typed, tuple(taken))
+        dealt = self._lay_out()  # their coming prompts change hands, their texts go back to them
+        return Taken(kind, typed, tuple(taken), dealt.handed, dealt.returned)
 
     def deputy(
         self,
@@ -316,9 +319,9 @@ class Directory:
             added=(*(b.name for b in known), *added),
         )
 
-    def _lay_out(self) -> tuple[PromptSlot, ...]:
-        """The rota shared out anew (owners told, timers re-armed by the desk); the slots handed over."""
-        return tuple(self.prompts.lay_out()) if self.prompts is not None else ()
+    def _lay_out(self) -> Dealt:
+        """The rota shared out anew (owners and writers told, timers re-armed by the desk)."""
+        return self.prompts.lay_out() if self.prompts is not None else Dealt()
 
     # --- districts and language
 
@@ -358,8 +361,13 @@ class Directory:
         return Held(data, summarize(data, now=now)) if data is not None else None
 
     def forget(self, person: PersonInfo) -> ForgetResult | None:
-        """Erase the person, in one transaction (bot/db/privacy.py)."""
-        return self.privacy.forget(person)
+        """Erase the person, in one transaction (bot/db/privacy.py); their coming turns go to others in the
+        rota, and whoever their erasure leaves without a text or an approval is told."""
+        person_id, touched = self.prompts.touched_by(person) if self.prompts is not None else (0, [])
+        result = self.privacy.forget(person)
+        if result is not None and touched and self.prompts is not None:
+            self.prompts.forgotten(person_id, touched)
+        return result
 
     # --- conversations (bot/teams.py)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -27,6 +27,7 @@ from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, lo
 from bot.services.prompting import (
     HORIZON,
     MAX_PROMPT_LENGTH,
+    Dealt,
     Outcome,
     Pause,
     PauseError,
@@ -511,15 +512,15 @@ class PromptDesk:
             holidays=tuple(holidays),
         )
 
-    async def plan_ahead(self) -> list[PromptSlot]:
+    async def plan_ahead(self) -> Dealt:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
         return await asyncio.to_thread(self.lay_out)
 
-    def lay_out(self, *, changed: str | None = None) -> list[PromptSlot]:
+    def lay_out(self, *, changed: str | None = None) -> Dealt:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
         of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
-        district's schedules, its coming turns are dealt again (see _share_out). The slots handed over,
-        as they are."""
+        district's schedules, its coming turns are dealt again (see _share_out). A text by someone no
+        longer on the board is not posted: it goes back to its writer (see _return_texts)."""
         now = self.clock()
         schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
         for schedule in schedules.values():
@@ -537,7 +538,9 @@ class PromptDesk:
             self.prompts.add_slots(schedule.id, due, now=now)
         handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
         taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
+        returned: list[PromptSlot] = []
         for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
+            returned.extend(self._return_texts(district, now, schedules))
             left, dealt_away = self._share_out(district, now, again=district == changed)
             handed.extend((before, after, schedules[after.schedule_id]) for before, after in left)
             for before, after in dealt_away:
@@ -554,7 +557,62 @@ class PromptDesk:
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.dealt_away, slots=theirs))
         self._changed()
-        return [after for _, after, _ in handed]
+        return Dealt(tuple(after for _, after, _ in handed), tuple(returned))
+
+    def _return_texts(self, district: str, now: datetime, schedules: dict[int, Schedule]) -> list[PromptSlot]:
+        """Take the coming texts written by people no longer on the board off their slots. A post goes out
+        under its writer's name: the members would read it as the board's word from someone who has left
+        it. Nothing is lost: the writer gets the text back in a personal chat; an owner still on the board
+        is asked for a new one (else the bank steps in). The slots as they were."""
+        board = {member.person_id for member in self.people.members(district, Role.BOARD)}
+        waiting = [SlotStatus.PLANNED, SlotStatus.PAUSED]
+        gone = [
+            slot
+            for slot in self.prompts.slots(district=district, after=now, statuses=waiting, limit=1000)
+            if slot.text and slot.text_by is not None and slot.text_by not in board
+        ]
+        if not gone:
+            return []
+        self.prompts.clear_texts([slot.id for slot in gone], now=now)
+        writers: dict[int, list[tuple[PromptSlot, Schedule]]] = {}
+        for slot in gone:
+            schedule = schedules[slot.schedule_id]
+            assert slot.text_by is not None
+            writers.setdefault(slot.text_by, []).append((slot, schedule))
+            if slot.owner_id in board and slot.owner_id != slot.text_by:
+                self._tell({slot.owner_id}, partial(cards.text_withdrawn, slot=slot, schedule=schedule))
+        for writer, theirs in writers.items():  # one message each, with all their texts
+            self._tell({writer}, partial(cards.text_returned, slots=theirs))
+        return gone
+
+    def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
+        """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
+        `forgotten`); with their id (0: not known)."""
+        person_id = self.people.find_id(person) or 0
+        waiting = [SlotStatus.PLANNED, SlotStatus.PAUSED]
+        coming = self.prompts.slots(after=self.clock(), statuses=waiting, limit=1000)
+        return person_id, [s for s in coming if person_id in (s.owner_id, s.text_by, s.approved_by)]
+
+    def forgotten(self, person_id: int, touched: Sequence[PromptSlot]) -> None:
+        """After `glöm mig`: the forgotten person's coming turns go to others in the rota, and whoever is
+        left with a prompt whose text or approval went with them is told (without the person's name)."""
+        self.lay_out()
+        schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
+        taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
+        for before in touched:
+            slot = self.prompts.slot(before.id)
+            schedule = schedules.get(before.schedule_id)
+            if slot is None or schedule is None or slot.owner_id is None:
+                continue
+            if before.owner_id == person_id:
+                taken.setdefault(slot.owner_id, []).append((slot, schedule, None))
+            elif before.text_by == person_id:
+                self._tell({slot.owner_id}, partial(cards.text_gone, slot=slot, schedule=schedule))
+            elif before.approved_by == person_id and schedule.approval_required and slot.text:
+                people = {p for p in (slot.owner_id, slot.text_by) if p is not None}
+                self._tell(people, partial(cards.approval_gone, slot=slot, schedule=schedule))
+        for owner, theirs in taken.items():
+            self._tell({owner}, partial(cards.handed_over, slots=theirs))
 
     def _deal_again(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
         """`lay_out` after a change to the district's schedules; the coming turns it gave someone else, each

@@ -297,6 +297,15 @@ class Setup:
 
 
 @dataclass(frozen=True)
+class Dealt:
+    """What laying out the rota changed: the slots handed over from people no longer on the board (as they
+    are now), and the texts of writers no longer on the board taken off their slots (as they were)."""
+
+    handed: tuple[PromptSlot, ...] = ()
+    returned: tuple[PromptSlot, ...] = ()
+
+
+@dataclass(frozen=True)
 class SetAside:
     """What skipping a slot, stopping a schedule or pausing it does to texts already written: the written
     slots it sets aside (kept, not posted), and whether it was done (False: asked first)."""

@@ -94,10 +94,10 @@ async def test_a_swap_that_changes_nothing_is_refused_saying_what_to_write(world
     assert world.slot_at(24, 11, 19).owner_name == "Megan Bowen"
 
 
-async def test_a_new_owner_is_told_a_text_is_already_written(world: World) -> None:
+async def test_a_leaving_board_members_turn_goes_to_whoever_waited_longest(world: World) -> None:
     """When a board member leaves, their coming turns go to others: to whoever has waited longest (Jonas,
-    who has had no turn yet, not Megan, whose turn was the first). A turn they already wrote the text for
-    keeps it (it is posted signed by its writer): the new owner is told so, not asked to write one."""
+    who has had no turn yet, not Megan, whose turn was the first). A text they wrote is not posted after
+    they left (tests/stories/test_board_writer_leaves.py): the new owner is asked to write one."""
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     lars = world.slot_at(15, 1, 18)
     assert lars.owner_name == "Lars Nilsson"
@@ -109,11 +109,10 @@ async def test_a_new_owner_is_told_a_text_is_already_written(world: World) -> No
     [told] = world.notices(JONAS, before)
     assert told == (
         "Ett diskussionsinlägg är nu ditt, eftersom den som hade det har lämnat styrelsen:\n"
-        f"#{lars.id} fredag 15 januari kl. 18.00 i Allmänt (tidigare Lars Nilsson; "
-        "texten av Lars Nilsson är skriven och publiceras)"
+        f"#{lars.id} fredag 15 januari kl. 18.00 i Allmänt (tidigare Lars Nilsson)\n"
+        f"Skriv en text här: skriv {lars.id} DIN TEXT"
     )
-    preview = await world.say(MEGAN, f"visa {lars.id}")
-    assert "Skrivet av Lars Nilsson för Jonas" in preview
+    assert "Lars Nilsson" not in await world.say(MEGAN, f"visa {lars.id}")
 
 
 async def test_the_hint_under_upcoming_names_a_prompt_still_open(world: World) -> None:
