@@ -112,6 +112,16 @@ _NUMBER_WORDS = {
     "nittio": 90,
     "hundra": 100,
 }
+# "ett tiotal nya medlemmar": a round number is the target the plan sets (about ten is ten).
+_ROUND_NUMBERS = {
+    "par": 2, "halvdussin": 6, "dussin": 12, "tiotal": 10, "tjugotal": 20, "trettiotal": 30, "fyrtiotal": 40,
+    "femtiotal": 50, "sextiotal": 60, "sjuttiotal": 70, "åttiotal": 80, "nittiotal": 90, "hundratal": 100,
+}  # fmt: skip
+_APPROXIMATE = re.compile(
+    r"\b(?:ett|en)\s+(?P<n>par|halvdussin|dussin|tiotal|tjugotal|trettiotal|fyrtiotal|femtiotal|sextiotal|"
+    r"sjuttiotal|åttiotal|nittiotal|hundratal)\b(?!\s+(?:år|dagar|veckor|månader)\b)",
+    re.IGNORECASE,
+)
 _NUM = r"(?:[0-9]{1,6}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 # 1500, 1 500, 2,5: thousands may be grouped with a space (thin spaces are made plain first).
 _AMOUNT = r"(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,9})(?:[.,][0-9]{1,3})?"
@@ -484,6 +494,7 @@ def _count(text: str) -> Target | None:
             or period
             or per_area
             or (unit is not None and (_done_with(previous_word, text) or previous_word in _TARGET_SIGNS))
+            or (not previous.strip() and _PASSIVE.search(text[match.end() :]))
         ):
             # A bare number counts what a verb does ("genomföra fyra medlemsmöten"), or is the target set
             # apart after a dash or colon ("Dörrknackning – 500 samtal", a table's target column).
@@ -505,6 +516,13 @@ def _count(text: str) -> Target | None:
             per_area=per_area,
         )
     return None
+
+
+# "Tio nya medlemmar ska värvas", "Fyra medlemsmöten ska hållas": the number opening the goal is what is done.
+_PASSIVE = re.compile(
+    r"^[^.;]*?\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även|minst)\s+)?(?!finnas\b)[^\W\d_]{3,}s\b",
+    re.IGNORECASE,
+)
 
 
 def _is_verb(word: str) -> bool:
@@ -572,6 +590,7 @@ def parse_target(text: str) -> Target:
     """
     english = text if is_english(text) else None
     text = _plain(in_swedish_terms(text))
+    text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
     if not text:
         return DONE
     target = (
@@ -591,7 +610,8 @@ def parse_target(text: str) -> Target:
 
 
 _FIGURE = re.compile(
-    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra)\b"
+    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra|"
+    rf"(?:ett|en)\s+(?:{'|'.join(_ROUND_NUMBERS)}))\b"
     rf"(?:\s*%|\s+{_WORD})?)",
     re.IGNORECASE,
 )
@@ -607,7 +627,7 @@ def unread_figure(goal: GoalDraft) -> str | None:
     text = _plain(goal.text)
     for match in _FIGURE.finditer(text):
         figure = match.group("figure")
-        number, _, word = figure.partition(" ")
+        number, word = figure.split()[0], figure.split()[-1] if " " in figure else ""
         before = text[: match.start()].split()
         if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
             continue
@@ -691,9 +711,16 @@ _PRESENT_COMMITMENT = re.compile(
     rf"\b{_DOER}\s+(?:också\s+|även\s+)?{_DOING_NOW}\b|\b{_DOING_NOW}\s+{_DOER}\b",
     re.IGNORECASE,
 )
+# A branch by the names parties give it: partiförening, lokalavdelning, kommunförening (KD, M), krets
+# (C), s-förening, arbetarekommun (S), klubb (Ung Vänster).
+_BRANCH_NOUN = (
+    r"(?:(?:parti|lokal|kommun|s-)?(?:förening|avdelning)(?:ar|en|arna)?|(?:kommun|center)?krets(?:ar|en|arna)?|"
+    r"arbetarekommun(?:er|en|erna)?|klubb(?:ar|en|arna)?)"
+)
 _EACH_BRANCH = re.compile(
-    r"\b(?:alla|varje|samtliga|respektive)\s+(?:parti|lokal)?(?:förening|avdelning)(?:ar|en|arna)?\b"
-    r"|^(?:partiföreningarna|partiföreningar|föreningarna|lokalavdelningarna)\s+(?:ska|skall|bör|kommer)\b",
+    rf"\b(?:alla|varje|samtliga|respektive)\s+{_BRANCH_NOUN}\b"
+    rf"|^(?:partiföreningarna|partiföreningar|föreningarna|lokalavdelningarna|kommunföreningarna|kretsarna|"
+    r"klubbarna)\s+(?:ska|skall|bör|kommer)\b",
     re.IGNORECASE,
 )
 # Introductions and closing words set the scene; whatever they promise is spelled out in the sections.
@@ -829,8 +856,8 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
                 section.intro_says_goals = True
             if section.lead is None:
                 section.lead = len(section.prose)
-            if line.number is not None:
-                section.intro_says_goals = True  # "Mål 3: ...": the plan itself calls it a goal
+            if line.number is not None or line.goal:
+                section.intro_says_goals = True  # "Mål 3: ...", "Mål: ... / Ansvar: ...": the plan says so
             bullet = [line.text]
             labelled = bullet if line.number is not None else None
             section.bullets.append(bullet)

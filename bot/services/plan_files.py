@@ -420,42 +420,23 @@ def _docx_lines(document: Any) -> Iterator[str]:
             yield from _table_lines([[cell.text for cell in row.cells] for row in table.rows])
 
 
-# A table of goals' header cells, by what the column holds ("Ansvarig person", "Mål (antal)" too). "Mål"
-# heads the goal column unless another column is the goal ("Aktivitet | Mål"): then it is the target.
-_GOAL_COLUMN = re.compile(
-    r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
-    r"objectives?|what)(?=$|[\s/(,:])",
-    re.IGNORECASE,
-)
-_TARGET_COLUMN = re.compile(
-    r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
-    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
-    re.IGNORECASE,
-)
-_WHO_COLUMN = re.compile(
-    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|responsible|who|owner|lead)(?=$|[\s/(,:])", re.IGNORECASE
-)
-_WHEN_COLUMN = re.compile(
-    r"^(?:när|tidsplan|tid|tidpunkt|klart|klart\s+senast|deadline|datum|period|when|timeline|by\s+when)(?=$|[\s/(,:])",
-    re.IGNORECASE,
-)
-
-
 _FIGURE = re.compile(r"^[-−–]?\s*[0-9][0-9 .,]*\s*(?:kr|kronor|sek|tkr|%|:-)?$", re.IGNORECASE)
 
 
 def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     """A table of goals as list items. With a header row that names its columns (goal | ansvarig | mål |
-    tidsplan) each row is one goal: its text, then its target and when, and who is responsible on the
-    line after ("Ansvarig: ..."), as a plan written in prose says them. Without one, the first cell of
-    each row is the goal (a first row of short cells is taken for a header)."""
+    tidsplan, see plan_text.columns) each row is one goal: its text, then its target and when, and who is
+    responsible on the line after ("Ansvarig: ..."), as a plan written in prose says them; an area column
+    heads its rows. Without one, the first cell of each row is the goal (a first row of short cells is
+    taken for a header)."""
+    from bot.services.plan_text import columns, goal_row
+
     rows = [[" ".join(cell.replace("\u00ad", "").split()) for cell in row] for row in rows]
     rows = [row for row in rows if any(row)]
     if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
         return  # a budget or other table of figures: no goals in it
-    header = [cell.rstrip(":").strip() for cell in rows[0]]
-    columns = _columns(header)
-    if columns is None:
+    found = columns(rows[0], rows[1:])
+    if found is None:
         if all(len(cell.split()) <= 2 for cell in rows[0]):
             rows = rows[1:]
         for row in rows:
@@ -466,43 +447,19 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
                 yield "• " + " \u2013 ".join([cells[0], *targets])
         yield ""
         return
-    goal, target, who, when = columns
+    area = ""
     for row in rows[1:]:
-        cell = dict(enumerate(row)).get
-        text = (cell(goal) or "").strip()
-        if not text or any(text == row[i] for i in range(len(row)) if i != goal and len(set(row)) == 1):
-            continue  # an empty row, or a row merged across the table (a sub-heading of the table)
-        parts = [text.rstrip(".") if target is not None or when is not None else text]
-        if target is not None and cell(target):
-            parts.append(f"\u2013 {cell(target)}")
-        if when is not None and cell(when):
-            parts.append(f"({cell(when)})")
-        yield "• " + " ".join(parts)
-        if who is not None and cell(who):
-            yield f"Ansvarig: {cell(who)}"
+        if len(row) > 1 and len(set(row)) == 1:
+            continue  # a row merged across the table (a sub-heading of the table)
+        if found.area is not None and found.area < len(row) and row[found.area] not in ("", area):
+            area = row[found.area]  # "Medlemmar" over its rows; an empty cell goes on with the area above
+            yield from ("", f"**{area}**", "")
+        read = goal_row(found, row)
+        if read is not None:
+            yield f"• {read[0]}"
+            if read[1]:
+                yield f"Ansvarig: {read[1]}"
     yield ""
-
-
-def _columns(header: list[str]) -> tuple[int, int | None, int | None, int | None] | None:
-    """Which columns hold the goal, its target, who is responsible and when; None when the header does
-    not name a goal column and at least one of the others."""
-    goal = next((i for i, name in enumerate(header) if _GOAL_COLUMN.match(name)), None)
-    if goal is not None and _TARGET_COLUMN.match(header[goal]):
-        # "Mål" heads the goal column unless another column is the goal.
-        other = next((i for i, name in enumerate(header) if i != goal and _GOAL_COLUMN.match(name)), None)
-        if other is not None and not _TARGET_COLUMN.match(header[other]):
-            goal = other
-    if goal is None:
-        # "Målsättning | Ansvarig | När": the one column of what to reach is the goal.
-        goal = next((i for i, name in enumerate(header) if _TARGET_COLUMN.match(name)), None)
-    if goal is None:
-        return None
-    target = next((i for i, n in enumerate(header) if i != goal and _TARGET_COLUMN.match(n)), None)
-    who = next((i for i, n in enumerate(header) if _WHO_COLUMN.match(n)), None)
-    when = next((i for i, n in enumerate(header) if _WHEN_COLUMN.match(n)), None)
-    if target is None and who is None and when is None:
-        return None
-    return goal, target, who, when
 
 
 def _paragraph_lines(paragraph: Any) -> Iterator[str]:

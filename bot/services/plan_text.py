@@ -42,6 +42,7 @@ class Line:
     style: HeadingStyle | None = None  # headings only
     level: int = 0  # markdown headings: the number of '#'; numbered headings: the number's depth
     number: str | None = None  # a goal the plan numbers with a label ("Mål 3:"): its number
+    goal: bool = False  # an item the plan labels a goal field by field ("Mål: … / Ansvar: … / Tidplan: …")
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -244,6 +245,203 @@ def _numbered(raws: list[_Raw]) -> list[tuple[str, bool, str]]:
     return result
 
 
+# --- goals given field by field: a table's columns, or a block of labelled lines -------------------------
+
+# What a column or a label holds, by its name ("Ansvarig person", "Mål (antal)" too). "Mål" is the goal
+# unless another column is the goal ("Aktivitet | Mål") and it holds figures ("500 samtal"): then the target.
+_GOAL_FIELD = re.compile(
+    r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
+    r"objectives?|what)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_TARGET_FIELD = re.compile(
+    r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
+    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_WHO_FIELD = re.compile(
+    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
+    r"(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_WHEN_FIELD = re.compile(
+    r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|klart|klart\s+senast|senast|deadline|datum|period|"
+    r"genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_AREA_FIELD = re.compile(
+    r"^(?:område|områden|fokusområde|målområde|verksamhetsområde|insatsområde|areas?|focus\s+areas?)$",
+    re.IGNORECASE,
+)
+# Fields a plan gives a goal that say nothing the bot tracks: how it is followed up, what it costs, why.
+_OTHER_FIELD = re.compile(
+    r"^(?:uppföljning|uppföljs|utvärdering|kostnad|budget|resurser|kommentar\w*|syfte|status|målgrupp|"
+    r"metod|hur|samarbete|follow[- ]up|cost|budget|resources|comments?|purpose|how)$",
+    re.IGNORECASE,
+)
+# A target written as a figure: "500 samtal", "minst två i månaden", "varje kvartal", "50 %".
+_FIGURE_CELL = re.compile(
+    r"^(?:minst|högst|max\w*|åtminstone|cirka|ca\.?|ungefär|över|varje|var|varannan|vartannat|per|"
+    r"[0-9]|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|"
+    r"ett\s+(?:par|tiotal|tjugotal|trettiotal|fyrtiotal|femtiotal|hundratal|dussin)|hälften|halva|"
+    r"at\s+least|every|each|one|two|three|four|five|six|ten|twelve|twenty|fifty|twice|once|half)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column (or field) holds the goal, its target, who is responsible, when, how it is done and
+    which area it belongs to."""
+
+    goal: int
+    target: int | None = None
+    who: int | None = None
+    when: int | None = None
+    how: int | None = None  # "Mål | Aktivitet" where "Mål" holds goals: the activity says how
+    area: int | None = None
+
+
+def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None:
+    """The columns of a table of goals by its header (the rows decide whether a "Mål" column beside an
+    activity holds targets or goals); None when the header names no goal column and none of the others."""
+    header = [name.rstrip(":").strip() for name in header]
+
+    def find(pattern: re.Pattern[str], *besides: int | None) -> int | None:
+        return next((i for i, name in enumerate(header) if i not in besides and pattern.match(name)), None)
+
+    goal = find(_GOAL_FIELD)
+    how = None
+    if goal is not None and _TARGET_FIELD.match(header[goal]):
+        other = find(_GOAL_FIELD, goal)
+        if other is not None and not _TARGET_FIELD.match(header[other]):
+            cells = [row[goal].strip() for row in rows if goal < len(row) and row[goal].strip()]
+            if cells and sum(bool(_FIGURE_CELL.match(cell)) for cell in cells) * 2 < len(cells):
+                how = other  # "Mål: Fler aktiva medlemmar / Aktivitet: Hålla fyra medlemsmöten"
+            else:
+                goal = other  # "Aktivitet: Dörrknackning / Mål: 500 samtal"
+    if goal is None:
+        goal = find(_TARGET_FIELD)  # "Målsättning | Ansvarig | När": what to reach is the goal
+    if goal is None:
+        return None
+    found = Columns(
+        goal,
+        target=find(_TARGET_FIELD, goal, how),
+        who=find(_WHO_FIELD),
+        when=find(_WHEN_FIELD),
+        how=how,
+        area=find(_AREA_FIELD),
+    )
+    if found.target is None and found.who is None and found.when is None and found.how is None:
+        return None
+    return found
+
+
+def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
+    """One row of a table of goals (or one labelled block) as a goal's line and whom it names responsible:
+    its text, how, then its target and when, as a plan written in prose says them; None for an empty row."""
+    cell = dict(enumerate(cell.strip() for cell in row)).get
+    text = cell(found.goal) or ""
+    if not text:
+        return None
+    parted = any(cell(i) for i in (found.target, found.when, found.how) if i is not None)
+    parts = [text.rstrip(".") if parted else text]
+    if found.how is not None and cell(found.how):
+        how = cell(found.how) or ""
+        parts.append(f"\u2013 {how.rstrip('.') if parted else how}")
+    if found.target is not None and cell(found.target):
+        parts.append(f"\u2013 {cell(found.target)}")
+    if found.when is not None and cell(found.when):
+        parts.append(f"({cell(found.when)})")
+    return " ".join(parts), (cell(found.who) or None) if found.who is not None else None
+
+
+# "Mål: …", "Ansvar: …", "Tidplan: …": a field of a goal given line by line; "Mål 3: …" keeps its number.
+_FIELD_LINE = re.compile(
+    r"^(?P<label>[^\W\d_][^\W\d_ /]*(?:[ /][^\W\d_]+){0,2}?)(?:\s+(?P<number>[0-9]{1,2}))?"
+    r"\s*:\s*(?P<value>\S.*)$"
+)
+
+
+def _field(line: Line) -> tuple[str, str, str | None] | None:
+    """A line that is a goal's field: (label, value, the plan's number), or None."""
+    if line.kind not in (LineKind.PROSE, LineKind.BULLET):
+        return None
+    match = _FIELD_LINE.match(line.text)
+    if match is None:
+        return None
+    label = match.group("label")
+    if not any(p.match(label) for p in (_GOAL_FIELD, _TARGET_FIELD, _WHO_FIELD, _WHEN_FIELD, _OTHER_FIELD)):
+        return None
+    if match.group("number") and not _GOAL_FIELD.match(label):
+        return None
+    return label, match.group("value").strip(), match.group("number")
+
+
+def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], list[str | None]]:
+    """Goals given field by field ("Mål: Öka antalet medlemmar … / Aktivitet: … / Ansvar: Styrelsen /
+    Tidplan: Under våren"), as a Word plan or a form lays them out, each field on its line (blank lines
+    between, a long value wrapped onto the next line): one goal each, read as a table's row is. A block
+    opens with a goal's label and ends where a line is no field, or the same label opens the next one; a
+    lone "Mål: …" stays a sentence of its section. `numbers` (a numbered item's number per line) are
+    kept beside their lines."""
+    result: list[Line] = []
+    kept: list[str | None] = []
+    index = 0
+    while index < len(lines):
+        opening = _field(lines[index])
+        if opening is None or not _GOAL_FIELD.match(opening[0]):
+            result.append(lines[index])
+            kept.append(numbers[index])
+            index += 1
+            continue
+        fields = [[opening[0], opening[1]]]
+        end = after = index + 1
+        while after < len(lines):
+            line = lines[after]
+            if line.kind is LineKind.BLANK:
+                after += 1
+                continue
+            field = _field(line)
+            if field is None:
+                last = fields[-1][1]
+                if (
+                    after == end
+                    and line.kind is LineKind.PROSE
+                    and (line.text[:1].islower() or not last.endswith((".", "!", "?")))
+                ):
+                    fields[-1][1] = join_lines([last, line.text])  # the value wrapped onto this line
+                    end = after = after + 1
+                    continue
+                break
+            labels = [fold_label(label) for label, _ in fields]
+            if field[2] is not None or fold_label(field[0]) in labels:
+                break  # the next goal's block
+            fields.append([field[0], field[1]])
+            end = after = after + 1
+        found = columns([label for label, _ in fields], [[value for _, value in fields]])
+        row = goal_row(found, [value for _, value in fields]) if found else None
+        if row is None or len(fields) < 2:
+            result.append(lines[index])
+            kept.append(numbers[index])
+            index += 1
+            continue
+        text, who = row
+        if opening[2] is not None:
+            text = f"{fields[0][0]} {opening[2]}: {text}"
+        result.append(Line(LineKind.BULLET, text, number=opening[2], goal=True))
+        kept.append(None)
+        if who:
+            result.append(Line(LineKind.PROSE, f"Ansvarig: {who}"))
+            kept.append(None)
+        index = end
+    return result, kept
+
+
+def fold_label(label: str) -> str:
+    return " ".join(label.casefold().split())
+
+
 def _is_caps_heading(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return (
@@ -304,6 +502,7 @@ def layout(text: str) -> list[Line]:
         else:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
+    lines, numbers = _records(lines, numbers)
     lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
 
@@ -373,9 +572,18 @@ _MONTHS = re.compile(
 )
 
 
+# "II. Kommunikation", "IV) Ekonomi": a chapter numbered in Roman numerals.
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[.)]\s+(?=[^\W\d_])")
+
+
 def _unnumbered(title: str) -> str:
-    """A heading without its section number: "3.2 Kampanjer" -> "Kampanjer" (but "1 maj" is a day)."""
-    match = _LIST_NUMBER.match(title) or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
+    """A heading without its section number: "3.2 Kampanjer", "II. Kampanjer" -> "Kampanjer" (but "1 maj"
+    is a day)."""
+    match = (
+        _LIST_NUMBER.match(title)
+        or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
+        or _ROMAN.match(title)
+    )
     if match is None or _MONTHS.match(title[match.end() :]):
         return title
     return title[match.end() :].strip()
@@ -511,7 +719,7 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
         if after.kind in (LineKind.BLANK, LineKind.BULLET, LineKind.HEADING) or (
             opens_paragraph and len(line.text.split()) <= 6
         ):
-            result[index] = Line(LineKind.HEADING, line.text, HeadingStyle.PLAIN)
+            result[index] = Line(LineKind.HEADING, _unnumbered(line.text), HeadingStyle.PLAIN)
     return result
 
 
