@@ -560,6 +560,8 @@ def _done_thing(before: str) -> str | None:
     if objects:
         return objects[-1]
     words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
+    if words and words[0].lower() == "att":
+        words = words[1:]  # "att informera om ... varje vecka": the item as the rest of "genom att:"
     words = [w for w in words if w and w.lower() not in ("en", "ett", "nya", "vårt", "vår", "våra", "minst")]
     words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
@@ -820,6 +822,8 @@ def _continues_heading(section: _Section, line: Line) -> bool:
     """A heading printed over two lines: same bold/caps style, both in capitals or the second lower case."""
     if line.style is not section.style or line.style not in (HeadingStyle.BOLD, HeadingStyle.CAPS):
         return False
+    if _KIND_HEADING.match(line.text) or _BACKGROUND.match(line.text):
+        return False  # "ORGANISATION" over "MÅL" or "NULÄGE": the area, then the kind of text under it
     both_caps = not any(ch.islower() for ch in section.title_parts[-1] + line.text)
     return both_caps or line.text[:1].islower()
 
@@ -1067,6 +1071,36 @@ def _background(sections: list[_Section]) -> list[bool]:
     return result
 
 
+# Headings that say what kind of text follows, not what it is about: under an area's heading ("ORGANISATION"
+# over "MÅL", "NULÄGE", "AKTIVITETER"; "## Medlemmar" over "### Mål") the goals are the area's.
+_KIND_HEADING = re.compile(
+    r"^(?:mål|målen|målsättning(?:ar|en)?|delmål|aktiviteter|aktivitet|åtgärder|insatser|strategier|"
+    r"strategier\s*(?:,|och|/)\s*aktiviteter|mål\s+och\s+aktiviteter|goals|objectives|activities|actions)"
+    r"(?:\s+(?:för|under|i)\s+(?:år\s+)?[0-9]{4}|\s+[0-9]{4})?:?$",
+    re.IGNORECASE,
+)
+
+
+def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
+    """Each section's title as the bot shows it: a heading such as "Mål" or "Aktiviteter" under an area's
+    heading (one of a lower level, or a heading with nothing under it before the kind of text) takes the
+    area's title."""
+    titles = []
+    area: _Section | None = None
+    for index, section in enumerate(sections):
+        if background[index]:
+            titles.append(section.title)  # "NULÄGE" between "MÅL" and "AKTIVITETER" of one area
+        elif not _KIND_HEADING.match(section.title):
+            empty = not section.bullets and not section.prose
+            area = section if section.title and (empty or section.level) else None
+            titles.append(section.title)
+        elif area is not None and (not area.bullets and not area.prose or area.level < section.level):
+            titles.append(area.title)
+        else:
+            titles.append(section.title)
+    return titles
+
+
 def parse_plan(text: str) -> PlanDraft:
     """A plan's text as sections of goals.
 
@@ -1092,9 +1126,10 @@ def parse_plan(text: str) -> PlanDraft:
     headings = [fold(section.title) for section in parsed]
     background = _background(parsed)
 
-    drafts = []
+    drafts: list[SectionDraft] = []
     set_aside = []
     areas = _priority_areas(parsed)
+    titles = _titles(parsed, background)
     for index, section in enumerate(parsed):
         first_word = section.title.split(" ", 1)[0].casefold()
         if background[index] or first_word in _SCENE_SETTING:
@@ -1108,8 +1143,12 @@ def parse_plan(text: str) -> PlanDraft:
         lead = join_lines(section.prose[: section.lead or 0])
         texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
-            heading = section.title or title or "Mål"
-            drafts.append(SectionDraft(heading, tuple(read_goal(text) for text in texts)))
+            heading = titles[index] or title or "Mål"
+            goals = tuple(read_goal(text) for text in texts)
+            if drafts and drafts[-1].title == heading:  # "Mål" and "Aktiviteter" under one area
+                drafts[-1] = replace(drafts[-1], goals=drafts[-1].goals + goals)
+            else:
+                drafts.append(SectionDraft(heading, goals))
     if not drafts:
         raise PlanParseError(
             "no goals found: expected goals under headings, as a list or as sentences", "no_goals"

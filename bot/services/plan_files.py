@@ -429,36 +429,24 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     responsible on the line after ("Ansvarig: ..."), as a plan written in prose says them; an area column
     heads its rows. Without one, the first cell of each row is the goal (a first row of short cells is
     taken for a header)."""
-    from bot.services.plan_text import columns, goal_row
+    from bot.services.plan_text import table_goals
 
     rows = [[" ".join(cell.replace("\u00ad", "").split()) for cell in row] for row in rows]
     rows = [row for row in rows if any(row)]
     if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
         return  # a budget or other table of figures: no goals in it
-    found = columns(rows[0], rows[1:])
-    if found is None:
-        if all(len(cell.split()) <= 2 for cell in rows[0]):
-            rows = rows[1:]
-        for row in rows:
-            cells = [cell for cell in row if cell]
-            if cells:
-                # Without a header, a later cell that reads as a target ("4 per år") is the goal's target.
-                targets = [c for c in cells[1:] if parse_target(c).kind is not TargetKind.DONE]
-                yield "• " + " \u2013 ".join([cells[0], *targets])
-        yield ""
+    goals = table_goals(rows)
+    if goals is not None:
+        yield from goals
         return
-    area = ""
-    for row in rows[1:]:
-        if len(row) > 1 and len(set(row)) == 1:
-            continue  # a row merged across the table (a sub-heading of the table)
-        if found.area is not None and found.area < len(row) and row[found.area] not in ("", area):
-            area = row[found.area]  # "Medlemmar" over its rows; an empty cell goes on with the area above
-            yield from ("", f"**{area}**", "")
-        read = goal_row(found, row)
-        if read is not None:
-            yield f"• {read[0]}"
-            if read[1]:
-                yield f"Ansvarig: {read[1]}"
+    if all(len(cell.split()) <= 2 for cell in rows[0]):
+        rows = rows[1:]
+    for row in rows:
+        cells = [cell for cell in row if cell]
+        if cells:
+            # Without a header, a later cell that reads as a target ("4 per år") is the goal's target.
+            targets = [c for c in cells[1:] if parse_target(c).kind is not TargetKind.DONE]
+            yield "• " + " \u2013 ".join([cells[0], *targets])
     yield ""
 
 

@@ -356,6 +356,71 @@ def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
     return " ".join(parts), (cell(found.who) or None) if found.who is not None else None
 
 
+def table_goals(rows: list[list[str]]) -> list[str] | None:
+    """A table of goals whose header names its columns, as plan lines: each row one goal (goal_row), who
+    is responsible on the line after ("Ansvarig: ..."), an area column's name as a heading over its rows.
+    None when the header names no columns."""
+    found = columns(rows[0], rows[1:]) if rows else None
+    if found is None:
+        return None
+    lines: list[str] = []
+    area = ""
+    for row in rows[1:]:
+        if len(row) > 1 and len(set(row)) == 1:
+            continue  # a row merged across the table (a sub-heading of the table)
+        if found.area is not None and found.area < len(row) and row[found.area] not in ("", area):
+            area = row[found.area]  # "Medlemmar" over its rows; an empty cell goes on with the area above
+            lines += ["", f"**{area}**", ""]
+        read = goal_row(found, row)
+        if read is not None:
+            lines.append(f"\u2022 {read[0]}")
+            if read[1]:
+                lines.append(f"Ansvarig: {read[1]}")
+    return [*lines, ""]
+
+
+# A Markdown table's row ("| Mål | Ansvarig |") and the rule under its header ("|---|:--|").
+_PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*\|.*?)\|?\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _text_row(line: str) -> list[str] | None:
+    """A table's row in text: Markdown's cells between pipes, or cells a tab apart (a table copied from
+    Word or a web page)."""
+    pipe = _PIPE_ROW.match(line)
+    if pipe is not None:
+        return [cell.strip() for cell in pipe.group("cells").rstrip("|").split("|")]
+    cells = [cell.strip() for cell in line.split("\t")]
+    return cells if len(cells) >= 2 and sum(bool(cell) for cell in cells) >= 2 else None
+
+
+def _text_tables(lines: list[str]) -> list[str]:
+    """Tables of goals written as text (Markdown's pipes, or tabs) as the plan lines a Word file's table
+    gives; other tables and lines as they are."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        rows: list[list[str]] = []
+        end = index
+        while end < len(lines):
+            if _PIPE_RULE.match(lines[end]) and rows:
+                end += 1
+                continue
+            row = _text_row(lines[end])
+            if row is None:
+                break
+            rows.append(row)
+            end += 1
+        goals = table_goals(rows) if len(rows) >= 2 else None
+        if goals is None:
+            result.append(lines[index])
+            index += 1
+        else:
+            result += ["", *goals]
+            index = end
+    return result
+
+
 # "Mål: …", "Ansvar: …", "Tidplan: …": a field of a goal given line by line; "Mål 3: …" keeps its number.
 _FIELD_LINE = re.compile(
     r"^(?P<label>[^\W\d_][^\W\d_ /]*(?:[ /][^\W\d_]+){0,2}?)(?:\s+(?P<number>[0-9]{1,2}))?"
@@ -455,7 +520,7 @@ def _is_caps_heading(text: str) -> bool:
 
 def layout(text: str) -> list[Line]:
     """The plan's lines in reading order, without line numbers, each classified."""
-    raws = _reading_order(normalise(text))
+    raws = _reading_order(_text_tables(normalise(text)))
     line_numbered = _uses_line_numbers(raws)
     rows = _numbered(raws)
     uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
