@@ -775,6 +775,11 @@ _QUOTED = re.compile(r"[\"“”«»„]\s*([^\"“”«»„\n]{1,60}?)\s*[\"�
 _TITLE_SEARCH_LINES = 40
 
 
+def names_a_plan(line: str) -> bool:
+    """Whether a line names a plan: "Verksamhetsplan 2027 för …", "Action plan 2027"."""
+    return _TITLE_WORD.search(line) is not None
+
+
 @dataclass
 class _Section:
     title_parts: list[str]

@@ -606,16 +606,17 @@ def _list_ends(lines: list[Line]) -> list[Line]:
     wrapped = min(_WRAPPED, full * 0.55)
     result: list[Line] = []
     item: Line | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.kind is LineKind.PROSE and item is not None:
             last = result[-1].text  # the item's line so far
             unfinished = not last.endswith((".", "!", "?", ":", ";"))
+            # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
+            wrapped_word = unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON
             carries_on = (
                 line.text[:1].islower()
                 or bool(RESPONSIBLE_LINE.match(line.text))
-                or (unfinished and len(last) >= wrapped)
-                # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
-                or (unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON)
+                or wrapped_word
+                or (unfinished and len(last) >= wrapped and not _heads_next(lines, index))
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))
@@ -629,6 +630,26 @@ def _list_ends(lines: list[Line]) -> list[Line]:
 
 
 _HEADING_WORDS = 10
+# A heading written without blank lines around it (a plan pasted in chat, a text typed so) is this short.
+_TIGHT_HEADING_WORDS = 4
+
+
+def _sentence(text: str) -> bool:
+    """A whole sentence on its line: a capital, five words or more, a full stop."""
+    return text[:1].isupper() and len(text.split()) >= 5 and text.endswith((".", "!", "?"))
+
+
+def _heads_next(lines: list[Line], index: int) -> bool:
+    """Whether the line at `index` is a heading with no blank line around it: a few words in a heading's
+    shape over a list item or a new paragraph ("Kommunikation" / "- Skicka nyhetsbrev ...")."""
+    text = lines[index].text
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        len(text.split()) <= _TIGHT_HEADING_WORDS
+        and looks_like_heading(text)
+        and after is not None
+        and (after.kind is LineKind.BULLET or (after.kind is LineKind.PROSE and after.text[:1].isupper()))
+    )
 
 
 _MONTHS = re.compile(
@@ -762,7 +783,16 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         before = lines[index - 1].kind if index > 0 else LineKind.BLANK
         after = lines[index + 1] if index + 1 < len(lines) else Line(LineKind.BLANK)
-        if line.kind is not LineKind.PROSE or before not in (LineKind.BLANK, LineKind.HEADING):
+        # Without a blank line before it, after a finished sentence or a title, over a list.
+        tight = (
+            before is LineKind.PROSE
+            and _heads_next(lines, index)
+            and (lines[index - 1].text.endswith((".", "!", "?")) or looks_like_heading(lines[index - 1].text))
+            and (after.kind is LineKind.BULLET or _sentence(after.text))
+        )
+        if line.kind is not LineKind.PROSE or (
+            before not in (LineKind.BLANK, LineKind.HEADING) and not tight
+        ):
             continue
         if RESPONSIBLE_LINE.match(line.text):
             continue  # "Ansvarig: Medlemsutskottet" says who does the goal above; it heads nothing
