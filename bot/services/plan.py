@@ -549,13 +549,25 @@ _KNOCK = re.compile(r"\bknacka\s+dörr(?:ar)?\b", re.IGNORECASE)
 _PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
 
 
+_GENITIVE = re.compile(r"(?:arnas|ernas|ornas|ens|ets)$", re.IGNORECASE)
+
+
+def _owned(word: str, rest: str) -> str:
+    """The thing a genitive owns: "skicka medlemmarnas nyhetsbrev", "send out the members' newsletter"
+    count the newsletter."""
+    owned = re.match(r"^(?P<mark>['\u2019]s?)?\s+(?P<thing>[^\W\d_][\w-]*[^\W\d_])\b", rest)
+    if owned is None or not (owned.group("mark") or _GENITIVE.search(word)):
+        return word
+    return owned.group("thing")
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
     varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
     if _KNOCK.search(before):
         return "dörrknackning"
-    objects = [m.group("object") for m in _DOING.finditer(before)]
+    objects = [_owned(m.group("object"), before[m.end() :]) for m in _DOING.finditer(before)]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:
         return objects[-1]

@@ -157,15 +157,16 @@ def _with_tables(
     width: float,
 ) -> list[_Row]:
     """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
-    tables are, each where it stands on the page. A two-column page is read by its columns alone."""
-    if not tables or _gutter(words, width) is not None:
-        return _page_rows(words, width)
+    tables are, each where it stands on the page. A two-column page is read by its columns alone (the
+    strips between a wide table's columns are no gutter: the text around the table decides)."""
 
     def inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
         x0, top, x1, bottom = box
         return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
     outside = [w for w in words if not any(inside(w, box) for box, _ in tables)]
+    if not tables or _gutter(outside, width) is not None:
+        return _page_rows(words, width)
     blocks = [
         _Row([_Word("", box[0], box[2], box[1], box[3], 0.0, False)], tuple(_table_lines(_cells(cells))))
         for box, cells in tables

@@ -616,6 +616,7 @@ def _list_ends(lines: list[Line]) -> list[Line]:
                 line.text[:1].islower()
                 or bool(RESPONSIBLE_LINE.match(line.text))
                 or wrapped_word
+                or _ends_with_label(last)  # "… i april. Ansvarig:" / "Kampanjgruppen"
                 or (unfinished and len(last) >= wrapped and not _heads_next(lines, index))
             )
             if not carries_on:
@@ -632,6 +633,13 @@ def _list_ends(lines: list[Line]) -> list[Line]:
 _HEADING_WORDS = 10
 # A heading written without blank lines around it (a plan pasted in chat, a text typed so) is this short.
 _TIGHT_HEADING_WORDS = 4
+
+
+def _ends_with_label(text: str) -> bool:
+    """Whether a line ends with a field's label, its value on the next line ("Ansvarig:", "Tidplan:")."""
+    label = re.search(r"(?:^|[\s(])(?P<label>[^\W\d_]+)\s*:$", text)
+    fields = (_WHO_FIELD, _WHEN_FIELD, _TARGET_FIELD)
+    return label is not None and any(field.match(label.group("label")) for field in fields)
 
 
 def _sentence(text: str) -> bool:
