@@ -421,7 +421,7 @@ def message_text(activity: Incoming) -> str:
         return " ".join(command.split()) if isinstance(command, str) else ""
     text = activity.text or ""
     if "<" not in text and "&" not in text and not _mentions_anyone(activity):  # most personal chats
-        return " ".join(text.split())
+        return _lines(text)
     recipient = activity.recipient or {}
     if isinstance(recipient.get("id"), str) and activity.entities:
         text = activity.text_without_mention_of(recipient["id"])
@@ -431,7 +431,12 @@ def message_text(activity: Incoming) -> str:
     # Mentions of the bot under another label (some clients) start the message; drop a leading one.
     text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
     text = _LEFTOVER_MENTION.sub(lambda m: re.sub(r"<[^>]+>", "", m.group(0)), text)
-    return " ".join(flatten_html(text).split())
+    return _lines(flatten_html(text))
+
+
+def _lines(text: str) -> str:
+    """Spaces collapsed within each line; the lines kept (a plan pasted into the chat is read by them)."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def _mentions_anyone(activity: Incoming) -> bool:

@@ -13,7 +13,7 @@ from bot.services.glossary import area_name
 from bot.services.goals import Plan, TargetKind
 from bot.services.plan import GoalDraft, PlanDraft, PlanParseError, unread_figure
 from bot.services.plan_corrections import Correction, CorrectionError, Field
-from bot.services.plan_files import MAX_PLAN_BYTES
+from bot.services.plan_files import MAX_PLAN_BYTES, PICTURE_SUFFIXES
 from bot.services.plan_review import Review
 
 
@@ -161,9 +161,18 @@ def review_text(t: Translator, draft: PlanDraft) -> str:
     return "\n".join(lines)
 
 
-def plan_problem(t: Translator, error: PlanParseError) -> str:
-    """What is wrong with a plan's file, and what to do, in one sentence."""
+def plan_problem(t: Translator, error: PlanParseError, *, pasted: bool = False) -> str:
+    """What is wrong with a plan's file (or the plan pasted in chat), and what to do, in one sentence."""
     problem = error.problem
+    if pasted and problem == "too_large":
+        return t._("The text is too long for a message: send the plan as a file (PDF, Word or text).")
+    if pasted and problem == "no_goals":
+        return t._(
+            "I found no goals in the text you pasted: write the goals as a list under headings, or as "
+            "sentences such as \u201cVi ska \u2026\u201d, or send the plan as a file (PDF, Word or text)."
+        )
+    if problem == "unsupported":
+        return _unsupported(t, getattr(error, "kind", ""))
     if problem == "too_large":
         return t._("The file is larger than {size} MB: send the plan as a smaller PDF or Word file.").format(
             size=MAX_PLAN_BYTES // (1024 * 1024)
@@ -175,8 +184,6 @@ def plan_problem(t: Translator, error: PlanParseError) -> str:
             "The PDF has no text, only images of pages (a scan): send the plan as a Word file, or as a "
             "PDF saved from the original document."
         )
-    if problem == "unsupported":
-        return t._("I can read plans as PDF, Word (.docx), text or Markdown files: save it as one of those.")
     if problem == "download":
         return t._("I could not fetch the file from Teams: send it again in a moment.")
     if problem == "unreadable":
@@ -184,6 +191,29 @@ def plan_problem(t: Translator, error: PlanParseError) -> str:
     return t._(
         "I found no goals in the file: write the goals as a list under headings, or as sentences such as "
         "\u201cVi ska \u2026\u201d, and send it again."
+    )
+
+
+def _unsupported(t: Translator, kind: str) -> str:
+    """What to send instead of a file the reader cannot read, by what the file is."""
+    if kind == ".doc":
+        return t._(
+            "I cannot read Word files in the old format (.doc): open the plan in Word, save it as a Word "
+            "document (.docx) or as PDF, and send it again."
+        )
+    if kind in (".html", ".htm"):
+        return t._(
+            "I cannot read web pages (.html): copy the plan's text into this chat, or save the page as PDF, "
+            "and send it again."
+        )
+    if kind in PICTURE_SUFFIXES:
+        return t._(
+            "That is a picture, and I read a plan's text: send the plan as PDF, Word (.docx), LibreOffice "
+            "(.odt) or text, or paste its text into this chat."
+        )
+    return t._(
+        "I can read plans as PDF, Word (.docx), LibreOffice (.odt), text or Markdown files: save it as one "
+        "of those and send it again."
     )
 
 

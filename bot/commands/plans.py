@@ -8,7 +8,7 @@ import logging
 
 from bot.cards import Reply
 from bot.cards import plan_review as cards
-from bot.commands.router import Context, Request, Router
+from bot.commands.router import PASTED_FORM, Context, Request, Router
 from bot.i18n import N_, fold
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
@@ -39,10 +39,12 @@ def register(router: Router) -> None:
         usage=N_("plan [import|correct|cancel]"),
         summary=N_("the plan you sent me as a file: review it, then import it or cancel"),
         role=Role.BOARD,
-        forms=(UPLOAD_FORM,),
+        forms=(UPLOAD_FORM, PASTED_FORM),
     )
     async def plan(request: Request, context: Context) -> Reply:
         reviews = _reviews(context)
+        if request.form is not None and request.form.get("form") == PASTED_FORM:
+            return await _pasted(request, context, reviews)
         if request.form is not None:
             return await _upload(request, context, reviews)
         t = request.t
@@ -122,6 +124,20 @@ async def _upload(request: Request, context: Context, reviews: PlanReviews) -> R
     # without a word. Say so now, and send the review card (or what went wrong) when it is read.
     later(request.conversation.reference, reading)
     return Reply(t._("Reading the plan \u2026 I will show you what I read in a moment."))
+
+
+async def _pasted(request: Request, context: Context, reviews: PlanReviews) -> Reply:
+    """A plan pasted into the chat: reviewed as the same plan sent as a text file would be."""
+    t = request.t
+    if request.conversation_kind != "personal":
+        return Reply(t._("Send me the plan in a personal chat, and I will read it there."))
+    text = str((request.form or {}).get("text") or "")
+    label = t._("the text you pasted")
+    try:
+        review = await reviews.receive_text(request.district, _user(request), label, text, now=context.now)
+    except PlanParseError as error:
+        return Reply(cards.plan_problem(t, error, pasted=True))
+    return cards.review_card(t, review)
 
 
 async def _read(request: Request, context: Context, reviews: PlanReviews, name: str, url: str) -> Reply:

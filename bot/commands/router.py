@@ -45,6 +45,7 @@ from bot.services.checkins import (
 from bot.services.directory import Directory
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
+from bot.services.plan_review import pasted_plan
 from bot.services.progress import Progress
 from bot.services.prompting import MAX_PROMPT_LENGTH
 
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 # be MAX_PROMPT_LENGTH long: its command and number ("skriv 12 ") come on top, and the text's own limit
 # is what the writer is told of.
 MAX_TEXT_LENGTH = MAX_PROMPT_LENGTH + 100
+PASTED_FORM = "plan-pasted"  # a plan pasted into the chat (bot/commands/plans.py reads it)
 # How many different first words Router.route_for remembers, of at most how many characters.
 RECENT_WORDS = 1024
 MAX_WORD_LENGTH = 40
@@ -280,6 +282,10 @@ class Router:
         form_route = self.route_for_form(request.form)
         if form_route is not None:
             return await self._run(form_route, self._speaking(request, context), context)
+        pasted = self.route_for_form({"form": PASTED_FORM}) if pasted_plan(request.text) else None
+        if pasted is not None:  # a plan pasted into the chat, however long: read as a plan's file is
+            form = {"form": PASTED_FORM, "text": request.text}
+            return await self._run(pasted, replace(self._speaking(request, context), form=form), context)
         text = " ".join(request.text.split())
         if not text:
             note_turn(outcome="empty")

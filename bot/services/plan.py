@@ -112,6 +112,16 @@ _NUMBER_WORDS = {
     "nittio": 90,
     "hundra": 100,
 }
+# "ett tiotal nya medlemmar": a round number is the target the plan sets (about ten is ten).
+_ROUND_NUMBERS = {
+    "par": 2, "halvdussin": 6, "dussin": 12, "tiotal": 10, "tjugotal": 20, "trettiotal": 30, "fyrtiotal": 40,
+    "femtiotal": 50, "sextiotal": 60, "sjuttiotal": 70, "åttiotal": 80, "nittiotal": 90, "hundratal": 100,
+}  # fmt: skip
+_APPROXIMATE = re.compile(
+    r"\b(?:ett|en)\s+(?P<n>par|halvdussin|dussin|tiotal|tjugotal|trettiotal|fyrtiotal|femtiotal|sextiotal|"
+    r"sjuttiotal|åttiotal|nittiotal|hundratal)\b(?!\s+(?:år|dagar|veckor|månader)\b)",
+    re.IGNORECASE,
+)
 _NUM = r"(?:[0-9]{1,6}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 # 1500, 1 500, 2,5: thousands may be grouped with a space (thin spaces are made plain first).
 _AMOUNT = r"(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,9})(?:[.,][0-9]{1,3})?"
@@ -484,6 +494,7 @@ def _count(text: str) -> Target | None:
             or period
             or per_area
             or (unit is not None and (_done_with(previous_word, text) or previous_word in _TARGET_SIGNS))
+            or (not previous.strip() and _PASSIVE.search(text[match.end() :]))
         ):
             # A bare number counts what a verb does ("genomföra fyra medlemsmöten"), or is the target set
             # apart after a dash or colon ("Dörrknackning – 500 samtal", a table's target column).
@@ -505,6 +516,13 @@ def _count(text: str) -> Target | None:
             per_area=per_area,
         )
     return None
+
+
+# "Tio nya medlemmar ska värvas", "Fyra medlemsmöten ska hållas": the number opening the goal is what is done.
+_PASSIVE = re.compile(
+    r"^[^.;]*?\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även|minst)\s+)?(?!finnas\b)[^\W\d_]{3,}s\b",
+    re.IGNORECASE,
+)
 
 
 def _is_verb(word: str) -> bool:
@@ -531,17 +549,31 @@ _KNOCK = re.compile(r"\bknacka\s+dörr(?:ar)?\b", re.IGNORECASE)
 _PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
 
 
+_GENITIVE = re.compile(r"(?:arnas|ernas|ornas|ens|ets)$", re.IGNORECASE)
+
+
+def _owned(word: str, rest: str) -> str:
+    """The thing a genitive owns: "skicka medlemmarnas nyhetsbrev", "send out the members' newsletter"
+    count the newsletter."""
+    owned = re.match(r"^(?P<mark>['\u2019]s?)?\s+(?P<thing>[^\W\d_][\w-]*[^\W\d_])\b", rest)
+    if owned is None or not (owned.group("mark") or _GENITIVE.search(word)):
+        return word
+    return owned.group("thing")
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
     varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
     if _KNOCK.search(before):
         return "dörrknackning"
-    objects = [m.group("object") for m in _DOING.finditer(before)]
+    objects = [_owned(m.group("object"), before[m.end() :]) for m in _DOING.finditer(before)]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:
         return objects[-1]
     words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
+    if words and words[0].lower() == "att":
+        words = words[1:]  # "att informera om ... varje vecka": the item as the rest of "genom att:"
     words = [w for w in words if w and w.lower() not in ("en", "ett", "nya", "vårt", "vår", "våra", "minst")]
     words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
@@ -572,6 +604,7 @@ def parse_target(text: str) -> Target:
     """
     english = text if is_english(text) else None
     text = _plain(in_swedish_terms(text))
+    text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
     if not text:
         return DONE
     target = (
@@ -591,7 +624,8 @@ def parse_target(text: str) -> Target:
 
 
 _FIGURE = re.compile(
-    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra)\b"
+    rf"\b(?P<figure>(?:{_AMOUNT}|tv(?:å|a)|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|femtio|hundra|"
+    rf"(?:ett|en)\s+(?:{'|'.join(_ROUND_NUMBERS)}))\b"
     rf"(?:\s*%|\s+{_WORD})?)",
     re.IGNORECASE,
 )
@@ -607,7 +641,7 @@ def unread_figure(goal: GoalDraft) -> str | None:
     text = _plain(goal.text)
     for match in _FIGURE.finditer(text):
         figure = match.group("figure")
-        number, _, word = figure.partition(" ")
+        number, word = figure.split()[0], figure.split()[-1] if " " in figure else ""
         before = text[: match.start()].split()
         if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
             continue
@@ -691,9 +725,16 @@ _PRESENT_COMMITMENT = re.compile(
     rf"\b{_DOER}\s+(?:också\s+|även\s+)?{_DOING_NOW}\b|\b{_DOING_NOW}\s+{_DOER}\b",
     re.IGNORECASE,
 )
+# A branch by the names parties give it: partiförening, lokalavdelning, kommunförening (KD, M), krets
+# (C), s-förening, arbetarekommun (S), klubb (Ung Vänster).
+_BRANCH_NOUN = (
+    r"(?:(?:parti|lokal|kommun|s-)?(?:förening|avdelning)(?:ar|en|arna)?|(?:kommun|center)?krets(?:ar|en|arna)?|"
+    r"arbetarekommun(?:er|en|erna)?|klubb(?:ar|en|arna)?)"
+)
 _EACH_BRANCH = re.compile(
-    r"\b(?:alla|varje|samtliga|respektive)\s+(?:parti|lokal)?(?:förening|avdelning)(?:ar|en|arna)?\b"
-    r"|^(?:partiföreningarna|partiföreningar|föreningarna|lokalavdelningarna)\s+(?:ska|skall|bör|kommer)\b",
+    rf"\b(?:alla|varje|samtliga|respektive)\s+{_BRANCH_NOUN}\b"
+    rf"|^(?:partiföreningarna|partiföreningar|föreningarna|lokalavdelningarna|kommunföreningarna|kretsarna|"
+    r"klubbarna)\s+(?:ska|skall|bör|kommer)\b",
     re.IGNORECASE,
 )
 # Introductions and closing words set the scene; whatever they promise is spelled out in the sections.
@@ -746,6 +787,11 @@ _QUOTED = re.compile(r"[\"“”«»„]\s*([^\"“”«»„\n]{1,60}?)\s*[\"�
 _TITLE_SEARCH_LINES = 40
 
 
+def names_a_plan(line: str) -> bool:
+    """Whether a line names a plan: "Verksamhetsplan 2027 för …", "Action plan 2027"."""
+    return _TITLE_WORD.search(line) is not None
+
+
 @dataclass
 class _Section:
     title_parts: list[str]
@@ -793,6 +839,8 @@ def _continues_heading(section: _Section, line: Line) -> bool:
     """A heading printed over two lines: same bold/caps style, both in capitals or the second lower case."""
     if line.style is not section.style or line.style not in (HeadingStyle.BOLD, HeadingStyle.CAPS):
         return False
+    if _KIND_HEADING.match(line.text) or _BACKGROUND.match(line.text):
+        return False  # "ORGANISATION" over "MÅL" or "NULÄGE": the area, then the kind of text under it
     both_caps = not any(ch.islower() for ch in section.title_parts[-1] + line.text)
     return both_caps or line.text[:1].islower()
 
@@ -829,8 +877,8 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
                 section.intro_says_goals = True
             if section.lead is None:
                 section.lead = len(section.prose)
-            if line.number is not None:
-                section.intro_says_goals = True  # "Mål 3: ...": the plan itself calls it a goal
+            if line.number is not None or line.goal:
+                section.intro_says_goals = True  # "Mål 3: ...", "Mål: ... / Ansvar: ...": the plan says so
             bullet = [line.text]
             labelled = bullet if line.number is not None else None
             section.bullets.append(bullet)
@@ -1040,6 +1088,36 @@ def _background(sections: list[_Section]) -> list[bool]:
     return result
 
 
+# Headings that say what kind of text follows, not what it is about: under an area's heading ("ORGANISATION"
+# over "MÅL", "NULÄGE", "AKTIVITETER"; "## Medlemmar" over "### Mål") the goals are the area's.
+_KIND_HEADING = re.compile(
+    r"^(?:mål|målen|målsättning(?:ar|en)?|delmål|aktiviteter|aktivitet|åtgärder|insatser|strategier|"
+    r"strategier\s*(?:,|och|/)\s*aktiviteter|mål\s+och\s+aktiviteter|goals|objectives|activities|actions)"
+    r"(?:\s+(?:för|under|i)\s+(?:år\s+)?[0-9]{4}|\s+[0-9]{4})?:?$",
+    re.IGNORECASE,
+)
+
+
+def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
+    """Each section's title as the bot shows it: a heading such as "Mål" or "Aktiviteter" under an area's
+    heading (one of a lower level, or a heading with nothing under it before the kind of text) takes the
+    area's title."""
+    titles = []
+    area: _Section | None = None
+    for index, section in enumerate(sections):
+        if background[index]:
+            titles.append(section.title)  # "NULÄGE" between "MÅL" and "AKTIVITETER" of one area
+        elif not _KIND_HEADING.match(section.title):
+            empty = not section.bullets and not section.prose
+            area = section if section.title and (empty or section.level) else None
+            titles.append(section.title)
+        elif area is not None and (not area.bullets and not area.prose or area.level < section.level):
+            titles.append(area.title)
+        else:
+            titles.append(section.title)
+    return titles
+
+
 def parse_plan(text: str) -> PlanDraft:
     """A plan's text as sections of goals.
 
@@ -1065,9 +1143,10 @@ def parse_plan(text: str) -> PlanDraft:
     headings = [fold(section.title) for section in parsed]
     background = _background(parsed)
 
-    drafts = []
+    drafts: list[SectionDraft] = []
     set_aside = []
     areas = _priority_areas(parsed)
+    titles = _titles(parsed, background)
     for index, section in enumerate(parsed):
         first_word = section.title.split(" ", 1)[0].casefold()
         if background[index] or first_word in _SCENE_SETTING:
@@ -1081,8 +1160,12 @@ def parse_plan(text: str) -> PlanDraft:
         lead = join_lines(section.prose[: section.lead or 0])
         texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
-            heading = section.title or title or "Mål"
-            drafts.append(SectionDraft(heading, tuple(read_goal(text) for text in texts)))
+            heading = titles[index] or title or "Mål"
+            goals = tuple(read_goal(text) for text in texts)
+            if drafts and drafts[-1].title == heading:  # "Mål" and "Aktiviteter" under one area
+                drafts[-1] = replace(drafts[-1], goals=drafts[-1].goals + goals)
+            else:
+                drafts.append(SectionDraft(heading, goals))
     if not drafts:
         raise PlanParseError(
             "no goals found: expected goals under headings, as a list or as sentences", "no_goals"

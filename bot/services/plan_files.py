@@ -1,4 +1,5 @@
-"""A plan's file as text the plan reader understands: PDF, Word (.docx), plain text and Markdown.
+"""A plan's file as text the plan reader understands: PDF, Word (.docx), LibreOffice (.odt), plain text and
+Markdown.
 
 Every format is turned into the same markdown-ish text (`# ` headings by level, `• ` list items, blank
 lines between paragraphs), so one reader (`plan.parse_plan`) finds the same goals in each. PDF pages are read
@@ -25,14 +26,21 @@ from bot.services.goals import TargetKind
 from bot.services.plan import PlanParseError, parse_target
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
-PLAN_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+PLAN_SUFFIXES = (".pdf", ".docx", ".odt", ".txt", ".md")
+# Files a board may send that are no plan's text the reader knows: the answer says what to send instead.
+UNREAD_SUFFIXES = (
+    *(".doc", ".rtf", ".pages", ".html", ".htm"),
+    *(".xls", ".xlsx", ".ods", ".pptx", ".ppt", ".odp"),
+)
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".gif", ".webp", ".tif", ".tiff", ".bmp")
 
 
 class PlanFileError(PlanParseError):
     """A file the importer cannot read. `problem`: too_large, unsupported, encrypted, no_text, unreadable."""
 
-    def __init__(self, problem: str, message: str) -> None:
+    def __init__(self, problem: str, message: str, kind: str = "") -> None:
         super().__init__(message, problem)
+        self.kind = kind  # an unsupported file's suffix (".doc"), so the answer can say what to send
 
 
 @dataclass(frozen=True)
@@ -56,12 +64,16 @@ def read_plan_text(name: str, data: bytes) -> PlanText:
     suffix = PurePath(name).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
         return pdf_text(data)
+    if suffix == ".odt" or (
+        data.startswith(b"PK") and b"application/vnd.oasis.opendocument.text" in data[:100]
+    ):
+        return PlanText(odt_text(data))
     if suffix == ".docx" or (data.startswith(b"PK") and suffix not in (".txt", ".md")):
         return PlanText(docx_text(data))
-    if suffix in (".doc", ".odt", ".rtf", ".pages", ".xls", ".xlsx", ".pptx", ".ppt"):
-        raise PlanFileError("unsupported", f"{suffix} files cannot be read: save the plan as PDF or .docx")
+    if suffix in UNREAD_SUFFIXES or data.startswith((b"{\\rtf", b"\xd0\xcf\x11\xe0")):
+        raise PlanFileError("unsupported", f"{suffix} files cannot be read: save as PDF or .docx", suffix)
     if b"\x00" in data[:4096]:
-        raise PlanFileError("unsupported", "this is not a text, PDF or .docx file")
+        raise PlanFileError("unsupported", "this is not a text, PDF or .docx file", suffix)
     for encoding in ("utf-8-sig", "cp1252"):  # plans exported from older Windows tools
         try:
             return PlanText(data.decode(encoding))
@@ -145,15 +157,16 @@ def _with_tables(
     width: float,
 ) -> list[_Row]:
     """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
-    tables are, each where it stands on the page. A two-column page is read by its columns alone."""
-    if not tables or _gutter(words, width) is not None:
-        return _page_rows(words, width)
+    tables are, each where it stands on the page. A two-column page is read by its columns alone (the
+    strips between a wide table's columns are no gutter: the text around the table decides)."""
 
     def inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
         x0, top, x1, bottom = box
         return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
     outside = [w for w in words if not any(inside(w, box) for box, _ in tables)]
+    if not tables or _gutter(outside, width) is not None:
+        return _page_rows(words, width)
     blocks = [
         _Row([_Word("", box[0], box[2], box[1], box[3], 0.0, False)], tuple(_table_lines(_cells(cells))))
         for box, cells in tables
@@ -420,94 +433,50 @@ def _docx_lines(document: Any) -> Iterator[str]:
             yield from _table_lines([[cell.text for cell in row.cells] for row in table.rows])
 
 
-# A table of goals' header cells, by what the column holds ("Ansvarig person", "Mål (antal)" too). "Mål"
-# heads the goal column unless another column is the goal ("Aktivitet | Mål"): then it is the target.
-_GOAL_COLUMN = re.compile(
-    r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
-    r"objectives?|what)(?=$|[\s/(,:])",
-    re.IGNORECASE,
-)
-_TARGET_COLUMN = re.compile(
-    r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
-    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
-    re.IGNORECASE,
-)
-_WHO_COLUMN = re.compile(
-    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|responsible|who|owner|lead)(?=$|[\s/(,:])", re.IGNORECASE
-)
-_WHEN_COLUMN = re.compile(
-    r"^(?:när|tidsplan|tid|tidpunkt|klart|klart\s+senast|deadline|datum|period|when|timeline|by\s+when)(?=$|[\s/(,:])",
-    re.IGNORECASE,
-)
-
-
 _FIGURE = re.compile(r"^[-−–]?\s*[0-9][0-9 .,]*\s*(?:kr|kronor|sek|tkr|%|:-)?$", re.IGNORECASE)
 
 
 def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     """A table of goals as list items. With a header row that names its columns (goal | ansvarig | mål |
-    tidsplan) each row is one goal: its text, then its target and when, and who is responsible on the
-    line after ("Ansvarig: ..."), as a plan written in prose says them. Without one, the first cell of
-    each row is the goal (a first row of short cells is taken for a header)."""
+    tidsplan, see plan_text.columns) each row is one goal: its text, then its target and when, and who is
+    responsible on the line after ("Ansvarig: ..."), as a plan written in prose says them; an area column
+    heads its rows. Without one, the first cell of each row is the goal (a first row of short cells is
+    taken for a header)."""
+    from bot.services.plan_text import table_goals
+
     rows = [[" ".join(cell.replace("\u00ad", "").split()) for cell in row] for row in rows]
     rows = [row for row in rows if any(row)]
     if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
         return  # a budget or other table of figures: no goals in it
-    header = [cell.rstrip(":").strip() for cell in rows[0]]
-    columns = _columns(header)
-    if columns is None:
-        if all(len(cell.split()) <= 2 for cell in rows[0]):
-            rows = rows[1:]
-        for row in rows:
-            cells = [cell for cell in row if cell]
-            if cells:
-                # Without a header, a later cell that reads as a target ("4 per år") is the goal's target.
-                targets = [c for c in cells[1:] if parse_target(c).kind is not TargetKind.DONE]
-                yield "• " + " \u2013 ".join([cells[0], *targets])
-        yield ""
+    goals = table_goals(rows)
+    if goals is not None:
+        yield from goals
         return
-    goal, target, who, when = columns
-    for row in rows[1:]:
-        cell = dict(enumerate(row)).get
-        text = (cell(goal) or "").strip()
-        if not text or any(text == row[i] for i in range(len(row)) if i != goal and len(set(row)) == 1):
-            continue  # an empty row, or a row merged across the table (a sub-heading of the table)
-        parts = [text.rstrip(".") if target is not None or when is not None else text]
-        if target is not None and cell(target):
-            parts.append(f"\u2013 {cell(target)}")
-        if when is not None and cell(when):
-            parts.append(f"({cell(when)})")
-        yield "• " + " ".join(parts)
-        if who is not None and cell(who):
-            yield f"Ansvarig: {cell(who)}"
+    if all(len(cell.split()) <= 2 for cell in rows[0]):
+        rows = rows[1:]
+    for row in rows:
+        cells = [cell for cell in row if cell]
+        if cells:
+            # Without a header, a later cell that reads as a target ("4 per år") is the goal's target.
+            targets = [c for c in cells[1:] if parse_target(c).kind is not TargetKind.DONE]
+            yield "• " + " \u2013 ".join([cells[0], *targets])
     yield ""
 
 
-def _columns(header: list[str]) -> tuple[int, int | None, int | None, int | None] | None:
-    """Which columns hold the goal, its target, who is responsible and when; None when the header does
-    not name a goal column and at least one of the others."""
-    goal = next((i for i, name in enumerate(header) if _GOAL_COLUMN.match(name)), None)
-    if goal is not None and _TARGET_COLUMN.match(header[goal]):
-        # "Mål" heads the goal column unless another column is the goal.
-        other = next((i for i, name in enumerate(header) if i != goal and _GOAL_COLUMN.match(name)), None)
-        if other is not None and not _TARGET_COLUMN.match(header[other]):
-            goal = other
-    if goal is None:
-        # "Målsättning | Ansvarig | När": the one column of what to reach is the goal.
-        goal = next((i for i, name in enumerate(header) if _TARGET_COLUMN.match(name)), None)
-    if goal is None:
-        return None
-    target = next((i for i, n in enumerate(header) if i != goal and _TARGET_COLUMN.match(n)), None)
-    who = next((i for i, n in enumerate(header) if _WHO_COLUMN.match(n)), None)
-    when = next((i for i, n in enumerate(header) if _WHEN_COLUMN.match(n)), None)
-    if target is None and who is None and when is None:
-        return None
-    return goal, target, who, when
-
-
 def _paragraph_lines(paragraph: Any) -> Iterator[str]:
-    text = " ".join(paragraph.text.replace("\u00ad", "").split())
-    style = paragraph.style.name if paragraph.style is not None else ""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    yield from _styled_lines(
+        paragraph.text,
+        paragraph.style.name if paragraph.style is not None else "",
+        listed=paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None,
+        bold=bool(runs) and all(run.bold for run in runs),
+    )
+
+
+def _styled_lines(text: str, style: str, *, listed: bool, bold: bool) -> Iterator[str]:
+    """A word processor's paragraph as plan lines: by its style a heading ("# ", by level) or a list item,
+    a short paragraph all in bold a heading, any other a paragraph of its own."""
+    text = " ".join(text.replace("\u00ad", "").split())
     if not text:
         yield ""
         return
@@ -519,15 +488,104 @@ def _paragraph_lines(paragraph: Any) -> Iterator[str]:
         yield "#" * min(level + (1 if heading else 0), 6) + " " + text
         yield ""
         return
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    if numbered or _LIST_STYLE.search(style):
+    if listed or _LIST_STYLE.search(style):
         yield f"• {text}"
         return
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    if runs and all(run.bold for run in runs) and len(text.split()) <= 14 and not text.endswith("."):
+    if bold and len(text.split()) <= 14 and not text.endswith("."):
         yield ""
         yield f"**{text}**"
         yield ""
         return
     yield ""
     yield text
+
+
+# --- OpenDocument (LibreOffice) ----------------------------------------------------------------------------
+
+_ODF = {
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+}
+
+
+def _odf(name: str) -> str:
+    prefix, _, local = name.partition(":")
+    return f"{{{_ODF[prefix]}}}{local}"
+
+
+def odt_text(data: bytes) -> str:
+    """A LibreOffice Writer file (.odt) as plan text, read as a Word file is: its headings (by outline
+    level, or the Title and Heading styles), lists, tables and paragraphs in bold."""
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if "encryption" in package.read("META-INF/manifest.xml").decode("utf-8", "replace"):
+                raise PlanFileError("encrypted", "the OpenDocument file is protected by a password")
+            content = ElementTree.fromstring(package.read("content.xml"))
+            styles = (
+                ElementTree.fromstring(package.read("styles.xml"))
+                if "styles.xml" in package.namelist()
+                else None
+            )
+    except PlanFileError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
+        raise PlanFileError("unreadable", "the OpenDocument file is damaged or not an .odt file") from error
+    known: dict[str, tuple[str, bool]] = {}  # style name -> (the named style it is, bold)
+    for root in (styles, content):
+        for style in root.iter(_odf("style:style")) if root is not None else ():
+            properties = style.find(_odf("style:text-properties"))
+            bold = properties is not None and properties.get(_odf("fo:font-weight")) == "bold"
+            name = style.get(_odf("style:name")) or ""
+            known[name] = (style.get(_odf("style:parent-style-name")) or name, bold)
+    body = content.find(f"{_odf('office:body')}/{_odf('office:text')}")
+    return "\n".join(_odt_lines(body, known)) if body is not None else ""
+
+
+def _odt_style(name: str, known: dict[str, tuple[str, bool]]) -> tuple[str, bool]:
+    """The named style a paragraph's style comes from ("Heading 1", "List Bullet"), and whether it is bold."""
+    parent, bold = known.get(name, (name, False))
+    return parent.replace("_20_", " "), bold
+
+
+def _odt_text(element: Any) -> str:
+    """An element's words: spaces (text:s), tabs and line breaks as spaces, notes left out."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in (_odf("text:note"), _odf("office:annotation")):
+            parts.append(
+                " " if child.tag in (_odf("text:s"), _odf("text:tab"), _odf("text:line-break")) else ""
+            )
+            parts.append(_odt_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = False) -> Iterator[str]:
+    for child in element:
+        if child.tag == _odf("text:h"):
+            level = child.get(_odf("text:outline-level")) or "1"
+            yield from _styled_lines(_odt_text(child), f"Heading {level}", listed=False, bold=False)
+        elif child.tag == _odf("text:p"):
+            style, bold = _odt_style(child.get(_odf("text:style-name")) or "", known)
+            spans = [span for span in child.iter(_odf("text:span")) if _odt_text(span).strip()]
+            bold = bold or (
+                bool(spans)
+                and all(_odt_style(s.get(_odf("text:style-name")) or "", known)[1] for s in spans)
+                and "".join(_odt_text(s) for s in spans).strip() == _odt_text(child).strip()
+            )
+            yield from _styled_lines(_odt_text(child), style, listed=listed, bold=bold)
+        elif child.tag == _odf("table:table"):
+            rows = [
+                [_odt_text(cell).strip() for cell in row.iter(_odf("table:table-cell"))]
+                for row in child.iter(_odf("table:table-row"))
+            ]
+            yield from _table_lines(rows)
+        elif child.tag in (_odf("text:list"), _odf("text:list-item"), _odf("text:list-header")):
+            yield from _odt_lines(child, known, listed=True)
+        elif child.tag in (_odf("text:section"), _odf("text:index-body")):
+            yield from _odt_lines(child, known, listed)

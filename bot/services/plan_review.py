@@ -11,11 +11,12 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any, Protocol
 
 from bot.services.goals import Plan
 from bot.services.people import PersonInfo
-from bot.services.plan import PlanDraft, plan_from_mapping, plan_to_mapping
+from bot.services.plan import PlanDraft, names_a_plan, plan_from_mapping, plan_to_mapping
 from bot.services.plan_corrections import Correction, apply_correction, corrected_as_read, corrected_was
 from bot.services.plan_files import MAX_PLAN_BYTES, PLAN_SUFFIXES, PlanFileError
 from bot.services.plan_import import read_plan
@@ -64,6 +65,17 @@ def accepted(name: str) -> bool:
     return name.lower().endswith(PLAN_SUFFIXES)
 
 
+# A plan pasted into the chat: several lines, one of the first naming the plan ("Verksamhetsplan 2027").
+PASTED_LINES = 4
+
+
+def pasted_plan(text: str) -> bool:
+    """Whether a message is a plan pasted into the chat rather than a command: at least PASTED_LINES
+    lines, and one of the first three names a plan."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= PASTED_LINES and any(names_a_plan(line) for line in lines[:3])
+
+
 class PlanReviews:
     def __init__(self, store: ReviewStore, plans: PlanSaver, fetch: Fetch) -> None:
         self.store = store
@@ -73,10 +85,20 @@ class PlanReviews:
     async def receive(self, district: str, user_id: str, name: str, url: str, *, now: datetime) -> Review:
         """Download and read a plan's file and keep it for review; PlanParseError says what is wrong."""
         if not accepted(name):
-            raise PlanFileError("unsupported", f"{name}: not a PDF, .docx, .txt or .md file")
+            kind = PurePath(name).suffix.lower()
+            raise PlanFileError("unsupported", f"{name}: not a PDF, .docx, .odt, .txt or .md file", kind)
         data = await self.fetch(url, MAX_PLAN_BYTES)
         # Reading a PDF takes the processor a while, and the database may wait: off the event loop.
         return await asyncio.to_thread(self._keep, district, user_id, name, data, now)
+
+    async def receive_text(
+        self, district: str, user_id: str, label: str, text: str, *, now: datetime
+    ) -> Review:
+        """Read a plan pasted into the chat (`label` names it in the review) and keep it for review."""
+        data = text.encode()
+        if len(data) > MAX_PLAN_BYTES:
+            raise PlanFileError("too_large", "the text is too long")
+        return await asyncio.to_thread(self._keep, district, user_id, label, data, now)
 
     def _keep(self, district: str, user_id: str, name: str, data: bytes, now: datetime) -> Review:
         # The board's earlier corrections are made again, so the review shows what will be imported.

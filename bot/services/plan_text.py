@@ -42,6 +42,7 @@ class Line:
     style: HeadingStyle | None = None  # headings only
     level: int = 0  # markdown headings: the number of '#'; numbered headings: the number's depth
     number: str | None = None  # a goal the plan numbers with a label ("Mål 3:"): its number
+    goal: bool = False  # an item the plan labels a goal field by field ("Mål: … / Ansvar: … / Tidplan: …")
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -244,6 +245,268 @@ def _numbered(raws: list[_Raw]) -> list[tuple[str, bool, str]]:
     return result
 
 
+# --- goals given field by field: a table's columns, or a block of labelled lines -------------------------
+
+# What a column or a label holds, by its name ("Ansvarig person", "Mål (antal)" too). "Mål" is the goal
+# unless another column is the goal ("Aktivitet | Mål") and it holds figures ("500 samtal"): then the target.
+_GOAL_FIELD = re.compile(
+    r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
+    r"objectives?|what)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_TARGET_FIELD = re.compile(
+    r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
+    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_WHO_FIELD = re.compile(
+    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
+    r"(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_WHEN_FIELD = re.compile(
+    r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|klart|klart\s+senast|senast|deadline|datum|period|"
+    r"genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:])",
+    re.IGNORECASE,
+)
+_AREA_FIELD = re.compile(
+    r"^(?:område|områden|fokusområde|målområde|verksamhetsområde|insatsområde|areas?|focus\s+areas?)$",
+    re.IGNORECASE,
+)
+# Fields a plan gives a goal that say nothing the bot tracks: how it is followed up, what it costs, why.
+_OTHER_FIELD = re.compile(
+    r"^(?:uppföljning|uppföljs|utvärdering|kostnad|budget|resurser|kommentar\w*|syfte|status|målgrupp|"
+    r"metod|hur|samarbete|follow[- ]up|cost|budget|resources|comments?|purpose|how)$",
+    re.IGNORECASE,
+)
+# A target written as a figure: "500 samtal", "minst två i månaden", "varje kvartal", "50 %".
+_FIGURE_CELL = re.compile(
+    r"^(?:minst|högst|max\w*|åtminstone|cirka|ca\.?|ungefär|över|varje|var|varannan|vartannat|per|"
+    r"[0-9]|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|"
+    r"ett\s+(?:par|tiotal|tjugotal|trettiotal|fyrtiotal|femtiotal|hundratal|dussin)|hälften|halva|"
+    r"at\s+least|every|each|one|two|three|four|five|six|ten|twelve|twenty|fifty|twice|once|half)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column (or field) holds the goal, its target, who is responsible, when, how it is done and
+    which area it belongs to."""
+
+    goal: int
+    target: int | None = None
+    who: int | None = None
+    when: int | None = None
+    how: int | None = None  # "Mål | Aktivitet" where "Mål" holds goals: the activity says how
+    area: int | None = None
+
+
+def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None:
+    """The columns of a table of goals by its header (the rows decide whether a "Mål" column beside an
+    activity holds targets or goals); None when the header names no goal column and none of the others."""
+    header = [name.rstrip(":").strip() for name in header]
+
+    def find(pattern: re.Pattern[str], *besides: int | None) -> int | None:
+        return next((i for i, name in enumerate(header) if i not in besides and pattern.match(name)), None)
+
+    goal = find(_GOAL_FIELD)
+    how = None
+    if goal is not None and _TARGET_FIELD.match(header[goal]):
+        other = find(_GOAL_FIELD, goal)
+        if other is not None and not _TARGET_FIELD.match(header[other]):
+            cells = [row[goal].strip() for row in rows if goal < len(row) and row[goal].strip()]
+            if cells and sum(bool(_FIGURE_CELL.match(cell)) for cell in cells) * 2 < len(cells):
+                how = other  # "Mål: Fler aktiva medlemmar / Aktivitet: Hålla fyra medlemsmöten"
+            else:
+                goal = other  # "Aktivitet: Dörrknackning / Mål: 500 samtal"
+    if goal is None:
+        goal = find(_TARGET_FIELD)  # "Målsättning | Ansvarig | När": what to reach is the goal
+    if goal is None:
+        return None
+    found = Columns(
+        goal,
+        target=find(_TARGET_FIELD, goal, how),
+        who=find(_WHO_FIELD),
+        when=find(_WHEN_FIELD),
+        how=how,
+        area=find(_AREA_FIELD),
+    )
+    if found.target is None and found.who is None and found.when is None and found.how is None:
+        return None
+    return found
+
+
+def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
+    """One row of a table of goals (or one labelled block) as a goal's line and whom it names responsible:
+    its text, how, then its target and when, as a plan written in prose says them; None for an empty row."""
+    cell = dict(enumerate(cell.strip() for cell in row)).get
+    text = cell(found.goal) or ""
+    if not text:
+        return None
+    parted = any(cell(i) for i in (found.target, found.when, found.how) if i is not None)
+    parts = [text.rstrip(".") if parted else text]
+    if found.how is not None and cell(found.how):
+        how = cell(found.how) or ""
+        parts.append(f"\u2013 {how.rstrip('.') if parted else how}")
+    if found.target is not None and cell(found.target):
+        parts.append(f"\u2013 {cell(found.target)}")
+    if found.when is not None and cell(found.when):
+        parts.append(f"({cell(found.when)})")
+    return " ".join(parts), (cell(found.who) or None) if found.who is not None else None
+
+
+def table_goals(rows: list[list[str]]) -> list[str] | None:
+    """A table of goals whose header names its columns, as plan lines: each row one goal (goal_row), who
+    is responsible on the line after ("Ansvarig: ..."), an area column's name as a heading over its rows.
+    None when the header names no columns."""
+    found = columns(rows[0], rows[1:]) if rows else None
+    if found is None:
+        return None
+    lines: list[str] = []
+    area = ""
+    for row in rows[1:]:
+        if len(row) > 1 and len(set(row)) == 1:
+            continue  # a row merged across the table (a sub-heading of the table)
+        if found.area is not None and found.area < len(row) and row[found.area] not in ("", area):
+            area = row[found.area]  # "Medlemmar" over its rows; an empty cell goes on with the area above
+            lines += ["", f"**{area}**", ""]
+        read = goal_row(found, row)
+        if read is not None:
+            lines.append(f"\u2022 {read[0]}")
+            if read[1]:
+                lines.append(f"Ansvarig: {read[1]}")
+    return [*lines, ""]
+
+
+# A Markdown table's row ("| Mål | Ansvarig |") and the rule under its header ("|---|:--|").
+_PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*\|.*?)\|?\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _text_row(line: str) -> list[str] | None:
+    """A table's row in text: Markdown's cells between pipes, or cells a tab apart (a table copied from
+    Word or a web page)."""
+    pipe = _PIPE_ROW.match(line)
+    if pipe is not None:
+        return [cell.strip() for cell in pipe.group("cells").rstrip("|").split("|")]
+    cells = [cell.strip() for cell in line.split("\t")]
+    return cells if len(cells) >= 2 and sum(bool(cell) for cell in cells) >= 2 else None
+
+
+def _text_tables(lines: list[str]) -> list[str]:
+    """Tables of goals written as text (Markdown's pipes, or tabs) as the plan lines a Word file's table
+    gives; other tables and lines as they are."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        rows: list[list[str]] = []
+        end = index
+        while end < len(lines):
+            if _PIPE_RULE.match(lines[end]) and rows:
+                end += 1
+                continue
+            row = _text_row(lines[end])
+            if row is None:
+                break
+            rows.append(row)
+            end += 1
+        goals = table_goals(rows) if len(rows) >= 2 else None
+        if goals is None:
+            result.append(lines[index])
+            index += 1
+        else:
+            result += ["", *goals]
+            index = end
+    return result
+
+
+# "Mål: …", "Ansvar: …", "Tidplan: …": a field of a goal given line by line; "Mål 3: …" keeps its number.
+_FIELD_LINE = re.compile(
+    r"^(?P<label>[^\W\d_][^\W\d_ /]*(?:[ /][^\W\d_]+){0,2}?)(?:\s+(?P<number>[0-9]{1,2}))?"
+    r"\s*:\s*(?P<value>\S.*)$"
+)
+
+
+def _field(line: Line) -> tuple[str, str, str | None] | None:
+    """A line that is a goal's field: (label, value, the plan's number), or None."""
+    if line.kind not in (LineKind.PROSE, LineKind.BULLET):
+        return None
+    match = _FIELD_LINE.match(line.text)
+    if match is None:
+        return None
+    label = match.group("label")
+    if not any(p.match(label) for p in (_GOAL_FIELD, _TARGET_FIELD, _WHO_FIELD, _WHEN_FIELD, _OTHER_FIELD)):
+        return None
+    if match.group("number") and not _GOAL_FIELD.match(label):
+        return None
+    return label, match.group("value").strip(), match.group("number")
+
+
+def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], list[str | None]]:
+    """Goals given field by field ("Mål: Öka antalet medlemmar … / Aktivitet: … / Ansvar: Styrelsen /
+    Tidplan: Under våren"), as a Word plan or a form lays them out, each field on its line (blank lines
+    between, a long value wrapped onto the next line): one goal each, read as a table's row is. A block
+    opens with a goal's label and ends where a line is no field, or the same label opens the next one; a
+    lone "Mål: …" stays a sentence of its section. `numbers` (a numbered item's number per line) are
+    kept beside their lines."""
+    result: list[Line] = []
+    kept: list[str | None] = []
+    index = 0
+    while index < len(lines):
+        opening = _field(lines[index])
+        if opening is None or not _GOAL_FIELD.match(opening[0]):
+            result.append(lines[index])
+            kept.append(numbers[index])
+            index += 1
+            continue
+        fields = [[opening[0], opening[1]]]
+        end = after = index + 1
+        while after < len(lines):
+            line = lines[after]
+            if line.kind is LineKind.BLANK:
+                after += 1
+                continue
+            field = _field(line)
+            if field is None:
+                last = fields[-1][1]
+                if (
+                    after == end
+                    and line.kind is LineKind.PROSE
+                    and (line.text[:1].islower() or not last.endswith((".", "!", "?")))
+                ):
+                    fields[-1][1] = join_lines([last, line.text])  # the value wrapped onto this line
+                    end = after = after + 1
+                    continue
+                break
+            labels = [fold_label(label) for label, _ in fields]
+            if field[2] is not None or fold_label(field[0]) in labels:
+                break  # the next goal's block
+            fields.append([field[0], field[1]])
+            end = after = after + 1
+        found = columns([label for label, _ in fields], [[value for _, value in fields]])
+        row = goal_row(found, [value for _, value in fields]) if found else None
+        if row is None or len(fields) < 2:
+            result.append(lines[index])
+            kept.append(numbers[index])
+            index += 1
+            continue
+        text, who = row
+        if opening[2] is not None:
+            text = f"{fields[0][0]} {opening[2]}: {text}"
+        result.append(Line(LineKind.BULLET, text, number=opening[2], goal=True))
+        kept.append(None)
+        if who:
+            result.append(Line(LineKind.PROSE, f"Ansvarig: {who}"))
+            kept.append(None)
+        index = end
+    return result, kept
+
+
+def fold_label(label: str) -> str:
+    return " ".join(label.casefold().split())
+
+
 def _is_caps_heading(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return (
@@ -257,7 +520,7 @@ def _is_caps_heading(text: str) -> bool:
 
 def layout(text: str) -> list[Line]:
     """The plan's lines in reading order, without line numbers, each classified."""
-    raws = _reading_order(normalise(text))
+    raws = _reading_order(_text_tables(normalise(text)))
     line_numbered = _uses_line_numbers(raws)
     rows = _numbered(raws)
     uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
@@ -304,6 +567,7 @@ def layout(text: str) -> list[Line]:
         else:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
+    lines, numbers = _records(lines, numbers)
     lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
 
@@ -342,16 +606,18 @@ def _list_ends(lines: list[Line]) -> list[Line]:
     wrapped = min(_WRAPPED, full * 0.55)
     result: list[Line] = []
     item: Line | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.kind is LineKind.PROSE and item is not None:
             last = result[-1].text  # the item's line so far
             unfinished = not last.endswith((".", "!", "?", ":", ";"))
+            # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
+            wrapped_word = unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON
             carries_on = (
                 line.text[:1].islower()
                 or bool(RESPONSIBLE_LINE.match(line.text))
-                or (unfinished and len(last) >= wrapped)
-                # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
-                or (unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON)
+                or wrapped_word
+                or _ends_with_label(last)  # "… i april. Ansvarig:" / "Kampanjgruppen"
+                or (unfinished and len(last) >= wrapped and not _heads_next(lines, index))
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))
@@ -365,6 +631,33 @@ def _list_ends(lines: list[Line]) -> list[Line]:
 
 
 _HEADING_WORDS = 10
+# A heading written without blank lines around it (a plan pasted in chat, a text typed so) is this short.
+_TIGHT_HEADING_WORDS = 4
+
+
+def _ends_with_label(text: str) -> bool:
+    """Whether a line ends with a field's label, its value on the next line ("Ansvarig:", "Tidplan:")."""
+    label = re.search(r"(?:^|[\s(])(?P<label>[^\W\d_]+)\s*:$", text)
+    fields = (_WHO_FIELD, _WHEN_FIELD, _TARGET_FIELD)
+    return label is not None and any(field.match(label.group("label")) for field in fields)
+
+
+def _sentence(text: str) -> bool:
+    """A whole sentence on its line: a capital, five words or more, a full stop."""
+    return text[:1].isupper() and len(text.split()) >= 5 and text.endswith((".", "!", "?"))
+
+
+def _heads_next(lines: list[Line], index: int) -> bool:
+    """Whether the line at `index` is a heading with no blank line around it: a few words in a heading's
+    shape over a list item or a new paragraph ("Kommunikation" / "- Skicka nyhetsbrev ...")."""
+    text = lines[index].text
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        len(text.split()) <= _TIGHT_HEADING_WORDS
+        and looks_like_heading(text)
+        and after is not None
+        and (after.kind is LineKind.BULLET or (after.kind is LineKind.PROSE and after.text[:1].isupper()))
+    )
 
 
 _MONTHS = re.compile(
@@ -373,9 +666,18 @@ _MONTHS = re.compile(
 )
 
 
+# "II. Kommunikation", "IV) Ekonomi": a chapter numbered in Roman numerals.
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[.)]\s+(?=[^\W\d_])")
+
+
 def _unnumbered(title: str) -> str:
-    """A heading without its section number: "3.2 Kampanjer" -> "Kampanjer" (but "1 maj" is a day)."""
-    match = _LIST_NUMBER.match(title) or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
+    """A heading without its section number: "3.2 Kampanjer", "II. Kampanjer" -> "Kampanjer" (but "1 maj"
+    is a day)."""
+    match = (
+        _LIST_NUMBER.match(title)
+        or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
+        or _ROMAN.match(title)
+    )
     if match is None or _MONTHS.match(title[match.end() :]):
         return title
     return title[match.end() :].strip()
@@ -489,7 +791,16 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         before = lines[index - 1].kind if index > 0 else LineKind.BLANK
         after = lines[index + 1] if index + 1 < len(lines) else Line(LineKind.BLANK)
-        if line.kind is not LineKind.PROSE or before not in (LineKind.BLANK, LineKind.HEADING):
+        # Without a blank line before it, after a finished sentence or a title, over a list.
+        tight = (
+            before is LineKind.PROSE
+            and _heads_next(lines, index)
+            and (lines[index - 1].text.endswith((".", "!", "?")) or looks_like_heading(lines[index - 1].text))
+            and (after.kind is LineKind.BULLET or _sentence(after.text))
+        )
+        if line.kind is not LineKind.PROSE or (
+            before not in (LineKind.BLANK, LineKind.HEADING) and not tight
+        ):
             continue
         if RESPONSIBLE_LINE.match(line.text):
             continue  # "Ansvarig: Medlemsutskottet" says who does the goal above; it heads nothing
@@ -511,7 +822,7 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
         if after.kind in (LineKind.BLANK, LineKind.BULLET, LineKind.HEADING) or (
             opens_paragraph and len(line.text.split()) <= 6
         ):
-            result[index] = Line(LineKind.HEADING, line.text, HeadingStyle.PLAIN)
+            result[index] = Line(LineKind.HEADING, _unnumbered(line.text), HeadingStyle.PLAIN)
     return result
 
 

@@ -259,9 +259,10 @@ def test_commitments_in_english_prose_are_goals() -> None:
     ],
 )
 def test_a_tables_header_names_its_columns(header: list[str], columns: tuple[int | None, ...] | None) -> None:
-    from bot.services.plan_files import _columns
+    from bot.services.plan_text import columns as read
 
-    assert _columns(header) == columns
+    found = read(header)
+    assert (found and (found.goal, found.target, found.who, found.when)) == columns
 
 
 def test_a_table_without_a_header_takes_a_target_from_a_later_cell() -> None:
