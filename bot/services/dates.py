@@ -13,9 +13,11 @@ happened, a follow-up starts from a day that has passed. What people mean:
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
   "12/3 2027", "12/3/2027", "2027-03-12", "12 mars", "12:e mars", "den 12 mars 2027", "March 12",
-  "12th March", "12th of March"; "den 3:e", "den 3", "the 3rd": the 3rd of the latest month that has had it.
+  "12th March", "12th of March"; "12.3" where it cannot be a decimal (after "den", or alone in a date
+  field); "den 3:e", "den 3", "the 3rd": the 3rd of the latest month that has had it.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
-  "vecka 11", "v. 11", "v11", "week 11", "w11". "förra veckan", "last week"; "i veckan", "this week".
+  "vecka 11", "v. 11", "v11", "week 11", "w11": its Monday. "förra veckan", "last week": last week's Monday;
+  "förrförra veckan", "the week before last"; "i veckan", "this week".
 - Months: "i maj", "in May" ("in may" is no month: English writers capitalise it), "maj 2027",
   "förra månaden", "last month", "den här månaden", "this month".
 - Quarters, seasons, the year: "kvartal 3", "Q3", "tredje kvartalet", "förra kvartalet", "det här
@@ -59,7 +61,6 @@ MONTH_NUMBERS = {
     **_names(get_month_names("abbreviated", locale="en")),
     "sept": 9,
 }
-MONTH_NAMES = frozenset(MONTH_NUMBERS)
 # A month named alone ("i maj", "in May"): full names only, as "jul" is Christmas and "mar" no month in
 # Swedish; English "may" and "march" only capitalised ("in march" may be a demonstration).
 _WHOLE_MONTHS = {
@@ -306,6 +307,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"on (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_upto),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
+    (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
     (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})", _numbered_week),
@@ -316,6 +318,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
     (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
+    (r"forrforra manaden|(?:the )?month before last", _month_back(2)),
     (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
     (
         rf"(?:kvartal|quarter|q) ?(?P<q>[1-4])|(?:the )?(?P<qword>{_QUARTER_WORD}) (?:kvartalet|quarter)",
@@ -332,6 +335,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:the )?(?:start|beginning) of (?:the|this) year|(?:the )?new year", _year_back(0)),
     (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
 )
+_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?")
 _PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
 _COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
 _LONGEST = 5  # words in the longest phrase
@@ -367,18 +371,30 @@ def _month_alone(words: Sequence[str], at: int, *, led: bool) -> int | None:
 
 
 def read_at(
-    words: Sequence[str], at: int, today: date, year: int | None = None, *, alone: bool = False
+    words: Sequence[str],
+    at: int,
+    today: date,
+    year: int | None = None,
+    *,
+    alone: bool = False,
+    dotted: bool = False,
 ) -> tuple[Span, int] | None:
     """The day or period the words start with at `at` (a lead word such as "i", "on", "den" included), and
     how many words it took; None if no date starts there. `alone`: the words are meant as a date (a form's
-    field), so a month may stand without "i"."""
+    field), so a month may stand without "i"; `dotted`: so may "12.3" (12 March), which in a sentence may
+    be a decimal ("2.5 timmar") unless "den" leads it."""
     if at >= len(words):
         return None
     led = _fold(words[at]) in LEAD_WORDS
     if led:
-        after = read_at(words, at + 1, today, year, alone=True)
+        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
         if after is not None:
             return after[0], after[1] + 1
+    if dotted and (pair := _DOTTED.fullmatch(_fold(words[at]))):
+        try:
+            return _day_month(int(pair["d"]), int(pair["m"]), pair["y"], today, year), 1
+        except ValueError:
+            raise DateError(words[at][:20]) from None
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
@@ -396,8 +412,8 @@ def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Sp
     A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair of numbers
     no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
     for at in range(len(words)):
-        try:
-            found = read_at(words, at, today, year)
+        try:  # a month may end the words alone ("rapportera 4 1 maj")
+            found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
             pair = _PAIR.fullmatch(_fold(words[at]))
             led = at == 0 or _fold(words[at - 1]) in LEAD_WORDS
@@ -414,7 +430,7 @@ def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Sp
     when they are something else. DateError for a date that cannot be."""
     if not words:
         return None
-    found = read_at(words, 0, today, year, alone=True)
+    found = read_at(words, 0, today, year, alone=True, dotted=True)
     if found is None or found[1] != len(words):
         return None
     return found[0]

@@ -436,12 +436,13 @@ _LAST_MEETING = re.compile(
 
 
 class SinceError(ValueError):
-    """Not a date the follow-up can start from; `future` when it has not happened yet."""
+    """Not a date the follow-up can start from: `text` as written; `day`, the day read, when it has not
+    happened yet."""
 
-    def __init__(self, text: str, *, future: bool = False) -> None:
+    def __init__(self, text: str, *, day: date | None = None) -> None:
         super().__init__(text)
         self.text = text
-        self.future = future
+        self.day = day
 
 
 def parse_since(text: str, today: date, year: int | None = None) -> date | None:
@@ -467,5 +468,5 @@ def parse_since(text: str, today: date, year: int | None = None) -> date | None:
     if found is None:
         raise SinceError(shown)
     if found.first > today:
-        raise SinceError(shown, future=True)
+        raise SinceError(shown, day=found.first)
     return found.first

@@ -13,6 +13,8 @@ Sundsvall, Lee Härnösand):
   "2 days ago": the latest such day up to today (Sunday 22 November 2026).
 - A day that cannot be ("30 feb", "31/11") is refused with how to write one; a future day is refused as not
   yet happened; nothing is stored either way.
+- "3/12" is 3 December for an English writer too; the answer names the day it read.
+- "12.3" is 12 March where it cannot be a decimal: after "den", or alone in the form's date field.
 - The form's date field reads the same words: "i går" there is yesterday, not today.
 """
 
@@ -114,6 +116,9 @@ async def test_the_boards_follow_up_in_january_looks_back_at_december(meetings: 
         ("on the 3rd", "2026-11-03", "en-US"),
         ("2 days ago", "2026-11-20", "en-US"),
         ("12th of March", "2026-03-12", "en-US"),
+        ("i maj", "2026-05-01", "sv-SE"),
+        ("maj", "2026-05-01", "sv-SE"),
+        ("in May", "2026-05-01", "en-US"),
     ],
 )
 async def test_a_day_as_chairs_write_it_is_stored_and_named(
@@ -138,6 +143,26 @@ async def test_days_that_cannot_be_or_have_not_come_are_refused(meetings: Distri
     answer = await meetings.say(KIM, "rapportera 4 1 12/12")
     assert answer.startswith("12 dec. 2026 har inte hänt än"), answer
     assert meetings.reports() == []
+
+
+async def test_an_english_writers_3_12_is_the_3rd_of_december_and_the_answer_says_so(
+    meetings: District,
+) -> None:
+    """Day first for everyone (one meaning per phrase); an American meaning 12 March sees the day read."""
+    answer = await meetings.say(KIM, "report 4 1 meeting 3/12", locale="en-US")
+    assert answer.startswith("3 Dec 2026 has not happened yet; report it afterwards."), answer
+    answer = await meetings.say(MEGAN, "follow-up since 3/12", locale="en-US")
+    assert answer.startswith("3/12 (3 Dec 2026) has not happened yet; give a day that has passed."), answer
+    assert meetings.reports() == []
+
+
+async def test_a_dotted_day_is_a_date_only_where_it_cannot_be_a_decimal(meetings: District) -> None:
+    assert "12 mars 2026" in await meetings.say(KIM, "rapportera 4 1 möte den 12.3")
+    assert "22 nov. 2026" in await meetings.say(LEE, "rapportera 4 1 möte i 2.5 timmar")
+    assert [(c.happened_on.isoformat(), c.comment) for c in meetings.reports()] == [
+        ("2026-03-12", "möte"),
+        ("2026-11-22", "möte i 2.5 timmar"),
+    ]
 
 
 async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> None:
