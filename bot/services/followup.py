@@ -445,6 +445,18 @@ class SinceError(ValueError):
         self.day = day
 
 
+def names_a_day(text: str, today: date) -> bool:
+    """Whether `text` is what a follow-up starts from: a day, a period or the last meeting ("sedan förra
+    mötet", "Q3", "vecka 11"), written where it means nothing (`status Q3`)."""
+    if not text.strip():
+        return False
+    try:
+        parse_since(text, today)
+    except SinceError as error:
+        return error.day is not None
+    return True
+
+
 def parse_since(text: str, today: date, year: int | None = None) -> date | None:
     """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12", "vecka 45",
     "kvartal 3", "förra kvartalet", "årsskiftet", "i våras", "mötet 12/11"; None for no date at all or

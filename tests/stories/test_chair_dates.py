@@ -174,3 +174,24 @@ async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> 
         await meetings.tap(LEE, {**form, "submission": "formtwo", "date": "v. 53"}, locale="en-US")
     )
     assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 28 Dec 2026."), answer
+
+
+async def test_status_since_a_day_points_the_board_to_the_follow_up_that_works(meetings: District) -> None:
+    """ "status sedan förra mötet", "status Q3": status is how the plan stands today, so a day there was
+    answered as an unknown branch. The board is shown the follow-up with the same words, which works; a
+    chair (who may not take a follow-up) is told to write status alone."""
+    hint = await meetings.say(MEGAN, "status sedan förra mötet")
+    assert hint == (
+        "Status visar hur planen står i dag. Vill du se vad som har hänt sedan dess skriver du: "
+        "uppföljning sedan förra mötet"
+    )
+    assert (await meetings.say(MEGAN, hint.rsplit(": ", 1)[1])).startswith("Uppföljning sedan 1 jan. 2026\n")
+    hint = await meetings.say(MEGAN, "status Q3", locale="en-US")
+    assert hint.endswith("write: follow-up Q3"), hint
+    assert (await meetings.say(MEGAN, "follow-up Q3", locale="en-US")).startswith(
+        "Follow-up since 1 Jul 2026\n"
+    )
+    assert await meetings.say(KIM, "status vecka 11") == (
+        "Status visar hur planen står i dag, vilken dag du än skriver: skriv bara status."
+    )
+    assert (await meetings.say(KIM, "status Sundsvall")).startswith("Så går det för Sundsvall")
