@@ -100,6 +100,20 @@ class Span:
         return cls(day, day)
 
 
+def next_day(day: int, month: int, today: date) -> date:
+    """The next such day from today on, this year's or next year's, for what lies ahead (`påminn mig inte
+    före 15/1` written in December is next January, as a pause's "20/12 6/1" is); ValueError if neither
+    year has it ("30/2")."""
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return found
+    raise ValueError(f"{day}/{month}")
+
+
 def reported_day(span: Span, year: int | None) -> date:
     """The day a check-in about `span` is stored on: its first, or 1 January of the plan's `year` when the
     period began the year before and reaches into it (week 1 begun in December)."""

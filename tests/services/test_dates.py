@@ -29,7 +29,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.dates import DateError, Span, find, read_whole, reported_day
+from bot.services.dates import DateError, Span, find, next_day, read_whole, reported_day
 from bot.services.schedule_rules import Holidays, occurrences, parse_rule
 
 PROPERTIES = settings(max_examples=300, deadline=None)
@@ -283,3 +283,17 @@ def test_every_other_weekday_keeps_its_step_over_new_year(anchor: date, weekday:
     days = [t.astimezone(zone).date() for t in times]
     assert all(d.weekday() == weekday for d in days)
     assert {(b - a).days for a, b in itertools.pairwise(days)} == {7 * every}
+
+
+@PROPERTIES
+@given(today=todays, day=st.integers(1, 31), month=st.integers(1, 12))
+def test_a_snooze_day_without_a_year_is_the_next_such_day(today: date, day: int, month: int) -> None:
+    """What lies ahead reads forward: "påminn mig inte före 15/1" in December is next January."""
+    ahead = next(
+        (d for d in (today + timedelta(days=n) for n in range(400)) if (d.day, d.month) == (day, month)), None
+    )
+    if ahead is None or ahead.year > today.year + 1:
+        with pytest.raises(ValueError):
+            next_day(day, month, today)
+    else:
+        assert next_day(day, month, today) == ahead
