@@ -28,8 +28,10 @@ A day, week, month, quarter or season without a year is the latest one that has 
 written in January is last December; "vecka 50" in January last year's week 50). A check-in also has the
 plan's year (`year`): a phrase whose latest occurrence lies wholly before the plan's year means the plan
 year's own, which has not happened yet and is refused as such ("12/12" in November, for this year's plan).
-A date with its year written is that date, future or not: the caller refuses a future one. A date that
-cannot be ("31/11", "30 feb", "vecka 54", "29/2" in a year without it) raises DateError.
+A date with its year written is that date, future or not, and "i morgon", "i övermorgon", "nästa vecka"
+("tomorrow", "next week": its Monday) are read forward: the caller refuses a future day rather than
+storing a report of it as today. A date that cannot be ("31/11", "30 feb", "vecka 54", "29/2" in a year
+without it) raises DateError.
 
 A period is read as a Span (its first and last day); a check-in stores `reported_day`: the first day, or 1
 January when the period began in the plan's previous year ("i veckan" on 2 January), and says which day.
@@ -314,6 +316,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _relative(1),
     ),
     (r"i ?forrgar|the day before yesterday", _relative(2)),
+    # Ahead, so that a report of what is still to come is refused, not stored as today.
+    (r"i ?morgon|tomorrow", _relative(-1)),
+    (r"i ?overmorgon|the day after tomorrow", _relative(-2)),
+    (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) sedan", _ago),
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
     (rf"i (?P<day>{'|'.join(_WEEKDAYS_SV)})s", _weekday_before),

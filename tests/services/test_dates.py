@@ -95,6 +95,7 @@ def test_days_counted_back(today: date) -> None:
     for written, back in (("i går", 1), ("igår", 1), ("yesterday", 1), ("i förrgår", 2), ("i dag", 0)):
         assert _read(written, today) == Span.day(today - timedelta(days=back)), written
     assert _read("för 3 dagar sedan", today) == Span.day(today - timedelta(days=3))
+    assert _read("i morgon", today) == Span.day(today + timedelta(days=1))  # refused by the callers
     assert _read("2 weeks ago", today) == Span.day(today - timedelta(days=14))
 
 

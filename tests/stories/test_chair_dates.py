@@ -11,8 +11,8 @@ Sundsvall, Lee Härnösand):
   "sedan Q4" last October, "sedan i våras" last March.
 - "i förrgår", "i helgen", "den 3:e", "för 3 dagar sedan", "i går kväll", "last Tuesday", "the 3rd",
   "2 days ago": the latest such day up to today (Sunday 22 November 2026).
-- A day that cannot be ("30 feb", "31/11") is refused with how to write one; a future day is refused as not
-  yet happened; nothing is stored either way.
+- A day that cannot be ("30 feb", "31/11") is refused with how to write one; a future day ("2026-12-24",
+  "i morgon", "next week") is refused as not yet happened, not stored as today; nothing is stored.
 - "3/12" is 3 December for an English writer too; the answer names the day it read.
 - "12.3" is 12 March where it cannot be a decimal: after "den", or alone in the form's date field.
 - The form's date field reads the same words: "i går" there is yesterday, not today.
@@ -139,6 +139,10 @@ async def test_days_that_cannot_be_or_have_not_come_are_refused(meetings: Distri
     assert answer.startswith("“31/11” is not a date. Write the day as 12/3 or 12 March."), answer
     answer = await meetings.say(KIM, "rapportera 4 1 julfest 2026-12-24")
     assert answer.startswith("24 dec. 2026 har inte hänt än; rapportera det efteråt."), answer
+    answer = await meetings.say(KIM, "rapportera 4 1 medlemsmöte i morgon")  # not a report of today
+    assert answer.startswith("23 nov. 2026 har inte hänt än; rapportera det efteråt."), answer
+    answer = await meetings.say(KIM, "report 4 1 meeting next week", locale="en-US")
+    assert answer.startswith("23 Nov 2026 has not happened yet; report it afterwards."), answer
     # "12/12" in November: this year's is still to come; last year's is before the plan's year.
     answer = await meetings.say(KIM, "rapportera 4 1 12/12")
     assert answer.startswith("12 dec. 2026 har inte hänt än"), answer
