@@ -466,15 +466,14 @@ def parse_since(text: str, today: date, year: int | None = None) -> date | None:
     words = text.split()
     if words and fold(words[0]) in _SINCE_WORDS:
         words = words[1:]
-    while len(words) > 1 and fold(words[0]) in _MEETING_WORDS:
-        words = words[1:]
-    if not words:
+    if not words or _LAST_MEETING.fullmatch(fold(" ".join(words))):
         return None
     shown = " ".join(words)[:30]
-    if _LAST_MEETING.fullmatch(fold(" ".join(words))):
-        return None
     try:
         found = dates.read_whole(words, today, year)
+        while found is None and len(words) > 1 and fold(words[0]) in _MEETING_WORDS:  # "mötet den 3:e"
+            words = words[1:]
+            found = dates.read_whole(words, today, year)
     except dates.DateError:
         raise SinceError(shown) from None
     if found is None:

@@ -180,6 +180,16 @@ async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> 
     assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 28 Dec 2026."), answer
 
 
+async def test_the_boards_follow_up_since_a_day_of_the_month(meetings: District) -> None:
+    for asked, locale, since in (
+        ("uppföljning sedan den 3", "sv-SE", "Uppföljning sedan 3 nov. 2026\n"),
+        ("uppföljning sedan mötet den 3:e", "sv-SE", "Uppföljning sedan 3 nov. 2026\n"),
+        ("follow-up since the meeting on the 3rd", "en-US", "Follow-up since 3 Nov 2026\n"),
+    ):
+        answer = await meetings.say(MEGAN, asked, locale=locale)
+        assert answer.startswith(since), (asked, answer)
+
+
 async def test_status_since_a_day_points_the_board_to_the_follow_up_that_works(meetings: District) -> None:
     """ "status sedan förra mötet", "status Q3": status is how the plan stands today, so a day there was
     answered as an unknown branch. The board is shown the follow-up with the same words, which works; a
