@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from bot.cards.checkin_form import Entries
+from bot.services import dates
 from bot.services.checkins import (
     CheckInDraft,
     CheckInError,
@@ -20,7 +21,6 @@ from bot.services.checkins import (
     parse_goal_number,
     read_value,
 )
-from bot.services.checkins import read_day as read_date
 
 # The one-line parser's readers for a value, a priority area and a date; shared rather than rewritten.
 # (Candidates for public names in bot.services.checkins.)
@@ -55,12 +55,16 @@ def read_amount(text: str, target: Target, areas: Mapping[str, str]) -> tuple[fl
 def read_day(text: str, today: date, year: int | None = None) -> date:
     """When it happened: empty means today; otherwise one date as the one-line form writes it (`year`: the
     plan's)."""
-    if not text.split():
+    words = text.split()
+    if not words:
         return today
-    found = read_date(text, today, year)
+    try:
+        found = dates.read_whole(words, today, year)
+    except dates.DateError as error:
+        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
     if found is None:
         raise CheckInError(CheckInProblem.BAD_DATE, text[:20])
-    return found
+    return dates.reported_day(found, year)
 
 
 def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, CheckInDraft]:

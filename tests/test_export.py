@@ -649,6 +649,29 @@ async def test_chat_filters_are_words_and_checked_against_the_plan(
     assert "All reports: 4 reports." in str(card["body"])
 
 
+async def test_a_period_in_words_is_the_latest_such_quarter_month_or_year(
+    client: TestClient, connector: FakeConnector, app_stored: Stored
+) -> None:
+    """A board member writes "export Q1", "export last quarter", "exportera maj": the latest such period up
+    to today (22 November 2026), as check-ins' dates are read (bot/services/dates.py); a day or a week is
+    no period an export is cut by, and says so."""
+    make_board(client)
+
+    async def shown(text: str, locale: str = "en-US") -> str:
+        body = await ask(client, connector, text, locale=locale)
+        return str(card_of(body)["body"]) if body.get("attachments") else reply_text(body)
+
+    for spoken, written in (
+        ("export Q1", "export 2026-Q1"),
+        ("export last quarter", "export 2026-Q3"),
+        ("export last year", "export 2025"),
+        ("export May Sundsvall", "export 2026-05 Sundsvall"),
+    ):
+        assert await shown(spoken) == await shown(written), spoken
+    assert await shown("exportera förra kvartalet", "sv-SE") == await shown("exportera 2026-Q3", "sv-SE")
+    assert (await shown("export yesterday")).startswith("“yesterday” is not a period")
+
+
 async def test_no_link_is_posted_where_others_could_open_it(
     client: TestClient, connector: FakeConnector, app_stored: Stored
 ) -> None:

@@ -197,9 +197,13 @@ async def test_no_reminders_while_the_district_pauses_its_prompts(world: World) 
 
 
 async def test_a_past_day_is_refused_and_reminders_come_back_when_asked(world: World) -> None:
-    past = await world.say("påminn mig inte före 15/8", who=ADELE)
+    """A day without a year is the next such day, as a pause reads it: "15/8" in November is next August
+    (the answer names it). A day written with a year that has passed is refused."""
+    ahead = await world.say("påminn mig inte före 15/8", who=ADELE)
+    assert ahead.startswith("Okej: inga påminnelser till dig före 15 aug. 2027."), ahead
+    past = await world.say("påminn mig inte före 15/8 2026", who=ADELE)
     assert past.startswith("15 aug. 2026 har redan varit.") and "påminn mig inte före 15/8 2027" in past
-    english = await world.say("snooze until Aug 15", who=ADELE, locale="en-US")
+    english = await world.say("snooze until Aug 15 2026", who=ADELE, locale="en-US")
     assert english.startswith("15 Aug 2026 has passed.") and "snooze until 15/8 2027" in english
     assert "Skriv från vilken dag" in await world.say("påminn mig inte före snart", who=ADELE)
     assert "Fine: no reminders to you before 10 Jan 2027" in await world.say(

@@ -64,8 +64,9 @@ from bot.services.checkins import (
     parse_goal_number,
     report_number,
 )
+from bot.services.followup import names_a_day
 from bot.services.goals import Goal, Plan, TargetKind, number_in
-from bot.services.people import Role
+from bot.services.people import Role, allows
 from bot.services.progress import quarter_key
 from dialogs.checkin_entries import read_entries
 from dialogs.readings import MAX_ARGS, Choice, typed
@@ -216,6 +217,15 @@ def register(router: Router) -> None:
             written = written.split(maxsplit=1)[1]  # "status för distriktet", "status for Sundsvall"
         asked = fold(written)
         named = written if asked and asked not in _DISTRICT_WORDS else None
+        if named is not None and names_a_day(named, today_in_district(context)):
+            if allows(request.roles, Role.BOARD):  # the follow-up is the board's
+                return Reply(
+                    t._(
+                        "Status shows how the plan stands today. For what has happened since then, write: "
+                        "follow-up {since}"
+                    ).format(since=written)
+                )
+            return Reply(t._("Status shows how the plan stands today, whatever day you name: write status."))
         own = not asked and not ({Role.BOARD, Role.ADMIN} & request.roles)
         shown = await asyncio.to_thread(
             desk(context).status,

@@ -49,7 +49,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
                 )
             )
         try:
-            words = parse_words(request.args)
+            words = parse_words(request.args, context.progress.today(context.now))
         except ExportFilterError as error:
             return Reply(problem(t, error))  # the words alone are wrong: no plan needed to say so
         asked = ExportQuery(

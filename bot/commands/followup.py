@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot.cards import Reply, clock
+from bot.cards import Reply, clock, day
 from bot.cards.export import link_card
 from bot.cards.followup import follow_up_card
 from bot.commands.router import Context, Request, Router
@@ -42,10 +42,12 @@ def register(router: Router, links: ExportLinks | None) -> None:
                 reports.follow_up, request.district, now=context.now, asked=request.args
             )
         except SinceError as error:
-            if error.future:
-                return Reply(
-                    t._("{date} has not happened yet; give a day that has passed.").format(date=error.text)
-                )
+            if error.day is not None:  # as written and as read: "3/12 (3 Dec 2026)"
+                written = error.text
+                if written != error.day.isoformat():
+                    written += f" ({day(t, error.day)})"
+                message = t._("{date} has not happened yet; give a day that has passed.")
+                return Reply(message.format(date=written))
             return Reply(
                 t._("“{text}” is not a date. Write e.g. follow-up since 12/3, or follow-up alone.").format(
                     text=error.text

@@ -591,17 +591,6 @@ def _number(raw: str) -> float:
     return float(_SPACES.sub("", raw).replace(",", "."))
 
 
-def leading_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int] | None:
-    """A date the words start with (and how many words it took), or None; `year`: the plan's. A word that
-    leads a date in belongs to it ("i maj", "on March 12"). The day a period is stored on: see
-    bot/services/dates.py."""
-    try:
-        found = dates.read_at(words, 0, today, year)
-    except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
-    return None if found is None else (dates.reported_day(found[0], year), found[1])
-
-
 def find_date(words: list[str], today: date, year: int | None = None) -> tuple[date, int, int] | None:
     """The first date anywhere in the words: the day, where it starts and how many words it took (with a
     word that leads it in, "i vecka 11", "on March 12")."""
@@ -610,15 +599,6 @@ def find_date(words: list[str], today: date, year: int | None = None) -> tuple[d
     except dates.DateError as error:
         raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
     return None if found is None else (dates.reported_day(found[0], year), found[1], found[2])
-
-
-def read_day(text: str, today: date, year: int | None = None) -> date | None:
-    """A date field's words as one date (a month alone too: "maj"); None if they are no date."""
-    try:
-        span = dates.read_whole(text.split(), today, year)
-    except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
-    return None if span is None else dates.reported_day(span, year)
 
 
 def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:

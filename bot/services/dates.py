@@ -13,9 +13,11 @@ happened, a follow-up starts from a day that has passed. What people mean:
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
   "12/3 2027", "12/3/2027", "2027-03-12", "12 mars", "12:e mars", "den 12 mars 2027", "March 12",
-  "12th March", "12th of March"; "den 3:e", "den 3", "the 3rd": the 3rd of the latest month that has had it.
+  "12th March", "12th of March"; "12.3" where it cannot be a decimal (after "den", or alone in a date
+  field); "den 3:e", "den 3", "the 3rd": the 3rd of the latest month that has had it.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
-  "vecka 11", "v. 11", "v11", "week 11", "w11". "förra veckan", "last week"; "i veckan", "this week".
+  "vecka 11", "v. 11", "v11", "week 11", "w11": its Monday. "förra veckan", "last week": last week's Monday;
+  "förrförra veckan", "the week before last"; "i veckan", "this week".
 - Months: "i maj", "in May" ("in may" is no month: English writers capitalise it), "maj 2027",
   "förra månaden", "last month", "den här månaden", "this month".
 - Quarters, seasons, the year: "kvartal 3", "Q3", "tredje kvartalet", "förra kvartalet", "det här
@@ -26,8 +28,10 @@ A day, week, month, quarter or season without a year is the latest one that has 
 written in January is last December; "vecka 50" in January last year's week 50). A check-in also has the
 plan's year (`year`): a phrase whose latest occurrence lies wholly before the plan's year means the plan
 year's own, which has not happened yet and is refused as such ("12/12" in November, for this year's plan).
-A date with its year written is that date, future or not: the caller refuses a future one. A date that
-cannot be ("31/11", "30 feb", "vecka 54", "29/2" in a year without it) raises DateError.
+A date with its year written is that date, future or not, and "i morgon", "i övermorgon", "nästa vecka"
+("tomorrow", "next week": its Monday) are read forward: the caller refuses a future day rather than
+storing a report of it as today. A date that cannot be ("31/11", "30 feb", "vecka 54", "29/2" in a year
+without it) raises DateError.
 
 A period is read as a Span (its first and last day); a check-in stores `reported_day`: the first day, or 1
 January when the period began in the plan's previous year ("i veckan" on 2 January), and says which day.
@@ -59,7 +63,6 @@ MONTH_NUMBERS = {
     **_names(get_month_names("abbreviated", locale="en")),
     "sept": 9,
 }
-MONTH_NAMES = frozenset(MONTH_NUMBERS)
 # A month named alone ("i maj", "in May"): full names only, as "jul" is Christmas and "mar" no month in
 # Swedish; English "may" and "march" only capitalised ("in march" may be a demonstration).
 _WHOLE_MONTHS = {
@@ -97,6 +100,20 @@ class Span:
     @classmethod
     def day(cls, day: date) -> Span:
         return cls(day, day)
+
+
+def next_day(day: int, month: int, today: date) -> date:
+    """The next such day from today on, this year's or next year's, for what lies ahead (`påminn mig inte
+    före 15/1` written in December is next January, as a pause's "20/12 6/1" is); ValueError if neither
+    year has it ("30/2")."""
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return found
+    raise ValueError(f"{day}/{month}")
 
 
 def reported_day(span: Span, year: int | None) -> date:
@@ -299,6 +316,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _relative(1),
     ),
     (r"i ?forrgar|the day before yesterday", _relative(2)),
+    # Ahead, so that a report of what is still to come is refused, not stored as today.
+    (r"i ?morgon|tomorrow", _relative(-1)),
+    (r"i ?overmorgon|the day after tomorrow", _relative(-2)),
+    (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) sedan", _ago),
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
     (rf"i (?P<day>{'|'.join(_WEEKDAYS_SV)})s", _weekday_before),
@@ -306,6 +327,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"on (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_upto),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
+    (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
     (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})", _numbered_week),
@@ -316,6 +338,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
     (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
+    (r"forrforra manaden|(?:the )?month before last", _month_back(2)),
     (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
     (
         rf"(?:kvartal|quarter|q) ?(?P<q>[1-4])|(?:the )?(?P<qword>{_QUARTER_WORD}) (?:kvartalet|quarter)",
@@ -332,6 +355,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:the )?(?:start|beginning) of (?:the|this) year|(?:the )?new year", _year_back(0)),
     (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
 )
+_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?")
 _PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
 _COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
 _LONGEST = 5  # words in the longest phrase
@@ -367,18 +391,30 @@ def _month_alone(words: Sequence[str], at: int, *, led: bool) -> int | None:
 
 
 def read_at(
-    words: Sequence[str], at: int, today: date, year: int | None = None, *, alone: bool = False
+    words: Sequence[str],
+    at: int,
+    today: date,
+    year: int | None = None,
+    *,
+    alone: bool = False,
+    dotted: bool = False,
 ) -> tuple[Span, int] | None:
     """The day or period the words start with at `at` (a lead word such as "i", "on", "den" included), and
     how many words it took; None if no date starts there. `alone`: the words are meant as a date (a form's
-    field), so a month may stand without "i"."""
+    field), so a month may stand without "i"; `dotted`: so may "12.3" (12 March), which in a sentence may
+    be a decimal ("2.5 timmar") unless "den" leads it."""
     if at >= len(words):
         return None
     led = _fold(words[at]) in LEAD_WORDS
     if led:
-        after = read_at(words, at + 1, today, year, alone=True)
+        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
         if after is not None:
             return after[0], after[1] + 1
+    if dotted and (pair := _DOTTED.fullmatch(_fold(words[at]))):
+        try:
+            return _day_month(int(pair["d"]), int(pair["m"]), pair["y"], today, year), 1
+        except ValueError:
+            raise DateError(words[at][:20]) from None
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
@@ -396,8 +432,8 @@ def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Sp
     A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair of numbers
     no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
     for at in range(len(words)):
-        try:
-            found = read_at(words, at, today, year)
+        try:  # a month may end the words alone ("rapportera 4 1 maj")
+            found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
             pair = _PAIR.fullmatch(_fold(words[at]))
             led = at == 0 or _fold(words[at - 1]) in LEAD_WORDS
@@ -414,7 +450,7 @@ def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Sp
     when they are something else. DateError for a date that cannot be."""
     if not words:
         return None
-    found = read_at(words, 0, today, year, alone=True)
+    found = read_at(words, 0, today, year, alone=True, dotted=True)
     if found is None or found[1] != len(words):
         return None
     return found[0]

@@ -41,6 +41,7 @@ from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
 
 from bot.i18n import LANGUAGES, Translator, fold, strip_invisible
+from bot.services import dates
 from bot.services.branches import BranchName, find_branch
 from bot.services.glossary import area_name
 from bot.services.goals import number_in
@@ -111,6 +112,29 @@ def parse_period(text: str) -> Period:
             date(year, month, calendar.monthrange(year, month)[1]),
         )
     raise ExportFilterError(ExportProblem.BAD_PERIOD, value[:20])
+
+
+def _spoken_period(words: list[str], index: int, today: date | None) -> tuple[Period, int] | None:
+    """A quarter, month or year written in words at words[index] ("Q3", "förra månaden"), and how many
+    words it took; BAD_PERIOD for a day or a week, which the export does not cut by."""
+    if today is None:
+        return None
+    try:
+        found = dates.read_at(words, index, today, alone=True)
+    except dates.DateError as error:
+        raise ExportFilterError(ExportProblem.BAD_PERIOD, error.text) from None
+    if found is None:
+        return None
+    span, taken = found
+    first, last = span.first, span.last
+    written = " ".join(words[index : index + taken])[:20]
+    if first.day != 1 or last.month not in (first.month, first.month + 2, first.month + 11):
+        raise ExportFilterError(ExportProblem.BAD_PERIOD, written)
+    label = {0: f"{first.year}-{first.month:02d}", 2: f"{first.year}-Q{(first.month + 2) // 3}"}
+    period = parse_period(label.get(last.month - first.month, str(first.year)))
+    if (period.start, period.end) != (first, last):  # a season ("i våras") is no quarter
+        raise ExportFilterError(ExportProblem.BAD_PERIOD, written)
+    return period, taken
 
 
 def _year(digits: str, text: str) -> int:
@@ -201,11 +225,13 @@ _GOAL_WORDS = {"mal", "goal"}
 _WITHDRAWN_WORDS = {"aterkallade", "aterkallad", "tillbakadragna", "tillbakadragen", "withdrawn", "angrade"}
 
 
-def parse_words(text: str) -> FilterWords:
+def parse_words(text: str, today: date | None = None) -> FilterWords:
     """`2027-Q2 Sundsvall`, `mål 6 2027`, `Härnösand återkallade`: in any order; what is left is a branch.
 
-    A period is a word like 2027, 2027-Q2 or 2027-05; a goal is `mål 6`, `goal 6` or `#6`; `återkallade`
-    (or `withdrawn`) includes withdrawn check-ins. A bare number below 1000 is a goal too: `exportera 6`.
+    A period is a word like 2027, 2027-Q2 or 2027-05, or (given `today`) a quarter, month or year as
+    bot/services/dates.py reads it: `Q3`, `förra kvartalet`, `maj`, `förra månaden`, `i fjol`; a goal is
+    `mål 6`, `goal 6` or `#6`; `återkallade` (or `withdrawn`) includes withdrawn check-ins. A bare number
+    below 1000 is a goal too: `exportera 6`.
     """
     words = text.split()
     period: Period | None = None
@@ -216,6 +242,13 @@ def parse_words(text: str) -> FilterWords:
     while index < len(words):
         word = words[index]
         folded = fold(word)
+        spoken = _spoken_period(words, index, today) if not _LOOKS_LIKE_PERIOD.match(word) else None
+        if spoken is not None:
+            if period is not None:
+                raise ExportFilterError(ExportProblem.TWO_PERIODS, word[:20])
+            period, taken = spoken
+            index += taken
+            continue
         if _LOOKS_LIKE_PERIOD.match(word):
             if period is not None:
                 raise ExportFilterError(ExportProblem.TWO_PERIODS, word[:20])

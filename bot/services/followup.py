@@ -436,12 +436,25 @@ _LAST_MEETING = re.compile(
 
 
 class SinceError(ValueError):
-    """Not a date the follow-up can start from; `future` when it has not happened yet."""
+    """Not a date the follow-up can start from: `text` as written; `day`, the day read, when it has not
+    happened yet."""
 
-    def __init__(self, text: str, *, future: bool = False) -> None:
+    def __init__(self, text: str, *, day: date | None = None) -> None:
         super().__init__(text)
         self.text = text
-        self.future = future
+        self.day = day
+
+
+def names_a_day(text: str, today: date) -> bool:
+    """Whether `text` is what a follow-up starts from: a day, a period or the last meeting ("sedan förra
+    mötet", "Q3", "vecka 11"), written where it means nothing (`status Q3`)."""
+    if not text.strip():
+        return False
+    try:
+        parse_since(text, today)
+    except SinceError as error:
+        return error.day is not None
+    return True
 
 
 def parse_since(text: str, today: date, year: int | None = None) -> date | None:
@@ -453,19 +466,18 @@ def parse_since(text: str, today: date, year: int | None = None) -> date | None:
     words = text.split()
     if words and fold(words[0]) in _SINCE_WORDS:
         words = words[1:]
-    while len(words) > 1 and fold(words[0]) in _MEETING_WORDS:
-        words = words[1:]
-    if not words:
+    if not words or _LAST_MEETING.fullmatch(fold(" ".join(words))):
         return None
     shown = " ".join(words)[:30]
-    if _LAST_MEETING.fullmatch(fold(" ".join(words))):
-        return None
     try:
         found = dates.read_whole(words, today, year)
+        while found is None and len(words) > 1 and fold(words[0]) in _MEETING_WORDS:  # "mötet den 3:e"
+            words = words[1:]
+            found = dates.read_whole(words, today, year)
     except dates.DateError:
         raise SinceError(shown) from None
     if found is None:
         raise SinceError(shown)
     if found.first > today:
-        raise SinceError(shown, future=True)
+        raise SinceError(shown, day=found.first)
     return found.first

@@ -6,8 +6,9 @@ goes to them: neither the quarter's reminder to report nor the reminder of their
 A reminder held back is sent on a later day of its window, if the window is still open then; otherwise it
 is not sent at all. The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 augusti,
 Aug 15, and days counted from today as reports count back from it: i morgon, i övermorgon, måndag, nästa
-vecka, om 2 veckor (tomorrow, Monday, next week, in 2 weeks). A day without a year is this year's; a day
-that has passed is refused (write the year), and so is one more than a year ahead.
+vecka, om 2 veckor (tomorrow, Monday, next week, in 2 weeks). A day without a year is the next such day
+("15/1" written in December is next January, as a pause reads it); a day written with a year that has
+passed is refused, and so is one more than a year ahead.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.i18n import fold
-from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS
+from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS, next_day
 from bot.services.people import PersonInfo
 
 if TYPE_CHECKING:
@@ -129,6 +130,11 @@ def _ahead(words: list[str], today: date) -> date | None:
     return None
 
 
+def _on(day: int, month: int, year: str | None, today: date) -> date:
+    """That day of the year written, or without one the next such day (bot/services/dates.py)."""
+    return date(int(year), month, day) if year else next_day(day, month, today)
+
+
 def _read_day(words: list[str], today: date) -> date | None:
     if (ahead := _ahead(words, today)) is not None:
         return ahead
@@ -139,16 +145,16 @@ def _read_day(words: list[str], today: date) -> date | None:
             year = short[3] or (words[1] if len(words) == 2 and _YEAR.fullmatch(words[1]) else None)
             if len(words) > (2 if year and not short[3] else 1):
                 return None
-            return date(int(year) if year else today.year, int(short[2]), int(short[1]))
+            return _on(int(short[1]), int(short[2]), year, today)
         if len(words) in (2, 3):
             first, second = fold(words[0]).rstrip("."), fold(words[1]).rstrip(".")
             year = words[2] if len(words) == 3 and _YEAR.fullmatch(words[2]) else None
             if len(words) == 3 and year is None:
                 return None
             if _NUMBER.fullmatch(first) and second in MONTH_NUMBERS:  # 15 augusti
-                return date(int(year) if year else today.year, MONTH_NUMBERS[second], int(first))
+                return _on(int(first), MONTH_NUMBERS[second], year, today)
             if first in MONTH_NUMBERS and _NUMBER.fullmatch(second):  # Aug 15
-                return date(int(year) if year else today.year, MONTH_NUMBERS[first], int(second))
+                return _on(int(second), MONTH_NUMBERS[first], year, today)
     except ValueError:
         return None
     return None

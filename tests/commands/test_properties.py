@@ -35,7 +35,7 @@ from bot.services.checkins import (
     CheckInError,
     CheckInProblem,
     check,
-    leading_date,
+    find_date,
     parse_check_in,
     parse_goal_number,
     read_value,
@@ -288,17 +288,17 @@ def test_a_date_is_read_or_left_alone_or_a_clear_error(plan: Plan, words: list[s
     words = " ".join(words).split()
     assume(words)
     try:
-        found = leading_date(words, today)
+        found = find_date(words, today)
     except CheckInError as error:
         assert error.code is CheckInProblem.BAD_DATE
         _explained(error, plan)
     else:
         if found is not None:
-            day, taken = found
-            assert taken in (1, 2, 3)
-            if not re.search(r"\d{4}", " ".join(words[:taken])):
-                # "igår", "i måndags": before today; "12/3", "12 mars": this year's (a later day is refused
-                # as not yet happened, never moved to last year).
+            day, at, taken = found
+            assert 1 <= taken <= 6 and at + taken <= len(words)
+            if not re.search(r"\d{4}", " ".join(words[at : at + taken])):
+                # "igår", "i måndags", "12/3", "12 mars": the latest such day up to today, or, when there
+                # is none this year or last (29/2), this year's, refused as not yet happened.
                 assert day <= today or day.year == today.year
 
 

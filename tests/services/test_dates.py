@@ -20,13 +20,17 @@ The model walks the calendar day by day (no ISO arithmetic of the reader's), so 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import itertools
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.dates import DateError, Span, find, read_whole, reported_day
+from bot.services.dates import DateError, Span, find, next_day, read_whole, reported_day
+from bot.services.schedule_rules import Holidays, occurrences, parse_rule
 
 PROPERTIES = settings(max_examples=300, deadline=None)
 
@@ -91,6 +95,7 @@ def test_days_counted_back(today: date) -> None:
     for written, back in (("i går", 1), ("igår", 1), ("yesterday", 1), ("i förrgår", 2), ("i dag", 0)):
         assert _read(written, today) == Span.day(today - timedelta(days=back)), written
     assert _read("för 3 dagar sedan", today) == Span.day(today - timedelta(days=3))
+    assert _read("i morgon", today) == Span.day(today + timedelta(days=1))  # refused by the callers
     assert _read("2 weeks ago", today) == Span.day(today - timedelta(days=14))
 
 
@@ -119,9 +124,11 @@ def test_a_weekday_gone_is_the_latest_before_today(today: date, weekday: int) ->
 @PROPERTIES
 @given(today=todays)
 def test_weeks_and_weekends(today: date) -> None:
-    mondays = [d for d in _days_back(today, 15) if d.weekday() == 0]
+    mondays = [d for d in _days_back(today, 22) if d.weekday() == 0]
     this_monday, last_monday = mondays[0], mondays[1]
     assert _read("förra veckan", today).first == last_monday
+    assert _read("förrförra veckan", today).first == mondays[2]
+    assert _read("the week before last", today).first == mondays[2]
     assert _read("last week", today).first == last_monday
     assert _read("i veckan", today).first == this_monday
     saturday = next(d for d in _days_back(today) if d.weekday() == 5)
@@ -143,9 +150,12 @@ def _latest_week(today: date, number: int) -> date | None:
 def test_a_week_number_is_the_monday_of_the_latest_such_week(today: date, number: int) -> None:
     expected = _latest_week(today, number)
     for written in (f"vecka {number}", f"v. {number}", f"v{number}", f"week {number}", f"w{number}"):
-        if expected is None:  # a week 53 in neither year
-            with pytest.raises(DateError):
-                _read(written, today)
+        if expected is None:  # a week 53 in neither year: none, or this year's still to come
+            try:
+                found = _read(written, today).first
+            except DateError:
+                continue
+            assert found > today and found.isocalendar()[:2] == (today.isocalendar()[0], number)
         else:
             assert _read(written, today).first == expected, written
 
@@ -216,6 +226,22 @@ def test_the_day_a_week_is_stored_on_is_in_the_plans_year_where_the_week_reaches
     assert stored == max(span.first, date(today.year, 1, 1)) or span.last.year < today.year
 
 
+@PROPERTIES
+@given(today=todays, day=st.integers(1, 31), month=st.integers(1, 12))
+def test_a_dotted_day_reads_as_the_slashed_one_where_it_is_meant_as_a_date(
+    today: date, day: int, month: int
+) -> None:
+    try:
+        slashed = _read(f"{day}/{month}", today)
+    except DateError:
+        with pytest.raises(DateError):
+            _read(f"{day}.{month}", today)
+        return
+    assert _read(f"{day}.{month}.", today) == slashed
+    assert _read(f"den {day}.{month}", today) == slashed
+    assert find(f"i {day}.{month} timmar".split(), today) is None  # a decimal in a sentence
+
+
 @pytest.mark.parametrize("written", ["31/11", "30 feb", "31 april", "0/3", "12/13", "2027-02-30", "vecka 0"])
 def test_impossible_days_are_no_dates(written: str) -> None:
     with pytest.raises(DateError) as raised:
@@ -242,3 +268,33 @@ def test_a_date_is_found_inside_a_sentence(text: str, found: tuple[str, date] | 
         assert result is not None
         span, at, taken = result
         assert (" ".join(words[at : at + taken]), span.first) == found
+
+
+@PROPERTIES
+@given(anchor=todays, weekday=st.integers(0, 6), every=st.integers(2, 4))
+def test_every_other_weekday_keeps_its_step_over_new_year(anchor: date, weekday: int, every: int) -> None:
+    """A board's "varannan tisdag kl 19" ("var tredje", "var fjärde") counts weeks on the calendar, not by
+    week numbers: a year with a week 53 does not put two posts a week apart or three weeks apart."""
+    words = {2: "varannan", 3: "var tredje", 4: "var fjärde"}[every]
+    day = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"][weekday]
+    rule = replace(parse_rule(f"{words} {day} kl 19"), anchor=anchor, holidays=Holidays.KEEP)
+    zone = ZoneInfo("Europe/Stockholm")
+    start = datetime(anchor.year, anchor.month, anchor.day, tzinfo=UTC)
+    times = occurrences(rule, zone, after=start, until=start + timedelta(days=500), limit=40)
+    days = [t.astimezone(zone).date() for t in times]
+    assert all(d.weekday() == weekday for d in days)
+    assert {(b - a).days for a, b in itertools.pairwise(days)} == {7 * every}
+
+
+@PROPERTIES
+@given(today=todays, day=st.integers(1, 31), month=st.integers(1, 12))
+def test_a_snooze_day_without_a_year_is_the_next_such_day(today: date, day: int, month: int) -> None:
+    """What lies ahead reads forward: "påminn mig inte före 15/1" in December is next January."""
+    ahead = next(
+        (d for d in (today + timedelta(days=n) for n in range(400)) if (d.day, d.month) == (day, month)), None
+    )
+    if ahead is None or ahead.year > today.year + 1:
+        with pytest.raises(ValueError):
+            next_day(day, month, today)
+    else:
+        assert next_day(day, month, today) == ahead

@@ -11,8 +11,10 @@ Sundsvall, Lee Härnösand):
   "sedan Q4" last October, "sedan i våras" last March.
 - "i förrgår", "i helgen", "den 3:e", "för 3 dagar sedan", "i går kväll", "last Tuesday", "the 3rd",
   "2 days ago": the latest such day up to today (Sunday 22 November 2026).
-- A day that cannot be ("30 feb", "31/11") is refused with how to write one; a future day is refused as not
-  yet happened; nothing is stored either way.
+- A day that cannot be ("30 feb", "31/11") is refused with how to write one; a future day ("2026-12-24",
+  "i morgon", "next week") is refused as not yet happened, not stored as today; nothing is stored.
+- "3/12" is 3 December for an English writer too; the answer names the day it read.
+- "12.3" is 12 March where it cannot be a decimal: after "den", or alone in the form's date field.
 - The form's date field reads the same words: "i går" there is yesterday, not today.
 """
 
@@ -114,6 +116,9 @@ async def test_the_boards_follow_up_in_january_looks_back_at_december(meetings: 
         ("on the 3rd", "2026-11-03", "en-US"),
         ("2 days ago", "2026-11-20", "en-US"),
         ("12th of March", "2026-03-12", "en-US"),
+        ("i maj", "2026-05-01", "sv-SE"),
+        ("maj", "2026-05-01", "sv-SE"),
+        ("in May", "2026-05-01", "en-US"),
     ],
 )
 async def test_a_day_as_chairs_write_it_is_stored_and_named(
@@ -134,10 +139,34 @@ async def test_days_that_cannot_be_or_have_not_come_are_refused(meetings: Distri
     assert answer.startswith("“31/11” is not a date. Write the day as 12/3 or 12 March."), answer
     answer = await meetings.say(KIM, "rapportera 4 1 julfest 2026-12-24")
     assert answer.startswith("24 dec. 2026 har inte hänt än; rapportera det efteråt."), answer
+    answer = await meetings.say(KIM, "rapportera 4 1 medlemsmöte i morgon")  # not a report of today
+    assert answer.startswith("23 nov. 2026 har inte hänt än; rapportera det efteråt."), answer
+    answer = await meetings.say(KIM, "report 4 1 meeting next week", locale="en-US")
+    assert answer.startswith("23 Nov 2026 has not happened yet; report it afterwards."), answer
     # "12/12" in November: this year's is still to come; last year's is before the plan's year.
     answer = await meetings.say(KIM, "rapportera 4 1 12/12")
     assert answer.startswith("12 dec. 2026 har inte hänt än"), answer
     assert meetings.reports() == []
+
+
+async def test_an_english_writers_3_12_is_the_3rd_of_december_and_the_answer_says_so(
+    meetings: District,
+) -> None:
+    """Day first for everyone (one meaning per phrase); an American meaning 12 March sees the day read."""
+    answer = await meetings.say(KIM, "report 4 1 meeting 3/12", locale="en-US")
+    assert answer.startswith("3 Dec 2026 has not happened yet; report it afterwards."), answer
+    answer = await meetings.say(MEGAN, "follow-up since 3/12", locale="en-US")
+    assert answer.startswith("3/12 (3 Dec 2026) has not happened yet; give a day that has passed."), answer
+    assert meetings.reports() == []
+
+
+async def test_a_dotted_day_is_a_date_only_where_it_cannot_be_a_decimal(meetings: District) -> None:
+    assert "12 mars 2026" in await meetings.say(KIM, "rapportera 4 1 möte den 12.3")
+    assert "22 nov. 2026" in await meetings.say(LEE, "rapportera 4 1 möte i 2.5 timmar")
+    assert [(c.happened_on.isoformat(), c.comment) for c in meetings.reports()] == [
+        ("2026-03-12", "möte"),
+        ("2026-11-22", "möte i 2.5 timmar"),
+    ]
 
 
 async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> None:
@@ -149,3 +178,34 @@ async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> 
         await meetings.tap(LEE, {**form, "submission": "formtwo", "date": "v. 53"}, locale="en-US")
     )
     assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 28 Dec 2026."), answer
+
+
+async def test_the_boards_follow_up_since_a_day_of_the_month(meetings: District) -> None:
+    for asked, locale, since in (
+        ("uppföljning sedan den 3", "sv-SE", "Uppföljning sedan 3 nov. 2026\n"),
+        ("uppföljning sedan mötet den 3:e", "sv-SE", "Uppföljning sedan 3 nov. 2026\n"),
+        ("follow-up since the meeting on the 3rd", "en-US", "Follow-up since 3 Nov 2026\n"),
+    ):
+        answer = await meetings.say(MEGAN, asked, locale=locale)
+        assert answer.startswith(since), (asked, answer)
+
+
+async def test_status_since_a_day_points_the_board_to_the_follow_up_that_works(meetings: District) -> None:
+    """ "status sedan förra mötet", "status Q3": status is how the plan stands today, so a day there was
+    answered as an unknown branch. The board is shown the follow-up with the same words, which works; a
+    chair (who may not take a follow-up) is told to write status alone."""
+    hint = await meetings.say(MEGAN, "status sedan förra mötet")
+    assert hint == (
+        "Status visar hur planen står i dag. Vill du se vad som har hänt sedan dess skriver du: "
+        "uppföljning sedan förra mötet"
+    )
+    assert (await meetings.say(MEGAN, hint.rsplit(": ", 1)[1])).startswith("Uppföljning sedan 1 jan. 2026\n")
+    hint = await meetings.say(MEGAN, "status Q3", locale="en-US")
+    assert hint.endswith("write: follow-up Q3"), hint
+    assert (await meetings.say(MEGAN, "follow-up Q3", locale="en-US")).startswith(
+        "Follow-up since 1 Jul 2026\n"
+    )
+    assert await meetings.say(KIM, "status vecka 11") == (
+        "Status visar hur planen står i dag, vilken dag du än skriver: skriv bara status."
+    )
+    assert (await meetings.say(KIM, "status Sundsvall")).startswith("Så går det för Sundsvall")
