@@ -413,7 +413,7 @@ def test_every_view_of_a_goal_says_the_same_and_what_the_model_says(
         b.name: {s.goal.id: s.progress for s in world.progress.standings(plan, now=now, branch_id=b.id)}
         for b in branches
     }
-    follow_up = world.boards.follow_up(district, now=now, since=date(YEAR, 1, 1))
+    follow_up = world.boards.follow_up(district, now=now, start=world.boards.start_of(date(YEAR, 1, 1)))
     annual = world.boards.annual(district, YEAR, now=now)
     dashboard = world.boards.dashboard(district, now=now)
     assert follow_up is not None and annual is not None and dashboard is not None
