@@ -8,7 +8,7 @@ import logging
 
 from bot.cards import Reply
 from bot.cards import plan_review as cards
-from bot.commands.router import Context, Request, Router
+from bot.commands.router import PASTED_PLAN_FORM, Context, Request, Router
 from bot.i18n import N_, fold
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
@@ -39,10 +39,12 @@ def register(router: Router) -> None:
         usage=N_("plan [import|correct|cancel]"),
         summary=N_("the plan you sent me as a file: review it, then import it or cancel"),
         role=Role.BOARD,
-        forms=(UPLOAD_FORM,),
+        forms=(UPLOAD_FORM, PASTED_PLAN_FORM),
     )
     async def plan(request: Request, context: Context) -> Reply:
         reviews = _reviews(context)
+        if request.form is not None and request.form.get("form") == PASTED_PLAN_FORM:
+            return _pasted(request)
         if request.form is not None:
             return await _upload(request, context, reviews)
         t = request.t
@@ -141,6 +143,24 @@ async def _read(request: Request, context: Context, reviews: PlanReviews, name: 
             ).format(name=name, district=request.district)
         )
     return cards.review_card(t, review)
+
+
+def _pasted(request: Request) -> Reply:
+    """A plan pasted as a message: Teams joins its lines, so its headings and goals can no longer be told
+    apart; the same text as a file keeps them, and gets the review a file gets."""
+    t = request.t
+    where = (
+        t._("send it to me here")
+        if request.conversation_kind == "personal"
+        else t._("send it to me in a personal chat")
+    )
+    return Reply(
+        t._(
+            "That looks like a plan pasted into a message. Nothing was imported: in a message its headings "
+            "and goals run together. Save the text as a .txt file (or use the plan's PDF or Word file) and "
+            "{where}; I will show you every goal as I read it before anything is imported."
+        ).format(where=where)
+    )
 
 
 def _reviews(context: Context) -> PlanReviews:

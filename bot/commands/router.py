@@ -45,6 +45,7 @@ from bot.services.checkins import (
 from bot.services.directory import Directory
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
+from bot.services.plan_text import pasted_plan
 from bot.services.progress import Progress
 from bot.services.prompting import MAX_PROMPT_LENGTH
 
@@ -64,6 +65,8 @@ MAX_WORD_LENGTH = 40
 CLOSE_ENOUGH = 0.6
 # A first word this close to a command word is that word mistyped ("rapport", "reprot"), whatever follows.
 CLEAR_TYPO = 0.8
+# A plan pasted as a chat message is handed to the route with this form name (bot/commands/plans.py).
+PASTED_PLAN_FORM = "plan-pasted"
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,15 @@ class Router:
             note_turn(outcome="empty")
             t = self._speaking(request, context).t
             return Reply(t._("Write help to see what I can do."))
+        plan_route = self.route_for_form({"form": PASTED_PLAN_FORM})
+        if plan_route is not None and pasted_plan(text) and self.route_for(text.split(" ", 1)[0]) is None:
+            request = replace(self._speaking(request, context), form={"form": PASTED_PLAN_FORM})
+            if request.district and not allows(request.roles, plan_route.role):
+                note_turn(command="plan", outcome="refused")
+                refused = await refusal(request, context, plan_route.role)
+                pasted = request.t._("That looks like a plan pasted into a message.")
+                return replace(refused, text=f"{pasted} {refused.text}")
+            return await self._run(plan_route, request, context)  # the board is told how to send it
         if len(text) > MAX_TEXT_LENGTH:
             note_turn(outcome="too-long")
             t = self._speaking(request, context).t

@@ -95,6 +95,30 @@ PROPER_NAMES = {
 }
 
 
+# In a chat message (Teams' lines already joined): goals numbered in order ("1. ", "2) ", "Mål 3: "), and
+# bullets.
+_INLINE_NUMBER = re.compile(
+    r"(?:^|\s)(?:(?:mål|goal|delmål)\s*)?(?P<number>[0-9]{1,2})\s*[.):]\s+(?=[^\W\d_])", re.IGNORECASE
+)
+_INLINE_BULLET = re.compile(rf"(?:^|\s)[{_BULLET_SIGNS}]\s*(?=[^\W\d_])")
+# A plan pasted as a message is longer than any question or report.
+_PASTED_PLAN_LENGTH = 300
+
+
+def pasted_plan(text: str) -> bool:
+    """Whether a chat message is a plan pasted as text: long, with at least four goals numbered in order
+    (1, 2, 3, 4 …) or four bullets. A question ("mål 3 och 4"), a report or a prompt's text is not."""
+    if len(text) < _PASTED_PLAN_LENGTH:
+        return False
+    run, last = 0, 0
+    for match in _INLINE_NUMBER.finditer(text):
+        number = int(match["number"])
+        run, last = (run + 1 if number == last + 1 else 1 if number == 1 else run), number
+        if run >= 4:
+            return True
+    return len(_INLINE_BULLET.findall(text)) >= 4
+
+
 def normalise(text: str) -> list[str]:
     """The text as lines, with odd spaces made plain and invisible characters dropped. Tabs are kept."""
     text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_INVISIBLE)
