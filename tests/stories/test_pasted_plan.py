@@ -68,7 +68,8 @@ async def test_a_member_who_pastes_a_plan_is_told_the_board_sends_it(district: D
     [
         "mål 3 och 4",
         "skriv 999 Fyra frågor till er: 1. Vad gör vi? 2. Vem gör det? 3. När? "
-        "4. Hur vet vi att det gick bra? Svara gärna i tråden, alla svar räknas och vi tar upp dem på nästa styrelsemöte i december.",
+        "4. Hur vet vi att det gick bra? Svara gärna i tråden, alla svar räknas "
+        "och vi tar upp dem på nästa styrelsemöte i december.",
     ],
 )
 async def test_a_numbered_list_in_a_command_is_not_a_plan(district: District, written: str) -> None:
