@@ -557,7 +557,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         day=day(t, stored.happened_on),
     )
     if goal.counts_posts:  # bot/services/progress.py `once_a_post`
-        answer += " " + t._(
+        answer += "\n" + t._(
             "I count the prompts I post in the channel myself: a post of mine reported for the day I posted "
             "it counts once."
         )

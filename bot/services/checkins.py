@@ -663,7 +663,8 @@ def _date_at(words: list[str], at: int, today: date, year: int | None = None) ->
     raw = words[at].strip(",.;:!?()")
     names = [fold_letters(w).strip(",.;:!?()") for w in words[at : at + 3]]
     first, second = names[0], names[1] if len(names) > 1 else ""
-    relative = {"idag": 0, "today": 0, "igar": 1, "yesterday": 1, "forrgar": 2}
+    # "i morgon" and "tomorrow" too: a day that has not come is refused as such, not kept as a comment
+    relative = {"idag": 0, "today": 0, "igar": 1, "yesterday": 1, "forrgar": 2, "imorgon": -1, "tomorrow": -1}
     if first in relative:
         return today - timedelta(days=relative[first]), 1
     if first == "i" and second != "i" and (second in relative or "i" + second in relative):  # "i går"

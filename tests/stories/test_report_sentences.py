@@ -88,3 +88,17 @@ async def test_chat_is_not_asked_about_a_goal(district: District, chat: str) -> 
 async def test_a_member_who_reports_nothing_is_not_asked(district: District) -> None:
     answer = await district.say(NOA, "12/3 hade vi ett möte", locale="sv-SE")
     assert "Vilket mål" not in answer and "rapportera" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("written", "answer"),
+    [
+        ("rapportera 3 1 i morgon", "23 nov. 2026 har inte hänt än"),
+        ("report 3 1 tomorrow", "23 Nov 2026 has not happened yet"),
+    ],
+)
+async def test_tomorrow_is_a_day_that_has_not_come(district: District, written: str, answer: str) -> None:
+    """ "tomorrow" was kept as the comment of a report for today; it is a date, one not yet come."""
+    reply = await district.say(KIM, written, locale="en-US")
+    assert reply.startswith(answer), reply
+    assert district.reports() == []
