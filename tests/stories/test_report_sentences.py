@@ -102,3 +102,9 @@ async def test_tomorrow_is_a_day_that_has_not_come(district: District, written: 
     reply = await district.say(KIM, written, locale="en-US")
     assert reply.startswith(answer), reply
     assert district.reports() == []
+
+
+async def test_a_report_without_goal_or_value_asks_for_both(district: District) -> None:
+    answer = await district.say(KIM, "we had training yesterday", locale="sv-SE")
+    assert answer.startswith("Which goal was that for? Nothing was stored."), answer
+    assert ": report GOAL VALUE training yesterday (write goals" in answer, answer
