@@ -294,13 +294,17 @@ def _goal_of(plan: Plan | None, goal_id: int) -> Goal | None:
     return next((g for g in plan.goals if g.id == goal_id), None) if plan else None
 
 
+def plan_title(t: Translator, plan: Plan) -> str:
+    """The plan's title for the reader: as the plan has it in Swedish; in English in the reader's words,
+    since the title is Swedish ("Vänsterpartiet Västernorrlands verksamhetsplan 2026")."""
+    if t.language == "sv":
+        return plan.title or plan.district
+    return t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
+
+
 def goal_list(t: Translator, plan: Plan) -> Reply:
     language = t.language
-    title = plan.title or plan.district
-    if language != "sv":  # the plan's title is Swedish ("... verksamhetsplan 2026")
-        title = (
-            t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
-        )
+    title = plan_title(t, plan)
     count = t.ngettext("{count} goal", "{count} goals", len(plan.goals)).format(count=len(plan.goals))
     hint = t._(
         "Write \u201cgoal {number}\u201d to see one goal in full, or \u201csearch WORD\u201d to find goals."

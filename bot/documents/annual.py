@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from bot.cards import day, number
-from bot.cards.goals import describe_target, pace_word, year_figure
+from bot.cards.goals import describe_target, pace_word, plan_title, year_figure
 from bot.cards.prompts import engagement_text, replies_not_counted
 from bot.documents import bullets, document, placeholder, table, to_bytes
 from bot.i18n import Translator
@@ -36,7 +36,7 @@ def render(t: Translator, report: AnnualReport) -> bytes:
             "{district}. How the board carried out the plan for {year}, goal by goal, as the bot's reports "
             "stood on {day}. Edit the text, replace the marked places with the board's own words, and "
             "delete this paragraph."
-        ).format(district=plan.title or plan.district, year=report.year, day=day(t, report.today))
+        ).format(district=plan_title(t, plan), year=report.year, day=day(t, report.today))
     )
     placeholder(doc, t._("[The board's introduction]"))
     for section, goals in plan.by_section(t.language):

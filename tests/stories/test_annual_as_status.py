@@ -49,3 +49,15 @@ async def test_each_goals_result_is_its_status_line(
         # a goal per period: status shows this period too; the year's report only the year
         expected = " · ".join(part for part in lines[number].split(" · ") if not _THIS_PERIOD.search(part))
         assert said == expected, (number, said, lines[number])
+
+
+async def test_an_english_draft_names_the_plan_in_english(district: District) -> None:
+    """The plan's title is Swedish ("… Västernorrlands verksamhetsplan 2026"); an English draft names it
+    as the English goal list does. The follow-up's document the same."""
+    texts = await annual_report_text(district, "annual report 2026", "en-US")
+    assert texts[1].startswith("Vänsterpartiet Västernorrland’s plan 2026. How the board carried out"), texts[
+        1
+    ]
+    assert not any("verksamhetsplan" in text for text in texts)
+    swedish = await annual_report_text(district, "verksamhetsberättelse 2026", "sv-SE")
+    assert swedish[1].startswith("Vänsterpartiet Västernorrlands verksamhetsplan 2026. "), swedish[1]
