@@ -289,7 +289,7 @@ class Router:
             t = self._speaking(request, context).t
             return Reply(t._("Write help to see what I can do."))
         plan_route = self.route_for_form({"form": PASTED_PLAN_FORM})
-        if plan_route is not None and pasted_plan(text) and self.route_for(text.split(" ", 1)[0]) is None:
+        if plan_route is not None and self.route_for(text.split(" ", 1)[0]) is None and pasted_plan(text):
             request = replace(self._speaking(request, context), form={"form": PASTED_PLAN_FORM})
             if request.district and not allows(request.roles, plan_route.role):
                 note_turn(command="plan", outcome="refused")
