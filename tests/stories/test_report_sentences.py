@@ -55,7 +55,7 @@ async def test_an_english_report_without_its_goal_is_asked_which_goal(
 async def test_a_report_without_its_value_is_asked_how_much(district: District) -> None:
     swedish = await district.say(KIM, "vi hade möte i går för mål 3", locale="en-US")
     assert swedish == (
-        "Hur mycket blev gjort för mål 3? Inget sparades. Skriv värdet efter målets nummer för att "
+        "Hur mycket gjordes för mål 3? Inget sparades. Skriv värdet efter målets nummer för att "
         "rapportera det: rapportera 3 VÄRDE möte i går"
     )
     counted = await district.say(KIM, "we held a training for goal 3 yesterday", locale="sv-SE")
