@@ -67,7 +67,7 @@ async def test_the_board_sees_every_goal_as_status_has_it(
     client.app[COMPONENTS].people.grant(hostile, DISTRICT, Role.CHAIR, branch='<script>x</script>"', now=NOW)
     status = status_lines(reply_text(await ask(client, connector, "status")))
     page = await open_dashboard(client, connector, "dashboard", "en-US")
-    assert '<html lang="en">' in page and "<h1>Dashboard: Vänsterpartiet Västernorrlands" in page
+    assert '<html lang="en">' in page and "<h1>Dashboard: Vänsterpartiet Västernorrland’s plan 2026" in page
     figures = goal_figures(page)
     assert len(figures) == 24
     for number, figure in figures.items():

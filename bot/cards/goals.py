@@ -77,14 +77,44 @@ def branches_reached(t: Translator, done: float, wanted: float) -> str:
     return text.format(done=number(t, done), wanted=number(t, wanted))
 
 
+def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
+    """The year's figure, without bar or pace, as `status` writes it and the year's report repeats: "1 of 3
+    branches has reached its target", "1,700 (from 1,500, target 2,000)", "2 of 4 quarters met this year"
+    (in the plan's year; after it, "2 of 4 quarters met"), "0 of 2 this year", "done"."""
+    year, kind = standing.year, goal.target.kind
+    if standing.in_branches:
+        return branches_reached(t, year.done, year.wanted)
+    if kind is TargetKind.METRIC:
+        start = number(t, year.baseline if year.baseline is not None else year.done)
+        if standing.latest is None:  # "1,500 (from 1,500 …)" would read as a reading of 1,500
+            return t._("{start}, no reading this year, target {goal}").format(
+                start=start, goal=number(t, year.wanted)
+            )
+        return t._("{value} (from {baseline}, target {goal})").format(
+            value=number(t, year.done), baseline=start, goal=number(t, year.wanted)
+        )
+    if kind is TargetKind.PEOPLE:
+        # "0 av 1 utsedd", "0 av 3 utsedda": the word follows the number it stands beside.
+        named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
+        return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
+    if kind is TargetKind.DONE:
+        return t._("done") if standing.pace is Pace.DONE else t._("not done")
+    if standing.periods_met is not None and standing.periods is not None:
+        if standing.period is None:  # outside its plan year: no current period
+            return periods_met(t, goal.target.period, standing.periods_met, standing.periods)
+        return _periods_met(t, goal.target.period, standing.periods_met, standing.periods)
+    return t._("{done} of {wanted} {span}").format(
+        done=number(t, year.done), wanted=number(t, year.wanted), span=t._("this year")
+    )
+
+
 def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     """One line: where the goal stands (this period, where it has one, then the year) and its one pace."""
-    kind = goal.target.kind
     year, period = standing.year, standing.period
     pace = pace_word(t, standing.pace)
+    figure = year_figure(t, goal, standing)
     if standing.in_branches:
-        reached = branches_reached(t, year.done, year.wanted)
-        parts = [f"{bar(year.fraction)} {reached}"]
+        parts = [f"{bar(year.fraction)} {figure}"]
         if period is not None:
             parts.append(
                 t.ngettext(
@@ -98,38 +128,10 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
                 )
             )
         return " · ".join([*parts, pace])
-    if kind is TargetKind.METRIC:
-        return t._("{bar} {value} (from {baseline}, target {goal}) · {pace}").format(
-            bar=bar(year.fraction),
-            value=number(t, year.done),
-            baseline=number(t, year.baseline if year.baseline is not None else year.done),
-            goal=number(t, year.wanted),
-            pace=pace,
-        )
-    if kind is TargetKind.PEOPLE:
-        # "0 av 1 utsedd", "0 av 3 utsedda": the word follows the number it stands beside.
-        named = t.ngettext(
-            "{bar} {done} of {wanted} named · {pace}",
-            "{bar} {done} of {wanted} named · {pace}",
-            int(year.wanted),
-        )
-        return named.format(
-            bar=bar(year.fraction), done=number(t, year.done), wanted=number(t, year.wanted), pace=pace
-        )
-    if kind is TargetKind.DONE:
-        return t._("done") if standing.pace is Pace.DONE else t._("not done") + f" · {pace}"
-    if period is None and standing.periods_met is not None and standing.periods is not None:
-        # A goal per period outside its plan year: the periods met, no current period.
-        met = periods_met(t, goal.target.period, standing.periods_met, standing.periods)
-        return f"{bar(year.fraction)} {met} · {pace}"
-    if period is None:
-        return t._("{bar} {done} of {wanted} {span} · {pace}").format(
-            bar=bar(year.fraction),
-            done=number(t, year.done),
-            wanted=number(t, year.wanted),
-            span=t._("this year"),
-            pace=pace,
-        )
+    if goal.target.kind is TargetKind.DONE:
+        return figure if standing.pace is Pace.DONE else f"{figure} · {pace}"
+    if period is None or goal.target.kind in (TargetKind.METRIC, TargetKind.PEOPLE):
+        return f"{bar(year.fraction)} {figure} · {pace}"
     return " · ".join(
         [
             t._("{bar} {done} of {wanted} {span}").format(
@@ -138,7 +140,7 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
                 wanted=number(t, period.wanted),
                 span=this_period(t, goal.target.period),
             ),
-            _periods_met(t, goal.target.period, standing.periods_met or 0, standing.periods or 0),
+            figure,
             pace,
         ]
     )
@@ -292,13 +294,17 @@ def _goal_of(plan: Plan | None, goal_id: int) -> Goal | None:
     return next((g for g in plan.goals if g.id == goal_id), None) if plan else None
 
 
+def plan_title(t: Translator, plan: Plan) -> str:
+    """The plan's title for the reader: as the plan has it in Swedish; in English in the reader's words,
+    since the title is Swedish ("Vänsterpartiet Västernorrlands verksamhetsplan 2026")."""
+    if t.language == "sv":
+        return plan.title or plan.district
+    return t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
+
+
 def goal_list(t: Translator, plan: Plan) -> Reply:
     language = t.language
-    title = plan.title or plan.district
-    if language != "sv":  # the plan's title is Swedish ("... verksamhetsplan 2026")
-        title = (
-            t._("{whose} plan {year}").format(whose=genitive(t, plan.district), year=plan.year or "").strip()
-        )
+    title = plan_title(t, plan)
     count = t.ngettext("{count} goal", "{count} goals", len(plan.goals)).format(count=len(plan.goals))
     hint = t._(
         "Write \u201cgoal {number}\u201d to see one goal in full, or \u201csearch WORD\u201d to find goals."

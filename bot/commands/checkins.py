@@ -556,18 +556,22 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             )
         )
         return Reply(answer + " " + t._("If it happened twice, write: {command}").format(command=again))
-    return Reply(
-        t._(
-            "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
-        ).format(
-            id=stored.id,
-            number=goal.number,
-            value=cards.value_word(t, goal.target, stored.value)
-            + (f" ({plan.area_in(stored.area, t.language)})" if stored.area else ""),
-            who=cards.counted_for(t, goal, stored.branch),
-            day=day(t, stored.happened_on),
-        )
+    answer = t._(
+        "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
+    ).format(
+        id=stored.id,
+        number=goal.number,
+        value=cards.value_word(t, goal.target, stored.value)
+        + (f" ({plan.area_in(stored.area, t.language)})" if stored.area else ""),
+        who=cards.counted_for(t, goal, stored.branch),
+        day=day(t, stored.happened_on),
     )
+    if goal.counts_posts:  # bot/services/progress.py `once_a_post`
+        answer += "\n" + t._(
+            "I count the prompts I post in the channel myself: a post of mine reported for the day I posted "
+            "it counts once."
+        )
+    return Reply(answer)
 
 
 _YES = ("ja", "yes")

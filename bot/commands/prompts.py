@@ -563,7 +563,7 @@ def register(router: Router) -> None:
             return Reply(t._("Bank prompt {number} is retired.").format(number=number))
         prompts, records = await asyncio.to_thread(desk.bank, request.district)
         if not prompts:
-            return Reply(t._("The bank is empty. Add a prompt with: bank add feministisk: YOUR QUESTION"))
+            return Reply(t._("The bank is empty. Add a prompt with: bank add feminism: YOUR QUESTION"))
         lines = [
             t.ngettext(
                 "The prompt bank ({count} prompt)", "The prompt bank ({count} prompts)", len(prompts)
@@ -595,7 +595,9 @@ async def _bank_add(request: Request, context: Context, rest: str) -> Reply:
     text = (text if colon and area else rest).strip()
     if not text:
         return Reply(
-            t._("Write the prompt after the word add, e.g. bank add miljö: What should our municipality do?")
+            t._(
+                "Write the prompt after the word add, e.g. bank add climate: What should our municipality do?"
+            )
         )
     if len(text) > MAX_PROMPT_LENGTH:
         return Reply(

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from bot.cards import day, number
-from bot.cards.followup import figure
-from bot.cards.goals import describe_target, pace_word
+from bot.cards.goals import describe_target, pace_word, plan_title, year_figure
 from bot.cards.prompts import engagement_text, replies_not_counted
 from bot.documents import bullets, document, placeholder, table, to_bytes
 from bot.i18n import Translator
@@ -37,7 +36,7 @@ def render(t: Translator, report: AnnualReport) -> bytes:
             "{district}. How the board carried out the plan for {year}, goal by goal, as the bot's reports "
             "stood on {day}. Edit the text, replace the marked places with the board's own words, and "
             "delete this paragraph."
-        ).format(district=plan.title or plan.district, year=report.year, day=day(t, report.today))
+        ).format(district=plan_title(t, plan), year=report.year, day=day(t, report.today))
     )
     placeholder(doc, t._("[The board's introduction]"))
     for section, goals in plan.by_section(t.language):
@@ -53,7 +52,7 @@ def render(t: Translator, report: AnnualReport) -> bytes:
             [
                 str(g.goal.number),
                 g.goal.section_in(t.language),
-                figure(t, g.goal, g.progress),
+                year_figure(t, g.goal, g.progress),
                 pace_word(t, g.progress.pace),
             ]
             for g in report.goals
@@ -132,7 +131,7 @@ def _goal(doc: Document, t: Translator, found: GoalYear, report: AnnualReport) -
         table(
             doc,
             [t._("Branch"), t._("Result"), t._("Pace")],
-            [[name, figure(t, goal, own), pace_word(t, own.pace)] for name, own in found.branches],
+            [[name, year_figure(t, goal, own), pace_word(t, own.pace)] for name, own in found.branches],
         )
     if found.comments:
         doc.add_paragraph(t._("From the reports (material to edit):"))
@@ -141,27 +140,12 @@ def _goal(doc: Document, t: Translator, found: GoalYear, report: AnnualReport) -
 
 
 def result(t: Translator, found: GoalYear) -> str:
-    """The year's result in words and numbers, as `status` counts it (bot/cards/followup.py `figure`)."""
+    """The year's result as `status` writes the year's figure and pace (bot/cards/goals.py `year_figure`)."""
     goal, progress = found.goal, found.progress
-    year = progress.year
-    if goal.target.kind is TargetKind.METRIC:
-        latest = progress.latest
-        start = number(t, year.baseline if year.baseline is not None else year.done)
-        if latest is None:  # "from 1,500 to no reading" said nothing in a sentence of its own
-            return t._("Result: {start}, no reading this year, target {goal} · {pace}").format(
-                start=start, goal=number(t, year.wanted), pace=pace_word(t, year.pace)
-            )
-        return t._("Result: from {start} to {end}, target {goal} · {pace}").format(
-            start=start, end=number(t, latest), goal=number(t, year.wanted), pace=pace_word(t, year.pace)
-        )
-    if goal.target.kind is TargetKind.DONE and not progress.in_branches:
-        return t._("Result: {words}").format(words=t._("done") if year.pace is Pace.DONE else t._("not done"))
-    if goal.target.kind is TargetKind.COUNT and progress.periods_met is None and not progress.in_branches:
-        return t._("Result: {done} of {wanted} for the year · {pace}").format(
-            done=number(t, year.done), wanted=number(t, year.wanted), pace=pace_word(t, year.pace)
-        )
+    if goal.target.kind is TargetKind.DONE and not progress.in_branches and progress.pace is Pace.DONE:
+        return t._("Result: {figure}").format(figure=t._("done"))
     return t._("Result: {figure} · {pace}").format(
-        figure=figure(t, goal, progress), pace=pace_word(t, year.pace)
+        figure=year_figure(t, goal, progress), pace=pace_word(t, progress.pace)
     )
 
 

@@ -16,7 +16,7 @@ from babel.dates import format_date
 
 from bot.cards import day, number
 from bot.cards.followup import figure
-from bot.cards.goals import pace_word
+from bot.cards.goals import pace_word, plan_title
 from bot.documents.annual import period_label, subject
 from bot.i18n import Translator
 from bot.services.followup import Dashboard, subject_of
@@ -69,7 +69,7 @@ def render(t: Translator, board: Dashboard, *, until: str | None) -> str:
     """The whole page, in the language of who asked; `until`: when its link stops working (None: shown in
     the Teams tab, signed in, no link)."""
     plan = board.plan
-    title = t._("Dashboard: {plan}").format(plan=plan.title or plan.district)
+    title = t._("Dashboard: {plan}").format(plan=plan_title(t, plan))
     parts = [
         "<!doctype html>",
         f'<html lang="{escape(t.language)}"><head><meta charset="utf-8">',

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.cards import day
 from bot.cards.followup import sections, title
-from bot.cards.goals import pace_word, progress_line
+from bot.cards.goals import pace_word, plan_title, progress_line
 from bot.documents import bullets, document, table, to_bytes
 from bot.i18n import Translator
 from bot.services.followup import FollowUp
@@ -20,7 +20,7 @@ def render(t: Translator, follow_up: FollowUp) -> bytes:
     doc = document(title(t, follow_up), language=t.language)
     doc.add_paragraph(
         t._("{district}: what has happened from {since} to {today}.").format(
-            district=plan.title or plan.district,
+            district=plan_title(t, plan),
             since=day(t, follow_up.since.astimezone(follow_up.zone).date()),
             today=day(t, follow_up.today),
         )

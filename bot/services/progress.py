@@ -105,6 +105,21 @@ class Report:
     reported_at: datetime | None = None  # aware; tie-break for "latest" readings
 
 
+def once_a_post(by_hand: Sequence[Report], posted: Sequence[Report]) -> list[Report]:
+    """The posts goal's reports with each post counted once: a board member who reports a post the bot
+    made tells of the same post, not another. On a day the bot posted, the day counts as many posts as
+    the larger of what the bot posted and what was reported by hand (two posted and "1" reported: two; one
+    posted and "3" reported, the others written by hand: three); other days' reports count as reported."""
+    bot_days: defaultdict[date, float] = defaultdict(float)
+    for post in posted:
+        bot_days[post.on] += post.value
+    hand_days: defaultdict[date, float] = defaultdict(float)
+    for report in by_hand:
+        hand_days[report.on] += report.value
+    kept = [r for r in by_hand if r.on not in bot_days or hand_days[r.on] > bot_days[r.on]]
+    return kept + [p for p in posted if hand_days[p.on] <= bot_days[p.on]]
+
+
 class Pace(StrEnum):
     DONE = "done"
     AHEAD = "ahead"
@@ -789,7 +804,7 @@ class Progress:
             for post in self.prompts.posts(plan.district, limit=1000)
             if post.sent_at and post.outcome == "sent" and post.sent_at.astimezone(self.zone).year == year
         ]
-        return by_goal | {g.id: [*by_goal.get(g.id, []), *posted] for g in counted}
+        return by_goal | {g.id: once_a_post(by_goal.get(g.id, []), posted) for g in counted}
 
     def _posts(self, district: str, now: datetime) -> PostsTally | None:
         """The bot's posts this month and year, and how many started a discussion (None without a desk)."""

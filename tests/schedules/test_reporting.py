@@ -411,7 +411,7 @@ DIGEST_JUNE = "\n".join(
         "3: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 branches has reached its target · on pace",
         "4: ▰▰▰▰▰▰▰▰▰▰ 1 of 1 this quarter · 1 of 4 quarters met this year · behind",
         "5: not done · on pace",
-        "6: ▱▱▱▱▱▱▱▱▱▱ 1,000 (from 1,000, target 1,500) · behind",
+        "6: ▱▱▱▱▱▱▱▱▱▱ 1,000, no reading this year, target 1,500 · behind",
         "",
         "Not reachable (no personal chat with me, or Teams refused the message): Pradeep Gupta",
     ]

@@ -82,3 +82,22 @@ async def test_the_digest_counts_the_posts_as_status_does_in_english(board: Worl
     assert line in status, status
     assert f"\n{line.replace('.', ':', 1)}" in digest, digest
     assert f"Megan Bowen: reported on goal {GOAL}" in digest
+
+
+async def test_a_post_the_bot_made_and_a_board_member_reports_counts_once(board: World) -> None:  # noqa: F811
+    """What the board means by the goal is posts in the channel: one post is one, whoever tells of it. A
+    board member who reports "rapportera 19 1" the day the bot posted a prompt tells of that post (the bot
+    counts its own posts); a post they made themselves another day counts as well. In `status`, `mål 19`,
+    the follow-up alike, in Swedish and English."""
+    world = board
+    await world.post_a_prompt()
+    stored = await world.say(f"rapportera {GOAL} 1 inlägg i kanalen")
+    assert stored.startswith("Sparat #") and "räknas en gång" in stored, stored
+    status = await world.say("status")
+    assert f"{GOAL}. ▰▰▰▰▰▱▱▱▱▱ 1 av 2 den här månaden" in status, status
+    assert "Progress: ▰▰▰▰▰▱▱▱▱▱ 1 of 2 this month" in await world.say(f"goal {GOAL}", locale="en-US")
+    # a post of her own, the day before: a second post
+    assert (await world.say(f"report {GOAL} 1 my own post yesterday", locale="en-US")).startswith("Stored #")
+    status = await world.say("status", locale="en-US")
+    assert f"{GOAL}. ▰▰▰▰▰▰▰▰▰▰ 2 of 2 this month" in status, status
+    assert f"Mål {GOAL}: 0 av 12 månader klara → 1 av 12 månader klara" in await world.say("uppföljning")

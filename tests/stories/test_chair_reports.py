@@ -443,13 +443,13 @@ async def test_the_annual_report_says_a_metric_had_no_reading_in_words(meetings:
     1 500 till ingen mätning", which reads as if the followers went to nothing. A reading, and a branch
     goal's quarters, read as status reads them."""
     text = await annual_report_text(meetings, "verksamhetsberättelse 2026", "sv-SE")
-    assert "Resultat: 1\xa0500, ingen mätning i år, målet 2\xa0000 · efter" in text
+    assert "Resultat: 1\xa0500, ingen mätning i år, mål 2\xa0000 · efter" in text
     english = await annual_report_text(meetings, "annual report 2026", "en-US")
     assert "Result: 1,500, no reading this year, target 2,000 · behind" in english
     await meetings.say(MEGAN, "rapportera 12 1 700 följare")
     await meetings.say(KIM, "rapportera 4 1 v. 11")
     text = await annual_report_text(meetings, "verksamhetsberättelse 2026", "sv-SE")
-    assert "Resultat: från 1\xa0500 till 1\xa0700, målet 2\xa0000 · efter" in text
+    assert "Resultat: 1\xa0700 (från 1\xa0500, mål 2\xa0000) · efter" in text
     assert (
         "Period för period, partiföreningar som klarade den: "
         "kv. 1: 1 av 3, kv. 2: 0 av 3, kv. 3: 0 av 3, kv. 4: 0 av 3" in text

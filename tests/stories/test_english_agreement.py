@@ -23,3 +23,16 @@ async def test_the_verb_agrees_with_the_branches_that_reached_it(district: Distr
     answer = await district.say(MEGAN, "goal 3", locale="en-US")
     assert "2 of 3 branches have reached their target" in answer, answer
     assert "2 av 3 partiföreningar har nått sitt mål" in await district.say(MEGAN, "mål 3", locale="en-US")
+
+
+async def test_the_banks_english_examples_are_english_and_work(district: District) -> None:
+    """An English hint names the priority area in English ("feminism", "climate"), not Swedish
+    ("feministisk", "miljö"), and the example it gives is one the bot takes."""
+    empty = await district.say(MEGAN, "bank", locale="en-US")
+    assert "bank add feminism: YOUR QUESTION" in empty, empty
+    hint = await district.say(MEGAN, "bank add", locale="en-US")
+    assert "bank add climate: What should our municipality do?" in hint, hint
+    added = await district.say(MEGAN, "bank add climate: What should our municipality do?", locale="en-US")
+    assert added == "Added to the bank as number 1.", added
+    bank = await district.say(MEGAN, "bank", locale="en-US")
+    assert "What should our municipality do?" in bank and "miljö" not in bank, bank

@@ -76,3 +76,14 @@ async def test_the_boards_plan_command_is_still_the_boards(district: District) -
     """`plan` alone is the board's command (the plan's state and how to send a new one), not the list."""
     answer = await district.say(MEGAN, "plan", locale="en-US")
     assert "(24 goals)" not in answer and "(24 mål)" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        ("which goals are about Teams?", "2 goals mention “Teams”"),
+        ("vilka mål handlar om Teams?", "2 mål nämner ”Teams”"),
+    ],
+)
+async def test_which_goals_are_about_a_word_is_a_search(district: District, asked: str, answer: str) -> None:
+    assert (await district.say(NOA, asked, locale="en-US")).startswith(answer)

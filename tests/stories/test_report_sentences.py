@@ -55,7 +55,7 @@ async def test_an_english_report_without_its_goal_is_asked_which_goal(
 async def test_a_report_without_its_value_is_asked_how_much(district: District) -> None:
     swedish = await district.say(KIM, "vi hade möte i går för mål 3", locale="en-US")
     assert swedish == (
-        "Hur mycket blev gjort för mål 3? Inget sparades. Skriv värdet efter målets nummer för att "
+        "Hur mycket gjordes för mål 3? Inget sparades. Skriv värdet efter målets nummer för att "
         "rapportera det: rapportera 3 VÄRDE möte i går"
     )
     counted = await district.say(KIM, "we held a training for goal 3 yesterday", locale="sv-SE")
@@ -88,3 +88,23 @@ async def test_chat_is_not_asked_about_a_goal(district: District, chat: str) -> 
 async def test_a_member_who_reports_nothing_is_not_asked(district: District) -> None:
     answer = await district.say(NOA, "12/3 hade vi ett möte", locale="sv-SE")
     assert "Vilket mål" not in answer and "rapportera" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("written", "answer"),
+    [
+        ("rapportera 3 1 i morgon", "23 nov. 2026 har inte hänt än"),
+        ("report 3 1 tomorrow", "23 Nov 2026 has not happened yet"),
+    ],
+)
+async def test_tomorrow_is_a_day_that_has_not_come(district: District, written: str, answer: str) -> None:
+    """ "tomorrow" was kept as the comment of a report for today; it is a date, one not yet come."""
+    reply = await district.say(KIM, written, locale="en-US")
+    assert reply.startswith(answer), reply
+    assert district.reports() == []
+
+
+async def test_a_report_without_goal_or_value_asks_for_both(district: District) -> None:
+    answer = await district.say(KIM, "we had training yesterday", locale="sv-SE")
+    assert answer.startswith("Which goal was that for? Nothing was stored."), answer
+    assert ": report GOAL VALUE training yesterday (write goals" in answer, answer
