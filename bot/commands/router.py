@@ -282,7 +282,11 @@ class Router:
         form_route = self.route_for_form(request.form)
         if form_route is not None:
             return await self._run(form_route, self._speaking(request, context), context)
-        pasted = self.route_for_form({"form": PASTED_FORM}) if pasted_plan(request.text) else None
+        pasted = (
+            self.route_for_form({"form": PASTED_FORM})
+            if "\n" in request.text and pasted_plan(request.text)  # one line is no plan
+            else None
+        )
         if pasted is not None:  # a plan pasted into the chat, however long: read as a plan's file is
             form = {"form": PASTED_FORM, "text": request.text}
             return await self._run(pasted, replace(self._speaking(request, context), form=form), context)
@@ -358,7 +362,8 @@ class Router:
             note_turn(outcome="no-district")
             return replace(no_district(request), keeps_card=tapped)
         if not allows(request.roles, route.role):
-            later = self._later_command(request.text.split()) if request.kind is Kind.MESSAGE else None
+            written = request.kind is Kind.MESSAGE and request.form is None  # not a pasted plan
+            later = self._later_command(request.text.split()) if written else None
             if later is not None:  # "visa alla mål" is a member's question, not the board's `visa`
                 note_turn(outcome="unknown")
                 return self._unknown(request, request.text, known=True)

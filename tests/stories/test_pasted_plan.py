@@ -1,9 +1,6 @@
-"""A board member pastes the plan into a chat message instead of sending the file: a long message with
-many numbered goals. Teams joins a message's lines, so the headings and the goals run together and reading
-it would put the wrong text on the wrong goal. Nothing is imported on it; the answer says plainly how to
-send it so it can be read and reviewed (a .txt file, or the plan's PDF or Word file, in the personal chat).
-A member who pastes one is told the board sends the plan. A question, a report or a prompt's text with a
-numbered list is not taken for a plan.
+"""A board member pastes the plan into a chat message instead of sending the file: it is read and reviewed as
+a file is, nothing imported before the review. A member who pastes one is told the board sends the plan. A
+question, a report or a prompt's text with a numbered list is not taken for a plan.
 
 Megan is on the board; Noa is a member.
 """
@@ -36,30 +33,23 @@ ENGLISH = (
 @pytest.mark.parametrize(
     ("pasted", "locale", "answer"),
     [
-        (
-            SWEDISH,
-            "sv-SE",
-            "Det där ser ut som en plan som klistrats in i ett meddelande. Inget importerades",
-        ),
-        (ENGLISH, "en-US", "That looks like a plan pasted into a message. Nothing was imported"),
+        (SWEDISH, "sv-SE", "Planen som jag läste den: texten du klistrade in"),
+        (ENGLISH, "en-US", "The plan as I read it: the text you pasted"),
     ],
 )
-async def test_a_pasted_plan_is_answered_with_how_to_send_it(
+async def test_a_pasted_plan_is_reviewed_as_a_file_is(
     district: District, pasted: str, locale: str, answer: str
 ) -> None:
     before = await district.say(MEGAN, "mål", locale=locale)
     reply = await district.say(MEGAN, pasted.replace("\n", "<br>"), locale=locale)
     assert reply.startswith(answer), reply
-    assert (".txt-fil" if locale == "sv-SE" else ".txt file") in reply
-    assert ("skicka den till mig här" if locale == "sv-SE" else "send it to me here") in reply
-    assert await district.say(MEGAN, "mål", locale=locale) == before  # nothing imported
-    waiting = await district.say(MEGAN, "plan", locale=locale)
-    assert waiting.startswith(("Du har ingen plan som väntar", "You have no plan waiting")), waiting
+    assert await district.say(MEGAN, "mål", locale=locale) == before  # nothing imported before the review
 
 
 async def test_a_member_who_pastes_a_plan_is_told_the_board_sends_it(district: District) -> None:
+    """Not a hint at a command further into the text ("Did you mean Goal 1:?")."""
     reply = await district.say(NOA, ENGLISH, locale="en-US")
-    assert reply.startswith("That looks like a plan pasted into a message. Only the board"), reply
+    assert reply.startswith("Only the board and administrators can do that. Ask one of the board"), reply
     assert "Megan Bowen" in reply
 
 
@@ -74,4 +64,4 @@ async def test_a_member_who_pastes_a_plan_is_told_the_board_sends_it(district: D
 )
 async def test_a_numbered_list_in_a_command_is_not_a_plan(district: District, written: str) -> None:
     reply = await district.say(MEGAN, written)
-    assert "klistrats in" not in reply, reply
+    assert "klistrade in" not in reply, reply
