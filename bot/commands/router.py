@@ -351,7 +351,9 @@ class Router:
             note_turn(outcome="no-district")
             return replace(no_district(request), keeps_card=tapped)
         if not allows(request.roles, route.role):
-            later = self._later_command(request.text.split()) if request.kind is Kind.MESSAGE else None
+            # A sentence, not a form (a plan pasted in chat is one): a later word may be a member's command.
+            sentence = request.kind is Kind.MESSAGE and request.form is None
+            later = self._later_command(request.text.split()) if sentence else None
             if later is not None:  # "visa alla mål" is a member's question, not the board's `visa`
                 note_turn(outcome="unknown")
                 return self._unknown(request, request.text, known=True)

@@ -21,6 +21,7 @@ from bot.services.glossary import swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
+    ACTIVITY_PART,
     LABELLED_ITEM,
     RESPONSIBLE_LINE,
     HeadingStyle,
@@ -967,7 +968,8 @@ def read_goal(text: str) -> GoalDraft:
     return GoalDraft(
         text=text,
         target=parse_target(text),
-        applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(text)) is not None,
+        # Whom the goal concerns, not where its activity is done ("– Aktivitet: … i varje lokalavdelning").
+        applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(ACTIVITY_PART.sub("", text))) is not None,
         responsible=responsible,
         plan_number=int(label.group("number")) if label else None,
     )

@@ -300,6 +300,7 @@ class Columns:
     when: int | None = None
     how: int | None = None  # "Mål | Aktivitet" where "Mål" holds goals: the activity says how
     area: int | None = None
+    how_label: str = ""  # the plan's name for the how column ("Aktivitet")
 
 
 def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None:
@@ -331,6 +332,7 @@ def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None
         when=find(_WHEN_FIELD),
         how=how,
         area=find(_AREA_FIELD),
+        how_label=header[how] if how is not None else "",
     )
     if found.target is None and found.who is None and found.when is None and found.how is None:
         return None
@@ -339,21 +341,29 @@ def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None
 
 def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
     """One row of a table of goals (or one labelled block) as a goal's line and whom it names responsible:
-    its text, how, then its target and when, as a plan written in prose says them; None for an empty row."""
+    its text, then its target and when, as a plan written in prose says them, and how under the plan's own
+    label ("– Aktivitet: …", see ACTIVITY_PART); None for an empty row."""
     cell = dict(enumerate(cell.strip() for cell in row)).get
     text = cell(found.goal) or ""
     if not text:
         return None
     parted = any(cell(i) for i in (found.target, found.when, found.how) if i is not None)
     parts = [text.rstrip(".") if parted else text]
-    if found.how is not None and cell(found.how):
-        how = cell(found.how) or ""
-        parts.append(f"\u2013 {how.rstrip('.') if parted else how}")
     if found.target is not None and cell(found.target):
         parts.append(f"\u2013 {cell(found.target)}")
     if found.when is not None and cell(found.when):
         parts.append(f"({cell(found.when)})")
+    if found.how is not None and cell(found.how):
+        parts.append(f"\u2013 {found.how_label}: {cell(found.how)}")
     return " ".join(parts), (cell(found.who) or None) if found.who is not None else None
+
+
+# A goal's activity as goal_row adds it: how the goal is reached, not whom it concerns (plan.read_goal).
+ACTIVITY_PART = re.compile(
+    r"\s\u2013\s(?:aktivitet(?:er)?|activit(?:y|ies)|insats(?:er)?|åtagande\w*|vad|uppdrag|delmål|what)"
+    r"(?:\s+[^:]{0,20})?:\s.*$",
+    re.IGNORECASE,
+)
 
 
 def table_goals(rows: list[list[str]]) -> list[str] | None:
