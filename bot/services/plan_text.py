@@ -458,14 +458,18 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
     Tidplan: Under våren"), as a Word plan or a form lays them out, each field on its line (blank lines
     between, a long value wrapped onto the next line): one goal each, read as a table's row is. A block
     opens with a goal's label and ends where a line is no field, or the same label opens the next one; a
-    lone "Mål: …" stays a sentence of its section. `numbers` (a numbered item's number per line) are
-    kept beside their lines."""
+    lone "Mål: …" stays a sentence of its section. A list item followed by such fields ("- Hålla fyra
+    medlemsmöten" / "- Ansvarig: Styrelsen" / "- När: Hela året", sub-items in Word) is a goal with them.
+    `numbers` (a numbered item's number per line) are kept beside their lines."""
     result: list[Line] = []
     kept: list[str | None] = []
     index = 0
     while index < len(lines):
         opening = _field(lines[index])
-        if opening is None or not _GOAL_FIELD.match(opening[0]):
+        item = opening is None and lines[index].kind is LineKind.BULLET
+        if item:
+            opening = ("Mål", lines[index].text, None)  # an item: its fields may follow
+        elif opening is None or not _GOAL_FIELD.match(opening[0]):
             result.append(lines[index])
             kept.append(numbers[index])
             index += 1
@@ -490,7 +494,11 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
                     continue
                 break
             labels = [fold_label(label) for label, _ in fields]
-            if field[2] is not None or fold_label(field[0]) in labels:
+            if (
+                field[2] is not None
+                or fold_label(field[0]) in labels
+                or (item and _GOAL_FIELD.match(field[0]))
+            ):
                 break  # the next goal's block
             fields.append([field[0], field[1]])
             end = after = after + 1
