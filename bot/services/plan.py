@@ -335,7 +335,9 @@ def _relative(text: str) -> Target | None:
 # "Andel kvinnor på valbar plats – 50 %": a share set apart as the goal's target (a table's target column).
 _TARGET_SIGNS = {"–", "—", "-", ":"}
 _BARE_SHARE = re.compile(
-    rf"(?:^|\s[–—:-]\s*)(?:minst\s+|åtminstone\s+|över\s+)?(?P<pct>{_AMOUNT})\s*(?:%|procent)\s*(?:\(|\.|$)",
+    r"(?:^|\s[–—:-]\s*)(?:minst\s+|åtminstone\s+|över\s+)?"
+    rf"(?:(?P<pct>{_AMOUNT})\s*(?:%|procent)|(?P<frac>hälften|halva|en\s+tredjedel|två\s+tredjedelar|"
+    r"en\s+fjärdedel|tre\s+fjärdedelar|majoriteten))\s*(?:\(|\.|$)",
     re.IGNORECASE,
 )
 
@@ -345,7 +347,11 @@ def _share(text: str) -> Target | None:
     match = _SHARE.search(text)
     if match is None:
         bare = _BARE_SHARE.search(text)
-        value = _amount(bare.group("pct")) if bare else 0.0
+        value = 0.0
+        if bare is not None and bare.group("frac"):  # "Kvinnor på valbar plats – hälften"
+            value = round(_FRACTIONS[" ".join(bare.group("frac").lower().split())], 1)
+        elif bare is not None:
+            value = _amount(bare.group("pct"))
         return Target(TargetKind.METRIC, unit="%", goal_value=value) if 0 < value <= 100 else None
     if match.group("frac"):
         value = _FRACTIONS[" ".join(match.group("frac").lower().split())]
@@ -632,6 +638,14 @@ _FIGURE = re.compile(
 )
 
 
+# Figures that say when, not how much: "2027-06-15", "12/3", "vecka 12", "v. 12", "kl. 18", "18.30".
+_WHEN_FIGURES = re.compile(
+    r"\b(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}[.:][0-9]{2}\b)"
+    r"|\b(?:vecka|veckorna|v\.?|week|kl\.?|klockan|at)\s*[0-9]{1,2}(?:\s*(?:[-–]|och)\s*[0-9]{1,2})*\b",
+    re.IGNORECASE,
+)
+
+
 def unread_figure(goal: GoalDraft) -> str | None:
     """A figure in a goal that was read as done / not done ("Dörrknackning – 500 samtal"), which the board
     should check is not its target: the figure and the word after it. Years, dates and durations ("före
@@ -639,7 +653,7 @@ def unread_figure(goal: GoalDraft) -> str | None:
     prioriterade områdena")."""
     if goal.target.kind is not TargetKind.DONE:
         return None
-    text = _plain(goal.text)
+    text = _WHEN_FIGURES.sub(" ", _plain(goal.text))
     for match in _FIGURE.finditer(text):
         figure = match.group("figure")
         number, word = figure.split()[0], figure.split()[-1] if " " in figure else ""

@@ -36,6 +36,23 @@ from bot.services.plan_files import _table_lines
         ("Every local branch shall appoint a contact person.", TargetKind.PEOPLE, 1, None, None),
         # "within two weeks" says how soon, not how many.
         ("Call all new members within two weeks.", TargetKind.DONE, None, None, None),
+        # A round number is the target the plan sets: "ett tiotal" is ten, "ett par" two.
+        (
+            "Ett tiotal nya medlemmar ska värvas i varje kommunförening.",
+            TargetKind.COUNT,
+            10,
+            Period.YEAR,
+            None,
+        ),
+        ("Ett par debattartiklar per kvartal", TargetKind.COUNT, 2, Period.QUARTER, None),
+        # The number the goal opens with is what is done, in the passive too.
+        ("Fyra kretsstämmor ska hållas.", TargetKind.COUNT, 4, Period.YEAR, None),
+        # English thousands: "3,000" is three thousand, not three.
+        ("Reach 3,000 followers on Instagram.", TargetKind.METRIC, None, None, 3000.0),
+        # A share set apart in words, as a table's target column gives it.
+        ("Kandidater under 35 år – hälften", TargetKind.METRIC, None, None, 50.0),
+        # "Vi har funnits i ett trettiotal år" is how long, not a target.
+        ("Vi har funnits i ett trettiotal år.", TargetKind.DONE, None, None, None),
     ],
 )
 def test_targets_in_words(
@@ -46,6 +63,13 @@ def test_targets_in_words(
     assert target.count == count and target.period is period
     if value is not None:
         assert value in (target.goal_value, target.change_percent)
+
+
+def test_what_a_genitive_owns_is_what_is_counted() -> None:
+    """ "Skicka medlemmarnas nyhetsbrev", "send out the members' newsletter": newsletters, not members."""
+    assert read_goal("Skicka medlemmarnas nyhetsbrev varje månad.").target.unit == "nyhetsbrev"
+    english = read_goal("Send out the members' newsletter every other month.").target
+    assert (english.count, english.unit_in("en")) == (6, "newsletters")
 
 
 def test_an_english_plans_units_read_in_swedish_where_the_glossary_knows_them() -> None:
@@ -94,11 +118,16 @@ def test_a_table_with_named_columns_gives_one_goal_a_row_with_target_when_and_wh
 def test_a_figure_the_reader_did_not_take_for_a_target_is_named() -> None:
     """The review asks about "40 platser"; not about a year, a date, an age or things already there."""
     assert unread_figure(read_goal("Affischering på 40 platser inför valet")) == "40 platser"
+    assert unread_figure(read_goal("Ett tiotal aktiva ska finnas i varje krets.")) == "Ett tiotal aktiva"
     for text in (
         "Delta på Pride 2027",
         "Klart före 31 december",
         "Ordna en kampanj före valet",
         "Stärka de fyra områdena",
+        # When, from a table's or a block's when column: a week, a date, a time.
+        "Uppdatera hemsidan (Vecka 12)",
+        "Ordna sommarfest (2027-06-15)",
+        "Torgmöte i Visby (kl. 18)",
     ):
         assert unread_figure(read_goal(text)) is None
 
