@@ -325,6 +325,9 @@ def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None
         goal = find(_TARGET_FIELD)  # "Målsättning | Ansvarig | När": what to reach is the goal
     if goal is None:
         return None
+    other = find(_GOAL_FIELD, goal)
+    if how is None and other is not None and not _TARGET_FIELD.match(header[other]):
+        how = other  # "Goal | Activity", "Delmål | Insats": the second says how
     found = Columns(
         goal,
         target=find(_TARGET_FIELD, goal, how),

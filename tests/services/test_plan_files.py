@@ -349,6 +349,7 @@ EVERY_GOAL = [
     "blandsprak_malmo",
     "tabb_vasternorrland",
     "underpunkter_sodermanland",
+    "engelska_falt_uppsala",
 ]
 
 
