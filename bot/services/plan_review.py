@@ -8,6 +8,7 @@ survives a restart), and the plan is stored through the repository's `save_plan`
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,15 +66,27 @@ def accepted(name: str) -> bool:
     return name.lower().endswith(PLAN_SUFFIXES)
 
 
-# A plan pasted into the chat: several lines, one of the first naming the plan ("Verksamhetsplan 2027").
+# A plan pasted into the chat: several lines, one of the first naming the plan ("Verksamhetsplan 2027"),
+# or a heading of goals alone on its line ("Mål för 2027", "Våra mål:") over a list.
 PASTED_LINES = 4
+_GOALS_LINE = re.compile(
+    r"^(?:(?:här\s+är\s+)?(?:våra|distriktets|föreningens|our)\s+)?(?:mål|målen|målsättningar|goals)"
+    r"(?:\s+(?:och\s+aktiviteter|för|under|i|for)\b[^.!?]*)?\s*:?$",
+    re.IGNORECASE,
+)
+_ITEM_LINE = re.compile(r"^\s*(?:[-–•*]|[0-9]{1,2}[.)]|[a-z][.)])\s+\S")
 
 
 def pasted_plan(text: str) -> bool:
     """Whether a message is a plan pasted into the chat rather than a command: at least PASTED_LINES
-    lines, and one of the first three names a plan."""
+    lines, and one of the first three names a plan, or is a heading of goals over at least two items."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) >= PASTED_LINES and any(names_a_plan(line) for line in lines[:3])
+    if len(lines) < PASTED_LINES:
+        return False
+    if any(names_a_plan(line) for line in lines[:3]):
+        return True
+    items = sum(1 for line in lines if _ITEM_LINE.match(line))
+    return items >= 2 and any(_GOALS_LINE.match(line.strip()) for line in lines[:3])
 
 
 class PlanReviews:

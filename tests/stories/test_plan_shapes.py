@@ -220,6 +220,15 @@ async def test_a_plan_pasted_into_the_chat_is_read_as_its_file_would_be(district
     goal = await district.say(NOA, "mål 1")
     assert "Klart när: minst 4 medlemsmöten per år" in goal and "Ansvarig: styrelsen" in goal
 
+    # As Teams sends a list pasted from an e-mail: HTML, a heading of goals over its items.
+    html = (
+        "<p>Mål för 2027</p><ul><li>Hålla fyra medlemsmöten.</li><li>Värva 20 nya medlemmar.</li>"
+        "<li>Skicka nyhetsbrev varje månad.</li></ul>"
+    )
+    listed = await district.say(MEGAN, html, locale="en-US")
+    assert "3. Skicka nyhetsbrev varje månad. — at least 1 newsletter per month" in listed
+    assert "3 goals in 1 section" in listed
+
     assert "styrelsen" in (await district.say(NOA, plan)).lower()  # only the board imports a plan
     nothing = await district.say(MEGAN, "Verksamhetsplan 2027\nVi ses i vår.\nHälsningar\nStyrelsen\n")
     assert nothing.startswith("Jag hittade inga mål i texten du klistrade in")
