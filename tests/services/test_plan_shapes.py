@@ -51,6 +51,14 @@ from bot.services.plan_files import _table_lines
         ("Reach 3,000 followers on Instagram.", TargetKind.METRIC, None, None, 3000.0),
         # A share set apart in words, as a table's target column gives it.
         ("Kandidater under 35 år – hälften", TargetKind.METRIC, None, None, 50.0),
+        # Shortened as tables and lists shorten them: "ggr", "st", "/år", "/termin".
+        ("Medlemsmöten – 4 ggr/år", TargetKind.COUNT, 4, Period.YEAR, None),
+        ("Studiecirklar: 2/termin", TargetKind.COUNT, 2, Period.HALF_YEAR, None),
+        ("Insändare – 10 st", TargetKind.COUNT, 10, Period.YEAR, None),
+        ("Hold 4 meetings/year", TargetKind.COUNT, 4, Period.YEAR, None),
+        ("Dörrknackning varannan helg", TargetKind.COUNT, 26, Period.YEAR, None),
+        ("Kvinnor på valbar plats: minst 50 procent", TargetKind.METRIC, None, None, 50.0),
+        ("Besök i Stockholm 12/3", TargetKind.DONE, None, None, None),
         # "Vi har funnits i ett trettiotal år" is how long, not a target.
         ("Vi har funnits i ett trettiotal år.", TargetKind.DONE, None, None, None),
     ],
