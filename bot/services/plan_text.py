@@ -456,6 +456,19 @@ def _field(line: Line) -> tuple[str, str, str | None] | None:
     return label, match.group("value").strip(), match.group("number")
 
 
+# "Målsättning: Fler medlemmar / Mätetal: 50 nya medlemmar": what to reach opens a goal's block too.
+_AIM = re.compile(r"^(?:målsättning(?:en)?|objective)$", re.IGNORECASE)
+_AIMS = re.compile(r"^(?:mål|målen|målsättning(?:en)?|delmål|goals?|objectives?)$", re.IGNORECASE)
+
+
+def _opening_kind(label: str) -> str | None:
+    """What a label that opens a block names: what to reach ("Mål", "Målsättning") or what to do
+    ("Aktivitet"); a block holds one of each."""
+    if _AIMS.match(label):
+        return "aim"
+    return "act" if _GOAL_FIELD.match(label) else None
+
+
 def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], list[str | None]]:
     """Goals given field by field ("Mål: Öka antalet medlemmar … / Aktivitet: … / Ansvar: Styrelsen /
     Tidplan: Under våren"), as a Word plan or a form lays them out, each field on its line (blank lines
@@ -472,7 +485,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
         item = opening is None and lines[index].kind is LineKind.BULLET
         if item:
             opening = ("Mål", lines[index].text, None)  # an item: its fields may follow
-        elif opening is None or not _GOAL_FIELD.match(opening[0]):
+        elif opening is None or not (_GOAL_FIELD.match(opening[0]) or _AIM.match(opening[0])):
             result.append(lines[index])
             kept.append(numbers[index])
             index += 1
@@ -497,9 +510,11 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
                     continue
                 break
             labels = [fold_label(label) for label, _ in fields]
+            kinds = {_opening_kind(label) for label, _ in fields}
             if (
                 field[2] is not None
                 or fold_label(field[0]) in labels
+                or (_opening_kind(field[0]) or "none") in kinds  # "Mål" after "Målsättning"
                 or (item and _GOAL_FIELD.match(field[0]))
             ):
                 break  # the next goal's block

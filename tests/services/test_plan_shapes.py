@@ -348,3 +348,26 @@ def test_a_list_under_a_label_in_the_current_state_is_not_asked_about() -> None:
     plan = parse_plan(text)
     assert plan.set_aside == ()
     assert [g.text for g in plan.goals] == ["Hålla fyra medlemsmöten."]
+
+
+def test_goals_given_field_by_field_in_text() -> None:
+    """What a board means by a block of labelled lines: one goal, its target from its target's field, when
+    from its when, whom from its "Ansvarig"; a follow-up is no target; a value may wrap onto the next line;
+    "Mål 3:" keeps the plan's number; "Målsättning:" opens a block as "Mål:" does; "Ansvarig:" and "När:"
+    under an item are that item's."""
+    text = (
+        "Verksamhetsplan 2027\n\nMedlemmar\n\nMål 3: Öka antalet medlemmar från 300\ntill 350.\n"
+        "Ansvar: Medlemsansvarig\nUppföljning: Varje kvartal\n\n"
+        "Målsättning: Fler aktiva i föreningarna.\nMätetal: 40 nya aktiva\nTidplan: Under hösten\n\n"
+        "Kommunikation\n\n- Skicka nyhetsbrev varje månad.\n  - Ansvarig: Sekreteraren\n  - När: Löpande\n"
+    )
+    plan = parse_plan(text)
+    assert [(g.text, g.responsible, g.plan_number) for g in plan.goals] == [
+        ("Öka antalet medlemmar från 300 till 350.", "Medlemsansvarig", 3),
+        ("Fler aktiva i föreningarna – 40 nya aktiva (Under hösten)", None, None),
+        ("Skicka nyhetsbrev varje månad (Löpande)", "Sekreteraren", None),
+    ]
+    first, second, third = (goal.target for goal in plan.goals)
+    assert (first.baseline, first.goal_value) == (300, 350)
+    assert (second.count, second.period) == (40, Period.YEAR)
+    assert (third.count, third.period) == (1, Period.MONTH)
