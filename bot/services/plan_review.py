@@ -77,16 +77,20 @@ _GOALS_LINE = re.compile(
 _ITEM_LINE = re.compile(r"^\s*(?:[-–•*]|[0-9]{1,2}[.)]|[a-z][.)])\s+\S")
 
 
-def pasted_plan(text: str) -> bool:
+def pasted_plan(text: str, is_command: Callable[[str], bool]) -> bool:
     """Whether a message is a plan pasted into the chat rather than a command: at least PASTED_LINES
-    lines, and one of the first three names a plan, or is a heading of goals over at least two items."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines, and one of the first three names a plan, or is a heading of goals over at least two items. A
+    message that opens with a command is that command ("inlägg ny …" whose text names the plan), unless
+    its first line is a heading of goals ("Mål för 2027")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < PASTED_LINES:
+        return False
+    if is_command(lines[0].split(" ", 1)[0]) and not _GOALS_LINE.match(lines[0]):
         return False
     if any(names_a_plan(line) for line in lines[:3]):
         return True
     items = sum(1 for line in lines if _ITEM_LINE.match(line))
-    return items >= 2 and any(_GOALS_LINE.match(line.strip()) for line in lines[:3])
+    return items >= 2 and any(_GOALS_LINE.match(line) for line in lines[:3])
 
 
 class PlanReviews:

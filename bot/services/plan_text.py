@@ -276,7 +276,7 @@ _AREA_FIELD = re.compile(
 # Fields a plan gives a goal that say nothing the bot tracks: how it is followed up, what it costs, why.
 _OTHER_FIELD = re.compile(
     r"^(?:uppföljning|uppföljs|utvärdering|kostnad|budget|resurser|kommentar\w*|syfte|status|målgrupp|"
-    r"metod|hur|samarbete|follow[- ]up|cost|budget|resources|comments?|purpose|how)$",
+    r"metod|hur|samarbete|follow[- ]up|cost|resources|comments?|purpose|how)$",
     re.IGNORECASE,
 )
 # A target written as a figure: "500 samtal", "minst två i månaden", "varje kvartal", "50 %".
@@ -509,11 +509,11 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
                     end = after = after + 1
                     continue
                 break
-            labels = [fold_label(label) for label, _ in fields]
+            labels = [_folded(label) for label, _ in fields]
             kinds = {_opening_kind(label) for label, _ in fields}
             if (
                 field[2] is not None
-                or fold_label(field[0]) in labels
+                or _folded(field[0]) in labels
                 or (_opening_kind(field[0]) or "none") in kinds  # "Mål" after "Målsättning"
                 or (item and _GOAL_FIELD.match(field[0]))
             ):
@@ -539,7 +539,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
     return result, kept
 
 
-def fold_label(label: str) -> str:
+def _folded(label: str) -> str:
     return " ".join(label.casefold().split())
 
 

@@ -230,6 +230,9 @@ async def test_a_plan_pasted_into_the_chat_is_read_as_its_file_would_be(district
     assert "3 goals in 1 section" in listed
 
     assert "styrelsen" in (await district.say(NOA, plan)).lower()  # only the board imports a plan
+    # A command whose text names the plan over several lines is that command, not a pasted plan.
+    command = "hjälp\nVerksamhetsplan 2027\n- Hålla fyra möten\n- Värva 20 medlemmar\n"
+    assert "Planen som jag läste den" not in await district.say(MEGAN, command)
     nothing = await district.say(MEGAN, "Verksamhetsplan 2027\nVi ses i vår.\nHälsningar\nStyrelsen\n")
     assert nothing.startswith("Jag hittade inga mål i texten du klistrade in")
 
