@@ -269,6 +269,8 @@ _WHEN_FIELD = re.compile(
     r"genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:])",
     re.IGNORECASE,
 )
+# "Nr | Mål | Ansvarig": the plan's own numbers for its goals.
+_NUMBER_FIELD = re.compile(r"^(?:nr\.?|nummer|#|no\.?|mål\s*nr\.?|number)$", re.IGNORECASE)
 _AREA_FIELD = re.compile(
     r"^(?:område|områden|fokusområde|målområde|verksamhetsområde|insatsområde|areas?|focus\s+areas?)$",
     re.IGNORECASE,
@@ -301,6 +303,7 @@ class Columns:
     how: int | None = None  # "Mål | Aktivitet" where "Mål" holds goals: the activity says how
     area: int | None = None
     how_label: str = ""  # the plan's name for the how column ("Aktivitet")
+    number: int | None = None  # the plan's own number for each goal ("Nr")
 
 
 def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None:
@@ -336,6 +339,7 @@ def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None
         how=how,
         area=find(_AREA_FIELD),
         how_label=header[how] if how is not None else "",
+        number=find(_NUMBER_FIELD),
     )
     if found.target is None and found.who is None and found.when is None and found.how is None:
         return None
@@ -358,6 +362,9 @@ def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
         parts.append(f"({cell(found.when)})")
     if found.how is not None and cell(found.how):
         parts.append(f"\u2013 {found.how_label}: {cell(found.how)}")
+    number = re.fullmatch(r"([0-9]{1,2})\.?", cell(found.number) or "") if found.number is not None else None
+    if number is not None:
+        parts.insert(0, f"Mål {number.group(1)}:")  # read_goal keeps it as the plan's number
     return " ".join(parts), (cell(found.who) or None) if found.who is not None else None
 
 

@@ -371,3 +371,17 @@ def test_goals_given_field_by_field_in_text() -> None:
     assert (first.baseline, first.goal_value) == (300, 350)
     assert (second.count, second.period) == (40, Period.YEAR)
     assert (third.count, third.period) == (1, Period.MONTH)
+
+
+def test_a_tables_number_column_is_the_plans_own_numbers() -> None:
+    """ "Nr | Mål | Ansvarig": the plan's goal 2 is what a member means by `mål 2`, and a number the table
+    skips is one the review can name."""
+    text = (
+        "Verksamhetsplan 2027\n\nMål\n\n| Nr | Mål | Ansvarig |\n|---|---|---|\n"
+        "| 1 | Hålla fyra medlemsmöten | Styrelsen |\n| 3. | Värva 30 nya medlemmar | Kassören |\n"
+    )
+    plan = parse_plan(text)
+    assert [(g.plan_number, g.text, g.responsible) for g in plan.goals] == [
+        (1, "Hålla fyra medlemsmöten", "Styrelsen"),
+        (3, "Värva 30 nya medlemmar", "Kassören"),
+    ]
