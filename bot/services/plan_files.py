@@ -26,10 +26,10 @@ from bot.services.goals import TargetKind
 from bot.services.plan import PlanParseError, parse_target
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
-PLAN_SUFFIXES = (".pdf", ".docx", ".odt", ".txt", ".md")
+PLAN_SUFFIXES = (".pdf", ".docx", ".odt", ".html", ".htm", ".txt", ".md")
 # Files a board may send that are no plan's text the reader knows: the answer says what to send instead.
 UNREAD_SUFFIXES = (
-    *(".doc", ".rtf", ".pages", ".html", ".htm"),
+    *(".doc", ".rtf", ".pages"),
     *(".xls", ".xlsx", ".ods", ".pptx", ".ppt", ".odp"),
 )
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".gif", ".webp", ".tif", ".tiff", ".bmp")
@@ -74,9 +74,15 @@ def read_plan_text(name: str, data: bytes) -> PlanText:
         raise PlanFileError("unsupported", f"{suffix} files cannot be read: save as PDF or .docx", suffix)
     if b"\x00" in data[:4096]:
         raise PlanFileError("unsupported", "this is not a text, PDF or .docx file", suffix)
+    if suffix in (".html", ".htm") or re.match(rb"\s*(?:<!doctype html|<html)", data[:200], re.IGNORECASE):
+        return PlanText(html_text(_decoded(data)))
+    return PlanText(_decoded(data))
+
+
+def _decoded(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):  # plans exported from older Windows tools
         try:
-            return PlanText(data.decode(encoding))
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise PlanFileError("unreadable", "the text is in an encoding the importer does not know")
@@ -589,3 +595,82 @@ def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = 
             yield from _odt_lines(child, known, listed=True)
         elif child.tag in (_odf("text:section"), _odf("text:index-body")):
             yield from _odt_lines(child, known, listed)
+
+
+# --- a web page (.html) ------------------------------------------------------------------------------------
+
+_HTML_SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"}
+_HTML_BLOCKS = {"p", "div", "section", "article", "main", "br", "blockquote", "dd", "dt"}
+
+
+def html_text(page: str) -> str:
+    """A web page saved as a file (or a document exported as HTML) as plan text: h1-h6 as headings, list
+    items, tables row by row (see _table_lines), paragraphs; navigation, header, footer and scripts left
+    out."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.lines: list[str] = []
+            self.words: list[str] = []
+            self.prefix = ""
+            self.skipping = 0
+            self.rows: list[list[str]] | None = None
+            self.cell: list[str] | None = None
+
+        def flush(self) -> None:
+            text = " ".join("".join(self.words).split())
+            self.words = []
+            if text:  # an item goes on the list; a heading or paragraph after a blank line
+                self.lines += [] if self.prefix == "\u2022 " else [""]
+                self.lines.append(self.prefix + text)
+            self.prefix = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _HTML_SKIPPED:
+                self.skipping += 1
+            elif self.skipping:
+                return
+            elif tag == "table":
+                self.flush()
+                self.rows = []
+            elif tag == "tr" and self.rows is not None:
+                self.rows.append([])
+            elif tag in ("td", "th") and self.rows is not None:
+                self.cell = []
+            elif self.cell is not None:
+                return
+            elif re.fullmatch(r"h[1-6]", tag):
+                self.flush()
+                self.prefix = "#" * int(tag[1]) + " "
+            elif tag == "li":
+                self.flush()
+                self.prefix = "\u2022 "
+            elif tag in _HTML_BLOCKS:
+                self.flush()
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _HTML_SKIPPED:
+                self.skipping = max(0, self.skipping - 1)
+            elif self.skipping:
+                return
+            elif tag in ("td", "th") and self.rows and self.cell is not None:
+                self.rows[-1].append(" ".join("".join(self.cell).split()))
+                self.cell = None
+            elif tag == "table" and self.rows is not None:
+                self.lines += ["", *_table_lines(self.rows)]
+                self.rows, self.cell = None, None
+            elif self.cell is None and (re.fullmatch(r"h[1-6]", tag) or tag == "li" or tag in _HTML_BLOCKS):
+                self.flush()
+
+        def handle_data(self, data: str) -> None:
+            if self.skipping:
+                return
+            (self.cell if self.cell is not None else self.words).append(data)
+
+    reader = Reader()
+    reader.feed(page)
+    reader.close()
+    reader.flush()
+    return "\n".join(reader.lines)

@@ -103,7 +103,7 @@ class PlanReviews:
         """Download and read a plan's file and keep it for review; PlanParseError says what is wrong."""
         if not accepted(name):
             kind = PurePath(name).suffix.lower()
-            raise PlanFileError("unsupported", f"{name}: not a PDF, .docx, .odt, .txt or .md file", kind)
+            raise PlanFileError("unsupported", f"{name}: not a file of a kind the reader knows", kind)
         data = await self.fetch(url, MAX_PLAN_BYTES)
         # Reading a PDF takes the processor a while, and the database may wait: off the event loop.
         return await asyncio.to_thread(self._keep, district, user_id, name, data, now)

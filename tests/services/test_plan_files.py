@@ -224,7 +224,7 @@ def _target_matches(spec: str, target) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _sources(expected: Path) -> list[Path]:
-    suffixes = {".txt", ".md", ".docx", ".odt", ".pdf"}
+    suffixes = {".txt", ".md", ".docx", ".odt", ".pdf", ".html"}
     return sorted(p for p in PLANS.glob(expected.stem + ".*") if p.suffix in suffixes)
 
 
@@ -350,6 +350,7 @@ EVERY_GOAL = [
     "tabb_vasternorrland",
     "underpunkter_sodermanland",
     "engelska_falt_uppsala",
+    "webbsida_jamtland",
 ]
 
 
