@@ -640,7 +640,7 @@ def html_text(page: str) -> str:
             elif tag in ("td", "th") and self.rows is not None:
                 self.cell = []
             elif self.cell is not None:
-                return
+                self.cell.append(" ")  # a line break or paragraph within a cell parts its words
             elif re.fullmatch(r"h[1-6]", tag):
                 self.flush()
                 self.prefix = "#" * int(tag[1]) + " "
