@@ -454,8 +454,14 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     rows = [row for row in rows if any(row)]
     if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
         return  # a budget or other table of figures: no goals in it
-    goals = table_goals(rows)
+    # A caption merged across the table's first row ("Mål och aktiviteter 2027") heads it, over the header.
+    captions = 0
+    while captions < len(rows) - 1 and len(rows[captions]) > 1 and len(set(rows[captions]) - {""}) == 1:
+        captions += 1
+    goals = table_goals(rows[captions:])
     if goals is not None:
+        for caption in rows[:captions]:
+            yield from ("", f"**{next(cell for cell in caption if cell)}**", "")
         yield from goals
         return
     if all(len(cell.split()) <= 2 for cell in rows[0]):

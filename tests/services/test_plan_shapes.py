@@ -385,3 +385,21 @@ def test_a_tables_number_column_is_the_plans_own_numbers() -> None:
         (1, "Hålla fyra medlemsmöten", "Styrelsen"),
         (3, "Värva 30 nya medlemmar", "Kassören"),
     ]
+
+
+def test_a_caption_merged_across_a_tables_first_row_heads_its_goals() -> None:
+    """A Word table whose first row is a caption merged across it ("Kommunikation"), the header under it:
+    the caption is the goals' heading, the header still names the columns."""
+    rows = [
+        ["Kommunikation"] * 3,
+        ["Aktivitet", "Mål", "Ansvarig"],
+        ["Insändare", "två i månaden", "Pressgruppen"],
+    ]
+    assert list(_table_lines(rows)) == [
+        "",
+        "**Kommunikation**",
+        "",
+        "• Insändare \u2013 två i månaden",
+        "Ansvarig: Pressgruppen",
+        "",
+    ]
