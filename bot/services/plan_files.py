@@ -1,5 +1,5 @@
-"""A plan's file as text the plan reader understands: PDF, Word (.docx), LibreOffice (.odt), plain text and
-Markdown.
+"""A plan's file as text the plan reader understands: PDF, Word (.docx), LibreOffice (.odt), a web page
+(.html), plain text and Markdown.
 
 Every format is turned into the same markdown-ish text (`# ` headings by level, `• ` list items, blank
 lines between paragraphs), so one reader (`plan.parse_plan`) finds the same goals in each. PDF pages are read
