@@ -155,15 +155,10 @@ async def test_a_pdf_plan_waits_for_review_across_a_restart_and_can_be_cancelled
 @pytest.mark.parametrize(
     ("name", "data", "answer"),
     [
-        # What the file is decides what to send instead: a picture, Word's old format, a saved web page.
+        # What the file is decides what to send instead: a picture, Word's old format, another format.
         ("bild.png", b"\x89PNG\r\n", "That is a picture, and I read a plan's text: send the plan as PDF"),
         ("plan.doc", b"\xd0\xcf\x11\xe0", "I cannot read Word files in the old format (.doc): open the plan"),
-        (
-            "plan.html",
-            b"<html></html>",
-            "I cannot read web pages (.html): copy the plan's text into this chat",
-        ),
-        ("plan.rtf", b"{\\rtf1 Plan}", "I can read plans as PDF, Word (.docx), LibreOffice (.odt), text or"),
+        ("plan.rtf", b"{\\rtf1 Plan}", "I can read plans as PDF, Word (.docx), LibreOffice (.odt), web page"),
         ("plan.pdf", b"%PDF-1.4 trasig", "The file could not be read"),
         ("plan.txt", "Bara lite prosa utan mål.\n".encode(), "I found no goals in the file"),
         ("plan.txt", b"x" * (MAX_PLAN_BYTES + 1), "The file is larger than 10 MB"),

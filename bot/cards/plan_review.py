@@ -201,19 +201,14 @@ def _unsupported(t: Translator, kind: str) -> str:
             "I cannot read Word files in the old format (.doc): open the plan in Word, save it as a Word "
             "document (.docx) or as PDF, and send it again."
         )
-    if kind in (".html", ".htm"):
-        return t._(
-            "I cannot read web pages (.html): copy the plan's text into this chat, or save the page as PDF, "
-            "and send it again."
-        )
     if kind in PICTURE_SUFFIXES:
         return t._(
             "That is a picture, and I read a plan's text: send the plan as PDF, Word (.docx), LibreOffice "
             "(.odt) or text, or paste its text into this chat."
         )
     return t._(
-        "I can read plans as PDF, Word (.docx), LibreOffice (.odt), text or Markdown files: save it as one "
-        "of those and send it again."
+        "I can read plans as PDF, Word (.docx), LibreOffice (.odt), web page (.html), text or Markdown "
+        "files: save it as one of those and send it again."
     )
 
 

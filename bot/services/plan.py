@@ -21,6 +21,7 @@ from bot.services.glossary import swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
+    ACTIVITY_PART,
     LABELLED_ITEM,
     RESPONSIBLE_LINE,
     HeadingStyle,
@@ -334,7 +335,9 @@ def _relative(text: str) -> Target | None:
 # "Andel kvinnor på valbar plats – 50 %": a share set apart as the goal's target (a table's target column).
 _TARGET_SIGNS = {"–", "—", "-", ":"}
 _BARE_SHARE = re.compile(
-    rf"(?:^|\s[–—:-]\s*)(?:minst\s+|åtminstone\s+|över\s+)?(?P<pct>{_AMOUNT})\s*(?:%|procent)\s*(?:\(|\.|$)",
+    r"(?:^|\s[–—-]\s*|:\s*)(?:minst\s+|åtminstone\s+|över\s+)?"
+    rf"(?:(?P<pct>{_AMOUNT})\s*(?:%|procent)|(?P<frac>hälften|halva|en\s+tredjedel|två\s+tredjedelar|"
+    r"en\s+fjärdedel|tre\s+fjärdedelar|majoriteten))\s*(?:\(|\.|$)",
     re.IGNORECASE,
 )
 
@@ -344,7 +347,11 @@ def _share(text: str) -> Target | None:
     match = _SHARE.search(text)
     if match is None:
         bare = _BARE_SHARE.search(text)
-        value = _amount(bare.group("pct")) if bare else 0.0
+        value = 0.0
+        if bare is not None and bare.group("frac"):  # "Kvinnor på valbar plats – hälften"
+            value = round(_FRACTIONS[" ".join(bare.group("frac").lower().split())], 1)
+        elif bare is not None:
+            value = _amount(bare.group("pct"))
         return Target(TargetKind.METRIC, unit="%", goal_value=value) if 0 < value <= 100 else None
     if match.group("frac"):
         value = _FRACTIONS[" ".join(match.group("frac").lower().split())]
@@ -450,7 +457,7 @@ _HAVING = {"ha", "nå", "få", "uppnå", "över"}
 # "varannan vecka", "var tredje månad": every n-th week or month, counted over the year (there is no two-week
 # period). n -> the times a year, by weeks and by months.
 _EVERY_OTHER = re.compile(
-    r"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|månad)\b", re.IGNORECASE
+    r"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|helg|månad)\b", re.IGNORECASE
 )
 _NTH = {"varannan": (26, 6), "var tredje": (17, 4), "var fjärde": (13, 3), "var sjätte": (8, 2)}
 
@@ -459,7 +466,7 @@ def _count(text: str) -> Target | None:
     other = _EVERY_OTHER.search(text)
     if other is not None:
         by_week, by_month = _NTH[" ".join(other.group("n").lower().split())]
-        times = by_week if other.group("p").lower() == "vecka" else by_month
+        times = by_month if other.group("p").lower() == "månad" else by_week
         return Target(
             TargetKind.COUNT, count=times, period=Period.YEAR, unit=_done_thing(text[: other.start()])
         )
@@ -493,7 +500,10 @@ def _count(text: str) -> Target | None:
             at_least
             or period
             or per_area
-            or (unit is not None and (_done_with(previous_word, text) or previous_word in _TARGET_SIGNS))
+            or (unit is not None and _done_with(previous_word, text))
+            # "Insändare – 10 st", "Medlemsträffar: 4": the target set apart after a dash or a colon
+            or previous_word in _TARGET_SIGNS
+            or previous_word.endswith(":")
             or (not previous.strip() and _PASSIVE.search(text[match.end() :]))
         ):
             # A bare number counts what a verb does ("genomföra fyra medlemsmöten"), or is the target set
@@ -588,6 +598,17 @@ def _done_thing(before: str) -> str | None:
     return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
+# As tables and lists shorten them: "4 ggr/år", "2/termin", "10 st", "1 gång/mån".
+_PER_SLASH = re.compile(
+    r"(?<=[0-9\w])\s*/\s*(?P<p>år|året|månad|månaden|mån|kvartal|termin|halvår|vecka|veckan|v|"
+    r"year|month|quarter|week|term)\b",
+    re.IGNORECASE,
+)
+_SLASHED = {"mån": "månad", "v": "vecka"}
+_SHORT = re.compile(r"(?<=[0-9] )(?:ggr|gg|st\.?)(?=\s|$|[.,;)])", re.IGNORECASE)
+_SHORTENED = {"ggr": "gånger", "gg": "gånger", "st": "stycken"}
+
+
 def parse_target(text: str) -> Target:
     """The measurable target in a goal's wording, or DONE when it is simply done or not done.
 
@@ -603,8 +624,10 @@ def parse_target(text: str) -> Target:
     does that often when a verb names it ("schemalägga inlägg ... två gånger i månaden" counts "inlägg").
     """
     english = text if is_english(text) else None
+    text = _PER_SLASH.sub(lambda m: " per " + _SLASHED.get(m.group("p").lower(), m.group("p")), text)
     text = _plain(in_swedish_terms(text))
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
+    text = _SHORT.sub(lambda m: _SHORTENED[m.group(0).lower().rstrip(".")], text)
     if not text:
         return DONE
     target = (
@@ -631,6 +654,14 @@ _FIGURE = re.compile(
 )
 
 
+# Figures that say when, not how much: "2027-06-15", "12/3", "vecka 12", "v. 12", "kl. 18", "18.30".
+_WHEN_FIGURES = re.compile(
+    r"\b(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}[.:][0-9]{2}\b)"
+    r"|\b(?:vecka|veckorna|v\.?|week|kl\.?|klockan|at)\s*[0-9]{1,2}(?:\s*(?:[-–]|och)\s*[0-9]{1,2})*\b",
+    re.IGNORECASE,
+)
+
+
 def unread_figure(goal: GoalDraft) -> str | None:
     """A figure in a goal that was read as done / not done ("Dörrknackning – 500 samtal"), which the board
     should check is not its target: the figure and the word after it. Years, dates and durations ("före
@@ -638,7 +669,7 @@ def unread_figure(goal: GoalDraft) -> str | None:
     prioriterade områdena")."""
     if goal.target.kind is not TargetKind.DONE:
         return None
-    text = _plain(goal.text)
+    text = _WHEN_FIGURES.sub(" ", _plain(goal.text))
     for match in _FIGURE.finditer(text):
         figure = match.group("figure")
         number, word = figure.split()[0], figure.split()[-1] if " " in figure else ""
@@ -967,7 +998,8 @@ def read_goal(text: str) -> GoalDraft:
     return GoalDraft(
         text=text,
         target=parse_target(text),
-        applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(text)) is not None,
+        # Whom the goal concerns, not where its activity is done ("– Aktivitet: … i varje lokalavdelning").
+        applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(ACTIVITY_PART.sub("", text))) is not None,
         responsible=responsible,
         plan_number=int(label.group("number")) if label else None,
     )

@@ -1,5 +1,5 @@
-"""A plan's file as text the plan reader understands: PDF, Word (.docx), LibreOffice (.odt), plain text and
-Markdown.
+"""A plan's file as text the plan reader understands: PDF, Word (.docx), LibreOffice (.odt), a web page
+(.html), plain text and Markdown.
 
 Every format is turned into the same markdown-ish text (`# ` headings by level, `• ` list items, blank
 lines between paragraphs), so one reader (`plan.parse_plan`) finds the same goals in each. PDF pages are read
@@ -26,10 +26,10 @@ from bot.services.goals import TargetKind
 from bot.services.plan import PlanParseError, parse_target
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
-PLAN_SUFFIXES = (".pdf", ".docx", ".odt", ".txt", ".md")
+PLAN_SUFFIXES = (".pdf", ".docx", ".odt", ".html", ".htm", ".txt", ".md")
 # Files a board may send that are no plan's text the reader knows: the answer says what to send instead.
 UNREAD_SUFFIXES = (
-    *(".doc", ".rtf", ".pages", ".html", ".htm"),
+    *(".doc", ".rtf", ".pages"),
     *(".xls", ".xlsx", ".ods", ".pptx", ".ppt", ".odp"),
 )
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".heic", ".gif", ".webp", ".tif", ".tiff", ".bmp")
@@ -74,9 +74,15 @@ def read_plan_text(name: str, data: bytes) -> PlanText:
         raise PlanFileError("unsupported", f"{suffix} files cannot be read: save as PDF or .docx", suffix)
     if b"\x00" in data[:4096]:
         raise PlanFileError("unsupported", "this is not a text, PDF or .docx file", suffix)
+    if suffix in (".html", ".htm") or re.match(rb"\s*(?:<!doctype html|<html)", data[:200], re.IGNORECASE):
+        return PlanText(html_text(_decoded(data)))
+    return PlanText(_decoded(data))
+
+
+def _decoded(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):  # plans exported from older Windows tools
         try:
-            return PlanText(data.decode(encoding))
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise PlanFileError("unreadable", "the text is in an encoding the importer does not know")
@@ -448,8 +454,14 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     rows = [row for row in rows if any(row)]
     if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
         return  # a budget or other table of figures: no goals in it
-    goals = table_goals(rows)
+    # A caption merged across the table's first row ("Mål och aktiviteter 2027") heads it, over the header.
+    captions = 0
+    while captions < len(rows) - 1 and len(rows[captions]) > 1 and len(set(rows[captions]) - {""}) == 1:
+        captions += 1
+    goals = table_goals(rows[captions:])
     if goals is not None:
+        for caption in rows[:captions]:
+            yield from ("", f"**{next(cell for cell in caption if cell)}**", "")
         yield from goals
         return
     if all(len(cell.split()) <= 2 for cell in rows[0]):
@@ -589,3 +601,82 @@ def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = 
             yield from _odt_lines(child, known, listed=True)
         elif child.tag in (_odf("text:section"), _odf("text:index-body")):
             yield from _odt_lines(child, known, listed)
+
+
+# --- a web page (.html) ------------------------------------------------------------------------------------
+
+_HTML_SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"}
+_HTML_BLOCKS = {"p", "div", "section", "article", "main", "br", "blockquote", "dd", "dt"}
+
+
+def html_text(page: str) -> str:
+    """A web page saved as a file (or a document exported as HTML) as plan text: h1-h6 as headings, list
+    items, tables row by row (see _table_lines), paragraphs; navigation, header, footer and scripts left
+    out."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.lines: list[str] = []
+            self.words: list[str] = []
+            self.prefix = ""
+            self.skipping = 0
+            self.rows: list[list[str]] | None = None
+            self.cell: list[str] | None = None
+
+        def flush(self) -> None:
+            text = " ".join("".join(self.words).split())
+            self.words = []
+            if text:  # an item goes on the list; a heading or paragraph after a blank line
+                self.lines += [] if self.prefix == "\u2022 " else [""]
+                self.lines.append(self.prefix + text)
+            self.prefix = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _HTML_SKIPPED:
+                self.skipping += 1
+            elif self.skipping:
+                return
+            elif tag == "table":
+                self.flush()
+                self.rows = []
+            elif tag == "tr" and self.rows is not None:
+                self.rows.append([])
+            elif tag in ("td", "th") and self.rows is not None:
+                self.cell = []
+            elif self.cell is not None:
+                self.cell.append(" ")  # a line break or paragraph within a cell parts its words
+            elif re.fullmatch(r"h[1-6]", tag):
+                self.flush()
+                self.prefix = "#" * int(tag[1]) + " "
+            elif tag == "li":
+                self.flush()
+                self.prefix = "\u2022 "
+            elif tag in _HTML_BLOCKS:
+                self.flush()
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _HTML_SKIPPED:
+                self.skipping = max(0, self.skipping - 1)
+            elif self.skipping:
+                return
+            elif tag in ("td", "th") and self.rows and self.cell is not None:
+                self.rows[-1].append(" ".join("".join(self.cell).split()))
+                self.cell = None
+            elif tag == "table" and self.rows is not None:
+                self.lines += ["", *_table_lines(self.rows)]
+                self.rows, self.cell = None, None
+            elif self.cell is None and (re.fullmatch(r"h[1-6]", tag) or tag == "li" or tag in _HTML_BLOCKS):
+                self.flush()
+
+        def handle_data(self, data: str) -> None:
+            if self.skipping:
+                return
+            (self.cell if self.cell is not None else self.words).append(data)
+
+    reader = Reader()
+    reader.feed(page)
+    reader.close()
+    reader.flush()
+    return "\n".join(reader.lines)

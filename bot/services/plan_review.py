@@ -8,6 +8,7 @@ survives a restart), and the plan is stored through the repository's `save_plan`
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,15 +66,31 @@ def accepted(name: str) -> bool:
     return name.lower().endswith(PLAN_SUFFIXES)
 
 
-# A plan pasted into the chat: several lines, one of the first naming the plan ("Verksamhetsplan 2027").
+# A plan pasted into the chat: several lines, one of the first naming the plan ("Verksamhetsplan 2027"),
+# or a heading of goals alone on its line ("Mål för 2027", "Våra mål:") over a list.
 PASTED_LINES = 4
+_GOALS_LINE = re.compile(
+    r"^(?:(?:här\s+är\s+)?(?:våra|distriktets|föreningens|our)\s+)?(?:mål|målen|målsättningar|goals)"
+    r"(?:\s+(?:och\s+aktiviteter|för|under|i|for)\b[^.!?]*)?\s*:?$",
+    re.IGNORECASE,
+)
+_ITEM_LINE = re.compile(r"^\s*(?:[-–•*]|[0-9]{1,2}[.)]|[a-z][.)])\s+\S")
 
 
-def pasted_plan(text: str) -> bool:
+def pasted_plan(text: str, is_command: Callable[[str], bool]) -> bool:
     """Whether a message is a plan pasted into the chat rather than a command: at least PASTED_LINES
-    lines, and one of the first three names a plan."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) >= PASTED_LINES and any(names_a_plan(line) for line in lines[:3])
+    lines, and one of the first three names a plan, or is a heading of goals over at least two items. A
+    message that opens with a command is that command ("inlägg ny …" whose text names the plan), unless
+    its first line is a heading of goals ("Mål för 2027")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < PASTED_LINES:
+        return False
+    if is_command(lines[0].split(" ", 1)[0]) and not _GOALS_LINE.match(lines[0]):
+        return False
+    if any(names_a_plan(line) for line in lines[:3]):
+        return True
+    items = sum(1 for line in lines if _ITEM_LINE.match(line))
+    return items >= 2 and any(_GOALS_LINE.match(line) for line in lines[:3])
 
 
 class PlanReviews:
@@ -86,7 +103,7 @@ class PlanReviews:
         """Download and read a plan's file and keep it for review; PlanParseError says what is wrong."""
         if not accepted(name):
             kind = PurePath(name).suffix.lower()
-            raise PlanFileError("unsupported", f"{name}: not a PDF, .docx, .odt, .txt or .md file", kind)
+            raise PlanFileError("unsupported", f"{name}: not a file of a kind the reader knows", kind)
         data = await self.fetch(url, MAX_PLAN_BYTES)
         # Reading a PDF takes the processor a while, and the database may wait: off the event loop.
         return await asyncio.to_thread(self._keep, district, user_id, name, data, now)

@@ -269,6 +269,8 @@ _WHEN_FIELD = re.compile(
     r"genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:])",
     re.IGNORECASE,
 )
+# "Nr | Mål | Ansvarig": the plan's own numbers for its goals.
+_NUMBER_FIELD = re.compile(r"^(?:nr\.?|nummer|#|no\.?|mål\s*nr\.?|number)$", re.IGNORECASE)
 _AREA_FIELD = re.compile(
     r"^(?:område|områden|fokusområde|målområde|verksamhetsområde|insatsområde|areas?|focus\s+areas?)$",
     re.IGNORECASE,
@@ -276,7 +278,7 @@ _AREA_FIELD = re.compile(
 # Fields a plan gives a goal that say nothing the bot tracks: how it is followed up, what it costs, why.
 _OTHER_FIELD = re.compile(
     r"^(?:uppföljning|uppföljs|utvärdering|kostnad|budget|resurser|kommentar\w*|syfte|status|målgrupp|"
-    r"metod|hur|samarbete|follow[- ]up|cost|budget|resources|comments?|purpose|how)$",
+    r"metod|hur|samarbete|follow[- ]up|cost|resources|comments?|purpose|how)$",
     re.IGNORECASE,
 )
 # A target written as a figure: "500 samtal", "minst två i månaden", "varje kvartal", "50 %".
@@ -300,6 +302,8 @@ class Columns:
     when: int | None = None
     how: int | None = None  # "Mål | Aktivitet" where "Mål" holds goals: the activity says how
     area: int | None = None
+    how_label: str = ""  # the plan's name for the how column ("Aktivitet")
+    number: int | None = None  # the plan's own number for each goal ("Nr")
 
 
 def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None:
@@ -324,6 +328,9 @@ def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None
         goal = find(_TARGET_FIELD)  # "Målsättning | Ansvarig | När": what to reach is the goal
     if goal is None:
         return None
+    other = find(_GOAL_FIELD, goal)
+    if how is None and other is not None and not _TARGET_FIELD.match(header[other]):
+        how = other  # "Goal | Activity", "Delmål | Insats": the second says how
     found = Columns(
         goal,
         target=find(_TARGET_FIELD, goal, how),
@@ -331,6 +338,8 @@ def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None
         when=find(_WHEN_FIELD),
         how=how,
         area=find(_AREA_FIELD),
+        how_label=header[how] if how is not None else "",
+        number=find(_NUMBER_FIELD),
     )
     if found.target is None and found.who is None and found.when is None and found.how is None:
         return None
@@ -339,21 +348,32 @@ def columns(header: list[str], rows: Iterable[list[str]] = ()) -> Columns | None
 
 def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
     """One row of a table of goals (or one labelled block) as a goal's line and whom it names responsible:
-    its text, how, then its target and when, as a plan written in prose says them; None for an empty row."""
+    its text, then its target and when, as a plan written in prose says them, and how under the plan's own
+    label ("– Aktivitet: …", see ACTIVITY_PART); None for an empty row."""
     cell = dict(enumerate(cell.strip() for cell in row)).get
     text = cell(found.goal) or ""
     if not text:
         return None
     parted = any(cell(i) for i in (found.target, found.when, found.how) if i is not None)
     parts = [text.rstrip(".") if parted else text]
-    if found.how is not None and cell(found.how):
-        how = cell(found.how) or ""
-        parts.append(f"\u2013 {how.rstrip('.') if parted else how}")
     if found.target is not None and cell(found.target):
         parts.append(f"\u2013 {cell(found.target)}")
     if found.when is not None and cell(found.when):
         parts.append(f"({cell(found.when)})")
+    if found.how is not None and cell(found.how):
+        parts.append(f"\u2013 {found.how_label}: {cell(found.how)}")
+    number = re.fullmatch(r"([0-9]{1,2})\.?", cell(found.number) or "") if found.number is not None else None
+    if number is not None:
+        parts.insert(0, f"Mål {number.group(1)}:")  # read_goal keeps it as the plan's number
     return " ".join(parts), (cell(found.who) or None) if found.who is not None else None
+
+
+# A goal's activity as goal_row adds it: how the goal is reached, not whom it concerns (plan.read_goal).
+ACTIVITY_PART = re.compile(
+    r"\s\u2013\s(?:aktivitet(?:er)?|activit(?:y|ies)|insats(?:er)?|åtagande\w*|vad|uppdrag|delmål|what)"
+    r"(?:\s+[^:]{0,20})?:\s.*$",
+    re.IGNORECASE,
+)
 
 
 def table_goals(rows: list[list[str]]) -> list[str] | None:
@@ -443,19 +463,36 @@ def _field(line: Line) -> tuple[str, str, str | None] | None:
     return label, match.group("value").strip(), match.group("number")
 
 
+# "Målsättning: Fler medlemmar / Mätetal: 50 nya medlemmar": what to reach opens a goal's block too.
+_AIM = re.compile(r"^(?:målsättning(?:en)?|objective)$", re.IGNORECASE)
+_AIMS = re.compile(r"^(?:mål|målen|målsättning(?:en)?|delmål|goals?|objectives?)$", re.IGNORECASE)
+
+
+def _opening_kind(label: str) -> str | None:
+    """What a label that opens a block names: what to reach ("Mål", "Målsättning") or what to do
+    ("Aktivitet"); a block holds one of each."""
+    if _AIMS.match(label):
+        return "aim"
+    return "act" if _GOAL_FIELD.match(label) else None
+
+
 def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], list[str | None]]:
     """Goals given field by field ("Mål: Öka antalet medlemmar … / Aktivitet: … / Ansvar: Styrelsen /
     Tidplan: Under våren"), as a Word plan or a form lays them out, each field on its line (blank lines
     between, a long value wrapped onto the next line): one goal each, read as a table's row is. A block
     opens with a goal's label and ends where a line is no field, or the same label opens the next one; a
-    lone "Mål: …" stays a sentence of its section. `numbers` (a numbered item's number per line) are
-    kept beside their lines."""
+    lone "Mål: …" stays a sentence of its section. A list item followed by such fields ("- Hålla fyra
+    medlemsmöten" / "- Ansvarig: Styrelsen" / "- När: Hela året", sub-items in Word) is a goal with them.
+    `numbers` (a numbered item's number per line) are kept beside their lines."""
     result: list[Line] = []
     kept: list[str | None] = []
     index = 0
     while index < len(lines):
         opening = _field(lines[index])
-        if opening is None or not _GOAL_FIELD.match(opening[0]):
+        item = opening is None and lines[index].kind is LineKind.BULLET
+        if item:
+            opening = ("Mål", lines[index].text, None)  # an item: its fields may follow
+        elif opening is None or not (_GOAL_FIELD.match(opening[0]) or _AIM.match(opening[0])):
             result.append(lines[index])
             kept.append(numbers[index])
             index += 1
@@ -479,8 +516,14 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
                     end = after = after + 1
                     continue
                 break
-            labels = [fold_label(label) for label, _ in fields]
-            if field[2] is not None or fold_label(field[0]) in labels:
+            labels = [_folded(label) for label, _ in fields]
+            kinds = {_opening_kind(label) for label, _ in fields}
+            if (
+                field[2] is not None
+                or _folded(field[0]) in labels
+                or (_opening_kind(field[0]) or "none") in kinds  # "Mål" after "Målsättning"
+                or (item and _GOAL_FIELD.match(field[0]))
+            ):
                 break  # the next goal's block
             fields.append([field[0], field[1]])
             end = after = after + 1
@@ -503,7 +546,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
     return result, kept
 
 
-def fold_label(label: str) -> str:
+def _folded(label: str) -> str:
     return " ".join(label.casefold().split())
 
 

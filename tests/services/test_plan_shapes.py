@@ -36,6 +36,31 @@ from bot.services.plan_files import _table_lines
         ("Every local branch shall appoint a contact person.", TargetKind.PEOPLE, 1, None, None),
         # "within two weeks" says how soon, not how many.
         ("Call all new members within two weeks.", TargetKind.DONE, None, None, None),
+        # A round number is the target the plan sets: "ett tiotal" is ten, "ett par" two.
+        (
+            "Ett tiotal nya medlemmar ska värvas i varje kommunförening.",
+            TargetKind.COUNT,
+            10,
+            Period.YEAR,
+            None,
+        ),
+        ("Ett par debattartiklar per kvartal", TargetKind.COUNT, 2, Period.QUARTER, None),
+        # The number the goal opens with is what is done, in the passive too.
+        ("Fyra kretsstämmor ska hållas.", TargetKind.COUNT, 4, Period.YEAR, None),
+        # English thousands: "3,000" is three thousand, not three.
+        ("Reach 3,000 followers on Instagram.", TargetKind.METRIC, None, None, 3000.0),
+        # A share set apart in words, as a table's target column gives it.
+        ("Kandidater under 35 år – hälften", TargetKind.METRIC, None, None, 50.0),
+        # Shortened as tables and lists shorten them: "ggr", "st", "/år", "/termin".
+        ("Medlemsmöten – 4 ggr/år", TargetKind.COUNT, 4, Period.YEAR, None),
+        ("Studiecirklar: 2/termin", TargetKind.COUNT, 2, Period.HALF_YEAR, None),
+        ("Insändare – 10 st", TargetKind.COUNT, 10, Period.YEAR, None),
+        ("Hold 4 meetings/year", TargetKind.COUNT, 4, Period.YEAR, None),
+        ("Dörrknackning varannan helg", TargetKind.COUNT, 26, Period.YEAR, None),
+        ("Kvinnor på valbar plats: minst 50 procent", TargetKind.METRIC, None, None, 50.0),
+        ("Besök i Stockholm 12/3", TargetKind.DONE, None, None, None),
+        # "Vi har funnits i ett trettiotal år" is how long, not a target.
+        ("Vi har funnits i ett trettiotal år.", TargetKind.DONE, None, None, None),
     ],
 )
 def test_targets_in_words(
@@ -46,6 +71,13 @@ def test_targets_in_words(
     assert target.count == count and target.period is period
     if value is not None:
         assert value in (target.goal_value, target.change_percent)
+
+
+def test_what_a_genitive_owns_is_what_is_counted() -> None:
+    """ "Skicka medlemmarnas nyhetsbrev", "send out the members' newsletter": newsletters, not members."""
+    assert read_goal("Skicka medlemmarnas nyhetsbrev varje månad.").target.unit == "nyhetsbrev"
+    english = read_goal("Send out the members' newsletter every other month.").target
+    assert (english.count, english.unit_in("en")) == (6, "newsletters")
 
 
 def test_an_english_plans_units_read_in_swedish_where_the_glossary_knows_them() -> None:
@@ -94,11 +126,16 @@ def test_a_table_with_named_columns_gives_one_goal_a_row_with_target_when_and_wh
 def test_a_figure_the_reader_did_not_take_for_a_target_is_named() -> None:
     """The review asks about "40 platser"; not about a year, a date, an age or things already there."""
     assert unread_figure(read_goal("Affischering på 40 platser inför valet")) == "40 platser"
+    assert unread_figure(read_goal("Ett tiotal aktiva ska finnas i varje krets.")) == "Ett tiotal aktiva"
     for text in (
         "Delta på Pride 2027",
         "Klart före 31 december",
         "Ordna en kampanj före valet",
         "Stärka de fyra områdena",
+        # When, from a table's or a block's when column: a week, a date, a time.
+        "Uppdatera hemsidan (Vecka 12)",
+        "Ordna sommarfest (2027-06-15)",
+        "Torgmöte i Visby (kl. 18)",
     ):
         assert unread_figure(read_goal(text)) is None
 
@@ -311,3 +348,58 @@ def test_a_list_under_a_label_in_the_current_state_is_not_asked_about() -> None:
     plan = parse_plan(text)
     assert plan.set_aside == ()
     assert [g.text for g in plan.goals] == ["Hålla fyra medlemsmöten."]
+
+
+def test_goals_given_field_by_field_in_text() -> None:
+    """What a board means by a block of labelled lines: one goal, its target from its target's field, when
+    from its when, whom from its "Ansvarig"; a follow-up is no target; a value may wrap onto the next line;
+    "Mål 3:" keeps the plan's number; "Målsättning:" opens a block as "Mål:" does; "Ansvarig:" and "När:"
+    under an item are that item's."""
+    text = (
+        "Verksamhetsplan 2027\n\nMedlemmar\n\nMål 3: Öka antalet medlemmar från 300\ntill 350.\n"
+        "Ansvar: Medlemsansvarig\nUppföljning: Varje kvartal\n\n"
+        "Målsättning: Fler aktiva i föreningarna.\nMätetal: 40 nya aktiva\nTidplan: Under hösten\n\n"
+        "Kommunikation\n\n- Skicka nyhetsbrev varje månad.\n  - Ansvarig: Sekreteraren\n  - När: Löpande\n"
+    )
+    plan = parse_plan(text)
+    assert [(g.text, g.responsible, g.plan_number) for g in plan.goals] == [
+        ("Öka antalet medlemmar från 300 till 350.", "Medlemsansvarig", 3),
+        ("Fler aktiva i föreningarna – 40 nya aktiva (Under hösten)", None, None),
+        ("Skicka nyhetsbrev varje månad (Löpande)", "Sekreteraren", None),
+    ]
+    first, second, third = (goal.target for goal in plan.goals)
+    assert (first.baseline, first.goal_value) == (300, 350)
+    assert (second.count, second.period) == (40, Period.YEAR)
+    assert (third.count, third.period) == (1, Period.MONTH)
+
+
+def test_a_tables_number_column_is_the_plans_own_numbers() -> None:
+    """ "Nr | Mål | Ansvarig": the plan's goal 2 is what a member means by `mål 2`, and a number the table
+    skips is one the review can name."""
+    text = (
+        "Verksamhetsplan 2027\n\nMål\n\n| Nr | Mål | Ansvarig |\n|---|---|---|\n"
+        "| 1 | Hålla fyra medlemsmöten | Styrelsen |\n| 3. | Värva 30 nya medlemmar | Kassören |\n"
+    )
+    plan = parse_plan(text)
+    assert [(g.plan_number, g.text, g.responsible) for g in plan.goals] == [
+        (1, "Hålla fyra medlemsmöten", "Styrelsen"),
+        (3, "Värva 30 nya medlemmar", "Kassören"),
+    ]
+
+
+def test_a_caption_merged_across_a_tables_first_row_heads_its_goals() -> None:
+    """A Word table whose first row is a caption merged across it ("Kommunikation"), the header under it:
+    the caption is the goals' heading, the header still names the columns."""
+    rows = [
+        ["Kommunikation"] * 3,
+        ["Aktivitet", "Mål", "Ansvarig"],
+        ["Insändare", "två i månaden", "Pressgruppen"],
+    ]
+    assert list(_table_lines(rows)) == [
+        "",
+        "**Kommunikation**",
+        "",
+        "• Insändare \u2013 två i månaden",
+        "Ansvarig: Pressgruppen",
+        "",
+    ]

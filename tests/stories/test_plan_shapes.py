@@ -196,3 +196,77 @@ async def test_a_goal_the_plan_numbers_but_the_bot_did_not_read_is_named_and_add
     assert "planens mål 4 är mitt mål 3" in review
     assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 3 mål")
     assert "Skriva minst en insändare i månaden" in await district.say(NOA, "mål 3")
+
+
+async def test_a_plan_pasted_into_the_chat_is_read_as_its_file_would_be(district: District) -> None:
+    """A board member copies the plan out of an e-mail and pastes it into the personal chat, headings and
+    items with no blank lines between (as Teams keeps them): the review shows its goals, targets and the
+    role it names, as for the same plan sent as a file, and a figure it cannot read is named; in English
+    too. A member who pastes it is told who may import a plan; a text that names a plan but holds no goals
+    is told what to write or send instead."""
+    plan = (PLANS / "klistrad_gavleborg.txt").read_text(encoding="utf-8")
+    plan += "Val\n- Ett tiotal aktiva ska finnas i varje partiförening.\n"
+    english = await district.say(MEGAN, plan, locale="en-US")
+    assert english.startswith("The plan as I read it: the text you pasted")
+    assert "1. Hålla fyra medlemsmöten under året — at least 4 members' meetings per year" in english
+    assert "responsible: styrelsen" in english and "7 goals in 4 sections" in english
+    assert "goal 7 \u201cEtt tiotal aktiva\u201d" in english
+    review = await district.say(MEGAN, plan)
+    assert review.startswith("Planen som jag läste den: texten du klistrade in")
+    assert "4. Skicka nyhetsbrev varje månad — minst 1 nyhetsbrev per månad" in review
+    assert "Bakgrund" not in review and "300 dörrknackningar" not in review
+    assert "mål 7 \u201dEtt tiotal aktiva\u201d" in review
+    assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 7 mål")
+    goal = await district.say(NOA, "mål 1")
+    assert "Klart när: minst 4 medlemsmöten per år" in goal and "Ansvarig: styrelsen" in goal
+
+    # As Teams sends a list pasted from an e-mail: HTML, a heading of goals over its items.
+    html = (
+        "<p>Mål för 2027</p><ul><li>Hålla fyra medlemsmöten.</li><li>Värva 20 nya medlemmar.</li>"
+        "<li>Skicka nyhetsbrev varje månad.</li></ul>"
+    )
+    listed = await district.say(MEGAN, html, locale="en-US")
+    assert "3. Skicka nyhetsbrev varje månad. — at least 1 newsletter per month" in listed
+    assert "3 goals in 1 section" in listed
+
+    assert "styrelsen" in (await district.say(NOA, plan)).lower()  # only the board imports a plan
+    # A command whose text names the plan over several lines is that command, not a pasted plan.
+    command = "hjälp\nVerksamhetsplan 2027\n- Hålla fyra möten\n- Värva 20 medlemmar\n"
+    assert "Planen som jag läste den" not in await district.say(MEGAN, command)
+    nothing = await district.say(MEGAN, "Verksamhetsplan 2027\nVi ses i vår.\nHälsningar\nStyrelsen\n")
+    assert nothing.startswith("Jag hittade inga mål i texten du klistrade in")
+
+
+async def test_goals_given_field_by_field_and_tables_by_area_in_word_and_libreoffice(
+    district: District,
+    files: dict[str, Any],  # noqa: F811
+) -> None:
+    """ "Mål: … / Aktivitet: … / Ansvar: … / Tidplan: … / Uppföljning: …" in a Word file: one goal each, the
+    role the plan names as responsible, "Uppföljning: … varje kvartal" no target. A table of goals by area
+    saved in LibreOffice (.odt): the areas are the sections, each goal with its activity and whom it names,
+    the budget no goal; in English too."""
+    review = await send_plan(district, files, "plan.docx", (PLANS / "falt_orebro.docx").read_bytes())
+    # The district's figure, not each branch's: the activity in every branch is how it is reached.
+    assert (
+        "1. Öka antalet medlemmar från 700 till 800 (Under våren) – Aktivitet: Värvningskampanj i varje "
+        "lokalavdelning. — från 700 till 800 medlemmar · ansvarig: Medlemsansvarig"
+    ) in review
+    read = review.split("Rätta ett mål")[0]
+    assert "kvartal" not in read and "Uppföljning" not in read and "Bakgrund" not in read
+    assert "6 mål i 3 avsnitt" in review
+
+    review = await send_plan(district, files, "plan.odt", (PLANS / "omraden_gavleborg.odt").read_bytes())
+    assert review.startswith("Planen som jag läste den: plan.odt")
+    assert (
+        "3. Synas mer i lokalmedia (Löpande) – Aktivitet: Skriva en insändare varannan månad — minst 6 "
+        "insändare per år · ansvarig: Pressansvarig"
+    ) in review
+    assert "5 mål i 3 avsnitt" in review and "Partistöd" not in review
+    english = await send_plan(
+        district, files, "plan.odt", (PLANS / "omraden_gavleborg.odt").read_bytes(), locale="en-US"
+    )
+    assert "5 goals in 3 sections" in english and "responsible: Studieorganisatören" in english
+    assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 5 mål")
+    goal = await district.say(NOA, "mål 4")
+    assert "Nå 3 000 följare på Instagram" in goal and "Ansvarig: Kommunikatören" in goal
+    assert "Kommunikation" in goal
