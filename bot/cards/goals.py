@@ -113,11 +113,13 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
         met = periods_met(t, goal.target.period, standing.periods_met, standing.periods)
         return f"{bar(year.fraction)} {met} · {pace}"
     if period is None:
+        # The plan's year by its number when it is not this year (a plan for next year, or last year's).
+        span = t._("this year") if standing.in_year else t._("in {year}").format(year=year.starts.year)
         return t._("{bar} {done} of {wanted} {span} · {pace}").format(
             bar=bar(year.fraction),
             done=number(t, year.done),
             wanted=number(t, year.wanted),
-            span=t._("this year"),
+            span=span,
             pace=pace,
         )
     return " · ".join(

@@ -150,6 +150,7 @@ class GoalProgress:
     periods_met: int | None = None  # per-period goals: how many of the year's periods were met
     periods: int | None = None  # per-period goals: how many periods the year has
     in_branches: bool = False  # an every-branch goal's district figure: counted in branches
+    in_year: bool = True  # today is in the plan year (else its figures are not "this year's")
 
     @property
     def pace(self) -> Pace:
@@ -513,10 +514,10 @@ def progress(
         applies_to_branches=applies_to_branches,
         people_named=people_named,
     )
-    if result.period is not None and not date(year, 1, 1) <= today <= date(year, 12, 31):
+    if not date(year, 1, 1) <= today <= date(year, 12, 31):
         # Outside the plan year no period is the current one ("0 of 2 this month" in February of the next
         # year is no month of the plan): the year's figure and the periods met say where it stands.
-        result = replace(result, period=None)
+        result = replace(result, period=None, in_year=False)
     if today > date(year, 12, 31) and result.pace is Pace.BEHIND:
         return replace(result, year=replace(result.year, pace=Pace.NOT_REACHED))
     if today >= date(year, 1, 1) or result.pace is Pace.DONE:
