@@ -429,6 +429,12 @@ def test_every_view_of_a_goal_says_the_same_and_what_the_model_says(
         }
         for name, view in views.items():
             assert words(goal, view) == words(goal, district_view), (goal.number, name)
+        if goal.target.kind is not TargetKind.METRIC:
+            # The year's figure the follow-up, the report and the dashboard show is the one status says.
+            for language in LANGUAGES:
+                t = translator(language)
+                said = progress_line(t, goal, district_view)
+                assert figure(t, goal, district_view) in said, (goal.number, said)
         # The follow-up lists a goal as behind exactly when status says it is short.
         assert (goal.id in behind) == (district_view.pace in SHORT), goal.number
 
