@@ -144,7 +144,7 @@ def result(t: Translator, found: GoalYear) -> str:
     """The year's result in words and numbers, as `status` counts it (bot/cards/followup.py `figure`)."""
     goal, progress = found.goal, found.progress
     year = progress.year
-    if goal.target.kind is TargetKind.METRIC:
+    if goal.target.kind is TargetKind.METRIC and not progress.in_branches:
         latest = progress.latest
         start = number(t, year.baseline if year.baseline is not None else year.done)
         if latest is None:  # "from 1,500 to no reading" said nothing in a sentence of its own

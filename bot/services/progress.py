@@ -13,7 +13,8 @@ Whose goal it is
   district figure. An every-branch goal (`applies_to_branches`, with `branches` > 0) is each branch's own:
   each branch is measured alone by the rules below, and the district's figure is how many of the branches
   reached their share (for the year, and for the current period). District-wide reports of such a goal
-  belong to no branch and count for none.
+  belong to no branch and count for none. A number to move that every branch has (members, from 100 to
+  200) is each branch's own number: a branch has reached it when its own latest reading has.
 
 Which reports count
 - Only reports whose `on` falls in the plan `year` count. `today` before the plan year: nothing is due yet;
@@ -544,7 +545,7 @@ def _progress(
     applies_to_branches: bool,
     people_named: int,
 ) -> GoalProgress:
-    if not applies_to_branches or branches <= 0 or target.kind is TargetKind.METRIC:
+    if not applies_to_branches or branches <= 0:
         return _unit(target, reports, today=today, year=year, areas=areas, people_named=people_named)
     by_branch: dict[int, list[Report]] = defaultdict(list)
     for report in reports:
@@ -559,7 +560,7 @@ def _progress(
         units += [_unit(target, (), today=today, year=year, areas=areas, people_named=0)] * silent
     wanted = float(len(units))  # a branch that reported and is gone since still counts as one
     reached = float(sum(u.year.pace is Pace.DONE for u in units))
-    expected = math.fsum(u.year.expected_by_now / u.year.wanted for u in units if u.year.wanted > 0)
+    expected = math.fsum(_expected_share(u.year) for u in units)
     if reached >= wanted:
         pace = Pace.DONE
     elif any(u.year.pace is Pace.BEHIND for u in units):
@@ -574,6 +575,14 @@ def _progress(
         period_pace = Pace.DONE if met >= wanted else pace
         period = Measure(met, wanted, 0.0, period_pace, first.period.starts, first.period.ends)
     return GoalProgress(period, year_measure, None, None, None, in_branches=True)
+
+
+def _expected_share(measure: Measure) -> float:
+    """How much of its target a branch should have done by now, in [0, 1] (a metric: of the way)."""
+    if measure.baseline is None:
+        return measure.expected_by_now / measure.wanted if measure.wanted > 0 else 0.0
+    way = measure.wanted - measure.baseline
+    return _clamp01((measure.expected_by_now - measure.baseline) / way) if way else 0.0
 
 
 # --- the whole plan, and the service the commands call ----------------------------------------------

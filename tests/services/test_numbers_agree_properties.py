@@ -56,6 +56,7 @@ from bot.db.followups import FollowUpRepository
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
+from bot.documents.annual import result
 from bot.i18n import translator
 from bot.services.followup import SHORT, BoardReports
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
@@ -103,6 +104,11 @@ GOALS = (
     GoalDraft(
         "Öka antalet följare till 200",
         Target(TargetKind.METRIC, unit="följare", baseline=100.0, goal_value=200.0),
+    ),
+    GoalDraft(
+        "Varje partiförening ökar antalet medlemmar till 200",
+        Target(TargetKind.METRIC, unit="medlemmar", baseline=100.0, goal_value=200.0),
+        applies_to_branches=True,
     ),
 )
 AREAS = ("Feminism", "Miljö och klimat")
@@ -296,9 +302,34 @@ def done_unit(reports: list[Stored], today: date) -> Unit:
     return Unit(float(done), int(done), 1, None, in_year_pace(pace, today))
 
 
+def metric_unit(target: Target, reports: list[Stored], today: date) -> Unit:
+    """The latest reading (by the day it was read, then the order reported), from the baseline toward the
+    goal: reached, a tenth of the way ahead of where it should be by now, within a hundredth of it, or
+    behind."""
+    assert target.baseline is not None and target.goal_value is not None
+    latest = max(enumerate(reports), key=lambda pair: (pair[1].on, pair[0]), default=None)
+    done = float(latest[1].value) if latest else target.baseline
+    way = target.goal_value - target.baseline
+    needed = way * float(elapsed(date(YEAR, 1, 1), date(YEAR, 12, 31), today))
+    made = done - target.baseline
+    if done >= target.goal_value:
+        pace = Pace.DONE
+    else:
+        pace = (
+            Pace.AHEAD
+            if made >= needed + way / 10
+            else Pace.ON_PACE
+            if made >= needed - way / 100
+            else Pace.BEHIND
+        )
+    return Unit(done, int(pace is Pace.DONE), 1, None, in_year_pace(pace, today))
+
+
 def unit(target: Target, reports: list[Stored], today: date) -> Unit:
     if target.kind is TargetKind.DONE:
         return done_unit(reports, today)
+    if target.kind is TargetKind.METRIC:
+        return metric_unit(target, reports, today)
     return count_unit(target, reports, today)
 
 
@@ -429,19 +460,20 @@ def test_every_view_of_a_goal_says_the_same_and_what_the_model_says(
         }
         for name, view in views.items():
             assert words(goal, view) == words(goal, district_view), (goal.number, name)
-        if goal.target.kind is not TargetKind.METRIC:
+        if goal.target.kind is not TargetKind.METRIC or district_view.in_branches:
             # The year's figure the follow-up, the report and the dashboard show is the one status says.
+            year_row = next(g for g in annual.goals if g.goal.id == goal.id)
             for language in LANGUAGES:
                 t = translator(language)
                 said = progress_line(t, goal, district_view)
                 assert figure(t, goal, district_view) in said, (goal.number, said)
+                assert figure(t, goal, district_view) in result(t, year_row), (goal.number, language)
         # The follow-up lists a goal as behind exactly when status says it is short.
         assert (goal.id in behind) == (district_view.pace in SHORT), goal.number
 
         ours = [r for r in standing if r.goal == index]
         if goal.applies_to_branches:
-            year_row = next(g for g in annual.goals if g.goal.id == goal.id)
-            rows = dict(year_row.branches)
+            rows = dict(next(g for g in annual.goals if g.goal.id == goal.id).branches)
             for branch in branches:
                 theirs = own[branch.name][goal.id]
                 # `mål N` as the branch's chair reads it, the report's row, the dashboard's year column.
