@@ -459,6 +459,10 @@ def test_every_view_of_a_goal_says_the_same_and_what_the_model_says(
     assert follow_up is not None and annual is not None and dashboard is not None
     behind = {b.goal.id: b for b in follow_up.behind}
     digest = {s.goal.id: s.progress for s in world.digest.standings(plan, now=now)}
+    if dashboard.course and dashboard.course[-1][0] == today:
+        # The year's course ends where every goal's bar stands today.
+        measured = [p.year.fraction for p in status.values() if p.pace is not Pace.NOT_MEASURED]
+        assert dashboard.course[-1][1] == pytest.approx(sum(measured) / len(measured))
     for index, goal in enumerate(plan.goals):
         district_view = status[goal.id]
         in_full = world.progress.goal(plan, goal, now=now)
