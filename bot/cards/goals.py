@@ -80,7 +80,7 @@ def branches_reached(t: Translator, done: float, wanted: float) -> str:
 def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     """The year's figure, without bar or pace, as `status` writes it and the year's report repeats: "1 of 3
     branches has reached its target", "1,700 (from 1,500, target 2,000)", "2 of 4 quarters met this year"
-    (in the plan's year; after it, "2 of 4 quarters met"), "0 of 2 this year", "done"."""
+    (in the plan's year; after it, "2 of 4 quarters met"), "0 of 2 this year" ("0 of 2 in 2027"), "done"."""
     year, kind = standing.year, goal.target.kind
     if standing.in_branches:
         return branches_reached(t, year.done, year.wanted)
@@ -103,8 +103,10 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
         if standing.period is None:  # outside its plan year: no current period
             return periods_met(t, goal.target.period, standing.periods_met, standing.periods)
         return _periods_met(t, goal.target.period, standing.periods_met, standing.periods)
+    # The plan's year by its number when it is not this year (a plan for next year, or last year's).
+    span = t._("this year") if standing.in_year else t._("in {year}").format(year=year.starts.year)
     return t._("{done} of {wanted} {span}").format(
-        done=number(t, year.done), wanted=number(t, year.wanted), span=t._("this year")
+        done=number(t, year.done), wanted=number(t, year.wanted), span=span
     )
 
 

@@ -13,7 +13,8 @@ Whose goal it is
   district figure. An every-branch goal (`applies_to_branches`, with `branches` > 0) is each branch's own:
   each branch is measured alone by the rules below, and the district's figure is how many of the branches
   reached their share (for the year, and for the current period). District-wide reports of such a goal
-  belong to no branch and count for none.
+  belong to no branch and count for none. A number to move that every branch has (members, from 100 to
+  200) is each branch's own number: a branch has reached it when its own latest reading has.
 
 Which reports count
 - Only reports whose `on` falls in the plan `year` count. `today` before the plan year: nothing is due yet;
@@ -165,6 +166,7 @@ class GoalProgress:
     periods_met: int | None = None  # per-period goals: how many of the year's periods were met
     periods: int | None = None  # per-period goals: how many periods the year has
     in_branches: bool = False  # an every-branch goal's district figure: counted in branches
+    in_year: bool = True  # today is in the plan year (else its figures are not "this year's")
 
     @property
     def pace(self) -> Pace:
@@ -528,10 +530,10 @@ def progress(
         applies_to_branches=applies_to_branches,
         people_named=people_named,
     )
-    if result.period is not None and not date(year, 1, 1) <= today <= date(year, 12, 31):
+    if not date(year, 1, 1) <= today <= date(year, 12, 31):
         # Outside the plan year no period is the current one ("0 of 2 this month" in February of the next
         # year is no month of the plan): the year's figure and the periods met say where it stands.
-        result = replace(result, period=None)
+        result = replace(result, period=None, in_year=False)
     if today > date(year, 12, 31) and result.pace is Pace.BEHIND:
         return replace(result, year=replace(result.year, pace=Pace.NOT_REACHED))
     if today >= date(year, 1, 1) or result.pace is Pace.DONE:
@@ -558,7 +560,7 @@ def _progress(
     applies_to_branches: bool,
     people_named: int,
 ) -> GoalProgress:
-    if not applies_to_branches or branches <= 0 or target.kind is TargetKind.METRIC:
+    if not applies_to_branches or branches <= 0:
         return _unit(target, reports, today=today, year=year, areas=areas, people_named=people_named)
     by_branch: dict[int, list[Report]] = defaultdict(list)
     for report in reports:
@@ -573,7 +575,7 @@ def _progress(
         units += [_unit(target, (), today=today, year=year, areas=areas, people_named=0)] * silent
     wanted = float(len(units))  # a branch that reported and is gone since still counts as one
     reached = float(sum(u.year.pace is Pace.DONE for u in units))
-    expected = math.fsum(u.year.expected_by_now / u.year.wanted for u in units if u.year.wanted > 0)
+    expected = math.fsum(_expected_share(u.year) for u in units)
     if reached >= wanted:
         pace = Pace.DONE
     elif any(u.year.pace is Pace.BEHIND for u in units):
@@ -588,6 +590,14 @@ def _progress(
         period_pace = Pace.DONE if met >= wanted else pace
         period = Measure(met, wanted, 0.0, period_pace, first.period.starts, first.period.ends)
     return GoalProgress(period, year_measure, None, None, None, in_branches=True)
+
+
+def _expected_share(measure: Measure) -> float:
+    """How much of its target a branch should have done by now, in [0, 1] (a metric: of the way)."""
+    if measure.baseline is None:
+        return measure.expected_by_now / measure.wanted if measure.wanted > 0 else 0.0
+    way = measure.wanted - measure.baseline
+    return _clamp01((measure.expected_by_now - measure.baseline) / way) if way else 0.0
 
 
 # --- the whole plan, and the service the commands call ----------------------------------------------

@@ -104,7 +104,7 @@ async def test_a_plan_not_begun_says_so_and_one_over_shows_its_final_result(dist
     assert "efter" not in goal and "i fas" not in goal
     status = await district.say(NOA, "status", locale="en-US")
     assert status.startswith("The plan is for 2026 and begins on 1 January")
-    assert line(status, 20).endswith("0 of 2 this year · not begun")
+    assert line(status, 20).endswith("0 of 2 in 2026 · not begun")  # 2025 is not the plan's year
     district.clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
     over = await district.say(NOA, "mål 20")
-    assert "Planen gällde 2026; det här är slutresultatet" in over and "0 av 2 i år · inte nått" in over
+    assert "Planen gällde 2026; det här är slutresultatet" in over and "0 av 2 under 2026 · inte nått" in over

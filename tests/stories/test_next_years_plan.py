@@ -49,3 +49,25 @@ async def test_next_years_goal_lists_no_report_of_this_year_in_english(district:
     goal = await district.say(NOA, "goal 19", locale="en-US")
     assert "Progress: ▱▱▱▱▱▱▱▱▱▱ 0 of 12 months met · not begun" in goal
     assert "Reported" not in goal, goal
+
+
+async def test_a_yearly_goal_outside_its_year_names_the_plans_year(district: District) -> None:
+    """ "0 av 2 i år" in December 2026 of the 2027 plan's opinion pieces, or "1 av 2 i år" in February 2027
+    of the 2026 plan's, spoke of the wrong year: outside the plan year the figure names the plan's year,
+    in `status`, `mål 20` and the follow-up alike; within it, "i år"."""
+    assert (await district.say(MEGAN, "rapportera 20 1 2026-10-02 debattartikel i ST")).startswith("Sparat")
+    assert line(await district.say(NOA, "status"), 20).endswith("1 av 2 i år · efter")
+    district.clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
+    result = "▰▰▰▰▰▱▱▱▱▱ 1 av 2 under 2026 · inte nått"
+    assert line(await district.say(NOA, "status"), 20).endswith(result)
+    assert f"Framsteg: {result}" in await district.say(NOA, "mål 20")
+    english = "▰▰▰▰▰▱▱▱▱▱ 1 of 2 in 2026 · not reached"
+    assert line(await district.say(NOA, "status", locale="en-US"), 20).endswith(english)
+    assert f"Progress: {english}" in await district.say(NOA, "goal 20", locale="en-US")
+
+
+async def test_a_yearly_goal_of_next_years_plan_names_its_year(district: District) -> None:
+    await _next_years_plan(district)
+    assert line(await district.say(NOA, "status"), 20).endswith("0 av 2 under 2027 · inte påbörjat")
+    english = await district.say(NOA, "status", locale="en-US")
+    assert line(english, 20).endswith("0 of 2 in 2027 · not begun")
