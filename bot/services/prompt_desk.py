@@ -12,7 +12,7 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -801,7 +801,29 @@ class PromptDesk:
             joined=joined,
             actor=actor,
             dealt=dealt,
+            few=self._few_in(schedule, pause),
         )
+
+    def _few_in(self, schedule: Schedule, pause: Pause) -> tuple[tuple[date, int], ...]:
+        """The months in which `pause` takes a prompt and leaves fewer than the plan's two (the rule, less
+        the channel's pauses and the prompts skipped), and how many are left."""
+        zone, pauses = schedule.zone, self.prompts.pauses(schedule.id)
+        skipped = self.prompts.slots(schedule_id=schedule.id, statuses=[SlotStatus.SKIPPED], limit=1000)
+        skipped_at = {slot.due_at for slot in skipped}
+        few = []
+        month = pause.starts_on.replace(day=1)
+        while month <= pause.ends_on:
+            following = (month + timedelta(days=32)).replace(day=1)
+            start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
+            end = datetime.combine(following, time(), zone) - timedelta(microseconds=1)
+            due = [
+                at for at in occurrences(schedule.rule, zone, after=start, until=end) if at not in skipped_at
+            ]
+            left = sum(1 for at in due if not any(p.covers(local_day(at, zone)) for p in pauses))
+            if left < 2 and any(pause.covers(local_day(at, zone)) for at in due):
+                few.append((month, left))
+            month = following
+        return tuple(few)
 
     def resume(
         self, schedule: Schedule

@@ -318,3 +318,5 @@ class SetAside:
     joined: bool = False
     actor: int | None = None  # who did it: not told (they know), but shown their own texts
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
+    # A pause: the months it touches where the channel gets fewer prompts than the plan's two a month
+    few: tuple[tuple[date, int], ...] = ()  # (the month's first day, how many)

@@ -344,9 +344,10 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     )
     answer = await world.say(ADELE, "paus 2027-01-01 2027-01-31")
     # 1 Jan: a holiday
-    assert (
-        answer
-        == "Paus 1 jan.–31 jan. 2027: 1 inlägg har lagts åt sidan. Vill du häva pausen skriver du: paus slut"
+    assert answer == (
+        "Paus 1 jan.–31 jan. 2027: 1 inlägg har lagts åt sidan. Vill du häva pausen skriver du: paus slut\n"
+        "Obs! Planen kräver inlägg minst två gånger i månaden, och med pausen får kanalen inget inlägg i "
+        "januari 2027."
     )
     statuses = {s.due_at.date(): s.status for s in world.slots()}
     assert statuses[datetime(2027, 1, 15).date()] is SlotStatus.PAUSED  # noqa: DTZ001 - a date, no time
