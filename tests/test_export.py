@@ -642,7 +642,9 @@ async def test_chat_filters_are_words_and_checked_against_the_plan(
         await ask(client, connector, "export 99")
     )
     assert "“2026-Q9” is not a period" in reply_text(await ask(client, connector, "export 2026-Q9"))
-    assert "nothing to export" in reply_text(await ask(client, connector, "export 2025"))
+    assert reply_text(await ask(client, connector, "export 2025")) == (
+        "There are no reports for 2025, so there is nothing to export."
+    )
     card = card_of(await ask(client, connector, "export"))
     assert "All reports: 4 reports." in str(card["body"])
 

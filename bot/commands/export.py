@@ -71,7 +71,13 @@ def register(router: Router, links: ExportLinks | None) -> None:
                 t._("You can export your own branch's reports: {names}").format(names=", ".join(found.own))
             )
         if not found.count:
-            return Reply(t._("No check-ins match that, so there is nothing to export."))
+            if query.period is None and not query.branch and query.goal is None:
+                return Reply(t._("There are no reports to export yet."))
+            return Reply(
+                t._("There are no reports for {filters}, so there is nothing to export.").format(
+                    filters=describe(t, query)
+                )
+            )
         url, expires = links.link(query, now=context.now)
         return cards.download(
             t,

@@ -151,6 +151,20 @@ class FakeConnector:
         await asyncio.wait_for(enough(), within)
         return self.posted
 
+    async def reply_in(self, conversation_id: str, after: int, within: float = 10.0) -> Posted:
+        """The first message posted into a conversation after the first `after` posts: a turn's reply, which a
+        notice the turn sends elsewhere may overtake."""
+
+        async def found() -> Posted:
+            while True:
+                for posted in self.posted[after:]:
+                    if posted.conversation_id == conversation_id:
+                        return posted
+                self._arrived.clear()
+                await self._arrived.wait()
+
+        return await asyncio.wait_for(found(), within)
+
     def _now(self) -> float | None:
         return self.clock() if self.clock is not None else None
 

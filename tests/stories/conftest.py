@@ -106,8 +106,7 @@ class District:
         body = message(who, text, service_url=self.connector.url, locale=locale, mentions=mentions)
         response = await self.client.post("/api/messages", json=body)
         assert response.status in (200, 201)
-        posted = await self.connector.wait_for(before + 1)
-        return reply_text(posted[before].body)
+        return reply_text((await self.connector.reply_in(body["conversation"]["id"], before)).body)
 
     async def off_loop(
         self,

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from tests.stories.conftest import ANNA, KIM, LEE, NOA, District
 
-NOTHING_SV = "Inga rapporter passar in på det, så det finns inget att exportera."
-NOTHING_EN = "No reports match that, so there is nothing to export."
+NOTHING_SV = "Det finns inga rapporter"  # "att exportera än", or "för Härnösand, så ..." for a chair
+NOTHING_EN = "There are no reports"
 
 
 async def test_a_swedish_board_member_reads_swedish_after_someone_else_chose_english(
     district: District,
 ) -> None:
     before = [await district.say(ANNA, text) for text in ("export", "exportera", "kommande", "post")]
-    assert before[:2] == [NOTHING_SV, NOTHING_SV]
+    assert before[:2] == ["Det finns inga rapporter att exportera än."] * 2
 
     chosen = await district.say(NOA, "language english")
     assert chosen == "From now on I write to you in English, reminders and notices too."
@@ -33,15 +33,19 @@ async def test_a_swedish_board_member_reads_swedish_after_someone_else_chose_eng
 
 
 async def test_a_word_both_languages_write_follows_the_writer(district: District) -> None:
-    assert await district.say(LEE, "export", locale="en-US") == NOTHING_EN  # an English Teams client
-    assert await district.say(KIM, "export", locale="sv-SE") == NOTHING_SV
+    assert (await district.say(LEE, "export", locale="en-US")).startswith(
+        NOTHING_EN
+    )  # an English Teams client
+    assert (await district.say(KIM, "export", locale="sv-SE")).startswith(NOTHING_SV)
     await district.say(KIM, "språk engelska")
-    assert await district.say(KIM, "export", locale="sv-SE") == NOTHING_EN  # as he chose
-    assert await district.say(KIM, "exportera", locale="sv-SE") == NOTHING_SV  # Swedish only: as written
+    assert (await district.say(KIM, "export", locale="sv-SE")).startswith(NOTHING_EN)  # as he chose
+    assert (await district.say(KIM, "exportera", locale="sv-SE")).startswith(
+        NOTHING_SV
+    )  # Swedish only: as written
 
 
 async def test_the_words_after_a_shared_word_may_tell(district: District) -> None:
     """`export goal 6` is English and `export mål 6` Swedish, whoever writes it."""
-    assert await district.say(ANNA, "export goal 6") == NOTHING_EN
-    assert await district.say(LEE, "export mål 6", locale="en-US") == NOTHING_SV
-    assert await district.say(ANNA, "export Sundsvall") == NOTHING_SV
+    assert (await district.say(ANNA, "export goal 6")).startswith(NOTHING_EN)
+    assert (await district.say(LEE, "export mål 6", locale="en-US")).startswith(NOTHING_SV)
+    assert (await district.say(ANNA, "export Sundsvall")).startswith(NOTHING_SV)
