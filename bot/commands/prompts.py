@@ -524,14 +524,20 @@ def register(router: Router) -> None:
             Outcome.NOTHING_TO_POST: t._("#{id} was not posted: it has no text and the bank is empty."),
             Outcome.GONE: t._("#{id} was not posted: I am no longer in that channel."),
             Outcome.FAILED: t._("#{id} was not posted: Teams would not take it."),
+            Outcome.NOT_NOW: t._(
+                "#{id} was not posted: Teams did not take it just now. It stays planned for {when}; "
+                "to try again later: post {id}"
+            ),
             Outcome.UNCERTAIN: t._(
                 "#{id} may have been posted, but Teams did not confirm it; please check the channel. "
                 "I will not post it again."
             ),
         }
 
+        due = cards.when(t, slot.due_at, context.services.zone)
+
         def answer(outcome: Outcome) -> Reply:
-            return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
+            return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id, when=due))
 
         # Posting waits for Teams, longer than a turn may take: the turn answers now, and the post goes on
         # in the background (its own calls off the loop), telling the outcome when it is known.

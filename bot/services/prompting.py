@@ -39,6 +39,7 @@ class Outcome(StrEnum):
     NOTHING_TO_POST = "nothing_to_post"  # no text and an empty bank
     GONE = "gone"  # the bot is no longer in the channel
     FAILED = "failed"  # Teams would not take it
+    NOT_NOW = "not_now"  # "post now" that Teams would not take: still planned for its time
     UNCERTAIN = "uncertain"  # the connection was lost after sending: may be in the channel, never re-sent
 
 
