@@ -156,7 +156,7 @@ class PromptPoster:
                     t._(
                         "The text for #{id} by {writer} was not approved in time, "
                         "so I posted a prompt from the bank."
-                    ).format(id=slot.id, writer=slot.writer_name or t._("nobody yet"))
+                    ).format(id=slot.id, writer=slot.writer_name or t._("someone no longer known"))
                 ),
                 also=slot.text_by,
             )

@@ -427,7 +427,9 @@ def register(router: Router) -> None:
             answer += " " + t._(
                 "Texts already written now wait for approval: {slots}. Approve with: approve {id}"
             ).format(
-                slots=", ".join(f"#{s.id} ({s.writer_name or t._('nobody yet')})" for s in waiting),
+                slots=", ".join(
+                    f"#{s.id} ({s.writer_name or t._('someone no longer known')})" for s in waiting
+                ),
                 id=waiting[0].id,
             )
         return Reply(answer)
