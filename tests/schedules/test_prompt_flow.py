@@ -212,7 +212,7 @@ async def test_a_board_member_who_leaves_hands_their_coming_prompts_to_the_rest_
     assert megans
     answer = await world.say(ADMIN, "roll bort styrelse @Megan Bowen", mentions=(MEGAN,))
     assert answer.startswith(
-        "Megan Bowen sitter inte längre i styrelsen. Personens kommande inlägg går nu till: "
+        "Megan Bowen sitter inte längre i styrelsen. Megan Bowens kommande inlägg går nu till: "
     )
     assert all(f"#{slot_id} Adele Vance" in answer for slot_id in megans)
     assert {s.owner_name for s in world.slots() if s.status is SlotStatus.PLANNED} == {"Adele Vance"}

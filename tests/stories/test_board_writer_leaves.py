@@ -58,7 +58,7 @@ async def test_adele_leaves_and_her_texts_go_back_to_her_not_out_under_her_name(
     answer = await world.say(ADMIN, "roll bort styrelse @Adele Vance", mentions=(ADELE,))
     assert answer == (
         "Adele Vance sitter inte längre i styrelsen. "
-        f"Personens kommande inlägg går nu till: #{second.id} Jonas. "
+        f"Adele Vances kommande inlägg går nu till: #{second.id} Jonas. "
         f"Texterna av Adele Vance till #{first.id} och #{second.id} publiceras inte; "
         "Adele Vance får tillbaka dem i en personlig chatt."
     ), answer
