@@ -788,6 +788,17 @@ def approval_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
     )
 
 
+def written_for(t: Translator, slot: PromptSlot, schedule: Schedule, writer: str) -> Reply:
+    """To a prompt's owner: a colleague wrote the text for their turn, which goes out under the writer's
+    name for them."""
+    return Reply(
+        t._(
+            "{writer} wrote the text for your prompt #{id} ({when}, {channel}); it is posted as “Written by "
+            "{writer} for {owner}”. See it with: preview {id}"
+        ).format(owner=slot.owner_name or "", **_about(t, slot, schedule, "") | {"writer": writer})
+    )
+
+
 def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
     """To the writer of a text another board member replaced: their text back."""
     return Reply(

@@ -327,6 +327,10 @@ def register(router: Router) -> None:
             answer += " " + t._("It replaces the text by {writer}, who has been sent it.").format(
                 writer=written.replaced or t._("someone no longer known")
             )
+        if written.told:
+            answer += " " + t._("It is posted under your name for {owner}, who is told.").format(
+                owner=written.told
+            )
         return Reply(answer)
 
     async def owner_tapped(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:

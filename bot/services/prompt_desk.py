@@ -122,6 +122,7 @@ class Written:
     saved: bool = False  # False with a slot: no text, or too long (nothing written)
     replaced: str | None = None  # the writer of the text it replaced ("" no longer known), if someone else
     approval_required: bool = False
+    told: str | None = None  # the owner told that a colleague wrote their turn ("" no longer known)
 
 
 @dataclass(frozen=True)
@@ -281,10 +282,10 @@ class PromptDesk:
             return Written(slot)
         if not text or len(text) > MAX_PROMPT_LENGTH:
             return Written(slot=slot)
-        replaced = self.write(slot.id, text, by)
+        replaced, told = self.write(slot.id, text, by)
         schedule = self.prompts.schedule(slot.schedule_id)
         required = schedule is not None and schedule.approval_required
-        return Written(slot=slot, saved=True, replaced=replaced, approval_required=required)
+        return Written(slot=slot, saved=True, replaced=replaced, approval_required=required, told=told)
 
     def swap_choices(
         self, district: str, channel: str | None, written: str
@@ -858,19 +859,30 @@ class PromptDesk:
         dealt = self._deal_again(schedule.district)  # the other channels' turns close the gap
         return SetAside(schedule, written, applied=stopped, actor=actor, dealt=dealt)
 
-    def write(self, slot_id: int, text: str, by: PersonInfo) -> str | None:
-        """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it.
-        The name of that writer, if so."""
+    def write(self, slot_id: int, text: str, by: PersonInfo) -> tuple[str | None, str | None]:
+        """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it. The
+        owner of a turn a colleague writes is told, lest they write it too or not know whose name is on
+        it. The name of the writer replaced, if any, and of the owner told, if any ("" no longer known)."""
         now = self.clock()
         person_id = self.people.person_id(by, now=now)
         before = self.prompts.slot(slot_id)
         self.prompts.set_text(slot_id, text, by=person_id, now=now)
-        if before is None or not before.text or before.text_by in (None, person_id):
-            return None
+        if before is None:
+            return None, None
         schedule = self.prompts.schedule(before.schedule_id)
-        assert schedule is not None and before.text_by is not None
-        self._tell({before.text_by}, partial(cards.replaced, slot=before, schedule=schedule, actor=by.name))
-        return before.writer_name or ""
+        assert schedule is not None
+        replaced = None
+        if before.text and before.text_by not in (None, person_id):
+            notice = partial(cards.replaced, slot=before, schedule=schedule, actor=by.name)
+            self._tell({before.text_by}, notice)
+            replaced = before.writer_name or ""
+        told = None
+        owner = before.owner_id
+        # Told once: not for a rewrite of one's own text for them, nor when it was their own text replaced.
+        if owner is not None and owner != person_id and before.text_by not in (person_id, owner):
+            self._tell({owner}, partial(cards.written_for, slot=before, schedule=schedule, writer=by.name))
+            told = before.owner_name or ""
+        return replaced, told
 
     def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:
         for slot in written:
