@@ -513,15 +513,15 @@ class PromptDesk:
             holidays=tuple(holidays),
         )
 
-    async def plan_ahead(self) -> Dealt:
+    async def plan_ahead(self) -> list[PromptSlot]:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
         return await asyncio.to_thread(self.lay_out)
 
-    def lay_out(self, *, changed: str | None = None) -> Dealt:
+    def lay_out(self, *, changed: str | None = None) -> list[PromptSlot]:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
         of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
-        district's schedules, its coming turns are dealt again (see _share_out). A text by someone no
-        longer on the board is not posted: it goes back to its writer (see _return_texts)."""
+        district's schedules, its coming turns are dealt again (see _share_out). The slots handed over,
+        as they are."""
         now = self.clock()
         schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
         for schedule in schedules.values():
@@ -539,9 +539,7 @@ class PromptDesk:
             self.prompts.add_slots(schedule.id, due, now=now)
         handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
         taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
-        returned: list[PromptSlot] = []
         for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
-            returned.extend(self._return_texts(district, now, schedules))
             left, dealt_away = self._share_out(district, now, again=district == changed)
             handed.extend((before, after, schedules[after.schedule_id]) for before, after in left)
             for before, after in dealt_away:
@@ -558,33 +556,32 @@ class PromptDesk:
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.dealt_away, slots=theirs))
         self._changed()
-        return Dealt(tuple(after for _, after, _ in handed), tuple(returned))
+        return [after for _, after, _ in handed]
 
-    def _return_texts(self, district: str, now: datetime, schedules: dict[int, Schedule]) -> list[PromptSlot]:
-        """Take the coming texts written by people no longer on the board off their slots. A post goes out
-        under its writer's name: the members would read it as the board's word from someone who has left
-        it. Nothing is lost: the writer gets the text back in a personal chat; an owner still on the board
-        is asked for a new one (else the bank steps in). The slots as they were."""
+    def board_left(self, district: str, people: set[int]) -> Dealt:
+        """These people left the district's board: their texts for coming prompts are taken off and sent
+        back to them, then their turns go to others (lay_out). A post goes out under its writer's name:
+        the members would read it as the board's word from someone who has left it. Nothing is lost: the
+        writer has the text; an owner still on the board is asked for a new one (else the bank steps in)."""
+        now = self.clock()
         board = {member.person_id for member in self.people.members(district, Role.BOARD)}
         waiting = [SlotStatus.PLANNED, SlotStatus.PAUSED]
         gone = [
             slot
             for slot in self.prompts.slots(district=district, after=now, statuses=waiting, limit=1000)
-            if slot.text and slot.text_by is not None and slot.text_by not in board
+            if slot.text and slot.text_by in people
         ]
-        if not gone:
-            return []
         self.prompts.clear_texts([slot.id for slot in gone], now=now)
         writers: dict[int, list[tuple[PromptSlot, Schedule]]] = {}
         for slot in gone:
-            schedule = schedules[slot.schedule_id]
-            assert slot.text_by is not None
+            schedule = self.prompts.schedule(slot.schedule_id)
+            assert slot.text_by is not None and schedule is not None
             writers.setdefault(slot.text_by, []).append((slot, schedule))
             if slot.owner_id in board and slot.owner_id != slot.text_by:
                 self._tell({slot.owner_id}, partial(cards.text_withdrawn, slot=slot, schedule=schedule))
         for writer, theirs in writers.items():  # one message each, with all their texts
             self._tell({writer}, partial(cards.text_returned, slots=theirs))
-        return gone
+        return Dealt(tuple(self.lay_out()), tuple(gone))
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
