@@ -131,6 +131,10 @@ class PromptPoster:
             )
             return await self._not_posted(slot, schedule, Outcome.UNCERTAIN, str(exc), broke, now)
         except SendFailed as exc:
+            if early:  # certainly not in the channel: it stays planned for its time, nobody else need know
+                log.warning("Teams refused the early post of slot %s (%s); it stays planned", slot.id, exc)
+                await asyncio.to_thread(self.prompts.release, slot.id, now=now)
+                return Outcome.NOT_NOW
             refused = N_("Teams would not take the prompt for #{id}; it was not posted.")
             return await self._not_posted(slot, schedule, Outcome.FAILED, str(exc), refused, now)
         finally:
@@ -152,7 +156,7 @@ class PromptPoster:
                     t._(
                         "The text for #{id} by {writer} was not approved in time, "
                         "so I posted a prompt from the bank."
-                    ).format(id=slot.id, writer=slot.writer_name or t._("nobody yet"))
+                    ).format(id=slot.id, writer=slot.writer_name or t._("someone no longer known"))
                 ),
                 also=slot.text_by,
             )

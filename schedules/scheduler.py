@@ -223,6 +223,8 @@ class PromptScheduler:
         by: PersonInfo | None,
     ) -> None:
         outcome = await self.poster.post(slot_id, early=True, by=by)
+        if outcome is Outcome.NOT_NOW:  # planned again: its timer too
+            await asyncio.to_thread(self.rearm)
         try:
             await self.poster.notifier.send(reference, answer(outcome))
         except (ConversationGone, SendFailed) as exc:

@@ -14,6 +14,7 @@ from bot.cards.goals import (
     progress_line,
     this_period,
 )
+from bot.cards.prompts import status_text
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
@@ -154,7 +155,7 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
         "{day}: {owner} · {text}".format(
             day=day(t, slot.due_at.astimezone(zone).date()),
             owner=slot.owner_name or t._("nobody"),
-            text=t._("text written") if slot.text else t._("no text yet"),
+            text=status_text(t, slot, slot.schedule_id in follow_up.approval),  # as `kommande` says
         )
         for slot in follow_up.coming
     ] or [t._("No prompts scheduled.")]

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
+from babel.lists import format_list
 
 from bot.cards import Reply, card, clock, day, facts, heading, paragraph
 from bot.db.prompts import PostRecord
@@ -242,13 +243,12 @@ def _nothing_coming(t: Translator, schedule: Schedule, next_due: datetime | None
 def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     schedule, slots = setup.schedule, setup.upcoming
     title = t._("Prompts will be posted in this channel {rule}").format(rule=rule_in_words(t, schedule.rule))
-    rows = [
-        (
-            f"#{slot.id}",
-            f"{when(t, slot.due_at, schedule.zone)} \u00b7 {slot.owner_name or t._('nobody yet')}",
-        )
-        for slot in slots
-    ]
+    rows = []
+    for slot in slots:
+        parts = [when(t, slot.due_at, schedule.zone), slot.owner_name or t._("nobody yet")]
+        if slot.status is not SlotStatus.PLANNED:  # skipped or paused: as `upcoming` says it
+            parts.append(status_text(t, slot, schedule.approval_required))
+        rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
     lines = [title, *(f"{k} {v}" for k, v in rows)]
     body = [heading(title), facts(rows)]
     notes = []
@@ -617,9 +617,25 @@ def set_aside_done(t: Translator, done: SetAside) -> str:
 def set_aside_answer(t: Translator, answer: str, done: SetAside) -> Reply:
     """The answer to a skip, stop or pause that was done: what it did to written texts and to the turns."""
     lines = [f"{answer} {set_aside_done(t, done)}".strip()]
+    if done.few:
+        lines.append(_few_in_months(t, done.few))
     if done.dealt:
         lines.append(dealt_anew(t, done.dealt))
     return Reply("\n".join(lines))
+
+
+def _few_in_months(t: Translator, few: Sequence[tuple[date, int]]) -> str:
+    months = [
+        (
+            t.ngettext("{count} prompt in {month}", "{count} prompts in {month}", count)
+            if count
+            else t._("no prompt in {month}")
+        ).format(count=count, month=format_date(month, "LLLL yyyy", locale=t.language))
+        for month, count in few
+    ]
+    return t._(
+        "Note: the plan asks for prompts at least twice a month; with the pause this channel gets {months}."
+    ).format(months=format_list(months, locale=t.language))
 
 
 def dealt_anew(t: Translator, dealt: Sequence[tuple[PromptSlot, str]]) -> str:
@@ -769,6 +785,17 @@ def approval_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
             "it is no longer known to me. Another board member approves it with: approve {id}; unapproved "
             "at its time, a prompt from the bank is posted instead."
         ).format(**_about(t, slot, schedule, ""))
+    )
+
+
+def written_for(t: Translator, slot: PromptSlot, schedule: Schedule, writer: str) -> Reply:
+    """To a prompt's owner: a colleague wrote the text for their turn, which goes out under the writer's
+    name for them."""
+    return Reply(
+        t._(
+            "{writer} wrote the text for your prompt #{id} ({when}, {channel}); it is posted as “Written by "
+            "{writer} for {owner}”. See it with: preview {id}"
+        ).format(owner=slot.owner_name or "", **_about(t, slot, schedule, "") | {"writer": writer})
     )
 
 

@@ -11,7 +11,7 @@ from babel.lists import format_list
 
 from bot.cards import Reply
 from bot.commands.router import Context, Request, Router, refusal
-from bot.i18n import N_, Translator, fold
+from bot.i18n import N_, Translator, fold, genitive
 from bot.services.branches import BranchName, Named, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
@@ -139,7 +139,8 @@ def register(router: Router) -> None:
                     "Nobody has a role in {district} yet. An administrator gives them, e.g.: role board @name"
                 ).format(district=request.district)
             )
-        board = sorted({m.name for m in members if m.role is Role.BOARD})
+        # One name per person: two people may have the same name in Teams, and both are on the board.
+        board = sorted({m.person_id: m.name for m in members if m.role is Role.BOARD}.values())
         chairs = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.CHAIR)
         deputies = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.DEPUTY)
         lines = [t._("Board: {names}").format(names=", ".join(board) or "\u2013")]
@@ -345,18 +346,26 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 else t._("{name} was deputy for no branch.")
             )
         lines.append(text.format(name=person.name, branch=taken.typed, branches=", ".join(person.branches)))
+    left = [person.name for person in taken.taken if person.held]
+    whose = genitive(t, left[0]) if len(left) == 1 else ""  # one who left is named, several are "their"
     if taken.handed and not any(s.owner_name for s in taken.handed):
         # The last of the board left: "go to: #1 nobody yet" would read as if someone had them.
         lines.append(
-            t._(
-                "Nobody on the board is left to take their coming prompts ({slots}): an administrator names "
-                "board members with: role board @name"
-            ).format(slots=", ".join(f"#{s.id}" for s in taken.handed))
+            t.ngettext(
+                "Nobody on the board is left to take {whose} coming prompts ({slots}): an administrator "
+                "names board members with: role board @name",
+                "Nobody on the board is left to take their coming prompts ({slots}): an administrator "
+                "names board members with: role board @name",
+                len(left),
+            ).format(whose=whose, slots=", ".join(f"#{s.id}" for s in taken.handed))
         )
     elif taken.handed:
         lines.append(
-            t._("Their coming prompts go to: {slots}.").format(
-                slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in taken.handed)
+            t.ngettext(
+                "{whose} coming prompts go to: {slots}.", "Their coming prompts go to: {slots}.", len(left)
+            ).format(
+                whose=whose,
+                slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in taken.handed),
             )
         )
     for writer, slots in _by_writer(taken.returned).items():

@@ -327,6 +327,10 @@ def register(router: Router) -> None:
             answer += " " + t._("It replaces the text by {writer}, who has been sent it.").format(
                 writer=written.replaced or t._("someone no longer known")
             )
+        if written.told:
+            answer += " " + t._("It is posted under your name for {owner}, who is told.").format(
+                owner=written.told
+            )
         return Reply(answer)
 
     async def owner_tapped(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
@@ -427,7 +431,9 @@ def register(router: Router) -> None:
             answer += " " + t._(
                 "Texts already written now wait for approval: {slots}. Approve with: approve {id}"
             ).format(
-                slots=", ".join(f"#{s.id} ({s.writer_name or t._('nobody yet')})" for s in waiting),
+                slots=", ".join(
+                    f"#{s.id} ({s.writer_name or t._('someone no longer known')})" for s in waiting
+                ),
                 id=waiting[0].id,
             )
         return Reply(answer)
@@ -524,14 +530,20 @@ def register(router: Router) -> None:
             Outcome.NOTHING_TO_POST: t._("#{id} was not posted: it has no text and the bank is empty."),
             Outcome.GONE: t._("#{id} was not posted: I am no longer in that channel."),
             Outcome.FAILED: t._("#{id} was not posted: Teams would not take it."),
+            Outcome.NOT_NOW: t._(
+                "#{id} was not posted: Teams did not take it just now. It stays planned for {when}; "
+                "to try again later: post {id}"
+            ),
             Outcome.UNCERTAIN: t._(
                 "#{id} may have been posted, but Teams did not confirm it; please check the channel. "
                 "I will not post it again."
             ),
         }
 
+        due = cards.when(t, slot.due_at, context.services.zone)
+
         def answer(outcome: Outcome) -> Reply:
-            return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id))
+            return Reply(answers.get(outcome, answers[Outcome.NOT_PLANNED]).format(id=slot.id, when=due))
 
         # Posting waits for Teams, longer than a turn may take: the turn answers now, and the post goes on
         # in the background (its own calls off the loop), telling the outcome when it is known.

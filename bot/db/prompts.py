@@ -536,6 +536,20 @@ class PromptRepository:
             row.updated_at = now
             return True
 
+    def release(self, slot_id: int, *, now: datetime) -> None:
+        """A claim certainly not posted (Teams answered with an error) given up: the slot is planned again,
+        and its claim removed so that it can be claimed at its time."""
+        with self.db.write() as session:
+            post = session.exec(
+                select(PromptPost).where(PromptPost.occurrence_id == slot_id, PromptPost.outcome == "sending")
+            ).first()
+            if post is None:
+                return
+            session.delete(post)
+            row = _occurrence(session, slot_id)
+            row.status = SlotStatus.PLANNED.value
+            row.updated_at = now
+
     def renew(self, slot_id: int, *, claimer: str, held_until: datetime) -> None:
         """The claimer is still sending: extend its lease."""
         with self.db.write() as session:

@@ -206,12 +206,14 @@ class Directory:
         members = self.people.members(district)
         known = {b.name: b.id for b in self.checkins.branches(district)}
         taken: list[TakenFrom] = []
+        left: set[int] = set()
         for person in people:
             person_id = self.people.find_id(person)
             held = [m for m in members if m.person_id == person_id and m.role is kind]
             if kind is Role.BOARD:
                 if held:
                     self.people.revoke(person, district, kind)
+                    left.add(held[0].person_id)
                 taken.append(TakenFrom(person.name, bool(held)))
                 continue
             branches = [m.branch or "" for m in held]
@@ -224,7 +226,8 @@ class Directory:
             taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=alphabetical))))
         if kind is not Role.BOARD:
             return Taken(kind, typed, tuple(taken))
-        dealt = self._lay_out()  # their coming prompts change hands, their texts go back to them
+        # Their texts for coming prompts go back to them, their coming prompts change hands.
+        dealt = self.prompts.board_left(district, left) if self.prompts is not None else Dealt()
         return Taken(kind, typed, tuple(taken), dealt.handed, dealt.returned)
 
     def deputy(
@@ -319,9 +322,10 @@ class Directory:
             added=(*(b.name for b in known), *added),
         )
 
-    def _lay_out(self) -> Dealt:
-        """The rota shared out anew (owners and writers told, timers re-armed by the desk)."""
-        return self.prompts.lay_out() if self.prompts is not None else Dealt()
+    def _lay_out(self) -> None:
+        """The rota shared out anew (owners told, timers re-armed by the desk)."""
+        if self.prompts is not None:
+            self.prompts.lay_out()
 
     # --- districts and language
 

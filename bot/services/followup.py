@@ -123,6 +123,7 @@ class FollowUp:
     silent_branches: list[str]
     posted: list[PostedPrompt]
     coming: list[PromptSlot]
+    approval: frozenset[int] = frozenset()  # the schedules whose texts wait for a board member's approval
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,7 @@ class BoardReports:
             silent_branches=[b.name for b in branches if b.name not in reported],
             posted=self.store.posted(district, after=start, until=now),
             coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),
+            approval=frozenset(s.id for s in self.prompts.schedules(district) if s.approval_required),
         )
         if record:
             self.store.record(district, now=now)

@@ -12,7 +12,7 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -122,6 +122,7 @@ class Written:
     saved: bool = False  # False with a slot: no text, or too long (nothing written)
     replaced: str | None = None  # the writer of the text it replaced ("" no longer known), if someone else
     approval_required: bool = False
+    told: str | None = None  # the owner told that a colleague wrote their turn ("" no longer known)
 
 
 @dataclass(frozen=True)
@@ -281,10 +282,10 @@ class PromptDesk:
             return Written(slot)
         if not text or len(text) > MAX_PROMPT_LENGTH:
             return Written(slot=slot)
-        replaced = self.write(slot.id, text, by)
+        replaced, told = self.write(slot.id, text, by)
         schedule = self.prompts.schedule(slot.schedule_id)
         required = schedule is not None and schedule.approval_required
-        return Written(slot=slot, saved=True, replaced=replaced, approval_required=required)
+        return Written(slot=slot, saved=True, replaced=replaced, approval_required=required, told=told)
 
     def swap_choices(
         self, district: str, channel: str | None, written: str
@@ -512,15 +513,15 @@ class PromptDesk:
             holidays=tuple(holidays),
         )
 
-    async def plan_ahead(self) -> Dealt:
+    async def plan_ahead(self) -> list[PromptSlot]:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
         return await asyncio.to_thread(self.lay_out)
 
-    def lay_out(self, *, changed: str | None = None) -> Dealt:
+    def lay_out(self, *, changed: str | None = None) -> list[PromptSlot]:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
         of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
-        district's schedules, its coming turns are dealt again (see _share_out). A text by someone no
-        longer on the board is not posted: it goes back to its writer (see _return_texts)."""
+        district's schedules, its coming turns are dealt again (see _share_out). The slots handed over,
+        as they are."""
         now = self.clock()
         schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
         for schedule in schedules.values():
@@ -538,9 +539,7 @@ class PromptDesk:
             self.prompts.add_slots(schedule.id, due, now=now)
         handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
         taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
-        returned: list[PromptSlot] = []
         for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
-            returned.extend(self._return_texts(district, now, schedules))
             left, dealt_away = self._share_out(district, now, again=district == changed)
             handed.extend((before, after, schedules[after.schedule_id]) for before, after in left)
             for before, after in dealt_away:
@@ -557,33 +556,32 @@ class PromptDesk:
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.dealt_away, slots=theirs))
         self._changed()
-        return Dealt(tuple(after for _, after, _ in handed), tuple(returned))
+        return [after for _, after, _ in handed]
 
-    def _return_texts(self, district: str, now: datetime, schedules: dict[int, Schedule]) -> list[PromptSlot]:
-        """Take the coming texts written by people no longer on the board off their slots. A post goes out
-        under its writer's name: the members would read it as the board's word from someone who has left
-        it. Nothing is lost: the writer gets the text back in a personal chat; an owner still on the board
-        is asked for a new one (else the bank steps in). The slots as they were."""
+    def board_left(self, district: str, people: set[int]) -> Dealt:
+        """These people left the district's board: their texts for coming prompts are taken off and sent
+        back to them, then their turns go to others (lay_out). A post goes out under its writer's name:
+        the members would read it as the board's word from someone who has left it. Nothing is lost: the
+        writer has the text; an owner still on the board is asked for a new one (else the bank steps in)."""
+        now = self.clock()
         board = {member.person_id for member in self.people.members(district, Role.BOARD)}
         waiting = [SlotStatus.PLANNED, SlotStatus.PAUSED]
         gone = [
             slot
             for slot in self.prompts.slots(district=district, after=now, statuses=waiting, limit=1000)
-            if slot.text and slot.text_by is not None and slot.text_by not in board
+            if slot.text and slot.text_by in people
         ]
-        if not gone:
-            return []
         self.prompts.clear_texts([slot.id for slot in gone], now=now)
         writers: dict[int, list[tuple[PromptSlot, Schedule]]] = {}
         for slot in gone:
-            schedule = schedules[slot.schedule_id]
-            assert slot.text_by is not None
+            schedule = self.prompts.schedule(slot.schedule_id)
+            assert slot.text_by is not None and schedule is not None
             writers.setdefault(slot.text_by, []).append((slot, schedule))
             if slot.owner_id in board and slot.owner_id != slot.text_by:
                 self._tell({slot.owner_id}, partial(cards.text_withdrawn, slot=slot, schedule=schedule))
         for writer, theirs in writers.items():  # one message each, with all their texts
             self._tell({writer}, partial(cards.text_returned, slots=theirs))
-        return gone
+        return Dealt(tuple(self.lay_out()), tuple(gone))
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
@@ -801,7 +799,29 @@ class PromptDesk:
             joined=joined,
             actor=actor,
             dealt=dealt,
+            few=self._few_in(schedule, pause),
         )
+
+    def _few_in(self, schedule: Schedule, pause: Pause) -> tuple[tuple[date, int], ...]:
+        """The months in which `pause` takes a prompt and leaves fewer than the plan's two (the rule, less
+        the channel's pauses and the prompts skipped), and how many are left."""
+        zone, pauses = schedule.zone, self.prompts.pauses(schedule.id)
+        skipped = self.prompts.slots(schedule_id=schedule.id, statuses=[SlotStatus.SKIPPED], limit=1000)
+        skipped_at = {slot.due_at for slot in skipped}
+        few = []
+        month = pause.starts_on.replace(day=1)
+        while month <= pause.ends_on:
+            following = (month + timedelta(days=32)).replace(day=1)
+            start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
+            end = datetime.combine(following, time(), zone) - timedelta(microseconds=1)
+            due = [
+                at for at in occurrences(schedule.rule, zone, after=start, until=end) if at not in skipped_at
+            ]
+            left = sum(1 for at in due if not any(p.covers(local_day(at, zone)) for p in pauses))
+            if left < 2 and any(pause.covers(local_day(at, zone)) for at in due):
+                few.append((month, left))
+            month = following
+        return tuple(few)
 
     def resume(
         self, schedule: Schedule
@@ -836,19 +856,30 @@ class PromptDesk:
         dealt = self._deal_again(schedule.district)  # the other channels' turns close the gap
         return SetAside(schedule, written, applied=stopped, actor=actor, dealt=dealt)
 
-    def write(self, slot_id: int, text: str, by: PersonInfo) -> str | None:
-        """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it.
-        The name of that writer, if so."""
+    def write(self, slot_id: int, text: str, by: PersonInfo) -> tuple[str | None, str | None]:
+        """A slot's text, by `by`. Replacing someone else's text loses nothing: its writer is sent it. The
+        owner of a turn a colleague writes is told, lest they write it too or not know whose name is on
+        it. The name of the writer replaced, if any, and of the owner told, if any ("" no longer known)."""
         now = self.clock()
         person_id = self.people.person_id(by, now=now)
         before = self.prompts.slot(slot_id)
         self.prompts.set_text(slot_id, text, by=person_id, now=now)
-        if before is None or not before.text or before.text_by in (None, person_id):
-            return None
+        if before is None:
+            return None, None
         schedule = self.prompts.schedule(before.schedule_id)
-        assert schedule is not None and before.text_by is not None
-        self._tell({before.text_by}, partial(cards.replaced, slot=before, schedule=schedule, actor=by.name))
-        return before.writer_name or ""
+        assert schedule is not None
+        replaced = None
+        if before.text and before.text_by not in (None, person_id):
+            notice = partial(cards.replaced, slot=before, schedule=schedule, actor=by.name)
+            self._tell({before.text_by}, notice)
+            replaced = before.writer_name or ""
+        told = None
+        owner = before.owner_id
+        # Told once: not for a rewrite of one's own text for them, nor when it was their own text replaced.
+        if owner is not None and owner != person_id and before.text_by not in (person_id, owner):
+            self._tell({owner}, partial(cards.written_for, slot=before, schedule=schedule, writer=by.name))
+            told = before.owner_name or ""
+        return replaced, told
 
     def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:
         for slot in written:

@@ -39,6 +39,7 @@ class Outcome(StrEnum):
     NOTHING_TO_POST = "nothing_to_post"  # no text and an empty bank
     GONE = "gone"  # the bot is no longer in the channel
     FAILED = "failed"  # Teams would not take it
+    NOT_NOW = "not_now"  # "post now" that Teams would not take: still planned for its time
     UNCERTAIN = "uncertain"  # the connection was lost after sending: may be in the channel, never re-sent
 
 
@@ -318,3 +319,5 @@ class SetAside:
     joined: bool = False
     actor: int | None = None  # who did it: not told (they know), but shown their own texts
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
+    # A pause: the months it touches where the channel gets fewer prompts than the plan's two a month
+    few: tuple[tuple[date, int], ...] = ()  # (the month's first day, how many)

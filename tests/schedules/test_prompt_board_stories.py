@@ -51,12 +51,16 @@ async def test_a_pause_over_a_pause_already_planned_joins_it(world: World) -> No
     again = await world.say(MEGAN, "paus 20/12 10/1", channel=GENERAL)
     assert again == (
         "Pausen gäller nu 20 dec. 2026–10 jan. 2027, ihop med den som redan fanns. "
-        "Vill du häva pausen skriver du: paus slut"
+        "Vill du häva pausen skriver du: paus slut\n"
+        "Obs! Planen kräver inlägg minst två gånger i månaden, och med pausen får kanalen "
+        "1 inlägg i december 2026 och 1 inlägg i januari 2027."
     )
     longer = await world.say(ADELE, "pause 2027-01-08 2027-01-20", channel=GENERAL, locale="en-US")
     assert longer == (
         "The pause now runs 20 Dec 2026–20 Jan 2027, joined with the one already planned; "
-        "1 more prompt set aside. To lift the pause: pause end"
+        "1 more prompt set aside. To lift the pause: pause end\n"
+        "Note: the plan asks for prompts at least twice a month; with the pause this channel gets "
+        "1 prompt in December 2026 and no prompt in January 2027."
     )
     assert (await world.say(MEGAN, "paus", channel=GENERAL)) == (
         "Paus: 20 dec. 2026–20 jan. 2027. Vill du häva den skriver du: paus slut"

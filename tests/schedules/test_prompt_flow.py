@@ -212,7 +212,7 @@ async def test_a_board_member_who_leaves_hands_their_coming_prompts_to_the_rest_
     assert megans
     answer = await world.say(ADMIN, "roll bort styrelse @Megan Bowen", mentions=(MEGAN,))
     assert answer.startswith(
-        "Megan Bowen sitter inte längre i styrelsen. Personens kommande inlägg går nu till: "
+        "Megan Bowen sitter inte längre i styrelsen. Megan Bowens kommande inlägg går nu till: "
     )
     assert all(f"#{slot_id} Adele Vance" in answer for slot_id in megans)
     assert {s.owner_name for s in world.slots() if s.status is SlotStatus.PLANNED} == {"Adele Vance"}
@@ -344,9 +344,10 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     )
     answer = await world.say(ADELE, "paus 2027-01-01 2027-01-31")
     # 1 Jan: a holiday
-    assert (
-        answer
-        == "Paus 1 jan.–31 jan. 2027: 1 inlägg har lagts åt sidan. Vill du häva pausen skriver du: paus slut"
+    assert answer == (
+        "Paus 1 jan.–31 jan. 2027: 1 inlägg har lagts åt sidan. Vill du häva pausen skriver du: paus slut\n"
+        "Obs! Planen kräver inlägg minst två gånger i månaden, och med pausen får kanalen inget inlägg i "
+        "januari 2027."
     )
     statuses = {s.due_at.date(): s.status for s in world.slots()}
     assert statuses[datetime(2027, 1, 15).date()] is SlotStatus.PAUSED  # noqa: DTZ001 - a date, no time

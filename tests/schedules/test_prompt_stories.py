@@ -323,7 +323,9 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     answer = await world.say(MEGAN, "paus 10/12 6/1", channel=GENERAL)
     assert answer.startswith(
         "Paus 10 dec. 2026–6 jan. 2027: 1 inlägg har lagts åt sidan. "
-        "Vill du häva pausen skriver du: paus slut\nTurerna delas ut på nytt"  # the rota closes the gap
+        "Vill du häva pausen skriver du: paus slut\n"
+        "Obs! Planen kräver inlägg minst två gånger i månaden, och med pausen får kanalen 1 inlägg i "
+        "december 2026.\nTurerna delas ut på nytt"  # the rota closes the gap
     ), answer
     assert world.slot_at(15, 12, 18).status is SlotStatus.PAUSED
     assert world.slot_at(15, 1, 18).status is SlotStatus.PLANNED  # after the pause

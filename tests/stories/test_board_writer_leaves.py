@@ -58,7 +58,7 @@ async def test_adele_leaves_and_her_texts_go_back_to_her_not_out_under_her_name(
     answer = await world.say(ADMIN, "roll bort styrelse @Adele Vance", mentions=(ADELE,))
     assert answer == (
         "Adele Vance sitter inte längre i styrelsen. "
-        f"Personens kommande inlägg går nu till: #{second.id} Jonas. "
+        f"Adele Vances kommande inlägg går nu till: #{second.id} Jonas. "
         f"Texterna av Adele Vance till #{first.id} och #{second.id} publiceras inte; "
         "Adele Vance får tillbaka dem i en personlig chatt."
     ), answer
@@ -117,3 +117,14 @@ async def test_in_english_a_text_written_before_leaving_and_one_already_posted(w
     ), back
     history = await world.say(ADELE, "history", locale="en-US", channel=GENERAL)
     assert f"#{first.id}  Tuesday 1 December at 18:00 · posted · Lars Nilsson’s text" in history, history
+
+
+async def test_an_administrators_text_stays_through_changes_to_the_board(world: World) -> None:
+    """Alex is an administrator, not on the board; his text is not someone's who left: it stays when the
+    board changes and the rota is dealt again."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first = world.slot_at(1, 12, 18)
+    await world.say(ADMIN, f"skriv {first.id} Vad gör vi i vår?")
+    await world.say(ADMIN, "roll bort styrelse @Jonas", mentions=(JONAS,))
+    await world.say(MEGAN, "schema kl 19", channel=GENERAL)
+    assert "Skrivet av Alex Wilber för Megan Bowen" in await world.say(MEGAN, f"visa {first.id}")

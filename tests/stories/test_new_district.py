@@ -267,7 +267,7 @@ async def test_when_the_last_board_member_leaves_their_prompts_are_said_to_have_
     await in_channel(new, ANNA, "schema 1 och 15 kl 18")
     left = await new.say(MEGAN, "roll bort styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
     assert left == (
-        "Anna Lind sitter inte längre i styrelsen. Ingen i styrelsen finns kvar som kan ta över personens "
+        "Anna Lind sitter inte längre i styrelsen. Ingen i styrelsen finns kvar som kan ta över Anna Linds "
         "kommande inlägg (#1, #2, #3). En administratör utser styrelseledamöter med: roll styrelse @namn"
     )
     await new.say(MEGAN, "role board @Kim Berg", locale="en-US", mentions=((KIM, "Kim Berg"),))
@@ -277,7 +277,7 @@ async def test_when_the_last_board_member_leaves_their_prompts_are_said_to_have_
         MEGAN, "role remove board @Anna Lind", locale="en-US", mentions=((ANNA, "Anna Lind"),)
     )
     assert english == (
-        "Anna Lind is no longer on the board. Nobody on the board is left to take their coming prompts "
+        "Anna Lind is no longer on the board. Nobody on the board is left to take Anna Lind’s coming prompts "
         "(#1, #2, #3): an administrator names board members with: role board @name"
     )
 
