@@ -34,7 +34,14 @@ from bot.i18n import (
     unglue,
     without_symbols,
 )
-from bot.services.checkins import Reporting, report_in, withdrawal_in
+from bot.services.checkins import (
+    ReportGap,
+    Reporting,
+    report_gap,
+    report_in,
+    sentence_language,
+    withdrawal_in,
+)
 from bot.services.directory import Directory
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
@@ -378,7 +385,11 @@ class Router:
         suggestion, language = self._suggestion(text, request.t.language, request.roles)
         reported = report_in(text) if allows(request.roles, Role.CHAIR) else None
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
-            suggestion, language = f"{self.command_word(request.t, 'report')} {reported}", request.t.language
+            language = sentence_language(text) or request.t.language  # "we held …" is English
+            suggestion = f"{self.command_word(translator(language), 'report')} {reported}"
+        gap = report_gap(text) if reported is None and allows(request.roles, Role.CHAIR) else None
+        if gap is not None and self._typo(text, request.t.language, request.roles)[1] < CLEAR_TYPO:
+            return self._report_gap(translator(gap.language) if gap.language else request.t, gap)
         withdrawn = withdrawal_in(text)
         if withdrawn is not None:  # "ta bort 5", "delete 5": `ångra 5`, not a command that sounds alike
             suggestion, language = (
@@ -405,6 +416,27 @@ class Router:
             t._("I don't know the command \u201c{word}\u201d. Write help to see what I can do.").format(
                 word=word[:40]
             )
+        )
+
+    def _report_gap(self, t: Translator, gap: ReportGap) -> Reply:
+        """A report written as a sentence without its goal or its value: the question back, and the one line
+        that reports it with what is missing as a placeholder. Nothing is stored on a guess."""
+        report, goals = self.command_word(t, "report"), self.command_word(t, "goals")
+        said = " ".join(gap.words)[:80]
+        if gap.goal is None:
+            line = " ".join([report, t._("GOAL"), said]).strip()
+            return Reply(
+                t._(
+                    "Which goal was that for? Nothing was stored. To report it, write the goal's number "
+                    "first: {line} (write {goals} to see the numbers)."
+                ).format(line=line, goals=goals)
+            )
+        line = " ".join([report, gap.goal, t._("VALUE"), said]).strip()
+        return Reply(
+            t._(
+                "How much was done for goal {number}? Nothing was stored. To report it, write the value "
+                "after the goal's number: {line}"
+            ).format(number=gap.goal, line=line)
         )
 
     def command_word(self, t: Translator, english: str) -> str:

@@ -345,7 +345,7 @@ def report_gap(text: str) -> ReportGap | None:
     if found is not None:
         _, at, taken = found
         when, words = words[at : at + taken], words[:at] + words[at + taken :]
-        if at == 0 and fold_letters(when[0]) not in dates.MONTH_NAMES:  # "Igår hade vi …" -> "… i går"
+        if at == 0 and fold_letters(when[0]) not in dates.MONTH_NUMBERS:  # "Igår hade vi …" -> "… i går"
             when[0] = when[0][:1].lower() + when[0][1:]
     folded = [fold_letters(w.strip(",.:;!?")) for w in words]
     counts = [
