@@ -60,6 +60,7 @@ def _periods_met(t: Translator, period: Period | None, met: int, count: int) -> 
         Period.WEEK: t._("{met} of {count} weeks met this year"),
         Period.MONTH: t._("{met} of {count} months met this year"),
         Period.QUARTER: t._("{met} of {count} quarters met this year"),
+        Period.HALF_YEAR: t._("{met} of {count} half-years met this year"),
     }.get(period or Period.YEAR, t._("{met} of {count} met this year")).format(met=met, count=count)
 
 

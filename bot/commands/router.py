@@ -423,8 +423,8 @@ class Router:
         that reports it with what is missing as a placeholder. Nothing is stored on a guess."""
         report, goals = self.command_word(t, "report"), self.command_word(t, "goals")
         said = " ".join(gap.words)[:80]
-        if gap.goal is None:
-            line = " ".join([report, t._("GOAL"), said]).strip()
+        if gap.goal is None:  # and, where the sentence has no count either, the value too
+            line = " ".join([report, t._("GOAL"), *([] if gap.value else [t._("VALUE")]), said]).strip()
             return Reply(
                 t._(
                     "Which goal was that for? Nothing was stored. To report it, write the goal's number "

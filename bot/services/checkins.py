@@ -279,10 +279,10 @@ def report_in(text: str) -> str | None:
 _DONE_VERBS = {
     **dict.fromkeys(
         (
-            *("hade", "holl", "hollit", "hade", "haft", "genomforde", "genomfort", "ordnade", "ordnat"),
-            *("anordnade", "anordnat", "gjorde", "gjort", "traffades", "traffade", "ringde", "skrev"),
-            *("publicerade", "hollts", "genomfordes", "ordnades", "arrangerade", "utsag", "startade"),
-            *("mottes", "motte", "hallit", "skickade", "bjod"),
+            *("hade", "haft", "holl", "hallit", "holls", "genomforde", "genomfort", "genomfordes"),
+            *("ordnade", "ordnat", "ordnades", "anordnade", "anordnat", "arrangerade", "gjorde", "gjort"),
+            *("traffades", "traffade", "mottes", "motte", "ringde", "skrev", "publicerade", "skickade"),
+            *("utsag", "startade", "bjod"),
         ),
         "sv",
     ),
@@ -295,6 +295,7 @@ _DONE_VERBS = {
     ),
 }
 _DONE_WORDS = frozenset({"klart", "klar", "done", "finished", "genomfort"})
+_PRONOUNS = frozenset({"vi", "jag", "de", "we", "i", "they"})
 
 
 @dataclass(frozen=True)
@@ -362,8 +363,6 @@ def report_gap(text: str) -> ReportGap | None:
         said = [w for w in words[verb + 1 :] if fold_letters(w) not in _PRONOUNS]
     return ReportGap(goal, bool(counts), tuple(w.strip(",.;!?") for w in [*said, *when]), language)
 
-
-_PRONOUNS = frozenset({"vi", "jag", "de", "we", "i", "they"})
 
 # Words before a report's number and before its new value: "ändra rapport 5 till 3", "edit report 5 to 3".
 _REPORT_WORDS = frozenset({"rapport", "rapporten", "report", "nr", "no", "nummer", "number"})
