@@ -282,7 +282,8 @@ class Router:
         form_route = self.route_for_form(request.form)
         if form_route is not None:
             return await self._run(form_route, self._speaking(request, context), context)
-        pasted_text = pasted_plan(request.text, self._names_command)
+        # A plan pasted into the chat has lines: a message of one is none.
+        pasted_text = "\n" in request.text and pasted_plan(request.text, self._names_command)
         pasted = self.route_for_form({"form": PASTED_FORM}) if pasted_text else None
         if pasted is not None:  # a plan pasted into the chat, however long: read as a plan's file is
             form = {"form": PASTED_FORM, "text": request.text}

@@ -27,6 +27,7 @@ _UNITS = {
     "styrelsemöte|styrelsemötet|styrelsemöten|styrelsemötena": ("board meeting", "board meetings"),
     "torgmöte|torgmötet|torgmöten|torgmötena": ("street meeting", "street meetings"),
     "årsmöte|årsmötet|årsmöten|årsmötena": ("annual meeting", "annual meetings"),
+    "stämma|stämman|stämmor|stämmorna": ("general meeting", "general meetings"),
     "utbildning|utbildningen|utbildningar|utbildningarna|kurs|kursen|kurser|kurserna": ("course", "courses"),
     "grundkurs|grundkursen|grundkurser|grundkurserna": ("introductory course", "introductory courses"),
     ("studiecirkel|studiecirkeln|cirkel|cirkeln|studiecirklar|studiecirklarna|cirklar|cirklarna"): (
@@ -217,6 +218,7 @@ _SWEDISH_FORMS = (
     "kväll|kvällar",
     "dag|dagar",
     "kampanj|kampanjer",
+    "stämma|stämmor",
     "medlem|medlemmar",
     "person|personer",
     "inlägg|inlägg",

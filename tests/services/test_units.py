@@ -101,6 +101,12 @@ FORMS = {
     "utbildningar": ("utbildning", "utbildningar"),
     "kontaktperson": ("kontaktperson", "kontaktpersoner"),
     "studieansvarig": ("studieansvarig", "studieansvariga"),
+    "% av lokalavdelningarna": ("% av lokalavdelningarna", "% av lokalavdelningarna"),
+    "% av kommunföreningarna": ("% av kommunföreningarna", "% av kommunföreningarna"),
+    "kretsstämmor": ("kretsstämma", "kretsstämmor"),
+    "styrelsemöte": ("styrelsemöte", "styrelsemöten"),
+    "möten": ("möte", "möten"),
+    "grundkurser": ("grundkurs", "grundkurser"),
     # An English plan's units: the glossary's Swedish where it has it, else the plan's own words.
     "medlem": ("medlem", "medlemmar"),
     "canvassers": ("canvassers", "canvassers"),

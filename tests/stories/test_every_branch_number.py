@@ -43,7 +43,7 @@ async def test_each_branch_has_its_own_number_and_the_district_counts_branches_i
 ) -> None:
     await _readings(district)
     status = await district.say(NOA, "status", locale="en-US")
-    assert line(status, 12).endswith("1 of 3 branches have reached their target · behind")
+    assert line(status, 12).endswith("1 of 3 branches has reached its target · behind")
     kims = await district.say(KIM, "status", locale="en-US")
     assert line(kims, 12).endswith("2,000 (from 1,500, target 2,000) · done")
     goal = await district.say(LEE, "goal 12", locale="en-US")
