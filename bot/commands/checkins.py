@@ -200,7 +200,9 @@ def register(router: Router) -> None:
             t._("Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts.").format(
                 id=found.id,
                 number=found.goal_number,
-                value=number(t, found.value),
+                value=cards.value_word(t, done.goal.target, found.value)
+                if done.goal
+                else number(t, found.value),
                 day=day(t, found.happened_on),
             )
         )
@@ -566,6 +568,11 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         who=cards.counted_for(t, goal, stored.branch),
         day=day(t, stored.happened_on),
     )
+    if filed.still_done is not None:
+        answer += "\n" + t._(
+            "Goal {number} still counts as done: #{id} says it was done on {day}. "
+            "If that was a mistake, write: withdraw {id}"
+        ).format(number=goal.number, id=filed.still_done.id, day=day(t, filed.still_done.happened_on))
     if goal.counts_posts:  # bot/services/progress.py `once_a_post`
         answer += "\n" + t._(
             "I count the prompts I post in the channel myself: a post of mine reported for the day I posted "

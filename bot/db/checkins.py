@@ -179,6 +179,28 @@ class CheckInRepository:
             _refuse_repeat(session, submission)
             return _stored(session, row)
 
+    def done_report(
+        self, district: str, goal_id: int, branch_id: int | None, *, year: int
+    ) -> StoredCheckIn | None:
+        """The first standing check-in of `year` that says the goal is done (value 1) for the branch (None:
+        the district), if one is stored."""
+        with self.db.read() as session:
+            row = session.exec(
+                select(CheckIn)
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(
+                    District.name == district,
+                    CheckIn.goal_id == goal_id,
+                    CheckIn.branch_id == branch_id,
+                    CheckIn.value >= 1,
+                    CheckIn.happened_on >= date(year, 1, 1),
+                    CheckIn.happened_on <= date(year, 12, 31),
+                    col(CheckIn.withdrawn_at).is_(None),
+                )
+                .order_by(col(CheckIn.happened_on), col(CheckIn.id))
+            ).first()
+            return _stored(session, row) if row is not None else None
+
     def mine(self, reporter: PersonInfo, district: str, *, limit: int = 10) -> list[StoredCheckIn]:
         """The reporter's latest check-ins in the district, withdrawn ones included (marked)."""
         with self.db.read() as session:

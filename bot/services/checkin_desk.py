@@ -78,6 +78,7 @@ class Filed:
     goal: Goal
     draft: CheckInDraft
     outcome: StoredCheckIn | Refused | Repeat | SentBefore | NotTaken
+    still_done: StoredCheckIn | None = None  # a "not done" stored beside this report of it done
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ class Withdrawn:
     checkin_id: int
     already: bool
     found: StoredCheckIn | None = None  # the report withdrawn, so the answer names what it was
+    goal: Goal | None = None  # its goal in the plan ("klart", not "1")
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,10 @@ class CheckInDesk:
             except (CheckInError, TwoReadings) as error:
                 return Misread(plan, today, error, tuple(self._examples(person, district, roles, plan.goals)))
             checked = self._check(person, district, roles, goal, draft)
-        return Filed(plan, goal, draft, self._add(person, district, goal, draft, checked, now=now))
+        still_done = checked.done_by if isinstance(checked, Ready) else None
+        return Filed(
+            plan, goal, draft, self._add(person, district, goal, draft, checked, now=now), still_done
+        )
 
     def tap(
         self,
@@ -446,10 +451,12 @@ class CheckInDesk:
         """Withdraw one of the sender's check-ins (the board: anyone's): kept in history, not counted."""
         with self.db.snapshot():
             found = self._own(person, district, roles, checkin_id)
+            plan = self.progress.plan(district)
         if isinstance(found, NoReport | NotYours):
             return found
         done = self.checkins.withdraw(found.id, by=person, now=now)
-        return Withdrawn(found.id, already=not done, found=found)
+        goal = next((goal for goal in plan.goals if goal.id == found.goal_id), None) if plan else None
+        return Withdrawn(found.id, already=not done, found=found, goal=goal)
 
     def _own(
         self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int

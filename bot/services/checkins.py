@@ -684,7 +684,10 @@ class Reporting:
             )
             if same is not None:
                 return Repeat(same)
-        return Ready(branch_id, comment)
+        done_by = None
+        if goal.target.kind is TargetKind.DONE and draft.value < 1:  # "inte klart" leaves it done: say so
+            done_by = self.checkins.done_report(district, goal.id, branch_id, year=draft.happened_on.year)
+        return Ready(branch_id, comment, done_by)
 
     def add(
         self,
@@ -719,6 +722,9 @@ class Ready:
 
     branch_id: int | None
     comment: str | None
+    # A "not done" on a goal a standing report of the year already says is done (which it stays, per
+    # bot/services/progress.py): that report, for the answer to name.
+    done_by: StoredCheckIn | None = None
 
 
 @dataclass(frozen=True)
