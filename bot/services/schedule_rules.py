@@ -331,6 +331,8 @@ _FILLERS = {
 # "varje onsdag" / "every wednesday" (a weekday with no ordinal after one of these).
 _CYCLE_WORDS = {"varannan": 2, "varannat": 2}
 _CYCLE_LEADS = {"var", "varje", "every", "each"}  # then an ordinal word or "other"; or a weekday straight on
+# The week a cycle counts may be named before its weekday: "varannan vecka på tisdag", "every other week on".
+_CYCLE_WEEK = {"vecka", "veckan", "week"}
 _CYCLE_ORDINALS = {"andra": 2, "tredje": 3, "fjarde": 4, "other": 2, "second": 2, "third": 3, "fourth": 4}
 # What happens on a public holiday, said anywhere in the rule next to "helgdagar" / "holidays".
 _HOLIDAY_NOUNS = {"helgdag", "helgdagar", "helgdagarna", "helgdagen", "holiday", "holidays"}
@@ -447,7 +449,8 @@ class _Parser:
         cycle = self.cycle_at(index)
         if cycle is not None:
             self.cycle, end = cycle
-            return end
+            week = self.token(end)
+            return end + 1 if week is not None and week.key in _CYCLE_WEEK else end
         if tok.key in _ORDINAL_WORDS:
             self.pending.append(_Ordinal(_ORDINAL_WORDS[tok.key], tok.start, tok.end, numeric=False))
         elif tok.key in _WEEKDAY_WORDS:

@@ -559,6 +559,10 @@ def test_holidays_can_move_to_the_next_weekday_or_be_kept() -> None:
         ("every other tuesday at 7pm", (TUE,), 2),
         ("every 2nd friday at 12", (FRI,), 2),
         ("every wednesday at 18", (WED,), 1),
+        # the week named before its day, as people also say it
+        ("varannan vecka på tisdag kl 19", (TUE,), 2),
+        ("var tredje vecka på torsdag kl 18", (THU,), 3),
+        ("every other week on Tuesday at 7pm", (TUE,), 2),
     ],
 )
 def test_every_nth_week_is_a_rule_like_the_others(text: str, days: tuple[int, ...], every: int) -> None:

@@ -30,3 +30,13 @@ async def test_two_of_one_weekday_are_said_once_in_english(world: World) -> None
     assert answer.startswith(
         "Prompts will be posted in this channel on the first and the third Monday of the month at 19:00\n"
     ), answer
+
+
+async def test_the_week_named_before_its_day_is_every_other_week(world: World) -> None:
+    """ "varannan vecka på tisdag" is what "varannan tisdag" is, and is told back that way."""
+    answer = await world.say(MEGAN, "schema varannan vecka på tisdag kl 19", channel=GENERAL)
+    assert answer.startswith("Inlägg publiceras i den här kanalen varannan tisdag kl. 19.00\n"), answer
+    answer = await world.say(
+        ADELE, "schedule every other week on Tuesday at 7pm", channel=GENERAL, locale="en-US"
+    )
+    assert answer.startswith("Prompts will be posted in this channel every other Tuesday at 19:00\n"), answer
