@@ -28,6 +28,7 @@ from bot.commands import Router, build_router
 from bot.commands.checkins import problem
 from bot.commands.router import MAX_TEXT_LENGTH
 from bot.i18n import fold, translator
+from bot.services import dates
 from bot.services.checkins import (
     MAX_COUNT,
     MAX_METRIC,
@@ -311,11 +312,19 @@ comment_words = st.one_of(
 )
 
 
+def _dated(words: list[str]) -> bool:
+    """Whether the words hold a day as a report reads it (or a day that cannot be)."""
+    try:
+        return dates.find(words, TODAY, YEAR) is not None
+    except dates.DateError:
+        return True
+
+
 def _plain(words: list[str]) -> list[str]:
     """A comment whose first word the form would rightly read as more -- a date ("igår", "12 mars"), a group
-    of a number ("1 650") or the rest of "inte klart" -- starts with "om" (about) instead. A day word
-    anywhere is the report's day ("2 möte igår"), so a comment has none."""
-    words = [word for word in words if fold(word) not in ("idag", "today", "igar", "yesterday")]
+    of a number ("1 650") or the rest of "inte klart" -- starts with "om" (about) instead. A day anywhere is
+    the report's day ("2 möte igår", a month ending the line: "AUGUST"), so a comment has none."""
+    words = [word for word in words if not _dated([word])]
     if words and (
         fold(words[0]) in ("klart", "klar", "done", "gjort") or any(ch.isdigit() for ch in words[0])
     ):
@@ -323,7 +332,9 @@ def _plain(words: list[str]) -> list[str]:
     return words
 
 
-comments = st.lists(comment_words, max_size=6).map(_plain).map(" ".join)
+comments = (
+    st.lists(comment_words, max_size=6).map(_plain).filter(lambda words: not _dated(words)).map(" ".join)
+)
 # How people name the months, in both languages.
 MONTHS = [
     ("januari", "jan", "january"),
