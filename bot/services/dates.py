@@ -6,10 +6,11 @@ phrase looks back from `today` (the district's date, from the injected clock): a
 happened, a follow-up starts from a day that has passed. What people mean:
 
 - Days: "i dag", "i går", "i förrgår", "today", "yesterday", "the day before yesterday", "i går kväll",
-  "last night", "för 3 dagar sedan", "3 days ago", "för en vecka sedan", "a week ago".
+  "last night", "för 3 dagar sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago".
 - Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago);
-  "on Tuesday": the latest Tuesday, today included. "i helgen", "last weekend", "this weekend": the
-  Saturday of the latest weekend begun (today on a Saturday).
+  "on Tuesday": the latest Tuesday, today included ("last Tue" too). "tisdag förra veckan", "Tuesday last
+  week": that day of last week. "i helgen", "last weekend", "this weekend": the Saturday of the latest
+  weekend begun (today on a Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
   "12/3 2027", "12/3/2027", "2027-03-12", "12 mars", "12:e mars", "den 12 mars 2027", "March 12",
@@ -71,7 +72,11 @@ _WHOLE_MONTHS = {
 }
 _LOWERCASE_WORDS = frozenset({"may", "march"})
 _WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
-_WEEKDAYS_EN = _names(get_day_names("wide", locale="en"))  # "monday": 0
+_WEEKDAYS_EN = {  # "monday": 0, "tue": 1, "tues": 1
+    **_names(get_day_names("wide", locale="en")),
+    **_names(get_day_names("abbreviated", locale="en")),
+    **{"tues": 1, "thur": 3, "thurs": 3},
+}
 WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
 # Words before a date that belong to it, not to a comment: "möte i vecka 11", "meeting on March 12".
 LEAD_WORDS = frozenset({"i", "in", "under", "during", "on", "den", "pa"})
@@ -212,6 +217,22 @@ def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
     return Span(saturday, saturday + timedelta(days=1))
 
 
+def _weekend_before(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "förra helgen": on a weekday the latest weekend, on a weekend day the one before it."""
+    latest = _weekend(m, today, year)
+    return (
+        latest
+        if today.weekday() < 5
+        else Span(latest.first - timedelta(weeks=1), latest.last - timedelta(weeks=1))
+    )
+
+
+def _weekday_last_week(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "tisdag förra veckan", "Tuesday last week": that weekday in the week before this one."""
+    monday = _week_of(today, 1).first
+    return Span.day(monday + timedelta(days=WEEKDAY_NUMBERS[m["day"] or m["day2"]]))
+
+
 def _week_of(today: date, back: int) -> Span:
     return _span(Period.WEEK, today - timedelta(weeks=back))
 
@@ -320,17 +341,24 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"i ?morgon|tomorrow", _relative(-1)),
     (r"i ?overmorgon|the day after tomorrow", _relative(-2)),
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
-    (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) sedan", _ago),
+    (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) (?:sedan|sen)", _ago),
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
     (rf"i (?P<day>{'|'.join(_WEEKDAYS_SV)})s", _weekday_before),
     (rf"(?:last|past) (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_before),
     (rf"on (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_upto),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
+    (r"forra helgen", _weekend_before),
+    (rf"(?:i )?(?P<day>{'|'.join(_WEEKDAYS_SV)})(?:en|s)? (?:i )?forra veckan", _weekday_last_week),
+    (
+        rf"(?:on )?(?P<day>{'|'.join(_WEEKDAYS_EN)}) last week"
+        rf"|last week on (?P<day2>{'|'.join(_WEEKDAYS_EN)})",
+        _weekday_last_week,
+    ),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
     (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
     (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
-    (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})", _numbered_week),
+    (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
     (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4}))?", _short),
     (rf"(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?", _named_month_day),

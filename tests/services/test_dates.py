@@ -298,3 +298,27 @@ def test_a_snooze_day_without_a_year_is_the_next_such_day(today: date, day: int,
             next_day(day, month, today)
     else:
         assert next_day(day, month, today) == ahead
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "last"),
+    [
+        # Sunday 22 November 2026
+        ("v.46", date(2026, 11, 9), date(2026, 11, 15)),  # no space after the dot, as often as with one
+        ("v.46 2026", date(2026, 11, 9), date(2026, 11, 15)),
+        ("för två veckor sen", date(2026, 11, 8), date(2026, 11, 8)),  # "sen", as "sedan" is said
+        ("tisdag förra veckan", date(2026, 11, 10), date(2026, 11, 10)),  # not the week's Monday
+        ("i tisdags förra veckan", date(2026, 11, 10), date(2026, 11, 10)),
+        ("Tuesday last week", date(2026, 11, 10), date(2026, 11, 10)),
+        ("last week on Tuesday", date(2026, 11, 10), date(2026, 11, 10)),
+        ("last Tue", date(2026, 11, 17), date(2026, 11, 17)),
+        ("on Thu", date(2026, 11, 19), date(2026, 11, 19)),
+        ("förra helgen", date(2026, 11, 14), date(2026, 11, 15)),  # on a Sunday: the weekend before
+    ],
+)
+def test_more_ways_chairs_write_a_day(written: str, first: date, last: date) -> None:
+    assert _read(written, date(2026, 11, 22)) == Span(first, last)
+
+
+def test_last_weekend_on_a_weekday_is_the_latest() -> None:
+    assert _read("förra helgen", date(2026, 11, 25)) == Span(date(2026, 11, 21), date(2026, 11, 22))

@@ -209,3 +209,15 @@ async def test_status_since_a_day_points_the_board_to_the_follow_up_that_works(m
         "Status visar hur planen står i dag, vilken dag du än skriver: skriv bara status."
     )
     assert (await meetings.say(KIM, "status Sundsvall")).startswith("Så går det för Sundsvall")
+
+
+async def test_a_week_written_without_a_space_and_a_day_of_last_week(meetings: District) -> None:
+    """ "v.46" (no space) is week 46, as "v. 46" is: it once made the bot answer "something went wrong".
+    "tisdag förra veckan" is that Tuesday, not the week's Monday. On Sunday 22 November 2026."""
+    stored = await meetings.say(KIM, "rapportera 4 1 möte v.46")
+    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 9 nov. 2026."), stored
+    stored = await meetings.say(KIM, "rapportera 4 1 tisdag förra veckan")
+    assert stored.startswith("Sparat #2: mål 4, 1 för Sundsvall, 10 nov. 2026."), stored
+    english = await meetings.say(LEE, "report 4 1 meeting last Tue", locale="en-US")
+    assert english.startswith("Stored #3: goal 4, 1 for Härnösand, 17 Nov 2026."), english
+    assert "Follow-up" in await meetings.say(MEGAN, "follow-up since w.46", locale="en-US")
