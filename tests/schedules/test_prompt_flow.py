@@ -335,7 +335,7 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     assert refused.startswith("Lee Gu sitter inte i styrelsen")  # a member cannot write it: not theirs
     assert world.slots()[2].owner_name == third.owner_name
     assert await world.say(ADELE, f"ge {third.id} @Megan Bowen", mentions=(MEGAN,)) == (
-        f"#{third.id} är nu Megan Bowens."
+        f"#{third.id} är nu Megan Bowens tur."
     )
     assert "hoppas över" in await world.say(ADELE, f"hoppa över {first.id}")
     assert world.slots()[0].status is SlotStatus.SKIPPED

@@ -441,7 +441,7 @@ async def test_new_owners_are_told_when_a_slot_is_given_and_when_its_owner_leave
     before = len(world.connector.posted)
     assert (
         await world.say(MEGAN, f"ge {first.id} @Adele Vance", mentions=(ADELE,))
-        == f"#{first.id} är nu Adele Vances."
+        == f"#{first.id} är nu Adele Vances tur."
     )
     await world.settle()
     [given] = world.notices(ADELE, before)
@@ -450,7 +450,9 @@ async def test_new_owners_are_told_when_a_slot_is_given_and_when_its_owner_leave
         "in General. "
         f"Write it here with: write {first.id} YOUR TEXT"
     )
-    assert await world.say(MEGAN, f"ge {first.id} @Jonas", mentions=(JONAS,)) == f"#{first.id} är nu Jonas."
+    assert (
+        await world.say(MEGAN, f"ge {first.id} @Jonas", mentions=(JONAS,)) == f"#{first.id} är nu Jonas tur."
+    )
     await world.settle()  # Jonas is told in the background
 
     lars = [s for s in world.slots() if s.owner_name == "Lars Nilsson" and s.status is SlotStatus.PLANNED]

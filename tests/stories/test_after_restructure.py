@@ -145,7 +145,7 @@ async def test_a_turn_given_by_hand_stays_given_after_a_pause_elsewhere(district
     assert (await in_channel(district, MEGAN, "schema 1 och 15 kl 18")).startswith("Inlägg publiceras")
     assert (
         await district.say(MEGAN, "ge 1 @Anna Lind", mentions=((ANNA, "Anna Lind"),))
-        == "#1 är nu Anna Linds."
+        == "#1 är nu Anna Linds tur."
     )
     await in_channel(district, ANNA, "pause 2026-12-10 2027-01-10", locale="en-US")
     listed = await district.say(ANNA, "upcoming", locale="en-US")
@@ -248,7 +248,7 @@ async def test_the_board_runs_the_rota_in_both_languages(district: District) -> 
     assert "Change with: swap 1 2, assign 1 @name, skip 1, write 1 TEXT, preview 1" in listed
     assert (
         await district.say(MEGAN, "ge 1 @Anna Lind", mentions=((ANNA, "Anna Lind"),))
-        == "#1 är nu Anna Linds."
+        == "#1 är nu Anna Linds tur."
     )
     await told(district, ANNA, "Megan Bowen gave you the discussion prompt #1")
     swapped = await district.say(ANNA, "swap 1 2", locale="en-US")

@@ -23,7 +23,7 @@ async def test_megan_swaps_with_adele_whose_text_is_written(world: World) -> Non
     before = len(world.connector.posted)
     answer = await world.say(MEGAN, f"byt {first.id} {second.id}")
     assert answer == (
-        f"Bytt: #{first.id} är nu Adele Vances och #{second.id} är Megan Bowens. "
+        f"Bytt: #{first.id} är nu Adele Vances tur och #{second.id} Megan Bowens. "
         f"Texten av Adele Vance hör till #{second.id} och publiceras på Megan Bowens tur."
     ), answer
     await world.settle()

@@ -26,16 +26,16 @@ async def test_swedish_words_between_numbers_names_and_text(world: World) -> Non
     assert world.slot_at(1, 12, 18).text == "Hur når vi fler unga?"
 
     assert await world.say(MEGAN, f"byt {first.id} med {second.id}") == (
-        f"Bytt: #{first.id} är nu Adele Vances och #{second.id} är Megan Bowens. "
+        f"Bytt: #{first.id} är nu Adele Vances tur och #{second.id} Megan Bowens. "
         f"Texten av Megan Bowen hör till #{first.id} och publiceras på Adele Vances tur."
     )
     await world.say(MEGAN, f"byt {first.id} och {second.id}")
     assert world.slot_at(1, 12, 18).owner_name == "Megan Bowen"
 
     given = await world.say(MEGAN, f"ge {third.id} till @Jonas", mentions=(JONAS,))
-    assert given == f"#{third.id} är nu Jonas."
+    assert given == f"#{third.id} är nu Jonas tur."
     assert await world.say(MEGAN, f"ge {third.id} åt @Lars Nilsson", mentions=(LARS,)) == (
-        f"#{third.id} är nu Lars Nilssons."
+        f"#{third.id} är nu Lars Nilssons tur."
     )
     assert world.slot_at(15, 1, 18).owner_name == "Lars Nilsson"
 

@@ -31,7 +31,9 @@ async def test_a_turn_given_by_hand_stays_through_schedule_changes(world: World)
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     given = world.slot_at(15, 12, 18)
     assert given.owner_name == "Adele Vance"
-    assert await world.say(MEGAN, f"ge {given.id} @Jonas", mentions=(JONAS,)) == f"#{given.id} är nu Jonas."
+    assert (
+        await world.say(MEGAN, f"ge {given.id} @Jonas", mentions=(JONAS,)) == f"#{given.id} är nu Jonas tur."
+    )
 
     await world.say(MEGAN, "schema 1 och 15 kl 19", channel=GENERAL)
     assert world.slot_at(15, 12, 19).owner_name == "Jonas"
