@@ -95,6 +95,9 @@ async def test_an_administrators_help_puts_their_own_commands_first(
         ("hjälp schema", "sv-SE", ["schema 1 och 15 kl 18", "Styrelsen och administratörer"]),
         ("help my", "en-US", ["my reports", "my goals"]),
         ("hjälp ?", "sv-SE", ["hjälp rapportera"]),
+        # the plan's own year, the only one the report is written for (the sample plan's: 2026)
+        ("hjälp verksamhetsberättelse", "sv-SE", ["Till exempel: verksamhetsberättelse 2026"]),
+        ("help annual report", "en-US", ["For example: annual report 2026"]),
     ],
 )
 async def test_help_about_one_command_explains_it_with_examples(

@@ -264,7 +264,9 @@ def register(router: Router) -> None:
 
 
 # The examples `_written` gives as the district has them (besides the report's).
-_TAILORED = frozenset(("goals 6", "status Sundsvall", "role chair @name Sundsvall", "link Västernorrland"))
+_TAILORED = frozenset(
+    ("goals 6", "status Sundsvall", "role chair @name Sundsvall", "link Västernorrland", "annual report 2027")
+)
 
 
 async def _written(request: Request, context: Context) -> dict[str, str]:
@@ -286,6 +288,8 @@ async def _written(request: Request, context: Context) -> dict[str, str]:
     )
     if found.plan is not None and found.plan.example_number is not None:
         written["goals 6"] = t._("goals {number}").format(number=found.plan.example_number)
+    if found.plan is not None and found.plan.year is not None:  # the only year it is written for
+        written["annual report 2027"] = t._("annual report {year}").format(year=found.plan.year)
     report = example_line(t, found.plan, found.report)
     if report is not None:
         written[REPORT_USAGE] = report
