@@ -319,10 +319,9 @@ def register(router: Router) -> None:
                 )
             )
         if written.approval_required:
-            answer = t._("Saved the text for #{id}. Another board member approves it with: approve {id}")
+            answer = t._("Saved the text for #{id}.").format(id=slot.id)
         else:
-            answer = t._("Saved the text for #{id}; it will be posted at its time.")
-        answer = answer.format(id=slot.id)
+            answer = t._("Saved the text for #{id}; it will be posted at its time.").format(id=slot.id)
         if written.replaced is not None:
             answer += " " + t._("It replaces the text by {writer}, who has been sent it.").format(
                 writer=written.replaced or t._("someone no longer known")
@@ -331,6 +330,8 @@ def register(router: Router) -> None:
             answer += " " + t._("It is posted under your name for {owner}, who is told.").format(
                 owner=written.told
             )
+        if written.approval_required:  # last, so that the command ends the answer
+            answer += " " + t._("Another board member approves it with: approve {id}").format(id=slot.id)
         return Reply(answer)
 
     async def owner_tapped(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:

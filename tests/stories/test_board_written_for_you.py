@@ -56,3 +56,19 @@ async def test_lars_replaces_adeles_own_text_and_she_gets_one_notice(world: Worl
     assert (
         told.startswith(f"Lars Nilsson wrote a new text for #{second.id}") and "Where should we build" in told
     )
+
+
+async def test_with_approval_the_command_ends_the_answer(world: World) -> None:
+    """The approval hint came before "It is posted under your name …", which then read as part of the
+    command to copy ("approve 3 It is posted …")."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    await world.say(MEGAN, "godkännande på", channel=GENERAL)
+    first = world.slot_at(1, 12, 18)
+    answer = await world.say(ADELE, f"write {first.id} What do we want from the region?", locale="en-US")
+    assert answer == (
+        f"Saved the text for #{first.id}. It is posted under your name for Megan Bowen, who is told. "
+        f"Another board member approves it with: approve {first.id}"
+    ), answer
+    answer = await world.say(LARS, f"skriv {first.id} Vad vill vi av regionen?")
+    assert answer.startswith(f"Texten till #{first.id} är sparad. Den ersätter texten av Adele Vance"), answer
+    assert answer.endswith(f"En annan styrelseledamot godkänner den med: godkänn {first.id}"), answer
