@@ -955,9 +955,10 @@ def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = F
         )
     if not changed:
         return Reply(
-            t._("Paused {period}: no prompt falls in it. To lift the pause: pause end").format(
-                period=period(t, pause)
-            )
+            t._(
+                "Paused {period}: none of the prompts planned so far falls in it. "
+                "To lift the pause: pause end"
+            ).format(period=period(t, pause))
         )
     return Reply(
         t.ngettext(
