@@ -381,7 +381,8 @@ class Router:
     def _unknown(self, request: Request, text: str, *, known: bool = False) -> Reply:
         """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?"), in
         the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks.
-        `known`: the first word is a command, one the sender may not use, so only the hint is given."""
+        `known`: the first word is a command, one the sender may not use, so only the hint is given (as for a
+        report or a withdrawal written as a sentence: "Hi! We held …" names no command)."""
         word = text.partition(" ")[0]
         suggestion, language = self._suggestion(text, request.t.language, request.roles)
         reported = report_in(text) if allows(request.roles, Role.CHAIR) else None
@@ -397,7 +398,7 @@ class Router:
                 f"{self.command_word(request.t, 'withdraw')} {withdrawn}",
                 request.t.language,
             )
-        if suggestion and known:
+        if suggestion and (known or reported is not None or withdrawn is not None):  # no command mistyped
             t = translator(language)
             return Reply(
                 t._("Did you mean {suggestion}? Write help to see everything I can do.").format(

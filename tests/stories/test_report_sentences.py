@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stories.conftest import KIM, NOA, District
+from tests.stories.conftest import KIM, LEE, NOA, District
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,12 @@ async def test_a_report_without_goal_or_value_asks_for_both(district: District) 
     answer = await district.say(KIM, "we had training yesterday", locale="sv-SE")
     assert answer.startswith("Which goal was that for? Nothing was stored."), answer
     assert ": report GOAL VALUE training yesterday (write goals" in answer, answer
+
+
+async def test_a_greeting_before_a_report_sentence_is_no_unknown_command(district: District) -> None:
+    """ "Hi! We had …" names no command: the answer is only the line that reports it, as in Swedish."""
+    answer = await district.say(LEE, "Hi! We had a members meeting on Wednesday for goal 4", locale="en-US")
+    assert answer.startswith("Did you mean report 4 "), answer
+    assert "command" not in answer.split("?")[0], answer
+    answer = await district.say(KIM, "Hej! Vi hade 2 möten i onsdags för mål 4")
+    assert answer.startswith("Menade du rapportera 4 2 möten"), answer
