@@ -373,6 +373,8 @@ class Router:
     def _later_command(self, words: list[str]) -> tuple[int, Route] | None:
         """A command for everyone further into a sentence, and where: "visa alla mål" -> (2, `mål`)."""
         for index, later in enumerate(words[1:], start=1):
+            if len(later.strip("!/?.,:;")) <= 2:  # "can I swap my turn?": "my" is the sentence's
+                continue
             route = self.route_for(later)
             if route is not None and route.role is Role.MEMBER:
                 return index, route
@@ -486,7 +488,7 @@ class Router:
                 continue
             for each in route.words:
                 candidate = fold(each)
-                if not candidate:
+                if not candidate or 2 * len(folded) < len(candidate):  # "kan" is no typo of "godkänn"
                     continue
                 speaks = route.language_of(each) or language
                 score = (difflib.SequenceMatcher(None, folded, candidate).ratio(), speaks == language)

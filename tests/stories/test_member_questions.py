@@ -711,3 +711,18 @@ async def test_a_typo_after_mina_is_read_as_what_it_nearly_says(
     like none of them is asked about. "glöm mej" is how many write "glöm mig"; "mål 3.1" is no request
     for goals 3 and 1."""
     assert (await district.say(NOA, written, locale=locale)).startswith(answer)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        ("kan du byta 1 och 2?", "sv-SE", "Jag känner inte till kommandot ”kan”. Skriv hjälp för att se"),
+        ("can I swap my turn?", "en-US", "I don't know the command “can”. Write help to see"),
+        ("stauts", "sv-SE", "Jag känner inte till kommandot ”stauts”. Menade du status?"),
+    ],
+)
+async def test_a_short_word_is_no_typo_of_a_long_command(
+    district: District, written: str, locale: str, answer: str
+) -> None:
+    """ "kan du byta 1 och 2?" was "Menade du godkänn du byta 1?": "kan" is half of no command word."""
+    assert (await district.say(MEGAN, written, locale=locale)).startswith(answer)
