@@ -108,10 +108,13 @@ def quoted(t: Translator, text: str) -> str:
 
 
 def period(t: Translator, pause: Pause) -> str:
-    """ "15 juni–15 aug. 2027": the year once, where both days are in it."""
-    same_year = pause.starts_on.year == pause.ends_on.year
-    start = format_date(pause.starts_on, "d MMM", locale=t.language) if same_year else day(t, pause.starts_on)
-    return f"{start}–{day(t, pause.ends_on)}"
+    """ "15 juni–15 aug. 2027": the year once, where both days are in it; the month once, where both days
+    are in it ("1–31 juli 2027")."""
+    starts, ends = pause.starts_on, pause.ends_on
+    if (starts.year, starts.month) == (ends.year, ends.month) and starts != ends:
+        return f"{starts.day}–{day(t, ends)}"
+    start = format_date(starts, "d MMM", locale=t.language) if starts.year == ends.year else day(t, starts)
+    return f"{start}–{day(t, ends)}"
 
 
 def status_text(t: Translator, slot: PromptSlot, approval_required: bool) -> str:

@@ -345,7 +345,7 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     answer = await world.say(ADELE, "paus 2027-01-01 2027-01-31")
     # 1 Jan: a holiday
     assert answer == (
-        "Paus 1 jan.–31 jan. 2027: 1 inlägg har lagts åt sidan. Vill du häva pausen skriver du: paus slut\n"
+        "Paus 1–31 jan. 2027: 1 inlägg har lagts åt sidan. Vill du häva pausen skriver du: paus slut\n"
         "Obs! Planen kräver inlägg minst två gånger i månaden, och med pausen får kanalen inget inlägg i "
         "januari 2027."
     )

@@ -334,7 +334,7 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
         MEGAN, "paus 20/12 31/12", channel=CHAIRS
     )  # no prompt in the chairs' channel then
     assert nothing == (
-        "Paus 20 dec.–31 dec. 2026: inget av de inlägg som hittills är planerade infaller då. "
+        "Paus 20–31 dec. 2026: inget av de inlägg som hittills är planerade infaller då. "
         "Vill du häva pausen skriver du: paus slut"
     )
 
@@ -361,7 +361,7 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
     assert "Det finns ingen paus att häva." == await world.say(MEGAN, "paus slut", channel=GENERAL)
     assert "There is no pause to lift." == await world.say(ADELE, "resume", channel=GENERAL, locale="en-US")
     world.clock.now = datetime(2026, 12, 28, 9, 0, tzinfo=UTC)  # in the chairs' pause, with nothing in it
-    assert await world.say(MEGAN, "paus slut", channel=CHAIRS) == "Pausen 20 dec.–31 dec. 2026 är hävd."
+    assert await world.say(MEGAN, "paus slut", channel=CHAIRS) == "Pausen 20–31 dec. 2026 är hävd."
 
 
 # --- which channel ---------------------------------------------------------------------------------------

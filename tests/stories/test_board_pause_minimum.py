@@ -26,6 +26,7 @@ async def test_a_summer_pause_says_which_months_fall_short(world: World) -> None
     await world.say(MEGAN, "paus slut", channel=GENERAL)
     short = await world.say(MEGAN, "paus 2/12 14/12", channel=GENERAL)  # between the 1st and the 15th
     assert "Obs!" not in short, short
+    assert short.startswith("Paus 2–14 dec. 2026:"), short  # the month once
 
 
 async def test_in_english_a_christmas_pause_and_a_skipped_prompt_in_the_new_list(world: World) -> None:
