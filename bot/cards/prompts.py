@@ -938,6 +938,14 @@ def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: 
     )
 
 
+def pause_already(t: Translator, pause: Pause) -> Reply:
+    return Reply(
+        t._(
+            "The prompts here are already paused {period}; nothing changed. To lift the pause: pause end"
+        ).format(period=period(t, pause))
+    )
+
+
 def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = False) -> Reply:
     if joined and not changed:
         return Reply(

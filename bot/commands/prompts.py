@@ -273,6 +273,8 @@ def register(router: Router) -> None:
         assert done is not None and period is not None
         if not done.applied:
             return cards.set_aside_asked(t, done, command=f"{request.command} {args}")
+        if done.already:
+            return cards.pause_already(t, done.pause or period)
         answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined)
         return cards.set_aside_answer(t, answer.text, done)
 

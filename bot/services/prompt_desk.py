@@ -778,6 +778,9 @@ class PromptDesk:
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
+        covering = next((p for p in self.prompts.pauses(schedule.id) if p.covers_all(pause)), None)
+        if covering is not None:  # the same pause written again, or one within it
+            return SetAside(schedule, (), applied=True, pause=covering, already=True)
         coming = self.prompts.slots(
             schedule_id=schedule.id, after=self.clock(), statuses=[SlotStatus.PLANNED], limit=1000
         )

@@ -91,6 +91,9 @@ class Pause:
     def covers(self, day: date) -> bool:
         return self.starts_on <= day <= self.ends_on
 
+    def covers_all(self, other: Pause) -> bool:
+        return self.covers(other.starts_on) and self.covers(other.ends_on)
+
 
 class PauseProblem(StrEnum):
     NOT_TWO_DATES = "not_two_dates"  # not two things that look like dates ("i sommar")
@@ -321,3 +324,4 @@ class SetAside:
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
     # A pause: the months it touches where the channel gets fewer prompts than the plan's two a month
     few: tuple[tuple[date, int], ...] = ()  # (the month's first day, how many)
+    already: bool = False  # a pause the channel's pauses already cover: nothing changed

@@ -42,3 +42,18 @@ async def test_in_english_a_christmas_pause_and_a_skipped_prompt_in_the_new_list
         "\nNote: the plan asks for prompts at least twice a month; with the pause this channel gets "
         "no prompt in January 2027."
     ), answer
+
+
+async def test_the_same_pause_written_again_changes_nothing_and_says_so(world: World) -> None:
+    """It said "now runs …, joined with the one already planned", as if it had grown."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    await world.say(MEGAN, "paus 15/6 15/8", channel=GENERAL)
+    again = await world.say(MEGAN, "paus 2027-06-15 2027-08-15", channel=GENERAL)
+    assert again == (
+        "Inläggen här är redan pausade 15 juni–15 aug. 2027; inget ändrades. "
+        "Vill du häva pausen skriver du: paus slut"
+    ), again
+    within = await world.say(ADELE, "pause 1/7 31/7", channel=GENERAL, locale="en-US")
+    assert within.startswith("The prompts here are already paused 15 Jun–15 Aug 2027; nothing changed."), (
+        within
+    )
