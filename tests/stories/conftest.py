@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -18,7 +18,10 @@ from bot.config import Settings
 from bot.db.checkins import CheckInRepository, StoredCheckIn
 from bot.db.engine import Database
 from bot.db.people import PeopleRepository
+from bot.db.repository import Repository
+from bot.services.goals import Period, Target, TargetKind
 from bot.services.people import PersonInfo, Role
+from bot.services.plan import load_sample_plan
 from tests.conftest import NOW, Clock
 from tests.fakes.activities import BOT_ID, BOT_NAME, TENANT, card_action
 from tests.fakes.calls import off_loop_calls
@@ -162,3 +165,19 @@ async def district(settings: Settings, connector: FakeConnector) -> AsyncIterato
         finally:
             db.dispose()
             await client.close()
+
+
+@pytest.fixture
+def meetings(district: District) -> District:
+    """The sample plan for 2026 with goal 4 every branch's: one members' meeting a quarter."""
+    sample = load_sample_plan()
+    first = sample.sections[0]
+    goals = list(first.goals)
+    goals[3] = replace(
+        goals[3],
+        applies_to_branches=True,
+        target=Target(TargetKind.COUNT, 1, Period.QUARTER, "medlemsmöte", unit_en="members' meeting"),
+    )
+    sections = (replace(first, goals=tuple(goals)), *sample.sections[1:])
+    Repository(district.db).save_plan(DISTRICT, replace(sample, year=2026, sections=sections), now=NOW)
+    return district

@@ -20,33 +20,12 @@ Sundsvall, Lee Härnösand):
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
-from bot.db.repository import Repository
-from bot.services.goals import Period, Target, TargetKind
-from bot.services.plan import load_sample_plan
-from tests.conftest import NOW
-from tests.stories.conftest import DISTRICT, KIM, LEE, MEGAN, District, shown
+from tests.stories.conftest import KIM, LEE, MEGAN, District, shown
 from tests.stories.test_goal_progress import line
-
-
-@pytest.fixture
-def meetings(district: District) -> District:
-    """The sample plan for 2026 with goal 4 every branch's: one members' meeting a quarter."""
-    sample = load_sample_plan()
-    first = sample.sections[0]
-    goals = list(first.goals)
-    goals[3] = replace(
-        goals[3],
-        applies_to_branches=True,
-        target=Target(TargetKind.COUNT, 1, Period.QUARTER, "medlemsmöte", unit_en="members' meeting"),
-    )
-    sections = (replace(first, goals=tuple(goals)), *sample.sections[1:])
-    Repository(district.db).save_plan(DISTRICT, replace(sample, year=2026, sections=sections), now=NOW)
-    return district
 
 
 def _days(district: District) -> list[str]:
