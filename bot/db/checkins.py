@@ -11,6 +11,7 @@ from sqlalchemy import Connection, bindparam, exists
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from bot.db.engine import Database, StorageGone
 from bot.db.models import (
@@ -159,17 +160,8 @@ class CheckInRepository:
         with self.db.read() as session:
             _refuse_repeat(session, submission)
             row = session.exec(
-                select(CheckIn)
-                .join(District, col(District.id) == col(CheckIn.district_id))
-                .where(
-                    District.name == district,
-                    CheckIn.goal_id == goal_id,
-                    CheckIn.branch_id == branch_id,
-                    CheckIn.happened_on == happened_on,
-                    CheckIn.value == value,
-                    CheckIn.area == area,
-                    col(CheckIn.withdrawn_at).is_(None),
-                )
+                _standing(district, goal_id, branch_id)
+                .where(CheckIn.happened_on == happened_on, CheckIn.value == value, CheckIn.area == area)
                 .order_by(col(CheckIn.id))
             ).first()
             if row is None:
@@ -186,16 +178,9 @@ class CheckInRepository:
         the district), if one is stored."""
         with self.db.read() as session:
             row = session.exec(
-                select(CheckIn)
-                .join(District, col(District.id) == col(CheckIn.district_id))
+                _standing(district, goal_id, branch_id)
                 .where(
-                    District.name == district,
-                    CheckIn.goal_id == goal_id,
-                    CheckIn.branch_id == branch_id,
-                    CheckIn.value >= 1,
-                    CheckIn.happened_on >= date(year, 1, 1),
-                    CheckIn.happened_on <= date(year, 12, 31),
-                    col(CheckIn.withdrawn_at).is_(None),
+                    CheckIn.value >= 1, col(CheckIn.happened_on).between(date(year, 1, 1), date(year, 12, 31))
                 )
                 .order_by(col(CheckIn.happened_on), col(CheckIn.id))
             ).first()
@@ -664,6 +649,20 @@ def _revision(row: CheckIn, action: str, changer: int, now: datetime) -> CheckIn
         value=row.value,
         happened_on=row.happened_on,
         comment=row.comment,
+    )
+
+
+def _standing(district: str, goal_id: int, branch_id: int | None) -> SelectOfScalar[CheckIn]:
+    """The district's check-ins on a goal for the branch (None: the district) that still count."""
+    return (
+        select(CheckIn)
+        .join(District, col(District.id) == col(CheckIn.district_id))
+        .where(
+            District.name == district,
+            CheckIn.goal_id == goal_id,
+            CheckIn.branch_id == branch_id,
+            col(CheckIn.withdrawn_at).is_(None),
+        )
     )
 
 
