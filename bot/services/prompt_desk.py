@@ -403,7 +403,9 @@ class PromptDesk:
             return NotOpen(written, no_number=True)
         slot = self.slot_in(district, int(match.group(1)))
         if slot is not None and here is not None and slot.schedule_id != here.id:
-            return NotOpen(match.group(1), slot, elsewhere=True)
+            theirs = self.prompts.schedule(slot.schedule_id)
+            if theirs is None or theirs.conversation_id != here.conversation_id:  # not an earlier one here
+                return NotOpen(match.group(1), slot, elsewhere=True)
         if slot is not None and slot.status in open_to:
             return slot
         coming = self.coming(district, here)
