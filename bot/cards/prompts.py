@@ -268,6 +268,8 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
         notes.append(t._("A summer break? Write for example: pause 15/6 15/8"))
     if warn_few:
         notes.append(t._("Note: the plan asks for prompts at least twice a month; this rule gives fewer."))
+    elif setup.few:
+        notes.append(_few_in_months(t, setup.few, holidays=True))
     if slots and all(slot.owner_id is None for slot in slots):
         notes.append(
             t._(
@@ -627,7 +629,7 @@ def set_aside_answer(t: Translator, answer: str, done: SetAside) -> Reply:
     return Reply("\n".join(lines))
 
 
-def _few_in_months(t: Translator, few: Sequence[tuple[date, int]]) -> str:
+def _few_in_months(t: Translator, few: Sequence[tuple[date, int]], *, holidays: bool = False) -> str:
     months = [
         (
             t.ngettext("{count} prompt in {month}", "{count} prompts in {month}", count)
@@ -636,9 +638,17 @@ def _few_in_months(t: Translator, few: Sequence[tuple[date, int]]) -> str:
         ).format(count=count, month=format_date(month, "LLLL yyyy", locale=t.language))
         for month, count in few
     ]
-    return t._(
-        "Note: the plan asks for prompts at least twice a month; with the pause this channel gets {months}."
-    ).format(months=format_list(months, locale=t.language))
+    if holidays:  # the rule's own months, holidays skipped
+        note = t._(
+            "Note: the plan asks for prompts at least twice a month; with the holidays skipped this channel "
+            "gets {months}."
+        )
+    else:
+        note = t._(
+            "Note: the plan asks for prompts at least twice a month; with the pause this channel gets "
+            "{months}."
+        )
+    return note.format(months=format_list(months, locale=t.language))
 
 
 def dealt_anew(t: Translator, dealt: Sequence[tuple[PromptSlot, str]]) -> str:

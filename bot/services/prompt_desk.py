@@ -513,6 +513,7 @@ class PromptDesk:
             actor=person_id,
             dealt=dealt,
             holidays=tuple(holidays),
+            few=_short_of_holidays(schedule, now) if schedule.rule.per_month() >= 2 else (),
         )
 
     async def plan_ahead(self) -> list[PromptSlot]:
@@ -901,3 +902,20 @@ class PromptDesk:
     def _changed(self) -> None:
         if self.on_change is not None:
             self.on_change()
+
+
+def _short_of_holidays(schedule: Schedule, now: datetime) -> tuple[tuple[date, int], ...]:
+    """The whole months of the year ahead in which the rule, its holidays skipped (or moved), posts fewer
+    than the plan's two prompts, and how many it posts ("1 och 15 kl 18": 1 January and 1 May)."""
+    zone = schedule.zone
+    month = (local_day(now, zone).replace(day=1) + timedelta(days=32)).replace(day=1)
+    few = []
+    for _ in range(12):
+        following = (month + timedelta(days=32)).replace(day=1)
+        start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
+        end = datetime.combine(following, time(), zone) - timedelta(microseconds=1)
+        count = len(occurrences(schedule.rule, zone, after=start, until=end))
+        if count < 2:
+            few.append((month, count))
+        month = following
+    return tuple(few)

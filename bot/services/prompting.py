@@ -298,6 +298,8 @@ class Setup:
     actor: int | None = None  # who changed it: not told of the texts set aside, but shown their own
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # coming turns now someone else's: each slot, whose it was
     holidays: tuple[date, ...] = ()  # days the rule skips, being holidays, as far as the upcoming list goes
+    # Months of the year ahead that the rule's skipped holidays leave with fewer than the plan's two
+    few: tuple[tuple[date, int], ...] = ()  # (the month's first day, how many)
 
 
 @dataclass(frozen=True)

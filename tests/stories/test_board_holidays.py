@@ -41,3 +41,16 @@ async def test_the_holidays_a_rule_skips_are_named_in_english(world: World) -> N
     assert "\nNo prompts on public holidays. To post on the next weekday instead" in plain, plain
     night = await world.say(ADELE, "schedule 2 and 16 at 2am", channel=GENERAL, locale="en-US")
     assert night.startswith("“2am” is in the night, at an hour I cannot keep on the nights the clocks change")
+
+
+async def test_the_months_holidays_leave_short_are_named_when_the_schedule_is_set(world: World) -> None:
+    """ "1 och 15 kl 18" skips New Year's Day and 1 May: January and May get one prompt, fewer than the
+    plan's two a month, and the board is told so when it sets the schedule, as a pause's answer does.
+    Moving holidays to the next weekday keeps two."""
+    answer = await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    assert (
+        "\nObs! Planen kräver inlägg minst två gånger i månaden, och när helgdagarna hoppas över får kanalen "
+        "1 inlägg i januari 2027 och 1 inlägg i maj 2027.\n" in answer
+    ), answer
+    moved = await world.say(ADELE, "schedule 1 and 15 at 18 move holidays", channel=GENERAL, locale="en-US")
+    assert "twice a month" not in moved, moved
