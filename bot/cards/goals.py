@@ -276,7 +276,7 @@ def mine(
         line = (
             t._("goal {number}").format(number=check_in.goal_number or "?")
             + " · "
-            + check_in_line(t, check_in, _goal_of(plan, check_in.goal_id), plan)
+            + check_in_line(t, check_in, plan.goal_by_id(check_in.goal_id) if plan else None, plan)
         )
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
@@ -291,10 +291,6 @@ def mine(
     )
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
     return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
-
-
-def _goal_of(plan: Plan | None, goal_id: int) -> Goal | None:
-    return next((g for g in plan.goals if g.id == goal_id), None) if plan else None
 
 
 def plan_title(t: Translator, plan: Plan) -> str:

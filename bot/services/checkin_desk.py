@@ -415,7 +415,7 @@ class CheckInDesk:
             if isinstance(found, NoReport | NotYours):
                 return found
             plan = self.progress.plan(district)
-        goal = next((g for g in plan.goals if g.id == found.goal_id), None) if plan else None
+        goal = plan.goal_by_id(found.goal_id) if plan else None
         if goal is None or plan is None:
             return GoalGone()
         if found.withdrawn:  # a correction would not make it count again
@@ -455,7 +455,7 @@ class CheckInDesk:
         if isinstance(found, NoReport | NotYours):
             return found
         done = self.checkins.withdraw(found.id, by=person, now=now)
-        goal = next((goal for goal in plan.goals if goal.id == found.goal_id), None) if plan else None
+        goal = plan.goal_by_id(found.goal_id) if plan else None
         return Withdrawn(found.id, already=not done, found=found, goal=goal)
 
     def _own(

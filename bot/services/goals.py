@@ -142,6 +142,10 @@ class Plan:
             return self.goals[number - 1]
         return next((goal for goal in self.goals if goal.number == number), None)
 
+    def goal_by_id(self, goal_id: int) -> Goal | None:
+        """The stored goal a check-in names (its number may since have changed)."""
+        return next((goal for goal in self.goals if goal.id == goal_id), None)
+
     def by_section(self, language: str) -> list[tuple[str, list[Goal]]]:
         groups: list[tuple[str, list[Goal]]] = []
         for goal in self.goals:

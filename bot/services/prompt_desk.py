@@ -817,16 +817,11 @@ class PromptDesk:
         few = []
         month = pause.starts_on.replace(day=1)
         while month <= pause.ends_on:
-            following = (month + timedelta(days=32)).replace(day=1)
-            start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
-            end = datetime.combine(following, time(), zone) - timedelta(microseconds=1)
-            due = [
-                at for at in occurrences(schedule.rule, zone, after=start, until=end) if at not in skipped_at
-            ]
+            due = [at for at in _due_in(schedule, month) if at not in skipped_at]
             left = sum(1 for at in due if not any(p.covers(local_day(at, zone)) for p in pauses))
             if left < 2 and any(pause.covers(local_day(at, zone)) for at in due):
                 few.append((month, left))
-            month = following
+            month = _next_month(month)
         return tuple(few)
 
     def resume(
@@ -907,15 +902,23 @@ class PromptDesk:
 def _short_of_holidays(schedule: Schedule, now: datetime) -> tuple[tuple[date, int], ...]:
     """The whole months of the year ahead in which the rule, its holidays skipped (or moved), posts fewer
     than the plan's two prompts, and how many it posts ("1 och 15 kl 18": 1 January and 1 May)."""
-    zone = schedule.zone
-    month = (local_day(now, zone).replace(day=1) + timedelta(days=32)).replace(day=1)
+    month = _next_month(local_day(now, schedule.zone))
     few = []
     for _ in range(12):
-        following = (month + timedelta(days=32)).replace(day=1)
-        start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
-        end = datetime.combine(following, time(), zone) - timedelta(microseconds=1)
-        count = len(occurrences(schedule.rule, zone, after=start, until=end))
+        count = len(_due_in(schedule, month))
         if count < 2:
             few.append((month, count))
-        month = following
+        month = _next_month(month)
     return tuple(few)
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def _due_in(schedule: Schedule, month: date) -> list[datetime]:
+    """The rule's fire times in the calendar month (its first day `month`), holidays as the rule says."""
+    zone = schedule.zone
+    start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
+    end = datetime.combine(_next_month(month), time(), zone) - timedelta(microseconds=1)
+    return occurrences(schedule.rule, zone, after=start, until=end)
