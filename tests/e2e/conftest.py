@@ -58,6 +58,7 @@ BOT_START_TIMEOUT = 30.0
 PLAYGROUND_START_TIMEOUT = 30.0
 # How long a test waits for the bot's answer to show up in the UI.
 REPLY_TIMEOUT_MS = 15_000
+BOT_NAME = "Test Bot"  # the Playground's name for the app under test
 
 
 def skip_or_fail(reason: str, *, module: bool = False) -> None:
@@ -350,6 +351,27 @@ class PlaygroundPage:
 
     page: Any
     artifacts: Artifacts
+
+    def open_channel(self, name: str) -> None:
+        """Opens the channel ``name`` once the bot's greeting is shown in it.
+
+        The Playground installs the bot on every page load; the greeting the bot posts then re-renders the
+        channel, and a composer clicked while that happens is detached and never comes back to the click.
+        """
+        from playwright.sync_api import expect
+
+        self.page.get_by_role("treeitem", name=name, exact=True).click()
+        greeting = (
+            self.page.get_by_role("group").filter(has_text=BOT_NAME).filter(has_text=re.compile(r"(Hej|Hi)!"))
+        )
+        try:
+            expect(greeting).not_to_have_count(0, timeout=REPLY_TIMEOUT_MS)
+        except AssertionError as exc:
+            self.artifacts.save()
+            raise AssertionError(
+                f"{name}: the bot's greeting did not show within {REPLY_TIMEOUT_MS / 1000:.0f} s.\n"
+                f"{self.artifacts.describe()}\n{exc}"
+            ) from None
 
 
 _ARTIFACTS_KEY = pytest.StashKey["Artifacts"]()

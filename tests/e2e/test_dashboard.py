@@ -200,7 +200,7 @@ def test_the_dashboard_shows_what_status_says(
     dashboard.keyboard.press("Tab")
     assert dashboard.evaluate("document.activeElement.textContent") == "Skip to the goals"
     dashboard.keyboard.press("Enter")
-    assert dashboard.url.endswith("#goals")
+    expect(dashboard).to_have_url(re.compile(r"#goals$"))
 
 
 def test_axe_finds_no_violations(browser: object, bot_server: BotServer, district: None) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import REPLY_TIMEOUT_MS, PlaygroundPage, skip_or_fail
+from .conftest import BOT_NAME, REPLY_TIMEOUT_MS, PlaygroundPage, skip_or_fail
 
 try:
     from playwright.sync_api import Locator, Page, expect
@@ -29,7 +29,6 @@ except ImportError:  # pragma: no cover - Playwright is a dev dependency (script
 
 pytestmark = pytest.mark.e2e
 
-BOT_NAME = "Test Bot"  # the Playground's name for the app under test
 USER_NAME = "Alex Wilber"  # the Playground's signed-in mock user
 
 
@@ -95,7 +94,7 @@ def test_personal_chat_help(ui: PlaygroundPage) -> None:
 
 def test_channel_mention_goals(ui: PlaygroundPage) -> None:
     page = ui.page
-    _open(page, "My Team - General")
+    ui.open_channel("My Team - General")
     post_button = page.get_by_role("button", name="Post", exact=True)
     composer = page.get_by_role("group").filter(has=post_button)
     box = composer.get_by_role("textbox")

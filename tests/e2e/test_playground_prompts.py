@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from .conftest import (
+    BOT_NAME,
     REPLY_TIMEOUT_MS,
     BotServer,
     Playground,
@@ -44,7 +45,6 @@ pytestmark = pytest.mark.e2e
 
 log = logging.getLogger(__name__)
 
-BOT_NAME = "Test Bot"
 USER_NAME = "Alex Wilber"
 OWNER_NAME = "Megan Bowen"  # a mock user of the Playground's, made a board member: the slot's owner
 USER_AAD_OBJECT_ID = "00000000-0000-0000-0000-0000000000020"  # Alex Wilber in the Playground
@@ -145,7 +145,7 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
         log.info("%s is no time to schedule for (night hours or after midnight): scheduling %s", now, rule)
     unique = f"E2E prompt {uuid.uuid4().hex[:10]}"
 
-    page.get_by_role("treeitem", name="My Team - General", exact=True).click()
+    ui.open_channel("My Team - General")
     post_button = page.get_by_role("button", name="Post", exact=True)
     composer = page.get_by_role("group").filter(has=post_button)
     # Megan joins the board, so the rota gives her the slot; the admin (Alex) writes its text for her.
