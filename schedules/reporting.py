@@ -19,13 +19,15 @@ Rules (product decisions):
   per week (or per year) is still "not reported" when nothing was reported on it this quarter. Only
   quarters are in scope; there are no monthly or weekly reminders.
 - A check-in counts for the quarter in which it happened (`happened_on`), as progress counts it, not when
-  it was typed; a withdrawn one does not count. A done/not-done goal reported done (value >= 1) earlier in
-  the year is done and is not asked about again.
+  it was typed; a withdrawn one does not count. A goal reached for the year earlier (reported done, its
+  one person appointed, a yearly count met) is not asked about again: there is nothing left to report.
 - Each reminder and each digest goes out once per person and quarter (`ReminderSent`, claimed before
   sending, as posts are: a process dying in between loses that reminder rather than sending it twice).
   Someone with no personal chat stored is not claimed: a later day of the window reaches them once they
-  have written to the bot, and the reminder window bounds those attempts. A send that fails (the chat is
-  gone, Teams refuses, retries run out) keeps its claim and is never retried; a gone chat is forgotten.
+  have written to the bot, and the reminder window bounds those attempts. A send Teams refused (the chat
+  is gone, a refusal, the notifier's retries of 429/503 ran out) was not sent: its claim is taken back,
+  so a later day of the window tries again, and escalation never counts it as a reminder; a gone chat is
+  forgotten. Only a send that may have arrived (SendUncertain) keeps its claim without being sent.
 - "Not reachable" in the digest means this run: no personal chat stored, or the send failed. Logs name
   people by their database id only.
 - A plan for another year than today's gets no reminders (check-ins outside the plan's year are refused).
@@ -55,7 +57,7 @@ from bot.db.repository import Repository
 from bot.i18n import Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
-from bot.services.goals import Goal, Period, Plan, TargetKind
+from bot.services.goals import Goal, Period, Plan
 from bot.services.people import Role
 from bot.services.progress import (
     Pace,
@@ -157,11 +159,9 @@ def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quar
     theirs = reports_for(goal, reports, branch_id)
     if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
         return True
-    if goal.target.kind is TargetKind.DONE:
-        # Done earlier in the year (by the latest report, as progress reads it): nothing more to report.
-        done = progress(goal.target, theirs, today=quarter.ends, year=quarter.year)
-        return done.pace is Pace.DONE
-    return False
+    # Reached for the year earlier (done, its people appointed, a yearly count or a figure reached, as
+    # progress reads it): nothing more to report.
+    return progress(goal.target, theirs, today=quarter.ends, year=quarter.year).pace is Pace.DONE
 
 
 def find_gaps(
@@ -361,7 +361,7 @@ class ReportReminders:
                 areas=plan.areas_in(t.language),
                 one_tap=cards.OneTap(gaps.quarter.key, teams_id) if isinstance(teams_id, str) else None,
             )
-            if await self._send(reference, reply, person_id, now, what="reminder"):
+            if await self._send(reference, reply, person_id, now, claim=(district, REMINDER_KIND, period)):
                 result.reminded += 1
             else:
                 unreachable.append(person_id)
@@ -409,8 +409,9 @@ class ReportReminders:
             claimed = await asyncio.to_thread(
                 self.checkins.mark_reminded, district, DIGEST_KIND, period, person_id, now=now
             )
+            digest = digests[languages[person_id]]
             if claimed and await self._send(
-                reference, digests[languages[person_id]], person_id, now, what="digest"
+                reference, digest, person_id, now, claim=(district, DIGEST_KIND, period)
             ):
                 result.digests += 1
 
@@ -431,28 +432,41 @@ class ReportReminders:
         already = await asyncio.to_thread(self.checkins.reminded, district, ESCALATION_KIND, period)
         pending = sorted({m.person_id for m in members} - already)
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
-        notice = cards.escalation(self.t, overdue, days=days)
+        languages = await asyncio.to_thread(self.people.languages, list(chats), self.t.language)
         for person_id, reference in chats.items():
+            notice = cards.escalation(translator(languages[person_id]), overdue, days=days)
             claimed = await asyncio.to_thread(
                 self.checkins.mark_reminded, district, ESCALATION_KIND, period, person_id, now=now
             )
-            if claimed and await self._send(reference, notice, person_id, now, what="escalation"):
+            if claimed and await self._send(
+                reference, notice, person_id, now, claim=(district, ESCALATION_KIND, period)
+            ):
                 result.digests += 1
 
     async def _send(
-        self, reference: dict[str, object], reply: Reply, person_id: int, now: datetime, *, what: str
+        self,
+        reference: dict[str, object],
+        reply: Reply,
+        person_id: int,
+        now: datetime,
+        *,
+        claim: tuple[str, str, str],
     ) -> bool:
-        """Send once; a failure is logged (by person id) and not retried."""
+        """Send what `claim` (district, kind, period) claimed for the person; the notifier retries what Teams
+        asks to be retried. A failure is logged by person id; a refused send gives its claim back."""
+        district, kind, period = claim
+        what = {REMINDER_KIND: "reminder"}.get(kind, kind)
         try:
             await self.notifier.send(reference, reply)
         except ConversationGone as exc:
             log.warning("could not send the %s to person %s: their chat is gone", what, person_id)
             await asyncio.to_thread(self.repository.forget_conversation, exc.conversation_id, now=now)
-            return False
         except SendUncertain:
             log.warning("the %s to person %s may not have arrived; it is not sent again", what, person_id)
             return False
         except SendFailed as exc:
             log.warning("could not send the %s to person %s: %s", what, person_id, exc.status)
-            return False
-        return True
+        else:
+            return True
+        await asyncio.to_thread(self.checkins.unmark_reminded, district, kind, period, person_id)
+        return False

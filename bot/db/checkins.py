@@ -532,6 +532,21 @@ class CheckInRepository:
         except IntegrityError:
             return False
 
+    def unmark_reminded(self, district: str, kind: str, period: str, person_id: int) -> None:
+        """Take back a claim whose message was refused: it was not sent, so a later run may send it."""
+        with self.db.write() as session:
+            district_row = _district(session, district)
+            row = session.exec(
+                select(ReminderSent).where(
+                    ReminderSent.district_id == district_row.id,
+                    ReminderSent.kind == kind,
+                    ReminderSent.period == period,
+                    ReminderSent.person_id == person_id,
+                )
+            ).first()
+            if row is not None:
+                session.delete(row)
+
     def reminded_at(self, district: str, kind: str, period: str) -> dict[int, datetime]:
         """Who has had this kind of reminder for the period, and when it went."""
         with self.db.read() as session:

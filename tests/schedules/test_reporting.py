@@ -513,17 +513,22 @@ async def test_a_chat_that_is_gone_is_forgotten_listed_as_not_reachable_and_not_
     assert await world.run_at(local(6, 17)) == {}
 
 
-async def test_a_refused_send_is_logged_and_not_retried(
+async def test_a_refused_send_is_logged_not_marked_sent_and_tried_again_the_next_day(
     world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Teams refuses Megan's reminder (400): it was not sent, so it is not recorded as sent (escalation
+    would count it as a reminder), and the next day of the window sends it, once."""
     await set_up_the_district(world)
     caplog.set_level(logging.INFO)
-    world.connector.failures.append((400, {}))  # Teams refuses the first reminder for good
+    world.connector.failures.append((400, {}))  # Teams refuses the first reminder
     sent = await world.run_at(local(6, 16))
     assert sum(len(messages) for messages in sent.values()) == 4  # 3 reminders + 2 digests, one refused
     assert "could not send the reminder to person" in caplog.text
     assert "Pradeep" not in caplog.text and "Megan" not in caplog.text  # ids only, no names
-    assert await world.run_at(local(6, 17)) == {}
+    assert _id(world, MEGAN) not in world.checkins.reminded(DISTRICT, REMINDER_KIND, "2027-Q2")
+    again = await world.run_at(local(6, 17))
+    assert list(again) == ["megan"] and again["megan"][0].startswith("Time to report")
+    assert await world.run_at(local(6, 18)) == {}
 
 
 async def test_the_digest_goes_to_each_board_member_once_per_quarter(world: World) -> None:

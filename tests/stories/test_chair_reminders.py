@@ -1,0 +1,167 @@
+"""The quarter's reminder to branch chairs who have not reported, through the real server, in Swedish and
+English. Goal 4 is every branch's meetings (one a quarter), goal 3 every branch's one person for Zetkin
+(appointed once); Kim chairs Sundsvall, Lee Härnösand, Sam Timrå; Megan and Anna are the board. The daily
+job runs at ten in Swedish time; the tests set the clock and run it.
+
+What a chair expects:
+- "Has my branch reported?" is about the quarter the reminder names and the goals every branch does: a
+  report by me or by the deputy I named counts; a report I withdrew (`ångra`) does not; a meeting I report
+  now for a day of last quarter counts for last quarter. A report on a district goal does not report my
+  branch's goals. A goal my branch has reached for the year (its one person appointed) is not asked again.
+- After a merge the branch merged into has the merged branch's reports; a renamed branch is reminded by its
+  new name; a new branch is reminded like any other; a chair who moved to another branch is reminded of
+  that branch's goals, not of the one they left.
+- Never reminded when my branch has reported; reminded, once, when it has not: a refused message is not
+  counted as a reminder and comes the next day; a 429 or 503 is retried and arrives once.
+- The reminder names the quarter's end, the goals still unreported, a report line that works for me as
+  written, and how to be left alone (`påminn mig inte före …`).
+
+What the board expects: the digest and the follow-up name the same branches as not reported this quarter,
+for the same goals, as the chairs were reminded of.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.app import SCHEDULER
+from tests.fakes.chat import reply_text
+from tests.fakes.connector import DROP
+from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, SAM, District, Someone
+
+REMINDER_DAY = datetime(2026, 12, 17, 9, 0, tzinfo=UTC)  # Thursday 17 December, 10:00 in Stockholm
+
+
+async def reminders(district: District, when: datetime = REMINDER_DAY) -> dict[str, list[str]]:
+    """What the daily job sends at `when`, as plain text, by the Teams id of whom it went to."""
+    district.clock.now = when
+    before = len(district.connector.posted)
+    await district.client.app[SCHEDULER].reporting.run()  # type: ignore[union-attr]
+    sent: dict[str, list[str]] = {}
+    for posted in district.connector.posted[before:]:
+        sent.setdefault(posted.conversation_id.removeprefix("a:personal-"), []).append(
+            reply_text(posted.body)
+        )
+    return sent
+
+
+async def chats(district: District, *people: Someone, locale: str = "sv-SE") -> None:
+    """Each writes to the bot once: the bot can reach them, in the language of their Teams."""
+    for who in people:
+        await district.say(who, "hej" if locale.startswith("sv") else "hello", locale=locale)
+
+
+def missing(reminder: str, branch: str) -> list[int]:
+    """The goal numbers a reminder lists under the branch."""
+    lines = reminder.split("\n")
+    start = lines.index(next(line for line in lines if line.endswith(branch)))
+    numbers = []
+    for line in lines[start + 1 :]:
+        head = line.strip().split(".")[0]
+        if not head.isdigit():
+            break
+        numbers.append(int(head))
+    return numbers
+
+
+async def test_who_has_reported_this_quarter_is_not_reminded_and_who_has_not_is(meetings: District) -> None:
+    """Sundsvall's deputy Noa reported both goals; Lee reported the meetings for 30 September (last quarter)
+    and the Zetkin person for August (reached for the year); Sam reported both and withdrew the meeting.
+    Kim and Noa are not reminded; Lee and Sam are, of goal 4 only. The digest says the same."""
+    await chats(meetings, KIM, LEE, SAM, NOA, MEGAN, ANNA)
+    assert "ersättare" in await meetings.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    for text in ("rapportera 4 1 medlemsmöte", "rapportera 3 1 Eva sköter Zetkin"):
+        assert (await meetings.say(NOA, text)).startswith("Sparat #")
+    assert "30 sep. 2026" in await meetings.say(LEE, "rapportera 4 1 möte 30/9")
+    assert "15 aug. 2026" in await meetings.say(LEE, "rapportera 3 1 15/8 Eva utsedd")
+    assert (await meetings.say(SAM, "rapportera 3 1")).startswith("Sparat #")
+    stored = await meetings.say(SAM, "rapportera 4 1 möte")
+    number = stored.removeprefix("Sparat #").split(":")[0]
+    assert "räknas inte" in await meetings.say(SAM, f"ångra {number}")
+    assert "Sparat #" in await meetings.say(MEGAN, "rapportera 6 1 ordförandemöte för Timrå")
+
+    sent = await reminders(meetings)
+    assert sorted(sent) == sorted([LEE.teams_id, SAM.teams_id, MEGAN.teams_id, ANNA.teams_id])
+    [lee] = sent[LEE.teams_id]
+    assert missing(lee, "För Härnösand") == [4]
+    assert missing(sent[SAM.teams_id][0], "För Timrå") == [4]
+    [digest] = sent[ANNA.teams_id]
+    assert "Härnösand: rapporterat på mål 3 · inte rapporterat på mål 4" in digest
+    assert "Sundsvall: rapporterat på mål 3, 4" in digest
+    assert "Timrå: rapporterat på mål 3 · inte rapporterat på mål 4" in digest
+    # Once a quarter, also when the job runs again (a restart, the next day).
+    assert await reminders(meetings, REMINDER_DAY.replace(hour=12)) == {}
+    assert await reminders(meetings, datetime(2026, 12, 18, 9, 0, tzinfo=UTC)) == {}
+
+
+async def test_merged_renamed_new_branches_and_a_chair_who_moved_in_english(meetings: District) -> None:
+    """Timrå reported and merged into Härnösand; Sundsvall is now Sundsvall-Njurunda; Kramfors is new with
+    Johannes as its chair; Kim reported for Sundsvall, then moved to chair Kramfors instead. Lee and Sam
+    (Härnösand now has Timrå's reports) are not reminded; Kim is reminded of Kramfors, with Johannes;
+    Sundsvall-Njurunda has no chair left to remind, and the board reads so."""
+    await chats(meetings, KIM, LEE, SAM, JOHANNES, MEGAN, ANNA, locale="en-US")
+    for text in ("report 4 1 meeting", "report 3 1"):
+        assert (await meetings.say(SAM, text, locale="en-US")).startswith("Stored #")
+        assert (await meetings.say(KIM, text, locale="en-US")).startswith("Stored #")
+    english = {"locale": "en-US"}
+    merged = await meetings.say(MEGAN, "branches merge Timrå into Härnösand", **english)
+    assert merged.startswith("Merged Timrå into Härnösand"), merged
+    assert "Sundsvall-Njurunda" in await meetings.say(
+        MEGAN, "branches rename Sundsvall to Sundsvall-Njurunda", **english
+    )
+    assert "Kramfors" in await meetings.say(MEGAN, "branches add Kramfors", **english)
+    for who in (JOHANNES, KIM):
+        answer = await meetings.say(
+            MEGAN, f"role chair @{who.name} Kramfors", mentions=((who, who.name),), **english
+        )
+        assert answer.startswith(f"{who.name} is now chair of Kramfors."), answer
+    assert "no longer" in await meetings.say(
+        MEGAN, "role remove chair @Kim Berg Sundsvall-Njurunda", mentions=((KIM, "Kim Berg"),), **english
+    )
+
+    sent = await reminders(meetings)
+    assert sorted(sent) == sorted([KIM.teams_id, JOHANNES.teams_id, MEGAN.teams_id, ANNA.teams_id])
+    [kim] = sent[KIM.teams_id]
+    assert kim.startswith("Time to report: the quarter ends 31 Dec 2026") and "Sundsvall" not in kim
+    assert missing(kim, "For Kramfors") == [3, 4]
+    assert sent[JOHANNES.teams_id] == [kim]
+    [digest] = sent[MEGAN.teams_id]
+    assert "Härnösand: reported on goals 3, 4" in digest
+    assert "Kramfors: not reported on goals 3, 4" in digest
+    assert "Sundsvall-Njurunda: reported on goals 3, 4 · no chair to remind" in digest
+
+
+async def test_a_refused_reminder_comes_the_next_day_and_a_busy_connector_is_retried(
+    meetings: District,
+) -> None:
+    """Teams refuses Kim's reminder (400): that is no reminder, so the board reads Kim as not reached, and the
+    next day Kim gets it; that day Teams answers 429, then 503: it is sent again and arrives once. Lee's,
+    whose answer was lost (it may have arrived), is not sent twice."""
+    await chats(meetings, KIM, LEE, SAM, MEGAN, ANNA)
+    meetings.connector.failures.extend([(400, {}), (DROP, {})])  # Kim's, then Lee's
+    sent = await reminders(meetings)
+    assert sorted(sent) == sorted([SAM.teams_id, MEGAN.teams_id, ANNA.teams_id])
+    note = "eller så tog Teams inte emot meddelandet): Kim Berg, Lee Gu"
+    assert note in sent[MEGAN.teams_id][0]
+    meetings.connector.failures.extend([(429, {"Retry-After": "1"}), (503, {})])
+    again = await reminders(meetings, datetime(2026, 12, 18, 9, 0, tzinfo=UTC))
+    assert list(again) == [KIM.teams_id] and len(again[KIM.teams_id]) == 1
+    assert missing(again[KIM.teams_id][0], "För Sundsvall") == [3, 4]
+    assert await reminders(meetings, datetime(2026, 12, 19, 9, 0, tzinfo=UTC)) == {}
+
+
+async def test_the_board_is_told_of_late_branches_each_in_their_own_language(meetings: District) -> None:
+    """With escalation on, a branch still not reported a week after its chair's reminder is named to each
+    board member, in the language they read: Anna's Teams is in English."""
+    await chats(meetings, KIM, LEE, SAM, MEGAN)
+    await chats(meetings, ANNA, locale="en-US")
+    assert (await meetings.say(MEGAN, "eskalera på")).startswith("Eskaleringen är på")
+    for text in ("rapportera 4 1", "rapportera 3 1"):
+        await meetings.say(KIM, text)
+        await meetings.say(LEE, text)
+    await reminders(meetings)
+    told = await reminders(meetings, datetime(2026, 12, 28, 9, 0, tzinfo=UTC))
+    assert sorted(told) == sorted([MEGAN.teams_id, ANNA.teams_id])
+    assert told[MEGAN.teams_id][0].startswith("Inte rapporterat 7 dagar efter påminnelsen")
+    assert told[ANNA.teams_id][0].startswith("Not reported 7 days after the reminder")
+    assert "Timrå: goals 3, 4" in told[ANNA.teams_id][0]
