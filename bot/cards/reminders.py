@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph
@@ -13,10 +13,11 @@ from bot.cards.goals import progress_line
 from bot.i18n import Translator
 from bot.services.goals import Goal, TargetKind
 from bot.services.progress import GoalStanding
+from bot.services.report_gaps import Quarter
 
 if TYPE_CHECKING:  # the job's results; imported for types only, so cards never depend on schedules/
     from bot.db.checkins import StoredCheckIn
-    from schedules.reporting import BranchGap, Gaps, Reminder
+    from bot.services.report_gaps import BranchGap, Gaps, Reminder
 
 
 def example(t: Translator, goal: Goal, areas: Sequence[str], *, branch: str | None = None) -> str:
@@ -150,8 +151,18 @@ def reminder(
                 body.append(buttons)
         body.append(paragraph(hint, subtle=True))
         lines += ["", section, *(f"{number:>3}. {text}" for number, text in rows), hint]
+    snooze = t._("I remind you once a quarter. To have no reminders before a day: snooze until {day}").format(
+        day=day(t, snooze_example(ends))
+    )
+    body.append(paragraph(snooze, subtle=True))
+    lines += ["", snooze]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def snooze_example(ends: date) -> date:
+    """A day to snooze until that skips the next quarter's reminder: the first day of the quarter after it."""
+    return Quarter.of(Quarter.of(ends + timedelta(days=1)).ends + timedelta(days=1)).starts
 
 
 def _state(one_tap: OneTap, items: Sequence[Item]) -> dict[str, Any]:
@@ -219,6 +230,14 @@ def standing(t: Translator, goals: Sequence[Goal], missing: Sequence[Goal]) -> s
     return " · ".join(parts)
 
 
+def branch_row(t: Translator, gaps: Gaps, branch: BranchGap) -> tuple[str, str]:
+    """A branch and where it stands for the quarter, as the digest and the follow-up both say it."""
+    status = standing(t, gaps.branch_goals, branch.missing)
+    if not branch.chair_ids:
+        status += " · " + t._("no chair to remind")
+    return branch.name, status
+
+
 def digest(
     t: Translator, gaps: Gaps, *, unreachable: Sequence[str], standings: Sequence[GoalStanding] = ()
 ) -> Reply:
@@ -229,13 +248,7 @@ def digest(
     ).format(day=day(t, gaps.quarter.ends))
     sections: list[tuple[str, list[tuple[str, str]]]] = []
     if gaps.branches:
-        rows = []
-        for branch in gaps.branches:
-            status = standing(t, gaps.branch_goals, branch.missing)
-            if not branch.chair_ids:
-                status += " · " + t._("no chair to remind")
-            rows.append((branch.name, status))
-        sections.append((t._("Branches"), rows))
+        sections.append((t._("Branches"), [branch_row(t, gaps, branch) for branch in gaps.branches]))
     if gaps.responsible:
         rows = [(person.name, standing(t, person.goals, person.missing)) for person in gaps.responsible]
         sections.append((t._("Responsible for goals"), rows))

@@ -165,3 +165,75 @@ async def test_the_board_is_told_of_late_branches_each_in_their_own_language(mee
     assert told[MEGAN.teams_id][0].startswith("Inte rapporterat 7 dagar efter påminnelsen")
     assert told[ANNA.teams_id][0].startswith("Not reported 7 days after the reminder")
     assert "Timrå: goals 3, 4" in told[ANNA.teams_id][0]
+
+
+async def test_the_follow_up_names_as_not_reported_what_the_chairs_were_reminded_of(
+    meetings: District,
+) -> None:
+    """Since the last follow-up every branch has reported something: Kim a meeting of September, Lee a
+    district goal "för Härnösand" (the board's), Sam both goals. The follow-up used to say every branch had
+    reported; the chairs were reminded of this quarter's goals. Now both say the same, in both languages."""
+    await chats(meetings, KIM, LEE, SAM, MEGAN)
+    await chats(meetings, ANNA, locale="en-US")
+    assert "30 sep. 2026" in await meetings.say(KIM, "rapportera 4 1 möte 30/9")
+    assert "distriktet" in await meetings.say(MEGAN, "rapportera 6 1 ordförandemöte för Härnösand")
+    for text in ("rapportera 4 1", "rapportera 3 1"):
+        assert (await meetings.say(SAM, text)).startswith("Sparat #")
+    sent = await reminders(meetings)
+    assert sorted(sent) == sorted([KIM.teams_id, LEE.teams_id, MEGAN.teams_id, ANNA.teams_id])
+    assert missing(sent[KIM.teams_id][0], "För Sundsvall") == [3, 4]
+    assert missing(sent[LEE.teams_id][0], "För Härnösand") == [3, 4]
+
+    follow_up = await meetings.say(MEGAN, "uppföljning")
+    assert (
+        "Partiföreningar som inte har rapporterat för kvartalet som slutar 31 dec. 2026\n"
+        "Härnösand: inte rapporterat på mål 3, 4\n"
+        "Sundsvall: inte rapporterat på mål 3, 4\n\n"
+    ) in follow_up
+    english = await meetings.say(ANNA, "follow-up", locale="en-US")
+    assert (
+        "Branches that have not reported for the quarter ending 31 Dec 2026\n"
+        "Härnösand: not reported on goals 3, 4\n"
+        "Sundsvall: not reported on goals 3, 4\n\n"
+    ) in english
+    # The digest's lines for those branches are the same.
+    for line in ("Härnösand: inte rapporterat på mål 3, 4", "Sundsvall: inte rapporterat på mål 3, 4"):
+        assert line in sent[MEGAN.teams_id][0]
+    assert "Timrå: rapporterat på mål 3, 4" in sent[MEGAN.teams_id][0]
+
+
+async def test_the_reminders_own_lines_work_for_the_chair_as_written(meetings: District) -> None:
+    """Lee (Swedish) and Sam (English) copy the report line their reminder shows: it is stored for their
+    branch, dated today, in the quarter reminded of. Copying the snooze line (a day that skips the next
+    quarter's reminder) works too, and the answer says until when."""
+    await chats(meetings, LEE, KIM)
+    await chats(meetings, SAM, locale="en-US")
+    sent = await reminders(meetings)
+    [lee] = sent[LEE.teams_id]
+    [sam] = sent[SAM.teams_id]
+    assert lee.startswith("Dags att rapportera: kvartalet slutar 31 dec. 2026")
+    assert sam.startswith("Time to report: the quarter ends 31 Dec 2026")
+    for who, reminder, locale, marker, stored in (
+        (LEE, lee, "sv-SE", "Rapportera med: ", "Sparat #"),
+        (SAM, sam, "en-US", "Report with: ", "Stored #"),
+    ):
+        line = next(x for x in reminder.split("\n") if x.startswith(marker)).removeprefix(marker)
+        answer = await meetings.say(who, line, locale=locale)
+        assert answer.startswith(stored) and ("17 dec. 2026" in answer or "17 Dec 2026" in answer), answer
+    assert [(c.goal_number, c.branch, str(c.happened_on), c.reporter) for c in meetings.reports()] == [
+        (3, "Härnösand", "2026-12-17", "Lee Gu"),
+        (3, "Timrå", "2026-12-17", "Sam Ek"),
+    ]
+    [kim] = sent[KIM.teams_id]
+    snooze = kim.split("\n")[-1]
+    assert snooze == (
+        "Jag påminner en gång per kvartal. Vill du slippa påminnelser fram till en viss dag skriver du: "
+        "påminn mig inte före 1 apr. 2027"
+    )
+    answer = await meetings.say(KIM, snooze.split("skriver du: ")[1])
+    assert answer.startswith("Okej: inga påminnelser till dig före 1 apr. 2027."), answer
+    english = sam.split("\n")[-1]
+    assert english.endswith("To have no reminders before a day: snooze until 1 Apr 2027")
+    answer = await meetings.say(SAM, english.split(": ")[1], locale="en-US")
+    assert answer.startswith("Fine: no reminders to you before 1 Apr 2027."), answer
+    assert await meetings.say(SAM, "snooze", locale="en-US") == "No reminders to you before 1 Apr 2027."
