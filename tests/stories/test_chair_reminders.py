@@ -22,9 +22,14 @@ for the same goals, as the chairs were reminded of.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from bot.app import SCHEDULER
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import SCHEDULER, create_app
+from bot.config import Settings
 from tests.fakes.chat import reply_text
 from tests.fakes.connector import DROP
 from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, SAM, District, Someone
@@ -203,19 +208,22 @@ async def test_the_follow_up_names_as_not_reported_what_the_chairs_were_reminded
 
 
 async def test_the_reminders_own_lines_work_for_the_chair_as_written(meetings: District) -> None:
-    """Lee (Swedish) and Sam (English) copy the report line their reminder shows: it is stored for their
-    branch, dated today, in the quarter reminded of. Copying the snooze line (a day that skips the next
-    quarter's reminder) works too, and the answer says until when."""
-    await chats(meetings, LEE, KIM)
+    """Lee (Swedish), Sam (English) and Sundsvall's deputy Noa copy the report line their reminder shows:
+    it is stored for their branch, dated today, in the quarter reminded of. Copying the snooze line (a day
+    that skips the next quarter's reminder) works too, and the answer says until when."""
+    await chats(meetings, LEE, KIM, NOA)
     await chats(meetings, SAM, locale="en-US")
+    assert "ersättare" in await meetings.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     sent = await reminders(meetings)
     [lee] = sent[LEE.teams_id]
     [sam] = sent[SAM.teams_id]
+    [noa] = sent[NOA.teams_id]  # Sundsvall's deputy reports for it, and is reminded with its chair
     assert lee.startswith("Dags att rapportera: kvartalet slutar 31 dec. 2026")
     assert sam.startswith("Time to report: the quarter ends 31 Dec 2026")
     for who, reminder, locale, marker, stored in (
         (LEE, lee, "sv-SE", "Rapportera med: ", "Sparat #"),
         (SAM, sam, "en-US", "Report with: ", "Stored #"),
+        (NOA, noa, "sv-SE", "Rapportera med: ", "Sparat #"),
     ):
         line = next(x for x in reminder.split("\n") if x.startswith(marker)).removeprefix(marker)
         answer = await meetings.say(who, line, locale=locale)
@@ -223,6 +231,7 @@ async def test_the_reminders_own_lines_work_for_the_chair_as_written(meetings: D
     assert [(c.goal_number, c.branch, str(c.happened_on), c.reporter) for c in meetings.reports()] == [
         (3, "Härnösand", "2026-12-17", "Lee Gu"),
         (3, "Timrå", "2026-12-17", "Sam Ek"),
+        (3, "Sundsvall", "2026-12-17", "Noa Holm"),
     ]
     [kim] = sent[KIM.teams_id]
     snooze = kim.split("\n")[-1]
@@ -237,3 +246,37 @@ async def test_the_reminders_own_lines_work_for_the_chair_as_written(meetings: D
     answer = await meetings.say(SAM, english.split(": ")[1], locale="en-US")
     assert answer.startswith("Fine: no reminders to you before 1 Apr 2027."), answer
     assert await meetings.say(SAM, "snooze", locale="en-US") == "No reminders to you before 1 Apr 2027."
+
+
+async def test_two_server_processes_remind_each_chair_once(meetings: District, settings: Settings) -> None:
+    """Two servers on one database run the daily job at the same moment (a restart's overlap, or two
+    replicas): each chair gets one reminder and each board member one digest, since a reminder is claimed
+    in the database before it is sent."""
+    await chats(meetings, KIM, LEE, SAM, MEGAN, ANNA)
+    meetings.clock.now = REMINDER_DAY
+    other = TestClient(TestServer(create_app(settings, clock=meetings.clock), host="127.0.0.1"))
+    await other.start_server()
+    try:
+        before = len(meetings.connector.posted)
+        await asyncio.gather(
+            meetings.client.app[SCHEDULER].reporting.run(),  # type: ignore[union-attr]
+            other.app[SCHEDULER].reporting.run(),  # type: ignore[union-attr]
+        )
+    finally:
+        await other.close()
+    posted = sorted(p.conversation_id for p in meetings.connector.posted[before:])
+    assert posted == sorted(f"a:personal-{who.teams_id}" for who in (KIM, LEE, SAM, MEGAN, ANNA))
+
+
+async def test_the_daily_job_runs_at_ten_swedish_time_across_the_spring_night(meetings: District) -> None:
+    """The first quarter's reminders fall around the night Sweden's clocks go forward (28 March 2027): the
+    job still comes at ten in the morning, Swedish time, before and after it."""
+    job = meetings.client.app[SCHEDULER].scheduler.get_job("report-reminders")
+    assert job is not None
+    stockholm = ZoneInfo("Europe/Stockholm")
+    fire = datetime(2027, 3, 26, 12, 0, tzinfo=UTC)
+    times = []
+    for _ in range(3):
+        fire = job.trigger.get_next_fire_time(None, fire + timedelta(minutes=1))
+        times.append(fire.astimezone(stockholm).strftime("%d %H:%M %Z"))
+    assert times == ["27 10:00 CET", "28 10:00 CEST", "29 10:00 CEST"]
