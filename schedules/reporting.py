@@ -130,8 +130,8 @@ class ReportReminders:
         gaps = await asyncio.to_thread(self._gaps, district, plan, quarter)
         if not gaps.branches and not gaps.responsible:
             return  # nobody reports on anything: no reminders, nothing for the board to read
-        unreachable = await self._remind(district, plan, gaps, now, result)
-        await self._digest(district, plan, gaps, unreachable, now, result)
+        unreachable, snoozed = await self._remind(district, plan, gaps, now, result)
+        await self._digest(district, plan, gaps, unreachable, snoozed, now, result)
         days = await asyncio.to_thread(self.checkins.escalation, district)
         if days is not None:
             await self._escalate(district, gaps, days, now, result)
@@ -157,18 +157,19 @@ class ReportReminders:
 
     async def _remind(
         self, district: str, plan: Plan, gaps: Gaps, now: datetime, result: RunResult
-    ) -> list[int]:
-        """Send the reminders not sent yet this quarter; who could not be reached."""
+    ) -> tuple[list[int], list[int]]:
+        """Send the reminders not sent yet this quarter; who could not be reached, and who snoozed theirs."""
         due = reminders(gaps)
         if not due:
-            return []
+            return [], []
         period = gaps.quarter.key
         already = await asyncio.to_thread(self.checkins.reminded, district, REMINDER_KIND, period)
         pending = [person_id for person_id in due if person_id not in already]
         # Who snoozed their reminders: not claimed, so a later day of the window reaches them.
         quiet = await asyncio.to_thread(self.people.quiet, pending)
         today = now.astimezone(self.zone).date()
-        pending = [person_id for person_id in pending if quiet.get(person_id, today) <= today]
+        snoozed = [person_id for person_id in pending if quiet.get(person_id, today) > today]
+        pending = [person_id for person_id in pending if person_id not in snoozed]
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
         languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
         unreachable = []
@@ -199,12 +200,20 @@ class ReportReminders:
             else:
                 unreachable.append(person_id)
         result.unreachable += len(unreachable)
-        return unreachable
+        return unreachable, snoozed
 
     async def _digest(
-        self, district: str, plan: Plan, gaps: Gaps, unreachable: list[int], now: datetime, result: RunResult
+        self,
+        district: str,
+        plan: Plan,
+        gaps: Gaps,
+        unreachable: list[int],
+        snoozed: list[int],
+        now: datetime,
+        result: RunResult,
     ) -> None:
-        """The digest to each board member who has not had it this quarter."""
+        """The digest to each board member who has not had it this quarter; it names whom the reminders did
+        not reach, and who snoozed theirs (not reminded today, so the board does not count on it)."""
         period = gaps.quarter.key
         members = await asyncio.to_thread(self.people.members, district)
         board = sorted({m.person_id for m in members if m.role is Role.BOARD})
@@ -230,6 +239,7 @@ class ReportReminders:
                 translator(language),
                 gaps,
                 unreachable=sorted(set(not_reached), key=str.casefold),
+                snoozed=sorted({names.get(person_id, "?") for person_id in snoozed}, key=str.casefold),
                 standings=standings,
             )
             for language in set(languages.values())

@@ -239,9 +239,15 @@ def branch_row(t: Translator, gaps: Gaps, branch: BranchGap) -> tuple[str, str]:
 
 
 def digest(
-    t: Translator, gaps: Gaps, *, unreachable: Sequence[str], standings: Sequence[GoalStanding] = ()
+    t: Translator,
+    gaps: Gaps,
+    *,
+    unreachable: Sequence[str],
+    snoozed: Sequence[str] = (),
+    standings: Sequence[GoalStanding] = (),
 ) -> Reply:
-    """The board's digest: each branch and responsible person, reported or not, and who is unreachable."""
+    """The board's digest: each branch and responsible person, reported or not, who is unreachable, and who
+    was not reminded since they snoozed reminders."""
     title = t._("Who has reported this quarter")
     intro = t._(
         "The quarter ends {day}. I have reminded those who have not reported yet in a personal chat."
@@ -267,6 +273,10 @@ def digest(
         note = t._("Not reachable (no personal chat with me, or Teams refused the message): {names}").format(
             names=", ".join(unreachable)
         )
+        body.append(paragraph(note))
+        lines += ["", note]
+    if snoozed:
+        note = t._("Not reminded, at their own wish (snoozed): {names}").format(names=", ".join(snoozed))
         body.append(paragraph(note))
         lines += ["", note]
     text = "\n".join(lines)

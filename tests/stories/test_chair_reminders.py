@@ -280,3 +280,15 @@ async def test_the_daily_job_runs_at_ten_swedish_time_across_the_spring_night(me
         fire = job.trigger.get_next_fire_time(None, fire + timedelta(minutes=1))
         times.append(fire.astimezone(stockholm).strftime("%d %H:%M %Z"))
     assert times == ["27 10:00 CET", "28 10:00 CEST", "29 10:00 CEST"]
+
+
+async def test_the_board_reads_who_snoozed_their_reminder(meetings: District) -> None:
+    """Kim asked for no reminders before 10 January: Kim is not reminded, and the digest says so rather than
+    letting the board believe every chair not reported was reminded; in Swedish and in English."""
+    await chats(meetings, KIM, LEE, SAM, MEGAN)
+    await chats(meetings, ANNA, locale="en-US")
+    assert "10 jan. 2027" in await meetings.say(KIM, "påminn mig inte före 10/1")
+    sent = await reminders(meetings)
+    assert KIM.teams_id not in sent and LEE.teams_id in sent and SAM.teams_id in sent
+    assert sent[MEGAN.teams_id][0].endswith("\n\nInte påminda, på egen begäran: Kim Berg")
+    assert sent[ANNA.teams_id][0].endswith("\n\nNot reminded, at their own wish (snoozed): Kim Berg")
