@@ -54,12 +54,11 @@ from bot.services.clock import Clock
 from bot.services.goals import Plan
 from bot.services.people import Role
 from bot.services.progress import Progress
-from bot.services.report_gaps import Gaps, Quarter, find_gaps, reminder_due, reminders
+from bot.services.report_gaps import REMINDER_KIND, Gaps, Quarter, find_gaps, reminder_due, reminders
 from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
 
-REMINDER_KIND = "report"  # ReminderSent.kind of a reminder to report (chairs and responsible people)
 DIGEST_KIND = "digest"  # ReminderSent.kind of the board's digest
 ESCALATION_KIND = "escalation"  # ReminderSent.kind of the board's notice of branches still not reported
 # Local time of the daily check: a quiet morning hour, far from 00:00 and the DST hours 02:00-03:00.

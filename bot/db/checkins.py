@@ -547,6 +547,21 @@ class CheckInRepository:
             if row is not None:
                 session.delete(row)
 
+    def unmark_reminded_everywhere(self, person_id: int, kind: str, period: str) -> int:
+        """Take back the person's reminders of the period in every district (they asked to be reminded again
+        later); how many there were."""
+        with self.db.write() as session:
+            rows = session.exec(
+                select(ReminderSent).where(
+                    ReminderSent.person_id == person_id,
+                    ReminderSent.kind == kind,
+                    ReminderSent.period == period,
+                )
+            ).all()
+            for row in rows:
+                session.delete(row)
+            return len(rows)
+
     def reminded_at(self, district: str, kind: str, period: str) -> dict[int, datetime]:
         """Who has had this kind of reminder for the period, and when it went."""
         with self.db.read() as session:

@@ -26,6 +26,8 @@ from bot.services.progress import Pace, Report, period_bounds, progress, quarter
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo
 
+REMINDER_KIND = "report"  # ReminderSent.kind of a reminder to report (chairs and responsible people)
+
 
 @dataclass(frozen=True)
 class Quarter:

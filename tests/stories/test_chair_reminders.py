@@ -292,3 +292,32 @@ async def test_the_board_reads_who_snoozed_their_reminder(meetings: District) ->
     assert KIM.teams_id not in sent and LEE.teams_id in sent and SAM.teams_id in sent
     assert sent[MEGAN.teams_id][0].endswith("\n\nInte påminda, på egen begäran: Kim Berg")
     assert sent[ANNA.teams_id][0].endswith("\n\nNot reminded, at their own wish (snoozed): Kim Berg")
+
+
+async def test_a_chair_who_answers_remind_me_later_is_reminded_again_then(meetings: District) -> None:
+    """Answering the reminder with `påminn mig om en vecka` (`remind me in 3 days`) means "remind me again
+    then": the quarter's reminder comes again from that day (after Christmas, whose holidays have none),
+    with what is still not reported. A snooze past the quarter's end says only that nothing comes before."""
+    await chats(meetings, KIM, LEE)
+    await chats(meetings, SAM, locale="en-US")
+    assert sorted(await reminders(meetings)) == sorted([KIM.teams_id, LEE.teams_id, SAM.teams_id])
+    answer = await meetings.say(KIM, "påminn mig om en vecka")
+    assert answer.startswith(
+        "Okej: från och med 24 dec. 2026 påminner jag dig igen om det som fortfarande inte är rapporterat "
+        "det här kvartalet"
+    ), answer
+    answer = await meetings.say(SAM, "remind me in 3 days", locale="en-US")
+    assert answer.startswith("Fine: from 20 Dec 2026 I remind you again"), answer
+    answer = await meetings.say(LEE, "påminn mig inte före 15/1")
+    assert answer.startswith("Okej: inga påminnelser till dig före 15 jan. 2027."), answer
+    assert (await meetings.say(SAM, "report 4 1 meeting", locale="en-US")).startswith("Stored #")
+
+    assert await reminders(meetings, datetime(2026, 12, 18, 9, 0, tzinfo=UTC)) == {}
+    again = await reminders(meetings, datetime(2026, 12, 20, 9, 0, tzinfo=UTC))
+    assert list(again) == [SAM.teams_id] and missing(again[SAM.teams_id][0], "For Timrå") == [3]
+    for day in (21, 22, 23, 24, 25, 26):
+        assert await reminders(meetings, datetime(2026, 12, day, 9, 0, tzinfo=UTC)) == {}, day
+    again = await reminders(meetings, datetime(2026, 12, 27, 9, 0, tzinfo=UTC))
+    assert list(again) == [KIM.teams_id] and missing(again[KIM.teams_id][0], "För Sundsvall") == [3, 4]
+    for day in (28, 29, 30):
+        assert await reminders(meetings, datetime(2026, 12, day, 9, 0, tzinfo=UTC)) == {}, day
