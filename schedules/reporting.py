@@ -310,5 +310,5 @@ class ReportReminders:
             log.warning("could not send the %s to person %s: %s", what, person_id, exc.status)
         else:
             return True
-        await asyncio.to_thread(self.checkins.unmark_reminded, district, kind, period, person_id)
+        await asyncio.to_thread(self.checkins.unmark_reminded, kind, period, person_id, district=district)
         return False

@@ -532,32 +532,16 @@ class CheckInRepository:
         except IntegrityError:
             return False
 
-    def unmark_reminded(self, district: str, kind: str, period: str, person_id: int) -> None:
-        """Take back a claim whose message was refused: it was not sent, so a later run may send it."""
+    def unmark_reminded(self, kind: str, period: str, person_id: int, *, district: str | None = None) -> int:
+        """Take back the person's reminder of the period (in `district`, or in every district): it was
+        refused, or they asked to be reminded again later. How many there were."""
         with self.db.write() as session:
-            district_row = _district(session, district)
-            row = session.exec(
-                select(ReminderSent).where(
-                    ReminderSent.district_id == district_row.id,
-                    ReminderSent.kind == kind,
-                    ReminderSent.period == period,
-                    ReminderSent.person_id == person_id,
-                )
-            ).first()
-            if row is not None:
-                session.delete(row)
-
-    def unmark_reminded_everywhere(self, person_id: int, kind: str, period: str) -> int:
-        """Take back the person's reminders of the period in every district (they asked to be reminded again
-        later); how many there were."""
-        with self.db.write() as session:
-            rows = session.exec(
-                select(ReminderSent).where(
-                    ReminderSent.person_id == person_id,
-                    ReminderSent.kind == kind,
-                    ReminderSent.period == period,
-                )
-            ).all()
+            query = select(ReminderSent).where(
+                ReminderSent.kind == kind, ReminderSent.period == period, ReminderSent.person_id == person_id
+            )
+            if district is not None:
+                query = query.where(ReminderSent.district_id == _district(session, district).id)
+            rows = session.exec(query).all()
             for row in rows:
                 session.delete(row)
             return len(rows)

@@ -68,7 +68,7 @@ class SnoozeError(ValueError):
 class Snooze:
     """What `påminn` showed or did: no reminders to the sender before `until` (None: as usual); `changed`
     when it was set or lifted now; `problem` when the day could not be read (nothing changed); `again` when
-    the quarter's reminder to report, already sent, comes again on `until`."""
+    the quarter's reminder to report, already sent, comes again from `until`."""
 
     until: date | None = None
     changed: bool = False
@@ -103,7 +103,7 @@ def snooze(
     again = (
         until <= quarter.ends
         and person_id is not None
-        and checkins.unmark_reminded_everywhere(person_id, REMINDER_KIND, quarter.key) > 0
+        and checkins.unmark_reminded(REMINDER_KIND, quarter.key, person_id) > 0
     )
     return Snooze(until, changed=True, again=again)
 
