@@ -193,6 +193,7 @@ class ReportReminders:
                 ends=gaps.quarter.ends,
                 areas=plan.areas_in(t.language),
                 one_tap=cards.OneTap(gaps.quarter.key, teams_id) if isinstance(teams_id, str) else None,
+                earlier=gaps.earlier,
             )
             if await self._send(reference, reply, person_id, now, claim=(district, REMINDER_KIND, period)):
                 result.reminded += 1

@@ -118,28 +118,39 @@ def new_items(what: Reminder) -> list[Item]:
 
 
 def reminder(
-    t: Translator, what: Reminder, *, ends: date, areas: Sequence[str], one_tap: OneTap | None = None
+    t: Translator,
+    what: Reminder,
+    *,
+    ends: date,
+    areas: Sequence[str],
+    one_tap: OneTap | None = None,
+    earlier: Mapping[tuple[int, int | None], date] | None = None,
 ) -> Reply:
-    """A personal reminder: the goals without a report this quarter, per branch and their own; with
-    `one_tap`, each branch goal a tap can answer gets its likely answers as buttons."""
+    """A personal reminder: the goals without a report this quarter, per branch and their own, each with the
+    day of its latest report before the quarter (`earlier`, Gaps.earlier); with `one_tap`, each branch goal
+    a tap can answer gets its likely answers as buttons."""
     title = t._("Time to report: the quarter ends {day}").format(day=day(t, ends))
     intro = t._("These goals have no report yet this quarter. Please report on them before it ends.")
-    sections: list[tuple[str, Sequence[Goal], str]] = [
+    sections: list[tuple[str, Sequence[Goal], str, int | None]] = [
         (
             t._("For {branch}").format(branch=branch.name),
             branch.missing,
             example(t, branch.missing[0], areas, branch=branch.name if what.chairs_several else None),
+            branch.branch_id,
         )
         for branch in what.branches
     ]
     if what.own:
-        sections.append((t._("Your goals, for the district"), what.own, example(t, what.own[0], areas)))
+        sections.append((t._("Your goals, for the district"), what.own, example(t, what.own[0], areas), None))
     items = new_items(what) if one_tap else []
     state = _state(one_tap, items) if one_tap else {}
     body = [heading(title, size="Large"), paragraph(intro)]
     lines = [title, intro]
-    for index, (section, goals, command) in enumerate(sections):
-        rows = [(str(goal.number), goal.text_in(t.language)) for goal in goals]
+    for index, (section, goals, command, whose) in enumerate(sections):
+        rows = [
+            (str(goal.number), _with_earlier(t, goal, (earlier or {}).get((goal.id, whose))))
+            for goal in goals
+        ]
         hint = t._("Report with: {example}").format(example=command)
         body.append(heading(section))
         branch = what.branches[index].name if index < len(what.branches) else None
@@ -158,6 +169,13 @@ def reminder(
     lines += ["", snooze]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def _with_earlier(t: Translator, goal: Goal, latest: date | None) -> str:
+    text = goal.text_in(t.language)
+    if latest is None:
+        return text
+    return t._("{goal} (latest report: {day}, before this quarter)").format(goal=text, day=day(t, latest))
 
 
 def snooze_example(ends: date) -> date:

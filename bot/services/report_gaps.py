@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -89,6 +89,9 @@ class Gaps:
     branch_goals: tuple[Goal, ...]  # the goals that apply to branches
     branches: tuple[BranchGap, ...]  # every branch, by name (empty when no goal applies to branches)
     responsible: tuple[PersonGap, ...]  # by name
+    # (goal id, branch id or None for the district) -> the day of the latest report before the quarter, for
+    # the goals missing: a reminder says so, lest "no report this quarter" read as "your report was lost".
+    earlier: Mapping[tuple[int, int | None], date] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,20 @@ def find_gaps(
         )
         for person_id, goals in sorted(theirs.items(), key=lambda item: (names[item[0]].casefold(), item[0]))
     )
-    return Gaps(quarter, branch_goals, branch_gaps, people)
+    earlier = {
+        (goal.id, whose): max(days)
+        for whose, missing in [
+            *((b.branch_id, b.missing) for b in branch_gaps),
+            *((None, p.missing) for p in people),
+        ]
+        for goal in missing
+        if (
+            days := [
+                r.on for r in reports_for(goal, reports.get(goal.id, ()), whose) if r.on < quarter.starts
+            ]
+        )
+    }
+    return Gaps(quarter, branch_goals, branch_gaps, people, earlier)
 
 
 def reminders(gaps: Gaps) -> dict[int, Reminder]:

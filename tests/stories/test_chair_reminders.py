@@ -89,6 +89,8 @@ async def test_who_has_reported_this_quarter_is_not_reminded_and_who_has_not_is(
     assert sorted(sent) == sorted([LEE.teams_id, SAM.teams_id, MEGAN.teams_id, ANNA.teams_id])
     [lee] = sent[LEE.teams_id]
     assert missing(lee, "För Härnösand") == [4]
+    # Lee's meeting of 30 September is named, lest Lee think the report was lost.
+    assert "(senaste rapporten: 30 sep. 2026, före det här kvartalet)" in lee
     assert missing(sent[SAM.teams_id][0], "För Timrå") == [4]
     [digest] = sent[ANNA.teams_id]
     assert "Härnösand: rapporterat på mål 3 · inte rapporterat på mål 4" in digest
