@@ -207,6 +207,11 @@ async def test_the_follow_up_names_as_not_reported_what_the_chairs_were_reminded
     for line in ("Härnösand: inte rapporterat på mål 3, 4", "Sundsvall: inte rapporterat på mål 3, 4"):
         assert line in sent[MEGAN.teams_id][0]
     assert "Timrå: rapporterat på mål 3, 4" in sent[MEGAN.teams_id][0]
+    # In January, the plan's year over, the follow-up speaks of its last quarter, not of the new one.
+    meetings.clock.now = datetime(2027, 1, 12, 17, 0, tzinfo=UTC)
+    assert "Partiföreningar som inte har rapporterat för kvartalet som slutar 31 dec. 2026\nHärnösand: " in (
+        await meetings.say(MEGAN, "uppföljning")
+    )
 
 
 async def test_the_reminders_own_lines_work_for_the_chair_as_written(meetings: District) -> None:
