@@ -11,13 +11,16 @@ What a chair expects:
 - After a merge the branch merged into has the merged branch's reports; a renamed branch is reminded by its
   new name; a new branch is reminded like any other; a chair who moved to another branch is reminded of
   that branch's goals, not of the one they left.
-- Never reminded when my branch has reported; reminded, once, when it has not: a refused message is not
-  counted as a reminder and comes the next day; a 429 or 503 is retried and arrives once.
-- The reminder names the quarter's end, the goals still unreported, a report line that works for me as
-  written, and how to be left alone (`påminn mig inte före …`).
+- Never reminded when my branch has reported; reminded, once, when it has not (also with two servers, or
+  the job run again): a refused message is not counted as a reminder and comes the next day; a 429 or 503
+  is retried and arrives once. At ten in Swedish time, also the week the clocks change.
+- The reminder names the quarter's end, the goals still unreported (with a report of an earlier quarter
+  named, lest I think it was lost), a report line that works for me (and my deputy) as written, and how to
+  be left alone (`påminn mig inte före …`). "Påminn mig om en vecka" brings it back then.
 
 What the board expects: the digest and the follow-up name the same branches as not reported this quarter,
-for the same goals, as the chairs were reminded of.
+for the same goals, as the chairs were reminded of; the digest names who snoozed, and a late branch is
+named to each board member in their own language.
 """
 
 from __future__ import annotations
