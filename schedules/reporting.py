@@ -11,8 +11,8 @@ whose plan is this year's:
   theirs not reported in the digest, while its branches' reports stand in it).
   A person who is both gets one message with both parts.
 - Then every board member gets the digest: per branch reported / not reported (which goals), the
-  responsible people's goals, where those goals stand (from Progress, as status shows them), and whom the
-  bot could not reach.
+  responsible people's goals, where those goals stand (from Progress, as status shows them), whom the
+  bot could not reach, and who was not reminded because they snoozed.
 
 Who has reported what is decided in bot/services/report_gaps.py (the board's follow-up reads the same).
 Rules (product decisions):
@@ -29,7 +29,8 @@ Rules (product decisions):
 - A plan for another year than today's gets no reminders (check-ins outside the plan's year are refused).
 - Nudges people don't mute (issue 24): no reminders on a Swedish public holiday, nor on a day the district
   paused its prompts (the summer pause), nor to someone who snoozed them (`påminn mig inte före 15/8`);
-  none of these is claimed, so a later day of the window reaches them. The board may choose escalation
+  none of these is claimed, so a later day of the window reaches them (a snooze set after the reminder
+  came takes it back: bot/services/nudges.py). The board may choose escalation
   (`eskalera på`): a branch still not reported a week after its chair's reminder is named to the board,
   once a quarter; the chair is not reminded again.
 """
