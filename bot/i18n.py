@@ -359,6 +359,8 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("write in", "language", "en"),
     ("answer in", "language", "en"),
     ("reply in", "language", "en"),
+    # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
+    ("remind me", "snooze", "en"),
 )
 # The languages by name, folded: what a question about the language to write in must name.
 _LANGUAGE_NAMES = frozenset(("engelska", "english", "engelsk", "svenska", "swedish", "svensk"))
@@ -412,6 +414,9 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("radera mina uppgifter", "radera mina data", "ta bort mina uppgifter", "radera mig"),
         ),
         ("forget me", "en", ("delete my data", "erase my data", "delete me", "remove my data")),
+        # no "stop for good": the answer says how to snooze, at most a year at a time
+        ("påminn", "sv", ("sluta påminna mig", "inga fler påminnelser", "inga påminnelser", "sluta påminna")),
+        ("snooze", "en", ("stop reminders", "stop reminding me", "no more reminders", "no reminders")),
         ("roller", "sv", ("vem sitter i styrelsen", "vilka sitter i styrelsen", "vilka är med i styrelsen")),
         ("roller", "sv", ("vilka är ordförande", "vem är ordförande")),
         (

@@ -15,6 +15,7 @@ from bot.cards.goals import (
     this_period,
 )
 from bot.cards.prompts import status_text
+from bot.cards.reminders import branch_row
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
@@ -141,12 +142,14 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     changed = [changed_line(t, goal, report) for goal, report in follow_up.changed]
     moved = [moved_line(t, moved) for moved in follow_up.moved] or [t._("No goal has moved.")]
     behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
-    if follow_up.silent_branches:
-        silent = [", ".join(follow_up.silent_branches)]
-    elif follow_up.branches:
-        silent = [t._("Every branch has reported.")]
-    else:
+    gaps = follow_up.quarter
+    silent = [": ".join(branch_row(t, gaps, branch)) for branch in gaps.branches if not branch.reported]
+    if not follow_up.branches:
         silent = [t._("The district has no branches yet.")]
+    elif not gaps.branch_goals:
+        silent = [t._("No goal of the plan is every branch's to report.")]
+    elif not silent:
+        silent = [t._("Every branch has reported.")]
     posted = [
         f"{day(t, post.sent_at.astimezone(zone).date())}: {first_line(post.text)}"
         for post in follow_up.posted
@@ -164,7 +167,12 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
         *([(t._("Reports corrected or withdrawn"), changed)] if changed else []),
         (t._("Goals that moved"), moved),
         (t._("Goals behind"), behind),
-        (t._("Branches that have not reported"), silent),
+        (
+            t._("Branches that have not reported for the quarter ending {day}").format(
+                day=day(t, gaps.quarter.ends)
+            ),
+            silent,
+        ),
         (
             t.ngettext("{count} prompt posted", "{count} prompts posted", len(follow_up.posted)).format(
                 count=len(follow_up.posted)

@@ -532,6 +532,20 @@ class CheckInRepository:
         except IntegrityError:
             return False
 
+    def unmark_reminded(self, kind: str, period: str, person_id: int, *, district: str | None = None) -> int:
+        """Take back the person's reminder of the period (in `district`, or in every district): it was
+        refused, or they asked to be reminded again later. How many there were."""
+        with self.db.write() as session:
+            query = select(ReminderSent).where(
+                ReminderSent.kind == kind, ReminderSent.period == period, ReminderSent.person_id == person_id
+            )
+            if district is not None:
+                query = query.where(ReminderSent.district_id == _district(session, district).id)
+            rows = session.exec(query).all()
+            for row in rows:
+                session.delete(row)
+            return len(rows)
+
     def reminded_at(self, district: str, kind: str, period: str) -> dict[int, datetime]:
         """Who has had this kind of reminder for the period, and when it went."""
         with self.db.read() as session:

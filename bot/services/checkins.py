@@ -463,8 +463,14 @@ def parse_check_in(
             area, taken = default_area, 0
         words = words[taken:]
     comment = " ".join(words).strip() or None
+    if comment in HINT_COMMENTS:
+        comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
     return CheckInDraft(goal_number, value, happened_on, area, comment)
+
+
+# The placeholder the bot's hints show for a comment (bot/locales), in either language.
+HINT_COMMENTS = frozenset({"COMMENT", "KOMMENTAR", "[COMMENT]", "[KOMMENTAR]"})
 
 
 def check(*, value: float, happened_on: date, comment: str | None, today: date, year: int | None) -> None:

@@ -19,7 +19,11 @@ Follow-up, before a board meeting: "what has happened since we last looked?"
 - Who is responsible for what is behind: for a district goal the people the board named (or whom the plan
   itself names, which the card puts in the reader's words); for a goal every branch does, the branches
   behind on it and their chairs.
-- Branches that have not reported: no check-in stored since then on any goal.
+- Branches that have not reported: for the quarter (today's, or the plan year's nearest), on the goals every
+  branch does, exactly as the quarter's reminders and the board's digest count it (report_gaps.py): the
+  board reads the same branches and goals as not reported as the chairs were reminded of. "Since" is about
+  what happened; a branch whose one report since then is a meeting of last quarter has still not reported
+  this quarter.
 - Prompts: those posted since then, and the coming ones with their owners.
 
 The year's report: for each goal what the plan said, the year's result as `status` has it (periods met and
@@ -50,6 +54,7 @@ from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
 from bot.services.prompting import SlotStatus
+from bot.services.report_gaps import Gaps, Quarter, find_gaps
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo, CheckInRepository
@@ -120,7 +125,7 @@ class FollowUp:
     moved: list[Moved]
     behind: list[Behind]
     branches: int  # how many the district has
-    silent_branches: list[str]
+    quarter: Gaps  # who has not reported for the quarter, as its reminders count it (branches only)
     posted: list[PostedPrompt]
     coming: list[PromptSlot]
     approval: frozenset[int] = frozenset()  # the schedules whose texts wait for a board member's approval
@@ -237,7 +242,6 @@ class BoardReports:
         changed = self.store.changed(district, after=start)
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
-        reported = {row.branch for row in rows if row.branch is not None}
         result = FollowUp(
             plan=plan,
             since=start,
@@ -253,7 +257,13 @@ class BoardReports:
             ],
             behind=behind,
             branches=len(branches),
-            silent_branches=[b.name for b in branches if b.name not in reported],
+            quarter=find_gaps(
+                plan,
+                self.progress.reports(plan, year=year),
+                branches=branches,
+                responsible={},
+                quarter=Quarter.of(min(max(today, date(year, 1, 1)), date(year, 12, 31))),
+            ),
             posted=self.store.posted(district, after=start, until=now),
             coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),
             approval=frozenset(s.id for s in self.prompts.schedules(district) if s.approval_required),

@@ -123,5 +123,8 @@ def test_a_district_without_branches_is_not_told_every_branch_reported(database:
     found = reports_on(database).follow_up(DISTRICT, now=NOW)
     assert found is not None and found.branches == 0
     text = follow_up_card(translator("en"), found, url=None, minutes=0, until="").text
-    assert "Branches that have not reported\nThe district has no branches yet." in text
+    assert (
+        "Branches that have not reported for the quarter ending 31 Dec 2026\n"
+        "The district has no branches yet." in text
+    )
     assert "Follow-up since 1 Jan 2026" in text  # the first follow-up covers the plan year so far

@@ -378,6 +378,8 @@ async def test_the_reminder_asks_the_responsible_only_for_what_is_theirs_to_repo
             "  6. The district brings the branch chairs together for at least one meeting every quarter "
             "to coordinate the work.",
             "Report with: report 6 1 COMMENT",
+            "",
+            "I remind you once a quarter. To have no reminders before a day: snooze until 1 Apr 2027",
         ]
     )
     digest = sent[MEGAN.teams_id]
