@@ -279,7 +279,7 @@ def _prompts(t: Translator, board: Dashboard) -> str:
     by_month = Counter(p.sent_at.astimezone(board.zone).month for p in posted)
     width, height, bar = 640, 120, 40
     peak = max(by_month.values())
-    year = board.today.year
+    year = board.plan.year or board.today.year
     bars = "".join(
         f'<rect x="{20 + (m - 1) * 50}" y="{90 - 70 * by_month[m] / peak:.1f}" width="{bar}" '
         f'height="{70 * by_month[m] / peak:.1f}" fill="#1f5fa8"/>'

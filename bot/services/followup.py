@@ -336,14 +336,16 @@ class BoardReports:
                     responsible=tuple(name for _, name in named.get(goal.id, ())),
                 )
             )
-        posted = self.store.posted(
-            district,
-            after=self.start_of(date(year, 1, 1)),
-            until=min(now, self.start_of(date(year + 1, 1, 1))),
-        )
+        posted = self._posted_in(district, year, now=now)
         return AnnualReport(
             plan, year, today, self.progress.zone, goals, posted, self.store.reads_replies(district)
         )
+
+    def _posted_in(self, district: str, year: int, *, now: datetime) -> list[PostedPrompt]:
+        """The prompts posted in the plan's `year` (Swedish time) by `now`: not the next year's, read
+        after the plan's year is over."""
+        until = min(now, self.start_of(date(year + 1, 1, 1)))
+        return self.store.posted(district, after=self.start_of(date(year, 1, 1)), until=until)
 
     # --- the dashboard ----------------------------------------------------------------------------
 
@@ -373,7 +375,7 @@ class BoardReports:
             (day, _mean_fraction(rows))
             for day, rows in zip(days, self.progress.course(plan, now=now, days=days), strict=True)
         ]
-        posted = self.store.posted(district, after=self.start_of(date(year, 1, 1)), until=now)
+        posted = self._posted_in(district, year, now=now)
         return Dashboard(
             plan,
             self.progress.zone,

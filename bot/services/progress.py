@@ -765,7 +765,7 @@ class Progress:
             goal = plan.goal(number) if plan is not None else None
             if plan is None or goal is None:
                 return GoalAnswer(plan)
-            posts = self._posts(district, now) if goal.counts_posts else None
+            posts = self._posts(district, now, plan.year) if goal.counts_posts else None
             return GoalAnswer(plan, self.goal(plan, goal, now=now, changes=changes, reader=reader), posts)
 
     def goal(
@@ -829,8 +829,9 @@ class Progress:
         ]
         return by_goal | {g.id: once_a_post(by_goal.get(g.id, []), posted) for g in counted}
 
-    def _posts(self, district: str, now: datetime) -> PostsTally | None:
-        """The bot's posts this month and year, and how many started a discussion (None without a desk)."""
+    def _posts(self, district: str, now: datetime, year: int | None) -> PostsTally | None:
+        """The bot's posts this month and in the plan year (`year`; None: today's), and how many started a
+        discussion (None without a desk): the plan's year, as the goal's figures count it."""
         if self.prompts is None or self.engagement is None:
             return None
         sent = [
@@ -838,7 +839,9 @@ class Progress:
             for post in self.prompts.posts(district, limit=1000)
             if post.sent_at and post.outcome == "sent"
         ]
-        return tally(sent, self.today(now), reads_replies=self.engagement.reads_channels(district))
+        today = self.today(now)
+        reads = self.engagement.reads_channels(district)
+        return tally(sent, today, year=year or today.year, reads_replies=reads)
 
     # --- for the board's follow-up, the year's report and the dashboard (bot/services/followup.py) ----
 
