@@ -48,7 +48,16 @@ from bot.i18n import fold
 from bot.services import dates
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
+from bot.services.progress import (
+    GoalProgress,
+    GoalStanding,
+    Measure,
+    Pace,
+    Progress,
+    Report,
+    spans_of,
+    told,
+)
 from bot.services.prompting import SlotStatus
 
 if TYPE_CHECKING:
@@ -244,7 +253,7 @@ class BoardReports:
             zone=self.progress.zone,
             today=today,
             standings=standings,
-            new_reports=_grouped(plan, rows),
+            new_reports=_grouped(plan, rows, year),
             changed=[(goals[c.goal_id], c) for c in changed if c.goal_id in goals],
             moved=[
                 Moved(s.goal, before[s.goal.id], s.progress)
@@ -403,8 +412,9 @@ def _figure(progress: GoalProgress) -> tuple[float | None, ...]:
     )
 
 
-def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:
-    """New check-ins per goal (in the plan's order) and branch (the district's first, then by name)."""
+def _grouped(plan: Plan, rows: Sequence[ReportRow], year: int) -> list[NewReports]:
+    """New check-ins per goal (in the plan's order) and branch (the district's first, then by name); a
+    count in all as progress counts it: one meeting both halves of a merged branch told of is one."""
     by_id = {goal.id: goal for goal in plan.goals}
     groups: dict[tuple[int, str | None], list[ReportRow]] = defaultdict(list)
     for row in rows:
@@ -416,7 +426,11 @@ def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:
         if goal.target.kind is TargetKind.METRIC:
             total = found[-1].value
         else:
-            total = sum(max(row.value, 0.0) for row in found)
+            total = told(
+                [Report(r.value, r.happened_on, r.branch_id, None, None, r.first_branch_id) for r in found],
+                year,
+                amounts=goal.target.is_amount,
+            )
         result.append(NewReports(goal, branch, len(found), total))
     result.sort(key=lambda r: (r.goal.number, r.branch is not None, (r.branch or "").casefold()))
     return result

@@ -307,6 +307,12 @@ def _days(
     }
 
 
+def told(reports: Sequence[Report], year: int, *, amounts: bool) -> float:
+    """What reports tell of in all, each event once as the figures count a day (money: every report),
+    never capped: the follow-up's "2 in all" of a merged branch that both halves told of one meeting."""
+    return float(sum(_days(reports, year, None, amounts=amounts).values(), Fraction(0)))
+
+
 @dataclass(frozen=True)
 class _Counted:
     """One district's or one branch's count over the year."""
