@@ -131,3 +131,34 @@ async def test_the_posts_line_counts_the_plans_year_not_todays_in_english(board:
     new_years_eve, later = await _after_the_year(board, "en-US")
     assert "Prompts I posted: 0 this month, 2 this year" in new_years_eve, new_years_eve
     assert "Prompts I posted: 2 in 2026;" in later, later
+
+
+async def _dashboard(world: World, text: str, locale: str) -> str:
+    """The dashboard page the board's `översikt` / `dashboard` links to."""
+    from yarl import URL
+
+    from tests.fakes.chat import card_of
+
+    before = len(world.connector.posted)
+    activity_text = await world.say(text, locale=locale)
+    assert activity_text
+    [posted] = world.connector.posted[before:]
+    [action] = card_of(posted.body)["actions"]
+    response = await world.client.get(URL(action["url"]).path)
+    assert response.status == 200
+    return await response.text()
+
+
+async def test_the_dashboard_counts_the_plans_year_of_prompts_after_it(board: World) -> None:  # noqa: F811
+    """Read in February 2027, the 2026 plan's dashboard counted the prompts posted since 1 January 2026 up to
+    today, 2027's too, as "posted this year". It counts 2026's and says which year."""
+    from datetime import UTC, datetime
+
+    await board.post_a_prompt()
+    board.clock.now = datetime(2027, 1, 12, 17, 0, tzinfo=UTC)
+    await board.post_a_prompt()  # a prompt of the next year
+    board.clock.now = datetime(2027, 2, 10, 10, 0, tzinfo=UTC)
+    page = await _dashboard(board, "översikt", "sv-SE")
+    assert "Boten publicerade 1 diskussionsinlägg under 2026." in page, page
+    english = await _dashboard(board, "dashboard", "en-US")
+    assert "The bot posted 1 discussion prompt in 2026." in english
