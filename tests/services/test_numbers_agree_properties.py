@@ -25,6 +25,9 @@ What a board member means by each number (the simple model below holds these, wr
   made for the whole district (by the board) belongs to no branch and counts for none.
 - "Ta fram en valplan" (done or not): done once a report in the year says so; behind from 1 October.
 - A number to reach (followers from 100 to 200): the latest reading, by the day it was read.
+- People to appoint ("utser tre ansvariga"): the latest number reported, never more than the goal asks
+  ("3 av 3", not "5 av 3", when three chairs each report for the district); appointed in the first quarter,
+  so behind from 1 April. No figure but money raised ever shows more done than is possible ("13 av 1").
 - The pace word: "klart" when reached, "efter" when a period that has ended was missed or the current
   one is short of what is due by now, "före" for a yearly count a whole unit ahead, else "i fas". Before
   the plan year, nothing is due: "inte påbörjat". After it, a goal short of its target is "inte nått"
@@ -115,6 +118,12 @@ GOALS = (
     GoalDraft(
         "Varje partiförening ökar antalet medlemmar till 200",
         Target(TargetKind.METRIC, unit="medlemmar", baseline=100.0, goal_value=200.0),
+        applies_to_branches=True,
+    ),
+    GoalDraft("Distriktsstyrelsen utser tre ansvariga", Target(TargetKind.PEOPLE, 3, None, "personer")),
+    GoalDraft(
+        "Varje partiförening utser en kontaktperson",
+        Target(TargetKind.PEOPLE, 1, None, "person"),
         applies_to_branches=True,
     ),
 )
@@ -346,7 +355,18 @@ def metric_unit(target: Target, reports: list[Stored], today: date) -> Unit:
     return Unit(done, int(pace is Pace.DONE), 1, None, in_year_pace(pace, today))
 
 
+def people_unit(target: Target, reports: list[Stored], today: date) -> Unit:
+    wanted = target.count or 1
+    latest = max(enumerate(reports), key=lambda pair: (pair[1].on, pair[0]), default=None)
+    done = min(wanted, latest[1].value) if latest else 0
+    late = today > date(YEAR, 3, 31)
+    pace = Pace.DONE if done >= wanted else Pace.BEHIND if late else Pace.ON_PACE
+    return Unit(float(done), int(pace is Pace.DONE), 1, None, in_year_pace(pace, today))
+
+
 def unit(target: Target, reports: list[Stored], today: date) -> Unit:
+    if target.kind is TargetKind.PEOPLE:
+        return people_unit(target, reports, today)
     if target.kind is TargetKind.DONE:
         return done_unit(reports, today)
     if target.kind is TargetKind.METRIC:
@@ -504,6 +524,8 @@ def words(goal: Goal, progress: GoalProgress) -> list[str]:
     history=[Add(11, 1, 210, 5), Add(11, 2, 150, 9), Add(7, 2, 1, 3), Merge(2, 1)],
     now=datetime(YEAR, 2, 1, 11, tzinfo=UTC),
 )
+# Three chairs tell of the district's people appointed: the latest number, never more than asked.
+@example(history=[Add(12, 0, 1, 10, echo=1), Add(12, 2, 210, 10)], now=datetime(YEAR, 5, 1, 11, tzinfo=UTC))
 def test_every_view_of_a_goal_says_the_same_and_what_the_model_says(
     world: World, history: list[Op], now: datetime
 ) -> None:
@@ -619,6 +641,8 @@ def assert_unit(goal: Goal, shown: GoalProgress, expected: Unit) -> None:
         assert (shown.periods_met, shown.periods) == (expected.met, expected.periods), where
         assert (shown.period.done if shown.period else None) == expected.current, where
     assert shown.year.done == expected.done, where
-    # No figure ever shows more done than wanted in a period ("13 av 1"), but money raised.
-    if shown.period is not None and goal.target.unit != "kronor":
-        assert shown.period.done <= shown.period.wanted, where
+    # No figure ever shows more done than wanted ("13 av 1"), but money raised.
+    if goal.target.unit != "kronor":
+        assert shown.year.done <= shown.year.wanted, where
+        if shown.period is not None:
+            assert shown.period.done <= shown.period.wanted, where
