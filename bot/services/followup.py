@@ -378,8 +378,8 @@ class BoardReports:
                 grid[(goal_id, branch.id)] = measures
             branch_standings[branch.id] = self.progress.standings(plan, now=now, branch_id=branch.id)
         days = [ends for _, ends in spans_of(Period.MONTH, year) if ends < today]
-        if date(year, 1, 1) <= today:
-            days.append(min(today, date(year, 12, 31)))
+        if date(year, 1, 1) <= today and min(today, date(year, 12, 31)) not in days:
+            days.append(min(today, date(year, 12, 31)))  # today, unless the year is over (its last day)
         course = [
             (day, _mean_fraction(rows))
             for day, rows in zip(days, self.progress.course(plan, now=now, days=days), strict=True)
