@@ -456,3 +456,19 @@ def test_the_cli_writes_both_documents(
         assert main(["annual-report", "2025"]) == 2
         assert "plan is for 2026, not 2025" in capsys.readouterr().err
         assert main(["followup", "--since", "someday"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("locale", "asked", "told"),
+    [
+        ("sv-SE", "årsrapport för förra året", "Skriv året, till exempel verksamhetsberättelse 2026."),
+        ("en-US", "annual report for last year", "Write the year, e.g. annual report 2026."),
+    ],
+)
+async def test_the_year_to_write_is_the_plans_after_it_is_over(
+    client: TestClient, connector: FakeConnector, clock: Clock, locale: str, asked: str, told: str
+) -> None:
+    """In February 2027 the example year was today's (2027), and writing it was then refused: "the plan
+    is for 2026". The example is the plan's year, which the command takes."""
+    clock.now = datetime(2027, 2, 10, 10, 0, tzinfo=UTC)
+    assert reply_text(await ask(client, connector, asked, locale=locale)) == told

@@ -117,6 +117,9 @@ def behind_line(t: Translator, behind: Behind) -> str:
         amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
         if goal.target.kind is TargetKind.PEOPLE:  # people are named, not caught up with
             parts.append(t._("{amount} still to be named").format(amount=amount))
+        elif behind.progress.periods_met is not None:
+            # A period never lends to another: a quarter gone without its meeting is not caught up later.
+            parts.append(t._("{amount} missing so far").format(amount=amount))
         else:
             parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
     responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))

@@ -420,7 +420,10 @@ def _marked(t: Translator, plan: Plan, reply: Reply) -> Reply:
 
 def posts_line(t: Translator, posts: PostsTally) -> str:
     """ "3 this month, 14 this year; 9 started a discussion" (by reactions alone where replies are unread)."""
-    made = t._("{month} this month, {year} this year").format(month=posts.month, year=posts.year)
+    if posts.month is None:  # today is not in the plan's year
+        made = t._("{count} in {year}").format(count=posts.year, year=posts.plan_year)
+    else:
+        made = t._("{month} this month, {year} this year").format(month=posts.month, year=posts.year)
     started = t.ngettext(
         "{count} started a discussion", "{count} started a discussion", posts.discussions
     ).format(count=posts.discussions)

@@ -292,6 +292,7 @@ class CheckInRepository:
             col(CheckIn.branch_id),
             col(CheckIn.area),
             col(CheckIn.created_at),
+            col(CheckIn.first_branch_id),
         ).where(
             col(CheckIn.withdrawn_at).is_(None),
             col(CheckIn.happened_on) >= date(year, 1, 1),
@@ -306,8 +307,8 @@ class CheckInRepository:
         with self.db.rows() as connection:
             rows = connection.execute(statement).all()
         by_goal: dict[int, list[Report]] = defaultdict(list)
-        for goal_id_, value, happened_on, branch_id, area, created_at in rows:
-            by_goal[goal_id_].append(Report(value, happened_on, branch_id, area, created_at))
+        for goal_id_, value, happened_on, branch_id, area, created_at, first in rows:
+            by_goal[goal_id_].append(Report(value, happened_on, branch_id, area, created_at, first))
         return dict(by_goal)
 
     def _reports_as_of(self, district: str, *, year: int, as_of: datetime) -> dict[int, list[Report]]:
@@ -323,6 +324,7 @@ class CheckInRepository:
                 col(CheckIn.area),
                 col(CheckIn.created_at),
                 col(CheckIn.withdrawn_at),
+                col(CheckIn.first_branch_id),
             )
             .join(District, col(District.id) == col(CheckIn.district_id))
             .where(col(District.name) == district, col(CheckIn.created_at) <= as_of)
@@ -346,12 +348,12 @@ class CheckInRepository:
         for checkin_id, value, happened_on, _ in revisions:
             then.setdefault(checkin_id, (value, happened_on))  # the first change after as_of
         by_goal: dict[int, list[Report]] = defaultdict(list)
-        for row_id, goal_id, value, happened_on, branch_id, area, created_at, withdrawn_at in rows:
+        for row_id, goal_id, value, happened_on, branch_id, area, created_at, withdrawn_at, first in rows:
             if withdrawn_at is not None and withdrawn_at <= as_of:
                 continue
             value, happened_on = then.get(row_id, (value, happened_on))
             if happened_on.year == year:
-                by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at))
+                by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at, first))
         return dict(by_goal)
 
     def export_rows(self, query: ExportQuery) -> list[ExportRow]:

@@ -52,7 +52,16 @@ from bot.i18n import fold
 from bot.services import dates
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
+from bot.services.progress import (
+    GoalProgress,
+    GoalStanding,
+    Measure,
+    Pace,
+    Progress,
+    Report,
+    spans_of,
+    told,
+)
 from bot.services.prompting import SlotStatus
 from bot.services.report_gaps import Gaps, Quarter, find_gaps
 
@@ -248,7 +257,7 @@ class BoardReports:
             zone=self.progress.zone,
             today=today,
             standings=standings,
-            new_reports=_grouped(plan, rows),
+            new_reports=_grouped(plan, rows, year),
             changed=[(goals[c.goal_id], c) for c in changed if c.goal_id in goals],
             moved=[
                 Moved(s.goal, before[s.goal.id], s.progress)
@@ -346,14 +355,16 @@ class BoardReports:
                     responsible=tuple(name for _, name in named.get(goal.id, ())),
                 )
             )
-        posted = self.store.posted(
-            district,
-            after=self.start_of(date(year, 1, 1)),
-            until=min(now, self.start_of(date(year + 1, 1, 1))),
-        )
+        posted = self._posted_in(district, year, now=now)
         return AnnualReport(
             plan, year, today, self.progress.zone, goals, posted, self.store.reads_replies(district)
         )
+
+    def _posted_in(self, district: str, year: int, *, now: datetime) -> list[PostedPrompt]:
+        """The prompts posted in the plan's `year` (Swedish time) by `now`: not the next year's, read
+        after the plan's year is over."""
+        until = min(now, self.start_of(date(year + 1, 1, 1)))
+        return self.store.posted(district, after=self.start_of(date(year, 1, 1)), until=until)
 
     # --- the dashboard ----------------------------------------------------------------------------
 
@@ -377,13 +388,13 @@ class BoardReports:
                 grid[(goal_id, branch.id)] = measures
             branch_standings[branch.id] = self.progress.standings(plan, now=now, branch_id=branch.id)
         days = [ends for _, ends in spans_of(Period.MONTH, year) if ends < today]
-        if date(year, 1, 1) <= today:
-            days.append(min(today, date(year, 12, 31)))
+        if date(year, 1, 1) <= today and min(today, date(year, 12, 31)) not in days:
+            days.append(min(today, date(year, 12, 31)))  # today, unless the year is over (its last day)
         course = [
             (day, _mean_fraction(rows))
             for day, rows in zip(days, self.progress.course(plan, now=now, days=days), strict=True)
         ]
-        posted = self.store.posted(district, after=self.start_of(date(year, 1, 1)), until=now)
+        posted = self._posted_in(district, year, now=now)
         return Dashboard(
             plan,
             self.progress.zone,
@@ -411,8 +422,9 @@ def _figure(progress: GoalProgress) -> tuple[float | None, ...]:
     )
 
 
-def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:
-    """New check-ins per goal (in the plan's order) and branch (the district's first, then by name)."""
+def _grouped(plan: Plan, rows: Sequence[ReportRow], year: int) -> list[NewReports]:
+    """New check-ins per goal (in the plan's order) and branch (the district's first, then by name); a
+    count in all as progress counts it: one meeting both halves of a merged branch told of is one."""
     by_id = {goal.id: goal for goal in plan.goals}
     groups: dict[tuple[int, str | None], list[ReportRow]] = defaultdict(list)
     for row in rows:
@@ -424,7 +436,11 @@ def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:
         if goal.target.kind is TargetKind.METRIC:
             total = found[-1].value
         else:
-            total = sum(max(row.value, 0.0) for row in found)
+            total = told(
+                [Report(r.value, r.happened_on, r.branch_id, None, None, r.first_branch_id) for r in found],
+                year,
+                amounts=goal.target.is_amount,
+            )
         result.append(NewReports(goal, branch, len(found), total))
     result.sort(key=lambda r: (r.goal.number, r.branch is not None, (r.branch or "").casefold()))
     return result

@@ -208,7 +208,7 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     follow_up = await meetings.say(MEGAN, "uppföljning")
     assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 sammanlagt" in follow_up
     [behind] = [row for row in follow_up.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
-    assert "efter · 3 ordförandemöten kvar för att komma ikapp" in behind
+    assert "efter · 3 ordförandemöten saknas hittills" in behind
     assert "i fas" not in behind
     english = await meetings.say(MEGAN, "follow-up", locale="en-US")
     assert "Goal 6 · the district (in Härnösand): 1 report, 1 in all" in english
