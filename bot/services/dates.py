@@ -45,6 +45,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import holidays as public_holidays
 from babel.dates import get_day_names, get_month_names
 
 from bot.i18n import fold_letters
@@ -144,6 +145,23 @@ _SEASONS = {
     **{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
 }
 
+# Days of the month as words, with a month: "andra oktober", "den tredje mars", "the second of October".
+_UNITS_SV = ("forsta", "andra", "tredje", "fjarde", "femte", "sjatte", "sjunde", "attonde", "nionde")
+_UNITS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS_EN = ("thir", "four", "fif", "six", "seven", "eigh", "nine")
+_ORDINAL_DAYS = {
+    **{word: n for n, word in enumerate(_UNITS_SV, start=1)},
+    **{word: n for n, word in enumerate(("tionde", "elfte", "tolfte", "trettonde", "fjortonde"), start=10)},
+    **{word: n for n, word in enumerate(("femtonde", "sextonde", "sjuttonde", "artonde", "nittonde"), 15)},
+    **{"tjugonde": 20, "trettionde": 30, "trettioforsta": 31},
+    **{f"tjugo{word}": 20 + n for n, word in enumerate(_UNITS_SV, start=1)},
+    **{word: n for n, word in enumerate(_UNITS_EN, start=1)},
+    **{"tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30},
+    **{f"{stem}teenth": n for n, stem in enumerate(_TEENS_EN, start=13)},
+    **{f"twenty{sep}{word}": 20 + n for n, word in enumerate(_UNITS_EN, 1) for sep in ("-", " ")},
+    **{f"thirty{sep}first": 31 for sep in ("-", " ")},
+}
+
 _Reader = Callable[[re.Match[str], date, int | None], Span]
 
 
@@ -212,6 +230,20 @@ def _weekday_upto(m: re.Match[str], today: date, _year: int | None) -> Span:
     return Span.day(today - timedelta(days=(today.weekday() - WEEKDAY_NUMBERS[m["day"]]) % 7))
 
 
+def _weekday_after(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "på onsdag", "next Wednesday": the next such weekday after today, to be refused as not yet come."""
+    return Span.day(today + timedelta(days=(WEEKDAY_NUMBERS[m["day"]] - today.weekday() - 1) % 7 + 1))
+
+
+def _weekday_in_week(back: int) -> _Reader:
+    """ "this Wednesday", "onsdag nästa vecka": that weekday in this week (`back` 0) or the next (-1)."""
+
+    def read(m: re.Match[str], today: date, _year: int | None) -> Span:
+        return Span.day(_week_of(today, back).first + timedelta(days=WEEKDAY_NUMBERS[m["day"]]))
+
+    return read
+
+
 def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
     saturday = today - timedelta(days=(today.weekday() - 5) % 7)
     return Span(saturday, saturday + timedelta(days=1))
@@ -258,7 +290,7 @@ def _day_month(day: int, month: int, written_year: str | None, today: date, year
 
 
 def _short(m: re.Match[str], today: date, year: int | None) -> Span:
-    return _day_month(int(m["d"]), int(m["m"]), m["y"], today, year)
+    return _day_month(int(m["d"]), int(m["m"]), m["y"] or (m["yy"] and f"20{m['yy']}"), today, year)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -267,6 +299,46 @@ def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
 
 def _named_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
     return _day_month(int(m["d"]), MONTH_NUMBERS[m["month"]], m["y"], today, year)
+
+
+def _ordinal_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
+    return _day_month(_ORDINAL_DAYS[m["od"]], MONTH_NUMBERS[m["month"]], m["y"], today, year)
+
+
+def _holiday(name: str, shift: int = 0) -> Callable[[int], date]:
+    """A day of Sweden's calendar by its name in the `holidays` library, `shift` days after it
+    (midsommarafton the day before Midsommardagen)."""
+
+    def day(y: int) -> date:
+        (found,) = public_holidays.Sweden(years=y, language="sv").get_named(name, lookup="exact")
+        return found + timedelta(days=shift)
+
+    return day
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda y: date(y, month, day)
+
+
+def _advent(number: int) -> Callable[[int], date]:
+    """The `number`th Sunday of Advent: the fourth is the last Sunday before Christmas Day."""
+
+    def day(y: int) -> date:
+        eve = date(y, 12, 24)
+        return eve - timedelta(days=(eve.weekday() - 6) % 7, weeks=4 - number)
+
+    return day
+
+
+def _named_day(make: Callable[[int], date]) -> _Reader:
+    """A named day ("julafton", "midsommarafton"): the year's written, or the latest that has come."""
+
+    def read(m: re.Match[str], today: date, year: int | None) -> Span:
+        if m["y"]:
+            return Span.day(make(int(m["y"])))
+        return _latest(lambda y: Span.day(make(y)), today, year)
+
+    return read
 
 
 def _day_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
@@ -324,6 +396,49 @@ def _year_back(back: int) -> _Reader:
 
 
 _QUARTER_WORD = "|".join(_QUARTER_WORDS)
+_ORDINAL_WORD = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
+_WHOLE_MONTH = "|".join(_WHOLE_MONTHS)
+_SV_DAY = "|".join(_WEEKDAYS_SV)
+_EN_DAY = "|".join(_WEEKDAYS_EN)
+_EN_WHOLE_DAY = "|".join(_names(get_day_names("wide", locale="en")))
+_S = "(?:'|\u2019)?s"  # "new year's", "new years"
+# Days Swedes name rather than number, each the latest that has come (or of the year written after it).
+_NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
+    (r"julafton|christmas eve", _fixed(12, 24)),
+    (r"juldag(?:en)?|christmas day", _fixed(12, 25)),
+    (r"annandag jul(?:en)?|boxing day", _fixed(12, 26)),
+    (rf"nyarsafton|new year{_S} eve", _fixed(12, 31)),
+    (rf"nyarsdag(?:en)?|new year{_S} day", _fixed(1, 1)),
+    (r"trettondagsafton", _fixed(1, 5)),
+    (r"trettondag(?:en)?|trettonde?dag jul|trettondedagen|epiphany", _fixed(1, 6)),
+    (r"valborg(?:smassoafton|safton)?|walpurgis(?: night| eve)?", _fixed(4, 30)),
+    (rf"(?:sveriges )?nationaldag(?:en)?|(?:sweden{_S} )?national day", _fixed(6, 6)),
+    (rf"lucia(?:dagen)?|(?:st |saint )?lucia(?:{_S})? day", _fixed(12, 13)),
+    (r"may day", _fixed(5, 1)),
+    (rf"midsommar(?:afton)?|midsummer(?:{_S})?(?: eve)?", _holiday("Midsommardagen", -1)),
+    (rf"midsommardag(?:en)?|midsummer(?:{_S})? day", _holiday("Midsommardagen")),
+    (r"skartorsdag(?:en)?|maundy thursday", _holiday("Långfredagen", -1)),
+    (r"langfredag(?:en)?|good friday", _holiday("Långfredagen")),
+    (r"paskafton|easter (?:saturday|eve)|holy saturday", _holiday("Påskdagen", -1)),
+    (r"paskdag(?:en)?|easter (?:sunday|day)", _holiday("Påskdagen")),
+    (r"annandag pask|easter monday", _holiday("Annandag påsk")),
+    (r"kristi himmelsfard(?:sdag(?:en)?)?|ascension day", _holiday("Kristi himmelsfärdsdag")),
+    (r"pingstdag(?:en)?|whit sunday|pentecost", _holiday("Pingstdagen")),
+    (rf"alla helgons dag|all saints{_S}? day", _holiday("Alla helgons dag")),
+    *(
+        (
+            rf"(?:{n}(?::[ae])?|{sv}) advent(?:ssondag(?:en)?)?"
+            rf"|(?:the )?(?:{en}) (?:sunday (?:of|in) )?advent",
+            _advent(n),
+        )
+        for n, sv, en in (
+            (1, "forsta", "first|1st"),
+            (2, "andra", "second|2nd"),
+            (3, "tredje", "third|3rd"),
+            (4, "fjarde", "fourth|4th"),
+        )
+    ),
+)
 
 # Each phrase as one regular expression over its words folded (lower case, no diacritics, no punctuation at
 # either end of a word), tried longest first at a word.
@@ -343,15 +458,23 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) (?:sedan|sen)", _ago),
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
-    (rf"i (?P<day>{'|'.join(_WEEKDAYS_SV)})s", _weekday_before),
-    (rf"(?:last|past) (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_before),
-    (rf"on (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_upto),
+    (rf"i (?P<day>{_SV_DAY})s", _weekday_before),
+    (rf"(?:last|past) (?P<day>{_EN_DAY})", _weekday_before),
+    # A weekday alone is the latest, today included: a check-in tells what has happened.
+    (rf"(?P<day>{_SV_DAY})(?:en)?", _weekday_upto),
+    (rf"(?P<day>{_EN_WHOLE_DAY})", _weekday_upto),
+    (rf"on (?P<day>{_EN_DAY})", _weekday_upto),
+    # Ahead: "på onsdag", "i onsdag", "nästa onsdag", "next Wednesday", refused as not yet come.
+    (rf"(?:pa|i|nasta|kommande) (?P<day>{_SV_DAY})(?:en)?", _weekday_after),
+    (rf"(?:this )?(?:next|coming) (?P<day>{_EN_DAY})", _weekday_after),
+    (rf"this (?P<day>{_EN_DAY})", _weekday_in_week(0)),
+    (rf"(?:pa )?(?P<day>{_SV_DAY})(?:en)? (?:i )?nasta vecka", _weekday_in_week(-1)),
+    (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
     (r"forra helgen", _weekend_before),
-    (rf"(?:i )?(?P<day>{'|'.join(_WEEKDAYS_SV)})(?:en|s)? (?:i )?forra veckan", _weekday_last_week),
+    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_last_week),
     (
-        rf"(?:on )?(?P<day>{'|'.join(_WEEKDAYS_EN)}) last week"
-        rf"|last week on (?P<day2>{'|'.join(_WEEKDAYS_EN)})",
+        rf"(?:on )?(?P<day>{_EN_DAY}) last week|last week on (?P<day2>{_EN_DAY})",
         _weekday_last_week,
     ),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
@@ -360,9 +483,19 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
-    (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4}))?", _short),
-    (rf"(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?", _named_month_day),
-    (rf"(?P<month>{_MONTH}) (?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
+    # "12/3 2026", "12/3-2026", "12/3/2026"; a year of two digits after "-" or "/": "12/3-26".
+    (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4})|[/-](?P<yy>\d{2}))?", _short),
+    (
+        rf"(?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?",
+        _named_month_day,
+    ),
+    (rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
+    (
+        rf"(?:the )?(?P<od>{_ORDINAL_WORD})(?: of)? (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?",
+        _ordinal_month_day,
+    ),
+    (rf"(?P<month>{_WHOLE_MONTH}) (?:the )?(?P<od>{_ORDINAL_WORD})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
     (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
     (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
@@ -383,10 +516,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:the )?(?:start|beginning) of (?:the|this) year|(?:the )?new year", _year_back(0)),
     (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
 )
-_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?")
+_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?")
 _PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
 _COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
-_LONGEST = 5  # words in the longest phrase
+_LONGEST = 6  # words in the longest phrase
 
 
 def _fold(word: str) -> str:
@@ -418,6 +551,39 @@ def _month_alone(words: Sequence[str], at: int, *, led: bool) -> int | None:
     return _WHOLE_MONTHS[folded]
 
 
+# Around "D.M" in a sentence, words that make it a time ("kl 10.10") or an amount ("2.5 timmar").
+_TIME_WORDS = frozenset({"kl", "klockan", "at", "fran", "from", "mellan", "between", "ca", "cirka", "about"})
+_AMOUNT_WORDS = frozenset(
+    {
+        *("h", "tim", "timme", "timmar", "min", "minuter", "hour", "hours", "hrs", "minutes"),
+        *("dagar", "days"),
+        *("km", "mil", "m", "kg", "kr", "kronor", "sek", "tkr", "procent", "percent", "%", "ggr", "times"),
+        *("ganger", "st", "pers", "personer", "people", "deltagare", "medlemmar", "members", "miles"),
+    }
+)
+
+
+def _dotted(words: Sequence[str], at: int, today: date, year: int | None, *, alone: bool) -> Span | None:
+    """A day written with dots: "30.9", "30.9.2026", "30.9.26". Alone (a form's field, after "den") any
+    such day. In a sentence "D.M" may be a decimal or a time, so it is a day only when D is 1-31 and M is
+    1-12, the word before is no time word ("kl 10.10") and the word after no unit ("2.5 timmar"); one
+    that then cannot be ("31.9") is refused. With its year it is always a day."""
+    pair = _DOTTED.fullmatch(_fold(words[at]))
+    if pair is None:
+        return None
+    day, month = int(pair["d"]), int(pair["m"])
+    if not (alone or pair["y"]):
+        before = _fold(words[at - 1]) if at > 0 else ""
+        after = _fold(words[at + 1]) if at + 1 < len(words) else ""
+        if not (1 <= day <= 31 and 1 <= month <= 12) or before in _TIME_WORDS or after in _AMOUNT_WORDS:
+            return None
+    written = pair["y"] if pair["y"] is None or len(pair["y"]) == 4 else f"20{pair['y']}"
+    try:
+        return _day_month(day, month, written, today, year)
+    except ValueError:
+        raise DateError(words[at][:20]) from None
+
+
 def read_at(
     words: Sequence[str],
     at: int,
@@ -434,15 +600,19 @@ def read_at(
     if at >= len(words):
         return None
     led = _fold(words[at]) in LEAD_WORDS
-    if led:
-        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
-        if after is not None:
-            return after[0], after[1] + 1
-    if dotted and (pair := _DOTTED.fullmatch(_fold(words[at]))):
+    if led:  # the longer of a phrase with the lead word ("på onsdag") and the date after it ("den 12 mars")
         try:
-            return _day_month(int(pair["d"]), int(pair["m"]), pair["y"], today, year), 1
-        except ValueError:
-            raise DateError(words[at][:20]) from None
+            own = _phrase_at(words, at, today, year)
+        except DateError:
+            own = None
+        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
+        if after is not None and (own is None or after[1] + 1 > own[1]):
+            return after[0], after[1] + 1
+        if own is not None:
+            return own
+    dotted_day = _dotted(words, at, today, year, alone=dotted)
+    if dotted_day is not None:
+        return dotted_day, 1
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
@@ -455,11 +625,13 @@ def read_at(
     return None
 
 
-def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Span, int, int] | None:
-    """The first day or period anywhere in the words: the span, where it starts and how many words it took.
-    A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair of numbers
-    no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
-    for at in range(len(words)):
+def find(
+    words: Sequence[str], today: date, year: int | None = None, *, start: int = 0
+) -> tuple[Span, int, int] | None:
+    """The first day or period anywhere in the words (from `start`): the span, where it starts and how many
+    words it took. A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair
+    of numbers no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
+    for at in range(start, len(words)):
         try:  # a month may end the words alone ("rapportera 4 1 maj")
             found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
@@ -471,6 +643,14 @@ def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Sp
         if found is not None:
             return found[0], at, found[1]
     return None
+
+
+def find_all(words: Sequence[str], today: date, year: int | None = None) -> list[tuple[Span, int, int]]:
+    """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two)."""
+    found: list[tuple[Span, int, int]] = []
+    while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
+        found.append(one)
+    return found
 
 
 def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Span | None:

@@ -255,8 +255,11 @@ def test_impossible_days_are_no_dates(written: str) -> None:
         ("möte i går med styrelsen", ("i går", date(2027, 5, 31))),
         ("meeting on March 12 with the board", ("on March 12", date(2027, 3, 12))),
         ("2/3 av medlemmarna kom den 3:e", ("2/3", date(2027, 3, 2))),
-        ("vi ses på tisdag", None),
+        # Ahead: the next Tuesday, for a check-in to refuse as not yet come (it once went unread and the
+        # report was stored as today's).
+        ("vi ses på tisdag", ("på tisdag", date(2027, 6, 8))),
         ("we joined the march", None),
+        ("möte kl 18.30 i 2.5 timmar, 3-4 personer", None),
     ],
 )
 def test_a_date_is_found_inside_a_sentence(text: str, found: tuple[str, date] | None) -> None:
