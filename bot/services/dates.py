@@ -7,15 +7,28 @@ happened, a follow-up starts from a day that has passed. What people mean:
 
 - Days: "i dag", "i går", "i förrgår", "today", "yesterday", "the day before yesterday", "i går kväll",
   "last night", "för 3 dagar sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago".
-- Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago);
-  "on Tuesday": the latest Tuesday, today included ("last Tue" too). "tisdag förra veckan", "Tuesday last
-  week": that day of last week. "i helgen", "last weekend", "this weekend": the Saturday of the latest
-  weekend begun (today on a Saturday); "förra helgen" on a weekend day the one before it.
+- Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago, as
+  Swedes say it); "tisdag", "Tuesday" alone, "on Tuesday" ("on Tue"): the latest Tuesday, today included.
+  Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
+  today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
+  "Tuesday last week": that day of last week. "i helgen", "last weekend", "this weekend": the Saturday of
+  the latest weekend begun (today on a Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
-  "12/3 2027", "12/3/2027", "2027-03-12", "12 mars", "12:e mars", "den 12 mars 2027", "March 12",
-  "12th March", "12th of March"; "12.3" where it cannot be a decimal (after "den", or alone in a date
-  field); "den 3:e", "den 3", "the 3rd": the 3rd of the latest month that has had it.
+  "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12", "12 mars", "12:e mars", "den 12 mars
+  2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
+  second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
+  that has had it. "30-9" is no day ("3-4 personer" is a range).
+- Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
+  sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time word before ("kl 10.10",
+  "från 9.30") and no unit after ("2.5 timmar", "1.10 kr"). Such a D.M that no calendar has ("31.9") is
+  refused; one out of range ("18.30", "3.14") is left to the comment.
+- Named days, each the latest that has come (or of the year written after it): "julafton", "juldagen",
+  "annandag jul", "nyårsafton", "nyårsdagen", "trettondagen", "valborg", "nationaldagen", "midsommarafton"
+  ("midsommar"), "midsommardagen", "skärtorsdagen", "långfredagen", "påskafton", "påskdagen", "annandag
+  påsk", "Kristi himmelsfärdsdag", "pingstdagen", "alla helgons dag", "Lucia", "1:a advent" to "4:e
+  advent" ("första advent"); English "Christmas Eve", "Midsummer Eve", "Easter Sunday", "first Sunday of
+  Advent" and the like. Movable days from the `holidays` library's calendar of Sweden.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
   "vecka 11", "v. 11", "v11", "week 11", "w11": its Monday. "förra veckan", "last week": last week's Monday;
   "förrförra veckan", "the week before last"; "i veckan", "this week".
