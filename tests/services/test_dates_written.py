@@ -68,7 +68,9 @@ def _written(day: date, today: date) -> list[str]:
     pick=st.integers(0, 100),
     hello=st.booleans(),
 )
-def test_a_day_written_any_way_in_a_sentence_is_that_day(day: date, later: int, pick: int, hello: bool) -> None:
+def test_a_day_written_any_way_in_a_sentence_is_that_day(
+    day: date, later: int, pick: int, hello: bool
+) -> None:
     today = day + timedelta(days=later)
     forms = _written(day, today)
     written = forms[pick % len(forms)]
