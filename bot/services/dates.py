@@ -162,18 +162,21 @@ _SEASONS = {
 _UNITS_SV = ("forsta", "andra", "tredje", "fjarde", "femte", "sjatte", "sjunde", "attonde", "nionde")
 _UNITS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS_EN = ("thir", "four", "fif", "six", "seven", "eigh", "nine")
-_ORDINAL_DAYS = {
+_SV_ORDINALS = {
     **{word: n for n, word in enumerate(_UNITS_SV, start=1)},
     **{word: n for n, word in enumerate(("tionde", "elfte", "tolfte", "trettonde", "fjortonde"), start=10)},
     **{word: n for n, word in enumerate(("femtonde", "sextonde", "sjuttonde", "artonde", "nittonde"), 15)},
     **{"tjugonde": 20, "trettionde": 30, "trettioforsta": 31},
     **{f"tjugo{word}": 20 + n for n, word in enumerate(_UNITS_SV, start=1)},
+}
+_EN_ORDINALS = {
     **{word: n for n, word in enumerate(_UNITS_EN, start=1)},
     **{"tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30},
     **{f"{stem}teenth": n for n, stem in enumerate(_TEENS_EN, start=13)},
     **{f"twenty{sep}{word}": 20 + n for n, word in enumerate(_UNITS_EN, 1) for sep in ("-", " ")},
     **{f"thirty{sep}first": 31 for sep in ("-", " ")},
 }
+_ORDINAL_DAYS = _SV_ORDINALS | _EN_ORDINALS
 
 _Reader = Callable[[re.Match[str], date, int | None], Span]
 
@@ -409,8 +412,11 @@ def _year_back(back: int) -> _Reader:
 
 
 _QUARTER_WORD = "|".join(_QUARTER_WORDS)
-_ORDINAL_WORD = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
+_SV_ORDINAL = "|".join(sorted(_SV_ORDINALS, key=len, reverse=True))
+_EN_ORDINAL = "|".join(sorted(_EN_ORDINALS, key=len, reverse=True))
 _WHOLE_MONTH = "|".join(_WHOLE_MONTHS)
+# "may first" and "march second" are more often a verb or a demonstration than a day.
+_NAMING_MONTH = "|".join(name for name in _WHOLE_MONTHS if name not in _LOWERCASE_WORDS)
 _SV_DAY = "|".join(_WEEKDAYS_SV)
 _EN_DAY = "|".join(_WEEKDAYS_EN)
 _EN_WHOLE_DAY = "|".join(_names(get_day_names("wide", locale="en")))
@@ -426,7 +432,8 @@ _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
     (r"trettondag(?:en)?|trettonde?dag jul|trettondedagen|epiphany", _fixed(1, 6)),
     (r"valborg(?:smassoafton|safton)?|walpurgis(?: night| eve)?", _fixed(4, 30)),
     (rf"(?:sveriges )?nationaldag(?:en)?|(?:sweden{_S} )?national day", _fixed(6, 6)),
-    (rf"lucia(?:dagen)?|(?:st |saint )?lucia(?:{_S})? day", _fixed(12, 13)),
+    # "Lucia" alone is as often someone's name: the day after "på", "on", "at" or as "luciadagen".
+    (rf"(?:pa|on|at) (?:st |saint )?lucia|luciadag(?:en)?|(?:st |saint )?lucia(?:{_S})? day", _fixed(12, 13)),
     (r"may day", _fixed(5, 1)),
     (rf"midsommar(?:afton)?|midsummer(?:{_S})?(?: eve)?", _holiday("Midsommardagen", -1)),
     (rf"midsommardag(?:en)?|midsummer(?:{_S})? day", _holiday("Midsommardagen")),
@@ -503,11 +510,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _named_month_day,
     ),
     (rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
-    (
-        rf"(?:the )?(?P<od>{_ORDINAL_WORD})(?: of)? (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?",
-        _ordinal_month_day,
-    ),
-    (rf"(?P<month>{_WHOLE_MONTH}) (?:the )?(?P<od>{_ORDINAL_WORD})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    # In words: "andra oktober", "the second of October" ("our first march" is none), "October second".
+    (rf"(?P<od>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    (rf"(?:the )?(?P<od>{_EN_ORDINAL}) of (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    (rf"(?P<month>{_NAMING_MONTH}) (?:the )?(?P<od>{_EN_ORDINAL})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
     (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),

@@ -259,6 +259,8 @@ def test_impossible_days_are_no_dates(written: str) -> None:
         # report was stored as today's).
         ("vi ses på tisdag", ("på tisdag", date(2027, 6, 8))),
         ("we joined the march", None),
+        ("we may first meet at our first march", None),
+        ("möte med Lucia Ek", None),
         ("möte kl 18.30 i 2.5 timmar, 3-4 personer", None),
     ],
 )

@@ -11,8 +11,8 @@ What a chair means:
   "12/3-26". Not a date: a time ("kl 18.30", "kl 10.10"), an amount ("2.5 timmar"), a range ("3-4
   personer", so "30-9" is none either): those stay in the comment. "31.9" is refused.
 - Ordinal words and named days: "andra oktober", "den tredje mars", "the 2nd of October", "1:a advent",
-  "midsommarafton", "Christmas Eve": the latest such day that has come (in the plan's year; one still to
-  come this year is refused as not yet happened).
+  "midsommarafton", "på Lucia", "Christmas Eve": the latest such day that has come (in the plan's year;
+  one still to come this year is refused as not yet happened). "Lucia" alone is as often a name.
 - Two days in one report ("2 möten 3/3 och 10/3"): the chair reports what happened on both, in one count.
   Stored on the first when they count in the same period of the goal (a quarter here), and the answer says
   so; days in different quarters would count the whole in one of them, so nothing is stored and the chair
@@ -158,7 +158,8 @@ async def test_a_day_of_the_month_in_words(meetings: District, written: str, day
         ("möte nationaldagen", "2026-06-06", "sv-SE"),
         ("möte påskafton", "2026-04-04", "sv-SE"),
         ("möte påskdagen", "2026-04-05", "sv-SE"),
-        ("möte Lucia", "2026-12-13", "sv-SE"),
+        ("luciafika på Lucia", "2026-12-13", "sv-SE"),
+        ("möte luciadagen", "2026-12-13", "sv-SE"),
         ("meeting on Christmas Eve", "2026-12-24", "en-US"),
         ("meeting on Midsummer Eve", "2026-06-19", "en-US"),
         ("meeting the first Sunday of Advent", "2026-11-29", "en-US"),
@@ -258,6 +259,9 @@ async def test_a_hint_writes_the_day_the_chair_meant(meetings: District) -> None
         ("möte 🎉 igår", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 19 nov. 2026."),
         ("meeting yesterday", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 19 Nov 2026."),
         ("meeting last month", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 1 Oct 2026."),
+        # Lucia alone is someone's name, "our first march" a demonstration: today's reports
+        ("möte med Lucia Ek", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 20 nov. 2026."),
+        ("our first march", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 20 Nov 2026."),
         ("möte 12/12 2025", "sv-SE", "12 dec. 2025 ligger utanför planens år: planen gäller 2026"),
         ("meeting 24/12 2025", "en-US", "24 Dec 2025 is outside the plan's year: the plan is for 2026"),
     ],
