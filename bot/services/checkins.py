@@ -460,9 +460,9 @@ def parse_check_in(
         words = words[1:]
     happened_on, others = default_day or today, []
     found = _days_written(words, today, year)
-    if len({day for day, _, _ in found}) == 1:
-        happened_on, at, taken = found[0]
-        words = words[:at] + words[at + taken :]
+    if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
+        happened_on = found[0][0]
+        words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
     elif found:  # the comment keeps every day written
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
     area = None

@@ -202,6 +202,15 @@ async def test_two_days_in_the_same_quarter_are_one_report_on_the_first(meetings
     assert corrected.startswith("Rättat #1: mål 4, nu 2, 10 mars 2026."), corrected
 
 
+async def test_one_day_written_twice_is_that_day(meetings: District) -> None:
+    meetings.clock.now = FRIDAY
+    answer = await meetings.say(KIM, "rapportera 4 1 möte i onsdags 18/11")
+    assert answer == "Sparat #1: mål 4, 1 för Sundsvall, 18 nov. 2026. Ändra med: ändra 1 VÄRDE", answer
+    answer = await meetings.say(LEE, "report 4 1 meeting on Wednesday, November 18th", locale="en-US")
+    assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 18 Nov 2026."), answer
+    assert _stored(meetings) == [("2026-11-18", "möte"), ("2026-11-18", "meeting")]
+
+
 async def test_two_days_in_different_quarters_are_refused(meetings: District) -> None:
     meetings.clock.now = FRIDAY
     answer = await meetings.say(KIM, "rapportera 4 2 möten 28/3 och 2/4")
