@@ -20,9 +20,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
   that has had it. "30-9" is no day ("3-4 personer" is a range).
 - Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
-  sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time word before ("kl 10.10",
-  "från 9.30") and no unit after ("2.5 timmar", "1.10 kr"). Such a D.M that no calendar has ("31.9") is
-  refused; one out of range ("18.30", "3.14") is left to the comment.
+  sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time or number word before ("kl
+  10.10", "från 9.30", "punkt 3.2") and no unit after ("2.5 timmar", "1.10 kr", "4.5 av 5"). Such a D.M
+  that no calendar has ("31.9") is refused; one out of range ("18.30", "3.14") is left to the comment.
 - Named days, each the latest that has come (or of the year written after it): "julafton", "juldagen",
   "annandag jul", "nyårsafton", "nyårsdagen", "trettondagen", "valborg", "nationaldagen", "midsommarafton"
   ("midsommar"), "midsommardagen", "skärtorsdagen", "långfredagen", "påskafton", "påskdagen", "annandag
@@ -570,14 +570,21 @@ def _month_alone(words: Sequence[str], at: int, *, led: bool) -> int | None:
     return _WHOLE_MONTHS[folded]
 
 
-# Around "D.M" in a sentence, words that make it a time ("kl 10.10") or an amount ("2.5 timmar").
-_TIME_WORDS = frozenset({"kl", "klockan", "at", "fran", "from", "mellan", "between", "ca", "cirka", "about"})
+# Around "D.M" in a sentence, words that make it a time ("kl 10.10"), a number ("punkt 3.2") or an amount
+# ("2.5 timmar", "4.5 av 5").
+_TIME_WORDS = frozenset(
+    {
+        *("kl", "klockan", "at", "fran", "from", "mellan", "between", "ca", "cirka", "about", "nr", "no"),
+        *("punkt", "paragraf", "§", "kap", "version", "item", "betyg", "snitt", "average"),
+    }
+)
 _AMOUNT_WORDS = frozenset(
     {
         *("h", "tim", "timme", "timmar", "min", "minuter", "hour", "hours", "hrs", "minutes"),
-        *("dagar", "days"),
-        *("km", "mil", "m", "kg", "kr", "kronor", "sek", "tkr", "procent", "percent", "%", "ggr", "times"),
-        *("ganger", "st", "pers", "personer", "people", "deltagare", "medlemmar", "members", "miles"),
+        *("dagar", "days", "av", "of", "out"),
+        *("km", "mil", "m", "kg", "kr", "kronor", "sek", "tkr", "mkr", "milj", "miljoner", "tusen"),
+        *("procent", "percent", "%", "ggr", "times", "ganger", "st", "pers", "personer", "people"),
+        *("deltagare", "medlemmar", "members", "miles"),
     }
 )
 

@@ -262,6 +262,8 @@ def test_impossible_days_are_no_dates(written: str) -> None:
         ("we may first meet at our first march", None),
         ("möte med Lucia Ek", None),
         ("möte kl 18.30 i 2.5 timmar, 3-4 personer", None),
+        ("betyg 4.5 av 5, punkt 3.2, budget 2.5 mkr", None),
+        ("möte 30.9 med 12 pers", ("30.9", date(2026, 9, 30))),
     ],
 )
 def test_a_date_is_found_inside_a_sentence(text: str, found: tuple[str, date] | None) -> None:
