@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.stories.conftest import KIM, LEE, District
+from tests.stories.conftest import KIM, LEE, MEGAN, District, shown
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # Friday 20 November 2026
 
@@ -281,3 +281,33 @@ async def test_other_ways_of_writing_a_day(
     meetings.clock.now = FRIDAY
     answer = await _report(meetings, written, locale)
     assert answer.startswith(answer_starts), answer
+
+
+async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> None:
+    meetings.clock.now = FRIDAY
+    form = {"form": "checkin", "goal": "4", "value": "1", "comment": ""}
+    for token, written, locale, starts in (
+        ("formone", "onsdag", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 18 nov. 2026."),
+        ("formtwo", "30.9", "sv-SE", "Sparat #2: mål 4, 1 för Sundsvall, 30 sep. 2026."),
+        ("formthree", "midsommarafton", "sv-SE", "Sparat #3: mål 4, 1 för Sundsvall, 19 juni 2026."),
+        ("formfour", "the 2nd of October", "en-US", "Stored #4: goal 4, 1 for Sundsvall, 2 Oct 2026."),
+        ("formfive", "på onsdag", "sv-SE", "25 nov. 2026 har inte hänt än"),
+        ("formsix", "next Wednesday", "en-US", "25 Nov 2026 has not happened yet"),
+    ):
+        data = {**form, "submission": token, "date": written}
+        answer = shown(await meetings.tap(KIM, data, locale=locale))
+        assert answer.startswith(starts), (written, answer)
+    assert [d for d, _ in _stored(meetings)] == ["2026-11-18", "2026-09-30", "2026-06-19", "2026-10-02"]
+
+
+async def test_the_boards_follow_up_reads_the_same_words(meetings: District) -> None:
+    meetings.clock.now = FRIDAY
+    for asked, locale, starts in (
+        ("uppföljning sedan onsdag", "sv-SE", "Uppföljning sedan 18 nov. 2026\n"),
+        ("uppföljning sedan 30.9", "sv-SE", "Uppföljning sedan 30 sep. 2026\n"),
+        ("uppföljning sedan midsommar", "sv-SE", "Uppföljning sedan 19 juni 2026\n"),
+        ("follow-up since the first of October", "en-US", "Follow-up since 1 Oct 2026\n"),
+        ("follow-up since next Wednesday", "en-US", "next Wednesday (25 Nov 2026) has not happened yet"),
+    ):
+        answer = await meetings.say(MEGAN, asked, locale=locale)
+        assert answer.startswith(starts), (asked, answer)
