@@ -569,10 +569,17 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         day=day(t, stored.happened_on),
     )
     if draft.other_days:
+        last = draft.other_days[-1]
         answer += "\n" + t._(
-            "You wrote more than one day ({days}); it is stored on the first, "
-            "as they count in the same period."
-        ).format(days=_days(t, [stored.happened_on, *draft.other_days]))
+            "You wrote more than one day ({days}); it is stored on the first, as they count in the same "
+            "period. To store it on {day} instead, write: correct {id} {value} {written}"
+        ).format(
+            days=_days(t, [stored.happened_on, *draft.other_days]),
+            day=day(t, last),
+            id=stored.id,
+            value=_typed(t, goal, stored.value),
+            written=last.isoformat(),
+        )
     if filed.still_done is not None:
         answer += "\n" + t._(
             "Goal {number} still counts as done: #{id} says it was done on {day}. "

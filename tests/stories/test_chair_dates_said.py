@@ -186,19 +186,23 @@ async def test_two_days_in_the_same_quarter_are_one_report_on_the_first(meetings
     meetings.clock.now = FRIDAY
     answer = await meetings.say(KIM, "rapportera 4 2 möten 3/3 och 10/3")
     assert answer.startswith("Sparat #1: mål 4, 2 för Sundsvall, 3 mars 2026."), answer
-    assert (
+    assert answer.endswith(
         "Du skrev flera dagar (3 mars 2026 och 10 mars 2026); rapporten sparades på den första, "
-        "eftersom de räknas i samma period."
-    ) in answer, answer
+        "eftersom de räknas i samma period. Vill du i stället spara den på 10 mars 2026 skriver du: "
+        "ändra 1 2 2026-03-10"
+    ), answer
     answer = await meetings.say(LEE, "report 4 2 meetings March 3 and March 10", locale="en-US")
     assert answer.startswith("Stored #2: goal 4, 2 for Härnösand, 3 Mar 2026."), answer
-    assert "You wrote more than one day (3 Mar 2026 and 10 Mar 2026); it is stored on the first" in answer
+    assert answer.endswith(
+        "You wrote more than one day (3 Mar 2026 and 10 Mar 2026); it is stored on the first, as they "
+        "count in the same period. To store it on 10 Mar 2026 instead, write: correct 2 2 2026-03-10"
+    ), answer
     # Nothing is lost: the comment keeps both days; and the day can be corrected
     assert _stored(meetings) == [
         ("2026-03-03", "möten 3/3 och 10/3"),
         ("2026-03-03", "meetings March 3 and March 10"),
     ]
-    corrected = await meetings.say(KIM, "ändra 1 2 10/3")
+    corrected = await meetings.say(KIM, "ändra 1 2 2026-03-10")
     assert corrected.startswith("Rättat #1: mål 4, nu 2, 10 mars 2026."), corrected
 
 
