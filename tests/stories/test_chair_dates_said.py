@@ -265,6 +265,11 @@ async def test_a_hint_writes_the_day_the_chair_meant(meetings: District) -> None
     ("written", "locale", "answer_starts"),
     [
         ("möte i förrgår", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 18 nov. 2026."),
+        # A range of days is stored on its first (a period, as "förra veckan" is)
+        ("utbildning 1/10-15/10", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 1 okt. 2026."),
+        ("läger 3–5 mars", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 3 mars 2026."),
+        ("camp 3-5/3", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 3 Mar 2026."),
+        ("läger 5-3/3", "sv-SE", "”5-3/3” är inte ett datum."),
         ("möte förra månaden", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 1 okt. 2026."),  # its first day
         ("möte v. 12", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 16 mars 2026."),  # its Monday
         ("möte vecka 12", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 16 mars 2026."),
