@@ -392,6 +392,11 @@ class Router:
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
             language = sentence_language(text) or request.t.language  # "we held …" is English
             suggestion = f"{self.command_word(translator(language), 'report')} {reported}"
+        elif suggestion is not None:  # "rapporetra 4 1 möte i går": the whole report, with the day read
+            command = suggestion.partition(" ")[0]
+            line = report_in(text.partition(" ")[2], today)
+            if line is not None and command == self.command_word(translator(language), "report"):
+                suggestion = f"{command} {line}"
         gap = report_gap(text, today) if reported is None and allows(request.roles, Role.CHAIR) else None
         if gap is not None and self._typo(text, request.t.language, request.roles)[1] < CLEAR_TYPO:
             return self._report_gap(translator(gap.language) if gap.language else request.t, gap)

@@ -320,3 +320,15 @@ async def test_the_boards_follow_up_reads_the_same_words(meetings: District) -> 
     ):
         answer = await meetings.say(MEGAN, asked, locale=locale)
         assert answer.startswith(starts), (asked, answer)
+
+
+async def test_a_mistyped_report_is_suggested_with_the_day_read(meetings: District) -> None:
+    meetings.clock.now = FRIDAY
+    hint = await meetings.say(KIM, "rapporetra 4 1 möte i onsdags")
+    assert hint == (
+        "Jag känner inte till kommandot ”rapporetra”. Menade du rapportera 4 1 möte 2026-11-18? "
+        "Skriv hjälp för att se allt jag kan göra."
+    ), hint
+    hint = await meetings.say(LEE, "reprot 4 1 meeting yesterday", locale="en-US")
+    assert "Did you mean report 4 1 meeting 2026-11-19?" in hint, hint
+    assert meetings.reports() == []
