@@ -422,7 +422,8 @@ def parse_check_in(
 ) -> CheckInDraft:
     """Read what follows the goal number: the value first, a date anywhere after it ("i går", "12 mars"),
     a per-area goal's area after the value, and the rest is the comment. Without a date it happened
-    `default_day` (today unless given); without an area, `default_area` if given (a correction).
+    `default_day` (today unless given); without an area, `default_area` if given (a correction). Several
+    days written are read by `one_day`, and the comment keeps them.
 
     A value followed by what may be its thousands group is read as the goal allows (`grouped` None), or
     raises TwoReadings with both drafts where it allows both; `grouped` True or False says which was meant.
