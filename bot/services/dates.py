@@ -27,9 +27,10 @@ happened, a follow-up starts from a day that has passed. What people mean:
 - Named days, each the latest that has come (or of the year written after it): "julafton", "juldagen",
   "annandag jul", "nyårsafton", "nyårsdagen", "trettondagen", "valborg", "nationaldagen", "midsommarafton"
   ("midsommar"), "midsommardagen", "skärtorsdagen", "långfredagen", "påskafton", "påskdagen", "annandag
-  påsk", "Kristi himmelsfärdsdag", "pingstdagen", "alla helgons dag", "Lucia", "1:a advent" to "4:e
-  advent" ("första advent"); English "Christmas Eve", "Midsummer Eve", "Easter Sunday", "first Sunday of
-  Advent" and the like. Movable days from the `holidays` library's calendar of Sweden.
+  påsk", "Kristi himmelsfärdsdag", "pingstdagen", "alla helgons dag", "på Lucia" ("Lucia" alone is as
+  often a name), "1:a advent" to "4:e advent" ("första advent"); English "Christmas Eve", "Midsummer
+  Eve", "Easter Sunday", "first Sunday of Advent" and the like. Movable days from the `holidays`
+  library's calendar of Sweden.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
   "vecka 11", "v. 11", "v11", "week 11", "w11": its Monday. "förra veckan", "last week": last week's Monday;
   "förrförra veckan", "the week before last"; "i veckan", "this week".
