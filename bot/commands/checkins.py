@@ -568,6 +568,18 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         who=cards.counted_for(t, goal, stored.branch),
         day=day(t, stored.happened_on),
     )
+    if draft.other_days:
+        last = draft.other_days[-1]
+        answer += "\n" + t._(
+            "You wrote more than one day ({days}); it is stored on the first, as they count in the same "
+            "period. To store it on {day} instead, write: correct {id} {value} {written}"
+        ).format(
+            days=_days(t, [stored.happened_on, *draft.other_days]),
+            day=day(t, last),
+            id=stored.id,
+            value=_typed(t, goal, stored.value),
+            written=last.isoformat(),
+        )
     if filed.still_done is not None:
         answer += "\n" + t._(
             "Goal {number} still counts as done: #{id} says it was done on {day}. "
@@ -582,6 +594,11 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
 
 
 _YES = ("ja", "yes")
+
+
+def _days(t: Translator, days: Sequence[date]) -> str:
+    """ "3 mars 2026 och 10 mars 2026", as every reply writes a day."""
+    return format_list([day(t, one) for one in days], locale=t.language)
 
 
 def _typed(t: Translator, goal: Goal, value: float) -> str:
@@ -725,6 +742,10 @@ def problem(
         CheckInProblem.TOO_LARGE: t._("“{detail}” is far too large; check the number."),
         CheckInProblem.NOT_YES_NO: t._("This goal is done or not: write done or not done (not “{detail}”)."),
         CheckInProblem.BAD_DATE: t._("“{detail}” is not a date. Write the day as 12/3 or 12 March."),
+        CheckInProblem.TWO_DAYS: t._(
+            "You wrote days that count in different periods ({detail}); nothing was stored. "
+            "Report each day on its own line."
+        ),
         CheckInProblem.FUTURE_DATE: t._("{detail} has not happened yet; report it afterwards."),
         CheckInProblem.OUTSIDE_YEAR: t._(
             "{detail} is outside the plan's year: the plan is for {year}; report what happened that year."
@@ -737,6 +758,8 @@ def problem(
         detail = ", ".join(plan.areas_in(t.language))
     elif error.code in (CheckInProblem.FUTURE_DATE, CheckInProblem.OUTSIDE_YEAR):  # as every reply writes it
         detail = day(t, date.fromisoformat(error.detail))
+    elif error.code is CheckInProblem.TWO_DAYS:
+        detail = _days(t, [date.fromisoformat(written) for written in error.detail.split()])
     if error.code is CheckInProblem.NO_VALUE and correcting is not None:  # the number written is the report's
         messages[error.code] = t._("Write the new value after the report's number.")
     message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)

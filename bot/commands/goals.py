@@ -32,7 +32,8 @@ def register(router: Router) -> None:
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
         numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
-        reported = report_in(request.text) if allows(request.roles, Role.CHAIR) else None
+        chair = allows(request.roles, Role.CHAIR)
+        reported = report_in(request.text, context.progress.today(context.now)) if chair else None
         if number is None and numbers and reported is not None and not _GOALS.fullmatch(request.args):
             return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"

@@ -328,7 +328,7 @@ class Router:
             route = self.route_for(word)
         if route is None:
             note_turn(outcome="unknown")
-            return self._unknown(self._speaking(request, context, spoken), text)
+            return self._unknown(self._speaking(request, context, spoken), context, text)
         told = route.language_of(word) or spoken or self._told_by(args)
         request = self._speaking(request, context, told)
         request = replace(request, text=text, command=word, args=args.strip())
@@ -365,7 +365,7 @@ class Router:
             later = self._later_command(request.text.split()) if sentence else None
             if later is not None:  # "visa alla mål" is a member's question, not the board's `visa`
                 note_turn(outcome="unknown")
-                return self._unknown(request, request.text, known=True)
+                return self._unknown(request, context, request.text, known=True)
             note_turn(outcome="refused")
             return replace(await refusal(request, context, route.role), keeps_card=tapped)
         return await route.handler(request, context)
@@ -380,18 +380,24 @@ class Router:
                 return index, route
         return None
 
-    def _unknown(self, request: Request, text: str, *, known: bool = False) -> Reply:
+    def _unknown(self, request: Request, context: Context, text: str, *, known: bool = False) -> Reply:
         """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?"), in
         the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks.
         `known`: the first word is a command, one the sender may not use, so only the hint is given (as for a
         report or a withdrawal written as a sentence: "Hi! We held …" names no command)."""
         word = text.partition(" ")[0]
         suggestion, language = self._suggestion(text, request.t.language, request.roles)
-        reported = report_in(text) if allows(request.roles, Role.CHAIR) else None
+        today = context.progress.today(context.now)
+        reported = report_in(text, today) if allows(request.roles, Role.CHAIR) else None
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
             language = sentence_language(text) or request.t.language  # "we held …" is English
             suggestion = f"{self.command_word(translator(language), 'report')} {reported}"
-        gap = report_gap(text) if reported is None and allows(request.roles, Role.CHAIR) else None
+        elif suggestion is not None:  # "rapporetra 4 1 möte i går": the whole report, with the day read
+            command = suggestion.partition(" ")[0]
+            line = report_in(text.partition(" ")[2], today)
+            if line is not None and command == self.command_word(translator(language), "report"):
+                suggestion = f"{command} {line}"
+        gap = report_gap(text, today) if reported is None and allows(request.roles, Role.CHAIR) else None
         if gap is not None and self._typo(text, request.t.language, request.roles)[1] < CLEAR_TYPO:
             return self._report_gap(translator(gap.language) if gap.language else request.t, gap)
         withdrawn = withdrawal_in(text)

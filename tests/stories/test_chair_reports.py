@@ -108,13 +108,13 @@ async def test_the_goal_word_and_a_count_in_words_are_read(
     [
         ("4: 2 möten", "Menade du rapportera 4 2 möten?", "sv-SE"),
         ("4: 2 meetings", "Did you mean report 4 2 meetings?", "en-US"),
-        ("vi hade 3 möten i går för mål 4", "Menade du rapportera 4 3 möten i går?", "sv-SE"),
+        ("vi hade 3 möten i går för mål 4", "Menade du rapportera 4 3 möten 2026-11-21?", "sv-SE"),
         (
             "we held two meetings last week for goal 4",
-            "Did you mean report 4 two meetings last week?",
+            "Did you mean report 4 two meetings 2026-11-09?",
             "en-US",
         ),
-        ("12/3 hade vi ett möte för mål 4", "Menade du rapportera 4 ett möte 12/3?", "sv-SE"),
+        ("12/3 hade vi ett möte för mål 4", "Menade du rapportera 4 ett möte 2026-03-12?", "sv-SE"),
         ("rapport mål 4 två", "Menade du rapportera 4 två?", "sv-SE"),
         ("mål 4: 2 möten", "Menade du rapportera 4 2 möten? Inget sparades.", "sv-SE"),
         ("goal 4: 2 meetings", "Did you mean report 4 2 meetings? Nothing was stored.", "en-US"),
