@@ -346,6 +346,36 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("which goals are behind", "status", "en"),
     ("what goals are behind", "status", "en"),
     ("which goals are we behind on", "status", "en"),
+    ("what s the status", "status", "en"),
+    ("whats the status", "status", "en"),
+    ("what is the status", "status", "en"),
+    ("how are we doing", "status", "en"),
+    ("how is the plan going", "status", "en"),
+    ("hur går det med planen", "status", "sv"),
+    # who chairs a branch, who sits on the board: `roller` lists them all (what follows is the branch)
+    ("vem är ordförande i", "roller", "sv"),
+    ("vem är ordförande för", "roller", "sv"),
+    ("vem är ordförande", "roller", "sv"),
+    ("vilka är ordförande", "roller", "sv"),
+    ("vem är med i styrelsen", "roller", "sv"),
+    ("who chairs", "roles", "en"),
+    ("who is the chair of", "roles", "en"),
+    ("who s the chair of", "roles", "en"),
+    ("who is chair of", "roles", "en"),
+    ("who are the chairs", "roles", "en"),
+    # what a command means or how it works: its help ("vad betyder status?" -> "hjälp status")
+    ("vad betyder", "hjälp", "sv"),
+    ("vad gör kommandot", "hjälp", "sv"),
+    ("vad gör", "hjälp", "sv"),
+    ("hur funkar", "hjälp", "sv"),
+    ("hur fungerar", "hjälp", "sv"),
+    ("hur använder jag", "hjälp", "sv"),
+    ("hur använder man", "hjälp", "sv"),
+    ("what does", "help", "en"),
+    ("what is the command", "help", "en"),
+    ("how does", "help", "en"),
+    ("how do i use", "help", "en"),
+    ("how do you use", "help", "en"),
     # the language to write in: what follows is the language ("skriv på engelska" -> "språk engelska")
     ("byt språk till", "språk", "sv"),
     ("ändra språk till", "språk", "sv"),
@@ -419,6 +449,55 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             "en",
             ("who is on the board", "who s on the board", "whos on the board", "who are the chairs"),
         ),
+        ("hjälp", "sv", ("hur använder jag dig", "hur funkar det här", "hur fungerar det här", "vad gör du")),
+        ("help", "en", ("how do i use you", "how does this work", "how do i use this")),
+        # how to report: the report's help, which says who may and shows the reader's own example
+        (
+            "hjälp rapportera",
+            "sv",
+            (
+                *(
+                    "hur rapporterar jag",
+                    "hur rapporterar man",
+                    "hur rapporterar vi",
+                    "hur gör jag en rapport",
+                ),
+                *("hur gör man en rapport", "hur lämnar jag en rapport", "hur skickar jag in en rapport"),
+                *("hur gör jag för att rapportera", "hur kan jag rapportera", "hur rapporterar jag ett mål"),
+            ),
+        ),
+        (
+            "help report",
+            "en",
+            (
+                *("how do i report", "how can i report", "how to report", "how do we report"),
+                *("how do i make a report", "how do i send a report", "how do i report progress"),
+            ),
+        ),
+        # when prompts go up and whose turn: the board's `kommande`
+        (
+            "kommande",
+            "sv",
+            (
+                *("när är nästa inlägg", "när kommer nästa inlägg", "när postas nästa inlägg"),
+                *("när publiceras nästa inlägg", "vilka inlägg kommer", "när är nästa diskussionsfråga"),
+                *(
+                    "när är det min tur",
+                    "när är min tur",
+                    "när har jag nästa inlägg",
+                    "vilka inlägg är på gång",
+                ),
+            ),
+        ),
+        (
+            "upcoming",
+            "en",
+            (
+                *("when is the next prompt", "when is the next post", "what s coming up", "whats coming up"),
+                *("what is coming up", "when is my turn", "when is my next turn", "which prompts are coming"),
+                *("when is the next discussion prompt", "what prompts are coming"),
+            ),
+        ),
         ("språk engelska", "sv", ("på engelska", "engelska", "skriv engelska")),
         ("språk svenska", "sv", ("på svenska", "svenska", "skriv svenska")),
         ("language english", "en", ("in english", "english")),
@@ -468,6 +547,7 @@ class Reading:
 
     text: str
     language: str | None = None
+    asked: bool = False  # a question in other words, not a command written with words around it
 
 
 def social(text: str) -> tuple[Social, str] | None:
@@ -500,6 +580,24 @@ def only_symbols(text: str) -> bool:
     return _symbol("".join(text.split()))
 
 
+# Words a question begins with, and their language (folded): a sentence no command reads is then a question
+# the bot cannot answer, not a command it does not know, and its answer is in the question's language.
+_QUESTION_WORDS = {
+    **dict.fromkeys(
+        ("vem", "vad", "nar", "varfor", "hur", "vilka", "vilken", "vilket", "kan", "finns"), "sv"
+    ),
+    **dict.fromkeys(("who", "what", "whats", "when", "where", "why", "how", "which", "can", "could"), "en"),
+    **dict.fromkeys(("is", "are", "do", "does", "will"), "en"),
+}
+
+
+def question_language(text: str) -> str | None:
+    """The language of a question of several words, by its first word ("när …?" Swedish, "when …?"
+    English); None for anything else."""
+    words = fold(text).split()
+    return _QUESTION_WORDS.get(words[0]) if len(words) > 1 else None
+
+
 def unglue(word: str) -> tuple[str, str] | None:
     """`mål6` -> ("mål", "6"): a command word with its number written without a space."""
     match = _GLUED.match(word)
@@ -527,7 +625,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         return Reading(written.split()[0].strip("!?.,:;"))
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
-        return Reading(*saying)
+        return Reading(*saying, asked=True)
     for ask, command, language in _ASKS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
@@ -535,19 +633,26 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             if command in ("språk", "language") and not _LANGUAGE_NAMES & set(fold(rest).split()):
                 continue  # "svara på mål 3" asks for no language
             if command == "status":  # "… med mål 3": that goal; "… i Sundsvall": that branch; "… med målen"
-                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"]):
+                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"], ["of"]):
                     rest = _after_words(rest, 1)
-                return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language)
-            return Reading(f"{command} {rest}".strip(), language)
+                return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language, asked=True)
+            if command in ("roller", "roles"):  # the branch asked about is among every chair listed
+                return Reading(command, language, asked=True)
+            if command in ("hjälp", "help"):
+                topic = _help_topic(rest, is_command)
+                if topic is None:
+                    continue  # "vad gör vi i helgen" asks about no command
+                return Reading(f"{command} {topic}".strip(), language, asked=True)
+            return Reading(f"{command} {rest}".strip(), language, asked=True)
     how = _HOW_SV.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["rest"], is_command), "sv")
+        return Reading(_status(trimmed, how["rest"], is_command), "sv", asked=True)
     how = _HOW_EN.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en")
+        return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en", asked=True)
     about_plan = _about_the_plan(words, is_command)
     if about_plan is not None:
-        return Reading("mål" if about_plan == "sv" else "goals", about_plan)
+        return Reading("mål" if about_plan == "sv" else "goals", about_plan, asked=True)
     for lead, language in _LEADS:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
@@ -555,7 +660,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             first, second = [*rest.split(" ", 2), ""][:2]
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):
-                return Reading(rest, language)
+                return Reading(rest, language, asked=True)
     if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
         first, second = [*written.split(" ", 2), ""][:2]
         glued = unglue(first.strip("!/?.,:;"))
@@ -583,6 +688,25 @@ def _about_the_plan(words: list[str], is_command: Callable[[str], bool]) -> str 
     if not nouns or not all(word in _PLAN_QUESTION_WORDS for word in others):
         return None
     return nouns[0]
+
+
+# Words around a command's name in a question about it: "what does the status command mean" (folded).
+_ABOUT_A_COMMAND = frozenset(
+    ("kommandot", "ordet", "command", "the", "word", "mean", "do", "work", "for", "nagot", "nat", "betyder")
+)
+# The bot itself, in such a question: "hur funkar du", "how do I use it".
+_THE_BOT = frozenset(("du", "dig", "det", "den", "boten", "you", "it", "this", "the bot"))
+
+
+def _help_topic(rest: str, is_command: Callable[[str], bool]) -> str | None:
+    """The command a question about a command names ("" for the bot itself), or None when it names none:
+    "vad betyder status" -> "status", "how does it work" -> "", "vad gör vi i helgen" -> None."""
+    words = [w for w in rest.split() if fold(w) not in _ABOUT_A_COMMAND]
+    named = " ".join(fold(w) for w in words)
+    if not named or named in _THE_BOT:
+        return ""
+    first = words[0].strip("!?.,:;\"'”“`")
+    return " ".join([first, *words[1:]]) if is_command(first) else None
 
 
 def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) -> str:

@@ -69,6 +69,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         "verksamhetsberättelse",
         "verksamhetsberättelsen",
         "årsberättelse",
+        "årsrapport",
         "annual",
         "year-end",
         usage=N_("annual report YEAR"),
