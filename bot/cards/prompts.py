@@ -316,9 +316,14 @@ def _change_summary(t: Translator, setup: Setup) -> str:
 
 def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) -> str:
     """What the rule does on holidays; the days it skips among those listed, named, lest the list look
-    as if it had forgotten them ("den 24 och den 31" without 24 and 31 December)."""
+    as if it had forgotten them ("den 24 och den 31" without 24 and 31 December). The days are what
+    schedule_rules.is_holiday counts: the public holidays and three eves, not ordinary Sundays, which a
+    Swede counts among "helgdagar" (and Saturdays are no weekday to move to)."""
     if holidays is Holidays.MOVE:
-        return t._("A prompt due on a public holiday is posted on the next weekday instead.")
+        return t._(
+            "A prompt due on a public holiday, Midsummer Eve, Christmas Eve or New Year's Eve is posted on "
+            "the next weekday (Monday to Friday) instead."
+        )
     if holidays is Holidays.KEEP:
         return t._("Prompts are posted on public holidays too.")
     how = t._(
@@ -326,13 +331,17 @@ def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) ->
         "to post anyway, “including holidays”."
     )
     if not skipped:
-        return t._("No prompts on public holidays.") + " " + how
+        skips = t._("No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve.")
+        return f"{skips} {how}"
     named = [
         f"{holiday_name(each, t.language)} {format_date(each, 'd MMMM', locale=t.language)}"
         for each in skipped
     ]
     days = _listed(t, named)
-    return t._("No prompts on public holidays, so none on {days}.").format(days=days) + " " + how
+    skips = t._(
+        "No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve, so none on {days}."
+    )
+    return skips.format(days=days) + " " + how
 
 
 def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:
