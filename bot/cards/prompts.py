@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from datetime import time as dt_time
 from typing import Any
@@ -199,17 +199,15 @@ def upcoming(
         text = "\n".join(lines)
         return Reply(text)
     title = t._("Coming discussion prompts")
-    rows = []
-    for slot in slots:
-        schedule = schedules[slot.schedule_id]
-        parts = [
-            when(t, slot.due_at, schedule.zone),
-            slot.owner_name or t._("nobody yet"),
-            status_text(t, slot, schedule.approval_required),
-        ]
-        if name_channels:
-            parts.append(channel_name(t, schedule))
-        rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
+    text_lines, body = [title], [heading(title)]
+    for schedule, theirs in by_channel(slots, schedules) if name_channels else [(None, list(slots))]:
+        rows = [(f"#{slot.id}", coming_line(t, slot, schedules[slot.schedule_id])) for slot in theirs]
+        if schedule is not None:  # the channel once, over its prompts: not a long name on every line
+            name = capitalized(channel_name(t, schedule))
+            text_lines.append(name)
+            body.append(heading(name, size="Default"))
+        text_lines += [f"{k} {v}" for k, v in rows]
+        body.append(facts(rows))
     open_ones = [slot.id for slot in slots if slot.status is SlotStatus.PLANNED] or [s.id for s in slots]
     first = open_ones[0]
     if len(open_ones) > 1:  # numbers from the list, ready to copy
@@ -221,10 +219,42 @@ def upcoming(
         hint = t._(
             "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
         ).format(first=first)
-    notes = [*lines, hint]
-    text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", *notes])
-    body = [heading(title), facts(rows), *(paragraph(note, subtle=True) for note in notes)]
+    notes = [*lines, times_are(t, slots, schedules), hint]
+    text = "\n".join([*text_lines, "", *notes])
+    body += [paragraph(note, subtle=True) for note in notes]
     return Reply(text, card(body, fallback=text))
+
+
+def coming_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
+    """A coming prompt as every list of them shows it: when (in the district's time), whose turn, and
+    whether its text is written."""
+    return " \u00b7 ".join(
+        [
+            when(t, slot.due_at, schedule.zone),
+            slot.owner_name or t._("nobody yet"),
+            status_text(t, slot, schedule.approval_required),
+        ]
+    )
+
+
+def by_channel(
+    slots: Sequence[PromptSlot], schedules: Mapping[int, Schedule]
+) -> list[tuple[Schedule, list[PromptSlot]]]:
+    """The slots by channel: channels in the order of their first prompt, each one's in time order."""
+    grouped: dict[int, list[PromptSlot]] = {}
+    for slot in sorted(slots, key=lambda slot: slot.due_at):
+        grouped.setdefault(slot.schedule_id, []).append(slot)
+    return [(schedules[schedule_id], theirs) for schedule_id, theirs in grouped.items()]
+
+
+def times_are(t: Translator, slots: Sequence[PromptSlot], schedules: Mapping[int, Schedule]) -> str:
+    """In which time the listed times are ("svensk tid"), as the schedule's answer says it."""
+    zones = {schedules[slot.schedule_id].timezone for slot in slots} or {"Europe/Stockholm"}
+    return t._("Times are {zone}.").format(zone=", ".join(zone_name(t, zone) for zone in sorted(zones)))
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _nothing_coming(t: Translator, schedule: Schedule, next_due: datetime | None, name: bool) -> str:

@@ -39,8 +39,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
@@ -49,7 +49,7 @@ from bot.services import dates
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
-from bot.services.prompting import SlotStatus
+from bot.services.prompting import Schedule, SlotStatus
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo, CheckInRepository
@@ -123,7 +123,7 @@ class FollowUp:
     silent_branches: list[str]
     posted: list[PostedPrompt]
     coming: list[PromptSlot]
-    approval: frozenset[int] = frozenset()  # the schedules whose texts wait for a board member's approval
+    schedules: Mapping[int, Schedule] = field(default_factory=dict)  # the coming prompts' schedules, by id
 
 
 @dataclass(frozen=True)
@@ -238,6 +238,8 @@ class BoardReports:
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
         reported = {row.branch for row in rows if row.branch is not None}
+        schedules = {s.id: s for s in self.prompts.schedules(district)}  # those that can still post
+        coming = self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10)
         result = FollowUp(
             plan=plan,
             since=start,
@@ -255,8 +257,8 @@ class BoardReports:
             branches=len(branches),
             silent_branches=[b.name for b in branches if b.name not in reported],
             posted=self.store.posted(district, after=start, until=now),
-            coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),
-            approval=frozenset(s.id for s in self.prompts.schedules(district) if s.approval_required),
+            coming=[slot for slot in coming if slot.schedule_id in schedules],
+            schedules=schedules,
         )
         if record:
             self.store.record(district, now=now)

@@ -370,11 +370,11 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
 async def test_in_a_personal_chat_upcoming_and_reminders_name_the_channel(world: World) -> None:
     await two_channels(world)
     mine = await world.say(MEGAN, "kommande")
-    assert "tisdag 1 december kl. 18.00 · Megan Bowen · ingen text än · Allmänt" in mine
+    assert "Allmänt\n#1  tisdag 1 december kl. 18.00 · Megan Bowen · ingen text än" in mine, mine
     assert (  # one rota for the board: the next turn, whichever channel it is in
-        "tisdag 1 december kl. 19.00 · Adele Vance · ingen text än · "
-        "kanalen med inlägg första tisdagen i månaden kl. 19.00" in mine
-    )
+        "Kanalen med inlägg första tisdagen i månaden kl. 19.00\n"
+        "#4  tisdag 1 december kl. 19.00 · Adele Vance · ingen text än" in mine
+    ), mine
     here = await world.say(MEGAN, "kommande", channel=GENERAL)
     assert "tisdag 1 december kl. 18.00 · Megan Bowen · ingen text än" in here and "Allmänt" not in here
     chairs = world.slot_at(1, 12, 19)
