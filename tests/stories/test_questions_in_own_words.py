@@ -13,12 +13,17 @@ Noa is a member, Kim chairs Sundsvall, Megan is on the board (and an administrat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.commands import build_router
 from bot.commands.help import title_of
+from bot.db.repository import Repository
 from bot.i18n import translator
-from tests.stories.conftest import KIM, MEGAN, NOA, District
+from bot.services.plan import load_sample_plan
+from tests.conftest import NOW
+from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
 
 
 # (question, the command it means, the locale of the asker's Teams): the question's language decides.
@@ -173,3 +178,29 @@ async def test_a_help_topic_that_is_no_command_is_said_to_be_none(
     assert second in ("Det här kan jag", "This is what I can do")
     if then:
         assert (await district.say(NOA, then, locale=locale)).split("\n")[0] in ("rapportera", "report")
+
+
+@pytest.mark.parametrize(
+    ("question", "locale", "found"),
+    [
+        ("vilka mål handlar om studiecirklar?", "en-US", "20."),
+        ("which goals mention studiecirklar", "sv-SE", "20."),
+    ],
+)
+async def test_a_question_about_a_plural_finds_the_goal_that_says_it_in_the_singular(
+    district: District, question: str, locale: str, found: str
+) -> None:
+    """The plan says "en studiecirkel"; Noa asks about "studiecirklar" and is told of that goal, as the
+    search tells it (it used to say no goal mentions them)."""
+    sample = load_sample_plan()
+    sections = list(sample.sections)
+    last = sections[-1]
+    first, *others = last.goals  # goal 20, the first of "Politisk utveckling"
+    goals = [replace(first, text="Distriktet ordnar en studiecirkel om feminism.", text_en=None), *others]
+    sections[-1] = replace(last, goals=tuple(goals))
+    Repository(district.db).save_plan(DISTRICT, replace(sample, year=2026, sections=tuple(sections)), now=NOW)
+    answer = await district.say(NOA, question, locale=locale)
+    assert answer == await district.say(
+        NOA, "sök studiecirklar" if locale == "en-US" else "search studiecirklar"
+    )
+    assert f"\n {found} " in answer, answer
