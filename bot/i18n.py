@@ -259,7 +259,9 @@ _SOCIAL: dict[str, tuple[Social, str]] = {
     for words in phrases
 }
 # Words beside a greeting that change nothing: "hej boten", "tack så mycket!", "thanks a lot".
-_SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot"))
+_SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot", "och", "and"))
+# Which a message of several answers: "ok tack" thanks, "hej och tack" thanks too.
+_SOCIAL_RANK = (Social.THANKS, Social.GREETING, Social.ACK)
 # "hur går det för oss": the district itself.
 _US = frozenset(
     (
@@ -352,17 +354,6 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("how are we doing", "status", "en"),
     ("how is the plan going", "status", "en"),
     ("hur går det med planen", "status", "sv"),
-    # who chairs a branch, who sits on the board: `roller` lists them all (what follows is the branch)
-    ("vem är ordförande i", "roller", "sv"),
-    ("vem är ordförande för", "roller", "sv"),
-    ("vem är ordförande", "roller", "sv"),
-    ("vilka är ordförande", "roller", "sv"),
-    ("vem är med i styrelsen", "roller", "sv"),
-    ("who chairs", "roles", "en"),
-    ("who is the chair of", "roles", "en"),
-    ("who s the chair of", "roles", "en"),
-    ("who is chair of", "roles", "en"),
-    ("who are the chairs", "roles", "en"),
     # what a command means or how it works: its help ("vad betyder status?" -> "hjälp status")
     ("vad betyder", "hjälp", "sv"),
     ("vad gör kommandot", "hjälp", "sv"),
@@ -389,6 +380,58 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("write in", "language", "en"),
     ("answer in", "language", "en"),
     ("reply in", "language", "en"),
+)
+# Questions one command answers whatever they go on to name: "vem är ordförande i Timrå?" is every chair
+# (`roller`), "när är nästa inlägg i Allmänt?" every coming prompt, "hur rapporterar jag mål 3?" the report's
+# help (which shows the asker's own example). Folded when read.
+_QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    *(
+        (ask, "roller", "sv")
+        for ask in (
+            *("vem är ordförande i", "vem är ordförande för", "vem är ordförande", "vilka är ordförande"),
+            *("vem sitter i styrelsen", "vilka sitter i styrelsen", "vem är med i styrelsen"),
+            *("vilka är med i styrelsen",),
+        )
+    ),
+    *(
+        (ask, "roles", "en")
+        for ask in (
+            *("who chairs", "who is the chair of", "who s the chair of", "who is chair of"),
+            *("who are the chairs", "who is on the board", "who s on the board", "whos on the board"),
+        )
+    ),
+    *(
+        (ask, "hjälp rapportera", "sv")
+        for ask in (
+            *("hur rapporterar jag", "hur rapporterar man", "hur rapporterar vi", "hur gör jag en rapport"),
+            *("hur gör man en rapport", "hur lämnar jag en rapport", "hur skickar jag in en rapport"),
+            *("hur gör jag för att rapportera", "hur kan jag rapportera"),
+        )
+    ),
+    *(
+        (ask, "help report", "en")
+        for ask in (
+            *("how do i report", "how can i report", "how to report", "how do we report"),
+            *("how do i make a report", "how do i send a report"),
+        )
+    ),
+    *(
+        (ask, "kommande", "sv")
+        for ask in (
+            *("när är nästa inlägg", "när kommer nästa inlägg", "när postas nästa inlägg"),
+            *("när publiceras nästa inlägg", "när skickar ni nästa inlägg", "när är nästa diskussionsfråga"),
+            *("vilka inlägg kommer", "vilka inlägg är på gång", "när är det min tur", "när är min tur"),
+            *("när har jag nästa inlägg",),
+        )
+    ),
+    *(
+        (ask, "upcoming", "en")
+        for ask in (
+            *("when is the next prompt", "when is the next post", "when is the next discussion prompt"),
+            *("what s coming up", "whats coming up", "what is coming up", "which prompts are coming"),
+            *("what prompts are coming", "when is my turn", "when is my next turn"),
+        )
+    ),
 )
 # The languages by name, folded: what a question about the language to write in must name.
 _LANGUAGE_NAMES = frozenset(("engelska", "english", "engelsk", "svenska", "swedish", "svensk"))
@@ -442,62 +485,10 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("radera mina uppgifter", "radera mina data", "ta bort mina uppgifter", "radera mig"),
         ),
         ("forget me", "en", ("delete my data", "erase my data", "delete me", "remove my data")),
-        ("roller", "sv", ("vem sitter i styrelsen", "vilka sitter i styrelsen", "vilka är med i styrelsen")),
-        ("roller", "sv", ("vilka är ordförande", "vem är ordförande")),
-        (
-            "roles",
-            "en",
-            ("who is on the board", "who s on the board", "whos on the board", "who are the chairs"),
-        ),
         ("hjälp", "sv", ("hur använder jag dig", "hur funkar det här", "hur fungerar det här", "vad gör du")),
         ("help", "en", ("how do i use you", "how does this work", "how do i use this")),
-        # how to report: the report's help, which says who may and shows the reader's own example
-        (
-            "hjälp rapportera",
-            "sv",
-            (
-                *(
-                    "hur rapporterar jag",
-                    "hur rapporterar man",
-                    "hur rapporterar vi",
-                    "hur gör jag en rapport",
-                ),
-                *("hur gör man en rapport", "hur lämnar jag en rapport", "hur skickar jag in en rapport"),
-                *("hur gör jag för att rapportera", "hur kan jag rapportera", "hur rapporterar jag ett mål"),
-            ),
-        ),
-        (
-            "help report",
-            "en",
-            (
-                *("how do i report", "how can i report", "how to report", "how do we report"),
-                *("how do i make a report", "how do i send a report", "how do i report progress"),
-            ),
-        ),
-        # when prompts go up and whose turn: the board's `kommande`
-        (
-            "kommande",
-            "sv",
-            (
-                *("när är nästa inlägg", "när kommer nästa inlägg", "när postas nästa inlägg"),
-                *("när publiceras nästa inlägg", "vilka inlägg kommer", "när är nästa diskussionsfråga"),
-                *(
-                    "när är det min tur",
-                    "när är min tur",
-                    "när har jag nästa inlägg",
-                    "vilka inlägg är på gång",
-                ),
-            ),
-        ),
-        (
-            "upcoming",
-            "en",
-            (
-                *("when is the next prompt", "when is the next post", "what s coming up", "whats coming up"),
-                *("what is coming up", "when is my turn", "when is my next turn", "which prompts are coming"),
-                *("when is the next discussion prompt", "what prompts are coming"),
-            ),
-        ),
+        ("hjälp", "sv", ("hjälp mig", "jag behöver hjälp", "kan du hjälpa mig", "hjälp oss")),
+        ("help", "en", ("help me", "i need help", "can you help me", "help us")),
         ("språk engelska", "sv", ("på engelska", "engelska", "skriv engelska")),
         ("språk svenska", "sv", ("på svenska", "svenska", "skriv svenska")),
         ("language english", "en", ("in english", "english")),
@@ -523,6 +514,7 @@ _PLAN_QUESTION_WORDS = frozenset(
         *("what", "which", "are", "is", "s", "our", "the", "we", "us", "do", "have", "got", "show", "me"),
         *("list", "all", "can", "could", "you", "i", "see", "tell", "about", "this", "year", "in", "there"),
         *("any", "whats", "would", "d", "to", "know", "give", "let", "look", "at", "again", "current"),
+        *("hur", "manga", "how", "many"),
     )
 )
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
@@ -555,12 +547,16 @@ def social(text: str) -> tuple[Social, str] | None:
     folded = fold(text)
     if folded in _SOCIAL:
         return _SOCIAL[folded]
-    words = folded.split()
-    for length in (3, 2, 1):
-        head = " ".join(words[:length])
-        if head in _SOCIAL and all(word in _SOCIAL_EXTRA for word in words[length:]):
-            return _SOCIAL[head]
-    return None
+    words, found = folded.split(), []
+    while words:  # "ok tack", "hej och tack", "great, thanks": each part a greeting, thanks or nod
+        length = next((n for n in (3, 2, 1) if " ".join(words[:n]) in _SOCIAL), 0)
+        if length:
+            found.append(_SOCIAL[" ".join(words[:length])])
+        elif words[0] not in _SOCIAL_EXTRA:
+            return None
+        words = words[max(length, 1) :]
+    ranked = sorted(found, key=lambda said: _SOCIAL_RANK.index(said[0]))  # thanks first, a nod last
+    return ranked[0] if ranked else None
 
 
 def _symbol(word: str) -> bool:
@@ -626,18 +622,20 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
+    for ask, command, language in _QUESTIONS:
+        ask_folded = fold(ask)
+        if folded == ask_folded or folded.startswith(ask_folded + " "):
+            return Reading(command, language, asked=True)
     for ask, command, language in _ASKS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
-            rest = _after_words(trimmed, len(ask_folded.split()))
+            rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
             if command in ("språk", "language") and not _LANGUAGE_NAMES & set(fold(rest).split()):
                 continue  # "svara på mål 3" asks for no language
             if command == "status":  # "… med mål 3": that goal; "… i Sundsvall": that branch; "… med målen"
                 if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"], ["of"]):
                     rest = _after_words(rest, 1)
                 return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language, asked=True)
-            if command in ("roller", "roles"):  # the branch asked about is among every chair listed
-                return Reading(command, language, asked=True)
             if command in ("hjälp", "help"):
                 topic = _help_topic(rest, is_command)
                 if topic is None:
@@ -656,7 +654,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for lead, language in _LEADS:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
-            rest = _after_words(written, len(lead_folded.split()))
+            rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
             first, second = [*rest.split(" ", 2), ""][:2]
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):
@@ -724,6 +722,14 @@ def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) 
         if folded[start : start + len(wanted)] == wanted:
             return "status " + " ".join(words[start : start + len(wanted)])
     return "status " + folded_name.strip()
+
+
+def _without_courtesy(text: str) -> str:
+    """`text` without the courtesy words after it: "status för Sundsvall tack" -> "status för Sundsvall"."""
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in COURTESY:
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 def _after_words(text: str, count: int) -> str:

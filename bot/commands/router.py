@@ -363,7 +363,7 @@ class Router:
             return replace(no_district(request), keeps_card=tapped)
         if not allows(request.roles, route.role) and asked:  # which command answers it, and who may
             note_turn(outcome="refused")
-            return await refusal(request, context, route.role, command=request.command)
+            return await refusal(request, context, route.role, command=request.command.strip("!/?.,:;"))
         if not allows(request.roles, route.role):
             # A sentence, not a form (a plan pasted in chat is one): a later word may be a member's command.
             sentence = request.kind is Kind.MESSAGE and request.form is None

@@ -41,6 +41,14 @@ from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
         ("what does upcoming mean?", "help upcoming", "sv-SE"),
         ("hur använder jag dig?", "hjälp", "en-US"),
         ("kan du visa mål 6 tack", "mål 6", "en-US"),
+        ("kan du visa status för Sundsvall tack", "status Sundsvall", "en-US"),
+        ("sök medlemmar?", "sök medlemmar", "en-US"),
+        ("hur många mål har vi?", "mål", "en-US"),
+        ("jag behöver hjälp", "hjälp", "en-US"),
+        ("help me", "help", "sv-SE"),
+        ("ok tack", "tack", "en-US"),
+        ("great, thanks!", "thanks", "sv-SE"),
+        ("Hej och tack!", "tack", "en-US"),
     ],
 )
 async def test_a_question_gets_the_answer_of_the_command_it_means(
@@ -57,6 +65,8 @@ async def test_a_question_gets_the_answer_of_the_command_it_means(
     [
         ("hur rapporterar jag?", "hjälp rapportera", "en-US", "Till exempel: rapportera 3 1"),
         ("how do I report", "help report", "sv-SE", "For example: report 3 1"),
+        ("hur rapporterar jag mål 3?", "hjälp rapportera", "en-US", "Till exempel: rapportera 3 1"),
+        ("How can I report goal 3?", "help report", "sv-SE", "For example: report 3 1"),
     ],
 )
 async def test_how_to_report_is_the_reports_help_with_the_chairs_own_example(
@@ -93,6 +103,10 @@ async def test_a_question_for_the_boards_command_names_it_and_whom_to_ask(
     assert await district.say(NOA, question, locale=locale) == expected
     command = "kommande" if question.startswith("när") else "upcoming"
     assert await district.say(MEGAN, question, locale=locale) == await district.say(MEGAN, command)
+    # whatever the question goes on to name, and with a question mark on the command itself
+    assert await district.say(NOA, question.replace("?", " i Allmänt?"), locale=locale) == expected
+    what = "vad är" if command == "kommande" else "what is"
+    assert await district.say(NOA, f"{what} {command}?", locale=locale) == expected
 
 
 @pytest.mark.parametrize(
