@@ -152,7 +152,7 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
         for post in follow_up.posted
     ] or [t._("No prompts posted.")]
     schedules = follow_up.schedules
-    groups = by_channel(follow_up.coming, schedules)
+    groups = by_channel(follow_up.coming, schedules, lambda slot: slot.schedule_id)
     coming: list[Section] = [  # as `kommande` lists them: a channel's name once, over its prompts
         (
             t._("Coming prompts in {channel}").format(channel=channel_name(t, schedule))

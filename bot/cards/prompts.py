@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from datetime import time as dt_time
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
@@ -19,6 +19,7 @@ from bot.services.prompt_bank import Record
 from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, SetAside, Setup, SlotStatus
 from bot.services.schedule_rules import LAST, Holidays, ScheduleRule, holiday_name
 
+Item = TypeVar("Item")
 # A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
 QUOTED = 300
 
@@ -200,7 +201,8 @@ def upcoming(
         return Reply(text)
     title = t._("Coming discussion prompts")
     text_lines, body = [title], [heading(title)]
-    for schedule, theirs in by_channel(slots, schedules) if name_channels else [(None, list(slots))]:
+    grouped = by_channel(slots, schedules, _schedule_id) if name_channels else [(None, list(slots))]
+    for schedule, theirs in grouped:
         rows = [(f"#{slot.id}", coming_line(t, slot, schedules[slot.schedule_id])) for slot in theirs]
         if schedule is not None:  # the channel once, over its prompts: not a long name on every line
             name = capitalized(channel_name(t, schedule))
@@ -238,13 +240,17 @@ def coming_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
 
 
 def by_channel(
-    slots: Sequence[PromptSlot], schedules: Mapping[int, Schedule]
-) -> list[tuple[Schedule, list[PromptSlot]]]:
-    """The slots by channel: channels in the order of their first prompt, each one's in time order."""
-    grouped: dict[int, list[PromptSlot]] = {}
-    for slot in sorted(slots, key=lambda slot: slot.due_at):
-        grouped.setdefault(slot.schedule_id, []).append(slot)
+    items: Sequence[Item], schedules: Mapping[int, Schedule], schedule_of: Callable[[Item], int]
+) -> list[tuple[Schedule, list[Item]]]:
+    """Prompts (slots or posts) by channel: channels in the order of their first, each one's in order."""
+    grouped: dict[int, list[Item]] = {}
+    for item in items:
+        grouped.setdefault(schedule_of(item), []).append(item)
     return [(schedules[schedule_id], theirs) for schedule_id, theirs in grouped.items()]
+
+
+def _schedule_id(slot: PromptSlot) -> int:
+    return slot.schedule_id
 
 
 def times_are(t: Translator, slots: Sequence[PromptSlot], schedules: Mapping[int, Schedule]) -> str:
@@ -428,29 +434,38 @@ def history(
         "failed": t._("failed"),
         "gone": t._("channel gone"),
     }
-    rows = []
-    for post in posts:
-        moment = when(t, post.sent_at or post.claimed_at, zone)
-        if post.source == "bank":
-            source = t._("from the bank")
-        elif post.writer_name:
-            source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
-        else:
-            source = t._("the board’s text")
-        parts = [moment, outcomes.get(post.outcome, post.outcome), source]
-        if channels:
-            parts.append(channel_name(t, channels[post.schedule_id]))
-        if post.outcome == "sent":
-            parts.append(engagement_text(t, post.engagement, reads_replies=reads_replies))
-        rows.append((f"#{post.slot_id}", " \u00b7 ".join(parts)))
-    lines = [title, *(f"{k} {v}" for k, v in rows)]
-    body = [heading(title), facts(rows)]
+    lines, body = [title], [heading(title)]
+    grouped = by_channel(posts, channels, lambda post: post.schedule_id) if channels else [(None, posts)]
+    for schedule, theirs in grouped:
+        rows = [_history_row(t, post, zone, outcomes, reads_replies=reads_replies) for post in theirs]
+        if schedule is not None:  # the channel once, over its posts
+            lines.append(capitalized(channel_name(t, schedule)))
+            body.append(heading(lines[-1], size="Default"))
+        lines += [f"{k} {v}" for k, v in rows]
+        body.append(facts(rows))
     if not reads_replies:
         note = replies_not_counted(t)
         lines += ["", note]
         body.append(paragraph(note, subtle=True))
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def _history_row(
+    t: Translator, post: PostRecord, zone: ZoneInfo, outcomes: Mapping[str, str], *, reads_replies: bool
+) -> tuple[str, str]:
+    """One post of `history`: when, how it went, whose text, and how it was received."""
+    moment = when(t, post.sent_at or post.claimed_at, zone)
+    if post.source == "bank":
+        source = t._("from the bank")
+    elif post.writer_name:
+        source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
+    else:
+        source = t._("the board’s text")
+    parts = [moment, outcomes.get(post.outcome, post.outcome), source]
+    if post.outcome == "sent":
+        parts.append(engagement_text(t, post.engagement, reads_replies=reads_replies))
+    return f"#{post.slot_id}", " \u00b7 ".join(parts)
 
 
 def engagement_text(t: Translator, engagement: Engagement, *, reads_replies: bool) -> str:
