@@ -201,10 +201,12 @@ def upcoming(
         return Reply(text)
     title = t._("Coming discussion prompts")
     text_lines, body = [title], [heading(title)]
-    grouped = by_channel(slots, schedules, _schedule_id) if name_channels else [(None, list(slots))]
+    grouped: list[tuple[Schedule | None, Sequence[PromptSlot]]] = [(None, slots)]
+    if name_channels:  # the channel once, over its prompts: not a long name on every line
+        grouped = [*by_channel(slots, schedules, lambda slot: slot.schedule_id)]
     for schedule, theirs in grouped:
         rows = [(f"#{slot.id}", coming_line(t, slot, schedules[slot.schedule_id])) for slot in theirs]
-        if schedule is not None:  # the channel once, over its prompts: not a long name on every line
+        if schedule is not None:
             name = capitalized(channel_name(t, schedule))
             text_lines.append(name)
             body.append(heading(name, size="Default"))
@@ -247,10 +249,6 @@ def by_channel(
     for item in items:
         grouped.setdefault(schedule_of(item), []).append(item)
     return [(schedules[schedule_id], theirs) for schedule_id, theirs in grouped.items()]
-
-
-def _schedule_id(slot: PromptSlot) -> int:
-    return slot.schedule_id
 
 
 def times_are(t: Translator, slots: Sequence[PromptSlot], schedules: Mapping[int, Schedule]) -> str:
