@@ -262,11 +262,13 @@ _SOCIAL: dict[str, tuple[Social, str]] = {
 _SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot", "och", "and"))
 # Which a message of several answers: "ok tack" thanks, "hej och tack" thanks too.
 _SOCIAL_RANK = (Social.THANKS, Social.GREETING, Social.ACK)
-# "hur går det för oss": the district itself.
+# "hur går det för oss": the district itself, or for a chair their own branch (as `status` alone is).
 _US = frozenset(
     (
         *("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"),
         *("malen", "planen", "vara mal", "alla mal", "the goals", "our goals", "the plan", "our plan"),
+        *("min forening", "min partiforening", "var forening", "var partiforening"),
+        *("my branch", "our branch"),
     )
 )
 
@@ -521,9 +523,9 @@ _PLAN_QUESTION_WORDS = frozenset(
 COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
 _OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
-# A greeting before a question changes nothing: "hej! kan du visa mål 3?".
+# A greeting or thanks before a question changes nothing: "hej! kan du visa mål 3?", "thanks, report 3 1".
 _GREETINGS = tuple(
-    sorted((words for words, (kind, _) in _SOCIAL.items() if kind is Social.GREETING), key=len, reverse=True)
+    sorted((words for words, (kind, _) in _SOCIAL.items() if kind is not Social.ACK), key=len, reverse=True)
 )
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
 _HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")

@@ -61,6 +61,26 @@ async def test_a_question_gets_the_answer_of_the_command_it_means(
 
 
 @pytest.mark.parametrize(
+    ("question", "command", "locale"),
+    [
+        ("hur går det för min förening?", "status", "en-US"),
+        ("how is my branch doing?", "status", "sv-SE"),
+        ("tack! mina rapporter", "mina rapporter", "en-US"),
+        ("thanks, my reports", "my reports", "sv-SE"),
+    ],
+)
+async def test_a_chair_asking_about_their_own_branch_gets_its_status(
+    district: District, question: str, command: str, locale: str
+) -> None:
+    """Kim chairs Sundsvall: "my branch" is Sundsvall, as `status` alone says (it was "Did you mean my
+    reports, my goals or my data?" and "Det finns ingen partiförening som heter ”min förening”"); a thanks
+    before a command is a greeting, not a command unknown."""
+    asked = await district.say(KIM, question, locale=locale)
+    other = "sv-SE" if locale == "en-US" else "en-US"
+    assert asked == await district.say(KIM, command, locale=other), asked
+
+
+@pytest.mark.parametrize(
     ("question", "command", "locale", "example"),
     [
         ("hur rapporterar jag?", "hjälp rapportera", "en-US", "Till exempel: rapportera 3 1"),
