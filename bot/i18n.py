@@ -516,7 +516,7 @@ _PLAN_QUESTION_WORDS = frozenset(
         *("what", "which", "are", "is", "s", "our", "the", "we", "us", "do", "have", "got", "show", "me"),
         *("list", "all", "can", "could", "you", "i", "see", "tell", "about", "this", "year", "in", "there"),
         *("any", "whats", "would", "d", "to", "know", "give", "let", "look", "at", "again", "current"),
-        *("hur", "manga", "how", "many"),
+        *("hur", "manga", "ser", "ut", "how", "many", "does", "look", "looks"),
     )
 )
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
@@ -639,7 +639,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                     rest = _after_words(rest, 1)
                 return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language, asked=True)
             if command in ("hjälp", "help"):
-                topic = _help_topic(rest, is_command)
+                topic = _help_topic(ask_folded, rest, is_command)
                 if topic is None:
                     continue  # "vad gör vi i helgen" asks about no command
                 return Reading(f"{command} {topic}".strip(), language, asked=True)
@@ -695,10 +695,12 @@ _ABOUT_A_COMMAND = frozenset(
     ("kommandot", "ordet", "command", "the", "word", "mean", "do", "work", "for", "nagot", "nat", "betyder")
 )
 # The bot itself, in such a question: "hur funkar du", "how do I use it".
+# Of those, the words that ask what a command means or does.
+_MEANING = frozenset(("kommandot", "command", "mean", "do", "work", "betyder"))
 _THE_BOT = frozenset(("du", "dig", "det", "den", "boten", "you", "it", "this", "the bot"))
 
 
-def _help_topic(rest: str, is_command: Callable[[str], bool]) -> str | None:
+def _help_topic(ask: str, rest: str, is_command: Callable[[str], bool]) -> str | None:
     """The command a question about a command names ("" for the bot itself), or None when it names none:
     "vad betyder status" -> "status", "how does it work" -> "", "vad gör vi i helgen" -> None."""
     words = [w for w in rest.split() if fold(w) not in _ABOUT_A_COMMAND]
@@ -706,7 +708,10 @@ def _help_topic(rest: str, is_command: Callable[[str], bool]) -> str | None:
     if not named or named in _THE_BOT:
         return ""
     first = words[0].strip("!?.,:;\"'”“`")
-    return " ".join([first, *words[1:]]) if is_command(first) else None
+    # "how does the plan look" names the board's `plan` and asks nothing about it: more than the command's
+    # word needs a word about its meaning ("what does my data mean")
+    about = len(words) == 1 or bool(_MEANING & set(f"{ask} {fold(rest)}".split()))
+    return " ".join([first, *words[1:]]) if about and is_command(first) else None
 
 
 def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) -> str:

@@ -44,6 +44,9 @@ from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
         ("kan du visa status för Sundsvall tack", "status Sundsvall", "en-US"),
         ("sök medlemmar?", "sök medlemmar", "en-US"),
         ("hur många mål har vi?", "mål", "en-US"),
+        ("hur ser planen ut?", "mål", "en-US"),
+        ("how does the plan look?", "goals", "sv-SE"),  # the board's `plan` named, not asked about
+        ("what does my data mean?", "help my data", "sv-SE"),
         ("jag behöver hjälp", "hjälp", "en-US"),
         ("help me", "help", "sv-SE"),
         ("ok tack", "tack", "en-US"),
