@@ -14,7 +14,7 @@ from bot.cards.goals import (
     progress_line,
     this_period,
 )
-from bot.cards.prompts import status_text
+from bot.cards.prompts import by_channel, channel_name, coming_line, times_are
 from bot.cards.reminders import branch_row
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
@@ -157,14 +157,18 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
         f"{day(t, post.sent_at.astimezone(zone).date())}: {first_line(post.text)}"
         for post in follow_up.posted
     ] or [t._("No prompts posted.")]
-    coming = [
-        "{day}: {owner} · {text}".format(
-            day=day(t, slot.due_at.astimezone(zone).date()),
-            owner=slot.owner_name or t._("nobody"),
-            text=status_text(t, slot, slot.schedule_id in follow_up.approval),  # as `kommande` says
+    schedules = follow_up.schedules
+    groups = by_channel(follow_up.coming, schedules, lambda slot: slot.schedule_id)
+    coming: list[Section] = [  # as `kommande` lists them: a channel's name once, over its prompts
+        (
+            t._("Coming prompts in {channel}").format(channel=channel_name(t, schedule))
+            if len(groups) > 1
+            else t._("Coming prompts"),
+            [f"#{slot.id} {coming_line(t, slot, schedule)}" for slot in theirs]
+            + ([times_are(t, theirs, schedules)] if index == len(groups) - 1 else []),
         )
-        for slot in follow_up.coming
-    ] or [t._("No prompts scheduled.")]
+        for index, (schedule, theirs) in enumerate(groups)
+    ] or [(t._("Coming prompts"), [t._("No prompts scheduled.")])]
     return [
         (t._("New reports"), new),
         *([(t._("Reports corrected or withdrawn"), changed)] if changed else []),
@@ -182,7 +186,7 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
             ),
             posted,
         ),
-        (t._("Coming prompts"), coming),
+        *coming,
     ]
 
 

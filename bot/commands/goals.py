@@ -124,10 +124,10 @@ def _report_meant(request: Request, router: Router, reported: str) -> Reply:
 
 
 def _searched(args: str) -> str:
-    """The words searched for, as written but without emoji, quotes or a leading "efter"/"for" ("sök
-    "sociala medier"", "sök efter facebook")."""
+    """The words searched for, as written but without emoji, quotes, the question's mark or a leading
+    "efter"/"for" ("sök "sociala medier"", "sök efter facebook", "sök klimat?")."""
     quotes = " \"'\u201c\u201d\u00ab\u00bb"
-    words = without_symbols(args).strip(quotes)
+    words = without_symbols(args).rstrip("?!.").strip(quotes)
     first, _, rest = words.partition(" ")
     return rest.strip(quotes) if rest and fold(first) in _ABOUT else words
 

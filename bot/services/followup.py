@@ -43,8 +43,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
@@ -62,7 +62,7 @@ from bot.services.progress import (
     spans_of,
     told,
 )
-from bot.services.prompting import SlotStatus
+from bot.services.prompting import Schedule, SlotStatus
 from bot.services.report_gaps import Gaps, Quarter, find_gaps
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class FollowUp:
     quarter: Gaps  # who has not reported for the quarter, as its reminders count it (branches only)
     posted: list[PostedPrompt]
     coming: list[PromptSlot]
-    approval: frozenset[int] = frozenset()  # the schedules whose texts wait for a board member's approval
+    schedules: Mapping[int, Schedule] = field(default_factory=dict)  # the coming prompts' schedules, by id
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,8 @@ class BoardReports:
         changed = self.store.changed(district, after=start)
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
+        schedules = {s.id: s for s in self.prompts.schedules(district)}  # those that can still post
+        coming = self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10)
         result = FollowUp(
             plan=plan,
             since=start,
@@ -274,8 +276,8 @@ class BoardReports:
                 quarter=Quarter.of(min(max(today, date(year, 1, 1)), date(year, 12, 31))),
             ),
             posted=self.store.posted(district, after=start, until=now),
-            coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),
-            approval=frozenset(s.id for s in self.prompts.schedules(district) if s.approval_required),
+            coming=[slot for slot in coming if slot.schedule_id in schedules],
+            schedules=schedules,
         )
         if record:
             self.store.record(district, now=now)
