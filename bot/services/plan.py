@@ -23,6 +23,7 @@ from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
     ACTIVITY_PART,
     LABELLED_ITEM,
+    RESPONSIBLE_LABEL,
     RESPONSIBLE_LINE,
     HeadingStyle,
     Line,
@@ -493,8 +494,11 @@ def _count(text: str) -> Target | None:
         stated = later[0] if later else (periods[0] if periods else None)
         period = _period_of(stated) if stated else None
         if count == 1 and not at_least:
-            # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it.
+            # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it, and
+            # not when the times are said after it ("ett nyhetsbrev två gånger per termin").
             if not (later and period is not Period.YEAR) and not per_area:
+                continue
+            if _TIMES_SAID.search(text[match.end() :]):
                 continue
         elif not (
             at_least
@@ -528,6 +532,7 @@ def _count(text: str) -> Target | None:
     return None
 
 
+_TIMES_SAID = re.compile(rf"\b{_NUM}\s+(?:gång|gånger)\b", re.IGNORECASE)
 # "Tio nya medlemmar ska värvas", "Fyra medlemsmöten ska hållas": the number opening the goal is what is done.
 _PASSIVE = re.compile(
     r"^[^.;]*?\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även|minst)\s+)?(?!finnas\b)[^\W\d_]{3,}s\b",
@@ -934,7 +939,7 @@ def _is_commitment(sentence: str) -> bool:
     return False
 
 
-def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
+def _prose_goals(prose: list[str], *, has_list: bool, lead: str = "") -> list[str]:
     """Commitments written as sentences.
 
     A sentence is a goal when we, the district or the board "ska"/"kommer att" do something in it (not
@@ -943,8 +948,8 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     "anordna" ...) or carry a target. So is a sentence that a target or something concrete makes a
     commitment of whoever it names ("Minst hälften av styrelsens ledamöter ska ...", "Alla nya medlemmar
     ska erbjudas ..."), one in the present tense ("Under våren genomför vi ..."), and one labelled
-    "Mål:". Beside a list of goals, only a sentence with a target is one more: the rest of the prose
-    explains the list.
+    "Mål:". Beside a list of goals, only a sentence with a target is one more, or after the list (`lead` is
+    the prose before it) one with something concrete to do: the rest of the prose explains the list.
     """
     text = join_lines(line for line in prose if not line.endswith(":"))
     year_talk = _PLAN_YEAR.search(in_swedish_terms(text)) is not None
@@ -964,7 +969,10 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
         concrete = _CONCRETE.search(said) is not None
         shall = _SHALL.search(said) is not None
         if has_list:
+            # After the list, "Vi ska också delta i Pride" is one more thing to do, not the list explained.
             if measurable and (_is_commitment(said) or shall):
+                goals.append(sentence)
+            elif sentence not in lead and concrete and (_is_commitment(said) or shall):
                 goals.append(sentence)
         elif _PRESENT_COMMITMENT.search(said):
             goals.append(sentence)
@@ -975,10 +983,11 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     return goals
 
 
-# "Ansvarig: Kassören", "(ansvar: styrelsen)", "– Responsible: the board.": who does the goal, not its words.
+# "Ansvarig: Kassören", "(ansvar: styrelsen)", "(ansv. kassören)", "– Responsible: the board.", and in
+# brackets without a colon, "(ansvarig styrelsen)": who does the goal, not its words.
 _RESPONSIBLE = re.compile(
-    r"(?:^|\s*[–—-]\s*|\s+)\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:\s*"
-    r"(?P<who>[^.;:()\n]{2,80}?)\s*(?:\)|[.;]|$)",
+    rf"(?:^|\s*[–—-]\s*|\s+)\(?{RESPONSIBLE_LABEL}\s*(?P<who>[^.;:()\n]{{2,80}}?)\s*(?:\)|[.;]|$)"
+    r"|\s*\((?:huvud)?ansvarig[a]?\s+(?!för\b|att\b|är\b)(?P<bracketed>[^.;:()\n]{2,80}?)\)",
     re.IGNORECASE,
 )
 
@@ -992,16 +1001,17 @@ def read_goal(text: str) -> GoalDraft:
     named = _RESPONSIBLE.search(text)
     responsible = None
     if named is not None:
-        rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip()
+        rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip(" ,")
         if any(ch.isalpha() for ch in rest):
-            text, responsible = rest, named.group("who").strip()
+            text, responsible = rest, (named.group("who") or named.group("bracketed")).strip()
     return GoalDraft(
         text=text,
         target=parse_target(text),
         # Whom the goal concerns, not where its activity is done ("– Aktivitet: … i varje lokalavdelning").
         applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(ACTIVITY_PART.sub("", text))) is not None,
         responsible=responsible,
-        plan_number=int(label.group("number")) if label else None,
+        # "Mål 1.2" numbers the goal under its chapter: the bot's numbers run through the plan.
+        plan_number=int(label.group("number")) if label and label.group("number").isdigit() else None,
     )
 
 
@@ -1021,9 +1031,27 @@ def _says_what_to_do(text: str) -> bool:
 
 
 def _goal_like(text: str) -> bool:
-    """An item that says something to do (_says_what_to_do), or is a sentence."""
+    """An item that says something to do (_says_what_to_do), or is a sentence; not a line of a budget."""
     words = text.split()
+    if _budget_line(text):
+        return False
     return _says_what_to_do(text) or (len(words) >= 6 and any(w.islower() for w in words[1:]))
+
+
+# "Partistöd: 2 400 000 kr", "Lokalhyra – 36 000 kronor", "Income: SEK 120,000": a budget's line, a post and
+# its amount. Nothing in it is to be done.
+_BUDGET_LINE = re.compile(
+    r"^(?P<post>[^\W\d_][^\W\d]*(?:\s+[^\W\d]+){0,4})\s*(?:[:–—-]\s*|\s)(?:ca\.?\s*)?"
+    r"(?:(?:sek|kr)\s*)?[0-9][0-9 .,]*\s*(?:kr|kronor|sek|tkr|mkr|:-)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _budget_line(text: str) -> bool:
+    match = _BUDGET_LINE.match(_plain(text))
+    if match is None or _is_verb(match.group("post").split()[0]):
+        return False
+    return bool(re.search(r"\b(?:kr|kronor|sek|tkr|mkr)\b|:-", text, re.IGNORECASE))
 
 
 def _with_details(items: list[str]) -> list[str]:
@@ -1185,11 +1213,17 @@ def parse_plan(text: str) -> PlanDraft:
             continue
         texts = _list_goals(section, set(headings[index + 1 :]))
         items = tuple(join_lines(parts) for parts in section.bullets)
-        if items and not texts and not _AREA_HEADING.search(section.title) and set(items) - set(areas):
+        if (
+            items
+            and not texts
+            and not _AREA_HEADING.search(section.title)
+            and set(items) - set(areas)
+            and not all(map(_budget_line, items))
+        ):
             set_aside.append((section.title or title or "", items))
         # In the plan's order: sentences before the list come before its items ("mål 5" is the fifth).
-        prose = _prose_goals(section.prose, has_list=bool(texts))
         lead = join_lines(section.prose[: section.lead or 0])
+        prose = _prose_goals(section.prose, has_list=bool(texts), lead=lead)
         texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
             heading = titles[index] or title or "Mål"

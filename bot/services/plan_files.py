@@ -426,17 +426,169 @@ def docx_text(data: bytes) -> str:
 
 
 def _docx_lines(document: Any) -> Iterator[str]:
+    numbering = _Numbering(document)
+    yield from _block_lines(document.element.body, document, numbering)
+
+
+def _block_lines(parent: Any, document: Any, numbering: _Numbering) -> Iterator[str]:
+    """The paragraphs and tables of the body, also those in a content control (a cover page, a template's
+    title)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield from _paragraph_lines(Paragraph(child, document))
-        elif tag == "tbl":
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}p":
+            yield from _paragraph_lines(Paragraph(child, document), numbering)
+        elif child.tag == f"{_W}tbl":
             table = Table(child, document)
-            yield from _table_lines([[cell.text for cell in row.cells] for row in table.rows])
+            yield from _table_lines([[_cell_text(cell) for cell in row.cells] for row in table.rows])
+        elif child.tag == f"{_W}sdt":
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                yield from _block_lines(content, document, numbering)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(p: Any) -> str:
+    """A paragraph's text as Word shows it: its runs also where they sit in a tracked insertion, a content
+    control, a field or a hyperlink; deleted text and text boxes left out."""
+    parts = []
+    for element in p.xpath(
+        ".//w:r[not(ancestor::w:txbxContent) and not(ancestor::w:moveFrom)]"
+        "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+    ):
+        if element.tag == f"{_W}t":
+            parts.append(element.text or "")
+        else:
+            parts.append("-" if element.tag == f"{_W}noBreakHyphen" else " ")
+    return "".join(parts)
+
+
+def _cell_text(cell: Any) -> str:
+    return "\n".join(_paragraph_text(p) for p in cell._tc.iter(f"{_W}p"))
+
+
+class _Numbering:
+    """Word's list numbers, which Word draws and a paragraph's text does not hold: each numbered paragraph's
+    label ("1.", "1.2", "a)", "Mål 3:") from the document's numbering definitions (numbering.xml), given by
+    the paragraph's numPr or its style's, counted as Word counts them (a list's levels restart under a
+    higher one; lists of one definition go on counting unless one says where to start)."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[
+            str, dict[int, tuple[str, str, int]]
+        ] = {}  # abstractNumId -> ilvl -> fmt, text, start
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> abstractNumId, restarts by level
+        self.styles: dict[
+            str, tuple[str | None, int | None, str | None]
+        ] = {}  # styleId -> numId, ilvl, basedOn
+        self.counts: dict[str, dict[int, int]] = {}
+        self.begun: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            root = None
+        for abstract in root.iterchildren(f"{_W}abstractNum") if root is not None else ():
+            self.levels[abstract.get(f"{_W}abstractNumId")] = {
+                int(level.get(f"{_W}ilvl", "0")): (
+                    _val(level, "numFmt") or "decimal",
+                    _val(level, "lvlText") or "",
+                    int(_val(level, "start") or 1),
+                )
+                for level in abstract.iterchildren(f"{_W}lvl")
+            }
+        for num in root.iterchildren(f"{_W}num") if root is not None else ():
+            restarts = {
+                int(override.get(f"{_W}ilvl", "0")): int(_val(override, "startOverride") or 1)
+                for override in num.iterchildren(f"{_W}lvlOverride")
+                if _val(override, "startOverride") is not None
+            }
+            self.nums[num.get(f"{_W}numId")] = (_val(num, "abstractNumId") or "", restarts)
+        for style in document.styles.element.iterchildren(f"{_W}style"):
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            self.styles[style.get(f"{_W}styleId")] = (
+                _val(num_pr, "numId") if num_pr is not None else None,
+                int(_val(num_pr, "ilvl") or 0) if num_pr is not None else None,
+                _val(style, "basedOn"),
+            )
+
+    def _of_style(self, style: str | None) -> tuple[str | None, int]:
+        seen = set()
+        while style and style not in seen:
+            seen.add(style)
+            num, level, based_on = self.styles.get(style, (None, None, None))
+            if num is not None:
+                return num, level or 0
+            style = based_on
+        return None, 0
+
+    def label(self, p: Any) -> str | None:
+        """The paragraph's list label: None when it is in no list, "" for a bullet, else its number."""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        num, level = self._of_style(_val(p.find(f"{_W}pPr"), "pStyle") if p.pPr is not None else None)
+        if num_pr is not None:
+            num = _val(num_pr, "numId") or num
+            level = int(_val(num_pr, "ilvl") or level)
+        if num is None or num == "0" or num not in self.nums:
+            return None
+        abstract, restarts = self.nums[num]
+        levels = self.levels.get(abstract, {})
+        counts = self.counts.setdefault(abstract, {})
+        if num not in self.begun:
+            self.begun.add(num)
+            for restarted, start in restarts.items():
+                counts[restarted] = start - 1
+        fmt, text, start = levels.get(level, ("bullet", "", 1))
+        counts[level] = counts.get(level, start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        if fmt == "bullet":
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            at_fmt, _, at_start = levels.get(at, ("decimal", "", 1))
+            return _formatted(counts.get(at, at_start), at_fmt)
+
+        return " ".join(re.sub(r"%([1-9])", number, text).split())
+
+
+def _val(element: Any, child: str) -> str | None:
+    """The w:val of `element`'s child `child` (or of `element` itself for an empty name)."""
+    if element is None:
+        return None
+    found = element.find(f"{_W}{child}")
+    return found.get(f"{_W}val") if found is not None else None
+
+
+def _formatted(count: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = ""
+        for value, numeral in (
+            (1000, "m"),
+            (900, "cm"),
+            (500, "d"),
+            (400, "cd"),
+            (100, "c"),
+            (90, "xc"),
+            (50, "l"),
+            (40, "xl"),
+            (10, "x"),
+            (9, "ix"),
+            (5, "v"),
+            (4, "iv"),
+            (1, "i"),
+        ):
+            while count >= value:
+                roman, count = roman + numeral, count - value
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "none":
+        return ""
+    return f"{count:02}" if fmt == "decimalZero" else str(count)
 
 
 _FIGURE = re.compile(r"^[-−–]?\s*[0-9][0-9 .,]*\s*(?:kr|kronor|sek|tkr|%|:-)?$", re.IGNORECASE)
@@ -475,19 +627,22 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     yield ""
 
 
-def _paragraph_lines(paragraph: Any) -> Iterator[str]:
+def _paragraph_lines(paragraph: Any, numbering: _Numbering) -> Iterator[str]:
     runs = [run for run in paragraph.runs if run.text.strip()]
+    label = numbering.label(paragraph._p)
     yield from _styled_lines(
-        paragraph.text,
+        _paragraph_text(paragraph._p),
         paragraph.style.name if paragraph.style is not None else "",
-        listed=paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None,
+        listed=label is not None,
         bold=bool(runs) and all(run.bold for run in runs),
+        label=label or "",
     )
 
 
-def _styled_lines(text: str, style: str, *, listed: bool, bold: bool) -> Iterator[str]:
-    """A word processor's paragraph as plan lines: by its style a heading ("# ", by level) or a list item,
-    a short paragraph all in bold a heading, any other a paragraph of its own."""
+def _styled_lines(text: str, style: str, *, listed: bool, bold: bool, label: str = "") -> Iterator[str]:
+    """A word processor's paragraph as plan lines: by its style a heading ("# ", by level) or a list item
+    (with the number the word processor draws for it, so that its numbers tell chapters from goals as a
+    text's do), a short paragraph all in bold a heading, any other a paragraph of its own."""
     text = " ".join(text.replace("\u00ad", "").split())
     if not text:
         yield ""
@@ -499,6 +654,9 @@ def _styled_lines(text: str, style: str, *, listed: bool, bold: bool) -> Iterato
         yield ""
         yield "#" * min(level + (1 if heading else 0), 6) + " " + text
         yield ""
+        return
+    if listed and label:
+        yield f"{label} {text}"
         return
     if listed or _LIST_STYLE.search(style):
         yield f"• {text}"
@@ -624,10 +782,14 @@ def html_text(page: str) -> str:
             self.skipping = 0
             self.rows: list[list[str]] | None = None
             self.cell: list[str] | None = None
+            self.anchor: int | None = None  # where an in-page link's text starts
+            self.note = False  # the block is a footnote or a comment (Google Docs, Word), not the plan
 
         def flush(self) -> None:
             text = " ".join("".join(self.words).split())
             self.words = []
+            if self.note:
+                text, self.note = "", False
             if text:  # an item goes on the list; a heading or paragraph after a blank line
                 self.lines += [] if self.prefix == "\u2022 " else [""]
                 self.lines.append(self.prefix + text)
@@ -638,6 +800,8 @@ def html_text(page: str) -> str:
                 self.skipping += 1
             elif self.skipping:
                 return
+            elif tag == "a" and (dict(attrs).get("href") or "").startswith("#"):
+                self.anchor = len(self.cell if self.cell is not None else self.words)
             elif tag == "table":
                 self.flush()
                 self.rows = []
@@ -661,6 +825,13 @@ def html_text(page: str) -> str:
                 self.skipping = max(0, self.skipping - 1)
             elif self.skipping:
                 return
+            elif tag == "a" and self.anchor is not None:
+                # "[1]", "[a]": a mark that links to a note (left out), or back from the note it opens.
+                words = self.cell if self.cell is not None else self.words
+                if re.fullmatch(r"\s*\[?[0-9a-z]{1,3}\]?\s*", "".join(words[self.anchor :])):
+                    self.note = self.note or not "".join(words[: self.anchor]).strip()
+                    del words[self.anchor :]
+                self.anchor = None
             elif tag in ("td", "th") and self.rows and self.cell is not None:
                 self.rows[-1].append(" ".join("".join(self.cell).split()))
                 self.cell = None

@@ -64,16 +64,18 @@ _DIGITS = re.compile(r"^[0-9]+")
 # "1. ", "2) ", "3.2 ", "3.2. ": a numbered heading or list item (the number is the document's).
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+|[0-9]{1,2}[.)]\s+)(?=\S)")
 _LETTER_ITEM = re.compile(r"^[a-zåäö][.)]\s+(?=\S)")
-# "Mål 1: ...", "Delmål 3. ...", "Goal 2: ...": a goal the plan numbers with a label. Always a goal.
+# "Mål 1: ...", "Delmål 3. ...", "Goal 2: ...", "Mål 1.2 ...": a goal the plan numbers with a label. Always a
+# goal. A number under its chapter ("1.2") needs no sign after it.
 LABELLED_ITEM = re.compile(
     r"^(?:mål|delmål|målsättning|aktivitet|goal|objective|activity)\s*(?:nr\.?\s*|no\.?\s*)?"
-    r"(?P<number>[0-9]{1,2})\s*[:.)–-]\s*(?=\S)",
+    r"(?P<number>[0-9]{1,2}(?:\.[0-9]{1,2})*)(?![0-9])(?:\s*[:.)–-]|(?<=\.[0-9])(?=\s)|(?<=\.[0-9]{2})(?=\s))"
+    r"\s*(?=\S)",
     re.IGNORECASE,
 )
 # "Ansvarig: Kassören" on the line after a goal: who the plan makes responsible for it (plan.py reads it).
-RESPONSIBLE_LINE = re.compile(
-    r"^\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:", re.IGNORECASE
-)
+# "Ansv. styrelsen" is the label shortened.
+RESPONSIBLE_LABEL = r"(?:(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:|ansv(?:\.|\s*:)\s*:?)"
+RESPONSIBLE_LINE = re.compile(rf"^\(?{RESPONSIBLE_LABEL}", re.IGNORECASE)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
@@ -386,8 +388,10 @@ def table_goals(rows: list[list[str]]) -> list[str] | None:
     lines: list[str] = []
     area = ""
     for row in rows[1:]:
-        if len(row) > 1 and len(set(row)) == 1:
-            continue  # a row merged across the table (a sub-heading of the table)
+        if (len(row) > 1 and len(set(row)) == 1) or (len(row) == 1 < len(rows[0])):
+            # A row merged across the table: a sub-heading of the goals under it ("Organisation").
+            lines += ["", f"**{row[0]}**", ""] if row[0] and found.area is None else []
+            continue
         if found.area is not None and found.area < len(row) and row[found.area] not in ("", area):
             area = row[found.area]  # "Medlemmar" over its rows; an empty cell goes on with the area above
             lines += ["", f"**{area}**", ""]
@@ -538,7 +542,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
         if opening[2] is not None:
             text = f"{fields[0][0]} {opening[2]}: {text}"
         result.append(Line(LineKind.BULLET, text, number=opening[2], goal=True))
-        kept.append(None)
+        kept.append(numbers[index] if item else None)  # "1.2" with its fields is still item 1.2
         if who:
             result.append(Line(LineKind.PROSE, f"Ansvarig: {who}"))
             kept.append(None)
@@ -777,6 +781,7 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         """Whether a list of another kind follows a line that follows no item of its own list: "2. Våra
         mål" after a paragraph, over "1) Hålla ..." or bullets."""
         sign = (numbers[index] or "")[-1:]
+        start = index
         before = index - 1
         while before >= 0 and lines[before].kind is LineKind.BLANK:
             before -= 1
@@ -788,6 +793,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         if index >= len(lines) or lines[index].kind is not LineKind.BULLET:
             return False
         after = numbers[index]
+        if after is not None and _next_chapter(numbers[start] or "", after):
+            return False  # "2. Kommunikation" after "1.3 …": the next chapter, not a list under this line
         return after is None or (after[-1:] != sign and not after.rstrip(".)").count("."))
 
     def introduced(index: int) -> bool:
@@ -806,14 +813,40 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
         heads_text = paragraph_after(index) or list_of_another_kind_after(index)
         if depth:
-            # "3.2 Kampanjer" over its text is a heading; "1.1 Genomföra ..." beside "1.2 ..." an item.
-            if not in_list or (looks_like_heading(text) and heads_text):
+            # "3.2 Kampanjer" over its text is a heading; "1.1 Genomföra ..." beside "1.2 ..." an item, and so
+            # is "3.1 Samla in ..." alone under "3. Ekonomi" with nothing under it to head.
+            alone = not in_list and not heads_text and _heads_nothing(lines, numbers, index)
+            if (not in_list and not alone) or (looks_like_heading(text) and heads_text):
                 result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
             continue
 
         if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text):
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
     return result
+
+
+def _next_chapter(number: str, other: str) -> bool:
+    """Whether `other` numbers the chapter after the one `number` is in: "2." after "1.3", "2" after
+    "1.2.4"."""
+    mine, theirs = number.rstrip(".)").split("."), other.rstrip(".)").split(".")
+    if len(theirs) >= len(mine) or other.endswith(")") or not all(p.isdigit() for p in mine + theirs):
+        return False
+    return theirs[:-1] == mine[: len(theirs) - 1] and int(theirs[-1]) == int(mine[len(theirs) - 1]) + 1
+
+
+def _heads_nothing(lines: list[Line], numbers: list[str | None], index: int) -> bool:
+    """Whether the numbered line at `index` is followed by no text of its own: the next line (blank lines
+    and whom it names responsible aside) is a heading, the next number of its list or chapter, or the end."""
+    number = numbers[index] or ""
+    index += 1
+    while index < len(lines) and (
+        lines[index].kind is LineKind.BLANK or RESPONSIBLE_LINE.match(lines[index].text)
+    ):
+        index += 1
+    if index >= len(lines) or lines[index].kind is LineKind.HEADING:
+        return True
+    after = numbers[index]
+    return after is not None and (_follows(after, number, 1) or _next_chapter(number, after))
 
 
 def _follows(other: str | None, number: str, step: int) -> bool:

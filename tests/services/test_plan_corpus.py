@@ -1,0 +1,126 @@
+"""The reader measured on plans in shapes it was not written for (tests/services/plan_corpus.py): recall and
+precision of goals, of whom the plan names responsible and of targets, per document, printed as a table
+(pytest -s). What a board member means by "the bot read our plan": every goal it lists, nothing else, each
+under its heading, with the target and the person or role the plan gives it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from bot.i18n import fold
+from bot.services.goals import TargetKind
+from bot.services.plan import PlanDraft
+from bot.services.plan_import import read_plan
+from tests.services.plan_corpus import CORPUS, Document
+from tests.services.test_plan_files import _target_matches
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    stored: int = 0
+    found: int = 0
+    heading: int = 0
+    who_expected: int = 0  # goals the plan names someone responsible for
+    who_read: int = 0  # rows read with someone responsible
+    who_right: int = 0
+    target_expected: int = 0  # goals with a measurable target (not done / not done)
+    target_read: int = 0  # rows read with a measurable target
+    target_right: int = 0  # measurable targets read right
+    right: int = 0  # goals read right in every respect
+
+    def add(self, other: Score) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def measure(document: Document, plan: PlanDraft) -> tuple[Score, list[str]]:
+    rows = [(section.title, goal) for section in plan.sections for goal in section.goals]
+    score = Score(expected=len(document.goals), stored=len(rows))
+    score.who_read = sum(1 for _, goal in rows if goal.responsible)
+    score.target_read = sum(1 for _, goal in rows if goal.target.kind is not TargetKind.DONE)
+    problems = []
+    matched: set[int] = set()
+    for section, start, spec, who in document.goals:
+        score.who_expected += who is not None
+        score.target_expected += spec != "done"
+        hit = next(
+            (
+                i
+                for i, (_, goal) in enumerate(rows)
+                if i not in matched and fold(goal.text).startswith(fold(start))
+            ),
+            None,
+        )
+        if hit is None:
+            problems.append(f"missed {start!r}")
+            continue
+        matched.add(hit)
+        title, goal = rows[hit]
+        score.found += 1
+        ok = True
+        if title == section:
+            score.heading += 1
+        else:
+            ok = False
+            problems.append(f"{start!r} under {title!r}, expected {section!r}")
+        if who is not None and goal.responsible == who:
+            score.who_right += 1
+        if goal.responsible != who:
+            ok = False
+            problems.append(f"{start!r} responsible {goal.responsible!r}, expected {who!r}")
+        if _target_matches(spec, goal.target):
+            score.target_right += spec != "done"
+        else:
+            ok = False
+            problems.append(f"{start!r} read as {goal.target}, expected {spec}")
+        score.right += ok
+    problems += [f"not a goal: {rows[i][1].text!r}" for i in range(len(rows)) if i not in matched]
+    return score, problems
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:4.0%}" if whole else "   –"
+
+
+def _line(name: str, score: Score) -> str:
+    return (
+        f"{name:26} {score.found:2}/{score.expected:2}  {_ratio(score.found, score.expected)} "
+        f"{_ratio(score.found, score.stored)}  {_ratio(score.who_right, score.who_expected)} "
+        f"{_ratio(score.who_right, score.who_read)}  {_ratio(score.target_right, score.target_expected)} "
+        f"{_ratio(score.target_right, score.target_read)}  {_ratio(score.heading, score.found)}"
+    )
+
+
+def test_the_corpus_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """Prints recall and precision per document (pytest -s shows it); every document's goals are read."""
+    total = Score()
+    lines = [
+        f"{'document':26} goals  rec  prec  who rec prec  target rec prec  heading",
+    ]
+    report = []
+    for document in CORPUS:
+        try:
+            score, problems = measure(document, read_plan(document.name, document.build()))
+        except Exception as error:  # a document the reader fails on counts as nothing read
+            score, problems = Score(expected=len(document.goals)), [f"failed: {error!r}"]
+            score.who_expected = sum(1 for g in document.goals if g[3])
+            score.target_expected = sum(1 for g in document.goals if g[2] != "done")
+        total.add(score)
+        lines.append(_line(document.name, score))
+        report += [f"  {document.name}: {problem}" for problem in problems]
+    lines.append(_line("all", total))
+    with capsys.disabled():
+        print("\n" + "\n".join(lines + report))
+    assert total.right == total.expected == total.stored, report
+
+
+@pytest.mark.parametrize("document", CORPUS, ids=lambda document: document.name)
+def test_every_goal_of_the_document_is_read_right(document: Document) -> None:
+    """All the goals a board member lists, and nothing else; under their headings, with their targets and
+    whom the plan names responsible."""
+    score, problems = measure(document, read_plan(document.name, document.build()))
+    assert problems == []
+    assert score.right == score.expected == score.stored
