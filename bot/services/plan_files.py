@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.services.goals import TargetKind
 from bot.services.plan import PlanParseError, parse_target
+from bot.services.plan_text import CELL_ITEM
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
 PLAN_SUFFIXES = (".pdf", ".docx", ".odt", ".html", ".htm", ".txt", ".md")
@@ -135,13 +136,17 @@ def pdf_text(data: bytes) -> PlanText:
 
     pages: list[list[_Row]] = []
     unread: list[int] = []  # pages that are only an image (a scanned page in a PDF of text)
+    header: _Header | None = None
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
                 if not any(re.search(r"[^\W\d_]{2}", w.text) for w in words) and (page.images or page.rects):
                     unread.append(page.page_number)
-                tables = [(t.bbox, t.extract()) for t in page.find_tables()]
+                tables = []
+                for table in page.find_tables():
+                    cells, header = _continued(table.extract(), _column_edges(table), header)
+                    tables.append((table.bbox, cells))
                 pages.append(_with_tables(words, tables, float(page.width)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
@@ -155,6 +160,30 @@ def pdf_text(data: bytes) -> PlanText:
     if not any(re.search(r"[^\W\d_]{2}", row.text) or row.table for row in rows):
         raise PlanFileError("no_text", "the PDF has no text layer (a scanned image?)")
     return PlanText("\n".join(_pdf_lines(pages)), tuple(unread))
+
+
+# A table of goals' header row and where its columns start: a table that goes on over the next page.
+_Header = tuple[list[float], list[str | None]]
+
+
+def _column_edges(table: Any) -> list[float]:
+    return [cell[0] for cell in table.rows[0].cells if cell is not None] if table.rows else []
+
+
+def _continued(
+    cells: list[list[str | None]], edges: list[float], header: _Header | None
+) -> tuple[list[list[str | None]], _Header | None]:
+    """A table with its header row: a table whose first row names its columns is one of goals, and a table
+    with the same columns on the next page, without a header of its own (Word repeats it only when told
+    to), goes on with it. Returns the cells and the header for the tables after."""
+    from bot.services.plan_text import columns
+
+    if cells and columns([cell or "" for cell in cells[0]]) is not None:
+        return cells, (edges, cells[0])
+    if header is not None and len(edges) == len(header[0]) and cells:
+        if all(abs(mine - theirs) <= 2 for mine, theirs in zip(edges, header[0], strict=True)):
+            return [header[1], *cells], header
+    return cells, None
 
 
 def _with_tables(
@@ -441,7 +470,8 @@ def _block_lines(parent: Any, document: Any, numbering: _Numbering) -> Iterator[
             yield from _paragraph_lines(Paragraph(child, document), numbering)
         elif child.tag == f"{_W}tbl":
             table = Table(child, document)
-            yield from _table_lines([[_cell_text(cell) for cell in row.cells] for row in table.rows])
+            rows = [[_cell_text(cell, document, numbering) for cell in row.cells] for row in table.rows]
+            yield from _table_lines(rows)
         elif child.tag == f"{_W}sdt":
             for content in child.iterchildren(f"{_W}sdtContent"):
                 yield from _block_lines(content, document, numbering)
@@ -465,8 +495,16 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def _cell_text(cell: Any) -> str:
-    return "\n".join(_paragraph_text(p) for p in cell._tc.iter(f"{_W}p"))
+def _cell_text(cell: Any, document: Any, numbering: _Numbering) -> str:
+    """A table cell's paragraphs, those of a list each marked as an item (a cell listing several goals)."""
+    from docx.text.paragraph import Paragraph
+
+    parts = []
+    for p in cell._tc.iter(f"{_W}p"):
+        style = Paragraph(p, document).style
+        listed = numbering.label(p) is not None or _LIST_STYLE.search(style.name if style else "")
+        parts.append((CELL_ITEM if listed else "\n") + _paragraph_text(p))
+    return "".join(parts)
 
 
 class _Numbering:
@@ -602,7 +640,7 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     taken for a header)."""
     from bot.services.plan_text import table_goals
 
-    rows = [[" ".join(cell.replace("\u00ad", "").split()) for cell in row] for row in rows]
+    rows = [[_one_line(cell) for cell in row] for row in rows]
     rows = [row for row in rows if any(row)]
     if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
         return  # a budget or other table of figures: no goals in it
@@ -625,6 +663,12 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
             targets = [c for c in cells[1:] if parse_target(c).kind is not TargetKind.DONE]
             yield "• " + " \u2013 ".join([cells[0], *targets])
     yield ""
+
+
+def _one_line(cell: str) -> str:
+    """A table cell's text on one line, but for the items of a list in it (CELL_ITEM before each)."""
+    items = cell.replace("\u00ad", "").split(CELL_ITEM)
+    return CELL_ITEM.join(" ".join(item.split()) for item in items)
 
 
 def _paragraph_lines(paragraph: Any, numbering: _Numbering) -> Iterator[str]:

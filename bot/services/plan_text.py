@@ -82,6 +82,7 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
 # "Hem > Om oss > Verksamhetsplan": a web page's breadcrumbs.
 _BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,60}?){1,}$")
 _BOLD = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*$")
+_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?P<text>\S(?:[^*_]*?\S)?)(?:\*\*|__)(?!\w)")
 _WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
 
 # A handful of abbreviations that stay upper case when an all-caps heading is put in sentence case.
@@ -253,22 +254,23 @@ def _numbered(raws: list[_Raw]) -> list[tuple[str, bool, str]]:
 # unless another column is the goal ("Aktivitet | Mål") and it holds figures ("500 samtal"): then the target.
 _GOAL_FIELD = re.compile(
     r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
-    r"objectives?|what)(?=$|[\s/(,:])",
+    r"objectives?|what)(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 _TARGET_FIELD = re.compile(
-    r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
-    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
+    r"^(?:mål|målvärde|målnivå|målsättning|mätetal|mått|mätbar[at]?(?:\s+mål)?|hur\s+mäter\s+vi|indikator|"
+    r"omfattning|hur\s+mycket|antal|förväntat\s+resultat|resultatmål|targets?|measures?|indicators?|kpis?)"
+    r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 _WHO_FIELD = re.compile(
     r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
-    r"(?=$|[\s/(,:])",
+    r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 _WHEN_FIELD = re.compile(
-    r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|klart|klart\s+senast|senast|deadline|datum|period|"
-    r"genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:])",
+    r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|tidsperiod|klart|klart\s+senast|senast|deadline|datum|"
+    r"period|genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 # "Nr | Mål | Ansvarig": the plan's own numbers for its goals.
@@ -382,12 +384,14 @@ def table_goals(rows: list[list[str]]) -> list[str] | None:
     """A table of goals whose header names its columns, as plan lines: each row one goal (goal_row), who
     is responsible on the line after ("Ansvarig: ..."), an area column's name as a heading over its rows.
     None when the header names no columns."""
+    listed = rows
+    rows = [[_flat(cell) for cell in row] for row in rows]
     found = columns(rows[0], rows[1:]) if rows else None
     if found is None:
         return None
     lines: list[str] = []
     area = ""
-    for row in rows[1:]:
+    for row, as_listed in zip(rows[1:], listed[1:], strict=True):
         if (len(row) > 1 and len(set(row)) == 1) or (len(row) == 1 < len(rows[0])):
             # A row merged across the table: a sub-heading of the goals under it ("Organisation").
             lines += ["", f"**{row[0]}**", ""] if row[0] and found.area is None else []
@@ -395,12 +399,33 @@ def table_goals(rows: list[list[str]]) -> list[str] | None:
         if found.area is not None and found.area < len(row) and row[found.area] not in ("", area):
             area = row[found.area]  # "Medlemmar" over its rows; an empty cell goes on with the area above
             lines += ["", f"**{area}**", ""]
-        read = goal_row(found, row)
-        if read is not None:
-            lines.append(f"\u2022 {read[0]}")
-            if read[1]:
-                lines.append(f"Ansvarig: {read[1]}")
+        for each in _listed_rows(found, as_listed):
+            read = goal_row(found, each)
+            if read is not None:
+                lines.append(f"\u2022 {read[0]}")
+                if read[1]:
+                    lines.append(f"Ansvarig: {read[1]}")
     return [*lines, ""]
+
+
+def _listed_rows(found: Columns, row: list[str]) -> list[list[str]]:
+    """A row whose goal cell lists several goals ("• Värva 40 nya medlemmar" / "• Ringa alla ..."), as one
+    row per goal, each with the row's other cells; other rows as they are. A cell's lines are kept apart
+    only by a list's items (CELL_ITEM); the rest of a cell is one text."""
+    cells = [_flat(cell) for cell in row]
+    goal = row[found.goal] if found.goal < len(row) else ""
+    items = [" ".join(item.split()) for item in goal.split(CELL_ITEM)[1:] if item.strip()]
+    if len(items) < 2:
+        return [cells]
+    return [[item if i == found.goal else cell for i, cell in enumerate(cells)] for item in items]
+
+
+# What a reader puts before each list item inside a table's cell (a Word cell of bullets).
+CELL_ITEM = "\n\u2022 "
+
+
+def _flat(cell: str) -> str:
+    return " ".join(cell.replace(CELL_ITEM, " ").split())
 
 
 # A Markdown table's row ("| Mål | Ansvarig |") and the rule under its header ("|---|:--|").
@@ -575,6 +600,8 @@ def layout(text: str) -> list[Line]:
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
     for lead, had_number, content in rows:
         content = re.sub(r"\s+", " ", content).strip()
+        if not _BOLD.match(content):
+            content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten": Markdown's bold
         bullet = _BULLET.match(content)
         number: str | None = None
         if _TOC_LINE.search(content) or _BREADCRUMBS.match(content):
@@ -589,6 +616,9 @@ def layout(text: str) -> list[Line]:
         elif bullet:
             words = content[bullet.end() :].strip()
             lines.append(Line(LineKind.BULLET, words) if words else Line(LineKind.EMPTY_BULLET))
+        elif lead and (bold := _BOLD.match(content)) and not bold.group("text").strip().endswith(":"):
+            # "- **Organisation**" over its sub-items: a category, as a bold paragraph is a heading.
+            lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif lead:
             if not content:
                 lines.append(Line(LineKind.EMPTY_BULLET))
@@ -820,7 +850,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
                 result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
             continue
 
-        if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text):
+        alone = not in_list and not heads_text and _heads_nothing(lines, numbers, index)
+        if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text) and not alone:
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
     return result
 

@@ -434,7 +434,7 @@ def _file(name: str) -> Callable[[], bytes]:
     return lambda: (FILES / name).read_bytes()
 
 
-CORPUS = (
+CORPUS: tuple[Document, ...] = (
     Document("halland_tabell.docx", halland_table_docx, HALLAND, "Word table, merged area rows, budget"),
     Document("vastmanland_lista.docx", vastmanland_numbered_docx, VASTMANLAND, "Word multilevel list"),
     Document("varmland_sidor.pdf", varmland_pdf, VARMLAND, "PDF, headers, goal over a page"),
@@ -444,4 +444,150 @@ CORPUS = (
     Document("kronoberg_klistrad.txt", _file("kronoberg_klistrad.txt"), KRONOBERG_GOALS, "pasted, no blanks"),
     Document("gotland_googledocs.html", _file("gotland_googledocs.html"), GOTLAND_GOALS, "Google Docs HTML"),
     Document("dalarna.odt", dalarna_odt, DALARNA, "LibreOffice, sub-items, table"),
+)
+
+
+# --- the second round: shapes found while measuring the first ---------------------------------------------
+
+
+def uppsala_table_pdf() -> bytes:
+    """A ruled table of goals printed over two pages without its header row repeated on the second (Word's
+    default), under running headers and page numbers; its target column is "Mätbart mål"."""
+    pdf = _Printed(format=(148, 210))
+    pdf.running = "Vänsterpartiet Uppsala län – Verksamhetsplan 2027"
+    pdf.set_auto_page_break(True, margin=18)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+    pdf.set_font(font, "B", 18)
+    pdf.multi_cell(0, 9, "Verksamhetsplan 2027", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 10)
+    intro = "Distriktet har 1 900 medlemmar i åtta partiföreningar."
+    pdf.multi_cell(0, 5, intro, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font(font, "B", 13)
+    pdf.multi_cell(0, 7, "Mål och aktiviteter", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 9)
+    rows = [
+        ("Mål", "Ansvarig", "Tidsperiod", "Mätbart mål"),
+        ("Värva nya medlemmar", "Medlemsansvarig", "Hela året", "100 nya medlemmar"),
+        ("Hålla öppna medlemsmöten", "Styrelsen", "Varje månad", "minst 1 per månad"),
+        ("Utbilda nya förtroendevalda", "Studieansvarig", "Våren", "2 utbildningar"),
+        ("Besöka alla partiföreningar", "Ordföranden", "Hela året", ""),
+        ("Debattartiklar i UNT", "Pressgruppen", "Hela året", "minst 10"),
+        ("Dörrknackning i Gottsunda", "Organisatören", "Hösten", "500 samtal"),
+        ("Nyhetsbrev till medlemmarna", "Kommunikatören", "Varje kvartal", ""),
+        ("Kvinnor på valbar plats", "Valberedningen", "Inför valet", "50 %"),
+    ]
+    with pdf.table(
+        col_widths=(40, 30, 24, 30), line_height=14, repeat_headings=0, first_row_as_headings=True
+    ) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.ln(4)
+    pdf.set_font(font, "B", 13)
+    pdf.multi_cell(0, 7, "Budget", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 10)
+    pdf.multi_cell(0, 5, "Budgeten för 2027 omfattar 320 000 kronor.", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+UPPSALA = (
+    ("Mål och aktiviteter", "Värva nya medlemmar", "count 100 year", "Medlemsansvarig"),
+    ("Mål och aktiviteter", "Hålla öppna medlemsmöten", "count 1 month", "Styrelsen"),
+    ("Mål och aktiviteter", "Utbilda nya förtroendevalda", "count 2 year", "Studieansvarig"),
+    ("Mål och aktiviteter", "Besöka alla partiföreningar", "done", "Ordföranden"),
+    ("Mål och aktiviteter", "Debattartiklar i UNT", "count 10 year", "Pressgruppen"),
+    ("Mål och aktiviteter", "Dörrknackning i Gottsunda", "count 500 year", "Organisatören"),
+    ("Mål och aktiviteter", "Nyhetsbrev till medlemmarna", "count 1 quarter", "Kommunikatören"),
+    ("Mål och aktiviteter", "Kvinnor på valbar plats", "metric - 50", "Valberedningen"),
+)
+
+
+def orebro_cells_docx() -> bytes:
+    """A table by area (Område | Mål | Ansvarig) whose goal cells hold a bulleted list: each bullet is a
+    goal of that area, the row's responsible its."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Centerpartiet i Örebro län")
+    document.add_heading("Mål 2027", level=1)
+    rows = [
+        ("Område", ["Mål"], "Ansvarig"),
+        (
+            "Medlemmar",
+            ["Värva 40 nya medlemmar", "Ringa alla nya medlemmar inom en månad"],
+            "Medlemsansvarig",
+        ),
+        (
+            "Utbildning",
+            ["Genomföra två studiecirklar per termin", "Skicka två styrelseledamöter på partiskolan"],
+            "Studieorganisatören",
+        ),
+        ("Kommunikation", ["Publicera ett inlägg på Facebook varje vecka"], "Kommunikatören"),
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for cells, (area, goals, who) in zip(table.rows, rows, strict=True):
+        cells.cells[0].text = area
+        cells.cells[2].text = who
+        cell = cells.cells[1]
+        if len(goals) == 1 and area == "Område":
+            cell.text = goals[0]
+            continue
+        cell.paragraphs[0].text = goals[0]
+        cell.paragraphs[0].style = document.styles["List Bullet"]
+        for goal in goals[1:]:
+            cell.add_paragraph(goal, style="List Bullet")
+    return _saved(document)
+
+
+OREBRO = (
+    ("Medlemmar", "Värva 40 nya medlemmar", "count 40 year", "Medlemsansvarig"),
+    ("Medlemmar", "Ringa alla nya medlemmar", "done", "Medlemsansvarig"),
+    ("Utbildning", "Genomföra två studiecirklar per termin", "count 2 half_year", "Studieorganisatören"),
+    ("Utbildning", "Skicka två styrelseledamöter", "count 2 year / people 2", "Studieorganisatören"),
+    ("Kommunikation", "Publicera ett inlägg på Facebook varje vecka", "count 1 week", "Kommunikatören"),
+)
+
+GAVLEBORG_GOALS = (
+    ("Organisation", "Hålla fyra styrelsemöten per termin", "count 4 half_year", None),
+    ("Organisation", "Utse en valansvarig i varje lokalavdelning", "people 1", None),
+    ("Kampanjer", "Genomföra en kampanj om vården under våren", "done", "kampanjgruppen"),
+    ("Kampanjer", "Dela ut flygblad varje vecka", "count 1 week", None),
+    ("Ekonomi", "Samla in 25 000 kr", "count 25000 year", None),
+)
+
+
+def norrbotten_english_docx() -> bytes:
+    """An English plan in Word: Goal | Owner | Deadline | KPI."""
+    document = docx.Document()
+    document.add_heading("Action Plan 2027", level=0)
+    document.add_paragraph("Green Party Norrbotten. Adopted by the annual meeting on 12 March 2027.")
+    document.add_heading("Goals for 2027", level=1)
+    rows = [
+        ("Goal", "Owner", "Deadline", "KPI"),
+        ("Grow our membership", "Membership officer", "December", "from 150 to 200 members"),
+        ("Hold members' meetings", "Chair", "Every month", ""),
+        ("Train canvassers", "Campaign lead", "Before the summer", "at least 20 people"),
+        ("Op-eds in the local press", "Press officer", "All year", "twice a month"),
+    ]
+    _cell_texts(document.add_table(rows=len(rows), cols=4), rows)
+    return _saved(document)
+
+
+NORRBOTTEN = (
+    ("Goals for 2027", "Grow our membership", "metric 150 200", "Membership officer"),
+    ("Goals for 2027", "Hold members' meetings", "count 1 month", "Chair"),
+    ("Goals for 2027", "Train canvassers", "count 20 year / people 20", "Campaign lead"),
+    ("Goals for 2027", "Op-eds in the local press", "count 2 month", "Press officer"),
+)
+
+CORPUS += (
+    Document("uppsala_sidbrytning.pdf", uppsala_table_pdf, UPPSALA, "PDF table over a page"),
+    Document("orebro_celler.docx", orebro_cells_docx, OREBRO, "Word table, bullets in cells"),
+    Document("gavleborg_nastlad.md", _file("gavleborg_nastlad.md"), GAVLEBORG_GOALS, "Markdown, nested"),
+    Document("norrbotten_english.docx", norrbotten_english_docx, NORRBOTTEN, "English Word table"),
 )
