@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
@@ -433,8 +433,8 @@ def _noun_after(text: str) -> str | None:
         parts = parts[1:]
     for raw in parts:
         word = raw.strip(".,;:!?()\"'”“")
-        if raw.startswith("(") and words:
-            break  # "2 utbildningar (våren 2027)": the bracket says when, not what
+        if raw.startswith("("):
+            break  # "2 utbildningar (våren 2027)", "minst 10 (Hela året)": the bracket says when, not what
         if not word or word.lower() in _NOUN_ENDS or not re.fullmatch(r"[^\W\d_][\w-]*", word):
             break
         if word.lower() in ("en", "ett") and words:
@@ -576,13 +576,24 @@ def _owned(word: str, rest: str) -> str:
     return owned.group("thing")
 
 
+def _past_adjective(word: str, rest: str) -> tuple[str, str]:
+    """The noun an adjective goes with ("öppna medlemsmöten", "digitala utbildningar"), and the text after
+    it; other words as they are."""
+    after = re.match(r"^\s+(?P<noun>[^\W\d_][\w-]*[^\W\d_])\b", rest)
+    if word.lower().endswith("a") and after is not None and after.group("noun").lower() not in _NOUN_ENDS:
+        return after.group("noun"), rest[after.end() :]
+    return word, rest
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
     varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
     if _KNOCK.search(before):
         return "dörrknackning"
-    objects = [_owned(m.group("object"), before[m.end() :]) for m in _DOING.finditer(before)]
+    objects = [
+        _owned(*_past_adjective(m.group("object"), before[m.end() :])) for m in _DOING.finditer(before)
+    ]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:
         return objects[-1]
@@ -594,7 +605,7 @@ def _done_thing(before: str) -> str | None:
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
         return None
     if _is_verb(words[0]):
-        following = words[1] if len(words) > 1 else ""
+        following = _past_adjective(words[1], " " + " ".join(words[2:]))[0] if len(words) > 1 else ""
         if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
             return following
         return None
@@ -674,17 +685,53 @@ def unread_figure(goal: GoalDraft) -> str | None:
     prioriterade områdena")."""
     if goal.target.kind is not TargetKind.DONE:
         return None
-    text = _WHEN_FIGURES.sub(" ", _plain(goal.text))
+    return next(_figures(goal.text), None)
+
+
+def other_figure(goal: GoalDraft) -> str | None:
+    """A figure in a goal read with a target that is not the target's own ("Skriva en debattartikel i
+    månaden och 20 insändare under året" read as one a month): the board should check which is meant."""
+    target = goal.target
+    if target.kind is TargetKind.DONE:
+        return None
+    read = {target.count, target.goal_value, target.baseline, target.change_percent} - {None}
+    return next((f for f in _figures(goal.text) if _figure_value(f) not in read), None)
+
+
+def _figures(text: str) -> Iterator[str]:
+    """The figures in a goal that may be targets: the figure and the word after it."""
+    text = _WHEN_FIGURES.sub(" ", _plain(text))
     for match in _FIGURE.finditer(text):
         figure = match.group("figure")
         number, word = figure.split()[0], figure.split()[-1] if " " in figure else ""
         before = text[: match.start()].split()
         if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
             continue
-        if before and before[-1].lower() in _REFERRING:
+        if before and before[-1].lower() in _REFERRING | _LIMITS:
             continue
-        return figure
-    return None
+        yield figure
+
+
+# "kandidater under 35", "members over 65": a limit that says who, not how many.
+_LIMITS = {"under", "över", "over", "above", "below", "aged"}
+
+
+def _figure_value(figure: str) -> float | None:
+    """A figure's number: "2 000 följare" 2000, "5,000 followers" 5000, "tre möten" 3, "ett tiotal" 10."""
+    words = figure.split()
+    digits = re.match(r"[0-9][0-9 ,.]*", figure)
+    if digits is not None:
+        number = digits.group(0).strip(" ,.")
+        if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", number):  # English thousands
+            number = number.replace(",", "")
+        try:
+            return _amount(number)
+        except ValueError:
+            return None
+    first = words[0].lower()
+    if first in ("ett", "en") and len(words) > 1:
+        return float(_ROUND_NUMBERS.get(words[1].lower(), 0)) or None
+    return float(_NUMBER_WORDS[first]) if first in _NUMBER_WORDS else None
 
 
 def _validated(target: Target) -> Target:

@@ -11,7 +11,7 @@ import pytest
 
 from bot.i18n import fold
 from bot.services.goals import TargetKind
-from bot.services.plan import PlanDraft
+from bot.services.plan import PlanDraft, other_figure, read_goal
 from bot.services.plan_import import read_plan
 from tests.services.plan_corpus import CORPUS, Document
 from tests.services.test_plan_files import _target_matches
@@ -124,3 +124,28 @@ def test_every_goal_of_the_document_is_read_right(document: Document) -> None:
     score, problems = measure(document, read_plan(document.name, document.build()))
     assert problems == []
     assert score.right == score.expected == score.stored
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "unit"),
+    [
+        # What is counted is the noun, not the adjective before it, nor the when in brackets after the figure.
+        ("Hålla öppna medlemsmöten – minst 1 per månad (Varje månad)", 1, "medlemsmöten"),
+        ("Debattartiklar i UNT – minst 10 (Hela året)", 10, "debattartiklar"),
+        ("Genomföra digitala utbildningar varje termin", 1, "utbildningar"),
+        # "ett nyhetsbrev två gånger per termin" is twice, not once.
+        ("Skicka ut ett nyhetsbrev två gånger per termin.", 2, "nyhetsbrev"),
+    ],
+)
+def test_what_a_count_counts(text: str, count: int, unit: str) -> None:
+    target = read_goal(text).target
+    assert (target.count, target.unit) == (count, unit)
+
+
+def test_how_soon_is_no_target_and_a_second_figure_is_named() -> None:
+    """ "within a week" says how soon (as "inom en vecka" does); of two figures the one not read is named,
+    but not an age limit ("under 35") or the figure read ("5,000 followers" is 5000)."""
+    assert read_goal("Call every new member within a week.").target.kind is TargetKind.DONE
+    assert other_figure(read_goal("Skriva en debattartikel i månaden och 20 insändare.")) == "20 insändare"
+    assert other_figure(read_goal("At least 50 % of our candidates shall be under 35.")) is None
+    assert other_figure(read_goal("Reach 5,000 followers on Instagram.")) is None
