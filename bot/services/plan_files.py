@@ -283,7 +283,7 @@ def _gutter(words: list[_Word], width: float) -> float | None:
         return None
     x = best[1]
     # The strip's edges, from the running text that keeps to its column (a title in larger type, a centred
-    # page number or a short footer may stand in the strip).
+    # page number, a running header or footer in smaller type may stand in the strip).
     body = Counter(w.size for w in words).most_common(1)[0][0]
     kept = [
         w
@@ -292,7 +292,7 @@ def _gutter(words: list[_Word], width: float) -> float | None:
         and not _PAGE_NUMBER.match(row.text.strip())
         and not any(w.x0 < x < w.x1 for w in row.words)
         for w in row.words
-        if w.size <= body
+        if abs(w.size - body) < 0.5
     ]
     lo, hi = x, x
     while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in kept):
@@ -502,9 +502,14 @@ def _cell_text(cell: Any, document: Any, numbering: _Numbering) -> str:
     parts = []
     for p in cell._tc.iter(f"{_W}p"):
         style = Paragraph(p, document).style
-        listed = numbering.label(p) is not None or _LIST_STYLE.search(style.name if style else "")
-        parts.append((CELL_ITEM if listed else "\n") + _paragraph_text(p))
+        text = _paragraph_text(p)
+        typed = _TYPED_ITEM.match(text)  # "- Värva …", "1. Skicka …" typed as a list
+        listed = numbering.label(p) is not None or _LIST_STYLE.search(style.name if style else "") or typed
+        parts.append((CELL_ITEM if listed else "\n") + (text[typed.end() :] if typed else text))
     return "".join(parts)
+
+
+_TYPED_ITEM = re.compile(r"^\s*(?:[-–•*]|[0-9]{1,2}[.)])\s+(?=\S)")
 
 
 class _Numbering:

@@ -288,7 +288,7 @@ _OTHER_FIELD = re.compile(
 # A target written as a figure: "500 samtal", "minst två i månaden", "varje kvartal", "50 %".
 _FIGURE_CELL = re.compile(
     r"^(?:minst|högst|max\w*|åtminstone|cirka|ca\.?|ungefär|över|varje|var|varannan|vartannat|per|"
-    r"[0-9]|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|"
+    r"[0-9]+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|"
     r"ett\s+(?:par|tiotal|tjugotal|trettiotal|fyrtiotal|femtiotal|hundratal|dussin)|hälften|halva|"
     r"at\s+least|every|each|one|two|three|four|five|six|ten|twelve|twenty|fifty|twice|once|half)\b",
     re.IGNORECASE,
@@ -520,7 +520,8 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
         opening = _field(lines[index])
         item = opening is None and lines[index].kind is LineKind.BULLET
         if item:
-            opening = ("Mål", lines[index].text, None)  # an item: its fields may follow
+            # An item: its fields may follow, "Mål: minst 4 per år" its target among them.
+            opening = ("Aktivitet", lines[index].text, None)
         elif opening is None or not (_GOAL_FIELD.match(opening[0]) or _AIM.match(opening[0])):
             result.append(lines[index])
             kept.append(numbers[index])
@@ -551,7 +552,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
                 field[2] is not None
                 or _folded(field[0]) in labels
                 or (_opening_kind(field[0]) or "none") in kinds  # "Mål" after "Målsättning"
-                or (item and _GOAL_FIELD.match(field[0]))
+                or (item and _GOAL_FIELD.match(field[0]) and not _figure_field(field))
             ):
                 break  # the next goal's block
             fields.append([field[0], field[1]])
@@ -573,6 +574,11 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
             kept.append(None)
         index = end
     return result, kept
+
+
+def _figure_field(field: tuple[str, str, str | None]) -> bool:
+    """ "Mål: minst 4 per år": a target's label with a figure, not the next goal."""
+    return bool(_TARGET_FIELD.match(field[0]) and _FIGURE_CELL.match(field[1]))
 
 
 def _folded(label: str) -> str:
@@ -598,7 +604,7 @@ def layout(text: str) -> list[Line]:
     uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
     lines: list[Line] = []
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
-    for lead, had_number, content in rows:
+    for index, (lead, had_number, content) in enumerate(rows):
         content = re.sub(r"\s+", " ", content).strip()
         if not _BOLD.match(content):
             content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten": Markdown's bold
@@ -606,6 +612,14 @@ def layout(text: str) -> list[Line]:
         number: str | None = None
         if _TOC_LINE.search(content) or _BREADCRUMBS.match(content):
             lines.append(Line(LineKind.BLANK))  # a table of contents or breadcrumbs: never a goal
+        elif (
+            lead.startswith("#")
+            and (item := LABELLED_ITEM.match(content.strip("# ").strip()))
+            and not _list_follows(rows, index)
+        ):
+            # "## Mål 1: Fler aktiva medlemmar" over a paragraph saying what will be done: a goal, as the line
+            # "Mål 1: …" is (over a list it heads the list's goals).
+            lines.append(Line(LineKind.BULLET, content.strip("# ").strip(), number=item.group("number")))
         elif lead.startswith("#"):
             title = _unnumbered(content.strip("# ").strip())
             lines.append(
@@ -629,6 +643,12 @@ def layout(text: str) -> list[Line]:
                 lines.append(Line(LineKind.BULLET, content))
         elif not content:
             lines.append(Line(LineKind.BLANK))
+        elif (
+            (bold := _BOLD.match(content))
+            and (item := LABELLED_ITEM.match(bold.group("text").strip()))
+            and not _list_follows(rows, index)
+        ):
+            lines.append(Line(LineKind.BULLET, bold.group("text").strip(), number=item.group("number")))
         elif (bold := _BOLD.match(content)) and not bold.group("text").strip().endswith(":"):
             lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif _is_caps_heading(content):
@@ -647,6 +667,16 @@ def layout(text: str) -> list[Line]:
     lines, numbers = _records(lines, numbers)
     lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
+
+
+def _list_follows(rows: list[tuple[str, bool, str]], index: int) -> bool:
+    """Whether the next line with words after `index` is a list's item ("- …", "• …", "1. …")."""
+    for lead, _, content in rows[index + 1 :]:
+        if content.strip():
+            return bool(lead and not lead.startswith("#")) or bool(
+                _BULLET.match(content) or _LIST_NUMBER.match(content) or _LETTER_ITEM.match(content)
+            )
+    return False
 
 
 def _responsible_with_item(lines: list[Line]) -> list[Line]:

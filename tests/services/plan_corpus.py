@@ -591,3 +591,150 @@ CORPUS += (
     Document("gavleborg_nastlad.md", _file("gavleborg_nastlad.md"), GAVLEBORG_GOALS, "Markdown, nested"),
     Document("norrbotten_english.docx", norrbotten_english_docx, NORRBOTTEN, "English Word table"),
 )
+
+
+# --- the third round ---------------------------------------------------------------------------------
+
+
+def halsingland_headings_docx() -> bytes:
+    """Each goal a heading of its own ("Mål 1: Fler aktiva medlemmar" in Heading 2) with a paragraph saying
+    what will be done and a line naming who."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Socialdemokraterna i Gävleborg")
+    document.add_heading("Våra mål", level=1)
+    document.add_heading("Mål 1: Fler aktiva medlemmar", level=2)
+    document.add_paragraph(
+        "Vi ska ringa alla nya medlemmar inom en månad och bjuda in dem till ett medlemsmöte."
+    )
+    document.add_paragraph("Ansvarig: Medlemsutskottet")
+    document.add_heading("Mål 2: Synas mer i lokalpressen", level=2)
+    document.add_paragraph("Minst två debattartiklar i månaden ska publiceras.")
+    document.add_paragraph("Ansvarig: Presskommittén")
+    document.add_heading("Mål 3: En stark ekonomi", level=2)
+    document.add_paragraph("Distriktet ska samla in 50 000 kronor till valfonden.")
+    return _saved(document)
+
+
+HALSINGLAND = (
+    ("Våra mål", "Fler aktiva medlemmar", "done", "Medlemsutskottet"),
+    ("Våra mål", "Synas mer i lokalpressen", "count 2 month", "Presskommittén"),
+    ("Våra mål", "En stark ekonomi", "count 50000 year", None),
+)
+
+
+def jonkoping_lines_docx() -> bytes:
+    """Goals as Word bullets with their target and who on the lines under them ("Mål: minst 4 per år",
+    "Ansvarig: Styrelsen"), and a table whose goal cells are typed lists ("- …", "1. …")."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027 – Kristdemokraterna i Jönköpings län", level=0)
+    document.add_heading("Medlemmar", level=1)
+    for goal, target, who in (
+        ("Hålla medlemsmöten i alla kretsar", "minst 4 per år", "Styrelsen"),
+        ("Värva nya medlemmar", "60 nya medlemmar", "Medlemsansvarig"),
+    ):
+        document.add_paragraph(goal, style="List Bullet")
+        document.add_paragraph(f"Mål: {target}")
+        document.add_paragraph(f"Ansvarig: {who}")
+    document.add_heading("Utbildning och kommunikation", level=1)
+    rows = [
+        ("Område", "Mål och aktiviteter", "Ansvar"),
+        (
+            "Utbildning",
+            "- Grundutbildning två gånger per termin\n- Skicka fem medlemmar på partiskolan",
+            "Studieansvarig",
+        ),
+        (
+            "Kommunikation",
+            "1. Skicka nyhetsbrev varje månad\n2. Nå 1 000 följare på Instagram",
+            "Kommunikatören",
+        ),
+    ]
+    _cell_texts(document.add_table(rows=len(rows), cols=3), rows)
+    return _saved(document)
+
+
+JONKOPING = (
+    ("Medlemmar", "Hålla medlemsmöten i alla kretsar", "count 4 year", "Styrelsen"),
+    ("Medlemmar", "Värva nya medlemmar", "count 60 year", "Medlemsansvarig"),
+    ("Utbildning", "Grundutbildning två gånger per termin", "count 2 half_year", "Studieansvarig"),
+    ("Utbildning", "Skicka fem medlemmar på partiskolan", "count 5 year", "Studieansvarig"),
+    ("Kommunikation", "Skicka nyhetsbrev varje månad", "count 1 month", "Kommunikatören"),
+    ("Kommunikation", "Nå 1 000 följare", "metric - 1000", "Kommunikatören"),
+)
+
+
+def ostergotland_columns_pdf() -> bytes:
+    """A two-column plan over several pages, a running header and "Sida N" at the foot; the title across
+    both columns."""
+    pdf = _Printed(format=(148, 210))
+    pdf.running = "Miljöpartiet Östergötland · Verksamhetsplan 2027"
+    pdf.set_auto_page_break(True, margin=18)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+    pdf.set_font(font, "B", 18)
+    pdf.multi_cell(0, 9, "Verksamhetsplan 2027", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    filler = (
+        "Östergötland är ett län med stora skillnader mellan stad och landsbygd, och vi vill att "
+        "fler ska se vad grön politik betyder för vardagen, för jobben och för klimatet. "
+    )
+    with pdf.text_columns(ncols=2, gutter=8) as cols:
+        for kind, text in [
+            ("h", "Organisation"),
+            ("p", filler * 3),
+            ("i", "Hålla minst sex styrelsemöten under året."),
+            ("i", "Utse en kontaktperson i varje lokalavdelning."),
+            ("h", "Valet 2030"),
+            ("p", filler * 5),
+            (
+                "i",
+                "Knacka dörr i minst fem bostadsområden under hösten tillsammans med "
+                "lokalavdelningarna i Norrköping och Linköping.",
+            ),
+            ("i", "Ordna en valupptakt i augusti (ansvarig: valledaren)."),
+            ("h", "Avslutning"),
+            ("p", filler * 2),
+        ]:
+            if kind == "h":
+                pdf.set_font(font, "B", 12)
+                cols.write(text + "\n")
+                pdf.set_font(font, "", 9)
+                cols.write("\n")
+            elif kind == "i":
+                pdf.set_font(font, "", 9)
+                cols.write(f"• {text}\n")
+            else:
+                pdf.set_font(font, "", 9)
+                cols.write(text + "\n\n")
+    return bytes(pdf.output())
+
+
+OSTERGOTLAND = (
+    ("Organisation", "Hålla minst sex styrelsemöten", "count 6 year", None),
+    ("Organisation", "Utse en kontaktperson i varje lokalavdelning", "people 1", None),
+    (
+        "Valet 2030",
+        "Knacka dörr i minst fem bostadsområden under hösten tillsammans med lokalavdelningarna",
+        "count 5 year",
+        None,
+    ),
+    ("Valet 2030", "Ordna en valupptakt i augusti", "done", "valledaren"),
+)
+
+WORD_HTML_GOALS = (
+    ("Medlemmar", "Hålla fyra medlemsmöten under året", "count 4 year", None),
+    ("Medlemmar", "Ringa alla nya medlemmar", "done", "Medlemsansvarig"),
+    ("Kampanjer", "Genomföra en kampanj om vården", "done", None),
+    ("Kampanjer", "Dela ut flygblad varje vecka", "count 1 week", None),
+)
+
+CORPUS += (
+    Document("halsingland_rubriker.docx", halsingland_headings_docx, HALSINGLAND, "goals as headings"),
+    Document("jonkoping_rader.docx", jonkoping_lines_docx, JONKOPING, "Mål:/Ansvarig: lines, typed cells"),
+    Document("ostergotland_spalter.pdf", ostergotland_columns_pdf, OSTERGOTLAND, "two-column PDF, footers"),
+    Document("vasterbotten_word.html", _file("vasterbotten_word.html"), WORD_HTML_GOALS, "Word's web page"),
+)
