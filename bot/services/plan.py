@@ -480,8 +480,9 @@ def _count(text: str) -> Target | None:
         at_least = at_least_match is not None
         previous = before[: at_least_match.start()] if at_least_match else before
         previous_word = previous.rstrip().rsplit(" ", 1)[-1].lower() if previous.strip() else ""
-        if _is_year(word) and not (at_least or previous_word in _HAVING):
-            continue  # "inför valet 2026"; but "ha 2000 besök i månaden" is a count
+        counted = previous_word in _HAVING or _is_verb(previous_word) or previous_word in ("in", "ut")
+        if _is_year(word) and not (at_least or counted):
+            continue  # "inför valet 2026"; but "ha 2000 besök i månaden", "skicka 2 000 sms" are counts
         if previous_word in _REFERRING:
             continue
         unit = _noun_after(text[match.end() :].strip())
@@ -614,6 +615,8 @@ def _done_thing(before: str) -> str | None:
     return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
+# A number with its thousands grouped by spaces, as Swedish writes it: "5 000", "1 200 000".
+_GROUPED = re.compile(r"(?<![0-9])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 # As tables and lists shorten them: "4 ggr/år", "2/termin", "10 st", "1 gång/mån".
 _PER_SLASH = re.compile(
     r"(?<=[0-9\w])\s*/\s*(?P<p>år|året|månad|månaden|mån|kvartal|termin|halvår|vecka|veckan|v|"
@@ -642,6 +645,7 @@ def parse_target(text: str) -> Target:
     english = text if is_english(text) else None
     text = _PER_SLASH.sub(lambda m: " per " + _SLASHED.get(m.group("p").lower(), m.group("p")), text)
     text = _plain(in_swedish_terms(text))
+    text = _GROUPED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "5 000 flygblad" is 5000
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
     text = _SHORT.sub(lambda m: _SHORTENED[m.group(0).lower().rstrip(".")], text)
     if not text:

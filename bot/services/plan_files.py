@@ -212,7 +212,6 @@ def _with_tables(
 def _cells(rows: list[list[str | None]]) -> list[list[str]]:
     """A PDF table's cells as text: the cell's lines joined, words hyphenated or broken across lines
     ("Medlemsansvari" / "g" in a narrow column) mended."""
-    from bot.services.plan_text import join_lines
 
     result = []
     for row in rows:
@@ -232,9 +231,30 @@ def _cells(rows: list[list[str | None]]) -> list[list[str]]:
                     mended[-1] += line.strip()
                 else:
                     mended.append(line)
-            cells.append(join_lines(mended))
+            cells.append(_listed(mended))
         result.append(cells)
     return result
+
+
+_CELL_BULLET = re.compile(r"^\s*[•●▪◦‣∙·■➢►\uf0b7\uf0a7–-]\s+")
+
+
+def _listed(lines: list[str]) -> str:
+    """A PDF cell's lines as text: a list's items in it (bullets) each marked (CELL_ITEM), with the lines
+    they wrap onto."""
+    from bot.services.plan_text import join_lines
+
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        bullet = _CELL_BULLET.match(line)
+        if bullet is not None:
+            parts.append([CELL_ITEM, line[bullet.end() :]])
+        else:
+            parts[-1].append(line)
+    return "".join(
+        (CELL_ITEM + join_lines(part[1:]) if part and part[0] == CELL_ITEM else join_lines(part))
+        for part in parts
+    )
 
 
 def _word(raw: dict[str, Any]) -> _Word:
@@ -784,6 +804,19 @@ def _odt_text(element: Any) -> str:
     return "".join(parts)
 
 
+def _odt_cell(cell: Any) -> str:
+    """A table cell's text, the items of a list in it each marked (CELL_ITEM): a cell listing goals."""
+    parts = []
+    for child in cell:
+        if child.tag == _odf("text:list"):
+            for item in child.iter(_odf("text:list-item")):
+                words = " ".join(_odt_text(p) for p in item if p.tag in (_odf("text:p"), _odf("text:h")))
+                parts.append(CELL_ITEM + words)
+        else:
+            parts.append("\n" + _odt_text(child))
+    return "".join(parts)
+
+
 def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = False) -> Iterator[str]:
     for child in element:
         if child.tag == _odf("text:h"):
@@ -800,7 +833,7 @@ def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = 
             yield from _styled_lines(_odt_text(child), style, listed=listed, bold=bold)
         elif child.tag == _odf("table:table"):
             rows = [
-                [_odt_text(cell).strip() for cell in row.iter(_odf("table:table-cell"))]
+                [_odt_cell(cell) for cell in row.iter(_odf("table:table-cell"))]
                 for row in child.iter(_odf("table:table-row"))
             ]
             yield from _table_lines(rows)
@@ -859,7 +892,8 @@ def html_text(page: str) -> str:
             elif tag in ("td", "th") and self.rows is not None:
                 self.cell = []
             elif self.cell is not None:
-                self.cell.append(" ")  # a line break or paragraph within a cell parts its words
+                # A line break or paragraph within a cell parts its words; a list's item is marked.
+                self.cell.append(CELL_ITEM if tag == "li" else " ")
             elif re.fullmatch(r"h[1-6]", tag):
                 self.flush()
                 self.prefix = "#" * int(tag[1]) + " "
@@ -882,7 +916,7 @@ def html_text(page: str) -> str:
                     del words[self.anchor :]
                 self.anchor = None
             elif tag in ("td", "th") and self.rows and self.cell is not None:
-                self.rows[-1].append(" ".join("".join(self.cell).split()))
+                self.rows[-1].append(_one_line("".join(self.cell)))
                 self.cell = None
             elif tag == "table" and self.rows is not None:
                 self.lines += ["", *_table_lines(self.rows)]

@@ -738,3 +738,48 @@ CORPUS += (
     Document("ostergotland_spalter.pdf", ostergotland_columns_pdf, OSTERGOTLAND, "two-column PDF, footers"),
     Document("vasterbotten_word.html", _file("vasterbotten_word.html"), WORD_HTML_GOALS, "Word's web page"),
 )
+
+
+# --- the fourth round: a list in a table's cell, in every format ------------------------------------------
+
+
+def skaraborg_cells_odt() -> bytes:
+    """A LibreOffice table by area whose goal cells are lists."""
+    rows = "".join(
+        "<table:table-row>"
+        + f"<table:table-cell>{_p(area)}</table:table-cell>"
+        + f"<table:table-cell>{_items(*(_p(goal, 'P2') for goal in goals))}</table:table-cell>"
+        + f"<table:table-cell>{_p(who)}</table:table-cell>"
+        + "</table:table-row>"
+        for area, goals, who in (
+            ("Medlemmar", ("Värva 20 nya medlemmar", "Hålla ett medlemsmöte varje månad"), "Styrelsen"),
+            ("Kampanj", ("Dela ut 5 000 flygblad", "Knacka dörr i tre bostadsområden"), "Valledaren"),
+        )
+    )
+    return _odt(
+        _p("Verksamhetsplan 2027 för Vänsterpartiet Skaraborg", "Title")
+        + '<text:h text:outline-level="1">Mål</text:h>'
+        + '<table:table><table:table-column table:number-columns-repeated="3"/>'
+        + _cells("Område", "Mål", "Ansvarig")
+        + rows
+        + "</table:table>"
+    )
+
+
+SKARABORG = (
+    ("Medlemmar", "Värva 20 nya medlemmar", "count 20 year", "Styrelsen"),
+    ("Medlemmar", "Hålla ett medlemsmöte varje månad", "count 1 month", "Styrelsen"),
+    ("Kampanj", "Dela ut 5 000 flygblad", "count 5000 year", "Valledaren"),
+    ("Kampanj", "Knacka dörr i tre bostadsområden", "count 3 year", "Valledaren"),
+)
+
+HALLAND_CELLS = (
+    ("Utbildning", "Hålla två studiecirklar per termin", "count 2 half_year", "Studieansvarig"),
+    ("Utbildning", "Skicka tre medlemmar på partiskolan", "count 3 year", "Studieansvarig"),
+    ("Kommunikation", "Publicera ett nyhetsbrev varje månad", "count 1 month", "Kommunikatören"),
+)
+
+CORPUS += (
+    Document("skaraborg_celler.odt", skaraborg_cells_odt, SKARABORG, "LibreOffice, lists in cells"),
+    Document("halland_celler.html", _file("halland_celler.html"), HALLAND_CELLS, "web page, lists in cells"),
+)

@@ -149,3 +149,33 @@ def test_how_soon_is_no_target_and_a_second_figure_is_named() -> None:
     assert other_figure(read_goal("Skriva en debattartikel i månaden och 20 insändare.")) == "20 insändare"
     assert other_figure(read_goal("At least 50 % of our candidates shall be under 35.")) is None
     assert other_figure(read_goal("Reach 5,000 followers on Instagram.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # Thousands grouped by a space, as Swedish writes them: "5 000 st" is five thousand, not five.
+        ("Dela ut 5 000 flygblad", 5000),
+        ("Dela ut flygblad – 5 000 st", 5000),
+        # A number like a year right after the verb that counts it is a count, not a year.
+        ("Skicka 2 000 sms inför valet", 2000),
+    ],
+)
+def test_thousands_are_counted_whole(text: str, count: int) -> None:
+    assert read_goal(text).target.count == count
+
+
+def test_a_pdf_tables_cell_of_bullets_is_one_goal_a_bullet() -> None:
+    """A PDF's table cell as pdfplumber gives it, lines wrapped: each bullet (with the line it wraps onto)
+    is a goal of the row, with the row's responsible."""
+    from bot.services.plan_files import _cells, _table_lines
+
+    cell = "• Värva 20 nya\nmedlemmar\n• Hålla ett möte i\nmånaden"
+    rows = _cells([["Mål", "Ansvarig"], [cell, "Styrelsen"]])
+    assert list(_table_lines(rows)) == [
+        "\u2022 Värva 20 nya medlemmar",
+        "Ansvarig: Styrelsen",
+        "\u2022 Hålla ett möte i månaden",
+        "Ansvarig: Styrelsen",
+        "",
+    ]
