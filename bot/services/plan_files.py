@@ -211,20 +211,32 @@ def _with_tables(
 
 def _cells(rows: list[list[str | None]]) -> list[list[str]]:
     """A PDF table's cells as text: the cell's lines joined, words hyphenated or broken across lines
-    ("Medlemsansvari" / "g" in a narrow column) mended."""
+    ("Medlemsansvari" / "g", "Studieorganisatö" / "ren" in a narrow column) mended. A row of one cell
+    spanning the table (the others None, not empty) is a row merged across it: its text in every cell."""
+    from bot.services.plan_text import GOES_ON
 
     result = []
     for row in rows:
+        if len(row) > 1 and row[0] and all(cell is None for cell in row[1:]):
+            result.append([" ".join(row[0].split())] * len(row))
+            continue
         cells = []
         for cell in row:
             lines = (cell or "").splitlines()
             mended: list[str] = []
             for line in lines:
+                word = line.strip()
                 broken = (
                     mended
                     and (
                         mended[-1].endswith("\u2013")  # "Augusti–" / "september"
-                        or (re.fullmatch(r"[a-zåäö]{1,2}[.,]?", line.strip()) and mended[-1][-1:].isalpha())
+                        or (re.fullmatch(r"[a-zåäö]{1,2}[.,]?", word) and mended[-1][-1:].isalpha())
+                        # One word broken in two: a short lower-case rest that is no word of its own.
+                        or (
+                            re.fullmatch(r"[a-zåäö]{3,4}[.,]?", word) is not None
+                            and word.rstrip(".,") not in GOES_ON
+                            and re.fullmatch(r"[^\W\d_]{6,}", mended[-1].strip()) is not None
+                        )
                     )
                 )
                 if broken:
@@ -236,7 +248,7 @@ def _cells(rows: list[list[str | None]]) -> list[list[str]]:
     return result
 
 
-_CELL_BULLET = re.compile(r"^\s*[•●▪◦‣∙·■➢►\uf0b7\uf0a7–-]\s+")
+_CELL_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·■➢►\uf0b7\uf0a7–-]|[0-9]{1,2}[.)])\s+")
 
 
 def _listed(lines: list[str]) -> str:

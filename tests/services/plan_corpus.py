@@ -783,3 +783,17 @@ CORPUS += (
     Document("skaraborg_celler.odt", skaraborg_cells_odt, SKARABORG, "LibreOffice, lists in cells"),
     Document("halland_celler.html", _file("halland_celler.html"), HALLAND_CELLS, "web page, lists in cells"),
 )
+
+
+# LibreOffice's PDF of three of the Word plans above, their tables given Word's "Table Grid" (ruled) style
+# (soffice --headless --convert-to pdf): merged rows, words broken in narrow columns, lists in cells.
+CORPUS += tuple(
+    Document(
+        f"{name}_libreoffice.pdf", _file(f"{name}_libreoffice.pdf"), goals, "LibreOffice's PDF of the .docx"
+    )
+    for name, goals in (
+        ("halland_tabell", HALLAND),
+        ("jonkoping_rader", JONKOPING),
+        ("orebro_celler", OREBRO),
+    )
+)
