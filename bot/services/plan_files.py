@@ -601,7 +601,7 @@ class _Numbering:
     def label(self, p: Any) -> str | None:
         """The paragraph's list label: None when it is in no list, "" for a bullet, else its number."""
         num_pr = p.find(f"{_W}pPr/{_W}numPr")
-        num, level = self._of_style(_val(p.find(f"{_W}pPr"), "pStyle") if p.pPr is not None else None)
+        num, level = self._of_style(_val(p.find(f"{_W}pPr"), "pStyle"))
         if num_pr is not None:
             num = _val(num_pr, "numId") or num
             level = int(_val(num_pr, "ilvl") or level)
@@ -630,7 +630,7 @@ class _Numbering:
 
 
 def _val(element: Any, child: str) -> str | None:
-    """The w:val of `element`'s child `child` (or of `element` itself for an empty name)."""
+    """The w:val of `element`'s child `child`, if both are there."""
     if element is None:
         return None
     found = element.find(f"{_W}{child}")

@@ -610,16 +610,17 @@ def layout(text: str) -> list[Line]:
             content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten": Markdown's bold
         bullet = _BULLET.match(content)
         number: str | None = None
+        # "## Mål 1: Fler aktiva medlemmar" (or in bold) over a paragraph saying what will be done: a goal, as
+        # the line "Mål 1: …" is; over a list it heads the list's goals.
+        bold = _BOLD.match(content)
+        marked = bold.group("text").strip() if bold else ""
+        if lead.startswith("#"):
+            marked = content.strip("# ").strip()
+        labelled = LABELLED_ITEM.match(marked) if marked and not _list_follows(rows, index) else None
         if _TOC_LINE.search(content) or _BREADCRUMBS.match(content):
             lines.append(Line(LineKind.BLANK))  # a table of contents or breadcrumbs: never a goal
-        elif (
-            lead.startswith("#")
-            and (item := LABELLED_ITEM.match(content.strip("# ").strip()))
-            and not _list_follows(rows, index)
-        ):
-            # "## Mål 1: Fler aktiva medlemmar" over a paragraph saying what will be done: a goal, as the line
-            # "Mål 1: …" is (over a list it heads the list's goals).
-            lines.append(Line(LineKind.BULLET, content.strip("# ").strip(), number=item.group("number")))
+        elif labelled is not None:
+            lines.append(Line(LineKind.BULLET, marked, number=labelled.group("number")))
         elif lead.startswith("#"):
             title = _unnumbered(content.strip("# ").strip())
             lines.append(
@@ -630,7 +631,7 @@ def layout(text: str) -> list[Line]:
         elif bullet:
             words = content[bullet.end() :].strip()
             lines.append(Line(LineKind.BULLET, words) if words else Line(LineKind.EMPTY_BULLET))
-        elif lead and (bold := _BOLD.match(content)) and not bold.group("text").strip().endswith(":"):
+        elif lead and bold and not bold.group("text").strip().endswith(":"):
             # "- **Organisation**" over its sub-items: a category, as a bold paragraph is a heading.
             lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif lead:
@@ -643,13 +644,7 @@ def layout(text: str) -> list[Line]:
                 lines.append(Line(LineKind.BULLET, content))
         elif not content:
             lines.append(Line(LineKind.BLANK))
-        elif (
-            (bold := _BOLD.match(content))
-            and (item := LABELLED_ITEM.match(bold.group("text").strip()))
-            and not _list_follows(rows, index)
-        ):
-            lines.append(Line(LineKind.BULLET, bold.group("text").strip(), number=item.group("number")))
-        elif (bold := _BOLD.match(content)) and not bold.group("text").strip().endswith(":"):
+        elif bold and not bold.group("text").strip().endswith(":"):
             lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif _is_caps_heading(content):
             lines.append(Line(LineKind.HEADING, _unnumbered(content), HeadingStyle.CAPS))
