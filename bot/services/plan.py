@@ -486,8 +486,9 @@ def _count(text: str) -> Target | None:
         if previous_word in _REFERRING:
             continue
         unit = _noun_after(text[match.end() :].strip())
-        if unit is not None and unit.lower() in _DURATIONS:
-            continue
+        said = text[match.end() :].split()[:1]
+        if said and said[0].strip(".,;:!?()").lower() in _DURATIONS:
+            continue  # "inom två veckor" is how soon; but "two training days" are days to hold
         count = _number(word)
         if count < 1:
             continue

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from bot.i18n import fold
-from bot.services.goals import TargetKind
+from bot.services.goals import Period, TargetKind
 from bot.services.plan import PlanDraft, other_figure, read_goal
 from bot.services.plan_import import read_plan
 from tests.services.plan_corpus import CORPUS, Document
@@ -179,3 +179,10 @@ def test_a_pdf_tables_cell_of_bullets_is_one_goal_a_bullet() -> None:
         "Ansvarig: Styrelsen",
         "",
     ]
+
+
+def test_a_duration_word_right_after_the_number_says_how_long_not_how_many() -> None:
+    """ "inom två veckor" is how soon; "two training days per term" are two days to hold each term."""
+    assert read_goal("Ringa nya medlemmar inom två veckor.").target.kind is TargetKind.DONE
+    target = read_goal("Organise two training days per term.").target
+    assert (target.count, target.period) == (2, Period.HALF_YEAR)
