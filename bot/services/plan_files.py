@@ -147,7 +147,7 @@ def pdf_text(data: bytes) -> PlanText:
                 for table in page.find_tables():
                     cells, header = _continued(table.extract(), _column_edges(table), header)
                     tables.append((table.bbox, cells))
-                pages.append(_with_tables(words, tables, float(page.width)))
+                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -186,9 +186,71 @@ def _continued(
     return cells, None
 
 
+# A table found on a page: where it stands (x0, top, x1, bottom), and its cells row by row.
+_Table = tuple[tuple[float, float, float, float], list[list[str | None]]]
+
+
+def _unruled_tables(words: list[_Word]) -> list[_Table]:
+    """Tables of goals printed without rules (a Word table without borders): a row whose cells, set apart
+    by wide gaps, name a goal table's columns ("Mål  Ansvarig  När  Mått"), and the rows under it whose
+    words keep to those columns. A table's row starts where its first column starts a new text (a capital);
+    a cell's wrapped lines go on in lower case. The table ends at a wide gap, a larger type or a line that
+    runs across a column's start."""
+    from bot.services.plan_text import columns
+
+    rows = _rows([w for w in words if w.text.strip()])
+    found: list[_Table] = []
+    index = 0
+    while index < len(rows):
+        header = rows[index]
+        index += 1
+        size = max(w.size for w in header.words)
+        names = [" ".join(w.text for w in cell) for cell in _gapped(header.words, size)]
+        if len(names) < 2 or any(len(name.split()) > 4 for name in names) or columns(names) is None:
+            continue
+        starts = [cell[0].x0 for cell in _gapped(header.words, size)]
+        table: list[list[list[str]]] = []
+        bottom = header.bottom
+        while index < len(rows):
+            line = rows[index]
+            if (
+                line.top - bottom > size * 2.2
+                or max(w.size for w in line.words) > size + 0.5
+                or any(w.x0 < start - 1 < w.x1 for w in line.words for start in starts[1:])
+            ):
+                break
+            placed: list[list[str]] = [[] for _ in starts]
+            for word in line.words:
+                column = max([0, *(i for i, start in enumerate(starts) if start <= word.x0 + 1)])
+                placed[column].append(word.text)
+            if not table or placed[0] and (placed[0][0][:1].isupper() or placed[0][0][:1].isdigit()):
+                table.append([[] for _ in starts])
+            for cell, put in zip(table[-1], placed, strict=True):
+                cell.extend([" ".join(put)] if put else [])
+            bottom = line.bottom
+            index += 1
+        if table:
+            box = (min(w.x0 for w in header.words) - 1, header.top - 1, max(w.x1 for w in words), bottom + 1)
+            cells: list[list[str | None]] = [list(names)]
+            cells += [["\n".join(cell) for cell in row] for row in table]
+            found.append((box, cells))
+    return found
+
+
+def _gapped(words: list[_Word], size: float) -> list[list[_Word]]:
+    """A row's words in groups set apart by gaps wider than a few spaces: a table's cells."""
+    groups: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if groups and word.x0 - groups[-1][-1].x1 < size * 0.8:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
 def _with_tables(
     words: list[_Word],
-    tables: list[tuple[tuple[float, float, float, float], list[list[str | None]]]],
+    tables: list[_Table],
     width: float,
 ) -> list[_Row]:
     """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's

@@ -797,3 +797,14 @@ CORPUS += tuple(
         ("orebro_celler", OREBRO),
     )
 )
+
+# The same printed with their tables as python-docx leaves them, without borders: no rules to find the
+# table by, only its header row and the columns under it.
+CORPUS += tuple(
+    Document(f"{name}_borderless.pdf", _file(f"{name}_borderless.pdf"), goals, "PDF, a table without rules")
+    for name, goals in (
+        ("orebro_celler", OREBRO),
+        ("norrbotten_english", NORRBOTTEN),
+        ("jonkoping_rader", JONKOPING),
+    )
+)
