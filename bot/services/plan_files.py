@@ -196,7 +196,7 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
     words keep to those columns. A table's row starts where its first column starts a new text (a capital);
     a cell's wrapped lines go on in lower case. The table ends at a wide gap, a larger type or a line that
     runs across a column's start."""
-    from bot.services.plan_text import columns
+    from bot.services.plan_text import column_name, columns
 
     rows = _rows([w for w in words if w.text.strip()])
     found: list[_Table] = []
@@ -206,7 +206,7 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
         index += 1
         size = max(w.size for w in header.words)
         names = [" ".join(w.text for w in cell) for cell in _gapped(header.words, size)]
-        if len(names) < 2 or any(len(name.split()) > 4 for name in names) or columns(names) is None:
+        if len(names) < 2 or not all(map(column_name, names)) or columns(names) is None:
             continue
         starts = [cell[0].x0 for cell in _gapped(header.words, size)]
         table: list[list[list[str]]] = []

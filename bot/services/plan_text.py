@@ -295,6 +295,16 @@ _FIGURE_CELL = re.compile(
 )
 
 
+_FIELDS = (_GOAL_FIELD, _TARGET_FIELD, _WHO_FIELD, _WHEN_FIELD, _NUMBER_FIELD, _AREA_FIELD, _OTHER_FIELD)
+
+
+def column_name(name: str) -> bool:
+    """Whether a cell's text is only the name of a goal table's column ("Ansvarig", "Mätbart mål", "När?"),
+    not a field with its value ("Ansvarig: Styrelsen")."""
+    name = name.strip().rstrip(":?").strip()
+    return ":" not in name and len(name.split()) <= 3 and any(field.match(name) for field in _FIELDS)
+
+
 @dataclass(frozen=True)
 class Columns:
     """Which column (or field) holds the goal, its target, who is responsible, when, how it is done and

@@ -186,3 +186,12 @@ def test_a_duration_word_right_after_the_number_says_how_long_not_how_many() -> 
     assert read_goal("Ringa nya medlemmar inom två veckor.").target.kind is TargetKind.DONE
     target = read_goal("Organise two training days per term.").target
     assert (target.count, target.period) == (2, Period.HALF_YEAR)
+
+
+def test_a_header_row_is_only_column_names() -> None:
+    """A PDF table without rules is found by a row of column names; "Mål" beside "Ansvarig: Styrelsen" (a
+    heading and a field of the next column of text) is no header."""
+    from bot.services.plan_text import column_name
+
+    assert all(map(column_name, ["Mål", "Ansvarig", "När?", "Mätbart mål", "Goal", "Owner", "KPI"]))
+    assert not column_name("Ansvarig: Styrelsen") and not column_name("Hålla fyra möten")
