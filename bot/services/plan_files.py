@@ -628,16 +628,16 @@ class _Numbering:
             root = None
         for abstract in root.iterchildren(f"{_W}abstractNum") if root is not None else ():
             self.levels[abstract.get(f"{_W}abstractNumId")] = {
-                int(level.get(f"{_W}ilvl", "0")): (
+                _int(level.get(f"{_W}ilvl"), 0): (
                     _val(level, "numFmt") or "decimal",
                     _val(level, "lvlText") or "",
-                    int(_val(level, "start") or 1),
+                    _int(_val(level, "start"), 1),
                 )
                 for level in abstract.iterchildren(f"{_W}lvl")
             }
         for num in root.iterchildren(f"{_W}num") if root is not None else ():
             restarts = {
-                int(override.get(f"{_W}ilvl", "0")): int(_val(override, "startOverride") or 1)
+                _int(override.get(f"{_W}ilvl"), 0): _int(_val(override, "startOverride"), 1)
                 for override in num.iterchildren(f"{_W}lvlOverride")
                 if _val(override, "startOverride") is not None
             }
@@ -646,7 +646,7 @@ class _Numbering:
             num_pr = style.find(f"{_W}pPr/{_W}numPr")
             self.styles[style.get(f"{_W}styleId")] = (
                 _val(num_pr, "numId") if num_pr is not None else None,
-                int(_val(num_pr, "ilvl") or 0) if num_pr is not None else None,
+                _int(_val(num_pr, "ilvl"), 0) if num_pr is not None else None,
                 _val(style, "basedOn"),
             )
 
@@ -666,7 +666,7 @@ class _Numbering:
         num, level = self._of_style(_val(p.find(f"{_W}pPr"), "pStyle"))
         if num_pr is not None:
             num = _val(num_pr, "numId") or num
-            level = int(_val(num_pr, "ilvl") or level)
+            level = _int(_val(num_pr, "ilvl"), level)
         if num is None or num == "0" or num not in self.nums:
             return None
         abstract, restarts = self.nums[num]
@@ -699,32 +699,31 @@ def _val(element: Any, child: str) -> str | None:
     return found.get(f"{_W}val") if found is not None else None
 
 
+def _int(value: str | None, default: int) -> int:
+    """A number in the document's XML; a damaged one is the default (the text is still read)."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _formatted(count: int, fmt: str) -> str:
+    """A list's counter as Word draws it in the level's number format."""
+    if count < 1 or fmt == "none":
+        return "" if fmt == "none" else str(count)
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
         roman = ""
-        for value, numeral in (
-            (1000, "m"),
-            (900, "cm"),
-            (500, "d"),
-            (400, "cd"),
-            (100, "c"),
-            (90, "xc"),
-            (50, "l"),
-            (40, "xl"),
-            (10, "x"),
-            (9, "ix"),
-            (5, "v"),
-            (4, "iv"),
-            (1, "i"),
+        for value, numeral in zip(
+            (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+            "m cm d cd c xc l xl x ix v iv i".split(),
+            strict=True,
         ):
             while count >= value:
                 roman, count = roman + numeral, count - value
         return roman.upper() if fmt == "upperRoman" else roman
-    if fmt == "none":
-        return ""
     return f"{count:02}" if fmt == "decimalZero" else str(count)
 
 

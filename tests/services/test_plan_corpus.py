@@ -195,3 +195,47 @@ def test_a_header_row_is_only_column_names() -> None:
 
     assert all(map(column_name, ["Mål", "Ansvarig", "När?", "Mätbart mål", "Goal", "Owner", "KPI"]))
     assert not column_name("Ansvarig: Styrelsen") and not column_name("Hålla fyra möten")
+
+
+def _listed_docx(level_text: str, fmt: str = "decimal", ilvl: str = "0") -> bytes:
+    """A Word file whose goals are a list numbered by Word with `level_text` ("Mål %1:")."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="77"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{level_text}"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num xmlns:w="{w}" w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_heading("Medlemmar", level=1)
+    for goal in ("Hålla fyra medlemsmöten.", "Värva 30 nya medlemmar."):
+        document.element.body.sectPr.addprevious(
+            parse_xml(
+                f'<w:p xmlns:w="{w}"><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="77"/></w:numPr>'
+                f"</w:pPr><w:r><w:t>{goal}</w:t></w:r></w:p>"
+            )
+        )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_words_own_numbers_are_the_plans_numbers() -> None:
+    """Word's list drawing "Mål 1:", "Mål 2:" before each goal (the words are not in the text): the plan
+    numbers its goals, as a text plan "Mål 1: …" does; a damaged level number is read as the first level,
+    and a list in letters ("a)") is a list as well."""
+    plan = read_plan("plan.docx", _listed_docx("Mål %1:"))
+    assert [(g.text, g.plan_number) for g in plan.goals] == [
+        ("Hålla fyra medlemsmöten.", 1),
+        ("Värva 30 nya medlemmar.", 2),
+    ]
+    assert len(read_plan("plan.docx", _listed_docx("%1)", "lowerLetter", ilvl="x")).goals) == 2
