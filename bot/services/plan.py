@@ -473,7 +473,10 @@ def _count(text: str) -> Target | None:
         )
     periods = list(_PERIOD.finditer(text))
     per_area = _PER_AREA.search(text) is not None
-    for match in re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE):
+    # A figure set apart after a dash or colon ("Knacka dörr i tre bostadsområden – 1000 samtal", a table's
+    # target column) is the target the plan states: it is read before the numbers in the goal's words.
+    numbers = sorted(re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE), key=lambda m: not _set_apart(text, m))
+    for match in numbers:
         word = match.group(0)
         before = text[: match.start()]
         at_least_match = _AT_LEAST.search(before)
@@ -532,6 +535,11 @@ def _count(text: str) -> Target | None:
             per_area=per_area,
         )
     return None
+
+
+def _set_apart(text: str, match: re.Match[str]) -> bool:
+    before = _AT_LEAST.sub("", text[: match.start()]).rstrip()
+    return before.endswith((" \u2013", " \u2014", " -", ":"))
 
 
 _TIMES_SAID = re.compile(rf"\b{_NUM}\s+(?:gång|gånger)\b", re.IGNORECASE)

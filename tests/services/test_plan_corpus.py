@@ -239,3 +239,17 @@ def test_words_own_numbers_are_the_plans_numbers() -> None:
         ("Värva 30 nya medlemmar.", 2),
     ]
     assert len(read_plan("plan.docx", _listed_docx("%1)", "lowerLetter", ilvl="x")).goals) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knacka dörr i tre bostadsområden – 1 000 samtal",
+        "Knock on doors in three neighbourhoods – 1,000 conversations",
+    ],
+)
+def test_the_target_set_apart_is_read_before_a_number_in_the_goals_words(text: str) -> None:
+    """A table's or a field's target written after the goal ("– 1 000 samtal") is what the plan measures;
+    "tre bostadsområden" is where. The review names the other figure (other_figure) for the board."""
+    goal = read_goal(text)
+    assert goal.target.count == 1000
