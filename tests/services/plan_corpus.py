@@ -2,7 +2,9 @@
 own numbering, tables, content controls and tracked changes; a PDF with running headers, page numbers and a
 goal broken over a page; LibreOffice's .odt; Google Docs' HTML export with comments and footnotes; text and a
 paste from chat), each with the goals a board member would list from it. The expected goals were written
-down from the documents before the reader was run on them.
+down from the documents before the reader was run on them, round by round: each round's shapes were chosen
+from what the one before showed (tables over pages, lists in cells, goals as headings, two columns), and
+the last rounds are LibreOffice's own PDFs of the Word plans, with ruled tables and without rules.
 
 Each expected goal: (section, start of its text, target, whom the plan names responsible or None). A target
 is written as in tests/fixtures/plans/*.expected: "done", "count N PERIOD", "people N", "metric FROM TO"
