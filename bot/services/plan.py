@@ -22,6 +22,7 @@ from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
     ACTIVITY_PART,
+    GOES_ON,
     LABELLED_ITEM,
     RESPONSIBLE_LABEL,
     RESPONSIBLE_LINE,
@@ -1128,6 +1129,50 @@ def _with_details(items: list[str]) -> list[str]:
     return result
 
 
+# Longer lines than this are a paragraph's, not a list's items.
+_ITEM_WORDS = 14
+
+
+def _unbulleted(section: _Section) -> _Section:
+    """A list that lost its bullet signs (a PDF from a design program, text copied from a web page): a
+    section without items whose lines (after an intro such as "Vi ska:") each start a new text with a
+    capital, are short and do not run on ("… i samarbete med"), and mostly say something to do, is that
+    list. A line in lower case goes on with the one above; "Ansvarig: …" stays with its goal."""
+    if section.bullets or len(section.prose) < 2:
+        return section
+    intro = 0
+    while (
+        intro < len(section.prose)
+        and section.prose[intro].endswith(":")
+        and not RESPONSIBLE_LINE.match(section.prose[intro])
+    ):
+        intro += 1
+    items: list[list[str]] = []
+    for line in section.prose[intro:]:
+        if items and (line[:1].islower() or RESPONSIBLE_LINE.match(line)):
+            items[-1].append(line)
+        elif line[:1].isupper():
+            items.append([line])
+        else:
+            return section
+    texts = [join_lines(parts) for parts in items]
+    ends = [parts[-1].rstrip() for parts in items]
+    if (
+        len(items) < 2
+        or any(len(parts[0].split()) > _ITEM_WORDS for parts in items)
+        or any(end.endswith((",", ";")) or end.rsplit(" ", 1)[-1].lower() in GOES_ON for end in ends)
+        or sum(map(_says_what_to_do, texts)) * 2 < len(texts) + 1
+    ):
+        return section
+    return replace(
+        section,
+        bullets=items,
+        prose=section.prose[:intro],
+        lead=intro,
+        intro_says_goals=bool(intro) and _GOAL_INTRO.search(section.prose[intro - 1]) is not None,
+    )
+
+
 def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
     """The section's list items that are goals: all of them when the heading or the line before the list
     says they are ("Vi ska:"), or when most of them read as things to do; none when they are a table of
@@ -1271,6 +1316,7 @@ def parse_plan(text: str) -> PlanDraft:
         first_word = section.title.split(" ", 1)[0].casefold()
         if background[index] or first_word in _SCENE_SETTING:
             continue
+        section = _unbulleted(section)
         texts = _list_goals(section, set(headings[index + 1 :]))
         items = tuple(join_lines(parts) for parts in section.bullets)
         if (

@@ -810,3 +810,13 @@ CORPUS += tuple(
         ("jonkoping_rader", JONKOPING),
     )
 )
+
+# A list whose bullet signs were lost (a design program's PDF, text copied from a web page): bare lines.
+SORMLAND = (
+    ("Medlemmar", "Hålla fyra medlemsmöten under året", "count 4 year", None),
+    ("Medlemmar", "Värva 30 nya medlemmar", "count 30 year", None),
+    ("Medlemmar", "Ringa alla nya medlemmar inom en månad", "done", "Medlemsansvarig"),
+    ("Kommunikation", "Skicka nyhetsbrev varje månad", "count 1 month", None),
+    ("Kommunikation", "Nå 2 000 följare", "metric - 2000", None),
+)
+CORPUS += (Document("sormland_utan_punkter.txt", _file("sormland_utan_punkter.txt"), SORMLAND, "no bullets"),)
