@@ -571,7 +571,7 @@ def _period_of(match: re.Match[str]) -> Period:
     return _PERIOD_WORDS.get(word, Period.YEAR)
 
 
-_KNOCK = re.compile(r"\bknacka\s+dörr(?:ar)?\b", re.IGNORECASE)
+_KNOCK = re.compile(r"\bknacka\s+(?:dörr(?:ar)?|doors?)\b", re.IGNORECASE)  # "knock on doors" restated
 _PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
 
 
@@ -1078,8 +1078,8 @@ def read_goal(text: str) -> GoalDraft:
 
 def _says_what_to_do(text: str) -> bool:
     """It opens with a verb ("Genomföra ...", "Utse ...") or a change ("Fler medlemmar ..."), commits
-    someone ("Distriktet ska ..."), or carries a target."""
-    words = text.split()
+    someone ("Distriktet ska ..."), or carries a target; in English too ("Knock on doors ...")."""
+    words = in_swedish_terms(text).split()
     first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
     return (
         first in _VERBS

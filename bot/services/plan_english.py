@@ -29,8 +29,11 @@ _NUMBERS = {
 }  # fmt: skip
 
 _NTH = {"third": "tredje", "fourth": "fjärde", "sixth": "sjätte"}
-_PERIODS = {"week": "vecka", "month": "månad", "quarter": "kvartal", "term": "termin", "year": "år"}
-_PERIOD = r"(?P<period>week|month|quarter|half[- ]year|six\s+months|term|semester|year)"
+_PERIODS = {
+    "week": "vecka", "weekend": "helg", "month": "månad", "quarter": "kvartal", "term": "termin",
+    "year": "år",
+}  # fmt: skip
+_PERIOD = r"(?P<period>weekend|week|month|quarter|half[- ]year|six\s+months|term|semester|year)"
 
 # (pattern, replacement): applied in order; each restates one kind of wording.
 _RESTATED: list[tuple[re.Pattern[str], str]] = [

@@ -253,3 +253,19 @@ def test_the_target_set_apart_is_read_before_a_number_in_the_goals_words(text: s
     "tre bostadsområden" is where. The review names the other figure (other_figure) for the board."""
     goal = read_goal(text)
     assert goal.target.count == 1000
+
+
+def test_an_english_list_without_bullets_and_its_weekends() -> None:
+    """English goals on bare lines are a list as Swedish ones are (their verbs read in the reader's
+    words); "every weekend" is once a week, "knock on doors" a round of door-knocking."""
+    text = (
+        "Action plan 2027\n\nCampaigns\nKnock on doors every weekend in September\n"
+        "Publish a newsletter every month\n"
+    )
+    plan = read_plan("plan.txt", text.encode())
+    assert [g.text for g in plan.goals] == [
+        "Knock on doors every weekend in September",
+        "Publish a newsletter every month",
+    ]
+    first = plan.goals[0].target
+    assert (first.count, first.period, first.unit_in("en")) == (1, Period.WEEK, "door-knocking round")
