@@ -301,6 +301,11 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("who is in charge of", "en"),
     ("who s in charge of", "en"),
     ("whos in charge of", "en"),
+    # last, after the longer leads: "kan du ändra rapport 2 till 4" is the command that follows
+    ("kan du", "sv"),
+    ("kunde du", "sv"),
+    ("could you", "en"),
+    ("can you", "en"),
 )
 # Questions that mean a command whatever follows them: "vad gör vi om klimat?" -> "sök klimat" (the rest
 # is what to search for; nothing after them: the command alone).

@@ -37,6 +37,7 @@ from bot.i18n import (
 from bot.services.checkins import (
     ReportGap,
     Reporting,
+    amendment_in,
     report_gap,
     report_in,
     sentence_language,
@@ -326,6 +327,12 @@ class Router:
         if route is None and self.route_for(f"{word}-{second}") is not None:  # "follow up": `follow-up`
             word, args = f"{word}-{second}", after
             route = self.route_for(word)
+        amended = amendment_in(text) if route is None else None
+        if amended is not None:  # "fel siffra på mål 6, ska vara 3": `ändra`, which names the report
+            english, args, spoken = amended
+            route = self.route_for(english)
+            assert route is not None
+            word = self.command_word(translator(spoken), english)
         if route is None:
             note_turn(outcome="unknown")
             return self._unknown(self._speaking(request, context, spoken), text)

@@ -384,6 +384,100 @@ def report_number(args: str) -> tuple[int | None, str]:
     return int(number), " ".join(rest)
 
 
+@dataclass(frozen=True)
+class WhichReport:
+    """The report `ändra`/`ångra` describe without its number: on a goal, of a day, and the new value as
+    written ("" if none)."""
+
+    goal: int | None = None
+    day: date | None = None
+    value: str = ""
+
+
+# What leads in the new value: "ändra mål 6 till 3", "fel på mål 6, ska vara 3", "should be 3" (folded).
+_VALUE_LEADS = (
+    ("ska", "vara"),
+    ("skall", "vara"),
+    ("skulle", "vara"),
+    ("borde", "vara"),
+    ("should", "have", "been"),
+    ("should", "be"),
+    ("till",),
+    ("to",),
+)
+
+
+def which_report(args: str, today: date) -> WhichReport:
+    """The goal, day and new value in words after `ändra`/`ångra` that name no report number: "senaste 2",
+    "min förra", "mål 6 till 3", "rapporten från i går", "for goal 4 should be 2"."""
+    words = [w.strip(",.;:!?()") for w in args.split()]
+    words = [w for w in words if w]
+    folded = [fold_letters(w) for w in words]
+    value = ""
+    for at in range(len(folded)):
+        lead = next((lead for lead in _VALUE_LEADS if tuple(folded[at : at + len(lead)]) == lead), None)
+        if lead is not None and at + len(lead) < len(words):
+            value = " ".join(words[at + len(lead) :])
+            words, folded = words[:at], folded[:at]
+            break
+    goal = None
+    for at, word in enumerate(folded[:-1]):
+        if word in _GOAL_WORDS and folded[at + 1].lstrip("#").isdecimal() and len(folded[at + 1]) <= 6:
+            goal = int(folded[at + 1].lstrip("#"))
+            words, folded = words[:at] + words[at + 2 :], folded[:at] + folded[at + 2 :]
+            break
+    try:
+        found = find_date(words, today)
+    except CheckInError:
+        found = None
+    day = None
+    if found is not None:
+        day, start, taken = found
+        words = words[:start] + words[start + taken :]
+    if not value:  # "ändra senaste 2": a number left over is the new value
+        value = next((w for w in reversed(words) if w.isascii() and w.isdecimal() and len(w) <= 9), "")
+    return WhichReport(goal, day, value)
+
+
+# A report said to be wrong ("fel siffra på mål 6", "I reported wrong for goal 4") and the language that says
+# so; with one of _ABOUT_A_REPORT, a sentence asking to correct a report (folded).
+_WRONG_WORDS = {
+    **dict.fromkeys(("fel", "felaktig", "felaktigt", "misstag", "ratta", "korrigera", "andra"), "sv"),
+    **dict.fromkeys(("wrong", "mistake", "incorrect", "fix", "change"), "en"),
+}
+_ABOUT_A_REPORT = frozenset(
+    {
+        *("mal", "malet", "rapport", "rapporten", "rapporterade", "siffra", "siffran", "vardet", "senaste"),
+        *("forra", "goal", "report", "reported", "number", "value", "last", "latest", "entry"),
+    }
+)
+_DELETE_SENTENCE = {
+    **dict.fromkeys(("ta bort", "radera", "dra tillbaka"), "sv"),
+    "delete": "en",
+    "remove": "en",
+}
+
+
+def amendment_in(text: str) -> tuple[str, str, str] | None:
+    """A sentence asking to correct or withdraw a report without the command word: ("correct" or
+    "withdraw", the words for `ändra`/`ångra` to read the report from, their language); None otherwise.
+    "ta bort 5" (a number first) is not one: withdrawal_in answers it."""
+    if report_number(text)[0] is not None:  # "4: fel värde" names no report: leave it to the hints
+        return None
+    folded = [fold_letters(w.strip(",.;:!?()")) for w in text.split()]
+    joined = " ".join(folded)
+    for words, language in _DELETE_SENTENCE.items():
+        if joined.startswith(words + " "):
+            rest = text.split()[len(words.split()) :]
+            if report_number(" ".join(rest))[0] is None and _ABOUT_A_REPORT & set(folded):
+                return "withdraw", " ".join(rest), language
+            return None
+    said = next((_WRONG_WORDS[w] for w in folded if w in _WRONG_WORDS), None)
+    if said is None or not _ABOUT_A_REPORT & set(folded):
+        return None
+    return "correct", text, sentence_language(text) or said
+
+
 _DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")
 
 
