@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bot.i18n import fold, fold_letters
+from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
 from bot.services.goals import Goal, Target, TargetKind
@@ -410,7 +410,7 @@ _VALUE_LEADS = (
 def which_report(args: str, today: date) -> WhichReport:
     """The goal, day and new value in words after `ändra`/`ångra` that name no report number: "senaste 2",
     "min förra", "mål 6 till 3", "rapporten från i går", "for goal 4 should be 2"."""
-    words = [w.strip(",.;:!?()") for w in args.split()]
+    words = [w.strip(",.;:!?()") for w in without_symbols(args).split()]  # no emoji in the value
     words = [w for w in words if w]
     folded = [fold_letters(w) for w in words]
     value = ""
