@@ -190,8 +190,14 @@ def follow_up_card(
     lines = [heading_text]
     for name, rows in sections(t, follow_up):
         shown = rows[:CARD_LINES]
-        if len(rows) > CARD_LINES:
+        if len(rows) > CARD_LINES and (url is not None or note is not None):  # a document to ask for
             shown.append(t._("… and {count} more in the document").format(count=len(rows) - CARD_LINES))
+        elif len(rows) > CARD_LINES:  # no documents in this deployment: where the rest is written out
+            shown.append(
+                t._("… and {count} more: an administrator writes them all out with: {command}").format(
+                    count=len(rows) - CARD_LINES, command="python -m bot followup --out uppfoljning.docx"
+                )
+            )
         body += [heading(name), paragraph("\n\n".join(shown))]
         lines += ["", name, *shown]
     actions = []

@@ -403,8 +403,16 @@ def plan_year_note(t: Translator, plan: Plan, today: date) -> str | None:
 
 
 def goal_detail(
-    t: Translator, plan: Plan, found: GoalInFull, *, today: date, posts: PostsTally | None = None
+    t: Translator,
+    plan: Plan,
+    found: GoalInFull,
+    *,
+    today: date,
+    posts: PostsTally | None = None,
+    all_reports: str | None = None,
 ) -> Reply:
+    """One goal in full. Of its reports the latest are shown; where there are more, how many in all and
+    (`all_reports`) the line the reader may write to see them."""
     goal, standing, responsible = found.goal, found.progress, found.responsible
     language = t.language
     title = t._("Goal {number}").format(number=goal.number)
@@ -422,6 +430,15 @@ def goal_detail(
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
         rows.append((t._("Reported"), check_in_line(t, check_in, goal, plan)))
+    if found.reported > len(found.latest):
+        more = t.ngettext(
+            "the {shown} latest of {total} report in {year}",
+            "the {shown} latest of {total} reports in {year}",
+            found.reported,
+        ).format(shown=len(found.latest), total=found.reported, year=plan.year or today.year)
+        if all_reports:
+            more += "; " + all_reports
+        rows.append((t._("Reported"), more))
     shown = found.changes[-LATEST_CHANGES:]
     if earlier := len(found.changes) - len(shown):
         before = t.ngettext("{count} time before", "{count} times before", earlier)

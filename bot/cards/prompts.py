@@ -187,10 +187,13 @@ def upcoming(
     *,
     next_due: dict[int, datetime | None],
     name_channels: bool,
+    total: int | None = None,
+    page: int = 1,
+    per_page: int = 10,
 ) -> Reply:
-    """The coming slots; `name_channels` when they are of more than one channel (a personal chat).
-    `next_due`: the schedules with no slot coming (all posted early, or set aside), and when their next
-    one is due."""
+    """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
+    channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
+    aside), and when their next one is due."""
     lines = [
         _nothing_coming(t, schedules[schedule_id], due, name_channels)
         for schedule_id, due in next_due.items()
@@ -222,6 +225,18 @@ def upcoming(
             "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
         ).format(first=first)
     notes = [*lines, hint]
+    total = len(slots) if total is None else total
+    first_shown = (page - 1) * per_page + 1
+    if total > len(slots) or page > 1:  # a cut list: how many in all, and the line that shows the rest
+        last_shown = first_shown + len(slots) - 1
+        paging = t._("Showing {first}–{last} of {total}.").format(
+            first=first_shown, last=last_shown, total=total
+        )
+        if last_shown < total:
+            paging += " " + t._("Next: {command}").format(
+                command=t._("upcoming page {number}").format(number=page + 1)
+            )
+        notes.insert(0, paging)
     text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", *notes])
     body = [heading(title), facts(rows), *(paragraph(note, subtle=True) for note in notes)]
     return Reply(text, card(body, fallback=text))

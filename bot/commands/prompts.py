@@ -34,6 +34,7 @@ from bot.services.schedule_rules import RuleError, RuleProblem, parse_change
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
+UPCOMING_PAGE = 10  # coming prompts shown at a time by `kommande`
 _END_WORDS = ("slut", "end", "av", "off", "stopp", "stop", "upphav", "lyft", "lift")
 # An area as people write it: its key, or its name in Swedish or English, or a word of the name.
 _AREAS = {
@@ -114,9 +115,14 @@ def register(router: Router) -> None:
         role=board,
     )
     async def upcoming(request: Request, context: Context) -> Reply:
-        """The next slots of every schedule in the district."""
+        """The next slots of every schedule in the district, ten at a time (`kommande sida 2`)."""
+        t = request.t
+        numbers = [n for n in map(number_in, request.args.split()) if n is not None]  # "sida 2", "page 2"
+        page = numbers[0] if numbers else 1
+        if page < 1:
+            return Reply(t._("Write upcoming, or upcoming page 2 for the next ten."))
         coming = await asyncio.to_thread(_desk(context).show, request.district, _channel(request))
-        return _show(request.t, coming)
+        return _show(t, coming, page=page)
 
     @router.command(
         "byt",
@@ -639,8 +645,9 @@ def _channel(request: Request) -> str | None:
     return request.conversation.conversation_id
 
 
-def _show(t: Translator, coming: Coming) -> Reply:
-    """The coming slots: of this channel's schedule in a channel, of every channel's in a personal chat."""
+def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
+    """The coming slots, ten at a time: of this channel's schedule in a channel, of every channel's in a
+    personal chat."""
     if not coming.schedules:
         return Reply(
             t._(
@@ -648,12 +655,25 @@ def _show(t: Translator, coming: Coming) -> Reply:
                 "should appear, write for example: schedule 1 and 15 at 18"
             )
         )
+    shown = coming.slots[(page - 1) * UPCOMING_PAGE : page * UPCOMING_PAGE]
+    if not shown and coming.slots:
+        pages = -(-len(coming.slots) // UPCOMING_PAGE)
+        return Reply(
+            t.ngettext(
+                "There is no page {page}: {total} prompt is coming, on {pages} page.",
+                "There is no page {page}: {total} prompts are coming, on {pages} pages.",
+                len(coming.slots),
+            ).format(page=page, total=len(coming.slots), pages=pages)
+        )
     return cards.upcoming(
         t,
-        coming.slots[:10],
+        shown,
         coming.schedules,
         next_due=coming.next_due,
         name_channels=coming.here is None and len(coming.schedules) > 1,
+        total=len(coming.slots),
+        page=page,
+        per_page=UPCOMING_PAGE,
     )
 
 

@@ -493,6 +493,22 @@ class CheckInRepository:
             ).all()
             return [_stored(session, row) for row in rows]
 
+    def standing_count(self, goal_id: int, *, year: int) -> int:
+        """How many standing check-ins of the year the goal has (those `latest` picks from)."""
+        with self.db.read() as session:
+            return int(
+                session.exec(
+                    select(func.count())
+                    .select_from(CheckIn)
+                    .where(
+                        CheckIn.goal_id == goal_id,
+                        col(CheckIn.withdrawn_at).is_(None),
+                        col(CheckIn.happened_on) >= date(year, 1, 1),
+                        col(CheckIn.happened_on) <= date(year, 12, 31),
+                    )
+                ).one()
+            )
+
     # --- branches and who reports -----------------------------------------------------------------
 
     def branches(self, district: str) -> list[BranchInfo]:

@@ -262,3 +262,18 @@ async def test_a_correction_written_as_chairs_write_it_is_made(
 ) -> None:
     assert await sundsvall.say(KIM, written, locale=locale) == answer
     assert [c.value for c in sundsvall.reports() if c.id == 2] == [3]
+
+
+async def test_a_goal_in_full_says_how_many_reports_it_has_and_where_to_see_them(sundsvall: District) -> None:
+    """`mål 4` shows the three latest of the 14 reports; it says so, and where the reader may see them all:
+    the board exports them, a chair lists the branch's, a member has the figures (which count them all)."""
+    kim = (await sundsvall.say(KIM, "mål 4")).splitlines()
+    assert (
+        kim[-1] == "Rapporterat: de 3 senaste av 14 rapporter under 2026; din förenings: mina rapporter mål 4"
+    )
+    megan = (await sundsvall.say(MEGAN, "goal 4", locale="en-US")).splitlines()
+    assert megan[-1] == "Reported: the 3 latest of 14 reports in 2026; all of them: export 2026 goal 4"
+    johannes = (await sundsvall.say(JOHANNES, "mål 4")).splitlines()
+    assert johannes[-1] == "Rapporterat: de 3 senaste av 14 rapporter under 2026"
+    assert "2026, mål 4: 14 rapporter." in await sundsvall.say(MEGAN, "exportera 2026 mål 4")
+    assert "Visar 1–10 av 13." in await sundsvall.say(KIM, "mina rapporter mål 4")
