@@ -582,9 +582,19 @@ def register(router: Router) -> None:
             if not await asyncio.to_thread(desk.retire_from_bank, request.district, number):
                 return Reply(t._("There is no bank prompt {number}.").format(number=number))
             return Reply(t._("Bank prompt {number} is retired.").format(number=number))
+        page = (number_in(rest) or 0) if folded in ("sida", "sidan", "page") else 1
+        if page < 1:
+            return Reply(t._("Write bank, or bank page 2 for the next prompts."))
         prompts, records = await asyncio.to_thread(desk.bank, request.district)
         if not prompts:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feminism: YOUR QUESTION"))
+        listed = prompts[(page - 1) * BANK_LISTED : page * BANK_LISTED]
+        if not listed:
+            return Reply(
+                t._("There is no page {page}: the bank has {total} prompts. Write: {command}").format(
+                    page=page, total=len(prompts), command=t._("bank")
+                )
+            )
         lines = [
             t.ngettext(
                 "The prompt bank ({count} prompt)", "The prompt bank ({count} prompts)", len(prompts)
@@ -595,7 +605,7 @@ def register(router: Router) -> None:
                 "the year."
             ),
         ]
-        for prompt in prompts[:BANK_LISTED]:
+        for prompt in listed:
             label = (
                 t._(AREA_NAMES[prompt.area])
                 if prompt.area
@@ -606,6 +616,16 @@ def register(router: Router) -> None:
             record = cards.bank_record(t, records.get(prompt.id))
             named = f"({label}) {shown}" if label else shown
             lines.append(f"{prompt.id}. {named} · {record}")
+        if len(listed) < len(prompts):  # a cut list: how many in all, and the line that shows the rest
+            first = (page - 1) * BANK_LISTED + 1
+            last = first + len(listed) - 1
+            lines.append(
+                t._("Showing {first}–{last} of {total}.").format(first=first, last=last, total=len(prompts))
+            )
+            if last < len(prompts):
+                lines[-1] += " " + t._("Next: {command}").format(
+                    command=t._("bank page {number}").format(number=page + 1)
+                )
         return Reply("\n".join(lines))
 
 

@@ -1,9 +1,10 @@
-"""`kommande` shows ten coming prompts at a time (the world of tests/schedules/test_prompt_stories.py: the
-board, the General channel and the chairs' channel, 22 November 2026).
+"""`kommande` shows ten coming prompts at a time, `bank` eighty (the world of
+tests/schedules/test_prompt_stories.py: the board, the General channel and the chairs' channel, 22 November
+2026).
 
-What the board means: a list that stops after ten says how many there are in all and the line that shows
-the next ten (`kommande sida 2`, `upcoming page 2`), and that line works; before, the list stopped at ten
-with nothing to say that more were planned.
+What the board means: a list that stops says how many there are in all and the line that shows the rest
+(`kommande sida 2`, `upcoming page 2`, `bank sida 2`), and that line works; before, the list stopped at ten
+(eighty) with nothing to say that more were there.
 """
 
 from __future__ import annotations
@@ -30,3 +31,17 @@ async def test_the_coming_prompts_are_shown_ten_at_a_time_with_how_many_in_all(w
     assert await world.say(MEGAN, "kommande sida 99") == (
         f"Sidan 99 finns inte: {total} diskussionsfrågor kommer, på {pages} sidor."
     )
+
+
+async def test_a_long_prompt_bank_is_shown_in_pages_with_how_many_in_all(world: World) -> None:
+    """The bank listed its first 80 prompts and nothing more: with 82, the list says so and `bank sida 2`
+    (`bank page 2`) shows the last two."""
+    await stories.two_channels(world)  # seeds the bank with its 42 prompts
+    for n in range(40):
+        assert "banken" in await world.say(MEGAN, f"bank lägg till miljö: Fråga nummer {n} om träden?")
+    first = (await world.say(MEGAN, "bank")).splitlines()
+    assert "82" in first[0]
+    assert first[-1] == "Visar 1–80 av 82. Nästa sida: bank sida 2"
+    second = (await world.say(ADELE, "bank page 2", locale="en-US")).splitlines()
+    assert second[-1] == "Showing 81–82 of 82."
+    assert "Fråga nummer 39 om träden?" in "\n".join(second)
