@@ -270,6 +270,12 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     lines = [title, *(f"{k} {v}" for k, v in rows)]
     body = [heading(title), facts(rows)]
     notes = []
+    if setup.coming_total > len(slots):  # the first few: how many in all, and where the rest are
+        notes.append(
+            t._("The next {shown} of {total} prompts laid out so far; all of them: {command}").format(
+                shown=len(slots), total=setup.coming_total, command=t._("upcoming")
+            )
+        )
     change = setup.change
     if change is not None and (change.kept or change.dropped or change.touches_texts):
         notes.append(_change_summary(t, setup))

@@ -35,6 +35,7 @@ from bot.services.schedule_rules import RuleError, RuleProblem, parse_change
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
 UPCOMING_PAGE = 10  # coming prompts shown at a time by `kommande`
+OPEN_NAMED = 8  # open prompts named where a number names none
 _END_WORDS = ("slut", "end", "av", "off", "stopp", "stop", "upphav", "lyft", "lift")
 # An area as people write it: its key, or its name in Swedish or English, or a word of the name.
 _AREAS = {
@@ -725,8 +726,13 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
         }.get(slot.status, t._("#{id} is past; it was not posted.")).format(id=slot.id)
     if not missing.open_ids:
         return Reply(why + " " + t._("No prompt is open now."))
-    open_ids = ", ".join(f"#{number}" for number in missing.open_ids)
-    return Reply(why + " " + t._("Open prompts: {slots}.").format(slots=open_ids))
+    open_ids = ", ".join(f"#{number}" for number in missing.open_ids[:OPEN_NAMED])
+    answer = why + " " + t._("Open prompts: {slots}.").format(slots=open_ids)
+    if len(missing.open_ids) > OPEN_NAMED:  # the first few: how many more, and where they are
+        answer += " " + t._("And {count} more: {command}").format(
+            count=len(missing.open_ids) - OPEN_NAMED, command=t._("upcoming")
+        )
+    return Reply(answer)
 
 
 def _no_target(t: Translator, missing: NoTarget) -> Reply:

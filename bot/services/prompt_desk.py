@@ -409,7 +409,7 @@ class PromptDesk:
         if slot is not None and slot.status in open_to:
             return slot
         coming = self.coming(district, here)
-        open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)[:8]
+        open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)
         return NotOpen(match.group(1), slot, open_ids=open_ids)
 
     def _found(
@@ -478,7 +478,9 @@ class PromptDesk:
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
         person_id = self.people.person_id(by, now=now)
         if current is not None and change is not None and change.touches_texts and not confirmed:
-            return Setup(current, coming[:6], change, written, applied=False, actor=person_id)
+            return Setup(
+                current, coming[:6], change, written, applied=False, actor=person_id, coming_total=len(coming)
+            )
         self.prompts.seed_bank(district, load_seed_bank(), now=now)
         schedule_id = self.prompts.create_schedule(
             district=district,
@@ -514,6 +516,7 @@ class PromptDesk:
             dealt=dealt,
             holidays=tuple(holidays),
             few=_short_of_holidays(schedule, now) if schedule.rule.per_month() >= 2 else (),
+            coming_total=len(self.prompts.slots(schedule_id=schedule_id, after=now, limit=1000)),
         )
 
     async def plan_ahead(self) -> list[PromptSlot]:

@@ -45,3 +45,14 @@ async def test_a_long_prompt_bank_is_shown_in_pages_with_how_many_in_all(world: 
     second = (await world.say(ADELE, "bank page 2", locale="en-US")).splitlines()
     assert second[-1] == "Showing 81–82 of 82."
     assert "Fråga nummer 39 om träden?" in "\n".join(second)
+
+
+async def test_a_new_schedule_and_an_unknown_number_say_how_many_prompts_there_are(world: World) -> None:
+    """Setting a schedule shows the first six of its coming prompts, and a prompt number that names none
+    lists the first eight open ones: each says how many there are in all and where to see them."""
+    answer = await world.say(MEGAN, "schema 1, 5, 10, 15, 20 och 25 kl 18", channel=GENERAL)
+    total = len(world.slots())
+    assert total > 8
+    assert f"De 6 närmaste av de {total} inlägg som är planerade hittills; alla: kommande" in answer
+    unknown = await world.say(ADELE, "skip 999", locale="en-US")
+    assert unknown.endswith(f"And {total - 8} more: upcoming"), unknown
