@@ -402,9 +402,21 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         (
             "mina rapporter",
             "sv",
-            ("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+            (
+                *("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+                *("vad har vi rapporterat", "vilka rapporter har vi gjort", "alla mina rapporter"),
+                *("visa alla mina rapporter",),
+            ),
         ),
-        ("my reports", "en", ("what have i reported", "which reports have i made", "show my reports")),
+        (
+            "my reports",
+            "en",
+            (
+                *("what have i reported", "which reports have i made", "show my reports"),
+                *("what have we reported", "which reports have we made", "all my reports"),
+                *("show all my reports",),
+            ),
+        ),
         ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
         (
             "my data",

@@ -160,7 +160,7 @@ def register(router: Router) -> None:
                 report=example_line(t, goals.plan, goals.example),
                 mine=True,
             )
-        asked = report_filter(request.args)
+        asked = report_filter(request.args, today_in_district(context))
         if asked is None:
             return Reply(
                 t._(
@@ -198,8 +198,11 @@ def register(router: Router) -> None:
 
     @router.command(
         "ändra",
+        "rätta",
+        "korrigera",
         "correct",
         "edit",
+        "fix",
         usage=N_("correct NUMBER VALUE [COMMENT]"),
         summary=N_("correct one of your reports"),
     )
@@ -792,17 +795,29 @@ _MINE = {
 
 
 _PAGE_WORDS = frozenset(("sida", "sidan", "page", "s", "p"))
+_LATEST_WORDS = frozenset(("senaste", "alla", "latest", "last", "all", "recent"))
+_THIS_YEAR = ("i ar", "this year", "arets")  # folded
 _GOAL_WORDS = frozenset(("mal", "malet", "goal"))
-_ALL_WORDS = frozenset(("alla", "all", "mina", "my", "for", "pa", "on", "i", "in", "under", "fran", "from"))
+_ALL_WORDS = frozenset(
+    (
+        *("alla", "all", "mina", "my", "for", "pa", "on", "i", "in", "under", "fran", "from", "of"),
+        *("senaste", "latest", "last", "recent", "rapporter", "rapport", "reports", "report", "checkins"),
+    )
+)
 
 
-def report_filter(args: str) -> ReportFilter | None:
-    """Which of one's reports `mina rapporter …` asks for: "mål 6", "2026", "sida 2" in any order (None: a
-    word that says none of these, e.g. a number alone, which may be a goal or a page)."""
-    words = [fold(w).strip("!?.,:;#") for w in args.split()]
+def report_filter(args: str, today: date) -> ReportFilter | None:
+    """Which of one's reports `mina rapporter …` asks for: "mål 6", "2026" (or "i år"), "sida 2" in any
+    order (None: a word that says none of these, e.g. a number alone, which may be a goal or a page)."""
+    folded = " ".join(fold(w).strip("!?.,:;#") for w in args.split())
+    year = None
+    for phrase in _THIS_YEAR:
+        if f" {phrase} " in f" {folded} ":
+            folded, year = f" {folded} ".replace(f" {phrase} ", " ").strip(), today.year
+    words = folded.split()
     if words and _mine(words[0]) == "reports" and any(ch.isalpha() for ch in words[0]):
         words = words[1:]  # "rapporter", "reports", "raporter"
-    goal = year = None
+    goal = None
     page = 1
     at = 0
     while at < len(words):
@@ -821,8 +836,10 @@ def report_filter(args: str) -> ReportFilter | None:
 
 
 def _mine(args: str) -> str | None:
-    """What `mina …` asks for, forgiving a typo ("mina uppgifer", "my dta"); None: it cannot tell."""
-    first = (fold(args).split() or [""])[0]
+    """What `mina …` asks for, forgiving a typo ("mina uppgifer", "my dta"), after "senaste" or "alla"
+    ("mina senaste rapporter"); None: it cannot tell."""
+    words = [w for w in fold(args).split() if w not in _LATEST_WORDS]
+    first = (words or [""])[0]
     if not any(ch.isalpha() for ch in first):
         return "reports"
     close = difflib.get_close_matches(first, list(_MINE), n=1, cutoff=0.75)

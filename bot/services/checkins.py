@@ -367,19 +367,20 @@ def report_gap(text: str) -> ReportGap | None:
 # Words before a report's number and before its new value: "ändra rapport 5 till 3", "edit report 5 to 3".
 _REPORT_WORDS = frozenset({"rapport", "rapporten", "report", "nr", "no", "nummer", "number"})
 _TO_WORDS = frozenset({"till", "to"})
+_ARROWS = frozenset({"→", "->", "=>", "=", ":"})
 
 
 def report_number(args: str) -> tuple[int | None, str]:
     """The report's number `ändra`, `ångra` and their English words start with ("5", "#5", "5:", "rapport
     5", "nr 5"), and the rest without a leading "till"/"to"; None when no number comes first."""
     words = args.split()
-    if words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:
+    while words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:  # "report number 5"
         words = words[1:]
-    number = words[0].strip().lstrip("#").rstrip(":.,") if words else ""
+    number = words[0].strip().lstrip("#").rstrip(":.,!?") if words else ""
     if not (number.isascii() and number.isdecimal() and len(number) <= 9):
         return None, args.strip()
     rest = words[1:]
-    if rest and fold_letters(rest[0]) in _TO_WORDS:
+    if rest and (fold_letters(rest[0]) in _TO_WORDS or rest[0] in _ARROWS):  # "5 till 3", "5 → 3"
         rest = rest[1:]
     return int(number), " ".join(rest)
 
@@ -449,8 +450,11 @@ _ABOUT_A_REPORT = frozenset(
     {
         *("mal", "malet", "rapport", "rapporten", "rapporterade", "siffra", "siffran", "vardet", "senaste"),
         *("forra", "goal", "report", "reported", "number", "value", "last", "latest", "entry"),
+        *("skrev", "wrote", "typo", "entered"),
     }
 )
+# What may come before it: "oj, jag skrev fel", "oops, delete my last report" (folded).
+_OOPS = frozenset({"oj", "ojda", "hoppsan", "oops", "sorry", "forlat", "hej", "hi", "hello"})
 _DELETE_SENTENCE = {
     **dict.fromkeys(("ta bort", "radera", "dra tillbaka"), "sv"),
     "delete": "en",
@@ -462,13 +466,17 @@ def amendment_in(text: str) -> tuple[str, str, str] | None:
     """A sentence asking to correct or withdraw a report without the command word: ("correct" or
     "withdraw", the words for `ändra`/`ångra` to read the report from, their language); None otherwise.
     "ta bort 5" (a number first) is not one: withdrawal_in answers it."""
+    words = text.split()
+    while len(words) > 1 and fold_letters(words[0].strip(",.;:!?")) in _OOPS:  # "oj, jag skrev fel"
+        words = words[1:]
+    text = " ".join(words)
     if report_number(text)[0] is not None:  # "4: fel värde" names no report: leave it to the hints
         return None
     folded = [fold_letters(w.strip(",.;:!?()")) for w in text.split()]
     joined = " ".join(folded)
-    for words, language in _DELETE_SENTENCE.items():
-        if joined.startswith(words + " "):
-            rest = text.split()[len(words.split()) :]
+    for phrase, language in _DELETE_SENTENCE.items():
+        if joined.startswith(phrase + " "):
+            rest = text.split()[len(phrase.split()) :]
             if report_number(" ".join(rest))[0] is None and _ABOUT_A_REPORT & set(folded):
                 return "withdraw", " ".join(rest), language
             return None

@@ -236,6 +236,18 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             "En rapport i taget: skriv ångra 6 och sedan ångra 7. Ingen rapport drogs tillbaka.",
         ),
         (KIM, "ta bort 6", "sv-SE", "Menade du ångra 6? Skriv hjälp för att se allt jag kan göra."),
+        (
+            LEE,
+            "oj, jag skrev fel",
+            "sv-SE",
+            "Din senaste rapport är #14: mål 4, 1, 21 nov. 2026. Ändra den med: ändra 14 VÄRDE",
+        ),
+        (
+            LEE,
+            "hoppsan, ta bort senaste",
+            "sv-SE",
+            "Din senaste rapport är #14: mål 4, 1, 21 nov. 2026. Dra tillbaka den med: ångra 14",
+        ),
     ],
 )
 async def test_a_report_named_in_other_words_is_shown_with_the_line_that_acts_on_it(
@@ -255,6 +267,10 @@ async def test_a_report_named_in_other_words_is_shown_with_the_line_that_acts_on
         ("hej, kan du ändra rapport 2 till 3?", "sv-SE", "Rättat #2: mål 4, nu 3, 2 nov. 2026."),
         ("could you correct 2 to 3 meetings", "en-US", "Corrected #2: goal 4, now 3, 2 Nov 2026."),
         ("ändra 2 tre", "sv-SE", "Rättat #2: mål 4, nu 3, 2 nov. 2026."),
+        ("ändra nr 2 → 3", "sv-SE", "Rättat #2: mål 4, nu 3, 2 nov. 2026."),
+        ("rätta 2 3", "sv-SE", "Rättat #2: mål 4, nu 3, 2 nov. 2026."),
+        ("korrigera rapport 2 till 3", "sv-SE", "Rättat #2: mål 4, nu 3, 2 nov. 2026."),
+        ("fix report number 2: 3", "en-US", "Corrected #2: goal 4, now 3, 2 Nov 2026."),
     ],
 )
 async def test_a_correction_written_as_chairs_write_it_is_made(
@@ -277,3 +293,41 @@ async def test_a_goal_in_full_says_how_many_reports_it_has_and_where_to_see_them
     assert johannes[-1] == "Rapporterat: de 3 senaste av 14 rapporter under 2026"
     assert "2026, mål 4: 14 rapporter." in await sundsvall.say(MEGAN, "exportera 2026 mål 4")
     assert "Visar 1–10 av 13." in await sundsvall.say(KIM, "mina rapporter mål 4")
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "answer"),
+    [
+        (
+            "Ångra 3!",
+            "sv-SE",
+            "Rapport #3 (mål 4, 1, 3 nov. 2026) är tillbakadragen; den räknas inte längre.",
+        ),
+        ("can you undo 3?", "en-US", "Withdrew #3 (goal 4, 1, 3 Nov 2026); it no longer counts."),
+        ("withdraw report number 3", "en-US", "Withdrew #3 (goal 4, 1, 3 Nov 2026); it no longer counts."),
+    ],
+)
+async def test_a_withdrawal_written_as_chairs_write_it_is_made(
+    sundsvall: District, written: str, locale: str, answer: str
+) -> None:
+    """ "Ångra 3!" and "undo 3?" were read as no number, and "report number 3" as none: the answer named
+    the latest report instead of withdrawing #3."""
+    assert await sundsvall.say(KIM, written, locale=locale) == answer
+    assert [c.id for c in sundsvall.reports() if c.withdrawn] == [3]
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "title"),
+    [
+        ("mina senaste rapporter", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall"),
+        ("vad har vi rapporterat?", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall"),
+        ("visa alla mina rapporter", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall"),
+        ("mina rapporter i år", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall under 2026"),
+        ("my reports for goal 4", "en-US", "The latest reports: yours and those for Sundsvall on goal 4"),
+        ("show all my reports", "en-US", "The latest reports: yours and those for Sundsvall"),
+    ],
+)
+async def test_my_reports_asked_for_in_other_words(
+    sundsvall: District, written: str, locale: str, title: str
+) -> None:
+    assert (await sundsvall.say(KIM, written, locale=locale)).splitlines()[0] == title
