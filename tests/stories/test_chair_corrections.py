@@ -331,3 +331,24 @@ async def test_my_reports_asked_for_in_other_words(
     sundsvall: District, written: str, locale: str, title: str
 ) -> None:
     assert (await sundsvall.say(KIM, written, locale=locale)).splitlines()[0] == title
+
+
+async def test_only_a_chair_names_deputies_and_others_are_told_who_does(meetings: District) -> None:
+    """Noa, Kim's deputy, tries to name Johannes deputy too; Megan (board, no chair) tries for Sundsvall.
+    They were answered "Skriv en av dina partiföreningar efter personen: –.", a hint with an empty list.
+    Nobody is named."""
+    meetings.clock.now = SUNDAY
+    await meetings.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
+    expected = (
+        "Bara en partiförenings ordförande utser dess ersättare: fråga ordföranden. En administratör kan "
+        "också göra det: roll ersättare @namn PARTIFÖRENING"
+    )
+    johannes = ((JOHANNES, "Johannes Ström"),)
+    assert await meetings.say(NOA, "ersättare @Johannes Ström", mentions=johannes) == expected
+    assert await meetings.say(
+        MEGAN, "deputy @Johannes Ström Sundsvall", mentions=johannes, locale="en-US"
+    ) == (
+        "Only a branch's chair names its deputies: ask the chair. An administrator can too: "
+        "role deputy @name BRANCH"
+    )
+    assert "Johannes" not in await meetings.say(KIM, "roller")
