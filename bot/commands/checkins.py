@@ -168,7 +168,7 @@ def register(router: Router) -> None:
                     "and {page} for the next ten."
                 ).format(
                     all=t._("my reports"),
-                    goal=t._("my reports goal {number}").format(number=6),
+                    goal=t._("my reports goal {number}").format(number=written_number(request.args)),
                     year=t._("my reports {year}").format(year=today_in_district(context).year),
                     page=t._("my reports page {number}").format(number=2),
                 )
@@ -207,14 +207,15 @@ def register(router: Router) -> None:
         summary=N_("correct one of your reports"),
     )
     async def correct(request: Request, context: Context) -> Reply:
-        """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
+        """Change the value (and comment) of a report of one's own or one's branch's; the old one is kept in
+        its history."""
         return await correct_line(request, context, request.args)
 
     @router.command(
         "ångra", "withdraw", "undo", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
     )
     async def withdraw(request: Request, context: Context) -> Reply:
-        """Withdraw one's own check-in (kept in history, no longer counted)."""
+        """Withdraw a report of one's own or one's branch's (kept in history, no longer counted)."""
         t = request.t
         checkin_id, rest = report_number(request.args)
         if checkin_id is None:
@@ -426,7 +427,8 @@ def _goal_named(plan: Plan, words: str) -> Goal | None:
 async def correct_line(
     request: Request, context: Context, args: str, *, grouped: bool | None = None
 ) -> Reply:
-    """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
+    """Change the value (and comment) of a report the sender may change; the old one is kept in its
+    history."""
     t = request.t
     checkin_id, rest = report_number(args)
     if checkin_id is None:
@@ -798,12 +800,18 @@ _PAGE_WORDS = frozenset(("sida", "sidan", "page", "s", "p"))
 _LATEST_WORDS = frozenset(("senaste", "alla", "latest", "last", "all", "recent"))
 _THIS_YEAR = ("i ar", "this year", "arets")  # folded
 _GOAL_WORDS = frozenset(("mal", "malet", "goal"))
-_ALL_WORDS = frozenset(
+# Words in `mina rapporter …` that narrow nothing (folded).
+_ALL_WORDS = _LATEST_WORDS | frozenset(
     (
-        *("alla", "all", "mina", "my", "for", "pa", "on", "i", "in", "under", "fran", "from", "of"),
-        *("senaste", "latest", "last", "recent", "rapporter", "rapport", "reports", "report", "checkins"),
+        *("mina", "my", "for", "pa", "on", "i", "in", "under", "fran", "from", "of"),
+        *("rapporter", "rapport", "reports", "report", "checkins"),
     )
 )
+
+
+def written_number(args: str) -> int:
+    """The number written ("mina rapporter 6" may mean goal 6), else 1, for an example."""
+    return next((n for n in map(number_in, args.split()) if n is not None and n > 0), 1)
 
 
 def report_filter(args: str, today: date) -> ReportFilter | None:

@@ -201,19 +201,6 @@ class CheckInRepository:
             ).all()
             return [_stored(session, row) for row in rows]
 
-    def of_branches(self, branch_ids: list[int], *, limit: int = 10) -> list[StoredCheckIn]:
-        """The latest check-ins for these branches, by whoever reported them, withdrawn ones included."""
-        if not branch_ids:
-            return []
-        with self.db.read() as session:
-            rows = session.exec(
-                select(CheckIn)
-                .where(col(CheckIn.branch_id).in_(branch_ids))
-                .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
-                .limit(limit)
-            ).all()
-            return [_stored(session, row) for row in rows]
-
     def seen_by(
         self,
         reader: PersonInfo,

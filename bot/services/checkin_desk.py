@@ -125,16 +125,15 @@ class ReportFilter:
 @dataclass(frozen=True)
 class MyReports:
     """`mina`: a page of the reports one made and those made for the branches one chairs (or is deputy
-    for), newest first, and how many there are in all with `asked`'s filter."""
+    for), newest first."""
 
     check_ins: list[StoredCheckIn]
     plan: Plan | None
     branches: list[str]
     own: set[int]  # the shown ones the reader may correct and withdraw
-    total: int = 0
-    asked: ReportFilter = ReportFilter()
+    total: int = 0  # how many there are in all, as asked
     example: Example | None = None  # a report the reader may write
-    unknown_goal: bool = False  # `asked.goal` is no goal of the plan
+    unknown_goal: bool = False  # the goal asked for is no goal of the plan
 
 
 @dataclass(frozen=True)
@@ -419,7 +418,7 @@ class CheckInDesk:
             goal = plan.goal(asked.goal) if plan and asked.goal is not None else None
             branches = [b.name for b in reporter.chairs]
             if asked.goal is not None and goal is None:
-                return MyReports([], plan, branches, set(), 0, asked, example, unknown_goal=True)
+                return MyReports([], plan, branches, set(), 0, example, unknown_goal=True)
             shown, total = self.checkins.seen_by(
                 person,
                 district,
@@ -430,7 +429,7 @@ class CheckInDesk:
                 limit=PAGE,
             )
             mine = {c.id for c in shown if self._may_change(c, roles, reporter)}
-        return MyReports(shown, plan, branches, mine, total, asked, example)
+        return MyReports(shown, plan, branches, mine, total, example)
 
     def which_report(
         self,
