@@ -399,9 +399,13 @@ def history(
     channels: dict[int, Schedule] | None = None,
     *,
     reads_replies: bool,
+    total: int | None = None,
+    page: int = 1,
+    per_page: int = 20,
 ) -> Reply:
-    """The prompts posted so far: when, from where, how it went and whether it started a discussion;
-    in which channel, given `channels` (each post's schedule, where they are of more than one)."""
+    """The prompts posted so far (a page of them: `total` in all): when, from where, how it went and
+    whether it started a discussion; in which channel, given `channels` (each post's schedule, where they
+    are of more than one)."""
     title = t._("Posted prompts")
     outcomes = {
         "sent": t._("posted"),
@@ -427,10 +431,22 @@ def history(
         rows.append((f"#{post.slot_id}", " \u00b7 ".join(parts)))
     lines = [title, *(f"{k} {v}" for k, v in rows)]
     body = [heading(title), facts(rows)]
+    notes = []
+    total = len(posts) if total is None else total
+    first = (page - 1) * per_page + 1
+    if total > len(posts) or page > 1:  # a cut list: how many in all, and the line that shows the rest
+        last = first + len(posts) - 1
+        paging = t._("Showing {first}–{last} of {total}.").format(first=first, last=last, total=total)
+        if last < total:
+            paging += " " + t._("Next: {command}").format(
+                command=t._("history page {number}").format(number=page + 1)
+            )
+        notes.append(paging)
     if not reads_replies:
-        note = replies_not_counted(t)
-        lines += ["", note]
-        body.append(paragraph(note, subtle=True))
+        notes.append(replies_not_counted(t))
+    if notes:
+        lines += ["", *notes]
+        body += [paragraph(note, subtle=True) for note in notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
 

@@ -36,6 +36,7 @@ from bot.services.schedule_rules import RuleError, RuleProblem, parse_change
 BANK_LISTED = 80
 UPCOMING_PAGE = 10  # coming prompts shown at a time by `kommande`
 OPEN_NAMED = 8  # open prompts named where a number names none
+HISTORY_PAGE = 20  # posts shown at a time by `historik`
 _END_WORDS = ("slut", "end", "av", "off", "stopp", "stop", "upphav", "lyft", "lift")
 # An area as people write it: its key, or its name in Swedish or English, or a word of the name.
 _AREAS = {
@@ -452,15 +453,35 @@ def register(router: Router) -> None:
         "historik", "history", usage=N_("history"), summary=N_("the prompts posted so far"), role=board
     )
     async def history(request: Request, context: Context) -> Reply:
-        """What was posted, when, and how it went."""
+        """What was posted, when, and how it went: twenty at a time (`historik sida 2`)."""
         t = request.t
+        numbers = [n for n in map(number_in, request.args.split()) if n is not None]  # "sida 2", "page 2"
+        page = max(numbers[0], 1) if numbers else 1
         found = await asyncio.to_thread(
-            _desk(context).history, request.district, _channel(request), context.services.engagement
+            _desk(context).history,
+            request.district,
+            _channel(request),
+            context.services.engagement,
+            page=page,
+            per_page=HISTORY_PAGE,
         )
-        if not found.posts:
+        if not found.total:
             return Reply(t._("Nothing has been posted yet."))
+        if not found.posts:
+            return Reply(
+                t._("There is no page {page}: {total} prompts were posted. Write: {command}").format(
+                    page=page, total=found.total, command=t._("history")
+                )
+            )
         return cards.history(
-            t, found.posts, context.services.zone, found.named, reads_replies=found.reads_replies
+            t,
+            found.posts,
+            context.services.zone,
+            found.named,
+            reads_replies=found.reads_replies,
+            total=found.total,
+            page=page,
+            per_page=HISTORY_PAGE,
         )
 
     @router.command(
