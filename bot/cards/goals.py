@@ -3,7 +3,7 @@ every goal (bars and pace), and one's own reports."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
@@ -256,6 +256,7 @@ def mine(
     *,
     branches: Sequence[str] = (),
     own: Collection[int],
+    made_by: Mapping[int, str] | None = None,
     first_report: str | None = None,
     total: int | None = None,
     goal: int | None = None,
@@ -264,8 +265,9 @@ def mine(
     per_page: int = 10,
 ) -> Reply:
     """A page of one's reports, newest first; a chair's also those made for their branches (`own`: the ids
-    the reader may change), of `goal` and `year` if asked; `total` of them in all, and where the page cuts
-    the list, how to see the rest. With none, how to report (`first_report`: a report they may write)."""
+    the reader may change; `made_by`: who made those someone else made), of `goal` and `year` if asked;
+    `total` of them in all, and where the page cuts the list, how to see the rest. With none, how to
+    report (`first_report`: a report they may write)."""
     total = len(check_ins) if total is None else total
     narrowed = goal is not None or year is not None
     everything = t._("my reports")
@@ -304,6 +306,8 @@ def mine(
             + " · "
             + check_in_line(t, check_in, plan.goal_by_id(check_in.goal_id) if plan else None, plan)
         )
+        if made_by and check_in.id in made_by:  # a deputy's for the chair's branch, say
+            line += " · " + t._("by {name}").format(name=made_by[check_in.id])
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
         rows.append((f"#{check_in.id}", line))

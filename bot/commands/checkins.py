@@ -188,6 +188,7 @@ def register(router: Router) -> None:
             reports.plan,
             branches=reports.branches,
             own=reports.own,
+            made_by=reports.made_by,
             first_report=example_line(t, reports.plan, reports.example),
             total=reports.total,
             goal=asked.goal,

@@ -46,6 +46,7 @@ class StoredCheckIn:
     comment: str | None
     created_at: datetime
     withdrawn: bool
+    reporter_id: int | None = None  # who reported it (None once forgotten)
 
 
 class AlreadyStored(Exception):
@@ -264,11 +265,6 @@ class CheckInRepository:
                 .where(col(CheckIn.submission).in_(list(tokens)), District.name == district)
             ).all()
             return {row.submission or "": _stored(session, row) for row in rows}
-
-    def reporter_of(self, checkin_id: int) -> int | None:
-        with self.db.read() as session:
-            row = session.get(CheckIn, checkin_id)
-            return row.reporter_id if row else None
 
     def correct(
         self,
@@ -740,4 +736,5 @@ def _stored(session: Session, row: CheckIn) -> StoredCheckIn:
         comment=row.comment,
         created_at=row.created_at,
         withdrawn=row.withdrawn_at is not None,
+        reporter_id=row.reporter_id,
     )

@@ -7,7 +7,7 @@ result for the handler to render. Roles come from the turn (the router read them
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -134,6 +134,7 @@ class MyReports:
     total: int = 0  # how many there are in all, as asked
     example: Example | None = None  # a report the reader may write
     unknown_goal: bool = False  # the goal asked for is no goal of the plan
+    made_by: dict[int, str] = field(default_factory=dict)  # who made those shown that others made
 
 
 @dataclass(frozen=True)
@@ -429,7 +430,8 @@ class CheckInDesk:
                 limit=PAGE,
             )
             mine = {c.id for c in shown if self._may_change(c, roles, reporter)}
-        return MyReports(shown, plan, branches, mine, total, example)
+        others = {c.id: name for c in shown if (name := self._made_by(c, reporter))}
+        return MyReports(shown, plan, branches, mine, total, example, made_by=others)
 
     def which_report(
         self,
@@ -573,7 +575,7 @@ class CheckInDesk:
     def _made_by(self, found: StoredCheckIn, reporter: Reporter) -> str | None:
         """Who made the report, when that was not the sender (None too once they asked to be forgotten)."""
         me = reporter.person.id if reporter.person else None
-        return None if me is not None and self.checkins.reporter_of(found.id) == me else found.reporter
+        return None if me is not None and found.reporter_id == me else found.reporter
 
     def name_responsible(
         self, district: str, number: int, people: Sequence[PersonInfo], *, remove: bool, now: datetime

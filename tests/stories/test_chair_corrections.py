@@ -48,7 +48,7 @@ async def test_a_cut_list_of_reports_says_how_many_and_how_to_see_the_rest(sunds
     """13 reports for Kim: the first page says 1-10 of 13 and names page 2, which shows the other three;
     by goal and by year narrow it; a page past the end, or a number alone, is answered with what to write."""
     first = (await sundsvall.say(KIM, "mina rapporter")).splitlines()
-    assert first[1].startswith("#13 mål 4 · 21 nov. 2026 · Sundsvall · 1")
+    assert first[1] == "#13 mål 4 · 21 nov. 2026 · Sundsvall · 1 · deputy's · av Noa Holm"
     assert len([line for line in first if line.startswith("#")]) == 10
     assert first[-4:] == [
         "Visar 1–10 av 13.",

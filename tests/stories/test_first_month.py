@@ -123,14 +123,14 @@ async def test_a_chair_and_their_deputy_correct_each_others_reports(district: Di
     """Kim names Noa deputy; Noa reports after Kim. A branch's reports are the branch's: whoever reports for
     it may correct or withdraw any of them (a chair away, the deputy fixes the chair's typo; a deputy's
     mistake, the chair fixes it), and the answer names who made the report. So Kim's `mina rapporter`
-    lists both, newest first, and offers to correct the latest, Noa's (#2); Noa (English client) is offered
-    the same one."""
+    lists both, newest first, Noa's named as Noa's, and offers to correct the latest, Noa's (#2); Noa
+    (English client) is offered the same one."""
     await district.say(KIM, "rapportera 3 1 i förrgår")
     await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     await district.say(NOA, "report 3 1 yesterday", locale="en-US")
     kim = await district.say(KIM, "mina rapporter")
     assert kim.splitlines()[1:3] == [
-        "#2 mål 3 · 21 nov. 2026 · Sundsvall · 1",
+        "#2 mål 3 · 21 nov. 2026 · Sundsvall · 1 · av Noa Holm",
         "#1 mål 3 · 20 nov. 2026 · Sundsvall · 1",
     ]
     assert kim.endswith("Ändra med: ändra 2 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 2")
