@@ -255,7 +255,7 @@ class BoardReports:
             branches=len(branches),
             silent_branches=[b.name for b in branches if b.name not in reported],
             posted=self.store.posted(district, after=start, until=now),
-            coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),
+            coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=1000),
             approval=frozenset(s.id for s in self.prompts.schedules(district) if s.approval_required),
         )
         if record:

@@ -56,3 +56,13 @@ async def test_a_new_schedule_and_an_unknown_number_say_how_many_prompts_there_a
     assert f"De 6 närmaste av de {total} inlägg som är planerade hittills; alla: kommande" in answer
     unknown = await world.say(ADELE, "skip 999", locale="en-US")
     assert unknown.endswith(f"And {total - 8} more: upcoming"), unknown
+
+
+async def test_the_follow_up_counts_every_coming_prompt(world: World) -> None:
+    """The follow-up listed at most the next ten coming prompts, so with more it said nothing of the rest:
+    its card shows eight and says how many more the document has (which lists them all)."""
+    await world.say(MEGAN, "schema 1, 4, 7, 10, 13, 16, 19, 22 och 28 kl 18", channel=GENERAL)
+    coming = len(world.slots())
+    assert coming > 10
+    answer = await world.say(MEGAN, "uppföljning")
+    assert f"… och {coming - 8} till i dokumentet" in answer
