@@ -327,8 +327,10 @@ class Router:
         if route is None and self.route_for(f"{word}-{second}") is not None:  # "follow up": `follow-up`
             word, args = f"{word}-{second}", after
             route = self.route_for(word)
-        amended = amendment_in(text) if route is None else None
-        if amended is not None:  # "fel siffra på mål 6, ska vara 3": `ändra`, which names the report
+        # a reporter's "fel siffra på mål 6, ska vara 3": `ändra`, which names the report (a member's "mål 6
+        # är fel" is no report of theirs)
+        amended = amendment_in(text) if route is None and allows(request.roles, Role.CHAIR) else None
+        if amended is not None:
             english, args, spoken = amended
             route = self.route_for(english)
             assert route is not None

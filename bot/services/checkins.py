@@ -441,18 +441,23 @@ def which_report(args: str, today: date) -> WhichReport:
 
 
 # A report said to be wrong ("fel siffra på mål 6", "I reported wrong for goal 4") and the language that says
-# so; with one of _ABOUT_A_REPORT, a sentence asking to correct a report (folded).
+# so; with one of _ABOUT_A_REPORT, a sentence asking to correct a report (folded). Words that ask for a
+# change (_CHANGE_WORDS) need a word for a report itself: "ändra mål 6" may be about the goal's text.
 _WRONG_WORDS = {
-    **dict.fromkeys(("fel", "felaktig", "felaktigt", "misstag", "ratta", "korrigera", "andra"), "sv"),
-    **dict.fromkeys(("wrong", "mistake", "incorrect", "fix", "change"), "en"),
+    **dict.fromkeys(("fel", "felaktig", "felaktigt", "misstag"), "sv"),
+    **dict.fromkeys(("wrong", "mistake", "incorrect", "typo"), "en"),
 }
-_ABOUT_A_REPORT = frozenset(
+_CHANGE_WORDS = {
+    **dict.fromkeys(("ratta", "korrigera", "andra"), "sv"),
+    **dict.fromkeys(("fix", "change"), "en"),
+}
+_A_REPORT = frozenset(
     {
-        *("mal", "malet", "rapport", "rapporten", "rapporterade", "siffra", "siffran", "vardet", "senaste"),
-        *("forra", "goal", "report", "reported", "number", "value", "last", "latest", "entry"),
-        *("skrev", "wrote", "typo", "entered"),
+        *("rapport", "rapporten", "rapporterade", "senaste", "forra", "skrev"),
+        *("report", "reported", "last", "latest", "entry", "wrote", "entered"),
     }
 )
+_ABOUT_A_REPORT = _A_REPORT | {"mal", "malet", "siffra", "siffran", "vardet", "goal", "number", "value"}
 # What may come before it: "oj, jag skrev fel", "oops, delete my last report" (folded).
 _OOPS = frozenset({"oj", "ojda", "hoppsan", "oops", "sorry", "forlat", "hej", "hi", "hello"})
 _DELETE_SENTENCE = {
@@ -481,9 +486,12 @@ def amendment_in(text: str) -> tuple[str, str, str] | None:
                 return "withdraw", " ".join(rest), language
             return None
     said = next((_WRONG_WORDS[w] for w in folded if w in _WRONG_WORDS), None)
-    if said is None or not _ABOUT_A_REPORT & set(folded):
-        return None
-    return "correct", text, sentence_language(text) or said
+    if said is not None and _ABOUT_A_REPORT & set(folded):
+        return "correct", text, sentence_language(text) or said
+    said = next((_CHANGE_WORDS[w] for w in folded if w in _CHANGE_WORDS), None)
+    if said is not None and _A_REPORT & set(folded):
+        return "correct", text, sentence_language(text) or said
+    return None
 
 
 _DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")

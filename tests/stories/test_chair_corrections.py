@@ -352,3 +352,19 @@ async def test_only_a_chair_names_deputies_and_others_are_told_who_does(meetings
         "role deputy @name BRANCH"
     )
     assert "Johannes" not in await meetings.say(KIM, "roller")
+
+
+async def test_a_goal_said_to_be_wrong_is_no_report_to_correct_for_a_member_or_the_goals_text(
+    sundsvall: District,
+) -> None:
+    """Kim writes "siffran på mål 4 är fel": a report of the branch's, named with the line to correct it.
+    Johannes (a member) writes the same: he reported nothing, so he is not pointed to reports to correct.
+    Megan (board) writes "I want to change goal 4": the goal, not a report."""
+    assert await sundsvall.say(KIM, "siffran på mål 4 är fel") == (
+        "Den senaste rapporten på mål 4 är #13: mål 4, 1, 21 nov. 2026. Den rapporterades av Noa Holm. "
+        "Ytterligare 12 passar; se mina rapporter mål 4. Ändra den med: ändra 13 VÄRDE"
+    )
+    member = await sundsvall.say(JOHANNES, "siffran på mål 4 är fel")
+    assert "ändra" not in member, member
+    board = await sundsvall.say(MEGAN, "I want to change goal 4", locale="en-US")
+    assert "report" not in board, board
