@@ -435,8 +435,11 @@ def which_report(args: str, today: date) -> WhichReport:
     if found is not None:
         day, start, taken = found
         words = words[:start] + words[start + taken :]
-    if not value:  # "ändra senaste 2": a number left over is the new value
+    if not value:  # "ändra senaste 2", "ändra senaste inte klart": a number or a done left over is the value
         value = next((w for w in reversed(words) if w.isascii() and w.isdecimal() and len(w) <= 9), "")
+    folded = [fold_letters(w) for w in words]
+    if not value and folded and folded[-1] in ("klart", "done"):
+        value = " ".join(words[-2:] if len(folded) > 1 and folded[-2] in ("inte", "not") else words[-1:])
     return WhichReport(goal, day, value)
 
 

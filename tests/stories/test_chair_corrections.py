@@ -368,3 +368,16 @@ async def test_a_goal_said_to_be_wrong_is_no_report_to_correct_for_a_member_or_t
     assert "ändra" not in member, member
     board = await sundsvall.say(MEGAN, "I want to change goal 4", locale="en-US")
     assert "report" not in board, board
+
+
+async def test_a_done_goals_report_named_without_its_number_keeps_the_words(district: District) -> None:
+    """Megan reported goal 1 done; "ändra senaste inte klart" is answered with the line that says so, and
+    the report's value in words ("klart", not "1")."""
+    district.clock.now = SUNDAY
+    assert (await district.say(MEGAN, "rapportera 1 klart")).startswith("Sparat #1")
+    assert await district.say(MEGAN, "ändra senaste inte klart") == (
+        "Din senaste rapport är #1: mål 1, klart, 22 nov. 2026. Ändra den med: ändra 1 inte klart"
+    )
+    assert await district.say(MEGAN, "edit last not done", locale="en-US") == (
+        "Your latest report is #1: goal 1, done, 22 Nov 2026. To correct it, write: correct 1 not done"
+    )
