@@ -305,6 +305,11 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("who is in charge of", "en"),
     ("who s in charge of", "en"),
     ("whos in charge of", "en"),
+    # last, after the longer leads: "kan du ändra rapport 2 till 4" is the command that follows
+    ("kan du", "sv"),
+    ("kunde du", "sv"),
+    ("could you", "en"),
+    ("can you", "en"),
 )
 # Questions that mean a command whatever follows them: "vad gör vi om klimat?" -> "sök klimat" (the rest
 # is what to search for; nothing after them: the command alone).
@@ -474,9 +479,21 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         (
             "mina rapporter",
             "sv",
-            ("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+            (
+                *("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+                *("vad har vi rapporterat", "vilka rapporter har vi gjort", "alla mina rapporter"),
+                *("visa alla mina rapporter",),
+            ),
         ),
-        ("my reports", "en", ("what have i reported", "which reports have i made", "show my reports")),
+        (
+            "my reports",
+            "en",
+            (
+                *("what have i reported", "which reports have i made", "show my reports"),
+                *("what have we reported", "which reports have we made", "all my reports"),
+                *("show all my reports",),
+            ),
+        ),
         ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
         (
             "my data",

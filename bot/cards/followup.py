@@ -164,8 +164,9 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
             t._("Coming prompts in {channel}").format(channel=channel_name(t, schedule))
             if len(groups) > 1
             else t._("Coming prompts"),
-            [f"#{slot.id} {coming_line(t, slot, schedule)}" for slot in theirs]
-            + ([times_are(t, theirs, schedules)] if index == len(groups) - 1 else []),
+            # the note first: a card cut short hides prompts, not it
+            ([times_are(t, follow_up.coming, schedules)] if index == 0 else [])
+            + [f"#{slot.id} {coming_line(t, slot, schedule)}" for slot in theirs],
         )
         for index, (schedule, theirs) in enumerate(groups)
     ] or [(t._("Coming prompts"), [t._("No prompts scheduled.")])]
@@ -205,8 +206,14 @@ def follow_up_card(
     lines = [heading_text]
     for name, rows in sections(t, follow_up):
         shown = rows[:CARD_LINES]
-        if len(rows) > CARD_LINES:
+        if len(rows) > CARD_LINES and (url is not None or note is not None):  # a document to ask for
             shown.append(t._("… and {count} more in the document").format(count=len(rows) - CARD_LINES))
+        elif len(rows) > CARD_LINES:  # no documents in this deployment: where the rest is written out
+            shown.append(
+                t._("… and {count} more: an administrator writes them all out with: {command}").format(
+                    count=len(rows) - CARD_LINES, command="python -m bot followup --out uppfoljning.docx"
+                )
+            )
         body += [heading(name), paragraph("\n\n".join(shown))]
         lines += ["", name, *shown]
     actions = []

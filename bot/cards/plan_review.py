@@ -49,7 +49,7 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
         t._(
             "Not read as goals, a list under \u201c{section}\u201d: {items}. If they are goals, add each "
             "with: goal new {section}: TEXT"
-        ).format(section=section, items="; ".join(_short(item) for item in items[:8]))
+        ).format(section=section, items=_some(t, [_short(item) for item in items]))
         for section, items in draft.set_aside
     ]
     asked += _numbering(t, draft)
@@ -67,11 +67,13 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
                 "one is a target, write: goal {number} target NUMBER per year (or per month, per quarter)",
                 len(figures),
             ).format(
-                goals="; ".join(
-                    t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f)
-                    for n, f in figures[:8]
-                )
-                + ("; \u2026" if len(figures) > 8 else ""),
+                goals=_some(
+                    t,
+                    [
+                        t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f)
+                        for n, f in figures
+                    ],
+                ),
                 number=figures[0][0],
             )
         )
@@ -155,14 +157,24 @@ def _numbering(t: Translator, draft: PlanDraft) -> list[str]:
     if moved:
         asked.append(
             t._("My numbers are not the plan's: {pairs}. Members ask about goals by my numbers.").format(
-                pairs="; ".join(
-                    t._("the plan's goal {plan} is my goal {mine}").format(plan=plan, mine=mine)
-                    for mine, plan in moved[:8]
+                pairs=_some(
+                    t,
+                    [
+                        t._("the plan's goal {plan} is my goal {mine}").format(plan=plan, mine=mine)
+                        for mine, plan in moved
+                    ],
                 )
-                + ("; \u2026" if len(moved) > 8 else "")
             )
         )
     return asked
+
+
+def _some(t: Translator, parts: list[str], shown: int = 8) -> str:
+    """The first `shown` of a list, and how many more there are (a review names each thing to look at)."""
+    listed = "; ".join(parts[:shown])
+    if len(parts) > shown:
+        listed += "; " + t._("and {count} more").format(count=len(parts) - shown)
+    return listed
 
 
 def _short(text: str, length: int = 60) -> str:

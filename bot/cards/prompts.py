@@ -188,10 +188,13 @@ def upcoming(
     *,
     next_due: dict[int, datetime | None],
     name_channels: bool,
+    total: int | None = None,
+    page: int = 1,
+    per_page: int = 10,
 ) -> Reply:
-    """The coming slots; `name_channels` when they are of more than one channel (a personal chat).
-    `next_due`: the schedules with no slot coming (all posted early, or set aside), and when their next
-    one is due."""
+    """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
+    channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
+    aside), and when their next one is due."""
     lines = [
         _nothing_coming(t, schedules[schedule_id], due, name_channels)
         for schedule_id, due in next_due.items()
@@ -224,6 +227,18 @@ def upcoming(
             "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
         ).format(first=first)
     notes = [*lines, times_are(t, slots, schedules), hint]
+    total = len(slots) if total is None else total
+    first_shown = (page - 1) * per_page + 1
+    if total > len(slots) or page > 1:  # a cut list: how many in all, and the line that shows the rest
+        last_shown = first_shown + len(slots) - 1
+        paging = t._("Showing {first}–{last} of {total}.").format(
+            first=first_shown, last=last_shown, total=total
+        )
+        if last_shown < total:
+            paging += " " + t._("Next: {command}").format(
+                command=t._("upcoming page {number}").format(number=page + 1)
+            )
+        notes.insert(0, paging)
     text = "\n".join([*text_lines, "", *notes])
     body += [paragraph(note, subtle=True) for note in notes]
     return Reply(text, card(body, fallback=text))
@@ -289,6 +304,12 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     lines = [title, *(f"{k} {v}" for k, v in rows)]
     body = [heading(title), facts(rows)]
     notes = []
+    if setup.coming_total > len(slots):  # the first few: how many in all, and where the rest are
+        notes.append(
+            t._("The next {shown} of {total} prompts laid out so far; all of them: {command}").format(
+                shown=len(slots), total=setup.coming_total, command=t._("upcoming")
+            )
+        )
     change = setup.change
     if change is not None and (change.kept or change.dropped or change.touches_texts):
         notes.append(_change_summary(t, setup))
@@ -421,9 +442,13 @@ def history(
     channels: dict[int, Schedule] | None = None,
     *,
     reads_replies: bool,
+    total: int | None = None,
+    page: int = 1,
+    per_page: int = 20,
 ) -> Reply:
-    """The prompts posted so far: when, from where, how it went and whether it started a discussion;
-    in which channel, given `channels` (each post's schedule, where they are of more than one)."""
+    """The prompts posted so far (a page of them: `total` in all): when, from where, how it went and
+    whether it started a discussion; in which channel, given `channels` (each post's schedule, where they
+    are of more than one)."""
     title = t._("Posted prompts")
     outcomes = {
         "sent": t._("posted"),
@@ -441,10 +466,22 @@ def history(
             body.append(heading(lines[-1], size="Default"))
         lines += [f"{k} {v}" for k, v in rows]
         body.append(facts(rows))
+    notes = []
+    total = len(posts) if total is None else total
+    first = (page - 1) * per_page + 1
+    if total > len(posts) or page > 1:  # a cut list: how many in all, and the line that shows the rest
+        last = first + len(posts) - 1
+        paging = t._("Showing {first}–{last} of {total}.").format(first=first, last=last, total=total)
+        if last < total:
+            paging += " " + t._("Next: {command}").format(
+                command=t._("history page {number}").format(number=page + 1)
+            )
+        notes.append(paging)
     if not reads_replies:
-        note = replies_not_counted(t)
-        lines += ["", note]
-        body.append(paragraph(note, subtle=True))
+        notes.append(replies_not_counted(t))
+    if notes:
+        lines += ["", *notes]
+        body += [paragraph(note, subtle=True) for note in notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
 

@@ -12,7 +12,7 @@ from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, fold, translator, without_symbols
 from bot.services.checkins import report_in
-from bot.services.goals import Goal, goal_number
+from bot.services.goals import Goal, Plan, goal_number
 from bot.services.people import Role, allows
 from bot.services.plan_corrections import Correction, Field
 
@@ -110,8 +110,31 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
             ).format(number=number, last=len(plan.goals))
         )
     return cards.goal_detail(
-        request.t, plan, answer.found, today=context.progress.today(context.now), posts=answer.posts
+        request.t,
+        plan,
+        answer.found,
+        today=context.progress.today(context.now),
+        posts=answer.posts,
+        all_reports=_all_reports(request, plan, number),
     )
+
+
+def _all_reports(request: Request, plan: Plan, number: int) -> str | None:
+    """Where the reader may see every report of the goal: the board exports them all, a chair (or deputy)
+    lists the branch's; a member has the figures above, which count them all."""
+    t = request.t
+    if allows(request.roles, Role.BOARD):
+        return t._("all of them: {command}").format(
+            command=t._("export {period} goal {number}")
+            .format(period=plan.year or "", number=number)
+            .replace("  ", " ")
+        )
+    goal = plan.goal(number)
+    if allows(request.roles, Role.CHAIR) and goal is not None and goal.applies_to_branches:
+        return t._("your branch's: {command}").format(
+            command=t._("my reports goal {number}").format(number=number)
+        )
+    return None
 
 
 # Words between `sök` and what is searched for.

@@ -38,6 +38,7 @@ from bot.i18n import (
 from bot.services.checkins import (
     ReportGap,
     Reporting,
+    amendment_in,
     report_gap,
     report_in,
     sentence_language,
@@ -327,6 +328,14 @@ class Router:
         if route is None and self.route_for(f"{word}-{second}") is not None:  # "follow up": `follow-up`
             word, args = f"{word}-{second}", after
             route = self.route_for(word)
+        # a reporter's "fel siffra på mål 6, ska vara 3": `ändra`, which names the report (a member's "mål 6
+        # är fel" is no report of theirs)
+        amended = amendment_in(text) if route is None and allows(request.roles, Role.CHAIR) else None
+        if amended is not None:
+            english, args, spoken = amended
+            route = self.route_for(english)
+            assert route is not None
+            word = self.command_word(translator(spoken), english)
         if route is None:
             note_turn(outcome="unknown")
             return self._unknown(self._speaking(request, context, spoken), context, text)

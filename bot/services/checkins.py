@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bot.i18n import fold, fold_letters
+from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
 from bot.services.goals import Goal, Period, Target, TargetKind
@@ -377,21 +377,134 @@ def report_gap(text: str, today: date) -> ReportGap | None:
 # Words before a report's number and before its new value: "ändra rapport 5 till 3", "edit report 5 to 3".
 _REPORT_WORDS = frozenset({"rapport", "rapporten", "report", "nr", "no", "nummer", "number"})
 _TO_WORDS = frozenset({"till", "to"})
+_ARROWS = frozenset({"→", "->", "=>", "=", ":"})
 
 
 def report_number(args: str) -> tuple[int | None, str]:
     """The report's number `ändra`, `ångra` and their English words start with ("5", "#5", "5:", "rapport
     5", "nr 5"), and the rest without a leading "till"/"to"; None when no number comes first."""
     words = args.split()
-    if words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:
+    while words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:  # "report number 5"
         words = words[1:]
-    number = words[0].strip().lstrip("#").rstrip(":.,") if words else ""
+    number = words[0].strip().lstrip("#").rstrip(":.,!?") if words else ""
     if not (number.isascii() and number.isdecimal() and len(number) <= 9):
         return None, args.strip()
     rest = words[1:]
-    if rest and fold_letters(rest[0]) in _TO_WORDS:
+    if rest and (fold_letters(rest[0]) in _TO_WORDS or rest[0] in _ARROWS):  # "5 till 3", "5 → 3"
         rest = rest[1:]
     return int(number), " ".join(rest)
+
+
+@dataclass(frozen=True)
+class WhichReport:
+    """The report `ändra`/`ångra` describe without its number: on a goal, of a day, and the new value as
+    written ("" if none)."""
+
+    goal: int | None = None
+    day: date | None = None
+    value: str = ""
+
+
+# What leads in the new value: "ändra mål 6 till 3", "fel på mål 6, ska vara 3", "should be 3" (folded).
+_VALUE_LEADS = (
+    ("ska", "vara"),
+    ("skall", "vara"),
+    ("skulle", "vara"),
+    ("borde", "vara"),
+    ("should", "have", "been"),
+    ("should", "be"),
+    ("till",),
+    ("to",),
+)
+
+
+def which_report(args: str, today: date) -> WhichReport:
+    """The goal, day and new value in words after `ändra`/`ångra` that name no report number: "senaste 2",
+    "min förra", "mål 6 till 3", "rapporten från i går", "for goal 4 should be 2"."""
+    words = [w.strip(",.;:!?()") for w in without_symbols(args).split()]  # no emoji in the value
+    words = [w for w in words if w]
+    folded = [fold_letters(w) for w in words]
+    value = ""
+    for at in range(len(folded)):
+        lead = next((lead for lead in _VALUE_LEADS if tuple(folded[at : at + len(lead)]) == lead), None)
+        if lead is not None and at + len(lead) < len(words):
+            value = " ".join(words[at + len(lead) :])
+            words, folded = words[:at], folded[:at]
+            break
+    goal = None
+    for at, word in enumerate(folded[:-1]):
+        if word in _GOAL_WORDS and folded[at + 1].lstrip("#").isdecimal() and len(folded[at + 1]) <= 6:
+            goal = int(folded[at + 1].lstrip("#"))
+            words, folded = words[:at] + words[at + 2 :], folded[:at] + folded[at + 2 :]
+            break
+    try:
+        found = find_date(words, today)
+    except CheckInError:
+        found = None
+    day = None
+    if found is not None:
+        day, start, taken = found
+        words = words[:start] + words[start + taken :]
+    if not value:  # "ändra senaste 2", "ändra senaste inte klart": a number or a done left over is the value
+        value = next((w for w in reversed(words) if w.isascii() and w.isdecimal() and len(w) <= 9), "")
+    folded = [fold_letters(w) for w in words]
+    if not value and folded and folded[-1] in ("klart", "done"):
+        value = " ".join(words[-2:] if len(folded) > 1 and folded[-2] in ("inte", "not") else words[-1:])
+    return WhichReport(goal, day, value)
+
+
+# A report said to be wrong ("fel siffra på mål 6", "I reported wrong for goal 4") and the language that says
+# so; with one of _ABOUT_A_REPORT, a sentence asking to correct a report (folded). Words that ask for a
+# change (_CHANGE_WORDS) need a word for a report itself: "ändra mål 6" may be about the goal's text.
+_WRONG_WORDS = {
+    **dict.fromkeys(("fel", "felaktig", "felaktigt", "misstag"), "sv"),
+    **dict.fromkeys(("wrong", "mistake", "incorrect", "typo"), "en"),
+}
+_CHANGE_WORDS = {
+    **dict.fromkeys(("ratta", "korrigera", "andra"), "sv"),
+    **dict.fromkeys(("fix", "change"), "en"),
+}
+_A_REPORT = frozenset(
+    {
+        *("rapport", "rapporten", "rapporterade", "senaste", "forra", "skrev"),
+        *("report", "reported", "last", "latest", "entry", "wrote", "entered"),
+    }
+)
+_ABOUT_A_REPORT = _A_REPORT | {"mal", "malet", "siffra", "siffran", "vardet", "goal", "number", "value"}
+# What may come before it: "oj, jag skrev fel", "oops, delete my last report" (folded).
+_OOPS = frozenset({"oj", "ojda", "hoppsan", "oops", "sorry", "forlat", "hej", "hi", "hello"})
+_DELETE_SENTENCE = {
+    **dict.fromkeys(("ta bort", "radera", "dra tillbaka"), "sv"),
+    "delete": "en",
+    "remove": "en",
+}
+
+
+def amendment_in(text: str) -> tuple[str, str, str] | None:
+    """A sentence asking to correct or withdraw a report without the command word: ("correct" or
+    "withdraw", the words for `ändra`/`ångra` to read the report from, their language); None otherwise.
+    "ta bort 5" (a number first) is not one: withdrawal_in answers it."""
+    words = text.split()
+    while len(words) > 1 and fold_letters(words[0].strip(",.;:!?")) in _OOPS:  # "oj, jag skrev fel"
+        words = words[1:]
+    text = " ".join(words)
+    if report_number(text)[0] is not None:  # "4: fel värde" names no report: leave it to the hints
+        return None
+    folded = [fold_letters(w.strip(",.;:!?()")) for w in text.split()]
+    joined = " ".join(folded)
+    for phrase, language in _DELETE_SENTENCE.items():
+        if joined.startswith(phrase + " "):
+            rest = text.split()[len(phrase.split()) :]
+            if report_number(" ".join(rest))[0] is None and _ABOUT_A_REPORT & set(folded):
+                return "withdraw", " ".join(rest), language
+            return None
+    said = next((_WRONG_WORDS[w] for w in folded if w in _WRONG_WORDS), None)
+    if said is not None and _ABOUT_A_REPORT & set(folded):
+        return "correct", text, sentence_language(text) or said
+    said = next((_CHANGE_WORDS[w] for w in folded if w in _CHANGE_WORDS), None)
+    if said is not None and _A_REPORT & set(folded):
+        return "correct", text, sentence_language(text) or said
+    return None
 
 
 _DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")

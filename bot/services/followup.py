@@ -252,7 +252,7 @@ class BoardReports:
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
         schedules = {s.id: s for s in self.prompts.schedules(district)}  # those that can still post
-        coming = self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10)
+        coming = self.prompts.slots(district=district, after=now, statuses=_COMING, limit=1000)
         result = FollowUp(
             plan=plan,
             since=start,

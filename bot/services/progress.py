@@ -639,6 +639,7 @@ class GoalInFull:
     changes: list[Change] = field(default_factory=list)  # the board's corrections, for the board only
     # an every-branch goal as the reader's own branch has done it (a chair's), as their `status` shows it
     own: tuple[str, GoalProgress] | None = None
+    reported: int = 0  # the year's standing reports in all, of which `latest` are the newest
 
 
 def plan_standing(
@@ -794,6 +795,7 @@ class Progress:
             branches = len(self.checkins.branches(plan.district))
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
             latest = self.checkins.latest(goal.id, year=year)
+            reported = self.checkins.standing_count(goal.id, year=year)
             chairs = (
                 self.checkins.chair_of(reader, plan.district) if reader and goal.applies_to_branches else []
             )
@@ -808,7 +810,7 @@ class Progress:
         )
         # the chair's own branch as `status` for the branch counts it
         own = (chairs[0].name, standing(branch_id=chairs[0].id)) if len(chairs) == 1 else None
-        return GoalInFull(goal, standing(), [name for _, name in named], latest, made, own)
+        return GoalInFull(goal, standing(), [name for _, name in named], latest, made, own, reported)
 
     def reports(self, plan: Plan, *, year: int) -> dict[int, list[Report]]:
         """The year's reports by goal as progress counts them (the bot's posts too): who has reported."""
