@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
-from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
+from bot.cards import Reply, card, day, facts, heading, number, page_note, paragraph, say
 from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
@@ -312,15 +312,16 @@ def mine(
             line += " · " + t._("withdrawn")
         rows.append((f"#{check_in.id}", line))
     notes = []
-    first = (page - 1) * per_page + 1
-    if total > len(check_ins) or page > 1:
-        notes.append(
-            t._("Showing {first}–{last} of {total}.").format(
-                first=first, last=first + len(check_ins) - 1, total=total
-            )
-        )
-        if first + len(check_ins) - 1 < total:
-            notes.append(t._("Next: {command}").format(command=_mine_command(t, goal, year, page + 1)))
+    paging = page_note(
+        t,
+        shown=len(check_ins),
+        total=total,
+        page=page,
+        per_page=per_page,
+        next_page=_mine_command(t, goal, year, page + 1),
+    )
+    if paging:
+        notes.append(paging)
         if not narrowed and plan is not None:
             shown_goal = check_ins[0].goal_number or plan.example_number
             notes.append(

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
 from babel.lists import format_list
 
-from bot.cards import Reply, card, clock, day, facts, heading, paragraph
+from bot.cards import Reply, card, clock, day, facts, heading, page_note, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
 from bot.services.engagement import COUNTING_DAYS, Engagement
@@ -227,17 +227,15 @@ def upcoming(
             "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
         ).format(first=first)
     notes = [*lines, times_are(t, slots, schedules), hint]
-    total = len(slots) if total is None else total
-    first_shown = (page - 1) * per_page + 1
-    if total > len(slots) or page > 1:  # a cut list: how many in all, and the line that shows the rest
-        last_shown = first_shown + len(slots) - 1
-        paging = t._("Showing {first}–{last} of {total}.").format(
-            first=first_shown, last=last_shown, total=total
-        )
-        if last_shown < total:
-            paging += " " + t._("Next: {command}").format(
-                command=t._("upcoming page {number}").format(number=page + 1)
-            )
+    paging = page_note(
+        t,
+        shown=len(slots),
+        total=len(slots) if total is None else total,
+        page=page,
+        per_page=per_page,
+        next_page=t._("upcoming page {number}").format(number=page + 1),
+    )
+    if paging:
         notes.insert(0, paging)
     text = "\n".join([*text_lines, "", *notes])
     body += [paragraph(note, subtle=True) for note in notes]
@@ -466,17 +464,15 @@ def history(
             body.append(heading(lines[-1], size="Default"))
         lines += [f"{k} {v}" for k, v in rows]
         body.append(facts(rows))
-    notes = []
-    total = len(posts) if total is None else total
-    first = (page - 1) * per_page + 1
-    if total > len(posts) or page > 1:  # a cut list: how many in all, and the line that shows the rest
-        last = first + len(posts) - 1
-        paging = t._("Showing {first}–{last} of {total}.").format(first=first, last=last, total=total)
-        if last < total:
-            paging += " " + t._("Next: {command}").format(
-                command=t._("history page {number}").format(number=page + 1)
-            )
-        notes.append(paging)
+    paging = page_note(
+        t,
+        shown=len(posts),
+        total=len(posts) if total is None else total,
+        page=page,
+        per_page=per_page,
+        next_page=t._("history page {number}").format(number=page + 1),
+    )
+    notes = [paging] if paging else []
     if not reads_replies:
         notes.append(replies_not_counted(t))
     if notes:

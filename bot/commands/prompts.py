@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from bot.cards import Reply, day, day_of_year
+from bot.cards import Reply, day, day_of_year, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
@@ -638,16 +638,16 @@ def register(router: Router) -> None:
             record = cards.bank_record(t, records.get(prompt.id))
             named = f"({label}) {shown}" if label else shown
             lines.append(f"{prompt.id}. {named} · {record}")
-        if len(listed) < len(prompts):  # a cut list: how many in all, and the line that shows the rest
-            first = (page - 1) * BANK_LISTED + 1
-            last = first + len(listed) - 1
-            lines.append(
-                t._("Showing {first}–{last} of {total}.").format(first=first, last=last, total=len(prompts))
-            )
-            if last < len(prompts):
-                lines[-1] += " " + t._("Next: {command}").format(
-                    command=t._("bank page {number}").format(number=page + 1)
-                )
+        paging = page_note(
+            t,
+            shown=len(listed),
+            total=len(prompts),
+            page=page,
+            per_page=BANK_LISTED,
+            next_page=t._("bank page {number}").format(number=page + 1),
+        )
+        if paging:
+            lines.append(paging)
         return Reply("\n".join(lines))
 
 

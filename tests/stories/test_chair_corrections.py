@@ -50,16 +50,15 @@ async def test_a_cut_list_of_reports_says_how_many_and_how_to_see_the_rest(sunds
     first = (await sundsvall.say(KIM, "mina rapporter")).splitlines()
     assert first[1] == "#13 mål 4 · 21 nov. 2026 · Sundsvall · 1 · deputy's · av Noa Holm"
     assert len([line for line in first if line.startswith("#")]) == 10
-    assert first[-4:] == [
-        "Visar 1–10 av 13.",
-        "Nästa sida: mina rapporter sida 2",
+    assert first[-3:] == [
+        "Visar 1–10 av 13. Nästa sida: mina rapporter sida 2",
         "Per mål: mina rapporter mål 4 · per år: mina rapporter 2026",
         "Ändra med: ändra 13 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 13",
     ]
     second = (await sundsvall.say(KIM, "mina rapporter sida 2")).splitlines()
     assert [line.split()[0] for line in second if line.startswith("#")] == ["#3", "#2", "#1"]
     assert "Visar 11–13 av 13." in second
-    assert not any(line.startswith("Nästa sida") for line in second)
+    assert not any("Nästa sida" in line for line in second)
     english = (await sundsvall.say(KIM, "my reports page 2", locale="en-US")).splitlines()
     assert "Showing 11–13 of 13." in english
     goal = (await sundsvall.say(KIM, "mina rapporter mål 4")).splitlines()
