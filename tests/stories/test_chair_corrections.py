@@ -63,7 +63,7 @@ async def test_a_cut_list_of_reports_says_how_many_and_how_to_see_the_rest(sunds
     assert "Showing 11–13 of 13." in english
     goal = (await sundsvall.say(KIM, "mina rapporter mål 4")).splitlines()
     assert goal[0] == "De senaste rapporterna: dina och de för Sundsvall på mål 4"
-    assert "Nästa sida: mina rapporter mål 4 sida 2" in goal
+    assert "Visar 1–10 av 13. Nästa sida: mina rapporter mål 4 sida 2" in goal
     year = await sundsvall.say(KIM, "my reports 2026 page 2", locale="en-US")
     assert "Showing 11–13 of 13." in year
     assert await sundsvall.say(KIM, "mina rapporter 2025") == (
