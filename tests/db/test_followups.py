@@ -100,7 +100,8 @@ def test_prompts_posted_and_coming_and_the_years_subjects(database: Database) ->
     assert "feminism: 1" in texts and "texts the board wrote: 1" in texts
     card = follow_up_card(translator("sv"), found, url=None, minutes=0, until="").text
     assert "1 inlägg publicerat\n15 okt. 2026: Vad ska regionen göra för kollektivtrafiken?" in card
-    assert "Kommande inlägg\nAlla tider anges i svensk tid.\n#3 tisdag 1 december kl. 18.00 · ingen än · ingen text än" in card
+    coming = "Kommande inlägg\nAlla tider anges i svensk tid.\n#3 tisdag 1 december kl. 18.00 · ingen än"
+    assert coming in card
 
 
 def test_reporters_are_named_only_while_they_belong(database: Database) -> None:
