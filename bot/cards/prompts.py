@@ -891,7 +891,13 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
             "writer": slot.writer_name or t._("someone no longer known"),
         }
         # The text stays and is posted, signed by its writer; one who asked to be forgotten is not named.
-        if slot.text and former:
+        if slot.text and slot.text_by == slot.owner_id:  # its writer takes the turn they wrote for
+            line = (
+                t._("#{id} {when} in {channel} (was {former}; you wrote its text, posted under your name)")
+                if former
+                else t._("#{id} {when} in {channel} (you wrote its text, posted under your name)")
+            )
+        elif slot.text and former:
             line = t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
         elif slot.text:
             line = t._("#{id} {when} in {channel} (the text by {writer} is written and posted)")

@@ -520,11 +520,11 @@ class PromptDesk:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
         return await asyncio.to_thread(self.lay_out)
 
-    def lay_out(self, *, changed: str | None = None) -> list[PromptSlot]:
+    def lay_out(self, *, changed: str | None = None, board: bool = False) -> list[PromptSlot]:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
         of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
-        district's schedules, its coming turns are dealt again (see _share_out). The slots handed over,
-        as they are."""
+        district's schedules (or, `board`, to its board), its coming turns are dealt again (see
+        _share_out). The slots handed over, as they are."""
         now = self.clock()
         schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
         for schedule in schedules.values():
@@ -543,7 +543,8 @@ class PromptDesk:
         handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
         taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
-            left, dealt_away = self._share_out(district, now, again=district == changed)
+            again = district == changed
+            left, dealt_away = self._share_out(district, now, again=again, board_changed=again and board)
             handed.extend((before, after, schedules[after.schedule_id]) for before, after in left)
             for before, after in dealt_away:
                 assert before.owner_id is not None
@@ -569,11 +570,9 @@ class PromptDesk:
         now = self.clock()
         board = {member.person_id for member in self.people.members(district, Role.BOARD)}
         waiting = [SlotStatus.PLANNED, SlotStatus.PAUSED]
-        gone = [
-            slot
-            for slot in self.prompts.slots(district=district, after=now, statuses=waiting, limit=1000)
-            if slot.text and slot.text_by in people
-        ]
+        coming = self.prompts.slots(district=district, after=now, statuses=waiting, limit=1000)
+        gone = [slot for slot in coming if slot.text and slot.text_by in people]
+        theirs_before = {slot.id for slot in coming if slot.owner_id in people}
         self.prompts.clear_texts([slot.id for slot in gone], now=now)
         writers: dict[int, list[tuple[PromptSlot, Schedule]]] = {}
         for slot in gone:
@@ -584,7 +583,15 @@ class PromptDesk:
                 self._tell({slot.owner_id}, partial(cards.text_withdrawn, slot=slot, schedule=schedule))
         for writer, theirs in writers.items():  # one message each, with all their texts
             self._tell({writer}, partial(cards.text_returned, slots=theirs))
-        return Dealt(tuple(self.lay_out()), tuple(gone))
+        dealt = self._deal_again(district, board=True)
+        handed = tuple(slot for slot, _ in dealt if slot.id in theirs_before)
+        moved = tuple((slot, was) for slot, was in dealt if slot.id not in theirs_before)
+        return Dealt(handed, tuple(gone), moved)
+
+    def board_joined(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
+        """New board members join the rota: having waited longest, they take the next turns nobody holds
+        (see _share_out), and the rest go on in order after them. The turns that changed hands."""
+        return self._deal_again(district, board=True)
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
@@ -615,14 +622,14 @@ class PromptDesk:
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
 
-    def _deal_again(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
-        """`lay_out` after a change to the district's schedules; the coming turns it gave someone else, each
-        slot as it is now and whose it was, so that the board member who made the change reads it."""
+    def _deal_again(self, district: str, *, board: bool = False) -> tuple[tuple[PromptSlot, str], ...]:
+        """`lay_out` after a change to the district's schedules (or `board`); the coming turns it gave
+        someone else, each slot as it is now and whose it was, so that whoever made the change reads it."""
         now = self.clock()
         planned = [SlotStatus.PLANNED]
         coming = partial(self.prompts.slots, district=district, after=now, statuses=planned, limit=1000)
         before = {slot.id: slot.owner_name for slot in coming()}
-        self.lay_out(changed=district)
+        self.lay_out(changed=district, board=board)
         after = coming()
         return tuple(
             (slot, was)
@@ -631,13 +638,17 @@ class PromptDesk:
         )
 
     def _share_out(
-        self, district: str, now: datetime, *, again: bool
+        self, district: str, now: datetime, *, again: bool, board_changed: bool = False
     ) -> tuple[list[tuple[PromptSlot, PromptSlot]], list[tuple[PromptSlot, PromptSlot]]]:
         """Owners in turn for the district's coming slots (one rota for its board, whichever channel) that
-        have none, or whose owner left the board (only board members take turns); `again`, after a
-        schedule change, for every coming slot without a text that the board did not give by hand, so that
-        the turns still go round in order (deal_turns). The slots whose owner left, and those dealt away
-        from a board member who was already reminded to write them; each as it was and as it is now."""
+        have none; `again`, after a change to the schedules or the board, for every coming slot without a
+        text that the board did not give by hand, so that the turns still go round in order (deal_turns).
+        A board member leaving is always such a change: handing only their turns on would give them all
+        to whoever is due then, back to back, while others wait. A slot whose owner left keeps its
+        writer's text, and becomes the writer's turn (it is posted under their name). After a change to
+        the board, a turn whose owner was already reminded stays theirs: they may be writing it. The slots
+        whose owner left, and those dealt away from a board member who was already reminded to write them;
+        each as it was and as it is now."""
         board = sorted({member.person_id for member in self.people.members(district, Role.BOARD)})
         coming = [
             slot
@@ -645,13 +656,16 @@ class PromptDesk:
             if slot.status is SlotStatus.PLANNED
             or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
         ]
-        held = [
-            slot.owner_id
-            if slot.owner_id in board
-            and (not again or slot.text or slot.by_hand or slot.status is not SlotStatus.PLANNED)
-            else None
-            for slot in coming
-        ]
+        if any(slot.owner_id is not None and slot.owner_id not in board for slot in coming):
+            again = board_changed = True
+
+        def holder(slot: PromptSlot) -> int | None:
+            if slot.owner_id not in board:
+                return slot.text_by if slot.text and slot.text_by in board else None
+            keeps = slot.text or slot.by_hand or slot.status is not SlotStatus.PLANNED
+            return slot.owner_id if not again or keeps or (board_changed and slot.reminded) else None
+
+        held = [holder(slot) for slot in coming]
         # Who is due is whoever waited longest since their last turn: the past turns are dealt as held, so a
         # turn the board gave away by hand is made up, not skipped for a round.
         past = self.prompts.last_turns(district, until=now, count=2 * len(board))

@@ -304,11 +304,13 @@ class Setup:
 
 @dataclass(frozen=True)
 class Dealt:
-    """What laying out the rota changed: the slots handed over from people no longer on the board (as they
-    are now), and the texts of writers no longer on the board taken off their slots (as they were)."""
+    """What a board member leaving changed: the slots handed over from people no longer on the board (as
+    they are now), the texts of writers no longer on the board taken off their slots (as they were), and
+    the other coming turns dealt anew so that the rota stays even (each slot, whose it was)."""
 
     handed: tuple[PromptSlot, ...] = ()
     returned: tuple[PromptSlot, ...] = ()
+    moved: tuple[tuple[PromptSlot, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,101 @@
+"""The rota when the board changes, through the real server (the world of
+tests/schedules/test_prompt_stories.py: Megan, Adele, Lars and Jonas on the board, in the order they
+joined; prompts in General and the chairs' channel, one rota for the district).
+
+What a board means by taking turns, whoever joins or leaves:
+- Turns are shared out evenly and in order: over the coming prompts nobody has two turns in a row while
+  someone else has none, and nobody has two more than anyone else.
+- A leaver's turns are spread over those left, in order, not handed to whoever happens to be due next
+  (who would then have them all, back to back); the answer names every turn that changed hands.
+- A newcomer joins the rotation from the next free turn: after those already waiting for theirs when they
+  joined (nobody is skipped), before anyone whose turn came since; the rest go on in order after them, and
+  the answer names the turns that changed hands.
+- A text someone wrote is never lost or given away silently: a turn a colleague wrote for a leaver becomes
+  the colleague's, posted under their name alone (not "for" someone who never asked for it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from bot.services.prompting import SlotStatus
+from tests.schedules import test_prompt_stories as stories
+from tests.schedules.test_prompt_stories import ADELE, ADMIN, CHAIRS, GENERAL, JONAS, LARS, MEGAN, Who, World
+
+world = stories.world
+ANNA = Who("29:anna", "Anna Lind", "en-US")
+
+
+def owners(world: World) -> list[str | None]:
+    """The owners of the coming turns, in the order they are due."""
+    return [slot.owner_name for slot in world.slots() if slot.status is SlotStatus.PLANNED]
+
+
+def even(turns: list[str | None], board: set[str]) -> bool:
+    """Nobody twice in a row while someone has none, and counts at most one apart."""
+    counts = Counter({name: 0 for name in board}) + Counter(turns)
+    idle = min(counts[name] for name in board) == 0
+    twice = any(a == b for a, b in zip(turns, turns[1:], strict=False))
+    return not (twice and idle) and max(counts.values()) - min(counts[n] for n in board) <= 1
+
+
+async def eight_turns(world: World) -> None:
+    await world.say(MEGAN, "schema första och tredje tisdagen kl 19", channel=GENERAL)
+    await world.say(ADELE, "schedule 5 and 20 at 18", channel=CHAIRS, locale="en-US")
+    assert owners(world) == [p.name for p in (MEGAN, ADELE, LARS, JONAS) * 2]
+
+
+async def test_a_leavers_turns_are_spread_over_those_left(world: World) -> None:
+    await eight_turns(world)
+    first = [s.id for s in world.slots()]
+    answer = await world.say(ADMIN, "roll bort styrelse @Lars Nilsson", mentions=(LARS,))
+    assert owners(world) == [p.name for p in (MEGAN, ADELE, JONAS) * 2] + [MEGAN.name, ADELE.name]
+    assert even(owners(world), {MEGAN.name, ADELE.name, JONAS.name})
+    lars = [s for s in world.slots() if s.id in first][2]
+    assert answer.startswith(
+        "Lars Nilsson sitter inte längre i styrelsen. "
+        f"Lars Nilssons kommande inlägg går nu till: #{lars.id} Jonas"
+    ), answer
+    assert "Turerna delas ut på nytt så att alla får sin i tur och ordning: #" in answer, answer
+    await world.settle()
+
+
+async def test_in_english_two_leave_and_a_newcomer_takes_the_next_free_turn(world: World) -> None:
+    await eight_turns(world)
+    answer = await world.say(
+        ADMIN, "role remove board @Adele Vance @Jonas", mentions=(ADELE, JONAS), locale="en-US"
+    )
+    assert owners(world) == [MEGAN.name, LARS.name] * 4, answer
+    await world.say(ANNA, "hello")
+    joined = await world.say(ADMIN, "role board @Anna Lind", mentions=(ANNA,), locale="en-US")
+    turns = owners(world)
+    assert turns == [MEGAN.name, LARS.name, ANNA.name] * 2 + [MEGAN.name, LARS.name], turns
+    assert even(turns, {MEGAN.name, LARS.name, ANNA.name}), turns
+    assert joined.startswith("Anna Lind is now on the board. Turns dealt anew so that everyone has"), joined
+    assert f"#{world.slots()[2].id} Anna Lind (instead of Megan Bowen)" in joined, joined
+
+
+async def test_a_newcomer_comes_before_whoever_had_a_turn_since(world: World) -> None:
+    """Megan's prompt on 1 December is past when Anna joins: Anna's turn comes before Megan's next."""
+    await eight_turns(world)
+    world.clock.now = world.slots()[0].due_at + timedelta(hours=1)
+    await world.say(ANNA, "hej")
+    await world.say(ADMIN, "roll styrelse @Anna Lind", mentions=(ANNA,))
+    after = [ADELE.name, LARS.name, JONAS.name, ANNA.name, MEGAN.name, ADELE.name, LARS.name]
+    assert owners(world)[1:] == after
+
+
+async def test_a_text_a_colleague_wrote_for_a_leaver_becomes_the_colleagues_turn(world: World) -> None:
+    await eight_turns(world)
+    lars = next(s for s in world.slots() if s.owner_name == LARS.name)
+    await world.say(ADELE, f"write {lars.id} What should the region do about buses?", locale="en-US")
+    await world.say(ADMIN, "role remove board @Lars Nilsson", mentions=(LARS,), locale="en-US")
+    kept = next(s for s in world.slots() if s.id == lars.id)
+    assert (kept.owner_name, kept.writer_name, kept.text) == (
+        ADELE.name,
+        ADELE.name,
+        "What should the region do about buses?",
+    )
+    shown = await world.say(MEGAN, f"preview {kept.id}", locale="en-US")
+    assert "\nWritten by Adele Vance\n" in shown, shown
