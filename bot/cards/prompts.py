@@ -187,10 +187,12 @@ def upcoming(
     *,
     next_due: dict[int, datetime | None],
     name_channels: bool,
+    me: int | None = None,
 ) -> Reply:
     """The coming slots; `name_channels` when they are of more than one channel (a personal chat).
     `next_due`: the schedules with no slot coming (all posted early, or set aside), and when their next
-    one is due."""
+    one is due. The asker (`me`) who has a turn coming reads when, and the hints name that turn: "whose
+    turn is it?" or "I can't take my turn" is answered with what to write for their own."""
     lines = [
         _nothing_coming(t, schedules[schedule_id], due, name_channels)
         for schedule_id, due in next_due.items()
@@ -210,9 +212,19 @@ def upcoming(
         if name_channels:
             parts.append(channel_name(t, schedule))
         rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
-    open_ones = [slot.id for slot in slots if slot.status is SlotStatus.PLANNED] or [s.id for s in slots]
+    planned = [slot for slot in slots if slot.status is SlotStatus.PLANNED]
+    mine = next((slot for slot in planned if me is not None and slot.owner_id == me), None)
+    # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's
+    open_ones = [s.id for s in planned if mine is None or s.owner_id != me] or [s.id for s in slots]
+    if mine is not None:
+        open_ones.insert(0, mine.id)
+        schedule = schedules[mine.schedule_id]
+        yours = t._("Your next turn: #{id}, {when}.").format(
+            id=mine.id, when=when(t, mine.due_at, schedule.zone)
+        )
+        lines.insert(0, yours)
     first = open_ones[0]
-    if len(open_ones) > 1:  # numbers from the list, ready to copy
+    if len(open_ones) > 1:
         hint = t._(
             "Change with: swap {first} {second}, assign {first} @name, skip {first}, write {first} TEXT, "
             "preview {first}"

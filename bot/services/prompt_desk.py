@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -63,6 +63,7 @@ class Coming:
     schedules: dict[int, Schedule]
     next_due: dict[int, datetime | None]
     here: Schedule | None = None  # the channel's schedule, when asked in a channel
+    me: int | None = None  # who asked: their own turns come first in the hints
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,9 @@ class Swapped:
     first: PromptSlot | None = None
     second: PromptSlot | None = None
     done: bool = False  # False with both slots: the same slot, or the same owner (nothing to trade)
+    # "byt med @namn": who has no open turn coming to swap (None: both had one), the asker's if they have
+    no_turn: PersonInfo | None = None
+    mine: PromptSlot | None = None
 
 
 @dataclass(frozen=True)
@@ -201,10 +205,12 @@ class PromptDesk:
 
     # --- what the commands call, each in one worker thread ------------------------------------------
 
-    def show(self, district: str, channel: str | None) -> Coming:
-        """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere."""
+    def show(self, district: str, channel: str | None, person: PersonInfo | None = None) -> Coming:
+        """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere; and
+        which of them are the asker's."""
         with self.prompts.db.snapshot():
-            return self.coming(district, self._here(channel))
+            coming = self.coming(district, self._here(channel))
+            return replace(coming, me=self.people.find_id(person) if person is not None else None)
 
     def stop_here(self, channel: str | None, by: PersonInfo, *, confirmed: bool) -> SetAside | None:
         """Stop the schedule of the channel this is written in; None if there is none."""
@@ -227,6 +233,23 @@ class PromptDesk:
             return Swapped(first=one, second=other)
         self.swap(one, other, by)
         return Swapped(first=one, second=other, done=True)
+
+    def swap_with(self, district: str, channel: str | None, by: PersonInfo, person: PersonInfo) -> Swapped:
+        """ "Byt med @Anna": the asker's next open turn (of this channel, in a channel) and the person's
+        next one change hands, as `byt` with their two numbers would."""
+        here = self._here(channel)
+        me, them = self.people.find_id(by), self.people.find_id(person)
+        coming = [
+            slot
+            for slot in self.upcoming(district, limit=200)
+            if slot.status is SlotStatus.PLANNED and (here is None or slot.schedule_id == here.id)
+        ]
+        mine = next((slot for slot in coming if me is not None and slot.owner_id == me), None)
+        theirs = next((slot for slot in coming if them is not None and slot.owner_id == them), None)
+        if mine is None or theirs is None or mine.owner_id == theirs.owner_id:
+            return Swapped(no_turn=by if mine is None else person, mine=mine)
+        self.swap(mine, theirs, by)
+        return Swapped(first=mine, second=theirs, done=True)
 
     def assign_number(
         self, district: str, channel: str | None, written: str, person: PersonInfo, by: PersonInfo
