@@ -226,7 +226,8 @@ def deal_turns(board: Sequence[int], last_owner: int | None, held: Sequence[int 
     for index, owner in enumerate(held):
         if owner is None:
             ahead = held[index + 1 : index + len(queue)]
-            candidates = queue[:-1] if len(queue) > 1 else queue  # not whoever had the turn before
+            before = owners[-1] if owners else last_owner  # not whoever had the turn before
+            candidates = [m for m in queue if m != before] or queue
             owner = max(
                 candidates,
                 key=lambda m: (ahead.index(m) if m in ahead else len(queue), -candidates.index(m)),
