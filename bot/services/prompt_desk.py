@@ -54,7 +54,9 @@ _SLOT = re.compile(r"^#?(\d{1,9})$")
 OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 # Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
-_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED})
+# Not anyone's turn: nothing is posted, and nobody was asked to write. A skipped prompt is the board's
+# decision, as a pause is: its owner is not made to wait a round for it (see PromptRepository.last_turns).
+_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 
 
 @dataclass(frozen=True)
@@ -677,7 +679,7 @@ class PromptDesk:
             slot
             for slot in self.prompts.slots(district=district, after=now, limit=1000)
             if slot.status is SlotStatus.PLANNED
-            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
+            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early: a turn
         ]
         if any(slot.owner_id is not None and slot.owner_id not in board for slot in coming):
             again = board_changed = True
@@ -811,10 +813,11 @@ class PromptDesk:
         if written and not confirmed:
             return SetAside(schedule, written, applied=False, actor=actor)
         skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
-        if skipped:
-            self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
-            self._changed()
-        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor)
+        if not skipped:
+            return SetAside(schedule, written, applied=False, actor=actor)
+        self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
+        dealt = self._deal_again(schedule.district)  # its owner has the next turn, as after a pause
+        return SetAside(schedule, written, applied=True, changed=1, actor=actor, dealt=dealt)
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""

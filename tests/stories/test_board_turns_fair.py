@@ -139,3 +139,26 @@ async def test_reminders_go_to_whoever_has_the_turn_after_a_swap_and_a_leave(wor
     # (the scheduler's own daily job may run too as the clock jumps a month: a second, identical reminder)
     told = world.notices(owner, before)
     assert told and all(f"#{lars.id} " in reminder for reminder in told), told
+
+
+async def test_a_skipped_prompt_costs_its_owner_no_turn(world: World) -> None:
+    """A skipped prompt is the board's decision that nothing is posted that day, as a pause is: it was
+    nobody's turn, so its owner has the next one, and the answer says whose turns moved. (Skipped, Adele's
+    turn was counted as had: she waited a whole round while the others each posted.)"""
+    await world.say(MEGAN, "schema första och tredje tisdagen kl 19", channel=GENERAL)
+    adeles, lars, jonas = world.slot_at(15, 12, 19), world.slot_at(5, 1, 19), world.slot_at(19, 1, 19)
+    answer = await world.say(MEGAN, f"hoppa {adeles.id}")
+    assert answer == (
+        f"#{adeles.id} hoppas över; inget publiceras då.\n"
+        "Turerna delas ut på nytt så att alla får sin i tur och ordning: "
+        f"#{lars.id} Adele Vance (i stället för Lars Nilsson), "
+        f"#{jonas.id} Lars Nilsson (i stället för Jonas)."
+    ), answer
+    assert owners(world) == [MEGAN.name, ADELE.name, LARS.name]
+    first = world.slot_at(1, 12, 19)
+    english = await world.say(ADELE, f"skip {first.id}", locale="en-US")
+    assert english.startswith(f"#{first.id} is skipped; nothing will be posted then.\nTurns dealt anew"), (
+        english
+    )
+    assert owners(world) == [MEGAN.name, ADELE.name]
+    await world.settle()
