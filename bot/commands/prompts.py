@@ -694,6 +694,8 @@ def _no_turn_to_swap(t: Translator, swapped: Swapped, me: PersonInfo) -> Reply:
 def _not_open(t: Translator, missing: NotOpen) -> Reply:
     """Why a number names no slot the command can act on, and which are open."""
     slot = missing.slot
+    if missing.none_yours:
+        return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
     if missing.no_number:
         return Reply(t._("Write the prompt's number as upcoming shows it, e.g. 12."))
     if missing.elsewhere and slot is not None:

@@ -21,6 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
+from bot.i18n import fold
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
 
 _SLOT = re.compile(r"^#?(\d{1,9})$")
+# A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my turn")
+_MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"})
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
 OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
@@ -76,6 +79,7 @@ class NotOpen:
     slot: PromptSlot | None = None  # the slot it names, if any
     no_number: bool = False  # not a number at all
     elsewhere: bool = False  # a slot of another channel's schedule, asked in a channel
+    none_yours: bool = False  # "min tur", and the asker has no open turn coming
     open_ids: tuple[int, ...] = ()
 
 
@@ -256,7 +260,7 @@ class PromptDesk:
     def assign_number(
         self, district: str, channel: str | None, written: str, person: PersonInfo, by: PersonInfo
     ) -> Assigned:
-        slot = self._find(district, self._here(channel), written)
+        slot = self._find(district, self._here(channel), written, by=by)
         if isinstance(slot, NotOpen):
             return Assigned(slot)
         return Assigned(slot=slot, done=self.assign(slot.id, person, district, by))
@@ -264,7 +268,7 @@ class PromptDesk:
     def skip_number(
         self, district: str, channel: str | None, written: str, by: PersonInfo, *, confirmed: bool
     ) -> Skipped:
-        found = self._found(district, channel, written)
+        found = self._found(district, channel, written, by=by)
         if found.slot is None:
             return Skipped(found)
         return Skipped(found, self.skip(found.slot, by, confirmed=confirmed))
@@ -420,9 +424,21 @@ class PromptDesk:
         return self.prompts.channel_schedule(channel) if channel is not None else None
 
     def _find(
-        self, district: str, here: Schedule | None, written: str, *, open_to: frozenset[SlotStatus] = OPEN
+        self,
+        district: str,
+        here: Schedule | None,
+        written: str,
+        *,
+        open_to: frozenset[SlotStatus] = OPEN,
+        by: PersonInfo | None = None,
     ) -> PromptSlot | NotOpen:
-        """The slot a number names, if the command can act on it; otherwise why not, and which are open."""
+        """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
+        act on it; otherwise why not, and which are open."""
+        if by is not None and " ".join(fold(written).split()) in _MY_TURN:
+            me = self.people.find_id(by)
+            planned = [s for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED]
+            mine = next((s for s in planned if me is not None and s.owner_id == me), None)
+            return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in planned)[:8])
         match = _SLOT.match(written.strip())
         if not match:
             return NotOpen(written, no_number=True)
@@ -438,9 +454,15 @@ class PromptDesk:
         return NotOpen(match.group(1), slot, open_ids=open_ids)
 
     def _found(
-        self, district: str, channel: str | None, written: str, *, open_to: frozenset[SlotStatus] = OPEN
+        self,
+        district: str,
+        channel: str | None,
+        written: str,
+        *,
+        open_to: frozenset[SlotStatus] = OPEN,
+        by: PersonInfo | None = None,
     ) -> Found:
-        slot = self._find(district, self._here(channel), written, open_to=open_to)
+        slot = self._find(district, self._here(channel), written, open_to=open_to, by=by)
         if isinstance(slot, NotOpen):
             return Found(missing=slot)
         return Found(slot, named=self._named(district, channel, slot))

@@ -70,3 +70,24 @@ async def test_swap_with_someone_by_mention(world: World) -> None:
     none_mine = await world.say(JONAS, "swap with @Lars Nilsson", mentions=(LARS,), locale="en-US")
     assert none_mine == "You have no open turn coming to swap. See the coming prompts with: upcoming"
     await world.settle()
+
+
+async def test_my_turn_instead_of_its_number(world: World) -> None:
+    """ "ge min tur till @Adele", "skip my turn": a board member's own next open turn, as its number would
+    name it; one with no turn coming is told so, not asked for a number."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    adeles, lars = world.slot_at(15, 12, 18), world.slot_at(15, 1, 18)
+    given = await world.say(LARS, "ge min tur till @Adele Vance", mentions=(ADELE,))
+    assert given == f"#{lars.id} är nu Adele Vances tur.", given
+    skipped = await world.say(ADELE, "skip my turn", locale="en-US")
+    assert skipped.startswith(f"#{adeles.id} is skipped; nothing will be posted then."), skipped
+    assert await world.say(LARS, "hoppa min tur") == (
+        "Du har ingen kommande tur. Se kommande inlägg med: kommande"
+    )
+    assert await world.say(JONAS, "give my turn to @Lars Nilsson", mentions=(LARS,), locale="en-US") == (
+        "You have no open turn coming. See the coming prompts with: upcoming"
+    )
+    for asked, locale in (("kan någon ta min tur?", "sv-SE"), ("who has the next prompt?", "en-US")):
+        listed = await world.say(MEGAN, asked, locale=locale)
+        assert listed.startswith(("Kommande diskussionsinlägg\n", "Upcoming discussion prompts\n")), listed
+    await world.settle()
