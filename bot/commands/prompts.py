@@ -679,7 +679,7 @@ def _show(t: Translator, coming: Coming) -> Reply:
 def _no_turn_to_swap(t: Translator, swapped: Swapped, me: PersonInfo) -> Reply:
     """ "Byt med @Anna" when the asker or Anna has no open turn coming (here, in a channel)."""
     if swapped.mine is None:
-        return Reply(t._("You have no open turn coming to swap. See the coming prompts with: upcoming"))
+        return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
     assert swapped.no_turn is not None
     if swapped.no_turn.teams_user_id == me.teams_user_id:
         return Reply(t._("That is you: @mention someone else, e.g. swap with @name"))

@@ -56,9 +56,8 @@ _MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my 
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
 OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
-# Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
-# Not anyone's turn: nothing is posted, and nobody was asked to write. A skipped prompt is the board's
-# decision, as a pause is: its owner is not made to wait a round for it (see PromptRepository.last_turns).
+# Slots that are nobody's turn: cancelled, paused (a turn again if the pause is lifted) or skipped. A skip
+# is the board's decision, as a pause is: its owner is not made to wait a round for it (as last_turns).
 _NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 
 
@@ -243,15 +242,8 @@ class PromptDesk:
     def swap_with(self, district: str, channel: str | None, by: PersonInfo, person: PersonInfo) -> Swapped:
         """ "Byt med @Anna": the asker's next open turn (of this channel, in a channel) and the person's
         next one change hands, as `byt` with their two numbers would."""
-        here = self._here(channel)
-        me, them = self.people.find_id(by), self.people.find_id(person)
-        coming = [
-            slot
-            for slot in self.upcoming(district, limit=200)
-            if slot.status is SlotStatus.PLANNED and (here is None or slot.schedule_id == here.id)
-        ]
-        mine = next((slot for slot in coming if me is not None and slot.owner_id == me), None)
-        theirs = next((slot for slot in coming if them is not None and slot.owner_id == them), None)
+        coming = self._open_turns(district, self._here(channel))
+        mine, theirs = (_next_of(coming, self.people.find_id(who)) for who in (by, person))
         if mine is None or theirs is None or mine.owner_id == theirs.owner_id:
             return Swapped(no_turn=by if mine is None else person, mine=mine)
         self.swap(mine, theirs, by)
@@ -435,10 +427,9 @@ class PromptDesk:
         """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
         act on it; otherwise why not, and which are open."""
         if by is not None and " ".join(fold(written).split()) in _MY_TURN:
-            me = self.people.find_id(by)
-            planned = [s for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED]
-            mine = next((s for s in planned if me is not None and s.owner_id == me), None)
-            return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in planned)[:8])
+            open_turns = self._open_turns(district, here)
+            mine = _next_of(open_turns, self.people.find_id(by))
+            return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
         match = _SLOT.match(written.strip())
         if not match:
             return NotOpen(written, no_number=True)
@@ -452,6 +443,13 @@ class PromptDesk:
         coming = self.coming(district, here)
         open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)[:8]
         return NotOpen(match.group(1), slot, open_ids=open_ids)
+
+    def _open_turns(self, district: str, here: Schedule | None) -> list[PromptSlot]:
+        """The coming slots still to be posted: of `here` (a channel's schedule), or of the district."""
+        coming = self.upcoming(district, limit=200)
+        return [
+            s for s in coming if s.status is SlotStatus.PLANNED and (here is None or s.schedule_id == here.id)
+        ]
 
     def _found(
         self,
@@ -984,3 +982,8 @@ def _due_in(schedule: Schedule, month: date) -> list[datetime]:
     start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
     end = datetime.combine(_next_month(month), time(), zone) - timedelta(microseconds=1)
     return occurrences(schedule.rule, zone, after=start, until=end)
+
+
+def _next_of(slots: Sequence[PromptSlot], person_id: int | None) -> PromptSlot | None:
+    """The first of these slots that is this person's turn."""
+    return next((slot for slot in slots if person_id is not None and slot.owner_id == person_id), None)

@@ -68,7 +68,7 @@ async def test_swap_with_someone_by_mention(world: World) -> None:
         f"i stället: ge {adeles.id} @namn"
     ), nobody
     none_mine = await world.say(JONAS, "swap with @Lars Nilsson", mentions=(LARS,), locale="en-US")
-    assert none_mine == "You have no open turn coming to swap. See the coming prompts with: upcoming"
+    assert none_mine == "You have no open turn coming. See the coming prompts with: upcoming"
     await world.settle()
 
 
