@@ -924,6 +924,29 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
     return Reply("\n".join(lines))
 
 
+def dealt_to_you(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
+    """To a board member whose turns changed when someone joined or left the board: the ones now theirs."""
+    lines = [
+        t.ngettext(
+            "After a change to the board, a discussion prompt is now yours:",
+            "After a change to the board, discussion prompts are now yours:",
+            len(slots),
+        )
+    ]
+    for slot, schedule, former in slots:
+        fields = {
+            "id": slot.id,
+            "when": when(t, slot.due_at, schedule.zone),
+            "channel": channel_name(t, schedule),
+        }
+        line = t._("#{id} {when} in {channel} (was {former})") if former else t._("#{id} {when} in {channel}")
+        lines.append(line.format(former=former, **fields))
+    unwritten = [slot for slot, _, _ in slots if not slot.text]
+    if unwritten:
+        lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))
+    return Reply("\n".join(lines))
+
+
 def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
     """To a board member reminded to write prompts that a schedule change dealt to others in the rota."""
     lines = [

@@ -629,14 +629,28 @@ class PromptDesk:
         for writer, theirs in writers.items():  # one message each, with all their texts
             self._tell({writer}, partial(cards.text_returned, slots=theirs))
         dealt = self._deal_again(district, board=True)
-        handed = tuple(slot for slot, _ in dealt if slot.id in theirs_before)
+        handed = tuple(slot for slot, _ in dealt if slot.id in theirs_before)  # their owners were told
         moved = tuple((slot, was) for slot, was in dealt if slot.id not in theirs_before)
+        self._tell_dealt(moved)
         return Dealt(handed, tuple(gone), moved)
 
     def board_joined(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
         """New board members join the rota: having waited longest, they take the next turns nobody holds
-        (see _share_out), and the rest go on in order after them. The turns that changed hands."""
-        return self._deal_again(district, board=True)
+        (see _share_out), and the rest go on in order after them. The turns that changed hands, whose new
+        owners are told."""
+        dealt = self._deal_again(district, board=True)
+        self._tell_dealt(dealt)
+        return dealt
+
+    def _tell_dealt(self, dealt: Sequence[tuple[PromptSlot, str]]) -> None:
+        """One message to each new owner of turns a change to the board dealt them, naming every one."""
+        theirs: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
+        for slot, was in dealt:
+            schedule = self.prompts.schedule(slot.schedule_id)
+            if slot.owner_id is not None and schedule is not None:
+                theirs.setdefault(slot.owner_id, []).append((slot, schedule, was))
+        for owner, slots in theirs.items():
+            self._tell({owner}, partial(cards.dealt_to_you, slots=slots))
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see

@@ -49,6 +49,7 @@ async def eight_turns(world: World) -> None:
 async def test_a_leavers_turns_are_spread_over_those_left(world: World) -> None:
     await eight_turns(world)
     first = [s.id for s in world.slots()]
+    before = len(world.connector.posted)
     answer = await world.say(ADMIN, "roll bort styrelse @Lars Nilsson", mentions=(LARS,))
     assert owners(world) == [p.name for p in (MEGAN, ADELE, JONAS) * 2] + [MEGAN.name, ADELE.name]
     assert even(owners(world), {MEGAN.name, ADELE.name, JONAS.name})
@@ -59,6 +60,20 @@ async def test_a_leavers_turns_are_spread_over_those_left(world: World) -> None:
     ), answer
     assert "Turerna delas ut på nytt så att alla får sin i tur och ordning: #" in answer, answer
     await world.settle()
+    # Everyone whose turns changed is told which are theirs now, in their language: Megan takes one of
+    # Lars's turns (#4) and, dealt anew, one of Jonas's (#6).
+    fourth, sixth = world.slot_at(19, 1, 19), world.slot_at(20, 12, 18)
+    told = world.notices(MEGAN, before)  # sent in the background, in either order
+    assert len(told) == 2 and set(told) == {
+        "Ett diskussionsinlägg är nu ditt, eftersom den som hade det har lämnat styrelsen:\n"
+        f"#{fourth.id} tisdag 19 januari kl. 19.00 i Allmänt (tidigare Lars Nilsson)\n"
+        f"Skriv en text här: skriv {fourth.id} DIN TEXT",
+        "Efter en ändring i styrelsen är ett diskussionsinlägg nu ditt:\n"
+        f"#{sixth.id} söndag 20 december kl. 18.00 i kanalen med inlägg den 5 och den 20 varje månad "
+        f"kl. 18.00 (tidigare Jonas)\nSkriv en text här: skriv {sixth.id} DIN TEXT",
+    }, told
+    [adeles] = world.notices(ADELE, before)
+    assert adeles.startswith("After a change to the board, discussion prompts are now yours:\n"), adeles
 
 
 async def test_in_english_two_leave_and_a_newcomer_takes_the_next_free_turn(world: World) -> None:
@@ -68,7 +83,11 @@ async def test_in_english_two_leave_and_a_newcomer_takes_the_next_free_turn(worl
     )
     assert owners(world) == [MEGAN.name, LARS.name] * 4, answer
     await world.say(ANNA, "hello")
+    before = len(world.connector.posted)
     joined = await world.say(ADMIN, "role board @Anna Lind", mentions=(ANNA,), locale="en-US")
+    await world.settle()
+    [welcome] = world.notices(ANNA, before)  # her turns, in one message
+    assert welcome.startswith("After a change to the board, discussion prompts are now yours:\n#"), welcome
     turns = owners(world)
     assert turns == [MEGAN.name, LARS.name, ANNA.name] * 2 + [MEGAN.name, LARS.name], turns
     assert even(turns, {MEGAN.name, LARS.name, ANNA.name}), turns
