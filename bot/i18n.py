@@ -259,12 +259,16 @@ _SOCIAL: dict[str, tuple[Social, str]] = {
     for words in phrases
 }
 # Words beside a greeting that change nothing: "hej boten", "tack så mycket!", "thanks a lot".
-_SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot"))
-# "hur går det för oss": the district itself.
+_SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot", "och", "and"))
+# Which a message of several answers: "ok tack" thanks, "hej och tack" thanks too.
+_SOCIAL_RANK = (Social.THANKS, Social.GREETING, Social.ACK)
+# "hur går det för oss": the district itself, or for a chair their own branch (as `status` alone is).
 _US = frozenset(
     (
         *("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"),
         *("malen", "planen", "vara mal", "alla mal", "the goals", "our goals", "the plan", "our plan"),
+        *("min forening", "min partiforening", "var forening", "var partiforening"),
+        *("my branch", "our branch"),
     )
 )
 
@@ -301,6 +305,11 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("who is in charge of", "en"),
     ("who s in charge of", "en"),
     ("whos in charge of", "en"),
+    # last, after the longer leads: "kan du ändra rapport 2 till 4" is the command that follows
+    ("kan du", "sv"),
+    ("kunde du", "sv"),
+    ("could you", "en"),
+    ("can you", "en"),
 )
 # Questions that mean a command whatever follows them: "vad gör vi om klimat?" -> "sök klimat" (the rest
 # is what to search for; nothing after them: the command alone).
@@ -346,6 +355,25 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("which goals are behind", "status", "en"),
     ("what goals are behind", "status", "en"),
     ("which goals are we behind on", "status", "en"),
+    ("what s the status", "status", "en"),
+    ("whats the status", "status", "en"),
+    ("what is the status", "status", "en"),
+    ("how are we doing", "status", "en"),
+    ("how is the plan going", "status", "en"),
+    ("hur går det med planen", "status", "sv"),
+    # what a command means or how it works: its help ("vad betyder status?" -> "hjälp status")
+    ("vad betyder", "hjälp", "sv"),
+    ("vad gör kommandot", "hjälp", "sv"),
+    ("vad gör", "hjälp", "sv"),
+    ("hur funkar", "hjälp", "sv"),
+    ("hur fungerar", "hjälp", "sv"),
+    ("hur använder jag", "hjälp", "sv"),
+    ("hur använder man", "hjälp", "sv"),
+    ("what does", "help", "en"),
+    ("what is the command", "help", "en"),
+    ("how does", "help", "en"),
+    ("how do i use", "help", "en"),
+    ("how do you use", "help", "en"),
     # the language to write in: what follows is the language ("skriv på engelska" -> "språk engelska")
     ("byt språk till", "språk", "sv"),
     ("ändra språk till", "språk", "sv"),
@@ -359,6 +387,60 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("write in", "language", "en"),
     ("answer in", "language", "en"),
     ("reply in", "language", "en"),
+    # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
+    ("remind me", "snooze", "en"),
+)
+# Questions one command answers whatever they go on to name: "vem är ordförande i Timrå?" is every chair
+# (`roller`), "när är nästa inlägg i Allmänt?" every coming prompt, "hur rapporterar jag mål 3?" the report's
+# help (which shows the asker's own example). Folded when read.
+_QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    *(
+        (ask, "roller", "sv")
+        for ask in (
+            *("vem är ordförande i", "vem är ordförande för", "vem är ordförande", "vilka är ordförande"),
+            *("vem sitter i styrelsen", "vilka sitter i styrelsen", "vem är med i styrelsen"),
+            *("vilka är med i styrelsen",),
+        )
+    ),
+    *(
+        (ask, "roles", "en")
+        for ask in (
+            *("who chairs", "who is the chair of", "who s the chair of", "who is chair of"),
+            *("who are the chairs", "who is on the board", "who s on the board", "whos on the board"),
+        )
+    ),
+    *(
+        (ask, "hjälp rapportera", "sv")
+        for ask in (
+            *("hur rapporterar jag", "hur rapporterar man", "hur rapporterar vi", "hur gör jag en rapport"),
+            *("hur gör man en rapport", "hur lämnar jag en rapport", "hur skickar jag in en rapport"),
+            *("hur gör jag för att rapportera", "hur kan jag rapportera"),
+        )
+    ),
+    *(
+        (ask, "help report", "en")
+        for ask in (
+            *("how do i report", "how can i report", "how to report", "how do we report"),
+            *("how do i make a report", "how do i send a report"),
+        )
+    ),
+    *(
+        (ask, "kommande", "sv")
+        for ask in (
+            *("när är nästa inlägg", "när kommer nästa inlägg", "när postas nästa inlägg"),
+            *("när publiceras nästa inlägg", "när skickar ni nästa inlägg", "när är nästa diskussionsfråga"),
+            *("vilka inlägg kommer", "vilka inlägg är på gång", "när är det min tur", "när är min tur"),
+            *("när har jag nästa inlägg",),
+        )
+    ),
+    *(
+        (ask, "upcoming", "en")
+        for ask in (
+            *("when is the next prompt", "when is the next post", "when is the next discussion prompt"),
+            *("what s coming up", "whats coming up", "what is coming up", "which prompts are coming"),
+            *("what prompts are coming", "when is my turn", "when is my next turn"),
+        )
+    ),
 )
 # The languages by name, folded: what a question about the language to write in must name.
 _LANGUAGE_NAMES = frozenset(("engelska", "english", "engelsk", "svenska", "swedish", "svensk"))
@@ -397,9 +479,21 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         (
             "mina rapporter",
             "sv",
-            ("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+            (
+                *("vad har jag rapporterat", "vilka rapporter har jag gjort", "mina rapporter"),
+                *("vad har vi rapporterat", "vilka rapporter har vi gjort", "alla mina rapporter"),
+                *("visa alla mina rapporter",),
+            ),
         ),
-        ("my reports", "en", ("what have i reported", "which reports have i made", "show my reports")),
+        (
+            "my reports",
+            "en",
+            (
+                *("what have i reported", "which reports have i made", "show my reports"),
+                *("what have we reported", "which reports have we made", "all my reports"),
+                *("show all my reports",),
+            ),
+        ),
         ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
         (
             "my data",
@@ -412,13 +506,13 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("radera mina uppgifter", "radera mina data", "ta bort mina uppgifter", "radera mig"),
         ),
         ("forget me", "en", ("delete my data", "erase my data", "delete me", "remove my data")),
-        ("roller", "sv", ("vem sitter i styrelsen", "vilka sitter i styrelsen", "vilka är med i styrelsen")),
-        ("roller", "sv", ("vilka är ordförande", "vem är ordförande")),
-        (
-            "roles",
-            "en",
-            ("who is on the board", "who s on the board", "whos on the board", "who are the chairs"),
-        ),
+        # no "stop for good": the answer says how to snooze, at most a year at a time
+        ("påminn", "sv", ("sluta påminna mig", "inga fler påminnelser", "inga påminnelser", "sluta påminna")),
+        ("snooze", "en", ("stop reminders", "stop reminding me", "no more reminders", "no reminders")),
+        ("hjälp", "sv", ("hur använder jag dig", "hur funkar det här", "hur fungerar det här", "vad gör du")),
+        ("help", "en", ("how do i use you", "how does this work", "how do i use this")),
+        ("hjälp", "sv", ("hjälp mig", "jag behöver hjälp", "kan du hjälpa mig", "hjälp oss")),
+        ("help", "en", ("help me", "i need help", "can you help me", "help us")),
         (
             "kommande",
             "sv",
@@ -499,15 +593,16 @@ _PLAN_QUESTION_WORDS = frozenset(
         *("what", "which", "are", "is", "s", "our", "the", "we", "us", "do", "have", "got", "show", "me"),
         *("list", "all", "can", "could", "you", "i", "see", "tell", "about", "this", "year", "in", "there"),
         *("any", "whats", "would", "d", "to", "know", "give", "let", "look", "at", "again", "current"),
+        *("hur", "manga", "ser", "ut", "how", "many", "does", "look", "looks"),
     )
 )
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
 COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
 _OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
-# A greeting before a question changes nothing: "hej! kan du visa mål 3?".
+# A greeting or thanks before a question changes nothing: "hej! kan du visa mål 3?", "thanks, report 3 1".
 _GREETINGS = tuple(
-    sorted((words for words, (kind, _) in _SOCIAL.items() if kind is Social.GREETING), key=len, reverse=True)
+    sorted((words for words, (kind, _) in _SOCIAL.items() if kind is not Social.ACK), key=len, reverse=True)
 )
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
 _HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
@@ -523,6 +618,7 @@ class Reading:
 
     text: str
     language: str | None = None
+    asked: bool = False  # a question in other words, not a command written with words around it
 
 
 def social(text: str) -> tuple[Social, str] | None:
@@ -530,12 +626,16 @@ def social(text: str) -> tuple[Social, str] | None:
     folded = fold(text)
     if folded in _SOCIAL:
         return _SOCIAL[folded]
-    words = folded.split()
-    for length in (3, 2, 1):
-        head = " ".join(words[:length])
-        if head in _SOCIAL and all(word in _SOCIAL_EXTRA for word in words[length:]):
-            return _SOCIAL[head]
-    return None
+    words, found = folded.split(), []
+    while words:  # "ok tack", "hej och tack", "great, thanks": each part a greeting, thanks or nod
+        length = next((n for n in (3, 2, 1) if " ".join(words[:n]) in _SOCIAL), 0)
+        if length:
+            found.append(_SOCIAL[" ".join(words[:length])])
+        elif words[0] not in _SOCIAL_EXTRA:
+            return None
+        words = words[max(length, 1) :]
+    ranked = sorted(found, key=lambda said: _SOCIAL_RANK.index(said[0]))  # thanks first, a nod last
+    return ranked[0] if ranked else None
 
 
 def _symbol(word: str) -> bool:
@@ -553,6 +653,24 @@ def only_symbols(text: str) -> bool:
     """Emoji alone, perhaps with punctuation (👍, 🎉!): a reaction written as a message, nothing to answer.
     Punctuation alone ("...", "???") is not: that gets the usual hint."""
     return _symbol("".join(text.split()))
+
+
+# Words a question begins with, and their language (folded): a sentence no command reads is then a question
+# the bot cannot answer, not a command it does not know, and its answer is in the question's language.
+_QUESTION_WORDS = {
+    **dict.fromkeys(
+        ("vem", "vad", "nar", "varfor", "hur", "vilka", "vilken", "vilket", "kan", "finns"), "sv"
+    ),
+    **dict.fromkeys(("who", "what", "whats", "when", "where", "why", "how", "which", "can", "could"), "en"),
+    **dict.fromkeys(("is", "are", "do", "does", "will"), "en"),
+}
+
+
+def question_language(text: str) -> str | None:
+    """The language of a question of several words, by its first word ("när …?" Swedish, "when …?"
+    English); None for anything else."""
+    words = fold(text).split()
+    return _QUESTION_WORDS.get(words[0]) if len(words) > 1 else None
 
 
 def unglue(word: str) -> tuple[str, str] | None:
@@ -582,35 +700,44 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         return Reading(written.split()[0].strip("!?.,:;"))
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
-        return Reading(*saying)
+        return Reading(*saying, asked=True)
+    for ask, command, language in _QUESTIONS:
+        ask_folded = fold(ask)
+        if folded == ask_folded or folded.startswith(ask_folded + " "):
+            return Reading(command, language, asked=True)
     for ask, command, language in _ASKS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
-            rest = _after_words(trimmed, len(ask_folded.split()))
+            rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
             if command in ("språk", "language") and not _LANGUAGE_NAMES & set(fold(rest).split()):
                 continue  # "svara på mål 3" asks for no language
             if command == "status":  # "… med mål 3": that goal; "… i Sundsvall": that branch; "… med målen"
-                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"]):
+                if fold(rest).split()[:1] in (["i"], ["for"], ["med"], ["in"], ["with"], ["on"], ["of"]):
                     rest = _after_words(rest, 1)
-                return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language)
-            return Reading(f"{command} {rest}".strip(), language)
+                return Reading(_status(rest, " ".join(fold(rest).split()), is_command), language, asked=True)
+            if command in ("hjälp", "help"):
+                topic = _help_topic(ask_folded, rest, is_command)
+                if topic is None:
+                    continue  # "vad gör vi i helgen" asks about no command
+                return Reading(f"{command} {topic}".strip(), language, asked=True)
+            return Reading(f"{command} {rest}".strip(), language, asked=True)
     how = _HOW_SV.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["rest"], is_command), "sv")
+        return Reading(_status(trimmed, how["rest"], is_command), "sv", asked=True)
     how = _HOW_EN.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en")
+        return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en", asked=True)
     about_plan = _about_the_plan(words, is_command)
     if about_plan is not None:
-        return Reading("mål" if about_plan == "sv" else "goals", about_plan)
+        return Reading("mål" if about_plan == "sv" else "goals", about_plan, asked=True)
     for lead, language in _LEADS:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
-            rest = _after_words(written, len(lead_folded.split()))
+            rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
             first, second = [*rest.split(" ", 2), ""][:2]
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):
-                return Reading(rest, language)
+                return Reading(rest, language, asked=True)
     if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
         first, second = [*written.split(" ", 2), ""][:2]
         glued = unglue(first.strip("!/?.,:;"))
@@ -640,6 +767,30 @@ def _about_the_plan(words: list[str], is_command: Callable[[str], bool]) -> str 
     return nouns[0]
 
 
+# Words around a command's name in a question about it: "what does the status command mean" (folded).
+_ABOUT_A_COMMAND = frozenset(
+    ("kommandot", "ordet", "command", "the", "word", "mean", "do", "work", "for", "nagot", "nat", "betyder")
+)
+# The bot itself, in such a question: "hur funkar du", "how do I use it".
+# Of those, the words that ask what a command means or does.
+_MEANING = frozenset(("kommandot", "command", "mean", "do", "work", "betyder"))
+_THE_BOT = frozenset(("du", "dig", "det", "den", "boten", "you", "it", "this", "the bot"))
+
+
+def _help_topic(ask: str, rest: str, is_command: Callable[[str], bool]) -> str | None:
+    """The command a question about a command names ("" for the bot itself), or None when it names none:
+    "vad betyder status" -> "status", "how does it work" -> "", "vad gör vi i helgen" -> None."""
+    words = [w for w in rest.split() if fold(w) not in _ABOUT_A_COMMAND]
+    named = " ".join(fold(w) for w in words)
+    if not named or named in _THE_BOT:
+        return ""
+    first = words[0].strip("!?.,:;\"'”“`")
+    # "how does the plan look" names the board's `plan` and asks nothing about it: more than the command's
+    # word needs a word about its meaning ("what does my data mean")
+    about = len(words) == 1 or bool(_MEANING & set(f"{ask} {fold(rest)}".split()))
+    return " ".join([first, *words[1:]]) if about and is_command(first) else None
+
+
 def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) -> str:
     """`status` with the branch named as written (its capitals and letters kept); the district's for
     "we", "vi", "oss", "distriktet"; a command for one goal ("hur går det med mål 6") is that command."""
@@ -655,6 +806,14 @@ def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) 
         if folded[start : start + len(wanted)] == wanted:
             return "status " + " ".join(words[start : start + len(wanted)])
     return "status " + folded_name.strip()
+
+
+def _without_courtesy(text: str) -> str:
+    """`text` without the courtesy words after it: "status för Sundsvall tack" -> "status för Sundsvall"."""
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in COURTESY:
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 def _after_words(text: str, count: int) -> str:

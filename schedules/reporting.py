@@ -11,27 +11,26 @@ whose plan is this year's:
   theirs not reported in the digest, while its branches' reports stand in it).
   A person who is both gets one message with both parts.
 - Then every board member gets the digest: per branch reported / not reported (which goals), the
-  responsible people's goals, where those goals stand (from Progress, as status shows them), and whom the
-  bot could not reach.
+  responsible people's goals, where those goals stand (from Progress, as status shows them), whom the
+  bot could not reach, and who was not reminded because they snoozed.
 
+Who has reported what is decided in bot/services/report_gaps.py (the board's follow-up reads the same).
 Rules (product decisions):
-- The reminder period is the calendar quarter, whatever a goal's own period: a goal counted per month or
-  per week (or per year) is still "not reported" when nothing was reported on it this quarter. Only
-  quarters are in scope; there are no monthly or weekly reminders.
-- A check-in counts for the quarter in which it happened (`happened_on`), as progress counts it, not when
-  it was typed; a withdrawn one does not count. A done/not-done goal reported done (value >= 1) earlier in
-  the year is done and is not asked about again.
+- Reminders are about quarters only; there are no monthly or weekly reminders.
 - Each reminder and each digest goes out once per person and quarter (`ReminderSent`, claimed before
   sending, as posts are: a process dying in between loses that reminder rather than sending it twice).
   Someone with no personal chat stored is not claimed: a later day of the window reaches them once they
-  have written to the bot, and the reminder window bounds those attempts. A send that fails (the chat is
-  gone, Teams refuses, retries run out) keeps its claim and is never retried; a gone chat is forgotten.
+  have written to the bot, and the reminder window bounds those attempts. A send Teams refused (the chat
+  is gone, a refusal, the notifier's retries of 429/503 ran out) was not sent: its claim is taken back,
+  so a later day of the window tries again, and escalation never counts it as a reminder; a gone chat is
+  forgotten. Only a send that may have arrived (SendUncertain) keeps its claim without being sent.
 - "Not reachable" in the digest means this run: no personal chat stored, or the send failed. Logs name
   people by their database id only.
 - A plan for another year than today's gets no reminders (check-ins outside the plan's year are refused).
 - Nudges people don't mute (issue 24): no reminders on a Swedish public holiday, nor on a day the district
   paused its prompts (the summer pause), nor to someone who snoozed them (`påminn mig inte före 15/8`);
-  none of these is claimed, so a later day of the window reaches them. The board may choose escalation
+  none of these is claimed, so a later day of the window reaches them (a snooze set after the reminder
+  came takes it back: bot/services/nudges.py). The board may choose escalation
   (`eskalera på`): a branch still not reported a week after its chair's reminder is named to the board,
   once a quarter; the chair is not reminded again.
 """
@@ -40,197 +39,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.cards import Reply
 from bot.cards import reminders as cards
-from bot.db.checkins import BranchInfo, CheckInRepository
+from bot.db.checkins import CheckInRepository
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PromptRepository
 from bot.db.repository import Repository
 from bot.i18n import Translator, translator
 from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain
 from bot.services.clock import Clock
-from bot.services.goals import Goal, Period, Plan, TargetKind
+from bot.services.goals import Plan
 from bot.services.people import Role
-from bot.services.progress import (
-    Pace,
-    Progress,
-    Report,
-    period_bounds,
-    progress,
-    quarter_key,
-    reports_for,
-)
+from bot.services.progress import Progress
+from bot.services.report_gaps import REMINDER_KIND, Gaps, Quarter, find_gaps, reminder_due, reminders
 from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
 
-REMINDER_KIND = "report"  # ReminderSent.kind of a reminder to report (chairs and responsible people)
 DIGEST_KIND = "digest"  # ReminderSent.kind of the board's digest
 ESCALATION_KIND = "escalation"  # ReminderSent.kind of the board's notice of branches still not reported
 # Local time of the daily check: a quiet morning hour, far from 00:00 and the DST hours 02:00-03:00.
 REMINDER_HOUR = 10
-
-
-# --- the rules, framework-free --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Quarter:
-    year: int
-    number: int  # 1-4
-    starts: date  # inclusive
-    ends: date  # inclusive
-
-    @property
-    def key(self) -> str:
-        """The period as reminders are recorded: "2027-Q2"."""
-        return quarter_key(self.starts)
-
-    @classmethod
-    def of(cls, today: date) -> Quarter:
-        starts, ends = period_bounds(Period.QUARTER, today)
-        return cls(today.year, (today.month - 1) // 3 + 1, starts, ends)
-
-
-def reminder_due(today: date, days: int) -> Quarter | None:
-    """The quarter to remind about today: `today` is at most `days` days before its last day (0: never)."""
-    if days <= 0:
-        return None
-    quarter = Quarter.of(today)
-    return quarter if (quarter.ends - today).days <= days else None
-
-
-@dataclass(frozen=True)
-class BranchGap:
-    """A branch and the goals that apply to it without a report from it this quarter."""
-
-    branch_id: int
-    name: str
-    chair_ids: tuple[int, ...]
-    missing: tuple[Goal, ...]
-
-    @property
-    def reported(self) -> bool:
-        return not self.missing
-
-
-@dataclass(frozen=True)
-class PersonGap:
-    """Someone named responsible for goals, and those of them without a district report this quarter."""
-
-    person_id: int
-    name: str
-    goals: tuple[Goal, ...]
-    missing: tuple[Goal, ...]
-
-    @property
-    def reported(self) -> bool:
-        return not self.missing
-
-
-@dataclass(frozen=True)
-class Gaps:
-    quarter: Quarter
-    branch_goals: tuple[Goal, ...]  # the goals that apply to branches
-    branches: tuple[BranchGap, ...]  # every branch, by name (empty when no goal applies to branches)
-    responsible: tuple[PersonGap, ...]  # by name
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """What one person is reminded of: their branches' missing goals, and their own."""
-
-    branches: tuple[BranchGap, ...]  # branches they chair that have goals missing
-    own: tuple[Goal, ...]  # goals they are responsible for, without a district report
-    chairs_several: bool  # they chair more than one branch, so a report names the branch
-
-
-def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
-    """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter: one that
-    counts for them as progress counts it (a district goal reported "för Sundsvall" is the district's)."""
-    theirs = reports_for(goal, reports, branch_id)
-    if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
-        return True
-    if goal.target.kind is TargetKind.DONE:
-        # Done earlier in the year (by the latest report, as progress reads it): nothing more to report.
-        done = progress(goal.target, theirs, today=quarter.ends, year=quarter.year)
-        return done.pace is Pace.DONE
-    return False
-
-
-def find_gaps(
-    plan: Plan,
-    reports: Mapping[int, Sequence[Report]],
-    *,
-    branches: Sequence[BranchInfo],
-    responsible: Mapping[int, Sequence[tuple[int, str]]],
-    quarter: Quarter,
-) -> Gaps:
-    """Which goals are missing for whom this quarter.
-
-    `reports`: the standing check-ins of the quarter's year by goal id (withdrawn ones left out);
-    `responsible`: goal id -> the people named for it (id, name).
-    Goals no longer in the plan are ignored.
-    """
-    branch_goals = tuple(goal for goal in plan.goals if goal.applies_to_branches)
-    branch_gaps = tuple(
-        BranchGap(
-            branch.id,
-            branch.name,
-            branch.chair_ids,
-            tuple(g for g in branch_goals if not _reported(g, reports.get(g.id, ()), branch.id, quarter)),
-        )
-        for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id))
-        if branch_goals
-    )
-    theirs: dict[int, list[Goal]] = defaultdict(list)
-    names: dict[int, str] = {}
-    for goal in plan.goals:
-        if (
-            goal.applies_to_branches
-        ):  # the branches report it (their chairs are reminded), not for the district
-            continue
-        for person_id, name in responsible.get(goal.id, ()):
-            if goal not in theirs[person_id]:
-                theirs[person_id].append(goal)
-            names[person_id] = name
-    people = tuple(
-        PersonGap(
-            person_id,
-            names[person_id],
-            tuple(goals),
-            tuple(g for g in goals if not _reported(g, reports.get(g.id, ()), None, quarter)),
-        )
-        for person_id, goals in sorted(theirs.items(), key=lambda item: (names[item[0]].casefold(), item[0]))
-    )
-    return Gaps(quarter, branch_goals, branch_gaps, people)
-
-
-def reminders(gaps: Gaps) -> dict[int, Reminder]:
-    """Person id -> what to remind them of; only people with something missing."""
-    chaired: dict[int, int] = defaultdict(int)
-    branches: dict[int, list[BranchGap]] = defaultdict(list)
-    for branch in gaps.branches:
-        for chair in branch.chair_ids:
-            chaired[chair] += 1
-            if branch.missing:
-                branches[chair].append(branch)
-    own = {person.person_id: person.missing for person in gaps.responsible if person.missing}
-    return {
-        person_id: Reminder(
-            tuple(branches.get(person_id, ())), own.get(person_id, ()), chaired.get(person_id, 0) > 1
-        )
-        for person_id in sorted(set(branches) | set(own))
-    }
-
-
-# --- the job ----------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -297,8 +130,8 @@ class ReportReminders:
         gaps = await asyncio.to_thread(self._gaps, district, plan, quarter)
         if not gaps.branches and not gaps.responsible:
             return  # nobody reports on anything: no reminders, nothing for the board to read
-        unreachable = await self._remind(district, plan, gaps, now, result)
-        await self._digest(district, plan, gaps, unreachable, now, result)
+        unreachable, snoozed = await self._remind(district, plan, gaps, now, result)
+        await self._digest(district, plan, gaps, unreachable, snoozed, now, result)
         days = await asyncio.to_thread(self.checkins.escalation, district)
         if days is not None:
             await self._escalate(district, gaps, days, now, result)
@@ -324,18 +157,19 @@ class ReportReminders:
 
     async def _remind(
         self, district: str, plan: Plan, gaps: Gaps, now: datetime, result: RunResult
-    ) -> list[int]:
-        """Send the reminders not sent yet this quarter; who could not be reached."""
+    ) -> tuple[list[int], list[int]]:
+        """Send the reminders not sent yet this quarter; who could not be reached, and who snoozed theirs."""
         due = reminders(gaps)
         if not due:
-            return []
+            return [], []
         period = gaps.quarter.key
         already = await asyncio.to_thread(self.checkins.reminded, district, REMINDER_KIND, period)
         pending = [person_id for person_id in due if person_id not in already]
         # Who snoozed their reminders: not claimed, so a later day of the window reaches them.
         quiet = await asyncio.to_thread(self.people.quiet, pending)
         today = now.astimezone(self.zone).date()
-        pending = [person_id for person_id in pending if quiet.get(person_id, today) <= today]
+        snoozed = [person_id for person_id in pending if quiet.get(person_id, today) > today]
+        pending = [person_id for person_id in pending if person_id not in snoozed]
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
         languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
         unreachable = []
@@ -360,18 +194,27 @@ class ReportReminders:
                 ends=gaps.quarter.ends,
                 areas=plan.areas_in(t.language),
                 one_tap=cards.OneTap(gaps.quarter.key, teams_id) if isinstance(teams_id, str) else None,
+                earlier=gaps.earlier,
             )
-            if await self._send(reference, reply, person_id, now, what="reminder"):
+            if await self._send(reference, reply, person_id, now, claim=(district, REMINDER_KIND, period)):
                 result.reminded += 1
             else:
                 unreachable.append(person_id)
         result.unreachable += len(unreachable)
-        return unreachable
+        return unreachable, snoozed
 
     async def _digest(
-        self, district: str, plan: Plan, gaps: Gaps, unreachable: list[int], now: datetime, result: RunResult
+        self,
+        district: str,
+        plan: Plan,
+        gaps: Gaps,
+        unreachable: list[int],
+        snoozed: list[int],
+        now: datetime,
+        result: RunResult,
     ) -> None:
-        """The digest to each board member who has not had it this quarter."""
+        """The digest to each board member who has not had it this quarter; it names whom the reminders did
+        not reach, and who snoozed theirs (not reminded today, so the board does not count on it)."""
         period = gaps.quarter.key
         members = await asyncio.to_thread(self.people.members, district)
         board = sorted({m.person_id for m in members if m.role is Role.BOARD})
@@ -397,6 +240,7 @@ class ReportReminders:
                 translator(language),
                 gaps,
                 unreachable=sorted(set(not_reached), key=str.casefold),
+                snoozed=sorted({names.get(person_id, "?") for person_id in snoozed}, key=str.casefold),
                 standings=standings,
             )
             for language in set(languages.values())
@@ -409,8 +253,9 @@ class ReportReminders:
             claimed = await asyncio.to_thread(
                 self.checkins.mark_reminded, district, DIGEST_KIND, period, person_id, now=now
             )
+            digest = digests[languages[person_id]]
             if claimed and await self._send(
-                reference, digests[languages[person_id]], person_id, now, what="digest"
+                reference, digest, person_id, now, claim=(district, DIGEST_KIND, period)
             ):
                 result.digests += 1
 
@@ -431,28 +276,41 @@ class ReportReminders:
         already = await asyncio.to_thread(self.checkins.reminded, district, ESCALATION_KIND, period)
         pending = sorted({m.person_id for m in members} - already)
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
-        notice = cards.escalation(self.t, overdue, days=days)
+        languages = await asyncio.to_thread(self.people.languages, list(chats), self.t.language)
         for person_id, reference in chats.items():
+            notice = cards.escalation(translator(languages[person_id]), overdue, days=days)
             claimed = await asyncio.to_thread(
                 self.checkins.mark_reminded, district, ESCALATION_KIND, period, person_id, now=now
             )
-            if claimed and await self._send(reference, notice, person_id, now, what="escalation"):
+            if claimed and await self._send(
+                reference, notice, person_id, now, claim=(district, ESCALATION_KIND, period)
+            ):
                 result.digests += 1
 
     async def _send(
-        self, reference: dict[str, object], reply: Reply, person_id: int, now: datetime, *, what: str
+        self,
+        reference: dict[str, object],
+        reply: Reply,
+        person_id: int,
+        now: datetime,
+        *,
+        claim: tuple[str, str, str],
     ) -> bool:
-        """Send once; a failure is logged (by person id) and not retried."""
+        """Send what `claim` (district, kind, period) claimed for the person; the notifier retries what Teams
+        asks to be retried. A failure is logged by person id; a refused send gives its claim back."""
+        district, kind, period = claim
+        what = {REMINDER_KIND: "reminder"}.get(kind, kind)
         try:
             await self.notifier.send(reference, reply)
         except ConversationGone as exc:
             log.warning("could not send the %s to person %s: their chat is gone", what, person_id)
             await asyncio.to_thread(self.repository.forget_conversation, exc.conversation_id, now=now)
-            return False
         except SendUncertain:
             log.warning("the %s to person %s may not have arrived; it is not sent again", what, person_id)
             return False
         except SendFailed as exc:
             log.warning("could not send the %s to person %s: %s", what, person_id, exc.status)
-            return False
-        return True
+        else:
+            return True
+        await asyncio.to_thread(self.checkins.unmark_reminded, kind, period, person_id, district=district)
+        return False

@@ -34,3 +34,19 @@ def test_card_elements_show_text_as_written_in_runs_never_read_as_markdown(text:
 def test_no_element_reads_markdown() -> None:
     blocks = json.dumps([heading("a"), paragraph("b"), facts([("c", "d")])])
     assert '"TextBlock"' not in blocks and '"FactSet"' not in blocks
+
+
+def test_a_plan_reviews_cut_lists_say_how_many_more() -> None:
+    """A list the review cuts at eight (a list not read as goals, figures not read as targets, numbers not
+    the plan's) says how many more it has: before, eleven items set aside showed eight and nothing more."""
+    from bot.cards.plan_review import questions
+    from bot.i18n import translator
+    from bot.services.plan import PlanDraft
+
+    draft = PlanDraft(
+        "Plan", 2026, (), set_aside=(("Aktiviteter", tuple(f"Punkt {n}" for n in range(1, 12))),)
+    )
+    [swedish] = [q for q in questions(translator("sv"), draft) if "Aktiviteter" in q]
+    assert "Punkt 7; Punkt 8; och 3 till." in swedish and "Punkt 9" not in swedish
+    [english] = [q for q in questions(translator("en"), draft) if "Aktiviteter" in q]
+    assert "Punkt 8; and 3 more." in english

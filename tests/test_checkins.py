@@ -188,7 +188,8 @@ async def test_my_reports_correct_and_withdraw_keep_history(
         await say(bot, CHAIR, f"ändra {stored.id} 2 två möten")
         == f"Rättat #{stored.id}: mål 6, nu 2, 22 nov. 2026."
     )
-    assert "är någon annans rapport" in await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
+    refused = await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
+    assert "bara ordföranden eller en ersättare i Sundsvall" in refused
     withdrawn = f"Rapport #{stored.id} (mål 6, 2, 22 nov. 2026) är tillbakadragen; den räknas inte längre."
     assert await say(bot, CHAIR, f"ångra {stored.id}") == withdrawn
     assert "var redan tillbakadragen" in await say(bot, CHAIR, f"ångra {stored.id}")
@@ -297,6 +298,42 @@ async def test_a_check_in_while_another_process_holds_the_database_is_not_confir
         holder.close()
     assert checkins.mine(person(CHAIR), DISTRICT) == []
     assert (await deliver(bot, "a:chair", "3", "rapportera 6 1 möte")).startswith("Sparat #")
+
+
+async def test_a_correction_or_withdrawal_the_database_cannot_take_is_not_confirmed(
+    bot: DistrictBot,
+    sample_repository: Repository,
+    checkins: CheckInRepository,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`ändra` and `ångra` are confirmed only once stored, as a report is: while another process holds the
+    database past the busy timeout the chair is told the report is unchanged (still counts), and the same
+    message afterwards does it."""
+    assert (await deliver(bot, "a:chair", "1", "rapportera 6 1 möte")).startswith("Sparat #")
+    [stored] = checkins.mine(person(CHAIR), DISTRICT)
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    database = sample_repository.db
+    database.engine.dispose()
+    holder = sqlite3.connect(str(database.engine.url.database), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        corrected = await deliver(bot, "a:chair", "2", f"ändra {stored.id} 3")
+        withdrawn = await deliver(bot, "a:chair", "3", f"ångra {stored.id}")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert corrected == (
+        f"Förlåt, jag kunde inte spara din rättelse just nu, så rapport #{stored.id} är oförändrad. "
+        "Skicka den igen om en stund."
+    )
+    assert withdrawn == (
+        f"Förlåt, jag kunde inte dra tillbaka rapport #{stored.id} just nu, så den räknas fortfarande. "
+        "Försök igen om en stund."
+    )
+    [still] = checkins.mine(person(CHAIR), DISTRICT)
+    assert (still.value, still.withdrawn) == (1, False)
+    assert (await deliver(bot, "a:chair", "4", f"ändra {stored.id} 3")).startswith(f"Rättat #{stored.id}")
+    assert (await deliver(bot, "a:chair", "5", f"ångra {stored.id}")).startswith(f"Rapport #{stored.id}")
 
 
 async def test_on_a_full_disk_only_what_is_stored_is_confirmed(

@@ -170,6 +170,9 @@ async def test_once_the_year_is_over_a_goal_short_of_its_target_is_not_reached_n
     page = await open_dashboard(client, connector, "översikt" if locale == "sv-SE" else "dashboard", locale)
     paces = dict(re.findall(r'<tr data-goal="(\d+)">.*?<td class="pace"[^>]*>([^<]*)</td>', page))
     assert paces["6"] == short and behind not in paces.values()
+    # The year's course ends on its last day, once: twelve month ends, not 31 December twice.
+    days = re.findall(r'<tr><th scope="row">([^<]*)</th><td class="num">', page)
+    assert len(days) == 12 == len(set(days)), days
 
 
 async def test_before_the_year_the_dashboard_shows_every_goal_as_not_begun(

@@ -410,7 +410,7 @@ async def test_report_numbers_of_another_district_are_unknown(world: World) -> N
     # In A, the board may.
     withdrawn = await world.say(MEGAN, f"ångra {number}", where=A)
     assert withdrawn.startswith(f"Rapport #{number} (mål ")
-    assert withdrawn.endswith(") är tillbakadragen; den räknas inte längre.")
+    assert withdrawn.endswith(") är tillbakadragen; den räknas inte längre. Den rapporterades av Lee Gu.")
 
 
 async def test_goal_numbers_beyond_the_plan_are_unknown_for_reports(world: World) -> None:

@@ -141,11 +141,12 @@ def read_docx(data: bytes) -> docx.document.Document:
     return docx.Document(io.BytesIO(data))
 
 
+NOT_REPORTED = "Branches that have not reported for the quarter ending 31 Dec 2026"
 ENGLISH_SECTIONS = [
     "New reports",
     "Goals that moved",
     "Goals behind",
-    "Branches that have not reported",
+    NOT_REPORTED,
     "1 prompt posted",
     "0 prompts posted",
     "Upcoming prompts",
@@ -183,7 +184,12 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
     for line in behind[:-1]:
         number = int(line.split(":")[0].removeprefix("Goal "))
         assert line.startswith(f"Goal {number}: {standing[number]}")
-    assert section(text, "Branches that have not reported", ENGLISH_SECTIONS) == ["Kramfors, Sundsvall"]
+    # As the quarter's reminders count it (goals 3 and 4 are every branch's): Härnösand's October report.
+    assert section(text, NOT_REPORTED, ENGLISH_SECTIONS) == [
+        "Härnösand: reported on goal 4 · not reported on goal 3",
+        "Kramfors: not reported on goals 3, 4",
+        "Sundsvall: not reported on goals 3, 4",
+    ]
     assert section(text, "0 prompts posted", ENGLISH_SECTIONS) == ["No prompts posted."]
 
     # The same, as a Word document for the meeting's papers.
@@ -202,14 +208,14 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
         ("Heading 1", "New reports"),
         ("Heading 1", "Goals that moved"),
         ("Heading 1", "Goals behind"),
-        ("Heading 1", "Branches that have not reported"),
+        ("Heading 1", NOT_REPORTED),
         ("Heading 1", "0 prompts posted"),
         ("Heading 1", "Upcoming prompts"),
         ("Heading 1", "Every goal today"),
     ]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     texts = [p.text for p in document.paragraphs]
-    behind_in_full = texts[texts.index("Goals behind") + 1 : texts.index("Branches that have not reported")]
+    behind_in_full = texts[texts.index("Goals behind") + 1 : texts.index(NOT_REPORTED)]
     assert behind_in_full[: len(behind) - 1] == behind[:-1]
     # Behind: exactly the goals status calls behind.
     shown_behind = {int(line.split(":")[0].removeprefix("Goal ")) for line in behind_in_full}
@@ -242,7 +248,13 @@ async def test_uppfoljning_sedan_ett_datum_pa_svenska(client: TestClient, connec
     assert text.startswith("Uppföljning sedan 1 maj 2026\n")
     assert "Mål 4 · Kramfors: 1 rapport, 1 sammanlagt" in text
     assert "Mål 4 · Sundsvall: 1 rapport, 1 sammanlagt" in text  # 20 August; March's is before
-    assert "Partiföreningar som inte har rapporterat\nAlla partiföreningar har rapporterat." in text
+    # Every branch has reported since 1 May, but only Härnösand this quarter, as the reminders count it.
+    assert (
+        "Partiföreningar som inte har rapporterat för kvartalet som slutar 31 dec. 2026\n"
+        "Härnösand: rapporterat på mål 4 · inte rapporterat på mål 3\n"
+        "Kramfors: inte rapporterat på mål 3, 4\n"
+        "Sundsvall: inte rapporterat på mål 3, 4\n"
+    ) in text
     document = read_docx(await (await client.get(URL(card_of(body)["actions"][0]["url"]).path)).read())
     assert document.paragraphs[0].text == "Uppföljning sedan 1 maj 2026"
     assert "Mål som ligger efter" in [p.text for p in document.paragraphs]
@@ -444,3 +456,19 @@ def test_the_cli_writes_both_documents(
         assert main(["annual-report", "2025"]) == 2
         assert "plan is for 2026, not 2025" in capsys.readouterr().err
         assert main(["followup", "--since", "someday"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("locale", "asked", "told"),
+    [
+        ("sv-SE", "årsrapport för förra året", "Skriv året, till exempel verksamhetsberättelse 2026."),
+        ("en-US", "annual report for last year", "Write the year, e.g. annual report 2026."),
+    ],
+)
+async def test_the_year_to_write_is_the_plans_after_it_is_over(
+    client: TestClient, connector: FakeConnector, clock: Clock, locale: str, asked: str, told: str
+) -> None:
+    """In February 2027 the example year was today's (2027), and writing it was then refused: "the plan
+    is for 2026". The example is the plan's year, which the command takes."""
+    clock.now = datetime(2027, 2, 10, 10, 0, tzinfo=UTC)
+    assert reply_text(await ask(client, connector, asked, locale=locale)) == told

@@ -430,3 +430,57 @@ def test_a_long_plans_review_card_stays_within_what_teams_accepts() -> None:
     )
     assert reply.card is not None
     assert len(json.dumps(reply.card, ensure_ascii=False).encode()) < 28_000
+
+
+@pytest.mark.parametrize(
+    ("name", "locale", "read", "unsure"),
+    [
+        (
+            "vastmanland_lista.docx",
+            "sv-SE",
+            [
+                "Organisation",
+                "1. Genomföra minst fyra medlemsmöten under året — minst 4 medlemsmöten per år · ansvarig: "
+                "styrelsen",
+                "2. Varje kommunförening ska ha en medlemsansvarig — klart när det är genomfört (varje "
+                "partiförening) · ansvarig: ordförande",
+                "Ekonomi",
+            ],
+            "Planen anger ingen ansvarig för målen 3, 5, 6, 7, men gör det för de andra målen",
+        ),
+        (
+            "uppsala_sidbrytning.pdf",
+            "en-US",
+            [
+                "5. Debattartiklar i UNT \u2013 minst 10 (Hela året) — at least 10 opinion pieces per year",
+                "6. Dörrknackning i Gottsunda \u2013 500 samtal (Hösten) — at least 500 conversations per "
+                "year · responsible: Organisatören",
+                "8. Kvinnor på valbar plats \u2013 50 % (Inför valet) — at least 50 % · responsible: "
+                "Valberedningen",
+            ],
+            "",
+        ),
+    ],
+)
+async def test_a_plan_in_words_own_shapes_is_read_through_the_server(
+    client: TestClient,
+    connector: FakeConnector,
+    files: dict[str, Any],
+    name: str,
+    locale: str,
+    read: list[str],
+    unsure: str,
+) -> None:
+    """A board member sends a Word plan whose chapters and goals are Word's own numbered list (the numbers
+    are not in the text; a goal amended at the annual meeting is a tracked change), or a PDF whose table of
+    goals goes on over a page without its header: the review shows the goals under their chapters with
+    their targets and whom the plan names, and says which goals name no one."""
+    from tests.services.plan_corpus import CORPUS
+
+    document = next(d for d in CORPUS if d.name == name)
+    files["served"][name] = document.build()
+    shown = reply_text(await send_file(client, connector, name, files["url"](name), locale=locale))
+    for line in read:
+        assert line in shown, shown
+    assert unsure in shown
+    assert ("klistrade" if locale == "sv-SE" else "names no one") not in shown

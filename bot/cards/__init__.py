@@ -140,6 +140,20 @@ def say(label: str, command: str) -> dict[str, Any]:
 # --- numbers and days as the reader writes them ---------------------------------------------------------
 
 
+def page_note(
+    t: Translator, *, shown: int, total: int, page: int, per_page: int, next_page: str
+) -> str | None:
+    """Under a cut list: "Showing 11–20 of 43. Next: `next_page`"; None when the whole list is shown."""
+    if total <= shown and page == 1:
+        return None
+    first = (page - 1) * per_page + 1
+    last = first + shown - 1
+    note = t._("Showing {first}–{last} of {total}.").format(first=first, last=last, total=total)
+    if last < total:
+        note += " " + t._("Next: {command}").format(command=next_page)
+    return note
+
+
 def number(t: Translator, value: float) -> str:
     return _number(t.language, value)
 

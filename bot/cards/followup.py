@@ -14,7 +14,8 @@ from bot.cards.goals import (
     progress_line,
     this_period,
 )
-from bot.cards.prompts import status_text
+from bot.cards.prompts import by_channel, channel_name, coming_line, times_are
+from bot.cards.reminders import branch_row
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
@@ -116,6 +117,9 @@ def behind_line(t: Translator, behind: Behind) -> str:
         amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
         if goal.target.kind is TargetKind.PEOPLE:  # people are named, not caught up with
             parts.append(t._("{amount} still to be named").format(amount=amount))
+        elif behind.progress.periods_met is not None:
+            # A period never lends to another: a quarter gone without its meeting is not caught up later.
+            parts.append(t._("{amount} missing so far").format(amount=amount))
         else:
             parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
     responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
@@ -141,37 +145,49 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     changed = [changed_line(t, goal, report) for goal, report in follow_up.changed]
     moved = [moved_line(t, moved) for moved in follow_up.moved] or [t._("No goal has moved.")]
     behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
-    if follow_up.silent_branches:
-        silent = [", ".join(follow_up.silent_branches)]
-    elif follow_up.branches:
-        silent = [t._("Every branch has reported.")]
-    else:
+    gaps = follow_up.quarter
+    silent = [": ".join(branch_row(t, gaps, branch)) for branch in gaps.branches if not branch.reported]
+    if not follow_up.branches:
         silent = [t._("The district has no branches yet.")]
+    elif not gaps.branch_goals:
+        silent = [t._("No goal of the plan is every branch's to report.")]
+    elif not silent:
+        silent = [t._("Every branch has reported.")]
     posted = [
         f"{day(t, post.sent_at.astimezone(zone).date())}: {first_line(post.text)}"
         for post in follow_up.posted
     ] or [t._("No prompts posted.")]
-    coming = [
-        "{day}: {owner} · {text}".format(
-            day=day(t, slot.due_at.astimezone(zone).date()),
-            owner=slot.owner_name or t._("nobody"),
-            text=status_text(t, slot, slot.schedule_id in follow_up.approval),  # as `kommande` says
+    schedules = follow_up.schedules
+    groups = by_channel(follow_up.coming, schedules, lambda slot: slot.schedule_id)
+    coming: list[Section] = [  # as `kommande` lists them: a channel's name once, over its prompts
+        (
+            t._("Coming prompts in {channel}").format(channel=channel_name(t, schedule))
+            if len(groups) > 1
+            else t._("Coming prompts"),
+            # the note first: a card cut short hides prompts, not it
+            ([times_are(t, follow_up.coming, schedules)] if index == 0 else [])
+            + [f"#{slot.id} {coming_line(t, slot, schedule)}" for slot in theirs],
         )
-        for slot in follow_up.coming
-    ] or [t._("No prompts scheduled.")]
+        for index, (schedule, theirs) in enumerate(groups)
+    ] or [(t._("Coming prompts"), [t._("No prompts scheduled.")])]
     return [
         (t._("New reports"), new),
         *([(t._("Reports corrected or withdrawn"), changed)] if changed else []),
         (t._("Goals that moved"), moved),
         (t._("Goals behind"), behind),
-        (t._("Branches that have not reported"), silent),
+        (
+            t._("Branches that have not reported for the quarter ending {day}").format(
+                day=day(t, gaps.quarter.ends)
+            ),
+            silent,
+        ),
         (
             t.ngettext("{count} prompt posted", "{count} prompts posted", len(follow_up.posted)).format(
                 count=len(follow_up.posted)
             ),
             posted,
         ),
-        (t._("Coming prompts"), coming),
+        *coming,
     ]
 
 
@@ -190,8 +206,14 @@ def follow_up_card(
     lines = [heading_text]
     for name, rows in sections(t, follow_up):
         shown = rows[:CARD_LINES]
-        if len(rows) > CARD_LINES:
+        if len(rows) > CARD_LINES and (url is not None or note is not None):  # a document to ask for
             shown.append(t._("… and {count} more in the document").format(count=len(rows) - CARD_LINES))
+        elif len(rows) > CARD_LINES:  # no documents in this deployment: where the rest is written out
+            shown.append(
+                t._("… and {count} more: an administrator writes them all out with: {command}").format(
+                    count=len(rows) - CARD_LINES, command="python -m bot followup --out uppfoljning.docx"
+                )
+            )
         body += [heading(name), paragraph("\n\n".join(shown))]
         lines += ["", name, *shown]
     actions = []

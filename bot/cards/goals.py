@@ -3,10 +3,10 @@ every goal (bars and pace), and one's own reports."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
-from bot.cards import Reply, card, day, facts, heading, number, paragraph, say
+from bot.cards import Reply, card, day, facts, heading, number, page_note, paragraph, say
 from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
@@ -256,10 +256,36 @@ def mine(
     *,
     branches: Sequence[str] = (),
     own: Collection[int],
+    made_by: Mapping[int, str] | None = None,
     first_report: str | None = None,
+    total: int | None = None,
+    goal: int | None = None,
+    year: int | None = None,
+    page: int = 1,
+    per_page: int = 10,
 ) -> Reply:
-    """One's latest reports; a chair's also those made for their branches (`own`: the ids one made);
-    with none, how to report (`first_report`: a report the reader may write, if any)."""
+    """A page of one's reports, newest first; a chair's also those made for their branches (`own`: the ids
+    the reader may change; `made_by`: who made those someone else made), of `goal` and `year` if asked;
+    `total` of them in all, and where the page cuts the list, how to see the rest. With none, how to
+    report (`first_report`: a report they may write)."""
+    total = len(check_ins) if total is None else total
+    narrowed = goal is not None or year is not None
+    everything = t._("my reports")
+    if not check_ins and total and page > 1:  # past the last page
+        pages = -(-total // per_page)
+        return Reply(
+            t.ngettext(
+                "There is no page {page}: there is {total} report, on {pages} page. Write: {command}",
+                "There is no page {page}: there are {total} reports, on {pages} pages. Write: {command}",
+                total,
+            ).format(page=page, total=total, pages=pages, command=_mine_command(t, goal, year, pages))
+        )
+    if not check_ins and narrowed:
+        return Reply(
+            t._("You have no reports {which}. All of yours: {command}").format(
+                which=_narrowed(t, goal, year), command=everything
+            )
+        )
     if not check_ins:
         if first_report is None:
             return Reply(t._("You have not reported anything yet."))
@@ -271,6 +297,8 @@ def mine(
     title = t._("Your latest reports")
     if branches:
         title = t._("The latest reports: yours and those for {branches}").format(branches=", ".join(branches))
+    if narrowed:
+        title += " " + _narrowed(t, goal, year)
     rows = []
     for check_in in check_ins:
         line = (
@@ -278,19 +306,67 @@ def mine(
             + " · "
             + check_in_line(t, check_in, plan.goal_by_id(check_in.goal_id) if plan else None, plan)
         )
+        if made_by and check_in.id in made_by:  # a deputy's for the chair's branch, say
+            line += " · " + t._("by {name}").format(name=made_by[check_in.id])
         if check_in.withdrawn:
             line += " · " + t._("withdrawn")
         rows.append((f"#{check_in.id}", line))
-    # the example is one's own latest report still counting, so that copying it changes that one
-    example = next((c for c in check_ins if c.id in own and not c.withdrawn), None)
-    if example is None:  # only others' reports, or withdrawn ones: nothing here one may change
-        text = "\n".join([title, *(f"{k} {v}" for k, v in rows)])
-        return Reply(text, card([heading(title), facts(rows)], fallback=text))
-    hint = t._("Correct with: correct {number} VALUE [COMMENT] · withdraw with: withdraw {number}").format(
-        number=example.id
+    notes = []
+    paging = page_note(
+        t,
+        shown=len(check_ins),
+        total=total,
+        page=page,
+        per_page=per_page,
+        next_page=_mine_command(t, goal, year, page + 1),
     )
-    text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", hint])
-    return Reply(text, card([heading(title), facts(rows), paragraph(hint, subtle=True)], fallback=text))
+    if paging:
+        notes.append(paging)
+        if not narrowed and plan is not None:
+            shown_goal = check_ins[0].goal_number or plan.example_number
+            notes.append(
+                t._("By goal: {goal} · by year: {year}").format(
+                    goal=_mine_command(t, shown_goal, None, 1),
+                    year=_mine_command(t, None, check_ins[0].happened_on.year, 1),
+                )
+            )
+    # the example is the latest report still counting that the reader may change, so copying it changes it
+    example = next((c for c in check_ins if c.id in own and not c.withdrawn), None)
+    if example is not None:
+        notes.append(
+            t._("Correct with: correct {number} VALUE [COMMENT] · withdraw with: withdraw {number}").format(
+                number=example.id
+            )
+        )
+    lines = [title, *(f"{k} {v}" for k, v in rows)]
+    if notes:
+        lines += ["", *notes]
+    text = "\n".join(lines)
+    return Reply(
+        text,
+        card([heading(title), facts(rows), *(paragraph(note, subtle=True) for note in notes)], fallback=text),
+    )
+
+
+def _narrowed(t: Translator, goal: int | None, year: int | None) -> str:
+    """ "on goal 4", "in 2026", "on goal 4 in 2026": which of one's reports were asked for."""
+    if goal is not None and year is not None:
+        return t._("on goal {number} in {year}").format(number=goal, year=year)
+    if goal is not None:
+        return t._("on goal {number}").format(number=goal)
+    return t._("in {year}").format(year=year)
+
+
+def _mine_command(t: Translator, goal: int | None, year: int | None, page: int) -> str:
+    """The `mina rapporter` line that shows that page of those reports."""
+    words = [t._("my reports")]
+    if goal is not None:
+        words.append(t._("goal {number}").format(number=goal))
+    if year is not None:
+        words.append(str(year))
+    if page > 1:
+        words.append(t._("page {number}").format(number=page))
+    return " ".join(words)
 
 
 def plan_title(t: Translator, plan: Plan) -> str:
@@ -332,8 +408,16 @@ def plan_year_note(t: Translator, plan: Plan, today: date) -> str | None:
 
 
 def goal_detail(
-    t: Translator, plan: Plan, found: GoalInFull, *, today: date, posts: PostsTally | None = None
+    t: Translator,
+    plan: Plan,
+    found: GoalInFull,
+    *,
+    today: date,
+    posts: PostsTally | None = None,
+    all_reports: str | None = None,
 ) -> Reply:
+    """One goal in full. Of its reports the latest are shown; where there are more, how many in all and
+    (`all_reports`) the line the reader may write to see them."""
     goal, standing, responsible = found.goal, found.progress, found.responsible
     language = t.language
     title = t._("Goal {number}").format(number=goal.number)
@@ -351,6 +435,15 @@ def goal_detail(
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:
         rows.append((t._("Reported"), check_in_line(t, check_in, goal, plan)))
+    if found.reported > len(found.latest):
+        more = t.ngettext(
+            "the {shown} latest of {total} report in {year}",
+            "the {shown} latest of {total} reports in {year}",
+            found.reported,
+        ).format(shown=len(found.latest), total=found.reported, year=plan.year or today.year)
+        if all_reports:
+            more += "; " + all_reports
+        rows.append((t._("Reported"), more))
     shown = found.changes[-LATEST_CHANGES:]
     if earlier := len(found.changes) - len(shown):
         before = t.ngettext("{count} time before", "{count} times before", earlier)
@@ -420,7 +513,10 @@ def _marked(t: Translator, plan: Plan, reply: Reply) -> Reply:
 
 def posts_line(t: Translator, posts: PostsTally) -> str:
     """ "3 this month, 14 this year; 9 started a discussion" (by reactions alone where replies are unread)."""
-    made = t._("{month} this month, {year} this year").format(month=posts.month, year=posts.year)
+    if posts.month is None:  # today is not in the plan's year
+        made = t._("{count} in {year}").format(count=posts.year, year=posts.plan_year)
+    else:
+        made = t._("{month} this month, {year} this year").format(month=posts.month, year=posts.year)
     started = t.ngettext(
         "{count} started a discussion", "{count} started a discussion", posts.discussions
     ).format(count=posts.discussions)

@@ -11,7 +11,7 @@ from bot.db.repository import ImportSummary
 from bot.i18n import Translator
 from bot.services.glossary import area_name
 from bot.services.goals import Plan, TargetKind
-from bot.services.plan import GoalDraft, PlanDraft, PlanParseError, unread_figure
+from bot.services.plan import GoalDraft, PlanDraft, PlanParseError, other_figure, unread_figure
 from bot.services.plan_corrections import Correction, CorrectionError, Field
 from bot.services.plan_files import MAX_PLAN_BYTES, PICTURE_SUFFIXES
 from bot.services.plan_review import Review
@@ -49,7 +49,7 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
         t._(
             "Not read as goals, a list under \u201c{section}\u201d: {items}. If they are goals, add each "
             "with: goal new {section}: TEXT"
-        ).format(section=section, items="; ".join(_short(item) for item in items[:8]))
+        ).format(section=section, items=_some(t, [_short(item) for item in items]))
         for section, items in draft.set_aside
     ]
     asked += _numbering(t, draft)
@@ -67,14 +67,28 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
                 "one is a target, write: goal {number} target NUMBER per year (or per month, per quarter)",
                 len(figures),
             ).format(
-                goals="; ".join(
-                    t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f)
-                    for n, f in figures[:8]
-                )
-                + ("; \u2026" if len(figures) > 8 else ""),
+                goals=_some(
+                    t,
+                    [
+                        t._("goal {number} \u201c{figure}\u201d").format(number=n, figure=f)
+                        for n, f in figures
+                    ],
+                ),
                 number=figures[0][0],
             )
         )
+    for number, goal in enumerate(draft.goals, start=1):
+        if (figure := other_figure(goal)) is not None:
+            asked.append(
+                t._(
+                    "Goal {number} has a figure I did not take for its target, \u201c{figure}\u201d (I read: "
+                    "{target}). If the target is wrong, write: goal {number} target NUMBER per year (or per "
+                    "month, per quarter)"
+                ).format(
+                    number=number, figure=figure, target=target_in_words(t, goal.target, draft.priority_areas)
+                )
+            )
+    asked += _responsible(t, draft)
     for number, goal in enumerate(draft.goals, start=1):
         target = goal.target
         if target.kind is TargetKind.METRIC and target.change_percent is not None and target.baseline is None:
@@ -92,6 +106,33 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
                 ).format(number=number)
             )
     return list(dict.fromkeys(asked))
+
+
+def _responsible(t: Translator, draft: PlanDraft) -> list[str]:
+    """Whom the plan does not name responsible: for no goal at all, or for some goals where it does for the
+    others (the board names them after the import; a goal with no one is reported by the board alone)."""
+    missing = [number for number, goal in enumerate(draft.goals, start=1) if not goal.responsible]
+    if not missing:
+        return []
+    if len(missing) == len(draft.goals):
+        return [
+            t._(
+                "The plan names no one responsible for its goals: after importing, the board names them "
+                "with: responsible {number} @name"
+            ).format(number=missing[0])
+        ]
+    return [
+        t.ngettext(
+            "The plan names no one responsible for goal {numbers}, though it does for the others: after "
+            "importing, name who with: responsible {number} @name",
+            "The plan names no one responsible for goals {numbers}, though it does for the others: after "
+            "importing, name who with: responsible {number} @name",
+            len(missing),
+        ).format(
+            numbers=", ".join(map(str, missing[:12])) + (", \u2026" if len(missing) > 12 else ""),
+            number=missing[0],
+        )
+    ]
 
 
 def _numbering(t: Translator, draft: PlanDraft) -> list[str]:
@@ -116,14 +157,24 @@ def _numbering(t: Translator, draft: PlanDraft) -> list[str]:
     if moved:
         asked.append(
             t._("My numbers are not the plan's: {pairs}. Members ask about goals by my numbers.").format(
-                pairs="; ".join(
-                    t._("the plan's goal {plan} is my goal {mine}").format(plan=plan, mine=mine)
-                    for mine, plan in moved[:8]
+                pairs=_some(
+                    t,
+                    [
+                        t._("the plan's goal {plan} is my goal {mine}").format(plan=plan, mine=mine)
+                        for mine, plan in moved
+                    ],
                 )
-                + ("; \u2026" if len(moved) > 8 else "")
             )
         )
     return asked
+
+
+def _some(t: Translator, parts: list[str], shown: int = 8) -> str:
+    """The first `shown` of a list, and how many more there are (a review names each thing to look at)."""
+    listed = "; ".join(parts[:shown])
+    if len(parts) > shown:
+        listed += "; " + t._("and {count} more").format(count=len(parts) - shown)
+    return listed
 
 
 def _short(text: str, length: int = 60) -> str:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from datetime import time as dt_time
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
 from babel.lists import format_list
 
-from bot.cards import Reply, card, clock, day, facts, heading, paragraph
+from bot.cards import Reply, card, clock, day, facts, heading, page_note, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
 from bot.services.engagement import COUNTING_DAYS, Engagement
@@ -19,6 +19,7 @@ from bot.services.prompt_bank import Record
 from bot.services.prompting import MAX_PROMPT_LENGTH, Pause, PromptSlot, Schedule, SetAside, Setup, SlotStatus
 from bot.services.schedule_rules import LAST, Holidays, ScheduleRule, holiday_name
 
+Item = TypeVar("Item")
 # A text quoted in a notice is cut to this many characters: the notice says whose and which, not all of it.
 QUOTED = 300
 
@@ -187,12 +188,16 @@ def upcoming(
     *,
     next_due: dict[int, datetime | None],
     name_channels: bool,
+    total: int | None = None,
+    page: int = 1,
+    per_page: int = 10,
     me: int | None = None,
 ) -> Reply:
-    """The coming slots; `name_channels` when they are of more than one channel (a personal chat).
-    `next_due`: the schedules with no slot coming (all posted early, or set aside), and when their next
-    one is due. The asker (`me`) who has a turn coming reads when, and the hints name that turn: "whose
-    turn is it?" or "I can't take my turn" is answered with what to write for their own."""
+    """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
+    channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
+    aside), and when their next one is due. The asker (`me`) who has a turn on the page reads when, and
+    the hints name that turn: "whose turn is it?" or "I can't take my turn" is answered with what to
+    write for their own."""
     lines = [
         _nothing_coming(t, schedules[schedule_id], due, name_channels)
         for schedule_id, due in next_due.items()
@@ -201,28 +206,28 @@ def upcoming(
         text = "\n".join(lines)
         return Reply(text)
     title = t._("Coming discussion prompts")
-    rows = []
-    for slot in slots:
-        schedule = schedules[slot.schedule_id]
-        parts = [
-            when(t, slot.due_at, schedule.zone),
-            slot.owner_name or t._("nobody yet"),
-            status_text(t, slot, schedule.approval_required),
-        ]
-        if name_channels:
-            parts.append(channel_name(t, schedule))
-        rows.append((f"#{slot.id}", " \u00b7 ".join(parts)))
+    text_lines, body = [title], [heading(title)]
+    grouped: list[tuple[Schedule | None, Sequence[PromptSlot]]] = [(None, slots)]
+    if name_channels:  # the channel once, over its prompts: not a long name on every line
+        grouped = [*by_channel(slots, schedules, lambda slot: slot.schedule_id)]
+    for schedule, theirs in grouped:
+        rows = [(f"#{slot.id}", coming_line(t, slot, schedules[slot.schedule_id])) for slot in theirs]
+        if schedule is not None:
+            name = capitalized(channel_name(t, schedule))
+            text_lines.append(name)
+            body.append(heading(name, size="Default"))
+        text_lines += [f"{k} {v}" for k, v in rows]
+        body.append(facts(rows))
     planned = [slot for slot in slots if slot.status is SlotStatus.PLANNED]
     mine = next((slot for slot in planned if me is not None and slot.owner_id == me), None)
     # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's
     open_ones = [s.id for s in planned if mine is None or s.owner_id != me] or [s.id for s in slots]
+    yours = []
     if mine is not None:
         open_ones.insert(0, mine.id)
         schedule = schedules[mine.schedule_id]
-        yours = t._("Your next turn: #{id}, {when}.").format(
-            id=mine.id, when=when(t, mine.due_at, schedule.zone)
-        )
-        lines.insert(0, yours)
+        when_mine = when(t, mine.due_at, schedule.zone)
+        yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
     first = open_ones[0]
     if len(open_ones) > 1:
         hint = t._(
@@ -233,10 +238,52 @@ def upcoming(
         hint = t._(
             "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
         ).format(first=first)
-    notes = [*lines, hint]
-    text = "\n".join([title, *(f"{k} {v}" for k, v in rows), "", *notes])
-    body = [heading(title), facts(rows), *(paragraph(note, subtle=True) for note in notes)]
+    notes = [*lines, times_are(t, slots, schedules), *yours, hint]
+    paging = page_note(
+        t,
+        shown=len(slots),
+        total=len(slots) if total is None else total,
+        page=page,
+        per_page=per_page,
+        next_page=t._("upcoming page {number}").format(number=page + 1),
+    )
+    if paging:
+        notes.insert(0, paging)
+    text = "\n".join([*text_lines, "", *notes])
+    body += [paragraph(note, subtle=True) for note in notes]
     return Reply(text, card(body, fallback=text))
+
+
+def coming_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
+    """A coming prompt as every list of them shows it: when (in the district's time), whose turn, and
+    whether its text is written."""
+    return " \u00b7 ".join(
+        [
+            when(t, slot.due_at, schedule.zone),
+            slot.owner_name or t._("nobody yet"),
+            status_text(t, slot, schedule.approval_required),
+        ]
+    )
+
+
+def by_channel(
+    items: Sequence[Item], schedules: Mapping[int, Schedule], schedule_of: Callable[[Item], int]
+) -> list[tuple[Schedule, list[Item]]]:
+    """Prompts (slots or posts) by channel: channels in the order of their first, each one's in order."""
+    grouped: dict[int, list[Item]] = {}
+    for item in items:
+        grouped.setdefault(schedule_of(item), []).append(item)
+    return [(schedules[schedule_id], theirs) for schedule_id, theirs in grouped.items()]
+
+
+def times_are(t: Translator, slots: Sequence[PromptSlot], schedules: Mapping[int, Schedule]) -> str:
+    """In which time the listed times are ("svensk tid"), as the schedule's answer says it."""
+    zones = {schedules[slot.schedule_id].timezone for slot in slots} or {"Europe/Stockholm"}
+    return t._("Times are {zone}.").format(zone=", ".join(zone_name(t, zone) for zone in sorted(zones)))
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _nothing_coming(t: Translator, schedule: Schedule, next_due: datetime | None, name: bool) -> str:
@@ -267,6 +314,12 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
     lines = [title, *(f"{k} {v}" for k, v in rows)]
     body = [heading(title), facts(rows)]
     notes = []
+    if setup.coming_total > len(slots):  # the first few: how many in all, and where the rest are
+        notes.append(
+            t._("The next {shown} of {total} prompts laid out so far; all of them: {command}").format(
+                shown=len(slots), total=setup.coming_total, command=t._("upcoming")
+            )
+        )
     change = setup.change
     if change is not None and (change.kept or change.dropped or change.touches_texts):
         notes.append(_change_summary(t, setup))
@@ -328,9 +381,14 @@ def _change_summary(t: Translator, setup: Setup) -> str:
 
 def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) -> str:
     """What the rule does on holidays; the days it skips among those listed, named, lest the list look
-    as if it had forgotten them ("den 24 och den 31" without 24 and 31 December)."""
+    as if it had forgotten them ("den 24 och den 31" without 24 and 31 December). The days are what
+    schedule_rules.is_holiday counts: the public holidays and three eves, not ordinary Sundays, which a
+    Swede counts among "helgdagar" (and Saturdays are no weekday to move to)."""
     if holidays is Holidays.MOVE:
-        return t._("A prompt due on a public holiday is posted on the next weekday instead.")
+        return t._(
+            "A prompt due on a public holiday, Midsummer Eve, Christmas Eve or New Year's Eve is posted on "
+            "the next weekday (Monday to Friday) instead."
+        )
     if holidays is Holidays.KEEP:
         return t._("Prompts are posted on public holidays too.")
     how = t._(
@@ -338,13 +396,17 @@ def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) ->
         "to post anyway, “including holidays”."
     )
     if not skipped:
-        return t._("No prompts on public holidays.") + " " + how
+        skips = t._("No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve.")
+        return f"{skips} {how}"
     named = [
         f"{holiday_name(each, t.language)} {format_date(each, 'd MMMM', locale=t.language)}"
         for each in skipped
     ]
     days = _listed(t, named)
-    return t._("No prompts on public holidays, so none on {days}.").format(days=days) + " " + how
+    skips = t._(
+        "No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve, so none on {days}."
+    )
+    return skips.format(days=days) + " " + how
 
 
 def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:
@@ -390,9 +452,13 @@ def history(
     channels: dict[int, Schedule] | None = None,
     *,
     reads_replies: bool,
+    total: int | None = None,
+    page: int = 1,
+    per_page: int = 20,
 ) -> Reply:
-    """The prompts posted so far: when, from where, how it went and whether it started a discussion;
-    in which channel, given `channels` (each post's schedule, where they are of more than one)."""
+    """The prompts posted so far (a page of them: `total` in all): when, from where, how it went and
+    whether it started a discussion; in which channel, given `channels` (each post's schedule, where they
+    are of more than one)."""
     title = t._("Posted prompts")
     outcomes = {
         "sent": t._("posted"),
@@ -401,29 +467,48 @@ def history(
         "failed": t._("failed"),
         "gone": t._("channel gone"),
     }
-    rows = []
-    for post in posts:
-        moment = when(t, post.sent_at or post.claimed_at, zone)
-        if post.source == "bank":
-            source = t._("from the bank")
-        elif post.writer_name:
-            source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
-        else:
-            source = t._("the board’s text")
-        parts = [moment, outcomes.get(post.outcome, post.outcome), source]
-        if channels:
-            parts.append(channel_name(t, channels[post.schedule_id]))
-        if post.outcome == "sent":
-            parts.append(engagement_text(t, post.engagement, reads_replies=reads_replies))
-        rows.append((f"#{post.slot_id}", " \u00b7 ".join(parts)))
-    lines = [title, *(f"{k} {v}" for k, v in rows)]
-    body = [heading(title), facts(rows)]
+    lines, body = [title], [heading(title)]
+    grouped = by_channel(posts, channels, lambda post: post.schedule_id) if channels else [(None, posts)]
+    for schedule, theirs in grouped:
+        rows = [_history_row(t, post, zone, outcomes, reads_replies=reads_replies) for post in theirs]
+        if schedule is not None:  # the channel once, over its posts
+            lines.append(capitalized(channel_name(t, schedule)))
+            body.append(heading(lines[-1], size="Default"))
+        lines += [f"{k} {v}" for k, v in rows]
+        body.append(facts(rows))
+    paging = page_note(
+        t,
+        shown=len(posts),
+        total=len(posts) if total is None else total,
+        page=page,
+        per_page=per_page,
+        next_page=t._("history page {number}").format(number=page + 1),
+    )
+    notes = [paging] if paging else []
     if not reads_replies:
-        note = replies_not_counted(t)
-        lines += ["", note]
-        body.append(paragraph(note, subtle=True))
+        notes.append(replies_not_counted(t))
+    if notes:
+        lines += ["", *notes]
+        body += [paragraph(note, subtle=True) for note in notes]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def _history_row(
+    t: Translator, post: PostRecord, zone: ZoneInfo, outcomes: Mapping[str, str], *, reads_replies: bool
+) -> tuple[str, str]:
+    """One post of `history`: when, how it went, whose text, and how it was received."""
+    moment = when(t, post.sent_at or post.claimed_at, zone)
+    if post.source == "bank":
+        source = t._("from the bank")
+    elif post.writer_name:
+        source = t._("{whose} text").format(whose=genitive(t, post.writer_name))
+    else:
+        source = t._("the board’s text")
+    parts = [moment, outcomes.get(post.outcome, post.outcome), source]
+    if post.outcome == "sent":
+        parts.append(engagement_text(t, post.engagement, reads_replies=reads_replies))
+    return f"#{post.slot_id}", " \u00b7 ".join(parts)
 
 
 def engagement_text(t: Translator, engagement: Engagement, *, reads_replies: bool) -> str:

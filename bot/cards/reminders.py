@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph
@@ -13,10 +13,11 @@ from bot.cards.goals import progress_line
 from bot.i18n import Translator
 from bot.services.goals import Goal, TargetKind
 from bot.services.progress import GoalStanding
+from bot.services.report_gaps import Quarter
 
 if TYPE_CHECKING:  # the job's results; imported for types only, so cards never depend on schedules/
     from bot.db.checkins import StoredCheckIn
-    from schedules.reporting import BranchGap, Gaps, Reminder
+    from bot.services.report_gaps import BranchGap, Gaps, Reminder
 
 
 def example(t: Translator, goal: Goal, areas: Sequence[str], *, branch: str | None = None) -> str:
@@ -117,28 +118,39 @@ def new_items(what: Reminder) -> list[Item]:
 
 
 def reminder(
-    t: Translator, what: Reminder, *, ends: date, areas: Sequence[str], one_tap: OneTap | None = None
+    t: Translator,
+    what: Reminder,
+    *,
+    ends: date,
+    areas: Sequence[str],
+    one_tap: OneTap | None = None,
+    earlier: Mapping[tuple[int, int | None], date] | None = None,
 ) -> Reply:
-    """A personal reminder: the goals without a report this quarter, per branch and their own; with
-    `one_tap`, each branch goal a tap can answer gets its likely answers as buttons."""
+    """A personal reminder: the goals without a report this quarter, per branch and their own, each with the
+    day of its latest report before the quarter (`earlier`, Gaps.earlier); with `one_tap`, each branch goal
+    a tap can answer gets its likely answers as buttons."""
     title = t._("Time to report: the quarter ends {day}").format(day=day(t, ends))
     intro = t._("These goals have no report yet this quarter. Please report on them before it ends.")
-    sections: list[tuple[str, Sequence[Goal], str]] = [
+    sections: list[tuple[str, Sequence[Goal], str, int | None]] = [
         (
             t._("For {branch}").format(branch=branch.name),
             branch.missing,
             example(t, branch.missing[0], areas, branch=branch.name if what.chairs_several else None),
+            branch.branch_id,
         )
         for branch in what.branches
     ]
     if what.own:
-        sections.append((t._("Your goals, for the district"), what.own, example(t, what.own[0], areas)))
+        sections.append((t._("Your goals, for the district"), what.own, example(t, what.own[0], areas), None))
     items = new_items(what) if one_tap else []
     state = _state(one_tap, items) if one_tap else {}
     body = [heading(title, size="Large"), paragraph(intro)]
     lines = [title, intro]
-    for index, (section, goals, command) in enumerate(sections):
-        rows = [(str(goal.number), goal.text_in(t.language)) for goal in goals]
+    for index, (section, goals, command, whose) in enumerate(sections):
+        rows = [
+            (str(goal.number), _with_earlier(t, goal, (earlier or {}).get((goal.id, whose))))
+            for goal in goals
+        ]
         hint = t._("Report with: {example}").format(example=command)
         body.append(heading(section))
         branch = what.branches[index].name if index < len(what.branches) else None
@@ -150,8 +162,25 @@ def reminder(
                 body.append(buttons)
         body.append(paragraph(hint, subtle=True))
         lines += ["", section, *(f"{number:>3}. {text}" for number, text in rows), hint]
+    snooze = t._("I remind you once a quarter. To have no reminders before a day: snooze until {day}").format(
+        day=day(t, snooze_example(ends))
+    )
+    body.append(paragraph(snooze, subtle=True))
+    lines += ["", snooze]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def _with_earlier(t: Translator, goal: Goal, latest: date | None) -> str:
+    text = goal.text_in(t.language)
+    if latest is None:
+        return text
+    return t._("{goal} (latest report: {day}, before this quarter)").format(goal=text, day=day(t, latest))
+
+
+def snooze_example(ends: date) -> date:
+    """A day to snooze until that skips the next quarter's reminder: the first day of the quarter after it."""
+    return Quarter.of(Quarter.of(ends + timedelta(days=1)).ends + timedelta(days=1)).starts
 
 
 def _state(one_tap: OneTap, items: Sequence[Item]) -> dict[str, Any]:
@@ -219,23 +248,31 @@ def standing(t: Translator, goals: Sequence[Goal], missing: Sequence[Goal]) -> s
     return " · ".join(parts)
 
 
+def branch_row(t: Translator, gaps: Gaps, branch: BranchGap) -> tuple[str, str]:
+    """A branch and where it stands for the quarter, as the digest and the follow-up both say it."""
+    status = standing(t, gaps.branch_goals, branch.missing)
+    if not branch.chair_ids:
+        status += " · " + t._("no chair to remind")
+    return branch.name, status
+
+
 def digest(
-    t: Translator, gaps: Gaps, *, unreachable: Sequence[str], standings: Sequence[GoalStanding] = ()
+    t: Translator,
+    gaps: Gaps,
+    *,
+    unreachable: Sequence[str],
+    snoozed: Sequence[str] = (),
+    standings: Sequence[GoalStanding] = (),
 ) -> Reply:
-    """The board's digest: each branch and responsible person, reported or not, and who is unreachable."""
+    """The board's digest: each branch and responsible person, reported or not, who is unreachable, and who
+    was not reminded since they snoozed reminders."""
     title = t._("Who has reported this quarter")
     intro = t._(
         "The quarter ends {day}. I have reminded those who have not reported yet in a personal chat."
     ).format(day=day(t, gaps.quarter.ends))
     sections: list[tuple[str, list[tuple[str, str]]]] = []
     if gaps.branches:
-        rows = []
-        for branch in gaps.branches:
-            status = standing(t, gaps.branch_goals, branch.missing)
-            if not branch.chair_ids:
-                status += " · " + t._("no chair to remind")
-            rows.append((branch.name, status))
-        sections.append((t._("Branches"), rows))
+        sections.append((t._("Branches"), [branch_row(t, gaps, branch) for branch in gaps.branches]))
     if gaps.responsible:
         rows = [(person.name, standing(t, person.goals, person.missing)) for person in gaps.responsible]
         sections.append((t._("Responsible for goals"), rows))
@@ -254,6 +291,10 @@ def digest(
         note = t._("Not reachable (no personal chat with me, or Teams refused the message): {names}").format(
             names=", ".join(unreachable)
         )
+        body.append(paragraph(note))
+        lines += ["", note]
+    if snoozed:
+        note = t._("Not reminded, at their own wish (snoozed): {names}").format(names=", ".join(snoozed))
         body.append(paragraph(note))
         lines += ["", note]
     text = "\n".join(lines)

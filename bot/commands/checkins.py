@@ -36,6 +36,7 @@ from bot.commands.router import Context, Request, Router, no_district, note_turn
 from bot.i18n import N_, Translator, fold
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
+    PAGE,
     CheckInDesk,
     Closed,
     Corrected,
@@ -46,7 +47,9 @@ from bot.services.checkin_desk import (
     NoReport,
     NotTaken,
     NotYours,
+    ReportFilter,
     SentBefore,
+    Unchanged,
     UnknownBranch,
     Withdrawn,
 )
@@ -59,10 +62,12 @@ from bot.services.checkins import (
     Refused,
     Repeat,
     TwoReadings,
+    WhichReport,
     delivery_token,
     parse_check_in,
     parse_goal_number,
     report_number,
+    which_report,
 )
 from bot.services.followup import names_a_day
 from bot.services.goals import Goal, Plan, TargetKind, number_in
@@ -155,57 +160,99 @@ def register(router: Router) -> None:
                 report=example_line(t, goals.plan, goals.example),
                 mine=True,
             )
+        asked = report_filter(request.args, today_in_district(context))
+        if asked is None:
+            return Reply(
+                t._(
+                    "Write {all} for your latest reports, {goal} for one goal's, {year} for one year's, "
+                    "and {page} for the next ten."
+                ).format(
+                    all=t._("my reports"),
+                    goal=t._("my reports goal {number}").format(number=written_number(request.args)),
+                    year=t._("my reports {year}").format(year=today_in_district(context).year),
+                    page=t._("my reports page {number}").format(number=2),
+                )
+            )
         reports = await asyncio.to_thread(
-            desk(context).my_reports, request.user, request.district, request.roles
+            desk(context).my_reports, request.user, request.district, request.roles, asked
         )
+        if reports.unknown_goal and reports.plan is not None:
+            return Reply(
+                t._("There is no goal {number}; the plan has goals 1–{last}.").format(
+                    number=asked.goal, last=len(reports.plan.goals)
+                )
+            )
         return cards.mine(
             t,
             reports.check_ins,
             reports.plan,
             branches=reports.branches,
             own=reports.own,
+            made_by=reports.made_by,
             first_report=example_line(t, reports.plan, reports.example),
+            total=reports.total,
+            goal=asked.goal,
+            year=asked.year,
+            page=asked.page,
+            per_page=PAGE,
         )
 
     @router.command(
         "ändra",
+        "rätta",
+        "korrigera",
         "correct",
         "edit",
+        "fix",
         usage=N_("correct NUMBER VALUE [COMMENT]"),
         summary=N_("correct one of your reports"),
     )
     async def correct(request: Request, context: Context) -> Reply:
-        """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
+        """Change the value (and comment) of a report of one's own or one's branch's; the old one is kept in
+        its history."""
         return await correct_line(request, context, request.args)
 
     @router.command(
         "ångra", "withdraw", "undo", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
     )
     async def withdraw(request: Request, context: Context) -> Reply:
-        """Withdraw one's own check-in (kept in history, no longer counted)."""
+        """Withdraw a report of one's own or one's branch's (kept in history, no longer counted)."""
         t = request.t
-        checkin_id, _ = report_number(request.args)
+        checkin_id, rest = report_number(request.args)
         if checkin_id is None:
             return await _which_report(request, context, withdraw=True)
+        more = [n for n in map(number_in, rest.split()) if n is not None]
+        if more:  # "ångra 6 och 7": each is named, none withdrawn on a half-read message
+            return Reply(
+                t._(
+                    "One report at a time: write withdraw {first}, then withdraw {second}. "
+                    "Nothing was withdrawn."
+                ).format(first=checkin_id, second=more[0])
+            )
         assert request.user is not None
         done = await asyncio.to_thread(
             desk(context).withdraw, request.user, request.district, request.roles, checkin_id, now=context.now
         )
+        if isinstance(done, Unchanged):
+            log.warning("a withdrawal could not be stored: %s", done.reason)
+            return Reply(
+                t._(
+                    "Sorry, I could not withdraw #{id} just now, so it still counts. "
+                    "Please send it again in a while."
+                ).format(id=done.checkin_id)
+            )
         if not isinstance(done, Withdrawn):
             return Reply(not_own(t, done))
         if done.already or done.found is None:
             return Reply(t._("#{id} was already withdrawn.").format(id=done.checkin_id))
         found = done.found  # named, so that a report number taken for a goal's shows (`ångra 4`)
-        return Reply(
-            t._("Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts.").format(
-                id=found.id,
-                number=found.goal_number,
-                value=cards.value_word(t, done.goal.target, found.value)
-                if done.goal
-                else number(t, found.value),
-                day=day(t, found.happened_on),
-            )
+        answer = t._("Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts.").format(
+            id=found.id,
+            number=found.goal_number,
+            value=cards.value_word(t, done.goal.target, found.value) if done.goal else number(t, found.value),
+            day=day(t, found.happened_on),
         )
+        return Reply(_made_by(t, answer, done.made_by))
 
     @router.command(
         "status", usage=N_("status [BRANCH]"), summary=N_("how the plan stands, for the district or a branch")
@@ -381,7 +428,8 @@ def _goal_named(plan: Plan, words: str) -> Goal | None:
 async def correct_line(
     request: Request, context: Context, args: str, *, grouped: bool | None = None
 ) -> Reply:
-    """Change the value (and comment) of one's own check-in; the old one is kept in its history."""
+    """Change the value (and comment) of a report the sender may change; the old one is kept in its
+    history."""
     t = request.t
     checkin_id, rest = report_number(args)
     if checkin_id is None:
@@ -399,6 +447,14 @@ async def correct_line(
     )
     if isinstance(done, GoalGone):
         return Reply(t._("That report's goal is no longer in the plan; it cannot be corrected."))
+    if isinstance(done, Unchanged):
+        log.warning("a correction could not be stored: %s", done.reason)
+        return Reply(
+            t._(
+                "Sorry, I could not store your correction just now, so #{id} is unchanged. "
+                "Please send it again in a while."
+            ).format(id=done.checkin_id)
+        )
     if not isinstance(done, Corrected):
         return Reply(not_own(t, done))
     plan, goal, found, outcome = done.plan, done.goal, done.found, done.outcome
@@ -417,34 +473,87 @@ async def correct_line(
         if isinstance(outcome.error, TwoReadings):
             return ask_reading(request, "correct", args, outcome.error, goal)
         return Reply(problem(t, outcome.error, plan, goal=goal, correcting=found.id))
-    return Reply(
-        t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
-            id=outcome.id,
-            number=goal.number,
-            value=cards.value_word(t, goal.target, outcome.value),
-            day=day(t, outcome.happened_on),
-        )
+    answer = t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
+        id=outcome.id,
+        number=goal.number,
+        value=cards.value_word(t, goal.target, outcome.value),
+        day=day(t, outcome.happened_on),
     )
+    return Reply(_made_by(t, answer, done.made_by))
+
+
+def _made_by(t: Translator, answer: str, made_by: str | None) -> str:
+    """The answer about a report someone else made, naming them (a branch's reports are its chair's and
+    deputy's alike, so either may change the other's)."""
+    if made_by is None:
+        return answer
+    return answer + " " + t._("It was reported by {name}.").format(name=made_by)
 
 
 async def _which_report(request: Request, context: Context, *, withdraw: bool) -> Reply:
-    """`ångra` or `ändra` without a number: the writer most likely means their latest report, so it is named
-    with the command that acts on it; nothing is changed without the number."""
+    """`ångra` or `ändra` without a number ("ändra senaste 2", "ångra min förra", "ändra mål 6 till 3",
+    "ångra rapporten från i går"): the latest report the writer may change that fits the goal and day they
+    name is shown with the line that acts on it; nothing is changed without the report's number."""
     t = request.t
-    latest = None
-    if request.user is not None:
-        latest = await asyncio.to_thread(desk(context).latest_own, request.user, request.district)
-    if latest is None:
+    which = which_report(request.args, today_in_district(context))
+    if request.user is None:
         return Reply(_write_number(t))
-    what = t._("Your latest report is #{id}: goal {number}, {value}, {day}.").format(
-        id=latest.id, number=latest.goal_number, value=number(t, latest.value), day=day(t, latest.happened_on)
+    found = await asyncio.to_thread(
+        desk(context).which_report,
+        request.user,
+        request.district,
+        request.roles,
+        goal_number=which.goal,
+        day=which.day,
     )
+    narrowed = which.goal is not None or which.day is not None
+    latest = found.found
+    if latest is None:
+        if not narrowed:
+            return Reply(_write_number(t))
+        return Reply(
+            t._("I find no report {which} that you can change; see {command}.").format(
+                which=_which_words(t, which), command=t._("my reports")
+            )
+        )
+    value = cards.value_word(t, found.goal.target, latest.value) if found.goal else number(t, latest.value)
+    if narrowed:
+        what = t._("The latest report {which} is #{id}: goal {number}, {value}, {day}.")
+    elif found.made_by:  # a deputy's, say: not "yours"
+        what = t._("The latest report is #{id}: goal {number}, {value}, {day}.")
+    else:
+        what = t._("Your latest report is #{id}: goal {number}, {value}, {day}.")
+    what = what.format(
+        which=_which_words(t, which) if narrowed else "",
+        id=latest.id,
+        number=latest.goal_number,
+        value=value,
+        day=day(t, latest.happened_on),
+    )
+    what = _made_by(t, what, found.made_by)
+    if found.fitting > 1 and narrowed:
+        what += " " + t.ngettext(
+            "{count} more fits; see {command}.", "{count} more fit; see {command}.", found.fitting - 1
+        ).format(
+            count=found.fitting - 1,
+            command=" ".join([t._("my reports"), t._("goal {number}").format(number=latest.goal_number)]),
+        )
     how = (
         t._("To withdraw it, write: withdraw {id}")
         if withdraw
-        else t._("To correct it, write: correct {id} VALUE")
-    ).format(id=latest.id)
+        else t._("To correct it, write: correct {id} {value}")
+    ).format(id=latest.id, value=which.value or t._("VALUE"))
     return Reply(f"{what} {how}")
+
+
+def _which_words(t: Translator, which: WhichReport) -> str:
+    """ "on goal 4", "of 21 Nov 2026", "on goal 4 of 21 Nov 2026": the report the writer described."""
+    if which.goal is not None and which.day is not None:
+        return t._("on goal {number} of {day}").format(number=which.goal, day=day(t, which.day))
+    if which.goal is not None:
+        return t._("on goal {number}").format(number=which.goal)
+    assert which.day is not None
+    return t._("of {day}").format(day=day(t, which.day))
 
 
 def _write_number(t: Translator) -> str:
@@ -452,11 +561,25 @@ def _write_number(t: Translator) -> str:
 
 
 def not_own(t: Translator, why: NoReport | NotYours) -> str:
-    """Why a report cannot be changed by the sender."""
+    """Why a report cannot be changed by the sender, and what they can do."""
     if isinstance(why, NoReport):
         return t._("There is no report #{id}; see my reports.").format(id=why.checkin_id)
-    return t._("#{id} is someone else's report; only they and the board can change it.").format(
-        id=why.checkin_id
+    if why.branch is None:
+        return t._(
+            "#{id} is the district's report on goal {number}: only the board and the people responsible "
+            "for goal {number} can change it. Tell a board member what should change."
+        ).format(id=why.checkin_id, number=why.goal_number)
+    said = t._(
+        "#{id} is a report for {branch}: only the chair or a deputy of {branch} and the board can change it."
+    ).format(id=why.checkin_id, branch=why.branch)
+    if why.chairs:
+        return said + " " + t._("Your branch's reports: {command}").format(command=t._("my reports"))
+    return (
+        said
+        + " "
+        + t._("If you report for {branch}, ask its chair to name you deputy (deputy @name).").format(
+            branch=why.branch
+        )
     )
 
 
@@ -568,6 +691,18 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         who=cards.counted_for(t, goal, stored.branch),
         day=day(t, stored.happened_on),
     )
+    if draft.other_days:
+        last = draft.other_days[-1]
+        answer += "\n" + t._(
+            "You wrote more than one day ({days}); it is stored on the first, as they count in the same "
+            "period. To store it on {day} instead, write: correct {id} {value} {written}"
+        ).format(
+            days=_days(t, [stored.happened_on, *draft.other_days]),
+            day=day(t, last),
+            id=stored.id,
+            value=_typed(t, goal, stored.value),
+            written=last.isoformat(),
+        )
     if filed.still_done is not None:
         answer += "\n" + t._(
             "Goal {number} still counts as done: #{id} says it was done on {day}. "
@@ -582,6 +717,11 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
 
 
 _YES = ("ja", "yes")
+
+
+def _days(t: Translator, days: Sequence[date]) -> str:
+    """ "3 mars 2026 och 10 mars 2026", as every reply writes a day."""
+    return format_list([day(t, one) for one in days], locale=t.language)
 
 
 def _typed(t: Translator, goal: Goal, value: float) -> str:
@@ -674,9 +814,58 @@ _MINE = {
 }
 
 
+_PAGE_WORDS = frozenset(("sida", "sidan", "page", "s", "p"))
+_LATEST_WORDS = frozenset(("senaste", "alla", "latest", "last", "all", "recent"))
+_THIS_YEAR = ("i ar", "this year", "arets")  # folded
+_GOAL_WORDS = frozenset(("mal", "malet", "goal"))
+# Words in `mina rapporter …` that narrow nothing (folded).
+_ALL_WORDS = _LATEST_WORDS | frozenset(
+    (
+        *("mina", "my", "for", "pa", "on", "i", "in", "under", "fran", "from", "of"),
+        *("rapporter", "rapport", "reports", "report", "checkins"),
+    )
+)
+
+
+def written_number(args: str) -> int:
+    """The number written ("mina rapporter 6" may mean goal 6), else 1, for an example."""
+    return next((n for n in map(number_in, args.split()) if n is not None and n > 0), 1)
+
+
+def report_filter(args: str, today: date) -> ReportFilter | None:
+    """Which of one's reports `mina rapporter …` asks for: "mål 6", "2026" (or "i år"), "sida 2" in any
+    order (None: a word that says none of these, e.g. a number alone, which may be a goal or a page)."""
+    folded = " ".join(fold(w).strip("!?.,:;#") for w in args.split())
+    year = None
+    for phrase in _THIS_YEAR:
+        if f" {phrase} " in f" {folded} ":
+            folded, year = f" {folded} ".replace(f" {phrase} ", " ").strip(), today.year
+    words = folded.split()
+    if words and _mine(words[0]) == "reports" and any(ch.isalpha() for ch in words[0]):
+        words = words[1:]  # "rapporter", "reports", "raporter"
+    goal = None
+    page = 1
+    at = 0
+    while at < len(words):
+        word, after = words[at], words[at + 1] if at + 1 < len(words) else ""
+        if word in _GOAL_WORDS and number_in(after) is not None:
+            goal, at = number_in(after), at + 2
+        elif word in _PAGE_WORDS and number_in(after, digits=4):
+            page, at = number_in(after, digits=4) or 1, at + 2
+        elif len(word) == 4 and number_in(word) is not None and 2000 <= int(word) <= 2100:
+            year, at = int(word), at + 1
+        elif word in _ALL_WORDS or not word:
+            at += 1
+        else:
+            return None
+    return ReportFilter(goal, year, page)
+
+
 def _mine(args: str) -> str | None:
-    """What `mina …` asks for, forgiving a typo ("mina uppgifer", "my dta"); None: it cannot tell."""
-    first = (fold(args).split() or [""])[0]
+    """What `mina …` asks for, forgiving a typo ("mina uppgifer", "my dta"), after "senaste" or "alla"
+    ("mina senaste rapporter"); None: it cannot tell."""
+    words = [w for w in fold(args).split() if w not in _LATEST_WORDS]
+    first = (words or [""])[0]
     if not any(ch.isalpha() for ch in first):
         return "reports"
     close = difflib.get_close_matches(first, list(_MINE), n=1, cutoff=0.75)
@@ -725,6 +914,10 @@ def problem(
         CheckInProblem.TOO_LARGE: t._("“{detail}” is far too large; check the number."),
         CheckInProblem.NOT_YES_NO: t._("This goal is done or not: write done or not done (not “{detail}”)."),
         CheckInProblem.BAD_DATE: t._("“{detail}” is not a date. Write the day as 12/3 or 12 March."),
+        CheckInProblem.TWO_DAYS: t._(
+            "You wrote days that count in different periods ({detail}); nothing was stored. "
+            "Report each day on its own line."
+        ),
         CheckInProblem.FUTURE_DATE: t._("{detail} has not happened yet; report it afterwards."),
         CheckInProblem.OUTSIDE_YEAR: t._(
             "{detail} is outside the plan's year: the plan is for {year}; report what happened that year."
@@ -737,6 +930,8 @@ def problem(
         detail = ", ".join(plan.areas_in(t.language))
     elif error.code in (CheckInProblem.FUTURE_DATE, CheckInProblem.OUTSIDE_YEAR):  # as every reply writes it
         detail = day(t, date.fromisoformat(error.detail))
+    elif error.code is CheckInProblem.TWO_DAYS:
+        detail = _days(t, [date.fromisoformat(written) for written in error.detail.split()])
     if error.code is CheckInProblem.NO_VALUE and correcting is not None:  # the number written is the report's
         messages[error.code] = t._("Write the new value after the report's number.")
     message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)

@@ -69,6 +69,7 @@ def register(router: Router, links: ExportLinks | None) -> None:
         "verksamhetsberättelse",
         "verksamhetsberättelsen",
         "årsberättelse",
+        "årsrapport",
         "annual",
         "year-end",
         usage=N_("annual report YEAR"),
@@ -86,8 +87,9 @@ def register(router: Router, links: ExportLinks | None) -> None:
         words = [fold(w) for w in request.args.split()]
         words = [w for w in words if w and w not in _ANNUAL_FILLER]
         year = number_in(words[0], digits=4) if len(words) == 1 else None
-        if words and year is None:
-            example = context.progress.today(context.now).year
+        if words and year is None:  # the example is the plan's year, which the command then takes
+            plan = await asyncio.to_thread(context.progress.plan, request.district)
+            example = (plan and plan.year) or context.progress.today(context.now).year
             return Reply(t._("Write the year, e.g. annual report {year}.").format(year=example))
         try:
             found = await asyncio.to_thread(reports.annual, request.district, year, now=context.now)

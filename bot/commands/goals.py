@@ -12,7 +12,7 @@ from bot.commands import plans
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, fold, translator, without_symbols
 from bot.services.checkins import report_in
-from bot.services.goals import Goal, goal_number
+from bot.services.goals import Goal, Plan, goal_number
 from bot.services.people import Role, allows
 from bot.services.plan_corrections import Correction, Field
 
@@ -32,7 +32,8 @@ def register(router: Router) -> None:
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
         numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
-        reported = report_in(request.text) if allows(request.roles, Role.CHAIR) else None
+        chair = allows(request.roles, Role.CHAIR)
+        reported = report_in(request.text, context.progress.today(context.now)) if chair else None
         if number is None and numbers and reported is not None and not _GOALS.fullmatch(request.args):
             return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
@@ -109,8 +110,31 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
             ).format(number=number, last=len(plan.goals))
         )
     return cards.goal_detail(
-        request.t, plan, answer.found, today=context.progress.today(context.now), posts=answer.posts
+        request.t,
+        plan,
+        answer.found,
+        today=context.progress.today(context.now),
+        posts=answer.posts,
+        all_reports=_all_reports(request, plan, number),
     )
+
+
+def _all_reports(request: Request, plan: Plan, number: int) -> str | None:
+    """Where the reader may see every report of the goal: the board exports them all, a chair (or deputy)
+    lists the branch's; a member has the figures above, which count them all."""
+    t = request.t
+    if allows(request.roles, Role.BOARD):
+        return t._("all of them: {command}").format(
+            command=t._("export {period} goal {number}")
+            .format(period=plan.year or "", number=number)
+            .replace("  ", " ")
+        )
+    goal = plan.goal(number)
+    if allows(request.roles, Role.CHAIR) and goal is not None and goal.applies_to_branches:
+        return t._("your branch's: {command}").format(
+            command=t._("my reports goal {number}").format(number=number)
+        )
+    return None
 
 
 # Words between `sök` and what is searched for.
@@ -123,10 +147,10 @@ def _report_meant(request: Request, router: Router, reported: str) -> Reply:
 
 
 def _searched(args: str) -> str:
-    """The words searched for, as written but without emoji, quotes or a leading "efter"/"for" ("sök
-    "sociala medier"", "sök efter facebook")."""
+    """The words searched for, as written but without emoji, quotes, the question's mark or a leading
+    "efter"/"for" ("sök "sociala medier"", "sök efter facebook", "sök klimat?")."""
     quotes = " \"'\u201c\u201d\u00ab\u00bb"
-    words = without_symbols(args).strip(quotes)
+    words = without_symbols(args).rstrip("?!.").strip(quotes)
     first, _, rest = words.partition(" ")
     return rest.strip(quotes) if rest and fold(first) in _ABOUT else words
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.commands.checkins import REPORT_USAGE, desk, example_line
 from bot.commands.router import Context, Request, Route, Router
-from bot.i18n import N_, Translator
+from bot.i18n import LANGUAGES, N_, Translator, fold, translator
 from bot.services.people import Role, allows, short_name
 
 
@@ -251,8 +251,7 @@ def register(router: Router) -> None:
     )
     async def help_(request: Request, context: Context) -> Reply:
         """What this person can do, by role; or, with a command after it, that command explained."""
-        wanted = request.args.split()[0] if request.args else ""
-        route = router.route_for(wanted) if wanted else None
+        route = _topic(router, request.args)
         guide = guide_of(route) if route is not None else None
         tailored = bool(guide and _TAILORED & set(guide.examples))
         shown = route is None or route.usage == REPORT_USAGE or tailored
@@ -260,7 +259,39 @@ def register(router: Router) -> None:
         if route is not None:
             return explain(request.t, route, written)
         roles = set(request.roles)
-        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, written)
+        note = _no_such_topic(router, request) if request.args else None
+        return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, written, note)
+
+
+def _topic(router: Router, args: str) -> Route | None:
+    """The command `hjälp …` asks about, by its longest name in either language: "mina data" is `mina
+    data`, not `mina rapporter`; "annual report" and "verksamhetsberättelse" the year's report."""
+    asked = fold(args)
+    if not asked:  # "hjälp ?": "?" has no letters to fold
+        return router.route_for(args.split()[0]) if args.strip() else None
+    best: tuple[int, Route | None] = (0, None)
+    for route in router.routes:
+        names = {*(fold(word) for word in route.words), *(fold(name) for name in topic_names(route))}
+        for name in names:
+            if name and (asked == name or asked.startswith(name + " ")) and len(name) > best[0]:
+                best = (len(name), route)
+    return best[1] or router.route_for(args.split()[0].strip('!?.,:;"”“'))
+
+
+def topic_names(route: Route) -> list[str]:
+    """What a command is called in both languages: "my data", "mina data"."""
+    return [command_words(translator(language)._(route.usage)) for language in LANGUAGES]
+
+
+def _no_such_topic(router: Router, request: Request) -> str:
+    """`hjälp X` where X is no command: said so (with the likely one), before the list."""
+    t, word = request.t, request.args[:40]
+    suggestion, _ = router.suggestion(request.args, t.language, request.roles)
+    if suggestion:
+        return t._("I have no command \u201c{word}\u201d. Did you mean {suggestion}?").format(
+            word=word, suggestion=f"{router.command_word(t, 'help')} {command_words(suggestion)}"
+        )
+    return t._("I have no command \u201c{word}\u201d. These are the ones you can use:").format(word=word)
 
 
 # The examples `_written` gives as the district has them (besides the report's).
@@ -300,7 +331,14 @@ def _link(t: Translator, district: str, districts: Sequence[str]) -> str:
     return t._("link {district}").format(district=short_name(district, districts or [district]))
 
 
-def overview(t: Translator, routes: list[Route], roles: set[Role], written: Mapping[str, str]) -> Reply:
+def overview(
+    t: Translator,
+    routes: list[Route],
+    roles: set[Role],
+    written: Mapping[str, str],
+    note: str | None = None,
+) -> Reply:
+    """What this person can do, by section; `note` first (a topic asked about that is no command)."""
     title = t._("This is what I can do")
     by_section = {
         role: [route for route in routes if audience(route) is role]
@@ -329,18 +367,36 @@ def overview(t: Translator, routes: list[Route], roles: set[Role], written: Mapp
         "I answer in the language you write in."
     )
     body.append(paragraph(footer, subtle=True))
+    if note is not None:
+        body.insert(0, paragraph(note))
+        lines.insert(0, note)
     text = "\n".join([*lines, "", footer])
-    return Reply(text, card(body, fallback=text), summary=title)
+    return Reply(text, card(body, fallback=text), summary=note or title)
 
 
 def command_words(usage: str) -> str:
-    """The words of a usage before its first placeholder: "my reports | my goals" -> "my reports"."""
+    """The words of a usage before its first placeholder: "my reports | my goals" -> "my reports",
+    "snooze until DATE" -> "snooze"."""
     words = []
     for word in usage.split():
         if word != word.lower() or any(mark in word for mark in "[|@<"):
             break
         words.append(word)
+    while len(words) > 1 and words[-1] in _BEFORE_A_DATE:
+        words.pop()
     return " ".join(words) or usage.split()[0]
+
+
+# Words that lead to a usage's placeholder and name nothing: "snooze until DATE", "påminn mig inte före".
+_BEFORE_A_DATE = frozenset(("until", "före", "since", "sedan"))
+
+
+def title_of(t: Translator, route: Route) -> str:
+    """A command's name as its reader writes it: "annual report", "verksamhetsberättelse", "my reports ·
+    my goals" (each form a usage offers by name)."""
+    usage = t._(route.usage)
+    forms = usage.split(" | ") if "[" not in usage else [usage]
+    return " \u00b7 ".join(dict.fromkeys(command_words(form) for form in forms))
 
 
 def examples(t: Translator, route: Route, written: Mapping[str, str]) -> list[str]:
@@ -372,6 +428,6 @@ def explain(t: Translator, route: Route, written: Mapping[str, str]) -> Reply:
     }[audience(route)]
     rows.append((t._("Who"), who))
     about = t._(guide.details) if guide is not None else t._(route.summary)
-    title = usage.split()[0]
+    title = title_of(t, route)
     text = "\n".join([title, about, "", *(f"{key}: {value}" for key, value in rows)])
     return Reply(text, card([heading(title), paragraph(about), facts(rows)], fallback=text), summary=about)

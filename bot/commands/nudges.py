@@ -27,7 +27,7 @@ def register(router: Router) -> None:
             return Reply(t._("Write the day reminders may come again, e.g. snooze until next week."))
         today = context.now.astimezone(context.services.zone).date()
         found = await asyncio.to_thread(
-            snooze, context.people, request.user, request.args, today=today, now=context.now
+            snooze, context.people, context.checkins, request.user, request.args, today=today, now=context.now
         )
         error = found.problem
         if error is not None and error.problem is SnoozeProblem.PAST and error.day is not None:
@@ -54,6 +54,13 @@ def register(router: Router) -> None:
             return Reply(t._("You get reminders as usual. To pause them: snooze until next week"))
         if not found.changed:
             return Reply(t._("No reminders to you before {day}.").format(day=day(t, found.until)))
+        if found.again:
+            return Reply(
+                t._(
+                    "Fine: from {day} I remind you again of what is still not reported this quarter, and "
+                    "send you no reminders before then. To have them as usual again: snooze off"
+                ).format(day=day(t, found.until))
+            )
         return Reply(
             t._("Fine: no reminders to you before {day}. To have them again: snooze off").format(
                 day=day(t, found.until)

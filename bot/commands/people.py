@@ -119,6 +119,13 @@ def register(router: Router) -> None:
             remove=remove,
             now=context.now,
         )
+        if isinstance(done, NotTheirs) and not done.own:  # a deputy, or the board: chairs name deputies
+            return Reply(
+                t._(
+                    "Only a branch's chair names its deputies: ask the chair. An administrator can too: "
+                    "role deputy @name BRANCH"
+                )
+            )
         if isinstance(done, NotTheirs):
             return Reply(
                 t._("Name one of your branches after the person: {names}.").format(names=names(done.own))

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from bot.cards import Reply, day, day_of_year
+from bot.cards import Reply, day, day_of_year, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
@@ -34,6 +34,9 @@ from bot.services.schedule_rules import RuleError, RuleProblem, parse_change
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
+UPCOMING_PAGE = 10  # coming prompts shown at a time by `kommande`
+OPEN_NAMED = 8  # open prompts named where a number names none
+HISTORY_PAGE = 20  # posts shown at a time by `historik`
 _END_WORDS = ("slut", "end", "av", "off", "stopp", "stop", "upphav", "lyft", "lift")
 # An area as people write it: its key, or its name in Swedish or English, or a word of the name.
 _AREAS = {
@@ -114,11 +117,16 @@ def register(router: Router) -> None:
         role=board,
     )
     async def upcoming(request: Request, context: Context) -> Reply:
-        """The next slots of every schedule in the district."""
+        """The next slots of every schedule in the district, ten at a time (`kommande sida 2`)."""
+        t = request.t
+        numbers = [n for n in map(number_in, request.args.split()) if n is not None]  # "sida 2", "page 2"
+        page = numbers[0] if numbers else 1
+        if page < 1:
+            return Reply(t._("Write upcoming, or upcoming page 2 for the next ten."))
         coming = await asyncio.to_thread(
             _desk(context).show, request.district, _channel(request), request.user
         )
-        return _show(request.t, coming)
+        return _show(t, coming, page=page)
 
     @router.command(
         "byt",
@@ -463,15 +471,35 @@ def register(router: Router) -> None:
         "historik", "history", usage=N_("history"), summary=N_("the prompts posted so far"), role=board
     )
     async def history(request: Request, context: Context) -> Reply:
-        """What was posted, when, and how it went."""
+        """What was posted, when, and how it went: twenty at a time (`historik sida 2`)."""
         t = request.t
+        numbers = [n for n in map(number_in, request.args.split()) if n is not None]  # "sida 2", "page 2"
+        page = max(numbers[0], 1) if numbers else 1
         found = await asyncio.to_thread(
-            _desk(context).history, request.district, _channel(request), context.services.engagement
+            _desk(context).history,
+            request.district,
+            _channel(request),
+            context.services.engagement,
+            page=page,
+            per_page=HISTORY_PAGE,
         )
-        if not found.posts:
+        if not found.total:
             return Reply(t._("Nothing has been posted yet."))
+        if not found.posts:
+            return Reply(
+                t._("There is no page {page}: {total} prompts were posted. Write: {command}").format(
+                    page=page, total=found.total, command=t._("history")
+                )
+            )
         return cards.history(
-            t, found.posts, context.services.zone, found.named, reads_replies=found.reads_replies
+            t,
+            found.posts,
+            context.services.zone,
+            found.named,
+            reads_replies=found.reads_replies,
+            total=found.total,
+            page=page,
+            per_page=HISTORY_PAGE,
         )
 
     @router.command(
@@ -594,9 +622,19 @@ def register(router: Router) -> None:
             if not await asyncio.to_thread(desk.retire_from_bank, request.district, number):
                 return Reply(t._("There is no bank prompt {number}.").format(number=number))
             return Reply(t._("Bank prompt {number} is retired.").format(number=number))
+        page = (number_in(rest) or 0) if folded in ("sida", "sidan", "page") else 1
+        if page < 1:
+            return Reply(t._("Write bank, or bank page 2 for the next prompts."))
         prompts, records = await asyncio.to_thread(desk.bank, request.district)
         if not prompts:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feminism: YOUR QUESTION"))
+        listed = prompts[(page - 1) * BANK_LISTED : page * BANK_LISTED]
+        if not listed:
+            return Reply(
+                t._("There is no page {page}: the bank has {total} prompts. Write: {command}").format(
+                    page=page, total=len(prompts), command=t._("bank")
+                )
+            )
         lines = [
             t.ngettext(
                 "The prompt bank ({count} prompt)", "The prompt bank ({count} prompts)", len(prompts)
@@ -607,7 +645,7 @@ def register(router: Router) -> None:
                 "the year."
             ),
         ]
-        for prompt in prompts[:BANK_LISTED]:
+        for prompt in listed:
             label = (
                 t._(AREA_NAMES[prompt.area])
                 if prompt.area
@@ -618,6 +656,16 @@ def register(router: Router) -> None:
             record = cards.bank_record(t, records.get(prompt.id))
             named = f"({label}) {shown}" if label else shown
             lines.append(f"{prompt.id}. {named} · {record}")
+        paging = page_note(
+            t,
+            shown=len(listed),
+            total=len(prompts),
+            page=page,
+            per_page=BANK_LISTED,
+            next_page=t._("bank page {number}").format(number=page + 1),
+        )
+        if paging:
+            lines.append(paging)
         return Reply("\n".join(lines))
 
 
@@ -657,8 +705,9 @@ def _channel(request: Request) -> str | None:
     return request.conversation.conversation_id
 
 
-def _show(t: Translator, coming: Coming) -> Reply:
-    """The coming slots: of this channel's schedule in a channel, of every channel's in a personal chat."""
+def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
+    """The coming slots, ten at a time: of this channel's schedule in a channel, of every channel's in a
+    personal chat."""
     if not coming.schedules:
         return Reply(
             t._(
@@ -666,12 +715,25 @@ def _show(t: Translator, coming: Coming) -> Reply:
                 "should appear, write for example: schedule 1 and 15 at 18"
             )
         )
+    shown = coming.slots[(page - 1) * UPCOMING_PAGE : page * UPCOMING_PAGE]
+    if not shown and coming.slots:
+        pages = -(-len(coming.slots) // UPCOMING_PAGE)
+        return Reply(
+            t.ngettext(
+                "There is no page {page}: {total} prompt is coming, on {pages} page.",
+                "There is no page {page}: {total} prompts are coming, on {pages} pages.",
+                len(coming.slots),
+            ).format(page=page, total=len(coming.slots), pages=pages)
+        )
     return cards.upcoming(
         t,
-        coming.slots[:10],
+        shown,
         coming.schedules,
         next_due=coming.next_due,
         name_channels=coming.here is None and len(coming.schedules) > 1,
+        total=len(coming.slots),
+        page=page,
+        per_page=UPCOMING_PAGE,
         me=coming.me,
     )
 
@@ -721,8 +783,13 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
         }.get(slot.status, t._("#{id} is past; it was not posted.")).format(id=slot.id)
     if not missing.open_ids:
         return Reply(why + " " + t._("No prompt is open now."))
-    open_ids = ", ".join(f"#{number}" for number in missing.open_ids)
-    return Reply(why + " " + t._("Open prompts: {slots}.").format(slots=open_ids))
+    open_ids = ", ".join(f"#{number}" for number in missing.open_ids[:OPEN_NAMED])
+    answer = why + " " + t._("Open prompts: {slots}.").format(slots=open_ids)
+    if len(missing.open_ids) > OPEN_NAMED:  # the first few: how many more, and where they are
+        answer += " " + t._("And {count} more: {command}").format(
+            count=len(missing.open_ids) - OPEN_NAMED, command=t._("upcoming")
+        )
+    return Reply(answer)
 
 
 def _no_target(t: Translator, missing: NoTarget) -> Reply:

@@ -28,6 +28,7 @@ from bot.i18n import (
     fold,
     only_symbols,
     person_language,
+    question_language,
     rephrase,
     social,
     translator,
@@ -37,6 +38,7 @@ from bot.i18n import (
 from bot.services.checkins import (
     ReportGap,
     Reporting,
+    amendment_in,
     report_gap,
     report_in,
     sentence_language,
@@ -326,13 +328,21 @@ class Router:
         if route is None and self.route_for(f"{word}-{second}") is not None:  # "follow up": `follow-up`
             word, args = f"{word}-{second}", after
             route = self.route_for(word)
+        # a reporter's "fel siffra på mål 6, ska vara 3": `ändra`, which names the report (a member's "mål 6
+        # är fel" is no report of theirs)
+        amended = amendment_in(text) if route is None and allows(request.roles, Role.CHAIR) else None
+        if amended is not None:
+            english, args, spoken = amended
+            route = self.route_for(english)
+            assert route is not None
+            word = self.command_word(translator(spoken), english)
         if route is None:
             note_turn(outcome="unknown")
-            return self._unknown(self._speaking(request, context, spoken), text)
+            return self._unknown(self._speaking(request, context, spoken), context, text)
         told = route.language_of(word) or spoken or self._told_by(args)
         request = self._speaking(request, context, told)
         request = replace(request, text=text, command=word, args=args.strip())
-        return await self._run(route, request, context)
+        return await self._run(route, request, context, asked=reading is not None and reading.asked)
 
     def _told_by(self, args: str) -> str | None:
         """The language the next word tells, when the command word does not: `export goal 6` is English,
@@ -352,20 +362,24 @@ class Router:
         )
         return replace(request, t=translator(language))
 
-    async def _run(self, route: Route, request: Request, context: Context) -> Reply:
+    async def _run(self, route: Route, request: Request, context: Context, *, asked: bool = False) -> Reply:
+        """`asked`: the command is what a question in other words asks for ("när är nästa inlägg?")."""
         note_turn(command=route.usage.split()[0])  # its English word, whatever language was written
         # A tapped card that may not be answered here stays as it was; the reason is shown beside it.
         tapped = request.kind is Kind.ACTION
         if route.scoped and not request.district:
             note_turn(outcome="no-district")
             return replace(no_district(request), keeps_card=tapped)
+        if not allows(request.roles, route.role) and asked:  # which command answers it, and who may
+            note_turn(outcome="refused")
+            return await refusal(request, context, route.role, command=request.command.strip("!/?.,:;"))
         if not allows(request.roles, route.role):
             # A sentence, not a form (a plan pasted in chat is one): a later word may be a member's command.
             sentence = request.kind is Kind.MESSAGE and request.form is None
             later = self._later_command(request.text.split()) if sentence else None
             if later is not None:  # "visa alla mål" is a member's question, not the board's `visa`
                 note_turn(outcome="unknown")
-                return self._unknown(request, request.text, known=True)
+                return self._unknown(request, context, request.text, known=True)
             note_turn(outcome="refused")
             return replace(await refusal(request, context, route.role), keeps_card=tapped)
         return await route.handler(request, context)
@@ -380,18 +394,24 @@ class Router:
                 return index, route
         return None
 
-    def _unknown(self, request: Request, text: str, *, known: bool = False) -> Reply:
+    def _unknown(self, request: Request, context: Context, text: str, *, known: bool = False) -> Reply:
         """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?"), in
         the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks.
         `known`: the first word is a command, one the sender may not use, so only the hint is given (as for a
         report or a withdrawal written as a sentence: "Hi! We held …" names no command)."""
         word = text.partition(" ")[0]
-        suggestion, language = self._suggestion(text, request.t.language, request.roles)
-        reported = report_in(text) if allows(request.roles, Role.CHAIR) else None
+        suggestion, language = self.suggestion(text, request.t.language, request.roles)
+        today = context.progress.today(context.now)
+        reported = report_in(text, today) if allows(request.roles, Role.CHAIR) else None
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
             language = sentence_language(text) or request.t.language  # "we held …" is English
             suggestion = f"{self.command_word(translator(language), 'report')} {reported}"
-        gap = report_gap(text) if reported is None and allows(request.roles, Role.CHAIR) else None
+        elif suggestion is not None:  # "rapporetra 4 1 möte i går": the whole report, with the day read
+            command = suggestion.partition(" ")[0]
+            line = report_in(text.partition(" ")[2], today)
+            if line is not None and command == self.command_word(translator(language), "report"):
+                suggestion = f"{command} {line}"
+        gap = report_gap(text, today) if reported is None and allows(request.roles, Role.CHAIR) else None
         if gap is not None and self._typo(text, request.t.language, request.roles)[1] < CLEAR_TYPO:
             return self._report_gap(translator(gap.language) if gap.language else request.t, gap)
         withdrawn = withdrawal_in(text)
@@ -400,7 +420,8 @@ class Router:
                 f"{self.command_word(request.t, 'withdraw')} {withdrawn}",
                 request.t.language,
             )
-        if suggestion and (known or reported is not None or withdrawn is not None):  # no command mistyped
+        asked = question_language(text)  # "vad betyder efter?": a question, not a command mistyped
+        if suggestion and (known or reported is not None or withdrawn is not None or asked):
             t = translator(language)
             return Reply(
                 t._("Did you mean {suggestion}? Write help to see everything I can do.").format(
@@ -414,6 +435,10 @@ class Router:
                     "I don't know the command \u201c{word}\u201d. Did you mean {suggestion}? "
                     "Write help to see everything I can do."
                 ).format(word=word[:40], suggestion=suggestion.rstrip("?!.,")[:60])
+            )
+        if asked is not None:
+            return Reply(
+                translator(asked)._("I can't answer that question. Write help to see what I can do.")
             )
         t = request.t
         return Reply(
@@ -448,7 +473,7 @@ class Router:
         route = self.route_for(english)
         return t._(route.usage).split()[0] if route is not None else english
 
-    def _suggestion(
+    def suggestion(
         self, text: str, language: str, roles: frozenset[Role] = frozenset({Role.MEMBER})
     ) -> tuple[str | None, str]:
         """The command `text` probably means, and the language to suggest it in: `language` (the reply's)
@@ -540,9 +565,19 @@ def no_district(request: Request) -> Reply:
     )
 
 
-async def refusal(request: Request, context: Context, needed: Role, *, look_up: bool = True) -> Reply:
+async def refusal(
+    request: Request, context: Context, needed: Role, *, look_up: bool = True, command: str | None = None
+) -> Reply:
     """A polite no that says who can. `look_up=False` where the turn has made its calls already (a handler
-    that asked its service first): then the chairs are not looked up."""
+    that asked its service first): then the chairs are not looked up. `command`: a question was asked,
+    and this command answers it (said first)."""
+    no = await _refusal(request, context, needed, look_up=look_up)
+    if command is None:
+        return no
+    return Reply(request.t._("The command {command} answers that.").format(command=command) + " " + no.text)
+
+
+async def _refusal(request: Request, context: Context, needed: Role, *, look_up: bool) -> Reply:
     t = request.t
     if needed is Role.ADMIN:
         admins = await asyncio.to_thread(context.people.names_by_aad, context.services.admins)

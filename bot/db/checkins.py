@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, bindparam, exists
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
@@ -46,6 +46,7 @@ class StoredCheckIn:
     comment: str | None
     created_at: datetime
     withdrawn: bool
+    reporter_id: int | None = None  # who reported it (None once forgotten)
 
 
 class AlreadyStored(Exception):
@@ -201,18 +202,47 @@ class CheckInRepository:
             ).all()
             return [_stored(session, row) for row in rows]
 
-    def of_branches(self, branch_ids: list[int], *, limit: int = 10) -> list[StoredCheckIn]:
-        """The latest check-ins for these branches, by whoever reported them, withdrawn ones included."""
-        if not branch_ids:
-            return []
+    def seen_by(
+        self,
+        reader: PersonInfo,
+        district: str,
+        branch_ids: Sequence[int],
+        *,
+        goal_id: int | None = None,
+        year: int | None = None,
+        day: date | None = None,
+        standing: bool = False,
+        offset: int = 0,
+        limit: int = 10,
+    ) -> tuple[list[StoredCheckIn], int]:
+        """The district's check-ins the reader made or that count for `branch_ids`, newest first (withdrawn
+        ones included unless `standing`), narrowed to a goal, a year or a day of happening: `limit` of them
+        from `offset`, and how many there are in all."""
         with self.db.read() as session:
-            rows = session.exec(
+            person = find_person(session, reader)
+            whose: list[ColumnElement[bool]] = [col(CheckIn.branch_id).in_(list(branch_ids))]
+            if person is not None:
+                whose.append(col(CheckIn.reporter_id) == person.id)
+            query = (
                 select(CheckIn)
-                .where(col(CheckIn.branch_id).in_(branch_ids))
-                .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(District.name == district, or_(*whose))
+            )
+            if goal_id is not None:
+                query = query.where(CheckIn.goal_id == goal_id)
+            if year is not None:
+                query = query.where(col(CheckIn.happened_on).between(date(year, 1, 1), date(year, 12, 31)))
+            if day is not None:
+                query = query.where(CheckIn.happened_on == day)
+            if standing:
+                query = query.where(col(CheckIn.withdrawn_at).is_(None))
+            total = session.exec(select(func.count()).select_from(query.subquery())).one()
+            rows = session.exec(
+                query.order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
+                .offset(offset)
                 .limit(limit)
             ).all()
-            return [_stored(session, row) for row in rows]
+            return [_stored(session, row) for row in rows], int(total)
 
     def get(self, checkin_id: int, *, district: str | None = None) -> StoredCheckIn | None:
         """A check-in by its number; with `district`, only one of that district's (another district's
@@ -236,11 +266,6 @@ class CheckInRepository:
             ).all()
             return {row.submission or "": _stored(session, row) for row in rows}
 
-    def reporter_of(self, checkin_id: int) -> int | None:
-        with self.db.read() as session:
-            row = session.get(CheckIn, checkin_id)
-            return row.reporter_id if row else None
-
     def correct(
         self,
         checkin_id: int,
@@ -252,31 +277,44 @@ class CheckInRepository:
         now: datetime,
         area: str | None = None,
     ) -> StoredCheckIn:
-        """Change a check-in, keeping what it was before (who changed it, when); `area` None keeps it."""
-        with self.db.write() as session:
-            row = session.get(CheckIn, checkin_id)
-            assert row is not None
-            changer = remember_person(session, by, now)
-            session.add(_revision(row, "edit", changer, now))
-            row.value, row.happened_on = value, happened_on
-            if area is not None:
-                row.area = area
-            if comment is not None:
-                row.comment = comment
-            row.updated_at = now
-            session.flush()
-            return _stored(session, row)
+        """Change a check-in, keeping what it was before (who changed it, when); `area` None keeps it.
+        Committed when this returns; NotStored if the database could not take it (nothing changed)."""
+        try:
+            with self.db.write() as session:
+                row = session.get(CheckIn, checkin_id)
+                assert row is not None
+                changer = remember_person(session, by, now)
+                session.add(_revision(row, "edit", changer, now))
+                row.value, row.happened_on = value, happened_on
+                if area is not None:
+                    row.area = area
+                if comment is not None:
+                    row.comment = comment
+                row.updated_at = now
+                session.flush()
+                return _stored(session, row)
+        except OperationalError as error:
+            raise NotStored(str(error.orig)) from error
+        except StorageGone as error:
+            raise NotStored(str(error)) from error
 
     def withdraw(self, checkin_id: int, *, by: PersonInfo, now: datetime) -> bool:
-        with self.db.write() as session:
-            row = session.get(CheckIn, checkin_id)
-            if row is None or row.withdrawn_at is not None:
-                return False
-            changer = remember_person(session, by, now)
-            session.add(_revision(row, "withdraw", changer, now))
-            row.withdrawn_at = now
-            row.updated_at = now
-            return True
+        """Withdraw a check-in (False: it was already); committed when this returns. NotStored if the
+        database could not take it (it still counts)."""
+        try:
+            with self.db.write() as session:
+                row = session.get(CheckIn, checkin_id)
+                if row is None or row.withdrawn_at is not None:
+                    return False
+                changer = remember_person(session, by, now)
+                session.add(_revision(row, "withdraw", changer, now))
+                row.withdrawn_at = now
+                row.updated_at = now
+                return True
+        except OperationalError as error:
+            raise NotStored(str(error.orig)) from error
+        except StorageGone as error:
+            raise NotStored(str(error)) from error
 
     def reports(
         self, district: str, *, year: int, goal_id: int | None = None, as_of: datetime | None = None
@@ -292,6 +330,7 @@ class CheckInRepository:
             col(CheckIn.branch_id),
             col(CheckIn.area),
             col(CheckIn.created_at),
+            col(CheckIn.first_branch_id),
         ).where(
             col(CheckIn.withdrawn_at).is_(None),
             col(CheckIn.happened_on) >= date(year, 1, 1),
@@ -306,8 +345,8 @@ class CheckInRepository:
         with self.db.rows() as connection:
             rows = connection.execute(statement).all()
         by_goal: dict[int, list[Report]] = defaultdict(list)
-        for goal_id_, value, happened_on, branch_id, area, created_at in rows:
-            by_goal[goal_id_].append(Report(value, happened_on, branch_id, area, created_at))
+        for goal_id_, value, happened_on, branch_id, area, created_at, first in rows:
+            by_goal[goal_id_].append(Report(value, happened_on, branch_id, area, created_at, first))
         return dict(by_goal)
 
     def _reports_as_of(self, district: str, *, year: int, as_of: datetime) -> dict[int, list[Report]]:
@@ -323,6 +362,7 @@ class CheckInRepository:
                 col(CheckIn.area),
                 col(CheckIn.created_at),
                 col(CheckIn.withdrawn_at),
+                col(CheckIn.first_branch_id),
             )
             .join(District, col(District.id) == col(CheckIn.district_id))
             .where(col(District.name) == district, col(CheckIn.created_at) <= as_of)
@@ -346,12 +386,12 @@ class CheckInRepository:
         for checkin_id, value, happened_on, _ in revisions:
             then.setdefault(checkin_id, (value, happened_on))  # the first change after as_of
         by_goal: dict[int, list[Report]] = defaultdict(list)
-        for row_id, goal_id, value, happened_on, branch_id, area, created_at, withdrawn_at in rows:
+        for row_id, goal_id, value, happened_on, branch_id, area, created_at, withdrawn_at, first in rows:
             if withdrawn_at is not None and withdrawn_at <= as_of:
                 continue
             value, happened_on = then.get(row_id, (value, happened_on))
             if happened_on.year == year:
-                by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at))
+                by_goal[goal_id].append(Report(value, happened_on, branch_id, area, created_at, first))
         return dict(by_goal)
 
     def export_rows(self, query: ExportQuery) -> list[ExportRow]:
@@ -437,6 +477,22 @@ class CheckInRepository:
                 .limit(limit)
             ).all()
             return [_stored(session, row) for row in rows]
+
+    def standing_count(self, goal_id: int, *, year: int) -> int:
+        """How many standing check-ins of the year the goal has (those `latest` picks from)."""
+        with self.db.read() as session:
+            return int(
+                session.exec(
+                    select(func.count())
+                    .select_from(CheckIn)
+                    .where(
+                        CheckIn.goal_id == goal_id,
+                        col(CheckIn.withdrawn_at).is_(None),
+                        col(CheckIn.happened_on) >= date(year, 1, 1),
+                        col(CheckIn.happened_on) <= date(year, 12, 31),
+                    )
+                ).one()
+            )
 
     # --- branches and who reports -----------------------------------------------------------------
 
@@ -531,6 +587,20 @@ class CheckInRepository:
             return True
         except IntegrityError:
             return False
+
+    def unmark_reminded(self, kind: str, period: str, person_id: int, *, district: str | None = None) -> int:
+        """Take back the person's reminder of the period (in `district`, or in every district): it was
+        refused, or they asked to be reminded again later. How many there were."""
+        with self.db.write() as session:
+            query = select(ReminderSent).where(
+                ReminderSent.kind == kind, ReminderSent.period == period, ReminderSent.person_id == person_id
+            )
+            if district is not None:
+                query = query.where(ReminderSent.district_id == _district(session, district).id)
+            rows = session.exec(query).all()
+            for row in rows:
+                session.delete(row)
+            return len(rows)
 
     def reminded_at(self, district: str, kind: str, period: str) -> dict[int, datetime]:
         """Who has had this kind of reminder for the period, and when it went."""
@@ -682,4 +752,5 @@ def _stored(session: Session, row: CheckIn) -> StoredCheckIn:
         comment=row.comment,
         created_at=row.created_at,
         withdrawn=row.withdrawn_at is not None,
+        reporter_id=row.reporter_id,
     )

@@ -44,6 +44,7 @@ class ReportRow:
     stored_at: datetime
     reporter: str | None  # None: forgotten, or nobody recorded
     reporter_belongs: bool  # the reporter is still a member of the district (or holds a role in it)
+    first_branch_id: int | None = None  # the branch it was made for, when a merge has since moved it
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class FollowUpRepository:
                 col(CheckIn.created_at),
                 col(Person.name),
                 (belongs | holds_role).label("belongs"),
+                col(CheckIn.first_branch_id),
             )
             .join(District, col(District.id) == col(CheckIn.district_id))
             .join(Branch, col(Branch.id) == col(CheckIn.branch_id), isouter=True)
@@ -152,6 +154,7 @@ class FollowUpRepository:
                 stored_at=row[7],
                 reporter=row[8] or None,
                 reporter_belongs=bool(row[9]),
+                first_branch_id=row[10],
             )
             for row in rows
         ]

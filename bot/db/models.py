@@ -381,6 +381,9 @@ class CheckIn(SQLModel, table=True):
     district_id: int = _ref("district.id", ondelete="CASCADE")
     goal_id: int = _ref("goal.id", ondelete="CASCADE")
     branch_id: int | None = _ref("branch.id", ondelete="SET NULL", nullable=True)  # None: the district
+    # The branch it was reported for, once a merge moved it to `branch_id` (that branch is gone): reports
+    # two branches made of one joint event stay two tellers of it (bot/services/progress.py `_days`).
+    first_branch_id: int | None = None
     reporter_id: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
     value: float
     happened_on: date

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, update
+from sqlalchemy import Connection, bindparam, func, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -162,7 +162,8 @@ class PeopleRepository:
             row.name = " ".join(name.split())[:NAME_LENGTH]
 
     def merge_branches(self, district: str, source_id: int, target_id: int) -> int:
-        """Move a branch's reports and chairs to another branch and drop it; how many reports moved."""
+        """Move a branch's reports and chairs to another branch and drop it; how many reports moved. Each
+        moved report keeps the branch it was first made for, so one event both branches told counts once."""
         with self.db.write() as session:
             district_id = _district(session, district).id
             source, target = session.get(Branch, source_id), session.get(Branch, target_id)
@@ -171,7 +172,10 @@ class PeopleRepository:
             moved = session.exec(
                 update(CheckIn)  # type: ignore[call-overload]
                 .where(col(CheckIn.branch_id) == source_id)
-                .values(branch_id=target_id)
+                .values(
+                    branch_id=target_id,
+                    first_branch_id=func.coalesce(col(CheckIn.first_branch_id), source_id),
+                )
             ).rowcount
             for role in session.exec(select(Role).where(Role.branch_id == source_id)).all():
                 taken = session.exec(

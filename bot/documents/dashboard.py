@@ -271,15 +271,24 @@ def _course(t: Translator, board: Dashboard) -> str:
 def _prompts(t: Translator, board: Dashboard) -> str:
     posted = board.posted
     count = len(posted)
-    lead = t.ngettext(
-        "{count} discussion prompt posted this year.", "{count} discussion prompts posted this year.", count
-    ).format(count=count)
+    year = board.plan.year or board.today.year
+    if board.today.year == year:
+        lead = t.ngettext(
+            "{count} discussion prompt posted this year.",
+            "{count} discussion prompts posted this year.",
+            count,
+        ).format(count=count)
+    else:  # the plan's year, read after it (or before it)
+        lead = t.ngettext(
+            "The bot posted {count} discussion prompt in {year}.",
+            "The bot posted {count} discussion prompts in {year}.",
+            count,
+        ).format(count=count, year=year)
     if not posted:
         return _section("prompts", t._("Discussion prompts"), f"<p>{escape(lead)}</p>")
     by_month = Counter(p.sent_at.astimezone(board.zone).month for p in posted)
     width, height, bar = 640, 120, 40
     peak = max(by_month.values())
-    year = board.today.year
     bars = "".join(
         f'<rect x="{20 + (m - 1) * 50}" y="{90 - 70 * by_month[m] / peak:.1f}" width="{bar}" '
         f'height="{70 * by_month[m] / peak:.1f}" fill="#1f5fa8"/>'

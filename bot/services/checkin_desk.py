@@ -7,12 +7,12 @@ result for the handler to render. Roles come from the turn (the router read them
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, StoredCheckIn
+from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.db.people import DistrictRepository
 from bot.services.branches import find_branch
 from bot.services.checkins import (
@@ -110,15 +110,42 @@ class UnknownBranch:
     branches: list[BranchInfo]
 
 
+PAGE = 10  # reports shown at a time by `mina rapporter`
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which of one's reports `mina rapporter` shows: of a goal (its number), of a year, a page of PAGE."""
+
+    goal: int | None = None
+    year: int | None = None
+    page: int = 1
+
+
 @dataclass(frozen=True)
 class MyReports:
-    """`mina`: the latest reports, one's own and (a chair's) those made for their branches."""
+    """`mina`: a page of the reports one made and those made for the branches one chairs (or is deputy
+    for), newest first."""
 
     check_ins: list[StoredCheckIn]
     plan: Plan | None
     branches: list[str]
-    own: set[int]
+    own: set[int]  # the shown ones the reader may correct and withdraw
+    total: int = 0  # how many there are in all, as asked
     example: Example | None = None  # a report the reader may write
+    unknown_goal: bool = False  # the goal asked for is no goal of the plan
+    made_by: dict[int, str] = field(default_factory=dict)  # who made those shown that others made
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """`ändra`/`ångra` without a number: the latest report the reader may change that fits what they wrote
+    (None: none does), how many fit, and its goal."""
+
+    found: StoredCheckIn | None
+    fitting: int
+    goal: Goal | None = None
+    made_by: str | None = None  # who made it, when not the reader
 
 
 @dataclass(frozen=True)
@@ -140,9 +167,21 @@ class NoReport:
 
 @dataclass(frozen=True)
 class NotYours:
-    """Someone else's report, and the sender is not on the board."""
+    """A report the sender may not change: another branch's (`branch`), or the district's on a goal they are
+    not responsible for (`branch` None); `chairs`: the branches the sender reports for."""
 
     checkin_id: int
+    branch: str | None = None
+    goal_number: int | None = None
+    chairs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """The database could not take the correction or withdrawal: the report is as it was."""
+
+    checkin_id: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -158,6 +197,7 @@ class Corrected:
     goal: Goal
     found: StoredCheckIn
     outcome: StoredCheckIn | Misread | None  # None: withdrawn, so not corrected
+    made_by: str | None = None  # who made the report, when not the sender (None too once forgotten)
 
 
 @dataclass(frozen=True)
@@ -166,6 +206,7 @@ class Withdrawn:
     already: bool
     found: StoredCheckIn | None = None  # the report withdrawn, so the answer names what it was
     goal: Goal | None = None  # its goal in the plan ("klart", not "1")
+    made_by: str | None = None  # who made the report, when not the sender (None too once forgotten)
 
 
 @dataclass(frozen=True)
@@ -366,21 +407,62 @@ class CheckInDesk:
     ) -> Example | None:
         return next(iter(self._examples(person, district, roles, goals, shown=shown)), None)
 
-    def my_reports(self, person: PersonInfo, district: str, roles: Collection[Role]) -> MyReports:
-        """The sender's latest check-ins, and a chair's (or deputy's) branches' whoever made them."""
+    def my_reports(
+        self, person: PersonInfo, district: str, roles: Collection[Role], asked: ReportFilter
+    ) -> MyReports:
+        """A page of the reports the sender made and those made for the branches they report for (a chair's,
+        a deputy's), whoever made them, as `asked` narrows them."""
         with self.db.snapshot():
-            mine = self.checkins.mine(person, district)
-            chairs = self.checkins.chair_of(person, district)
-            seen = {c.id for c in mine}
-            theirs = [c for c in self.checkins.of_branches([b.id for b in chairs]) if c.id not in seen]
+            reporter = self.checkins.reporter(person, district)
             plan = self.progress.plan(district)
             example = self._example(person, district, roles, plan.goals if plan else ())
-        both = sorted([*mine, *theirs], key=lambda c: (c.created_at, c.id), reverse=True)[:10]
-        return MyReports(both, plan, [b.name for b in chairs], seen, example)
+            goal = plan.goal(asked.goal) if plan and asked.goal is not None else None
+            branches = [b.name for b in reporter.chairs]
+            if asked.goal is not None and goal is None:
+                return MyReports([], plan, branches, set(), 0, example, unknown_goal=True)
+            shown, total = self.checkins.seen_by(
+                person,
+                district,
+                [b.id for b in reporter.chairs],
+                goal_id=goal.id if goal else None,
+                year=asked.year,
+                offset=(asked.page - 1) * PAGE,
+                limit=PAGE,
+            )
+            mine = {c.id for c in shown if self._may_change(c, roles, reporter)}
+        others = {c.id: name for c in shown if (name := self._made_by(c, reporter))}
+        return MyReports(shown, plan, branches, mine, total, example, made_by=others)
 
-    def latest_own(self, person: PersonInfo, district: str) -> StoredCheckIn | None:
-        """The sender's latest report that still counts (for `ångra` or `ändra` without a number)."""
-        return next((c for c in self.checkins.mine(person, district) if not c.withdrawn), None)
+    def which_report(
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        *,
+        goal_number: int | None,
+        day: date | None,
+    ) -> Candidate:
+        """The latest report still counting that the sender made or made for their branches, on that goal
+        and day if given (for `ändra` or `ångra` without a number: named, never changed on a guess)."""
+        with self.db.snapshot():
+            reporter = self.checkins.reporter(person, district)
+            plan = self.progress.plan(district)
+            goal = plan.goal(goal_number) if plan and goal_number is not None else None
+            if goal_number is not None and goal is None:
+                return Candidate(None, 0)
+            found, fitting = self.checkins.seen_by(
+                person,
+                district,
+                [b.id for b in reporter.chairs],
+                goal_id=goal.id if goal else None,
+                day=day,
+                standing=True,
+                limit=1,
+            )
+            latest = next(iter(found), None)
+            made_by = self._made_by(latest, reporter) if latest else None
+        shown = plan.goal_by_id(latest.goal_id) if plan and latest else None
+        return Candidate(latest, fitting, shown, made_by)
 
     def my_goals(
         self, person: PersonInfo, district: str, roles: Collection[Role], *, now: datetime
@@ -406,20 +488,22 @@ class CheckInDesk:
         *,
         grouped: bool | None,
         now: datetime,
-    ) -> Corrected | NoReport | NotYours | GoalGone:
-        """Change the value (and comment) of one of the sender's check-ins (the board: anyone's), read from
+    ) -> Corrected | NoReport | NotYours | GoalGone | Unchanged:
+        """Change the value (and comment) of a check-in the sender may change (see _may_change), read from
         `rest` as a report of its goal, the old one kept in its history."""
         today = self.today(now)
         with self.db.snapshot():
-            found = self._own(person, district, roles, checkin_id)
+            reporter = self.checkins.reporter(person, district)
+            found = self._changeable(reporter, roles, checkin_id, district)
             if isinstance(found, NoReport | NotYours):
                 return found
+            made_by = self._made_by(found, reporter)
             plan = self.progress.plan(district)
         goal = plan.goal_by_id(found.goal_id) if plan else None
         if goal is None or plan is None:
             return GoalGone()
         if found.withdrawn:  # a correction would not make it count again
-            return Corrected(plan, goal, found, None)
+            return Corrected(plan, goal, found, None, made_by)
         try:
             draft = parse_check_in(
                 rest,
@@ -433,44 +517,65 @@ class CheckInDesk:
                 grouped=grouped,
             )
         except (CheckInError, TwoReadings) as error:
-            return Corrected(plan, goal, found, Misread(plan, today, error))
-        stored = self.checkins.correct(
-            found.id,
-            by=person,
-            value=draft.value,
-            happened_on=draft.happened_on,
-            comment=draft.comment,
-            area=draft.area,
-            now=now,
-        )
-        return Corrected(plan, goal, found, stored)
+            return Corrected(plan, goal, found, Misread(plan, today, error), made_by)
+        try:
+            stored = self.checkins.correct(
+                found.id,
+                by=person,
+                value=draft.value,
+                happened_on=draft.happened_on,
+                comment=draft.comment,
+                area=draft.area,
+                now=now,
+            )
+        except NotStored as error:
+            return Unchanged(found.id, str(error))
+        return Corrected(plan, goal, found, stored, made_by)
 
     def withdraw(
         self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int, *, now: datetime
-    ) -> Withdrawn | NoReport | NotYours:
-        """Withdraw one of the sender's check-ins (the board: anyone's): kept in history, not counted."""
+    ) -> Withdrawn | NoReport | NotYours | Unchanged:
+        """Withdraw a check-in the sender may change (see _may_change): kept in history, not counted."""
         with self.db.snapshot():
-            found = self._own(person, district, roles, checkin_id)
+            reporter = self.checkins.reporter(person, district)
+            found = self._changeable(reporter, roles, checkin_id, district)
+            if isinstance(found, NoReport | NotYours):
+                return found
+            made_by = self._made_by(found, reporter)
             plan = self.progress.plan(district)
-        if isinstance(found, NoReport | NotYours):
-            return found
-        done = self.checkins.withdraw(found.id, by=person, now=now)
+        try:
+            done = self.checkins.withdraw(found.id, by=person, now=now)
+        except NotStored as error:
+            return Unchanged(found.id, str(error))
         goal = plan.goal_by_id(found.goal_id) if plan else None
-        return Withdrawn(found.id, already=not done, found=found, goal=goal)
+        return Withdrawn(found.id, already=not done, found=found, goal=goal, made_by=made_by)
 
-    def _own(
-        self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int
+    def _changeable(
+        self, reporter: Reporter, roles: Collection[Role], checkin_id: int, district: str
     ) -> StoredCheckIn | NoReport | NotYours:
         # Only this district's: a number from another district's reports is as good as unknown.
         found = self.checkins.get(checkin_id, district=district)
         if found is None:
             return NoReport(checkin_id)
-        if Role.BOARD in roles or Role.ADMIN in roles:
-            return found
-        me = self.people.find_id(person)
-        if me is None or self.checkins.reporter_of(found.id) != me:
-            return NotYours(found.id)
+        if not self._may_change(found, roles, reporter):
+            chairs = tuple(b.name for b in reporter.chairs)
+            return NotYours(found.id, found.branch, found.goal_number, chairs)
         return found
+
+    @staticmethod
+    def _may_change(found: StoredCheckIn, roles: Collection[Role], reporter: Reporter) -> bool:
+        """A branch's reports are the branch's: whoever reports for it now (its chair, a deputy) may correct
+        or withdraw any of them, whoever made it. The board (and an admin) may change any report, as it may
+        report for any branch; the people responsible for a goal, its reports, as they may report it. Who
+        made a report gives no right of its own: a chair who stepped down no longer changes the branch's."""
+        if Role.BOARD in roles or Role.ADMIN in roles or found.goal_id in reporter.responsible:
+            return True
+        return found.branch is not None and any(b.name == found.branch for b in reporter.chairs)
+
+    def _made_by(self, found: StoredCheckIn, reporter: Reporter) -> str | None:
+        """Who made the report, when that was not the sender (None too once they asked to be forgotten)."""
+        me = reporter.person.id if reporter.person else None
+        return None if me is not None and found.reporter_id == me else found.reporter
 
     def name_responsible(
         self, district: str, number: int, people: Sequence[PersonInfo], *, remove: bool, now: datetime

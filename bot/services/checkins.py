@@ -19,11 +19,12 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bot.i18n import fold, fold_letters
+from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
-from bot.services.goals import Goal, Target, TargetKind
+from bot.services.goals import Goal, Period, Target, TargetKind
 from bot.services.people import PersonInfo, Role
+from bot.services.progress import period_bounds
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -88,6 +89,7 @@ class CheckInProblem(StrEnum):
     TOO_LARGE = "too_large"
     NOT_YES_NO = "not_yes_no"  # a done/not-done goal wants klart / inte klart
     BAD_DATE = "bad_date"
+    TWO_DAYS = "two_days"  # days in different periods of the goal: one report each (one_day)
     FUTURE_DATE = "future_date"
     OUTSIDE_YEAR = "outside_year"
     NEED_AREA = "need_area"  # a per-area goal without a known area
@@ -110,6 +112,7 @@ class CheckInDraft:
     comment: str | None
     submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
     confirmed: bool = False  # the sender said yes to storing a report like one stored before
+    other_days: tuple[date, ...] = ()  # days written besides `happened_on`, in the same period (one_day)
 
 
 # A submission token's longest (the column's width): a form's and a message's tokens both fit.
@@ -230,18 +233,40 @@ def parse_goal_number(text: str) -> tuple[int, str]:
     return int(number), rest.strip()
 
 
-# Words that lead a goal in a sentence ("för mål 4", "for goal 4"), and any day for finding where a date
-# is in a sentence (not which day it is).
+# Words that lead a goal in a sentence ("för mål 4", "for goal 4").
 _GOAL_LEADS = frozenset({"for", "till", "to", "on", "pa", "i", "in"})
-_ANY_DAY = date(2000, 6, 15)
 _LEADING_GOAL = re.compile(r"#?(\d{1,3})[:.]?")
+# A hint's report line at most this long (the router's limit less the command word), the day kept whole.
+_HINT_LENGTH = 48
 
 
-def report_in(text: str) -> str | None:
+def _dated(words: list[str], today: date) -> tuple[list[str], list[str]]:
+    """The words without the day written in them, and that day as the hint writes it: as 2026-11-18, so
+    that the line sent back later ("i onsdags" the next week) still means the day the sender meant. A day
+    that cannot be stays in the words, for the report to refuse."""
+    try:
+        found = find_date(words, today)
+    except CheckInError:
+        return words, []
+    if found is None:
+        return words, []
+    day, at, taken = found
+    return words[:at] + words[at + taken :], [day.isoformat()]
+
+
+def _hint(first: list[str], said: list[str], when: list[str]) -> str:
+    """The hint's words, the comment shortened so that the day is never cut off."""
+    while len(said) > 1 and len(" ".join([*first, *said, *when])) > _HINT_LENGTH:
+        said = said[:-1]
+    return " ".join([*first, *said, *when])
+
+
+def report_in(text: str, today: date) -> str | None:
     """A sentence about a goal in the one-line report's order, for a hint: the goal's number, the count
-    and what follows it, the date last; None without a goal or a count. "4: 2 möten" -> "4 2 möten";
-    "vi hade 3 möten i går för mål 4" -> "4 3 möten i går"; "12/3 hade vi ett möte för mål 4" -> "4 ett möte
-    12/3". Nothing is read as a check-in here: the sender writes the report the hint shows."""
+    and what follows it, the day last; None without a goal or a count. "4: 2 möten" -> "4 2 möten";
+    "vi hade 3 möten i går för mål 4" -> "4 3 möten 2026-11-21" (on 22 November); "12/3 hade vi ett möte
+    för mål 4" -> "4 ett möte 2026-03-12". Nothing is read as a check-in here: the sender writes the report
+    the hint shows."""
     words = text.split()
     lead = _LEADING_GOAL.fullmatch(words[0]) if words else None
     if lead is not None:
@@ -255,14 +280,7 @@ def report_in(text: str) -> str | None:
             return None
         start = at - 1 if at > 0 and fold_letters(words[at - 1]) in _GOAL_LEADS else at
         goal, rest = number, words[:start] + words[at + 2 :]
-    when: list[str] = []
-    try:
-        found = find_date(rest, _ANY_DAY)
-    except CheckInError:
-        found = None
-    if found is not None:
-        _, at, taken = found
-        when, rest = rest[at : at + taken], rest[:at] + rest[at + taken :]
+    rest, when = _dated(rest, today)
     counts = [
         i
         for i, word in enumerate(rest)
@@ -271,7 +289,7 @@ def report_in(text: str) -> str | None:
     ]
     if not counts:
         return None
-    return " ".join([goal, *rest[counts[0] :], *when])
+    return _hint([goal], rest[counts[0] :], when)
 
 
 # Past-tense verbs a chair tells what was done with ("vi hade ett möte", "we held two meetings"), and the
@@ -317,12 +335,12 @@ def sentence_language(text: str) -> str | None:
     return next((_DONE_VERBS[w] for w in folded if w in _DONE_VERBS), None)
 
 
-def report_gap(text: str) -> ReportGap | None:
+def report_gap(text: str, today: date) -> ReportGap | None:
     """A sentence that looks like a report (a verb of something done with a date, a count or a goal; or a
     date and a count) but lacks the goal or the value, which `report_in` needs: "12/3 hade vi ett möte",
     "we had a meeting for goal 6 yesterday". None for anything else, and for a sentence `report_in` reads.
     Nothing is stored on it: the sender is asked for what is missing."""
-    if report_in(text) is not None:
+    if report_in(text, today) is not None:
         return None
     words = [w for w in text.split() if w.strip(",.:;!?")]
     folded = [fold_letters(w.strip(",.:;!?")) for w in words]
@@ -338,16 +356,7 @@ def report_gap(text: str) -> ReportGap | None:
                 start = at - 1 if at > 0 and folded[at - 1] in _GOAL_LEADS else at
                 goal, words = number, words[:start] + words[at + 2 :]
                 break
-    try:
-        found = find_date(words, _ANY_DAY)
-    except CheckInError:
-        found = None
-    when: list[str] = []
-    if found is not None:
-        _, at, taken = found
-        when, words = words[at : at + taken], words[:at] + words[at + taken :]
-        if at == 0 and fold_letters(when[0]) not in dates.MONTH_NUMBERS:  # "Igår hade vi …" -> "… i går"
-            when[0] = when[0][:1].lower() + when[0][1:]
+    words, when = _dated(words, today)
     folded = [fold_letters(w.strip(",.:;!?")) for w in words]
     counts = [
         i
@@ -361,27 +370,141 @@ def report_gap(text: str) -> ReportGap | None:
     else:  # "vi hade möte i går för mål 6": what follows the verb
         verb = next((i for i, word in enumerate(folded) if word in _DONE_VERBS), -1)
         said = [w for w in words[verb + 1 :] if fold_letters(w) not in _PRONOUNS]
-    return ReportGap(goal, bool(counts), tuple(w.strip(",.;!?") for w in [*said, *when]), language)
+    said = [w.strip(",.;!?") for w in said]
+    return ReportGap(goal, bool(counts), tuple(_hint([], said, when).split()), language)
 
 
 # Words before a report's number and before its new value: "ändra rapport 5 till 3", "edit report 5 to 3".
 _REPORT_WORDS = frozenset({"rapport", "rapporten", "report", "nr", "no", "nummer", "number"})
 _TO_WORDS = frozenset({"till", "to"})
+_ARROWS = frozenset({"→", "->", "=>", "=", ":"})
 
 
 def report_number(args: str) -> tuple[int | None, str]:
     """The report's number `ändra`, `ångra` and their English words start with ("5", "#5", "5:", "rapport
     5", "nr 5"), and the rest without a leading "till"/"to"; None when no number comes first."""
     words = args.split()
-    if words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:
+    while words and fold_letters(words[0]).rstrip(".") in _REPORT_WORDS:  # "report number 5"
         words = words[1:]
-    number = words[0].strip().lstrip("#").rstrip(":.,") if words else ""
+    number = words[0].strip().lstrip("#").rstrip(":.,!?") if words else ""
     if not (number.isascii() and number.isdecimal() and len(number) <= 9):
         return None, args.strip()
     rest = words[1:]
-    if rest and fold_letters(rest[0]) in _TO_WORDS:
+    if rest and (fold_letters(rest[0]) in _TO_WORDS or rest[0] in _ARROWS):  # "5 till 3", "5 → 3"
         rest = rest[1:]
     return int(number), " ".join(rest)
+
+
+@dataclass(frozen=True)
+class WhichReport:
+    """The report `ändra`/`ångra` describe without its number: on a goal, of a day, and the new value as
+    written ("" if none)."""
+
+    goal: int | None = None
+    day: date | None = None
+    value: str = ""
+
+
+# What leads in the new value: "ändra mål 6 till 3", "fel på mål 6, ska vara 3", "should be 3" (folded).
+_VALUE_LEADS = (
+    ("ska", "vara"),
+    ("skall", "vara"),
+    ("skulle", "vara"),
+    ("borde", "vara"),
+    ("should", "have", "been"),
+    ("should", "be"),
+    ("till",),
+    ("to",),
+)
+
+
+def which_report(args: str, today: date) -> WhichReport:
+    """The goal, day and new value in words after `ändra`/`ångra` that name no report number: "senaste 2",
+    "min förra", "mål 6 till 3", "rapporten från i går", "for goal 4 should be 2"."""
+    words = [w.strip(",.;:!?()") for w in without_symbols(args).split()]  # no emoji in the value
+    words = [w for w in words if w]
+    folded = [fold_letters(w) for w in words]
+    value = ""
+    for at in range(len(folded)):
+        lead = next((lead for lead in _VALUE_LEADS if tuple(folded[at : at + len(lead)]) == lead), None)
+        if lead is not None and at + len(lead) < len(words):
+            value = " ".join(words[at + len(lead) :])
+            words, folded = words[:at], folded[:at]
+            break
+    goal = None
+    for at, word in enumerate(folded[:-1]):
+        if word in _GOAL_WORDS and folded[at + 1].lstrip("#").isdecimal() and len(folded[at + 1]) <= 6:
+            goal = int(folded[at + 1].lstrip("#"))
+            words, folded = words[:at] + words[at + 2 :], folded[:at] + folded[at + 2 :]
+            break
+    try:
+        found = find_date(words, today)
+    except CheckInError:
+        found = None
+    day = None
+    if found is not None:
+        day, start, taken = found
+        words = words[:start] + words[start + taken :]
+    if not value:  # "ändra senaste 2", "ändra senaste inte klart": a number or a done left over is the value
+        value = next((w for w in reversed(words) if w.isascii() and w.isdecimal() and len(w) <= 9), "")
+    folded = [fold_letters(w) for w in words]
+    if not value and folded and folded[-1] in ("klart", "done"):
+        value = " ".join(words[-2:] if len(folded) > 1 and folded[-2] in ("inte", "not") else words[-1:])
+    return WhichReport(goal, day, value)
+
+
+# A report said to be wrong ("fel siffra på mål 6", "I reported wrong for goal 4") and the language that says
+# so; with one of _ABOUT_A_REPORT, a sentence asking to correct a report (folded). Words that ask for a
+# change (_CHANGE_WORDS) need a word for a report itself: "ändra mål 6" may be about the goal's text.
+_WRONG_WORDS = {
+    **dict.fromkeys(("fel", "felaktig", "felaktigt", "misstag"), "sv"),
+    **dict.fromkeys(("wrong", "mistake", "incorrect", "typo"), "en"),
+}
+_CHANGE_WORDS = {
+    **dict.fromkeys(("ratta", "korrigera", "andra"), "sv"),
+    **dict.fromkeys(("fix", "change"), "en"),
+}
+_A_REPORT = frozenset(
+    {
+        *("rapport", "rapporten", "rapporterade", "senaste", "forra", "skrev"),
+        *("report", "reported", "last", "latest", "entry", "wrote", "entered"),
+    }
+)
+_ABOUT_A_REPORT = _A_REPORT | {"mal", "malet", "siffra", "siffran", "vardet", "goal", "number", "value"}
+# What may come before it: "oj, jag skrev fel", "oops, delete my last report" (folded).
+_OOPS = frozenset({"oj", "ojda", "hoppsan", "oops", "sorry", "forlat", "hej", "hi", "hello"})
+_DELETE_SENTENCE = {
+    **dict.fromkeys(("ta bort", "radera", "dra tillbaka"), "sv"),
+    "delete": "en",
+    "remove": "en",
+}
+
+
+def amendment_in(text: str) -> tuple[str, str, str] | None:
+    """A sentence asking to correct or withdraw a report without the command word: ("correct" or
+    "withdraw", the words for `ändra`/`ångra` to read the report from, their language); None otherwise.
+    "ta bort 5" (a number first) is not one: withdrawal_in answers it."""
+    words = text.split()
+    while len(words) > 1 and fold_letters(words[0].strip(",.;:!?")) in _OOPS:  # "oj, jag skrev fel"
+        words = words[1:]
+    text = " ".join(words)
+    if report_number(text)[0] is not None:  # "4: fel värde" names no report: leave it to the hints
+        return None
+    folded = [fold_letters(w.strip(",.;:!?()")) for w in text.split()]
+    joined = " ".join(folded)
+    for phrase, language in _DELETE_SENTENCE.items():
+        if joined.startswith(phrase + " "):
+            rest = text.split()[len(phrase.split()) :]
+            if report_number(" ".join(rest))[0] is None and _ABOUT_A_REPORT & set(folded):
+                return "withdraw", " ".join(rest), language
+            return None
+    said = next((_WRONG_WORDS[w] for w in folded if w in _WRONG_WORDS), None)
+    if said is not None and _ABOUT_A_REPORT & set(folded):
+        return "correct", text, sentence_language(text) or said
+    said = next((_CHANGE_WORDS[w] for w in folded if w in _CHANGE_WORDS), None)
+    if said is not None and _A_REPORT & set(folded):
+        return "correct", text, sentence_language(text) or said
+    return None
 
 
 _DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")
@@ -412,7 +535,8 @@ def parse_check_in(
 ) -> CheckInDraft:
     """Read what follows the goal number: the value first, a date anywhere after it ("i går", "12 mars"),
     a per-area goal's area after the value, and the rest is the comment. Without a date it happened
-    `default_day` (today unless given); without an area, `default_area` if given (a correction).
+    `default_day` (today unless given); without an area, `default_area` if given (a correction). Several
+    days written are read by `one_day`, and the comment keeps them.
 
     A value followed by what may be its thousands group is read as the goal allows (`grouped` None), or
     raises TwoReadings with both drafts where it allows both; `grouped` True or False says which was meant.
@@ -448,11 +572,13 @@ def parse_check_in(
     words = words[used:]
     if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
         words = words[1:]
-    happened_on = default_day or today
-    found = find_date(words, today, year)
-    if found is not None:
-        happened_on, at, taken = found
-        words = words[:at] + words[at + taken :]
+    happened_on, others = default_day or today, []
+    found = _days_written(words, today, year)
+    if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
+        happened_on = found[0][0]
+        words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
+    elif found:  # the comment keeps every day written
+        happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
         try:
@@ -463,8 +589,14 @@ def parse_check_in(
             area, taken = default_area, 0
         words = words[taken:]
     comment = " ".join(words).strip() or None
+    if comment in HINT_COMMENTS:
+        comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
-    return CheckInDraft(goal_number, value, happened_on, area, comment)
+    return CheckInDraft(goal_number, value, happened_on, area, comment, other_days=tuple(others))
+
+
+# The placeholder the bot's hints show for a comment (bot/locales), in either language.
+HINT_COMMENTS = frozenset({"COMMENT", "KOMMENTAR", "[COMMENT]", "[KOMMENTAR]"})
 
 
 def check(*, value: float, happened_on: date, comment: str | None, today: date, year: int | None) -> None:
@@ -598,6 +730,34 @@ def find_date(words: list[str], today: date, year: int | None = None) -> tuple[d
     except dates.DateError as error:
         raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
     return None if found is None else (dates.reported_day(found[0], year), found[1], found[2])
+
+
+def _days_written(words: list[str], today: date, year: int | None) -> list[tuple[date, int, int]]:
+    """Every day written, as `find_date` gives each; a period holding a day also written is that day
+    ("förra veckan, i tisdags" is Tuesday)."""
+    try:
+        found = dates.find_all(words, today, year)
+    except dates.DateError as error:
+        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+    spans = [span for span, _, _ in found]
+    return [
+        (dates.reported_day(span, year), at, taken)
+        for span, at, taken in found
+        if not any(o != span and span.first <= o.first and o.last <= span.last for o in spans)
+    ]
+
+
+def one_day(days: Sequence[date], target: Target, today: date) -> list[date]:
+    """Of several days written in one check-in ("möten 3/3 och 10/3"), the one it is stored on and the
+    others. A chair means one report of what happened on them: stored on the first, it counts as it would
+    on each of them when they fall in the same period of the goal (the year for a goal without one);
+    otherwise it would count in the wrong period, so it is refused and each day is to be reported on its
+    own. A day still to come beside one that has passed is the next meeting, not what is reported."""
+    passed = [day for day in days if day <= today] or list(days)
+    period = target.period or Period.YEAR
+    if len({period_bounds(period, day) for day in passed}) > 1:
+        raise CheckInError(CheckInProblem.TWO_DAYS, " ".join(day.isoformat() for day in passed))
+    return passed
 
 
 def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:

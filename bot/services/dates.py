@@ -7,15 +7,30 @@ happened, a follow-up starts from a day that has passed. What people mean:
 
 - Days: "i dag", "i går", "i förrgår", "today", "yesterday", "the day before yesterday", "i går kväll",
   "last night", "för 3 dagar sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago".
-- Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago);
-  "on Tuesday": the latest Tuesday, today included ("last Tue" too). "tisdag förra veckan", "Tuesday last
-  week": that day of last week. "i helgen", "last weekend", "this weekend": the Saturday of the latest
-  weekend begun (today on a Saturday); "förra helgen" on a weekend day the one before it.
+- Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago, as
+  Swedes say it); "tisdag", "Tuesday" alone, "on Tuesday" ("on Tue"): the latest Tuesday, today included.
+  Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
+  today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
+  "Tuesday last week": that day of last week. "i helgen", "last weekend", "this weekend": the Saturday of
+  the latest weekend begun (today on a Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
-  "12/3 2027", "12/3/2027", "2027-03-12", "12 mars", "12:e mars", "den 12 mars 2027", "March 12",
-  "12th March", "12th of March"; "12.3" where it cannot be a decimal (after "den", or alone in a date
-  field); "den 3:e", "den 3", "the 3rd": the 3rd of the latest month that has had it.
+  "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12", "12 mars", "12:e mars", "den 12 mars
+  2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
+  second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
+  that has had it. "30-9" is no day ("3-4 personer" is a count). A range of days is a period from its
+  first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1".
+- Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
+  sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time or number word before ("kl
+  10.10", "från 9.30", "punkt 3.2") and no unit after ("2.5 timmar", "1.10 kr", "4.5 av 5"). Such a D.M
+  that no calendar has ("31.9") is refused; one out of range ("18.30", "3.14") is left to the comment.
+- Named days, each the latest that has come (or of the year written after it): "julafton", "juldagen",
+  "annandag jul", "nyårsafton", "nyårsdagen", "trettondagen", "valborg", "nationaldagen", "midsommarafton"
+  ("midsommar"), "midsommardagen", "skärtorsdagen", "långfredagen", "påskafton", "påskdagen", "annandag
+  påsk", "Kristi himmelsfärdsdag", "pingstdagen", "alla helgons dag", "på Lucia" ("Lucia" alone is as
+  often a name), "1:a advent" to "4:e advent" ("första advent"); English "Christmas Eve", "Midsummer
+  Eve", "Easter Sunday", "first Sunday of Advent" and the like. Movable days from the `holidays`
+  library's calendar of Sweden.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
   "vecka 11", "v. 11", "v11", "week 11", "w11": its Monday. "förra veckan", "last week": last week's Monday;
   "förrförra veckan", "the week before last"; "i veckan", "this week".
@@ -45,6 +60,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import holidays as public_holidays
 from babel.dates import get_day_names, get_month_names
 
 from bot.i18n import fold_letters
@@ -144,6 +160,26 @@ _SEASONS = {
     **{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
 }
 
+# Days of the month as words, with a month: "andra oktober", "den tredje mars", "the second of October".
+_UNITS_SV = ("forsta", "andra", "tredje", "fjarde", "femte", "sjatte", "sjunde", "attonde", "nionde")
+_UNITS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS_EN = ("thir", "four", "fif", "six", "seven", "eigh", "nine")
+_SV_ORDINALS = {
+    **{word: n for n, word in enumerate(_UNITS_SV, start=1)},
+    **{word: n for n, word in enumerate(("tionde", "elfte", "tolfte", "trettonde", "fjortonde"), start=10)},
+    **{word: n for n, word in enumerate(("femtonde", "sextonde", "sjuttonde", "artonde", "nittonde"), 15)},
+    **{"tjugonde": 20, "trettionde": 30, "trettioforsta": 31},
+    **{f"tjugo{word}": 20 + n for n, word in enumerate(_UNITS_SV, start=1)},
+}
+_EN_ORDINALS = {
+    **{word: n for n, word in enumerate(_UNITS_EN, start=1)},
+    **{"tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30},
+    **{f"{stem}teenth": n for n, stem in enumerate(_TEENS_EN, start=13)},
+    **{f"twenty{sep}{word}": 20 + n for n, word in enumerate(_UNITS_EN, 1) for sep in ("-", " ")},
+    **{f"thirty{sep}first": 31 for sep in ("-", " ")},
+}
+_ORDINAL_DAYS = _SV_ORDINALS | _EN_ORDINALS
+
 _Reader = Callable[[re.Match[str], date, int | None], Span]
 
 
@@ -212,6 +248,20 @@ def _weekday_upto(m: re.Match[str], today: date, _year: int | None) -> Span:
     return Span.day(today - timedelta(days=(today.weekday() - WEEKDAY_NUMBERS[m["day"]]) % 7))
 
 
+def _weekday_after(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "på onsdag", "next Wednesday": the next such weekday after today, to be refused as not yet come."""
+    return Span.day(today + timedelta(days=(WEEKDAY_NUMBERS[m["day"]] - today.weekday() - 1) % 7 + 1))
+
+
+def _weekday_in_week(back: int) -> _Reader:
+    """ "this Wednesday", "onsdag nästa vecka": that weekday in this week (`back` 0) or the next (-1)."""
+
+    def read(m: re.Match[str], today: date, _year: int | None) -> Span:
+        return Span.day(_week_of(today, back).first + timedelta(days=WEEKDAY_NUMBERS[m["day"]]))
+
+    return read
+
+
 def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
     saturday = today - timedelta(days=(today.weekday() - 5) % 7)
     return Span(saturday, saturday + timedelta(days=1))
@@ -258,7 +308,22 @@ def _day_month(day: int, month: int, written_year: str | None, today: date, year
 
 
 def _short(m: re.Match[str], today: date, year: int | None) -> Span:
-    return _day_month(int(m["d"]), int(m["m"]), m["y"], today, year)
+    return _day_month(int(m["d"]), int(m["m"]), m["y"] or (m["yy"] and f"20{m['yy']}"), today, year)
+
+
+def _range(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "1/10-15/10", "3-5/3", "3-5 mars", "28/12-3/1": the days from the first to the last."""
+    first_month = int(m["m"]) if m["m"] else MONTH_NUMBERS[m["month"]] if m["month"] else int(m["m2"])
+    last_month = int(m["m2"]) if m["m2"] else first_month
+
+    def make(y: int) -> Span:
+        first = date(y, first_month, int(m["d"]))
+        last = date(y + (last_month < first_month), last_month, int(m["d2"]))
+        if last <= first:  # "5-3/3"
+            raise ValueError(m[0])
+        return Span(first, last)
+
+    return _latest(make, today, year)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -267,6 +332,46 @@ def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
 
 def _named_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
     return _day_month(int(m["d"]), MONTH_NUMBERS[m["month"]], m["y"], today, year)
+
+
+def _ordinal_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
+    return _day_month(_ORDINAL_DAYS[m["od"]], MONTH_NUMBERS[m["month"]], m["y"], today, year)
+
+
+def _holiday(name: str, shift: int = 0) -> Callable[[int], date]:
+    """A day of Sweden's calendar by its name in the `holidays` library, `shift` days after it
+    (midsommarafton the day before Midsommardagen)."""
+
+    def day(y: int) -> date:
+        (found,) = public_holidays.Sweden(years=y, language="sv").get_named(name, lookup="exact")
+        return found + timedelta(days=shift)
+
+    return day
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda y: date(y, month, day)
+
+
+def _advent(number: int) -> Callable[[int], date]:
+    """The `number`th Sunday of Advent: the fourth is the last Sunday before Christmas Day."""
+
+    def day(y: int) -> date:
+        eve = date(y, 12, 24)
+        return eve - timedelta(days=(eve.weekday() - 6) % 7, weeks=4 - number)
+
+    return day
+
+
+def _named_day(make: Callable[[int], date]) -> _Reader:
+    """A named day ("julafton", "midsommarafton"): the year's written, or the latest that has come."""
+
+    def read(m: re.Match[str], today: date, year: int | None) -> Span:
+        if m["y"]:
+            return Span.day(make(int(m["y"])))
+        return _latest(lambda y: Span.day(make(y)), today, year)
+
+    return read
 
 
 def _day_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
@@ -324,6 +429,53 @@ def _year_back(back: int) -> _Reader:
 
 
 _QUARTER_WORD = "|".join(_QUARTER_WORDS)
+_SV_ORDINAL = "|".join(sorted(_SV_ORDINALS, key=len, reverse=True))
+_EN_ORDINAL = "|".join(sorted(_EN_ORDINALS, key=len, reverse=True))
+_WHOLE_MONTH = "|".join(_WHOLE_MONTHS)
+# "may first" and "march second" are more often a verb or a demonstration than a day.
+_NAMING_MONTH = "|".join(name for name in _WHOLE_MONTHS if name not in _LOWERCASE_WORDS)
+_SV_DAY = "|".join(_WEEKDAYS_SV)
+_EN_DAY = "|".join(_WEEKDAYS_EN)
+_EN_WHOLE_DAY = "|".join(_names(get_day_names("wide", locale="en")))
+_S = "(?:'|\u2019)?s"  # "new year's", "new years"
+# Days Swedes name rather than number, each the latest that has come (or of the year written after it).
+_NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
+    (r"julafton|christmas eve", _fixed(12, 24)),
+    (r"juldag(?:en)?|christmas day", _fixed(12, 25)),
+    (r"annandag jul(?:en)?|boxing day", _fixed(12, 26)),
+    (rf"nyarsafton|new year{_S} eve", _fixed(12, 31)),
+    (rf"nyarsdag(?:en)?|new year{_S} day", _fixed(1, 1)),
+    (r"trettondagsafton", _fixed(1, 5)),
+    (r"trettondag(?:en)?|trettonde?dag jul|trettondedagen|epiphany", _fixed(1, 6)),
+    (r"valborg(?:smassoafton|safton)?|walpurgis(?: night| eve)?", _fixed(4, 30)),
+    (rf"(?:sveriges )?nationaldag(?:en)?|(?:sweden{_S} )?national day", _fixed(6, 6)),
+    # "Lucia" alone is as often someone's name: the day after "på", "on", "at" or as "luciadagen".
+    (rf"(?:pa|on|at) (?:st |saint )?lucia|luciadag(?:en)?|(?:st |saint )?lucia(?:{_S})? day", _fixed(12, 13)),
+    (r"may day", _fixed(5, 1)),
+    (rf"midsommar(?:afton)?|midsummer(?:{_S})?(?: eve)?", _holiday("Midsommardagen", -1)),
+    (rf"midsommardag(?:en)?|midsummer(?:{_S})? day", _holiday("Midsommardagen")),
+    (r"skartorsdag(?:en)?|maundy thursday", _holiday("Långfredagen", -1)),
+    (r"langfredag(?:en)?|good friday", _holiday("Långfredagen")),
+    (r"paskafton|easter (?:saturday|eve)|holy saturday", _holiday("Påskdagen", -1)),
+    (r"paskdag(?:en)?|easter (?:sunday|day)", _holiday("Påskdagen")),
+    (r"annandag pask|easter monday", _holiday("Annandag påsk")),
+    (r"kristi himmelsfard(?:sdag(?:en)?)?|ascension day", _holiday("Kristi himmelsfärdsdag")),
+    (r"pingstdag(?:en)?|whit sunday|pentecost", _holiday("Pingstdagen")),
+    (rf"alla helgons dag|all saints{_S}? day", _holiday("Alla helgons dag")),
+    *(
+        (
+            rf"(?:{n}(?::[ae])?|{sv}) advent(?:ssondag(?:en)?)?"
+            rf"|(?:the )?(?:{en}) (?:sunday (?:of|in) )?advent",
+            _advent(n),
+        )
+        for n, sv, en in (
+            (1, "forsta", "first|1st"),
+            (2, "andra", "second|2nd"),
+            (3, "tredje", "third|3rd"),
+            (4, "fjarde", "fourth|4th"),
+        )
+    ),
+)
 
 # Each phrase as one regular expression over its words folded (lower case, no diacritics, no punctuation at
 # either end of a word), tried longest first at a word.
@@ -343,15 +495,23 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) (?:sedan|sen)", _ago),
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
-    (rf"i (?P<day>{'|'.join(_WEEKDAYS_SV)})s", _weekday_before),
-    (rf"(?:last|past) (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_before),
-    (rf"on (?P<day>{'|'.join(_WEEKDAYS_EN)})", _weekday_upto),
+    (rf"i (?P<day>{_SV_DAY})s", _weekday_before),
+    (rf"(?:last|past) (?P<day>{_EN_DAY})", _weekday_before),
+    # A weekday alone is the latest, today included: a check-in tells what has happened.
+    (rf"(?P<day>{_SV_DAY})(?:en)?", _weekday_upto),
+    (rf"(?P<day>{_EN_WHOLE_DAY})", _weekday_upto),
+    (rf"on (?P<day>{_EN_DAY})", _weekday_upto),
+    # Ahead: "på onsdag", "i onsdag", "nästa onsdag", "next Wednesday", refused as not yet come.
+    (rf"(?:pa|i|nasta|kommande) (?P<day>{_SV_DAY})(?:en)?", _weekday_after),
+    (rf"(?:this )?(?:next|coming) (?P<day>{_EN_DAY})", _weekday_after),
+    (rf"this (?P<day>{_EN_DAY})", _weekday_in_week(0)),
+    (rf"(?:pa )?(?P<day>{_SV_DAY})(?:en)? (?:i )?nasta vecka", _weekday_in_week(-1)),
+    (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
     (r"forra helgen", _weekend_before),
-    (rf"(?:i )?(?P<day>{'|'.join(_WEEKDAYS_SV)})(?:en|s)? (?:i )?forra veckan", _weekday_last_week),
+    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_last_week),
     (
-        rf"(?:on )?(?P<day>{'|'.join(_WEEKDAYS_EN)}) last week"
-        rf"|last week on (?P<day2>{'|'.join(_WEEKDAYS_EN)})",
+        rf"(?:on )?(?P<day>{_EN_DAY}) last week|last week on (?P<day2>{_EN_DAY})",
         _weekday_last_week,
     ),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
@@ -360,9 +520,21 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
-    (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4}))?", _short),
-    (rf"(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?", _named_month_day),
-    (rf"(?P<month>{_MONTH}) (?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
+    # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars".
+    (r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)", _range),
+    (rf"(?P<d>\d{{1,2}})[-\u2013](?P<d2>\d{{1,2}}) (?P<month>{_MONTH})(?P<m>)(?P<m2>)", _range),
+    # "12/3 2026", "12/3-2026", "12/3/2026"; a year of two digits after "-" or "/": "12/3-26".
+    (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4})|[/-](?P<yy>\d{2}))?", _short),
+    (
+        rf"(?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?",
+        _named_month_day,
+    ),
+    (rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
+    # In words: "andra oktober", "the second of October" ("our first march" is none), "October second".
+    (rf"(?P<od>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    (rf"(?:the )?(?P<od>{_EN_ORDINAL}) of (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    (rf"(?P<month>{_NAMING_MONTH}) (?:the )?(?P<od>{_EN_ORDINAL})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
     (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
     (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
@@ -383,10 +555,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:the )?(?:start|beginning) of (?:the|this) year|(?:the )?new year", _year_back(0)),
     (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
 )
-_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?")
+_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?")
 _PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
 _COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
-_LONGEST = 5  # words in the longest phrase
+_LONGEST = 6  # words in the longest phrase
 
 
 def _fold(word: str) -> str:
@@ -418,6 +590,46 @@ def _month_alone(words: Sequence[str], at: int, *, led: bool) -> int | None:
     return _WHOLE_MONTHS[folded]
 
 
+# Around "D.M" in a sentence, words that make it a time ("kl 10.10"), a number ("punkt 3.2") or an amount
+# ("2.5 timmar", "4.5 av 5").
+_TIME_WORDS = frozenset(
+    {
+        *("kl", "klockan", "at", "fran", "from", "mellan", "between", "ca", "cirka", "about", "nr", "no"),
+        *("punkt", "paragraf", "§", "kap", "version", "item", "betyg", "snitt", "average"),
+    }
+)
+_AMOUNT_WORDS = frozenset(
+    {
+        *("h", "tim", "timme", "timmar", "min", "minuter", "hour", "hours", "hrs", "minutes"),
+        *("dagar", "days", "av", "of", "out"),
+        *("km", "mil", "m", "kg", "kr", "kronor", "sek", "tkr", "mkr", "milj", "miljoner", "tusen"),
+        *("procent", "percent", "%", "ggr", "times", "ganger", "st", "pers", "personer", "people"),
+        *("deltagare", "medlemmar", "members", "miles"),
+    }
+)
+
+
+def _dotted(words: Sequence[str], at: int, today: date, year: int | None, *, alone: bool) -> Span | None:
+    """A day written with dots: "30.9", "30.9.2026", "30.9.26". Alone (a form's field, after "den") any
+    such day. In a sentence "D.M" may be a decimal or a time, so it is a day only when D is 1-31 and M is
+    1-12, the word before is no time word ("kl 10.10") and the word after no unit ("2.5 timmar"); one
+    that then cannot be ("31.9") is refused. With its year it is always a day."""
+    pair = _DOTTED.fullmatch(_fold(words[at]))
+    if pair is None:
+        return None
+    day, month = int(pair["d"]), int(pair["m"])
+    if not (alone or pair["y"]):
+        before = _fold(words[at - 1]) if at > 0 else ""
+        after = _fold(words[at + 1]) if at + 1 < len(words) else ""
+        if not (1 <= day <= 31 and 1 <= month <= 12) or before in _TIME_WORDS or after in _AMOUNT_WORDS:
+            return None
+    written = pair["y"] if pair["y"] is None or len(pair["y"]) == 4 else f"20{pair['y']}"
+    try:
+        return _day_month(day, month, written, today, year)
+    except ValueError:
+        raise DateError(words[at][:20]) from None
+
+
 def read_at(
     words: Sequence[str],
     at: int,
@@ -434,15 +646,19 @@ def read_at(
     if at >= len(words):
         return None
     led = _fold(words[at]) in LEAD_WORDS
-    if led:
-        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
-        if after is not None:
-            return after[0], after[1] + 1
-    if dotted and (pair := _DOTTED.fullmatch(_fold(words[at]))):
+    if led:  # the longer of a phrase with the lead word ("på onsdag") and the date after it ("den 12 mars")
         try:
-            return _day_month(int(pair["d"]), int(pair["m"]), pair["y"], today, year), 1
-        except ValueError:
-            raise DateError(words[at][:20]) from None
+            own = _phrase_at(words, at, today, year)
+        except DateError:
+            own = None
+        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
+        if after is not None and (own is None or after[1] + 1 > own[1]):
+            return after[0], after[1] + 1
+        if own is not None:
+            return own
+    dotted_day = _dotted(words, at, today, year, alone=dotted)
+    if dotted_day is not None:
+        return dotted_day, 1
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
@@ -455,11 +671,13 @@ def read_at(
     return None
 
 
-def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Span, int, int] | None:
-    """The first day or period anywhere in the words: the span, where it starts and how many words it took.
-    A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair of numbers
-    no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
-    for at in range(len(words)):
+def find(
+    words: Sequence[str], today: date, year: int | None = None, *, start: int = 0
+) -> tuple[Span, int, int] | None:
+    """The first day or period anywhere in the words (from `start`): the span, where it starts and how many
+    words it took. A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair
+    of numbers no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
+    for at in range(start, len(words)):
         try:  # a month may end the words alone ("rapportera 4 1 maj")
             found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
@@ -471,6 +689,14 @@ def find(words: Sequence[str], today: date, year: int | None = None) -> tuple[Sp
         if found is not None:
             return found[0], at, found[1]
     return None
+
+
+def find_all(words: Sequence[str], today: date, year: int | None = None) -> list[tuple[Span, int, int]]:
+    """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two)."""
+    found: list[tuple[Span, int, int]] = []
+    while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
+        found.append(one)
+    return found
 
 
 def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Span | None:

@@ -67,23 +67,29 @@ def counting_since(now: datetime) -> datetime:
 
 @dataclass(frozen=True)
 class PostsTally:
-    """The bot's posts for a posts goal: this month, this year, and how many of the year's started a
-    discussion; `reads_replies` says whether replies could count."""
+    """The bot's posts for a posts goal in the plan's year: this month (None when today is not in that
+    year: no month of it is "this month"), the year's, and how many of the year's started a discussion;
+    `reads_replies` says whether replies could count."""
 
-    month: int
+    month: int | None
     year: int
     discussions: int
     reads_replies: bool
+    plan_year: int
 
 
-def tally(posts: Sequence[tuple[date, Engagement]], today: date, *, reads_replies: bool) -> PostsTally:
-    """Posts (their local day and engagement) counted for `today`'s month and year."""
-    this_year = [(day, engagement) for day, engagement in posts if day.year == today.year and day <= today]
+def tally(
+    posts: Sequence[tuple[date, Engagement]], today: date, *, year: int, reads_replies: bool
+) -> PostsTally:
+    """Posts (their local day and engagement) counted for the plan year `year` up to `today`, and for
+    `today`'s month when today is in that year."""
+    this_year = [(day, engagement) for day, engagement in posts if day.year == year and day <= today]
     return PostsTally(
-        month=sum(1 for day, _ in this_year if day.month == today.month),
+        month=sum(1 for day, _ in this_year if day.month == today.month) if today.year == year else None,
         year=len(this_year),
         discussions=sum(1 for _, engagement in this_year if engagement.started_discussion),
         reads_replies=reads_replies,
+        plan_year=year,
     )
 
 

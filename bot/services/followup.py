@@ -19,7 +19,11 @@ Follow-up, before a board meeting: "what has happened since we last looked?"
 - Who is responsible for what is behind: for a district goal the people the board named (or whom the plan
   itself names, which the card puts in the reader's words); for a goal every branch does, the branches
   behind on it and their chairs.
-- Branches that have not reported: no check-in stored since then on any goal.
+- Branches that have not reported: for the quarter (today's, or the plan year's nearest), on the goals every
+  branch does, exactly as the quarter's reminders and the board's digest count it (report_gaps.py): the
+  board reads the same branches and goals as not reported as the chairs were reminded of. "Since" is about
+  what happened; a branch whose one report since then is a meeting of last quarter has still not reported
+  this quarter.
 - Prompts: those posted since then, and the coming ones with their owners.
 
 The year's report: for each goal what the plan said, the year's result as `status` has it (periods met and
@@ -39,8 +43,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
@@ -48,8 +52,18 @@ from bot.i18n import fold
 from bot.services import dates
 from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import GoalProgress, GoalStanding, Measure, Pace, Progress, spans_of
-from bot.services.prompting import SlotStatus
+from bot.services.progress import (
+    GoalProgress,
+    GoalStanding,
+    Measure,
+    Pace,
+    Progress,
+    Report,
+    spans_of,
+    told,
+)
+from bot.services.prompting import Schedule, SlotStatus
+from bot.services.report_gaps import Gaps, Quarter, find_gaps
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo, CheckInRepository
@@ -120,10 +134,10 @@ class FollowUp:
     moved: list[Moved]
     behind: list[Behind]
     branches: int  # how many the district has
-    silent_branches: list[str]
+    quarter: Gaps  # who has not reported for the quarter, as its reminders count it (branches only)
     posted: list[PostedPrompt]
     coming: list[PromptSlot]
-    approval: frozenset[int] = frozenset()  # the schedules whose texts wait for a board member's approval
+    schedules: Mapping[int, Schedule] = field(default_factory=dict)  # the coming prompts' schedules, by id
 
 
 @dataclass(frozen=True)
@@ -237,14 +251,15 @@ class BoardReports:
         changed = self.store.changed(district, after=start)
         branches = self.checkins.branches(district)
         behind = self._behind(plan, standings, branches, now)
-        reported = {row.branch for row in rows if row.branch is not None}
+        schedules = {s.id: s for s in self.prompts.schedules(district)}  # those that can still post
+        coming = self.prompts.slots(district=district, after=now, statuses=_COMING, limit=1000)
         result = FollowUp(
             plan=plan,
             since=start,
             zone=self.progress.zone,
             today=today,
             standings=standings,
-            new_reports=_grouped(plan, rows),
+            new_reports=_grouped(plan, rows, year),
             changed=[(goals[c.goal_id], c) for c in changed if c.goal_id in goals],
             moved=[
                 Moved(s.goal, before[s.goal.id], s.progress)
@@ -253,10 +268,16 @@ class BoardReports:
             ],
             behind=behind,
             branches=len(branches),
-            silent_branches=[b.name for b in branches if b.name not in reported],
+            quarter=find_gaps(
+                plan,
+                self.progress.reports(plan, year=year),
+                branches=branches,
+                responsible={},
+                quarter=Quarter.of(min(max(today, date(year, 1, 1)), date(year, 12, 31))),
+            ),
             posted=self.store.posted(district, after=start, until=now),
-            coming=self.prompts.slots(district=district, after=now, statuses=_COMING, limit=10),
-            approval=frozenset(s.id for s in self.prompts.schedules(district) if s.approval_required),
+            coming=[slot for slot in coming if slot.schedule_id in schedules],
+            schedules=schedules,
         )
         if record:
             self.store.record(district, now=now)
@@ -336,14 +357,16 @@ class BoardReports:
                     responsible=tuple(name for _, name in named.get(goal.id, ())),
                 )
             )
-        posted = self.store.posted(
-            district,
-            after=self.start_of(date(year, 1, 1)),
-            until=min(now, self.start_of(date(year + 1, 1, 1))),
-        )
+        posted = self._posted_in(district, year, now=now)
         return AnnualReport(
             plan, year, today, self.progress.zone, goals, posted, self.store.reads_replies(district)
         )
+
+    def _posted_in(self, district: str, year: int, *, now: datetime) -> list[PostedPrompt]:
+        """The prompts posted in the plan's `year` (Swedish time) by `now`: not the next year's, read
+        after the plan's year is over."""
+        until = min(now, self.start_of(date(year + 1, 1, 1)))
+        return self.store.posted(district, after=self.start_of(date(year, 1, 1)), until=until)
 
     # --- the dashboard ----------------------------------------------------------------------------
 
@@ -367,13 +390,13 @@ class BoardReports:
                 grid[(goal_id, branch.id)] = measures
             branch_standings[branch.id] = self.progress.standings(plan, now=now, branch_id=branch.id)
         days = [ends for _, ends in spans_of(Period.MONTH, year) if ends < today]
-        if date(year, 1, 1) <= today:
-            days.append(min(today, date(year, 12, 31)))
+        if date(year, 1, 1) <= today and min(today, date(year, 12, 31)) not in days:
+            days.append(min(today, date(year, 12, 31)))  # today, unless the year is over (its last day)
         course = [
             (day, _mean_fraction(rows))
             for day, rows in zip(days, self.progress.course(plan, now=now, days=days), strict=True)
         ]
-        posted = self.store.posted(district, after=self.start_of(date(year, 1, 1)), until=now)
+        posted = self._posted_in(district, year, now=now)
         return Dashboard(
             plan,
             self.progress.zone,
@@ -401,8 +424,9 @@ def _figure(progress: GoalProgress) -> tuple[float | None, ...]:
     )
 
 
-def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:
-    """New check-ins per goal (in the plan's order) and branch (the district's first, then by name)."""
+def _grouped(plan: Plan, rows: Sequence[ReportRow], year: int) -> list[NewReports]:
+    """New check-ins per goal (in the plan's order) and branch (the district's first, then by name); a
+    count in all as progress counts it: one meeting both halves of a merged branch told of is one."""
     by_id = {goal.id: goal for goal in plan.goals}
     groups: dict[tuple[int, str | None], list[ReportRow]] = defaultdict(list)
     for row in rows:
@@ -414,7 +438,11 @@ def _grouped(plan: Plan, rows: Sequence[ReportRow]) -> list[NewReports]:
         if goal.target.kind is TargetKind.METRIC:
             total = found[-1].value
         else:
-            total = sum(max(row.value, 0.0) for row in found)
+            total = told(
+                [Report(r.value, r.happened_on, r.branch_id, None, None, r.first_branch_id) for r in found],
+                year,
+                amounts=goal.target.is_amount,
+            )
         result.append(NewReports(goal, branch, len(found), total))
     result.sort(key=lambda r: (r.goal.number, r.branch is not None, (r.branch or "").casefold()))
     return result

@@ -160,14 +160,14 @@ class Plan:
         ending: "utbildningar" finds "utbildning", "trainings" "training". A word is found inside others
         ("sidan" in "hemsidan"), a short one only where a word begins ("val" in "valet", not in
         "kvalitet"; "EU" not in "neutral")."""
-        words = [_stem(word) for word in fold(query).split()]
+        words = [_forms(word) for word in fold(query).split()]
         if not words:
             return []
         hits = []
         for goal in self.goals:
             text = " ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en)))
             haystack = " " + fold(text)
-            if all((" " + word if len(word) <= _SHORT else word) in haystack for word in words):
+            if all(any((" " + f if len(f) <= _SHORT else f) in haystack for f in forms) for forms in words):
                 hits.append(goal)
         return hits
 
@@ -189,6 +189,23 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= _STEM:
             return word[: -len(ending)]
     return word
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _forms(word: str) -> set[str]:
+    """The forms a search word is found by: its stem, and the singular a Swedish plural changes
+    ("studiecirklar" -> "studiecirkel", "regler" -> "regel", "medlemmar" -> "medlem", "möten" -> "möte")."""
+    stem = _stem(word)
+    forms = {stem}
+    if len(stem) > _STEM and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        forms.add(stem[:-1])
+    if len(stem) >= _STEM and stem[-1] in "lnr" and stem[-2] not in _VOWELS:
+        forms.add(stem[:-1] + "e" + stem[-1])
+    if word.endswith("en") and len(word) > _STEM:
+        forms.add(word[:-1])
+    return forms
 
 
 def number_in(word: str, *, digits: int = 9) -> int | None:

@@ -1,12 +1,15 @@
 """Nudges people don't mute: snoozing reminders, and the board's choice to escalate. Framework-free.
 
 `påminn mig inte före 15/8` / `snooze until Aug 15`:
-What a member means: "leave me alone until then". Until that day (the district's local date) no reminder
-goes to them: neither the quarter's reminder to report nor the reminder of their turn to write a prompt.
-A reminder held back is sent on a later day of its window, if the window is still open then; otherwise it
-is not sent at all. The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 augusti,
-Aug 15, and days counted from today as reports count back from it: i morgon, i övermorgon, måndag, nästa
-vecka, om 2 veckor (tomorrow, Monday, next week, in 2 weeks). A day without a year is the next such day
+What a member means: "leave me alone until then", and, as a snooze does, "then remind me again". Until that
+day (the district's local date) no reminder goes to them: neither the quarter's reminder to report nor the
+reminder of their turn to write a prompt. A reminder held back is sent on a later day of its window, if the
+window is still open then; otherwise it is not sent at all. Snoozing the quarter's reminder to report after
+it came (`påminn mig om en vecka`, answering it) takes it back: on that day, still in the quarter, it comes
+again with what is still not reported.
+The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 augusti, Aug 15, and days
+counted from today as reports count back from it: i morgon, i övermorgon, måndag, nästa vecka, om 2 veckor,
+en vecka (tomorrow, Monday, next week, in 2 weeks, for a week). A day without a year is the next such day
 ("15/1" written in December is next January, as a pause reads it); a day written with a year that has
 passed is refused, and so is one more than a year ahead.
 """
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING
 from bot.i18n import fold
 from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS, next_day
 from bot.services.people import PersonInfo
+from bot.services.report_gaps import REMINDER_KIND, Quarter
 
 if TYPE_CHECKING:
     from bot.db.checkins import CheckInRepository
@@ -43,7 +47,8 @@ _YEAR = re.compile(r"\d{4}")
 # Days counted forward from today, folded: "i morgon" is tomorrow.
 _AHEAD = {"i morgon": 1, "imorgon": 1, "tomorrow": 1, "i overmorgon": 2, "overmorgon": 2}
 _NEXT_WEEK = frozenset({"nasta vecka", "next week"})
-_IN = re.compile(r"(?:om|in) (\d{1,3}|en|ett|a|one) (dag|dagar|vecka|veckor|day|days|week|weeks)")
+# "om 2 veckor", "in 2 weeks", and as long a snooze: "en vecka", "for a week", "1 week".
+_IN = re.compile(r"(?:(?:om|in|for|i) )?(\d{1,3}|en|ett|a|one) (dag|dagar|vecka|veckor|day|days|week|weeks)")
 
 
 class SnoozeProblem(StrEnum):
@@ -62,14 +67,24 @@ class SnoozeError(ValueError):
 @dataclass(frozen=True)
 class Snooze:
     """What `påminn` showed or did: no reminders to the sender before `until` (None: as usual); `changed`
-    when it was set or lifted now; `problem` when the day could not be read (nothing changed)."""
+    when it was set or lifted now; `problem` when the day could not be read (nothing changed); `again` when
+    the quarter's reminder to report, already sent, comes again from `until`."""
 
     until: date | None = None
     changed: bool = False
     problem: SnoozeError | None = None
+    again: bool = False
 
 
-def snooze(people: PeopleRepository, person: PersonInfo, wish: str, *, today: date, now: datetime) -> Snooze:
+def snooze(
+    people: PeopleRepository,
+    checkins: CheckInRepository,
+    person: PersonInfo,
+    wish: str,
+    *,
+    today: date,
+    now: datetime,
+) -> Snooze:
     """`påminn` with what was written after it: nothing (or "mig") shows the snooze, "igen" / "off" lifts it,
     a day sets it."""
     if not wish or wish.strip().lower() in ("mig", "me"):
@@ -82,8 +97,15 @@ def snooze(people: PeopleRepository, person: PersonInfo, wish: str, *, today: da
         until = parse_until(wish, today)
     except SnoozeError as error:
         return Snooze(problem=error)
-    people.set_quiet(person, until, now=now)
-    return Snooze(until, changed=True)
+    people.set_quiet(person, until, now=now)  # before the reminder is taken back: no run sends it sooner
+    quarter = Quarter.of(today)
+    person_id = people.find_id(person)
+    again = (
+        until <= quarter.ends
+        and person_id is not None
+        and checkins.unmark_reminded(REMINDER_KIND, quarter.key, person_id) > 0
+    )
+    return Snooze(until, changed=True, again=again)
 
 
 def escalation(checkins: CheckInRepository, district: str, on: bool | None, *, now: datetime) -> int | None:

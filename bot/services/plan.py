@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
@@ -22,7 +22,9 @@ from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
     ACTIVITY_PART,
+    GOES_ON,
     LABELLED_ITEM,
+    RESPONSIBLE_LABEL,
     RESPONSIBLE_LINE,
     HeadingStyle,
     Line,
@@ -432,8 +434,8 @@ def _noun_after(text: str) -> str | None:
         parts = parts[1:]
     for raw in parts:
         word = raw.strip(".,;:!?()\"'”“")
-        if raw.startswith("(") and words:
-            break  # "2 utbildningar (våren 2027)": the bracket says when, not what
+        if raw.startswith("("):
+            break  # "2 utbildningar (våren 2027)", "minst 10 (Hela året)": the bracket says when, not what
         if not word or word.lower() in _NOUN_ENDS or not re.fullmatch(r"[^\W\d_][\w-]*", word):
             break
         if word.lower() in ("en", "ett") and words:
@@ -472,20 +474,25 @@ def _count(text: str) -> Target | None:
         )
     periods = list(_PERIOD.finditer(text))
     per_area = _PER_AREA.search(text) is not None
-    for match in re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE):
+    # A figure set apart after a dash or colon ("Knacka dörr i tre bostadsområden – 1000 samtal", a table's
+    # target column) is the target the plan states: it is read before the numbers in the goal's words.
+    numbers = sorted(re.finditer(rf"\b{_NUM}\b", text, re.IGNORECASE), key=lambda m: not _set_apart(text, m))
+    for match in numbers:
         word = match.group(0)
         before = text[: match.start()]
         at_least_match = _AT_LEAST.search(before)
         at_least = at_least_match is not None
         previous = before[: at_least_match.start()] if at_least_match else before
         previous_word = previous.rstrip().rsplit(" ", 1)[-1].lower() if previous.strip() else ""
-        if _is_year(word) and not (at_least or previous_word in _HAVING):
-            continue  # "inför valet 2026"; but "ha 2000 besök i månaden" is a count
+        counted = previous_word in _HAVING or _is_verb(previous_word) or previous_word in ("in", "ut")
+        if _is_year(word) and not (at_least or counted):
+            continue  # "inför valet 2026"; but "ha 2000 besök i månaden", "skicka 2 000 sms" are counts
         if previous_word in _REFERRING:
             continue
         unit = _noun_after(text[match.end() :].strip())
-        if unit is not None and unit.lower() in _DURATIONS:
-            continue
+        said = text[match.end() :].split()[:1]
+        if said and said[0].strip(".,;:!?()").lower() in _DURATIONS:
+            continue  # "inom två veckor" is how soon; but "two training days" are days to hold
         count = _number(word)
         if count < 1:
             continue
@@ -493,8 +500,11 @@ def _count(text: str) -> Target | None:
         stated = later[0] if later else (periods[0] if periods else None)
         period = _period_of(stated) if stated else None
         if count == 1 and not at_least:
-            # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it.
+            # "en"/"ett" is mostly the article: only a count with an explicit, shorter period after it, and
+            # not when the times are said after it ("ett nyhetsbrev två gånger per termin").
             if not (later and period is not Period.YEAR) and not per_area:
+                continue
+            if _TIMES_SAID.search(text[match.end() :]):
                 continue
         elif not (
             at_least
@@ -528,6 +538,12 @@ def _count(text: str) -> Target | None:
     return None
 
 
+def _set_apart(text: str, match: re.Match[str]) -> bool:
+    before = _AT_LEAST.sub("", text[: match.start()]).rstrip()
+    return before.endswith((" \u2013", " \u2014", " -", ":"))
+
+
+_TIMES_SAID = re.compile(rf"\b{_NUM}\s+(?:gång|gånger)\b", re.IGNORECASE)
 # "Tio nya medlemmar ska värvas", "Fyra medlemsmöten ska hållas": the number opening the goal is what is done.
 _PASSIVE = re.compile(
     r"^[^.;]*?\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även|minst)\s+)?(?!finnas\b)[^\W\d_]{3,}s\b",
@@ -555,7 +571,7 @@ def _period_of(match: re.Match[str]) -> Period:
     return _PERIOD_WORDS.get(word, Period.YEAR)
 
 
-_KNOCK = re.compile(r"\bknacka\s+dörr(?:ar)?\b", re.IGNORECASE)
+_KNOCK = re.compile(r"\bknacka\s+(?:dörr(?:ar)?|doors?)\b", re.IGNORECASE)  # "knock on doors" restated
 _PREPOSITIONS = {"till", "för", "i", "på", "om", "med", "inom", "hos", "kring", "från", "av", "mellan"}
 
 
@@ -571,13 +587,24 @@ def _owned(word: str, rest: str) -> str:
     return owned.group("thing")
 
 
+def _past_adjective(word: str, rest: str) -> tuple[str, str]:
+    """The noun an adjective goes with ("öppna medlemsmöten", "digitala utbildningar"), and the text after
+    it; other words as they are."""
+    after = re.match(r"^\s+(?P<noun>[^\W\d_][\w-]*[^\W\d_])\b", rest)
+    if word.lower().endswith("a") and after is not None and after.group("noun").lower() not in _NOUN_ENDS:
+        return after.group("noun"), rest[after.end() :]
+    return word, rest
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
     varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
     if _KNOCK.search(before):
         return "dörrknackning"
-    objects = [_owned(m.group("object"), before[m.end() :]) for m in _DOING.finditer(before)]
+    objects = [
+        _owned(*_past_adjective(m.group("object"), before[m.end() :])) for m in _DOING.finditer(before)
+    ]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:
         return objects[-1]
@@ -589,7 +616,7 @@ def _done_thing(before: str) -> str | None:
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
         return None
     if _is_verb(words[0]):
-        following = words[1] if len(words) > 1 else ""
+        following = _past_adjective(words[1], " " + " ".join(words[2:]))[0] if len(words) > 1 else ""
         if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
             return following
         return None
@@ -598,6 +625,8 @@ def _done_thing(before: str) -> str | None:
     return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
+# A number with its thousands grouped by spaces, as Swedish writes it: "5 000", "1 200 000".
+_GROUPED = re.compile(r"(?<![0-9])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 # As tables and lists shorten them: "4 ggr/år", "2/termin", "10 st", "1 gång/mån".
 _PER_SLASH = re.compile(
     r"(?<=[0-9\w])\s*/\s*(?P<p>år|året|månad|månaden|mån|kvartal|termin|halvår|vecka|veckan|v|"
@@ -626,6 +655,7 @@ def parse_target(text: str) -> Target:
     english = text if is_english(text) else None
     text = _PER_SLASH.sub(lambda m: " per " + _SLASHED.get(m.group("p").lower(), m.group("p")), text)
     text = _plain(in_swedish_terms(text))
+    text = _GROUPED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "5 000 flygblad" is 5000
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
     text = _SHORT.sub(lambda m: _SHORTENED[m.group(0).lower().rstrip(".")], text)
     if not text:
@@ -669,17 +699,53 @@ def unread_figure(goal: GoalDraft) -> str | None:
     prioriterade områdena")."""
     if goal.target.kind is not TargetKind.DONE:
         return None
-    text = _WHEN_FIGURES.sub(" ", _plain(goal.text))
+    return next(_figures(goal.text), None)
+
+
+def other_figure(goal: GoalDraft) -> str | None:
+    """A figure in a goal read with a target that is not the target's own ("Skriva en debattartikel i
+    månaden och 20 insändare under året" read as one a month): the board should check which is meant."""
+    target = goal.target
+    if target.kind is TargetKind.DONE:
+        return None
+    read = {target.count, target.goal_value, target.baseline, target.change_percent} - {None}
+    return next((f for f in _figures(goal.text) if _figure_value(f) not in read), None)
+
+
+def _figures(text: str) -> Iterator[str]:
+    """The figures in a goal that may be targets: the figure and the word after it."""
+    text = _WHEN_FIGURES.sub(" ", _plain(text))
     for match in _FIGURE.finditer(text):
         figure = match.group("figure")
         number, word = figure.split()[0], figure.split()[-1] if " " in figure else ""
         before = text[: match.start()].split()
         if _is_year(number) or word.lower() in _DURATIONS or word.lower() in _NUMBER_WORDS:
             continue
-        if before and before[-1].lower() in _REFERRING:
+        if before and before[-1].lower() in _REFERRING | _LIMITS:
             continue
-        return figure
-    return None
+        yield figure
+
+
+# "kandidater under 35", "members over 65": a limit that says who, not how many.
+_LIMITS = {"under", "över", "over", "above", "below", "aged"}
+
+
+def _figure_value(figure: str) -> float | None:
+    """A figure's number: "2 000 följare" 2000, "5,000 followers" 5000, "tre möten" 3, "ett tiotal" 10."""
+    words = figure.split()
+    digits = re.match(r"[0-9][0-9 ,.]*", figure)
+    if digits is not None:
+        number = digits.group(0).strip(" ,.")
+        if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", number):  # English thousands
+            number = number.replace(",", "")
+        try:
+            return _amount(number)
+        except ValueError:
+            return None
+    first = words[0].lower()
+    if first in ("ett", "en") and len(words) > 1:
+        return float(_ROUND_NUMBERS.get(words[1].lower(), 0)) or None
+    return float(_NUMBER_WORDS[first]) if first in _NUMBER_WORDS else None
 
 
 def _validated(target: Target) -> Target:
@@ -934,7 +1000,7 @@ def _is_commitment(sentence: str) -> bool:
     return False
 
 
-def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
+def _prose_goals(prose: list[str], *, has_list: bool, lead: str = "") -> list[str]:
     """Commitments written as sentences.
 
     A sentence is a goal when we, the district or the board "ska"/"kommer att" do something in it (not
@@ -943,8 +1009,8 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     "anordna" ...) or carry a target. So is a sentence that a target or something concrete makes a
     commitment of whoever it names ("Minst hälften av styrelsens ledamöter ska ...", "Alla nya medlemmar
     ska erbjudas ..."), one in the present tense ("Under våren genomför vi ..."), and one labelled
-    "Mål:". Beside a list of goals, only a sentence with a target is one more: the rest of the prose
-    explains the list.
+    "Mål:". Beside a list of goals, only a sentence with a target is one more, or after the list (`lead` is
+    the prose before it) one with something concrete to do: the rest of the prose explains the list.
     """
     text = join_lines(line for line in prose if not line.endswith(":"))
     year_talk = _PLAN_YEAR.search(in_swedish_terms(text)) is not None
@@ -964,7 +1030,10 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
         concrete = _CONCRETE.search(said) is not None
         shall = _SHALL.search(said) is not None
         if has_list:
+            # After the list, "Vi ska också delta i Pride" is one more thing to do, not the list explained.
             if measurable and (_is_commitment(said) or shall):
+                goals.append(sentence)
+            elif sentence not in lead and concrete and (_is_commitment(said) or shall):
                 goals.append(sentence)
         elif _PRESENT_COMMITMENT.search(said):
             goals.append(sentence)
@@ -975,10 +1044,11 @@ def _prose_goals(prose: list[str], *, has_list: bool) -> list[str]:
     return goals
 
 
-# "Ansvarig: Kassören", "(ansvar: styrelsen)", "– Responsible: the board.": who does the goal, not its words.
+# "Ansvarig: Kassören", "(ansvar: styrelsen)", "(ansv. kassören)", "– Responsible: the board.", and in
+# brackets without a colon, "(ansvarig styrelsen)": who does the goal, not its words.
 _RESPONSIBLE = re.compile(
-    r"(?:^|\s*[–—-]\s*|\s+)\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:\s*"
-    r"(?P<who>[^.;:()\n]{2,80}?)\s*(?:\)|[.;]|$)",
+    rf"(?:^|\s*[–—-]\s*|\s+)\(?{RESPONSIBLE_LABEL}\s*(?P<who>[^.;:()\n]{{2,80}}?)\s*(?:\)|[.;]|$)"
+    r"|\s*\((?:huvud)?ansvarig[a]?\s+(?!för\b|att\b|är\b)(?P<bracketed>[^.;:()\n]{2,80}?)\)",
     re.IGNORECASE,
 )
 
@@ -992,23 +1062,24 @@ def read_goal(text: str) -> GoalDraft:
     named = _RESPONSIBLE.search(text)
     responsible = None
     if named is not None:
-        rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip()
+        rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip(" ,")
         if any(ch.isalpha() for ch in rest):
-            text, responsible = rest, named.group("who").strip()
+            text, responsible = rest, (named.group("who") or named.group("bracketed")).strip()
     return GoalDraft(
         text=text,
         target=parse_target(text),
         # Whom the goal concerns, not where its activity is done ("– Aktivitet: … i varje lokalavdelning").
         applies_to_branches=_EACH_BRANCH.search(in_swedish_terms(ACTIVITY_PART.sub("", text))) is not None,
         responsible=responsible,
-        plan_number=int(label.group("number")) if label else None,
+        # "Mål 1.2" numbers the goal under its chapter: the bot's numbers run through the plan.
+        plan_number=int(label.group("number")) if label and label.group("number").isdigit() else None,
     )
 
 
 def _says_what_to_do(text: str) -> bool:
     """It opens with a verb ("Genomföra ...", "Utse ...") or a change ("Fler medlemmar ..."), commits
-    someone ("Distriktet ska ..."), or carries a target."""
-    words = text.split()
+    someone ("Distriktet ska ..."), or carries a target; in English too ("Knock on doors ...")."""
+    words = in_swedish_terms(text).split()
     first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
     return (
         first in _VERBS
@@ -1021,9 +1092,27 @@ def _says_what_to_do(text: str) -> bool:
 
 
 def _goal_like(text: str) -> bool:
-    """An item that says something to do (_says_what_to_do), or is a sentence."""
+    """An item that says something to do (_says_what_to_do), or is a sentence; not a line of a budget."""
     words = text.split()
+    if _budget_line(text):
+        return False
     return _says_what_to_do(text) or (len(words) >= 6 and any(w.islower() for w in words[1:]))
+
+
+# "Partistöd: 2 400 000 kr", "Lokalhyra – 36 000 kronor", "Income: SEK 120,000": a budget's line, a post and
+# its amount. Nothing in it is to be done.
+_BUDGET_LINE = re.compile(
+    r"^(?P<post>[^\W\d_][^\W\d]*(?:\s+[^\W\d]+){0,4})\s*(?:[:–—-]\s*|\s)(?:ca\.?\s*)?"
+    r"(?:(?:sek|kr)\s*)?[0-9][0-9 .,]*\s*(?:kr|kronor|sek|tkr|mkr|:-)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _budget_line(text: str) -> bool:
+    match = _BUDGET_LINE.match(_plain(text))
+    if match is None or _is_verb(match.group("post").split()[0]):
+        return False
+    return bool(re.search(r"\b(?:kr|kronor|sek|tkr|mkr)\b|:-", text, re.IGNORECASE))
 
 
 def _with_details(items: list[str]) -> list[str]:
@@ -1038,6 +1127,50 @@ def _with_details(items: list[str]) -> list[str]:
         else:
             result.append(item)
     return result
+
+
+# Longer lines than this are a paragraph's, not a list's items.
+_ITEM_WORDS = 14
+
+
+def _unbulleted(section: _Section) -> _Section:
+    """A list that lost its bullet signs (a PDF from a design program, text copied from a web page): a
+    section without items whose lines (after an intro such as "Vi ska:") each start a new text with a
+    capital, are short and do not run on ("… i samarbete med"), and mostly say something to do, is that
+    list. A line in lower case goes on with the one above; "Ansvarig: …" stays with its goal."""
+    if section.bullets or len(section.prose) < 2:
+        return section
+    intro = 0
+    while (
+        intro < len(section.prose)
+        and section.prose[intro].endswith(":")
+        and not RESPONSIBLE_LINE.match(section.prose[intro])
+    ):
+        intro += 1
+    items: list[list[str]] = []
+    for line in section.prose[intro:]:
+        if items and (line[:1].islower() or RESPONSIBLE_LINE.match(line)):
+            items[-1].append(line)
+        elif line[:1].isupper():
+            items.append([line])
+        else:
+            return section
+    texts = [join_lines(parts) for parts in items]
+    ends = [parts[-1].rstrip() for parts in items]
+    if (
+        len(items) < 2
+        or any(len(parts[0].split()) > _ITEM_WORDS for parts in items)
+        or any(end.endswith((",", ";")) or end.rsplit(" ", 1)[-1].lower() in GOES_ON for end in ends)
+        or sum(map(_says_what_to_do, texts)) * 2 < len(texts) + 1
+    ):
+        return section
+    return replace(
+        section,
+        bullets=items,
+        prose=section.prose[:intro],
+        lead=intro,
+        intro_says_goals=bool(intro) and _GOAL_INTRO.search(section.prose[intro - 1]) is not None,
+    )
 
 
 def _list_goals(section: _Section, later_headings: set[str]) -> list[str]:
@@ -1183,13 +1316,20 @@ def parse_plan(text: str) -> PlanDraft:
         first_word = section.title.split(" ", 1)[0].casefold()
         if background[index] or first_word in _SCENE_SETTING:
             continue
+        section = _unbulleted(section)
         texts = _list_goals(section, set(headings[index + 1 :]))
         items = tuple(join_lines(parts) for parts in section.bullets)
-        if items and not texts and not _AREA_HEADING.search(section.title) and set(items) - set(areas):
+        if (
+            items
+            and not texts
+            and not _AREA_HEADING.search(section.title)
+            and set(items) - set(areas)
+            and not all(map(_budget_line, items))
+        ):
             set_aside.append((section.title or title or "", items))
         # In the plan's order: sentences before the list come before its items ("mål 5" is the fifth).
-        prose = _prose_goals(section.prose, has_list=bool(texts))
         lead = join_lines(section.prose[: section.lead or 0])
+        prose = _prose_goals(section.prose, has_list=bool(texts), lead=lead)
         texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
             heading = titles[index] or title or "Mål"

@@ -29,8 +29,11 @@ _NUMBERS = {
 }  # fmt: skip
 
 _NTH = {"third": "tredje", "fourth": "fjärde", "sixth": "sjätte"}
-_PERIODS = {"week": "vecka", "month": "månad", "quarter": "kvartal", "term": "termin", "year": "år"}
-_PERIOD = r"(?P<period>week|month|quarter|half[- ]year|six\s+months|term|semester|year)"
+_PERIODS = {
+    "week": "vecka", "weekend": "helg", "month": "månad", "quarter": "kvartal", "term": "termin",
+    "year": "år",
+}  # fmt: skip
+_PERIOD = r"(?P<period>weekend|week|month|quarter|half[- ]year|six\s+months|term|semester|year)"
 
 # (pattern, replacement): applied in order; each restates one kind of wording.
 _RESTATED: list[tuple[re.Pattern[str], str]] = [
@@ -48,7 +51,12 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?(?:district\s+)?board\b(?!\s+members?)", re.I), "styrelsen"),
     (re.compile(r"\balso\b", re.I), "också"),
     (re.compile(r"\brecruit\b", re.I), "rekrytera"),
-    (re.compile(rf"\b(?:per|a|an|each|every|in\s+each|in\s+every)\s+{_PERIOD}\b", re.I), "per {period}"),
+    # "within a week" says how soon, not how often.
+    (re.compile(r"\bwithin\b", re.I), "inom"),
+    (
+        re.compile(rf"(?<!inom )\b(?:per|a|an|each|every|in\s+each|in\s+every)\s+{_PERIOD}\b", re.I),
+        "per {period}",
+    ),
     (re.compile(r"\bweekly\b", re.I), "per vecka"),
     (re.compile(r"\bmonthly\b", re.I), "per månad"),
     (re.compile(r"\bquarterly\b", re.I), "per kvartal"),

@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.services.goals import TargetKind
 from bot.services.plan import PlanParseError, parse_target
+from bot.services.plan_text import CELL_ITEM
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
 PLAN_SUFFIXES = (".pdf", ".docx", ".odt", ".html", ".htm", ".txt", ".md")
@@ -135,14 +136,18 @@ def pdf_text(data: bytes) -> PlanText:
 
     pages: list[list[_Row]] = []
     unread: list[int] = []  # pages that are only an image (a scanned page in a PDF of text)
+    header: _Header | None = None
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
                 if not any(re.search(r"[^\W\d_]{2}", w.text) for w in words) and (page.images or page.rects):
                     unread.append(page.page_number)
-                tables = [(t.bbox, t.extract()) for t in page.find_tables()]
-                pages.append(_with_tables(words, tables, float(page.width)))
+                tables = []
+                for table in page.find_tables():
+                    cells, header = _continued(table.extract(), _column_edges(table), header)
+                    tables.append((table.bbox, cells))
+                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -157,9 +162,95 @@ def pdf_text(data: bytes) -> PlanText:
     return PlanText("\n".join(_pdf_lines(pages)), tuple(unread))
 
 
+# A table of goals' header row and where its columns start: a table that goes on over the next page.
+_Header = tuple[list[float], list[str | None]]
+
+
+def _column_edges(table: Any) -> list[float]:
+    return [cell[0] for cell in table.rows[0].cells if cell is not None] if table.rows else []
+
+
+def _continued(
+    cells: list[list[str | None]], edges: list[float], header: _Header | None
+) -> tuple[list[list[str | None]], _Header | None]:
+    """A table with its header row: a table whose first row names its columns is one of goals, and a table
+    with the same columns on the next page, without a header of its own (Word repeats it only when told
+    to), goes on with it. Returns the cells and the header for the tables after."""
+    from bot.services.plan_text import columns
+
+    if cells and columns([cell or "" for cell in cells[0]]) is not None:
+        return cells, (edges, cells[0])
+    if header is not None and len(edges) == len(header[0]) and cells:
+        if all(abs(mine - theirs) <= 2 for mine, theirs in zip(edges, header[0], strict=True)):
+            return [header[1], *cells], header
+    return cells, None
+
+
+# A table found on a page: where it stands (x0, top, x1, bottom), and its cells row by row.
+_Table = tuple[tuple[float, float, float, float], list[list[str | None]]]
+
+
+def _unruled_tables(words: list[_Word]) -> list[_Table]:
+    """Tables of goals printed without rules (a Word table without borders): a row whose cells, set apart
+    by wide gaps, name a goal table's columns ("Mål  Ansvarig  När  Mått"), and the rows under it whose
+    words keep to those columns. A table's row starts where its first column starts a new text (a capital);
+    a cell's wrapped lines go on in lower case. The table ends at a wide gap, a larger type or a line that
+    runs across a column's start."""
+    from bot.services.plan_text import column_name, columns
+
+    rows = _rows([w for w in words if w.text.strip()])
+    found: list[_Table] = []
+    index = 0
+    while index < len(rows):
+        header = rows[index]
+        index += 1
+        size = max(w.size for w in header.words)
+        names = [" ".join(w.text for w in cell) for cell in _gapped(header.words, size)]
+        if len(names) < 2 or not all(map(column_name, names)) or columns(names) is None:
+            continue
+        starts = [cell[0].x0 for cell in _gapped(header.words, size)]
+        table: list[list[list[str]]] = []
+        bottom = header.bottom
+        while index < len(rows):
+            line = rows[index]
+            if (
+                line.top - bottom > size * 2.2
+                or max(w.size for w in line.words) > size + 0.5
+                or any(w.x0 < start - 1 < w.x1 for w in line.words for start in starts[1:])
+            ):
+                break
+            placed: list[list[str]] = [[] for _ in starts]
+            for word in line.words:
+                column = max([0, *(i for i, start in enumerate(starts) if start <= word.x0 + 1)])
+                placed[column].append(word.text)
+            if not table or placed[0] and (placed[0][0][:1].isupper() or placed[0][0][:1].isdigit()):
+                table.append([[] for _ in starts])
+            for cell, put in zip(table[-1], placed, strict=True):
+                cell.extend([" ".join(put)] if put else [])
+            bottom = line.bottom
+            index += 1
+        if table:
+            box = (min(w.x0 for w in header.words) - 1, header.top - 1, max(w.x1 for w in words), bottom + 1)
+            cells: list[list[str | None]] = [list(names)]
+            cells += [["\n".join(cell) for cell in row] for row in table]
+            found.append((box, cells))
+    return found
+
+
+def _gapped(words: list[_Word], size: float) -> list[list[_Word]]:
+    """A row's words in groups set apart by gaps wider than a few spaces: a table's cells."""
+    groups: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if groups and word.x0 - groups[-1][-1].x1 < size * 0.8:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
 def _with_tables(
     words: list[_Word],
-    tables: list[tuple[tuple[float, float, float, float], list[list[str | None]]]],
+    tables: list[_Table],
     width: float,
 ) -> list[_Row]:
     """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
@@ -182,30 +273,62 @@ def _with_tables(
 
 def _cells(rows: list[list[str | None]]) -> list[list[str]]:
     """A PDF table's cells as text: the cell's lines joined, words hyphenated or broken across lines
-    ("Medlemsansvari" / "g" in a narrow column) mended."""
-    from bot.services.plan_text import join_lines
+    ("Medlemsansvari" / "g", "Studieorganisatö" / "ren" in a narrow column) mended. A row of one cell
+    spanning the table (the others None, not empty) is a row merged across it: its text in every cell."""
+    from bot.services.plan_text import GOES_ON
 
     result = []
     for row in rows:
+        if len(row) > 1 and row[0] and all(cell is None for cell in row[1:]):
+            result.append([" ".join(row[0].split())] * len(row))
+            continue
         cells = []
         for cell in row:
             lines = (cell or "").splitlines()
             mended: list[str] = []
             for line in lines:
+                word = line.strip()
                 broken = (
                     mended
                     and (
                         mended[-1].endswith("\u2013")  # "Augusti–" / "september"
-                        or (re.fullmatch(r"[a-zåäö]{1,2}[.,]?", line.strip()) and mended[-1][-1:].isalpha())
+                        or (re.fullmatch(r"[a-zåäö]{1,2}[.,]?", word) and mended[-1][-1:].isalpha())
+                        # One word broken in two: a short lower-case rest that is no word of its own.
+                        or (
+                            re.fullmatch(r"[a-zåäö]{3,4}[.,]?", word) is not None
+                            and word.rstrip(".,") not in GOES_ON
+                            and re.fullmatch(r"[^\W\d_]{6,}", mended[-1].strip()) is not None
+                        )
                     )
                 )
                 if broken:
                     mended[-1] += line.strip()
                 else:
                     mended.append(line)
-            cells.append(join_lines(mended))
+            cells.append(_listed(mended))
         result.append(cells)
     return result
+
+
+_CELL_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·■➢►\uf0b7\uf0a7–-]|[0-9]{1,2}[.)])\s+")
+
+
+def _listed(lines: list[str]) -> str:
+    """A PDF cell's lines as text: a list's items in it (bullets) each marked (CELL_ITEM), with the lines
+    they wrap onto."""
+    from bot.services.plan_text import join_lines
+
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        bullet = _CELL_BULLET.match(line)
+        if bullet is not None:
+            parts.append([CELL_ITEM, line[bullet.end() :]])
+        else:
+            parts[-1].append(line)
+    return "".join(
+        (CELL_ITEM + join_lines(part[1:]) if part and part[0] == CELL_ITEM else join_lines(part))
+        for part in parts
+    )
 
 
 def _word(raw: dict[str, Any]) -> _Word:
@@ -254,7 +377,7 @@ def _gutter(words: list[_Word], width: float) -> float | None:
         return None
     x = best[1]
     # The strip's edges, from the running text that keeps to its column (a title in larger type, a centred
-    # page number or a short footer may stand in the strip).
+    # page number, a running header or footer in smaller type may stand in the strip).
     body = Counter(w.size for w in words).most_common(1)[0][0]
     kept = [
         w
@@ -263,7 +386,7 @@ def _gutter(words: list[_Word], width: float) -> float | None:
         and not _PAGE_NUMBER.match(row.text.strip())
         and not any(w.x0 < x < w.x1 for w in row.words)
         for w in row.words
-        if w.size <= body
+        if abs(w.size - body) < 0.5
     ]
     lo, hi = x, x
     while lo > width * 0.3 and not any(w.x0 < lo - 1 < w.x1 for w in kept):
@@ -426,17 +549,182 @@ def docx_text(data: bytes) -> str:
 
 
 def _docx_lines(document: Any) -> Iterator[str]:
+    numbering = _Numbering(document)
+    yield from _block_lines(document.element.body, document, numbering)
+
+
+def _block_lines(parent: Any, document: Any, numbering: _Numbering) -> Iterator[str]:
+    """The paragraphs and tables of the body, also those in a content control (a cover page, a template's
+    title)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield from _paragraph_lines(Paragraph(child, document))
-        elif tag == "tbl":
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}p":
+            yield from _paragraph_lines(Paragraph(child, document), numbering)
+        elif child.tag == f"{_W}tbl":
             table = Table(child, document)
-            yield from _table_lines([[cell.text for cell in row.cells] for row in table.rows])
+            rows = [[_cell_text(cell, document, numbering) for cell in row.cells] for row in table.rows]
+            yield from _table_lines(rows)
+        elif child.tag == f"{_W}sdt":
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                yield from _block_lines(content, document, numbering)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(p: Any) -> str:
+    """A paragraph's text as Word shows it: its runs also where they sit in a tracked insertion, a content
+    control, a field or a hyperlink; deleted text and text boxes left out."""
+    parts = []
+    for element in p.xpath(
+        ".//w:r[not(ancestor::w:txbxContent) and not(ancestor::w:moveFrom)]"
+        "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+    ):
+        if element.tag == f"{_W}t":
+            parts.append(element.text or "")
+        else:
+            parts.append("-" if element.tag == f"{_W}noBreakHyphen" else " ")
+    return "".join(parts)
+
+
+def _cell_text(cell: Any, document: Any, numbering: _Numbering) -> str:
+    """A table cell's paragraphs, those of a list each marked as an item (a cell listing several goals)."""
+    from docx.text.paragraph import Paragraph
+
+    parts = []
+    for p in cell._tc.iter(f"{_W}p"):
+        style = Paragraph(p, document).style
+        text = _paragraph_text(p)
+        typed = _TYPED_ITEM.match(text)  # "- Värva …", "1. Skicka …" typed as a list
+        listed = numbering.label(p) is not None or _LIST_STYLE.search(style.name if style else "") or typed
+        parts.append((CELL_ITEM if listed else "\n") + (text[typed.end() :] if typed else text))
+    return "".join(parts)
+
+
+_TYPED_ITEM = re.compile(r"^\s*(?:[-–•*]|[0-9]{1,2}[.)])\s+(?=\S)")
+
+
+class _Numbering:
+    """Word's list numbers, which Word draws and a paragraph's text does not hold: each numbered paragraph's
+    label ("1.", "1.2", "a)", "Mål 3:") from the document's numbering definitions (numbering.xml), given by
+    the paragraph's numPr or its style's, counted as Word counts them (a list's levels restart under a
+    higher one; lists of one definition go on counting unless one says where to start)."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[
+            str, dict[int, tuple[str, str, int]]
+        ] = {}  # abstractNumId -> ilvl -> fmt, text, start
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> abstractNumId, restarts by level
+        self.styles: dict[
+            str, tuple[str | None, int | None, str | None]
+        ] = {}  # styleId -> numId, ilvl, basedOn
+        self.counts: dict[str, dict[int, int]] = {}
+        self.begun: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            root = None
+        for abstract in root.iterchildren(f"{_W}abstractNum") if root is not None else ():
+            self.levels[abstract.get(f"{_W}abstractNumId")] = {
+                _int(level.get(f"{_W}ilvl"), 0): (
+                    _val(level, "numFmt") or "decimal",
+                    _val(level, "lvlText") or "",
+                    _int(_val(level, "start"), 1),
+                )
+                for level in abstract.iterchildren(f"{_W}lvl")
+            }
+        for num in root.iterchildren(f"{_W}num") if root is not None else ():
+            restarts = {
+                _int(override.get(f"{_W}ilvl"), 0): _int(_val(override, "startOverride"), 1)
+                for override in num.iterchildren(f"{_W}lvlOverride")
+                if _val(override, "startOverride") is not None
+            }
+            self.nums[num.get(f"{_W}numId")] = (_val(num, "abstractNumId") or "", restarts)
+        for style in document.styles.element.iterchildren(f"{_W}style"):
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            self.styles[style.get(f"{_W}styleId")] = (
+                _val(num_pr, "numId") if num_pr is not None else None,
+                _int(_val(num_pr, "ilvl"), 0) if num_pr is not None else None,
+                _val(style, "basedOn"),
+            )
+
+    def _of_style(self, style: str | None) -> tuple[str | None, int]:
+        seen = set()
+        while style and style not in seen:
+            seen.add(style)
+            num, level, based_on = self.styles.get(style, (None, None, None))
+            if num is not None:
+                return num, level or 0
+            style = based_on
+        return None, 0
+
+    def label(self, p: Any) -> str | None:
+        """The paragraph's list label: None when it is in no list, "" for a bullet, else its number."""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        num, level = self._of_style(_val(p.find(f"{_W}pPr"), "pStyle"))
+        if num_pr is not None:
+            num = _val(num_pr, "numId") or num
+            level = _int(_val(num_pr, "ilvl"), level)
+        if num is None or num == "0" or num not in self.nums:
+            return None
+        abstract, restarts = self.nums[num]
+        levels = self.levels.get(abstract, {})
+        counts = self.counts.setdefault(abstract, {})
+        if num not in self.begun:
+            self.begun.add(num)
+            for restarted, start in restarts.items():
+                counts[restarted] = start - 1
+        fmt, text, start = levels.get(level, ("bullet", "", 1))
+        counts[level] = counts.get(level, start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        if fmt == "bullet":
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            at_fmt, _, at_start = levels.get(at, ("decimal", "", 1))
+            return _formatted(counts.get(at, at_start), at_fmt)
+
+        return " ".join(re.sub(r"%([1-9])", number, text).split())
+
+
+def _val(element: Any, child: str) -> str | None:
+    """The w:val of `element`'s child `child`, if both are there."""
+    if element is None:
+        return None
+    found = element.find(f"{_W}{child}")
+    return found.get(f"{_W}val") if found is not None else None
+
+
+def _int(value: str | None, default: int) -> int:
+    """A number in the document's XML; a damaged one is the default (the text is still read)."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _formatted(count: int, fmt: str) -> str:
+    """A list's counter as Word draws it in the level's number format."""
+    if count < 1 or fmt == "none":
+        return "" if fmt == "none" else str(count)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = ""
+        for value, numeral in zip(
+            (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+            "m cm d cd c xc l xl x ix v iv i".split(),
+            strict=True,
+        ):
+            while count >= value:
+                roman, count = roman + numeral, count - value
+        return roman.upper() if fmt == "upperRoman" else roman
+    return f"{count:02}" if fmt == "decimalZero" else str(count)
 
 
 _FIGURE = re.compile(r"^[-−–]?\s*[0-9][0-9 .,]*\s*(?:kr|kronor|sek|tkr|%|:-)?$", re.IGNORECASE)
@@ -450,7 +738,7 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     taken for a header)."""
     from bot.services.plan_text import table_goals
 
-    rows = [[" ".join(cell.replace("\u00ad", "").split()) for cell in row] for row in rows]
+    rows = [[_one_line(cell) for cell in row] for row in rows]
     rows = [row for row in rows if any(row)]
     if not rows or all(_FIGURE.match(cell) for row in rows[1:] for cell in row[1:] if cell):
         return  # a budget or other table of figures: no goals in it
@@ -475,19 +763,28 @@ def _table_lines(rows: list[list[str]]) -> Iterator[str]:
     yield ""
 
 
-def _paragraph_lines(paragraph: Any) -> Iterator[str]:
+def _one_line(cell: str) -> str:
+    """A table cell's text on one line, but for the items of a list in it (CELL_ITEM before each)."""
+    items = cell.replace("\u00ad", "").split(CELL_ITEM)
+    return CELL_ITEM.join(" ".join(item.split()) for item in items)
+
+
+def _paragraph_lines(paragraph: Any, numbering: _Numbering) -> Iterator[str]:
     runs = [run for run in paragraph.runs if run.text.strip()]
+    label = numbering.label(paragraph._p)
     yield from _styled_lines(
-        paragraph.text,
+        _paragraph_text(paragraph._p),
         paragraph.style.name if paragraph.style is not None else "",
-        listed=paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None,
+        listed=label is not None,
         bold=bool(runs) and all(run.bold for run in runs),
+        label=label or "",
     )
 
 
-def _styled_lines(text: str, style: str, *, listed: bool, bold: bool) -> Iterator[str]:
-    """A word processor's paragraph as plan lines: by its style a heading ("# ", by level) or a list item,
-    a short paragraph all in bold a heading, any other a paragraph of its own."""
+def _styled_lines(text: str, style: str, *, listed: bool, bold: bool, label: str = "") -> Iterator[str]:
+    """A word processor's paragraph as plan lines: by its style a heading ("# ", by level) or a list item
+    (with the number the word processor draws for it, so that its numbers tell chapters from goals as a
+    text's do), a short paragraph all in bold a heading, any other a paragraph of its own."""
     text = " ".join(text.replace("\u00ad", "").split())
     if not text:
         yield ""
@@ -499,6 +796,9 @@ def _styled_lines(text: str, style: str, *, listed: bool, bold: bool) -> Iterato
         yield ""
         yield "#" * min(level + (1 if heading else 0), 6) + " " + text
         yield ""
+        return
+    if listed and label:
+        yield f"{label} {text}"
         return
     if listed or _LIST_STYLE.search(style):
         yield f"• {text}"
@@ -577,6 +877,19 @@ def _odt_text(element: Any) -> str:
     return "".join(parts)
 
 
+def _odt_cell(cell: Any) -> str:
+    """A table cell's text, the items of a list in it each marked (CELL_ITEM): a cell listing goals."""
+    parts = []
+    for child in cell:
+        if child.tag == _odf("text:list"):
+            for item in child.iter(_odf("text:list-item")):
+                words = " ".join(_odt_text(p) for p in item if p.tag in (_odf("text:p"), _odf("text:h")))
+                parts.append(CELL_ITEM + words)
+        else:
+            parts.append("\n" + _odt_text(child))
+    return "".join(parts)
+
+
 def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = False) -> Iterator[str]:
     for child in element:
         if child.tag == _odf("text:h"):
@@ -593,7 +906,7 @@ def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = 
             yield from _styled_lines(_odt_text(child), style, listed=listed, bold=bold)
         elif child.tag == _odf("table:table"):
             rows = [
-                [_odt_text(cell).strip() for cell in row.iter(_odf("table:table-cell"))]
+                [_odt_cell(cell) for cell in row.iter(_odf("table:table-cell"))]
                 for row in child.iter(_odf("table:table-row"))
             ]
             yield from _table_lines(rows)
@@ -624,10 +937,14 @@ def html_text(page: str) -> str:
             self.skipping = 0
             self.rows: list[list[str]] | None = None
             self.cell: list[str] | None = None
+            self.anchor: int | None = None  # where an in-page link's text starts
+            self.note = False  # the block is a footnote or a comment (Google Docs, Word), not the plan
 
         def flush(self) -> None:
             text = " ".join("".join(self.words).split())
             self.words = []
+            if self.note:
+                text, self.note = "", False
             if text:  # an item goes on the list; a heading or paragraph after a blank line
                 self.lines += [] if self.prefix == "\u2022 " else [""]
                 self.lines.append(self.prefix + text)
@@ -638,6 +955,8 @@ def html_text(page: str) -> str:
                 self.skipping += 1
             elif self.skipping:
                 return
+            elif tag == "a" and (dict(attrs).get("href") or "").startswith("#"):
+                self.anchor = len(self.cell if self.cell is not None else self.words)
             elif tag == "table":
                 self.flush()
                 self.rows = []
@@ -646,7 +965,8 @@ def html_text(page: str) -> str:
             elif tag in ("td", "th") and self.rows is not None:
                 self.cell = []
             elif self.cell is not None:
-                self.cell.append(" ")  # a line break or paragraph within a cell parts its words
+                # A line break or paragraph within a cell parts its words; a list's item is marked.
+                self.cell.append(CELL_ITEM if tag == "li" else " ")
             elif re.fullmatch(r"h[1-6]", tag):
                 self.flush()
                 self.prefix = "#" * int(tag[1]) + " "
@@ -661,8 +981,15 @@ def html_text(page: str) -> str:
                 self.skipping = max(0, self.skipping - 1)
             elif self.skipping:
                 return
+            elif tag == "a" and self.anchor is not None:
+                # "[1]", "[a]": a mark that links to a note (left out), or back from the note it opens.
+                words = self.cell if self.cell is not None else self.words
+                if re.fullmatch(r"\s*\[?[0-9a-z]{1,3}\]?\s*", "".join(words[self.anchor :])):
+                    self.note = self.note or not "".join(words[: self.anchor]).strip()
+                    del words[self.anchor :]
+                self.anchor = None
             elif tag in ("td", "th") and self.rows and self.cell is not None:
-                self.rows[-1].append(" ".join("".join(self.cell).split()))
+                self.rows[-1].append(_one_line("".join(self.cell)))
                 self.cell = None
             elif tag == "table" and self.rows is not None:
                 self.lines += ["", *_table_lines(self.rows)]

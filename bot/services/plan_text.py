@@ -64,22 +64,25 @@ _DIGITS = re.compile(r"^[0-9]+")
 # "1. ", "2) ", "3.2 ", "3.2. ": a numbered heading or list item (the number is the document's).
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})+\.?\s+|[0-9]{1,2}[.)]\s+)(?=\S)")
 _LETTER_ITEM = re.compile(r"^[a-zåäö][.)]\s+(?=\S)")
-# "Mål 1: ...", "Delmål 3. ...", "Goal 2: ...": a goal the plan numbers with a label. Always a goal.
+# "Mål 1: ...", "Delmål 3. ...", "Goal 2: ...", "Mål 1.2 ...": a goal the plan numbers with a label. Always a
+# goal. A number under its chapter ("1.2") needs no sign after it.
 LABELLED_ITEM = re.compile(
     r"^(?:mål|delmål|målsättning|aktivitet|goal|objective|activity)\s*(?:nr\.?\s*|no\.?\s*)?"
-    r"(?P<number>[0-9]{1,2})\s*[:.)–-]\s*(?=\S)",
+    r"(?P<number>[0-9]{1,2}(?:\.[0-9]{1,2})*)(?![0-9])(?:\s*[:.)–-]|(?<=\.[0-9])(?=\s)|(?<=\.[0-9]{2})(?=\s))"
+    r"\s*(?=\S)",
     re.IGNORECASE,
 )
 # "Ansvarig: Kassören" on the line after a goal: who the plan makes responsible for it (plan.py reads it).
-RESPONSIBLE_LINE = re.compile(
-    r"^\(?(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:", re.IGNORECASE
-)
+# "Ansv. styrelsen" is the label shortened.
+RESPONSIBLE_LABEL = r"(?:(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:|ansv(?:\.|\s*:)\s*:?)"
+RESPONSIBLE_LINE = re.compile(rf"^\(?{RESPONSIBLE_LABEL}", re.IGNORECASE)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
 # "Hem > Om oss > Verksamhetsplan": a web page's breadcrumbs.
 _BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,60}?){1,}$")
 _BOLD = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*$")
+_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?P<text>\S(?:[^*_]*?\S)?)(?:\*\*|__)(?!\w)")
 _WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
 
 # A handful of abbreviations that stay upper case when an all-caps heading is put in sentence case.
@@ -251,22 +254,23 @@ def _numbered(raws: list[_Raw]) -> list[tuple[str, bool, str]]:
 # unless another column is the goal ("Aktivitet | Mål") and it holds figures ("500 samtal"): then the target.
 _GOAL_FIELD = re.compile(
     r"^(?:mål|målen|aktivitet(?:er)?|åtagande\w*|vad|insats(?:er)?|uppdrag|delmål|goals?|activit(?:y|ies)|"
-    r"objectives?|what)(?=$|[\s/(,:])",
+    r"objectives?|what)(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 _TARGET_FIELD = re.compile(
-    r"^(?:mål|målvärde|målsättning|mätetal|mått|indikator|omfattning|hur\s+mycket|antal|förväntat\s+resultat|"
-    r"resultatmål|targets?|measures?|indicators?|kpi)(?=$|[\s/(,:])",
+    r"^(?:mål|målvärde|målnivå|målsättning|mätetal|mått|mätbar[at]?(?:\s+mål)?|hur\s+mäter\s+vi|indikator|"
+    r"omfattning|hur\s+mycket|antal|förväntat\s+resultat|resultatmål|targets?|measures?|indicators?|kpis?)"
+    r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 _WHO_FIELD = re.compile(
     r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
-    r"(?=$|[\s/(,:])",
+    r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 _WHEN_FIELD = re.compile(
-    r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|klart|klart\s+senast|senast|deadline|datum|period|"
-    r"genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:])",
+    r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|tidsperiod|klart|klart\s+senast|senast|deadline|datum|"
+    r"period|genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 # "Nr | Mål | Ansvarig": the plan's own numbers for its goals.
@@ -284,11 +288,21 @@ _OTHER_FIELD = re.compile(
 # A target written as a figure: "500 samtal", "minst två i månaden", "varje kvartal", "50 %".
 _FIGURE_CELL = re.compile(
     r"^(?:minst|högst|max\w*|åtminstone|cirka|ca\.?|ungefär|över|varje|var|varannan|vartannat|per|"
-    r"[0-9]|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|"
+    r"[0-9]+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|"
     r"ett\s+(?:par|tiotal|tjugotal|trettiotal|fyrtiotal|femtiotal|hundratal|dussin)|hälften|halva|"
     r"at\s+least|every|each|one|two|three|four|five|six|ten|twelve|twenty|fifty|twice|once|half)\b",
     re.IGNORECASE,
 )
+
+
+_FIELDS = (_GOAL_FIELD, _TARGET_FIELD, _WHO_FIELD, _WHEN_FIELD, _NUMBER_FIELD, _AREA_FIELD, _OTHER_FIELD)
+
+
+def column_name(name: str) -> bool:
+    """Whether a cell's text is only the name of a goal table's column ("Ansvarig", "Mätbart mål", "När?"),
+    not a field with its value ("Ansvarig: Styrelsen")."""
+    name = name.strip().rstrip(":?").strip()
+    return ":" not in name and len(name.split()) <= 3 and any(field.match(name) for field in _FIELDS)
 
 
 @dataclass(frozen=True)
@@ -380,23 +394,48 @@ def table_goals(rows: list[list[str]]) -> list[str] | None:
     """A table of goals whose header names its columns, as plan lines: each row one goal (goal_row), who
     is responsible on the line after ("Ansvarig: ..."), an area column's name as a heading over its rows.
     None when the header names no columns."""
+    listed = rows
+    rows = [[_flat(cell) for cell in row] for row in rows]
     found = columns(rows[0], rows[1:]) if rows else None
     if found is None:
         return None
     lines: list[str] = []
     area = ""
-    for row in rows[1:]:
-        if len(row) > 1 and len(set(row)) == 1:
-            continue  # a row merged across the table (a sub-heading of the table)
+    for row, as_listed in zip(rows[1:], listed[1:], strict=True):
+        if (len(row) > 1 and len(set(row)) == 1) or (len(row) == 1 < len(rows[0])):
+            # A row merged across the table: a sub-heading of the goals under it ("Organisation").
+            lines += ["", f"**{row[0]}**", ""] if row[0] and found.area is None else []
+            continue
         if found.area is not None and found.area < len(row) and row[found.area] not in ("", area):
             area = row[found.area]  # "Medlemmar" over its rows; an empty cell goes on with the area above
             lines += ["", f"**{area}**", ""]
-        read = goal_row(found, row)
-        if read is not None:
-            lines.append(f"\u2022 {read[0]}")
-            if read[1]:
-                lines.append(f"Ansvarig: {read[1]}")
+        for each in _listed_rows(found, as_listed):
+            read = goal_row(found, each)
+            if read is not None:
+                lines.append(f"\u2022 {read[0]}")
+                if read[1]:
+                    lines.append(f"Ansvarig: {read[1]}")
     return [*lines, ""]
+
+
+def _listed_rows(found: Columns, row: list[str]) -> list[list[str]]:
+    """A row whose goal cell lists several goals ("• Värva 40 nya medlemmar" / "• Ringa alla ..."), as one
+    row per goal, each with the row's other cells; other rows as they are. A cell's lines are kept apart
+    only by a list's items (CELL_ITEM); the rest of a cell is one text."""
+    cells = [_flat(cell) for cell in row]
+    goal = row[found.goal] if found.goal < len(row) else ""
+    items = [" ".join(item.split()) for item in goal.split(CELL_ITEM)[1:] if item.strip()]
+    if len(items) < 2:
+        return [cells]
+    return [[item if i == found.goal else cell for i, cell in enumerate(cells)] for item in items]
+
+
+# What a reader puts before each list item inside a table's cell (a Word cell of bullets).
+CELL_ITEM = "\n\u2022 "
+
+
+def _flat(cell: str) -> str:
+    return " ".join(cell.replace(CELL_ITEM, " ").split())
 
 
 # A Markdown table's row ("| Mål | Ansvarig |") and the rule under its header ("|---|:--|").
@@ -491,7 +530,8 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
         opening = _field(lines[index])
         item = opening is None and lines[index].kind is LineKind.BULLET
         if item:
-            opening = ("Mål", lines[index].text, None)  # an item: its fields may follow
+            # An item: its fields may follow, "Mål: minst 4 per år" its target among them.
+            opening = ("Aktivitet", lines[index].text, None)
         elif opening is None or not (_GOAL_FIELD.match(opening[0]) or _AIM.match(opening[0])):
             result.append(lines[index])
             kept.append(numbers[index])
@@ -522,7 +562,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
                 field[2] is not None
                 or _folded(field[0]) in labels
                 or (_opening_kind(field[0]) or "none") in kinds  # "Mål" after "Målsättning"
-                or (item and _GOAL_FIELD.match(field[0]))
+                or (item and _GOAL_FIELD.match(field[0]) and not _figure_field(field))
             ):
                 break  # the next goal's block
             fields.append([field[0], field[1]])
@@ -538,12 +578,17 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
         if opening[2] is not None:
             text = f"{fields[0][0]} {opening[2]}: {text}"
         result.append(Line(LineKind.BULLET, text, number=opening[2], goal=True))
-        kept.append(None)
+        kept.append(numbers[index] if item else None)  # "1.2" with its fields is still item 1.2
         if who:
             result.append(Line(LineKind.PROSE, f"Ansvarig: {who}"))
             kept.append(None)
         index = end
     return result, kept
+
+
+def _figure_field(field: tuple[str, str, str | None]) -> bool:
+    """ "Mål: minst 4 per år": a target's label with a figure, not the next goal."""
+    return bool(_TARGET_FIELD.match(field[0]) and _FIGURE_CELL.match(field[1]))
 
 
 def _folded(label: str) -> str:
@@ -569,12 +614,23 @@ def layout(text: str) -> list[Line]:
     uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
     lines: list[Line] = []
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
-    for lead, had_number, content in rows:
+    for index, (lead, had_number, content) in enumerate(rows):
         content = re.sub(r"\s+", " ", content).strip()
+        if not _BOLD.match(content):
+            content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten": Markdown's bold
         bullet = _BULLET.match(content)
         number: str | None = None
+        # "## Mål 1: Fler aktiva medlemmar" (or in bold) over a paragraph saying what will be done: a goal, as
+        # the line "Mål 1: …" is; over a list it heads the list's goals.
+        bold = _BOLD.match(content)
+        marked = bold.group("text").strip() if bold else ""
+        if lead.startswith("#"):
+            marked = content.strip("# ").strip()
+        labelled = LABELLED_ITEM.match(marked) if marked and not _list_follows(rows, index) else None
         if _TOC_LINE.search(content) or _BREADCRUMBS.match(content):
             lines.append(Line(LineKind.BLANK))  # a table of contents or breadcrumbs: never a goal
+        elif labelled is not None:
+            lines.append(Line(LineKind.BULLET, marked, number=labelled.group("number")))
         elif lead.startswith("#"):
             title = _unnumbered(content.strip("# ").strip())
             lines.append(
@@ -585,6 +641,9 @@ def layout(text: str) -> list[Line]:
         elif bullet:
             words = content[bullet.end() :].strip()
             lines.append(Line(LineKind.BULLET, words) if words else Line(LineKind.EMPTY_BULLET))
+        elif lead and bold and not bold.group("text").strip().endswith(":"):
+            # "- **Organisation**" over its sub-items: a category, as a bold paragraph is a heading.
+            lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif lead:
             if not content:
                 lines.append(Line(LineKind.EMPTY_BULLET))
@@ -595,7 +654,7 @@ def layout(text: str) -> list[Line]:
                 lines.append(Line(LineKind.BULLET, content))
         elif not content:
             lines.append(Line(LineKind.BLANK))
-        elif (bold := _BOLD.match(content)) and not bold.group("text").strip().endswith(":"):
+        elif bold and not bold.group("text").strip().endswith(":"):
             lines.append(Line(LineKind.HEADING, _unnumbered(bold.group("text").strip()), HeadingStyle.BOLD))
         elif _is_caps_heading(content):
             lines.append(Line(LineKind.HEADING, _unnumbered(content), HeadingStyle.CAPS))
@@ -613,6 +672,16 @@ def layout(text: str) -> list[Line]:
     lines, numbers = _records(lines, numbers)
     lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
+
+
+def _list_follows(rows: list[tuple[str, bool, str]], index: int) -> bool:
+    """Whether the next line with words after `index` is a list's item ("- …", "• …", "1. …")."""
+    for lead, _, content in rows[index + 1 :]:
+        if content.strip():
+            return bool(lead and not lead.startswith("#")) or bool(
+                _BULLET.match(content) or _LIST_NUMBER.match(content) or _LETTER_ITEM.match(content)
+            )
+    return False
 
 
 def _responsible_with_item(lines: list[Line]) -> list[Line]:
@@ -777,6 +846,7 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         """Whether a list of another kind follows a line that follows no item of its own list: "2. Våra
         mål" after a paragraph, over "1) Hålla ..." or bullets."""
         sign = (numbers[index] or "")[-1:]
+        start = index
         before = index - 1
         while before >= 0 and lines[before].kind is LineKind.BLANK:
             before -= 1
@@ -788,6 +858,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         if index >= len(lines) or lines[index].kind is not LineKind.BULLET:
             return False
         after = numbers[index]
+        if after is not None and _next_chapter(numbers[start] or "", after):
+            return False  # "2. Kommunikation" after "1.3 …": the next chapter, not a list under this line
         return after is None or (after[-1:] != sign and not after.rstrip(".)").count("."))
 
     def introduced(index: int) -> bool:
@@ -806,14 +878,41 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
         heads_text = paragraph_after(index) or list_of_another_kind_after(index)
         if depth:
-            # "3.2 Kampanjer" over its text is a heading; "1.1 Genomföra ..." beside "1.2 ..." an item.
-            if not in_list or (looks_like_heading(text) and heads_text):
+            # "3.2 Kampanjer" over its text is a heading; "1.1 Genomföra ..." beside "1.2 ..." an item, and so
+            # is "3.1 Samla in ..." alone under "3. Ekonomi" with nothing under it to head.
+            alone = not in_list and not heads_text and _heads_nothing(lines, numbers, index)
+            if (not in_list and not alone) or (looks_like_heading(text) and heads_text):
                 result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, depth + 1)
             continue
 
-        if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text):
+        alone = not in_list and not heads_text and _heads_nothing(lines, numbers, index)
+        if looks_like_heading(text) and not introduced(index) and (not in_list or heads_text) and not alone:
             result[index] = Line(LineKind.HEADING, text, HeadingStyle.NUMBERED, 1)
     return result
+
+
+def _next_chapter(number: str, other: str) -> bool:
+    """Whether `other` numbers the chapter after the one `number` is in: "2." after "1.3", "2" after
+    "1.2.4"."""
+    mine, theirs = number.rstrip(".)").split("."), other.rstrip(".)").split(".")
+    if len(theirs) >= len(mine) or other.endswith(")") or not all(p.isdigit() for p in mine + theirs):
+        return False
+    return theirs[:-1] == mine[: len(theirs) - 1] and int(theirs[-1]) == int(mine[len(theirs) - 1]) + 1
+
+
+def _heads_nothing(lines: list[Line], numbers: list[str | None], index: int) -> bool:
+    """Whether the numbered line at `index` is followed by no text of its own: the next line (blank lines
+    and whom it names responsible aside) is a heading, the next number of its list or chapter, or the end."""
+    number = numbers[index] or ""
+    index += 1
+    while index < len(lines) and (
+        lines[index].kind is LineKind.BLANK or RESPONSIBLE_LINE.match(lines[index].text)
+    ):
+        index += 1
+    if index >= len(lines) or lines[index].kind is LineKind.HEADING:
+        return True
+    after = numbers[index]
+    return after is not None and (_follows(after, number, 1) or _next_chapter(number, after))
 
 
 def _follows(other: str | None, number: str, step: int) -> bool:

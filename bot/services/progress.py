@@ -21,6 +21,8 @@ Which reports count
   after it: everything was due, and the figures are the year's final result.
 - Reports never pile up beyond what they measure. Reports of one day from different branches (or from a
   branch and the district) tell of the same event: the day counts the largest of them, not their sum. A
+  merged branch's reports keep the branch they were made for: the joint meeting both branches reported
+  before the merge is still one meeting (readings take the latest, done stays done, as for any branch). A
   span's figure is capped at what the span wants: "3 of 1 this quarter" is "1 of 1".
 - Money is not an event: for an amount to raise (`Target.is_amount`, "samla in 50 000 kronor") every report
   is money of its own. Reports add up, also on one day, and the figures are not capped: a board that raised
@@ -104,6 +106,14 @@ class Report:
     branch_id: int | None  # None: reported for the whole district
     area: str | None = None  # for per-area goals: which priority area it counts for
     reported_at: datetime | None = None  # aware; tie-break for "latest" readings
+    first_branch_id: int | None = None  # the branch it was made for, when a merge has since moved it
+
+    @property
+    def teller(self) -> tuple[int | None, int | None]:
+        """Who told of it: the branch (or the district) it was made for. Two branches merged since are
+        still two tellers, so the joint meeting both reported stays one meeting."""
+        first = self.branch_id if self.first_branch_id is None else self.first_branch_id
+        return self.branch_id, first
 
 
 def once_a_post(by_hand: Sequence[Report], posted: Sequence[Report]) -> list[Report]:
@@ -114,9 +124,12 @@ def once_a_post(by_hand: Sequence[Report], posted: Sequence[Report]) -> list[Rep
     bot_days: defaultdict[date, float] = defaultdict(float)
     for post in posted:
         bot_days[post.on] += post.value
-    hand_days: defaultdict[date, float] = defaultdict(float)
+    told: defaultdict[tuple[date, tuple[int | None, int | None]], float] = defaultdict(float)
     for report in by_hand:
-        hand_days[report.on] += report.value
+        told[(report.on, report.teller)] += report.value
+    hand_days: defaultdict[date, float] = defaultdict(float)  # as `_days` counts a day: its largest teller
+    for (day, _), value in told.items():
+        hand_days[day] = max(hand_days[day], value)
     kept = [r for r in by_hand if r.on not in bot_days or hand_days[r.on] > bot_days[r.on]]
     return kept + [p for p in posted if hand_days[p.on] <= bot_days[p.on]]
 
@@ -273,10 +286,10 @@ def _area_key(area: str) -> str:
 def _days(
     reports: Sequence[Report], year: int, areas: frozenset[str] | None, *, amounts: bool = False
 ) -> dict[tuple[str, date], Fraction]:
-    """(area, day) -> what the day counts: the largest of what each branch (or the district) reported
-    that day, so one event told by several counts once; with `amounts`, money, their sum. `areas` None:
-    one area every report counts in."""
-    by_source: dict[tuple[str, date], dict[int | None, Fraction]] = defaultdict(dict)
+    """(area, day) -> what the day counts: the largest of what each teller (a branch, the district, or a
+    branch merged into another) reported that day, so one event told by several counts once; with
+    `amounts`, money, their sum. `areas` None: one area every report counts in."""
+    by_source: dict[tuple[str, date], dict[tuple[int | None, int | None], Fraction]] = defaultdict(dict)
     for report in reports:
         if report.on.year != year:
             continue
@@ -287,11 +300,17 @@ def _days(
         else:
             area = _area_key(report.area)
         sources = by_source[(area, report.on)]
-        sources[report.branch_id] = sources.get(report.branch_id, Fraction(0)) + _amount(report.value)
+        sources[report.teller] = sources.get(report.teller, Fraction(0)) + _amount(report.value)
     return {
         key: sum(sources.values(), Fraction(0)) if amounts else max(sources.values())
         for key, sources in by_source.items()
     }
+
+
+def told(reports: Sequence[Report], year: int, *, amounts: bool) -> float:
+    """What reports tell of in all, each event once as the figures count a day (money: every report),
+    never capped: the follow-up's "2 in all" of a merged branch that both halves told of one meeting."""
+    return float(sum(_days(reports, year, None, amounts=amounts).values(), Fraction(0)))
 
 
 @dataclass(frozen=True)
@@ -620,6 +639,7 @@ class GoalInFull:
     changes: list[Change] = field(default_factory=list)  # the board's corrections, for the board only
     # an every-branch goal as the reader's own branch has done it (a chair's), as their `status` shows it
     own: tuple[str, GoalProgress] | None = None
+    reported: int = 0  # the year's standing reports in all, of which `latest` are the newest
 
 
 def plan_standing(
@@ -752,7 +772,7 @@ class Progress:
             goal = plan.goal(number) if plan is not None else None
             if plan is None or goal is None:
                 return GoalAnswer(plan)
-            posts = self._posts(district, now) if goal.counts_posts else None
+            posts = self._posts(district, now, plan.year) if goal.counts_posts else None
             return GoalAnswer(plan, self.goal(plan, goal, now=now, changes=changes, reader=reader), posts)
 
     def goal(
@@ -775,6 +795,7 @@ class Progress:
             branches = len(self.checkins.branches(plan.district))
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
             latest = self.checkins.latest(goal.id, year=year)
+            reported = self.checkins.standing_count(goal.id, year=year)
             chairs = (
                 self.checkins.chair_of(reader, plan.district) if reader and goal.applies_to_branches else []
             )
@@ -789,7 +810,7 @@ class Progress:
         )
         # the chair's own branch as `status` for the branch counts it
         own = (chairs[0].name, standing(branch_id=chairs[0].id)) if len(chairs) == 1 else None
-        return GoalInFull(goal, standing(), [name for _, name in named], latest, made, own)
+        return GoalInFull(goal, standing(), [name for _, name in named], latest, made, own, reported)
 
     def reports(self, plan: Plan, *, year: int) -> dict[int, list[Report]]:
         """The year's reports by goal as progress counts them (the bot's posts too): who has reported."""
@@ -816,8 +837,9 @@ class Progress:
         ]
         return by_goal | {g.id: once_a_post(by_goal.get(g.id, []), posted) for g in counted}
 
-    def _posts(self, district: str, now: datetime) -> PostsTally | None:
-        """The bot's posts this month and year, and how many started a discussion (None without a desk)."""
+    def _posts(self, district: str, now: datetime, year: int | None) -> PostsTally | None:
+        """The bot's posts this month and in the plan year (`year`; None: today's), and how many started a
+        discussion (None without a desk): the plan's year, as the goal's figures count it."""
         if self.prompts is None or self.engagement is None:
             return None
         sent = [
@@ -825,7 +847,9 @@ class Progress:
             for post in self.prompts.posts(district, limit=1000)
             if post.sent_at and post.outcome == "sent"
         ]
-        return tally(sent, self.today(now), reads_replies=self.engagement.reads_channels(district))
+        today = self.today(now)
+        reads = self.engagement.reads_channels(district)
+        return tally(sent, today, year=year or today.year, reads_replies=reads)
 
     # --- for the board's follow-up, the year's report and the dashboard (bot/services/followup.py) ----
 

@@ -166,9 +166,10 @@ class Preview:
 
 @dataclass(frozen=True)
 class History:
-    posts: list[PostRecord]
+    posts: list[PostRecord]  # a page of them, newest first
     named: dict[int, Schedule] | None  # each post's schedule, when posts are in more than one channel
     reads_replies: bool
+    total: int = 0  # the posts in all
 
 
 @dataclass(frozen=True)
@@ -348,17 +349,26 @@ class PromptDesk:
             return target, []
         return target, self.set_approval(target, required)
 
-    def history(self, district: str, channel: str | None, counter: EngagementCounter | None) -> History:
-        """What was posted (in this channel, asked in a channel), and whether replies are counted (the
-        district's team lets the bot read its channels)."""
+    def history(
+        self,
+        district: str,
+        channel: str | None,
+        counter: EngagementCounter | None,
+        *,
+        page: int = 1,
+        per_page: int = 20,
+    ) -> History:
+        """What was posted (in this channel, asked in a channel), a page at a time, newest first, and
+        whether replies are counted (the district's team lets the bot read its channels)."""
         with self.prompts.db.snapshot():
             here = self._here(channel)
-            posts = self.prompts.posts(district, channel=channel if here else None)
+            every = self.prompts.posts(district, channel=channel if here else None, limit=100_000)
+            posts = every[(page - 1) * per_page : page * per_page]
             schedules = {post.schedule_id: self.prompts.schedule(post.schedule_id) for post in posts}
             named = {sid: s for sid, s in schedules.items() if s is not None}
             several = here is None and len({s.conversation_id for s in named.values()}) > 1
             reads = bool(posts) and counter is not None and counter.store.reads_channels(district)
-            return History(posts, named if several else None, reads)
+            return History(posts, named if several else None, reads, len(every))
 
     def preview_number(self, district: str, channel: str | None, written: str) -> Preview:
         """A slot as it would be posted now: its text, or the bank prompt it would get."""
@@ -441,7 +451,7 @@ class PromptDesk:
         if slot is not None and slot.status in open_to:
             return slot
         coming = self.coming(district, here)
-        open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)[:8]
+        open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)
         return NotOpen(match.group(1), slot, open_ids=open_ids)
 
     def _open_turns(self, district: str, here: Schedule | None) -> list[PromptSlot]:
@@ -523,7 +533,9 @@ class PromptDesk:
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
         person_id = self.people.person_id(by, now=now)
         if current is not None and change is not None and change.touches_texts and not confirmed:
-            return Setup(current, coming[:6], change, written, applied=False, actor=person_id)
+            return Setup(
+                current, coming[:6], change, written, applied=False, actor=person_id, coming_total=len(coming)
+            )
         self.prompts.seed_bank(district, load_seed_bank(), now=now)
         schedule_id = self.prompts.create_schedule(
             district=district,
@@ -559,6 +571,7 @@ class PromptDesk:
             dealt=dealt,
             holidays=tuple(holidays),
             few=_short_of_holidays(schedule, now) if schedule.rule.per_month() >= 2 else (),
+            coming_total=len(self.prompts.slots(schedule_id=schedule_id, after=now, limit=1000)),
         )
 
     async def plan_ahead(self) -> list[PromptSlot]:

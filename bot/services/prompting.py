@@ -301,6 +301,7 @@ class Setup:
     holidays: tuple[date, ...] = ()  # days the rule skips, being holidays, as far as the upcoming list goes
     # Months of the year ahead that the rule's skipped holidays leave with fewer than the plan's two
     few: tuple[tuple[date, int], ...] = ()  # (the month's first day, how many)
+    coming_total: int = 0  # the schedule's slots laid out ahead, of which `upcoming` are the first
 
 
 @dataclass(frozen=True)

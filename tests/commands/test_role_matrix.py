@@ -38,13 +38,24 @@ from tests.conftest import NOW
 RANK = [Role.MEMBER, Role.CHAIR, Role.BOARD, Role.ADMIN]
 
 
-def _someone_elses_report(t: Translator, furnished: Furnished) -> str:
-    return t._("#{id} is someone else's report; only they and the board can change it.").format(
-        id=furnished.check_in
+def _another_branchs_report(t: Translator, furnished: Furnished, role: Role) -> str:
+    """The check-in is Härnösand's: a member is told to ask Härnösand's chair to name them, the chair of
+    Sundsvall where their own branch's reports are."""
+    said = t._(
+        "#{id} is a report for {branch}: only the chair or a deputy of {branch} and the board can change it."
+    ).format(id=furnished.check_in, branch="Härnösand")
+    if role is Role.CHAIR:
+        return said + " " + t._("Your branch's reports: {command}").format(command=t._("my reports"))
+    return (
+        said
+        + " "
+        + t._("If you report for {branch}, ask its chair to name you deputy (deputy @name).").format(
+            branch="Härnösand"
+        )
     )
 
 
-def _only_chairs_report(t: Translator, furnished: Furnished) -> str:
+def _only_chairs_report(t: Translator, furnished: Furnished, role: Role) -> str:
     return t._(
         "Only branch chairs, the board and people responsible for goal {number} can report on it. "
         "Ask the board to name you (responsible {number} @you)."
@@ -58,7 +69,7 @@ class Row:
     kind: str = "personal"  # the conversation it is written in
     mention: bool = False  # @mentions SOMEONE
     # Where the handler decides (it knows whose report it is, who chairs what), its own refusal.
-    refused: Callable[[Translator, Furnished], str] | None = None
+    refused: Callable[[Translator, Furnished, Role], str] | None = None
 
 
 # The route's first word -> who may use it, as the product should have it.
@@ -85,8 +96,8 @@ MINIMUM: dict[str, Row] = {
     # A chair names who reports for their branch in their stead.
     "ersättare": Row(Role.CHAIR, "Diego Siciliani", mention=True),
     # Someone else's report (OTHER_CHAIR's): only the board changes it (one's own: tests below).
-    "ändra": Row(Role.BOARD, "{check_in} 2 två möten", refused=_someone_elses_report),
-    "ångra": Row(Role.BOARD, "{check_in}", refused=_someone_elses_report),
+    "ändra": Row(Role.BOARD, "{check_in} 2 två möten", refused=_another_branchs_report),
+    "ångra": Row(Role.BOARD, "{check_in}", refused=_another_branchs_report),
     # The board's: who answers for a goal, the check-ins as a spreadsheet, and the discussion prompts.
     "ansvarig": Row(Role.BOARD, "12 Diego Siciliani", mention=True),
     "exportera": Row(Role.CHAIR, "2026"),  # a chair: their own branch's (tests/stories)
@@ -138,7 +149,7 @@ async def test_who_may_use_each_command(district: District, router: Router, word
     text = f"{word} {row.args.format(**vars(furnished))}".strip()
     mentions = (SOMEONE,) if row.mention else ()
     routers_no = await _refusals(services, text, row.kind, role)  # before the command changes who is who
-    handlers_no = row.refused(translator("sv"), furnished) if row.refused else None
+    handlers_no = row.refused(translator("sv"), furnished, role) if row.refused else None
     reply = await ask(router, services, text, SENDERS[role], kind=row.kind, mentions=mentions)
     assert readable(reply)
     if RANK.index(role) < RANK.index(row.minimum):
@@ -160,7 +171,7 @@ async def test_a_member_responsible_for_a_goal_reports_on_it_and_on_no_other(
     assert stored.text.startswith(f"Sparat #{mine.id}: mål 12")
     assert (mine.value, mine.branch) == (1700, None)  # for the district: they chair no branch
     refused = await ask(router, services, "rapportera 6 1 ordförandemöte", SOMEONE)
-    assert refused.text == _only_chairs_report(t, district.furnished)
+    assert refused.text == _only_chairs_report(t, district.furnished, Role.MEMBER)
 
 
 @pytest.mark.parametrize(

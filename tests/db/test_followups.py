@@ -100,7 +100,8 @@ def test_prompts_posted_and_coming_and_the_years_subjects(database: Database) ->
     assert "feminism: 1" in texts and "texts the board wrote: 1" in texts
     card = follow_up_card(translator("sv"), found, url=None, minutes=0, until="").text
     assert "1 inlägg publicerat\n15 okt. 2026: Vad ska regionen göra för kollektivtrafiken?" in card
-    assert "Kommande inlägg\n1 dec. 2026: ingen · ingen text än" in card
+    coming = "Kommande inlägg\nAlla tider anges i svensk tid.\n#3 tisdag 1 december kl. 18.00 · ingen än"
+    assert coming in card
 
 
 def test_reporters_are_named_only_while_they_belong(database: Database) -> None:
@@ -123,5 +124,8 @@ def test_a_district_without_branches_is_not_told_every_branch_reported(database:
     found = reports_on(database).follow_up(DISTRICT, now=NOW)
     assert found is not None and found.branches == 0
     text = follow_up_card(translator("en"), found, url=None, minutes=0, until="").text
-    assert "Branches that have not reported\nThe district has no branches yet." in text
+    assert (
+        "Branches that have not reported for the quarter ending 31 Dec 2026\n"
+        "The district has no branches yet." in text
+    )
     assert "Follow-up since 1 Jan 2026" in text  # the first follow-up covers the plan year so far

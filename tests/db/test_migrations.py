@@ -110,10 +110,12 @@ def test_dropping_the_change_counters_keeps_every_row(database_url: str) -> None
     db = Database(database_url)
     try:
         migrate.upgrade(db, "0008")  # the previous release's schema, filled by its kind of use
-        # Today's repositories read the columns of today (0011 and 0025 added one each): lent for the filling.
+        # Today's repositories read the columns of today (0011, 0025 and 0028 added one each): lent for the
+        # filling.
         with db.engine.begin() as connection:
             connection.execute(text("ALTER TABLE district ADD COLUMN example BOOLEAN NOT NULL DEFAULT false"))
             connection.execute(text("ALTER TABLE goal ADD COLUMN responsible_in_plan VARCHAR(200)"))
+            connection.execute(text("ALTER TABLE checkin ADD COLUMN first_branch_id INTEGER"))
         repository = Repository(db)
         assert ensure_sample_plan(repository, fixed_clock, ZoneInfo("Europe/Stockholm"))
         chair = PersonInfo("29:chair", "aad-adele", "Adele Vance")
@@ -138,6 +140,7 @@ def test_dropping_the_change_counters_keeps_every_row(database_url: str) -> None
         with db.engine.begin() as connection:
             connection.execute(text("ALTER TABLE district DROP COLUMN example"))
             connection.execute(text("ALTER TABLE goal DROP COLUMN responsible_in_plan"))
+            connection.execute(text("ALTER TABLE checkin DROP COLUMN first_branch_id"))
         before = snapshot(db)
         assert triggers(db) and before["change_counter"]
 

@@ -167,7 +167,7 @@ async def test_setting_up_a_schedule_shows_the_next_times_and_shares_them_out(wo
     assert "tisdag 15 december kl. 18.00 · Adele Vance" in answer
     assert "fredag 15 januari kl. 18.00 · Megan Bowen" in answer  # not nyårsdagen, a public holiday
     assert "1 jan. 2027" not in answer
-    assert "Inga inlägg på helgdagar, så inget på nyårsdagen 1 januari." in answer
+    assert "nyårsafton, så inget på nyårsdagen 1 januari." in answer
     assert "Sommaruppehåll?" in answer
     assert "Alla tider anges i svensk tid." in answer and "Europe/Stockholm" not in answer
     slots = world.slots()
@@ -728,6 +728,27 @@ async def test_history_shows_what_was_posted_and_when(world: World) -> None:
     await world.poster.post(first.id)
     history = await world.say(MEGAN, "historik")
     assert f"#{first.id}" in history and "tisdag 1 december kl. 18.01 · publicerat · ur banken" in history
+
+
+async def test_history_shows_twenty_posts_at_a_time_and_says_how_many_in_all(world: World) -> None:
+    """The history stopped at the latest twenty posts with nothing to say that there were more: it says how
+    many in all, and `historik sida 2` (`history page 2`) shows the rest."""
+    await make_board(world)
+    days = ", ".join(str(day) for day in range(1, 23))
+    await world.say(MEGAN, f"schema {days} kl 18", channel=True)
+    slots = world.slots()[:22]
+    for slot in slots:
+        world.clock.now = slot.due_at + timedelta(minutes=1)
+        await world.poster.post(slot.id)
+    first = await world.say(MEGAN, "historik")
+    assert first.splitlines()[1].split()[0] == f"#{slots[-1].id}"
+    assert "Visar 1–20 av 22. Nästa sida: historik sida 2" in first
+    second = await world.say(ADELE, "history page 2")
+    assert [line for line in second.splitlines() if line.startswith("#")] == [
+        f"#{slots[1].id}",
+        f"#{slots[0].id}",
+    ]
+    assert "Showing 21–22 of 22." in second
 
 
 async def test_help_marks_what_needs_a_role(world: World) -> None:

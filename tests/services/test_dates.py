@@ -255,8 +255,15 @@ def test_impossible_days_are_no_dates(written: str) -> None:
         ("möte i går med styrelsen", ("i går", date(2027, 5, 31))),
         ("meeting on March 12 with the board", ("on March 12", date(2027, 3, 12))),
         ("2/3 av medlemmarna kom den 3:e", ("2/3", date(2027, 3, 2))),
-        ("vi ses på tisdag", None),
+        # Ahead: the next Tuesday, for a check-in to refuse as not yet come (it once went unread and the
+        # report was stored as today's).
+        ("vi ses på tisdag", ("på tisdag", date(2027, 6, 8))),
         ("we joined the march", None),
+        ("we may first meet at our first march", None),
+        ("möte med Lucia Ek", None),
+        ("möte kl 18.30 i 2.5 timmar, 3-4 personer", None),
+        ("betyg 4.5 av 5, punkt 3.2, budget 2.5 mkr", None),
+        ("möte 30.9 med 12 pers", ("30.9", date(2026, 9, 30))),
     ],
 )
 def test_a_date_is_found_inside_a_sentence(text: str, found: tuple[str, date] | None) -> None:

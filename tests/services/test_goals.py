@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -49,6 +50,23 @@ PLAN = Plan(
 )
 def test_search(query: str, numbers: list[int]) -> None:
     assert [g.number for g in PLAN.search(query)] == numbers
+
+
+@pytest.mark.parametrize(
+    ("query", "numbers"),
+    [("studiecirklar", [1]), ("regler", [1]), ("medlemmar", [1]), ("möten", [1, 2]), ("cirklar", [1])],
+)
+def test_a_plural_finds_the_singular_it_changes(query: str, numbers: list[int]) -> None:
+    """ "vilka mål handlar om studiecirklar?" found nothing in a plan that says "en studiecirkel": a
+    Swedish plural drops an e ("cirkel", "cirklar") or doubles a consonant ("medlem", "medlemmar")."""
+    plan = replace(
+        PLAN,
+        goals=(
+            goal(1, "Starta en studiecirkel om regeln för ny medlem och ett möte", "Bildning"),
+            goal(2, "Anordna minst ett ordförandemöte i kvartalet", "Drivkraften"),
+        ),
+    )
+    assert [g.number for g in plan.search(query)] == numbers
 
 
 def test_fold_drops_case_diacritics_and_punctuation() -> None:

@@ -27,6 +27,11 @@ TODAY = date(2026, 11, 22)  # a Sunday
         ("mig inte på om 2 veckor", date(2026, 12, 6)),
         ("me in 10 days", date(2026, 12, 2)),
         ("mig inte på om en vecka", date(2026, 11, 29)),
+        # as long a snooze as written: "snooze for a week", "snooze 1 week", "påminn mig inte på två veckor"
+        ("for a week", date(2026, 11, 29)),
+        ("1 week", date(2026, 11, 29)),
+        ("mig inte på en vecka", date(2026, 11, 29)),
+        ("3 dagar", date(2026, 11, 25)),
     ],
 )
 def test_a_snooze_ends_on_the_day_written(written: str, until: date) -> None:

@@ -316,14 +316,23 @@ def test_a_table_without_a_header_takes_a_target_from_a_later_cell() -> None:
 
 
 def test_a_responsible_line_after_a_goal_in_prose_names_its_responsible() -> None:
-    """A Word plan with a heading per goal, the commitment in a sentence and "Ansvarig: ..." under it."""
+    """A Word plan with a heading per goal, the commitment in a sentence and "Ansvarig: ..." under it: the
+    plan's goal 1 is the heading with the paragraph that says what will be done (as the line "Mål 1: …"
+    over a paragraph is), its target from the paragraph, its responsible from the line under it. Over a
+    list, "## Mål 2: …" heads the list's goals."""
     text = (
         "# Verksamhetsplan 2027\n\n## Mål 1: Fler aktiva medlemmar\n\nVi vill att fler ska vara aktiva. "
-        "Under året ska vi hålla minst fyra medlemsmöten.\n\nAnsvarig: Medlemsutskottet\n"
+        "Under året ska vi hålla minst fyra medlemsmöten.\n\nAnsvarig: Medlemsutskottet\n\n"
+        "## Mål 2: Synas mer\n\n- Skriva två insändare i månaden\n- Starta ett Instagramkonto\n"
     )
-    [goal] = parse_plan(text).goals
-    assert goal.text == "Under året ska vi hålla minst fyra medlemsmöten."
-    assert goal.responsible == "Medlemsutskottet"
+    plan = parse_plan(text)
+    goal = plan.goals[0]
+    assert goal.text == (
+        "Fler aktiva medlemmar. Vi vill att fler ska vara aktiva. Under året ska vi hålla minst fyra "
+        "medlemsmöten."
+    )
+    assert (goal.responsible, goal.plan_number, goal.target.count) == ("Medlemsutskottet", 1, 4)
+    assert [(s.title, len(s.goals)) for s in plan.sections][-1] == ("Mål 2: Synas mer", 2)
 
 
 def test_knocking_on_doors_every_weekend_counts_door_knocking_not_doors() -> None:

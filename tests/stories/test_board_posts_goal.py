@@ -101,3 +101,64 @@ async def test_a_post_the_bot_made_and_a_board_member_reports_counts_once(board:
     status = await world.say("status", locale="en-US")
     assert f"{GOAL}. ▰▰▰▰▰▰▰▰▰▰ 2 of 2 this month" in status, status
     assert f"Mål {GOAL}: 0 av 12 månader klara → 1 av 12 månader klara" in await world.say("uppföljning")
+
+
+async def _after_the_year(world: World, locale: str = "sv-SE") -> tuple[str, str]:
+    """Two prompts posted in the plan's year (2026), read in February 2027 and on New Year's Eve at 23:30
+    Swedish time (22:30 UTC)."""
+    from datetime import UTC, datetime
+
+    await world.post_a_prompt()
+    await world.post_a_prompt()
+    world.clock.now = datetime(2026, 12, 31, 22, 30, tzinfo=UTC)
+    command = f"goal {GOAL}" if locale == "en-US" else f"mål {GOAL}"
+    new_years_eve = await world.say(command, locale=locale)
+    world.clock.now = datetime(2027, 2, 10, 10, 0, tzinfo=UTC)
+    return new_years_eve, await world.say(command, locale=locale)
+
+
+async def test_the_posts_line_counts_the_plans_year_not_todays_in_swedish(board: World) -> None:  # noqa: F811
+    """Goal 19's line of posts counted the calendar year of today: in February 2027 the 2026 plan's goal
+    said "0 den här månaden, 0 i år" beside "1 av 12 månader klara". The plan's year is what is counted,
+    and February 2027 is no month of it."""
+    new_years_eve, later = await _after_the_year(board)
+    assert "Inlägg som jag har publicerat: 0 den här månaden, 2 i år" in new_years_eve, new_years_eve
+    assert "Inlägg som jag har publicerat: 2 under 2026;" in later, later
+    assert "1 av 12 månader klara" in later
+
+
+async def test_the_posts_line_counts_the_plans_year_not_todays_in_english(board: World) -> None:  # noqa: F811
+    new_years_eve, later = await _after_the_year(board, "en-US")
+    assert "Prompts I posted: 0 this month, 2 this year" in new_years_eve, new_years_eve
+    assert "Prompts I posted: 2 in 2026;" in later, later
+
+
+async def _dashboard(world: World, text: str, locale: str) -> str:
+    """The dashboard page the board's `översikt` / `dashboard` links to."""
+    from yarl import URL
+
+    from tests.fakes.chat import card_of
+
+    before = len(world.connector.posted)
+    activity_text = await world.say(text, locale=locale)
+    assert activity_text
+    [posted] = world.connector.posted[before:]
+    [action] = card_of(posted.body)["actions"]
+    response = await world.client.get(URL(action["url"]).path)
+    assert response.status == 200
+    return await response.text()
+
+
+async def test_the_dashboard_counts_the_plans_year_of_prompts_after_it(board: World) -> None:  # noqa: F811
+    """Read in February 2027, the 2026 plan's dashboard counted the prompts posted since 1 January 2026 up to
+    today, 2027's too, as "posted this year". It counts 2026's and says which year."""
+    from datetime import UTC, datetime
+
+    await board.post_a_prompt()
+    board.clock.now = datetime(2027, 1, 12, 17, 0, tzinfo=UTC)
+    await board.post_a_prompt()  # a prompt of the next year
+    board.clock.now = datetime(2027, 2, 10, 10, 0, tzinfo=UTC)
+    page = await _dashboard(board, "översikt", "sv-SE")
+    assert "Boten publicerade 1 diskussionsinlägg under 2026." in page, page
+    english = await _dashboard(board, "dashboard", "en-US")
+    assert "The bot posted 1 discussion prompt in 2026." in english

@@ -108,13 +108,13 @@ async def test_the_goal_word_and_a_count_in_words_are_read(
     [
         ("4: 2 möten", "Menade du rapportera 4 2 möten?", "sv-SE"),
         ("4: 2 meetings", "Did you mean report 4 2 meetings?", "en-US"),
-        ("vi hade 3 möten i går för mål 4", "Menade du rapportera 4 3 möten i går?", "sv-SE"),
+        ("vi hade 3 möten i går för mål 4", "Menade du rapportera 4 3 möten 2026-11-21?", "sv-SE"),
         (
             "we held two meetings last week for goal 4",
-            "Did you mean report 4 two meetings last week?",
+            "Did you mean report 4 two meetings 2026-11-09?",
             "en-US",
         ),
-        ("12/3 hade vi ett möte för mål 4", "Menade du rapportera 4 ett möte 12/3?", "sv-SE"),
+        ("12/3 hade vi ett möte för mål 4", "Menade du rapportera 4 ett möte 2026-03-12?", "sv-SE"),
         ("rapport mål 4 två", "Menade du rapportera 4 två?", "sv-SE"),
         ("mål 4: 2 möten", "Menade du rapportera 4 2 möten? Inget sparades.", "sv-SE"),
         ("goal 4: 2 meetings", "Did you mean report 4 2 meetings? Nothing was stored.", "en-US"),
@@ -208,7 +208,7 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     follow_up = await meetings.say(MEGAN, "uppföljning")
     assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 sammanlagt" in follow_up
     [behind] = [row for row in follow_up.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
-    assert "efter · 3 ordförandemöten kvar för att komma ikapp" in behind
+    assert "efter · 3 ordförandemöten saknas hittills" in behind
     assert "i fas" not in behind
     english = await meetings.say(MEGAN, "follow-up", locale="en-US")
     assert "Goal 6 · the district (in Härnösand): 1 report, 1 in all" in english
@@ -378,6 +378,8 @@ async def test_the_reminder_asks_the_responsible_only_for_what_is_theirs_to_repo
             "  6. The district brings the branch chairs together for at least one meeting every quarter "
             "to coordinate the work.",
             "Report with: report 6 1 COMMENT",
+            "",
+            "I remind you once a quarter. To have no reminders before a day: snooze until 1 Apr 2027",
         ]
     )
     digest = sent[MEGAN.teams_id]

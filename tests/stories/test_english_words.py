@@ -52,7 +52,7 @@ async def test_the_swedish_words_still_answer_in_swedish_in_an_english_teams(dis
         ("branch", "Branches in Vänsterpartiet Västernorrland:", "partiföreningar"),
         ("show 999", "There is no prompt #999.", "visa 999"),
         ("give 999", "Write a prompt number and @mention one person", "ge 999"),
-        ("help mine", "my\n", "hjälp mina"),
+        ("help mine", "my reports · my goals\n", "hjälp mina"),
         ("help undo", "withdraw\n", "hjälp ångra"),
     ],
 )

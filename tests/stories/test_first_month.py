@@ -119,22 +119,33 @@ async def test_a_priority_area_is_read_by_the_name_the_bot_lists_it_by(district:
     ]
 
 
-async def test_my_reports_offers_to_correct_ones_own_report_not_the_deputys(district: District) -> None:
-    """Kim names Noa deputy; Noa reports after Kim. Kim's `mina rapporter` lists both, newest first, but
-    only Kim's own can be changed by Kim: the line on how to correct names Kim's (#1), not Noa's (#2),
-    which Kim would be refused. Noa (English client) is offered Noa's own."""
+async def test_a_chair_and_their_deputy_correct_each_others_reports(district: District) -> None:
+    """Kim names Noa deputy; Noa reports after Kim. A branch's reports are the branch's: whoever reports for
+    it may correct or withdraw any of them (a chair away, the deputy fixes the chair's typo; a deputy's
+    mistake, the chair fixes it), and the answer names who made the report. So Kim's `mina rapporter`
+    lists both, newest first, Noa's named as Noa's, and offers to correct the latest, Noa's (#2); Noa
+    (English client) is offered the same one."""
     await district.say(KIM, "rapportera 3 1 i förrgår")
     await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     await district.say(NOA, "report 3 1 yesterday", locale="en-US")
     kim = await district.say(KIM, "mina rapporter")
     assert kim.splitlines()[1:3] == [
-        "#2 mål 3 · 21 nov. 2026 · Sundsvall · 1",
+        "#2 mål 3 · 21 nov. 2026 · Sundsvall · 1 · av Noa Holm",
         "#1 mål 3 · 20 nov. 2026 · Sundsvall · 1",
     ]
-    assert kim.endswith("Ändra med: ändra 1 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 1")
-    assert (await district.say(KIM, "ändra 1 1 rättad")).startswith("Rättat #1")
+    assert kim.endswith("Ändra med: ändra 2 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 2")
     noa = await district.say(NOA, "my reports", locale="en-US")
     assert noa.endswith("Correct with: correct 2 VALUE [COMMENT] · withdraw with: withdraw 2")
+    assert await district.say(KIM, "ändra 2 1 rättad") == (
+        "Rättat #2: mål 3, nu 1, 21 nov. 2026. Den rapporterades av Noa Holm."
+    )
+    assert await district.say(NOA, "withdraw 1", locale="en-US") == (
+        "Withdrew #1 (goal 3, 1, 20 Nov 2026); it no longer counts. It was reported by Kim Berg."
+    )
+    assert await district.say(KIM, "ångra 2") == (
+        "Rapport #2 (mål 3, 1, 21 nov. 2026) är tillbakadragen; den räknas inte längre. "
+        "Den rapporterades av Noa Holm."
+    )
 
 
 async def test_a_correction_without_a_value_speaks_of_the_reports_number(district: District) -> None:

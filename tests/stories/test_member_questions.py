@@ -716,13 +716,15 @@ async def test_a_typo_after_mina_is_read_as_what_it_nearly_says(
 @pytest.mark.parametrize(
     ("written", "locale", "answer"),
     [
-        ("kan du byta 1 och 2?", "sv-SE", "Jag känner inte till kommandot ”kan”. Skriv hjälp för att se"),
-        ("can I swap my turn?", "en-US", "I don't know the command “can”. Write help to see"),
+        ("kan du byta 1 och 2?", "sv-SE", "Den frågan kan jag inte svara på. Skriv hjälp så ser du"),
+        ("can I swap my turn?", "en-US", "I can't answer that question. Write help to see"),
         ("stauts", "sv-SE", "Jag känner inte till kommandot ”stauts”. Menade du status?"),
     ],
 )
 async def test_a_short_word_is_no_typo_of_a_long_command(
     district: District, written: str, locale: str, answer: str
 ) -> None:
-    """ "kan du byta 1 och 2?" was "Menade du godkänn du byta 1?": "kan" is half of no command word."""
+    """ "kan du byta 1 och 2?" was "Menade du godkänn du byta 1?": "kan" is half of no command word. Nor
+    is it a command the bot does not know: a question it cannot answer (tests/stories/
+    test_questions_in_own_words.py)."""
     assert (await district.say(MEGAN, written, locale=locale)).startswith(answer)

@@ -4,7 +4,8 @@ count, and a guess would put a number on the wrong goal: it stores nothing and a
 showing the one line that reports it with the missing part to fill in. The question is in the language
 the sentence is written in (its verb tells), whatever language Teams runs in. A sentence with both the goal
 and the value gets the line itself ("Did you mean report 4 2 …?"). Chat that is no report gets no such
-question, and a member (who reports nothing) gets none.
+question, and a member (who reports nothing) gets none. The line writes the day the sentence names as
+2026-11-21, so that it means the same day whenever it is sent.
 
 Kim chairs Sundsvall; Noa is a member.
 """
@@ -19,10 +20,10 @@ from tests.stories.conftest import KIM, LEE, NOA, District
 @pytest.mark.parametrize(
     ("written", "line"),
     [
-        ("12/3 hade vi ett möte", "rapportera MÅL ett möte 12/3"),
-        ("Igår hade vi ett möte", "rapportera MÅL ett möte igår"),
-        ("Vi höll tre möten förra veckan", "rapportera MÅL tre möten förra veckan"),
-        ("vi genomförde en utbildning i maj", "rapportera MÅL en utbildning i maj"),
+        ("12/3 hade vi ett möte", "rapportera MÅL ett möte 2026-03-12"),
+        ("Igår hade vi ett möte", "rapportera MÅL ett möte 2026-11-21"),
+        ("Vi höll tre möten förra veckan", "rapportera MÅL tre möten 2026-11-09"),
+        ("vi genomförde en utbildning i maj", "rapportera MÅL en utbildning 2026-05-01"),
     ],
 )
 async def test_a_swedish_report_without_its_goal_is_asked_which_goal(
@@ -37,10 +38,10 @@ async def test_a_swedish_report_without_its_goal_is_asked_which_goal(
 @pytest.mark.parametrize(
     ("written", "line"),
     [
-        ("we had a meeting on 12/3", "report GOAL a meeting on 12/3"),
-        ("We held 2 meetings yesterday!", "report GOAL 2 meetings yesterday"),
-        ("yesterday we had 3 meetings", "report GOAL 3 meetings yesterday"),
-        ("we ran a study circle on March 12", "report GOAL a study circle on March 12"),
+        ("we had a meeting on 12/3", "report GOAL a meeting 2026-03-12"),
+        ("We held 2 meetings yesterday!", "report GOAL 2 meetings 2026-11-21"),
+        ("yesterday we had 3 meetings", "report GOAL 3 meetings 2026-11-21"),
+        ("we ran a study circle on March 12", "report GOAL a study circle 2026-03-12"),
     ],
 )
 async def test_an_english_report_without_its_goal_is_asked_which_goal(
@@ -56,14 +57,14 @@ async def test_a_report_without_its_value_is_asked_how_much(district: District) 
     swedish = await district.say(KIM, "vi hade möte i går för mål 3", locale="en-US")
     assert swedish == (
         "Hur mycket gjordes för mål 3? Inget sparades. Skriv värdet efter målets nummer för att "
-        "rapportera det: rapportera 3 VÄRDE möte i går"
+        "rapportera det: rapportera 3 VÄRDE möte 2026-11-21"
     )
     counted = await district.say(KIM, "we held a training for goal 3 yesterday", locale="sv-SE")
-    assert "Did you mean report 3 a training yesterday?" in counted, counted  # "a" is one
+    assert "Did you mean report 3 a training 2026-11-21?" in counted, counted  # "a" is one
     english = await district.say(KIM, "we had training for goal 3 yesterday", locale="sv-SE")
     assert english == (
         "How much was done for goal 3? Nothing was stored. To report it, write the value after the goal's "
-        "number: report 3 VALUE training yesterday"
+        "number: report 3 VALUE training 2026-11-21"
     )
     assert district.reports() == []
 
@@ -71,7 +72,7 @@ async def test_a_report_without_its_value_is_asked_how_much(district: District) 
 async def test_a_sentence_with_goal_and_value_gets_the_line_and_a_done_goal_too(district: District) -> None:
     """ "mål 8 är klart" names the goal and its value (done): the line that reports it."""
     answer = await district.say(KIM, "vi hade 2 möten förra veckan för mål 3", locale="sv-SE")
-    assert "rapportera 3 2 möten förra veckan" in answer, answer
+    assert "rapportera 3 2 möten 2026-11-09" in answer, answer
     answer = await district.say(KIM, "8: klart", locale="sv-SE")
     assert "rapportera 8 klart" in answer, answer
     assert district.reports() == []
@@ -107,7 +108,7 @@ async def test_tomorrow_is_a_day_that_has_not_come(district: District, written: 
 async def test_a_report_without_goal_or_value_asks_for_both(district: District) -> None:
     answer = await district.say(KIM, "we had training yesterday", locale="sv-SE")
     assert answer.startswith("Which goal was that for? Nothing was stored."), answer
-    assert ": report GOAL VALUE training yesterday (write goals" in answer, answer
+    assert ": report GOAL VALUE training 2026-11-21 (write goals" in answer, answer
 
 
 async def test_a_greeting_before_a_report_sentence_is_no_unknown_command(district: District) -> None:

@@ -16,6 +16,9 @@ CASES = [
     (NOA, "hjälp", "help"),
     (ANNA, "hjälp", "help"),
     (NOA, "blabla", "blabla"),
+    (NOA, "när är nästa inlägg?", "when is the next prompt?"),  # the board's: who may, looked up
+    (NOA, "hjälp årsrapport", "help annual report"),
+    (NOA, "hjälp blabla", "help blabla"),
 ]
 
 

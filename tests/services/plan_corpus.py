@@ -1,0 +1,822 @@
+"""Plans in the shapes districts publish them, built here as the programs that write them do (Word with its
+own numbering, tables, content controls and tracked changes; a PDF with running headers, page numbers and a
+goal broken over a page; LibreOffice's .odt; Google Docs' HTML export with comments and footnotes; text and a
+paste from chat), each with the goals a board member would list from it. The expected goals were written
+down from the documents before the reader was run on them, round by round: each round's shapes were chosen
+from what the one before showed (tables over pages, lists in cells, goals as headings, two columns), and
+the last rounds are LibreOffice's own PDFs of the Word plans, with ruled tables and without rules.
+
+Each expected goal: (section, start of its text, target, whom the plan names responsible or None). A target
+is written as in tests/fixtures/plans/*.expected: "done", "count N PERIOD", "people N", "metric FROM TO"
+("-" for no starting figure), "relative PCT".
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.oxml import parse_xml
+from fpdf import FPDF
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+# The plans written as text (a pasted one among them), and Google Docs' HTML export.
+FILES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+Goal = tuple[str, str, str, str | None]
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    build: Callable[[], bytes]
+    goals: tuple[Goal, ...]
+    what: str  # the shape, for the table
+
+
+# --- Word -------------------------------------------------------------------------------------------------
+
+
+def _cell_texts(table, rows: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]
+    for cells, values in zip(table.rows, rows, strict=True):
+        if len(set(values)) == 1 and len(values) > 1:  # a row merged across the table
+            merged = cells.cells[0].merge(cells.cells[-1])
+            merged.text = values[0]
+            continue
+        for cell, value in zip(cells.cells, values, strict=True):
+            paragraphs = value.split("\n")
+            cell.text = paragraphs[0]
+            for more in paragraphs[1:]:
+                cell.add_paragraph(more)
+
+
+def halland_table_docx() -> bytes:
+    """A secretary's Word plan: goals in a table (Mål | Ansvarig | När | Mått) with merged rows naming the
+    area, a cell of two paragraphs, an introduction with figures and a budget table."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Socialdemokraterna i Halland")
+    document.add_heading("Inledning", level=1)
+    document.add_paragraph(
+        "Arbetarekommunerna i Halland har tillsammans 2 300 medlemmar. Under 2026 höll vi 48 möten och "
+        "knackade på 11 000 dörrar."
+    )
+    document.add_heading("Mål och aktiviteter 2027", level=1)
+    rows = [
+        ("Mål", "Ansvarig", "När", "Mått"),
+        ("Organisation",) * 4,
+        ("Värva nya medlemmar", "Medlemsansvarig", "Hela året", "minst 40 nya medlemmar"),
+        ("Hålla medlemsmöten", "Styrelsen", "Varje månad", ""),
+        ("Studiecirklar om\npartiprogrammet", "Studieorganisatören", "Vår och höst", "två gånger per termin"),
+        ("Val och opinion",) * 4,
+        ("Kvinnor på valbar plats på regionlistan", "Valberedningen", "Inför nomineringen", "50 %"),
+        ("Debattartiklar i lokalpressen", "Presskontakten", "Löpande", "varje månad"),
+        ("Ringa alla nya medlemmar", "Medlemsansvarig", "Inom två veckor", ""),
+    ]
+    _cell_texts(document.add_table(rows=len(rows), cols=4), rows)
+    document.add_heading("Budget", level=1)
+    budget = [
+        ("Budgetpost", "2026", "2027"),
+        ("Partistöd", "410 000", "395 000"),
+        ("Medlemsavgifter", "55 000", "60 000"),
+        ("Summa intäkter", "465 000", "455 000"),
+    ]
+    _cell_texts(document.add_table(rows=len(budget), cols=3), budget)
+    return _saved(document)
+
+
+HALLAND = (
+    ("Organisation", "Värva nya medlemmar", "count 40 year", "Medlemsansvarig"),
+    ("Organisation", "Hålla medlemsmöten", "count 1 month", "Styrelsen"),
+    ("Organisation", "Studiecirklar om partiprogrammet", "count 2 half_year", "Studieorganisatören"),
+    ("Val och opinion", "Kvinnor på valbar plats", "metric - 50", "Valberedningen"),
+    ("Val och opinion", "Debattartiklar i lokalpressen", "count 1 month", "Presskontakten"),
+    ("Val och opinion", "Ringa alla nya medlemmar", "done", "Medlemsansvarig"),
+)
+
+_NUMBERING = f"""
+<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
+    <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>
+    <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="792" w:hanging="432"/></w:pPr></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/>
+    <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1224" w:hanging="360"/></w:pPr></w:lvl>
+</w:abstractNum>
+"""
+
+
+def _numbered(document, ilvl: int, num_id: int, runs: str) -> None:  # type: ignore[no-untyped-def]
+    """A paragraph in Word's own list (List Paragraph, numbered through numPr): its number is not in its
+    text. `runs` is the paragraph's runs as WordprocessingML."""
+    document.element.body.sectPr.addprevious(
+        parse_xml(
+            f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="{ilvl}"/>'
+            f'<w:numId w:val="{num_id}"/></w:numPr></w:pPr>{runs}</w:p>'
+        )
+    )
+
+
+def _run(text: str, *, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r xmlns:w="{W}">{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def vastmanland_numbered_docx() -> bytes:
+    """Word's multilevel list: the chapters are its first level (bold, not headings), the goals its second
+    ("1.1", "1.2": numbers Word draws, not text); the title on a cover page in a content control; a goal
+    amended at the annual meeting as a tracked change; whom in brackets "(ansv. styrelsen)" or on the line
+    after ("Ansvar: ordförande")."""
+    document = docx.Document()
+    body = document.element.body
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    body.sectPr.addprevious(
+        parse_xml(
+            f'<w:sdt xmlns:w="{W}"><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Cover Pages"/>'
+            f"</w:docPartObj></w:sdtPr><w:sdtContent>"
+            f'<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>{_run("Verksamhetsplan 2027")}</w:p>'
+            f"<w:p>{_run('Kristdemokraterna i Västmanland')}</w:p>"
+            f"</w:sdtContent></w:sdt>"
+        )
+    )
+    document.add_heading("Inledning", level=1)
+    document.add_paragraph(
+        "Vi är 640 medlemmar i tio kommunföreningar. Planen antogs av distriktsstämman den 14 november 2026."
+    )
+    _numbered(document, 0, 90, _run("Organisation", bold=True))
+    _numbered(
+        document,
+        1,
+        90,
+        _run("Genomföra ")
+        + f'<w:ins xmlns:w="{W}" w:id="1" w:author="Stämman" w:date="2026-11-14T10:00:00Z">'
+        + _run("minst fyra ")
+        + "</w:ins>"
+        + f'<w:del xmlns:w="{W}" w:id="2" w:author="Stämman" w:date="2026-11-14T10:00:00Z">'
+        + '<w:r><w:delText xml:space="preserve">två </w:delText></w:r></w:del>'
+        + _run("medlemsmöten under året (ansv. styrelsen)"),
+    )
+    _numbered(document, 1, 90, _run("Varje kommunförening ska ha en medlemsansvarig"))
+    document.add_paragraph("Ansvar: ordförande")
+    _numbered(document, 1, 90, _run("Erbjuda alla nya medlemmar ett introduktionssamtal inom en månad"))
+    _numbered(document, 0, 90, _run("Kommunikation", bold=True))
+    _numbered(document, 1, 90, _run("Publicera ett nyhetsbrev varje månad (ansv. kommunikationsansvarig)"))
+    _numbered(document, 1, 90, _run("Skriva minst 3 debattartiklar per kvartal"))
+    _numbered(document, 1, 90, _run("Öka antalet följare på Facebook från 800 till 1200"))
+    _numbered(document, 0, 90, _run("Ekonomi", bold=True))
+    _numbered(document, 1, 90, _run("Samla in 20 000 kronor till valkassan"))
+    document.add_heading("Uppföljning", level=1)
+    document.add_paragraph("Styrelsen följer upp planen två gånger per år.")
+    return _saved(document)
+
+
+VASTMANLAND = (
+    ("Organisation", "Genomföra minst fyra medlemsmöten under året", "count 4 year", "styrelsen"),
+    ("Organisation", "Varje kommunförening ska ha en medlemsansvarig", "done", "ordförande"),
+    ("Organisation", "Erbjuda alla nya medlemmar ett introduktionssamtal", "done", None),
+    ("Kommunikation", "Publicera ett nyhetsbrev varje månad", "count 1 month", "kommunikationsansvarig"),
+    ("Kommunikation", "Skriva minst 3 debattartiklar per kvartal", "count 3 quarter", None),
+    ("Kommunikation", "Öka antalet följare på Facebook", "metric 800 1200", None),
+    ("Ekonomi", "Samla in 20 000 kronor till valkassan", "count 20000 year", None),
+)
+
+
+def _saved(document) -> bytes:  # type: ignore[no-untyped-def]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# --- PDF --------------------------------------------------------------------------------------------------
+
+
+class _Printed(FPDF):
+    """A5 pages as Word prints a plan: a running header, "Sida N av M" at the foot."""
+
+    running = "Liberalerna Värmland – Verksamhetsplan 2027"
+
+    def header(self) -> None:
+        self.set_font(self.plan_font, "", 8)
+        self.cell(0, 6, self.running, new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(self.plan_font, "", 8)
+        self.cell(0, 6, f"Sida {self.page_no()} av {{nb}}", align="C")
+
+    @property
+    def plan_font(self) -> str:
+        return "Plan" if "plan" in self.fonts else "Helvetica"
+
+
+def varmland_pdf() -> bytes:
+    """A plan printed to PDF over three A5 pages: a goal broken over a page, the break between "i månaden,"
+    and "tillsammans med" and another before a name ("tillsammans med" / "Liberala Kvinnor")."""
+    pdf = _Printed(format=(148, 210))
+    pdf.set_auto_page_break(False)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+
+    def line(text: str, size: float = 10, style: str = "", gap: float = 0) -> None:
+        pdf.set_font(font, style, size)
+        pdf.cell(0, size * 0.55, text, new_x="LMARGIN", new_y="NEXT")
+        if gap:
+            pdf.ln(gap)
+
+    line("Verksamhetsplan 2027", 18, "B", 4)
+    line("Liberalerna i Värmland har 310 medlemmar och sex lokalavdelningar. Planen", gap=0)
+    line("antogs av årsmötet den 20 mars 2027.", gap=4)
+    line("Medlemmar", 13, "B", 2)
+    line("• Varje lokalavdelning skall hålla minst två medlemsmöten per termin.")
+    line("• Distriktet skall värva 30 nya medlemmar under året. Ansvarig:")
+    line("  Medlemssekreteraren")
+    line("• Alla nya medlemmar skall bjudas in till en introduktionsträff inom en")
+    line("  månad.", gap=4)
+    line("Opinionsbildning", 13, "B", 2)
+    for _ in range(9):
+        line("Vi vill att fler värmlänningar ska känna till vad Liberalerna vill med skolan,")
+        line("vården och jobben i länet, och vi vill höras i debatten inför valet 2030.")
+    pdf.ln(2)
+    line("• Skriva debattartiklar i Nya Wermlands-Tidningen och Värmlands Folkblad,")
+    pdf.add_page()
+    line("  minst en i månaden, tillsammans med")
+    line("  Liberala Kvinnor och Liberala ungdomsförbundet i länet.")
+    line("• Hålla ett torgmöte i varje kommun under sommaren. Ansvarig: Valledaren")
+    pdf.ln(4)
+    line("Ekonomi", 13, "B", 2)
+    line("• Samla in 15 000 kronor till valfonden (ansv. kassören).")
+    for _ in range(14):
+        line("Distriktets ekonomi bygger på partistöd från regionen och på medlemsavgifter,")
+        line("och kostnaderna är främst lokalhyra, resor och material till kampanjer.")
+    pdf.add_page()
+    line("Uppföljning", 13, "B", 2)
+    line("Styrelsen redovisar planen för årsmötet 2028.")
+    return bytes(pdf.output())
+
+
+VARMLAND = (
+    ("Medlemmar", "Varje lokalavdelning skall hålla minst två", "count 2 half_year", None),
+    ("Medlemmar", "Distriktet skall värva 30 nya medlemmar", "count 30 year", "Medlemssekreteraren"),
+    ("Medlemmar", "Alla nya medlemmar skall bjudas in", "done", None),
+    (
+        "Opinionsbildning",
+        "Skriva debattartiklar i Nya Wermlands-Tidningen och Värmlands Folkblad, minst en i månaden, "
+        "tillsammans med Liberala Kvinnor",
+        "count 1 month",
+        None,
+    ),
+    ("Opinionsbildning", "Hålla ett torgmöte i varje kommun", "done", "Valledaren"),
+    ("Ekonomi", "Samla in 15 000 kronor", "count 15000 year", "kassören"),
+)
+
+
+# --- text -------------------------------------------------------------------------------------------------
+
+
+JAMTLAND_GOALS = (
+    ("Organisation", "Alla kretsar ska hålla årsmöte", "done", "Distriktsstyrelsen"),
+    (
+        "Organisation",
+        "Genomföra en utbildning för nya förtroendevalda",
+        "count 1 half_year",
+        "Studieansvarig",
+    ),
+    ("Organisation", "Utse två kontaktpersoner", "people 2", None),
+    ("Kommunikation", "Nå 2 000 följare", "metric - 2000", "Kommunikatören"),
+    ("Kommunikation", "Skicka ut ett nyhetsbrev två gånger per termin", "count 2 half_year", None),
+)
+
+
+STOCKHOLM_GOALS = (
+    ("Members", "Hold at least 3 members' meetings", "count 3 half_year", "the board"),
+    ("Members", "Welcome every new member", "done", "membership coordinator"),
+    ("Members", "Run a training day", "count 2 year", None),
+    ("Campaigns", "Knock on doors every month", "count 1 month", "Campaign team"),
+    ("Campaigns", "Reach 5,000 followers", "metric - 5000", None),
+    ("Campaigns", "At least 50 % of our candidates", "metric - 50", None),
+)
+
+
+SKANE_GOALS = (
+    (
+        "Mål för 2027",
+        "Distriktet ska genomföra minst sex utbildningar",
+        "count 6 year",
+        "Studieorganisatören",
+    ),
+    ("Mål för 2027", "Varje arbetarekommun skall hålla", "count 1 quarter", None),
+    ("Mål för 2027", "Vi ska öka antalet medlemmar", "metric 9800 10500", None),
+    ("Mål för 2027", "Distriktsstyrelsen ska besöka alla arbetarekommuner", "count 1 year", "ordföranden"),
+)
+
+
+KRONOBERG_GOALS = (
+    ("Medlemmar", "Värva 25 nya medlemmar", "count 25 year", "ordförande"),
+    ("Medlemmar", "Hålla medlemsmöte varje månad", "count 1 month", None),
+    ("Medlemmar", "Ringa alla medlemmar", "done", None),
+    ("Kommunikation", "Uppdatera hemsidan varje vecka", "count 1 week", "webbredaktören"),
+    ("Kommunikation", "Minst 2 pressmeddelanden", "count 2 month", None),
+)
+
+
+# --- Google Docs' HTML export -------------------------------------------------------------------------------
+
+
+GOTLAND_GOALS = (
+    ("Klimat och miljö", "Anordna minst 3 offentliga möten", "count 3 year", None),
+    ("Klimat och miljö", "Driva frågan om kollektivtrafik", "count 1 quarter", None),
+    ("Medlemmar", "Välkomna varje ny medlem", "done", None),
+    ("Medlemmar", "Ordna en medlemsfest varje termin", "count 1 half_year", "Anna Lindqvist"),
+    ("Medlemmar", "Minst 50 % av våra kandidater", "metric - 50", None),
+)
+
+
+# --- LibreOffice (.odt) ------------------------------------------------------------------------------------
+
+_ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+
+
+def _odt(body: str) -> bytes:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NS} office:version="1.3">'
+        '<office:automatic-styles><style:style style:name="P1" style:family="paragraph" '
+        'style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="List_20_Paragraph">'
+        "</style:style></office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED
+        )
+        package.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        package.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _p(text: str, style: str = "Standard") -> str:
+    return f'<text:p text:style-name="{style}">{text}</text:p>'
+
+
+def _items(*items: str) -> str:
+    return (
+        "<text:list>" + "".join(f"<text:list-item>{item}</text:list-item>" for item in items) + "</text:list>"
+    )
+
+
+def _cells(*cells: str) -> str:
+    return (
+        "<table:table-row>"
+        + "".join(f"<table:table-cell>{_p(c)}</table:table-cell>" for c in cells)
+        + ("</table:table-row>")
+    )
+
+
+def dalarna_odt() -> bytes:
+    """A LibreOffice plan: the title in the Title style, headings by outline level, a list whose items have
+    sub-items naming whom and when, a soft page break inside an item, a table of activities, a bold
+    paragraph as a heading and a commitment in prose beside the table."""
+    body = (
+        _p("Verksamhetsplan för Vänsterpartiet Dalarna 2027", "Title")
+        + _p("Planen antogs av distriktsårsmötet den 6 mars 2027. Vi är 1 150 medlemmar i 15 föreningar.")
+        + '<text:h text:outline-level="1">Organisering</text:h>'
+        + _items(
+            _p("Genomföra en ringkampanj till alla medlemmar under våren", "P2")
+            + _items(_p("Ansvarig: Organisatören", "P2"), _p("När: Mars–april", "P2")),
+            _p("Starta studiecirklar i minst fem <text:soft-page-break/>partiföreningar", "P2"),
+        )
+        + _p("Synlighet", "P1")
+        + '<table:table><table:table-column table:number-columns-repeated="4"/>'
+        + _cells("Aktivitet", "Ansvarig", "Tidpunkt", "Målvärde")
+        + _cells("Dela ut flygblad vid vårdcentraler", "Partiföreningarna", "Varje månad", "")
+        + _cells("Insändare i Dalarnas Tidningar", "Pressgruppen", "Hela året", "minst 12")
+        + "</table:table>"
+        + _p("Vi ska också delta i Pride i Falun med en egen vagn.")
+    )
+    return _odt(body)
+
+
+DALARNA = (
+    ("Organisering", "Genomföra en ringkampanj", "done", "Organisatören"),
+    ("Organisering", "Starta studiecirklar i minst fem partiföreningar", "count 5 year", None),
+    ("Synlighet", "Dela ut flygblad vid vårdcentraler", "count 1 month", "Partiföreningarna"),
+    ("Synlighet", "Insändare i Dalarnas Tidningar", "count 12 year", "Pressgruppen"),
+    ("Synlighet", "Vi ska också delta i Pride", "done", None),
+)
+
+
+def _file(name: str) -> Callable[[], bytes]:
+    return lambda: (FILES / name).read_bytes()
+
+
+CORPUS: tuple[Document, ...] = (
+    Document("halland_tabell.docx", halland_table_docx, HALLAND, "Word table, merged area rows, budget"),
+    Document("vastmanland_lista.docx", vastmanland_numbered_docx, VASTMANLAND, "Word multilevel list"),
+    Document("varmland_sidor.pdf", varmland_pdf, VARMLAND, "PDF, headers, goal over a page"),
+    Document("jamtland_delmal.txt", _file("jamtland_delmal.txt"), JAMTLAND_GOALS, "Mål 1.2, Ansvarig: lines"),
+    Document("stockholm_english.txt", _file("stockholm_english.txt"), STOCKHOLM_GOALS, "English, dashes"),
+    Document("skane_budget.txt", _file("skane_budget.txt"), SKANE_GOALS, "ska/skall prose, budget"),
+    Document("kronoberg_klistrad.txt", _file("kronoberg_klistrad.txt"), KRONOBERG_GOALS, "pasted, no blanks"),
+    Document("gotland_googledocs.html", _file("gotland_googledocs.html"), GOTLAND_GOALS, "Google Docs HTML"),
+    Document("dalarna.odt", dalarna_odt, DALARNA, "LibreOffice, sub-items, table"),
+)
+
+
+# --- the second round: shapes found while measuring the first ---------------------------------------------
+
+
+def uppsala_table_pdf() -> bytes:
+    """A ruled table of goals printed over two pages without its header row repeated on the second (Word's
+    default), under running headers and page numbers; its target column is "Mätbart mål"."""
+    pdf = _Printed(format=(148, 210))
+    pdf.running = "Vänsterpartiet Uppsala län – Verksamhetsplan 2027"
+    pdf.set_auto_page_break(True, margin=18)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+    pdf.set_font(font, "B", 18)
+    pdf.multi_cell(0, 9, "Verksamhetsplan 2027", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 10)
+    intro = "Distriktet har 1 900 medlemmar i åtta partiföreningar."
+    pdf.multi_cell(0, 5, intro, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font(font, "B", 13)
+    pdf.multi_cell(0, 7, "Mål och aktiviteter", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 9)
+    rows = [
+        ("Mål", "Ansvarig", "Tidsperiod", "Mätbart mål"),
+        ("Värva nya medlemmar", "Medlemsansvarig", "Hela året", "100 nya medlemmar"),
+        ("Hålla öppna medlemsmöten", "Styrelsen", "Varje månad", "minst 1 per månad"),
+        ("Utbilda nya förtroendevalda", "Studieansvarig", "Våren", "2 utbildningar"),
+        ("Besöka alla partiföreningar", "Ordföranden", "Hela året", ""),
+        ("Debattartiklar i UNT", "Pressgruppen", "Hela året", "minst 10"),
+        ("Dörrknackning i Gottsunda", "Organisatören", "Hösten", "500 samtal"),
+        ("Nyhetsbrev till medlemmarna", "Kommunikatören", "Varje kvartal", ""),
+        ("Kvinnor på valbar plats", "Valberedningen", "Inför valet", "50 %"),
+    ]
+    with pdf.table(
+        col_widths=(40, 30, 24, 30), line_height=14, repeat_headings=0, first_row_as_headings=True
+    ) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.ln(4)
+    pdf.set_font(font, "B", 13)
+    pdf.multi_cell(0, 7, "Budget", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "", 10)
+    pdf.multi_cell(0, 5, "Budgeten för 2027 omfattar 320 000 kronor.", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+UPPSALA = (
+    ("Mål och aktiviteter", "Värva nya medlemmar", "count 100 year", "Medlemsansvarig"),
+    ("Mål och aktiviteter", "Hålla öppna medlemsmöten", "count 1 month", "Styrelsen"),
+    ("Mål och aktiviteter", "Utbilda nya förtroendevalda", "count 2 year", "Studieansvarig"),
+    ("Mål och aktiviteter", "Besöka alla partiföreningar", "done", "Ordföranden"),
+    ("Mål och aktiviteter", "Debattartiklar i UNT", "count 10 year", "Pressgruppen"),
+    ("Mål och aktiviteter", "Dörrknackning i Gottsunda", "count 500 year", "Organisatören"),
+    ("Mål och aktiviteter", "Nyhetsbrev till medlemmarna", "count 1 quarter", "Kommunikatören"),
+    ("Mål och aktiviteter", "Kvinnor på valbar plats", "metric - 50", "Valberedningen"),
+)
+
+
+def orebro_cells_docx() -> bytes:
+    """A table by area (Område | Mål | Ansvarig) whose goal cells hold a bulleted list: each bullet is a
+    goal of that area, the row's responsible its."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Centerpartiet i Örebro län")
+    document.add_heading("Mål 2027", level=1)
+    rows = [
+        ("Område", ["Mål"], "Ansvarig"),
+        (
+            "Medlemmar",
+            ["Värva 40 nya medlemmar", "Ringa alla nya medlemmar inom en månad"],
+            "Medlemsansvarig",
+        ),
+        (
+            "Utbildning",
+            ["Genomföra två studiecirklar per termin", "Skicka två styrelseledamöter på partiskolan"],
+            "Studieorganisatören",
+        ),
+        ("Kommunikation", ["Publicera ett inlägg på Facebook varje vecka"], "Kommunikatören"),
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for cells, (area, goals, who) in zip(table.rows, rows, strict=True):
+        cells.cells[0].text = area
+        cells.cells[2].text = who
+        cell = cells.cells[1]
+        if len(goals) == 1 and area == "Område":
+            cell.text = goals[0]
+            continue
+        cell.paragraphs[0].text = goals[0]
+        cell.paragraphs[0].style = document.styles["List Bullet"]
+        for goal in goals[1:]:
+            cell.add_paragraph(goal, style="List Bullet")
+    return _saved(document)
+
+
+OREBRO = (
+    ("Medlemmar", "Värva 40 nya medlemmar", "count 40 year", "Medlemsansvarig"),
+    ("Medlemmar", "Ringa alla nya medlemmar", "done", "Medlemsansvarig"),
+    ("Utbildning", "Genomföra två studiecirklar per termin", "count 2 half_year", "Studieorganisatören"),
+    ("Utbildning", "Skicka två styrelseledamöter", "count 2 year / people 2", "Studieorganisatören"),
+    ("Kommunikation", "Publicera ett inlägg på Facebook varje vecka", "count 1 week", "Kommunikatören"),
+)
+
+GAVLEBORG_GOALS = (
+    ("Organisation", "Hålla fyra styrelsemöten per termin", "count 4 half_year", None),
+    ("Organisation", "Utse en valansvarig i varje lokalavdelning", "people 1", None),
+    ("Kampanjer", "Genomföra en kampanj om vården under våren", "done", "kampanjgruppen"),
+    ("Kampanjer", "Dela ut flygblad varje vecka", "count 1 week", None),
+    ("Ekonomi", "Samla in 25 000 kr", "count 25000 year", None),
+)
+
+
+def norrbotten_english_docx() -> bytes:
+    """An English plan in Word: Goal | Owner | Deadline | KPI."""
+    document = docx.Document()
+    document.add_heading("Action Plan 2027", level=0)
+    document.add_paragraph("Green Party Norrbotten. Adopted by the annual meeting on 12 March 2027.")
+    document.add_heading("Goals for 2027", level=1)
+    rows = [
+        ("Goal", "Owner", "Deadline", "KPI"),
+        ("Grow our membership", "Membership officer", "December", "from 150 to 200 members"),
+        ("Hold members' meetings", "Chair", "Every month", ""),
+        ("Train canvassers", "Campaign lead", "Before the summer", "at least 20 people"),
+        ("Op-eds in the local press", "Press officer", "All year", "twice a month"),
+    ]
+    _cell_texts(document.add_table(rows=len(rows), cols=4), rows)
+    return _saved(document)
+
+
+NORRBOTTEN = (
+    ("Goals for 2027", "Grow our membership", "metric 150 200", "Membership officer"),
+    ("Goals for 2027", "Hold members' meetings", "count 1 month", "Chair"),
+    ("Goals for 2027", "Train canvassers", "count 20 year / people 20", "Campaign lead"),
+    ("Goals for 2027", "Op-eds in the local press", "count 2 month", "Press officer"),
+)
+
+CORPUS += (
+    Document("uppsala_sidbrytning.pdf", uppsala_table_pdf, UPPSALA, "PDF table over a page"),
+    Document("orebro_celler.docx", orebro_cells_docx, OREBRO, "Word table, bullets in cells"),
+    Document("gavleborg_nastlad.md", _file("gavleborg_nastlad.md"), GAVLEBORG_GOALS, "Markdown, nested"),
+    Document("norrbotten_english.docx", norrbotten_english_docx, NORRBOTTEN, "English Word table"),
+)
+
+
+# --- the third round ---------------------------------------------------------------------------------
+
+
+def halsingland_headings_docx() -> bytes:
+    """Each goal a heading of its own ("Mål 1: Fler aktiva medlemmar" in Heading 2) with a paragraph saying
+    what will be done and a line naming who."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Socialdemokraterna i Gävleborg")
+    document.add_heading("Våra mål", level=1)
+    document.add_heading("Mål 1: Fler aktiva medlemmar", level=2)
+    document.add_paragraph(
+        "Vi ska ringa alla nya medlemmar inom en månad och bjuda in dem till ett medlemsmöte."
+    )
+    document.add_paragraph("Ansvarig: Medlemsutskottet")
+    document.add_heading("Mål 2: Synas mer i lokalpressen", level=2)
+    document.add_paragraph("Minst två debattartiklar i månaden ska publiceras.")
+    document.add_paragraph("Ansvarig: Presskommittén")
+    document.add_heading("Mål 3: En stark ekonomi", level=2)
+    document.add_paragraph("Distriktet ska samla in 50 000 kronor till valfonden.")
+    return _saved(document)
+
+
+HALSINGLAND = (
+    ("Våra mål", "Fler aktiva medlemmar", "done", "Medlemsutskottet"),
+    ("Våra mål", "Synas mer i lokalpressen", "count 2 month", "Presskommittén"),
+    ("Våra mål", "En stark ekonomi", "count 50000 year", None),
+)
+
+
+def jonkoping_lines_docx() -> bytes:
+    """Goals as Word bullets with their target and who on the lines under them ("Mål: minst 4 per år",
+    "Ansvarig: Styrelsen"), and a table whose goal cells are typed lists ("- …", "1. …")."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027 – Kristdemokraterna i Jönköpings län", level=0)
+    document.add_heading("Medlemmar", level=1)
+    for goal, target, who in (
+        ("Hålla medlemsmöten i alla kretsar", "minst 4 per år", "Styrelsen"),
+        ("Värva nya medlemmar", "60 nya medlemmar", "Medlemsansvarig"),
+    ):
+        document.add_paragraph(goal, style="List Bullet")
+        document.add_paragraph(f"Mål: {target}")
+        document.add_paragraph(f"Ansvarig: {who}")
+    document.add_heading("Utbildning och kommunikation", level=1)
+    rows = [
+        ("Område", "Mål och aktiviteter", "Ansvar"),
+        (
+            "Utbildning",
+            "- Grundutbildning två gånger per termin\n- Skicka fem medlemmar på partiskolan",
+            "Studieansvarig",
+        ),
+        (
+            "Kommunikation",
+            "1. Skicka nyhetsbrev varje månad\n2. Nå 1 000 följare på Instagram",
+            "Kommunikatören",
+        ),
+    ]
+    _cell_texts(document.add_table(rows=len(rows), cols=3), rows)
+    return _saved(document)
+
+
+JONKOPING = (
+    ("Medlemmar", "Hålla medlemsmöten i alla kretsar", "count 4 year", "Styrelsen"),
+    ("Medlemmar", "Värva nya medlemmar", "count 60 year", "Medlemsansvarig"),
+    ("Utbildning", "Grundutbildning två gånger per termin", "count 2 half_year", "Studieansvarig"),
+    ("Utbildning", "Skicka fem medlemmar på partiskolan", "count 5 year", "Studieansvarig"),
+    ("Kommunikation", "Skicka nyhetsbrev varje månad", "count 1 month", "Kommunikatören"),
+    ("Kommunikation", "Nå 1 000 följare", "metric - 1000", "Kommunikatören"),
+)
+
+
+def ostergotland_columns_pdf() -> bytes:
+    """A two-column plan over several pages, a running header and "Sida N" at the foot; the title across
+    both columns."""
+    pdf = _Printed(format=(148, 210))
+    pdf.running = "Miljöpartiet Östergötland · Verksamhetsplan 2027"
+    pdf.set_auto_page_break(True, margin=18)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+    pdf.set_font(font, "B", 18)
+    pdf.multi_cell(0, 9, "Verksamhetsplan 2027", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    filler = (
+        "Östergötland är ett län med stora skillnader mellan stad och landsbygd, och vi vill att "
+        "fler ska se vad grön politik betyder för vardagen, för jobben och för klimatet. "
+    )
+    with pdf.text_columns(ncols=2, gutter=8) as cols:
+        for kind, text in [
+            ("h", "Organisation"),
+            ("p", filler * 3),
+            ("i", "Hålla minst sex styrelsemöten under året."),
+            ("i", "Utse en kontaktperson i varje lokalavdelning."),
+            ("h", "Valet 2030"),
+            ("p", filler * 5),
+            (
+                "i",
+                "Knacka dörr i minst fem bostadsområden under hösten tillsammans med "
+                "lokalavdelningarna i Norrköping och Linköping.",
+            ),
+            ("i", "Ordna en valupptakt i augusti (ansvarig: valledaren)."),
+            ("h", "Avslutning"),
+            ("p", filler * 2),
+        ]:
+            if kind == "h":
+                pdf.set_font(font, "B", 12)
+                cols.write(text + "\n")
+                pdf.set_font(font, "", 9)
+                cols.write("\n")
+            elif kind == "i":
+                pdf.set_font(font, "", 9)
+                cols.write(f"• {text}\n")
+            else:
+                pdf.set_font(font, "", 9)
+                cols.write(text + "\n\n")
+    return bytes(pdf.output())
+
+
+OSTERGOTLAND = (
+    ("Organisation", "Hålla minst sex styrelsemöten", "count 6 year", None),
+    ("Organisation", "Utse en kontaktperson i varje lokalavdelning", "people 1", None),
+    (
+        "Valet 2030",
+        "Knacka dörr i minst fem bostadsområden under hösten tillsammans med lokalavdelningarna",
+        "count 5 year",
+        None,
+    ),
+    ("Valet 2030", "Ordna en valupptakt i augusti", "done", "valledaren"),
+)
+
+WORD_HTML_GOALS = (
+    ("Medlemmar", "Hålla fyra medlemsmöten under året", "count 4 year", None),
+    ("Medlemmar", "Ringa alla nya medlemmar", "done", "Medlemsansvarig"),
+    ("Kampanjer", "Genomföra en kampanj om vården", "done", None),
+    ("Kampanjer", "Dela ut flygblad varje vecka", "count 1 week", None),
+)
+
+CORPUS += (
+    Document("halsingland_rubriker.docx", halsingland_headings_docx, HALSINGLAND, "goals as headings"),
+    Document("jonkoping_rader.docx", jonkoping_lines_docx, JONKOPING, "Mål:/Ansvarig: lines, typed cells"),
+    Document("ostergotland_spalter.pdf", ostergotland_columns_pdf, OSTERGOTLAND, "two-column PDF, footers"),
+    Document("vasterbotten_word.html", _file("vasterbotten_word.html"), WORD_HTML_GOALS, "Word's web page"),
+)
+
+
+# --- the fourth round: a list in a table's cell, in every format ------------------------------------------
+
+
+def skaraborg_cells_odt() -> bytes:
+    """A LibreOffice table by area whose goal cells are lists."""
+    rows = "".join(
+        "<table:table-row>"
+        + f"<table:table-cell>{_p(area)}</table:table-cell>"
+        + f"<table:table-cell>{_items(*(_p(goal, 'P2') for goal in goals))}</table:table-cell>"
+        + f"<table:table-cell>{_p(who)}</table:table-cell>"
+        + "</table:table-row>"
+        for area, goals, who in (
+            ("Medlemmar", ("Värva 20 nya medlemmar", "Hålla ett medlemsmöte varje månad"), "Styrelsen"),
+            ("Kampanj", ("Dela ut 5 000 flygblad", "Knacka dörr i tre bostadsområden"), "Valledaren"),
+        )
+    )
+    return _odt(
+        _p("Verksamhetsplan 2027 för Vänsterpartiet Skaraborg", "Title")
+        + '<text:h text:outline-level="1">Mål</text:h>'
+        + '<table:table><table:table-column table:number-columns-repeated="3"/>'
+        + _cells("Område", "Mål", "Ansvarig")
+        + rows
+        + "</table:table>"
+    )
+
+
+SKARABORG = (
+    ("Medlemmar", "Värva 20 nya medlemmar", "count 20 year", "Styrelsen"),
+    ("Medlemmar", "Hålla ett medlemsmöte varje månad", "count 1 month", "Styrelsen"),
+    ("Kampanj", "Dela ut 5 000 flygblad", "count 5000 year", "Valledaren"),
+    ("Kampanj", "Knacka dörr i tre bostadsområden", "count 3 year", "Valledaren"),
+)
+
+HALLAND_CELLS = (
+    ("Utbildning", "Hålla två studiecirklar per termin", "count 2 half_year", "Studieansvarig"),
+    ("Utbildning", "Skicka tre medlemmar på partiskolan", "count 3 year", "Studieansvarig"),
+    ("Kommunikation", "Publicera ett nyhetsbrev varje månad", "count 1 month", "Kommunikatören"),
+)
+
+CORPUS += (
+    Document("skaraborg_celler.odt", skaraborg_cells_odt, SKARABORG, "LibreOffice, lists in cells"),
+    Document("halland_celler.html", _file("halland_celler.html"), HALLAND_CELLS, "web page, lists in cells"),
+)
+
+
+# LibreOffice's PDF of three of the Word plans above, their tables given Word's "Table Grid" (ruled) style
+# (soffice --headless --convert-to pdf): merged rows, words broken in narrow columns, lists in cells.
+CORPUS += tuple(
+    Document(
+        f"{name}_libreoffice.pdf", _file(f"{name}_libreoffice.pdf"), goals, "LibreOffice's PDF of the .docx"
+    )
+    for name, goals in (
+        ("halland_tabell", HALLAND),
+        ("jonkoping_rader", JONKOPING),
+        ("orebro_celler", OREBRO),
+    )
+)
+
+# The same printed with their tables as python-docx leaves them, without borders: no rules to find the
+# table by, only its header row and the columns under it.
+CORPUS += tuple(
+    Document(f"{name}_borderless.pdf", _file(f"{name}_borderless.pdf"), goals, "PDF, a table without rules")
+    for name, goals in (
+        ("orebro_celler", OREBRO),
+        ("norrbotten_english", NORRBOTTEN),
+        ("jonkoping_rader", JONKOPING),
+    )
+)
+
+# A list whose bullet signs were lost (a design program's PDF, text copied from a web page): bare lines.
+SORMLAND = (
+    ("Medlemmar", "Hålla fyra medlemsmöten under året", "count 4 year", None),
+    ("Medlemmar", "Värva 30 nya medlemmar", "count 30 year", None),
+    ("Medlemmar", "Ringa alla nya medlemmar inom en månad", "done", "Medlemsansvarig"),
+    ("Kommunikation", "Skicka nyhetsbrev varje månad", "count 1 month", None),
+    ("Kommunikation", "Nå 2 000 följare", "metric - 2000", None),
+)
+CORPUS += (Document("sormland_utan_punkter.txt", _file("sormland_utan_punkter.txt"), SORMLAND, "no bullets"),)

@@ -1,0 +1,82 @@
+"""Any day written in any way a chair writes one, inside a check-in's sentence, is read as that day by
+bot/services/dates.py, whenever it is read up to a year later (the plan's year being the day's).
+
+What a chair means: "30/9", "30/9 2026", "30/9-26", "2026-09-30", "30.9.2026", "30.9" (a date in a
+sentence such as "möte 30.9 med 12 pers"), "30 september", "den trettionde september", "September 30th",
+"the thirtieth of September", and within the week "onsdag" / "Wednesday" (the latest, today included) and
+"i onsdags" (the latest before today): each is the day written, never today or another year's, as long as
+that day has not come round again. The ordinal words and month names are written out here, not taken
+from the reader.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.services.dates import find
+
+_SV_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+_EN_MONTHS = "January February March April May June July August September October November December".split()
+_SV_DAYS = "måndag tisdag onsdag torsdag fredag lördag söndag".split()
+_EN_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_SV_ORDINALS = (
+    "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde fjortonde "
+    "femtonde sextonde sjuttonde artonde nittonde tjugonde tjugoförsta tjugoandra tjugotredje tjugofjärde "
+    "tjugofemte tjugosjätte tjugosjunde tjugoåttonde tjugonionde trettionde trettioförsta"
+).split()
+_EN_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second "
+    "twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth "
+    "thirtieth thirty-first"
+).split()
+
+
+def _written(day: date, today: date) -> list[str]:
+    """Every way of writing `day` that means it when read on `today`."""
+    d, m, y = day.day, day.month, day.year
+    sv, en = _SV_MONTHS[m - 1], _EN_MONTHS[m - 1]
+    suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(d, "th")
+    forms = [
+        f"{d}/{m}",
+        f"{d}/{m} {y}",
+        f"{d}/{m}-{y % 100:02d}",
+        day.isoformat(),
+        f"{d}.{m}.{y}",
+        f"{d}.{m}",
+        f"{d} {sv}",
+        f"den {d}:e {sv} {y}",
+        f"den {_SV_ORDINALS[d - 1]} {sv}",
+        f"{en} {d}{suffix}",
+        f"the {_EN_ORDINALS[d - 1]} of {en}",
+    ]
+    back = (today - day).days
+    if back < 7:
+        forms += [_SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()], f"on {_EN_DAYS[day.weekday()]}"]
+    if 1 <= back <= 7:
+        forms += [f"i {_SV_DAYS[day.weekday()]}s", f"last {_EN_DAYS[day.weekday()]}"]
+    return forms
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    day=st.dates(date(2019, 1, 1), date(2036, 12, 31)),
+    later=st.integers(0, 364),
+    pick=st.integers(0, 100),
+    hello=st.booleans(),
+)
+def test_a_day_written_any_way_in_a_sentence_is_that_day(
+    day: date, later: int, pick: int, hello: bool
+) -> None:
+    today = day + timedelta(days=later)
+    forms = _written(day, today)
+    written = forms[pick % len(forms)]
+    words = f"{'Hej! 🎉 ' if hello else ''}möte {written} med 12 pers".split()
+    found = find(words, today, day.year)
+    assert found is not None, written
+    span, at, taken = found
+    assert (span.first, span.last) == (day, day), (written, today)
+    assert " ".join(words[at : at + taken]) == written

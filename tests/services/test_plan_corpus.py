@@ -1,0 +1,271 @@
+"""The reader measured on plans in shapes it was not written for (tests/services/plan_corpus.py): recall and
+precision of goals, of whom the plan names responsible and of targets, per document, printed as a table
+(pytest -s). What a board member means by "the bot read our plan": every goal it lists, nothing else, each
+under its heading, with the target and the person or role the plan gives it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from bot.i18n import fold
+from bot.services.goals import Period, TargetKind
+from bot.services.plan import PlanDraft, other_figure, read_goal
+from bot.services.plan_import import read_plan
+from tests.services.plan_corpus import CORPUS, Document
+from tests.services.test_plan_files import _target_matches
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    stored: int = 0
+    found: int = 0
+    heading: int = 0
+    who_expected: int = 0  # goals the plan names someone responsible for
+    who_read: int = 0  # rows read with someone responsible
+    who_right: int = 0
+    target_expected: int = 0  # goals with a measurable target (not done / not done)
+    target_read: int = 0  # rows read with a measurable target
+    target_right: int = 0  # measurable targets read right
+    right: int = 0  # goals read right in every respect
+
+    def add(self, other: Score) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def measure(document: Document, plan: PlanDraft) -> tuple[Score, list[str]]:
+    rows = [(section.title, goal) for section in plan.sections for goal in section.goals]
+    score = Score(expected=len(document.goals), stored=len(rows))
+    score.who_read = sum(1 for _, goal in rows if goal.responsible)
+    score.target_read = sum(1 for _, goal in rows if goal.target.kind is not TargetKind.DONE)
+    problems = []
+    matched: set[int] = set()
+    for section, start, spec, who in document.goals:
+        score.who_expected += who is not None
+        score.target_expected += spec != "done"
+        hit = next(
+            (
+                i
+                for i, (_, goal) in enumerate(rows)
+                if i not in matched and fold(goal.text).startswith(fold(start))
+            ),
+            None,
+        )
+        if hit is None:
+            problems.append(f"missed {start!r}")
+            continue
+        matched.add(hit)
+        title, goal = rows[hit]
+        score.found += 1
+        ok = True
+        if title == section:
+            score.heading += 1
+        else:
+            ok = False
+            problems.append(f"{start!r} under {title!r}, expected {section!r}")
+        if who is not None and goal.responsible == who:
+            score.who_right += 1
+        if goal.responsible != who:
+            ok = False
+            problems.append(f"{start!r} responsible {goal.responsible!r}, expected {who!r}")
+        if _target_matches(spec, goal.target):
+            score.target_right += spec != "done"
+        else:
+            ok = False
+            problems.append(f"{start!r} read as {goal.target}, expected {spec}")
+        score.right += ok
+    problems += [f"not a goal: {rows[i][1].text!r}" for i in range(len(rows)) if i not in matched]
+    return score, problems
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:4.0%}" if whole else "   –"
+
+
+def _line(name: str, score: Score) -> str:
+    return (
+        f"{name:26} {score.found:2}/{score.expected:2}  {_ratio(score.found, score.expected)} "
+        f"{_ratio(score.found, score.stored)}  {_ratio(score.who_right, score.who_expected)} "
+        f"{_ratio(score.who_right, score.who_read)}  {_ratio(score.target_right, score.target_expected)} "
+        f"{_ratio(score.target_right, score.target_read)}  {_ratio(score.heading, score.found)}"
+    )
+
+
+def test_the_corpus_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """Prints recall and precision per document (pytest -s shows it); every document's goals are read."""
+    total = Score()
+    lines = [
+        f"{'document':26} goals  rec  prec  who rec prec  target rec prec  heading",
+    ]
+    report = []
+    for document in CORPUS:
+        try:
+            score, problems = measure(document, read_plan(document.name, document.build()))
+        except Exception as error:  # a document the reader fails on counts as nothing read
+            score, problems = Score(expected=len(document.goals)), [f"failed: {error!r}"]
+            score.who_expected = sum(1 for g in document.goals if g[3])
+            score.target_expected = sum(1 for g in document.goals if g[2] != "done")
+        total.add(score)
+        lines.append(_line(document.name, score))
+        report += [f"  {document.name}: {problem}" for problem in problems]
+    lines.append(_line("all", total))
+    with capsys.disabled():
+        print("\n" + "\n".join(lines + report))
+    assert total.right == total.expected == total.stored, report
+
+
+@pytest.mark.parametrize("document", CORPUS, ids=lambda document: document.name)
+def test_every_goal_of_the_document_is_read_right(document: Document) -> None:
+    """All the goals a board member lists, and nothing else; under their headings, with their targets and
+    whom the plan names responsible."""
+    score, problems = measure(document, read_plan(document.name, document.build()))
+    assert problems == []
+    assert score.right == score.expected == score.stored
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "unit"),
+    [
+        # What is counted is the noun, not the adjective before it, nor the when in brackets after the figure.
+        ("Hålla öppna medlemsmöten – minst 1 per månad (Varje månad)", 1, "medlemsmöten"),
+        ("Debattartiklar i UNT – minst 10 (Hela året)", 10, "debattartiklar"),
+        ("Genomföra digitala utbildningar varje termin", 1, "utbildningar"),
+        # "ett nyhetsbrev två gånger per termin" is twice, not once.
+        ("Skicka ut ett nyhetsbrev två gånger per termin.", 2, "nyhetsbrev"),
+    ],
+)
+def test_what_a_count_counts(text: str, count: int, unit: str) -> None:
+    target = read_goal(text).target
+    assert (target.count, target.unit) == (count, unit)
+
+
+def test_how_soon_is_no_target_and_a_second_figure_is_named() -> None:
+    """ "within a week" says how soon (as "inom en vecka" does); of two figures the one not read is named,
+    but not an age limit ("under 35") or the figure read ("5,000 followers" is 5000)."""
+    assert read_goal("Call every new member within a week.").target.kind is TargetKind.DONE
+    assert other_figure(read_goal("Skriva en debattartikel i månaden och 20 insändare.")) == "20 insändare"
+    assert other_figure(read_goal("At least 50 % of our candidates shall be under 35.")) is None
+    assert other_figure(read_goal("Reach 5,000 followers on Instagram.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # Thousands grouped by a space, as Swedish writes them: "5 000 st" is five thousand, not five.
+        ("Dela ut 5 000 flygblad", 5000),
+        ("Dela ut flygblad – 5 000 st", 5000),
+        # A number like a year right after the verb that counts it is a count, not a year.
+        ("Skicka 2 000 sms inför valet", 2000),
+    ],
+)
+def test_thousands_are_counted_whole(text: str, count: int) -> None:
+    assert read_goal(text).target.count == count
+
+
+def test_a_pdf_tables_cell_of_bullets_is_one_goal_a_bullet() -> None:
+    """A PDF's table cell as pdfplumber gives it, lines wrapped: each bullet (with the line it wraps onto)
+    is a goal of the row, with the row's responsible."""
+    from bot.services.plan_files import _cells, _table_lines
+
+    cell = "• Värva 20 nya\nmedlemmar\n• Hålla ett möte i\nmånaden"
+    rows = _cells([["Mål", "Ansvarig"], [cell, "Styrelsen"]])
+    assert list(_table_lines(rows)) == [
+        "\u2022 Värva 20 nya medlemmar",
+        "Ansvarig: Styrelsen",
+        "\u2022 Hålla ett möte i månaden",
+        "Ansvarig: Styrelsen",
+        "",
+    ]
+
+
+def test_a_duration_word_right_after_the_number_says_how_long_not_how_many() -> None:
+    """ "inom två veckor" is how soon; "two training days per term" are two days to hold each term."""
+    assert read_goal("Ringa nya medlemmar inom två veckor.").target.kind is TargetKind.DONE
+    target = read_goal("Organise two training days per term.").target
+    assert (target.count, target.period) == (2, Period.HALF_YEAR)
+
+
+def test_a_header_row_is_only_column_names() -> None:
+    """A PDF table without rules is found by a row of column names; "Mål" beside "Ansvarig: Styrelsen" (a
+    heading and a field of the next column of text) is no header."""
+    from bot.services.plan_text import column_name
+
+    assert all(map(column_name, ["Mål", "Ansvarig", "När?", "Mätbart mål", "Goal", "Owner", "KPI"]))
+    assert not column_name("Ansvarig: Styrelsen") and not column_name("Hålla fyra möten")
+
+
+def _listed_docx(level_text: str, fmt: str = "decimal", ilvl: str = "0") -> bytes:
+    """A Word file whose goals are a list numbered by Word with `level_text` ("Mål %1:")."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="77"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{level_text}"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num xmlns:w="{w}" w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_heading("Medlemmar", level=1)
+    for goal in ("Hålla fyra medlemsmöten.", "Värva 30 nya medlemmar."):
+        document.element.body.sectPr.addprevious(
+            parse_xml(
+                f'<w:p xmlns:w="{w}"><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="77"/></w:numPr>'
+                f"</w:pPr><w:r><w:t>{goal}</w:t></w:r></w:p>"
+            )
+        )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_words_own_numbers_are_the_plans_numbers() -> None:
+    """Word's list drawing "Mål 1:", "Mål 2:" before each goal (the words are not in the text): the plan
+    numbers its goals, as a text plan "Mål 1: …" does; a damaged level number is read as the first level,
+    and a list in letters ("a)") is a list as well."""
+    plan = read_plan("plan.docx", _listed_docx("Mål %1:"))
+    assert [(g.text, g.plan_number) for g in plan.goals] == [
+        ("Hålla fyra medlemsmöten.", 1),
+        ("Värva 30 nya medlemmar.", 2),
+    ]
+    assert len(read_plan("plan.docx", _listed_docx("%1)", "lowerLetter", ilvl="x")).goals) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knacka dörr i tre bostadsområden – 1 000 samtal",
+        "Knock on doors in three neighbourhoods – 1,000 conversations",
+    ],
+)
+def test_the_target_set_apart_is_read_before_a_number_in_the_goals_words(text: str) -> None:
+    """A table's or a field's target written after the goal ("– 1 000 samtal") is what the plan measures;
+    "tre bostadsområden" is where. The review names the other figure (other_figure) for the board."""
+    goal = read_goal(text)
+    assert goal.target.count == 1000
+
+
+def test_an_english_list_without_bullets_and_its_weekends() -> None:
+    """English goals on bare lines are a list as Swedish ones are (their verbs read in the reader's
+    words); "every weekend" is once a week, "knock on doors" a round of door-knocking."""
+    text = (
+        "Action plan 2027\n\nCampaigns\nKnock on doors every weekend in September\n"
+        "Publish a newsletter every month\n"
+    )
+    plan = read_plan("plan.txt", text.encode())
+    assert [g.text for g in plan.goals] == [
+        "Knock on doors every weekend in September",
+        "Publish a newsletter every month",
+    ]
+    first = plan.goals[0].target
+    assert (first.count, first.period, first.unit_in("en")) == (1, Period.WEEK, "door-knocking round")
