@@ -332,3 +332,59 @@ async def test_a_mistyped_report_is_suggested_with_the_day_read(meetings: Distri
     hint = await meetings.say(LEE, "reprot 4 1 meeting yesterday", locale="en-US")
     assert "Did you mean report 4 1 meeting 2026-11-19?" in hint, hint
     assert meetings.reports() == []
+
+
+SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # Sunday 22 November 2026
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "day", "comment"),
+    [
+        # The little word left out, as people write in a hurry: "förrgår" is "i förrgår".
+        ("möte förrgår", "sv-SE", "2026-11-20", "möte"),
+        ("möte i förrgår", "sv-SE", "2026-11-20", "möte"),
+        ("meeting day before yesterday", "en-US", "2026-11-20", "meeting"),
+        ("meeting the day before yesterday", "en-US", "2026-11-20", "meeting"),
+        # A weekday of an earlier week, in the other word orders people use.
+        ("möte förra veckans onsdag", "sv-SE", "2026-11-11", "möte"),
+        ("möte onsdagen förra veckan", "sv-SE", "2026-11-11", "möte"),
+        ("möte förrförra onsdagen", "sv-SE", "2026-11-11", "möte"),
+        ("möte förra onsdagen", "sv-SE", "2026-11-18", "möte"),
+        ("möte förrförra veckans torsdag", "sv-SE", "2026-11-05", "möte"),
+        ("meeting last week Wednesday", "en-US", "2026-11-11", "meeting"),
+        ("meeting last week's Wednesday", "en-US", "2026-11-11", "meeting"),
+        ("meeting Wednesday last week", "en-US", "2026-11-11", "meeting"),
+        ("meeting Thursday the week before last", "en-US", "2026-11-05", "meeting"),
+        # A part of a month is that month, stored on its first day as "i oktober" is; the words all go.
+        ("möte i slutet av oktober", "sv-SE", "2026-10-01", "möte"),
+        ("möte i mitten av oktober med styrelsen", "sv-SE", "2026-10-01", "möte med styrelsen"),
+        ("möte i början på oktober", "sv-SE", "2026-10-01", "möte"),
+        ("möte i slutet av förra veckan", "sv-SE", "2026-11-09", "möte"),
+        ("meeting early October", "en-US", "2026-10-01", "meeting"),
+        ("meeting in mid-October", "en-US", "2026-10-01", "meeting"),
+        ("meeting late October", "en-US", "2026-10-01", "meeting"),
+        ("meeting at the end of October", "en-US", "2026-10-01", "meeting"),
+        # ...but "the end of the meeting" is no date.
+        ("pratade i slutet av mötet", "sv-SE", "2026-11-22", "pratade i slutet av mötet"),
+    ],
+)
+async def test_shorter_and_other_orders_of_the_same_day(
+    meetings: District, written: str, locale: str, day: str, comment: str
+) -> None:
+    """What a chair means on Sunday 22 November: "förrgår" (without "i") is Friday, as "i förrgår";
+    "förra veckans onsdag" and "last week Wednesday" last week's Wednesday (11th), as "onsdag förra
+    veckan"; "förra onsdagen" the latest Wednesday before today (18th), "förrförra onsdagen" the one before
+    (11th); "i slutet av oktober", "late October" October, as "i oktober" is, with all the words read."""
+    meetings.clock.now = SUNDAY
+    answer = await _report(meetings, written, locale)
+    assert _stored(meetings) == [(day, comment)], answer
+
+
+async def test_a_part_of_a_month_leaves_no_fragment_in_the_suggested_line(meetings: District) -> None:
+    """A hint that writes the report for the chair writes the day read, not the words around it."""
+    meetings.clock.now = SUNDAY
+    hint = await meetings.say(KIM, "mål 4: 1 möte i slutet av oktober")
+    assert hint == "Menade du rapportera 4 1 möte 2026-10-01? Inget sparades.", hint
+    hint = await meetings.say(LEE, "goal 4: 1 meeting at the end of October", locale="en-US")
+    assert hint.startswith("Did you mean report 4 1 meeting 2026-10-01?"), hint
+    assert meetings.reports() == []
