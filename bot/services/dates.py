@@ -18,7 +18,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   helgen", "last weekend", "this weekend": the Saturday of the latest weekend begun (today on a
   Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
-  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
+  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; "11/20",
+  which can only be month first, is refused with the day written first: `day_first`).
   "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12", "12 mars", "12:e mars", "den 12 mars
   2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
   second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
@@ -671,6 +672,23 @@ def _part_of(
             if found is not None and found[0].first != found[0].last:
                 return found[0], found[1] + taken
     return None
+
+
+_MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?P<year>[/ -]\d{4}|[/-]\d{2})?")
+
+
+def day_first(text: str) -> tuple[str, tuple[int, int]] | None:
+    """A day written month first, as Americans do ("11/20", "11/20/2026"), which no Swede writes: the same
+    written day first ("20/11") and its (month, day), for an answer that says so rather than guessing;
+    None unless the second number cannot be a month and the first can."""
+    written = _MONTH_FIRST.fullmatch(_fold(text))
+    if written is None or not 1 <= int(written["m"]) <= 12 or int(written["d"]) <= 12:
+        return None
+    try:
+        date(2000, int(written["m"]), int(written["d"]))  # a leap year: "2/29" is a day
+    except ValueError:
+        return None
+    return f"{written['d']}/{written['m']}{written['year'] or ''}", (int(written["m"]), int(written["d"]))
 
 
 def read_at(

@@ -388,3 +388,30 @@ async def test_a_part_of_a_month_leaves_no_fragment_in_the_suggested_line(meetin
     hint = await meetings.say(LEE, "goal 4: 1 meeting at the end of October", locale="en-US")
     assert hint.startswith("Did you mean report 4 1 meeting 2026-10-01?"), hint
     assert meetings.reports() == []
+
+
+async def test_a_day_written_month_first_is_answered_with_the_day_first(meetings: District) -> None:
+    """An American writes 20 November as "11/20". The bot reads days day first, one meaning per phrase, so
+    it does not guess: the answer says plainly that the day comes first and how to write that day, in the
+    writer's language, wherever a day is asked for (the one-line report, the form, the follow-up)."""
+    meetings.clock.now = SUNDAY
+    american = "“11/20” is not a date: the day comes first. Write 20/11 for 20 November."
+    answer = await _report(meetings, "11/20", "en-US")
+    assert answer.startswith(american), answer
+    answer = await _report(meetings, "möte 11/20/2026", "sv-SE")
+    assert answer.startswith(
+        "”11/20/2026” är inte ett datum: dagen skrivs först. Menar du 20 november skriver du 20/11/2026."
+    ), answer
+    form = {"form": "checkin", "goal": "4", "value": "1", "comment": "", "submission": "us", "date": "11/20"}
+    answer = shown(await meetings.tap(LEE, form, locale="en-US"))
+    assert answer.startswith(american), answer
+    answer = await meetings.say(MEGAN, "follow-up since 10/31", locale="en-US")
+    assert answer == "“10/31” is not a date: the day comes first. Write 31/10 for 31 October.", answer
+    answer = await meetings.say(MEGAN, "uppföljning sedan 10/31")
+    assert answer == "”10/31” är inte ett datum: dagen skrivs först. Menar du 31 oktober skriver du 31/10.", (
+        answer
+    )
+    # No day either way ("2/30", "13/40") is answered as before
+    answer = await _report(meetings, "2/30", "en-US")
+    assert answer.startswith("“2/30” is not a date. Write the day as 12/3 or 12 March."), answer
+    assert meetings.reports() == []
