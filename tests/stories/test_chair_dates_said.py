@@ -18,6 +18,10 @@ What a chair means:
   so; days in different quarters would count the whole in one of them, so nothing is stored and the chair
   is asked for one line per day. A day still to come beside one that has passed ("nästa på onsdag") is the
   next meeting, kept in the comment.
+- Shorter and other orders of the same day: "förrgår", "day before yesterday"; "förra veckans onsdag",
+  "last week Wednesday"; "förra onsdagen" (as "i onsdags"), "förrförra onsdagen" (the one before). A part
+  of a month ("i slutet av oktober", "late October") is that month, all its words read.
+- "11/20", which only an American month-first day can be, is refused saying the day comes first: 20/11.
 - A hint that writes the report for the chair ("Menade du rapportera 4 1 möte …?") writes the day read, as
   2026-11-18, so that sending it later stores the same day.
 """
@@ -388,6 +392,13 @@ async def test_a_part_of_a_month_leaves_no_fragment_in_the_suggested_line(meetin
     hint = await meetings.say(LEE, "goal 4: 1 meeting at the end of October", locale="en-US")
     assert hint.startswith("Did you mean report 4 1 meeting 2026-10-01?"), hint
     assert meetings.reports() == []
+    # The same report twice is asked about with the line that stores it anyway: the day, not its words.
+    for _ in range(2):
+        again = await _report(meetings, "möte i slutet av oktober", "sv-SE")
+    assert again.endswith("rapportera 4 1 2026-10-01 möte ja"), again
+    for _ in range(2):
+        again = await meetings.say(LEE, "report 4 1 meeting late October", locale="en-US")
+    assert again.endswith("report 4 1 2026-10-01 meeting yes"), again
 
 
 async def test_a_day_written_month_first_is_answered_with_the_day_first(meetings: District) -> None:
