@@ -653,25 +653,32 @@ _PART_OF = re.compile(
     r"(?:borjan|mitten|slutet) (?:av|pa)|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
     r"|early|mid|late"
 )
-_PART_OF_HYPHENED = re.compile(r"(?:early|mid|late)-(?P<rest>.+)")
+_PART_OF_HYPHENED = re.compile(r"(?:early|mid|late)-.+")
 
 
 def _part_of(
     words: Sequence[str], at: int, today: date, year: int | None, *, dotted: bool
 ) -> tuple[Span, int] | None:
     """A period after words naming a part of it ("i slutet av oktober": October), with those words; a day
-    or nothing after them is None ("i slutet av mötet")."""
+    or nothing after them is None ("i slutet av mötet"), and so is no date, which is read (and refused)
+    where it is written."""
     hyphened = _PART_OF_HYPHENED.fullmatch(_fold(words[at]))
     if hyphened is not None:  # "mid-October"
-        rest = [hyphened["rest"], *words[at + 1 :]]
-        found = read_at(rest, 0, today, year, alone=True, dotted=dotted)
-        return (found[0], found[1]) if found is not None and found[0].first != found[0].last else None
-    for taken in range(1, 5):
-        if _PART_OF.fullmatch(" ".join(_fold(word) for word in words[at : at + taken])):
-            found = read_at(words, at + taken, today, year, alone=True, dotted=dotted)
-            if found is not None and found[0].first != found[0].last:
-                return found[0], found[1] + taken
-    return None
+        rest, taken, after = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
+    else:
+        taken = next(
+            (n for n in range(1, 5) if _PART_OF.fullmatch(" ".join(_fold(w) for w in words[at : at + n]))), 0
+        )
+        rest, after = list(words), at + taken
+    if hyphened is None and not taken:
+        return None
+    try:
+        found = read_at(rest, after, today, year, alone=True, dotted=dotted)
+    except DateError:
+        return None
+    if found is None or found[0].first == found[0].last:
+        return None
+    return found[0], found[1] + taken
 
 
 _MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?P<year>[/ -]\d{4}|[/-]\d{2})?")

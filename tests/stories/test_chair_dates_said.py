@@ -367,6 +367,7 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # Sunday 22 November 2026
         ("meeting early October", "en-US", "2026-10-01", "meeting"),
         ("meeting in mid-October", "en-US", "2026-10-01", "meeting"),
         ("meeting late October", "en-US", "2026-10-01", "meeting"),
+        ("meeting mid-May", "en-US", "2026-05-01", "meeting"),
         ("meeting at the end of October", "en-US", "2026-10-01", "meeting"),
         # ...but "the end of the meeting" is no date.
         ("pratade i slutet av mötet", "sv-SE", "2026-11-22", "pratade i slutet av mötet"),
