@@ -6,8 +6,8 @@ phrase looks back from `today` (the district's date, from the injected clock): a
 happened, a follow-up starts from a day that has passed. What people mean:
 
 - Days: "i dag", "i går", "i förrgår" ("förrgår"), "today", "yesterday", "the day before yesterday" ("day
-  before yesterday"), "i går kväll", "last night", "för 3 dagar sedan" ("sen"), "3 days ago", "för en
-  vecka sedan", "a week ago".
+  before yesterday"), "i går kväll" ("igårkväll"), "last night", "för 3 dagar sedan" ("sen"), "3 days
+  ago", "för en vecka sedan", "a week ago".
 - Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago, as
   Swedes say it); "tisdag", "Tuesday" alone, "on Tuesday" ("on Tue"): the latest Tuesday, today included.
   Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
@@ -495,7 +495,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _relative(0),
     ),
     (
-        r"i ?gar(?: kvall| morse| eftermiddag)?|yesterday(?: evening| morning| afternoon)?|last night",
+        r"i ?gar(?: ?kvall| ?morse| eftermiddag)?|yesterday(?: evening| morning| afternoon)?|last night",
         _relative(1),
     ),
     # "förrgår", "day before yesterday": the little word left out, as people write in a hurry.

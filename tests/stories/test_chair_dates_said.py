@@ -349,6 +349,7 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # Sunday 22 November 2026
         ("möte i förrgår", "sv-SE", "2026-11-20", "möte"),
         ("meeting day before yesterday", "en-US", "2026-11-20", "meeting"),
         ("meeting the day before yesterday", "en-US", "2026-11-20", "meeting"),
+        ("möte igårkväll", "sv-SE", "2026-11-21", "möte"),
         # A weekday of an earlier week, in the other word orders people use.
         ("möte förra veckans onsdag", "sv-SE", "2026-11-11", "möte"),
         ("möte onsdagen förra veckan", "sv-SE", "2026-11-11", "möte"),
