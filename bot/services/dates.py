@@ -662,16 +662,15 @@ def _part_of(
     """A period after words naming a part of it ("i slutet av oktober": October), with those words; a day
     or nothing after them is None ("i slutet av mötet"), and so is no date, which is read (and refused)
     where it is written."""
-    hyphened = _PART_OF_HYPHENED.fullmatch(_fold(words[at]))
-    if hyphened is not None:  # "mid-October"
-        rest, taken, after = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
+    if _PART_OF_HYPHENED.fullmatch(_fold(words[at])):  # "mid-October": the period after the hyphen
+        rest, after, taken = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
     else:
         taken = next(
             (n for n in range(1, 5) if _PART_OF.fullmatch(" ".join(_fold(w) for w in words[at : at + n]))), 0
         )
+        if not taken:
+            return None
         rest, after = list(words), at + taken
-    if hyphened is None and not taken:
-        return None
     try:
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
     except DateError:
