@@ -173,6 +173,15 @@ def day_of_year(t: Translator, month_day: tuple[int, int]) -> str:
     return format_date(date(2000, *month_day), "d MMM", locale=t.language)
 
 
+def day_first(t: Translator, written: str, rewritten: str, month_day: tuple[int, int]) -> str:
+    """Why "11/20" is no date to the bot: the day comes first, and how to write it."""
+    return t._("“{written}” is not a date: the day comes first. Write {rewritten} for {day}.").format(
+        written=written,
+        rewritten=rewritten,
+        day=format_date(date(2000, *month_day), "d MMMM", locale=t.language),
+    )
+
+
 # Babel takes about 20 µs a call; the same few numbers and days come up in every confirmation and card.
 @functools.lru_cache(maxsize=4096, typed=True)
 def _number(language: str, value: float) -> str:

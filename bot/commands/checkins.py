@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.lists import format_list
 
-from bot.cards import Reply, day, number, reminders
+from bot.cards import Reply, day, day_first, number, reminders
 from bot.cards import goals as cards
 from bot.cards.checkin_form import (
     CONFIRM,
@@ -34,6 +34,7 @@ from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
 from bot.i18n import N_, Translator, fold
+from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
     PAGE,
@@ -936,6 +937,8 @@ def problem(
     if error.code is CheckInProblem.NO_VALUE and correcting is not None:  # the number written is the report's
         messages[error.code] = t._("Write the new value after the report's number.")
     message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)
+    if error.code is CheckInProblem.BAD_DATE and (swapped := dates.day_first(error.detail)) is not None:
+        message = day_first(t, error.detail, *swapped)
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(
             number=goal.number, what=cards.describe_target(t, goal.target, plan)

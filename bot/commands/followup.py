@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot.cards import Reply, clock, day
+from bot.cards import Reply, clock, day, day_first
 from bot.cards.export import link_card
 from bot.cards.followup import follow_up_card
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator, fold
+from bot.services import dates
 from bot.services.export import DashboardQuery, DocumentQuery, ExportLinks
 from bot.services.followup import PlanYearMismatch, SinceError
 from bot.services.goals import number_in
@@ -48,6 +49,8 @@ def register(router: Router, links: ExportLinks | None) -> None:
                     written += f" ({day(t, error.day)})"
                 message = t._("{date} has not happened yet; give a day that has passed.")
                 return Reply(message.format(date=written))
+            if (swapped := dates.day_first(error.text)) is not None:
+                return Reply(day_first(t, error.text, *swapped))
             return Reply(
                 t._("“{text}” is not a date. Write e.g. follow-up since 12/3, or follow-up alone.").format(
                     text=error.text

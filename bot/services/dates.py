@@ -5,16 +5,21 @@ Check-ins (`rapportera 6 1 i går`, the form's date field, the chat dialog) and 
 phrase looks back from `today` (the district's date, from the injected clock): a check-in reports what has
 happened, a follow-up starts from a day that has passed. What people mean:
 
-- Days: "i dag", "i går", "i förrgår", "today", "yesterday", "the day before yesterday", "i går kväll",
-  "last night", "för 3 dagar sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago".
+- Days: "i dag", "i går", "i förrgår" ("förrgår"), "today", "yesterday", "the day before yesterday" ("day
+  before yesterday"), "i går kväll" ("igårkväll"), "last night", "för 3 dagar sedan" ("sen"), "3 days
+  ago", "för en vecka sedan", "a week ago".
 - Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago, as
   Swedes say it); "tisdag", "Tuesday" alone, "on Tuesday" ("on Tue"): the latest Tuesday, today included.
   Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
   today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
-  "Tuesday last week": that day of last week. "i helgen", "last weekend", "this weekend": the Saturday of
-  the latest weekend begun (today on a Saturday); "förra helgen" on a weekend day the one before it.
+  "förra veckans tisdag", "Tuesday last week", "last week Tuesday" ("last week's"): that day of last week;
+  "tisdag förrförra veckan", "förrförra veckans tisdag", "Tuesday the week before last": of the week
+  before. "förra tisdagen" is "i tisdags"; "förrförra tisdagen" the Tuesday a week before that. "i
+  helgen", "last weekend", "this weekend": the Saturday of the latest weekend begun (today on a
+  Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
-  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read).
+  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; "11/20",
+  which can only be month first, is refused with the day written first: `day_first`).
   "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12", "12 mars", "12:e mars", "den 12 mars
   2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
   second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
@@ -36,6 +41,10 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "förrförra veckan", "the week before last"; "i veckan", "this week".
 - Months: "i maj", "in May" ("in may" is no month: English writers capitalise it), "maj 2027",
   "förra månaden", "last month", "den här månaden", "this month".
+- A part of a period is the whole period: "i början av oktober" ("i början på"), "i mitten av", "i slutet
+  av", "early October", "mid-October", "late October", "at the start (beginning, middle, end) of
+  October", "i slutet av förra veckan", "at the end of last month". After them only a period counts ("i
+  slutet av mötet" is no date).
 - Quarters, seasons, the year: "kvartal 3", "Q3", "tredje kvartalet", "förra kvartalet", "det här
   kvartalet"; "i våras" (1 March), "i somras" (1 June), "i höstas" (1 September), "i vintras" (1 December),
   "last spring"; "årsskiftet", "i år", "this year", "förra året", "i fjol", "last year".
@@ -243,6 +252,11 @@ def _weekday_before(m: re.Match[str], today: date, _year: int | None) -> Span:
     return Span.day(today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1))
 
 
+def _weekday_before_last(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "förrförra onsdagen": the such weekday a week before the latest before today."""
+    return Span.day(_weekday_before(m, today, year).first - timedelta(weeks=1))
+
+
 def _weekday_upto(m: re.Match[str], today: date, _year: int | None) -> Span:
     """The latest such weekday, today included ("we met on Monday")."""
     return Span.day(today - timedelta(days=(today.weekday() - WEEKDAY_NUMBERS[m["day"]]) % 7))
@@ -254,10 +268,12 @@ def _weekday_after(m: re.Match[str], today: date, _year: int | None) -> Span:
 
 
 def _weekday_in_week(back: int) -> _Reader:
-    """ "this Wednesday", "onsdag nästa vecka": that weekday in this week (`back` 0) or the next (-1)."""
+    """ "this Wednesday", "onsdag nästa vecka", "förra veckans onsdag", "Wednesday the week before last":
+    that weekday in the week `back` weeks before this one (0 this week, -1 the next)."""
 
     def read(m: re.Match[str], today: date, _year: int | None) -> Span:
-        return Span.day(_week_of(today, back).first + timedelta(days=WEEKDAY_NUMBERS[m["day"]]))
+        day = m.groupdict().get("day2") or m["day"]
+        return Span.day(_week_of(today, back).first + timedelta(days=WEEKDAY_NUMBERS[day]))
 
     return read
 
@@ -275,12 +291,6 @@ def _weekend_before(m: re.Match[str], today: date, year: int | None) -> Span:
         if today.weekday() < 5
         else Span(latest.first - timedelta(weeks=1), latest.last - timedelta(weeks=1))
     )
-
-
-def _weekday_last_week(m: re.Match[str], today: date, _year: int | None) -> Span:
-    """ "tisdag förra veckan", "Tuesday last week": that weekday in the week before this one."""
-    monday = _week_of(today, 1).first
-    return Span.day(monday + timedelta(days=WEEKDAY_NUMBERS[m["day"] or m["day2"]]))
 
 
 def _week_of(today: date, back: int) -> Span:
@@ -485,13 +495,14 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _relative(0),
     ),
     (
-        r"i ?gar(?: kvall| morse| eftermiddag)?|yesterday(?: evening| morning| afternoon)?|last night",
+        r"i ?gar(?: ?kvall| ?morse| eftermiddag)?|yesterday(?: evening| morning| afternoon)?|last night",
         _relative(1),
     ),
-    (r"i ?forrgar|the day before yesterday", _relative(2)),
+    # "förrgår", "day before yesterday": the little word left out, as people write in a hurry.
+    (r"(?:i ?)?forrgar|(?:the )?day before yesterday", _relative(2)),
     # Ahead, so that a report of what is still to come is refused, not stored as today.
     (r"i ?morgon|tomorrow", _relative(-1)),
-    (r"i ?overmorgon|the day after tomorrow", _relative(-2)),
+    (r"(?:i ?)?overmorgon|(?:the )?day after tomorrow", _relative(-2)),
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) (?:sedan|sen)", _ago),
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
@@ -509,11 +520,18 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
     (r"forra helgen", _weekend_before),
-    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_last_week),
+    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
+    (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
     (
-        rf"(?:on )?(?P<day>{_EN_DAY}) last week|last week on (?P<day2>{_EN_DAY})",
-        _weekday_last_week,
+        rf"(?:on )?(?P<day>{_EN_DAY}) last week|last week(?:{_S})?(?: on)? (?P<day2>{_EN_DAY})",
+        _weekday_in_week(1),
     ),
+    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forrforra veckan", _weekday_in_week(2)),
+    (rf"(?:i |pa )?forrforra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(2)),
+    (rf"(?:on )?(?P<day>{_EN_DAY}) (?:the )?week before last", _weekday_in_week(2)),
+    # "förra onsdagen": the latest Wednesday before today, as "i onsdags"; "förrförra" the one before it.
+    (rf"forra (?P<day>{_SV_DAY})(?:en)?", _weekday_before),
+    (rf"forrforra (?P<day>{_SV_DAY})(?:en)?", _weekday_before_last),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
     (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
     (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
@@ -630,6 +648,55 @@ def _dotted(words: Sequence[str], at: int, today: date, year: int | None, *, alo
         raise DateError(words[at][:20]) from None
 
 
+# A part of a period, read as the whole period: "i slutet av oktober", "at the end of last week", "mid-May".
+_PART_OF = re.compile(
+    r"(?:borjan|mitten|slutet) (?:av|pa)|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
+    r"|early|mid|late"
+)
+_PART_OF_HYPHENED = re.compile(r"(?:early|mid|late)-.+")
+
+
+def _part_of(
+    words: Sequence[str], at: int, today: date, year: int | None, *, dotted: bool
+) -> tuple[Span, int] | None:
+    """A period after words naming a part of it ("i slutet av oktober": October), with those words; a day
+    or nothing after them is None ("i slutet av mötet"), and so is no date, which is read (and refused)
+    where it is written."""
+    if _PART_OF_HYPHENED.fullmatch(_fold(words[at])):  # "mid-October": the period after the hyphen
+        rest, after, taken = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
+    else:
+        taken = next(
+            (n for n in range(1, 5) if _PART_OF.fullmatch(" ".join(_fold(w) for w in words[at : at + n]))), 0
+        )
+        if not taken:
+            return None
+        rest, after = list(words), at + taken
+    try:
+        found = read_at(rest, after, today, year, alone=True, dotted=dotted)
+    except DateError:
+        return None
+    if found is None or found[0].first == found[0].last:
+        return None
+    return found[0], found[1] + taken
+
+
+_MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?P<year>[/ -]\d{4}|[/-]\d{2})?")
+
+
+def day_first(text: str) -> tuple[str, tuple[int, int]] | None:
+    """A day written month first, as Americans do ("11/20", "11/20/2026"), which no Swede writes: the same
+    written day first ("20/11") and its (month, day), for an answer that says so rather than guessing;
+    None unless the second number cannot be a month and the first can."""
+    written = _MONTH_FIRST.fullmatch(_fold(text))
+    if written is None or not 1 <= int(written["m"]) <= 12 or int(written["d"]) <= 12:
+        return None
+    try:
+        date(2000, int(written["m"]), int(written["d"]))  # a leap year: "2/29" is a day
+    except ValueError:
+        return None
+    return f"{written['d']}/{written['m']}{written['year'] or ''}", (int(written["m"]), int(written["d"]))
+
+
 def read_at(
     words: Sequence[str],
     at: int,
@@ -656,6 +723,9 @@ def read_at(
             return after[0], after[1] + 1
         if own is not None:
             return own
+    part = _part_of(words, at, today, year, dotted=dotted)
+    if part is not None:
+        return part
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
         return dotted_day, 1

@@ -29,7 +29,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.dates import DateError, Span, find, next_day, read_whole, reported_day
+from bot.services.dates import DateError, Span, day_first, find, next_day, read_whole, reported_day
 from bot.services.schedule_rules import Holidays, occurrences, parse_rule
 
 PROPERTIES = settings(max_examples=300, deadline=None)
@@ -177,6 +177,7 @@ def test_the_nth_is_the_latest_such_day(today: date, day: int) -> None:
 
 
 SV_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+EN_MONTHS = "January February March April May June July August September October November December".split()
 
 
 @PROPERTIES
@@ -329,3 +330,38 @@ def test_more_ways_chairs_write_a_day(written: str, first: date, last: date) -> 
 
 def test_last_weekend_on_a_weekday_is_the_latest() -> None:
     assert _read("förra helgen", date(2026, 11, 25)) == Span(date(2026, 11, 21), date(2026, 11, 22))
+
+
+@PROPERTIES
+@given(today=todays, month=st.integers(1, 12), part=st.integers(0, 9))
+def test_a_part_of_a_month_is_the_month(today: date, month: int, part: int) -> None:
+    """ "i slutet av oktober", "late October": October, as "i oktober" is; every word belongs to it."""
+    sv, en = SV_MONTHS[month - 1], EN_MONTHS[month - 1]
+    written = (
+        f"i början av {sv}",
+        f"i mitten av {sv}",
+        f"i slutet av {sv}",
+        f"i början på {sv}",
+        f"early {en}",
+        f"mid {en}",
+        f"late {en}",
+        f"in mid-{en}",
+        f"at the end of {en}",
+        f"in the middle of {en}",
+    )[part]
+    assert _read(written, today) == _read(f"i {sv}", today), written
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("11/20", ("20/11", (11, 20))), ("10/31/2026", ("31/10/2026", (10, 31))), ("2/29,", ("29/2", (2, 29)))],
+)
+def test_a_day_written_month_first_is_told_day_first(
+    written: str, meant: tuple[str, tuple[int, int]]
+) -> None:
+    assert day_first(written) == meant
+
+
+@pytest.mark.parametrize("written", ["20/11", "12/3", "2/30", "13/20", "11/32", "möte"])
+def test_a_day_that_can_be_read_or_is_none_either_way_is_not_turned(written: str) -> None:
+    assert day_first(written) is None

@@ -4,9 +4,10 @@ bot/services/dates.py, whenever it is read up to a year later (the plan's year b
 What a chair means: "30/9", "30/9 2026", "30/9-26", "2026-09-30", "30.9.2026", "30.9" (a date in a
 sentence such as "möte 30.9 med 12 pers"), "30 september", "den trettionde september", "September 30th",
 "the thirtieth of September", and within the week "onsdag" / "Wednesday" (the latest, today included) and
-"i onsdags" (the latest before today): each is the day written, never today or another year's, as long as
-that day has not come round again. The ordinal words and month names are written out here, not taken
-from the reader.
+"i onsdags" / "förra onsdagen" (the latest before today; "förrförra onsdagen" the one before), last
+week's "förra veckans onsdag" / "last week Wednesday", and "förrgår" / "day before yesterday": each is
+the day written, never today or another year's, as long as that day has not come round again. The
+ordinal words and month names are written out here, not taken from the reader.
 """
 
 from __future__ import annotations
@@ -56,8 +57,23 @@ def _written(day: date, today: date) -> list[str]:
     back = (today - day).days
     if back < 7:
         forms += [_SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()], f"on {_EN_DAYS[day.weekday()]}"]
+    sv_day, en_day = _SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()]
     if 1 <= back <= 7:
-        forms += [f"i {_SV_DAYS[day.weekday()]}s", f"last {_EN_DAYS[day.weekday()]}"]
+        forms += [f"i {sv_day}s", f"last {en_day}", f"förra {sv_day}en"]
+    if 8 <= back <= 14:
+        forms += [f"förrförra {sv_day}en"]
+    if back == 2:
+        forms += ["förrgår", "i förrgår", "day before yesterday", "the day before yesterday"]
+    weeks_back = ((today - timedelta(days=today.weekday())) - (day - timedelta(days=day.weekday()))).days // 7
+    if weeks_back == 1:
+        forms += [f"{sv_day}en förra veckan", f"förra veckans {sv_day}", f"last week {en_day}"]
+        forms += [f"last week's {en_day}", f"{en_day} last week"]
+    if weeks_back == 2:
+        forms += [
+            f"förrförra veckans {sv_day}",
+            f"{sv_day} förrförra veckan",
+            f"{en_day} the week before last",
+        ]
     return forms
 
 

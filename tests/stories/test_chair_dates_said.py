@@ -18,6 +18,10 @@ What a chair means:
   so; days in different quarters would count the whole in one of them, so nothing is stored and the chair
   is asked for one line per day. A day still to come beside one that has passed ("nästa på onsdag") is the
   next meeting, kept in the comment.
+- Shorter and other orders of the same day: "förrgår", "day before yesterday"; "förra veckans onsdag",
+  "last week Wednesday"; "förra onsdagen" (as "i onsdags"), "förrförra onsdagen" (the one before). A part
+  of a month ("i slutet av oktober", "late October") is that month, all its words read.
+- "11/20", which only an American month-first day can be, is refused saying the day comes first: 20/11.
 - A hint that writes the report for the chair ("Menade du rapportera 4 1 möte …?") writes the day read, as
   2026-11-18, so that sending it later stores the same day.
 """
@@ -331,4 +335,96 @@ async def test_a_mistyped_report_is_suggested_with_the_day_read(meetings: Distri
     ), hint
     hint = await meetings.say(LEE, "reprot 4 1 meeting yesterday", locale="en-US")
     assert "Did you mean report 4 1 meeting 2026-11-19?" in hint, hint
+    assert meetings.reports() == []
+
+
+SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # Sunday 22 November 2026
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "day", "comment"),
+    [
+        # The little word left out, as people write in a hurry: "förrgår" is "i förrgår".
+        ("möte förrgår", "sv-SE", "2026-11-20", "möte"),
+        ("möte i förrgår", "sv-SE", "2026-11-20", "möte"),
+        ("meeting day before yesterday", "en-US", "2026-11-20", "meeting"),
+        ("meeting the day before yesterday", "en-US", "2026-11-20", "meeting"),
+        ("möte igårkväll", "sv-SE", "2026-11-21", "möte"),
+        # A weekday of an earlier week, in the other word orders people use.
+        ("möte förra veckans onsdag", "sv-SE", "2026-11-11", "möte"),
+        ("möte onsdagen förra veckan", "sv-SE", "2026-11-11", "möte"),
+        ("möte förrförra onsdagen", "sv-SE", "2026-11-11", "möte"),
+        ("möte förra onsdagen", "sv-SE", "2026-11-18", "möte"),
+        ("möte förrförra veckans torsdag", "sv-SE", "2026-11-05", "möte"),
+        ("meeting last week Wednesday", "en-US", "2026-11-11", "meeting"),
+        ("meeting last week's Wednesday", "en-US", "2026-11-11", "meeting"),
+        ("meeting Wednesday last week", "en-US", "2026-11-11", "meeting"),
+        ("meeting Thursday the week before last", "en-US", "2026-11-05", "meeting"),
+        # A part of a month is that month, stored on its first day as "i oktober" is; the words all go.
+        ("möte i slutet av oktober", "sv-SE", "2026-10-01", "möte"),
+        ("möte i mitten av oktober med styrelsen", "sv-SE", "2026-10-01", "möte med styrelsen"),
+        ("möte i början på oktober", "sv-SE", "2026-10-01", "möte"),
+        ("möte i slutet av förra veckan", "sv-SE", "2026-11-09", "möte"),
+        ("meeting early October", "en-US", "2026-10-01", "meeting"),
+        ("meeting in mid-October", "en-US", "2026-10-01", "meeting"),
+        ("meeting late October", "en-US", "2026-10-01", "meeting"),
+        ("meeting mid-May", "en-US", "2026-05-01", "meeting"),
+        ("meeting at the end of October", "en-US", "2026-10-01", "meeting"),
+        # ...but "the end of the meeting" is no date.
+        ("pratade i slutet av mötet", "sv-SE", "2026-11-22", "pratade i slutet av mötet"),
+    ],
+)
+async def test_shorter_and_other_orders_of_the_same_day(
+    meetings: District, written: str, locale: str, day: str, comment: str
+) -> None:
+    """What a chair means on Sunday 22 November: "förrgår" (without "i") is Friday, as "i förrgår";
+    "förra veckans onsdag" and "last week Wednesday" last week's Wednesday (11th), as "onsdag förra
+    veckan"; "förra onsdagen" the latest Wednesday before today (18th), "förrförra onsdagen" the one before
+    (11th); "i slutet av oktober", "late October" October, as "i oktober" is, with all the words read."""
+    meetings.clock.now = SUNDAY
+    answer = await _report(meetings, written, locale)
+    assert _stored(meetings) == [(day, comment)], answer
+
+
+async def test_a_part_of_a_month_leaves_no_fragment_in_the_suggested_line(meetings: District) -> None:
+    """A hint that writes the report for the chair writes the day read, not the words around it."""
+    meetings.clock.now = SUNDAY
+    hint = await meetings.say(KIM, "mål 4: 1 möte i slutet av oktober")
+    assert hint == "Menade du rapportera 4 1 möte 2026-10-01? Inget sparades.", hint
+    hint = await meetings.say(LEE, "goal 4: 1 meeting at the end of October", locale="en-US")
+    assert hint.startswith("Did you mean report 4 1 meeting 2026-10-01?"), hint
+    assert meetings.reports() == []
+    # The same report twice is asked about with the line that stores it anyway: the day, not its words.
+    for _ in range(2):
+        again = await _report(meetings, "möte i slutet av oktober", "sv-SE")
+    assert again.endswith("rapportera 4 1 2026-10-01 möte ja"), again
+    for _ in range(2):
+        again = await meetings.say(LEE, "report 4 1 meeting late October", locale="en-US")
+    assert again.endswith("report 4 1 2026-10-01 meeting yes"), again
+
+
+async def test_a_day_written_month_first_is_answered_with_the_day_first(meetings: District) -> None:
+    """An American writes 20 November as "11/20". The bot reads days day first, one meaning per phrase, so
+    it does not guess: the answer says plainly that the day comes first and how to write that day, in the
+    writer's language, wherever a day is asked for (the one-line report, the form, the follow-up)."""
+    meetings.clock.now = SUNDAY
+    american = "“11/20” is not a date: the day comes first. Write 20/11 for 20 November."
+    answer = await _report(meetings, "11/20", "en-US")
+    assert answer.startswith(american), answer
+    answer = await _report(meetings, "möte 11/20/2026", "sv-SE")
+    assert answer.startswith(
+        "”11/20/2026” är inte ett datum: dagen skrivs först. Menar du 20 november skriver du 20/11/2026."
+    ), answer
+    form = {"form": "checkin", "goal": "4", "value": "1", "comment": "", "submission": "us", "date": "11/20"}
+    answer = shown(await meetings.tap(LEE, form, locale="en-US"))
+    assert answer.startswith(american), answer
+    answer = await meetings.say(MEGAN, "follow-up since 10/31", locale="en-US")
+    assert answer == "“10/31” is not a date: the day comes first. Write 31/10 for 31 October.", answer
+    answer = await meetings.say(MEGAN, "uppföljning sedan 10/31")
+    assert answer == "”10/31” är inte ett datum: dagen skrivs först. Menar du 31 oktober skriver du 31/10.", (
+        answer
+    )
+    # No day either way ("2/30", "13/40") is answered as before
+    answer = await _report(meetings, "2/30", "en-US")
+    assert answer.startswith("“2/30” is not a date. Write the day as 12/3 or 12 March."), answer
     assert meetings.reports() == []
