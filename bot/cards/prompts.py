@@ -1009,15 +1009,24 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
     return Reply("\n".join(lines))
 
 
-def dealt_to_you(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
-    """To a board member whose turns changed when someone joined or left the board: the ones now theirs."""
-    lines = [
-        t.ngettext(
+def dealt_to_you(
+    t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]], *, board: bool = True
+) -> Reply:
+    """To a board member whose turns changed when someone joined or left the board (or, not `board`, when
+    a schedule changed: a pause, a skip, a stop): the ones now theirs."""
+    if board:
+        said = t.ngettext(
             "After a change to the board, a discussion prompt is now yours:",
             "After a change to the board, discussion prompts are now yours:",
             len(slots),
         )
-    ]
+    else:
+        said = t.ngettext(
+            "After a change to the schedule, a discussion prompt is now yours:",
+            "After a change to the schedule, discussion prompts are now yours:",
+            len(slots),
+        )
+    lines = [said]
     for slot, schedule, former in slots:
         fields = {
             "id": slot.id,

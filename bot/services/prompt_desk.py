@@ -56,9 +56,8 @@ _MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my 
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
 OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
-# Slots that are nobody's turn: cancelled, paused (a turn again if the pause is lifted) or skipped. A skip
-# is the board's decision, as a pause is: its owner is not made to wait a round for it (as last_turns).
-_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
+# Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
+_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED})
 
 
 @dataclass(frozen=True)
@@ -556,7 +555,7 @@ class PromptDesk:
                     cards.text_moved, slot=slot, schedule=schedule, moved_to=moved_to, actor=by.name
                 )
                 self._tell_about(slot, person_id, notice)
-        dealt = self._deal_again(schedule.district)
+        dealt = self._schedule_changed(schedule.district, person_id)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
         shown_until = upcoming[-1].due_at if len(upcoming) == 6 else now + HORIZON
@@ -655,15 +654,16 @@ class PromptDesk:
         self._tell_dealt(dealt)
         return dealt
 
-    def _tell_dealt(self, dealt: Sequence[tuple[PromptSlot, str]]) -> None:
-        """One message to each new owner of turns a change to the board dealt them, naming every one."""
+    def _tell_dealt(self, dealt: Sequence[tuple[PromptSlot, str]], *, board: bool = True) -> None:
+        """One message to each new owner of turns a change to the board (or a schedule) dealt them, naming
+        every one."""
         theirs: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for slot, was in dealt:
             schedule = self.prompts.schedule(slot.schedule_id)
             if slot.owner_id is not None and schedule is not None:
                 theirs.setdefault(slot.owner_id, []).append((slot, schedule, was))
         for owner, slots in theirs.items():
-            self._tell({owner}, partial(cards.dealt_to_you, slots=slots))
+            self._tell({owner}, partial(cards.dealt_to_you, slots=slots, board=board))
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
@@ -693,6 +693,13 @@ class PromptDesk:
                 self._tell(people, partial(cards.approval_gone, slot=slot, schedule=schedule))
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
+
+    def _schedule_changed(self, district: str, actor: int | None) -> tuple[tuple[PromptSlot, str], ...]:
+        """After a pause, a stop or a new rule: the turns dealt anew, each new owner told (a turn given is
+        news to whoever holds it), except the `actor` who made the change and reads them in its answer."""
+        dealt = self._deal_again(district)
+        self._tell_dealt([(slot, was) for slot, was in dealt if slot.owner_id != actor], board=False)
+        return dealt
 
     def _deal_again(self, district: str, *, board: bool = False) -> tuple[tuple[PromptSlot, str], ...]:
         """`lay_out` after a change to the district's schedules (or `board`); the coming turns it gave
@@ -726,7 +733,7 @@ class PromptDesk:
             slot
             for slot in self.prompts.slots(district=district, after=now, limit=1000)
             if slot.status is SlotStatus.PLANNED
-            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early: a turn
+            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
         ]
         if any(slot.owner_id is not None and slot.owner_id not in board for slot in coming):
             again = board_changed = True
@@ -860,11 +867,10 @@ class PromptDesk:
         if written and not confirmed:
             return SetAside(schedule, written, applied=False, actor=actor)
         skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
-        if not skipped:
-            return SetAside(schedule, written, applied=False, actor=actor)
-        self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
-        dealt = self._deal_again(schedule.district)  # its owner has the next turn, as after a pause
-        return SetAside(schedule, written, applied=True, changed=1, actor=actor, dealt=dealt)
+        if skipped:
+            self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
+            self._changed()
+        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor)
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
@@ -882,7 +888,8 @@ class PromptDesk:
             schedule.id, pause.starts_on, pause.ends_on, zone_name=schedule.timezone, now=self.clock()
         )
         self._set_aside(written, actor, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
-        dealt = self._deal_again(schedule.district)
+        # a pause that takes no planned prompt (next summer, say) changes nobody's turn
+        dealt = self._schedule_changed(schedule.district, actor) if changed else ()
         return SetAside(
             schedule,
             written,
@@ -920,7 +927,7 @@ class PromptDesk:
         lifted = self.prompts.lift_pause(
             schedule.id, today=local_day(now, schedule.zone), zone_name=schedule.timezone, now=now
         )
-        return lifted, self._deal_again(schedule.district)
+        return lifted, self._schedule_changed(schedule.district, None)
 
     def _resumed(self, target: Schedule, today: date) -> Paused:
         lifted, dealt = self.resume(target)
@@ -941,7 +948,7 @@ class PromptDesk:
             return SetAside(schedule, written, applied=False, actor=actor)
         stopped = self.prompts.stop_schedule(schedule.conversation_id, now=self.clock())
         self._set_aside(written, actor, partial(cards.stopped, schedule=schedule, actor=by.name))
-        dealt = self._deal_again(schedule.district)  # the other channels' turns close the gap
+        dealt = self._schedule_changed(schedule.district, actor)  # the other channels' turns close the gap
         return SetAside(schedule, written, applied=stopped, actor=actor, dealt=dealt)
 
     def write(self, slot_id: int, text: str, by: PersonInfo) -> tuple[str | None, str | None]:
