@@ -21,7 +21,6 @@ The model walks the calendar day by day (no ISO arithmetic of the reader's), so 
 from __future__ import annotations
 
 import calendar
-
 import itertools
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
