@@ -167,9 +167,13 @@ def form(
     return Reply(text, card(body, fallback=text, actions=actions))
 
 
-def confirm_repeat(t: Translator, question: str, entries: Entries, *, happened_on: date) -> Reply:
-    """A report like one stored before, sent from the form: stored on Ja (once, however often it is tapped:
-    the form's token), nothing on Nej. The buttons carry what was filled in, the day as the date it was."""
+def confirm_repeat(
+    t: Translator, answer: str, entries: Entries, *, happened_on: date, ask: str, stores: str
+) -> Reply:
+    """A report sent from the form that is asked about (like one stored before, or a count far beyond the
+    goal's target): `answer` says why, `ask` is the question, `stores` what Yes does. Stored on Ja (once,
+    however often it is tapped: the form's token), nothing on Nej. The buttons carry what was filled in,
+    the day as the date it was."""
     sent = {
         "form": FORM,
         SUBMISSION: entries.submission,
@@ -185,8 +189,8 @@ def confirm_repeat(t: Translator, question: str, entries: Entries, *, happened_o
             (t._("No"), {"form": FORM, CONFIRM: NO}),
         )
     ]
-    text = question + " " + t._("Did it happen twice? Yes stores it as well.")
-    body = [paragraph(question), paragraph(t._("Did it happen twice?"))]
+    text = f"{answer} {ask} {stores}"
+    body = [paragraph(answer), paragraph(ask)]
     return Reply(text, card(body, fallback=text, actions=actions))
 
 

@@ -62,6 +62,7 @@ from bot.services.checkins import (
     Refused,
     Repeat,
     TwoReadings,
+    Unlikely,
     WhichReport,
     delivery_token,
     parse_check_in,
@@ -633,8 +634,9 @@ async def answer_reading(request: Request, context: Context, data: Mapping[str, 
 
 def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = None) -> Reply:
     """What came of storing a check-in; confirmed only once it is committed. Where every way of reporting
-    ends: the one-line command, the card form and the chat dialog. A report like one stored before is asked
-    about: on the form (`entries`) with Yes/No buttons, elsewhere with the one line that stores it anyway."""
+    ends: the one-line command, the card form and the chat dialog. A report like one stored before, and a
+    count far beyond the goal's target, are asked about: on the form (`entries`) with Yes/No buttons,
+    elsewhere with the one line that stores it anyway."""
     t = request.t
     plan, goal, draft, stored = filed.plan, filed.goal, filed.draft, filed.outcome
     if isinstance(stored, SentBefore):  # a form sent twice, or a message Teams delivered again: stored once
@@ -653,20 +655,36 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         )
     if isinstance(stored, Refused):
         return Reply(refused(t, stored, goal=goal))
-    if isinstance(stored, Repeat):
-        same = stored.stored
-        answer = t._(
-            "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
-        ).format(
-            id=same.id,
-            number=goal.number,
-            value=cards.value_word(t, goal.target, same.value),
-            who=cards.counted_for(t, goal, same.branch),
-            day=day(t, same.happened_on),
-        )
+    if isinstance(stored, Repeat | Unlikely):
+        if isinstance(stored, Repeat):
+            same = stored.stored
+            answer = t._(
+                "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
+            ).format(
+                id=same.id,
+                number=goal.number,
+                value=cards.value_word(t, goal.target, same.value),
+                who=cards.counted_for(t, goal, same.branch),
+                day=day(t, same.happened_on),
+            )
+            ask, stores = t._("Did it happen twice?"), t._("Yes stores it as well.")
+            again = t._("If it happened twice, write: {command}")
+        else:
+            answer = t._(
+                "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
+            ).format(
+                number=goal.number,
+                target=cards.describe_target(t, goal.target, plan),
+                value=number(t, stored.value),
+            )
+            ask = t._("Is {value} right?").format(value=number(t, stored.value))
+            stores = t._("Yes stores it.")
+            again = t._("If {value} is right, write: {command}").format(
+                value=number(t, stored.value), command="{command}"
+            )
         if entries is not None:
-            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on)
-        again = " ".join(
+            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on, ask=ask, stores=stores)
+        line = " ".join(
             filter(
                 None,
                 [
@@ -680,7 +698,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
                 ],
             )
         )
-        return Reply(answer + " " + t._("If it happened twice, write: {command}").format(command=again))
+        return Reply(answer + " " + again.format(command=line))
     answer = t._(
         "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
     ).format(

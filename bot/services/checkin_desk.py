@@ -24,6 +24,7 @@ from bot.services.checkins import (
     Repeat,
     Reporting,
     TwoReadings,
+    Unlikely,
     examples,
     parse_check_in,
 )
@@ -77,7 +78,7 @@ class Filed:
     plan: Plan
     goal: Goal
     draft: CheckInDraft
-    outcome: StoredCheckIn | Refused | Repeat | SentBefore | NotTaken
+    outcome: StoredCheckIn | Refused | Repeat | Unlikely | SentBefore | NotTaken
     still_done: StoredCheckIn | None = None  # a "not done" stored beside this report of it done
 
 
@@ -231,7 +232,7 @@ class Tapped:
 
     plan: Plan
     goal: Goal
-    outcome: StoredCheckIn | Refused | Repeat | SentBefore | NotTaken
+    outcome: StoredCheckIn | Refused | Repeat | Unlikely | SentBefore | NotTaken
     found: dict[str, StoredCheckIn]
 
 
@@ -319,7 +320,7 @@ class CheckInDesk:
 
     def _check(
         self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
-    ) -> Ready | Refused | Repeat | SentBefore:
+    ) -> Ready | Refused | Repeat | Unlikely | SentBefore:
         try:
             return self.reporting.check(person, district, roles, goal, draft)
         except AlreadyStored as repeat:
@@ -331,10 +332,10 @@ class CheckInDesk:
         district: str,
         goal: Goal,
         draft: CheckInDraft,
-        checked: Ready | Refused | Repeat | SentBefore,
+        checked: Ready | Refused | Repeat | Unlikely | SentBefore,
         *,
         now: datetime,
-    ) -> StoredCheckIn | Refused | Repeat | SentBefore | NotTaken:
+    ) -> StoredCheckIn | Refused | Repeat | Unlikely | SentBefore | NotTaken:
         """Store a check-in found ready (anything else is the answer as it is)."""
         if not isinstance(checked, Ready):
             return checked

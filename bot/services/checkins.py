@@ -687,6 +687,18 @@ def _counted(target: Target) -> bool:
     return target.kind in (TargetKind.COUNT, TargetKind.PEOPLE) and not target.is_amount
 
 
+# A count more than this many times the goal's target (in its period, or all told) is asked about first.
+UNLIKELY_TIMES = 10
+
+
+def unlikely(target: Target, value: float) -> bool:
+    """Whether a reported count is far beyond anything the goal could need: more than UNLIKELY_TIMES its
+    target for one period (500 members' meetings on a goal of one a quarter, 500 people on a goal of one
+    person). A chair who writes that has most likely mistyped, so it is asked about before it is stored.
+    Money and readings (members, followers) have no such bound: any amount may be right."""
+    return _counted(target) and bool(target.count) and value > UNLIKELY_TIMES * (target.count or 0)
+
+
 def _ceiling(target: Target) -> float:
     """Above this a count is a typo; a plan that asks for thousands of something allows ten times that."""
     return max(MAX_COUNT, 10 * (target.count or 0))
@@ -811,10 +823,11 @@ class Reporting:
 
     def check(
         self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
-    ) -> Ready | Refused | Repeat:
-        """Which branch the check-in counts for, or why the sender may not make it. A report like one
-        stored before (same goal, branch, day and value) is answered with that one, unless the draft is
-        `confirmed`. Raises the repository's AlreadyStored for a submission stored before. Only reads."""
+    ) -> Ready | Refused | Repeat | Unlikely:
+        """Which branch the check-in counts for, or why the sender may not make it. A count far beyond the
+        goal's target (`unlikely`) is asked about, and so is a report like one stored before (same goal,
+        branch, day and value), answered with that one, unless the draft is `confirmed`. Raises the
+        repository's AlreadyStored for a submission stored before. Only reads."""
         reporter = self.checkins.reporter(person, district)
         branches = reporter.branches
         comment, named = branch_in(draft.comment, branches)
@@ -832,6 +845,8 @@ class Reporting:
             names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
             return Refused(branch, reporter.chairs, branches, tuple(names))
         branch_id = branch.id if branch else None
+        if not draft.confirmed and unlikely(goal.target, draft.value):
+            return Unlikely(draft.value)
         if not draft.confirmed:  # a message or form sent again raises AlreadyStored, here or in add
             same = self.checkins.same_report(
                 district,
@@ -892,6 +907,13 @@ class Repeat:
     """A report like one already stored: asked about before it is stored twice."""
 
     stored: StoredCheckIn
+
+
+@dataclass(frozen=True)
+class Unlikely:
+    """A count far beyond what the goal could need (`unlikely`): asked about before it is stored."""
+
+    value: float
 
 
 def branch_in(
