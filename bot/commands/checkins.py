@@ -47,6 +47,7 @@ from bot.services.checkin_desk import (
     NoReport,
     NotTaken,
     NotYours,
+    Opened,
     ReportFilter,
     SentBefore,
     Unchanged,
@@ -969,25 +970,33 @@ def problem(
     return message + " " + t._("For example: {line}").format(line=line)
 
 
-async def open_check_in(request: Request, context: Context) -> tuple[Plan, date] | Reply:
-    """The plan to report on and today's date in the district, or why the sender cannot report."""
+async def open_check_in(request: Request, context: Context, *, goal: int | None = None) -> Opened | Reply:
+    """The plan to report on, today's date in the district and the goals the sender may report (with
+    `goal`, why they may not report that one, if so), or why the sender cannot report."""
     if request.user is None:
         return await refusal(request, context, Role.CHAIR)
-    opened = await asyncio.to_thread(desk(context).opening, request.user, request.district, request.roles)
+    opened = await asyncio.to_thread(
+        desk(context).opening,
+        request.user,
+        request.district,
+        request.roles,
+        now=context.now,
+        goal_number=goal,
+    )
     if opened is Closed.NO_PLAN:
         return Reply(request.t._("There is no plan to report on yet."))
     if opened is Closed.NOT_A_REPORTER:
         return await refusal(request, context, Role.CHAIR, look_up=False)
-    return opened, today_in_district(context)
+    assert isinstance(opened, Opened)
+    return opened
 
 
 async def offer_form(request: Request, context: Context) -> Reply:
-    """The empty form, the date set to today."""
+    """The empty form, the date set to today, offering the goals the sender may report."""
     opened = await open_check_in(request, context)
     if isinstance(opened, Reply):
         return opened
-    plan, today = opened
-    return form(request.t, plan, today=today)
+    return form(request.t, opened.plan, goals=opened.goals, today=opened.today)
 
 
 async def submit_form(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
@@ -1012,7 +1021,8 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
     if isinstance(filed, Misread):
         assert isinstance(filed.error, CheckInError)  # a form's value is read one way (read_entries)
         wrong = problem(t, filed.error, filed.plan, example=False)
-        return form(t, filed.plan, today=filed.today, entries=entries, problem=wrong)
+        goals = [e.goal for e in filed.examples]
+        return form(t, filed.plan, goals=goals, today=filed.today, entries=entries, problem=wrong)
     return answer_filed(request, filed, entries=entries)
 
 

@@ -48,6 +48,17 @@ class Closed(StrEnum):
 
 
 @dataclass(frozen=True)
+class Opened:
+    """The check-in form or dialog opened: the plan, the district's today, the goals the sender may report
+    and, for a goal asked about that they may not report, why."""
+
+    plan: Plan
+    today: date
+    goals: tuple[Goal, ...]
+    refused: Refused | None = None
+
+
+@dataclass(frozen=True)
 class Misread:
     """A check-in that does not read: what was wrong, and the plan it was read against."""
 
@@ -254,15 +265,30 @@ class CheckInDesk:
         """The district's plan and its today (the dialog's questions are read against them)."""
         return self.progress.plan(district), self.today(now)
 
-    def opening(self, person: PersonInfo, district: str, roles: Collection[Role]) -> Plan | Closed:
-        """The plan to report on (the form, the dialog), or why the sender cannot report."""
+    def opening(
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        *,
+        now: datetime,
+        goal_number: int | None = None,
+    ) -> Opened | Closed:
+        """The plan to report on (the form, the dialog) with the goals the sender may report, or why the
+        sender cannot report; with `goal_number`, also why they may not report that goal (if so)."""
+        today = self.today(now)
         with self.db.snapshot():
             plan = self.progress.plan(district)
             if plan is None or not plan.goals:
                 return Closed.NO_PLAN
             if not self.reporting.may_report(person, district, roles):
                 return Closed.NOT_A_REPORTER
-            return plan
+            goals = [e.goal for e in self._examples(person, district, roles, plan.goals)]
+            asked = plan.goal(goal_number) if goal_number is not None else None
+            refused = None
+            if asked is not None and asked not in goals:
+                refused = self.reporting.refusal(person, district, roles, asked)
+        return Opened(plan, today, tuple(goals), refused)
 
     def help_examples(
         self, person: PersonInfo | None, district: str, roles: Collection[Role]

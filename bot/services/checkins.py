@@ -821,6 +821,25 @@ class Reporting:
         reporter = self.checkins.reporter(person, district)
         return may_report(roles, reporter.chairs, reporter.responsible)
 
+    def refusal(self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal) -> Refused:
+        """Why the sender may not report on `goal` (one `examples` leaves out), for the form and dialog."""
+        reporter = self.checkins.reporter(person, district)
+        why = reporting_for(
+            roles,
+            reporter.chairs,
+            reporter.responsible,
+            goal.id,
+            None,
+            every_branch=goal.applies_to_branches,
+        )
+        names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
+        return Refused(
+            why if isinstance(why, Refusal) else Refusal.NOT_ALLOWED,
+            reporter.chairs,
+            reporter.branches,
+            tuple(names),
+        )
+
     def check(
         self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
     ) -> Ready | Refused | Repeat | Unlikely:
