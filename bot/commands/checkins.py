@@ -206,7 +206,7 @@ def register(router: Router) -> None:
         "correct",
         "edit",
         "fix",
-        usage=N_("correct NUMBER VALUE [COMMENT]"),
+        usage=N_("correct NUMBER VALUE [DATE] [COMMENT] | correct NUMBER DATE"),
         summary=N_("correct one of your reports"),
     )
     async def correct(request: Request, context: Context) -> Reply:
@@ -430,8 +430,8 @@ def _goal_named(plan: Plan, words: str) -> Goal | None:
 async def correct_line(
     request: Request, context: Context, args: str, *, grouped: bool | None = None
 ) -> Reply:
-    """Change the value (and comment) of a report the sender may change; the old one is kept in its
-    history."""
+    """Change the value (and comment) of a report the sender may change, or only its day; the old one is
+    kept in its history."""
     t = request.t
     checkin_id, rest = report_number(args)
     if checkin_id is None:
@@ -475,12 +475,24 @@ async def correct_line(
         if isinstance(outcome.error, TwoReadings):
             return ask_reading(request, "correct", args, outcome.error, goal)
         return Reply(problem(t, outcome.error, plan, goal=goal, correcting=found.id))
-    answer = t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
-        id=outcome.id,
-        number=goal.number,
-        value=cards.value_word(t, goal.target, outcome.value),
-        day=day(t, outcome.happened_on),
-    )
+    if done.moved:  # `ändra 5 i går`: only the day
+        answer = t._(
+            "Moved #{id} to {day} (it said {was}): goal {number}, {value}; "
+            "the value and comment are unchanged."
+        ).format(
+            id=outcome.id,
+            day=day(t, outcome.happened_on),
+            was=day(t, found.happened_on),
+            number=goal.number,
+            value=cards.value_word(t, goal.target, outcome.value),
+        )
+    else:
+        answer = t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
+            id=outcome.id,
+            number=goal.number,
+            value=cards.value_word(t, goal.target, outcome.value),
+            day=day(t, outcome.happened_on),
+        )
     return Reply(_made_by(t, answer, done.made_by))
 
 

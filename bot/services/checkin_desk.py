@@ -25,7 +25,9 @@ from bot.services.checkins import (
     Reporting,
     TwoReadings,
     Unlikely,
+    check,
     examples,
+    moved_day,
     parse_check_in,
 )
 from bot.services.goals import Goal, Plan
@@ -210,6 +212,7 @@ class Corrected:
     found: StoredCheckIn
     outcome: StoredCheckIn | Misread | None  # None: withdrawn, so not corrected
     made_by: str | None = None  # who made the report, when not the sender (None too once forgotten)
+    moved: bool = False  # only its day was changed (`moved_day`)
 
 
 @dataclass(frozen=True)
@@ -517,7 +520,8 @@ class CheckInDesk:
         now: datetime,
     ) -> Corrected | NoReport | NotYours | GoalGone | Unchanged:
         """Change the value (and comment) of a check-in the sender may change (see _may_change), read from
-        `rest` as a report of its goal, the old one kept in its history."""
+        `rest` as a report of its goal, or only its day when `rest` is a day alone (`moved_day`); the old
+        one is kept in its history."""
         today = self.today(now)
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
@@ -532,17 +536,24 @@ class CheckInDesk:
         if found.withdrawn:  # a correction would not make it count again
             return Corrected(plan, goal, found, None, made_by)
         try:
-            draft = parse_check_in(
-                rest,
-                goal.target,
-                goal_number=goal.number,
-                today=today,
-                year=plan.year,
-                areas=plan.area_names(),
-                default_day=found.happened_on,
-                default_area=found.area,
-                grouped=grouped,
-            )
+            moved = moved_day(rest, today, plan.year)
+            if moved is not None:
+                check(
+                    value=found.value, happened_on=moved, comment=found.comment, today=today, year=plan.year
+                )
+                draft = CheckInDraft(goal.number, found.value, moved, found.area, found.comment)
+            else:
+                draft = parse_check_in(
+                    rest,
+                    goal.target,
+                    goal_number=goal.number,
+                    today=today,
+                    year=plan.year,
+                    areas=plan.area_names(),
+                    default_day=found.happened_on,
+                    default_area=found.area,
+                    grouped=grouped,
+                )
         except (CheckInError, TwoReadings) as error:
             return Corrected(plan, goal, found, Misread(plan, today, error), made_by)
         try:
@@ -557,7 +568,7 @@ class CheckInDesk:
             )
         except NotStored as error:
             return Unchanged(found.id, str(error))
-        return Corrected(plan, goal, found, stored, made_by)
+        return Corrected(plan, goal, found, stored, made_by, moved=moved is not None)
 
     def withdraw(
         self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int, *, now: datetime

@@ -395,6 +395,27 @@ def report_number(args: str) -> tuple[int | None, str]:
     return int(number), " ".join(rest)
 
 
+# Words that may lead a new day in a correction: "ändra 5 datum 19/11", "correct 5 date to 19 Nov" (folded).
+_DAY_WORDS = frozenset({"datum", "datumet", "dag", "dagen", "date", "day"})
+
+
+def moved_day(text: str, today: date, year: int | None) -> date | None:
+    """The day a correction moves a report to, when what follows its number is a day and nothing else
+    ("ändra 5 2026-11-19", "ändra 5 i förrgår", "correct 5 date to yesterday"): the chair means the report
+    happened then, its value and comment as they were. None when the words are anything else (a new value,
+    which may be followed by a day); BAD_DATE for a day no calendar has."""
+    words = text.split()
+    if words and fold_letters(words[0]) in _DAY_WORDS:
+        words = words[1:]
+        if words and fold_letters(words[0]) in _TO_WORDS:
+            words = words[1:]
+    try:
+        found = dates.read_whole(words, today, year)
+    except dates.DateError as error:
+        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+    return None if found is None else dates.reported_day(found, year)
+
+
 @dataclass(frozen=True)
 class WhichReport:
     """The report `ändra`/`ångra` describe without its number: on a goal, of a day, and the new value as
