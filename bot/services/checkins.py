@@ -1,8 +1,9 @@
 """Check-ins as chairs type them: the one-line form, read against the goal's target. Framework-free.
 
-`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment ("mål 6" names the goal
-too). The value may be a number word ("två", "a couple"); a count is never digit-grouped ("1 100 deltagare"
-is 1 and a comment), a metric may be ("1 650"). A date may stand anywhere after the value ("i går",
+`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment "hölls i Sundsvall" (the
+goal's own unit after the value says what it counts; "mål 6" names the goal too). The value may be a
+number word ("två", "a couple"); a count is never digit-grouped ("1 100 deltagare" is 1 and a comment), a
+metric may be ("1 650"). A date may stand anywhere after the value ("i går",
 "i måndags", "förra veckan", "12/3", "2027-03-12", "12 mars", "March 12", "v. 11", "i maj"), read by
 bot/services/dates.py (what each phrase means is written there). A per-area goal wants the area after the
 value. Anything that does not fit comes back as a CheckInError with a code the message catalogue words.
@@ -593,6 +594,7 @@ def parse_check_in(
     words = words[used:]
     if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
         words = words[1:]
+    words = words[unit_words(words, target) :]  # "1 700 följare", "2 inlägg": what the value counts
     happened_on, others = default_day or today, []
     found = _days_written(words, today, year)
     if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
@@ -602,6 +604,7 @@ def parse_check_in(
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
+        words = words[unit_words(words, target) :]  # as above, once the day is taken out
         try:
             area, taken = leading_area(words, areas or {})
         except CheckInError:
@@ -632,10 +635,30 @@ def check(*, value: float, happened_on: date, comment: str | None, today: date, 
         raise CheckInError(CheckInProblem.NEGATIVE, _show(value))
 
 
+def unit_words(words: Sequence[str], target: Target) -> int:
+    """How many of the words (from the first) are the goal's own unit, in either language, singular or
+    plural ("följare", "inlägg", "ordförandemöte", "chairs' meetings"): after a value they say what it
+    counts, which the goal already says, so they are no comment. 0 when they are not."""
+    forms = {
+        form
+        for language in ("sv", "en")
+        for count in (1, 2)
+        if (form := target.unit_in(language, count)) is not None
+    } | {unit for unit in (target.unit, target.unit_en) if unit}
+    typed = [fold(word).strip(",.;:!?") for word in words]
+    for form in sorted(forms, key=len, reverse=True):
+        unit = [fold(word).strip(",.;:!?") for word in form.split()]
+        if unit and typed[: len(unit)] == unit:
+            return len(unit)
+    return 0
+
+
 def read_value(text: str, target: Target) -> float:
-    """One value for the goal's kind of target (used by the card form too)."""
-    value, used = leading_value(text.split() or [""], target)
-    if used != len(text.split()):
+    """One value for the goal's kind of target (used by the card form too), the goal's unit allowed
+    after it ("1 700 följare")."""
+    words = text.split()
+    value, used = leading_value(words or [""], target)
+    if used + unit_words(words[used:], target) != len(words):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, text[:20])
     return value
 
