@@ -734,6 +734,11 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             value=_typed(t, goal, stored.value),
             written=last.isoformat(),
         )
+    if stored.value == 0 and goal.target.kind is not TargetKind.DONE:  # what a 0 is (report_gaps.py)
+        answer += "\n" + t._(
+            "0 says nothing was done: {who} has reported for the period, so no reminder asks for it, and it "
+            "adds nothing toward goal {number}."
+        ).format(who=cards.counted_for(t, goal, stored.branch), number=goal.number)
     if filed.still_done is not None:
         answer += "\n" + t._(
             "Goal {number} still counts as done: #{id} says it was done on {day}. "
