@@ -434,7 +434,8 @@ async def correct_line(
     """Change the value (and comment) of a report the sender may change, or only its day; the old one is
     kept in its history."""
     t = request.t
-    checkin_id, rest = report_number(args)
+    written, confirmed = confirmed_args(args)  # "ändra 5 500 ja": a count asked about, confirmed
+    checkin_id, rest = report_number(written)
     if checkin_id is None:
         return await _which_report(request, context, withdraw=False)
     assert request.user is not None
@@ -446,6 +447,7 @@ async def correct_line(
         checkin_id,
         rest,
         grouped=grouped,
+        confirmed=confirmed,
         now=context.now,
     )
     if isinstance(done, GoalGone):
@@ -471,6 +473,23 @@ async def correct_line(
             t._(
                 "#{id} is withdrawn and does not count. To count it again, report it anew, e.g.: {line}"
             ).format(id=found.id, line=f"{line} {found.happened_on.isoformat()}")
+        )
+    if isinstance(outcome, Unlikely):
+        value = number(t, outcome.value)
+        return Reply(
+            t._(
+                "Goal {number} asks for {target}; {value} is far more than that, so #{id} is unchanged."
+            ).format(
+                number=goal.number,
+                target=cards.describe_target(t, goal.target, plan),
+                value=value,
+                id=found.id,
+            )
+            + " "
+            + t._("If {value} is right, write: {command}").format(
+                value=value,
+                command=t._("correct {id} {value}").format(id=found.id, value=rest) + " " + t._("yes"),
+            )
         )
     if isinstance(outcome, Misread):
         if isinstance(outcome.error, TwoReadings):

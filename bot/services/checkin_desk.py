@@ -29,6 +29,7 @@ from bot.services.checkins import (
     examples,
     moved_day,
     parse_check_in,
+    unlikely,
 )
 from bot.services.goals import Goal, Plan
 from bot.services.people import PersonInfo, Role
@@ -211,7 +212,7 @@ class Corrected:
     plan: Plan
     goal: Goal
     found: StoredCheckIn
-    outcome: StoredCheckIn | Misread | None  # None: withdrawn, so not corrected
+    outcome: StoredCheckIn | Misread | Unlikely | None  # None: withdrawn, so not corrected
     made_by: str | None = None  # who made the report, when not the sender (None too once forgotten)
     moved: bool = False  # only its day was changed (`moved_day`)
 
@@ -518,11 +519,13 @@ class CheckInDesk:
         rest: str,
         *,
         grouped: bool | None,
+        confirmed: bool = False,
         now: datetime,
     ) -> Corrected | NoReport | NotYours | GoalGone | Unchanged:
         """Change the value (and comment) of a check-in the sender may change (see _may_change), read from
         `rest` as a report of its goal, or only its day when `rest` is a day alone (`moved_day`); the old
-        one is kept in its history."""
+        one is kept in its history. A new count far beyond the goal's target is asked about first, as a
+        report of it would be (`unlikely`), unless `confirmed`."""
         today = self.today(now)
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
@@ -557,6 +560,8 @@ class CheckInDesk:
                 )
         except (CheckInError, TwoReadings) as error:
             return Corrected(plan, goal, found, Misread(plan, today, error), made_by)
+        if not confirmed and unlikely(goal.target, draft.value) and draft.value != found.value:
+            return Corrected(plan, goal, found, Unlikely(draft.value), made_by)
         try:
             stored = self.checkins.correct(
                 found.id,

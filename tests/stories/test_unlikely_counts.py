@@ -66,3 +66,19 @@ async def test_readings_have_no_such_bound(meetings: District) -> None:
     """Followers (a reading) may be any number: 1 700 is stored at once."""
     meetings.clock.now = SUNDAY
     assert (await meetings.say(MEGAN, "rapportera 12 1 700")).startswith("Sparat #1: mål 12, 1\xa0700")
+
+
+async def test_a_correction_to_a_count_far_beyond_the_goal_is_asked_about_too(meetings: District) -> None:
+    """`ändra 1 500` is the same typo as a report of 500: #1 is left as it was until the chair confirms."""
+    meetings.clock.now = SUNDAY
+    assert (await meetings.say(KIM, "rapportera 4 1 i går")).startswith("Sparat #1")
+    asked = await meetings.say(KIM, "ändra 1 500")
+    assert asked == (
+        "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 är långt mer än så, så #1 är oförändrad. "
+        "Om 500 stämmer, skriv: ändra 1 500 ja"
+    )
+    assert meetings.reports()[0].value == 1
+    english = await meetings.say(KIM, "correct 1 500 meetings", locale="en-US")
+    assert english.endswith("so #1 is unchanged. If 500 is right, write: correct 1 500 meetings yes")
+    assert (await meetings.say(KIM, "ändra 1 500 ja")).startswith("Rättat #1: mål 4, nu 500")
+    assert meetings.reports()[0].value == 500
