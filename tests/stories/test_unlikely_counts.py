@@ -74,7 +74,7 @@ async def test_a_correction_to_a_count_far_beyond_the_goal_is_asked_about_too(me
     assert (await meetings.say(KIM, "rapportera 4 1 i går")).startswith("Sparat #1")
     asked = await meetings.say(KIM, "ändra 1 500")
     assert asked == (
-        "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 är långt mer än så, så #1 är oförändrad. "
+        "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 är långt mer än så, så #1 har inte ändrats. "
         "Om 500 stämmer, skriv: ändra 1 500 ja"
     )
     assert meetings.reports()[0].value == 1
