@@ -754,7 +754,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             value=_typed(t, goal, stored.value),
             written=last.isoformat(),
         )
-    if stored.value == 0 and goal.target.kind is not TargetKind.DONE:  # what a 0 is (report_gaps.py)
+    if stored.value == 0 and goal.target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):  # report_gaps.py
         answer += "\n" + t._(
             "0 says nothing was done: {who} has reported for the period, so no reminder asks for it, and it "
             "adds nothing toward goal {number}."

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.services.goals import Goal, Period, Plan
+from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.progress import Pace, Report, period_bounds, progress, quarter_key, reports_for
 
 if TYPE_CHECKING:
@@ -120,7 +120,9 @@ def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quar
 def _nothing(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
     """Whether what `branch_id` reported on the goal this quarter is only 0s. A chair who reports 0 means
     "we did nothing this period": the branch has answered (it is not reminded), and the board is told it
-    reported nothing done, not merely that it reported."""
+    reported nothing done, not merely that it reported. A reading of 0 (members, followers) is a reading."""
+    if goal.target.kind is TargetKind.METRIC:
+        return False
     theirs = [r for r in reports_for(goal, reports, branch_id) if quarter.starts <= r.on <= quarter.ends]
     return bool(theirs) and all(r.value == 0 for r in theirs)
 
