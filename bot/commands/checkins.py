@@ -689,35 +689,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
     if isinstance(stored, Refused):
         return Reply(refused(t, stored, goal=goal))
     if isinstance(stored, Repeat | Unlikely):
-        if isinstance(stored, Repeat):
-            same = stored.stored
-            answer = t._(
-                "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
-            ).format(
-                id=same.id,
-                number=goal.number,
-                value=cards.value_word(t, goal.target, same.value),
-                who=cards.counted_for(t, goal, same.branch),
-                day=day(t, same.happened_on),
-            )
-            ask, stores = t._("Did it happen twice?"), t._("Yes stores it as well.")
-            again = t._("If it happened twice, write: {command}")
-        else:
-            answer = t._(
-                "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
-            ).format(
-                number=goal.number,
-                target=cards.describe_target(t, goal.target, plan),
-                value=number(t, stored.value),
-            )
-            ask = t._("Is {value} right?").format(value=number(t, stored.value))
-            stores = t._("Yes stores it.")
-            again = t._("If {value} is right, write: {command}").format(
-                value=number(t, stored.value), command="{command}"
-            )
-        if entries is not None:
-            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on, ask=ask, stores=stores)
-        line = " ".join(
+        line = " ".join(  # the line that stores it anyway
             filter(
                 None,
                 [
@@ -731,7 +703,29 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
                 ],
             )
         )
-        return Reply(answer + " " + again.format(command=line))
+        if isinstance(stored, Repeat):
+            same = stored.stored
+            answer = t._(
+                "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
+            ).format(
+                id=same.id,
+                number=goal.number,
+                value=cards.value_word(t, goal.target, same.value),
+                who=cards.counted_for(t, goal, same.branch),
+                day=day(t, same.happened_on),
+            )
+            ask, stores = t._("Did it happen twice?"), t._("Yes stores it as well.")
+            again = t._("If it happened twice, write: {command}").format(command=line)
+        else:
+            value = number(t, stored.value)
+            answer = t._(
+                "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
+            ).format(number=goal.number, target=cards.describe_target(t, goal.target, plan), value=value)
+            ask, stores = t._("Is {value} right?").format(value=value), t._("Yes stores it.")
+            again = t._("If {value} is right, write: {command}").format(value=value, command=line)
+        if entries is not None:
+            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on, ask=ask, stores=stores)
+        return Reply(f"{answer} {again}")
     answer = t._(
         "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
     ).format(
