@@ -15,14 +15,16 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
+from babel.lists import format_list
+
 from bot.cards import Reply
 from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
-from bot.commands.checkins import answer_filed, desk, open_check_in, problem
+from bot.commands.checkins import answer_filed, desk, open_check_in, problem, refused
 from bot.commands.router import Context, Request, refusal
-from bot.i18n import fold
+from bot.i18n import Translator, fold
 from bot.sdk import Message, Turn
-from bot.services.checkin_desk import Misread
-from bot.services.checkins import CheckInDraft, CheckInError
+from bot.services.checkin_desk import Misread, Opened
+from bot.services.checkins import CheckInDraft, CheckInError, parse_goal_number
 from bot.services.goals import Goal, Plan
 from bot.services.people import Role
 from dialogs.checkin_entries import read_amount, read_entries, read_goal
@@ -85,12 +87,11 @@ async def begin(turn: Turn, request: Request, context: Context) -> Waiting | Non
     if isinstance(opened, Reply):  # no plan, or not someone who reports: say so, ask nothing
         await turn.send(Message(opened.text))
         return None
-    plan, _ = opened
     t = request.t
     lines = [t._("Which goal are you reporting on? Write its number, or cancel to stop.")]
     lines += [
         f"{goal.number}. {textwrap.shorten(goal.text_in(t.language), GOAL_LINE_LENGTH, placeholder=' …')}"
-        for goal in branch_goals_first(plan)
+        for goal in branch_goals_first(opened.goals)
     ]
     return await _ask(turn, "goal", "\n".join(lines), t._("Which goal? Write its number."), Entries())
 
@@ -108,7 +109,16 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     entries = replace(Entries(**waiting.entries), **{step: text})
     if step == STEPS[-1]:  # the last answer: read the whole check-in and store it
         return await _store(turn, request, context, waiting, entries)
-    plan, today = await asyncio.to_thread(desk(context).plan, request.district, now=context.now)
+    opened: Opened | None = None
+    plan: Plan | None
+    if step == "goal":  # asked at once whether they may report it, not after every answer
+        found = await open_check_in(request, context, goal=_number(text))
+        if isinstance(found, Reply):  # the plan was removed, or their role, while they answered
+            await turn.send(Message(found.text))
+            return None
+        opened, plan, today = found, found.plan, found.today
+    else:
+        plan, today = await asyncio.to_thread(desk(context).plan, request.district, now=context.now)
     if plan is None:  # the plan was removed while the user answered
         await turn.send(Message(t._("There is no plan to report on yet.")))
         return None
@@ -117,8 +127,11 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     except CheckInError as error:
         await turn.send(Message(f"{problem(t, error, plan, example=False)} {waiting.again}"))
         return waiting
-    if step == "goal":
+    if opened is not None:
         goal = read_goal(plan, entries.goal)
+        if opened.refused is not None:
+            await turn.send(Message(f"{refused(t, opened.refused, goal=goal)} {_yours(t, opened)}"))
+            return waiting
         hint = value_hint(t, goal, plan)
         question = t._("Goal {number}: {text}\nWhat do you report? {hint}").format(
             number=goal.number, text=goal.text_in(t.language), hint=hint
@@ -131,6 +144,24 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
         return await _ask(turn, "day", question, question, entries)
     question = t._("Any comment? Write it, or no for none.")
     return await _ask(turn, "comment", question, question, entries)
+
+
+def _number(text: str) -> int | None:
+    """The goal number answered, if it is one (read_goal says what is wrong with it otherwise)."""
+    try:
+        return parse_goal_number(text)[0]
+    except CheckInError:
+        return None
+
+
+def _yours(t: Translator, opened: Opened) -> str:
+    """The goals the sender may report, to choose among instead."""
+    numbers = [str(goal.number) for goal in opened.goals]
+    return t.ngettext(
+        "You can report on goal {numbers}: write its number.",
+        "You can report on goals {numbers}: write one's number.",
+        len(numbers),
+    ).format(numbers=format_list(numbers, locale=t.language))
 
 
 async def _ask(turn: Turn, step: str, question: str, again: str, entries: Entries) -> Waiting:

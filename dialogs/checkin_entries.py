@@ -20,6 +20,7 @@ from bot.services.checkins import (
     leading_value,
     parse_goal_number,
     read_value,
+    unit_words,
 )
 
 # The one-line parser's readers for a value, a priority area and a date; shared rather than rewritten.
@@ -46,6 +47,7 @@ def read_amount(text: str, target: Target, areas: Mapping[str, str]) -> tuple[fl
     if not (target.kind is TargetKind.COUNT and target.per_area):
         return read_value(text, target), None
     value, used = leading_value(words, target)
+    used += unit_words(words[used:], target)  # "1 webbinarium feminism"
     area, taken = leading_area(words[used:], areas)
     if used + taken != len(words):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, text[:20])

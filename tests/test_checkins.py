@@ -89,7 +89,7 @@ async def test_a_chair_reports_in_one_line_and_it_is_stored_for_their_branch(
         6,
         "Sundsvall",
         1.0,
-        "ordförandemöte i Sundsvall",
+        "i Sundsvall",  # "ordförandemöte" is the goal's unit, no comment
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -67,11 +67,6 @@ def is_submit(value: object) -> bool:
     return isinstance(value, dict) and value.get("form") == FORM
 
 
-def branch_goals_first(plan: Plan) -> list[Goal]:
-    """The goals a branch chair most likely reports on (those that apply to branches) first, then the rest."""
-    return sorted(plan.goals, key=lambda goal: not goal.applies_to_branches)
-
-
 def value_hint(t: Translator, goal: Goal | None, plan: Plan) -> str:
     """What kind of value fits the goal's target; generic while the goal is not chosen yet."""
     if goal is None:
@@ -94,12 +89,24 @@ def value_hint(t: Translator, goal: Goal | None, plan: Plan) -> str:
     return t._("How many, e.g. 1")
 
 
+def branch_goals_first(goals: Sequence[Goal]) -> list[Goal]:
+    """The goals a branch chair most likely reports on (those that apply to branches) first, then the rest."""
+    return sorted(goals, key=lambda goal: not goal.applies_to_branches)
+
+
 def form(
-    t: Translator, plan: Plan, *, today: date, entries: Entries | None = None, problem: str | None = None
+    t: Translator,
+    plan: Plan,
+    *,
+    goals: Sequence[Goal],
+    today: date,
+    entries: Entries | None = None,
+    problem: str | None = None,
 ) -> Reply:
-    """The form, empty (the date today), or filled in again with what was sent and what was wrong with it."""
+    """The form, empty (the date today), or filled in again with what was sent and what was wrong with it.
+    The goal is chosen among `goals`, those the sender may report (CheckInDesk.opening)."""
     entries = entries or Entries()
-    chosen = next((goal for goal in plan.goals if str(goal.number) == entries.goal), None)
+    chosen = next((goal for goal in goals if str(goal.number) == entries.goal), None)
     title = t._("Report progress")
     body: list[dict[str, Any]] = [heading(title)]
     if problem:
@@ -115,7 +122,7 @@ def form(
         "choices": [
             # Choice titles are plain text in Teams: no markdown escaping.
             {"title": f"{goal.number}. {goal.text_in(t.language)}", "value": str(goal.number)}
-            for goal in branch_goals_first(plan)
+            for goal in branch_goals_first(goals)
         ],
     }
     if chosen is not None:
@@ -167,9 +174,13 @@ def form(
     return Reply(text, card(body, fallback=text, actions=actions))
 
 
-def confirm_repeat(t: Translator, question: str, entries: Entries, *, happened_on: date) -> Reply:
-    """A report like one stored before, sent from the form: stored on Ja (once, however often it is tapped:
-    the form's token), nothing on Nej. The buttons carry what was filled in, the day as the date it was."""
+def confirm_repeat(
+    t: Translator, answer: str, entries: Entries, *, happened_on: date, ask: str, stores: str
+) -> Reply:
+    """A report sent from the form that is asked about (like one stored before, or a count far beyond the
+    goal's target): `answer` says why, `ask` is the question, `stores` what Yes does. Stored on Ja (once,
+    however often it is tapped: the form's token), nothing on Nej. The buttons carry what was filled in,
+    the day as the date it was."""
     sent = {
         "form": FORM,
         SUBMISSION: entries.submission,
@@ -185,8 +196,8 @@ def confirm_repeat(t: Translator, question: str, entries: Entries, *, happened_o
             (t._("No"), {"form": FORM, CONFIRM: NO}),
         )
     ]
-    text = question + " " + t._("Did it happen twice? Yes stores it as well.")
-    body = [paragraph(question), paragraph(t._("Did it happen twice?"))]
+    text = f"{answer} {ask} {stores}"
+    body = [paragraph(answer), paragraph(ask)]
     return Reply(text, card(body, fallback=text, actions=actions))
 
 

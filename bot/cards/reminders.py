@@ -229,15 +229,26 @@ def stored_text(t: Translator, stored: StoredCheckIn) -> str:
     )
 
 
-def standing(t: Translator, goals: Sequence[Goal], missing: Sequence[Goal]) -> str:
-    """Where goals stand, e.g. "reported on goal 2 · not reported on goals 1, 3"."""
-    reported = [goal for goal in goals if goal not in missing]
+def standing(
+    t: Translator, goals: Sequence[Goal], missing: Sequence[Goal], nothing: Sequence[Goal] = ()
+) -> str:
+    """Where goals stand, e.g. "reported on goal 2 · reported nothing done on goal 4 · not reported on goals
+    1, 3" (`nothing`: reported with only 0s)."""
+    reported = [goal for goal in goals if goal not in missing and goal not in nothing]
     parts = []
     if reported:
         parts.append(
             t.ngettext("reported on goal {numbers}", "reported on goals {numbers}", len(reported)).format(
                 numbers=numbers(reported)
             )
+        )
+    if nothing:
+        parts.append(
+            t.ngettext(
+                "reported nothing done on goal {numbers}",
+                "reported nothing done on goals {numbers}",
+                len(nothing),
+            ).format(numbers=numbers(nothing))
         )
     if missing:
         parts.append(
@@ -250,7 +261,7 @@ def standing(t: Translator, goals: Sequence[Goal], missing: Sequence[Goal]) -> s
 
 def branch_row(t: Translator, gaps: Gaps, branch: BranchGap) -> tuple[str, str]:
     """A branch and where it stands for the quarter, as the digest and the follow-up both say it."""
-    status = standing(t, gaps.branch_goals, branch.missing)
+    status = standing(t, gaps.branch_goals, branch.missing, branch.nothing)
     if not branch.chair_ids:
         status += " · " + t._("no chair to remind")
     return branch.name, status

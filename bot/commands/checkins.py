@@ -48,6 +48,7 @@ from bot.services.checkin_desk import (
     NoReport,
     NotTaken,
     NotYours,
+    Opened,
     ReportFilter,
     SentBefore,
     Unchanged,
@@ -63,6 +64,7 @@ from bot.services.checkins import (
     Refused,
     Repeat,
     TwoReadings,
+    Unlikely,
     WhichReport,
     delivery_token,
     parse_check_in,
@@ -206,7 +208,7 @@ def register(router: Router) -> None:
         "correct",
         "edit",
         "fix",
-        usage=N_("correct NUMBER VALUE [COMMENT]"),
+        usage=N_("correct NUMBER VALUE [DATE] [COMMENT] | correct NUMBER DATE"),
         summary=N_("correct one of your reports"),
     )
     async def correct(request: Request, context: Context) -> Reply:
@@ -430,10 +432,11 @@ def _goal_named(plan: Plan, words: str) -> Goal | None:
 async def correct_line(
     request: Request, context: Context, args: str, *, grouped: bool | None = None
 ) -> Reply:
-    """Change the value (and comment) of a report the sender may change; the old one is kept in its
-    history."""
+    """Change the value (and comment) of a report the sender may change, or only its day; the old one is
+    kept in its history."""
     t = request.t
-    checkin_id, rest = report_number(args)
+    written, confirmed = confirmed_args(args)  # "ändra 5 500 ja": a count asked about, confirmed
+    checkin_id, rest = report_number(written)
     if checkin_id is None:
         return await _which_report(request, context, withdraw=False)
     assert request.user is not None
@@ -445,6 +448,7 @@ async def correct_line(
         checkin_id,
         rest,
         grouped=grouped,
+        confirmed=confirmed,
         now=context.now,
     )
     if isinstance(done, GoalGone):
@@ -471,16 +475,45 @@ async def correct_line(
                 "#{id} is withdrawn and does not count. To count it again, report it anew, e.g.: {line}"
             ).format(id=found.id, line=f"{line} {found.happened_on.isoformat()}")
         )
+    if isinstance(outcome, Unlikely):
+        value = number(t, outcome.value)
+        return Reply(
+            t._(
+                "Goal {number} asks for {target}; {value} is far more than that, so #{id} is unchanged."
+            ).format(
+                number=goal.number,
+                target=cards.describe_target(t, goal.target, plan),
+                value=value,
+                id=found.id,
+            )
+            + " "
+            + t._("If {value} is right, write: {command}").format(
+                value=value,
+                command=t._("correct {id} {value}").format(id=found.id, value=rest) + " " + t._("yes"),
+            )
+        )
     if isinstance(outcome, Misread):
         if isinstance(outcome.error, TwoReadings):
             return ask_reading(request, "correct", args, outcome.error, goal)
         return Reply(problem(t, outcome.error, plan, goal=goal, correcting=found.id))
-    answer = t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
-        id=outcome.id,
-        number=goal.number,
-        value=cards.value_word(t, goal.target, outcome.value),
-        day=day(t, outcome.happened_on),
-    )
+    if done.moved:  # `ändra 5 i går`: only the day
+        answer = t._(
+            "Moved #{id} to {day} (it said {was}): goal {number}, {value}; "
+            "the value and comment are unchanged."
+        ).format(
+            id=outcome.id,
+            day=day(t, outcome.happened_on),
+            was=day(t, found.happened_on),
+            number=goal.number,
+            value=cards.value_word(t, goal.target, outcome.value),
+        )
+    else:
+        answer = t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
+            id=outcome.id,
+            number=goal.number,
+            value=cards.value_word(t, goal.target, outcome.value),
+            day=day(t, outcome.happened_on),
+        )
     return Reply(_made_by(t, answer, done.made_by))
 
 
@@ -635,8 +668,9 @@ async def answer_reading(request: Request, context: Context, data: Mapping[str, 
 
 def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = None) -> Reply:
     """What came of storing a check-in; confirmed only once it is committed. Where every way of reporting
-    ends: the one-line command, the card form and the chat dialog. A report like one stored before is asked
-    about: on the form (`entries`) with Yes/No buttons, elsewhere with the one line that stores it anyway."""
+    ends: the one-line command, the card form and the chat dialog. A report like one stored before, and a
+    count far beyond the goal's target, are asked about: on the form (`entries`) with Yes/No buttons,
+    elsewhere with the one line that stores it anyway."""
     t = request.t
     plan, goal, draft, stored = filed.plan, filed.goal, filed.draft, filed.outcome
     if isinstance(stored, SentBefore):  # a form sent twice, or a message Teams delivered again: stored once
@@ -655,20 +689,8 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         )
     if isinstance(stored, Refused):
         return Reply(refused(t, stored, goal=goal))
-    if isinstance(stored, Repeat):
-        same = stored.stored
-        answer = t._(
-            "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
-        ).format(
-            id=same.id,
-            number=goal.number,
-            value=cards.value_word(t, goal.target, same.value),
-            who=cards.counted_for(t, goal, same.branch),
-            day=day(t, same.happened_on),
-        )
-        if entries is not None:
-            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on)
-        again = " ".join(
+    if isinstance(stored, Repeat | Unlikely):
+        line = " ".join(  # the line that stores it anyway
             filter(
                 None,
                 [
@@ -682,7 +704,29 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
                 ],
             )
         )
-        return Reply(answer + " " + t._("If it happened twice, write: {command}").format(command=again))
+        if isinstance(stored, Repeat):
+            same = stored.stored
+            answer = t._(
+                "#{id} already says that: goal {number}, {value} for {who}, {day}. Nothing was stored."
+            ).format(
+                id=same.id,
+                number=goal.number,
+                value=cards.value_word(t, goal.target, same.value),
+                who=cards.counted_for(t, goal, same.branch),
+                day=day(t, same.happened_on),
+            )
+            ask, stores = t._("Did it happen twice?"), t._("Yes stores it as well.")
+            again = t._("If it happened twice, write: {command}").format(command=line)
+        else:
+            value = number(t, stored.value)
+            answer = t._(
+                "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
+            ).format(number=goal.number, target=cards.describe_target(t, goal.target, plan), value=value)
+            ask, stores = t._("Is {value} right?").format(value=value), t._("Yes stores it.")
+            again = t._("If {value} is right, write: {command}").format(value=value, command=line)
+        if entries is not None:
+            return confirm_repeat(t, answer, entries, happened_on=draft.happened_on, ask=ask, stores=stores)
+        return Reply(f"{answer} {again}")
     answer = t._(
         "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
     ).format(
@@ -705,6 +749,11 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             value=_typed(t, goal, stored.value),
             written=last.isoformat(),
         )
+    if stored.value == 0 and goal.target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):  # report_gaps.py
+        answer += "\n" + t._(
+            "0 says nothing was done: {who} has reported for the period, so no reminder asks for it, and it "
+            "adds nothing toward goal {number}."
+        ).format(who=cards.counted_for(t, goal, stored.branch), number=goal.number)
     if filed.still_done is not None:
         answer += "\n" + t._(
             "Goal {number} still counts as done: #{id} says it was done on {day}. "
@@ -955,25 +1004,33 @@ def problem(
     return message + " " + t._("For example: {line}").format(line=line)
 
 
-async def open_check_in(request: Request, context: Context) -> tuple[Plan, date] | Reply:
-    """The plan to report on and today's date in the district, or why the sender cannot report."""
+async def open_check_in(request: Request, context: Context, *, goal: int | None = None) -> Opened | Reply:
+    """The plan to report on, today's date in the district and the goals the sender may report (with
+    `goal`, why they may not report that one, if so), or why the sender cannot report."""
     if request.user is None:
         return await refusal(request, context, Role.CHAIR)
-    opened = await asyncio.to_thread(desk(context).opening, request.user, request.district, request.roles)
+    opened = await asyncio.to_thread(
+        desk(context).opening,
+        request.user,
+        request.district,
+        request.roles,
+        now=context.now,
+        goal_number=goal,
+    )
     if opened is Closed.NO_PLAN:
         return Reply(request.t._("There is no plan to report on yet."))
     if opened is Closed.NOT_A_REPORTER:
         return await refusal(request, context, Role.CHAIR, look_up=False)
-    return opened, today_in_district(context)
+    assert isinstance(opened, Opened)
+    return opened
 
 
 async def offer_form(request: Request, context: Context) -> Reply:
-    """The empty form, the date set to today."""
+    """The empty form, the date set to today, offering the goals the sender may report."""
     opened = await open_check_in(request, context)
     if isinstance(opened, Reply):
         return opened
-    plan, today = opened
-    return form(request.t, plan, today=today)
+    return form(request.t, opened.plan, goals=opened.goals, today=opened.today)
 
 
 async def submit_form(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
@@ -998,7 +1055,8 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
     if isinstance(filed, Misread):
         assert isinstance(filed.error, CheckInError)  # a form's value is read one way (read_entries)
         wrong = problem(t, filed.error, filed.plan, example=False)
-        return form(t, filed.plan, today=filed.today, entries=entries, problem=wrong)
+        goals = [e.goal for e in filed.examples]
+        return form(t, filed.plan, goals=goals, today=filed.today, entries=entries, problem=wrong)
     return answer_filed(request, filed, entries=entries)
 
 

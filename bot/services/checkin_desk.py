@@ -24,8 +24,12 @@ from bot.services.checkins import (
     Repeat,
     Reporting,
     TwoReadings,
+    Unlikely,
+    check,
     examples,
+    moved_day,
     parse_check_in,
+    unlikely,
 )
 from bot.services.goals import Goal, Plan
 from bot.services.people import PersonInfo, Role
@@ -44,6 +48,17 @@ class Closed(StrEnum):
 
     NO_PLAN = "no_plan"  # no plan with goals to report on
     NOT_A_REPORTER = "not_a_reporter"  # no chair, not the board, not responsible for any goal
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The check-in form or dialog opened: the plan, the district's today, the goals the sender may report
+    and, for a goal asked about that they may not report, why."""
+
+    plan: Plan
+    today: date
+    goals: tuple[Goal, ...]
+    refused: Refused | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +92,7 @@ class Filed:
     plan: Plan
     goal: Goal
     draft: CheckInDraft
-    outcome: StoredCheckIn | Refused | Repeat | SentBefore | NotTaken
+    outcome: StoredCheckIn | Refused | Repeat | Unlikely | SentBefore | NotTaken
     still_done: StoredCheckIn | None = None  # a "not done" stored beside this report of it done
 
 
@@ -197,8 +212,9 @@ class Corrected:
     plan: Plan
     goal: Goal
     found: StoredCheckIn
-    outcome: StoredCheckIn | Misread | None  # None: withdrawn, so not corrected
+    outcome: StoredCheckIn | Misread | Unlikely | None  # None: withdrawn, so not corrected
     made_by: str | None = None  # who made the report, when not the sender (None too once forgotten)
+    moved: bool = False  # only its day was changed (`moved_day`)
 
 
 @dataclass(frozen=True)
@@ -232,7 +248,7 @@ class Tapped:
 
     plan: Plan
     goal: Goal
-    outcome: StoredCheckIn | Refused | Repeat | SentBefore | NotTaken
+    outcome: StoredCheckIn | Refused | Repeat | Unlikely | SentBefore | NotTaken
     found: dict[str, StoredCheckIn]
 
 
@@ -254,15 +270,30 @@ class CheckInDesk:
         """The district's plan and its today (the dialog's questions are read against them)."""
         return self.progress.plan(district), self.today(now)
 
-    def opening(self, person: PersonInfo, district: str, roles: Collection[Role]) -> Plan | Closed:
-        """The plan to report on (the form, the dialog), or why the sender cannot report."""
+    def opening(
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        *,
+        now: datetime,
+        goal_number: int | None = None,
+    ) -> Opened | Closed:
+        """The plan to report on (the form, the dialog) with the goals the sender may report, or why the
+        sender cannot report; with `goal_number`, also why they may not report that goal (if so)."""
+        today = self.today(now)
         with self.db.snapshot():
             plan = self.progress.plan(district)
             if plan is None or not plan.goals:
                 return Closed.NO_PLAN
             if not self.reporting.may_report(person, district, roles):
                 return Closed.NOT_A_REPORTER
-            return plan
+            goals = [e.goal for e in self._examples(person, district, roles, plan.goals)]
+            asked = plan.goal(goal_number) if goal_number is not None else None
+            refused = None
+            if asked is not None and asked not in goals:
+                refused = self.reporting.refusal(person, district, roles, asked)
+        return Opened(plan, today, tuple(goals), refused)
 
     def help_examples(
         self, person: PersonInfo | None, district: str, roles: Collection[Role]
@@ -320,7 +351,7 @@ class CheckInDesk:
 
     def _check(
         self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
-    ) -> Ready | Refused | Repeat | SentBefore:
+    ) -> Ready | Refused | Repeat | Unlikely | SentBefore:
         try:
             return self.reporting.check(person, district, roles, goal, draft)
         except AlreadyStored as repeat:
@@ -332,10 +363,10 @@ class CheckInDesk:
         district: str,
         goal: Goal,
         draft: CheckInDraft,
-        checked: Ready | Refused | Repeat | SentBefore,
+        checked: Ready | Refused | Repeat | Unlikely | SentBefore,
         *,
         now: datetime,
-    ) -> StoredCheckIn | Refused | Repeat | SentBefore | NotTaken:
+    ) -> StoredCheckIn | Refused | Repeat | Unlikely | SentBefore | NotTaken:
         """Store a check-in found ready (anything else is the answer as it is)."""
         if not isinstance(checked, Ready):
             return checked
@@ -488,10 +519,13 @@ class CheckInDesk:
         rest: str,
         *,
         grouped: bool | None,
+        confirmed: bool = False,
         now: datetime,
     ) -> Corrected | NoReport | NotYours | GoalGone | Unchanged:
         """Change the value (and comment) of a check-in the sender may change (see _may_change), read from
-        `rest` as a report of its goal, the old one kept in its history."""
+        `rest` as a report of its goal, or only its day when `rest` is a day alone (`moved_day`); the old
+        one is kept in its history. A new count far beyond the goal's target is asked about first, as a
+        report of it would be (`unlikely`), unless `confirmed`."""
         today = self.today(now)
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
@@ -506,19 +540,28 @@ class CheckInDesk:
         if found.withdrawn:  # a correction would not make it count again
             return Corrected(plan, goal, found, None, made_by)
         try:
-            draft = parse_check_in(
-                rest,
-                goal.target,
-                goal_number=goal.number,
-                today=today,
-                year=plan.year,
-                areas=plan.area_names(),
-                default_day=found.happened_on,
-                default_area=found.area,
-                grouped=grouped,
-            )
+            moved = moved_day(rest, today, plan.year)
+            if moved is not None:
+                check(
+                    value=found.value, happened_on=moved, comment=found.comment, today=today, year=plan.year
+                )
+                draft = CheckInDraft(goal.number, found.value, moved, found.area, found.comment)
+            else:
+                draft = parse_check_in(
+                    rest,
+                    goal.target,
+                    goal_number=goal.number,
+                    today=today,
+                    year=plan.year,
+                    areas=plan.area_names(),
+                    default_day=found.happened_on,
+                    default_area=found.area,
+                    grouped=grouped,
+                )
         except (CheckInError, TwoReadings) as error:
             return Corrected(plan, goal, found, Misread(plan, today, error), made_by)
+        if not confirmed and unlikely(goal.target, draft.value) and draft.value != found.value:
+            return Corrected(plan, goal, found, Unlikely(draft.value), made_by)
         try:
             stored = self.checkins.correct(
                 found.id,
@@ -531,7 +574,7 @@ class CheckInDesk:
             )
         except NotStored as error:
             return Unchanged(found.id, str(error))
-        return Corrected(plan, goal, found, stored, made_by)
+        return Corrected(plan, goal, found, stored, made_by, moved=moved is not None)
 
     def withdraw(
         self, person: PersonInfo, district: str, roles: Collection[Role], checkin_id: int, *, now: datetime

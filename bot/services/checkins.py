@@ -1,8 +1,9 @@
 """Check-ins as chairs type them: the one-line form, read against the goal's target. Framework-free.
 
-`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment ("mål 6" names the goal
-too). The value may be a number word ("två", "a couple"); a count is never digit-grouped ("1 100 deltagare"
-is 1 and a comment), a metric may be ("1 650"). A date may stand anywhere after the value ("i går",
+`rapportera 6 1 ordförandemöte hölls i Sundsvall` = goal 6, value 1, a comment "hölls i Sundsvall" (the
+goal's own unit after the value says what it counts; "mål 6" names the goal too). The value may be a
+number word ("två", "a couple"); a count is never digit-grouped ("1 100 deltagare" is 1 and a comment), a
+metric may be ("1 650"). A date may stand anywhere after the value ("i går",
 "i måndags", "förra veckan", "12/3", "2027-03-12", "12 mars", "March 12", "v. 11", "i maj"), read by
 bot/services/dates.py (what each phrase means is written there). A per-area goal wants the area after the
 value. Anything that does not fit comes back as a CheckInError with a code the message catalogue words.
@@ -395,6 +396,27 @@ def report_number(args: str) -> tuple[int | None, str]:
     return int(number), " ".join(rest)
 
 
+# Words that may lead a new day in a correction: "ändra 5 datum 19/11", "correct 5 date to 19 Nov" (folded).
+_DAY_WORDS = frozenset({"datum", "datumet", "dag", "dagen", "date", "day"})
+
+
+def moved_day(text: str, today: date, year: int | None) -> date | None:
+    """The day a correction moves a report to, when what follows its number is a day and nothing else
+    ("ändra 5 2026-11-19", "ändra 5 i förrgår", "correct 5 date to yesterday"): the chair means the report
+    happened then, its value and comment as they were. None when the words are anything else (a new value,
+    which may be followed by a day); BAD_DATE for a day no calendar has."""
+    words = text.split()
+    if words and fold_letters(words[0]) in _DAY_WORDS:
+        words = words[1:]
+        if words and fold_letters(words[0]) in _TO_WORDS:
+            words = words[1:]
+    try:
+        found = dates.read_whole(words, today, year)
+    except dates.DateError as error:
+        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+    return None if found is None else dates.reported_day(found, year)
+
+
 @dataclass(frozen=True)
 class WhichReport:
     """The report `ändra`/`ångra` describe without its number: on a goal, of a day, and the new value as
@@ -572,6 +594,7 @@ def parse_check_in(
     words = words[used:]
     if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
         words = words[1:]
+    words = words[unit_words(words, target) :]  # "1 700 följare", "2 inlägg": what the value counts
     happened_on, others = default_day or today, []
     found = _days_written(words, today, year)
     if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
@@ -581,6 +604,7 @@ def parse_check_in(
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
+        words = words[unit_words(words, target) :]  # as above, once the day is taken out
         try:
             area, taken = leading_area(words, areas or {})
         except CheckInError:
@@ -611,10 +635,30 @@ def check(*, value: float, happened_on: date, comment: str | None, today: date, 
         raise CheckInError(CheckInProblem.NEGATIVE, _show(value))
 
 
+def unit_words(words: Sequence[str], target: Target) -> int:
+    """How many of the words (from the first) are the goal's own unit, in either language, singular or
+    plural ("följare", "inlägg", "ordförandemöte", "chairs' meetings"): after a value they say what it
+    counts, which the goal already says, so they are no comment. 0 when they are not."""
+    forms = {
+        form
+        for language in ("sv", "en")
+        for count in (1, 2)
+        if (form := target.unit_in(language, count)) is not None
+    } | {unit for unit in (target.unit, target.unit_en) if unit}
+    typed = [fold(word).strip(",.;:!?") for word in words]
+    for form in sorted(forms, key=len, reverse=True):
+        unit = [fold(word).strip(",.;:!?") for word in form.split()]
+        if unit and typed[: len(unit)] == unit:
+            return len(unit)
+    return 0
+
+
 def read_value(text: str, target: Target) -> float:
-    """One value for the goal's kind of target (used by the card form too)."""
-    value, used = leading_value(text.split() or [""], target)
-    if used != len(text.split()):
+    """One value for the goal's kind of target (used by the card form too), the goal's unit allowed
+    after it ("1 700 följare")."""
+    words = text.split()
+    value, used = leading_value(words or [""], target)
+    if used + unit_words(words[used:], target) != len(words):
         raise CheckInError(CheckInProblem.NOT_A_NUMBER, text[:20])
     return value
 
@@ -685,6 +729,18 @@ def leading_value(words: list[str], target: Target, *, grouped: bool | None = Tr
 def _counted(target: Target) -> bool:
     """Whether the goal counts whole things (meetings, people); money and measures are amounts."""
     return target.kind in (TargetKind.COUNT, TargetKind.PEOPLE) and not target.is_amount
+
+
+# A count more than this many times the goal's target (in its period, or all told) is asked about first.
+UNLIKELY_TIMES = 10
+
+
+def unlikely(target: Target, value: float) -> bool:
+    """Whether a reported count is far beyond anything the goal could need: more than UNLIKELY_TIMES its
+    target for one period (500 members' meetings on a goal of one a quarter, 500 people on a goal of one
+    person). A chair who writes that has most likely mistyped, so it is asked about before it is stored.
+    Money and readings (members, followers) have no such bound: any amount may be right."""
+    return _counted(target) and bool(target.count) and value > UNLIKELY_TIMES * (target.count or 0)
 
 
 def _ceiling(target: Target) -> float:
@@ -809,12 +865,32 @@ class Reporting:
         reporter = self.checkins.reporter(person, district)
         return may_report(roles, reporter.chairs, reporter.responsible)
 
+    def refusal(self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal) -> Refused:
+        """Why the sender may not report on `goal` (one `examples` leaves out), for the form and dialog."""
+        reporter = self.checkins.reporter(person, district)
+        why = reporting_for(
+            roles,
+            reporter.chairs,
+            reporter.responsible,
+            goal.id,
+            None,
+            every_branch=goal.applies_to_branches,
+        )
+        names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
+        return Refused(
+            why if isinstance(why, Refusal) else Refusal.NOT_ALLOWED,
+            reporter.chairs,
+            reporter.branches,
+            tuple(names),
+        )
+
     def check(
         self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal, draft: CheckInDraft
-    ) -> Ready | Refused | Repeat:
-        """Which branch the check-in counts for, or why the sender may not make it. A report like one
-        stored before (same goal, branch, day and value) is answered with that one, unless the draft is
-        `confirmed`. Raises the repository's AlreadyStored for a submission stored before. Only reads."""
+    ) -> Ready | Refused | Repeat | Unlikely:
+        """Which branch the check-in counts for, or why the sender may not make it. A count far beyond the
+        goal's target (`unlikely`) is asked about, and so is a report like one stored before (same goal,
+        branch, day and value), answered with that one, unless the draft is `confirmed`. Raises the
+        repository's AlreadyStored for a submission stored before. Only reads."""
         reporter = self.checkins.reporter(person, district)
         branches = reporter.branches
         comment, named = branch_in(draft.comment, branches)
@@ -832,6 +908,8 @@ class Reporting:
             names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
             return Refused(branch, reporter.chairs, branches, tuple(names))
         branch_id = branch.id if branch else None
+        if not draft.confirmed and unlikely(goal.target, draft.value):
+            return Unlikely(draft.value)
         if not draft.confirmed:  # a message or form sent again raises AlreadyStored, here or in add
             same = self.checkins.same_report(
                 district,
@@ -892,6 +970,13 @@ class Repeat:
     """A report like one already stored: asked about before it is stored twice."""
 
     stored: StoredCheckIn
+
+
+@dataclass(frozen=True)
+class Unlikely:
+    """A count far beyond what the goal could need (`unlikely`): asked about before it is stored."""
+
+    value: float
 
 
 def branch_in(

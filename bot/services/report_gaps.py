@@ -8,6 +8,8 @@ share, so that what the board reads as not reported is what the chairs were remi
   progress counts it, not when it was typed. A report on a district goal, even "för Sundsvall", is the
   district's. A goal reached for the year earlier (reported done, its one person appointed, a yearly count
   met) is not asked about again: there is nothing left to report.
+- A report of 0 ("we did nothing this period") is a report: the branch has answered and is not reminded;
+  where every report of the quarter on a goal is 0, the board reads "reported nothing done" for it.
 - People named responsible for district goals have reported those with a district check-in in the quarter;
   a goal every branch does is its branches' to report.
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.services.goals import Goal, Period, Plan
+from bot.services.goals import Goal, Period, Plan, TargetKind
 from bot.services.progress import Pace, Report, period_bounds, progress, quarter_key, reports_for
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ class BranchGap:
     name: str
     chair_ids: tuple[int, ...]
     missing: tuple[Goal, ...]
+    nothing: tuple[Goal, ...] = ()  # reported this quarter, but only 0s: nothing was done (`_nothing`)
 
     @property
     def reported(self) -> bool:
@@ -114,6 +117,16 @@ def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quar
     return progress(goal.target, theirs, today=quarter.ends, year=quarter.year).pace is Pace.DONE
 
 
+def _nothing(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
+    """Whether what `branch_id` reported on the goal this quarter is only 0s. A chair who reports 0 means
+    "we did nothing this period": the branch has answered (it is not reminded), and the board is told it
+    reported nothing done, not merely that it reported. A reading of 0 (members, followers) is a reading."""
+    if goal.target.kind is TargetKind.METRIC:
+        return False
+    theirs = [r for r in reports_for(goal, reports, branch_id) if quarter.starts <= r.on <= quarter.ends]
+    return bool(theirs) and all(r.value == 0 for r in theirs)
+
+
 def find_gaps(
     plan: Plan,
     reports: Mapping[int, Sequence[Report]],
@@ -135,6 +148,7 @@ def find_gaps(
             branch.name,
             branch.chair_ids,
             tuple(g for g in branch_goals if not _reported(g, reports.get(g.id, ()), branch.id, quarter)),
+            tuple(g for g in branch_goals if _nothing(g, reports.get(g.id, ()), branch.id, quarter)),
         )
         for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id))
         if branch_goals

@@ -227,7 +227,7 @@ async def test_a_metric_written_with_a_thousands_space_reads_the_same_everywhere
         "Sparat #1: mål 12, 1\xa0100 för distriktet"
     )
     asked = await district.say(MEGAN, "report 12 1 100 followers", locale="en-US")
-    assert asked.endswith("write: report 12 1100 2026-11-22 followers yes")
+    assert asked.endswith("write: report 12 1100 2026-11-22 yes")  # "followers": the unit, no comment
     assert "1\xa0100 (från 1\xa0500, mål 2\xa0000) · efter" in line(await district.say(NOA, "status"), 12)
     assert "1,100 (from 1,500, target 2,000) · behind" in await district.say(NOA, "goal 12", locale="en-US")
 
