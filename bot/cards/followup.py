@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
+
 from bot.cards import Reply, card, day, heading, number, paragraph
 from bot.cards.goals import (
     branches_reached,
@@ -19,8 +21,8 @@ from bot.cards.reminders import branch_row
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
-from bot.services.goals import Goal, TargetKind
-from bot.services.progress import GoalProgress, Pace
+from bot.services.goals import Goal, Period, TargetKind
+from bot.services.progress import GoalProgress, Pace, period_bounds
 
 # The card shows this many lines a section at most; the document shows them all.
 CARD_LINES = 8
@@ -98,14 +100,44 @@ def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | No
     return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span)
 
 
-def moved_line(t: Translator, moved: Moved) -> str:
-    """What moved: the year's figure, or (where only the current period moved) the period's."""
+def period_name(t: Translator, period: Period, today: date) -> str:
+    """The period holding `today` by its name: "december", "Q4", "week 49", "second half-year"."""
+    starts = period_bounds(period, today)[0]
+    if period is Period.QUARTER:
+        return t._("Q{number}").format(number=(starts.month - 1) // 3 + 1)
+    if period is Period.WEEK:
+        return t._("week {number}").format(number=starts.isocalendar().week)
+    if period is Period.HALF_YEAR:
+        return t._("first half-year") if starts.month == 1 else t._("second half-year")
+    return format_date(starts, "LLLL", locale=t.language)
+
+
+def moved_line(t: Translator, moved: Moved, *, since: date, today: date) -> str:
+    """What moved: the year's figure, or (where only the current period moved) the period's. Both sides are
+    today's period (with and without the reports since `since`); where the board last looked in an earlier
+    period, "this month" would read as last month's figure, so the period is named."""
     goal = moved.goal
     before, after = figure(t, goal, moved.before), figure(t, goal, moved.after)
-    if before == after:
-        before = period_figure(t, goal, moved.before) or before
-        after = period_figure(t, goal, moved.after) or after
+    period = goal.target.period
+    if before == after and period is not None and moved.after.period is not None:
+        if since < period_bounds(period, today)[0]:
+            before = f"{period_name(t, period, today)}: {_share(t, goal, moved.before)}"
+            after = _share(t, goal, moved.after)
+        else:
+            before = period_figure(t, goal, moved.before) or before
+            after = period_figure(t, goal, moved.after) or after
     return f"{goal_label(t, goal)}: {before} \u2192 {after} · {pace_word(t, moved.after.pace)}"
+
+
+def _share(t: Translator, goal: Goal, progress: GoalProgress) -> str:
+    """The current period's figure without its span: "1 of 2", "1 of 3 branches"."""
+    assert progress.period is not None
+    done, wanted = number(t, progress.period.done), number(t, progress.period.wanted)
+    if progress.in_branches:
+        return t.ngettext(
+            "{done} of {wanted} branch", "{done} of {wanted} branches", int(progress.period.wanted)
+        ).format(done=done, wanted=wanted)
+    return t._("{done} of {wanted}").format(done=done, wanted=wanted)
 
 
 def behind_line(t: Translator, behind: Behind) -> str:
@@ -143,7 +175,9 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     zone = follow_up.zone
     new = [new_report_line(t, found) for found in follow_up.new_reports] or [t._("No new reports.")]
     changed = [changed_line(t, goal, report) for goal, report in follow_up.changed]
-    moved = [moved_line(t, moved) for moved in follow_up.moved] or [t._("No goal has moved.")]
+    since = follow_up.since.astimezone(zone).date()
+    moved = [moved_line(t, m, since=since, today=follow_up.today) for m in follow_up.moved]
+    moved = moved or [t._("No goal has moved.")]
     behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
     gaps = follow_up.quarter
     silent = [": ".join(branch_row(t, gaps, branch)) for branch in gaps.branches if not branch.reported]
