@@ -12,6 +12,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from babel.lists import format_list
+
 from bot.cards import Reply, day, day_of_year, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
@@ -530,7 +532,16 @@ def register(router: Router) -> None:
         if target.none_planned:
             return Reply(t._("There is no planned prompt to post."))
         if target.several:
-            return Reply(t._("Prompts are planned in more than one channel: write which, e.g. post 12."))
+            which = [
+                t._("post {id} (the next in {channel})").format(id=f.slot.id, channel=_named(t, f.named))
+                for f in target.several
+                if f.slot is not None
+            ]
+            return Reply(
+                t._("Prompts are planned in more than one channel: write which, {choices}.").format(
+                    choices=format_list(which, style="or", locale=t.language)
+                )
+            )
         found = target.found
         if found.missing is not None:
             return _not_open(t, found.missing)

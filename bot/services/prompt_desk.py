@@ -165,11 +165,12 @@ class History:
 
 @dataclass(frozen=True)
 class PostTarget:
-    """`posta`: the slot to post now, or why none (none planned, or planned in several channels)."""
+    """`posta`: the slot to post now, or why none (none planned, or planned in several channels: then the
+    next planned in each, with its channel, for the answer to name)."""
 
     found: Found
     none_planned: bool = False
-    several: bool = False
+    several: tuple[Found, ...] = ()
 
 
 class PromptDesk:
@@ -381,7 +382,11 @@ class PromptDesk:
             if not planned:
                 return PostTarget(Found(), none_planned=True)
             if here is None and len({s.schedule_id for s in planned}) > 1:
-                return PostTarget(Found(), several=True)
+                nexts = {s.schedule_id: s for s in reversed(planned)}  # each channel's first
+                firsts = sorted(nexts.values(), key=lambda s: (s.due_at, s.id))
+                return PostTarget(
+                    Found(), several=tuple(Found(s, named=self._named(district, channel, s)) for s in firsts)
+                )
             return PostTarget(Found(planned[0], named=self._named(district, channel, planned[0])))
 
     def bank(self, district: str) -> tuple[list[BankPrompt], dict[int, Record]]:
