@@ -154,6 +154,18 @@ def page_note(
     return note
 
 
+def no_such_page(
+    t: Translator, *, page: int, counted: str, total: int, per_page: int, command: Callable[[int], str]
+) -> str:
+    """Past a list's last page: "There is no page 3: 13 reports, on 2 pages. Write: `command(2)`", where
+    `counted` says how many there are ("13 reports", its plural from that count) and "pages" has its own."""
+    pages = max(1, -(-total // per_page))
+    on = t.ngettext("on {pages} page", "on {pages} pages", pages).format(pages=pages)
+    return t._("There is no page {page}: {counted}, {on}. Write: {command}").format(
+        page=page, counted=counted, on=on, command=command(pages)
+    )
+
+
 def number(t: Translator, value: float) -> str:
     return _number(t.language, value)
 

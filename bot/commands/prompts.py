@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.lists import format_list
 
-from bot.cards import Reply, day, day_of_year, page_note
+from bot.cards import Reply, day, day_of_year, no_such_page, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
@@ -470,9 +470,16 @@ def register(router: Router) -> None:
         if not found.total:
             return Reply(t._("Nothing has been posted yet."))
         if not found.posts:
+            total = found.total
+            counted = t.ngettext("{total} prompt was posted", "{total} prompts were posted", total)
             return Reply(
-                t._("There is no page {page}: {total} prompts were posted. Write: {command}").format(
-                    page=page, total=found.total, command=t._("history")
+                no_such_page(
+                    t,
+                    page=page,
+                    counted=counted.format(total=total),
+                    total=total,
+                    per_page=HISTORY_PAGE,
+                    command=lambda last: _page_command(t, t._("history"), t._("history page {number}"), last),
                 )
             )
         return cards.history(
@@ -623,9 +630,16 @@ def register(router: Router) -> None:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feminism: YOUR QUESTION"))
         listed = prompts[(page - 1) * BANK_LISTED : page * BANK_LISTED]
         if not listed:
+            total = len(prompts)
+            counted = t.ngettext("the bank has {total} prompt", "the bank has {total} prompts", total)
             return Reply(
-                t._("There is no page {page}: the bank has {total} prompts. Write: {command}").format(
-                    page=page, total=len(prompts), command=t._("bank")
+                no_such_page(
+                    t,
+                    page=page,
+                    counted=counted.format(total=total),
+                    total=total,
+                    per_page=BANK_LISTED,
+                    command=lambda last: _page_command(t, t._("bank"), t._("bank page {number}"), last),
                 )
             )
         lines = [
@@ -710,13 +724,18 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         )
     shown = coming.slots[(page - 1) * UPCOMING_PAGE : page * UPCOMING_PAGE]
     if not shown and coming.slots:
-        pages = -(-len(coming.slots) // UPCOMING_PAGE)
+        total = len(coming.slots)
+        counted = t.ngettext("{total} prompt is coming", "{total} prompts are coming", total)
+        counted = counted.format(total=total)
         return Reply(
-            t.ngettext(
-                "There is no page {page}: {total} prompt is coming, on {pages} page.",
-                "There is no page {page}: {total} prompts are coming, on {pages} pages.",
-                len(coming.slots),
-            ).format(page=page, total=len(coming.slots), pages=pages)
+            no_such_page(
+                t,
+                page=page,
+                counted=counted,
+                total=total,
+                per_page=UPCOMING_PAGE,
+                command=lambda last: _page_command(t, t._("upcoming"), t._("upcoming page {number}"), last),
+            )
         )
     return cards.upcoming(
         t,
@@ -784,6 +803,11 @@ def _no_target(t: Translator, missing: NoTarget) -> Reply:
             channels="; ".join(cards.channel_name(t, s) for s in missing.schedules),
         )
     )
+
+
+def _page_command(t: Translator, command: str, paged: str, page: int) -> str:
+    """The line that shows a list's `page`: the command alone for the first."""
+    return command if page == 1 else paged.format(number=page)
 
 
 def _named(t: Translator, schedule: Schedule | None) -> str | None:
