@@ -931,6 +931,43 @@ def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) ->
     )
 
 
+def swapped(
+    t: Translator,
+    mine: tuple[PromptSlot, Schedule],
+    theirs: tuple[PromptSlot, Schedule],
+    *,
+    actor: str,
+    other: str | None,
+) -> Reply:
+    """To a board member whose turn a swap traded: the prompt now theirs, and theirs before, now `other`'s
+    (None: the actor's, who swapped with them). A swap is no gift: the reader gave a turn too."""
+    slot, schedule = mine
+    was, was_schedule = theirs
+    if other is None:
+        head = t._(
+            "{actor} swapped turns with you: #{id} ({when}, {channel}) is now yours, and #{was} "
+            "({was_when}, {was_channel}) is {whose}."
+        )
+    else:
+        head = t._(
+            "{actor} swapped your turn with {other}: #{id} ({when}, {channel}) is now yours, and #{was} "
+            "({was_when}, {was_channel}) is {whose}."
+        )
+
+    if slot.text:
+        tail = t._("Its text by {writer} is written and is posted as it is; see it with: preview {id}")
+    else:
+        tail = t._("Write it here with: write {id} YOUR TEXT")
+    fields = _about(t, slot, schedule, actor) | {
+        "other": other,
+        "whose": genitive(t, other or actor),
+        "was": was.id,
+        "was_when": when(t, was.due_at, was_schedule.zone),
+        "was_channel": channel_name(t, was_schedule),
+    }
+    return Reply(f"{head.format(**fields)} {tail.format(**fields)}")
+
+
 def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
     """To the writer of a text whose prompt a swap gave someone else: the text stays with its day."""
     return Reply(

@@ -745,8 +745,12 @@ class PromptDesk:
         now = self.clock()
         self.prompts.swap_owners(first.id, second.id, now=now)
         actor = self.people.person_id(by, now=now)
-        for slot, owner in ((first, second.owner_id), (second, first.owner_id)):
-            self._tell_new_owner(slot.id, owner, actor, by)
+        for slot, owner, was in ((first, second.owner_id, second), (second, first.owner_id, first)):
+            if slot.owner_id is None:  # an unowned prompt taken: given, not traded
+                self._tell_new_owner(slot.id, owner, actor, by)
+            else:
+                other = None if slot.owner_id == actor else slot.owner_name or ""
+                self._tell_swapped(slot.id, was.id, owner, other, actor, by)
             if slot.text_by is not None and slot.text_by not in (actor, owner):
                 schedule = self.prompts.schedule(slot.schedule_id)
                 assert schedule is not None
@@ -773,6 +777,24 @@ class PromptDesk:
             notice = partial(cards.given_away, schedule=schedule, actor=by.name, owner=person.name)
             self._tell({before.owner_id}, partial(notice, slot=before))
         return True
+
+    def _tell_swapped(
+        self, got: int, gave: int, owner: int | None, other: str | None, actor: int, by: PersonInfo
+    ) -> None:
+        """Tell `owner` (unless they swapped) they traded `gave` for `got` with `other` (None: the actor)."""
+        mine, theirs = self.prompts.slot(got), self.prompts.slot(gave)
+        if mine is None or theirs is None or owner is None or owner == actor:
+            return
+        schedule, was_schedule = (
+            self.prompts.schedule(mine.schedule_id),
+            self.prompts.schedule(theirs.schedule_id),
+        )
+        if schedule is None or was_schedule is None:
+            return
+        self._tell(
+            {owner},
+            lambda t: cards.swapped(t, (mine, schedule), (theirs, was_schedule), actor=by.name, other=other),
+        )
 
     def _tell_new_owner(self, slot_id: int, owner: int | None, actor: int, by: PersonInfo) -> None:
         slot = self.prompts.slot(slot_id)
