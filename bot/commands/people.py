@@ -244,11 +244,27 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
             return t._("That is the same branch.")
         case Change.USAGE:
             return _branches_usage(t)
-    return t.ngettext(
-        "Merged {old} into {new}: {count} report and the chairs moved to {new}.",
-        "Merged {old} into {new}: {count} reports and the chairs moved to {new}.",
-        changed.count,
-    ).format(old=changed.name, new=changed.other, count=changed.count)
+    return _merged(t, changed)
+
+
+def _merged(t: Translator, changed: BranchChange) -> str:
+    """What a merge moved, and only that: "3 reports and 1 chair moved", or that there was nothing to move."""
+    moved = []
+    if changed.count:
+        moved.append(
+            t.ngettext("{count} report", "{count} reports", changed.count).format(count=changed.count)
+        )
+    if changed.chairs:
+        moved.append(
+            t.ngettext("{count} chair", "{count} chairs", changed.chairs).format(count=changed.chairs)
+        )
+    if not moved:
+        return t._("Merged {old} into {new}. {old} had no reports and no chair.").format(
+            old=changed.name, new=changed.other
+        )
+    return t._("Merged {old} into {new}: {moved} moved to {new}.").format(
+        old=changed.name, new=changed.other, moved=format_list(moved, locale=t.language)
+    )
 
 
 _ACTIONS = {

@@ -108,6 +108,7 @@ class BranchChange:
     name: str = ""  # the branch changed (its name as on the list), or the name typed
     other: str = ""  # the other branch: added next to, renamed to, merged into, clashing with
     count: int = 0  # reports kept (KEPT) or moved (MERGED)
+    chairs: int = 0  # chairs moved (MERGED)
     known: tuple[BranchInfo, ...] = ()  # the list before the change
     added: tuple[str, ...] = ()  # the list's names after an addition
 
@@ -287,8 +288,8 @@ class Directory:
             return BranchChange(Change.UNKNOWN, second, known=known)
         if target.id == source.id:
             return BranchChange(Change.SAME, source.name, known=known)
-        moved = self.people.merge_branches(district, source.id, target.id)
-        return BranchChange(Change.MERGED, source.name, target.name, count=moved, known=known)
+        moved, chairs = self.people.merge_branches(district, source.id, target.id)
+        return BranchChange(Change.MERGED, source.name, target.name, count=moved, chairs=chairs, known=known)
 
     def _add_branches(
         self,
