@@ -140,7 +140,9 @@ def _share(t: Translator, goal: Goal, progress: GoalProgress) -> str:
     return t._("{done} of {wanted}").format(done=done, wanted=wanted)
 
 
-def behind_line(t: Translator, behind: Behind) -> str:
+def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> str:
+    """A goal behind and by how much; `ended`: the plan year, when it is over (what is missing was missing
+    in that year, not "so far")."""
     goal = behind.goal
     parts = [f"{goal_label(t, goal)}: {progress_line(t, goal, behind.progress)}"]
     lag = round(behind.short_by or 0)  # None: done / not done and every branch's goals say it otherwise
@@ -148,12 +150,15 @@ def behind_line(t: Translator, behind: Behind) -> str:
         unit = goal.target.unit_in(t.language, lag)
         amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
         if goal.target.kind is TargetKind.PEOPLE:  # people are named, not caught up with
-            parts.append(t._("{amount} still to be named").format(amount=amount))
+            text = t._("{amount} not named in {year}") if ended else t._("{amount} still to be named")
         elif behind.progress.periods_met is not None:
             # A period never lends to another: a quarter gone without its meeting is not caught up later.
-            parts.append(t._("{amount} missing so far").format(amount=amount))
+            text = t._("{amount} missing in {year}") if ended else t._("{amount} missing so far")
+        elif ended:
+            text = t._("{amount} short of the target at the end of {year}")
         else:
-            parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
+            text = t._("{amount} short of where it should be by now")
+        parts.append(text.format(amount=amount, year=ended))
     responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
     if responsible:
         parts.append(
@@ -178,7 +183,9 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     since = follow_up.since.astimezone(zone).date()
     moved = [moved_line(t, m, since=since, today=follow_up.today) for m in follow_up.moved]
     moved = moved or [t._("No goal has moved.")]
-    behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
+    year = follow_up.plan.year or follow_up.today.year
+    ended = year if follow_up.today > date(year, 12, 31) else None
+    behind = [behind_line(t, b, ended=ended) for b in follow_up.behind] or [t._("No goal is behind.")]
     gaps = follow_up.quarter
     silent = [": ".join(branch_row(t, gaps, branch)) for branch in gaps.branches if not branch.reported]
     if not follow_up.branches:
