@@ -4,12 +4,13 @@ days they show in the reader's language."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from bot.sdk import Message
@@ -164,6 +165,12 @@ def no_such_page(
     return t._("There is no page {page}: {counted}, {on}. Write: {command}").format(
         page=page, counted=counted, on=on, command=command(pages)
     )
+
+
+def listed(t: Translator, items: Sequence[str], *, either: bool = False) -> str:
+    """Names in a sentence as the reader writes them: "Timrå, Kramfors och Sollefteå" ("eller" with
+    `either`: "ask one of them")."""
+    return format_list(list(items), style="or" if either else "standard", locale=t.language) if items else ""
 
 
 def number(t: Translator, value: float) -> str:

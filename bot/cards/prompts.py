@@ -386,15 +386,20 @@ def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) ->
     if not skipped:
         skips = t._("No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve.")
         return f"{skips} {how}"
-    named = [
-        f"{holiday_name(each, t.language)} {format_date(each, 'd MMMM', locale=t.language)}"
-        for each in skipped
-    ]
-    days = _listed(t, named)
+    days = _listed(t, [_holiday(t, each) for each in skipped])
     skips = t._(
         "No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve, so none on {days}."
     )
     return skips.format(days=days) + " " + how
+
+
+def _holiday(t: Translator, day: date) -> str:
+    """A holiday and its day, "juldagen 25 december"; a name that says its day already stands alone
+    ("första maj", not "första maj 1 maj")."""
+    name = holiday_name(day, t.language)
+    if format_date(day, "MMMM", locale=t.language).casefold() in name.casefold():
+        return name
+    return f"{name} {format_date(day, 'd MMMM', locale=t.language)}"
 
 
 def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:

@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.lists import format_list
 
-from bot.cards import Reply, day, number, reminders
+from bot.cards import Reply, day, listed, number, reminders
 from bot.cards import goals as cards
 from bot.cards.checkin_form import (
     CONFIRM,
@@ -779,7 +779,7 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
                 "Goal {number} is the district's own, not a branch's: the board and {names}, who are "
                 "responsible for it, report it.",
                 len(refusal.responsible),
-            ).format(number=goal.number, names=", ".join(refusal.responsible))
+            ).format(number=goal.number, names=listed(t, refusal.responsible))
         return t._(
             "Goal {number} is the district's own, not a branch's: the board reports it. "
             "Tell a board member what was done."

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from babel.lists import format_list
 
-from bot.cards import Reply
+from bot.cards import Reply, listed
 from bot.commands.router import Context, Request, Router, refusal
 from bot.i18n import N_, Translator, fold, genitive
 from bot.services.branches import BranchName, Named, names
@@ -203,10 +203,9 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
     t = request.t
     match changed.change:
         case Change.ON_LIST:
-            count = changed.name.count(",") + 1
             return t.ngettext(
-                "{name} is on the list already.", "{name} are on the list already.", count
-            ).format(name=changed.name)
+                "{name} is on the list already.", "{name} are on the list already.", len(changed.names)
+            ).format(name=listed(t, changed.names))
         case Change.CLOSE:
             return t._("“{name}” is close to {existing}. To add it anyway, write: {command}").format(
                 name=changed.name,
@@ -214,12 +213,16 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
                 command=f"{request.command} {request.args} {t._('yes')}",
             )
         case Change.ADDED:
-            listed = names([BranchName(name) for name in changed.added])
-            if changed.other:
-                return t._("Added {name} ({existing} was on the list already). Branches: {names}").format(
-                    name=changed.name, existing=changed.other, names=listed
-                )
-            return t._("Added {name}. Branches: {names}").format(name=changed.name, names=listed)
+            branches = names([BranchName(name) for name in changed.added])
+            if changed.others:
+                return t.ngettext(
+                    "Added {name} ({existing} was on the list already). Branches: {names}",
+                    "Added {name} ({existing} were on the list already). Branches: {names}",
+                    len(changed.others),
+                ).format(name=listed(t, changed.names), existing=listed(t, changed.others), names=branches)
+            return t._("Added {name}. Branches: {names}").format(
+                name=listed(t, changed.names), names=branches
+            )
         case Change.UNKNOWN:
             return unknown_branch(t, changed.name, changed.known)
         case Change.KEPT:

@@ -111,6 +111,8 @@ class BranchChange:
     chairs: int = 0  # chairs moved (MERGED)
     known: tuple[BranchInfo, ...] = ()  # the list before the change
     added: tuple[str, ...] = ()  # the list's names after an addition
+    names: tuple[str, ...] = ()  # the branches added (ADDED), or those on the list already (ON_LIST)
+    others: tuple[str, ...] = ()  # with ADDED: those of the names written that were on the list already
 
 
 # --- districts -----------------------------------------------------------------------------------------
@@ -313,12 +315,12 @@ class Directory:
             elif fold(name) not in {fold(n) for n in new}:
                 new.append(name)
         if not new:
-            return BranchChange(Change.ON_LIST, ", ".join(on_list), known=known)
+            return BranchChange(Change.ON_LIST, names=tuple(on_list), known=known)
         added = self.people.add_branches(district, new, now=now)
         return BranchChange(
             Change.ADDED,
-            ", ".join(added),
-            ", ".join(on_list),
+            names=tuple(added),
+            others=tuple(on_list),
             known=known,
             added=(*(b.name for b in known), *added),
         )
