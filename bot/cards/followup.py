@@ -202,15 +202,15 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     groups = by_channel(follow_up.coming, schedules, lambda slot: slot.schedule_id)
     coming: list[Section] = [  # as `kommande` lists them: a channel's name once, over its prompts
         (
-            t._("Coming prompts in {channel}").format(channel=channel_name(t, schedule))
+            t._("Upcoming prompts in {channel}").format(channel=channel_name(t, schedule))
             if len(groups) > 1
-            else t._("Coming prompts"),
+            else t._("Upcoming prompts"),
             # the note first: a card cut short hides prompts, not it
             ([times_are(t, follow_up.coming, schedules)] if index == 0 else [])
             + [f"#{slot.id} {coming_line(t, slot, schedule)}" for slot in theirs],
         )
         for index, (schedule, theirs) in enumerate(groups)
-    ] or [(t._("Coming prompts"), [t._("No prompts scheduled.")])]
+    ] or [(t._("Upcoming prompts"), [t._("No prompts scheduled.")])]
     return [
         (t._("New reports"), new),
         *([(t._("Reports corrected or withdrawn"), changed)] if changed else []),
@@ -223,9 +223,12 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
             silent,
         ),
         (
+            # none: the line says so, not a heading "0 prompts posted" over it too
             t.ngettext("{count} prompt posted", "{count} prompts posted", len(follow_up.posted)).format(
                 count=len(follow_up.posted)
-            ),
+            )
+            if follow_up.posted
+            else t._("Prompts posted"),
             posted,
         ),
         *coming,
