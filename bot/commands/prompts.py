@@ -140,7 +140,14 @@ def register(router: Router) -> None:
         t = request.t
         numbers = _without_fillers(request.args)
         if len(numbers) != 2:
-            return Reply(t._("Write two prompt numbers, e.g. swap 12 13 (see upcoming)."))
+            ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+            if len(ids) < 2:
+                return Reply(t._("Write two prompt numbers as upcoming shows them."))
+            return Reply(
+                t._("Write two prompt numbers, e.g. swap {first} {second} (see upcoming).").format(
+                    first=ids[0], second=ids[1]
+                )
+            )
         assert request.user is not None
         swapped = await asyncio.to_thread(
             _desk(context).swap_numbers,
@@ -192,7 +199,14 @@ def register(router: Router) -> None:
         """Give a slot to the @mentioned person."""
         t = request.t
         if len(request.mentions) != 1:
-            return Reply(t._("Write a prompt number and @mention one person, e.g. assign 12 @Megan."))
+            ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+            if not ids:
+                return Reply(t._("Write a prompt number as upcoming shows it and @mention one person."))
+            return Reply(
+                t._("Write a prompt number and @mention one person, e.g. assign {id} @name.").format(
+                    id=ids[0]
+                )
+            )
         person = request.mentions[0]
         assert request.user is not None
         assigned = await asyncio.to_thread(
@@ -322,7 +336,9 @@ def register(router: Router) -> None:
         slot = written.slot
         if not written.saved and not text:
             return Reply(
-                t._("Write the text after the number, e.g. write 12 What should we ask the region for?")
+                t._(
+                    "Write the text after the number, e.g. write {id} What should we ask the region for?"
+                ).format(id=slot.id)
             )
         if not written.saved:
             return Reply(
@@ -618,7 +634,16 @@ def register(router: Router) -> None:
         if folded in ("ta", "remove", "bort", "retire"):
             number = number_in(re.sub(r"^bort\s+", "", rest, flags=re.IGNORECASE))
             if number is None:
-                return Reply(t._("Write the number of the bank prompt, e.g. bank remove 7."))
+                numbers = await asyncio.to_thread(desk.bank_numbers, request.district)
+                if not numbers:
+                    return Reply(
+                        t._("The bank is empty. Add a prompt with: bank add feminism: YOUR QUESTION")
+                    )
+                return Reply(
+                    t._(
+                        "Write the number of the bank prompt as bank shows it, e.g. bank remove {number}."
+                    ).format(number=numbers[0])
+                )
             if not await asyncio.to_thread(desk.retire_from_bank, request.district, number):
                 return Reply(t._("There is no bank prompt {number}.").format(number=number))
             return Reply(t._("Bank prompt {number} is retired.").format(number=number))
@@ -753,7 +778,13 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
     """Why a number names no slot the command can act on, and which are open."""
     slot = missing.slot
     if missing.no_number:
-        return Reply(t._("Write the prompt's number as upcoming shows it, e.g. 12."))
+        if not missing.open_ids:
+            return Reply(
+                t._("Write the prompt's number as upcoming shows it.") + " " + t._("No prompt is open now.")
+            )
+        return Reply(
+            t._("Write the prompt's number as upcoming shows it, e.g. {id}.").format(id=missing.open_ids[0])
+        )
     if missing.elsewhere and slot is not None:
         return Reply(
             t._(

@@ -414,8 +414,8 @@ class PromptDesk:
     ) -> PromptSlot | NotOpen:
         """The slot a number names, if the command can act on it; otherwise why not, and which are open."""
         match = _SLOT.match(written.strip())
-        if not match:
-            return NotOpen(written, no_number=True)
+        if not match:  # with the open ones, for an example that works
+            return NotOpen(written, no_number=True, open_ids=self._open_ids(district, here))
         slot = self.slot_in(district, int(match.group(1)))
         if slot is not None and here is not None and slot.schedule_id != here.id:
             theirs = self.prompts.schedule(slot.schedule_id)
@@ -423,9 +423,20 @@ class PromptDesk:
                 return NotOpen(match.group(1), slot, elsewhere=True)
         if slot is not None and slot.status in open_to:
             return slot
-        coming = self.coming(district, here)
-        open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)
-        return NotOpen(match.group(1), slot, open_ids=open_ids)
+        return NotOpen(match.group(1), slot, open_ids=self._open_ids(district, here))
+
+    def _open_ids(self, district: str, here: Schedule | None) -> tuple[int, ...]:
+        return tuple(s.id for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED)
+
+    def open_numbers(self, district: str, channel: str | None) -> tuple[int, ...]:
+        """The numbers of the planned prompts a command written here acts on, the next first: for examples
+        in hints that work for whoever reads them."""
+        with self.prompts.db.snapshot():
+            return self._open_ids(district, self._here(channel))
+
+    def bank_numbers(self, district: str) -> tuple[int, ...]:
+        """The numbers of the bank's prompts, oldest first (for an example that works)."""
+        return tuple(prompt.id for prompt in self.prompts.bank(district))
 
     def _found(
         self, district: str, channel: str | None, written: str, *, open_to: frozenset[SlotStatus] = OPEN

@@ -9,7 +9,7 @@ planned prompt of each channel, so either answer can be written as it stands.
 from __future__ import annotations
 
 from tests.schedules import test_prompt_stories as stories
-from tests.schedules.test_prompt_stories import ADELE, MEGAN, World, two_channels
+from tests.schedules.test_prompt_stories import ADELE, GENERAL, MEGAN, World, two_channels
 
 world = stories.world
 
@@ -30,3 +30,35 @@ async def test_post_now_in_a_personal_chat_names_each_channels_next_prompt(world
         "(the next in the channel with prompts on the first Tuesday of the month at 19:00)."
     ), english
     assert (await world.say(MEGAN, f"posta {chairs.id} ja")).startswith(f"Publicerar #{chairs.id}")
+
+
+async def test_hints_without_a_number_give_one_that_is_open(world: World) -> None:
+    """`byt`, `ge`, `skriv`, `hoppa` and `bank ta bort` without their numbers: each example names prompts
+    that exist and are open here (a channel's own, in a channel), and following it works."""
+    await two_channels(world)
+    first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
+    swap = await world.say(MEGAN, "byt", channel=GENERAL)
+    assert swap == f"Skriv två inläggsnummer, t.ex. byt {first.id} {second.id} (se kommande).", swap
+    english = await world.say(ADELE, "swap", channel=GENERAL, locale="en-US")
+    assert english == f"Write two prompt numbers, e.g. swap {first.id} {second.id} (see upcoming).", english
+    assign = await world.say(MEGAN, "ge", channel=GENERAL)
+    assert assign == f"Skriv ett inläggsnummer och nämn en person med @, t.ex. ge {first.id} @namn.", assign
+    write = await world.say(ADELE, f"write {second.id}", locale="en-US")
+    assert (
+        write == f"Write the text after the number, e.g. write {second.id} What should we ask the region for?"
+    )
+    skip = await world.say(MEGAN, "hoppa över", channel=GENERAL)
+    assert skip == f"Skriv inläggets nummer som kommande visar det, t.ex. {first.id}.", skip
+    bank = await world.say(MEGAN, "bank ta bort")
+    assert bank.startswith("Skriv numret på inlägget som banken visar det, t.ex. bank ta bort "), bank
+    number = bank.removesuffix(".").rsplit(" ", 1)[1]
+    assert (
+        await world.say(ADELE, f"bank remove {number}", locale="en-US") == f"Bank prompt {number} is retired."
+    )
+
+
+async def test_with_nothing_planned_the_hint_gives_no_number(world: World) -> None:
+    assert await world.say(MEGAN, "byt") == "Skriv två inläggsnummer som kommande visar dem."
+    assert await world.say(ADELE, "skip", locale="en-US") == (
+        "Write the prompt's number as upcoming shows it. No prompt is open now."
+    )
