@@ -552,9 +552,12 @@ _GREETINGS = tuple(
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
 _HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
 _HOW_EN = re.compile(
-    r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
+    r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)(?P<on> (?:on|with) .+)?"
+    r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
 )
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})(?P<number>\d+)$")
+# One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
+_ONE_GOAL = re.compile(r"(?:^| )(?P<word>mal|malet|goal) ?#?(?P<number>\d+)(?: |$)")
 
 
 @dataclass(frozen=True)
@@ -646,6 +649,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
+    goal = _one_goal(" ".join(words[1:])) if words[:1] == ["status"] else None
+    if goal is not None:  # "status mål 4", "status Sundsvall goal 4"
+        return Reading(goal, "en" if goal.startswith("goal") else "sv", asked=True)
     for ask, command, language in _QUESTIONS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
@@ -671,7 +677,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         return Reading(_status(trimmed, how["rest"], is_command), "sv", asked=True)
     how = _HOW_EN.match(folded)
     if how is not None:
-        return Reading(_status(trimmed, how["who"] or how["rest"] or "", is_command), "en", asked=True)
+        named = _one_goal(how["on"] or "") or _status(trimmed, how["who"] or how["rest"] or "", is_command)
+        return Reading(named, "en", asked=True)
     about_plan = _about_the_plan(words, is_command)
     if about_plan is not None:
         return Reading("mål" if about_plan == "sv" else "goals", about_plan, asked=True)
@@ -742,6 +749,9 @@ def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) 
     wanted = folded_name.split()
     if not wanted or " ".join(wanted) in _US:
         return "status"
+    goal = _one_goal(folded_name)
+    if goal is not None:
+        return goal
     words = original.split()
     at = next((i for i, word in enumerate(words) if fold(word) == wanted[0]), None)
     if at is not None and is_command(wanted[0]):
@@ -751,6 +761,15 @@ def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) 
         if folded[start : start + len(wanted)] == wanted:
             return "status " + " ".join(words[start : start + len(wanted)])
     return "status " + folded_name.strip()
+
+
+def _one_goal(folded: str) -> str | None:
+    """The command for one goal a status question names ("… med mål 4": `mål 4`): that goal's progress,
+    every branch's line in it, is the answer; a branch named beside it is no branch called "… mål 4"."""
+    goal = _ONE_GOAL.search(folded)
+    if goal is None:
+        return None
+    return f"{'goal' if goal['word'] == 'goal' else 'mål'} {goal['number']}"
 
 
 def _without_courtesy(text: str) -> str:

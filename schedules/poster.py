@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 
 # How often a post refused with a server error is tried in all (at its time and later, within its grace).
 MAX_LATER_TRIES = 5
+# A slot still planned this long after its time lost its timer: its own job claims it within moments.
+TIMER_SLACK = timedelta(minutes=1)
 # Owners are reminded in the day, in the district's zone: the daily job runs at 09:00, and a bot started in
 # the night leaves its reminders to that job rather than wake anyone.
 REMINDER_HOURS = range(8, 21)
@@ -277,12 +279,21 @@ class PromptPoster:
     async def recover(self) -> None:
         """At start-up: lapsed claims become "may be missing"; overdue slots post late or miss."""
         await self.settle_lapsed_claims()
-        now = self.clock()
+        await self._overdue(due_by=self.clock())
+
+    async def keep_up(self) -> None:
+        """Every half lease, on whichever server runs: lapsed claims, and slots whose timer never fired (the
+        server was suspended past a post's grace, so APScheduler dropped the job), as after a restart."""
+        await self.settle_lapsed_claims()
+        await self._overdue(due_by=self.clock() - TIMER_SLACK)
+
+    async def _overdue(self, *, due_by: datetime) -> None:
+        """Planned slots due by `due_by` post late, or miss and the board is told (`post` decides which)."""
         overdue = await asyncio.to_thread(
-            self.prompts.slots, statuses=[SlotStatus.PLANNED], after=now - timedelta(days=366), limit=500
+            self.prompts.slots, statuses=[SlotStatus.PLANNED], after=due_by - timedelta(days=366), limit=500
         )
         for slot in overdue:
-            if slot.due_at <= now:
+            if slot.due_at <= due_by:
                 await self.post(slot.id)
 
     async def settle_lapsed_claims(self) -> None:

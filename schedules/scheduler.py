@@ -127,11 +127,12 @@ class PromptScheduler:
                 misfire_grace_time=6 * 3600,
                 coalesce=True,
             )
-        # Claims of a process that died mid-post, seen by whichever server runs, within about a lease.
+        # Claims of a process that died mid-post, and slots a suspended server's timers missed, seen by
+        # whichever server runs, within about a lease.
         self.scheduler.add_job(
-            self.poster.settle_lapsed_claims,
+            self.poster.keep_up,
             IntervalTrigger(seconds=max(self.poster.lease.total_seconds() / 2, 1), timezone=self.timezone),
-            id="lapsed-claims",
+            id="keep-up",
             replace_existing=True,
             coalesce=True,
         )

@@ -259,6 +259,7 @@ def mine(
     made_by: Mapping[int, str] | None = None,
     first_report: str | None = None,
     total: int | None = None,
+    withdrawn: int = 0,
     goal: int | None = None,
     year: int | None = None,
     page: int = 1,
@@ -266,7 +267,8 @@ def mine(
 ) -> Reply:
     """A page of one's reports, newest first; a chair's also those made for their branches (`own`: the ids
     the reader may change; `made_by`: who made those someone else made), of `goal` and `year` if asked;
-    `total` of them in all, and where the page cuts the list, how to see the rest. With none, how to
+    `total` of them in all (`withdrawn` of those withdrawn), and where the page cuts the list, how to see
+    the rest. With none, how to
     report (`first_report`: a report they may write)."""
     total = len(check_ins) if total is None else total
     narrowed = goal is not None or year is not None
@@ -326,6 +328,15 @@ def mine(
     )
     if paging:
         notes.append(paging)
+    if withdrawn:  # listed, so the count here is more than `status` and `mål N` count
+        notes.append(
+            t.ngettext(
+                "{count} of them is withdrawn and no longer counts.",
+                "{count} of them are withdrawn and no longer count.",
+                withdrawn,
+            ).format(count=withdrawn)
+        )
+    if paging:
         if not narrowed and plan is not None:
             shown_goal = check_ins[0].goal_number or plan.example_number
             notes.append(

@@ -191,6 +191,7 @@ def register(router: Router) -> None:
             made_by=reports.made_by,
             first_report=example_line(t, reports.plan, reports.example),
             total=reports.total,
+            withdrawn=reports.withdrawn,
             goal=asked.goal,
             year=asked.year,
             page=asked.page,

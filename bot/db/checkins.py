@@ -214,10 +214,10 @@ class CheckInRepository:
         standing: bool = False,
         offset: int = 0,
         limit: int = 10,
-    ) -> tuple[list[StoredCheckIn], int]:
+    ) -> tuple[list[StoredCheckIn], int, int]:
         """The district's check-ins the reader made or that count for `branch_ids`, newest first (withdrawn
         ones included unless `standing`), narrowed to a goal, a year or a day of happening: `limit` of them
-        from `offset`, and how many there are in all."""
+        from `offset`, how many there are in all, and how many of those are withdrawn."""
         with self.db.read() as session:
             person = find_person(session, reader)
             whose: list[ColumnElement[bool]] = [col(CheckIn.branch_id).in_(list(branch_ids))]
@@ -236,13 +236,16 @@ class CheckInRepository:
                 query = query.where(CheckIn.happened_on == day)
             if standing:
                 query = query.where(col(CheckIn.withdrawn_at).is_(None))
-            total = session.exec(select(func.count()).select_from(query.subquery())).one()
+            listed = query.subquery()
+            total, withdrawn = session.exec(
+                select(func.count(), func.count(listed.c.withdrawn_at)).select_from(listed)
+            ).one()
             rows = session.exec(
                 query.order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
                 .offset(offset)
                 .limit(limit)
             ).all()
-            return [_stored(session, row) for row in rows], int(total)
+            return [_stored(session, row) for row in rows], int(total), int(withdrawn)
 
     def get(self, checkin_id: int, *, district: str | None = None) -> StoredCheckIn | None:
         """A check-in by its number; with `district`, only one of that district's (another district's

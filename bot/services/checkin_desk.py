@@ -135,6 +135,7 @@ class MyReports:
     example: Example | None = None  # a report the reader may write
     unknown_goal: bool = False  # the goal asked for is no goal of the plan
     made_by: dict[int, str] = field(default_factory=dict)  # who made those shown that others made
+    withdrawn: int = 0  # of `total`: they are listed, but no longer count
 
 
 @dataclass(frozen=True)
@@ -420,7 +421,7 @@ class CheckInDesk:
             branches = [b.name for b in reporter.chairs]
             if asked.goal is not None and goal is None:
                 return MyReports([], plan, branches, set(), 0, example, unknown_goal=True)
-            shown, total = self.checkins.seen_by(
+            shown, total, withdrawn = self.checkins.seen_by(
                 person,
                 district,
                 [b.id for b in reporter.chairs],
@@ -431,7 +432,7 @@ class CheckInDesk:
             )
             mine = {c.id for c in shown if self._may_change(c, roles, reporter)}
         others = {c.id: name for c in shown if (name := self._made_by(c, reporter))}
-        return MyReports(shown, plan, branches, mine, total, example, made_by=others)
+        return MyReports(shown, plan, branches, mine, total, example, made_by=others, withdrawn=withdrawn)
 
     def which_report(
         self,
@@ -450,7 +451,7 @@ class CheckInDesk:
             goal = plan.goal(goal_number) if plan and goal_number is not None else None
             if goal_number is not None and goal is None:
                 return Candidate(None, 0)
-            found, fitting = self.checkins.seen_by(
+            found, fitting, _ = self.checkins.seen_by(
                 person,
                 district,
                 [b.id for b in reporter.chairs],

@@ -485,6 +485,31 @@ async def test_a_bot_that_was_down_posts_late_within_the_grace_period_and_skips_
     assert {p.conversation_id for p in told} == {"a:personal-29:megan", "a:personal-29:adele"}
 
 
+async def test_a_suspended_server_catches_up_on_posts_its_timers_missed(world: World) -> None:
+    """A server suspended (a paused VM, a laptop lid) past a post's time comes back without restarting:
+    APScheduler drops a timer later than its grace, so the post would stay "planned" for good, missing from
+    `kommande` and `historik` alike. The half-lease round that settles lapsed claims posts it late within
+    the grace, or skips it and tells the board, as after a restart; a post just due is left to its timer."""
+    await make_board(world)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)
+    first, second, third = world.slots()[:3]
+    world.clock.now = second.due_at + timedelta(hours=1)  # back from two weeks asleep: second 1 h late
+    await world.poster.keep_up()
+    assert [s.status for s in world.slots()[:3]] == [SlotStatus.MISSED, SlotStatus.POSTED, SlotStatus.PLANNED]
+    told = [p for p in world.connector.posted if "för sent" in str(p.body)]
+    assert {p.conversation_id for p in told} == {"a:personal-29:megan", "a:personal-29:adele"}
+    assert len(world.connector.created) == 1
+
+    world.clock.now = third.due_at + timedelta(seconds=30)  # its own timer's moment: not taken from it
+    await world.poster.keep_up()
+    assert world.slots()[2].status is SlotStatus.PLANNED
+    world.clock.now = third.due_at + timedelta(minutes=2)  # the timer never came
+    await world.poster.keep_up()
+    await world.poster.keep_up()  # the next round, or another server: posted once
+    assert world.slots()[2].status is SlotStatus.POSTED
+    assert len(world.connector.created) == 2
+
+
 async def test_a_claim_left_by_a_dead_process_is_reported_never_resent(world: World) -> None:
     await make_board(world)
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=True)

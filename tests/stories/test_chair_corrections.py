@@ -380,3 +380,15 @@ async def test_a_done_goals_report_named_without_its_number_keeps_the_words(dist
     assert await district.say(MEGAN, "edit last not done", locale="en-US") == (
         "Your latest report is #1: goal 1, done, 22 Nov 2026. To correct it, write: correct 1 not done"
     )
+
+
+async def test_withdrawn_reports_in_the_list_are_counted_apart(sundsvall: District) -> None:
+    """`mina rapporter` lists withdrawn reports (marked), so its "of 13" is more than `mål 4` counts for the
+    branch: the list says how many of them are withdrawn, so the two numbers can be told apart."""
+    assert "är tillbakadragen" in await sundsvall.say(KIM, "ångra 3")
+    listed = await sundsvall.say(KIM, "mina rapporter")
+    assert "Visar 1–10 av 13. Nästa sida: mina rapporter sida 2" in listed
+    assert "1 av dem är tillbakadragen och räknas inte längre." in listed
+    await sundsvall.say(KIM, "ångra 4")
+    english = await sundsvall.say(KIM, "my reports page 2", locale="en-US")
+    assert "Showing 11–13 of 13.\n2 of them are withdrawn and no longer count." in english, english

@@ -52,6 +52,11 @@ from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
         ("ok tack", "tack", "en-US"),
         ("great, thanks!", "thanks", "sv-SE"),
         ("Hej och tack!", "tack", "en-US"),
+        # one goal named in a question of status is that goal's answer, not a branch called "… mål 4"
+        ("hur går det för Sundsvall med mål 4?", "mål 4", "en-US"),
+        ("how is Sundsvall doing on goal 4?", "goal 4", "sv-SE"),
+        ("status mål 4", "mål 4", "en-US"),
+        ("status Sundsvall goal 4", "goal 4", "sv-SE"),
     ],
 )
 async def test_a_question_gets_the_answer_of_the_command_it_means(
