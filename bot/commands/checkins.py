@@ -498,7 +498,7 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     t = request.t
     which = which_report(request.args, today_in_district(context))
     if request.user is None:
-        return Reply(_write_number(t))
+        return Reply(t._("Write the report's number as my reports shows it."))
     found = await asyncio.to_thread(
         desk(context).which_report,
         request.user,
@@ -510,8 +510,10 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     narrowed = which.goal is not None or which.day is not None
     latest = found.found
     if latest is None:
-        if not narrowed:
-            return Reply(_write_number(t))
+        if not narrowed:  # no number to give as an example: they have none to change
+            return Reply(
+                t._("I find no report that you can change; see {command}.").format(command=t._("my reports"))
+            )
         return Reply(
             t._("I find no report {which} that you can change; see {command}.").format(
                 which=_which_words(t, which), command=t._("my reports")
@@ -555,10 +557,6 @@ def _which_words(t: Translator, which: WhichReport) -> str:
         return t._("on goal {number}").format(number=which.goal)
     assert which.day is not None
     return t._("of {day}").format(day=day(t, which.day))
-
-
-def _write_number(t: Translator) -> str:
-    return t._("Write the report's number as my reports shows it, e.g. 15.")
 
 
 def not_own(t: Translator, why: NoReport | NotYours) -> str:
