@@ -226,7 +226,7 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             JOHANNES,
             "ångra senaste",
             "sv-SE",
-            "Jag hittar ingen rapport som du kan ändra; se mina rapporter.",  # none to change: no made-up number
+            "Jag hittar ingen rapport som du kan ändra; se mina rapporter.",  # none: no made-up number
         ),
         (
             JOHANNES,
