@@ -201,7 +201,9 @@ def register(router: Router) -> None:
         if len(request.mentions) != 1:
             ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
             if not ids:
-                return Reply(t._("Write a prompt number as upcoming shows it and @mention one person."))
+                return Reply(
+                    t._("Write a prompt number and @mention one person (upcoming shows the numbers).")
+                )
             return Reply(
                 t._("Write a prompt number and @mention one person, e.g. assign {id} @name.").format(
                     id=ids[0]
