@@ -191,10 +191,13 @@ def upcoming(
     total: int | None = None,
     page: int = 1,
     per_page: int = 10,
+    me: int | None = None,
 ) -> Reply:
     """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
     channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
-    aside), and when their next one is due."""
+    aside), and when their next one is due. The asker (`me`) who has a turn on the page reads when, and
+    the hints name that turn: "whose turn is it?" or "I can't take my turn" is answered with what to
+    write for their own."""
     lines = [
         _nothing_coming(t, schedules[schedule_id], due, name_channels)
         for schedule_id, due in next_due.items()
@@ -215,9 +218,18 @@ def upcoming(
             body.append(heading(name, size="Default"))
         text_lines += [f"{k} {v}" for k, v in rows]
         body.append(facts(rows))
-    open_ones = [slot.id for slot in slots if slot.status is SlotStatus.PLANNED] or [s.id for s in slots]
+    planned = [slot for slot in slots if slot.status is SlotStatus.PLANNED]
+    mine = next((slot for slot in planned if me is not None and slot.owner_id == me), None)
+    # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's
+    open_ones = [s.id for s in planned if mine is None or s.owner_id != me] or [s.id for s in slots]
+    yours = []
+    if mine is not None:
+        open_ones.insert(0, mine.id)
+        schedule = schedules[mine.schedule_id]
+        when_mine = when(t, mine.due_at, schedule.zone)
+        yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
     first = open_ones[0]
-    if len(open_ones) > 1:  # numbers from the list, ready to copy
+    if len(open_ones) > 1:
         hint = t._(
             "Change with: swap {first} {second}, assign {first} @name, skip {first}, write {first} TEXT, "
             "preview {first}"
@@ -226,7 +238,7 @@ def upcoming(
         hint = t._(
             "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
         ).format(first=first)
-    notes = [*lines, times_are(t, slots, schedules), hint]
+    notes = [*lines, times_are(t, slots, schedules), *yours, hint]
     paging = page_note(
         t,
         shown=len(slots),
@@ -1018,7 +1030,13 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
             "writer": slot.writer_name or t._("someone no longer known"),
         }
         # The text stays and is posted, signed by its writer; one who asked to be forgotten is not named.
-        if slot.text and former:
+        if slot.text and slot.text_by == slot.owner_id:  # its writer takes the turn they wrote for
+            line = (
+                t._("#{id} {when} in {channel} (was {former}; you wrote its text, posted under your name)")
+                if former
+                else t._("#{id} {when} in {channel} (you wrote its text, posted under your name)")
+            )
+        elif slot.text and former:
             line = t._("#{id} {when} in {channel} (was {former}; the text by {writer} is written and posted)")
         elif slot.text:
             line = t._("#{id} {when} in {channel} (the text by {writer} is written and posted)")
@@ -1027,6 +1045,29 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
         else:
             line = t._("#{id} {when} in {channel}")
         lines.append(line.format(**fields))
+    unwritten = [slot for slot, _, _ in slots if not slot.text]
+    if unwritten:
+        lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))
+    return Reply("\n".join(lines))
+
+
+def dealt_to_you(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
+    """To a board member whose turns changed when someone joined or left the board: the ones now theirs."""
+    lines = [
+        t.ngettext(
+            "After a change to the board, a discussion prompt is now yours:",
+            "After a change to the board, discussion prompts are now yours:",
+            len(slots),
+        )
+    ]
+    for slot, schedule, former in slots:
+        fields = {
+            "id": slot.id,
+            "when": when(t, slot.due_at, schedule.zone),
+            "channel": channel_name(t, schedule),
+        }
+        line = t._("#{id} {when} in {channel} (was {former})") if former else t._("#{id} {when} in {channel}")
+        lines.append(line.format(former=former, **fields))
     unwritten = [slot for slot, _, _ in slots if not slot.text]
     if unwritten:
         lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from babel.lists import format_list
 
 from bot.cards import Reply, listed
+from bot.cards.prompts import dealt_anew
 from bot.commands.router import Context, Request, Router, refusal
 from bot.i18n import N_, Translator, fold, genitive
 from bot.services.branches import BranchName, Named, names
@@ -329,6 +330,8 @@ async def _granted(request: Request, context: Context, granted: Granted) -> str:
                 else t._("{name} was deputy for {branch} already.")
             )
         lines.append(text.format(name=name, branch=granted.branch))
+    if granted.dealt:
+        lines.append(dealt_anew(t, granted.dealt))
     if granted.others:  # a new chair is added, not swapped in: say who else still chairs it
         also = t.ngettext(
             "{names} also chairs {branch}.", "{names} also chair {branch}.", len(granted.others)
@@ -394,6 +397,8 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 slots=", ".join(f"#{s.id} {s.owner_name or t._('nobody yet')}" for s in taken.handed),
             )
         )
+    if taken.dealt:
+        lines.append(dealt_anew(t, taken.dealt))
     for writer, slots in _by_writer(taken.returned).items():
         lines.append(
             t.ngettext(

@@ -20,9 +20,9 @@ from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, Translator, fold, genitive, translator
 from bot.services.goals import number_in
-from bot.services.people import Role
+from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
-from bot.services.prompt_desk import Coming, NoTarget, NotOpen, Paused, PromptDesk
+from bot.services.prompt_desk import Coming, NoTarget, NotOpen, Paused, PromptDesk, Swapped
 from bot.services.prompting import (
     MAX_PROMPT_LENGTH,
     Outcome,
@@ -125,7 +125,9 @@ def register(router: Router) -> None:
         page = numbers[0] if numbers else 1
         if page < 1:
             return Reply(t._("Write upcoming, or upcoming page 2 for the next ten."))
-        coming = await asyncio.to_thread(_desk(context).show, request.district, _channel(request))
+        coming = await asyncio.to_thread(
+            _desk(context).show, request.district, _channel(request), request.user
+        )
         return _show(t, coming, page=page)
 
     @router.command(
@@ -136,27 +138,44 @@ def register(router: Router) -> None:
         role=board,
     )
     async def swap(request: Request, context: Context) -> Reply:
-        """Swap the owners of two slots."""
+        """Swap the owners of two slots ("byt 12 13"), or one's next turn with someone's ("byt med @Anna")."""
         t = request.t
         numbers = _without_fillers(request.args)
-        if len(numbers) != 2:
+        assert request.user is not None
+        if len(request.mentions) == 1:
+            swapped = await asyncio.to_thread(
+                _desk(context).swap_with,
+                request.district,
+                _channel(request),
+                request.user,
+                request.mentions[0],
+            )
+        elif len(numbers) != 2 or request.mentions:
             ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
             if len(ids) < 2:
-                return Reply(t._("Write two prompt numbers as upcoming shows them."))
-            return Reply(
-                t._("Write two prompt numbers, e.g. swap {first} {second} (see upcoming).").format(
-                    first=ids[0], second=ids[1]
+                return Reply(
+                    t._(
+                        "Write two prompt numbers as upcoming shows them, or @mention whom to swap your next "
+                        "turn with: swap with @name"
+                    )
                 )
+            return Reply(
+                t._(
+                    "Write two prompt numbers, e.g. swap {first} {second} (see upcoming), or @mention whom "
+                    "to swap your next turn with: swap with @name"
+                ).format(first=ids[0], second=ids[1])
             )
-        assert request.user is not None
-        swapped = await asyncio.to_thread(
-            _desk(context).swap_numbers,
-            request.district,
-            _channel(request),
-            numbers[0],
-            numbers[1],
-            request.user,
-        )
+        else:
+            swapped = await asyncio.to_thread(
+                _desk(context).swap_numbers,
+                request.district,
+                _channel(request),
+                numbers[0],
+                numbers[1],
+                request.user,
+            )
+        if swapped.no_turn is not None:
+            return _no_turn_to_swap(t, swapped, request.user)
         if swapped.missing is not None:
             return _not_open(t, swapped.missing)
         first, second = swapped.first, swapped.second
@@ -773,12 +792,30 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         total=len(coming.slots),
         page=page,
         per_page=UPCOMING_PAGE,
+        me=coming.me,
+    )
+
+
+def _no_turn_to_swap(t: Translator, swapped: Swapped, me: PersonInfo) -> Reply:
+    """ "Byt med @Anna" when the asker or Anna has no open turn coming (here, in a channel)."""
+    if swapped.mine is None:
+        return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
+    assert swapped.no_turn is not None
+    if swapped.no_turn.teams_user_id == me.teams_user_id:
+        return Reply(t._("That is you: @mention someone else, e.g. swap with @name"))
+    return Reply(
+        t._(
+            "{name} has no open turn coming to swap with your #{id}. To give yours to a board member "
+            "instead: assign {id} @name"
+        ).format(name=swapped.no_turn.name, id=swapped.mine.id)
     )
 
 
 def _not_open(t: Translator, missing: NotOpen) -> Reply:
     """Why a number names no slot the command can act on, and which are open."""
     slot = missing.slot
+    if missing.none_yours:
+        return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
     if missing.no_number:
         if not missing.open_ids:
             return Reply(

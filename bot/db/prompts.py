@@ -357,8 +357,8 @@ class PromptRepository:
 
     def last_turns(self, district: str, *, until: datetime, count: int) -> list[int]:
         """Whose turns came last in the district's rota by `until`, oldest first (at most `count`): the
-        owners of the latest slots due by then in any of its channels, posted or meant to be (a cancelled or
-        paused slot was nobody's turn)."""
+        owners of the latest slots due by then in any of its channels, posted or meant to be (a cancelled,
+        paused or skipped slot was nobody's turn)."""
         with self.db.read() as session:
             owners = session.exec(
                 select(Occurrence.owner_id)
@@ -368,7 +368,9 @@ class PromptRepository:
                     District.name == district,
                     col(Occurrence.owner_id).is_not(None),
                     col(Occurrence.due_at) <= until,
-                    col(Occurrence.status).not_in([SlotStatus.CANCELLED.value, SlotStatus.PAUSED.value]),
+                    col(Occurrence.status).not_in(
+                        [SlotStatus.CANCELLED.value, SlotStatus.PAUSED.value, SlotStatus.SKIPPED.value]
+                    ),
                 )
                 .order_by(col(Occurrence.due_at).desc(), col(Occurrence.id).desc())
                 .limit(count)

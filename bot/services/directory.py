@@ -42,6 +42,7 @@ class Granted:
     given: tuple[tuple[str, bool], ...]
     branch: str = ""  # a chair's or deputy's
     others: tuple[str, ...] = ()  # a chair's branch: who else still chairs it
+    dealt: tuple[tuple[PromptSlot, str], ...] = ()  # the board grew: coming turns now another's, whose it was
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Taken:
     taken: tuple[TakenFrom, ...]
     handed: tuple[PromptSlot, ...] = ()  # the board changed: their coming prompts, in new hands
     returned: tuple[PromptSlot, ...] = ()  # the texts they wrote for coming prompts, sent back to them
+    dealt: tuple[tuple[PromptSlot, str], ...] = ()  # others' coming turns dealt anew, each with whose it was
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,9 @@ class Directory:
         and small misspellings aside, or, `confirmed`, a new one). New board members join the rota."""
         if kind is Role.BOARD:
             given = tuple((p.name, self.people.grant(p, district, kind, now=now)) for p in people)
-            self._lay_out()  # new board members join the rota
-            return Granted(kind, given)
+            joined = self.prompts is not None and any(new for _, new in given)
+            dealt = self.prompts.board_joined(district) if joined and self.prompts else ()
+            return Granted(kind, given, dealt=dealt)
         known = tuple(self.checkins.branches(district))
         found = find_branch(typed, known)
         if found is None and not confirmed:
@@ -231,7 +234,7 @@ class Directory:
             return Taken(kind, typed, tuple(taken))
         # Their texts for coming prompts go back to them, their coming prompts change hands.
         dealt = self.prompts.board_left(district, left) if self.prompts is not None else Dealt()
-        return Taken(kind, typed, tuple(taken), dealt.handed, dealt.returned)
+        return Taken(kind, typed, tuple(taken), dealt.handed, dealt.returned, dealt.moved)
 
     def deputy(
         self,
@@ -324,11 +327,6 @@ class Directory:
             known=known,
             added=(*(b.name for b in known), *added),
         )
-
-    def _lay_out(self) -> None:
-        """The rota shared out anew (owners told, timers re-armed by the desk)."""
-        if self.prompts is not None:
-            self.prompts.lay_out()
 
     # --- districts and language
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
+from bot.i18n import fold
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -50,11 +51,14 @@ if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
 
 _SLOT = re.compile(r"^#?(\d{1,9})$")
+# A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my turn")
+_MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"})
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
 OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
-# Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
-_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED})
+# Slots that are nobody's turn: cancelled, paused (a turn again if the pause is lifted) or skipped. A skip
+# is the board's decision, as a pause is: its owner is not made to wait a round for it (as last_turns).
+_NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Coming:
     schedules: dict[int, Schedule]
     next_due: dict[int, datetime | None]
     here: Schedule | None = None  # the channel's schedule, when asked in a channel
+    me: int | None = None  # who asked: their own turns come first in the hints
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,7 @@ class NotOpen:
     slot: PromptSlot | None = None  # the slot it names, if any
     no_number: bool = False  # not a number at all
     elsewhere: bool = False  # a slot of another channel's schedule, asked in a channel
+    none_yours: bool = False  # "min tur", and the asker has no open turn coming
     open_ids: tuple[int, ...] = ()
 
 
@@ -100,6 +106,9 @@ class Swapped:
     first: PromptSlot | None = None
     second: PromptSlot | None = None
     done: bool = False  # False with both slots: the same slot, or the same owner (nothing to trade)
+    # "byt med @namn": who has no open turn coming to swap (None: both had one), the asker's if they have
+    no_turn: PersonInfo | None = None
+    mine: PromptSlot | None = None
 
 
 @dataclass(frozen=True)
@@ -203,10 +212,12 @@ class PromptDesk:
 
     # --- what the commands call, each in one worker thread ------------------------------------------
 
-    def show(self, district: str, channel: str | None) -> Coming:
-        """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere."""
+    def show(self, district: str, channel: str | None, person: PersonInfo | None = None) -> Coming:
+        """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere; and
+        which of them are the asker's."""
         with self.prompts.db.snapshot():
-            return self.coming(district, self._here(channel))
+            coming = self.coming(district, self._here(channel))
+            return replace(coming, me=self.people.find_id(person) if person is not None else None)
 
     def stop_here(self, channel: str | None, by: PersonInfo, *, confirmed: bool) -> SetAside | None:
         """Stop the schedule of the channel this is written in; None if there is none."""
@@ -230,10 +241,20 @@ class PromptDesk:
         self.swap(one, other, by)
         return Swapped(first=one, second=other, done=True)
 
+    def swap_with(self, district: str, channel: str | None, by: PersonInfo, person: PersonInfo) -> Swapped:
+        """ "Byt med @Anna": the asker's next open turn (of this channel, in a channel) and the person's
+        next one change hands, as `byt` with their two numbers would."""
+        coming = self._open_turns(district, self._here(channel))
+        mine, theirs = (_next_of(coming, self.people.find_id(who)) for who in (by, person))
+        if mine is None or theirs is None or mine.owner_id == theirs.owner_id:
+            return Swapped(no_turn=by if mine is None else person, mine=mine)
+        self.swap(mine, theirs, by)
+        return Swapped(first=mine, second=theirs, done=True)
+
     def assign_number(
         self, district: str, channel: str | None, written: str, person: PersonInfo, by: PersonInfo
     ) -> Assigned:
-        slot = self._find(district, self._here(channel), written)
+        slot = self._find(district, self._here(channel), written, by=by)
         if isinstance(slot, NotOpen):
             return Assigned(slot)
         return Assigned(slot=slot, done=self.assign(slot.id, person, district, by))
@@ -241,7 +262,7 @@ class PromptDesk:
     def skip_number(
         self, district: str, channel: str | None, written: str, by: PersonInfo, *, confirmed: bool
     ) -> Skipped:
-        found = self._found(district, channel, written)
+        found = self._found(district, channel, written, by=by)
         if found.slot is None:
             return Skipped(found)
         return Skipped(found, self.skip(found.slot, by, confirmed=confirmed))
@@ -410,9 +431,20 @@ class PromptDesk:
         return self.prompts.channel_schedule(channel) if channel is not None else None
 
     def _find(
-        self, district: str, here: Schedule | None, written: str, *, open_to: frozenset[SlotStatus] = OPEN
+        self,
+        district: str,
+        here: Schedule | None,
+        written: str,
+        *,
+        open_to: frozenset[SlotStatus] = OPEN,
+        by: PersonInfo | None = None,
     ) -> PromptSlot | NotOpen:
-        """The slot a number names, if the command can act on it; otherwise why not, and which are open."""
+        """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
+        act on it; otherwise why not, and which are open."""
+        if by is not None and " ".join(fold(written).split()) in _MY_TURN:
+            open_turns = self._open_turns(district, here)
+            mine = _next_of(open_turns, self.people.find_id(by))
+            return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
         match = _SLOT.match(written.strip())
         if not match:  # with the open ones, for an example that works
             return NotOpen(written, no_number=True, open_ids=self._open_ids(district, here))
@@ -438,10 +470,23 @@ class PromptDesk:
         """The numbers of the bank's prompts, oldest first (for an example that works)."""
         return tuple(prompt.id for prompt in self.prompts.bank(district))
 
+    def _open_turns(self, district: str, here: Schedule | None) -> list[PromptSlot]:
+        """The coming slots still to be posted: of `here` (a channel's schedule), or of the district."""
+        coming = self.upcoming(district, limit=200)
+        return [
+            s for s in coming if s.status is SlotStatus.PLANNED and (here is None or s.schedule_id == here.id)
+        ]
+
     def _found(
-        self, district: str, channel: str | None, written: str, *, open_to: frozenset[SlotStatus] = OPEN
+        self,
+        district: str,
+        channel: str | None,
+        written: str,
+        *,
+        open_to: frozenset[SlotStatus] = OPEN,
+        by: PersonInfo | None = None,
     ) -> Found:
-        slot = self._find(district, self._here(channel), written, open_to=open_to)
+        slot = self._find(district, self._here(channel), written, open_to=open_to, by=by)
         if isinstance(slot, NotOpen):
             return Found(missing=slot)
         return Found(slot, named=self._named(district, channel, slot))
@@ -549,11 +594,11 @@ class PromptDesk:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
         return await asyncio.to_thread(self.lay_out)
 
-    def lay_out(self, *, changed: str | None = None) -> list[PromptSlot]:
+    def lay_out(self, *, changed: str | None = None, board: bool = False) -> list[PromptSlot]:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
         of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
-        district's schedules, its coming turns are dealt again (see _share_out). The slots handed over,
-        as they are."""
+        district's schedules (or, `board`, to its board), its coming turns are dealt again (see
+        _share_out). The slots handed over, as they are."""
         now = self.clock()
         schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
         for schedule in schedules.values():
@@ -572,7 +617,8 @@ class PromptDesk:
         handed: list[tuple[PromptSlot, PromptSlot, Schedule]] = []
         taken: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for district in dict.fromkeys(schedule.district for schedule in schedules.values()):
-            left, dealt_away = self._share_out(district, now, again=district == changed)
+            again = district == changed
+            left, dealt_away = self._share_out(district, now, again=again, board_changed=again and board)
             handed.extend((before, after, schedules[after.schedule_id]) for before, after in left)
             for before, after in dealt_away:
                 assert before.owner_id is not None
@@ -598,11 +644,9 @@ class PromptDesk:
         now = self.clock()
         board = {member.person_id for member in self.people.members(district, Role.BOARD)}
         waiting = [SlotStatus.PLANNED, SlotStatus.PAUSED]
-        gone = [
-            slot
-            for slot in self.prompts.slots(district=district, after=now, statuses=waiting, limit=1000)
-            if slot.text and slot.text_by in people
-        ]
+        coming = self.prompts.slots(district=district, after=now, statuses=waiting, limit=1000)
+        gone = [slot for slot in coming if slot.text and slot.text_by in people]
+        theirs_before = {slot.id for slot in coming if slot.owner_id in people}
         self.prompts.clear_texts([slot.id for slot in gone], now=now)
         writers: dict[int, list[tuple[PromptSlot, Schedule]]] = {}
         for slot in gone:
@@ -613,7 +657,29 @@ class PromptDesk:
                 self._tell({slot.owner_id}, partial(cards.text_withdrawn, slot=slot, schedule=schedule))
         for writer, theirs in writers.items():  # one message each, with all their texts
             self._tell({writer}, partial(cards.text_returned, slots=theirs))
-        return Dealt(tuple(self.lay_out()), tuple(gone))
+        dealt = self._deal_again(district, board=True)
+        handed = tuple(slot for slot, _ in dealt if slot.id in theirs_before)  # their owners were told
+        moved = tuple((slot, was) for slot, was in dealt if slot.id not in theirs_before)
+        self._tell_dealt(moved)
+        return Dealt(handed, tuple(gone), moved)
+
+    def board_joined(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
+        """New board members join the rota: having waited longest, they take the next turns nobody holds
+        (see _share_out), and the rest go on in order after them. The turns that changed hands, whose new
+        owners are told."""
+        dealt = self._deal_again(district, board=True)
+        self._tell_dealt(dealt)
+        return dealt
+
+    def _tell_dealt(self, dealt: Sequence[tuple[PromptSlot, str]]) -> None:
+        """One message to each new owner of turns a change to the board dealt them, naming every one."""
+        theirs: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
+        for slot, was in dealt:
+            schedule = self.prompts.schedule(slot.schedule_id)
+            if slot.owner_id is not None and schedule is not None:
+                theirs.setdefault(slot.owner_id, []).append((slot, schedule, was))
+        for owner, slots in theirs.items():
+            self._tell({owner}, partial(cards.dealt_to_you, slots=slots))
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
@@ -644,14 +710,14 @@ class PromptDesk:
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
 
-    def _deal_again(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
-        """`lay_out` after a change to the district's schedules; the coming turns it gave someone else, each
-        slot as it is now and whose it was, so that the board member who made the change reads it."""
+    def _deal_again(self, district: str, *, board: bool = False) -> tuple[tuple[PromptSlot, str], ...]:
+        """`lay_out` after a change to the district's schedules (or `board`); the coming turns it gave
+        someone else, each slot as it is now and whose it was, so that whoever made the change reads it."""
         now = self.clock()
         planned = [SlotStatus.PLANNED]
         coming = partial(self.prompts.slots, district=district, after=now, statuses=planned, limit=1000)
         before = {slot.id: slot.owner_name for slot in coming()}
-        self.lay_out(changed=district)
+        self.lay_out(changed=district, board=board)
         after = coming()
         return tuple(
             (slot, was)
@@ -660,27 +726,34 @@ class PromptDesk:
         )
 
     def _share_out(
-        self, district: str, now: datetime, *, again: bool
+        self, district: str, now: datetime, *, again: bool, board_changed: bool = False
     ) -> tuple[list[tuple[PromptSlot, PromptSlot]], list[tuple[PromptSlot, PromptSlot]]]:
         """Owners in turn for the district's coming slots (one rota for its board, whichever channel) that
-        have none, or whose owner left the board (only board members take turns); `again`, after a
-        schedule change, for every coming slot without a text that the board did not give by hand, so that
-        the turns still go round in order (deal_turns). The slots whose owner left, and those dealt away
-        from a board member who was already reminded to write them; each as it was and as it is now."""
+        have none; `again`, after a change to the schedules or the board, for every coming slot without a
+        text that the board did not give by hand, so that the turns still go round in order (deal_turns).
+        A board member leaving is always such a change: handing only their turns on would give them all
+        to whoever is due then, back to back, while others wait. A slot whose owner left keeps its
+        writer's text, and becomes the writer's turn (it is posted under their name). After a change to
+        the board, a turn whose owner was already reminded stays theirs: they may be writing it. The slots
+        whose owner left, and those dealt away from a board member who was already reminded to write them;
+        each as it was and as it is now."""
         board = sorted({member.person_id for member in self.people.members(district, Role.BOARD)})
         coming = [
             slot
             for slot in self.prompts.slots(district=district, after=now, limit=1000)
             if slot.status is SlotStatus.PLANNED
-            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
+            or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early: a turn
         ]
-        held = [
-            slot.owner_id
-            if slot.owner_id in board
-            and (not again or slot.text or slot.by_hand or slot.status is not SlotStatus.PLANNED)
-            else None
-            for slot in coming
-        ]
+        if any(slot.owner_id is not None and slot.owner_id not in board for slot in coming):
+            again = board_changed = True
+
+        def holder(slot: PromptSlot) -> int | None:
+            if slot.owner_id not in board:
+                return slot.text_by if slot.text and slot.text_by in board else None
+            keeps = slot.text or slot.by_hand or slot.status is not SlotStatus.PLANNED
+            return slot.owner_id if not again or keeps or (board_changed and slot.reminded) else None
+
+        held = [holder(slot) for slot in coming]
         # Who is due is whoever waited longest since their last turn: the past turns are dealt as held, so a
         # turn the board gave away by hand is made up, not skipped for a round.
         past = self.prompts.last_turns(district, until=now, count=2 * len(board))
@@ -825,10 +898,11 @@ class PromptDesk:
         if written and not confirmed:
             return SetAside(schedule, written, applied=False, actor=actor)
         skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
-        if skipped:
-            self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
-            self._changed()
-        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor)
+        if not skipped:
+            return SetAside(schedule, written, applied=False, actor=actor)
+        self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
+        dealt = self._deal_again(schedule.district)  # its owner has the next turn, as after a pause
+        return SetAside(schedule, written, applied=True, changed=1, actor=actor, dealt=dealt)
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
@@ -973,3 +1047,8 @@ def _due_in(schedule: Schedule, month: date) -> list[datetime]:
     start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
     end = datetime.combine(_next_month(month), time(), zone) - timedelta(microseconds=1)
     return occurrences(schedule.rule, zone, after=start, until=end)
+
+
+def _next_of(slots: Sequence[PromptSlot], person_id: int | None) -> PromptSlot | None:
+    """The first of these slots that is this person's turn."""
+    return next((slot for slot in slots if person_id is not None and slot.owner_id == person_id), None)

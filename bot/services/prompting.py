@@ -226,7 +226,8 @@ def deal_turns(board: Sequence[int], last_owner: int | None, held: Sequence[int 
     for index, owner in enumerate(held):
         if owner is None:
             ahead = held[index + 1 : index + len(queue)]
-            candidates = queue[:-1] if len(queue) > 1 else queue  # not whoever had the turn before
+            before = owners[-1] if owners else last_owner  # not whoever had the turn before
+            candidates = [m for m in queue if m != before] or queue
             owner = max(
                 candidates,
                 key=lambda m: (ahead.index(m) if m in ahead else len(queue), -candidates.index(m)),
@@ -305,11 +306,13 @@ class Setup:
 
 @dataclass(frozen=True)
 class Dealt:
-    """What laying out the rota changed: the slots handed over from people no longer on the board (as they
-    are now), and the texts of writers no longer on the board taken off their slots (as they were)."""
+    """What a board member leaving changed: the slots handed over from people no longer on the board (as
+    they are now), the texts of writers no longer on the board taken off their slots (as they were), and
+    the other coming turns dealt anew so that the rota stays even (each slot, whose it was)."""
 
     handed: tuple[PromptSlot, ...] = ()
     returned: tuple[PromptSlot, ...] = ()
+    moved: tuple[tuple[PromptSlot, str], ...] = ()
 
 
 @dataclass(frozen=True)

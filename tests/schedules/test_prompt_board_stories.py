@@ -26,7 +26,7 @@ async def test_post_now_counts_the_days_on_the_calendar(world: World) -> None:
 
 async def test_the_upcoming_list_shows_how_to_change_with_its_own_numbers(world: World) -> None:
     """The hint under `kommande` is there to be copied: its numbers are the listed prompts', so that
-    `byt` names two that exist."""
+    `byt` names two that exist; one who has a turn in the list reads theirs, and the hint names it."""
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first, second = world.slot_at(1, 12, 18).id, world.slot_at(15, 12, 18).id
     listed = await world.say(MEGAN, "kommande", channel=GENERAL)
@@ -35,9 +35,10 @@ async def test_the_upcoming_list_shows_how_to_change_with_its_own_numbers(world:
     )
     english = await world.say(ADELE, "upcoming", channel=GENERAL, locale="en-US")
     assert english.endswith(
-        f"Change with: swap {first} {second}, assign {first} @name, skip {first}, "
-        f"write {first} TEXT, preview {first}"
-    )
+        f"Your next turn: #{second}, Tuesday 15 December at 18:00.\n"
+        f"Change with: swap {second} {first}, assign {second} @name, skip {second}, "
+        f"write {second} TEXT, preview {second}"
+    ), english
 
 
 async def test_a_pause_over_a_pause_already_planned_joins_it(world: World) -> None:
@@ -122,7 +123,7 @@ async def test_the_hint_under_upcoming_names_a_prompt_still_open(world: World) -
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first, second, third = (world.slot_at(*day, 18).id for day in ((1, 12), (15, 12), (15, 1)))
     await world.say(MEGAN, f"hoppa {first}")
-    listed = await world.say(ADELE, "upcoming", channel=GENERAL, locale="en-US")
+    listed = await world.say(JONAS, "upcoming", channel=GENERAL, locale="en-US")  # no turn of his listed
     assert listed.endswith(
         f"Change with: swap {second} {third}, assign {second} @name, skip {second}, "
         f"write {second} TEXT, preview {second}"

@@ -245,7 +245,8 @@ async def test_the_board_runs_the_rota_in_both_languages(district: District) -> 
     assert "#2 tisdag 15 december kl. 18.00 · Anna Lind" in laid
     listed = await district.say(ANNA, "upcoming", locale="en-US")
     assert "#2 Tuesday 15 December at 18:00 · Anna Lind · no text yet" in listed
-    assert "Change with: swap 1 2, assign 1 @name, skip 1, write 1 TEXT, preview 1" in listed
+    assert "Your next turn: #2, Tuesday 15 December at 18:00." in listed
+    assert "Change with: swap 2 1, assign 2 @name, skip 2, write 2 TEXT, preview 2" in listed
     assert (
         await district.say(MEGAN, "ge 1 @Anna Lind", mentions=((ANNA, "Anna Lind"),))
         == "#1 är nu Anna Linds tur."

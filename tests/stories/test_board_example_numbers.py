@@ -38,9 +38,11 @@ async def test_hints_without_a_number_give_one_that_is_open(world: World) -> Non
     await two_channels(world)
     first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
     swap = await world.say(MEGAN, "byt", channel=GENERAL)
-    assert swap == f"Skriv två inläggsnummer, t.ex. byt {first.id} {second.id} (se kommande).", swap
+    assert swap.startswith(f"Skriv två inläggsnummer, t.ex. byt {first.id} {second.id} (se kommande), "), swap
     english = await world.say(ADELE, "swap", channel=GENERAL, locale="en-US")
-    assert english == f"Write two prompt numbers, e.g. swap {first.id} {second.id} (see upcoming).", english
+    assert english.startswith(
+        f"Write two prompt numbers, e.g. swap {first.id} {second.id} (see upcoming), "
+    ), english
     assign = await world.say(MEGAN, "ge", channel=GENERAL)
     assert assign == f"Skriv ett inläggsnummer och nämn en person med @, t.ex. ge {first.id} @namn.", assign
     write = await world.say(ADELE, f"write {second.id}", locale="en-US")
@@ -58,7 +60,9 @@ async def test_hints_without_a_number_give_one_that_is_open(world: World) -> Non
 
 
 async def test_with_nothing_planned_the_hint_gives_no_number(world: World) -> None:
-    assert await world.say(MEGAN, "byt") == "Skriv två inläggsnummer som kommande visar dem."
+    assert (await world.say(MEGAN, "byt")).startswith(
+        "Skriv två inläggsnummer som kommande visar dem, eller "
+    )
     assert await world.say(ADELE, "skip", locale="en-US") == (
         "Write the prompt's number as upcoming shows it. No prompt is open now."
     )

@@ -18,7 +18,8 @@ world = stories.world
 
 async def test_megan_sets_aside_her_own_texts_and_reads_them_in_the_answer(world: World) -> None:
     """Megan writes the text for her own turn on 1 December and skips it. Then she writes the text for
-    Lars's turn on 15 January and changes the rule to the 1st only: it has no day left."""
+    the next turn's owner's on 15 January (Adele's: the skipped prompt was nobody's turn, so Megan has
+    the next, and the rest move on) and changes the rule to the 1st only: it has no day left."""
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first = world.slot_at(1, 12, 18)
     await world.say(MEGAN, f"skriv {first.id} Vad ska vi kräva av regionen?")
@@ -28,17 +29,20 @@ async def test_megan_sets_aside_her_own_texts_and_reads_them_in_the_answer(world
     done = await world.say(MEGAN, f"hoppa {first.id} ja")
     assert done == (
         f"#{first.id} hoppas över; inget publiceras då. 1 skriven text läggs åt sidan och sparas.\n"
-        f"Din text till #{first.id}, sparad här: ”Vad ska vi kräva av regionen?”"
+        f"Din text till #{first.id}, sparad här: ”Vad ska vi kräva av regionen?”\n"
+        "Turerna delas ut på nytt så att alla får sin i tur och ordning: "
+        f"#{world.slot_at(15, 12, 18).id} Megan Bowen (i stället för Adele Vance), "
+        f"#{world.slot_at(15, 1, 18).id} Adele Vance (i stället för Lars Nilsson)."
     ), done
 
     january = world.slot_at(15, 1, 18)
-    assert january.owner_name == "Lars Nilsson"
+    assert january.owner_name == "Adele Vance"
     await world.say(MEGAN, f"skriv {january.id} Hur bygger vi föreningen?")
     before = len(world.connector.posted)
     changed = await world.say(MEGAN, "schema 1 kl 18 ja", channel=GENERAL)
     assert f"\nDin text till #{january.id}, sparad här: ”Hur bygger vi föreningen?”\n" in changed, changed
     await world.settle()
-    assert any("Hur bygger vi föreningen?" in notice for notice in world.notices(LARS, before))
+    assert any("Hur bygger vi föreningen?" in notice for notice in world.notices(ADELE, before))
 
 
 async def test_adele_skips_in_english_and_is_told_whom_the_bot_tells(world: World) -> None:
@@ -55,7 +59,9 @@ async def test_adele_skips_in_english_and_is_told_whom_the_bot_tells(world: Worl
     done = await world.say(ADELE, f"skip {adeles.id} yes", locale="en-US")
     assert done == (
         f"#{adeles.id} is skipped; nothing will be posted then. 1 written text is set aside and kept. "
-        "The text is sent to Lars Nilsson in a personal chat."
+        "The text is sent to Lars Nilsson in a personal chat.\n"
+        "Turns dealt anew so that everyone has theirs in order: "
+        f"#{world.slot_at(15, 1, 18).id} Adele Vance (instead of Lars Nilsson)."
     ), done
     await world.settle()
     assert any("Hur bygger vi föreningen?" in notice for notice in world.notices(LARS, before))

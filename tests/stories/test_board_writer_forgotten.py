@@ -5,7 +5,8 @@ board; Megan's Teams in Swedish, Adele's in English).
 What the board means: her texts for prompts not yet posted go with her (they are hers alone), but nobody is
 left thinking a prompt is taken care of when it is not. The owner of a turn she wrote for is told the text
 was withdrawn and asked for a new one, without her name (she asked to be forgotten); her own coming turns
-go to whoever is next in the rota, who is told, also without her name; a text she approved is no longer
+go to others in the rota, who are told, also without her name (a turn of hers a colleague already wrote the
+text for becomes that colleague's: it is posted under their name); a text she approved is no longer
 approved, and its owner and writer are told how to have it approved again. A post already made stays,
 without her name: the history calls it the board's.
 """
@@ -56,7 +57,7 @@ async def test_adele_is_forgotten_and_the_board_is_told_what_is_left_to_do(world
 
 async def test_in_english_a_post_already_made_stays_without_her_name(world: World) -> None:
     """Adele wrote Megan's turn, posted; Lars wrote the text for her own turn on 15 December. Forgotten,
-    the history shows the post as the board's, and her turn goes to Jonas with Lars's text."""
+    the history shows the post as the board's, and her turn goes to Lars, whose text it is."""
     await world.say(ADELE, "schedule 1 and 15 at 18", channel=GENERAL, locale="en-US")
     first = world.slot_at(1, 12, 18)
     await world.say(ADELE, f"write {first.id} Where should we build homes?", locale="en-US")
@@ -68,11 +69,12 @@ async def test_in_english_a_post_already_made_stays_without_her_name(world: Worl
     before = len(world.connector.posted)
     await world.say(ADELE, "forget me confirm", locale="en-US")
     await world.settle()
-    [told] = world.notices(JONAS, before)
+    [told] = world.notices(LARS, before)
     assert told == (
         "Ett diskussionsinlägg är nu ditt, eftersom den som hade det har lämnat styrelsen:\n"
         f"#{second.id} tisdag 15 december kl. 18.00 i Allmänt "
-        "(texten av Lars Nilsson är skriven och publiceras)"
+        "(du skrev texten, som publiceras under ditt namn)"
     ), told
+    assert (await world.say(MEGAN, f"visa {second.id}")).endswith("\nSkrivet av Lars Nilsson")
     history = await world.say(MEGAN, "history", channel=GENERAL, locale="en-US")
     assert f"#{first.id}  Tuesday 1 December at 18:00 · posted · the board’s text" in history, history

@@ -1,0 +1,187 @@
+"""The rota when the board changes, through the real server (the world of
+tests/schedules/test_prompt_stories.py: Megan, Adele, Lars and Jonas on the board, in the order they
+joined; prompts in General and the chairs' channel, one rota for the district).
+
+What a board means by taking turns, whoever joins or leaves:
+- Turns are shared out evenly and in order: over the coming prompts nobody has two turns in a row while
+  someone else has none, and nobody has two more than anyone else.
+- A leaver's turns are spread over those left, in order, not handed to whoever happens to be due next
+  (who would then have them all, back to back); the answer names every turn that changed hands.
+- A newcomer joins the rotation from the next free turn: after those already waiting for theirs when they
+  joined (nobody is skipped), before anyone whose turn came since; the rest go on in order after them, and
+  the answer names the turns that changed hands.
+- A text someone wrote is never lost or given away silently: a turn a colleague wrote for a leaver becomes
+  the colleague's, posted under their name alone (not "for" someone who never asked for it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from bot.services.prompting import SlotStatus
+from tests.schedules import test_prompt_stories as stories
+from tests.schedules.test_prompt_stories import ADELE, ADMIN, CHAIRS, GENERAL, JONAS, LARS, MEGAN, Who, World
+
+world = stories.world
+ANNA = Who("29:anna", "Anna Lind", "en-US")
+
+
+def owners(world: World) -> list[str | None]:
+    """The owners of the coming turns, in the order they are due."""
+    return [slot.owner_name for slot in world.slots() if slot.status is SlotStatus.PLANNED]
+
+
+def even(turns: list[str | None], board: set[str]) -> bool:
+    """Nobody twice in a row while someone has none, and counts at most one apart."""
+    counts = Counter({name: 0 for name in board}) + Counter(turns)
+    idle = min(counts[name] for name in board) == 0
+    twice = any(a == b for a, b in zip(turns, turns[1:], strict=False))
+    return not (twice and idle) and max(counts.values()) - min(counts[n] for n in board) <= 1
+
+
+async def eight_turns(world: World) -> None:
+    await world.say(MEGAN, "schema första och tredje tisdagen kl 19", channel=GENERAL)
+    await world.say(ADELE, "schedule 5 and 20 at 18", channel=CHAIRS, locale="en-US")
+    assert owners(world) == [p.name for p in (MEGAN, ADELE, LARS, JONAS) * 2]
+
+
+async def test_a_leavers_turns_are_spread_over_those_left(world: World) -> None:
+    await eight_turns(world)
+    first = [s.id for s in world.slots()]
+    before = len(world.connector.posted)
+    answer = await world.say(ADMIN, "roll bort styrelse @Lars Nilsson", mentions=(LARS,))
+    assert owners(world) == [p.name for p in (MEGAN, ADELE, JONAS) * 2] + [MEGAN.name, ADELE.name]
+    assert even(owners(world), {MEGAN.name, ADELE.name, JONAS.name})
+    lars = [s for s in world.slots() if s.id in first][2]
+    assert answer.startswith(
+        "Lars Nilsson sitter inte längre i styrelsen. "
+        f"Lars Nilssons kommande inlägg går nu till: #{lars.id} Jonas"
+    ), answer
+    assert "Turerna delas ut på nytt så att alla får sin i tur och ordning: #" in answer, answer
+    await world.settle()
+    # Everyone whose turns changed is told which are theirs now, in their language: Megan takes one of
+    # Lars's turns (#4) and, dealt anew, one of Jonas's (#6).
+    fourth, sixth = world.slot_at(19, 1, 19), world.slot_at(20, 12, 18)
+    told = world.notices(MEGAN, before)  # sent in the background, in either order
+    assert len(told) == 2 and set(told) == {
+        "Ett diskussionsinlägg är nu ditt, eftersom den som hade det har lämnat styrelsen:\n"
+        f"#{fourth.id} tisdag 19 januari kl. 19.00 i Allmänt (tidigare Lars Nilsson)\n"
+        f"Skriv en text här: skriv {fourth.id} DIN TEXT",
+        "Efter en ändring i styrelsen är ett diskussionsinlägg nu ditt:\n"
+        f"#{sixth.id} söndag 20 december kl. 18.00 i kanalen med inlägg den 5 och den 20 varje månad "
+        f"kl. 18.00 (tidigare Jonas)\nSkriv en text här: skriv {sixth.id} DIN TEXT",
+    }, told
+    [adeles] = world.notices(ADELE, before)
+    assert adeles.startswith("After a change to the board, discussion prompts are now yours:\n"), adeles
+
+
+async def test_in_english_two_leave_and_a_newcomer_takes_the_next_free_turn(world: World) -> None:
+    await eight_turns(world)
+    answer = await world.say(
+        ADMIN, "role remove board @Adele Vance @Jonas", mentions=(ADELE, JONAS), locale="en-US"
+    )
+    assert owners(world) == [MEGAN.name, LARS.name] * 4, answer
+    await world.say(ANNA, "hello")
+    before = len(world.connector.posted)
+    joined = await world.say(ADMIN, "role board @Anna Lind", mentions=(ANNA,), locale="en-US")
+    await world.settle()
+    [welcome] = world.notices(ANNA, before)  # her turns, in one message
+    assert welcome.startswith("After a change to the board, discussion prompts are now yours:\n#"), welcome
+    turns = owners(world)
+    assert turns == [MEGAN.name, LARS.name, ANNA.name] * 2 + [MEGAN.name, LARS.name], turns
+    assert even(turns, {MEGAN.name, LARS.name, ANNA.name}), turns
+    assert joined.startswith("Anna Lind is now on the board. Turns dealt anew so that everyone has"), joined
+    assert f"#{world.slots()[2].id} Anna Lind (instead of Megan Bowen)" in joined, joined
+
+
+async def test_a_newcomer_comes_before_whoever_had_a_turn_since(world: World) -> None:
+    """Megan's prompt on 1 December is past when Anna joins: Anna's turn comes before Megan's next."""
+    await eight_turns(world)
+    world.clock.now = world.slots()[0].due_at + timedelta(hours=1)
+    await world.say(ANNA, "hej")
+    await world.say(ADMIN, "roll styrelse @Anna Lind", mentions=(ANNA,))
+    after = [ADELE.name, LARS.name, JONAS.name, ANNA.name, MEGAN.name, ADELE.name, LARS.name]
+    assert owners(world)[1:] == after
+
+
+async def test_a_text_a_colleague_wrote_for_a_leaver_becomes_the_colleagues_turn(world: World) -> None:
+    await eight_turns(world)
+    lars = next(s for s in world.slots() if s.owner_name == LARS.name)
+    await world.say(ADELE, f"write {lars.id} What should the region do about buses?", locale="en-US")
+    await world.say(ADMIN, "role remove board @Lars Nilsson", mentions=(LARS,), locale="en-US")
+    kept = next(s for s in world.slots() if s.id == lars.id)
+    assert (kept.owner_name, kept.writer_name, kept.text) == (
+        ADELE.name,
+        ADELE.name,
+        "What should the region do about buses?",
+    )
+    shown = await world.say(MEGAN, f"preview {kept.id}", locale="en-US")
+    assert "\nWritten by Adele Vance\n" in shown, shown
+
+
+async def test_reminders_go_to_whoever_has_the_turn_after_a_swap_and_a_leave(world: World) -> None:
+    """Megan is reminded on Saturday of her Tuesday prompt and swaps it with Adele ("byt med @Adele"):
+    Adele, whose turn it now is, is reminded at the next round of reminders, Megan not again. Lars,
+    reminded of his, leaves the board: the one who takes his turn is reminded, and Lars is not. (The
+    scheduler's own daily job may run too as the clock jumps: whichever reminds, it reaches the right
+    person.)"""
+    await world.say(MEGAN, "schema första och tredje tisdagen kl 19", channel=GENERAL)
+    first = world.slot_at(1, 12, 19)
+    world.clock.now = first.due_at - timedelta(days=3, hours=9)  # Saturday morning
+    await world.client.app[stories.SCHEDULER].poster.remind_owners()
+    await world.settle()
+    await world.say(MEGAN, "byt med @Adele Vance", mentions=(ADELE,))
+    await world.settle()  # Adele is told it is hers
+    assert world.slot_at(1, 12, 19).owner_name == ADELE.name
+    before = len(world.connector.posted)
+    world.clock.now += timedelta(hours=2)
+    await world.client.app[stories.SCHEDULER].poster.remind_owners()
+    await world.settle()
+    assert world.notices(MEGAN, before) == []
+    told = world.notices(ADELE, before)
+    assert told and all(
+        reminder.startswith(f"Your turn: the discussion prompt #{first.id} is posted Tuesday 1 December")
+        for reminder in told
+    ), told
+
+    lars = world.slot_at(5, 1, 19)
+    assert lars.owner_name == LARS.name
+    world.clock.now = lars.due_at - timedelta(days=3, hours=9)
+    await world.client.app[stories.SCHEDULER].poster.remind_owners()
+    await world.settle()
+    await world.say(ADMIN, "role remove board @Lars Nilsson", mentions=(LARS,), locale="en-US")
+    await world.settle()
+    now_owner = world.slot_at(5, 1, 19).owner_name
+    assert now_owner not in (None, LARS.name)
+    before = len(world.connector.posted)
+    world.clock.now += timedelta(hours=2)
+    await world.client.app[stories.SCHEDULER].poster.remind_owners()
+    await world.settle()
+    assert world.notices(LARS, before) == []
+    owner = next(p for p in (MEGAN, ADELE, JONAS) if p.name == now_owner)
+    told = world.notices(owner, before)
+    assert told and all(f"#{lars.id} " in reminder for reminder in told), told
+
+
+async def test_a_skipped_prompt_costs_its_owner_no_turn(world: World) -> None:
+    """A skipped prompt is the board's decision that nothing is posted that day, as a pause is: it was
+    nobody's turn, so its owner has the next one, and the answer says whose turns moved. (Skipped, Adele's
+    turn was counted as had: she waited a whole round while the others each posted.)"""
+    await world.say(MEGAN, "schema första och tredje tisdagen kl 19", channel=GENERAL)
+    adeles, lars, jonas = world.slot_at(15, 12, 19), world.slot_at(5, 1, 19), world.slot_at(19, 1, 19)
+    answer = await world.say(MEGAN, f"hoppa {adeles.id}")
+    assert answer == (
+        f"#{adeles.id} hoppas över; inget publiceras då.\n"
+        "Turerna delas ut på nytt så att alla får sin i tur och ordning: "
+        f"#{lars.id} Adele Vance (i stället för Lars Nilsson), "
+        f"#{jonas.id} Lars Nilsson (i stället för Jonas)."
+    ), answer
+    assert owners(world) == [MEGAN.name, ADELE.name, LARS.name]
+    first = world.slot_at(1, 12, 19)
+    english = await world.say(ADELE, f"skip {first.id}", locale="en-US")
+    assert english.startswith(f"#{first.id} is skipped; nothing will be posted then.\nTurns dealt anew"), (
+        english
+    )
+    assert owners(world) == [MEGAN.name, ADELE.name]
+    await world.settle()
