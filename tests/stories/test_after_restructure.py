@@ -341,5 +341,8 @@ async def test_undo_or_edit_without_a_number_names_the_latest_report(district: D
     )
     assert [c.withdrawn for c in district.reports()] == [False, True]  # nothing changed by asking
 
-    # Someone who has not reported is told how a number is written.
-    assert (await district.say(LEE, "undo", locale="en-US")).startswith("Write the report's number")
+    # Someone who has not reported is told there is nothing to change (no made-up number to write).
+    assert (
+        await district.say(LEE, "undo", locale="en-US")
+        == "I find no report that you can change; see my reports."
+    )
