@@ -235,10 +235,12 @@ class ReportReminders:
         not_reached = [names.get(person_id, "?") for person_id in [*unreachable, *missing_chat]]
         standings = await asyncio.to_thread(self.progress.standings, plan, now=now)
         languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
+        reminded = set(reminders(gaps)) - {*unreachable, *snoozed}  # this run or earlier this quarter
         digests = {
             language: cards.digest(
                 translator(language),
                 gaps,
+                reminded=len(reminded),
                 unreachable=sorted(set(not_reached), key=str.casefold),
                 snoozed=sorted({names.get(person_id, "?") for person_id in snoozed}, key=str.casefold),
                 standings=standings,

@@ -4,12 +4,13 @@ days they show in the reader's language."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from bot.sdk import Message
@@ -152,6 +153,24 @@ def page_note(
     if last < total:
         note += " " + t._("Next: {command}").format(command=next_page)
     return note
+
+
+def no_such_page(
+    t: Translator, *, page: int, counted: str, total: int, per_page: int, command: Callable[[int], str]
+) -> str:
+    """Past a list's last page: "There is no page 3: 13 reports, on 2 pages. Write: `command(2)`", where
+    `counted` says how many there are ("13 reports", its plural from that count) and "pages" has its own."""
+    pages = max(1, -(-total // per_page))
+    on = t.ngettext("on {pages} page", "on {pages} pages", pages).format(pages=pages)
+    return t._("There is no page {page}: {counted}, {on}. Write: {command}").format(
+        page=page, counted=counted, on=on, command=command(pages)
+    )
+
+
+def listed(t: Translator, items: Sequence[str], *, either: bool = False) -> str:
+    """Names in a sentence as the reader writes them: "Timrå, Kramfors och Sollefteå" ("eller" with
+    `either`: "ask one of them")."""
+    return format_list(list(items), style="or" if either else "standard", locale=t.language) if items else ""
 
 
 def number(t: Translator, value: float) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
+
 from bot.cards import Reply, card, day, heading, number, paragraph
 from bot.cards.goals import (
     branches_reached,
@@ -19,8 +21,8 @@ from bot.cards.reminders import branch_row
 from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
-from bot.services.goals import Goal, TargetKind
-from bot.services.progress import GoalProgress, Pace
+from bot.services.goals import Goal, Period, TargetKind
+from bot.services.progress import GoalProgress, Pace, period_bounds
 
 # The card shows this many lines a section at most; the document shows them all.
 CARD_LINES = 8
@@ -98,17 +100,49 @@ def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | No
     return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span)
 
 
-def moved_line(t: Translator, moved: Moved) -> str:
-    """What moved: the year's figure, or (where only the current period moved) the period's."""
+def period_name(t: Translator, period: Period, today: date) -> str:
+    """The period holding `today` by its name: "december", "Q4", "week 49", "second half-year"."""
+    starts = period_bounds(period, today)[0]
+    if period is Period.QUARTER:
+        return t._("Q{number}").format(number=(starts.month - 1) // 3 + 1)
+    if period is Period.WEEK:
+        return t._("week {number}").format(number=starts.isocalendar().week)
+    if period is Period.HALF_YEAR:
+        return t._("first half-year") if starts.month == 1 else t._("second half-year")
+    return format_date(starts, "LLLL", locale=t.language)
+
+
+def moved_line(t: Translator, moved: Moved, *, since: date, today: date) -> str:
+    """What moved: the year's figure, or (where only the current period moved) the period's. Both sides are
+    today's period (with and without the reports since `since`); where the board last looked in an earlier
+    period, "this month" would read as last month's figure, so the period is named."""
     goal = moved.goal
     before, after = figure(t, goal, moved.before), figure(t, goal, moved.after)
-    if before == after:
-        before = period_figure(t, goal, moved.before) or before
-        after = period_figure(t, goal, moved.after) or after
+    period = goal.target.period
+    if before == after and period is not None and moved.after.period is not None:
+        if since < period_bounds(period, today)[0]:
+            before = f"{period_name(t, period, today)}: {_share(t, goal, moved.before)}"
+            after = _share(t, goal, moved.after)
+        else:
+            before = period_figure(t, goal, moved.before) or before
+            after = period_figure(t, goal, moved.after) or after
     return f"{goal_label(t, goal)}: {before} \u2192 {after} · {pace_word(t, moved.after.pace)}"
 
 
-def behind_line(t: Translator, behind: Behind) -> str:
+def _share(t: Translator, goal: Goal, progress: GoalProgress) -> str:
+    """The current period's figure without its span: "1 of 2", "1 of 3 branches"."""
+    assert progress.period is not None
+    done, wanted = number(t, progress.period.done), number(t, progress.period.wanted)
+    if progress.in_branches:
+        return t.ngettext(
+            "{done} of {wanted} branch", "{done} of {wanted} branches", int(progress.period.wanted)
+        ).format(done=done, wanted=wanted)
+    return t._("{done} of {wanted}").format(done=done, wanted=wanted)
+
+
+def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> str:
+    """A goal behind and by how much; `ended`: the plan year, when it is over (what is missing was missing
+    in that year, not "so far")."""
     goal = behind.goal
     parts = [f"{goal_label(t, goal)}: {progress_line(t, goal, behind.progress)}"]
     lag = round(behind.short_by or 0)  # None: done / not done and every branch's goals say it otherwise
@@ -116,12 +150,15 @@ def behind_line(t: Translator, behind: Behind) -> str:
         unit = goal.target.unit_in(t.language, lag)
         amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
         if goal.target.kind is TargetKind.PEOPLE:  # people are named, not caught up with
-            parts.append(t._("{amount} still to be named").format(amount=amount))
+            text = t._("{amount} not named in {year}") if ended else t._("{amount} still to be named")
         elif behind.progress.periods_met is not None:
             # A period never lends to another: a quarter gone without its meeting is not caught up later.
-            parts.append(t._("{amount} missing so far").format(amount=amount))
+            text = t._("{amount} missing in {year}") if ended else t._("{amount} missing so far")
+        elif ended:
+            text = t._("{amount} short of the target at the end of {year}")
         else:
-            parts.append(t._("{amount} short of where it should be by now").format(amount=amount))
+            text = t._("{amount} short of where it should be by now")
+        parts.append(text.format(amount=amount, year=ended))
     responsible = behind.responsible or tuple(filter(None, [doer_in_plan(t, goal)]))
     if responsible:
         parts.append(
@@ -143,8 +180,12 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     zone = follow_up.zone
     new = [new_report_line(t, found) for found in follow_up.new_reports] or [t._("No new reports.")]
     changed = [changed_line(t, goal, report) for goal, report in follow_up.changed]
-    moved = [moved_line(t, moved) for moved in follow_up.moved] or [t._("No goal has moved.")]
-    behind = [behind_line(t, behind) for behind in follow_up.behind] or [t._("No goal is behind.")]
+    since = follow_up.since.astimezone(zone).date()
+    moved = [moved_line(t, m, since=since, today=follow_up.today) for m in follow_up.moved]
+    moved = moved or [t._("No goal has moved.")]
+    year = follow_up.plan.year or follow_up.today.year
+    ended = year if follow_up.today > date(year, 12, 31) else None
+    behind = [behind_line(t, b, ended=ended) for b in follow_up.behind] or [t._("No goal is behind.")]
     gaps = follow_up.quarter
     silent = [": ".join(branch_row(t, gaps, branch)) for branch in gaps.branches if not branch.reported]
     if not follow_up.branches:
@@ -161,15 +202,15 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     groups = by_channel(follow_up.coming, schedules, lambda slot: slot.schedule_id)
     coming: list[Section] = [  # as `kommande` lists them: a channel's name once, over its prompts
         (
-            t._("Coming prompts in {channel}").format(channel=channel_name(t, schedule))
+            t._("Upcoming prompts in {channel}").format(channel=channel_name(t, schedule))
             if len(groups) > 1
-            else t._("Coming prompts"),
+            else t._("Upcoming prompts"),
             # the note first: a card cut short hides prompts, not it
             ([times_are(t, follow_up.coming, schedules)] if index == 0 else [])
             + [f"#{slot.id} {coming_line(t, slot, schedule)}" for slot in theirs],
         )
         for index, (schedule, theirs) in enumerate(groups)
-    ] or [(t._("Coming prompts"), [t._("No prompts scheduled.")])]
+    ] or [(t._("Upcoming prompts"), [t._("No prompts scheduled.")])]
     return [
         (t._("New reports"), new),
         *([(t._("Reports corrected or withdrawn"), changed)] if changed else []),
@@ -182,9 +223,12 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
             silent,
         ),
         (
+            # none: the line says so, not a heading "0 prompts posted" over it too
             t.ngettext("{count} prompt posted", "{count} prompts posted", len(follow_up.posted)).format(
                 count=len(follow_up.posted)
-            ),
+            )
+            if follow_up.posted
+            else t._("Prompts posted"),
             posted,
         ),
         *coming,

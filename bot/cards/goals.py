@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
-from bot.cards import Reply, card, day, facts, heading, number, page_note, paragraph, say
+from bot.cards import Reply, card, day, facts, heading, no_such_page, number, page_note, paragraph, say
 from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
@@ -274,13 +274,17 @@ def mine(
     narrowed = goal is not None or year is not None
     everything = t._("my reports")
     if not check_ins and total and page > 1:  # past the last page
-        pages = -(-total // per_page)
+        counted = t.ngettext("there is {total} report", "there are {total} reports", total)
+        counted = counted.format(total=total)
         return Reply(
-            t.ngettext(
-                "There is no page {page}: there is {total} report, on {pages} page. Write: {command}",
-                "There is no page {page}: there are {total} reports, on {pages} pages. Write: {command}",
-                total,
-            ).format(page=page, total=total, pages=pages, command=_mine_command(t, goal, year, pages))
+            no_such_page(
+                t,
+                page=page,
+                counted=counted,
+                total=total,
+                per_page=per_page,
+                command=lambda last: _mine_command(t, goal, year, last),
+            )
         )
     if not check_ins and narrowed:
         return Reply(

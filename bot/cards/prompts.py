@@ -398,15 +398,20 @@ def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) ->
     if not skipped:
         skips = t._("No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve.")
         return f"{skips} {how}"
-    named = [
-        f"{holiday_name(each, t.language)} {format_date(each, 'd MMMM', locale=t.language)}"
-        for each in skipped
-    ]
-    days = _listed(t, named)
+    days = _listed(t, [_holiday(t, each) for each in skipped])
     skips = t._(
         "No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve, so none on {days}."
     )
     return skips.format(days=days) + " " + how
+
+
+def _holiday(t: Translator, day: date) -> str:
+    """A holiday and its day, "juldagen 25 december"; a name that says its day already stands alone
+    ("första maj", not "första maj 1 maj")."""
+    name = holiday_name(day, t.language)
+    if format_date(day, "MMMM", locale=t.language).casefold() in name.casefold():
+        return name
+    return f"{name} {format_date(day, 'd MMMM', locale=t.language)}"
 
 
 def schedule_change_asked(t: Translator, setup: Setup, *, command: str) -> Reply:
@@ -941,6 +946,43 @@ def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) ->
             writer=slot.writer_name or t._("someone no longer known"),
         )
     )
+
+
+def swapped(
+    t: Translator,
+    mine: tuple[PromptSlot, Schedule],
+    theirs: tuple[PromptSlot, Schedule],
+    *,
+    actor: str,
+    other: str | None,
+) -> Reply:
+    """To a board member whose turn a swap traded: the prompt now theirs, and theirs before, now `other`'s
+    (None: the actor's, who swapped with them). A swap is no gift: the reader gave a turn too."""
+    slot, schedule = mine
+    was, was_schedule = theirs
+    if other is None:
+        head = t._(
+            "{actor} swapped turns with you: #{id} ({when}, {channel}) is now yours, and #{was} "
+            "({was_when}, {was_channel}) is {whose}."
+        )
+    else:
+        head = t._(
+            "{actor} swapped your turn with {other}: #{id} ({when}, {channel}) is now yours, and #{was} "
+            "({was_when}, {was_channel}) is {whose}."
+        )
+
+    if slot.text:
+        tail = t._("Its text by {writer} is written and is posted as it is; see it with: preview {id}")
+    else:
+        tail = t._("Write it here with: write {id} YOUR TEXT")
+    fields = _about(t, slot, schedule, actor) | {
+        "other": other,
+        "whose": genitive(t, other or actor),
+        "was": was.id,
+        "was_when": when(t, was.due_at, was_schedule.zone),
+        "was_channel": channel_name(t, was_schedule),
+    }
+    return Reply(f"{head.format(**fields)} {tail.format(**fields)}")
 
 
 def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:

@@ -262,7 +262,7 @@ def standing(
 def branch_row(t: Translator, gaps: Gaps, branch: BranchGap) -> tuple[str, str]:
     """A branch and where it stands for the quarter, as the digest and the follow-up both say it."""
     status = standing(t, gaps.branch_goals, branch.missing, branch.nothing)
-    if not branch.chair_ids:
+    if branch.missing and not branch.chair_ids:
         status += " · " + t._("no chair to remind")
     return branch.name, status
 
@@ -271,16 +271,24 @@ def digest(
     t: Translator,
     gaps: Gaps,
     *,
+    reminded: int,
     unreachable: Sequence[str],
     snoozed: Sequence[str] = (),
     standings: Sequence[GoalStanding] = (),
 ) -> Reply:
     """The board's digest: each branch and responsible person, reported or not, who is unreachable, and who
-    was not reminded since they snoozed reminders."""
+    was not reminded since they snoozed reminders. It says that reminders went out only if `reminded` people
+    (this run or earlier this quarter) had one."""
     title = t._("Who has reported this quarter")
-    intro = t._(
-        "The quarter ends {day}. I have reminded those who have not reported yet in a personal chat."
-    ).format(day=day(t, gaps.quarter.ends))
+    if reminded:
+        intro = t._(
+            "The quarter ends {day}. I have reminded those who have not reported yet in a personal chat."
+        )
+    elif any(branch.missing for branch in gaps.branches) or any(p.missing for p in gaps.responsible):
+        intro = t._("The quarter ends {day}. I have reminded nobody this time (see below why).")
+    else:
+        intro = t._("The quarter ends {day}. Everyone has reported, so I have reminded nobody.")
+    intro = intro.format(day=day(t, gaps.quarter.ends))
     sections: list[tuple[str, list[tuple[str, str]]]] = []
     if gaps.branches:
         sections.append((t._("Branches"), [branch_row(t, gaps, branch) for branch in gaps.branches]))

@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.lists import format_list
 
-from bot.cards import Reply, day, day_first, number, reminders
+from bot.cards import Reply, day, day_first, listed, number, reminders
 from bot.cards import goals as cards
 from bot.cards.checkin_form import (
     CONFIRM,
@@ -532,7 +532,7 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     t = request.t
     which = which_report(request.args, today_in_district(context))
     if request.user is None:
-        return Reply(_write_number(t))
+        return Reply(t._("Write the report's number as my reports shows it."))
     found = await asyncio.to_thread(
         desk(context).which_report,
         request.user,
@@ -544,8 +544,10 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     narrowed = which.goal is not None or which.day is not None
     latest = found.found
     if latest is None:
-        if not narrowed:
-            return Reply(_write_number(t))
+        if not narrowed:  # no number to give as an example: they have none to change
+            return Reply(
+                t._("I find no report that you can change; see {command}.").format(command=t._("my reports"))
+            )
         return Reply(
             t._("I find no report {which} that you can change; see {command}.").format(
                 which=_which_words(t, which), command=t._("my reports")
@@ -589,10 +591,6 @@ def _which_words(t: Translator, which: WhichReport) -> str:
         return t._("on goal {number}").format(number=which.goal)
     assert which.day is not None
     return t._("of {day}").format(day=day(t, which.day))
-
-
-def _write_number(t: Translator) -> str:
-    return t._("Write the report's number as my reports shows it, e.g. 15.")
 
 
 def not_own(t: Translator, why: NoReport | NotYours) -> str:
@@ -830,7 +828,7 @@ def refused(t: Translator, refusal: Refused, *, goal: Goal) -> str:
                 "Goal {number} is the district's own, not a branch's: the board and {names}, who are "
                 "responsible for it, report it.",
                 len(refusal.responsible),
-            ).format(number=goal.number, names=", ".join(refusal.responsible))
+            ).format(number=goal.number, names=listed(t, refusal.responsible))
         return t._(
             "Goal {number} is the district's own, not a branch's: the board reports it. "
             "Tell a board member what was done."

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from babel.lists import format_list
 
-from bot.cards import Reply
+from bot.cards import Reply, listed
 from bot.cards.prompts import dealt_anew
 from bot.commands.router import Context, Request, Router, refusal
 from bot.i18n import N_, Translator, fold, genitive
@@ -204,10 +204,9 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
     t = request.t
     match changed.change:
         case Change.ON_LIST:
-            count = changed.name.count(",") + 1
             return t.ngettext(
-                "{name} is on the list already.", "{name} are on the list already.", count
-            ).format(name=changed.name)
+                "{name} is on the list already.", "{name} are on the list already.", len(changed.names)
+            ).format(name=listed(t, changed.names))
         case Change.CLOSE:
             return t._("“{name}” is close to {existing}. To add it anyway, write: {command}").format(
                 name=changed.name,
@@ -215,12 +214,16 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
                 command=f"{request.command} {request.args} {t._('yes')}",
             )
         case Change.ADDED:
-            listed = names([BranchName(name) for name in changed.added])
-            if changed.other:
-                return t._("Added {name} ({existing} was on the list already). Branches: {names}").format(
-                    name=changed.name, existing=changed.other, names=listed
-                )
-            return t._("Added {name}. Branches: {names}").format(name=changed.name, names=listed)
+            branches = names([BranchName(name) for name in changed.added])
+            if changed.others:
+                return t.ngettext(
+                    "Added {name} ({existing} was on the list already). Branches: {names}",
+                    "Added {name} ({existing} were on the list already). Branches: {names}",
+                    len(changed.others),
+                ).format(name=listed(t, changed.names), existing=listed(t, changed.others), names=branches)
+            return t._("Added {name}. Branches: {names}").format(
+                name=listed(t, changed.names), names=branches
+            )
         case Change.UNKNOWN:
             return unknown_branch(t, changed.name, changed.known)
         case Change.KEPT:
@@ -245,11 +248,27 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
             return t._("That is the same branch.")
         case Change.USAGE:
             return _branches_usage(t)
-    return t.ngettext(
-        "Merged {old} into {new}: {count} report and the chairs moved to {new}.",
-        "Merged {old} into {new}: {count} reports and the chairs moved to {new}.",
-        changed.count,
-    ).format(old=changed.name, new=changed.other, count=changed.count)
+    return _merged(t, changed)
+
+
+def _merged(t: Translator, changed: BranchChange) -> str:
+    """What a merge moved, and only that: "3 reports and 1 chair moved", or that there was nothing to move."""
+    moved = []
+    if changed.count:
+        moved.append(
+            t.ngettext("{count} report", "{count} reports", changed.count).format(count=changed.count)
+        )
+    if changed.chairs:
+        moved.append(
+            t.ngettext("{count} chair", "{count} chairs", changed.chairs).format(count=changed.chairs)
+        )
+    if not moved:
+        return t._("Merged {old} into {new}. {old} had no reports and no chair.").format(
+            old=changed.name, new=changed.other
+        )
+    return t._("Merged {old} into {new}: {moved} moved to {new}.").format(
+        old=changed.name, new=changed.other, moved=format_list(moved, locale=t.language)
+    )
 
 
 _ACTIONS = {

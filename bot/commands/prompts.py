@@ -12,7 +12,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from bot.cards import Reply, day, day_of_year, page_note
+from babel.lists import format_list
+
+from bot.cards import Reply, day, day_of_year, no_such_page, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
@@ -149,11 +151,19 @@ def register(router: Router) -> None:
                 request.mentions[0],
             )
         elif len(numbers) != 2 or request.mentions:
+            ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+            if len(ids) < 2:
+                return Reply(
+                    t._(
+                        "Write two prompt numbers as upcoming shows them, or @mention whom to swap your next "
+                        "turn with: swap with @name"
+                    )
+                )
             return Reply(
                 t._(
-                    "Write two prompt numbers, e.g. swap 12 13 (see upcoming), or @mention whom to swap "
-                    "your next turn with: swap with @name"
-                )
+                    "Write two prompt numbers, e.g. swap {first} {second} (see upcoming), or @mention whom "
+                    "to swap your next turn with: swap with @name"
+                ).format(first=ids[0], second=ids[1])
             )
         else:
             swapped = await asyncio.to_thread(
@@ -208,7 +218,16 @@ def register(router: Router) -> None:
         """Give a slot to the @mentioned person."""
         t = request.t
         if len(request.mentions) != 1:
-            return Reply(t._("Write a prompt number and @mention one person, e.g. assign 12 @Megan."))
+            ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+            if not ids:
+                return Reply(
+                    t._("Write a prompt number and @mention one person (upcoming shows the numbers).")
+                )
+            return Reply(
+                t._("Write a prompt number and @mention one person, e.g. assign {id} @name.").format(
+                    id=ids[0]
+                )
+            )
         person = request.mentions[0]
         assert request.user is not None
         assigned = await asyncio.to_thread(
@@ -338,7 +357,9 @@ def register(router: Router) -> None:
         slot = written.slot
         if not written.saved and not text:
             return Reply(
-                t._("Write the text after the number, e.g. write 12 What should we ask the region for?")
+                t._(
+                    "Write the text after the number, e.g. write {id} What should we ask the region for?"
+                ).format(id=slot.id)
             )
         if not written.saved:
             return Reply(
@@ -486,9 +507,16 @@ def register(router: Router) -> None:
         if not found.total:
             return Reply(t._("Nothing has been posted yet."))
         if not found.posts:
+            total = found.total
+            counted = t.ngettext("{total} prompt was posted", "{total} prompts were posted", total)
             return Reply(
-                t._("There is no page {page}: {total} prompts were posted. Write: {command}").format(
-                    page=page, total=found.total, command=t._("history")
+                no_such_page(
+                    t,
+                    page=page,
+                    counted=counted.format(total=total),
+                    total=total,
+                    per_page=HISTORY_PAGE,
+                    command=lambda last: _page_command(t, t._("history"), t._("history page {number}"), last),
                 )
             )
         return cards.history(
@@ -548,7 +576,16 @@ def register(router: Router) -> None:
         if target.none_planned:
             return Reply(t._("There is no planned prompt to post."))
         if target.several:
-            return Reply(t._("Prompts are planned in more than one channel: write which, e.g. post 12."))
+            which = [
+                t._("post {id} (the next in {channel})").format(id=f.slot.id, channel=_named(t, f.named))
+                for f in target.several
+                if f.slot is not None
+            ]
+            return Reply(
+                t._("Prompts are planned in more than one channel: write which, {choices}.").format(
+                    choices=format_list(which, style="or", locale=t.language)
+                )
+            )
         found = target.found
         if found.missing is not None:
             return _not_open(t, found.missing)
@@ -618,7 +655,16 @@ def register(router: Router) -> None:
         if folded in ("ta", "remove", "bort", "retire"):
             number = number_in(re.sub(r"^bort\s+", "", rest, flags=re.IGNORECASE))
             if number is None:
-                return Reply(t._("Write the number of the bank prompt, e.g. bank remove 7."))
+                numbers = await asyncio.to_thread(desk.bank_numbers, request.district)
+                if not numbers:
+                    return Reply(
+                        t._("The bank is empty. Add a prompt with: bank add feminism: YOUR QUESTION")
+                    )
+                return Reply(
+                    t._(
+                        "Write the number of the bank prompt as bank shows it, e.g. bank remove {number}."
+                    ).format(number=numbers[0])
+                )
             if not await asyncio.to_thread(desk.retire_from_bank, request.district, number):
                 return Reply(t._("There is no bank prompt {number}.").format(number=number))
             return Reply(t._("Bank prompt {number} is retired.").format(number=number))
@@ -630,9 +676,16 @@ def register(router: Router) -> None:
             return Reply(t._("The bank is empty. Add a prompt with: bank add feminism: YOUR QUESTION"))
         listed = prompts[(page - 1) * BANK_LISTED : page * BANK_LISTED]
         if not listed:
+            total = len(prompts)
+            counted = t.ngettext("the bank has {total} prompt", "the bank has {total} prompts", total)
             return Reply(
-                t._("There is no page {page}: the bank has {total} prompts. Write: {command}").format(
-                    page=page, total=len(prompts), command=t._("bank")
+                no_such_page(
+                    t,
+                    page=page,
+                    counted=counted.format(total=total),
+                    total=total,
+                    per_page=BANK_LISTED,
+                    command=lambda last: _page_command(t, t._("bank"), t._("bank page {number}"), last),
                 )
             )
         lines = [
@@ -717,13 +770,18 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         )
     shown = coming.slots[(page - 1) * UPCOMING_PAGE : page * UPCOMING_PAGE]
     if not shown and coming.slots:
-        pages = -(-len(coming.slots) // UPCOMING_PAGE)
+        total = len(coming.slots)
+        counted = t.ngettext("{total} prompt is coming", "{total} prompts are coming", total)
+        counted = counted.format(total=total)
         return Reply(
-            t.ngettext(
-                "There is no page {page}: {total} prompt is coming, on {pages} page.",
-                "There is no page {page}: {total} prompts are coming, on {pages} pages.",
-                len(coming.slots),
-            ).format(page=page, total=len(coming.slots), pages=pages)
+            no_such_page(
+                t,
+                page=page,
+                counted=counted,
+                total=total,
+                per_page=UPCOMING_PAGE,
+                command=lambda last: _page_command(t, t._("upcoming"), t._("upcoming page {number}"), last),
+            )
         )
     return cards.upcoming(
         t,
@@ -759,7 +817,13 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
     if missing.none_yours:
         return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
     if missing.no_number:
-        return Reply(t._("Write the prompt's number as upcoming shows it, e.g. 12."))
+        if not missing.open_ids:
+            return Reply(
+                t._("Write the prompt's number as upcoming shows it.") + " " + t._("No prompt is open now.")
+            )
+        return Reply(
+            t._("Write the prompt's number as upcoming shows it, e.g. {id}.").format(id=missing.open_ids[0])
+        )
     if missing.elsewhere and slot is not None:
         return Reply(
             t._(
@@ -809,6 +873,11 @@ def _no_target(t: Translator, missing: NoTarget) -> Reply:
             channels="; ".join(cards.channel_name(t, s) for s in missing.schedules),
         )
     )
+
+
+def _page_command(t: Translator, command: str, paged: str, page: int) -> str:
+    """The line that shows a list's `page`: the command alone for the first."""
+    return command if page == 1 else paged.format(number=page)
 
 
 def _named(t: Translator, schedule: Schedule | None) -> str | None:

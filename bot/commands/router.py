@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.cards import Reply
+from bot.cards import Reply, listed
 from bot.db.checkins import CheckInRepository
 from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
@@ -584,7 +584,7 @@ async def _refusal(request: Request, context: Context, needed: Role, *, look_up:
         if admins:
             return Reply(
                 t._("Only an administrator can do that. Ask one of them: {names}.").format(
-                    names=", ".join(admins)
+                    names=listed(t, admins, either=True)
                 )
             )
         return Reply(
@@ -592,7 +592,7 @@ async def _refusal(request: Request, context: Context, needed: Role, *, look_up:
         )
     if needed is Role.BOARD:
         board = await asyncio.to_thread(context.people.members, request.district, Role.BOARD)
-        names = ", ".join(sorted({member.name for member in board if member.name}))
+        names = listed(t, sorted({member.name for member in board if member.name}), either=True)
         if not names:
             return Reply(
                 t._(

@@ -161,9 +161,10 @@ class PeopleRepository:
                 raise LookupError(branch_id)
             row.name = " ".join(name.split())[:NAME_LENGTH]
 
-    def merge_branches(self, district: str, source_id: int, target_id: int) -> int:
-        """Move a branch's reports and chairs to another branch and drop it; how many reports moved. Each
-        moved report keeps the branch it was first made for, so one event both branches told counts once."""
+    def merge_branches(self, district: str, source_id: int, target_id: int) -> tuple[int, int]:
+        """Move a branch's reports and chairs to another branch and drop it; how many reports and chairs
+        moved (a chair of both chairs the other still). Each moved report keeps the branch it was first made
+        for, so one event both branches told counts once."""
         with self.db.write() as session:
             district_id = _district(session, district).id
             source, target = session.get(Branch, source_id), session.get(Branch, target_id)
@@ -177,7 +178,9 @@ class PeopleRepository:
                     first_branch_id=func.coalesce(col(CheckIn.first_branch_id), source_id),
                 )
             ).rowcount
+            chairs = 0
             for role in session.exec(select(Role).where(Role.branch_id == source_id)).all():
+                chairs += role.kind == RoleKind.CHAIR.value
                 taken = session.exec(
                     select(Role).where(
                         Role.person_id == role.person_id, Role.kind == role.kind, Role.branch_id == target_id
@@ -189,7 +192,7 @@ class PeopleRepository:
                     session.delete(role)
             session.flush()
             session.delete(source)
-            return int(moved or 0)
+            return int(moved or 0), chairs
 
     def remove_branch(self, district: str, branch_id: int) -> int:
         """Remove a branch nobody has reported for (its chairs lose that role); how many reports it has,

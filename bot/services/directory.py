@@ -110,8 +110,11 @@ class BranchChange:
     name: str = ""  # the branch changed (its name as on the list), or the name typed
     other: str = ""  # the other branch: added next to, renamed to, merged into, clashing with
     count: int = 0  # reports kept (KEPT) or moved (MERGED)
+    chairs: int = 0  # chairs moved (MERGED)
     known: tuple[BranchInfo, ...] = ()  # the list before the change
     added: tuple[str, ...] = ()  # the list's names after an addition
+    names: tuple[str, ...] = ()  # the branches added (ADDED), or those on the list already (ON_LIST)
+    others: tuple[str, ...] = ()  # with ADDED: those of the names written that were on the list already
 
 
 # --- districts -----------------------------------------------------------------------------------------
@@ -290,8 +293,8 @@ class Directory:
             return BranchChange(Change.UNKNOWN, second, known=known)
         if target.id == source.id:
             return BranchChange(Change.SAME, source.name, known=known)
-        moved = self.people.merge_branches(district, source.id, target.id)
-        return BranchChange(Change.MERGED, source.name, target.name, count=moved, known=known)
+        moved, chairs = self.people.merge_branches(district, source.id, target.id)
+        return BranchChange(Change.MERGED, source.name, target.name, count=moved, chairs=chairs, known=known)
 
     def _add_branches(
         self,
@@ -315,12 +318,12 @@ class Directory:
             elif fold(name) not in {fold(n) for n in new}:
                 new.append(name)
         if not new:
-            return BranchChange(Change.ON_LIST, ", ".join(on_list), known=known)
+            return BranchChange(Change.ON_LIST, names=tuple(on_list), known=known)
         added = self.people.add_branches(district, new, now=now)
         return BranchChange(
             Change.ADDED,
-            ", ".join(added),
-            ", ".join(on_list),
+            names=tuple(added),
+            others=tuple(on_list),
             known=known,
             added=(*(b.name for b in known), *added),
         )

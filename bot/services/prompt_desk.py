@@ -173,11 +173,12 @@ class History:
 
 @dataclass(frozen=True)
 class PostTarget:
-    """`posta`: the slot to post now, or why none (none planned, or planned in several channels)."""
+    """`posta`: the slot to post now, or why none (none planned, or planned in several channels: then the
+    next planned in each, with its channel, for the answer to name)."""
 
     found: Found
     none_planned: bool = False
-    several: bool = False
+    several: tuple[Found, ...] = ()
 
 
 class PromptDesk:
@@ -401,7 +402,11 @@ class PromptDesk:
             if not planned:
                 return PostTarget(Found(), none_planned=True)
             if here is None and len({s.schedule_id for s in planned}) > 1:
-                return PostTarget(Found(), several=True)
+                nexts = {s.schedule_id: s for s in reversed(planned)}  # each channel's first
+                firsts = sorted(nexts.values(), key=lambda s: (s.due_at, s.id))
+                return PostTarget(
+                    Found(), several=tuple(Found(s, named=self._named(district, channel, s)) for s in firsts)
+                )
             return PostTarget(Found(planned[0], named=self._named(district, channel, planned[0])))
 
     def bank(self, district: str) -> tuple[list[BankPrompt], dict[int, Record]]:
@@ -440,8 +445,8 @@ class PromptDesk:
             mine = _next_of(open_turns, self.people.find_id(by))
             return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
         match = _SLOT.match(written.strip())
-        if not match:
-            return NotOpen(written, no_number=True)
+        if not match:  # with the open ones, for an example that works
+            return NotOpen(written, no_number=True, open_ids=self._open_ids(district, here))
         slot = self.slot_in(district, int(match.group(1)))
         if slot is not None and here is not None and slot.schedule_id != here.id:
             theirs = self.prompts.schedule(slot.schedule_id)
@@ -449,9 +454,20 @@ class PromptDesk:
                 return NotOpen(match.group(1), slot, elsewhere=True)
         if slot is not None and slot.status in open_to:
             return slot
-        coming = self.coming(district, here)
-        open_ids = tuple(s.id for s in coming.slots if s.status is SlotStatus.PLANNED)
-        return NotOpen(match.group(1), slot, open_ids=open_ids)
+        return NotOpen(match.group(1), slot, open_ids=self._open_ids(district, here))
+
+    def _open_ids(self, district: str, here: Schedule | None) -> tuple[int, ...]:
+        return tuple(s.id for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED)
+
+    def open_numbers(self, district: str, channel: str | None) -> tuple[int, ...]:
+        """The numbers of the planned prompts a command written here acts on, the next first: for examples
+        in hints that work for whoever reads them."""
+        with self.prompts.db.snapshot():
+            return self._open_ids(district, self._here(channel))
+
+    def bank_numbers(self, district: str) -> tuple[int, ...]:
+        """The numbers of the bank's prompts, oldest first (for an example that works)."""
+        return tuple(prompt.id for prompt in self.prompts.bank(district))
 
     def _open_turns(self, district: str, here: Schedule | None) -> list[PromptSlot]:
         """The coming slots still to be posted: of `here` (a channel's schedule), or of the district."""
@@ -820,8 +836,12 @@ class PromptDesk:
         now = self.clock()
         self.prompts.swap_owners(first.id, second.id, now=now)
         actor = self.people.person_id(by, now=now)
-        for slot, owner in ((first, second.owner_id), (second, first.owner_id)):
-            self._tell_new_owner(slot.id, owner, actor, by)
+        for slot, owner, was in ((first, second.owner_id, second), (second, first.owner_id, first)):
+            if slot.owner_id is None:  # an unowned prompt taken: given, not traded
+                self._tell_new_owner(slot.id, owner, actor, by)
+            else:
+                other = None if slot.owner_id == actor else slot.owner_name or ""
+                self._tell_swapped(slot.id, was.id, owner, other, actor, by)
             if slot.text_by is not None and slot.text_by not in (actor, owner):
                 schedule = self.prompts.schedule(slot.schedule_id)
                 assert schedule is not None
@@ -848,6 +868,24 @@ class PromptDesk:
             notice = partial(cards.given_away, schedule=schedule, actor=by.name, owner=person.name)
             self._tell({before.owner_id}, partial(notice, slot=before))
         return True
+
+    def _tell_swapped(
+        self, got: int, gave: int, owner: int | None, other: str | None, actor: int, by: PersonInfo
+    ) -> None:
+        """Tell `owner` (unless they swapped) they traded `gave` for `got` with `other` (None: the actor)."""
+        mine, theirs = self.prompts.slot(got), self.prompts.slot(gave)
+        if mine is None or theirs is None or owner is None or owner == actor:
+            return
+        schedule, was_schedule = (
+            self.prompts.schedule(mine.schedule_id),
+            self.prompts.schedule(theirs.schedule_id),
+        )
+        if schedule is None or was_schedule is None:
+            return
+        self._tell(
+            {owner},
+            lambda t: cards.swapped(t, (mine, schedule), (theirs, was_schedule), actor=by.name, other=other),
+        )
 
     def _tell_new_owner(self, slot_id: int, owner: int | None, actor: int, by: PersonInfo) -> None:
         slot = self.prompts.slot(slot_id)

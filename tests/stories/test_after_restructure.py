@@ -262,8 +262,11 @@ async def test_the_board_runs_the_rota_in_both_languages(district: District) -> 
 async def test_a_member_asking_for_a_board_command_is_told_who_can(district: District) -> None:
     """Johannes has no role: board commands say who can, naming the board, in his language; a report says
     who may report and how to be named; roles are the administrators'."""
-    sv = "Det kan bara styrelsen och administratörer göra. Fråga någon i styrelsen: Anna Lind, Megan Bowen."
-    en = "Only the board and administrators can do that. Ask one of the board: Anna Lind, Megan Bowen."
+    sv = (
+        "Det kan bara styrelsen och administratörer göra. "
+        "Fråga någon i styrelsen: Anna Lind eller Megan Bowen."
+    )
+    en = "Only the board and administrators can do that. Ask one of the board: Anna Lind or Megan Bowen."
     assert await district.say(JOHANNES, "kommande") == sv
     assert await district.say(JOHANNES, "ansvarig 6 @Kim Berg", mentions=((KIM, "Kim Berg"),)) == sv
     assert (
@@ -338,5 +341,8 @@ async def test_undo_or_edit_without_a_number_names_the_latest_report(district: D
     )
     assert [c.withdrawn for c in district.reports()] == [False, True]  # nothing changed by asking
 
-    # Someone who has not reported is told how a number is written.
-    assert (await district.say(LEE, "undo", locale="en-US")).startswith("Write the report's number")
+    # Someone who has not reported is told there is nothing to change (no made-up number to write).
+    assert (
+        await district.say(LEE, "undo", locale="en-US")
+        == "I find no report that you can change; see my reports."
+    )

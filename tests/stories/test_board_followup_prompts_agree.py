@@ -10,6 +10,8 @@ several channels, each channel's name once over its prompts.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, GENERAL, LARS, MEGAN, World, two_channels
 
@@ -66,3 +68,24 @@ async def test_in_several_channels_each_is_named_once_over_its_prompts(world: Wo
 
 
 CHAIRS_COMING = "Kommande inlägg i kanalen med inlägg första tisdagen i månaden kl. 19.00"
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "headings"),
+    [
+        ("uppföljning", "sv-SE", ("Publicerade inlägg", "Kommande inlägg i Allmänt")),
+        ("follow-up", "en-US", ("Prompts posted", "Upcoming prompts in General")),
+    ],
+)
+async def test_no_prompt_posted_is_said_once_and_upcoming_is_one_word(
+    world: World, asked: str, locale: str, headings: tuple[str, str]
+) -> None:
+    """What a board member means: "0 inlägg publicerade" over "Inga inlägg har publicerats." says the same
+    twice; and the heading over a channel's coming prompts is the one `upcoming` uses, "Upcoming prompts",
+    not "Coming prompts in General" beside it."""
+    await two_channels(world)
+    lines = (await world.say(MEGAN, asked, locale=locale)).split("\n")
+    posted, upcoming = headings
+    assert lines[lines.index(posted) + 1] in ("Inga inlägg har publicerats.", "No prompts posted.")
+    assert upcoming in lines
+    assert not any(line.startswith(("0 inlägg", "0 prompts", "Coming prompts")) for line in lines)

@@ -59,8 +59,8 @@ async def test_swap_with_someone_by_mention(world: World) -> None:
 
     unclear = await world.say(LARS, "byt med Adele")
     assert unclear == (
-        "Skriv två inläggsnummer, t.ex. byt 12 13 (se kommande), eller nämn med @ vem du vill byta din "
-        "nästa tur med: byt med @namn"
+        f"Skriv två inläggsnummer, t.ex. byt {megans.id} {adeles.id} (se kommande), eller nämn med @ vem du "
+        "vill byta din nästa tur med: byt med @namn"
     ), unclear
     nobody = await world.say(LARS, "byt med @Jonas", mentions=(JONAS,))
     assert nobody == (

@@ -6,6 +6,8 @@ and on the board.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.stories.conftest import ANNA, JOHANNES, KIM, LEE, MEGAN, NOA, District
 
 
@@ -62,7 +64,7 @@ async def test_the_board_adds_renames_merges_and_removes_branches_keeping_histor
     )
     assert "mål 3, 1 för Timrå" in await district.say(MEGAN, "rapportera 3 1 för Timrå")
     merged = await district.say(ANNA, "partiföreningar slå ihop Timrå med Sundsvall")
-    assert merged == "Slog ihop Timrå med Sundsvall: 1 rapport och ordförandena flyttades till Sundsvall."
+    assert merged == "Slog ihop Timrå med Sundsvall: 1 rapport och 1 ordförande flyttades till Sundsvall."
     assert [r.branch for r in district.reports()] == ["Sundsvall"]  # the report is kept, now Sundsvall's
     assert "• Sundsvall: Kim Berg, Sam Ek" in await district.say(NOA, "partiföreningar")
     kept = await district.say(ANNA, "branches remove Sundsvall", locale="en-US")
@@ -145,3 +147,32 @@ async def test_a_chair_sees_and_exports_their_branchs_reports(district: District
         "You can export your own branch's reports: Sundsvall"
     )
     assert "Alla rapporter: 2 rapporter." in await district.say(MEGAN, "exportera")
+
+
+@pytest.mark.parametrize(
+    ("merge", "locale", "expected"),
+    [
+        (
+            "partiföreningar slå ihop Ånge med Timrå",
+            "sv-SE",
+            "Slog ihop Ånge med Timrå. Ånge hade inga rapporter och ingen ordförande.",
+        ),
+        (
+            "branches merge Ånge into Timrå",
+            "en-US",
+            "Merged Ånge into Timrå. Ånge had no reports and no chair.",
+        ),
+    ],
+)
+async def test_a_merge_says_only_what_it_moved(
+    district: District, merge: str, locale: str, expected: str
+) -> None:
+    """What a board member means: "0 rapporter och ordförandena flyttades" claims chairs moved that Ånge
+    never had; the answer says what moved, or that there was nothing to move."""
+    assert (await district.say(ANNA, "partiföreningar lägg till Ånge")).startswith("Lade till Ånge.")
+    assert await district.say(ANNA, merge, locale=locale) == expected
+
+
+async def test_a_merge_of_a_branch_with_a_chair_but_no_reports(district: District) -> None:
+    merged = await district.say(ANNA, "branches merge Timrå into Sundsvall", locale="en-US")
+    assert merged == "Merged Timrå into Sundsvall: 1 chair moved to Sundsvall."

@@ -226,7 +226,13 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             JOHANNES,
             "ångra senaste",
             "sv-SE",
-            "Skriv rapportens nummer som mina rapporter visar det, t.ex. 15.",
+            "Jag hittar ingen rapport som du kan ändra; se mina rapporter.",  # none: no made-up number
+        ),
+        (
+            JOHANNES,
+            "withdraw my latest",
+            "en-US",
+            "I find no report that you can change; see my reports.",
         ),
         (
             KIM,

@@ -80,14 +80,14 @@ async def test_the_board_adds_its_branches_as_a_list_as_people_write_one(new: Di
     branches, not one called "Krokom, Åre och Strömsund"; one already on the list is said to be so."""
     await new.say(MEGAN, "roll styrelse @Anna Lind", mentions=((ANNA, "Anna Lind"),))
     added = await new.say(ANNA, "partiföreningar lägg till Krokom, Åre och Strömsund")
-    assert added == "Lade till Krokom, Åre, Strömsund. Partiföreningar: Krokom, Strömsund, Åre"
+    assert added == "Lade till Krokom, Åre och Strömsund. Partiföreningar: Krokom, Strömsund, Åre"
     again = await new.say(ANNA, "partiföreningar lägg till krokom och Berg")
     assert again == (
         "Lade till Berg (Krokom fanns redan på listan). Partiföreningar: Berg, Krokom, Strömsund, Åre"
     )
-    assert await new.say(ANNA, "partiföreningar lägg till Åre, Berg") == "Åre, Berg finns redan på listan."
+    assert await new.say(ANNA, "partiföreningar lägg till Åre, Berg") == "Åre och Berg finns redan på listan."
     english = await new.say(ANNA, "branches add Bräcke and Ragunda", locale="en-US")
-    assert english == "Added Bräcke, Ragunda. Branches: Berg, Bräcke, Krokom, Ragunda, Strömsund, Åre"
+    assert english == "Added Bräcke and Ragunda. Branches: Berg, Bräcke, Krokom, Ragunda, Strömsund, Åre"
     assert await new.say(ANNA, "branches add Berg", locale="en-US") == "Berg is already on the list."
     listing = await new.say(NOA, "partiföreningar")  # in Swedish alphabetical order, as every list
     assert [line.split(":")[0] for line in listing.splitlines()[1:]] == [
@@ -110,7 +110,7 @@ async def test_a_name_close_to_a_branch_stops_the_whole_list_until_confirmed(new
     )
     assert "Krokom" not in await new.say(ANNA, "partiföreningar")
     assert (await new.say(ANNA, "partiföreningar lägg till Krokom, Östersun ja")).startswith(
-        "Lade till Krokom, Östersun."
+        "Lade till Krokom och Östersun."
     )
 
 

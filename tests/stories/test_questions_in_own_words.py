@@ -113,13 +113,13 @@ async def test_how_to_report_is_the_reports_help_with_the_chairs_own_example(
             "när är nästa inlägg?",
             "en-US",
             "Det svarar kommandot kommande på. Det kan bara styrelsen och administratörer göra. "
-            "Fråga någon i styrelsen: Anna Lind, Megan Bowen.",
+            "Fråga någon i styrelsen: Anna Lind eller Megan Bowen.",
         ),
         (
             "when is the next prompt?",
             "sv-SE",
             "The command upcoming answers that. Only the board and administrators can do that. "
-            "Ask one of the board: Anna Lind, Megan Bowen.",
+            "Ask one of the board: Anna Lind or Megan Bowen.",
         ),
     ],
 )

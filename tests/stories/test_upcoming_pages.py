@@ -29,7 +29,7 @@ async def test_the_coming_prompts_are_shown_ten_at_a_time_with_how_many_in_all(w
     assert len(set(numbers)) == total
     pages = -(-total // 10)
     assert await world.say(MEGAN, "kommande sida 99") == (
-        f"Sidan 99 finns inte: {total} inlägg är planerade, på {pages} sidor."
+        f"Sidan 99 finns inte: {total} inlägg är planerade, på {pages} sidor. Skriv: kommande sida {pages}"
     )
 
 
