@@ -268,8 +268,7 @@ def mine(
     """A page of one's reports, newest first; a chair's also those made for their branches (`own`: the ids
     the reader may change; `made_by`: who made those someone else made), of `goal` and `year` if asked;
     `total` of them in all (`withdrawn` of those withdrawn), and where the page cuts the list, how to see
-    the rest. With none, how to
-    report (`first_report`: a report they may write)."""
+    the rest. With none, how to report (`first_report`: a report they may write)."""
     total = len(check_ins) if total is None else total
     narrowed = goal is not None or year is not None
     everything = t._("my reports")
