@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -167,17 +168,19 @@ async def district(settings: Settings, connector: FakeConnector) -> AsyncIterato
             await client.close()
 
 
-@pytest.fixture
-def meetings(district: District) -> District:
-    """The sample plan for 2026 with goal 4 every branch's: one members' meeting a quarter."""
+def branch_meetings(district: District, target: Target, *, now: datetime) -> District:
+    """The sample plan for 2026 with goal 4 every branch's, to `target`."""
     sample = load_sample_plan()
     first = sample.sections[0]
     goals = list(first.goals)
-    goals[3] = replace(
-        goals[3],
-        applies_to_branches=True,
-        target=Target(TargetKind.COUNT, 1, Period.QUARTER, "medlemsmöte", unit_en="members' meeting"),
-    )
+    goals[3] = replace(goals[3], applies_to_branches=True, target=target)
     sections = (replace(first, goals=tuple(goals)), *sample.sections[1:])
-    Repository(district.db).save_plan(DISTRICT, replace(sample, year=2026, sections=sections), now=NOW)
+    Repository(district.db).save_plan(DISTRICT, replace(sample, year=2026, sections=sections), now=now)
     return district
+
+
+@pytest.fixture
+def meetings(district: District) -> District:
+    """The sample plan for 2026 with goal 4 every branch's: one members' meeting a quarter."""
+    target = Target(TargetKind.COUNT, 1, Period.QUARTER, "medlemsmöte", unit_en="members' meeting")
+    return branch_meetings(district, target, now=NOW)

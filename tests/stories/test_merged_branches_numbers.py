@@ -14,32 +14,18 @@ done what the two did, each event once:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
-from bot.services.plan import load_sample_plan
-from tests.stories.conftest import ANNA, DISTRICT, KIM, MEGAN, NOA, SAM, District
+from tests.stories.conftest import ANNA, KIM, MEGAN, NOA, SAM, District, branch_meetings
 from tests.stories.test_goal_progress import line
 
 
 @pytest.fixture
 def twice(district: District) -> District:
     """The sample plan with goal 4 every branch's, two members' meetings a quarter."""
-    sample = load_sample_plan()
-    first = sample.sections[0]
-    goals = list(first.goals)
-    goals[3] = replace(
-        goals[3],
-        applies_to_branches=True,
-        target=Target(TargetKind.COUNT, 2, Period.QUARTER, "medlemsmöten", unit_en="members' meetings"),
-    )
-    sections = (replace(first, goals=tuple(goals)), *sample.sections[1:])
-    plan = replace(sample, year=2026, sections=sections)
-    Repository(district.db).save_plan(DISTRICT, plan, now=district.clock.now)
-    return district
+    target = Target(TargetKind.COUNT, 2, Period.QUARTER, "medlemsmöten", unit_en="members' meetings")
+    return branch_meetings(district, target, now=district.clock.now)
 
 
 async def _joint_meeting_and_posts(district: District) -> None:
