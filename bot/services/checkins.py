@@ -799,7 +799,8 @@ def day_of(span: dates.Span, target: Target, today: date, year: int | None) -> d
     SPLIT_SPAN, for the chair to write the day, as two days in different periods are refused (one_day)."""
     passed = dates.passed_part(span, today, year)
     period = target.period or Period.YEAR
-    if passed.first <= today and period_bounds(period, passed.first) != period_bounds(period, passed.last):
+    counted = passed.first <= today and (year is None or passed.first.year == year)  # else refused by `check`
+    if counted and period_bounds(period, passed.first) != period_bounds(period, passed.last):
         raise CheckInError(CheckInProblem.SPLIT_SPAN, f"{passed.first} {passed.last}")
     return dates.reported_day(span, year)
 

@@ -9,7 +9,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   before yesterday"), "i går kväll" ("igårkväll", "i går em", "förrgår kväll"), "last night", "för 3 dagar
   sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago"; in a hurry "igar", "ig år", "yday".
   Words that say it was some day but not which ("häromdagen", "för ett par dagar sedan", "a couple of days
-  ago", "the other day") raise DateError: the writer is asked for the day, never given today.
+  ago", "the other day", "veckan innan", "the day before") raise DateError: the writer is asked for the
+  day, never given today. Punctuation and emoji around a word are not part of it ("igår🎉", "(v45)").
 - Weekdays: "i tisdags" ("tisdags", "i tisdagskväll", "i tisdags kväll"), "last Tuesday": the latest
   Tuesday before today (on a Tuesday, a week ago, as Swedes say it); "tisdag", "Tuesday" alone, "on
   Tuesday" ("on Tue"), Swedish short names ("tis", "ons", "tors", "fre", "lör"; not "mån" nor "sön",
@@ -59,7 +60,7 @@ happened, a follow-up starts from a day that has passed. What people mean:
   month"; "mid may" in any case. "i slutet av månaden", "i början av veckan", "at the end of the month":
   this month, this week. After them only a period counts ("i slutet av mötet" is no date).
 - Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
-  "Christmas party" and "julbord" are no day.
+  "Christmas party" and "julbord" are no day. "i mellandagarna": 27-30 December.
 - Quarters, seasons, the year: "kvartal 3", "Q3", "kv 3", "tredje kvartalet", "förra kvartalet", "det här
   kvartalet"; "i våras" (1 March), "i somras" (1 June), "i höstas" (1 September), "i vintras" (1 December),
   "last spring"; "årsskiftet", "i år", "this year", "förra året", "i fjol", "last year".
@@ -318,6 +319,11 @@ def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
     return Span(saturday, saturday + timedelta(days=1))
 
 
+def _between_christmas_and_new_year(_m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "i mellandagarna": 27-30 December, the latest begun."""
+    return _latest(lambda y: Span(date(y, 12, 27), date(y, 12, 30)), today, year)
+
+
 def _weekend_before(m: re.Match[str], today: date, year: int | None) -> Span:
     """ "förra helgen": on a weekday the latest weekend, on a weekend day the one before it."""
     latest = _weekend(m, today, year)
@@ -553,7 +559,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     ),
     (
         rf"(?:i ?gar|ig ar){_PART_OF_DAY}|yesterday(?: evening| morning| afternoon| night)?|yday|yest"
-        r"|last night",
+        r"|last (?:night|evening)",
         _relative(1),
     ),
     # "förrgår", "day before yesterday": the little word left out, as people write in a hurry.
@@ -579,6 +585,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
     (r"forra helgen", _weekend_before),
+    (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
     (
@@ -589,7 +596,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:i |pa )?forrforra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(2)),
     (rf"(?:on )?(?P<day>{_EN_DAY}) (?:the )?week before last", _weekday_in_week(2)),
     # "förra onsdagen": the latest Wednesday before today, as "i onsdags"; "förrförra" the one before it.
-    (rf"forra (?P<day>{_SV_DAY})(?:en)?", _weekday_before),
+    (rf"forra (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_before),
     (rf"forrforra (?P<day>{_SV_DAY})(?:en)?", _weekday_before_last),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
     (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
@@ -628,7 +635,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # Words for a day that say no day: asked about, never stored as today.
     (
         r"harom ?dagen|harom ?veckan|(?:for )?(?:ett par|nagra) (?:dagar|veckor) (?:sedan|sen)"
-        r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day",
+        r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day"
+        r"|(?:dagen|veckan|manaden) (?:innan|forut)|the (?:day|week|month) before",
         _no_day,
     ),
     (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
@@ -656,8 +664,13 @@ _COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
 _LONGEST = 6  # words in the longest phrase
 
 
+# Around a word: punctuation and emoji ("igår🎉", "(v45)"), not a sign that is a word ("%", "§").
+_AROUND = re.compile(r"^[^\w%§]+|[^\w%§]+$")
+
+
 def _fold(word: str) -> str:
-    return fold_letters(word).strip(",.;:!?()")
+    folded = fold_letters(word)
+    return _AROUND.sub("", folded) or folded  # "-" alone stays: "vecka 44 - 45"
 
 
 def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
@@ -817,7 +830,8 @@ def read_at(
     part = _part_of(words, at, today, year, dotted=dotted)
     if part is not None:
         return part
-    weekday = _DAY_BEFORE_DATE.get(_fold(words[at]))
+    named = _fold(words[at])
+    weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
     if weekday is not None:  # "tisdag 3/11", "mån 16/11", "Tuesday, November 3": the day once
         try:
             dated = read_at(words, at + 1, today, year, dotted=True)

@@ -19,9 +19,10 @@ What a chair means (on Wednesday 18 November 2026 unless the story says otherwis
 - "tisdags" (without "i"), "i tisdagskväll", "i tisdags kväll", "förrgår kväll", "ig år", "igar",
   "yday", "ons", "lör", "tis 17/11", "Tuesday, November 3", "i okt", "okt", "in Oct", "kv 3", "kv. 3",
   "sista oktober", "the last of October": the day or period as written, every word of it taken out of the
-  comment. "i julas" written in January is the Christmas just gone, from Christmas Eve.
-- "häromdagen", "för ett par dagar sedan", "a couple of days ago", "the other day" say that it was some
-  day, not which: asked about, nothing stored.
+  comment; so is "igårkväll🎉" with its emoji and "tisdagen den 3 november". "i julas" written in January is
+  the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
+- "häromdagen", "för ett par dagar sedan", "a couple of days ago", "the other day", "veckan innan", "the
+  day before" say that it was some day, not which: asked about, nothing stored.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import pytest
 
 from bot.services.goals import Period, Target, TargetKind
 from tests.conftest import NOW
-from tests.stories.conftest import KIM, LEE, District, branch_meetings, shown
+from tests.stories.conftest import KIM, LEE, SAM, District, branch_meetings, shown
 
 WEDNESDAY = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
 
@@ -162,6 +163,12 @@ async def test_a_week_across_two_quarters_is_asked_about(meetings: District) -> 
         ("möte kv. 3", "sv-SE", "2026-07-01", "möte"),
         ("möte sista oktober", "sv-SE", "2026-10-31", "möte"),
         ("meeting the last of October", "en-US", "2026-10-31", "meeting"),
+        ("möte igårkväll🎉", "sv-SE", "2026-11-17", "möte"),  # an emoji stuck to the day
+        ("möte (v45)", "sv-SE", "2026-11-02", "möte"),
+        ("möte tisdagen den 3 november", "sv-SE", "2026-11-03", "möte"),
+        ("meeting last evening", "en-US", "2026-11-17", "meeting"),
+        ("möte förra onsdagen kväll", "sv-SE", "2026-11-11", "möte"),
+        ("möte i 4.5 % av tiden", "sv-SE", "2026-11-18", "möte i 4.5 % av tiden"),
         # Words that are no day stay in the comment: "i mån av tid", "min son", "Jan", "we sat"
         ("möte i mån av tid", "sv-SE", "2026-11-18", "möte i mån av tid"),
         ("möte med min son", "sv-SE", "2026-11-18", "möte med min son"),
@@ -183,7 +190,9 @@ async def test_christmas_just_gone_in_january(meetings: District) -> None:
     assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 24 dec. 2026."), stored
     stored = await meetings.say(LEE, "report 4 1 party at Christmas", locale="en-US")
     assert stored.startswith("Stored #2: goal 4, 1 for Härnösand, 24 Dec 2026."), stored
-    assert _stored(meetings) == [("2026-12-24", "julfika"), ("2026-12-24", "party")]
+    stored = await meetings.say(SAM, "rapportera 4 1 möte i mellandagarna")  # 27-30 December
+    assert stored.startswith("Sparat #3: mål 4, 1 för Timrå, 27 dec. 2026."), stored
+    assert _stored(meetings) == [("2026-12-24", "julfika"), ("2026-12-24", "party"), ("2026-12-27", "möte")]
 
 
 @pytest.mark.parametrize(
@@ -192,6 +201,8 @@ async def test_christmas_just_gone_in_january(meetings: District) -> None:
         ("möte häromdagen", "sv-SE", "”häromdagen” är inte ett datum. Skriv dagen som 12/3 eller 12 mars."),
         ("möte för ett par dagar sedan", "sv-SE", "”för ett par dagar sedan” är inte ett datum."),
         ("meeting a couple of days ago", "en-US", "“a couple of days ago” is not a date."),
+        ("möte veckan innan", "sv-SE", "”veckan innan” är inte ett datum."),
+        ("meeting the day before", "en-US", "“the day before” is not a date."),
         ("meeting the other day", "en-US", "“the other day” is not a date. Write the day as 12/3"),
     ],
 )
