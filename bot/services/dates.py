@@ -61,6 +61,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   this month, this week. After them only a period counts ("i slutet av mötet" is no date).
 - Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
   "Christmas party" and "julbord" are no day. "i mellandagarna": 27-30 December.
+- "i julas", "i våras", "last spring" say the time is past: the latest begun even when it lies before the
+  plan's year (refused as outside it, not as not yet happened).
 - Quarters, seasons, the year: "kvartal 3", "Q3", "kv 3", "tredje kvartalet", "förra kvartalet", "det här
   kvartalet"; "i våras" (1 March), "i somras" (1 June), "i höstas" (1 September), "i vintras" (1 December),
   "last spring"; "årsskiftet", "i år", "this year", "förra året", "i fjol", "last year".
@@ -248,11 +250,17 @@ def _season_span(year: int, month: int) -> Span:
 
 
 def _latest(
-    make: Callable[[int], Span], today: date, year: int | None, *, current: int | None = None
+    make: Callable[[int], Span],
+    today: date,
+    year: int | None,
+    *,
+    current: int | None = None,
+    past: bool = False,
 ) -> Span:
     """The latest span `make(y)` that has begun by today, this year's or last year's (`current`: this year,
     if not today's calendar year); with the plan's `year`, never one wholly before it (then the plan year's,
-    not begun yet). DateError (empty text) if none exists."""
+    not begun yet), unless the words say it is `past` ("i julas", "i våras": refused as before the plan's
+    year). DateError (empty text) if none exists."""
     this = today.year if current is None else current
     made: list[Span] = []
     for y in sorted({this - 1, this} | ({year} if year is not None else set())):
@@ -264,7 +272,7 @@ def _latest(
     start = date(year, 1, 1) if year is not None else date.min
     if begun and begun[-1].last >= start:
         return begun[-1]
-    later = [span for span in made if span.first > today and span.last >= start]
+    later = [span for span in made if span.first > today and span.last >= start and not past]
     if later:
         return later[0]
     if begun:
@@ -418,13 +426,13 @@ def _advent(number: int) -> Callable[[int], date]:
     return day
 
 
-def _named_day(make: Callable[[int], date]) -> _Reader:
+def _named_day(make: Callable[[int], date], *, past: bool = False) -> _Reader:
     """A named day ("julafton", "midsommarafton"): the year's written, or the latest that has come."""
 
     def read(m: re.Match[str], today: date, year: int | None) -> Span:
         if m["y"]:
             return Span.day(make(int(m["y"])))
-        return _latest(lambda y: Span.day(make(y)), today, year)
+        return _latest(lambda y: Span.day(make(y)), today, year, past=past)
 
     return read
 
@@ -487,7 +495,8 @@ def _quarter_back(back: int) -> _Reader:
 
 def _season(m: re.Match[str], today: date, year: int | None) -> Span:
     month = _SEASONS[m["season"]]
-    return _latest(lambda y: _season_span(y - (month == 12), month), today, year)
+    past = not m[0].startswith("this")  # "i våras", "last spring"
+    return _latest(lambda y: _season_span(y - (month == 12), month), today, year, past=past)
 
 
 def _year_back(back: int) -> _Reader:
@@ -508,9 +517,9 @@ _PART_OF_DAY = "(?: ?kvall| ?morse| ?eftermiddag| ?em| ?fm)?"  # "i går kväll"
 # Days Swedes name rather than number, each the latest that has come (or of the year written after it).
 _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
     (r"julafton|christmas eve", _fixed(12, 24)),
-    # Christmas as a time, by its first day: "i julas", "i jul", "över julen", "at Christmas".
+    # Christmas as a time, by its first day: "i jul", "över julen", "at Christmas" ("i julas" below).
     (
-        r"i julas|(?:i|pa|under|over|kring|runt) jul(?:en|helgen)?|julhelgen"
+        r"(?:i|pa|under|over|kring|runt) jul(?:en|helgen)?|julhelgen"
         r"|(?:at|over|during|around) (?:the )?christmas(?: holidays?)?",
         _fixed(12, 24),
     ),
@@ -626,6 +635,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:the )?(?P<od>{_EN_ORDINAL}) of (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?P<month>{_NAMING_MONTH}) (?:the )?(?P<od>{_EN_ORDINAL})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
+    # "i julas": the Christmas gone, never the one to come.
+    (r"i julas(?: (?P<y>\d{4}))?", _named_day(_fixed(12, 24), past=True)),
     (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
     (

@@ -13,7 +13,8 @@ What a chair means (on Wednesday 18 November 2026 unless the story says otherwis
 - A week or more whose days count in different periods of the goal ("vecka 44", 26 October to 1 November,
   for a goal per month; "v. 40", 28 September to 4 October, for a goal per quarter) would move the count
   into one of them, so nothing is stored and the chair is asked for the day, as two days in different
-  periods are. Only the days that have passed count: "i veckan" on Wednesday 4 November is 2-4 November.
+  periods are; a report is not moved to such a week either. Only the days that have passed count: "i
+  veckan" on Wednesday 4 November is 2-4 November.
 - A part of this month or week ("i slutet av månaden", "i början av veckan", "earlier this month", "at
   the end of the month", "tidigare i veckan") is this month or week; "mid may", "mitten av maj" is May.
 - "tisdags" (without "i"), "i tisdagskväll", "i tisdags kväll", "förrgår kväll", "ig år", "igar",
@@ -110,6 +111,10 @@ async def test_a_week_in_two_periods_of_the_goal_is_asked_about(monthly: Distric
     # A week within one month is that week's Monday; the hint writes the week as its days, read again
     stored = await _report(monthly, "möte vecka 45", "sv-SE")
     assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 2 nov. 2026."), stored
+    # Nor is a report moved to such a week
+    moved = await monthly.say(KIM, "ändra 1 vecka 44")
+    assert moved.startswith("Dagarna du skrev (26 okt. 2026–1 nov. 2026) räknas i olika perioder"), moved
+    assert _stored(monthly) == [("2026-11-02", "möte")]
     hint = await monthly.say(LEE, "mål 4: 1 möte vecka 44")
     assert hint == "Menade du rapportera 4 1 möte 26/10-1/11? Inget sparades.", hint
     assert (await monthly.say(LEE, "rapportera 4 1 möte 26/10-1/11")).startswith("Dagarna du skrev")
@@ -193,6 +198,16 @@ async def test_christmas_just_gone_in_january(meetings: District) -> None:
     stored = await meetings.say(SAM, "rapportera 4 1 möte i mellandagarna")  # 27-30 December
     assert stored.startswith("Sparat #3: mål 4, 1 för Timrå, 27 dec. 2026."), stored
     assert _stored(meetings) == [("2026-12-24", "julfika"), ("2026-12-24", "party"), ("2026-12-27", "möte")]
+
+
+async def test_christmas_gone_before_the_plans_year_is_outside_it(meetings: District) -> None:
+    """In November 2026 "i julas" is Christmas 2025, before the plan's year, not this year's to come."""
+    meetings.clock.now = WEDNESDAY
+    answer = await _report(meetings, "julfika i julas", "sv-SE")
+    assert answer.startswith("24 dec. 2025 ligger utanför planens år: planen gäller 2026"), answer
+    answer = await _report(meetings, "julfika i jul", "sv-SE")  # the coming one
+    assert answer.startswith("24 dec. 2026 har inte hänt än"), answer
+    assert meetings.reports() == []
 
 
 @pytest.mark.parametrize(
