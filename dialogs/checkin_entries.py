@@ -16,6 +16,7 @@ from bot.services.checkins import (
     CheckInError,
     CheckInProblem,
     check,
+    day_of,
     leading_area,
     leading_value,
     parse_goal_number,
@@ -54,9 +55,9 @@ def read_amount(text: str, target: Target, areas: Mapping[str, str]) -> tuple[fl
     return value, area
 
 
-def read_day(text: str, today: date, year: int | None = None) -> date:
+def read_day(text: str, target: Target, today: date, year: int | None = None) -> date:
     """When it happened: empty means today; otherwise one date as the one-line form writes it (`year`: the
-    plan's)."""
+    plan's), a period as `day_of` stores it for the goal's `target`."""
     words = text.split()
     if not words:
         return today
@@ -66,14 +67,14 @@ def read_day(text: str, today: date, year: int | None = None) -> date:
         raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
     if found is None:
         raise CheckInError(CheckInProblem.BAD_DATE, text[:20])
-    return dates.reported_day(found, year)
+    return day_of(found, target, today, year)
 
 
 def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, CheckInDraft]:
     """A whole check-in from its fields, or the first CheckInError, in the one-line form's order."""
     goal = read_goal(plan, entries.goal)
     value, area = read_amount(entries.value, goal.target, plan.area_names())
-    happened_on = read_day(entries.day, today, plan.year)
+    happened_on = read_day(entries.day, goal.target, today, plan.year)
     comment = entries.comment.strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=plan.year)
     return goal, CheckInDraft(goal.number, value, happened_on, area, comment, entries.submission)

@@ -967,6 +967,10 @@ def problem(
             "You wrote days that count in different periods ({detail}); nothing was stored. "
             "Report each day on its own line."
         ),
+        CheckInProblem.SPLIT_SPAN: t._(
+            "The days you wrote ({detail}) count in different periods; nothing was stored. "
+            "Write the day it happened, as 12/3 or 12 March."
+        ),
         CheckInProblem.FUTURE_DATE: t._("{detail} has not happened yet; report it afterwards."),
         CheckInProblem.OUTSIDE_YEAR: t._(
             "{detail} is outside the plan's year: the plan is for {year}; report what happened that year."
@@ -981,6 +985,9 @@ def problem(
         detail = day(t, date.fromisoformat(error.detail))
     elif error.code is CheckInProblem.TWO_DAYS:
         detail = _days(t, [date.fromisoformat(written) for written in error.detail.split()])
+    elif error.code is CheckInProblem.SPLIT_SPAN:
+        first, last = (day(t, date.fromisoformat(written)) for written in error.detail.split())
+        detail = t._("{first} to {last}").format(first=first, last=last)
     if error.code is CheckInProblem.NO_VALUE and correcting is not None:  # the number written is the report's
         messages[error.code] = t._("Write the new value after the report's number.")
     message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)

@@ -540,7 +540,7 @@ class CheckInDesk:
         if found.withdrawn:  # a correction would not make it count again
             return Corrected(plan, goal, found, None, made_by)
         try:
-            moved = moved_day(rest, today, plan.year)
+            moved = moved_day(rest, goal.target, today, plan.year)
             if moved is not None:
                 check(
                     value=found.value, happened_on=moved, comment=found.comment, today=today, year=plan.year

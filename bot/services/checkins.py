@@ -91,6 +91,7 @@ class CheckInProblem(StrEnum):
     NOT_YES_NO = "not_yes_no"  # a done/not-done goal wants klart / inte klart
     BAD_DATE = "bad_date"
     TWO_DAYS = "two_days"  # days in different periods of the goal: one report each (one_day)
+    SPLIT_SPAN = "split_span"  # a week or more whose days count in different periods (day_of)
     FUTURE_DATE = "future_date"
     OUTSIDE_YEAR = "outside_year"
     NEED_AREA = "need_area"  # a per-area goal without a known area
@@ -243,16 +244,19 @@ _HINT_LENGTH = 48
 
 def _dated(words: list[str], today: date) -> tuple[list[str], list[str]]:
     """The words without the day written in them, and that day as the hint writes it: as 2026-11-18, so
-    that the line sent back later ("i onsdags" the next week) still means the day the sender meant. A day
-    that cannot be stays in the words, for the report to refuse."""
+    that the line sent back later ("i onsdags" the next week) still means the day the sender meant; a
+    period as its first and last days ("vecka 44": 26/10-1/11), which the report then reads against the
+    goal's periods (`day_of`). A day that cannot be stays in the words, for the report to refuse."""
     try:
-        found = find_date(words, today)
-    except CheckInError:
+        found = dates.find(words, today)
+    except dates.DateError:
         return words, []
     if found is None:
         return words, []
-    day, at, taken = found
-    return words[:at] + words[at + taken :], [day.isoformat()]
+    span, at, taken = found
+    first, last = span.first, span.last
+    when = first.isoformat() if first == last else f"{first.day}/{first.month}-{last.day}/{last.month}"
+    return words[:at] + words[at + taken :], [when]
 
 
 def _hint(first: list[str], said: list[str], when: list[str]) -> str:
@@ -400,7 +404,7 @@ def report_number(args: str) -> tuple[int | None, str]:
 _DAY_WORDS = frozenset({"datum", "datumet", "dag", "dagen", "date", "day"})
 
 
-def moved_day(text: str, today: date, year: int | None) -> date | None:
+def moved_day(text: str, target: Target, today: date, year: int | None) -> date | None:
     """The day a correction moves a report to, when what follows its number is a day and nothing else
     ("ändra 5 2026-11-19", "ändra 5 i förrgår", "correct 5 date to yesterday"): the chair means the report
     happened then, its value and comment as they were. None when the words are anything else (a new value,
@@ -414,7 +418,7 @@ def moved_day(text: str, today: date, year: int | None) -> date | None:
         found = dates.read_whole(words, today, year)
     except dates.DateError as error:
         raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
-    return None if found is None else dates.reported_day(found, year)
+    return None if found is None else day_of(found, target, today, year)
 
 
 @dataclass(frozen=True)
@@ -596,7 +600,7 @@ def parse_check_in(
         words = words[1:]
     words = words[unit_words(words, target) :]  # "1 700 följare", "2 inlägg": what the value counts
     happened_on, others = default_day or today, []
-    found = _days_written(words, today, year)
+    found = [(day_of(span, target, today, year), at, n) for span, at, n in _spans_written(words, today, year)]
     if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
         happened_on = found[0][0]
         words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
@@ -788,16 +792,29 @@ def find_date(words: list[str], today: date, year: int | None = None) -> tuple[d
     return None if found is None else (dates.reported_day(found[0], year), found[1], found[2])
 
 
-def _days_written(words: list[str], today: date, year: int | None) -> list[tuple[date, int, int]]:
-    """Every day written, as `find_date` gives each; a period holding a day also written is that day
-    ("förra veckan, i tisdags" is Tuesday)."""
+def day_of(span: dates.Span, target: Target, today: date, year: int | None) -> date:
+    """The day a check-in about `span` is stored on (dates.reported_day). When the days of a period it
+    can be about (dates.passed_part) count in different periods of the goal ("vecka 44", 26 October to
+    1 November, for a goal per month), storing it on one of them would move the count between periods:
+    SPLIT_SPAN, for the chair to write the day, as two days in different periods are refused (one_day)."""
+    passed = dates.passed_part(span, today, year)
+    period = target.period or Period.YEAR
+    counted = passed.first <= today and (year is None or passed.first.year == year)  # else refused by `check`
+    if counted and period_bounds(period, passed.first) != period_bounds(period, passed.last):
+        raise CheckInError(CheckInProblem.SPLIT_SPAN, f"{passed.first} {passed.last}")
+    return dates.reported_day(span, year)
+
+
+def _spans_written(words: list[str], today: date, year: int | None) -> list[tuple[dates.Span, int, int]]:
+    """Every day or period written, as `dates.find_all` gives each; a period holding a day also written is
+    that day ("förra veckan, i tisdags" is Tuesday)."""
     try:
         found = dates.find_all(words, today, year)
     except dates.DateError as error:
         raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
     spans = [span for span, _, _ in found]
     return [
-        (dates.reported_day(span, year), at, taken)
+        (span, at, taken)
         for span, at, taken in found
         if not any(o != span and span.first <= o.first and o.last <= span.last for o in spans)
     ]

@@ -6,10 +6,16 @@ phrase looks back from `today` (the district's date, from the injected clock): a
 happened, a follow-up starts from a day that has passed. What people mean:
 
 - Days: "i dag", "i går", "i förrgår" ("förrgår"), "today", "yesterday", "the day before yesterday" ("day
-  before yesterday"), "i går kväll" ("igårkväll"), "last night", "för 3 dagar sedan" ("sen"), "3 days
-  ago", "för en vecka sedan", "a week ago".
-- Weekdays: "i tisdags", "last Tuesday": the latest Tuesday before today (on a Tuesday, a week ago, as
-  Swedes say it); "tisdag", "Tuesday" alone, "on Tuesday" ("on Tue"): the latest Tuesday, today included.
+  before yesterday"), "i går kväll" ("igårkväll", "i går em", "förrgår kväll"), "last night", "för 3 dagar
+  sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago"; in a hurry "igar", "ig år", "yday".
+  Words that say it was some day but not which ("häromdagen", "för ett par dagar sedan", "a couple of days
+  ago", "the other day", "veckan innan", "the day before") raise DateError: the writer is asked for the
+  day, never given today. Punctuation and emoji around a word are not part of it ("igår🎉", "(v45)").
+- Weekdays: "i tisdags" ("tisdags", "i tisdagskväll", "i tisdags kväll"), "last Tuesday": the latest
+  Tuesday before today (on a Tuesday, a week ago, as Swedes say it); "tisdag", "Tuesday" alone, "on
+  Tuesday" ("on Tue"), Swedish short names ("tis", "ons", "tors", "fre", "lör"; not "mån" nor "sön",
+  which are the words "mån" and "son"): the latest Tuesday, today included. A weekday before the day it
+  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3".
   Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
   today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
   "förra veckans tisdag", "Tuesday last week", "last week Tuesday" ("last week's"): that day of last week;
@@ -19,7 +25,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; "11/20",
-  which can only be month first, is refused with the day written first: `day_first`).
+  which can only be month first, is refused with the day written first, anywhere in a sentence: `day_first`;
+  a share followed by what it counts, "3/15 personer", is no day).
   "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12", "12 mars", "12:e mars", "den 12 mars
   2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
   second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
@@ -37,15 +44,26 @@ happened, a follow-up starts from a day that has passed. What people mean:
   Eve", "Easter Sunday", "first Sunday of Advent" and the like. Movable days from the `holidays`
   library's calendar of Sweden.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
-  "vecka 11", "v. 11", "v11", "week 11", "w11": its Monday. "förra veckan", "last week": last week's Monday;
-  "förrförra veckan", "the week before last"; "i veckan", "this week".
+  "vecka 11", "v. 11", "v11", "week 11", "w11": that week, stored on its Monday. "vecka 44-45", "v44–45",
+  "veckorna 44 och 45", "weeks 44 to 45": from the first's Monday to the last's Sunday. "förra veckan",
+  "last week": last week; "förrförra veckan", "the week before last"; "i veckan", "this week". A chair
+  means something happened on some day of the week; when those days (up to today: `passed_part`) count in
+  two periods of a goal, a check-in asks for the day rather than store one (checkins.day_of), as it does
+  for two days written in different periods.
 - Months: "i maj", "in May" ("in may" is no month: English writers capitalise it), "maj 2027",
-  "förra månaden", "last month", "den här månaden", "this month".
+  "förra månaden", "last month", "den här månaden", "this month"; short names after "i", "in" or ending
+  the words ("i okt", "in Oct", "möte nov"), but not "jan" (a name), "jul" (Christmas) nor "mar". "den
+  sista oktober", "the last of October": 31 October.
 - A part of a period is the whole period: "i början av oktober" ("i början på"), "i mitten av", "i slutet
   av", "early October", "mid-October", "late October", "at the start (beginning, middle, end) of
-  October", "i slutet av förra veckan", "at the end of last month". After them only a period counts ("i
-  slutet av mötet" is no date).
-- Quarters, seasons, the year: "kvartal 3", "Q3", "tredje kvartalet", "förra kvartalet", "det här
+  October", "i slutet av förra veckan", "at the end of last month", "tidigare i veckan", "earlier this
+  month"; "mid may" in any case. "i slutet av månaden", "i början av veckan", "at the end of the month":
+  this month, this week. After them only a period counts ("i slutet av mötet" is no date).
+- Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
+  "Christmas party" and "julbord" are no day. "i mellandagarna": 27-30 December.
+- "i julas", "i våras", "last spring" say the time is past: the latest begun even when it lies before the
+  plan's year (refused as outside it, not as not yet happened).
+- Quarters, seasons, the year: "kvartal 3", "Q3", "kv 3", "tredje kvartalet", "förra kvartalet", "det här
   kvartalet"; "i våras" (1 March), "i somras" (1 June), "i höstas" (1 September), "i vintras" (1 December),
   "last spring"; "årsskiftet", "i år", "this year", "förra året", "i fjol", "last year".
 
@@ -96,7 +114,16 @@ _WHOLE_MONTHS = {
     **_names(get_month_names("wide", locale="en")),
 }
 _LOWERCASE_WORDS = frozenset({"may", "march"})
-_WEEKDAYS_SV = _names(get_day_names("wide", locale="sv"))  # "mandag": 0
+# Short names too ("i okt", "in Oct", "möte nov"), but not "jan" (a name), "jul" (Christmas) or "mar".
+_SHORT_MONTHS = {
+    name: month
+    for name, month in MONTH_NUMBERS.items()
+    if name not in _WHOLE_MONTHS and name not in {"jan", "jul", "mar"}
+}
+_WEEKDAYS_SV = {  # "mandag": 0, "ons": 2; not "mån" ("i viss mån", folded "man") nor "sön" ("son")
+    **_names(get_day_names("wide", locale="sv")),
+    **{k: v for k, v in _names(get_day_names("abbreviated", locale="sv")).items() if k not in {"man", "son"}},
+}
 _WEEKDAYS_EN = {  # "monday": 0, "tue": 1, "tues": 1
     **_names(get_day_names("wide", locale="en")),
     **_names(get_day_names("abbreviated", locale="en")),
@@ -144,6 +171,17 @@ def next_day(day: int, month: int, today: date) -> date:
         if found >= today:
             return found
     raise ValueError(f"{day}/{month}")
+
+
+def passed_part(span: Span, today: date, year: int | None) -> Span:
+    """The days of `span` a report can be about: up to today (unless none has come) and, with the plan's
+    `year`, within it when the span reaches into it ("v. 53" written on 3 January: 28-31 December)."""
+    first, last = span.first, min(span.last, today) if span.first <= today else span.last
+    if year is not None and first.year < year <= last.year:
+        first = date(year, 1, 1)
+    if year is not None and first.year == year < last.year:
+        last = date(year, 12, 31)
+    return Span(first, last)
 
 
 def reported_day(span: Span, year: int | None) -> date:
@@ -212,11 +250,17 @@ def _season_span(year: int, month: int) -> Span:
 
 
 def _latest(
-    make: Callable[[int], Span], today: date, year: int | None, *, current: int | None = None
+    make: Callable[[int], Span],
+    today: date,
+    year: int | None,
+    *,
+    current: int | None = None,
+    past: bool = False,
 ) -> Span:
     """The latest span `make(y)` that has begun by today, this year's or last year's (`current`: this year,
     if not today's calendar year); with the plan's `year`, never one wholly before it (then the plan year's,
-    not begun yet). DateError (empty text) if none exists."""
+    not begun yet), unless the words say it is `past` ("i julas", "i våras": refused as before the plan's
+    year). DateError (empty text) if none exists."""
     this = today.year if current is None else current
     made: list[Span] = []
     for y in sorted({this - 1, this} | ({year} if year is not None else set())):
@@ -228,7 +272,7 @@ def _latest(
     start = date(year, 1, 1) if year is not None else date.min
     if begun and begun[-1].last >= start:
         return begun[-1]
-    later = [span for span in made if span.first > today and span.last >= start]
+    later = [span for span in made if span.first > today and span.last >= start and not past]
     if later:
         return later[0]
     if begun:
@@ -283,6 +327,11 @@ def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
     return Span(saturday, saturday + timedelta(days=1))
 
 
+def _between_christmas_and_new_year(_m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "i mellandagarna": 27-30 December, the latest begun."""
+    return _latest(lambda y: Span(date(y, 12, 27), date(y, 12, 30)), today, year)
+
+
 def _weekend_before(m: re.Match[str], today: date, year: int | None) -> Span:
     """ "förra helgen": on a weekday the latest weekend, on a weekend day the one before it."""
     latest = _weekend(m, today, year)
@@ -298,12 +347,16 @@ def _week_of(today: date, back: int) -> Span:
 
 
 def _numbered_week(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "vecka 45": that week; "vecka 44-45": from the first's Monday to the second's Sunday ("52-1" into
+    the next year)."""
     number = int(m["week"])
-    if not 1 <= number <= 53:
+    last = int(m.groupdict().get("week2") or number)
+    if not (1 <= number <= 53 and 1 <= last <= 53) or number - 40 < last < number:
         raise DateError("")
 
     def make(y: int) -> Span:
-        return _span(Period.WEEK, date.fromisocalendar(y, number, 1))
+        first = date.fromisocalendar(y, number, 1)
+        return Span(first, date.fromisocalendar(y + (last < number), last, 7))
 
     if m["year"]:
         return make(int(m["year"]))
@@ -373,13 +426,13 @@ def _advent(number: int) -> Callable[[int], date]:
     return day
 
 
-def _named_day(make: Callable[[int], date]) -> _Reader:
+def _named_day(make: Callable[[int], date], *, past: bool = False) -> _Reader:
     """A named day ("julafton", "midsommarafton"): the year's written, or the latest that has come."""
 
     def read(m: re.Match[str], today: date, year: int | None) -> Span:
         if m["y"]:
             return Span.day(make(int(m["y"])))
-        return _latest(lambda y: Span.day(make(y)), today, year)
+        return _latest(lambda y: Span.day(make(y)), today, year, past=past)
 
     return read
 
@@ -398,6 +451,17 @@ def _day_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
         if found is not None and found <= today:
             return Span.day(found)
         month_start = (month_start - timedelta(days=1)).replace(day=1)
+    raise DateError("")
+
+
+def _last_day(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "den sista oktober", "the last of October": 31 October."""
+    month = MONTH_NUMBERS[m["month"] or m["month2"]]
+    return _latest(lambda y: Span.day(_month_span(y, month).last), today, year)
+
+
+def _no_day(_m: re.Match[str], _today: date, _year: int | None) -> Span:
+    """ "häromdagen", "a few days ago": meant as a day but naming none, so the writer is asked which."""
     raise DateError("")
 
 
@@ -431,7 +495,8 @@ def _quarter_back(back: int) -> _Reader:
 
 def _season(m: re.Match[str], today: date, year: int | None) -> Span:
     month = _SEASONS[m["season"]]
-    return _latest(lambda y: _season_span(y - (month == 12), month), today, year)
+    past = not m[0].startswith("this")  # "i våras", "last spring"
+    return _latest(lambda y: _season_span(y - (month == 12), month), today, year, past=past)
 
 
 def _year_back(back: int) -> _Reader:
@@ -448,9 +513,16 @@ _SV_DAY = "|".join(_WEEKDAYS_SV)
 _EN_DAY = "|".join(_WEEKDAYS_EN)
 _EN_WHOLE_DAY = "|".join(_names(get_day_names("wide", locale="en")))
 _S = "(?:'|\u2019)?s"  # "new year's", "new years"
+_PART_OF_DAY = "(?: ?kvall| ?morse| ?eftermiddag| ?em| ?fm)?"  # "i går kväll", "igårkväll", "i tisdags em"
 # Days Swedes name rather than number, each the latest that has come (or of the year written after it).
 _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
     (r"julafton|christmas eve", _fixed(12, 24)),
+    # Christmas as a time, by its first day: "i jul", "över julen", "at Christmas" ("i julas" below).
+    (
+        r"(?:i|pa|under|over|kring|runt) jul(?:en|helgen)?|julhelgen"
+        r"|(?:at|over|during|around) (?:the )?christmas(?: holidays?)?",
+        _fixed(12, 24),
+    ),
     (r"juldag(?:en)?|christmas day", _fixed(12, 25)),
     (r"annandag jul(?:en)?|boxing day", _fixed(12, 26)),
     (rf"nyarsafton|new year{_S} eve", _fixed(12, 31)),
@@ -495,18 +567,20 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _relative(0),
     ),
     (
-        r"i ?gar(?: ?kvall| ?morse| eftermiddag)?|yesterday(?: evening| morning| afternoon)?|last night",
+        rf"(?:i ?gar|ig ar){_PART_OF_DAY}|yesterday(?: evening| morning| afternoon| night)?|yday|yest"
+        r"|last (?:night|evening)",
         _relative(1),
     ),
     # "förrgår", "day before yesterday": the little word left out, as people write in a hurry.
-    (r"(?:i ?)?forrgar|(?:the )?day before yesterday", _relative(2)),
+    (rf"(?:i ?)?forrgar{_PART_OF_DAY}|(?:the )?day before yesterday", _relative(2)),
     # Ahead, so that a report of what is still to come is refused, not stored as today.
     (r"i ?morgon|tomorrow", _relative(-1)),
     (r"(?:i ?)?overmorgon|(?:the )?day after tomorrow", _relative(-2)),
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) (?:sedan|sen)", _ago),
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
-    (rf"i (?P<day>{_SV_DAY})s", _weekday_before),
+    # "i tisdags", "tisdags", "i tisdags kväll", "i tisdagskväll".
+    (rf"(?:i )?(?P<day>{_SV_DAY})s{_PART_OF_DAY}", _weekday_before),
     (rf"(?:last|past) (?P<day>{_EN_DAY})", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
     (rf"(?P<day>{_SV_DAY})(?:en)?", _weekday_upto),
@@ -520,6 +594,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
     (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
     (r"forra helgen", _weekend_before),
+    (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
     (
@@ -530,12 +605,19 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:i |pa )?forrforra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(2)),
     (rf"(?:on )?(?P<day>{_EN_DAY}) (?:the )?week before last", _weekday_in_week(2)),
     # "förra onsdagen": the latest Wednesday before today, as "i onsdags"; "förrförra" the one before it.
-    (rf"forra (?P<day>{_SV_DAY})(?:en)?", _weekday_before),
+    (rf"forra (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_before),
     (rf"forrforra (?P<day>{_SV_DAY})(?:en)?", _weekday_before_last),
     (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
     (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
     (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
+    # Weeks from one to another: "vecka 44-45", "v44–45", "veckorna 44 och 45", "weeks 44 to 45".
+    (
+        r"(?:v|vecka|veckorna|veckor|week|weeks|wk|w)\.? ?(?P<week>\d{1,2})"
+        r"(?: ?[-\u2013] ?| (?:och|till|and|to) )(?:v|vecka|week|w)?\.? ?(?P<week2>\d{1,2})"
+        r"(?: (?P<year>\d{4}))?",
+        _numbered_week,
+    ),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
     # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars".
@@ -553,13 +635,27 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:the )?(?P<od>{_EN_ORDINAL}) of (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?P<month>{_NAMING_MONTH}) (?:the )?(?P<od>{_EN_ORDINAL})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
+    # "i julas": the Christmas gone, never the one to come.
+    (r"i julas(?: (?P<y>\d{4}))?", _named_day(_fixed(12, 24), past=True)),
     (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
+    (
+        rf"(?:den )?sista (?P<month>{_WHOLE_MONTH})|(?:the )?last (?:day )?of (?P<month2>{_WHOLE_MONTH})",
+        _last_day,
+    ),
+    # Words for a day that say no day: asked about, never stored as today.
+    (
+        r"harom ?dagen|harom ?veckan|(?:for )?(?:ett par|nagra) (?:dagar|veckor) (?:sedan|sen)"
+        r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day"
+        r"|(?:dagen|veckan|manaden) (?:innan|forut)|the (?:day|week|month) before",
+        _no_day,
+    ),
     (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
     (r"forrforra manaden|(?:the )?month before last", _month_back(2)),
     (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
     (
-        rf"(?:kvartal|quarter|q) ?(?P<q>[1-4])|(?:the )?(?P<qword>{_QUARTER_WORD}) (?:kvartalet|quarter)",
+        rf"(?:kvartal|quarter|q|kv)\.? ?(?P<q>[1-4])"
+        rf"|(?:the )?(?P<qword>{_QUARTER_WORD}) (?:kvartalet|quarter)",
         _quarter,
     ),
     (r"(?:forra|senaste) kvartalet|(?:the )?(?:last|previous) quarter", _quarter_back(1)),
@@ -579,8 +675,13 @@ _COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
 _LONGEST = 6  # words in the longest phrase
 
 
+# Around a word: punctuation and emoji ("igår🎉", "(v45)"), not a sign that is a word ("%", "§").
+_AROUND = re.compile(r"^[^\w%§]+|[^\w%§]+$")
+
+
 def _fold(word: str) -> str:
-    return fold_letters(word).strip(",.;:!?()")
+    folded = fold_letters(word)
+    return _AROUND.sub("", folded) or folded  # "-" alone stays: "vecka 44 - 45"
 
 
 def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
@@ -594,18 +695,19 @@ def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> 
             try:
                 return read(match, today, year), taken
             except (ValueError, OverflowError):  # DateError too: no such day
-                raise DateError(" ".join(words[at : at + taken])[:20]) from None
+                raise DateError(" ".join(words[at : at + taken])[:30]) from None
     return None
 
 
 def _month_alone(words: Sequence[str], at: int, *, led: bool) -> int | None:
     """A month named alone at words[at] ("i maj", or the month as the whole of a date field)."""
     folded = _fold(words[at])
-    if folded not in _WHOLE_MONTHS or not led:
+    month = _WHOLE_MONTHS.get(folded) or _SHORT_MONTHS.get(folded)
+    if month is None or not led:
         return None
     if folded in _LOWERCASE_WORDS and not words[at].strip(",.;:!?()")[:1].isupper():
         return None
-    return _WHOLE_MONTHS[folded]
+    return month
 
 
 # Around "D.M" in a sentence, words that make it a time ("kl 10.10"), a number ("punkt 3.2") or an amount
@@ -651,8 +753,15 @@ def _dotted(words: Sequence[str], at: int, today: date, year: int | None, *, alo
 # A part of a period, read as the whole period: "i slutet av oktober", "at the end of last week", "mid-May".
 _PART_OF = re.compile(
     r"(?:borjan|mitten|slutet) (?:av|pa)|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
-    r"|early|mid|late"
+    r"|early|mid|late|tidigare|earlier"
 )
+# The period a part of which is named without saying which: this one ("i slutet av månaden").
+_THIS_PERIOD = {
+    **dict.fromkeys(("veckan", "the week"), Period.WEEK),
+    **dict.fromkeys(("manaden", "the month"), Period.MONTH),
+    **dict.fromkeys(("kvartalet", "the quarter"), Period.QUARTER),
+    **dict.fromkeys(("aret", "the year"), Period.YEAR),
+}
 _PART_OF_HYPHENED = re.compile(r"(?:early|mid|late)-.+")
 
 
@@ -671,6 +780,11 @@ def _part_of(
         if not taken:
             return None
         rest, after = list(words), at + taken
+    for n in (1, 2):  # "i slutet av månaden", "at the end of the month": this month
+        if (period := _THIS_PERIOD.get(" ".join(_fold(w) for w in rest[after : after + n]))) is not None:
+            return _span(period, today), n + taken
+    if after < len(rest) and (month := _WHOLE_MONTHS.get(_fold(rest[after]))):  # "mid may": May
+        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken
     try:
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
     except DateError:
@@ -680,6 +794,7 @@ def _part_of(
     return found[0], found[1] + taken
 
 
+_DAY_BEFORE_DATE = WEEKDAY_NUMBERS | {"man": 0}
 _MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?P<year>[/ -]\d{4}|[/-]\d{2})?")
 
 
@@ -726,6 +841,15 @@ def read_at(
     part = _part_of(words, at, today, year, dotted=dotted)
     if part is not None:
         return part
+    named = _fold(words[at])
+    weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
+    if weekday is not None:  # "tisdag 3/11", "mån 16/11", "Tuesday, November 3": the day once
+        try:
+            dated = read_at(words, at + 1, today, year, dotted=True)
+        except DateError:
+            dated = None
+        if dated is not None and dated[0] == Span.day(dated[0].first) and dated[0].first.weekday() == weekday:
+            return dated[0], dated[1] + 1
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
         return dotted_day, 1
@@ -745,15 +869,19 @@ def find(
     words: Sequence[str], today: date, year: int | None = None, *, start: int = 0
 ) -> tuple[Span, int, int] | None:
     """The first day or period anywhere in the words (from `start`): the span, where it starts and how many
-    words it took. A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), unless it is a pair
-    of numbers no calendar has further on in a sentence, a score or a share ("0/0 röster", "3/15 kom")."""
+    words it took. A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), and so does a day
+    written month first ("meeting 11/20", see `day_first`), unless it is a pair of numbers no calendar
+    has further on in a sentence, a score or a share ("0/0 röster", "13/40", "3/15 personer")."""
     for at in range(start, len(words)):
         try:  # a month may end the words alone ("rapportera 4 1 maj")
             found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
             pair = _PAIR.fullmatch(_fold(words[at]))
             led = at == 0 or _fold(words[at - 1]) in LEAD_WORDS
+            counted = at + 1 < len(words) and _fold(words[at + 1]) in _AMOUNT_WORDS
             if pair is None or led or (1 <= int(pair[1]) <= 31 and 1 <= int(pair[2]) <= 12):
+                raise
+            if day_first(words[at]) is not None and not counted:
                 raise
             continue
         if found is not None:

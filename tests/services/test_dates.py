@@ -30,7 +30,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.services.checkins import CheckInError, CheckInProblem, day_of
 from bot.services.dates import DateError, Span, day_first, find, next_day, read_whole, reported_day
+from bot.services.goals import Period, Target, TargetKind
+from bot.services.progress import period_bounds
 from bot.services.schedule_rules import Holidays, occurrences, parse_rule
 
 PROPERTIES = settings(max_examples=300, deadline=None)
@@ -159,6 +162,61 @@ def test_a_week_number_is_the_monday_of_the_latest_such_week(today: date, number
             assert found > today and found.isocalendar()[:2] == (today.isocalendar()[0], number)
         else:
             assert _read(written, today).first == expected, written
+
+
+@PROPERTIES
+@given(today=todays, number=st.integers(1, 52), more=st.integers(1, 3), form=st.integers(0, 4))
+def test_weeks_from_one_to_another_are_both_whole(today: date, number: int, more: int, form: int) -> None:
+    """ "vecka 44-45": from week 44's Monday to week 45's Sunday, the latest such weeks begun ("52-1" runs
+    into the next year)."""
+    last = (number + more - 1) % 52 + 1
+    written = (
+        f"vecka {number}-{last}",
+        f"v{number}–{last}",
+        f"veckorna {number} och {last}",
+        f"weeks {number} to {last}",
+        f"v. {number} - {last}",
+    )[form]
+    first = _latest_week(today, number)
+    if first is None:
+        return
+    found = _read(written, today)
+    ends = [d for d in (first + timedelta(days=n) for n in range(7, 7 * (more + 1) + 7)) if d.weekday() == 6]
+    assert found.first == first, written
+    assert found.last in ends and found.last.isocalendar()[1] == last, written
+
+
+@PROPERTIES
+@given(
+    today=todays,
+    written=st.one_of(
+        st.builds("vecka {}".format, st.integers(1, 53)),
+        st.builds("vecka {}-{}".format, st.integers(1, 50), st.integers(2, 52)),
+        st.sampled_from(["förra veckan", "i veckan", "förra månaden", "i våras", "Q3", "28/3-2/4"]),
+    ),
+    period=st.sampled_from(list(Period)),
+)
+def test_a_period_is_stored_only_on_a_day_counting_where_all_its_days_do(
+    today: date, written: str, period: Period
+) -> None:
+    """A check-in about a week or more happened on one of its days that have passed (in the plan's year):
+    stored on its first when they all count in one period of the goal, else the chair is asked which day
+    (SPLIT_SPAN) rather than have the count moved into one of the periods."""
+    try:
+        span = _read(written, today, today.year)
+    except (DateError, AssertionError):  # "vecka 53" in a year without one; "vecka 9-3" is none
+        return
+    days = [span.first + timedelta(days=n) for n in range((span.last - span.first).days + 1)]
+    passed = [d for d in days if d <= today and d.year == today.year] if span.first <= today else []
+    target = Target(TargetKind.COUNT, 1, period, "möte")
+    try:
+        stored = day_of(span, target, today, today.year)
+    except CheckInError as error:
+        assert error.code is CheckInProblem.SPLIT_SPAN
+        assert len({period_bounds(period, d) for d in passed}) > 1, written
+        return
+    assert all(period_bounds(period, d) == period_bounds(period, stored) for d in passed), written
+    assert stored == (passed[0] if passed else span.first), written
 
 
 @PROPERTIES
@@ -302,7 +360,7 @@ def test_every_other_weekday_keeps_its_step_over_new_year(anchor: date, weekday:
 def test_a_snooze_day_without_a_year_is_the_next_such_day(today: date, day: int, month: int) -> None:
     """What lies ahead reads forward: "påminn mig inte före 15/1" in December is next January."""
     ahead = next(
-        (d for d in (today + timedelta(days=n) for n in range(400)) if (d.day, d.month) == (day, month)), None
+        (d for d in (today + timedelta(days=n) for n in range(800)) if (d.day, d.month) == (day, month)), None
     )
     if ahead is None or ahead.year > today.year + 1:
         with pytest.raises(ValueError):
@@ -336,9 +394,10 @@ def test_last_weekend_on_a_weekday_is_the_latest() -> None:
 
 
 @PROPERTIES
-@given(today=todays, month=st.integers(1, 12), part=st.integers(0, 9))
+@given(today=todays, month=st.integers(1, 12), part=st.integers(0, 11))
 def test_a_part_of_a_month_is_the_month(today: date, month: int, part: int) -> None:
-    """ "i slutet av oktober", "late October": October, as "i oktober" is; every word belongs to it."""
+    """ "i slutet av oktober", "late October": October, as "i oktober" is; every word belongs to it ("mid
+    may" in lower case too)."""
     sv, en = SV_MONTHS[month - 1], EN_MONTHS[month - 1]
     written = (
         f"i början av {sv}",
@@ -351,8 +410,25 @@ def test_a_part_of_a_month_is_the_month(today: date, month: int, part: int) -> N
         f"in mid-{en}",
         f"at the end of {en}",
         f"in the middle of {en}",
+        f"mid {en.lower()}",
+        f"tidigare i {sv}",
     )[part]
     assert _read(written, today) == _read(f"i {sv}", today), written
+
+
+@PROPERTIES
+@given(today=todays, part=st.integers(0, 5))
+def test_a_part_of_this_month_or_week_is_this_one(today: date, part: int) -> None:
+    """ "i slutet av månaden", "earlier this week": this month, this week, as "i månaden", "i veckan"."""
+    written, meant = (
+        ("i slutet av månaden", "i månaden"),
+        ("i början av månaden", "i månaden"),
+        ("at the end of the month", "this month"),
+        ("earlier this month", "this month"),
+        ("i början av veckan", "i veckan"),
+        ("tidigare i veckan", "i veckan"),
+    )[part]
+    assert _read(written, today) == _read(meant, today), written
 
 
 @pytest.mark.parametrize(

@@ -5,23 +5,28 @@ What a chair means: "30/9", "30/9 2026", "30/9-26", "2026-09-30", "30.9.2026", "
 sentence such as "möte 30.9 med 12 pers"), "30 september", "den trettionde september", "September 30th",
 "the thirtieth of September", and within the week "onsdag" / "Wednesday" (the latest, today included) and
 "i onsdags" / "förra onsdagen" (the latest before today; "förrförra onsdagen" the one before), last
-week's "förra veckans onsdag" / "last week Wednesday", and "förrgår" / "day before yesterday": each is
-the day written, never today or another year's, as long as that day has not come round again. The
-ordinal words and month names are written out here, not taken from the reader.
+week's "förra veckans onsdag" / "last week Wednesday", and "förrgår" / "day before yesterday"; in a hurry
+"onsdags" (no "i"), "i onsdagskväll", "i onsdags kväll", "ons"; a weekday before the day it falls on ("ons
+30/9", "Wednesday, September 30"); "den sista september", "the last of September" for a month's last day:
+each is the day written, never today or another year's, as long as that day has not come round again.
+A day written month first ("9/30", which only an American writes) is asked about wherever it stands,
+never read as no date. The ordinal words and month names are written out here, not taken from the reader.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.dates import find
+from bot.services.dates import DateError, find
 
 _SV_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
 _EN_MONTHS = "January February March April May June July August September October November December".split()
 _SV_DAYS = "måndag tisdag onsdag torsdag fredag lördag söndag".split()
+_SV_SHORT_DAYS = [None, "tis", "ons", "tors", "fre", "lör", None]  # "mån", "sön" are the words "mån", "son"
 _EN_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _SV_ORDINALS = (
     "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde fjortonde "
@@ -53,13 +58,19 @@ def _written(day: date, today: date) -> list[str]:
         f"den {_SV_ORDINALS[d - 1]} {sv}",
         f"{en} {d}{suffix}",
         f"the {_EN_ORDINALS[d - 1]} of {en}",
+        f"{_SV_DAYS[day.weekday()]} {d}/{m}",
+        f"{_EN_DAYS[day.weekday()]}, {en} {d}",
     ]
+    if (day + timedelta(days=1)).month != m:
+        forms += [f"den sista {sv}", f"the last of {en}"]
     back = (today - day).days
     if back < 7:
         forms += [_SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()], f"on {_EN_DAYS[day.weekday()]}"]
+        forms += [short] if (short := _SV_SHORT_DAYS[day.weekday()]) else []
     sv_day, en_day = _SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()]
     if 1 <= back <= 7:
         forms += [f"i {sv_day}s", f"last {en_day}", f"förra {sv_day}en"]
+        forms += [f"{sv_day}s", f"i {sv_day}skväll", f"i {sv_day}s kväll"]
     if 8 <= back <= 14:
         forms += [f"förrförra {sv_day}en"]
     if back == 2:
@@ -96,3 +107,24 @@ def test_a_day_written_any_way_in_a_sentence_is_that_day(
     span, at, taken = found
     assert (span.first, span.last) == (day, day), (written, today)
     assert " ".join(words[at : at + taken]) == written
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    today=st.dates(date(2019, 1, 1), date(2036, 12, 31)),
+    month=st.integers(1, 12),
+    day=st.integers(13, 31),
+    before=st.sampled_from(["meeting", "möte med styrelsen", "Hej! 🎉 vi hade möte"]),
+    after=st.sampled_from(["", "with the board", "kl 18", "at 6pm"]),
+)
+def test_a_day_written_month_first_is_asked_about_anywhere(
+    today: date, month: int, day: int, before: str, after: str
+) -> None:
+    """ "meeting 11/20 with the board" was read as no date, so the report was stored as today."""
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return  # "2/30" is no day either way
+    words = f"{before} {month}/{day} {after}".split()
+    with pytest.raises(DateError):
+        find(words, today, today.year)
