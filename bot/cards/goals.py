@@ -440,7 +440,7 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), done_when(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal) or t._("Nobody named yet")),
+        (t._("Responsible"), responsible_for(t, goal, responsible)),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if found.own is not None:  # a chair's own branch, as their `status` shows it
@@ -553,6 +553,16 @@ _DOERS = {
     "the district": N_("The district"),
     "the branches": N_("The branches"),
 }
+
+
+def responsible_for(t: Translator, goal: Goal, named: Sequence[str]) -> str:
+    """Who answers for the goal: the people the board named, else whom the plan names; a goal every branch
+    does is each branch's chair's for their branch (the board may name someone besides)."""
+    if goal.applies_to_branches and not goal.responsible_in_plan:
+        if named:
+            return t._("{names} and each branch's chair").format(names=", ".join(named))
+        return t._("Each branch's chair")
+    return ", ".join(named) or doer_in_plan(t, goal) or t._("Nobody named yet")
 
 
 def doer_in_plan(t: Translator, goal: Goal) -> str | None:
