@@ -363,6 +363,9 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("hur går det med planen", "status", "sv"),
     # what a command means or how it works: its help ("vad betyder status?" -> "hjälp status")
     ("vad betyder", "hjälp", "sv"),
+    ("vad menas med", "hjälp", "sv"),
+    ("vad menar du med", "hjälp", "sv"),
+    ("vad innebär", "hjälp", "sv"),
     ("vad gör kommandot", "hjälp", "sv"),
     ("vad gör", "hjälp", "sv"),
     ("hur funkar", "hjälp", "sv"),
@@ -370,6 +373,8 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("hur använder jag", "hjälp", "sv"),
     ("hur använder man", "hjälp", "sv"),
     ("what does", "help", "en"),
+    ("what is meant by", "help", "en"),
+    ("what do you mean by", "help", "en"),
     ("what is the command", "help", "en"),
     ("how does", "help", "en"),
     ("how do i use", "help", "en"),
@@ -390,6 +395,28 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
     ("remind me", "snooze", "en"),
 )
+# The words `status` and `mål N` use for where a goal stands (bot/cards/goals.py): a question about one is
+# answered with what it means ("vad betyder efter?" -> "hjälp efter").
+STATUS_WORDS = (
+    *(N_("done"), N_("not done"), N_("ahead"), N_("on pace"), N_("behind")),
+    *(N_("not begun"), N_("not reached"), N_("not measured")),
+)
+
+
+def status_word(text: str) -> str | None:
+    """The status word (its msgid) `text` is, in either language ("efter", "i fas", "Behind"), or None."""
+    folded = " ".join(fold(text).split())
+    return next(
+        (
+            word
+            for word in STATUS_WORDS
+            for language in LANGUAGES
+            if folded == " ".join(fold(translator(language)._(word)).split())
+        ),
+        None,
+    )
+
+
 # Questions one command answers whatever they go on to name: "vem är ordförande i Timrå?" is every chair
 # (`roller`), "när är nästa inlägg i Allmänt?" every coming prompt, "hur rapporterar jag mål 3?" the report's
 # help (which shows the asker's own example). Folded when read.
@@ -780,7 +807,9 @@ _ABOUT_A_COMMAND = frozenset(
 )
 # The bot itself, in such a question: "hur funkar du", "how do I use it".
 # Of those, the words that ask what a command means or does.
-_MEANING = frozenset(("kommandot", "command", "mean", "do", "work", "betyder"))
+_MEANING = frozenset(
+    ("kommandot", "command", "mean", "do", "work", "betyder", "menas", "menar", "innebar", "meant")
+)
 _THE_BOT = frozenset(("du", "dig", "det", "den", "boten", "you", "it", "this", "the bot"))
 
 
@@ -794,7 +823,11 @@ def _help_topic(ask: str, rest: str, is_command: Callable[[str], bool]) -> str |
     first = words[0].strip("!?.,:;\"'”“`")
     # "how does the plan look" names the board's `plan` and asks nothing about it: more than the command's
     # word needs a word about its meaning ("what does my data mean")
-    about = len(words) == 1 or bool(_MEANING & set(f"{ask} {fold(rest)}".split()))
+    meaning = bool(_MEANING & set(f"{ask} {fold(rest)}".split()))
+    said = " ".join(words).strip("!?.,:;\"'”“`’‘")
+    if meaning and status_word(said) is not None:  # "vad betyder efter?": the word on the cards
+        return said
+    about = len(words) == 1 or meaning
     return " ".join([first, *words[1:]]) if about and is_command(first) else None
 
 

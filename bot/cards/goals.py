@@ -35,6 +35,50 @@ def pace_word(t: Translator, pace: Pace) -> str:
     }[pace]
 
 
+# What each word for where a goal stands means (bot/i18n.py STATUS_WORDS), for "vad betyder efter?".
+_MEANINGS = {
+    "done": N_("the goal is reached for the year, or carried out. It stays done for the year."),
+    "not done": N_(
+        "the goal has not been carried out yet. The word after it says whether that is late: on pace or "
+        "behind."
+    ),
+    "ahead": N_("the goal has come further than the plan asks by today."),
+    "on pace": N_("the goal has come as far as the plan asks by today: nothing due by now is missing."),
+    "behind": N_(
+        "the goal has come less far than the plan asks by today. A goal per quarter (month, week) is also "
+        "behind when a quarter that has ended did not reach its share: one quarter does not make up for "
+        "another."
+    ),
+    "not begun": N_("the plan's year has not begun yet, so nothing is due."),
+    "not reached": N_(
+        "the plan's year is over and the goal did not reach its target: that is the year's result."
+    ),
+    "not measured": N_(
+        "there is nothing to measure the goal against yet: it has no starting value or no target, and nobody "
+        "has reported a reading."
+    ),
+}
+# When something falls due, for the words that compare with today (progress.py's rules).
+_DUE = N_(
+    "Something falls due when three quarters of its time have passed: one meeting a quarter three quarters "
+    "into the quarter, something done once a year from 1 October, people to name by the end of March, and a "
+    "figure to reach step by step over the year."
+)
+
+
+def status_meaning(t: Translator, word: str) -> Reply:
+    """What a status word (its msgid) means, and the others there are, for a member who asks."""
+    text = t._("In status and goal N, \u201c{word}\u201d means that {meaning}").format(
+        word=t._(word), meaning=t._(_MEANINGS[word])
+    )
+    if word in ("ahead", "on pace", "behind"):
+        text += " " + t._(_DUE)
+    others = t._("The words for how a goal stands: {words}.").format(
+        words=", ".join(t._(other) for other in _MEANINGS)
+    )
+    return Reply(f"{text}\n\n{others}")
+
+
 def this_period(t: Translator, period: Period | None) -> str:
     return {
         Period.WEEK: t._("this week"),

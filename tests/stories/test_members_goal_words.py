@@ -13,7 +13,10 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.__main__ import import_plan
+from bot.cards.goals import pace_word
 from bot.config import Settings
+from bot.i18n import translator
+from bot.services.progress import Pace
 from tests.conftest import SEEDS, SKANE, VASTERNORRLAND, seed
 from tests.stories.conftest import DISTRICT, KIM, NOA, District
 
@@ -87,3 +90,55 @@ async def test_search_finds_the_word_in_its_forms_and_compounds_only(
     for command, locale in (("sök", "sv-SE"), ("search", "en-US")):
         shown = await district.say(NOA, f"{command} {word}", locale=locale)
         assert set(map(int, re.findall(r"^ *(\d+)\. ", shown, re.MULTILINE))) == expected, shown
+
+
+# --- what the words on the cards mean --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "locale", "starts"),
+    [
+        ("vad betyder efter?", "en-US", "I status och mål N betyder ”efter” att målet har kommit kortare"),
+        ("what does behind mean?", "sv-SE", "In status and goal N, “behind” means that the goal has come"),
+        ("vad betyder i fas", "en-US", "I status och mål N betyder ”i fas” att målet har kommit så långt"),
+        ("what does 'on pace' mean", "sv-SE", "In status and goal N, “on pace” means that the goal has"),
+        ("vad menas med ”inte nått”?", "en-US", "I status och mål N betyder ”inte nått” att planens år är"),
+        ("what is meant by not reached", "sv-SE", "In status and goal N, “not reached” means that the"),
+    ],
+)
+async def test_a_word_on_the_cards_is_explained_when_asked(
+    district: District, question: str, locale: str, starts: str
+) -> None:
+    """Noa reads "efter" beside every goal in `status` and asks what it means: the answer was "Den frågan
+    kan jag inte svara på". It is what the word means (when something falls due, for the words that
+    compare with today), and the other words there are; `hjälp efter` says the same."""
+    district.clock.now = MIDYEAR
+    shown = await district.say(NOA, question, locale=locale)
+    assert shown.startswith(starts), shown
+    compares_with_today = "nått" not in starts and "reached" not in starts
+    assert ("tre fjärdedelar" in shown or "three quarters" in shown) == compares_with_today, shown
+    assert shown.endswith(
+        ("klart, inte klart, före, i fas, efter, inte påbörjat, inte nått, mäts inte.", "not measured.")
+    ), shown
+    word = re.search(r"[”“](.+?)[”]", shown)
+    assert word is not None
+    help_word = "hjälp" if shown.startswith("I ") else "help"
+    assert await district.say(NOA, f"{help_word} {word[1]}") == shown
+
+
+@pytest.mark.parametrize("locale", ["sv-SE", "en-US"])
+async def test_every_word_status_shows_has_a_meaning(district: District, locale: str) -> None:
+    """Whatever `status` writes for where a goal stands, a member can ask what it means: in the year, before
+    it and after it (each pace word the cards can write)."""
+    language = locale[:2]
+    t = translator(language)
+    help_word = "hjälp" if language == "sv" else "help"
+    for pace in Pace:
+        word = pace_word(t, pace)
+        shown = await district.say(NOA, f"{help_word} {word}", locale=locale)
+        assert f"“{word}”" in shown or f"”{word}”" in shown, shown
+    for now in (MIDYEAR, datetime(2025, 12, 1, 10, tzinfo=UTC), datetime(2027, 2, 1, 10, tzinfo=UTC)):
+        district.clock.now = now
+        status = await district.say(NOA, "status", locale=locale)
+        shown_words = {line.rsplit(" · ", 1)[-1] for line in status.splitlines() if " · " in line}
+        assert shown_words <= {pace_word(t, pace) for pace in Pace}, shown_words
