@@ -471,6 +471,13 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
 )
 # The languages by name, folded: what a question about the language to write in must name.
 _LANGUAGE_NAMES = frozenset(("engelska", "english", "engelsk", "svenska", "swedish", "svensk"))
+# Asking to download, as written: "ladda ner", "ladda ned", "hur laddar jag ned …".
+_DOWNLOAD = [
+    (verb, down)
+    for verb in ("ladda", "hur laddar jag", "hur laddar man", "kan jag ladda", "hur kan jag ladda")
+    for down in ("ner", "ned")
+]
+_DOWNLOAD_EN = ("download", "how do i download", "can i download", "how can i download")
 # Whole questions that mean one command (folded; "tack" or "please" after them changes nothing).
 _SAYINGS: dict[str, tuple[str, str]] = {
     fold(words): (command, language)
@@ -522,6 +529,21 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ),
         ),
         ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
+        # "ladda ner" and "ladda ned" are both written (the bot writes "ner")
+        *(
+            (command, "sv", tuple(f"{verb} {down} {what}" for verb, down in _DOWNLOAD for what in things))
+            for command, things in (
+                ("mina data", ("mina data", "mina uppgifter", "allt om mig")),
+                ("exportera", ("rapporterna", "alla rapporter", "rapporter", "rapporterna som kalkylblad")),
+            )
+        ),
+        *(
+            (command, "en", tuple(f"{verb} {what}" for verb in _DOWNLOAD_EN for what in things))
+            for command, things in (
+                ("my data", ("my data", "everything about me")),
+                ("export", ("the reports", "all reports", "reports", "all the reports")),
+            )
+        ),
         (
             "my data",
             "en",

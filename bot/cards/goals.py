@@ -6,7 +6,19 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
-from bot.cards import Reply, card, day, facts, heading, no_such_page, number, page_note, paragraph, say
+from bot.cards import (
+    Reply,
+    card,
+    day,
+    facts,
+    heading,
+    listed,
+    no_such_page,
+    number,
+    page_note,
+    paragraph,
+    say,
+)
 from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
@@ -345,7 +357,7 @@ def mine(
         )
     title = t._("Your latest reports")
     if branches:
-        title = t._("The latest reports: yours and those for {branches}").format(branches=", ".join(branches))
+        title = t._("The latest reports from you and {branches}").format(branches=listed(t, branches))
     if narrowed:
         title += " " + _narrowed(t, goal, year)
     rows = []

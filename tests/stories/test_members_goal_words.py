@@ -11,14 +11,15 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from babel.messages.pofile import read_po
 
 from bot.__main__ import import_plan
 from bot.cards.goals import pace_word
 from bot.config import Settings
-from bot.i18n import translator
+from bot.i18n import LOCALES, translator
 from bot.services.progress import Pace
 from tests.conftest import SEEDS, SKANE, VASTERNORRLAND, seed
-from tests.stories.conftest import DISTRICT, KIM, NOA, District
+from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
 
 MIDYEAR = datetime(2026, 6, 10, 10, 0, tzinfo=UTC)
 
@@ -142,3 +143,53 @@ async def test_every_word_status_shows_has_a_meaning(district: District, locale:
         status = await district.say(NOA, "status", locale=locale)
         shown_words = {line.rsplit(" · ", 1)[-1] for line in status.splitlines() if " · " in line}
         assert shown_words <= {pace_word(t, pace) for pace in Pace}, shown_words
+
+
+# --- the latest reports, and downloading -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "locale", "title"),
+    [
+        ("mina rapporter", "sv-SE", "De senaste rapporterna från dig och Sundsvall"),
+        ("my reports", "en-US", "The latest reports from you and Sundsvall"),
+    ],
+)
+async def test_a_chairs_reports_are_titled_as_a_sentence(
+    district: District, command: str, locale: str, title: str
+) -> None:
+    """Kim's reports and those made for Sundsvall read "De senaste rapporterna: dina och de för Sundsvall",
+    which no Swedish writer would put as a heading."""
+    district.clock.now = MIDYEAR
+    await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")
+    assert (await district.say(KIM, command, locale=locale)).splitlines()[0] == title
+
+
+@pytest.mark.parametrize(
+    ("asked", "command"),
+    [
+        ("ladda ner rapporterna", "exportera"),
+        ("ladda ned rapporterna", "exportera"),
+        ("hur laddar jag ned alla rapporter?", "exportera"),
+        ("download the reports", "export"),
+        ("ladda ned mina data", "mina data"),
+        ("download my data", "my data"),
+    ],
+)
+async def test_downloading_is_asked_with_ner_or_ned(district: District, asked: str, command: str) -> None:
+    """The bot writes "ladda ner" (it wrote "ladda ned" in two places); people write both, and ask to
+    download as the command that does it: "ladda ner rapporterna" answered "Menade du ändra ner
+    rapporterna?". Noa, a member, is told which command answers it and who may use it."""
+    district.clock.now = MIDYEAR
+    locale = "sv-SE" if asked.startswith(("ladda", "hur")) else "en-US"
+    for who in (MEGAN, NOA):
+        if command in ("mina data", "my data"):  # a fresh link each time: compare the lines before it
+            assert (await district.say(who, asked, locale=locale)).split("http")[0] == (
+                await district.say(who, command, locale=locale)
+            ).split("http")[0]
+        else:  # Noa is also told which command answers it
+            shown = await district.say(who, asked, locale=locale)
+            assert shown.endswith(await district.say(who, command, locale=locale)), shown
+    with (LOCALES / "sv" / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        swedish = [m.string for m in read_po(po) if m.id]
+    assert not [text for text in swedish if "ladda ned" in str(text).lower()]
