@@ -488,6 +488,32 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("vilka mål har vi", "vilka är målen", "vad är målen", "vilka mål finns", "visa alla mål"),
         ),
         ("mål", "sv", ("lista mål", "lista alla mål", "alla mål")),
+        # what the district is to do this year is its plan's goals
+        (
+            "mål",
+            "sv",
+            tuple(
+                f"vad {does.format(who)}{when}"
+                for does in (
+                    "ska {} göra",
+                    "gör {}",
+                    "ska {} jobba med",
+                    "jobbar {} med",
+                    "kommer {} att göra",
+                )
+                for who in ("vi", "distriktet")
+                for when in ("", " i år", " under året", " det här året")
+            ),
+        ),
+        (
+            "goals",
+            "en",
+            tuple(
+                f"what {does}{when}"
+                for does in ("are we doing", "are we going to do", "should we do", "will we do")
+                for when in ("", " this year")
+            ),
+        ),
         (
             "goals",
             "en",
@@ -659,6 +685,7 @@ _HOW_EN = re.compile(
     r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)(?P<on> (?:on|with) .+)?"
     r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
 )
+_HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})(?P<number>\d+)$")
 # One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
 _ONE_GOAL = re.compile(r"(?:^| )(?P<word>mal|malet|goal) ?#?(?P<number>\d+)(?: |$)")
@@ -750,6 +777,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         words.pop()
     if len(words) == 1 and len(folded.split()) > 1 and is_command(words[0]):  # "status tack", "goals please"
         return Reading(written.split()[0].strip("!?.,:;"))
+    hashed = _HASHED.fullmatch(trimmed)
+    if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
+        return Reading(f"# {hashed['number']}")
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)

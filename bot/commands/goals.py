@@ -22,6 +22,7 @@ def register(router: Router) -> None:
         "mål",
         "goals",
         "goal",
+        "#",  # "#6", as the lists number goals: the language of neither
         usage=N_("goals [number]"),
         summary=N_("the plan's goals, or one goal in full"),
     )

@@ -193,3 +193,28 @@ async def test_downloading_is_asked_with_ner_or_ned(district: District, asked: s
     with (LOCALES / "sv" / "LC_MESSAGES" / "messages.po").open("rb") as po:
         swedish = [m.string for m in read_po(po) if m.id]
     assert not [text for text in swedish if "ladda ned" in str(text).lower()]
+
+
+# --- the plan asked for in other words ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "command"),
+    [
+        ("vad ska vi göra i år?", "en-US", "mål"),
+        ("Vad gör distriktet i år", "en-US", "mål"),
+        ("vad ska vi jobba med?", "en-US", "mål"),
+        ("what are we doing this year?", "sv-SE", "goals"),
+        ("what should we do", "sv-SE", "goals"),
+        ("#6", "sv-SE", "mål 6"),
+        ("#6?", "en-US", "goal 6"),  # a number names no language: the reader's Teams does
+        ("# 12", "en-US", "goal 12"),
+    ],
+)
+async def test_the_plan_asked_for_without_its_name(
+    district: District, asked: str, locale: str, command: str
+) -> None:
+    """ "vad ska vi göra i år?" is what the plan's goals answer, but it was "Den frågan kan jag inte svara
+    på"; "#6", as the lists number the goals, was "Jag känner inte till kommandot ”#6”"."""
+    district.clock.now = MIDYEAR
+    assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=locale)
