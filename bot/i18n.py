@@ -272,6 +272,15 @@ _US = frozenset(
     )
 )
 
+# Who is responsible for something: for a goal, the goal in full; for anything else, the goals about it.
+_WHO_LEADS: tuple[tuple[str, str], ...] = (
+    *(("vem ansvarar för", "sv"), ("vem är ansvarig för", "sv"), ("vem har ansvar för", "sv")),
+    *(("vem har ansvaret för", "sv"), ("vilka ansvarar för", "sv"), ("vilka är ansvariga för", "sv")),
+    *(("vem har hand om", "sv"), ("vem sköter", "sv"), ("vem håller i", "sv")),
+    *(("who is responsible for", "en"), ("who s responsible for", "en"), ("whos responsible for", "en")),
+    *(("who is in charge of", "en"), ("who s in charge of", "en"), ("whos in charge of", "en")),
+    *(("who looks after", "en"), ("who handles", "en"), ("who takes care of", "en")),
+)
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -294,17 +303,7 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("what are", "en"),
     ("tell me about", "en"),
     # who is responsible: the goal in full names them ("vem ansvarar för mål 3" -> "mål 3")
-    ("vem ansvarar för", "sv"),
-    ("vem är ansvarig för", "sv"),
-    ("vem har ansvar för", "sv"),
-    ("vem har ansvaret för", "sv"),
-    ("vilka ansvarar för", "sv"),
-    ("who is responsible for", "en"),
-    ("who s responsible for", "en"),
-    ("whos responsible for", "en"),
-    ("who is in charge of", "en"),
-    ("who s in charge of", "en"),
-    ("whos in charge of", "en"),
+    *_WHO_LEADS,
     # last, after the longer leads: "kan du ändra rapport 2 till 4" is the command that follows
     ("kan du", "sv"),
     ("kunde du", "sv"),
@@ -824,6 +823,13 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):
                 return Reading(rest, language, asked=True)
+    for lead, language in _WHO_LEADS:  # "vem ansvarar för facebook?": who answers for the goals about it
+        lead_folded = fold(lead)
+        if folded.startswith(lead_folded + " "):
+            rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
+            return Reading(
+                f"{'mål ansvarig' if language == 'sv' else 'goals responsible'} {rest}", language, True
+            )
     if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
         first, second = [*written.split(" ", 2), ""][:2]
         glued = unglue(first.strip("!/?.,:;"))

@@ -636,7 +636,11 @@ def doer_in_plan(t: Translator, goal: Goal) -> str | None:
     return doer
 
 
-def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:
+def search_results(
+    t: Translator, query: str, hits: list[Goal], *, named: Mapping[int, Sequence[str]] | None = None
+) -> Reply:
+    """The goals found; with `named` (goal id -> the people the board named), who is responsible for each,
+    for a member who asked who."""
     language = t.language
     if not hits:
         text = t._(
@@ -646,8 +650,23 @@ def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:
     title = t.ngettext(
         "{count} goal mentions \u201c{query}\u201d", "{count} goals mention \u201c{query}\u201d", len(hits)
     ).format(count=len(hits), query=query)
-    body = [heading(title), facts([(str(goal.number), goal.text_in(language)) for goal in hits])]
-    text = "\n".join([title, *(f"{goal.number:>3}. {goal.text_in(language)}" for goal in hits)])
+    rows = [(str(goal.number), goal.text_in(language)) for goal in hits]
+    lines = [title, *(f"{goal.number:>3}. {goal.text_in(language)}" for goal in hits)]
+    if named is not None:
+        who = [
+            t._("Responsible: {who}").format(who=responsible_for(t, goal, named.get(goal.id, ())))
+            for goal in hits
+        ]
+        rows = [(number, f"{text} \u2014 {answer}") for (number, text), answer in zip(rows, who, strict=True)]
+        lines = [
+            title,
+            *(
+                f"{goal.number:>3}. {goal.text_in(language)}\n     {answer}"
+                for goal, answer in zip(hits, who, strict=True)
+            ),
+        ]
+    body = [heading(title), facts(rows)]
+    text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
 
 

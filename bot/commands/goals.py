@@ -51,6 +51,9 @@ def register(router: Router) -> None:
             request = replace(request, t=translator(asked)) if asked else request
         if number is not None:
             return await _goal(request, context, number)
+        first, _, rest = _searched(request.args).partition(" ")
+        if fold(first) in _WHO and _searched(rest):  # "mål ansvarig facebook": who answers for those goals
+            return await _who_answers(request, context, _searched(rest))
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
@@ -82,6 +85,17 @@ _GOALS = re.compile(r"\s*\d+(?:\s*(?:,|och|and|&|-|–)\s*\d+)+\s*[?.!]*", re.IG
 _WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
 # "mål 6 på engelska": the goal in the language named.
 _LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv"}
+
+
+# A search for who is responsible ("vem ansvarar för facebook?" reads as "mål ansvarig facebook"), folded.
+_WHO = frozenset(("ansvarig", "ansvariga", "responsible"))
+
+
+async def _who_answers(request: Request, context: Context, words: str) -> Reply:
+    answer = await asyncio.to_thread(context.progress.who_answers, request.district, words)
+    if answer.plan is None or not answer.plan.goals:
+        return _no_plan(request)
+    return cards.search_results(request.t, words, answer.found, named=answer.named)
 
 
 def _asks_about(request: Request, correction: Correction) -> bool:

@@ -218,3 +218,45 @@ async def test_the_plan_asked_for_without_its_name(
     på"; "#6", as the lists number the goals, was "Jag känner inte till kommandot ”#6”"."""
     district.clock.now = MIDYEAR
     assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=locale)
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "expected"),
+    [
+        (
+            "vem är ansvarig för sociala medier?",
+            "en-US",
+            "1 mål nämner ”sociala medier”\n 10. Ta fram en plan för distriktets sociala medier som anger "
+            "vilka kanaler vi använder, på vilket sätt och när.\n     Ansvarig: Megan Bowen",
+        ),
+        (
+            "who is responsible for social media",
+            "sv-SE",
+            "1 goal mentions “social media”\n 10. Draw up a plan for the district's social media that sets "
+            "out which channels we use, in what way and when.\n     Responsible: Megan Bowen",
+        ),
+    ],
+)
+async def test_who_is_responsible_for_a_subject(
+    district: District, asked: str, locale: str, expected: str
+) -> None:
+    """Noa asks who is responsible for social media, not for a goal's number: it was "Den frågan kan jag
+    inte svara på". The goals about it are listed, each with who answers for it, as `mål N` names them:
+    the people the board named, whom the plan names, or each branch's chair."""
+    district.clock.now = MIDYEAR
+    await district.say(MEGAN, "ansvarig 10 @Megan Bowen", mentions=((MEGAN, "Megan Bowen"),))
+    assert await district.say(NOA, asked, locale=locale) == expected
+    zetkin = await district.say(NOA, "vem har hand om Zetkin?", locale=locale)
+    assert zetkin.splitlines()[1:] == [
+        "  1. Distriktsstyrelsen går Zetkins utbildning i att organisera medlemmar och för sedan kunskapen "
+        "vidare till partiföreningarna.",
+        "     Ansvarig: Distriktsstyrelsen",
+        "  2. Distriktsstyrelsen utser tre personer som tillsammans ansvarar för distriktets arbete i "
+        "Zetkin.",
+        "     Ansvarig: Distriktsstyrelsen",
+        "  3. Varje partiförening rekommenderas att starta en egen underorganisation i Zetkin, med minst en "
+        "person som har hand om den.",
+        "     Ansvarig: Varje partiförenings ordförande",
+    ], zetkin
+    # a goal's number is still that goal in full
+    assert await district.say(NOA, "vem ansvarar för mål 10?") == await district.say(NOA, "mål 10")
