@@ -244,10 +244,12 @@ def status(
     district_goals: int = 0,
     report: str | None = None,
     mine: bool = False,
+    about: str | None = None,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
-    `mine`: the goals shown are those the reader is responsible for (`mina mål`)."""
+    `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
+    are those that mention these words."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -258,6 +260,10 @@ def status(
             title = t._("How the plan went in {year}").format(year=plan_year)
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
+    elif about:
+        title = t._("How the goals that mention \u201c{words}\u201d stand, {day}").format(
+            words=about, day=day(t, today)
+        )
     elif mine:
         title = t._("Your goals, {day}").format(day=day(t, today))
     else:

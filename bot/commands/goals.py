@@ -32,6 +32,10 @@ def register(router: Router) -> None:
         correction = None if number is not None else plans.correction_in(request)
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
+        first, _, rest = request.args.partition(" ")
+        said = goal_number(first) if number is None and rest and not first[:1].isdigit() else None
+        if said is not None and set(fold(rest).split()) <= _ABOUT_A_GOAL:  # "goal six progress"
+            request = replace(request, args=f"{said} {rest}")
         numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
         chair = allows(request.roles, Role.CHAIR)
         reported = report_in(request.text, context.progress.today(context.now)) if chair else None
@@ -81,6 +85,14 @@ def register(router: Router) -> None:
 
 # Goals' numbers alone: "6 och 7", "6, 7", "6-8".
 _GOALS = re.compile(r"\s*\d+(?:\s*(?:,|och|and|&|-|–)\s*\d+)+\s*[?.!]*", re.IGNORECASE)
+# Words after a goal's number written as a word that ask for nothing but the goal ("mål sex framsteg",
+# "goal six in english"), folded: anything else is a search ("mål ett möte").
+_ABOUT_A_GOAL = frozenset(
+    (
+        *("framsteg", "status", "ansvarig", "ansvariga", "detaljer", "pa", "engelska", "svenska", "tack"),
+        *("progress", "responsible", "details", "in", "english", "swedish", "please", "thanks"),
+    )
+)
 # Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1.
 _WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
 # "mål 6 på engelska": the goal in the language named.

@@ -260,3 +260,65 @@ async def test_who_is_responsible_for_a_subject(
     ], zetkin
     # a goal's number is still that goal in full
     assert await district.say(NOA, "vem ansvarar för mål 10?") == await district.say(NOA, "mål 10")
+
+
+# --- how a subject is going, and goals named in words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "title", "line"),
+    [
+        (
+            "hur går det med facebook?",
+            "en-US",
+            "Så går målen som nämner ”facebook”, 10 juni 2026",
+            " 12. ▰▰▰▱▱▱▱▱▱▱ 1\xa0650 (från 1\xa0500, mål 2\xa0000) · efter",
+        ),
+        (
+            "how is facebook going?",
+            "sv-SE",
+            "How the goals that mention “facebook” stand, 10 Jun 2026",
+            " 12. ▰▰▰▱▱▱▱▱▱▱ 1,650 (from 1,500, target 2,000) · behind",
+        ),
+    ],
+)
+async def test_how_a_subject_is_going_is_the_status_of_its_goals(
+    district: District, asked: str, locale: str, title: str, line: str
+) -> None:
+    """ "hur går det med facebook?" answered "Det finns ingen partiförening som heter ”facebook”": a word that
+    names no branch but is what goals are about is asked about those goals, with the figures `status` and
+    `mål 12` give them (the same line)."""
+    district.clock.now = MIDYEAR
+    await district.say(MEGAN, "rapportera 12 1650")
+    shown = await district.say(NOA, asked, locale=locale)
+    assert shown.splitlines()[0] == title, shown
+    assert line in shown.splitlines(), shown
+    written = "sv-SE" if "från" in line else "en-US"  # the question's language, not Noa's Teams'
+    status = await district.say(NOA, "status", locale=written)
+    assert line in status.splitlines()
+    detail = await district.say(NOA, "mål 12" if written == "sv-SE" else "goal 12")
+    assert line.split(". ", 1)[1] in detail, detail
+    # a branch is still a branch, and a word neither branch nor goal is said to be neither
+    assert (await district.say(NOA, "hur går det för Timrå?")).startswith("Så går det för Timrå")
+    assert (await district.say(NOA, "hur går det med xyzzy?")).startswith(
+        "Det finns ingen partiförening som heter ”xyzzy”"
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "command"),
+    [
+        ("goal six progress", "sv-SE", "goal 6"),
+        ("mål sex framsteg", "en-US", "mål 6"),
+        ("mål tre ansvarig", "en-US", "mål 3"),
+        ("mål sex på engelska", "sv-SE", "goal 6"),
+    ],
+)
+async def test_a_goal_named_by_its_number_in_words_with_more_after_it(
+    district: District, asked: str, locale: str, command: str
+) -> None:
+    """ "goal 6 progress" showed goal 6, but "goal six progress" searched for "six progress"; "mål ett möte"
+    stays a search (the words after the number are no question about a goal)."""
+    district.clock.now = MIDYEAR
+    assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=locale)
+    assert (await district.say(NOA, "mål ett möte")).startswith("1 mål nämner ”ett möte”")
