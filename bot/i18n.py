@@ -272,6 +272,15 @@ _US = frozenset(
     )
 )
 
+# Who is responsible for something: for a goal, the goal in full; for anything else, the goals about it.
+_WHO_LEADS: tuple[tuple[str, str], ...] = (
+    *(("vem ansvarar för", "sv"), ("vem är ansvarig för", "sv"), ("vem har ansvar för", "sv")),
+    *(("vem har ansvaret för", "sv"), ("vilka ansvarar för", "sv"), ("vilka är ansvariga för", "sv")),
+    *(("vem har hand om", "sv"), ("vem sköter", "sv"), ("vem håller i", "sv")),
+    *(("who is responsible for", "en"), ("who s responsible for", "en"), ("whos responsible for", "en")),
+    *(("who is in charge of", "en"), ("who s in charge of", "en"), ("whos in charge of", "en")),
+    *(("who looks after", "en"), ("who handles", "en"), ("who takes care of", "en")),
+)
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -294,17 +303,7 @@ _LEADS: tuple[tuple[str, str], ...] = (
     ("what are", "en"),
     ("tell me about", "en"),
     # who is responsible: the goal in full names them ("vem ansvarar för mål 3" -> "mål 3")
-    ("vem ansvarar för", "sv"),
-    ("vem är ansvarig för", "sv"),
-    ("vem har ansvar för", "sv"),
-    ("vem har ansvaret för", "sv"),
-    ("vilka ansvarar för", "sv"),
-    ("who is responsible for", "en"),
-    ("who s responsible for", "en"),
-    ("whos responsible for", "en"),
-    ("who is in charge of", "en"),
-    ("who s in charge of", "en"),
-    ("whos in charge of", "en"),
+    *_WHO_LEADS,
     # last, after the longer leads: "kan du ändra rapport 2 till 4" is the command that follows
     ("kan du", "sv"),
     ("kunde du", "sv"),
@@ -363,6 +362,9 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("hur går det med planen", "status", "sv"),
     # what a command means or how it works: its help ("vad betyder status?" -> "hjälp status")
     ("vad betyder", "hjälp", "sv"),
+    ("vad menas med", "hjälp", "sv"),
+    ("vad menar du med", "hjälp", "sv"),
+    ("vad innebär", "hjälp", "sv"),
     ("vad gör kommandot", "hjälp", "sv"),
     ("vad gör", "hjälp", "sv"),
     ("hur funkar", "hjälp", "sv"),
@@ -370,6 +372,8 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("hur använder jag", "hjälp", "sv"),
     ("hur använder man", "hjälp", "sv"),
     ("what does", "help", "en"),
+    ("what is meant by", "help", "en"),
+    ("what do you mean by", "help", "en"),
     ("what is the command", "help", "en"),
     ("how does", "help", "en"),
     ("how do i use", "help", "en"),
@@ -390,6 +394,28 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
     ("remind me", "snooze", "en"),
 )
+# The words `status` and `mål N` use for where a goal stands (bot/cards/goals.py): a question about one is
+# answered with what it means ("vad betyder efter?" -> "hjälp efter").
+STATUS_WORDS = (
+    *(N_("done"), N_("not done"), N_("ahead"), N_("on pace"), N_("behind")),
+    *(N_("not begun"), N_("not reached"), N_("not measured")),
+)
+
+
+def status_word(text: str) -> str | None:
+    """The status word (its msgid) `text` is, in either language ("efter", "i fas", "Behind"), or None."""
+    folded = " ".join(fold(text).split())
+    return next(
+        (
+            word
+            for word in STATUS_WORDS
+            for language in LANGUAGES
+            if folded == " ".join(fold(translator(language)._(word)).split())
+        ),
+        None,
+    )
+
+
 # Questions one command answers whatever they go on to name: "vem är ordförande i Timrå?" is every chair
 # (`roller`), "när är nästa inlägg i Allmänt?" every coming prompt, "hur rapporterar jag mål 3?" the report's
 # help (which shows the asker's own example). Folded when read.
@@ -444,6 +470,13 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
 )
 # The languages by name, folded: what a question about the language to write in must name.
 _LANGUAGE_NAMES = frozenset(("engelska", "english", "engelsk", "svenska", "swedish", "svensk"))
+# Asking to download, as written: "ladda ner", "ladda ned", "hur laddar jag ned …".
+_DOWNLOAD = [
+    (verb, down)
+    for verb in ("ladda", "hur laddar jag", "hur laddar man", "kan jag ladda", "hur kan jag ladda")
+    for down in ("ner", "ned")
+]
+_DOWNLOAD_EN = ("download", "how do i download", "can i download", "how can i download")
 # Whole questions that mean one command (folded; "tack" or "please" after them changes nothing).
 _SAYINGS: dict[str, tuple[str, str]] = {
     fold(words): (command, language)
@@ -454,6 +487,32 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("vilka mål har vi", "vilka är målen", "vad är målen", "vilka mål finns", "visa alla mål"),
         ),
         ("mål", "sv", ("lista mål", "lista alla mål", "alla mål")),
+        # what the district is to do this year is its plan's goals
+        (
+            "mål",
+            "sv",
+            tuple(
+                f"vad {does.format(who)}{when}"
+                for does in (
+                    "ska {} göra",
+                    "gör {}",
+                    "ska {} jobba med",
+                    "jobbar {} med",
+                    "kommer {} att göra",
+                )
+                for who in ("vi", "distriktet")
+                for when in ("", " i år", " under året", " det här året")
+            ),
+        ),
+        (
+            "goals",
+            "en",
+            tuple(
+                f"what {does}{when}"
+                for does in ("are we doing", "are we going to do", "should we do", "will we do")
+                for when in ("", " this year")
+            ),
+        ),
         (
             "goals",
             "en",
@@ -495,6 +554,21 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ),
         ),
         ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
+        # "ladda ner" and "ladda ned" are both written (the bot writes "ner")
+        *(
+            (command, "sv", tuple(f"{verb} {down} {what}" for verb, down in _DOWNLOAD for what in things))
+            for command, things in (
+                ("mina data", ("mina data", "mina uppgifter", "allt om mig")),
+                ("exportera", ("rapporterna", "alla rapporter", "rapporter", "rapporterna som kalkylblad")),
+            )
+        ),
+        *(
+            (command, "en", tuple(f"{verb} {what}" for verb in _DOWNLOAD_EN for what in things))
+            for command, things in (
+                ("my data", ("my data", "everything about me")),
+                ("export", ("the reports", "all reports", "reports", "all the reports")),
+            )
+        ),
         (
             "my data",
             "en",
@@ -610,6 +684,7 @@ _HOW_EN = re.compile(
     r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)(?P<on> (?:on|with) .+)?"
     r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
 )
+_HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})(?P<number>\d+)$")
 # One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
 _ONE_GOAL = re.compile(r"(?:^| )(?P<word>mal|malet|goal) ?#?(?P<number>\d+)(?: |$)")
@@ -701,6 +776,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         words.pop()
     if len(words) == 1 and len(folded.split()) > 1 and is_command(words[0]):  # "status tack", "goals please"
         return Reading(written.split()[0].strip("!?.,:;"))
+    hashed = _HASHED.fullmatch(trimmed)
+    if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
+        return Reading(f"# {hashed['number']}")
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
@@ -745,6 +823,13 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):
                 return Reading(rest, language, asked=True)
+    for lead, language in _WHO_LEADS:  # "vem ansvarar för facebook?": who answers for the goals about it
+        lead_folded = fold(lead)
+        if folded.startswith(lead_folded + " "):
+            rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
+            return Reading(
+                f"{'mål ansvarig' if language == 'sv' else 'goals responsible'} {rest}", language, True
+            )
     if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
         first, second = [*written.split(" ", 2), ""][:2]
         glued = unglue(first.strip("!/?.,:;"))
@@ -780,7 +865,9 @@ _ABOUT_A_COMMAND = frozenset(
 )
 # The bot itself, in such a question: "hur funkar du", "how do I use it".
 # Of those, the words that ask what a command means or does.
-_MEANING = frozenset(("kommandot", "command", "mean", "do", "work", "betyder"))
+_MEANING = frozenset(
+    ("kommandot", "command", "mean", "do", "work", "betyder", "menas", "menar", "innebar", "meant")
+)
 _THE_BOT = frozenset(("du", "dig", "det", "den", "boten", "you", "it", "this", "the bot"))
 
 
@@ -794,7 +881,11 @@ def _help_topic(ask: str, rest: str, is_command: Callable[[str], bool]) -> str |
     first = words[0].strip("!?.,:;\"'”“`")
     # "how does the plan look" names the board's `plan` and asks nothing about it: more than the command's
     # word needs a word about its meaning ("what does my data mean")
-    about = len(words) == 1 or bool(_MEANING & set(f"{ask} {fold(rest)}".split()))
+    meaning = bool(_MEANING & set(f"{ask} {fold(rest)}".split()))
+    said = " ".join(words).strip("!?.,:;\"'”“`’‘")
+    if meaning and status_word(said) is not None:  # "vad betyder efter?": the word on the cards
+        return said
+    about = len(words) == 1 or meaning
     return " ".join([first, *words[1:]]) if about and is_command(first) else None
 
 

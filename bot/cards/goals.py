@@ -6,7 +6,19 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
-from bot.cards import Reply, card, day, facts, heading, no_such_page, number, page_note, paragraph, say
+from bot.cards import (
+    Reply,
+    card,
+    day,
+    facts,
+    heading,
+    listed,
+    no_such_page,
+    number,
+    page_note,
+    paragraph,
+    say,
+)
 from bot.db.checkins import StoredCheckIn
 from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
@@ -33,6 +45,50 @@ def pace_word(t: Translator, pace: Pace) -> str:
         Pace.NOT_BEGUN: t._("not begun"),
         Pace.NOT_REACHED: t._("not reached"),
     }[pace]
+
+
+# What each word for where a goal stands means (bot/i18n.py STATUS_WORDS), for "vad betyder efter?".
+_MEANINGS = {
+    "done": N_("the goal is reached for the year, or carried out. It stays done for the year."),
+    "not done": N_(
+        "the goal has not been carried out yet. The word after it says whether that is late: on pace or "
+        "behind."
+    ),
+    "ahead": N_("the goal has come further than the plan asks by today."),
+    "on pace": N_("the goal has come as far as the plan asks by today: nothing due by now is missing."),
+    "behind": N_(
+        "the goal has come less far than the plan asks by today. A goal per quarter (month, week) is also "
+        "behind when a quarter that has ended did not reach its share: one quarter does not make up for "
+        "another."
+    ),
+    "not begun": N_("the plan's year has not begun yet, so nothing is due."),
+    "not reached": N_(
+        "the plan's year is over and the goal did not reach its target: that is the year's result."
+    ),
+    "not measured": N_(
+        "there is nothing to measure the goal against yet: it has no starting value or no target, and nobody "
+        "has reported a reading."
+    ),
+}
+# When something falls due, for the words that compare with today (progress.py's rules).
+_DUE = N_(
+    "Something falls due when three quarters of its time have passed: one meeting a quarter three quarters "
+    "into the quarter, something done once a year from 1 October, people to name by the end of March, and a "
+    "figure to reach step by step over the year."
+)
+
+
+def status_meaning(t: Translator, word: str) -> Reply:
+    """What a status word (its msgid) means, and the others there are, for a member who asks."""
+    text = t._("In status and goal N, \u201c{word}\u201d means that {meaning}").format(
+        word=t._(word), meaning=t._(_MEANINGS[word])
+    )
+    if word in ("ahead", "on pace", "behind"):
+        text += " " + t._(_DUE)
+    others = t._("The words for how a goal stands: {words}.").format(
+        words=", ".join(t._(other) for other in _MEANINGS)
+    )
+    return Reply(f"{text}\n\n{others}")
 
 
 def this_period(t: Translator, period: Period | None) -> str:
@@ -188,10 +244,12 @@ def status(
     district_goals: int = 0,
     report: str | None = None,
     mine: bool = False,
+    about: str | None = None,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
-    `mine`: the goals shown are those the reader is responsible for (`mina mål`)."""
+    `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
+    are those that mention these words."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -202,6 +260,10 @@ def status(
             title = t._("How the plan went in {year}").format(year=plan_year)
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
+    elif about:
+        title = t._("How the goals that mention \u201c{words}\u201d stand, {day}").format(
+            words=about, day=day(t, today)
+        )
     elif mine:
         title = t._("Your goals, {day}").format(day=day(t, today))
     else:
@@ -301,7 +363,7 @@ def mine(
         )
     title = t._("Your latest reports")
     if branches:
-        title = t._("The latest reports: yours and those for {branches}").format(branches=", ".join(branches))
+        title = t._("The latest reports from you and {branches}").format(branches=listed(t, branches))
     if narrowed:
         title += " " + _narrowed(t, goal, year)
     rows = []
@@ -440,7 +502,7 @@ def goal_detail(
         *([(t._("Plan"), year)] if year else []),
         (t._("Section"), goal.section_in(language)),
         (t._("Done when"), done_when(t, goal.target, plan)),
-        (t._("Responsible"), ", ".join(responsible) or doer_in_plan(t, goal) or t._("Nobody named yet")),
+        (t._("Responsible"), responsible_for(t, goal, responsible)),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
     if found.own is not None:  # a chair's own branch, as their `status` shows it
@@ -555,6 +617,16 @@ _DOERS = {
 }
 
 
+def responsible_for(t: Translator, goal: Goal, named: Sequence[str]) -> str:
+    """Who answers for the goal: the people the board named, else whom the plan names; a goal every branch
+    does is each branch's chair's for their branch (the board may name someone besides)."""
+    if goal.applies_to_branches and not goal.responsible_in_plan:
+        if named:
+            return t._("{names} and each branch's chair").format(names=", ".join(named))
+        return t._("Each branch's chair")
+    return ", ".join(named) or doer_in_plan(t, goal) or t._("Nobody named yet")
+
+
 def doer_in_plan(t: Translator, goal: Goal) -> str | None:
     """Whom the plan makes responsible: as it names them ("Ansvarig: Kassören"), or as its wording does
     ("Distriktsstyrelsen ska ..."), in the reader's words (None: nobody named)."""
@@ -570,7 +642,11 @@ def doer_in_plan(t: Translator, goal: Goal) -> str | None:
     return doer
 
 
-def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:
+def search_results(
+    t: Translator, query: str, hits: list[Goal], *, named: Mapping[int, Sequence[str]] | None = None
+) -> Reply:
+    """The goals found; with `named` (goal id -> the people the board named), who is responsible for each,
+    for a member who asked who."""
     language = t.language
     if not hits:
         text = t._(
@@ -580,8 +656,23 @@ def search_results(t: Translator, query: str, hits: list[Goal]) -> Reply:
     title = t.ngettext(
         "{count} goal mentions \u201c{query}\u201d", "{count} goals mention \u201c{query}\u201d", len(hits)
     ).format(count=len(hits), query=query)
-    body = [heading(title), facts([(str(goal.number), goal.text_in(language)) for goal in hits])]
-    text = "\n".join([title, *(f"{goal.number:>3}. {goal.text_in(language)}" for goal in hits)])
+    rows = [(str(goal.number), goal.text_in(language)) for goal in hits]
+    lines = [title, *(f"{goal.number:>3}. {goal.text_in(language)}" for goal in hits)]
+    if named is not None:
+        who = [
+            t._("Responsible: {who}").format(who=responsible_for(t, goal, named.get(goal.id, ())))
+            for goal in hits
+        ]
+        rows = [(number, f"{text} \u2014 {answer}") for (number, text), answer in zip(rows, who, strict=True)]
+        lines = [
+            title,
+            *(
+                f"{goal.number:>3}. {goal.text_in(language)}\n     {answer}"
+                for goal, answer in zip(hits, who, strict=True)
+            ),
+        ]
+    body = [heading(title), facts(rows)]
+    text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
 
 

@@ -301,6 +301,7 @@ def register(router: Router) -> None:
             today=shown.today,
             district_goals=shown.district_goals,
             report=example_line(t, shown.plan, shown.example),
+            about=shown.about,
         )
 
     @router.command(

@@ -22,6 +22,7 @@ def register(router: Router) -> None:
         "mål",
         "goals",
         "goal",
+        "#",  # "#6", as the lists number goals: the language of neither
         usage=N_("goals [number]"),
         summary=N_("the plan's goals, or one goal in full"),
     )
@@ -31,6 +32,10 @@ def register(router: Router) -> None:
         correction = None if number is not None else plans.correction_in(request)
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
+        first, _, rest = request.args.partition(" ")
+        said = goal_number(first) if number is None and rest and not first[:1].isdigit() else None
+        if said is not None and set(fold(rest).split()) <= _ABOUT_A_GOAL:  # "goal six progress"
+            request = replace(request, args=f"{said} {rest}")
         numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
         chair = allows(request.roles, Role.CHAIR)
         reported = report_in(request.text, context.progress.today(context.now)) if chair else None
@@ -50,6 +55,9 @@ def register(router: Router) -> None:
             request = replace(request, t=translator(asked)) if asked else request
         if number is not None:
             return await _goal(request, context, number)
+        first, _, rest = _searched(request.args).partition(" ")
+        if fold(first) in _WHO and _searched(rest):  # "mål ansvarig facebook": who answers for those goals
+            return await _who_answers(request, context, _searched(rest))
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
@@ -77,10 +85,29 @@ def register(router: Router) -> None:
 
 # Goals' numbers alone: "6 och 7", "6, 7", "6-8".
 _GOALS = re.compile(r"\s*\d+(?:\s*(?:,|och|and|&|-|–)\s*\d+)+\s*[?.!]*", re.IGNORECASE)
+# Words after a goal's number written as a word that ask for nothing but the goal ("mål sex framsteg",
+# "goal six in english"), folded: anything else is a search ("mål ett möte").
+_ABOUT_A_GOAL = frozenset(
+    (
+        *("framsteg", "status", "ansvarig", "ansvariga", "detaljer", "pa", "engelska", "svenska", "tack"),
+        *("progress", "responsible", "details", "in", "english", "swedish", "please", "thanks"),
+    )
+)
 # Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1.
 _WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
 # "mål 6 på engelska": the goal in the language named.
 _LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv"}
+
+
+# A search for who is responsible ("vem ansvarar för facebook?" reads as "mål ansvarig facebook"), folded.
+_WHO = frozenset(("ansvarig", "ansvariga", "responsible"))
+
+
+async def _who_answers(request: Request, context: Context, words: str) -> Reply:
+    answer = await asyncio.to_thread(context.progress.who_answers, request.district, words)
+    if answer.plan is None or not answer.plan.goals:
+        return _no_plan(request)
+    return cards.search_results(request.t, words, answer.found, named=answer.named)
 
 
 def _asks_about(request: Request, correction: Correction) -> bool:

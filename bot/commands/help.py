@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
+from bot.cards import goals as goal_cards
 from bot.commands.checkins import REPORT_USAGE, desk, example_line
 from bot.commands.router import Context, Request, Route, Router
-from bot.i18n import LANGUAGES, N_, Translator, fold, translator
+from bot.i18n import LANGUAGES, N_, Translator, fold, status_word, translator
 from bot.services.people import Role, allows, short_name
 
 
@@ -41,7 +42,7 @@ GUIDES: dict[str, Guide] = {
         (N_("status Sundsvall"), N_("status")),
         N_(
             "How far the plan has come this year and whether each goal is on pace: for the district, or for "
-            "one branch."
+            "one branch. What its words mean: help behind, help on pace."
         ),
     ),
     "roles": Guide((N_("roles"),), N_("Who is on the board and who chairs each branch.")),
@@ -258,6 +259,9 @@ def register(router: Router) -> None:
         written = await _written(request, context) if shown else {}  # the district's, only where shown
         if route is not None:
             return explain(request.t, route, written)
+        word = status_word(request.args)
+        if word is not None:  # "hjälp efter": a word the cards show, not a command
+            return goal_cards.status_meaning(request.t, word)
         roles = set(request.roles)
         note = _no_such_topic(router, request) if request.args else None
         return overview(request.t, [r for r in router.routes if allows(roles, r.role)], roles, written, note)

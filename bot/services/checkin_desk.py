@@ -117,6 +117,7 @@ class Status:
     today: date
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
     example: Example | None = None  # a report on a goal shown that the reader may write
+    about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
 
 
 @dataclass(frozen=True)
@@ -387,9 +388,10 @@ class CheckInDesk:
         own: bool,
         now: datetime,
     ) -> Status | UnknownBranch | None:
-        """The plan's standing (None: no plan with goals): for the branch `named`, or with `own` for the
-        one branch the sender chairs, else the district's. A branch's status holds the goals every branch
-        has of its own, as that branch has done them; the district's own goals are counted, not shown."""
+        """The plan's standing (None: no plan with goals): for the branch `named` (no branch: the goals that
+        mention those words), or with `own` for the one branch the sender chairs, else the district's. A
+        branch's status holds the goals every branch has of its own, as that branch has done them; the
+        district's own goals are counted, not shown."""
         with self.db.snapshot():
             plan = self.progress.plan(district)
             if plan is None or not plan.goals:
@@ -398,8 +400,13 @@ class CheckInDesk:
             if named is not None:
                 branches = self.checkins.branches(district)
                 branch = find_branch(named, branches)
-                if branch is None:
+                about = plan.search(named) if branch is None else []
+                if branch is None and not about:
                     return UnknownBranch(named, branches)
+                if about:  # no branch, but what goals are about: "hur går det med facebook?"
+                    standings = [s for s in self.progress.standings(plan, now=now) if s.goal in about]
+                    example = self._example(person, district, roles, about)
+                    return Status(plan, standings, None, self.today(now), 0, example, about=named)
             elif own and person is not None:
                 chairs = self.checkins.chair_of(person, district)
                 branch = chairs[0] if len(chairs) == 1 else None

@@ -156,18 +156,19 @@ class Plan:
         return groups
 
     def search(self, query: str) -> list[Goal]:
-        """Goals whose text or section has every word of the query, forgiving case, å/ä/ö and the word's
-        ending: "utbildningar" finds "utbildning", "trainings" "training". A word is found inside others
-        ("sidan" in "hemsidan"), a short one only where a word begins ("val" in "valet", not in
-        "kvalitet"; "EU" not in "neutral")."""
+        """Goals whose text or section has every word of the query in some form of it, forgiving case and
+        å/ä/ö: "utbildningar" finds "utbildning", "möte" "möten" and "ordförandemötet", "medlem"
+        "medlemmar" and "medlemsmöte", "trainings" "training"; but "möte" not "ledamöter" (a word is found as
+        a whole word, or as a part of a compound, not as any run of letters). A short word is found only
+        where a word begins ("val" in "valet", not in "kvalitet"; "EU" not in "neutral")."""
         words = [_forms(word) for word in fold(query).split()]
         if not words:
             return []
         hits = []
         for goal in self.goals:
             text = " ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en)))
-            haystack = " " + fold(text)
-            if all(any((" " + f if len(f) <= _SHORT else f) in haystack for f in forms) for forms in words):
+            found = [{token, *_forms(token)} for token in set(fold(text).split())]
+            if all(any(_mentions(form, said) for said in found for form in forms) for forms in words):
                 hits.append(goal)
         return hits
 
@@ -178,10 +179,41 @@ _ENDINGS = (
     *("arnas", "ernas", "ornas", "arna", "erna", "orna"),
     *("ens", "ets", "ar", "er", "or", "na", "en", "et", "s"),
 )
+# What may follow a word in a form of it, when that is short ("möten", "mötet", "regeln", "kanaler",
+# "meetings"); "r" only after a vowel that takes it ("studier", "skor"): "ledamöter" is no form of "möte".
+_SHORT_ENDINGS = frozenset(
+    ("n", "t", "s", "a", "e", "na", "en", "et", "ar", "er", "or", "ns", "ts", "es", "ed")
+)
+# Word endings that make nouns of verbs: "ring" ends "medlemsaktivering" as no part of its compound.
+_SUFFIXES = frozenset(("ring", "ning", "ande", "ende", "else", "skap"))
 # The longest search word found only where a word begins.
 _SHORT = 3
 # Shortest a word is left by taking its ending off ("möten" stays: "möt" would find too much).
 _STEM = 4
+
+
+def _mentions(form: str, said: set[str]) -> bool:
+    """Whether a word of a goal, in one of its forms (`said`), is `form` inflected or in a compound: at its
+    start ("medlemsmöte" for "medlem"), or as a later part ("ordförandemöte" for "möte") followed by an
+    ending or, after the joining "s", a further part ("partiföreningsnivå" for "förening")."""
+    for word in said:
+        at = word.find(form)
+        while at >= 0:
+            rest = word[at + len(form) :]
+            if at == 0 and (len(rest) >= _SHORT or _inflected(form, rest)):
+                return True
+            inside = at >= _SHORT and len(form) > _SHORT and form not in _SUFFIXES
+            if inside and (_inflected(form, rest) or (rest[:1] == "s" and len(rest) > _SHORT)):
+                return True
+            at = word.find(form, at + 1)
+    return False
+
+
+def _inflected(form: str, rest: str) -> bool:
+    """Whether `rest` after `form` makes a form of the same word: nothing, or an ending."""
+    if not rest or rest in _SHORT_ENDINGS:
+        return True
+    return rest == "r" and (form.endswith("ie") or form[-1] in "aouy")
 
 
 def _stem(word: str) -> str:

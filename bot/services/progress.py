@@ -715,6 +715,15 @@ class GoalAnswer:
     posts: PostsTally | None = None
 
 
+@dataclass(frozen=True)
+class WhoAnswers:
+    """The goals a search finds (`found`), with the people the board named for each (goal id -> names)."""
+
+    plan: Plan | None
+    found: list[Goal] = field(default_factory=list)
+    named: dict[int, list[str]] = field(default_factory=dict)
+
+
 class Progress:
     """A district's plan and how far it has come, read from the repositories; called from worker threads.
     Each answer reads in one snapshot (bot/db/engine.py), so its figures come from one moment."""
@@ -739,6 +748,16 @@ class Progress:
 
     def plan(self, district: str) -> Plan | None:
         return self.plans.plan(district)
+
+    def who_answers(self, district: str, words: str) -> WhoAnswers:
+        """The goals that mention `words` and who is responsible for each ("vem ansvarar för facebook?")."""
+        with self.checkins.db.snapshot():
+            plan = self.plans.plan(district)
+            named = self.checkins.responsible(district) if plan is not None else {}
+        if plan is None:
+            return WhoAnswers(None)
+        found = plan.search(words)
+        return WhoAnswers(plan, found, {g.id: [name for _, name in named.get(g.id, [])] for g in found})
 
     def standings(self, plan: Plan, *, now: datetime, branch_id: int | None = None) -> list[GoalStanding]:
         """Every goal's progress for the plan's district (or one branch), as of `now`."""

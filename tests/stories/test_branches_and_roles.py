@@ -139,7 +139,7 @@ async def test_a_chair_sees_and_exports_their_branchs_reports(district: District
     await district.say(NOA, "rapportera 3 1 Zetkin-grupp")
     await district.say(LEE, "rapportera 3 1 Zetkin-grupp")
     mine = await district.say(KIM, "mina rapporter")
-    assert mine.startswith("De senaste rapporterna: dina och de för Sundsvall")
+    assert mine.startswith("De senaste rapporterna från dig och Sundsvall")
     assert "Sundsvall" in mine and "Härnösand" not in mine
     link = await district.say(KIM, "exportera")
     assert "Sundsvall" in link and "1 rapport" in link

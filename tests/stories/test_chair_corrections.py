@@ -62,7 +62,7 @@ async def test_a_cut_list_of_reports_says_how_many_and_how_to_see_the_rest(sunds
     english = (await sundsvall.say(KIM, "my reports page 2", locale="en-US")).splitlines()
     assert "Showing 11–13 of 13." in english
     goal = (await sundsvall.say(KIM, "mina rapporter mål 4")).splitlines()
-    assert goal[0] == "De senaste rapporterna: dina och de för Sundsvall på mål 4"
+    assert goal[0] == "De senaste rapporterna från dig och Sundsvall på mål 4"
     assert "Visar 1–10 av 13. Nästa sida: mina rapporter mål 4 sida 2" in goal
     year = await sundsvall.say(KIM, "my reports 2026 page 2", locale="en-US")
     assert "Showing 11–13 of 13." in year
@@ -324,12 +324,12 @@ async def test_a_withdrawal_written_as_chairs_write_it_is_made(
 @pytest.mark.parametrize(
     ("written", "locale", "title"),
     [
-        ("mina senaste rapporter", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall"),
-        ("vad har vi rapporterat?", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall"),
-        ("visa alla mina rapporter", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall"),
-        ("mina rapporter i år", "sv-SE", "De senaste rapporterna: dina och de för Sundsvall under 2026"),
-        ("my reports for goal 4", "en-US", "The latest reports: yours and those for Sundsvall on goal 4"),
-        ("show all my reports", "en-US", "The latest reports: yours and those for Sundsvall"),
+        ("mina senaste rapporter", "sv-SE", "De senaste rapporterna från dig och Sundsvall"),
+        ("vad har vi rapporterat?", "sv-SE", "De senaste rapporterna från dig och Sundsvall"),
+        ("visa alla mina rapporter", "sv-SE", "De senaste rapporterna från dig och Sundsvall"),
+        ("mina rapporter i år", "sv-SE", "De senaste rapporterna från dig och Sundsvall under 2026"),
+        ("my reports for goal 4", "en-US", "The latest reports from you and Sundsvall on goal 4"),
+        ("show all my reports", "en-US", "The latest reports from you and Sundsvall"),
     ],
 )
 async def test_my_reports_asked_for_in_other_words(

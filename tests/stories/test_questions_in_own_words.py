@@ -141,7 +141,7 @@ async def test_a_question_for_the_boards_command_names_it_and_whom_to_ask(
     ("question", "locale", "expected"),
     [
         (
-            "vad betyder efter?",
+            "vad betyder demokrati?",  # "efter", a word on the cards, is explained (test_members_goal_words)
             "en-US",
             "Den frågan kan jag inte svara på. Skriv hjälp så ser du vad jag kan göra.",
         ),

@@ -13,6 +13,8 @@ CASES = [
     (NOA, "mål", "goals"),
     (NOA, "mål 6", "goal 6"),
     (NOA, "sök facebook", "search facebook"),
+    (NOA, "vem ansvarar för facebook?", "who is responsible for facebook?"),
+    (NOA, "vad betyder efter?", "what does behind mean?"),
     (NOA, "hjälp", "help"),
     (ANNA, "hjälp", "help"),
     (NOA, "blabla", "blabla"),
