@@ -898,6 +898,7 @@ class _Section:
     level: int = 0
     intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
     lead: int | None = None  # how many prose lines stand before the section's first list item
+    english: dict[str, str] = field(default_factory=dict)  # an item's English wording, by its text
 
     @property
     def title(self) -> str:
@@ -948,6 +949,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     # "Mål 1. Fler aktiva medlemmar" and the paragraph under it: the paragraph says what the goal means.
     labelled: list[str] | None = None
     after_heading = False
+    last_item: list[str] | None = None
     for index, line in enumerate(lines):
         if index == skip:
             bullet, labelled, after_heading = None, None, False
@@ -955,6 +957,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         if line.kind is LineKind.BLANK:
             bullet = None
             continue
+        item, last_item = last_item, None  # the item just before this line, blank lines aside
         if line.kind is LineKind.HEADING:
             bullet, labelled = None, None
             if after_heading and sections and _continues_heading(sections[-1], line):
@@ -976,9 +979,12 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
                 section.lead = len(section.prose)
             if line.number is not None or line.goal:
                 section.intro_says_goals = True  # "Mål 3: ...", "Mål: ... / Ansvar: ...": the plan says so
-            bullet = [line.text]
+            bullet = last_item = [line.text]
             labelled = bullet if line.number is not None else None
             section.bullets.append(bullet)
+        elif item is not None and (english := _translation(join_lines(item), line.text)):
+            section.english[join_lines(item)] = english
+            bullet = None
         elif bullet is not None:
             bullet.append(line.text)
         elif labelled is not None:
@@ -989,6 +995,18 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         else:
             section.prose.append(line.text)
     return sections
+
+
+def _translation(item: str, line: str) -> str | None:
+    """The line under a Swedish item that says it in English ("*Hold a members' meeting every month.*"), as
+    a plan for members of two languages writes each goal twice: the English wording, without whom it
+    names (the Swedish says that)."""
+    text = line.strip().strip("*_").strip()
+    if text[:1] == "(" and text.endswith(")"):
+        text = text[1:-1].strip()
+    if not text or not is_english(text) or is_english(item) or not text[:1].isupper():
+        return None
+    return read_goal(text).text
 
 
 def _is_commitment(sentence: str) -> bool:
@@ -1333,7 +1351,7 @@ def parse_plan(text: str) -> PlanDraft:
         texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
             heading = titles[index] or title or "Mål"
-            goals = tuple(read_goal(text) for text in texts)
+            goals = tuple(replace(read_goal(text), text_en=section.english.get(text)) for text in texts)
             if drafts and drafts[-1].title == heading:  # "Mål" and "Aktiviteter" under one area
                 drafts[-1] = replace(drafts[-1], goals=drafts[-1].goals + goals)
             else:

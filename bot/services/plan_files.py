@@ -922,6 +922,11 @@ _HTML_SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "form", 
 _HTML_BLOCKS = {"p", "div", "section", "article", "main", "br", "blockquote", "dd", "dt"}
 
 
+def _span(value: str | None) -> int:
+    """A cell's rowspan or colspan: 1 unless a small number is given."""
+    return min(int(value), 50) if value and value.strip().isdigit() and int(value) > 0 else 1
+
+
 def html_text(page: str) -> str:
     """A web page saved as a file (or a document exported as HTML) as plan text: h1-h6 as headings, list
     items, tables row by row (see _table_lines), paragraphs; navigation, header, footer and scripts left
@@ -937,6 +942,8 @@ def html_text(page: str) -> str:
             self.skipping = 0
             self.rows: list[list[str]] | None = None
             self.cell: list[str] | None = None
+            self.span = (1, 1)  # the open cell's rowspan and colspan
+            self.held: dict[int, tuple[int, str]] = {}  # column -> (rows still to fill, text): a rowspan
             self.anchor: int | None = None  # where an in-page link's text starts
             self.note = False  # the block is a footnote or a comment (Google Docs, Word), not the plan
 
@@ -961,9 +968,12 @@ def html_text(page: str) -> str:
                 self.flush()
                 self.rows = []
             elif tag == "tr" and self.rows is not None:
+                self.end_row()
                 self.rows.append([])
             elif tag in ("td", "th") and self.rows is not None:
                 self.cell = []
+                given = dict(attrs)
+                self.span = (_span(given.get("rowspan")), _span(given.get("colspan")))
             elif self.cell is not None:
                 # A line break or paragraph within a cell parts its words; a list's item is marked.
                 self.cell.append(CELL_ITEM if tag == "li" else " ")
@@ -989,13 +999,35 @@ def html_text(page: str) -> str:
                     del words[self.anchor :]
                 self.anchor = None
             elif tag in ("td", "th") and self.rows and self.cell is not None:
-                self.rows[-1].append(_one_line("".join(self.cell)))
+                self.fill_held()
+                text = _one_line("".join(self.cell))
+                rows, cols = self.span
+                for _ in range(cols):  # a merged cell's text stands in every row and column it covers
+                    if rows > 1:
+                        self.held[len(self.rows[-1])] = (rows - 1, text)
+                    self.rows[-1].append(text)
                 self.cell = None
+            elif tag == "tr" and self.rows:
+                self.end_row()
             elif tag == "table" and self.rows is not None:
-                self.lines += ["", *_table_lines(self.rows)]
-                self.rows, self.cell = None, None
+                self.end_row()
+                self.lines += ["", *_table_lines([row for row in self.rows if row])]
+                self.rows, self.cell, self.held = None, None, {}
             elif self.cell is None and (re.fullmatch(r"h[1-6]", tag) or tag == "li" or tag in _HTML_BLOCKS):
                 self.flush()
+
+        def fill_held(self) -> None:
+            """The cells of earlier rows' rowspans that stand where this row has come to."""
+            row = self.rows[-1] if self.rows else None
+            while row is not None and len(row) in self.held:
+                left, text = self.held.pop(len(row))
+                if left > 1:
+                    self.held[len(row)] = (left - 1, text)
+                row.append(text)
+
+        def end_row(self) -> None:
+            if self.rows and self.rows[-1]:
+                self.fill_held()
 
         def handle_data(self, data: str) -> None:
             if self.skipping:

@@ -79,8 +79,9 @@ RESPONSIBLE_LINE = re.compile(rf"^\(?{RESPONSIBLE_LABEL}", re.IGNORECASE)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
-# "Hem > Om oss > Verksamhetsplan": a web page's breadcrumbs.
-_BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,60}?){1,}$")
+# "Hem > Om oss > Verksamhetsplan", "Hem / Om oss / Verksamhetsplan": a web page's breadcrumbs. One "/" or "|"
+# parts a heading in two languages ("Medlemmar / Members") or a title from its district.
+_BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:(?:\s[>»›]\s[^.!?]{1,60}?)+|(?:\s[/|]\s[^.!?]{1,60}?){2,})$")
 _BOLD = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*$")
 _EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?P<text>\S(?:[^*_]*?\S)?)(?:\*\*|__)(?!\w)")
 _WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
@@ -586,6 +587,19 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
     return result, kept
 
 
+def _labelled_lines(lines: list[Line]) -> list[Line]:
+    """A paragraph the plan labels a goal ("**Mål:** Värva 45 nya medlemmar. **Ansvarig:** Kassören"), with
+    no fields after it: a goal, as an item is, whatever the paragraphs around it say; "Mål: minst 4 per år"
+    (a target's figure) is not."""
+    result = []
+    for line in lines:
+        field = _field(line) if line.kind is LineKind.PROSE else None
+        if field is not None and _AIMS.match(field[0]) and not field[2] and not _FIGURE_CELL.match(field[1]):
+            line = Line(LineKind.BULLET, field[1], goal=True)
+        result.append(line)
+    return result
+
+
 def _figure_field(field: tuple[str, str, str | None]) -> bool:
     """ "Mål: minst 4 per år": a target's label with a figure, not the next goal."""
     return bool(_TARGET_FIELD.match(field[0]) and _FIGURE_CELL.match(field[1]))
@@ -627,7 +641,7 @@ def layout(text: str) -> list[Line]:
         if lead.startswith("#"):
             marked = content.strip("# ").strip()
         labelled = LABELLED_ITEM.match(marked) if marked and not _list_follows(rows, index) else None
-        if _TOC_LINE.search(content) or _BREADCRUMBS.match(content):
+        if _TOC_LINE.search(content) or (_BREADCRUMBS.match(content) and not lead.startswith("#")):
             lines.append(Line(LineKind.BLANK))  # a table of contents or breadcrumbs: never a goal
         elif labelled is not None:
             lines.append(Line(LineKind.BULLET, marked, number=labelled.group("number")))
@@ -670,6 +684,7 @@ def layout(text: str) -> list[Line]:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
     lines, numbers = _records(lines, numbers)
+    lines = _labelled_lines(lines)
     lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
 
