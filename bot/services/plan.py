@@ -159,6 +159,7 @@ _PEOPLE_BARE = re.compile(
     rf"\b(?P<num>{_NUM})\s+(?P<unit>ansvariga|kontaktpersoner|samordnare)\b", re.IGNORECASE
 )
 
+_WEEKDAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 _PERIOD_WORDS = {
     "vecka": Period.WEEK,
     "veckan": Period.WEEK,
@@ -183,10 +184,12 @@ _PERIOD_WORDS = {
     "halvåret": Period.HALF_YEAR,
     "terminsvis": Period.HALF_YEAR,
     "halvårsvis": Period.HALF_YEAR,
+    # "varje lördag": once a week, on that day.
+    **dict.fromkeys(_WEEKDAYS.split("|"), Period.WEEK),
 }
 _PERIOD = re.compile(
     r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|helgen|helg|månaden|månad|"
-    r"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår)\b"
+    rf"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår|{_WEEKDAYS})\b"
     r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|terminsvis|halvårsvis|årligen)\b"
     r"|\bunder\s+(?:hela\s+)?(?:året|verksamhetsåret|kommande\s+verksamhetsår|år\s+[0-9]{4}|[0-9]{4})\b",
     re.IGNORECASE,
@@ -211,6 +214,7 @@ _DURATIONS = {
     "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
     "september", "oktober", "november", "december", "terminer", "halvår", "%",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "minutes",
+    "january", "february", "march", "may", "june", "july", "august", "october",
 }  # fmt: skip
 # "fyra stycken medlemsmöten": the count word before the thing counted.
 _PIECES = {"stycken", "st", "st.", "stycket"}
@@ -459,7 +463,8 @@ _HAVING = {"ha", "nå", "få", "uppnå", "över"}
 # "varannan vecka", "var tredje månad": every n-th week or month, counted over the year (there is no two-week
 # period). n -> the times a year, by weeks and by months.
 _EVERY_OTHER = re.compile(
-    r"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|helg|månad)\b", re.IGNORECASE
+    rf"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|helg|månad|{_WEEKDAYS})\b",
+    re.IGNORECASE,
 )
 _NTH = {"varannan": (26, 6), "var tredje": (17, 4), "var fjärde": (13, 3), "var sjätte": (8, 2)}
 
@@ -899,6 +904,7 @@ class _Section:
     intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
     lead: int | None = None  # how many prose lines stand before the section's first list item
     english: dict[str, str] = field(default_factory=dict)  # an item's English wording, by its text
+    activities: list[list[str]] = field(default_factory=list)  # sub-items saying how a goal is reached
 
     @property
     def title(self) -> str:
@@ -972,6 +978,9 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         section = sections[-1]
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
+        elif line.kind is LineKind.BULLET and line.activity:
+            bullet = [line.text]
+            section.activities.append(bullet)
         elif line.kind is LineKind.BULLET:
             if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
                 section.intro_says_goals = True
@@ -1098,6 +1107,8 @@ def _says_what_to_do(text: str) -> bool:
     """It opens with a verb ("Genomföra ...", "Utse ...") or a change ("Fler medlemmar ..."), commits
     someone ("Distriktet ska ..."), or carries a target; in English too ("Knock on doors ...")."""
     words = in_swedish_terms(text).split()
+    if len(words) > 1 and words[0].casefold() == "att":
+        words = words[1:]  # "Att värva 50 nya medlemmar": the infinitive's mark before the verb
     first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
     return (
         first in _VERBS
@@ -1156,7 +1167,8 @@ def _unbulleted(section: _Section) -> _Section:
     section without items whose lines (after an intro such as "Vi ska:") each start a new text with a
     capital, are short and do not run on ("… i samarbete med"), and mostly say something to do, is that
     list. A line in lower case goes on with the one above; "Ansvarig: …" stays with its goal."""
-    if section.bullets or len(section.prose) < 2:
+    aims = _KIND_HEADING.match(section.title) is not None  # "Målsättning" over one line or a few
+    if section.bullets or len(section.prose) < (1 if aims else 2):
         return section
     intro = 0
     while (
@@ -1176,10 +1188,10 @@ def _unbulleted(section: _Section) -> _Section:
     texts = [join_lines(parts) for parts in items]
     ends = [parts[-1].rstrip() for parts in items]
     if (
-        len(items) < 2
+        len(items) < (1 if aims else 2)
         or any(len(parts[0].split()) > _ITEM_WORDS for parts in items)
         or any(end.endswith((",", ";")) or end.rsplit(" ", 1)[-1].lower() in GOES_ON for end in ends)
-        or sum(map(_says_what_to_do, texts)) * 2 < len(texts) + 1
+        or (not aims and sum(map(_says_what_to_do, texts)) * 2 < len(texts) + 1)
     ):
         return section
     return replace(
@@ -1337,6 +1349,8 @@ def parse_plan(text: str) -> PlanDraft:
         section = _unbulleted(section)
         texts = _list_goals(section, set(headings[index + 1 :]))
         items = tuple(join_lines(parts) for parts in section.bullets)
+        if section.activities:  # not goals of their own: the review names them, so nothing is lost unseen
+            set_aside.append((titles[index] or title or "", tuple(join_lines(p) for p in section.activities)))
         if (
             items
             and not texts

@@ -147,7 +147,8 @@ def pdf_text(data: bytes) -> PlanText:
                 for table in page.find_tables():
                     cells, header = _continued(table.extract(), _column_edges(table), header)
                     tables.append((table.bbox, cells))
-                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width)))
+                slide = page.width > page.height  # a slide's PDF (PowerPoint, Canva): wider than tall
+                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width), slide))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -252,6 +253,7 @@ def _with_tables(
     words: list[_Word],
     tables: list[_Table],
     width: float,
+    slide: bool = False,
 ) -> list[_Row]:
     """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
     tables are, each where it stands on the page. A two-column page is read by its columns alone (the
@@ -262,13 +264,13 @@ def _with_tables(
         return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
     outside = [w for w in words if not any(inside(w, box) for box, _ in tables)]
-    if not tables or _gutter(outside, width) is not None:
-        return _page_rows(words, width)
+    if not tables or _gutter(outside, width, slide) is not None:
+        return _page_rows(words, width, slide)
     blocks = [
         _Row([_Word("", box[0], box[2], box[1], box[3], 0.0, False)], tuple(_table_lines(_cells(cells))))
         for box, cells in tables
     ]
-    return sorted(_page_rows(outside, width) + blocks, key=lambda row: row.top)
+    return sorted(_page_rows(outside, width, slide) + blocks, key=lambda row: row.top)
 
 
 def _cells(rows: list[list[str | None]]) -> list[list[str]]:
@@ -345,21 +347,36 @@ def _word(raw: dict[str, Any]) -> _Word:
 
 
 def _rows(words: list[_Word]) -> list[_Row]:
-    """Words on the same baseline as one row, top to bottom."""
+    """Words on the same baseline as one row, top to bottom. Words of one line may differ in size; a slide's
+    big "03" beside a bullet in body type only happens to stand as high: its baseline is far lower."""
     rows: list[_Row] = []
     for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if rows and abs(rows[-1].top - word.top) <= max(2.0, word.size * 0.3):
+        if (
+            rows
+            and abs(rows[-1].top - word.top) <= max(2.0, word.size * 0.3)
+            and any(
+                abs(_baseline(w) - _baseline(word)) <= max(2.0, min(w.size, word.size) * 0.3)
+                for w in rows[-1].words
+            )
+        ):
             rows[-1].words.append(word)
         else:
             rows.append(_Row([word]))
     return rows
 
 
-def _gutter(words: list[_Word], width: float) -> float | None:
+def _baseline(word: _Word) -> float:
+    """About where the letters stand: a word's box reaches a fifth of its size below the baseline."""
+    return word.bottom - word.size * 0.2
+
+
+def _gutter(words: list[_Word], width: float, slide: bool = False) -> float | None:
     """The x of the empty strip between two columns, if the page has two: hardly a row crosses it (a
     title, a running header or footer may) and both sides hold a fair share of the page's text (the last
-    page's right column may be short)."""
-    if len(words) < 20:
+    page's right column may be short). A slide holds few words: its title on the left, its points on the
+    right."""
+    fewest = 4 if slide else 8
+    if len(words) < fewest * 2.5:
         return None
     rows = _rows(words)
     best: tuple[int, float] | None = None
@@ -368,7 +385,7 @@ def _gutter(words: list[_Word], width: float) -> float | None:
         crossing = sum(1 for row in rows if any(w.x0 < x < w.x1 for w in row.words))
         left = sum(1 for w in words if w.x1 <= x)
         right = sum(1 for w in words if w.x0 >= x)
-        if crossing <= max(3, len(rows) * 0.1) and min(left, right) >= max(8, len(words) * 0.1):
+        if crossing <= max(3, len(rows) * 0.1) and min(left, right) >= max(fewest, len(words) * 0.1):
             # The middle of the widest free strip is the gutter.
             if best is None or crossing < best[0]:
                 best = (crossing, x)
@@ -396,11 +413,11 @@ def _gutter(words: list[_Word], width: float) -> float | None:
     return (lo + hi) / 2 if hi - lo >= 8 else None
 
 
-def _page_rows(words: list[_Word], width: float) -> list[_Row]:
+def _page_rows(words: list[_Word], width: float, slide: bool = False) -> list[_Row]:
     """A page's rows in reading order: on a two-column page each run of rows that stays within its column
     is read left column first, then right; rows that span the page (a title) stay where they are."""
     words = [w for w in words if w.text.strip()]
-    gutter = _gutter(words, width)
+    gutter = _gutter(words, width, slide)
     if gutter is None:
         return _rows(words)
     rows = _rows(words)
@@ -430,9 +447,22 @@ _PAGE_NUMBER = re.compile(
 
 
 def _running_lines(pages: list[list[_Row]]) -> set[str]:
-    """A running header or footer: the same top or bottom line on several pages."""
-    ends: Counter[str] = Counter(text for page in pages for text in {row.text.strip() for row in _ends(page)})
+    """A running header or footer: the same top or bottom line on several pages, its page number aside
+    ("Verksamhetsplan 2027 | Vänsterpartiet Norrköping 5", as a slide's foot has it)."""
+    ends: Counter[str] = Counter(text for page in pages for text in {_unpaged(row) for row in _ends(page)})
     return {text for text, count in ends.items() if count >= 2 and len(pages) >= 2}
+
+
+def _unpaged(row: _Row) -> str:
+    """The row's text without a page number set well apart from it at its end ("Mål 2" keeps its 2)."""
+    words = sorted(row.words, key=lambda w: w.x0)
+    if (
+        len(words) > 1
+        and re.fullmatch(r"[0-9]{1,3}", words[-1].text)
+        and (words[-1].x0 - words[-2].x1 > words[-1].size * 2)
+    ):
+        words = words[:-1]
+    return " ".join(w.text for w in words).strip()
 
 
 def _ends(page: list[_Row]) -> list[_Row]:
@@ -458,7 +488,7 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
     last = ""  # the text row before, across columns and pages
     for page in pages:
         # Only where it stands as a header or footer: a title may wrap onto a line of the same words.
-        ends = [row for row in _ends(page) if row.text.strip() in running]
+        ends = [row for row in _ends(page) if _unpaged(row) in running]
         page = [row for row in page if all(row is not end for end in ends)]
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
         usual = statistics.median(gaps) if gaps else 0.0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -43,6 +43,7 @@ class Line:
     level: int = 0  # markdown headings: the number of '#'; numbered headings: the number's depth
     number: str | None = None  # a goal the plan numbers with a label ("Mål 3:"): its number
     goal: bool = False  # an item the plan labels a goal field by field ("Mål: … / Ansvar: … / Tidplan: …")
+    activity: bool = False  # a sub-item of a numbered goal: how it will be reached, not a goal of its own
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -797,6 +798,15 @@ _MONTHS = re.compile(
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[.)]\s+(?=[^\W\d_])")
 
 
+# "A) Organisation", "Område 2: Utbildning", "Del 3 – Ekonomi": a chapter's letter or numbered kind before its
+# name.
+_CHAPTER = re.compile(
+    r"^(?:[A-HÅÄÖ][.)]|(?:område|fokusområde|del|kapitel|avsnitt|area|focus\s+area|part|chapter)\s+[0-9]{1,2}"
+    r"\s*[:.–-])\s*(?=[^\W\d_]{2})",
+    re.IGNORECASE,
+)
+
+
 def _unnumbered(title: str) -> str:
     """A heading without its section number: "3.2 Kampanjer", "II. Kampanjer" -> "Kampanjer" (but "1 maj"
     is a day)."""
@@ -804,6 +814,7 @@ def _unnumbered(title: str) -> str:
         _LIST_NUMBER.match(title)
         or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
         or _ROMAN.match(title)
+        or _CHAPTER.match(title)
     )
     if match is None or _MONTHS.match(title[match.end() :]):
         return title
@@ -884,12 +895,46 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
             index -= 1
         return index >= 0 and lines[index].kind is LineKind.PROSE and lines[index].text.endswith(":")
 
+    def activities(index: int) -> list[int]:
+        """The bullets right under a numbered goal written as a sentence ("1.1 Alla lokalavdelningar ska
+        …" over "• Ringkampanj i februari"), up to the goal numbered next, a heading or the end: how the goal
+        will be reached. None where the line reads as a heading or the bullets lead anywhere else."""
+        number = numbers[index] or ""
+        if looks_like_heading(lines[index].text):
+            return []
+        found = []
+        index += 1
+        while index < len(lines) and (
+            lines[index].kind is LineKind.BLANK
+            or (lines[index].kind is LineKind.BULLET and numbers[index] is None and not lines[index].goal)
+        ):
+            if lines[index].kind is LineKind.BULLET:
+                found.append(index)
+            index += 1
+        if (
+            index == len(lines)
+            or lines[index].kind is LineKind.HEADING
+            or (lines[index - 1].kind is LineKind.BLANK and looks_like_heading(lines[index].text))
+        ):
+            return found  # the end of the chapter: a heading, or a line that will be one
+        after = numbers[index]
+        return (
+            found
+            if after is not None and (_follows(after, number, 1) or _next_chapter(number, after))
+            else []
+        )
+
     result = list(lines)
     for index, number in enumerate(numbers):
         if number is None:
             continue
         text = lines[index].text
         depth = number.rstrip(".)").count(".")
+        if under := activities(index):
+            result[index] = Line(LineKind.BULLET, text, number=lines[index].number, goal=lines[index].goal)
+            for sub in under:
+                result[sub] = replace(lines[sub], activity=True)
+            continue
         in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
         heads_text = paragraph_after(index) or list_of_another_kind_after(index)
         if depth:
