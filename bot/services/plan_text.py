@@ -57,7 +57,10 @@ _SPACES = dict.fromkeys(
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 # The last ones are the Symbol and Wingdings bullets as PDFs of Word documents often carry them.
-_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+# Arrows and boxes mark a slide's or a to-do list's points.
+_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+# "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
+_TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
 _BULLET = re.compile(rf"^[{_BULLET_SIGNS}]\s*")
 # "# ", "## ", "- ", "– ", "* " before the (optional) line number.
 _LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)
@@ -261,7 +264,7 @@ _GOAL_FIELD = re.compile(
 )
 _TARGET_FIELD = re.compile(
     r"^(?:mål|målvärde|målnivå|målsättning|mätetal|mått|mätbar[at]?(?:\s+mål)?|hur\s+mäter\s+vi|indikator|"
-    r"omfattning|hur\s+mycket|antal|förväntat\s+resultat|resultatmål|targets?|measures?|indicators?|kpis?)"
+    r"omfattning|hur\s+mycket|hur\s+många|hur\s+ofta|antal|förväntat\s+resultat|resultatmål|targets?|measures?|indicators?|kpis?)"
     r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
@@ -373,7 +376,11 @@ def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
     parted = any(cell(i) for i in (found.target, found.when, found.how) if i is not None)
     parts = [text.rstrip(".") if parted else text]
     if found.target is not None and cell(found.target):
-        parts.append(f"\u2013 {cell(found.target)}")
+        target = cell(found.target) or ""
+        # A bare figure under "Antal" or "Hur många?" counts what the goal names: "Medlemsmöten – 4 st".
+        parts.append(
+            f"\u2013 {target} st" if re.fullmatch(r"[0-9]{1,3}(?: [0-9]{3})*", target) else f"\u2013 {target}"
+        )
     if found.when is not None and cell(found.when):
         parts.append(f"({cell(found.when)})")
     if found.how is not None and cell(found.how):
@@ -631,6 +638,10 @@ def layout(text: str) -> list[Line]:
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
     for index, (lead, had_number, content) in enumerate(rows):
         content = re.sub(r"\s+", " ", content).strip()
+        if signed := _BULLET.match(content):
+            content = content[: signed.end()] + _TASK_BOX.sub("", content[signed.end() :])
+        elif lead.startswith(("-", "*")):
+            content = _TASK_BOX.sub("", content)
         if not _BOLD.match(content):
             content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten": Markdown's bold
         bullet = _BULLET.match(content)

@@ -1246,3 +1246,246 @@ UNSEEN: tuple[Document, ...] = (
     Document("umea_nar_vad_vem.html", _file("umea_nar_vad_vem.html"), UMEA, "När|Vad|Vem, rowspan"),
 )
 CORPUS += UNSEEN
+
+
+# --- the sixth round: shapes written down after the fifth round's fixes, before running the reader on them --
+
+_BULLETED = f"""
+<w:abstractNum xmlns:w="{W}" w:abstractNumId="91">
+  <w:multiLevelType w:val="hybridMultilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
+    <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/>
+    <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl>
+</w:abstractNum>
+"""
+
+
+def kiruna_activities_docx() -> bytes:
+    """Word's numbered goals, each with bulleted sub-items (the list's second level) saying how."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_BULLETED))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Centerpartiet i Kiruna")
+    for area, goals in (
+        (
+            "Organisation",
+            (
+                (
+                    "Hålla fyra medlemsmöten under året.",
+                    ("Bjuda in en gästtalare till varje möte", "Annonsera mötena i Kirunatidningen"),
+                ),
+                ("Värva tio nya medlemmar.", ("Värvningsbord på marknaden",)),
+            ),
+        ),
+        (
+            "Landsbygd",
+            (
+                ("Besöka alla byar i kommunen före sommaren.", ("Samåka från Kiruna",)),
+                ("Anordna två öppna möten om gruvomvandlingen.", ()),
+            ),
+        ),
+    ):
+        document.add_heading(area, level=1)
+        for goal, hows in goals:
+            _numbered(document, 0, 91, _run(goal))
+            for how in hows:
+                _numbered(document, 1, 91, _run(how))
+    return _saved(document)
+
+
+KIRUNA = (
+    ("Organisation", "Hålla fyra medlemsmöten", "count 4 year", None),
+    ("Organisation", "Värva tio nya medlemmar", "count 10 year", None),
+    ("Landsbygd", "Besöka alla byar", "done", None),
+    ("Landsbygd", "Anordna två öppna möten", "count 2 year", None),
+)
+
+
+def karlstad_lead_ins_pdf() -> bytes:
+    """A Word plan's PDF whose goals are paragraphs led by a bold "Mål:", whom in a bold "Ansvarig:" in the
+    same paragraph."""
+    pdf = _Printed(format="A4")
+    pdf.running = "Moderaterna i Karlstad – Verksamhetsplan 2027"
+    pdf.set_auto_page_break(True, margin=18)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+    pdf.set_font(font, "B", 20)
+    pdf.multi_cell(0, 10, "Verksamhetsplan 2027", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+    def heading(text: str) -> None:
+        pdf.ln(3)
+        pdf.set_font(font, "B", 13)
+        pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+
+    def paragraph(*parts: tuple[str, bool]) -> None:
+        for text, bold in parts:
+            pdf.set_font(font, "B" if bold else "", 11)
+            pdf.write(6, text)
+        pdf.ln(8)
+
+    paragraph(("Planen antogs av föreningsstämman den 2 mars 2027. Vi är 410 medlemmar.", False))
+    heading("Medlemmar")
+    paragraph(("Många medlemmar vill engagera sig men vet inte hur.", False))
+    paragraph(
+        ("Mål: ", True),
+        ("Genomföra tre medlemsaktiviteter per termin. ", False),
+        ("Ansvarig: ", True),
+        ("Styrelsen", False),
+    )
+    paragraph(("Mål: ", True), ("Värva 20 nya medlemmar.", False))
+    heading("Kommunikation")
+    paragraph(
+        ("Mål: ", True),
+        ("Publicera ett nyhetsbrev varannan månad. ", False),
+        ("Ansvarig: ", True),
+        ("Informationsansvarig", False),
+    )
+    return bytes(pdf.output())
+
+
+KARLSTAD = (
+    ("Medlemmar", "Genomföra tre medlemsaktiviteter per termin", "count 3 half_year", "Styrelsen"),
+    ("Medlemmar", "Värva 20 nya medlemmar", "count 20 year", None),
+    ("Kommunikation", "Publicera ett nyhetsbrev varannan månad", "count 6 year", "Informationsansvarig"),
+)
+
+
+def borlange_spanned_odt() -> bytes:
+    """LibreOffice's table Mål | När | Vem, each area a row spanned across the table."""
+
+    def area(name: str) -> str:
+        return (
+            '<table:table-row><table:table-cell table:number-columns-spanned="3">'
+            f"{_p(name)}</table:table-cell><table:covered-table-cell/><table:covered-table-cell/>"
+            "</table:table-row>"
+        )
+
+    return _odt(
+        _p("Verksamhetsplan 2027", "Title")
+        + _p("Socialdemokraterna i Borlänge")
+        + '<text:h text:outline-level="1">Mål och aktiviteter</text:h>'
+        + '<table:table><table:table-column table:number-columns-repeated="3"/>'
+        + _cells("Mål", "När", "Vem")
+        + area("Medlemmar")
+        + _cells("Hålla medlemsmöte", "Varje månad", "Styrelsen")
+        + _cells("Välkomstsamtal till nya medlemmar", "Inom två veckor", "Medlemsansvarig")
+        + area("Val 2030")
+        + _cells("Utbilda valarbetare", "Två gånger per termin", "Studieansvarig")
+        + _cells("Nå 500 följare på Instagram", "Senast 31 december", "Kommunikatören")
+        + "</table:table>"
+    )
+
+
+BORLANGE = (
+    ("Medlemmar", "Hålla medlemsmöte", "count 1 month", "Styrelsen"),
+    ("Medlemmar", "Välkomstsamtal till nya medlemmar", "done", "Medlemsansvarig"),
+    ("Val 2030", "Utbilda valarbetare", "count 2 half_year", "Studieansvarig"),
+    ("Val 2030", "Nå 500 följare", "metric - 500", "Kommunikatören"),
+)
+
+
+def vaxjo_questions_docx() -> bytes:
+    """A table whose columns are questions: "Vad ska vi göra?" | "Hur många?" | "Vem ansvarar?" | "Klart
+    senast"."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Kristdemokraterna i Växjö")
+    document.add_heading("Det här ska vi göra 2027", level=1)
+    rows = [
+        ("Vad ska vi göra?", "Hur många?", "Vem ansvarar?", "Klart senast"),
+        ("Medlemsmöten", "4", "Styrelsen", "December"),
+        ("Dörrknackning i Teleborg", "300 samtal", "Valansvarig", "September"),
+        ("Ansöka om lokalt partistöd", "", "Kassören", "31 januari"),
+        ("Utbildning för nya medlemmar", "2", "Studieansvarig", "Juni"),
+    ]
+    _cell_texts(document.add_table(rows=len(rows), cols=4), rows)
+    return _saved(document)
+
+
+VAXJO = (
+    ("Det här ska vi göra 2027", "Medlemsmöten", "count 4 year", "Styrelsen"),
+    ("Det här ska vi göra 2027", "Dörrknackning i Teleborg", "count 300 year", "Valansvarig"),
+    ("Det här ska vi göra 2027", "Ansöka om lokalt partistöd", "done", "Kassören"),
+    ("Det här ska vi göra 2027", "Utbildning för nya medlemmar", "count 2 year", "Studieansvarig"),
+)
+
+
+def lulea_slides_pdf() -> bytes:
+    """Slides with a title at the top and points marked with arrows below it, the slide's number alone at
+    the foot."""
+    pdf = _slides()
+    font = "Plan" if "plan" in pdf.fonts else "Helvetica"
+    for number, (title, points) in enumerate(
+        (
+            ("Verksamhetsplan 2027", ("Vänsterpartiet Luleå",)),
+            ("Medlemmar", ("Medlemsmöte första måndagen varje månad", "Ringa nya medlemmar inom en vecka")),
+            (
+                "Synlighet",
+                ("Bokbord på Storgatan varje lördag i maj och juni", "10 insändare i NSD under året"),
+            ),
+        ),
+        start=1,
+    ):
+        pdf.add_page()
+        pdf.set_font(font, "B", 34)
+        pdf.set_xy(20, 18)
+        pdf.cell(0, 16, title)
+        pdf.set_font(font, "", 20)
+        y = 50.0
+        for point in points:
+            pdf.set_xy(24, y)
+            pdf.cell(0, 10, point if number == 1 else f"→ {point}")
+            y += 16
+        pdf.set_font(font, "", 10)
+        pdf.set_xy(310, 178)
+        pdf.cell(15, 6, str(number), align="R")
+    return bytes(pdf.output())
+
+
+LULEA = (
+    ("Medlemmar", "Medlemsmöte första måndagen varje månad", "count 1 month", None),
+    ("Medlemmar", "Ringa nya medlemmar inom en vecka", "done", None),
+    ("Synlighet", "Bokbord på Storgatan varje lördag", "count 1 week", None),
+    ("Synlighet", "10 insändare i NSD", "count 10 year", None),
+)
+
+OSTERSUND = (
+    ("Medlemmar", "Värva 25 nya medlemmar", "count 25 year", "Maria"),
+    ("Medlemmar", "Hålla ett medlemsmöte i månaden", "count 1 month", None),
+    ("Medlemmar", "Ta fram en välkomstfolder", "done", None),
+    ("Kampanj", "Knacka dörr på Odensala och Lugnvik varannan vecka", "count 26 year", None),
+    ("Kampanj", "Samla in 5 000 kr", "count 5000 year", "kassören"),
+)
+
+SKELLEFTEA = (
+    ("Våra mål för året", "Hålla sex medlemsmöten", "count 6 year", "styrelsen"),
+    ("Våra mål för året", "Ringa alla medlemmar före valet", "done", "valgruppen"),
+    ("Våra mål för året", "Starta en studiecirkel om bostadspolitik", "done", None),
+    ("Våra mål för året", "Skriva en insändare i Norran varannan vecka", "count 26 year", "pressgruppen"),
+)
+
+FALUN = (
+    ("Medlemmar", "Hålla ett medlemsmöte varje månad", "count 1 month", None),
+    ("Medlemmar", "Värva 15 nya medlemmar", "count 15 year", "Medlemsansvarig"),
+    ("Opinionsbildning", "Publicera minst sex debattartiklar", "count 6 year", "Gruppledaren"),
+)
+
+HOLDOUT: tuple[Document, ...] = (
+    Document("kiruna_aktiviteter.docx", kiruna_activities_docx, KIRUNA, "Word list, sub-bullets as how"),
+    Document("karlstad_ledord.pdf", karlstad_lead_ins_pdf, KARLSTAD, "PDF, bold Mål: in paragraphs"),
+    Document("borlange_tabell.odt", borlange_spanned_odt, BORLANGE, "odt table, spanned area rows"),
+    Document("vaxjo_fragor.docx", vaxjo_questions_docx, VAXJO, "columns named as questions"),
+    Document("lulea_bilder.pdf", lulea_slides_pdf, LULEA, "slides, arrows"),
+    Document("ostersund_att_gora.md", _file("ostersund_att_gora.md"), OSTERSUND, "Markdown task list"),
+    Document("skelleftea_mejl.txt", _file("skelleftea_mejl.txt"), SKELLEFTEA, "an e-mail with the plan"),
+    Document("falun_wordpress.html", _file("falun_wordpress.html"), FALUN, "WordPress page, strong Mål:"),
+)
+CORPUS += HOLDOUT
