@@ -67,6 +67,11 @@ class PlanDraft:
     branches: tuple[str, ...] = field(default=())
     # Pages of a PDF with no text to read (an image of a page): the review says their goals are missing.
     unread_pages: tuple[int, ...] = field(default=())
+    # (a goal's text as read, the sub-items saying how it is reached): not goals; the review names them.
+    activities: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    # Headings with text under them in which no goal was read (background, a budget, a vision): the review
+    # names them, so that a goal the reader missed is not missed unseen.
+    unread_sections: tuple[str, ...] = field(default=())
 
     @property
     def goals(self) -> list[GoalDraft]:
@@ -904,7 +909,8 @@ class _Section:
     intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
     lead: int | None = None  # how many prose lines stand before the section's first list item
     english: dict[str, str] = field(default_factory=dict)  # an item's English wording, by its text
-    activities: list[list[str]] = field(default_factory=list)  # sub-items saying how a goal is reached
+    # Sub-items saying how a goal is reached: (the goal's item, the sub-item).
+    activities: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -978,9 +984,9 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         section = sections[-1]
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
-        elif line.kind is LineKind.BULLET and line.activity:
+        elif line.kind is LineKind.BULLET and line.activity and section.bullets:
             bullet = [line.text]
-            section.activities.append(bullet)
+            section.activities.append((section.bullets[-1], bullet))
         elif line.kind is LineKind.BULLET:
             if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
                 section.intro_says_goals = True
@@ -1313,6 +1319,14 @@ def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
     return titles
 
 
+_PARTY = re.compile(
+    r"\b(?:vänsterpartiet|socialdemokraterna|miljöpartiet|centerpartiet|liberalerna|kristdemokraterna|"
+    r"moderaterna|sverigedemokraterna|arbetarekommun|partiförening|ung\s+vänster|green\s+party|"
+    r"left\s+party|social\s+democrats)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_plan(text: str) -> PlanDraft:
     """A plan's text as sections of goals.
 
@@ -1340,17 +1354,23 @@ def parse_plan(text: str) -> PlanDraft:
 
     drafts: list[SectionDraft] = []
     set_aside = []
+    activities: dict[str, list[str]] = {}
+    unread: list[str] = []
     areas = _priority_areas(parsed)
     titles = _titles(parsed, background)
+    # The party's name under the title ("Miljöpartiet de gröna i Örebro län") is no section of the plan.
+    subtitle = next((i for i, section in enumerate(parsed) if section.title), None)
+    if subtitle is not None and (_PARTY.search(parsed[subtitle].title) is None or parsed[subtitle].bullets):
+        subtitle = None
     for index, section in enumerate(parsed):
         first_word = section.title.split(" ", 1)[0].casefold()
+        has_text = bool(section.title and (section.bullets or section.prose)) and index != subtitle
         if background[index] or first_word in _SCENE_SETTING:
+            unread += [section.title] if has_text else []
             continue
         section = _unbulleted(section)
         texts = _list_goals(section, set(headings[index + 1 :]))
         items = tuple(join_lines(parts) for parts in section.bullets)
-        if section.activities:  # not goals of their own: the review names them, so nothing is lost unseen
-            set_aside.append((titles[index] or title or "", tuple(join_lines(p) for p in section.activities)))
         if (
             items
             and not texts
@@ -1359,6 +1379,7 @@ def parse_plan(text: str) -> PlanDraft:
             and not all(map(_budget_line, items))
         ):
             set_aside.append((section.title or title or "", items))
+            has_text = False  # the review names the list itself
         # In the plan's order: sentences before the list come before its items ("mål 5" is the fifth).
         lead = join_lines(section.prose[: section.lead or 0])
         prose = _prose_goals(section.prose, has_list=bool(texts), lead=lead)
@@ -1370,6 +1391,17 @@ def parse_plan(text: str) -> PlanDraft:
                 drafts[-1] = replace(drafts[-1], goals=drafts[-1].goals + goals)
             else:
                 drafts.append(SectionDraft(heading, goals))
+        elif has_text:
+            unread.append(section.title)
+        by_text = {text: goal.text for text, goal in zip(texts, goals, strict=True)} if texts else {}
+        loose = []
+        for item, parts in section.activities:
+            if (goal_text := by_text.get(join_lines(item))) is not None:
+                activities.setdefault(goal_text, []).append(join_lines(parts))
+            else:
+                loose.append(join_lines(parts))
+        if loose:
+            set_aside.append((titles[index] or title or "", tuple(loose)))
     if not drafts:
         raise PlanParseError(
             "no goals found: expected goals under headings, as a list or as sentences", "no_goals"
@@ -1382,6 +1414,8 @@ def parse_plan(text: str) -> PlanDraft:
         priority_areas=areas,
         set_aside=tuple((t, items) for t, items in set_aside if set(items) - set(branches)),
         branches=branches,
+        activities=tuple((goal, tuple(items)) for goal, items in activities.items()),
+        unread_sections=tuple(dict.fromkeys(unread)),
     )
 
 
@@ -1473,6 +1507,8 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
             set_aside=tuple((str(t), tuple(map(str, items))) for t, items in data.get("set_aside", ())),
             branches=tuple(map(str, data.get("branches", ()))),
             unread_pages=tuple(map(int, data.get("unread_pages", ()))),
+            activities=tuple((str(g), tuple(map(str, items))) for g, items in data.get("activities", ())),
+            unread_sections=tuple(map(str, data.get("unread_sections", ()))),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, PlanParseError):
@@ -1489,6 +1525,8 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
         "set_aside": [[title, list(items)] for title, items in draft.set_aside],
         "branches": list(draft.branches),
         "unread_pages": list(draft.unread_pages),
+        "activities": [[goal, list(items)] for goal, items in draft.activities],
+        "unread_sections": list(draft.unread_sections),
         "sections": [
             {
                 "title": section.title,

@@ -842,7 +842,17 @@ def looks_like_heading(text: str) -> bool:
         and text[:1].isupper()
         and any(ch.isalpha() for ch in text)
         and not re.search(r"\b(?:ska|skall|kommer att)\b", text, re.IGNORECASE)
+        and not _AMOUNT_END.search(text)  # "Partistöd 1 200 000 kr": a budget's line
+        and not _SIGN_OFF.match(text)  # "Mvh" over a name: a letter's end
     )
+
+
+_AMOUNT_END = re.compile(r"[0-9]\s*(?:kr|kronor|sek|tkr|mkr|:-)$", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^(?:mvh|med\s+vänlig(?:a)?\s+hälsning(?:ar)?|vänliga\s+hälsningar|hälsningar|(?:best|kind)\s+regards|"
+    r"regards)[,.!]?$",
+    re.IGNORECASE,
+)
 
 
 def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Line]:
