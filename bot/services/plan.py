@@ -962,6 +962,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     labelled: list[str] | None = None
     after_heading = False
     last_item: list[str] | None = None
+    item_depth = 0  # how deep the section's last item stands in its list
     for index, line in enumerate(lines):
         if index == skip:
             bullet, labelled, after_heading = None, None, False
@@ -984,7 +985,11 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         section = sections[-1]
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
-        elif line.kind is LineKind.BULLET and line.activity and section.bullets:
+        elif (
+            line.kind is LineKind.BULLET
+            and section.bullets
+            and _says_how(section.bullets[-1], item_depth, line)
+        ):
             bullet = [line.text]
             section.activities.append((section.bullets[-1], bullet))
         elif line.kind is LineKind.BULLET:
@@ -995,6 +1000,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
             if line.number is not None or line.goal:
                 section.intro_says_goals = True  # "Mål 3: ...", "Mål: ... / Ansvar: ...": the plan says so
             bullet = last_item = [line.text]
+            item_depth = line.depth
             labelled = bullet if line.number is not None else None
             section.bullets.append(bullet)
         elif item is not None and (english := _translation(join_lines(item), line.text)):
@@ -1010,6 +1016,15 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         else:
             section.prose.append(line.text)
     return sections
+
+
+def _says_how(item: list[str], depth: int, line: Line) -> bool:
+    """Whether a list's line is a sub-item saying how the goal of the item above it (`depth` deep in its
+    list) is reached: under a numbered goal (plan_text marks those), or indented under an item that says
+    something to do (not a category such as "Organisation", whose sub-items are the goals); a sub-item in
+    lower case that says nothing to do only qualifies its item (_with_details)."""
+    under = line.activity or (line.depth > depth and _says_what_to_do(join_lines(item)))
+    return under and (line.text[:1].isupper() or _says_what_to_do(line.text))
 
 
 def _translation(item: str, line: str) -> str | None:

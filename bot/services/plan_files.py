@@ -690,6 +690,12 @@ class _Numbering:
             style = based_on
         return None, 0
 
+    def depth(self, p: Any) -> int:
+        """How deep in its list the paragraph is: 0 for a list's own items, 1 for their sub-items."""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        _, level = self._of_style(_val(p.find(f"{_W}pPr"), "pStyle"))
+        return _int(_val(num_pr, "ilvl"), level) if num_pr is not None else level
+
     def label(self, p: Any) -> str | None:
         """The paragraph's list label: None when it is in no list, "" for a bullet, else its number."""
         num_pr = p.find(f"{_W}pPr/{_W}numPr")
@@ -808,10 +814,13 @@ def _paragraph_lines(paragraph: Any, numbering: _Numbering) -> Iterator[str]:
         listed=label is not None,
         bold=bool(runs) and all(run.bold for run in runs),
         label=label or "",
+        depth=numbering.depth(paragraph._p) if label is not None else 0,
     )
 
 
-def _styled_lines(text: str, style: str, *, listed: bool, bold: bool, label: str = "") -> Iterator[str]:
+def _styled_lines(
+    text: str, style: str, *, listed: bool, bold: bool, label: str = "", depth: int = 0
+) -> Iterator[str]:
     """A word processor's paragraph as plan lines: by its style a heading ("# ", by level) or a list item
     (with the number the word processor draws for it, so that its numbers tell chapters from goals as a
     text's do), a short paragraph all in bold a heading, any other a paragraph of its own."""
@@ -831,7 +840,9 @@ def _styled_lines(text: str, style: str, *, listed: bool, bold: bool, label: str
         yield f"{label} {text}"
         return
     if listed or _LIST_STYLE.search(style):
-        yield f"• {text}"
+        # A sub-item ("List Bullet 2", a list's second level) is indented under its item, as in Word.
+        styled = re.search(r"\s([2-9])$", style)
+        yield "  " * max(depth, int(styled.group(1)) - 1 if styled else 0) + f"• {text}"
         return
     if bold and len(text.split()) <= 14 and not text.endswith("."):
         yield ""
@@ -920,7 +931,8 @@ def _odt_cell(cell: Any) -> str:
     return "".join(parts)
 
 
-def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = False) -> Iterator[str]:
+def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], depth: int = 0) -> Iterator[str]:
+    """The lines of LibreOffice's text; `depth` is how many lists deep the element stands."""
     for child in element:
         if child.tag == _odf("text:h"):
             level = child.get(_odf("text:outline-level")) or "1"
@@ -933,17 +945,21 @@ def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = 
                 and all(_odt_style(s.get(_odf("text:style-name")) or "", known)[1] for s in spans)
                 and "".join(_odt_text(s) for s in spans).strip() == _odt_text(child).strip()
             )
-            yield from _styled_lines(_odt_text(child), style, listed=listed, bold=bold)
+            yield from _styled_lines(
+                _odt_text(child), style, listed=depth > 0, bold=bold, depth=max(depth - 1, 0)
+            )
         elif child.tag == _odf("table:table"):
             rows = [
                 [_odt_cell(cell) for cell in row.iter(_odf("table:table-cell"))]
                 for row in child.iter(_odf("table:table-row"))
             ]
             yield from _table_lines(rows)
-        elif child.tag in (_odf("text:list"), _odf("text:list-item"), _odf("text:list-header")):
-            yield from _odt_lines(child, known, listed=True)
+        elif child.tag == _odf("text:list"):
+            yield from _odt_lines(child, known, depth + 1)
+        elif child.tag in (_odf("text:list-item"), _odf("text:list-header")):
+            yield from _odt_lines(child, known, depth)
         elif child.tag in (_odf("text:section"), _odf("text:index-body")):
-            yield from _odt_lines(child, known, listed)
+            yield from _odt_lines(child, known, depth)
 
 
 # --- a web page (.html) ------------------------------------------------------------------------------------
@@ -976,6 +992,7 @@ def html_text(page: str) -> str:
             self.held: dict[int, tuple[int, str]] = {}  # column -> (rows still to fill, text): a rowspan
             self.anchor: int | None = None  # where an in-page link's text starts
             self.note = False  # the block is a footnote or a comment (Google Docs, Word), not the plan
+            self.lists: list[int] = []  # the open lists' levels
 
         def flush(self) -> None:
             text = " ".join("".join(self.words).split())
@@ -983,7 +1000,7 @@ def html_text(page: str) -> str:
             if self.note:
                 text, self.note = "", False
             if text:  # an item goes on the list; a heading or paragraph after a blank line
-                self.lines += [] if self.prefix == "\u2022 " else [""]
+                self.lines += [] if self.prefix.endswith("\u2022 ") else [""]
                 self.lines.append(self.prefix + text)
             self.prefix = ""
 
@@ -1010,9 +1027,13 @@ def html_text(page: str) -> str:
             elif re.fullmatch(r"h[1-6]", tag):
                 self.flush()
                 self.prefix = "#" * int(tag[1]) + " "
+            elif tag in ("ul", "ol"):
+                # Google Docs writes a sub-list as a list of its own, its level in its class ("lst-kix_…-1").
+                level = re.search(r"\blst-kix_\w+-([0-9])\b", dict(attrs).get("class") or "")
+                self.lists.append(int(level.group(1)) if level else len(self.lists))
             elif tag == "li":
                 self.flush()
-                self.prefix = "\u2022 "
+                self.prefix = "  " * (self.lists[-1] if self.lists else 0) + "\u2022 "
             elif tag in _HTML_BLOCKS:
                 self.flush()
 
@@ -1043,6 +1064,10 @@ def html_text(page: str) -> str:
                 self.end_row()
                 self.lines += ["", *_table_lines([row for row in self.rows if row])]
                 self.rows, self.cell, self.held = None, None, {}
+            elif self.cell is None and tag in ("ul", "ol"):
+                self.flush()
+                if self.lists:
+                    self.lists.pop()
             elif self.cell is None and (re.fullmatch(r"h[1-6]", tag) or tag == "li" or tag in _HTML_BLOCKS):
                 self.flush()
 

@@ -44,6 +44,7 @@ class Line:
     number: str | None = None  # a goal the plan numbers with a label ("Mål 3:"): its number
     goal: bool = False  # an item the plan labels a goal field by field ("Mål: … / Ansvar: … / Tidplan: …")
     activity: bool = False  # a sub-item of a numbered goal: how it will be reached, not a goal of its own
+    depth: int = 0  # list items: 1 for a sub-item, indented under the item before it
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -537,7 +538,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
     index = 0
     while index < len(lines):
         opening = _field(lines[index])
-        item = opening is None and lines[index].kind is LineKind.BULLET
+        item = opening is None and (lines[index].kind is LineKind.BULLET or _heads_fields(lines, index))
         if item:
             # An item: its fields may follow, "Mål: minst 4 per år" its target among them.
             opening = ("Aktivitet", lines[index].text, None)
@@ -608,6 +609,24 @@ def _labelled_lines(lines: list[Line]) -> list[Line]:
     return result
 
 
+def _heads_fields(lines: list[Line], index: int) -> bool:
+    """A heading over nothing but a goal's fields ("### Fler medlemmar" / "Mått: 30 nya medlemmar" /
+    "Ansvarig: Medlemsansvarig"): the goal itself, its target and whom under it, as an item's are."""
+    if lines[index].kind is not LineKind.HEADING or lines[index].style is not HeadingStyle.MARKDOWN:
+        return False
+    fields = []
+    for line in lines[index + 1 :]:
+        if line.kind is LineKind.HEADING:
+            break
+        if line.kind is LineKind.BLANK:
+            continue
+        field = _field(line)
+        if field is None or _GOAL_FIELD.match(field[0]) and not _figure_field(field):
+            return False
+        fields.append(field)
+    return bool(fields)
+
+
 def _figure_field(field: tuple[str, str, str | None]) -> bool:
     """ "Mål: minst 4 per år": a target's label with a figure, not the next goal."""
     return bool(_TARGET_FIELD.match(field[0]) and _FIGURE_CELL.match(field[1]))
@@ -636,6 +655,7 @@ def layout(text: str) -> list[Line]:
     uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
     lines: list[Line] = []
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
+    item_indent: int | None = None  # how far the list's own items stand in
     for index, (lead, had_number, content) in enumerate(rows):
         content = re.sub(r"\s+", " ", content).strip()
         if signed := _BULLET.match(content):
@@ -695,6 +715,15 @@ def layout(text: str) -> list[Line]:
         else:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
+        # An item indented further than the list's items before it is a sub-item ("  - …", Word's level 2).
+        indent = len(raws[index].text) - len(raws[index].text.lstrip(" "))
+        if lines[-1].kind is LineKind.BULLET:
+            if item_indent is not None and indent >= item_indent + 2:
+                lines[-1] = replace(lines[-1], depth=1)
+            else:
+                item_indent = indent
+        elif lines[-1].kind is LineKind.HEADING:
+            item_indent = None
     lines, numbers = _records(lines, numbers)
     lines = _labelled_lines(lines)
     lines = _numbered_headings(_responsible_with_item(lines), numbers)

@@ -1489,3 +1489,131 @@ HOLDOUT: tuple[Document, ...] = (
     Document("falun_wordpress.html", _file("falun_wordpress.html"), FALUN, "WordPress page, strong Mål:"),
 )
 CORPUS += HOLDOUT
+
+
+# --- the seventh round: written down after the sixth round's fixes, before running the reader on them ------
+
+
+def gavle_sub_bullets_docx() -> bytes:
+    """Word bullets (List Bullet) for the goals and indented ones (List Bullet 2) under some saying how."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Centerpartiet i Gävle")
+    for area, goals in (
+        (
+            "Medlemmar",
+            (
+                (
+                    "Hålla ett medlemsmöte varje månad",
+                    ("Bjuda in en riksdagsledamot till hösten", "Ordna fika"),
+                ),
+                ("Värva 30 nya medlemmar under året", ()),
+            ),
+        ),
+        ("Landsbygd", (("Besöka alla byföreningar i kommunen", ("Börja med Hedesunda",)),)),
+    ):
+        document.add_heading(area, level=1)
+        for goal, hows in goals:
+            document.add_paragraph(goal, style="List Bullet")
+            for how in hows:
+                document.add_paragraph(how, style="List Bullet 2")
+    return _saved(document)
+
+
+GAVLE = (
+    ("Medlemmar", "Hålla ett medlemsmöte varje månad", "count 1 month", None),
+    ("Medlemmar", "Värva 30 nya medlemmar", "count 30 year", None),
+    ("Landsbygd", "Besöka alla byföreningar", "done", None),
+)
+
+
+def trollhattan_goal_headings_docx() -> bytes:
+    """Each goal a Heading 3 under its area's Heading 2, with "Mått:" and "Ansvarig:" paragraphs under it."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Liberalerna i Trollhättan")
+    document.add_heading("Organisation", level=2)
+    document.add_heading("Fler medlemmar", level=3)
+    document.add_paragraph("Mått: 30 nya medlemmar")
+    document.add_paragraph("Ansvarig: Medlemsansvarig")
+    document.add_heading("Regelbundna medlemsmöten", level=3)
+    document.add_paragraph("Mått: ett möte i månaden")
+    document.add_paragraph("Ansvarig: Styrelsen")
+    document.add_heading("Synlighet", level=2)
+    document.add_heading("Synas i TTELA", level=3)
+    document.add_paragraph("Mått: sex debattartiklar under året")
+    return _saved(document)
+
+
+TROLLHATTAN = (
+    ("Organisation", "Fler medlemmar", "count 30 year", "Medlemsansvarig"),
+    ("Organisation", "Regelbundna medlemsmöten", "count 1 month", "Styrelsen"),
+    ("Synlighet", "Synas i TTELA", "count 6 year", None),
+)
+
+
+def visby_who_first_pdf() -> bytes:
+    """A PDF table without rules whose first column names who: Ansvarig | Mål | Klart."""
+    pdf = _Printed(format="A4")
+    pdf.running = "Moderaterna på Gotland – Verksamhetsplan 2027"
+    pdf.set_auto_page_break(True, margin=18)
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+    pdf.set_font(font, "B", 20)
+    pdf.multi_cell(0, 10, "Verksamhetsplan 2027", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, "B", 13)
+    pdf.ln(3)
+    pdf.multi_cell(0, 7, "Våra mål", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font(font, "", 10)
+    rows = [
+        ("Ansvarig", "Mål", "Klart"),
+        ("Styrelsen", "Hålla sex medlemsmöten under året", "December"),
+        ("Kassören", "Samla in 20 000 kr till valfonden", "Oktober"),
+        ("Ordföranden", "Besöka alla lokalföreningar", "Juni"),
+        ("Pressansvarig", "Skriva en debattartikel i Gotlands Allehanda varje månad", "Löpande"),
+    ]
+    with pdf.table(col_widths=(40, 100, 30), borders_layout="NONE", first_row_as_headings=True) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    return bytes(pdf.output())
+
+
+VISBY = (
+    ("Våra mål", "Hålla sex medlemsmöten", "count 6 year", "Styrelsen"),
+    ("Våra mål", "Samla in 20 000 kr", "count 20000 year", "Kassören"),
+    ("Våra mål", "Besöka alla lokalföreningar", "done", "Ordföranden"),
+    (
+        "Våra mål",
+        "Skriva en debattartikel i Gotlands Allehanda varje månad",
+        "count 1 month",
+        "Pressansvarig",
+    ),
+)
+
+LINKOPING = (
+    ("Medlemmar", "Hålla ett medlemsmöte varje månad", "count 1 month", None),
+    ("Medlemmar", "Värva 60 nya medlemmar", "count 60 year", None),
+    ("Kampanj", "Knacka dörr i Skäggetorp och Ryd två gånger per termin", "count 2 half_year", None),
+)
+
+HALMSTAD = (
+    ("Organisation", "Hålla fyra medlemsmöten", "count 4 year", "Anna Svensson och Erik Holm"),
+    ("Organisation", "Ta fram en valplan", "done", "KF-gruppen"),
+    ("Organisation", "Genomföra en utbildning för nya förtroendevalda", "done", "Styrelsen & valberedningen"),
+    ("Kampanj", "Dela ut flygblad på Stora torget varje vecka", "count 1 week", "Ung Vänster Halmstad"),
+)
+
+ROUND_SEVEN: tuple[Document, ...] = (
+    Document("gavle_underpunkter.docx", gavle_sub_bullets_docx, GAVLE, "Word bullets, List Bullet 2 under"),
+    Document("trollhattan_rubriker.docx", trollhattan_goal_headings_docx, TROLLHATTAN, "goals as Heading 3"),
+    Document("visby_ansvar_forst.pdf", visby_who_first_pdf, VISBY, "PDF table, no rules, who first"),
+    Document("linkoping_ol.html", _file("linkoping_ol.html"), LINKOPING, "Google Docs ol, nested ul"),
+    Document("halmstad_ansvariga.txt", _file("halmstad_ansvariga.txt"), HALMSTAD, "two or more responsible"),
+)
+CORPUS += ROUND_SEVEN
