@@ -197,7 +197,7 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
     words keep to those columns. A table's row starts where its first column starts a new text (a capital);
     a cell's wrapped lines go on in lower case. The table ends at a wide gap, a larger type or a line that
     runs across a column's start."""
-    from bot.services.plan_text import column_name, columns
+    from bot.services.plan_text import GOES_ON, column_name, columns
 
     rows = _rows([w for w in words if w.text.strip()])
     found: list[_Table] = []
@@ -207,8 +207,10 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
         index += 1
         size = max(w.size for w in header.words)
         names = [" ".join(w.text for w in cell) for cell in _gapped(header.words, size)]
-        if len(names) < 2 or not all(map(column_name, names)) or columns(names) is None:
+        found_columns = columns(names) if len(names) >= 2 and all(map(column_name, names)) else None
+        if found_columns is None:
             continue
+        goal = found_columns.goal
         starts = [cell[0].x0 for cell in _gapped(header.words, size)]
         table: list[list[list[str]]] = []
         bottom = header.bottom
@@ -224,8 +226,24 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
             for word in line.words:
                 column = max([0, *(i for i, start in enumerate(starts) if start <= word.x0 + 1)])
                 placed[column].append(word.text)
-            if not table or placed[0] and (placed[0][0][:1].isupper() or placed[0][0][:1].isdigit()):
+            # "Dörrknackning i" / "Teleborg": a first cell that ended on a word that needs more goes on.
+            goes_on = bool(table and table[-1][0]) and table[-1][0][-1].rsplit(" ", 1)[-1].lower() in GOES_ON
+            alone = not any(placed[1:])
+            new_text = placed[0] and (placed[0][0][:1].isupper() or placed[0][0][:1].isdigit())
+            # "Styrelsen" merged down over two rows (Ansvarig | Aktivitet | …): the next row's first cell is
+            # empty, its goal starts anew and other cells go with it; whom it names is the row's above.
+            merged = (
+                not placed[0]
+                and goal not in (0, found_columns.area)
+                and placed[goal][:1] != []
+                and placed[goal][0][:1].isupper()
+                and any(put for i, put in enumerate(placed) if i != goal)
+            )
+            if not table or (new_text and not (alone and goes_on)) or merged:
                 table.append([[] for _ in starts])
+                if merged and found_columns.who == 0:
+                    # A leading column left empty is a cell merged down, not a goal without anyone.
+                    table[-1][0] = list(table[-2][0])
             for cell, put in zip(table[-1], placed, strict=True):
                 cell.extend([" ".join(put)] if put else [])
             bottom = line.bottom
@@ -476,7 +494,10 @@ def _ends(page: list[_Row]) -> list[_Row]:
 
 
 def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
-    """Plan text from the rows: larger or bold short rows as headings, gaps as blank lines."""
+    """Plan text from the rows: larger or bold short rows as headings, gaps as blank lines, a bullet set
+    further in than the page's text indented (a sub-item, as Word's second list level prints)."""
+    from bot.services.plan_text import starts_with_bullet
+
     sizes: Counter[float] = Counter()
     for page in pages:
         for row in page:
@@ -493,6 +514,7 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
         usual = statistics.median(gaps) if gaps else 0.0
         previous: _Row | None = None
+        left = min((min(w.x0 for w in row.words) for row in page if not row.table), default=0.0)
         heading: list[str] = []  # a heading's rows: one heading may wrap over several
         level = 0  # its level: 1, 2, ... by size; BOLD for a heading in bold body type
         for row in page:
@@ -526,6 +548,9 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
                 # in lower case there is the same item or paragraph ("… besökas av" / "distriktsstyrelsen").
                 if (new_block or previous is None) and not _goes_on(last, text):
                     yield ""
+                if starts_with_bullet(text):
+                    x0 = min(w.x0 for w in row.words)
+                    text = " " * int((x0 - left) / max(row.size * 0.5, 1.0)) + text
                 yield text
                 last = text
             previous = row

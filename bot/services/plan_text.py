@@ -60,6 +60,12 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 # The last ones are the Symbol and Wingdings bullets as PDFs of Word documents often carry them.
 # Arrows and boxes mark a slide's or a to-do list's points.
 _BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+
+
+def starts_with_bullet(text: str) -> bool:
+    return _BULLET.match(text) is not None
+
+
 # "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
 _TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
 _BULLET = re.compile(rf"^[{_BULLET_SIGNS}]\s*")
@@ -306,9 +312,12 @@ _FIELDS = (_GOAL_FIELD, _TARGET_FIELD, _WHO_FIELD, _WHEN_FIELD, _NUMBER_FIELD, _
 
 def column_name(name: str) -> bool:
     """Whether a cell's text is only the name of a goal table's column ("Ansvarig", "Mätbart mål", "När?"),
-    not a field with its value ("Ansvarig: Styrelsen")."""
+    not a field with its value ("Ansvarig: Styrelsen"). A column may be named by a question ("Vad ska vi
+    göra?", "Vem ansvarar?")."""
+    asks = name.strip().endswith("?")
     name = name.strip().rstrip(":?").strip()
-    return ":" not in name and len(name.split()) <= 3 and any(field.match(name) for field in _FIELDS)
+    words = len(name.split())
+    return ":" not in name and words <= (5 if asks else 3) and any(field.match(name) for field in _FIELDS)
 
 
 @dataclass(frozen=True)
@@ -612,7 +621,10 @@ def _labelled_lines(lines: list[Line]) -> list[Line]:
 def _heads_fields(lines: list[Line], index: int) -> bool:
     """A heading over nothing but a goal's fields ("### Fler medlemmar" / "Mått: 30 nya medlemmar" /
     "Ansvarig: Medlemsansvarig"): the goal itself, its target and whom under it, as an item's are."""
-    if lines[index].kind is not LineKind.HEADING or lines[index].style is not HeadingStyle.MARKDOWN:
+    if lines[index].kind is not LineKind.HEADING or lines[index].style not in (
+        HeadingStyle.MARKDOWN,
+        HeadingStyle.BOLD,
+    ):
         return False
     fields = []
     for line in lines[index + 1 :]:
@@ -718,7 +730,8 @@ def layout(text: str) -> list[Line]:
         # An item indented further than the list's items before it is a sub-item ("  - …", Word's level 2).
         indent = len(raws[index].text) - len(raws[index].text.lstrip(" "))
         if lines[-1].kind is LineKind.BULLET:
-            if item_indent is not None and indent >= item_indent + 2:
+            # Far further in is another column's list, not a sub-item (a PDF's rows, plan_files).
+            if item_indent is not None and item_indent + 2 <= indent <= item_indent + 12:
                 lines[-1] = replace(lines[-1], depth=1)
             else:
                 item_indent = indent
@@ -1083,8 +1096,9 @@ def join_lines(parts: Iterable[str]) -> str:
 
     "opposi-" + "tionsarbete" -> "oppositionsarbete", "verk-" + "Samhetsår" -> "verksamhetsår". The hyphen
     stays where it belongs to the word: after a capital or a digit ("SD-" + "politik", "2023-" + "2024"),
-    after a single letter ("e-" + "post"), before a word that is not a letter, and before "och"/"eller"
-    ("kvinno- och hbtq-frågor").
+    after a single letter ("e-" + "post"), before a word that is not a letter, before "och"/"eller"
+    ("kvinno- och hbtq-frågor"), and after a name within a sentence ("i Teams-" + "kanalen": Swedish writes
+    no other word with a capital there).
     """
     text = ""
     for part in parts:
@@ -1100,9 +1114,11 @@ def join_lines(parts: Iterable[str]) -> str:
             continue
         stem, before = broken.group(1) + broken.group(2), broken.group(2)
         first_word = part.split(" ", 1)[0]
+        ahead = text[: broken.start(1)].rstrip()
+        named = stem[:1].isupper() and bool(ahead) and not ahead.endswith((".", "!", "?", ":", "•"))
         if first_word.lower() in _WORD_BREAK_KEEPERS:
             text = f"{text} {part}"
-        elif before.isupper() or before.isdigit() or len(stem) == 1 or not part[0].isalpha():
+        elif named or before.isupper() or before.isdigit() or len(stem) == 1 or not part[0].isalpha():
             text = text + part
         else:
             if part[0].isupper() and part[1:2].islower():

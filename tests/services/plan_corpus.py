@@ -1617,3 +1617,21 @@ ROUND_SEVEN: tuple[Document, ...] = (
     Document("halmstad_ansvariga.txt", _file("halmstad_ansvariga.txt"), HALMSTAD, "two or more responsible"),
 )
 CORPUS += ROUND_SEVEN
+
+# LibreOffice's PDFs of seven of the Word plans above, as a board exports them (run on them before any fix
+# for them): a cell merged down, bold lead-ins, Word's second list level, goals as headings, question columns.
+PRINTED_LATER: tuple[Document, ...] = tuple(
+    Document(
+        f"{name}_libreoffice.pdf", _file(f"{name}_libreoffice.pdf"), goals, "LibreOffice's PDF of the .docx"
+    )
+    for name, goals in (
+        ("vasternorrland_vem", VASTERNORRLAND),
+        ("blekinge_ledord", BLEKINGE),
+        ("gavle_underpunkter", GAVLE),
+        ("trollhattan_rubriker", TROLLHATTAN),
+        ("kiruna_aktiviteter", KIRUNA),
+        ("vaxjo_fragor", VAXJO),
+        ("lund_vision", LUND),
+    )
+)
+CORPUS += PRINTED_LATER

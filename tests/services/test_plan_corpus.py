@@ -323,3 +323,28 @@ def test_what_the_review_names_survives_being_kept() -> None:
         "Bilaga 2: Kalendarium 2027",
     )
     assert plan_from_mapping(plan_to_mapping(annexes)) == annexes
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        # A name's hyphen within a sentence is the word's ("Teams-kanalen"); a word broken at the start of a
+        # sentence is mended ("Distrikts-" / "styrelsen").
+        (["Inlägg i Teams-", "kanalen för ordförande"], "Inlägg i Teams-kanalen för ordförande"),
+        (["Distrikts-", "styrelsen ska mötas"], "Distriktsstyrelsen ska mötas"),
+        (["Vi ses. Distrikts-", "styrelsen ska mötas"], "Vi ses. Distriktsstyrelsen ska mötas"),
+    ],
+)
+def test_a_hyphen_at_a_lines_end(parts: list[str], joined: str) -> None:
+    from bot.services.plan_text import join_lines
+
+    assert join_lines(parts) == joined
+
+
+def test_a_column_may_be_named_by_a_question() -> None:
+    """ "Vad ska vi göra?" and "Vem ansvarar?" name a table's columns, as "Aktivitet" and "Ansvarig" do; a
+    long question is no column's name."""
+    from bot.services.plan_text import column_name
+
+    assert column_name("Vad ska vi göra?") and column_name("Hur många?") and column_name("Vem ansvarar?")
+    assert not column_name("Vad ska vi göra i Teleborg i höst?")
