@@ -1379,7 +1379,12 @@ def parse_plan(text: str) -> PlanDraft:
         subtitle = None
     for index, section in enumerate(parsed):
         first_word = section.title.split(" ", 1)[0].casefold()
-        has_text = bool(section.title and (section.bullets or section.prose)) and index != subtitle
+        # A heading that names the plan ("Verksamhetsplan 2027" under a web page's title) is its title again.
+        has_text = (
+            bool(section.title and (section.bullets or section.prose))
+            and index != subtitle
+            and not names_a_plan(section.title)
+        )
         if background[index] or first_word in _SCENE_SETTING:
             unread += [section.title] if has_text else []
             continue

@@ -68,7 +68,8 @@ def starts_with_bullet(text: str) -> bool:
 
 # "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
 _TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
-_BULLET = re.compile(rf"^[{_BULLET_SIGNS}]\s*")
+# Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.
+_BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|o(?=\s+[A-ZÅÄÖ]))\s*")
 # "# ", "## ", "- ", "– ", "* " before the (optional) line number.
 _LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)
 _DIGITS = re.compile(r"^[0-9]+")
