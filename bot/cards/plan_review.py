@@ -52,6 +52,14 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
         ).format(section=section, items=_some(t, [_short(item) for item in items]))
         for section, items in draft.set_aside
     ]
+    asked += _activities(t, draft)
+    if draft.unread_sections:
+        asked.append(
+            t._(
+                "Sections in which I read no goals: {sections}. If one of them has goals, add each with: "
+                "goal new SECTION: TEXT"
+            ).format(sections=_some(t, [_quoted(t, title) for title in draft.unread_sections]))
+        )
     asked += _numbering(t, draft)
     figures = [
         (number, figure)
@@ -106,6 +114,24 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
                 ).format(number=number)
             )
     return list(dict.fromkeys(asked))
+
+
+def _activities(t: Translator, draft: PlanDraft) -> list[str]:
+    """The sub-items under a goal that say how it is reached, not read as goals of their own: named under
+    the goal's number (a goal the board has since removed takes its sub-items with it)."""
+    asked = []
+    for number, goal, section in (
+        (n, g, s.title) for n, (g, s) in enumerate(((g, s) for s in draft.sections for g in s.goals), start=1)
+    ):
+        items = dict(draft.activities).get(goal.read_as or goal.text)
+        if items:
+            asked.append(
+                t._(
+                    "Under goal {number} the plan says how it is to be reached; I did not read that as goals "
+                    "of their own: {items}. If one of them is a goal, add it with: goal new {section}: TEXT"
+                ).format(number=number, items=_some(t, [_short(item) for item in items]), section=section)
+            )
+    return asked
 
 
 def _responsible(t: Translator, draft: PlanDraft) -> list[str]:
@@ -175,6 +201,11 @@ def _some(t: Translator, parts: list[str], shown: int = 8) -> str:
     if len(parts) > shown:
         listed += "; " + t._("and {count} more").format(count=len(parts) - shown)
     return listed
+
+
+def _quoted(t: Translator, text: str) -> str:
+    """A heading named in a sentence, in the language's quotation marks (Swedish: ”Budget”)."""
+    return t._("\u201c{text}\u201d").format(text=_short(text))
 
 
 def _short(text: str, length: int = 60) -> str:

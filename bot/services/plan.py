@@ -67,6 +67,11 @@ class PlanDraft:
     branches: tuple[str, ...] = field(default=())
     # Pages of a PDF with no text to read (an image of a page): the review says their goals are missing.
     unread_pages: tuple[int, ...] = field(default=())
+    # (a goal's text as read, the sub-items saying how it is reached): not goals; the review names them.
+    activities: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    # Headings with text under them in which no goal was read (background, a budget, a vision): the review
+    # names them, so that a goal the reader missed is not missed unseen.
+    unread_sections: tuple[str, ...] = field(default=())
 
     @property
     def goals(self) -> list[GoalDraft]:
@@ -159,6 +164,7 @@ _PEOPLE_BARE = re.compile(
     rf"\b(?P<num>{_NUM})\s+(?P<unit>ansvariga|kontaktpersoner|samordnare)\b", re.IGNORECASE
 )
 
+_WEEKDAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 _PERIOD_WORDS = {
     "vecka": Period.WEEK,
     "veckan": Period.WEEK,
@@ -183,10 +189,12 @@ _PERIOD_WORDS = {
     "halvåret": Period.HALF_YEAR,
     "terminsvis": Period.HALF_YEAR,
     "halvårsvis": Period.HALF_YEAR,
+    # "varje lördag": once a week, on that day.
+    **dict.fromkeys(_WEEKDAYS.split("|"), Period.WEEK),
 }
 _PERIOD = re.compile(
     r"\b(?:i|per|varje|om|var|vart|under\s+varje|en\s+gång\s+per)\s+(?P<p>veckan|vecka|helgen|helg|månaden|månad|"
-    r"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår)\b"
+    rf"kvartalet|kvartal|terminen|termin|halvåret|halvår|året|år|verksamhetsåret|verksamhetsår|{_WEEKDAYS})\b"
     r"|\b(?P<adverb>veckovis|månadsvis|månatligen|kvartalsvis|terminsvis|halvårsvis|årligen)\b"
     r"|\bunder\s+(?:hela\s+)?(?:året|verksamhetsåret|kommande\s+verksamhetsår|år\s+[0-9]{4}|[0-9]{4})\b",
     re.IGNORECASE,
@@ -211,6 +219,7 @@ _DURATIONS = {
     "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
     "september", "oktober", "november", "december", "terminer", "halvår", "%",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "minutes",
+    "january", "february", "march", "may", "june", "july", "august", "october",
 }  # fmt: skip
 # "fyra stycken medlemsmöten": the count word before the thing counted.
 _PIECES = {"stycken", "st", "st.", "stycket"}
@@ -459,7 +468,8 @@ _HAVING = {"ha", "nå", "få", "uppnå", "över"}
 # "varannan vecka", "var tredje månad": every n-th week or month, counted over the year (there is no two-week
 # period). n -> the times a year, by weeks and by months.
 _EVERY_OTHER = re.compile(
-    r"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|helg|månad)\b", re.IGNORECASE
+    rf"\b(?P<n>varannan|var\s+tredje|var\s+fjärde|var\s+sjätte)\s+(?P<p>vecka|helg|månad|{_WEEKDAYS})\b",
+    re.IGNORECASE,
 )
 _NTH = {"varannan": (26, 6), "var tredje": (17, 4), "var fjärde": (13, 3), "var sjätte": (8, 2)}
 
@@ -898,6 +908,9 @@ class _Section:
     level: int = 0
     intro_says_goals: bool = False  # a line such as "Vi ska:" introduces the list
     lead: int | None = None  # how many prose lines stand before the section's first list item
+    english: dict[str, str] = field(default_factory=dict)  # an item's English wording, by its text
+    # Sub-items saying how a goal is reached: (the goal's item, the sub-item).
+    activities: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -948,6 +961,8 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     # "Mål 1. Fler aktiva medlemmar" and the paragraph under it: the paragraph says what the goal means.
     labelled: list[str] | None = None
     after_heading = False
+    last_item: list[str] | None = None
+    item_depth = 0  # how deep the section's last item stands in its list
     for index, line in enumerate(lines):
         if index == skip:
             bullet, labelled, after_heading = None, None, False
@@ -955,6 +970,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         if line.kind is LineKind.BLANK:
             bullet = None
             continue
+        item, last_item = last_item, None  # the item just before this line, blank lines aside
         if line.kind is LineKind.HEADING:
             bullet, labelled = None, None
             if after_heading and sections and _continues_heading(sections[-1], line):
@@ -969,6 +985,13 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         section = sections[-1]
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
+        elif (
+            line.kind is LineKind.BULLET
+            and section.bullets
+            and _says_how(section.bullets[-1], item_depth, line)
+        ):
+            bullet = [line.text]
+            section.activities.append((section.bullets[-1], bullet))
         elif line.kind is LineKind.BULLET:
             if bullet is None and section.prose and _GOAL_INTRO.search(section.prose[-1]):
                 section.intro_says_goals = True
@@ -976,9 +999,13 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
                 section.lead = len(section.prose)
             if line.number is not None or line.goal:
                 section.intro_says_goals = True  # "Mål 3: ...", "Mål: ... / Ansvar: ...": the plan says so
-            bullet = [line.text]
+            bullet = last_item = [line.text]
+            item_depth = line.depth
             labelled = bullet if line.number is not None else None
             section.bullets.append(bullet)
+        elif item is not None and (english := _translation(join_lines(item), line.text)):
+            section.english[join_lines(item)] = english
+            bullet = None
         elif bullet is not None:
             bullet.append(line.text)
         elif labelled is not None:
@@ -989,6 +1016,27 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         else:
             section.prose.append(line.text)
     return sections
+
+
+def _says_how(item: list[str], depth: int, line: Line) -> bool:
+    """Whether a list's line is a sub-item saying how the goal of the item above it (`depth` deep in its
+    list) is reached: under a numbered goal (plan_text marks those), or indented under an item that says
+    something to do (not a category such as "Organisation", whose sub-items are the goals); a sub-item in
+    lower case that says nothing to do only qualifies its item (_with_details)."""
+    under = line.activity or (line.depth > depth and _says_what_to_do(join_lines(item)))
+    return under and (line.text[:1].isupper() or _says_what_to_do(line.text))
+
+
+def _translation(item: str, line: str) -> str | None:
+    """The line under a Swedish item that says it in English ("*Hold a members' meeting every month.*"), as
+    a plan for members of two languages writes each goal twice: the English wording, without whom it
+    names (the Swedish says that)."""
+    text = line.strip().strip("*_").strip()
+    if text[:1] == "(" and text.endswith(")"):
+        text = text[1:-1].strip()
+    if not text or not is_english(text) or is_english(item) or not text[:1].isupper():
+        return None
+    return read_goal(text).text
 
 
 def _is_commitment(sentence: str) -> bool:
@@ -1080,6 +1128,8 @@ def _says_what_to_do(text: str) -> bool:
     """It opens with a verb ("Genomföra ...", "Utse ...") or a change ("Fler medlemmar ..."), commits
     someone ("Distriktet ska ..."), or carries a target; in English too ("Knock on doors ...")."""
     words = in_swedish_terms(text).split()
+    if len(words) > 1 and words[0].casefold() == "att":
+        words = words[1:]  # "Att värva 50 nya medlemmar": the infinitive's mark before the verb
     first = words[0].strip(".,:;!?()\"'”“").casefold() if words else ""
     return (
         first in _VERBS
@@ -1138,7 +1188,8 @@ def _unbulleted(section: _Section) -> _Section:
     section without items whose lines (after an intro such as "Vi ska:") each start a new text with a
     capital, are short and do not run on ("… i samarbete med"), and mostly say something to do, is that
     list. A line in lower case goes on with the one above; "Ansvarig: …" stays with its goal."""
-    if section.bullets or len(section.prose) < 2:
+    aims = _KIND_HEADING.match(section.title) is not None  # "Målsättning" over one line or a few
+    if section.bullets or len(section.prose) < (1 if aims else 2):
         return section
     intro = 0
     while (
@@ -1158,10 +1209,10 @@ def _unbulleted(section: _Section) -> _Section:
     texts = [join_lines(parts) for parts in items]
     ends = [parts[-1].rstrip() for parts in items]
     if (
-        len(items) < 2
+        len(items) < (1 if aims else 2)
         or any(len(parts[0].split()) > _ITEM_WORDS for parts in items)
         or any(end.endswith((",", ";")) or end.rsplit(" ", 1)[-1].lower() in GOES_ON for end in ends)
-        or sum(map(_says_what_to_do, texts)) * 2 < len(texts) + 1
+        or (not aims and sum(map(_says_what_to_do, texts)) * 2 < len(texts) + 1)
     ):
         return section
     return replace(
@@ -1283,6 +1334,14 @@ def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
     return titles
 
 
+_PARTY = re.compile(
+    r"\b(?:vänsterpartiet|socialdemokraterna|miljöpartiet|centerpartiet|liberalerna|kristdemokraterna|"
+    r"moderaterna|sverigedemokraterna|arbetarekommun|partiförening|ung\s+vänster|green\s+party|"
+    r"left\s+party|social\s+democrats)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_plan(text: str) -> PlanDraft:
     """A plan's text as sections of goals.
 
@@ -1310,11 +1369,24 @@ def parse_plan(text: str) -> PlanDraft:
 
     drafts: list[SectionDraft] = []
     set_aside = []
+    activities: dict[str, list[str]] = {}
+    unread: list[str] = []
     areas = _priority_areas(parsed)
     titles = _titles(parsed, background)
+    # The party's name under the title ("Miljöpartiet de gröna i Örebro län") is no section of the plan.
+    subtitle = next((i for i, section in enumerate(parsed) if section.title), None)
+    if subtitle is not None and (_PARTY.search(parsed[subtitle].title) is None or parsed[subtitle].bullets):
+        subtitle = None
     for index, section in enumerate(parsed):
         first_word = section.title.split(" ", 1)[0].casefold()
+        # A heading that names the plan ("Verksamhetsplan 2027" under a web page's title) is its title again.
+        has_text = (
+            bool(section.title and (section.bullets or section.prose))
+            and index != subtitle
+            and not names_a_plan(section.title)
+        )
         if background[index] or first_word in _SCENE_SETTING:
+            unread += [section.title] if has_text else []
             continue
         section = _unbulleted(section)
         texts = _list_goals(section, set(headings[index + 1 :]))
@@ -1327,17 +1399,29 @@ def parse_plan(text: str) -> PlanDraft:
             and not all(map(_budget_line, items))
         ):
             set_aside.append((section.title or title or "", items))
+            has_text = False  # the review names the list itself
         # In the plan's order: sentences before the list come before its items ("mål 5" is the fifth).
         lead = join_lines(section.prose[: section.lead or 0])
         prose = _prose_goals(section.prose, has_list=bool(texts), lead=lead)
         texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
         if texts:
             heading = titles[index] or title or "Mål"
-            goals = tuple(read_goal(text) for text in texts)
+            goals = tuple(replace(read_goal(text), text_en=section.english.get(text)) for text in texts)
             if drafts and drafts[-1].title == heading:  # "Mål" and "Aktiviteter" under one area
                 drafts[-1] = replace(drafts[-1], goals=drafts[-1].goals + goals)
             else:
                 drafts.append(SectionDraft(heading, goals))
+        elif has_text:
+            unread.append(section.title)
+        by_text = {text: goal.text for text, goal in zip(texts, goals, strict=True)} if texts else {}
+        loose = []
+        for item, parts in section.activities:
+            if (goal_text := by_text.get(join_lines(item))) is not None:
+                activities.setdefault(goal_text, []).append(join_lines(parts))
+            else:
+                loose.append(join_lines(parts))
+        if loose:
+            set_aside.append((titles[index] or title or "", tuple(loose)))
     if not drafts:
         raise PlanParseError(
             "no goals found: expected goals under headings, as a list or as sentences", "no_goals"
@@ -1350,6 +1434,8 @@ def parse_plan(text: str) -> PlanDraft:
         priority_areas=areas,
         set_aside=tuple((t, items) for t, items in set_aside if set(items) - set(branches)),
         branches=branches,
+        activities=tuple((goal, tuple(items)) for goal, items in activities.items()),
+        unread_sections=tuple(dict.fromkeys(unread)),
     )
 
 
@@ -1441,6 +1527,8 @@ def plan_from_mapping(data: Mapping[str, Any]) -> PlanDraft:
             set_aside=tuple((str(t), tuple(map(str, items))) for t, items in data.get("set_aside", ())),
             branches=tuple(map(str, data.get("branches", ()))),
             unread_pages=tuple(map(int, data.get("unread_pages", ()))),
+            activities=tuple((str(g), tuple(map(str, items))) for g, items in data.get("activities", ())),
+            unread_sections=tuple(map(str, data.get("unread_sections", ()))),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         if isinstance(error, PlanParseError):
@@ -1457,6 +1545,8 @@ def plan_to_mapping(draft: PlanDraft) -> dict[str, Any]:
         "set_aside": [[title, list(items)] for title, items in draft.set_aside],
         "branches": list(draft.branches),
         "unread_pages": list(draft.unread_pages),
+        "activities": [[goal, list(items)] for goal, items in draft.activities],
+        "unread_sections": list(draft.unread_sections),
         "sections": [
             {
                 "title": section.title,

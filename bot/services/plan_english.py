@@ -33,6 +33,11 @@ _PERIODS = {
     "week": "vecka", "weekend": "helg", "month": "månad", "quarter": "kvartal", "term": "termin",
     "year": "år",
 }  # fmt: skip
+_DAYS = {
+    "monday": "måndag", "tuesday": "tisdag", "wednesday": "onsdag", "thursday": "torsdag", "friday": "fredag",
+    "saturday": "lördag", "sunday": "söndag",
+}  # fmt: skip
+_DAY = "|".join(_DAYS)
 _PERIOD = r"(?P<period>weekend|week|month|quarter|half[- ]year|six\s+months|term|semester|year)"
 
 # (pattern, replacement): applied in order; each restates one kind of wording.
@@ -58,6 +63,8 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
         "per {period}",
     ),
     (re.compile(r"\bweekly\b", re.I), "per vecka"),
+    # "every Saturday", "on Saturdays": once a week.
+    (re.compile(rf"\b(?:(?:every|each)\s+(?P<day>{_DAY})|on\s+(?P<days>{_DAY})s)\b", re.I), "varje {day}"),
     (re.compile(r"\bmonthly\b", re.I), "per månad"),
     (re.compile(r"\bquarterly\b", re.I), "per kvartal"),
     (re.compile(r"\b(?:yearly|annually)\b", re.I), "per år"),
@@ -130,6 +137,8 @@ def _filled(replacement: str, match: re.Match[str]) -> str:
         period = groups["period"].lower()
         word = "halvår" if period.startswith(("half", "six", "semester")) else _PERIODS[period]
         return replacement.format(period=word)
+    if groups.get("day") or groups.get("days"):
+        return replacement.format(day=_DAYS[(groups["day"] or groups["days"]).lower()])
     if "p" in groups and groups["p"]:
         nth = _NTH.get((groups.get("n") or "").lower(), "")
         return replacement.format(p=_PERIODS[groups["p"].lower()], n=nth)

@@ -147,7 +147,8 @@ def pdf_text(data: bytes) -> PlanText:
                 for table in page.find_tables():
                     cells, header = _continued(table.extract(), _column_edges(table), header)
                     tables.append((table.bbox, cells))
-                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width)))
+                slide = page.width > page.height  # a slide's PDF (PowerPoint, Canva): wider than tall
+                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width), slide))
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -196,7 +197,7 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
     words keep to those columns. A table's row starts where its first column starts a new text (a capital);
     a cell's wrapped lines go on in lower case. The table ends at a wide gap, a larger type or a line that
     runs across a column's start."""
-    from bot.services.plan_text import column_name, columns
+    from bot.services.plan_text import GOES_ON, column_name, columns
 
     rows = _rows([w for w in words if w.text.strip()])
     found: list[_Table] = []
@@ -206,8 +207,10 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
         index += 1
         size = max(w.size for w in header.words)
         names = [" ".join(w.text for w in cell) for cell in _gapped(header.words, size)]
-        if len(names) < 2 or not all(map(column_name, names)) or columns(names) is None:
+        found_columns = columns(names) if len(names) >= 2 and all(map(column_name, names)) else None
+        if found_columns is None:
             continue
+        goal = found_columns.goal
         starts = [cell[0].x0 for cell in _gapped(header.words, size)]
         table: list[list[list[str]]] = []
         bottom = header.bottom
@@ -223,8 +226,24 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
             for word in line.words:
                 column = max([0, *(i for i, start in enumerate(starts) if start <= word.x0 + 1)])
                 placed[column].append(word.text)
-            if not table or placed[0] and (placed[0][0][:1].isupper() or placed[0][0][:1].isdigit()):
+            # "Dörrknackning i" / "Teleborg": a first cell that ended on a word that needs more goes on.
+            goes_on = bool(table and table[-1][0]) and table[-1][0][-1].rsplit(" ", 1)[-1].lower() in GOES_ON
+            alone = not any(placed[1:])
+            new_text = placed[0] and (placed[0][0][:1].isupper() or placed[0][0][:1].isdigit())
+            # "Styrelsen" merged down over two rows (Ansvarig | Aktivitet | …): the next row's first cell is
+            # empty, its goal starts anew and other cells go with it; whom it names is the row's above.
+            merged = (
+                not placed[0]
+                and goal not in (0, found_columns.area)
+                and placed[goal][:1] != []
+                and placed[goal][0][:1].isupper()
+                and any(put for i, put in enumerate(placed) if i != goal)
+            )
+            if not table or (new_text and not (alone and goes_on)) or merged:
                 table.append([[] for _ in starts])
+                if merged and found_columns.who == 0:
+                    # A leading column left empty is a cell merged down, not a goal without anyone.
+                    table[-1][0] = list(table[-2][0])
             for cell, put in zip(table[-1], placed, strict=True):
                 cell.extend([" ".join(put)] if put else [])
             bottom = line.bottom
@@ -252,6 +271,7 @@ def _with_tables(
     words: list[_Word],
     tables: list[_Table],
     width: float,
+    slide: bool = False,
 ) -> list[_Row]:
     """A page's rows with its ruled tables (Word's tables printed to PDF) read row by row, as a Word file's
     tables are, each where it stands on the page. A two-column page is read by its columns alone (the
@@ -262,13 +282,13 @@ def _with_tables(
         return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
     outside = [w for w in words if not any(inside(w, box) for box, _ in tables)]
-    if not tables or _gutter(outside, width) is not None:
-        return _page_rows(words, width)
+    if not tables or _gutter(outside, width, slide) is not None:
+        return _page_rows(words, width, slide)
     blocks = [
         _Row([_Word("", box[0], box[2], box[1], box[3], 0.0, False)], tuple(_table_lines(_cells(cells))))
         for box, cells in tables
     ]
-    return sorted(_page_rows(outside, width) + blocks, key=lambda row: row.top)
+    return sorted(_page_rows(outside, width, slide) + blocks, key=lambda row: row.top)
 
 
 def _cells(rows: list[list[str | None]]) -> list[list[str]]:
@@ -345,21 +365,36 @@ def _word(raw: dict[str, Any]) -> _Word:
 
 
 def _rows(words: list[_Word]) -> list[_Row]:
-    """Words on the same baseline as one row, top to bottom."""
+    """Words on the same baseline as one row, top to bottom. Words of one line may differ in size; a slide's
+    big "03" beside a bullet in body type only happens to stand as high: its baseline is far lower."""
     rows: list[_Row] = []
     for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if rows and abs(rows[-1].top - word.top) <= max(2.0, word.size * 0.3):
+        if (
+            rows
+            and abs(rows[-1].top - word.top) <= max(2.0, word.size * 0.3)
+            and any(
+                abs(_baseline(w) - _baseline(word)) <= max(2.0, min(w.size, word.size) * 0.3)
+                for w in rows[-1].words
+            )
+        ):
             rows[-1].words.append(word)
         else:
             rows.append(_Row([word]))
     return rows
 
 
-def _gutter(words: list[_Word], width: float) -> float | None:
+def _baseline(word: _Word) -> float:
+    """About where the letters stand: a word's box reaches a fifth of its size below the baseline."""
+    return word.bottom - word.size * 0.2
+
+
+def _gutter(words: list[_Word], width: float, slide: bool = False) -> float | None:
     """The x of the empty strip between two columns, if the page has two: hardly a row crosses it (a
     title, a running header or footer may) and both sides hold a fair share of the page's text (the last
-    page's right column may be short)."""
-    if len(words) < 20:
+    page's right column may be short). A slide holds few words: its title on the left, its points on the
+    right."""
+    fewest = 4 if slide else 8
+    if len(words) < fewest * 2.5:
         return None
     rows = _rows(words)
     best: tuple[int, float] | None = None
@@ -368,7 +403,7 @@ def _gutter(words: list[_Word], width: float) -> float | None:
         crossing = sum(1 for row in rows if any(w.x0 < x < w.x1 for w in row.words))
         left = sum(1 for w in words if w.x1 <= x)
         right = sum(1 for w in words if w.x0 >= x)
-        if crossing <= max(3, len(rows) * 0.1) and min(left, right) >= max(8, len(words) * 0.1):
+        if crossing <= max(3, len(rows) * 0.1) and min(left, right) >= max(fewest, len(words) * 0.1):
             # The middle of the widest free strip is the gutter.
             if best is None or crossing < best[0]:
                 best = (crossing, x)
@@ -396,11 +431,11 @@ def _gutter(words: list[_Word], width: float) -> float | None:
     return (lo + hi) / 2 if hi - lo >= 8 else None
 
 
-def _page_rows(words: list[_Word], width: float) -> list[_Row]:
+def _page_rows(words: list[_Word], width: float, slide: bool = False) -> list[_Row]:
     """A page's rows in reading order: on a two-column page each run of rows that stays within its column
     is read left column first, then right; rows that span the page (a title) stay where they are."""
     words = [w for w in words if w.text.strip()]
-    gutter = _gutter(words, width)
+    gutter = _gutter(words, width, slide)
     if gutter is None:
         return _rows(words)
     rows = _rows(words)
@@ -430,9 +465,22 @@ _PAGE_NUMBER = re.compile(
 
 
 def _running_lines(pages: list[list[_Row]]) -> set[str]:
-    """A running header or footer: the same top or bottom line on several pages."""
-    ends: Counter[str] = Counter(text for page in pages for text in {row.text.strip() for row in _ends(page)})
+    """A running header or footer: the same top or bottom line on several pages, its page number aside
+    ("Verksamhetsplan 2027 | Vänsterpartiet Norrköping 5", as a slide's foot has it)."""
+    ends: Counter[str] = Counter(text for page in pages for text in {_unpaged(row) for row in _ends(page)})
     return {text for text, count in ends.items() if count >= 2 and len(pages) >= 2}
+
+
+def _unpaged(row: _Row) -> str:
+    """The row's text without a page number set well apart from it at its end ("Mål 2" keeps its 2)."""
+    words = sorted(row.words, key=lambda w: w.x0)
+    if (
+        len(words) > 1
+        and re.fullmatch(r"[0-9]{1,3}", words[-1].text)
+        and (words[-1].x0 - words[-2].x1 > words[-1].size * 2)
+    ):
+        words = words[:-1]
+    return " ".join(w.text for w in words).strip()
 
 
 def _ends(page: list[_Row]) -> list[_Row]:
@@ -446,7 +494,10 @@ def _ends(page: list[_Row]) -> list[_Row]:
 
 
 def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
-    """Plan text from the rows: larger or bold short rows as headings, gaps as blank lines."""
+    """Plan text from the rows: larger or bold short rows as headings, gaps as blank lines, a bullet set
+    further in than the page's text indented (a sub-item, as Word's second list level prints)."""
+    from bot.services.plan_text import starts_with_bullet
+
     sizes: Counter[float] = Counter()
     for page in pages:
         for row in page:
@@ -458,11 +509,12 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
     last = ""  # the text row before, across columns and pages
     for page in pages:
         # Only where it stands as a header or footer: a title may wrap onto a line of the same words.
-        ends = [row for row in _ends(page) if row.text.strip() in running]
+        ends = [row for row in _ends(page) if _unpaged(row) in running]
         page = [row for row in page if all(row is not end for end in ends)]
         gaps = [b.top - a.bottom for a, b in zip(page, page[1:], strict=False) if b.top > a.bottom]
         usual = statistics.median(gaps) if gaps else 0.0
         previous: _Row | None = None
+        left = min((min(w.x0 for w in row.words) for row in page if not row.table), default=0.0)
         heading: list[str] = []  # a heading's rows: one heading may wrap over several
         level = 0  # its level: 1, 2, ... by size; BOLD for a heading in bold body type
         for row in page:
@@ -496,6 +548,9 @@ def _pdf_lines(pages: list[list[_Row]]) -> Iterator[str]:
                 # in lower case there is the same item or paragraph ("… besökas av" / "distriktsstyrelsen").
                 if (new_block or previous is None) and not _goes_on(last, text):
                     yield ""
+                if starts_with_bullet(text):
+                    x0 = min(w.x0 for w in row.words)
+                    text = " " * int((x0 - left) / max(row.size * 0.5, 1.0)) + text
                 yield text
                 last = text
             previous = row
@@ -660,6 +715,12 @@ class _Numbering:
             style = based_on
         return None, 0
 
+    def depth(self, p: Any) -> int:
+        """How deep in its list the paragraph is: 0 for a list's own items, 1 for their sub-items."""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        _, level = self._of_style(_val(p.find(f"{_W}pPr"), "pStyle"))
+        return _int(_val(num_pr, "ilvl"), level) if num_pr is not None else level
+
     def label(self, p: Any) -> str | None:
         """The paragraph's list label: None when it is in no list, "" for a bullet, else its number."""
         num_pr = p.find(f"{_W}pPr/{_W}numPr")
@@ -778,10 +839,13 @@ def _paragraph_lines(paragraph: Any, numbering: _Numbering) -> Iterator[str]:
         listed=label is not None,
         bold=bool(runs) and all(run.bold for run in runs),
         label=label or "",
+        depth=numbering.depth(paragraph._p) if label is not None else 0,
     )
 
 
-def _styled_lines(text: str, style: str, *, listed: bool, bold: bool, label: str = "") -> Iterator[str]:
+def _styled_lines(
+    text: str, style: str, *, listed: bool, bold: bool, label: str = "", depth: int = 0
+) -> Iterator[str]:
     """A word processor's paragraph as plan lines: by its style a heading ("# ", by level) or a list item
     (with the number the word processor draws for it, so that its numbers tell chapters from goals as a
     text's do), a short paragraph all in bold a heading, any other a paragraph of its own."""
@@ -801,7 +865,9 @@ def _styled_lines(text: str, style: str, *, listed: bool, bold: bool, label: str
         yield f"{label} {text}"
         return
     if listed or _LIST_STYLE.search(style):
-        yield f"• {text}"
+        # A sub-item ("List Bullet 2", a list's second level) is indented under its item, as in Word.
+        styled = re.search(r"\s([2-9])$", style)
+        yield "  " * max(depth, int(styled.group(1)) - 1 if styled else 0) + f"• {text}"
         return
     if bold and len(text.split()) <= 14 and not text.endswith("."):
         yield ""
@@ -890,7 +956,8 @@ def _odt_cell(cell: Any) -> str:
     return "".join(parts)
 
 
-def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = False) -> Iterator[str]:
+def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], depth: int = 0) -> Iterator[str]:
+    """The lines of LibreOffice's text; `depth` is how many lists deep the element stands."""
     for child in element:
         if child.tag == _odf("text:h"):
             level = child.get(_odf("text:outline-level")) or "1"
@@ -903,23 +970,32 @@ def _odt_lines(element: Any, known: dict[str, tuple[str, bool]], listed: bool = 
                 and all(_odt_style(s.get(_odf("text:style-name")) or "", known)[1] for s in spans)
                 and "".join(_odt_text(s) for s in spans).strip() == _odt_text(child).strip()
             )
-            yield from _styled_lines(_odt_text(child), style, listed=listed, bold=bold)
+            yield from _styled_lines(
+                _odt_text(child), style, listed=depth > 0, bold=bold, depth=max(depth - 1, 0)
+            )
         elif child.tag == _odf("table:table"):
             rows = [
                 [_odt_cell(cell) for cell in row.iter(_odf("table:table-cell"))]
                 for row in child.iter(_odf("table:table-row"))
             ]
             yield from _table_lines(rows)
-        elif child.tag in (_odf("text:list"), _odf("text:list-item"), _odf("text:list-header")):
-            yield from _odt_lines(child, known, listed=True)
+        elif child.tag == _odf("text:list"):
+            yield from _odt_lines(child, known, depth + 1)
+        elif child.tag in (_odf("text:list-item"), _odf("text:list-header")):
+            yield from _odt_lines(child, known, depth)
         elif child.tag in (_odf("text:section"), _odf("text:index-body")):
-            yield from _odt_lines(child, known, listed)
+            yield from _odt_lines(child, known, depth)
 
 
 # --- a web page (.html) ------------------------------------------------------------------------------------
 
 _HTML_SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"}
 _HTML_BLOCKS = {"p", "div", "section", "article", "main", "br", "blockquote", "dd", "dt"}
+
+
+def _span(value: str | None) -> int:
+    """A cell's rowspan or colspan: 1 unless a small number is given."""
+    return min(int(value), 50) if value and value.strip().isdigit() and int(value) > 0 else 1
 
 
 def html_text(page: str) -> str:
@@ -937,8 +1013,11 @@ def html_text(page: str) -> str:
             self.skipping = 0
             self.rows: list[list[str]] | None = None
             self.cell: list[str] | None = None
+            self.span = (1, 1)  # the open cell's rowspan and colspan
+            self.held: dict[int, tuple[int, str]] = {}  # column -> (rows still to fill, text): a rowspan
             self.anchor: int | None = None  # where an in-page link's text starts
             self.note = False  # the block is a footnote or a comment (Google Docs, Word), not the plan
+            self.lists: list[int] = []  # the open lists' levels
 
         def flush(self) -> None:
             text = " ".join("".join(self.words).split())
@@ -946,7 +1025,7 @@ def html_text(page: str) -> str:
             if self.note:
                 text, self.note = "", False
             if text:  # an item goes on the list; a heading or paragraph after a blank line
-                self.lines += [] if self.prefix == "\u2022 " else [""]
+                self.lines += [] if self.prefix.endswith("\u2022 ") else [""]
                 self.lines.append(self.prefix + text)
             self.prefix = ""
 
@@ -961,18 +1040,25 @@ def html_text(page: str) -> str:
                 self.flush()
                 self.rows = []
             elif tag == "tr" and self.rows is not None:
+                self.end_row()
                 self.rows.append([])
             elif tag in ("td", "th") and self.rows is not None:
                 self.cell = []
+                given = dict(attrs)
+                self.span = (_span(given.get("rowspan")), _span(given.get("colspan")))
             elif self.cell is not None:
                 # A line break or paragraph within a cell parts its words; a list's item is marked.
                 self.cell.append(CELL_ITEM if tag == "li" else " ")
             elif re.fullmatch(r"h[1-6]", tag):
                 self.flush()
                 self.prefix = "#" * int(tag[1]) + " "
+            elif tag in ("ul", "ol"):
+                # Google Docs writes a sub-list as a list of its own, its level in its class ("lst-kix_…-1").
+                level = re.search(r"\blst-kix_\w+-([0-9])\b", dict(attrs).get("class") or "")
+                self.lists.append(int(level.group(1)) if level else len(self.lists))
             elif tag == "li":
                 self.flush()
-                self.prefix = "\u2022 "
+                self.prefix = "  " * (self.lists[-1] if self.lists else 0) + "\u2022 "
             elif tag in _HTML_BLOCKS:
                 self.flush()
 
@@ -989,13 +1075,39 @@ def html_text(page: str) -> str:
                     del words[self.anchor :]
                 self.anchor = None
             elif tag in ("td", "th") and self.rows and self.cell is not None:
-                self.rows[-1].append(_one_line("".join(self.cell)))
+                self.fill_held()
+                text = _one_line("".join(self.cell))
+                rows, cols = self.span
+                for _ in range(cols):  # a merged cell's text stands in every row and column it covers
+                    if rows > 1:
+                        self.held[len(self.rows[-1])] = (rows - 1, text)
+                    self.rows[-1].append(text)
                 self.cell = None
+            elif tag == "tr" and self.rows:
+                self.end_row()
             elif tag == "table" and self.rows is not None:
-                self.lines += ["", *_table_lines(self.rows)]
-                self.rows, self.cell = None, None
+                self.end_row()
+                self.lines += ["", *_table_lines([row for row in self.rows if row])]
+                self.rows, self.cell, self.held = None, None, {}
+            elif self.cell is None and tag in ("ul", "ol"):
+                self.flush()
+                if self.lists:
+                    self.lists.pop()
             elif self.cell is None and (re.fullmatch(r"h[1-6]", tag) or tag == "li" or tag in _HTML_BLOCKS):
                 self.flush()
+
+        def fill_held(self) -> None:
+            """The cells of earlier rows' rowspans that stand where this row has come to."""
+            row = self.rows[-1] if self.rows else None
+            while row is not None and len(row) in self.held:
+                left, text = self.held.pop(len(row))
+                if left > 1:
+                    self.held[len(row)] = (left - 1, text)
+                row.append(text)
+
+        def end_row(self) -> None:
+            if self.rows and self.rows[-1]:
+                self.fill_held()
 
         def handle_data(self, data: str) -> None:
             if self.skipping:

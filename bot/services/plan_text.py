@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -43,6 +43,8 @@ class Line:
     level: int = 0  # markdown headings: the number of '#'; numbered headings: the number's depth
     number: str | None = None  # a goal the plan numbers with a label ("Mål 3:"): its number
     goal: bool = False  # an item the plan labels a goal field by field ("Mål: … / Ansvar: … / Tidplan: …")
+    activity: bool = False  # a sub-item of a numbered goal: how it will be reached, not a goal of its own
+    depth: int = 0  # list items: 1 for a sub-item, indented under the item before it
 
 
 # A printed line number only ever moves forward, by a little: page breaks and blank lines skip a few.
@@ -56,8 +58,18 @@ _SPACES = dict.fromkeys(
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 # The last ones are the Symbol and Wingdings bullets as PDFs of Word documents often carry them.
-_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
-_BULLET = re.compile(rf"^[{_BULLET_SIGNS}]\s*")
+# Arrows and boxes mark a slide's or a to-do list's points.
+_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+
+
+def starts_with_bullet(text: str) -> bool:
+    return _BULLET.match(text) is not None
+
+
+# "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
+_TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
+# Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.
+_BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|o(?=\s+[A-ZÅÄÖ]))\s*")
 # "# ", "## ", "- ", "– ", "* " before the (optional) line number.
 _LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)
 _DIGITS = re.compile(r"^[0-9]+")
@@ -79,8 +91,9 @@ RESPONSIBLE_LINE = re.compile(rf"^\(?{RESPONSIBLE_LABEL}", re.IGNORECASE)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
-# "Hem > Om oss > Verksamhetsplan": a web page's breadcrumbs.
-_BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,60}?){1,}$")
+# "Hem > Om oss > Verksamhetsplan", "Hem / Om oss / Verksamhetsplan": a web page's breadcrumbs. One "/" or "|"
+# parts a heading in two languages ("Medlemmar / Members") or a title from its district.
+_BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:(?:\s[>»›]\s[^.!?]{1,60}?)+|(?:\s[/|]\s[^.!?]{1,60}?){2,})$")
 _BOLD = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*$")
 _EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?P<text>\S(?:[^*_]*?\S)?)(?:\*\*|__)(?!\w)")
 _WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
@@ -259,7 +272,7 @@ _GOAL_FIELD = re.compile(
 )
 _TARGET_FIELD = re.compile(
     r"^(?:mål|målvärde|målnivå|målsättning|mätetal|mått|mätbar[at]?(?:\s+mål)?|hur\s+mäter\s+vi|indikator|"
-    r"omfattning|hur\s+mycket|antal|förväntat\s+resultat|resultatmål|targets?|measures?|indicators?|kpis?)"
+    r"omfattning|hur\s+mycket|hur\s+många|hur\s+ofta|antal|förväntat\s+resultat|resultatmål|targets?|measures?|indicators?|kpis?)"
     r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
@@ -300,9 +313,12 @@ _FIELDS = (_GOAL_FIELD, _TARGET_FIELD, _WHO_FIELD, _WHEN_FIELD, _NUMBER_FIELD, _
 
 def column_name(name: str) -> bool:
     """Whether a cell's text is only the name of a goal table's column ("Ansvarig", "Mätbart mål", "När?"),
-    not a field with its value ("Ansvarig: Styrelsen")."""
+    not a field with its value ("Ansvarig: Styrelsen"). A column may be named by a question ("Vad ska vi
+    göra?", "Vem ansvarar?")."""
+    asks = name.strip().endswith("?")
     name = name.strip().rstrip(":?").strip()
-    return ":" not in name and len(name.split()) <= 3 and any(field.match(name) for field in _FIELDS)
+    words = len(name.split())
+    return ":" not in name and words <= (5 if asks else 3) and any(field.match(name) for field in _FIELDS)
 
 
 @dataclass(frozen=True)
@@ -371,7 +387,11 @@ def goal_row(found: Columns, row: list[str]) -> tuple[str, str | None] | None:
     parted = any(cell(i) for i in (found.target, found.when, found.how) if i is not None)
     parts = [text.rstrip(".") if parted else text]
     if found.target is not None and cell(found.target):
-        parts.append(f"\u2013 {cell(found.target)}")
+        target = cell(found.target) or ""
+        # A bare figure under "Antal" or "Hur många?" counts what the goal names: "Medlemsmöten – 4 st".
+        parts.append(
+            f"\u2013 {target} st" if re.fullmatch(r"[0-9]{1,3}(?: [0-9]{3})*", target) else f"\u2013 {target}"
+        )
     if found.when is not None and cell(found.when):
         parts.append(f"({cell(found.when)})")
     if found.how is not None and cell(found.how):
@@ -528,7 +548,7 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
     index = 0
     while index < len(lines):
         opening = _field(lines[index])
-        item = opening is None and lines[index].kind is LineKind.BULLET
+        item = opening is None and (lines[index].kind is LineKind.BULLET or _heads_fields(lines, index))
         if item:
             # An item: its fields may follow, "Mål: minst 4 per år" its target among them.
             opening = ("Aktivitet", lines[index].text, None)
@@ -586,6 +606,40 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
     return result, kept
 
 
+def _labelled_lines(lines: list[Line]) -> list[Line]:
+    """A paragraph the plan labels a goal ("**Mål:** Värva 45 nya medlemmar. **Ansvarig:** Kassören"), with
+    no fields after it: a goal, as an item is, whatever the paragraphs around it say; "Mål: minst 4 per år"
+    (a target's figure) is not."""
+    result = []
+    for line in lines:
+        field = _field(line) if line.kind is LineKind.PROSE else None
+        if field is not None and _AIMS.match(field[0]) and not field[2] and not _FIGURE_CELL.match(field[1]):
+            line = Line(LineKind.BULLET, field[1], goal=True)
+        result.append(line)
+    return result
+
+
+def _heads_fields(lines: list[Line], index: int) -> bool:
+    """A heading over nothing but a goal's fields ("### Fler medlemmar" / "Mått: 30 nya medlemmar" /
+    "Ansvarig: Medlemsansvarig"): the goal itself, its target and whom under it, as an item's are."""
+    if lines[index].kind is not LineKind.HEADING or lines[index].style not in (
+        HeadingStyle.MARKDOWN,
+        HeadingStyle.BOLD,
+    ):
+        return False
+    fields = []
+    for line in lines[index + 1 :]:
+        if line.kind is LineKind.HEADING:
+            break
+        if line.kind is LineKind.BLANK:
+            continue
+        field = _field(line)
+        if field is None or _GOAL_FIELD.match(field[0]) and not _figure_field(field):
+            return False
+        fields.append(field)
+    return bool(fields)
+
+
 def _figure_field(field: tuple[str, str, str | None]) -> bool:
     """ "Mål: minst 4 per år": a target's label with a figure, not the next goal."""
     return bool(_TARGET_FIELD.match(field[0]) and _FIGURE_CELL.match(field[1]))
@@ -614,8 +668,13 @@ def layout(text: str) -> list[Line]:
     uses_bullet_signs = any(_BULLET.match(content) for _, _, content in rows)
     lines: list[Line] = []
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
+    item_indent: int | None = None  # how far the list's own items stand in
     for index, (lead, had_number, content) in enumerate(rows):
         content = re.sub(r"\s+", " ", content).strip()
+        if signed := _BULLET.match(content):
+            content = content[: signed.end()] + _TASK_BOX.sub("", content[signed.end() :])
+        elif lead.startswith(("-", "*")):
+            content = _TASK_BOX.sub("", content)
         if not _BOLD.match(content):
             content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten": Markdown's bold
         bullet = _BULLET.match(content)
@@ -627,7 +686,7 @@ def layout(text: str) -> list[Line]:
         if lead.startswith("#"):
             marked = content.strip("# ").strip()
         labelled = LABELLED_ITEM.match(marked) if marked and not _list_follows(rows, index) else None
-        if _TOC_LINE.search(content) or _BREADCRUMBS.match(content):
+        if _TOC_LINE.search(content) or (_BREADCRUMBS.match(content) and not lead.startswith("#")):
             lines.append(Line(LineKind.BLANK))  # a table of contents or breadcrumbs: never a goal
         elif labelled is not None:
             lines.append(Line(LineKind.BULLET, marked, number=labelled.group("number")))
@@ -669,7 +728,18 @@ def layout(text: str) -> list[Line]:
         else:
             lines.append(Line(LineKind.PROSE, content))
         numbers.append(number)
+        # An item indented further than the list's items before it is a sub-item ("  - …", Word's level 2).
+        indent = len(raws[index].text) - len(raws[index].text.lstrip(" "))
+        if lines[-1].kind is LineKind.BULLET:
+            # Far further in is another column's list, not a sub-item (a PDF's rows, plan_files).
+            if item_indent is not None and item_indent + 2 <= indent <= item_indent + 12:
+                lines[-1] = replace(lines[-1], depth=1)
+            else:
+                item_indent = indent
+        elif lines[-1].kind is LineKind.HEADING:
+            item_indent = None
     lines, numbers = _records(lines, numbers)
+    lines = _labelled_lines(lines)
     lines = _numbered_headings(_responsible_with_item(lines), numbers)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
 
@@ -782,6 +852,15 @@ _MONTHS = re.compile(
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[.)]\s+(?=[^\W\d_])")
 
 
+# "A) Organisation", "Område 2: Utbildning", "Del 3 – Ekonomi": a chapter's letter or numbered kind before its
+# name.
+_CHAPTER = re.compile(
+    r"^(?:[A-HÅÄÖ][.)]|(?:område|fokusområde|del|kapitel|avsnitt|area|focus\s+area|part|chapter)\s+[0-9]{1,2}"
+    r"\s*[:.–-])\s*(?=[^\W\d_]{2})",
+    re.IGNORECASE,
+)
+
+
 def _unnumbered(title: str) -> str:
     """A heading without its section number: "3.2 Kampanjer", "II. Kampanjer" -> "Kampanjer" (but "1 maj"
     is a day)."""
@@ -789,6 +868,7 @@ def _unnumbered(title: str) -> str:
         _LIST_NUMBER.match(title)
         or re.match(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+(?=[^\W\d_])", title)
         or _ROMAN.match(title)
+        or _CHAPTER.match(title)
     )
     if match is None or _MONTHS.match(title[match.end() :]):
         return title
@@ -805,7 +885,17 @@ def looks_like_heading(text: str) -> bool:
         and text[:1].isupper()
         and any(ch.isalpha() for ch in text)
         and not re.search(r"\b(?:ska|skall|kommer att)\b", text, re.IGNORECASE)
+        and not _AMOUNT_END.search(text)  # "Partistöd 1 200 000 kr": a budget's line
+        and not _SIGN_OFF.match(text)  # "Mvh" over a name: a letter's end
     )
+
+
+_AMOUNT_END = re.compile(r"[0-9]\s*(?:kr|kronor|sek|tkr|mkr|:-)$", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^(?:mvh|med\s+vänlig(?:a)?\s+hälsning(?:ar)?|vänliga\s+hälsningar|hälsningar|(?:best|kind)\s+regards|"
+    r"regards)[,.!]?$",
+    re.IGNORECASE,
+)
 
 
 def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Line]:
@@ -869,12 +959,46 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
             index -= 1
         return index >= 0 and lines[index].kind is LineKind.PROSE and lines[index].text.endswith(":")
 
+    def activities(index: int) -> list[int]:
+        """The bullets right under a numbered goal written as a sentence ("1.1 Alla lokalavdelningar ska
+        …" over "• Ringkampanj i februari"), up to the goal numbered next, a heading or the end: how the goal
+        will be reached. None where the line reads as a heading or the bullets lead anywhere else."""
+        number = numbers[index] or ""
+        if looks_like_heading(lines[index].text):
+            return []
+        found = []
+        index += 1
+        while index < len(lines) and (
+            lines[index].kind is LineKind.BLANK
+            or (lines[index].kind is LineKind.BULLET and numbers[index] is None and not lines[index].goal)
+        ):
+            if lines[index].kind is LineKind.BULLET:
+                found.append(index)
+            index += 1
+        if (
+            index == len(lines)
+            or lines[index].kind is LineKind.HEADING
+            or (lines[index - 1].kind is LineKind.BLANK and looks_like_heading(lines[index].text))
+        ):
+            return found  # the end of the chapter: a heading, or a line that will be one
+        after = numbers[index]
+        return (
+            found
+            if after is not None and (_follows(after, number, 1) or _next_chapter(number, after))
+            else []
+        )
+
     result = list(lines)
     for index, number in enumerate(numbers):
         if number is None:
             continue
         text = lines[index].text
         depth = number.rstrip(".)").count(".")
+        if under := activities(index):
+            result[index] = Line(LineKind.BULLET, text, number=lines[index].number, goal=lines[index].goal)
+            for sub in under:
+                result[sub] = replace(lines[sub], activity=True)
+            continue
         in_list = _follows(neighbour(index, -1), number, -1) or _follows(neighbour(index, 1), number, 1)
         heads_text = paragraph_after(index) or list_of_another_kind_after(index)
         if depth:
@@ -973,8 +1097,9 @@ def join_lines(parts: Iterable[str]) -> str:
 
     "opposi-" + "tionsarbete" -> "oppositionsarbete", "verk-" + "Samhetsår" -> "verksamhetsår". The hyphen
     stays where it belongs to the word: after a capital or a digit ("SD-" + "politik", "2023-" + "2024"),
-    after a single letter ("e-" + "post"), before a word that is not a letter, and before "och"/"eller"
-    ("kvinno- och hbtq-frågor").
+    after a single letter ("e-" + "post"), before a word that is not a letter, before "och"/"eller"
+    ("kvinno- och hbtq-frågor"), and after a name within a sentence ("i Teams-" + "kanalen": Swedish writes
+    no other word with a capital there).
     """
     text = ""
     for part in parts:
@@ -990,9 +1115,11 @@ def join_lines(parts: Iterable[str]) -> str:
             continue
         stem, before = broken.group(1) + broken.group(2), broken.group(2)
         first_word = part.split(" ", 1)[0]
+        ahead = text[: broken.start(1)].rstrip()
+        named = stem[:1].isupper() and bool(ahead) and not ahead.endswith((".", "!", "?", ":", "•"))
         if first_word.lower() in _WORD_BREAK_KEEPERS:
             text = f"{text} {part}"
-        elif before.isupper() or before.isdigit() or len(stem) == 1 or not part[0].isalpha():
+        elif named or before.isupper() or before.isdigit() or len(stem) == 1 or not part[0].isalpha():
             text = text + part
         else:
             if part[0].isupper() and part[1:2].islower():

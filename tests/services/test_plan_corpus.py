@@ -269,3 +269,82 @@ def test_an_english_list_without_bullets_and_its_weekends() -> None:
     ]
     first = plan.goals[0].target
     assert (first.count, first.period, first.unit_in("en")) == (1, Period.WEEK, "door-knocking round")
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "period"),
+    [
+        # A weekday after "varje" (or "every", "on Saturdays") is once a week; "varannan lördag" every other.
+        ("Dela ut flygblad på torget varje lördag", 1, Period.WEEK),
+        ("We will hand out leaflets at the market every Saturday", 1, Period.WEEK),
+        ("Hand out leaflets to the members on Saturdays", 1, Period.WEEK),
+        ("Stå med bokbord varannan lördag", 26, Period.YEAR),
+    ],
+)
+def test_a_weekday_is_a_week(text: str, count: int, period: Period) -> None:
+    target = read_goal(text).target
+    assert (target.count, target.period) == (count, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hold a members' meeting on 3 March",
+        "Hold the annual meeting by 31 March",
+        "Hålla årsmöte senast 30 juni",
+    ],
+)
+def test_a_date_is_when_not_how_many(text: str) -> None:
+    """ "31 March" is a day, as "30 juni" is: the goal is done or not done, not 31 of something."""
+    assert read_goal(text).target.kind is TargetKind.DONE
+
+
+def test_what_the_review_names_survives_being_kept() -> None:
+    """A plan under review is kept as data (across a restart): the sub-items under its goals and the
+    sections without goals come back with it."""
+    from bot.services.plan import plan_from_mapping, plan_to_mapping
+    from tests.services.plan_corpus import FILES
+
+    plan = read_plan("plan.txt", (FILES / "gotaland_bokstaver.txt").read_bytes())
+    assert plan.activities[0] == (
+        "Alla lokalavdelningar ska hålla minst två medlemsmöten per termin.",
+        (
+            "Distriktet tar fram en mall för kallelser",
+            "Lokalavdelningarna rapporterar sina möten till kansliet",
+        ),
+    )
+    assert plan_from_mapping(plan_to_mapping(plan)) == plan
+    annexes = read_plan(
+        "plan.pdf", next(d for d in CORPUS if d.name == "vastra_gotaland_bilagor.pdf").build()
+    )
+    assert annexes.unread_sections == (
+        "Verksamhetsberättelse 2026",
+        "Bilaga 1: Budget 2027",
+        "Bilaga 2: Kalendarium 2027",
+    )
+    assert plan_from_mapping(plan_to_mapping(annexes)) == annexes
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        # A name's hyphen within a sentence is the word's ("Teams-kanalen"); a word broken at the start of a
+        # sentence is mended ("Distrikts-" / "styrelsen").
+        (["Inlägg i Teams-", "kanalen för ordförande"], "Inlägg i Teams-kanalen för ordförande"),
+        (["Distrikts-", "styrelsen ska mötas"], "Distriktsstyrelsen ska mötas"),
+        (["Vi ses. Distrikts-", "styrelsen ska mötas"], "Vi ses. Distriktsstyrelsen ska mötas"),
+    ],
+)
+def test_a_hyphen_at_a_lines_end(parts: list[str], joined: str) -> None:
+    from bot.services.plan_text import join_lines
+
+    assert join_lines(parts) == joined
+
+
+def test_a_column_may_be_named_by_a_question() -> None:
+    """ "Vad ska vi göra?" and "Vem ansvarar?" name a table's columns, as "Aktivitet" and "Ansvarig" do; a
+    long question is no column's name."""
+    from bot.services.plan_text import column_name
+
+    assert column_name("Vad ska vi göra?") and column_name("Hur många?") and column_name("Vem ansvarar?")
+    assert not column_name("Vad ska vi göra i Teleborg i höst?")
