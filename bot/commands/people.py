@@ -30,6 +30,7 @@ _ROLE_WORDS = {
 }
 _REMOVE_WORDS = {"bort", "ta", "remove", "revoke"}
 _YES = {"ja", "yes"}
+_SELF = {"mig", "mej", "me", "myself"}  # the writer, in "gör mig till ordförande i Sundsvall"
 
 
 def register(router: Router) -> None:
@@ -47,9 +48,18 @@ def register(router: Router) -> None:
         remove = bool(words) and fold(words[0]) in _REMOVE_WORDS
         if remove:
             words = [w for w in words[1:] if fold(w) not in _REMOVE_WORDS]
+        mentions = request.mentions
+        if not mentions and request.user is not None and _SELF & {fold(w) for w in words}:
+            mentions, words = (request.user,), [w for w in words if fold(w) not in _SELF]  # "gör mig till …"
         if not words:
             return Reply(_usage(t))
-        if not request.mentions:
+        if not mentions and "@" in request.args:  # a name typed after "@", not picked from Teams' list
+            return Reply(
+                _mention_first(t)
+                + " "
+                + t._("Then write: {command}").format(command=f"{request.command} {request.args}")
+            )
+        if not mentions:
             return Reply(_mention_first(t) + " " + _usage(t))
         kind = _ROLE_WORDS.get(fold(words[0]))
         if kind is None:
@@ -63,16 +73,14 @@ def register(router: Router) -> None:
         named, confirmed = _confirmed(words[1:])
         directory = context.services.directory
         if remove:
-            taken = await asyncio.to_thread(
-                directory.take, request.district, request.mentions, kind, " ".join(named)
-            )
+            taken = await asyncio.to_thread(directory.take, request.district, mentions, kind, " ".join(named))
             return Reply(await _taken(request, context, taken))
         if kind is not Role.BOARD and not named:
             return Reply(t._("Name the branch after the person, e.g. role chair @Adele Sundsvall."))
         granted = await asyncio.to_thread(
             directory.grant,
             request.district,
-            request.mentions,
+            mentions,
             kind,
             " ".join(named),
             confirmed=confirmed,

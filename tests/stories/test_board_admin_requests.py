@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.stories.conftest import ANNA, KIM, NOA, District
+from tests.stories.conftest import ANNA, KIM, MEGAN, NOA, District, Someone
 
 NOVEMBER = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
 
 
 async def test_an_export_asked_for_in_a_sentence_exports_what_the_writer_may(district: District) -> None:
@@ -35,3 +36,72 @@ async def test_an_export_asked_for_in_a_sentence_exports_what_the_writer_may(dis
     )
     refused = await district.say(NOA, "exportera rapporterna")
     assert refused.startswith("Det kan bara partiföreningarnas ordförande, styrelsen och administratörer")
+
+
+async def test_a_role_given_or_taken_in_a_sentence_is_the_role_command(district: District) -> None:
+    """An administrator writes as they speak: "gör @Noa till ordförande i Sundsvall", "lägg till @Erik i
+    styrelsen", "@Noa är inte längre ordförande i Sundsvall", "make @Erik chair of Timrå". Each does what
+    `roll` does, says so in the writer's language, and a person mentioned first is not taken for the bot."""
+    district.clock.now = NOVEMBER
+    noa = ((NOA, "Noa Holm"),)
+    erik = ((ERIK, "Erik Svensson"),)
+    given = await district.say(MEGAN, "gör @Noa Holm till ordförande i Sundsvall tack", mentions=noa)
+    assert given.startswith(
+        "Noa Holm är nu ordförande i Sundsvall. Kim Berg är också ordförande i Sundsvall."
+    )
+    assert (await district.say(MEGAN, "lägg till @Erik Svensson i styrelsen", mentions=erik)) == (
+        "Erik Svensson sitter nu i styrelsen."
+    )
+    assert "Styrelsen: Anna Lind, Erik Svensson, Megan Bowen" in await district.say(NOA, "roller")
+    assert (await district.say(MEGAN, "ta bort @Erik Svensson ur styrelsen", mentions=erik)) == (
+        "Erik Svensson sitter inte längre i styrelsen."
+    )
+    assert (await district.say(MEGAN, "@Noa Holm är inte längre ordförande i Sundsvall", mentions=noa)) == (
+        "Noa Holm är inte längre ordförande i Sundsvall."
+    )
+    made = await district.say(MEGAN, "make @Erik Svensson chair of Timrå", locale="en-US", mentions=erik)
+    assert made.startswith("Erik Svensson is now chair of Timrå. Sam Ek also chairs Timrå.")
+    assert (
+        await district.say(MEGAN, "remove @Erik Svensson as chair of Timrå", locale="en-US", mentions=erik)
+    ) == ("Erik Svensson no longer chairs Timrå.")
+    assert (await district.say(MEGAN, "add @Erik Svensson to the board", locale="en-US", mentions=erik)) == (
+        "Erik Svensson is now on the board."
+    )
+    assert (
+        await district.say(MEGAN, "@Erik Svensson is no longer on the board", locale="en-US", mentions=erik)
+    ) == ("Erik Svensson is no longer on the board.")
+    assert (await district.say(MEGAN, "gör mig till ordförande i Timrå")).startswith(
+        "Megan Bowen är nu ordförande i Timrå."
+    )
+
+
+async def test_a_name_typed_not_picked_is_answered_with_the_line_to_write(district: District) -> None:
+    """A name typed after "@" (or without one) is no Teams mention: nobody can be given a role by it, and the
+    answer says how to pick them, then the very line to send."""
+    assert (await district.say(MEGAN, "gör Anna till ordförande i Sundsvall")) == (
+        "Nämn personen: skriv @ och välj hen i listan som Teams visar. "
+        "Skriv sedan: roll ordförande @Anna Sundsvall"
+    )
+    assert (await district.say(MEGAN, "add Erik to the board", locale="en-US")) == (
+        "Mention the person: type @ and pick them from the list Teams shows. Then write: role board @Erik"
+    )
+    assert (await district.say(MEGAN, "roll styrelse @Erik")).endswith("Skriv sedan: roll styrelse @Erik")
+
+
+async def test_someone_asking_for_a_role_they_may_not_give_is_told_who_gives_it(district: District) -> None:
+    """A chair who asks to be made a board member, or a member to be put on the board, is told that only an
+    administrator gives roles, and who they are; nothing changes."""
+    for who in (KIM, NOA, ANNA):
+        assert (await district.say(who, "gör mig till styrelseledamot")) == (
+            "Det kan bara en administratör göra. Fråga någon av dem: Megan Bowen."
+        )
+    assert (await district.say(KIM, "make me a board member", locale="en-US")) == (
+        "Only an administrator can do that. Ask one of them: Megan Bowen."
+    )
+    assert "Styrelsen: Anna Lind, Megan Bowen\n" in await district.say(NOA, "roller")
+
+
+async def test_a_swedish_word_is_never_taken_for_a_mistyped_english_command(district: District) -> None:
+    """ "lägg till Sundsvall" is Swedish: the answer is Swedish, and does not suggest `language`."""
+    answer = await district.say(MEGAN, "lägg till Sundsvall")
+    assert answer == "Jag känner inte till kommandot ”lägg”. Skriv hjälp för att se vad jag kan göra."

@@ -144,7 +144,7 @@ async def test_a_chair_sees_and_exports_their_branchs_reports(district: District
     link = await district.say(KIM, "exportera")
     assert "Sundsvall" in link and "1 rapport" in link
     assert (await district.say(KIM, "export Härnösand", locale="en-US")) == (
-        "You can export your own branch's reports: Sundsvall"
+        "You can export only your own branch's reports: write export Sundsvall"
     )
     assert "Alla rapporter: 2 rapporter." in await district.say(MEGAN, "exportera")
 
