@@ -736,8 +736,7 @@ def role_sentence(text: str) -> Reading | None:
         words.pop()
     for pattern, remove, language in _ROLE_SENTENCES:
         found = pattern.match(" ".join(words))
-        first = fold(found["who"]).split()[:1] if found else []
-        if not first or first[0] in _QUESTION_WORDS:
+        if found is None or [*fold(found["who"]).split(), "vem"][0] in _QUESTION_WORDS:  # none: no one
             continue
         role = _ROLE_NAMES[fold(found["role"])]
         command = "roll" if language == "sv" else "role"
