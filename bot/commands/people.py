@@ -382,7 +382,7 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 if kind is Role.CHAIR
                 else t._("{name} was deputy for no branch.")
             )
-        lines.append(text.format(name=person.name, branch=taken.typed, branches=", ".join(person.branches)))
+        lines.append(text.format(name=person.name, branch=taken.typed, branches=listed(t, person.branches)))
     left = [person.name for person in taken.taken if person.held]
     whose = genitive(t, left[0]) if len(left) == 1 else ""  # one who left is named, several are "their"
     if taken.handed and not any(s.owner_name for s in taken.handed):

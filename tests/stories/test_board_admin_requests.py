@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.stories.conftest import ANNA, KIM, MEGAN, NOA, District, Someone
+from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, District, Someone
 
 NOVEMBER = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
@@ -105,3 +105,18 @@ async def test_a_swedish_word_is_never_taken_for_a_mistyped_english_command(dist
     """ "lägg till Sundsvall" is Swedish: the answer is Swedish, and does not suggest `language`."""
     answer = await district.say(MEGAN, "lägg till Sundsvall")
     assert answer == "Jag känner inte till kommandot ”lägg”. Skriv hjälp för att se vad jag kan göra."
+
+
+async def test_my_data_names_each_role_as_it_is(district: District) -> None:
+    """A deputy who asks what the bot knows about them is told they are deputy for their branch's chair,
+    not a board member; a chair of two branches sees both, each once, in plain words."""
+    district.clock.now = NOVEMBER
+    await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    theirs = await district.say(JOHANNES, "vad vet du om mig?")
+    assert f"\nRoller: ersättare för ordföranden i Sundsvall ({DISTRICT})\n" in theirs
+    assert f"\nRoles: deputy for the chair of Sundsvall ({DISTRICT})\n" in await district.say(
+        JOHANNES, "my data", locale="en-US"
+    )
+    await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
+    kims = await district.say(KIM, "mina uppgifter")
+    assert f"\nRoller: ordförande i Sundsvall ({DISTRICT}); ordförande i Härnösand ({DISTRICT})\n" in kims
