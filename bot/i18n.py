@@ -777,6 +777,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for ask, command, language in _QUESTIONS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
+            if command in ("roller", "roles"):  # "vem är ordförande i Timrå": that branch's, if it is one
+                rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
+                return Reading(f"{command} {rest}".strip(), language, asked=True)
             return Reading(command, language, asked=True)
     role = role_sentence(" ".join(trimmed.split()))
     if role is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from babel.lists import format_list
 
@@ -13,10 +14,13 @@ from bot.cards import Reply, listed
 from bot.cards.prompts import dealt_anew
 from bot.commands.router import Context, Request, Router, refusal
 from bot.i18n import N_, Translator, fold, genitive
-from bot.services.branches import BranchName, Named, names
+from bot.services.branches import BranchName, Named, find_branch, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
 from bot.services.prompting import PromptSlot
+
+if TYPE_CHECKING:
+    from bot.db.people import Member
 
 _ROLE_WORDS = {
     "styrelse": Role.BOARD,
@@ -155,6 +159,10 @@ def register(router: Router) -> None:
                     "Nobody has a role in {district} yet. An administrator gives them, e.g.: role board @name"
                 ).format(district=request.district)
             )
+        named = [BranchName(b) for b in sorted({m.branch for m in members if m.branch})]
+        branch = find_branch(request.args.strip("?!. "), named) if request.args else None
+        if branch is not None:  # "vem är ordförande i Sundsvall?": that branch's, not everyone's
+            return Reply(_branch_roles(t, branch.name, members))
         # One name per person: two people may have the same name in Teams, and both are on the board.
         board = sorted({m.person_id: m.name for m in members if m.role is Role.BOARD}.values())
         chairs = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.CHAIR)
@@ -205,6 +213,21 @@ def register(router: Router) -> None:
             now=context.now,
         )
         return Reply(_branch_change(request, changed))
+
+
+def _branch_roles(t: Translator, branch: str, members: Sequence[Member]) -> str:
+    """Who chairs one branch, and who reports for it in their stead."""
+    chairs = sorted(m.name for m in members if m.role is Role.CHAIR and m.branch == branch)
+    deputies = sorted(m.name for m in members if m.role is Role.DEPUTY and m.branch == branch)
+    lines = [
+        t.ngettext("Chair of {branch}: {names}", "Chairs of {branch}: {names}", len(chairs)).format(
+            branch=branch, names=listed(t, chairs) or "\u2013"
+        )
+    ]
+    if deputies:
+        deputy = t.ngettext("Deputy: {names}", "Deputies: {names}", len(deputies))
+        lines.append(deputy.format(names=listed(t, deputies)))
+    return "\n".join(lines)
 
 
 def _branch_change(request: Request, changed: BranchChange) -> str:

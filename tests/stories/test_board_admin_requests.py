@@ -120,3 +120,32 @@ async def test_my_data_names_each_role_as_it_is(district: District) -> None:
     await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
     kims = await district.say(KIM, "mina uppgifter")
     assert f"\nRoller: ordförande i Sundsvall ({DISTRICT}); ordförande i Härnösand ({DISTRICT})\n" in kims
+
+
+async def test_asked_who_chairs_a_branch_the_answer_is_that_branchs(district: District) -> None:
+    """ "Vem är ordförande i Sundsvall?" asks about Sundsvall: its chairs and deputy, not every role in the
+    district. A question naming no branch still gets the whole list."""
+    await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    assert (await district.say(NOA, "vem är ordförande i Sundsvall?")) == (
+        "Ordförande i Sundsvall: Kim Berg\nErsättare: Johannes Ström"
+    )
+    await district.say(MEGAN, "roll ordförande @Noa Holm Timrå", mentions=((NOA, "Noa Holm"),))
+    assert (await district.say(NOA, "who chairs timra?", locale="en-US")) == (
+        "Chairs of Timrå: Noa Holm and Sam Ek"
+    )
+    assert (await district.say(NOA, "roller Härnösand")) == "Ordförande i Härnösand: Lee Gu"
+    everyone = await district.say(NOA, "vem sitter i styrelsen?")
+    assert everyone.startswith("Styrelsen: Anna Lind, Megan Bowen\nOrdförande i partiföreningarna: Kim Berg")
+
+
+async def test_a_member_naming_an_unknown_district_is_told_which_one_they_are_answered_about(
+    district: District,
+) -> None:
+    """A member of the one district who writes "distrikt Skåne" is told there is no such district and which
+    one the bot answers them about, not to import a plan from the command line."""
+    assert (await district.say(NOA, "distrikt Skåne")) == (
+        f"Jag känner inte till något distrikt som heter ”Skåne”. Jag svarar dig om {DISTRICT}."
+    )
+    assert (await district.say(NOA, "district Skåne", locale="en-US")) == (
+        f"I know no district called “Skåne”. I answer you about {DISTRICT}."
+    )
