@@ -363,6 +363,19 @@ async def _granted(request: Request, context: Context, granted: Granted) -> str:
         lines.append(text.format(name=name, branch=granted.branch))
     if granted.dealt:
         lines.append(dealt_anew(t, granted.dealt))
+    for name in granted.namesakes:
+        undo = {
+            Role.BOARD: t._("role remove board @{name}"),
+            Role.CHAIR: t._("role remove chair @{name} {branch}"),
+        }.get(granted.kind, t._("role remove deputy @{name} {branch}"))
+        if fold(request.command) in ("ersattare", "deputy"):  # a chair named their deputy
+            undo = t._("deputy remove @{name}")
+        lines.append(
+            t._(
+                "Note: someone else called {name} has a role here too. If you picked the wrong person, write "
+                "{command} (picking them from the list Teams shows), then give the role to the right one."
+            ).format(name=name, command=undo.format(name=name, branch=granted.branch))
+        )
     if granted.others:  # a new chair is added, not swapped in: say who else still chairs it
         also = t.ngettext(
             "{names} also chairs {branch}.", "{names} also chair {branch}.", len(granted.others)

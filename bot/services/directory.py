@@ -43,6 +43,7 @@ class Granted:
     branch: str = ""  # a chair's or deputy's
     others: tuple[str, ...] = ()  # a chair's branch: who else still chairs it
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # the board grew: coming turns now another's, whose it was
+    namesakes: tuple[str, ...] = ()  # given to someone whose name another person with a role here has too
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ class Directory:
             given = tuple((p.name, self.people.grant(p, district, kind, now=now)) for p in people)
             joined = self.prompts is not None and any(new for _, new in given)
             dealt = self.prompts.board_joined(district) if joined and self.prompts else ()
-            return Granted(kind, given, dealt=dealt)
+            return Granted(kind, given, dealt=dealt, namesakes=self._namesakes(district, people))
         known = tuple(self.checkins.branches(district))
         found = find_branch(typed, known)
         if found is None and not confirmed:
@@ -202,10 +203,22 @@ class Directory:
         given = tuple((p.name, self.people.grant(p, district, kind, branch=branch, now=now)) for p in people)
         others: tuple[str, ...] = ()
         if kind is Role.CHAIR:  # a new chair is added, not swapped in: who else still chairs it
-            named = {p.name for p in people}
+            ids = {self.people.find_id(p) for p in people}
             chairs = self.people.members(district, Role.CHAIR)
-            others = tuple(m.name for m in chairs if m.branch == branch and m.name not in named)
-        return Granted(kind, given, branch, others)
+            others = tuple(m.name for m in chairs if m.branch == branch and m.person_id not in ids)
+        return Granted(kind, given, branch, others, namesakes=self._namesakes(district, people))
+
+    def _namesakes(self, district: str, people: Sequence[PersonInfo]) -> tuple[str, ...]:
+        """The names among `people` that another person with a role in the district has too: whoever reads
+        the roles cannot tell the two apart, so the administrator is asked to check they picked the right
+        one."""
+        members = self.people.members(district)
+        found = []
+        for person in people:
+            person_id = self.people.find_id(person)
+            if any(fold(m.name) == fold(person.name) and m.person_id != person_id for m in members):
+                found.append(person.name)
+        return tuple(found)
 
     def take(self, district: str, people: Sequence[PersonInfo], kind: Role, typed: str = "") -> Taken:
         """Take a role from the people (a chair's or deputy's in the branch `typed`, or in all theirs)."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, District, Someone
+from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, SAM, District, Someone
 
 NOVEMBER = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
+OTHER_ERIK = Someone("29:erik-2", "aad-erik-2", "Erik Svensson")
 
 
 async def test_an_export_asked_for_in_a_sentence_exports_what_the_writer_may(district: District) -> None:
@@ -148,4 +149,38 @@ async def test_a_member_naming_an_unknown_district_is_told_which_one_they_are_an
     )
     assert (await district.say(NOA, "district Skåne", locale="en-US")) == (
         f"I know no district called “Skåne”. I answer you about {DISTRICT}."
+    )
+
+
+async def test_two_people_with_one_name_are_both_kept_and_the_administrator_is_warned(
+    district: District,
+) -> None:
+    """Two members are called Erik Svensson. The roles list can only show their names, so whoever gives the
+    second a role is told, with the line that undoes it if they picked the wrong Erik. A chair of the same
+    name is still named as the other chair of the branch."""
+    erik, namesake = ((ERIK, "Erik Svensson"),), ((OTHER_ERIK, "Erik Svensson"),)
+    assert (await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=erik)) == (
+        "Erik Svensson sitter nu i styrelsen."
+    )
+    assert (await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=namesake)) == (
+        "Erik Svensson sitter nu i styrelsen. "
+        "Obs: någon annan som heter Erik Svensson har också en roll här. "
+        "Om du valde fel person: skriv roll bort styrelse @Erik Svensson (välj hen i listan som Teams visar) "
+        "och ge sedan rollen till rätt person."
+    )
+    assert "Styrelsen: Anna Lind, Erik Svensson, Erik Svensson, Megan Bowen" in await district.say(
+        NOA, "roller"
+    )
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
+    chair = await district.say(MEGAN, "role chair @Erik Svensson Timrå", locale="en-US", mentions=namesake)
+    assert chair == (
+        "Erik Svensson is now chair of Timrå. Note: someone else called Erik Svensson has a role here too. "
+        "If you picked the wrong person, write role remove chair @Erik Svensson Timrå (picking them from the "
+        "list Teams shows), then give the role to the right one. Erik Svensson and Sam Ek also chair Timrå. "
+        "If that has changed, write: role remove chair @Erik Svensson"
+    )
+    deputy = await district.say(SAM, "ersättare @Erik Svensson", mentions=namesake)
+    assert deputy.endswith(
+        "Om du valde fel person: skriv ersättare bort @Erik Svensson (välj hen i listan som "
+        "Teams visar) och ge sedan rollen till rätt person."
     )
