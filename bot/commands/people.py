@@ -55,7 +55,7 @@ def register(router: Router) -> None:
         mentions = request.mentions
         if not mentions and request.user is not None and _SELF & {fold(w) for w in words}:
             mentions, words = (request.user,), [w for w in words if fold(w) not in _SELF]  # "gör mig till …"
-        if not words:
+        if not words and not mentions:
             return Reply(_usage(t))
         if not mentions and "@" in request.args:  # a name typed after "@", not picked from Teams' list
             return Reply(
@@ -65,6 +65,8 @@ def register(router: Router) -> None:
             )
         if not mentions:
             return Reply(_mention_first(t) + " " + _usage(t))
+        if not words:  # "roll bort @Erik": which of the roles
+            return Reply(_which_role(t, mentions[0].name, remove=remove))
         kind = _ROLE_WORDS.get(fold(words[0]))
         if kind is None:
             return Reply(
@@ -72,7 +74,7 @@ def register(router: Router) -> None:
                     "“{word}” is no role. Roles: board, chair (of a branch), deputy (for a branch's chair)."
                 ).format(word=words[0][:40])
                 + " "
-                + _usage(t)
+                + _which_role(t, mentions[0].name, remove=remove)
             )
         named, confirmed = _confirmed(words[1:])
         directory = context.services.directory
@@ -80,7 +82,8 @@ def register(router: Router) -> None:
             taken = await asyncio.to_thread(directory.take, request.district, mentions, kind, " ".join(named))
             return Reply(await _taken(request, context, taken))
         if kind is not Role.BOARD and not named:
-            return Reply(t._("Name the branch after the person, e.g. role chair @Adele Sundsvall."))
+            line = f"{request.command} {words[0]} @{mentions[0].name} {t._('BRANCH')}"
+            return Reply(t._("Name the branch after the person: {command}").format(command=line))
         granted = await asyncio.to_thread(
             directory.grant,
             request.district,
@@ -481,6 +484,19 @@ def unknown_branch(t: Translator, typed: str, known: Sequence[Named]) -> str:
 def _mention_first(t: Translator) -> str:
     # A name typed as text is no mention: Teams makes one only when the person is picked after "@".
     return t._("Mention the person: type @ and pick them from the list Teams shows.")
+
+
+def _which_role(t: Translator, name: str, *, remove: bool) -> str:
+    """The lines that give (or take) each role, for the person mentioned."""
+    if remove:
+        return t._(
+            "Which role should {name} no longer have? Write for example: role remove board @{name}, "
+            "role remove chair @{name} or role remove deputy @{name}."
+        ).format(name=name)
+    return t._(
+        "Which role? Write for example: role board @{name}, role chair @{name} {branch} or "
+        "role deputy @{name} {branch}."
+    ).format(name=name, branch=t._("BRANCH"))
 
 
 def _usage(t: Translator) -> str:

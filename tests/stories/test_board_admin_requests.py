@@ -184,3 +184,27 @@ async def test_two_people_with_one_name_are_both_kept_and_the_administrator_is_w
         "Om du valde fel person: skriv ersättare bort @Erik Svensson (välj hen i listan som "
         "Teams visar) och ge sedan rollen till rätt person."
     )
+
+
+async def test_a_role_command_missing_a_part_asks_for_it_with_the_persons_own_line(
+    district: District,
+) -> None:
+    """ "roll bort @Johannes" names no role, "role chair @Johannes" no branch: the answer asks for what is
+    missing with lines for Johannes himself, not for an example person."""
+    johannes = ((JOHANNES, "Johannes Ström"),)
+    assert (await district.say(MEGAN, "roll bort @Johannes Ström", mentions=johannes)) == (
+        "Vilken roll ska Johannes Ström inte längre ha? "
+        "Skriv till exempel: roll bort styrelse @Johannes Ström, roll bort ordförande @Johannes Ström "
+        "eller roll bort ersättare @Johannes Ström."
+    )
+    assert (await district.say(MEGAN, "roll @Johannes Ström", mentions=johannes)) == (
+        "Vilken roll? Skriv till exempel: roll styrelse @Johannes Ström, roll ordförande @Johannes Ström "
+        "FÖRENING eller roll ersättare @Johannes Ström FÖRENING."
+    )
+    assert (await district.say(MEGAN, "role chair @Johannes Ström", locale="en-US", mentions=johannes)) == (
+        "Name the branch after the person: role chair @Johannes Ström BRANCH"
+    )
+    assert (await district.say(MEGAN, "make @Johannes Ström deputy", locale="en-US", mentions=johannes)) == (
+        "Name the branch after the person: role deputy @Johannes Ström BRANCH"
+    )
+    assert "Johannes" not in await district.say(NOA, "roller")  # nothing was given
