@@ -568,6 +568,20 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "who writes the next one",
             ),
         ),
+        ("språk", "sv", ("byt språk", "byta språk", "ändra språk", "vilket språk")),
+        ("language", "en", ("change language", "change the language", "switch language", "which language")),
+        (
+            "roller administratörer",
+            "sv",
+            ("vem är administratör", "vilka är administratörer", "vilka är admin"),
+        ),
+        ("roller administratörer", "sv", ("vem är admin", "vilka är admins", "vem är administratören")),
+        (
+            "roles administrators",
+            "en",
+            ("who are the admins", "who is admin", "who is the admin", "who are admins"),
+        ),
+        ("roles administrators", "en", ("who are the administrators", "who is the administrator")),
         ("språk engelska", "sv", ("på engelska", "engelska", "skriv engelska")),
         ("språk svenska", "sv", ("på svenska", "svenska", "skriv svenska")),
         ("language english", "en", ("in english", "english")),
@@ -722,6 +736,14 @@ _ROLE_SENTENCES: tuple[tuple[re.Pattern[str], bool, str], ...] = tuple(
         (r"^(?:add|put)\s+(?P<who>.+?)\s+(?:to|on)\s+the\s+(?P<role>board)$", False, "en"),
         (r"^(?:remove|take)\s+(?P<who>.+?)\s+(?:from|off)\s+the\s+(?P<role>board)$", True, "en"),
         (rf"^remove\s+(?P<who>.+?)\s+as\s+(?:the\s+|a\s+)?{_ROLE_EN}{_BRANCH}$", True, "en"),
+        (rf"^(?P<who>jag)\s+(?:slutar|avgår|lämnar)\s+som\s+{_ROLE}{_BRANCH}$", True, "sv"),
+        (rf"^(?P<who>jag)\s+vill\s+(?:sluta|avgå)\s+som\s+{_ROLE}{_BRANCH}$", True, "sv"),
+        (
+            rf"^(?P<who>i)(?:'m|’m|\s+am|\s+will|\s+want\s+to)?\s+(?:stepping\s+down|resigning|quitting"
+            rf"|leaving|step\s+down|resign|quit)\s+as\s+(?:the\s+|a\s+)?{_ROLE_EN}{_BRANCH}$",
+            True,
+            "en",
+        ),
         (rf"^(?P<who>.+?)(?:\s+is|'s|’s)\s+no\s+longer\s+(?:the\s+|a\s+)?{_ROLE_EN}{_BRANCH}$", True, "en"),
     )
 )
@@ -744,7 +766,9 @@ def role_sentence(text: str) -> Reading | None:
             command += " bort" if language == "sv" else " remove"
         role_word = _ROLE_WORDS.get(language, {}).get(role, role)
         branch = found.groupdict().get("branch") or ""
-        who = found["who"].lstrip("@")
+        who = {"jag": "mig", "i": "me"}.get(
+            fold(found["who"]), found["who"].lstrip("@")
+        )  # "jag slutar som …"
         return Reading(f"{command} {role_word} @{who} {branch}".strip(), language)
     return None
 

@@ -68,6 +68,12 @@ def register(router: Router, links: ExportLinks | None) -> None:
             return Reply(problem(t, found.problem, goals=found.goals, branches=found.branches))
         if found.own is not None:
             mine = [f"{request.command} {name}" for name in found.own]
+            if not words.branch:  # a chair of several branches asked for "their" reports
+                return Reply(
+                    t._("Which of your branches? Write {commands}").format(
+                        commands=listed(t, mine, either=True)
+                    )
+                )
             return Reply(
                 t._("You can export only your own branch's reports: write {commands}").format(
                     commands=listed(t, mine, either=True)

@@ -13,7 +13,7 @@ from babel.lists import format_list
 from bot.cards import Reply, listed
 from bot.cards.prompts import dealt_anew
 from bot.commands.router import Context, Request, Router, refusal
-from bot.i18n import N_, Translator, fold, genitive
+from bot.i18n import N_, Translator, alphabetical, fold, genitive
 from bot.services.branches import BranchName, Named, find_branch, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
@@ -34,6 +34,7 @@ _ROLE_WORDS = {
 }
 _REMOVE_WORDS = {"bort", "ta", "remove", "revoke"}
 _YES = {"ja", "yes"}
+_ADMIN_WORDS = {"admin", "admins", "administrator", "administrators", "administratorer", "administratoren"}
 _SELF = {"mig", "mej", "me", "myself"}  # the writer, in "gör mig till ordförande i Sundsvall"
 
 
@@ -142,8 +143,11 @@ def register(router: Router) -> None:
                 )
             )
         if isinstance(done, NotTheirs):
+            line = t._("deputy remove @{name} {branch}") if remove else t._("deputy @{name} {branch}")
+            own = sorted((b.name for b in done.own), key=alphabetical)
+            lines = [line.format(name=request.mentions[0].name, branch=branch) for branch in own]
             return Reply(
-                t._("Name one of your branches after the person: {names}.").format(names=names(done.own))
+                t._("Which of your branches? Write {commands}").format(commands=listed(t, lines, either=True))
             )
         if isinstance(done, Taken):
             return Reply(await _taken(request, context, done))
@@ -155,6 +159,15 @@ def register(router: Router) -> None:
     async def roles(request: Request, context: Context) -> Reply:
         """The district's board, branch chairs and deputies."""
         t = request.t
+        if fold(request.args) in _ADMIN_WORDS:  # "vem är administratör?": who gives the roles
+            admins = await asyncio.to_thread(context.people.names_by_aad, context.services.admins)
+            if not admins:
+                return Reply(t._("No administrator is named: they are named in the bot's settings."))
+            return Reply(
+                t._("Administrators: {names}. They give the roles, e.g.: role board @name").format(
+                    names=listed(t, admins)
+                )
+            )
         members = await asyncio.to_thread(context.services.directory.members, request.district)
         if not members:
             return Reply(

@@ -266,6 +266,16 @@ class Directory:
             BranchName(m.branch) for m in members if m.person_id == me and m.role is Role.CHAIR and m.branch
         )
         found = find_branch(typed, own) if typed else (own[0] if len(own) == 1 else None)
+        if (
+            found is None and remove and not typed
+        ):  # "ersättare bort @Noa": the one of theirs Noa is deputy for
+            ids = {self.people.find_id(p) for p in people}
+            held = [
+                b
+                for b in own
+                if any(m.person_id in ids and m.role is Role.DEPUTY and m.branch == b.name for m in members)
+            ]
+            found = held[0] if len(held) == 1 else None
         if found is None:
             return NotTheirs(own)
         if remove:

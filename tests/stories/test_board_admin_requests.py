@@ -208,3 +208,61 @@ async def test_a_role_command_missing_a_part_asks_for_it_with_the_persons_own_li
         "Name the branch after the person: role deputy @Johannes Ström BRANCH"
     )
     assert "Johannes" not in await district.say(NOA, "roller")  # nothing was given
+
+
+async def test_a_chair_of_two_branches_is_asked_which_one_with_the_lines_to_write(district: District) -> None:
+    """Kim chairs Sundsvall and Härnösand. "exportera" asks which of them (it is no refusal: he may export
+    either), naming his deputy asks for which branch, and taking the deputy away needs no branch when the
+    deputy is one for only one of his."""
+    district.clock.now = NOVEMBER
+    await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
+    assert "mål 3" in await district.say(KIM, "rapportera 3 2 möte för Sundsvall")
+    assert (await district.say(KIM, "exportera")) == (
+        "Vilken av dina partiföreningar? Skriv exportera Härnösand eller exportera Sundsvall"
+    )
+    assert (await district.say(KIM, "export", locale="en-US")) == (
+        "Which of your branches? Write export Härnösand or export Sundsvall"
+    )
+    noa = ((NOA, "Noa Holm"),)
+    assert (await district.say(KIM, "ersättare @Noa Holm", mentions=noa)) == (
+        "Vilken av dina partiföreningar? "
+        "Skriv ersättare @Noa Holm Härnösand eller ersättare @Noa Holm Sundsvall"
+    )
+    assert (await district.say(KIM, "ersättare @Noa Holm Sundsvall", mentions=noa)).startswith(
+        "Noa Holm är nu ersättare för ordföranden i Sundsvall"
+    )
+    assert (await district.say(KIM, "deputy remove @Noa Holm", locale="en-US", mentions=noa)) == (
+        "Noa Holm is no longer deputy for Sundsvall."
+    )
+
+
+async def test_a_chair_stepping_down_is_told_who_takes_the_role_away(district: District) -> None:
+    """ "Jag slutar som ordförande" is a chair leaving: only an administrator changes roles, so the chair is
+    told who; an administrator who writes it about themselves is no longer chair."""
+    assert (await district.say(SAM, "jag slutar som ordförande")) == (
+        "Det kan bara en administratör göra. Fråga någon av dem: Megan Bowen."
+    )
+    assert (await district.say(SAM, "I'm stepping down as chair of Timrå", locale="en-US")) == (
+        "Only an administrator can do that. Ask one of them: Megan Bowen."
+    )
+    await district.say(MEGAN, "roll ordförande @Megan Bowen Timrå", mentions=((MEGAN, "Megan Bowen"),))
+    assert (await district.say(MEGAN, "jag avgår som ordförande i Timrå")) == (
+        "Megan Bowen är inte längre ordförande i Timrå."
+    )
+
+
+async def test_who_gives_the_roles_and_which_language_are_answered(district: District) -> None:
+    """A member asks who the administrators are (whom to ask for a role), and "byt språk" is the language
+    command: what it is now and how to change it."""
+    assert (await district.say(NOA, "vem är administratör?")) == (
+        "Administratörer: Megan Bowen. De ger rollerna, t.ex.: roll styrelse @namn"
+    )
+    assert (await district.say(NOA, "who are the admins?", locale="en-US")) == (
+        "Administrators: Megan Bowen. They give the roles, e.g.: role board @name"
+    )
+    assert (await district.say(NOA, "byt språk")) == (
+        "Jag skriver till dig på svenska. Vill du byta skriver du: språk engelska"
+    )
+    assert (await district.say(NOA, "change language", locale="en-US")) == (
+        "I write to you in English. To change it, write: language swedish"
+    )
