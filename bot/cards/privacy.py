@@ -50,7 +50,8 @@ def my_data(
         (t._("First seen"), when(t, person.created_at, zone)),
         (t._("Last seen"), when(t, person.last_seen_at, zone)),
         (t._("Language"), _language(t, person.language, person.locale)),
-        (t._("Districts"), ", ".join(record.district for record in data.districts) or NONE),
+        # Belonging as the bot noted it (written in the district's team); roles show where else they are.
+        (t._("Districts whose team you wrote in"), listed(t, [r.district for r in data.districts]) or NONE),
         (t._("Roles"), _roles(t, data)),
         (t._("Responsible for"), _goals(t, data)),
         (t._("Check-ins"), _checkins(t, summary)),

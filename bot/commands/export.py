@@ -107,8 +107,8 @@ def describe(t: Translator, query: ExportQuery) -> str:
         parts.append(query.branch)
     if query.goal is not None:
         parts.append(t._("goal {number}").format(number=query.goal))
-    if query.include_withdrawn:
-        parts.append(t._("withdrawn ones included"))
+    if query.include_withdrawn:  # "All check-ins, withdrawn ones included", not begun in lower case
+        parts = [*(parts or [t._("All check-ins")]), t._("withdrawn ones included")]
     return ", ".join(parts) if parts else t._("All check-ins")
 
 

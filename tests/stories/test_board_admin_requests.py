@@ -35,6 +35,12 @@ async def test_an_export_asked_for_in_a_sentence_exports_what_the_writer_may(dis
     assert (await district.say(KIM, "export Timrå", locale="en-US")) == (
         "You can export only your own branch's reports: write export Sundsvall"
     )
+    withdrawn = await district.say(ANNA, "exportera tillbakadragna")
+    assert withdrawn.startswith(
+        "Rapporter som kalkylblad\nAlla rapporter, tillbakadragna medräknade: 1 rapport."
+    )
+    withdrawn = await district.say(ANNA, "export withdrawn", locale="en-US")
+    assert withdrawn.startswith("Reports as a spreadsheet\nAll reports, withdrawn ones included: 1 report.")
     refused = await district.say(NOA, "exportera rapporterna")
     assert refused.startswith("Det kan bara partiföreningarnas ordförande, styrelsen och administratörer")
 
@@ -120,6 +126,7 @@ async def test_my_data_names_each_role_as_it_is(district: District) -> None:
     )
     await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
     kims = await district.say(KIM, "mina uppgifter")
+    assert "\nDistrikt vars team du har skrivit i: –\n" in kims  # he has not written in the team
     assert f"\nRoller: ordförande i Sundsvall ({DISTRICT}); ordförande i Härnösand ({DISTRICT})\n" in kims
 
 
