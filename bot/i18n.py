@@ -389,6 +389,11 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("reply in", "language", "en"),
     # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
     ("remind me", "snooze", "en"),
+    *(
+        (pause, "påminn", "sv")
+        for pause in ("pausa påminnelserna", "pausa påminnelser", "pausa mina påminnelser")
+    ),
+    *((pause, "snooze", "en") for pause in ("pause reminders", "pause the reminders", "pause my reminders")),
 )
 # Questions one command answers whatever they go on to name: "vem är ordförande i Timrå?" is every chair
 # (`roller`), "när är nästa inlägg i Allmänt?" every coming prompt, "hur rapporterar jag mål 3?" the report's

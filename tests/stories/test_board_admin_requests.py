@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, MEGAN, NOA, SAM, District, Someone
+from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, LEE, MEGAN, NOA, SAM, District, Someone
 
 NOVEMBER = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
@@ -272,4 +272,26 @@ async def test_who_gives_the_roles_and_which_language_are_answered(district: Dis
     )
     assert (await district.say(NOA, "change language", locale="en-US")) == (
         "I write to you in English. To change it, write: language swedish"
+    )
+
+
+async def test_reminders_paused_for_a_month_or_some_weeks_in_words(district: District) -> None:
+    """A chair going away writes how long in words: "pausa påminnelserna till januari" is none before 1
+    January, "inte i december" none during December (so again from 1 January), "two weeks" fourteen days.
+    On 22 November 2026."""
+    district.clock.now = NOVEMBER
+    assert (await district.say(KIM, "pausa påminnelserna till januari")) == (
+        "Okej: inga påminnelser till dig före 1 jan. 2027. Vill du ha dem igen: påminn mig igen"
+    )
+    assert (await district.say(KIM, "påminn mig inte i december")).startswith(
+        "Okej: inga påminnelser till dig före 1 jan. 2027."
+    )
+    assert (await district.say(KIM, "påminn mig inte före december")).startswith(
+        "Okej: inga påminnelser till dig före 1 dec. 2026."
+    )
+    assert (await district.say(LEE, "pause my reminders for two weeks", locale="en-US")) == (
+        "Fine: no reminders to you before 6 Dec 2026. To have them again: snooze off"
+    )
+    assert (await district.say(LEE, "påminn mig inte på tre veckor")).startswith(
+        "Okej: inga påminnelser till dig före 13 dec. 2026."
     )
