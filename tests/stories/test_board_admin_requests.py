@@ -295,3 +295,20 @@ async def test_reminders_paused_for_a_month_or_some_weeks_in_words(district: Dis
     assert (await district.say(LEE, "påminn mig inte på tre veckor")).startswith(
         "Okej: inga påminnelser till dig före 13 dec. 2026."
     )
+
+
+async def test_help_says_who_names_deputies_as_the_command_does(district: District) -> None:
+    """Only a branch's chair names its deputies (a board member is refused), so help must not say the board
+    can."""
+    helped = await district.say(KIM, "hjälp ersättare")
+    assert helped.endswith(
+        "\nVem: Partiföreningens ordförande, för sin egen förening "
+        "(en administratör med: roll ersättare @namn FÖRENING)"
+    )
+    english = await district.say(KIM, "help deputy", locale="en-US")
+    assert english.endswith(
+        "\nWho: A branch's chairs, for their own branch (an administrator with: role deputy @name BRANCH)"
+    )
+    assert (await district.say(ANNA, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))).startswith(
+        "Bara en partiförenings ordförande utser dess ersättare"
+    )
