@@ -168,14 +168,15 @@ def register(router: Router) -> None:
                     names=listed(t, admins)
                 )
             )
-        members = await asyncio.to_thread(context.services.directory.members, request.district)
+        listing = await asyncio.to_thread(context.services.directory.roles, request.district)
+        members = listing.members
         if not members:
             return Reply(
                 t._(
                     "Nobody has a role in {district} yet. An administrator gives them, e.g.: role board @name"
                 ).format(district=request.district)
             )
-        named = [BranchName(b) for b in sorted({m.branch for m in members if m.branch})]
+        named = [BranchName(b) for b in listing.branches]
         branch = find_branch(request.args.strip("?!. "), named) if request.args else None
         if branch is not None:  # "vem är ordförande i Sundsvall?": that branch's, not everyone's
             return Reply(_branch_roles(t, branch.name, members))
@@ -235,10 +236,11 @@ def _branch_roles(t: Translator, branch: str, members: Sequence[Member]) -> str:
     """Who chairs one branch, and who reports for it in their stead."""
     chairs = sorted(m.name for m in members if m.role is Role.CHAIR and m.branch == branch)
     deputies = sorted(m.name for m in members if m.role is Role.DEPUTY and m.branch == branch)
+    chaired = t.ngettext("Chair of {branch}: {names}", "Chairs of {branch}: {names}", len(chairs))
     lines = [
-        t.ngettext("Chair of {branch}: {names}", "Chairs of {branch}: {names}", len(chairs)).format(
-            branch=branch, names=listed(t, chairs) or "\u2013"
-        )
+        chaired.format(branch=branch, names=listed(t, chairs))
+        if chairs
+        else t._("{branch} has no chair now.").format(branch=branch)
     ]
     if deputies:
         deputy = t.ngettext("Deputy: {names}", "Deputies: {names}", len(deputies))
@@ -435,6 +437,22 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 else t._("{name} was deputy for no branch.")
             )
         lines.append(text.format(name=person.name, branch=taken.typed, branches=listed(t, person.branches)))
+    for branch, deputies in taken.chairless:
+        if deputies:
+            still = t.ngettext(
+                "{branch} has no chair now; {names} is still deputy and reports for it.",
+                "{branch} has no chair now; {names} are still deputies and report for it.",
+                len(deputies),
+            )
+            lines.append(still.format(branch=branch, names=listed(t, deputies)))
+        else:
+            lines.append(t._("{branch} has no chair now.").format(branch=branch))
+    if taken.chairless:
+        lines.append(
+            t._("An administrator names a new chair with: role chair @name {branch}").format(
+                branch=taken.chairless[0][0]
+            )
+        )
     left = [person.name for person in taken.taken if person.held]
     whose = genitive(t, left[0]) if len(left) == 1 else ""  # one who left is named, several are "their"
     if taken.handed and not any(s.owner_name for s in taken.handed):

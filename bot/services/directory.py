@@ -74,6 +74,9 @@ class Taken:
     handed: tuple[PromptSlot, ...] = ()  # the board changed: their coming prompts, in new hands
     returned: tuple[PromptSlot, ...] = ()  # the texts they wrote for coming prompts, sent back to them
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # others' coming turns dealt anew, each with whose it was
+    chairless: tuple[
+        tuple[str, tuple[str, ...]], ...
+    ] = ()  # branches left without a chair, with their deputies
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,14 @@ class NotTheirs:
     """A chair named a deputy for no branch they chair: the ones they do."""
 
     own: tuple[BranchName, ...]
+
+
+@dataclass(frozen=True)
+class RoleList:
+    """Everyone with a role in a district, and its branches (a branch may have nobody yet)."""
+
+    members: tuple[Member, ...]
+    branches: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -170,8 +181,11 @@ class Directory:
 
     # --- roles and branches
 
-    def members(self, district: str) -> list[Member]:
-        return self.people.members(district)
+    def roles(self, district: str) -> RoleList:
+        """Who has which role, and the branches (one moment of the database)."""
+        with self.people.db.snapshot():
+            members = tuple(self.people.members(district))
+            return RoleList(members, tuple(b.name for b in self.checkins.branches(district)))
 
     def grant(
         self,
@@ -243,6 +257,15 @@ class Directory:
                 if branch in known:
                     self.people.revoke_role_in(person, district, kind, known[branch])
             taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=alphabetical))))
+        if kind is Role.CHAIR:  # a branch whose last chair left: said, so that someone names a new one
+            now_held = self.people.members(district)
+            gone = sorted({b for person in taken for b in person.branches}, key=alphabetical)
+            chairless = tuple(
+                (b, tuple(sorted(m.name for m in now_held if m.role is Role.DEPUTY and m.branch == b)))
+                for b in gone
+                if not any(m.role is Role.CHAIR and m.branch == b for m in now_held)
+            )
+            return Taken(kind, typed, tuple(taken), chairless=chairless)
         if kind is not Role.BOARD:
             return Taken(kind, typed, tuple(taken))
         # Their texts for coming prompts go back to them, their coming prompts change hands.

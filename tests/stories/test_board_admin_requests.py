@@ -312,3 +312,27 @@ async def test_help_says_who_names_deputies_as_the_command_does(district: Distri
     assert (await district.say(ANNA, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))).startswith(
         "Bara en partiförenings ordförande utser dess ersättare"
     )
+
+
+async def test_a_chair_who_leaves_leaves_a_branch_someone_must_be_named_for(district: District) -> None:
+    """Kim leaves as Sundsvall's chair. The administrator is told that Sundsvall has no chair now, that
+    Johannes (Kim's deputy) still reports for it, and the line that names a new chair; asked who chairs
+    Sundsvall, anyone is told it has none, and Johannes's report still counts for Sundsvall."""
+    district.clock.now = NOVEMBER
+    await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    assert (await district.say(MEGAN, "roll bort ordförande @Kim Berg", mentions=((KIM, "Kim Berg"),))) == (
+        "Kim Berg är inte längre ordförande i Sundsvall. "
+        "Sundsvall har ingen ordförande nu; Johannes Ström är fortfarande ersättare och rapporterar för den. "
+        "En administratör utser en ny ordförande med: "
+        "roll ordförande @namn Sundsvall"
+    )
+    assert (await district.say(NOA, "vem är ordförande i Sundsvall?")) == (
+        "Sundsvall har ingen ordförande nu.\nErsättare: Johannes Ström"
+    )
+    assert "mål 3, 1 för Sundsvall" in await district.say(JOHANNES, "rapportera 3 1 möte")
+    left = await district.say(MEGAN, "remove @Sam Ek as chair", locale="en-US", mentions=((SAM, "Sam Ek"),))
+    assert left == (
+        "Sam Ek no longer chairs Timrå. Timrå has no chair now. "
+        "An administrator names a new chair with: role chair @name Timrå"
+    )
+    assert (await district.say(NOA, "who chairs Timrå?", locale="en-US")) == "Timrå has no chair now."
