@@ -393,6 +393,11 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("reply in", "language", "en"),
     # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
     ("remind me", "snooze", "en"),
+    *(
+        (pause, "påminn", "sv")
+        for pause in ("pausa påminnelserna", "pausa påminnelser", "pausa mina påminnelser")
+    ),
+    *((pause, "snooze", "en") for pause in ("pause reminders", "pause the reminders", "pause my reminders")),
 )
 # The words `status` and `mål N` use for where a goal stands (bot/cards/goals.py): a question about one is
 # answered with what it means ("vad betyder efter?" -> "hjälp efter").
@@ -642,6 +647,20 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "who writes the next one",
             ),
         ),
+        ("språk", "sv", ("byt språk", "byta språk", "ändra språk", "vilket språk")),
+        ("language", "en", ("change language", "change the language", "switch language", "which language")),
+        (
+            "roller administratörer",
+            "sv",
+            ("vem är administratör", "vilka är administratörer", "vilka är admin"),
+        ),
+        ("roller administratörer", "sv", ("vem är admin", "vilka är admins", "vem är administratören")),
+        (
+            "roles administrators",
+            "en",
+            ("who are the admins", "who is admin", "who is the admin", "who are admins"),
+        ),
+        ("roles administrators", "en", ("who are the administrators", "who is the administrator")),
         ("språk engelska", "sv", ("på engelska", "engelska", "skriv engelska")),
         ("språk svenska", "sv", ("på svenska", "svenska", "skriv svenska")),
         ("language english", "en", ("in english", "english")),
@@ -757,6 +776,83 @@ def unglue(word: str) -> tuple[str, str] | None:
     return (match["word"], match["number"]) if match else None
 
 
+# A role given or taken in a sentence: "gör @Anna till ordförande i Sundsvall", "lägg till @Erik i styrelsen",
+# "remove @Erik from the board". Read as `roll`/`role` with the person marked "@" (the role command's answer
+# names the line that picks them from Teams' list when they were typed, not picked).
+_ROLE_NAMES = {
+    **dict.fromkeys(("ordforande", "ordf", "chair", "chairperson", "chairman", "chairwoman"), "chair"),
+    **dict.fromkeys(("ersattare", "deputy", "deputy chair"), "deputy"),
+    **dict.fromkeys(("styrelseledamot", "ledamot i styrelsen", "ledamot", "styrelsen"), "board"),
+    **dict.fromkeys(("board member", "member of the board", "board", "on the board"), "board"),
+}
+_ROLE_WORDS = {"sv": {"chair": "ordförande", "deputy": "ersättare", "board": "styrelse"}}
+_ROLE = r"(?P<role>ordförande|ordf|ersättare|styrelseledamot|ledamot i styrelsen|ledamot|styrelsen)"
+_ROLE_EN = (
+    r"(?P<role>chair(?:person|man|woman)?|deputy(?: chair)?|board member|member of the board"
+    r"|on the board|board)"
+)
+_BRANCH = (
+    r"(?:\s+(?:i|för|in|of|for|at)\s+(?:partiföreningen\s+|föreningen\s+|the\s+branch\s+|branch\s+)?"
+    r"(?P<branch>.+?))?"
+)
+_ROLE_SENTENCES: tuple[tuple[re.Pattern[str], bool, str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), remove, language)
+    for pattern, remove, language in (
+        (rf"^(?:gör|utse|välj)\s+(?P<who>.+?)\s+till\s+(?:ny\s+|nya\s+)?{_ROLE}{_BRANCH}$", False, "sv"),
+        (rf"^(?P<who>.+?)\s+(?:ska bli|blir|är ny|är nya)\s+{_ROLE}{_BRANCH}$", False, "sv"),
+        (
+            r"^(?:lägg till|lägg in|sätt in|ta in|ta med)\s+(?P<who>.+?)\s+i\s+(?P<role>styrelsen)$",
+            False,
+            "sv",
+        ),
+        (r"^(?:ta bort|plocka bort|stryk)\s+(?P<who>.+?)\s+(?:från|ur)\s+(?P<role>styrelsen)$", True, "sv"),
+        (rf"^(?:ta bort|plocka bort)\s+(?P<who>.+?)\s+som\s+{_ROLE}{_BRANCH}$", True, "sv"),
+        (rf"^(?P<who>.+?)\s+är\s+inte\s+(?:längre\s+)?{_ROLE}{_BRANCH}(?:\s+längre)?$", True, "sv"),
+        (
+            rf"^(?:make|appoint)\s+(?P<who>.+?)\s+(?:as\s+)?(?:the\s+|a\s+)?(?:new\s+)?{_ROLE_EN}{_BRANCH}$",
+            False,
+            "en",
+        ),
+        (r"^(?:add|put)\s+(?P<who>.+?)\s+(?:to|on)\s+the\s+(?P<role>board)$", False, "en"),
+        (r"^(?:remove|take)\s+(?P<who>.+?)\s+(?:from|off)\s+the\s+(?P<role>board)$", True, "en"),
+        (rf"^remove\s+(?P<who>.+?)\s+as\s+(?:the\s+|a\s+)?{_ROLE_EN}{_BRANCH}$", True, "en"),
+        (rf"^(?P<who>jag)\s+(?:slutar|avgår|lämnar)\s+som\s+{_ROLE}{_BRANCH}$", True, "sv"),
+        (rf"^(?P<who>jag)\s+vill\s+(?:sluta|avgå)\s+som\s+{_ROLE}{_BRANCH}$", True, "sv"),
+        (
+            rf"^(?P<who>i)(?:'m|’m|\s+am|\s+will|\s+want\s+to)?\s+(?:stepping\s+down|resigning|quitting"
+            rf"|leaving|step\s+down|resign|quit)\s+as\s+(?:the\s+|a\s+)?{_ROLE_EN}{_BRANCH}$",
+            True,
+            "en",
+        ),
+        (rf"^(?P<who>.+?)(?:\s+is|'s|’s)\s+no\s+longer\s+(?:the\s+|a\s+)?{_ROLE_EN}{_BRANCH}$", True, "en"),
+    )
+)
+
+
+def role_sentence(text: str) -> Reading | None:
+    """`roll ordförande @Anna Sundsvall` for "gör Anna till ordförande i Sundsvall", and the like (see
+    _ROLE_SENTENCES); None when the sentence gives or takes no role. A question ("vem blir ordförande?")
+    gives none."""
+    words = text.split()
+    while words and fold(words[-1]) in COURTESY:  # "… i Sundsvall tack"
+        words.pop()
+    for pattern, remove, language in _ROLE_SENTENCES:
+        found = pattern.match(" ".join(words))
+        if found is None or [*fold(found["who"]).split(), "vem"][0] in _QUESTION_WORDS:  # none: no one
+            continue
+        role = _ROLE_NAMES[fold(found["role"])]
+        command = "roll" if language == "sv" else "role"
+        if remove:
+            command += " bort" if language == "sv" else " remove"
+        role_word = _ROLE_WORDS.get(language, {}).get(role, role)
+        branch = found.groupdict().get("branch") or ""
+        who = {"jag": "mig", "i": "me"}.get(
+            fold(found["who"]), found["who"].lstrip("@")
+        )  # "jag slutar som …"
+        return Reading(f"{command} {role_word} @{who} {branch}".strip(), language)
+    return None
+
+
 def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     """The command a natural question means, or None. `is_command` tells whether a word is a command."""
     trimmed = text.strip().rstrip("?!. ")
@@ -788,7 +884,13 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for ask, command, language in _QUESTIONS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
+            if command in ("roller", "roles"):  # "vem är ordförande i Timrå": that branch's, if it is one
+                rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
+                return Reading(f"{command} {rest}".strip(), language, asked=True)
             return Reading(command, language, asked=True)
+    role = role_sentence(" ".join(trimmed.split()))
+    if role is not None:
+        return role
     for ask, command, language in _ASKS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):

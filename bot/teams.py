@@ -428,8 +428,13 @@ def message_text(activity: Incoming) -> str:
     name = recipient.get("name")
     if isinstance(name, str) and name:
         text = re.sub(rf"<at[^>]*>\s*{re.escape(name)}\s*</at>", " ", text, flags=re.IGNORECASE)
-    # Mentions of the bot under another label (some clients) start the message; drop a leading one.
-    text = re.sub(r"^\s*<at[^>]*>.*?</at>", " ", text, count=1, flags=re.IGNORECASE | re.DOTALL)
+    # Mentions of the bot under another label (some clients) start the message; drop a leading one, unless
+    # it mentions someone else ("@Erik ska bli ordförande i Timrå").
+    leading = re.match(r"^\s*<at[^>]*>(.*?)</at>", text, flags=re.IGNORECASE | re.DOTALL)
+    if leading is not None and " ".join(re.sub(r"<[^>]+>", "", leading[1]).split()) not in mentions_written(
+        activity
+    ):
+        text = " " + text[leading.end() :]
     text = _LEFTOVER_MENTION.sub(lambda m: re.sub(r"<[^>]+>", "", m.group(0)), text)
     return _lines(flatten_html(text))
 

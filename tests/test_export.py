@@ -568,7 +568,7 @@ async def test_members_are_refused_the_export_and_chairs_get_their_own_branchs(
     assert "/exports/" not in text
     client.app[COMPONENTS].people.grant(MEGAN, DISTRICT, Role.CHAIR, branch="Sundsvall", now=NOW)
     text = reply_text(await ask(client, connector, "export Härnösand"))
-    assert text == "You can export your own branch's reports: Sundsvall"
+    assert text == "You can export only your own branch's reports: write export Sundsvall"
     card = card_of(await ask(client, connector, "export"))
     assert "Sundsvall: 1 report." in str(card["body"])  # Sundsvall's standing one, not Härnösand's
 

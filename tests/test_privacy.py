@@ -263,7 +263,7 @@ async def test_my_data_summarises_every_kind_of_data_held(
         f"Number in my database: #{held.megan}",
         "First seen: 22 Nov 2026 11:00",  # Stockholm time
         "Last seen: 22 Nov 2026 11:00",
-        f"Roles: board member in {DISTRICT}; chair of Sundsvall in {DISTRICT}",
+        f"Roles: board member in {DISTRICT}; chair of Sundsvall ({DISTRICT})",
         "Responsible for: goal 6",
         f"Reports: 3 reports; the latest #{district_checkin}: goal 10, 20 May 2026; 1 withdrawn",
         "Corrections and withdrawals: 3",
@@ -438,7 +438,7 @@ async def test_forget_me_confirmed_erases_them_and_keeps_the_checkins_anonymised
         "Kept without your name: 3 reports (they stay as their branches' or the district's), "
         "3 corrections or withdrawals, 1 posted prompt, "
         "2 prompt slots you owned (those to come go to others in the rota), "
-        "1 schedule, 1 prompt in the bank."
+        "1 schedule, and 1 prompt in the bank."
     ) in text
     assert "ask whoever runs the bot to remove you there" in text  # she is an admin by configuration
     assert "If you write to me again, I will store your Teams ids and name anew" in text

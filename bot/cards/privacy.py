@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.cards import Reply, card, day, facts, heading, paragraph, say
+from bot.cards import Reply, card, day, facts, heading, listed, paragraph, say
 from bot.i18n import Translator
+from bot.services.people import Role
 from bot.services.privacy import ForgetResult, PersonalData, Summary
 
 NONE = "\u2013"
@@ -49,7 +50,8 @@ def my_data(
         (t._("First seen"), when(t, person.created_at, zone)),
         (t._("Last seen"), when(t, person.last_seen_at, zone)),
         (t._("Language"), _language(t, person.language, person.locale)),
-        (t._("Districts"), ", ".join(record.district for record in data.districts) or NONE),
+        # Belonging as the bot noted it (written in the district's team); roles show where else they are.
+        (t._("Districts whose team you wrote in"), listed(t, [r.district for r in data.districts]) or NONE),
         (t._("Roles"), _roles(t, data)),
         (t._("Responsible for"), _goals(t, data)),
         (t._("Check-ins"), _checkins(t, summary)),
@@ -144,7 +146,7 @@ def forgotten(t: Translator, result: ForgetResult, *, admin: bool) -> Reply:
     kept = _kept(t, result)
     parts = [erased]
     if kept:
-        parts.append(t._("Kept without your name: {items}.").format(items=", ".join(kept)))
+        parts.append(t._("Kept without your name: {items}.").format(items=listed(t, kept)))
     parts.append(
         t._(
             "Messages in Teams itself (this chat, prompts posted under your name) are kept by Teams, not by "
@@ -205,14 +207,16 @@ def _kept(t: Translator, result: ForgetResult) -> list[str]:
 def _roles(t: Translator, data: PersonalData) -> str:
     names = []
     for role in data.roles:
-        if role.kind == "chair":
-            names.append(
-                t._("chair of {branch} in {district}").format(
-                    branch=role.branch or NONE, district=role.district
-                )
-            )
-        else:
-            names.append(t._("board member in {district}").format(district=role.district))
+        match role.kind:
+            case Role.CHAIR:
+                text = t._("chair of {branch} ({district})")
+            case Role.DEPUTY:
+                text = t._("deputy for the chair of {branch} ({district})")
+            case Role.BOARD:
+                text = t._("board member in {district}")
+            case _:  # a role added later is shown by its stored name, never as another role
+                text = "{kind} ({district})"
+        names.append(text.format(branch=role.branch or NONE, district=role.district, kind=role.kind))
     return "; ".join(names) or NONE
 
 

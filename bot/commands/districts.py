@@ -90,6 +90,14 @@ def register(router: Router) -> None:
             context.services.directory.choose, request.user, request.args, admin=admin, now=context.now
         )
         if len(chosen.found) != 1:
+            if not chosen.found and len(chosen.yours) < 2:  # nothing to choose among: say where they are
+                unknown = t._("I know no district called \u201c{text}\u201d.").format(text=request.args[:80])
+                where = (
+                    t._("I answer you about {district}.").format(district=request.district)
+                    if request.district
+                    else no_district(request).text
+                )
+                return Reply(f"{unknown} {where}")
             return _not_one(t, request.args, chosen.found, chosen.yours, t._(DISTRICT_USAGE))
         [named] = chosen.found
         if not chosen.chosen:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from bot.cards import Reply, clock
+from bot.cards import Reply, clock, listed
 from bot.cards import export as cards
 from bot.commands.people import unknown_branch
 from bot.commands.router import Context, Request, Router
@@ -67,8 +67,17 @@ def register(router: Router, links: ExportLinks | None) -> None:
         if found.problem is not None:
             return Reply(problem(t, found.problem, goals=found.goals, branches=found.branches))
         if found.own is not None:
+            mine = [f"{request.command} {name}" for name in found.own]
+            if not words.branch:  # a chair of several branches asked for "their" reports
+                return Reply(
+                    t._("Which of your branches? Write {commands}").format(
+                        commands=listed(t, mine, either=True)
+                    )
+                )
             return Reply(
-                t._("You can export your own branch's reports: {names}").format(names=", ".join(found.own))
+                t._("You can export only your own branch's reports: write {commands}").format(
+                    commands=listed(t, mine, either=True)
+                )
             )
         if not found.count:
             if query.period is None and not query.branch and query.goal is None:
@@ -98,8 +107,8 @@ def describe(t: Translator, query: ExportQuery) -> str:
         parts.append(query.branch)
     if query.goal is not None:
         parts.append(t._("goal {number}").format(number=query.goal))
-    if query.include_withdrawn:
-        parts.append(t._("withdrawn ones included"))
+    if query.include_withdrawn:  # "All check-ins, withdrawn ones included", not begun in lower case
+        parts = [*(parts or [t._("All check-ins")]), t._("withdrawn ones included")]
     return ", ".join(parts) if parts else t._("All check-ins")
 
 

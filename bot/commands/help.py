@@ -23,6 +23,7 @@ class Guide:
     examples: tuple[str, ...]  # msgids: whole commands as someone would write them
     details: str  # msgid
     audience: Role | None = None  # whom the list shows it to, when not the route's role
+    who: str | None = None  # msgid: who may use it, when the handler narrows the route's role
 
 
 # By the route's English command word (the first word of its usage).
@@ -45,7 +46,10 @@ GUIDES: dict[str, Guide] = {
             "one branch. What its words mean: help behind, help on pace."
         ),
     ),
-    "roles": Guide((N_("roles"),), N_("Who is on the board and who chairs each branch.")),
+    "roles": Guide(
+        (N_("roles"), N_("roles Sundsvall")),
+        N_("Who is on the board, who chairs each branch and who are their deputies; or one branch's."),
+    ),
     "my": Guide(
         (N_("my reports"), N_("my goals")),
         N_(
@@ -158,6 +162,7 @@ GUIDES: dict[str, Guide] = {
             "Names someone who reports for your branch, such as when you are away; remove takes it back. If "
             "you chair several branches, name the branch after the person."
         ),
+        who=N_("A branch's chairs, for their own branch (an administrator with: role deputy @name BRANCH)"),
     ),
     "branches": Guide(
         (N_("branches"), N_("branches add Ånge"), N_("branches merge Ånge into Sundsvall")),
@@ -300,7 +305,10 @@ def _no_such_topic(router: Router, request: Request) -> str:
 
 # The examples `_written` gives as the district has them (besides the report's).
 _TAILORED = frozenset(
-    ("goals 6", "status Sundsvall", "role chair @name Sundsvall", "link Västernorrland", "annual report 2027")
+    (
+        *("goals 6", "status Sundsvall", "role chair @name Sundsvall", "link Västernorrland"),
+        *("annual report 2027", "roles Sundsvall"),
+    )
 )
 
 
@@ -318,6 +326,8 @@ async def _written(request: Request, context: Context) -> dict[str, str]:
         "status Sundsvall": f"status {found.branch}" if found.branch else "status",
         "link Västernorrland": _link(t, request.district, found.districts),
     }
+    roles = t._("roles")  # without a branch to name, the example is the command alone (shown once)
+    written["roles Sundsvall"] = f"{roles} {found.branch}" if found.branch else roles
     written["role chair @name Sundsvall"] = t._("role chair @name {branch}").format(
         branch=found.branch or t._("BRANCH")
     )
@@ -430,6 +440,8 @@ def explain(t: Translator, route: Route, written: Mapping[str, str]) -> Reply:
         Role.BOARD: t._("The board and administrators"),
         Role.ADMIN: t._("Administrators"),
     }[audience(route)]
+    if guide is not None and guide.who is not None:
+        who = t._(guide.who)
     rows.append((t._("Who"), who))
     about = t._(guide.details) if guide is not None else t._(route.summary)
     title = title_of(t, route)

@@ -6,17 +6,21 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from babel.lists import format_list
 
 from bot.cards import Reply, listed
 from bot.cards.prompts import dealt_anew
 from bot.commands.router import Context, Request, Router, refusal
-from bot.i18n import N_, Translator, fold, genitive
-from bot.services.branches import BranchName, Named, names
+from bot.i18n import N_, Translator, alphabetical, fold, genitive
+from bot.services.branches import BranchName, Named, find_branch, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
 from bot.services.prompting import PromptSlot
+
+if TYPE_CHECKING:
+    from bot.db.people import Member
 
 _ROLE_WORDS = {
     "styrelse": Role.BOARD,
@@ -30,6 +34,8 @@ _ROLE_WORDS = {
 }
 _REMOVE_WORDS = {"bort", "ta", "remove", "revoke"}
 _YES = {"ja", "yes"}
+_ADMIN_WORDS = {"admin", "admins", "administrator", "administrators", "administratorer", "administratoren"}
+_SELF = {"mig", "mej", "me", "myself"}  # the writer, in "gör mig till ordförande i Sundsvall"
 
 
 def register(router: Router) -> None:
@@ -47,10 +53,21 @@ def register(router: Router) -> None:
         remove = bool(words) and fold(words[0]) in _REMOVE_WORDS
         if remove:
             words = [w for w in words[1:] if fold(w) not in _REMOVE_WORDS]
-        if not words:
+        mentions = request.mentions
+        if not mentions and request.user is not None and _SELF & {fold(w) for w in words}:
+            mentions, words = (request.user,), [w for w in words if fold(w) not in _SELF]  # "gör mig till …"
+        if not words and not mentions:
             return Reply(_usage(t))
-        if not request.mentions:
+        if not mentions and "@" in request.args:  # a name typed after "@", not picked from Teams' list
+            return Reply(
+                _mention_first(t)
+                + " "
+                + t._("Then write: {command}").format(command=f"{request.command} {request.args}")
+            )
+        if not mentions:
             return Reply(_mention_first(t) + " " + _usage(t))
+        if not words:  # "roll bort @Erik": which of the roles
+            return Reply(_which_role(t, mentions[0].name, remove=remove))
         kind = _ROLE_WORDS.get(fold(words[0]))
         if kind is None:
             return Reply(
@@ -58,21 +75,20 @@ def register(router: Router) -> None:
                     "“{word}” is no role. Roles: board, chair (of a branch), deputy (for a branch's chair)."
                 ).format(word=words[0][:40])
                 + " "
-                + _usage(t)
+                + _which_role(t, mentions[0].name, remove=remove)
             )
         named, confirmed = _confirmed(words[1:])
         directory = context.services.directory
         if remove:
-            taken = await asyncio.to_thread(
-                directory.take, request.district, request.mentions, kind, " ".join(named)
-            )
+            taken = await asyncio.to_thread(directory.take, request.district, mentions, kind, " ".join(named))
             return Reply(await _taken(request, context, taken))
         if kind is not Role.BOARD and not named:
-            return Reply(t._("Name the branch after the person, e.g. role chair @Adele Sundsvall."))
+            line = f"{request.command} {words[0]} @{mentions[0].name} {t._('BRANCH')}"
+            return Reply(t._("Name the branch after the person: {command}").format(command=line))
         granted = await asyncio.to_thread(
             directory.grant,
             request.district,
-            request.mentions,
+            mentions,
             kind,
             " ".join(named),
             confirmed=confirmed,
@@ -127,8 +143,11 @@ def register(router: Router) -> None:
                 )
             )
         if isinstance(done, NotTheirs):
+            line = t._("deputy remove @{name} {branch}") if remove else t._("deputy @{name} {branch}")
+            own = sorted((b.name for b in done.own), key=alphabetical)
+            lines = [line.format(name=request.mentions[0].name, branch=branch) for branch in own]
             return Reply(
-                t._("Name one of your branches after the person: {names}.").format(names=names(done.own))
+                t._("Which of your branches? Write {commands}").format(commands=listed(t, lines, either=True))
             )
         if isinstance(done, Taken):
             return Reply(await _taken(request, context, done))
@@ -140,13 +159,27 @@ def register(router: Router) -> None:
     async def roles(request: Request, context: Context) -> Reply:
         """The district's board, branch chairs and deputies."""
         t = request.t
-        members = await asyncio.to_thread(context.services.directory.members, request.district)
+        if fold(request.args) in _ADMIN_WORDS:  # "vem är administratör?": who gives the roles
+            admins = await asyncio.to_thread(context.people.names_by_aad, context.services.admins)
+            if not admins:
+                return Reply(t._("No administrator is named: they are named in the bot's settings."))
+            return Reply(
+                t._("Administrators: {names}. They give the roles, e.g.: role board @name").format(
+                    names=listed(t, admins)
+                )
+            )
+        listing = await asyncio.to_thread(context.services.directory.roles, request.district)
+        members = listing.members
         if not members:
             return Reply(
                 t._(
                     "Nobody has a role in {district} yet. An administrator gives them, e.g.: role board @name"
                 ).format(district=request.district)
             )
+        named = [BranchName(b) for b in listing.branches]
+        branch = find_branch(request.args.strip("?!. "), named) if request.args else None
+        if branch is not None:  # "vem är ordförande i Sundsvall?": that branch's, not everyone's
+            return Reply(_branch_roles(t, branch.name, members))
         # One name per person: two people may have the same name in Teams, and both are on the board.
         board = sorted({m.person_id: m.name for m in members if m.role is Role.BOARD}.values())
         chairs = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.CHAIR)
@@ -197,6 +230,22 @@ def register(router: Router) -> None:
             now=context.now,
         )
         return Reply(_branch_change(request, changed))
+
+
+def _branch_roles(t: Translator, branch: str, members: Sequence[Member]) -> str:
+    """Who chairs one branch, and who reports for it in their stead."""
+    chairs = sorted(m.name for m in members if m.role is Role.CHAIR and m.branch == branch)
+    deputies = sorted(m.name for m in members if m.role is Role.DEPUTY and m.branch == branch)
+    chaired = t.ngettext("Chair of {branch}: {names}", "Chairs of {branch}: {names}", len(chairs))
+    lines = [
+        chaired.format(branch=branch, names=listed(t, chairs))
+        if chairs
+        else t._("{branch} has no chair now.").format(branch=branch)
+    ]
+    if deputies:
+        deputy = t.ngettext("Deputy: {names}", "Deputies: {names}", len(deputies))
+        lines.append(deputy.format(names=listed(t, deputies)))
+    return "\n".join(lines)
 
 
 def _branch_change(request: Request, changed: BranchChange) -> str:
@@ -332,6 +381,19 @@ async def _granted(request: Request, context: Context, granted: Granted) -> str:
         lines.append(text.format(name=name, branch=granted.branch))
     if granted.dealt:
         lines.append(dealt_anew(t, granted.dealt))
+    for name in granted.namesakes:
+        undo = {
+            Role.BOARD: t._("role remove board @{name}"),
+            Role.CHAIR: t._("role remove chair @{name} {branch}"),
+        }.get(granted.kind, t._("role remove deputy @{name} {branch}"))
+        if fold(request.command) in ("ersattare", "deputy"):  # a chair named their deputy
+            undo = t._("deputy remove @{name}")
+        lines.append(
+            t._(
+                "Note: someone else called {name} has a role here too. If you picked the wrong person, write "
+                "{command} (picking them from the list Teams shows), then give the role to the right one."
+            ).format(name=name, command=undo.format(name=name, branch=granted.branch))
+        )
     if granted.others:  # a new chair is added, not swapped in: say who else still chairs it
         also = t.ngettext(
             "{names} also chairs {branch}.", "{names} also chair {branch}.", len(granted.others)
@@ -374,7 +436,23 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 if kind is Role.CHAIR
                 else t._("{name} was deputy for no branch.")
             )
-        lines.append(text.format(name=person.name, branch=taken.typed, branches=", ".join(person.branches)))
+        lines.append(text.format(name=person.name, branch=taken.typed, branches=listed(t, person.branches)))
+    for branch, deputies in taken.chairless:
+        if deputies:
+            still = t.ngettext(
+                "{branch} has no chair now; {names} is still deputy and reports for it.",
+                "{branch} has no chair now; {names} are still deputies and report for it.",
+                len(deputies),
+            )
+            lines.append(still.format(branch=branch, names=listed(t, deputies)))
+        else:
+            lines.append(t._("{branch} has no chair now.").format(branch=branch))
+    if taken.chairless:
+        lines.append(
+            t._("An administrator names a new chair with: role chair @name {branch}").format(
+                branch=taken.chairless[0][0]
+            )
+        )
     left = [person.name for person in taken.taken if person.held]
     whose = genitive(t, left[0]) if len(left) == 1 else ""  # one who left is named, several are "their"
     if taken.handed and not any(s.owner_name for s in taken.handed):
@@ -437,6 +515,19 @@ def unknown_branch(t: Translator, typed: str, known: Sequence[Named]) -> str:
 def _mention_first(t: Translator) -> str:
     # A name typed as text is no mention: Teams makes one only when the person is picked after "@".
     return t._("Mention the person: type @ and pick them from the list Teams shows.")
+
+
+def _which_role(t: Translator, name: str, *, remove: bool) -> str:
+    """The lines that give (or take) each role, for the person mentioned."""
+    if remove:
+        return t._(
+            "Which role should {name} no longer have? Write for example: role remove board @{name}, "
+            "role remove chair @{name} or role remove deputy @{name}."
+        ).format(name=name)
+    return t._(
+        "Which role? Write for example: role board @{name}, role chair @{name} {branch} or "
+        "role deputy @{name} {branch}."
+    ).format(name=name, branch=t._("BRANCH"))
 
 
 def _usage(t: Translator) -> str:

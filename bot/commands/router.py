@@ -506,6 +506,7 @@ class Router:
         folded = fold(written)
         if len(folded) < 3:  # "ta" is no typo of "data"
             return None, 0.0
+        swedish = any(letter in "åäöÅÄÖ" for letter in written)  # "lägg" is no typo of "language"
         best: tuple[float, bool] = (0.0, False)
         found: tuple[str, str] | None = None
         for route in self.routes:
@@ -516,6 +517,8 @@ class Router:
                 if not candidate or 2 * len(folded) < len(candidate):  # "kan" is no typo of "godkänn"
                     continue
                 speaks = route.language_of(each) or language
+                if swedish and route.language_of(each) == "en":
+                    continue
                 score = (difflib.SequenceMatcher(None, folded, candidate).ratio(), speaks == language)
                 if score[0] >= CLOSE_ENOUGH and score > best:  # a tie: the reply's language, then first
                     best, found = score, (each, speaks)

@@ -43,6 +43,7 @@ class Granted:
     branch: str = ""  # a chair's or deputy's
     others: tuple[str, ...] = ()  # a chair's branch: who else still chairs it
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # the board grew: coming turns now another's, whose it was
+    namesakes: tuple[str, ...] = ()  # given to someone whose name another person with a role here has too
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class Taken:
     handed: tuple[PromptSlot, ...] = ()  # the board changed: their coming prompts, in new hands
     returned: tuple[PromptSlot, ...] = ()  # the texts they wrote for coming prompts, sent back to them
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # others' coming turns dealt anew, each with whose it was
+    chairless: tuple[
+        tuple[str, tuple[str, ...]], ...
+    ] = ()  # branches left without a chair, with their deputies
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,14 @@ class NotTheirs:
     """A chair named a deputy for no branch they chair: the ones they do."""
 
     own: tuple[BranchName, ...]
+
+
+@dataclass(frozen=True)
+class RoleList:
+    """Everyone with a role in a district, and its branches (a branch may have nobody yet)."""
+
+    members: tuple[Member, ...]
+    branches: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -169,8 +181,11 @@ class Directory:
 
     # --- roles and branches
 
-    def members(self, district: str) -> list[Member]:
-        return self.people.members(district)
+    def roles(self, district: str) -> RoleList:
+        """Who has which role, and the branches (one moment of the database)."""
+        with self.people.db.snapshot():
+            members = tuple(self.people.members(district))
+            return RoleList(members, tuple(b.name for b in self.checkins.branches(district)))
 
     def grant(
         self,
@@ -188,7 +203,7 @@ class Directory:
             given = tuple((p.name, self.people.grant(p, district, kind, now=now)) for p in people)
             joined = self.prompts is not None and any(new for _, new in given)
             dealt = self.prompts.board_joined(district) if joined and self.prompts else ()
-            return Granted(kind, given, dealt=dealt)
+            return Granted(kind, given, dealt=dealt, namesakes=self._namesakes(district, people))
         known = tuple(self.checkins.branches(district))
         found = find_branch(typed, known)
         if found is None and not confirmed:
@@ -202,10 +217,22 @@ class Directory:
         given = tuple((p.name, self.people.grant(p, district, kind, branch=branch, now=now)) for p in people)
         others: tuple[str, ...] = ()
         if kind is Role.CHAIR:  # a new chair is added, not swapped in: who else still chairs it
-            named = {p.name for p in people}
+            ids = {self.people.find_id(p) for p in people}
             chairs = self.people.members(district, Role.CHAIR)
-            others = tuple(m.name for m in chairs if m.branch == branch and m.name not in named)
-        return Granted(kind, given, branch, others)
+            others = tuple(m.name for m in chairs if m.branch == branch and m.person_id not in ids)
+        return Granted(kind, given, branch, others, namesakes=self._namesakes(district, people))
+
+    def _namesakes(self, district: str, people: Sequence[PersonInfo]) -> tuple[str, ...]:
+        """The names among `people` that another person with a role in the district has too: whoever reads
+        the roles cannot tell the two apart, so the administrator is asked to check they picked the right
+        one."""
+        members = self.people.members(district)
+        found = []
+        for person in people:
+            person_id = self.people.find_id(person)
+            if any(fold(m.name) == fold(person.name) and m.person_id != person_id for m in members):
+                found.append(person.name)
+        return tuple(found)
 
     def take(self, district: str, people: Sequence[PersonInfo], kind: Role, typed: str = "") -> Taken:
         """Take a role from the people (a chair's or deputy's in the branch `typed`, or in all theirs)."""
@@ -230,6 +257,15 @@ class Directory:
                 if branch in known:
                     self.people.revoke_role_in(person, district, kind, known[branch])
             taken.append(TakenFrom(person.name, bool(branches), tuple(sorted(branches, key=alphabetical))))
+        if kind is Role.CHAIR:  # a branch whose last chair left: said, so that someone names a new one
+            now_held = self.people.members(district)
+            gone = sorted({b for person in taken for b in person.branches}, key=alphabetical)
+            chairless = tuple(
+                (b, tuple(sorted(m.name for m in now_held if m.role is Role.DEPUTY and m.branch == b)))
+                for b in gone
+                if not any(m.role is Role.CHAIR and m.branch == b for m in now_held)
+            )
+            return Taken(kind, typed, tuple(taken), chairless=chairless)
         if kind is not Role.BOARD:
             return Taken(kind, typed, tuple(taken))
         # Their texts for coming prompts go back to them, their coming prompts change hands.
@@ -253,6 +289,16 @@ class Directory:
             BranchName(m.branch) for m in members if m.person_id == me and m.role is Role.CHAIR and m.branch
         )
         found = find_branch(typed, own) if typed else (own[0] if len(own) == 1 else None)
+        if (
+            found is None and remove and not typed
+        ):  # "ersättare bort @Noa": the one of theirs Noa is deputy for
+            ids = {self.people.find_id(p) for p in people}
+            held = [
+                b
+                for b in own
+                if any(m.person_id in ids and m.role is Role.DEPUTY and m.branch == b.name for m in members)
+            ]
+            found = held[0] if len(held) == 1 else None
         if found is None:
             return NotTheirs(own)
         if remove:

@@ -223,6 +223,17 @@ class FilterWords:
 
 _GOAL_WORDS = {"mal", "goal"}
 _WITHDRAWN_WORDS = {"aterkallade", "aterkallad", "tillbakadragna", "tillbakadragen", "withdrawn", "angrade"}
+# Words that name what is exported, or how, and filter nothing: "exportera rapporterna för Sundsvall",
+# "export all the check-ins as excel" (folded). The file is a CSV, which Excel opens.
+_SAYS_NOTHING = frozenset(
+    (
+        *("rapporterna", "rapporter", "rapport", "rapporten", "incheckningar", "incheckningarna", "allt"),
+        *("alla", "all", "everything", "the", "reports", "report", "checkins", "check-ins", "data"),
+        *("excel", "csv", "kalkylark", "kalkylblad", "spreadsheet", "fil", "file", "en", "a", "an", "som"),
+        *("as", "i", "in", "till", "to", "for", "fran", "from", "of", "av", "mig", "me", "tack", "please"),
+        *("pa", "on", "med", "with", "och", "and", "vara", "our", "var", "varan", "vart", "hela", "whole"),
+    )
+)
 
 
 def parse_words(text: str, today: date | None = None) -> FilterWords:
@@ -263,7 +274,7 @@ def parse_words(text: str, today: date | None = None) -> FilterWords:
             goal = number_in(word, digits=3)
         elif folded in _WITHDRAWN_WORDS:
             withdrawn = True
-        else:
+        elif folded.strip("!?.,:;") not in _SAYS_NOTHING:
             rest.append(word)
         index += 1
     return FilterWords(period, goal, withdrawn, " ".join(rest) or None)

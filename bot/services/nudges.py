@@ -48,7 +48,24 @@ _YEAR = re.compile(r"\d{4}")
 _AHEAD = {"i morgon": 1, "imorgon": 1, "tomorrow": 1, "i overmorgon": 2, "overmorgon": 2}
 _NEXT_WEEK = frozenset({"nasta vecka", "next week"})
 # "om 2 veckor", "in 2 weeks", and as long a snooze: "en vecka", "for a week", "1 week".
-_IN = re.compile(r"(?:(?:om|in|for|i) )?(\d{1,3}|en|ett|a|one) (dag|dagar|vecka|veckor|day|days|week|weeks)")
+# "om 2 veckor", "for two weeks", "på tre dagar" (folded; "på" is filler)
+_COUNTS = {
+    "en": 1,
+    "ett": 1,
+    "a": 1,
+    "one": 1,
+    "tva": 2,
+    "two": 2,
+    "tre": 3,
+    "three": 3,
+    "fyra": 4,
+    "four": 4,
+}
+_IN = re.compile(
+    r"(?:(?:om|in|for|i) )?(\d{1,3}|" + "|".join(_COUNTS) + r") (dag|dagar|vecka|veckor|day|days|week|weeks)"
+)
+# "i december", "in December", "under december": no reminders that month, so none before the next one's first
+_DURING = frozenset({"i", "in", "under", "during", "hela", "all", "over"})
 
 
 class SnoozeProblem(StrEnum):
@@ -147,7 +164,7 @@ def _ahead(words: list[str], today: date) -> date | None:
     if phrase in _NEXT_WEEK:  # its Monday
         return today + timedelta(days=7 - today.weekday())
     if counted := _IN.fullmatch(phrase):
-        count = int(counted[1]) if counted[1].isdigit() else 1
+        count = int(counted[1]) if counted[1].isdigit() else _COUNTS[counted[1]]
         return today + timedelta(days=count * (1 if counted[2].startswith(("dag", "day")) else 7))
     return None
 
@@ -157,9 +174,25 @@ def _on(day: int, month: int, year: str | None, today: date) -> date:
     return date(int(year), month, day) if year else next_day(day, month, today)
 
 
+def _month(words: list[str], today: date) -> date | None:
+    """ "januari" (after "före", "till"): that month's first day, the next one; "i december": the first day
+    after the month, this one or the next such."""
+    folded = [fold(word).rstrip(".") for word in words]
+    during = len(folded) == 2 and folded[0] in _DURING
+    if not folded or folded[-1] not in MONTH_NUMBERS or len(folded) > (2 if during else 1):
+        return None
+    month = MONTH_NUMBERS[folded[-1]]
+    if not during:
+        return next_day(1, month, today)
+    year = today.year if month >= today.month else today.year + 1
+    return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+
+
 def _read_day(words: list[str], today: date) -> date | None:
     if (ahead := _ahead(words, today)) is not None:
         return ahead
+    if (month := _month(words, today)) is not None:
+        return month
     try:
         if len(words) == 1 and (iso := _ISO.fullmatch(words[0])):
             return date(int(iso[1]), int(iso[2]), int(iso[3]))

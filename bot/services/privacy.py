@@ -79,7 +79,7 @@ class PersonRecord:
 @dataclass(frozen=True)
 class RoleRecord:
     district: str
-    kind: str  # board | chair
+    kind: str  # board | chair | deputy (Role)
     branch: str | None  # the branch a chair chairs
     granted_at: datetime
 

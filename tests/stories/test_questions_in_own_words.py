@@ -30,8 +30,8 @@ from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
 @pytest.mark.parametrize(
     ("question", "command", "locale"),
     [
-        ("vem är ordförande i Sundsvall?", "roller", "en-US"),
-        ("who chairs Sundsvall?", "roles", "sv-SE"),
+        ("vem är ordförande i Sundsvall?", "roller Sundsvall", "en-US"),
+        ("who chairs Sundsvall?", "roles Sundsvall", "sv-SE"),
         ("Hur går det för Sundsvall?", "status Sundsvall", "en-US"),
         ("what's the status", "status", "sv-SE"),
         ("what's the status of Sundsvall?", "status Sundsvall", "sv-SE"),

@@ -1,0 +1,338 @@
+"""The board's and the chairs' administration as they write it: roles given in their own words, exports
+asked for in a sentence, and who may do what said plainly.
+
+Megan is an administrator and on the board, Anna on the board, Kim chairs Sundsvall, Lee Härnösand, Sam
+Timrå; Noa is a member. The clock is 22 November 2026 (tests/conftest.py NOW), set on the district.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, LEE, MEGAN, NOA, SAM, District, Someone
+
+NOVEMBER = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
+OTHER_ERIK = Someone("29:erik-2", "aad-erik-2", "Erik Svensson")
+
+
+async def test_an_export_asked_for_in_a_sentence_exports_what_the_writer_may(district: District) -> None:
+    """A chair who writes "exportera rapporterna" means their branch's reports, and a board member who
+    writes "export as excel" means all of them: the words name what is exported and how, not a branch.
+    A chair asking for another branch is told which command gives theirs."""
+    district.clock.now = NOVEMBER
+    assert "mål 3" in await district.say(KIM, "rapportera 3 1 möte")
+    kims = await district.say(KIM, "exportera rapporterna")
+    assert kims.startswith("Rapporter som kalkylblad\nSundsvall: 1 rapport.\nhttp"), kims
+    assert "/exports/" in await district.say(KIM, "exportera alla rapporter som excel")
+    boards = await district.say(ANNA, "export as excel", locale="en-US")
+    assert boards.startswith("Reports as a spreadsheet\nAll reports: 1 report.\nhttp"), boards
+    sundsvall = await district.say(ANNA, "export the reports for Sundsvall", locale="en-US")
+    assert "Sundsvall: 1 report." in sundsvall
+    assert (await district.say(KIM, "exportera rapporterna för Timrå")) == (
+        "Du kan bara exportera rapporterna för din egen partiförening: skriv exportera Sundsvall"
+    )
+    assert (await district.say(KIM, "export Timrå", locale="en-US")) == (
+        "You can export only your own branch's reports: write export Sundsvall"
+    )
+    withdrawn = await district.say(ANNA, "exportera tillbakadragna")
+    assert withdrawn.startswith(
+        "Rapporter som kalkylblad\nAlla rapporter, tillbakadragna medräknade: 1 rapport."
+    )
+    withdrawn = await district.say(ANNA, "export withdrawn", locale="en-US")
+    assert withdrawn.startswith("Reports as a spreadsheet\nAll reports, withdrawn ones included: 1 report.")
+    refused = await district.say(NOA, "exportera rapporterna")
+    assert refused.startswith("Det kan bara partiföreningarnas ordförande, styrelsen och administratörer")
+
+
+async def test_a_role_given_or_taken_in_a_sentence_is_the_role_command(district: District) -> None:
+    """An administrator writes as they speak: "gör @Noa till ordförande i Sundsvall", "lägg till @Erik i
+    styrelsen", "@Noa är inte längre ordförande i Sundsvall", "make @Erik chair of Timrå". Each does what
+    `roll` does, says so in the writer's language, and a person mentioned first is not taken for the bot."""
+    district.clock.now = NOVEMBER
+    noa = ((NOA, "Noa Holm"),)
+    erik = ((ERIK, "Erik Svensson"),)
+    given = await district.say(MEGAN, "gör @Noa Holm till ordförande i Sundsvall tack", mentions=noa)
+    assert given.startswith(
+        "Noa Holm är nu ordförande i Sundsvall. Kim Berg är också ordförande i Sundsvall."
+    )
+    assert (await district.say(MEGAN, "lägg till @Erik Svensson i styrelsen", mentions=erik)) == (
+        "Erik Svensson sitter nu i styrelsen."
+    )
+    assert "Styrelsen: Anna Lind, Erik Svensson, Megan Bowen" in await district.say(NOA, "roller")
+    assert (await district.say(MEGAN, "ta bort @Erik Svensson ur styrelsen", mentions=erik)) == (
+        "Erik Svensson sitter inte längre i styrelsen."
+    )
+    assert (await district.say(MEGAN, "@Noa Holm är inte längre ordförande i Sundsvall", mentions=noa)) == (
+        "Noa Holm är inte längre ordförande i Sundsvall."
+    )
+    made = await district.say(MEGAN, "make @Erik Svensson chair of Timrå", locale="en-US", mentions=erik)
+    assert made.startswith("Erik Svensson is now chair of Timrå. Sam Ek also chairs Timrå.")
+    assert (
+        await district.say(MEGAN, "remove @Erik Svensson as chair of Timrå", locale="en-US", mentions=erik)
+    ) == ("Erik Svensson no longer chairs Timrå.")
+    assert (await district.say(MEGAN, "add @Erik Svensson to the board", locale="en-US", mentions=erik)) == (
+        "Erik Svensson is now on the board."
+    )
+    assert (
+        await district.say(MEGAN, "@Erik Svensson is no longer on the board", locale="en-US", mentions=erik)
+    ) == ("Erik Svensson is no longer on the board.")
+    assert (await district.say(MEGAN, "gör mig till ordförande i Timrå")).startswith(
+        "Megan Bowen är nu ordförande i Timrå."
+    )
+
+
+async def test_a_name_typed_not_picked_is_answered_with_the_line_to_write(district: District) -> None:
+    """A name typed after "@" (or without one) is no Teams mention: nobody can be given a role by it, and the
+    answer says how to pick them, then the very line to send."""
+    assert (await district.say(MEGAN, "gör Anna till ordförande i Sundsvall")) == (
+        "Nämn personen: skriv @ och välj hen i listan som Teams visar. "
+        "Skriv sedan: roll ordförande @Anna Sundsvall"
+    )
+    assert (await district.say(MEGAN, "add Erik to the board", locale="en-US")) == (
+        "Mention the person: type @ and pick them from the list Teams shows. Then write: role board @Erik"
+    )
+    assert (await district.say(MEGAN, "roll styrelse @Erik")).endswith("Skriv sedan: roll styrelse @Erik")
+
+
+async def test_someone_asking_for_a_role_they_may_not_give_is_told_who_gives_it(district: District) -> None:
+    """A chair who asks to be made a board member, or a member to be put on the board, is told that only an
+    administrator gives roles, and who they are; nothing changes."""
+    for who in (KIM, NOA, ANNA):
+        assert (await district.say(who, "gör mig till styrelseledamot")) == (
+            "Det kan bara en administratör göra. Fråga någon av dem: Megan Bowen."
+        )
+    assert (await district.say(KIM, "make me a board member", locale="en-US")) == (
+        "Only an administrator can do that. Ask one of them: Megan Bowen."
+    )
+    assert "Styrelsen: Anna Lind, Megan Bowen\n" in await district.say(NOA, "roller")
+
+
+async def test_a_swedish_word_is_never_taken_for_a_mistyped_english_command(district: District) -> None:
+    """ "lägg till Sundsvall" is Swedish: the answer is Swedish, and does not suggest `language`."""
+    answer = await district.say(MEGAN, "lägg till Sundsvall")
+    assert answer == "Jag känner inte till kommandot ”lägg”. Skriv hjälp för att se vad jag kan göra."
+
+
+async def test_my_data_names_each_role_as_it_is(district: District) -> None:
+    """A deputy who asks what the bot knows about them is told they are deputy for their branch's chair,
+    not a board member; a chair of two branches sees both, each once, in plain words."""
+    district.clock.now = NOVEMBER
+    await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    theirs = await district.say(JOHANNES, "vad vet du om mig?")
+    assert f"\nRoller: ersättare för ordföranden i Sundsvall ({DISTRICT})\n" in theirs
+    assert f"\nRoles: deputy for the chair of Sundsvall ({DISTRICT})\n" in await district.say(
+        JOHANNES, "my data", locale="en-US"
+    )
+    await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
+    kims = await district.say(KIM, "mina uppgifter")
+    assert "\nDistrikt vars team du har skrivit i: –\n" in kims  # he has not written in the team
+    assert f"\nRoller: ordförande i Sundsvall ({DISTRICT}); ordförande i Härnösand ({DISTRICT})\n" in kims
+
+
+async def test_asked_who_chairs_a_branch_the_answer_is_that_branchs(district: District) -> None:
+    """ "Vem är ordförande i Sundsvall?" asks about Sundsvall: its chairs and deputy, not every role in the
+    district. A question naming no branch still gets the whole list."""
+    await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    assert (await district.say(NOA, "vem är ordförande i Sundsvall?")) == (
+        "Ordförande i Sundsvall: Kim Berg\nErsättare: Johannes Ström"
+    )
+    await district.say(MEGAN, "roll ordförande @Noa Holm Timrå", mentions=((NOA, "Noa Holm"),))
+    assert (await district.say(NOA, "who chairs timra?", locale="en-US")) == (
+        "Chairs of Timrå: Noa Holm and Sam Ek"
+    )
+    assert (await district.say(NOA, "roller Härnösand")) == "Ordförande i Härnösand: Lee Gu"
+    everyone = await district.say(NOA, "vem sitter i styrelsen?")
+    assert everyone.startswith("Styrelsen: Anna Lind, Megan Bowen\nOrdförande i partiföreningarna: Kim Berg")
+
+
+async def test_a_member_naming_an_unknown_district_is_told_which_one_they_are_answered_about(
+    district: District,
+) -> None:
+    """A member of the one district who writes "distrikt Skåne" is told there is no such district and which
+    one the bot answers them about, not to import a plan from the command line."""
+    assert (await district.say(NOA, "distrikt Skåne")) == (
+        f"Jag känner inte till något distrikt som heter ”Skåne”. Jag svarar dig om {DISTRICT}."
+    )
+    assert (await district.say(NOA, "district Skåne", locale="en-US")) == (
+        f"I know no district called “Skåne”. I answer you about {DISTRICT}."
+    )
+
+
+async def test_two_people_with_one_name_are_both_kept_and_the_administrator_is_warned(
+    district: District,
+) -> None:
+    """Two members are called Erik Svensson. The roles list can only show their names, so whoever gives the
+    second a role is told, with the line that undoes it if they picked the wrong Erik. A chair of the same
+    name is still named as the other chair of the branch."""
+    erik, namesake = ((ERIK, "Erik Svensson"),), ((OTHER_ERIK, "Erik Svensson"),)
+    assert (await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=erik)) == (
+        "Erik Svensson sitter nu i styrelsen."
+    )
+    assert (await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=namesake)) == (
+        "Erik Svensson sitter nu i styrelsen. "
+        "Obs: någon annan som heter Erik Svensson har också en roll här. "
+        "Om du valde fel person: skriv roll bort styrelse @Erik Svensson (välj hen i listan som Teams visar) "
+        "och ge sedan rollen till rätt person."
+    )
+    assert "Styrelsen: Anna Lind, Erik Svensson, Erik Svensson, Megan Bowen" in await district.say(
+        NOA, "roller"
+    )
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
+    chair = await district.say(MEGAN, "role chair @Erik Svensson Timrå", locale="en-US", mentions=namesake)
+    assert chair == (
+        "Erik Svensson is now chair of Timrå. Note: someone else called Erik Svensson has a role here too. "
+        "If you picked the wrong person, write role remove chair @Erik Svensson Timrå (picking them from the "
+        "list Teams shows), then give the role to the right one. Erik Svensson and Sam Ek also chair Timrå. "
+        "If that has changed, write: role remove chair @Erik Svensson"
+    )
+    deputy = await district.say(SAM, "ersättare @Erik Svensson", mentions=namesake)
+    assert deputy.endswith(
+        "Om du valde fel person: skriv ersättare bort @Erik Svensson (välj hen i listan som "
+        "Teams visar) och ge sedan rollen till rätt person."
+    )
+
+
+async def test_a_role_command_missing_a_part_asks_for_it_with_the_persons_own_line(
+    district: District,
+) -> None:
+    """ "roll bort @Johannes" names no role, "role chair @Johannes" no branch: the answer asks for what is
+    missing with lines for Johannes himself, not for an example person."""
+    johannes = ((JOHANNES, "Johannes Ström"),)
+    assert (await district.say(MEGAN, "roll bort @Johannes Ström", mentions=johannes)) == (
+        "Vilken roll ska Johannes Ström inte längre ha? "
+        "Skriv till exempel: roll bort styrelse @Johannes Ström, roll bort ordförande @Johannes Ström "
+        "eller roll bort ersättare @Johannes Ström."
+    )
+    assert (await district.say(MEGAN, "roll @Johannes Ström", mentions=johannes)) == (
+        "Vilken roll? Skriv till exempel: roll styrelse @Johannes Ström, roll ordförande @Johannes Ström "
+        "FÖRENING eller roll ersättare @Johannes Ström FÖRENING."
+    )
+    assert (await district.say(MEGAN, "role chair @Johannes Ström", locale="en-US", mentions=johannes)) == (
+        "Name the branch after the person: role chair @Johannes Ström BRANCH"
+    )
+    assert (await district.say(MEGAN, "make @Johannes Ström deputy", locale="en-US", mentions=johannes)) == (
+        "Name the branch after the person: role deputy @Johannes Ström BRANCH"
+    )
+    assert "Johannes" not in await district.say(NOA, "roller")  # nothing was given
+
+
+async def test_a_chair_of_two_branches_is_asked_which_one_with_the_lines_to_write(district: District) -> None:
+    """Kim chairs Sundsvall and Härnösand. "exportera" asks which of them (it is no refusal: he may export
+    either), naming his deputy asks for which branch, and taking the deputy away needs no branch when the
+    deputy is one for only one of his."""
+    district.clock.now = NOVEMBER
+    await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
+    assert "mål 3" in await district.say(KIM, "rapportera 3 2 möte för Sundsvall")
+    assert (await district.say(KIM, "exportera")) == (
+        "Vilken av dina partiföreningar? Skriv exportera Härnösand eller exportera Sundsvall"
+    )
+    assert (await district.say(KIM, "export", locale="en-US")) == (
+        "Which of your branches? Write export Härnösand or export Sundsvall"
+    )
+    noa = ((NOA, "Noa Holm"),)
+    assert (await district.say(KIM, "ersättare @Noa Holm", mentions=noa)) == (
+        "Vilken av dina partiföreningar? "
+        "Skriv ersättare @Noa Holm Härnösand eller ersättare @Noa Holm Sundsvall"
+    )
+    assert (await district.say(KIM, "ersättare @Noa Holm Sundsvall", mentions=noa)).startswith(
+        "Noa Holm är nu ersättare för ordföranden i Sundsvall"
+    )
+    assert (await district.say(KIM, "deputy remove @Noa Holm", locale="en-US", mentions=noa)) == (
+        "Noa Holm is no longer deputy for Sundsvall."
+    )
+
+
+async def test_a_chair_stepping_down_is_told_who_takes_the_role_away(district: District) -> None:
+    """ "Jag slutar som ordförande" is a chair leaving: only an administrator changes roles, so the chair is
+    told who; an administrator who writes it about themselves is no longer chair."""
+    assert (await district.say(SAM, "jag slutar som ordförande")) == (
+        "Det kan bara en administratör göra. Fråga någon av dem: Megan Bowen."
+    )
+    assert (await district.say(SAM, "I'm stepping down as chair of Timrå", locale="en-US")) == (
+        "Only an administrator can do that. Ask one of them: Megan Bowen."
+    )
+    await district.say(MEGAN, "roll ordförande @Megan Bowen Timrå", mentions=((MEGAN, "Megan Bowen"),))
+    assert (await district.say(MEGAN, "jag avgår som ordförande i Timrå")) == (
+        "Megan Bowen är inte längre ordförande i Timrå."
+    )
+
+
+async def test_who_gives_the_roles_and_which_language_are_answered(district: District) -> None:
+    """A member asks who the administrators are (whom to ask for a role), and "byt språk" is the language
+    command: what it is now and how to change it."""
+    assert (await district.say(NOA, "vem är administratör?")) == (
+        "Administratörer: Megan Bowen. De ger rollerna, t.ex.: roll styrelse @namn"
+    )
+    assert (await district.say(NOA, "who are the admins?", locale="en-US")) == (
+        "Administrators: Megan Bowen. They give the roles, e.g.: role board @name"
+    )
+    assert (await district.say(NOA, "byt språk")) == (
+        "Jag skriver till dig på svenska. Vill du byta skriver du: språk engelska"
+    )
+    assert (await district.say(NOA, "change language", locale="en-US")) == (
+        "I write to you in English. To change it, write: language swedish"
+    )
+
+
+async def test_reminders_paused_for_a_month_or_some_weeks_in_words(district: District) -> None:
+    """A chair going away writes how long in words: "pausa påminnelserna till januari" is none before 1
+    January, "inte i december" none during December (so again from 1 January), "two weeks" fourteen days.
+    On 22 November 2026."""
+    district.clock.now = NOVEMBER
+    assert (await district.say(KIM, "pausa påminnelserna till januari")) == (
+        "Okej: inga påminnelser till dig före 1 jan. 2027. Vill du ha dem igen: påminn mig igen"
+    )
+    assert (await district.say(KIM, "påminn mig inte i december")).startswith(
+        "Okej: inga påminnelser till dig före 1 jan. 2027."
+    )
+    assert (await district.say(KIM, "påminn mig inte före december")).startswith(
+        "Okej: inga påminnelser till dig före 1 dec. 2026."
+    )
+    assert (await district.say(LEE, "pause my reminders for two weeks", locale="en-US")) == (
+        "Fine: no reminders to you before 6 Dec 2026. To have them again: snooze off"
+    )
+    assert (await district.say(LEE, "påminn mig inte på tre veckor")).startswith(
+        "Okej: inga påminnelser till dig före 13 dec. 2026."
+    )
+
+
+async def test_help_says_who_names_deputies_as_the_command_does(district: District) -> None:
+    """Only a branch's chair names its deputies (a board member is refused), so help must not say the board
+    can."""
+    helped = await district.say(KIM, "hjälp ersättare")
+    assert helped.endswith(
+        "\nVem: Partiföreningens ordförande, för sin egen förening "
+        "(en administratör med: roll ersättare @namn FÖRENING)"
+    )
+    english = await district.say(KIM, "help deputy", locale="en-US")
+    assert english.endswith(
+        "\nWho: A branch's chairs, for their own branch (an administrator with: role deputy @name BRANCH)"
+    )
+    assert (await district.say(ANNA, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))).startswith(
+        "Bara en partiförenings ordförande utser dess ersättare"
+    )
+
+
+async def test_a_chair_who_leaves_leaves_a_branch_someone_must_be_named_for(district: District) -> None:
+    """Kim leaves as Sundsvall's chair. The administrator is told that Sundsvall has no chair now, that
+    Johannes (Kim's deputy) still reports for it, and the line that names a new chair; asked who chairs
+    Sundsvall, anyone is told it has none, and Johannes's report still counts for Sundsvall."""
+    district.clock.now = NOVEMBER
+    await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    assert (await district.say(MEGAN, "roll bort ordförande @Kim Berg", mentions=((KIM, "Kim Berg"),))) == (
+        "Kim Berg är inte längre ordförande i Sundsvall. "
+        "Sundsvall har ingen ordförande nu; Johannes Ström är fortfarande ersättare och rapporterar för den. "
+        "En administratör utser en ny ordförande med: "
+        "roll ordförande @namn Sundsvall"
+    )
+    assert (await district.say(NOA, "vem är ordförande i Sundsvall?")) == (
+        "Sundsvall har ingen ordförande nu.\nErsättare: Johannes Ström"
+    )
+    assert "mål 3, 1 för Sundsvall" in await district.say(JOHANNES, "rapportera 3 1 möte")
+    left = await district.say(MEGAN, "remove @Sam Ek as chair", locale="en-US", mentions=((SAM, "Sam Ek"),))
+    assert left == (
+        "Sam Ek no longer chairs Timrå. Timrå has no chair now. "
+        "An administrator names a new chair with: role chair @name Timrå"
+    )
+    assert (await district.say(NOA, "who chairs Timrå?", locale="en-US")) == "Timrå has no chair now."
