@@ -619,11 +619,14 @@ def _progress(
         if report.branch_id is not None and report.on.year == year:
             by_branch[report.branch_id].append(report)
     one = partial(_unit, target, today=today, year=year, areas=areas, people_named=0)
-    units = [one(reports, since=branch_start(begun.get(b), reports)) for b, reports in by_branch.items()]
     # branches that reported nothing stand as an empty report list does
-    units += [one((), since=day) for branch, day in begun.items() if branch not in by_branch]
-    silent = max(branches - len(units), 0)
-    units += [one(())] * silent
+    starts = {b: branch_start(begun.get(b), reports) for b, reports in by_branch.items()}
+    starts |= {b: day for b, day in begun.items() if b not in by_branch}
+    # a branch added after `today` was none of the district's then (a past period's figure)
+    units = [one(by_branch.get(b, ()), since=day) for b, day in starts.items() if day is None or day <= today]
+    units += [one(())] * max(branches - len(starts), 0)
+    if not units:
+        return _unit(target, (), today=today, year=year, areas=areas, people_named=0)
     wanted = float(len(units))  # a branch that reported and is gone since still counts as one
     reached = float(sum(u.year.pace is Pace.DONE for u in units))
     expected = math.fsum(_expected_share(u.year) for u in units)
@@ -941,11 +944,15 @@ class Progress:
     def course(self, plan: Plan, *, now: datetime, days: Sequence[date]) -> list[list[GoalStanding]]:
         """Every goal's progress at the end of each of `days` (local dates up to today) from what had
         happened by then, as far as it is reported now: the year's course over time."""
-        year = plan.year or self.today(now).year
+        today = self.today(now)
+        year = plan.year or today.year
         by_goal = self._reports(plan, year=year)
         return [
             self._standing_of(
-                plan, {goal: [r for r in rows if r.on <= day] for goal, rows in by_goal.items()}, day
+                plan,
+                {goal: [r for r in rows if r.on <= day] for goal, rows in by_goal.items()},
+                day,
+                branches_on=today,  # a branch added after `day` was none of the district's on that day
             )
             for day in days
         ]
@@ -977,16 +984,21 @@ class Progress:
                     begun=begun,
                 )
                 # a period before the branch was added is none of its periods
-                if standing.period is not None and standing.period.ends >= starts:
+                if standing.period is not None and standing.period.starts <= ends:
                     measures.append(standing.period)
             result[goal.id] = measures
         return result
 
     def _standing_of(
-        self, plan: Plan, reports: Mapping[int, Sequence[Report]], today: date
+        self,
+        plan: Plan,
+        reports: Mapping[int, Sequence[Report]],
+        today: date,
+        *,
+        branches_on: date | None = None,
     ) -> list[GoalStanding]:
         named = self.checkins.responsible(plan.district)
-        branches, begun = self._branches(plan, today)
+        branches, begun = self._branches(plan, branches_on or today)
         return plan_standing(
             plan,
             reports,

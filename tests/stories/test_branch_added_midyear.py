@@ -9,12 +9,15 @@ i år · efter" beside its one met month, and the board was told it lagged.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
+from yarl import URL
 
 from bot.services.goals import Period, Target, TargetKind
-from tests.stories.conftest import JOHANNES, KIM, LEE, MEGAN, SAM, District, branch_meetings
+from tests.fakes.chat import card_of
+from tests.stories.conftest import JOHANNES, KIM, LEE, MEGAN, SAM, District, Someone, branch_meetings
 from tests.stories.test_goal_progress import line
 
 
@@ -67,3 +70,32 @@ async def test_a_branch_added_in_may_that_misses_june_is_behind(kramfors: Distri
     assert line(await kramfors.say(JOHANNES, "status"), 4).endswith(own)
     follow_up = await kramfors.say(MEGAN, "uppföljning")
     assert "Kramfors (Johannes Ström)" in follow_up, follow_up
+
+
+async def _dashboard(district: District, who: Someone, text: str, locale: str) -> str:
+    """The dashboard page `översikt` / `dashboard` links to."""
+    before = len(district.connector.posted)
+    await district.say(who, text, locale=locale)
+    [posted] = district.connector.posted[before:]
+    [action] = card_of(posted.body)["actions"]
+    response = await district.client.get(URL(action["url"]).path)
+    assert response.status == 200
+    return await response.text()
+
+
+def _cells(page: str, branch: str) -> list[str]:
+    """The texts of goal 4's cells in the branch's row of the dashboard's grid, empty ones too."""
+    row = re.search(rf'<tr data-branch="{branch}" data-goal="4">(.*?)</tr>', page)
+    assert row is not None, page
+    return [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))]
+
+
+async def test_the_dashboard_shows_a_branch_added_in_may_from_may(kramfors: District) -> None:
+    """In the grid Kramfors' months before May are empty, not January to April filled with May and June."""
+    page = await _dashboard(kramfors, JOHANNES, "översikt", "sv-SE")
+    cells = _cells(page, "Kramfors")
+    assert cells[:4] == ["", "", "", ""], cells
+    assert cells[4:6] == ["1 av 1", "0 av 1"], cells
+    assert _cells(page, "Sundsvall")[:6] == ["1 av 1"] * 5 + ["0 av 1"]
+    english = await _dashboard(kramfors, MEGAN, "dashboard", "en-US")
+    assert _cells(english, "Kramfors")[4:6] == ["1 of 1", "0 of 1"]
