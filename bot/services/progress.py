@@ -41,6 +41,8 @@ COUNT (at least `count` per period; without a period, per year)
   each known area capped at `count`; reports naming no known area count toward none; no areas known: one
   area). The year's figure is the sum of the periods' figures: a period never lends to another, so four
   meetings in March are one quarter met, not four. Met for the year only when every period is met.
+- A period that ended before the board changed the count in the stored plan ("2 per quarter" from July)
+  wants the count it had then; a change of what is counted (the period, per area) applies to every period.
 - Due by now (what must be done not to be behind): each unit of a span falls due once three quarters of
   its share of the span have passed, i.e. floor(wanted x elapsed + 1/4); elapsed = (days from the span's
   start through today) / (days in the span). So one meeting a quarter is due from three quarters into the
@@ -80,7 +82,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from fractions import Fraction
 from functools import partial
@@ -334,8 +336,8 @@ def _count_unit(
     year: int,
     areas: Sequence[str],
     since: date | None = None,
+    earlier: Sequence[tuple[date, Target]] = (),
 ) -> _Counted:
-    count = 1 if target.count is None else max(target.count, 0)  # no number: once per period
     known = frozenset(_area_key(a) for a in areas if a.strip())
     per_area = target.per_area and bool(known)
     buckets = sorted(known) if per_area else [""]
@@ -345,14 +347,15 @@ def _count_unit(
     # A branch added during the year is measured from the period holding its first day, and that period's
     # share falls due over the days it had.
     spans = [(max(starts, begins), ends) for starts, ends in spans_of(period, year) if ends >= begins]
-    wanted = count * len(buckets)
+    counts = [_count_in(target, earlier, ends) for _, ends in spans]
     year_done = Fraction(0)
     year_met = Fraction(0)  # the year's figure capped per period: what pace is judged on
     year_expected = Fraction(0)
     met = 0
     behind = False
     figures: list[tuple[Fraction, Fraction]] = []
-    for starts, ends in spans:
+    for (starts, ends), count in zip(spans, counts, strict=True):
+        wanted = count * len(buckets)
         sums = dict.fromkeys(buckets, Fraction(0))
         for (area, day), value in days.items():
             if starts <= day <= ends and area in sums:
@@ -366,7 +369,7 @@ def _count_unit(
         year_expected += owed
         behind = behind or capped < owed
         figures.append((done, capped))
-    year_wanted = wanted * len(spans)
+    year_wanted = sum(counts) * len(buckets)
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     if year_met >= year_wanted:
         pace = Pace.DONE
@@ -387,10 +390,21 @@ def _count_unit(
     clamped = min(max(today, spans[0][0]), spans[-1][1])
     index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
     (starts, ends), (done, capped) = spans[index], figures[index]
+    wanted = counts[index] * len(buckets)
     period_due = due(wanted, _elapsed(starts, ends, today))
     period_pace = Pace.DONE if capped >= wanted else Pace.BEHIND if capped < period_due else Pace.ON_PACE
     period_measure = Measure(float(done), float(wanted), float(period_due), period_pace, starts, ends)
     return _Counted(period_measure, year_measure, met, len(spans))
+
+
+def _count_in(target: Target, earlier: Sequence[tuple[date, Target]], ends: date) -> int:
+    """How many a period ending on `ends` wants: the target in force then. A period that ended before the
+    board changed the count ("2 per quarter" from July) keeps the count it had; a change of what is counted
+    (another period, per area) is the plan read anew, for every period."""
+    then = next((was for changed, was in earlier if ends < changed), target)
+    if (then.kind, then.period, then.per_area) == (target.kind, target.period, target.per_area):
+        target = then
+    return 1 if target.count is None else max(target.count, 0)  # no number: once per period
 
 
 # --- metrics -------------------------------------------------------------------------------------------
@@ -525,12 +539,15 @@ def _unit(
     areas: Sequence[str],
     people_named: int,
     since: date | None = None,
+    earlier: Sequence[tuple[date, Target]] = (),
 ) -> GoalProgress:
     """One district's (or one branch's) progress; a branch added during the year is measured `since` the
     day it began."""
     match target.kind:
         case TargetKind.COUNT:
-            counted = _count_unit(target, reports, today=today, year=year, areas=areas, since=since)
+            counted = _count_unit(
+                target, reports, today=today, year=year, areas=areas, since=since, earlier=earlier
+            )
             if counted.period is None:
                 return GoalProgress(period=None, year=counted.year)
             return GoalProgress(counted.period, counted.year, None, counted.periods_met, counted.periods)
@@ -556,6 +573,7 @@ def progress(
     people_named: int = 0,
     begun: Mapping[int, date] | None = None,
     since: date | None = None,
+    earlier: Sequence[tuple[date, Target]] = (),
 ) -> GoalProgress:
     """A goal's progress at `today` in plan year `year`, by the rules in this module's docstring.
 
@@ -563,7 +581,8 @@ def progress(
     priority areas, `branches` how many branches the district has, `applies_to_branches` whether each
     branch is to do the goal, `people_named` how many people the board has named responsible (PEOPLE).
     `begun`: branch id -> the day each of the district's branches was added (see `branch_start`); `since`:
-    that day for the one branch `reports` are of.
+    that day for the one branch `reports` are of. `earlier`: the targets the board changed, oldest first
+    (the local day of each change, the target until then).
     Before the plan year every pace but DONE is NOT_BEGUN; after it, BEHIND is NOT_REACHED.
     """
     result = _progress(
@@ -577,6 +596,7 @@ def progress(
         people_named=people_named,
         begun=begun or {},
         since=since,
+        earlier=earlier,
     )
     if not date(year, 1, 1) <= today <= date(year, 12, 31):
         # Outside the plan year no period is the current one ("0 of 2 this month" in February of the next
@@ -609,16 +629,16 @@ def _progress(
     people_named: int,
     begun: Mapping[int, date],
     since: date | None,
+    earlier: Sequence[tuple[date, Target]],
 ) -> GoalProgress:
+    one = partial(_unit, target, today=today, year=year, areas=areas, earlier=earlier)
     if not applies_to_branches or branches <= 0:
-        return _unit(
-            target, reports, today=today, year=year, areas=areas, people_named=people_named, since=since
-        )
+        return one(reports, people_named=people_named, since=since)
     by_branch: dict[int, list[Report]] = defaultdict(list)
     for report in reports:
         if report.branch_id is not None and report.on.year == year:
             by_branch[report.branch_id].append(report)
-    one = partial(_unit, target, today=today, year=year, areas=areas, people_named=0)
+    one = partial(one, people_named=0)
     # branches that reported nothing stand as an empty report list does
     starts = {b: branch_start(begun.get(b), reports) for b, reports in by_branch.items()}
     starts |= {b: day for b, day in begun.items() if b not in by_branch}
@@ -626,7 +646,7 @@ def _progress(
     units = [one(by_branch.get(b, ()), since=day) for b, day in starts.items() if day is None or day <= today]
     units += [one(())] * max(branches - len(starts), 0)
     if not units:
-        return _unit(target, (), today=today, year=year, areas=areas, people_named=0)
+        return one(())
     wanted = float(len(units))  # a branch that reported and is gone since still counts as one
     reached = float(sum(u.year.pace is Pace.DONE for u in units))
     expected = math.fsum(_expected_share(u.year) for u in units)
@@ -699,6 +719,7 @@ def plan_standing(
     responsible: Mapping[int, int],
     branch_id: int | None = None,
     begun: Mapping[int, date] | None = None,
+    zone: tzinfo = UTC,
 ) -> list[GoalStanding]:
     """Every goal's progress; with `branch_id`, as that one branch has done (for `status BRANCH`).
     `begun`: branch id -> the day it was added, for branches added during the plan year."""
@@ -714,6 +735,7 @@ def plan_standing(
                 people_named=responsible.get(goal.id, 0),
                 branch_id=branch_id,
                 begun=begun,
+                zone=zone,
             ),
         )
         for goal in plan.goals
@@ -730,10 +752,12 @@ def goal_progress(
     people_named: int,
     branch_id: int | None = None,
     begun: Mapping[int, date] | None = None,
+    zone: tzinfo = UTC,
 ) -> GoalProgress:
     """One goal of the plan's progress from its reports. With `branch_id`, an every-branch goal as that one
     branch has done it; a district goal stays the district's (a branch's report never moves it alone).
-    `begun`: branch id -> the day it was added, for branches added during the plan year."""
+    `begun`: branch id -> the day it was added, for branches added during the plan year; `zone` the
+    district's, whose days the board's changes to the goal's target were made on."""
     begun = begun or {}
     since = None
     if branch_id is not None and goal.applies_to_branches:
@@ -751,6 +775,7 @@ def goal_progress(
         people_named=people_named,
         begun=begun,
         since=since,
+        earlier=[(at.astimezone(zone).date(), was) for at, was in goal.targets_before],
     )
 
 
@@ -833,6 +858,7 @@ class Progress:
             responsible={goal_id: len(people) for goal_id, people in named.items()},
             branch_id=branch_id,
             begun=begun,
+            zone=self.zone,
         )
 
     def goal_answer(
@@ -887,6 +913,7 @@ class Progress:
             branches=branches,
             people_named=len(named),
             begun=begun,
+            zone=self.zone,
         )
         # the chair's own branch as `status` for the branch counts it
         own = (chairs[0].name, standing(branch_id=chairs[0].id)) if len(chairs) == 1 else None
@@ -982,6 +1009,7 @@ class Progress:
                     people_named=0,
                     branch_id=branch_id,
                     begun=begun,
+                    zone=self.zone,
                 )
                 # a period before the branch was added is none of its periods
                 if standing.period is not None and standing.period.starts <= ends:
@@ -1006,6 +1034,7 @@ class Progress:
             branches=branches,
             responsible={goal_id: len(people) for goal_id, people in named.items()},
             begun=begun,
+            zone=self.zone,
         )
 
 
