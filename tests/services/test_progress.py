@@ -577,3 +577,16 @@ def test_a_branch_added_during_the_year_is_measured_from_its_first_day() -> None
     person = Target(TargetKind.PEOPLE, count=1)
     assert progress(person, [], today=date(2026, 9, 1), year=2026, since=late).pace is Pace.ON_PACE
     assert progress(person, [], today=date(2026, 10, 1), year=2026, since=late).pace is Pace.BEHIND
+
+
+def test_a_count_changed_mid_year_leaves_the_ended_periods_as_they_were() -> None:
+    """One chairs' meeting a quarter until 10 July, two since: the first two quarters had their one each
+    and stay met; a change of what is counted (yearly instead of quarterly) is the plan read anew."""
+    twice = Target(TargetKind.COUNT, count=2, period=Period.QUARTER, unit="ordförandemöte")
+    meetings = [district(1.0, date(2026, 2, 10)), district(1.0, date(2026, 5, 10))]
+    earlier = [(date(2026, 7, 10), CHAIRS_MEETING)]
+    result = progress(twice, meetings, today=date(2026, 7, 20), year=2026, earlier=earlier)
+    assert (result.periods_met, result.pace, result.year.wanted) == (2, Pace.ON_PACE, 1 + 1 + 2 + 2)
+    assert progress(twice, meetings, today=date(2026, 7, 20), year=2026).periods_met == 0
+    yearly = [(date(2026, 7, 10), Target(TargetKind.COUNT, count=4, period=Period.YEAR))]
+    assert progress(twice, meetings, today=date(2026, 7, 20), year=2026, earlier=yearly).periods_met == 0
