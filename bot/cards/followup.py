@@ -83,6 +83,8 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
     if goal.target.kind is TargetKind.PEOPLE:
         named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
         return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
+    if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
+        return t._("not measured")
     return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
 
 
