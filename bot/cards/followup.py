@@ -83,6 +83,8 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
     if goal.target.kind is TargetKind.PEOPLE:
         named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
         return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
+    if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
+        return t._("not measured")
     return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
 
 
@@ -169,7 +171,11 @@ def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> s
     if behind.branches:
         no_chair = t._("no chair")
         branches = ", ".join(f"{name} ({', '.join(chairs) or no_chair})" for name, chairs in behind.branches)
-        parts.append(t._("branches behind: {branches}").format(branches=branches))
+        # once the year is over they did not reach it ("inte nått"), as the figure beside says
+        if ended:
+            parts.append(t._("branches that did not reach it: {branches}").format(branches=branches))
+        else:
+            parts.append(t._("branches behind: {branches}").format(branches=branches))
     if not responsible and not behind.branches:
         parts.append(t._("nobody named responsible"))
     return " · ".join(parts)
@@ -185,7 +191,9 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     moved = moved or [t._("No goal has moved.")]
     year = follow_up.plan.year or follow_up.today.year
     ended = year if follow_up.today > date(year, 12, 31) else None
-    behind = [behind_line(t, b, ended=ended) for b in follow_up.behind] or [t._("No goal is behind.")]
+    behind = [behind_line(t, b, ended=ended) for b in follow_up.behind]
+    if not behind:
+        behind = [t._("Every goal was reached.") if ended else t._("No goal is behind.")]
     gaps = follow_up.quarter
     silent = [": ".join(branch_row(t, gaps, branch)) for branch in gaps.branches if not branch.reported]
     if not follow_up.branches:
@@ -215,7 +223,7 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
         (t._("New reports"), new),
         *([(t._("Reports corrected or withdrawn"), changed)] if changed else []),
         (t._("Goals that moved"), moved),
-        (t._("Goals behind"), behind),
+        (t._("Goals not reached in {year}").format(year=ended) if ended else t._("Goals behind"), behind),
         (
             t._("Branches that have not reported for the quarter ending {day}").format(
                 day=day(t, gaps.quarter.ends)

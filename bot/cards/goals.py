@@ -737,10 +737,11 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
         if target.goal_value is None and target.change_percent is not None:
             change = number(t, abs(target.change_percent))
             if target.baseline is None:
+                # as progress measures it: from the year's first reading
                 text = (
-                    t._("{unit} up {change} %, from a starting value not yet given")
+                    t._("{unit} up {change} %, from the year's first reading")
                     if target.change_percent > 0
-                    else t._("{unit} down {change} %, from a starting value not yet given")
+                    else t._("{unit} down {change} %, from the year's first reading")
                 )
                 return text.format(unit=(unit_word or t._("the figure")), change=change).strip()
             goal = target.baseline * (1 + target.change_percent / 100)

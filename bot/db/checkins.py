@@ -66,6 +66,7 @@ class BranchInfo:
     id: int
     name: str
     chair_ids: tuple[int, ...]
+    added_at: datetime | None = None  # when the board added it (aware, UTC)
 
 
 @dataclass(frozen=True)
@@ -671,7 +672,9 @@ def _branches(connection: Connection, district: str) -> list[BranchInfo]:
     chairs: dict[int, list[int]] = defaultdict(list)
     for branch_id, person_id in connection.execute(_CHAIRS, {"district": district}).all():
         chairs[branch_id or 0].append(person_id)
-    return [BranchInfo(id or 0, name, tuple(sorted(chairs.get(id or 0, [])))) for id, name in rows]
+    return [
+        BranchInfo(id or 0, name, tuple(sorted(chairs.get(id or 0, []))), added) for id, name, added in rows
+    ]
 
 
 def _refuse_repeat(session: Session, submission: str | None) -> None:
@@ -692,7 +695,7 @@ _RESPONSIBLE = (
     )
 )
 _BRANCHES = (
-    sa_select(col(Branch.id), col(Branch.name))
+    sa_select(col(Branch.id), col(Branch.name), col(Branch.created_at))
     .join(District, col(District.id) == col(Branch.district_id))
     .where(col(District.name) == bindparam("district"))
     .order_by(col(Branch.name))

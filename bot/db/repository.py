@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -42,6 +43,7 @@ from bot.services.plan_corrections import (
     goal_state,
     parse_areas,
     reapplied,
+    target_was,
 )
 from bot.services.plan_sync import match_goals
 
@@ -86,6 +88,7 @@ class Repository:
                 .where(Goal.district_id == row.id, col(Goal.number).is_not(None))
                 .order_by(col(Goal.number))
             ).all()
+            before = _targets_before(session, row.id)
             goals = tuple(
                 domain.Goal(
                     id=goal.id or 0,
@@ -97,6 +100,7 @@ class Repository:
                     target=Target.from_dict(goal.target),
                     applies_to_branches=goal.applies_to_branches,
                     responsible_in_plan=goal.responsible_in_plan,
+                    targets_before=tuple(before.get(goal.id or 0, ())),
                 )
                 for goal, section in rows
             )
@@ -598,6 +602,24 @@ def _remember(session: Session, conversation: ConversationInfo, person_id: int |
 
 # Corrections to the plan as a whole, kept with no goal.
 _PLAN_FIELDS = frozenset({Field.AREAS, Field.AREA_ENGLISH})
+
+
+def _targets_before(session: Session, district_id: int) -> dict[int, list[tuple[datetime, Target]]]:
+    """Goal id -> the targets its goals had before the board changed them in the stored plan, oldest first
+    (a correction made while reviewing the plan, before it was stored, is how the plan reads: no change)."""
+    found: dict[int, list[tuple[datetime, Target]]] = defaultdict(list)
+    rows = session.exec(
+        select(GoalCorrection)
+        .join(Goal, col(Goal.id) == col(GoalCorrection.goal_id))
+        .where(GoalCorrection.district_id == district_id, GoalCorrection.field == str(Field.TARGET))
+        .where(col(GoalCorrection.made_at) > col(Goal.created_at))
+        .order_by(col(GoalCorrection.id))
+    ).all()
+    for row in rows:
+        was = target_was(row.was)
+        if row.goal_id is not None and was is not None:
+            found[row.goal_id].append((row.made_at, was))
+    return found
 
 
 def _areas_en(session: Session, district_id: int) -> dict[str, str]:

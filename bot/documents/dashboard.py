@@ -21,7 +21,7 @@ from bot.documents.annual import period_label, subject
 from bot.i18n import Translator
 from bot.services.followup import Dashboard, subject_of
 from bot.services.goals import Goal
-from bot.services.progress import Measure, Pace
+from bot.services.progress import Measure, Pace, spans_of
 
 # Colours with at least 4.5:1 against white for text, 3:1 for shapes (WCAG 2.1 AA).
 PACE_COLOURS = {
@@ -167,11 +167,16 @@ def _grid(t: Translator, board: Dashboard) -> str:
     blocks = []
     for branch in board.branches:
         own = {s.goal.id: s.progress for s in board.branch_standings.get(branch.id, [])}
-        periods = max((len(board.grid.get((g.id, branch.id), [])) for g in goals), default=0)
+        lead = {g.id: _before(board, g, board.grid.get((g.id, branch.id), [])) for g in goals}
+        periods = max((lead[g.id] + len(board.grid.get((g.id, branch.id), [])) for g in goals), default=0)
         rows = []
         for goal in goals:
             measures = board.grid.get((goal.id, branch.id), [])
-            cells = "".join(_cell(t, m) for m in measures) + "<td></td>" * (periods - len(measures))
+            cells = (
+                "<td></td>" * lead[goal.id]
+                + "".join(_cell(t, m) for m in measures)
+                + "<td></td>" * (periods - lead[goal.id] - len(measures))
+            )
             year = own.get(goal.id)
             total = escape(figure(t, goal, year)) if year is not None else ""
             rows.append(
@@ -202,11 +207,20 @@ def _grid(t: Translator, board: Dashboard) -> str:
     )
 
 
+def _before(board: Dashboard, goal: Goal, measures: list[Measure]) -> int:
+    """How many of the goal's periods passed before a branch's first (one added during the year): its
+    cells start under the month it began."""
+    if not measures or goal.target.period is None:
+        return 0
+    year = board.plan.year or board.today.year
+    return sum(1 for _, ends in spans_of(goal.target.period, year) if ends < measures[0].starts)
+
+
 def _period_labels(t: Translator, goals: list[Goal], board: Dashboard) -> list[str]:
-    """The periods' names of the first goal that has the most of them."""
+    """The periods' names of the first goal that has the most of them (from a branch there all year)."""
     best: list[str] = []
     for goal in goals:
-        for branch in board.branches[:1]:
+        for branch in board.branches:
             measures = board.grid.get((goal.id, branch.id), [])
             if len(measures) > len(best):
                 best = [period_label(t, goal.target.period, m.starts) for m in measures]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -96,6 +97,8 @@ class Goal:
     target: Target
     applies_to_branches: bool
     responsible_in_plan: str | None = None  # whom the plan names ("Ansvarig: Kassören"), as it wrote it
+    # The targets the board changed in chat, oldest first: (when it was changed, UTC; the target until then)
+    targets_before: tuple[tuple[datetime, Target], ...] = ()
 
     def text_in(self, language: str) -> str:
         return self.text_en if language == "en" and self.text_en else self.text

@@ -361,6 +361,12 @@ def goal_state(goal: GoalDraft) -> str:
     )
 
 
+def target_was(state: str) -> Target | None:
+    """The target a goal had before a correction, from the state kept with it (None: not kept)."""
+    goal = _goal_from_state(state)
+    return goal.target if goal else None
+
+
 def _goal_from_state(state: str) -> GoalDraft | None:
     try:
         data = json.loads(state)

@@ -15,6 +15,9 @@ Whose goal it is
   reached their share (for the year, and for the current period). District-wide reports of such a goal
   belong to no branch and count for none. A number to move that every branch has (members, from 100 to
   200) is each branch's own number: a branch has reached it when its own latest reading has.
+- A branch the board adds during the plan year, after the district's first branches, is measured from
+  the day it was added (or its first report, if earlier): its periods are those from the one holding that
+  day ("1 of 8 months" from May), and what is due falls due over the days it had, as if its year began then.
 
 Which reports count
 - Only reports whose `on` falls in the plan `year` count. `today` before the plan year: nothing is due yet;
@@ -38,6 +41,8 @@ COUNT (at least `count` per period; without a period, per year)
   each known area capped at `count`; reports naming no known area count toward none; no areas known: one
   area). The year's figure is the sum of the periods' figures: a period never lends to another, so four
   meetings in March are one quarter met, not four. Met for the year only when every period is met.
+- A period that ended before the board changed the count in the stored plan ("2 per quarter" from July)
+  wants the count it had then; a change of what is counted (the period, per area) applies to every period.
 - Due by now (what must be done not to be behind): each unit of a span falls due once three quarters of
   its share of the span have passed, i.e. floor(wanted x elapsed + 1/4); elapsed = (days from the span's
   start through today) / (days in the span). So one meeting a quarter is due from three quarters into the
@@ -77,7 +82,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from fractions import Fraction
 from functools import partial
@@ -324,23 +329,33 @@ class _Counted:
 
 
 def _count_unit(
-    target: Target, reports: Sequence[Report], *, today: date, year: int, areas: Sequence[str]
+    target: Target,
+    reports: Sequence[Report],
+    *,
+    today: date,
+    year: int,
+    areas: Sequence[str],
+    since: date | None = None,
+    earlier: Sequence[tuple[date, Target]] = (),
 ) -> _Counted:
-    count = 1 if target.count is None else max(target.count, 0)  # no number: once per period
     known = frozenset(_area_key(a) for a in areas if a.strip())
     per_area = target.per_area and bool(known)
     buckets = sorted(known) if per_area else [""]
     days = _days(reports, year, known if per_area else None, amounts=target.is_amount)
     period = target.period or Period.YEAR
-    spans = spans_of(period, year)
-    wanted = count * len(buckets)
+    begins = _first_day(since, year)
+    # A branch added during the year is measured from the period holding its first day, and that period's
+    # share falls due over the days it had.
+    spans = [(max(starts, begins), ends) for starts, ends in spans_of(period, year) if ends >= begins]
+    counts = [_count_in(target, earlier, ends) for _, ends in spans]
     year_done = Fraction(0)
     year_met = Fraction(0)  # the year's figure capped per period: what pace is judged on
     year_expected = Fraction(0)
     met = 0
     behind = False
     figures: list[tuple[Fraction, Fraction]] = []
-    for starts, ends in spans:
+    for (starts, ends), count in zip(spans, counts, strict=True):
+        wanted = count * len(buckets)
         sums = dict.fromkeys(buckets, Fraction(0))
         for (area, day), value in days.items():
             if starts <= day <= ends and area in sums:
@@ -354,12 +369,12 @@ def _count_unit(
         year_expected += owed
         behind = behind or capped < owed
         figures.append((done, capped))
-    year_wanted = wanted * len(spans)
+    year_wanted = sum(counts) * len(buckets)
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     if year_met >= year_wanted:
         pace = Pace.DONE
-    elif len(spans) == 1:
-        elapsed = _elapsed(year_start, year_end, today)
+    elif len(spans) == 1 and period is Period.YEAR:
+        elapsed = _elapsed(begins, year_end, today)
         if year_met >= year_wanted * elapsed + 1:
             pace = Pace.AHEAD
         else:
@@ -375,10 +390,21 @@ def _count_unit(
     clamped = min(max(today, spans[0][0]), spans[-1][1])
     index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
     (starts, ends), (done, capped) = spans[index], figures[index]
+    wanted = counts[index] * len(buckets)
     period_due = due(wanted, _elapsed(starts, ends, today))
     period_pace = Pace.DONE if capped >= wanted else Pace.BEHIND if capped < period_due else Pace.ON_PACE
     period_measure = Measure(float(done), float(wanted), float(period_due), period_pace, starts, ends)
     return _Counted(period_measure, year_measure, met, len(spans))
+
+
+def _count_in(target: Target, earlier: Sequence[tuple[date, Target]], ends: date) -> int:
+    """How many a period ending on `ends` wants: the target in force then. A period that ended before the
+    board changed the count ("2 per quarter" from July) keeps the count it had; a change of what is counted
+    (another period, per area) is the plan read anew, for every period."""
+    then = next((was for changed, was in earlier if ends < changed), target)
+    if (then.kind, then.period, then.per_area) == (target.kind, target.period, target.per_area):
+        target = then
+    return 1 if target.count is None else max(target.count, 0)  # no number: once per period
 
 
 # --- metrics -------------------------------------------------------------------------------------------
@@ -418,12 +444,14 @@ def _readings(reports: Sequence[Report], year: int) -> list[Report]:
     ]
 
 
-def _metric_progress(target: Target, reports: Sequence[Report], today: date, year: int) -> GoalProgress:
+def _metric_progress(
+    target: Target, reports: Sequence[Report], today: date, year: int, since: date | None = None
+) -> GoalProgress:
     starts, ends = date(year, 1, 1), date(year, 12, 31)
     readings = _readings(reports, year)
     latest = _reading(readings[-1].value) if readings else None
     baseline = None if target.baseline is None else _reading(target.baseline)
-    counted_from = starts
+    counted_from = _first_day(since, year)
     if baseline is None and readings:
         baseline, counted_from = _reading(readings[0].value), readings[0].on
     goal = None if target.goal_value is None else _reading(target.goal_value)
@@ -470,24 +498,31 @@ def _relative_goal(baseline: float, change_percent: float) -> float:
 
 
 def _people_progress(
-    target: Target, reports: Sequence[Report], today: date, year: int, people_named: int
+    target: Target,
+    reports: Sequence[Report],
+    today: date,
+    year: int,
+    people_named: int,
+    since: date | None = None,
 ) -> GoalProgress:
     starts, ends = date(year, 1, 1), date(year, 12, 31)
     wanted = 1 if target.count is None else max(target.count, 0)
     readings = _readings(reports, year)
     reported = max(0.0, _reading(readings[-1].value)) if readings else 0.0
     done = min(float(wanted), max(float(max(people_named, 0)), reported))
-    # People are appointed at the start of the year: the first quarter is the time to do it.
-    late = today > date(year, 3, 31)
+    # People are appointed at the start of the year (of a branch added since: its first quarter).
+    late = today > period_bounds(Period.QUARTER, _first_day(since, year))[1]
     pace = Pace.DONE if done >= wanted else Pace.BEHIND if late else Pace.ON_PACE
     expected = wanted if late else 0
     return GoalProgress(period=None, year=Measure(done, float(wanted), float(expected), pace, starts, ends))
 
 
-def _done_progress(reports: Sequence[Report], today: date, year: int) -> GoalProgress:
+def _done_progress(
+    reports: Sequence[Report], today: date, year: int, since: date | None = None
+) -> GoalProgress:
     starts, ends = date(year, 1, 1), date(year, 12, 31)
     done = any(r.on.year == year and r.value >= 1 for r in reports)
-    expected = due(1, _elapsed(starts, ends, today))
+    expected = due(1, _elapsed(_first_day(since, year), ends, today))
     pace = Pace.DONE if done else Pace.BEHIND if expected else Pace.ON_PACE
     return GoalProgress(period=None, year=Measure(float(done), 1.0, float(expected), pace, starts, ends))
 
@@ -503,20 +538,25 @@ def _unit(
     year: int,
     areas: Sequence[str],
     people_named: int,
+    since: date | None = None,
+    earlier: Sequence[tuple[date, Target]] = (),
 ) -> GoalProgress:
-    """One district's (or one branch's) progress."""
+    """One district's (or one branch's) progress; a branch added during the year is measured `since` the
+    day it began."""
     match target.kind:
         case TargetKind.COUNT:
-            counted = _count_unit(target, reports, today=today, year=year, areas=areas)
+            counted = _count_unit(
+                target, reports, today=today, year=year, areas=areas, since=since, earlier=earlier
+            )
             if counted.period is None:
                 return GoalProgress(period=None, year=counted.year)
             return GoalProgress(counted.period, counted.year, None, counted.periods_met, counted.periods)
         case TargetKind.PEOPLE:
-            return _people_progress(target, reports, today, year, people_named)
+            return _people_progress(target, reports, today, year, people_named, since)
         case TargetKind.METRIC:
-            return _metric_progress(target, reports, today, year)
+            return _metric_progress(target, reports, today, year, since)
         case TargetKind.DONE:
-            return _done_progress(reports, today, year)
+            return _done_progress(reports, today, year, since)
         case _:
             assert_never(target.kind)
 
@@ -531,12 +571,18 @@ def progress(
     branches: int = 0,
     applies_to_branches: bool = False,
     people_named: int = 0,
+    begun: Mapping[int, date] | None = None,
+    since: date | None = None,
+    earlier: Sequence[tuple[date, Target]] = (),
 ) -> GoalProgress:
     """A goal's progress at `today` in plan year `year`, by the rules in this module's docstring.
 
     `reports` are the goal's check-ins (any year; only the plan year's count). `areas` are the plan's
     priority areas, `branches` how many branches the district has, `applies_to_branches` whether each
     branch is to do the goal, `people_named` how many people the board has named responsible (PEOPLE).
+    `begun`: branch id -> the day each of the district's branches was added (see `branch_start`); `since`:
+    that day for the one branch `reports` are of. `earlier`: the targets the board changed, oldest first
+    (the local day of each change, the target until then).
     Before the plan year every pace but DONE is NOT_BEGUN; after it, BEHIND is NOT_REACHED.
     """
     result = _progress(
@@ -548,6 +594,9 @@ def progress(
         branches=branches,
         applies_to_branches=applies_to_branches,
         people_named=people_named,
+        begun=begun or {},
+        since=since,
+        earlier=earlier,
     )
     if not date(year, 1, 1) <= today <= date(year, 12, 31):
         # Outside the plan year no period is the current one ("0 of 2 this month" in February of the next
@@ -578,20 +627,26 @@ def _progress(
     branches: int,
     applies_to_branches: bool,
     people_named: int,
+    begun: Mapping[int, date],
+    since: date | None,
+    earlier: Sequence[tuple[date, Target]],
 ) -> GoalProgress:
+    one = partial(_unit, target, today=today, year=year, areas=areas, earlier=earlier)
     if not applies_to_branches or branches <= 0:
-        return _unit(target, reports, today=today, year=year, areas=areas, people_named=people_named)
+        return one(reports, people_named=people_named, since=since)
     by_branch: dict[int, list[Report]] = defaultdict(list)
     for report in reports:
         if report.branch_id is not None and report.on.year == year:
             by_branch[report.branch_id].append(report)
-    units = [
-        _unit(target, theirs, today=today, year=year, areas=areas, people_named=0)
-        for theirs in by_branch.values()
-    ]
-    silent = max(branches - len(units), 0)
-    if silent:  # branches that reported nothing stand as an empty report list does
-        units += [_unit(target, (), today=today, year=year, areas=areas, people_named=0)] * silent
+    one = partial(one, people_named=0)
+    # branches that reported nothing stand as an empty report list does
+    starts = {b: branch_start(begun.get(b), reports) for b, reports in by_branch.items()}
+    starts |= {b: day for b, day in begun.items() if b not in by_branch}
+    # a branch added after `today` was none of the district's then (a past period's figure)
+    units = [one(by_branch.get(b, ()), since=day) for b, day in starts.items() if day is None or day <= today]
+    units += [one(())] * max(branches - len(starts), 0)
+    if not units:
+        return one(())
     wanted = float(len(units))  # a branch that reported and is gone since still counts as one
     reached = float(sum(u.year.pace is Pace.DONE for u in units))
     expected = math.fsum(_expected_share(u.year) for u in units)
@@ -609,6 +664,19 @@ def _progress(
         period_pace = Pace.DONE if met >= wanted else pace
         period = Measure(met, wanted, 0.0, period_pace, first.period.starts, first.period.ends)
     return GoalProgress(period, year_measure, None, None, None, in_branches=True)
+
+
+def branch_start(added: date | None, reports: Sequence[Report] = ()) -> date | None:
+    """The day a branch's progress is measured from: the day the board added it, or the day of its first
+    report if that is earlier (it was there before it was added here); None: from the year's start."""
+    return min([added, *(r.on for r in reports)]) if added is not None else None
+
+
+def _first_day(since: date | None, year: int) -> date:
+    """The first day of the plan year a unit is measured from: the year's first, or a later `since` (at
+    the latest the year's last day)."""
+    starts = date(year, 1, 1)
+    return starts if since is None else min(max(since, starts), date(year, 12, 31))
 
 
 def _expected_share(measure: Measure) -> float:
@@ -650,8 +718,11 @@ def plan_standing(
     branches: int,
     responsible: Mapping[int, int],
     branch_id: int | None = None,
+    begun: Mapping[int, date] | None = None,
+    zone: tzinfo = UTC,
 ) -> list[GoalStanding]:
-    """Every goal's progress; with `branch_id`, as that one branch has done (for `status BRANCH`)."""
+    """Every goal's progress; with `branch_id`, as that one branch has done (for `status BRANCH`).
+    `begun`: branch id -> the day it was added, for branches added during the plan year."""
     return [
         GoalStanding(
             goal,
@@ -663,6 +734,8 @@ def plan_standing(
                 branches=branches,
                 people_named=responsible.get(goal.id, 0),
                 branch_id=branch_id,
+                begun=begun,
+                zone=zone,
             ),
         )
         for goal in plan.goals
@@ -678,11 +751,18 @@ def goal_progress(
     branches: int,
     people_named: int,
     branch_id: int | None = None,
+    begun: Mapping[int, date] | None = None,
+    zone: tzinfo = UTC,
 ) -> GoalProgress:
     """One goal of the plan's progress from its reports. With `branch_id`, an every-branch goal as that one
-    branch has done it; a district goal stays the district's (a branch's report never moves it alone)."""
+    branch has done it; a district goal stays the district's (a branch's report never moves it alone).
+    `begun`: branch id -> the day it was added, for branches added during the plan year; `zone` the
+    district's, whose days the board's changes to the goal's target were made on."""
+    begun = begun or {}
+    since = None
     if branch_id is not None and goal.applies_to_branches:
         reports = reports_for(goal, reports, branch_id)
+        since = branch_start(begun.get(branch_id), reports)
         branches = 0  # one branch, measured as its own
     return progress(
         goal.target,
@@ -693,6 +773,9 @@ def goal_progress(
         branches=branches,
         applies_to_branches=goal.applies_to_branches,
         people_named=people_named,
+        begun=begun,
+        since=since,
+        earlier=[(at.astimezone(zone).date(), was) for at, was in goal.targets_before],
     )
 
 
@@ -746,6 +829,26 @@ class Progress:
     def today(self, now: datetime) -> date:
         return now.astimezone(self.zone).date()
 
+    def _branches(self, plan: Plan, today: date) -> tuple[int, dict[int, date]]:
+        """How many branches the plan's year had, and the day each was added that the board added during
+        the year after the district's first ones (those were there before the bot was: a district that
+        starts using it in May had its branches all year). One added after `today` is measured over the
+        whole year; one added after the plan's year is not one of that year's."""
+        year = plan.year or today.year
+        added = {
+            branch.id: branch.added_at.astimezone(self.zone).date() if branch.added_at else None
+            for branch in self.checkins.branches(plan.district)
+        }
+        first = min(filter(None, added.values()), default=None)
+        count, begun = 0, {}
+        for branch_id, day in added.items():
+            if day is not None and date(year, 12, 31) < day <= today:
+                continue
+            count += 1
+            if day is not None and first is not None and first < day <= today and day > date(year, 1, 1):
+                begun[branch_id] = day
+        return count, begun
+
     def plan(self, district: str) -> Plan | None:
         return self.plans.plan(district)
 
@@ -765,7 +868,7 @@ class Progress:
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district)
             reports = self._reports(plan, year=plan.year or today.year)
-            branches = len(self.checkins.branches(plan.district))
+            branches, begun = self._branches(plan, today)
         return plan_standing(
             plan,
             reports,
@@ -773,6 +876,8 @@ class Progress:
             branches=branches,
             responsible={goal_id: len(people) for goal_id, people in named.items()},
             branch_id=branch_id,
+            begun=begun,
+            zone=self.zone,
         )
 
     def goal_answer(
@@ -811,7 +916,7 @@ class Progress:
             named = self.checkins.responsible(plan.district).get(goal.id, [])
             year = plan.year or today.year
             reports = self._reports(plan, year=year, goal=goal)
-            branches = len(self.checkins.branches(plan.district))
+            branches, begun = self._branches(plan, today)
             made = history(self.plans.corrections_of(goal.id), self.zone) if changes else []
             latest = self.checkins.latest(goal.id, year=year)
             reported = self.checkins.standing_count(goal.id, year=year)
@@ -826,6 +931,8 @@ class Progress:
             today=today,
             branches=branches,
             people_named=len(named),
+            begun=begun,
+            zone=self.zone,
         )
         # the chair's own branch as `status` for the branch counts it
         own = (chairs[0].name, standing(branch_id=chairs[0].id)) if len(chairs) == 1 else None
@@ -883,11 +990,15 @@ class Progress:
     def course(self, plan: Plan, *, now: datetime, days: Sequence[date]) -> list[list[GoalStanding]]:
         """Every goal's progress at the end of each of `days` (local dates up to today) from what had
         happened by then, as far as it is reported now: the year's course over time."""
-        year = plan.year or self.today(now).year
+        today = self.today(now)
+        year = plan.year or today.year
         by_goal = self._reports(plan, year=year)
         return [
             self._standing_of(
-                plan, {goal: [r for r in rows if r.on <= day] for goal, rows in by_goal.items()}, day
+                plan,
+                {goal: [r for r in rows if r.on <= day] for goal, rows in by_goal.items()},
+                day,
+                branches_on=today,  # a branch added after `day` was none of the district's on that day
             )
             for day in days
         ]
@@ -898,7 +1009,7 @@ class Progress:
         today = self.today(now)
         year = plan.year or today.year
         by_goal = self._reports(plan, year=year)
-        branches = len(self.checkins.branches(plan.district))
+        branches, begun = self._branches(plan, today)
         result: dict[int, list[Measure]] = {}
         for goal in plan.goals:
             period = goal.target.period
@@ -916,22 +1027,33 @@ class Progress:
                     branches=branches,
                     people_named=0,
                     branch_id=branch_id,
+                    begun=begun,
+                    zone=self.zone,
                 )
-                if standing.period is not None:
+                # a period before the branch was added is none of its periods
+                if standing.period is not None and standing.period.starts <= ends:
                     measures.append(standing.period)
             result[goal.id] = measures
         return result
 
     def _standing_of(
-        self, plan: Plan, reports: Mapping[int, Sequence[Report]], today: date
+        self,
+        plan: Plan,
+        reports: Mapping[int, Sequence[Report]],
+        today: date,
+        *,
+        branches_on: date | None = None,
     ) -> list[GoalStanding]:
         named = self.checkins.responsible(plan.district)
+        branches, begun = self._branches(plan, branches_on or today)
         return plan_standing(
             plan,
             reports,
             today=today,
-            branches=len(self.checkins.branches(plan.district)),
+            branches=branches,
             responsible={goal_id: len(people) for goal_id, people in named.items()},
+            begun=begun,
+            zone=self.zone,
         )
 
 

@@ -9,7 +9,8 @@ share, so that what the board reads as not reported is what the chairs were remi
   district's. A goal reached for the year earlier (reported done, its one person appointed, a yearly count
   met) is not asked about again: there is nothing left to report.
 - A report of 0 ("we did nothing this period") is a report: the branch has answered and is not reminded;
-  where every report of the quarter on a goal is 0, the board reads "reported nothing done" for it.
+  where every report of the quarter on a goal is 0, the board reads "reported nothing done" for it, unless
+  the goal was reached for the year before (an "inte klart" after "klart": done stays done).
 - People named responsible for district goals have reported those with a district check-in in the quarter;
   a goal every branch does is its branches' to report.
 """
@@ -123,8 +124,12 @@ def _nothing(goal: Goal, reports: Sequence[Report], branch_id: int | None, quart
     reported nothing done, not merely that it reported. A reading of 0 (members, followers) is a reading."""
     if goal.target.kind is TargetKind.METRIC:
         return False
-    theirs = [r for r in reports_for(goal, reports, branch_id) if quarter.starts <= r.on <= quarter.ends]
-    return bool(theirs) and all(r.value == 0 for r in theirs)
+    mine = reports_for(goal, reports, branch_id)
+    theirs = [r for r in mine if quarter.starts <= r.on <= quarter.ends]
+    if not theirs or any(r.value != 0 for r in theirs):
+        return False
+    # A goal done earlier stays done ("inte klart" after "klart"): the board is not told nothing was done.
+    return progress(goal.target, mine, today=quarter.ends, year=quarter.year).pace is not Pace.DONE
 
 
 def find_gaps(

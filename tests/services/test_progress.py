@@ -554,3 +554,39 @@ def test_money_from_two_reporters_on_one_day_adds_up_and_each_period_is_still_me
     autumn = progress(money, same_day, today=date(2025, 11, 1), year=2025)
     assert period_of(autumn).done == 0 and autumn.pace is Pace.BEHIND
     assert autumn.year.done == 19_000 and autumn.periods_met == 1
+
+
+def test_a_branch_added_during_the_year_is_measured_from_its_first_day() -> None:
+    """Kramfors (branch 4) was added on 5 May, with three branches there all year. One meeting a month:
+    its year is May to December; in January it was none of the district's branches; a yearly "done" is
+    due three quarters into its own year; people are appointed in its first quarter."""
+    monthly = Target(TargetKind.COUNT, count=1, period=Period.MONTH, unit="möte")
+    begun = {4: date(2026, 5, 5)}
+    kramfors = [Report(1.0, date(2026, 5, 20), 4)]
+    own = progress(monthly, kramfors, today=date(2026, 6, 2), year=2026, since=date(2026, 5, 5))
+    assert (own.periods_met, own.periods, own.pace) == (1, 8, Pace.ON_PACE)
+    everyone = [*kramfors, *(Report(1.0, date(2026, 1, 10), b) for b in (1, 2, 3))]
+    district_wide = {"year": 2026, "branches": 4, "applies_to_branches": True, "begun": begun}
+    january = progress(monthly, everyone, today=date(2026, 1, 31), **district_wide)
+    assert period_of(january).done == period_of(january).wanted == 3
+    june = progress(monthly, everyone, today=date(2026, 6, 2), **district_wide)
+    assert period_of(june).wanted == 4
+    late = date(2026, 8, 1)  # its year from 1 August is three quarters over in late November
+    assert progress(DONE_GOAL, [], today=date(2026, 10, 22), year=2026, since=late).pace is Pace.ON_PACE
+    assert progress(DONE_GOAL, [], today=date(2026, 10, 22), year=2026).pace is Pace.BEHIND
+    person = Target(TargetKind.PEOPLE, count=1)
+    assert progress(person, [], today=date(2026, 9, 1), year=2026, since=late).pace is Pace.ON_PACE
+    assert progress(person, [], today=date(2026, 10, 1), year=2026, since=late).pace is Pace.BEHIND
+
+
+def test_a_count_changed_mid_year_leaves_the_ended_periods_as_they_were() -> None:
+    """One chairs' meeting a quarter until 10 July, two since: the first two quarters had their one each
+    and stay met; a change of what is counted (yearly instead of quarterly) is the plan read anew."""
+    twice = Target(TargetKind.COUNT, count=2, period=Period.QUARTER, unit="ordförandemöte")
+    meetings = [district(1.0, date(2026, 2, 10)), district(1.0, date(2026, 5, 10))]
+    earlier = [(date(2026, 7, 10), CHAIRS_MEETING)]
+    result = progress(twice, meetings, today=date(2026, 7, 20), year=2026, earlier=earlier)
+    assert (result.periods_met, result.pace, result.year.wanted) == (2, Pace.ON_PACE, 1 + 1 + 2 + 2)
+    assert progress(twice, meetings, today=date(2026, 7, 20), year=2026).periods_met == 0
+    yearly = [(date(2026, 7, 10), Target(TargetKind.COUNT, count=4, period=Period.YEAR))]
+    assert progress(twice, meetings, today=date(2026, 7, 20), year=2026, earlier=yearly).periods_met == 0

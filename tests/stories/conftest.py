@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -30,6 +30,7 @@ from tests.fakes.chat import reply_text
 from tests.fakes.connector import FakeConnector
 
 DISTRICT = "Vänsterpartiet Västernorrland"
+BEFORE_THE_YEAR = datetime(2025, 12, 1, 10, 0, tzinfo=UTC)
 _ids = itertools.count(1)
 
 
@@ -157,6 +158,8 @@ async def district(settings: Settings, connector: FakeConnector) -> AsyncIterato
         await client.start_server()
         db = Database(settings.database_url)
         people = PeopleRepository(db)
+        # the branches were there before the plan's year (one added during it is measured from then)
+        people.add_branches(DISTRICT, ["Sundsvall", "Härnösand", "Timrå"], now=BEFORE_THE_YEAR)
         for who in (MEGAN, ANNA):
             people.grant(who.info, DISTRICT, Role.BOARD, now=NOW)
         for who, branch in ((KIM, "Sundsvall"), (LEE, "Härnösand"), (SAM, "Timrå")):
