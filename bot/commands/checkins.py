@@ -217,7 +217,10 @@ def register(router: Router) -> None:
         return await correct_line(request, context, request.args)
 
     @router.command(
-        "ångra", "withdraw", "undo", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
+        *("ångra", "dra-tillbaka", "ta-tillbaka"),  # "dra tillbaka 3", as `mina rapporter` says it
+        *("withdraw", "undo", "take-back"),
+        usage=N_("withdraw NUMBER"),
+        summary=N_("withdraw one of your reports"),
     )
     async def withdraw(request: Request, context: Context) -> Reply:
         """Withdraw a report of one's own or one's branch's (kept in history, no longer counted)."""

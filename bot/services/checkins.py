@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
-from bot.services.goals import Goal, Period, Target, TargetKind
+from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import period_bounds
 
@@ -224,11 +224,17 @@ def may_report(roles: Collection[Role], chairs: Sequence[Branch], responsible: C
 
 
 def parse_goal_number(text: str) -> tuple[int, str]:
-    """The goal number at the start ("4", "#4", "4:", "mål 4", "goal 4"), and the rest."""
+    """The goal number at the start ("4", "#4", "4:", "mål 4", "goal 4"), and the rest. A number word is a
+    goal's after "mål" ("mål fyra 1", "goal four 1"), alone, or before a value in digits ("fyra 1"); "två
+    möten" is no goal but a value."""
     first, _, rest = text.strip().partition(" ")
-    if fold_letters(first) in _GOAL_WORDS and rest:
+    named = fold_letters(first) in _GOAL_WORDS and bool(rest)
+    if named:
         first, _, rest = rest.strip().partition(" ")
     number = first.lstrip("#").rstrip(".:")
+    word = number_word(number)
+    if word is not None and (named or not rest or number_in(rest.split()[0]) is not None):
+        return word, rest.strip()
     if not number.isdecimal() or len(number) > 6:  # not isdigit(): "²" is a digit int() cannot read
         raise CheckInError(CheckInProblem.NO_GOAL, first[:20])
     return int(number), rest.strip()
