@@ -89,7 +89,8 @@ REPORT_USAGE = N_("report GOAL VALUE [COMMENT]")
 
 def desk(context: Context) -> CheckInDesk:
     """The check-in commands' one service (each handler makes one call to it, in a worker thread)."""
-    return CheckInDesk(context.progress, context.reporting, context.people)
+    prompts = context.services.prompts  # its `tell`, set by the scheduler, sends notices in the background
+    return CheckInDesk(context.progress, context.reporting, context.people, prompts.tell if prompts else None)
 
 
 def register(router: Router) -> None:

@@ -113,7 +113,8 @@ class District:
         body["channelId"] = channel
         response = await self.client.post("/api/messages", json=body)
         assert response.status in (200, 201)
-        return reply_text((await self.connector.reply_in(body["conversation"]["id"], before)).body)
+        reply = await self.connector.reply_in(body["conversation"]["id"], before, to=body["id"])
+        return reply_text(reply.body)
 
     async def off_loop(
         self,
