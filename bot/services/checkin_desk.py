@@ -108,6 +108,7 @@ class HelpExamples:
     report: Example | None
     branch: str | None
     districts: tuple[str, ...] = ()  # the deployment's, for `koppla`'s example
+    latest: StoredCheckIn | None = None  # the sender's latest report, for `ändra`'s and `ångra`'s examples
 
 
 @dataclass(frozen=True)
@@ -315,8 +316,13 @@ class CheckInDesk:
             found = self._example(person, district, roles, plan.goals) if plan is not None else None
             names = [branch.name for branch in self.checkins.branches(district)]
             districts = tuple(DistrictRepository(self.db).names())
+            latest = None
+            if person is not None and found is not None:
+                chairs = [b.id for b in self.checkins.reporter(person, district).chairs]
+                shown, _, _ = self.checkins.seen_by(person, district, chairs, standing=True, limit=1)
+                latest = next(iter(shown), None)
         branch = "Sundsvall" if "Sundsvall" in names else next(iter(names), None)
-        return HelpExamples(plan, found, branch, districts)
+        return HelpExamples(plan, found, branch, districts, latest)
 
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime
