@@ -512,6 +512,9 @@ def amendment_in(text: str) -> tuple[str, str, str] | None:
     """A sentence asking to correct or withdraw a report without the command word: ("correct" or
     "withdraw", the words for `ändra`/`ångra` to read the report from, their language); None otherwise.
     "ta bort 5" (a number first) is not one: withdrawal_in answers it."""
+    amended = _value_amended(text)
+    if amended is not None:
+        return amended
     words = text.split()
     while len(words) > 1 and fold_letters(words[0].strip(",.;:!?")) in _OOPS:  # "oj, jag skrev fel"
         words = words[1:]
@@ -533,6 +536,50 @@ def amendment_in(text: str) -> tuple[str, str, str] | None:
     if said is not None and _A_REPORT & set(folded):
         return "correct", text, sentence_language(text) or said
     return None
+
+
+# A value said again right after a report: "nej, det var 2", "ska vara 3", "oops 3 not 2", "I meant 2".
+_NO_LEADS = frozenset({"nej", "no", "nope", "fel", "wrong", "men", "but", "ah"}) | _OOPS
+_SAID_AGAIN = {
+    ("det", "var"): "sv",
+    ("det", "ska", "vara"): "sv",
+    ("ska", "vara"): "sv",
+    ("skulle", "vara"): "sv",
+    ("jag", "menade"): "sv",
+    ("menade",): "sv",
+    ("it", "was"): "en",
+    ("it", "should", "be"): "en",
+    ("should", "be"): "en",
+    ("i", "meant"): "en",
+    ("meant",): "en",
+}
+_NOT = {"inte": "sv", "not": "en"}
+_IT_WAS = frozenset({("det", "var"), ("it", "was")})
+
+
+def _value_amended(text: str) -> tuple[str, str, str] | None:
+    """A new value for one's latest report, said in other words than `ändra`: ("correct", words naming the
+    value for `ändra` without a number, the language); None otherwise. "3 not 2" means 3."""
+    written = [w for w in (w.strip(",.;:!?()") for w in text.split()) if w]
+    words = [fold_letters(w) for w in written]
+    said_no = False
+    while len(words) > 1 and words[0] in _NO_LEADS:
+        written, words, said_no = written[1:], words[1:], True
+    if len(words) >= 3 and words[1] in _NOT and _a_value(words[0]) and _a_value(words[2]):
+        return "correct", f"till {written[0]}", _NOT[words[1]]  # `ändra till 3`: the latest report, to 3
+    for lead, language in _SAID_AGAIN.items():
+        after = words[len(lead) :]
+        if tuple(words[: len(lead)]) != lead or not after or not _a_value(after[0]):
+            continue
+        # "det var 2 möten i går" may be a new report: "it was" corrects after a no, or alone with its value
+        if lead in _IT_WAS and not said_no and len(after) > 1:
+            return None
+        return "correct", f"till {written[len(lead)]}", language
+    return None
+
+
+def _a_value(word: str) -> bool:
+    return word.isascii() and word.isdecimal() and len(word) <= 9 or word in _NUMBER_WORDS
 
 
 _DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")
