@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -95,6 +95,7 @@ class CheckInProblem(StrEnum):
     OUTSIDE_YEAR = "outside_year"
     NEED_AREA = "need_area"  # a per-area goal without a known area
     COMMENT_TOO_LONG = "comment_too_long"
+    TWO_GOALS = "two_goals"  # a second goal's report after the first's ("4 1 och 3 2"): one at a time
 
 
 class CheckInError(ValueError):
@@ -670,6 +671,38 @@ def parse_check_in(
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
     return CheckInDraft(goal_number, value, happened_on, area, comment, other_days=tuple(others))
+
+
+class TwoGoals(CheckInError):
+    """A report followed by a second goal's ("rapportera 4 1 och 3 2", "report 4 1, 5 done"): nothing is
+    stored on a half-read message; `first` is the first report (its comment `before` the second) and
+    `second` the second's words as written ("3 2")."""
+
+    def __init__(self, first: CheckInDraft, before: str | None, second: str) -> None:
+        super().__init__(CheckInProblem.TWO_GOALS, second)
+        self.first, self.before, self.second = first, before, second
+
+
+_JOINERS = frozenset({"och", "samt", "plus", "and", ""})
+
+
+def second_goal(draft: CheckInDraft, goals: Callable[[int], Goal | None], today: date) -> None:
+    """Raise TwoGoals if the comment ends with another goal's report that reads as one: right after the
+    value or after "och"/"and" ("och 3 2", "3 klart", "and goal 5 done"). "och 3 deltagare" is a comment."""
+    words = (draft.comment or "").split()
+    starts = [0] + [at + 1 for at, word in enumerate(words) if fold(word) in _JOINERS]  # "+" folds to ""
+    for start in starts:
+        rest = " ".join(words[start:]).strip(",; ")
+        try:
+            number, after = parse_goal_number(rest)
+            goal = goals(number)
+            if goal is None or not after:
+                continue
+            parse_check_in(after, goal.target, goal_number=number, today=today, year=None)
+        except (CheckInError, TwoReadings):
+            continue
+        before = " ".join(words[: max(start - 1, 0)]).strip(",; ") or None
+        raise TwoGoals(draft, before, rest)
 
 
 # The placeholder the bot's hints show for a comment (bot/locales), in either language.
