@@ -22,7 +22,7 @@ from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
 from bot.commands.checkins import REPORT_USAGE, answer_filed, desk, open_check_in, problem, refused
 from bot.commands.help import command_words
 from bot.commands.router import Context, Request, Route, refusal
-from bot.i18n import LANGUAGES, Translator, fold, social, translator
+from bot.i18n import CANCEL_WORDS, LANGUAGES, Translator, fold, social, translator
 from bot.sdk import Message, Turn
 from bot.services.checkin_desk import Misread, Opened
 from bot.services.checkins import CheckInDraft, CheckInError, parse_goal_number
@@ -30,13 +30,6 @@ from bot.services.goals import Goal, Plan, number_in
 from bot.services.people import Role
 from dialogs.checkin_entries import read_amount, read_entries, read_goal
 
-# What a chair writes to leave the report at any step (folded, punctuation dropped): nothing is stored.
-CANCEL_WORDS = frozenset(
-    {
-        *("avbryt", "avsluta", "sluta", "stopp", "stop", "glom det", "strunt i det", "angra"),
-        *("cancel", "quit", "exit", "abort", "never mind", "nevermind", "forget it", "undo"),
-    }
-)
 # "No" to a question that asks for a goal or a day is no answer but a no to going on; to the comment it is
 # none, and to a goal done or not it is "not done" (read_amount reads it).
 NO_WORDS = frozenset({"nej", "no", "nope", "na", "nej tack", "no thanks", "no thank you"})

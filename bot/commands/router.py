@@ -22,6 +22,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.repository import Repository
 from bot.i18n import (
+    CANCEL_WORDS,
     SHARED_WORDS,
     Social,
     Translator,
@@ -412,6 +413,9 @@ class Router:
         `known`: the first word is a command, one the sender may not use, so only the hint is given (as for a
         report or a withdrawal written as a sentence: "Hi! We held …" names no command)."""
         word = text.partition(" ")[0]
+        if fold(text) in CANCEL_WORDS:  # "avbryt" when no question waits (the dialog's ended, or never began)
+            t = translator(CANCEL_WORDS[fold(text)])
+            return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
         suggestion, language = self.suggestion(text, request.t.language, request.roles)
         today = context.progress.today(context.now)
         reported = report_in(text, today) if allows(request.roles, Role.CHAIR) else None

@@ -102,12 +102,19 @@ async def test_a_one_line_report_mid_way_stands_in_for_the_one_asked_about(meeti
     assert line.startswith("Sparat #1: mål 4, 1 för Sundsvall, 21 nov. 2026.")
     assert line.endswith("Rapporten som jag frågade dig om är avbruten, och inget av den sparades.")
     assert (await _chat(meetings, "i går")).startswith("Jag känner inte till")  # no longer an answer
+    assert (
+        await _chat(meetings, "avbryt")
+        == "Det finns inget att avbryta: jag väntar inte på något svar från dig."
+    )
     for said in ("report", "4"):
         await _chat(meetings, said, locale="en-US")
     line = await _chat(meetings, "report 4 1", locale="en-US")
     assert line.startswith("Stored #2: goal 4, 1 for Sundsvall, 22 Nov 2026.")
     assert line.endswith("The report I was asking you about is set aside; nothing of it was stored.")
     assert [r.value for r in meetings.reports()] == [1, 1]
+    assert await meetings.say(KIM, "cancel", locale="en-US") == (
+        "There is nothing to cancel: I am not waiting for an answer from you."
+    )
 
 
 async def test_a_comment_that_begins_with_a_command_word_is_a_comment(meetings: District) -> None:
