@@ -691,6 +691,13 @@ _PLAN_QUESTION_WORDS = frozenset(
 )
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
 COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
+# What people write to leave a question the bot asked (folded): the check-in dialog stops; with no question
+# waiting, there is nothing to stop. Each word and the language it is in.
+CANCEL_WORDS = {
+    **dict.fromkeys(("avbryt", "avsluta", "sluta", "stopp", "glom det", "strunt i det", "angra"), "sv"),
+    **dict.fromkeys(("cancel", "quit", "exit", "abort", "stop", "never mind", "nevermind"), "en"),
+    **dict.fromkeys(("forget it", "undo"), "en"),
+}
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
 _OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
 # A greeting or thanks before a question changes nothing: "hej! kan du visa mål 3?", "thanks, report 3 1".

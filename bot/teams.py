@@ -28,6 +28,7 @@ from bot.notifier import RetryingTurn
 from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Why, Writer
+from dialogs.checkin_dialog import Aside
 from dialogs.host import Dialogs
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class DistrictBot:
     ) -> None:
         self.router = router
         # The check-in one question at a time (the terminal chat), its state in the database (dialogs/).
-        self.dialogs = Dialogs(DialogStates(services.repository.db), clock)
+        self.dialogs = Dialogs(DialogStates(services.repository.db), clock, router.command_in)
         self.services = services
         self.districts = services.districts
         self.directory = services.directory  # storage work about conversations, one call per event
@@ -100,10 +101,13 @@ class DistrictBot:
             locale=activity.locale,
         )
         context = Context(self.services, self.clock())
-        if await self._continues_dialog(turn, request, context):
+        continued = await self._continues_dialog(turn, request, context)
+        if continued is True:
             note_turn(command="report-dialog")
             return  # the dialog answered
         reply = await self.router.dispatch(request, context)
+        if isinstance(continued, Aside):  # a command written mid-dialog: answered, then the dialog's word
+            reply = continued.follow(reply)
         if reply.opens_check_in_dialog:
             await self.dialogs.begin_check_in(turn, request, context)
             return
@@ -239,7 +243,7 @@ class DistrictBot:
         except Exception:  # noqa: BLE001 - the Connector may be what failed; the log has the cause
             log.warning("could not tell the user about the error")
 
-    async def _continues_dialog(self, turn: Turn, request: Request, context: Context) -> bool:
+    async def _continues_dialog(self, turn: Turn, request: Request, context: Context) -> bool | Aside:
         """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
 
         Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no

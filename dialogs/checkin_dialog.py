@@ -19,18 +19,24 @@ from babel.lists import format_list
 
 from bot.cards import Reply
 from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
-from bot.commands.checkins import answer_filed, desk, open_check_in, problem, refused
-from bot.commands.router import Context, Request, refusal
-from bot.i18n import Translator, fold
+from bot.commands.checkins import REPORT_USAGE, answer_filed, desk, open_check_in, problem, refused
+from bot.commands.help import command_words
+from bot.commands.router import Context, Request, Route, refusal
+from bot.i18n import CANCEL_WORDS, LANGUAGES, Translator, fold, social, translator
 from bot.sdk import Message, Turn
 from bot.services.checkin_desk import Misread, Opened
 from bot.services.checkins import CheckInDraft, CheckInError, parse_goal_number
-from bot.services.goals import Goal, Plan
+from bot.services.goals import Goal, Plan, number_in
 from bot.services.people import Role
 from dialogs.checkin_entries import read_amount, read_entries, read_goal
 
-CANCEL_WORDS = frozenset({"avbryt", "cancel"})
-NO_COMMENT_WORDS = frozenset({"-", "nej", "no"})
+# "No" to a question that asks for a goal or a day is no answer but a no to going on; to the comment it is
+# none, and to a goal done or not it is "not done" (read_amount reads it).
+NO_WORDS = frozenset({"nej", "no", "nope", "na", "nej tack", "no thanks", "no thank you"})
+NO_COMMENT_WORDS = NO_WORDS | frozenset(
+    {"inget", "ingen", "ingenting", "ingen kommentar", "inga kommentarer", "no comment", "none", "nothing"}
+    | {"ok", "okej", "okay", "tack", "thanks", "ok tack", "nej det ar bra", "nej det racker"}
+)
 GOAL_LINE_LENGTH = 80  # the goal list in the first question: enough of each goal to recognise it
 
 STEPS = ("goal", "value", "day", "comment")
@@ -96,15 +102,77 @@ async def begin(turn: Turn, request: Request, context: Context) -> Waiting | Non
     return await _ask(turn, "goal", "\n".join(lines), t._("Which goal? Write its number."), Entries())
 
 
+@dataclass(frozen=True)
+class Aside:
+    """A message to the dialog that is a command, not an answer: the router answers it, and `after` follows
+    its answer. `ends`: the dialog ends first (a one-line report stands in for the one being asked for)."""
+
+    after: str
+    ends: bool = False
+
+    def follow(self, reply: Reply) -> Reply:
+        """The router's answer with `after` below it, unless the answer starts a question of its own (a new
+        check-in, "1 or 1 100?"), which takes the kept dialog's place."""
+        if not self.ends and (reply.opens_check_in_dialog or reply.waits is not None):
+            return reply
+        if reply.quiet:  # "👍" is answered by nothing, so only by the question again
+            return Reply(self.after)
+        return replace(reply, text=f"{reply.text}\n\n{self.after}")
+
+
+def aside(request: Request, waiting: Waiting, command_in: Callable[[str], Route | None]) -> Aside | None:
+    """The message as a command (or a greeting) the chair wrote mid-report ("status", "mål 6", "hjälp",
+    "mina rapporter", "hej!"), not an answer: the chair means the command, and the report stays where it was
+    (a one-line report replaces it). None: an answer to read. A goal's number (`mål 4`) answers "which goal";
+    the comment may be anything, so there only a command as commands are written is one ("status", "ångra
+    3", "mina rapporter"), not a sentence that begins with a command's word ("visa filmen")."""
+    t, text, step = request.t, request.text, waiting.step
+    said = fold(text)  # "Glöm det!" -> "glom det"
+    if said in CANCEL_WORDS or said in NO_WORDS or (step == "comment" and said in NO_COMMENT_WORDS):
+        return None  # answer() reads them
+    if step == "goal" and _number(text) is not None:
+        return None
+    route = command_in(text)
+    if route is None:
+        return Aside(_still(t, waiting)) if social(text) is not None else None
+    if step == "comment" and not _written_as_command(route, said):
+        return None
+    if route.usage == REPORT_USAGE and len(said.split()) > 1:
+        left = t._("The report I was asking you about is set aside; nothing of it was stored.")
+        return Aside(left, ends=True)
+    return Aside(_still(t, waiting))
+
+
+def _still(t: Translator, waiting: Waiting) -> str:
+    return t._("Your report is not finished: {question} Or write cancel to stop it.").format(
+        question=waiting.again
+    )
+
+
+def _written_as_command(route: Route, said: str) -> bool:
+    """Whether a comment is a command as written alone: its word alone ("status"), with a number after it
+    ("ångra 3", "mål 6") or a whole command of the route's own words ("mina rapporter", "my goals")."""
+    words = said.split()
+    if len(words) == 1 or (len(words) > 1 and number_in(words[1]) is not None):
+        return True
+    forms = {
+        fold(command_words(translator(language)._(form)))
+        for language in LANGUAGES
+        for form in route.usage.split(" | ")
+    }
+    return said in forms
+
+
 async def answer(turn: Turn, request: Request, context: Context, waiting: Waiting) -> Waiting | None:
     """Read the message as the answer `waiting` asked for; the next question, or None when it is over."""
     t = request.t
-    if fold(request.text) in CANCEL_WORDS:
-        await turn.send(Message(t._("Cancelled; nothing was stored.")))
-        return None
     text = request.text  # the message as the bot read it (an @mention stripped), not the raw activity
     step = waiting.step
-    if step == "comment" and (text.strip() in NO_COMMENT_WORDS or fold(text) in NO_COMMENT_WORDS):
+    said = fold(text)  # "Glöm det!" -> "glom det"
+    if said in CANCEL_WORDS or (said in NO_WORDS and step in ("goal", "day")):
+        await turn.send(Message(t._("Cancelled; nothing was stored.")))
+        return None
+    if step == "comment" and (text.strip() == "-" or said in NO_COMMENT_WORDS):
         text = ""
     entries = replace(Entries(**waiting.entries), **{step: text})
     if step == STEPS[-1]:  # the last answer: read the whole check-in and store it
@@ -125,6 +193,9 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     try:
         READERS[step](plan, entries, today)
     except CheckInError as error:
+        if said in NO_WORDS:  # "nej" to "how many?": not going on (to a goal done or not it is "not done")
+            await turn.send(Message(t._("Cancelled; nothing was stored.")))
+            return None
         await turn.send(Message(f"{problem(t, error, plan, example=False)} {waiting.again}"))
         return waiting
     if opened is not None:

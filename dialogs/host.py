@@ -13,23 +13,30 @@ import json
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
-from bot.commands.router import Context, Request
+from bot.commands.router import Context, Request, Route
 from bot.db.dialogs import DialogStateConflict, DialogStates, dialog_key
 from bot.sdk import Message, Turn
 from dialogs import reading_dialog
-from dialogs.checkin_dialog import Waiting, answer, begin
+from dialogs.checkin_dialog import Aside, Waiting, answer, aside, begin
 from dialogs.readings import Choice
 
 
 class Dialogs:
     """The bot's dialogs (the check-in, dialogs/checkin_dialog.py) and their state."""
 
-    def __init__(self, states: DialogStates, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        states: DialogStates,
+        clock: Callable[[], datetime],
+        command_in: Callable[[str], Route | None],
+    ) -> None:
         self._states = states
         self._clock = clock
+        self._command_in = command_in  # the command a message names (Router.command_in)
 
-    async def continue_active(self, turn: Turn, request: Request, context: Context) -> bool:
-        """Hand the message to the conversation's dialog in progress; False if there is none."""
+    async def continue_active(self, turn: Turn, request: Request, context: Context) -> bool | Aside:
+        """Hand the message to the conversation's dialog in progress; False if there is none, an Aside if
+        the message is a command for the router to answer (the dialog waits on, or has ended)."""
         key = _key(turn)
         stored = (await asyncio.to_thread(self._states.read, [key], now=self._clock())).get(key)
         if stored is None:
@@ -48,6 +55,11 @@ class Dialogs:
             # Not a state this version wrote (an earlier one's): forget it, the message is no answer.
             await asyncio.to_thread(self._states.delete, [key])
             return False
+        interrupted = aside(request, waiting, self._command_in)
+        if interrupted is not None:
+            if interrupted.ends:
+                await asyncio.to_thread(self._states.delete, [key])
+            return interrupted
         await self._run(turn, request, key, answer(turn, request, context, waiting), expected=stored.version)
         return True
 

@@ -222,6 +222,42 @@ def counted_for(t: Translator, goal: Goal | None, branch: str | None) -> str:
     return t._("the district (in {branch})").format(branch=branch)
 
 
+def report_corrected(t: Translator, *, was: StoredCheckIn, now: StoredCheckIn, goal: Goal, by: str) -> Reply:
+    """To whoever made a report that someone else corrected: what it says now, and what it said."""
+    return Reply(
+        t._(
+            "{name} corrected your report #{id} on goal {number}: now {value}, {day}; it said {was}, "
+            "{was_day}. Your reports: {command}"
+        ).format(
+            name=by,
+            id=now.id,
+            number=goal.number,
+            value=value_word(t, goal.target, now.value),
+            day=day(t, now.happened_on),
+            was=value_word(t, goal.target, was.value),
+            was_day=day(t, was.happened_on),
+            command=t._("my reports"),
+        )
+    )
+
+
+def report_withdrawn(t: Translator, *, found: StoredCheckIn, goal: Goal | None, by: str) -> Reply:
+    """To whoever made a report that someone else withdrew."""
+    return Reply(
+        t._(
+            "{name} withdrew your report #{id} on goal {number} ({value}, {day}); it no longer counts. "
+            "Your reports: {command}"
+        ).format(
+            name=by,
+            id=found.id,
+            number=found.goal_number,
+            value=value_word(t, goal.target, found.value) if goal else number(t, found.value),
+            day=day(t, found.happened_on),
+            command=t._("my reports"),
+        )
+    )
+
+
 def check_in_line(t: Translator, check_in: StoredCheckIn, goal: Goal | None, plan: Plan | None) -> str:
     who = counted_for(t, goal, check_in.branch)
     target = goal.target if goal else None

@@ -63,6 +63,7 @@ from bot.services.checkins import (
     Refusal,
     Refused,
     Repeat,
+    TwoGoals,
     TwoReadings,
     Unlikely,
     WhichReport,
@@ -70,6 +71,7 @@ from bot.services.checkins import (
     parse_check_in,
     parse_goal_number,
     report_number,
+    second_goal,
     which_report,
 )
 from bot.services.followup import names_a_day
@@ -89,7 +91,8 @@ REPORT_USAGE = N_("report GOAL VALUE [COMMENT]")
 
 def desk(context: Context) -> CheckInDesk:
     """The check-in commands' one service (each handler makes one call to it, in a worker thread)."""
-    return CheckInDesk(context.progress, context.reporting, context.people)
+    prompts = context.services.prompts  # its `tell`, set by the scheduler, sends notices in the background
+    return CheckInDesk(context.progress, context.reporting, context.people, prompts.tell if prompts else None)
 
 
 def register(router: Router) -> None:
@@ -217,7 +220,10 @@ def register(router: Router) -> None:
         return await correct_line(request, context, request.args)
 
     @router.command(
-        "ångra", "withdraw", "undo", usage=N_("withdraw NUMBER"), summary=N_("withdraw one of your reports")
+        *("ångra", "dra-tillbaka", "ta-tillbaka"),  # "dra tillbaka 3", as `mina rapporter` says it
+        *("withdraw", "undo", "take-back"),
+        usage=N_("withdraw NUMBER"),
+        summary=N_("withdraw one of your reports"),
     )
     async def withdraw(request: Request, context: Context) -> Reply:
         """Withdraw a report of one's own or one's branch's (kept in history, no longer counted)."""
@@ -405,6 +411,7 @@ async def report_line(
             areas=plan.area_names(),
             grouped=grouped,
         )
+        second_goal(draft, plan.goal, today)
         return goal, replace(draft, confirmed=confirmed, submission=submission)
 
     filed = await asyncio.to_thread(
@@ -417,8 +424,33 @@ async def report_line(
         if isinstance(filed.error, TwoReadings):
             assert goal is not None
             return ask_reading(request, "report", args, filed.error, goal)
+        if isinstance(filed.error, TwoGoals):
+            assert goal is not None
+            return Reply(_one_goal_at_a_time(t, filed.error, goal, filed.plan, filed.today))
         return Reply(problem(t, filed.error, filed.plan, goal=goal, examples=filed.examples))
     return answer_filed(request, filed)
+
+
+def _one_goal_at_a_time(t: Translator, two: TwoGoals, goal: Goal, plan: Plan, today: date) -> str:
+    """The two lines that report what one message did, each on its goal (nothing was stored)."""
+    first = two.first
+    day = [] if first.happened_on == today else [first.happened_on.isoformat()]
+    report = t._("report {number} {value}")
+    lines = [
+        " ".join(
+            filter(
+                None,
+                [
+                    report.format(number=goal.number, value=_typed(t, goal, first.value)),
+                    first.area and plan.area_in(first.area, t.language),
+                    *day,
+                    two.before,
+                ],
+            )
+        ),
+        " ".join([report.partition(" ")[0], two.second, *day]),
+    ]
+    return "\n".join([t._("One goal at a time, so nothing was stored. Write each on its own:"), *lines])
 
 
 def _goal_named(plan: Plan, words: str) -> Goal | None:
@@ -978,6 +1010,7 @@ def problem(
         ),
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
+        CheckInProblem.TWO_GOALS: t._("One goal at a time, so nothing was stored."),
     }
     detail = error.detail
     if error.code is CheckInProblem.NEED_AREA:

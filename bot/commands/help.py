@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.cards import Reply, card, facts, heading, paragraph
 from bot.cards import goals as goal_cards
-from bot.commands.checkins import REPORT_USAGE, desk, example_line
+from bot.commands.checkins import REPORT_USAGE, desk, example_line, example_report
 from bot.commands.router import Context, Request, Route, Router
 from bot.i18n import LANGUAGES, N_, Translator, fold, status_word, translator
 from bot.services.people import Role, allows, short_name
@@ -259,7 +259,7 @@ def register(router: Router) -> None:
         """What this person can do, by role; or, with a command after it, that command explained."""
         route = _topic(router, request.args)
         guide = guide_of(route) if route is not None else None
-        tailored = bool(guide and _TAILORED & set(guide.examples))
+        tailored = bool(guide and (_TAILORED | _CHECK_IN_COMMANDS) & set(guide.examples))
         shown = route is None or route.usage == REPORT_USAGE or tailored
         written = await _written(request, context) if shown else {}  # the district's, only where shown
         if route is not None:
@@ -338,7 +338,28 @@ async def _written(request: Request, context: Context) -> dict[str, str]:
     report = example_line(t, found.plan, found.report)
     if report is not None:
         written[REPORT_USAGE] = report
+    else:  # a report, correction or withdrawal of theirs would be refused: no example, but who may
+        written[CANNOT_REPORT] = t._(
+            "You cannot report on any goal of the plan: a branch's chair, or a deputy the chair names, "
+            "reports the goals every branch has; the board and the people it names responsible report the "
+            "district's."
+        )
+    latest, plan = found.latest, found.plan
+    goal = plan.goal_by_id(latest.goal_id) if plan is not None and latest is not None else None
+    if latest is not None and plan is not None and goal is not None:  # their own report's number
+        written["correct 12 2 two meetings"] = example_report(t, goal, plan, correcting=latest.id)
+        written["withdraw 12"] = t._("withdraw {id}").format(id=latest.id)
+    else:  # no report of theirs: a number would name someone else's, or none
+        written["correct 12 2 two meetings"] = t._("correct {id} {value}").format(
+            id=t._("NUMBER"), value=t._("VALUE")
+        )
+        written["withdraw 12"] = t._("withdraw {id}").format(id=t._("NUMBER"))
     return written
+
+
+# In `_written`: why someone may use none of the check-in commands (shown instead of their examples).
+CANNOT_REPORT = "cannot report"
+_CHECK_IN_COMMANDS = frozenset((REPORT_USAGE, "correct 12 2 two meetings", "withdraw 12"))
 
 
 def _link(t: Translator, district: str, districts: Sequence[str]) -> str:
@@ -432,7 +453,11 @@ def explain(t: Translator, route: Route, written: Mapping[str, str]) -> Reply:
     guide = guide_of(route)
     usage = t._(route.usage)
     rows = [(t._("Write"), usage)]
-    if guide is not None:
+    cannot = written.get(CANNOT_REPORT)
+    check_in = guide is not None and bool(_CHECK_IN_COMMANDS & {route.usage, *guide.examples})
+    if cannot is not None and check_in:
+        rows.append((t._("Note"), cannot))
+    elif guide is not None:
         rows += [(t._("For example"), each) for each in examples(t, route, written)]
     who = {
         Role.MEMBER: t._("Everyone"),
@@ -440,6 +465,11 @@ def explain(t: Translator, route: Route, written: Mapping[str, str]) -> Reply:
         Role.BOARD: t._("The board and administrators"),
         Role.ADMIN: t._("Administrators"),
     }[audience(route)]
+    if check_in:  # deputies and the people responsible for a goal report too
+        who = t._(
+            "Branch chairs and their deputies, the people responsible for a goal, the board and "
+            "administrators"
+        )
     if guide is not None and guide.who is not None:
         who = t._(guide.who)
     rows.append((t._("Who"), who))

@@ -22,6 +22,7 @@ from bot.db.people import DistrictRepository, PeopleRepository
 from bot.db.privacy import PrivacyRepository
 from bot.db.repository import Repository
 from bot.i18n import (
+    CANCEL_WORDS,
     SHARED_WORDS,
     Social,
     Translator,
@@ -306,10 +307,7 @@ class Router:
         if only_symbols(text):  # 👍 or 🎉 written as a message: a reaction, not a question
             note_turn(outcome="emoji")
             return Reply("", quiet=True)
-        words = text.split(" ")
-        while len(words) > 1 and not without_symbols(words[0]):  # "📊 status", "❓ hjälp"
-            words.pop(0)
-        text = " ".join(words)
+        text = _without_leading_symbols(text)
         greeting = social(text)
         if greeting is not None:
             note_turn(command="greeting")
@@ -318,16 +316,7 @@ class Router:
         reading = rephrase(text, self._names_command)
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
-        word, _, args = text.partition(" ")
-        route = self.route_for(word)
-        glued = unglue(word.strip("!/?.,:;")) if route is None else None
-        if glued is not None and self.route_for(glued[0]) is not None:
-            word, args = glued[0], f"{glued[1]} {args}"
-            route = self.route_for(word)
-        second, _, after = args.partition(" ")
-        if route is None and self.route_for(f"{word}-{second}") is not None:  # "follow up": `follow-up`
-            word, args = f"{word}-{second}", after
-            route = self.route_for(word)
+        route, word, args = self._command(text)
         # a reporter's "fel siffra på mål 6, ska vara 3": `ändra`, which names the report (a member's "mål 6
         # är fel" is no report of theirs)
         amended = amendment_in(text) if route is None and allows(request.roles, Role.CHAIR) else None
@@ -343,6 +332,30 @@ class Router:
         request = self._speaking(request, context, told)
         request = replace(request, text=text, command=word, args=args.strip())
         return await self._run(route, request, context, asked=reading is not None and reading.asked)
+
+    def _command(self, text: str) -> tuple[Route | None, str, str]:
+        """The route a message's first word names (a glued number apart: "mål6"; two words joined:
+        "follow up"), the command word and what follows it."""
+        word, _, args = text.partition(" ")
+        route = self.route_for(word)
+        glued = unglue(word.strip("!/?.,:;")) if route is None else None
+        if glued is not None and self.route_for(glued[0]) is not None:
+            word, args = glued[0], f"{glued[1]} {args}"
+            route = self.route_for(word)
+        second, _, after = args.partition(" ")
+        if route is None and self.route_for(f"{word}-{second}") is not None:  # "follow up": `follow-up`
+            word, args = f"{word}-{second}", after
+            route = self.route_for(word)
+        return route, word, args
+
+    def command_in(self, text: str) -> Route | None:
+        """The command `dispatch` runs for a message, if it names one (its rephrasing of a question too);
+        None for a greeting and for text no command reads (a dialog's answer, say)."""
+        text = _without_leading_symbols(" ".join(text.split()))
+        if not text or social(text) is not None:
+            return None
+        reading = rephrase(text, self._names_command)
+        return self._command(reading.text if reading is not None else text)[0]
 
     def _told_by(self, args: str) -> str | None:
         """The language the next word tells, when the command word does not: `export goal 6` is English,
@@ -400,6 +413,9 @@ class Router:
         `known`: the first word is a command, one the sender may not use, so only the hint is given (as for a
         report or a withdrawal written as a sentence: "Hi! We held …" names no command)."""
         word = text.partition(" ")[0]
+        if fold(text) in CANCEL_WORDS:  # "avbryt" when no question waits (the dialog's ended, or never began)
+            t = translator(CANCEL_WORDS[fold(text)])
+            return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
         suggestion, language = self.suggestion(text, request.t.language, request.roles)
         today = context.progress.today(context.now)
         reported = report_in(text, today) if allows(request.roles, Role.CHAIR) else None
@@ -618,3 +634,11 @@ async def _refusal(request: Request, context: Context, needed: Role, *, look_up:
     return Reply(
         t._("Only branch chairs, the board and administrators can do that. Ask your branch's chair.")
     )
+
+
+def _without_leading_symbols(text: str) -> str:
+    """ "📊 status" -> "status", "❓ hjälp" -> "hjälp"; emoji alone stay."""
+    words = text.split(" ")
+    while len(words) > 1 and not without_symbols(words[0]):
+        words.pop(0)
+    return " ".join(words)

@@ -10,8 +10,11 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING
 
+from bot.cards import Notice, Reply
+from bot.cards import goals as cards
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.db.people import DistrictRepository
 from bot.services.branches import find_branch
@@ -105,6 +108,7 @@ class HelpExamples:
     report: Example | None
     branch: str | None
     districts: tuple[str, ...] = ()  # the deployment's, for `koppla`'s example
+    latest: StoredCheckIn | None = None  # the sender's latest report, for `ändra`'s and `ångra`'s examples
 
 
 @dataclass(frozen=True)
@@ -257,12 +261,20 @@ class CheckInDesk:
     """The check-in commands' reads and writes; called in worker threads, one method per turn. A method's
     reads share one snapshot (bot/db/engine.py); a write comes after them, in a transaction of its own."""
 
-    def __init__(self, progress: Progress, reporting: Reporting, people: PeopleRepository) -> None:
+    def __init__(
+        self,
+        progress: Progress,
+        reporting: Reporting,
+        people: PeopleRepository,
+        tell: Callable[[set[int], Notice], None] | None = None,
+    ) -> None:
         self.progress = progress
         self.reporting = reporting
         self.checkins = progress.checkins
         self.people = people
         self.db = progress.checkins.db
+        # Notices to people in their personal chats, sent in the background (the scheduler's; None without).
+        self.tell = tell
 
     def today(self, now: datetime) -> date:
         return self.progress.today(now)
@@ -305,8 +317,13 @@ class CheckInDesk:
             found = self._example(person, district, roles, plan.goals) if plan is not None else None
             names = [branch.name for branch in self.checkins.branches(district)]
             districts = tuple(DistrictRepository(self.db).names())
+            latest = None
+            if person is not None and found is not None:
+                chairs = [b.id for b in self.checkins.reporter(person, district).chairs]
+                shown, _, _ = self.checkins.seen_by(person, district, chairs, standing=True, limit=1)
+                latest = next(iter(shown), None)
         branch = "Sundsvall" if "Sundsvall" in names else next(iter(names), None)
-        return HelpExamples(plan, found, branch, districts)
+        return HelpExamples(plan, found, branch, districts, latest)
 
     def file(
         self, person: PersonInfo, district: str, roles: Collection[Role], read: Reader, *, now: datetime
@@ -581,6 +598,7 @@ class CheckInDesk:
             )
         except NotStored as error:
             return Unchanged(found.id, str(error))
+        self._tell_maker(found, reporter, partial(cards.report_corrected, was=found, now=stored, goal=goal))
         return Corrected(plan, goal, found, stored, made_by, moved=moved is not None)
 
     def withdraw(
@@ -599,7 +617,18 @@ class CheckInDesk:
         except NotStored as error:
             return Unchanged(found.id, str(error))
         goal = plan.goal_by_id(found.goal_id) if plan else None
+        if done:
+            self._tell_maker(found, reporter, partial(cards.report_withdrawn, found=found, goal=goal))
         return Withdrawn(found.id, already=not done, found=found, goal=goal, made_by=made_by)
+
+    def _tell_maker(self, found: StoredCheckIn, reporter: Reporter, notice: Callable[..., Reply]) -> None:
+        """Whoever made a report that someone else (a deputy, the chair, the board) changed is told, naming
+        who changed it: the report is theirs, and a figure changed unseen is one they stop trusting."""
+        me = reporter.person.id if reporter.person else None
+        if found.reporter_id is None or found.reporter_id == me or self.tell is None:
+            return  # their own change, or made by someone since forgotten
+        by = reporter.person.name if reporter.person else ""
+        self.tell({found.reporter_id}, partial(notice, by=by))
 
     def _changeable(
         self, reporter: Reporter, roles: Collection[Role], checkin_id: int, district: str

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
-from bot.services.goals import Goal, Period, Target, TargetKind
+from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import period_bounds
 
@@ -96,6 +96,7 @@ class CheckInProblem(StrEnum):
     OUTSIDE_YEAR = "outside_year"
     NEED_AREA = "need_area"  # a per-area goal without a known area
     COMMENT_TOO_LONG = "comment_too_long"
+    TWO_GOALS = "two_goals"  # a second goal's report after the first's ("4 1 och 3 2"): one at a time
 
 
 class CheckInError(ValueError):
@@ -225,11 +226,17 @@ def may_report(roles: Collection[Role], chairs: Sequence[Branch], responsible: C
 
 
 def parse_goal_number(text: str) -> tuple[int, str]:
-    """The goal number at the start ("4", "#4", "4:", "mål 4", "goal 4"), and the rest."""
+    """The goal number at the start ("4", "#4", "4:", "mål 4", "goal 4"), and the rest. A number word is a
+    goal's after "mål" ("mål fyra 1", "goal four 1"), alone, or before a value in digits ("fyra 1"); "två
+    möten" is no goal but a value."""
     first, _, rest = text.strip().partition(" ")
-    if fold_letters(first) in _GOAL_WORDS and rest:
+    named = fold_letters(first) in _GOAL_WORDS and bool(rest)
+    if named:
         first, _, rest = rest.strip().partition(" ")
     number = first.lstrip("#").rstrip(".:")
+    word = number_word(number)
+    if word is not None and (named or not rest or number_in(rest.split()[0]) is not None):
+        return word, rest.strip()
     if not number.isdecimal() or len(number) > 6:  # not isdigit(): "²" is a digit int() cannot read
         raise CheckInError(CheckInProblem.NO_GOAL, first[:20])
     return int(number), rest.strip()
@@ -510,6 +517,9 @@ def amendment_in(text: str) -> tuple[str, str, str] | None:
     """A sentence asking to correct or withdraw a report without the command word: ("correct" or
     "withdraw", the words for `ändra`/`ångra` to read the report from, their language); None otherwise.
     "ta bort 5" (a number first) is not one: withdrawal_in answers it."""
+    amended = _value_amended(text)
+    if amended is not None:
+        return amended
     words = text.split()
     while len(words) > 1 and fold_letters(words[0].strip(",.;:!?")) in _OOPS:  # "oj, jag skrev fel"
         words = words[1:]
@@ -531,6 +541,50 @@ def amendment_in(text: str) -> tuple[str, str, str] | None:
     if said is not None and _A_REPORT & set(folded):
         return "correct", text, sentence_language(text) or said
     return None
+
+
+# A value said again right after a report: "nej, det var 2", "ska vara 3", "oops 3 not 2", "I meant 2".
+_NO_LEADS = frozenset({"nej", "no", "nope", "fel", "wrong", "men", "but", "ah"}) | _OOPS
+_SAID_AGAIN = {
+    ("det", "var"): "sv",
+    ("det", "ska", "vara"): "sv",
+    ("ska", "vara"): "sv",
+    ("skulle", "vara"): "sv",
+    ("jag", "menade"): "sv",
+    ("menade",): "sv",
+    ("it", "was"): "en",
+    ("it", "should", "be"): "en",
+    ("should", "be"): "en",
+    ("i", "meant"): "en",
+    ("meant",): "en",
+}
+_NOT = {"inte": "sv", "not": "en"}
+_IT_WAS = frozenset({("det", "var"), ("it", "was")})
+
+
+def _value_amended(text: str) -> tuple[str, str, str] | None:
+    """A new value for one's latest report, said in other words than `ändra`: ("correct", words naming the
+    value for `ändra` without a number, the language); None otherwise. "3 not 2" means 3."""
+    written = [w for w in (w.strip(",.;:!?()") for w in text.split()) if w]
+    words = [fold_letters(w) for w in written]
+    said_no = False
+    while len(words) > 1 and words[0] in _NO_LEADS:
+        written, words, said_no = written[1:], words[1:], True
+    if len(words) >= 3 and words[1] in _NOT and _a_value(words[0]) and _a_value(words[2]):
+        return "correct", f"till {written[0]}", _NOT[words[1]]  # `ändra till 3`: the latest report, to 3
+    for lead, language in _SAID_AGAIN.items():
+        after = words[len(lead) :]
+        if tuple(words[: len(lead)]) != lead or not after or not _a_value(after[0]):
+            continue
+        # "det var 2 möten i går" may be a new report: "it was" corrects after a no, or alone with its value
+        if lead in _IT_WAS and not said_no and len(after) > 1:
+            return None
+        return "correct", f"till {written[len(lead)]}", language
+    return None
+
+
+def _a_value(word: str) -> bool:
+    return word.isascii() and word.isdecimal() and len(word) <= 9 or word in _NUMBER_WORDS
 
 
 _DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")
@@ -621,6 +675,38 @@ def parse_check_in(
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
     return CheckInDraft(goal_number, value, happened_on, area, comment, other_days=tuple(others))
+
+
+class TwoGoals(CheckInError):
+    """A report followed by a second goal's ("rapportera 4 1 och 3 2", "report 4 1, 5 done"): nothing is
+    stored on a half-read message; `first` is the first report (its comment `before` the second) and
+    `second` the second's words as written ("3 2")."""
+
+    def __init__(self, first: CheckInDraft, before: str | None, second: str) -> None:
+        super().__init__(CheckInProblem.TWO_GOALS, second)
+        self.first, self.before, self.second = first, before, second
+
+
+_JOINERS = frozenset({"och", "samt", "plus", "and", ""})
+
+
+def second_goal(draft: CheckInDraft, goals: Callable[[int], Goal | None], today: date) -> None:
+    """Raise TwoGoals if the comment ends with another goal's report that reads as one: right after the
+    value or after "och"/"and" ("och 3 2", "3 klart", "and goal 5 done"). "och 3 deltagare" is a comment."""
+    words = (draft.comment or "").split()
+    starts = [0] + [at + 1 for at, word in enumerate(words) if fold(word) in _JOINERS]  # "+" folds to ""
+    for start in starts:
+        rest = " ".join(words[start:]).strip(",; ")
+        try:
+            number, after = parse_goal_number(rest)
+            goal = goals(number)
+            if goal is None or not after:
+                continue
+            parse_check_in(after, goal.target, goal_number=number, today=today, year=None)
+        except (CheckInError, TwoReadings):
+            continue
+        before = " ".join(words[: max(start - 1, 0)]).strip(",; ") or None
+        raise TwoGoals(draft, before, rest)
 
 
 # The placeholder the bot's hints show for a comment (bot/locales), in either language.

@@ -284,6 +284,11 @@ _NUMBER_WORDS = {
 }
 
 
+def number_word(word: str) -> int | None:
+    """A goal's number written as a word ("tre", "Three"), or None."""
+    return _NUMBER_WORDS.get(fold(word))
+
+
 def _bare(word: str) -> str:
     """`word` without the punctuation and symbols around it: "3?" -> "3", "👍" -> ""."""
     start, end = 0, len(word)

@@ -119,12 +119,16 @@ async def test_cancel_at_any_step_stores_nothing_and_the_router_answers_again(
     assert checkins.mine(person(CHAIR), DISTRICT) == []
 
 
-async def test_while_the_dialog_waits_every_message_is_an_answer(bot: DistrictBot) -> None:
+async def test_a_command_while_the_dialog_waits_is_answered_and_the_question_asked_again(
+    bot: DistrictBot,
+) -> None:
+    """A chair who writes a command mid-report means the command; a one-line report replaces the dialog."""
     await converse(
         chat(bot, channel="test", locale="en-US"),
         ("report", ""),
-        ("help", "Start with the goal's number. Which goal?"),
-        ("report 6 1", "Start with the goal's number."),
+        ("help", "Your report is not finished: Which goal? Write its number. Or write cancel to stop it."),
+        ("report 6 1", "Stored #1: goal 6"),
+        ("6", "I don't know the command"),  # the dialog was set aside, and said so
     )
 
 

@@ -151,14 +151,19 @@ class FakeConnector:
         await asyncio.wait_for(enough(), within)
         return self.posted
 
-    async def reply_in(self, conversation_id: str, after: int, within: float = 10.0) -> Posted:
+    async def reply_in(
+        self, conversation_id: str, after: int, within: float = 10.0, *, to: str | None = None
+    ) -> Posted:
         """The first message posted into a conversation after the first `after` posts: a turn's reply, which a
-        notice the turn sends elsewhere may overtake."""
+        notice the turn sends elsewhere may overtake. `to`: the reply to that activity, which a notice the
+        turn sends into the same conversation may overtake too."""
 
         async def found() -> Posted:
             while True:
                 for posted in self.posted[after:]:
-                    if posted.conversation_id == conversation_id:
+                    if posted.conversation_id == conversation_id and (
+                        to is None or posted.path.endswith(f"/activities/{to}")
+                    ):
                         return posted
                 self._arrived.clear()
                 await self._arrived.wait()

@@ -105,13 +105,17 @@ class District:
         *,
         locale: str = "sv-SE",
         mentions: tuple[tuple[Someone, str], ...] = (),
+        channel: str = "msteams",
     ) -> str:
-        """What `who` reads after writing `text` to the bot."""
+        """What `who` reads after writing `text` to the bot (`channel` "test": a chat that shows no cards,
+        as the terminal chat, where `rapportera` alone asks one question at a time)."""
         before = len(self.connector.posted)
         body = message(who, text, service_url=self.connector.url, locale=locale, mentions=mentions)
+        body["channelId"] = channel
         response = await self.client.post("/api/messages", json=body)
         assert response.status in (200, 201)
-        return reply_text((await self.connector.reply_in(body["conversation"]["id"], before)).body)
+        reply = await self.connector.reply_in(body["conversation"]["id"], before, to=body["id"])
+        return reply_text(reply.body)
 
     async def off_loop(
         self,

@@ -443,7 +443,7 @@ async def test_the_annual_report_says_a_metric_had_no_reading_in_words(meetings:
 async def test_help_shows_a_report_the_reader_may_write(meetings: District) -> None:
     """`hjälp` showed every chair "rapportera 6 1 öppet möte i Sundsvall": goal 6 is the district's, so a
     chair copying it was refused. Now the example is a goal the reader reports: a branch goal for a chair,
-    the goal someone is named responsible for; a member reads the examples as they were."""
+    the goal someone is named responsible for; a member, who may report nothing, is told so instead."""
     own = await meetings.say(KIM, "hjälp")
     assert "rapportera 3 1 – rapportera hur ett mål går" in own and "rapportera 6 1" not in own
     assert (await meetings.say(KIM, "rapportera 3 1")).startswith("Sparat #1: mål 3, 1 för Sundsvall")
@@ -451,7 +451,7 @@ async def test_help_shows_a_report_the_reader_may_write(meetings: District) -> N
     await meetings.say(MEGAN, "ansvarig 6 @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert "Till exempel: rapportera 6 1\n" in await meetings.say(NOA, "hjälp rapportera")
     member = await meetings.say(JOHANNES, "help report", locale="en-US")
-    assert "For example: report 6 1 open meeting in Sundsvall" in member
+    assert "For example" not in member and "Note: You cannot report on any goal of the plan" in member
 
 
 async def test_a_chairs_goal_shows_their_branchs_figure_as_status_does(meetings: District) -> None:
