@@ -1110,19 +1110,53 @@ def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | 
     return Reply("\n".join(lines))
 
 
-def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str | None) -> Reply:
-    """To the writer and owner of a text someone posted ahead of its time."""
-    return Reply(
-        t._(
-            "{actor} posted #{id} in {channel} now, ahead of its time ({when}), with the text by {writer}."
-        ).format(
-            actor=actor or t._("A board member"),
-            id=slot.id,
-            channel=channel_name(t, schedule),
-            when=when(t, slot.due_at, schedule.zone),
-            writer=slot.writer_name or t._("someone no longer known"),
+def posted(
+    t: Translator,
+    slot: PromptSlot,
+    schedule: Schedule,
+    *,
+    reader: int,
+    actor: str | None,
+    actor_id: int | None,
+    from_bank: bool,
+) -> Reply:
+    """To the board, the owner and the writer: who posted which prompt (`actor`, ahead of its time, or the
+    bot at its time), whose turn it was, what went out and whose name signs it. The owner reads of "your
+    prompt"; a writer whose text was set aside (not approved) reads it, kept."""
+    about = _about(t, slot, schedule, actor or t._("A board member"))
+    whose = genitive(t, slot.owner_name) if slot.owner_name else None
+    about["turn"] = t._("{whose} turn").format(whose=whose) if whose else t._("nobody's turn")
+    mine = reader == slot.owner_id
+    if actor is None:
+        what = t._("I posted your prompt #{id} ({when}, {channel}).")
+        theirs = t._("I posted #{id} ({when}, {channel}, {turn}).")
+    elif reader == actor_id:
+        what = t._("You posted your prompt #{id} ({when}, {channel}) now, ahead of its time.")
+        theirs = t._("You posted #{id} ({when}, {channel}, {turn}) now, ahead of its time.")
+    else:
+        what = t._("{actor} posted your prompt #{id} ({when}, {channel}) now, ahead of its time.")
+        theirs = t._("{actor} posted #{id} ({when}, {channel}, {turn}) now, ahead of its time.")
+    what = what if mine else theirs
+    about["signature"] = _signature(t, slot, from_bank)
+    if not from_bank:
+        how = (
+            t._("It went out with your text, signed “{signature}”.")
+            if reader == slot.text_by
+            else t._("It went out with the text by {writer}, signed “{signature}”.")
         )
-    )
+    elif not slot.text:
+        how = t._("No text was written, so it went out with a prompt from the bank, signed “{signature}”.")
+    elif reader == slot.text_by:
+        how = t._(
+            "Your text was not approved, so a prompt from the bank went out in its place, signed "
+            "“{signature}”. Your text, kept here: {text}"
+        )
+    else:
+        how = t._(
+            "The text by {writer} was not approved, so a prompt from the bank went out in its place, signed "
+            "“{signature}”."
+        )
+    return Reply(f"{what.format(**about)} {how.format(**about)}")
 
 
 def pause_already(t: Translator, pause: Pause) -> Reply:

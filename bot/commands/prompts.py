@@ -594,17 +594,27 @@ def register(router: Router) -> None:
         # In a personal chat, with prompts in more than one channel: which channel this one goes to.
         channel = _named(t, found.named)
         ahead = slot.due_at - context.now
-        if ahead > EARLY and not confirmed:
-            zone = context.services.zone
-            question = t._(
-                "#{id} is due {when}, {days} days from now, and is {owner}'s turn. "
-                "To post it now anyway: post {id} yes"
-            ).format(
-                id=slot.id,
-                when=cards.when(t, slot.due_at, zone),
-                days=(slot.due_at.astimezone(zone).date() - context.now.astimezone(zone).date()).days,
-                owner=slot.owner_name or t._("nobody yet"),
+        asked = []
+        if target.unapproved:
+            asked.append(
+                t._(
+                    "The text by {writer} for #{id} is not approved yet, so a prompt from the bank would go "
+                    "out in its place and the text back to {writer}; another board member approves it "
+                    "with: approve {id}."
+                ).format(id=slot.id, writer=slot.writer_name or t._("someone no longer known"))
             )
+        if ahead > EARLY:
+            zone = context.services.zone
+            asked.append(
+                t._("#{id} is due {when}, {days} days from now, and is {owner}'s turn.").format(
+                    id=slot.id,
+                    when=cards.when(t, slot.due_at, zone),
+                    days=(slot.due_at.astimezone(zone).date() - context.now.astimezone(zone).date()).days,
+                    owner=slot.owner_name or t._("nobody yet"),
+                )
+            )
+        if asked and not confirmed:
+            question = " ".join([*asked, t._("To post it now anyway: post {id} yes").format(id=slot.id)])
             if channel:
                 question += " " + t._("It goes to {channel}.").format(channel=channel)
             return Reply(question)

@@ -179,6 +179,7 @@ class PostTarget:
     found: Found
     none_planned: bool = False
     several: tuple[Found, ...] = ()
+    unapproved: bool = False  # its text waits for approval: posted now, the bank's prompt goes in its place
 
 
 class PromptDesk:
@@ -392,7 +393,7 @@ class PromptDesk:
         """The slot a number names, or without one the next planned (of this channel's schedule)."""
         with self.prompts.db.snapshot():
             if written:
-                return PostTarget(self._found(district, channel, written))
+                return self._unapproved(PostTarget(self._found(district, channel, written)))
             here = self._here(channel)
             planned = [
                 s
@@ -407,7 +408,15 @@ class PromptDesk:
                 return PostTarget(
                     Found(), several=tuple(Found(s, named=self._named(district, channel, s)) for s in firsts)
                 )
-            return PostTarget(Found(planned[0], named=self._named(district, channel, planned[0])))
+            found = Found(planned[0], named=self._named(district, channel, planned[0]))
+            return self._unapproved(PostTarget(found))
+
+    def _unapproved(self, target: PostTarget) -> PostTarget:
+        slot = target.found.slot
+        schedule = self.prompts.schedule(slot.schedule_id) if slot else None
+        if slot is None or schedule is None or not slot.text or slot.ready(schedule.approval_required):
+            return target
+        return replace(target, unapproved=True)
 
     def bank(self, district: str) -> tuple[list[BankPrompt], dict[int, Record]]:
         """The district's bank prompts, oldest first, and how each did when posted."""
