@@ -87,6 +87,7 @@ class PromptPoster:
                 self.prompts.set_status, slot.id, SlotStatus.MISSED, now=now, only_from=SlotStatus.PLANNED
             ):
                 await self.tell_board(schedule.district, lambda t: self._missed(t, slot, schedule))
+                await self._text_back(slot, schedule)
             return Outcome.MISSED
 
         text, bank_id = await asyncio.to_thread(self._text_for, slot, schedule)
@@ -247,7 +248,14 @@ class PromptPoster:
             self.prompts.fail, slot.id, status=status, outcome=outcome.value, detail=detail, now=now
         )
         await self.tell_board(schedule.district, lambda t: Reply(t._(notice).format(id=slot.id)))
+        if outcome is not Outcome.UNCERTAIN:  # certainly not in the channel
+            await self._text_back(slot, schedule)
         return outcome
+
+    async def _text_back(self, slot: PromptSlot, schedule: Schedule) -> None:
+        """A written text that was not posted goes back to its writer, kept (the board was told why)."""
+        if slot.text and slot.text_by is not None:
+            await self.tell({slot.text_by}, partial(cards.text_not_posted, slot=slot, schedule=schedule))
 
     def _text_for(self, slot: PromptSlot, schedule: Schedule) -> tuple[str | None, int | None]:
         if slot.ready(schedule.approval_required):

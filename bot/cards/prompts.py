@@ -816,7 +816,8 @@ def paused(t: Translator, slot: PromptSlot, schedule: Schedule, pause: Pause, ac
     return Reply(
         t._(
             "{actor} paused the prompts in {channel} {period}, so the text by {writer} for #{id} ({when}) "
-            "waits: it is posted at its time if the pause is lifted first (pause end)."
+            "waits: it is posted at its time if the pause is lifted first (pause end). "
+            "Here it is, kept: {text}"
         ).format(period=period(t, pause), **_about(t, slot, schedule, actor))
     )
 
@@ -1157,6 +1158,16 @@ def posted(
             "“{signature}”."
         )
     return Reply(f"{what.format(**about)} {how.format(**about)}")
+
+
+def text_not_posted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To a writer whose text was not posted at its time (the bot was down too long, or Teams refused)."""
+    return Reply(
+        t._(
+            "#{id} ({when}, {channel}) was not posted, so your text for it was not used. "
+            "Here it is, kept: {text}"
+        ).format(**_about(t, slot, schedule, ""))
+    )
 
 
 def pause_already(t: Translator, pause: Pause) -> Reply:

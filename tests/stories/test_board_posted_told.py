@@ -145,3 +145,40 @@ async def test_posting_now_a_text_not_yet_approved_asks_first_and_gives_the_writ
         "ahead of its time. The text by Lars Nilsson was not approved, so a prompt from the bank went out in "
         "its place, signed “From the prompt bank”."
     ]
+
+
+async def test_a_text_that_could_not_be_posted_goes_back_to_its_writer(world: World) -> None:
+    """The bot was down past the post's grace: the board reads it was skipped, the writer gets the text."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first = world.slot_at(1, 12, 18)
+    await world.say(ADELE, f"write {first.id} What do we want from the region?", locale="en-US")
+    await world.settle()
+    world.clock.now = first.due_at + timedelta(hours=12)
+    before = len(world.connector.posted)
+    await world.client.app[SCHEDULER].poster.post(first.id)
+    notices = await told(world, (MEGAN, ADELE), before)
+    assert notices["Adele Vance"][-1] == (
+        f"#{first.id} (Tuesday 1 December at 18:00, General) was not posted, so your text for it was not "
+        "used. Here it is, kept: “What do we want from the region?”"
+    ), notices
+    assert notices["Megan Bowen"] == [
+        f"Jag var inte igång när #{first.id} skulle publiceras (tisdag 1 december kl. 18.00), och nu är det "
+        "för sent, så det hoppades över."
+    ], notices
+
+
+async def test_a_pause_over_a_written_text_gives_its_writer_a_copy(world: World) -> None:
+    """The text waits for the pause to be lifted; if it never is, the writer still has it."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
+    await world.say(MEGAN, f"skriv {first.id} Vad vill vi av regionen?")
+    await world.say(ADELE, f"write {second.id} Where should we build homes?", locale="en-US")
+    await world.settle()
+    before = len(world.connector.posted)
+    await world.say(ADELE, "pause 2026-11-30 2026-12-10 yes", channel=GENERAL, locale="en-US")
+    await world.say(LARS, "paus 12/12 20/12 ja", channel=GENERAL)
+    await world.settle()
+    [to_megan] = [n for n in world.notices(MEGAN, before) if n.startswith("Adele Vance pausade")]
+    assert to_megan.endswith("Här är den, sparad: ”Vad vill vi av regionen?”"), to_megan
+    [to_adele] = [n for n in world.notices(ADELE, before) if n.startswith("Lars Nilsson paused")]
+    assert to_adele.endswith("Here it is, kept: “Where should we build homes?”"), to_adele
