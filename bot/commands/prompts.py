@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -22,7 +22,7 @@ from bot.i18n import N_, Translator, fold, genitive, translator
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
-from bot.services.prompt_desk import Coming, NoTarget, NotOpen, Paused, PromptDesk, Swapped
+from bot.services.prompt_desk import Assigned, Coming, NoTarget, NotOpen, Paused, PromptDesk, Swapped
 from bot.services.prompting import (
     MAX_PROMPT_LENGTH,
     Outcome,
@@ -150,6 +150,13 @@ def register(router: Router) -> None:
                 request.user,
                 request.mentions[0],
             )
+        elif not request.mentions and _name_words(numbers):
+            desk = _desk(context)
+            swapped = await asyncio.to_thread(
+                desk.swap_with_named, request.district, _channel(request), request.user, request.args
+            )
+            if swapped.named is not None:
+                return _not_named(t, _name_words(numbers), swapped.named, t._("swap with @name"))
         elif len(numbers) != 2 or request.mentions:
             ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
             if len(ids) < 2:
@@ -217,6 +224,18 @@ def register(router: Router) -> None:
     async def assign(request: Request, context: Context) -> Reply:
         """Give a slot to the @mentioned person."""
         t = request.t
+        assert request.user is not None
+        words = _without_fillers(request.args)
+        if not request.mentions and _name_words(words):
+            desk, written = _desk(context), " ".join(words)
+            assigned = await asyncio.to_thread(
+                desk.assign_named, request.district, _channel(request), written, request.user
+            )
+            if assigned.named is not None:
+                ids = assigned.open_ids
+                example = t._("assign {id} @name").format(id=ids[0]) if ids else t._("assign NUMBER @name")
+                return _not_named(t, _name_words(words), assigned.named, example)
+            return _assigned(t, assigned, assigned.to)
         if len(request.mentions) != 1:
             ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
             if not ids:
@@ -228,27 +247,15 @@ def register(router: Router) -> None:
                     id=ids[0]
                 )
             )
-        person = request.mentions[0]
-        assert request.user is not None
         assigned = await asyncio.to_thread(
             _desk(context).assign_number,
             request.district,
             _channel(request),
             " ".join(_without_fillers(strip_names(request.args, request.mentions, request.mentions_written))),
-            person,
+            request.mentions[0],
             request.user,
         )
-        if assigned.missing is not None:
-            return _not_open(t, assigned.missing)
-        assert assigned.slot is not None
-        if not assigned.done:
-            return Reply(
-                t._(
-                    "{name} is not on the board; only board members take turns with prompts. "
-                    "An administrator can add them with: role board @name"
-                ).format(name=person.name)
-            )
-        return Reply(t._("#{id} is now {whose}.").format(id=assigned.slot.id, whose=genitive(t, person.name)))
+        return _assigned(t, assigned, request.mentions[0])
 
     @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)
     async def skip(request: Request, context: Context) -> Reply:
@@ -821,6 +828,44 @@ def _no_turn_to_swap(t: Translator, swapped: Swapped, me: PersonInfo) -> Reply:
     )
 
 
+def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = None) -> Reply:
+    """`ge`: given to `person` (the one @mentioned, else the one named), or why not."""
+    if assigned.missing is not None:
+        return _not_open(t, assigned.missing)
+    assert assigned.slot is not None
+    name = person.name if person else ""
+    if not assigned.done:
+        return Reply(
+            t._(
+                "{name} is not on the board; only board members take turns with prompts. "
+                "An administrator can add them with: role board @name"
+            ).format(name=name)
+        )
+    return Reply(t._("#{id} is now {whose}.").format(id=assigned.slot.id, whose=genitive(t, name)))
+
+
+def _name_words(words: list[str]) -> str:
+    """What is left of a command's words once numbers and "my turn" are taken out: a name, if anything."""
+    return " ".join(w for w in words if not w.lstrip("#").isdigit() and fold(w) not in _TURN_WORDS)
+
+
+def _not_named(t: Translator, written: str, named: Sequence[PersonInfo], example: str) -> Reply:
+    """A name written without @ that fits no board member, or several."""
+    if not named:
+        return Reply(
+            t._("No one on the board is called “{name}”. @mention whom you mean, e.g. {example}").format(
+                name=written, example=example
+            )
+        )
+    return Reply(
+        t._("“{name}” could be {names}: @mention whom you mean, e.g. {example}").format(
+            name=written,
+            names=format_list([p.name for p in named], style="or", locale=t.language),
+            example=example,
+        )
+    )
+
+
 def _not_open(t: Translator, missing: NotOpen) -> Reply:
     """Why a number names no slot the command can act on, and which are open."""
     slot = missing.slot
@@ -969,6 +1014,10 @@ EARLY = timedelta(days=3)
 # Words people put between a command's numbers and names: "byt 12 med 13", "swap 12 and 13", "ge 12 till
 # @Anna", "give 12 to @Anna".
 _FILLERS = frozenset({"med", "och", "mot", "till", "at", "and", "with", "for", "to"})
+# The words of "min (nästa) tur", "my (next) turn", "byt över": not a name.
+_TURN_WORDS = frozenset(
+    {"min", "mitt", "nasta", "tur", "turen", "inlagg", "my", "next", "turn", "prompt", "over"}
+)
 
 
 def _without_fillers(args: str) -> list[str]:

@@ -23,7 +23,7 @@ from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
 from bot.i18n import fold
 from bot.services.clock import Clock
-from bot.services.people import PersonInfo, Role
+from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
 from bot.services.prompting import (
     HORIZON,
@@ -108,6 +108,7 @@ class Swapped:
     # "byt med @namn": who has no open turn coming to swap (None: both had one), the asker's if they have
     no_turn: PersonInfo | None = None
     mine: PromptSlot | None = None
+    named: tuple[PersonInfo, ...] | None = None  # written without @: the board members the name fits (not 1)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class Assigned:
     missing: NotOpen | None = None
     slot: PromptSlot | None = None
     done: bool = False  # False with a slot: the person is not on the board
+    named: tuple[PersonInfo, ...] | None = None  # written without @: the board members the name fits (not 1)
+    open_ids: tuple[int, ...] = ()  # with `named`, for an example that works
+    to: PersonInfo | None = None  # whom the name written without @ named
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,31 @@ class PromptDesk:
             return Swapped(no_turn=by if mine is None else person, mine=mine)
         self.swap(mine, theirs, by)
         return Swapped(first=mine, second=theirs, done=True)
+
+    def swap_with_named(self, district: str, channel: str | None, by: PersonInfo, written: str) -> Swapped:
+        """ "Byt min tur med Anna": `swap_with` the board member the words name, if they name one."""
+        named = self._named_on_board(district, written, by)
+        if len(named) != 1:
+            return Swapped(named=tuple(named))
+        return self.swap_with(district, channel, by, named[0])
+
+    def assign_named(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Assigned:
+        """ "Ge min tur till Lars", "ge 12 Lars": `assign_number` to the board member the words name."""
+        named = self._named_on_board(district, written, by, others=False)
+        if len(named) != 1:
+            return Assigned(named=tuple(named), open_ids=self._open_ids(district, self._here(channel)))
+        name = set(fold(named[0].name).split())
+        rest = " ".join(word for word in written.split() if fold(word) not in name)
+        return replace(self.assign_number(district, channel, rest, named[0], by), to=named[0])
+
+    def _named_on_board(
+        self, district: str, written: str, by: PersonInfo, *, others: bool = True
+    ) -> list[PersonInfo]:
+        """The board members `written` names without @ (besides the asker, when `others`)."""
+        board = self.people.with_role(district, Role.BOARD)
+        if others:
+            board = [p for p in board if not _same_person(p, by)]
+        return named_in(written, board)
 
     def assign_number(
         self, district: str, channel: str | None, written: str, person: PersonInfo, by: PersonInfo
@@ -1063,6 +1092,12 @@ def _due_in(schedule: Schedule, month: date) -> list[datetime]:
     start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
     end = datetime.combine(_next_month(month), time(), zone) - timedelta(microseconds=1)
     return occurrences(schedule.rule, zone, after=start, until=end)
+
+
+def _same_person(one: PersonInfo, other: PersonInfo) -> bool:
+    if one.aad_object_id and other.aad_object_id:
+        return one.aad_object_id == other.aad_object_id
+    return one.teams_user_id == other.teams_user_id
 
 
 def _next_of(slots: Sequence[PromptSlot], person_id: int | None) -> PromptSlot | None:
