@@ -18,7 +18,7 @@ from bot.cards import Reply, day, day_of_year, no_such_page, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, Translator, fold, genitive, translator
+from bot.i18n import COURTESY, N_, Translator, fold, genitive, translator
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
@@ -274,6 +274,9 @@ def register(router: Router) -> None:
             confirmed=confirmed,
         )
         found, done = skipped.found, skipped.set_aside
+        if found.missing is not None and found.missing.no_number:  # "hoppa över julen": a period
+            period = t._("To skip a period, such as Christmas, pause it: pause 20/12 6/1")
+            return Reply(f"{_not_open(t, found.missing).text} {period}")
         if found.missing is not None:
             return _not_open(t, found.missing)
         assert found.slot is not None and done is not None
@@ -288,6 +291,29 @@ def register(router: Router) -> None:
             answer = t._("#{id} is skipped; nothing will be posted then.")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
         return cards.set_aside_answer(t, answer, done)
+
+    @router.command(
+        "flytta",
+        "move",
+        usage=N_("move NUMBER"),
+        summary=N_("move a prompt: swap or skip it, or change the schedule"),
+        role=board,
+    )
+    async def move(request: Request, context: Context) -> Reply:
+        """ "Flytta inlägget till torsdag": a prompt's day is its schedule's, so one prompt does not move on
+        its own; the answer says what does, with numbers that work here."""
+        t = request.t
+        ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+        answer = t._("A single prompt cannot move to another day; the days follow the schedule.")
+        if len(ids) >= 2:
+            answer += " " + t._(
+                "To let someone else take it, swap it: swap {first} {second}; not to post it: skip {first}."
+            ).format(first=ids[0], second=ids[1])
+        days = t._(
+            "To change the days of them all, write in the channel: schedule (e.g. schedule first and third "
+            "Thursday at 19)."
+        )
+        return Reply(f"{answer} {days}")
 
     @router.command(
         "paus",
@@ -1022,7 +1048,8 @@ _TURN_WORDS = frozenset(
 
 def _without_fillers(args: str) -> list[str]:
     """The words of `args` without commas and the words between numbers and names."""
-    return [word for word in re.split(r"[\s,&]+", args) if word and fold(word) not in _FILLERS]
+    words = re.split(r"[\s,&]+", args)
+    return [word for word in words if word and fold(word) not in _FILLERS and fold(word) not in COURTESY]
 
 
 def _number_and_text(args: str) -> tuple[str, str]:
@@ -1035,8 +1062,16 @@ def _number_and_text(args: str) -> tuple[str, str]:
 
 
 def _confirmed(args: str) -> tuple[str, bool]:
-    """The arguments without a last word "ja" / "yes", and whether the board said it."""
-    words = args.split()
+    """The arguments without a last word "ja" / "yes" (nor "tack", "please" around it), and whether the
+    board said it."""
+    words = _courteous_less(args.split())
     if words and fold(words[-1]) in _YES:
-        return " ".join(words[:-1]), True
-    return args, False
+        return " ".join(_courteous_less(words[:-1])), True
+    return " ".join(words), False
+
+
+def _courteous_less(words: list[str]) -> list[str]:
+    """ "posta nu tack", "skip 12 please": the words without the thanks at the end."""
+    while words and fold(words[-1]) in COURTESY:
+        words = words[:-1]
+    return words
