@@ -1053,11 +1053,14 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
 
 
 def dealt_to_you(
-    t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]], *, board: bool = True
+    t: Translator,
+    slots: Sequence[tuple[PromptSlot, Schedule, str | None]],
+    *,
+    why: Callable[[Translator], str] | None = None,
 ) -> Reply:
-    """To a board member whose turns changed when someone joined or left the board (or, not `board`, when
-    a schedule changed: a pause, a skip, a stop): the ones now theirs."""
-    if board:
+    """To a board member whose turns changed when someone joined or left the board (or, `why`, when a
+    schedule changed: who changed which, as `changed_by` says it): the ones now theirs."""
+    if why is None:
         said = t.ngettext(
             "After a change to the board, a discussion prompt is now yours:",
             "After a change to the board, discussion prompts are now yours:",
@@ -1065,10 +1068,10 @@ def dealt_to_you(
         )
     else:
         said = t.ngettext(
-            "After a change to the schedule, a discussion prompt is now yours:",
-            "After a change to the schedule, discussion prompts are now yours:",
+            "{why}, so the turns were dealt again; a discussion prompt is now yours:",
+            "{why}, so the turns were dealt again; discussion prompts are now yours:",
             len(slots),
-        )
+        ).format(why=why(t))
     lines = [said]
     for slot, schedule, former in slots:
         fields = {
@@ -1082,6 +1085,25 @@ def dealt_to_you(
     if unwritten:
         lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))
     return Reply("\n".join(lines))
+
+
+def changed_by(
+    t: Translator, *, change: str, actor: str | None, schedule: Schedule, pause: Pause | None = None
+) -> str:
+    """Who changed which schedule how, as a notice of its consequences begins: "Megan Bowen stopped the
+    prompt schedule in General"."""
+    said = {
+        "new": t._("{actor} set up prompts in {channel}"),
+        "rule": t._("{actor} changed the prompt schedule in {channel}"),
+        "stop": t._("{actor} stopped the prompt schedule in {channel}"),
+        "pause": t._("{actor} paused the prompts in {channel} {period}"),
+        "resume": t._("{actor} lifted the pause in {channel}"),
+    }[change]
+    return said.format(
+        actor=actor or t._("A board member"),
+        channel=channel_name(t, schedule),
+        period=period(t, pause) if pause else "",
+    )
 
 
 def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:

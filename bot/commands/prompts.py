@@ -361,7 +361,9 @@ def register(router: Router) -> None:
     )
     async def resume(request: Request, context: Context) -> Reply:
         """Lift the pause in force, or the next one, of one channel's schedule."""
-        resumed = await asyncio.to_thread(_desk(context).resume_here, request.district, _channel(request))
+        resumed = await asyncio.to_thread(
+            _desk(context).resume_here, request.district, _channel(request), request.user
+        )
         if isinstance(resumed.target, NoTarget):
             return _no_target(request.t, resumed.target)
         return _lifted(request.t, resumed)

@@ -21,7 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import fold
+from bot.i18n import Translator, fold
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -307,7 +307,7 @@ class PromptDesk:
         if not args.split():
             return Paused(target, today, pauses=self.prompts.pauses(target.id))
         if end:
-            return self._resumed(target, today)
+            return self._resumed(target, today, by)
         try:
             dates = pause_dates(args)
             period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
@@ -319,11 +319,11 @@ class PromptDesk:
             target, today, period=period, set_aside=self.pause(target, period, by, confirmed=confirmed)
         )
 
-    def resume_here(self, district: str, channel: str | None) -> Paused:
+    def resume_here(self, district: str, channel: str | None, by: PersonInfo | None = None) -> Paused:
         target = self._target(district, channel)
         if isinstance(target, NoTarget):
             return Paused(target)
-        return self._resumed(target, local_day(self.clock(), target.zone))
+        return self._resumed(target, local_day(self.clock(), target.zone), by)
 
     def write_number(
         self, district: str, channel: str | None, written: str, text: str, by: PersonInfo
@@ -609,7 +609,9 @@ class PromptDesk:
                     cards.text_moved, slot=slot, schedule=schedule, moved_to=moved_to, actor=by.name
                 )
                 self._tell_about(slot, person_id, notice)
-        dealt = self._schedule_changed(schedule.district, person_id)
+        how = "rule" if current is not None else "new"
+        why = partial(cards.changed_by, change=how, actor=by.name, schedule=schedule)
+        dealt = self._schedule_changed(schedule.district, person_id, why)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
         shown_until = upcoming[-1].due_at if len(upcoming) == 6 else now + HORIZON
@@ -708,16 +710,18 @@ class PromptDesk:
         self._tell_dealt(dealt)
         return dealt
 
-    def _tell_dealt(self, dealt: Sequence[tuple[PromptSlot, str]], *, board: bool = True) -> None:
-        """One message to each new owner of turns a change to the board (or a schedule) dealt them, naming
-        every one."""
+    def _tell_dealt(
+        self, dealt: Sequence[tuple[PromptSlot, str]], *, why: Callable[[Translator], str] | None = None
+    ) -> None:
+        """One message to each new owner of turns a change to the board (or, `why`, to a schedule) dealt
+        them, naming every one."""
         theirs: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for slot, was in dealt:
             schedule = self.prompts.schedule(slot.schedule_id)
             if slot.owner_id is not None and schedule is not None:
                 theirs.setdefault(slot.owner_id, []).append((slot, schedule, was))
         for owner, slots in theirs.items():
-            self._tell({owner}, partial(cards.dealt_to_you, slots=slots, board=board))
+            self._tell({owner}, partial(cards.dealt_to_you, slots=slots, why=why))
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
@@ -748,11 +752,14 @@ class PromptDesk:
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
 
-    def _schedule_changed(self, district: str, actor: int | None) -> tuple[tuple[PromptSlot, str], ...]:
-        """After a pause, a stop or a new rule: the turns dealt anew, each new owner told (a turn given is
-        news to whoever holds it), except the `actor` who made the change and reads them in its answer."""
+    def _schedule_changed(
+        self, district: str, actor: int | None, why: Callable[[Translator], str]
+    ) -> tuple[tuple[PromptSlot, str], ...]:
+        """After a pause, a stop or a new rule (`why`: who did which, as the notice says it): the turns
+        dealt anew, each new owner told (a turn given is news to whoever holds it), except the `actor` who
+        made the change and reads them in its answer."""
         dealt = self._deal_again(district)
-        self._tell_dealt([(slot, was) for slot, was in dealt if slot.owner_id != actor], board=False)
+        self._tell_dealt([(slot, was) for slot, was in dealt if slot.owner_id != actor], why=why)
         return dealt
 
     def _deal_again(self, district: str, *, board: bool = False) -> tuple[tuple[PromptSlot, str], ...]:
@@ -965,7 +972,8 @@ class PromptDesk:
         )
         self._set_aside(written, actor, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
         # a pause that takes no planned prompt (next summer, say) changes nobody's turn
-        dealt = self._schedule_changed(schedule.district, actor) if changed else ()
+        why = partial(cards.changed_by, change="pause", actor=by.name, schedule=schedule, pause=pause)
+        dealt = self._schedule_changed(schedule.district, actor, why) if changed else ()
         return SetAside(
             schedule,
             written,
@@ -995,7 +1003,7 @@ class PromptDesk:
         return tuple(few)
 
     def resume(
-        self, schedule: Schedule
+        self, schedule: Schedule, by: PersonInfo | None = None
     ) -> tuple[tuple[Pause, int] | None, tuple[tuple[PromptSlot, str], ...]]:
         """Lift the pause in force (from today) or the next one; its slots come back with their texts. What
         was lifted, and the turns dealt anew (see _deal_again)."""
@@ -1003,10 +1011,11 @@ class PromptDesk:
         lifted = self.prompts.lift_pause(
             schedule.id, today=local_day(now, schedule.zone), zone_name=schedule.timezone, now=now
         )
-        return lifted, self._schedule_changed(schedule.district, None)
+        why = partial(cards.changed_by, change="resume", actor=by.name if by else None, schedule=schedule)
+        return lifted, self._schedule_changed(schedule.district, None, why)
 
-    def _resumed(self, target: Schedule, today: date) -> Paused:
-        lifted, dealt = self.resume(target)
+    def _resumed(self, target: Schedule, today: date, by: PersonInfo | None) -> Paused:
+        lifted, dealt = self.resume(target, by)
         return Paused(target, today, lifted=lifted, lifting=True, dealt=dealt)
 
     def stop(self, schedule: Schedule, by: PersonInfo, *, confirmed: bool) -> SetAside:
@@ -1024,7 +1033,9 @@ class PromptDesk:
             return SetAside(schedule, written, applied=False, actor=actor)
         stopped = self.prompts.stop_schedule(schedule.conversation_id, now=self.clock())
         self._set_aside(written, actor, partial(cards.stopped, schedule=schedule, actor=by.name))
-        dealt = self._schedule_changed(schedule.district, actor)  # the other channels' turns close the gap
+        why = partial(cards.changed_by, change="stop", actor=by.name, schedule=schedule)
+        # the other channels' turns close the gap
+        dealt = self._schedule_changed(schedule.district, actor, why)
         return SetAside(schedule, written, applied=stopped, actor=actor, dealt=dealt)
 
     def write(self, slot_id: int, text: str, by: PersonInfo) -> tuple[str | None, str | None]:

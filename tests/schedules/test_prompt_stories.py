@@ -286,11 +286,14 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
     assert paused.startswith("Paused 30 Nov–10 Dec 2026: 1 prompt set aside. To lift the pause: pause end")
     await world.settle()
     # Megan's text waits; and dealt anew after the pause, a turn is hers (told apart)
-    told, dealt = sorted(world.notices(MEGAN, before), key=lambda notice: notice.startswith("Efter"))
+    told, dealt = sorted(world.notices(MEGAN, before), key=lambda notice: "så turerna" in notice)
     assert told.startswith(
         "Adele Vance pausade inläggen i Allmänt 30 nov.–10 dec. 2026, så texten av Megan Bowen"
     )
-    assert dealt.startswith("Efter en ändring i schemat är ett diskussionsinlägg nu ditt:"), dealt
+    assert dealt.startswith(  # who did what, not "after a change to the schedule"
+        "Adele Vance pausade inläggen i Allmänt 30 nov.–10 dec. 2026, så turerna delades ut på nytt; ett "
+        "diskussionsinlägg är nu ditt:"
+    ), dealt
 
     second = world.slot_at(15, 12, 18)
     await world.say(LARS, f"skriv {second.id} Hur bygger vi föreningen?")

@@ -178,7 +178,37 @@ async def test_a_pause_over_a_written_text_gives_its_writer_a_copy(world: World)
     await world.say(ADELE, "pause 2026-11-30 2026-12-10 yes", channel=GENERAL, locale="en-US")
     await world.say(LARS, "paus 12/12 20/12 ja", channel=GENERAL)
     await world.settle()
-    [to_megan] = [n for n in world.notices(MEGAN, before) if n.startswith("Adele Vance pausade")]
+    [to_megan] = [n for n in world.notices(MEGAN, before) if "så texten av" in n]
     assert to_megan.endswith("Här är den, sparad: ”Vad vill vi av regionen?”"), to_megan
-    [to_adele] = [n for n in world.notices(ADELE, before) if n.startswith("Lars Nilsson paused")]
+    [to_adele] = [n for n in world.notices(ADELE, before) if "so the text by" in n]
     assert to_adele.endswith("Here it is, kept: “Where should we build homes?”"), to_adele
+
+
+async def test_turns_dealt_again_after_a_schedule_change_say_who_changed_what(world: World) -> None:
+    """A turn that moves to someone because a colleague changed a schedule: they read who did what, in
+    their own language, not "after a change to the schedule"."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    before = len(world.connector.posted)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=stories.CHAIRS)  # two channels: one rota
+    await world.settle()
+    told = [n for who in (ADELE, LARS, JONAS) for n in world.notices(who, before)]
+    assert told, "someone's turn changed"
+    for notice in told:
+        assert notice.startswith(
+            (
+                "Megan Bowen set up prompts in the channel with prompts on the 1st and the 15th of every "
+                "month at 18:00, so the turns were dealt again; a discussion prompt is now yours:",
+                "Megan Bowen set up prompts in the channel with prompts on the 1st and the 15th of every "
+                "month at 18:00, so the turns were dealt again; discussion prompts are now yours:",
+                "Megan Bowen lade upp ett schema för inlägg i kanalen med inlägg den 1 och den 15 varje "
+                "månad kl. 18.00, så turerna delades ut på nytt;",
+            )
+        ), notice
+    before = len(world.connector.posted)
+    await world.say(ADELE, "schedule stop yes", channel=stories.CHAIRS, locale="en-US")
+    await world.settle()
+    told = [n for who in (MEGAN, LARS, JONAS) for n in world.notices(who, before)]
+    assert told and all(
+        n.startswith("Adele Vance stoppade schemat för inlägg i kanalen med inlägg den 1 och den 15")
+        for n in told
+    ), told
