@@ -317,6 +317,7 @@ def register(router: Router) -> None:
 
     @router.command(
         "paus",
+        "pausa",  # the verb, as "pausa 15/6 15/8" is said
         "pause",
         usage=N_("pause FROM TO"),
         summary=N_("no prompts in a period (e.g. the summer)"),
@@ -577,7 +578,7 @@ def register(router: Router) -> None:
         """Show a slot as it would be posted now (its text, or the bank prompt it would get)."""
         t = request.t
         seen = await asyncio.to_thread(
-            _desk(context).preview_number, request.district, _channel(request), request.args
+            _desk(context).preview_number, request.district, _channel(request), request.args, request.user
         )
         found, schedule = seen.found, seen.schedule
         if found.missing is not None:
@@ -1054,9 +1055,14 @@ def _without_fillers(args: str) -> list[str]:
     return [word for word in words if word and fold(word) not in _FILLERS and fold(word) not in COURTESY]
 
 
+# "min tur", "min nästa tur", "mitt inlägg", "my (next) turn", "my prompt": the writer's own next turn.
+_MY_TURN = r"(?:min|my)\s+(?:(?:nästa|nasta|next)\s+)?(?:tur|turn)|mitt\s+inl(?:ä|a)gg|my\s+prompt"
+
+
 def _number_and_text(args: str) -> tuple[str, str]:
-    """ "12 TEXT", also "#12: TEXT" and "12 - TEXT": the number as written, and the text."""
-    found = re.match(r"\s*(#?\d+)\s*(?:[:\-\u2013\u2014]\s+|:|\s|$)(.*)", args, flags=re.DOTALL)
+    """ "12 TEXT", also "#12: TEXT", "12 - TEXT" and "min tur: TEXT": the number as written (or the words
+    for one's own next turn), and the text."""
+    found = re.match(rf"\s*(#?\d+|{_MY_TURN})\s*(?:[:\-\u2013\u2014]\s+|:|\s|$)(.*)", args, re.DOTALL | re.I)
     if found is None:
         number, _, text = args.partition(" ")
         return number, text.strip()

@@ -329,7 +329,7 @@ class PromptDesk:
         self, district: str, channel: str | None, written: str, text: str, by: PersonInfo
     ) -> Written:
         """A slot's text; nothing is written without a text, or with one longer than a prompt may be."""
-        slot = self._find(district, self._here(channel), written)
+        slot = self._find(district, self._here(channel), written, by=by)
         if isinstance(slot, NotOpen):
             return Written(slot)
         if not text or len(text) > MAX_PROMPT_LENGTH:
@@ -400,10 +400,13 @@ class PromptDesk:
             reads = bool(posts) and counter is not None and counter.store.reads_channels(district)
             return History(posts, named if several else None, reads, len(every))
 
-    def preview_number(self, district: str, channel: str | None, written: str) -> Preview:
-        """A slot as it would be posted now: its text, or the bank prompt it would get."""
+    def preview_number(
+        self, district: str, channel: str | None, written: str, by: PersonInfo | None = None
+    ) -> Preview:
+        """A slot as it would be posted now: its text, or the bank prompt it would get ("min tur": the
+        asker's next)."""
         with self.prompts.db.snapshot():
-            found = self._found(district, channel, written, open_to=SHOWN)
+            found = self._found(district, channel, written, open_to=SHOWN, by=by)
             if found.slot is None:
                 return Preview(found)
             slot = found.slot

@@ -89,3 +89,21 @@ async def test_thanks_after_a_command_changes_nothing(world: World) -> None:
     assert await world.say(ADELE, f"skip {second.id} please", locale="en-US") == (
         f"#{second.id} is skipped; nothing will be posted then."
     )
+
+
+async def test_writing_and_seeing_ones_own_turn_by_saying_so(world: World) -> None:
+    """ "skriv min tur: TEXT", "write my turn: TEXT", "visa min tur": the writer's own next turn, as "hoppa
+    min tur" and "ge min tur" already read it; "pausa" is said as often as "paus"."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    adeles, lars = world.slot_at(15, 12, 18), world.slot_at(15, 1, 18)
+    assert await world.say(LARS, "skriv min tur Vad vill vi med kollektivtrafiken?") == (
+        f"Texten till #{lars.id} är sparad; inlägget publiceras på sin tid."
+    )
+    assert await world.say(ADELE, "write my next turn: How do we reach young voters?", locale="en-US") == (
+        f"Saved the text for #{adeles.id}; it will be posted at its time."
+    )
+    seen = await world.say(LARS, "visa min tur")
+    assert "Vad vill vi med kollektivtrafiken?" in seen and "Skrivet av Lars Nilsson" in seen, seen
+    assert world.slot_at(15, 1, 18).text == "Vad vill vi med kollektivtrafiken?"
+    paused = await world.say(MEGAN, "pausa 15 juni - 15 augusti", channel=GENERAL)
+    assert paused.startswith("Paus 15 juni–15 aug. 2027: inget av de inlägg"), paused
