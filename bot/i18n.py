@@ -425,6 +425,21 @@ def status_word(text: str) -> str | None:
 # (`roller`), "när är nästa inlägg i Allmänt?" every coming prompt, "hur rapporterar jag mål 3?" the report's
 # help (which shows the asker's own example). Folded when read.
 _QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    # a turn one cannot take, said with when: "jag kan inte nästa vecka", "I can't do next Tuesday"
+    *(
+        (ask, "kommande", "sv")
+        for ask in (
+            *("jag kan inte nästa", "jag kan inte på", "jag kan inte den", "jag kan inte då"),
+            *("jag hinner inte skriva", "jag hinner inte nästa", "jag hinner inte min tur"),
+        )
+    ),
+    *(
+        (ask, "upcoming", "en")
+        for ask in (
+            *("i can t do next", "i cant do next", "i can t next", "i cant next", "i can t do it next"),
+            *("i can t make it next", "i cant make it next", "i can t on", "i cant on", "i can t do the"),
+        )
+    ),
     *(
         (ask, "roller", "sv")
         for ask in (
@@ -645,6 +660,14 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "can someone swap with me",
                 "who has the next prompt",
                 "who writes the next one",
+                "who s writing next",
+                "whos writing next",
+                "who is writing next",
+                "who s writing the next",
+                "who is writing the next",
+                "who s turn is it",
+                "whos turn is it",
+                "who s up next",
             ),
         ),
         ("språk", "sv", ("byt språk", "byta språk", "ändra språk", "vilket språk")),

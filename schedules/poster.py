@@ -87,6 +87,7 @@ class PromptPoster:
                 self.prompts.set_status, slot.id, SlotStatus.MISSED, now=now, only_from=SlotStatus.PLANNED
             ):
                 await self.tell_board(schedule.district, lambda t: self._missed(t, slot, schedule))
+                await self._text_back(slot, schedule)
             return Outcome.MISSED
 
         text, bank_id = await asyncio.to_thread(self._text_for, slot, schedule)
@@ -149,19 +150,10 @@ class PromptPoster:
             now=self.clock(),
         )
         log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
-        if early:
-            await self._tell_posted_early(slot, schedule, bank_id is not None, by)
-        elif bank_id is not None and slot.text:  # written, but nobody approved it: the writer is not to blame
-            await self.tell_board(
-                schedule.district,
-                lambda t: Reply(
-                    t._(
-                        "The text for #{id} by {writer} was not approved in time, "
-                        "so I posted a prompt from the bank."
-                    ).format(id=slot.id, writer=slot.writer_name or t._("someone no longer known"))
-                ),
-                also=slot.text_by,
-            )
+        if early or (bank_id is not None and slot.text):
+            # Posted now by someone, or a written text set aside (not approved): the board, owner and writer
+            # read who did what; a bank post in place of nothing written is told below.
+            await self._tell_posted(slot, schedule, from_bank=bank_id is not None, early=early, by=by)
         elif bank_id is not None:
             if slot.owner_id is not None:  # the owner reads of their own turn, the board whose it was
                 await self.tell(
@@ -194,23 +186,28 @@ class PromptPoster:
             )
         return Outcome.POSTED
 
-    async def _tell_posted_early(
-        self, slot: PromptSlot, schedule: Schedule, from_bank: bool, by: PersonInfo | None
+    async def _tell_posted(
+        self, slot: PromptSlot, schedule: Schedule, *, from_bank: bool, early: bool, by: PersonInfo | None
     ) -> None:
-        """Posted ahead of its time: no one's fault. With the bank's prompt the board is told; with a
-        written text its writer and owner are (whoever posted it knows already)."""
-        if from_bank:
-            await self.tell_board(
-                schedule.district,
-                lambda t: Reply(
-                    t._("#{id} was posted ahead of its time, with a prompt from the bank.").format(id=slot.id)
-                ),
+        """Who posted which prompt, whose turn it was and whose name signs it, to the board, the owner and
+        the writer, each in their own words (cards.posted). Whoever posted it now has the answer to their
+        command, unless their own text was set aside: they get it back."""
+        actor = await asyncio.to_thread(self.people.find_id, by) if early and by else None
+        members = await asyncio.to_thread(self.people.members, schedule.district, Role.BOARD)
+        people = {member.person_id for member in members} | {p for p in (slot.owner_id, slot.text_by) if p}
+        if not (from_bank and slot.text and slot.text_by == actor):
+            people.discard(actor or 0)
+        for person in sorted(people):
+            notice = partial(
+                cards.posted,
+                slot=slot,
+                schedule=schedule,
+                reader=person,
+                actor=(by.name if by else "") if early else None,
+                actor_id=actor,
+                from_bank=from_bank,
             )
-            return
-        actor = await asyncio.to_thread(self.people.find_id, by) if by else None
-        name = by.name if by else None
-        people = {p for p in (slot.text_by, slot.owner_id) if p is not None and p != actor}
-        await self.tell(people, partial(cards.posted_early, slot=slot, schedule=schedule, actor=name))
+            await self.tell({person}, notice)
 
     async def _start_thread(self, slot: PromptSlot, schedule: Schedule, post: Reply) -> Sent:
         """The notifier's new thread; a server error answered (not a lost connection: SendUncertain) is
@@ -251,7 +248,14 @@ class PromptPoster:
             self.prompts.fail, slot.id, status=status, outcome=outcome.value, detail=detail, now=now
         )
         await self.tell_board(schedule.district, lambda t: Reply(t._(notice).format(id=slot.id)))
+        if outcome is not Outcome.UNCERTAIN:  # certainly not in the channel
+            await self._text_back(slot, schedule)
         return outcome
+
+    async def _text_back(self, slot: PromptSlot, schedule: Schedule) -> None:
+        """A written text that was not posted goes back to its writer, kept (the board was told why)."""
+        if slot.text and slot.text_by is not None:
+            await self.tell({slot.text_by}, partial(cards.text_not_posted, slot=slot, schedule=schedule))
 
     def _text_for(self, slot: PromptSlot, schedule: Schedule) -> tuple[str | None, int | None]:
         if slot.ready(schedule.approval_required):

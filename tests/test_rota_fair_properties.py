@@ -28,7 +28,7 @@ board's word first.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -38,10 +38,9 @@ from bot.cards.prompts import _signature
 from bot.i18n import translator
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_desk import PromptDesk
-from bot.services.prompting import Pause, PromptSlot, SlotStatus
-from bot.services.schedule_rules import parse_rule
+from bot.services.prompting import PromptSlot, SlotStatus
 from tests.conftest import NOW
-from tests.test_rota_properties import BOARD, CHANNELS, DISTRICT, RULES, desk_on_copy, template
+from tests.test_rota_properties import BOARD, CHANNELS, DISTRICT, RULES, change, desk_on_copy, template
 
 __all__ = ["template"]  # the fixture, a district with four board members
 NEWCOMERS = [PersonInfo(f"29:new-{n}", f"aad-new-{n}", name) for n, name in enumerate(("Anna", "Kim"))]
@@ -82,37 +81,14 @@ def step(
 ) -> None:
     """Make the change; a text written goes into `texts` (slot -> its text and writer)."""
     kind, first, second = move
-    by = BOARD[0]
-    here = desk.prompts.channel_schedule(str(first)) if kind in ("stop", "pause", "resume") else None
-    coming = [s.id for s in desk.upcoming(DISTRICT, limit=8) if s.status is SlotStatus.PLANNED]
+    if kind not in ("write", "join", "leave"):
+        change(desk, now, move)
+        return
     board = on_board(desk)
-    if kind == "schedule":
-        rule = str(second)
-        desk.set_up(
-            district=DISTRICT,
-            conversation_id=str(first),
-            rule=parse_rule(rule),
-            rule_text=rule,
-            by=by,
-            confirmed=True,
-        )
-    elif kind == "stop" and here is not None:
-        desk.stop(here, by, confirmed=True)
-    elif kind == "pause" and here is not None:
-        assert isinstance(second, tuple)
-        start = now[0].date() + timedelta(days=second[0])
-        desk.pause(here, Pause(start, start + timedelta(days=second[1])), by, confirmed=True)
-    elif kind == "resume" and here is not None:
-        desk.resume(here)
-    elif kind == "wait":
-        now[0] += timedelta(days=int(str(first)))
-        desk.lay_out()  # as the scheduler does every day
-    elif kind == "swap" and coming:
-        a, b = (str(coming[int(str(n)) % len(coming)]) for n in (first, second))
-        desk.swap_numbers(DISTRICT, None, a, b, by)
-    elif kind == "write" and coming:
+    if kind == "write":
+        coming = [s.id for s in desk.upcoming(DISTRICT, limit=8) if s.status is SlotStatus.PLANNED]
         writer = EVERYONE[int(str(second))]
-        if board_id(desk, writer) in board:  # only the board writes prompts
+        if coming and board_id(desk, writer) in board:  # only the board writes prompts
             slot_id = coming[int(str(first)) % len(coming)]
             text = f"Text by {writer.name} for #{slot_id}"
             desk.write(slot_id, text, writer)
@@ -121,7 +97,7 @@ def step(
         person = EVERYONE[int(str(first))]
         desk.people.grant(person, DISTRICT, Role.BOARD, now=now[0])
         desk.board_joined(DISTRICT)
-    elif kind == "leave":
+    else:
         person = EVERYONE[int(str(first))]
         person_id = desk.people.find_id(person)
         if person_id in board and len(board) > 1:

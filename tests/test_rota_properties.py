@@ -61,7 +61,7 @@ NOT_TURNS = (SlotStatus.CANCELLED, SlotStatus.PAUSED)
 changes = st.one_of(
     st.tuples(st.just("schedule"), st.sampled_from(CHANNELS), st.sampled_from(RULES)),
     st.tuples(st.just("stop"), st.sampled_from(CHANNELS), st.none()),
-    st.tuples(st.just("pause"), st.sampled_from(CHANNELS), st.integers(0, 40), st.integers(0, 30)),
+    st.tuples(st.just("pause"), st.sampled_from(CHANNELS), st.tuples(st.integers(0, 40), st.integers(0, 30))),
     st.tuples(st.just("resume"), st.sampled_from(CHANNELS), st.none()),
     st.tuples(st.just("wait"), st.integers(1, 45), st.none()),
     st.tuples(st.just("give"), st.integers(0, 7), st.integers(0, len(BOARD) - 1)),
@@ -126,6 +126,8 @@ def goes_round(slots: list[PromptSlot], board: int) -> bool:
 
 
 def change(desk: PromptDesk, now: list[datetime], step: tuple[object, ...]) -> None:
+    """Make one schedule or rota change as a board member (the first) would, or let days pass; shared with
+    tests/test_rota_fair_properties.py, which adds texts and board changes."""
     kind, where = step[0], step[1]
     by = BOARD[0]
     here = desk.prompts.channel_schedule(str(where)) if kind in ("stop", "pause", "resume") else None
@@ -142,9 +144,9 @@ def change(desk: PromptDesk, now: list[datetime], step: tuple[object, ...]) -> N
     elif kind == "stop" and here is not None:
         desk.stop(here, by, confirmed=True)
     elif kind == "pause" and here is not None:
-        today = now[0].date()
-        start = today + timedelta(days=int(str(step[2])))
-        desk.pause(here, Pause(start, start + timedelta(days=int(str(step[3])))), by, confirmed=True)
+        assert isinstance(step[2], tuple)
+        start = now[0].date() + timedelta(days=step[2][0])
+        desk.pause(here, Pause(start, start + timedelta(days=step[2][1])), by, confirmed=True)
     elif kind == "resume" and here is not None:
         desk.resume(here)
     elif kind == "wait":

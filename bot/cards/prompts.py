@@ -816,7 +816,8 @@ def paused(t: Translator, slot: PromptSlot, schedule: Schedule, pause: Pause, ac
     return Reply(
         t._(
             "{actor} paused the prompts in {channel} {period}, so the text by {writer} for #{id} ({when}) "
-            "waits: it is posted at its time if the pause is lifted first (pause end)."
+            "waits: it is posted at its time if the pause is lifted first (pause end). "
+            "Here it is, kept: {text}"
         ).format(period=period(t, pause), **_about(t, slot, schedule, actor))
     )
 
@@ -1052,11 +1053,14 @@ def handed_over(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str |
 
 
 def dealt_to_you(
-    t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]], *, board: bool = True
+    t: Translator,
+    slots: Sequence[tuple[PromptSlot, Schedule, str | None]],
+    *,
+    why: Callable[[Translator], str] | None = None,
 ) -> Reply:
-    """To a board member whose turns changed when someone joined or left the board (or, not `board`, when
-    a schedule changed: a pause, a skip, a stop): the ones now theirs."""
-    if board:
+    """To a board member whose turns changed when someone joined or left the board (or, `why`, when a
+    schedule changed: who changed which, as `changed_by` says it): the ones now theirs."""
+    if why is None:
         said = t.ngettext(
             "After a change to the board, a discussion prompt is now yours:",
             "After a change to the board, discussion prompts are now yours:",
@@ -1064,10 +1068,10 @@ def dealt_to_you(
         )
     else:
         said = t.ngettext(
-            "After a change to the schedule, a discussion prompt is now yours:",
-            "After a change to the schedule, discussion prompts are now yours:",
+            "{why}, so the turns were dealt again; a discussion prompt is now yours:",
+            "{why}, so the turns were dealt again; discussion prompts are now yours:",
             len(slots),
-        )
+        ).format(why=why(t))
     lines = [said]
     for slot, schedule, former in slots:
         fields = {
@@ -1081,6 +1085,25 @@ def dealt_to_you(
     if unwritten:
         lines.append(t._("Write one here with: write {id} YOUR TEXT").format(id=unwritten[0].id))
     return Reply("\n".join(lines))
+
+
+def changed_by(
+    t: Translator, *, change: str, actor: str | None, schedule: Schedule, pause: Pause | None = None
+) -> str:
+    """Who changed which schedule how, as a notice of its consequences begins: "Megan Bowen stopped the
+    prompt schedule in General"."""
+    said = {
+        "new": t._("{actor} set up prompts in {channel}"),
+        "rule": t._("{actor} changed the prompt schedule in {channel}"),
+        "stop": t._("{actor} stopped the prompt schedule in {channel}"),
+        "pause": t._("{actor} paused the prompts in {channel} {period}"),
+        "resume": t._("{actor} lifted the pause in {channel}"),
+    }[change]
+    return said.format(
+        actor=actor or t._("A board member"),
+        channel=channel_name(t, schedule),
+        period=period(t, pause) if pause else "",
+    )
 
 
 def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
@@ -1110,18 +1133,62 @@ def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | 
     return Reply("\n".join(lines))
 
 
-def posted_early(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str | None) -> Reply:
-    """To the writer and owner of a text someone posted ahead of its time."""
+def posted(
+    t: Translator,
+    slot: PromptSlot,
+    schedule: Schedule,
+    *,
+    reader: int,
+    actor: str | None,
+    actor_id: int | None,
+    from_bank: bool,
+) -> Reply:
+    """To the board, the owner and the writer: who posted which prompt (`actor`, ahead of its time, or the
+    bot at its time), whose turn it was, what went out and whose name signs it. The owner reads of "your
+    prompt"; a writer whose text was set aside (not approved) reads it, kept."""
+    about = _about(t, slot, schedule, actor or t._("A board member"))
+    whose = genitive(t, slot.owner_name) if slot.owner_name else None
+    about["turn"] = t._("{whose} turn").format(whose=whose) if whose else t._("nobody's turn")
+    mine = reader == slot.owner_id
+    if actor is None:
+        what = t._("I posted your prompt #{id} ({when}, {channel}).")
+        theirs = t._("I posted #{id} ({when}, {channel}, {turn}).")
+    elif reader == actor_id:
+        what = t._("You posted your prompt #{id} ({when}, {channel}) now, ahead of its time.")
+        theirs = t._("You posted #{id} ({when}, {channel}, {turn}) now, ahead of its time.")
+    else:
+        what = t._("{actor} posted your prompt #{id} ({when}, {channel}) now, ahead of its time.")
+        theirs = t._("{actor} posted #{id} ({when}, {channel}, {turn}) now, ahead of its time.")
+    what = what if mine else theirs
+    about["signature"] = _signature(t, slot, from_bank)
+    if not from_bank:
+        how = (
+            t._("It went out with your text, signed “{signature}”.")
+            if reader == slot.text_by
+            else t._("It went out with the text by {writer}, signed “{signature}”.")
+        )
+    elif not slot.text:
+        how = t._("No text was written, so it went out with a prompt from the bank, signed “{signature}”.")
+    elif reader == slot.text_by:
+        how = t._(
+            "Your text was not approved, so a prompt from the bank went out in its place, signed "
+            "“{signature}”. Your text, kept here: {text}"
+        )
+    else:
+        how = t._(
+            "The text by {writer} was not approved, so a prompt from the bank went out in its place, signed "
+            "“{signature}”."
+        )
+    return Reply(f"{what.format(**about)} {how.format(**about)}")
+
+
+def text_not_posted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To a writer whose text was not posted at its time (the bot was down too long, or Teams refused)."""
     return Reply(
         t._(
-            "{actor} posted #{id} in {channel} now, ahead of its time ({when}), with the text by {writer}."
-        ).format(
-            actor=actor or t._("A board member"),
-            id=slot.id,
-            channel=channel_name(t, schedule),
-            when=when(t, slot.due_at, schedule.zone),
-            writer=slot.writer_name or t._("someone no longer known"),
-        )
+            "#{id} ({when}, {channel}) was not posted, so your text for it was not used. "
+            "Here it is, kept: {text}"
+        ).format(**_about(t, slot, schedule, ""))
     )
 
 

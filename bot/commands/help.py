@@ -124,6 +124,10 @@ GUIDES: dict[str, Guide] = {
     "swap": Guide((N_("swap 3 4"),), N_("Two board members trade turns.")),
     "assign": Guide((N_("assign 3 @name"),), N_("Gives one discussion prompt to someone else.")),
     "skip": Guide((N_("skip 3"),), N_("Nothing is posted that time.")),
+    "move": Guide(
+        (N_("move 3"),),
+        N_("A prompt's day follows the schedule: to move one, swap or skip it, or change the schedule."),
+    ),
     "pause": Guide(
         (N_("pause 2027-06-15 2027-08-15"),),
         N_("No discussion prompts between two dates, both included, such as over the summer."),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -18,11 +18,11 @@ from bot.cards import Reply, day, day_of_year, no_such_page, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, Translator, fold, genitive, translator
+from bot.i18n import COURTESY, N_, Translator, fold, genitive, translator
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
-from bot.services.prompt_desk import Coming, NoTarget, NotOpen, Paused, PromptDesk, Swapped
+from bot.services.prompt_desk import Assigned, Coming, NoTarget, NotOpen, Paused, PromptDesk, Swapped
 from bot.services.prompting import (
     MAX_PROMPT_LENGTH,
     Outcome,
@@ -150,6 +150,13 @@ def register(router: Router) -> None:
                 request.user,
                 request.mentions[0],
             )
+        elif not request.mentions and _name_words(numbers):
+            desk = _desk(context)
+            swapped = await asyncio.to_thread(
+                desk.swap_with_named, request.district, _channel(request), request.user, request.args
+            )
+            if swapped.named is not None:
+                return _not_named(t, _name_words(numbers), swapped.named, t._("swap with @name"))
         elif len(numbers) != 2 or request.mentions:
             ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
             if len(ids) < 2:
@@ -217,6 +224,18 @@ def register(router: Router) -> None:
     async def assign(request: Request, context: Context) -> Reply:
         """Give a slot to the @mentioned person."""
         t = request.t
+        assert request.user is not None
+        words = _without_fillers(request.args)
+        if not request.mentions and _name_words(words):
+            desk, written = _desk(context), " ".join(words)
+            assigned = await asyncio.to_thread(
+                desk.assign_named, request.district, _channel(request), written, request.user
+            )
+            if assigned.named is not None:
+                ids = assigned.open_ids
+                example = t._("assign {id} @name").format(id=ids[0]) if ids else t._("assign NUMBER @name")
+                return _not_named(t, _name_words(words), assigned.named, example)
+            return _assigned(t, assigned, assigned.to)
         if len(request.mentions) != 1:
             ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
             if not ids:
@@ -228,27 +247,15 @@ def register(router: Router) -> None:
                     id=ids[0]
                 )
             )
-        person = request.mentions[0]
-        assert request.user is not None
         assigned = await asyncio.to_thread(
             _desk(context).assign_number,
             request.district,
             _channel(request),
             " ".join(_without_fillers(strip_names(request.args, request.mentions, request.mentions_written))),
-            person,
+            request.mentions[0],
             request.user,
         )
-        if assigned.missing is not None:
-            return _not_open(t, assigned.missing)
-        assert assigned.slot is not None
-        if not assigned.done:
-            return Reply(
-                t._(
-                    "{name} is not on the board; only board members take turns with prompts. "
-                    "An administrator can add them with: role board @name"
-                ).format(name=person.name)
-            )
-        return Reply(t._("#{id} is now {whose}.").format(id=assigned.slot.id, whose=genitive(t, person.name)))
+        return _assigned(t, assigned, request.mentions[0])
 
     @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)
     async def skip(request: Request, context: Context) -> Reply:
@@ -267,6 +274,9 @@ def register(router: Router) -> None:
             confirmed=confirmed,
         )
         found, done = skipped.found, skipped.set_aside
+        if found.missing is not None and found.missing.no_number:  # "hoppa över julen": a period
+            period = t._("To skip a period, such as Christmas, pause it: pause 20/12 6/1")
+            return Reply(f"{_not_open(t, found.missing).text} {period}")
         if found.missing is not None:
             return _not_open(t, found.missing)
         assert found.slot is not None and done is not None
@@ -283,7 +293,31 @@ def register(router: Router) -> None:
         return cards.set_aside_answer(t, answer, done)
 
     @router.command(
+        "flytta",
+        "move",
+        usage=N_("move NUMBER"),
+        summary=N_("move a prompt: swap or skip it, or change the schedule"),
+        role=board,
+    )
+    async def move(request: Request, context: Context) -> Reply:
+        """ "Flytta inlägget till torsdag": a prompt's day is its schedule's, so one prompt does not move on
+        its own; the answer says what does, with numbers that work here."""
+        t = request.t
+        ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+        answer = t._("A single prompt cannot move to another day; the days follow the schedule.")
+        if len(ids) >= 2:
+            answer += " " + t._(
+                "To let someone else take it, swap it: swap {first} {second}; not to post it: skip {first}."
+            ).format(first=ids[0], second=ids[1])
+        days = t._(
+            "To change the days of them all, write in the channel: schedule (e.g. schedule first and third "
+            "Thursday at 19)."
+        )
+        return Reply(f"{answer} {days}")
+
+    @router.command(
         "paus",
+        "pausa",  # the verb, as "pausa 15/6 15/8" is said
         "pause",
         usage=N_("pause FROM TO"),
         summary=N_("no prompts in a period (e.g. the summer)"),
@@ -328,7 +362,9 @@ def register(router: Router) -> None:
     )
     async def resume(request: Request, context: Context) -> Reply:
         """Lift the pause in force, or the next one, of one channel's schedule."""
-        resumed = await asyncio.to_thread(_desk(context).resume_here, request.district, _channel(request))
+        resumed = await asyncio.to_thread(
+            _desk(context).resume_here, request.district, _channel(request), request.user
+        )
         if isinstance(resumed.target, NoTarget):
             return _no_target(request.t, resumed.target)
         return _lifted(request.t, resumed)
@@ -542,7 +578,7 @@ def register(router: Router) -> None:
         """Show a slot as it would be posted now (its text, or the bank prompt it would get)."""
         t = request.t
         seen = await asyncio.to_thread(
-            _desk(context).preview_number, request.district, _channel(request), request.args
+            _desk(context).preview_number, request.district, _channel(request), request.args, request.user
         )
         found, schedule = seen.found, seen.schedule
         if found.missing is not None:
@@ -594,17 +630,27 @@ def register(router: Router) -> None:
         # In a personal chat, with prompts in more than one channel: which channel this one goes to.
         channel = _named(t, found.named)
         ahead = slot.due_at - context.now
-        if ahead > EARLY and not confirmed:
-            zone = context.services.zone
-            question = t._(
-                "#{id} is due {when}, {days} days from now, and is {owner}'s turn. "
-                "To post it now anyway: post {id} yes"
-            ).format(
-                id=slot.id,
-                when=cards.when(t, slot.due_at, zone),
-                days=(slot.due_at.astimezone(zone).date() - context.now.astimezone(zone).date()).days,
-                owner=slot.owner_name or t._("nobody yet"),
+        asked = []
+        if target.unapproved:
+            asked.append(
+                t._(
+                    "The text by {writer} for #{id} is not approved yet, so a prompt from the bank would go "
+                    "out in its place and the text back to {writer}; another board member approves it "
+                    "with: approve {id}."
+                ).format(id=slot.id, writer=slot.writer_name or t._("someone no longer known"))
             )
+        if ahead > EARLY:
+            zone = context.services.zone
+            asked.append(
+                t._("#{id} is due {when}, {days} days from now, and is {owner}'s turn.").format(
+                    id=slot.id,
+                    when=cards.when(t, slot.due_at, zone),
+                    days=(slot.due_at.astimezone(zone).date() - context.now.astimezone(zone).date()).days,
+                    owner=slot.owner_name or t._("nobody yet"),
+                )
+            )
+        if asked and not confirmed:
+            question = " ".join([*asked, t._("To post it now anyway: post {id} yes").format(id=slot.id)])
             if channel:
                 question += " " + t._("It goes to {channel}.").format(channel=channel)
             return Reply(question)
@@ -811,6 +857,44 @@ def _no_turn_to_swap(t: Translator, swapped: Swapped, me: PersonInfo) -> Reply:
     )
 
 
+def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = None) -> Reply:
+    """`ge`: given to `person` (the one @mentioned, else the one named), or why not."""
+    if assigned.missing is not None:
+        return _not_open(t, assigned.missing)
+    assert assigned.slot is not None
+    name = person.name if person else ""
+    if not assigned.done:
+        return Reply(
+            t._(
+                "{name} is not on the board; only board members take turns with prompts. "
+                "An administrator can add them with: role board @name"
+            ).format(name=name)
+        )
+    return Reply(t._("#{id} is now {whose}.").format(id=assigned.slot.id, whose=genitive(t, name)))
+
+
+def _name_words(words: list[str]) -> str:
+    """What is left of a command's words once numbers and "my turn" are taken out: a name, if anything."""
+    return " ".join(w for w in words if not w.lstrip("#").isdigit() and fold(w) not in _TURN_WORDS)
+
+
+def _not_named(t: Translator, written: str, named: Sequence[PersonInfo], example: str) -> Reply:
+    """A name written without @ that fits no board member, or several."""
+    if not named:
+        return Reply(
+            t._("No one on the board is called “{name}”. @mention whom you mean, e.g. {example}").format(
+                name=written, example=example
+            )
+        )
+    return Reply(
+        t._("“{name}” could be {names}: @mention whom you mean, e.g. {example}").format(
+            name=written,
+            names=format_list([p.name for p in named], style="or", locale=t.language),
+            example=example,
+        )
+    )
+
+
 def _not_open(t: Translator, missing: NotOpen) -> Reply:
     """Why a number names no slot the command can act on, and which are open."""
     slot = missing.slot
@@ -959,16 +1043,26 @@ EARLY = timedelta(days=3)
 # Words people put between a command's numbers and names: "byt 12 med 13", "swap 12 and 13", "ge 12 till
 # @Anna", "give 12 to @Anna".
 _FILLERS = frozenset({"med", "och", "mot", "till", "at", "and", "with", "for", "to"})
+# The words of "min (nästa) tur", "my (next) turn", "byt över": not a name.
+_TURN_WORDS = frozenset(
+    {"min", "mitt", "nasta", "tur", "turen", "inlagg", "my", "next", "turn", "prompt", "over"}
+)
 
 
 def _without_fillers(args: str) -> list[str]:
     """The words of `args` without commas and the words between numbers and names."""
-    return [word for word in re.split(r"[\s,&]+", args) if word and fold(word) not in _FILLERS]
+    words = re.split(r"[\s,&]+", args)
+    return [word for word in words if word and fold(word) not in _FILLERS and fold(word) not in COURTESY]
+
+
+# "min tur", "min nästa tur", "mitt inlägg", "my (next) turn", "my prompt": the writer's own next turn.
+_MY_TURN = r"(?:min|my)\s+(?:(?:nästa|nasta|next)\s+)?(?:tur|turn)|mitt\s+inl(?:ä|a)gg|my\s+prompt"
 
 
 def _number_and_text(args: str) -> tuple[str, str]:
-    """ "12 TEXT", also "#12: TEXT" and "12 - TEXT": the number as written, and the text."""
-    found = re.match(r"\s*(#?\d+)\s*(?:[:\-\u2013\u2014]\s+|:|\s|$)(.*)", args, flags=re.DOTALL)
+    """ "12 TEXT", also "#12: TEXT", "12 - TEXT" and "min tur: TEXT": the number as written (or the words
+    for one's own next turn), and the text."""
+    found = re.match(rf"\s*(#?\d+|{_MY_TURN})\s*(?:[:\-\u2013\u2014]\s+|:|\s|$)(.*)", args, re.DOTALL | re.I)
     if found is None:
         number, _, text = args.partition(" ")
         return number, text.strip()
@@ -976,8 +1070,16 @@ def _number_and_text(args: str) -> tuple[str, str]:
 
 
 def _confirmed(args: str) -> tuple[str, bool]:
-    """The arguments without a last word "ja" / "yes", and whether the board said it."""
-    words = args.split()
+    """The arguments without a last word "ja" / "yes" (nor "tack", "please" around it), and whether the
+    board said it."""
+    words = _courteous_less(args.split())
     if words and fold(words[-1]) in _YES:
-        return " ".join(words[:-1]), True
-    return args, False
+        return " ".join(_courteous_less(words[:-1])), True
+    return " ".join(words), False
+
+
+def _courteous_less(words: list[str]) -> list[str]:
+    """ "posta nu tack", "skip 12 please": the words without the thanks at the end."""
+    while words and fold(words[-1]) in COURTESY:
+        words = words[:-1]
+    return words

@@ -227,6 +227,18 @@ class PeopleRepository:
                 for person, found, branch in session.exec(query).all()
             ]
 
+    def with_role(self, district: str, role: RoleKind) -> list[PersonInfo]:
+        """The people with this role in the district, as Teams names them (to find one by name)."""
+        with self.db.read() as session:
+            rows = session.exec(
+                select(Person)
+                .join(Role, col(Role.person_id) == col(Person.id))
+                .join(District, col(District.id) == col(Role.district_id))
+                .where(District.name == district, Role.kind == role.value)
+                .order_by(col(Person.name), col(Person.id))
+            ).all()
+            return [PersonInfo(row.teams_user_id or "", row.aad_object_id, row.name) for row in rows]
+
     def set_quiet(self, person: PersonInfo, until: date | None, *, now: datetime) -> None:
         """No reminders to them before `until` (None: reminders as usual again)."""
         with self.db.write() as session:

@@ -10,7 +10,8 @@ everything is that district's.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import re
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -158,3 +159,22 @@ def matching(text: str, districts: Collection[str]) -> list[str]:
         return []
     exact = [name for name in districts if fold(name) == wanted]
     return exact or sorted(name for name in districts if wanted in fold(name))
+
+
+def named_in(text: str, people: Sequence[PersonInfo]) -> list[PersonInfo]:
+    """Whom `text` names without an @mention ("byt min tur med Anna"): those it names by full name, else by
+    first name, else by surname; several when the name fits several (the caller asks which)."""
+    words = _words(text)
+    for part in (slice(None), slice(0, 1), slice(-1, None)):
+        found = [p for p in people if (name := _words(p.name)[part]) and _within(name, words)]
+        if found:
+            return found
+    return []
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _within(name: list[str], words: list[str]) -> bool:
+    return any(words[i : i + len(name)] == name for i in range(len(words) - len(name) + 1))

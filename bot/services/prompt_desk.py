@@ -21,9 +21,9 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import fold
+from bot.i18n import Translator, fold
 from bot.services.clock import Clock
-from bot.services.people import PersonInfo, Role
+from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
 from bot.services.prompting import (
     HORIZON,
@@ -108,6 +108,7 @@ class Swapped:
     # "byt med @namn": who has no open turn coming to swap (None: both had one), the asker's if they have
     no_turn: PersonInfo | None = None
     mine: PromptSlot | None = None
+    named: tuple[PersonInfo, ...] | None = None  # written without @: the board members the name fits (not 1)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class Assigned:
     missing: NotOpen | None = None
     slot: PromptSlot | None = None
     done: bool = False  # False with a slot: the person is not on the board
+    named: tuple[PersonInfo, ...] | None = None  # written without @: the board members the name fits (not 1)
+    open_ids: tuple[int, ...] = ()  # with `named`, for an example that works
+    to: PersonInfo | None = None  # whom the name written without @ named
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,7 @@ class PostTarget:
     found: Found
     none_planned: bool = False
     several: tuple[Found, ...] = ()
+    unapproved: bool = False  # its text waits for approval: posted now, the bank's prompt goes in its place
 
 
 class PromptDesk:
@@ -250,6 +255,31 @@ class PromptDesk:
         self.swap(mine, theirs, by)
         return Swapped(first=mine, second=theirs, done=True)
 
+    def swap_with_named(self, district: str, channel: str | None, by: PersonInfo, written: str) -> Swapped:
+        """ "Byt min tur med Anna": `swap_with` the board member the words name, if they name one."""
+        named = self._named_on_board(district, written, by)
+        if len(named) != 1:
+            return Swapped(named=tuple(named))
+        return self.swap_with(district, channel, by, named[0])
+
+    def assign_named(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Assigned:
+        """ "Ge min tur till Lars", "ge 12 Lars": `assign_number` to the board member the words name."""
+        named = self._named_on_board(district, written, by, others=False)
+        if len(named) != 1:
+            return Assigned(named=tuple(named), open_ids=self._open_ids(district, self._here(channel)))
+        name = set(fold(named[0].name).split())
+        rest = " ".join(word for word in written.split() if fold(word) not in name)
+        return replace(self.assign_number(district, channel, rest, named[0], by), to=named[0])
+
+    def _named_on_board(
+        self, district: str, written: str, by: PersonInfo, *, others: bool = True
+    ) -> list[PersonInfo]:
+        """The board members `written` names without @ (besides the asker, when `others`)."""
+        board = self.people.with_role(district, Role.BOARD)
+        if others:
+            board = [p for p in board if not _same_person(p, by)]
+        return named_in(written, board)
+
     def assign_number(
         self, district: str, channel: str | None, written: str, person: PersonInfo, by: PersonInfo
     ) -> Assigned:
@@ -277,7 +307,7 @@ class PromptDesk:
         if not args.split():
             return Paused(target, today, pauses=self.prompts.pauses(target.id))
         if end:
-            return self._resumed(target, today)
+            return self._resumed(target, today, by)
         try:
             dates = pause_dates(args)
             period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
@@ -289,17 +319,17 @@ class PromptDesk:
             target, today, period=period, set_aside=self.pause(target, period, by, confirmed=confirmed)
         )
 
-    def resume_here(self, district: str, channel: str | None) -> Paused:
+    def resume_here(self, district: str, channel: str | None, by: PersonInfo | None = None) -> Paused:
         target = self._target(district, channel)
         if isinstance(target, NoTarget):
             return Paused(target)
-        return self._resumed(target, local_day(self.clock(), target.zone))
+        return self._resumed(target, local_day(self.clock(), target.zone), by)
 
     def write_number(
         self, district: str, channel: str | None, written: str, text: str, by: PersonInfo
     ) -> Written:
         """A slot's text; nothing is written without a text, or with one longer than a prompt may be."""
-        slot = self._find(district, self._here(channel), written)
+        slot = self._find(district, self._here(channel), written, by=by)
         if isinstance(slot, NotOpen):
             return Written(slot)
         if not text or len(text) > MAX_PROMPT_LENGTH:
@@ -370,10 +400,13 @@ class PromptDesk:
             reads = bool(posts) and counter is not None and counter.store.reads_channels(district)
             return History(posts, named if several else None, reads, len(every))
 
-    def preview_number(self, district: str, channel: str | None, written: str) -> Preview:
-        """A slot as it would be posted now: its text, or the bank prompt it would get."""
+    def preview_number(
+        self, district: str, channel: str | None, written: str, by: PersonInfo | None = None
+    ) -> Preview:
+        """A slot as it would be posted now: its text, or the bank prompt it would get ("min tur": the
+        asker's next)."""
         with self.prompts.db.snapshot():
-            found = self._found(district, channel, written, open_to=SHOWN)
+            found = self._found(district, channel, written, open_to=SHOWN, by=by)
             if found.slot is None:
                 return Preview(found)
             slot = found.slot
@@ -392,7 +425,7 @@ class PromptDesk:
         """The slot a number names, or without one the next planned (of this channel's schedule)."""
         with self.prompts.db.snapshot():
             if written:
-                return PostTarget(self._found(district, channel, written))
+                return self._unapproved(PostTarget(self._found(district, channel, written)))
             here = self._here(channel)
             planned = [
                 s
@@ -407,7 +440,15 @@ class PromptDesk:
                 return PostTarget(
                     Found(), several=tuple(Found(s, named=self._named(district, channel, s)) for s in firsts)
                 )
-            return PostTarget(Found(planned[0], named=self._named(district, channel, planned[0])))
+            found = Found(planned[0], named=self._named(district, channel, planned[0]))
+            return self._unapproved(PostTarget(found))
+
+    def _unapproved(self, target: PostTarget) -> PostTarget:
+        slot = target.found.slot
+        schedule = self.prompts.schedule(slot.schedule_id) if slot else None
+        if slot is None or schedule is None or not slot.text or slot.ready(schedule.approval_required):
+            return target
+        return replace(target, unapproved=True)
 
     def bank(self, district: str) -> tuple[list[BankPrompt], dict[int, Record]]:
         """The district's bank prompts, oldest first, and how each did when posted."""
@@ -571,7 +612,9 @@ class PromptDesk:
                     cards.text_moved, slot=slot, schedule=schedule, moved_to=moved_to, actor=by.name
                 )
                 self._tell_about(slot, person_id, notice)
-        dealt = self._schedule_changed(schedule.district, person_id)
+        how = "rule" if current is not None else "new"
+        why = partial(cards.changed_by, change=how, actor=by.name, schedule=schedule)
+        dealt = self._schedule_changed(schedule.district, person_id, why)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
         shown_until = upcoming[-1].due_at if len(upcoming) == 6 else now + HORIZON
@@ -670,16 +713,18 @@ class PromptDesk:
         self._tell_dealt(dealt)
         return dealt
 
-    def _tell_dealt(self, dealt: Sequence[tuple[PromptSlot, str]], *, board: bool = True) -> None:
-        """One message to each new owner of turns a change to the board (or a schedule) dealt them, naming
-        every one."""
+    def _tell_dealt(
+        self, dealt: Sequence[tuple[PromptSlot, str]], *, why: Callable[[Translator], str] | None = None
+    ) -> None:
+        """One message to each new owner of turns a change to the board (or, `why`, to a schedule) dealt
+        them, naming every one."""
         theirs: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for slot, was in dealt:
             schedule = self.prompts.schedule(slot.schedule_id)
             if slot.owner_id is not None and schedule is not None:
                 theirs.setdefault(slot.owner_id, []).append((slot, schedule, was))
         for owner, slots in theirs.items():
-            self._tell({owner}, partial(cards.dealt_to_you, slots=slots, board=board))
+            self._tell({owner}, partial(cards.dealt_to_you, slots=slots, why=why))
 
     def touched_by(self, person: PersonInfo) -> tuple[int, list[PromptSlot]]:
         """The coming slots a person owns, wrote or approved, before `glöm mig` erases them (see
@@ -710,11 +755,14 @@ class PromptDesk:
         for owner, theirs in taken.items():
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
 
-    def _schedule_changed(self, district: str, actor: int | None) -> tuple[tuple[PromptSlot, str], ...]:
-        """After a pause, a stop or a new rule: the turns dealt anew, each new owner told (a turn given is
-        news to whoever holds it), except the `actor` who made the change and reads them in its answer."""
+    def _schedule_changed(
+        self, district: str, actor: int | None, why: Callable[[Translator], str]
+    ) -> tuple[tuple[PromptSlot, str], ...]:
+        """After a pause, a stop or a new rule (`why`: who did which, as the notice says it): the turns
+        dealt anew, each new owner told (a turn given is news to whoever holds it), except the `actor` who
+        made the change and reads them in its answer."""
         dealt = self._deal_again(district)
-        self._tell_dealt([(slot, was) for slot, was in dealt if slot.owner_id != actor], board=False)
+        self._tell_dealt([(slot, was) for slot, was in dealt if slot.owner_id != actor], why=why)
         return dealt
 
     def _deal_again(self, district: str, *, board: bool = False) -> tuple[tuple[PromptSlot, str], ...]:
@@ -927,7 +975,8 @@ class PromptDesk:
         )
         self._set_aside(written, actor, partial(cards.paused, schedule=schedule, pause=pause, actor=by.name))
         # a pause that takes no planned prompt (next summer, say) changes nobody's turn
-        dealt = self._schedule_changed(schedule.district, actor) if changed else ()
+        why = partial(cards.changed_by, change="pause", actor=by.name, schedule=schedule, pause=pause)
+        dealt = self._schedule_changed(schedule.district, actor, why) if changed else ()
         return SetAside(
             schedule,
             written,
@@ -957,7 +1006,7 @@ class PromptDesk:
         return tuple(few)
 
     def resume(
-        self, schedule: Schedule
+        self, schedule: Schedule, by: PersonInfo | None = None
     ) -> tuple[tuple[Pause, int] | None, tuple[tuple[PromptSlot, str], ...]]:
         """Lift the pause in force (from today) or the next one; its slots come back with their texts. What
         was lifted, and the turns dealt anew (see _deal_again)."""
@@ -965,10 +1014,11 @@ class PromptDesk:
         lifted = self.prompts.lift_pause(
             schedule.id, today=local_day(now, schedule.zone), zone_name=schedule.timezone, now=now
         )
-        return lifted, self._schedule_changed(schedule.district, None)
+        why = partial(cards.changed_by, change="resume", actor=by.name if by else None, schedule=schedule)
+        return lifted, self._schedule_changed(schedule.district, None, why)
 
-    def _resumed(self, target: Schedule, today: date) -> Paused:
-        lifted, dealt = self.resume(target)
+    def _resumed(self, target: Schedule, today: date, by: PersonInfo | None) -> Paused:
+        lifted, dealt = self.resume(target, by)
         return Paused(target, today, lifted=lifted, lifting=True, dealt=dealt)
 
     def stop(self, schedule: Schedule, by: PersonInfo, *, confirmed: bool) -> SetAside:
@@ -986,7 +1036,9 @@ class PromptDesk:
             return SetAside(schedule, written, applied=False, actor=actor)
         stopped = self.prompts.stop_schedule(schedule.conversation_id, now=self.clock())
         self._set_aside(written, actor, partial(cards.stopped, schedule=schedule, actor=by.name))
-        dealt = self._schedule_changed(schedule.district, actor)  # the other channels' turns close the gap
+        why = partial(cards.changed_by, change="stop", actor=by.name, schedule=schedule)
+        # the other channels' turns close the gap
+        dealt = self._schedule_changed(schedule.district, actor, why)
         return SetAside(schedule, written, applied=stopped, actor=actor, dealt=dealt)
 
     def write(self, slot_id: int, text: str, by: PersonInfo) -> tuple[str | None, str | None]:
@@ -1054,6 +1106,12 @@ def _due_in(schedule: Schedule, month: date) -> list[datetime]:
     start = datetime.combine(month, time(), zone) - timedelta(microseconds=1)
     end = datetime.combine(_next_month(month), time(), zone) - timedelta(microseconds=1)
     return occurrences(schedule.rule, zone, after=start, until=end)
+
+
+def _same_person(one: PersonInfo, other: PersonInfo) -> bool:
+    if one.aad_object_id and other.aad_object_id:
+        return one.aad_object_id == other.aad_object_id
+    return one.teams_user_id == other.teams_user_id
 
 
 def _next_of(slots: Sequence[PromptSlot], person_id: int | None) -> PromptSlot | None:

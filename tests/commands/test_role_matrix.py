@@ -110,6 +110,7 @@ MINIMUM: dict[str, Row] = {
     "byt": Row(Role.BOARD, "{slot} {empty_slot}"),
     "ge": Row(Role.BOARD, "{empty_slot} Diego Siciliani", mention=True),
     "hoppa": Row(Role.BOARD, "{empty_slot}"),
+    "flytta": Row(Role.BOARD, "{empty_slot} till torsdag"),
     "paus": Row(Role.BOARD, "2027-06-15 2027-08-15", kind="channel"),
     "återuppta": Row(Role.BOARD, kind="channel"),
     "skriv": Row(Role.BOARD, "{empty_slot} Vad vill vi att regionen gör för kollektivtrafiken?"),

@@ -317,7 +317,10 @@ async def test_approval_turned_on_shows_what_waits_and_blames_no_one(world: Worl
     before = len(world.connector.posted)
     assert await world.poster.post(first.id) is Outcome.POSTED
     notices = [p.body.get("text") or "" for p in world.connector.posted[before:]]
-    assert any(f"Texten till #{first.id} av Adele Vance godkändes inte i tid" in n for n in notices), notices
+    assert any(f"#{first.id} (tisdag 1 december kl. 18.00" in n for n in notices), notices
+    assert any("Texten av Adele Vance var inte godkänd, så ett inlägg ur banken" in n for n in notices), (
+        notices
+    )
     assert not any("Ingen text skrevs" in n for n in notices)  # Megan, the owner, is not blamed
 
 

@@ -286,11 +286,14 @@ async def test_stopping_a_schedule_and_a_pause_ask_before_setting_texts_aside(wo
     assert paused.startswith("Paused 30 Nov–10 Dec 2026: 1 prompt set aside. To lift the pause: pause end")
     await world.settle()
     # Megan's text waits; and dealt anew after the pause, a turn is hers (told apart)
-    told, dealt = sorted(world.notices(MEGAN, before), key=lambda notice: notice.startswith("Efter"))
+    told, dealt = sorted(world.notices(MEGAN, before), key=lambda notice: "så turerna" in notice)
     assert told.startswith(
         "Adele Vance pausade inläggen i Allmänt 30 nov.–10 dec. 2026, så texten av Megan Bowen"
     )
-    assert dealt.startswith("Efter en ändring i schemat är ett diskussionsinlägg nu ditt:"), dealt
+    assert dealt.startswith(  # who did what, not "after a change to the schedule"
+        "Adele Vance pausade inläggen i Allmänt 30 nov.–10 dec. 2026, så turerna delades ut på nytt; ett "
+        "diskussionsinlägg är nu ditt:"
+    ), dealt
 
     second = world.slot_at(15, 12, 18)
     await world.say(LARS, f"skriv {second.id} Hur bygger vi föreningen?")
@@ -499,8 +502,11 @@ async def test_a_text_posted_early_is_told_to_its_writer_and_all_done_says_when_
     )
     await world.settle()
     [to_lars] = world.notices(LARS, before)
-    assert to_lars.startswith(f"Megan Bowen publicerade #{chairs[0].id} i kanalen med inlägg första tisdagen")
-    assert "före sin tid (tisdag 1 december kl. 19.00), med texten av Lars Nilsson." in to_lars
+    assert to_lars == (
+        f"Megan Bowen publicerade #{chairs[0].id} (tisdag 1 december kl. 19.00, kanalen med inlägg första "
+        "tisdagen i månaden kl. 19.00, Adele Vances tur) nu, före sin tid. Det gick ut med din text, "
+        "undertecknat ”Skrivet av Lars Nilsson för Adele Vance”."
+    )
     await world.say(MEGAN, f"posta {chairs[1].id} ja", channel=CHAIRS)
     await world.settle()
 

@@ -199,7 +199,7 @@ async def test_a_pause_that_takes_no_prompt_changes_no_turn_and_one_that_does_te
     for person in (ADELE, LARS, JONAS):
         theirs = [slot_id for name, slot_id in gained if name == person.name]
         told = [
-            n for n in world.notices(person, before) if "ändring i schemat" in n or "change to the sch" in n
+            n for n in world.notices(person, before) if "turerna delades ut" in n or "turns were dealt" in n
         ]
         assert bool(theirs) == bool(told), (person.name, theirs, told)
         for slot_id in theirs:
