@@ -62,6 +62,17 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
 
 
+def _undecorated(text: str) -> str:
+    """A line without the emoji it opens with ("📣 Synlighet", "👉 Värva 40 nya medlemmar"), unless it is a
+    bullet sign the reader knows."""
+    if _BULLET.match(text):
+        return text
+    end = 0
+    while end < len(text) and (unicodedata.category(text[end]) == "So" or text[end] in "\ufe0f\u200d"):
+        end += 1
+    return text[end:].lstrip() if end and text[end : end + 1] in (" ", "") else text
+
+
 def starts_with_bullet(text: str) -> bool:
     return _BULLET.match(text) is not None
 
@@ -670,7 +681,7 @@ def layout(text: str) -> list[Line]:
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
     item_indent: int | None = None  # how far the list's own items stand in
     for index, (lead, had_number, content) in enumerate(rows):
-        content = re.sub(r"\s+", " ", content).strip()
+        content = _undecorated(re.sub(r"\s+", " ", content).strip())
         if signed := _BULLET.match(content):
             content = content[: signed.end()] + _TASK_BOX.sub("", content[signed.end() :])
         elif lead.startswith(("-", "*")):

@@ -1635,3 +1635,66 @@ PRINTED_LATER: tuple[Document, ...] = tuple(
     )
 )
 CORPUS += PRINTED_LATER
+
+
+# --- the eighth round: written down before running the reader on them ----------------------------------
+
+
+def motala_goal_activity_docx() -> bytes:
+    """A table per area, Mål | Aktiviteter, the activities a bulleted list in their cell."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_paragraph("Socialdemokraterna i Motala")
+    document.add_heading("Medlemmar", level=1)
+    table = document.add_table(rows=3, cols=2)
+    for cells, (goal, activities) in zip(
+        table.rows,
+        (
+            ("Mål", ()),
+            ("Värva 50 nya medlemmar", ("Värvningsbord på Kulturnatten", "Ringa tidigare medlemmar")),
+            ("Alla nya medlemmar ska bjudas in till ett välkomstmöte", ("Välkomstmöte varje kvartal",)),
+        ),
+        strict=True,
+    ):
+        cells.cells[0].text = goal
+        if not activities:
+            cells.cells[1].text = "Aktiviteter"
+            continue
+        cells.cells[1].paragraphs[0].text = activities[0]
+        cells.cells[1].paragraphs[0].style = document.styles["List Bullet"]
+        for activity in activities[1:]:
+            cells.cells[1].add_paragraph(activity, style="List Bullet")
+    return _saved(document)
+
+
+MOTALA = (
+    ("Medlemmar", "Värva 50 nya medlemmar", "count 50 year", None),
+    ("Medlemmar", "Alla nya medlemmar ska bjudas in", "done / count 1 quarter", None),
+)
+
+UMEA_EMOJI = (
+    ("Synlighet", "Ha bokbord på Rådhustorget varannan lördag", "count 26 year", None),
+    ("Synlighet", "Posta på Instagram minst tre gånger i veckan", "count 3 week", None),
+    ("Synlighet", "Affischera inför 1 maj", "done", None),
+    ("Medlemmar", "Värva 40 nya medlemmar", "count 40 year", None),
+    ("Medlemmar", "Ha medlemsmöte varje vecka under terminerna", "count 1 week", None),
+)
+
+OREBRO_DASH = (
+    ("Organisation", "Alla kretsar ska ha en fungerande styrelse", "done", None),
+    (
+        "Organisation",
+        "Distriktsstyrelsen ska sammanträda minst åtta gånger",
+        "count 8 year",
+        "ordföranden och sekreteraren",
+    ),
+    ("Kommunikation", "Skicka ut ett nyhetsbrev till alla medlemmar varje kvartal", "count 1 quarter", None),
+    ("Kommunikation", "Öka antalet följare på Facebook med 20 procent", "relative 20", None),
+)
+
+ROUND_EIGHT: tuple[Document, ...] = (
+    Document("motala_mal_aktiviteter.docx", motala_goal_activity_docx, MOTALA, "Mål | Aktiviteter, bullets"),
+    Document("umea_emoji.txt", _file("umea_emoji.txt"), UMEA_EMOJI, "emoji headings and ticks"),
+    Document("orebro_maldash.txt", _file("orebro_maldash.txt"), OREBRO_DASH, "Mål 1 – …, CAPS headings"),
+)
+CORPUS += ROUND_EIGHT
