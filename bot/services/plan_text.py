@@ -57,9 +57,13 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-# The last ones are the Symbol and Wingdings bullets as PDFs of Word documents often carry them.
-# Arrows and boxes mark a slide's or a to-do list's points.
+# Arrows and boxes mark a slide's or a to-do list's points; the last ones are the Symbol and Wingdings bullets
+# as PDFs of Word documents often carry them.
 _BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+# "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
+_TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
+# Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.
+_BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|o(?=\s+[A-ZÅÄÖ]))\s*")
 
 
 def _undecorated(text: str) -> str:
@@ -77,10 +81,6 @@ def starts_with_bullet(text: str) -> bool:
     return _BULLET.match(text) is not None
 
 
-# "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
-_TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
-# Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.
-_BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|o(?=\s+[A-ZÅÄÖ]))\s*")
 # "# ", "## ", "- ", "– ", "* " before the (optional) line number.
 _LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)
 _DIGITS = re.compile(r"^[0-9]+")

@@ -4,7 +4,11 @@ goal broken over a page; LibreOffice's .odt; Google Docs' HTML export with comme
 paste from chat), each with the goals a board member would list from it. The expected goals were written
 down from the documents before the reader was run on them, round by round: each round's shapes were chosen
 from what the one before showed (tables over pages, lists in cells, goals as headings, two columns), and
-the last rounds are LibreOffice's own PDFs of the Word plans, with ruled tables and without rules.
+the fourth round's are LibreOffice's own PDFs of the Word plans, with ruled tables and without rules. From
+the fifth round on, each round's plans were written down, goals and all, before the reader was run on them
+and before the fixes the round before led to (its numbers before those fixes are in the commit history):
+bold "Mål:" lead-ins, "Målsättning" blocks, columns in another order, slides, a plan in two languages,
+annexes, sub-items saying how, LibreOffice's PDFs of those Word plans, emoji and to-do lists.
 
 Each expected goal: (section, start of its text, target, whom the plan names responsible or None). A target
 is written as in tests/fixtures/plans/*.expected: "done", "count N PERIOD", "people N", "metric FROM TO"
