@@ -619,12 +619,21 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
 
 def _labelled_lines(lines: list[Line]) -> list[Line]:
     """A paragraph the plan labels a goal ("**Mål:** Värva 45 nya medlemmar. **Ansvarig:** Kassören"), with
-    no fields after it: a goal, as an item is, whatever the paragraphs around it say; "Mål: minst 4 per år"
-    (a target's figure) is not."""
+    no fields after it: a goal, as an item is, whatever the paragraphs around it say. Not "Mål: minst 4 per
+    år" (a target's figure), nor a "Mål: …" over a list ("Aktiviteter:" / "- …"): that stays a sentence of
+    its section, beside the list."""
     result = []
-    for line in lines:
+    for index, line in enumerate(lines):
         field = _field(line) if line.kind is LineKind.PROSE else None
-        if field is not None and _AIMS.match(field[0]) and not field[2] and not _FIGURE_CELL.match(field[1]):
+        after = next((later for later in lines[index + 1 :] if later.kind is not LineKind.BLANK), None)
+        over_list = after is not None and (after.kind is LineKind.BULLET or after.text.endswith(":"))
+        if (
+            field is not None
+            and _AIMS.match(field[0])
+            and not field[2]
+            and not _FIGURE_CELL.match(field[1])
+            and not over_list
+        ):
             line = Line(LineKind.BULLET, field[1], goal=True)
         result.append(line)
     return result

@@ -1704,3 +1704,15 @@ ROUND_EIGHT: tuple[Document, ...] = (
     Document("orebro_maldash.txt", _file("orebro_maldash.txt"), OREBRO_DASH, "Mål 1 – …, CAPS headings"),
 )
 CORPUS += ROUND_EIGHT
+
+# "Mål: …" over "Aktiviteter:" and its list, found when the fifth round's reading of a lone "Mål:" paragraph
+# as a goal had split the list off under a heading "Aktiviteter": the aim and its activities are the area's.
+VASTERAS = (
+    ("Medlemmar", "Fler medlemmar ska vara aktiva", "done", None),
+    ("Medlemmar", "Ringa alla nya medlemmar inom en månad", "done", None),
+    ("Medlemmar", "Hålla medlemsmöte varje månad", "count 1 month", None),
+    ("Kommunikation", "Liberalerna ska synas mer", "done", None),
+    ("Kommunikation", "Skriva en debattartikel i VLT varje månad", "count 1 month", None),
+)
+_VASTERAS_FILE = "vasteras_mal_aktiviteter.txt"
+CORPUS += (Document(_VASTERAS_FILE, _file(_VASTERAS_FILE), VASTERAS, "Mål: over Aktiviteter:"),)
