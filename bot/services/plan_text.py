@@ -984,8 +984,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
         …" over "• Ringkampanj i februari"), up to the goal numbered next, a heading or the end: how the goal
         will be reached. None where the line reads as a heading or the bullets lead anywhere else."""
         number = numbers[index] or ""
-        if looks_like_heading(lines[index].text):
-            return []
+        if looks_like_heading(lines[index].text) or lines[index].text.endswith(":"):
+            return []  # a heading over its goals, or "2. Under året ska vi:" introducing them
         found = []
         index += 1
         while index < len(lines) and (
