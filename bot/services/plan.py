@@ -1357,7 +1357,7 @@ def parse_plan(text: str) -> PlanDraft:
 
     Raises PlanParseError when the text has no goals at all.
     """
-    lines = layout(text)
+    lines = layout(text, _says_what_to_do)
     title_index = _find_title(lines)
     title = present_heading(lines[title_index].text) if title_index is not None else None
     year_match = _TITLE_YEAR.search(title) if title else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -680,8 +680,9 @@ def _is_caps_heading(text: str) -> bool:
     )
 
 
-def layout(text: str) -> list[Line]:
-    """The plan's lines in reading order, without line numbers, each classified."""
+def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) -> list[Line]:
+    """The plan's lines in reading order, without line numbers, each classified. `says_what_to_do` (the
+    plan reader's) tells a goal from a category where a numbered line stands over indented sub-items."""
     raws = _reading_order(_text_tables(normalise(text)))
     line_numbered = _uses_line_numbers(raws)
     rows = _numbered(raws)
@@ -760,7 +761,9 @@ def layout(text: str) -> list[Line]:
             item_indent = None
     lines, numbers = _records(lines, numbers)
     lines = _labelled_lines(lines)
-    lines = _numbered_headings(_responsible_with_item(lines), numbers)
+    # "   1. Ringkampanj" indented under "1. Värva …": its number is the sub-list's, not the plan's list's.
+    numbers = [None if line.depth else number for line, number in zip(lines, numbers, strict=True)]
+    lines = _numbered_headings(_responsible_with_item(lines), numbers, says_what_to_do)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
 
 
@@ -918,7 +921,9 @@ _SIGN_OFF = re.compile(
 )
 
 
-def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Line]:
+def _numbered_headings(
+    lines: list[Line], numbers: list[str | None], says_what_to_do: Callable[[str], bool]
+) -> list[Line]:
     """Numbered lines are headings ("1. Organisation", "3.2 Kampanjer") or list items ("1. Ordna ...").
 
     A multi-level number is a heading. A single number is a heading when the line has a heading's shape and
@@ -982,11 +987,15 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
     def activities(index: int) -> list[int]:
         """The bullets right under a numbered goal written as a sentence ("1.1 Alla lokalavdelningar ska
         …" over "• Ringkampanj i februari"), up to the goal numbered next, a heading or the end: how the goal
-        will be reached. None where the line reads as a heading or the bullets lead anywhere else."""
+        will be reached. None where the line reads as a heading ("1. Medlemmar"; but "1. Värva 20 nya
+        medlemmar" over indented sub-items is a goal) or introduces them ("2. Under året ska vi:"), or the
+        bullets lead anywhere else."""
         number = numbers[index] or ""
-        if looks_like_heading(lines[index].text) or lines[index].text.endswith(":"):
-            return []  # a heading over its goals, or "2. Under året ska vi:" introducing them
+        if lines[index].text.endswith(":"):
+            return []
+        heading = looks_like_heading(lines[index].text)
         found = []
+        start = index
         index += 1
         while index < len(lines) and (
             lines[index].kind is LineKind.BLANK
@@ -995,6 +1004,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
             if lines[index].kind is LineKind.BULLET:
                 found.append(index)
             index += 1
+        if heading and not (all(lines[i].depth for i in found) and says_what_to_do(lines[start].text)):
+            return []
         if (
             index == len(lines)
             or lines[index].kind is LineKind.HEADING

@@ -1716,3 +1716,14 @@ VASTERAS = (
 )
 _VASTERAS_FILE = "vasteras_mal_aktiviteter.txt"
 CORPUS += (Document(_VASTERAS_FILE, _file(_VASTERAS_FILE), VASTERAS, "Mål: over Aktiviteter:"),)
+
+# Markdown's numbered list with numbered steps indented under a goal (Notion, Obsidian), and a dash list with
+# a step under a goal: the steps say how; found when both readers took the first goal for a heading.
+NOTION = (
+    ("Medlemmar", "Värva 20 nya medlemmar under året", "count 20 year", None),
+    ("Medlemmar", "Hålla ett medlemsmöte varje månad", "count 1 month", None),
+    ("Medlemmar", "Ringa alla nya medlemmar inom två veckor", "done", None),
+    ("Kampanj", "Knacka dörr varje lördag i september", "count 1 week", None),
+    ("Kampanj", "Dela ut 2 000 flygblad", "count 2000 year", None),
+)
+CORPUS += (Document("notion_nastlad.md", _file("notion_nastlad.md"), NOTION, "Markdown, numbered steps"),)
