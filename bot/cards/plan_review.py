@@ -118,19 +118,26 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
 
 def _activities(t: Translator, draft: PlanDraft) -> list[str]:
     """The sub-items under a goal that say how it is reached, not read as goals of their own: named under
-    the goal's number (a goal the board has since removed takes its sub-items with it)."""
+    the goal's number (a goal the board has since removed takes its sub-items with it, and one it has added
+    as a goal of its own is no longer only how)."""
     asked = []
-    for number, goal, section in (
-        (n, g, s.title) for n, (g, s) in enumerate(((g, s) for s in draft.sections for g in s.goals), start=1)
-    ):
-        items = dict(draft.activities).get(goal.read_as or goal.text)
-        if items:
-            asked.append(
-                t._(
-                    "Under goal {number} the plan says how it is to be reached; I did not read that as goals "
-                    "of their own: {items}. If one of them is a goal, add it with: goal new {section}: TEXT"
-                ).format(number=number, items=_some(t, [_short(item) for item in items]), section=section)
-            )
+    hows = dict(draft.activities)
+    texts = {goal.text for goal in draft.goals}
+    number = 0
+    for section in draft.sections:
+        for goal in section.goals:
+            number += 1
+            items = [item for item in hows.get(goal.read_as or goal.text, ()) if item not in texts]
+            if items:
+                asked.append(
+                    t._(
+                        "Under goal {number} the plan says how it is to be reached; I did not read that as "
+                        "goals of their own: {items}. If one of them is a goal, add it with: goal new "
+                        "{section}: TEXT"
+                    ).format(
+                        number=number, items=_some(t, [_short(item) for item in items]), section=section.title
+                    )
+                )
     return asked
 
 

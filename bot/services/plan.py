@@ -1357,7 +1357,7 @@ def parse_plan(text: str) -> PlanDraft:
 
     Raises PlanParseError when the text has no goals at all.
     """
-    lines = layout(text)
+    lines = layout(text, _says_what_to_do)
     title_index = _find_title(lines)
     title = present_heading(lines[title_index].text) if title_index is not None else None
     year_match = _TITLE_YEAR.search(title) if title else None
@@ -1404,16 +1404,17 @@ def parse_plan(text: str) -> PlanDraft:
         lead = join_lines(section.prose[: section.lead or 0])
         prose = _prose_goals(section.prose, has_list=bool(texts), lead=lead)
         texts = [t for t in prose if t in lead] + texts + [t for t in prose if t not in lead]
+        by_text: dict[str, str] = {}  # each goal's text as the plan's words give it, as read
         if texts:
             heading = titles[index] or title or "Mål"
             goals = tuple(replace(read_goal(text), text_en=section.english.get(text)) for text in texts)
+            by_text = {text: goal.text for text, goal in zip(texts, goals, strict=True)}
             if drafts and drafts[-1].title == heading:  # "Mål" and "Aktiviteter" under one area
                 drafts[-1] = replace(drafts[-1], goals=drafts[-1].goals + goals)
             else:
                 drafts.append(SectionDraft(heading, goals))
         elif has_text:
             unread.append(section.title)
-        by_text = {text: goal.text for text, goal in zip(texts, goals, strict=True)} if texts else {}
         loose = []
         for item, parts in section.activities:
             if (goal_text := by_text.get(join_lines(item))) is not None:

@@ -235,7 +235,7 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
             merged = (
                 not placed[0]
                 and goal not in (0, found_columns.area)
-                and placed[goal][:1] != []
+                and placed[goal]
                 and placed[goal][0][:1].isupper()
                 and any(put for i, put in enumerate(placed) if i != goal)
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -57,19 +57,30 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-# The last ones are the Symbol and Wingdings bullets as PDFs of Word documents often carry them.
-# Arrows and boxes mark a slide's or a to-do list's points.
+# Arrows and boxes mark a slide's or a to-do list's points; the last ones are the Symbol and Wingdings bullets
+# as PDFs of Word documents often carry them.
 _BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+# "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
+_TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
+# Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.
+_BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|o(?=\s+[A-ZÅÄÖ]))\s*")
+
+
+def _undecorated(text: str) -> str:
+    """A line without the emoji it opens with ("📣 Synlighet", "👉 Värva 40 nya medlemmar"), unless it is a
+    bullet sign the reader knows."""
+    if _BULLET.match(text):
+        return text
+    end = 0
+    while end < len(text) and (unicodedata.category(text[end]) == "So" or text[end] in "\ufe0f\u200d"):
+        end += 1
+    return text[end:].lstrip() if end and text[end : end + 1] in (" ", "") else text
 
 
 def starts_with_bullet(text: str) -> bool:
     return _BULLET.match(text) is not None
 
 
-# "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
-_TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
-# Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.
-_BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|o(?=\s+[A-ZÅÄÖ]))\s*")
 # "# ", "## ", "- ", "– ", "* " before the (optional) line number.
 _LEAD = re.compile(r"^(?P<lead>(?:#{1,6}|[-–*])(?=\s|[0-9])\s*)?(?P<rest>.*)$", re.DOTALL)
 _DIGITS = re.compile(r"^[0-9]+")
@@ -608,12 +619,21 @@ def _records(lines: list[Line], numbers: list[str | None]) -> tuple[list[Line], 
 
 def _labelled_lines(lines: list[Line]) -> list[Line]:
     """A paragraph the plan labels a goal ("**Mål:** Värva 45 nya medlemmar. **Ansvarig:** Kassören"), with
-    no fields after it: a goal, as an item is, whatever the paragraphs around it say; "Mål: minst 4 per år"
-    (a target's figure) is not."""
+    no fields after it: a goal, as an item is, whatever the paragraphs around it say. Not "Mål: minst 4 per
+    år" (a target's figure), nor a "Mål: …" over a list ("Aktiviteter:" / "- …"): that stays a sentence of
+    its section, beside the list."""
     result = []
-    for line in lines:
+    for index, line in enumerate(lines):
         field = _field(line) if line.kind is LineKind.PROSE else None
-        if field is not None and _AIMS.match(field[0]) and not field[2] and not _FIGURE_CELL.match(field[1]):
+        after = next((later for later in lines[index + 1 :] if later.kind is not LineKind.BLANK), None)
+        over_list = after is not None and (after.kind is LineKind.BULLET or after.text.endswith(":"))
+        if (
+            field is not None
+            and _AIMS.match(field[0])
+            and not field[2]
+            and not _FIGURE_CELL.match(field[1])
+            and not over_list
+        ):
             line = Line(LineKind.BULLET, field[1], goal=True)
         result.append(line)
     return result
@@ -660,8 +680,9 @@ def _is_caps_heading(text: str) -> bool:
     )
 
 
-def layout(text: str) -> list[Line]:
-    """The plan's lines in reading order, without line numbers, each classified."""
+def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) -> list[Line]:
+    """The plan's lines in reading order, without line numbers, each classified. `says_what_to_do` (the
+    plan reader's) tells a goal from a category where a numbered line stands over indented sub-items."""
     raws = _reading_order(_text_tables(normalise(text)))
     line_numbered = _uses_line_numbers(raws)
     rows = _numbered(raws)
@@ -670,7 +691,7 @@ def layout(text: str) -> list[Line]:
     numbers: list[str | None] = []  # a numbered item's number ("3", "3.2"), decided on below
     item_indent: int | None = None  # how far the list's own items stand in
     for index, (lead, had_number, content) in enumerate(rows):
-        content = re.sub(r"\s+", " ", content).strip()
+        content = _undecorated(re.sub(r"\s+", " ", content).strip())
         if signed := _BULLET.match(content):
             content = content[: signed.end()] + _TASK_BOX.sub("", content[signed.end() :])
         elif lead.startswith(("-", "*")):
@@ -740,7 +761,9 @@ def layout(text: str) -> list[Line]:
             item_indent = None
     lines, numbers = _records(lines, numbers)
     lines = _labelled_lines(lines)
-    lines = _numbered_headings(_responsible_with_item(lines), numbers)
+    # "   1. Ringkampanj" indented under "1. Värva …": its number is the sub-list's, not the plan's list's.
+    numbers = [None if line.depth else number for line, number in zip(lines, numbers, strict=True)]
+    lines = _numbered_headings(_responsible_with_item(lines), numbers, says_what_to_do)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
 
 
@@ -898,7 +921,9 @@ _SIGN_OFF = re.compile(
 )
 
 
-def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Line]:
+def _numbered_headings(
+    lines: list[Line], numbers: list[str | None], says_what_to_do: Callable[[str], bool]
+) -> list[Line]:
     """Numbered lines are headings ("1. Organisation", "3.2 Kampanjer") or list items ("1. Ordna ...").
 
     A multi-level number is a heading. A single number is a heading when the line has a heading's shape and
@@ -962,11 +987,15 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
     def activities(index: int) -> list[int]:
         """The bullets right under a numbered goal written as a sentence ("1.1 Alla lokalavdelningar ska
         …" over "• Ringkampanj i februari"), up to the goal numbered next, a heading or the end: how the goal
-        will be reached. None where the line reads as a heading or the bullets lead anywhere else."""
+        will be reached. None where the line reads as a heading ("1. Medlemmar"; but "1. Värva 20 nya
+        medlemmar" over indented sub-items is a goal) or introduces them ("2. Under året ska vi:"), or the
+        bullets lead anywhere else."""
         number = numbers[index] or ""
-        if looks_like_heading(lines[index].text):
+        if lines[index].text.endswith(":"):
             return []
+        heading = looks_like_heading(lines[index].text)
         found = []
+        start = index
         index += 1
         while index < len(lines) and (
             lines[index].kind is LineKind.BLANK
@@ -975,6 +1004,8 @@ def _numbered_headings(lines: list[Line], numbers: list[str | None]) -> list[Lin
             if lines[index].kind is LineKind.BULLET:
                 found.append(index)
             index += 1
+        if heading and not (all(lines[i].depth for i in found) and says_what_to_do(lines[start].text)):
+            return []
         if (
             index == len(lines)
             or lines[index].kind is LineKind.HEADING

@@ -348,3 +348,17 @@ def test_a_column_may_be_named_by_a_question() -> None:
 
     assert column_name("Vad ska vi göra?") and column_name("Hur många?") and column_name("Vem ansvarar?")
     assert not column_name("Vad ska vi göra i Teleborg i höst?")
+
+
+def test_bullets_under_a_numbered_goal_say_how_but_not_under_an_intro() -> None:
+    """ "1.1 Alla … ska hålla …" over bullets: the bullets say how goal 1.1 is reached (named in the review,
+    not goals); "1.1 Under året ska vi:" over bullets introduces them: they are the goals."""
+    how = "Plan 2027\n\nMedlemmar\n1.1 Vi ska värva 20 nya medlemmar.\n- Ringkampanj i mars\n1.2 Hålla möten."
+    plan = read_plan("plan.txt", how.encode())
+    assert [g.text for g in plan.goals] == ["Vi ska värva 20 nya medlemmar.", "Hålla möten."]
+    assert plan.activities == (("Vi ska värva 20 nya medlemmar.", ("Ringkampanj i mars",)),)
+    intro = "Plan 2027\n\nMedlemmar\n1.1 Under året ska vi:\n- Värva 20 nya medlemmar\n1.2 Hålla möten.\n"
+    assert [g.text for g in read_plan("plan.txt", intro.encode()).goals] == [
+        "Värva 20 nya medlemmar",
+        "Hålla möten.",
+    ]

@@ -47,7 +47,11 @@ async def test_how_a_goal_is_reached_is_named_under_it_not_lost_in_swedish_and_e
 
     # The board adds one of them after all: the review's hint is a command that works.
     added = await district.say(MEGAN, "mål ny Kommunikation: Publicera två inlägg i veckan")
-    assert "Publicera två inlägg i veckan" in added
+    assert "5. Publicera två inlägg i veckan — minst 2 inlägg per vecka" in added
+    assert (
+        "Under mål 4 står hur målet ska nås; det läste jag inte som egna mål: Låta lokalavdelningarna ta "
+        "över kontot en vecka var."
+    ) in added  # what the board has made a goal is no longer named as how
     assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 5 mål")
 
 
