@@ -1182,6 +1182,18 @@ def posted(
     return Reply(f"{what.format(**about)} {how.format(**about)}")
 
 
+def which(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
+    """A prompt as a notice to the board names it: "#3 (tisdag 1 december kl. 18.00, Allmänt, Megan
+    Bowens tur)"."""
+    whose = genitive(t, slot.owner_name) if slot.owner_name else None
+    return t._("#{id} ({when}, {channel}, {turn})").format(
+        id=slot.id,
+        when=when(t, slot.due_at, schedule.zone),
+        channel=channel_name(t, schedule),
+        turn=t._("{whose} turn").format(whose=whose) if whose else t._("nobody's turn"),
+    )
+
+
 def text_not_posted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
     """To a writer whose text was not posted at its time (the bot was down too long, or Teams refused)."""
     return Reply(

@@ -162,9 +162,13 @@ async def test_a_text_that_could_not_be_posted_goes_back_to_its_writer(world: Wo
         "used. Here it is, kept: “What do we want from the region?”"
     ), notices
     assert notices["Megan Bowen"] == [
-        f"Jag var inte igång när #{first.id} skulle publiceras (tisdag 1 december kl. 18.00), och nu är det "
-        "för sent, så det hoppades över."
+        f"Jag var inte igång när #{first.id} (tisdag 1 december kl. 18.00, Allmänt, Megan Bowens tur) skulle "
+        "publiceras, och nu är det för sent, så det hoppades över."
     ], notices
+    assert notices["Adele Vance"][0] == (
+        f"I was not running when #{first.id} (Tuesday 1 December at 18:00, General, Megan Bowen’s turn) was "
+        "due, and it is now too late, so it was skipped."
+    ), notices
 
 
 async def test_a_pause_over_a_written_text_gives_its_writer_a_copy(world: World) -> None:
