@@ -306,9 +306,11 @@ def register(router: Router) -> None:
         ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
         answer = t._("A single prompt cannot move to another day; the days follow the schedule.")
         if len(ids) >= 2:
+            first = number_in(request.args.partition(" ")[0])  # "flytta 12 till torsdag": that one, if open
+            first = first if first in ids else ids[0]
             answer += " " + t._(
                 "To let someone else take it, swap it: swap {first} {second}; not to post it: skip {first}."
-            ).format(first=ids[0], second=ids[1])
+            ).format(first=first, second=next(i for i in ids if i != first))
         days = t._(
             "To change the days of them all, write in the channel: schedule (e.g. schedule first and third "
             "Thursday at 19)."
