@@ -274,7 +274,8 @@ def register(router: Router) -> None:
             confirmed=confirmed,
         )
         found, done = skipped.found, skipped.set_aside
-        if found.missing is not None and found.missing.no_number:  # "hoppa över julen": a period
+        named = fold(words[1] if over else args) not in ("", "over")  # "hoppa över julen": a period named
+        if found.missing is not None and found.missing.no_number and named:
             period = t._("To skip a period, such as Christmas, pause it: pause 20/12 6/1")
             return Reply(f"{_not_open(t, found.missing).text} {period}")
         if found.missing is not None:
