@@ -98,7 +98,10 @@ class PromptPoster:
                 await self.tell_board(
                     schedule.district,
                     lambda t: Reply(
-                        t._("Nothing to post for #{id}: no text and the bank is empty.").format(id=slot.id)
+                        t._(
+                            "Nothing to post for {which}: no text was written and the bank is empty. "
+                            "Add prompts to it with: bank add AREA: TEXT"
+                        ).format(which=cards.which(t, slot, schedule))
                     ),
                 )
             return Outcome.NOTHING_TO_POST
@@ -123,14 +126,14 @@ class PromptPoster:
         except ConversationGone:
             await asyncio.to_thread(self.repository.forget_conversation, schedule.conversation_id, now=now)
             gone = N_(
-                "I could not post #{id}: I am no longer in that channel. "
+                "I could not post {which}: I am no longer in that channel. "
                 "Add me again and set up the schedule anew."
             )
             return await self._not_posted(slot, schedule, Outcome.GONE, "bot removed", gone, now)
         except SendUncertain as exc:
             broke = N_(
-                "The prompt for #{id} may be missing: I sent it, but could not tell whether Teams took it. "
-                "Please check the channel; I will not post it again."
+                "The prompt for {which} may be missing: I sent it, but could not tell whether Teams took "
+                "it. Please check the channel; I will not post it again."
             )
             return await self._not_posted(slot, schedule, Outcome.UNCERTAIN, str(exc), broke, now)
         except SendFailed as exc:
@@ -138,7 +141,7 @@ class PromptPoster:
                 log.warning("Teams refused the early post of slot %s (%s); it stays planned", slot.id, exc)
                 await asyncio.to_thread(self.prompts.release, slot.id, now=now)
                 return Outcome.NOT_NOW
-            refused = N_("Teams would not take the prompt for #{id}; it was not posted.")
+            refused = N_("Teams would not take the prompt for {which}; it was not posted.")
             return await self._not_posted(slot, schedule, Outcome.FAILED, str(exc), refused, now)
         finally:
             renewing.cancel()
@@ -247,7 +250,9 @@ class PromptPoster:
         await asyncio.to_thread(
             self.prompts.fail, slot.id, status=status, outcome=outcome.value, detail=detail, now=now
         )
-        await self.tell_board(schedule.district, lambda t: Reply(t._(notice).format(id=slot.id)))
+        await self.tell_board(
+            schedule.district, lambda t: Reply(t._(notice).format(which=cards.which(t, slot, schedule)))
+        )
         if outcome is not Outcome.UNCERTAIN:  # certainly not in the channel
             await self._text_back(slot, schedule)
         return outcome
@@ -314,9 +319,12 @@ class PromptPoster:
             )
             if not settled:
                 continue  # another process recovering at the same time reported it
-            district = await asyncio.to_thread(self.prompts.district_of_slot, slot_id)
-            if district:
-                await self.tell_board(district, partial(self._may_be_missing, slot_id=slot_id))
+            slot = await asyncio.to_thread(self.prompts.slot, slot_id)
+            schedule = await asyncio.to_thread(self.prompts.schedule, slot.schedule_id) if slot else None
+            if slot and schedule:
+                await self.tell_board(
+                    schedule.district, partial(self._may_be_missing, slot=slot, schedule=schedule)
+                )
 
     async def remind_owners(self) -> int:
         """Remind each owner once, in a personal chat and their language, of a slot without a text within
@@ -381,17 +389,17 @@ class PromptPoster:
                 log.warning("could not tell someone in a personal chat: %s", exc)
         return sent
 
-    def _may_be_missing(self, t: Translator, slot_id: int) -> Reply:
+    def _may_be_missing(self, t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
         return Reply(
             t._(
-                "The prompt for #{id} may be missing: I stopped while posting it. "
+                "The prompt for {which} may be missing: I stopped while posting it. "
                 "Please check the channel; I will not post it again."
-            ).format(id=slot_id)
+            ).format(which=cards.which(t, slot, schedule))
         )
 
     def _missed(self, t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
         return Reply(
-            t._(
-                "I was not running when #{id} was due ({when}) and it is now too late, so it was skipped."
-            ).format(id=slot.id, when=cards.when(t, slot.due_at, schedule.zone))
+            t._("I was not running when {which} was due, and it is now too late, so it was skipped.").format(
+                which=cards.which(t, slot, schedule)
+            )
         )

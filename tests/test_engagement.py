@@ -99,8 +99,8 @@ class World:
         created, before = len(self.connector.created), len(self.connector.posted)
         await self.in_channel("posta ja")
         # "Posting #N …", then in the background (it may start before the turn's answer is back): the new
-        # thread, the board's notice that it came from the bank ahead of time, and "#N is posted".
-        await self.connector.wait_for(before + 4)
+        # thread and "#N is posted" (the board, here only the one who posted it, is told nothing more).
+        await self.connector.wait_for(before + 3)
         new = self.connector.created[created]
         return new.conversation_id, new.activity_id
 

@@ -1147,8 +1147,7 @@ def posted(
     bot at its time), whose turn it was, what went out and whose name signs it. The owner reads of "your
     prompt"; a writer whose text was set aside (not approved) reads it, kept."""
     about = _about(t, slot, schedule, actor or t._("A board member"))
-    whose = genitive(t, slot.owner_name) if slot.owner_name else None
-    about["turn"] = t._("{whose} turn").format(whose=whose) if whose else t._("nobody's turn")
+    about["turn"] = _turn(t, slot)
     mine = reader == slot.owner_id
     if actor is None:
         what = t._("I posted your prompt #{id} ({when}, {channel}).")
@@ -1180,6 +1179,24 @@ def posted(
             "“{signature}”."
         )
     return Reply(f"{what.format(**about)} {how.format(**about)}")
+
+
+def which(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
+    """A prompt as a notice to the board names it: "#3 (tisdag 1 december kl. 18.00, Allmänt, Megan
+    Bowens tur)"."""
+    return t._("#{id} ({when}, {channel}, {turn})").format(
+        id=slot.id,
+        when=when(t, slot.due_at, schedule.zone),
+        channel=channel_name(t, schedule),
+        turn=_turn(t, slot),
+    )
+
+
+def _turn(t: Translator, slot: PromptSlot) -> str:
+    """ "Megan Bowens tur", "Megan Bowen’s turn", "nobody's turn"."""
+    if not slot.owner_name:
+        return t._("nobody's turn")
+    return t._("{whose} turn").format(whose=genitive(t, slot.owner_name))
 
 
 def text_not_posted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:

@@ -274,7 +274,8 @@ def register(router: Router) -> None:
             confirmed=confirmed,
         )
         found, done = skipped.found, skipped.set_aside
-        if found.missing is not None and found.missing.no_number:  # "hoppa över julen": a period
+        named = fold(words[1] if over else args) not in ("", "over")  # "hoppa över julen": a period named
+        if found.missing is not None and found.missing.no_number and named:
             period = t._("To skip a period, such as Christmas, pause it: pause 20/12 6/1")
             return Reply(f"{_not_open(t, found.missing).text} {period}")
         if found.missing is not None:
@@ -306,9 +307,11 @@ def register(router: Router) -> None:
         ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
         answer = t._("A single prompt cannot move to another day; the days follow the schedule.")
         if len(ids) >= 2:
+            first = number_in(request.args.partition(" ")[0])  # "flytta 12 till torsdag": that one, if open
+            first = first if first in ids else ids[0]
             answer += " " + t._(
                 "To let someone else take it, swap it: swap {first} {second}; not to post it: skip {first}."
-            ).format(first=ids[0], second=ids[1])
+            ).format(first=first, second=next(i for i in ids if i != first))
         days = t._(
             "To change the days of them all, write in the channel: schedule (e.g. schedule first and third "
             "Thursday at 19)."

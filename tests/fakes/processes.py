@@ -364,10 +364,17 @@ def notices(connector: FakeConnector) -> list[str]:
 
 
 def may_be_missing(slot_id: int) -> str:
-    return SV._(
-        "The prompt for #{id} may be missing: I stopped while posting it. "
+    """How the board's notice of a slot that may be missing begins: the slot, then its day, channel, turn."""
+    said = SV._(
+        "The prompt for {which} may be missing: I stopped while posting it. "
         "Please check the channel; I will not post it again."
-    ).format(id=slot_id)
+    )
+    return said.split("{which}")[0] + f"#{slot_id} ("
+
+
+def told(notices: list[str], start: str) -> int:
+    """How many of the notices begin so."""
+    return sum(notice.startswith(start) for notice in notices)
 
 
 def posted_answer(slot_id: int) -> str:

@@ -56,6 +56,7 @@ from tests.fakes.processes import (
     send,
     set_up,
     threads_with,
+    told,
     told_after,
     uncertain_answer,
 )
@@ -122,8 +123,9 @@ async def test_killed_between_claim_and_send_is_never_sent_and_the_board_is_told
 
     await eventually(lambda: has_status(db, slot.id, SlotStatus.UNCERTAIN), "the lapsed claim", bots=bots)
     assert await db.outcome(slot.id) == "uncertain"
-    await eventually(lambda: may_be_missing(slot.id) in notices(connector)[notices_before:], "the notice")
-    assert notices(connector).count(may_be_missing(slot.id)) == 1
+    missing = may_be_missing(slot.id)
+    await eventually(lambda: told(notices(connector)[notices_before:], missing) > 0, "the notice")
+    assert told(notices(connector), may_be_missing(slot.id)) == 1
     await posting_again_is_refused(restarted, connector, slot, SlotStatus.UNCERTAIN)
     assert connector.created == []
     assert connector.create_requests == 1  # only the one the dead process sent, never answered
@@ -147,8 +149,8 @@ async def test_killed_after_the_connector_took_it_is_posted_exactly_once(
     restarted = await bots.start("restarted")
 
     assert await db.status(slot.id) == SlotStatus.UNCERTAIN.value
-    await eventually(lambda: may_be_missing(slot.id) in notices(connector), "the notice")
-    assert notices(connector).count(may_be_missing(slot.id)) == 1, "the board was told more than once"
+    await eventually(lambda: told(notices(connector), may_be_missing(slot.id)) > 0, "the notice")
+    assert told(notices(connector), may_be_missing(slot.id)) == 1, "the board was told more than once"
     await posting_again_is_refused(restarted, connector, slot, SlotStatus.UNCERTAIN)
     assert len(threads_with(connector, slot.text)) == 1
     assert connector.create_requests == 1
@@ -173,7 +175,7 @@ async def test_killed_after_confirming_is_not_posted_again(
     assert await db.status(slot.id) == SlotStatus.POSTED.value
     assert await db.outcome(slot.id) == "sent"
     assert await db.message_id(slot.id) == connector.created[0].activity_id
-    assert may_be_missing(slot.id) not in notices(connector)
+    assert not told(notices(connector), may_be_missing(slot.id))
 
 
 @contextlib.contextmanager
@@ -213,7 +215,7 @@ async def test_two_processes_recovering_at_once_tell_the_board_once(
     assert all([await bots.healthy(p) for p in both]), bots.logs()
 
     assert await db.status(slot.id) == SlotStatus.UNCERTAIN.value
-    assert notices(connector).count(may_be_missing(slot.id)) == 1, "the board was told more than once"
+    assert told(notices(connector), may_be_missing(slot.id)) == 1, "the board was told more than once"
     assert connector.created == []
 
 
@@ -329,14 +331,13 @@ async def test_after_downtime_a_slot_within_grace_is_posted_late_and_one_past_it
     assert len(threads_with(connector, texts[late])) == 1
     assert threads_with(connector, texts[too_late]) == []
     assert len(connector.created) == created_before + 1
-    missed = SV._(
-        "I was not running when #{id} was due ({when}) and it is now too late, so it was skipped."
-    ).split("{when}")[0]
+    missed = SV._("I was not running when {which} was due, and it is now too late, so it was skipped.").split(
+        "{which}"
+    )[0]
     await eventually(
-        lambda: any(n.startswith(missed.format(id=ids[too_late])) for n in notices(connector)),
-        "the notice of the missed slot",
+        lambda: told(notices(connector), f"{missed}#{ids[too_late]} (") > 0, "the notice of the missed slot"
     )
-    assert not any(n.startswith(missed.format(id=ids[late])) for n in notices(connector))
+    assert not told(notices(connector), f"{missed}#{ids[late]} (")
 
 
 async def test_a_connection_lost_after_the_connector_took_it_is_not_sent_again(
@@ -353,7 +354,7 @@ async def test_a_connection_lost_after_the_connector_took_it_is_not_sent_again(
     assert connector.create_requests == 1
     assert await db.status(slot.id) == SlotStatus.UNCERTAIN.value
     broke = SV._(
-        "The prompt for #{id} may be missing: I sent it, but could not tell whether Teams took it. "
+        "The prompt for {which} may be missing: I sent it, but could not tell whether Teams took it. "
         "Please check the channel; I will not post it again."
-    ).format(id=slot.id)
-    await eventually(lambda: broke in notices(connector), "the notice")
+    ).split("{which}")[0]
+    await eventually(lambda: told(notices(connector), f"{broke}#{slot.id} (") > 0, "the notice")

@@ -700,7 +700,7 @@ async def test_a_post_cut_short_is_told_once_its_lease_runs_out_whatever_its_pid
     await world.poster.settle_lapsed_claims()  # the next round, or another server: told already
     assert world.slots()[0].status is SlotStatus.UNCERTAIN
     told = [p.body.get("text") or "" for p in world.connector.posted[before:]]
-    missing = f"Inlägg #{slot.id} kan saknas"
+    missing = f"Inlägget #{slot.id} (tisdag 1 december kl. 18.00, kanalen med inlägg den 1 och den 15"
     assert sum(missing in text for text in told) == 2, told  # once to each board member: Megan, Adele
     assert world.connector.created == []
 

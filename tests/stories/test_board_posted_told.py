@@ -162,9 +162,13 @@ async def test_a_text_that_could_not_be_posted_goes_back_to_its_writer(world: Wo
         "used. Here it is, kept: “What do we want from the region?”"
     ), notices
     assert notices["Megan Bowen"] == [
-        f"Jag var inte igång när #{first.id} skulle publiceras (tisdag 1 december kl. 18.00), och nu är det "
-        "för sent, så det hoppades över."
+        f"Jag var inte igång när #{first.id} (tisdag 1 december kl. 18.00, Allmänt, Megan Bowens tur) skulle "
+        "publiceras, och nu är det för sent, så det hoppades över."
     ], notices
+    assert notices["Adele Vance"][0] == (
+        f"I was not running when #{first.id} (Tuesday 1 December at 18:00, General, Megan Bowen’s turn) was "
+        "due, and it is now too late, so it was skipped."
+    ), notices
 
 
 async def test_a_pause_over_a_written_text_gives_its_writer_a_copy(world: World) -> None:
@@ -212,3 +216,39 @@ async def test_turns_dealt_again_after_a_schedule_change_say_who_changed_what(wo
         n.startswith("Adele Vance stoppade schemat för inlägg i kanalen med inlägg den 1 och den 15")
         for n in told
     ), told
+
+
+def channel_posts(world: World, before: int) -> list[str]:
+    """What the bot posted as new threads in General since `before`."""
+    return [
+        stories.read(p.body)
+        for p in world.connector.posted[before:]
+        if p.conversation_id.startswith(GENERAL) and p.path.endswith("/v3/conversations")
+    ]
+
+
+async def test_a_late_post_after_a_restart_and_a_swapped_turn_are_signed_by_their_writers(
+    world: World,
+) -> None:
+    """Whichever way a post goes out, it is signed by whoever wrote it, for whoever's turn it is: late after
+    the bot was down (within the grace), and after a swap moved the text's prompt to another's turn."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
+    await world.say(ADELE, f"write {second.id} Where should we build homes?", locale="en-US")
+    assert (await world.say(LARS, f"byt {first.id} {second.id}")).startswith("Bytt:")
+    await world.say(LARS, f"skriv {first.id} Vad vill vi av regionen?")
+    await world.settle()
+    before = len(world.connector.posted)
+    world.clock.now = first.due_at + timedelta(hours=2)  # the bot was down at six
+    await world.client.app[SCHEDULER].poster.recover()
+    world.clock.now = second.due_at + timedelta(seconds=1)
+    await world.client.app[SCHEDULER].poster.post(second.id)
+    for _ in range(1000):
+        if len(channel_posts(world, before)) == 2:
+            break
+        await asyncio.sleep(0.01)
+    late, swapped = channel_posts(world, before)
+    assert "Vad vill vi av regionen?" in late, late
+    assert late.endswith("Skrivet av Lars Nilsson för Adele Vance"), late
+    assert "Where should we build homes?" in swapped, swapped
+    assert swapped.endswith("Skrivet av Adele Vance för Megan Bowen"), swapped

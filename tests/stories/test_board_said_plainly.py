@@ -53,6 +53,8 @@ async def test_moving_one_prompt_says_what_moves_it(world: World) -> None:
         f"it, swap it: swap {first.id} {second.id}; not to post it: skip {first.id}. To change the days of "
         "them all, write in the channel: schedule (e.g. schedule first and third Thursday at 19)."
     )
+    named = await world.say(MEGAN, f"flytta {second.id} till torsdag", channel=GENERAL)
+    assert f"byt {second.id} {first.id}; ska det inte publiceras: hoppa {second.id}." in named, named
     changed = await world.say(
         ADELE, "schedule first and third Thursday at 19", channel=GENERAL, locale="en-US"
     )
