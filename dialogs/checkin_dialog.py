@@ -178,9 +178,9 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     if step == STEPS[-1]:  # the last answer: read the whole check-in and store it
         return await _store(turn, request, context, waiting, entries)
     ahead = ""  # "4 2" to "which goal?": goal 4, and 2 answers "what do you report?" too
-    if step == "goal" and _number(text) is not None:
+    if step == "goal" and (number := _number(text)) is not None:
         ahead = parse_goal_number(text)[1]
-        entries = replace(entries, goal=str(_number(text)))
+        entries = replace(entries, goal=str(number))
     opened: Opened | None = None
     plan: Plan | None
     if step == "goal":  # asked at once whether they may report it, not after every answer
