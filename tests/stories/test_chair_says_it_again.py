@@ -4,8 +4,8 @@ Goal 4 is every branch's own here (a members' meeting a quarter). The clock is s
 2026, 10:00 UTC. Kim chairs Sundsvall.
 
 What a chair means by "nej, det var 2", "nej, 2", "fel, ska vara 2", "jag menade 2", "oops 3 not 2", "I meant
-3", "sorry, it should be 3" right after a report: the report they just made said the wrong number. The bot does
-not change a report on a guess, so it names their latest report and the one line that corrects it to the
+3", "sorry, it should be 3" right after a report: the report they just made said the wrong number. The bot
+does not change a report on a guess, so it names their latest report and the one line that corrects it to the
 number they said (for "3 not 2", 3). "Det var 2 möten i går" without a "nej" may be a new report, and is
 not read as a correction.
 """
