@@ -109,15 +109,17 @@ class Aside:
 
     after: str
     ends: bool = False
+    set_aside: str = ""  # what `after` says when the answer's own question takes the dialog's place
 
     def follow(self, reply: Reply) -> Reply:
-        """The router's answer with `after` below it, unless the answer starts a question of its own (a new
-        check-in, "1 or 1 100?"), which takes the kept dialog's place."""
-        if not self.ends and (reply.opens_check_in_dialog or reply.waits is not None):
+        """The router's answer with `after` below it. An answer that asks a question of its own ("1 or
+        1 100?") takes the dialog's place, and says so; a new check-in begun (`rapportera`) starts afresh."""
+        if reply.opens_check_in_dialog:
             return reply
+        after = self.set_aside if reply.waits is not None and not self.ends else self.after
         if reply.quiet:  # "👍" is answered by nothing, so only by the question again
-            return Reply(self.after)
-        return replace(reply, text=f"{reply.text}\n\n{self.after}")
+            return Reply(after)
+        return replace(reply, text=f"{reply.text}\n\n{after}")
 
 
 def aside(request: Request, waiting: Waiting, command_in: Callable[[str], Route | None]) -> Aside | None:
@@ -134,13 +136,13 @@ def aside(request: Request, waiting: Waiting, command_in: Callable[[str], Route 
         return None
     route = command_in(text)
     if route is None:
-        return Aside(_still(t, waiting)) if social(text) is not None else None
+        return Aside(_still(t, waiting)) if social(text) is not None else None  # "hej!", "tack"
     if step == "comment" and not _written_as_command(route, said):
         return None
+    left = t._("The report I was asking you about is set aside; nothing of it was stored.")
     if route.usage == REPORT_USAGE and len(said.split()) > 1:
-        left = t._("The report I was asking you about is set aside; nothing of it was stored.")
         return Aside(left, ends=True)
-    return Aside(_still(t, waiting))
+    return Aside(_still(t, waiting), set_aside=left)
 
 
 def _still(t: Translator, waiting: Waiting) -> str:
