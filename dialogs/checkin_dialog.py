@@ -114,7 +114,7 @@ class Aside:
     def follow(self, reply: Reply) -> Reply:
         """The router's answer with `after` below it. An answer that asks a question of its own ("1 or
         1 100?") takes the dialog's place, and says so; a new check-in begun (`rapportera`) starts afresh."""
-        if reply.opens_check_in_dialog:
+        if reply.opens_check_in_dialog or reply.forgot_sender:  # `glöm mig bekräfta` erased the dialog too
             return reply
         after = self.set_aside if reply.waits is not None and not self.ends else self.after
         if reply.quiet:  # "👍" is answered by nothing, so only by the question again

@@ -227,3 +227,5 @@ def test_a_commands_own_question_takes_the_dialogs_place_and_says_so() -> None:
     assert aside.follow(Reply("", quiet=True)).text == "Your report is not finished: …"
     begun = Reply("", opens_check_in_dialog=True)
     assert aside.follow(begun) is begun
+    forgotten = Reply("Everything is erased.", forgot_sender=True)  # the dialog's state with the rest
+    assert aside.follow(forgotten) is forgotten
