@@ -22,7 +22,7 @@ from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
 from bot.commands.checkins import REPORT_USAGE, answer_filed, desk, open_check_in, problem, refused
 from bot.commands.help import command_words
 from bot.commands.router import Context, Request, Route, refusal
-from bot.i18n import CANCEL_WORDS, LANGUAGES, Translator, fold, social, translator
+from bot.i18n import CANCEL_WORDS, LANGUAGES, Translator, fold, only_symbols, social, translator
 from bot.sdk import Message, Turn
 from bot.services.checkin_desk import Misread, Opened
 from bot.services.checkins import CheckInDraft, CheckInError, parse_goal_number
@@ -109,15 +109,17 @@ class Aside:
 
     after: str
     ends: bool = False
+    set_aside: str = ""  # what `after` says when the answer's own question takes the dialog's place
 
     def follow(self, reply: Reply) -> Reply:
-        """The router's answer with `after` below it, unless the answer starts a question of its own (a new
-        check-in, "1 or 1 100?"), which takes the kept dialog's place."""
-        if not self.ends and (reply.opens_check_in_dialog or reply.waits is not None):
+        """The router's answer with `after` below it. An answer that asks a question of its own ("1 or
+        1 100?") takes the dialog's place, and says so; a new check-in begun (`rapportera`) starts afresh."""
+        if reply.opens_check_in_dialog or reply.forgot_sender:  # `glöm mig bekräfta` erased the dialog too
             return reply
+        after = self.set_aside if reply.waits is not None and not self.ends else self.after
         if reply.quiet:  # "👍" is answered by nothing, so only by the question again
-            return Reply(self.after)
-        return replace(reply, text=f"{reply.text}\n\n{self.after}")
+            return Reply(after)
+        return replace(reply, text=f"{reply.text}\n\n{after}")
 
 
 def aside(request: Request, waiting: Waiting, command_in: Callable[[str], Route | None]) -> Aside | None:
@@ -134,13 +136,13 @@ def aside(request: Request, waiting: Waiting, command_in: Callable[[str], Route 
         return None
     route = command_in(text)
     if route is None:
-        return Aside(_still(t, waiting)) if social(text) is not None else None
+        return Aside(_still(t, waiting)) if social(text) is not None else None  # "hej!", "tack"
     if step == "comment" and not _written_as_command(route, said):
         return None
+    left = t._("The report I was asking you about is set aside; nothing of it was stored.")
     if route.usage == REPORT_USAGE and len(said.split()) > 1:
-        left = t._("The report I was asking you about is set aside; nothing of it was stored.")
         return Aside(left, ends=True)
-    return Aside(_still(t, waiting))
+    return Aside(_still(t, waiting), set_aside=left)
 
 
 def _still(t: Translator, waiting: Waiting) -> str:
@@ -172,11 +174,15 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     if said in CANCEL_WORDS or (said in NO_WORDS and step in ("goal", "day")):
         await turn.send(Message(t._("Cancelled; nothing was stored.")))
         return None
-    if step == "comment" and (text.strip() == "-" or said in NO_COMMENT_WORDS):
+    if step == "comment" and (text.strip() == "-" or said in NO_COMMENT_WORDS or only_symbols(text)):
         text = ""
     entries = replace(Entries(**waiting.entries), **{step: text})
     if step == STEPS[-1]:  # the last answer: read the whole check-in and store it
         return await _store(turn, request, context, waiting, entries)
+    ahead = ""  # "4 2" to "which goal?": goal 4, and 2 answers "what do you report?" too
+    if step == "goal" and (number := _number(text)) is not None:
+        ahead = parse_goal_number(text)[1]
+        entries = replace(entries, goal=str(number))
     opened: Opened | None = None
     plan: Plan | None
     if step == "goal":  # asked at once whether they may report it, not after every answer
@@ -193,6 +199,9 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     try:
         READERS[step](plan, entries, today)
     except CheckInError as error:
+        told = _value_and_day(plan, entries, today) if step == "value" else None
+        if told is not None:  # "2 i går": the value and the day at once
+            return await _ask_comment(turn, t, told)
         if said in NO_WORDS:  # "nej" to "how many?": not going on (to a goal done or not it is "not done")
             await turn.send(Message(t._("Cancelled; nothing was stored.")))
             return None
@@ -204,17 +213,48 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
             await turn.send(Message(f"{refused(t, opened.refused, goal=goal)} {_yours(t, opened)}"))
             return waiting
         hint = value_hint(t, goal, plan)
+        again = t._("What do you report? {hint}").format(hint=hint)
         question = t._("Goal {number}: {text}\nWhat do you report? {hint}").format(
             number=goal.number, text=goal.text_in(t.language), hint=hint
         )
-        return await _ask(
-            turn, "value", question, t._("What do you report? {hint}").format(hint=hint), entries
-        )
+        if ahead:
+            entries = replace(entries, value=ahead)
+            told = _value_and_day(plan, entries, today)
+            if told is not None:  # "4 2 i går"
+                return await _ask_comment(turn, t, told)
+            try:
+                READERS["value"](plan, entries, today)
+            except CheckInError as error:
+                wrong = problem(t, error, plan, example=False)
+                return await _ask(turn, "value", f"{question}\n{wrong}", again, replace(entries, value=""))
+            return await _ask_day(turn, t, entries, before=f"{question.splitlines()[0]}\n")
+        return await _ask(turn, "value", question, again, entries)
     if step == "value":
-        question = t._("When did it happen? Write a date such as 12/3 or 12 March, or today.")
-        return await _ask(turn, "day", question, question, entries)
+        return await _ask_day(turn, t, entries)
+    return await _ask_comment(turn, t, entries)
+
+
+async def _ask_day(turn: Turn, t: Translator, entries: Entries, *, before: str = "") -> Waiting:
+    question = t._("When did it happen? Write a date such as 12/3 or 12 March, or today.")
+    return await _ask(turn, "day", before + question, question, entries)
+
+
+async def _ask_comment(turn: Turn, t: Translator, entries: Entries) -> Waiting:
     question = t._("Any comment? Write it, or no for none.")
     return await _ask(turn, "comment", question, question, entries)
+
+
+def _value_and_day(plan: Plan, entries: Entries, today: date) -> Entries | None:
+    """A value answered with its day after it ("2 i går", "1 möte 12/3"): both read, or None."""
+    words = entries.value.split()
+    for cut in range(len(words) - 1, 0, -1):
+        both = replace(entries, value=" ".join(words[:cut]), day=" ".join(words[cut:]))
+        try:
+            read_entries(plan, both, today=today)
+        except CheckInError:
+            continue
+        return both
+    return None
 
 
 def _number(text: str) -> int | None:

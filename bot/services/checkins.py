@@ -544,7 +544,11 @@ def amendment_in(text: str) -> tuple[str, str, str] | None:
 
 
 # A value said again right after a report: "nej, det var 2", "ska vara 3", "oops 3 not 2", "I meant 2".
-_NO_LEADS = frozenset({"nej", "no", "nope", "fel", "wrong", "men", "but", "ah"}) | _OOPS
+_NO_LEADS = {
+    **dict.fromkeys(_OOPS, ""),
+    **dict.fromkeys(("nej", "fel", "men"), "sv"),
+    **dict.fromkeys(("no", "nope", "wrong", "but"), "en"),
+}
 _SAID_AGAIN = {
     ("det", "var"): "sv",
     ("det", "ska", "vara"): "sv",
@@ -567,9 +571,12 @@ def _value_amended(text: str) -> tuple[str, str, str] | None:
     value for `ändra` without a number, the language); None otherwise. "3 not 2" means 3."""
     written = [w for w in (w.strip(",.;:!?()") for w in text.split()) if w]
     words = [fold_letters(w) for w in written]
-    said_no = False
+    said_no, no_language = False, ""
     while len(words) > 1 and words[0] in _NO_LEADS:
+        no_language = no_language or _NO_LEADS[words[0]]
         written, words, said_no = written[1:], words[1:], True
+    if said_no and no_language and len(words) == 1 and _a_value(words[0]):  # "nej, 2", "no 3"
+        return "correct", f"till {written[0]}", no_language
     if len(words) >= 3 and words[1] in _NOT and _a_value(words[0]) and _a_value(words[2]):
         return "correct", f"till {written[0]}", _NOT[words[1]]  # `ändra till 3`: the latest report, to 3
     for lead, language in _SAID_AGAIN.items():

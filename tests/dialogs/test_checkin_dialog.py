@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from bot.cards import Reply
 from bot.config import Settings
 from bot.db.checkins import CheckInRepository
 from bot.db.dialogs import DialogStates
@@ -19,6 +20,7 @@ from bot.db.engine import Database
 from bot.db.models import DialogStateRow
 from bot.db.repository import Repository
 from bot.teams import DistrictBot
+from dialogs.checkin_dialog import Aside
 from tests.conftest import every_branch
 from tests.dialogs.conftest import CHAIR, DISTRICT, MEMBER, chat, person
 from tests.fakes.turns import Chat
@@ -213,3 +215,17 @@ async def test_a_dialog_that_failed_is_forgotten_and_the_next_message_starts_afr
     monkeypatch.undo()
     await converse(adapter, ("goal 6", "Goal 6"))
     assert checkins.mine(person(CHAIR), DISTRICT) == []
+
+
+def test_a_commands_own_question_takes_the_dialogs_place_and_says_so() -> None:
+    """ "ändra 3 1 100" mid-report asks "1 or 1 100?", which the next message answers: the report being
+    asked about is set aside, and the answer says so; otherwise the dialog's question follows."""
+    aside = Aside("Your report is not finished: …", set_aside="The report … is set aside.")
+    asked = aside.follow(Reply("Goal 12: did you mean 1 or 1,650?", waits={"reading": 1}))
+    assert asked.text == "Goal 12: did you mean 1 or 1,650?\n\nThe report … is set aside."
+    assert aside.follow(Reply("Status …")).text == "Status …\n\nYour report is not finished: …"
+    assert aside.follow(Reply("", quiet=True)).text == "Your report is not finished: …"
+    begun = Reply("", opens_check_in_dialog=True)
+    assert aside.follow(begun) is begun
+    forgotten = Reply("Everything is erased.", forgot_sender=True)  # the dialog's state with the rest
+    assert aside.follow(forgotten) is forgotten

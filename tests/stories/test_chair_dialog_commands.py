@@ -12,6 +12,8 @@ What a chair means:
   leave the report: nothing is stored, and they are told so.
 - A one-line report written mid-way ("rapportera 4 1") is that report: it is stored, and the one being asked
   about is set aside, said so, so that nothing is reported twice.
+- Answers given ahead are taken: "4 2" to "which goal?" is goal 4 and two; "2 i går" to "how many?" is two,
+  yesterday; the next question is the one still open. "👍" to "any comment?" is none.
 - To "Any comment?", a command as commands are written ("status", "mina rapporter") is the command, not a
   comment; "nej tack", "ingen" and "no thanks" are no comment; a sentence is a comment, whatever its first
   word.
@@ -125,3 +127,24 @@ async def test_a_comment_that_begins_with_a_command_word_is_a_comment(meetings: 
     assert stored.startswith("Sparat #1")
     [report] = meetings.reports()
     assert report.comment == "visa filmen om facket nästa gång"
+
+
+async def test_answers_given_ahead_are_taken(meetings: District) -> None:
+    meetings.clock.now = SUNDAY
+    await _chat(meetings, "rapportera")
+    assert (await _chat(meetings, "4 2")).endswith(
+        "När hände det? Skriv ett datum som 12/3 eller 12 mars, eller idag."
+    )
+    assert (await _chat(meetings, "i går")).startswith("Någon kommentar?")
+    assert (await _chat(meetings, "👍")).startswith("Sparat #1: mål 4, 2 för Sundsvall, 21 nov. 2026.")
+    await _chat(meetings, "report", locale="en-US")
+    await _chat(meetings, "4", locale="en-US")
+    assert (await _chat(meetings, "one on Friday", locale="en-US")).startswith("Any comment?")
+    assert (await _chat(meetings, "no", locale="en-US")).startswith(
+        "Stored #2: goal 4, 1 for Sundsvall, 20 Nov 2026."
+    )
+    await _chat(meetings, "report", locale="en-US")
+    asked = await _chat(meetings, "4 many", locale="en-US")
+    assert asked.endswith("“many” is not a number.")
+    assert (await _chat(meetings, "3 today", locale="en-US")).startswith("Any comment?")
+    assert [(r.value, r.comment) for r in meetings.reports()] == [(2, None), (1, None)]

@@ -3,9 +3,9 @@
 Goal 4 is every branch's own here (a members' meeting a quarter). The clock is set to Sunday 22 November
 2026, 10:00 UTC. Kim chairs Sundsvall.
 
-What a chair means by "nej, det var 2", "fel, ska vara 2", "jag menade 2", "oops 3 not 2", "I meant 3",
-"sorry, it should be 3" right after a report: the report they just made said the wrong number. The bot does
-not change a report on a guess, so it names their latest report and the one line that corrects it to the
+What a chair means by "nej, det var 2", "nej, 2", "fel, ska vara 2", "jag menade 2", "oops 3 not 2", "I meant
+3", "sorry, it should be 3" right after a report: the report they just made said the wrong number. The bot
+does not change a report on a guess, so it names their latest report and the one line that corrects it to the
 number they said (for "3 not 2", 3). "Det var 2 möten i går" without a "nej" may be a new report, and is
 not read as a correction.
 """
@@ -38,6 +38,12 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
             "oj, jag menade två",
             "sv-SE",
             "Din senaste rapport är #1: mål 4, 1, 21 nov. 2026. Ändra den med: ändra 1 två",
+        ),
+        ("nej, 2", "sv-SE", "Din senaste rapport är #1: mål 4, 1, 21 nov. 2026. Ändra den med: ändra 1 2"),
+        (
+            "No 3",
+            "en-US",
+            "Your latest report is #1: goal 4, 1, 21 Nov 2026. To correct it, write: correct 1 3",
         ),
         (
             "oops 3 not 1",
