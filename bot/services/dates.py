@@ -124,10 +124,10 @@ _WEEKDAYS_SV = {  # "mandag": 0, "ons": 2; not "mån" ("i viss mån", folded "ma
     **_names(get_day_names("wide", locale="sv")),
     **{k: v for k, v in _names(get_day_names("abbreviated", locale="sv")).items() if k not in {"man", "son"}},
 }
-_WEEKDAYS_EN = {  # "monday": 0, "tue": 1, "tues": 1
+_WEEKDAYS_EN = {  # "monday": 0, "tue": 1, "tues": 1, "weds": 2
     **_names(get_day_names("wide", locale="en")),
     **_names(get_day_names("abbreviated", locale="en")),
-    **{"tues": 1, "thur": 3, "thurs": 3},
+    **{"tues": 1, "weds": 2, "thur": 3, "thurs": 3},
 }
 WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
 # Words before a date that belong to it, not to a comment: "möte i vecka 11", "meeting on March 12".
@@ -195,7 +195,7 @@ def reported_day(span: Span, year: int | None) -> date:
 # --- the phrases ------------------------------------------------------------------------------------------
 
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_ORDINAL = r"(?::?[ae]|st|nd|rd|th)"
+_ORDINAL = r"(?::?(?:[ae]|dje|dra)|st|nd|rd|th)"  # "3:e", "3e", "3:dje", "2:dra", "3rd"
 _COUNT = r"\d{1,3}|" + "|".join(_COUNTS)
 _QUARTER_WORDS = {
     **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
@@ -511,7 +511,11 @@ _WHOLE_MONTH = "|".join(_WHOLE_MONTHS)
 _NAMING_MONTH = "|".join(name for name in _WHOLE_MONTHS if name not in _LOWERCASE_WORDS)
 _SV_DAY = "|".join(_WEEKDAYS_SV)
 _EN_DAY = "|".join(_WEEKDAYS_EN)
-_EN_WHOLE_DAY = "|".join(_names(get_day_names("wide", locale="en")))
+# A weekday alone in English: its name, or a short one that is no other word ("sat", "sun"; "fri" is Swedish).
+_EN_WHOLE_DAY = "|".join(
+    [*_names(get_day_names("wide", locale="en")), "mon", "tue", "tues", "wed", "weds", "thu"]
+)
+_EN_PART_OF_DAY = "(?: evening| morning| afternoon| night)?"  # "last Tuesday evening"
 _S = "(?:'|\u2019)?s"  # "new year's", "new years"
 _PART_OF_DAY = "(?: ?kvall| ?morse| ?eftermiddag| ?em| ?fm)?"  # "i går kväll", "igårkväll", "i tisdags em"
 # Days Swedes name rather than number, each the latest that has come (or of the year written after it).
@@ -581,18 +585,18 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
     # "i tisdags", "tisdags", "i tisdags kväll", "i tisdagskväll".
     (rf"(?:i )?(?P<day>{_SV_DAY})s{_PART_OF_DAY}", _weekday_before),
-    (rf"(?:last|past) (?P<day>{_EN_DAY})", _weekday_before),
+    (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY}){_EN_PART_OF_DAY}", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
-    (rf"(?P<day>{_SV_DAY})(?:en)?", _weekday_upto),
-    (rf"(?P<day>{_EN_WHOLE_DAY})", _weekday_upto),
-    (rf"on (?P<day>{_EN_DAY})", _weekday_upto),
+    (rf"(?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_upto),
+    (rf"(?P<day>{_EN_WHOLE_DAY}){_EN_PART_OF_DAY}", _weekday_upto),
+    (rf"on (?P<day>{_EN_DAY}){_EN_PART_OF_DAY}", _weekday_upto),
     # Ahead: "på onsdag", "i onsdag", "nästa onsdag", "next Wednesday", refused as not yet come.
-    (rf"(?:pa|i|nasta|kommande) (?P<day>{_SV_DAY})(?:en)?", _weekday_after),
-    (rf"(?:this )?(?:next|coming) (?P<day>{_EN_DAY})", _weekday_after),
+    (rf"(?:pa|i|nasta|kommande) (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_after),
+    (rf"(?:this )?(?:next|coming) (?P<day>{_EN_DAY}){_EN_PART_OF_DAY}", _weekday_after),
     (rf"this (?P<day>{_EN_DAY})", _weekday_in_week(0)),
     (rf"(?:pa )?(?P<day>{_SV_DAY})(?:en)? (?:i )?nasta vecka", _weekday_in_week(-1)),
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
-    (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
+    (r"i helgen|(?:last|this|the|at the|over the|(?:this )?past) weekend", _weekend),
     (r"forra helgen", _weekend_before),
     (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
@@ -637,7 +641,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
     # "i julas": the Christmas gone, never the one to come.
     (r"i julas(?: (?P<y>\d{4}))?", _named_day(_fixed(12, 24), past=True)),
-    (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
+    (
+        rf"(?P<d>\d{{1,2}})(?::[ae]|:dje|:dra|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?",
+        _day_of_month,
+    ),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
     (
         rf"(?:den )?sista (?P<month>{_WHOLE_MONTH})|(?:the )?last (?:day )?of (?P<month2>{_WHOLE_MONTH})",

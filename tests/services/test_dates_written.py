@@ -61,16 +61,22 @@ def _written(day: date, today: date) -> list[str]:
         f"{_SV_DAYS[day.weekday()]} {d}/{m}",
         f"{_EN_DAYS[day.weekday()]}, {en} {d}",
     ]
+    if d in (2, 22):
+        forms += [f"den {d}:dra {sv}"]
+    if d in (3, 23):
+        forms += [f"{d}:dje {sv}"]
     if (day + timedelta(days=1)).month != m:
         forms += [f"den sista {sv}", f"the last of {en}"]
     back = (today - day).days
     if back < 7:
         forms += [_SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()], f"on {_EN_DAYS[day.weekday()]}"]
         forms += [short] if (short := _SV_SHORT_DAYS[day.weekday()]) else []
+        forms += [f"{_SV_DAYS[day.weekday()]} kväll", f"on {_EN_DAYS[day.weekday()]} evening"]
     sv_day, en_day = _SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()]
     if 1 <= back <= 7:
         forms += [f"i {sv_day}s", f"last {en_day}", f"förra {sv_day}en"]
         forms += [f"{sv_day}s", f"i {sv_day}skväll", f"i {sv_day}s kväll"]
+        forms += [f"last {en_day} evening", f"this past {en_day}"]
     if 8 <= back <= 14:
         forms += [f"förrförra {sv_day}en"]
     if back == 2:

@@ -20,8 +20,9 @@ What a chair means (on Wednesday 18 November 2026 unless the story says otherwis
 - "tisdags" (without "i"), "i tisdagskväll", "i tisdags kväll", "förrgår kväll", "ig år", "igar",
   "yday", "ons", "lör", "tis 17/11", "Tuesday, November 3", "i okt", "okt", "in Oct", "kv 3", "kv. 3",
   "sista oktober", "the last of October": the day or period as written, every word of it taken out of the
-  comment; so is "igårkväll🎉" with its emoji and "tisdagen den 3 november". "i julas" written in January is
-  the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
+  comment; so is "igårkväll🎉" with its emoji, "tisdagen den 3 november", "3:dje nov" (3 November, not
+  the month), "tisdag kväll", "last Wednesday evening", "this past weekend", "Weds". "i julas" written in
+  January is the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
 - "häromdagen", "för ett par dagar sedan", "a couple of days ago", "the other day", "veckan innan", "the
   day before" say that it was some day, not which: asked about, nothing stored.
 """
@@ -174,6 +175,14 @@ async def test_a_week_across_two_quarters_is_asked_about(meetings: District) -> 
         ("meeting last evening", "en-US", "2026-11-17", "meeting"),
         ("möte förra onsdagen kväll", "sv-SE", "2026-11-11", "möte"),
         ("möte i 4.5 % av tiden", "sv-SE", "2026-11-18", "möte i 4.5 % av tiden"),
+        ("möte 3:dje nov", "sv-SE", "2026-11-03", "möte"),  # not November's first day
+        ("möte tisdag kväll", "sv-SE", "2026-11-17", "möte"),
+        ("meeting last Wednesday evening", "en-US", "2026-11-11", "meeting"),
+        ("meeting this past Tuesday", "en-US", "2026-11-17", "meeting"),
+        ("meeting this past weekend", "en-US", "2026-11-14", "meeting"),
+        ("meeting Weds", "en-US", "2026-11-18", "meeting"),
+        ("fri entré", "sv-SE", "2026-11-18", "fri entré"),  # "fri" is free, not Friday
+        ("we sat down", "en-US", "2026-11-18", "we sat down"),
         # Words that are no day stay in the comment: "i mån av tid", "min son", "Jan", "we sat"
         ("möte i mån av tid", "sv-SE", "2026-11-18", "möte i mån av tid"),
         ("möte med min son", "sv-SE", "2026-11-18", "möte med min son"),

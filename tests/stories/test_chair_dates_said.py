@@ -74,6 +74,8 @@ async def test_a_weekday_is_the_latest_that_has_come(
     ("written", "locale", "refusal"),
     [
         ("möte på onsdag", "sv-SE", "25 nov. 2026 har inte hänt än; rapportera det efteråt."),
+        ("möte på onsdag kväll", "sv-SE", "25 nov. 2026 har inte hänt än"),  # the evening ahead, too
+        ("möte i onsdag kväll", "sv-SE", "25 nov. 2026 har inte hänt än"),
         ("möte i onsdag", "sv-SE", "25 nov. 2026 har inte hänt än"),
         ("möte nästa fredag", "sv-SE", "27 nov. 2026 har inte hänt än"),
         ("möte onsdag nästa vecka", "sv-SE", "25 nov. 2026 har inte hänt än"),
