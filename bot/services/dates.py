@@ -31,7 +31,7 @@ happened, a follow-up starts from a day that has passed. What people mean:
   2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
   second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
   that has had it. "30-9" is no day ("3-4 personer" is a count). A range of days is a period from its
-  first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1".
+  first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1", "28/12-3/1 2026" (the first's year).
 - Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
   sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time or number word before ("kl
   10.10", "från 9.30", "punkt 3.2") and no unit after ("2.5 timmar", "1.10 kr", "4.5 av 5"). Such a D.M
@@ -375,7 +375,8 @@ def _short(m: re.Match[str], today: date, year: int | None) -> Span:
 
 
 def _range(m: re.Match[str], today: date, year: int | None) -> Span:
-    """ "1/10-15/10", "3-5/3", "3-5 mars", "28/12-3/1": the days from the first to the last."""
+    """ "1/10-15/10", "3-5/3", "3-5 mars", "28/12-3/1": the days from the first to the last ("28/12-3/1
+    2026": the year of the first)."""
     first_month = int(m["m"]) if m["m"] else MONTH_NUMBERS[m["month"]] if m["month"] else int(m["m2"])
     last_month = int(m["m2"]) if m["m2"] else first_month
 
@@ -386,7 +387,7 @@ def _range(m: re.Match[str], today: date, year: int | None) -> Span:
             raise ValueError(m[0])
         return Span(first, last)
 
-    return _latest(make, today, year)
+    return make(int(m["y"])) if m["y"] else _latest(make, today, year)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -625,8 +626,15 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
     # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars".
-    (r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)", _range),
-    (rf"(?P<d>\d{{1,2}})[-\u2013](?P<d2>\d{{1,2}}) (?P<month>{_MONTH})(?P<m>)(?P<m2>)", _range),
+    (
+        r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)"
+        r"(?: (?P<y>\d{4}))?",
+        _range,
+    ),
+    (
+        rf"(?P<d>\d{{1,2}})[-\u2013](?P<d2>\d{{1,2}}) (?P<month>{_MONTH})(?P<m>)(?P<m2>)(?: (?P<y>\d{{4}}))?",
+        _range,
+    ),
     # "12/3 2026", "12/3-2026", "12/3/2026"; a year of two digits after "-" or "/": "12/3-26".
     (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4})|[/-](?P<yy>\d{2}))?", _short),
     (

@@ -117,8 +117,8 @@ async def test_a_week_in_two_periods_of_the_goal_is_asked_about(monthly: Distric
     assert moved.startswith("Dagarna du skrev (26 okt. 2026–1 nov. 2026) räknas i olika perioder"), moved
     assert _stored(monthly) == [("2026-11-02", "möte")]
     hint = await monthly.say(LEE, "mål 4: 1 möte vecka 44")
-    assert hint == "Menade du rapportera 4 1 möte 26/10-1/11? Inget sparades.", hint
-    assert (await monthly.say(LEE, "rapportera 4 1 möte 26/10-1/11")).startswith("Dagarna du skrev")
+    assert hint == "Menade du rapportera 4 1 möte 26/10-1/11 2026? Inget sparades.", hint
+    assert (await monthly.say(LEE, "rapportera 4 1 möte 26/10-1/11 2026")).startswith("Dagarna du skrev")
     # Only days that have passed count: on Wednesday 4 November "i veckan" is 2-4 November
     monthly.clock.now = datetime(2026, 11, 4, 10, 0, tzinfo=UTC)
     stored = await monthly.say(LEE, "report 4 1 meeting this week", locale="en-US")
@@ -236,4 +236,15 @@ async def test_some_day_is_asked_about_not_stored_as_today(
     meetings.clock.now = WEDNESDAY
     answer = await _report(meetings, written, locale)
     assert answer.startswith(refusal), answer
+    assert meetings.reports() == []
+
+
+async def test_a_hint_writes_a_period_with_its_year(meetings: District) -> None:
+    """ "förra året" in November 2026 is 2025: the suggested line keeps the year, so that sending it is
+    refused as outside the plan's year, not stored in 2026 as "1/1-31/12" alone would be."""
+    meetings.clock.now = WEDNESDAY
+    hint = await meetings.say(KIM, "vi hade 3 möten förra året för mål 4")
+    assert hint.startswith("Menade du rapportera 4 3 möten 1/1-31/12 2025?"), hint
+    answer = await meetings.say(KIM, "rapportera 4 3 möten 1/1-31/12 2025")
+    assert answer.startswith("1 jan. 2025 ligger utanför planens år"), answer
     assert meetings.reports() == []
