@@ -11,6 +11,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   Words that say it was some day but not which ("häromdagen", "för ett par dagar sedan", "a couple of days
   ago", "the other day", "veckan innan", "the day before") raise DateError: the writer is asked for the
   day, never given today. Punctuation and emoji around a word are not part of it ("igår🎉", "(v45)").
+  A day's or a period's own is that day or period: "gårdagens möte", "tisdagens", "helgens", "förra
+  veckans", "förra månadens", "yesterday's", "Tuesday's" (not "on Tuesdays"), "last week's".
 - Weekdays: "i tisdags" ("tisdags", "i tisdagskväll", "i tisdags kväll"), "last Tuesday": the latest
   Tuesday before today (on a Tuesday, a week ago, as Swedes say it); "tisdag", "Tuesday" alone, "on
   Tuesday" ("on Tue"), Swedish short names ("tis", "ons", "tors", "fre", "lör"; not "mån" nor "sön",
@@ -518,6 +520,7 @@ _EN_WHOLE_DAY = "|".join(
 )
 _EN_PART_OF_DAY = "(?: evening| morning| afternoon| night)?"  # "last Tuesday evening"
 _S = "(?:'|\u2019)?s"  # "new year's", "new years"
+_OWN = "(?:'|\u2019)s"  # "Tuesday's meeting", not "on Tuesdays"
 _PART_OF_DAY = "(?: ?kvall| ?morse| ?eftermiddag| ?em| ?fm)?"  # "i går kväll", "igårkväll", "i tisdags em"
 # Days Swedes name rather than number, each the latest that has come (or of the year written after it).
 _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
@@ -573,11 +576,11 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     ),
     (
         rf"(?:i ?gar|ig ar){_PART_OF_DAY}|yesterday(?: evening| morning| afternoon| night)?|yday|yest"
-        r"|last (?:night|evening)",
+        rf"|last (?:night|evening)|gardagens|yesterday{_S}",
         _relative(1),
     ),
     # "förrgår", "day before yesterday": the little word left out, as people write in a hurry.
-    (rf"(?:i ?)?forrgar{_PART_OF_DAY}|(?:the )?day before yesterday", _relative(2)),
+    (rf"(?:i ?)?forrgar{_PART_OF_DAY}|(?:the )?day before yesterday|forrgardagens", _relative(2)),
     # Ahead, so that a report of what is still to come is refused, not stored as today.
     (r"i ?morgon|tomorrow", _relative(-1)),
     (r"(?:i ?)?overmorgon|(?:the )?day after tomorrow", _relative(-2)),
@@ -586,10 +589,11 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
     # "i tisdags", "tisdags", "i tisdags kväll", "i tisdagskväll".
     (rf"(?:i )?(?P<day>{_SV_DAY})s{_PART_OF_DAY}", _weekday_before),
-    (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY}){_EN_PART_OF_DAY}", _weekday_before),
+    (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
-    (rf"(?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_upto),
-    (rf"(?P<day>{_EN_WHOLE_DAY}){_EN_PART_OF_DAY}", _weekday_upto),
+    # "tisdagens möte", "Tuesday's meeting": a day's own, as the day.
+    (rf"(?P<day>{_SV_DAY})(?:en|ens)?{_PART_OF_DAY}", _weekday_upto),
+    (rf"(?P<day>{_EN_WHOLE_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_upto),
     (rf"on (?P<day>{_EN_DAY}){_EN_PART_OF_DAY}", _weekday_upto),
     # Ahead: "på onsdag", "i onsdag", "nästa onsdag", "next Wednesday", refused as not yet come.
     (rf"(?:pa|i|nasta|kommande) (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_after),
@@ -597,8 +601,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"this (?P<day>{_EN_DAY})", _weekday_in_week(0)),
     (rf"(?:pa )?(?P<day>{_SV_DAY})(?:en)? (?:i )?nasta vecka", _weekday_in_week(-1)),
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
-    (r"i helgen|(?:last|this|the|at the|over the|(?:this )?past) weekend", _weekend),
-    (r"forra helgen", _weekend_before),
+    (rf"i helgen|helgens|(?:last|this|the|at the|over the|(?:this )?past) weekend(?:{_S})?", _weekend),
+    (r"forra helgens?", _weekend_before),
     (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
@@ -612,8 +616,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # "förra onsdagen": the latest Wednesday before today, as "i onsdags"; "förrförra" the one before it.
     (rf"forra (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_before),
     (rf"forrforra (?P<day>{_SV_DAY})(?:en)?", _weekday_before_last),
-    (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
-    (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
+    (rf"forra veckans?|last week(?:{_S})?|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
+    (r"forrforra veckans?|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
     (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     # Weeks from one to another: "vecka 44-45", "v44–45", "veckorna 44 och 45", "weeks 44 to 45".
@@ -665,8 +669,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         r"|(?:dagen|veckan|manaden) (?:innan|forut)|the (?:day|week|month) before",
         _no_day,
     ),
-    (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
-    (r"forrforra manaden|(?:the )?month before last", _month_back(2)),
+    (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
+    (r"forrforra manadens?|(?:the )?month before last", _month_back(2)),
     (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
     (
         rf"(?:kvartal|quarter|q|kv)\.? ?(?P<q>[1-4])"

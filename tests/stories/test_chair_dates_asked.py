@@ -21,8 +21,9 @@ What a chair means (on Wednesday 18 November 2026 unless the story says otherwis
   "yday", "ons", "lör", "tis 17/11", "Tuesday, November 3", "i okt", "okt", "in Oct", "kv 3", "kv. 3",
   "sista oktober", "the last of October": the day or period as written, every word of it taken out of the
   comment; so is "igårkväll🎉" with its emoji, "tisdagen den 3 november", "3:dje nov" (3 November, not
-  the month), "tisdag kväll", "last Wednesday evening", "this past weekend", "Weds". "i julas" written in
-  January is the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
+  the month), "tisdag kväll", "last Wednesday evening", "this past weekend", "Weds", and a day's or a
+  week's own: "gårdagens möte", "tisdagens möte", "förra veckans möte", "yesterday's meeting". "i julas"
+  written in January is the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
 - "häromdagen", "för ett par dagar sedan", "a couple of days ago", "the other day", "veckan innan", "the
   day before" say that it was some day, not which: asked about, nothing stored.
 """
@@ -182,6 +183,16 @@ async def test_a_week_across_two_quarters_is_asked_about(meetings: District) -> 
         ("meeting this past weekend", "en-US", "2026-11-14", "meeting"),
         ("meeting Weds", "en-US", "2026-11-18", "meeting"),
         ("fri entré", "sv-SE", "2026-11-18", "fri entré"),  # "fri" is free, not Friday
+        # A day's or a week's own: "gårdagens möte" is yesterday's meeting
+        ("gårdagens möte", "sv-SE", "2026-11-17", "möte"),
+        ("tisdagens möte", "sv-SE", "2026-11-17", "möte"),
+        ("förra veckans möte", "sv-SE", "2026-11-09", "möte"),
+        ("förra månadens möte", "sv-SE", "2026-10-01", "möte"),
+        ("helgens möte", "sv-SE", "2026-11-14", "möte"),
+        ("yesterday's meeting", "en-US", "2026-11-17", "meeting"),
+        ("Tuesday's meeting", "en-US", "2026-11-17", "meeting"),
+        ("last week's meeting", "en-US", "2026-11-09", "meeting"),
+        ("meetings on Tuesdays", "en-US", "2026-11-18", "meetings on Tuesdays"),
         ("we sat down", "en-US", "2026-11-18", "we sat down"),
         # Words that are no day stay in the comment: "i mån av tid", "min son", "Jan", "we sat"
         ("möte i mån av tid", "sv-SE", "2026-11-18", "möte i mån av tid"),
