@@ -7,7 +7,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
 
 - Days: "i dag", "i går", "i förrgår" ("förrgår"), "today", "yesterday", "the day before yesterday" ("day
   before yesterday"), "i går kväll" ("igårkväll", "i går em", "förrgår kväll"), "last night", "för 3 dagar
-  sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago"; in a hurry "igar", "ig år", "yday".
+  sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago", "för en månad sedan", "2 months ago"
+  (that day of the month, or its last); in a hurry "igar", "ig år", "yday".
   Words that say it was some day but not which ("häromdagen", "för ett par dagar sedan", "a couple of days
   ago", "the other day", "veckan innan", "the day before") raise DateError: the writer is asked for the
   day, never given today. Punctuation and emoji around a word are not part of it ("igår🎉", "(v45)").
@@ -17,7 +18,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   Tuesday before today (on a Tuesday, a week ago, as Swedes say it); "tisdag", "Tuesday" alone, "on
   Tuesday" ("on Tue"), Swedish short names ("tis", "ons", "tors", "fre", "lör"; not "mån" nor "sön",
   which are the words "mån" and "son"): the latest Tuesday, today included. A weekday before the day it
-  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3".
+  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3". From one weekday to another
+  ("lördag-söndag", "fre–sön", "Fri-Sun"): the latest such days that have ended, a period.
   Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
   today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
   "förra veckans tisdag", "Tuesday last week", "last week Tuesday" ("last week's"): that day of last week;
@@ -29,11 +31,12 @@ happened, a follow-up starts from a day that has passed. What people mean:
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; "11/20",
   which can only be month first, is refused with the day written first, anywhere in a sentence: `day_first`;
   a share followed by what it counts, "3/15 personer", is no day).
-  "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12", "12 mars", "12:e mars", "den 12 mars
-  2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
-  second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
-  that has had it. "30-9" is no day ("3-4 personer" is a count). A range of days is a period from its
-  first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1", "28/12-3/1 2026" (the first's year).
+  "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12" ("2027/03/12"), "12 mars", "12:e mars",
+  "den 12 mars 2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje
+  mars", "the second of October", "October twenty-first". "den 3:e" ("3e", "3:dje"), "den 3", "the 3rd":
+  the 3rd of the latest month that has had it. "30-9" is no day ("3-4 personer" is a count). A range of
+  days is a period from its first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1",
+  "28/12-3/1 2026" (the first's year).
 - Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
   sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time or number word before ("kl
   10.10", "från 9.30", "punkt 3.2") and no unit after ("2.5 timmar", "1.10 kr", "4.5 av 5"). Such a D.M
@@ -287,7 +290,13 @@ def _relative(days: int) -> _Reader:
 
 
 def _ago(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "för 3 dagar sedan", "2 weeks ago", "för en månad sedan" (that day of the month, or its last)."""
     count = int(m["n"]) if m["n"].isdecimal() else _COUNTS[m["n"]]
+    if m["unit"].startswith(("man", "month", "ar", "year")):
+        back = count * (12 if m["unit"].startswith(("ar", "year")) else 1)
+        months = today.year * 12 + today.month - 1 - back
+        month = _month_span(months // 12, months % 12 + 1)
+        return Span.day(month.first.replace(day=min(today.day, month.last.day)))
     days = count * (7 if m["unit"].startswith(("veck", "week")) else 1)
     return Span.day(today - timedelta(days=days))
 
@@ -306,6 +315,12 @@ def _weekday_before_last(m: re.Match[str], today: date, year: int | None) -> Spa
 def _weekday_upto(m: re.Match[str], today: date, _year: int | None) -> Span:
     """The latest such weekday, today included ("we met on Monday")."""
     return Span.day(today - timedelta(days=(today.weekday() - WEEKDAY_NUMBERS[m["day"]]) % 7))
+
+
+def _weekday_range(m: re.Match[str], today: date, _year: int | None) -> Span:
+    first, end = _RANGE_DAYS[m["day"]], _RANGE_DAYS[m["day2"]]
+    last = today - timedelta(days=(today.weekday() - end) % 7)
+    return Span(last - timedelta(days=(end - first) % 7), last)
 
 
 def _weekday_after(m: re.Match[str], today: date, _year: int | None) -> Span:
@@ -518,10 +533,14 @@ _EN_DAY = "|".join(_WEEKDAYS_EN)
 _EN_WHOLE_DAY = "|".join(
     [*_names(get_day_names("wide", locale="en")), "mon", "tue", "tues", "wed", "weds", "thu"]
 )
+# In a range of weekdays "mån" and "sön" are days too: "mån-ons", "fre–sön".
+_RANGE_DAYS = WEEKDAY_NUMBERS | {"man": 0, "son": 6}
+_RANGE_DAY = "|".join(sorted(_RANGE_DAYS, key=len, reverse=True))
 _EN_PART_OF_DAY = "(?: evening| morning| afternoon| night)?"  # "last Tuesday evening"
 _S = "(?:'|\u2019)?s"  # "new year's", "new years"
 _OWN = "(?:'|\u2019)s"  # "Tuesday's meeting", not "on Tuesdays"
-_PART_OF_DAY = "(?: ?kvall| ?morse| ?eftermiddag| ?em| ?fm)?"  # "i går kväll", "igårkväll", "i tisdags em"
+# "i går kväll", "igårkväll", "i tisdags em", "i lördags förmiddag"
+_PART_OF_DAY = "(?: ?kvall(?:en)?| ?morse| ?morgon(?:en)?| ?(?:for|efter)middag(?:en)?| ?natt| ?em| ?fm)?"
 # Days Swedes name rather than number, each the latest that has come (or of the year written after it).
 _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
     (r"julafton|christmas eve", _fixed(12, 24)),
@@ -585,12 +604,14 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"i ?morgon|tomorrow", _relative(-1)),
     (r"(?:i ?)?overmorgon|(?:the )?day after tomorrow", _relative(-2)),
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
-    (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) (?:sedan|sen)", _ago),
-    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
+    (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor|manad|manader|ar) (?:sedan|sen)", _ago),
+    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks|month|months|year|years) ago", _ago),
     # "i tisdags", "tisdags", "i tisdags kväll", "i tisdagskväll".
     (rf"(?:i )?(?P<day>{_SV_DAY})s{_PART_OF_DAY}", _weekday_before),
     (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
+    # From one weekday to the next such: "lördag-söndag", "fre–lör", "Friday-Sunday": the latest that ended.
+    (rf"(?P<day>{_RANGE_DAY}) ?[-\u2013] ?(?P<day2>{_RANGE_DAY})", _weekday_range),
     # "tisdagens möte", "Tuesday's meeting": a day's own, as the day.
     (rf"(?P<day>{_SV_DAY})(?:en|ens)?{_PART_OF_DAY}", _weekday_upto),
     (rf"(?P<day>{_EN_WHOLE_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_upto),
@@ -628,7 +649,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _numbered_week,
     ),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
-    (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
+    (r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})", _iso),  # "2026-11-03", "2026/11/03"
     # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars".
     (
         r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)"
@@ -654,7 +675,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # "i julas": the Christmas gone, never the one to come.
     (r"i julas(?: (?P<y>\d{4}))?", _named_day(_fixed(12, 24), past=True)),
     (
-        rf"(?P<d>\d{{1,2}})(?::[ae]|:dje|:dra|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?",
+        rf"(?P<d>\d{{1,2}})(?::?e|:a|:dje|:dra|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?",
         _day_of_month,
     ),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),

@@ -24,6 +24,8 @@ What a chair means (on Wednesday 18 November 2026 unless the story says otherwis
   the month), "tisdag kväll", "last Wednesday evening", "this past weekend", "Weds", and a day's or a
   week's own: "gårdagens möte", "tisdagens möte", "förra veckans möte", "yesterday's meeting". "i julas"
   written in January is the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
+  "för en månad sedan" is that day last month; "fre-sön", "Fri - Sun" the latest such days, stored on the
+  first.
 - "häromdagen", "för ett par dagar sedan", "a couple of days ago", "the other day", "veckan innan", "the
   day before" say that it was some day, not which: asked about, nothing stored.
 """
@@ -193,6 +195,14 @@ async def test_a_week_across_two_quarters_is_asked_about(meetings: District) -> 
         ("Tuesday's meeting", "en-US", "2026-11-17", "meeting"),
         ("last week's meeting", "en-US", "2026-11-09", "meeting"),
         ("meetings on Tuesdays", "en-US", "2026-11-18", "meetings on Tuesdays"),
+        # Counted back in months; a weekend from its first day; other ways of the same
+        ("möte för en månad sedan", "sv-SE", "2026-10-18", "möte"),
+        ("meeting 2 months ago", "en-US", "2026-09-18", "meeting"),
+        ("läger fre-sön", "sv-SE", "2026-11-13", "läger"),
+        ("camp Fri - Sun", "en-US", "2026-11-13", "camp"),
+        ("möte 3e", "sv-SE", "2026-11-03", "möte"),
+        ("möte 2026/11/03", "sv-SE", "2026-11-03", "möte"),
+        ("möte i lördags förmiddag", "sv-SE", "2026-11-14", "möte"),
         ("we sat down", "en-US", "2026-11-18", "we sat down"),
         # Words that are no day stay in the comment: "i mån av tid", "min son", "Jan", "we sat"
         ("möte i mån av tid", "sv-SE", "2026-11-18", "möte i mån av tid"),
