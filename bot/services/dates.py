@@ -823,12 +823,12 @@ def _part_of(
     for n in (1, 2):  # "i slutet av månaden", "at the end of the month": this month
         if (period := _THIS_PERIOD.get(" ".join(_fold(w) for w in rest[after : after + n]))) is not None:
             return _span(period, today), n + taken
-    if after < len(rest) and (month := _WHOLE_MONTHS.get(_fold(rest[after]))):  # "mid may": May
-        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken
     try:
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
     except DateError:
         return None
+    if found is None and after < len(rest) and (month := _WHOLE_MONTHS.get(_fold(rest[after]))):
+        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken  # "mid may", lower case
     if found is None or found[0].first == found[0].last:
         return None
     return found[0], found[1] + taken
@@ -885,7 +885,7 @@ def read_at(
     weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
     if weekday is not None:  # "tisdag 3/11", "mån 16/11", "Tuesday, November 3": the day once
         try:
-            dated = read_at(words, at + 1, today, year, dotted=True)
+            dated = read_at(words, at + 1, today, year)
         except DateError:
             dated = None
         if dated is not None and dated[0] == Span.day(dated[0].first) and dated[0].first.weekday() == weekday:
