@@ -252,7 +252,7 @@ _HINT_LENGTH = 48
 def _dated(words: list[str], today: date) -> tuple[list[str], list[str]]:
     """The words without the day written in them, and that day as the hint writes it: as 2026-11-18, so
     that the line sent back later ("i onsdags" the next week) still means the day the sender meant; a
-    period as its first and last days ("vecka 44": 26/10-1/11), which the report then reads against the
+    period as its days and year ("vecka 44": 26/10-1/11 2026), which the report then reads against the
     goal's periods (`day_of`). A day that cannot be stays in the words, for the report to refuse."""
     try:
         found = dates.find(words, today)
@@ -262,7 +262,11 @@ def _dated(words: list[str], today: date) -> tuple[list[str], list[str]]:
         return words, []
     span, at, taken = found
     first, last = span.first, span.last
-    when = first.isoformat() if first == last else f"{first.day}/{first.month}-{last.day}/{last.month}"
+    when = (
+        first.isoformat()
+        if first == last
+        else f"{first.day}/{first.month}-{last.day}/{last.month} {first.year}"
+    )
     return words[:at] + words[at + taken :], [when]
 
 

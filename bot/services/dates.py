@@ -7,15 +7,19 @@ happened, a follow-up starts from a day that has passed. What people mean:
 
 - Days: "i dag", "i går", "i förrgår" ("förrgår"), "today", "yesterday", "the day before yesterday" ("day
   before yesterday"), "i går kväll" ("igårkväll", "i går em", "förrgår kväll"), "last night", "för 3 dagar
-  sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago"; in a hurry "igar", "ig år", "yday".
+  sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago", "för en månad sedan", "2 months ago"
+  (that day of the month, or its last); in a hurry "igar", "ig år", "yday".
   Words that say it was some day but not which ("häromdagen", "för ett par dagar sedan", "a couple of days
   ago", "the other day", "veckan innan", "the day before") raise DateError: the writer is asked for the
   day, never given today. Punctuation and emoji around a word are not part of it ("igår🎉", "(v45)").
+  A day's or a period's own is that day or period: "gårdagens möte", "tisdagens", "helgens", "förra
+  veckans", "förra månadens", "yesterday's", "Tuesday's" (not "on Tuesdays"), "last week's".
 - Weekdays: "i tisdags" ("tisdags", "i tisdagskväll", "i tisdags kväll"), "last Tuesday": the latest
   Tuesday before today (on a Tuesday, a week ago, as Swedes say it); "tisdag", "Tuesday" alone, "on
   Tuesday" ("on Tue"), Swedish short names ("tis", "ons", "tors", "fre", "lör"; not "mån" nor "sön",
   which are the words "mån" and "son"): the latest Tuesday, today included. A weekday before the day it
-  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3".
+  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3". From one weekday to another
+  ("lördag-söndag", "fre–sön", "Fri-Sun"): the latest such days that have ended, a period.
   Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
   today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
   "förra veckans tisdag", "Tuesday last week", "last week Tuesday" ("last week's"): that day of last week;
@@ -27,11 +31,12 @@ happened, a follow-up starts from a day that has passed. What people mean:
   meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; "11/20",
   which can only be month first, is refused with the day written first, anywhere in a sentence: `day_first`;
   a share followed by what it counts, "3/15 personer", is no day).
-  "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12", "12 mars", "12:e mars", "den 12 mars
-  2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje mars", "the
-  second of October", "October twenty-first". "den 3:e", "den 3", "the 3rd": the 3rd of the latest month
-  that has had it. "30-9" is no day ("3-4 personer" is a count). A range of days is a period from its
-  first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1".
+  "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12" ("2027/03/12"), "12 mars", "12:e mars",
+  "den 12 mars 2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje
+  mars", "the second of October", "October twenty-first". "den 3:e" ("3e", "3:dje"), "den 3", "the 3rd":
+  the 3rd of the latest month that has had it. "30-9" is no day ("3-4 personer" is a count). A range of
+  days is a period from its first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1",
+  "28/12-3/1 2026" (the first's year).
 - Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
   sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time or number word before ("kl
   10.10", "från 9.30", "punkt 3.2") and no unit after ("2.5 timmar", "1.10 kr", "4.5 av 5"). Such a D.M
@@ -124,10 +129,10 @@ _WEEKDAYS_SV = {  # "mandag": 0, "ons": 2; not "mån" ("i viss mån", folded "ma
     **_names(get_day_names("wide", locale="sv")),
     **{k: v for k, v in _names(get_day_names("abbreviated", locale="sv")).items() if k not in {"man", "son"}},
 }
-_WEEKDAYS_EN = {  # "monday": 0, "tue": 1, "tues": 1
+_WEEKDAYS_EN = {  # "monday": 0, "tue": 1, "tues": 1, "weds": 2
     **_names(get_day_names("wide", locale="en")),
     **_names(get_day_names("abbreviated", locale="en")),
-    **{"tues": 1, "thur": 3, "thurs": 3},
+    **{"tues": 1, "weds": 2, "thur": 3, "thurs": 3},
 }
 WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
 # Words before a date that belong to it, not to a comment: "möte i vecka 11", "meeting on March 12".
@@ -195,7 +200,7 @@ def reported_day(span: Span, year: int | None) -> date:
 # --- the phrases ------------------------------------------------------------------------------------------
 
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_ORDINAL = r"(?::?[ae]|st|nd|rd|th)"
+_ORDINAL = r"(?::?(?:[ae]|dje|dra)|st|nd|rd|th)"  # "3:e", "3e", "3:dje", "2:dra", "3rd"
 _COUNT = r"\d{1,3}|" + "|".join(_COUNTS)
 _QUARTER_WORDS = {
     **{"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4},
@@ -285,7 +290,13 @@ def _relative(days: int) -> _Reader:
 
 
 def _ago(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "för 3 dagar sedan", "2 weeks ago", "för en månad sedan" (that day of the month, or its last)."""
     count = int(m["n"]) if m["n"].isdecimal() else _COUNTS[m["n"]]
+    if m["unit"].startswith(("man", "month", "ar", "year")):
+        back = count * (12 if m["unit"].startswith(("ar", "year")) else 1)
+        months = today.year * 12 + today.month - 1 - back
+        month = _month_span(months // 12, months % 12 + 1)
+        return Span.day(month.first.replace(day=min(today.day, month.last.day)))
     days = count * (7 if m["unit"].startswith(("veck", "week")) else 1)
     return Span.day(today - timedelta(days=days))
 
@@ -304,6 +315,12 @@ def _weekday_before_last(m: re.Match[str], today: date, year: int | None) -> Spa
 def _weekday_upto(m: re.Match[str], today: date, _year: int | None) -> Span:
     """The latest such weekday, today included ("we met on Monday")."""
     return Span.day(today - timedelta(days=(today.weekday() - WEEKDAY_NUMBERS[m["day"]]) % 7))
+
+
+def _weekday_range(m: re.Match[str], today: date, _year: int | None) -> Span:
+    first, end = _RANGE_DAYS[m["day"]], _RANGE_DAYS[m["day2"]]
+    last = today - timedelta(days=(today.weekday() - end) % 7)
+    return Span(last - timedelta(days=(end - first) % 7), last)
 
 
 def _weekday_after(m: re.Match[str], today: date, _year: int | None) -> Span:
@@ -375,7 +392,8 @@ def _short(m: re.Match[str], today: date, year: int | None) -> Span:
 
 
 def _range(m: re.Match[str], today: date, year: int | None) -> Span:
-    """ "1/10-15/10", "3-5/3", "3-5 mars", "28/12-3/1": the days from the first to the last."""
+    """ "1/10-15/10", "3-5/3", "3-5 mars", "28/12-3/1": the days from the first to the last ("28/12-3/1
+    2026": the year of the first)."""
     first_month = int(m["m"]) if m["m"] else MONTH_NUMBERS[m["month"]] if m["month"] else int(m["m2"])
     last_month = int(m["m2"]) if m["m2"] else first_month
 
@@ -386,7 +404,7 @@ def _range(m: re.Match[str], today: date, year: int | None) -> Span:
             raise ValueError(m[0])
         return Span(first, last)
 
-    return _latest(make, today, year)
+    return make(int(m["y"])) if m["y"] else _latest(make, today, year)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -511,9 +529,18 @@ _WHOLE_MONTH = "|".join(_WHOLE_MONTHS)
 _NAMING_MONTH = "|".join(name for name in _WHOLE_MONTHS if name not in _LOWERCASE_WORDS)
 _SV_DAY = "|".join(_WEEKDAYS_SV)
 _EN_DAY = "|".join(_WEEKDAYS_EN)
-_EN_WHOLE_DAY = "|".join(_names(get_day_names("wide", locale="en")))
+# A weekday alone in English: its name, or a short one that is no other word ("sat", "sun"; "fri" is Swedish).
+_EN_WHOLE_DAY = "|".join(
+    [*_names(get_day_names("wide", locale="en")), "mon", "tue", "tues", "wed", "weds", "thu"]
+)
+# In a range of weekdays "mån" and "sön" are days too: "mån-ons", "fre–sön".
+_RANGE_DAYS = WEEKDAY_NUMBERS | {"man": 0, "son": 6}
+_RANGE_DAY = "|".join(sorted(_RANGE_DAYS, key=len, reverse=True))
+_EN_PART_OF_DAY = "(?: evening| morning| afternoon| night)?"  # "last Tuesday evening"
 _S = "(?:'|\u2019)?s"  # "new year's", "new years"
-_PART_OF_DAY = "(?: ?kvall| ?morse| ?eftermiddag| ?em| ?fm)?"  # "i går kväll", "igårkväll", "i tisdags em"
+_OWN = "(?:'|\u2019)s"  # "Tuesday's meeting", not "on Tuesdays"
+# "i går kväll", "igårkväll", "i tisdags em", "i lördags förmiddag"
+_PART_OF_DAY = "(?: ?kvall(?:en)?| ?morse| ?morgon(?:en)?| ?(?:for|efter)middag(?:en)?| ?natt| ?em| ?fm)?"
 # Days Swedes name rather than number, each the latest that has come (or of the year written after it).
 _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
     (r"julafton|christmas eve", _fixed(12, 24)),
@@ -568,32 +595,35 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     ),
     (
         rf"(?:i ?gar|ig ar){_PART_OF_DAY}|yesterday(?: evening| morning| afternoon| night)?|yday|yest"
-        r"|last (?:night|evening)",
+        rf"|last (?:night|evening)|gardagens|yesterday{_S}",
         _relative(1),
     ),
     # "förrgår", "day before yesterday": the little word left out, as people write in a hurry.
-    (rf"(?:i ?)?forrgar{_PART_OF_DAY}|(?:the )?day before yesterday", _relative(2)),
+    (rf"(?:i ?)?forrgar{_PART_OF_DAY}|(?:the )?day before yesterday|forrgardagens", _relative(2)),
     # Ahead, so that a report of what is still to come is refused, not stored as today.
     (r"i ?morgon|tomorrow", _relative(-1)),
     (r"(?:i ?)?overmorgon|(?:the )?day after tomorrow", _relative(-2)),
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
-    (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor) (?:sedan|sen)", _ago),
-    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks) ago", _ago),
+    (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor|manad|manader|ar) (?:sedan|sen)", _ago),
+    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks|month|months|year|years) ago", _ago),
     # "i tisdags", "tisdags", "i tisdags kväll", "i tisdagskväll".
     (rf"(?:i )?(?P<day>{_SV_DAY})s{_PART_OF_DAY}", _weekday_before),
-    (rf"(?:last|past) (?P<day>{_EN_DAY})", _weekday_before),
+    (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
-    (rf"(?P<day>{_SV_DAY})(?:en)?", _weekday_upto),
-    (rf"(?P<day>{_EN_WHOLE_DAY})", _weekday_upto),
-    (rf"on (?P<day>{_EN_DAY})", _weekday_upto),
+    # From one weekday to the next such: "lördag-söndag", "fre–lör", "Friday-Sunday": the latest that ended.
+    (rf"(?P<day>{_RANGE_DAY}) ?[-\u2013] ?(?P<day2>{_RANGE_DAY})", _weekday_range),
+    # "tisdagens möte", "Tuesday's meeting": a day's own, as the day.
+    (rf"(?P<day>{_SV_DAY})(?:en|ens)?{_PART_OF_DAY}", _weekday_upto),
+    (rf"(?P<day>{_EN_WHOLE_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_upto),
+    (rf"on (?P<day>{_EN_DAY}){_EN_PART_OF_DAY}", _weekday_upto),
     # Ahead: "på onsdag", "i onsdag", "nästa onsdag", "next Wednesday", refused as not yet come.
-    (rf"(?:pa|i|nasta|kommande) (?P<day>{_SV_DAY})(?:en)?", _weekday_after),
-    (rf"(?:this )?(?:next|coming) (?P<day>{_EN_DAY})", _weekday_after),
+    (rf"(?:pa|i|nasta|kommande) (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_after),
+    (rf"(?:this )?(?:next|coming) (?P<day>{_EN_DAY}){_EN_PART_OF_DAY}", _weekday_after),
     (rf"this (?P<day>{_EN_DAY})", _weekday_in_week(0)),
     (rf"(?:pa )?(?P<day>{_SV_DAY})(?:en)? (?:i )?nasta vecka", _weekday_in_week(-1)),
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
-    (r"i helgen|(?:last|this|the|at the|over the) weekend", _weekend),
-    (r"forra helgen", _weekend_before),
+    (rf"i helgen|helgens|(?:last|this|the|at the|over the|(?:this )?past) weekend(?:{_S})?", _weekend),
+    (r"forra helgens?", _weekend_before),
     (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
@@ -607,8 +637,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # "förra onsdagen": the latest Wednesday before today, as "i onsdags"; "förrförra" the one before it.
     (rf"forra (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_before),
     (rf"forrforra (?P<day>{_SV_DAY})(?:en)?", _weekday_before_last),
-    (r"forra veckan|last week|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
-    (r"forrforra veckan|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
+    (rf"forra veckans?|last week(?:{_S})?|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
+    (r"forrforra veckans?|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
     (r"i veckan|(?:den )?(?:har|denna) veckan?|this week", lambda _m, t, _y: _week_of(t, 0)),
     (r"(?:v|vecka|veckan|week|wk|w) ?(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     # Weeks from one to another: "vecka 44-45", "v44–45", "veckorna 44 och 45", "weeks 44 to 45".
@@ -619,10 +649,17 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _numbered_week,
     ),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
-    (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", _iso),
+    (r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})", _iso),  # "2026-11-03", "2026/11/03"
     # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars".
-    (r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)", _range),
-    (rf"(?P<d>\d{{1,2}})[-\u2013](?P<d2>\d{{1,2}}) (?P<month>{_MONTH})(?P<m>)(?P<m2>)", _range),
+    (
+        r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)"
+        r"(?: (?P<y>\d{4}))?",
+        _range,
+    ),
+    (
+        rf"(?P<d>\d{{1,2}})[-\u2013](?P<d2>\d{{1,2}}) (?P<month>{_MONTH})(?P<m>)(?P<m2>)(?: (?P<y>\d{{4}}))?",
+        _range,
+    ),
     # "12/3 2026", "12/3-2026", "12/3/2026"; a year of two digits after "-" or "/": "12/3-26".
     (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4})|[/-](?P<yy>\d{2}))?", _short),
     (
@@ -637,7 +674,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
     # "i julas": the Christmas gone, never the one to come.
     (r"i julas(?: (?P<y>\d{4}))?", _named_day(_fixed(12, 24), past=True)),
-    (rf"(?P<d>\d{{1,2}})(?::[ae]|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?", _day_of_month),
+    (
+        rf"(?P<d>\d{{1,2}})(?::?e|:a|:dje|:dra|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?",
+        _day_of_month,
+    ),
     (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
     (
         rf"(?:den )?sista (?P<month>{_WHOLE_MONTH})|(?:the )?last (?:day )?of (?P<month2>{_WHOLE_MONTH})",
@@ -650,8 +690,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         r"|(?:dagen|veckan|manaden) (?:innan|forut)|the (?:day|week|month) before",
         _no_day,
     ),
-    (r"forra manaden|last month|(?:the )?previous month", _month_back(1)),
-    (r"forrforra manaden|(?:the )?month before last", _month_back(2)),
+    (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
+    (r"forrforra manadens?|(?:the )?month before last", _month_back(2)),
     (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
     (
         rf"(?:kvartal|quarter|q|kv)\.? ?(?P<q>[1-4])"
@@ -783,12 +823,12 @@ def _part_of(
     for n in (1, 2):  # "i slutet av månaden", "at the end of the month": this month
         if (period := _THIS_PERIOD.get(" ".join(_fold(w) for w in rest[after : after + n]))) is not None:
             return _span(period, today), n + taken
-    if after < len(rest) and (month := _WHOLE_MONTHS.get(_fold(rest[after]))):  # "mid may": May
-        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken
     try:
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
     except DateError:
         return None
+    if found is None and after < len(rest) and (month := _WHOLE_MONTHS.get(_fold(rest[after]))):
+        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken  # "mid may", lower case
     if found is None or found[0].first == found[0].last:
         return None
     return found[0], found[1] + taken
@@ -845,7 +885,7 @@ def read_at(
     weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
     if weekday is not None:  # "tisdag 3/11", "mån 16/11", "Tuesday, November 3": the day once
         try:
-            dated = read_at(words, at + 1, today, year, dotted=True)
+            dated = read_at(words, at + 1, today, year)
         except DateError:
             dated = None
         if dated is not None and dated[0] == Span.day(dated[0].first) and dated[0].first.weekday() == weekday:

@@ -7,7 +7,8 @@ sentence such as "möte 30.9 med 12 pers"), "30 september", "den trettionde sept
 "i onsdags" / "förra onsdagen" (the latest before today; "förrförra onsdagen" the one before), last
 week's "förra veckans onsdag" / "last week Wednesday", and "förrgår" / "day before yesterday"; in a hurry
 "onsdags" (no "i"), "i onsdagskväll", "i onsdags kväll", "ons"; a weekday before the day it falls on ("ons
-30/9", "Wednesday, September 30"); "den sista september", "the last of September" for a month's last day:
+30/9", "Wednesday, September 30"); a day's own ("onsdagens", "Wednesday's", "gårdagens", "yesterday's");
+"den sista september", "the last of September" for a month's last day:
 each is the day written, never today or another year's, as long as that day has not come round again.
 A day written month first ("9/30", which only an American writes) is asked about wherever it stands,
 never read as no date. The ordinal words and month names are written out here, not taken from the reader.
@@ -61,18 +62,27 @@ def _written(day: date, today: date) -> list[str]:
         f"{_SV_DAYS[day.weekday()]} {d}/{m}",
         f"{_EN_DAYS[day.weekday()]}, {en} {d}",
     ]
+    if d in (2, 22):
+        forms += [f"den {d}:dra {sv}"]
+    if d in (3, 23):
+        forms += [f"{d}:dje {sv}"]
     if (day + timedelta(days=1)).month != m:
         forms += [f"den sista {sv}", f"the last of {en}"]
     back = (today - day).days
     if back < 7:
         forms += [_SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()], f"on {_EN_DAYS[day.weekday()]}"]
         forms += [short] if (short := _SV_SHORT_DAYS[day.weekday()]) else []
+        forms += [f"{_SV_DAYS[day.weekday()]} kväll", f"on {_EN_DAYS[day.weekday()]} evening"]
+        forms += [f"{_SV_DAYS[day.weekday()]}ens", f"{_EN_DAYS[day.weekday()]}'s"]  # "tisdagens möte"
     sv_day, en_day = _SV_DAYS[day.weekday()], _EN_DAYS[day.weekday()]
     if 1 <= back <= 7:
         forms += [f"i {sv_day}s", f"last {en_day}", f"förra {sv_day}en"]
         forms += [f"{sv_day}s", f"i {sv_day}skväll", f"i {sv_day}s kväll"]
+        forms += [f"last {en_day} evening", f"this past {en_day}"]
     if 8 <= back <= 14:
         forms += [f"förrförra {sv_day}en"]
+    if back == 1:
+        forms += ["gårdagens", "yesterday's", "igår", "ig år", "yday"]
     if back == 2:
         forms += ["förrgår", "i förrgår", "day before yesterday", "the day before yesterday"]
     weeks_back = ((today - timedelta(days=today.weekday())) - (day - timedelta(days=day.weekday()))).days // 7

@@ -20,8 +20,12 @@ What a chair means (on Wednesday 18 November 2026 unless the story says otherwis
 - "tisdags" (without "i"), "i tisdagskväll", "i tisdags kväll", "förrgår kväll", "ig år", "igar",
   "yday", "ons", "lör", "tis 17/11", "Tuesday, November 3", "i okt", "okt", "in Oct", "kv 3", "kv. 3",
   "sista oktober", "the last of October": the day or period as written, every word of it taken out of the
-  comment; so is "igårkväll🎉" with its emoji and "tisdagen den 3 november". "i julas" written in January is
-  the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
+  comment; so is "igårkväll🎉" with its emoji, "tisdagen den 3 november", "3:dje nov" (3 November, not
+  the month), "tisdag kväll", "last Wednesday evening", "this past weekend", "Weds", and a day's or a
+  week's own: "gårdagens möte", "tisdagens möte", "förra veckans möte", "yesterday's meeting". "i julas"
+  written in January is the Christmas just gone, from Christmas Eve; "i mellandagarna" 27-30 December.
+  "för en månad sedan" is that day last month; "fre-sön", "Fri - Sun" the latest such days, stored on the
+  first.
 - "häromdagen", "för ett par dagar sedan", "a couple of days ago", "the other day", "veckan innan", "the
   day before" say that it was some day, not which: asked about, nothing stored.
 """
@@ -116,8 +120,8 @@ async def test_a_week_in_two_periods_of_the_goal_is_asked_about(monthly: Distric
     assert moved.startswith("Dagarna du skrev (26 okt. 2026–1 nov. 2026) räknas i olika perioder"), moved
     assert _stored(monthly) == [("2026-11-02", "möte")]
     hint = await monthly.say(LEE, "mål 4: 1 möte vecka 44")
-    assert hint == "Menade du rapportera 4 1 möte 26/10-1/11? Inget sparades.", hint
-    assert (await monthly.say(LEE, "rapportera 4 1 möte 26/10-1/11")).startswith("Dagarna du skrev")
+    assert hint == "Menade du rapportera 4 1 möte 26/10-1/11 2026? Inget sparades.", hint
+    assert (await monthly.say(LEE, "rapportera 4 1 möte 26/10-1/11 2026")).startswith("Dagarna du skrev")
     # Only days that have passed count: on Wednesday 4 November "i veckan" is 2-4 November
     monthly.clock.now = datetime(2026, 11, 4, 10, 0, tzinfo=UTC)
     stored = await monthly.say(LEE, "report 4 1 meeting this week", locale="en-US")
@@ -174,6 +178,32 @@ async def test_a_week_across_two_quarters_is_asked_about(meetings: District) -> 
         ("meeting last evening", "en-US", "2026-11-17", "meeting"),
         ("möte förra onsdagen kväll", "sv-SE", "2026-11-11", "möte"),
         ("möte i 4.5 % av tiden", "sv-SE", "2026-11-18", "möte i 4.5 % av tiden"),
+        ("möte 3:dje nov", "sv-SE", "2026-11-03", "möte"),  # not November's first day
+        ("möte tisdag kväll", "sv-SE", "2026-11-17", "möte"),
+        ("meeting last Wednesday evening", "en-US", "2026-11-11", "meeting"),
+        ("meeting this past Tuesday", "en-US", "2026-11-17", "meeting"),
+        ("meeting this past weekend", "en-US", "2026-11-14", "meeting"),
+        ("meeting Weds", "en-US", "2026-11-18", "meeting"),
+        ("fri entré", "sv-SE", "2026-11-18", "fri entré"),  # "fri" is free, not Friday
+        # A day's or a week's own: "gårdagens möte" is yesterday's meeting
+        ("gårdagens möte", "sv-SE", "2026-11-17", "möte"),
+        ("tisdagens möte", "sv-SE", "2026-11-17", "möte"),
+        ("förra veckans möte", "sv-SE", "2026-11-09", "möte"),
+        ("förra månadens möte", "sv-SE", "2026-10-01", "möte"),
+        ("helgens möte", "sv-SE", "2026-11-14", "möte"),
+        ("yesterday's meeting", "en-US", "2026-11-17", "meeting"),
+        ("Tuesday's meeting", "en-US", "2026-11-17", "meeting"),
+        ("last week's meeting", "en-US", "2026-11-09", "meeting"),
+        ("meetings on Tuesdays", "en-US", "2026-11-18", "meetings on Tuesdays"),
+        # Counted back in months; a weekend from its first day; other ways of the same
+        ("möte för en månad sedan", "sv-SE", "2026-10-18", "möte"),
+        ("meeting 2 months ago", "en-US", "2026-09-18", "meeting"),
+        ("läger fre-sön", "sv-SE", "2026-11-13", "läger"),
+        ("camp Fri - Sun", "en-US", "2026-11-13", "camp"),
+        ("möte 3e", "sv-SE", "2026-11-03", "möte"),
+        ("möte 2026/11/03", "sv-SE", "2026-11-03", "möte"),
+        ("möte i lördags förmiddag", "sv-SE", "2026-11-14", "möte"),
+        ("we sat down", "en-US", "2026-11-18", "we sat down"),
         # Words that are no day stay in the comment: "i mån av tid", "min son", "Jan", "we sat"
         ("möte i mån av tid", "sv-SE", "2026-11-18", "möte i mån av tid"),
         ("möte med min son", "sv-SE", "2026-11-18", "möte med min son"),
@@ -227,4 +257,15 @@ async def test_some_day_is_asked_about_not_stored_as_today(
     meetings.clock.now = WEDNESDAY
     answer = await _report(meetings, written, locale)
     assert answer.startswith(refusal), answer
+    assert meetings.reports() == []
+
+
+async def test_a_hint_writes_a_period_with_its_year(meetings: District) -> None:
+    """ "förra året" in November 2026 is 2025: the suggested line keeps the year, so that sending it is
+    refused as outside the plan's year, not stored in 2026 as "1/1-31/12" alone would be."""
+    meetings.clock.now = WEDNESDAY
+    hint = await meetings.say(KIM, "vi hade 3 möten förra året för mål 4")
+    assert hint.startswith("Menade du rapportera 4 3 möten 1/1-31/12 2025?"), hint
+    answer = await meetings.say(KIM, "rapportera 4 3 möten 1/1-31/12 2025")
+    assert answer.startswith("1 jan. 2025 ligger utanför planens år"), answer
     assert meetings.reports() == []

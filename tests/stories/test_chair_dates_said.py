@@ -74,6 +74,8 @@ async def test_a_weekday_is_the_latest_that_has_come(
     ("written", "locale", "refusal"),
     [
         ("möte på onsdag", "sv-SE", "25 nov. 2026 har inte hänt än; rapportera det efteråt."),
+        ("möte på onsdag kväll", "sv-SE", "25 nov. 2026 har inte hänt än"),  # the evening ahead, too
+        ("möte i onsdag kväll", "sv-SE", "25 nov. 2026 har inte hänt än"),
         ("möte i onsdag", "sv-SE", "25 nov. 2026 har inte hänt än"),
         ("möte nästa fredag", "sv-SE", "27 nov. 2026 har inte hänt än"),
         ("möte onsdag nästa vecka", "sv-SE", "25 nov. 2026 har inte hänt än"),
@@ -391,9 +393,9 @@ async def test_a_part_of_a_month_leaves_no_fragment_in_the_suggested_line(meetin
     its first and last days, so that the report reads it against the goal's periods as it would the words."""
     meetings.clock.now = SUNDAY
     hint = await meetings.say(KIM, "mål 4: 1 möte i slutet av oktober")
-    assert hint == "Menade du rapportera 4 1 möte 1/10-31/10? Inget sparades.", hint
+    assert hint == "Menade du rapportera 4 1 möte 1/10-31/10 2026? Inget sparades.", hint
     hint = await meetings.say(LEE, "goal 4: 1 meeting at the end of October", locale="en-US")
-    assert hint.startswith("Did you mean report 4 1 meeting 1/10-31/10?"), hint
+    assert hint.startswith("Did you mean report 4 1 meeting 1/10-31/10 2026?"), hint
     assert meetings.reports() == []
     # The same report twice is asked about with the line that stores it anyway: the day, not its words.
     for _ in range(2):

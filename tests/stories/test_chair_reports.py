@@ -111,7 +111,7 @@ async def test_the_goal_word_and_a_count_in_words_are_read(
         ("vi hade 3 möten i går för mål 4", "Menade du rapportera 4 3 möten 2026-11-21?", "sv-SE"),
         (
             "we held two meetings last week for goal 4",
-            "Did you mean report 4 two meetings 9/11-15/11?",
+            "Did you mean report 4 two meetings 9/11-15/11 2026?",
             "en-US",
         ),
         ("12/3 hade vi ett möte för mål 4", "Menade du rapportera 4 ett möte 2026-03-12?", "sv-SE"),

@@ -5,7 +5,7 @@ showing the one line that reports it with the missing part to fill in. The quest
 the sentence is written in (its verb tells), whatever language Teams runs in. A sentence with both the goal
 and the value gets the line itself ("Did you mean report 4 2 …?"). Chat that is no report gets no such
 question, and a member (who reports nothing) gets none. The line writes the day the sentence names as
-2026-11-21, and a period as its days (9/11-15/11), so that it means the same whenever it is sent.
+2026-11-21, and a period as its days (9/11-15/11 2026), so that it means the same whenever it is sent.
 
 Kim chairs Sundsvall; Noa is a member.
 """
@@ -22,8 +22,8 @@ from tests.stories.conftest import KIM, LEE, NOA, District
     [
         ("12/3 hade vi ett möte", "rapportera MÅL ett möte 2026-03-12"),
         ("Igår hade vi ett möte", "rapportera MÅL ett möte 2026-11-21"),
-        ("Vi höll tre möten förra veckan", "rapportera MÅL tre möten 9/11-15/11"),
-        ("vi genomförde en utbildning i maj", "rapportera MÅL en utbildning 1/5-31/5"),
+        ("Vi höll tre möten förra veckan", "rapportera MÅL tre möten 9/11-15/11 2026"),
+        ("vi genomförde en utbildning i maj", "rapportera MÅL en utbildning 1/5-31/5 2026"),
     ],
 )
 async def test_a_swedish_report_without_its_goal_is_asked_which_goal(
@@ -72,7 +72,7 @@ async def test_a_report_without_its_value_is_asked_how_much(district: District) 
 async def test_a_sentence_with_goal_and_value_gets_the_line_and_a_done_goal_too(district: District) -> None:
     """ "mål 8 är klart" names the goal and its value (done): the line that reports it."""
     answer = await district.say(KIM, "vi hade 2 möten förra veckan för mål 3", locale="sv-SE")
-    assert "rapportera 3 2 möten 9/11-15/11" in answer, answer
+    assert "rapportera 3 2 möten 9/11-15/11 2026" in answer, answer
     answer = await district.say(KIM, "8: klart", locale="sv-SE")
     assert "rapportera 8 klart" in answer, answer
     assert district.reports() == []
