@@ -245,11 +245,12 @@ def status(
     report: str | None = None,
     mine: bool = False,
     about: str | None = None,
+    marked: str | None = None,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
-    are those that mention these words."""
+    are those that mention these words; `marked`: those shown with this status word (its msgid)."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -260,6 +261,8 @@ def status(
             title = t._("How the plan went in {year}").format(year=plan_year)
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
+    elif marked:
+        title = t._("Goals marked \u201c{word}\u201d, {day}").format(word=t._(marked), day=day(t, today))
     elif about:
         title = t._("How the goals that mention \u201c{words}\u201d stand, {day}").format(
             words=about, day=day(t, today)
@@ -286,6 +289,10 @@ def status(
         lines.append(f"{goal.number:>3}. {line}")
     if rows:
         body.append(facts(rows))
+    if marked and not standings:
+        none = t._("No goal is marked \u201c{word}\u201d.").format(word=t._(marked))
+        body.append(paragraph(none))
+        lines += ["", none]
     if branch and district_goals:
         if standings:
             others = t.ngettext(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.db.people import DistrictRepository
+from bot.i18n import status_word
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
@@ -31,9 +32,9 @@ from bot.services.checkins import (
     parse_check_in,
     unlikely,
 )
-from bot.services.goals import Goal, Plan
+from bot.services.goals import Goal, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import GoalStanding, Progress
+from bot.services.progress import GoalStanding, Pace, Progress
 
 if TYPE_CHECKING:
     from bot.db.people import PeopleRepository
@@ -118,6 +119,7 @@ class Status:
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
     example: Example | None = None  # a report on a goal shown that the reader may write
     about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
+    marked: str | None = None  # the status word (its msgid) the goals shown are marked with ("efter")
 
 
 @dataclass(frozen=True)
@@ -397,6 +399,11 @@ class CheckInDesk:
             if plan is None or not plan.goals:
                 return None
             branch: BranchInfo | None = None
+            marked = status_word(named) if named is not None else None
+            if marked is not None:  # "status efter", "vilka mål ligger efter?": the goals so marked
+                standings = [s for s in self.progress.standings(plan, now=now) if _marked(s, marked)]
+                example = self._example(person, district, roles, [s.goal for s in standings])
+                return Status(plan, standings, None, self.today(now), 0, example, marked=marked)
             if named is not None:
                 branches = self.checkins.branches(district)
                 branch = find_branch(named, branches)
@@ -645,3 +652,23 @@ class CheckInDesk:
                 done = self.checkins.name_responsible(goal.id, person, now=now)
             (changed if done else unchanged).append(person.name)
         return Named(goal, changed, unchanged)
+
+
+# The status words (bot/i18n.py) by the pace they show; "not done" is a goal to carry out, not yet done.
+_PACES = {
+    "done": Pace.DONE,
+    "ahead": Pace.AHEAD,
+    "on pace": Pace.ON_PACE,
+    "behind": Pace.BEHIND,
+    "not begun": Pace.NOT_BEGUN,
+    "not reached": Pace.NOT_REACHED,
+    "not measured": Pace.NOT_MEASURED,
+}
+
+
+def _marked(standing: GoalStanding, word: str) -> bool:
+    """Whether `status` shows the goal with the status word `word`."""
+    pace = standing.progress.pace
+    if word == "not done":
+        return standing.goal.target.kind is TargetKind.DONE and pace is not Pace.DONE
+    return pace is _PACES[word]

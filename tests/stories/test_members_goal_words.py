@@ -322,3 +322,31 @@ async def test_a_goal_named_by_its_number_in_words_with_more_after_it(
     district.clock.now = MIDYEAR
     assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=locale)
     assert (await district.say(NOA, "mål ett möte")).startswith("1 mål nämner ”ett möte”")
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "command", "title"),
+    [
+        ("vilka mål ligger efter?", "en-US", "status efter", "Mål markerade ”efter”, 10 juni 2026"),
+        ("which goals are behind?", "sv-SE", "status behind", "Goals marked “behind”, 10 Jun 2026"),
+        ("vilka mål är i fas?", "en-US", "status i fas", "Mål markerade ”i fas”, 10 juni 2026"),
+        ("which goals are done", "sv-SE", "status done", "Goals marked “done”, 10 Jun 2026"),
+    ],
+)
+async def test_which_goals_are_behind_lists_those_goals(
+    district: District, asked: str, locale: str, command: str, title: str
+) -> None:
+    """ "vilka mål ligger efter?" showed every goal of the plan, most of them not behind: the answer is the
+    goals `status` marks with that word, each with the line `status` gives it."""
+    district.clock.now = MIDYEAR
+    await district.say(MEGAN, "rapportera 6 1 ordförandemöte 2026-04-20")
+    await district.say(MEGAN, "rapportera 1 klart")
+    written = "sv-SE" if title.startswith("Mål") else "en-US"  # the question's language
+    shown = await district.say(NOA, asked, locale=locale)
+    assert shown == await district.say(NOA, command, locale=written)
+    assert shown.splitlines()[0] == title, shown
+    word = re.split("[”“]", title)[1]
+    status = await district.say(NOA, "status", locale=written)
+    marked = [line for line in status.splitlines() if line.endswith(f" {word}") or line.endswith(f". {word}")]
+    listed = [line for line in shown.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    assert listed == marked and listed, (listed, marked)
