@@ -61,6 +61,9 @@ SEARCHES = [
     ("sample", "medlem", {1, 4, 5, 8, 22}),  # "medlemmar", "medlemmarna", "medlemsaktivering"
     ("sample", "utbildning", {1, 15, 22}),  # "Teams-utbildning"
     ("sample", "meeting", {6, 9}),  # the English text: "meetings"
+    ("sample", "facebooksidan", {12}),  # "Facebooksida"
+    ("sample", "webbinarier", {22}),  # "webbinarium"
+    ("sample", "ordförandemöten", {6, 9}),  # "ordförande till minst ett möte": the compound in its parts
     (VASTERNORRLAND, "möte", {6}),  # "ordförandemöte", not "ledamöter" (20)
     (VASTERNORRLAND, "möten", {6}),
     (VASTERNORRLAND, "medlem", {1, 4, 8, 22}),
