@@ -655,6 +655,13 @@ def search_results(
     """The goals found; with `named` (goal id -> the people the board named), who is responsible for each,
     for a member who asked who."""
     language = t.language
+    if not hits and named is not None:  # "vem ansvarar för Sundsvall?": whoever holds a role, perhaps
+        return Reply(
+            t._(
+                "No goal mentions \u201c{query}\u201d. Who is on the board and who chairs each branch: write "
+                "roles."
+            ).format(query=query)
+        )
     if not hits:
         text = t._(
             "No goal mentions \u201c{query}\u201d. Try another word, or write goals to see them all."

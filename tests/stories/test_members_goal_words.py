@@ -353,3 +353,31 @@ async def test_which_goals_are_behind_lists_those_goals(
     marked = [line for line in status.splitlines() if line.endswith(f" {word}") or line.endswith(f". {word}")]
     listed = [line for line in shown.splitlines() if line[:4].strip().rstrip(".").isdigit()]
     assert listed == marked and listed, (listed, marked)
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "answer", "command"),
+    [
+        (
+            "vem ansvarar för Sundsvall?",
+            "en-US",
+            "Inget mål nämner ”Sundsvall”. Vilka som sitter i styrelsen och vem som är ordförande i varje "
+            "partiförening: skriv roller.",
+            "roller",
+        ),
+        (
+            "who is responsible for Timrå",
+            "sv-SE",
+            "No goal mentions “Timrå”. Who is on the board and who chairs each branch: write roles.",
+            "roles",
+        ),
+    ],
+)
+async def test_who_is_responsible_for_what_no_goal_mentions_points_to_the_roles(
+    district: District, asked: str, locale: str, answer: str, command: str
+) -> None:
+    """A responsibility no goal is about (a branch, say) is likely someone's role: the answer says where
+    the roles are, and that command answers Noa."""
+    district.clock.now = MIDYEAR
+    assert await district.say(NOA, asked, locale=locale) == answer
+    assert "Kim Berg" in await district.say(NOA, command)
