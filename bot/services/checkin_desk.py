@@ -513,14 +513,24 @@ class CheckInDesk:
     def my_goals(
         self, person: PersonInfo, district: str, roles: Collection[Role], *, now: datetime
     ) -> MyGoals:
-        """The goals the sender is responsible for, with their progress."""
+        """The goals the sender is responsible for, with their progress: those the board named them for and,
+        for a chair, the goals every branch does (each branch's chair answers for them), as their branch
+        has done them when they chair one (as their `status` shows them)."""
         today = self.today(now)
         with self.db.snapshot():
             plan = self.progress.plan(district)
             ids = set(self.checkins.goals_of(person, district))
-            if plan is None or not ids:
+            chairs = self.checkins.chair_of(person, district)
+            if plan is None or not (ids or chairs):
                 return MyGoals(plan, [], today)
-            standings = [s for s in self.progress.standings(plan, now=now) if s.goal.id in ids]
+            standings = self.progress.standings(plan, now=now)
+            if len(chairs) == 1:
+                own = self.progress.standings(plan, now=now, branch_id=chairs[0].id)
+                standings = [
+                    mine if mine.goal.applies_to_branches else s
+                    for s, mine in zip(standings, own, strict=True)
+                ]
+            standings = [s for s in standings if s.goal.id in ids or (chairs and s.goal.applies_to_branches)]
             example = self._example(person, district, roles, [s.goal for s in standings])
         return MyGoals(plan, standings, today, example)
 

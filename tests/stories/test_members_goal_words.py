@@ -381,3 +381,37 @@ async def test_who_is_responsible_for_what_no_goal_mentions_points_to_the_roles(
     district.clock.now = MIDYEAR
     assert await district.say(NOA, asked, locale=locale) == answer
     assert "Kim Berg" in await district.say(NOA, command)
+
+
+@pytest.mark.parametrize(
+    ("command", "locale", "line"),
+    [
+        ("mina mål", "sv-SE", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart"),
+        ("my goals", "en-US", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 named · done"),
+    ],
+)
+async def test_a_chairs_goals_are_those_every_branch_does(
+    district: District, command: str, locale: str, line: str
+) -> None:
+    """`mål 3` says each branch's chair answers for goal 3, but Kim's `mina mål` said "Du är inte ansvarig
+    för något mål. Styrelsen utser ansvariga med: ansvarig 6 @namn" (a command Kim may not use). His goals
+    are the goals every branch does, as Sundsvall has done them (the line his `status` gives), and those
+    the board names him for, as the district stands."""
+    district.clock.now = MIDYEAR
+    await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")
+    shown = await district.say(KIM, command, locale=locale)
+    assert line in shown.splitlines(), shown
+    assert line in (await district.say(KIM, "status", locale=locale)).splitlines()
+    await district.say(MEGAN, "ansvarig 12 @Kim Berg", mentions=((KIM, "Kim Berg"),))
+    shown = await district.say(KIM, command, locale=locale)
+    district_line = next(
+        row
+        for row in (await district.say(NOA, "status", locale=locale)).splitlines()
+        if row.startswith(" 12.")
+    )
+    assert [row for row in shown.splitlines() if row[:4].strip().rstrip(".").isdigit()] == [
+        line,
+        district_line,
+    ]
+    # a member is responsible for none, as before
+    assert (await district.say(NOA, command, locale=locale)).startswith(("Du är inte", "You are not"))
