@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from bot.__main__ import import_plan
 from bot.cards.goals import pace_word
 from bot.config import Settings
-from bot.i18n import LOCALES, translator
+from bot.i18n import LOCALES, question_language, translator
 from bot.services.progress import Pace
 from tests.conftest import SEEDS, SKANE, VASTERNORRLAND, seed
 from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
@@ -212,15 +212,22 @@ async def test_downloading_is_asked_with_ner_or_ned(district: District, asked: s
         ("#6", "sv-SE", "mål 6"),
         ("#6?", "en-US", "goal 6"),  # a number names no language: the reader's Teams does
         ("# 12", "en-US", "goal 12"),
+        ("är mål 6 klart?", "en-US", "mål 6"),  # a yes or no about a goal: the goal in full answers it
+        ("is goal 6 done?", "sv-SE", "goal 6"),
+        ("hur många mål är klara?", "en-US", "status klart"),
+        ("how many goals are done?", "sv-SE", "status done"),
     ],
 )
 async def test_the_plan_asked_for_without_its_name(
     district: District, asked: str, locale: str, command: str
 ) -> None:
     """ "vad ska vi göra i år?" is what the plan's goals answer, but it was "Den frågan kan jag inte svara
-    på"; "#6", as the lists number the goals, was "Jag känner inte till kommandot ”#6”"."""
+    på"; "#6", as the lists number the goals, was "Jag känner inte till kommandot ”#6”"; "är mål 6 klart?"
+    was "Jag känner inte till kommandot ”är”". The answer is in the question's language (a number alone
+    names none: then the reader's Teams')."""
     district.clock.now = MIDYEAR
-    assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=locale)
+    written = {"sv": "sv-SE", "en": "en-US"}.get(question_language(asked) or "", locale)
+    assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=written)
 
 
 @pytest.mark.parametrize(
