@@ -259,6 +259,10 @@ def status(
             title = t._("How {branch} did in {year}").format(branch=branch, year=plan_year)
         else:
             title = t._("How the plan went in {year}").format(year=plan_year)
+    elif branch and marked:
+        title = t._("Goals marked \u201c{word}\u201d for {branch}, {day}").format(
+            word=t._(marked), branch=branch, day=day(t, today)
+        )
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
     elif marked:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.db.people import DistrictRepository
-from bot.i18n import status_word
+from bot.i18n import fold, status_word
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
@@ -399,15 +399,15 @@ class CheckInDesk:
             if plan is None or not plan.goals:
                 return None
             branch: BranchInfo | None = None
-            marked = status_word(named) if named is not None else None
-            if marked is not None:  # "status efter", "vilka mål ligger efter?": the goals so marked
+            marked, named = _marked_in(named) if named is not None else (None, None)
+            if marked is not None and named is None:  # "vilka mål ligger efter?": the goals so marked
                 standings = [s for s in self.progress.standings(plan, now=now) if _marked(s, marked)]
                 example = self._example(person, district, roles, [s.goal for s in standings])
                 return Status(plan, standings, None, self.today(now), 0, example, marked=marked)
             if named is not None:
                 branches = self.checkins.branches(district)
                 branch = find_branch(named, branches)
-                about = plan.search(named) if branch is None else []
+                about = plan.search(named) if branch is None and marked is None else []
                 if branch is None and not about:
                     return UnknownBranch(named, branches)
                 if about:  # no branch, but what goals are about: "hur går det med facebook?"
@@ -421,11 +421,14 @@ class CheckInDesk:
             every = len(standings)
             if branch is not None:
                 standings = [s for s in standings if s.goal.applies_to_branches]
+            if marked is not None:  # "vilka mål ligger efter i Sundsvall?"
+                standings = [s for s in standings if _marked(s, marked)]
             example = self._example(person, district, roles, [s.goal for s in standings], shown=branch)
         today = self.today(now)
         if branch is None:
             return Status(plan, standings, None, today, 0, example)
-        return Status(plan, standings, branch.name, today, every - len(standings), example)
+        others = every - len(standings) if marked is None else 0  # the district's own, not shown
+        return Status(plan, standings, branch.name, today, others, example, marked=marked)
 
     def _examples(
         self,
@@ -674,6 +677,20 @@ _PACES = {
     "not reached": Pace.NOT_REACHED,
     "not measured": Pace.NOT_MEASURED,
 }
+
+
+def _marked_in(named: str) -> tuple[str | None, str | None]:
+    """The status word `named` begins with (its msgid) and the branch after it, if any: "efter i
+    Sundsvall" -> ("behind", "Sundsvall"); "Sundsvall" -> (None, "Sundsvall")."""
+    words = named.split()
+    for count in (2, 1):
+        word = status_word(" ".join(words[:count])) if len(words) >= count else None
+        if word is not None:
+            rest = words[count:]
+            if rest[:1] and fold(rest[0]) in ("i", "for", "in", "of"):
+                rest = rest[1:]
+            return word, " ".join(rest) or None
+    return None, named
 
 
 def _marked(standing: GoalStanding, word: str) -> bool:

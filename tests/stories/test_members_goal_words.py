@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.i18n import LOCALES, question_language, translator
 from bot.services.progress import Pace
 from tests.conftest import SEEDS, SKANE, VASTERNORRLAND, seed
-from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
+from tests.stories.conftest import DISTRICT, KIM, LEE, MEGAN, NOA, District
 
 MIDYEAR = datetime(2026, 6, 10, 10, 0, tzinfo=UTC)
 
@@ -422,3 +422,37 @@ async def test_a_chairs_goals_are_those_every_branch_does(
     ]
     # a member is responsible for none, as before
     assert (await district.say(NOA, command, locale=locale)).startswith(("Du är inte", "You are not"))
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "title", "line"),
+    [
+        (
+            "vilka mål ligger efter i Sundsvall?",
+            "en-US",
+            "Mål markerade ”efter” för Sundsvall, 10 juni 2026",
+            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter",
+        ),
+        (
+            "which goals are behind in Timrå?",
+            "sv-SE",
+            "Goals marked “behind” for Timrå, 10 Jun 2026",
+            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 named · behind",
+        ),
+    ],
+)
+async def test_which_goals_are_behind_in_a_branch(
+    district: District, asked: str, locale: str, title: str, line: str
+) -> None:
+    """ "vilka mål ligger efter i Sundsvall?" said there is no branch called "efter i Sundsvall": it is the
+    branch's own goals `status Sundsvall` marks behind, with the same line. Härnösand, which has named its
+    person, has none."""
+    district.clock.now = MIDYEAR
+    await district.say(LEE, "rapportera 3 1")
+    shown = await district.say(NOA, asked, locale=locale)
+    assert shown.splitlines()[0] == title and line in shown.splitlines(), shown
+    branch = "Sundsvall" if "Sundsvall" in asked else "Timrå"
+    written = "sv-SE" if title.startswith("Mål") else "en-US"
+    assert line in (await district.say(NOA, f"status {branch}", locale=written)).splitlines()
+    none = await district.say(NOA, asked.replace(branch, "Härnösand"), locale=locale)
+    assert ("Inget mål är markerat ”efter”." in none) or ("No goal is marked “behind”." in none), none
