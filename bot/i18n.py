@@ -349,11 +349,28 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("are we on track", "status", "en"),
     ("are we on pace", "status", "en"),
     ("are we behind", "status", "en"),
-    ("vilka mål ligger efter", "status", "sv"),
-    ("vilka mål är efter", "status", "sv"),
-    ("which goals are behind", "status", "en"),
-    ("what goals are behind", "status", "en"),
-    ("which goals are we behind on", "status", "en"),
+    # the goals one word of `status` marks: "vilka mål ligger efter?" -> "status efter"
+    ("vilka mål ligger efter", "status efter", "sv"),
+    ("vilka mål är efter", "status efter", "sv"),
+    ("vilka mål ligger före", "status före", "sv"),
+    ("vilka mål ligger i fas", "status i fas", "sv"),
+    ("vilka mål är i fas", "status i fas", "sv"),
+    ("vilka mål är klara", "status klart", "sv"),
+    ("hur många mål är klara", "status klart", "sv"),
+    ("vilka mål har vi klarat", "status klart", "sv"),
+    ("vilka mål har vi nått", "status klart", "sv"),
+    ("how many goals are done", "status done", "en"),
+    ("which goals have we reached", "status done", "en"),
+    ("vilka mål är inte klara", "status inte klart", "sv"),
+    ("which goals are behind", "status behind", "en"),
+    ("what goals are behind", "status behind", "en"),
+    ("which goals are we behind on", "status behind", "en"),
+    ("which goals are ahead", "status ahead", "en"),
+    ("which goals are on track", "status on pace", "en"),
+    ("which goals are on pace", "status on pace", "en"),
+    ("which goals are done", "status done", "en"),
+    ("what goals are done", "status done", "en"),
+    ("which goals are not done", "status not done", "en"),
     ("what s the status", "status", "en"),
     ("whats the status", "status", "en"),
     ("what is the status", "status", "en"),
@@ -733,6 +750,8 @@ _HOW_EN = re.compile(
     r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)(?P<on> (?:on|with) .+)?"
     r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
 )
+# A yes-or-no question about one goal ("är mål 6 klart?", "is goal 6 done?"), folded.
+_YES_OR_NO = re.compile(r"^(?:ar|is) (?P<word>mal|malet|goal) #?(?P<number>\d+)(?: |$)")
 _HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})(?P<number>\d+)$")
 # One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
@@ -902,6 +921,11 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         words.pop()
     if len(words) == 1 and len(folded.split()) > 1 and is_command(words[0]):  # "status tack", "goals please"
         return Reading(written.split()[0].strip("!?.,:;"))
+    yes_or_no = _YES_OR_NO.match(folded)
+    if yes_or_no is not None:  # "är mål 6 klart?": the goal in full answers it
+        swedish = yes_or_no["word"] != "goal"
+        command = f"{'mål' if swedish else 'goal'} {yes_or_no['number']}"
+        return Reading(command, "sv" if swedish else "en", asked=True)
     hashed = _HASHED.fullmatch(trimmed)
     if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
         return Reading(f"# {hashed['number']}")

@@ -281,11 +281,12 @@ def status(
     report: str | None = None,
     mine: bool = False,
     about: str | None = None,
+    marked: str | None = None,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
-    are those that mention these words."""
+    are those that mention these words; `marked`: those shown with this status word (its msgid)."""
     plan_year = plan.year
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
@@ -294,8 +295,14 @@ def status(
             title = t._("How {branch} did in {year}").format(branch=branch, year=plan_year)
         else:
             title = t._("How the plan went in {year}").format(year=plan_year)
+    elif branch and marked:
+        title = t._("Goals marked \u201c{word}\u201d for {branch}, {day}").format(
+            word=t._(marked), branch=branch, day=day(t, today)
+        )
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
+    elif marked:
+        title = t._("Goals marked \u201c{word}\u201d, {day}").format(word=t._(marked), day=day(t, today))
     elif about:
         title = t._("How the goals that mention \u201c{words}\u201d stand, {day}").format(
             words=about, day=day(t, today)
@@ -322,6 +329,10 @@ def status(
         lines.append(f"{goal.number:>3}. {line}")
     if rows:
         body.append(facts(rows))
+    if marked and not standings:
+        none = t._("No goal is marked \u201c{word}\u201d.").format(word=t._(marked))
+        body.append(paragraph(none))
+        lines += ["", none]
     if branch and district_goals:
         if standings:
             others = t.ngettext(
@@ -684,6 +695,13 @@ def search_results(
     """The goals found; with `named` (goal id -> the people the board named), who is responsible for each,
     for a member who asked who."""
     language = t.language
+    if not hits and named is not None:  # "vem ansvarar för Sundsvall?": whoever holds a role, perhaps
+        return Reply(
+            t._(
+                "No goal mentions \u201c{query}\u201d. Who is on the board and who chairs each branch: write "
+                "roles."
+            ).format(query=query)
+        )
     if not hits:
         text = t._(
             "No goal mentions \u201c{query}\u201d. Try another word, or write goals to see them all."

@@ -33,7 +33,7 @@ from bot.cards.checkin_form import (
 from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.i18n import N_, Translator, fold
+from bot.i18n import N_, Translator, fold, status_word
 from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
@@ -272,7 +272,8 @@ def register(router: Router) -> None:
         district; with a branch's name, that branch's own."""
         t = request.t
         written = request.args
-        if len(written.split()) > 1 and fold(written.split()[0]) in ("for", "i", "in", "of"):
+        words = written.split()
+        if len(words) > 1 and fold(words[0]) in ("for", "i", "in", "of") and status_word(written) is None:
             written = written.split(maxsplit=1)[1]  # "status för distriktet", "status for Sundsvall"
         asked = fold(written)
         named = written if asked and asked not in _DISTRICT_WORDS else None
@@ -308,6 +309,7 @@ def register(router: Router) -> None:
             district_goals=shown.district_goals,
             report=example_line(t, shown.plan, shown.example),
             about=shown.about,
+            marked=shown.marked,
         )
 
     @router.command(

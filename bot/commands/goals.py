@@ -32,10 +32,10 @@ def register(router: Router) -> None:
         correction = None if number is not None else plans.correction_in(request)
         if correction is not None and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
-        first, _, rest = request.args.partition(" ")
-        said = goal_number(first) if number is None and rest and not first[:1].isdigit() else None
-        if said is not None and set(fold(rest).split()) <= _ABOUT_A_GOAL:  # "goal six progress"
-            request = replace(request, args=f"{said} {rest}")
+        word, _, after = request.args.partition(" ")
+        said = goal_number(word) if number is None and after and not word[:1].isdigit() else None
+        if said is not None and set(fold(after).split()) <= _ABOUT_A_GOAL:  # "goal six progress"
+            request = replace(request, args=f"{said} {after}")
         numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
         chair = allows(request.roles, Role.CHAIR)
         reported = report_in(request.text, context.progress.today(context.now)) if chair else None
@@ -55,9 +55,9 @@ def register(router: Router) -> None:
             request = replace(request, t=translator(asked)) if asked else request
         if number is not None:
             return await _goal(request, context, number)
-        first, _, rest = _searched(request.args).partition(" ")
-        if fold(first) in _WHO and _searched(rest):  # "mål ansvarig facebook": who answers for those goals
-            return await _who_answers(request, context, _searched(rest))
+        lead, _, about = _searched(request.args).partition(" ")
+        if fold(lead) in _WHO and _searched(about):  # "mål ansvarig facebook": who answers for those goals
+            return await _who_answers(request, context, _searched(about))
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)

@@ -17,6 +17,7 @@ from bot.cards import Notice, Reply
 from bot.cards import goals as cards
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.db.people import DistrictRepository
+from bot.i18n import fold, status_word
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
@@ -34,9 +35,9 @@ from bot.services.checkins import (
     parse_check_in,
     unlikely,
 )
-from bot.services.goals import Goal, Plan
+from bot.services.goals import Goal, Plan, TargetKind
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import GoalStanding, Progress
+from bot.services.progress import GoalStanding, Pace, Progress
 
 if TYPE_CHECKING:
     from bot.db.people import PeopleRepository
@@ -122,6 +123,7 @@ class Status:
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
     example: Example | None = None  # a report on a goal shown that the reader may write
     about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
+    marked: str | None = None  # the status word (its msgid) the goals shown are marked with ("efter")
 
 
 @dataclass(frozen=True)
@@ -414,10 +416,15 @@ class CheckInDesk:
             if plan is None or not plan.goals:
                 return None
             branch: BranchInfo | None = None
+            marked, named = _marked_in(named) if named is not None else (None, None)
+            if marked is not None and named is None:  # "vilka mål ligger efter?": the goals so marked
+                standings = [s for s in self.progress.standings(plan, now=now) if _marked(s, marked)]
+                example = self._example(person, district, roles, [s.goal for s in standings])
+                return Status(plan, standings, None, self.today(now), 0, example, marked=marked)
             if named is not None:
                 branches = self.checkins.branches(district)
                 branch = find_branch(named, branches)
-                about = plan.search(named) if branch is None else []
+                about = plan.search(named) if branch is None and marked is None else []
                 if branch is None and not about:
                     return UnknownBranch(named, branches)
                 if about:  # no branch, but what goals are about: "hur går det med facebook?"
@@ -431,11 +438,14 @@ class CheckInDesk:
             every = len(standings)
             if branch is not None:
                 standings = [s for s in standings if s.goal.applies_to_branches]
+            if marked is not None:  # "vilka mål ligger efter i Sundsvall?"
+                standings = [s for s in standings if _marked(s, marked)]
             example = self._example(person, district, roles, [s.goal for s in standings], shown=branch)
         today = self.today(now)
         if branch is None:
             return Status(plan, standings, None, today, 0, example)
-        return Status(plan, standings, branch.name, today, every - len(standings), example)
+        others = every - len(standings) if marked is None else 0  # the district's own, not shown
+        return Status(plan, standings, branch.name, today, others, example, marked=marked)
 
     def _examples(
         self,
@@ -523,14 +533,24 @@ class CheckInDesk:
     def my_goals(
         self, person: PersonInfo, district: str, roles: Collection[Role], *, now: datetime
     ) -> MyGoals:
-        """The goals the sender is responsible for, with their progress."""
+        """The goals the sender is responsible for, with their progress: those the board named them for and,
+        for a chair, the goals every branch does (each branch's chair answers for them), as their branch
+        has done them when they chair one (as their `status` shows them)."""
         today = self.today(now)
         with self.db.snapshot():
             plan = self.progress.plan(district)
             ids = set(self.checkins.goals_of(person, district))
-            if plan is None or not ids:
+            chairs = self.checkins.chair_of(person, district)
+            if plan is None or not (ids or chairs):
                 return MyGoals(plan, [], today)
-            standings = [s for s in self.progress.standings(plan, now=now) if s.goal.id in ids]
+            standings = self.progress.standings(plan, now=now)
+            if len(chairs) == 1:
+                own = self.progress.standings(plan, now=now, branch_id=chairs[0].id)
+                standings = [
+                    mine if mine.goal.applies_to_branches else s
+                    for s, mine in zip(standings, own, strict=True)
+                ]
+            standings = [s for s in standings if s.goal.id in ids or (chairs and s.goal.applies_to_branches)]
             example = self._example(person, district, roles, [s.goal for s in standings])
         return MyGoals(plan, standings, today, example)
 
@@ -674,3 +694,37 @@ class CheckInDesk:
                 done = self.checkins.name_responsible(goal.id, person, now=now)
             (changed if done else unchanged).append(person.name)
         return Named(goal, changed, unchanged)
+
+
+# The status words (bot/i18n.py) by the pace they show; "not done" is a goal to carry out, not yet done.
+_PACES = {
+    "done": Pace.DONE,
+    "ahead": Pace.AHEAD,
+    "on pace": Pace.ON_PACE,
+    "behind": Pace.BEHIND,
+    "not begun": Pace.NOT_BEGUN,
+    "not reached": Pace.NOT_REACHED,
+    "not measured": Pace.NOT_MEASURED,
+}
+
+
+def _marked_in(named: str) -> tuple[str | None, str | None]:
+    """The status word `named` begins with (its msgid) and the branch after it, if any: "efter i
+    Sundsvall" -> ("behind", "Sundsvall"); "Sundsvall" -> (None, "Sundsvall")."""
+    words = named.split()
+    for count in (2, 1):
+        word = status_word(" ".join(words[:count])) if len(words) >= count else None
+        if word is not None:
+            rest = words[count:]
+            if rest[:1] and fold(rest[0]) in ("i", "for", "in", "of"):
+                rest = rest[1:]
+            return word, " ".join(rest) or None
+    return None, named
+
+
+def _marked(standing: GoalStanding, word: str) -> bool:
+    """Whether `status` shows the goal with the status word `word`."""
+    pace = standing.progress.pace
+    if word == "not done":
+        return standing.goal.target.kind is TargetKind.DONE and pace is not Pace.DONE
+    return pace is _PACES[word]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -162,16 +162,17 @@ class Plan:
         """Goals whose text or section has every word of the query in some form of it, forgiving case and
         å/ä/ö: "utbildningar" finds "utbildning", "möte" "möten" and "ordförandemötet", "medlem"
         "medlemmar" and "medlemsmöte", "trainings" "training"; but "möte" not "ledamöter" (a word is found as
-        a whole word, or as a part of a compound, not as any run of letters). A short word is found only
-        where a word begins ("val" in "valet", not in "kvalitet"; "EU" not in "neutral")."""
-        words = [_forms(word) for word in fold(query).split()]
+        a whole word, or as a part of a compound, not as any run of letters). A compound is also found as
+        its parts ("ordförandemöten" in "ordförande till ett möte"). A short word is found only where a word
+        begins ("val" in "valet", not in "kvalitet"; "EU" not in "neutral")."""
+        words = fold(query).split()
         if not words:
             return []
         hits = []
         for goal in self.goals:
             text = " ".join(filter(None, (goal.text, goal.text_en, goal.section, goal.section_en)))
-            found = [{token, *_forms(token)} for token in set(fold(text).split())]
-            if all(any(_mentions(form, said) for said in found for form in forms) for forms in words):
+            said = [{token, *_forms(token)} for token in set(fold(text).split())]
+            if all(_said(word, said) or _said_apart(word, said) for word in words):
                 hits.append(goal)
         return hits
 
@@ -183,9 +184,10 @@ _ENDINGS = (
     *("ens", "ets", "ar", "er", "or", "na", "en", "et", "s"),
 )
 # What may follow a word in a form of it, when that is short ("möten", "mötet", "regeln", "kanaler",
-# "meetings"); "r" only after a vowel that takes it ("studier", "skor"): "ledamöter" is no form of "möte".
+# "meetings", "webbinarium" for "webbinarier"); "r" only after a vowel that takes it ("studier", "skor"):
+# "ledamöter" is no form of "möte".
 _SHORT_ENDINGS = frozenset(
-    ("n", "t", "s", "a", "e", "na", "en", "et", "ar", "er", "or", "ns", "ts", "es", "ed")
+    ("n", "t", "s", "a", "e", "na", "en", "et", "ar", "er", "or", "ns", "ts", "es", "ed", "um")
 )
 # Word endings that make nouns of verbs: "ring" ends "medlemsaktivering" as no part of its compound.
 _SUFFIXES = frozenset(("ring", "ning", "ande", "ende", "else", "skap"))
@@ -193,6 +195,21 @@ _SUFFIXES = frozenset(("ring", "ning", "ande", "ende", "else", "skap"))
 _SHORT = 3
 # Shortest a word is left by taking its ending off ("möten" stays: "möt" would find too much).
 _STEM = 4
+
+
+def _said(word: str, said: Sequence[set[str]]) -> bool:
+    """Whether a searched word is among the goal's words (each a set of its forms), in some form."""
+    return any(_mentions(form, forms) for forms in said for form in _forms(word))
+
+
+def _said_apart(word: str, said: Sequence[set[str]]) -> bool:
+    """Whether a compound searched for is said in its parts: "ordförandemöten" as "ordförande ... möte"."""
+    for cut in range(_STEM, len(word) - _STEM + 1):
+        first, second = word[:cut], word[cut:]
+        firsts = (first, first[:-1]) if first.endswith("s") and len(first) > _STEM else (first,)
+        if any(_said(part, said) for part in firsts) and _said(second, said):
+            return True
+    return False
 
 
 def _mentions(form: str, said: set[str]) -> bool:
@@ -230,15 +247,16 @@ _VOWELS = frozenset("aeiouy")
 
 
 def _forms(word: str) -> set[str]:
-    """The forms a search word is found by: its stem, and the singular a Swedish plural changes
-    ("studiecirklar" -> "studiecirkel", "regler" -> "regel", "medlemmar" -> "medlem", "möten" -> "möte")."""
+    """The forms a search word is found by: its stem, and the singular a Swedish plural or definite form
+    changes ("studiecirklar" -> "studiecirkel", "regler" -> "regel", "medlemmar" -> "medlem", "möten" ->
+    "möte", "sidan" -> "sida")."""
     stem = _stem(word)
     forms = {stem}
     if len(stem) > _STEM and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
         forms.add(stem[:-1])
     if len(stem) >= _STEM and stem[-1] in "lnr" and stem[-2] not in _VOWELS:
         forms.add(stem[:-1] + "e" + stem[-1])
-    if word.endswith("en") and len(word) > _STEM:
+    if word.endswith(("en", "an")) and len(word) > _STEM:  # "mötet" -> "möte", "sidan" -> "sida"
         forms.add(word[:-1])
     return forms
 

@@ -16,10 +16,10 @@ from babel.messages.pofile import read_po
 from bot.__main__ import import_plan
 from bot.cards.goals import pace_word
 from bot.config import Settings
-from bot.i18n import LOCALES, translator
+from bot.i18n import LOCALES, question_language, translator
 from bot.services.progress import Pace
 from tests.conftest import SEEDS, SKANE, VASTERNORRLAND, seed
-from tests.stories.conftest import DISTRICT, KIM, MEGAN, NOA, District
+from tests.stories.conftest import DISTRICT, KIM, LEE, MEGAN, NOA, District
 
 MIDYEAR = datetime(2026, 6, 10, 10, 0, tzinfo=UTC)
 
@@ -61,6 +61,9 @@ SEARCHES = [
     ("sample", "medlem", {1, 4, 5, 8, 22}),  # "medlemmar", "medlemmarna", "medlemsaktivering"
     ("sample", "utbildning", {1, 15, 22}),  # "Teams-utbildning"
     ("sample", "meeting", {6, 9}),  # the English text: "meetings"
+    ("sample", "facebooksidan", {12}),  # "Facebooksida"
+    ("sample", "webbinarier", {22}),  # "webbinarium"
+    ("sample", "ordförandemöten", {6, 9}),  # "ordförande till minst ett möte": the compound in its parts
     (VASTERNORRLAND, "möte", {6}),  # "ordförandemöte", not "ledamöter" (20)
     (VASTERNORRLAND, "möten", {6}),
     (VASTERNORRLAND, "medlem", {1, 4, 8, 22}),
@@ -209,15 +212,22 @@ async def test_downloading_is_asked_with_ner_or_ned(district: District, asked: s
         ("#6", "sv-SE", "mål 6"),
         ("#6?", "en-US", "goal 6"),  # a number names no language: the reader's Teams does
         ("# 12", "en-US", "goal 12"),
+        ("är mål 6 klart?", "en-US", "mål 6"),  # a yes or no about a goal: the goal in full answers it
+        ("is goal 6 done?", "sv-SE", "goal 6"),
+        ("hur många mål är klara?", "en-US", "status klart"),
+        ("how many goals are done?", "sv-SE", "status done"),
     ],
 )
 async def test_the_plan_asked_for_without_its_name(
     district: District, asked: str, locale: str, command: str
 ) -> None:
     """ "vad ska vi göra i år?" is what the plan's goals answer, but it was "Den frågan kan jag inte svara
-    på"; "#6", as the lists number the goals, was "Jag känner inte till kommandot ”#6”"."""
+    på"; "#6", as the lists number the goals, was "Jag känner inte till kommandot ”#6”"; "är mål 6 klart?"
+    was "Jag känner inte till kommandot ”är”". The answer is in the question's language (a number alone
+    names none: then the reader's Teams')."""
     district.clock.now = MIDYEAR
-    assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=locale)
+    written = {"sv": "sv-SE", "en": "en-US"}.get(question_language(asked) or "", locale)
+    assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=written)
 
 
 @pytest.mark.parametrize(
@@ -322,3 +332,127 @@ async def test_a_goal_named_by_its_number_in_words_with_more_after_it(
     district.clock.now = MIDYEAR
     assert await district.say(NOA, asked, locale=locale) == await district.say(NOA, command, locale=locale)
     assert (await district.say(NOA, "mål ett möte")).startswith("1 mål nämner ”ett möte”")
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "command", "title"),
+    [
+        ("vilka mål ligger efter?", "en-US", "status efter", "Mål markerade ”efter”, 10 juni 2026"),
+        ("which goals are behind?", "sv-SE", "status behind", "Goals marked “behind”, 10 Jun 2026"),
+        ("vilka mål är i fas?", "en-US", "status i fas", "Mål markerade ”i fas”, 10 juni 2026"),
+        ("which goals are done", "sv-SE", "status done", "Goals marked “done”, 10 Jun 2026"),
+    ],
+)
+async def test_which_goals_are_behind_lists_those_goals(
+    district: District, asked: str, locale: str, command: str, title: str
+) -> None:
+    """ "vilka mål ligger efter?" showed every goal of the plan, most of them not behind: the answer is the
+    goals `status` marks with that word, each with the line `status` gives it."""
+    district.clock.now = MIDYEAR
+    await district.say(MEGAN, "rapportera 6 1 ordförandemöte 2026-04-20")
+    await district.say(MEGAN, "rapportera 1 klart")
+    written = "sv-SE" if title.startswith("Mål") else "en-US"  # the question's language
+    shown = await district.say(NOA, asked, locale=locale)
+    assert shown == await district.say(NOA, command, locale=written)
+    assert shown.splitlines()[0] == title, shown
+    word = re.split("[”“]", title)[1]
+    status = await district.say(NOA, "status", locale=written)
+    marked = [line for line in status.splitlines() if line.endswith(f" {word}") or line.endswith(f". {word}")]
+    listed = [line for line in shown.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    assert listed == marked and listed, (listed, marked)
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "answer", "command"),
+    [
+        (
+            "vem ansvarar för Sundsvall?",
+            "en-US",
+            "Inget mål nämner ”Sundsvall”. Vilka som sitter i styrelsen och vem som är ordförande i varje "
+            "partiförening: skriv roller.",
+            "roller",
+        ),
+        (
+            "who is responsible for Timrå",
+            "sv-SE",
+            "No goal mentions “Timrå”. Who is on the board and who chairs each branch: write roles.",
+            "roles",
+        ),
+    ],
+)
+async def test_who_is_responsible_for_what_no_goal_mentions_points_to_the_roles(
+    district: District, asked: str, locale: str, answer: str, command: str
+) -> None:
+    """A responsibility no goal is about (a branch, say) is likely someone's role: the answer says where
+    the roles are, and that command answers Noa."""
+    district.clock.now = MIDYEAR
+    assert await district.say(NOA, asked, locale=locale) == answer
+    assert "Kim Berg" in await district.say(NOA, command)
+
+
+@pytest.mark.parametrize(
+    ("command", "locale", "line"),
+    [
+        ("mina mål", "sv-SE", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart"),
+        ("my goals", "en-US", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 named · done"),
+    ],
+)
+async def test_a_chairs_goals_are_those_every_branch_does(
+    district: District, command: str, locale: str, line: str
+) -> None:
+    """`mål 3` says each branch's chair answers for goal 3, but Kim's `mina mål` said "Du är inte ansvarig
+    för något mål. Styrelsen utser ansvariga med: ansvarig 6 @namn" (a command Kim may not use). His goals
+    are the goals every branch does, as Sundsvall has done them (the line his `status` gives), and those
+    the board names him for, as the district stands."""
+    district.clock.now = MIDYEAR
+    await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")
+    shown = await district.say(KIM, command, locale=locale)
+    assert line in shown.splitlines(), shown
+    assert line in (await district.say(KIM, "status", locale=locale)).splitlines()
+    await district.say(MEGAN, "ansvarig 12 @Kim Berg", mentions=((KIM, "Kim Berg"),))
+    shown = await district.say(KIM, command, locale=locale)
+    district_line = next(
+        row
+        for row in (await district.say(NOA, "status", locale=locale)).splitlines()
+        if row.startswith(" 12.")
+    )
+    assert [row for row in shown.splitlines() if row[:4].strip().rstrip(".").isdigit()] == [
+        line,
+        district_line,
+    ]
+    # a member is responsible for none, as before
+    assert (await district.say(NOA, command, locale=locale)).startswith(("Du är inte", "You are not"))
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "title", "line"),
+    [
+        (
+            "vilka mål ligger efter i Sundsvall?",
+            "en-US",
+            "Mål markerade ”efter” för Sundsvall, 10 juni 2026",
+            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter",
+        ),
+        (
+            "which goals are behind in Timrå?",
+            "sv-SE",
+            "Goals marked “behind” for Timrå, 10 Jun 2026",
+            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 named · behind",
+        ),
+    ],
+)
+async def test_which_goals_are_behind_in_a_branch(
+    district: District, asked: str, locale: str, title: str, line: str
+) -> None:
+    """ "vilka mål ligger efter i Sundsvall?" said there is no branch called "efter i Sundsvall": it is the
+    branch's own goals `status Sundsvall` marks behind, with the same line. Härnösand, which has named its
+    person, has none."""
+    district.clock.now = MIDYEAR
+    await district.say(LEE, "rapportera 3 1")
+    shown = await district.say(NOA, asked, locale=locale)
+    assert shown.splitlines()[0] == title and line in shown.splitlines(), shown
+    branch = "Sundsvall" if "Sundsvall" in asked else "Timrå"
+    written = "sv-SE" if title.startswith("Mål") else "en-US"
+    assert line in (await district.say(NOA, f"status {branch}", locale=written)).splitlines()
+    none = await district.say(NOA, asked.replace(branch, "Härnösand"), locale=locale)
+    assert ("Inget mål är markerat ”efter”." in none) or ("No goal is marked “behind”." in none), none
