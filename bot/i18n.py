@@ -389,6 +389,12 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("reply in", "language", "en"),
     # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
     ("remind me", "snooze", "en"),
+    # an export in other words: what follows names the period or branch, or only what is exported
+    *(
+        (fetch, "exportera", "sv")
+        for fetch in ("ladda ner", "ladda hem", "kan jag ladda ner", "kan jag få rapporterna")
+    ),
+    *((fetch, "export", "en") for fetch in ("download", "can i download", "can i get the reports")),
     *(
         (pause, "påminn", "sv")
         for pause in ("pausa påminnelserna", "pausa påminnelser", "pausa mina påminnelser")
@@ -501,6 +507,24 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         ),
         ("mina data", "sv", ("vad vet du om mig", "vad har du sparat om mig", "vad sparar du om mig")),
         (
+            "mina data",
+            "sv",
+            (
+                *("vad vet ni om mig", "vad har ni sparat om mig", "vad sparar ni om mig", "gdpr"),
+                *("vilka uppgifter har du om mig", "vilka uppgifter har ni om mig", "mina personuppgifter"),
+            ),
+        ),
+        (
+            "my data",
+            "en",
+            (
+                "what do you have on me",
+                "what data do you have about me",
+                "my personal data",
+                "what s stored about me",
+            ),
+        ),
+        (
             "my data",
             "en",
             ("what do you know about me", "what do you store about me", "what have you stored about me"),
@@ -511,6 +535,27 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("radera mina uppgifter", "radera mina data", "ta bort mina uppgifter", "radera mig"),
         ),
         ("forget me", "en", ("delete my data", "erase my data", "delete me", "remove my data")),
+        (
+            "glöm mig",
+            "sv",
+            (
+                "jag vill bli glömd",
+                "ta bort allt om mig",
+                "radera allt om mig",
+                "glöm bort mig",
+                "glöm allt om mig",
+            ),
+        ),
+        (
+            "forget me",
+            "en",
+            (
+                "delete everything about me",
+                "erase everything about me",
+                "i want to be forgotten",
+                "forget about me",
+            ),
+        ),
         # no "stop for good": the answer says how to snooze, at most a year at a time
         ("påminn", "sv", ("sluta påminna mig", "inga fler påminnelser", "inga påminnelser", "sluta påminna")),
         ("snooze", "en", ("stop reminders", "stop reminding me", "no more reminders", "no reminders")),

@@ -336,3 +336,33 @@ async def test_a_chair_who_leaves_leaves_a_branch_someone_must_be_named_for(dist
         "An administrator names a new chair with: role chair @name Timrå"
     )
     assert (await district.say(NOA, "who chairs Timrå?", locale="en-US")) == "Timrå has no chair now."
+
+
+async def test_personal_data_asked_for_in_other_words(district: District) -> None:
+    """ "Vad sparar ni om mig?", "GDPR", "jag vill bli glömd", "delete everything about me": the member's own
+    data, or the question before erasing it; "glöm mig ja" asks as "glöm mig" does, and erases nothing yet."""
+    assert (await district.say(NOA, "vad sparar ni om mig?")).startswith("Det här har jag sparat om dig\n")
+    assert (await district.say(NOA, "GDPR")).startswith("Det här har jag sparat om dig\n")
+    assert (await district.say(NOA, "what do you have on me?", locale="en-US")).startswith(
+        "What I store about you\n"
+    )
+    assert (await district.say(NOA, "jag vill bli glömd")).startswith("Ska jag glömma dig?\n")
+    assert (await district.say(NOA, "glöm mig ja")).startswith("Ska jag glömma dig?\n")
+    asked = await district.say(NOA, "delete everything about me", locale="en-US")
+    assert asked.startswith("Forget you?\n") and asked.endswith("To go ahead, write: forget me confirm")
+    assert (await district.say(NOA, "forget me please", locale="en-US")).startswith("Forget you?\n")
+    assert "Namn: Noa Holm" in await district.say(NOA, "mina data")  # nothing was erased
+
+
+async def test_an_export_asked_for_as_a_download(district: District) -> None:
+    """ "Ladda ner rapporterna", "kan jag få rapporterna som excel?", "download the reports": the export."""
+    district.clock.now = NOVEMBER
+    assert "mål 3" in await district.say(KIM, "rapportera 3 1 möte")
+    assert (await district.say(KIM, "ladda ner rapporterna")).startswith(
+        "Rapporter som kalkylblad\nSundsvall: 1"
+    )
+    assert (await district.say(KIM, "kan jag få rapporterna som excel?")).startswith(
+        "Rapporter som kalkylblad\n"
+    )
+    boards = await district.say(ANNA, "download the reports", locale="en-US")
+    assert boards.startswith("Reports as a spreadsheet\nAll reports: 1 report.")
