@@ -618,6 +618,16 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "who writes the next one",
             ),
         ),
+        (
+            "roller mig",
+            "sv",
+            ("vilken roll har jag", "vilka roller har jag", "vad är min roll", "vad har jag för roll"),
+        ),
+        (
+            "roles me",
+            "en",
+            ("what is my role", "what are my roles", "which role do i have", "what role do i have"),
+        ),
         ("språk", "sv", ("byt språk", "byta språk", "ändra språk", "vilket språk")),
         ("language", "en", ("change language", "change the language", "switch language", "which language")),
         (

@@ -92,6 +92,7 @@ class RoleList:
 
     members: tuple[Member, ...]
     branches: tuple[str, ...]
+    mine: tuple[Member, ...] = ()  # the asker's own roles
 
 
 @dataclass(frozen=True)
@@ -181,11 +182,13 @@ class Directory:
 
     # --- roles and branches
 
-    def roles(self, district: str) -> RoleList:
-        """Who has which role, and the branches (one moment of the database)."""
+    def roles(self, district: str, asker: PersonInfo | None = None) -> RoleList:
+        """Who has which role, the branches, and the asker's own roles (one moment of the database)."""
         with self.people.db.snapshot():
             members = tuple(self.people.members(district))
-            return RoleList(members, tuple(b.name for b in self.checkins.branches(district)))
+            me = self.people.find_id(asker) if asker is not None else None
+            mine = tuple(m for m in members if me is not None and m.person_id == me)
+            return RoleList(members, tuple(b.name for b in self.checkins.branches(district)), mine)
 
     def grant(
         self,

@@ -366,3 +366,20 @@ async def test_an_export_asked_for_as_a_download(district: District) -> None:
     )
     boards = await district.say(ANNA, "download the reports", locale="en-US")
     assert boards.startswith("Reports as a spreadsheet\nAll reports: 1 report.")
+
+
+async def test_asked_for_their_own_role_each_is_told_theirs(district: District) -> None:
+    """ "Vilken roll har jag?" is the asker's own roles, in a sentence each, whoever asks."""
+    await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
+    assert (await district.say(KIM, "vilken roll har jag?")) == "Du är ordförande i Härnösand och Sundsvall."
+    assert (await district.say(MEGAN, "what is my role?", locale="en-US")) == (
+        "You are an administrator. You are on the board."
+    )
+    await district.say(LEE, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    assert (
+        await district.say(JOHANNES, "vad är min roll?")
+    ) == "Du är ersättare för ordföranden i Härnösand."
+    assert (await district.say(NOA, "vilken roll har jag")) == (
+        f"Du har ingen roll i {DISTRICT}: du kan fråga om verksamhetsplanen och dess mål. "
+        "Roller ges av en administratör."
+    )
