@@ -766,6 +766,7 @@ _ROLE_NAMES = {
     **dict.fromkeys(("board member", "member of the board", "board", "on the board"), "board"),
 }
 _ROLE_WORDS = {"sv": {"chair": "ordförande", "deputy": "ersättare", "board": "styrelse"}}
+_SPEAKER = {"jag": "mig", "i": "me"}  # the role command reads "mig" / "me" as the writer
 _ROLE = r"(?P<role>ordförande|ordf|ersättare|styrelseledamot|ledamot i styrelsen|ledamot|styrelsen)"
 _ROLE_EN = (
     r"(?P<role>chair(?:person|man|woman)?|deputy(?: chair)?|board member|member of the board"
@@ -818,7 +819,10 @@ def role_sentence(text: str) -> Reading | None:
         words.pop()
     for pattern, remove, language in _ROLE_SENTENCES:
         found = pattern.match(" ".join(words))
-        if found is None or [*fold(found["who"]).split(), "vem"][0] in _QUESTION_WORDS:  # none: no one
+        if found is None:
+            continue
+        who = fold(found["who"]).split()
+        if not who or who[0] in _QUESTION_WORDS:  # "vem blir ordförande?" asks; "@" alone names no one
             continue
         role = _ROLE_NAMES[fold(found["role"])]
         command = "roll" if language == "sv" else "role"
@@ -826,10 +830,8 @@ def role_sentence(text: str) -> Reading | None:
             command += " bort" if language == "sv" else " remove"
         role_word = _ROLE_WORDS.get(language, {}).get(role, role)
         branch = found.groupdict().get("branch") or ""
-        who = {"jag": "mig", "i": "me"}.get(
-            fold(found["who"]), found["who"].lstrip("@")
-        )  # "jag slutar som …"
-        return Reading(f"{command} {role_word} @{who} {branch}".strip(), language)
+        person = _SPEAKER.get(" ".join(who), found["who"].lstrip("@"))  # "jag slutar som …": the writer
+        return Reading(f"{command} {role_word} @{person} {branch}".strip(), language)
     return None
 
 

@@ -64,6 +64,10 @@ class TakenFrom:
     branches: tuple[str, ...] = ()
 
 
+# A branch left without a chair, and its deputies' names (they still report for it).
+Chairless = tuple[str, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Taken:
     """A role taken from the mentioned people (a chair's or deputy's in the branch `typed`, if named)."""
@@ -74,9 +78,7 @@ class Taken:
     handed: tuple[PromptSlot, ...] = ()  # the board changed: their coming prompts, in new hands
     returned: tuple[PromptSlot, ...] = ()  # the texts they wrote for coming prompts, sent back to them
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # others' coming turns dealt anew, each with whose it was
-    chairless: tuple[
-        tuple[str, tuple[str, ...]], ...
-    ] = ()  # branches left without a chair, with their deputies
+    chairless: tuple[Chairless, ...] = ()  # branches left without a chair
 
 
 @dataclass(frozen=True)
