@@ -322,7 +322,8 @@ async def test_a_chair_who_leaves_leaves_a_branch_someone_must_be_named_for(dist
     await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
     assert (await district.say(MEGAN, "roll bort ordförande @Kim Berg", mentions=((KIM, "Kim Berg"),))) == (
         "Kim Berg är inte längre ordförande i Sundsvall. "
-        "Sundsvall har ingen ordförande nu; Johannes Ström är fortfarande ersättare och rapporterar för den. "
+        "Sundsvall har ingen ordförande nu; "
+        "Johannes Ström är fortfarande ersättare och rapporterar för föreningen. "
         "En administratör utser en ny ordförande med: "
         "roll ordförande @namn Sundsvall"
     )
