@@ -34,6 +34,7 @@ _ROLE_WORDS = {
 }
 _REMOVE_WORDS = {"bort", "ta", "remove", "revoke"}
 _YES = {"ja", "yes"}
+_AND = {"och", "and", ""}  # "" : "&" folds to nothing
 _ADMIN_WORDS = {"admin", "admins", "administrator", "administrators", "administratorer", "administratoren"}
 _SELF = {"mig", "mej", "me", "myself"}  # the writer, in "gör mig till ordförande i Sundsvall"
 
@@ -78,6 +79,8 @@ def register(router: Router) -> None:
                 + _which_role(t, mentions[0].name, remove=remove)
             )
         named, confirmed = _confirmed(words[1:])
+        while named and fold(named[0]) in _AND:  # "roll ordförande @Noa och @Lee Timrå": the names' "och"
+            named = named[1:]
         directory = context.services.directory
         if remove:
             taken = await asyncio.to_thread(directory.take, request.district, mentions, kind, " ".join(named))

@@ -384,3 +384,18 @@ async def test_asked_for_their_own_role_each_is_told_theirs(district: District) 
         f"Du har ingen roll i {DISTRICT}: du kan fråga om verksamhetsplanen och dess mål. "
         "Roller ges av en administratör."
     )
+
+
+async def test_two_people_given_a_role_in_one_sentence(district: District) -> None:
+    """ "Gör @Noa och @Johannes till ordförande i Timrå": both chair Timrå; the "och" between them is no part
+    of the branch's name."""
+    both = ((NOA, "Noa Holm"), (JOHANNES, "Johannes Ström"))
+    given = await district.say(
+        MEGAN, "gör @Noa Holm och @Johannes Ström till ordförande i Timrå", mentions=both
+    )
+    assert given.startswith("Noa Holm är nu ordförande i Timrå. Johannes Ström är nu ordförande i Timrå.")
+    english = await district.say(
+        MEGAN, "role deputy @Noa Holm and @Johannes Ström Sundsvall", locale="en-US", mentions=both
+    )
+    assert english.startswith("Noa Holm is now deputy for the chair of Sundsvall")
+    assert "Timrå: Johannes Ström, Noa Holm, Sam Ek" in await district.say(NOA, "partiföreningar")
