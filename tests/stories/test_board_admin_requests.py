@@ -14,6 +14,7 @@ from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, LEE, MEGAN, NO
 NOVEMBER = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
 OTHER_ERIK = Someone("29:erik-2", "aad-erik-2", "Erik Svensson")
+ODD_NAMES = ("*Anna*", "<b>Erik</b>", "Anna_Lisa", "O'Brien", "Åsa-Märta", "=cmd|' /C calc'!A0")
 
 
 async def test_an_export_asked_for_in_a_sentence_exports_what_the_writer_may(district: District) -> None:
@@ -399,3 +400,42 @@ async def test_two_people_given_a_role_in_one_sentence(district: District) -> No
     )
     assert english.startswith("Noa Holm is now deputy for the chair of Sundsvall")
     assert "Timrå: Johannes Ström, Noa Holm, Sam Ek" in await district.say(NOA, "partiföreningar")
+
+
+def _kinds(node: object) -> set[str]:
+    """Every element type in a card."""
+    if isinstance(node, dict):
+        return {str(node.get("type", ""))} | {k for v in node.values() for k in _kinds(v)}
+    if isinstance(node, list):
+        return {k for v in node for k in _kinds(v)}
+    return set()
+
+
+async def test_names_and_branches_that_look_like_markup_or_formulas_are_shown_as_written(
+    district: District,
+) -> None:
+    """People called "*Anna*", "<b>Erik</b>", "Anna_Lisa", "O'Brien", "Åsa-Märta" and a branch the board
+    named "=HYPERLINK(…)": each is shown exactly as written (plain text, cards without markdown blocks), and
+    in the spreadsheet a formula-like cell is text, never a formula."""
+    district.clock.now = NOVEMBER
+    odd = [Someone(f"29:odd-{i}", f"aad-odd-{i}", name) for i, name in enumerate(ODD_NAMES)]
+    for person in odd:
+        await district.say(MEGAN, f"roll ordförande @{person.name} Timrå", mentions=((person, person.name),))
+    before = len(district.connector.posted)
+    listing = await district.say(NOA, "vem är ordförande i Timrå?")
+    names = sorted([*(p.name for p in odd), "Sam Ek"], key=str.casefold)
+    assert listing.startswith("Ordförande i Timrå: ")
+    for name in names:
+        assert name in listing
+    reply = district.connector.posted[before].body
+    assert reply.get("textFormat") == "plain"
+    assert "TextBlock" not in _kinds(reply.get("attachments", [])) and "FactSet" not in _kinds(reply)
+    formula = '=HYPERLINK("http://example.org")'
+    assert (await district.say(ANNA, f"partiföreningar lägg till {formula}")).startswith(
+        f"Lade till {formula}."
+    )
+    await district.say(MEGAN, f"roll ordförande @Kim Berg {formula}", mentions=((KIM, "Kim Berg"),))
+    assert "mål 3" in await district.say(KIM, f"rapportera 3 1 för {formula} =cmd|' /C calc'!A0")
+    link = (await district.say(ANNA, "exportera")).split("\n")[2]
+    csv = await (await district.client.get(link[link.index("/exports/") :])).text()
+    assert f"'{formula}" in csv.replace('""', '"') and "'=cmd|' /C calc'!A0" in csv
