@@ -410,6 +410,12 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("reply in", "language", "en"),
     # a snooze: what follows is the day ("remind me next week" -> "snooze next week")
     ("remind me", "snooze", "en"),
+    # an export in other words: what follows names the period or branch, or only what is exported
+    *(
+        (fetch, "exportera", "sv")
+        for fetch in ("ladda ner", "ladda hem", "kan jag ladda ner", "kan jag få rapporterna")
+    ),
+    *((fetch, "export", "en") for fetch in ("download", "can i download", "can i get the reports")),
     *(
         (pause, "påminn", "sv")
         for pause in ("pausa påminnelserna", "pausa påminnelser", "pausa mina påminnelser")
@@ -607,6 +613,24 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             )
         ),
         (
+            "mina data",
+            "sv",
+            (
+                *("vad vet ni om mig", "vad har ni sparat om mig", "vad sparar ni om mig", "gdpr"),
+                *("vilka uppgifter har du om mig", "vilka uppgifter har ni om mig", "mina personuppgifter"),
+            ),
+        ),
+        (
+            "my data",
+            "en",
+            (
+                "what do you have on me",
+                "what data do you have about me",
+                "my personal data",
+                "what s stored about me",
+            ),
+        ),
+        (
             "my data",
             "en",
             ("what do you know about me", "what do you store about me", "what have you stored about me"),
@@ -617,6 +641,27 @@ _SAYINGS: dict[str, tuple[str, str]] = {
             ("radera mina uppgifter", "radera mina data", "ta bort mina uppgifter", "radera mig"),
         ),
         ("forget me", "en", ("delete my data", "erase my data", "delete me", "remove my data")),
+        (
+            "glöm mig",
+            "sv",
+            (
+                "jag vill bli glömd",
+                "ta bort allt om mig",
+                "radera allt om mig",
+                "glöm bort mig",
+                "glöm allt om mig",
+            ),
+        ),
+        (
+            "forget me",
+            "en",
+            (
+                "delete everything about me",
+                "erase everything about me",
+                "i want to be forgotten",
+                "forget about me",
+            ),
+        ),
         # no "stop for good": the answer says how to snooze, at most a year at a time
         ("påminn", "sv", ("sluta påminna mig", "inga fler påminnelser", "inga påminnelser", "sluta påminna")),
         ("snooze", "en", ("stop reminders", "stop reminding me", "no more reminders", "no reminders")),
@@ -686,6 +731,16 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "whos turn is it",
                 "who s up next",
             ),
+        ),
+        (
+            "roller mig",
+            "sv",
+            ("vilken roll har jag", "vilka roller har jag", "vad är min roll", "vad har jag för roll"),
+        ),
+        (
+            "roles me",
+            "en",
+            ("what is my role", "what are my roles", "which role do i have", "what role do i have"),
         ),
         ("språk", "sv", ("byt språk", "byta språk", "ändra språk", "vilket språk")),
         ("language", "en", ("change language", "change the language", "switch language", "which language")),
@@ -835,6 +890,7 @@ _ROLE_NAMES = {
     **dict.fromkeys(("board member", "member of the board", "board", "on the board"), "board"),
 }
 _ROLE_WORDS = {"sv": {"chair": "ordförande", "deputy": "ersättare", "board": "styrelse"}}
+_SPEAKER = {"jag": "mig", "i": "me"}  # the role command reads "mig" / "me" as the writer
 _ROLE = r"(?P<role>ordförande|ordf|ersättare|styrelseledamot|ledamot i styrelsen|ledamot|styrelsen)"
 _ROLE_EN = (
     r"(?P<role>chair(?:person|man|woman)?|deputy(?: chair)?|board member|member of the board"
@@ -887,7 +943,10 @@ def role_sentence(text: str) -> Reading | None:
         words.pop()
     for pattern, remove, language in _ROLE_SENTENCES:
         found = pattern.match(" ".join(words))
-        if found is None or [*fold(found["who"]).split(), "vem"][0] in _QUESTION_WORDS:  # none: no one
+        if found is None:
+            continue
+        who = fold(found["who"]).split()
+        if not who or who[0] in _QUESTION_WORDS:  # "vem blir ordförande?" asks; "@" alone names no one
             continue
         role = _ROLE_NAMES[fold(found["role"])]
         command = "roll" if language == "sv" else "role"
@@ -895,10 +954,8 @@ def role_sentence(text: str) -> Reading | None:
             command += " bort" if language == "sv" else " remove"
         role_word = _ROLE_WORDS.get(language, {}).get(role, role)
         branch = found.groupdict().get("branch") or ""
-        who = {"jag": "mig", "i": "me"}.get(
-            fold(found["who"]), found["who"].lstrip("@")
-        )  # "jag slutar som …"
-        return Reading(f"{command} {role_word} @{who} {branch}".strip(), language)
+        person = _SPEAKER.get(" ".join(who), found["who"].lstrip("@"))  # "jag slutar som …": the writer
+        return Reading(f"{command} {role_word} @{person} {branch}".strip(), language)
     return None
 
 

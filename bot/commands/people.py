@@ -34,6 +34,7 @@ _ROLE_WORDS = {
 }
 _REMOVE_WORDS = {"bort", "ta", "remove", "revoke"}
 _YES = {"ja", "yes"}
+_AND = {"och", "and", ""}  # "" : "&" folds to nothing
 _ADMIN_WORDS = {"admin", "admins", "administrator", "administrators", "administratorer", "administratoren"}
 _SELF = {"mig", "mej", "me", "myself"}  # the writer, in "gör mig till ordförande i Sundsvall"
 
@@ -78,6 +79,8 @@ def register(router: Router) -> None:
                 + _which_role(t, mentions[0].name, remove=remove)
             )
         named, confirmed = _confirmed(words[1:])
+        while named and fold(named[0]) in _AND:  # "roll ordförande @Noa och @Lee Timrå": the names' "och"
+            named = named[1:]
         directory = context.services.directory
         if remove:
             taken = await asyncio.to_thread(directory.take, request.district, mentions, kind, " ".join(named))
@@ -168,8 +171,12 @@ def register(router: Router) -> None:
                     names=listed(t, admins)
                 )
             )
-        listing = await asyncio.to_thread(context.services.directory.roles, request.district)
+        listing = await asyncio.to_thread(context.services.directory.roles, request.district, request.user)
         members = listing.members
+        if request.args and {fold(w) for w in request.args.split()} <= _SELF:  # "vilken roll har jag?": own
+            return Reply(
+                _own_roles(t, listing.mine, admin=Role.ADMIN in request.roles, district=request.district)
+            )
         if not members:
             return Reply(
                 t._(
@@ -230,6 +237,25 @@ def register(router: Router) -> None:
             now=context.now,
         )
         return Reply(_branch_change(request, changed))
+
+
+def _own_roles(t: Translator, mine: Sequence[Member], *, admin: bool, district: str) -> str:
+    """The asker's roles in a sentence each."""
+    lines = [t._("You are an administrator.")] if admin else []
+    if any(m.role is Role.BOARD for m in mine):
+        lines.append(t._("You are on the board."))
+    chaired = sorted((m.branch or "" for m in mine if m.role is Role.CHAIR), key=alphabetical)
+    if chaired:
+        lines.append(t._("You chair {branches}.").format(branches=listed(t, chaired)))
+    deputy = sorted((m.branch or "" for m in mine if m.role is Role.DEPUTY), key=alphabetical)
+    if deputy:
+        lines.append(t._("You are deputy for the chair of {branches}.").format(branches=listed(t, deputy)))
+    if not lines:
+        return t._(
+            "You have no role in {district}: you can ask about the plan and its goals. "
+            "Administrators give roles."
+        ).format(district=district)
+    return " ".join(lines)
 
 
 def _branch_roles(t: Translator, branch: str, members: Sequence[Member]) -> str:

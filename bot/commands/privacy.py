@@ -24,6 +24,8 @@ DATA_WORDS = frozenset({DATA_WORD, "uppgifter", "personuppgifter", "details"})
 FORGET_WORDS = ("glöm", "forget")
 _ME = frozenset({"mig", "mej", "me"})
 _CONFIRM = frozenset({"bekrafta", "confirm"})
+# Words after "glöm mig" that ask it, not confirm it ("glöm mig inte" asks nothing).
+_ASKING = frozenset({"ja", "yes", "tack", "please", "pls", "snalla", "garna"})
 
 
 def forget_command(language: str, *, confirm: bool = False) -> str:
@@ -81,6 +83,8 @@ def register(router: Router, links: ExportLinks | None) -> None:
         if request.conversation_kind != "personal":
             return _personal_only(t)
         words = fold(request.args).split()
+        if words[:1] and words[0] in _ME and words[1:] and set(words[1:]) <= _ASKING:
+            words = words[:1]  # "glöm mig ja", "forget me please": asked what goes, then to confirm
         if not words or words[0] not in _ME or len(words) > 2 or not set(words[1:]) <= _CONFIRM:
             return Reply(
                 t._("To have everything I store about you erased, write: {command}").format(

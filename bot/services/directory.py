@@ -64,6 +64,10 @@ class TakenFrom:
     branches: tuple[str, ...] = ()
 
 
+# A branch left without a chair, and its deputies' names (they still report for it).
+Chairless = tuple[str, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Taken:
     """A role taken from the mentioned people (a chair's or deputy's in the branch `typed`, if named)."""
@@ -74,9 +78,7 @@ class Taken:
     handed: tuple[PromptSlot, ...] = ()  # the board changed: their coming prompts, in new hands
     returned: tuple[PromptSlot, ...] = ()  # the texts they wrote for coming prompts, sent back to them
     dealt: tuple[tuple[PromptSlot, str], ...] = ()  # others' coming turns dealt anew, each with whose it was
-    chairless: tuple[
-        tuple[str, tuple[str, ...]], ...
-    ] = ()  # branches left without a chair, with their deputies
+    chairless: tuple[Chairless, ...] = ()  # branches left without a chair
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class RoleList:
 
     members: tuple[Member, ...]
     branches: tuple[str, ...]
+    mine: tuple[Member, ...] = ()  # the asker's own roles
 
 
 @dataclass(frozen=True)
@@ -181,11 +184,13 @@ class Directory:
 
     # --- roles and branches
 
-    def roles(self, district: str) -> RoleList:
-        """Who has which role, and the branches (one moment of the database)."""
+    def roles(self, district: str, asker: PersonInfo | None = None) -> RoleList:
+        """Who has which role, the branches, and the asker's own roles (one moment of the database)."""
         with self.people.db.snapshot():
             members = tuple(self.people.members(district))
-            return RoleList(members, tuple(b.name for b in self.checkins.branches(district)))
+            me = self.people.find_id(asker) if asker is not None else None
+            mine = tuple(m for m in members if me is not None and m.person_id == me)
+            return RoleList(members, tuple(b.name for b in self.checkins.branches(district)), mine)
 
     def grant(
         self,

@@ -14,6 +14,7 @@ from tests.stories.conftest import ANNA, DISTRICT, JOHANNES, KIM, LEE, MEGAN, NO
 NOVEMBER = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
 OTHER_ERIK = Someone("29:erik-2", "aad-erik-2", "Erik Svensson")
+ODD_NAMES = ("*Anna*", "<b>Erik</b>", "Anna_Lisa", "O'Brien", "Åsa-Märta", "=cmd|' /C calc'!A0")
 
 
 async def test_an_export_asked_for_in_a_sentence_exports_what_the_writer_may(district: District) -> None:
@@ -322,7 +323,8 @@ async def test_a_chair_who_leaves_leaves_a_branch_someone_must_be_named_for(dist
     await district.say(KIM, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
     assert (await district.say(MEGAN, "roll bort ordförande @Kim Berg", mentions=((KIM, "Kim Berg"),))) == (
         "Kim Berg är inte längre ordförande i Sundsvall. "
-        "Sundsvall har ingen ordförande nu; Johannes Ström är fortfarande ersättare och rapporterar för den. "
+        "Sundsvall har ingen ordförande nu; "
+        "Johannes Ström är fortfarande ersättare och rapporterar för föreningen. "
         "En administratör utser en ny ordförande med: "
         "roll ordförande @namn Sundsvall"
     )
@@ -336,3 +338,104 @@ async def test_a_chair_who_leaves_leaves_a_branch_someone_must_be_named_for(dist
         "An administrator names a new chair with: role chair @name Timrå"
     )
     assert (await district.say(NOA, "who chairs Timrå?", locale="en-US")) == "Timrå has no chair now."
+
+
+async def test_personal_data_asked_for_in_other_words(district: District) -> None:
+    """ "Vad sparar ni om mig?", "GDPR", "jag vill bli glömd", "delete everything about me": the member's own
+    data, or the question before erasing it; "glöm mig ja" asks as "glöm mig" does, and erases nothing yet."""
+    assert (await district.say(NOA, "vad sparar ni om mig?")).startswith("Det här har jag sparat om dig\n")
+    assert (await district.say(NOA, "GDPR")).startswith("Det här har jag sparat om dig\n")
+    assert (await district.say(NOA, "what do you have on me?", locale="en-US")).startswith(
+        "What I store about you\n"
+    )
+    assert (await district.say(NOA, "jag vill bli glömd")).startswith("Ska jag glömma dig?\n")
+    assert (await district.say(NOA, "glöm mig ja")).startswith("Ska jag glömma dig?\n")
+    asked = await district.say(NOA, "delete everything about me", locale="en-US")
+    assert asked.startswith("Forget you?\n") and asked.endswith("To go ahead, write: forget me confirm")
+    assert (await district.say(NOA, "forget me please", locale="en-US")).startswith("Forget you?\n")
+    assert "Namn: Noa Holm" in await district.say(NOA, "mina data")  # nothing was erased
+
+
+async def test_an_export_asked_for_as_a_download(district: District) -> None:
+    """ "Ladda ner rapporterna", "kan jag få rapporterna som excel?", "download the reports": the export."""
+    district.clock.now = NOVEMBER
+    assert "mål 3" in await district.say(KIM, "rapportera 3 1 möte")
+    assert (await district.say(KIM, "ladda ner rapporterna")).startswith(
+        "Rapporter som kalkylblad\nSundsvall: 1"
+    )
+    assert (await district.say(KIM, "kan jag få rapporterna som excel?")).startswith(
+        "Rapporter som kalkylblad\n"
+    )
+    boards = await district.say(ANNA, "download the reports", locale="en-US")
+    assert boards.startswith("Reports as a spreadsheet\nAll reports: 1 report.")
+
+
+async def test_asked_for_their_own_role_each_is_told_theirs(district: District) -> None:
+    """ "Vilken roll har jag?" is the asker's own roles, in a sentence each, whoever asks."""
+    await district.say(MEGAN, "roll ordförande @Kim Berg Härnösand", mentions=((KIM, "Kim Berg"),))
+    assert (await district.say(KIM, "vilken roll har jag?")) == "Du är ordförande i Härnösand och Sundsvall."
+    assert (await district.say(MEGAN, "what is my role?", locale="en-US")) == (
+        "You are an administrator. You are on the board."
+    )
+    await district.say(LEE, "ersättare @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    assert (
+        await district.say(JOHANNES, "vad är min roll?")
+    ) == "Du är ersättare för ordföranden i Härnösand."
+    assert (await district.say(NOA, "vilken roll har jag")) == (
+        f"Du har ingen roll i {DISTRICT}: du kan fråga om verksamhetsplanen och dess mål. "
+        "Roller ges av en administratör."
+    )
+
+
+async def test_two_people_given_a_role_in_one_sentence(district: District) -> None:
+    """ "Gör @Noa och @Johannes till ordförande i Timrå": both chair Timrå; the "och" between them is no part
+    of the branch's name."""
+    both = ((NOA, "Noa Holm"), (JOHANNES, "Johannes Ström"))
+    given = await district.say(
+        MEGAN, "gör @Noa Holm och @Johannes Ström till ordförande i Timrå", mentions=both
+    )
+    assert given.startswith("Noa Holm är nu ordförande i Timrå. Johannes Ström är nu ordförande i Timrå.")
+    english = await district.say(
+        MEGAN, "role deputy @Noa Holm and @Johannes Ström Sundsvall", locale="en-US", mentions=both
+    )
+    assert english.startswith("Noa Holm is now deputy for the chair of Sundsvall")
+    assert "Timrå: Johannes Ström, Noa Holm, Sam Ek" in await district.say(NOA, "partiföreningar")
+
+
+def _kinds(node: object) -> set[str]:
+    """Every element type in a card."""
+    if isinstance(node, dict):
+        return {str(node.get("type", ""))} | {k for v in node.values() for k in _kinds(v)}
+    if isinstance(node, list):
+        return {k for v in node for k in _kinds(v)}
+    return set()
+
+
+async def test_names_and_branches_that_look_like_markup_or_formulas_are_shown_as_written(
+    district: District,
+) -> None:
+    """People called "*Anna*", "<b>Erik</b>", "Anna_Lisa", "O'Brien", "Åsa-Märta" and a branch the board
+    named "=HYPERLINK(…)": each is shown exactly as written (plain text, cards without markdown blocks), and
+    in the spreadsheet a formula-like cell is text, never a formula."""
+    district.clock.now = NOVEMBER
+    odd = [Someone(f"29:odd-{i}", f"aad-odd-{i}", name) for i, name in enumerate(ODD_NAMES)]
+    for person in odd:
+        await district.say(MEGAN, f"roll ordförande @{person.name} Timrå", mentions=((person, person.name),))
+    before = len(district.connector.posted)
+    listing = await district.say(NOA, "vem är ordförande i Timrå?")
+    names = sorted([*(p.name for p in odd), "Sam Ek"], key=str.casefold)
+    assert listing.startswith("Ordförande i Timrå: ")
+    for name in names:
+        assert name in listing
+    reply = district.connector.posted[before].body
+    assert reply.get("textFormat") == "plain"
+    assert "TextBlock" not in _kinds(reply.get("attachments", [])) and "FactSet" not in _kinds(reply)
+    formula = '=HYPERLINK("http://example.org")'
+    assert (await district.say(ANNA, f"partiföreningar lägg till {formula}")).startswith(
+        f"Lade till {formula}."
+    )
+    await district.say(MEGAN, f"roll ordförande @Kim Berg {formula}", mentions=((KIM, "Kim Berg"),))
+    assert "mål 3" in await district.say(KIM, f"rapportera 3 1 för {formula} =cmd|' /C calc'!A0")
+    link = (await district.say(ANNA, "exportera")).split("\n")[2]
+    csv = await (await district.client.get(link[link.index("/exports/") :])).text()
+    assert f"'{formula}" in csv.replace('""', '"') and "'=cmd|' /C calc'!A0" in csv

@@ -127,7 +127,7 @@ async def test_a_chair_sees_their_own_branch_and_names_a_deputy_who_reports_for_
     assert "3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart" in own
     assert (await district.say(KIM, "status distriktet")).startswith("Så går planen")
     named = await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
-    assert named == "Noa Holm är nu ersättare för ordföranden i Sundsvall och rapporterar för den."
+    assert named == "Noa Holm är nu ersättare för ordföranden i Sundsvall och rapporterar för föreningen."
     stored = await district.say(NOA, "report 3 2 two more", locale="en-US")
     assert "goal 3, 2 for Sundsvall" in stored
     assert (await district.say(NOA, "status")).startswith("Så går det för Sundsvall")

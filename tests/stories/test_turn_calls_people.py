@@ -14,7 +14,7 @@ import pytest
 from bot.db.repository import Repository
 from tests.fakes.activities import BOT_ID, bot_added_to_personal_chat, installed_in_team
 from tests.fakes.calls import off_loop_calls
-from tests.stories.conftest import ANNA, KIM, LEE, MEGAN, NOA, District, Someone
+from tests.stories.conftest import ANNA, KIM, LEE, MEGAN, NOA, SAM, District, Someone
 
 MOST_CALLS = 2
 T = TypeVar("T")
@@ -52,6 +52,12 @@ CASES: list[tuple[Someone, str, str, tuple[tuple[Someone, str], ...]]] = [
     (KIM, "mina data", "my data", ()),
     (KIM, "glöm mig", "forget me", ()),
     (KIM, "glöm mig bekräfta", "forget me confirm", ()),
+    (MEGAN, "gör @Noa Holm till ordförande i Sundsvall", "make @Noa Holm chair of Sundsvall", AT_NOA),
+    (MEGAN, "ta bort @Kim Berg som ordförande", "remove @Kim Berg as chair", AT_KIM),
+    (NOA, "vem är ordförande i Sundsvall?", "who chairs Sundsvall?", ()),
+    (NOA, "vem är administratör?", "who are the admins?", ()),
+    (KIM, "vilken roll har jag?", "what is my role?", ()),
+    (SAM, "jag slutar som ordförande", "I'm stepping down as chair", ()),
 ]
 
 
