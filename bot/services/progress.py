@@ -639,10 +639,10 @@ def _progress(
         if report.branch_id is not None and report.on.year == year:
             by_branch[report.branch_id].append(report)
     one = partial(one, people_named=0)
-    # branches that reported nothing stand as an empty report list does
+    # The day each branch is measured from (None: the whole year); those that reported nothing stand as an
+    # empty report list does, and one added after `today` was none of the district's then.
     starts = {b: branch_start(begun.get(b), reports) for b, reports in by_branch.items()}
     starts |= {b: day for b, day in begun.items() if b not in by_branch}
-    # a branch added after `today` was none of the district's then (a past period's figure)
     units = [one(by_branch.get(b, ()), since=day) for b, day in starts.items() if day is None or day <= today]
     units += [one(())] * max(branches - len(starts), 0)
     if not units:
