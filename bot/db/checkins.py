@@ -482,6 +482,15 @@ class CheckInRepository:
             ).all()
             return [_stored(session, row) for row in rows]
 
+    def first_reported(self, district: str) -> datetime | None:
+        """When the district's first check-in was stored (any, withdrawn too); None before it has one."""
+        with self.db.read() as session:
+            return session.exec(
+                select(func.min(CheckIn.created_at))
+                .join(District, col(District.id) == col(CheckIn.district_id))
+                .where(District.name == district)
+            ).one()
+
     def standing_count(self, goal_id: int, *, year: int) -> int:
         """How many standing check-ins of the year the goal has (those `latest` picks from)."""
         with self.db.read() as session:

@@ -15,7 +15,7 @@ Whose goal it is
   reached their share (for the year, and for the current period). District-wide reports of such a goal
   belong to no branch and count for none. A number to move that every branch has (members, from 100 to
   200) is each branch's own number: a branch has reached it when its own latest reading has.
-- A branch the board adds during the plan year, after the district's first branches, is measured from
+- A branch the board adds during the plan year, once the district has begun reporting, is measured from
   the day it was added (or its first report, if earlier): its periods are those from the one holding that
   day ("1 of 8 months" from May), and what is due falls due over the days it had, as if its year began then.
 
@@ -639,10 +639,10 @@ def _progress(
         if report.branch_id is not None and report.on.year == year:
             by_branch[report.branch_id].append(report)
     one = partial(one, people_named=0)
-    # branches that reported nothing stand as an empty report list does
+    # The day each branch is measured from (None: the whole year); those that reported nothing stand as an
+    # empty report list does, and one added after `today` was none of the district's then.
     starts = {b: branch_start(begun.get(b), reports) for b, reports in by_branch.items()}
     starts |= {b: day for b, day in begun.items() if b not in by_branch}
-    # a branch added after `today` was none of the district's then (a past period's figure)
     units = [one(by_branch.get(b, ()), since=day) for b, day in starts.items() if day is None or day <= today]
     units += [one(())] * max(branches - len(starts), 0)
     if not units:
@@ -831,22 +831,21 @@ class Progress:
 
     def _branches(self, plan: Plan, today: date) -> tuple[int, dict[int, date]]:
         """How many branches the plan's year had, and the day each was added that the board added during
-        the year after the district's first ones (those were there before the bot was: a district that
-        starts using it in May had its branches all year). One added after `today` is measured over the
-        whole year; one added after the plan's year is not one of that year's."""
+        the year once the district had begun reporting (those added while it was being set up were there
+        before the bot was: a district that starts using it in May had its branches all year). One added
+        after `today` is measured over the whole year; one added after the plan's year is not one of that
+        year's."""
         year = plan.year or today.year
-        added = {
-            branch.id: branch.added_at.astimezone(self.zone).date() if branch.added_at else None
-            for branch in self.checkins.branches(plan.district)
-        }
-        first = min(filter(None, added.values()), default=None)
+        first = self.checkins.first_reported(plan.district)
+        started = first.astimezone(self.zone).date() if first else None
         count, begun = 0, {}
-        for branch_id, day in added.items():
+        for branch in self.checkins.branches(plan.district):
+            day = branch.added_at.astimezone(self.zone).date() if branch.added_at else None
             if day is not None and date(year, 12, 31) < day <= today:
                 continue
             count += 1
-            if day is not None and first is not None and first < day <= today and day > date(year, 1, 1):
-                begun[branch_id] = day
+            if day and started and started < day <= today and day > date(year, 1, 1):
+                begun[branch.id] = day
         return count, begun
 
     def plan(self, district: str) -> Plan | None:

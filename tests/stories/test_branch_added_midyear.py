@@ -1,5 +1,6 @@
 """A branch the board adds during the year (`partiföreningar lägg till Kramfors` in May) is measured from the
-day it was added, in every view.
+day it was added, in every view. Branches added while the district was being set up, before anyone had
+reported, were there all year: a district that starts using the bot in May had its branches since January.
 
 What a board member means: Kramfors started in May and has held its members' meeting every month since;
 it is "i fas", its year has eight months (May to December), not twelve, and the follow-up does not name it
@@ -28,10 +29,11 @@ async def kramfors(district: District) -> District:
     target = Target(TargetKind.COUNT, 1, Period.MONTH, "medlemsmöte", unit_en="members' meeting")
     district.clock.now = datetime(2026, 1, 2, 10, 0, tzinfo=UTC)
     branch_meetings(district, target, now=district.clock.now)
-    district.clock.now = datetime(2026, 5, 5, 10, 0, tzinfo=UTC)
-    for chair in (KIM, LEE, SAM):
-        for month in range(1, 6):
+    for month in range(1, 6):  # the chairs report each month's meeting in that month
+        district.clock.now = datetime(2026, month, 4, 10, 0, tzinfo=UTC)
+        for chair in (KIM, LEE, SAM):
             assert (await district.say(chair, f"rapportera 4 1 2026-0{month}-03")).startswith("Sparat")
+    district.clock.now = datetime(2026, 5, 5, 10, 0, tzinfo=UTC)
     assert (await district.say(MEGAN, "partiföreningar lägg till Kramfors")).startswith("Lade till Kramfors")
     named = await district.say(
         MEGAN, "roll ordförande @Johannes Ström Kramfors", mentions=((JOHANNES, "Johannes Ström"),)
@@ -99,3 +101,17 @@ async def test_the_dashboard_shows_a_branch_added_in_may_from_may(kramfors: Dist
     assert _cells(page, "Sundsvall")[:6] == ["1 av 1"] * 5 + ["0 av 1"]
     english = await _dashboard(kramfors, MEGAN, "dashboard", "en-US")
     assert _cells(english, "Kramfors")[4:6] == ["1 of 1", "0 of 1"]
+
+
+async def test_a_branch_added_while_the_district_is_set_up_was_there_all_year(district: District) -> None:
+    """No report yet in June: the district is still being set up, and Kramfors, added now, had the year's
+    months like the others (none of them reported January to May either)."""
+    target = Target(TargetKind.COUNT, 1, Period.MONTH, "medlemsmöte", unit_en="members' meeting")
+    district.clock.now = datetime(2026, 6, 2, 10, 0, tzinfo=UTC)
+    branch_meetings(district, target, now=district.clock.now)
+    assert (await district.say(MEGAN, "partiföreningar lägg till Kramfors")).startswith("Lade till Kramfors")
+    whole_year = "0 av 1 den här månaden · 0 av 12 månader klara i år · efter"
+    assert line(await district.say(MEGAN, "status Kramfors"), 4).endswith(whole_year)
+    assert line(await district.say(MEGAN, "status Sundsvall"), 4).endswith(whole_year)
+    english = await district.say(MEGAN, "status Kramfors", locale="en-US")
+    assert line(english, 4).endswith("0 of 1 this month · 0 of 12 months met this year · behind")
