@@ -975,7 +975,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         folded = " ".join(fold(trimmed).split())
     words = folded.split()
     while len(words) > 1 and words[-1] in COURTESY:
-        words.pop()
+        said = _SOCIAL.get(words.pop())  # "#6 tack": the thanks tells the language the number does not
+        greeted = greeted or (said[1] if said is not None else None)
     if len(words) == 1 and len(folded.split()) > 1 and is_command(words[0]):  # "status tack", "goals please"
         return Reading(written.split()[0].strip("!?.,:;"))
     yes_or_no = _YES_OR_NO.match(folded)
@@ -983,9 +984,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         swedish = yes_or_no["word"] != "goal"
         command = f"{'mål' if swedish else 'goal'} {yes_or_no['number']}"
         return Reading(command, "sv" if swedish else "en", asked=True)
-    hashed = _HASHED.fullmatch(trimmed)
+    hashed = _HASHED.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
     if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
-        return Reading(f"# {hashed['number']}")
+        return Reading(f"# {hashed['number']}", greeted)
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
@@ -1141,13 +1142,10 @@ def _without_courtesy(text: str) -> str:
 
 def _after_words(text: str, count: int) -> str:
     """`text` without its first `count` words (as folding counts them)."""
-    seen = 0
-    position = 0
-    for match in re.finditer(r"\w+", text):
-        if seen == count:
-            position = match.start()
-            break
-        seen += 1
-    else:
+    words = list(re.finditer(r"\w+", text))
+    if len(words) <= count:
         return ""
-    return text[position:].strip()
+    start = words[count].start()
+    while start > 0 and text[start - 1] in "#@":  # "hej #6": the number sign is the goal's
+        start -= 1
+    return text[start:].strip()
