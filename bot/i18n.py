@@ -934,6 +934,14 @@ _ROLE_SENTENCES: tuple[tuple[re.Pattern[str], bool, str], ...] = tuple(
 )
 
 
+# A person's name to take away with no role said: "ta bort Erik", "remove @Erik Svensson". A name is
+# written capitalised or after "@" ("ta bort påminnelsen", "ta bort 5" name nobody).
+_TAKE_AWAY = re.compile(
+    r"^(?P<verb>ta bort|plocka bort|stryk|remove)\s+(?P<who>@?[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})$",
+    re.IGNORECASE,
+)
+
+
 def role_sentence(text: str) -> Reading | None:
     """`roll ordförande @Anna Sundsvall` for "gör Anna till ordförande i Sundsvall", and the like (see
     _ROLE_SENTENCES); None when the sentence gives or takes no role. A question ("vem blir ordförande?")
@@ -956,7 +964,15 @@ def role_sentence(text: str) -> Reading | None:
         branch = found.groupdict().get("branch") or ""
         person = _SPEAKER.get(" ".join(who), found["who"].lstrip("@"))  # "jag slutar som …": the writer
         return Reading(f"{command} {role_word} @{person} {branch}".strip(), language)
-    return None
+    taken = _TAKE_AWAY.match(" ".join(words))
+    if taken is None:
+        return None
+    name = taken["who"]
+    if not name.startswith("@") and not all(word[0].isupper() for word in name.split()):
+        return None
+    swedish = fold(taken["verb"]) != "remove"
+    command = "roll bort" if swedish else "role remove"
+    return Reading(f"{command} @{name.lstrip('@')}", "sv" if swedish else "en")
 
 
 def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:

@@ -59,6 +59,16 @@ def register(router: Router) -> None:
             mentions, words = (request.user,), [w for w in words if fold(w) not in _SELF]  # "gör mig till …"
         if not words and not mentions:
             return Reply(_usage(t))
+        if (
+            remove
+            and not mentions
+            and "@" in request.args
+            and not _ROLE_WORDS.keys() & {fold(w) for w in words}
+        ):
+            # "ta bort Erik": the lines that take away each role Erik has
+            listing = await asyncio.to_thread(context.services.directory.roles, request.district)
+            typed = " ".join(words).lstrip("@")
+            return Reply(_roles_to_take(t, typed, listing.members, listing.branches, request.district))
         if not mentions and "@" in request.args:  # a name typed after "@", not picked from Teams' list
             return Reply(
                 _mention_first(t)
@@ -554,6 +564,34 @@ def _which_role(t: Translator, name: str, *, remove: bool) -> str:
         "Which role? Write for example: role board @{name}, role chair @{name} {branch} or "
         "role deputy @{name} {branch}."
     ).format(name=name, branch=t._("BRANCH"))
+
+
+def _roles_to_take(
+    t: Translator, typed: str, members: Sequence[Member], branches: Sequence[str], district: str
+) -> str:
+    """The line that takes away each role held by whoever is called `typed` (their full or first name), or
+    why there is none: a branch's name, or nobody of that name with a role."""
+    wanted = fold(typed)
+    line = {
+        Role.BOARD: t._("role remove board @{name}"),
+        Role.CHAIR: t._("role remove chair @{name} {branch}"),
+        Role.DEPUTY: t._("role remove deputy @{name} {branch}"),
+    }
+    held = [m for m in members if m.role in line and wanted in (fold(m.name), *fold(m.name).split()[:1])]
+    if held:
+        lines = sorted({line[m.role].format(name=m.name, branch=m.branch or "").strip() for m in held})
+        return t._(
+            "To take a role away from {name}, write {lines}, picking the person from the list Teams shows "
+            "after @."
+        ).format(name=typed, lines=listed(t, lines, either=True))
+    branch = find_branch(typed, [BranchName(b) for b in branches])
+    if branch is not None:
+        return t._("{name} is a branch, not a person. The board removes a branch with: {command}").format(
+            name=branch.name, command=t._("branches remove {name}").format(name=branch.name)
+        )
+    return t._("Nobody called {name} has a role in {district}. Write roles to see who has which.").format(
+        name=typed, district=district
+    )
 
 
 def _usage(t: Translator) -> str:
