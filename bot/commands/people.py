@@ -197,14 +197,21 @@ def register(router: Router) -> None:
         branch = find_branch(request.args.strip("?!. "), named) if request.args else None
         if branch is not None:  # "vem är ordförande i Sundsvall?": that branch's, not everyone's
             return Reply(_branch_roles(t, branch.name, members))
-        # One name per person: two people may have the same name in Teams, and both are on the board.
-        board = sorted({m.person_id: m.name for m in members if m.role is Role.BOARD}.values())
-        chairs = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.CHAIR)
-        deputies = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.DEPUTY)
+        # One name per person; two people with one name in Teams are numbered alike on every line.
+        label = _told_apart(members)
+        board = sorted({m.person_id: label[m.person_id] for m in members if m.role is Role.BOARD}.values())
+        chairs = sorted(f"{label[m.person_id]} ({m.branch})" for m in members if m.role is Role.CHAIR)
+        deputies = sorted(f"{label[m.person_id]} ({m.branch})" for m in members if m.role is Role.DEPUTY)
         lines = [t._("Board: {names}").format(names=", ".join(board) or "\u2013")]
         lines.append(t._("Branch chairs: {names}").format(names=", ".join(chairs) or "\u2013"))
         if deputies:
             lines.append(t._("Deputies: {names}").format(names=", ".join(deputies)))
+        shared = {fold(m.name): m.name for m in members if label[m.person_id] != m.name}
+        for name in sorted(shared.values(), key=alphabetical):
+            namesakes = sorted({label[m.person_id] for m in members if fold(m.name) == fold(name)})
+            lines.append(
+                t._("{names}: different people with the same name.").format(names=listed(t, namesakes))
+            )
         return Reply("\n".join(lines))
 
     @router.command(
@@ -564,6 +571,18 @@ def _which_role(t: Translator, name: str, *, remove: bool) -> str:
         "Which role? Write for example: role board @{name}, role chair @{name} {branch} or "
         "role deputy @{name} {branch}."
     ).format(name=name, branch=t._("BRANCH"))
+
+
+def _told_apart(members: Sequence[Member]) -> dict[int, str]:
+    """Each person's name as the roles list shows it: numbered ("Erik Svensson 1", "Erik Svensson 2", in the
+    order they were first stored) where another person with a role has the same name, so that the reader
+    can tell which Erik chairs Timrå without more about them than their name."""
+    people = {m.person_id: m.name for m in members}
+    shown = {}
+    for person_id, name in people.items():
+        same = sorted(other for other, its in people.items() if fold(its) == fold(name))
+        shown[person_id] = name if len(same) == 1 else f"{name} {same.index(person_id) + 1}"
+    return shown
 
 
 def _roles_to_take(

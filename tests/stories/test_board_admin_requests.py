@@ -176,7 +176,7 @@ async def test_two_people_with_one_name_are_both_kept_and_the_administrator_is_w
         "Om du valde fel person: skriv roll bort styrelse @Erik Svensson (välj hen i listan som Teams visar) "
         "och ge sedan rollen till rätt person."
     )
-    assert "Styrelsen: Anna Lind, Erik Svensson, Erik Svensson, Megan Bowen" in await district.say(
+    assert "Styrelsen: Anna Lind, Erik Svensson 1, Erik Svensson 2, Megan Bowen" in await district.say(
         NOA, "roller"
     )
     await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
@@ -497,3 +497,29 @@ async def test_a_person_taken_away_without_a_role_gets_the_lines_for_their_roles
     )
     assert (await district.say(MEGAN, "ta bort 5")).startswith("Menade du ångra 5?")
     assert "Erik Svensson (Timrå)" in await district.say(NOA, "roller")  # nothing was taken
+
+
+async def test_two_people_with_one_name_are_told_apart_in_the_roles(district: District) -> None:
+    """Two people called Erik Svensson: one is on the board and chairs Timrå, the other chairs Sundsvall.
+    The roles list showed "Erik Svensson" twice, so nobody could tell which Erik chairs which branch, or
+    whether the board's Erik is one of them. Each is numbered the same on every line, and the list says
+    they are two people; nothing more about them is shown."""
+    district.clock.now = NOVEMBER
+    erik, namesake = ((ERIK, "Erik Svensson"),), ((OTHER_ERIK, "Erik Svensson"),)
+    await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=erik)
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Sundsvall", mentions=namesake)
+    assert (await district.say(NOA, "roller")) == (
+        "Styrelsen: Anna Lind, Erik Svensson 1, Megan Bowen\n"
+        "Ordförande i partiföreningarna: Erik Svensson 1 (Timrå), Erik Svensson 2 (Sundsvall), "
+        "Kim Berg (Sundsvall), Lee Gu (Härnösand), Sam Ek (Timrå)\n"
+        "Erik Svensson 1 och Erik Svensson 2 är olika personer med samma namn."
+    )
+    english = await district.say(KIM, "roles", locale="en-US")
+    assert english.endswith("Erik Svensson 1 and Erik Svensson 2: different people with the same name."), (
+        english
+    )
+    assert "Branch chairs: Erik Svensson 1 (Timrå), Erik Svensson 2 (Sundsvall)," in english
+    alone = await district.say(NOA, "roller")  # one Erik left with a role: his name alone again
+    await district.say(MEGAN, "roll bort ordförande @Erik Svensson", mentions=namesake)
+    assert "Erik Svensson 2" in alone and "Erik Svensson 1" not in await district.say(NOA, "roller")
