@@ -430,6 +430,12 @@ STATUS_WORDS = (
 )
 
 
+# The district as a whole, where a branch's name could stand ("status efter i distriktet"), folded.
+DISTRICT_WORDS = frozenset(
+    ("distriktet", "district", "hela distriktet", "the district", "the whole district", "whole district")
+)
+
+
 def status_word(text: str) -> str | None:
     """The status word (its msgid) `text` is, in either language ("efter", "i fas", "Behind"), or None."""
     folded = " ".join(fold(text).split())
