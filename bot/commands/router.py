@@ -528,8 +528,8 @@ class Router:
         unless the command word is one language's. Every command word `roles` may use counts, Swedish and
         English alike (a member is never pointed to a board command), and a typo keeps its glued number
         ("gaol6" -> "goal 6"); a first word in `names` (folded: people's first names, branches) is no typo.
-        A clear typo of the first word comes before a command further in: "rapport
-        mål 4 två" means `rapportera`, not `mål`."""
+        A clear typo of the first word comes before a command further in: "rapport mål 4 två" means
+        `rapportera`, not `mål`."""
         rest = text.split()
         typo, score = self._typo(text, language, roles, names)
         if typo is not None and score >= CLEAR_TYPO:
