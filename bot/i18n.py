@@ -430,6 +430,12 @@ STATUS_WORDS = (
 )
 
 
+# The district as a whole, where a branch's name could stand ("status efter i distriktet"), folded.
+DISTRICT_WORDS = frozenset(
+    ("distriktet", "district", "hela distriktet", "the district", "the whole district", "whole district")
+)
+
+
 def status_word(text: str) -> str | None:
     """The status word (its msgid) `text` is, in either language ("efter", "i fas", "Behind"), or None."""
     folded = " ".join(fold(text).split())
@@ -934,6 +940,14 @@ _ROLE_SENTENCES: tuple[tuple[re.Pattern[str], bool, str], ...] = tuple(
 )
 
 
+# A person's name to take away with no role said: "ta bort Erik", "remove @Erik Svensson". A name is
+# written capitalised or after "@" ("ta bort påminnelsen", "ta bort 5" name nobody).
+_TAKE_AWAY = re.compile(
+    r"^(?P<verb>ta bort|plocka bort|stryk|remove)\s+(?P<who>@?[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})$",
+    re.IGNORECASE,
+)
+
+
 def role_sentence(text: str) -> Reading | None:
     """`roll ordförande @Anna Sundsvall` for "gör Anna till ordförande i Sundsvall", and the like (see
     _ROLE_SENTENCES); None when the sentence gives or takes no role. A question ("vem blir ordförande?")
@@ -956,7 +970,15 @@ def role_sentence(text: str) -> Reading | None:
         branch = found.groupdict().get("branch") or ""
         person = _SPEAKER.get(" ".join(who), found["who"].lstrip("@"))  # "jag slutar som …": the writer
         return Reading(f"{command} {role_word} @{person} {branch}".strip(), language)
-    return None
+    taken = _TAKE_AWAY.match(" ".join(words))
+    if taken is None:
+        return None
+    name = taken["who"]
+    if not name.startswith("@") and not all(word[0].isupper() for word in name.split()):
+        return None
+    swedish = fold(taken["verb"]) != "remove"
+    command = "roll bort" if swedish else "role remove"
+    return Reading(f"{command} @{name.lstrip('@')}", "sv" if swedish else "en")
 
 
 def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
@@ -975,7 +997,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         folded = " ".join(fold(trimmed).split())
     words = folded.split()
     while len(words) > 1 and words[-1] in COURTESY:
-        words.pop()
+        said = _SOCIAL.get(words.pop())  # "#6 tack": the thanks tells the language the number does not
+        greeted = greeted or (said[1] if said is not None else None)
     if len(words) == 1 and len(folded.split()) > 1 and is_command(words[0]):  # "status tack", "goals please"
         return Reading(written.split()[0].strip("!?.,:;"))
     yes_or_no = _YES_OR_NO.match(folded)
@@ -983,9 +1006,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         swedish = yes_or_no["word"] != "goal"
         command = f"{'mål' if swedish else 'goal'} {yes_or_no['number']}"
         return Reading(command, "sv" if swedish else "en", asked=True)
-    hashed = _HASHED.fullmatch(trimmed)
+    hashed = _HASHED.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
     if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
-        return Reading(f"# {hashed['number']}")
+        return Reading(f"# {hashed['number']}", greeted)
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
@@ -1141,13 +1164,10 @@ def _without_courtesy(text: str) -> str:
 
 def _after_words(text: str, count: int) -> str:
     """`text` without its first `count` words (as folding counts them)."""
-    seen = 0
-    position = 0
-    for match in re.finditer(r"\w+", text):
-        if seen == count:
-            position = match.start()
-            break
-        seen += 1
-    else:
+    words = list(re.finditer(r"\w+", text))
+    if len(words) <= count:
         return ""
-    return text[position:].strip()
+    start = words[count].start()
+    while start > 0 and text[start - 1] in "#@":  # "hej #6": the number sign is the goal's
+        start -= 1
+    return text[start:].strip()

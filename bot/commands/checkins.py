@@ -33,7 +33,7 @@ from bot.cards.checkin_form import (
 from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.i18n import N_, Translator, fold, status_word
+from bot.i18n import DISTRICT_WORDS, N_, Translator, fold, status_word
 from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
@@ -276,7 +276,7 @@ def register(router: Router) -> None:
         if len(words) > 1 and fold(words[0]) in ("for", "i", "in", "of") and status_word(written) is None:
             written = written.split(maxsplit=1)[1]  # "status för distriktet", "status for Sundsvall"
         asked = fold(written)
-        named = written if asked and asked not in _DISTRICT_WORDS else None
+        named = written if asked and asked not in DISTRICT_WORDS else None
         if named is not None and names_a_day(named, today_in_district(context)):
             if allows(request.roles, Role.BOARD):  # the follow-up is the board's
                 return Reply(
@@ -376,9 +376,6 @@ def register(router: Router) -> None:
                 ).format(names=format_list(unchanged, locale=t.language), number=goal.number)
             )
         return Reply(" ".join(lines))
-
-
-_DISTRICT_WORDS = ("distriktet", "district", "hela distriktet", "the district")
 
 
 async def report_line(

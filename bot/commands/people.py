@@ -59,6 +59,16 @@ def register(router: Router) -> None:
             mentions, words = (request.user,), [w for w in words if fold(w) not in _SELF]  # "gör mig till …"
         if not words and not mentions:
             return Reply(_usage(t))
+        if (
+            remove
+            and not mentions
+            and "@" in request.args
+            and not _ROLE_WORDS.keys() & {fold(w) for w in words}
+        ):
+            # "ta bort Erik": the lines that take away each role Erik has
+            listing = await asyncio.to_thread(context.services.directory.roles, request.district)
+            typed = " ".join(words).lstrip("@")
+            return Reply(_roles_to_take(t, typed, listing.members, listing.branches, request.district))
         if not mentions and "@" in request.args:  # a name typed after "@", not picked from Teams' list
             return Reply(
                 _mention_first(t)
@@ -187,14 +197,21 @@ def register(router: Router) -> None:
         branch = find_branch(request.args.strip("?!. "), named) if request.args else None
         if branch is not None:  # "vem är ordförande i Sundsvall?": that branch's, not everyone's
             return Reply(_branch_roles(t, branch.name, members))
-        # One name per person: two people may have the same name in Teams, and both are on the board.
-        board = sorted({m.person_id: m.name for m in members if m.role is Role.BOARD}.values())
-        chairs = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.CHAIR)
-        deputies = sorted(f"{m.name} ({m.branch})" for m in members if m.role is Role.DEPUTY)
+        # One name per person; two people with one name in Teams are numbered alike on every line.
+        label = _told_apart(members)
+        board = sorted({m.person_id: label[m.person_id] for m in members if m.role is Role.BOARD}.values())
+        chairs = sorted(f"{label[m.person_id]} ({m.branch})" for m in members if m.role is Role.CHAIR)
+        deputies = sorted(f"{label[m.person_id]} ({m.branch})" for m in members if m.role is Role.DEPUTY)
         lines = [t._("Board: {names}").format(names=", ".join(board) or "\u2013")]
         lines.append(t._("Branch chairs: {names}").format(names=", ".join(chairs) or "\u2013"))
         if deputies:
             lines.append(t._("Deputies: {names}").format(names=", ".join(deputies)))
+        shared = {fold(m.name): m.name for m in members if label[m.person_id] != m.name}
+        for name in sorted(shared.values(), key=alphabetical):
+            namesakes = sorted({label[m.person_id] for m in members if fold(m.name) == fold(name)})
+            lines.append(
+                t._("{names}: different people with the same name.").format(names=listed(t, namesakes))
+            )
         return Reply("\n".join(lines))
 
     @router.command(
@@ -554,6 +571,46 @@ def _which_role(t: Translator, name: str, *, remove: bool) -> str:
         "Which role? Write for example: role board @{name}, role chair @{name} {branch} or "
         "role deputy @{name} {branch}."
     ).format(name=name, branch=t._("BRANCH"))
+
+
+def _told_apart(members: Sequence[Member]) -> dict[int, str]:
+    """Each person's name as the roles list shows it: numbered ("Erik Svensson 1", "Erik Svensson 2", in the
+    order they were first stored) where another person with a role has the same name, so that the reader
+    can tell which Erik chairs Timrå without more about them than their name."""
+    people = {m.person_id: m.name for m in members}
+    shown = {}
+    for person_id, name in people.items():
+        same = sorted(other for other, its in people.items() if fold(its) == fold(name))
+        shown[person_id] = name if len(same) == 1 else f"{name} {same.index(person_id) + 1}"
+    return shown
+
+
+def _roles_to_take(
+    t: Translator, typed: str, members: Sequence[Member], branches: Sequence[str], district: str
+) -> str:
+    """The line that takes away each role held by whoever is called `typed` (their full or first name), or
+    why there is none: a branch's name, or nobody of that name with a role."""
+    wanted = fold(typed)
+    line = {
+        Role.BOARD: t._("role remove board @{name}"),
+        Role.CHAIR: t._("role remove chair @{name} {branch}"),
+        Role.DEPUTY: t._("role remove deputy @{name} {branch}"),
+    }
+    held = [m for m in members if m.role in line and wanted in (fold(m.name), *fold(m.name).split()[:1])]
+    if held:
+        lines = sorted({line[m.role].format(name=m.name, branch=m.branch or "").strip() for m in held})
+        return t._(
+            "To take a role away from {name}, write {lines}, picking the person from the list Teams shows "
+            "after @."
+        ).format(name=typed, lines=listed(t, lines, either=True))
+    branch = find_branch(typed, [BranchName(b) for b in branches])
+    if branch is not None:
+        return t._("{name} is a branch, not a person. The board removes a branch with: {command}").format(
+            name=branch.name, command=t._("branches remove {name}").format(name=branch.name)
+        )
+    return t._("Nobody called {name} has a role in {district}. Write roles to see who has which.").format(
+        name=typed, district=district
+    )
 
 
 def _usage(t: Translator) -> str:

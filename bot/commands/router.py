@@ -327,7 +327,27 @@ class Router:
             word = self.command_word(translator(spoken), english)
         if route is None:
             note_turn(outcome="unknown")
-            return self._unknown(self._speaking(request, context, spoken), context, text)
+            request = self._speaking(request, context, spoken)
+            if not request.district:
+                return self._unknown(request, context, text)
+            known = await asyncio.to_thread(context.services.directory.roles, request.district)
+            branch = fold(text.strip("!?., "))
+            named = next((b for b in known.branches if fold(b) == branch), None)
+            if named is not None:  # "Sundsvall": what the bot tells about a branch
+                t = request.t
+                return Reply(
+                    t._(
+                        "To see how {branch} is doing, write {status}; to see who chairs it, write {roles}."
+                    ).format(
+                        branch=named,
+                        status=f"{self.command_word(t, 'status')} {named}",
+                        roles=f"{self.command_word(t, 'roles')} {named}",
+                    )
+                )
+            # a person's or a branch's name is no mistyped command ("Erik" is not `översikt`)
+            names = {fold(m.name).partition(" ")[0] for m in known.members}
+            names |= {fold(b).partition(" ")[0] for b in known.branches}
+            return self._unknown(request, context, text, names=frozenset(names - {""}))
         told = route.language_of(word) or spoken or self._told_by(args)
         request = self._speaking(request, context, told)
         request = replace(request, text=text, command=word, args=args.strip())
@@ -407,7 +427,15 @@ class Router:
                 return index, route
         return None
 
-    def _unknown(self, request: Request, context: Context, text: str, *, known: bool = False) -> Reply:
+    def _unknown(
+        self,
+        request: Request,
+        context: Context,
+        text: str,
+        *,
+        known: bool = False,
+        names: frozenset[str] = frozenset(),
+    ) -> Reply:
         """A hint: the command they probably meant, with what they wrote after it ("Menade du mål 6?"), in
         the language of the word they nearly wrote: "reprot 3 1" is English whatever their Teams speaks.
         `known`: the first word is a command, one the sender may not use, so only the hint is given (as for a
@@ -416,7 +444,7 @@ class Router:
         if fold(text) in CANCEL_WORDS:  # "avbryt" when no question waits (the dialog's ended, or never began)
             t = translator(CANCEL_WORDS[fold(text)])
             return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
-        suggestion, language = self.suggestion(text, request.t.language, request.roles)
+        suggestion, language = self.suggestion(text, request.t.language, request.roles, names)
         today = context.progress.today(context.now)
         reported = report_in(text, today) if allows(request.roles, Role.CHAIR) else None
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
@@ -428,7 +456,7 @@ class Router:
             if line is not None and command == self.command_word(translator(language), "report"):
                 suggestion = f"{command} {line}"
         gap = report_gap(text, today) if reported is None and allows(request.roles, Role.CHAIR) else None
-        if gap is not None and self._typo(text, request.t.language, request.roles)[1] < CLEAR_TYPO:
+        if gap is not None and self._typo(text, request.t.language, request.roles, names)[1] < CLEAR_TYPO:
             return self._report_gap(translator(gap.language) if gap.language else request.t, gap)
         withdrawn = withdrawal_in(text)
         if withdrawn is not None:  # "ta bort 5", "delete 5": `ångra 5`, not a command that sounds alike
@@ -490,15 +518,20 @@ class Router:
         return t._(route.usage).split()[0] if route is not None else english
 
     def suggestion(
-        self, text: str, language: str, roles: frozenset[Role] = frozenset({Role.MEMBER})
+        self,
+        text: str,
+        language: str,
+        roles: frozenset[Role] = frozenset({Role.MEMBER}),
+        names: frozenset[str] = frozenset(),
     ) -> tuple[str | None, str]:
         """The command `text` probably means, and the language to suggest it in: `language` (the reply's)
         unless the command word is one language's. Every command word `roles` may use counts, Swedish and
         English alike (a member is never pointed to a board command), and a typo keeps its glued number
-        ("gaol6" -> "goal 6"). A clear typo of the first word comes before a command further in: "rapport
-        mål 4 två" means `rapportera`, not `mål`."""
+        ("gaol6" -> "goal 6"); a first word in `names` (folded: people's first names, branches) is no typo.
+        A clear typo of the first word comes before a command further in: "rapport mål 4 två" means
+        `rapportera`, not `mål`."""
         rest = text.split()
-        typo, score = self._typo(text, language, roles)
+        typo, score = self._typo(text, language, roles, names)
         if typo is not None and score >= CLEAR_TYPO:
             return typo
         found = self._later_command(rest)  # a command further in: "kan jag få se mål 6"
@@ -512,7 +545,9 @@ class Router:
             return suggestion, route.language_of(later) or language
         return typo if typo is not None else (None, language)
 
-    def _typo(self, text: str, language: str, roles: frozenset[Role]) -> tuple[tuple[str, str] | None, float]:
+    def _typo(
+        self, text: str, language: str, roles: frozenset[Role], names: frozenset[str] = frozenset()
+    ) -> tuple[tuple[str, str] | None, float]:
         """The command word the first word is closest to, with what follows it, and how close it is."""
         word, _, args = text.partition(" ")
         written = word.strip("!/?.,:;")
@@ -520,7 +555,7 @@ class Router:
         if glued is not None:
             written, args = glued[0], f"{glued[1]} {args}"
         folded = fold(written)
-        if len(folded) < 3:  # "ta" is no typo of "data"
+        if len(folded) < 3 or folded in names:  # "ta" is no typo of "data", "Erik" none of "översikt"
             return None, 0.0
         swedish = any(letter in "åäöÅÄÖ" for letter in written)  # "lägg" is no typo of "language"
         best: tuple[float, bool] = (0.0, False)

@@ -17,7 +17,7 @@ from bot.cards import Notice, Reply
 from bot.cards import goals as cards
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.db.people import DistrictRepository
-from bot.i18n import fold, status_word
+from bot.i18n import DISTRICT_WORDS, fold, status_word
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
@@ -710,7 +710,8 @@ _PACES = {
 
 def _marked_in(named: str) -> tuple[str | None, str | None]:
     """The status word `named` begins with (its msgid) and the branch after it, if any: "efter i
-    Sundsvall" -> ("behind", "Sundsvall"); "Sundsvall" -> (None, "Sundsvall")."""
+    Sundsvall" -> ("behind", "Sundsvall"), "efter i distriktet" -> ("behind", None); "Sundsvall" -> (None,
+    "Sundsvall")."""
     words = named.split()
     for count in (2, 1):
         word = status_word(" ".join(words[:count])) if len(words) >= count else None
@@ -718,7 +719,8 @@ def _marked_in(named: str) -> tuple[str | None, str | None]:
             rest = words[count:]
             if rest[:1] and fold(rest[0]) in ("i", "for", "in", "of"):
                 rest = rest[1:]
-            return word, " ".join(rest) or None
+            branch = " ".join(rest)
+            return word, branch if fold(branch) not in DISTRICT_WORDS | {""} else None
     return None, named
 
 

@@ -256,7 +256,7 @@ def _forms(word: str) -> set[str]:
         forms.add(stem[:-1])
     if len(stem) >= _STEM and stem[-1] in "lnr" and stem[-2] not in _VOWELS:
         forms.add(stem[:-1] + "e" + stem[-1])
-    if word.endswith(("en", "an")) and len(word) > _STEM:  # "mötet" -> "möte", "sidan" -> "sida"
+    if word.endswith(("en", "an", "et")) and len(word) > _STEM:  # "mötet" -> "möte", "sidan" -> "sida"
         forms.add(word[:-1])
     return forms
 

@@ -176,7 +176,7 @@ async def test_two_people_with_one_name_are_both_kept_and_the_administrator_is_w
         "Om du valde fel person: skriv roll bort styrelse @Erik Svensson (välj hen i listan som Teams visar) "
         "och ge sedan rollen till rätt person."
     )
-    assert "Styrelsen: Anna Lind, Erik Svensson, Erik Svensson, Megan Bowen" in await district.say(
+    assert "Styrelsen: Anna Lind, Erik Svensson 1, Erik Svensson 2, Megan Bowen" in await district.say(
         NOA, "roller"
     )
     await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
@@ -439,3 +439,87 @@ async def test_names_and_branches_that_look_like_markup_or_formulas_are_shown_as
     link = (await district.say(ANNA, "exportera")).split("\n")[2]
     csv = await (await district.client.get(link[link.index("/exports/") :])).text()
     assert f"'{formula}" in csv.replace('""', '"') and "'=cmd|' /C calc'!A0" in csv
+
+
+async def test_a_name_is_never_corrected_into_a_command(district: District) -> None:
+    """Someone who writes only a name ("Erik", "Anna", "Sundsvall") means that person or branch, never the
+    command it happens to look like ("Erik" read as "Menade du översikt?", "Anna" as `annual`). A branch's
+    name is answered with what the bot tells about a branch; a person's with the plain help. A word that is
+    nobody's name keeps its typo hint."""
+    district.clock.now = NOVEMBER
+    await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=((ERIK, "Erik Svensson"),))
+    for who in (MEGAN, ANNA, NOA):
+        assert (await district.say(who, "Erik")) == (
+            "Jag känner inte till kommandot ”Erik”. Skriv hjälp för att se vad jag kan göra."
+        )
+        assert (await district.say(who, "Anna", locale="en-US")) == (
+            "I don't know the command “Anna”. Write help to see what I can do."
+        )
+    assert (await district.say(NOA, "Sundsvall?")) == (
+        "Skriv status Sundsvall för att se hur det går för Sundsvall, "
+        "och roller Sundsvall för att se vem som är ordförande där."
+    )
+    assert (await district.say(NOA, "timrå", locale="en-US")) == (
+        "To see how Timrå is doing, write status Timrå; to see who chairs it, write roles Timrå."
+    )
+    assert "Menade du" in await district.say(NOA, "statsu")  # no name: still a typo
+
+
+async def test_a_person_taken_away_without_a_role_gets_the_lines_for_their_roles(district: District) -> None:
+    """An administrator who writes "ta bort Erik" or "remove Erik" means Erik's roles: the answer is the line
+    that takes away each role Erik has, to send with Erik picked from Teams' list. Nothing is taken on a
+    name typed. Anyone else is told who may; a branch's name or a name nobody with a role has is said to
+    be so."""
+    district.clock.now = NOVEMBER
+    erik = ((ERIK, "Erik Svensson"),)
+    await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=erik)
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
+    assert (await district.say(MEGAN, "ta bort Erik")) == (
+        "Skriv roll bort ordförande @Erik Svensson Timrå eller roll bort styrelse @Erik Svensson för att ta "
+        "en roll från Erik, och välj personen i listan som Teams visar efter @."
+    )
+    assert (await district.say(MEGAN, "remove Erik Svensson please", locale="sv-SE")) == (
+        "To take a role away from Erik Svensson, write role remove board @Erik Svensson or role remove chair "
+        "@Erik Svensson Timrå, picking the person from the list Teams shows after @."
+    )
+    assert (await district.say(ANNA, "ta bort Erik")) == (
+        "Det kan bara en administratör göra. Fråga någon av dem: Megan Bowen."
+    )
+    assert (await district.say(NOA, "remove Erik", locale="en-US")) == (
+        "Only an administrator can do that. Ask one of them: Megan Bowen."
+    )
+    assert (await district.say(MEGAN, "ta bort Sundsvall")) == (
+        "Sundsvall är en partiförening, inte en person. Styrelsen tar bort en partiförening med: "
+        "partiföreningar ta bort Sundsvall"
+    )
+    assert (await district.say(MEGAN, "remove Olle", locale="en-US")) == (
+        f"Nobody called Olle has a role in {DISTRICT}. Write roles to see who has which."
+    )
+    assert (await district.say(MEGAN, "ta bort 5")).startswith("Menade du ångra 5?")
+    assert "Erik Svensson (Timrå)" in await district.say(NOA, "roller")  # nothing was taken
+
+
+async def test_two_people_with_one_name_are_told_apart_in_the_roles(district: District) -> None:
+    """Two people called Erik Svensson: one is on the board and chairs Timrå, the other chairs Sundsvall.
+    The roles list showed "Erik Svensson" twice, so nobody could tell which Erik chairs which branch, or
+    whether the board's Erik is one of them. Each is numbered the same on every line, and the list says
+    they are two people; nothing more about them is shown."""
+    district.clock.now = NOVEMBER
+    erik, namesake = ((ERIK, "Erik Svensson"),), ((OTHER_ERIK, "Erik Svensson"),)
+    await district.say(MEGAN, "roll styrelse @Erik Svensson", mentions=erik)
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Sundsvall", mentions=namesake)
+    assert (await district.say(NOA, "roller")) == (
+        "Styrelsen: Anna Lind, Erik Svensson 1, Megan Bowen\n"
+        "Ordförande i partiföreningarna: Erik Svensson 1 (Timrå), Erik Svensson 2 (Sundsvall), "
+        "Kim Berg (Sundsvall), Lee Gu (Härnösand), Sam Ek (Timrå)\n"
+        "Erik Svensson 1 och Erik Svensson 2 är olika personer med samma namn."
+    )
+    english = await district.say(KIM, "roles", locale="en-US")
+    assert english.endswith("Erik Svensson 1 and Erik Svensson 2: different people with the same name."), (
+        english
+    )
+    assert "Branch chairs: Erik Svensson 1 (Timrå), Erik Svensson 2 (Sundsvall)," in english
+    alone = await district.say(NOA, "roller")  # one Erik left with a role: his name alone again
+    await district.say(MEGAN, "roll bort ordförande @Erik Svensson", mentions=namesake)
+    assert "Erik Svensson 2" in alone and "Erik Svensson 1" not in await district.say(NOA, "roller")

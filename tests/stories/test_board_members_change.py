@@ -3,7 +3,7 @@ Megan, Adele, Lars and Jonas on the board; Alex Wilber the administrator).
 
 What an administrator means: removing several board members at once hands all their coming prompts on,
 and the answer speaks of them as several ("Deras"), one of them by name; two people whose Teams names are
-the same are two board members, and `roller` lists both (the board is counted from that list).
+the same are two board members, and `roller` lists both, numbered (the board is counted from that list).
 """
 
 from __future__ import annotations
@@ -32,4 +32,4 @@ async def test_three_leave_at_once_and_two_of_the_same_name_join(world: World) -
         await world.say(anna, "hjälp")
         await world.say(ADMIN, "roll styrelse @Anna Lind", mentions=(anna,))
     roles = await world.say(MEGAN, "roller")
-    assert roles.startswith("Styrelsen: Anna Lind, Anna Lind, Megan Bowen\n"), roles
+    assert roles.startswith("Styrelsen: Anna Lind 1, Anna Lind 2, Megan Bowen\n"), roles

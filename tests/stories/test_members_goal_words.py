@@ -58,6 +58,8 @@ async def test_a_goal_every_branch_does_is_each_chairs(
 # part of, none where its letters only happen to stand in another word.
 SEARCHES = [
     ("sample", "möte", {6, 9}),  # "möte", "möten"; not "ledamöter" (19, 20)
+    ("sample", "mötet", {6, 9}),  # the definite form: "möte", "möten"
+    ("sample", "mötena", {6, 9}),
     ("sample", "medlem", {1, 4, 5, 8, 22}),  # "medlemmar", "medlemmarna", "medlemsaktivering"
     ("sample", "utbildning", {1, 15, 22}),  # "Teams-utbildning"
     ("sample", "meeting", {6, 9}),  # the English text: "meetings"
@@ -456,3 +458,30 @@ async def test_which_goals_are_behind_in_a_branch(
     assert line in (await district.say(NOA, f"status {branch}", locale=written)).splitlines()
     none = await district.say(NOA, asked.replace(branch, "Härnösand"), locale=locale)
     assert ("Inget mål är markerat ”efter”." in none) or ("No goal is marked “behind”." in none), none
+
+
+# --- the goals of one status word, for the district ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "locale", "command"),
+    [
+        ("vilka mål ligger efter i distriktet?", "en-US", "status efter"),
+        ("vilka mål ligger efter i hela distriktet", "en-US", "status efter"),
+        ("status efter i distriktet", "sv-SE", "status efter"),
+        ("which goals are behind in the district", "sv-SE", "status behind"),
+        ("status behind for the whole district", "en-US", "status behind"),
+    ],
+)
+async def test_the_goals_behind_in_the_district_are_the_districts(
+    district: District, question: str, locale: str, command: str
+) -> None:
+    """ "vilka mål ligger efter i distriktet?" was answered "Det finns ingen partiförening som heter
+    ”distriktet”": the district is no branch. Noa, and Kim who chairs Sundsvall, mean the district's goals
+    marked "efter", as `status efter` shows them, in the question's language."""
+    district.clock.now = MIDYEAR
+    language = "sv-SE" if command.endswith("efter") else "en-US"
+    for who in (NOA, KIM):
+        shown = await district.say(who, question, locale=locale)
+        assert shown.startswith(("Mål markerade ”efter”", "Goals marked “behind”")), shown
+        assert shown == await district.say(who, command, locale=language), shown

@@ -246,3 +246,31 @@ async def test_a_question_about_a_plural_finds_the_goal_that_says_it_in_the_sing
         NOA, "sök studiecirklar" if locale == "en-US" else "search studiecirklar"
     )
     assert f"\n {found} " in answer, answer
+
+
+# (what Noa writes, the command it is, the locale of her Teams): a greeting or thanks before or after it
+# hides nothing, whether the command is a word or "#6"; the greeting's language is the answer's.
+@pytest.mark.parametrize(
+    ("written", "command", "locale"),
+    [
+        ("hej #6", "mål 6", "en-US"),
+        ("hello #6", "goal 6", "sv-SE"),
+        ("hej, #6!", "mål 6", "en-US"),
+        ("hej! mål 6", "mål 6", "en-US"),
+        ("hi, goal 6 please", "goal 6", "sv-SE"),
+        ("tack, status", "status", "en-US"),
+        ("thanks! status", "status", "sv-SE"),
+        ("mål 6, tack!", "mål 6", "en-US"),
+        ("#6 tack", "mål 6", "en-US"),
+        ("#6 thanks", "goal 6", "sv-SE"),
+    ],
+)
+async def test_a_greeting_never_hides_the_command(
+    district: District, written: str, command: str, locale: str
+) -> None:
+    """ "hej #6" read as an unknown command "hej", "hello #6" as "Did you mean help #6?": the greeting hid
+    the goal asked for. Noa means goal 6, and is answered as if she had written only the command."""
+    district.clock.now = NOW
+    other = "sv-SE" if locale == "en-US" else "en-US"
+    asked = await district.say(NOA, written, locale=locale)
+    assert asked == await district.say(NOA, command, locale=other), asked
