@@ -678,7 +678,9 @@ class PromptDesk:
         self._changed()
         return [after for _, after, _ in handed]
 
-    def board_left(self, district: str, people: set[int]) -> Dealt:
+    def board_left(
+        self, district: str, people: set[int], *, names: Sequence[str] = (), by: str | None = None
+    ) -> Dealt:
         """These people left the district's board: their texts for coming prompts are taken off and sent
         back to them, then their turns go to others (lay_out). A post goes out under its writer's name:
         the members would read it as the board's word from someone who has left it. Nothing is lost: the
@@ -702,22 +704,24 @@ class PromptDesk:
         dealt = self._deal_again(district, board=True)
         handed = tuple(slot for slot, _ in dealt if slot.id in theirs_before)  # their owners were told
         moved = tuple((slot, was) for slot, was in dealt if slot.id not in theirs_before)
-        self._tell_dealt(moved)
+        self._tell_dealt(moved, why=partial(cards.board_changed_by, left=names, actor=by))
         return Dealt(handed, tuple(gone), moved)
 
-    def board_joined(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
-        """New board members join the rota: having waited longest, they take the next turns nobody holds
-        (see _share_out), and the rest go on in order after them. The turns that changed hands, whose new
-        owners are told."""
+    def board_joined(
+        self, district: str, *, names: Sequence[str] = (), by: str | None = None
+    ) -> tuple[tuple[PromptSlot, str], ...]:
+        """New board members (`names`, added `by` someone) join the rota: having waited longest, they take
+        the next turns nobody holds (see _share_out), and the rest go on in order after them. The turns
+        that changed hands, whose new owners are told who joined and who added them."""
         dealt = self._deal_again(district, board=True)
-        self._tell_dealt(dealt)
+        self._tell_dealt(dealt, why=partial(cards.board_changed_by, joined=names, actor=by))
         return dealt
 
     def _tell_dealt(
-        self, dealt: Sequence[tuple[PromptSlot, str]], *, why: Callable[[Translator], str] | None = None
+        self, dealt: Sequence[tuple[PromptSlot, str]], *, why: Callable[[Translator], str]
     ) -> None:
-        """One message to each new owner of turns a change to the board (or, `why`, to a schedule) dealt
-        them, naming every one."""
+        """One message to each new owner of turns a change to the board or a schedule (`why`: whose, which)
+        dealt them, naming every one."""
         theirs: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for slot, was in dealt:
             schedule = self.prompts.schedule(slot.schedule_id)
