@@ -1110,14 +1110,20 @@ def board_changed_by(
     return t._("{actor} took {names} off the board").format(actor=who, names=listed(t, left))
 
 
-def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
-    """To a board member reminded to write prompts that a schedule change dealt to others in the rota."""
+def dealt_away(
+    t: Translator,
+    slots: Sequence[tuple[PromptSlot, Schedule, str | None]],
+    *,
+    why: Callable[[Translator], str],
+) -> Reply:
+    """To a board member reminded to write prompts, or told they are theirs, that a change to a schedule
+    or the board (`why`: who changed what) dealt to others in the rota."""
     lines = [
         t.ngettext(
-            "After a change to the schedule, a discussion prompt you were reminded of is no longer yours:",
-            "After a change to the schedule, discussion prompts you were reminded of are no longer yours:",
+            "{why}, so the turns were dealt again; a discussion prompt is no longer yours:",
+            "{why}, so the turns were dealt again; discussion prompts are no longer yours:",
             len(slots),
-        )
+        ).format(why=why(t))
     ]
     for slot, schedule, owner in slots:
         fields = {
