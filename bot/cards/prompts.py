@@ -998,7 +998,8 @@ def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: st
 
 
 def given_away(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
-    """To a slot's former owner, reminded to write it, when another board member gave it to someone else."""
+    """To a slot's former owner, reminded to write it or told it was theirs, when another board member gave
+    it to someone else."""
     return Reply(
         t._(
             "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}: "

@@ -929,8 +929,9 @@ class PromptDesk:
         self.prompts.set_owners({slot_id: person_id}, now=now, by_hand=True)
         actor = self.people.person_id(by, now=now)
         self._tell_new_owner(slot_id, person_id, actor, by)
-        if before is not None and before.reminded and before.owner_id not in (None, person_id, actor):
-            # reminded to write it: told it is no longer theirs, lest they write it for nothing
+        told = before is not None and (before.reminded or before.told)
+        if before is not None and told and before.owner_id not in (None, person_id, actor):
+            # reminded to write it, or told it is theirs: told it no longer is, lest they write it for nothing
             schedule = self.prompts.schedule(before.schedule_id)
             assert schedule is not None and before.owner_id is not None
             notice = partial(cards.given_away, schedule=schedule, actor=by.name, owner=person.name)

@@ -91,3 +91,30 @@ async def test_in_english_a_turn_told_yours_and_then_dealt_away_when_someone_lea
         or notice.startswith("Alex Wilber tog bort Jonas ur styrelsen, så turerna delades ut på nytt; ")
         for notice in notices
     ), notices
+
+
+async def test_a_turn_told_yours_and_then_given_to_another_by_hand_is_told(world: World) -> None:
+    """`ge`: the board gives a turn someone was told is theirs to another; they are told too, in their own
+    language (Adele's Teams speaks English, Megan's Swedish)."""
+    world.clock.now = stories.START
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    before = len(world.connector.posted)
+    await world.say(LARS, "schema 1, 8 och 15 kl 18", channel=GENERAL)
+    await world.settle()
+    told = turns_told(world, before)
+    assert {ADELE, MEGAN} & set(told.values()), told
+    for number, who in told.items():
+        if who in (ADELE, MEGAN):
+            before = len(world.connector.posted)
+            await world.say(LARS, f"ge {number} @Jonas", mentions=(JONAS,))
+            await world.settle()
+            [notice] = world.notices(who, before)
+            assert notice.startswith(
+                (
+                    f"Lars Nilsson gav diskussionsinlägg #{number}, ",
+                    f"Lars Nilsson gave the discussion prompt #{number}, ",
+                )
+            ), notice
+            assert notice.endswith(
+                ("till Jonas: du behöver inte skriva det.", "to Jonas: you need not write it.")
+            ), notice
