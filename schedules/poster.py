@@ -153,6 +153,10 @@ class PromptPoster:
             now=self.clock(),
         )
         log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
+        if not early and now - slot.due_at > TIMER_SLACK:  # after a restart: the owner and board read when
+            await self.tell_board(
+                schedule.district, lambda t: self._late(t, slot, schedule, now), also=slot.owner_id
+            )
         if early or (bank_id is not None and slot.text):
             # Posted now by someone, or a written text set aside (not approved): the board, owner and writer
             # read who did what; a bank post in place of nothing written is told below.
@@ -395,6 +399,13 @@ class PromptPoster:
                 "The prompt for {which} may be missing: I stopped while posting it. "
                 "Please check the channel; I will not post it again."
             ).format(which=cards.which(t, slot, schedule))
+        )
+
+    def _late(self, t: Translator, slot: PromptSlot, schedule: Schedule, posted_at: datetime) -> Reply:
+        return Reply(
+            t._("{which} was posted late, {when}: I was not running when it was due.").format(
+                which=cards.which(t, slot, schedule), when=cards.when(t, posted_at, schedule.zone)
+            )
         )
 
     def _missed(self, t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
 from babel.lists import format_list
 
-from bot.cards import Reply, card, clock, day, facts, heading, page_note, paragraph
+from bot.cards import Reply, card, clock, day, facts, heading, listed, page_note, paragraph
 from bot.db.prompts import PostRecord
 from bot.i18n import Translator, genitive
 from bot.services.engagement import COUNTING_DAYS, Engagement
@@ -998,7 +998,8 @@ def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: st
 
 
 def given_away(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
-    """To a slot's former owner, reminded to write it, when another board member gave it to someone else."""
+    """To a slot's former owner, reminded to write it or told it was theirs, when another board member gave
+    it to someone else."""
     return Reply(
         t._(
             "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}: "
@@ -1056,22 +1057,15 @@ def dealt_to_you(
     t: Translator,
     slots: Sequence[tuple[PromptSlot, Schedule, str | None]],
     *,
-    why: Callable[[Translator], str] | None = None,
+    why: Callable[[Translator], str],
 ) -> Reply:
-    """To a board member whose turns changed when someone joined or left the board (or, `why`, when a
-    schedule changed: who changed which, as `changed_by` says it): the ones now theirs."""
-    if why is None:
-        said = t.ngettext(
-            "After a change to the board, a discussion prompt is now yours:",
-            "After a change to the board, discussion prompts are now yours:",
-            len(slots),
-        )
-    else:
-        said = t.ngettext(
-            "{why}, so the turns were dealt again; a discussion prompt is now yours:",
-            "{why}, so the turns were dealt again; discussion prompts are now yours:",
-            len(slots),
-        ).format(why=why(t))
+    """To a board member whose turns changed when someone joined or left the board or a schedule changed
+    (`why`: who changed what, as `changed_by` and `board_changed_by` say it): the ones now theirs."""
+    said = t.ngettext(
+        "{why}, so the turns were dealt again; a discussion prompt is now yours:",
+        "{why}, so the turns were dealt again; discussion prompts are now yours:",
+        len(slots),
+    ).format(why=why(t))
     lines = [said]
     for slot, schedule, former in slots:
         fields = {
@@ -1106,14 +1100,31 @@ def changed_by(
     )
 
 
-def dealt_away(t: Translator, slots: Sequence[tuple[PromptSlot, Schedule, str | None]]) -> Reply:
-    """To a board member reminded to write prompts that a schedule change dealt to others in the rota."""
+def board_changed_by(
+    t: Translator, *, joined: Sequence[str] = (), left: Sequence[str] = (), actor: str | None
+) -> str:
+    """Who changed the board how, as a notice of its consequences begins: "Megan Bowen added Lee Gu to the
+    board"."""
+    who = actor or t._("A board member")
+    if joined:
+        return t._("{actor} added {names} to the board").format(actor=who, names=listed(t, joined))
+    return t._("{actor} took {names} off the board").format(actor=who, names=listed(t, left))
+
+
+def dealt_away(
+    t: Translator,
+    slots: Sequence[tuple[PromptSlot, Schedule, str | None]],
+    *,
+    why: Callable[[Translator], str],
+) -> Reply:
+    """To a board member reminded to write prompts, or told they are theirs, that a change to a schedule
+    or the board (`why`: who changed what) dealt to others in the rota."""
     lines = [
         t.ngettext(
-            "After a change to the schedule, a discussion prompt you were reminded of is no longer yours:",
-            "After a change to the schedule, discussion prompts you were reminded of are no longer yours:",
+            "{why}, so the turns were dealt again; a discussion prompt is no longer yours:",
+            "{why}, so the turns were dealt again; discussion prompts are no longer yours:",
             len(slots),
-        )
+        ).format(why=why(t))
     ]
     for slot, schedule, owner in slots:
         fields = {

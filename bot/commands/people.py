@@ -92,8 +92,11 @@ def register(router: Router) -> None:
         while named and fold(named[0]) in _AND:  # "roll ordförande @Noa och @Lee Timrå": the names' "och"
             named = named[1:]
         directory = context.services.directory
+        by = request.user.name if request.user is not None else None
         if remove:
-            taken = await asyncio.to_thread(directory.take, request.district, mentions, kind, " ".join(named))
+            taken = await asyncio.to_thread(
+                directory.take, request.district, mentions, kind, " ".join(named), by=by
+            )
             return Reply(await _taken(request, context, taken))
         if kind is not Role.BOARD and not named:
             line = f"{request.command} {words[0]} @{mentions[0].name} {t._('BRANCH')}"
@@ -106,6 +109,7 @@ def register(router: Router) -> None:
             " ".join(named),
             confirmed=confirmed,
             now=context.now,
+            by=by,
         )
         if isinstance(granted, NewBranch):
             if not granted.known:

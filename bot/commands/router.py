@@ -469,7 +469,7 @@ class Router:
             t = translator(language)
             return Reply(
                 t._("Did you mean {suggestion}? Write help to see everything I can do.").format(
-                    suggestion=suggestion.rstrip("?!.,")[:60]
+                    suggestion=suggestion.rstrip("?!.,")
                 )
             )
         if suggestion:
@@ -478,7 +478,7 @@ class Router:
                 t._(
                     "I don't know the command \u201c{word}\u201d. Did you mean {suggestion}? "
                     "Write help to see everything I can do."
-                ).format(word=word[:40], suggestion=suggestion.rstrip("?!.,")[:60])
+                ).format(word=word[:40], suggestion=suggestion.rstrip("?!.,"))
             )
         if asked is not None:
             return Reply(
@@ -548,7 +548,8 @@ class Router:
     def _typo(
         self, text: str, language: str, roles: frozenset[Role], names: frozenset[str] = frozenset()
     ) -> tuple[tuple[str, str] | None, float]:
-        """The command word the first word is closest to, with what follows it, and how close it is."""
+        """The command word the first word is closest to, with all that follows it (a cut period suggests
+        another command: "paus 15 juni -"), and how close it is."""
         word, _, args = text.partition(" ")
         written = word.strip("!/?.,:;")
         glued = unglue(written)
@@ -575,7 +576,7 @@ class Router:
                     best, found = score, (each, speaks)
         if found is None:
             return None, 0.0
-        return (" ".join([found[0], *args.split()[:3]]), found[1]), best[0]
+        return (" ".join([found[0], *args.split()]), found[1]), best[0]
 
 
 def friendly(kind: Social, t: Translator) -> Reply:

@@ -269,6 +269,8 @@ class Occurrence(SQLModel, table=True):
     text_at: datetime | None = _utc(nullable=True)
     approved_by: int | None = _ref("person.id", ondelete="SET NULL", nullable=True)
     reminded_at: datetime | None = _utc(nullable=True)
+    # Its owner was told it is now theirs (a turn dealt anew): a later deal that takes it away tells them.
+    told_at: datetime | None = _utc(nullable=True)
     # The board gave or swapped this turn by hand (ge/byt): a schedule change does not deal it again.
     by_hand: bool = False
     created_at: datetime = _utc()

@@ -382,7 +382,7 @@ class PromptRepository:
             for slot_id, person_id in owners.items():
                 row = _occurrence(session, slot_id)
                 if row.owner_id != person_id:
-                    row.reminded_at = None
+                    row.reminded_at = row.told_at = None
                 row.owner_id = person_id
                 row.by_hand = by_hand and person_id is not None
                 row.updated_at = now
@@ -391,7 +391,7 @@ class PromptRepository:
         with self.db.write() as session:
             a, b = _occurrence(session, first), _occurrence(session, second)
             if a.owner_id != b.owner_id:
-                a.reminded_at = b.reminded_at = None
+                a.reminded_at = b.reminded_at = a.told_at = b.told_at = None
             a.owner_id, b.owner_id = b.owner_id, a.owner_id
             a.by_hand, b.by_hand = a.owner_id is not None, b.owner_id is not None  # as the board decided
             a.updated_at = b.updated_at = now
@@ -456,6 +456,12 @@ class PromptRepository:
                 ).all()
             result.extend((_slot(session, row, person), schedule) for row, person in rows)
         return result
+
+    def mark_told(self, slot_ids: Sequence[int], *, now: datetime) -> None:
+        """Their owners were told these turns are theirs."""
+        with self.db.write() as session:
+            for slot_id in slot_ids:
+                _occurrence(session, slot_id).told_at = now
 
     def mark_reminded(self, slot_id: int, *, now: datetime) -> None:
         with self.db.write() as session:
@@ -744,6 +750,7 @@ def _slot(session: Session, row: Occurrence, owner: Person | None) -> PromptSlot
         approved_by=row.approved_by,
         by_hand=row.by_hand,
         reminded=row.reminded_at is not None,
+        told=row.told_at is not None,
     )
 
 

@@ -201,13 +201,17 @@ class Directory:
         *,
         confirmed: bool = False,
         now: datetime,
+        by: str | None = None,
     ) -> Granted | NewBranch:
         """Give the people a role; a chair or deputy in the branch `typed` (one on the list, case, accents
-        and small misspellings aside, or, `confirmed`, a new one). New board members join the rota."""
+        and small misspellings aside, or, `confirmed`, a new one). New board members join the rota (`by`:
+        who gave the role, as those whose turns change are told)."""
         if kind is Role.BOARD:
             given = tuple((p.name, self.people.grant(p, district, kind, now=now)) for p in people)
-            joined = self.prompts is not None and any(new for _, new in given)
-            dealt = self.prompts.board_joined(district) if joined and self.prompts else ()
+            joined = tuple(name for name, new in given if new)
+            dealt = (
+                self.prompts.board_joined(district, names=joined, by=by) if joined and self.prompts else ()
+            )
             return Granted(kind, given, dealt=dealt, namesakes=self._namesakes(district, people))
         known = tuple(self.checkins.branches(district))
         found = find_branch(typed, known)
@@ -239,8 +243,17 @@ class Directory:
                 found.append(person.name)
         return tuple(found)
 
-    def take(self, district: str, people: Sequence[PersonInfo], kind: Role, typed: str = "") -> Taken:
-        """Take a role from the people (a chair's or deputy's in the branch `typed`, or in all theirs)."""
+    def take(
+        self,
+        district: str,
+        people: Sequence[PersonInfo],
+        kind: Role,
+        typed: str = "",
+        *,
+        by: str | None = None,
+    ) -> Taken:
+        """Take a role from the people (a chair's or deputy's in the branch `typed`, or in all theirs; `by`:
+        who took it, as those whose turns change are told)."""
         members = self.people.members(district)
         known = {b.name: b.id for b in self.checkins.branches(district)}
         taken: list[TakenFrom] = []
@@ -274,7 +287,12 @@ class Directory:
         if kind is not Role.BOARD:
             return Taken(kind, typed, tuple(taken))
         # Their texts for coming prompts go back to them, their coming prompts change hands.
-        dealt = self.prompts.board_left(district, left) if self.prompts is not None else Dealt()
+        gone = [person.name for person in taken if person.held]
+        dealt = (
+            self.prompts.board_left(district, left, names=gone, by=by)
+            if self.prompts is not None
+            else Dealt()
+        )
         return Taken(kind, typed, tuple(taken), dealt.handed, dealt.returned, dealt.moved)
 
     def deputy(

@@ -636,11 +636,18 @@ class PromptDesk:
         """`lay_out`, off the event loop: the scheduler's daily job and start-up."""
         return await asyncio.to_thread(self.lay_out)
 
-    def lay_out(self, *, changed: str | None = None, board: bool = False) -> list[PromptSlot]:
+    def lay_out(
+        self,
+        *,
+        changed: str | None = None,
+        board: bool = False,
+        why: Callable[[Translator], str] | None = None,
+    ) -> list[PromptSlot]:
         """Lay out every schedule's slots over the horizon and give owners to the new ones and to those
         of people no longer on the board, who are told; re-arm jobs. After a change to the `changed`
-        district's schedules (or, `board`, to its board), its coming turns are dealt again (see
-        _share_out). The slots handed over, as they are."""
+        district's schedules (or, `board`, to its board; `why`: who changed what), its coming turns are
+        dealt again (see _share_out), and whoever was told or reminded a turn is theirs is told it no longer
+        is. The slots handed over, as they are."""
         now = self.clock()
         schedules = {schedule.id: schedule for schedule in self.prompts.schedules()}
         for schedule in schedules.values():
@@ -673,12 +680,16 @@ class PromptDesk:
                 by_owner.setdefault(after.owner_id, []).append((after, schedule, before.owner_name))
         for owner, theirs in by_owner.items():  # one message each, however many slots they take over
             self._tell({owner}, partial(cards.handed_over, slots=theirs))
-        for owner, theirs in taken.items():
-            self._tell({owner}, partial(cards.dealt_away, slots=theirs))
+        self.prompts.mark_told([after.id for _, after, _ in handed if after.owner_id is not None], now=now)
+        for owner, theirs in taken.items():  # dealt away only after a change (`changed`), told `why`
+            assert why is not None
+            self._tell({owner}, partial(cards.dealt_away, slots=theirs, why=why))
         self._changed()
         return [after for _, after, _ in handed]
 
-    def board_left(self, district: str, people: set[int]) -> Dealt:
+    def board_left(
+        self, district: str, people: set[int], *, names: Sequence[str] = (), by: str | None = None
+    ) -> Dealt:
         """These people left the district's board: their texts for coming prompts are taken off and sent
         back to them, then their turns go to others (lay_out). A post goes out under its writer's name:
         the members would read it as the board's word from someone who has left it. Nothing is lost: the
@@ -699,25 +710,29 @@ class PromptDesk:
                 self._tell({slot.owner_id}, partial(cards.text_withdrawn, slot=slot, schedule=schedule))
         for writer, theirs in writers.items():  # one message each, with all their texts
             self._tell({writer}, partial(cards.text_returned, slots=theirs))
-        dealt = self._deal_again(district, board=True)
+        why = partial(cards.board_changed_by, left=names, actor=by)
+        dealt = self._deal_again(district, why, board=True)
         handed = tuple(slot for slot, _ in dealt if slot.id in theirs_before)  # their owners were told
         moved = tuple((slot, was) for slot, was in dealt if slot.id not in theirs_before)
-        self._tell_dealt(moved)
+        self._tell_dealt(moved, why=why)
         return Dealt(handed, tuple(gone), moved)
 
-    def board_joined(self, district: str) -> tuple[tuple[PromptSlot, str], ...]:
-        """New board members join the rota: having waited longest, they take the next turns nobody holds
-        (see _share_out), and the rest go on in order after them. The turns that changed hands, whose new
-        owners are told."""
-        dealt = self._deal_again(district, board=True)
-        self._tell_dealt(dealt)
+    def board_joined(
+        self, district: str, *, names: Sequence[str] = (), by: str | None = None
+    ) -> tuple[tuple[PromptSlot, str], ...]:
+        """New board members (`names`, added `by` someone) join the rota: having waited longest, they take
+        the next turns nobody holds (see _share_out), and the rest go on in order after them. The turns
+        that changed hands, whose new owners are told who joined and who added them."""
+        why = partial(cards.board_changed_by, joined=names, actor=by)
+        dealt = self._deal_again(district, why, board=True)
+        self._tell_dealt(dealt, why=why)
         return dealt
 
     def _tell_dealt(
-        self, dealt: Sequence[tuple[PromptSlot, str]], *, why: Callable[[Translator], str] | None = None
+        self, dealt: Sequence[tuple[PromptSlot, str]], *, why: Callable[[Translator], str]
     ) -> None:
-        """One message to each new owner of turns a change to the board (or, `why`, to a schedule) dealt
-        them, naming every one."""
+        """One message to each new owner of turns a change to the board or a schedule (`why`: whose, which)
+        dealt them, naming every one."""
         theirs: dict[int, list[tuple[PromptSlot, Schedule, str | None]]] = {}
         for slot, was in dealt:
             schedule = self.prompts.schedule(slot.schedule_id)
@@ -761,24 +776,29 @@ class PromptDesk:
         """After a pause, a stop or a new rule (`why`: who did which, as the notice says it): the turns
         dealt anew, each new owner told (a turn given is news to whoever holds it), except the `actor` who
         made the change and reads them in its answer."""
-        dealt = self._deal_again(district)
+        dealt = self._deal_again(district, why)
         self._tell_dealt([(slot, was) for slot, was in dealt if slot.owner_id != actor], why=why)
         return dealt
 
-    def _deal_again(self, district: str, *, board: bool = False) -> tuple[tuple[PromptSlot, str], ...]:
-        """`lay_out` after a change to the district's schedules (or `board`); the coming turns it gave
-        someone else, each slot as it is now and whose it was, so that whoever made the change reads it."""
+    def _deal_again(
+        self, district: str, why: Callable[[Translator], str], *, board: bool = False
+    ) -> tuple[tuple[PromptSlot, str], ...]:
+        """`lay_out` after a change to the district's schedules (or `board`; `why`: who changed what); the
+        coming turns it gave someone else, each slot as it is now and whose it was, so that whoever made
+        the change reads it. Their new owners are told (by the caller, or read it in their answer): a later
+        deal that takes one away tells them."""
         now = self.clock()
         planned = [SlotStatus.PLANNED]
         coming = partial(self.prompts.slots, district=district, after=now, statuses=planned, limit=1000)
         before = {slot.id: slot.owner_name for slot in coming()}
-        self.lay_out(changed=district, board=board)
-        after = coming()
-        return tuple(
+        self.lay_out(changed=district, board=board, why=why)
+        dealt = tuple(
             (slot, was)
-            for slot in after
+            for slot in coming()
             if (was := before.get(slot.id)) is not None and was != slot.owner_name
         )
+        self.prompts.mark_told([slot.id for slot, _ in dealt if slot.owner_id is not None], now=now)
+        return dealt
 
     def _share_out(
         self, district: str, now: datetime, *, again: bool, board_changed: bool = False
@@ -790,8 +810,8 @@ class PromptDesk:
         to whoever is due then, back to back, while others wait. A slot whose owner left keeps its
         writer's text, and becomes the writer's turn (it is posted under their name). After a change to
         the board, a turn whose owner was already reminded stays theirs: they may be writing it. The slots
-        whose owner left, and those dealt away from a board member who was already reminded to write them;
-        each as it was and as it is now."""
+        whose owner left, and those dealt away from a board member who was already reminded to write them
+        or told they are theirs; each as it was and as it is now."""
         board = sorted({member.person_id for member in self.people.members(district, Role.BOARD)})
         coming = [
             slot
@@ -826,7 +846,7 @@ class PromptDesk:
                 continue
             if was.owner_id not in board:
                 left.append((was, slot))
-            elif was.reminded:  # told it is no longer theirs, lest they write it for nothing
+            elif was.reminded or was.told:  # told it is no longer theirs, lest they write it for nothing
                 away.append((was, slot))
         return left, away
 
@@ -909,8 +929,9 @@ class PromptDesk:
         self.prompts.set_owners({slot_id: person_id}, now=now, by_hand=True)
         actor = self.people.person_id(by, now=now)
         self._tell_new_owner(slot_id, person_id, actor, by)
-        if before is not None and before.reminded and before.owner_id not in (None, person_id, actor):
-            # reminded to write it: told it is no longer theirs, lest they write it for nothing
+        told = before is not None and (before.reminded or before.told)
+        if before is not None and told and before.owner_id not in (None, person_id, actor):
+            # reminded to write it, or told it is theirs: told it no longer is, lest they write it for nothing
             schedule = self.prompts.schedule(before.schedule_id)
             assert schedule is not None and before.owner_id is not None
             notice = partial(cards.given_away, schedule=schedule, actor=by.name, owner=person.name)

@@ -77,6 +77,7 @@ class PromptSlot:
     approved_by: int | None = None
     by_hand: bool = False  # given or swapped by the board (ge/byt): stays with its owner (see _share_out)
     reminded: bool = False  # its owner was reminded to write it
+    told: bool = False  # its owner was told it is now theirs (dealt anew)
 
     def ready(self, approval_required: bool) -> bool:
         """Whether the owner's text will be posted: written, and approved where the schedule asks that."""

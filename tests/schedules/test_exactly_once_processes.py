@@ -338,6 +338,11 @@ async def test_after_downtime_a_slot_within_grace_is_posted_late_and_one_past_it
         lambda: told(notices(connector), f"{missed}#{ids[too_late]} (") > 0, "the notice of the missed slot"
     )
     assert not told(notices(connector), f"{missed}#{ids[late]} (")
+    late_told = SV._("{which} was posted late, {when}: I was not running when it was due.").split("{when}")[1]
+    await eventually(
+        lambda: any(n.startswith(f"#{ids[late]} (") and n.endswith(late_told) for n in notices(connector)),
+        "the notice of the late post",
+    )
 
 
 async def test_a_connection_lost_after_the_connector_took_it_is_not_sent_again(

@@ -110,8 +110,8 @@ async def test_a_reminded_owner_is_told_in_swedish_when_a_change_deals_their_tur
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     told = await reminded_then_dealt_away(world, MEGAN, 1, "schedule 1, 15 and 30 at 18", "en-US")
     assert told.startswith(
-        "Efter en ändring i schemat är ett diskussionsinlägg som du har fått en påminnelse om "
-        "inte längre ditt:"
+        "Adele Vance ändrade schemat i Allmänt, så turerna delades ut på nytt; "
+        "ett diskussionsinlägg är inte längre ditt:"
     ), told
     assert told.endswith("Du behöver inte skriva det. Se när det är din tur nästa gång med: kommande"), told
 
@@ -120,7 +120,8 @@ async def test_a_reminded_owner_is_told_in_english_when_a_change_deals_their_tur
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     told = await reminded_then_dealt_away(world, ADELE, 15, "schema 1, 14 och 15 kl 18", "sv-SE")
     assert told.startswith(
-        "After a change to the schedule, a discussion prompt you were reminded of is no longer yours:"
+        "Megan Bowen changed the prompt schedule in General, so the turns were dealt again; "
+        "a discussion prompt is no longer yours:"
     ), told
     assert "Tuesday 15 December at 18:00 in General (now Lars Nilsson)" in told, told
 
