@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
+from bot.services.glossary import unit_forms
 from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import period_bounds
@@ -671,9 +672,9 @@ def parse_check_in(
         words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
     elif found:  # the comment keeps every day written
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
+    words = words[unit_words(words, target) :]  # as above, once the day is taken out ("v11 möte")
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
-        words = words[unit_words(words, target) :]  # as above, once the day is taken out
         try:
             area, taken = leading_area(words, areas or {})
         except CheckInError:
@@ -739,13 +740,18 @@ def check(*, value: float, happened_on: date, comment: str | None, today: date, 
 def unit_words(words: Sequence[str], target: Target) -> int:
     """How many of the words (from the first) are the goal's own unit, in either language, singular or
     plural ("följare", "inlägg", "ordförandemöte", "chairs' meetings"): after a value they say what it
-    counts, which the goal already says, so they are no comment. 0 when they are not."""
-    forms = {
-        form
-        for language in ("sv", "en")
-        for count in (1, 2)
-        if (form := target.unit_in(language, count)) is not None
-    } | {unit for unit in (target.unit, target.unit_en) if unit}
+    counts, which the goal already says, so they are no comment. 0 when they are not. Its inflections and
+    its compound's last part are the unit too ("möten", "mötet", "meetings" for "medlemsmöte")."""
+    forms = (
+        {
+            form
+            for language in ("sv", "en")
+            for count in (1, 2)
+            if (form := target.unit_in(language, count)) is not None
+        }
+        | {unit for unit in (target.unit, target.unit_en) if unit}
+        | unit_forms(target.unit, target.unit_en)
+    )
     typed = [fold(word).strip(",.;:!?") for word in words]
     for form in sorted(forms, key=len, reverse=True):
         unit = [fold(word).strip(",.;:!?") for word in form.split()]
