@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from babel.dates import format_date
 from babel.lists import format_list
 
 from bot.cards import Reply, day, day_first, listed, number, reminders
@@ -618,6 +619,24 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     return Reply(f"{what} {how}")
 
 
+def _wrong_weekday(t: Translator, detail: str) -> str:
+    """ "tisdag 4/11" when 4 November is a Wednesday: both days it may mean, nothing stored on either."""
+    written_day, weekdays_day, written = detail.split(" ", 2)
+    first, other = date.fromisoformat(written_day), date.fromisoformat(weekdays_day)
+    return t._(
+        "You wrote “{written}”, but {day} is a {weekday} (that week's {other_weekday} is {other}). Which "
+        "day was it? Write it as {iso} or {other_iso}."
+    ).format(
+        written=written,
+        day=day(t, first),
+        weekday=format_date(first, "EEEE", locale=t.language),
+        other_weekday=format_date(other, "EEEE", locale=t.language),
+        other=day(t, other),
+        iso=first.isoformat(),
+        other_iso=other.isoformat(),
+    )
+
+
 def _which_words(t: Translator, which: WhichReport) -> str:
     """ "on goal 4", "of 21 Nov 2026", "on goal 4 of 21 Nov 2026": the report the writer described."""
     if which.goal is not None and which.day is not None:
@@ -1013,6 +1032,7 @@ def problem(
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
         CheckInProblem.TWO_GOALS: t._("One goal at a time, so nothing was stored."),
+        CheckInProblem.WRONG_WEEKDAY: "",  # _wrong_weekday
     }
     detail = error.detail
     if error.code is CheckInProblem.NEED_AREA:
@@ -1029,6 +1049,8 @@ def problem(
     message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)
     if error.code is CheckInProblem.BAD_DATE and (swapped := dates.day_first(error.detail)) is not None:
         message = day_first(t, error.detail, *swapped)
+    if error.code is CheckInProblem.WRONG_WEEKDAY:
+        message = _wrong_weekday(t, error.detail)
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(
             number=goal.number, what=cards.describe_target(t, goal.target, plan)

@@ -91,6 +91,7 @@ class CheckInProblem(StrEnum):
     TOO_LARGE = "too_large"
     NOT_YES_NO = "not_yes_no"  # a done/not-done goal wants klart / inte klart
     BAD_DATE = "bad_date"
+    WRONG_WEEKDAY = "wrong_weekday"  # "tisdag 4/11" when that is a Wednesday: which day is asked
     TWO_DAYS = "two_days"  # days in different periods of the goal: one report each (one_day)
     SPLIT_SPAN = "split_span"  # a week or more whose days count in different periods (day_of)
     FUTURE_DATE = "future_date"
@@ -105,6 +106,15 @@ class CheckInError(ValueError):
         super().__init__(code, detail)
         self.code = CheckInProblem(code)
         self.detail = detail
+
+
+def date_error(error: dates.DateError) -> CheckInError:
+    """A day written wrongly, as a check-in's problem: a weekday beside a day it does not fall on ("tisdag
+    4/11") with both days it may mean and the words written; any other with the words written."""
+    if isinstance(error, dates.WrongWeekday):
+        detail = f"{error.day.isoformat()} {error.weekdays_day.isoformat()} {error.text}"
+        return CheckInError(CheckInProblem.WRONG_WEEKDAY, detail)
+    return CheckInError(CheckInProblem.BAD_DATE, error.text)
 
 
 @dataclass(frozen=True)
@@ -429,7 +439,7 @@ def moved_day(text: str, target: Target, today: date, year: int | None) -> date 
     try:
         found = dates.read_whole(words, today, year)
     except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+        raise date_error(error) from None
     return None if found is None else day_of(found, target, today, year)
 
 
@@ -664,7 +674,6 @@ def parse_check_in(
     words = words[used:]
     if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
         words = words[1:]
-    words = words[unit_words(words, target) :]  # "1 700 följare", "2 inlägg": what the value counts
     happened_on, others = default_day or today, []
     found = [(day_of(span, target, today, year), at, n) for span, at, n in _spans_written(words, today, year)]
     if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
@@ -672,7 +681,9 @@ def parse_check_in(
         words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
     elif found:  # the comment keeps every day written
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
-    words = words[unit_words(words, target) :]  # as above, once the day is taken out ("v11 möte")
+    # "1 700 följare", "2 möten i går", "v11 möte": what the value counts, once the day is taken out (a
+    # share right after the unit, "meeting, 3/15 people came", is read as it is further on in a sentence)
+    words = words[unit_words(words, target) :]
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
         try:
@@ -891,7 +902,7 @@ def find_date(words: list[str], today: date, year: int | None = None) -> tuple[d
     try:
         found = dates.find(words, today, year)
     except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+        raise date_error(error) from None
     return None if found is None else (dates.reported_day(found[0], year), found[1], found[2])
 
 
@@ -914,7 +925,7 @@ def _spans_written(words: list[str], today: date, year: int | None) -> list[tupl
     try:
         found = dates.find_all(words, today, year)
     except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+        raise date_error(error) from None
     spans = [span for span, _, _ in found]
     return [
         (span, at, taken)

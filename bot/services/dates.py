@@ -18,8 +18,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   Tuesday before today (on a Tuesday, a week ago, as Swedes say it); "tisdag", "Tuesday" alone, "on
   Tuesday" ("on Tue"), Swedish short names ("tis", "ons", "tors", "fre", "lör"; not "mån" nor "sön",
   which are the words "mån" and "son"): the latest Tuesday, today included. A weekday before the day it
-  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3". From one weekday to another
-  ("lördag-söndag", "fre–sön", "Fri-Sun"): the latest such days that have ended, a period.
+  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3"; before a day it does not
+  fall on ("tisdag 4/11" when that is a Wednesday) it raises WrongWeekday, to be asked about. From one
+  weekday to another ("lördag-söndag", "fre–sön", "Fri-Sun"): the latest such days that have ended, a period.
   Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
   today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
   "förra veckans tisdag", "Tuesday last week", "last week Tuesday" ("last week's"): that day of last week;
@@ -150,6 +151,20 @@ class DateError(ValueError):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.text = text
+
+
+class WrongWeekday(DateError):
+    """A weekday beside a day it does not fall on ("tisdag 4/11" when 4 November is a Wednesday): either may
+    be the mistake, so neither is taken: `day` is the day written, `weekday` the weekday's (Monday 0)."""
+
+    def __init__(self, text: str, day: date, weekday: int) -> None:
+        super().__init__(text)
+        self.day, self.weekday = day, weekday
+
+    @property
+    def weekdays_day(self) -> date:
+        """The weekday's day in the week of the day written ("tisdag 4/11": Tuesday 3 November)."""
+        return self.day + timedelta(days=self.weekday - self.day.weekday())
 
 
 @dataclass(frozen=True)
@@ -888,7 +903,9 @@ def read_at(
             dated = read_at(words, at + 1, today, year)
         except DateError:
             dated = None
-        if dated is not None and dated[0] == Span.day(dated[0].first) and dated[0].first.weekday() == weekday:
+        if dated is not None and dated[0] == Span.day(dated[0].first):
+            if dated[0].first.weekday() != weekday:  # "tisdag 4/11" on a Wednesday: which was meant is asked
+                raise WrongWeekday(" ".join(words[at : at + dated[1] + 1]), dated[0].first, weekday)
             return dated[0], dated[1] + 1
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
