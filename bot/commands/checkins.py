@@ -579,6 +579,8 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     )
     narrowed = which.goal is not None or which.day is not None
     latest = found.found
+    if latest is None and allows(request.roles, Role.BOARD):
+        return Reply(_board_changes_any(t, which, today_in_district(context).year, withdraw=withdraw))
     if latest is None:
         if not narrowed:  # no number to give as an example: they have none to change
             return Reply(
@@ -635,6 +637,25 @@ def _wrong_weekday(t: Translator, detail: str) -> str:
         iso=first.isoformat(),
         other_iso=other.isoformat(),
     )
+
+
+def _board_changes_any(t: Translator, which: WhichReport, year: int, *, withdraw: bool) -> str:
+    """The board may change any report, not only those it made: it is told to name the report by its number
+    and where every report's number is (the export's ID column), not that there is none it may change."""
+    line = (
+        t._("withdraw {id}").format(id=t._("NUMBER"))
+        if withdraw
+        else t._("correct {id} {value}").format(id=t._("NUMBER"), value=which.value or t._("VALUE"))
+    )
+    export = (
+        t._("export {period} goal {number}").format(period=year, number=which.goal)
+        if which.goal is not None
+        else t._("export {period}").format(period=year)
+    )
+    return t._(
+        "The board may change any report: write its number, as in {line}. Every report's number is in "
+        "the ID column of the file {export} gives."
+    ).format(line=line, export=export)
 
 
 def _which_words(t: Translator, which: WhichReport) -> str:
