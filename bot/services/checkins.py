@@ -688,11 +688,15 @@ def parse_check_in(
     if target.kind is TargetKind.COUNT and target.per_area:
         try:
             area, taken = leading_area(words, areas or {})
+            words = words[taken:]
         except CheckInError:
-            if default_area is None:
+            named = area_named(words, areas or {})
+            if named is None and default_area is None:
                 raise
-            area, taken = default_area, 0
-        words = words[taken:]
+            if named is None:
+                area = default_area
+            else:
+                area, words = named
     comment = " ".join(words).strip() or None
     if comment in HINT_COMMENTS:
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
@@ -945,6 +949,28 @@ def one_day(days: Sequence[date], target: Target, today: date) -> list[date]:
     if len({period_bounds(period, day) for day in passed}) > 1:
         raise CheckInError(CheckInProblem.TWO_DAYS, " ".join(day.isoformat() for day in passed))
     return passed
+
+
+# Words that lead an area named later in a report ("debattartikel om feminism"): they go with it.
+_ABOUT = frozenset({"om", "inom", "kring", "for", "on", "about", "in", "within"})
+
+
+def area_named(words: list[str], areas: Mapping[str, str]) -> tuple[str, list[str]] | None:
+    """The one priority area named anywhere in the words ("1 debattartikel om feminism"), and the words
+    without it (and the "om"/"on" leading it); None when none is, or more than one ("om feminism och
+    antirasism" says two, which one report cannot count for)."""
+    found: dict[str, tuple[int, int]] = {}
+    for at in range(len(words)):
+        try:
+            area, taken = leading_area(words[at:], areas)
+        except CheckInError:
+            continue
+        found.setdefault(area, (at, taken))
+    if len(found) != 1:
+        return None
+    [(area, (at, taken))] = found.items()
+    start = at - 1 if at > 0 and fold(words[at - 1]) in _ABOUT else at
+    return area, words[:start] + words[at + taken :]
 
 
 def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:
