@@ -3,11 +3,11 @@
 Goal 4 is every branch's own here (a members' meeting a quarter). The clock is set to Sunday 22 November
 2026, 10:00 UTC. Kim chairs Sundsvall. 4 November 2026 is a Wednesday.
 
-What a chair means: "tisdag 4/11", "Tuesday 4 November" names one day twice, and one of the two is a slip.
-Which one the bot cannot know: storing it on the date (or on the Tuesday, 17 November, as "tisdag" alone
-reads) moves the meeting without the chair noticing. So nothing is stored or changed: the answer says which
-weekday the date is and which day the weekday is that week, with both written as a line takes them. A
-weekday that agrees with its date ("onsdag 4/11") is that day, once.
+What a chair means: "tisdag 4/11", "4/11 tisdag", "Tuesday 4 November" names one day twice, and one of
+the two is a slip. Which one the bot cannot know: storing it on the date (or on the Tuesday, 17 November,
+as "tisdag" alone reads) moves the meeting without the chair noticing. So nothing is stored or changed: the
+answer says which weekday the date is and which day the weekday is that week, both written as a line takes
+them. A weekday that agrees with its date ("onsdag 4/11") is that day, once.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ async def test_a_weekday_the_date_does_not_fall_on_is_asked_about(meetings: Dist
     )
     assert (await meetings.say(KIM, "report 4 1 fri 4 Nov", locale="en-US")).startswith(
         "You wrote “fri 4 Nov”, but 4 Nov 2026 is a Wednesday (that week's Friday is 6 Nov 2026)."
+    )
+    assert (await meetings.say(KIM, "rapportera 4 1 möte 4/11 tisdag")).startswith(
+        "Du skrev ”4/11 tisdag”, men 4 nov. 2026 är en onsdag (den veckans tisdag är 3 nov. 2026)."
     )
     assert meetings.reports() == []
     assert (await meetings.say(KIM, "rapportera 4 1 onsdag 4/11 i Folkets hus")).startswith(
