@@ -16,6 +16,7 @@ from bot.services.checkins import (
     CheckInError,
     CheckInProblem,
     check,
+    date_error,
     day_of,
     leading_area,
     leading_value,
@@ -64,7 +65,7 @@ def read_day(text: str, target: Target, today: date, year: int | None = None) ->
     try:
         found = dates.read_whole(words, today, year)
     except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+        raise date_error(error) from None
     if found is None:
         raise CheckInError(CheckInProblem.BAD_DATE, text[:20])
     return day_of(found, target, today, year)

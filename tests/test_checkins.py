@@ -218,13 +218,13 @@ async def test_status_shows_progress_and_pace_for_the_district_and_a_branch(bot:
 
 
 async def test_a_goal_in_full_shows_its_progress_and_latest_reports(bot: DistrictBot) -> None:
-    await say(bot, CHAIR, "rapportera 6 1 2026-10-15 möte i Sundsvall")
+    await say(bot, CHAIR, "rapportera 6 1 2026-10-15 hölls i Sundsvall")
     detail = await say(bot, MEMBER, "mål 6")
     assert (
         "0 av 2 partiföreningar har nått sitt mål · 1 av 2 partiföreningar det här kvartalet · efter"
         in detail
     )
-    assert "15 okt. 2026 · Sundsvall · 1 · möte i Sundsvall" in detail
+    assert "15 okt. 2026 · Sundsvall · 1 · hölls i Sundsvall" in detail
 
 
 async def test_status_shows_the_period_and_the_year(bot: DistrictBot) -> None:

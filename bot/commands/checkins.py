@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from babel.dates import format_date
 from babel.lists import format_list
 
 from bot.cards import Reply, day, day_first, listed, number, reminders
@@ -575,6 +576,8 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     )
     narrowed = which.goal is not None or which.day is not None
     latest = found.found
+    if latest is None and allows(request.roles, Role.BOARD):
+        return Reply(_board_changes_any(t, which, today_in_district(context).year, withdraw=withdraw))
     if latest is None:
         if not narrowed:  # no number to give as an example: they have none to change
             return Reply(
@@ -613,6 +616,43 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
         else t._("To correct it, write: correct {id} {value}")
     ).format(id=latest.id, value=which.value or t._("VALUE"))
     return Reply(f"{what} {how}")
+
+
+def _wrong_weekday(t: Translator, detail: str) -> str:
+    """ "tisdag 4/11" when 4 November is a Wednesday: both days it may mean, nothing stored on either."""
+    written_day, weekdays_day, written = detail.split(" ", 2)
+    first, other = date.fromisoformat(written_day), date.fromisoformat(weekdays_day)
+    return t._(
+        "You wrote “{written}”, but {day} is a {weekday} (that week's {other_weekday} is {other}). Which "
+        "day was it? Write it as {iso} or {other_iso}."
+    ).format(
+        written=written,
+        day=day(t, first),
+        weekday=format_date(first, "EEEE", locale=t.language),
+        other_weekday=format_date(other, "EEEE", locale=t.language),
+        other=day(t, other),
+        iso=first.isoformat(),
+        other_iso=other.isoformat(),
+    )
+
+
+def _board_changes_any(t: Translator, which: WhichReport, year: int, *, withdraw: bool) -> str:
+    """The board may change any report, not only those it made: it is told to name the report by its number
+    and where every report's number is (the export's ID column), not that there is none it may change."""
+    line = (
+        t._("withdraw {id}").format(id=t._("NUMBER"))
+        if withdraw
+        else t._("correct {id} {value}").format(id=t._("NUMBER"), value=which.value or t._("VALUE"))
+    )
+    export = (
+        t._("export {period} goal {number}").format(period=year, number=which.goal)
+        if which.goal is not None
+        else t._("export {period}").format(period=year)
+    )
+    return t._(
+        "The board may change any report: write its number, as in {line}. Every report's number is in "
+        "the ID column of the file {export} gives."
+    ).format(line=line, export=export)
 
 
 def _which_words(t: Translator, which: WhichReport) -> str:
@@ -1010,6 +1050,7 @@ def problem(
         CheckInProblem.NEED_AREA: t._("Name the priority area after the value: {detail}."),
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
         CheckInProblem.TWO_GOALS: t._("One goal at a time, so nothing was stored."),
+        CheckInProblem.WRONG_WEEKDAY: "",  # _wrong_weekday
     }
     detail = error.detail
     if error.code is CheckInProblem.NEED_AREA:
@@ -1026,6 +1067,8 @@ def problem(
     message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)
     if error.code is CheckInProblem.BAD_DATE and (swapped := dates.day_first(error.detail)) is not None:
         message = day_first(t, error.detail, *swapped)
+    if error.code is CheckInProblem.WRONG_WEEKDAY:
+        message = _wrong_weekday(t, error.detail)
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(
             number=goal.number, what=cards.describe_target(t, goal.target, plan)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
+from bot.services.glossary import unit_forms
 from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import period_bounds
@@ -90,6 +91,7 @@ class CheckInProblem(StrEnum):
     TOO_LARGE = "too_large"
     NOT_YES_NO = "not_yes_no"  # a done/not-done goal wants klart / inte klart
     BAD_DATE = "bad_date"
+    WRONG_WEEKDAY = "wrong_weekday"  # "tisdag 4/11" when that is a Wednesday: which day is asked
     TWO_DAYS = "two_days"  # days in different periods of the goal: one report each (one_day)
     SPLIT_SPAN = "split_span"  # a week or more whose days count in different periods (day_of)
     FUTURE_DATE = "future_date"
@@ -104,6 +106,15 @@ class CheckInError(ValueError):
         super().__init__(code, detail)
         self.code = CheckInProblem(code)
         self.detail = detail
+
+
+def date_error(error: dates.DateError) -> CheckInError:
+    """A day written wrongly, as a check-in's problem: a weekday beside a day it does not fall on ("tisdag
+    4/11") with both days it may mean and the words written; any other with the words written."""
+    if isinstance(error, dates.WrongWeekday):
+        detail = f"{error.day.isoformat()} {error.weekdays_day.isoformat()} {error.text}"
+        return CheckInError(CheckInProblem.WRONG_WEEKDAY, detail)
+    return CheckInError(CheckInProblem.BAD_DATE, error.text)
 
 
 @dataclass(frozen=True)
@@ -428,7 +439,7 @@ def moved_day(text: str, target: Target, today: date, year: int | None) -> date 
     try:
         found = dates.read_whole(words, today, year)
     except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+        raise date_error(error) from None
     return None if found is None else day_of(found, target, today, year)
 
 
@@ -663,7 +674,6 @@ def parse_check_in(
     words = words[used:]
     if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
         words = words[1:]
-    words = words[unit_words(words, target) :]  # "1 700 följare", "2 inlägg": what the value counts
     happened_on, others = default_day or today, []
     found = [(day_of(span, target, today, year), at, n) for span, at, n in _spans_written(words, today, year)]
     if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
@@ -671,16 +681,22 @@ def parse_check_in(
         words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
     elif found:  # the comment keeps every day written
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
+    # "1 700 följare", "2 möten i går", "v11 möte": what the value counts, once the day is taken out (a
+    # share right after the unit, "meeting, 3/15 people came", is read as it is further on in a sentence)
+    words = words[unit_words(words, target) :]
     area = None
     if target.kind is TargetKind.COUNT and target.per_area:
-        words = words[unit_words(words, target) :]  # as above, once the day is taken out
         try:
             area, taken = leading_area(words, areas or {})
+            words = words[taken:]
         except CheckInError:
-            if default_area is None:
+            named = area_named(words, areas or {})
+            if named is None and default_area is None:
                 raise
-            area, taken = default_area, 0
-        words = words[taken:]
+            if named is None:
+                area = default_area
+            else:
+                area, words = named
     comment = " ".join(words).strip() or None
     if comment in HINT_COMMENTS:
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
@@ -739,13 +755,18 @@ def check(*, value: float, happened_on: date, comment: str | None, today: date, 
 def unit_words(words: Sequence[str], target: Target) -> int:
     """How many of the words (from the first) are the goal's own unit, in either language, singular or
     plural ("följare", "inlägg", "ordförandemöte", "chairs' meetings"): after a value they say what it
-    counts, which the goal already says, so they are no comment. 0 when they are not."""
-    forms = {
-        form
-        for language in ("sv", "en")
-        for count in (1, 2)
-        if (form := target.unit_in(language, count)) is not None
-    } | {unit for unit in (target.unit, target.unit_en) if unit}
+    counts, which the goal already says, so they are no comment. 0 when they are not. Its inflections and
+    its compound's last part are the unit too ("möten", "mötet", "meetings" for "medlemsmöte")."""
+    forms = (
+        {
+            form
+            for language in ("sv", "en")
+            for count in (1, 2)
+            if (form := target.unit_in(language, count)) is not None
+        }
+        | {unit for unit in (target.unit, target.unit_en) if unit}
+        | unit_forms(target.unit, target.unit_en)
+    )
     typed = [fold(word).strip(",.;:!?") for word in words]
     for form in sorted(forms, key=len, reverse=True):
         unit = [fold(word).strip(",.;:!?") for word in form.split()]
@@ -885,7 +906,7 @@ def find_date(words: list[str], today: date, year: int | None = None) -> tuple[d
     try:
         found = dates.find(words, today, year)
     except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+        raise date_error(error) from None
     return None if found is None else (dates.reported_day(found[0], year), found[1], found[2])
 
 
@@ -908,7 +929,7 @@ def _spans_written(words: list[str], today: date, year: int | None) -> list[tupl
     try:
         found = dates.find_all(words, today, year)
     except dates.DateError as error:
-        raise CheckInError(CheckInProblem.BAD_DATE, error.text) from None
+        raise date_error(error) from None
     spans = [span for span, _, _ in found]
     return [
         (span, at, taken)
@@ -928,6 +949,28 @@ def one_day(days: Sequence[date], target: Target, today: date) -> list[date]:
     if len({period_bounds(period, day) for day in passed}) > 1:
         raise CheckInError(CheckInProblem.TWO_DAYS, " ".join(day.isoformat() for day in passed))
     return passed
+
+
+# Words that lead an area named later in a report ("debattartikel om feminism"): they go with it.
+_ABOUT = frozenset({"om", "inom", "kring", "for", "on", "about", "in", "within"})
+
+
+def area_named(words: list[str], areas: Mapping[str, str]) -> tuple[str, list[str]] | None:
+    """The one priority area named anywhere in the words ("1 debattartikel om feminism"), and the words
+    without it (and the "om"/"on" leading it); None when none is, or more than one ("om feminism och
+    antirasism" says two, which one report cannot count for)."""
+    found: dict[str, tuple[int, int]] = {}
+    for at in range(len(words)):
+        try:
+            area, taken = leading_area(words[at:], areas)
+        except CheckInError:
+            continue
+        found.setdefault(area, (at, taken))
+    if len(found) != 1:
+        return None
+    [(area, (at, taken))] = found.items()
+    start = at - 1 if at > 0 and fold(words[at - 1]) in _ABOUT else at
+    return area, words[:start] + words[at + taken :]
 
 
 def leading_area(words: list[str], areas: Mapping[str, str]) -> tuple[str, int]:

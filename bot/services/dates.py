@@ -18,8 +18,10 @@ happened, a follow-up starts from a day that has passed. What people mean:
   Tuesday before today (on a Tuesday, a week ago, as Swedes say it); "tisdag", "Tuesday" alone, "on
   Tuesday" ("on Tue"), Swedish short names ("tis", "ons", "tors", "fre", "lör"; not "mån" nor "sön",
   which are the words "mån" and "son"): the latest Tuesday, today included. A weekday before the day it
-  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3". From one weekday to another
-  ("lördag-söndag", "fre–sön", "Fri-Sun"): the latest such days that have ended, a period.
+  falls on is that day once: "tis 17/11", "mån 16/11", "Tuesday, November 3"; before a day it does not
+  fall on ("tisdag 4/11" when that is a Wednesday, or after it: "4/11 tisdag") it raises WrongWeekday,
+  to be asked about. From one weekday to another ("lördag-söndag", "fre–sön", "Fri-Sun"): the latest such
+  days that have ended, a period.
   Ahead, for the caller to refuse: "på tisdag", "i tisdag", "nästa tisdag", "next Tuesday" (the next after
   today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
   "förra veckans tisdag", "Tuesday last week", "last week Tuesday" ("last week's"): that day of last week;
@@ -150,6 +152,20 @@ class DateError(ValueError):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.text = text
+
+
+class WrongWeekday(DateError):
+    """A weekday beside a day it does not fall on ("tisdag 4/11" when 4 November is a Wednesday): either may
+    be the mistake, so neither is taken: `day` is the day written, `weekday` the weekday's (Monday 0)."""
+
+    def __init__(self, text: str, day: date, weekday: int) -> None:
+        super().__init__(text)
+        self.day, self.weekday = day, weekday
+
+    @property
+    def weekdays_day(self) -> date:
+        """The weekday's day in the week of the day written ("tisdag 4/11": Tuesday 3 November)."""
+        return self.day + timedelta(days=self.weekday - self.day.weekday())
 
 
 @dataclass(frozen=True)
@@ -888,7 +904,9 @@ def read_at(
             dated = read_at(words, at + 1, today, year)
         except DateError:
             dated = None
-        if dated is not None and dated[0] == Span.day(dated[0].first) and dated[0].first.weekday() == weekday:
+        if dated is not None and dated[0] == Span.day(dated[0].first):
+            if dated[0].first.weekday() != weekday:  # "tisdag 4/11" on a Wednesday: which was meant is asked
+                raise WrongWeekday(" ".join(words[at : at + dated[1] + 1]), dated[0].first, weekday)
             return dated[0], dated[1] + 1
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
@@ -933,8 +951,27 @@ def find_all(words: Sequence[str], today: date, year: int | None = None) -> list
     """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two)."""
     found: list[tuple[Span, int, int]] = []
     while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
+        if found and found[-1][1] + found[-1][2] == one[1]:  # "4/11 tisdag": the weekday after its day
+            _check_weekday_after(words, found[-1], one)
         found.append(one)
     return found
+
+
+def _check_weekday_after(
+    words: Sequence[str], day: tuple[Span, int, int], after: tuple[Span, int, int]
+) -> None:
+    """WrongWeekday for a weekday alone right after a day it does not fall on ("4/11 tisdag" on a
+    Wednesday), as before it."""
+    span, at, taken = day
+    named = _fold(words[after[1]])
+    weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
+    if (
+        after[2] == 1
+        and weekday is not None
+        and span == Span.day(span.first)
+        and span.first.weekday() != weekday
+    ):
+        raise WrongWeekday(" ".join(words[at : at + taken + 1]), span.first, weekday)
 
 
 def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Span | None:

@@ -367,3 +367,32 @@ def _each_word(text: str, inflect: Callable[[str], str | None], *, phrases: bool
             return None
         out.append(found)
     return "".join(out)
+
+
+# --- what a typed word counts: "möten" after a value of a goal that counts "medlemsmöte" -------------------
+
+# Swedish form -> every form of its glossary entry, Swedish and English ("möten": "möte", "mötet", "meeting").
+_FORMS_OF = {
+    fold(form): frozenset(fold(other) for other in forms.split("|"))
+    | frozenset(fold(english) for english in englishes)
+    for forms, englishes in _UNITS.items()
+    for form in forms.split("|")
+}
+
+
+def unit_forms(unit: str | None, unit_en: str | None = None) -> frozenset[str]:
+    """Every form (folded) a chair may write for what a unit counts: for each listed word ("utbildning,
+    föreläsning eller webbinarium") its glossary entry's forms in both languages, and those of its
+    compound's last part ("medlemsmöte": "möte", "möten", "mötet", "meetings"); for the English a board
+    gave ("members' meeting") the last word in both numbers ("meeting", "meetings")."""
+    found: set[str] = set()
+    for item in _LIST.split((unit or "").strip())[::2]:
+        last = fold(item.split()[-1]) if item.split() else ""
+        found |= _FORMS_OF.get(last, frozenset())
+        tails = [last[start:] for start in range(1, len(last) - 3) if last[start:] in _FORMS_OF]
+        if tails:  # the longest known last part of at least four letters, as _unit_word reads it
+            found |= _FORMS_OF[tails[0]]
+    for item in _LIST.split((unit_en or "").strip())[::2]:
+        last = item.split()[-1].lower() if item.split() else ""
+        found |= {fold(form) for form in _ENGLISH_FORMS.get(last, ())} | ({fold(last)} if last else set())
+    return frozenset(found)
