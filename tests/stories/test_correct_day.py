@@ -32,7 +32,7 @@ async def test_a_day_alone_moves_the_report_and_keeps_its_value_and_comment(meet
     assert (moved.happened_on, moved.value, moved.comment) == (
         date(2026, 11, 19),
         1.0,
-        "medlemsmöte på biblioteket",
+        "på biblioteket",  # the goal's own unit (medlemsmöte) is no comment
     )
     assert (await meetings.say(KIM, "ändra 1 i förrgår")).startswith("Flyttade #1 till 20 nov. 2026")
     assert (await meetings.say(KIM, "ändra 1 datum 12/11")).startswith("Flyttade #1 till 12 nov. 2026")

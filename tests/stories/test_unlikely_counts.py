@@ -32,7 +32,7 @@ async def test_a_count_far_beyond_the_goal_is_asked_about_and_stored_on_yes(meet
     asked = await meetings.say(KIM, "rapportera 4 500 möten")
     assert asked == (
         "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 är långt mer än så, så inget sparades. "
-        "Om 500 stämmer, skriv: rapportera 4 500 2026-11-22 möten ja"
+        "Om 500 stämmer, skriv: rapportera 4 500 2026-11-22 ja"
     )
     assert meetings.reports() == []
     stored = await meetings.say(KIM, "rapportera 4 500 2026-11-22 möten ja")
@@ -40,7 +40,7 @@ async def test_a_count_far_beyond_the_goal_is_asked_about_and_stored_on_yes(meet
     english = await meetings.say(KIM, "report 4 500 meetings", locale="en-US")
     assert english == (
         "Goal 4 asks for at least 1 members' meeting per quarter; 500 is far more than that, so nothing "
-        "was stored. If 500 is right, write: report 4 500 2026-11-22 meetings yes"
+        "was stored. If 500 is right, write: report 4 500 2026-11-22 yes"
     )
     assert len(meetings.reports()) == 1
     # Ten times the target is still a count a chair may mean, stored at once.
