@@ -981,6 +981,13 @@ def role_sentence(text: str) -> Reading | None:
     return Reading(f"{command} @{name.lstrip('@')}", "sv" if swedish else "en")
 
 
+# The phrases folded as the text they are matched against is, once.
+_FOLDED_QUESTIONS = tuple((fold(ask), command, language) for ask, command, language in _QUESTIONS)
+_FOLDED_ASKS = tuple((fold(ask), command, language) for ask, command, language in _ASKS)
+_FOLDED_LEADS = tuple((fold(lead), language) for lead, language in _LEADS)
+_FOLDED_WHO_LEADS = tuple((fold(lead), language) for lead, language in _WHO_LEADS)
+
+
 def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     """The command a natural question means, or None. `is_command` tells whether a word is a command."""
     trimmed = text.strip().rstrip("?!. ")
@@ -1015,8 +1022,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     goal = _one_goal(" ".join(words[1:])) if words[:1] == ["status"] else None
     if goal is not None:  # "status mål 4", "status Sundsvall goal 4"
         return Reading(goal, "en" if goal.startswith("goal") else "sv", asked=True)
-    for ask, command, language in _QUESTIONS:
-        ask_folded = fold(ask)
+    for ask_folded, command, language in _FOLDED_QUESTIONS:
         if folded == ask_folded or folded.startswith(ask_folded + " "):
             if command in ("roller", "roles"):  # "vem är ordförande i Timrå": that branch's, if it is one
                 rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
@@ -1025,8 +1031,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     role = role_sentence(" ".join(trimmed.split()))
     if role is not None:
         return role
-    for ask, command, language in _ASKS:
-        ask_folded = fold(ask)
+    for ask_folded, command, language in _FOLDED_ASKS:
         if folded == ask_folded or folded.startswith(ask_folded + " "):
             rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
             if command in ("språk", "language") and not _LANGUAGE_NAMES & set(fold(rest).split()):
@@ -1051,16 +1056,14 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     about_plan = _about_the_plan(words, is_command)
     if about_plan is not None:
         return Reading("mål" if about_plan == "sv" else "goals", about_plan, asked=True)
-    for lead, language in _LEADS:
-        lead_folded = fold(lead)
+    for lead_folded, language in _FOLDED_LEADS:
         if folded.startswith(lead_folded + " "):
             rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
             first, second = [*rest.split(" ", 2), ""][:2]
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):
                 return Reading(rest, language, asked=True)
-    for lead, language in _WHO_LEADS:  # "vem ansvarar för facebook?": who answers for the goals about it
-        lead_folded = fold(lead)
+    for lead_folded, language in _FOLDED_WHO_LEADS:  # "vem ansvarar för facebook?": who answers for its goals
         if folded.startswith(lead_folded + " "):
             rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
             return Reading(
