@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from babel.dates import format_date
-from babel.lists import format_list
 
 from bot.cards import Reply, day, day_first, listed, number, reminders
 from bot.cards import goals as cards
@@ -358,7 +357,7 @@ def register(router: Router) -> None:
                         "{names} are now responsible for goal {number}.",
                         len(changed),
                     )
-                ).format(names=format_list(changed, locale=t.language), number=goal.number)
+                ).format(names=listed(t, changed), number=goal.number)
             )
         if unchanged:
             lines.append(
@@ -374,7 +373,7 @@ def register(router: Router) -> None:
                         "{names} were responsible for goal {number} already.",
                         len(unchanged),
                     )
-                ).format(names=format_list(unchanged, locale=t.language), number=goal.number)
+                ).format(names=listed(t, unchanged), number=goal.number)
             )
         return Reply(" ".join(lines))
 
@@ -842,7 +841,7 @@ _YES = ("ja", "yes")
 
 def _days(t: Translator, days: Sequence[date]) -> str:
     """ "3 mars 2026 och 10 mars 2026", as every reply writes a day."""
-    return format_list([day(t, one) for one in days], locale=t.language)
+    return listed(t, [day(t, one) for one in days])
 
 
 def _typed(t: Translator, goal: Goal, value: float) -> str:

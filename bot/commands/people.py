@@ -8,8 +8,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from babel.lists import format_list
-
 from bot.cards import Reply, listed
 from bot.cards.prompts import dealt_anew
 from bot.commands.router import Context, Request, Router, refusal
@@ -363,7 +361,7 @@ def _merged(t: Translator, changed: BranchChange) -> str:
             old=changed.name, new=changed.other
         )
     return t._("Merged {old} into {new}: {moved} moved to {new}.").format(
-        old=changed.name, new=changed.other, moved=format_list(moved, locale=t.language)
+        old=changed.name, new=changed.other, moved=listed(t, moved)
     )
 
 
@@ -446,7 +444,7 @@ async def _granted(request: Request, context: Context, granted: Granted) -> str:
             "{names} also chairs {branch}.", "{names} also chair {branch}.", len(granted.others)
         )
         lines.append(
-            also.format(names=format_list(list(granted.others), locale=t.language), branch=granted.branch)
+            also.format(names=listed(t, granted.others), branch=granted.branch)
             + " "
             + t._("If that has changed, write: role remove chair @{name}").format(name=granted.others[0])
         )
@@ -534,7 +532,7 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 len(slots),
             ).format(
                 writer=writer or t._("someone no longer known"),
-                slots=format_list([f"#{s.id}" for s in slots], locale=t.language),
+                slots=listed(t, [f"#{s.id}" for s in slots]),
             )
         )
     return " ".join(lines)

@@ -12,9 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from babel.lists import format_list
-
-from bot.cards import Reply, day, day_of_year, no_such_page, page_note
+from bot.cards import Reply, day, day_of_year, listed, no_such_page, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
@@ -622,7 +620,7 @@ def register(router: Router) -> None:
             ]
             return Reply(
                 t._("Prompts are planned in more than one channel: write which, {choices}.").format(
-                    choices=format_list(which, style="or", locale=t.language)
+                    choices=listed(t, which, either=True)
                 )
             )
         found = target.found
@@ -892,7 +890,7 @@ def _not_named(t: Translator, written: str, named: Sequence[PersonInfo], example
     return Reply(
         t._("“{name}” could be {names}: @mention whom you mean, e.g. {example}").format(
             name=written,
-            names=format_list([p.name for p in named], style="or", locale=t.language),
+            names=listed(t, [p.name for p in named], either=True),
             example=example,
         )
     )

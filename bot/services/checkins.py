@@ -24,7 +24,7 @@ from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
 from bot.services.glossary import unit_forms
-from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
+from bot.services.goals import NUMBER_WORDS, Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import period_bounds
 
@@ -39,28 +39,8 @@ MAX_COUNT = 1000
 MAX_METRIC = 1_000_000_000
 
 
-# Small numbers as words: "två möten", "one meeting". ("en"/"ett" and "one" are 1.)
-_NUMBER_WORDS = {
-    word: value
-    for value, words in enumerate(
-        [
-            ("noll", "zero"),
-            ("en", "ett", "one"),
-            ("tva", "two"),
-            ("tre", "three"),
-            ("fyra", "four"),
-            ("fem", "five"),
-            ("sex", "six"),
-            ("sju", "seven"),
-            ("atta", "eight"),
-            ("nio", "nine"),
-            ("tio", "ten"),
-            ("elva", "eleven"),
-            ("tolv", "twelve"),
-        ]
-    )
-    for word in words
-} | {"once": 1, "twice": 2}
+# Small numbers as words: "två möten", "one meeting" (NUMBER_WORDS); "en" as "ett" is 1, "once" and "twice".
+_NUMBER_WORDS = NUMBER_WORDS | {"en": 1, "once": 1, "twice": 2}
 # A word that only says what the value counts: "en gång", "två gånger", "2 st möten", "three times".
 _TIMES = frozenset({"gang", "ganger", "st", "stycken", "time", "times"})
 # Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
