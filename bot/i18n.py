@@ -792,6 +792,9 @@ _PLAN_QUESTION_WORDS = frozenset(
 )
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
 COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
+# The last word of a command that says yes to what the bot asked before storing ("byt 12 13 ja", "rapportera
+# 4 13 2026-11-22 ja tack"), folded. Every command that asks reads it with `said_yes`.
+YES_WORDS = frozenset(("ja", "yes", "bekrafta", "confirm"))
 # What people write to leave a question the bot asked (folded): the check-in dialog, the question "1 or
 # 1 100?" and the plan under review (`plan avbryt`) all stop; with no question waiting, there is nothing to
 # stop. Each word and the language it is in. The one list of them: every question reads these.
@@ -851,6 +854,17 @@ def social(text: str) -> tuple[Social, str] | None:
         words = words[max(length, 1) :]
     ranked = sorted(found, key=lambda said: _SOCIAL_RANK.index(said[0]))  # thanks first, a nod last
     return ranked[0] if ranked else None
+
+
+def said_yes(words: list[str]) -> tuple[list[str], bool]:
+    """The words without a last yes (YES_WORDS, thanks after it aside), and whether it was there: "byt 12 13
+    ja tack" -> ("byt 12 13", True); without one the words as written."""
+    kept = list(words)
+    while kept and fold(kept[-1]) in COURTESY:
+        kept.pop()
+    if kept and fold(kept[-1]) in YES_WORDS:
+        return kept[:-1], True
+    return list(words), False
 
 
 def _symbol(word: str) -> bool:

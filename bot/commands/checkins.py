@@ -33,7 +33,7 @@ from bot.cards.checkin_form import (
 from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.i18n import DISTRICT_WORDS, N_, Translator, fold, status_word
+from bot.i18n import DISTRICT_WORDS, N_, Translator, fold, said_yes, status_word
 from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
@@ -836,9 +836,6 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
     return Reply(answer)
 
 
-_YES = ("ja", "yes")
-
-
 def _days(t: Translator, days: Sequence[date]) -> str:
     """ "3 mars 2026 och 10 mars 2026", as every reply writes a day."""
     return listed(t, [day(t, one) for one in days])
@@ -853,9 +850,9 @@ def _typed(t: Translator, goal: Goal, value: float) -> str:
 
 def confirmed_args(args: str) -> tuple[str, bool]:
     """The arguments without a last "ja" / "yes" after the value, and whether it was there."""
-    words = args.split()
-    if len(words) > 2 and fold(words[-1]) in _YES:
-        return " ".join(words[:-1]), True
+    words, yes = said_yes(args.split())
+    if yes and len(words) > 1:  # "4 ja" is a goal done, not a yes
+        return " ".join(words), True
     return args, False
 
 

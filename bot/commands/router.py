@@ -319,9 +319,13 @@ class Router:
         # ("ångra") is that command.
         leave = fold(text)
         if (leave in CANCEL_WORDS or leave in NO_WORDS) and self.route_for(text) is None:
+            spoken_in = CANCEL_WORDS.get(leave) or NO_WORDS[leave]
+            review = self.route_for("plan")  # a plan under review waits for its Import or Cancel too
+            if leave in CANCEL_WORDS and review is not None and allows(request.roles, review.role):
+                asked = self._speaking(request, context, spoken_in)
+                return await self._run(review, replace(asked, text=text, command=text, args=text), context)
             note_turn(command="cancel")
-            t = translator(CANCEL_WORDS.get(leave) or NO_WORDS[leave])
-            return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
+            return nothing_to_cancel(translator(spoken_in))
         reading = rephrase(text, self._names_command)
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
@@ -586,6 +590,11 @@ class Router:
         if found is None:
             return None, 0.0
         return (" ".join([found[0], *args.split()]), found[1]), best[0]
+
+
+def nothing_to_cancel(t: Translator) -> Reply:
+    """ "avbryt" with no question waiting for the sender's answer."""
+    return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
 
 
 def friendly(kind: Social, t: Translator) -> Reply:

@@ -8,13 +8,15 @@ What a chair or board member means:
 - "nej" / "no" to a question that wants a goal, a day or which of two readings was meant ("1 or 1 100?"):
   neither, so leave it too; to "Any comment?" it is no comment, and the report is stored.
 - "plan avbryt", "plan stopp", "plan glöm det", "plan never mind": the plan under review is cancelled, as
-  the card's Cancel button does. "plan nej" names nothing to do: the review is shown as it waits, and
-  nothing is cancelled or imported on a guess.
+  the card's Cancel button does; so does the word alone ("avbryt", "never mind") while the review waits
+  for its Import or Cancel. "plan nej" names nothing to do: the review is shown as it waits, and nothing is
+  cancelled or imported on a guess.
 - With no question waiting, any of them, and "nej", is told there is nothing to cancel, in the word's
   language; but a command's own word alone is that command ("ångra" asks which report).
 Before, "stopp" to "1 or 1 100?" dropped the question and then said "jag väntar inte på något svar från
 dig"; "nej" to it was "Jag känner inte till kommandot ”nej”"; "plan stopp" showed the review again instead
-of cancelling it; and "glöm det" with nothing waiting told how to have all one's data erased.
+of cancelling it; "avbryt" while the review waited said nothing waited; and "glöm det" with nothing waiting
+told how to have all one's data erased.
 
 Megan is on the board, Kim chairs Sundsvall.
 """
@@ -92,6 +94,19 @@ async def test_each_word_after_plan_cancels_the_review(district: District, word:
     assert await district.say(MEGAN, f"plan {word}", locale=locale) in CANCELLED.values()
     assert (await district.say(MEGAN, "plan", locale=locale)).startswith(NO_REVIEW[locale])
     assert await district.say(MEGAN, "mål", locale=locale) == before  # nothing imported
+
+
+@pytest.mark.parametrize("locale", ["sv-SE", "en-US"])
+@pytest.mark.parametrize("word", [word for word in LEAVE if word != "Ångra"])  # alone, `ångra` is a command
+async def test_each_word_alone_cancels_the_review_waiting(district: District, word: str, locale: str) -> None:
+    before = await district.say(MEGAN, "mål", locale=locale)
+    await district.say(MEGAN, PLANS[locale].replace("\n", "<br>"), locale=locale)
+    assert await district.say(MEGAN, word, locale=locale) in CANCELLED.values()
+    assert (await district.say(MEGAN, "plan", locale=locale)).startswith(NO_REVIEW[locale])
+    assert await district.say(MEGAN, "mål", locale=locale) == before  # nothing imported
+    # with the review gone, nothing waits: said so in the word's language, as to anyone
+    assert await district.say(MEGAN, "avbryt", locale=locale) == NOTHING["sv-SE"]
+    assert await district.say(MEGAN, "never mind", locale=locale) == NOTHING["en-US"]
 
 
 @pytest.mark.parametrize(("locale", "no"), [("sv-SE", "nej"), ("en-US", "no")])

@@ -10,6 +10,9 @@ What a member, chair or board member means:
   "fem möten" in a report, and "tretton" in a report as in `mål tretton`. `påminn om fem dagar` was "I
   cannot read a day" (its words stopped at four), a report's "tretton möten" no number (they stopped at
   twelve).
+- "ja tack" / "yes please" after a command the bot asked to be confirmed is yes, as the board's commands
+  (`byt 12 13 ja tack`) always read it: a report confirmed so was asked about again, with "tack" taken
+  for the last word.
 - A list in an English sentence is written one way: "on the 1st, the 10th, and the 20th", as every other
   list of names, days and numbers the bot writes in English.
 
@@ -105,3 +108,22 @@ async def test_a_list_of_days_is_written_as_every_english_list_is(district: Dist
     assert swedish.startswith("Inlägg publiceras i den här kanalen den 1, den 10 och den 20 varje månad"), (
         swedish
     )
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "locale", "stored"),
+    [
+        ("rapportera 4 13 2026-11-22 ja tack", "sv-SE", "Sparat #1: mål 4, 13 för Sundsvall"),
+        ("report 4 13 2026-11-22 yes please", "en-US", "Stored #1: goal 4, 13 for Sundsvall"),
+    ],
+)
+async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
+    meetings: District, confirmed: str, locale: str, stored: str
+) -> None:
+    asked = await meetings.say(KIM, confirmed.rsplit(" ", 2)[0], locale=locale)
+    assert confirmed.rsplit(" ", 1)[0] in asked, (
+        asked
+    )  # "Om 13 stämmer, skriv: rapportera 4 13 2026-11-22 ja"
+    assert (await meetings.say(KIM, confirmed, locale=locale)).startswith(stored)
+    [report] = meetings.reports()
+    assert (report.value, report.comment) == (13, None)
