@@ -9,7 +9,7 @@ What a member, chair or board member means:
 - A number written as a word is the same number wherever it is written: "om fem dagar" to `påminn` as
   "fem möten" in a report, and "tretton" in a report as in `mål tretton`. `påminn om fem dagar` was "I
   cannot read a day" (its words stopped at four), a report's "tretton möten" no number (they stopped at
-  twelve).
+  twelve), and "för tio dagar sedan" no day (they stopped at seven).
 - "ja tack" / "yes please" after a command the bot asked to be confirmed is yes, as the board's commands
   (`byt 12 13 ja tack`) always read it: a report confirmed so was asked about again, with "tack" taken
   for the last word.
@@ -127,3 +127,18 @@ async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
     assert (await meetings.say(KIM, confirmed, locale=locale)).startswith(stored)
     [report] = meetings.reports()
     assert (report.value, report.comment) == (13, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "stored"),
+    [
+        ("rapportera 4 1 för tio dagar sedan", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 12 nov. 2026."),
+        ("report 4 1 eight days ago", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 14 Nov 2026."),
+    ],
+)
+async def test_days_counted_back_in_words_are_read_as_every_count_is(
+    meetings: District, written: str, locale: str, stored: str
+) -> None:
+    assert (await meetings.say(KIM, written, locale=locale)).startswith(stored)
+    [report] = meetings.reports()
+    assert report.comment is None
