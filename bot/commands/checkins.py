@@ -56,6 +56,7 @@ from bot.services.checkin_desk import (
     Withdrawn,
 )
 from bot.services.checkins import (
+    GOAL_WORDS,
     CheckInDraft,
     CheckInError,
     CheckInProblem,
@@ -934,7 +935,6 @@ _MINE = {
 _PAGE_WORDS = frozenset(("sida", "sidan", "page", "s", "p"))
 _LATEST_WORDS = frozenset(("senaste", "alla", "latest", "last", "all", "recent"))
 _THIS_YEAR = ("i ar", "this year", "arets")  # folded
-_GOAL_WORDS = frozenset(("mal", "malet", "goal"))
 # Words in `mina rapporter …` that narrow nothing (folded).
 _ALL_WORDS = _LATEST_WORDS | frozenset(
     (
@@ -965,7 +965,7 @@ def report_filter(args: str, today: date) -> ReportFilter | None:
     at = 0
     while at < len(words):
         word, after = words[at], words[at + 1] if at + 1 < len(words) else ""
-        if word in _GOAL_WORDS and number_in(after) is not None:
+        if word in GOAL_WORDS and number_in(after) is not None:
             goal, at = number_in(after), at + 2
         elif word in _PAGE_WORDS and number_in(after, digits=4):
             page, at = number_in(after, digits=4) or 1, at + 2
