@@ -792,12 +792,23 @@ _PLAN_QUESTION_WORDS = frozenset(
 )
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
 COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
-# What people write to leave a question the bot asked (folded): the check-in dialog stops; with no question
-# waiting, there is nothing to stop. Each word and the language it is in.
+# The last word of a command that says yes to what the bot asked before storing ("byt 12 13 ja", "rapportera
+# 4 13 2026-11-22 ja tack"), folded. Every command that asks reads it with `said_yes`.
+YES_WORDS = frozenset(("ja", "yes", "bekrafta", "confirm"))
+# What people write to leave a question the bot asked (folded): the check-in dialog, the question "1 or
+# 1 100?" and the plan under review (`plan avbryt`) all stop; with no question waiting, there is nothing to
+# stop. Each word and the language it is in. The one list of them: every question reads these.
 CANCEL_WORDS = {
     **dict.fromkeys(("avbryt", "avsluta", "sluta", "stopp", "glom det", "strunt i det", "angra"), "sv"),
     **dict.fromkeys(("cancel", "quit", "exit", "abort", "stop", "never mind", "nevermind"), "en"),
     **dict.fromkeys(("forget it", "undo"), "en"),
+}
+# "No" to a question the bot asked (folded). To one that asks for a goal, a day or which of two readings
+# was meant, it is a no to going on: nothing is stored; to a comment it is none (dialogs/checkin_dialog.py).
+# With no question waiting, it is told there is nothing to cancel, as CANCEL_WORDS are. Each and its language.
+NO_WORDS = {
+    **dict.fromkeys(("nej", "na", "nej tack"), "sv"),
+    **dict.fromkeys(("no", "nope", "no thanks", "no thank you"), "en"),
 }
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
 _OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
@@ -843,6 +854,17 @@ def social(text: str) -> tuple[Social, str] | None:
         words = words[max(length, 1) :]
     ranked = sorted(found, key=lambda said: _SOCIAL_RANK.index(said[0]))  # thanks first, a nod last
     return ranked[0] if ranked else None
+
+
+def said_yes(words: list[str]) -> tuple[list[str], bool]:
+    """The words without a last yes (YES_WORDS, thanks after it aside), and whether it was there: "byt 12 13
+    ja tack" -> ("byt 12 13", True); without one the words as written."""
+    kept = list(words)
+    while kept and fold(kept[-1]) in COURTESY:
+        kept.pop()
+    if kept and fold(kept[-1]) in YES_WORDS:
+        return kept[:-1], True
+    return list(words), False
 
 
 def _symbol(word: str) -> bool:

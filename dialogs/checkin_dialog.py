@@ -15,14 +15,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
-from babel.lists import format_list
-
-from bot.cards import Reply
+from bot.cards import Reply, listed
 from bot.cards.checkin_form import Entries, branch_goals_first, value_hint
 from bot.commands.checkins import REPORT_USAGE, answer_filed, desk, open_check_in, problem, refused
 from bot.commands.help import command_words
 from bot.commands.router import Context, Request, Route, refusal
-from bot.i18n import CANCEL_WORDS, LANGUAGES, Translator, fold, only_symbols, social, translator
+from bot.i18n import CANCEL_WORDS, LANGUAGES, NO_WORDS, Translator, fold, only_symbols, social, translator
 from bot.sdk import Message, Turn
 from bot.services.checkin_desk import Misread, Opened
 from bot.services.checkins import CheckInDraft, CheckInError, parse_goal_number
@@ -30,10 +28,9 @@ from bot.services.goals import Goal, Plan, number_in
 from bot.services.people import Role
 from dialogs.checkin_entries import read_amount, read_entries, read_goal
 
-# "No" to a question that asks for a goal or a day is no answer but a no to going on; to the comment it is
-# none, and to a goal done or not it is "not done" (read_amount reads it).
-NO_WORDS = frozenset({"nej", "no", "nope", "na", "nej tack", "no thanks", "no thank you"})
-NO_COMMENT_WORDS = NO_WORDS | frozenset(
+# "No" (NO_WORDS) to a question that asks for a goal or a day is no answer but a no to going on; to the
+# comment it is none, and to a goal done or not it is "not done" (read_amount reads it).
+NO_COMMENT_WORDS = frozenset(NO_WORDS) | frozenset(
     {"inget", "ingen", "ingenting", "ingen kommentar", "inga kommentarer", "no comment", "none", "nothing"}
     | {"ok", "okej", "okay", "tack", "thanks", "ok tack", "nej det ar bra", "nej det racker"}
 )
@@ -272,7 +269,7 @@ def _yours(t: Translator, opened: Opened) -> str:
         "You can report on goal {numbers}: write its number.",
         "You can report on goals {numbers}: write one's number.",
         len(numbers),
-    ).format(numbers=format_list(numbers, locale=t.language))
+    ).format(numbers=listed(t, numbers))
 
 
 async def _ask(turn: Turn, step: str, question: str, again: str, entries: Entries) -> Waiting:

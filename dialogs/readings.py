@@ -4,8 +4,9 @@ A one-line report or correction whose value is followed by a number that may be 
 the goal allows both readings ("rapportera 6 1 100 deltagare" on a goal of a thousand participants), is not
 stored but asked about. In Teams the question is a card with a button for each reading
 (bot/commands/checkins.py `ask_reading`); in a chat without cards the next message answers it: the one
-number ("1"), the joined one ("1100" or "1 100"), or "avbryt" / "cancel". Anything else is no answer:
-the question is dropped and the message handled as any other, so a chair who moves on is not held by it.
+number ("1"), the joined one ("1100" or "1 100"), a word that leaves a question ("avbryt", "stopp", "never
+mind": bot.i18n.CANCEL_WORDS) or a no ("nej": neither reading, so nothing). Anything else is no answer: the
+question is dropped and the message handled as any other, so a chair who moves on is not held by it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.i18n import fold
+from bot.i18n import CANCEL_WORDS, NO_WORDS, fold
 
 KIND = "reading"  # the stored state's "dialog": what tells it from the check-in dialog's (dialogs/host.py)
 COMMANDS = ("report", "correct")
-CANCEL_WORDS = frozenset({"avbryt", "cancel"})
 MAX_ARGS = 2000  # the command's words kept until the answer (a comment is at most 500 characters)
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 
@@ -61,7 +61,7 @@ class Choice:
 
     def read(self, text: str) -> Answer:
         """Which reading an answer picks."""
-        if fold(text) in CANCEL_WORDS:
+        if fold(text) in CANCEL_WORDS or fold(text) in NO_WORDS:
             return Answer.CANCEL
         typed = _SPACES.sub("", text.strip()).replace(",", ".").rstrip(".")
         if typed == self.alone:

@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names, get_timezone_location
-from babel.lists import format_list
 
 from bot.cards import Reply, card, clock, day, facts, heading, listed, page_note, paragraph
 from bot.db.prompts import PostRecord
@@ -42,7 +41,7 @@ def rule_in_words(t: Translator, rule: ScheduleRule) -> str:
     )
     weekday = get_day_names("wide", locale=t.language)
     if rule.days_of_month:
-        days = _listed(t, [t._("the {day}").format(day=_day_of_month(t, d)) for d in rule.days_of_month])
+        days = listed(t, [t._("the {day}").format(day=_day_of_month(t, d)) for d in rule.days_of_month])
         return t._("on {days} of each month at {time}").format(days=days, time=time)
     if rule.weekdays:
         ordinals = {
@@ -56,10 +55,10 @@ def rule_in_words(t: Translator, rule: ScheduleRule) -> str:
         by_weekday: dict[int, list[str]] = {}  # "första och tredje måndagen", not "första måndagen och ..."
         for o, w in rule.weekdays:
             by_weekday.setdefault(w, []).append(ordinals[o])
-        days = _listed(
+        days = listed(
             t,
             [
-                t._("{ordinal} {weekday}").format(ordinal=_listed(t, which), weekday=weekday[w])
+                t._("{ordinal} {weekday}").format(ordinal=listed(t, which), weekday=weekday[w])
                 for w, which in by_weekday.items()
             ],
         )
@@ -70,7 +69,7 @@ def rule_in_words(t: Translator, rule: ScheduleRule) -> str:
         3: t._("every third {weekday}"),
         4: t._("every fourth {weekday}"),
     }[rule.every_weeks]
-    days = _listed(t, [every.format(weekday=weekday[w]) for w in rule.week_days])
+    days = listed(t, [every.format(weekday=weekday[w]) for w in rule.week_days])
     return t._("{days} at {time}").format(days=days, time=time)
 
 
@@ -79,12 +78,6 @@ def _day_of_month(t: Translator, day: int) -> str:
         return str(day)
     suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
     return f"{day}{suffix}"
-
-
-def _listed(t: Translator, parts: Sequence[str]) -> str:
-    if len(parts) == 1:
-        return parts[0]
-    return t._("{list} and {last}").format(list=", ".join(parts[:-1]), last=parts[-1])
 
 
 def zone_name(t: Translator, timezone: str) -> str:
@@ -376,7 +369,7 @@ def _change_summary(t: Translator, setup: Setup) -> str:
         ),
     )
     parts = [message.format(count=count) for count, message in counts if count]
-    return t._("Of the coming prompts: {parts}.").format(parts=_listed(t, parts))
+    return t._("Of the coming prompts: {parts}.").format(parts=listed(t, parts))
 
 
 def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) -> str:
@@ -398,7 +391,7 @@ def _holiday_note(t: Translator, holidays: Holidays, skipped: Sequence[date]) ->
     if not skipped:
         skips = t._("No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve.")
         return f"{skips} {how}"
-    days = _listed(t, [_holiday(t, each) for each in skipped])
+    days = listed(t, [_holiday(t, each) for each in skipped])
     skips = t._(
         "No prompts on public holidays, Midsummer Eve, Christmas Eve or New Year's Eve, so none on {days}."
     )
@@ -680,7 +673,7 @@ def set_aside_asked(t: Translator, asked: SetAside, *, command: str) -> Reply:
     if names:
         lines.append(
             t.ngettext("{names} will be told.", "{names} will be told.", len(names)).format(
-                names=_listed(t, names)
+                names=listed(t, names)
             )
         )
     lines.append(
@@ -708,14 +701,14 @@ def set_aside_done(t: Translator, done: SetAside) -> str:
         told = t.ngettext(
             "{names} is told in a personal chat.", "{names} are told in a personal chat.", len(names)
         )
-        lines[0] += " " + told.format(names=_listed(t, names))
+        lines[0] += " " + told.format(names=listed(t, names))
     elif names:
         told = t.ngettext(
             "The text is sent to {names} in a personal chat.",
             "The texts are sent to {names} in a personal chat.",
             len(done.written),
         )
-        lines[0] += " " + told.format(names=_listed(t, names))
+        lines[0] += " " + told.format(names=listed(t, names))
     if done.pause is None:
         lines += _yours(t, done.written, done.actor)
     return "\n".join(lines)
@@ -750,7 +743,7 @@ def _few_in_months(t: Translator, few: Sequence[tuple[date, int]], *, holidays: 
             "Note: the plan asks for prompts at least twice a month; with the pause this channel gets "
             "{months}."
         )
-    return note.format(months=format_list(months, locale=t.language))
+    return note.format(months=listed(t, months))
 
 
 def dealt_anew(t: Translator, dealt: Sequence[tuple[PromptSlot, str]]) -> str:

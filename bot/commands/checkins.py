@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from babel.dates import format_date
-from babel.lists import format_list
 
 from bot.cards import Reply, day, day_first, listed, number, reminders
 from bot.cards import goals as cards
@@ -34,7 +33,7 @@ from bot.cards.checkin_form import (
 from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.i18n import DISTRICT_WORDS, N_, Translator, fold, status_word
+from bot.i18n import DISTRICT_WORDS, N_, Translator, fold, said_yes, status_word
 from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
@@ -57,6 +56,7 @@ from bot.services.checkin_desk import (
     Withdrawn,
 )
 from bot.services.checkins import (
+    GOAL_WORDS,
     CheckInDraft,
     CheckInError,
     CheckInProblem,
@@ -358,7 +358,7 @@ def register(router: Router) -> None:
                         "{names} are now responsible for goal {number}.",
                         len(changed),
                     )
-                ).format(names=format_list(changed, locale=t.language), number=goal.number)
+                ).format(names=listed(t, changed), number=goal.number)
             )
         if unchanged:
             lines.append(
@@ -374,7 +374,7 @@ def register(router: Router) -> None:
                         "{names} were responsible for goal {number} already.",
                         len(unchanged),
                     )
-                ).format(names=format_list(unchanged, locale=t.language), number=goal.number)
+                ).format(names=listed(t, unchanged), number=goal.number)
             )
         return Reply(" ".join(lines))
 
@@ -837,12 +837,9 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
     return Reply(answer)
 
 
-_YES = ("ja", "yes")
-
-
 def _days(t: Translator, days: Sequence[date]) -> str:
     """ "3 mars 2026 och 10 mars 2026", as every reply writes a day."""
-    return format_list([day(t, one) for one in days], locale=t.language)
+    return listed(t, [day(t, one) for one in days])
 
 
 def _typed(t: Translator, goal: Goal, value: float) -> str:
@@ -854,9 +851,9 @@ def _typed(t: Translator, goal: Goal, value: float) -> str:
 
 def confirmed_args(args: str) -> tuple[str, bool]:
     """The arguments without a last "ja" / "yes" after the value, and whether it was there."""
-    words = args.split()
-    if len(words) > 2 and fold(words[-1]) in _YES:
-        return " ".join(words[:-1]), True
+    words, yes = said_yes(args.split())
+    if yes and len(words) > 1:  # "4 ja" is a goal done, not a yes
+        return " ".join(words), True
     return args, False
 
 
@@ -938,7 +935,6 @@ _MINE = {
 _PAGE_WORDS = frozenset(("sida", "sidan", "page", "s", "p"))
 _LATEST_WORDS = frozenset(("senaste", "alla", "latest", "last", "all", "recent"))
 _THIS_YEAR = ("i ar", "this year", "arets")  # folded
-_GOAL_WORDS = frozenset(("mal", "malet", "goal"))
 # Words in `mina rapporter …` that narrow nothing (folded).
 _ALL_WORDS = _LATEST_WORDS | frozenset(
     (
@@ -969,7 +965,7 @@ def report_filter(args: str, today: date) -> ReportFilter | None:
     at = 0
     while at < len(words):
         word, after = words[at], words[at + 1] if at + 1 < len(words) else ""
-        if word in _GOAL_WORDS and number_in(after) is not None:
+        if word in GOAL_WORDS and number_in(after) is not None:
             goal, at = number_in(after), at + 2
         elif word in _PAGE_WORDS and number_in(after, digits=4):
             page, at = number_in(after, digits=4) or 1, at + 2

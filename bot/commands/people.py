@@ -8,12 +8,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from babel.lists import format_list
-
 from bot.cards import Reply, listed
 from bot.cards.prompts import dealt_anew
 from bot.commands.router import Context, Request, Router, refusal
-from bot.i18n import N_, Translator, alphabetical, fold, genitive
+from bot.i18n import N_, Translator, alphabetical, fold, genitive, said_yes
 from bot.services.branches import BranchName, Named, find_branch, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
@@ -33,7 +31,6 @@ _ROLE_WORDS = {
     "deputy": Role.DEPUTY,
 }
 _REMOVE_WORDS = {"bort", "ta", "remove", "revoke"}
-_YES = {"ja", "yes"}
 _AND = {"och", "and", ""}  # "" : "&" folds to nothing
 _ADMIN_WORDS = {"admin", "admins", "administrator", "administrators", "administratorer", "administratoren"}
 _SELF = {"mig", "mej", "me", "myself"}  # the writer, in "gör mig till ordförande i Sundsvall"
@@ -88,7 +85,7 @@ def register(router: Router) -> None:
                 + " "
                 + _which_role(t, mentions[0].name, remove=remove)
             )
-        named, confirmed = _confirmed(words[1:])
+        named, confirmed = said_yes(words[1:])
         while named and fold(named[0]) in _AND:  # "roll ordförande @Noa och @Lee Timrå": the names' "och"
             named = named[1:]
         directory = context.services.directory
@@ -245,7 +242,7 @@ def register(router: Router) -> None:
         if not allows(request.roles, Role.BOARD):
             return await refusal(request, context, Role.BOARD)
         verb, first, second = action
-        name, confirmed = _confirmed(first) if verb == "add" else (first, False)
+        name, confirmed = said_yes(first) if verb == "add" else (first, False)
         if verb == "add" and not name:
             return Reply(_branches_usage(t))
         changed = await asyncio.to_thread(
@@ -363,7 +360,7 @@ def _merged(t: Translator, changed: BranchChange) -> str:
             old=changed.name, new=changed.other
         )
     return t._("Merged {old} into {new}: {moved} moved to {new}.").format(
-        old=changed.name, new=changed.other, moved=format_list(moved, locale=t.language)
+        old=changed.name, new=changed.other, moved=listed(t, moved)
     )
 
 
@@ -394,12 +391,6 @@ def _branch_action(words: list[str]) -> tuple[str, list[str], list[str]] | None:
                 return verb, rest[:cut], rest[cut + 1 :]
             return verb, rest, []
     return None
-
-
-def _confirmed(words: list[str]) -> tuple[list[str], bool]:
-    if words and fold(words[-1]) in _YES:
-        return words[:-1], True
-    return words, False
 
 
 def _again(request: Request) -> str:
@@ -446,7 +437,7 @@ async def _granted(request: Request, context: Context, granted: Granted) -> str:
             "{names} also chairs {branch}.", "{names} also chair {branch}.", len(granted.others)
         )
         lines.append(
-            also.format(names=format_list(list(granted.others), locale=t.language), branch=granted.branch)
+            also.format(names=listed(t, granted.others), branch=granted.branch)
             + " "
             + t._("If that has changed, write: role remove chair @{name}").format(name=granted.others[0])
         )
@@ -534,7 +525,7 @@ async def _taken(request: Request, context: Context, taken: Taken) -> str:
                 len(slots),
             ).format(
                 writer=writer or t._("someone no longer known"),
-                slots=format_list([f"#{s.id}" for s in slots], locale=t.language),
+                slots=listed(t, [f"#{s.id}" for s in slots]),
             )
         )
     return " ".join(lines)

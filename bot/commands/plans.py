@@ -8,8 +8,8 @@ import logging
 
 from bot.cards import Reply
 from bot.cards import plan_review as cards
-from bot.commands.router import PASTED_FORM, Context, Request, Router
-from bot.i18n import N_, fold
+from bot.commands.router import PASTED_FORM, Context, Request, Router, nothing_to_cancel
+from bot.i18n import CANCEL_WORDS, N_, fold
 from bot.services.people import Role, allows
 from bot.services.plan import PlanParseError
 from bot.services.plan_corrections import (
@@ -30,7 +30,6 @@ UPLOAD_FORM = "plan-upload"  # bot/teams.py turns a file sent in chat into this 
 _IMPORT = {"importera", "import"}
 _WITHOUT = {"utan", "without"}
 _CORRECT = {"ratta", "correct", "andra"}
-_CANCEL = {"avbryt", "cancel"}
 
 
 def register(router: Router) -> None:
@@ -57,9 +56,12 @@ def register(router: Router) -> None:
                 reviews.finish, request.district, user, now=context.now, with_branches=not without
             )
             return cards.imported(t, request.district, summary) if summary else _nothing(request)
-        if word in _CANCEL:
+        if word in CANCEL_WORDS or fold(request.args) in CANCEL_WORDS:  # "plan stopp", "plan glöm det"
             found = await asyncio.to_thread(reviews.cancel, request.district, user, now=context.now)
-            return Reply(t._("Cancelled: nothing was imported.")) if found else _nothing(request)
+            if found:
+                return Reply(t._("Cancelled: nothing was imported."))
+            # "avbryt" alone (the router hands it here) with no review waiting: no question waits at all
+            return nothing_to_cancel(t) if fold(request.command) in CANCEL_WORDS else _nothing(request)
         review = await asyncio.to_thread(reviews.pending, request.district, user, now=context.now)
         if review is None:
             return _nothing(request)

@@ -12,13 +12,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from babel.lists import format_list
-
-from bot.cards import Reply, day, day_of_year, no_such_page, page_note
+from bot.cards import Reply, day, day_of_year, listed, no_such_page, page_note
 from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
-from bot.i18n import COURTESY, N_, Translator, fold, genitive, translator
+from bot.i18n import COURTESY, N_, Translator, fold, genitive, said_yes, translator
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
@@ -622,7 +620,7 @@ def register(router: Router) -> None:
             ]
             return Reply(
                 t._("Prompts are planned in more than one channel: write which, {choices}.").format(
-                    choices=format_list(which, style="or", locale=t.language)
+                    choices=listed(t, which, either=True)
                 )
             )
         found = target.found
@@ -892,7 +890,7 @@ def _not_named(t: Translator, written: str, named: Sequence[PersonInfo], example
     return Reply(
         t._("“{name}” could be {names}: @mention whom you mean, e.g. {example}").format(
             name=written,
-            names=format_list([p.name for p in named], style="or", locale=t.language),
+            names=listed(t, [p.name for p in named], either=True),
             example=example,
         )
     )
@@ -1038,7 +1036,6 @@ def _rule_problem(t: Translator, error: RuleError) -> Reply:
     return Reply(messages[error.code].format(detail=error.detail[:40]) + " " + example)
 
 
-_YES = ("ja", "yes", "bekräfta", "confirm")
 # Posting a slot further ahead than this takes an owner's turn: the board is asked first.
 EARLY = timedelta(days=3)
 
@@ -1075,10 +1072,8 @@ def _number_and_text(args: str) -> tuple[str, str]:
 def _confirmed(args: str) -> tuple[str, bool]:
     """The arguments without a last word "ja" / "yes" (nor "tack", "please" around it), and whether the
     board said it."""
-    words = _courteous_less(args.split())
-    if words and fold(words[-1]) in _YES:
-        return " ".join(_courteous_less(words[:-1])), True
-    return " ".join(words), False
+    words, yes = said_yes(args.split())
+    return " ".join(_courteous_less(words)), yes
 
 
 def _courteous_less(words: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ from bot.db.privacy import PrivacyRepository
 from bot.db.repository import Repository
 from bot.i18n import (
     CANCEL_WORDS,
+    NO_WORDS,
     SHARED_WORDS,
     Social,
     Translator,
@@ -313,6 +314,18 @@ class Router:
             note_turn(command="greeting")
             kind, language = greeting
             return friendly(kind, self._speaking(request, context, language).t)
+        # "avbryt", "glöm det", "nej" with no question waiting (a dialog's question was answered before the
+        # router): as leaving a question means everywhere, not `glöm`'s hint. A command's own word alone
+        # ("ångra") is that command.
+        leave = fold(text)
+        if (leave in CANCEL_WORDS or leave in NO_WORDS) and self.route_for(text) is None:
+            spoken_in = CANCEL_WORDS.get(leave) or NO_WORDS[leave]
+            review = self.route_for("plan")  # a plan under review waits for its Import or Cancel too
+            if leave in CANCEL_WORDS and review is not None and allows(request.roles, review.role):
+                asked = self._speaking(request, context, spoken_in)
+                return await self._run(review, replace(asked, text=text, command=text, args=text), context)
+            note_turn(command="cancel")
+            return nothing_to_cancel(translator(spoken_in))
         reading = rephrase(text, self._names_command)
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
@@ -441,9 +454,6 @@ class Router:
         `known`: the first word is a command, one the sender may not use, so only the hint is given (as for a
         report or a withdrawal written as a sentence: "Hi! We held …" names no command)."""
         word = text.partition(" ")[0]
-        if fold(text) in CANCEL_WORDS:  # "avbryt" when no question waits (the dialog's ended, or never began)
-            t = translator(CANCEL_WORDS[fold(text)])
-            return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
         suggestion, language = self.suggestion(text, request.t.language, request.roles, names)
         today = context.progress.today(context.now)
         reported = report_in(text, today) if allows(request.roles, Role.CHAIR) else None
@@ -537,11 +547,14 @@ class Router:
         found = self._later_command(rest)  # a command further in: "kan jag få se mål 6"
         if found is not None:
             index, route = found
-            later, after = rest[index], rest[index + 1 : index + 4]
+            later, after = rest[index], rest[index + 1 :]
             if route.reads_text and not (after and any(c.isdigit() for c in after[0])):
                 # "jag undrar vilka mål vi har": "vi har" is the question's, not a search for it
                 after = []
-            suggestion = " ".join([later.strip("!/?.,:;"), *after[: 1 if route.reads_text else 3]])
+            elif route.reads_text and len(route.usage.split(" | ")[0].split()) == 2:
+                after = after[:1]  # "läsa mål 6 nu": `mål` reads one number, "nu" is the sentence's
+            # the rest as written, as a mistyped command's suggestion keeps it: "rapportera 4 2 möten i går"
+            suggestion = " ".join([later.strip("!/?.,:;"), *after])
             return suggestion, route.language_of(later) or language
         return typo if typo is not None else (None, language)
 
@@ -577,6 +590,11 @@ class Router:
         if found is None:
             return None, 0.0
         return (" ".join([found[0], *args.split()]), found[1]), best[0]
+
+
+def nothing_to_cancel(t: Translator) -> Reply:
+    """ "avbryt" with no question waiting for the sender's answer."""
+    return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
 
 
 def friendly(kind: Social, t: Translator) -> Reply:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import and_, func, update
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
@@ -82,13 +81,31 @@ class Repository:
             row = _district(session, district)
             if row is None or row.id is None:
                 return None
+            # One read: each goal with its section and, outer-joined, the targets the board changed it from
+            # in the stored plan, oldest first (a correction made while reviewing the plan, before it was
+            # stored, is how the plan reads: no change). A goal comes once per earlier target.
             rows = session.exec(
-                select(Goal, Section)
+                select(Goal, Section, GoalCorrection)
                 .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
+                .join(
+                    GoalCorrection,
+                    and_(
+                        col(GoalCorrection.goal_id) == col(Goal.id),
+                        col(GoalCorrection.district_id) == row.id,
+                        col(GoalCorrection.field) == str(Field.TARGET),
+                        col(GoalCorrection.made_at) > col(Goal.created_at),
+                    ),
+                    isouter=True,
+                )
                 .where(Goal.district_id == row.id, col(Goal.number).is_not(None))
-                .order_by(col(Goal.number))
+                .order_by(col(Goal.number), col(GoalCorrection.id))
             ).all()
-            before = _targets_before(session, row.id)
+            read: dict[int, tuple[Goal, Section | None, list[tuple[datetime, Target]]]] = {}
+            for goal, section, correction in rows:
+                _, _, before = read.setdefault(goal.id or 0, (goal, section, []))
+                was = target_was(correction.was) if correction is not None else None
+                if correction is not None and was is not None:
+                    before.append((correction.made_at, was))
             goals = tuple(
                 domain.Goal(
                     id=goal.id or 0,
@@ -100,9 +117,9 @@ class Repository:
                     target=Target.from_dict(goal.target),
                     applies_to_branches=goal.applies_to_branches,
                     responsible_in_plan=goal.responsible_in_plan,
-                    targets_before=tuple(before.get(goal.id or 0, ())),
+                    targets_before=tuple(before),
                 )
-                for goal, section in rows
+                for goal, section, before in read.values()
             )
             return domain.Plan(
                 district_id=row.id,
@@ -602,24 +619,6 @@ def _remember(session: Session, conversation: ConversationInfo, person_id: int |
 
 # Corrections to the plan as a whole, kept with no goal.
 _PLAN_FIELDS = frozenset({Field.AREAS, Field.AREA_ENGLISH})
-
-
-def _targets_before(session: Session, district_id: int) -> dict[int, list[tuple[datetime, Target]]]:
-    """Goal id -> the targets its goals had before the board changed them in the stored plan, oldest first
-    (a correction made while reviewing the plan, before it was stored, is how the plan reads: no change)."""
-    found: dict[int, list[tuple[datetime, Target]]] = defaultdict(list)
-    rows = session.exec(
-        select(GoalCorrection)
-        .join(Goal, col(Goal.id) == col(GoalCorrection.goal_id))
-        .where(GoalCorrection.district_id == district_id, GoalCorrection.field == str(Field.TARGET))
-        .where(col(GoalCorrection.made_at) > col(Goal.created_at))
-        .order_by(col(GoalCorrection.id))
-    ).all()
-    for row in rows:
-        was = target_was(row.was)
-        if row.goal_id is not None and was is not None:
-            found[row.goal_id].append((row.made_at, was))
-    return found
 
 
 def _areas_en(session: Session, district_id: int) -> dict[str, str]:

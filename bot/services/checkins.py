@@ -24,7 +24,7 @@ from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
 from bot.services.glossary import unit_forms
-from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
+from bot.services.goals import NUMBER_WORDS, Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import period_bounds
 
@@ -39,35 +39,15 @@ MAX_COUNT = 1000
 MAX_METRIC = 1_000_000_000
 
 
-# Small numbers as words: "två möten", "one meeting". ("en"/"ett" and "one" are 1.)
-_NUMBER_WORDS = {
-    word: value
-    for value, words in enumerate(
-        [
-            ("noll", "zero"),
-            ("en", "ett", "one"),
-            ("tva", "two"),
-            ("tre", "three"),
-            ("fyra", "four"),
-            ("fem", "five"),
-            ("sex", "six"),
-            ("sju", "seven"),
-            ("atta", "eight"),
-            ("nio", "nine"),
-            ("tio", "ten"),
-            ("elva", "eleven"),
-            ("tolv", "twelve"),
-        ]
-    )
-    for word in words
-} | {"once": 1, "twice": 2}
+# Small numbers as words: "två möten", "one meeting" (NUMBER_WORDS); "en" as "ett" is 1, "once" and "twice".
+_NUMBER_WORDS = NUMBER_WORDS | {"en": 1, "once": 1, "twice": 2}
 # A word that only says what the value counts: "en gång", "två gånger", "2 st möten", "three times".
 _TIMES = frozenset({"gang", "ganger", "st", "stycken", "time", "times"})
 # Counted things only: "a meeting" is one, "a couple of meetings" and "ett par möten" two.
 _ARTICLES = frozenset({"a", "an", "ett"})
 _COUPLE = frozenset({"couple", "par"})
 
-_GOAL_WORDS = frozenset({"mal", "malet", "goal"})  # "rapportera mål 4 2", "report goal 4 2"
+GOAL_WORDS = frozenset({"mal", "malet", "goal"})  # "rapportera mål 4 2", "report goal 4 2" (folded)
 _YES = {"klart", "klar", "ja", "gjort", "genomfort", "done", "yes", "1"}
 _NO = {"nej", "no", "0", "ej", "inte"}
 # English thousands commas, as the bot writes numbers to English readers ("1,650", "2,000.5"): a Swedish
@@ -241,7 +221,7 @@ def parse_goal_number(text: str) -> tuple[int, str]:
     goal's after "mål" ("mål fyra 1", "goal four 1"), alone, or before a value in digits ("fyra 1"); "två
     möten" is no goal but a value."""
     first, _, rest = text.strip().partition(" ")
-    named = fold_letters(first) in _GOAL_WORDS and bool(rest)
+    named = fold_letters(first) in GOAL_WORDS and bool(rest)
     if named:
         first, _, rest = rest.strip().partition(" ")
     number = first.lstrip("#").rstrip(".:")
@@ -301,7 +281,7 @@ def report_in(text: str, today: date) -> str | None:
     else:
         for at, word in enumerate(words[:-1]):
             number = words[at + 1].strip(",.:;!?").lstrip("#")
-            if fold_letters(word) in _GOAL_WORDS and number.isdecimal() and len(number) <= 3:
+            if fold_letters(word) in GOAL_WORDS and number.isdecimal() and len(number) <= 3:
                 break
         else:
             return None
@@ -379,7 +359,7 @@ def report_gap(text: str, today: date) -> ReportGap | None:
     else:
         for at, word in enumerate(folded[:-1]):
             number = folded[at + 1].lstrip("#")
-            if word in _GOAL_WORDS and number.isdecimal() and len(number) <= 3:
+            if word in GOAL_WORDS and number.isdecimal() and len(number) <= 3:
                 start = at - 1 if at > 0 and folded[at - 1] in _GOAL_LEADS else at
                 goal, words = number, words[:start] + words[at + 2 :]
                 break
@@ -481,7 +461,7 @@ def which_report(args: str, today: date) -> WhichReport:
             break
     goal = None
     for at, word in enumerate(folded[:-1]):
-        if word in _GOAL_WORDS and folded[at + 1].lstrip("#").isdecimal() and len(folded[at + 1]) <= 6:
+        if word in GOAL_WORDS and folded[at + 1].lstrip("#").isdecimal() and len(folded[at + 1]) <= 6:
             goal = int(folded[at + 1].lstrip("#"))
             words, folded = words[:at] + words[at + 2 :], folded[:at] + folded[at + 2 :]
             break

@@ -98,7 +98,7 @@ import holidays as public_holidays
 from babel.dates import get_day_names, get_month_names
 
 from bot.i18n import fold_letters
-from bot.services.goals import Period
+from bot.services.goals import NUMBER_WORDS, Period
 from bot.services.progress import period_bounds
 
 
@@ -139,11 +139,8 @@ _WEEKDAYS_EN = {  # "monday": 0, "tue": 1, "tues": 1, "weds": 2
 WEEKDAY_NUMBERS = _WEEKDAYS_SV | _WEEKDAYS_EN
 # Words before a date that belong to it, not to a comment: "möte i vecka 11", "meeting on March 12".
 LEAD_WORDS = frozenset({"i", "in", "under", "during", "on", "den", "pa"})
-# Counted back: "för två veckor sedan", "a week ago".
-_COUNTS = {
-    **{"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7},
-    **{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
-}
+# Counted back: "för två veckor sedan", "a week ago", "för tio dagar sedan" (the numbers every count reads).
+_COUNTS = NUMBER_WORDS | {"en": 1, "a": 1}
 
 
 class DateError(ValueError):

@@ -270,11 +270,14 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
 
 # "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
 _GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,9})\.?$", re.IGNORECASE)
-# A goal's number written as a word ("mål tre", "goal three"), folded.
-_NUMBER_WORDS = {
+# Small numbers written as words, Swedish and English, folded: the one list that a goal's number ("mål tre",
+# "goal three"), a reported value ("två möten", bot/services/checkins.py) and a count of days or weeks ("om
+# fem dagar", bot/services/nudges.py) are all read with.
+NUMBER_WORDS = {
     fold(word): value
     for value, words in enumerate(
         (
+            ("noll", "zero"),
             ("ett", "one"),
             ("två", "two"),
             ("tre", "three"),
@@ -295,8 +298,7 @@ _NUMBER_WORDS = {
             ("arton", "eighteen"),
             ("nitton", "nineteen"),
             ("tjugo", "twenty"),
-        ),
-        start=1,
+        )
     )
     for word in words
 }
@@ -304,7 +306,7 @@ _NUMBER_WORDS = {
 
 def number_word(word: str) -> int | None:
     """A goal's number written as a word ("tre", "Three"), or None."""
-    return _NUMBER_WORDS.get(fold(word))
+    return NUMBER_WORDS.get(fold(word))
 
 
 def _bare(word: str) -> str:
@@ -331,7 +333,7 @@ def goal_number(text: str) -> int | None:
     match = _GOAL_NUMBER.match(written)
     if match is not None:
         return int(match.group(1))
-    return _NUMBER_WORDS.get(fold(written)) if len(words) == 1 else None
+    return NUMBER_WORDS.get(fold(written)) if len(words) == 1 else None
 
 
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from bot.i18n import fold
 from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS, next_day
+from bot.services.goals import NUMBER_WORDS
 from bot.services.people import PersonInfo
 from bot.services.report_gaps import REMINDER_KIND, Quarter
 
@@ -49,18 +50,7 @@ _AHEAD = {"i morgon": 1, "imorgon": 1, "tomorrow": 1, "i overmorgon": 2, "overmo
 _NEXT_WEEK = frozenset({"nasta vecka", "next week"})
 # "om 2 veckor", "in 2 weeks", and as long a snooze: "en vecka", "for a week", "1 week".
 # "om 2 veckor", "for two weeks", "på tre dagar" (folded; "på" is filler)
-_COUNTS = {
-    "en": 1,
-    "ett": 1,
-    "a": 1,
-    "one": 1,
-    "tva": 2,
-    "two": 2,
-    "tre": 3,
-    "three": 3,
-    "fyra": 4,
-    "four": 4,
-}
+_COUNTS = NUMBER_WORDS | {"en": 1, "a": 1}
 _IN = re.compile(
     r"(?:(?:om|in|for|i) )?(\d{1,3}|" + "|".join(_COUNTS) + r") (dag|dagar|vecka|veckor|day|days|week|weeks)"
 )

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.dialects import sqlite
 from sqlmodel import select
 
@@ -22,6 +22,7 @@ from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.people import ConversationInfo, PersonInfo
 from bot.services.plan import GoalDraft, PlanDraft, SectionDraft
+from bot.services.plan_corrections import Correction, Field
 from tests.conftest import NOW
 
 QUARTERLY = Target(TargetKind.COUNT, count=1, period=Period.QUARTER, unit="ordförandemöte")
@@ -277,3 +278,30 @@ def test_times_are_stored_on_sqlite_as_sqlalchemy_stores_them(moment: datetime) 
     assert one_step is not None and sqlalchemy_text is not None
     assert one_step(moment) == sqlalchemy_text(column.process_bind_param(moment, dialect))
     assert one_step(None) is None
+
+
+def test_a_plan_is_read_with_its_earlier_targets_in_one_query_for_its_goals(repository: Repository) -> None:
+    """A goal whose target the board changed twice in the stored plan keeps both earlier targets, oldest
+    first; the other goals none. The goals, their sections and their earlier targets are one query: reading
+    the plan asks the district, its goals and the areas' English names, and nothing more."""
+    repository.save_plan("D", replace(PLAN, year=2026), now=NOW - timedelta(days=30))
+    for day, value in ((10, "mål 2 per kvartal"), (20, "mål 3 per kvartal")):
+        correction = Correction(Field.TARGET, 1, value)
+        repository.correct_plan("D", correction, by=None, now=NOW - timedelta(days=30 - day))
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(repository.db.engine, "before_cursor_execute", count)
+    try:
+        plan = repository.plan("D")
+    finally:
+        event.remove(repository.db.engine, "before_cursor_execute", count)
+    assert plan is not None
+    first, *others = plan.goals
+    assert [at for at, _ in first.targets_before] == [NOW - timedelta(days=20), NOW - timedelta(days=10)]
+    assert [was.count for _, was in first.targets_before] == [None, 2]
+    assert all(goal.targets_before == () for goal in others)
+    assert [goal.number for goal in plan.goals] == [1, 2, 3, 4]
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 3, statements

@@ -18,6 +18,8 @@ CASES = [
     (NOA, "hjälp", "help"),
     (ANNA, "hjälp", "help"),
     (NOA, "blabla", "blabla"),
+    (NOA, "avbryt", "cancel"),
+    (ANNA, "avbryt", "cancel"),  # the board's: a plan under review is looked for
     (NOA, "när är nästa inlägg?", "when is the next prompt?"),  # the board's: who may, looked up
     (NOA, "hjälp årsrapport", "help annual report"),
     (NOA, "hjälp blabla", "help blabla"),
