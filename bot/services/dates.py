@@ -1273,6 +1273,22 @@ def _weekday_beside(
     return span
 
 
+def read_ahead(words: Sequence[str], today: date) -> date | None:
+    """The words as one day, or a few days, still to come, as a snooze's end is written ("före jul", "till
+    v. 50", "efter trettondagen", "15.12"): its first day, this year's or next; None when the words are no
+    such day or it has passed. A month or more is the caller's ("i december": none before January)."""
+    for year in (today.year, today.year + 1):
+        try:
+            found = read_whole(words, today, year)
+        except DateError:
+            return None
+        if found is None or found.last - found.first > timedelta(days=6):
+            return None
+        if found.first > today:
+            return found.first
+    return None
+
+
 # A time beside a day in a date field: "i går kl 18", "kl. 18.30 3/11", "3/11 18:00", "yesterday at 6pm".
 _CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:-\d{1,2}(?:[.:]\d{2})?)?(?: ?(?:am|pm))?")
 _CLOCK_LEADS = frozenset({"kl", "klockan", "at"})

@@ -139,3 +139,20 @@ async def test_a_correction_reads_the_day_as_a_report_does(meetings: District) -
     assert moved.startswith("Moved #1 to 10 Nov 2026 (it said 3 Nov 2026)"), moved
     moved = await meetings.say(KIM, "ändra 1 3-11")
     assert moved.startswith("Flyttade #1 till 3 nov. 2026 (det stod 10 nov. 2026)"), moved
+
+
+async def test_a_snooze_until_christmas_is_christmas_not_july(meetings: District) -> None:
+    """ "påminn mig inte före jul" means before Christmas Eve (it was read as 1 July 2027); a snooze reads
+    a named day, a week and a day written with dots or a hyphen as check-ins do, the next such from today;
+    a part of a month says no day and is asked about."""
+    meetings.clock.now = WEDNESDAY
+    answer = await meetings.say(KIM, "påminn mig inte före jul")
+    assert "24 dec. 2026" in answer and "2027" not in answer, answer
+    answer = await meetings.say(KIM, "snooze until Christmas Eve", locale="en-US")
+    assert "24 Dec 2026" in answer, answer
+    assert "6 jan. 2027" in await meetings.say(KIM, "påminn mig inte före trettondagen")
+    assert "7 dec. 2026" in await meetings.say(KIM, "påminn mig inte före v. 50")
+    assert "15 dec. 2026" in await meetings.say(KIM, "påminn mig inte före 15.12")
+    assert "15 Dec 2026" in await meetings.say(KIM, "snooze until 15-12", locale="en-US")
+    unread = await meetings.say(KIM, "påminn mig inte före mitten av december")
+    assert "dec. 2026" not in unread, unread
