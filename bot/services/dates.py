@@ -761,14 +761,18 @@ _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
 )
 
 # Phrases read only where the words around them say so (_GUARDS).
-_CHRISTMAS = r"jul(?:en)?(?: (?P<y>\d{4}))?"  # not in "god jul"
-_EASTER = (  # not in "glad påsk"
+_CHRISTMAS = r"jul(?:en)?(?: (?P<y>\d{4}))?"  # not in "god jul", "inför jul"
+_EASTER = (  # not in "glad påsk", "inför påsk"
     r"(?:(?:(?:i|pa|under|over|kring|runt) )?pask(?:en|helgen)?|paskhelgen"
     r"|(?:(?:at|over|during|around) )?easter(?: weekend| holidays?)?)(?: (?P<y>\d{4}))?"
 )
 _ORDINAL_ALONE_SV = rf"den (?P<od>{_SV_ALONE})"  # "den tredje", not "den tredje träffen"
 _ORDINAL_ALONE_EN = rf"on the (?P<od>{_EN_ORDINAL})"  # "on the third", not "on the third try"
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
+_NEW_YEAR = (  # not in "inför nyår"
+    rf"(?:(?:over|vid|kring|runt) )?(?:arsskiftet|nyar(?:et)?)"
+    rf"|(?:(?:at|over|around) )?(?:the )?new year(?:{_S})?"
+)
 
 # Each phrase as one regular expression over its words folded (lower case, no diacritics, no punctuation at
 # either end of a word), tried longest first at a word.
@@ -925,11 +929,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:last|this) (?P<season>spring|summer|autumn|fall|winter)", _season),
     (r"arets borjan|borjan av aret|i ar|this year", _year_back(0)),
     (r"(?:the )?(?:start|beginning) of (?:the|this) year", _year_back(0)),
-    (
-        rf"(?:(?:over|vid|kring|runt) )?(?:arsskiftet|nyar(?:et)?)"
-        rf"|(?:(?:at|over|around) )?(?:the )?new year(?:{_S})?",
-        _new_year,
-    ),
+    (_NEW_YEAR, _new_year),
     (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
 )
 _DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?")
@@ -947,7 +947,14 @@ def _fold(word: str) -> str:
     return _AROUND.sub("", folded) or folded  # "-" alone stays: "vecka 44 - 45"
 
 
-_GREETINGS = frozenset({"god", "glad", "gott", "merry", "happy"})
+# Words before a time that make it no day: a greeting ("god jul") or what a meeting was for ("inför jul",
+# "planering för i sommar", "before Easter").
+_NOT_THEN = frozenset(
+    {
+        *("god", "glad", "gott", "merry", "happy", "infor", "for", "fore", "till", "om", "efter", "sedan"),
+        *("before", "until", "after", "about", "since", "ahead"),
+    }
+)
 # Words after "den tredje" that leave it a day ("den tredje i Folkets hus"), not an ordinal of a noun.
 _AFTER_DAY = frozenset(
     {
@@ -957,9 +964,9 @@ _AFTER_DAY = frozenset(
 )
 
 
-def _not_greeted(words: Sequence[str], at: int, _taken: int) -> bool:
-    """ "jul", "påsk" as a time, not in a greeting ("god jul", "glad påsk")."""
-    return at == 0 or _fold(words[at - 1]) not in _GREETINGS
+def _then(words: Sequence[str], at: int, _taken: int) -> bool:
+    """ "jul", "påsk", "nyår", "i sommar" as when it happened, not in "god jul", "inför påsk"."""
+    return at == 0 or _fold(words[at - 1]) not in _NOT_THEN
 
 
 def _ends_day(words: Sequence[str], at: int, taken: int) -> bool:
@@ -972,17 +979,18 @@ def _ends_day(words: Sequence[str], at: int, taken: int) -> bool:
     return then in _AFTER_DAY and not in_a_row
 
 
-def _spring_written(words: Sequence[str], at: int, _taken: int) -> bool:
-    """ "i vår" with its "å": "i var" is "in each"."""
-    return _fold(words[at + 1]) != "var" or "å" in words[at + 1].lower()
+def _season_then(words: Sequence[str], at: int, taken: int) -> bool:
+    """ "i vår" with its "å" ("i var" is "in each"), as when it happened."""
+    return _then(words, at, taken) and (_fold(words[at + 1]) != "var" or "å" in words[at + 1].lower())
 
 
 _GUARDS: Mapping[str, Callable[[Sequence[str], int, int], bool]] = {
-    _CHRISTMAS: _not_greeted,
-    _EASTER: _not_greeted,
+    _CHRISTMAS: _then,
+    _EASTER: _then,
+    _NEW_YEAR: _then,
     _ORDINAL_ALONE_SV: _ends_day,
     _ORDINAL_ALONE_EN: _ends_day,
-    _SEASON_NOW: _spring_written,
+    _SEASON_NOW: _season_then,
 }
 _COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read in _PHRASES]
 

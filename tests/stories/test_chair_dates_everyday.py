@@ -23,7 +23,8 @@ What a chair means (written before the bot's answer was read):
 - "3-11" in a sentence may be 3 November or a time ("möte 9-11"), so it is asked about; beside another
   day ("9-11 i går") or before "kl" ("3-11 kl 18") it says which, and in the dialog's or the form's date
   field it is the day. A time with the day in a date field ("3-11 kl 18", "i går kl 18") is the day.
-- "jul" alone is Christmas: in November the one to come, not yet happened ("god jul" is no day).
+- "jul" alone is Christmas: in November the one to come, not yet happened. What a meeting was for or a
+  greeting is no day: "god jul", "planering inför jul", "för i sommar", "before Easter", "inför nyår".
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ async def _report(district: District, text: str, locale: str) -> str:
         ("möte 3-11 kl 18", "sv-SE", "2026-11-03", "kl 18"),
         ("den tredje träffen på biblioteket", "sv-SE", "2026-11-18", "den tredje träffen på biblioteket"),
         ("möte, god jul!", "sv-SE", "2026-11-18", "god jul!"),
+        ("planering inför jul", "sv-SE", "2026-11-18", "planering inför jul"),
+        ("planering för i sommar", "sv-SE", "2026-11-18", "planering för i sommar"),
+        ("planning before Easter", "en-US", "2026-11-18", "planning before Easter"),
+        ("möte inför nyår", "sv-SE", "2026-11-18", "inför nyår"),
     ],
 )
 async def test_a_day_written_in_a_hurry_is_the_day_meant(
