@@ -768,6 +768,10 @@ _EASTER = (  # not in "glad påsk", "inför påsk"
 )
 _ORDINAL_ALONE_SV = rf"den (?P<od>{_SV_ALONE})"  # "den tredje", not "den tredje träffen"
 _ORDINAL_ALONE_EN = rf"on the (?P<od>{_EN_ORDINAL})"  # "on the third", not "on the third try"
+_DOTTED_RANGE = (
+    r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)"
+    r"(?: (?P<y>\d{4}))?"
+)
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
 _NEW_YEAR = (  # not in "inför nyår"
     rf"(?:(?:over|vid|kring|runt) )?(?:arsskiftet|nyar(?:et)?)"
@@ -803,7 +807,11 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
     # From one weekday to the next such: "lördag-söndag", "fre–lör", "Friday-Sunday": the latest that ended.
-    (rf"(?P<day>{_RANGE_DAY}) ?[-\u2013] ?(?P<day2>{_RANGE_DAY})", _weekday_range),
+    (
+        rf"(?:fran |from )?(?P<day>{_RANGE_DAY})"
+        rf" ?(?:[-\u2013]|till|to|through|until) ?(?P<day2>{_RANGE_DAY})",
+        _weekday_range,
+    ),
     # "tisdagens möte", "Tuesday's meeting": a day's own, as the day.
     (rf"(?P<day>{_SV_DAY})(?:en|ens)?{_PART_OF_DAY}", _weekday_upto),
     (rf"(?P<day>{_EN_WHOLE_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_upto),
@@ -843,7 +851,9 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})", _iso),  # "2026-11-03", "2026/11/03"
     (r"(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])", _iso),  # "20261103"
-    # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars".
+    # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars";
+    # with dots, "3.11-5.11", "3-5.11", unless a unit follows ("1-2.5 timmar"): see _GUARDS.
+    (_DOTTED_RANGE, _range),
     (
         r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)"
         r"(?: (?P<y>\d{4}))?",
@@ -979,6 +989,13 @@ def _ends_day(words: Sequence[str], at: int, taken: int) -> bool:
     return then in _AFTER_DAY and not in_a_row
 
 
+def _no_unit_after(words: Sequence[str], at: int, taken: int) -> bool:
+    """ "3-5.11" as days, not "1-2.5 timmar" nor "kl 9-10.30"."""
+    before = _fold(words[at - 1]) if at > 0 else ""
+    after = _fold(words[at + taken]) if at + taken < len(words) else ""
+    return before not in _TIME_WORDS and after not in _AMOUNT_WORDS
+
+
 def _season_then(words: Sequence[str], at: int, taken: int) -> bool:
     """ "i vår" with its "å" ("i var" is "in each"), as when it happened."""
     return _then(words, at, taken) and (_fold(words[at + 1]) != "var" or "å" in words[at + 1].lower())
@@ -991,6 +1008,7 @@ _GUARDS: Mapping[str, Callable[[Sequence[str], int, int], bool]] = {
     _ORDINAL_ALONE_SV: _ends_day,
     _ORDINAL_ALONE_EN: _ends_day,
     _SEASON_NOW: _season_then,
+    _DOTTED_RANGE: _no_unit_after,
 }
 _COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read in _PHRASES]
 
@@ -1035,7 +1053,7 @@ _AMOUNT_WORDS = frozenset(
         *("dagar", "days", "av", "of", "out"),
         *("km", "mil", "m", "kg", "kr", "kronor", "sek", "tkr", "mkr", "milj", "miljoner", "tusen"),
         *("procent", "percent", "%", "ggr", "times", "ganger", "st", "pers", "personer", "people"),
-        *("deltagare", "medlemmar", "members", "miles"),
+        *("deltagare", "medlemmar", "members", "miles", "am", "pm"),
     }
 )
 
