@@ -664,9 +664,7 @@ def _month_range(m: re.Match[str], today: date, year: int | None) -> Span:
 def _day_range(m: re.Match[str], today: date, year: int | None) -> Span:
     """ "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov": the days from the first
     to the last of one month."""
-    first = int(m["d"]) if m["d"] else _ORDINAL_DAYS[m["od"]]
-    last = int(m["d2"]) if m["d2"] else _ORDINAL_DAYS[m["od2"]]
-    month = MONTH_NUMBERS[m["month"]]
+    first, last, month = int(m["d"]), int(m["d2"]), MONTH_NUMBERS[m["month"]]
 
     def make(y: int) -> Span:
         if last <= first:
@@ -685,7 +683,7 @@ def _cardinal_month_day(m: re.Match[str], today: date, year: int | None) -> Span
     return _day_month(_SV_CARDINALS[m["cd"]], MONTH_NUMBERS[m["month"]], m["y"], today, year)
 
 
-def _ordinal_alone(m: re.Match[str], today: date, year: int | None) -> Span:
+def _ordinal_alone(m: re.Match[str], today: date, _year: int | None) -> Span:
     """ "den tredje", "on the third": the latest month's such day, as "den 3:e"."""
     return _day_of_month_number(_ALONE_ORDINALS[m["od"]], today)
 
@@ -945,7 +943,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
 _DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?")
 _HYPHENED = re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}|\d{2}))?")
 _PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
-_LONGEST = 7  # words in the longest phrase ("between the 3rd and 5th of November")
+_LONGEST = 6  # words in the longest phrase
 
 
 # Around a word: punctuation and emoji ("igår🎉", "(v45)"), not a sign that is a word ("%", "§").
@@ -1244,7 +1242,7 @@ def find(
                 raise
             continue
         if found is not None:
-            return found[0], at, found[1]
+            return _weekday_beside(words, (found[0], at, found[1]), today, year)
         if _hyphen_asked(words, at, today, year):
             raise DateError(words[at][:20])
     return None
@@ -1272,31 +1270,34 @@ def find_all(words: Sequence[str], today: date, year: int | None = None) -> list
     """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two)."""
     found: list[tuple[Span, int, int]] = []
     while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
-        if found and found[-1][1] + found[-1][2] == one[1]:  # "4/11 tisdag": the weekday after its day
-            if (day := _weekday_beside(words, found[-1], one)) is not None:  # "v46 tisdag": that week's
-                found[-1] = (day, found[-1][1], found[-1][2] + one[2])
-                continue
         found.append(one)
     return found
 
 
 def _weekday_beside(
-    words: Sequence[str], day: tuple[Span, int, int], after: tuple[Span, int, int]
-) -> Span | None:
-    """A weekday alone right after a week ("v46 tisdag"): that week's day; after a day: that day once
-    ("4/11 onsdag"), or WrongWeekday when it does not fall on it ("4/11 tisdag"), as before it."""
-    span, at, taken = day
-    named = _fold(words[after[1]])
+    words: Sequence[str], found: tuple[Span, int, int], today: date, year: int | None
+) -> tuple[Span, int, int]:
+    """A day or week found, with a weekday alone right after it: after a week ("v46 tisdag") that week's
+    day; after a day that day once ("4/11 onsdag"), or WrongWeekday when it does not fall on it ("4/11
+    tisdag"), as before it."""
+    span, at, taken = found
+    if at + taken >= len(words):
+        return found
+    named = _fold(words[at + taken])
     weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
-    if after[2] != 1 or weekday is None:
-        return None
+    try:
+        read = None if weekday is None else read_at(words, at + taken, today, year)
+    except DateError:
+        read = None
+    if weekday is None or read is None or read[1] != 1:  # "4/11 tisdag förra veckan": two days
+        return found
     if _is_week(span):
-        return Span.day(span.first + timedelta(days=weekday))
+        return Span.day(span.first + timedelta(days=weekday)), at, taken + 1
     if span != Span.day(span.first):
-        return None
+        return found
     if span.first.weekday() != weekday:
         raise WrongWeekday(" ".join(words[at : at + taken + 1]), span.first, weekday)
-    return span
+    return span, at, taken + 1
 
 
 def read_ahead(words: Sequence[str], today: date) -> date | None:
