@@ -374,6 +374,17 @@ def _weekday_range(m: re.Match[str], today: date, _year: int | None) -> Span:
     return Span(last - timedelta(days=(end - first) % 7), last)
 
 
+def _weekday_range_in_week(back: int) -> _Reader:
+    """ "mån-ons förra veckan", "Monday to Wednesday last week": those days of the week `back` weeks ago."""
+
+    def read(m: re.Match[str], today: date, _year: int | None) -> Span:
+        first, end = _RANGE_DAYS[m["day"]], _RANGE_DAYS[m["day2"]]
+        monday = _week_of(today, back).first
+        return Span(monday + timedelta(days=first), monday + timedelta(days=first + (end - first) % 7))
+
+    return read
+
+
 def _weekday_after(m: re.Match[str], today: date, _year: int | None) -> Span:
     """ "på onsdag", "next Wednesday": the next such weekday after today, to be refused as not yet come."""
     return Span.day(today + timedelta(days=(WEEKDAY_NUMBERS[m["day"]] - today.weekday() - 1) % 7 + 1))
@@ -706,6 +717,9 @@ _EN_WHOLE_DAY = "|".join(
 # In a range of weekdays "mån" and "sön" are days too: "mån-ons", "fre–sön".
 _RANGE_DAYS = WEEKDAY_NUMBERS | {"man": 0, "son": 6}
 _RANGE_DAY = "|".join(sorted(_RANGE_DAYS, key=len, reverse=True))
+_WEEKDAY_RANGE = (  # "lör-sön", "tisdag till torsdag", "from Tuesday to Thursday"
+    rf"(?:fran |from )?(?P<day>{_RANGE_DAY}) ?(?:[-\u2013]|till|to|through|until) ?(?P<day2>{_RANGE_DAY})"
+)
 _EN_PART_OF_DAY = "(?: evening| morning| afternoon| night)?"  # "last Tuesday evening"
 _S = "(?:'|\u2019)?s"  # "new year's", "new years"
 _OWN = "(?:'|\u2019)s"  # "Tuesday's meeting", not "on Tuesdays"
@@ -805,11 +819,9 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
     # From one weekday to the next such: "lördag-söndag", "fre–lör", "Friday-Sunday": the latest that ended.
-    (
-        rf"(?:fran |from )?(?P<day>{_RANGE_DAY})"
-        rf" ?(?:[-\u2013]|till|to|through|until) ?(?P<day2>{_RANGE_DAY})",
-        _weekday_range,
-    ),
+    (rf"{_WEEKDAY_RANGE}", _weekday_range),
+    (rf"{_WEEKDAY_RANGE} (?:(?:i )?forra veckan|last week)", _weekday_range_in_week(1)),
+    (rf"{_WEEKDAY_RANGE} (?:(?:i )?forrforra veckan|the week before last)", _weekday_range_in_week(2)),
     # "tisdagens möte", "Tuesday's meeting": a day's own, as the day.
     (rf"(?P<day>{_SV_DAY})(?:en|ens)?{_PART_OF_DAY}", _weekday_upto),
     (rf"(?P<day>{_EN_WHOLE_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_upto),

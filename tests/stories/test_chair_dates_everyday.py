@@ -17,7 +17,9 @@ What a chair means (written before the bot's answer was read):
 - "tisdag v46", "v46 tisdag", "Tuesday of week 46": Tuesday of week 46, 10 November (read as last
   Tuesday and week 46: two days). "4/11 onsdag": 4 November once.
 - "3.11-5.11" is 3-5 November ("1-2.5 timmar" is a length); "tisdag till torsdag", "from Tuesday to
-  Thursday": the latest such days that have ended, 10-12 November (read as 17 and 12 November).
+  Thursday": the latest such days that have ended, 10-12 November (read as 17 and 12 November); "fre-sön
+  förra veckan", "Monday to Wednesday last week": those days of last week (read as this week's and last
+  week, two periods).
 - "första veckan i november": the first week with most of its days in November, 2-8 November; "the last
   week of October": its days in October, 26-31 October. "senaste tisdagen" is "i tisdags".
 - "i påskas", "at Easter": Good Friday to Easter Monday 2026, stored on 3 April. "på fars dag": Sweden's
@@ -85,6 +87,8 @@ async def _report(district: District, text: str, locale: str) -> str:
         ("möte 3.11-5.11", "sv-SE", "2026-11-03", None),
         ("kurs tisdag till torsdag", "sv-SE", "2026-11-10", "kurs"),
         ("course from Tuesday to Thursday", "en-US", "2026-11-10", "course"),
+        ("läger fre-sön förra veckan", "sv-SE", "2026-11-13", "läger"),
+        ("training Monday to Wednesday last week", "en-US", "2026-11-09", "training"),
         ("möte 1-2.5 timmar", "sv-SE", "2026-11-18", "1-2.5 timmar"),
         ("meeting 6-8 pm", "en-US", "2026-11-18", "6-8 pm"),
         ("möte, god jul!", "sv-SE", "2026-11-18", "god jul!"),
