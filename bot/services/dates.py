@@ -660,6 +660,20 @@ def _week_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
     return _day_month_year(make, m["y"], today, year)
 
 
+def _weekend_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "första helgen i november", "the last weekend of October": the month's first (second, last)
+    Saturday and the Sunday after it, in the month (2026's last in October: 31 October)."""
+    month, which = MONTH_NUMBERS[m["month"]], _WEEK_ORDINALS[m["which"]]
+
+    def make(y: int) -> Span:
+        days = _month_span(y, month)
+        saturdays = [d for n in range(31) if (d := days.first + timedelta(days=n)).weekday() == 5]
+        saturday = [d for d in saturdays if d <= days.last][which]
+        return Span(saturday, min(saturday + timedelta(days=1), days.last))
+
+    return _day_month_year(make, m["y"], today, year)
+
+
 def _month_range(m: re.Match[str], today: date, year: int | None) -> Span:
     """ "okt-nov", "October–November": from the first month's first day to the last's last."""
     first, last = MONTH_NUMBERS[m["month"]], MONTH_NUMBERS[m["month2"]]
@@ -810,7 +824,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:i ?)?overmorgon|(?:the )?day after tomorrow", _relative(-2)),
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor|manad|manader|ar) (?:sedan|sen)", _ago),
-    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks|month|months|year|years) ago", _ago),
+    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks|month|months|year|years) (?:ago|back)", _ago),
     (rf"(?P<n>{_COUNT}) fortnights? ago", _weeks_ago),
     (rf"(?:the )?(?P<day>{_EN_DAY}) before last", _weekday_before_last),
     (rf"(?P<n>{_COUNT}) (?P<day>{_EN_DAY})s ago", _weekdays_ago),
@@ -835,10 +849,11 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"i helgen|helgens|(?:last|this|the|at the|over the|(?:this )?past) weekend(?:{_S})?", _weekend),
     (r"forra helgens?", _weekend_before),
     (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
-    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
+    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)?{_PART_OF_DAY} (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
     (
-        rf"(?:on )?(?P<day>{_EN_DAY}) last week|last week(?:{_S})?(?: on)? (?P<day2>{_EN_DAY})",
+        rf"(?:on )?(?P<day>{_EN_DAY}){_EN_PART_OF_DAY} last week"
+        rf"|last week(?:{_S})?(?: on)? (?P<day2>{_EN_DAY})",
         _weekday_in_week(1),
     ),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forrforra veckan", _weekday_in_week(2)),
@@ -890,6 +905,11 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _month_range,
     ),
     (
+        rf"(?:den |the )?(?P<which>{_WEEK_ORDINAL}) (?:helgen|weekend) (?:i|of|in) (?P<month>{_MONTH})"
+        rf"(?: (?P<y>\d{{4}}))?",
+        _weekend_of_month,
+    ),
+    (
         rf"(?:den |the )?(?P<which>{_WEEK_ORDINAL}) (?:veckan|week) (?:i|of|in) (?P<month>{_MONTH})"
         rf"(?: (?P<y>\d{{4}}))?",
         _week_of_month,
@@ -928,7 +948,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (
         r"harom ?dagen|harom ?veckan|(?:for )?(?:ett par|nagra) (?:dagar|veckor) (?:sedan|sen)"
         r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day"
-        r"|(?:dagen|veckan|manaden) (?:innan|forut)|the (?:day|week|month) before",
+        r"|(?:dagen|veckan|helgen|manaden) (?:innan|forut)|the (?:day|week|weekend|month) before",
         _no_day,
     ),
     (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),

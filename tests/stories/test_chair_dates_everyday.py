@@ -19,7 +19,10 @@ What a chair means (written before the bot's answer was read):
 - "3.11-5.11" is 3-5 November ("1-2.5 timmar" is a length); "tisdag till torsdag", "from Tuesday to
   Thursday": the latest such days that have ended, 10-12 November (read as 17 and 12 November); "fre-sön
   förra veckan", "Monday to Wednesday last week": those days of last week (read as this week's and last
-  week, two periods).
+  week, two periods). "onsdag kväll förra veckan", "Wednesday evening last week": 11 November (read as
+  today and last week). "sista helgen i oktober": 31 October, the month's last Saturday ("första helgen
+  i november" 7-8 November; both were read as the whole month). "3 weeks back": 28 October. "helgen
+  innan" names no day: asked about (it was stored as today).
 - "första veckan i november": the first week with most of its days in November, 2-8 November; "the last
   week of October": its days in October, 26-31 October. "senaste tisdagen" is "i tisdags".
 - "i påskas", "at Easter": Good Friday to Easter Monday 2026, stored on 3 April. "på fars dag": Sweden's
@@ -89,6 +92,11 @@ async def _report(district: District, text: str, locale: str) -> str:
         ("course from Tuesday to Thursday", "en-US", "2026-11-10", "course"),
         ("läger fre-sön förra veckan", "sv-SE", "2026-11-13", "läger"),
         ("training Monday to Wednesday last week", "en-US", "2026-11-09", "training"),
+        ("möte onsdag kväll förra veckan", "sv-SE", "2026-11-11", None),
+        ("meeting Wednesday evening last week", "en-US", "2026-11-11", None),
+        ("möte sista helgen i oktober", "sv-SE", "2026-10-31", None),
+        ("meeting the first weekend in November", "en-US", "2026-11-07", None),
+        ("meeting 3 weeks back", "en-US", "2026-10-28", None),
         ("möte 1-2.5 timmar", "sv-SE", "2026-11-18", "1-2.5 timmar"),
         ("meeting 6-8 pm", "en-US", "2026-11-18", "6-8 pm"),
         ("möte, god jul!", "sv-SE", "2026-11-18", "god jul!"),
@@ -172,3 +180,12 @@ async def test_a_snooze_until_christmas_is_christmas_not_july(meetings: District
     assert "15 Dec 2026" in await meetings.say(KIM, "snooze until 15-12", locale="en-US")
     unread = await meetings.say(KIM, "påminn mig inte före mitten av december")
     assert "dec. 2026" not in unread, unread
+
+
+async def test_the_weekend_before_names_no_day_and_is_asked_about(meetings: District) -> None:
+    meetings.clock.now = WEDNESDAY
+    answer = await _report(meetings, "möte helgen innan", "sv-SE")
+    assert answer.startswith("”helgen innan” är inte ett datum. Skriv dagen som 12/3 eller 12 mars."), answer
+    answer = await _report(meetings, "meeting the weekend before", "en-US")
+    assert answer.startswith("“the weekend before” is not a date. Write the day as 12/3 or 12 March."), answer
+    assert meetings.reports() == []
