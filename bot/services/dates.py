@@ -1276,18 +1276,17 @@ def find(
         if found is not None:
             return _weekday_beside(words, (found[0], at, found[1]), today, year)
         if _hyphen_asked(words, at, today, year):
-            raise DateError(words[at][:20])
+            raise DateError(_AROUND.sub("", words[at])[:20])  # "3-11," as "3-11"
     return None
 
 
 def _hyphen_asked(words: Sequence[str], at: int, today: date, year: int | None) -> bool:
     """ "möte 3-11" in a sentence: a day, a time ("möte 9-11") or a count, so asked about, unless a word
-    beside it says which ("kl 9-11", "3-4 personer") or another date leaves it a time ("9-11 i går")."""
-    if day_hyphened(words[at]) is None:
+    beside it says which ("kl 9-11", "3-4 nya medlemmar": what it counts) or another date leaves it a time
+    ("9-11 i går")."""
+    if day_hyphened(words[at]) is None or not _ends_day(words, at, 1):
         return False
-    if (at > 0 and _fold(words[at - 1]) in _TIME_WORDS) or (
-        at + 1 < len(words) and _fold(words[at + 1]) in _AMOUNT_WORDS
-    ):
+    if at > 0 and _fold(words[at - 1]) in _TIME_WORDS:
         return False
     for other in (n for n in range(len(words)) if n != at):
         try:

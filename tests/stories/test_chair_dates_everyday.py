@@ -27,7 +27,8 @@ What a chair means (written before the bot's answer was read):
   week of October": its days in October, 26-31 October. "senaste tisdagen" is "i tisdags".
 - "i påskas", "at Easter": Good Friday to Easter Monday 2026, stored on 3 April. "på fars dag": Sweden's
   Father's Day, the second Sunday of November, 8 November.
-- "3-11" in a sentence may be 3 November or a time ("möte 9-11"), so it is asked about; beside another
+- "3-11" in a sentence may be 3 November or a time ("möte 9-11"), so it is asked about (not when it
+  counts what follows: "3-4 nya medlemmar"); beside another
   day ("9-11 i går") or before "kl" ("3-11 kl 18") it says which, and in the dialog's or the form's date
   field it is the day. A time with the day in a date field ("3-11 kl 18", "i går kl 18") is the day.
 - "jul" alone is Christmas: in November the one to come, not yet happened. What a meeting was for or a
@@ -85,6 +86,7 @@ async def _report(district: District, text: str, locale: str) -> str:
         ("meeting at Easter", "en-US", "2026-04-03", None),
         ("möte på fars dag", "sv-SE", "2026-11-08", None),
         ("möte 9-11 i går", "sv-SE", "2026-11-17", "9-11"),
+        ("möte, 3-4 nya medlemmar", "sv-SE", "2026-11-18", "3-4 nya medlemmar"),
         ("möte 3-11 kl 18", "sv-SE", "2026-11-03", "kl 18"),
         ("den tredje träffen på biblioteket", "sv-SE", "2026-11-18", "den tredje träffen på biblioteket"),
         ("möte 3.11-5.11", "sv-SE", "2026-11-03", None),
