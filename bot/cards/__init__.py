@@ -201,6 +201,15 @@ def day_first(t: Translator, written: str, rewritten: str, month_day: tuple[int,
     )
 
 
+def day_or_time(t: Translator, written: str, rewritten: str, month_day: tuple[int, int]) -> str:
+    """Why "3-11" in a sentence is asked about: a day, or a time ("9-11"), and how to write either."""
+    return t._("Is “{written}” a day? Write {rewritten} for {day}, or at {written} for a time.").format(
+        written=written,
+        rewritten=rewritten,
+        day=format_date(date(2000, *month_day), "d MMMM", locale=t.language),
+    )
+
+
 # Babel takes about 20 µs a call; the same few numbers and days come up in every confirmation and card.
 @functools.lru_cache(maxsize=4096, typed=True)
 def _number(language: str, value: float) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from bot.cards import Reply, day, day_first, listed, number, reminders
+from bot.cards import Reply, day, day_first, day_or_time, listed, number, reminders
 from bot.cards import goals as cards
 from bot.cards.checkin_form import (
     CONFIRM,
@@ -1063,6 +1063,8 @@ def problem(
     message = messages[error.code].format(detail=detail, last=len(plan.goals), year=plan.year)
     if error.code is CheckInProblem.BAD_DATE and (swapped := dates.day_first(error.detail)) is not None:
         message = day_first(t, error.detail, *swapped)
+    if error.code is CheckInProblem.BAD_DATE and (hyphened := dates.day_hyphened(error.detail)) is not None:
+        message = day_or_time(t, error.detail, *hyphened)
     if error.code is CheckInProblem.WRONG_WEEKDAY:
         message = _wrong_weekday(t, error.detail)
     if goal is not None:

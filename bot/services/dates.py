@@ -8,7 +8,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
 - Days: "i dag", "i går", "i förrgår" ("förrgår"), "today", "yesterday", "the day before yesterday" ("day
   before yesterday"), "i går kväll" ("igårkväll", "i går em", "förrgår kväll"), "last night", "för 3 dagar
   sedan" ("sen"), "3 days ago", "för en vecka sedan", "a week ago", "för en månad sedan", "2 months ago"
-  (that day of the month, or its last); in a hurry "igar", "ig år", "yday".
+  (that day of the month, or its last), "a fortnight ago"; in a hurry "igar", "ig år", "yday". "i natt"
+  ("inatt"): the night just gone, stored on yesterday; "natten till söndag": Saturday.
   Words that say it was some day but not which ("häromdagen", "för ett par dagar sedan", "a couple of days
   ago", "the other day", "veckan innan", "the day before") raise DateError: the writer is asked for the
   day, never given today. Punctuation and emoji around a word are not part of it ("igår🎉", "(v45)").
@@ -26,7 +27,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   today), "tisdag nästa vecka", "Tuesday next week"; "this Tuesday" is this week's. "tisdag förra veckan",
   "förra veckans tisdag", "Tuesday last week", "last week Tuesday" ("last week's"): that day of last week;
   "tisdag förrförra veckan", "förrförra veckans tisdag", "Tuesday the week before last": of the week
-  before. "förra tisdagen" is "i tisdags"; "förrförra tisdagen" the Tuesday a week before that. "i
+  before. "förra tisdagen" ("senaste tisdagen") is "i tisdags"; "förrförra tisdagen", "the Tuesday before
+  last", "two Tuesdays ago" the Tuesday a week before that. "i
   helgen", "last weekend", "this weekend": the Saturday of the latest weekend begun (today on a
   Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
@@ -36,9 +38,15 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12" ("2027/03/12"), "12 mars", "12:e mars",
   "den 12 mars 2027", "March 12", "12th March", "the 12th of March"; in words "andra oktober", "den tredje
   mars", "the second of October", "October twenty-first". "den 3:e" ("3e", "3:dje"), "den 3", "the 3rd":
-  the 3rd of the latest month that has had it. "30-9" is no day ("3-4 personer" is a count). A range of
-  days is a period from its first to its last: "1/10-15/10", "3-5/3", "3–5 mars", "28/12-3/1",
-  "28/12-3/1 2026" (the first's year).
+  the 3rd of the latest month that has had it, and so are "den tredje", "on the third" when no noun
+  follows ("den tredje träffen"; not "den första", "den andra": the first, the other). "tre november",
+  "20261103". A range of days is a period from its first to its last: "1/10-15/10", "3-5/3", "3–5 mars",
+  "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov", "28/12-3/1", "28/12-3/1 2026"
+  (the first's year); of months: "okt-nov".
+- Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
+  "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
+  unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
+  says it is none.
 - Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
   sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time or number word before ("kl
   10.10", "från 9.30", "punkt 3.2") and no unit after ("2.5 timmar", "1.10 kr", "4.5 av 5"). Such a D.M
@@ -53,7 +61,10 @@ happened, a follow-up starts from a day that has passed. What people mean:
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
   "vecka 11", "v. 11", "v11", "week 11", "w11": that week, stored on its Monday. "vecka 44-45", "v44–45",
   "veckorna 44 och 45", "weeks 44 to 45": from the first's Monday to the last's Sunday. "förra veckan",
-  "last week": last week; "förrförra veckan", "the week before last"; "i veckan", "this week". A chair
+  "last week": last week; "förrförra veckan", "the week before last"; "i veckan", "this week". A weekday
+  with a week ("tisdag v46", "v46 tisdag", "Tuesday of week 46") is that week's. "första veckan i
+  november", "the last week of October": the first (second, last) week with most of its days in the
+  month, only its days in the month ("sista veckan i oktober" 2026: 26-31 October). A chair
   means something happened on some day of the week; when those days (up to today: `passed_part`) count in
   two periods of a goal, a check-in asks for the day rather than store one (checkins.day_of), as it does
   for two days written in different periods.
@@ -62,17 +73,21 @@ happened, a follow-up starts from a day that has passed. What people mean:
   the words ("i okt", "in Oct", "möte nov"), but not "jan" (a name), "jul" (Christmas) nor "mar". "den
   sista oktober", "the last of October": 31 October.
 - A part of a period is the whole period: "i början av oktober" ("i början på"), "i mitten av", "i slutet
-  av", "early October", "mid-October", "late October", "at the start (beginning, middle, end) of
-  October", "i slutet av förra veckan", "at the end of last month", "tidigare i veckan", "earlier this
+  av", "sent i oktober", "early October", "mid-October", "late October", "at the start (beginning, middle,
+  end) of October", "i slutet av förra veckan", "at the end of last month", "tidigare i veckan", "earlier this
   month"; "mid may" in any case. "i slutet av månaden", "i början av veckan", "at the end of the month":
   this month, this week. After them only a period counts ("i slutet av mötet" is no date).
 - Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
-  "Christmas party" and "julbord" are no day. "i mellandagarna": 27-30 December.
+  "Christmas party" and "julbord" are no day, nor is "god jul"; "jul" alone is Christmas. "i
+  mellandagarna": 27-30 December. Easter ("i påsk", "påsken", "at Easter"; "i påskas" the one gone): Good
+  Friday to Easter Monday. "nyår", "årsskiftet", "New Year": New Year's Eve and Day, not a whole year.
+  "mors dag", "fars dag": Sweden's (the last Sunday of May, the second of November).
 - "i julas", "i våras", "last spring" say the time is past: the latest begun even when it lies before the
   plan's year (refused as outside it, not as not yet happened).
 - Quarters, seasons, the year: "kvartal 3", "Q3", "kv 3", "tredje kvartalet", "förra kvartalet", "det här
   kvartalet"; "i våras" (1 March), "i somras" (1 June), "i höstas" (1 September), "i vintras" (1 December),
-  "last spring"; "årsskiftet", "i år", "this year", "förra året", "i fjol", "last year".
+  "last spring"; "i höst", "i vår" (this season, or the next, not yet begun); "i år", "this year", "förra
+  året", "i fjol", "last year".
 
 A day, week, month, quarter or season without a year is the latest one that has begun by today ("12/12"
 written in January is last December; "vecka 50" in January last year's week 50). A check-in also has the
@@ -222,6 +237,7 @@ _QUARTER_WORDS = {
 # A season by the month it begins: "i våras" (spring), "i somras", "i höstas", "i vintras"; "last spring".
 _SEASONS = {
     **{"varas": 3, "somras": 6, "hostas": 9, "vintras": 12},
+    **{"var": 3, "sommar": 6, "host": 9, "vinter": 12},
     **{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12},
 }
 
@@ -244,6 +260,25 @@ _EN_ORDINALS = {
     **{f"thirty{sep}first": 31 for sep in ("-", " ")},
 }
 _ORDINAL_DAYS = _SV_ORDINALS | _EN_ORDINALS
+# Days of the month counted, with a month: "tre november" ("en", "ett" are articles: "en novemberkväll").
+_SV_UNITS = ("tva", "tre", "fyra", "fem", "sex", "sju", "atta", "nio")
+_SV_CARDINALS = {
+    **{word: n for n, word in enumerate(_SV_UNITS, start=2)},
+    **{word: n for n, word in enumerate(("tio", "elva", "tolv", "tretton", "fjorton", "femton"), start=10)},
+    **{word: n for n, word in enumerate(("sexton", "sjutton", "arton", "nitton", "tjugo"), start=16)},
+    **{f"tjugo{word}": 20 + n for n, word in enumerate(("en", *_SV_UNITS), start=1)},
+    **{"tjugoett": 21, "trettio": 30, "trettioen": 31, "trettioett": 31},
+}
+# Which week of a month: "första veckan i november", "the last week of October".
+_WEEK_ORDINALS = {
+    **{"forsta": 0, "andra": 1, "tredje": 2, "fjarde": 3, "sista": -1},
+    **{"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1},
+}
+# A day of the month by its ordinal alone, after "den" or "on the": not "den första" nor "den andra"
+# (the first, the other) but "den förste", as dates are said.
+_ALONE_ORDINALS = {word: n for word, n in _ORDINAL_DAYS.items() if word not in {"forsta", "andra"}} | {
+    "forste": 1
+}
 
 _Reader = Callable[[re.Match[str], date, int | None], Span]
 
@@ -334,6 +369,17 @@ def _weekday_range(m: re.Match[str], today: date, _year: int | None) -> Span:
     first, end = _RANGE_DAYS[m["day"]], _RANGE_DAYS[m["day2"]]
     last = today - timedelta(days=(today.weekday() - end) % 7)
     return Span(last - timedelta(days=(end - first) % 7), last)
+
+
+def _weekday_range_in_week(back: int) -> _Reader:
+    """ "mån-ons förra veckan", "Monday to Wednesday last week": those days of the week `back` weeks ago."""
+
+    def read(m: re.Match[str], today: date, _year: int | None) -> Span:
+        first, end = _RANGE_DAYS[m["day"]], _RANGE_DAYS[m["day2"]]
+        monday = _week_of(today, back).first
+        return Span(monday + timedelta(days=first), monday + timedelta(days=first + (end - first) % 7))
+
+    return read
 
 
 def _weekday_after(m: re.Match[str], today: date, _year: int | None) -> Span:
@@ -447,6 +493,18 @@ def _fixed(month: int, day: int) -> Callable[[int], date]:
     return lambda y: date(y, month, day)
 
 
+def _sunday(month: int, which: int) -> Callable[[int], date]:
+    """The month's `which`th Sunday (-1 the last): Mother's Day in Sweden is May's last, Father's Day
+    November's second."""
+
+    def day(y: int) -> date:
+        days = _month_span(y, month)
+        sundays = [d for n in range(31) if (d := days.first + timedelta(days=n)).weekday() == 6]
+        return [d for d in sundays if d <= days.last][which if which < 0 else which - 1]
+
+    return day
+
+
 def _advent(number: int) -> Callable[[int], date]:
     """The `number`th Sunday of Advent: the fourth is the last Sunday before Christmas Day."""
 
@@ -468,8 +526,11 @@ def _named_day(make: Callable[[int], date], *, past: bool = False) -> _Reader:
     return read
 
 
-def _day_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
-    day = int(m["d"] or m["d2"])
+def _day_of_month(m: re.Match[str], today: date, _year: int | None) -> Span:
+    return _day_of_month_number(int(m["d"] or m["d2"]), today)
+
+
+def _day_of_month_number(day: int, today: date) -> Span:
     if not 1 <= day <= 31:
         raise DateError("")
     # The latest month that had that day: "den 31" on 15 April is 31 March.
@@ -534,7 +595,125 @@ def _year_back(back: int) -> _Reader:
     return lambda _m, today, _y: _span(Period.YEAR, date(today.year - back, 1, 1))
 
 
+def _new_year(_m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "nyår", "årsskiftet", "New Year": New Year's Eve and Day, the latest begun (not a whole year)."""
+    return _latest(lambda y: Span(date(y - 1, 12, 31), date(y, 1, 1)), today, year)
+
+
+def _easter(*, past: bool) -> _Reader:
+    """ "i påsk", "över påsken", "at Easter": from Good Friday to Easter Monday, the latest begun ("i
+    påskas": the Easter gone, even before the plan's year)."""
+    good_friday, easter_monday = _holiday("Långfredagen"), _holiday("Annandag påsk")
+
+    def read(m: re.Match[str], today: date, year: int | None) -> Span:
+        def make(y: int) -> Span:
+            return Span(good_friday(y), easter_monday(y))
+
+        return make(int(m["y"])) if m["y"] else _latest(make, today, year, past=past)
+
+    return read
+
+
+def _season_now(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "i höst", "i vår": the season of today, or else the next (to be refused as not yet come)."""
+    month = _SEASONS[m["season"]]
+    seasons = [_season_span(y, month) for y in (today.year - 1, today.year, today.year + 1)]
+    return next(span for span in seasons if span.last >= today)
+
+
+def _weeks_ago(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "a fortnight ago", "two fortnights ago"."""
+    count = int(m["n"]) if m["n"].isdecimal() else _COUNTS[m["n"]]
+    return Span.day(today - timedelta(weeks=2 * count))
+
+
+def _weekdays_ago(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "two Tuesdays ago": the latest Tuesday before today counted as one."""
+    count = int(m["n"]) if m["n"].isdecimal() else _COUNTS[m["n"]]
+    return Span.day(_weekday_before(m, today, year).first - timedelta(weeks=count - 1))
+
+
+def _night_before(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "natten till söndag": the night after Saturday, stored on Saturday; "i natt": the night just gone."""
+    if m.groupdict().get("day") is None:
+        return Span.day(today - timedelta(days=1))
+    return Span.day(_weekday_upto(m, today, year).first - timedelta(days=1))
+
+
+def _week_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "första veckan i november", "the last week of October": the first (second, last) week, Monday to
+    Sunday, that has most of its days in the month, as calendars count weeks of a month; only its days in
+    the month, as the writer named the month ("sista veckan i oktober" 2026: 26-31 October)."""
+    month = MONTH_NUMBERS[m["month"]]
+    which = _WEEK_ORDINALS[m["which"]]
+
+    def make(y: int) -> Span:
+        days = _month_span(y, month)
+        near = (days.first + timedelta(days=n) for n in range(-3, 28))
+        mondays = [d for d in near if d.weekday() == 0 and days.first <= d + timedelta(days=3) <= days.last]
+        monday = mondays[which]
+        return Span(max(monday, days.first), min(monday + timedelta(days=6), days.last))
+
+    return _day_month_year(make, m["y"], today, year)
+
+
+def _weekend_of_month(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "första helgen i november", "the last weekend of October": the month's first (second, last)
+    Saturday and the Sunday after it, in the month (2026's last in October: 31 October)."""
+    month, which = MONTH_NUMBERS[m["month"]], _WEEK_ORDINALS[m["which"]]
+
+    def make(y: int) -> Span:
+        days = _month_span(y, month)
+        saturdays = [d for n in range(31) if (d := days.first + timedelta(days=n)).weekday() == 5]
+        saturday = [d for d in saturdays if d <= days.last][which]
+        return Span(saturday, min(saturday + timedelta(days=1), days.last))
+
+    return _day_month_year(make, m["y"], today, year)
+
+
+def _month_range(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "okt-nov", "October–November": from the first month's first day to the last's last."""
+    first, last = MONTH_NUMBERS[m["month"]], MONTH_NUMBERS[m["month2"]]
+    if first == last:
+        raise DateError("")
+
+    def make(y: int) -> Span:
+        return Span(_month_span(y, first).first, _month_span(y + (last < first), last).last)
+
+    return _day_month_year(make, m["y"], today, year)
+
+
+def _day_range(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov": the days from the first
+    to the last of one month."""
+    first, last, month = int(m["d"]), int(m["d2"]), MONTH_NUMBERS[m["month"]]
+
+    def make(y: int) -> Span:
+        if last <= first:
+            raise ValueError(m[0])
+        return Span(date(y, month, first), date(y, month, last))
+
+    return _day_month_year(make, m["y"], today, year)
+
+
+def _day_month_year(make: Callable[[int], Span], written: str | None, today: date, year: int | None) -> Span:
+    return make(int(written)) if written else _latest(make, today, year)
+
+
+def _cardinal_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "tre november": 3 November."""
+    return _day_month(_SV_CARDINALS[m["cd"]], MONTH_NUMBERS[m["month"]], m["y"], today, year)
+
+
+def _ordinal_alone(m: re.Match[str], today: date, _year: int | None) -> Span:
+    """ "den tredje", "on the third": the latest month's such day, as "den 3:e"."""
+    return _day_of_month_number(_ALONE_ORDINALS[m["od"]], today)
+
+
 _QUARTER_WORD = "|".join(_QUARTER_WORDS)
+_SV_CARDINAL = "|".join(sorted(_SV_CARDINALS, key=len, reverse=True))
+_SV_ALONE = "|".join(sorted((w for w in _ALONE_ORDINALS if w not in _EN_ORDINALS), key=len, reverse=True))
+_WEEK_ORDINAL = "|".join(_WEEK_ORDINALS)
 _SV_ORDINAL = "|".join(sorted(_SV_ORDINALS, key=len, reverse=True))
 _EN_ORDINAL = "|".join(sorted(_EN_ORDINALS, key=len, reverse=True))
 _WHOLE_MONTH = "|".join(_WHOLE_MONTHS)
@@ -549,6 +728,9 @@ _EN_WHOLE_DAY = "|".join(
 # In a range of weekdays "mån" and "sön" are days too: "mån-ons", "fre–sön".
 _RANGE_DAYS = WEEKDAY_NUMBERS | {"man": 0, "son": 6}
 _RANGE_DAY = "|".join(sorted(_RANGE_DAYS, key=len, reverse=True))
+_WEEKDAY_RANGE = (  # "lör-sön", "tisdag till torsdag", "from Tuesday to Thursday"
+    rf"(?:fran |from )?(?P<day>{_RANGE_DAY}) ?(?:[-\u2013]|till|to|through|until) ?(?P<day2>{_RANGE_DAY})"
+)
 _EN_PART_OF_DAY = "(?: evening| morning| afternoon| night)?"  # "last Tuesday evening"
 _S = "(?:'|\u2019)?s"  # "new year's", "new years"
 _OWN = "(?:'|\u2019)s"  # "Tuesday's meeting", not "on Tuesdays"
@@ -574,6 +756,8 @@ _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
     # "Lucia" alone is as often someone's name: the day after "på", "on", "at" or as "luciadagen".
     (rf"(?:pa|on|at) (?:st |saint )?lucia|luciadag(?:en)?|(?:st |saint )?lucia(?:{_S})? day", _fixed(12, 13)),
     (r"may day", _fixed(5, 1)),
+    (rf"mors ?dag(?:en)?|mother{_S} day", _sunday(5, -1)),
+    (rf"fars ?dag(?:en)?|father{_S} day", _sunday(11, 2)),
     (rf"midsommar(?:afton)?|midsummer(?:{_S})?(?: eve)?", _holiday("Midsommardagen", -1)),
     (rf"midsommardag(?:en)?|midsummer(?:{_S})? day", _holiday("Midsommardagen")),
     (r"skartorsdag(?:en)?|maundy thursday", _holiday("Långfredagen", -1)),
@@ -599,6 +783,24 @@ _NAMED_DAYS: Sequence[tuple[str, Callable[[int], date]]] = (
     ),
 )
 
+# Phrases read only where the words around them say so (_GUARDS).
+_CHRISTMAS = r"jul(?:en)?(?: (?P<y>\d{4}))?"  # not in "god jul", "inför jul"
+_EASTER = (  # not in "glad påsk", "inför påsk"
+    r"(?:(?:(?:i|pa|under|over|kring|runt) )?pask(?:en|helgen)?|paskhelgen"
+    r"|(?:(?:at|over|during|around) )?easter(?: weekend| holidays?)?)(?: (?P<y>\d{4}))?"
+)
+_ORDINAL_ALONE_SV = rf"den (?P<od>{_SV_ALONE})"  # "den tredje", not "den tredje träffen"
+_ORDINAL_ALONE_EN = rf"on the (?P<od>{_EN_ORDINAL})"  # "on the third", not "on the third try"
+_DOTTED_RANGE = (
+    r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)"
+    r"(?: (?P<y>\d{4}))?"
+)
+_SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
+_NEW_YEAR = (  # not in "inför nyår"
+    rf"(?:(?:over|vid|kring|runt) )?(?:arsskiftet|nyar(?:et)?)"
+    rf"|(?:(?:at|over|around) )?(?:the )?new year(?:{_S})?"
+)
+
 # Each phrase as one regular expression over its words folded (lower case, no diacritics, no punctuation at
 # either end of a word), tried longest first at a word.
 _PHRASES: Sequence[tuple[str, _Reader]] = (
@@ -611,6 +813,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         rf"|last (?:night|evening)|gardagens|yesterday{_S}",
         _relative(1),
     ),
+    (rf"i ?natt|natten (?:till|mot) (?:i ?dag|(?P<day>{_SV_DAY})(?:en)?)", _night_before),
     # "förrgår", "day before yesterday": the little word left out, as people write in a hurry.
     (rf"(?:i ?)?forrgar{_PART_OF_DAY}|(?:the )?day before yesterday|forrgardagens", _relative(2)),
     # Ahead, so that a report of what is still to come is refused, not stored as today.
@@ -618,13 +821,18 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (r"(?:i ?)?overmorgon|(?:the )?day after tomorrow", _relative(-2)),
     (r"nasta vecka|next week", lambda _m, t, _y: _week_of(t, -1)),
     (rf"(?:for )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor|manad|manader|ar) (?:sedan|sen)", _ago),
-    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks|month|months|year|years) ago", _ago),
+    (rf"(?P<n>{_COUNT}) (?P<unit>day|days|week|weeks|month|months|year|years) (?:ago|back)", _ago),
+    (rf"(?P<n>{_COUNT}) fortnights? ago", _weeks_ago),
+    (rf"(?:the )?(?P<day>{_EN_DAY}) before last", _weekday_before_last),
+    (rf"(?P<n>{_COUNT}) (?P<day>{_EN_DAY})s ago", _weekdays_ago),
     # "i tisdags", "tisdags", "i tisdags kväll", "i tisdagskväll".
     (rf"(?:i )?(?P<day>{_SV_DAY})s{_PART_OF_DAY}", _weekday_before),
     (rf"(?:(?:this )?past|last) (?P<day>{_EN_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_before),
     # A weekday alone is the latest, today included: a check-in tells what has happened.
     # From one weekday to the next such: "lördag-söndag", "fre–lör", "Friday-Sunday": the latest that ended.
-    (rf"(?P<day>{_RANGE_DAY}) ?[-\u2013] ?(?P<day2>{_RANGE_DAY})", _weekday_range),
+    (rf"{_WEEKDAY_RANGE}", _weekday_range),
+    (rf"{_WEEKDAY_RANGE} (?:(?:i )?forra veckan|last week)", _weekday_range_in_week(1)),
+    (rf"{_WEEKDAY_RANGE} (?:(?:i )?forrforra veckan|the week before last)", _weekday_range_in_week(2)),
     # "tisdagens möte", "Tuesday's meeting": a day's own, as the day.
     (rf"(?P<day>{_SV_DAY})(?:en|ens)?{_PART_OF_DAY}", _weekday_upto),
     (rf"(?P<day>{_EN_WHOLE_DAY})(?:{_OWN}|{_EN_PART_OF_DAY})", _weekday_upto),
@@ -638,17 +846,18 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"i helgen|helgens|(?:last|this|the|at the|over the|(?:this )?past) weekend(?:{_S})?", _weekend),
     (r"forra helgens?", _weekend_before),
     (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
-    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forra veckan", _weekday_in_week(1)),
+    (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)?{_PART_OF_DAY} (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
     (
-        rf"(?:on )?(?P<day>{_EN_DAY}) last week|last week(?:{_S})?(?: on)? (?P<day2>{_EN_DAY})",
+        rf"(?:on )?(?P<day>{_EN_DAY}){_EN_PART_OF_DAY} last week"
+        rf"|last week(?:{_S})?(?: on)? (?P<day2>{_EN_DAY})",
         _weekday_in_week(1),
     ),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)? (?:i )?forrforra veckan", _weekday_in_week(2)),
     (rf"(?:i |pa )?forrforra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(2)),
     (rf"(?:on )?(?P<day>{_EN_DAY}) (?:the )?week before last", _weekday_in_week(2)),
     # "förra onsdagen": the latest Wednesday before today, as "i onsdags"; "förrförra" the one before it.
-    (rf"forra (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_before),
+    (rf"(?:forra|senaste) (?P<day>{_SV_DAY})(?:en)?{_PART_OF_DAY}", _weekday_before),
     (rf"forrforra (?P<day>{_SV_DAY})(?:en)?", _weekday_before_last),
     (rf"forra veckans?|last week(?:{_S})?|(?:the )?previous week", lambda _m, t, _y: _week_of(t, 1)),
     (r"forrforra veckans?|(?:the )?week before last", lambda _m, t, _y: _week_of(t, 2)),
@@ -663,7 +872,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     ),
     (r"(?:v|w|vecka|week)\.(?P<week>\d{1,2})(?: (?P<year>\d{4}))?", _numbered_week),
     (r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})", _iso),  # "2026-11-03", "2026/11/03"
-    # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars".
+    (r"(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])", _iso),  # "20261103"
+    # A range of days, read as a period (stored on its first day): "1/10-15/10", "3-5/3", "3-5 mars";
+    # with dots, "3.11-5.11", "3-5.11", unless a unit follows ("1-2.5 timmar"): see _GUARDS.
+    (_DOTTED_RANGE, _range),
     (
         r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)"
         r"(?: (?P<y>\d{4}))?",
@@ -672,6 +884,32 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (
         rf"(?P<d>\d{{1,2}})[-\u2013](?P<d2>\d{{1,2}}) (?P<month>{_MONTH})(?P<m>)(?P<m2>)(?: (?P<y>\d{{4}}))?",
         _range,
+    ),
+    # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
+    (
+        rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|och|and|until) ?(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
+        rf"(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?",
+        _day_range,
+    ),
+    (
+        rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|och|and|until) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?",
+        _day_range,
+    ),
+    (
+        rf"(?P<month>{_MONTH}) ?(?:[-\u2013]|till|to|through) ?(?P<month2>{_MONTH})(?: (?P<y>\d{{4}}))?",
+        _month_range,
+    ),
+    (
+        rf"(?:den |the )?(?P<which>{_WEEK_ORDINAL}) (?:helgen|weekend) (?:i|of|in) (?P<month>{_MONTH})"
+        rf"(?: (?P<y>\d{{4}}))?",
+        _weekend_of_month,
+    ),
+    (
+        rf"(?:den |the )?(?P<which>{_WEEK_ORDINAL}) (?:veckan|week) (?:i|of|in) (?P<month>{_MONTH})"
+        rf"(?: (?P<y>\d{{4}}))?",
+        _week_of_month,
     ),
     # "12/3 2026", "12/3-2026", "12/3/2026"; a year of two digits after "-" or "/": "12/3-26".
     (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/ -](?P<y>\d{4})|[/-](?P<yy>\d{2}))?", _short),
@@ -684,9 +922,16 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?P<od>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?:the )?(?P<od>{_EN_ORDINAL}) of (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?P<month>{_NAMING_MONTH}) (?:the )?(?P<od>{_EN_ORDINAL})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    (rf"(?:den )?(?P<cd>{_SV_CARDINAL}) (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?", _cardinal_month_day),
+    # Alone only when no noun follows ("den tredje träffen" is none): see _GUARDS.
+    (_ORDINAL_ALONE_SV, _ordinal_alone),
+    (_ORDINAL_ALONE_EN, _ordinal_alone),
     *((rf"(?:{named})(?: (?P<y>\d{{4}}))?", _named_day(make)) for named, make in _NAMED_DAYS),
-    # "i julas": the Christmas gone, never the one to come.
+    # "i julas": the Christmas gone, never the one to come; "jul" alone is Christmas, but not in "god jul".
     (r"i julas(?: (?P<y>\d{4}))?", _named_day(_fixed(12, 24), past=True)),
+    (_CHRISTMAS, _named_day(_fixed(12, 24))),
+    (_EASTER, _easter(past=False)),
+    (r"i paskas(?: (?P<y>\d{4}))?", _easter(past=True)),
     (
         rf"(?P<d>\d{{1,2}})(?::?e|:a|:dje|:dra|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?",
         _day_of_month,
@@ -700,7 +945,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (
         r"harom ?dagen|harom ?veckan|(?:for )?(?:ett par|nagra) (?:dagar|veckor) (?:sedan|sen)"
         r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day"
-        r"|(?:dagen|veckan|manaden) (?:innan|forut)|the (?:day|week|month) before",
+        r"|(?:dagen|veckan|helgen|manaden) (?:innan|forut)|the (?:day|week|weekend|month) before",
         _no_day,
     ),
     (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
@@ -717,14 +962,16 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _quarter_back(0),
     ),
     (rf"i (?P<season>{'|'.join(s for s in _SEASONS if s.endswith('s'))})", _season),
+    (_SEASON_NOW, _season_now),
     (r"(?:last|this) (?P<season>spring|summer|autumn|fall|winter)", _season),
-    (r"arsskiftet|nyar|nyaret|arets borjan|borjan av aret|i ar|this year", _year_back(0)),
-    (r"(?:the )?(?:start|beginning) of (?:the|this) year|(?:the )?new year", _year_back(0)),
+    (r"arets borjan|borjan av aret|i ar|this year", _year_back(0)),
+    (r"(?:the )?(?:start|beginning) of (?:the|this) year", _year_back(0)),
+    (_NEW_YEAR, _new_year),
     (r"forra aret|i fjol|ifjol|last year|(?:the )?previous year", _year_back(1)),
 )
 _DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?")
+_HYPHENED = re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}|\d{2}))?")
 _PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
-_COMPILED = [(re.compile(pattern), read) for pattern, read in _PHRASES]
 _LONGEST = 6  # words in the longest phrase
 
 
@@ -737,13 +984,69 @@ def _fold(word: str) -> str:
     return _AROUND.sub("", folded) or folded  # "-" alone stays: "vecka 44 - 45"
 
 
+# Words before a time that make it no day: a greeting ("god jul") or what a meeting was for ("inför jul",
+# "planering för i sommar", "before Easter").
+_NOT_THEN = frozenset(
+    {
+        *("god", "glad", "gott", "merry", "happy", "infor", "for", "fore", "till", "om", "efter", "sedan"),
+        *("before", "until", "after", "about", "since", "ahead"),
+    }
+)
+# Words after "den tredje" that leave it a day ("den tredje i Folkets hus"), not an ordinal of a noun.
+_AFTER_DAY = frozenset(
+    {
+        *("kl", "klockan", "i", "pa", "med", "och", "hos", "vid", "da", "nar", "som", "efter", "innan"),
+        *("kvall", "kvallen", "morse", "em", "fm", "at", "with", "in", "and", "when", "evening", "morning"),
+    }
+)
+
+
+def _then(words: Sequence[str], at: int, _taken: int) -> bool:
+    """ "jul", "påsk", "nyår", "i sommar" as when it happened, not in "god jul", "inför påsk"."""
+    return at == 0 or _fold(words[at - 1]) not in _NOT_THEN
+
+
+def _ends_day(words: Sequence[str], at: int, taken: int) -> bool:
+    """ "den tredje" as a day: nothing after it but punctuation or a word that is no noun."""
+    after = at + taken
+    if after >= len(words) or _AROUND.search(words[after - 1]) is not None:
+        return True
+    then = _fold(words[after])
+    in_a_row = then == "i" and after + 1 < len(words) and _fold(words[after + 1]) == "rad"
+    return then in _AFTER_DAY and not in_a_row
+
+
+def _no_unit_after(words: Sequence[str], at: int, taken: int) -> bool:
+    """ "3-5.11" as days, not "1-2.5 timmar" nor "kl 9-10.30"."""
+    before = _fold(words[at - 1]) if at > 0 else ""
+    after = _fold(words[at + taken]) if at + taken < len(words) else ""
+    return before not in _TIME_WORDS and after not in _AMOUNT_WORDS
+
+
+def _season_then(words: Sequence[str], at: int, taken: int) -> bool:
+    """ "i vår" with its "å" ("i var" is "in each"), as when it happened."""
+    return _then(words, at, taken) and (_fold(words[at + 1]) != "var" or "å" in words[at + 1].lower())
+
+
+_GUARDS: Mapping[str, Callable[[Sequence[str], int, int], bool]] = {
+    _CHRISTMAS: _then,
+    _EASTER: _then,
+    _NEW_YEAR: _then,
+    _ORDINAL_ALONE_SV: _ends_day,
+    _ORDINAL_ALONE_EN: _ends_day,
+    _SEASON_NOW: _season_then,
+    _DOTTED_RANGE: _no_unit_after,
+}
+_COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read in _PHRASES]
+
+
 def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
     folded = [_fold(word) for word in words[at : at + _LONGEST]]
     for taken in range(len(folded), 0, -1):
         phrase = " ".join(folded[:taken])
-        for pattern, read in _COMPILED:
+        for pattern, read, guard in _COMPILED:
             match = pattern.fullmatch(phrase)
-            if match is None:
+            if match is None or (guard is not None and not guard(words, at, taken)):
                 continue
             try:
                 return read(match, today, year), taken
@@ -777,7 +1080,7 @@ _AMOUNT_WORDS = frozenset(
         *("dagar", "days", "av", "of", "out"),
         *("km", "mil", "m", "kg", "kr", "kronor", "sek", "tkr", "mkr", "milj", "miljoner", "tusen"),
         *("procent", "percent", "%", "ggr", "times", "ganger", "st", "pers", "personer", "people"),
-        *("deltagare", "medlemmar", "members", "miles"),
+        *("deltagare", "medlemmar", "members", "miles", "am", "pm"),
     }
 )
 
@@ -806,7 +1109,7 @@ def _dotted(words: Sequence[str], at: int, today: date, year: int | None, *, alo
 # A part of a period, read as the whole period: "i slutet av oktober", "at the end of last week", "mid-May".
 _PART_OF = re.compile(
     r"(?:borjan|mitten|slutet) (?:av|pa)|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
-    r"|early|mid|late|tidigare|earlier"
+    r"|early|mid|late|tidigare|earlier|(?:sent|tidigt) i"
 )
 # The period a part of which is named without saying which: this one ("i slutet av månaden").
 _THIS_PERIOD = {
@@ -851,16 +1154,33 @@ _DAY_BEFORE_DATE = WEEKDAY_NUMBERS | {"man": 0}
 _MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?P<year>[/ -]\d{4}|[/-]\d{2})?")
 
 
+def _is_week(span: Span) -> bool:
+    return span.first.weekday() == 0 and span.last == span.first + timedelta(days=6)
+
+
+def day_hyphened(text: str) -> tuple[str, tuple[int, int]] | None:
+    """A day written with a hyphen ("3-11"), asked about in a sentence, where it is as often a time ("möte
+    9-11") or a count: the day written with a slash ("3/11") and its (month, day); None for anything else."""
+    written = _HYPHENED.fullmatch(_fold(text))
+    if written is None or written["y"] or not _calendar_day(int(written["d"]), int(written["m"])):
+        return None
+    return f"{written['d']}/{written['m']}", (int(written["m"]), int(written["d"]))
+
+
+def _calendar_day(day: int, month: int) -> bool:
+    try:
+        date(2000, month, day)  # a leap year: "29/2" is a day
+    except ValueError:
+        return False
+    return True
+
+
 def day_first(text: str) -> tuple[str, tuple[int, int]] | None:
     """A day written month first, as Americans do ("11/20", "11/20/2026"), which no Swede writes: the same
     written day first ("20/11") and its (month, day), for an answer that says so rather than guessing;
     None unless the second number cannot be a month and the first can."""
     written = _MONTH_FIRST.fullmatch(_fold(text))
-    if written is None or not 1 <= int(written["m"]) <= 12 or int(written["d"]) <= 12:
-        return None
-    try:
-        date(2000, int(written["m"]), int(written["d"]))  # a leap year: "2/29" is a day
-    except ValueError:
+    if written is None or int(written["d"]) <= 12 or not _calendar_day(int(written["d"]), int(written["m"])):
         return None
     return f"{written['d']}/{written['m']}{written['year'] or ''}", (int(written["m"]), int(written["d"]))
 
@@ -897,10 +1217,13 @@ def read_at(
     named = _fold(words[at])
     weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
     if weekday is not None:  # "tisdag 3/11", "mån 16/11", "Tuesday, November 3": the day once
+        of = int(at + 1 < len(words) and _fold(words[at + 1]) == "of")  # "Tuesday of week 46"
         try:
-            dated = read_at(words, at + 1, today, year)
+            dated = read_at(words, at + 1 + of, today, year)
         except DateError:
             dated = None
+        if dated is not None and _is_week(dated[0]):  # "tisdag v46", "Tuesday of week 46": that week's
+            return Span.day(dated[0].first + timedelta(days=weekday)), dated[1] + 1 + of
         if dated is not None and dated[0] == Span.day(dated[0].first):
             if dated[0].first.weekday() != weekday:  # "tisdag 4/11" on a Wednesday: which was meant is asked
                 raise WrongWeekday(" ".join(words[at : at + dated[1] + 1]), dated[0].first, weekday)
@@ -908,6 +1231,14 @@ def read_at(
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
         return dotted_day, 1
+    hyphened = _HYPHENED.fullmatch(_fold(words[at]))
+    timed = at + 1 < len(words) and _fold(words[at + 1]) in _CLOCK_LEADS - {"at"}  # "3-11 kl 18"
+    if hyphened is not None and (dotted or timed or hyphened["y"]):  # "3-11" in a field, "3-11-2026"
+        written = hyphened["y"] if hyphened["y"] is None or len(hyphened["y"]) == 4 else f"20{hyphened['y']}"
+        try:
+            return _day_month(int(hyphened["d"]), int(hyphened["m"]), written, today, year), 1
+        except ValueError:
+            raise DateError(words[at][:20]) from None
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
@@ -940,40 +1271,103 @@ def find(
                 raise
             continue
         if found is not None:
-            return found[0], at, found[1]
+            return _weekday_beside(words, (found[0], at, found[1]), today, year)
+        if _hyphen_asked(words, at, today, year):
+            raise DateError(_AROUND.sub("", words[at])[:20])  # "3-11," as "3-11"
     return None
+
+
+def _hyphen_asked(words: Sequence[str], at: int, today: date, year: int | None) -> bool:
+    """ "möte 3-11" in a sentence: a day, a time ("möte 9-11") or a count, so asked about, unless a word
+    beside it says which ("kl 9-11", "3-4 nya medlemmar": what it counts) or another date leaves it a time
+    ("9-11 i går")."""
+    if day_hyphened(words[at]) is None or not _ends_day(words, at, 1):
+        return False
+    if at > 0 and _fold(words[at - 1]) in _TIME_WORDS:
+        return False
+    for other in (n for n in range(len(words)) if n != at):
+        try:
+            if read_at(words, other, today, year) is not None:
+                return False
+        except DateError:
+            return False
+    return True
 
 
 def find_all(words: Sequence[str], today: date, year: int | None = None) -> list[tuple[Span, int, int]]:
     """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two)."""
     found: list[tuple[Span, int, int]] = []
     while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
-        if found and found[-1][1] + found[-1][2] == one[1]:  # "4/11 tisdag": the weekday after its day
-            _check_weekday_after(words, found[-1], one)
         found.append(one)
     return found
 
 
-def _check_weekday_after(
-    words: Sequence[str], day: tuple[Span, int, int], after: tuple[Span, int, int]
-) -> None:
-    """WrongWeekday for a weekday alone right after a day it does not fall on ("4/11 tisdag" on a
-    Wednesday), as before it."""
-    span, at, taken = day
-    named = _fold(words[after[1]])
+def _weekday_beside(
+    words: Sequence[str], found: tuple[Span, int, int], today: date, year: int | None
+) -> tuple[Span, int, int]:
+    """A day or week found, with a weekday alone right after it: after a week ("v46 tisdag") that week's
+    day; after a day that day once ("4/11 onsdag"), or WrongWeekday when it does not fall on it ("4/11
+    tisdag"), as before it."""
+    span, at, taken = found
+    if at + taken >= len(words):
+        return found
+    named = _fold(words[at + taken])
     weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
-    if (
-        after[2] == 1
-        and weekday is not None
-        and span == Span.day(span.first)
-        and span.first.weekday() != weekday
-    ):
+    try:
+        read = None if weekday is None else read_at(words, at + taken, today, year)
+    except DateError:
+        read = None
+    if weekday is None or read is None or read[1] != 1:  # "4/11 tisdag förra veckan": two days
+        return found
+    if _is_week(span):
+        return Span.day(span.first + timedelta(days=weekday)), at, taken + 1
+    if span != Span.day(span.first):
+        return found
+    if span.first.weekday() != weekday:
         raise WrongWeekday(" ".join(words[at : at + taken + 1]), span.first, weekday)
+    return span, at, taken + 1
+
+
+def read_ahead(words: Sequence[str], today: date) -> date | None:
+    """The words as one day, or a few days, still to come, as a snooze's end is written ("före jul", "till
+    v. 50", "efter trettondagen", "15.12"): its first day, this year's or next; None when the words are no
+    such day or it has passed. A month or more is the caller's ("i december": none before January)."""
+    for year in (today.year, today.year + 1):
+        try:
+            found = read_whole(words, today, year)
+        except DateError:
+            return None
+        if found is None or found.last - found.first > timedelta(days=6):
+            return None
+        if found.first > today:
+            return found.first
+    return None
+
+
+# A time beside a day in a date field: "i går kl 18", "kl. 18.30 3/11", "3/11 18:00", "yesterday at 6pm".
+_CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:-\d{1,2}(?:[.:]\d{2})?)?(?: ?(?:am|pm))?")
+_CLOCK_LEADS = frozenset({"kl", "klockan", "at"})
+
+
+def _time_taken(words: Sequence[str]) -> int:
+    """How many of the words, from the first, write a time of day ("kl 18", "at 6 pm", "18:00")."""
+    folded = [_fold(word) for word in words[:3]]
+    lead = int(bool(folded) and folded[0] in _CLOCK_LEADS)
+    for taken in (lead + 2, lead + 1):
+        clock = " ".join(folded[lead:taken])
+        if taken > lead and len(folded) >= taken and _CLOCK.fullmatch(clock):
+            if lead or ":" in clock or clock.endswith(("am", "pm")):
+                return taken
+    return 0
 
 
 def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Span | None:
-    """The words as one day or period and nothing else (a form's date field, `uppföljning sedan …`); None
-    when they are something else. DateError for a date that cannot be."""
+    """The words as one day or period and nothing else (a form's date field, `uppföljning sedan …`), a time
+    of day before or after it aside; None when they are something else. DateError for a date that cannot
+    be."""
+    words = words[_time_taken(words) :]
+    ends = [n for n in (3, 2, 1) if n < len(words) and _time_taken(words[-n:]) == n]
+    words = words[: len(words) - ends[0]] if ends else words
     if not words:
         return None
     found = read_at(words, 0, today, year, alone=True, dotted=True)

@@ -510,4 +510,4 @@ def parse_since(text: str, today: date, year: int | None = None) -> date | None:
         raise SinceError(shown)
     if found.first > today:
         raise SinceError(shown, day=found.first)
-    return found.first
+    return dates.reported_day(found, year)  # "sedan årsskiftet": 1 January of the plan's year

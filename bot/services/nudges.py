@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.i18n import fold
-from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS, next_day
+from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS, next_day, read_ahead
 from bot.services.goals import NUMBER_WORDS
 from bot.services.people import PersonInfo
 from bot.services.report_gaps import REMINDER_KIND, Quarter
@@ -181,6 +181,8 @@ def _month(words: list[str], today: date) -> date | None:
 def _read_day(words: list[str], today: date) -> date | None:
     if (ahead := _ahead(words, today)) is not None:
         return ahead
+    if (named := read_ahead(words, today)) is not None:  # "jul" (Christmas, not July), "v. 50", "15.12"
+        return named
     if (month := _month(words, today)) is not None:
         return month
     try:

@@ -8,7 +8,9 @@ sentence such as "möte 30.9 med 12 pers"), "30 september", "den trettionde sept
 week's "förra veckans onsdag" / "last week Wednesday", and "förrgår" / "day before yesterday"; in a hurry
 "onsdags" (no "i"), "i onsdagskväll", "i onsdags kväll", "ons"; a weekday before the day it falls on ("ons
 30/9", "Wednesday, September 30"); a day's own ("onsdagens", "Wednesday's", "gårdagens", "yesterday's");
-"den sista september", "the last of September" for a month's last day:
+"den sista september", "the last of September" for a month's last day; "20260930", "30-9-2026", "trettio
+september"; "den trettionde", "on the thirtieth" within a month; "onsdag v40", "v40 onsdag", "Wednesday of
+week 40"; "i natt" for yesterday:
 each is the day written, never today or another year's, as long as that day has not come round again.
 A day written month first ("9/30", which only an American writes) is asked about wherever it stands,
 never read as no date. The ordinal words and month names are written out here, not taken from the reader.
@@ -40,6 +42,11 @@ _EN_ORDINALS = (
     "twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth "
     "thirtieth thirty-first"
 ).split()
+_SV_NUMBERS = (
+    "ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton arton "
+    "nitton tjugo tjugoett tjugotvå tjugotre tjugofyra tjugofem tjugosex tjugosju tjugoåtta tjugonio "
+    "trettio trettioett"
+).split()
 
 
 def _written(day: date, today: date) -> list[str]:
@@ -61,7 +68,17 @@ def _written(day: date, today: date) -> list[str]:
         f"the {_EN_ORDINALS[d - 1]} of {en}",
         f"{_SV_DAYS[day.weekday()]} {d}/{m}",
         f"{_EN_DAYS[day.weekday()]}, {en} {d}",
+        f"{y}{m:02d}{d:02d}",
+        f"{d}-{m}-{y}",
     ]
+    if d > 1:
+        forms += [f"{_SV_NUMBERS[d - 1]} {sv}"]
+    if d > 2 and (today - day).days < 28:  # "den första", "den andra": the first, the other
+        forms += [f"den {_SV_ORDINALS[d - 1]}", f"on the {_EN_ORDINALS[d - 1]}"]
+    iso = day.isocalendar()
+    if iso.year == y:
+        forms += [f"{_SV_DAYS[day.weekday()]} v{iso.week}", f"v{iso.week} {_SV_DAYS[day.weekday()]}"]
+        forms += [f"{_EN_DAYS[day.weekday()]} of week {iso.week}"]
     if d in (2, 22):
         forms += [f"den {d}:dra {sv}"]
     if d in (3, 23):
@@ -82,7 +99,7 @@ def _written(day: date, today: date) -> list[str]:
     if 8 <= back <= 14:
         forms += [f"förrförra {sv_day}en"]
     if back == 1:
-        forms += ["gårdagens", "yesterday's", "igår", "ig år", "yday"]
+        forms += ["gårdagens", "yesterday's", "igår", "ig år", "yday", "i natt"]
     if back == 2:
         forms += ["förrgår", "i förrgår", "day before yesterday", "the day before yesterday"]
     weeks_back = ((today - timedelta(days=today.weekday())) - (day - timedelta(days=day.weekday()))).days // 7
