@@ -341,6 +341,24 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("which goals mention", "search", "en"),
     ("vilka mål handlar om", "sök", "sv"),
     ("vilka mål gäller", "sök", "sv"),
+    # the goal about something, as people name it: "berätta om målet om facebook", "the goal about Zetkin"
+    *(
+        (f"{lead}{goal} {about}", "sök", "sv")
+        for lead in ("", "berätta om ", "vad säger ", "visa ")
+        for goal in ("målet", "målen")
+        for about in ("om", "kring")
+    ),
+    ("vilket mål handlar om", "sök", "sv"),
+    ("vilket mål gäller", "sök", "sv"),
+    ("finns det ett mål om", "sök", "sv"),
+    *(
+        (f"{lead}{goal} about", "search", "en")
+        for lead in ("", "tell me about ", "show me ", "what does ")
+        for goal in ("the goal", "the goals", "our goal", "our goals")
+    ),
+    ("which goal is about", "search", "en"),
+    ("what goal is about", "search", "en"),
+    ("is there any goal about", "search", "en"),
     ("är vi i fas", "status", "sv"),
     ("ligger vi i fas", "status", "sv"),
     ("är vi efter", "status", "sv"),
@@ -448,6 +466,99 @@ def status_word(text: str) -> str | None:
         ),
         None,
     )
+
+
+# A question about the goals one word of `status` marks, in any word order: "vilka mål ligger vi efter
+# med?", "what goals are we behind on", "vilka mål nåddes inte?" (folded). Its opening tells the language;
+# the words after it, which status word (its msgid); a "not" among them turns "klara" to "inte klart".
+_WHICH_GOALS = {
+    **dict.fromkeys(
+        ("vilka mal", "vilket mal", "vilka av malen", "vilka av vara mal", "hur manga mal"), "sv"
+    ),
+    **dict.fromkeys(
+        ("which goals", "what goals", "which goal", "which of the goals", "which of our goals"), "en"
+    ),
+    **dict.fromkeys(("how many goals", "how many of the goals", "how many of our goals"), "en"),
+    # or only the goals and the word: "mål efter", "mål som ligger efter", "goals behind"
+    **dict.fromkeys(("mal", "malen", "mal som", "malen som", "de mal som"), "sv"),
+    **dict.fromkeys(("goals", "the goals", "goals that", "the goals that", "goals which"), "en"),
+}
+_NOT = frozenset(
+    ("inte", "ej", "icke", "not", "didn", "didnt", "weren", "werent", "haven", "havent", "never")
+)
+_MARKED_BY = {
+    **dict.fromkeys(("efter", "behind", "lagging", "late"), "behind"),
+    **dict.fromkeys(("i fas", "on pace", "on track"), "on pace"),
+    **dict.fromkeys(("fore", "ahead"), "ahead"),
+    **dict.fromkeys(("klart", "klara", "klar", "klarat", "klarade", "klarats", "fardiga", "fardigt"), "done"),
+    **dict.fromkeys(("avklarade", "done", "finished", "completed", "complete"), "done"),
+    **dict.fromkeys(("natt", "nadde", "naddes", "natts", "reached", "reach", "met", "achieved"), "reached"),
+    **dict.fromkeys(("missade", "missat", "missades", "missed"), "not reached"),
+    **dict.fromkeys(
+        ("paborjat", "paborjade", "paborjats", "startat", "startade", "begun", "started"), "begun"
+    ),
+}
+# With a "not": "inte klara" is `status inte klart`, "nåddes inte" `status inte nått`.
+_NOT_MARKED = {"done": "not done", "reached": "not reached", "begun": "not begun"}
+# Words such a question may have besides its status word and a branch: "vi", "med", "just nu" (folded).
+_MARKED_FILLER = frozenset(
+    (
+        *("ligger", "ar", "har", "vi", "med", "pa", "nu", "just", "an", "annu", "hittills", "blivit", "blev"),
+        *("som", "ska", "vara", "i", "ar", "aret", "redan", "sa", "langt", "totalt"),
+        *("are", "is", "we", "were", "have", "been", "on", "with", "now", "right", "so", "far", "yet"),
+        *("still", "already", "did", "do", "this", "year", "t", "s", "in", "currently", "the", "that"),
+    )
+)
+# Before a branch's name: "vilka mål ligger efter i Sundsvall?".
+_IN_BRANCH = frozenset(("i", "in", "for", "hos", "at"))
+
+
+def _goals_marked(trimmed: str, folded: str) -> Reading | None:
+    """`status WORD [BRANCH]` for a question about the goals one status word marks (see _WHICH_GOALS), or
+    None when it names no status word, or two ("vilka mål ska vara klara före sommaren")."""
+    opening = next(
+        (o for o in sorted(_WHICH_GOALS, key=len, reverse=True) if folded.startswith(o + " ")), None
+    )
+    if opening is None:
+        return None
+    language = _WHICH_GOALS[opening]
+    words = folded.split()[len(opening.split()) :]
+    if any(word.isdigit() for word in words):  # "mål 6 efter?" asks about goal 6
+        return None
+    found: list[tuple[int, int, str]] = []  # (where, how many words, which)
+    for at in range(len(words)):
+        for length in (2, 1):
+            said = " ".join(words[at : at + length])
+            if len(said.split()) == length and said in _MARKED_BY:
+                found.append((at, length, _MARKED_BY[said]))
+                break
+    if len({which for _, _, which in found}) != 1:
+        return None
+    at, length, which = found[0]
+    if _NOT & set(words):  # "inte klara": not done; "not behind" names no status word
+        if which not in _NOT_MARKED:
+            return None
+        which = _NOT_MARKED[which]
+    word = {"reached": "done", "begun": ""}.get(which, which)  # "vilka mål har vi nått": done
+    if not word:
+        return None
+    rest = [w for w in words[at + length :] if w not in _NOT]
+    others = [w for w in words[:at] if w not in _MARKED_FILLER and w not in _NOT]
+    where = next((i for i, w in enumerate(rest) if w in _IN_BRANCH), None)
+    between = rest[: where if where is not None else len(rest)]
+    if others or any(w not in _MARKED_FILLER for w in between):
+        return None  # other words: not only this question ("vilka mål handlar om att vara klara")
+    branch = ""
+    if where is not None:
+        named = rest[where + 1 :]
+        if named and not all(w in _MARKED_FILLER for w in named):
+            original = trimmed.split()  # the branch as written, its capitals kept
+            count = 0
+            while original and count < len(named):
+                count += len(fold(original.pop()).split())
+            branch = " ".join(trimmed.split()[len(original) :]).rstrip("?!.,")
+    shown = translator(language)._(word)
+    return Reading(f"status {shown} {branch}".strip(), language, asked=True)
 
 
 # Questions one command answers whatever they go on to name: "vem är ordförande i Timrå?" is every chair
@@ -1025,6 +1136,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     role = role_sentence(" ".join(trimmed.split()))
     if role is not None:
         return role
+    marked = _goals_marked(_without_courtesy(trimmed), " ".join(words))
+    if marked is not None:
+        return marked
     for ask, command, language in _ASKS:
         ask_folded = fold(ask)
         if folded == ask_folded or folded.startswith(ask_folded + " "):
@@ -1066,6 +1180,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
             return Reading(
                 f"{'mål ansvarig' if language == 'sv' else 'goals responsible'} {rest}", language, True
             )
+    one = _about_one_goal(folded, is_command)
+    if one is not None:
+        return one
     if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
         first, second = [*written.split(" ", 2), ""][:2]
         glued = unglue(first.strip("!/?.,:;"))
@@ -1076,6 +1193,31 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         ):
             return Reading(written, greeted)
     return None
+
+
+# Words that ask to hear about what follows, as a question word does: "förklara mål 6", "mer om mål 6".
+_TELL = frozenset(
+    ("forklara", "beskriv", "info", "mer", "detaljer", "explain", "describe", "more", "details")
+)
+# The goal's own word in such a question, and the words that may name it: never another command.
+_GOAL_WORDS = frozenset(("mal", "malet", "goal", "status"))
+
+
+def _about_one_goal(folded: str, is_command: Callable[[str], bool]) -> Reading | None:
+    """`mål N` for a question about one goal, in whatever words: "vad står det i mål 6?", "what does goal 6
+    say", "förklara mål 6". Not a question that names a number besides the goal's ("… 3 möten för mål 4",
+    a report) or another command ("kan jag rapportera mål 3?": that command's words are no question about
+    the goal)."""
+    words = folded.split()
+    if not words or (words[0] not in _QUESTION_WORDS and words[0] not in _TELL):
+        return None
+    named = list(_ONE_GOAL.finditer(folded))
+    if len(named) != 1 or sum(ch.isdigit() for ch in folded) != len(named[0]["number"]):
+        return None
+    if any(is_command(word) for word in words if word not in _GOAL_WORDS and not word.isdigit()):
+        return None
+    english = named[0]["word"] == "goal"
+    return Reading(f"{'goal' if english else 'mål'} {named[0]['number']}", "en" if english else "sv", True)
 
 
 def _about_the_plan(words: list[str], is_command: Callable[[str], bool]) -> str | None:
@@ -1168,6 +1310,9 @@ def _after_words(text: str, count: int) -> str:
     if len(words) <= count:
         return ""
     start = words[count].start()
-    while start > 0 and text[start - 1] in "#@":  # "hej #6": the number sign is the goal's
-        start -= 1
+    sign = len(text[:start].rstrip())  # "hej # 6" too: the number sign is the goal's, spaced or not
+    while sign > 0 and text[sign - 1] in "#@":
+        sign -= 1
+    if count and sign < start and text[sign] in "#@" and sign >= words[count - 1].end():
+        start = sign
     return text[start:].strip()

@@ -417,6 +417,9 @@ class CheckInDesk:
                 return None
             branch: BranchInfo | None = None
             marked, named = _marked_in(named) if named is not None else (None, None)
+            if marked in _SHORT_OF_THE_GOAL:  # the year over, a goal behind is not reached: the same question
+                over = plan.year is not None and self.today(now).year > plan.year
+                marked = "not reached" if over else "behind"
             if marked is not None and named is None:  # "vilka mål ligger efter?": the goals so marked
                 standings = [s for s in self.progress.standings(plan, now=now) if _marked(s, marked)]
                 example = self._example(person, district, roles, [s.goal for s in standings])
@@ -706,6 +709,10 @@ _PACES = {
     "not reached": Pace.NOT_REACHED,
     "not measured": Pace.NOT_MEASURED,
 }
+
+
+# A goal short of where the plan should be: "behind" during the plan's year, "not reached" after it.
+_SHORT_OF_THE_GOAL = frozenset(("behind", "not reached"))
 
 
 def _marked_in(named: str) -> tuple[str | None, str | None]:

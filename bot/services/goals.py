@@ -268,8 +268,8 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
     return int(bare) if bare.isascii() and bare.isdigit() and len(bare) <= digits else None
 
 
-# "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
-_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,9})\.?$", re.IGNORECASE)
+# "6", "#6", "# 6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
+_GOAL_NUMBER = re.compile(r"^(?:#\s*|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,9})\.?$", re.IGNORECASE)
 # A goal's number written as a word ("mål tre", "goal three"), folded.
 _NUMBER_WORDS = {
     fold(word): value
