@@ -262,13 +262,57 @@ _SOCIAL: dict[str, tuple[Social, str]] = {
 _SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot", "och", "and"))
 # Which a message of several answers: "ok tack" thanks, "hej och tack" thanks too.
 _SOCIAL_RANK = (Social.THANKS, Social.GREETING, Social.ACK)
+# A goal's number written as a word ("mål tre", "goal three"), folded; and as an ordinal ("sjätte målet",
+# "the sixth goal", "6:e målet", "the 6th goal").
+GOAL_NUMBER_WORDS = {
+    fold(word): value
+    for value, words in enumerate(
+        (
+            *(("ett", "one"), ("två", "two"), ("tre", "three"), ("fyra", "four"), ("fem", "five")),
+            *(("sex", "six"), ("sju", "seven"), ("åtta", "eight"), ("nio", "nine"), ("tio", "ten")),
+            *(("elva", "eleven"), ("tolv", "twelve"), ("tretton", "thirteen"), ("fjorton", "fourteen")),
+            *(("femton", "fifteen"), ("sexton", "sixteen"), ("sjutton", "seventeen"), ("arton", "eighteen")),
+            *(("nitton", "nineteen"), ("tjugo", "twenty")),
+        ),
+        start=1,
+    )
+    for word in words
+}
+_ORDINALS = {
+    fold(word): value
+    for value, words in enumerate(
+        (
+            *(("första", "first"), ("andra", "second"), ("tredje", "third"), ("fjärde", "fourth")),
+            *(("femte", "fifth"), ("sjätte", "sixth"), ("sjunde", "seventh"), ("åttonde", "eighth")),
+            *(("nionde", "ninth"), ("tionde", "tenth"), ("elfte", "eleventh"), ("tolfte", "twelfth")),
+            *(("trettonde", "thirteenth"), ("fjortonde", "fourteenth"), ("femtonde", "fifteenth")),
+            *(("sextonde", "sixteenth"), ("sjuttonde", "seventeenth"), ("artonde", "eighteenth")),
+            *(("nittonde", "nineteenth"), ("tjugonde", "twentieth")),
+        ),
+        start=1,
+    )
+    for word in words
+}
+# A goal's number in a sentence: digits, or a word ("är mål sex klart?"); not "ett" or "one", which are
+# as often the article ("är målet ett bra mål?").
+_NUMBER = r"(?P<number>\d+|" + "|".join(w for w in GOAL_NUMBER_WORDS if w not in ("ett", "one")) + ")"
+# "sjätte målet", "det sjätte målet", "the 6th goal", "6:e målet" (folded: "6:e" is "6 e").
+_ORDINAL_GOAL = re.compile(
+    r"^(?:det |the |vart |our )?(?:(?P<digits>\d{1,2}) ?(?:e|a|th|st|nd|rd)|(?P<word>[a-z]+)) (?:malet|goal)$"
+)
+
+# The asker's own branch where a branch could be named ("vilka mål ligger efter i min förening?"), folded.
+OWN_BRANCH_WORDS = frozenset(
+    ("min forening", "min partiforening", "var forening", "var partiforening", "my branch", "our branch")
+)
 # "hur går det för oss": the district itself, or for a chair their own branch (as `status` alone is).
 _US = frozenset(
     (
         *("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"),
         *("malen", "planen", "vara mal", "alla mal", "the goals", "our goals", "the plan", "our plan"),
-        *("min forening", "min partiforening", "var forening", "var partiforening"),
-        *("my branch", "our branch"),
+        *OWN_BRANCH_WORDS,
+        # the plan's time, not the board's `schema`: "are we behind schedule?", "ligger vi efter schemat?"
+        *("schedule", "the schedule", "our schedule", "schemat", "tidsplanen", "tidplanen", "tidsschemat"),
     )
 )
 
@@ -364,6 +408,10 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("är vi efter", "status", "sv"),
     ("ligger vi efter", "status", "sv"),
     ("hur ligger vi till", "status", "sv"),
+    *((ask, "status", "sv") for ask in ("är vi på rätt spår", "ligger vi i tid", "är vi i tid")),
+    *((ask, "status", "sv") for ask in ("ligger vi bra till", "ligger vi efter schemat")),
+    *((ask, "status", "en") for ask in ("are we on schedule", "are we on time", "are we on target")),
+    *((ask, "status", "en") for ask in ("are we behind schedule", "is the plan on track")),
     ("are we on track", "status", "en"),
     ("are we on pace", "status", "en"),
     ("are we behind", "status", "en"),
@@ -923,11 +971,11 @@ _HOW_EN = re.compile(
     r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
 )
 # A yes-or-no question about one goal ("är mål 6 klart?", "is goal 6 done?"), folded.
-_YES_OR_NO = re.compile(r"^(?:ar|is) (?P<word>mal|malet|goal) #?(?P<number>\d+)(?: |$)")
+_YES_OR_NO = re.compile(rf"^(?:ar|is) (?P<word>mal|malet|goal) #?{_NUMBER}(?: |$)")
 _HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})(?P<number>\d+)$")
 # One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
-_ONE_GOAL = re.compile(r"(?:^| )(?P<word>mal|malet|goal) ?#?(?P<number>\d+)(?: |$)")
+_ONE_GOAL = re.compile(rf"(?:^| )(?P<word>mal|malet|goal) ?#?{_NUMBER}(?: |$)")
 
 
 @dataclass(frozen=True)
@@ -1081,15 +1129,28 @@ def role_sentence(text: str) -> Reading | None:
         branch = found.groupdict().get("branch") or ""
         person = _SPEAKER.get(" ".join(who), found["who"].lstrip("@"))  # "jag slutar som …": the writer
         return Reading(f"{command} {role_word} @{person} {branch}".strip(), language)
-    taken = _TAKE_AWAY.match(" ".join(words))
+    taken = taken_away(" ".join(words))
     if taken is None:
         return None
-    name = taken["who"]
-    if not name.startswith("@") and not all(word[0].isupper() for word in name.split()):
+    name, language = taken
+    if not all(word[0].isupper() for word in name.split()):  # "ta bort påminnelsen"
         return None
-    swedish = fold(taken["verb"]) != "remove"
-    command = "roll bort" if swedish else "role remove"
-    return Reading(f"{command} @{name.lstrip('@')}", "sv" if swedish else "en")
+    return Reading(take_away(name, language), language)
+
+
+def taken_away(text: str) -> tuple[str, str] | None:
+    """The name someone asks to take away with no role said, as written without "@", and the language:
+    ("Erik", "sv") for "ta bort @Erik"; ("erik", "sv") for "ta bort erik", a name only if someone has it
+    (the router asks)."""
+    taken = _TAKE_AWAY.match(_without_courtesy(text))
+    if taken is None:
+        return None
+    return taken["who"].lstrip("@"), "sv" if fold(taken["verb"]) != "remove" else "en"
+
+
+def take_away(name: str, language: str) -> str:
+    """The role command that asks which of `name`'s roles to take away."""
+    return f"{'roll bort' if language == 'sv' else 'role remove'} @{name}"
 
 
 def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
@@ -1120,6 +1181,11 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     hashed = _HASHED.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
     if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
         return Reading(f"# {hashed['number']}", greeted)
+    ordinal = _ORDINAL_GOAL.match(" ".join(words))
+    number = (ordinal["digits"] or _ORDINALS.get(ordinal["word"] or "")) if ordinal is not None else None
+    if ordinal is not None and number:  # "sjätte målet", "the 6th goal": that goal
+        english = words[-1] == "goal"
+        return Reading(f"{'goal' if english else 'mål'} {number}", "en" if english else "sv", asked=True)
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
@@ -1212,7 +1278,7 @@ def _about_one_goal(folded: str, is_command: Callable[[str], bool]) -> Reading |
     if not words or (words[0] not in _QUESTION_WORDS and words[0] not in _TELL):
         return None
     named = list(_ONE_GOAL.finditer(folded))
-    if len(named) != 1 or sum(ch.isdigit() for ch in folded) != len(named[0]["number"]):
+    if len(named) != 1 or sum(ch.isdigit() for ch in folded) != sum(ch.isdigit() for ch in named[0][0]):
         return None
     if any(is_command(word) for word in words if word not in _GOAL_WORDS and not word.isdigit()):
         return None

@@ -47,6 +47,16 @@ def other(locale: str) -> str:
         ("varför ligger mål 6 efter?", "en-US", "mål 6"),
         ("why is goal 6 behind?", "sv-SE", "goal 6"),
         ("VAD SÄGER MÅL 6???", "en-US", "mål 6"),
+        # its number as a word or an ordinal, in a question of yes or no too
+        ("är mål sex klart?", "en-US", "mål 6"),
+        ("is goal six done?", "sv-SE", "goal 6"),
+        ("mål nummer sex", "en-US", "mål 6"),
+        ("goal number six", "sv-SE", "goal 6"),
+        ("vad står det i mål sex?", "en-US", "mål 6"),
+        ("sjätte målet", "en-US", "mål 6"),
+        ("det 6:e målet?", "en-US", "mål 6"),
+        ("the sixth goal please", "sv-SE", "goal 6"),
+        ("the 6th goal", "sv-SE", "goal 6"),
         # the goal about something
         ("berätta om målet om facebook", "en-US", "sök facebook"),
         ("målet om facebook?", "en-US", "sök facebook"),
@@ -81,6 +91,11 @@ async def test_a_question_about_a_goal_in_other_words_gets_that_goals_answer(
         ("vilka mål ligger vi efter med i Sundsvall?", "en-US", "status efter Sundsvall"),
         ("vilka mål ligger efter i sundsvall", "en-US", "status efter Sundsvall"),
         ("which goals are we behind on in timrå?", "sv-SE", "status behind Timrå"),
+        # behind the plan's time is the plan's status, not the board's `schema` for prompts
+        ("are we behind schedule?", "sv-SE", "status"),
+        ("ligger vi efter schemat?", "en-US", "status"),
+        ("är vi på rätt spår?", "en-US", "status"),
+        ("are we on schedule?", "sv-SE", "status"),
     ],
 )
 async def test_which_goals_one_status_word_marks_in_other_words(
@@ -94,7 +109,34 @@ async def test_which_goals_one_status_word_marks_in_other_words(
     await district.say(KIM, "rapportera 3 1")
     answer = await district.say(NOA, asked, locale=locale)
     assert answer == await district.say(NOA, command, locale=other(locale)), answer
-    assert re.match(r"(Mål markerade|Goals marked) ", answer), answer
+    marks = (
+        r"(Mål markerade|Goals marked) " if command.split()[1:] else r"(Så går planen|How the plan stands)"
+    )
+    assert re.match(marks, answer), answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "title"),
+    [
+        ("vilka mål ligger vi efter med i min förening?", "en-US", "Mål markerade ”efter” för Sundsvall, "),
+        ("which goals are behind in my branch?", "sv-SE", "Goals marked “behind” for Sundsvall, "),
+    ],
+)
+async def test_a_chair_asking_which_goals_of_their_branch_are_behind_gets_their_branchs(
+    district: District, asked: str, locale: str, title: str
+) -> None:
+    """Kim asked "which goals are behind in my branch?" and was told there is no branch called "my branch".
+    His branch is Sundsvall: the answer is Sundsvall's goals marked behind, as `status efter Sundsvall`
+    lists them. Noa, who chairs no branch, is shown the district's."""
+    district.clock.now = MIDYEAR
+    answer = await district.say(KIM, asked, locale=locale)
+    assert answer.startswith(title), answer
+    written = "sv-SE" if title.startswith("Mål") else "en-US"
+    word = "efter" if written == "sv-SE" else "behind"
+    assert answer == await district.say(KIM, f"status {word} Sundsvall", locale=written)
+    assert await district.say(NOA, asked, locale=locale) == await district.say(
+        NOA, f"status {word}", locale=written
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,3 +208,50 @@ async def test_in_a_channel_after_the_mention_the_same_question_gets_the_same_an
     district.clock.now = MIDYEAR
     answer = await in_channel(district, NOA, asked, locale=locale)
     assert answer == await district.say(NOA, command, locale=other(locale)), answer
+
+
+ERIK = Someone("29:erik", "aad-erik", "Erik Svensson")
+
+
+@pytest.mark.parametrize(
+    ("written", "as_written"),
+    [
+        ("ta bort erik", "ta bort Erik"),
+        ("ta bort erik svensson tack", "ta bort Erik Svensson"),
+        ("remove erik", "remove Erik"),
+        ("ta bort timrå", "ta bort Timrå"),
+        ("ta bort kim", "ta bort Kim"),
+    ],
+)
+@pytest.mark.parametrize("who", [MEGAN, KIM, NOA], ids=lambda p: p.name.split()[0])
+async def test_a_name_written_in_lower_case_is_the_same_name(
+    district: District, who: Someone, written: str, as_written: str
+) -> None:
+    """People write names in lower case in a chat. "ta bort Erik" gave the administrator the lines that take
+    away Erik's roles (and anyone else who may do it), but "ta bort erik" was "I don't know the command
+    “ta”". A name someone with a role has, or a branch's, is that name in any case; a word that is nobody's
+    name ("ta bort påminnelsen") is no name, and nothing is taken on a name typed."""
+    district.clock.now = MIDYEAR
+    erik = ((ERIK, "Erik Svensson"),)
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=erik)
+    for locale in ("sv-SE", "en-US"):
+        answer = await district.say(who, written, locale=locale)
+        assert answer == await district.say(who, as_written, locale=locale), answer
+        assert "ta" not in re.findall("[”“]([^”“]*)[”“]", answer), answer
+    assert "Erik Svensson (Timrå)" in await district.say(NOA, "roller")  # nothing was taken
+    assert (await district.say(who, "ta bort påminnelsen")).startswith("Jag känner inte till kommandot")
+
+
+@pytest.mark.parametrize("who", [MEGAN, NOA], ids=lambda p: p.name.split()[0])
+@pytest.mark.parametrize(
+    "text", ["ta bort erik", "remove erik", "vilka mål ligger vi efter med?", "vad står det i mål sex?"]
+)
+async def test_these_questions_make_one_call_for_who_and_one_for_what(
+    district: District, who: Someone, text: str
+) -> None:
+    """Issue 16: one off-loop call for who wrote, one for what they asked (the lower-case name is looked up
+    with the roles, and the administrators' names with them)."""
+    district.clock.now = MIDYEAR
+    await district.say(MEGAN, "roll ordförande @Erik Svensson Timrå", mentions=((ERIK, "Erik Svensson"),))
+    reply, calls = await district.off_loop(who, text)
+    assert reply and len(calls) <= 2, calls
