@@ -262,8 +262,7 @@ _SOCIAL: dict[str, tuple[Social, str]] = {
 _SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot", "och", "and"))
 # Which a message of several answers: "ok tack" thanks, "hej och tack" thanks too.
 _SOCIAL_RANK = (Social.THANKS, Social.GREETING, Social.ACK)
-# A goal's number written as a word ("mål tre", "goal three"), folded; and as an ordinal ("sjätte målet",
-# "the sixth goal", "6:e målet", "the 6th goal").
+# A goal's number written as a word ("mål tre", "goal three"), folded.
 GOAL_NUMBER_WORDS = {
     fold(word): value
     for value, words in enumerate(
@@ -278,6 +277,7 @@ GOAL_NUMBER_WORDS = {
     )
     for word in words
 }
+# And as an ordinal ("sjätte målet", "the sixth goal"), folded.
 _ORDINALS = {
     fold(word): value
     for value, words in enumerate(
@@ -324,6 +324,11 @@ _WHO_LEADS: tuple[tuple[str, str], ...] = (
     *(("who is responsible for", "en"), ("who s responsible for", "en"), ("whos responsible for", "en")),
     *(("who is in charge of", "en"), ("who s in charge of", "en"), ("whos in charge of", "en")),
     *(("who looks after", "en"), ("who handles", "en"), ("who takes care of", "en")),
+    # whom to turn to about something is who is responsible for it
+    *(("vem kontaktar jag om", "sv"), ("vem ska jag prata med om", "sv"), ("vem pratar jag med om", "sv")),
+    *(("vem ska jag kontakta om", "sv"), ("vem kan jag fråga om", "sv"), ("vem frågar jag om", "sv")),
+    *(("who do i talk to about", "en"), ("who do i contact about", "en"), ("who should i ask about", "en")),
+    *(("who can i ask about", "en"), ("who should i talk to about", "en"), ("who do i ask about", "en")),
 )
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
@@ -552,7 +557,7 @@ _NOT_MARKED = {"done": "not done", "reached": "not reached", "begun": "not begun
 _MARKED_FILLER = frozenset(
     (
         *("ligger", "ar", "har", "vi", "med", "pa", "nu", "just", "an", "annu", "hittills", "blivit", "blev"),
-        *("som", "ska", "vara", "i", "ar", "aret", "redan", "sa", "langt", "totalt"),
+        *("som", "ska", "vara", "i", "aret", "redan", "sa", "langt", "totalt"),
         *("are", "is", "we", "were", "have", "been", "on", "with", "now", "right", "so", "far", "yet"),
         *("still", "already", "did", "do", "this", "year", "t", "s", "in", "currently", "the", "that"),
     )
@@ -1243,6 +1248,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         lead_folded = fold(lead)
         if folded.startswith(lead_folded + " "):
             rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
+            article, _, after = rest.partition(" ")
+            rest = after if after and fold(article) in _ARTICLES else rest  # "the facebook page"
             return Reading(
                 f"{'mål ansvarig' if language == 'sv' else 'goals responsible'} {rest}", language, True
             )
@@ -1261,6 +1268,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     return None
 
 
+# Words before what a question is about that the goals need not say: "who's in charge of the facebook page".
+_ARTICLES = frozenset(("the", "our", "a", "an", "var", "vart", "vara"))
 # Words that ask to hear about what follows, as a question word does: "förklara mål 6", "mer om mål 6".
 _TELL = frozenset(
     ("forklara", "beskriv", "info", "mer", "detaljer", "explain", "describe", "more", "details")

@@ -694,10 +694,11 @@ def _name_in(typed: str, known: RoleList) -> str | None:
     district writes it ("erik" -> "Erik"), or None."""
     wanted = fold(typed)
     for member in known.members:
-        if wanted == fold(member.name):
+        if wanted and wanted == fold(member.name):
             return member.name
-        if wanted == fold(member.name.split()[0]):
-            return member.name.split()[0]
+        first = member.name.split()[:1]
+        if wanted and first and wanted == fold(first[0]):
+            return first[0]
     return next((branch for branch in known.branches if fold(branch) == wanted), None)
 
 

@@ -63,6 +63,12 @@ def other(locale: str) -> str:
         ("vilket mål handlar om Zetkin?", "en-US", "sök Zetkin"),
         ("tell me about the goal about Facebook", "sv-SE", "search Facebook"),
         ("the goals about social media", "sv-SE", "search social media"),
+        # whom to turn to about something: who is responsible for the goals about it
+        ("vem kontaktar jag om facebook?", "en-US", "mål ansvarig facebook"),
+        ("who do I talk to about social media?", "sv-SE", "goals responsible social media"),
+        ("who's in charge of the facebook page?", "sv-SE", "goals responsible facebook page"),
+        ("vem ansvarar för vår hemsida?", "en-US", "mål ansvarig hemsida"),
+        ("vem ska jag prata med om mål 12?", "en-US", "mål 12"),
     ],
 )
 @pytest.mark.parametrize("who", ASKERS, ids=lambda p: p.name.split()[0])
