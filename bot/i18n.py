@@ -262,13 +262,74 @@ _SOCIAL: dict[str, tuple[Social, str]] = {
 _SOCIAL_EXTRA = frozenset(("boten", "bot", "distriktsboten", "igen", "again", "a", "lot", "och", "and"))
 # Which a message of several answers: "ok tack" thanks, "hej och tack" thanks too.
 _SOCIAL_RANK = (Social.THANKS, Social.GREETING, Social.ACK)
+# Small numbers written as words, Swedish and English, folded: the one list that a goal's number ("mål tre",
+# "goal three"), a reported value ("två möten", bot/services/checkins.py) and a count of days or weeks ("om
+# fem dagar", bot/services/nudges.py) are all read with.
+NUMBER_WORDS = {
+    fold(word): value
+    for value, words in enumerate(
+        (
+            ("noll", "zero"),
+            ("ett", "one"),
+            ("två", "two"),
+            ("tre", "three"),
+            ("fyra", "four"),
+            ("fem", "five"),
+            ("sex", "six"),
+            ("sju", "seven"),
+            ("åtta", "eight"),
+            ("nio", "nine"),
+            ("tio", "ten"),
+            ("elva", "eleven"),
+            ("tolv", "twelve"),
+            ("tretton", "thirteen"),
+            ("fjorton", "fourteen"),
+            ("femton", "fifteen"),
+            ("sexton", "sixteen"),
+            ("sjutton", "seventeen"),
+            ("arton", "eighteen"),
+            ("nitton", "nineteen"),
+            ("tjugo", "twenty"),
+        )
+    )
+    for word in words
+}
+# And as an ordinal ("sjätte målet", "the sixth goal"), folded.
+_ORDINALS = {
+    fold(word): value
+    for value, words in enumerate(
+        (
+            *(("första", "first"), ("andra", "second"), ("tredje", "third"), ("fjärde", "fourth")),
+            *(("femte", "fifth"), ("sjätte", "sixth"), ("sjunde", "seventh"), ("åttonde", "eighth")),
+            *(("nionde", "ninth"), ("tionde", "tenth"), ("elfte", "eleventh"), ("tolfte", "twelfth")),
+            *(("trettonde", "thirteenth"), ("fjortonde", "fourteenth"), ("femtonde", "fifteenth")),
+            *(("sextonde", "sixteenth"), ("sjuttonde", "seventeenth"), ("artonde", "eighteenth")),
+            *(("nittonde", "nineteenth"), ("tjugonde", "twentieth")),
+        ),
+        start=1,
+    )
+    for word in words
+}
+# A goal's number in a sentence: digits, or a word ("är mål sex klart?"); not "ett" or "one", which are
+# as often the article ("är målet ett bra mål?").
+_NUMBER = r"(?P<number>\d+|" + "|".join(w for w in NUMBER_WORDS if w not in ("ett", "one")) + ")"
+# "sjätte målet", "det sjätte målet", "the 6th goal", "6:e målet" (folded: "6:e" is "6 e").
+_ORDINAL_GOAL = re.compile(
+    r"^(?:det |the |vart |our )?(?:(?P<digits>\d{1,2}) ?(?:e|a|th|st|nd|rd)|(?P<word>[a-z]+)) (?:malet|goal)$"
+)
+
+# The asker's own branch where a branch could be named ("vilka mål ligger efter i min förening?"), folded.
+OWN_BRANCH_WORDS = frozenset(
+    ("min forening", "min partiforening", "var forening", "var partiforening", "my branch", "our branch")
+)
 # "hur går det för oss": the district itself, or for a chair their own branch (as `status` alone is).
 _US = frozenset(
     (
         *("vi", "oss", "we", "us", "it", "things", "distriktet", "the district"),
         *("malen", "planen", "vara mal", "alla mal", "the goals", "our goals", "the plan", "our plan"),
-        *("min forening", "min partiforening", "var forening", "var partiforening"),
-        *("my branch", "our branch"),
+        *OWN_BRANCH_WORDS,
+        # the plan's time, not the board's `schema`: "are we behind schedule?", "ligger vi efter schemat?"
+        *("schedule", "the schedule", "our schedule", "schemat", "tidsplanen", "tidplanen", "tidsschemat"),
     )
 )
 
@@ -280,6 +341,11 @@ _WHO_LEADS: tuple[tuple[str, str], ...] = (
     *(("who is responsible for", "en"), ("who s responsible for", "en"), ("whos responsible for", "en")),
     *(("who is in charge of", "en"), ("who s in charge of", "en"), ("whos in charge of", "en")),
     *(("who looks after", "en"), ("who handles", "en"), ("who takes care of", "en")),
+    # whom to turn to about something is who is responsible for it
+    *(("vem kontaktar jag om", "sv"), ("vem ska jag prata med om", "sv"), ("vem pratar jag med om", "sv")),
+    *(("vem ska jag kontakta om", "sv"), ("vem kan jag fråga om", "sv"), ("vem frågar jag om", "sv")),
+    *(("who do i talk to about", "en"), ("who do i contact about", "en"), ("who should i ask about", "en")),
+    *(("who can i ask about", "en"), ("who should i talk to about", "en"), ("who do i ask about", "en")),
 )
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
@@ -341,11 +407,33 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
     ("which goals mention", "search", "en"),
     ("vilka mål handlar om", "sök", "sv"),
     ("vilka mål gäller", "sök", "sv"),
+    # the goal about something, as people name it: "berätta om målet om facebook", "the goal about Zetkin"
+    *(
+        (f"{lead}{goal} {about}", "sök", "sv")
+        for lead in ("", "berätta om ", "vad säger ", "visa ")
+        for goal in ("målet", "målen")
+        for about in ("om", "kring")
+    ),
+    ("vilket mål handlar om", "sök", "sv"),
+    ("vilket mål gäller", "sök", "sv"),
+    ("finns det ett mål om", "sök", "sv"),
+    *(
+        (f"{lead}{goal} about", "search", "en")
+        for lead in ("", "tell me about ", "show me ", "what does ")
+        for goal in ("the goal", "the goals", "our goal", "our goals")
+    ),
+    ("which goal is about", "search", "en"),
+    ("what goal is about", "search", "en"),
+    ("is there any goal about", "search", "en"),
     ("är vi i fas", "status", "sv"),
     ("ligger vi i fas", "status", "sv"),
     ("är vi efter", "status", "sv"),
     ("ligger vi efter", "status", "sv"),
     ("hur ligger vi till", "status", "sv"),
+    *((ask, "status", "sv") for ask in ("är vi på rätt spår", "ligger vi i tid", "är vi i tid")),
+    *((ask, "status", "sv") for ask in ("ligger vi bra till", "ligger vi efter schemat")),
+    *((ask, "status", "en") for ask in ("are we on schedule", "are we on time", "are we on target")),
+    *((ask, "status", "en") for ask in ("are we behind schedule", "is the plan on track")),
     ("are we on track", "status", "en"),
     ("are we on pace", "status", "en"),
     ("are we behind", "status", "en"),
@@ -448,6 +536,99 @@ def status_word(text: str) -> str | None:
         ),
         None,
     )
+
+
+# A question about the goals one word of `status` marks, in any word order: "vilka mål ligger vi efter
+# med?", "what goals are we behind on", "vilka mål nåddes inte?" (folded). Its opening tells the language;
+# the words after it, which status word (its msgid); a "not" among them turns "klara" to "inte klart".
+_WHICH_GOALS = {
+    **dict.fromkeys(
+        ("vilka mal", "vilket mal", "vilka av malen", "vilka av vara mal", "hur manga mal"), "sv"
+    ),
+    **dict.fromkeys(
+        ("which goals", "what goals", "which goal", "which of the goals", "which of our goals"), "en"
+    ),
+    **dict.fromkeys(("how many goals", "how many of the goals", "how many of our goals"), "en"),
+    # or only the goals and the word: "mål efter", "mål som ligger efter", "goals behind"
+    **dict.fromkeys(("mal", "malen", "mal som", "malen som", "de mal som"), "sv"),
+    **dict.fromkeys(("goals", "the goals", "goals that", "the goals that", "goals which"), "en"),
+}
+_NOT = frozenset(
+    ("inte", "ej", "icke", "not", "didn", "didnt", "weren", "werent", "haven", "havent", "never")
+)
+_MARKED_BY = {
+    **dict.fromkeys(("efter", "behind", "lagging", "late"), "behind"),
+    **dict.fromkeys(("i fas", "on pace", "on track"), "on pace"),
+    **dict.fromkeys(("fore", "ahead"), "ahead"),
+    **dict.fromkeys(("klart", "klara", "klar", "klarat", "klarade", "klarats", "fardiga", "fardigt"), "done"),
+    **dict.fromkeys(("avklarade", "done", "finished", "completed", "complete"), "done"),
+    **dict.fromkeys(("natt", "nadde", "naddes", "natts", "reached", "reach", "met", "achieved"), "reached"),
+    **dict.fromkeys(("missade", "missat", "missades", "missed"), "not reached"),
+    **dict.fromkeys(
+        ("paborjat", "paborjade", "paborjats", "startat", "startade", "begun", "started"), "begun"
+    ),
+}
+# With a "not": "inte klara" is `status inte klart`, "nåddes inte" `status inte nått`.
+_NOT_MARKED = {"done": "not done", "reached": "not reached", "begun": "not begun"}
+# Words such a question may have besides its status word and a branch: "vi", "med", "just nu" (folded).
+_MARKED_FILLER = frozenset(
+    (
+        *("ligger", "ar", "har", "vi", "med", "pa", "nu", "just", "an", "annu", "hittills", "blivit", "blev"),
+        *("som", "ska", "vara", "i", "aret", "redan", "sa", "langt", "totalt"),
+        *("are", "is", "we", "were", "have", "been", "on", "with", "now", "right", "so", "far", "yet"),
+        *("still", "already", "did", "do", "this", "year", "t", "s", "in", "currently", "the", "that"),
+    )
+)
+# Before a branch's name: "vilka mål ligger efter i Sundsvall?".
+_IN_BRANCH = frozenset(("i", "in", "for", "hos", "at"))
+
+
+def _goals_marked(trimmed: str, folded: str) -> Reading | None:
+    """`status WORD [BRANCH]` for a question about the goals one status word marks (see _WHICH_GOALS), or
+    None when it names no status word, or two ("vilka mål ska vara klara före sommaren")."""
+    opening = next(
+        (o for o in sorted(_WHICH_GOALS, key=len, reverse=True) if folded.startswith(o + " ")), None
+    )
+    if opening is None:
+        return None
+    language = _WHICH_GOALS[opening]
+    words = folded.split()[len(opening.split()) :]
+    if any(word.isdigit() for word in words):  # "mål 6 efter?" asks about goal 6
+        return None
+    found: list[tuple[int, int, str]] = []  # (where, how many words, which)
+    for at in range(len(words)):
+        for length in (2, 1):
+            said = " ".join(words[at : at + length])
+            if len(said.split()) == length and said in _MARKED_BY:
+                found.append((at, length, _MARKED_BY[said]))
+                break
+    if len({which for _, _, which in found}) != 1:
+        return None
+    at, length, which = found[0]
+    if _NOT & set(words):  # "inte klara": not done; "not behind" names no status word
+        if which not in _NOT_MARKED:
+            return None
+        which = _NOT_MARKED[which]
+    word = {"reached": "done", "begun": ""}.get(which, which)  # "vilka mål har vi nått": done
+    if not word:
+        return None
+    rest = [w for w in words[at + length :] if w not in _NOT]
+    others = [w for w in words[:at] if w not in _MARKED_FILLER and w not in _NOT]
+    where = next((i for i, w in enumerate(rest) if w in _IN_BRANCH), None)
+    between = rest[: where if where is not None else len(rest)]
+    if others or any(w not in _MARKED_FILLER for w in between):
+        return None  # other words: not only this question ("vilka mål handlar om att vara klara")
+    branch = ""
+    if where is not None:
+        named = rest[where + 1 :]
+        if named and not all(w in _MARKED_FILLER for w in named):
+            original = trimmed.split()  # the branch as written, its capitals kept
+            count = 0
+            while original and count < len(named):
+                count += len(fold(original.pop()).split())
+            branch = " ".join(trimmed.split()[len(original) :]).rstrip("?!.,")
+    shown = translator(language)._(word)
+    return Reading(f"status {shown} {branch}".strip(), language, asked=True)
 
 
 # Questions one command answers whatever they go on to name: "vem är ordförande i Timrå?" is every chair
@@ -823,11 +1004,11 @@ _HOW_EN = re.compile(
     r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
 )
 # A yes-or-no question about one goal ("är mål 6 klart?", "is goal 6 done?"), folded.
-_YES_OR_NO = re.compile(r"^(?:ar|is) (?P<word>mal|malet|goal) #?(?P<number>\d+)(?: |$)")
+_YES_OR_NO = re.compile(rf"^(?:ar|is) (?P<word>mal|malet|goal) #?{_NUMBER}(?: |$)")
 _HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})(?P<number>\d+)$")
 # One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
-_ONE_GOAL = re.compile(r"(?:^| )(?P<word>mal|malet|goal) ?#?(?P<number>\d+)(?: |$)")
+_ONE_GOAL = re.compile(rf"(?:^| )(?P<word>mal|malet|goal) ?#?{_NUMBER}(?: |$)")
 
 
 @dataclass(frozen=True)
@@ -992,15 +1173,28 @@ def role_sentence(text: str) -> Reading | None:
         branch = found.groupdict().get("branch") or ""
         person = _SPEAKER.get(" ".join(who), found["who"].lstrip("@"))  # "jag slutar som …": the writer
         return Reading(f"{command} {role_word} @{person} {branch}".strip(), language)
-    taken = _TAKE_AWAY.match(" ".join(words))
+    taken = taken_away(" ".join(words))
     if taken is None:
         return None
-    name = taken["who"]
-    if not name.startswith("@") and not all(word[0].isupper() for word in name.split()):
+    name, language = taken
+    if not all(word[0].isupper() for word in name.split()):  # "ta bort påminnelsen"
         return None
-    swedish = fold(taken["verb"]) != "remove"
-    command = "roll bort" if swedish else "role remove"
-    return Reading(f"{command} @{name.lstrip('@')}", "sv" if swedish else "en")
+    return Reading(take_away(name, language), language)
+
+
+def taken_away(text: str) -> tuple[str, str] | None:
+    """The name someone asks to take away with no role said, as written without "@", and the language:
+    ("Erik", "sv") for "ta bort @Erik"; ("erik", "sv") for "ta bort erik", a name only if someone has it
+    (the router asks)."""
+    taken = _TAKE_AWAY.match(_without_courtesy(text))
+    if taken is None:
+        return None
+    return taken["who"].lstrip("@"), "sv" if fold(taken["verb"]) != "remove" else "en"
+
+
+def take_away(name: str, language: str) -> str:
+    """The role command that asks which of `name`'s roles to take away."""
+    return f"{'roll bort' if language == 'sv' else 'role remove'} @{name}"
 
 
 # The phrases folded as the text they are matched against is, once.
@@ -1038,6 +1232,11 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     hashed = _HASHED.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
     if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
         return Reading(f"# {hashed['number']}", greeted)
+    ordinal = _ORDINAL_GOAL.match(" ".join(words))
+    number = (ordinal["digits"] or _ORDINALS.get(ordinal["word"] or "")) if ordinal is not None else None
+    if ordinal is not None and number:  # "sjätte målet", "the 6th goal": that goal
+        english = words[-1] == "goal"
+        return Reading(f"{'goal' if english else 'mål'} {number}", "en" if english else "sv", asked=True)
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
@@ -1053,6 +1252,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     role = role_sentence(" ".join(trimmed.split()))
     if role is not None:
         return role
+    marked = _goals_marked(_without_courtesy(trimmed), " ".join(words))
+    if marked is not None:
+        return marked
     for ask_folded, command, language in _FOLDED_ASKS:
         if folded == ask_folded or folded.startswith(ask_folded + " "):
             rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
@@ -1088,9 +1290,14 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for lead_folded, language in _FOLDED_WHO_LEADS:  # "vem ansvarar för facebook?": who answers for its goals
         if folded.startswith(lead_folded + " "):
             rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
+            article, _, after = rest.partition(" ")
+            rest = after if after and fold(article) in _ARTICLES else rest  # "the facebook page"
             return Reading(
                 f"{'mål ansvarig' if language == 'sv' else 'goals responsible'} {rest}", language, True
             )
+    one = _about_one_goal(folded, is_command)
+    if one is not None:
+        return one
     if opened:  # "Hej! kommande": the command after the greeting, as written (a prompt's text ends in "?")
         first, second = [*written.split(" ", 2), ""][:2]
         glued = unglue(first.strip("!/?.,:;"))
@@ -1101,6 +1308,33 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         ):
             return Reading(written, greeted)
     return None
+
+
+# Words before what a question is about that the goals need not say: "who's in charge of the facebook page".
+_ARTICLES = frozenset(("the", "our", "a", "an", "var", "vart", "vara"))
+# Words that ask to hear about what follows, as a question word does: "förklara mål 6", "mer om mål 6".
+_TELL = frozenset(
+    ("forklara", "beskriv", "info", "mer", "detaljer", "explain", "describe", "more", "details")
+)
+# The goal's own word in such a question, and the words that may name it: never another command.
+_GOAL_WORDS = frozenset(("mal", "malet", "goal", "status"))
+
+
+def _about_one_goal(folded: str, is_command: Callable[[str], bool]) -> Reading | None:
+    """`mål N` for a question about one goal, in whatever words: "vad står det i mål 6?", "what does goal 6
+    say", "förklara mål 6". Not a question that names a number besides the goal's ("… 3 möten för mål 4",
+    a report) or another command ("kan jag rapportera mål 3?": that command's words are no question about
+    the goal)."""
+    words = folded.split()
+    if not words or (words[0] not in _QUESTION_WORDS and words[0] not in _TELL):
+        return None
+    named = list(_ONE_GOAL.finditer(folded))
+    if len(named) != 1 or sum(ch.isdigit() for ch in folded) != sum(ch.isdigit() for ch in named[0][0]):
+        return None
+    if any(is_command(word) for word in words if word not in _GOAL_WORDS and not word.isdigit()):
+        return None
+    english = named[0]["word"] == "goal"
+    return Reading(f"{'goal' if english else 'mål'} {named[0]['number']}", "en" if english else "sv", True)
 
 
 def _about_the_plan(words: list[str], is_command: Callable[[str], bool]) -> str | None:
@@ -1193,6 +1427,9 @@ def _after_words(text: str, count: int) -> str:
     if len(words) <= count:
         return ""
     start = words[count].start()
-    while start > 0 and text[start - 1] in "#@":  # "hej #6": the number sign is the goal's
-        start -= 1
+    sign = len(text[:start].rstrip())  # "hej # 6" too: the number sign is the goal's, spaced or not
+    while sign > 0 and text[sign - 1] in "#@":
+        sign -= 1
+    if count and sign < start and text[sign] in "#@" and sign >= words[count - 1].end():
+        start = sign
     return text[start:].strip()

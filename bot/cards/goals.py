@@ -291,7 +291,13 @@ def status(
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
     elif plan_year is not None and today.year > plan_year:  # the year is over: its final result
-        if branch:
+        if branch and marked:
+            title = t._("Goals marked \u201c{word}\u201d for {branch} in {year}").format(
+                word=t._(marked), branch=branch, year=plan_year
+            )
+        elif marked:
+            title = t._("Goals marked \u201c{word}\u201d in {year}").format(word=t._(marked), year=plan_year)
+        elif branch:
             title = t._("How {branch} did in {year}").format(branch=branch, year=plan_year)
         else:
             title = t._("How the plan went in {year}").format(year=plan_year)

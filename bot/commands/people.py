@@ -63,7 +63,9 @@ def register(router: Router) -> None:
             and not _ROLE_WORDS.keys() & {fold(w) for w in words}
         ):
             # "ta bort Erik": the lines that take away each role Erik has
-            listing = await asyncio.to_thread(context.services.directory.roles, request.district)
+            listing = request.listing
+            if listing is None:
+                listing = await asyncio.to_thread(context.services.directory.roles, request.district)
             typed = " ".join(words).lstrip("@")
             return Reply(_roles_to_take(t, typed, listing.members, listing.branches, request.district))
         if not mentions and "@" in request.args:  # a name typed after "@", not picked from Teams' list

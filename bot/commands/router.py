@@ -33,6 +33,8 @@ from bot.i18n import (
     question_language,
     rephrase,
     social,
+    take_away,
+    taken_away,
     translator,
     unglue,
     without_symbols,
@@ -46,7 +48,7 @@ from bot.services.checkins import (
     sentence_language,
     withdrawal_in,
 )
-from bot.services.directory import Directory
+from bot.services.directory import Directory, RoleList
 from bot.services.engagement import EngagementCounter
 from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
 from bot.services.plan_review import pasted_plan
@@ -164,6 +166,7 @@ class Request:
     kind: Kind = Kind.MESSAGE
     reacted_to: str = ""  # REACTION: the id of the message reacted to
     reactions: tuple[int, int] = (0, 0)  # REACTION: how many were added, how many removed
+    listing: RoleList | None = None  # who has which role, where the router has looked it up this turn
 
 
 Handler = Callable[[Request, Context], Awaitable[Reply]]
@@ -343,7 +346,17 @@ class Router:
             request = self._speaking(request, context, spoken)
             if not request.district:
                 return self._unknown(request, context, text)
-            known = await asyncio.to_thread(context.services.directory.roles, request.district)
+            known = await asyncio.to_thread(
+                context.services.directory.roles, request.district, admins=context.services.admins
+            )
+            taken = taken_away(text)
+            named_as = _name_in(taken[0], known) if taken is not None else None
+            if taken is not None and named_as is not None:  # "ta bort erik", read as "ta bort Erik" is
+                note_turn(outcome="ok")
+                route, word, args = self._command(take_away(named_as, taken[1]))
+                assert route is not None
+                request = replace(request, text=f"{word} {args}", command=word, args=args, listing=known)
+                return await self._run(route, self._speaking(request, context, taken[1]), context)
             branch = fold(text.strip("!?., "))
             named = next((b for b in known.branches if fold(b) == branch), None)
             if named is not None:  # "Sundsvall": what the bot tells about a branch
@@ -653,7 +666,11 @@ async def refusal(
 async def _refusal(request: Request, context: Context, needed: Role, *, look_up: bool) -> Reply:
     t = request.t
     if needed is Role.ADMIN:
-        admins = await asyncio.to_thread(context.people.names_by_aad, context.services.admins)
+        admins = (
+            list(request.listing.admins)
+            if request.listing is not None
+            else await asyncio.to_thread(context.people.names_by_aad, context.services.admins)
+        )
         if admins:
             return Reply(
                 t._("Only an administrator can do that. Ask one of them: {names}.").format(
@@ -688,6 +705,19 @@ async def _refusal(request: Request, context: Context, needed: Role, *, look_up:
     return Reply(
         t._("Only branch chairs, the board and administrators can do that. Ask your branch's chair.")
     )
+
+
+def _name_in(typed: str, known: RoleList) -> str | None:
+    """The name of the person with a role (their full or first name) or the branch `typed` names, as the
+    district writes it ("erik" -> "Erik"), or None."""
+    wanted = fold(typed)
+    for member in known.members:
+        if wanted and wanted == fold(member.name):
+            return member.name
+        first = member.name.split()[:1]
+        if wanted and first and wanted == fold(first[0]):
+            return first[0]
+    return next((branch for branch in known.branches if fold(branch) == wanted), None)
 
 
 def _without_leading_symbols(text: str) -> str:

@@ -17,7 +17,7 @@ from bot.cards import Notice, Reply
 from bot.cards import goals as cards
 from bot.db.checkins import AlreadyStored, BranchInfo, NotStored, Reporter, StoredCheckIn
 from bot.db.people import DistrictRepository
-from bot.i18n import DISTRICT_WORDS, fold, status_word
+from bot.i18n import DISTRICT_WORDS, OWN_BRANCH_WORDS, fold, status_word
 from bot.services.branches import find_branch
 from bot.services.checkins import (
     CheckInDraft,
@@ -417,7 +417,12 @@ class CheckInDesk:
                 return None
             branch: BranchInfo | None = None
             marked, named = _marked_in(named) if named is not None else (None, None)
-            if marked is not None and named is None:  # "vilka mål ligger efter?": the goals so marked
+            if marked in _SHORT_OF_THE_GOAL:  # the year over, a goal behind is not reached: the same question
+                over = plan.year is not None and self.today(now).year > plan.year
+                marked = "not reached" if over else "behind"
+            if named is not None and fold(named) in OWN_BRANCH_WORDS:  # "… efter i min förening"
+                named, own = None, True
+            elif marked is not None and named is None:  # "vilka mål ligger efter?": the goals so marked
                 standings = [s for s in self.progress.standings(plan, now=now) if _marked(s, marked)]
                 example = self._example(person, district, roles, [s.goal for s in standings])
                 return Status(plan, standings, None, self.today(now), 0, example, marked=marked)
@@ -443,7 +448,7 @@ class CheckInDesk:
             example = self._example(person, district, roles, [s.goal for s in standings], shown=branch)
         today = self.today(now)
         if branch is None:
-            return Status(plan, standings, None, today, 0, example)
+            return Status(plan, standings, None, today, 0, example, marked=marked)
         others = every - len(standings) if marked is None else 0  # the district's own, not shown
         return Status(plan, standings, branch.name, today, others, example, marked=marked)
 
@@ -706,6 +711,10 @@ _PACES = {
     "not reached": Pace.NOT_REACHED,
     "not measured": Pace.NOT_MEASURED,
 }
+
+
+# A goal short of where the plan should be: "behind" during the plan's year, "not reached" after it.
+_SHORT_OF_THE_GOAL = frozenset(("behind", "not reached"))
 
 
 def _marked_in(named: str) -> tuple[str | None, str | None]:

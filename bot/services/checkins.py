@@ -20,11 +20,11 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bot.i18n import fold, fold_letters, without_symbols
+from bot.i18n import NUMBER_WORDS, fold, fold_letters, without_symbols
 from bot.services import dates
 from bot.services.branches import leading_branch
 from bot.services.glossary import unit_forms
-from bot.services.goals import NUMBER_WORDS, Goal, Period, Target, TargetKind, number_in, number_word
+from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import period_bounds
 

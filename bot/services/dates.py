@@ -112,8 +112,8 @@ from datetime import date, timedelta
 import holidays as public_holidays
 from babel.dates import get_day_names, get_month_names
 
-from bot.i18n import fold_letters
-from bot.services.goals import NUMBER_WORDS, Period
+from bot.i18n import NUMBER_WORDS, fold_letters
+from bot.services.goals import Period
 from bot.services.progress import period_bounds
 
 

@@ -10,7 +10,7 @@ privacy.py; the SQL in bot/db/.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -95,6 +95,7 @@ class RoleList:
     members: tuple[Member, ...]
     branches: tuple[str, ...]
     mine: tuple[Member, ...] = ()  # the asker's own roles
+    admins: tuple[str, ...] = ()  # the administrators' names, when asked for
 
 
 @dataclass(frozen=True)
@@ -184,13 +185,17 @@ class Directory:
 
     # --- roles and branches
 
-    def roles(self, district: str, asker: PersonInfo | None = None) -> RoleList:
-        """Who has which role, the branches, and the asker's own roles (one moment of the database)."""
+    def roles(
+        self, district: str, asker: PersonInfo | None = None, *, admins: Collection[str] = ()
+    ) -> RoleList:
+        """Who has which role, the branches, and the asker's own roles (one moment of the database); with
+        `admins` (Entra object ids), the administrators' names."""
         with self.people.db.snapshot():
             members = tuple(self.people.members(district))
             me = self.people.find_id(asker) if asker is not None else None
             mine = tuple(m for m in members if me is not None and m.person_id == me)
-            return RoleList(members, tuple(b.name for b in self.checkins.branches(district)), mine)
+            branches = tuple(b.name for b in self.checkins.branches(district))
+            return RoleList(members, branches, mine, tuple(self.people.names_by_aad(admins)))
 
     def grant(
         self,

@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.i18n import COURTESY, fold
+from bot.i18n import COURTESY, NUMBER_WORDS, fold
 from bot.services.glossary import area_name, english_in_number, english_unit, swedish_unit
 
 
@@ -268,40 +268,10 @@ def number_in(word: str, *, digits: int = 9) -> int | None:
     return int(bare) if bare.isascii() and bare.isdigit() and len(bare) <= digits else None
 
 
-# "6", "#6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
-_GOAL_NUMBER = re.compile(r"^(?:#|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,9})\.?$", re.IGNORECASE)
-# Small numbers written as words, Swedish and English, folded: the one list that a goal's number ("mål tre",
-# "goal three"), a reported value ("två möten", bot/services/checkins.py) and a count of days or weeks ("om
-# fem dagar", bot/services/nudges.py) are all read with.
-NUMBER_WORDS = {
-    fold(word): value
-    for value, words in enumerate(
-        (
-            ("noll", "zero"),
-            ("ett", "one"),
-            ("två", "two"),
-            ("tre", "three"),
-            ("fyra", "four"),
-            ("fem", "five"),
-            ("sex", "six"),
-            ("sju", "seven"),
-            ("åtta", "eight"),
-            ("nio", "nine"),
-            ("tio", "ten"),
-            ("elva", "eleven"),
-            ("tolv", "twelve"),
-            ("tretton", "thirteen"),
-            ("fjorton", "fourteen"),
-            ("femton", "fifteen"),
-            ("sexton", "sixteen"),
-            ("sjutton", "seventeen"),
-            ("arton", "eighteen"),
-            ("nitton", "nineteen"),
-            ("tjugo", "twenty"),
-        )
-    )
-    for word in words
-}
+# "6", "#6", "# 6", "nr 6", "nummer 6", "no. 6", "number 6", "-1" (no goal, but a number: answered as one)
+# The words before a goal's number written as a word: "nummer sex", "number six" (folded).
+_NUMBER_SIGNS = frozenset(("nr", "nummer", "no", "number"))
+_GOAL_NUMBER = re.compile(r"^(?:#\s*|nr\.?\s*|nummer\s+|no\.?\s*|number\s+)?(-?\d{1,9})\.?$", re.IGNORECASE)
 
 
 def number_word(word: str) -> int | None:
@@ -333,7 +303,9 @@ def goal_number(text: str) -> int | None:
     match = _GOAL_NUMBER.match(written)
     if match is not None:
         return int(match.group(1))
-    return NUMBER_WORDS.get(fold(written)) if len(words) == 1 else None
+    if len(words) == 2 and fold(words[0]) in _NUMBER_SIGNS:  # "mål nummer sex", "goal number six"
+        words = words[1:]
+    return NUMBER_WORDS.get(fold(words[0])) if len(words) == 1 else None
 
 
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".

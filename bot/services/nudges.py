@@ -22,9 +22,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.i18n import fold
+from bot.i18n import NUMBER_WORDS, fold
 from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS, next_day, read_ahead
-from bot.services.goals import NUMBER_WORDS
 from bot.services.people import PersonInfo
 from bot.services.report_gaps import REMINDER_KIND, Quarter
 
