@@ -39,6 +39,7 @@ from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
     PAGE,
+    Candidate,
     CheckInDesk,
     Closed,
     Corrected,
@@ -194,6 +195,7 @@ def register(router: Router) -> None:
             reports.check_ins,
             reports.plan,
             branches=reports.branches,
+            goals=reports.goals,
             own=reports.own,
             made_by=reports.made_by,
             first_report=example_line(t, reports.plan, reports.example),
@@ -589,6 +591,8 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
             )
         )
     value = cards.value_word(t, found.goal.target, latest.value) if found.goal else number(t, latest.value)
+    if which.wrong is not None and found.goal is not None:
+        return Reply(_report_anew(t, which, found, board=allows(request.roles, Role.BOARD)))
     if narrowed:
         what = t._("The latest report {which} is #{id}: goal {number}, {value}, {day}.")
     elif found.made_by:  # a deputy's, say: not "yours"
@@ -616,6 +620,56 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
         else t._("To correct it, write: correct {id} {value}")
     ).format(id=latest.id, value=which.value or t._("VALUE"))
     return Reply(f"{what} {how}")
+
+
+def _report_anew(t: Translator, which: WhichReport, found: Candidate, *, board: bool) -> str:
+    """ "oops fel mål", "wrong branch": a correction changes a report's value and day, not what it counts for,
+    so the report is named with the two lines that move it: withdraw it, then report it anew (for another
+    branch only the board may; a chair is told who does)."""
+    latest, goal = found.found, found.goal
+    assert latest is not None and goal is not None
+    what = t._("The latest report is #{id}: goal {number}, {value} for {who}, {day}.").format(
+        id=latest.id,
+        number=goal.number,
+        value=cards.value_word(t, goal.target, latest.value),
+        who=cards.counted_for(t, goal, latest.branch),
+        day=day(t, latest.happened_on),
+    )
+    what = _made_by(t, what, found.made_by)
+    asked = which.value
+    if which.wrong == "goal":
+        number_asked = next((n for n in map(number_in, asked.split()) if n is not None), None)
+        line = t._("report {number} {value}").format(
+            number=number_asked if number_asked is not None else t._("GOAL"),
+            value=_typed(t, goal, latest.value),
+        )
+        if latest.branch is not None and goal.applies_to_branches:
+            line = t._("{report} for {branch}").format(report=line, branch=latest.branch)
+        how = t._(
+            "A report cannot be moved to another goal: withdraw it ({withdraw}), then report it anew: {line}"
+        )
+    elif not board:
+        return (
+            what
+            + " "
+            + t._(
+                "A report cannot be moved to another branch: withdraw it ({withdraw}); that branch's "
+                "chair or a deputy reports it there."
+            ).format(withdraw=t._("withdraw {id}").format(id=latest.id))
+        )
+    else:
+        line = t._("{report} for {branch}").format(
+            report=t._("report {number} {value}").format(
+                number=goal.number, value=_typed(t, goal, latest.value)
+            ),
+            branch=asked or t._("BRANCH"),
+        )
+        how = t._(
+            "A report cannot be moved to another branch: withdraw it ({withdraw}), "
+            "then report it anew: {line}"
+        )
+    line = f"{line} {latest.happened_on.isoformat()}"
+    return what + " " + how.format(withdraw=t._("withdraw {id}").format(id=latest.id), line=line)
 
 
 def _wrong_weekday(t: Translator, detail: str) -> str:

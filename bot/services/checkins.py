@@ -446,11 +446,20 @@ def moved_day(text: str, target: Target, today: date, year: int | None) -> date 
 @dataclass(frozen=True)
 class WhichReport:
     """The report `ändra`/`ångra` describe without its number: on a goal, of a day, and the new value as
-    written ("" if none)."""
+    written ("" if none); `wrong`: "goal" or "branch" when they say it was reported on the wrong one, which
+    a correction cannot change."""
 
     goal: int | None = None
     day: date | None = None
     value: str = ""
+    wrong: str | None = None
+
+
+# "fel mål", "wrong branch" (folded): what a report was made on by mistake.
+_WRONG_WHAT = {
+    **dict.fromkeys(("mal", "malet", "goal"), "goal"),
+    **dict.fromkeys(("forening", "foreningen", "partiforening", "partiforeningen", "branch"), "branch"),
+}
 
 
 # What leads in the new value: "ändra mål 6 till 3", "fel på mål 6, ska vara 3", "should be 3" (folded).
@@ -472,6 +481,14 @@ def which_report(args: str, today: date) -> WhichReport:
     words = [w.strip(",.;:!?()") for w in without_symbols(args).split()]  # no emoji in the value
     words = [w for w in words if w]
     folded = [fold_letters(w) for w in words]
+    wrong = next(
+        (
+            _WRONG_WHAT[b]
+            for a, b in zip(folded, folded[1:], strict=False)
+            if a in _WRONG and b in _WRONG_WHAT
+        ),
+        None,
+    )
     value = ""
     for at in range(len(folded)):
         lead = next((lead for lead in _VALUE_LEADS if tuple(folded[at : at + len(lead)]) == lead), None)
@@ -498,7 +515,10 @@ def which_report(args: str, today: date) -> WhichReport:
     folded = [fold_letters(w) for w in words]
     if not value and folded and folded[-1] in ("klart", "done"):
         value = " ".join(words[-2:] if len(folded) > 1 and folded[-2] in ("inte", "not") else words[-1:])
-    return WhichReport(goal, day, value)
+    return WhichReport(goal, day, value, wrong)
+
+
+_WRONG = frozenset(("fel", "wrong", "felaktigt", "annat", "another", "other", "different"))
 
 
 # A report said to be wrong ("fel siffra på mål 6", "I reported wrong for goal 4") and the language that says
@@ -518,7 +538,9 @@ _A_REPORT = frozenset(
         *("report", "reported", "last", "latest", "entry", "wrote", "entered"),
     }
 )
-_ABOUT_A_REPORT = _A_REPORT | {"mal", "malet", "siffra", "siffran", "vardet", "goal", "number", "value"}
+_ABOUT_A_REPORT = (
+    _A_REPORT | {"mal", "malet", "siffra", "siffran", "vardet", "goal", "number", "value"} | set(_WRONG_WHAT)
+)
 # What may come before it: "oj, jag skrev fel", "oops, delete my last report" (folded).
 _OOPS = frozenset({"oj", "ojda", "hoppsan", "oops", "sorry", "forlat", "hej", "hi", "hello"})
 _DELETE_SENTENCE = {
