@@ -1165,7 +1165,7 @@ async def offer_form(request: Request, context: Context) -> Reply:
     opened = await open_check_in(request, context)
     if isinstance(opened, Reply):
         return opened
-    return form(request.t, opened.plan, goals=opened.goals, today=opened.today)
+    return form(request.t, opened.plan, goals=opened.goals, today=opened.today, branches=opened.branches)
 
 
 async def submit_form(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
@@ -1191,7 +1191,15 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
         assert isinstance(filed.error, CheckInError)  # a form's value is read one way (read_entries)
         wrong = problem(t, filed.error, filed.plan, example=False)
         goals = [e.goal for e in filed.examples]
-        return form(t, filed.plan, goals=goals, today=filed.today, entries=entries, problem=wrong)
+        return form(
+            t,
+            filed.plan,
+            goals=goals,
+            today=filed.today,
+            entries=entries,
+            problem=wrong,
+            branches=filed.branches,
+        )
     return answer_filed(request, filed, entries=entries)
 
 

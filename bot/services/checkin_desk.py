@@ -57,12 +57,15 @@ class Closed(StrEnum):
 @dataclass(frozen=True)
 class Opened:
     """The check-in form or dialog opened: the plan, the district's today, the goals the sender may report
-    and, for a goal asked about that they may not report, why."""
+    and, for a goal asked about that they may not report, why; `branches`: those they must choose among for
+    the goal asked about (for the form, for any of its goals), empty when the branch follows from who they
+    are."""
 
     plan: Plan
     today: date
     goals: tuple[Goal, ...]
     refused: Refused | None = None
+    branches: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class Misread:
     today: date
     error: CheckInError | TwoReadings
     examples: tuple[Example, ...] = ()  # the goals the sender may report, for an example that works
+    branches: tuple[str, ...] = ()  # those the sender must choose among (the form's, shown again)
 
 
 @dataclass(frozen=True)
@@ -309,7 +313,9 @@ class CheckInDesk:
             refused = None
             if asked is not None and asked not in goals:
                 refused = self.reporting.refusal(person, district, roles, asked)
-        return Opened(plan, today, tuple(goals), refused)
+            choosing = [asked] if asked is not None and refused is None else goals
+            branches = self.reporting.branch_choice(person, district, roles, choosing)
+        return Opened(plan, today, tuple(goals), refused, tuple(branches))
 
     def help_examples(
         self, person: PersonInfo | None, district: str, roles: Collection[Role]
@@ -343,7 +349,9 @@ class CheckInDesk:
             try:
                 goal, draft = read(plan, today)
             except (CheckInError, TwoReadings) as error:
-                return Misread(plan, today, error, tuple(self._examples(person, district, roles, plan.goals)))
+                examples = tuple(self._examples(person, district, roles, plan.goals))
+                branches = self.reporting.branch_choice(person, district, roles, [e.goal for e in examples])
+                return Misread(plan, today, error, examples, tuple(branches))
             checked = self._check(person, district, roles, goal, draft)
         still_done = checked.done_by if isinstance(checked, Ready) else None
         return Filed(

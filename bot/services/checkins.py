@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.i18n import fold, fold_letters, without_symbols
 from bot.services import dates
-from bot.services.branches import leading_branch
+from bot.services.branches import find_branch, leading_branch
 from bot.services.glossary import unit_forms
 from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
@@ -127,6 +127,7 @@ class CheckInDraft:
     submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
     confirmed: bool = False  # the sender said yes to storing a report like one stored before
     other_days: tuple[date, ...] = ()  # days written besides `happened_on`, in the same period (one_day)
+    branch: str | None = None  # the branch chosen apart from the comment (the form's, the dialog's)
 
 
 # A submission token's longest (the column's width): a form's and a message's tokens both fit.
@@ -1044,6 +1045,28 @@ class Reporting:
         reporter = self.checkins.reporter(person, district)
         return may_report(roles, reporter.chairs, reporter.responsible)
 
+    def branch_choice(
+        self, person: PersonInfo, district: str, roles: Collection[Role], goals: Sequence[Goal]
+    ) -> list[str]:
+        """The branches the sender must choose among to report the first of `goals` that needs one (none: the
+        branch follows from who they are): the board's or a responsible person's report on an every-branch
+        goal, a chair of several's."""
+        reporter = self.checkins.reporter(person, district)
+        for goal in goals:
+            why = reporting_for(
+                roles,
+                reporter.chairs,
+                reporter.responsible,
+                goal.id,
+                None,
+                every_branch=goal.applies_to_branches,
+            )
+            if why is Refusal.SEVERAL_BRANCHES:
+                return [b.name for b in reporter.chairs]
+            if why is Refusal.NEED_BRANCH:
+                return [b.name for b in reporter.branches]
+        return []
+
     def refusal(self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal) -> Refused:
         """Why the sender may not report on `goal` (one `examples` leaves out), for the form and dialog."""
         reporter = self.checkins.reporter(person, district)
@@ -1073,6 +1096,8 @@ class Reporting:
         reporter = self.checkins.reporter(person, district)
         branches = reporter.branches
         comment, named = branch_in(draft.comment, branches)
+        if draft.branch:
+            named = find_branch(draft.branch, branches) or draft.branch[:60]
         if isinstance(named, str):
             return Refused(Refusal.UNKNOWN_BRANCH, reporter.chairs, branches, named=named)
         branch = reporting_for(
