@@ -259,9 +259,10 @@ def register(router: Router) -> None:
         if done.already or done.found is None:
             return Reply(t._("#{id} was already withdrawn.").format(id=done.checkin_id))
         found = done.found  # named, so that a report number taken for a goal's shows (`ångra 4`)
-        answer = t._("Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts.").format(
+        answer = t._("Withdrew #{id} (goal {number}, {value} for {who}, {day}); it no longer counts.").format(
             id=found.id,
             number=found.goal_number,
+            who=cards.counted_for(t, done.goal, found.branch),
             value=cards.value_word(t, done.goal.target, found.value) if done.goal else number(t, found.value),
             day=day(t, found.happened_on),
         )
@@ -533,19 +534,21 @@ async def correct_line(
         return Reply(problem(t, outcome.error, plan, goal=goal, correcting=found.id))
     if done.moved:  # `ändra 5 i går`: only the day
         answer = t._(
-            "Moved #{id} to {day} (it said {was}): goal {number}, {value}; "
+            "Moved #{id} to {day} (it said {was}): goal {number}, {value} for {who}; "
             "the value and comment are unchanged."
         ).format(
             id=outcome.id,
             day=day(t, outcome.happened_on),
             was=day(t, found.happened_on),
             number=goal.number,
+            who=cards.counted_for(t, goal, outcome.branch),
             value=cards.value_word(t, goal.target, outcome.value),
         )
     else:
-        answer = t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
+        answer = t._("Corrected #{id}: goal {number}, now {value} for {who}, {day}.").format(
             id=outcome.id,
             number=goal.number,
+            who=cards.counted_for(t, goal, outcome.branch),
             value=cards.value_word(t, goal.target, outcome.value),
             day=day(t, outcome.happened_on),
         )
@@ -594,15 +597,16 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
     if which.wrong is not None and found.goal is not None:
         return Reply(_report_anew(t, which, found, board=allows(request.roles, Role.BOARD)))
     if narrowed:
-        what = t._("The latest report {which} is #{id}: goal {number}, {value}, {day}.")
+        what = t._("The latest report {which} is #{id}: goal {number}, {value} for {who}, {day}.")
     elif found.made_by:  # a deputy's, say: not "yours"
-        what = t._("The latest report is #{id}: goal {number}, {value}, {day}.")
+        what = t._("The latest report is #{id}: goal {number}, {value} for {who}, {day}.")
     else:
-        what = t._("Your latest report is #{id}: goal {number}, {value}, {day}.")
+        what = t._("Your latest report is #{id}: goal {number}, {value} for {who}, {day}.")
     what = what.format(
         which=_which_words(t, which) if narrowed else "",
         id=latest.id,
         number=latest.goal_number,
+        who=cards.counted_for(t, found.goal, latest.branch),
         value=value,
         day=day(t, latest.happened_on),
     )

@@ -95,11 +95,12 @@ async def test_the_responsible_finds_their_goals_reports_as_a_chair_does(distric
     assert (await district.say(MEGAN, "rapportera 6 1 i går")).startswith("Sparat #1")
     await district.say(MEGAN, "ansvarig 6 @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
     assert await district.say(JOHANNES, "ångra") == (
-        "Den senaste rapporten är #1: mål 6, 1, 21 nov. 2026. Den rapporterades av Megan Bowen. "
+        "Den senaste rapporten är #1: mål 6, 1 för distriktet, 21 nov. 2026. Den rapporterades av Megan "
+        "Bowen. "
         "Dra tillbaka den med: ångra 1"
     )
     assert await district.say(JOHANNES, "undo", locale="en-US") == (
-        "The latest report is #1: goal 6, 1, 21 Nov 2026. It was reported by Megan Bowen. "
+        "The latest report is #1: goal 6, 1 for the district, 21 Nov 2026. It was reported by Megan Bowen. "
         "To withdraw it, write: withdraw 1"
     )
     assert (await district.say(JOHANNES, "nej, det var 2")).endswith("Ändra den med: ändra 1 2")
