@@ -453,7 +453,7 @@ def mine(
     title = t._("Your latest reports")
     if branches:
         title = t._("The latest reports from you and {branches}").format(branches=listed(t, branches))
-    if goals:  # the goals they are responsible for: their reports too, whoever made them
+    if goals and goal is None:  # the goals they are responsible for: their reports too, whoever made them
         numbers = listed(t, [str(n) for n in goals])
         title = (
             t.ngettext(

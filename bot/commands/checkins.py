@@ -594,7 +594,7 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
             )
         )
     value = cards.value_word(t, found.goal.target, latest.value) if found.goal else number(t, latest.value)
-    if which.wrong is not None and found.goal is not None:
+    if which.wrong in ("goal", "branch") and found.goal is not None:
         return Reply(_report_anew(t, which, found, board=allows(request.roles, Role.BOARD)))
     if narrowed:
         what = t._("The latest report {which} is #{id}: goal {number}, {value} for {who}, {day}.")
@@ -618,11 +618,16 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
             count=found.fitting - 1,
             command=" ".join([t._("my reports"), t._("goal {number}").format(number=latest.goal_number)]),
         )
-    how = (
-        t._("To withdraw it, write: withdraw {id}")
-        if withdraw
-        else t._("To correct it, write: correct {id} {value}")
-    ).format(id=latest.id, value=which.value or t._("VALUE"))
+    if which.wrong == "day":  # `ändra 5 2026-11-20` moves it, keeping the value
+        how = t._("To move it to another day, write: correct {id} {day}").format(
+            id=latest.id, day=which.value or t._("DATE")
+        )
+    else:
+        how = (
+            t._("To withdraw it, write: withdraw {id}")
+            if withdraw
+            else t._("To correct it, write: correct {id} {value}")
+        ).format(id=latest.id, value=which.value or t._("VALUE"))
     return Reply(f"{what} {how}")
 
 

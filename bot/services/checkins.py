@@ -460,6 +460,7 @@ class WhichReport:
 _WRONG_WHAT = {
     **dict.fromkeys(("mal", "malet", "goal"), "goal"),
     **dict.fromkeys(("forening", "foreningen", "partiforening", "partiforeningen", "branch"), "branch"),
+    **dict.fromkeys(("datum", "datumet", "dag", "dagen", "date", "day"), "day"),
 }
 
 
@@ -511,6 +512,8 @@ def which_report(args: str, today: date) -> WhichReport:
     if found is not None:
         day, start, taken = found
         words = words[:start] + words[start + taken :]
+    if wrong == "day" and (day is not None or value):  # "fel datum, det var i fredags": the day it should be
+        return WhichReport(goal, None, day.isoformat() if day is not None else value, wrong)
     if not value:  # "ändra senaste 2", "ändra senaste inte klart": a number or a done left over is the value
         value = next((w for w in reversed(words) if w.isascii() and w.isdecimal() and len(w) <= 9), "")
     folded = [fold_letters(w) for w in words]

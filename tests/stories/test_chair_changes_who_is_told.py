@@ -16,7 +16,9 @@ What they expect:
   sentence is read as one.
 - "oops fel mål", "det var fel förening", "wrong goal": a correction changes a report's value and day, not
   its goal or branch, so the bot names the report with the lines that move it (withdraw, then report anew);
-  it offers a line for another branch only to the board, which may report for any.
+  it offers a line for another branch only to the board, which may report for any. "fel datum, det var i
+  fredags" is answered with the line that moves it to that day.
+- Every answer about a changed report says whom it counts for, as the stored one does ("för Sundsvall").
 """
 
 from __future__ import annotations
@@ -143,6 +145,13 @@ async def test_a_report_on_the_wrong_goal_or_branch_is_withdrawn_and_made_anew(m
         "Den senaste rapporten är #1: mål 4, 1 för Sundsvall, 21 nov. 2026. En rapport kan inte flyttas "
         "till en annan partiförening: dra tillbaka den (ångra 1); den föreningens ordförande eller en "
         "ersättare rapporterar den där."
+    )
+    # a wrong day is corrected in place: the line moves it
+    assert (await meetings.say(KIM, "fel datum, det var i fredags")).endswith(
+        "Flytta den till en annan dag med: ändra 1 2026-11-20"
+    )
+    assert (await meetings.say(KIM, "wrong date", locale="en-US")).endswith(
+        "To move it to another day, write: correct 1 DATE"
     )
     assert (await meetings.say(MEGAN, "rapportera 4 1 för Sundsvall i förrgår")).startswith("Sparat #2")
     assert await meetings.say(MEGAN, "wrong branch, should be Timrå", locale="en-US") == (
