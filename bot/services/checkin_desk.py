@@ -509,7 +509,7 @@ class CheckInDesk:
                 offset=(asked.page - 1) * PAGE,
                 limit=PAGE,
             )
-            mine = {c.id for c in shown if self._may_change(c, roles, reporter)}
+            mine = {c.id for c in shown if self._may_change(c, roles, reporter, plan)}
         others = {c.id: name for c in shown if (name := self._made_by(c, reporter))}
         return MyReports(
             shown, plan, branches, mine, total, example, made_by=others, withdrawn=withdrawn, goals=goals
@@ -590,11 +590,11 @@ class CheckInDesk:
         today = self.today(now)
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
-            found = self._changeable(reporter, roles, checkin_id, district)
+            plan = self.progress.plan(district)
+            found = self._changeable(reporter, roles, checkin_id, district, plan)
             if isinstance(found, NoReport | NotYours):
                 return found
             made_by = self._made_by(found, reporter)
-            plan = self.progress.plan(district)
             owners = self._owners(found, reporter, plan, district)
         goal = plan.goal_by_id(found.goal_id) if plan else None
         if goal is None or plan is None:
@@ -645,11 +645,11 @@ class CheckInDesk:
         """Withdraw a check-in the sender may change (see _may_change): kept in history, not counted."""
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
-            found = self._changeable(reporter, roles, checkin_id, district)
+            plan = self.progress.plan(district)
+            found = self._changeable(reporter, roles, checkin_id, district, plan)
             if isinstance(found, NoReport | NotYours):
                 return found
             made_by = self._made_by(found, reporter)
-            plan = self.progress.plan(district)
             owners = self._owners(found, reporter, plan, district)
         try:
             done = self.checkins.withdraw(found.id, by=person, now=now)
@@ -663,8 +663,7 @@ class CheckInDesk:
     def _owners(self, found: StoredCheckIn, reporter: Reporter, plan: Plan | None, district: str) -> set[int]:
         """Who answers for a report besides whoever made it: a branch's reports are its chair's and deputies'
         alike; a district goal's, the people responsible for it."""
-        goal = plan.goal_by_id(found.goal_id) if plan else None
-        if found.branch is not None and (goal is None or goal.applies_to_branches):
+        if _branchs(found, plan):
             return {i for b in reporter.branches if b.name == found.branch for i in b.chair_ids}
         return {i for i, _ in self.checkins.responsible(district).get(found.goal_id, [])}
 
@@ -686,26 +685,31 @@ class CheckInDesk:
             self.tell(others, partial(notice, by=by, maker=found.reporter or ""))
 
     def _changeable(
-        self, reporter: Reporter, roles: Collection[Role], checkin_id: int, district: str
+        self, reporter: Reporter, roles: Collection[Role], checkin_id: int, district: str, plan: Plan | None
     ) -> StoredCheckIn | NoReport | NotYours:
         # Only this district's: a number from another district's reports is as good as unknown.
         found = self.checkins.get(checkin_id, district=district)
         if found is None:
             return NoReport(checkin_id)
-        if not self._may_change(found, roles, reporter):
+        if not self._may_change(found, roles, reporter, plan):
             chairs = tuple(b.name for b in reporter.chairs)
-            return NotYours(found.id, found.branch, found.goal_number, chairs)
+            branch = found.branch if _branchs(found, plan) else None
+            return NotYours(found.id, branch, found.goal_number, chairs)
         return found
 
     @staticmethod
-    def _may_change(found: StoredCheckIn, roles: Collection[Role], reporter: Reporter) -> bool:
+    def _may_change(
+        found: StoredCheckIn, roles: Collection[Role], reporter: Reporter, plan: Plan | None
+    ) -> bool:
         """A branch's reports are the branch's: whoever reports for it now (its chair, a deputy) may correct
         or withdraw any of them, whoever made it. The board (and an admin) may change any report, as it may
         report for any branch; the people responsible for a goal, its reports, as they may report it. Who
-        made a report gives no right of its own: a chair who stepped down no longer changes the branch's."""
+        made a report gives no right of its own: a chair who stepped down no longer changes the branch's. A
+        district goal's report made "för Sundsvall" is the district's: a chair may not report it, nor change
+        it."""
         if Role.BOARD in roles or Role.ADMIN in roles or found.goal_id in reporter.responsible:
             return True
-        return found.branch is not None and any(b.name == found.branch for b in reporter.chairs)
+        return _branchs(found, plan) and any(b.name == found.branch for b in reporter.chairs)
 
     def _made_by(self, found: StoredCheckIn, reporter: Reporter) -> str | None:
         """Who made the report, when that was not the sender (None too once they asked to be forgotten)."""
@@ -729,6 +733,13 @@ class CheckInDesk:
                 done = self.checkins.name_responsible(goal.id, person, now=now)
             (changed if done else unchanged).append(person.name)
         return Named(goal, changed, unchanged)
+
+
+def _branchs(found: StoredCheckIn, plan: Plan | None) -> bool:
+    """Whether a report is its branch's: made for a branch on a goal every branch has (a district goal
+    reported "för Sundsvall" says where, and is the district's)."""
+    goal = plan.goal_by_id(found.goal_id) if plan else None
+    return found.branch is not None and (goal is None or goal.applies_to_branches)
 
 
 # The status words (bot/i18n.py) by the pace they show; "not done" is a goal to carry out, not yet done.

@@ -168,3 +168,26 @@ async def test_a_report_on_the_wrong_goal_or_branch_is_withdrawn_and_made_anew(m
         (4, "Sundsvall", True),
         (4, "Timrå", False),
     ]
+
+
+async def test_a_chair_may_not_change_the_districts_report_made_in_their_branch(meetings: District) -> None:
+    """The board reports the chairs' meeting (goal 6, the district's) "för Sundsvall", where it was held. A
+    chair may not report a district goal, so Kim may not correct or withdraw that report either, nor is it
+    offered to him as his branch's; he is told who may. Johannes, responsible for goal 6, may."""
+    meetings.clock.now = SUNDAY
+    assert (await meetings.say(MEGAN, "rapportera 6 1 för Sundsvall i går")).startswith("Sparat #1")
+    refused = (
+        "Rapport #1 är distriktets rapport på mål 6: bara styrelsen och de som är ansvariga för mål 6 kan "
+        "ändra den. Berätta för någon i styrelsen vad som ska ändras."
+    )
+    assert await meetings.say(KIM, "ändra 1 3") == refused
+    assert await meetings.say(KIM, "ångra 1") == refused
+    assert (await meetings.say(KIM, "withdraw 1", locale="en-US")).startswith(
+        "#1 is the district's report on goal 6: only the board and the people responsible for goal 6"
+    )
+    assert await meetings.say(KIM, "ångra") == "Jag hittar ingen rapport som du kan ändra; se mina rapporter."
+    await meetings.say(MEGAN, "ansvarig 6 @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
+    assert (await meetings.say(JOHANNES, "ändra 1 2")).startswith(
+        "Rättat #1: mål 6, nu 2 för distriktet (i Sundsvall), 21 nov. 2026."
+    )
+    assert [(c.value, c.withdrawn) for c in meetings.reports()] == [(2, False)]
