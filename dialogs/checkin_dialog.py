@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
@@ -22,6 +22,7 @@ from bot.commands.help import command_words
 from bot.commands.router import Context, Request, Route, refusal
 from bot.i18n import CANCEL_WORDS, LANGUAGES, NO_WORDS, Translator, fold, only_symbols, social, translator
 from bot.sdk import Message, Turn
+from bot.services.branches import BranchName, find_branch
 from bot.services.checkin_desk import Misread, Opened
 from bot.services.checkins import CheckInDraft, CheckInError, parse_goal_number
 from bot.services.goals import Goal, Plan, number_in
@@ -36,7 +37,7 @@ NO_COMMENT_WORDS = frozenset(NO_WORDS) | frozenset(
 )
 GOAL_LINE_LENGTH = 80  # the goal list in the first question: enough of each goal to recognise it
 
-STEPS = ("goal", "value", "day", "comment")
+STEPS = ("goal", "branch", "value", "day", "comment")  # the branch only where it must be named
 
 # Reads the answers so far (plan, answers, today) and raises CheckInError for the first thing wrong.
 Reader = Callable[[Plan, Entries, date], object]
@@ -48,6 +49,7 @@ def _read_value(plan: Plan, entries: Entries, _today: date) -> object:
 
 READERS: dict[str, Reader] = {
     "goal": lambda plan, entries, _today: read_goal(plan, entries.goal),
+    "branch": lambda plan, entries, _today: read_goal(plan, entries.goal),  # the branch is read with who asks
     "value": _read_value,
     # The whole check-in so far (no comment yet): a date in the future or outside the plan's year fails.
     # The comment, the last answer, is read with the rest as the check-in is stored (_store).
@@ -168,7 +170,7 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     text = request.text  # the message as the bot read it (an @mention stripped), not the raw activity
     step = waiting.step
     said = fold(text)  # "Glöm det!" -> "glom det"
-    if said in CANCEL_WORDS or (said in NO_WORDS and step in ("goal", "day")):
+    if said in CANCEL_WORDS or (said in NO_WORDS and step in ("goal", "branch", "day")):
         await turn.send(Message(t._("Cancelled; nothing was stored.")))
         return None
     if step == "comment" and (text.strip() == "-" or said in NO_COMMENT_WORDS or only_symbols(text)):
@@ -182,8 +184,8 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
         entries = replace(entries, goal=str(number))
     opened: Opened | None = None
     plan: Plan | None
-    if step == "goal":  # asked at once whether they may report it, not after every answer
-        found = await open_check_in(request, context, goal=_number(text))
+    if step in ("goal", "branch"):  # asked at once whether they may report it, not after every answer
+        found = await open_check_in(request, context, goal=_number(entries.goal))
         if isinstance(found, Reply):  # the plan was removed, or their role, while they answered
             await turn.send(Message(found.text))
             return None
@@ -209,6 +211,15 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
         if opened.refused is not None:
             await turn.send(Message(f"{refused(t, opened.refused, goal=goal)} {_yours(t, opened)}"))
             return waiting
+        if step == "branch" or (opened.branches and not entries.branch):
+            chosen = find_branch(text, [BranchName(n) for n in opened.branches]) if step == "branch" else None
+            if chosen is None:  # the board's report on a goal every branch has: for which branch?
+                if ahead:  # "4 2 i går": kept for after the branch
+                    entries = replace(entries, value=ahead)
+                entries = replace(entries, branch="")
+                return await _ask_branch(turn, t, goal, opened.branches, entries, again=step == "branch")
+            entries = replace(entries, branch=chosen.name)
+            ahead, entries = entries.value, replace(entries, value="")
         hint = value_hint(t, goal, plan)
         again = t._("What do you report? {hint}").format(hint=hint)
         question = t._("Goal {number}: {text}\nWhat do you report? {hint}").format(
@@ -229,6 +240,19 @@ async def answer(turn: Turn, request: Request, context: Context, waiting: Waitin
     if step == "value":
         return await _ask_day(turn, t, entries)
     return await _ask_comment(turn, t, entries)
+
+
+async def _ask_branch(
+    turn: Turn, t: Translator, goal: Goal, branches: Sequence[str], entries: Entries, *, again: bool
+) -> Waiting:
+    """Which branch a report on a goal every branch has counts for, from someone who reports for several."""
+    names = format_list(list(branches), style="or", locale=t.language)
+    question = t._("Goal {number} is every branch's own: which branch is it for? {names}").format(
+        number=goal.number, names=names
+    )
+    if again:
+        question = t._("That is none of the branches you can choose. {question}").format(question=question)
+    return await _ask(turn, "branch", question, question, entries)
 
 
 async def _ask_day(turn: Turn, t: Translator, entries: Entries, *, before: str = "") -> Waiting:

@@ -78,4 +78,7 @@ def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, Ch
     happened_on = read_day(entries.day, goal.target, today, plan.year)
     comment = entries.comment.strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=plan.year)
-    return goal, CheckInDraft(goal.number, value, happened_on, area, comment, entries.submission)
+    branch = entries.branch.strip() or None
+    return goal, CheckInDraft(
+        goal.number, value, happened_on, area, comment, entries.submission, branch=branch
+    )

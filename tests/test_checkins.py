@@ -186,11 +186,14 @@ async def test_my_reports_correct_and_withdraw_keep_history(
     assert f"#{stored.id}" in listing and "mål 6" in listing
     assert (
         await say(bot, CHAIR, f"ändra {stored.id} 2 två möten")
-        == f"Rättat #{stored.id}: mål 6, nu 2, 22 nov. 2026."
+        == f"Rättat #{stored.id}: mål 6, nu 2 för Sundsvall, 22 nov. 2026."
     )
     refused = await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
     assert "bara ordföranden eller en ersättare i Sundsvall" in refused
-    withdrawn = f"Rapport #{stored.id} (mål 6, 2, 22 nov. 2026) är tillbakadragen; den räknas inte längre."
+    withdrawn = (
+        f"Rapport #{stored.id} (mål 6, 2 för Sundsvall, 22 nov. 2026) är tillbakadragen; den räknas "
+        f"inte längre."
+    )
     assert await say(bot, CHAIR, f"ångra {stored.id}") == withdrawn
     assert "var redan tillbakadragen" in await say(bot, CHAIR, f"ångra {stored.id}")
     assert "tillbakadragen" in await say(bot, CHAIR, "mina rapporter")

@@ -22,7 +22,7 @@ from bot.services.checkins import MAX_COMMENT_LENGTH, SUBMISSION_LENGTH
 from bot.services.goals import Goal, Plan, TargetKind
 
 FORM = "checkin"  # the Submit action's data says {"form": FORM}: that is how a submit is told apart
-GOAL, VALUE, DAY, COMMENT = "goal", "value", "date", "comment"  # the inputs' ids
+GOAL, VALUE, DAY, COMMENT, BRANCH = "goal", "value", "date", "comment", "branch"  # the inputs' ids
 SUBMISSION = "submission"
 # "1 or 1 100?" asked on a card: its buttons say {"form": READING_FORM, READING: ..., PICK: ...}.
 READING_FORM, READING, PICK = "checkin-reading", "reading", "pick"
@@ -45,6 +45,7 @@ class Entries:
     day: str = ""
     comment: str = ""
     submission: str | None = None  # the form's token (None: a new form, or a token not made here)
+    branch: str = ""  # chosen by those who must name one (CheckInDesk.opening's `branches`)
 
     @classmethod
     def from_submit(cls, data: Mapping[str, Any]) -> Entries:
@@ -54,7 +55,7 @@ class Entries:
 
         token = data.get(SUBMISSION)
         submission = token if isinstance(token, str) and _TOKEN.fullmatch(token) else None
-        return cls(field(GOAL), field(VALUE), field(DAY), field(COMMENT), submission)
+        return cls(field(GOAL), field(VALUE), field(DAY), field(COMMENT), submission, field(BRANCH)[:60])
 
 
 def is_token(value: object) -> bool:
@@ -102,9 +103,11 @@ def form(
     today: date,
     entries: Entries | None = None,
     problem: str | None = None,
+    branches: Sequence[str] = (),
 ) -> Reply:
     """The form, empty (the date today), or filled in again with what was sent and what was wrong with it.
-    The goal is chosen among `goals`, those the sender may report (CheckInDesk.opening)."""
+    The goal is chosen among `goals`, those the sender may report, and the branch among `branches` where
+    they must name one (CheckInDesk.opening)."""
     entries = entries or Entries()
     chosen = next((goal for goal in goals if str(goal.number) == entries.goal), None)
     title = t._("Report progress")
@@ -136,8 +139,19 @@ def form(
     }
     if plan.year is not None and plan.year <= today.year:
         day_input["min"] = date(plan.year, 1, 1).isoformat()
+    body.append(goal_input)
+    if branches:  # the board's report on a goal every branch has counts for the branch it names
+        branch_input: dict[str, Any] = {
+            "type": "Input.ChoiceSet",
+            "id": BRANCH,
+            "label": t._("Branch (for a goal every branch has)"),
+            "style": "compact",
+            "choices": [{"title": name, "value": name} for name in branches],
+        }
+        if entries.branch in branches:
+            branch_input["value"] = entries.branch
+        body.append(branch_input)
     body += [
-        goal_input,
         {
             "type": "Input.Text",
             "id": VALUE,

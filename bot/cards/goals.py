@@ -222,40 +222,80 @@ def counted_for(t: Translator, goal: Goal | None, branch: str | None) -> str:
     return t._("the district (in {branch})").format(branch=branch)
 
 
-def report_corrected(t: Translator, *, was: StoredCheckIn, now: StoredCheckIn, goal: Goal, by: str) -> Reply:
-    """To whoever made a report that someone else corrected: what it says now, and what it said."""
-    return Reply(
-        t._(
-            "{name} corrected your report #{id} on goal {number}: now {value}, {day}; it said {was}, "
-            "{was_day}. Your reports: {command}"
-        ).format(
-            name=by,
-            id=now.id,
-            number=goal.number,
-            value=value_word(t, goal.target, now.value),
-            day=day(t, now.happened_on),
-            was=value_word(t, goal.target, was.value),
-            was_day=day(t, was.happened_on),
-            command=t._("my reports"),
+def report_corrected(
+    t: Translator, *, was: StoredCheckIn, now: StoredCheckIn, goal: Goal, by: str, maker: str | None = None
+) -> Reply:
+    """To whoever made a report that someone else corrected: what it says now, and what it said. With
+    `maker`, to the others who answer for it (the branch's chair when the board changed a deputy's)."""
+    if maker is None:
+        return Reply(
+            t._(
+                "{name} corrected your report #{id} on goal {number}: now {value}, {day}; it said {was}, "
+                "{was_day}. Your reports: {command}"
+            ).format(
+                name=by,
+                id=now.id,
+                number=goal.number,
+                value=value_word(t, goal.target, now.value),
+                day=day(t, now.happened_on),
+                was=value_word(t, goal.target, was.value),
+                was_day=day(t, was.happened_on),
+                command=t._("my reports"),
+            )
         )
+    said = t._(
+        "{name} corrected report #{id} on goal {number} for {who}: now {value}, {day}; "
+        "it said {was}, {was_day}."
+    ).format(
+        name=by,
+        id=now.id,
+        number=goal.number,
+        who=counted_for(t, goal, now.branch),
+        value=value_word(t, goal.target, now.value),
+        day=day(t, now.happened_on),
+        was=value_word(t, goal.target, was.value),
+        was_day=day(t, was.happened_on),
     )
+    return Reply(_answered_for(t, said, maker))
 
 
-def report_withdrawn(t: Translator, *, found: StoredCheckIn, goal: Goal | None, by: str) -> Reply:
-    """To whoever made a report that someone else withdrew."""
-    return Reply(
-        t._(
-            "{name} withdrew your report #{id} on goal {number} ({value}, {day}); it no longer counts. "
-            "Your reports: {command}"
-        ).format(
-            name=by,
-            id=found.id,
-            number=found.goal_number,
-            value=value_word(t, goal.target, found.value) if goal else number(t, found.value),
-            day=day(t, found.happened_on),
-            command=t._("my reports"),
+def report_withdrawn(
+    t: Translator, *, found: StoredCheckIn, goal: Goal | None, by: str, maker: str | None = None
+) -> Reply:
+    """To whoever made a report that someone else withdrew (with `maker`, to the others who answer for it)."""
+    value = value_word(t, goal.target, found.value) if goal else number(t, found.value)
+    if maker is None:
+        return Reply(
+            t._(
+                "{name} withdrew your report #{id} on goal {number} ({value}, {day}); it no longer counts. "
+                "Your reports: {command}"
+            ).format(
+                name=by,
+                id=found.id,
+                number=found.goal_number,
+                value=value,
+                day=day(t, found.happened_on),
+                command=t._("my reports"),
+            )
         )
+    said = t._(
+        "{name} withdrew report #{id} on goal {number} for {who} ({value}, {day}); it no longer counts."
+    ).format(
+        name=by,
+        id=found.id,
+        number=found.goal_number,
+        who=counted_for(t, goal, found.branch),
+        value=value,
+        day=day(t, found.happened_on),
     )
+    return Reply(_answered_for(t, said, maker))
+
+
+def _answered_for(t: Translator, said: str, maker: str) -> str:
+    """A notice about a report someone answers for but did not make: who made it, and where to see it."""
+    if maker:
+        said += " " + t._("It was reported by {name}.").format(name=maker)
+    return said + " " + t._("The reports you answer for: {command}").format(command=t._("my reports"))
 
 
 def check_in_line(t: Translator, check_in: StoredCheckIn, goal: Goal | None, plan: Plan | None) -> str:
@@ -370,6 +410,7 @@ def mine(
     plan: Plan | None,
     *,
     branches: Sequence[str] = (),
+    goals: Sequence[int] = (),
     own: Collection[int],
     made_by: Mapping[int, str] | None = None,
     first_report: str | None = None,
@@ -380,7 +421,8 @@ def mine(
     page: int = 1,
     per_page: int = 10,
 ) -> Reply:
-    """A page of one's reports, newest first; a chair's also those made for their branches (`own`: the ids
+    """A page of one's reports, newest first; a chair's also those made for their branches, and those on the
+    `goals` one is responsible for (`own`: the ids
     the reader may change; `made_by`: who made those someone else made), of `goal` and `year` if asked;
     `total` of them in all (`withdrawn` of those withdrawn), and where the page cuts the list, how to see
     the rest. With none, how to report (`first_report`: a report they may write)."""
@@ -417,6 +459,21 @@ def mine(
     title = t._("Your latest reports")
     if branches:
         title = t._("The latest reports from you and {branches}").format(branches=listed(t, branches))
+    if goals and goal is None:  # the goals they are responsible for: their reports too, whoever made them
+        numbers = listed(t, [str(n) for n in goals])
+        title = (
+            t.ngettext(
+                "The latest reports from you and {branches}, and on goal {numbers}",
+                "The latest reports from you and {branches}, and on goals {numbers}",
+                len(goals),
+            )
+            if branches
+            else t.ngettext(
+                "Your latest reports and those on goal {numbers}",
+                "Your latest reports and those on goals {numbers}",
+                len(goals),
+            )
+        ).format(branches=listed(t, branches), numbers=numbers)
     if narrowed:
         title += " " + _narrowed(t, goal, year)
     rows = []

@@ -38,6 +38,7 @@ from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
     PAGE,
+    Candidate,
     CheckInDesk,
     Closed,
     Corrected,
@@ -194,6 +195,7 @@ def register(router: Router) -> None:
             reports.check_ins,
             reports.plan,
             branches=reports.branches,
+            goals=reports.goals,
             own=reports.own,
             made_by=reports.made_by,
             first_report=example_line(t, reports.plan, reports.example),
@@ -257,9 +259,10 @@ def register(router: Router) -> None:
         if done.already or done.found is None:
             return Reply(t._("#{id} was already withdrawn.").format(id=done.checkin_id))
         found = done.found  # named, so that a report number taken for a goal's shows (`ångra 4`)
-        answer = t._("Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts.").format(
+        answer = t._("Withdrew #{id} (goal {number}, {value} for {who}, {day}); it no longer counts.").format(
             id=found.id,
             number=found.goal_number,
+            who=cards.counted_for(t, done.goal, found.branch),
             value=cards.value_word(t, done.goal.target, found.value) if done.goal else number(t, found.value),
             day=day(t, found.happened_on),
         )
@@ -531,19 +534,21 @@ async def correct_line(
         return Reply(problem(t, outcome.error, plan, goal=goal, correcting=found.id))
     if done.moved:  # `ändra 5 i går`: only the day
         answer = t._(
-            "Moved #{id} to {day} (it said {was}): goal {number}, {value}; "
+            "Moved #{id} to {day} (it said {was}): goal {number}, {value} for {who}; "
             "the value and comment are unchanged."
         ).format(
             id=outcome.id,
             day=day(t, outcome.happened_on),
             was=day(t, found.happened_on),
             number=goal.number,
+            who=cards.counted_for(t, goal, outcome.branch),
             value=cards.value_word(t, goal.target, outcome.value),
         )
     else:
-        answer = t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
+        answer = t._("Corrected #{id}: goal {number}, now {value} for {who}, {day}.").format(
             id=outcome.id,
             number=goal.number,
+            who=cards.counted_for(t, goal, outcome.branch),
             value=cards.value_word(t, goal.target, outcome.value),
             day=day(t, outcome.happened_on),
         )
@@ -589,16 +594,19 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
             )
         )
     value = cards.value_word(t, found.goal.target, latest.value) if found.goal else number(t, latest.value)
+    if which.wrong in ("goal", "branch") and found.goal is not None:
+        return Reply(_report_anew(t, which, found, board=allows(request.roles, Role.BOARD)))
     if narrowed:
-        what = t._("The latest report {which} is #{id}: goal {number}, {value}, {day}.")
+        what = t._("The latest report {which} is #{id}: goal {number}, {value} for {who}, {day}.")
     elif found.made_by:  # a deputy's, say: not "yours"
-        what = t._("The latest report is #{id}: goal {number}, {value}, {day}.")
+        what = t._("The latest report is #{id}: goal {number}, {value} for {who}, {day}.")
     else:
-        what = t._("Your latest report is #{id}: goal {number}, {value}, {day}.")
+        what = t._("Your latest report is #{id}: goal {number}, {value} for {who}, {day}.")
     what = what.format(
         which=_which_words(t, which) if narrowed else "",
         id=latest.id,
         number=latest.goal_number,
+        who=cards.counted_for(t, found.goal, latest.branch),
         value=value,
         day=day(t, latest.happened_on),
     )
@@ -610,12 +618,67 @@ async def _which_report(request: Request, context: Context, *, withdraw: bool) -
             count=found.fitting - 1,
             command=" ".join([t._("my reports"), t._("goal {number}").format(number=latest.goal_number)]),
         )
-    how = (
-        t._("To withdraw it, write: withdraw {id}")
-        if withdraw
-        else t._("To correct it, write: correct {id} {value}")
-    ).format(id=latest.id, value=which.value or t._("VALUE"))
+    if which.wrong == "day":  # `ändra 5 2026-11-20` moves it, keeping the value
+        how = t._("To move it to another day, write: correct {id} {day}").format(
+            id=latest.id, day=which.value or t._("DATE")
+        )
+    else:
+        how = (
+            t._("To withdraw it, write: withdraw {id}")
+            if withdraw
+            else t._("To correct it, write: correct {id} {value}")
+        ).format(id=latest.id, value=which.value or t._("VALUE"))
     return Reply(f"{what} {how}")
+
+
+def _report_anew(t: Translator, which: WhichReport, found: Candidate, *, board: bool) -> str:
+    """ "oops fel mål", "wrong branch": a correction changes a report's value and day, not what it counts for,
+    so the report is named with the two lines that move it: withdraw it, then report it anew (for another
+    branch only the board may; a chair is told who does)."""
+    latest, goal = found.found, found.goal
+    assert latest is not None and goal is not None
+    what = t._("The latest report is #{id}: goal {number}, {value} for {who}, {day}.").format(
+        id=latest.id,
+        number=goal.number,
+        value=cards.value_word(t, goal.target, latest.value),
+        who=cards.counted_for(t, goal, latest.branch),
+        day=day(t, latest.happened_on),
+    )
+    what = _made_by(t, what, found.made_by)
+    asked = which.value
+    if which.wrong == "goal":
+        number_asked = next((n for n in map(number_in, asked.split()) if n is not None), None)
+        line = t._("report {number} {value}").format(
+            number=number_asked if number_asked is not None else t._("GOAL"),
+            value=_typed(t, goal, latest.value),
+        )
+        if latest.branch is not None and goal.applies_to_branches:
+            line = t._("{report} for {branch}").format(report=line, branch=latest.branch)
+        how = t._(
+            "A report cannot be moved to another goal: withdraw it ({withdraw}), then report it anew: {line}"
+        )
+    elif not board:
+        return (
+            what
+            + " "
+            + t._(
+                "A report cannot be moved to another branch: withdraw it ({withdraw}); that branch's "
+                "chair or a deputy reports it there."
+            ).format(withdraw=t._("withdraw {id}").format(id=latest.id))
+        )
+    else:
+        line = t._("{report} for {branch}").format(
+            report=t._("report {number} {value}").format(
+                number=goal.number, value=_typed(t, goal, latest.value)
+            ),
+            branch=asked or t._("BRANCH"),
+        )
+        how = t._(
+            "A report cannot be moved to another branch: withdraw it ({withdraw}), "
+            "then report it anew: {line}"
+        )
+    line = f"{line} {latest.happened_on.isoformat()}"
+    return what + " " + how.format(withdraw=t._("withdraw {id}").format(id=latest.id), line=line)
 
 
 def _wrong_weekday(t: Translator, detail: str) -> str:
@@ -1109,7 +1172,7 @@ async def offer_form(request: Request, context: Context) -> Reply:
     opened = await open_check_in(request, context)
     if isinstance(opened, Reply):
         return opened
-    return form(request.t, opened.plan, goals=opened.goals, today=opened.today)
+    return form(request.t, opened.plan, goals=opened.goals, today=opened.today, branches=opened.branches)
 
 
 async def submit_form(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
@@ -1135,7 +1198,15 @@ async def submit_form(request: Request, context: Context, data: Mapping[str, Any
         assert isinstance(filed.error, CheckInError)  # a form's value is read one way (read_entries)
         wrong = problem(t, filed.error, filed.plan, example=False)
         goals = [e.goal for e in filed.examples]
-        return form(t, filed.plan, goals=goals, today=filed.today, entries=entries, problem=wrong)
+        return form(
+            t,
+            filed.plan,
+            goals=goals,
+            today=filed.today,
+            entries=entries,
+            problem=wrong,
+            branches=filed.branches,
+        )
     return answer_filed(request, filed, entries=entries)
 
 

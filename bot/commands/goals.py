@@ -13,7 +13,7 @@ from bot.commands.router import Context, Request, Router
 from bot.i18n import N_, fold, translator, without_symbols
 from bot.services.checkins import report_in
 from bot.services.goals import Goal, Plan, goal_number
-from bot.services.people import Role, allows
+from bot.services.people import Role, allows, reports
 from bot.services.plan_corrections import Correction, Field
 
 
@@ -37,8 +37,8 @@ def register(router: Router) -> None:
         if said is not None and set(fold(after).split()) <= _ABOUT_A_GOAL:  # "goal six progress"
             request = replace(request, args=f"{said} {after}")
         numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
-        chair = allows(request.roles, Role.CHAIR)
-        reported = report_in(request.text, context.progress.today(context.now)) if chair else None
+        reporter = reports(request.roles)
+        reported = report_in(request.text, context.progress.today(context.now)) if reporter else None
         if number is None and numbers and reported is not None and not _GOALS.fullmatch(request.args):
             return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"

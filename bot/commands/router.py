@@ -50,7 +50,7 @@ from bot.services.checkins import (
 )
 from bot.services.directory import Directory, RoleList
 from bot.services.engagement import EngagementCounter
-from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows
+from bot.services.people import ConversationInfo, PersonInfo, Role, Scope, Why, allows, reports
 from bot.services.plan_review import pasted_plan
 from bot.services.progress import Progress
 from bot.services.prompting import MAX_PROMPT_LENGTH
@@ -335,7 +335,7 @@ class Router:
         route, word, args = self._command(text)
         # a reporter's "fel siffra på mål 6, ska vara 3": `ändra`, which names the report (a member's "mål 6
         # är fel" is no report of theirs)
-        amended = amendment_in(text) if route is None and allows(request.roles, Role.CHAIR) else None
+        amended = amendment_in(text) if route is None and reports(request.roles) else None
         if amended is not None:
             english, args, spoken = amended
             route = self.route_for(english)
@@ -469,7 +469,7 @@ class Router:
         word = text.partition(" ")[0]
         suggestion, language = self.suggestion(text, request.t.language, request.roles, names)
         today = context.progress.today(context.now)
-        reported = report_in(text, today) if allows(request.roles, Role.CHAIR) else None
+        reported = report_in(text, today) if reports(request.roles) else None
         if reported is not None:  # "4: 2 möten", "vi hade 3 möten för mål 4": a chair reporting
             language = sentence_language(text) or request.t.language  # "we held …" is English
             suggestion = f"{self.command_word(translator(language), 'report')} {reported}"
@@ -478,7 +478,7 @@ class Router:
             line = report_in(text.partition(" ")[2], today)
             if line is not None and command == self.command_word(translator(language), "report"):
                 suggestion = f"{command} {line}"
-        gap = report_gap(text, today) if reported is None and allows(request.roles, Role.CHAIR) else None
+        gap = report_gap(text, today) if reported is None and reports(request.roles) else None
         if gap is not None and self._typo(text, request.t.language, request.roles, names)[1] < CLEAR_TYPO:
             return self._report_gap(translator(gap.language) if gap.language else request.t, gap)
         withdrawn = withdrawal_in(text)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, or_
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
@@ -209,6 +209,7 @@ class CheckInRepository:
         district: str,
         branch_ids: Sequence[int],
         *,
+        goal_ids: Collection[int] = (),
         goal_id: int | None = None,
         year: int | None = None,
         day: date | None = None,
@@ -216,12 +217,18 @@ class CheckInRepository:
         offset: int = 0,
         limit: int = 10,
     ) -> tuple[list[StoredCheckIn], int, int]:
-        """The district's check-ins the reader made or that count for `branch_ids`, newest first (withdrawn
-        ones included unless `standing`), narrowed to a goal, a year or a day of happening: `limit` of them
-        from `offset`, how many there are in all, and how many of those are withdrawn."""
+        """The district's check-ins the reader made, that count for `branch_ids` (on goals every branch
+        has) or that are on `goal_ids` (those they are responsible for), newest first (withdrawn ones
+        included unless `standing`), narrowed to a goal, a year or a day of happening: `limit` of them from
+        `offset`, how many there are in all, and how many of those are withdrawn."""
         with self.db.read() as session:
             person = find_person(session, reader)
-            whose: list[ColumnElement[bool]] = [col(CheckIn.branch_id).in_(list(branch_ids))]
+            # a district goal's report made "för Sundsvall" is the district's, not Sundsvall's to change
+            every_branch = sa_select(col(Goal.id)).where(col(Goal.applies_to_branches))
+            whose: list[ColumnElement[bool]] = [
+                and_(col(CheckIn.branch_id).in_(list(branch_ids)), col(CheckIn.goal_id).in_(every_branch)),
+                col(CheckIn.goal_id).in_(list(goal_ids)),
+            ]
             if person is not None:
                 whose.append(col(CheckIn.reporter_id) == person.id)
             query = (

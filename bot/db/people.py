@@ -18,6 +18,8 @@ from bot.db.models import (
     CheckIn,
     Conversation,
     District,
+    Goal,
+    GoalResponsible,
     Membership,
     Person,
     PersonLanguage,
@@ -68,7 +70,10 @@ class PeopleRepository:
             if found is None:
                 return {RoleKind.MEMBER}
             kinds = connection.execute(_ROLE_KINDS, {"person": found.id, "district": district}).scalars()
-            return {RoleKind.MEMBER, *(RoleKind(kind) for kind in kinds)}
+            roles = {RoleKind.MEMBER, *(RoleKind(kind) for kind in kinds)}
+            if connection.execute(_RESPONSIBLE_ANY, {"person": found.id, "district": district}).first():
+                roles.add(RoleKind.RESPONSIBLE)
+            return roles
 
     def grant(
         self, person: PersonInfo, district: str, role: RoleKind, *, branch: str | None = None, now: datetime
@@ -352,6 +357,17 @@ _ROLE_KINDS = (
     sa_select(col(Role.kind))
     .join(District, col(District.id) == col(Role.district_id))
     .where(col(Role.person_id) == bindparam("person"), col(District.name) == bindparam("district"))
+)
+_RESPONSIBLE_ANY = (
+    sa_select(col(GoalResponsible.goal_id))
+    .join(Goal, col(Goal.id) == col(GoalResponsible.goal_id))
+    .join(District, col(District.id) == col(Goal.district_id))
+    .where(
+        col(GoalResponsible.person_id) == bindparam("person"),
+        col(District.name) == bindparam("district"),
+        col(Goal.number).is_not(None),  # a goal the plan dropped is no one's to report
+    )
+    .limit(1)
 )
 
 

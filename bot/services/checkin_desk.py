@@ -57,12 +57,15 @@ class Closed(StrEnum):
 @dataclass(frozen=True)
 class Opened:
     """The check-in form or dialog opened: the plan, the district's today, the goals the sender may report
-    and, for a goal asked about that they may not report, why."""
+    and, for a goal asked about that they may not report, why; `branches`: those they must choose among for
+    the goal asked about (for the form, for any of its goals), empty when the branch follows from who they
+    are."""
 
     plan: Plan
     today: date
     goals: tuple[Goal, ...]
     refused: Refused | None = None
+    branches: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class Misread:
     today: date
     error: CheckInError | TwoReadings
     examples: tuple[Example, ...] = ()  # the goals the sender may report, for an example that works
+    branches: tuple[str, ...] = ()  # those the sender must choose among (the form's, shown again)
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ class ReportFilter:
 @dataclass(frozen=True)
 class MyReports:
     """`mina`: a page of the reports one made and those made for the branches one chairs (or is deputy
-    for), newest first."""
+    for) or on the goals one is responsible for, newest first."""
 
     check_ins: list[StoredCheckIn]
     plan: Plan | None
@@ -158,6 +162,7 @@ class MyReports:
     unknown_goal: bool = False  # the goal asked for is no goal of the plan
     made_by: dict[int, str] = field(default_factory=dict)  # who made those shown that others made
     withdrawn: int = 0  # of `total`: they are listed, but no longer count
+    goals: list[int] = field(default_factory=list)  # the numbers of the goals they are responsible for
 
 
 @dataclass(frozen=True)
@@ -308,7 +313,9 @@ class CheckInDesk:
             refused = None
             if asked is not None and asked not in goals:
                 refused = self.reporting.refusal(person, district, roles, asked)
-        return Opened(plan, today, tuple(goals), refused)
+            choosing = [asked] if asked is not None and refused is None else goals
+            branches = self.reporting.branch_choice(person, district, roles, choosing)
+        return Opened(plan, today, tuple(goals), refused, tuple(branches))
 
     def help_examples(
         self, person: PersonInfo | None, district: str, roles: Collection[Role]
@@ -321,8 +328,11 @@ class CheckInDesk:
             districts = tuple(DistrictRepository(self.db).names())
             latest = None
             if person is not None and found is not None:
-                chairs = [b.id for b in self.checkins.reporter(person, district).chairs]
-                shown, _, _ = self.checkins.seen_by(person, district, chairs, standing=True, limit=1)
+                reporter = self.checkins.reporter(person, district)
+                chairs = [b.id for b in reporter.chairs]
+                shown, _, _ = self.checkins.seen_by(
+                    person, district, chairs, goal_ids=reporter.responsible, standing=True, limit=1
+                )
                 latest = next(iter(shown), None)
         branch = "Sundsvall" if "Sundsvall" in names else next(iter(names), None)
         return HelpExamples(plan, found, branch, districts, latest)
@@ -339,7 +349,9 @@ class CheckInDesk:
             try:
                 goal, draft = read(plan, today)
             except (CheckInError, TwoReadings) as error:
-                return Misread(plan, today, error, tuple(self._examples(person, district, roles, plan.goals)))
+                examples = tuple(self._examples(person, district, roles, plan.goals))
+                branches = self.reporting.branch_choice(person, district, roles, [e.goal for e in examples])
+                return Misread(plan, today, error, examples, tuple(branches))
             checked = self._check(person, district, roles, goal, draft)
         still_done = checked.done_by if isinstance(checked, Ready) else None
         return Filed(
@@ -482,27 +494,31 @@ class CheckInDesk:
         self, person: PersonInfo, district: str, roles: Collection[Role], asked: ReportFilter
     ) -> MyReports:
         """A page of the reports the sender made and those made for the branches they report for (a chair's,
-        a deputy's), whoever made them, as `asked` narrows them."""
+        a deputy's) or on the goals they are responsible for, whoever made them, as `asked` narrows them."""
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
             plan = self.progress.plan(district)
             example = self._example(person, district, roles, plan.goals if plan else ())
             goal = plan.goal(asked.goal) if plan and asked.goal is not None else None
             branches = [b.name for b in reporter.chairs]
+            goals = sorted(g.number for g in plan.goals if g.id in reporter.responsible) if plan else []
             if asked.goal is not None and goal is None:
                 return MyReports([], plan, branches, set(), 0, example, unknown_goal=True)
             shown, total, withdrawn = self.checkins.seen_by(
                 person,
                 district,
                 [b.id for b in reporter.chairs],
+                goal_ids=reporter.responsible,
                 goal_id=goal.id if goal else None,
                 year=asked.year,
                 offset=(asked.page - 1) * PAGE,
                 limit=PAGE,
             )
-            mine = {c.id for c in shown if self._may_change(c, roles, reporter)}
+            mine = {c.id for c in shown if self._may_change(c, roles, reporter, plan)}
         others = {c.id: name for c in shown if (name := self._made_by(c, reporter))}
-        return MyReports(shown, plan, branches, mine, total, example, made_by=others, withdrawn=withdrawn)
+        return MyReports(
+            shown, plan, branches, mine, total, example, made_by=others, withdrawn=withdrawn, goals=goals
+        )
 
     def which_report(
         self,
@@ -513,8 +529,8 @@ class CheckInDesk:
         goal_number: int | None,
         day: date | None,
     ) -> Candidate:
-        """The latest report still counting that the sender made or made for their branches, on that goal
-        and day if given (for `ändra` or `ångra` without a number: named, never changed on a guess)."""
+        """The latest report still counting that the sender made or made for their branches or goals, on that
+        goal and day if given (for `ändra` or `ångra` without a number: named, never changed on a guess)."""
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
             plan = self.progress.plan(district)
@@ -525,6 +541,7 @@ class CheckInDesk:
                 person,
                 district,
                 [b.id for b in reporter.chairs],
+                goal_ids=reporter.responsible,
                 goal_id=goal.id if goal else None,
                 day=day,
                 standing=True,
@@ -578,11 +595,12 @@ class CheckInDesk:
         today = self.today(now)
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
-            found = self._changeable(reporter, roles, checkin_id, district)
+            plan = self.progress.plan(district)
+            found = self._changeable(reporter, roles, checkin_id, district, plan)
             if isinstance(found, NoReport | NotYours):
                 return found
             made_by = self._made_by(found, reporter)
-            plan = self.progress.plan(district)
+            owners = self._owners(found, reporter, plan, district)
         goal = plan.goal_by_id(found.goal_id) if plan else None
         if goal is None or plan is None:
             return GoalGone()
@@ -623,7 +641,7 @@ class CheckInDesk:
             )
         except NotStored as error:
             return Unchanged(found.id, str(error))
-        self._tell_maker(found, reporter, partial(cards.report_corrected, was=found, now=stored, goal=goal))
+        self._tell(found, reporter, owners, partial(cards.report_corrected, was=found, now=stored, goal=goal))
         return Corrected(plan, goal, found, stored, made_by, moved=moved is not None)
 
     def withdraw(
@@ -632,50 +650,71 @@ class CheckInDesk:
         """Withdraw a check-in the sender may change (see _may_change): kept in history, not counted."""
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
-            found = self._changeable(reporter, roles, checkin_id, district)
+            plan = self.progress.plan(district)
+            found = self._changeable(reporter, roles, checkin_id, district, plan)
             if isinstance(found, NoReport | NotYours):
                 return found
             made_by = self._made_by(found, reporter)
-            plan = self.progress.plan(district)
+            owners = self._owners(found, reporter, plan, district)
         try:
             done = self.checkins.withdraw(found.id, by=person, now=now)
         except NotStored as error:
             return Unchanged(found.id, str(error))
         goal = plan.goal_by_id(found.goal_id) if plan else None
         if done:
-            self._tell_maker(found, reporter, partial(cards.report_withdrawn, found=found, goal=goal))
+            self._tell(found, reporter, owners, partial(cards.report_withdrawn, found=found, goal=goal))
         return Withdrawn(found.id, already=not done, found=found, goal=goal, made_by=made_by)
 
-    def _tell_maker(self, found: StoredCheckIn, reporter: Reporter, notice: Callable[..., Reply]) -> None:
-        """Whoever made a report that someone else (a deputy, the chair, the board) changed is told, naming
-        who changed it: the report is theirs, and a figure changed unseen is one they stop trusting."""
+    def _owners(self, found: StoredCheckIn, reporter: Reporter, plan: Plan | None, district: str) -> set[int]:
+        """Who answers for a report besides whoever made it: a branch's reports are its chair's and deputies'
+        alike; a district goal's, the people responsible for it."""
+        if _branchs(found, plan):
+            return {i for b in reporter.branches if b.name == found.branch for i in b.chair_ids}
+        return {i for i, _ in self.checkins.responsible(district).get(found.goal_id, [])}
+
+    def _tell(
+        self, found: StoredCheckIn, reporter: Reporter, owners: set[int], notice: Callable[..., Reply]
+    ) -> None:
+        """Whoever made a report that someone else changed is told, naming who changed it: the report is
+        theirs, and a figure changed unseen is one they stop trusting. So are the others who answer for it
+        (`_owners`) when the change came from outside them (the board changing a deputy's report)."""
+        if self.tell is None:
+            return
         me = reporter.person.id if reporter.person else None
-        if found.reporter_id is None or found.reporter_id == me or self.tell is None:
-            return  # their own change, or made by someone since forgotten
         by = reporter.person.name if reporter.person else ""
-        self.tell({found.reporter_id}, partial(notice, by=by))
+        maker = found.reporter_id
+        if maker is not None and maker != me:
+            self.tell({maker}, partial(notice, by=by))
+        others = owners - {me, maker}
+        if others and me not in owners:
+            self.tell(others, partial(notice, by=by, maker=found.reporter or ""))
 
     def _changeable(
-        self, reporter: Reporter, roles: Collection[Role], checkin_id: int, district: str
+        self, reporter: Reporter, roles: Collection[Role], checkin_id: int, district: str, plan: Plan | None
     ) -> StoredCheckIn | NoReport | NotYours:
         # Only this district's: a number from another district's reports is as good as unknown.
         found = self.checkins.get(checkin_id, district=district)
         if found is None:
             return NoReport(checkin_id)
-        if not self._may_change(found, roles, reporter):
+        if not self._may_change(found, roles, reporter, plan):
             chairs = tuple(b.name for b in reporter.chairs)
-            return NotYours(found.id, found.branch, found.goal_number, chairs)
+            branch = found.branch if _branchs(found, plan) else None
+            return NotYours(found.id, branch, found.goal_number, chairs)
         return found
 
     @staticmethod
-    def _may_change(found: StoredCheckIn, roles: Collection[Role], reporter: Reporter) -> bool:
+    def _may_change(
+        found: StoredCheckIn, roles: Collection[Role], reporter: Reporter, plan: Plan | None
+    ) -> bool:
         """A branch's reports are the branch's: whoever reports for it now (its chair, a deputy) may correct
         or withdraw any of them, whoever made it. The board (and an admin) may change any report, as it may
         report for any branch; the people responsible for a goal, its reports, as they may report it. Who
-        made a report gives no right of its own: a chair who stepped down no longer changes the branch's."""
+        made a report gives no right of its own: a chair who stepped down no longer changes the branch's. A
+        district goal's report made "för Sundsvall" is the district's: a chair may not report it, nor change
+        it."""
         if Role.BOARD in roles or Role.ADMIN in roles or found.goal_id in reporter.responsible:
             return True
-        return found.branch is not None and any(b.name == found.branch for b in reporter.chairs)
+        return _branchs(found, plan) and any(b.name == found.branch for b in reporter.chairs)
 
     def _made_by(self, found: StoredCheckIn, reporter: Reporter) -> str | None:
         """Who made the report, when that was not the sender (None too once they asked to be forgotten)."""
@@ -699,6 +738,13 @@ class CheckInDesk:
                 done = self.checkins.name_responsible(goal.id, person, now=now)
             (changed if done else unchanged).append(person.name)
         return Named(goal, changed, unchanged)
+
+
+def _branchs(found: StoredCheckIn, plan: Plan | None) -> bool:
+    """Whether a report is its branch's: made for a branch on a goal every branch has (a district goal
+    reported "för Sundsvall" says where, and is the district's)."""
+    goal = plan.goal_by_id(found.goal_id) if plan else None
+    return found.branch is not None and (goal is None or goal.applies_to_branches)
 
 
 # The status words (bot/i18n.py) by the pace they show; "not done" is a goal to carry out, not yet done.

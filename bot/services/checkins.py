@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.i18n import NUMBER_WORDS, fold, fold_letters, without_symbols
 from bot.services import dates
-from bot.services.branches import leading_branch
+from bot.services.branches import find_branch, leading_branch
 from bot.services.glossary import unit_forms
 from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
@@ -107,6 +107,7 @@ class CheckInDraft:
     submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
     confirmed: bool = False  # the sender said yes to storing a report like one stored before
     other_days: tuple[date, ...] = ()  # days written besides `happened_on`, in the same period (one_day)
+    branch: str | None = None  # the branch chosen apart from the comment (the form's, the dialog's)
 
 
 # A submission token's longest (the column's width): a form's and a message's tokens both fit.
@@ -426,11 +427,21 @@ def moved_day(text: str, target: Target, today: date, year: int | None) -> date 
 @dataclass(frozen=True)
 class WhichReport:
     """The report `ändra`/`ångra` describe without its number: on a goal, of a day, and the new value as
-    written ("" if none)."""
+    written ("" if none); `wrong`: "goal" or "branch" when they say it was reported on the wrong one, which
+    a correction cannot change."""
 
     goal: int | None = None
     day: date | None = None
     value: str = ""
+    wrong: str | None = None
+
+
+# "fel mål", "wrong branch" (folded): what a report was made on by mistake.
+_WRONG_WHAT = {
+    **dict.fromkeys(("mal", "malet", "goal"), "goal"),
+    **dict.fromkeys(("forening", "foreningen", "partiforening", "partiforeningen", "branch"), "branch"),
+    **dict.fromkeys(("datum", "datumet", "dag", "dagen", "date", "day"), "day"),
+}
 
 
 # What leads in the new value: "ändra mål 6 till 3", "fel på mål 6, ska vara 3", "should be 3" (folded).
@@ -452,6 +463,14 @@ def which_report(args: str, today: date) -> WhichReport:
     words = [w.strip(",.;:!?()") for w in without_symbols(args).split()]  # no emoji in the value
     words = [w for w in words if w]
     folded = [fold_letters(w) for w in words]
+    wrong = next(
+        (
+            _WRONG_WHAT[b]
+            for a, b in zip(folded, folded[1:], strict=False)
+            if a in _WRONG and b in _WRONG_WHAT
+        ),
+        None,
+    )
     value = ""
     for at in range(len(folded)):
         lead = next((lead for lead in _VALUE_LEADS if tuple(folded[at : at + len(lead)]) == lead), None)
@@ -473,12 +492,17 @@ def which_report(args: str, today: date) -> WhichReport:
     if found is not None:
         day, start, taken = found
         words = words[:start] + words[start + taken :]
+    if wrong == "day" and (day is not None or value):  # "fel datum, det var i fredags": the day it should be
+        return WhichReport(goal, None, day.isoformat() if day is not None else value, wrong)
     if not value:  # "ändra senaste 2", "ändra senaste inte klart": a number or a done left over is the value
         value = next((w for w in reversed(words) if w.isascii() and w.isdecimal() and len(w) <= 9), "")
     folded = [fold_letters(w) for w in words]
     if not value and folded and folded[-1] in ("klart", "done"):
         value = " ".join(words[-2:] if len(folded) > 1 and folded[-2] in ("inte", "not") else words[-1:])
-    return WhichReport(goal, day, value)
+    return WhichReport(goal, day, value, wrong)
+
+
+_WRONG = frozenset(("fel", "wrong", "felaktigt", "annat", "another", "other", "different"))
 
 
 # A report said to be wrong ("fel siffra på mål 6", "I reported wrong for goal 4") and the language that says
@@ -498,7 +522,9 @@ _A_REPORT = frozenset(
         *("report", "reported", "last", "latest", "entry", "wrote", "entered"),
     }
 )
-_ABOUT_A_REPORT = _A_REPORT | {"mal", "malet", "siffra", "siffran", "vardet", "goal", "number", "value"}
+_ABOUT_A_REPORT = (
+    _A_REPORT | {"mal", "malet", "siffra", "siffran", "vardet", "goal", "number", "value"} | set(_WRONG_WHAT)
+)
 # What may come before it: "oj, jag skrev fel", "oops, delete my last report" (folded).
 _OOPS = frozenset({"oj", "ojda", "hoppsan", "oops", "sorry", "forlat", "hej", "hi", "hello"})
 _DELETE_SENTENCE = {
@@ -1002,6 +1028,28 @@ class Reporting:
         reporter = self.checkins.reporter(person, district)
         return may_report(roles, reporter.chairs, reporter.responsible)
 
+    def branch_choice(
+        self, person: PersonInfo, district: str, roles: Collection[Role], goals: Sequence[Goal]
+    ) -> list[str]:
+        """The branches the sender must choose among to report the first of `goals` that needs one (none: the
+        branch follows from who they are): the board's or a responsible person's report on an every-branch
+        goal, a chair of several's."""
+        reporter = self.checkins.reporter(person, district)
+        for goal in goals:
+            why = reporting_for(
+                roles,
+                reporter.chairs,
+                reporter.responsible,
+                goal.id,
+                None,
+                every_branch=goal.applies_to_branches,
+            )
+            if why is Refusal.SEVERAL_BRANCHES:
+                return [b.name for b in reporter.chairs]
+            if why is Refusal.NEED_BRANCH:
+                return [b.name for b in reporter.branches]
+        return []
+
     def refusal(self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal) -> Refused:
         """Why the sender may not report on `goal` (one `examples` leaves out), for the form and dialog."""
         reporter = self.checkins.reporter(person, district)
@@ -1031,6 +1079,8 @@ class Reporting:
         reporter = self.checkins.reporter(person, district)
         branches = reporter.branches
         comment, named = branch_in(draft.comment, branches)
+        if draft.branch:
+            named = find_branch(draft.branch, branches) or draft.branch[:60]
         if isinstance(named, str):
             return Refused(Refusal.UNKNOWN_BRANCH, reporter.chairs, branches, named=named)
         branch = reporting_for(

@@ -54,10 +54,13 @@ class Role(StrEnum):
     DEPUTY = "deputy"  # ersättare: reports for a branch in its chair's stead
     BOARD = "board"  # distriktsstyrelsen
     ADMIN = "admin"  # named in configuration by Teams (AAD) object id
+    # Named responsible for a goal (`ansvarig 6 @namn`): not stored as a role, and no rank of its own (they
+    # may report their goals, as the check-in rules decide), but they write reports as chairs do.
+    RESPONSIBLE = "responsible"
 
 
 # Each role may do what the roles below it may: the board may report for a branch, an admin may do all.
-_RANK = {Role.MEMBER: 0, Role.DEPUTY: 1, Role.CHAIR: 1, Role.BOARD: 2, Role.ADMIN: 3}
+_RANK = {Role.MEMBER: 0, Role.RESPONSIBLE: 0, Role.DEPUTY: 1, Role.CHAIR: 1, Role.BOARD: 2, Role.ADMIN: 3}
 
 
 def with_admin(roles: set[Role], person: PersonInfo, admins: Collection[str]) -> set[Role]:
@@ -70,6 +73,12 @@ def with_admin(roles: set[Role], person: PersonInfo, admins: Collection[str]) ->
 def allows(roles: Iterable[Role], needed: Role) -> bool:
     """Whether someone holding `roles` may do what needs `needed`."""
     return max((_RANK[role] for role in roles), default=0) >= _RANK[needed]
+
+
+def reports(roles: Collection[Role]) -> bool:
+    """Whether someone holding `roles` reports progress (a chair, a deputy, the board, or someone
+    responsible for a goal), so that a report or a correction written as a sentence is read as one."""
+    return allows(roles, Role.CHAIR) or Role.RESPONSIBLE in roles
 
 
 # --- which district a conversation speaks for ---------------------------------------------------------

@@ -187,13 +187,14 @@ async def test_whoever_reported_may_correct_and_withdraw_it(
     corrected = await ask(router, services, f"ändra {mine.id} 2", reporter)
     when = day(t, mine.happened_on)
     goal = int(line.split()[0])
-    assert corrected.text == t._("Corrected #{id}: goal {number}, now {value}, {day}.").format(
-        id=mine.id, number=goal, value=2, day=when
+    who = "Sundsvall" if mine.branch else t._("the district")
+    assert corrected.text == t._("Corrected #{id}: goal {number}, now {value} for {who}, {day}.").format(
+        id=mine.id, number=goal, value=2, who=who, day=when
     )
     withdrawn = await ask(router, services, f"ångra {mine.id}", reporter)
     assert withdrawn.text == t._(
-        "Withdrew #{id} (goal {number}, {value}, {day}); it no longer counts."
-    ).format(id=mine.id, number=goal, value=2, day=when)
+        "Withdrew #{id} (goal {number}, {value} for {who}, {day}); it no longer counts."
+    ).format(id=mine.id, number=goal, value=2, who=who, day=when)
 
 
 @pytest.mark.parametrize("role", RANK)

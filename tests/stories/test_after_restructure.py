@@ -176,11 +176,11 @@ async def test_a_chair_reports_corrects_and_withdraws_and_every_view_agrees(dist
     assert "#1 goal 3 · 21 Nov 2026 · Sundsvall · 1" in await district.say(KIM, "mine", locale="en-US")
     assert (
         await district.say(KIM, "edit 1 1 yesterday", locale="en-US")
-        == "Corrected #1: goal 3, now 1, 21 Nov 2026."
+        == "Corrected #1: goal 3, now 1 for Sundsvall, 21 Nov 2026."
     )
     assert (
         await district.say(KIM, "ångra 2")
-        == "Rapport #2 (mål 3, 1, 12 mars 2026) är tillbakadragen; den räknas inte längre."
+        == "Rapport #2 (mål 3, 1 för Sundsvall, 12 mars 2026) är tillbakadragen; den räknas inte längre."
     )
     assert await district.say(KIM, "undo 2", locale="en-US") == "#2 was already withdrawn."
     assert await district.say(KIM, "ångra 99") == "Det finns ingen rapport #99; se mina rapporter."
@@ -333,11 +333,13 @@ async def test_undo_or_edit_without_a_number_names_the_latest_report(district: D
 
     answer = await district.say(KIM, "ångra")
     assert answer == (
-        f"Din senaste rapport är #{first}: mål 3, 1, 22 nov. 2026. Dra tillbaka den med: ångra {first}"
+        f"Din senaste rapport är #{first}: mål 3, 1 för Sundsvall, 22 nov. 2026. Dra tillbaka den med: "
+        f"ångra {first}"
     )
     answer = await district.say(KIM, "edit", locale="en-US")
     assert answer == (
-        f"Your latest report is #{first}: goal 3, 1, 22 Nov 2026. To correct it, write: correct {first} VALUE"
+        f"Your latest report is #{first}: goal 3, 1 for Sundsvall, 22 Nov 2026. To correct it, write: "
+        f"correct {first} VALUE"
     )
     assert [c.withdrawn for c in district.reports()] == [False, True]  # nothing changed by asking
 

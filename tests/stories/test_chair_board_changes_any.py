@@ -40,7 +40,9 @@ async def test_a_bare_undo_from_the_board_says_to_write_the_number_and_where_it_
     )
     assert [(r.value, r.withdrawn) for r in meetings.reports()] == [(2, False)]
     assert "2026: 1 rapport." in await meetings.say(MEGAN, "exportera 2026")
-    assert (await meetings.say(MEGAN, "ångra 1")).startswith("Rapport #1 (mål 4, 2, 21 nov. 2026)")
+    assert (await meetings.say(MEGAN, "ångra 1")).startswith(
+        "Rapport #1 (mål 4, 2 för Sundsvall, 21 nov. 2026)"
+    )
 
 
 async def test_a_chair_without_reports_is_still_told_there_is_none(meetings: District) -> None:

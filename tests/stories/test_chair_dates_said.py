@@ -209,7 +209,7 @@ async def test_two_days_in_the_same_quarter_are_one_report_on_the_first(meetings
         ("2026-03-03", "March 3 and March 10"),
     ]
     corrected = await meetings.say(KIM, "ändra 1 2 2026-03-10")
-    assert corrected.startswith("Rättat #1: mål 4, nu 2, 10 mars 2026."), corrected
+    assert corrected.startswith("Rättat #1: mål 4, nu 2 för Sundsvall, 10 mars 2026."), corrected
 
 
 async def test_one_day_written_twice_is_that_day(meetings: District) -> None:

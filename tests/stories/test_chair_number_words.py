@@ -43,10 +43,12 @@ async def test_take_back_withdraws_as_undo_does(meetings: District) -> None:
     for day in (1, 2, 3):
         await meetings.say(KIM, f"rapportera 4 1 {day}/11")
     assert await meetings.say(KIM, "dra tillbaka 1") == (
-        "Rapport #1 (mål 4, 1, 1 nov. 2026) är tillbakadragen; den räknas inte längre."
+        "Rapport #1 (mål 4, 1 för Sundsvall, 1 nov. 2026) är tillbakadragen; den räknas inte längre."
     )
-    assert (await meetings.say(KIM, "ta tillbaka 2")).startswith("Rapport #2 (mål 4, 1, 2 nov. 2026)")
+    assert (await meetings.say(KIM, "ta tillbaka 2")).startswith(
+        "Rapport #2 (mål 4, 1 för Sundsvall, 2 nov. 2026)"
+    )
     assert await meetings.say(KIM, "take back 3", locale="en-US") == (
-        "Withdrew #3 (goal 4, 1, 3 Nov 2026); it no longer counts."
+        "Withdrew #3 (goal 4, 1 for Sundsvall, 3 Nov 2026); it no longer counts."
     )
     assert all(r.withdrawn for r in meetings.reports())

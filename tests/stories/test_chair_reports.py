@@ -240,19 +240,19 @@ async def test_correct_and_withdraw_act_on_the_report_named_however_it_is_writte
     number at all, answered with the latest report, #3, as if that were the one meant."""
     for written in ("rapportera 4 1 i går", "rapportera 4 2 12/3", "rapportera 4 1 v. 20"):
         await meetings.say(KIM, written)
-    assert await meetings.say(KIM, "ändra 1 till 3") == "Rättat #1: mål 4, nu 3, 21 nov. 2026."
+    assert await meetings.say(KIM, "ändra 1 till 3") == "Rättat #1: mål 4, nu 3 för Sundsvall, 21 nov. 2026."
     assert (
         await meetings.say(KIM, "edit report 2 to 3", locale="en-US")
-        == "Corrected #2: goal 4, now 3, 12 Mar 2026."
+        == "Corrected #2: goal 4, now 3 for Sundsvall, 12 Mar 2026."
     )
-    assert await meetings.say(KIM, "ändra 2: 4") == "Rättat #2: mål 4, nu 4, 12 mars 2026."
+    assert await meetings.say(KIM, "ändra 2: 4") == "Rättat #2: mål 4, nu 4 för Sundsvall, 12 mars 2026."
     assert (
         await meetings.say(KIM, "ångra rapport 2")
-        == "Rapport #2 (mål 4, 4, 12 mars 2026) är tillbakadragen; den räknas inte längre."
+        == "Rapport #2 (mål 4, 4 för Sundsvall, 12 mars 2026) är tillbakadragen; den räknas inte längre."
     )
     assert (
         await meetings.say(KIM, "undo #1", locale="en-US")
-        == "Withdrew #1 (goal 4, 3, 21 Nov 2026); it no longer counts."
+        == "Withdrew #1 (goal 4, 3 for Sundsvall, 21 Nov 2026); it no longer counts."
     )
     assert [(c.id, c.value, c.withdrawn) for c in meetings.reports()] == [
         (1, 3, True),
@@ -477,6 +477,6 @@ async def test_a_correction_or_withdrawal_names_the_goal_of_the_report_it_change
     so does a withdrawal."""
     for written in ("rapportera 4 1 i går", "rapportera 4 1 v. 11", "rapportera 4 1 i maj", "rapportera 3 1"):
         await meetings.say(KIM, written)
-    assert await meetings.say(KIM, "ändra 4 2") == "Rättat #4: mål 3, nu 2, 22 nov. 2026."
+    assert await meetings.say(KIM, "ändra 4 2") == "Rättat #4: mål 3, nu 2 för Sundsvall, 22 nov. 2026."
     english = await meetings.say(KIM, "undo 4", locale="en-US")
-    assert english == "Withdrew #4 (goal 3, 2, 22 Nov 2026); it no longer counts."
+    assert english == "Withdrew #4 (goal 3, 2 for Sundsvall, 22 Nov 2026); it no longer counts."

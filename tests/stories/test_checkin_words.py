@@ -67,7 +67,7 @@ async def test_correct_reads_values_and_dates_as_report_does(district: District)
     await district.say(MEGAN, "rapportera 20 1 debattartikel")
     [stored] = district.reports()
     answer = await district.say(MEGAN, f"ändra {stored.id} två i går två artiklar")
-    assert answer == f"Rättat #{stored.id}: mål 20, nu 2, 21 nov. 2026."
+    assert answer == f"Rättat #{stored.id}: mål 20, nu 2 för distriktet, 21 nov. 2026."
     [corrected] = district.reports()
     assert (corrected.value, corrected.happened_on.isoformat(), corrected.comment) == (
         2,
@@ -77,7 +77,7 @@ async def test_correct_reads_values_and_dates_as_report_does(district: District)
     await district.say(MEGAN, "rapportera 8 klart")
     done = district.reports()[-1]
     assert await district.say(MEGAN, f"ändra {done.id} inte klart") == (
-        f"Rättat #{done.id}: mål 8, nu inte klart, 22 nov. 2026."
+        f"Rättat #{done.id}: mål 8, nu inte klart för distriktet, 22 nov. 2026."
     )
     english = await district.say(MEGAN, f"correct {done.id} maybe", locale="en-US")
     assert english.startswith("This goal is done or not: write done or not done (not “maybe”).")
@@ -118,7 +118,7 @@ async def test_correcting_a_per_area_report_keeps_its_area_unless_another_is_nam
     [stored] = district.reports()
     assert (
         await district.say(MEGAN, f"ändra {stored.id} 2")
-        == f"Rättat #{stored.id}: mål 23, nu 2, 22 nov. 2026."
+        == f"Rättat #{stored.id}: mål 23, nu 2 för distriktet, 22 nov. 2026."
     )
     assert district.reports()[0].area == "Feminism"
     await district.say(MEGAN, f"ändra {stored.id} 1 antirasism")

@@ -26,7 +26,7 @@ async def test_not_done_after_done_says_the_goal_stays_done_until_that_report_is
     assert line(await district.say(MEGAN, "status"), 10).endswith("klart")
 
     assert (await district.say(MEGAN, "ångra 1")).startswith(
-        "Rapport #1 (mål 10, klart, 22 nov. 2026) är tillbakadragen"
+        "Rapport #1 (mål 10, klart för distriktet, 22 nov. 2026) är tillbakadragen"
     )
     assert line(await district.say(MEGAN, "status"), 10).endswith("inte klart · efter")
 

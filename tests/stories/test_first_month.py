@@ -137,13 +137,14 @@ async def test_a_chair_and_their_deputy_correct_each_others_reports(district: Di
     noa = await district.say(NOA, "my reports", locale="en-US")
     assert noa.endswith("Correct with: correct 2 VALUE [COMMENT] · withdraw with: withdraw 2")
     assert await district.say(KIM, "ändra 2 1 rättad") == (
-        "Rättat #2: mål 3, nu 1, 21 nov. 2026. Den rapporterades av Noa Holm."
+        "Rättat #2: mål 3, nu 1 för Sundsvall, 21 nov. 2026. Den rapporterades av Noa Holm."
     )
     assert await district.say(NOA, "withdraw 1", locale="en-US") == (
-        "Withdrew #1 (goal 3, 1, 20 Nov 2026); it no longer counts. It was reported by Kim Berg."
+        "Withdrew #1 (goal 3, 1 for Sundsvall, 20 Nov 2026); it no longer counts. It was reported by Kim "
+        "Berg."
     )
     assert await district.say(KIM, "ångra 2") == (
-        "Rapport #2 (mål 3, 1, 21 nov. 2026) är tillbakadragen; den räknas inte längre. "
+        "Rapport #2 (mål 3, 1 för Sundsvall, 21 nov. 2026) är tillbakadragen; den räknas inte längre. "
         "Den rapporterades av Noa Holm."
     )
 

@@ -54,7 +54,7 @@ async def test_a_correction_that_moves_a_report_to_another_month_moves_its_count
     last = district.reports()[-1]
     assert (
         await district.say(MEGAN, f"ändra {last.id} 1 2026-10-20")
-        == f"Rättat #{last.id}: mål 19, nu 1, 20 okt. 2026."
+        == f"Rättat #{last.id}: mål 19, nu 1 för distriktet, 20 okt. 2026."
     )
     figure = "1 av 2 den här månaden · 2 av 12 månader klara i år · efter"
     assert figure in await district.say(NOA, "mål 19")

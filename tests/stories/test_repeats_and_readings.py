@@ -136,5 +136,5 @@ async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district
     _, joined, _ = _asked(district)
     assert (
         shown(await district.tap(MEGAN, joined["data"]))
-        == f"Rättat #4: mål {calls}, nu 1\xa0100, 22 nov. 2026."
+        == f"Rättat #4: mål {calls}, nu 1\xa0100 för distriktet, 22 nov. 2026."
     )
