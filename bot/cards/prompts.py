@@ -192,12 +192,13 @@ def upcoming(
     page: int = 1,
     per_page: int = 10,
     me: int | None = None,
+    mine: PromptSlot | None = None,
 ) -> Reply:
     """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
     channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
-    aside), and when their next one is due. The asker (`me`) who has a turn on the page reads when, and
-    the hints name that turn: "whose turn is it?" or "I can't take my turn" is answered with what to
-    write for their own."""
+    aside), and when their next one is due. The asker (`me`) reads when their next turn (`mine`, on this
+    page or a later one) is, or that they have none yet, and the hints name that turn: "whose turn is
+    it?" or "I can't take my turn" is answered with what to write for their own."""
     lines = [
         _nothing_coming(t, schedules[schedule_id], due, name_channels)
         for schedule_id, due in next_due.items()
@@ -219,15 +220,17 @@ def upcoming(
         text_lines += [f"{k} {v}" for k, v in rows]
         body.append(facts(rows))
     planned = [slot for slot in slots if slot.status is SlotStatus.PLANNED]
-    mine = next((slot for slot in planned if me is not None and slot.owner_id == me), None)
-    # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's
-    open_ones = [s.id for s in planned if mine is None or s.owner_id != me] or [s.id for s in slots]
+    # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's (never
+    # with itself: "swap 4 4" would be refused)
+    others = [s.id for s in planned if mine is None or s.owner_id != me]
+    open_ones = [mine.id, *others] if mine is not None else others or [s.id for s in slots]
     yours = []
     if mine is not None:
-        open_ones.insert(0, mine.id)
         schedule = schedules[mine.schedule_id]
         when_mine = when(t, mine.due_at, schedule.zone)
         yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
+    elif me is not None:  # "när är min tur?" from someone the rota has not reached yet
+        yours.append(t._("You have no turn among the upcoming prompts yet."))
     first = open_ones[0]
     if len(open_ones) > 1:
         hint = t._(

@@ -842,6 +842,11 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         page=page,
         per_page=UPCOMING_PAGE,
         me=coming.me,
+        mine=next(
+            (s for s in coming.slots if s.status is SlotStatus.PLANNED and s.owner_id == coming.me), None
+        )
+        if coming.me is not None
+        else None,
     )
 
 

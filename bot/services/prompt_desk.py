@@ -66,7 +66,7 @@ class Coming:
     schedules: dict[int, Schedule]
     next_due: dict[int, datetime | None]
     here: Schedule | None = None  # the channel's schedule, when asked in a channel
-    me: int | None = None  # who asked: their own turns come first in the hints
+    me: int | None = None  # who asked, on the board: their own turns come first in the hints
 
 
 @dataclass(frozen=True)
@@ -218,10 +218,12 @@ class PromptDesk:
 
     def show(self, district: str, channel: str | None, person: PersonInfo | None = None) -> Coming:
         """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere; and
-        which of them are the asker's."""
+        which of them are the asker's, if they are on the board (an administrator has no turns)."""
         with self.prompts.db.snapshot():
             coming = self.coming(district, self._here(channel))
-            return replace(coming, me=self.people.find_id(person) if person is not None else None)
+            if person is None or Role.BOARD not in self.people.roles(person, district):
+                return coming
+            return replace(coming, me=self.people.find_id(person))
 
     def stop_here(self, channel: str | None, by: PersonInfo, *, confirmed: bool) -> SetAside | None:
         """Stop the schedule of the channel this is written in; None if there is none."""
