@@ -302,16 +302,22 @@ def register(router: Router) -> None:
     )
     async def move(request: Request, context: Context) -> Reply:
         """ "Flytta inlägget till torsdag": a prompt's day is its schedule's, so one prompt does not move on
-        its own; the answer says what does, with numbers that work here."""
+        its own; the answer says what does, with numbers that work here for the prompt named."""
         t = request.t
-        ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+        number, _ = _number_and_text(request.args)
+        assert request.user is not None
+        moving = await asyncio.to_thread(
+            _desk(context).moving, request.district, _channel(request), number, request.user
+        )
+        if moving.missing is not None:
+            return _not_open(t, moving.missing)
         answer = t._("A single prompt cannot move to another day; the days follow the schedule.")
-        if len(ids) >= 2:
-            first = number_in(request.args.partition(" ")[0])  # "flytta 12 till torsdag": that one, if open
-            first = first if first in ids else ids[0]
+        if moving.slot is not None and moving.partner is not None:
             answer += " " + t._(
                 "To let someone else take it, swap it: swap {first} {second}; not to post it: skip {first}."
-            ).format(first=first, second=next(i for i in ids if i != first))
+            ).format(first=moving.slot.id, second=moving.partner.id)
+        elif moving.slot is not None:
+            answer += " " + t._("Not to post it: skip {id}.").format(id=moving.slot.id)
         days = t._(
             "To change the days of them all, write in the channel: schedule (e.g. schedule first and third "
             "Thursday at 19)."

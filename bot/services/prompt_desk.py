@@ -100,6 +100,16 @@ class Found:
 
 
 @dataclass(frozen=True)
+class Moving:
+    """ "Flytta 12 till torsdag": the open prompt meant (the one named, else the next), and the next open
+    one of someone else's to swap it with; or why the prompt named is not open."""
+
+    slot: PromptSlot | None = None
+    partner: PromptSlot | None = None
+    missing: NotOpen | None = None
+
+
+@dataclass(frozen=True)
 class Swapped:
     missing: NotOpen | None = None
     first: PromptSlot | None = None
@@ -501,6 +511,22 @@ class PromptDesk:
 
     def _open_ids(self, district: str, here: Schedule | None) -> tuple[int, ...]:
         return tuple(s.id for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED)
+
+    def moving(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Moving:
+        """What "flytta" can suggest instead for the prompt `written` names ("12", "min tur"; nothing:
+        the next open one): a swap with another owner's turn (swapping two of one person's changes
+        nothing), or a skip. A number that names no open prompt is refused, as every command refuses it."""
+        with self.prompts.db.snapshot():
+            here = self._here(channel)
+            found = self._find(district, here, written, by=by)
+            if isinstance(found, NotOpen) and not found.no_number:
+                return Moving(missing=found)
+            turns = self._open_turns(district, here)
+            slot = found if isinstance(found, PromptSlot) else next(iter(turns), None)
+            if slot is None:
+                return Moving()
+            partner = next((s for s in turns if s.owner_id != slot.owner_id), None)
+            return Moving(slot, partner)
 
     def open_numbers(self, district: str, channel: str | None) -> tuple[int, ...]:
         """The numbers of the planned prompts a command written here acts on, the next first: for examples
