@@ -153,9 +153,12 @@ class PromptPoster:
             now=self.clock(),
         )
         log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
-        if not early and now - slot.due_at > TIMER_SLACK:  # after a restart: the owner and board read when
+        sent_at = self.clock()
+        if not early and sent_at - slot.due_at > TIMER_SLACK:
+            # After a restart, or after Teams refused it at first: the owner and board read when, and why.
+            down = now - slot.due_at > TIMER_SLACK
             await self.tell_board(
-                schedule.district, lambda t: self._late(t, slot, schedule, now), also=slot.owner_id
+                schedule.district, lambda t: self._late(t, slot, schedule, sent_at, down), also=slot.owner_id
             )
         if early or (bank_id is not None and slot.text):
             # Posted now by someone, or a written text set aside (not approved): the board, owner and writer
@@ -401,11 +404,16 @@ class PromptPoster:
             ).format(which=cards.which(t, slot, schedule))
         )
 
-    def _late(self, t: Translator, slot: PromptSlot, schedule: Schedule, posted_at: datetime) -> Reply:
+    def _late(
+        self, t: Translator, slot: PromptSlot, schedule: Schedule, posted_at: datetime, down: bool
+    ) -> Reply:
+        """`down`: the bot was not running at the time; else Teams refused it then and took it later."""
+        if down:
+            late = t._("{which} was posted late, {when}: I was not running when it was due.")
+        else:
+            late = t._("{which} was posted late, {when}: Teams did not take it at first, so I tried again.")
         return Reply(
-            t._("{which} was posted late, {when}: I was not running when it was due.").format(
-                which=cards.which(t, slot, schedule), when=cards.when(t, posted_at, schedule.zone)
-            )
+            late.format(which=cards.which(t, slot, schedule), when=cards.when(t, posted_at, schedule.zone))
         )
 
     def _missed(self, t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
