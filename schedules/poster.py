@@ -348,10 +348,15 @@ class PromptPoster:
             today = local_day(now, schedule.zone)
             if now.astimezone(schedule.zone).hour not in REMINDER_HOURS:
                 continue  # the night: the morning's job reminds them
-            if reference is None or quiet.get(slot.owner_id or 0, today) > today:
-                continue  # snoozed: not marked reminded, so a later day of the window reminds them
             if is_holiday(today) and (local_day(slot.due_at, schedule.zone) - today).days > 1:
                 continue  # a public holiday: tomorrow still reminds in time
+            if slot.text:  # written, not approved: the board is asked, not the owner to write it
+                await self._ask_approval(slot, schedule)
+                await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
+                sent += 1
+                continue
+            if reference is None or quiet.get(slot.owner_id or 0, today) > today:
+                continue  # snoozed: not marked reminded, so a later day of the window reminds them
             user = reference.get("user")
             person = user.get("id") if isinstance(user, dict) else None
             reminder = cards.owner_reminder(
@@ -371,6 +376,17 @@ class PromptPoster:
             await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
             sent += 1
         return sent
+
+    async def _ask_approval(self, slot: PromptSlot, schedule: Schedule) -> None:
+        """A written text nobody approved, days before its time: the rest of the board is asked to approve
+        it (its writer may not), and the writer told it still waits, lest the bank's prompt go out in its
+        place with nobody having known."""
+        members = await asyncio.to_thread(self.people.members, schedule.district, Role.BOARD)
+        others = {member.person_id for member in members} - {slot.text_by}
+        asked = await self.tell(others, partial(cards.approval_wanted, slot=slot, schedule=schedule))
+        if slot.text_by is not None:
+            notice = partial(cards.approval_pending, slot=slot, schedule=schedule, asked=asked > 0)
+            await self.tell({slot.text_by}, notice)
 
     async def tell_board(
         self, district: str, notice: Notice, *, also: int | None = None, but: int | None = None

@@ -907,6 +907,37 @@ def approval_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
     )
 
 
+def approval_wanted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To the board members who may approve a text (all but its writer), days before its time."""
+    return Reply(
+        t._(
+            "The text by {writer} for {which} is not approved yet. See it with: preview {id}, and approve "
+            "it with: approve {id}. Unapproved at its time, a prompt from the bank is posted instead."
+        ).format(
+            writer=slot.writer_name or t._("someone no longer known"),
+            which=which(t, slot, schedule),
+            id=slot.id,
+        )
+    )
+
+
+def approval_pending(t: Translator, slot: PromptSlot, schedule: Schedule, *, asked: bool) -> Reply:
+    """To a text's writer, days before its time: nobody has approved it yet (`asked`: the rest of the
+    board was asked to)."""
+    if asked:
+        text = t._(
+            "Your text for {which} is not approved yet; I have asked the rest of the board to approve it. "
+            "Unapproved at its time, a prompt from the bank is posted instead, and you get your text back."
+        )
+    else:
+        text = t._(
+            "Your text for {which} is not approved yet, and I can reach nobody else on the board to "
+            "approve it. Unapproved at its time, a prompt from the bank is posted instead, and you get your "
+            "text back."
+        )
+    return Reply(text.format(which=which(t, slot, schedule)))
+
+
 def written_for(t: Translator, slot: PromptSlot, schedule: Schedule, writer: str) -> Reply:
     """To a prompt's owner: a colleague wrote the text for their turn, which goes out under the writer's
     name for them."""
