@@ -448,7 +448,8 @@ def register(router: Router) -> None:
                 return Reply(t._("Write the text in the box, then tap the button again."), keeps_card=True)
             return await write(replace(request, form=None, args=f"{slot_id} {text.strip()}"), context)
         if do == cards.BANK:
-            shown = await preview(replace(request, form=None, args=str(slot_id)), context)
+            chosen = replace(request, form=None, args=str(slot_id))
+            shown = await shown_as_posted(chosen, context, say_unwritten=False)
             return Reply(
                 t._("Fine: unless someone writes a text, #{id} gets this prompt from the bank:").format(
                     id=slot_id
@@ -585,6 +586,11 @@ def register(router: Router) -> None:
     )
     async def preview(request: Request, context: Context) -> Reply:
         """Show a slot as it would be posted now (its text, or the bank prompt it would get)."""
+        return await shown_as_posted(request, context, say_unwritten=True)
+
+    async def shown_as_posted(request: Request, context: Context, *, say_unwritten: bool) -> Reply:
+        """`visa`; `say_unwritten`: a prompt without a text says the bank's goes out unless one is written
+        (not to an owner who just chose the bank)."""
         t = request.t
         seen = await asyncio.to_thread(
             _desk(context).preview_number, request.district, _channel(request), request.args, request.user
@@ -608,6 +614,14 @@ def register(router: Router) -> None:
                     id=slot.id
                 ),
             )
+        elif say_unwritten and not slot.text and seen.bank_choice is not None:  # not the owner's words
+            shown = cards.with_note(
+                shown,
+                t._(
+                    "No text is written yet, so this is the bank's prompt for it as things stand. To write "
+                    "one: write {id} YOUR TEXT"
+                ).format(id=slot.id),
+            )
         return shown
 
     @router.command(
@@ -617,7 +631,9 @@ def register(router: Router) -> None:
         """Post a slot now, ahead of its time: the given one, or the next planned one."""
         t, desk = request.t, _desk(context)
         args, confirmed = _confirmed(re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE))
-        target = await asyncio.to_thread(desk.post_target, request.district, _channel(request), args)
+        target = await asyncio.to_thread(
+            desk.post_target, request.district, _channel(request), args, request.user
+        )
         if target.none_planned:
             return Reply(t._("There is no planned prompt to post."))
         if target.several:

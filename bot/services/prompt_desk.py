@@ -433,11 +433,14 @@ class PromptDesk:
             )
             return Preview(found, schedule, choice)
 
-    def post_target(self, district: str, channel: str | None, written: str) -> PostTarget:
-        """The slot a number names, or without one the next planned (of this channel's schedule)."""
+    def post_target(
+        self, district: str, channel: str | None, written: str, by: PersonInfo | None = None
+    ) -> PostTarget:
+        """The slot a number names ("min tur": `by`'s next), or without one the next planned (of this
+        channel's schedule)."""
         with self.prompts.db.snapshot():
             if written:
-                return self._unapproved(PostTarget(self._found(district, channel, written)))
+                return self._unapproved(PostTarget(self._found(district, channel, written, by=by)))
             here = self._here(channel)
             planned = [
                 s
