@@ -436,19 +436,25 @@ def _text_moves(t: Translator, setup: Setup) -> list[str]:
         return []
     lines = []
     for slot in setup.written:
-        owner = slot.owner_name or t._("nobody yet")
+        # whose words they are, and whose turn: the writer's name goes out with them
+        about = {
+            "id": slot.id,
+            "writer": slot.writer_name or t._("someone no longer known"),
+            "turn": _turn(t, slot),
+        }
         moved_to = change.moved.get(slot.id)
         if moved_to is not None:
             lines.append(
-                t._("#{id} ({owner}): from {old} to {new}").format(
-                    id=slot.id, owner=owner, old=when(t, slot.due_at, zone), new=when(t, moved_to, zone)
+                t._("#{id} (text by {writer}, {turn}): from {old} to {new}").format(
+                    old=when(t, slot.due_at, zone), new=when(t, moved_to, zone), **about
                 )
             )
         else:
             lines.append(
-                t._("#{id} ({owner}): no free day within two months; the text is kept but not posted").format(
-                    id=slot.id, owner=owner
-                )
+                t._(
+                    "#{id} (text by {writer}, {turn}): no free day outside a pause within two months; the "
+                    "text is kept but not posted"
+                ).format(**about)
             )
     return lines
 

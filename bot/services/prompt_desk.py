@@ -616,7 +616,7 @@ class PromptDesk:
                 limit=1000,
             )
             instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
-            change = plan_change(coming, instants, current.zone)
+            change = plan_change(coming, instants, current.zone, self.prompts.pauses(current.id))
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
         person_id = self.people.person_id(by, now=now)
         if current is not None and change is not None and change.touches_texts and not confirmed:

@@ -259,10 +259,16 @@ class ScheduleChange:
         return bool(self.moved or self.parked)
 
 
-def plan_change(slots: Sequence[PromptSlot], instants: Sequence[datetime], zone: ZoneInfo) -> ScheduleChange:
+def plan_change(
+    slots: Sequence[PromptSlot],
+    instants: Sequence[datetime],
+    zone: ZoneInfo,
+    pauses: Sequence[Pause] = (),
+) -> ScheduleChange:
     """Fit the coming `slots` of a schedule onto the `instants` of its new rule (see ScheduleChange). A
     skipped slot keeps its day, still skipped, so that no other prompt is posted on a day the board skipped;
-    one whose day is gone stays as it was."""
+    one whose day is gone stays as it was. A written text moves only to a day outside the schedule's
+    `pauses`: moved into one, it would silently not be posted."""
     free = {local_day(instant, zone): instant for instant in sorted(instants, reverse=True)}
     kept: dict[int, datetime] = {}
     homeless: list[PromptSlot] = []
@@ -276,13 +282,14 @@ def plan_change(slots: Sequence[PromptSlot], instants: Sequence[datetime], zone:
     parked: list[int] = []
     dropped: list[int] = []
     for slot in homeless:
+        open_days = [d for d in free if not any(p.covers(d) for p in pauses)]
         if not slot.text:
             dropped.append(slot.id)
-        elif not free:
+        elif not open_days:
             parked.append(slot.id)
         else:
             day = local_day(slot.due_at, zone)
-            nearest = min(free, key=lambda d: (abs((d - day).days), d < day))  # a tie goes forward
+            nearest = min(open_days, key=lambda d: (abs((d - day).days), d < day))  # a tie goes forward
             moved[slot.id] = free.pop(nearest)
     return ScheduleChange(kept, moved, tuple(parked), tuple(dropped))
 
