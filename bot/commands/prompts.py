@@ -630,7 +630,9 @@ def register(router: Router) -> None:
     async def post(request: Request, context: Context) -> Reply:
         """Post a slot now, ahead of its time: the given one, or the next planned one."""
         t, desk = request.t, _desk(context)
-        args, confirmed = _confirmed(re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE))
+        # "posta nu!", "post now.": the sentence's stop is no prompt's number
+        now_less = re.sub(r"^(nu|now)\b[\s.!?,;:]*", "", request.args, flags=re.IGNORECASE)
+        args, confirmed = _confirmed(now_less)
         target = await asyncio.to_thread(
             desk.post_target, request.district, _channel(request), args, request.user
         )
@@ -1081,7 +1083,7 @@ _TURN_WORDS = frozenset(
 
 def _without_fillers(args: str) -> list[str]:
     """The words of `args` without commas and the words between numbers and names."""
-    words = re.split(r"[\s,&]+", args)
+    words = [word.rstrip(".!?;:") for word in re.split(r"[\s,&]+", args)]  # "byt 2 och 3.": 3
     return [word for word in words if word and fold(word) not in _FILLERS and fold(word) not in COURTESY]
 
 

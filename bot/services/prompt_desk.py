@@ -50,7 +50,7 @@ from bot.services.schedule_rules import NewTime, ScheduleRule, holidays_skipped,
 if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
 
-_SLOT = re.compile(r"^#?(\d{1,9})$")
+_SLOT = re.compile(r"^#?(\d{1,9})[.!?,;:]*$")  # "hoppa 2!", "visa 2?": a sentence's stop is no part of it
 # A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my turn")
 _MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"})
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
