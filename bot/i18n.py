@@ -686,7 +686,7 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("när är nästa inlägg", "när kommer nästa inlägg", "när postas nästa inlägg"),
             *("när publiceras nästa inlägg", "när skickar ni nästa inlägg", "när är nästa diskussionsfråga"),
             *("vilka inlägg kommer", "vilka inlägg är på gång", "när är det min tur", "när är min tur"),
-            *("när har jag nästa inlägg",),
+            *("när har jag nästa inlägg", "när är min nästa tur", "när är jag på tur", "när ska jag skriva"),
         )
     ),
     *(
@@ -695,6 +695,8 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("when is the next prompt", "when is the next post", "when is the next discussion prompt"),
             *("what s coming up", "whats coming up", "what is coming up", "which prompts are coming"),
             *("what prompts are coming", "when is my turn", "when is my next turn"),
+            *("when s my turn", "whens my turn", "when s my next turn", "whens my next turn"),
+            *("when am i next", "when am i up", "when do i write next", "when do i write the next"),
         )
     ),
 )

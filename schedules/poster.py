@@ -153,9 +153,12 @@ class PromptPoster:
             now=self.clock(),
         )
         log.info("posted slot %s of schedule %s (%s)", slot.id, schedule.id, source)
-        if not early and now - slot.due_at > TIMER_SLACK:  # after a restart: the owner and board read when
+        sent_at = self.clock()
+        if not early and sent_at - slot.due_at > TIMER_SLACK:
+            # After a restart, or after Teams refused it at first: the owner and board read when, and why.
+            down = now - slot.due_at > TIMER_SLACK
             await self.tell_board(
-                schedule.district, lambda t: self._late(t, slot, schedule, now), also=slot.owner_id
+                schedule.district, lambda t: self._late(t, slot, schedule, sent_at, down), also=slot.owner_id
             )
         if early or (bank_id is not None and slot.text):
             # Posted now by someone, or a written text set aside (not approved): the board, owner and writer
@@ -345,10 +348,15 @@ class PromptPoster:
             today = local_day(now, schedule.zone)
             if now.astimezone(schedule.zone).hour not in REMINDER_HOURS:
                 continue  # the night: the morning's job reminds them
-            if reference is None or quiet.get(slot.owner_id or 0, today) > today:
-                continue  # snoozed: not marked reminded, so a later day of the window reminds them
             if is_holiday(today) and (local_day(slot.due_at, schedule.zone) - today).days > 1:
                 continue  # a public holiday: tomorrow still reminds in time
+            if slot.text:  # written, not approved: the board is asked, not the owner to write it
+                await self._ask_approval(slot, schedule)
+                await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
+                sent += 1
+                continue
+            if reference is None or quiet.get(slot.owner_id or 0, today) > today:
+                continue  # snoozed: not marked reminded, so a later day of the window reminds them
             user = reference.get("user")
             person = user.get("id") if isinstance(user, dict) else None
             reminder = cards.owner_reminder(
@@ -368,6 +376,17 @@ class PromptPoster:
             await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
             sent += 1
         return sent
+
+    async def _ask_approval(self, slot: PromptSlot, schedule: Schedule) -> None:
+        """A written text nobody approved, days before its time: the rest of the board is asked to approve
+        it (its writer may not), and the writer told it still waits, lest the bank's prompt go out in its
+        place with nobody having known."""
+        members = await asyncio.to_thread(self.people.members, schedule.district, Role.BOARD)
+        others = {member.person_id for member in members} - {slot.text_by}
+        asked = await self.tell(others, partial(cards.approval_wanted, slot=slot, schedule=schedule))
+        if slot.text_by is not None:
+            notice = partial(cards.approval_pending, slot=slot, schedule=schedule, asked=asked > 0)
+            await self.tell({slot.text_by}, notice)
 
     async def tell_board(
         self, district: str, notice: Notice, *, also: int | None = None, but: int | None = None
@@ -401,11 +420,16 @@ class PromptPoster:
             ).format(which=cards.which(t, slot, schedule))
         )
 
-    def _late(self, t: Translator, slot: PromptSlot, schedule: Schedule, posted_at: datetime) -> Reply:
+    def _late(
+        self, t: Translator, slot: PromptSlot, schedule: Schedule, posted_at: datetime, down: bool
+    ) -> Reply:
+        """`down`: the bot was not running at the time; else Teams refused it then and took it later."""
+        if down:
+            late = t._("{which} was posted late, {when}: I was not running when it was due.")
+        else:
+            late = t._("{which} was posted late, {when}: Teams did not take it at first, so I tried again.")
         return Reply(
-            t._("{which} was posted late, {when}: I was not running when it was due.").format(
-                which=cards.which(t, slot, schedule), when=cards.when(t, posted_at, schedule.zone)
-            )
+            late.format(which=cards.which(t, slot, schedule), when=cards.when(t, posted_at, schedule.zone))
         )
 
     def _missed(self, t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:

@@ -185,12 +185,13 @@ def upcoming(
     page: int = 1,
     per_page: int = 10,
     me: int | None = None,
+    mine: PromptSlot | None = None,
 ) -> Reply:
     """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
     channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
-    aside), and when their next one is due. The asker (`me`) who has a turn on the page reads when, and
-    the hints name that turn: "whose turn is it?" or "I can't take my turn" is answered with what to
-    write for their own."""
+    aside), and when their next one is due. The asker (`me`) reads when their next turn (`mine`, on this
+    page or a later one) is, or that they have none yet, and the hints name that turn: "whose turn is
+    it?" or "I can't take my turn" is answered with what to write for their own."""
     lines = [
         _nothing_coming(t, schedules[schedule_id], due, name_channels)
         for schedule_id, due in next_due.items()
@@ -212,15 +213,17 @@ def upcoming(
         text_lines += [f"{k} {v}" for k, v in rows]
         body.append(facts(rows))
     planned = [slot for slot in slots if slot.status is SlotStatus.PLANNED]
-    mine = next((slot for slot in planned if me is not None and slot.owner_id == me), None)
-    # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's
-    open_ones = [s.id for s in planned if mine is None or s.owner_id != me] or [s.id for s in slots]
+    # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's (never
+    # with itself: "swap 4 4" would be refused)
+    others = [s.id for s in planned if mine is None or s.owner_id != me]
+    open_ones = [mine.id, *others] if mine is not None else others or [s.id for s in slots]
     yours = []
     if mine is not None:
-        open_ones.insert(0, mine.id)
         schedule = schedules[mine.schedule_id]
         when_mine = when(t, mine.due_at, schedule.zone)
         yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
+    elif me is not None:  # "när är min tur?" from someone the rota has not reached yet
+        yours.append(t._("You have no turn among the upcoming prompts yet."))
     first = open_ones[0]
     if len(open_ones) > 1:
         hint = t._(
@@ -426,19 +429,25 @@ def _text_moves(t: Translator, setup: Setup) -> list[str]:
         return []
     lines = []
     for slot in setup.written:
-        owner = slot.owner_name or t._("nobody yet")
+        # whose words they are, and whose turn: the writer's name goes out with them
+        about = {
+            "id": slot.id,
+            "writer": slot.writer_name or t._("someone no longer known"),
+            "turn": _turn(t, slot),
+        }
         moved_to = change.moved.get(slot.id)
         if moved_to is not None:
             lines.append(
-                t._("#{id} ({owner}): from {old} to {new}").format(
-                    id=slot.id, owner=owner, old=when(t, slot.due_at, zone), new=when(t, moved_to, zone)
+                t._("#{id} (text by {writer}, {turn}): from {old} to {new}").format(
+                    old=when(t, slot.due_at, zone), new=when(t, moved_to, zone), **about
                 )
             )
         else:
             lines.append(
-                t._("#{id} ({owner}): no free day within two months; the text is kept but not posted").format(
-                    id=slot.id, owner=owner
-                )
+                t._(
+                    "#{id} (text by {writer}, {turn}): no free day outside a pause within two months; the "
+                    "text is kept but not posted"
+                ).format(**about)
             )
     return lines
 
@@ -895,6 +904,37 @@ def approval_gone(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
             "at its time, a prompt from the bank is posted instead."
         ).format(**_about(t, slot, schedule, ""))
     )
+
+
+def approval_wanted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Reply:
+    """To the board members who may approve a text (all but its writer), days before its time."""
+    return Reply(
+        t._(
+            "The text by {writer} for {which} is not approved yet. See it with: preview {id}, and approve "
+            "it with: approve {id}. Unapproved at its time, a prompt from the bank is posted instead."
+        ).format(
+            writer=slot.writer_name or t._("someone no longer known"),
+            which=which(t, slot, schedule),
+            id=slot.id,
+        )
+    )
+
+
+def approval_pending(t: Translator, slot: PromptSlot, schedule: Schedule, *, asked: bool) -> Reply:
+    """To a text's writer, days before its time: nobody has approved it yet (`asked`: the rest of the
+    board was asked to)."""
+    if asked:
+        text = t._(
+            "Your text for {which} is not approved yet; I have asked the rest of the board to approve it. "
+            "Unapproved at its time, a prompt from the bank is posted instead, and you get your text back."
+        )
+    else:
+        text = t._(
+            "Your text for {which} is not approved yet, and I can reach nobody else on the board to "
+            "approve it. Unapproved at its time, a prompt from the bank is posted instead, and you get your "
+            "text back."
+        )
+    return Reply(text.format(which=which(t, slot, schedule)))
 
 
 def written_for(t: Translator, slot: PromptSlot, schedule: Schedule, writer: str) -> Reply:

@@ -300,16 +300,22 @@ def register(router: Router) -> None:
     )
     async def move(request: Request, context: Context) -> Reply:
         """ "Flytta inlägget till torsdag": a prompt's day is its schedule's, so one prompt does not move on
-        its own; the answer says what does, with numbers that work here."""
+        its own; the answer says what does, with numbers that work here for the prompt named."""
         t = request.t
-        ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
+        number, _ = _number_and_text(request.args)
+        assert request.user is not None
+        moving = await asyncio.to_thread(
+            _desk(context).moving, request.district, _channel(request), number, request.user
+        )
+        if moving.missing is not None:
+            return _not_open(t, moving.missing)
         answer = t._("A single prompt cannot move to another day; the days follow the schedule.")
-        if len(ids) >= 2:
-            first = number_in(request.args.partition(" ")[0])  # "flytta 12 till torsdag": that one, if open
-            first = first if first in ids else ids[0]
+        if moving.slot is not None and moving.partner is not None:
             answer += " " + t._(
                 "To let someone else take it, swap it: swap {first} {second}; not to post it: skip {first}."
-            ).format(first=first, second=next(i for i in ids if i != first))
+            ).format(first=moving.slot.id, second=moving.partner.id)
+        elif moving.slot is not None:
+            answer += " " + t._("Not to post it: skip {id}.").format(id=moving.slot.id)
         days = t._(
             "To change the days of them all, write in the channel: schedule (e.g. schedule first and third "
             "Thursday at 19)."
@@ -440,7 +446,8 @@ def register(router: Router) -> None:
                 return Reply(t._("Write the text in the box, then tap the button again."), keeps_card=True)
             return await write(replace(request, form=None, args=f"{slot_id} {text.strip()}"), context)
         if do == cards.BANK:
-            shown = await preview(replace(request, form=None, args=str(slot_id)), context)
+            chosen = replace(request, form=None, args=str(slot_id))
+            shown = await shown_as_posted(chosen, context, say_unwritten=False)
             return Reply(
                 t._("Fine: unless someone writes a text, #{id} gets this prompt from the bank:").format(
                     id=slot_id
@@ -577,6 +584,11 @@ def register(router: Router) -> None:
     )
     async def preview(request: Request, context: Context) -> Reply:
         """Show a slot as it would be posted now (its text, or the bank prompt it would get)."""
+        return await shown_as_posted(request, context, say_unwritten=True)
+
+    async def shown_as_posted(request: Request, context: Context, *, say_unwritten: bool) -> Reply:
+        """`visa`; `say_unwritten`: a prompt without a text says the bank's goes out unless one is written
+        (not to an owner who just chose the bank)."""
         t = request.t
         seen = await asyncio.to_thread(
             _desk(context).preview_number, request.district, _channel(request), request.args, request.user
@@ -600,6 +612,14 @@ def register(router: Router) -> None:
                     id=slot.id
                 ),
             )
+        elif say_unwritten and not slot.text and seen.bank_choice is not None:  # not the owner's words
+            shown = cards.with_note(
+                shown,
+                t._(
+                    "No text is written yet, so this is the bank's prompt for it as things stand. To write "
+                    "one: write {id} YOUR TEXT"
+                ).format(id=slot.id),
+            )
         return shown
 
     @router.command(
@@ -608,8 +628,12 @@ def register(router: Router) -> None:
     async def post(request: Request, context: Context) -> Reply:
         """Post a slot now, ahead of its time: the given one, or the next planned one."""
         t, desk = request.t, _desk(context)
-        args, confirmed = _confirmed(re.sub(r"^(nu|now)\b\s*", "", request.args, flags=re.IGNORECASE))
-        target = await asyncio.to_thread(desk.post_target, request.district, _channel(request), args)
+        # "posta nu!", "post now.": the sentence's stop is no prompt's number
+        now_less = re.sub(r"^(nu|now)\b[\s.!?,;:]*", "", request.args, flags=re.IGNORECASE)
+        args, confirmed = _confirmed(now_less)
+        target = await asyncio.to_thread(
+            desk.post_target, request.district, _channel(request), args, request.user
+        )
         if target.none_planned:
             return Reply(t._("There is no planned prompt to post."))
         if target.several:
@@ -840,6 +864,11 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         page=page,
         per_page=UPCOMING_PAGE,
         me=coming.me,
+        mine=next(
+            (s for s in coming.slots if s.status is SlotStatus.PLANNED and s.owner_id == coming.me), None
+        )
+        if coming.me is not None
+        else None,
     )
 
 
@@ -1051,7 +1080,7 @@ _TURN_WORDS = frozenset(
 
 def _without_fillers(args: str) -> list[str]:
     """The words of `args` without commas and the words between numbers and names."""
-    words = re.split(r"[\s,&]+", args)
+    words = [word.rstrip(".!?;:") for word in re.split(r"[\s,&]+", args)]  # "byt 2 och 3.": 3
     return [word for word in words if word and fold(word) not in _FILLERS and fold(word) not in COURTESY]
 
 

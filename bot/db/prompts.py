@@ -433,13 +433,16 @@ class PromptRepository:
             row.updated_at = now
 
     def reminders_due(self, now: datetime) -> list[tuple[PromptSlot, Schedule]]:
-        """Planned slots with an owner and no text within their reminder days, not reminded yet. Days on
-        the calendar of the schedule's zone: three days before a Tuesday prompt is the Saturday, at
-        whatever hour, also over a change to or from summer time."""
+        """Planned slots with an owner and no text (or, where texts need approval, none approved) within
+        their reminder days, not reminded yet. Days on the calendar of the schedule's zone: three days
+        before a Tuesday prompt is the Saturday, at whatever hour, also over a change to or from summer
+        time."""
         result: list[tuple[PromptSlot, Schedule]] = []
         for schedule in self.schedules():
             last_day = local_day(now, schedule.zone) + timedelta(days=schedule.reminder_days + 1)
             window_end = datetime(last_day.year, last_day.month, last_day.day, tzinfo=schedule.zone)
+            # an approved text has a text; an unapproved one, where approval is asked, is not posted
+            waiting = Occurrence.approved_by if schedule.approval_required else Occurrence.text
             with self.db.read() as session:
                 rows = session.exec(
                     select(Occurrence, Person)
@@ -447,7 +450,7 @@ class PromptRepository:
                     .where(
                         Occurrence.schedule_id == schedule.id,
                         Occurrence.status == SlotStatus.PLANNED.value,
-                        col(Occurrence.text).is_(None),
+                        col(waiting).is_(None),
                         col(Occurrence.reminded_at).is_(None),
                         col(Occurrence.due_at) > now,
                         col(Occurrence.due_at) < window_end,

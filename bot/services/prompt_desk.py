@@ -50,7 +50,7 @@ from bot.services.schedule_rules import NewTime, ScheduleRule, holidays_skipped,
 if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
 
-_SLOT = re.compile(r"^#?(\d{1,9})$")
+_SLOT = re.compile(r"^#?(\d{1,9})[.!?,;:]*$")  # "hoppa 2!", "visa 2?": a sentence's stop is no part of it
 # A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my turn")
 _MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"})
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
@@ -66,7 +66,7 @@ class Coming:
     schedules: dict[int, Schedule]
     next_due: dict[int, datetime | None]
     here: Schedule | None = None  # the channel's schedule, when asked in a channel
-    me: int | None = None  # who asked: their own turns come first in the hints
+    me: int | None = None  # who asked, on the board: their own turns come first in the hints
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,16 @@ class Found:
     slot: PromptSlot | None = None
     missing: NotOpen | None = None
     named: Schedule | None = None
+
+
+@dataclass(frozen=True)
+class Moving:
+    """ "Flytta 12 till torsdag": the open prompt meant (the one named, else the next), and the next open
+    one of someone else's to swap it with; or why the prompt named is not open."""
+
+    slot: PromptSlot | None = None
+    partner: PromptSlot | None = None
+    missing: NotOpen | None = None
 
 
 @dataclass(frozen=True)
@@ -218,10 +228,12 @@ class PromptDesk:
 
     def show(self, district: str, channel: str | None, person: PersonInfo | None = None) -> Coming:
         """The coming slots: of this channel's schedule in a channel, of every channel's elsewhere; and
-        which of them are the asker's."""
+        which of them are the asker's, if they are on the board (an administrator has no turns)."""
         with self.prompts.db.snapshot():
             coming = self.coming(district, self._here(channel))
-            return replace(coming, me=self.people.find_id(person) if person is not None else None)
+            if person is None or Role.BOARD not in self.people.roles(person, district):
+                return coming
+            return replace(coming, me=self.people.find_id(person))
 
     def stop_here(self, channel: str | None, by: PersonInfo, *, confirmed: bool) -> SetAside | None:
         """Stop the schedule of the channel this is written in; None if there is none."""
@@ -421,11 +433,14 @@ class PromptDesk:
             )
             return Preview(found, schedule, choice)
 
-    def post_target(self, district: str, channel: str | None, written: str) -> PostTarget:
-        """The slot a number names, or without one the next planned (of this channel's schedule)."""
+    def post_target(
+        self, district: str, channel: str | None, written: str, by: PersonInfo | None = None
+    ) -> PostTarget:
+        """The slot a number names ("min tur": `by`'s next), or without one the next planned (of this
+        channel's schedule)."""
         with self.prompts.db.snapshot():
             if written:
-                return self._unapproved(PostTarget(self._found(district, channel, written)))
+                return self._unapproved(PostTarget(self._found(district, channel, written, by=by)))
             here = self._here(channel)
             planned = [
                 s
@@ -499,6 +514,22 @@ class PromptDesk:
 
     def _open_ids(self, district: str, here: Schedule | None) -> tuple[int, ...]:
         return tuple(s.id for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED)
+
+    def moving(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Moving:
+        """What "flytta" can suggest instead for the prompt `written` names ("12", "min tur"; nothing:
+        the next open one): a swap with another owner's turn (swapping two of one person's changes
+        nothing), or a skip. A number that names no open prompt is refused, as every command refuses it."""
+        with self.prompts.db.snapshot():
+            here = self._here(channel)
+            found = self._find(district, here, written, by=by)
+            if isinstance(found, NotOpen) and not found.no_number:
+                return Moving(missing=found)
+            turns = self._open_turns(district, here)
+            slot = found if isinstance(found, PromptSlot) else next(iter(turns), None)
+            if slot is None:
+                return Moving()
+            partner = next((s for s in turns if s.owner_id != slot.owner_id), None)
+            return Moving(slot, partner)
 
     def open_numbers(self, district: str, channel: str | None) -> tuple[int, ...]:
         """The numbers of the planned prompts a command written here acts on, the next first: for examples
@@ -585,7 +616,7 @@ class PromptDesk:
                 limit=1000,
             )
             instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
-            change = plan_change(coming, instants, current.zone)
+            change = plan_change(coming, instants, current.zone, self.prompts.pauses(current.id))
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
         person_id = self.people.person_id(by, now=now)
         if current is not None and change is not None and change.touches_texts and not confirmed:

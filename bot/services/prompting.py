@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -111,7 +112,8 @@ class PauseError(ValueError):
         self.detail = detail
 
 
-_DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2}))$")
+# "last/2": the last day of a month named alone ("paus februari"), whichever year it falls in
+_DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2}|last)/(\d{1,2}))$")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -139,6 +141,11 @@ _WRITTEN_DATE = re.compile(
     rf"|(\d{{1,2}})\.?\s*({_MONTH})\b\.?|\b({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?\b"
 )
 _BETWEEN_DATES = re.compile(r"^(?:\s|[-–—,]|\b(?:till|to|until|from|från|mellan|between|och|and)\b)*$")
+# "paus juli", "pausa hela juli", "paus juni till augusti", "pause June to August": whole months
+_WHOLE_MONTHS = re.compile(
+    rf"^(?:i|hela|under|in|during|all|of|over|över|\s)*({_MONTH})\.?"
+    rf"(?:(?:\s|[-–—]|\b(?:till|to|until|through|och|and)\b)+({_MONTH})\.?)?\s*$"
+)
 
 
 def pause_dates(text: str) -> list[str]:
@@ -150,6 +157,10 @@ def pause_dates(text: str) -> list[str]:
         folded[a.end() : b.start()] for a, b in zip([None, *found], [*found, None], strict=True) if a and b
     ]
     edges = folded[: found[0].start()] + folded[found[-1].end() :] if found else folded
+    months = _WHOLE_MONTHS.match(folded) if not found else None
+    if months is not None:
+        first, last = months.group(1), months.group(2) or months.group(1)
+        return [f"1/{_MONTHS[first]}", f"last/{_MONTHS[last]}"]
     if len(found) != 2 or not all(_BETWEEN_DATES.match(gap) for gap in [*between, edges]):
         return text.split()
     dates = []
@@ -180,7 +191,10 @@ def pause_period(first: str, second: str, today: date) -> Pause:
         try:
             if match.group(1):
                 return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            return date(year, int(match.group(5)), int(match.group(4)))
+            month = int(match.group(5))
+            if match.group(4) == "last":
+                return date(year, month, calendar.monthrange(year, month)[1])
+            return date(year, month, int(match.group(4)))
         except ValueError:
             raise PauseError(PauseProblem.NOT_A_DATE, match.group(0)) from None
 
@@ -259,10 +273,16 @@ class ScheduleChange:
         return bool(self.moved or self.parked)
 
 
-def plan_change(slots: Sequence[PromptSlot], instants: Sequence[datetime], zone: ZoneInfo) -> ScheduleChange:
+def plan_change(
+    slots: Sequence[PromptSlot],
+    instants: Sequence[datetime],
+    zone: ZoneInfo,
+    pauses: Sequence[Pause] = (),
+) -> ScheduleChange:
     """Fit the coming `slots` of a schedule onto the `instants` of its new rule (see ScheduleChange). A
     skipped slot keeps its day, still skipped, so that no other prompt is posted on a day the board skipped;
-    one whose day is gone stays as it was."""
+    one whose day is gone stays as it was. A written text moves only to a day outside the schedule's
+    `pauses`: moved into one, it would silently not be posted."""
     free = {local_day(instant, zone): instant for instant in sorted(instants, reverse=True)}
     kept: dict[int, datetime] = {}
     homeless: list[PromptSlot] = []
@@ -276,13 +296,14 @@ def plan_change(slots: Sequence[PromptSlot], instants: Sequence[datetime], zone:
     parked: list[int] = []
     dropped: list[int] = []
     for slot in homeless:
+        open_days = [d for d in free if not any(p.covers(d) for p in pauses)]
         if not slot.text:
             dropped.append(slot.id)
-        elif not free:
+        elif not open_days:
             parked.append(slot.id)
         else:
             day = local_day(slot.due_at, zone)
-            nearest = min(free, key=lambda d: (abs((d - day).days), d < day))  # a tie goes forward
+            nearest = min(open_days, key=lambda d: (abs((d - day).days), d < day))  # a tie goes forward
             moved[slot.id] = free.pop(nearest)
     return ScheduleChange(kept, moved, tuple(parked), tuple(dropped))
 

@@ -91,6 +91,8 @@ class FakeConnector:
     received: list[Received] = field(default_factory=list)
     # Stamps Posted.at and Received.at, e.g. a test's fake monotonic clock.
     clock: Callable[[], float] | None = None
+    # Called after each failure is answered, e.g. to move a test's clock on as the sender waits to retry.
+    after_failure: Callable[[], None] | None = None
     create_mode: CreateMode = CreateMode.ANSWER
     # Create-conversation requests that reached the handler, recorded or not, answered or held.
     create_requests: int = 0
@@ -182,6 +184,8 @@ class FakeConnector:
             if self.failures and self.failing_path in (None, request.path):
                 status, headers = self.failures.popleft()
                 self.received.append(Received(request.method, request.path, status, at, _peer(request)))
+                if self.after_failure is not None:
+                    self.after_failure()
                 if status == DROP:
                     assert request.transport is not None
                     request.transport.close()

@@ -246,7 +246,7 @@ async def test_changing_the_schedule_keeps_every_slot_its_number_owner_and_text(
     # Other days: the written text would move, so the board is asked first, and nothing changes yet.
     asked = await world.say(MEGAN, "schema 3 och 17 kl 18", channel=True)
     assert asked.startswith("Det nya schemat skulle flytta texter som redan är skrivna:")
-    assert f"#{first.id} (Megan Bowen): från" in asked
+    assert f"#{first.id} (text av Megan Bowen, Megan Bowens tur): från" in asked
     assert asked.endswith("schema 3 och 17 kl 18 ja")
     assert {s.id for s in world.slots() if s.status is SlotStatus.PLANNED} == set(kept)
 

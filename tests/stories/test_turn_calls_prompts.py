@@ -37,6 +37,8 @@ CASES = [
     (ANNA, "skriv 999 Vad?", "write 999 What?"),
     (ANNA, "byt {first} {second}", "swap {first} {second}"),
     (ANNA, "hoppa {second}", "skip {second}"),
+    (ANNA, "flytta {first} till torsdag", "move {first} to Thursday"),
+    (ANNA, "flytta 999", "move 999"),
     (ANNA, "visa {first}", "preview {first}"),
     (ANNA, "godkänn {first}", "approve {first}"),
     (ANNA, "godkännande på", "approval on"),
