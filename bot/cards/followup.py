@@ -8,6 +8,7 @@ from babel.dates import format_date
 
 from bot.cards import Reply, card, day, heading, number, paragraph
 from bot.cards.goals import (
+    beyond_target,
     branches_reached,
     counted_for,
     doer_in_plan,
@@ -85,7 +86,8 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
         return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
     if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
         return t._("not measured")
-    return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
+    shown = t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
+    return shown + beyond_target(t, progress)
 
 
 def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | None:

@@ -164,7 +164,17 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     span = t._("this year") if standing.in_year else t._("in {year}").format(year=year.starts.year)
     return t._("{done} of {wanted} {span}").format(
         done=number(t, year.done), wanted=number(t, year.wanted), span=span
-    )
+    ) + beyond_target(t, standing)
+
+
+def beyond_target(t: Translator, standing: GoalProgress) -> str:
+    """ " (110 reported)" after a yearly count's "100 of 100": what the reports tell of beyond the target,
+    which the figure (capped at it) does not show; "" when they tell of no more."""
+    reported = standing.reported
+    if reported is None or standing.in_branches or reported <= standing.year.done:
+        return ""
+    text = t.ngettext("({count} reported)", "({count} reported)", int(reported))
+    return " " + text.format(count=number(t, reported))
 
 
 def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph
-from bot.cards.goals import progress_line
+from bot.cards.goals import progress_line, value_word
 from bot.i18n import Translator
 from bot.services.goals import Goal, TargetKind
 from bot.services.progress import GoalStanding
@@ -211,7 +211,7 @@ def answered(
         body.append(paragraph(label))
         found = stored.get(item.token)
         if found is not None:
-            done = stored_text(t, found)
+            done = stored_text(t, found, goal)
             body.append({**paragraph(done, subtle=True), "color": "Good"})
             lines += [label, done]
             continue
@@ -223,9 +223,11 @@ def answered(
     return Reply(text, card(body, fallback=text))
 
 
-def stored_text(t: Translator, stored: StoredCheckIn) -> str:
+def stored_text(t: Translator, stored: StoredCheckIn, goal: Goal | None) -> str:
+    """What a tap stored, its value as the goal reads it ("done", never 1)."""
+    value = value_word(t, goal.target, stored.value) if goal else number(t, stored.value)
     return t._("Stored #{id}: {value}, {day}").format(
-        id=stored.id, value=number(t, stored.value), day=day(t, stored.happened_on)
+        id=stored.id, value=value, day=day(t, stored.happened_on)
     )
 
 

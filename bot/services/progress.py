@@ -41,6 +41,8 @@ COUNT (at least `count` per period; without a period, per year)
   each known area capped at `count`; reports naming no known area count toward none; no areas known: one
   area). The year's figure is the sum of the periods' figures: a period never lends to another, so four
   meetings in March are one quarter met, not four. Met for the year only when every period is met.
+- What the year's reports tell of in all, each event once but uncapped (`reported`), is kept beside the
+  figure: a board that recruited 110 of 100 members reads "100 of 100 (110 reported)", not a lost 10.
 - A period that ended before the board changed the count in the stored plan ("2 per quarter" from July)
   wants the count it had then; a change of what is counted (the period, per area) applies to every period.
 - Due by now (what must be done not to be behind): each unit of a span falls due once three quarters of
@@ -185,6 +187,9 @@ class GoalProgress:
     periods: int | None = None  # per-period goals: how many periods the year has
     in_branches: bool = False  # an every-branch goal's district figure: counted in branches
     in_year: bool = True  # today is in the plan year (else its figures are not "this year's")
+    # COUNT (not per area): what the year's reports tell of in all, each event once but not capped at the
+    # periods' targets: "110 reported" beside "100 of 100" for a board that recruited 110
+    reported: float | None = None
 
     @property
     def pace(self) -> Pace:
@@ -326,6 +331,7 @@ class _Counted:
     year: Measure
     periods_met: int
     periods: int
+    reported: float | None = None
 
 
 def _count_unit(
@@ -350,6 +356,7 @@ def _count_unit(
     counts = [_count_in(target, earlier, ends) for _, ends in spans]
     year_done = Fraction(0)
     year_met = Fraction(0)  # the year's figure capped per period: what pace is judged on
+    year_told = Fraction(0)  # uncapped: what the reports tell of
     year_expected = Fraction(0)
     met = 0
     behind = False
@@ -363,6 +370,7 @@ def _count_unit(
         capped = sum((min(Fraction(count), s) for s in sums.values()), Fraction(0))
         done = sum(sums.values(), Fraction(0)) if target.is_amount else capped
         year_done += done
+        year_told += sum(sums.values(), Fraction(0))
         year_met += capped
         met += capped >= wanted
         owed = due(wanted, _elapsed(starts, ends, today))
@@ -384,8 +392,10 @@ def _count_unit(
     year_measure = Measure(
         float(year_done), float(year_wanted), float(year_expected), pace, year_start, year_end
     )
+    # per area: a sum over areas says nothing; beyond any float: the largest
+    reported = None if per_area else float(min(year_told, _LARGEST))
     if period is Period.YEAR:
-        return _Counted(None, year_measure, met, 1)
+        return _Counted(None, year_measure, met, 1, reported)
     # The current period: the one holding today, or outside the plan year its first or last.
     clamped = min(max(today, spans[0][0]), spans[-1][1])
     index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
@@ -394,7 +404,7 @@ def _count_unit(
     period_due = due(wanted, _elapsed(starts, ends, today))
     period_pace = Pace.DONE if capped >= wanted else Pace.BEHIND if capped < period_due else Pace.ON_PACE
     period_measure = Measure(float(done), float(wanted), float(period_due), period_pace, starts, ends)
-    return _Counted(period_measure, year_measure, met, len(spans))
+    return _Counted(period_measure, year_measure, met, len(spans), reported)
 
 
 def _count_in(target: Target, earlier: Sequence[tuple[date, Target]], ends: date) -> int:
@@ -549,8 +559,15 @@ def _unit(
                 target, reports, today=today, year=year, areas=areas, since=since, earlier=earlier
             )
             if counted.period is None:
-                return GoalProgress(period=None, year=counted.year)
-            return GoalProgress(counted.period, counted.year, None, counted.periods_met, counted.periods)
+                return GoalProgress(period=None, year=counted.year, reported=counted.reported)
+            return GoalProgress(
+                counted.period,
+                counted.year,
+                None,
+                counted.periods_met,
+                counted.periods,
+                reported=counted.reported,
+            )
         case TargetKind.PEOPLE:
             return _people_progress(target, reports, today, year, people_named, since)
         case TargetKind.METRIC:

@@ -24,7 +24,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.services.goals import Goal, Period, Plan, TargetKind
-from bot.services.progress import Pace, Report, period_bounds, progress, quarter_key, reports_for
+from bot.services.progress import (
+    Pace,
+    Report,
+    goal_progress,
+    period_bounds,
+    quarter_key,
+    reports_for,
+)
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo
@@ -107,18 +114,31 @@ class Reminder:
     chairs_several: bool  # they chair more than one branch, so a report names the branch
 
 
-def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
+def _reported(
+    plan: Plan,
+    goal: Goal,
+    reports: Sequence[Report],
+    branch_id: int | None,
+    quarter: Quarter,
+    people_named: int = 0,
+) -> bool:
     """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter: one that
     counts for them as progress counts it (a district goal reported "för Sundsvall" is the district's)."""
     theirs = reports_for(goal, reports, branch_id)
     if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
         return True
-    # Reached for the year earlier (done, its people appointed, a yearly count or a figure reached, as
-    # progress reads it): nothing more to report.
-    return progress(goal.target, theirs, today=quarter.ends, year=quarter.year).pace is Pace.DONE
+    # Reached for the year earlier (done, its people appointed or named responsible, a yearly count or a
+    # figure reached), as `status` reads it: the plan's priority areas (one opinion piece is not one in
+    # each area) and its changed targets included. Nothing more to report.
+    standing = goal_progress(
+        plan, goal, reports, today=quarter.ends, branches=0, people_named=people_named, branch_id=branch_id
+    )
+    return standing.pace is Pace.DONE
 
 
-def _nothing(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
+def _nothing(
+    plan: Plan, goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter
+) -> bool:
     """Whether what `branch_id` reported on the goal this quarter is only 0s. A chair who reports 0 means
     "we did nothing this period": the branch has answered (it is not reminded), and the board is told it
     reported nothing done, not merely that it reported. A reading of 0 (members, followers) is a reading."""
@@ -129,7 +149,10 @@ def _nothing(goal: Goal, reports: Sequence[Report], branch_id: int | None, quart
     if not theirs or any(r.value != 0 for r in theirs):
         return False
     # A goal done earlier stays done ("inte klart" after "klart"): the board is not told nothing was done.
-    return progress(goal.target, mine, today=quarter.ends, year=quarter.year).pace is not Pace.DONE
+    standing = goal_progress(
+        plan, goal, reports, today=quarter.ends, branches=0, people_named=0, branch_id=branch_id
+    )
+    return standing.pace is not Pace.DONE
 
 
 def find_gaps(
@@ -152,8 +175,10 @@ def find_gaps(
             branch.id,
             branch.name,
             branch.chair_ids,
-            tuple(g for g in branch_goals if not _reported(g, reports.get(g.id, ()), branch.id, quarter)),
-            tuple(g for g in branch_goals if _nothing(g, reports.get(g.id, ()), branch.id, quarter)),
+            tuple(
+                g for g in branch_goals if not _reported(plan, g, reports.get(g.id, ()), branch.id, quarter)
+            ),
+            tuple(g for g in branch_goals if _nothing(plan, g, reports.get(g.id, ()), branch.id, quarter)),
         )
         for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id))
         if branch_goals
@@ -174,7 +199,13 @@ def find_gaps(
             person_id,
             names[person_id],
             tuple(goals),
-            tuple(g for g in goals if not _reported(g, reports.get(g.id, ()), None, quarter)),
+            tuple(
+                g
+                for g in goals
+                if not _reported(
+                    plan, g, reports.get(g.id, ()), None, quarter, len(responsible.get(g.id, ()))
+                )
+            ),
         )
         for person_id, goals in sorted(theirs.items(), key=lambda item: (names[item[0]].casefold(), item[0]))
     )

@@ -1,0 +1,59 @@
+"""A yearly count reported beyond its target, read the same in every view (issue 19).
+
+What a board means: "at least two debate articles this year" (goal 20) with three written is met, and the
+board wants to see that three were written, not "2 of 2" as if the third was lost. The year's figure still
+counts the year up to its target (the pace and the property tests rest on that): "2 of 2 this year" with
+"(3 reported)" beside it, in `status`, `mål 20`, the follow-up and the dashboard, in Swedish and English.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from yarl import URL
+
+from tests.fakes.chat import card_of
+from tests.stories.conftest import ANNA, MEGAN, NOA, District, Someone
+from tests.stories.test_goal_progress import line
+
+
+async def _dashboard(district: District, who: Someone, text: str, locale: str) -> dict[int, str]:
+    """The dashboard's figure per goal, from the page `översikt` / `dashboard` links to."""
+    before = len(district.connector.posted)
+    await district.say(who, text, locale=locale)
+    body: dict[str, Any] = district.connector.posted[before].body
+    [action] = card_of(body)["actions"]
+    response = await district.client.get(URL(action["url"]).path)
+    assert response.status == 200
+    page = await response.text()
+    return {
+        int(m[1]): m[2]
+        for m in re.finditer(r'<tr data-goal="(\d+)">.*?<td class="num" data-figure>([^<]*)</td>', page)
+    }
+
+
+async def test_three_articles_of_two_are_shown_as_three_everywhere(district: District) -> None:
+    """Megan reports one article in March, Anna two in October. On 22 November: 2 of 2 this year, 3
+    reported, done; the follow-up and the dashboard say the same."""
+    assert (await district.say(MEGAN, "rapportera 20 1 DN Debatt 2026-03-02")).startswith("Sparat")
+    assert (await district.say(ANNA, "rapportera 20 2 två artiklar 2026-10-01")).startswith("Sparat")
+    figure = "2 av 2 i år (3 rapporterade) · klart"
+    assert line(await district.say(NOA, "status"), 20).endswith(figure)
+    assert figure in await district.say(NOA, "mål 20")
+    english = "2 of 2 this year (3 reported) · done"
+    assert line(await district.say(NOA, "status", locale="en-US"), 20).endswith(english)
+    assert english in await district.say(NOA, "goal 20", locale="en-US")
+    follow_up = await district.say(MEGAN, "uppföljning")
+    assert "Mål 20: 0 av 2 → 2 av 2 (3 rapporterade) · klart" in follow_up, follow_up
+    assert (await _dashboard(district, MEGAN, "översikt", "sv-SE"))[20] == "2 av 2 (3 rapporterade)"
+    assert (await _dashboard(district, MEGAN, "dashboard", "en-US"))[20] == "2 of 2 (3 reported)"
+
+
+async def test_a_count_just_at_its_target_or_short_of_it_says_nothing_more(district: District) -> None:
+    """Two articles of two, or one: the figure is all there is to say (no "(2 reported)")."""
+    await district.say(MEGAN, "rapportera 20 1 DN Debatt 2026-03-02")
+    assert line(await district.say(NOA, "status"), 20).endswith("1 av 2 i år · efter")
+    await district.say(MEGAN, "rapportera 20 1 SvD 2026-04-02")
+    assert line(await district.say(NOA, "status"), 20).endswith("2 av 2 i år · klart")
+    assert line(await district.say(NOA, "status", locale="en-US"), 20).endswith("2 of 2 this year · done")
