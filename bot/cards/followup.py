@@ -87,7 +87,7 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
     if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
         return t._("not measured")
     shown = t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
-    return shown + beyond_target(t, progress)
+    return shown + beyond_target(t, year)
 
 
 def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | None:
@@ -101,7 +101,9 @@ def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | No
         return t.ngettext(
             "{done} of {wanted} branch {span}", "{done} of {wanted} branches {span}", int(period.wanted)
         ).format(done=done, wanted=wanted, span=span)
-    return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span)
+    return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span) + beyond_target(
+        t, period
+    )
 
 
 def period_name(t: Translator, period: Period, today: date) -> str:
@@ -141,7 +143,7 @@ def _share(t: Translator, goal: Goal, progress: GoalProgress) -> str:
         return t.ngettext(
             "{done} of {wanted} branch", "{done} of {wanted} branches", int(progress.period.wanted)
         ).format(done=done, wanted=wanted)
-    return t._("{done} of {wanted}").format(done=done, wanted=wanted)
+    return t._("{done} of {wanted}").format(done=done, wanted=wanted) + beyond_target(t, progress.period)
 
 
 def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> str:

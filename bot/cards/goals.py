@@ -24,7 +24,7 @@ from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
 from bot.services.plan_corrections import Change, Field
-from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Pace
+from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Measure, Pace
 
 BAR_WIDTH = 10
 LATEST_CHANGES = 5  # a goal's latest corrections shown under it; the command line shows them all
@@ -164,14 +164,14 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     span = t._("this year") if standing.in_year else t._("in {year}").format(year=year.starts.year)
     return t._("{done} of {wanted} {span}").format(
         done=number(t, year.done), wanted=number(t, year.wanted), span=span
-    ) + beyond_target(t, standing)
+    ) + beyond_target(t, year)
 
 
-def beyond_target(t: Translator, standing: GoalProgress) -> str:
-    """ " (110 reported)" after a yearly count's "100 of 100": what the reports tell of beyond the target,
-    which the figure (capped at it) does not show; "" when they tell of no more."""
-    reported = standing.reported
-    if reported is None or standing.in_branches or reported <= standing.year.done:
+def beyond_target(t: Translator, measure: Measure) -> str:
+    """ " (110 reported)" after a count's "100 of 100" (this year's, or this month's): what the reports tell
+    of beyond the target, which the figure (capped at it) does not show; "" when they tell of no more."""
+    reported = measure.reported
+    if reported is None or reported <= measure.done:
         return ""
     text = t.ngettext("({count} reported)", "({count} reported)", int(reported))
     return " " + text.format(count=number(t, reported))
@@ -208,7 +208,8 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
                 done=number(t, period.done),
                 wanted=number(t, period.wanted),
                 span=this_period(t, goal.target.period),
-            ),
+            )
+            + beyond_target(t, period),
             figure,
             pace,
         ]

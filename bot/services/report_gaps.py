@@ -74,6 +74,7 @@ class BranchGap:
     chair_ids: tuple[int, ...]
     missing: tuple[Goal, ...]
     nothing: tuple[Goal, ...] = ()  # reported this quarter, but only 0s: nothing was done (`_nothing`)
+    reached: tuple[Goal, ...] = ()  # not reported this quarter, but reached for the year before it
 
     @property
     def reported(self) -> bool:
@@ -88,6 +89,7 @@ class PersonGap:
     name: str
     goals: tuple[Goal, ...]
     missing: tuple[Goal, ...]
+    reached: tuple[Goal, ...] = ()  # not reported this quarter, but reached for the year before it
 
     @property
     def reported(self) -> bool:
@@ -114,7 +116,13 @@ class Reminder:
     chairs_several: bool  # they chair more than one branch, so a report names the branch
 
 
-def _reported(
+def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
+    """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter: one that
+    counts for them as progress counts it (a district goal reported "för Sundsvall" is the district's)."""
+    return any(quarter.starts <= r.on <= quarter.ends for r in reports_for(goal, reports, branch_id))
+
+
+def _reached(
     plan: Plan,
     goal: Goal,
     reports: Sequence[Report],
@@ -122,14 +130,12 @@ def _reported(
     quarter: Quarter,
     people_named: int = 0,
 ) -> bool:
-    """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter: one that
-    counts for them as progress counts it (a district goal reported "för Sundsvall" is the district's)."""
-    theirs = reports_for(goal, reports, branch_id)
-    if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
-        return True
-    # Reached for the year earlier (done, its people appointed or named responsible, a yearly count or a
-    # figure reached), as `status` reads it: the plan's priority areas (one opinion piece is not one in
-    # each area) and its changed targets included. Nothing more to report.
+    """Whether the goal was reached for the year without a report this quarter (done, its people appointed
+    or named responsible, a yearly count or a figure reached), as `status` reads it: the plan's priority
+    areas (one opinion piece is not one in each area) and its changed targets included. Nothing is left to
+    report, and nobody did report it: the board reads it as reached, not as reported."""
+    if _reported(goal, reports, branch_id, quarter):
+        return False
     standing = goal_progress(
         plan, goal, reports, today=quarter.ends, branches=0, people_named=people_named, branch_id=branch_id
     )
@@ -170,18 +176,25 @@ def find_gaps(
     Goals no longer in the plan are ignored.
     """
     branch_goals = tuple(goal for goal in plan.goals if goal.applies_to_branches)
-    branch_gaps = tuple(
-        BranchGap(
+
+    def gap(branch: BranchInfo) -> BranchGap:
+        def of(goal: Goal) -> Sequence[Report]:
+            return reports.get(goal.id, ())
+
+        reached = tuple(g for g in branch_goals if _reached(plan, g, of(g), branch.id, quarter))
+        return BranchGap(
             branch.id,
             branch.name,
             branch.chair_ids,
             tuple(
-                g for g in branch_goals if not _reported(plan, g, reports.get(g.id, ()), branch.id, quarter)
+                g for g in branch_goals if g not in reached and not _reported(g, of(g), branch.id, quarter)
             ),
-            tuple(g for g in branch_goals if _nothing(plan, g, reports.get(g.id, ()), branch.id, quarter)),
+            tuple(g for g in branch_goals if _nothing(plan, g, of(g), branch.id, quarter)),
+            reached,
         )
-        for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id))
-        if branch_goals
+
+    branch_gaps = tuple(
+        gap(branch) for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id)) if branch_goals
     )
     theirs: dict[int, list[Goal]] = defaultdict(list)
     names: dict[int, str] = {}
@@ -194,19 +207,20 @@ def find_gaps(
             if goal not in theirs[person_id]:
                 theirs[person_id].append(goal)
             names[person_id] = name
-    people = tuple(
-        PersonGap(
-            person_id,
-            names[person_id],
-            tuple(goals),
-            tuple(
-                g
-                for g in goals
-                if not _reported(
-                    plan, g, reports.get(g.id, ()), None, quarter, len(responsible.get(g.id, ()))
-                )
-            ),
+
+    def person(person_id: int, goals: Sequence[Goal]) -> PersonGap:
+        reached = tuple(
+            g
+            for g in goals
+            if _reached(plan, g, reports.get(g.id, ()), None, quarter, len(responsible.get(g.id, ())))
         )
+        missing = tuple(
+            g for g in goals if g not in reached and not _reported(g, reports.get(g.id, ()), None, quarter)
+        )
+        return PersonGap(person_id, names[person_id], tuple(goals), missing, reached)
+
+    people = tuple(
+        person(person_id, goals)
         for person_id, goals in sorted(theirs.items(), key=lambda item: (names[item[0]].casefold(), item[0]))
     )
     earlier = {

@@ -1,4 +1,4 @@
-"""A yearly count reported beyond its target, read the same in every view (issue 19).
+"""A count reported beyond its target (the year's, or this month's), read the same in every view (issue 19).
 
 What a board means: "at least two debate articles this year" (goal 20) with three written is met, and the
 board wants to see that three were written, not "2 of 2" as if the third was lost. The year's figure still
@@ -9,6 +9,7 @@ counts the year up to its target (the pace and the property tests rest on that):
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from yarl import URL
@@ -57,3 +58,20 @@ async def test_a_count_just_at_its_target_or_short_of_it_says_nothing_more(distr
     await district.say(MEGAN, "rapportera 20 1 SvD 2026-04-02")
     assert line(await district.say(NOA, "status"), 20).endswith("2 av 2 i år · klart")
     assert line(await district.say(NOA, "status", locale="en-US"), 20).endswith("2 of 2 this year · done")
+
+
+async def test_five_posts_in_a_month_of_two_are_shown_as_five_this_month(district: District) -> None:
+    """Goal 19 wants two posts a month: five in July are July met (one month of twelve; the months before
+    had none), and the board sees that five were posted, not "2 of 2" alone."""
+    district.clock.now = datetime(2026, 7, 10, 10, 0, tzinfo=UTC)
+    for day in range(1, 6):
+        assert (await district.say(MEGAN, f"rapportera 19 1 2026-07-0{day} inlägg")).startswith("Sparat")
+    figure = "2 av 2 den här månaden (5 rapporterade) · 1 av 12 månader klara i år · efter"
+    assert line(await district.say(NOA, "status"), 19).endswith(figure)
+    assert figure in await district.say(NOA, "mål 19")
+    english = "2 of 2 this month (5 reported) · 1 of 12 months met this year · behind"
+    assert line(await district.say(NOA, "status", locale="en-US"), 19).endswith(english)
+    assert english in await district.say(NOA, "goal 19", locale="en-US")
+    assert "Mål 19: 0 av 12 månader klara → 1 av 12 månader klara · efter" in await district.say(
+        MEGAN, "uppföljning"
+    )

@@ -5,7 +5,8 @@ What a board member responsible for goals means: "remind me of the goals still o
 calls done". Goal 23 is the district's: one opinion piece in each of the four priority areas. One piece on
 feminism is one area of four: `status` says "1 of 4", so the quarter's reminder still asks for it (it used
 to count one piece as the whole goal reached). Goal 2 is three people the board appoints: the board named
-three responsible for it, `status` says "3 of 3 named · done", so nobody is asked to report it.
+three responsible for it, `status` says "3 of 3 named · done", so nobody is asked to report it, and the
+board's digest says it is done for the year: not "reported", since nobody reported it.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ async def test_one_area_of_four_is_still_asked_for_and_a_goal_done_is_not(distri
     assert "23. Skriva minst en debattartikel" in anna and "2. Distriktsstyrelsen utser" not in anna
     assert NOA.teams_id not in sent  # Noa is responsible for goal 2 only, which is done
     [digest] = sent[MEGAN.teams_id]
-    assert "Anna Lind: rapporterat på mål 2 · inte rapporterat på mål 23" in digest
-    assert "Noa Holm: rapporterat på mål 2" in digest
+    # Nobody reported goal 2: the board reads it as done, not as reported.
+    assert "Anna Lind: mål 2 klart för året · inte rapporterat på mål 23" in digest
+    assert "Noa Holm: mål 2 klart för året" in digest
 
 
 async def test_the_same_in_english(district: District) -> None:
@@ -56,4 +58,5 @@ async def test_the_same_in_english(district: District) -> None:
     assert "23. Write at least one opinion piece" in anna and "2. The district board appoints" not in anna
     assert NOA.teams_id not in sent
     [digest] = sent[MEGAN.teams_id]
-    assert "Anna Lind: reported on goal 2 · not reported on goal 23" in digest
+    assert "Anna Lind: goal 2 done for the year · not reported on goal 23" in digest
+    assert "Noa Holm: goal 2 done for the year" in digest
