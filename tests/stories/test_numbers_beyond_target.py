@@ -16,6 +16,7 @@ from yarl import URL
 
 from tests.fakes.chat import card_of
 from tests.stories.conftest import ANNA, MEGAN, NOA, District, Someone
+from tests.stories.test_chair_reports import annual_report_text
 from tests.stories.test_goal_progress import line
 
 
@@ -75,3 +76,11 @@ async def test_five_posts_in_a_month_of_two_are_shown_as_five_this_month(distric
     assert "Mål 19: 0 av 12 månader klara → 1 av 12 månader klara · efter" in await district.say(
         MEGAN, "uppföljning"
     )
+    # The year's report, month by month, and goal 20's result as `status` has it.
+    await district.say(MEGAN, "rapportera 20 3 tre artiklar 2026-03-02")
+    swedish = "\n".join(await annual_report_text(district, "verksamhetsberättelse 2026", "sv-SE"))
+    assert "juli: 2 av 2 (5 rapporterade)" in swedish
+    assert "Resultat: 2 av 2 i år (3 rapporterade) · klart" in swedish
+    english = "\n".join(await annual_report_text(district, "annual report 2026", "en-US"))
+    assert "Jul: 2 of 2 (5 reported)" in english
+    assert "Result: 2 of 2 this year (3 reported) · done" in english
