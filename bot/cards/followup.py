@@ -83,7 +83,7 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
         return periods_met(t, goal.target.period, progress.periods_met, progress.periods)
     if goal.target.kind is TargetKind.PEOPLE:
         named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
-        return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
+        return named.format(done=number(t, year.done), wanted=number(t, year.wanted)) + beyond_target(t, year)
     if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
         return t._("not measured")
     shown = t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))

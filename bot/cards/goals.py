@@ -153,7 +153,7 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     if kind is TargetKind.PEOPLE:
         # "0 av 1 utsedd", "0 av 3 utsedda": the word follows the number it stands beside.
         named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
-        return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
+        return named.format(done=number(t, year.done), wanted=number(t, year.wanted)) + beyond_target(t, year)
     if kind is TargetKind.DONE:
         return t._("done") if standing.pace is Pace.DONE else t._("not done")
     if standing.periods_met is not None and standing.periods is not None:
@@ -168,12 +168,13 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
 
 
 def beyond_target(t: Translator, measure: Measure) -> str:
-    """ " (110 reported)" after a count's "100 of 100" (this year's, or this month's): what the reports tell
-    of beyond the target, which the figure (capped at it) does not show; "" when they tell of no more."""
+    """ " (110 reported)" after a count's "100 of 100" (this year's, or this month's) or "3 of 3 named":
+    what the reports tell of beyond the target, which the figure (capped at it) does not show; "" when they
+    tell of no more."""
     reported = measure.reported
     if reported is None or reported <= measure.done:
         return ""
-    text = t.ngettext("({count} reported)", "({count} reported)", int(reported))
+    text = t.ngettext("({count} reported)", "({count} reported)", 1 if reported == 1 else 2)
     return " " + text.format(count=number(t, reported))
 
 

@@ -60,9 +60,9 @@ DONE (done or not done)
   three quarters into the year (1 October) when not done, else ON_PACE.
 
 PEOPLE (N people to appoint)
-- done = the larger of the people the board named responsible and the latest number reported in the year;
-  wanted = count. People are appointed in the first quarter: DONE when reached, else BEHIND after 31 March,
-  else ON_PACE.
+- done = the larger of the people the board named responsible and the latest number reported in the year,
+  at most count; wanted = count; `reported` that latest number (five appointed of three are told). People
+  are appointed in the first quarter: DONE when reached, else BEHIND after 31 March, else ON_PACE.
 
 METRIC (a number moved from `baseline` to `goal_value`)
 - done = the latest reading in the year (by `on`, then `reported_at`, then the order given), or the
@@ -543,7 +543,10 @@ def _people_progress(
     late = today > period_bounds(Period.QUARTER, _first_day(since, year))[1]
     pace = Pace.DONE if done >= wanted else Pace.BEHIND if late else Pace.ON_PACE
     expected = wanted if late else 0
-    return GoalProgress(period=None, year=Measure(done, float(wanted), float(expected), pace, starts, ends))
+    # five appointed of three: the figure is "3 of 3", and the five are told beside it
+    told = reported if readings else None
+    measure = Measure(done, float(wanted), float(expected), pace, starts, ends, reported=told)
+    return GoalProgress(period=None, year=measure)
 
 
 def _done_progress(

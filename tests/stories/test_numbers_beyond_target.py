@@ -15,7 +15,7 @@ from typing import Any
 from yarl import URL
 
 from tests.fakes.chat import card_of
-from tests.stories.conftest import ANNA, MEGAN, NOA, District, Someone
+from tests.stories.conftest import ANNA, KIM, MEGAN, NOA, District, Someone
 from tests.stories.test_chair_reports import annual_report_text
 from tests.stories.test_goal_progress import line
 
@@ -84,3 +84,15 @@ async def test_five_posts_in_a_month_of_two_are_shown_as_five_this_month(distric
     english = "\n".join(await annual_report_text(district, "annual report 2026", "en-US"))
     assert "Jul: 2 of 2 (5 reported)" in english
     assert "Result: 2 of 2 this year (3 reported) · done" in english
+
+
+async def test_five_people_appointed_of_three_are_told(district: District) -> None:
+    """Goal 2 wants three people appointed; the board reports five: "3 of 3 named (5 reported)", done. A
+    chair whose branch named two for goal 3 (one wanted) reads the same of their own branch."""
+    assert (await district.say(MEGAN, "rapportera 2 5 personer utsedda")).startswith("Sparat")
+    assert line(await district.say(NOA, "status"), 2).endswith("3 av 3 utsedda (5 rapporterade) · klart")
+    assert "3 of 3 named (5 reported) · done" in await district.say(NOA, "goal 2", locale="en-US")
+    assert (await district.say(KIM, "rapportera 3 2 Eva och Per")).startswith("Sparat")
+    assert line(await district.say(KIM, "status"), 3).endswith("1 av 1 utsedd (2 rapporterade) · klart")
+    english = await district.say(KIM, "status", locale="en-US")
+    assert line(english, 3).endswith("1 of 1 named (2 reported) · done")
