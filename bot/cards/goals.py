@@ -564,6 +564,8 @@ def goal_detail(
         (t._("Responsible"), responsible_for(t, goal, responsible)),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
+    if (areas := areas_left(t, plan, goal, standing)) is not None:
+        rows.append((t._("Areas left"), areas))
     if found.own is not None:  # a chair's own branch, as their `status` shows it
         rows.append((found.own[0], progress_line(t, goal, found.own[1])))
     if posts is not None:
@@ -593,6 +595,19 @@ def goal_detail(
         actions.append(say(t._("Next goal"), t._("goals {number}").format(number=goal.number + 1)))
     actions.append(say(t._("All goals"), t._("goals")))
     return _marked(t, plan, Reply(text, card(body, fallback=text, actions=actions)))
+
+
+def areas_left(t: Translator, plan: Plan, goal: Goal, standing: GoalProgress) -> str | None:
+    """Which priority areas a per-area count still wants, in the span its figure shows (the year, or this
+    quarter): "Antirasism, Miljö och klimat" (a list in "and" would split "Miljö och klimat"); None where
+    there is no such figure."""
+    left = standing.areas_open
+    yearly = goal.target.period in (None, Period.YEAR)
+    if left is None or standing.in_branches or not (yearly or standing.period is not None):
+        return None
+    if not left:
+        return t._("none: every area has its share")
+    return ", ".join(plan.area_in(area, t.language) for area in left)
 
 
 def change_line(t: Translator, change: Change, areas: Sequence[str]) -> str:

@@ -191,6 +191,9 @@ class GoalProgress:
     periods: int | None = None  # per-period goals: how many periods the year has
     in_branches: bool = False  # an every-branch goal's district figure: counted in branches
     in_year: bool = True  # today is in the plan year (else its figures are not "this year's")
+    # per-area counts: the plan's areas (as it names them) short of their share in the current period (the
+    # year, for a yearly goal), so "2 of 4" says which two are left; None for other goals
+    areas_open: tuple[str, ...] | None = None
 
     @property
     def pace(self) -> Pace:
@@ -332,6 +335,7 @@ class _Counted:
     year: Measure
     periods_met: int
     periods: int
+    areas_open: tuple[str, ...] | None = None
 
 
 def _count_unit(
@@ -361,6 +365,7 @@ def _count_unit(
     met = 0
     behind = False
     figures: list[tuple[Fraction, Fraction, Fraction]] = []  # done, capped, told
+    short: list[tuple[str, ...]] = []  # per span: the areas short of their share
     for (starts, ends), count in zip(spans, counts, strict=True):
         wanted = count * len(buckets)
         sums = dict.fromkeys(buckets, Fraction(0))
@@ -378,6 +383,7 @@ def _count_unit(
         year_expected += owed
         behind = behind or capped < owed
         figures.append((done, capped, told))
+        short.append(tuple(area for area in buckets if sums[area] < count))
     year_wanted = sum(counts) * len(buckets)
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     if year_met >= year_wanted:
@@ -399,8 +405,10 @@ def _count_unit(
         year_end,
         reported=_told(year_told, per_area),
     )
+    named = {_area_key(a): a for a in areas}
+    open_in = [tuple(named[a] for a in areas_short) if per_area else None for areas_short in short]
     if period is Period.YEAR:
-        return _Counted(None, year_measure, met, 1)
+        return _Counted(None, year_measure, met, 1, open_in[0])
     # The current period: the one holding today, or outside the plan year its first or last.
     clamped = min(max(today, spans[0][0]), spans[-1][1])
     index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
@@ -417,7 +425,7 @@ def _count_unit(
         ends,
         reported=_told(told, per_area),
     )
-    return _Counted(period_measure, year_measure, met, len(spans))
+    return _Counted(period_measure, year_measure, met, len(spans), open_in[index])
 
 
 def _told(told: Fraction, per_area: bool) -> float | None:
@@ -580,9 +588,14 @@ def _unit(
             counted = _count_unit(
                 target, reports, today=today, year=year, areas=areas, since=since, earlier=earlier
             )
-            if counted.period is None:
-                return GoalProgress(period=None, year=counted.year)
-            return GoalProgress(counted.period, counted.year, None, counted.periods_met, counted.periods)
+            return GoalProgress(
+                counted.period,
+                counted.year,
+                None,
+                None if counted.period is None else counted.periods_met,
+                None if counted.period is None else counted.periods,
+                areas_open=counted.areas_open,
+            )
         case TargetKind.PEOPLE:
             return _people_progress(target, reports, today, year, people_named, since)
         case TargetKind.METRIC:

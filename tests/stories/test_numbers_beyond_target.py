@@ -96,3 +96,22 @@ async def test_five_people_appointed_of_three_are_told(district: District) -> No
     assert line(await district.say(KIM, "status"), 3).endswith("1 av 1 utsedd (2 rapporterade) · klart")
     english = await district.say(KIM, "status", locale="en-US")
     assert line(english, 3).endswith("1 of 1 named (2 reported) · done")
+
+
+async def test_a_goal_per_area_says_which_areas_are_left(district: District) -> None:
+    """Goal 22 wants a course, talk or webinar in each of the four priority areas. With one on trade union
+    politics and two on feminism, "2 of 4 this year" is two areas of four, and `mål 22` names the two left;
+    once every area has one, it says so."""
+    await district.say(MEGAN, "rapportera 22 1 facklig politik kurs 2026-03-01")
+    await district.say(MEGAN, "rapportera 22 2 feminism webinarier 2026-04-01")
+    goal = await district.say(NOA, "mål 22")
+    assert "Framsteg: ▰▰▰▰▰▱▱▱▱▱ 2 av 4 i år · efter\nOmråden kvar: Antirasism, Miljö och klimat\n" in goal
+    english = await district.say(NOA, "goal 22", locale="en-US")
+    assert (
+        "Progress: ▰▰▰▰▰▱▱▱▱▱ 2 of 4 this year · behind\nAreas left: Anti-racism, Environment and climate\n"
+        in english
+    )
+    await district.say(MEGAN, "rapportera 22 1 antirasism föreläsning 2026-05-01")
+    await district.say(MEGAN, "rapportera 22 1 miljö och klimat kurs 2026-06-01")
+    assert "Områden kvar: inga: alla områden har sin del" in await district.say(NOA, "mål 22")
+    assert "Areas left: none: every area has its share" in await district.say(NOA, "goal 22", locale="en-US")
