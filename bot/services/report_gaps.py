@@ -7,7 +7,8 @@ share, so that what the board reads as not reported is what the chairs were remi
   withdrawn) check-in for that branch, by its chair or deputy, happened (`happened_on`) in the quarter, as
   progress counts it, not when it was typed. A report on a district goal, even "för Sundsvall", is the
   district's. A goal reached for the year earlier (reported done, its one person appointed, a yearly count
-  met) is not asked about again: there is nothing left to report.
+  met, as `status` judges it: each priority area, the people the board named responsible) is not asked
+  about again: there is nothing left to report, and the board reads it as done for the year, not reported.
 - A report of 0 ("we did nothing this period") is a report: the branch has answered and is not reminded;
   where every report of the quarter on a goal is 0, the board reads "reported nothing done" for it, unless
   the goal was reached for the year before (an "inte klart" after "klart": done stays done).
