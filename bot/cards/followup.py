@@ -8,6 +8,7 @@ from babel.dates import format_date
 
 from bot.cards import Reply, card, day, heading, number, paragraph
 from bot.cards.goals import (
+    beyond_target,
     branches_reached,
     counted_for,
     doer_in_plan,
@@ -82,10 +83,11 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
         return periods_met(t, goal.target.period, progress.periods_met, progress.periods)
     if goal.target.kind is TargetKind.PEOPLE:
         named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
-        return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
+        return named.format(done=number(t, year.done), wanted=number(t, year.wanted)) + beyond_target(t, year)
     if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
         return t._("not measured")
-    return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
+    shown = t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
+    return shown + beyond_target(t, year)
 
 
 def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | None:
@@ -99,7 +101,9 @@ def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | No
         return t.ngettext(
             "{done} of {wanted} branch {span}", "{done} of {wanted} branches {span}", int(period.wanted)
         ).format(done=done, wanted=wanted, span=span)
-    return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span)
+    return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span) + beyond_target(
+        t, period
+    )
 
 
 def period_name(t: Translator, period: Period, today: date) -> str:
@@ -139,7 +143,7 @@ def _share(t: Translator, goal: Goal, progress: GoalProgress) -> str:
         return t.ngettext(
             "{done} of {wanted} branch", "{done} of {wanted} branches", int(progress.period.wanted)
         ).format(done=done, wanted=wanted)
-    return t._("{done} of {wanted}").format(done=done, wanted=wanted)
+    return t._("{done} of {wanted}").format(done=done, wanted=wanted) + beyond_target(t, progress.period)
 
 
 def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> str:

@@ -24,7 +24,7 @@ from bot.i18n import N_, Translator, genitive
 from bot.services.engagement import PostsTally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind, named_in_plan
 from bot.services.plan_corrections import Change, Field
-from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Pace
+from bot.services.progress import GoalInFull, GoalProgress, GoalStanding, Measure, Pace
 
 BAR_WIDTH = 10
 LATEST_CHANGES = 5  # a goal's latest corrections shown under it; the command line shows them all
@@ -153,7 +153,7 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     if kind is TargetKind.PEOPLE:
         # "0 av 1 utsedd", "0 av 3 utsedda": the word follows the number it stands beside.
         named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
-        return named.format(done=number(t, year.done), wanted=number(t, year.wanted))
+        return named.format(done=number(t, year.done), wanted=number(t, year.wanted)) + beyond_target(t, year)
     if kind is TargetKind.DONE:
         return t._("done") if standing.pace is Pace.DONE else t._("not done")
     if standing.periods_met is not None and standing.periods is not None:
@@ -164,7 +164,18 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     span = t._("this year") if standing.in_year else t._("in {year}").format(year=year.starts.year)
     return t._("{done} of {wanted} {span}").format(
         done=number(t, year.done), wanted=number(t, year.wanted), span=span
-    )
+    ) + beyond_target(t, year)
+
+
+def beyond_target(t: Translator, measure: Measure) -> str:
+    """ " (110 reported)" after a count's "100 of 100" (this year's, or this month's) or "3 of 3 named":
+    what the reports tell of beyond the target, which the figure (capped at it) does not show; "" when they
+    tell of no more."""
+    reported = measure.reported
+    if reported is None or reported <= measure.done:
+        return ""
+    text = t.ngettext("({count} reported)", "({count} reported)", 1 if reported == 1 else 2)
+    return " " + text.format(count=number(t, reported))
 
 
 def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
@@ -198,7 +209,8 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
                 done=number(t, period.done),
                 wanted=number(t, period.wanted),
                 span=this_period(t, goal.target.period),
-            ),
+            )
+            + beyond_target(t, period),
             figure,
             pace,
         ]
@@ -615,6 +627,8 @@ def goal_detail(
         (t._("Responsible"), responsible_for(t, goal, responsible)),
         (t._("Progress"), progress_line(t, goal, standing)),
     ]
+    if (areas := areas_left(t, plan, goal, standing)) is not None:
+        rows.append((t._("Areas left"), areas))
     if found.own is not None:  # a chair's own branch, as their `status` shows it
         rows.append((found.own[0], progress_line(t, goal, found.own[1])))
     if posts is not None:
@@ -644,6 +658,19 @@ def goal_detail(
         actions.append(say(t._("Next goal"), t._("goals {number}").format(number=goal.number + 1)))
     actions.append(say(t._("All goals"), t._("goals")))
     return _marked(t, plan, Reply(text, card(body, fallback=text, actions=actions)))
+
+
+def areas_left(t: Translator, plan: Plan, goal: Goal, standing: GoalProgress) -> str | None:
+    """Which priority areas a per-area count still wants, in the span its figure shows (the year, or this
+    quarter): "Antirasism, Miljö och klimat" (a list in "and" would split "Miljö och klimat"); None where
+    there is no such figure."""
+    left = standing.areas_open
+    yearly = goal.target.period in (None, Period.YEAR)
+    if left is None or standing.in_branches or not (yearly or standing.period is not None):
+        return None
+    if not left:
+        return t._("none: every area has its share")
+    return ", ".join(plan.area_in(area, t.language) for area in left)
 
 
 def change_line(t: Translator, change: Change, areas: Sequence[str]) -> str:

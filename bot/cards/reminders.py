@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.cards import Reply, card, day, facts, heading, number, paragraph
-from bot.cards.goals import progress_line
+from bot.cards.goals import progress_line, value_word
 from bot.i18n import Translator
 from bot.services.goals import Goal, TargetKind
 from bot.services.progress import GoalStanding
@@ -211,7 +211,7 @@ def answered(
         body.append(paragraph(label))
         found = stored.get(item.token)
         if found is not None:
-            done = stored_text(t, found)
+            done = stored_text(t, found, goal)
             body.append({**paragraph(done, subtle=True), "color": "Good"})
             lines += [label, done]
             continue
@@ -223,18 +223,25 @@ def answered(
     return Reply(text, card(body, fallback=text))
 
 
-def stored_text(t: Translator, stored: StoredCheckIn) -> str:
+def stored_text(t: Translator, stored: StoredCheckIn, goal: Goal | None) -> str:
+    """What a tap stored, its value as the goal reads it ("done", never 1)."""
+    value = value_word(t, goal.target, stored.value) if goal else number(t, stored.value)
     return t._("Stored #{id}: {value}, {day}").format(
-        id=stored.id, value=number(t, stored.value), day=day(t, stored.happened_on)
+        id=stored.id, value=value, day=day(t, stored.happened_on)
     )
 
 
 def standing(
-    t: Translator, goals: Sequence[Goal], missing: Sequence[Goal], nothing: Sequence[Goal] = ()
+    t: Translator,
+    goals: Sequence[Goal],
+    missing: Sequence[Goal],
+    nothing: Sequence[Goal] = (),
+    reached: Sequence[Goal] = (),
 ) -> str:
-    """Where goals stand, e.g. "reported on goal 2 · reported nothing done on goal 4 · not reported on goals
-    1, 3" (`nothing`: reported with only 0s)."""
-    reported = [goal for goal in goals if goal not in missing and goal not in nothing]
+    """Where goals stand, e.g. "reported on goal 2 · reported nothing done on goal 4 · goal 5 done for the
+    year · not reported on goals 1, 3" (`nothing`: reported with only 0s; `reached`: not reported this
+    quarter, but reached for the year before it)."""
+    reported = [goal for goal in goals if goal not in missing and goal not in nothing and goal not in reached]
     parts = []
     if reported:
         parts.append(
@@ -250,6 +257,12 @@ def standing(
                 len(nothing),
             ).format(numbers=numbers(nothing))
         )
+    if reached:
+        parts.append(
+            t.ngettext(
+                "goal {numbers} done for the year", "goals {numbers} done for the year", len(reached)
+            ).format(numbers=numbers(reached))
+        )
     if missing:
         parts.append(
             t.ngettext(
@@ -261,7 +274,7 @@ def standing(
 
 def branch_row(t: Translator, gaps: Gaps, branch: BranchGap) -> tuple[str, str]:
     """A branch and where it stands for the quarter, as the digest and the follow-up both say it."""
-    status = standing(t, gaps.branch_goals, branch.missing, branch.nothing)
+    status = standing(t, gaps.branch_goals, branch.missing, branch.nothing, branch.reached)
     if branch.missing and not branch.chair_ids:
         status += " · " + t._("no chair to remind")
     return branch.name, status
@@ -293,7 +306,10 @@ def digest(
     if gaps.branches:
         sections.append((t._("Branches"), [branch_row(t, gaps, branch) for branch in gaps.branches]))
     if gaps.responsible:
-        rows = [(person.name, standing(t, person.goals, person.missing)) for person in gaps.responsible]
+        rows = [
+            (person.name, standing(t, person.goals, person.missing, reached=person.reached))
+            for person in gaps.responsible
+        ]
         sections.append((t._("Responsible for goals"), rows))
     asked = {goal.id for goal in gaps.branch_goals} | {g.id for p in gaps.responsible for g in p.goals}
     standing_rows = [

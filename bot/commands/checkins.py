@@ -303,7 +303,11 @@ def register(router: Router) -> None:
         if shown is None:
             return Reply(t._("There is no plan to report on yet."))
         if isinstance(shown, UnknownBranch):
-            return Reply(unknown_branch(t, shown.named, shown.branches))
+            answer = unknown_branch(t, shown.named, shown.branches)
+            goal = number_in(shown.named, digits=4)
+            if goal is not None:  # "status 12": a goal's number, not a branch's name
+                answer += " " + t._("Write goal {number} to see one goal in full.").format(number=goal)
+            return Reply(answer)
         return cards.status(
             t,
             shown.plan,

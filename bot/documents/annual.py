@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from bot.cards import day, number
-from bot.cards.goals import describe_target, pace_word, plan_title, year_figure
+from bot.cards.goals import beyond_target, describe_target, pace_word, plan_title, year_figure
 from bot.cards.prompts import engagement_text, replies_not_counted
 from bot.documents import bullets, document, placeholder, table, to_bytes
 from bot.i18n import Translator
@@ -150,7 +150,9 @@ def result(t: Translator, found: GoalYear) -> str:
 
 
 def _share(t: Translator, measure: Measure) -> str:
-    return t._("{done} of {wanted}").format(done=number(t, measure.done), wanted=number(t, measure.wanted))
+    """A period's figure, with what was reported beyond its target ("2 of 2 (5 reported)")."""
+    shown = t._("{done} of {wanted}").format(done=number(t, measure.done), wanted=number(t, measure.wanted))
+    return shown + beyond_target(t, measure)
 
 
 def period_label(t: Translator, period: Period | None, starts: date) -> str:

@@ -417,11 +417,12 @@ def _mean_fraction(standings: Sequence[GoalStanding]) -> float:
 
 def _figure(progress: GoalProgress) -> tuple[float | None, ...]:
     """The numbers `status` shows of a goal, to tell whether it moved: for a goal counted per period the
-    current period's figure and the periods met (not the year's sum, which it does not show)."""
-    period = progress.period.done if progress.period is not None else None
+    current period's figure and the periods met (not the year's sum, which it does not show); a count's
+    reports beyond its target too ("100 of 100 (110 reported)")."""
+    period, told = (progress.period.done, progress.period.reported) if progress.period else (None, None)
     if progress.periods_met is not None and not progress.in_branches:
-        return (period, progress.periods_met)
-    return (progress.year.done, period)
+        return (period, told, progress.periods_met)
+    return (progress.year.done, period, progress.year.reported)
 
 
 def _grouped(plan: Plan, rows: Sequence[ReportRow], year: int) -> list[NewReports]:

@@ -41,6 +41,9 @@ COUNT (at least `count` per period; without a period, per year)
   each known area capped at `count`; reports naming no known area count toward none; no areas known: one
   area). The year's figure is the sum of the periods' figures: a period never lends to another, so four
   meetings in March are one quarter met, not four. Met for the year only when every period is met.
+- What a span's reports tell of in all, each event once but uncapped (`Measure.reported`), is kept beside
+  its figure: a board that recruited 110 of 100 members reads "100 of 100 (110 reported)", not a lost 10;
+  five posts in a month of two read "2 of 2 this month (5 reported)".
 - A period that ended before the board changed the count in the stored plan ("2 per quarter" from July)
   wants the count it had then; a change of what is counted (the period, per area) applies to every period.
 - Due by now (what must be done not to be behind): each unit of a span falls due once three quarters of
@@ -57,9 +60,9 @@ DONE (done or not done)
   three quarters into the year (1 October) when not done, else ON_PACE.
 
 PEOPLE (N people to appoint)
-- done = the larger of the people the board named responsible and the latest number reported in the year;
-  wanted = count. People are appointed in the first quarter: DONE when reached, else BEHIND after 31 March,
-  else ON_PACE.
+- done = the larger of the people the board named responsible and the latest number reported in the year,
+  at most count; wanted = count; `reported` that latest number (five appointed of three are told). People
+  are appointed in the first quarter: DONE when reached, else BEHIND after 31 March, else ON_PACE.
 
 METRIC (a number moved from `baseline` to `goal_value`)
 - done = the latest reading in the year (by `on`, then `reported_at`, then the order given), or the
@@ -160,6 +163,9 @@ class Measure:
     starts: date  # inclusive
     ends: date  # inclusive
     baseline: float | None = None  # METRIC: where progress is measured from; None for counts
+    # COUNT (not per area): what the span's reports tell of in all, each event once but not capped at the
+    # target: "110 reported" beside "100 of 100" for a board that recruited 110
+    reported: float | None = None
 
     @property
     def fraction(self) -> float:
@@ -185,6 +191,9 @@ class GoalProgress:
     periods: int | None = None  # per-period goals: how many periods the year has
     in_branches: bool = False  # an every-branch goal's district figure: counted in branches
     in_year: bool = True  # today is in the plan year (else its figures are not "this year's")
+    # per-area counts: the plan's areas (as it names them) short of their share in the current period (the
+    # year, for a yearly goal), so "2 of 4" says which two are left; None for other goals
+    areas_open: tuple[str, ...] | None = None
 
     @property
     def pace(self) -> Pace:
@@ -326,6 +335,7 @@ class _Counted:
     year: Measure
     periods_met: int
     periods: int
+    areas_open: tuple[str, ...] | None = None
 
 
 def _count_unit(
@@ -350,10 +360,12 @@ def _count_unit(
     counts = [_count_in(target, earlier, ends) for _, ends in spans]
     year_done = Fraction(0)
     year_met = Fraction(0)  # the year's figure capped per period: what pace is judged on
+    year_told = Fraction(0)  # uncapped: what the reports tell of
     year_expected = Fraction(0)
     met = 0
     behind = False
-    figures: list[tuple[Fraction, Fraction]] = []
+    figures: list[tuple[Fraction, Fraction, Fraction]] = []  # done, capped, told
+    short: list[tuple[str, ...]] = []  # per span: the areas short of their share
     for (starts, ends), count in zip(spans, counts, strict=True):
         wanted = count * len(buckets)
         sums = dict.fromkeys(buckets, Fraction(0))
@@ -363,12 +375,15 @@ def _count_unit(
         capped = sum((min(Fraction(count), s) for s in sums.values()), Fraction(0))
         done = sum(sums.values(), Fraction(0)) if target.is_amount else capped
         year_done += done
+        told = sum(sums.values(), Fraction(0))
+        year_told += told
         year_met += capped
         met += capped >= wanted
         owed = due(wanted, _elapsed(starts, ends, today))
         year_expected += owed
         behind = behind or capped < owed
-        figures.append((done, capped))
+        figures.append((done, capped, told))
+        short.append(tuple(area for area in buckets if sums[area] < count))
     year_wanted = sum(counts) * len(buckets)
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     if year_met >= year_wanted:
@@ -382,19 +397,41 @@ def _count_unit(
     else:
         pace = Pace.BEHIND if behind else Pace.ON_PACE
     year_measure = Measure(
-        float(year_done), float(year_wanted), float(year_expected), pace, year_start, year_end
+        float(year_done),
+        float(year_wanted),
+        float(year_expected),
+        pace,
+        year_start,
+        year_end,
+        reported=_told(year_told, per_area),
     )
+    named = {_area_key(a): a for a in areas}
+    open_in = [tuple(named[a] for a in areas_short) if per_area else None for areas_short in short]
     if period is Period.YEAR:
-        return _Counted(None, year_measure, met, 1)
+        return _Counted(None, year_measure, met, 1, open_in[0])
     # The current period: the one holding today, or outside the plan year its first or last.
     clamped = min(max(today, spans[0][0]), spans[-1][1])
     index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
-    (starts, ends), (done, capped) = spans[index], figures[index]
+    (starts, ends), (done, capped, told) = spans[index], figures[index]
     wanted = counts[index] * len(buckets)
     period_due = due(wanted, _elapsed(starts, ends, today))
     period_pace = Pace.DONE if capped >= wanted else Pace.BEHIND if capped < period_due else Pace.ON_PACE
-    period_measure = Measure(float(done), float(wanted), float(period_due), period_pace, starts, ends)
-    return _Counted(period_measure, year_measure, met, len(spans))
+    period_measure = Measure(
+        float(done),
+        float(wanted),
+        float(period_due),
+        period_pace,
+        starts,
+        ends,
+        reported=_told(told, per_area),
+    )
+    return _Counted(period_measure, year_measure, met, len(spans), open_in[index])
+
+
+def _told(told: Fraction, per_area: bool) -> float | None:
+    """What a span's reports tell of, for `Measure.reported`: None per area (a sum over the areas says
+    nothing of any one), else at most the largest float."""
+    return None if per_area else float(min(told, _LARGEST))
 
 
 def _count_in(target: Target, earlier: Sequence[tuple[date, Target]], ends: date) -> int:
@@ -514,7 +551,10 @@ def _people_progress(
     late = today > period_bounds(Period.QUARTER, _first_day(since, year))[1]
     pace = Pace.DONE if done >= wanted else Pace.BEHIND if late else Pace.ON_PACE
     expected = wanted if late else 0
-    return GoalProgress(period=None, year=Measure(done, float(wanted), float(expected), pace, starts, ends))
+    # five appointed of three: the figure is "3 of 3", and the five are told beside it
+    told = reported if readings else None
+    measure = Measure(done, float(wanted), float(expected), pace, starts, ends, reported=told)
+    return GoalProgress(period=None, year=measure)
 
 
 def _done_progress(
@@ -548,9 +588,14 @@ def _unit(
             counted = _count_unit(
                 target, reports, today=today, year=year, areas=areas, since=since, earlier=earlier
             )
-            if counted.period is None:
-                return GoalProgress(period=None, year=counted.year)
-            return GoalProgress(counted.period, counted.year, None, counted.periods_met, counted.periods)
+            return GoalProgress(
+                counted.period,
+                counted.year,
+                None,
+                None if counted.period is None else counted.periods_met,
+                None if counted.period is None else counted.periods,
+                areas_open=counted.areas_open,
+            )
         case TargetKind.PEOPLE:
             return _people_progress(target, reports, today, year, people_named, since)
         case TargetKind.METRIC:

@@ -7,7 +7,8 @@ share, so that what the board reads as not reported is what the chairs were remi
   withdrawn) check-in for that branch, by its chair or deputy, happened (`happened_on`) in the quarter, as
   progress counts it, not when it was typed. A report on a district goal, even "för Sundsvall", is the
   district's. A goal reached for the year earlier (reported done, its one person appointed, a yearly count
-  met) is not asked about again: there is nothing left to report.
+  met, as `status` judges it: each priority area, the people the board named responsible) is not asked
+  about again: there is nothing left to report, and the board reads it as done for the year, not reported.
 - A report of 0 ("we did nothing this period") is a report: the branch has answered and is not reminded;
   where every report of the quarter on a goal is 0, the board reads "reported nothing done" for it, unless
   the goal was reached for the year before (an "inte klart" after "klart": done stays done).
@@ -24,7 +25,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.services.goals import Goal, Period, Plan, TargetKind
-from bot.services.progress import Pace, Report, period_bounds, progress, quarter_key, reports_for
+from bot.services.progress import (
+    Pace,
+    Report,
+    goal_progress,
+    period_bounds,
+    quarter_key,
+    reports_for,
+)
 
 if TYPE_CHECKING:
     from bot.db.checkins import BranchInfo
@@ -67,6 +75,7 @@ class BranchGap:
     chair_ids: tuple[int, ...]
     missing: tuple[Goal, ...]
     nothing: tuple[Goal, ...] = ()  # reported this quarter, but only 0s: nothing was done (`_nothing`)
+    reached: tuple[Goal, ...] = ()  # not reported this quarter, but reached for the year before it
 
     @property
     def reported(self) -> bool:
@@ -81,6 +90,7 @@ class PersonGap:
     name: str
     goals: tuple[Goal, ...]
     missing: tuple[Goal, ...]
+    reached: tuple[Goal, ...] = ()  # not reported this quarter, but reached for the year before it
 
     @property
     def reported(self) -> bool:
@@ -110,15 +120,32 @@ class Reminder:
 def _reported(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
     """Whether `branch_id` (None: the district) has a report on the goal that covers this quarter: one that
     counts for them as progress counts it (a district goal reported "för Sundsvall" is the district's)."""
-    theirs = reports_for(goal, reports, branch_id)
-    if any(quarter.starts <= r.on <= quarter.ends for r in theirs):
-        return True
-    # Reached for the year earlier (done, its people appointed, a yearly count or a figure reached, as
-    # progress reads it): nothing more to report.
-    return progress(goal.target, theirs, today=quarter.ends, year=quarter.year).pace is Pace.DONE
+    return any(quarter.starts <= r.on <= quarter.ends for r in reports_for(goal, reports, branch_id))
 
 
-def _nothing(goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter) -> bool:
+def _reached(
+    plan: Plan,
+    goal: Goal,
+    reports: Sequence[Report],
+    branch_id: int | None,
+    quarter: Quarter,
+    people_named: int = 0,
+) -> bool:
+    """Whether the goal was reached for the year without a report this quarter (done, its people appointed
+    or named responsible, a yearly count or a figure reached), as `status` reads it: the plan's priority
+    areas (one opinion piece is not one in each area) and its changed targets included. Nothing is left to
+    report, and nobody did report it: the board reads it as reached, not as reported."""
+    if _reported(goal, reports, branch_id, quarter):
+        return False
+    standing = goal_progress(
+        plan, goal, reports, today=quarter.ends, branches=0, people_named=people_named, branch_id=branch_id
+    )
+    return standing.pace is Pace.DONE
+
+
+def _nothing(
+    plan: Plan, goal: Goal, reports: Sequence[Report], branch_id: int | None, quarter: Quarter
+) -> bool:
     """Whether what `branch_id` reported on the goal this quarter is only 0s. A chair who reports 0 means
     "we did nothing this period": the branch has answered (it is not reminded), and the board is told it
     reported nothing done, not merely that it reported. A reading of 0 (members, followers) is a reading."""
@@ -129,7 +156,10 @@ def _nothing(goal: Goal, reports: Sequence[Report], branch_id: int | None, quart
     if not theirs or any(r.value != 0 for r in theirs):
         return False
     # A goal done earlier stays done ("inte klart" after "klart"): the board is not told nothing was done.
-    return progress(goal.target, mine, today=quarter.ends, year=quarter.year).pace is not Pace.DONE
+    standing = goal_progress(
+        plan, goal, reports, today=quarter.ends, branches=0, people_named=0, branch_id=branch_id
+    )
+    return standing.pace is not Pace.DONE
 
 
 def find_gaps(
@@ -147,16 +177,25 @@ def find_gaps(
     Goals no longer in the plan are ignored.
     """
     branch_goals = tuple(goal for goal in plan.goals if goal.applies_to_branches)
-    branch_gaps = tuple(
-        BranchGap(
+
+    def gap(branch: BranchInfo) -> BranchGap:
+        def of(goal: Goal) -> Sequence[Report]:
+            return reports.get(goal.id, ())
+
+        reached = tuple(g for g in branch_goals if _reached(plan, g, of(g), branch.id, quarter))
+        return BranchGap(
             branch.id,
             branch.name,
             branch.chair_ids,
-            tuple(g for g in branch_goals if not _reported(g, reports.get(g.id, ()), branch.id, quarter)),
-            tuple(g for g in branch_goals if _nothing(g, reports.get(g.id, ()), branch.id, quarter)),
+            tuple(
+                g for g in branch_goals if g not in reached and not _reported(g, of(g), branch.id, quarter)
+            ),
+            tuple(g for g in branch_goals if _nothing(plan, g, of(g), branch.id, quarter)),
+            reached,
         )
-        for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id))
-        if branch_goals
+
+    branch_gaps = tuple(
+        gap(branch) for branch in sorted(branches, key=lambda b: (b.name.casefold(), b.id)) if branch_goals
     )
     theirs: dict[int, list[Goal]] = defaultdict(list)
     names: dict[int, str] = {}
@@ -169,13 +208,20 @@ def find_gaps(
             if goal not in theirs[person_id]:
                 theirs[person_id].append(goal)
             names[person_id] = name
-    people = tuple(
-        PersonGap(
-            person_id,
-            names[person_id],
-            tuple(goals),
-            tuple(g for g in goals if not _reported(g, reports.get(g.id, ()), None, quarter)),
+
+    def person(person_id: int, goals: Sequence[Goal]) -> PersonGap:
+        reached = tuple(
+            g
+            for g in goals
+            if _reached(plan, g, reports.get(g.id, ()), None, quarter, len(responsible.get(g.id, ())))
         )
+        missing = tuple(
+            g for g in goals if g not in reached and not _reported(g, reports.get(g.id, ()), None, quarter)
+        )
+        return PersonGap(person_id, names[person_id], tuple(goals), missing, reached)
+
+    people = tuple(
+        person(person_id, goals)
         for person_id, goals in sorted(theirs.items(), key=lambda item: (names[item[0]].casefold(), item[0]))
     )
     earlier = {

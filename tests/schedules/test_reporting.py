@@ -393,7 +393,7 @@ DIGEST_JUNE = "\n".join(
         "Branches",
         "Härnösand: reported on goal 2 · not reported on goals 1, 3",
         "Kramfors: not reported on goals 1, 2, 3",
-        "Sundsvall: reported on goals 1, 2, 3",
+        "Sundsvall: reported on goals 1, 2 · goal 3 done for the year",  # done in Q1, nothing since
         "Timrå: not reported on goals 1, 2, 3 · no chair to remind",
         "",
         "Responsible for goals",

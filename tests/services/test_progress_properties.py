@@ -215,6 +215,25 @@ def test_the_year_never_counts_more_than_its_periods_allow(
 
 
 @FAST
+@given(count_targets, cases(), contexts)
+def test_what_was_reported_is_never_less_than_the_year_counts(
+    target: Target, case: Case, context: dict[str, Any]
+) -> None:
+    """ "100 of 100 (110 reported)": the reports in all, each event once, are at least the capped figure;
+    reports of one day by two branches (one event) add no more than the larger of them."""
+    result = progress(target, case.reports, today=case.today, year=case.year, **context)
+    reported = result.year.reported
+    if reported is None:
+        return
+    assert reported >= result.year.done or math.isclose(reported, result.year.done)
+    if result.period is not None and result.period.reported is not None:
+        assert result.period.reported <= reported or math.isclose(result.period.reported, reported)
+    if not target.is_amount:
+        in_year = [r for r in case.reports if r.on.year == case.year]
+        assert reported <= sum(max(r.value, 0) for r in in_year if not math.isnan(r.value)) + 1e-6
+
+
+@FAST
 @given(count_targets, cases(), contexts, st.integers(min_value=1, max_value=5))
 def test_pace_never_worsens_as_more_is_done(
     target: Target, case: Case, context: dict[str, Any], value: int

@@ -18,7 +18,8 @@ from tests.stories.test_chair_reports import annual_report_text
 
 _BAR = re.compile(r"^[▰▱]+ ")
 _THIS_PERIOD = re.compile(
-    r"(this (week|month|quarter|half-year)|den här (veckan|månaden)|det här kvartalet)$"
+    r"(this (week|month|quarter|half-year)|den här (veckan|månaden)|det här kvartalet)"
+    r"( \(\S+ (reported|rapporterade?)\))?$"  # "(5 reported)" beyond the period's target
 )
 
 

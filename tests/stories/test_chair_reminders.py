@@ -96,7 +96,7 @@ async def test_who_has_reported_this_quarter_is_not_reminded_and_who_has_not_is(
     assert "(senaste rapporten: 30 sep. 2026, före det här kvartalet)" in lee
     assert missing(sent[SAM.teams_id][0], "För Timrå") == [4]
     [digest] = sent[ANNA.teams_id]
-    assert "Härnösand: rapporterat på mål 3 · inte rapporterat på mål 4" in digest
+    assert "Härnösand: mål 3 klart för året · inte rapporterat på mål 4" in digest  # done in August
     assert "Sundsvall: rapporterat på mål 3, 4" in digest
     assert "Timrå: rapporterat på mål 3 · inte rapporterat på mål 4" in digest
     # Once a quarter, also when the job runs again (a restart, the next day).
