@@ -146,7 +146,10 @@ _METRIC_TO = re.compile(
     rf"(?:\s*(?P<ub>{_AMOUNT_UNIT}))?",
     re.IGNORECASE,
 )
-_METRIC_REACH = re.compile(rf"\bnå\s+(?:minst\s+)?(?P<b>{_AMOUNT})\s*(?P<ub>{_AMOUNT_UNIT})", re.IGNORECASE)
+# "nå 50 nya medlemmar" is 50 recruited (_count), not a figure to reach.
+_METRIC_REACH = re.compile(
+    rf"\bnå\s+(?:minst\s+)?(?P<b>{_AMOUNT})\s*(?!nya\b)(?P<ub>{_AMOUNT_UNIT})", re.IGNORECASE
+)
 _COUNTED_THING = re.compile(rf"\bantal(?:et)?\s+(?P<unit>{_WORD})", re.IGNORECASE)
 
 _PEOPLE_NOUNS = (
@@ -316,7 +319,7 @@ _STOCK_NOUNS = {
 }  # fmt: skip
 _STOCK = re.compile(
     rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+(?:minst\s+|över\s+|åtminstone\s+)?"
-    rf"(?P<b>{_AMOUNT})\s+(?:(?:nya|fler)\s+)?(?P<ub>{_WORD})",
+    rf"(?P<b>{_AMOUNT})\s+(?:fler\s+)?(?P<ub>{_WORD})",
     re.IGNORECASE,
 )
 
@@ -516,11 +519,16 @@ def _count(text: str) -> Target | None:
                 continue
             if _TIMES_SAID.search(text[match.end() :]):
                 continue
+        doers = _DOERS.match(text[match.end() :]) if not previous.strip() else None
+        if doers is not None:
+            unit = doers.group("who")
         elif not (
             at_least
             or period
             or per_area
             or (unit is not None and _done_with(previous_word, text))
+            # "Välkomna 50 nya medlemmar", "Welcome 50 new members": new ones are counted, whatever the verb
+            or _NEW.match(text[match.end() :]) is not None
             # "Insändare – 10 st", "Medlemsträffar: 4": the target set apart after a dash or a colon
             or previous_word in _TARGET_SIGNS
             or previous_word.endswith(":")
@@ -548,6 +556,9 @@ def _count(text: str) -> Target | None:
     return None
 
 
+_NEW = re.compile(r"\s+(?:nya|new)\s+[^\W\d_]", re.IGNORECASE)
+
+
 def _set_apart(text: str, match: re.Match[str]) -> bool:
     before = _AT_LEAST.sub("", text[: match.start()]).rstrip()
     return before.endswith((" \u2013", " \u2014", " -", ":"))
@@ -557,6 +568,15 @@ _TIMES_SAID = re.compile(rf"\b{_NUM}\s+(?:gång|gånger)\b", re.IGNORECASE)
 # "Tio nya medlemmar ska värvas", "Fyra medlemsmöten ska hållas": the number opening the goal is what is done.
 _PASSIVE = re.compile(
     r"^[^.;]*?\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även|minst)\s+)?(?!finnas\b)[^\W\d_]{3,}s\b",
+    re.IGNORECASE,
+)
+
+
+# "Två medlemmar går grundkursen", "Three members attend the party school": the number opening the goal
+# counts the people who do what it says.
+_DOERS = re.compile(
+    r"^\s+(?:nya\s+|new\s+)?(?P<who>[^\W\d_][\w-]*)\s+(?:(?:ska|skall|kommer\s+att|bör)\s+(?!finnas\b|vara\b)[^\W\d_]{2,}|"
+    r"[^\W\d_]*(?:ar|er|år|ör)|(?:attend|take|complete|go|join)s?)\b",
     re.IGNORECASE,
 )
 
@@ -1094,8 +1114,14 @@ def _prose_goals(prose: list[str], *, has_list: bool, lead: str = "") -> list[st
 
 # "Ansvarig: Kassören", "(ansvar: styrelsen)", "(ansv. kassören)", "– Responsible: the board.", and in
 # brackets without a colon, "(ansvarig styrelsen)": who does the goal, not its words.
+# Whom ends where the goal's next field starts on the same line ("Ansvarig: styrelsen  Klart senast: mars").
+_NEXT_FIELD = (
+    r"(?:klart(?:\s+senast)?|senast|när|tid(?:s?plan)?|deadline|datum|mått|målvärde|mål|uppföljning|budget|"
+    r"kostnad|when|due(?:\s+date)?|done\s+by|target|measure|status)\s*:"
+)
 _RESPONSIBLE = re.compile(
-    rf"(?:^|\s*[–—-]\s*|\s+)\(?{RESPONSIBLE_LABEL}\s*(?P<who>[^.;:()\n]{{2,80}}?)\s*(?:\)|[.;]|$)"
+    rf"(?:^|\s*[–—-]\s*|\s+)\(?{RESPONSIBLE_LABEL}\s*(?P<who>[^.;:()\n]{{2,80}}?)\s*"
+    rf"(?:\)|[.;]|$|(?=\s*[·|]?\s*\b{_NEXT_FIELD}))"
     r"|\s*\((?:huvud)?ansvarig[a]?\s+(?!för\b|att\b|är\b)(?P<bracketed>[^.;:()\n]{2,80}?)\)",
     re.IGNORECASE,
 )

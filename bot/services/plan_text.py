@@ -294,7 +294,8 @@ _WHO_FIELD = re.compile(
 )
 _WHEN_FIELD = re.compile(
     r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|tidsperiod|klart|klart\s+senast|senast|deadline|datum|"
-    r"period|genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:?])",
+    r"slutdatum|färdig[t]?|period|genomförande|when|timeline|timing|by\s+when|date|due(?:\s+date)?|"
+    r"(?:done|complete[d]?|finished|ready)\s+by|target\s+date|end\s+date)(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 # "Nr | Mål | Ansvarig": the plan's own numbers for its goals.
@@ -759,7 +760,7 @@ def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) 
                 item_indent = indent
         elif lines[-1].kind is LineKind.HEADING:
             item_indent = None
-    lines, numbers = _records(lines, numbers)
+    lines, numbers = _records(*_responsible_for_list(lines, numbers))
     lines = _labelled_lines(lines)
     # "   1. Ringkampanj" indented under "1. Värva …": its number is the sub-list's, not the plan's list's.
     numbers = [None if line.depth else number for line, number in zip(lines, numbers, strict=True)]
@@ -790,6 +791,47 @@ def _responsible_with_item(lines: list[Line]) -> list[Line]:
                 del result[-blanks:]
         result.append(line)
     return result
+
+
+def _responsible_for_list(
+    lines: list[Line], numbers: list[str | None]
+) -> tuple[list[Line], list[str | None]]:
+    """ "Ansvarig: Medlemsgruppen" as a paragraph of its own after a list of goals none of which names its
+    own (a blank line between, as Markdown and typed text set a paragraph apart): whom the plan names for
+    the whole list, so each of its items. Right under an item ("Ansvarig:" on the next line) it is that
+    item's (_responsible_with_item)."""
+    lines, numbers = list(lines), list(numbers)
+    index = len(lines) - 1
+    while index > 0:
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        start = index
+        while start > 0 and lines[start - 1].kind is LineKind.BLANK:
+            start -= 1
+        first = start
+        while first > 0 and lines[first - 1].kind in (LineKind.BULLET, LineKind.PROSE, LineKind.CONTINUATION):
+            first -= 1
+        while first < start and lines[first].kind is not LineKind.BULLET:
+            first += 1  # an intro such as "Vi ska:" is not the list
+        items = [i for i in range(first, start) if lines[i].kind is LineKind.BULLET and not lines[i].depth]
+        if (
+            line.kind is not LineKind.PROSE
+            or not RESPONSIBLE_LINE.match(line.text)
+            or start == index  # no blank line between: the item's own
+            or (after is not None and after.kind not in (LineKind.BLANK, LineKind.HEADING))
+            or len(items) < 2
+            or any(_NAMES_WHO.search(lines[i].text) for i in range(first, start))
+        ):
+            index -= 1
+            continue
+        for at in reversed(items[1:]):  # after each item's own lines, before the next item
+            lines.insert(at, line)
+            numbers.insert(at, None)
+        index = first - 1
+    return lines, numbers
+
+
+_NAMES_WHO = re.compile(RESPONSIBLE_LABEL, re.IGNORECASE)
 
 
 # A list item's line this long may have been wrapped by the page: the next line can carry on with it.

@@ -1,18 +1,23 @@
-"""The ninth round of plans (tests/services/plan_corpus.py has the first eight): eleven plans in shapes Swedish
-districts and branches publish, written with their goals below BEFORE the reader was run on them: a Word
-table `Mål | Ansvarig | Klart senast` beside tables of branches and a budget, goals numbered by hand ("2.1")
-under numbered capital chapters with `Ansv.: Anna L`, "att …" clauses under each area, a two-column Word
-plan exported to PDF by LibreOffice (running header, "Sida N" footer, goals over column and page breaks), a
-PDF of `Mål 1:` goals with `Ansvarig:` lines and a goal broken over a page, English plans in Word, in a PDF
-of a Word table and in Markdown, a table whose area is written only on its first row, and goals written as
-nouns with their target after a dash ("Medlemsmöten – minst 4 ggr/år").
+"""The ninth round of plans (tests/services/plan_corpus.py has the first eight): eleven plans in shapes
+Swedish districts and branches publish, their goals written down below BEFORE the reader was run on them:
+a Word table `Mål | Ansvarig | Klart senast` beside tables of branches and a budget; goals numbered by hand
+("2.1") under numbered capital chapters with `Ansv.: Anna L`; "att …" clauses under each area; a two-column
+Word plan exported to PDF by LibreOffice (running header, "Sida N" footer, goals over column and page
+breaks); a PDF of `Mål 1:` goals with `Ansvarig:` lines and a goal broken over a page; English plans in
+Word, in LibreOffice's PDF of a Word table and in Markdown; a table whose area is written only on its first
+row; Word's own numbering with a goal's fields after a line break (Shift+Enter); and goals written as nouns
+with their target after a dash ("Medlemsmöten – minst 4 ggr/år").
 
-Read before their fixes (goals found, precision, responsible, targets, read right): see ROUND_NINE's
-comment.
+Read before their fixes: 65/71 goals found (the English PDF table, "Goal | Responsible | Done by", not at
+all: "Done by" was no column's name: "no goals found"); on the other ten plans precision 100%, responsible
+85% (a "Responsible:" paragraph after a list named only its last item; "Ansvarig: styrelsen  Klart senast:
+löpande" on one line named no one), targets 93% ("by 10 %" in English, "Welcome 50 new members", "Två
+medlemmar går …" read as done), headings 100%.
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import docx
@@ -23,9 +28,9 @@ from tests.services.plan_corpus import (
     _NUMBERING,
     DEJAVU,
     FILES,
-    W,
     Document,
     Goal,
+    W,
     _cell_texts,
     _file,
     _Printed,
@@ -97,7 +102,7 @@ SUNDSVALL: tuple[Goal, ...] = (
 )
 
 
-# --- goals numbered by hand under numbered capital chapters ------------------------------------------------
+# --- goals numbered by hand under numbered capital chapters -------------------------------------------------
 
 HARNOSAND: tuple[Goal, ...] = (
     ("Organisation", "Styrelsen ska sammanträda en gång i månaden", "count 1 month", "ordföranden"),
@@ -151,7 +156,7 @@ OSTERSUND_CLAUSES: tuple[Goal, ...] = (
 )
 
 
-# --- a two-column Word plan exported to PDF: running header, page numbers, goals over column and page --------
+# --- a two-column Word plan exported to PDF: running header, page numbers, goals over column and page -------
 
 
 def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
@@ -172,15 +177,14 @@ def kramfors_two_columns_docx() -> bytes:
     _field(footer, "PAGE")
     document.add_heading("Verksamhetsplan 2027", level=0)
     document.add_paragraph("Vänsterpartiet Kramfors. Antagen av årsmötet den 25 februari 2027.")
-    # Two columns from here on (a continuous section break, as Word's Layout > Columns > Two does).
-    document.add_paragraph()._p.get_or_add_pPr().append(
-        parse_xml(
-            f'<w:sectPr xmlns:w="{W}"><w:type w:val="continuous"/><w:pgSz w:w="11906" w:h="16838"/>'
-            '<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" '
-            'w:footer="708" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
-        )
-    )
+    # Two columns from here on: the title's section ends in a paragraph (one column, the same header and
+    # footer); the body's starts on the same page (Word's Layout > Columns > Two, "This point forward").
     body = document.element.body
+    first = copy.deepcopy(body.sectPr)
+    document.add_paragraph()._p.get_or_add_pPr().append(first)
+    body.sectPr.insert(0, parse_xml(f'<w:type xmlns:w="{W}" w:val="continuous"/>'))
+    for cols in body.sectPr.findall(f"{{{W}}}cols"):
+        body.sectPr.remove(cols)
     body.sectPr.append(parse_xml(f'<w:cols xmlns:w="{W}" w:num="2" w:space="567"/>'))
     prose = (
         "Kramfors är en kommun där avstånden är långa och där bussen går sällan. Många av våra medlemmar "
@@ -291,7 +295,7 @@ UMEA_OBJECTIVES: tuple[Goal, ...] = (
 )
 
 
-# --- a PDF of "Mål N:" goals with "Ansvarig:" lines, a goal broken over a page, a list of branches -----------
+# --- a PDF of "Mål N:" goals with "Ansvarig:" lines, a goal broken over a page, a list of branches ----------
 
 
 def jamtland_goals_pdf() -> bytes:
@@ -363,7 +367,7 @@ JAMTLAND_GOALS_PDF: tuple[Goal, ...] = (
 )
 
 
-# --- an English Word table exported to PDF by LibreOffice: Goal | Responsible | Done by ----------------------
+# --- an English Word table exported to PDF by LibreOffice: Goal | Responsible | Done by ---------------------
 
 
 def lund_english_table_docx() -> bytes:
@@ -403,7 +407,7 @@ LUND_ENGLISH: tuple[Goal, ...] = (
 )
 
 
-# --- a table whose area is written only on its first row (the cells below left empty, not merged) ---------
+# --- a table whose area is written only on its first row (the cells below left empty, not merged) -----------
 
 
 def timra_blank_area_docx() -> bytes:
@@ -439,7 +443,7 @@ TIMRA: tuple[Goal, ...] = (
 )
 
 
-# --- goals written as nouns, their target after a dash ---------------------------------------------------
+# --- goals written as nouns, their target after a dash ------------------------------------------------------
 
 SOLLEFTEA: tuple[Goal, ...] = (
     ("Medlemsaktiviteter", "Medlemsmöten – minst 4 ggr/år", "count 4 year", None),
@@ -452,7 +456,7 @@ SOLLEFTEA: tuple[Goal, ...] = (
 )
 
 
-# --- an English plan in Markdown: "We will:" lists, "Responsible:" lines, prose and a budget --------------
+# --- an English plan in Markdown: "We will:" lists, "Responsible:" lines, prose and a budget ----------------
 
 STOCKHOLM_INTERNATIONAL: tuple[Goal, ...] = (
     ("Members", "Welcome 50 new members", "count 50 year", "Membership team"),
@@ -464,7 +468,7 @@ STOCKHOLM_INTERNATIONAL: tuple[Goal, ...] = (
 )
 
 
-# --- Word's own numbering on chapters (Heading 1) and goals (1.1), a goal's fields after a line break --------
+# --- Word's own numbering on chapters (Heading 1) and goals (1.1), a goal's fields after a line break -------
 
 
 def _listed(document, style: str, ilvl: int, runs: str) -> None:  # type: ignore[no-untyped-def]
@@ -508,7 +512,8 @@ def gavleborg_line_breaks_docx() -> bytes:
         "ListParagraph",
         1,
         _text(
-            "Alla partiföreningar ska ha en uppdaterad medlemslista.\nAnsvarig: medlemsansvarig\tKlart senast: 31 mars"
+            "Alla partiföreningar ska ha en uppdaterad medlemslista."
+            "\nAnsvarig: medlemsansvarig\tKlart senast: 31 mars"
         ),
     )
     _listed(document, "Heading1", 0, _text("Kampanj"))

@@ -13,8 +13,12 @@ from bot.i18n import fold
 from bot.services.goals import Period, TargetKind
 from bot.services.plan import PlanDraft, other_figure, read_goal
 from bot.services.plan_import import read_plan
-from tests.services.plan_corpus import CORPUS, Document
+from tests.services.plan_corpus import CORPUS as EARLIER
+from tests.services.plan_corpus import Document
+from tests.services.plan_corpus_nine import ROUND_NINE
 from tests.services.test_plan_files import _target_matches
+
+CORPUS = EARLIER + ROUND_NINE
 
 
 @dataclass
