@@ -852,27 +852,33 @@ def _list_ends(lines: list[Line]) -> list[Line]:
     full = lengths[len(lengths) * 4 // 5] if lengths else _WRAPPED
     wrapped = min(_WRAPPED, full * 0.55)
     result: list[Line] = []
-    item: Line | None = None
+    item: list[str] = []  # the lines of the list item read so far
     for index, line in enumerate(lines):
-        if line.kind is LineKind.PROSE and item is not None:
+        if line.kind is LineKind.PROSE and item:
             last = result[-1].text  # the item's line so far
             unfinished = not last.endswith((".", "!", "?", ":", ";"))
             # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
             wrapped_word = unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON
+            # "… i månaden i Tidningen" / "Ångermanland om …": an item already wrapped by its column, whose
+            # line would not have held the next word, goes on with it, a capital or not.
+            column = max(map(len, item))
+            no_room = len(item) > 1 and len(last) + 1 + len(line.text.split(" ", 1)[0]) > column
             carries_on = (
                 line.text[:1].islower()
                 or bool(RESPONSIBLE_LINE.match(line.text))
                 or wrapped_word
                 or _ends_with_label(last)  # "… i april. Ansvarig:" / "Kampanjgruppen"
-                or (unfinished and len(last) >= wrapped and not _heads_next(lines, index))
+                or (unfinished and (len(last) >= wrapped or no_room) and not _heads_next(lines, index))
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))
-                item = None
+                item = []
+            else:
+                item.append(line.text)
         if line.kind is LineKind.BULLET:
-            item = line
+            item = [line.text]
         elif line.kind is not LineKind.PROSE:
-            item = None
+            item = []
         result.append(line)
     return result
 
