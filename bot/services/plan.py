@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from bot.i18n import fold
-from bot.services.glossary import swedish_for
+from bot.services.glossary import english_unit, swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
@@ -626,18 +626,50 @@ def _past_adjective(word: str, rest: str) -> tuple[str, str]:
     return word, rest
 
 
+_SHALL_VERB = re.compile(
+    r"\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även)\s+)?(?P<verb>[^\W\d_]+)", re.I
+)
+# A whole group as the object ("ringa alla medlemmar", "call every member"): the goal counts the times.
+_WHOLE = {"alla", "samtliga", "varje", "hela", "all", "every", "each"}
+
+
+def _head_noun(word: str, rest: str) -> str:
+    """The noun a phrase is about, where the glossary knows it: "street stalls" counts stalls, "digitalt
+    nyhetsbrev" newsletters, "möten digitalt" meetings; else the phrase's first word, as before."""
+    word = _owned(word, rest)
+    if word.lower() in _NOUN_ENDS:
+        return word  # "dela ut flygblad": the particle, no noun phrase (_done_thing passes it by)
+    phrase = [word]
+    for raw in rest.split()[:2]:
+        next_word = raw.strip(".,;:!?()\"'”“")
+        if (
+            not re.fullmatch(r"[^\W\d_][\w-]*", next_word)
+            or next_word.lower() in _NOUN_ENDS | _NUMBER_WORDS.keys()
+        ):
+            break
+        phrase.append(next_word)
+        if raw != next_word:
+            break  # a comma or a full stop ends the phrase
+    known = [w for w in phrase if english_unit(w) is not None or swedish_for(w) is not None]
+    return known[-1] if known else word
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
     varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
     if _KNOCK.search(before):
         return "dörrknackning"
+    # "Styrelsen ska sammanträda …": what is done is said after "ska"; who does it is not what is counted.
+    shall = _SHALL_VERB.search(before)
+    if shall is not None:
+        before = before[shall.start("verb") :]
     objects = [
-        _owned(*_past_adjective(m.group("object"), before[m.end() :])) for m in _DOING.finditer(before)
+        _head_noun(*_past_adjective(m.group("object"), before[m.end() :])) for m in _DOING.finditer(before)
     ]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:
-        return objects[-1]
+        return objects[-1] if objects[-1].lower() not in _WHOLE else None
     words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
     if words and words[0].lower() == "att":
         words = words[1:]  # "att informera om ... varje vecka": the item as the rest of "genom att:"
@@ -645,9 +677,18 @@ def _done_thing(before: str) -> str | None:
     words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
         return None
-    if _is_verb(words[0]):
-        following = _past_adjective(words[1], " " + " ".join(words[2:]))[0] if len(words) > 1 else ""
-        if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
+    if shall is not None or _is_verb(words[0]):
+        if len(words) > 1 and words[1].lower() in _WHOLE:
+            return None  # "Ringa alla medlemmar två gånger": two rounds of calls, not two members
+        following = (
+            _head_noun(*_past_adjective(words[1], " " + " ".join(words[2:]))) if len(words) > 1 else ""
+        )
+        if (
+            following
+            and following.lower() not in _NOUN_ENDS
+            and not _is_verb(following)  # "ska föreningen stå på torget": the verb after who does it
+            and re.fullmatch(r"[^\W\d_][\w-]*", following)
+        ):
             return following
         return None
     # "Nyhetsbrev till medlemmarna – varje kvartal": the noun it opens with, before a preposition.
@@ -897,7 +938,7 @@ _VERBS = frozenset(
     prioritera satsa motverka främja förbättra förnya minska sänka höja etablera upprätta sätta ringa
     informera kommunicera samarbeta samverka samordna påverka bedriva erbjuda tydliggöra uppdatera ta
     anta besluta diskutera studera läsa lära introducera välkomna inbjuda mobilisera organisera närvara
-    finnas återuppta""".split()
+    finnas återuppta stå gå""".split()
 )
 _STATE_WORDS = frozenset(
     "fler mer flera ökad ökat ökade stärkt stärkta bättre starkare större minskad minskat tydligare "

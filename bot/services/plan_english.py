@@ -96,7 +96,7 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btrain\b", re.I), "utbilda"),
     (re.compile(r"\bvisit\b", re.I), "besöka"),
     (re.compile(r"\bmeet\b", re.I), "träffa"),
-    (re.compile(r"\bcall\b", re.I), "ringa"),
+    (re.compile(r"(?<!\ba )(?<!\ban )(?<!the )\bcall\b", re.I), "ringa"),  # not "hold a call"
     (re.compile(r"\bcontact\b(?!\s+person)", re.I), "kontakta"),
     (re.compile(r"\bknock\s+on\b", re.I), "knacka"),
     # Words that end what is counted, and the articles before it: "publish a newsletter every month".

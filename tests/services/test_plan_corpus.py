@@ -139,6 +139,20 @@ def test_every_goal_of_the_document_is_read_right(document: Document) -> None:
         ("Genomföra digitala utbildningar varje termin", 1, "utbildningar"),
         # "ett nyhetsbrev två gånger per termin" is twice, not once.
         ("Skicka ut ett nyhetsbrev två gånger per termin.", 2, "nyhetsbrev"),
+        # Who does it is not what is counted: a board that meets eight times, not "8 styrelsen".
+        ("Distriktsstyrelsen ska sammanträda minst 8 ggr/år.", 8, "gånger"),
+        ("Styrelsen ska sammanträda en gång i månaden, utom i juli.", 1, "gång"),
+        # Calling every member twice is two rounds of calls, not two members.
+        ("Ringa alla medlemmar två gånger per år", 2, "gånger"),
+        ("Call every member at least once during the year", 1, "gång"),
+        # The noun, not the adjective or the first noun of a compound before it.
+        ("Skicka ut ett digitalt nyhetsbrev till alla medlemmar en gång i månaden", 1, "nyhetsbrev"),
+        ("Run street stalls at least 4 times a year", 4, "bokbord"),
+        ("Hold open meetings at least 4 times a year", 4, "möte"),
+        # The number opening the goal counts who does it; new members are counted whatever the verb.
+        ("Två medlemmar går förtroendemannautbildningen", 2, "medlemmar"),
+        ("Welcome 50 new members", 50, "medlem"),
+        ("Få 50 nya medlemmar", 50, "medlemmar"),
     ],
 )
 def test_what_a_count_counts(text: str, count: int, unit: str) -> None:
