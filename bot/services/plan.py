@@ -356,9 +356,37 @@ _BARE_SHARE = re.compile(
 )
 
 
+# "Minst 50 % kvinnor bland talarna": the share of a group named right after the per cent.
+_SHARE_NAMED = re.compile(
+    rf"(?:^|\s)(?:minst\s+|åtminstone\s+|över\s+)?(?P<pct>{_AMOUNT})\s*(?:%|procent)\s+(?P<of>[^\W\d_]{{3,}})",
+    re.IGNORECASE,
+)
+
+
+_MORE_OR_FEWER = {
+    "fler": 1.0,
+    "mer": 1.0,
+    "more": 1.0,
+    "färre": -1.0,
+    "mindre": -1.0,
+    "fewer": -1.0,
+    "less": -1.0,
+}
+
+
 def _share(text: str) -> Target | None:
     """ "Minst hälften av styrelsens ledamöter ...": a share in percent of a group, read as a metric."""
     match = _SHARE.search(text)
+    named = _SHARE_NAMED.search(text)
+    if match is None and named is not None and named.group("of").lower() not in _NOUN_ENDS:
+        value = _amount(named.group("pct"))
+        change = _MORE_OR_FEWER.get(named.group("of").lower())
+        if change is not None:  # "10 % fler medlemmar": a change from today's figure
+            after = re.match(r"\s+(?P<word>[^\W\d_][\w-]*)(?P<rest>.*)$", text[named.end() :])
+            counted = _head_noun(after.group("word"), after.group("rest")) if after else None
+            return Target(TargetKind.METRIC, unit=counted, change_percent=change * value)
+        if 0 < value <= 100:
+            return Target(TargetKind.METRIC, unit=f"% {named.group('of')}", goal_value=round(value, 1))
     if match is None:
         bare = _BARE_SHARE.search(text)
         value = 0.0
@@ -636,7 +664,9 @@ _WHOLE = {"alla", "samtliga", "varje", "hela", "all", "every", "each"}
 def _head_noun(word: str, rest: str) -> str:
     """The noun a phrase is about, where the glossary knows it: "street stalls" counts stalls, "digitalt
     nyhetsbrev" newsletters, "möten digitalt" meetings; else the phrase's first word, as before."""
-    word = _owned(word, rest)
+    owned = _owned(word, rest)
+    if owned != word:
+        return owned  # "medlemmarnas nyhetsbrev": the genitive names its noun
     if word.lower() in _NOUN_ENDS:
         return word  # "dela ut flygblad": the particle, no noun phrase (_done_thing passes it by)
     phrase = [word]
@@ -650,8 +680,13 @@ def _head_noun(word: str, rest: str) -> str:
         phrase.append(next_word)
         if raw != next_word:
             break  # a comma or a full stop ends the phrase
-    known = [w for w in phrase if english_unit(w) is not None or swedish_for(w) is not None]
-    return known[-1] if known else word
+
+    def known(words: str) -> bool:
+        return english_unit(words) is not None or swedish_for(words) is not None
+
+    if len(phrase) > 1 and known(" ".join(phrase[:2])):
+        return " ".join(phrase[:2])  # "study circles"
+    return next((w for w in reversed(phrase) if known(w)), word)
 
 
 def _done_thing(before: str) -> str | None:
@@ -1392,7 +1427,9 @@ def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
             titles.append(section.title)  # "NULÄGE" between "MÅL" and "AKTIVITETER" of one area
         elif not _KIND_HEADING.match(section.title):
             empty = not section.bullets and not section.prose
-            area = section if section.title and (empty or section.level) else None
+            # The party's name under the title ("S-föreningen Alnö") is no area of the plan.
+            named = section.title and _PARTY.search(section.title) is None
+            area = section if named and (empty or section.level) else None
             titles.append(section.title)
         elif area is not None and (not area.bullets and not area.prose or area.level < section.level):
             titles.append(area.title)
@@ -1404,7 +1441,8 @@ def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
 _PARTY = re.compile(
     r"\b(?:vänsterpartiet|socialdemokraterna|miljöpartiet|centerpartiet|liberalerna|kristdemokraterna|"
     r"moderaterna|sverigedemokraterna|arbetarekommun|partiförening|ung\s+vänster|green\s+party|"
-    r"left\s+party|social\s+democrats)\b",
+    r"left\s+party|social\s+democrats|liberals|moderates|centre\s+party|christian\s+democrats|"
+    r"(?:s|v|c|m|l|kd|mp)-förening\w*|s-kvinnor|ssu|luf|muf|cuf|kdu)\b",
     re.IGNORECASE,
 )
 

@@ -288,7 +288,7 @@ _TARGET_FIELD = re.compile(
     re.IGNORECASE,
 )
 _WHO_FIELD = re.compile(
-    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
+    r"^(?:ansvarig[a]?|ansvar|ansv\.?|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
     r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )

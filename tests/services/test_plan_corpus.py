@@ -153,6 +153,8 @@ def test_every_goal_of_the_document_is_read_right(document: Document) -> None:
         ("Två medlemmar går förtroendemannautbildningen", 2, "medlemmar"),
         ("Welcome 50 new members", 50, "medlem"),
         ("Få 50 nya medlemmar", 50, "medlemmar"),
+        # A compound the glossary knows whole: study circles, not "2 study".
+        ("Hold study circles – 2 per term", 2, "studiecirkel"),
     ],
 )
 def test_what_a_count_counts(text: str, count: int, unit: str) -> None:
@@ -380,3 +382,12 @@ def test_bullets_under_a_numbered_goal_say_how_but_not_under_an_intro() -> None:
         "Värva 20 nya medlemmar",
         "Hålla möten.",
     ]
+
+
+def test_a_share_of_a_group_named_after_the_per_cent_and_a_change_said_as_more() -> None:
+    """ "Minst 50 % kvinnor bland talarna" is a share to reach (as "50 % av …" is); "10 % fler medlemmar"
+    is a change from today's figure (as "öka med 10 %" is)."""
+    share = read_goal("Minst 50 % kvinnor bland talarna").target
+    assert (share.kind, share.goal_value, share.unit) == (TargetKind.METRIC, 50.0, "% kvinnor")
+    more = read_goal("Värva 10 procent fler medlemmar än i fjol").target
+    assert (more.kind, more.change_percent, more.unit) == (TargetKind.METRIC, 10.0, "medlemmar")
