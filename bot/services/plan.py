@@ -1548,7 +1548,8 @@ def parse_plan(text: str) -> PlanDraft:
 # What a plan calls its branches; a heading of only this word (and "våra", "distriktets") lists them, and
 # "Distriktet har partiföreningar i Sundsvall, Härnösand och Timrå." names them in prose.
 _BRANCH_WORDS = (
-    r"(?:parti)?f(?:ö|o)reningar(?:na)?|lokalavdelningar(?:na)?|lokalf(?:ö|o)reningar(?:na)?|branches"
+    r"(?:parti)?f(?:ö|o)reningar(?:na)?|lokalavdelningar(?:na)?|lokalf(?:ö|o)reningar(?:na)?|"
+    r"lokalgrupper(?:na)?|kretsar(?:na)?|arbetarekommuner(?:na)?|(?:local\s+)?(?:branches|groups)"
 )
 _BRANCH_HEADING = re.compile(
     rf"^(?:(?:v(?:å|a)ra|distriktets|our)\s+)?(?:{_BRANCH_WORDS})\s*:?$", re.IGNORECASE
@@ -1582,8 +1583,10 @@ def plan_branches(sections: list[_Section]) -> tuple[str, ...]:
         prose = " ".join(section.prose)
         if _BRANCH_HEADING.match(section.title.strip()):
             items = [join_lines(parts) for parts in section.bullets] or prose.split(". ")[:1]
-            if not any(items) and index + 1 < len(sections):
-                items = [sections[index + 1].title]  # a short line of names reads as a heading of its own
+            after = sections[index + 1] if index + 1 < len(sections) else None
+            if not any(items) and after is not None and not after.bullets and not after.prose:
+                # A short line of names reads as a heading of its own; a table's header has rows under it.
+                items = [after.title]
             for item in items:
                 found += _branch_names(item)
         for match in _BRANCH_SENTENCE.finditer(prose):

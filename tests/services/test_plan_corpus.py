@@ -391,3 +391,14 @@ def test_a_share_of_a_group_named_after_the_per_cent_and_a_change_said_as_more()
     assert (share.kind, share.goal_value, share.unit) == (TargetKind.METRIC, 50.0, "% kvinnor")
     more = read_goal("Värva 10 procent fler medlemmar än i fjol").target
     assert (more.kind, more.change_percent, more.unit) == (TargetKind.METRIC, 10.0, "medlemmar")
+
+
+def test_branches_listed_under_an_english_heading_are_offered_but_not_a_tables_header() -> None:
+    """ "Local groups" over a list of names is the plan's branches, as "Partiföreningar" is; "Our groups"
+    over a table whose header is "Group | Contact" offers no branch named "Group Contact"."""
+    from tests.services.plan_corpus_nine import FILES as CORPUS_FILES
+    from tests.services.plan_corpus_nine import umea_objectives_docx
+
+    assert read_plan("plan.docx", umea_objectives_docx()).branches == ("Ersboda", "Haga", "Ålidhem")
+    printed = read_plan("plan.pdf", (CORPUS_FILES / "lund_english_libreoffice.pdf").read_bytes())
+    assert printed.branches == ()
