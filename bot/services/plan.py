@@ -528,8 +528,8 @@ def _count(text: str) -> Target | None:
         counted = previous_word in _HAVING or _is_verb(previous_word) or previous_word in ("in", "ut")
         if _is_year(word) and not (at_least or counted):
             continue  # "inför valet 2026"; but "ha 2000 besök i månaden", "skicka 2 000 sms" are counts
-        if previous_word in _REFERRING:
-            continue
+        if previous_word in _REFERRING or _CLOCK.search(before):
+            continue  # "kl 18-20" is when, not how many
         unit = _noun_after(text[match.end() :].strip())
         said = text[match.end() :].split()[:1]
         if said and said[0].strip(".,;:!?()").lower() in _DURATIONS:
@@ -592,6 +592,7 @@ def _set_apart(text: str, match: re.Match[str]) -> bool:
     return before.endswith((" \u2013", " \u2014", " -", ":"))
 
 
+_CLOCK = re.compile(r"\b(?:kl\.?|klockan)\s*(?:[0-9]{1,2}\s*[-–:.]\s*)?$", re.IGNORECASE)
 _TIMES_SAID = re.compile(rf"\b{_NUM}\s+(?:gång|gånger)\b", re.IGNORECASE)
 # "Tio nya medlemmar ska värvas", "Fyra medlemsmöten ska hållas": the number opening the goal is what is done.
 _PASSIVE = re.compile(
@@ -603,7 +604,9 @@ _PASSIVE = re.compile(
 # "Två medlemmar går grundkursen", "Three members attend the party school": the number opening the goal
 # counts the people who do what it says.
 _DOERS = re.compile(
-    r"^\s+(?:nya\s+|new\s+)?(?P<who>[^\W\d_][\w-]*)\s+(?:(?:ska|skall|kommer\s+att|bör)\s+(?!finnas\b|vara\b)[^\W\d_]{2,}|"
+    r"^\s+(?:nya\s+|new\s+)?(?P<who>[^\W\d_]*(?:medlemmar|ledamöter|förtroendevalda|personer|deltagare|"
+    r"aktivister|kvinnor|ungdomar|members|people|activists|volunteers|volontärer|representanter))\s+"
+    r"(?:(?:ska|skall|kommer\s+att|bör)\s+(?!finnas\b|vara\b)[^\W\d_]{2,}|"
     r"[^\W\d_]*(?:ar|er|år|ör)|(?:attend|take|complete|go|join)s?)\b",
     re.IGNORECASE,
 )
@@ -740,6 +743,27 @@ _PER_SLASH = re.compile(
     re.IGNORECASE,
 )
 _SLASHED = {"mån": "månad", "v": "vecka"}
+_PLUS = re.compile(r"(?<![\w.,])(?P<n>[0-9]{1,6})\s?\+(?=\s|$)")
+_RANGE = re.compile(
+    r"(?<![\w.,/:-])(?<!vecka )(?<!v\. )(?<!kl )(?<!week )(?P<low>[0-9]{1,5})\s*[-–]\s*(?P<high>[0-9]{1,5})"
+    r"(?=\s+(?P<word>[^\W\d_]+|%))",
+    re.IGNORECASE,
+)
+_BRACKETED_FIGURE = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\s+\((?P<n>[0-9]{{1,4}})\)", re.IGNORECASE)
+
+
+def _lower_end(match: re.Match[str]) -> str:
+    """A range of a count ("10–15 nya medlemmar") as its lower end; days ("1–15 mars"), weeks and hours as
+    they are."""
+    low, high = int(match.group("low")), int(match.group("high"))
+    if low >= high or _MONTHS_AFTER.match(match.group("word")) or _is_year(match.group("low")):
+        return match.group(0)
+    return f"minst {low}"
+
+
+_MONTHS_AFTER = re.compile(
+    r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[^\W\d_]*$", re.IGNORECASE
+)
 _SHORT = re.compile(r"(?<=[0-9] )(?:ggr|gg|st\.?)(?=\s|$|[.,;)])", re.IGNORECASE)
 _SHORTENED = {"ggr": "gånger", "gg": "gånger", "st": "stycken"}
 
@@ -764,6 +788,9 @@ def parse_target(text: str) -> Target:
     text = _GROUPED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "5 000 flygblad" is 5000
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
     text = _SHORT.sub(lambda m: _SHORTENED[m.group(0).lower().rstrip(".")], text)
+    text = _PLUS.sub(r"minst \g<n>", text)  # "50+ nya medlemmar"
+    text = _RANGE.sub(lambda m: _lower_end(m), text)  # "10–15 nya medlemmar": at least the lower end
+    text = _BRACKETED_FIGURE.sub(r"\g<n>", text)  # "fyra (4) medlemsmöten"
     if not text:
         return DONE
     target = (

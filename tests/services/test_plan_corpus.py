@@ -402,3 +402,22 @@ def test_branches_listed_under_an_english_heading_are_offered_but_not_a_tables_h
     assert read_plan("plan.docx", umea_objectives_docx()).branches == ("Ersboda", "Haga", "Ålidhem")
     printed = read_plan("plan.pdf", (CORPUS_FILES / "lund_english_libreoffice.pdf").read_bytes())
     assert printed.branches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "period"),
+    [
+        # "50+" is at least 50; a range is at least its lower end; "fyra (4)" is four, said twice.
+        ("50+ nya medlemmar", 50, Period.YEAR),
+        ("Recruit 50+ new members", 50, Period.YEAR),
+        ("10–15 debattartiklar under året", 10, Period.YEAR),
+        ("Minst fyra (4) medlemsmöten", 4, Period.YEAR),
+        # Years, days and hours in a range are when, not how many.
+        ("Under 2026-2027 ska vi värva 40 medlemmar", 40, Period.YEAR),
+        ("Möte kl 18-20 varje månad", 1, Period.MONTH),
+    ],
+)
+def test_shorthand_figures(text: str, count: int, period: Period) -> None:
+    target = read_goal(text).target
+    assert (target.count, target.period) == (count, period)
+    assert read_goal("Kampanj 1–15 mars").target.kind is TargetKind.DONE
