@@ -789,7 +789,7 @@ def parse_target(text: str) -> Target:
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
     text = _SHORT.sub(lambda m: _SHORTENED[m.group(0).lower().rstrip(".")], text)
     text = _PLUS.sub(r"minst \g<n>", text)  # "50+ nya medlemmar"
-    text = _RANGE.sub(lambda m: _lower_end(m), text)  # "10–15 nya medlemmar": at least the lower end
+    text = _RANGE.sub(_lower_end, text)  # "10–15 nya medlemmar": at least the lower end
     text = _BRACKETED_FIGURE.sub(r"\g<n>", text)  # "fyra (4) medlemsmöten"
     if not text:
         return DONE

@@ -805,6 +805,14 @@ def _responsible_for_list(
     while index > 0:
         line = lines[index]
         after = lines[index + 1] if index + 1 < len(lines) else None
+        index -= 1
+        if (
+            line.kind is not LineKind.PROSE
+            or not RESPONSIBLE_LINE.match(line.text)
+            or (after is not None and after.kind not in (LineKind.BLANK, LineKind.HEADING))
+            or lines[index].kind is not LineKind.BLANK  # right under an item: the item's own
+        ):
+            continue
         start = index
         while start > 0 and lines[start - 1].kind is LineKind.BLANK:
             start -= 1
@@ -814,15 +822,7 @@ def _responsible_for_list(
         while first < start and lines[first].kind is not LineKind.BULLET:
             first += 1  # an intro such as "Vi ska:" is not the list
         items = [i for i in range(first, start) if lines[i].kind is LineKind.BULLET and not lines[i].depth]
-        if (
-            line.kind is not LineKind.PROSE
-            or not RESPONSIBLE_LINE.match(line.text)
-            or start == index  # no blank line between: the item's own
-            or (after is not None and after.kind not in (LineKind.BLANK, LineKind.HEADING))
-            or len(items) < 2
-            or any(_NAMES_WHO.search(lines[i].text) for i in range(first, start))
-        ):
-            index -= 1
+        if len(items) < 2 or any(_NAMES_WHO.search(lines[i].text) for i in range(first, start)):
             continue
         for at in reversed(items[1:]):  # after each item's own lines, before the next item
             lines.insert(at, line)
