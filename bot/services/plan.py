@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from bot.i18n import fold
-from bot.services.glossary import swedish_for
+from bot.services.glossary import english_unit, swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (
@@ -146,7 +146,10 @@ _METRIC_TO = re.compile(
     rf"(?:\s*(?P<ub>{_AMOUNT_UNIT}))?",
     re.IGNORECASE,
 )
-_METRIC_REACH = re.compile(rf"\bnå\s+(?:minst\s+)?(?P<b>{_AMOUNT})\s*(?P<ub>{_AMOUNT_UNIT})", re.IGNORECASE)
+# "nå 50 nya medlemmar" is 50 recruited (_count), not a figure to reach.
+_METRIC_REACH = re.compile(
+    rf"\bnå\s+(?:minst\s+)?(?P<b>{_AMOUNT})\s*(?!nya\b)(?P<ub>{_AMOUNT_UNIT})", re.IGNORECASE
+)
 _COUNTED_THING = re.compile(rf"\bantal(?:et)?\s+(?P<unit>{_WORD})", re.IGNORECASE)
 
 _PEOPLE_NOUNS = (
@@ -316,7 +319,7 @@ _STOCK_NOUNS = {
 }  # fmt: skip
 _STOCK = re.compile(
     rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+(?:minst\s+|över\s+|åtminstone\s+)?"
-    rf"(?P<b>{_AMOUNT})\s+(?:(?:nya|fler)\s+)?(?P<ub>{_WORD})",
+    rf"(?P<b>{_AMOUNT})\s+(?:fler\s+)?(?P<ub>{_WORD})",
     re.IGNORECASE,
 )
 
@@ -353,9 +356,37 @@ _BARE_SHARE = re.compile(
 )
 
 
+# "Minst 50 % kvinnor bland talarna": the share of a group named right after the per cent.
+_SHARE_NAMED = re.compile(
+    rf"(?:^|\s)(?:minst\s+|åtminstone\s+|över\s+)?(?P<pct>{_AMOUNT})\s*(?:%|procent)\s+(?P<of>[^\W\d_]{{3,}})",
+    re.IGNORECASE,
+)
+
+
+_MORE_OR_FEWER = {
+    "fler": 1.0,
+    "mer": 1.0,
+    "more": 1.0,
+    "färre": -1.0,
+    "mindre": -1.0,
+    "fewer": -1.0,
+    "less": -1.0,
+}
+
+
 def _share(text: str) -> Target | None:
     """ "Minst hälften av styrelsens ledamöter ...": a share in percent of a group, read as a metric."""
     match = _SHARE.search(text)
+    named = _SHARE_NAMED.search(text)
+    if match is None and named is not None and named.group("of").lower() not in _NOUN_ENDS:
+        value = _amount(named.group("pct"))
+        change = _MORE_OR_FEWER.get(named.group("of").lower())
+        if change is not None:  # "10 % fler medlemmar": a change from today's figure
+            after = re.match(r"\s+(?P<word>[^\W\d_][\w-]*)(?P<rest>.*)$", text[named.end() :])
+            counted = _head_noun(after.group("word"), after.group("rest")) if after else None
+            return Target(TargetKind.METRIC, unit=counted, change_percent=change * value)
+        if 0 < value <= 100:
+            return Target(TargetKind.METRIC, unit=f"% {named.group('of')}", goal_value=round(value, 1))
     if match is None:
         bare = _BARE_SHARE.search(text)
         value = 0.0
@@ -497,8 +528,8 @@ def _count(text: str) -> Target | None:
         counted = previous_word in _HAVING or _is_verb(previous_word) or previous_word in ("in", "ut")
         if _is_year(word) and not (at_least or counted):
             continue  # "inför valet 2026"; but "ha 2000 besök i månaden", "skicka 2 000 sms" are counts
-        if previous_word in _REFERRING:
-            continue
+        if previous_word in _REFERRING or _CLOCK.search(before):
+            continue  # "kl 18-20" is when, not how many
         unit = _noun_after(text[match.end() :].strip())
         said = text[match.end() :].split()[:1]
         if said and said[0].strip(".,;:!?()").lower() in _DURATIONS:
@@ -516,11 +547,16 @@ def _count(text: str) -> Target | None:
                 continue
             if _TIMES_SAID.search(text[match.end() :]):
                 continue
+        doers = _DOERS.match(text[match.end() :]) if not previous.strip() else None
+        if doers is not None:
+            unit = doers.group("who")
         elif not (
             at_least
             or period
             or per_area
             or (unit is not None and _done_with(previous_word, text))
+            # "Välkomna 50 nya medlemmar", "Welcome 50 new members": new ones are counted, whatever the verb
+            or _NEW.match(text[match.end() :]) is not None
             # "Insändare – 10 st", "Medlemsträffar: 4": the target set apart after a dash or a colon
             or previous_word in _TARGET_SIGNS
             or previous_word.endswith(":")
@@ -548,15 +584,30 @@ def _count(text: str) -> Target | None:
     return None
 
 
+_NEW = re.compile(r"\s+(?:nya|new)\s+[^\W\d_]", re.IGNORECASE)
+
+
 def _set_apart(text: str, match: re.Match[str]) -> bool:
     before = _AT_LEAST.sub("", text[: match.start()]).rstrip()
     return before.endswith((" \u2013", " \u2014", " -", ":"))
 
 
+_CLOCK = re.compile(r"\b(?:kl\.?|klockan)\s*(?:[0-9]{1,2}\s*[-–:.]\s*)?$", re.IGNORECASE)
 _TIMES_SAID = re.compile(rf"\b{_NUM}\s+(?:gång|gånger)\b", re.IGNORECASE)
 # "Tio nya medlemmar ska värvas", "Fyra medlemsmöten ska hållas": the number opening the goal is what is done.
 _PASSIVE = re.compile(
     r"^[^.;]*?\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även|minst)\s+)?(?!finnas\b)[^\W\d_]{3,}s\b",
+    re.IGNORECASE,
+)
+
+
+# "Två medlemmar går grundkursen", "Three members attend the party school": the number opening the goal
+# counts the people who do what it says.
+_DOERS = re.compile(
+    r"^\s+(?:nya\s+|new\s+)?(?P<who>[^\W\d_]*(?:medlemmar|ledamöter|förtroendevalda|personer|deltagare|"
+    r"aktivister|kvinnor|ungdomar|members|people|activists|volunteers|volontärer|representanter))\s+"
+    r"(?:(?:ska|skall|kommer\s+att|bör)\s+(?!finnas\b|vara\b)[^\W\d_]{2,}|"
+    r"[^\W\d_]*(?:ar|er|år|ör)|(?:attend|take|complete|go|join)s?)\b",
     re.IGNORECASE,
 )
 
@@ -606,18 +657,57 @@ def _past_adjective(word: str, rest: str) -> tuple[str, str]:
     return word, rest
 
 
+_SHALL_VERB = re.compile(
+    r"\b(?:ska|skall|kommer\s+att|bör)\s+(?:(?:också|även)\s+)?(?P<verb>[^\W\d_]+)", re.I
+)
+# A whole group as the object ("ringa alla medlemmar", "call every member"): the goal counts the times.
+_WHOLE = {"alla", "samtliga", "varje", "hela", "all", "every", "each"}
+
+
+def _head_noun(word: str, rest: str) -> str:
+    """The noun a phrase is about, where the glossary knows it: "street stalls" counts stalls, "digitalt
+    nyhetsbrev" newsletters, "möten digitalt" meetings; else the phrase's first word, as before."""
+    owned = _owned(word, rest)
+    if owned != word:
+        return owned  # "medlemmarnas nyhetsbrev": the genitive names its noun
+    if word.lower() in _NOUN_ENDS:
+        return word  # "dela ut flygblad": the particle, no noun phrase (_done_thing passes it by)
+    phrase = [word]
+    for raw in rest.split()[:2]:
+        next_word = raw.strip(".,;:!?()\"'”“")
+        if (
+            not re.fullmatch(r"[^\W\d_][\w-]*", next_word)
+            or next_word.lower() in _NOUN_ENDS | _NUMBER_WORDS.keys()
+        ):
+            break
+        phrase.append(next_word)
+        if raw != next_word:
+            break  # a comma or a full stop ends the phrase
+
+    def known(words: str) -> bool:
+        return english_unit(words) is not None or swedish_for(words) is not None
+
+    if len(phrase) > 1 and known(" ".join(phrase[:2])):
+        return " ".join(phrase[:2])  # "study circles"
+    return next((w for w in reversed(phrase) if known(w)), word)
+
+
 def _done_thing(before: str) -> str | None:
     """What is done that often: the object of a doing verb ("skicka nyhetsbrev"), the word after the verb
     the goal opens with ("Uppdatera hemsidan varje vecka"), or the noun it opens with ("Medlemsmöte
     varje månad"). "Knacka dörr varje helg" is door-knocking every weekend, not one door."""
     if _KNOCK.search(before):
         return "dörrknackning"
+    # "Styrelsen ska sammanträda …": what is done is said after "ska"; who does it is not what is counted.
+    shall = _SHALL_VERB.search(before)
+    if shall is not None:
+        before = before[shall.start("verb") :]
     objects = [
-        _owned(*_past_adjective(m.group("object"), before[m.end() :])) for m in _DOING.finditer(before)
+        _head_noun(*_past_adjective(m.group("object"), before[m.end() :])) for m in _DOING.finditer(before)
     ]
     objects = [o for o in objects if o.lower() not in _NOUN_ENDS and o.lower() not in _NUMBER_WORDS]
     if objects:
-        return objects[-1]
+        return objects[-1] if objects[-1].lower() not in _WHOLE else None
     words = [w.strip(".,;:!?()\"'”“") for w in before.split()]
     if words and words[0].lower() == "att":
         words = words[1:]  # "att informera om ... varje vecka": the item as the rest of "genom att:"
@@ -625,9 +715,18 @@ def _done_thing(before: str) -> str | None:
     words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words or not re.fullmatch(r"[^\W\d_][\w-]*", words[0]):
         return None
-    if _is_verb(words[0]):
-        following = _past_adjective(words[1], " " + " ".join(words[2:]))[0] if len(words) > 1 else ""
-        if following and following.lower() not in _NOUN_ENDS and re.fullmatch(r"[^\W\d_][\w-]*", following):
+    if shall is not None or _is_verb(words[0]):
+        if len(words) > 1 and words[1].lower() in _WHOLE:
+            return None  # "Ringa alla medlemmar två gånger": two rounds of calls, not two members
+        following = (
+            _head_noun(*_past_adjective(words[1], " " + " ".join(words[2:]))) if len(words) > 1 else ""
+        )
+        if (
+            following
+            and following.lower() not in _NOUN_ENDS
+            and not _is_verb(following)  # "ska föreningen stå på torget": the verb after who does it
+            and re.fullmatch(r"[^\W\d_][\w-]*", following)
+        ):
             return following
         return None
     # "Nyhetsbrev till medlemmarna – varje kvartal": the noun it opens with, before a preposition.
@@ -644,6 +743,27 @@ _PER_SLASH = re.compile(
     re.IGNORECASE,
 )
 _SLASHED = {"mån": "månad", "v": "vecka"}
+_PLUS = re.compile(r"(?<![\w.,])(?P<n>[0-9]{1,6})\s?\+(?=\s|$)")
+_RANGE = re.compile(
+    r"(?<![\w.,/:-])(?<!vecka )(?<!v\. )(?<!kl )(?<!week )(?P<low>[0-9]{1,5})\s*[-–]\s*(?P<high>[0-9]{1,5})"
+    r"(?=\s+(?P<word>[^\W\d_]+|%))",
+    re.IGNORECASE,
+)
+_BRACKETED_FIGURE = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\s+\((?P<n>[0-9]{{1,4}})\)", re.IGNORECASE)
+
+
+def _lower_end(match: re.Match[str]) -> str:
+    """A range of a count ("10–15 nya medlemmar") as its lower end; days ("1–15 mars"), weeks and hours as
+    they are."""
+    low, high = int(match.group("low")), int(match.group("high"))
+    if low >= high or _MONTHS_AFTER.match(match.group("word")) or _is_year(match.group("low")):
+        return match.group(0)
+    return f"minst {low}"
+
+
+_MONTHS_AFTER = re.compile(
+    r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[^\W\d_]*$", re.IGNORECASE
+)
 _SHORT = re.compile(r"(?<=[0-9] )(?:ggr|gg|st\.?)(?=\s|$|[.,;)])", re.IGNORECASE)
 _SHORTENED = {"ggr": "gånger", "gg": "gånger", "st": "stycken"}
 
@@ -668,6 +788,9 @@ def parse_target(text: str) -> Target:
     text = _GROUPED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "5 000 flygblad" is 5000
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
     text = _SHORT.sub(lambda m: _SHORTENED[m.group(0).lower().rstrip(".")], text)
+    text = _PLUS.sub(r"minst \g<n>", text)  # "50+ nya medlemmar"
+    text = _RANGE.sub(_lower_end, text)  # "10–15 nya medlemmar": at least the lower end
+    text = _BRACKETED_FIGURE.sub(r"\g<n>", text)  # "fyra (4) medlemsmöten"
     if not text:
         return DONE
     target = (
@@ -877,7 +1000,7 @@ _VERBS = frozenset(
     prioritera satsa motverka främja förbättra förnya minska sänka höja etablera upprätta sätta ringa
     informera kommunicera samarbeta samverka samordna påverka bedriva erbjuda tydliggöra uppdatera ta
     anta besluta diskutera studera läsa lära introducera välkomna inbjuda mobilisera organisera närvara
-    finnas återuppta""".split()
+    finnas återuppta stå gå""".split()
 )
 _STATE_WORDS = frozenset(
     "fler mer flera ökad ökat ökade stärkt stärkta bättre starkare större minskad minskat tydligare "
@@ -1094,8 +1217,14 @@ def _prose_goals(prose: list[str], *, has_list: bool, lead: str = "") -> list[st
 
 # "Ansvarig: Kassören", "(ansvar: styrelsen)", "(ansv. kassören)", "– Responsible: the board.", and in
 # brackets without a colon, "(ansvarig styrelsen)": who does the goal, not its words.
+# Whom ends where the goal's next field starts on the same line ("Ansvarig: styrelsen  Klart senast: mars").
+_NEXT_FIELD = (
+    r"(?:klart(?:\s+senast)?|senast|när|tid(?:s?plan)?|deadline|datum|mått|målvärde|mål|uppföljning|budget|"
+    r"kostnad|when|due(?:\s+date)?|done\s+by|target|measure|status)\s*:"
+)
 _RESPONSIBLE = re.compile(
-    rf"(?:^|\s*[–—-]\s*|\s+)\(?{RESPONSIBLE_LABEL}\s*(?P<who>[^.;:()\n]{{2,80}}?)\s*(?:\)|[.;]|$)"
+    rf"(?:^|\s*[–—-]\s*|\s+)\(?{RESPONSIBLE_LABEL}\s*(?P<who>[^.;:()\n]{{2,80}}?)\s*"
+    rf"(?:\)|[.;]|$|(?=\s*[·|]?\s*\b{_NEXT_FIELD}))"
     r"|\s*\((?:huvud)?ansvarig[a]?\s+(?!för\b|att\b|är\b)(?P<bracketed>[^.;:()\n]{2,80}?)\)",
     re.IGNORECASE,
 )
@@ -1325,7 +1454,9 @@ def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
             titles.append(section.title)  # "NULÄGE" between "MÅL" and "AKTIVITETER" of one area
         elif not _KIND_HEADING.match(section.title):
             empty = not section.bullets and not section.prose
-            area = section if section.title and (empty or section.level) else None
+            # The party's name under the title ("S-föreningen Alnö") is no area of the plan.
+            named = section.title and _PARTY.search(section.title) is None
+            area = section if named and (empty or section.level) else None
             titles.append(section.title)
         elif area is not None and (not area.bullets and not area.prose or area.level < section.level):
             titles.append(area.title)
@@ -1337,7 +1468,8 @@ def _titles(sections: list[_Section], background: list[bool]) -> list[str]:
 _PARTY = re.compile(
     r"\b(?:vänsterpartiet|socialdemokraterna|miljöpartiet|centerpartiet|liberalerna|kristdemokraterna|"
     r"moderaterna|sverigedemokraterna|arbetarekommun|partiförening|ung\s+vänster|green\s+party|"
-    r"left\s+party|social\s+democrats)\b",
+    r"left\s+party|social\s+democrats|liberals|moderates|centre\s+party|christian\s+democrats|"
+    r"(?:s|v|c|m|l|kd|mp)-förening\w*|s-kvinnor|ssu|luf|muf|cuf|kdu)\b",
     re.IGNORECASE,
 )
 
@@ -1443,7 +1575,8 @@ def parse_plan(text: str) -> PlanDraft:
 # What a plan calls its branches; a heading of only this word (and "våra", "distriktets") lists them, and
 # "Distriktet har partiföreningar i Sundsvall, Härnösand och Timrå." names them in prose.
 _BRANCH_WORDS = (
-    r"(?:parti)?f(?:ö|o)reningar(?:na)?|lokalavdelningar(?:na)?|lokalf(?:ö|o)reningar(?:na)?|branches"
+    r"(?:parti)?f(?:ö|o)reningar(?:na)?|lokalavdelningar(?:na)?|lokalf(?:ö|o)reningar(?:na)?|"
+    r"lokalgrupper(?:na)?|kretsar(?:na)?|arbetarekommuner(?:na)?|(?:local\s+)?(?:branches|groups)"
 )
 _BRANCH_HEADING = re.compile(
     rf"^(?:(?:v(?:å|a)ra|distriktets|our)\s+)?(?:{_BRANCH_WORDS})\s*:?$", re.IGNORECASE
@@ -1477,8 +1610,10 @@ def plan_branches(sections: list[_Section]) -> tuple[str, ...]:
         prose = " ".join(section.prose)
         if _BRANCH_HEADING.match(section.title.strip()):
             items = [join_lines(parts) for parts in section.bullets] or prose.split(". ")[:1]
-            if not any(items) and index + 1 < len(sections):
-                items = [sections[index + 1].title]  # a short line of names reads as a heading of its own
+            after = sections[index + 1] if index + 1 < len(sections) else None
+            if not any(items) and after is not None and not after.bullets and not after.prose:
+                # A short line of names reads as a heading of its own; a table's header has rows under it.
+                items = [after.title]
             for item in items:
                 found += _branch_names(item)
         for match in _BRANCH_SENTENCE.finditer(prose):

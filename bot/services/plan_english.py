@@ -73,7 +73,7 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<=[0-9])\s+to\s+(?=[0-9])", re.I), " till "),
     (re.compile(r"\b(?:increase|raise|grow|boost)\b(?=[^.;]*\b(?:by|to|from)\s+[0-9])", re.I), "öka"),
     (re.compile(r"\b(?:decrease|reduce|cut)\b(?=[^.;]*\b(?:by|to|from)\s+[0-9])", re.I), "minska"),
-    (re.compile(r"\bby\s+(?=[0-9]+\s*(?:%|percent|per\s+cent)\b)", re.I), "med "),
+    (re.compile(r"\bby\s+(?=[0-9]+\s*(?:%|(?:percent|per\s+cent)\b))", re.I), "med "),
     (re.compile(r"\b(?:percent|per\s+cent)\b", re.I), "procent"),
     (re.compile(r"\bthe\s+number\s+of\b", re.I), "antalet"),
     (re.compile(r"\b(?:raise|collect)\s+(?=[0-9][0-9 ]*\s*(?:sek|kronor|kr)\b)", re.I), "samla in "),
@@ -96,7 +96,7 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btrain\b", re.I), "utbilda"),
     (re.compile(r"\bvisit\b", re.I), "besöka"),
     (re.compile(r"\bmeet\b", re.I), "träffa"),
-    (re.compile(r"\bcall\b", re.I), "ringa"),
+    (re.compile(r"(?<!\ba )(?<!\ban )(?<!the )\bcall\b", re.I), "ringa"),  # not "hold a call"
     (re.compile(r"\bcontact\b(?!\s+person)", re.I), "kontakta"),
     (re.compile(r"\bknock\s+on\b", re.I), "knacka"),
     # Words that end what is counted, and the articles before it: "publish a newsletter every month".

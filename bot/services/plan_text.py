@@ -288,13 +288,14 @@ _TARGET_FIELD = re.compile(
     re.IGNORECASE,
 )
 _WHO_FIELD = re.compile(
-    r"^(?:ansvarig[a]?|ansvar|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
+    r"^(?:ansvarig[a]?|ansvar|ansv\.?|vem|huvudansvarig|ansvarar|responsible|responsibility|who|owner|lead)"
     r"(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 _WHEN_FIELD = re.compile(
     r"^(?:när|tidsplan|tidplan|tid|tidpunkt|tidsram|tidsperiod|klart|klart\s+senast|senast|deadline|datum|"
-    r"period|genomförande|when|timeline|timing|by\s+when|date)(?=$|[\s/(,:?])",
+    r"slutdatum|färdig[t]?|period|genomförande|when|timeline|timing|by\s+when|date|due(?:\s+date)?|"
+    r"(?:done|complete[d]?|finished|ready)\s+by|target\s+date|end\s+date)(?=$|[\s/(,:?])",
     re.IGNORECASE,
 )
 # "Nr | Mål | Ansvarig": the plan's own numbers for its goals.
@@ -759,7 +760,7 @@ def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) 
                 item_indent = indent
         elif lines[-1].kind is LineKind.HEADING:
             item_indent = None
-    lines, numbers = _records(lines, numbers)
+    lines, numbers = _records(*_responsible_for_list(lines, numbers))
     lines = _labelled_lines(lines)
     # "   1. Ringkampanj" indented under "1. Värva …": its number is the sub-list's, not the plan's list's.
     numbers = [None if line.depth else number for line, number in zip(lines, numbers, strict=True)]
@@ -792,6 +793,47 @@ def _responsible_with_item(lines: list[Line]) -> list[Line]:
     return result
 
 
+def _responsible_for_list(
+    lines: list[Line], numbers: list[str | None]
+) -> tuple[list[Line], list[str | None]]:
+    """ "Ansvarig: Medlemsgruppen" as a paragraph of its own after a list of goals none of which names its
+    own (a blank line between, as Markdown and typed text set a paragraph apart): whom the plan names for
+    the whole list, so each of its items. Right under an item ("Ansvarig:" on the next line) it is that
+    item's (_responsible_with_item)."""
+    lines, numbers = list(lines), list(numbers)
+    index = len(lines) - 1
+    while index > 0:
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        index -= 1
+        if (
+            line.kind is not LineKind.PROSE
+            or not RESPONSIBLE_LINE.match(line.text)
+            or (after is not None and after.kind not in (LineKind.BLANK, LineKind.HEADING))
+            or lines[index].kind is not LineKind.BLANK  # right under an item: the item's own
+        ):
+            continue
+        start = index
+        while start > 0 and lines[start - 1].kind is LineKind.BLANK:
+            start -= 1
+        first = start
+        while first > 0 and lines[first - 1].kind in (LineKind.BULLET, LineKind.PROSE, LineKind.CONTINUATION):
+            first -= 1
+        while first < start and lines[first].kind is not LineKind.BULLET:
+            first += 1  # an intro such as "Vi ska:" is not the list
+        items = [i for i in range(first, start) if lines[i].kind is LineKind.BULLET and not lines[i].depth]
+        if len(items) < 2 or any(_NAMES_WHO.search(lines[i].text) for i in range(first, start)):
+            continue
+        for at in reversed(items[1:]):  # after each item's own lines, before the next item
+            lines.insert(at, line)
+            numbers.insert(at, None)
+        index = first - 1
+    return lines, numbers
+
+
+_NAMES_WHO = re.compile(RESPONSIBLE_LABEL, re.IGNORECASE)
+
+
 # A list item's line this long may have been wrapped by the page: the next line can carry on with it.
 _WRAPPED = 45
 # A line that ends with one of these words goes on on the next line, however short it is.
@@ -810,27 +852,33 @@ def _list_ends(lines: list[Line]) -> list[Line]:
     full = lengths[len(lengths) * 4 // 5] if lengths else _WRAPPED
     wrapped = min(_WRAPPED, full * 0.55)
     result: list[Line] = []
-    item: Line | None = None
+    item: list[str] = []  # the lines of the list item read so far
     for index, line in enumerate(lines):
-        if line.kind is LineKind.PROSE and item is not None:
+        if line.kind is LineKind.PROSE and item:
             last = result[-1].text  # the item's line so far
             unfinished = not last.endswith((".", "!", "?", ":", ";"))
             # "... i samarbete med" / "Studieförbundet ...": a narrow column wrapped the item.
             wrapped_word = unfinished and last.rsplit(" ", 1)[-1].lower() in GOES_ON
+            # "… i månaden i Tidningen" / "Ångermanland om …": an item already wrapped by its column, whose
+            # line would not have held the next word, goes on with it, a capital or not.
+            column = max(map(len, item))
+            no_room = len(item) > 1 and len(last) + 1 + len(line.text.split(" ", 1)[0]) > column
             carries_on = (
                 line.text[:1].islower()
                 or bool(RESPONSIBLE_LINE.match(line.text))
                 or wrapped_word
                 or _ends_with_label(last)  # "… i april. Ansvarig:" / "Kampanjgruppen"
-                or (unfinished and len(last) >= wrapped and not _heads_next(lines, index))
+                or (unfinished and (len(last) >= wrapped or no_room) and not _heads_next(lines, index))
             )
             if not carries_on:
                 result.append(Line(LineKind.BLANK))
-                item = None
+                item = []
+            else:
+                item.append(line.text)
         if line.kind is LineKind.BULLET:
-            item = line
+            item = [line.text]
         elif line.kind is not LineKind.PROSE:
-            item = None
+            item = []
         result.append(line)
     return result
 

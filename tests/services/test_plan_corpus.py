@@ -13,8 +13,12 @@ from bot.i18n import fold
 from bot.services.goals import Period, TargetKind
 from bot.services.plan import PlanDraft, other_figure, read_goal
 from bot.services.plan_import import read_plan
-from tests.services.plan_corpus import CORPUS, Document
+from tests.services.plan_corpus import CORPUS as EARLIER
+from tests.services.plan_corpus import Document
+from tests.services.plan_corpus_nine import ROUND_NINE
 from tests.services.test_plan_files import _target_matches
+
+CORPUS = EARLIER + ROUND_NINE
 
 
 @dataclass
@@ -135,6 +139,22 @@ def test_every_goal_of_the_document_is_read_right(document: Document) -> None:
         ("Genomföra digitala utbildningar varje termin", 1, "utbildningar"),
         # "ett nyhetsbrev två gånger per termin" is twice, not once.
         ("Skicka ut ett nyhetsbrev två gånger per termin.", 2, "nyhetsbrev"),
+        # Who does it is not what is counted: a board that meets eight times, not "8 styrelsen".
+        ("Distriktsstyrelsen ska sammanträda minst 8 ggr/år.", 8, "gånger"),
+        ("Styrelsen ska sammanträda en gång i månaden, utom i juli.", 1, "gång"),
+        # Calling every member twice is two rounds of calls, not two members.
+        ("Ringa alla medlemmar två gånger per år", 2, "gånger"),
+        ("Call every member at least once during the year", 1, "gång"),
+        # The noun, not the adjective or the first noun of a compound before it.
+        ("Skicka ut ett digitalt nyhetsbrev till alla medlemmar en gång i månaden", 1, "nyhetsbrev"),
+        ("Run street stalls at least 4 times a year", 4, "bokbord"),
+        ("Hold open meetings at least 4 times a year", 4, "möte"),
+        # The number opening the goal counts who does it; new members are counted whatever the verb.
+        ("Två medlemmar går förtroendemannautbildningen", 2, "medlemmar"),
+        ("Welcome 50 new members", 50, "medlem"),
+        ("Få 50 nya medlemmar", 50, "medlemmar"),
+        # A compound the glossary knows whole: study circles, not "2 study".
+        ("Hold study circles – 2 per term", 2, "studiecirkel"),
     ],
 )
 def test_what_a_count_counts(text: str, count: int, unit: str) -> None:
@@ -362,3 +382,42 @@ def test_bullets_under_a_numbered_goal_say_how_but_not_under_an_intro() -> None:
         "Värva 20 nya medlemmar",
         "Hålla möten.",
     ]
+
+
+def test_a_share_of_a_group_named_after_the_per_cent_and_a_change_said_as_more() -> None:
+    """ "Minst 50 % kvinnor bland talarna" is a share to reach (as "50 % av …" is); "10 % fler medlemmar"
+    is a change from today's figure (as "öka med 10 %" is)."""
+    share = read_goal("Minst 50 % kvinnor bland talarna").target
+    assert (share.kind, share.goal_value, share.unit) == (TargetKind.METRIC, 50.0, "% kvinnor")
+    more = read_goal("Värva 10 procent fler medlemmar än i fjol").target
+    assert (more.kind, more.change_percent, more.unit) == (TargetKind.METRIC, 10.0, "medlemmar")
+
+
+def test_branches_listed_under_an_english_heading_are_offered_but_not_a_tables_header() -> None:
+    """ "Local groups" over a list of names is the plan's branches, as "Partiföreningar" is; "Our groups"
+    over a table whose header is "Group | Contact" offers no branch named "Group Contact"."""
+    from tests.services.plan_corpus_nine import FILES as CORPUS_FILES
+    from tests.services.plan_corpus_nine import umea_objectives_docx
+
+    assert read_plan("plan.docx", umea_objectives_docx()).branches == ("Ersboda", "Haga", "Ålidhem")
+    printed = read_plan("plan.pdf", (CORPUS_FILES / "lund_english_libreoffice.pdf").read_bytes())
+    assert printed.branches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "period"),
+    [
+        # "50+" is at least 50; a range is at least its lower end; "fyra (4)" is four, said twice.
+        ("50+ nya medlemmar", 50, Period.YEAR),
+        ("Recruit 50+ new members", 50, Period.YEAR),
+        ("10–15 debattartiklar under året", 10, Period.YEAR),
+        ("Minst fyra (4) medlemsmöten", 4, Period.YEAR),
+        # Years, days and hours in a range are when, not how many.
+        ("Under 2026-2027 ska vi värva 40 medlemmar", 40, Period.YEAR),
+        ("Möte kl 18-20 varje månad", 1, Period.MONTH),
+    ],
+)
+def test_shorthand_figures(text: str, count: int, period: Period) -> None:
+    target = read_goal(text).target
+    assert (target.count, target.period) == (count, period)
+    assert read_goal("Kampanj 1–15 mars").target.kind is TargetKind.DONE
