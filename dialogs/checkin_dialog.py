@@ -246,7 +246,7 @@ async def _ask_branch(
     turn: Turn, t: Translator, goal: Goal, branches: Sequence[str], entries: Entries, *, again: bool
 ) -> Waiting:
     """Which branch a report on a goal every branch has counts for, from someone who reports for several."""
-    names = format_list(list(branches), style="or", locale=t.language)
+    names = listed(t, list(branches), either=True)
     question = t._("Goal {number} is every branch's own: which branch is it for? {names}").format(
         number=goal.number, names=names
     )
