@@ -467,8 +467,8 @@ class Router:
                 suggestion = f"{command} {line}"
         # "could you correct 1 2 meetings", "kan jag få rapportera 4 2 möten": the command further in, written
         # out with its numbers, is what they asked for, not a report that lacks its goal
-        command, _, numbers = (suggestion or "").partition(" ")
-        named = self.route_for(command) if numbers else None
+        command, _, rest = (suggestion or "").partition(" ")
+        named = self.route_for(command) if rest[:1].isdigit() else None
         written_out = named is not None and named.usage.split()[0] in ("report", "correct", "withdraw")
         gap = (
             report_gap(text, today)
