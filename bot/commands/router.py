@@ -478,7 +478,16 @@ class Router:
             line = report_in(text.partition(" ")[2], today)
             if line is not None and command == self.command_word(translator(language), "report"):
                 suggestion = f"{command} {line}"
-        gap = report_gap(text, today) if reported is None and reports(request.roles) else None
+        # "could you correct 1 2 meetings", "kan jag få rapportera 4 2 möten": the command further in, written
+        # out with its numbers, is what they asked for, not a report that lacks its goal
+        command, _, rest = (suggestion or "").partition(" ")
+        named = self.route_for(command) if rest[:1].isdigit() else None
+        written_out = named is not None and named.usage.split()[0] in ("report", "correct", "withdraw")
+        gap = (
+            report_gap(text, today)
+            if reported is None and not written_out and reports(request.roles)
+            else None
+        )
         if gap is not None and self._typo(text, request.t.language, request.roles, names)[1] < CLEAR_TYPO:
             return self._report_gap(translator(gap.language) if gap.language else request.t, gap)
         withdrawn = withdrawal_in(text)

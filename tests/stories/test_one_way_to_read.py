@@ -5,7 +5,9 @@ What a member, chair or board member means:
   what they wrote after the command's word, as the hint for a mistyped command does ("pasua 15 juni - 15
   augusti"): "Menade du mina rapporter för mål 4?", a line that does what they asked. It kept three words,
   "mina rapporter för mål", which drops the goal. A command that reads one number keeps the number alone
-  ("jag vill gärna läsa mål 6 nu": `mål 6`).
+  ("jag vill gärna läsa mål 6 nu": `mål 6`). A chair's sentence that names `rapportera`, `ändra` or `ångra`
+  with its numbers ("could you please correct 1 2 meetings yesterday") gets that line, not "Which goal was
+  that for? … report GOAL 1 2 meetings", which offered a new report for a correction.
 - A number written as a word is the same number wherever it is written: "om fem dagar" to `påminn` as
   "fem möten" in a report, and "tretton" in a report as in `mål tretton`. `påminn om fem dagar` was "I
   cannot read a day" (its words stopped at four), a report's "tretton möten" no number (they stopped at
@@ -142,3 +144,29 @@ async def test_days_counted_back_in_words_are_read_as_every_count_is(
     assert (await meetings.say(KIM, written, locale=locale)).startswith(stored)
     [report] = meetings.reports()
     assert report.comment is None
+
+
+@pytest.mark.parametrize(
+    ("written", "locale", "hint", "done"),
+    [
+        (
+            "could you please correct 1 2 meetings yesterday",
+            "en-US",
+            "Did you mean correct 1 2 meetings yesterday?",
+            "Corrected #1: goal 4, now 2, 21 Nov 2026.",
+        ),
+        (
+            "kan jag få rapportera 4 2 möten i går med styrelsen",
+            "sv-SE",
+            "Menade du rapportera 4 2 möten i går med styrelsen?",
+            "Sparat #2: mål 4, 2 för Sundsvall, 21 nov. 2026.",
+        ),
+    ],
+)
+async def test_a_report_command_written_out_further_in_is_the_hint(
+    meetings: District, written: str, locale: str, hint: str, done: str
+) -> None:
+    assert (await meetings.say(KIM, "rapportera 4 1 i går")).startswith("Sparat #1")
+    assert (await meetings.say(KIM, written, locale=locale)).startswith(hint)
+    suggested = hint.removeprefix("Menade du ").removeprefix("Did you mean ").rstrip("?")
+    assert (await meetings.say(KIM, suggested, locale=locale)).startswith(done)
