@@ -39,6 +39,8 @@ def other(locale: str) -> str:
         ("snälla # 6 tack", "en-US", "mål 6"),
         ("mål # 6", "en-US", "mål 6"),
         ("goal # 6", "sv-SE", "goal 6"),
+        ("mål:6", "en-US", "mål 6"),
+        ("goal#6?", "sv-SE", "goal 6"),
         # a question about one goal in other words
         ("vad står det i mål 6?", "en-US", "mål 6"),
         ("what does goal 6 say?", "sv-SE", "goal 6"),
@@ -75,10 +77,12 @@ def other(locale: str) -> str:
 async def test_a_question_about_a_goal_in_other_words_gets_that_goals_answer(
     district: District, who: Someone, asked: str, locale: str, command: str
 ) -> None:
-    """Whoever asks, in whichever Teams language: the answer the command gives, in the question's language."""
+    """Whoever asks, in whichever Teams language: the answer the command gives, in the question's language
+    (a goal, or the goals found: each of these asks about something the plan has)."""
     district.clock.now = MIDYEAR
     answer = await district.say(who, asked, locale=locale)
     assert answer == await district.say(who, command, locale=other(locale)), answer
+    assert re.match(r"(Mål \d+:|Goal \d+:|\d+ mål nämner|\d+ goals? mentions?)", answer), answer
 
 
 @pytest.mark.parametrize(
