@@ -52,11 +52,19 @@ CHAIR = PersonInfo("29:chair", "aad-adele", "Adele Vance")
 BOARD = PersonInfo("29:board", "aad-megan", "Megan Bowen")
 ADMIN = PersonInfo("29:admin", "aad-isaiah", "Isaiah Langer")
 DEPUTY = PersonInfo("29:deputy", "aad-alex", "Alex Wilber")  # reports for Sundsvall in its chair's stead
-SENDERS = {Role.MEMBER: MEMBER, Role.DEPUTY: DEPUTY, Role.CHAIR: CHAIR, Role.BOARD: BOARD, Role.ADMIN: ADMIN}
-# Others: the chair of another branch, a second board member, someone to @mention.
+# Others: the chair of another branch, a second board member, someone to @mention (furnish() names them
+# responsible for goal 12).
 OTHER_CHAIR = PersonInfo("29:lee", "aad-lee", "Lee Gu")
 OTHER_BOARD = PersonInfo("29:patti", "aad-patti", "Patti Fernandez")
 SOMEONE = PersonInfo("29:diego", "aad-diego", "Diego Siciliani")
+SENDERS = {
+    Role.MEMBER: MEMBER,
+    Role.RESPONSIBLE: SOMEONE,
+    Role.DEPUTY: DEPUTY,
+    Role.CHAIR: CHAIR,
+    Role.BOARD: BOARD,
+    Role.ADMIN: ADMIN,
+}
 
 
 def services_on(repository: Repository) -> Services:
@@ -166,7 +174,9 @@ def give_roles(services: Services) -> None:
 class Furnished:
     """What `furnish` stored, by number as users write them."""
 
-    check_in: int  # reported by OTHER_CHAIR for Härnösand: someone else's, for every sender
+    check_in: (
+        int  # the district's (goal 6), reported by OTHER_CHAIR in Härnösand: someone else's, for every sender
+    )
     slot: int  # a planned prompt with a text OTHER_BOARD wrote (approval on)
     empty_slot: int  # a planned prompt without text
     bank_prompt: int

@@ -38,21 +38,13 @@ from tests.conftest import NOW
 RANK = [Role.MEMBER, Role.CHAIR, Role.BOARD, Role.ADMIN]
 
 
-def _another_branchs_report(t: Translator, furnished: Furnished, role: Role) -> str:
-    """The check-in is Härnösand's: a member is told to ask Härnösand's chair to name them, the chair of
-    Sundsvall where their own branch's reports are."""
-    said = t._(
-        "#{id} is a report for {branch}: only the chair or a deputy of {branch} and the board can change it."
-    ).format(id=furnished.check_in, branch="Härnösand")
-    if role is Role.CHAIR:
-        return said + " " + t._("Your branch's reports: {command}").format(command=t._("my reports"))
-    return (
-        said
-        + " "
-        + t._("If you report for {branch}, ask its chair to name you deputy (deputy @name).").format(
-            branch="Härnösand"
-        )
-    )
+def _the_districts_report(t: Translator, furnished: Furnished, role: Role) -> str:
+    """The check-in is the district's (goal 6, a chairs' meeting, held in Härnösand): only the board and
+    the goal's responsible people change it, not Härnösand's chair, who may not report it either."""
+    return t._(
+        "#{id} is the district's report on goal {number}: only the board and the people responsible "
+        "for goal {number} can change it. Tell a board member what should change."
+    ).format(id=furnished.check_in, number=6)
 
 
 def _only_chairs_report(t: Translator, furnished: Furnished, role: Role) -> str:
@@ -96,8 +88,8 @@ MINIMUM: dict[str, Row] = {
     # A chair names who reports for their branch in their stead.
     "ersättare": Row(Role.CHAIR, "Diego Siciliani", mention=True),
     # Someone else's report (OTHER_CHAIR's): only the board changes it (one's own: tests below).
-    "ändra": Row(Role.BOARD, "{check_in} 2 två möten", refused=_another_branchs_report),
-    "ångra": Row(Role.BOARD, "{check_in}", refused=_another_branchs_report),
+    "ändra": Row(Role.BOARD, "{check_in} 2 två möten", refused=_the_districts_report),
+    "ångra": Row(Role.BOARD, "{check_in}", refused=_the_districts_report),
     # The board's: who answers for a goal, the check-ins as a spreadsheet, and the discussion prompts.
     "ansvarig": Row(Role.BOARD, "12 Diego Siciliani", mention=True),
     "exportera": Row(Role.CHAIR, "2026"),  # a chair: their own branch's (tests/stories)

@@ -76,7 +76,8 @@ def test_the_upgraded_database_serves_the_same_district(tmp_path: Path) -> None:
         personal = ConversationInfo("a:29:anna", "personal", "tenant-1", None, None, {})
         assert districts.scope(personal, ANNA, admin=False).district == DISTRICT
         # Roles, the plan and the check-ins (the corrected value, the withdrawal) are as they were.
-        assert PeopleRepository(db).roles(ANNA, DISTRICT) == {Role.MEMBER, Role.BOARD}
+        # (she was named responsible for a goal too, which reads as a role of its own)
+        assert PeopleRepository(db).roles(ANNA, DISTRICT) == {Role.MEMBER, Role.BOARD, Role.RESPONSIBLE}
         plan = Repository(db).plan(DISTRICT)
         assert plan is not None and len(plan.goals) == 24
         latest = CheckInRepository(db).latest(plan.goals[0].id, year=2026)
