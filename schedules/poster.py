@@ -335,7 +335,8 @@ class PromptPoster:
 
     async def remind_owners(self) -> int:
         """Remind each owner once, in a personal chat and their language, of a slot without a text within
-        its reminder days."""
+        its reminder days; for a text written but not approved where approval is asked, ask the board
+        instead (_ask_approval). How many slots were reminded of."""
         now = self.clock()
         due = await asyncio.to_thread(self.prompts.reminders_due, now)
         owners = [slot.owner_id for slot, _ in due if slot.owner_id]

@@ -1116,6 +1116,11 @@ class PromptDesk:
         if owner is not None and owner != person_id and before.text_by not in (person_id, owner):
             self._tell({owner}, partial(cards.written_for, slot=before, schedule=schedule, writer=by.name))
             told = before.owner_name or ""
+        after = self.prompts.slot(slot_id)
+        if schedule.approval_required and before.reminded and after is not None:
+            # written after the reminder days began: the board is asked now, as the reminder would have
+            board = {member.person_id for member in self.people.members(schedule.district, Role.BOARD)}
+            self._tell(board - {person_id}, partial(cards.approval_wanted, slot=after, schedule=schedule))
         return replaced, told
 
     def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:

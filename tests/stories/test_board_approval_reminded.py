@@ -6,7 +6,8 @@ What a board that turned approval on means: a colleague reads each text before i
 member's name. A text nobody approved by its time is set aside and the bank's prompt goes out instead, so
 the board has to know a text is waiting: three days before (as a turn's owner is reminded to write), the
 board members who may approve it (all but its writer) are asked, with the lines that show and approve it,
-and the writer is told it still waits. Once, and not for a text already approved.
+and the writer is told it still waits. Once, and not for a text already approved; a text written after the
+reminder days began is put to the board when it is written.
 """
 
 from __future__ import annotations
@@ -96,3 +97,23 @@ async def test_in_english_adele_is_asked_to_approve_the_text_lars_wrote_for_her_
     approved = await world.say(ADELE, f"approve {second.id}", locale="en-US")
     assert approved.startswith(f"#{second.id}"), approved
     assert world.slot_at(15, 12, 18).approved_by is not None
+
+
+async def test_a_text_written_after_the_reminder_is_put_to_the_board_at_once(world: World) -> None:
+    """Megan is reminded on Saturday to write her Tuesday prompt and writes it on Sunday: the board is asked
+    then, not never (the reminder days had begun)."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    await world.say(MEGAN, "godkännande på", channel=GENERAL)
+    first = world.slot_at(1, 12, 18)
+    assert await reminded(world, at(11, 28, 9)) == 1  # "Din tur: ... and another board member approves it"
+    world.clock.now = at(11, 29, 11)
+    before = len(world.connector.posted)
+    await world.say(MEGAN, f"skriv {first.id} Vad vill vi av regionen?")
+    await world.settle()
+    [asked] = world.notices(ADELE, before)
+    assert asked.startswith(
+        f"The text by Megan Bowen for #{first.id} (Tuesday 1 December at 18:00, General, Megan Bowen’s turn) "
+        "is not approved yet."
+    ), asked
+    assert len(world.notices(LARS, before)) == 1
+    assert world.notices(MEGAN, before) == []  # the answer to her command says another approves it
