@@ -315,7 +315,8 @@ _STOCK_NOUNS = {
     "medlemmar", "följare", "prenumeranter", "aktiva", "aktivister", "besökare", "användare", "kontakter",
     "volontärer", "förtroendevalda", "partiföreningar", "föreningar", "mandat", "röster", "sidvisningar",
     "visningar", "gillamarkeringar", "gilla-markeringar", "medlemskap", "ombud", "studiecirkeldeltagare",
-    "deltagare", "unga", "kvinnor", "betalande",
+    "deltagare", "unga", "kvinnor", "betalande", "followers", "members", "subscribers", "activists",
+    "volunteers",
 }  # fmt: skip
 _STOCK = re.compile(
     rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+(?:minst\s+|över\s+|åtminstone\s+)?"

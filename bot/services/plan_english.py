@@ -15,7 +15,8 @@ _ENGLISH = frozenset(
     "the and of to a an at least per every each will shall we our with for in by on all year month week "
     "quarter hold organise organize publish send increase reach members meetings times twice once branch "
     "branches board district before after new train visit is are be this that from have has into "
-    "who which their people".split()
+    "who which their people monthly quarterly weekly annually yearly newsletter newsletters meeting "
+    "followers reach recruit grow raise run stall stalls campaign".split()
 )
 _SWEDISH = frozenset(
     "och att ska skall vi för med en ett minst i på alla år månad vecka kvartal hålla varje per av till "

@@ -421,3 +421,20 @@ def test_shorthand_figures(text: str, count: int, period: Period) -> None:
     target = read_goal(text).target
     assert (target.count, target.period) == (count, period)
     assert read_goal("Kampanj 1–15 mars").target.kind is TargetKind.DONE
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # A short English goal (a table's cell) is read in English: its period, and a figure to reach.
+        ("Monthly members meeting", "at least 1 per month"),
+        ("Quarterly newsletter to all members", "at least 1 per quarter"),
+        ("Reach 2000 followers", "reach 2,000 followers"),
+        ("Have 400 members by December", "reach 400 members"),
+    ],
+)
+def test_a_short_english_goal(text: str, words: str) -> None:
+    from bot.cards.goals import target_in_words
+    from bot.i18n import translator
+
+    assert target_in_words(translator("en"), read_goal(text).target, ()) == words
