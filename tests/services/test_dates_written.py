@@ -76,7 +76,7 @@ def _written(day: date, today: date) -> list[str]:
     if d > 2 and (today - day).days < 28:  # "den första", "den andra": the first, the other
         forms += [f"den {_SV_ORDINALS[d - 1]}", f"on the {_EN_ORDINALS[d - 1]}"]
     iso = day.isocalendar()
-    if iso.year == y:
+    if iso.year == y and not _week_begun_again(iso.year + 1, iso.week, today):  # else that week's day is ahead
         forms += [f"{_SV_DAYS[day.weekday()]} v{iso.week}", f"v{iso.week} {_SV_DAYS[day.weekday()]}"]
         forms += [f"{_EN_DAYS[day.weekday()]} of week {iso.week}"]
     if d in (2, 22):
@@ -116,6 +116,14 @@ def _written(day: date, today: date) -> list[str]:
 
 
 @settings(max_examples=300, deadline=None)
+def _week_begun_again(year: int, week: int, today: date) -> bool:
+    """Whether week `week` of `year` has begun by `today` (a week number names the latest such week)."""
+    try:
+        return date.fromisocalendar(year, week, 1) <= today
+    except ValueError:  # no week 53 that year
+        return False
+
+
 @given(
     day=st.dates(date(2019, 1, 1), date(2036, 12, 31)),
     later=st.integers(0, 364),
