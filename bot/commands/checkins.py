@@ -315,6 +315,7 @@ def register(router: Router) -> None:
             report=example_line(t, shown.plan, shown.example),
             about=shown.about,
             marked=shown.marked,
+            branches=shown.branches,
         )
 
     @router.command(

@@ -124,6 +124,8 @@ class Status:
     example: Example | None = None  # a report on a goal shown that the reader may write
     about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
     marked: str | None = None  # the status word (its msgid) the goals shown are marked with ("efter")
+    # a chair of several branches: each one's own goals as it stands (`standings`: the first's)
+    branches: tuple[tuple[str, list[GoalStanding]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -433,7 +435,9 @@ class CheckInDesk:
                     return Status(plan, standings, None, self.today(now), 0, example, about=named)
             elif own and person is not None:
                 chairs = self.checkins.chair_of(person, district)
-                branch = chairs[0] if len(chairs) == 1 else None
+                if len(chairs) > 1:  # "how do my branches stand?": each, as a chair of one sees theirs
+                    return self._branches_status(person, district, roles, plan, chairs, now=now)
+                branch = chairs[0] if chairs else None
             standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
             every = len(standings)
             if branch is not None:
@@ -446,6 +450,26 @@ class CheckInDesk:
             return Status(plan, standings, None, today, 0, example)
         others = every - len(standings) if marked is None else 0  # the district's own, not shown
         return Status(plan, standings, branch.name, today, others, example, marked=marked)
+
+    def _branches_status(
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        plan: Plan,
+        chairs: Sequence[BranchInfo],
+        *,
+        now: datetime,
+    ) -> Status:
+        """`status` for a chair of several branches: each branch's own goals with its own figures."""
+        parts = tuple(
+            (branch.name, self.progress.standings(plan, now=now, branch_id=branch.id)) for branch in chairs
+        )
+        every = len(parts[0][1])
+        parts = tuple((name, [s for s in theirs if s.goal.applies_to_branches]) for name, theirs in parts)
+        shown = parts[0][1]
+        example = self._example(person, district, roles, [s.goal for s in shown], shown=chairs[0])
+        return Status(plan, shown, None, self.today(now), every - len(shown), example, branches=parts)
 
     def _examples(
         self,
