@@ -112,3 +112,25 @@ async def test_the_dashboards_grid_tells_reports_beyond_a_periods_target(meeting
     assert ">1 of 1 (3 reported)</span>" in await _grid(district, "dashboard", "en-US")
     # A quarter with nothing reported says no more than "0 av 1".
     assert ">0 av 1</span>" in await _grid(district, "översikt", "sv-SE")
+
+
+async def test_goal_n_points_a_chair_of_two_to_both_branches_reports(meetings: District) -> None:
+    """Goal 4 made every branch's, a meeting a quarter; Kim reports two meetings for each branch. `mål 4`
+    shows the three latest and says where to see the rest: `mina rapporter mål 4` lists both branches'
+    reports, so the line says "dina föreningars", not "din förenings"."""
+    district = meetings
+    district.clock.now = LATE_NOVEMBER
+    chairs_alno_too(district)
+    written = (("Alnö", "1 oktober"), ("Sundsvall", "2/10"), ("Alnö", "3 nov"), ("Sundsvall", "4/11"))
+    for branch, day in written:
+        assert (await district.say(KIM, f"rapportera 4 1 för {branch} {day}")).startswith("Sparat #")
+    goal = (await district.say(KIM, "mål 4")).splitlines()
+    assert goal[-1] == (
+        "Rapporterat: de 3 senaste av 4 rapporter under 2026; dina föreningars: mina rapporter mål 4"
+    )
+    assert any(row.startswith("Alnö: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet") for row in goal)
+    assert any(row.startswith("Sundsvall: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet") for row in goal)
+    english = (await district.say(KIM, "goal 4", locale="en-US")).splitlines()
+    assert english[-1] == "Reported: the 3 latest of 4 reports in 2026; your branches': my reports goal 4"
+    listed = await district.say(KIM, "mina rapporter mål 4")
+    assert "Alnö" in listed and "Sundsvall" in listed
