@@ -297,16 +297,17 @@ def status(
     mine: bool = False,
     about: str | None = None,
     marked: str | None = None,
-    branches: Sequence[tuple[str, Sequence[GoalStanding]]] = (),
+    branches: Sequence[tuple[str | None, Sequence[GoalStanding]]] = (),
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
     are those that mention these words; `marked`: those shown with this status word (its msgid);
-    `branches`: a chair's several branches, each with its own goals under its name (`standings`: the first's).
-    """
+    `branches`: a chair's several branches, each with its own goals under its name (`standings`: the first's;
+    a part without a name: goals of the district's, listed first)."""
     plan_year = plan.year
-    names = format_list([name for name, _ in branches], locale=t.language) if branches else None
+    named = [name for name, _ in branches if name is not None]
+    names = format_list(named, locale=t.language) if named and not mine else None
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
     elif plan_year is not None and today.year > plan_year and names:
@@ -336,12 +337,12 @@ def status(
         title = t._("How the plan stands, {day}").format(day=day(t, today))
     body = [heading(title, size="Large")]
     lines = [title]
-    # a chair's branches, each name above its own goals (none to show: no names above nothing)
-    parts: Sequence[tuple[str | None, Sequence[GoalStanding]]] = branches if standings else ()
-    for name, theirs in parts or [(None, standings)]:
-        if name is not None:
-            body.append(heading(name, size="Large"))
-            lines += ["", name]
+    # a chair's branches, each name above its own goals, the district's above its (none to show: no names)
+    for name, theirs in (branches if standings else ()) or [(None, standings)]:
+        above = name if name is not None or not named else t._("The district")
+        if above is not None:
+            body.append(heading(above, size="Large"))
+            lines += ["", above]
         _goal_rows(t, theirs, body, lines)
     if marked and not standings:
         none = t._("No goal is marked \u201c{word}\u201d.").format(word=t._(marked))

@@ -166,6 +166,7 @@ def register(router: Router) -> None:
                 today=goals.today,
                 report=example_line(t, goals.plan, goals.example),
                 mine=True,
+                branches=goals.parts,
             )
         asked = report_filter(request.args, today_in_district(context))
         if asked is None:

@@ -125,7 +125,7 @@ class Status:
     about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
     marked: str | None = None  # the status word (its msgid) the goals shown are marked with ("efter")
     # a chair of several branches: each one's own goals as it stands (`standings`: the first's)
-    branches: tuple[tuple[str, list[GoalStanding]], ...] = ()
+    branches: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,6 +181,8 @@ class MyGoals:
     standings: list[GoalStanding]
     today: date
     example: Example | None = None  # a report on one of the goals that the reader may write
+    # a chair of several branches: the district's goals they answer for (no name), then each branch's own
+    parts: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -559,7 +561,7 @@ class CheckInDesk:
     ) -> MyGoals:
         """The goals the sender is responsible for, with their progress: those the board named them for and,
         for a chair, the goals every branch does (each branch's chair answers for them), as their branch
-        has done them when they chair one (as their `status` shows them)."""
+        has done them when they chair one, or under each branch's name when several (as `status`)."""
         today = self.today(now)
         with self.db.snapshot():
             plan = self.progress.plan(district)
@@ -574,9 +576,16 @@ class CheckInDesk:
                     mine if mine.goal.applies_to_branches else s
                     for s, mine in zip(standings, own, strict=True)
                 ]
+            parts: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
+            if len(chairs) > 1:
+                theirs = [s for s in standings if s.goal.id in ids and not s.goal.applies_to_branches]
+                parts = ((None, theirs),) if theirs else ()
+                for branch in chairs:
+                    own = self.progress.standings(plan, now=now, branch_id=branch.id)
+                    parts += ((branch.name, [s for s in own if s.goal.applies_to_branches]),)
             standings = [s for s in standings if s.goal.id in ids or (chairs and s.goal.applies_to_branches)]
             example = self._example(person, district, roles, [s.goal for s in standings])
-        return MyGoals(plan, standings, today, example)
+        return MyGoals(plan, standings, today, example, parts)
 
     def correct(
         self,

@@ -7,8 +7,9 @@ would hide that Alnö is done and Sundsvall behind. The district's own goals are
 (`status distriktet`), once. By `mål 3` (each branch starts a sub-organisation) Kim means the goal in full
 and where each of the two stands, with the same figures as `status`.
 
-The dashboard's branch × period grid is read beside `status`: a quarter with three meetings of one
-wanted says "1 av 1 (3 rapporterade)" there as it does in status, not "1 av 1" alone.
+`mina mål` shows the same under each branch's name. The dashboard's branch × period grid is read beside
+`status`: a quarter with three meetings of one wanted says "1 av 1 (3 rapporterade)" there as it does in
+status, not "1 av 1" alone.
 """
 
 from __future__ import annotations
@@ -134,3 +135,22 @@ async def test_goal_n_points_a_chair_of_two_to_both_branches_reports(meetings: D
     assert english[-1] == "Reported: the 3 latest of 4 reports in 2026; your branches': my reports goal 4"
     listed = await district.say(KIM, "mina rapporter mål 4")
     assert "Alnö" in listed and "Sundsvall" in listed
+
+
+async def test_my_goals_shows_each_of_the_chairs_branches(district: District) -> None:
+    """Kim also answers for goal 6 (the district's chairs' meeting). By `mina mål` Kim means "what am I
+    answerable for, and how does it stand": goal 6 with the district's figure under the district's name,
+    then goal 3 under each branch's name with that branch's figure, as `status` shows them."""
+    district.clock.now = LATE_NOVEMBER
+    chairs_alno_too(district)
+    await district.say(MEGAN, "ansvarig 6 @Kim Berg", mentions=((KIM, "Kim Berg"),))
+    await district.say(KIM, "rapportera 3 1 för Alnö Zetkin-grupp")
+    mine = await district.say(KIM, "mina mål")
+    assert mine.startswith("Dina mål, 23 nov. 2026\n\nDistriktet\n")
+    assert goal_lines(mine) == [6, 3, 3]
+    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart" in under("Alnö", mine)
+    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter" in under("Sundsvall", mine)
+    english = await district.say(KIM, "my goals", locale="en-US")
+    assert english.startswith("Your goals, 23 Nov 2026\n\nThe district\n")
+    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 named · done" in under("Alnö", english)
+    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 named · behind" in under("Sundsvall", english)
