@@ -412,9 +412,9 @@ class CheckInDesk:
         now: datetime,
     ) -> Status | UnknownBranch | None:
         """The plan's standing (None: no plan with goals): for the branch `named` (no branch: the goals that
-        mention those words), or with `own` for the one branch the sender chairs, else the district's. A
-        branch's status holds the goals every branch has of its own, as that branch has done them; the
-        district's own goals are counted, not shown."""
+        mention those words), or with `own` for the branches the sender chairs (several: each under its
+        name), else the district's. A branch's status holds the goals every branch has of its own, as that
+        branch has done them; the district's own goals are counted, not shown."""
         with self.db.snapshot():
             plan = self.progress.plan(district)
             if plan is None or not plan.goals:
