@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
+from typing import Any
+
+from babel.lists import format_list
 
 from bot.cards import (
     Reply,
@@ -334,14 +337,21 @@ def status(
     mine: bool = False,
     about: str | None = None,
     marked: str | None = None,
+    branches: Sequence[tuple[str | None, Sequence[GoalStanding]]] = (),
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
-    are those that mention these words; `marked`: those shown with this status word (its msgid)."""
+    are those that mention these words; `marked`: those shown with this status word (its msgid);
+    `branches`: a chair's several branches, each with its own goals under its name (`standings`: the first's;
+    a part without a name: goals of the district's, listed first)."""
     plan_year = plan.year
+    named = [name for name, _ in branches if name is not None]
+    names = format_list(named, locale=t.language) if named and not mine else None
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
+    elif plan_year is not None and today.year > plan_year and names:
+        title = t._("How {branches} did in {year}").format(branches=names, year=plan_year)
     elif plan_year is not None and today.year > plan_year:  # the year is over: its final result
         if branch and marked:
             title = t._("Goals marked \u201c{word}\u201d for {branch} in {year}").format(
@@ -357,6 +367,8 @@ def status(
         title = t._("Goals marked \u201c{word}\u201d for {branch}, {day}").format(
             word=t._(marked), branch=branch, day=day(t, today)
         )
+    elif names:
+        title = t._("How {branches} stand, {day}").format(branches=names, day=day(t, today))
     elif branch:
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
     elif marked:
@@ -371,27 +383,18 @@ def status(
         title = t._("How the plan stands, {day}").format(day=day(t, today))
     body = [heading(title, size="Large")]
     lines = [title]
-    section = None
-    rows: list[tuple[str, str]] = []
-    for standing in standings:
-        goal = standing.goal
-        if goal.section_in(t.language) != section:
-            if rows:
-                body.append(facts(rows))
-                rows = []
-            section = goal.section_in(t.language)
-            body.append(heading(section))
-            lines += ["", section]
-        line = progress_line(t, goal, standing.progress)
-        rows.append((str(goal.number), line))
-        lines.append(f"{goal.number:>3}. {line}")
-    if rows:
-        body.append(facts(rows))
+    # a chair's branches, each name above its own goals, the district's above its (none to show: no names)
+    for name, theirs in (branches if standings else ()) or [(None, standings)]:
+        above = name if name is not None or not named else t._("The district")
+        if above is not None:
+            body.append(heading(above, size="Large"))
+            lines += ["", above]
+        _goal_rows(t, theirs, body, lines)
     if marked and not standings:
         none = t._("No goal is marked \u201c{word}\u201d.").format(word=t._(marked))
         body.append(paragraph(none))
         lines += ["", none]
-    if branch and district_goals:
+    if (branch or branches) and district_goals:
         if standings:
             others = t.ngettext(
                 "One goal is the district's own, not each branch's: write status district to see it.",
@@ -414,6 +417,26 @@ def status(
         body.append(paragraph(hint, subtle=True))
         text = "\n".join([*lines, "", hint])
     return _marked(t, plan, Reply(text, card(body, fallback=text)))
+
+
+def _goal_rows(t: Translator, standings: Sequence[GoalStanding], body: list[Any], lines: list[str]) -> None:
+    """Each goal's progress line under its section's heading, to the card's `body` and the text's `lines`."""
+    section = None
+    rows: list[tuple[str, str]] = []
+    for standing in standings:
+        goal = standing.goal
+        if goal.section_in(t.language) != section:
+            if rows:
+                body.append(facts(rows))
+                rows = []
+            section = goal.section_in(t.language)
+            body.append(heading(section))
+            lines += ["", section]
+        line = progress_line(t, goal, standing.progress)
+        rows.append((str(goal.number), line))
+        lines.append(f"{goal.number:>3}. {line}")
+    if rows:
+        body.append(facts(rows))
 
 
 def mine(
@@ -629,8 +652,8 @@ def goal_detail(
     ]
     if (areas := areas_left(t, plan, goal, standing)) is not None:
         rows.append((t._("Areas left"), areas))
-    if found.own is not None:  # a chair's own branch, as their `status` shows it
-        rows.append((found.own[0], progress_line(t, goal, found.own[1])))
+    for branch, own in found.own:  # a chair's own branches, as their `status` shows them
+        rows.append((branch, progress_line(t, goal, own)))
     if posts is not None:
         rows.append((t._("Prompts I posted"), posts_line(t, posts)))
     for check_in in found.latest:

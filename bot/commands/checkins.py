@@ -167,6 +167,7 @@ def register(router: Router) -> None:
                 today=goals.today,
                 report=example_line(t, goals.plan, goals.example),
                 mine=True,
+                branches=goals.parts,
             )
         asked = report_filter(request.args, today_in_district(context))
         if asked is None:
@@ -318,6 +319,7 @@ def register(router: Router) -> None:
             report=example_line(t, shown.plan, shown.example),
             about=shown.about,
             marked=shown.marked,
+            branches=shown.branches,
         )
 
     @router.command(

@@ -142,13 +142,13 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
         answer.found,
         today=context.progress.today(context.now),
         posts=answer.posts,
-        all_reports=_all_reports(request, plan, number),
+        all_reports=_all_reports(request, plan, number, branches=len(answer.found.own)),
     )
 
 
-def _all_reports(request: Request, plan: Plan, number: int) -> str | None:
+def _all_reports(request: Request, plan: Plan, number: int, *, branches: int) -> str | None:
     """Where the reader may see every report of the goal: the board exports them all, a chair (or deputy)
-    lists the branch's; a member has the figures above, which count them all."""
+    lists the branch's (a chair of several `branches`, theirs); a member has the figures above."""
     t = request.t
     if allows(request.roles, Role.BOARD):
         return t._("all of them: {command}").format(
@@ -158,9 +158,8 @@ def _all_reports(request: Request, plan: Plan, number: int) -> str | None:
         )
     goal = plan.goal(number)
     if allows(request.roles, Role.CHAIR) and goal is not None and goal.applies_to_branches:
-        return t._("your branch's: {command}").format(
-            command=t._("my reports goal {number}").format(number=number)
-        )
+        mine = t._("your branches': {command}") if branches > 1 else t._("your branch's: {command}")
+        return mine.format(command=t._("my reports goal {number}").format(number=number))
     return None
 
 

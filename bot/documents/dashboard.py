@@ -16,7 +16,7 @@ from babel.dates import format_date
 
 from bot.cards import day, number
 from bot.cards.followup import figure
-from bot.cards.goals import pace_word, plan_title
+from bot.cards.goals import beyond_target, pace_word, plan_title
 from bot.documents.annual import period_label, subject
 from bot.i18n import Translator
 from bot.services.followup import Dashboard, subject_of
@@ -154,7 +154,9 @@ def _goals(t: Translator, board: Dashboard) -> str:
 
 def _cell(t: Translator, measure: Measure) -> str:
     css = "met" if measure.done >= measure.wanted else "part" if measure.done > 0 else "none"
+    # "1 of 1 (3 reported)", as status and goal N tell a period's reports beyond its target
     text = t._("{done} of {wanted}").format(done=number(t, measure.done), wanted=number(t, measure.wanted))
+    text += beyond_target(t, measure)
     return f'<td><span class="cell {css}">{escape(text)}</span></td>'
 
 

@@ -128,6 +128,8 @@ class Status:
     example: Example | None = None  # a report on a goal shown that the reader may write
     about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
     marked: str | None = None  # the status word (its msgid) the goals shown are marked with ("efter")
+    # a chair of several branches: each one's own goals as it stands (`standings`: the first's)
+    branches: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,8 @@ class MyGoals:
     standings: list[GoalStanding]
     today: date
     example: Example | None = None  # a report on one of the goals that the reader may write
+    # a chair of several branches: the district's goals they answer for (no name), then each branch's own
+    parts: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -420,9 +424,9 @@ class CheckInDesk:
         now: datetime,
     ) -> Status | UnknownBranch | None:
         """The plan's standing (None: no plan with goals): for the branch `named` (no branch: the goals that
-        mention those words), or with `own` for the one branch the sender chairs, else the district's. A
-        branch's status holds the goals every branch has of its own, as that branch has done them; the
-        district's own goals are counted, not shown."""
+        mention those words), or with `own` for the branches the sender chairs (several: each under its
+        name), else the district's. A branch's status holds the goals every branch has of its own, as that
+        branch has done them; the district's own goals are counted, not shown."""
         with self.db.snapshot():
             plan = self.progress.plan(district)
             if plan is None or not plan.goals:
@@ -450,7 +454,9 @@ class CheckInDesk:
                     return Status(plan, standings, None, self.today(now), 0, example, about=named)
             elif own and person is not None:
                 chairs = self.checkins.chair_of(person, district)
-                branch = chairs[0] if len(chairs) == 1 else None
+                if len(chairs) > 1:  # "how do my branches stand?": each, as a chair of one sees theirs
+                    return self._branches_status(person, district, roles, plan, chairs, now=now)
+                branch = chairs[0] if chairs else None
             standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
             every = len(standings)
             if branch is not None:
@@ -463,6 +469,26 @@ class CheckInDesk:
             return Status(plan, standings, None, today, 0, example, marked=marked)
         others = every - len(standings) if marked is None else 0  # the district's own, not shown
         return Status(plan, standings, branch.name, today, others, example, marked=marked)
+
+    def _branches_status(
+        self,
+        person: PersonInfo,
+        district: str,
+        roles: Collection[Role],
+        plan: Plan,
+        chairs: Sequence[BranchInfo],
+        *,
+        now: datetime,
+    ) -> Status:
+        """`status` for a chair of several branches: each branch's own goals with its own figures."""
+        parts = tuple(
+            (branch.name, self.progress.standings(plan, now=now, branch_id=branch.id)) for branch in chairs
+        )
+        every = len(parts[0][1])
+        parts = tuple((name, [s for s in theirs if s.goal.applies_to_branches]) for name, theirs in parts)
+        shown = parts[0][1]
+        example = self._example(person, district, roles, [s.goal for s in shown], shown=chairs[0])
+        return Status(plan, shown, None, self.today(now), every - len(shown), example, branches=parts)
 
     def _examples(
         self,
@@ -557,7 +583,7 @@ class CheckInDesk:
     ) -> MyGoals:
         """The goals the sender is responsible for, with their progress: those the board named them for and,
         for a chair, the goals every branch does (each branch's chair answers for them), as their branch
-        has done them when they chair one (as their `status` shows them)."""
+        has done them when they chair one, or under each branch's name when several (as `status`)."""
         today = self.today(now)
         with self.db.snapshot():
             plan = self.progress.plan(district)
@@ -572,9 +598,16 @@ class CheckInDesk:
                     mine if mine.goal.applies_to_branches else s
                     for s, mine in zip(standings, own, strict=True)
                 ]
+            parts: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
+            if len(chairs) > 1:
+                theirs = [s for s in standings if s.goal.id in ids and not s.goal.applies_to_branches]
+                parts = ((None, theirs),) if theirs else ()
+                for branch in chairs:
+                    own = self.progress.standings(plan, now=now, branch_id=branch.id)
+                    parts += ((branch.name, [s for s in own if s.goal.applies_to_branches]),)
             standings = [s for s in standings if s.goal.id in ids or (chairs and s.goal.applies_to_branches)]
             example = self._example(person, district, roles, [s.goal for s in standings])
-        return MyGoals(plan, standings, today, example)
+        return MyGoals(plan, standings, today, example, parts)
 
     def correct(
         self,

@@ -750,8 +750,8 @@ class GoalInFull:
     responsible: list[str]
     latest: list[StoredCheckIn]
     changes: list[Change] = field(default_factory=list)  # the board's corrections, for the board only
-    # an every-branch goal as the reader's own branch has done it (a chair's), as their `status` shows it
-    own: tuple[str, GoalProgress] | None = None
+    # an every-branch goal as each branch the reader chairs has done it, as their `status` shows it
+    own: tuple[tuple[str, GoalProgress], ...] = ()
     reported: int = 0  # the year's standing reports in all, of which `latest` are the newest
 
 
@@ -953,8 +953,8 @@ class Progress:
         reader: PersonInfo | None = None,
     ) -> GoalInFull:
         """One goal's progress, the people responsible for it and its latest reports; with `changes`, the
-        corrections the board made to it (for the board's eyes); with a `reader` who chairs one branch, an
-        every-branch goal as that branch has done it."""
+        corrections the board made to it (for the board's eyes); with a `reader` who chairs branches, an
+        every-branch goal as each of them has done it."""
         today = self.today(now)
         with self.checkins.db.snapshot():
             named = self.checkins.responsible(plan.district).get(goal.id, [])
@@ -978,8 +978,8 @@ class Progress:
             begun=begun,
             zone=self.zone,
         )
-        # the chair's own branch as `status` for the branch counts it
-        own = (chairs[0].name, standing(branch_id=chairs[0].id)) if len(chairs) == 1 else None
+        # each of the chair's own branches as `status` for the branch counts it
+        own = tuple((chair.name, standing(branch_id=chair.id)) for chair in chairs)
         return GoalInFull(goal, standing(), [name for _, name in named], latest, made, own, reported)
 
     def reports(self, plan: Plan, *, year: int) -> dict[int, list[Report]]:
