@@ -74,6 +74,7 @@ _UNITS = {
     "utdelning|utdelningen|utdelningar|utdelningarna": ("leafleting round", "leafleting rounds"),
     "bokbord|bokbordet|bokborden": ("stall", "stalls"),
     "öppet hus|öppna hus|öppet huset": ("open house", "open houses"),
+    "middag|middagen|middagar|middagarna": ("dinner", "dinners"),
     "manifestation|manifestationen|manifestationer|manifestationerna": ("demonstration", "demonstrations"),
     "gång|gången|gånger|gångerna": ("time", "times"),
     "kommun|kommunen|kommuner|kommunerna": ("municipality", "municipalities"),
