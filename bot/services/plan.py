@@ -347,6 +347,9 @@ def _relative(text: str) -> Target | None:
     )
 
 
+_OWNERS = {"vår", "våra", "vårt", "distriktets", "our", "the", "its", "their"}  # before what changes
+
+
 def _changed_thing(what: str, before: str) -> str | None:
     """What a change is of, said without "antalet": the figure after the verb ("öka följarna med 10 %",
     "increase our followers by 10 %"), or the one set apart before it ("Följare på Instagram – öka med
@@ -361,9 +364,6 @@ def _changed_thing(what: str, before: str) -> str | None:
         if word and (word in _STOCK_NOUNS or english_unit(word) is not None or swedish_for(word)):
             return word
     return None
-
-
-_OWNERS = {"vår", "våra", "vårt", "distriktets", "our", "the", "its", "their"}
 
 
 # "Andel kvinnor på valbar plats – 50 %": a share set apart as the goal's target (a table's target column).
