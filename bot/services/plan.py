@@ -1285,7 +1285,7 @@ def read_goal(text: str) -> GoalDraft:
     when = _WHEN_FIELD.search(text)
     if when is not None and any(ch.isalpha() for ch in text[: when.start()]):
         # as a table's "Klart senast" column is read: the goal's when, in brackets after its words
-        text = f"{text[: when.start()].rstrip(' .;,')} ({when.group('when').strip()})"
+        text = f"{text[: when.start()].rstrip(' .;,|·–—-')} ({when.group('when').strip()})"
     return GoalDraft(
         text=text,
         target=parse_target(text),

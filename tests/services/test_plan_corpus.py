@@ -437,6 +437,7 @@ def test_a_change_without_antalet_names_what_changes(text: str, unit: str | None
         ("Hålla fyra medlemsmöten. Klart: december", "Hålla fyra medlemsmöten (december)"),
         ("Ordna en studiecirkel; Tidpunkt: hösten", "Ordna en studiecirkel (hösten)"),
         ("Värva 50 medlemmar. Ansvarig: styrelsen. Klart senast: 31/12", "Värva 50 medlemmar (31/12)"),
+        ("Skicka nyhetsbrev varje kvartal – Klart: löpande", "Skicka nyhetsbrev varje kvartal (löpande)"),
         # A field alone, or a colon in the goal's own words, is left as it is.
         ("Klart senast: 30 juni", "Klart senast: 30 juni"),
         ("Nyhetsbrev: ett i månaden", "Nyhetsbrev: ett i månaden"),
