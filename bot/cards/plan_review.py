@@ -100,8 +100,14 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
     for number, goal in enumerate(draft.goals, start=1):
         target = goal.target
         if target.kind is TargetKind.METRIC and target.change_percent is not None and target.baseline is None:
+            unit = target.unit_in(t.language)
             asked.append(
                 t._(
+                    "Goal {number} is a change in percent: how many {unit} are there today? Write: goal "
+                    "{number} from NUMBER"
+                ).format(number=number, unit=unit)
+                if unit
+                else t._(
                     "Goal {number} is a change in percent: what is the figure today? Write: goal {number} "
                     "from VALUE"
                 ).format(number=number)

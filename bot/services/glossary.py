@@ -73,6 +73,8 @@ _UNITS = {
     "flygblad|flygbladet|flygbladen": ("leaflet", "leaflets"),
     "utdelning|utdelningen|utdelningar|utdelningarna": ("leafleting round", "leafleting rounds"),
     "bokbord|bokbordet|bokborden": ("stall", "stalls"),
+    "öppet hus|öppna hus|öppet huset": ("open house", "open houses"),
+    "middag|middagen|middagar|middagarna": ("dinner", "dinners"),
     "manifestation|manifestationen|manifestationer|manifestationerna": ("demonstration", "demonstrations"),
     "gång|gången|gånger|gångerna": ("time", "times"),
     "kommun|kommunen|kommuner|kommunerna": ("municipality", "municipalities"),
@@ -154,7 +156,8 @@ def swedish_for(english: str) -> str | None:
 def english_unit(unit: str | None, *, plural: bool = True) -> str | None:
     """The English for a plan's unit ("studiecirklar", "utbildning, föreläsning eller webbinarium",
     "% av medlemmarna"), singular or plural, or None when a word of it has none."""
-    return _translated(unit or "", lambda word: _unit_word(word, plural))
+    whole = _UNIT_WORDS.get(fold(unit)) if unit and " " in unit.strip() else None  # "öppet hus"
+    return whole[plural] if whole else _translated(unit or "", lambda word: _unit_word(word, plural))
 
 
 def _unit_word(word: str, plural: bool) -> str | None:

@@ -342,9 +342,28 @@ def _relative(text: str) -> Target | None:
     sign = -1.0 if match.group("verb").lower() in ("minska", "sänka") else 1.0
     return Target(
         TargetKind.METRIC,
-        unit=counted.group("unit") if counted else None,
+        unit=counted.group("unit") if counted else _changed_thing(match.group("what"), text[: match.start()]),
         change_percent=sign * _amount(match.group("pct")),
     )
+
+
+_OWNERS = {"vår", "våra", "vårt", "distriktets", "our", "the", "its", "their"}  # before what changes
+
+
+def _changed_thing(what: str, before: str) -> str | None:
+    """What a change is of, said without "antalet": the figure after the verb ("öka följarna med 10 %",
+    "increase our followers by 10 %"), or the one set apart before it ("Följare på Instagram – öka med
+    10 %"). Only a word the plan counts (a stock or a unit the glossary knows), not "valdeltagandet"."""
+    set_apart = re.match(r"^(?P<head>.+?)\s*[–—:-]\s*$", before)
+    for words in (what, set_apart.group("head") if set_apart else ""):
+        counted = _COUNTED_THING.search(words)
+        if counted is not None:
+            return counted.group("unit")
+        first = [w for w in words.split() if w.casefold() not in _OWNERS][:1]
+        word = first[0].strip(".,;:!?()\"'”“").casefold() if first else ""
+        if word and (word in _STOCK_NOUNS or english_unit(word) is not None or swedish_for(word)):
+            return word
+    return None
 
 
 # "Andel kvinnor på valbar plats – 50 %": a share set apart as the goal's target (a table's target column).
@@ -653,9 +672,24 @@ def _past_adjective(word: str, rest: str) -> tuple[str, str]:
     """The noun an adjective goes with ("öppna medlemsmöten", "digitala utbildningar"), and the text after
     it; other words as they are."""
     after = re.match(r"^\s+(?P<noun>[^\W\d_][\w-]*[^\W\d_])\b", rest)
-    if word.lower().endswith("a") and after is not None and after.group("noun").lower() not in _NOUN_ENDS:
+    if after is None or after.group("noun").lower() in _NOUN_ENDS or _known(f"{word} {after.group('noun')}"):
+        return word, rest  # "öppet hus", "open house": a name the glossary counts whole
+    if word.lower().endswith("a") or _ADJECTIVE.fullmatch(word):
         return after.group("noun"), rest[after.end() :]
     return word, rest
+
+
+# Adjectives before the noun counted, in every form ("öppen förskola", "öppet möte", "digitalt nyhetsbrev",
+# "gemensam fest", "open meetings", "public meetings"): by their endings, and the short ones plans use.
+_ADJECTIVE = re.compile(
+    r"(?:[^\W\d_]{2,}(?:ig|lig|isk|al|ell|iv|sam|bar)t?|öppen|öppet|ny|nytt|stor|stort|liten|litet|egen|eget|"
+    r"fri|fritt|open|new|public|local|regional|annual|joint|free|big|large|small|weekly|monthly)",
+    re.IGNORECASE,
+)
+
+
+def _known(words: str) -> bool:
+    return english_unit(words) is not None or swedish_for(words) is not None
 
 
 _SHALL_VERB = re.compile(
@@ -685,12 +719,9 @@ def _head_noun(word: str, rest: str) -> str:
         if raw != next_word:
             break  # a comma or a full stop ends the phrase
 
-    def known(words: str) -> bool:
-        return english_unit(words) is not None or swedish_for(words) is not None
-
-    if len(phrase) > 1 and known(" ".join(phrase[:2])):
+    if len(phrase) > 1 and _known(" ".join(phrase[:2])):
         return " ".join(phrase[:2])  # "study circles"
-    return next((w for w in reversed(phrase) if known(w)), word)
+    return next((w for w in reversed(phrase) if _known(w)), word)
 
 
 def _done_thing(before: str) -> str | None:
@@ -804,7 +835,7 @@ def parse_target(text: str) -> Target:
         or _count(text)
         or DONE
     )
-    if english and target.unit and target.unit in english and not target.is_amount:
+    if english and target.unit and target.unit.casefold() in english.casefold() and not target.is_amount:
         # An English plan's unit is its English word; Swedish readers get the glossary's Swedish for it.
         target = replace(target, unit=swedish_for(target.unit) or target.unit, unit_en=target.unit)
     return target
@@ -1230,6 +1261,14 @@ _RESPONSIBLE = re.compile(
     re.IGNORECASE,
 )
 
+# "… varje kvartal. Klart senast: löpande", "Deadline: ongoing", "Tidpunkt: hösten": when, not what.
+_WHEN_FIELD = re.compile(
+    r"(?:^|(?<=[\s.;,]))(?:klart(?:\s+senast)?|senast|när|tidpunkt|tid(?:s?plan)?|deadline|datum|when|"
+    r"due(?:\s+date)?|(?:done|completed?|finished|ready)\s+by|target\s+date|timing)\s*:\s*"
+    r"(?P<when>[^.;:()\n]*[^\W_][^.;:()\n]*?)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
 
 def read_goal(text: str) -> GoalDraft:
     """A goal as the plan's words make it: its target, whether every branch does it, and who the plan
@@ -1243,6 +1282,10 @@ def read_goal(text: str) -> GoalDraft:
         rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip(" ,")
         if any(ch.isalpha() for ch in rest):
             text, responsible = rest, (named.group("who") or named.group("bracketed")).strip()
+    when = _WHEN_FIELD.search(text)
+    if when is not None and any(ch.isalpha() for ch in text[: when.start()]):
+        # as a table's "Klart senast" column is read: the goal's when, in brackets after its words
+        text = f"{text[: when.start()].rstrip(' .;,|·–—-')} ({when.group('when').strip()})"
     return GoalDraft(
         text=text,
         target=parse_target(text),

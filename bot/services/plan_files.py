@@ -197,7 +197,7 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
     words keep to those columns. A table's row starts where its first column starts a new text (a capital);
     a cell's wrapped lines go on in lower case. The table ends at a wide gap, a larger type or a line that
     runs across a column's start."""
-    from bot.services.plan_text import GOES_ON, column_name, columns
+    from bot.services.plan_text import GOES_ON, column_name, columns, listing_columns
 
     rows = _rows([w for w in words if w.text.strip()])
     found: list[_Table] = []
@@ -208,9 +208,9 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
         size = max(w.size for w in header.words)
         names = [" ".join(w.text for w in cell) for cell in _gapped(header.words, size)]
         found_columns = columns(names) if len(names) >= 2 and all(map(column_name, names)) else None
-        if found_columns is None:
+        if found_columns is None and not listing_columns(names):
             continue
-        goal = found_columns.goal
+        goal = found_columns.goal if found_columns else 0  # a list of branches: their names first
         starts = [cell[0].x0 for cell in _gapped(header.words, size)]
         table: list[list[list[str]]] = []
         bottom = header.bottom
@@ -233,7 +233,8 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
             # "Styrelsen" merged down over two rows (Ansvarig | Aktivitet | …): the next row's first cell is
             # empty, its goal starts anew and other cells go with it; whom it names is the row's above.
             merged = (
-                not placed[0]
+                found_columns is not None
+                and not placed[0]
                 and goal not in (0, found_columns.area)
                 and placed[goal]
                 and placed[goal][0][:1].isupper()
@@ -241,7 +242,7 @@ def _unruled_tables(words: list[_Word]) -> list[_Table]:
             )
             if not table or (new_text and not (alone and goes_on)) or merged:
                 table.append([[] for _ in starts])
-                if merged and found_columns.who == 0:
+                if merged and found_columns is not None and found_columns.who == 0:
                     # A leading column left empty is a cell merged down, not a goal without anyone.
                     table[-1][0] = list(table[-2][0])
             for cell, put in zip(table[-1], placed, strict=True):

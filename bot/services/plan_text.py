@@ -333,6 +333,21 @@ def column_name(name: str) -> bool:
     return ":" not in name and words <= (5 if asks else 3) and any(field.match(name) for field in _FIELDS)
 
 
+# The columns of a plan's list of its branches or contacts ("Förening | Ordförande | Medlemmar", "Group |
+# Contact"): a table, though of no goals (its first column names the branches).
+_LISTING_FIELD = re.compile(
+    r"^(?:(?:parti)?förening(?:ar)?|lokalavdelning(?:ar)?|lokalgrupp(?:er)?|krets(?:ar)?|arbetarekommun|"
+    r"ordförande|kontakt(?:person)?|namn|e-?post|telefon|medlemmar|antal\s+medlemmar|ort|kommun|"
+    r"(?:local\s+)?groups?|branch(?:es)?|contacts?|contact\s+person|chair|names?|e-?mail|phone|members)$",
+    re.IGNORECASE,
+)
+
+
+def listing_columns(names: list[str]) -> bool:
+    """Whether a row is the header of a list of branches or contacts (see _LISTING_FIELD)."""
+    return len(names) >= 2 and all(_LISTING_FIELD.match(name.strip().rstrip(":")) for name in names)
+
+
 @dataclass(frozen=True)
 class Columns:
     """Which column (or field) holds the goal, its target, who is responsible, when, how it is done and

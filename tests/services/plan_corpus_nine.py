@@ -20,6 +20,15 @@ medlemmar går …" read as done), headings 100%; and a goal's rest after a capi
 ("… i Tidningen" / "Ångermanland om vården …") was dropped unseen. The reviews also showed what a count
 counts read wrongly, in these plans and in earlier ones ("minst 8 distriktsstyrelsen per år", "minst 1 medlem
 per år" for calling every member, "4 street", "1 digitalt"): test_plan_corpus.test_what_a_count_counts.
+
+Two more from the reviews of the ninth round (ange_faltrader.pdf, boras_english_fields.txt), what a board
+member reads in them written down before the reader was run: a when-field on the goal's line ("… varje
+kvartal. Klart senast: löpande", "Deadline: ongoing", "Tidpunkt: hösten") is the goal's when, in brackets
+after its words as a table's "Klart senast" column is, not part of its text; "Följare på Instagram – öka med
+10 %" is a change in followers, not in "the figure"; "Ha öppet hus", "Ordna en gemensam middag", "Hålla ett
+öppet möte" count open houses, dinners and meetings, not "öppet", "gemensam" or "öppet"; a list of branches
+printed as a table without rules ("Förening   Kontakt") offers its branches, as the Word file's table does,
+and its header is no section ("Group Contact" in lund_english_libreoffice.pdf).
 """
 
 from __future__ import annotations
@@ -579,6 +588,86 @@ ALNO: tuple[Goal, ...] = (
     ("Aktiviteter 2027", "Minst 50 % kvinnor bland talarna", "metric - 50", "Styrelsen"),
 )
 
+# --- fields on a goal's line ("Klart senast: löpande"), a change without "antalet", "öppet hus", a list of
+# branches printed as a table without rules ("Förening   Kontakt") ------------------------------------------
+
+
+def ange_fields_pdf() -> bytes:
+    pdf = _Printed(format="A4")
+    pdf.running = "Socialdemokraterna i Ånge · Verksamhetsplan 2027"
+    if (DEJAVU / "DejaVuSans.ttf").is_file():
+        pdf.add_font("Plan", "", str(DEJAVU / "DejaVuSans.ttf"))
+        pdf.add_font("Plan", "B", str(DEJAVU / "DejaVuSans-Bold.ttf"))
+    font = pdf.plan_font
+    pdf.add_page()
+
+    def line(*cells: str, size: float = 10.5, style: str = "", gap: float = 0) -> None:
+        pdf.set_font(font, style, size)
+        for number, text in enumerate(cells):
+            pdf.set_x(pdf.l_margin + 60 * number)  # a table's columns, set apart without rules
+            pdf.cell(0 if number == len(cells) - 1 else 60, size * 0.5, text)
+        pdf.ln(size * 0.5 + gap)
+
+    line("VERKSAMHETSPLAN 2027", size=18, style="B", gap=3)
+    line("Socialdemokraterna i Ånge", gap=5)
+    line("MEDLEMMAR", size=13, style="B", gap=2)
+    line("\u2022 Värva 30 nya medlemmar. Ansvarig: styrelsen. Klart senast: 31 december")
+    line("\u2022 Skicka nyhetsbrev till medlemmarna varje kvartal. Klart senast: löpande")
+    line("\u2022 Ha öppet hus två gånger per år. Tidpunkt: våren och hösten")
+    line("\u2022 Ordna en gemensam middag för nya medlemmar en gång per termin. Klart: december", gap=5)
+    line("KOMMUNIKATION", size=13, style="B", gap=2)
+    line("\u2022 Följare på Instagram \u2013 öka med 10 %. Ansvarig: kommunikatören")
+    line("\u2022 Hålla ett öppet möte i månaden. Tidpunkt: löpande", gap=5)
+    line("FÖRENINGAR", size=13, style="B", gap=2)
+    line("Förening", "Kontakt", style="B")
+    line("Ånge centrum", "Lena Ek")
+    line("Ljungaverk", "Per Sjödin")
+    line("Torpshammar", "Ali Hassan")
+    return bytes(pdf.output())
+
+
+ANGE_FIELDS: tuple[Goal, ...] = (
+    ("Medlemmar", "Värva 30 nya medlemmar (31 december)", "count 30 year", "styrelsen"),
+    ("Medlemmar", "Skicka nyhetsbrev till medlemmarna varje kvartal (löpande)", "count 1 quarter", None),
+    ("Medlemmar", "Ha öppet hus två gånger per år (våren och hösten)", "count 2 year", None),
+    (
+        "Medlemmar",
+        "Ordna en gemensam middag för nya medlemmar en gång per termin (december)",
+        "count 1 half_year",
+        None,
+    ),
+    ("Kommunikation", "Följare på Instagram \u2013 öka med 10 %.", "relative 10", "kommunikatören"),
+    ("Kommunikation", "Hålla ett öppet möte i månaden (löpande)", "count 1 month", None),
+)
+
+BORAS_FIELDS: tuple[Goal, ...] = (
+    ("Members", "Recruit 30 new members (31 December)", "count 30 year", "the board"),
+    ("Members", "Hold an open house twice a year (spring and autumn)", "count 2 year", None),
+    ("Members", "Send a newsletter every quarter (ongoing)", "count 1 quarter", None),
+    (
+        "Social media",
+        "Followers on Instagram \u2013 increase by 10 %.",
+        "relative 10",
+        "communications officer",
+    ),
+    ("Social media", "Hold a public meeting every month (ongoing)", "count 1 month", None),
+)
+
+# What each goal of the two plans above counts, as a board member reads it (the text is all of the goal's).
+FIELDS_UNITS: dict[str, str] = {
+    "Värva 30 nya medlemmar (31 december)": "medlemmar",
+    "Skicka nyhetsbrev till medlemmarna varje kvartal (löpande)": "nyhetsbrev",
+    "Ha öppet hus två gånger per år (våren och hösten)": "öppet hus",
+    "Ordna en gemensam middag för nya medlemmar en gång per termin (december)": "middag",
+    "Följare på Instagram \u2013 öka med 10 %.": "följare",
+    "Hålla ett öppet möte i månaden (löpande)": "möte",
+    "Recruit 30 new members (31 December)": "members",
+    "Hold an open house twice a year (spring and autumn)": "open house",
+    "Send a newsletter every quarter (ongoing)": "newsletter",
+    "Followers on Instagram \u2013 increase by 10 %.": "followers",
+    "Hold a public meeting every month (ongoing)": "meeting",
+}
+
 MALMO_FIELDS: tuple[Goal, ...] = (
     ("Action plan 2027", "Grow the branch", "count 40 year", "Chair"),
     ("Action plan 2027", "Hold study circles", "count 2 half_year", "Study organiser"),
@@ -620,6 +709,10 @@ ROUND_NINE: tuple[Document, ...] = (
     ),
     Document("alno_ansv.docx", alno_abbreviated_docx, ALNO, "Aktivitet | Ansv. | Klart, a share"),
     Document("malmo_english_fields.txt", _file("malmo_english_fields.txt"), MALMO_FIELDS, "Goal:/Owner:"),
+    Document("ange_faltrader.pdf", ange_fields_pdf, ANGE_FIELDS, "fields on the goal's line, branches table"),
+    Document(
+        "boras_english_fields.txt", _file("boras_english_fields.txt"), BORAS_FIELDS, "Deadline: on line"
+    ),
 )
 
 # The Word files LibreOffice prints for this round (python -m tests.services.plan_corpus_nine writes them).

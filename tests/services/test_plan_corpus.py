@@ -15,10 +15,11 @@ from bot.services.plan import PlanDraft, other_figure, read_goal
 from bot.services.plan_import import read_plan
 from tests.services.plan_corpus import CORPUS as EARLIER
 from tests.services.plan_corpus import Document
-from tests.services.plan_corpus_nine import ROUND_NINE
+from tests.services.plan_corpus_nine import FIELDS_UNITS, ROUND_NINE
 from tests.services.test_plan_files import _target_matches
 
 CORPUS = EARLIER + ROUND_NINE
+FIELDS_DOCUMENTS = ("ange_faltrader.pdf", "boras_english_fields.txt")
 
 
 @dataclass
@@ -155,6 +156,13 @@ def test_every_goal_of_the_document_is_read_right(document: Document) -> None:
         ("Få 50 nya medlemmar", 50, "medlemmar"),
         # A compound the glossary knows whole: study circles, not "2 study".
         ("Hold study circles – 2 per term", 2, "studiecirkel"),
+        # An adjective in any of its forms is not what is counted; "öppet hus" is one thing, counted whole.
+        ("Hålla öppet hus två gånger per år", 2, "öppet hus"),
+        ("Hold an open house twice a year", 2, "öppet hus"),
+        ("Ordna en gemensam middag en gång per termin", 1, "middag"),
+        ("Genomföra lokala kampanjer fyra gånger per år", 4, "kampanjer"),
+        ("Hålla ett öppet möte i månaden", 1, "möte"),
+        ("Hold public meetings 4 times a year", 4, "möte"),
     ],
 )
 def test_what_a_count_counts(text: str, count: int, unit: str) -> None:
@@ -384,6 +392,62 @@ def test_bullets_under_a_numbered_goal_say_how_but_not_under_an_intro() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "unit", "words"),
+    [
+        # A change of a figure named before it or after the verb, without "antalet": that figure changes.
+        (
+            "Följare på Instagram – öka med 10 %",
+            "följare",
+            "followers up 10 %, from the year's first reading",
+        ),
+        (
+            "Followers on Instagram – increase by 10 %",
+            "följare",
+            "followers up 10 %, from the year's first reading",
+        ),
+        ("Medlemmar: öka med 5 procent", "medlemmar", "members up 5 %, from the year's first reading"),
+        ("Öka våra följare med 20 %", "följare", "followers up 20 %, from the year's first reading"),
+        # Not what is not counted: turnout, attendance at meetings.
+        ("Öka närvaron på möten med 10 %", None, "the figure up 10 %, from the year's first reading"),
+        (
+            "Raise turnout at the annual meeting by 10 %",
+            None,
+            "the figure up 10 %, from the year's first reading",
+        ),
+    ],
+)
+def test_a_change_without_antalet_names_what_changes(text: str, unit: str | None, words: str) -> None:
+    from bot.cards.goals import target_in_words
+    from bot.i18n import translator
+
+    target = read_goal(text).target
+    assert (target.change_percent is not None, target.unit) == (True, unit)
+    assert target_in_words(translator("en"), target, ()) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Skicka nyhetsbrev varje kvartal. Klart senast: löpande",
+            "Skicka nyhetsbrev varje kvartal (löpande)",
+        ),
+        ("Send a newsletter every quarter. Deadline: ongoing", "Send a newsletter every quarter (ongoing)"),
+        ("Hålla fyra medlemsmöten. Klart: december", "Hålla fyra medlemsmöten (december)"),
+        ("Ordna en studiecirkel; Tidpunkt: hösten", "Ordna en studiecirkel (hösten)"),
+        ("Värva 50 medlemmar. Ansvarig: styrelsen. Klart senast: 31/12", "Värva 50 medlemmar (31/12)"),
+        ("Skicka nyhetsbrev varje kvartal – Klart: löpande", "Skicka nyhetsbrev varje kvartal (löpande)"),
+        # A field alone, or a colon in the goal's own words, is left as it is.
+        ("Klart senast: 30 juni", "Klart senast: 30 juni"),
+        ("Nyhetsbrev: ett i månaden", "Nyhetsbrev: ett i månaden"),
+    ],
+)
+def test_a_when_field_on_the_goals_line_is_its_when(text: str, read: str) -> None:
+    """As a table's "Klart senast" column is read: the goal's when, in brackets after its words."""
+    assert read_goal(text).text == read
+
+
 def test_a_share_of_a_group_named_after_the_per_cent_and_a_change_said_as_more() -> None:
     """ "Minst 50 % kvinnor bland talarna" is a share to reach (as "50 % av …" is); "10 % fler medlemmar"
     is a change from today's figure (as "öka med 10 %" is)."""
@@ -397,11 +461,27 @@ def test_branches_listed_under_an_english_heading_are_offered_but_not_a_tables_h
     """ "Local groups" over a list of names is the plan's branches, as "Partiföreningar" is; "Our groups"
     over a table whose header is "Group | Contact" offers no branch named "Group Contact"."""
     from tests.services.plan_corpus_nine import FILES as CORPUS_FILES
-    from tests.services.plan_corpus_nine import umea_objectives_docx
+    from tests.services.plan_corpus_nine import ange_fields_pdf, lund_english_table_docx, umea_objectives_docx
 
     assert read_plan("plan.docx", umea_objectives_docx()).branches == ("Ersboda", "Haga", "Ålidhem")
     printed = read_plan("plan.pdf", (CORPUS_FILES / "lund_english_libreoffice.pdf").read_bytes())
-    assert printed.branches == ()
+    word = read_plan("plan.docx", lund_english_table_docx())
+    assert printed.branches == word.branches == ("Lund Central", "Students")
+    assert printed.unread_sections == word.unread_sections == ("Introduction",)
+    ange = read_plan("plan.pdf", ange_fields_pdf())
+    assert ange.branches == ("Ånge centrum", "Ljungaverk", "Torpshammar")
+    assert ange.unread_sections == ()
+
+
+@pytest.mark.parametrize("document", [d for d in CORPUS if d.name in FIELDS_DOCUMENTS], ids=lambda d: d.name)
+def test_a_goals_when_is_no_part_of_its_words_and_what_it_counts(document: Document) -> None:
+    """ "… varje kvartal. Klart senast: löpande": the goal is sending a newsletter each quarter, ongoing;
+    the field's name is none of the goal's words. What each goal counts is the thing done ("öppet hus",
+    "middag"), not the adjective before it, and the figure a change is of ("Följare på Instagram – öka med
+    10 %") even without "antalet"."""
+    plan = read_plan(document.name, document.build())
+    read = {goal.text: goal.target.unit_en or goal.target.unit for goal in plan.goals}
+    assert read == {text: FIELDS_UNITS[text] for _, text, _, _ in document.goals}
 
 
 @pytest.mark.parametrize(

@@ -122,7 +122,9 @@ async def test_an_english_plan_is_read_with_its_targets_for_english_and_swedish_
     assert (
         "6. Increase the number of followers on Instagram from 1500 to 2500. — from 1,500 to 2,500" in review
     )
-    assert "Goal 8 is a change in percent: what is the figure today? Write: goal 8 from VALUE" in review
+    assert "Goal 8 is a change in percent: how many members are there today? Write: goal 8 from NUMBER" in (
+        review
+    )
     # Neither is read for goals; the review names them as sections without goals.
     goals, named = review.split("Sections in which I read no goals: ")
     assert "Introduction" not in goals and "Budget" not in goals
