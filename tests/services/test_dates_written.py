@@ -76,7 +76,7 @@ def _written(day: date, today: date) -> list[str]:
     if d > 2 and (today - day).days < 28:  # "den första", "den andra": the first, the other
         forms += [f"den {_SV_ORDINALS[d - 1]}", f"on the {_EN_ORDINALS[d - 1]}"]
     iso = day.isocalendar()
-    if iso.year == y and not _week_begun_again(iso.year + 1, iso.week, today):  # else that week's day is ahead
+    if iso.year == y and not _week_begun_again(iso.year + 1, iso.week, today):  # else its day may lie ahead
         forms += [f"{_SV_DAYS[day.weekday()]} v{iso.week}", f"v{iso.week} {_SV_DAYS[day.weekday()]}"]
         forms += [f"{_EN_DAYS[day.weekday()]} of week {iso.week}"]
     if d in (2, 22):
