@@ -31,7 +31,7 @@ from bot.services.progress import period_bounds
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from bot.db.checkins import BranchInfo, CheckInRepository, StoredCheckIn
+    from bot.db.checkins import BranchInfo, CheckInRepository, Reporter, StoredCheckIn
 
 MAX_COMMENT_LENGTH = 500
 # Above these a value is a typo, not a report: nobody holds 1,000 meetings, or has a billion followers.
@@ -170,6 +170,13 @@ def reporting_for(
     if chairs:
         return Refusal.SEVERAL_BRANCHES
     return Refusal.NEED_BRANCH if trusted else Refusal.NOT_ALLOWED
+
+
+def _why_not(roles: Collection[Role], reporter: Reporter, goal: Goal) -> BranchInfo | None | Refusal:
+    """`reporting_for` `goal` with no branch named: the branch it counts for, or why one must be named."""
+    return reporting_for(
+        roles, reporter.chairs, reporter.responsible, goal.id, None, every_branch=goal.applies_to_branches
+    )
 
 
 @dataclass(frozen=True)
@@ -1036,14 +1043,7 @@ class Reporting:
         goal, a chair of several's."""
         reporter = self.checkins.reporter(person, district)
         for goal in goals:
-            why = reporting_for(
-                roles,
-                reporter.chairs,
-                reporter.responsible,
-                goal.id,
-                None,
-                every_branch=goal.applies_to_branches,
-            )
+            why = _why_not(roles, reporter, goal)
             if why is Refusal.SEVERAL_BRANCHES:
                 return [b.name for b in reporter.chairs]
             if why is Refusal.NEED_BRANCH:
@@ -1053,14 +1053,7 @@ class Reporting:
     def refusal(self, person: PersonInfo, district: str, roles: Collection[Role], goal: Goal) -> Refused:
         """Why the sender may not report on `goal` (one `examples` leaves out), for the form and dialog."""
         reporter = self.checkins.reporter(person, district)
-        why = reporting_for(
-            roles,
-            reporter.chairs,
-            reporter.responsible,
-            goal.id,
-            None,
-            every_branch=goal.applies_to_branches,
-        )
+        why = _why_not(roles, reporter, goal)
         names = [name for _, name in self.checkins.responsible(district).get(goal.id, [])]
         return Refused(
             why if isinstance(why, Refusal) else Refusal.NOT_ALLOWED,

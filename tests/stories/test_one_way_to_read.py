@@ -153,7 +153,7 @@ async def test_days_counted_back_in_words_are_read_as_every_count_is(
             "could you please correct 1 2 meetings yesterday",
             "en-US",
             "Did you mean correct 1 2 meetings yesterday?",
-            "Corrected #1: goal 4, now 2, 21 Nov 2026.",
+            "Corrected #1: goal 4, now 2 for Sundsvall, 21 Nov 2026.",
         ),
         (
             "kan jag få rapportera 4 2 möten i går med styrelsen",
