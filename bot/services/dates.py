@@ -1377,3 +1377,63 @@ def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Sp
     if found is None or found[1] != len(words):
         return None
     return found[0]
+
+
+# Words between or before a period's two ends: "15 juni till 15 augusti", "from 1/7 to 15/8", "20-12 – 6-1".
+_PERIOD_JOINS = frozenset({"-", "\u2013", "\u2014", "till", "to", "until", "through", "och", "and", "tom"})
+_PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fr.o.m", "fom"})
+# Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
+# holidays people take off; a check-in about it is about the day.
+_CHRISTMAS_AHEAD = re.compile(
+    r"(?:(?:i|pa|under|over|kring|runt) )?jul(?:en|helgen|lovet|ledigheten)?|julhelgen|jullovet"
+    r"|(?:(?:at|over|during|around) )?(?:the )?christmas(?: holidays?| break)?"
+)
+
+
+def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
+    """The words as one period still to come, as a pause is written: one period ("v. 28-32", "juli-augusti",
+    "i sommar", "över julen", "vecka 52-1", "July to August") or its two ends ("1.7 15.8", "20-12 6-1",
+    "15 juni till 15 augusti"). Without a year, the period that has not ended by today: this year's, or
+    next year's when this year's is over ("15/6 15/8" in September: next summer); an end before its start is
+    the next such day ("20/12 6/1": 6 January next year). A period under way or written with a past year is
+    returned as written, for the caller to refuse, and so is an end written before its start; None when the
+    words are no period. DateError for a date that cannot be ("31/2")."""
+    split = " ".join(_DASH_BETWEEN.sub(" - ", word) for word in words).split()
+    folded = [_fold(word) for word in split]
+    if _CHRISTMAS_AHEAD.fullmatch(" ".join(folded)):
+        eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
+        return Span(eve, date(eve.year + 1, 1, 6))
+    whole = _ahead(lambda y: read_whole(split, today, y), today)
+    if whole is not None:
+        return whole
+    at = int(bool(folded) and folded[0] in _PERIOD_LEADS)
+
+    def ends(y: int) -> Span | None:
+        first = read_at(split, at, today, y, alone=True, dotted=True)
+        if first is None:
+            return None
+        after = at + first[1] + (at + first[1] < len(folded) and folded[at + first[1]] in _PERIOD_JOINS)
+        start = first[0].first
+
+        def second(y2: int) -> Span | None:
+            found = read_at(split, after, start, y2, alone=True, dotted=True)
+            return found[0] if found is not None and after + found[1] == len(split) else None
+
+        last = _ahead(second, start)
+        return None if last is None else Span(start, last.last)
+
+    return _ahead(ends, today) if at < len(split) else None
+
+
+_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+
+
+def _ahead(read: Callable[[int], Span | None], today: date) -> Span | None:
+    """`read(y)` with the plan's year this year, else next year, whichever has not ended by today (else the
+    last read, to be refused)."""
+    found = None
+    for year in (today.year, today.year + 1):
+        found = read(year)
+        if found is None or found.last >= today:
+            return found
+    return found
