@@ -1381,31 +1381,45 @@ def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Sp
 
 # Words between or before a period's two ends: "15 juni till 15 augusti", "from 1/7 to 15/8", "20-12 – 6-1".
 _PERIOD_JOINS = frozenset({"-", "\u2013", "\u2014", "till", "to", "until", "through", "och", "and", "tom"})
-_PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fr.o.m", "fom"})
+_PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
+_WHOLE = re.compile(r"(?:hela|the whole|all of|all|(?:under|over|during|for) (?:hela|the whole|all)) ")
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
 # holidays people take off; a check-in about it is about the day.
 _CHRISTMAS_AHEAD = re.compile(
     r"(?:(?:i|pa|under|over|kring|runt) )?jul(?:en|helgen|lovet|ledigheten)?|julhelgen|jullovet"
     r"|(?:(?:at|over|during|around) )?(?:the )?christmas(?: holidays?| break)?"
 )
+# A season named as a time ahead ("under sommaren", "over the summer"); "i sommar" is read as everywhere.
+_SEASON_AHEAD = re.compile(
+    r"(?:(?:i|under|over) )?(?P<sv>sommar|host|var|vinter)en"
+    r"|(?:(?:in|over|during|for) )?the (?P<en>summer|autumn|fall|spring|winter)"
+)
 
 
 def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
     """The words as one period still to come, as a pause is written: one period ("v. 28-32", "juli-augusti",
-    "i sommar", "över julen", "vecka 52-1", "July to August") or its two ends ("1.7 15.8", "20-12 6-1",
-    "15 juni till 15 augusti"). Without a year, the period that has not ended by today: this year's, or
-    next year's when this year's is over ("15/6 15/8" in September: next summer); an end before its start is
-    the next such day ("20/12 6/1": 6 January next year). A period under way or written with a past year is
-    returned as written, for the caller to refuse, and so is an end written before its start; None when the
-    words are no period. DateError for a date that cannot be ("31/2")."""
-    split = " ".join(_DASH_BETWEEN.sub(" - ", word) for word in words).split()
-    folded = [_fold(word) for word in split]
-    if _CHRISTMAS_AHEAD.fullmatch(" ".join(folded)):
+    "i sommar", "under sommaren", "över julen", "vecka 52-1", "July to August") or its two ends ("1.7
+    15.8", "20-12 6-1", "15 juni till 15 augusti"). Without a year, the period that has not ended by today:
+    this year's, or next year's when this year's is over ("15/6 15/8" in September: next summer); an end
+    before its start is the next such day ("20/12 6/1": 6 January next year). A period under way or written
+    with a past year is returned as written, for the caller to refuse, and so is an end written before its
+    start; None when the words are no period. DateError for a date that cannot be ("31/2")."""
+    split = [w for w in " ".join(_DASH_BETWEEN.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    phrase = " ".join(_fold(word) for word in split)
+    if (whole := _WHOLE.match(phrase)) is not None:  # "hela juli", "the whole summer"
+        split, phrase = split[whole[0].count(" ") :], phrase[whole.end() :]
+    if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return Span(eve, date(eve.year + 1, 1, 6))
-    whole = _ahead(lambda y: read_whole(split, today, y), today)
-    if whole is not None:
-        return whole
+    if (season := _SEASON_AHEAD.fullmatch(phrase)) is not None:
+        month = _SEASONS[season["sv"] or season["en"]]
+        return next(
+            s for y in range(today.year - 1, today.year + 2) if (s := _season_span(y, month)).last >= today
+        )
+    whole_period = _ahead(lambda y: read_whole(split, today, y), today)
+    if whole_period is not None:
+        return whole_period
+    folded = phrase.split()
     at = int(bool(folded) and folded[0] in _PERIOD_LEADS)
 
     def ends(y: int) -> Span | None:
@@ -1426,14 +1440,21 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
 
 
 _DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+_WORDLIKE = re.compile(r"[\w\-\u2013\u2014]")  # not an emoji alone ("🎄 över julen")
 
 
 def _ahead(read: Callable[[int], Span | None], today: date) -> Span | None:
     """`read(y)` with the plan's year this year, else next year, whichever has not ended by today (else the
-    last read, to be refused)."""
+    last read, to be refused). A weekday beside a day gone by is about next year's ("ons 6/1" from 21
+    December); beside one to come it is refused as not its day ("tis 21/12" in 2026)."""
     found = None
     for year in (today.year, today.year + 1):
-        found = read(year)
+        try:
+            found = read(year)
+        except WrongWeekday as wrong:
+            if wrong.day >= today or year > today.year:
+                raise
+            continue
         if found is None or found.last >= today:
             return found
     return found

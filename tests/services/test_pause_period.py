@@ -33,6 +33,12 @@ TODAY = date(2026, 9, 10)
         ("i sommar", Pause(date(2027, 6, 1), date(2027, 8, 31))),  # this summer is over
         ("vecka 52-1", Pause(date(2026, 12, 21), date(2027, 1, 10))),  # 2026 has a week 53
         ("mellandagarna", Pause(date(2026, 12, 27), date(2026, 12, 30))),
+        ("hela juli", Pause(date(2027, 7, 1), date(2027, 7, 31))),
+        ("under sommaren", Pause(date(2027, 6, 1), date(2027, 8, 31))),
+        ("over the summer", Pause(date(2027, 6, 1), date(2027, 8, 31))),
+        ("mån 21/12 ons 6/1", Pause(date(2026, 12, 21), date(2027, 1, 6))),  # 6/1 2027 is a Wednesday
+        ("🎄 över julen", Pause(date(2026, 12, 24), date(2027, 1, 6))),
+        ("Dec 20 to Jan 6", Pause(date(2026, 12, 20), date(2027, 1, 6))),
     ],
 )
 def test_a_period_means_the_coming_one(words: str, meant: Pause) -> None:
@@ -50,6 +56,7 @@ def test_a_period_means_the_coming_one(words: str, meant: Pause) -> None:
         ("2027-13-01 2027-14-01", PauseProblem.NOT_A_DATE, "2027-13-01"),
         ("tills vidare", PauseProblem.NOT_TWO_DATES, ""),
         ("15/6 15/8 och 20/12", PauseProblem.NOT_TWO_DATES, ""),
+        ("tis 21/12 6/1", PauseProblem.NOT_A_DATE, "tis 21/12"),  # 21/12 2026 is a Monday
         ("2027-03-01 2027-02-01", PauseProblem.BACKWARDS, ""),
         ("2027-01-01 2028-06-01", PauseProblem.TOO_LONG, ""),
     ],

@@ -9,7 +9,8 @@ What the board means, written down before reading the replies. On Monday 7 Decem
 - "paus 20-12 6-1": 20 December 2026 to 6 January 2027, over the new year;
 - "paus över julen", "pause over Christmas": Christmas Eve to Epiphany, 24 December 2026 to 6 January 2027;
 - "paus 15 juni till 15 augusti", "pause from June 15 to August 15": 15 June to 15 August 2027;
-- "paus i sommar", "pause this summer": next summer, 1 June to 31 August 2027 (written in December);
+- "paus i sommar", "paus under sommaren tack", "pause this summer", "pause over the summer please": next
+  summer, 1 June to 31 August 2027 (written in December);
 - "paus vecka 52-1", "pause weeks 52 to 1": week 52 of 2026 to week 1 of 2027 (2026 has a week 53), Monday
   21 December 2026 to Sunday 10 January 2027.
 On Tuesday 2 March 2027 "paus i sommar" is this summer, 1 June to 31 August 2027, and "paus mars" the month
@@ -42,6 +43,7 @@ world = stories.world
         ("Paus 15/6–15/8", "15 juni–15 aug. 2027"),
         ("paus v. 28–32", "12 juli–15 aug. 2027"),  # as the hint writes them
         ("paus juli–augusti", "1 juli–31 aug. 2027"),
+        ("paus under sommaren tack", "1 juni–31 aug. 2027"),
     ],
 )
 async def test_a_period_written_in_swedish_is_the_one_ahead(world: World, words: str, meant: str) -> None:
@@ -63,6 +65,7 @@ async def test_a_period_written_in_swedish_is_the_one_ahead(world: World, words:
         ("pause 20/12 - 6/1", "20 Dec 2026–6 Jan 2027"),
         ("pause week 28-32", "12 Jul–15 Aug 2027"),  # as the hint writes them
         ("pause July–August", "1 Jul–31 Aug 2027"),
+        ("pause over the summer please", "1 Jun–31 Aug 2027"),
     ],
 )
 async def test_a_period_written_in_english_is_the_one_ahead(world: World, words: str, meant: str) -> None:
