@@ -1,7 +1,8 @@
 """Days, weeks and periods as chairs and board members write them: the one reader of "when" in user text.
 
 Check-ins (`rapportera 6 1 i går`, the form's date field, the chat dialog) and the board's follow-up
-(`uppföljning sedan vecka 45`) read a day or a period here, so a phrase means the same everywhere. Every
+(`uppföljning sedan vecka 45`) read a day or a period here, so a phrase means the same everywhere; what
+lies ahead is read here too: a snooze's day (`read_ahead`), a pause's period (`read_period_ahead`). Every
 phrase looks back from `today` (the district's date, from the injected clock): a check-in reports what has
 happened, a follow-up starts from a day that has passed. What people mean:
 
