@@ -620,7 +620,11 @@ def _easter(*, past: bool) -> _Reader:
 
 def _season_now(m: re.Match[str], today: date, _year: int | None) -> Span:
     """ "i höst", "i vår": the season of today, or else the next (to be refused as not yet come)."""
-    month = _SEASONS[m["season"]]
+    return _season_not_over(_SEASONS[m["season"]], today)
+
+
+def _season_not_over(month: int, today: date) -> Span:
+    """The season beginning in `month` that is under way today, or else the next."""
     seasons = [_season_span(y, month) for y in (today.year - 1, today.year, today.year + 1)]
     return next(span for span in seasons if span.last >= today)
 
@@ -1381,7 +1385,9 @@ def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Sp
 
 
 # Words between or before a period's two ends: "15 juni till 15 augusti", "from 1/7 to 15/8", "20-12 – 6-1".
-_PERIOD_JOINS = frozenset({"-", "\u2013", "\u2014", "till", "to", "until", "through", "och", "and", "tom"})
+_PERIOD_JOINS = frozenset(
+    {"-", "\u2013", "\u2014", "till", "to", "until", "through", "och", "and", "tom", "t.o.m"}
+)
 _PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
 _WHOLE = re.compile(r"(?:hela|the whole|all of|all|(?:under|over|during|for) (?:hela|the whole|all)) ")
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
@@ -1393,7 +1399,7 @@ _CHRISTMAS_AHEAD = re.compile(
 # A season named as a time ahead ("under sommaren", "over the summer"); "i sommar" is read as everywhere.
 _SEASON_AHEAD = re.compile(
     r"(?:(?:i|under|over) )?(?P<sv>sommar|host|var|vinter)en"
-    r"|(?:(?:in|over|during|for) )?the (?P<en>summer|autumn|fall|spring|winter)"
+    r"|(?:(?:in|over|during|for) )?(?:the )?(?P<en>summer|autumn|fall|spring|winter)"
 )
 
 
@@ -1413,10 +1419,7 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return Span(eve, date(eve.year + 1, 1, 6))
     if (season := _SEASON_AHEAD.fullmatch(phrase)) is not None:
-        month = _SEASONS[season["sv"] or season["en"]]
-        return next(
-            s for y in range(today.year - 1, today.year + 2) if (s := _season_span(y, month)).last >= today
-        )
+        return _season_not_over(_SEASONS[season["sv"] or season["en"]], today)
     whole_period = _ahead(lambda y: read_whole(split, today, y), today)
     if whole_period is not None:
         return whole_period

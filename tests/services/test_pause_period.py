@@ -36,6 +36,8 @@ TODAY = date(2026, 9, 10)
         ("hela juli", Pause(date(2027, 7, 1), date(2027, 7, 31))),
         ("under sommaren", Pause(date(2027, 6, 1), date(2027, 8, 31))),
         ("over the summer", Pause(date(2027, 6, 1), date(2027, 8, 31))),
+        ("the whole summer", Pause(date(2027, 6, 1), date(2027, 8, 31))),
+        ("1/10 t.o.m. 15/10", Pause(date(2026, 10, 1), date(2026, 10, 15))),
         ("mån 21/12 ons 6/1", Pause(date(2026, 12, 21), date(2027, 1, 6))),  # 6/1 2027 is a Wednesday
         ("🎄 över julen", Pause(date(2026, 12, 24), date(2027, 1, 6))),
         ("Dec 20 to Jan 6", Pause(date(2026, 12, 20), date(2027, 1, 6))),
