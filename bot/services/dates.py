@@ -1389,6 +1389,9 @@ _PERIOD_JOINS = frozenset(
     {"-", "\u2013", "\u2014", "till", "to", "until", "through", "och", "and", "tom", "t.o.m"}
 )
 _PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
+# A dash between a word and a number parts them ("15 juni–15 aug", "juni-15"), not "20-12" nor "mid-May".
+_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+_WORDLIKE = re.compile(r"[\w\-\u2013\u2014]")  # not an emoji alone ("🎄 över julen")
 _WHOLE = re.compile(r"(?:hela|the whole|all of|all|(?:under|over|during|for) (?:hela|the whole|all)) ")
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
 # holidays people take off; a check-in about it is about the day.
@@ -1441,10 +1444,6 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         return None if last is None else Span(start, last.last)
 
     return _ahead(ends, today) if at < len(split) else None
-
-
-_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
-_WORDLIKE = re.compile(r"[\w\-\u2013\u2014]")  # not an emoji alone ("🎄 över julen")
 
 
 def _ahead(read: Callable[[int], Span | None], today: date) -> Span | None:
