@@ -1311,7 +1311,7 @@ def pauses(t: Translator, found: Sequence[Pause], today: date) -> Reply:
     """The pauses not over yet, and how to lift one."""
     coming = [p for p in found if p.ends_on >= today]
     if not coming:
-        return Reply(t._("No pause is planned. Write two dates, e.g. pause 15/6 15/8."))
+        return Reply(t._("No pause is planned. Write the period, e.g. pause 15/6 15/8 or pause July–August."))
     return Reply(
         t.ngettext(
             "Pause: {periods}. To lift it: pause end",

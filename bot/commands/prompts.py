@@ -1027,7 +1027,8 @@ def _whose(t: Translator, name: str | None) -> str:
 
 def _pause_problem(t: Translator, error: PauseError, today: date) -> Reply:
     example = t._(
-        "Write two dates, e.g. pause 2027-06-15 2027-08-15 (or pause 15/6 15/8); to lift a pause: pause end."
+        "Write the period, e.g. pause 15/6 15/8, pause week 28-32 or pause July–August; "
+        "to lift a pause: pause end."
     )
     messages = {
         PauseProblem.NOT_TWO_DATES: "",

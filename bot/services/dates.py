@@ -1,7 +1,8 @@
 """Days, weeks and periods as chairs and board members write them: the one reader of "when" in user text.
 
 Check-ins (`rapportera 6 1 i går`, the form's date field, the chat dialog) and the board's follow-up
-(`uppföljning sedan vecka 45`) read a day or a period here, so a phrase means the same everywhere. Every
+(`uppföljning sedan vecka 45`) read a day or a period here, so a phrase means the same everywhere; what
+lies ahead is read here too: a snooze's day (`read_ahead`), a pause's period (`read_period_ahead`). Every
 phrase looks back from `today` (the district's date, from the injected clock): a check-in reports what has
 happened, a follow-up starts from a day that has passed. What people mean:
 
@@ -616,7 +617,11 @@ def _easter(*, past: bool) -> _Reader:
 
 def _season_now(m: re.Match[str], today: date, _year: int | None) -> Span:
     """ "i höst", "i vår": the season of today, or else the next (to be refused as not yet come)."""
-    month = _SEASONS[m["season"]]
+    return _season_not_over(_SEASONS[m["season"]], today)
+
+
+def _season_not_over(month: int, today: date) -> Span:
+    """The season beginning in `month` that is under way today, or else the next."""
     seasons = [_season_span(y, month) for y in (today.year - 1, today.year, today.year + 1)]
     return next(span for span in seasons if span.last >= today)
 
@@ -1374,3 +1379,82 @@ def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Sp
     if found is None or found[1] != len(words):
         return None
     return found[0]
+
+
+# Words between or before a period's two ends: "15 juni till 15 augusti", "from 1/7 to 15/8", "20-12 – 6-1".
+_PERIOD_JOINS = frozenset(
+    {"-", "\u2013", "\u2014", "till", "to", "until", "through", "och", "and", "tom", "t.o.m"}
+)
+_PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
+# A dash between a word and a number parts them ("15 juni–15 aug", "juni-15"), not "20-12" nor "mid-May".
+_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+_WORDLIKE = re.compile(r"[\w\-\u2013\u2014]")  # not an emoji alone ("🎄 över julen")
+_WHOLE = re.compile(r"(?:hela|the whole|all of|all|(?:under|over|during|for) (?:hela|the whole|all)) ")
+# Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
+# holidays people take off; a check-in about it is about the day.
+_CHRISTMAS_AHEAD = re.compile(
+    r"(?:(?:i|pa|under|over|kring|runt) )?jul(?:en|helgen|lovet|ledigheten)?|julhelgen|jullovet"
+    r"|(?:(?:at|over|during|around) )?(?:the )?christmas(?: holidays?| break)?"
+)
+# A season named as a time ahead ("under sommaren", "over the summer"); "i sommar" is read as everywhere.
+_SEASON_AHEAD = re.compile(
+    r"(?:(?:i|under|over) )?(?P<sv>sommar|host|var|vinter)en"
+    r"|(?:(?:in|over|during|for) )?(?:the )?(?P<en>summer|autumn|fall|spring|winter)"
+)
+
+
+def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
+    """The words as one period still to come, as a pause is written: one period ("v. 28-32", "juli-augusti",
+    "i sommar", "under sommaren", "över julen", "vecka 52-1", "July to August") or its two ends ("1.7
+    15.8", "20-12 6-1", "15 juni till 15 augusti"). Without a year, the period that has not ended by today:
+    this year's, or next year's when this year's is over ("15/6 15/8" in September: next summer); an end
+    before its start is the next such day ("20/12 6/1": 6 January next year). A period under way or written
+    with a past year is returned as written, for the caller to refuse, and so is an end written before its
+    start; None when the words are no period. DateError for a date that cannot be ("31/2")."""
+    split = [w for w in " ".join(_DASH_BETWEEN.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    phrase = " ".join(_fold(word) for word in split)
+    if (whole := _WHOLE.match(phrase)) is not None:  # "hela juli", "the whole summer"
+        split, phrase = split[whole[0].count(" ") :], phrase[whole.end() :]
+    if _CHRISTMAS_AHEAD.fullmatch(phrase):
+        eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
+        return Span(eve, date(eve.year + 1, 1, 6))
+    if (season := _SEASON_AHEAD.fullmatch(phrase)) is not None:
+        return _season_not_over(_SEASONS[season["sv"] or season["en"]], today)
+    whole_period = _ahead(lambda y: read_whole(split, today, y), today)
+    if whole_period is not None:
+        return whole_period
+    folded = phrase.split()
+    at = int(bool(folded) and folded[0] in _PERIOD_LEADS)
+
+    def ends(y: int) -> Span | None:
+        first = read_at(split, at, today, y, alone=True, dotted=True)
+        if first is None:
+            return None
+        after = at + first[1] + (at + first[1] < len(folded) and folded[at + first[1]] in _PERIOD_JOINS)
+        start = first[0].first
+
+        def second(y2: int) -> Span | None:
+            found = read_at(split, after, start, y2, alone=True, dotted=True)
+            return found[0] if found is not None and after + found[1] == len(split) else None
+
+        last = _ahead(second, start)
+        return None if last is None else Span(start, last.last)
+
+    return _ahead(ends, today) if at < len(split) else None
+
+
+def _ahead(read: Callable[[int], Span | None], today: date) -> Span | None:
+    """`read(y)` with the plan's year this year, else next year, whichever has not ended by today (else the
+    last read, to be refused). A weekday beside a day gone by is about next year's ("ons 6/1" from 21
+    December); beside one to come it is refused as not its day ("tis 21/12" in 2026)."""
+    found = None
+    for year in (today.year, today.year + 1):
+        try:
+            found = read(year)
+        except WrongWeekday as wrong:
+            if wrong.day >= today or year > today.year:
+                raise
+            continue
+        if found is None or found.last >= today:
+            return found
+    return found

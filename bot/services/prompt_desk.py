@@ -32,7 +32,6 @@ from bot.services.prompting import (
     Outcome,
     Pause,
     PauseError,
-    PauseProblem,
     PromptSlot,
     Schedule,
     ScheduleChange,
@@ -41,7 +40,6 @@ from bot.services.prompting import (
     SlotStatus,
     deal_turns,
     local_day,
-    pause_dates,
     pause_period,
     plan_change,
 )
@@ -321,12 +319,9 @@ class PromptDesk:
         if end:
             return self._resumed(target, today, by)
         try:
-            dates = pause_dates(args)
-            period = pause_period(dates[0], dates[1], today) if len(dates) == 2 else None
+            period = pause_period(args, today)
         except PauseError as error:
             return Paused(target, today, problem=error)
-        if period is None:
-            return Paused(target, today, problem=PauseError(PauseProblem.NOT_TWO_DATES))
         return Paused(
             target, today, period=period, set_aside=self.pause(target, period, by, confirmed=confirmed)
         )

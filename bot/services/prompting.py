@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -11,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.services import dates
 from bot.services.schedule_rules import ScheduleRule
 
 # How far ahead slots are laid out (and shared out in the rota), so owners know their turn in good time.
@@ -98,7 +97,7 @@ class Pause:
 
 
 class PauseProblem(StrEnum):
-    NOT_TWO_DATES = "not_two_dates"  # not two things that look like dates ("i sommar")
+    NOT_TWO_DATES = "not_two_dates"  # no period ("i helgerna", "snart")
     NOT_A_DATE = "not_a_date"  # looks like a date, is none ("31/2", "2027-13-01")
     PAST = "past"  # the pause would start before today
     BACKWARDS = "backwards"  # ends before it starts
@@ -112,109 +111,27 @@ class PauseError(ValueError):
         self.detail = detail
 
 
-# "last/2": the last day of a month named alone ("paus februari"), whichever year it falls in
-_DATE = re.compile(r"^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2}|last)/(\d{1,2}))$")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "januari", "january"),
-            ("feb", "februari", "february"),
-            ("mar", "mars", "march"),
-            ("apr", "april"),
-            ("maj", "may"),
-            ("jun", "juni", "june"),
-            ("jul", "juli", "july"),
-            ("aug", "augusti", "august"),
-            ("sep", "sept", "september"),
-            ("okt", "oktober", "oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WRITTEN_DATE = re.compile(
-    rf"(\d{{4}}-\d{{1,2}}-\d{{1,2}})|(\d{{1,2}}/\d{{1,2}})"
-    rf"|(\d{{1,2}})\.?\s*({_MONTH})\b\.?|\b({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?\b"
-)
-_BETWEEN_DATES = re.compile(r"^(?:\s|[-–—,]|\b(?:till|to|until|from|från|mellan|between|och|and)\b)*$")
-# "paus juli", "pausa hela juli", "paus juni till augusti", "pause June to August": whole months
-_WHOLE_MONTHS = re.compile(
-    rf"^(?:i|hela|under|in|during|all|of|over|över|\s)*({_MONTH})\.?"
-    rf"(?:(?:\s|[-–—]|\b(?:till|to|until|through|och|and)\b)+({_MONTH})\.?)?\s*$"
-)
-
-
-def pause_dates(text: str) -> list[str]:
-    """The two dates of a pause as board members write them ("15/6 15/8", "15/6–15/8", "15 juni–15 aug.",
-    "June 15 to August 15") as pause_period reads them ("15/6", "2027-06-15"); else the words as written."""
-    folded = text.lower()
-    found = list(_WRITTEN_DATE.finditer(folded))
-    between = [
-        folded[a.end() : b.start()] for a, b in zip([None, *found], [*found, None], strict=True) if a and b
-    ]
-    edges = folded[: found[0].start()] + folded[found[-1].end() :] if found else folded
-    months = _WHOLE_MONTHS.match(folded) if not found else None
-    if months is not None:
-        first, last = months.group(1), months.group(2) or months.group(1)
-        return [f"1/{_MONTHS[first]}", f"last/{_MONTHS[last]}"]
-    if len(found) != 2 or not all(_BETWEEN_DATES.match(gap) for gap in [*between, edges]):
-        return text.split()
-    dates = []
-    for match in found:
-        iso, slashed, day, month, month_first, day_after = match.groups()
-        if iso or slashed:
-            dates.append(iso or slashed)
-        else:
-            dates.append(f"{day or day_after}/{_MONTHS[month or month_first]}")
-    return dates
-
-
 MAX_PAUSE = timedelta(days=366)
 
 
-def pause_period(first: str, second: str, today: date) -> Pause:
-    """The pause a board member means by two dates, from today on, both days included.
-
-    A date without a year ("15/6") is this year's, or next year's when the whole period is over this year
-    ("15/6 15/8" written in September is next summer); an end before its start without a year is the next
-    year's ("20/12 6/1"). A pause that would start in the past is refused, not quietly shortened."""
-    found = [_DATE.match(text.strip()) for text in (first, second)]
-    if found[0] is None or found[1] is None:
+def pause_period(text: str, today: date) -> Pause:
+    """The pause a board member means by a period ("15/6 15/8", "v. 28-32", "juli-augusti", "i sommar",
+    "över julen"), read ahead by the one date reader (`dates.read_period_ahead`), both ends included. A
+    pause that would start in the past is refused, not quietly shortened; so is one that is no period, ends
+    before it starts or is longer than a year."""
+    try:
+        span = dates.read_period_ahead(text.split(), today)
+    except dates.DateError as error:
+        raise PauseError(PauseProblem.NOT_A_DATE, error.text or text.strip()) from None
+    if span is None:
         raise PauseError(PauseProblem.NOT_TWO_DATES)
-    start_match, end_match = found[0], found[1]
-
-    def on(match: re.Match[str], year: int) -> date:
-        try:
-            if match.group(1):
-                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            month = int(match.group(5))
-            if match.group(4) == "last":
-                return date(year, month, calendar.monthrange(year, month)[1])
-            return date(year, month, int(match.group(4)))
-        except ValueError:
-            raise PauseError(PauseProblem.NOT_A_DATE, match.group(0)) from None
-
-    def period(year: int) -> tuple[date, date]:
-        start = on(start_match, year)
-        end = on(end_match, start.year)
-        if end < start and not end_match.group(1):
-            end = on(end_match, start.year + 1)
-        return start, end
-
-    start, end = period(today.year)
-    if end < today and not start_match.group(1):
-        start, end = period(today.year + 1)
-    if end < start:
+    if span.last < span.first:
         raise PauseError(PauseProblem.BACKWARDS)
-    if start < today:
-        raise PauseError(PauseProblem.PAST, start.isoformat())
-    if end - start > MAX_PAUSE:
+    if span.first < today:
+        raise PauseError(PauseProblem.PAST, span.first.isoformat())
+    if span.last - span.first > MAX_PAUSE:
         raise PauseError(PauseProblem.TOO_LONG)
-    return Pause(start, end)
+    return Pause(span.first, span.last)
 
 
 def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> list[int]:

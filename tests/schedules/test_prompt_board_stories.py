@@ -163,7 +163,7 @@ async def test_a_pause_is_understood_as_swedes_and_the_bot_write_dates(world: Wo
     )
     english = await world.say(ADELE, "pause June 15 to August 15", channel=GENERAL, locale="en-US")
     assert english.startswith("Paused 15 Jun–15 Aug 2027: none of the prompts planned so far falls in it.")
-    assert (await world.say(MEGAN, "paus i sommar", channel=GENERAL)).startswith("Skriv två datum")
+    assert (await world.say(MEGAN, "paus tills vidare", channel=GENERAL)).startswith("Skriv perioden")
 
 
 async def test_a_bank_post_is_told_to_its_owner_as_their_turn_and_to_the_board_as_whose(world: World) -> None:

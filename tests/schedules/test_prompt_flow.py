@@ -358,7 +358,7 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     listing = await world.say(MEGAN, "kommande")
     assert f"#{first.id}" in listing and "överhoppat" in listing and "pausat" in listing
     assert "Det finns inget inlägg #999999. Planerade inlägg: " in await world.say(MEGAN, "hoppa 999999")
-    assert "Skriv två datum" in await world.say(MEGAN, "paus i sommar")
+    assert "Skriv perioden" in await world.say(MEGAN, "paus tills vidare")
 
 
 async def test_the_owners_text_is_posted_signed_at_its_time_exactly_once(world: World) -> None:

@@ -361,7 +361,7 @@ async def test_a_pause_is_lifted_and_a_past_or_nonsense_date_is_refused(world: W
         ("paus 31/2 1/3", "”31/2” är inte ett datum."),
         ("paus 2027-03-01 2027-02-01", "Pausen slutar innan den börjar"),
         ("paus 2027-01-01 2028-06-01", "En paus är högst ett år"),
-        ("paus i sommar", "Skriv två datum, t.ex. paus 2027-06-15 2027-08-15"),
+        ("paus tills vidare", "Skriv perioden, t.ex. paus 15/6 15/8, paus v. 28–32 eller paus juli–augusti"),
     ]:
         assert why in await world.say(MEGAN, words, channel=GENERAL), words
 
