@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.services.goals import Target, TargetKind
 from tests.conftest import NOW, Clock
-from tests.stories.conftest import ANNA, MEGAN, District
+from tests.stories.conftest import ANNA, KIM, MEGAN, District, branch_meetings
 
 
 async def _a_late_reading(district: District, clock: Clock) -> None:
@@ -39,3 +40,22 @@ async def test_the_latest_reading_is_the_goals_in_english(district: District) ->
     assert "Goal 12 · the district: 1 report, latest 1,600" in answer
     assert "1,600 (from 1,500, target 2,000)" in await district.say(ANNA, "goal 12", locale="en-US")
     assert "12. ▰▰▱▱▱▱▱▱▱▱ 1,600 (from 1,500" in await district.say(ANNA, "status", locale="en-US")
+
+
+async def test_a_branchs_latest_reading_is_its_own(district: District) -> None:
+    """Goal 4 made every branch's number (members, from 100 to 200): Sundsvall's latest is Sundsvall's own
+    latest reading, as `status Sundsvall` shows it, also when the new report is for an earlier day."""
+    district.clock.now = NOW - timedelta(days=7)
+    members = Target(TargetKind.METRIC, baseline=100, goal_value=200, unit="medlemmar", unit_en="members")
+    branch_meetings(district, members, now=district.clock.now)
+    await district.say(KIM, "rapportera 4 150")
+    await district.say(ANNA, "uppföljning")
+    district.clock.now = NOW
+    await district.say(KIM, "rapportera 4 140 10/11")
+    swedish = (await district.say(ANNA, "uppföljning")).replace("\xa0", " ")
+    assert "Mål 4 · Sundsvall: 1 rapport, senast 150" in swedish
+    assert "4. ▰▰▰▰▰▱▱▱▱▱ 150 (från 100" in (await district.say(ANNA, "status Sundsvall")).replace(
+        "\xa0", " "
+    )
+    english = await district.say(ANNA, "follow-up since 14/11", locale="en-US")
+    assert "Goal 4 · Sundsvall: 2 reports, latest 150" in english
