@@ -497,7 +497,7 @@ class CheckInDesk:
             for name, theirs in parts
         )
         shown = parts[0][1]
-        others = every - len([s for s in parts[0][1] if s.goal.applies_to_branches]) if marked is None else 0
+        others = every - len(shown) if marked is None else 0  # the district's own, not shown
         example = self._example(person, district, roles, [s.goal for s in shown], shown=chairs[0])
         return Status(plan, shown, None, self.today(now), others, example, marked=marked, branches=parts)
 
