@@ -350,12 +350,12 @@ def status(
     names = format_list(named, locale=t.language) if named and not mine else None
     if plan_year is not None and today.year < plan_year:
         title = t._("The plan is for {year} and begins on 1 January").format(year=plan_year)
-    elif plan_year is not None and today.year > plan_year and names:
+    elif plan_year is not None and today.year > plan_year and names and not marked:
         title = t._("How {branches} did in {year}").format(branches=names, year=plan_year)
     elif plan_year is not None and today.year > plan_year:  # the year is over: its final result
-        if branch and marked:
+        if (branch or names) and marked:
             title = t._("Goals marked \u201c{word}\u201d for {branch} in {year}").format(
-                word=t._(marked), branch=branch, year=plan_year
+                word=t._(marked), branch=branch or names, year=plan_year
             )
         elif marked:
             title = t._("Goals marked \u201c{word}\u201d in {year}").format(word=t._(marked), year=plan_year)
@@ -363,9 +363,9 @@ def status(
             title = t._("How {branch} did in {year}").format(branch=branch, year=plan_year)
         else:
             title = t._("How the plan went in {year}").format(year=plan_year)
-    elif branch and marked:
+    elif (branch or names) and marked:
         title = t._("Goals marked \u201c{word}\u201d for {branch}, {day}").format(
-            word=t._(marked), branch=branch, day=day(t, today)
+            word=t._(marked), branch=branch or names, day=day(t, today)
         )
     elif names:
         title = t._("How {branches} stand, {day}").format(branches=names, day=day(t, today))
@@ -394,6 +394,12 @@ def status(
         none = t._("No goal is marked \u201c{word}\u201d.").format(word=t._(marked))
         body.append(paragraph(none))
         lines += ["", none]
+    if (branch or names) and marked:  # a chair's own branch: the district's are a word away
+        district = t._(
+            "For the district's goals marked \u201c{word}\u201d, write: status {word} district"
+        ).format(word=t._(marked))
+        body.append(paragraph(district))
+        lines += ["", district]
     if (branch or branches) and district_goals:
         if standings:
             others = t.ngettext(

@@ -291,7 +291,8 @@ def register(router: Router) -> None:
                     ).format(since=written)
                 )
             return Reply(t._("Status shows how the plan stands today, whatever day you name: write status."))
-        own = not asked and not ({Role.BOARD, Role.ADMIN} & request.roles)
+        # a chair's own branch, as `status` alone shows it, unless they name another or the district
+        own = asked not in DISTRICT_WORDS and not ({Role.BOARD, Role.ADMIN} & request.roles)
         shown = await asyncio.to_thread(
             desk(context).status,
             request.user,

@@ -438,7 +438,9 @@ class CheckInDesk:
                 marked = "not reached" if over else "behind"
             if named is not None and fold(named) in OWN_BRANCH_WORDS:  # "… efter i min förening"
                 named, own = None, True
-            elif marked is not None and named is None:  # "vilka mål ligger efter?": the goals so marked
+            elif named is not None and fold(named) in DISTRICT_WORDS:  # "… efter i distriktet"
+                named, own = None, False
+            if marked is not None and named is None and not own:  # "vilka mål ligger efter?": so marked
                 standings = [s for s in self.progress.standings(plan, now=now) if _marked(s, marked)]
                 example = self._example(person, district, roles, [s.goal for s in standings])
                 return Status(plan, standings, None, self.today(now), 0, example, marked=marked)
@@ -455,7 +457,7 @@ class CheckInDesk:
             elif own and person is not None:
                 chairs = self.checkins.chair_of(person, district)
                 if len(chairs) > 1:  # "how do my branches stand?": each, as a chair of one sees theirs
-                    return self._branches_status(person, district, roles, plan, chairs, now=now)
+                    return self._branches_status(person, district, roles, plan, chairs, marked, now=now)
                 branch = chairs[0] if chairs else None
             standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
             every = len(standings)
@@ -477,18 +479,27 @@ class CheckInDesk:
         roles: Collection[Role],
         plan: Plan,
         chairs: Sequence[BranchInfo],
+        marked: str | None,
         *,
         now: datetime,
     ) -> Status:
-        """`status` for a chair of several branches: each branch's own goals with its own figures."""
+        """`status` for a chair of several branches: each branch's own goals with its own figures (those
+        shown with the status word `marked`, if any)."""
         parts = tuple(
             (branch.name, self.progress.standings(plan, now=now, branch_id=branch.id)) for branch in chairs
         )
         every = len(parts[0][1])
-        parts = tuple((name, [s for s in theirs if s.goal.applies_to_branches]) for name, theirs in parts)
+        parts = tuple(
+            (
+                name,
+                [s for s in theirs if s.goal.applies_to_branches and (marked is None or _marked(s, marked))],
+            )
+            for name, theirs in parts
+        )
         shown = parts[0][1]
+        others = every - len(shown) if marked is None else 0  # the district's own, not shown
         example = self._example(person, district, roles, [s.goal for s in shown], shown=chairs[0])
-        return Status(plan, shown, None, self.today(now), every - len(shown), example, branches=parts)
+        return Status(plan, shown, None, self.today(now), others, example, marked=marked, branches=parts)
 
     def _examples(
         self,
@@ -798,8 +809,8 @@ _SHORT_OF_THE_GOAL = frozenset(("behind", "not reached"))
 
 def _marked_in(named: str) -> tuple[str | None, str | None]:
     """The status word `named` begins with (its msgid) and the branch after it, if any: "efter i
-    Sundsvall" -> ("behind", "Sundsvall"), "efter i distriktet" -> ("behind", None); "Sundsvall" -> (None,
-    "Sundsvall")."""
+    Sundsvall" -> ("behind", "Sundsvall"), "efter i distriktet" -> ("behind", "distriktet"), "efter" ->
+    ("behind", None); "Sundsvall" -> (None, "Sundsvall")."""
     words = named.split()
     for count in (2, 1):
         word = status_word(" ".join(words[:count])) if len(words) >= count else None
@@ -808,7 +819,7 @@ def _marked_in(named: str) -> tuple[str | None, str | None]:
             if rest[:1] and fold(rest[0]) in ("i", "for", "in", "of"):
                 rest = rest[1:]
             branch = " ".join(rest)
-            return word, branch if fold(branch) not in DISTRICT_WORDS | {""} else None
+            return word, branch or None
     return None, named
 
 

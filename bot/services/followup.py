@@ -259,7 +259,7 @@ class BoardReports:
             zone=self.progress.zone,
             today=today,
             standings=standings,
-            new_reports=_grouped(plan, rows, year),
+            new_reports=_grouped(plan, rows, year, self._latest(plan, standings, rows, now)),
             changed=[(goals[c.goal_id], c) for c in changed if c.goal_id in goals],
             moved=[
                 Moved(s.goal, before[s.goal.id], s.progress)
@@ -281,6 +281,33 @@ class BoardReports:
         )
         if record:
             self.store.record(district, now=now)
+        return result
+
+    def _latest(
+        self, plan: Plan, standings: list[GoalStanding], rows: Sequence[ReportRow], now: datetime
+    ) -> dict[tuple[int, int | None], float]:
+        """The latest reading of each metric goal with new reports, by (goal id, branch id), as `status` and
+        `mål N` show it: the district's for a district goal, a branch's own for an every-branch goal (the
+        board means the goal's reading, not the newest of the reports made since)."""
+        metric = {s.goal.id: s.progress for s in standings if s.goal.target.kind is TargetKind.METRIC}
+        own: dict[int, dict[int, float | None]] = {}
+        result: dict[tuple[int, int | None], float] = {}
+        for row in rows:
+            progress = metric.get(row.goal_id)
+            if progress is None:
+                continue
+            latest = progress.latest
+            if progress.in_branches:
+                if row.branch_id is None:
+                    continue  # a district-wide report of a branch's goal counts for no branch
+                if row.branch_id not in own:
+                    own[row.branch_id] = {
+                        s.goal.id: s.progress.latest
+                        for s in self.progress.standings(plan, now=now, branch_id=row.branch_id)
+                    }
+                latest = own[row.branch_id].get(row.goal_id)
+            if latest is not None:
+                result[(row.goal_id, row.branch_id)] = latest
         return result
 
     def _behind(
@@ -425,9 +452,12 @@ def _figure(progress: GoalProgress) -> tuple[float | None, ...]:
     return (progress.year.done, period, progress.year.reported)
 
 
-def _grouped(plan: Plan, rows: Sequence[ReportRow], year: int) -> list[NewReports]:
+def _grouped(
+    plan: Plan, rows: Sequence[ReportRow], year: int, latest: Mapping[tuple[int, int | None], float]
+) -> list[NewReports]:
     """New check-ins per goal (in the plan's order) and branch (the district's first, then by name); a
-    count in all as progress counts it: one meeting both halves of a merged branch told of is one."""
+    count in all as progress counts it: one meeting both halves of a merged branch told of is one; a metric
+    the goal's `latest` reading (else the newest of the new readings, by day)."""
     by_id = {goal.id: goal for goal in plan.goals}
     groups: dict[tuple[int, str | None], list[ReportRow]] = defaultdict(list)
     for row in rows:
@@ -437,7 +467,8 @@ def _grouped(plan: Plan, rows: Sequence[ReportRow], year: int) -> list[NewReport
     for (goal_id, branch), found in groups.items():
         goal = by_id[goal_id]
         if goal.target.kind is TargetKind.METRIC:
-            total = found[-1].value
+            newest = max(found, key=lambda r: (r.happened_on, r.stored_at))
+            total = latest.get((goal_id, newest.branch_id), newest.value)
         else:
             total = told(
                 [Report(r.value, r.happened_on, r.branch_id, None, None, r.first_branch_id) for r in found],

@@ -36,11 +36,12 @@ Which reports count
   value is 0 and an infinite one is the largest float; NaN metric readings are skipped.
 
 COUNT (at least `count` per period; without a period, per year)
-- The year is cut into its periods (ISO weeks whose Thursday is in the year, months, quarters, or the one
-  year). A period's figure is the sum of its days, capped at `count` (per priority area with `per_area`:
-  each known area capped at `count`; reports naming no known area count toward none; no areas known: one
-  area). The year's figure is the sum of the periods' figures: a period never lends to another, so four
-  meetings in March are one quarter met, not four. Met for the year only when every period is met.
+- The year is cut into its periods (ISO weeks whose Thursday is in the year, each only its days in the
+  year; months, quarters, or the one year). A period's figure is the sum of its days, capped at `count`
+  (per priority area with `per_area`: each known area capped at `count`; reports naming no known area
+  count toward none; no areas known: one area). The year's figure is the sum of the periods' figures: a
+  period never lends to another, so four meetings in March are one quarter met, not four. Met for the year
+  only when every period is met.
 - What a span's reports tell of in all, each event once but uncapped (`Measure.reported`), is kept beside
   its figure: a board that recruited 110 of 100 members reads "100 of 100 (110 reported)", not a lost 10;
   five posts in a month of two read "2 of 2 this month (5 reported)".
@@ -249,11 +250,16 @@ def periods_in_year(period: Period, year: int) -> int:
 
 def spans_of(period: Period, year: int) -> list[tuple[date, date]]:
     """The plan year's periods in order: ISO weeks whose Thursday is in the year, months, quarters, or the
-    year itself."""
+    year itself. A week that crosses New Year holds only its days in the year, as only those count toward
+    the plan: week 53 of 2026 is 28-31 December, over (and due in full) on 31 December."""
     if period is Period.WEEK:
         monday = date(year, 1, 4) - timedelta(days=date(year, 1, 4).weekday())  # the ISO year's first
         count = date(year, 12, 28).isocalendar().week  # 28 December is always in the last week
-        return [(monday + timedelta(weeks=n), monday + timedelta(weeks=n, days=6)) for n in range(count)]
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        return [
+            (max(first, monday + timedelta(weeks=n)), min(last, monday + timedelta(weeks=n, days=6)))
+            for n in range(count)
+        ]
     spans = []
     day = date(year, 1, 1)
     while day.year == year:

@@ -404,15 +404,23 @@ def test_leap_year_fraction() -> None:
     assert progress(DONE_GOAL, [], today=date(2024, 10, 1), year=2024).pace is Pace.BEHIND
 
 
-def test_week_53_of_2020_straddles_new_year() -> None:
+def test_week_53_of_2020_holds_its_days_in_the_year() -> None:
+    """Week 53 runs into January, but only its days in the plan's year count toward the plan: for the plan
+    it is 28-31 December, and on 31 December its post is due in full (it can no longer be made later)."""
     weekly = Target(TargetKind.COUNT, count=1, period=Period.WEEK, unit="inlägg")
     reports = [district(1, date(2021, 1, 2))]
     result = progress(weekly, reports, today=date(2020, 12, 31), year=2020)
     week = period_of(result)
-    assert (week.starts, week.ends) == (date(2020, 12, 28), date(2021, 1, 3))
+    assert (week.starts, week.ends) == (date(2020, 12, 28), date(2020, 12, 31))
     assert week.done == 0  # 2 January 2021 is the next plan year's
-    assert week.expected_by_now == 0  # 4 of 7 days: floor(4/7 + 1/4) = 0
+    assert week.expected_by_now == 1  # 4 of 4 days
+    assert week.pace is Pace.BEHIND
+    early = period_of(progress(weekly, reports, today=date(2020, 12, 29), year=2020))
+    assert (early.expected_by_now, early.pace) == (0, Pace.ON_PACE)  # 2 of 4 days: floor(2/4 + 1/4) = 0
     assert result.year.wanted == 53
+    # week 1 of 2026 began on 29 December 2025: for the plan of 2026 it is 1-4 January
+    first = period_of(progress(weekly, [], today=date(2026, 1, 2), year=2026))
+    assert (first.starts, first.ends) == (date(2026, 1, 1), date(2026, 1, 4))
 
 
 # --- values nobody validated ----------------------------------------------------------------------------
