@@ -1261,7 +1261,12 @@ def pause_already(t: Translator, pause: Pause) -> Reply:
     )
 
 
-def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = False) -> Reply:
+def paused_answer(
+    t: Translator, pause: Pause, changed: int, *, joined: bool = False, today: date | None = None
+) -> Reply:
+    """`today`: a pause from today says so, as a month named while under way is paused from today."""
+    if pause.starts_on == today:
+        return _paused_from_today(t, pause, changed, joined=joined)
     if joined and not changed:
         return Reply(
             t._(
@@ -1293,6 +1298,21 @@ def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = F
             changed,
         ).format(period=period(t, pause), count=changed)
     )
+
+
+def _paused_from_today(t: Translator, pause: Pause, changed: int, *, joined: bool) -> Reply:
+    days = {"today": format_date(pause.starts_on, "d MMM", locale=t.language), "end": day(t, pause.ends_on)}
+    if joined:
+        text = t._("The pause now runs from today, {today}, to {end}, joined with the one already planned.")
+    else:
+        text = t._("Paused from today, {today}, to {end}.")
+    told = (
+        t.ngettext("{count} prompt set aside.", "{count} prompts set aside.", changed).format(count=changed)
+        if changed
+        else t._("None of the prompts planned so far falls in it.")
+    )
+    lift = t._("To lift the pause: pause end")
+    return Reply(f"{text.format(**days)} {told} {lift}")
 
 
 def resumed(t: Translator, pause: Pause, back: int) -> Reply:
