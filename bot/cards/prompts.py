@@ -920,10 +920,18 @@ def approval_wanted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Repl
     )
 
 
-def approval_pending(t: Translator, slot: PromptSlot, schedule: Schedule, *, asked: bool) -> Reply:
+def approval_pending(
+    t: Translator, slot: PromptSlot, schedule: Schedule, *, asked: bool, snoozed: bool = False
+) -> Reply:
     """To a text's writer, days before its time: nobody has approved it yet (`asked`: the rest of the
-    board was asked to)."""
-    if asked:
+    board was asked to; `snoozed`: some of them were not, having snoozed reminders)."""
+    if not asked and snoozed:
+        text = t._(
+            "Your text for {which} is not approved yet, and the rest of the board has snoozed reminders, so "
+            "I have asked nobody to approve it. Unapproved at its time, a prompt from the bank is posted "
+            "instead, and you get your text back."
+        )
+    elif asked:
         text = t._(
             "Your text for {which} is not approved yet; I have asked the rest of the board to approve it. "
             "Unapproved at its time, a prompt from the bank is posted instead, and you get your text back."

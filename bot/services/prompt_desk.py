@@ -40,6 +40,7 @@ from bot.services.prompting import (
     SlotStatus,
     deal_turns,
     local_day,
+    not_snoozed,
     pause_period,
     plan_change,
 )
@@ -1115,7 +1116,9 @@ class PromptDesk:
         if schedule.approval_required and before.reminded and after is not None:
             # written after the reminder days began: the board is asked now, as the reminder would have
             board = {member.person_id for member in self.people.members(schedule.district, Role.BOARD)}
-            self._tell(board - {person_id}, partial(cards.approval_wanted, slot=after, schedule=schedule))
+            others = board - {person_id}
+            awake = not_snoozed(others, self.people.quiet(sorted(others)), local_day(now, schedule.zone))
+            self._tell(awake, partial(cards.approval_wanted, slot=after, schedule=schedule))
         return replaced, told
 
     def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:

@@ -134,6 +134,11 @@ def pause_period(text: str, today: date) -> Pause:
     return Pause(span.first, span.last)
 
 
+def not_snoozed(people: set[int], quiet: dict[int, date], today: date) -> set[int]:
+    """Those of `people` reminders may go to today: not snoozed (`quiet`: who snoozed until which day)."""
+    return {person for person in people if quiet.get(person, today) <= today}
+
+
 def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> list[int]:
     """The next `count` owners in the rota: board members in turn, continuing after `last_owner`."""
     if not board or count <= 0:
