@@ -843,6 +843,21 @@ def text_moved(
     )
 
 
+def time_changed(t: Translator, slot: PromptSlot, schedule: Schedule, was: datetime, *, actor: str) -> Reply:
+    """To the owner of a turn, already reminded of it at its old time: the time it now has."""
+    return Reply(
+        t._(
+            "{actor} changed the time of the prompts in {channel}: your turn #{id} is now {new}, not {old}."
+        ).format(
+            actor=actor,
+            channel=channel_name(t, schedule),
+            id=slot.id,
+            new=when(t, slot.due_at, schedule.zone),
+            old=clock(t, was.astimezone(schedule.zone), schedule.zone),
+        )
+    )
+
+
 def _about(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> dict[str, object]:
     return {
         "actor": actor,
