@@ -939,7 +939,7 @@ def approval_pending(
     t: Translator, slot: PromptSlot, schedule: Schedule, *, asked: bool, snoozed: bool = False
 ) -> Reply:
     """To a text's writer, days before its time: nobody has approved it yet (`asked`: the rest of the
-    board was asked to; `snoozed`: some of them were not, having snoozed reminders)."""
+    board was asked to; `snoozed`: all who could approve it have snoozed reminders, so none was asked)."""
     if not asked and snoozed:
         text = t._(
             "Your text for {which} is not approved yet, and the rest of the board has snoozed reminders, so "

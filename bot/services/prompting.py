@@ -117,8 +117,9 @@ MAX_PAUSE = timedelta(days=366)
 def pause_period(text: str, today: date) -> Pause:
     """The pause a board member means by a period ("15/6 15/8", "v. 28-32", "juli-augusti", "i sommar",
     "över julen"), read ahead by the one date reader (`dates.read_period_ahead`), both ends included. A
-    pause that would start in the past is refused, not quietly shortened; so is one that is no period, ends
-    before it starts or is longer than a year."""
+    month, season or weeks named while under way is paused from today; a day written out that has passed
+    is refused, not quietly shortened; so is a period that is no period, ends before it starts or is longer
+    than a year."""
     try:
         span = dates.read_period_ahead(text.split(), today)
     except dates.DateError as error:
