@@ -28,7 +28,7 @@ from bot.notifier import ConversationGone, Notifier, SendFailed, SendUncertain, 
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import choose_prompt
-from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day
+from bot.services.prompting import Outcome, PromptSlot, Schedule, SlotStatus, local_day, not_snoozed
 from bot.services.schedule_rules import is_holiday
 
 log = logging.getLogger(__name__)
@@ -381,12 +381,18 @@ class PromptPoster:
     async def _ask_approval(self, slot: PromptSlot, schedule: Schedule) -> None:
         """A written text nobody approved, days before its time: the rest of the board is asked to approve
         it (its writer may not), and the writer told it still waits, lest the bank's prompt go out in its
-        place with nobody having known."""
+        place with nobody having known. A member who snoozed reminders is not asked, as with any reminder."""
         members = await asyncio.to_thread(self.people.members, schedule.district, Role.BOARD)
         others = {member.person_id for member in members} - {slot.text_by}
-        asked = await self.tell(others, partial(cards.approval_wanted, slot=slot, schedule=schedule))
+        quiet = await asyncio.to_thread(self.people.quiet, sorted(others))
+        today = local_day(self.clock(), schedule.zone)
+        awake = not_snoozed(others, quiet, today)
+        asked = await self.tell(awake, partial(cards.approval_wanted, slot=slot, schedule=schedule))
         if slot.text_by is not None:
-            notice = partial(cards.approval_pending, slot=slot, schedule=schedule, asked=asked > 0)
+            all_snoozed = bool(others) and not awake
+            notice = partial(
+                cards.approval_pending, slot=slot, schedule=schedule, asked=asked > 0, snoozed=all_snoozed
+            )
             await self.tell({slot.text_by}, notice)
 
     async def tell_board(

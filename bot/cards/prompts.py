@@ -843,6 +843,21 @@ def text_moved(
     )
 
 
+def time_changed(t: Translator, slot: PromptSlot, schedule: Schedule, was: datetime, *, actor: str) -> Reply:
+    """To the owner of a turn, already reminded of it at its old time: the time it now has."""
+    return Reply(
+        t._(
+            "{actor} changed the time of the prompts in {channel}: your turn #{id} is now {new}, not {old}."
+        ).format(
+            actor=actor,
+            channel=channel_name(t, schedule),
+            id=slot.id,
+            new=when(t, slot.due_at, schedule.zone),
+            old=clock(t, was.astimezone(schedule.zone), schedule.zone),
+        )
+    )
+
+
 def _about(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> dict[str, object]:
     return {
         "actor": actor,
@@ -920,10 +935,18 @@ def approval_wanted(t: Translator, slot: PromptSlot, schedule: Schedule) -> Repl
     )
 
 
-def approval_pending(t: Translator, slot: PromptSlot, schedule: Schedule, *, asked: bool) -> Reply:
+def approval_pending(
+    t: Translator, slot: PromptSlot, schedule: Schedule, *, asked: bool, snoozed: bool = False
+) -> Reply:
     """To a text's writer, days before its time: nobody has approved it yet (`asked`: the rest of the
-    board was asked to)."""
-    if asked:
+    board was asked to; `snoozed`: all who could approve it have snoozed reminders, so none was asked)."""
+    if not asked and snoozed:
+        text = t._(
+            "Your text for {which} is not approved yet, and the rest of the board has snoozed reminders, so "
+            "I have asked nobody to approve it. Unapproved at its time, a prompt from the bank is posted "
+            "instead, and you get your text back."
+        )
+    elif asked:
         text = t._(
             "Your text for {which} is not approved yet; I have asked the rest of the board to approve it. "
             "Unapproved at its time, a prompt from the bank is posted instead, and you get your text back."
@@ -1261,7 +1284,12 @@ def pause_already(t: Translator, pause: Pause) -> Reply:
     )
 
 
-def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = False) -> Reply:
+def paused_answer(
+    t: Translator, pause: Pause, changed: int, *, joined: bool = False, today: date | None = None
+) -> Reply:
+    """`today`: a pause from today says so, as a month named while under way is paused from today."""
+    if pause.starts_on == today:
+        return _paused_from_today(t, pause, changed, joined=joined)
     if joined and not changed:
         return Reply(
             t._(
@@ -1293,6 +1321,21 @@ def paused_answer(t: Translator, pause: Pause, changed: int, *, joined: bool = F
             changed,
         ).format(period=period(t, pause), count=changed)
     )
+
+
+def _paused_from_today(t: Translator, pause: Pause, changed: int, *, joined: bool) -> Reply:
+    days = {"today": format_date(pause.starts_on, "d MMM", locale=t.language), "end": day(t, pause.ends_on)}
+    if joined:
+        text = t._("The pause now runs from today, {today}, to {end}, joined with the one already planned.")
+    else:
+        text = t._("Paused from today, {today}, to {end}.")
+    told = (
+        t.ngettext("{count} prompt set aside.", "{count} prompts set aside.", changed).format(count=changed)
+        if changed
+        else t._("None of the prompts planned so far falls in it.")
+    )
+    lift = t._("To lift the pause: pause end")
+    return Reply(f"{text.format(**days)} {told} {lift}")
 
 
 def resumed(t: Translator, pause: Pause, back: int) -> Reply:

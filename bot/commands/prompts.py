@@ -361,7 +361,7 @@ def register(router: Router) -> None:
             return cards.set_aside_asked(t, done, command=f"{request.command} {args}")
         if done.already:
             return cards.pause_already(t, done.pause or period)
-        answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined)
+        answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined, today=today)
         return cards.set_aside_answer(t, answer.text, done)
 
     @router.command(

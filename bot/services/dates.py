@@ -1408,21 +1408,23 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
     "i sommar", "under sommaren", "över julen", "vecka 52-1", "July to August") or its two ends ("1.7
     15.8", "20-12 6-1", "15 juni till 15 augusti"). Without a year, the period that has not ended by today:
     this year's, or next year's when this year's is over ("15/6 15/8" in September: next summer); an end
-    before its start is the next such day ("20/12 6/1": 6 January next year). A period under way or written
-    with a past year is returned as written, for the caller to refuse, and so is an end written before its
-    start; None when the words are no period. DateError for a date that cannot be ("31/2")."""
+    before its start is the next such day ("20/12 6/1": 6 January next year). A period named while under
+    way ("november" on 10 November, "i vinter", "v. 45-47") is the rest of it, from today; one whose first
+    day is written out ("1/11 30/11") or with a past year is returned as written, for the caller to refuse,
+    and so is an end written before its start; None when the words are no period. DateError for a date that
+    cannot be ("31/2")."""
     split = [w for w in " ".join(_DASH_BETWEEN.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
     phrase = " ".join(_fold(word) for word in split)
     if (whole := _WHOLE.match(phrase)) is not None:  # "hela juli", "the whole summer"
         split, phrase = split[whole[0].count(" ") :], phrase[whole.end() :]
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
-        return Span(eve, date(eve.year + 1, 1, 6))
+        return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
     if (season := _SEASON_AHEAD.fullmatch(phrase)) is not None:
-        return _season_not_over(_SEASONS[season["sv"] or season["en"]], today)
+        return _from_today(_season_not_over(_SEASONS[season["sv"] or season["en"]], today), today)
     whole_period = _ahead(lambda y: read_whole(split, today, y), today)
     if whole_period is not None:
-        return whole_period
+        return _from_today(whole_period, today) if _named(split, today) else whole_period
     folded = phrase.split()
     at = int(bool(folded) and folded[0] in _PERIOD_LEADS)
 
@@ -1441,6 +1443,25 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         return None if last is None else Span(start, last.last)
 
     return _ahead(ends, today) if at < len(split) else None
+
+
+def _from_today(span: Span, today: date) -> Span:
+    return Span(today, span.last) if span.first < today <= span.last else span
+
+
+def _named(words: Sequence[str], today: date) -> bool:
+    """Whether a period is named (a month, a season, weeks: "november", "i höst", "v. 45-47") rather than
+    starting on a day written out ("1/11-30/11", "Dec 20 to Jan 6"): whether its first word or two, read
+    up to a dash, are more than one day."""
+    head = re.split(r"(?<=\d)[-\u2013](?=\d{1,2}\b)", " ".join(words[:2]))[0].split()
+    for count in (2, 1):
+        try:
+            found = read_at(head[:count], 0, today, alone=True, dotted=True)
+        except DateError:
+            found = None
+        if found is not None and found[1] == count == len(head[:count]):
+            return found[0].first != found[0].last
+    return True
 
 
 def _ahead(read: Callable[[int], Span | None], today: date) -> Span | None:

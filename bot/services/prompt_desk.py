@@ -40,6 +40,7 @@ from bot.services.prompting import (
     SlotStatus,
     deal_turns,
     local_day,
+    not_snoozed,
     pause_period,
     plan_change,
 )
@@ -602,6 +603,7 @@ class PromptDesk:
             rule = rule.applied_to(current.rule)
         rule = same_weeks(rule, current.rule if current else None, local_day(now, ZoneInfo(self.timezone)))
         change: ScheduleChange | None = None
+        coming: list[PromptSlot] = []
         written: tuple[PromptSlot, ...] = ()
         if current is not None:
             coming = self.prompts.slots(
@@ -614,6 +616,15 @@ class PromptDesk:
             change = plan_change(coming, instants, current.zone, self.prompts.pauses(current.id))
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
         person_id = self.people.person_id(by, now=now)
+        # owners already reminded (or told) of a turn at its old time: told the new one, if it stays theirs
+        retimed = [
+            slot
+            for slot in coming
+            if change is not None
+            and change.kept.get(slot.id, slot.due_at) != slot.due_at
+            and (slot.reminded or slot.told)
+            and slot.owner_id not in (None, person_id)
+        ]
         if current is not None and change is not None and change.touches_texts and not confirmed:
             return Setup(
                 current, coming[:6], change, written, applied=False, actor=person_id, coming_total=len(coming)
@@ -641,6 +652,13 @@ class PromptDesk:
         how = "rule" if current is not None else "new"
         why = partial(cards.changed_by, change=how, actor=by.name, schedule=schedule)
         dealt = self._schedule_changed(schedule.district, person_id, why)
+        for was in retimed:
+            now_at = self.prompts.slot(was.id)
+            if was.owner_id is not None and now_at is not None and now_at.owner_id == was.owner_id:
+                notice = partial(
+                    cards.time_changed, slot=now_at, schedule=schedule, was=was.due_at, actor=by.name
+                )
+                self._tell({was.owner_id}, notice)
         upcoming = self.prompts.slots(schedule_id=schedule_id, after=now, limit=6)
         pauses = self.prompts.pauses(schedule_id)
         shown_until = upcoming[-1].due_at if len(upcoming) == 6 else now + HORIZON
@@ -1115,7 +1133,9 @@ class PromptDesk:
         if schedule.approval_required and before.reminded and after is not None:
             # written after the reminder days began: the board is asked now, as the reminder would have
             board = {member.person_id for member in self.people.members(schedule.district, Role.BOARD)}
-            self._tell(board - {person_id}, partial(cards.approval_wanted, slot=after, schedule=schedule))
+            others = board - {person_id}
+            awake = not_snoozed(others, self.people.quiet(sorted(others)), local_day(now, schedule.zone))
+            self._tell(awake, partial(cards.approval_wanted, slot=after, schedule=schedule))
         return replaced, told
 
     def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:

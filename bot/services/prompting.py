@@ -117,8 +117,9 @@ MAX_PAUSE = timedelta(days=366)
 def pause_period(text: str, today: date) -> Pause:
     """The pause a board member means by a period ("15/6 15/8", "v. 28-32", "juli-augusti", "i sommar",
     "över julen"), read ahead by the one date reader (`dates.read_period_ahead`), both ends included. A
-    pause that would start in the past is refused, not quietly shortened; so is one that is no period, ends
-    before it starts or is longer than a year."""
+    month, season or weeks named while under way is paused from today; a day written out that has passed
+    is refused, not quietly shortened; so is a period that is no period, ends before it starts or is longer
+    than a year."""
     try:
         span = dates.read_period_ahead(text.split(), today)
     except dates.DateError as error:
@@ -132,6 +133,11 @@ def pause_period(text: str, today: date) -> Pause:
     if span.last - span.first > MAX_PAUSE:
         raise PauseError(PauseProblem.TOO_LONG)
     return Pause(span.first, span.last)
+
+
+def not_snoozed(people: set[int], quiet: dict[int, date], today: date) -> set[int]:
+    """Those of `people` reminders may go to today: not snoozed (`quiet`: who snoozed until which day)."""
+    return {person for person in people if quiet.get(person, today) <= today}
 
 
 def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> list[int]:

@@ -1,5 +1,6 @@
 """What a board member means by a pause's period: from today on, both days included, the year guessed the
-way people mean it (read by bot/services/dates.py), and a date that has passed or is no date refused (never
+way people mean it (read by bot/services/dates.py), a month, season or weeks named while under way from today
+on, and a day written out that has passed or is no date refused (never
 quietly changed)."""
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ TODAY = date(2026, 9, 10)
         ("mån 21/12 ons 6/1", Pause(date(2026, 12, 21), date(2027, 1, 6))),  # 6/1 2027 is a Wednesday
         ("🎄 över julen", Pause(date(2026, 12, 24), date(2027, 1, 6))),
         ("Dec 20 to Jan 6", Pause(date(2026, 12, 20), date(2027, 1, 6))),
+        # named while under way: the rest of it, from today
+        ("september", Pause(TODAY, date(2026, 9, 30))),
+        ("i höst", Pause(TODAY, date(2026, 11, 30))),
+        ("the whole autumn", Pause(TODAY, date(2026, 11, 30))),
+        ("v. 37-38", Pause(TODAY, date(2026, 9, 20))),
+        ("augusti-september", Pause(TODAY, date(2026, 9, 30))),
     ],
 )
 def test_a_period_means_the_coming_one(words: str, meant: Pause) -> None:
@@ -51,8 +58,8 @@ def test_a_period_means_the_coming_one(words: str, meant: Pause) -> None:
     ("words", "problem", "detail"),
     [
         ("1/9 30/9", PauseProblem.PAST, "2026-09-01"),  # under way: not shortened to start today
-        ("september", PauseProblem.PAST, "2026-09-01"),
-        ("i höst", PauseProblem.PAST, "2026-09-01"),  # this autumn, under way
+        ("1/9-30/9", PauseProblem.PAST, "2026-09-01"),
+        ("Sep 1 to Sep 30", PauseProblem.PAST, "2026-09-01"),
         ("2026-01-01 2026-02-01", PauseProblem.PAST, "2026-01-01"),
         ("31/2 1/3", PauseProblem.NOT_A_DATE, "31/2"),
         ("2027-13-01 2027-14-01", PauseProblem.NOT_A_DATE, "2027-13-01"),
