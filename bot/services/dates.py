@@ -468,7 +468,8 @@ def _range(m: re.Match[str], today: date, year: int | None) -> Span:
             raise ValueError(m[0])
         return Span(first, last)
 
-    return make(int(m["y"])) if m["y"] else _latest(make, today, year)
+    written = m["y"] or m.groupdict().get("y1")
+    return make(int(written)) if written else _latest(make, today, year)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -814,13 +815,17 @@ _NEW_YEAR = (  # not in "inför nyår"
 def _two_days(first: str, last: str) -> tuple[str, str]:
     """A range written as two whole days: "3/11 till 5/11", "från 3/11 till 5/11", "mellan 3/11 och 5/11"
     ("3/11 och 5/11" alone is two days)."""
+    first = rf"{first}(?: (?P<y1>\d{{4}}))?"  # "3/11 2026 till 5/11 2026"
     return (
-        rf"(?:(?:fran|from) )?{first} (?:[-\u2013]|till|to|until|through|tom) {last}(?: (?P<y>\d{{4}}))?",
+        rf"(?:(?:fran|from) )?{first} (?:[-\u2013]|till|to|until|through|tom|t\.o\.m) {last}"
+        rf"(?: (?P<y>\d{{4}}))?",
         rf"(?:mellan|between) {first} (?:och|and) {last}(?: (?P<y>\d{{4}}))?",
     )
 
 
 _SLASHED_DAYS = _two_days(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)")
+# "3.11 till 5.11", unless a time or unit says it is none ("kl 1.5 till 2.5", "1.5 till 2.5 timmar").
+_DOTTED_DAYS = _two_days(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)")
 _NAMED_DAYS_DAY_FIRST = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
     rf"(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})",
     rf"(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month2>{_MONTH})(?P<m>)(?P<m2>)",
@@ -915,7 +920,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _range,
     ),
     # Two whole days as a range: "3/11 till 5/11", "Nov 3 to Nov 5".
-    *((pattern, _range) for pattern in (*_SLASHED_DAYS, *_NAMED_DAYS_DAY_FIRST, *_NAMED_DAYS_MONTH_FIRST)),
+    *(
+        (pattern, _range)
+        for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_NAMED_DAYS_DAY_FIRST, *_NAMED_DAYS_MONTH_FIRST)
+    ),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
         rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
@@ -1073,6 +1081,7 @@ _GUARDS: Mapping[str, Callable[[Sequence[str], int, int], bool]] = {
     _ORDINAL_ALONE_EN: _ends_day,
     _SEASON_NOW: _season_then,
     _DOTTED_RANGE: _no_unit_after,
+    **dict.fromkeys(_DOTTED_DAYS, _no_unit_after),
 }
 _COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read in _PHRASES]
 
@@ -1287,6 +1296,10 @@ def read_at(
             if dated[0].first.weekday() != weekday:  # "tisdag 4/11" on a Wednesday: which was meant is asked
                 raise WrongWeekday(" ".join(words[at : at + dated[1] + 1]), dated[0].first, weekday)
             return dated[0], dated[1] + 1
+    if _DOTTED.fullmatch(_fold(words[at])) or _HYPHENED.fullmatch(_fold(words[at])):
+        longer = _phrase_at(words, at, today, year)  # "3.11 till 5.11": a range, not its first day
+        if longer is not None and longer[1] > 1:
+            return longer
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
         return dotted_day

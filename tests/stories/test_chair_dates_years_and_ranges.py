@@ -10,10 +10,11 @@ What a board member or chair means (written before the bot's answer was read):
 - "30-9": 30 September; no hour is 30, so it is no time and can only be a day (it was asked "a day or a
   time?"); "25-30 personer" still counts people.
   ("möte", "meeting" are the goal's own word: no comment.)
-- "3/11 till 5/11", "från 3/11 till 5/11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11": the three days 3-5
-  November, as "3 till 5 november" is, stored on the first as they count in one quarter (they were read as
-  two days); "30/9 till 2/10", "Sep 30 to Oct 2" reach over two quarters and are asked about, as other
-  ranges are. "3/11 och 5/11" alone stays two days.
+- "3/11 till 5/11", "från 3/11 till 5/11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11", "3.11 till 5.11",
+  "3/11 t.o.m. 5/11", "3 November 2026 to 5 November 2026": the three days 3-5 November, as "3 till 5
+  november" is, stored on the first as they count in one quarter (they were read as two days); "30/9 till
+  2/10", "Sep 30 to Oct 2" reach over two quarters and are asked about, as other ranges are. "3/11 och
+  5/11" alone stays two days.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ async def test_a_hyphened_day_no_hour_has_is_a_day(
         ("möte från 3/11 till 5/11", "sv-SE"),
         ("möte mellan 3/11 och 5/11", "sv-SE"),
         ("möte 3 nov till 5 nov", "sv-SE"),
+        ("möte 3.11 till 5.11", "sv-SE"),
+        ("möte 3/11 t.o.m. 5/11", "sv-SE"),
+        ("meeting 3 November 2026 to 5 November 2026", "en-US"),
         ("meeting Nov 3 to Nov 5", "en-US"),
         ("meeting from 3/11 to 5/11", "en-US"),
         ("meeting from the 3rd of November to the 5th of November", "en-US"),
