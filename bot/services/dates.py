@@ -45,8 +45,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "30.9 -25": 2025), never dropped. A range of days is a period from its first to its last: "1/10-15/10",
   "3-5/3", "3–5 mars", "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov",
   "28/12-3/1", "28/12-3/1 2026" (the first's year), two whole days joined ("3/11 till 5/11", "från 3/11
-  till 5/11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11"; "3/11 och 5/11" alone is two days); of months:
-  "okt-nov".
+  till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11"; "3/11 och 5/11" alone is two
+  days); of months: "okt-nov".
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -826,11 +826,11 @@ def _two_days(first: str, last: str) -> tuple[str, str]:
 _SLASHED_DAYS = _two_days(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)")
 # "3.11 till 5.11", unless a time or unit says it is none ("kl 1.5 till 2.5", "1.5 till 2.5 timmar").
 _DOTTED_DAYS = _two_days(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)")
-_NAMED_DAYS_DAY_FIRST = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
+_MONTH_DAYS = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
     rf"(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})",
     rf"(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month2>{_MONTH})(?P<m>)(?P<m2>)",
 )
-_NAMED_DAYS_MONTH_FIRST = _two_days(  # "Nov 3 to Nov 5"
+_MONTH_FIRST_DAYS = _two_days(  # "Nov 3 to Nov 5"
     rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?",
     rf"(?P<month2>{_MONTH}) (?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?P<m>)(?P<m2>)",
 )
@@ -920,10 +920,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _range,
     ),
     # Two whole days as a range: "3/11 till 5/11", "Nov 3 to Nov 5".
-    *(
-        (pattern, _range)
-        for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_NAMED_DAYS_DAY_FIRST, *_NAMED_DAYS_MONTH_FIRST)
-    ),
+    *((pattern, _range) for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
         rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
