@@ -41,13 +41,16 @@ happened, a follow-up starts from a day that has passed. What people mean:
   mars", "the second of October", "October twenty-first". "den 3:e" ("3e", "3:dje"), "den 3", "the 3rd":
   the 3rd of the latest month that has had it, and so are "den tredje", "on the third" when no noun
   follows ("den tredje träffen"; not "den första", "den andra": the first, the other). "tre november",
-  "20261103". A range of days is a period from its first to its last: "1/10-15/10", "3-5/3", "3–5 mars",
-  "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov", "28/12-3/1", "28/12-3/1 2026"
-  (the first's year); of months: "okt-nov".
+  "20261103". A year of two digits after a day or a month is that year ("3 nov '25", "nov -25", "3/11 ’25",
+  "30.9 -25": 2025), never dropped. A range of days is a period from its first to its last: "1/10-15/10",
+  "3-5/3", "3–5 mars", "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov",
+  "28/12-3/1", "28/12-3/1 2026" (the first's year), two whole days joined ("3/11 till 5/11", "från 3/11
+  till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11"; "3/11 och 5/11" alone is two
+  days); of months: "okt-nov".
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
-  says it is none.
+  says it is none. A first number no hour has ("30-9", 25-31) makes it a day, unless a unit follows.
 - Days with dots: "30.9.2026", "30.9.26" always; "30.9" alone in a date field or after "den", and in a
   sentence where it cannot be a decimal or a time: D 1-31 and M 1-12, no time or number word before ("kl
   10.10", "från 9.30", "punkt 3.2") and no unit after ("2.5 timmar", "1.10 kr", "4.5 av 5"). Such a D.M
@@ -452,10 +455,11 @@ def _short(m: re.Match[str], today: date, year: int | None) -> Span:
 
 
 def _range(m: re.Match[str], today: date, year: int | None) -> Span:
-    """ "1/10-15/10", "3-5/3", "3-5 mars", "28/12-3/1": the days from the first to the last ("28/12-3/1
-    2026": the year of the first)."""
+    """ "1/10-15/10", "3-5/3", "3-5 mars", "28/12-3/1", "3/11 till 5/11", "Nov 3 to Nov 5": the days from
+    the first to the last ("28/12-3/1 2026": the year of the first)."""
     first_month = int(m["m"]) if m["m"] else MONTH_NUMBERS[m["month"]] if m["month"] else int(m["m2"])
-    last_month = int(m["m2"]) if m["m2"] else first_month
+    named_last = m.groupdict().get("month2")
+    last_month = int(m["m2"]) if m["m2"] else MONTH_NUMBERS[named_last] if named_last else first_month
 
     def make(y: int) -> Span:
         first = date(y, first_month, int(m["d"]))
@@ -464,7 +468,8 @@ def _range(m: re.Match[str], today: date, year: int | None) -> Span:
             raise ValueError(m[0])
         return Span(first, last)
 
-    return make(int(m["y"])) if m["y"] else _latest(make, today, year)
+    written = m["y"] or m.groupdict().get("y1")
+    return make(int(written)) if written else _latest(make, today, year)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -806,6 +811,30 @@ _NEW_YEAR = (  # not in "inför nyår"
     rf"|(?:(?:at|over|around) )?(?:the )?new year(?:{_S})?"
 )
 
+
+def _two_days(first: str, last: str) -> tuple[str, str]:
+    """A range written as two whole days: "3/11 till 5/11", "från 3/11 till 5/11", "mellan 3/11 och 5/11"
+    ("3/11 och 5/11" alone is two days)."""
+    first = rf"{first}(?: (?P<y1>\d{{4}}))?"  # "3/11 2026 till 5/11 2026"
+    return (
+        rf"(?:(?:fran|from) )?{first} (?:[-\u2013]|till|to|until|through|tom|t\.o\.m) {last}"
+        rf"(?: (?P<y>\d{{4}}))?",
+        rf"(?:mellan|between) {first} (?:och|and) {last}(?: (?P<y>\d{{4}}))?",
+    )
+
+
+_SLASHED_DAYS = _two_days(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)")
+# "3.11 till 5.11", unless a time or unit says it is none ("kl 1.5 till 2.5", "1.5 till 2.5 timmar").
+_DOTTED_DAYS = _two_days(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)")
+_MONTH_DAYS = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
+    rf"(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})",
+    rf"(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month2>{_MONTH})(?P<m>)(?P<m2>)",
+)
+_MONTH_FIRST_DAYS = _two_days(  # "Nov 3 to Nov 5"
+    rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?",
+    rf"(?P<month2>{_MONTH}) (?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?P<m>)(?P<m2>)",
+)
+
 # Each phrase as one regular expression over its words folded (lower case, no diacritics, no punctuation at
 # either end of a word), tried longest first at a word.
 _PHRASES: Sequence[tuple[str, _Reader]] = (
@@ -890,6 +919,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         rf"(?P<d>\d{{1,2}})[-\u2013](?P<d2>\d{{1,2}}) (?P<month>{_MONTH})(?P<m>)(?P<m2>)(?: (?P<y>\d{{4}}))?",
         _range,
     ),
+    # Two whole days as a range: "3/11 till 5/11", "Nov 3 to Nov 5".
+    *((pattern, _range) for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
         rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
@@ -941,7 +972,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         rf"(?P<d>\d{{1,2}})(?::?e|:a|:dje|:dra|st|nd|rd|th)|(?:den|the) (?P<d2>\d{{1,2}}){_ORDINAL}?",
         _day_of_month,
     ),
-    (rf"(?P<month>{'|'.join(_WHOLE_MONTHS)}) (?P<y>\d{{4}})", _month),
+    (rf"(?P<month>{_MONTH}) (?P<y>\d{{4}})", _month),  # "maj 2025", "nov -25"
     (
         rf"(?:den )?sista (?P<month>{_WHOLE_MONTH})|(?:the )?last (?:day )?of (?P<month2>{_WHOLE_MONTH})",
         _last_day,
@@ -977,15 +1008,21 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
 _DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2}))?")
 _HYPHENED = re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})(?:-(?P<y>\d{4}|\d{2}))?")
 _PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
-_LONGEST = 6  # words in the longest phrase
+_LONGEST = 10  # words in the longest phrase ("from the 3rd of November to the 5th of November")
 
 
 # Around a word: punctuation and emoji ("igår🎉", "(v45)"), not a sign that is a word ("%", "§").
 _AROUND = re.compile(r"^[^\w%§]+|[^\w%§]+$")
 
 
+# A year of two digits written as such ("3 nov '25", "nov -25", "3/11 ’25"): the year 2025, never ignored.
+_TWO_DIGIT_YEAR = re.compile(r"['\u2019-](?P<yy>\d{2})[^\w%§]*")
+
+
 def _fold(word: str) -> str:
     folded = fold_letters(word)
+    if (year := _TWO_DIGIT_YEAR.fullmatch(folded)) is not None:
+        return f"20{year['yy']}"
     return _AROUND.sub("", folded) or folded  # "-" alone stays: "vecka 44 - 45"
 
 
@@ -1041,6 +1078,7 @@ _GUARDS: Mapping[str, Callable[[Sequence[str], int, int], bool]] = {
     _ORDINAL_ALONE_EN: _ends_day,
     _SEASON_NOW: _season_then,
     _DOTTED_RANGE: _no_unit_after,
+    **dict.fromkeys(_DOTTED_DAYS, _no_unit_after),
 }
 _COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read in _PHRASES]
 
@@ -1090,7 +1128,29 @@ _AMOUNT_WORDS = frozenset(
 )
 
 
-def _dotted(words: Sequence[str], at: int, today: date, year: int | None, *, alone: bool) -> Span | None:
+def _no_hour(words: Sequence[str], at: int, hyphened: re.Match[str]) -> bool:
+    """ "30-9" in a sentence: a first number no hour has (25-31) before a month, and no unit after ("25-30
+    personer"), can only be a day."""
+    counted = at + 1 < len(words) and _fold(words[at + 1]) in _AMOUNT_WORDS
+    day, month = int(hyphened["d"]), int(hyphened["m"])
+    return 25 <= day <= 31 and _calendar_day(day, month) and not counted
+
+
+def _year_of(written: str | None, words: Sequence[str], at: int) -> tuple[str | None, int]:
+    """The year written in a day's word ("30.9.26") or as the next word ("30.9 2026", "30.9 '26"), and how
+    many words the day took."""
+    if written is not None:
+        return (written if len(written) == 4 else f"20{written}"), 1
+    after = _fold(words[at + 1]) if at + 1 < len(words) else ""
+    return (after, 2) if _YEAR.fullmatch(after) else (None, 1)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _dotted(
+    words: Sequence[str], at: int, today: date, year: int | None, *, alone: bool
+) -> tuple[Span, int] | None:
     """A day written with dots: "30.9", "30.9.2026", "30.9.26". Alone (a form's field, after "den") any
     such day. In a sentence "D.M" may be a decimal or a time, so it is a day only when D is 1-31 and M is
     1-12, the word before is no time word ("kl 10.10") and the word after no unit ("2.5 timmar"); one
@@ -1104,9 +1164,9 @@ def _dotted(words: Sequence[str], at: int, today: date, year: int | None, *, alo
         after = _fold(words[at + 1]) if at + 1 < len(words) else ""
         if not (1 <= day <= 31 and 1 <= month <= 12) or before in _TIME_WORDS or after in _AMOUNT_WORDS:
             return None
-    written = pair["y"] if pair["y"] is None or len(pair["y"]) == 4 else f"20{pair['y']}"
+    written, taken = _year_of(pair["y"], words, at)
     try:
-        return _day_month(day, month, written, today, year)
+        return _day_month(day, month, written, today, year), taken
     except ValueError:
         raise DateError(words[at][:20]) from None
 
@@ -1233,15 +1293,19 @@ def read_at(
             if dated[0].first.weekday() != weekday:  # "tisdag 4/11" on a Wednesday: which was meant is asked
                 raise WrongWeekday(" ".join(words[at : at + dated[1] + 1]), dated[0].first, weekday)
             return dated[0], dated[1] + 1
+    if _DOTTED.fullmatch(_fold(words[at])) or _HYPHENED.fullmatch(_fold(words[at])):
+        longer = _phrase_at(words, at, today, year)  # "3.11 till 5.11": a range, not its first day
+        if longer is not None and longer[1] > 1:
+            return longer
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
-        return dotted_day, 1
+        return dotted_day
     hyphened = _HYPHENED.fullmatch(_fold(words[at]))
     timed = at + 1 < len(words) and _fold(words[at + 1]) in _CLOCK_LEADS - {"at"}  # "3-11 kl 18"
-    if hyphened is not None and (dotted or timed or hyphened["y"]):  # "3-11" in a field, "3-11-2026"
-        written = hyphened["y"] if hyphened["y"] is None or len(hyphened["y"]) == 4 else f"20{hyphened['y']}"
+    if hyphened is not None and (dotted or timed or hyphened["y"] or _no_hour(words, at, hyphened)):
+        written, taken = _year_of(hyphened["y"], words, at)  # "3-11" in a field, "3-11-2026", "30-9"
         try:
-            return _day_month(int(hyphened["d"]), int(hyphened["m"]), written, today, year), 1
+            return _day_month(int(hyphened["d"]), int(hyphened["m"]), written, today, year), taken
         except ValueError:
             raise DateError(words[at][:20]) from None
     found = _phrase_at(words, at, today, year)
