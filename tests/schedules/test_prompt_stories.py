@@ -160,6 +160,13 @@ class World:
         """Wait for the notices and posts the server sends in the background."""
         await asyncio.gather(*self.client.app[SCHEDULER].background)
 
+    async def reminded(self, when: datetime) -> int:
+        """How many owners the reminders at `when` reach."""
+        self.clock.now = when
+        sent = await self.client.app[SCHEDULER].poster.remind_owners()
+        await self.settle()
+        return sent
+
     def slots(self) -> list[PromptSlot]:
         return self.client.app[COMPONENTS].prompts.slots(after=START - timedelta(days=1), limit=200)
 

@@ -28,13 +28,6 @@ def at(month: int, day: int, hour: int) -> datetime:
     return datetime(2026, month, day, hour, tzinfo=STOCKHOLM).astimezone(UTC)
 
 
-async def reminded(world: World, when: datetime) -> int:
-    world.clock.now = when
-    sent = await world.client.app[SCHEDULER].poster.remind_owners()
-    await world.settle()
-    return sent
-
-
 async def test_the_board_is_asked_to_approve_megans_text_and_lars_does(world: World) -> None:
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     await world.say(MEGAN, "godkännande på", channel=GENERAL)
@@ -43,9 +36,9 @@ async def test_the_board_is_asked_to_approve_megans_text_and_lars_does(world: Wo
     await world.say(LARS, f"skriv {second.id} Hur bygger vi föreningen?")
     await world.say(MEGAN, f"godkänn {second.id}")  # approved long before: nobody is asked about it
 
-    assert await reminded(world, at(11, 27, 9)) == 0  # four days before
+    assert await world.reminded(at(11, 27, 9)) == 0  # four days before
     before = len(world.connector.posted)
-    assert await reminded(world, at(11, 28, 9)) == 1
+    assert await world.reminded(at(11, 28, 9)) == 1
     which_sv = f"#{first.id} (tisdag 1 december kl. 18.00, Allmänt, Megan Bowens tur)"
     asked_sv = (
         f"Texten av Megan Bowen till {which_sv} är inte godkänd än. Se den med: visa {first.id} och godkänn "
@@ -61,7 +54,7 @@ async def test_the_board_is_asked_to_approve_megans_text_and_lars_does(world: Wo
         f"Din text till {which_sv} är inte godkänd än; jag har bett resten av styrelsen att godkänna den. Är "
         "den inte godkänd i tid publiceras ett inlägg ur banken i stället, och du får tillbaka din text."
     ]
-    assert await reminded(world, at(11, 29, 9)) == 0  # once
+    assert await world.reminded(at(11, 29, 9)) == 0  # once
     assert (await world.say(LARS, f"visa {first.id}")).startswith(
         "Diskussionsinlägg\nVad vill vi av regionen?"
     )
@@ -71,7 +64,7 @@ async def test_the_board_is_asked_to_approve_megans_text_and_lars_does(world: Wo
     await world.client.app[SCHEDULER].poster.post(first.id)
     [posted] = world.connector.created
     assert "Vad vill vi av regionen?" in str(posted) and "Skrivet av Megan Bowen" in str(posted)
-    assert await reminded(world, at(12, 12, 9)) == 0  # the 15th's text was approved
+    assert await world.reminded(at(12, 12, 9)) == 0  # the 15th's text was approved
 
 
 async def test_in_english_adele_is_asked_to_approve_the_text_lars_wrote_for_her_turn(world: World) -> None:
@@ -83,7 +76,7 @@ async def test_in_english_adele_is_asked_to_approve_the_text_lars_wrote_for_her_
     await world.settle()  # Adele is told Lars wrote her turn's text
 
     before = len(world.connector.posted)
-    assert await reminded(world, at(12, 12, 10)) == 1
+    assert await world.reminded(at(12, 12, 10)) == 1
     [asked] = world.notices(ADELE, before)
     assert asked == (
         f"The text by Lars Nilsson for #{second.id} (Tuesday 15 December at 18:00, General, Adele Vance’s "
@@ -105,7 +98,7 @@ async def test_a_text_written_after_the_reminder_is_put_to_the_board_at_once(wor
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     await world.say(MEGAN, "godkännande på", channel=GENERAL)
     first = world.slot_at(1, 12, 18)
-    assert await reminded(world, at(11, 28, 9)) == 1  # "Din tur: ... and another board member approves it"
+    assert await world.reminded(at(11, 28, 9)) == 1  # "Din tur: ... and another board member approves it"
     world.clock.now = at(11, 29, 11)
     before = len(world.connector.posted)
     await world.say(MEGAN, f"skriv {first.id} Vad vill vi av regionen?")

@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.app import SCHEDULER
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, GENERAL, JONAS, LARS, MEGAN, World
 
@@ -24,13 +23,6 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 def at(month: int, day: int, hour: int) -> datetime:
     return datetime(2026, month, day, hour, tzinfo=STOCKHOLM).astimezone(UTC)
-
-
-async def reminded(world: World, when: datetime) -> int:
-    world.clock.now = when
-    sent = await world.client.app[SCHEDULER].poster.remind_owners()
-    await world.settle()
-    return sent
 
 
 async def test_lars_snoozed_so_jonas_and_adele_are_asked(world: World) -> None:
@@ -43,7 +35,7 @@ async def test_lars_snoozed_so_jonas_and_adele_are_asked(world: World) -> None:
     assert "5 dec" in snoozed, snoozed
 
     before = len(world.connector.posted)
-    assert await reminded(world, at(11, 28, 9)) == 1
+    assert await world.reminded(at(11, 28, 9)) == 1
     assert world.notices(LARS, before) == []
     assert len(world.notices(JONAS, before)) == len(world.notices(ADELE, before)) == 1
     [told] = world.notices(MEGAN, before)
@@ -61,7 +53,7 @@ async def test_in_english_everyone_else_snoozed_and_lars_is_told_so(world: World
     await world.settle()
 
     before = len(world.connector.posted)
-    assert await reminded(world, at(12, 12, 10)) == 1
+    assert await world.reminded(at(12, 12, 10)) == 1
     assert [world.notices(who, before) for who in (ADELE, MEGAN, JONAS)] == [[], [], []]
     [told] = world.notices(LARS, before)
     assert told.startswith(

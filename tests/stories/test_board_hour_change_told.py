@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.app import SCHEDULER
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, GENERAL, JONAS, LARS, MEGAN, World
 
@@ -24,19 +23,12 @@ def at(month: int, day: int, hour: int) -> datetime:
     return datetime(2026, month, day, hour, tzinfo=STOCKHOLM).astimezone(UTC)
 
 
-async def reminded(world: World, when: datetime) -> int:
-    world.clock.now = when
-    sent = await world.client.app[SCHEDULER].poster.remind_owners()
-    await world.settle()
-    return sent
-
-
 async def test_megan_reminded_at_six_is_told_her_turn_is_now_at_eight(world: World) -> None:
     world.clock.now = at(11, 22, 10)
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first = world.slot_at(1, 12, 18)
     assert first.owner_name == "Megan Bowen"
-    assert await reminded(world, at(11, 28, 9)) == 1
+    assert await world.reminded(at(11, 28, 9)) == 1
 
     world.clock.now = at(11, 28, 12)
     before = len(world.connector.posted)
@@ -55,7 +47,7 @@ async def test_in_english_adele_is_told_once_and_not_when_the_hour_stays(world: 
     await world.say(ADELE, "schedule 1 and 15 at 18", channel=GENERAL, locale="en-US")
     second = world.slot_at(15, 12, 18)
     assert second.owner_name == "Adele Vance"
-    assert await reminded(world, at(12, 12, 9)) == 1
+    assert await world.reminded(at(12, 12, 9)) == 1
 
     world.clock.now = at(12, 12, 12)
     before = len(world.connector.posted)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.app import COMPONENTS, SCHEDULER
+from bot.app import COMPONENTS
 from bot.services.prompting import PromptSlot
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, GENERAL, MEGAN, World
@@ -34,23 +34,15 @@ def due(world: World, when: datetime) -> PromptSlot:
     return slot
 
 
-async def reminded(world: World, when: datetime) -> int:
-    """How many owners the reminders at `when` reach."""
-    world.clock.now = when
-    sent = await world.client.app[SCHEDULER].poster.remind_owners()
-    await world.settle()
-    return sent
-
-
 async def test_megan_is_reminded_the_saturday_morning_before_her_tuesday_and_never_at_night(
     world: World,
 ) -> None:
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first = world.slot_at(1, 12, 18)  # Tuesday 1 December, Megan's
-    assert await reminded(world, at(2026, 11, 27, 9)) == 0  # Friday: four days before
-    assert await reminded(world, at(2026, 11, 28, 3)) == 0  # a restart in the night wakes nobody
+    assert await world.reminded(at(2026, 11, 27, 9)) == 0  # Friday: four days before
+    assert await world.reminded(at(2026, 11, 28, 3)) == 0  # a restart in the night wakes nobody
     before = len(world.connector.posted)
-    assert await reminded(world, at(2026, 11, 28, 9)) == 1  # Saturday morning: three days before
+    assert await world.reminded(at(2026, 11, 28, 9)) == 1  # Saturday morning: three days before
     assert world.notices(MEGAN, before) == [
         f"Din tur: diskussionsinlägg #{first.id} publiceras tisdag 1 december kl. 18.00 i Allmänt. "
         f"Skriv texten här: skriv {first.id} DIN TEXT. Annars publicerar jag ett inlägg ur banken."
@@ -64,9 +56,9 @@ async def test_the_night_summer_time_ends_the_reminder_still_comes_three_days_be
     await world.say(MEGAN, "schema 28 kl 18", channel=GENERAL)
     october = due(world, at(2026, 10, 28, 18))
     assert october.owner_name == "Megan Bowen"
-    assert await reminded(world, at(2026, 10, 24, 9)) == 0
+    assert await world.reminded(at(2026, 10, 24, 9)) == 0
     before = len(world.connector.posted)
-    assert await reminded(world, at(2026, 10, 25, 9)) == 1
+    assert await world.reminded(at(2026, 10, 25, 9)) == 1
     [notice] = world.notices(MEGAN, before)
     assert notice.startswith(
         f"Din tur: diskussionsinlägg #{october.id} publiceras onsdag 28 oktober kl. 18.00"
@@ -83,9 +75,9 @@ async def test_adele_is_reminded_in_english_after_easter_that_her_text_needs_app
     march = due(world, at(2027, 3, 31, 18))
     await world.say(ADELE, f"give {march.id} @Adele Vance", mentions=(ADELE,), locale="en-US")
     for day in (27, 28, 29):
-        assert await reminded(world, at(2027, 3, day, 9)) == 0, day
+        assert await world.reminded(at(2027, 3, day, 9)) == 0, day
     before = len(world.connector.posted)
-    assert await reminded(world, at(2027, 3, 30, 9)) == 1
+    assert await world.reminded(at(2027, 3, 30, 9)) == 1
     assert world.notices(ADELE, before) == [
         f"Your turn: the discussion prompt #{march.id} is posted Wednesday 31 March at 18:00 in General. "
         f"Write it here with: write {march.id} YOUR TEXT, and another board member approves it. "
