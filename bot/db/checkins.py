@@ -687,13 +687,12 @@ class CheckInRepository:
 
 def _branches(connection: Connection, district: str) -> list[BranchInfo]:
     """The district's branches by name, with their chairs."""
-    rows = connection.execute(_BRANCHES, {"district": district}).all()
-    chairs: dict[int, list[int]] = defaultdict(list)
-    for branch_id, person_id in connection.execute(_CHAIRS, {"district": district}).all():
-        chairs[branch_id or 0].append(person_id)
-    return [
-        BranchInfo(id or 0, name, tuple(sorted(chairs.get(id or 0, []))), added) for id, name, added in rows
-    ]
+    found: dict[int, tuple[str, datetime | None, list[int]]] = {}
+    for branch_id, name, added, chair in connection.execute(_BRANCHES, {"district": district}):
+        _, _, chairs = found.setdefault(branch_id or 0, (name, added, []))
+        if chair is not None:
+            chairs.append(chair)
+    return [BranchInfo(id, name, tuple(sorted(chairs)), added) for id, (name, added, chairs) in found.items()]
 
 
 def _refuse_repeat(session: Session, submission: str | None) -> None:
@@ -713,18 +712,17 @@ _RESPONSIBLE = (
         col(Goal.district_id) == bindparam("district"),
     )
 )
+# Each branch once per chair (once if it has none). A deputy (ersättare) reports for it as its chair does.
 _BRANCHES = (
-    sa_select(col(Branch.id), col(Branch.name), col(Branch.created_at))
+    sa_select(col(Branch.id), col(Branch.name), col(Branch.created_at), col(Role.person_id))
     .join(District, col(District.id) == col(Branch.district_id))
+    .join(
+        Role,
+        and_(col(Role.branch_id) == col(Branch.id), col(Role.kind).in_(("chair", "deputy"))),
+        isouter=True,
+    )
     .where(col(District.name) == bindparam("district"))
-    .order_by(col(Branch.name))
-)
-_CHAIRS = (
-    sa_select(col(Role.branch_id), col(Role.person_id))
-    .join(Branch, col(Branch.id) == col(Role.branch_id))
-    .join(District, col(District.id) == col(Branch.district_id))
-    # A deputy (ersättare) reports for the branch as its chair does.
-    .where(col(Role.kind).in_(("chair", "deputy")), col(District.name) == bindparam("district"))
+    .order_by(col(Branch.name), col(Branch.id))
 )
 
 

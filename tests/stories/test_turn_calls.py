@@ -44,7 +44,7 @@ async def test_a_turn_makes_one_call_for_who_and_one_for_what(
 # What each turn reads, in SQL statements (BEGIN included): who wrote it (their person, district, belonging,
 # language and roles, in one transaction), then what they asked. Reading a person three times, or a plan's
 # goals as ORM objects one query at a time, shows here first.
-STATEMENTS = [(NOA, "mål", 11), (NOA, "mål 6", 18), (KIM, "status", 22), (ANNA, "status", 22)]
+STATEMENTS = [(NOA, "mål", 11), (NOA, "mål 6", 17), (KIM, "status", 20), (ANNA, "status", 20)]
 
 
 @pytest.mark.parametrize(("who", "text", "most"), STATEMENTS, ids=[f"{s[0].name} {s[1]}" for s in STATEMENTS])
