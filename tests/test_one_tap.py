@@ -156,7 +156,7 @@ async def test_the_check_in_form_is_sent_with_action_execute_and_replaced_by_wha
     answer = await tap(world, filled)
     assert answer["type"] == "application/vnd.microsoft.card.adaptive"
     [stored] = CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)
-    assert f"Sparat #{stored.id}: mål 3, 1 för Sundsvall, 19 dec. 2026" in shown(answer)
+    assert f"Sparat #{stored.id}: mål 3, 1 person för Sundsvall, 19 dec. 2026" in shown(answer)
     again = await tap(world, filled)  # the button pressed again: stored once
     assert f"#{stored.id}" in shown(again)
     assert len(CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)) == 1

@@ -338,7 +338,10 @@ def _english_word(phrase: str, plural: bool) -> str:
     head, _, last = phrase.rpartition(" ")
     forms = _ENGLISH_FORMS.get(last.lower())
     if forms is None:
-        return phrase  # a word of a phrase ("chairs'", "responsible") stays as it is
+        # a noun before its adjective ("person responsible": "people responsible"); other words stay
+        first, _, rest = phrase.partition(" ")
+        nouns = _ENGLISH_FORMS.get(first.lower()) if rest else None
+        return f"{nouns[plural]} {rest}" if nouns else phrase
     return f"{head} {forms[plural]}".strip()
 
 

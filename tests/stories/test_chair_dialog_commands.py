@@ -54,7 +54,7 @@ async def test_a_command_mid_report_is_answered_and_the_report_waits(meetings: D
     assert commented.startswith("Så går det för Sundsvall") and "Någon kommentar?" in commented
     assert not meetings.reports()  # nothing stored from any of it
     stored = await _chat(meetings, "nej tack")
-    assert stored.startswith("Sparat #1: mål 4, 2 för Sundsvall, 21 nov. 2026.")
+    assert stored.startswith("Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026.")
     [report] = meetings.reports()
     assert (report.value, report.comment) == (2, None)
 
@@ -73,7 +73,7 @@ async def test_in_english_too(meetings: District) -> None:
     await _chat(meetings, "today", locale="en-US")
     assert "Any comment?" in await _chat(meetings, "goal 4", locale="en-US")
     stored = await _chat(meetings, "no thanks", locale="en-US")
-    assert stored.startswith("Stored #1: goal 4, 1 for Sundsvall, 22 Nov 2026.")
+    assert stored.startswith("Stored #1: goal 4, 1 members' meeting for Sundsvall, 22 Nov 2026.")
 
 
 async def test_ways_of_saying_leave_it_store_nothing(meetings: District) -> None:
@@ -101,7 +101,7 @@ async def test_a_one_line_report_mid_way_stands_in_for_the_one_asked_about(meeti
     for said in ("rapportera", "4", "2"):
         await _chat(meetings, said)
     line = await _chat(meetings, "rapportera 4 1 i går")
-    assert line.startswith("Sparat #1: mål 4, 1 för Sundsvall, 21 nov. 2026.")
+    assert line.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026.")
     assert line.endswith("Rapporten som jag frågade dig om är avbruten, och inget av den sparades.")
     assert (await _chat(meetings, "i går")).startswith("Jag känner inte till")  # no longer an answer
     assert (
@@ -111,7 +111,7 @@ async def test_a_one_line_report_mid_way_stands_in_for_the_one_asked_about(meeti
     for said in ("report", "4"):
         await _chat(meetings, said, locale="en-US")
     line = await _chat(meetings, "report 4 1", locale="en-US")
-    assert line.startswith("Stored #2: goal 4, 1 for Sundsvall, 22 Nov 2026.")
+    assert line.startswith("Stored #2: goal 4, 1 members' meeting for Sundsvall, 22 Nov 2026.")
     assert line.endswith("The report I was asking you about is set aside; nothing of it was stored.")
     assert [r.value for r in meetings.reports()] == [1, 1]
     assert await meetings.say(KIM, "cancel", locale="en-US") == (
@@ -136,12 +136,12 @@ async def test_answers_given_ahead_are_taken(meetings: District) -> None:
         "När hände det? Skriv ett datum som 12/3 eller 12 mars, eller idag."
     )
     assert (await _chat(meetings, "i går")).startswith("Någon kommentar?")
-    assert (await _chat(meetings, "👍")).startswith("Sparat #1: mål 4, 2 för Sundsvall, 21 nov. 2026.")
+    assert (await _chat(meetings, "👍")).startswith("Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026.")
     await _chat(meetings, "report", locale="en-US")
     await _chat(meetings, "4", locale="en-US")
     assert (await _chat(meetings, "one on Friday", locale="en-US")).startswith("Any comment?")
     assert (await _chat(meetings, "no", locale="en-US")).startswith(
-        "Stored #2: goal 4, 1 for Sundsvall, 20 Nov 2026."
+        "Stored #2: goal 4, 1 members' meeting for Sundsvall, 20 Nov 2026."
     )
     await _chat(meetings, "report", locale="en-US")
     asked = await _chat(meetings, "4 many", locale="en-US")

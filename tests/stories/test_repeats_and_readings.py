@@ -30,7 +30,7 @@ async def test_a_repeat_from_the_card_is_asked_with_yes_and_no_and_stored_once_o
     first = await district.tap(KIM, _submit("formone", goal="3", value="1"))
     assert shown(first).startswith("Sparat #1")
     asked = await district.tap(KIM, _submit("formtwo", goal="3", value="1"))
-    assert shown(asked).startswith("#1 säger redan det: mål 3, 1 för Sundsvall, 21 nov. 2026.")
+    assert shown(asked).startswith("#1 säger redan det: mål 3, 1 person för Sundsvall, 21 nov. 2026.")
     assert "rapportera" not in shown(asked)  # no one-line command to copy: the card asks
     yes, no = _buttons(asked)
     assert (yes["title"], no["title"]) == ("Ja, spara den", "Nej")
@@ -40,7 +40,7 @@ async def test_a_repeat_from_the_card_is_asked_with_yes_and_no_and_stored_once_o
     assert len(district.reports()) == 2
 
     asked = await district.tap(KIM, _submit("formthree", goal="3", value="1"), locale="en-US")
-    assert shown(asked).startswith("#1 already says that: goal 3, 1 for Sundsvall, 21 Nov 2026.")
+    assert shown(asked).startswith("#1 already says that: goal 3, 1 person for Sundsvall, 21 Nov 2026.")
     yes, no = _buttons(asked)
     assert (yes["title"], no["title"]) == ("Yes, store it", "No")
     assert shown(await district.tap(KIM, no["data"], locale="en-US")) == "Nothing was stored."
@@ -119,7 +119,7 @@ async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district
     as Swedes group it: "1 100 kr" towards 50 000 kronor is 1 100."""
     calls, money = _with_goals(district, CALLS, MONEY)
     answer = await district.say(MEGAN, "rapportera 6 1 100 deltagare")
-    assert answer.startswith("Sparat #1: mål 6, 1 för distriktet")
+    assert answer.startswith("Sparat #1: mål 6, 1 ordförandemöte för distriktet")
     assert district.reports()[-1].comment == "100 deltagare"
     answer = await district.say(MEGAN, f"rapportera {money} 1 100 kr loppis")
     assert answer.startswith(f"Sparat #2: mål {money}, 1\xa0100")

@@ -36,7 +36,7 @@ async def test_a_count_far_beyond_the_goal_is_asked_about_and_stored_on_yes(meet
     )
     assert meetings.reports() == []
     stored = await meetings.say(KIM, "rapportera 4 500 2026-11-22 möten ja")
-    assert stored.startswith("Sparat #1: mål 4, 500 för Sundsvall")
+    assert stored.startswith("Sparat #1: mål 4, 500 medlemsmöten för Sundsvall")
     english = await meetings.say(KIM, "report 4 500 meetings", locale="en-US")
     assert english == (
         "Goal 4 asks for at least 1 members' meeting per quarter; 500 is far more than that, so nothing "
