@@ -83,7 +83,8 @@ async def test_a_chair_reports_in_one_line_and_it_is_stored_for_their_branch(
     answer = await say(bot, CHAIR, "rapportera 6 1 ordförandemöte i Sundsvall")
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert answer == (
-        f"Sparat #{stored.id}: mål 6, 1 ordförandemöte för Sundsvall, 22 nov. 2026. Ändra med: ändra {stored.id} VÄRDE"
+        f"Sparat #{stored.id}: mål 6, 1 ordförandemöte för Sundsvall, 22 nov. 2026. Ändra med: ändra "
+        f"{stored.id} VÄRDE"
     )
     assert (stored.goal_number, stored.branch, stored.value, stored.comment) == (
         6,
@@ -191,7 +192,8 @@ async def test_my_reports_correct_and_withdraw_keep_history(
     refused = await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
     assert "bara ordföranden eller en ersättare i Sundsvall" in refused
     withdrawn = (
-        f"Rapport #{stored.id} (mål 6, 2 ordförandemöten för Sundsvall, 22 nov. 2026) är tillbakadragen; den räknas "
+        f"Rapport #{stored.id} (mål 6, 2 ordförandemöten för Sundsvall, 22 nov. 2026) är tillbakadragen; den "
+        "räknas "
         f"inte längre."
     )
     assert await say(bot, CHAIR, f"ångra {stored.id}") == withdrawn

@@ -90,13 +90,18 @@ async def test_the_chair_and_the_deputy_correct_the_branchs_reports_and_others_a
     branch's chair) and Johannes (no role) are refused with what to do; the board may change any; Kim, once
     no longer chair, is refused. Nothing refused is changed."""
     assert await sundsvall.say(NOA, "correct 1 2", locale="en-US") == (
-        "Corrected #1: goal 4, now 2 members' meetings for Sundsvall, 1 Nov 2026. It was reported by Kim Berg."
+        "Corrected #1: goal 4, now 2 members' meetings for Sundsvall, 1 Nov 2026. It was reported by Kim "
+        "Berg."
     )
     assert await sundsvall.say(KIM, "ångra 13") == (
-        "Rapport #13 (mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026) är tillbakadragen; den räknas inte längre. "
+        "Rapport #13 (mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026) är tillbakadragen; den räknas inte "
+        "längre. "
         "Den rapporterades av Noa Holm."
     )
-    assert await sundsvall.say(KIM, "ändra 2 2") == "Rättat #2: mål 4, nu 2 medlemsmöten för Sundsvall, 2 nov. 2026."
+    assert (
+        await sundsvall.say(KIM, "ändra 2 2")
+        == "Rättat #2: mål 4, nu 2 medlemsmöten för Sundsvall, 2 nov. 2026."
+    )
     assert await sundsvall.say(LEE, "ändra 3 5") == (
         "Rapport #3 gäller Sundsvall: bara ordföranden eller en ersättare i Sundsvall och styrelsen kan "
         "ändra den. Din förenings rapporter: mina rapporter"
@@ -122,7 +127,8 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
     assert (await district.say(MEGAN, "rapportera 6 1 ordförandemöte")).startswith("Sparat #1")
     await district.say(MEGAN, "ansvarig 6 @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert await district.say(NOA, "edit 1 2", locale="en-US") == (
-        "Corrected #1: goal 6, now 2 chairs' meetings for the district, 22 Nov 2026. It was reported by Megan Bowen."
+        "Corrected #1: goal 6, now 2 chairs' meetings for the district, 22 Nov 2026. It was reported by "
+        "Megan Bowen."
     )
     assert await district.say(KIM, "ångra 1") == (
         "Rapport #1 är distriktets rapport på mål 6: bara styrelsen och de som är ansvariga för mål 6 kan "
@@ -152,21 +158,24 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             LEE,
             "ångra min förra",
             "sv-SE",
-            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra "
+            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den "
+            "med: ångra "
             "14",
         ),
         (
             LEE,
             "undo my last report",
             "en-US",
-            "Your latest report is #14: goal 4, 1 members' meeting for Härnösand, 21 Nov 2026. To withdraw it, write: "
+            "Your latest report is #14: goal 4, 1 members' meeting for Härnösand, 21 Nov 2026. To withdraw "
+            "it, write: "
             "withdraw 14",
         ),
         (
             LEE,
             "edit last",
             "en-US",
-            "Your latest report is #14: goal 4, 1 members' meeting for Härnösand, 21 Nov 2026. To correct it, write: correct "
+            "Your latest report is #14: goal 4, 1 members' meeting for Härnösand, 21 Nov 2026. To correct "
+            "it, write: correct "
             "14 VALUE",
         ),
         (
@@ -204,13 +213,15 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             "I reported wrong for goal 4 on November 5, should be 2",
             "en-US",
             "The latest report on goal 4 "
-            "of 5 Nov 2026 is #5: goal 4, 1 members' meeting for Sundsvall, 5 Nov 2026. To correct it, write: correct 5 2",
+            "of 5 Nov 2026 is #5: goal 4, 1 members' meeting for Sundsvall, 5 Nov 2026. To correct it, "
+            "write: correct 5 2",
         ),
         (
             LEE,
             "rapporterade fel på mål 4",
             "sv-SE",
-            "Den senaste rapporten på mål 4 är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Ändra den med: "
+            "Den senaste rapporten på mål 4 är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Ändra "
+            "den med: "
             "ändra 14 VÄRDE",
         ),
         (
@@ -249,13 +260,15 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             LEE,
             "oj, jag skrev fel",
             "sv-SE",
-            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Ändra den med: ändra 14 VÄRDE",
+            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Ändra den med: "
+            "ändra 14 VÄRDE",
         ),
         (
             LEE,
             "hoppsan, ta bort senaste",
             "sv-SE",
-            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra "
+            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den "
+            "med: ångra "
             "14",
         ),
     ],
@@ -273,7 +286,11 @@ async def test_a_report_named_in_other_words_is_shown_with_the_line_that_acts_on
     [
         ("ÄNDRA 2 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
         ("Ändra 2 till 3 👍", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
-        ("andra rapport 2 till 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
+        (
+            "andra rapport 2 till 3",
+            "sv-SE",
+            "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026.",
+        ),
         (
             "hej, kan du ändra rapport 2 till 3?",
             "sv-SE",
@@ -287,8 +304,16 @@ async def test_a_report_named_in_other_words_is_shown_with_the_line_that_acts_on
         ("ändra 2 tre", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
         ("ändra nr 2 → 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
         ("rätta 2 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
-        ("korrigera rapport 2 till 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
-        ("fix report number 2: 3", "en-US", "Corrected #2: goal 4, now 3 members' meetings for Sundsvall, 2 Nov 2026."),
+        (
+            "korrigera rapport 2 till 3",
+            "sv-SE",
+            "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026.",
+        ),
+        (
+            "fix report number 2: 3",
+            "en-US",
+            "Corrected #2: goal 4, now 3 members' meetings for Sundsvall, 2 Nov 2026.",
+        ),
     ],
 )
 async def test_a_correction_written_as_chairs_write_it_is_made(
@@ -319,7 +344,8 @@ async def test_a_goal_in_full_says_how_many_reports_it_has_and_where_to_see_them
         (
             "Ångra 3!",
             "sv-SE",
-            "Rapport #3 (mål 4, 1 medlemsmöte för Sundsvall, 3 nov. 2026) är tillbakadragen; den räknas inte längre.",
+            "Rapport #3 (mål 4, 1 medlemsmöte för Sundsvall, 3 nov. 2026) är tillbakadragen; den räknas inte "
+            "längre.",
         ),
         (
             "can you undo 3?",
@@ -387,7 +413,8 @@ async def test_a_goal_said_to_be_wrong_is_no_report_to_correct_for_a_member_or_t
     Johannes (a member) writes the same: he reported nothing, so he is not pointed to reports to correct.
     Megan (board) writes "I want to change goal 4": the goal, not a report."""
     assert await sundsvall.say(KIM, "siffran på mål 4 är fel") == (
-        "Den senaste rapporten på mål 4 är #13: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Den rapporterades av "
+        "Den senaste rapporten på mål 4 är #13: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Den "
+        "rapporterades av "
         "Noa Holm. "
         "Ytterligare 12 passar; se mina rapporter mål 4. Ändra den med: ändra 13 VÄRDE"
     )

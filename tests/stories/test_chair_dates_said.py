@@ -215,7 +215,9 @@ async def test_two_days_in_the_same_quarter_are_one_report_on_the_first(meetings
 async def test_one_day_written_twice_is_that_day(meetings: District) -> None:
     meetings.clock.now = FRIDAY
     answer = await meetings.say(KIM, "rapportera 4 1 möte i onsdags 18/11")
-    assert answer == "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov. 2026. Ändra med: ändra 1 VÄRDE", answer
+    assert (
+        answer == "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov. 2026. Ändra med: ändra 1 VÄRDE"
+    ), answer
     answer = await meetings.say(LEE, "report 4 1 meeting on Wednesday, November 18th", locale="en-US")
     assert answer.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 18 Nov 2026."), answer
     assert _stored(meetings) == [("2026-11-18", None), ("2026-11-18", None)]
@@ -276,7 +278,11 @@ async def test_a_hint_writes_the_day_the_chair_meant(meetings: District) -> None
         ("läger 3–5 mars", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 mars 2026."),
         ("camp 3-5/3", "en-US", "Stored #1: goal 4, 1 members' meeting for Sundsvall, 3 Mar 2026."),
         ("läger 5-3/3", "sv-SE", "”5-3/3” är inte ett datum."),
-        ("möte förra månaden", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 1 okt. 2026."),  # its first day
+        (
+            "möte förra månaden",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 1 okt. 2026.",
+        ),  # its first day
         ("möte v. 12", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 16 mars 2026."),  # its Monday
         ("möte vecka 12", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 16 mars 2026."),
         ("möte I GÅR", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 19 nov. 2026."),
@@ -304,8 +310,18 @@ async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> 
     for token, written, locale, starts in (
         ("formone", "onsdag", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov. 2026."),
         ("formtwo", "30.9", "sv-SE", "Sparat #2: mål 4, 1 medlemsmöte för Sundsvall, 30 sep. 2026."),
-        ("formthree", "midsommarafton", "sv-SE", "Sparat #3: mål 4, 1 medlemsmöte för Sundsvall, 19 juni 2026."),
-        ("formfour", "the 2nd of October", "en-US", "Stored #4: goal 4, 1 members' meeting for Sundsvall, 2 Oct 2026."),
+        (
+            "formthree",
+            "midsommarafton",
+            "sv-SE",
+            "Sparat #3: mål 4, 1 medlemsmöte för Sundsvall, 19 juni 2026.",
+        ),
+        (
+            "formfour",
+            "the 2nd of October",
+            "en-US",
+            "Stored #4: goal 4, 1 members' meeting for Sundsvall, 2 Oct 2026.",
+        ),
         ("formfive", "på onsdag", "sv-SE", "25 nov. 2026 har inte hänt än"),
         ("formsix", "next Wednesday", "en-US", "25 Nov 2026 has not happened yet"),
     ):

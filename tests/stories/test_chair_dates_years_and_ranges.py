@@ -59,7 +59,12 @@ async def test_a_year_of_two_digits_is_read_not_dropped(
 @pytest.mark.parametrize(
     ("written", "locale", "answer_start", "stored"),
     [
-        ("möte 30-9", "sv-SE", "Sparat #1: mål 6, 1 ordförandemöte för distriktet, 30 sep. 2026.", ("2026-09-30", None)),
+        (
+            "möte 30-9",
+            "sv-SE",
+            "Sparat #1: mål 6, 1 ordförandemöte för distriktet, 30 sep. 2026.",
+            ("2026-09-30", None),
+        ),
         (
             "meeting 28-10",
             "en-US",

@@ -136,7 +136,9 @@ async def test_answers_given_ahead_are_taken(meetings: District) -> None:
         "När hände det? Skriv ett datum som 12/3 eller 12 mars, eller idag."
     )
     assert (await _chat(meetings, "i går")).startswith("Någon kommentar?")
-    assert (await _chat(meetings, "👍")).startswith("Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026.")
+    assert (await _chat(meetings, "👍")).startswith(
+        "Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026."
+    )
     await _chat(meetings, "report", locale="en-US")
     await _chat(meetings, "4", locale="en-US")
     assert (await _chat(meetings, "one on Friday", locale="en-US")).startswith("Any comment?")

@@ -28,7 +28,9 @@ async def test_a_goals_number_as_a_word(meetings: District) -> None:
     assert (await meetings.say(KIM, "report goal four two meetings", locale="en-US")).startswith(
         "Stored #2: goal 4, 2 members' meetings for Sundsvall, 22 Nov 2026."
     )
-    assert (await meetings.say(KIM, "rapportera fyra 1 20/11")).startswith("Sparat #3: mål 4, 1 medlemsmöte för")
+    assert (await meetings.say(KIM, "rapportera fyra 1 20/11")).startswith(
+        "Sparat #3: mål 4, 1 medlemsmöte för"
+    )
     assert (await meetings.say(KIM, "rapportera två möten")).startswith("Börja med målets nummer.")
     assert [(r.goal_number, r.value) for r in meetings.reports()] == [(4, 1), (4, 2), (4, 1)]
     await meetings.say(KIM, "rapportera", channel="test")
@@ -43,7 +45,8 @@ async def test_take_back_withdraws_as_undo_does(meetings: District) -> None:
     for day in (1, 2, 3):
         await meetings.say(KIM, f"rapportera 4 1 {day}/11")
     assert await meetings.say(KIM, "dra tillbaka 1") == (
-        "Rapport #1 (mål 4, 1 medlemsmöte för Sundsvall, 1 nov. 2026) är tillbakadragen; den räknas inte längre."
+        "Rapport #1 (mål 4, 1 medlemsmöte för Sundsvall, 1 nov. 2026) är tillbakadragen; den räknas inte "
+        "längre."
     )
     assert (await meetings.say(KIM, "ta tillbaka 2")).startswith(
         "Rapport #2 (mål 4, 1 medlemsmöte för Sundsvall, 2 nov. 2026)"

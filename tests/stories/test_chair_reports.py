@@ -197,14 +197,18 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     stored = await meetings.say(MEGAN, "rapportera 6 1 ordförandemöte för Sundsvall")
     assert stored.startswith("Sparat #1: mål 6, 1 ordförandemöte för distriktet (i Sundsvall), 22 nov. 2026.")
     english = await meetings.say(ANNA, "report 6 1 chairs' meeting for Härnösand", locale="en-US")
-    assert english.startswith("Stored #2: goal 6, 1 chairs' meeting for the district (in Härnösand), 22 Nov 2026.")
+    assert english.startswith(
+        "Stored #2: goal 6, 1 chairs' meeting for the district (in Härnösand), 22 Nov 2026."
+    )
     goal = await meetings.say(MEGAN, "mål 6")
     assert "Framsteg: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter" in goal
     assert "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1" in goal.splitlines()  # unit, no comment
     assert "Reported: 22 Nov 2026 · the district (in Härnösand) · 1" in await meetings.say(
         MEGAN, "goal 6", locale="en-US"
     )
-    assert "#1 mål 6 · 22 nov. 2026 · distriktet (i Sundsvall) · 1 ordförandemöte" in await meetings.say(MEGAN, "mina")
+    assert "#1 mål 6 · 22 nov. 2026 · distriktet (i Sundsvall) · 1 ordförandemöte" in await meetings.say(
+        MEGAN, "mina"
+    )
     follow_up = await meetings.say(MEGAN, "uppföljning")
     assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 sammanlagt" in follow_up
     [behind] = [row for row in follow_up.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
@@ -240,15 +244,22 @@ async def test_correct_and_withdraw_act_on_the_report_named_however_it_is_writte
     number at all, answered with the latest report, #3, as if that were the one meant."""
     for written in ("rapportera 4 1 i går", "rapportera 4 2 12/3", "rapportera 4 1 v. 20"):
         await meetings.say(KIM, written)
-    assert await meetings.say(KIM, "ändra 1 till 3") == "Rättat #1: mål 4, nu 3 medlemsmöten för Sundsvall, 21 nov. 2026."
+    assert (
+        await meetings.say(KIM, "ändra 1 till 3")
+        == "Rättat #1: mål 4, nu 3 medlemsmöten för Sundsvall, 21 nov. 2026."
+    )
     assert (
         await meetings.say(KIM, "edit report 2 to 3", locale="en-US")
         == "Corrected #2: goal 4, now 3 members' meetings for Sundsvall, 12 Mar 2026."
     )
-    assert await meetings.say(KIM, "ändra 2: 4") == "Rättat #2: mål 4, nu 4 medlemsmöten för Sundsvall, 12 mars 2026."
+    assert (
+        await meetings.say(KIM, "ändra 2: 4")
+        == "Rättat #2: mål 4, nu 4 medlemsmöten för Sundsvall, 12 mars 2026."
+    )
     assert (
         await meetings.say(KIM, "ångra rapport 2")
-        == "Rapport #2 (mål 4, 4 medlemsmöten för Sundsvall, 12 mars 2026) är tillbakadragen; den räknas inte längre."
+        == "Rapport #2 (mål 4, 4 medlemsmöten för Sundsvall, 12 mars 2026) är tillbakadragen; "
+        "den räknas inte längre."
     )
     assert (
         await meetings.say(KIM, "undo #1", locale="en-US")
@@ -477,6 +488,8 @@ async def test_a_correction_or_withdrawal_names_the_goal_of_the_report_it_change
     so does a withdrawal."""
     for written in ("rapportera 4 1 i går", "rapportera 4 1 v. 11", "rapportera 4 1 i maj", "rapportera 3 1"):
         await meetings.say(KIM, written)
-    assert await meetings.say(KIM, "ändra 4 2") == "Rättat #4: mål 3, nu 2 personer för Sundsvall, 22 nov. 2026."
+    assert (
+        await meetings.say(KIM, "ändra 4 2") == "Rättat #4: mål 3, nu 2 personer för Sundsvall, 22 nov. 2026."
+    )
     english = await meetings.say(KIM, "undo 4", locale="en-US")
     assert english == "Withdrew #4 (goal 3, 2 people for Sundsvall, 22 Nov 2026); it no longer counts."

@@ -51,7 +51,9 @@ async def test_a_short_date_still_to_come_is_refused_not_moved_to_last_year(dist
 
 
 async def test_number_words_and_a_number_in_the_comment(district: District) -> None:
-    assert "mål 20, 2 debattartiklar för distriktet" in await district.say(MEGAN, "rapportera 20 två artiklar i ÖA")
+    assert "mål 20, 2 debattartiklar för distriktet" in await district.say(
+        MEGAN, "rapportera 20 två artiklar i ÖA"
+    )
     assert "goal 20, 1 opinion piece for the district" in await district.say(
         MEGAN, "report 20 one op-ed in the paper", locale="en-US"
     )

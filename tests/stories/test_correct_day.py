@@ -25,7 +25,8 @@ async def test_a_day_alone_moves_the_report_and_keeps_its_value_and_comment(meet
         "Sparat #1"
     )
     assert await meetings.say(KIM, "ändra 1 2026-11-19") == (
-        "Flyttade #1 till 19 nov. 2026 (det stod 21 nov. 2026): mål 4, 1 medlemsmöte för Sundsvall; värdet och "
+        "Flyttade #1 till 19 nov. 2026 (det stod 21 nov. 2026): mål 4, 1 medlemsmöte för Sundsvall; värdet "
+        "och "
         "kommentaren är "
         "oförändrade."
     )
@@ -39,7 +40,8 @@ async def test_a_day_alone_moves_the_report_and_keeps_its_value_and_comment(meet
     assert (await meetings.say(KIM, "ändra 1 datum 12/11")).startswith("Flyttade #1 till 12 nov. 2026")
     english = await meetings.say(KIM, "correct 1 yesterday", locale="en-US")
     assert english == (
-        "Moved #1 to 21 Nov 2026 (it said 12 Nov 2026): goal 4, 1 members' meeting for Sundsvall; the value and comment are "
+        "Moved #1 to 21 Nov 2026 (it said 12 Nov 2026): goal 4, 1 members' meeting for Sundsvall; the value "
+        "and comment are "
         "unchanged."
     )
     assert (await meetings.say(KIM, "ändra 1 i morgon")).startswith("23 nov. 2026 har inte hänt än")

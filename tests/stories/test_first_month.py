@@ -110,9 +110,14 @@ async def test_a_priority_area_is_read_by_the_name_the_bot_lists_it_by(district:
     asked = await district.say(ANNA, "report 22 1 talk", locale="en-US")
     assert "Trade union politics, Feminism, Anti-racism, Environment and climate" in asked
     stored = await district.say(ANNA, "report 22 1 Anti-racism talk", locale="en-US")
-    assert stored.startswith("Stored #1: goal 22, 1 course, talk or webinar (Anti-racism) for the district, 22 Nov 2026.")
+    assert stored.startswith(
+        "Stored #1: goal 22, 1 course, talk or webinar (Anti-racism) for the district, 22 Nov 2026."
+    )
     swedish = await district.say(MEGAN, "rapportera 22 1 i går facklig politik studiecirkel")
-    assert swedish.startswith("Sparat #2: mål 22, 1 utbildning, föreläsning eller webbinarium (Facklig politik) för distriktet, 21 nov. 2026.")
+    assert swedish.startswith(
+        "Sparat #2: mål 22, 1 utbildning, föreläsning eller webbinarium (Facklig politik) för distriktet, "
+        "21 nov. 2026."
+    )
     assert [(c.area, c.comment) for c in district.reports()] == [
         ("Antirasism", "talk"),
         ("Facklig politik", "studiecirkel"),
@@ -140,7 +145,8 @@ async def test_a_chair_and_their_deputy_correct_each_others_reports(district: Di
         "Rättat #2: mål 3, nu 1 person för Sundsvall, 21 nov. 2026. Den rapporterades av Noa Holm."
     )
     assert await district.say(NOA, "withdraw 1", locale="en-US") == (
-        "Withdrew #1 (goal 3, 1 person for Sundsvall, 20 Nov 2026); it no longer counts. It was reported by Kim "
+        "Withdrew #1 (goal 3, 1 person for Sundsvall, 20 Nov 2026); it no longer counts. It was reported by "
+        "Kim "
         "Berg."
     )
     assert await district.say(KIM, "ångra 2") == (

@@ -36,7 +36,9 @@ async def test_a_chair_is_told_who_reports_the_districts_own_goal(district: Dist
     assert (await district.say(MEGAN, "rapportera 6 1 ordförandemöte")).startswith("Sparat #")
     # Anna reports the same meeting: asked before it is stored twice.
     asked = await district.say(ANNA, "rapportera 6 1 ordförandemöte")
-    assert asked.startswith("#1 säger redan det: mål 6, 1 ordförandemöte för distriktet, 22 nov. 2026. Inget sparades.")
+    assert asked.startswith(
+        "#1 säger redan det: mål 6, 1 ordförandemöte för distriktet, 22 nov. 2026. Inget sparades."
+    )
     # "ordförandemöte" is the goal's unit, so no comment in the line that stores it anyway
     assert asked.endswith("Om det hände två gånger, skriv: rapportera 6 1 2026-11-22 ja")
     assert len(district.reports()) == 1

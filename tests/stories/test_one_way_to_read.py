@@ -116,7 +116,11 @@ async def test_a_list_of_days_is_written_as_every_english_list_is(district: Dist
     ("confirmed", "locale", "stored"),
     [
         ("rapportera 4 13 2026-11-22 ja tack", "sv-SE", "Sparat #1: mål 4, 13 medlemsmöten för Sundsvall"),
-        ("report 4 13 2026-11-22 yes please", "en-US", "Stored #1: goal 4, 13 members' meetings for Sundsvall"),
+        (
+            "report 4 13 2026-11-22 yes please",
+            "en-US",
+            "Stored #1: goal 4, 13 members' meetings for Sundsvall",
+        ),
     ],
 )
 async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
@@ -134,8 +138,16 @@ async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
 @pytest.mark.parametrize(
     ("written", "locale", "stored"),
     [
-        ("rapportera 4 1 för tio dagar sedan", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 12 nov. 2026."),
-        ("report 4 1 eight days ago", "en-US", "Stored #1: goal 4, 1 members' meeting for Sundsvall, 14 Nov 2026."),
+        (
+            "rapportera 4 1 för tio dagar sedan",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 12 nov. 2026.",
+        ),
+        (
+            "report 4 1 eight days ago",
+            "en-US",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 14 Nov 2026.",
+        ),
     ],
 )
 async def test_days_counted_back_in_words_are_read_as_every_count_is(
