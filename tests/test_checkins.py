@@ -229,7 +229,7 @@ async def test_a_goal_in_full_shows_its_progress_and_latest_reports(bot: Distric
         "0 av 2 partiföreningar har nått sitt mål · 1 av 2 partiföreningar det här kvartalet · efter"
         in detail
     )
-    assert "15 okt. 2026 · Sundsvall · 1 · hölls i Sundsvall" in detail
+    assert "15 okt. 2026 · Sundsvall · 1 ordförandemöte · hölls i Sundsvall" in detail
 
 
 async def test_status_shows_the_period_and_the_year(bot: DistrictBot) -> None:

@@ -199,14 +199,14 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             "ta bort rapporten från den 3/11",
             "sv-SE",
             "Den senaste rapporten från 3 nov. 2026 är #3: mål "
-            "4, 1 för Sundsvall, 3 nov. 2026. Dra tillbaka den med: ångra 3",
+            "4, 1 medlemsmöte för Sundsvall, 3 nov. 2026. Dra tillbaka den med: ångra 3",
         ),
         (
             LEE,
             "ta bort rapporten från igår",
             "sv-SE",
             "Den senaste rapporten från 21 nov. 2026 är #14: mål 4, "
-            "1 för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra 14",
+            "1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra 14",
         ),
         (
             KIM,
@@ -229,7 +229,7 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             "delete the report from yesterday",
             "en-US",
             "The latest report of 21 Nov 2026 is #14: goal 4, "
-            "1 for Härnösand, 21 Nov 2026. To withdraw it, write: withdraw 14",
+            "1 members' meeting for Härnösand, 21 Nov 2026. To withdraw it, write: withdraw 14",
         ),
         (
             LEE,

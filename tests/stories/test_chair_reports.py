@@ -202,7 +202,9 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     )
     goal = await meetings.say(MEGAN, "mål 6")
     assert "Framsteg: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter" in goal
-    assert "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1" in goal.splitlines()  # unit, no comment
+    assert (
+        "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1 ordförandemöte" in goal.splitlines()
+    )  # unit, no comment
     assert "Reported: 22 Nov 2026 · the district (in Härnösand) · 1" in await meetings.say(
         MEGAN, "goal 6", locale="en-US"
     )
@@ -210,12 +212,12 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
         MEGAN, "mina"
     )
     follow_up = await meetings.say(MEGAN, "uppföljning")
-    assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 sammanlagt" in follow_up
+    assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 ordförandemöte sammanlagt" in follow_up
     [behind] = [row for row in follow_up.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
     assert "efter · 3 ordförandemöten saknas hittills" in behind
     assert "i fas" not in behind
     english = await meetings.say(MEGAN, "follow-up", locale="en-US")
-    assert "Goal 6 · the district (in Härnösand): 1 report, 1 in all" in english
+    assert "Goal 6 · the district (in Härnösand): 1 report, 1 chairs' meeting in all" in english
 
 
 async def test_the_branch_may_be_named_after_the_comment(meetings: District) -> None:

@@ -62,7 +62,9 @@ async def test_number_words_and_a_number_in_the_comment(district: District) -> N
     assert "mål 6, 1 ordförandemöte för distriktet" in answer
     assert district.reports()[-1].comment == "100 deltagare"
     # A metric's reading may be grouped as Swedes write it.
-    assert "mål 12, 1\xa0650 för distriktet" in await district.say(MEGAN, "rapportera 12 1 650 följare")
+    assert "mål 12, 1\xa0650 följare för distriktet" in await district.say(
+        MEGAN, "rapportera 12 1 650 följare"
+    )
 
 
 async def test_correct_reads_values_and_dates_as_report_does(district: District) -> None:

@@ -53,14 +53,16 @@ async def test_a_figure_written_as_the_bot_writes_it_is_read_as_the_same_figure(
     example = swedish.split("Till exempel: ")[1]
     assert example == "rapportera 12 2\u00a0000"  # the bot groups digits with a no-break space
     assert (await district.say(MEGAN, f"{example} i går")).startswith(
-        "Sparat #2: mål 12, 2\u00a0000 för distriktet, 21 nov. 2026."
+        "Sparat #2: mål 12, 2\u00a0000 följare för distriktet, 21 nov. 2026."
     )
     assert (await district.say(ANNA, "report 12 1,650.5 yesterday", locale="en-US")).startswith(
-        "Stored #3: goal 12, 1,650.5 for the district, 21 Nov 2026."
+        "Stored #3: goal 12, 1,650.5 followers for the district, 21 Nov 2026."
     )
-    assert "Rapporterat: 21 nov. 2026 · distriktet · 1\u00a0650,5" in await district.say(MEGAN, "mål 12")
+    assert "Rapporterat: 21 nov. 2026 · distriktet · 1\u00a0650,5 följare" in await district.say(
+        MEGAN, "mål 12"
+    )
     assert (await district.say(MEGAN, "rapportera 12 1650,5 i förrgår")).startswith(
-        "Sparat #4: mål 12, 1\u00a0650,5 för distriktet, 20 nov. 2026."
+        "Sparat #4: mål 12, 1\u00a0650,5 följare för distriktet, 20 nov. 2026."
     )
 
 

@@ -83,12 +83,12 @@ async def test_a_count_of_days_written_as_a_word_is_read_as_a_report_reads_it(
         (
             "rapportera 4 tretton möten",
             "sv-SE",
-            "Mål 4 kräver minst 1 medlemsmöte per kvartal; 13 är långt mer",
+            "Mål 4 kräver minst 1 medlemsmöte per kvartal; 13 medlemsmöten är långt mer",
         ),
         (
             "report 4 thirteen meetings",
             "en-US",
-            "Goal 4 asks for at least 1 members' meeting per quarter; 13 is",
+            "Goal 4 asks for at least 1 members' meeting per quarter; 13 members' meetings is",
         ),
     ],
 )
@@ -129,7 +129,7 @@ async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
     asked = await meetings.say(KIM, confirmed.rsplit(" ", 2)[0], locale=locale)
     assert confirmed.rsplit(" ", 1)[0] in asked, (
         asked
-    )  # "Om 13 stämmer, skriv: rapportera 4 13 2026-11-22 ja"
+    )  # "Om 13 medlemsmöten stämmer, skriv: rapportera 4 13 2026-11-22 ja"
     assert (await meetings.say(KIM, confirmed, locale=locale)).startswith(stored)
     [report] = meetings.reports()
     assert (report.value, report.comment) == (13, None)
