@@ -39,7 +39,8 @@ async def test_a_command_mid_report_is_answered_and_the_report_waits(meetings: D
     status = await _chat(meetings, "status")
     assert status.startswith("Så går det för Sundsvall, 22 nov. 2026")
     assert status.endswith(
-        "Rapporten är inte klar: Vad vill du rapportera? Hur många, t.ex. 1 Eller skriv avbryt för att sluta."
+        "Rapporten är inte klar: Vad vill du rapportera? Hur många medlemsmöten, t.ex. 1 Eller skriv avbryt "
+        "för att sluta."
     )
     goal = await _chat(meetings, "mål 6")
     assert goal.startswith("Mål 6") and "Rapporten är inte klar" in goal
@@ -66,7 +67,8 @@ async def test_in_english_too(meetings: District) -> None:
     helped = await _chat(meetings, "help", locale="en-US")
     assert helped.startswith("This is what I can do")
     assert helped.endswith(
-        "Your report is not finished: What do you report? How many, e.g. 1 Or write cancel to stop it."
+        "Your report is not finished: What do you report? How many members' meetings, e.g. 1 Or write cancel "
+        "to stop it."
     )
     assert "Your report is not finished" in await _chat(meetings, "my reports", locale="en-US")
     await _chat(meetings, "1", locale="en-US")
