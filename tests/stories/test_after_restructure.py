@@ -227,7 +227,7 @@ async def test_a_metric_written_with_a_thousands_space_reads_the_same_everywhere
     """ "1 100 följare" is one reading of 1 100 (below the start of 1 500); the repeat is asked about and
     its suggested line writes the value without the space, so that it is not misread."""
     assert (await district.say(MEGAN, "rapportera 12 1 100 följare")).startswith(
-        "Sparat #1: mål 12, 1\xa0100 för distriktet"
+        "Sparat #1: mål 12, 1\xa0100 följare för distriktet"
     )
     asked = await district.say(MEGAN, "report 12 1 100 followers", locale="en-US")
     assert asked.endswith("write: report 12 1100 2026-11-22 yes")  # "followers": the unit, no comment
