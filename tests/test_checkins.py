@@ -83,7 +83,8 @@ async def test_a_chair_reports_in_one_line_and_it_is_stored_for_their_branch(
     answer = await say(bot, CHAIR, "rapportera 6 1 ordförandemöte i Sundsvall")
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert answer == (
-        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 22 nov. 2026. Ändra med: ändra {stored.id} VÄRDE"
+        f"Sparat #{stored.id}: mål 6, 1 ordförandemöte för Sundsvall, 22 nov. 2026. Ändra med: ändra "
+        f"{stored.id} VÄRDE"
     )
     assert (stored.goal_number, stored.branch, stored.value, stored.comment) == (
         6,
@@ -186,12 +187,13 @@ async def test_my_reports_correct_and_withdraw_keep_history(
     assert f"#{stored.id}" in listing and "mål 6" in listing
     assert (
         await say(bot, CHAIR, f"ändra {stored.id} 2 två möten")
-        == f"Rättat #{stored.id}: mål 6, nu 2 för Sundsvall, 22 nov. 2026."
+        == f"Rättat #{stored.id}: mål 6, nu 2 ordförandemöten för Sundsvall, 22 nov. 2026."
     )
     refused = await say(bot, OTHER_CHAIR, f"ändra {stored.id} 5")
     assert "bara ordföranden eller en ersättare i Sundsvall" in refused
     withdrawn = (
-        f"Rapport #{stored.id} (mål 6, 2 för Sundsvall, 22 nov. 2026) är tillbakadragen; den räknas "
+        f"Rapport #{stored.id} (mål 6, 2 ordförandemöten för Sundsvall, 22 nov. 2026) är tillbakadragen; den "
+        "räknas "
         f"inte längre."
     )
     assert await say(bot, CHAIR, f"ångra {stored.id}") == withdrawn
@@ -227,7 +229,7 @@ async def test_a_goal_in_full_shows_its_progress_and_latest_reports(bot: Distric
         "0 av 2 partiföreningar har nått sitt mål · 1 av 2 partiföreningar det här kvartalet · efter"
         in detail
     )
-    assert "15 okt. 2026 · Sundsvall · 1 · hölls i Sundsvall" in detail
+    assert "15 okt. 2026 · Sundsvall · 1 ordförandemöte · hölls i Sundsvall" in detail
 
 
 async def test_status_shows_the_period_and_the_year(bot: DistrictBot) -> None:

@@ -186,7 +186,7 @@ def test_people_grant_list_and_revoke_by_aad_id(env: Settings, capsys: pytest.Ca
 async def test_the_terminal_chat_runs_as_an_administrator(settings: Settings) -> None:
     out = io.StringIO()
     await run_chat(settings, stdin=io.StringIO("rapportera 6 1 provrapport\nroller\n"), stdout=out)
-    assert "Sparat #1: mål 6, 1 för distriktet" in out.getvalue()
+    assert "Sparat #1: mål 6, 1 ordförandemöte för distriktet" in out.getvalue()
 
 
 def _access_log(name: str) -> tuple[Any, list[str]]:

@@ -314,7 +314,7 @@ async def test_a_chair_in_one_district_cannot_report_in_the_other(world: World) 
     )
     assert world.components.bot.services.checkins.reports(B, year=2023) == {}
     stored = await world.say(LEE, "rapportera 3 1 Zetkin-grupp", where=A)
-    assert stored.startswith("Sparat #") and "mål 3, 1 för Sundsvall" in stored
+    assert stored.startswith("Sparat #") and "mål 3, 1 person för Sundsvall" in stored
     # Nor may A's chair name a branch of B's.
     assert (await world.say(LEE, "rapportera 6 klart för Malmö", where=B)).startswith(
         "Bara partiföreningarnas ordförande, styrelsen och de som är ansvariga för mål 6"
@@ -327,7 +327,7 @@ async def test_an_administrator_acts_in_both_districts(world: World) -> None:
     for where in (A, B):
         assert (await world.say(ADMIN, "schema 1 och 15 kl 18", where=where)).startswith("Inlägg publiceras")
     assert sorted(s.district for s in world.components.prompts.schedules()) == [B, A]
-    assert "mål 6, 2 för distriktet" in await world.say(ADMIN, "rapportera 6 2", where=A)
+    assert "mål 6, 2 ordförandemöten för distriktet" in await world.say(ADMIN, "rapportera 6 2", where=A)
     assert "mål 6, klart för distriktet" in await world.say(ADMIN, "rapportera 6 klart", where=B)
     reports = world.components.bot.services.checkins.reports
     assert [len(r) for r in reports(A, year=2023).values()] == [1]
@@ -522,7 +522,7 @@ async def test_roles_follow_the_district_chosen_in_the_personal_chat(world: Worl
     )
     await world.say(MEGAN, "distrikt västernorrland")
     assert await world.say(MEGAN, "exportera") == "Det finns inga rapporter att exportera än."
-    assert "mål 6, 1 för distriktet" in await world.say(MEGAN, "rapportera 6 1")
+    assert "mål 6, 1 ordförandemöte för distriktet" in await world.say(MEGAN, "rapportera 6 1")
     assert "Alla rapporter: 1 rapport." in await world.say(MEGAN, "exportera")
 
 

@@ -170,9 +170,9 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
     assert text.startswith("Follow-up since 10 Sep 2026\n")
     # Stored after 10 September: Härnösand's goal 4, the district's goals 6 and 12. Nothing else.
     assert section(text, "New reports", ENGLISH_SECTIONS) == [
-        "Goal 4 · Härnösand: 1 report, 1 in all",
-        "Goal 6 · the district: 1 report, 1 in all",
-        "Goal 12 · the district: 1 report, latest 1,700",
+        "Goal 4 · Härnösand: 1 report, 1 phone-bank evening in all",
+        "Goal 6 · the district: 1 report, 1 chairs' meeting in all",
+        "Goal 12 · the district: 1 report, latest 1,700 followers",
     ]
     moved = section(text, "Goals that moved", ENGLISH_SECTIONS)
     assert [line.split(":")[0] for line in moved] == ["Goal 4", "Goal 6", "Goal 12"]
@@ -223,7 +223,7 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
     goal12 = next(line for line in behind_in_full if line.startswith("Goal 12:"))
     # 1,500 -> 2,000 over the year; on 22 November (day 326 of 365) it should be at 1,946.6; it is at 1,700.
     assert goal12.startswith(f"Goal 12: {standing[12]} · 247 followers short of where it should be by now")
-    assert "Goal 12 · the district: 1 report, latest 1,700" in bullets
+    assert "Goal 12 · the district: 1 report, latest 1,700 followers" in bullets
     # Every goal's row says what status says of it.
     [table] = document.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
@@ -246,8 +246,8 @@ async def test_uppfoljning_sedan_ett_datum_pa_svenska(client: TestClient, connec
     body = await ask(client, connector, "uppföljning sedan 1/5", locale="sv-SE")
     text = reply_text(body)
     assert text.startswith("Uppföljning sedan 1 maj 2026\n")
-    assert "Mål 4 · Kramfors: 1 rapport, 1 sammanlagt" in text
-    assert "Mål 4 · Sundsvall: 1 rapport, 1 sammanlagt" in text  # 20 August; March's is before
+    assert "Mål 4 · Kramfors: 1 rapport, 1 ringkväll sammanlagt" in text
+    assert "Mål 4 · Sundsvall: 1 rapport, 1 ringkväll sammanlagt" in text  # 20 August; March's is before
     # Every branch has reported since 1 May, but only Härnösand this quarter, as the reminders count it.
     assert (
         "Partiföreningar som inte har rapporterat för kvartalet som slutar 31 dec. 2026\n"
@@ -448,7 +448,9 @@ def test_the_cli_writes_both_documents(
         assert capsys.readouterr().err.strip().endswith(f"Wrote {target}.")
         document = read_docx(target.read_bytes())
         assert document.paragraphs[0].text == "Follow-up since 1 Oct 2026"
-        assert "Goal 12 · the district: 1 report, latest 1,700" in [p.text for p in document.paragraphs]
+        assert "Goal 12 · the district: 1 report, latest 1,700 followers" in [
+            p.text for p in document.paragraphs
+        ]
         assert main(["annual-report", "2026"]) == 0
         assert "Goal 4" in [
             p.text for p in read_docx((tmp_path / "verksamhetsberattelse-2026.docx").read_bytes()).paragraphs

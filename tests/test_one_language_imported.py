@@ -198,7 +198,7 @@ async def test_the_board_gives_english_that_outlives_a_new_import(
         components.repository.save_plan(DISTRICT, draft, now=NOW)  # the same file, sent again
         assert "at least 2 basic courses per half-year" in shown(await ask(client, connector, "goals 2"))
         stored = shown(await ask(client, connector, "report 1 1 health services"))
-        assert stored.startswith("Stored #1: goal 1, 1 (Health services)")
+        assert stored.startswith("Stored #1: goal 1, 1 study circle (Health services) for the district")
         swedish = shown(await ask(client, connector, "mål 2", locale="sv-SE"))
         assert "minst 2 grundkursen per halvår" in swedish  # the Swedish stays the plan's own
     finally:

@@ -103,7 +103,7 @@ async def test_a_chair_answers_a_goal_with_one_tap_and_the_card_shows_what_was_s
         "Sundsvall",
         first["data"]["value"] == "1",
     )
-    assert f"Sparat #{stored.id}: 1, 20 dec. 2026" in text
+    assert f"Sparat #{stored.id}: 1 person, 20 dec. 2026" in text
     # The goal answered shows what was stored; the others keep their buttons.
     assert len(buttons(answer["value"])) == len(taps) - 2
 
@@ -119,7 +119,7 @@ async def test_not_yet_is_stored_as_nothing_done_and_english_reads_english(world
     answer = await tap(world, not_yet, locale="en-US")
     [stored] = CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)
     assert stored.value == 0
-    assert f"Stored #{stored.id}: 0, 20 Dec 2026" in shown(answer)
+    assert f"Stored #{stored.id}: 0 people, 20 Dec 2026" in shown(answer)
     assert "Your reports this quarter" in shown(answer)
 
 
@@ -156,7 +156,7 @@ async def test_the_check_in_form_is_sent_with_action_execute_and_replaced_by_wha
     answer = await tap(world, filled)
     assert answer["type"] == "application/vnd.microsoft.card.adaptive"
     [stored] = CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)
-    assert f"Sparat #{stored.id}: mål 3, 1 för Sundsvall, 19 dec. 2026" in shown(answer)
+    assert f"Sparat #{stored.id}: mål 3, 1 person för Sundsvall, 19 dec. 2026" in shown(answer)
     again = await tap(world, filled)  # the button pressed again: stored once
     assert f"#{stored.id}" in shown(again)
     assert len(CheckInRepository(world.components.database).mine(person(ADELE), SAMPLE_DISTRICT)) == 1

@@ -142,7 +142,7 @@ async def test_a_dialog_runs_through_the_server_on_the_sdk(
             ("many", "“many” is not a number."),
             ("1", "When did it happen?"),
             ("today", "Any comment?"),
-            ("no", "Stored #1: goal 6, 1 for Sundsvall"),
+            ("no", "Stored #1: goal 6, 1 chairs' meeting for Sundsvall"),
         ]
         for said, expected in script:
             body = activities.personal_message(said, service_url=connector.url, locale="en-US")

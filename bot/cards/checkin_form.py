@@ -83,10 +83,14 @@ def value_hint(t: Translator, goal: Goal | None, plan: Plan) -> str:
         return t._("The number now")
     if target.kind is TargetKind.PEOPLE:
         return t._("How many people, e.g. 1")
+    unit = target.unit_in(t.language, 2)  # "how many" asks in the plural: "Hur många medlemsmöten"
     if target.per_area and plan.priority_areas:
-        return t._("How many, then the priority area, e.g. 1 {area}").format(
-            area=plan.area_in(plan.priority_areas[0], t.language)
-        )
+        area = plan.area_in(plan.priority_areas[0], t.language)
+        if unit:
+            return t._("How many {unit}, then the priority area, e.g. 1 {area}").format(unit=unit, area=area)
+        return t._("How many, then the priority area, e.g. 1 {area}").format(area=area)
+    if unit:
+        return t._("How many {unit}, e.g. 1").format(unit=unit)
     return t._("How many, e.g. 1")
 
 

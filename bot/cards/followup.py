@@ -10,12 +10,14 @@ from bot.cards import Reply, card, day, heading, number, paragraph
 from bot.cards.goals import (
     beyond_target,
     branches_reached,
+    counted,
     counted_for,
     doer_in_plan,
     pace_word,
     periods_met,
     progress_line,
     this_period,
+    value_word,
 )
 from bot.cards.prompts import by_channel, channel_name, coming_line, times_are
 from bot.cards.reminders import branch_row
@@ -43,11 +45,11 @@ def new_report_line(t: Translator, found: NewReports) -> str:
     who = counted_for(t, found.goal, found.branch)
     reports = t.ngettext("{count} report", "{count} reports", found.count).format(count=found.count)
     if found.goal.target.kind is TargetKind.METRIC:
-        amount = t._("latest {value}").format(value=number(t, found.total))
+        amount = t._("latest {value}").format(value=value_word(t, found.goal.target, found.total))
     elif found.goal.target.kind is TargetKind.DONE:
-        amount = t._("done") if found.total >= 1 else t._("not done")
+        amount = value_word(t, found.goal.target, found.total)
     else:
-        amount = t._("{value} in all").format(value=number(t, found.total))
+        amount = t._("{value} in all").format(value=value_word(t, found.goal.target, found.total))
     return f"{goal_label(t, found.goal)} · {who}: {reports}, {amount}"
 
 
@@ -57,11 +59,7 @@ def changed_line(t: Translator, goal: Goal, report: ChangedReport) -> str:
     who = counted_for(t, goal, report.branch)
 
     def reading(value: float, on: date) -> str:
-        if goal.target.kind is TargetKind.DONE:
-            shown = t._("done") if value >= 1 else t._("not done")
-        else:
-            shown = number(t, value)
-        return t._("{value} on {day}").format(value=shown, day=day(t, on))
+        return t._("{value} on {day}").format(value=value_word(t, goal.target, value), day=day(t, on))
 
     if report.withdrawn:
         text = t._("report #{id} ({was}) withdrawn")
@@ -153,8 +151,7 @@ def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> s
     parts = [f"{goal_label(t, goal)}: {progress_line(t, goal, behind.progress)}"]
     lag = round(behind.short_by or 0)  # None: done / not done and every branch's goals say it otherwise
     if lag > 0:  # less than one whole meeting or person behind says no number ("0 short")
-        unit = goal.target.unit_in(t.language, lag)
-        amount = f"{number(t, lag)} {unit}" if unit else number(t, lag)
+        amount = counted(t, goal.target, lag)
         if goal.target.kind is TargetKind.PEOPLE:  # people are named, not caught up with
             text = t._("{amount} not named in {year}") if ended else t._("{amount} still to be named")
         elif behind.progress.periods_met is not None:

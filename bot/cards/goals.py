@@ -106,21 +106,37 @@ def this_period(t: Translator, period: Period | None) -> str:
 
 
 def periods_met(t: Translator, period: Period | None, met: int, count: int) -> str:
-    return {
-        Period.WEEK: t._("{met} of {count} weeks met"),
-        Period.MONTH: t._("{met} of {count} months met"),
-        Period.QUARTER: t._("{met} of {count} quarters met"),
-        Period.HALF_YEAR: t._("{met} of {count} half-years met"),
-    }.get(period or Period.YEAR, t._("{met} of {count} periods met")).format(met=met, count=count)
+    """ "2 of 4 quarters met": the noun agrees with the last number, as Swedish has it ("0 av 1 vecka")."""
+    text = {
+        Period.WEEK: t.ngettext("{met} of {count} week met", "{met} of {count} weeks met", count),
+        Period.MONTH: t.ngettext("{met} of {count} month met", "{met} of {count} months met", count),
+        Period.QUARTER: t.ngettext("{met} of {count} quarter met", "{met} of {count} quarters met", count),
+        Period.HALF_YEAR: t.ngettext(
+            "{met} of {count} half-year met", "{met} of {count} half-years met", count
+        ),
+    }.get(
+        period or Period.YEAR,
+        t.ngettext("{met} of {count} period met", "{met} of {count} periods met", count),
+    )
+    return text.format(met=met, count=count)
 
 
 def _periods_met(t: Translator, period: Period | None, met: int, count: int) -> str:
-    return {
-        Period.WEEK: t._("{met} of {count} weeks met this year"),
-        Period.MONTH: t._("{met} of {count} months met this year"),
-        Period.QUARTER: t._("{met} of {count} quarters met this year"),
-        Period.HALF_YEAR: t._("{met} of {count} half-years met this year"),
-    }.get(period or Period.YEAR, t._("{met} of {count} met this year")).format(met=met, count=count)
+    text = {
+        Period.WEEK: t.ngettext(
+            "{met} of {count} week met this year", "{met} of {count} weeks met this year", count
+        ),
+        Period.MONTH: t.ngettext(
+            "{met} of {count} month met this year", "{met} of {count} months met this year", count
+        ),
+        Period.QUARTER: t.ngettext(
+            "{met} of {count} quarter met this year", "{met} of {count} quarters met this year", count
+        ),
+        Period.HALF_YEAR: t.ngettext(
+            "{met} of {count} half-year met this year", "{met} of {count} half-years met this year", count
+        ),
+    }.get(period or Period.YEAR, t._("{met} of {count} met this year"))
+    return text.format(met=met, count=count)
 
 
 def branches_reached(t: Translator, done: float, wanted: float) -> str:
@@ -221,10 +237,23 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
 
 
 def value_word(t: Translator, target: Target, value: float) -> str:
-    """A reported value as the goal reads it: done / not done in words, never 1 or 0."""
+    """A reported value as the goal reads it: done / not done in words, never 1 or 0; a count or reading with
+    what it counts, in the form its number asks for (`counted`)."""
     if target.kind is TargetKind.DONE:
         return t._("done") if value >= 1 else t._("not done")
-    return number(t, value)
+    return counted(t, target, value)
+
+
+def counted(t: Translator, target: Target, value: float) -> str:
+    """A number with the goal's unit agreeing with it: "1 medlemsmöte", "2 medlemsmöten", "2 members'
+    meetings", "1 700 följare"; a share in per cent "45 %" (never "45 procent procent"). The bare number
+    where the reader's language has no word for the unit (Target.unit_in)."""
+    shown = number(t, value)
+    unit = (target.unit or "").strip()
+    if unit.startswith("%") or unit.lower() in ("procent", "percent"):
+        return f"{shown} %"
+    word = target.unit_in(t.language, value)
+    return f"{shown} {word}" if word else shown
 
 
 def counted_for(t: Translator, goal: Goal | None, branch: str | None) -> str:

@@ -519,7 +519,7 @@ async def correct_line(
             ).format(id=found.id, line=f"{line} {found.happened_on.isoformat()}")
         )
     if isinstance(outcome, Unlikely):
-        value = number(t, outcome.value)
+        value = cards.value_word(t, goal.target, outcome.value)
         return Reply(
             t._(
                 "Goal {number} asks for {target}; {value} is far more than that, so #{id} is unchanged."
@@ -858,7 +858,7 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             ask, stores = t._("Did it happen twice?"), t._("Yes stores it as well.")
             again = t._("If it happened twice, write: {command}").format(command=line)
         else:
-            value = number(t, stored.value)
+            value = cards.value_word(t, goal.target, stored.value)
             answer = t._(
                 "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
             ).format(number=goal.number, target=cards.describe_target(t, goal.target, plan), value=value)

@@ -338,16 +338,25 @@ def _english_word(phrase: str, plural: bool) -> str:
     head, _, last = phrase.rpartition(" ")
     forms = _ENGLISH_FORMS.get(last.lower())
     if forms is None:
-        return phrase  # a word of a phrase ("chairs'", "responsible") stays as it is
+        # a noun before the word that follows it ("person responsible": "people responsible"); other
+        # words stay as they are
+        first, _, rest = phrase.partition(" ")
+        nouns = _ENGLISH_FORMS.get(first.lower()) if rest.lower() in _AFTER_NOUN else None
+        return f"{nouns[plural]} {rest}" if nouns else phrase
     return f"{head} {forms[plural]}".strip()
 
 
+# English a board gives for what its plan counts that no Swedish word of the glossary gives ("calls" for
+# "samtal", which the glossary reads "conversations"), so that "1 call" agrees too.
+_ENGLISH_ONLY = (("call", "calls"), ("knock", "knocks"), ("visit", "visits"), ("flyer", "flyers"))
 _ENGLISH_FORMS = {
     form.rsplit(" ", 1)[-1].lower(): (one.rsplit(" ", 1)[-1], many.rsplit(" ", 1)[-1])
-    for one, many in _UNITS.values()
+    for one, many in (*_UNITS.values(), *_ENGLISH_ONLY)
     if one != many
     for form in (one, many)
 }
+# Words after the noun in a phrase ("person responsible"): the noun before them takes the number.
+_AFTER_NOUN = frozenset({"responsible", "named", "elected", "present"})
 _LIST = re.compile(r"(\s*,\s*|\s+(?:och|eller|samt|and|or)\s+)", re.IGNORECASE)
 
 

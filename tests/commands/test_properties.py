@@ -483,7 +483,7 @@ HUGE = "9" * 20  # too large for SQLite's INTEGER
         (
             "rapportera 12 1 650,5 för Sundsvall",
             Role.BOARD,
-            "mål 12, 1\u00a0650,5 för distriktet (i Sundsvall)",
+            "mål 12, 1\u00a0650,5 följare för distriktet (i Sundsvall)",
         ),
     ],
 )

@@ -130,7 +130,8 @@ async def test_a_submitted_form_is_stored_and_confirmed_like_one_line(
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert reply.card is None
     assert reply.text == (
-        f"Sparat #{stored.id}: mål 6, 1 för Sundsvall, 20 nov. 2026. Ändra med: ändra {stored.id} VÄRDE"
+        f"Sparat #{stored.id}: mål 6, 1 ordförandemöte för Sundsvall, 20 nov. 2026. Ändra med: ändra "
+        f"{stored.id} VÄRDE"
     )
     assert (stored.goal_number, stored.branch, stored.value, stored.happened_on.isoformat()) == (
         6,
@@ -168,11 +169,11 @@ async def test_the_placeholder_says_what_fits_the_chosen_goal(bot: DistrictBot) 
         reply = await submit(adapter, goal=goal, value="", date="2026-11-22")
         hints[goal] = inputs(reply)["value"]["placeholder"]
     assert hints == {
-        "6": "How many, e.g. 1",
+        "6": "How many chairs' meetings, e.g. 1",
         "1": "done or not done",
         "2": "How many people, e.g. 1",
         "12": "The number now (it was 1,500 at the start)",
-        "22": "How many, then the priority area, e.g. 1 Trade union politics",
+        "22": "How many courses, talks or webinars, then the priority area, e.g. 1 Trade union politics",
     }
 
 
@@ -278,7 +279,9 @@ async def test_a_form_sent_twice_stores_one_check_in(bot: DistrictBot, checkins:
     # Another form saying the same is asked about first, on the card (Yes stores it, No does not).
     other = token(await say(adapter, "report"))
     asked = str((await submit(adapter, submission=other, **sent)).text)
-    assert asked.startswith(f"#{stored.id} already says that: goal 6, 1 for Sundsvall, 20 Nov 2026.")
+    assert asked.startswith(
+        f"#{stored.id} already says that: goal 6, 1 chairs' meeting for Sundsvall, 20 Nov 2026."
+    )
     assert asked.endswith("Did it happen twice? Yes stores it as well.")
     assert checkins.mine(person(CHAIR), DISTRICT) == [stored]
 

@@ -43,12 +43,12 @@ async def test_a_chair_reports_step_by_step_and_is_asked_again_after_mistakes(
         ("report", "Which goal are you reporting on? Write its number, or cancel to stop.\n3. Each branch"),
         ("99", "There is no goal 99; the plan has goals 1–24. Which goal? Write its number."),
         ("6", "Goal 6: "),
-        ("many", "“many” is not a number. What do you report? How many, e.g. 1"),
+        ("many", "“many” is not a number. What do you report? How many chairs' meetings, e.g. 1"),
         ("1.5", "Use a whole number: “1.5” has decimals."),
         ("2", "When did it happen?"),
         ("2027-01-10", "10 Jan 2027 has not happened yet; report it afterwards. When did it happen?"),
         ("20/11", "Any comment?"),
-        ("chairs' meeting in Timrå", "Stored #1: goal 6, 2 for Sundsvall, 20 Nov 2026."),
+        ("chairs' meeting in Timrå", "Stored #1: goal 6, 2 chairs' meetings for Sundsvall, 20 Nov 2026."),
     )
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert (stored.goal_number, stored.branch, stored.value, stored.happened_on.isoformat()) == (
@@ -69,7 +69,7 @@ async def test_in_swedish_today_and_no_comment_and_the_same_confirmation_as_one_
         ("6", " 6: Distriktet samlar"),
         ("1", ""),
         ("idag", ""),
-        ("nej", "Sparat #1: mål 6, 1 för Sundsvall, 22 nov. 2026. Ändra med: ändra 1 VÄRDE"),
+        ("nej", "Sparat #1: mål 6, 1 ordförandemöte för Sundsvall, 22 nov. 2026. Ändra med: ändra 1 VÄRDE"),
     )
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert (stored.happened_on.isoformat(), stored.comment) == ("2026-11-22", None)
@@ -101,11 +101,11 @@ async def test_a_per_area_goal_asks_for_the_area_after_the_value(
     await converse(
         chat(bot, channel="test", locale="en-US"),
         ("report", ""),
-        ("22", "How many, then the priority area, e.g. 1 Trade union politics"),
+        ("22", "How many courses, talks or webinars, then the priority area, e.g. 1 Trade union politics"),
         ("1", "Name the priority area after the value: Trade union politics, Feminism"),
         ("1 environment", "When did it happen?"),
         ("today", ""),
-        ("no", "Stored #1: goal 22, 1 (Environment and climate) for Sundsvall"),
+        ("no", "Stored #1: goal 22, 1 course, talk or webinar (Environment and climate) for Sundsvall"),
     )
     [stored] = checkins.mine(person(CHAIR), DISTRICT)
     assert stored.area == "Miljö och klimat"  # stored by the plan's own name, whichever name was typed

@@ -98,7 +98,7 @@ async def test_a_chair_of_two_branches_is_shown_the_goal_they_reported(district:
     assert english.endswith("add which, e.g. report 3 1 for Härnösand.")
     assert district.reports() == []
     assert (await district.say(KIM, "rapportera 3 1 för Härnösand")).startswith(
-        "Sparat #1: mål 3, 1 för Härnösand"
+        "Sparat #1: mål 3, 1 person för Härnösand"
     )
 
 
@@ -161,26 +161,29 @@ async def test_a_chair_reports_corrects_and_withdraws_and_every_view_agrees(dist
     correct, `ångra`/`undo` withdraw. Sundsvall's status, the board's status, `status Sundsvall` and
     `mål 3` then agree: Sundsvall has its one person, the district one branch of three."""
     assert await district.say(KIM, "rapportera 3 1 studiecirkel igår") == (
-        "Sparat #1: mål 3, 1 för Sundsvall, 21 nov. 2026. Ändra med: ändra 1 VÄRDE"
+        "Sparat #1: mål 3, 1 person för Sundsvall, 21 nov. 2026. Ändra med: ändra 1 VÄRDE"
     )
     assert (await district.say(KIM, "rapportera 3 1 studiecirkel 12/3")).startswith(
-        "Sparat #2: mål 3, 1 för Sundsvall, 12 mars 2026."
+        "Sparat #2: mål 3, 1 person för Sundsvall, 12 mars 2026."
     )
     again = await district.say(KIM, "report 3 1 studiecirkel yesterday", locale="en-US")
-    assert again.startswith("#1 already says that: goal 3, 1 for Sundsvall, 21 Nov 2026. Nothing was stored.")
+    assert again.startswith(
+        "#1 already says that: goal 3, 1 person for Sundsvall, 21 Nov 2026. Nothing was stored."
+    )
     asked = shown(await district.tap(KIM, _form("tryone", goal="3", value="1")))
     assert "#1" in asked and len(district.reports()) == 2  # the card's repeat is asked too
     mine = await district.say(KIM, "mina")
-    assert "#2 mål 3 · 12 mars 2026 · Sundsvall · 1 · studiecirkel" in mine
+    assert "#2 mål 3 · 12 mars 2026 · Sundsvall · 1 person · studiecirkel" in mine
     assert "Ändra med: ändra 2 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 2" in mine
-    assert "#1 goal 3 · 21 Nov 2026 · Sundsvall · 1" in await district.say(KIM, "mine", locale="en-US")
+    assert "#1 goal 3 · 21 Nov 2026 · Sundsvall · 1 person" in await district.say(KIM, "mine", locale="en-US")
     assert (
         await district.say(KIM, "edit 1 1 yesterday", locale="en-US")
-        == "Corrected #1: goal 3, now 1 for Sundsvall, 21 Nov 2026."
+        == "Corrected #1: goal 3, now 1 person for Sundsvall, 21 Nov 2026."
     )
     assert (
         await district.say(KIM, "ångra 2")
-        == "Rapport #2 (mål 3, 1 för Sundsvall, 12 mars 2026) är tillbakadragen; den räknas inte längre."
+        == "Rapport #2 (mål 3, 1 person för Sundsvall, 12 mars 2026) är tillbakadragen; den räknas inte "
+        "längre."
     )
     assert await district.say(KIM, "undo 2", locale="en-US") == "#2 was already withdrawn."
     assert await district.say(KIM, "ångra 99") == "Det finns ingen rapport #99; se mina rapporter."
@@ -210,7 +213,7 @@ async def test_the_board_names_someone_responsible_and_the_goal_shows_them(distr
     assert "Ansvarig: Kim Berg" in await district.say(NOA, "mål 6")
     assert "Responsible: Kim Berg" in await district.say(NOA, "goal 6", locale="en-US")
     assert (await district.say(KIM, "rapportera 6 1 ordförandemöte")).startswith(
-        "Sparat #1: mål 6, 1 för distriktet"
+        "Sparat #1: mål 6, 1 ordförandemöte för distriktet"
     )
     figure = "1 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter"
     assert figure in await district.say(NOA, "mål 6")
@@ -224,7 +227,7 @@ async def test_a_metric_written_with_a_thousands_space_reads_the_same_everywhere
     """ "1 100 följare" is one reading of 1 100 (below the start of 1 500); the repeat is asked about and
     its suggested line writes the value without the space, so that it is not misread."""
     assert (await district.say(MEGAN, "rapportera 12 1 100 följare")).startswith(
-        "Sparat #1: mål 12, 1\xa0100 för distriktet"
+        "Sparat #1: mål 12, 1\xa0100 följare för distriktet"
     )
     asked = await district.say(MEGAN, "report 12 1 100 followers", locale="en-US")
     assert asked.endswith("write: report 12 1100 2026-11-22 yes")  # "followers": the unit, no comment
@@ -333,12 +336,13 @@ async def test_undo_or_edit_without_a_number_names_the_latest_report(district: D
 
     answer = await district.say(KIM, "ångra")
     assert answer == (
-        f"Din senaste rapport är #{first}: mål 3, 1 för Sundsvall, 22 nov. 2026. Dra tillbaka den med: "
+        f"Din senaste rapport är #{first}: mål 3, 1 person för Sundsvall, 22 nov. 2026. Dra tillbaka den "
+        "med: "
         f"ångra {first}"
     )
     answer = await district.say(KIM, "edit", locale="en-US")
     assert answer == (
-        f"Your latest report is #{first}: goal 3, 1 for Sundsvall, 22 Nov 2026. To correct it, write: "
+        f"Your latest report is #{first}: goal 3, 1 person for Sundsvall, 22 Nov 2026. To correct it, write: "
         f"correct {first} VALUE"
     )
     assert [c.withdrawn for c in district.reports()] == [False, True]  # nothing changed by asking

@@ -331,7 +331,7 @@ async def test_a_chair_who_leaves_leaves_a_branch_someone_must_be_named_for(dist
     assert (await district.say(NOA, "vem är ordförande i Sundsvall?")) == (
         "Sundsvall har ingen ordförande nu.\nErsättare: Johannes Ström"
     )
-    assert "mål 3, 1 för Sundsvall" in await district.say(JOHANNES, "rapportera 3 1 möte")
+    assert "mål 3, 1 person för Sundsvall" in await district.say(JOHANNES, "rapportera 3 1 möte")
     left = await district.say(MEGAN, "remove @Sam Ek as chair", locale="en-US", mentions=((SAM, "Sam Ek"),))
     assert left == (
         "Sam Ek no longer chairs Timrå. Timrå has no chair now. "

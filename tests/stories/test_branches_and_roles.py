@@ -48,7 +48,7 @@ async def test_an_unknown_branch_in_a_report_is_refused_with_the_list(district: 
     english = await district.say(MEGAN, "report 3 1 for Umeå", locale="en-US")
     assert english.startswith("There is no branch called “Umeå”. Branches: Härnösand, Sundsvall, Timrå.")
     assert district.reports() == []
-    assert "mål 3, 1 för Sundsvall" in await district.say(MEGAN, "rapportera 3 1 för sundsvall")
+    assert "mål 3, 1 person för Sundsvall" in await district.say(MEGAN, "rapportera 3 1 för sundsvall")
 
 
 async def test_the_board_adds_renames_merges_and_removes_branches_keeping_history(district: District) -> None:
@@ -62,7 +62,7 @@ async def test_the_board_adds_renames_merges_and_removes_branches_keeping_histor
     assert (await district.say(ANNA, "partiföreningar byt namn Ånge till Ånge-Torpshammar")) == (
         "Ånge heter nu Ånge-Torpshammar; rapporterna och ordförandena följer med."
     )
-    assert "mål 3, 1 för Timrå" in await district.say(MEGAN, "rapportera 3 1 för Timrå")
+    assert "mål 3, 1 person för Timrå" in await district.say(MEGAN, "rapportera 3 1 för Timrå")
     merged = await district.say(ANNA, "partiföreningar slå ihop Timrå med Sundsvall")
     assert merged == "Slog ihop Timrå med Sundsvall: 1 rapport och 1 ordförande flyttades till Sundsvall."
     assert [r.branch for r in district.reports()] == ["Sundsvall"]  # the report is kept, now Sundsvall's
@@ -129,7 +129,7 @@ async def test_a_chair_sees_their_own_branch_and_names_a_deputy_who_reports_for_
     named = await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert named == "Noa Holm är nu ersättare för ordföranden i Sundsvall och rapporterar för föreningen."
     stored = await district.say(NOA, "report 3 2 two more", locale="en-US")
-    assert "goal 3, 2 for Sundsvall" in stored
+    assert "goal 3, 2 people for Sundsvall" in stored
     assert (await district.say(NOA, "status")).startswith("Så går det för Sundsvall")
     assert "Ersättare: Noa Holm (Sundsvall)" in await district.say(LEE, "roller")
     assert "Noa Holm är inte längre ersättare i Sundsvall." == await district.say(

@@ -22,11 +22,11 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 async def test_one_area_named_anywhere_is_the_reports_area(district: District) -> None:
     district.clock.now = SUNDAY
     assert (await district.say(MEGAN, "rapportera 23 1 debattartikel om feminism i ST")).startswith(
-        "Sparat #1: mål 23, 1 (Feminism) för distriktet, 22 nov. 2026."
+        "Sparat #1: mål 23, 1 debattartikel (Feminism) för distriktet, 22 nov. 2026."
     )
     assert (
         await district.say(MEGAN, "report 23 1 opinion piece on anti-racism yesterday", locale="en-US")
-    ).startswith("Stored #2: goal 23, 1 (Anti-racism) for the district, 21 Nov 2026.")
+    ).startswith("Stored #2: goal 23, 1 opinion piece (Anti-racism) for the district, 21 Nov 2026.")
     assert [(r.area, r.comment) for r in district.reports()] == [("Feminism", "i ST"), ("Antirasism", None)]
 
 

@@ -41,7 +41,7 @@ async def test_a_bare_undo_from_the_board_says_to_write_the_number_and_where_it_
     assert [(r.value, r.withdrawn) for r in meetings.reports()] == [(2, False)]
     assert "2026: 1 rapport." in await meetings.say(MEGAN, "exportera 2026")
     assert (await meetings.say(MEGAN, "ångra 1")).startswith(
-        "Rapport #1 (mål 4, 2 för Sundsvall, 21 nov. 2026)"
+        "Rapport #1 (mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026)"
     )
 
 

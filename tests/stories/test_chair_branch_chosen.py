@@ -38,7 +38,7 @@ async def test_the_board_is_asked_which_branch_and_the_report_counts_for_it(meet
         ("sundsval", "Mål 4: Distriktet och partiföreningarna ringer"),
         ("1", "När hände det?"),
         ("i går", "Någon kommentar?"),
-        ("nej", "Sparat #1: mål 4, 1 för Sundsvall, 21 nov. 2026."),
+        ("nej", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026."),
     ]
     for written, answer in asked:
         assert (await meetings.say(MEGAN, written, channel="test")).startswith(answer), written
@@ -55,7 +55,7 @@ async def test_the_responsible_answers_ahead_in_english_and_a_chair_is_not_asked
             "Goal 3 is every branch's own: which branch is it for? Härnösand, Sundsvall, or Timrå",
         ),
         ("Timrå", "Any comment?"),
-        ("no", "Stored #1: goal 3, 1 for Timrå, 21 Nov 2026."),
+        ("no", "Stored #1: goal 3, 1 person for Timrå, 21 Nov 2026."),
     ]
     for written, answer in asked:
         assert (await meetings.say(JOHANNES, written, locale="en-US", channel="test")).startswith(answer), (
@@ -82,7 +82,7 @@ async def test_the_form_offers_the_branches_to_those_who_must_choose(meetings: D
     assert "branch" not in await form_inputs(KIM)
     form = {"form": "checkin", "goal": "4", "value": "1", "date": "2026-11-21", "comment": ""}
     answer = shown(await meetings.tap(MEGAN, {**form, "submission": "formone", "branch": "Härnösand"}))
-    assert answer.startswith("Sparat #1: mål 4, 1 för Härnösand, 21 nov. 2026."), answer
+    assert answer.startswith("Sparat #1: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026."), answer
     tapped = await meetings.tap(
         MEGAN, {**form, "submission": "formtwo", "branch": "Timrå", "value": "x"}, locale="en-US"
     )

@@ -50,14 +50,16 @@ async def test_the_chair_is_told_when_the_board_changes_the_deputys_report(meeti
     before = len(meetings.connector.posted)
     assert (await meetings.say(MEGAN, "ändra 1 2")).startswith("Rättat #1")
     assert await _told(meetings, KIM, before) == [
-        "Megan Bowen har rättat rapport #1 på mål 4 för Sundsvall: nu 2, 21 nov. 2026; tidigare 1, "
+        "Megan Bowen har rättat rapport #1 på mål 4 för Sundsvall: nu 2 medlemsmöten, 21 nov. 2026; tidigare "
+        "1 medlemsmöte, "
         "21 nov. 2026. Den rapporterades av Noa Holm. Rapporterna du svarar för: mina rapporter"
     ]
     assert (await _told(meetings, NOA, before))[0].startswith("Megan Bowen har rättat din rapport #1")
     before = len(meetings.connector.posted)
     assert (await meetings.say(MEGAN, "ångra 1")).startswith("Rapport #1")
     assert await _told(meetings, KIM, before) == [
-        "Megan Bowen har dragit tillbaka rapport #1 på mål 4 för Sundsvall (2, 21 nov. 2026); den räknas "
+        "Megan Bowen har dragit tillbaka rapport #1 på mål 4 för Sundsvall (2 medlemsmöten, 21 nov. 2026); "
+        "den räknas "
         "inte längre. Den rapporterades av Noa Holm. Rapporterna du svarar för: mina rapporter"
     ]
     # from within the branch: only whoever made it hears of it
@@ -78,7 +80,7 @@ async def test_the_chair_is_told_in_english_and_the_responsible_of_a_district_go
     before = len(district.connector.posted)
     assert (await district.say(ANNA, "withdraw 1", locale="en-US")).startswith("Withdrew #1")
     assert await _told(district, KIM, before) == [
-        "Anna Lind withdrew report #1 on goal 3 for Sundsvall (1, 21 Nov 2026); it no longer counts. "
+        "Anna Lind withdrew report #1 on goal 3 for Sundsvall (1 person, 21 Nov 2026); it no longer counts. "
         "It was reported by Noa Holm. The reports you answer for: my reports"
     ]
     await district.say(MEGAN, "ansvarig 6 @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
@@ -87,7 +89,8 @@ async def test_the_chair_is_told_in_english_and_the_responsible_of_a_district_go
     before = len(district.connector.posted)
     assert (await district.say(ANNA, "ändra 2 2")).startswith("Rättat #2")
     assert await _told(district, JOHANNES, before) == [
-        "Anna Lind har rättat rapport #2 på mål 6 för distriktet: nu 2, 21 nov. 2026; tidigare 1, 21 nov. "
+        "Anna Lind har rättat rapport #2 på mål 6 för distriktet: nu 2 ordförandemöten, 21 nov. 2026; "
+        "tidigare 1 ordförandemöte, 21 nov. "
         "2026. Den rapporterades av Megan Bowen. Rapporterna du svarar för: mina rapporter"
     ]
 
@@ -97,12 +100,14 @@ async def test_the_responsible_finds_their_goals_reports_as_a_chair_does(distric
     assert (await district.say(MEGAN, "rapportera 6 1 i går")).startswith("Sparat #1")
     await district.say(MEGAN, "ansvarig 6 @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
     assert await district.say(JOHANNES, "ångra") == (
-        "Den senaste rapporten är #1: mål 6, 1 för distriktet, 21 nov. 2026. Den rapporterades av Megan "
+        "Den senaste rapporten är #1: mål 6, 1 ordförandemöte för distriktet, 21 nov. 2026. Den "
+        "rapporterades av Megan "
         "Bowen. "
         "Dra tillbaka den med: ångra 1"
     )
     assert await district.say(JOHANNES, "undo", locale="en-US") == (
-        "The latest report is #1: goal 6, 1 for the district, 21 Nov 2026. It was reported by Megan Bowen. "
+        "The latest report is #1: goal 6, 1 chairs' meeting for the district, 21 Nov 2026. It was reported "
+        "by Megan Bowen. "
         "To withdraw it, write: withdraw 1"
     )
     assert (await district.say(JOHANNES, "nej, det var 2")).endswith("Ändra den med: ändra 1 2")
@@ -112,7 +117,7 @@ async def test_the_responsible_finds_their_goals_reports_as_a_chair_does(distric
     mine = (await district.say(JOHANNES, "mina rapporter")).splitlines()
     assert mine[:2] == [
         "Dina senaste rapporter och de på mål 6",
-        "#1 mål 6 · 21 nov. 2026 · distriktet · 1 · av Megan Bowen",
+        "#1 mål 6 · 21 nov. 2026 · distriktet · 1 ordförandemöte · av Megan Bowen",
     ]
     assert (await district.say(JOHANNES, "my reports", locale="en-US")).startswith(
         "Your latest reports and those on goal 6\n#1 goal 6"
@@ -130,7 +135,8 @@ async def test_a_report_on_the_wrong_goal_or_branch_is_withdrawn_and_made_anew(m
     meetings.clock.now = SUNDAY
     assert (await meetings.say(KIM, "rapportera 4 1 i går")).startswith("Sparat #1")
     assert await meetings.say(KIM, "oops fel mål") == (
-        "Den senaste rapporten är #1: mål 4, 1 för Sundsvall, 21 nov. 2026. En rapport kan inte flyttas "
+        "Den senaste rapporten är #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. En rapport kan inte "
+        "flyttas "
         "till ett annat mål: dra tillbaka den (ångra 1) och rapportera den sedan på nytt: "
         "rapportera MÅL 1 för Sundsvall 2026-11-21"
     )
@@ -138,11 +144,13 @@ async def test_a_report_on_the_wrong_goal_or_branch_is_withdrawn_and_made_anew(m
         "rapportera 3 1 för Sundsvall 2026-11-21"
     )
     assert await meetings.say(KIM, "wrong goal", locale="en-US") == (
-        "The latest report is #1: goal 4, 1 for Sundsvall, 21 Nov 2026. A report cannot be moved to "
+        "The latest report is #1: goal 4, 1 members' meeting for Sundsvall, 21 Nov 2026. A report cannot be "
+        "moved to "
         "another goal: withdraw it (withdraw 1), then report it anew: report GOAL 1 for Sundsvall 2026-11-21"
     )
     assert await meetings.say(KIM, "det var fel förening") == (
-        "Den senaste rapporten är #1: mål 4, 1 för Sundsvall, 21 nov. 2026. En rapport kan inte flyttas "
+        "Den senaste rapporten är #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. En rapport kan inte "
+        "flyttas "
         "till en annan partiförening: dra tillbaka den (ångra 1); den föreningens ordförande eller en "
         "ersättare rapporterar den där."
     )
@@ -155,13 +163,14 @@ async def test_a_report_on_the_wrong_goal_or_branch_is_withdrawn_and_made_anew(m
     )
     assert (await meetings.say(MEGAN, "rapportera 4 1 för Sundsvall i förrgår")).startswith("Sparat #2")
     assert await meetings.say(MEGAN, "wrong branch, should be Timrå", locale="en-US") == (
-        "The latest report is #2: goal 4, 1 for Sundsvall, 20 Nov 2026. A report cannot be moved to another "
+        "The latest report is #2: goal 4, 1 members' meeting for Sundsvall, 20 Nov 2026. A report cannot be "
+        "moved to another "
         "branch: withdraw it (withdraw 2), then report it anew: report 4 1 for Timrå 2026-11-20"
     )
     # the lines work as shown
     assert (await meetings.say(MEGAN, "withdraw 2", locale="en-US")).startswith("Withdrew #2")
     assert (await meetings.say(MEGAN, "report 4 1 for Timrå 2026-11-20", locale="en-US")).startswith(
-        "Stored #3: goal 4, 1 for Timrå, 20 Nov 2026."
+        "Stored #3: goal 4, 1 members' meeting for Timrå, 20 Nov 2026."
     )
     assert [(c.goal_number, c.branch, c.withdrawn) for c in meetings.reports()] == [
         (4, "Sundsvall", False),
@@ -188,6 +197,6 @@ async def test_a_chair_may_not_change_the_districts_report_made_in_their_branch(
     assert await meetings.say(KIM, "ångra") == "Jag hittar ingen rapport som du kan ändra; se mina rapporter."
     await meetings.say(MEGAN, "ansvarig 6 @Johannes Ström", mentions=((JOHANNES, "Johannes Ström"),))
     assert (await meetings.say(JOHANNES, "ändra 1 2")).startswith(
-        "Rättat #1: mål 6, nu 2 för distriktet (i Sundsvall), 21 nov. 2026."
+        "Rättat #1: mål 6, nu 2 ordförandemöten för distriktet (i Sundsvall), 21 nov. 2026."
     )
     assert [(c.value, c.withdrawn) for c in meetings.reports()] == [(2, False)]

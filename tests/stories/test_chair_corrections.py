@@ -48,7 +48,7 @@ async def test_a_cut_list_of_reports_says_how_many_and_how_to_see_the_rest(sunds
     """13 reports for Kim: the first page says 1-10 of 13 and names page 2, which shows the other three;
     by goal and by year narrow it; a page past the end, or a number alone, is answered with what to write."""
     first = (await sundsvall.say(KIM, "mina rapporter")).splitlines()
-    assert first[1] == "#13 mål 4 · 21 nov. 2026 · Sundsvall · 1 · deputy's · av Noa Holm"
+    assert first[1] == "#13 mål 4 · 21 nov. 2026 · Sundsvall · 1 medlemsmöte · deputy's · av Noa Holm"
     assert len([line for line in first if line.startswith("#")]) == 10
     assert first[-3:] == [
         "Visar 1–10 av 13. Nästa sida: mina rapporter sida 2",
@@ -90,13 +90,18 @@ async def test_the_chair_and_the_deputy_correct_the_branchs_reports_and_others_a
     branch's chair) and Johannes (no role) are refused with what to do; the board may change any; Kim, once
     no longer chair, is refused. Nothing refused is changed."""
     assert await sundsvall.say(NOA, "correct 1 2", locale="en-US") == (
-        "Corrected #1: goal 4, now 2 for Sundsvall, 1 Nov 2026. It was reported by Kim Berg."
+        "Corrected #1: goal 4, now 2 members' meetings for Sundsvall, 1 Nov 2026. It was reported by Kim "
+        "Berg."
     )
     assert await sundsvall.say(KIM, "ångra 13") == (
-        "Rapport #13 (mål 4, 1 för Sundsvall, 21 nov. 2026) är tillbakadragen; den räknas inte längre. "
+        "Rapport #13 (mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026) är tillbakadragen; den räknas inte "
+        "längre. "
         "Den rapporterades av Noa Holm."
     )
-    assert await sundsvall.say(KIM, "ändra 2 2") == "Rättat #2: mål 4, nu 2 för Sundsvall, 2 nov. 2026."
+    assert (
+        await sundsvall.say(KIM, "ändra 2 2")
+        == "Rättat #2: mål 4, nu 2 medlemsmöten för Sundsvall, 2 nov. 2026."
+    )
     assert await sundsvall.say(LEE, "ändra 3 5") == (
         "Rapport #3 gäller Sundsvall: bara ordföranden eller en ersättare i Sundsvall och styrelsen kan "
         "ändra den. Din förenings rapporter: mina rapporter"
@@ -106,7 +111,7 @@ async def test_the_chair_and_the_deputy_correct_the_branchs_reports_and_others_a
         "If you report for Sundsvall, ask its chair to name you deputy (deputy @name)."
     )
     assert await sundsvall.say(MEGAN, "ändra 14 2") == (
-        "Rättat #14: mål 4, nu 2 för Härnösand, 21 nov. 2026. Den rapporterades av Lee Gu."
+        "Rättat #14: mål 4, nu 2 medlemsmöten för Härnösand, 21 nov. 2026. Den rapporterades av Lee Gu."
     )
     PeopleRepository(sundsvall.db).revoke(KIM.info, DISTRICT, Role.CHAIR)
     assert (await sundsvall.say(KIM, "ångra 4")).startswith("Rapport #4 gäller Sundsvall: bara ordföranden")
@@ -122,7 +127,8 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
     assert (await district.say(MEGAN, "rapportera 6 1 ordförandemöte")).startswith("Sparat #1")
     await district.say(MEGAN, "ansvarig 6 @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert await district.say(NOA, "edit 1 2", locale="en-US") == (
-        "Corrected #1: goal 6, now 2 for the district, 22 Nov 2026. It was reported by Megan Bowen."
+        "Corrected #1: goal 6, now 2 chairs' meetings for the district, 22 Nov 2026. It was reported by "
+        "Megan Bowen."
     )
     assert await district.say(KIM, "ångra 1") == (
         "Rapport #1 är distriktets rapport på mål 6: bara styrelsen och de som är ansvariga för mål 6 kan "
@@ -138,42 +144,45 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             KIM,
             "ändra senaste",
             "sv-SE",
-            "Den senaste rapporten är #13: mål 4, 1 för Sundsvall, 21 nov. 2026. Den "
+            "Den senaste rapporten är #13: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Den "
             "rapporterades av Noa Holm. Ändra den med: ändra 13 VÄRDE",
         ),
         (
             KIM,
             "Ändra senaste 2",
             "sv-SE",
-            "Den senaste rapporten är #13: mål 4, 1 för Sundsvall, 21 nov. 2026. Den "
+            "Den senaste rapporten är #13: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Den "
             "rapporterades av Noa Holm. Ändra den med: ändra 13 2",
         ),
         (
             LEE,
             "ångra min förra",
             "sv-SE",
-            "Din senaste rapport är #14: mål 4, 1 för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra "
+            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den "
+            "med: ångra "
             "14",
         ),
         (
             LEE,
             "undo my last report",
             "en-US",
-            "Your latest report is #14: goal 4, 1 for Härnösand, 21 Nov 2026. To withdraw it, write: "
+            "Your latest report is #14: goal 4, 1 members' meeting for Härnösand, 21 Nov 2026. To withdraw "
+            "it, write: "
             "withdraw 14",
         ),
         (
             LEE,
             "edit last",
             "en-US",
-            "Your latest report is #14: goal 4, 1 for Härnösand, 21 Nov 2026. To correct it, write: correct "
+            "Your latest report is #14: goal 4, 1 members' meeting for Härnösand, 21 Nov 2026. To correct "
+            "it, write: correct "
             "14 VALUE",
         ),
         (
             KIM,
             "fel siffra på mål 4, ska vara 3",
             "sv-SE",
-            "Den senaste rapporten på mål 4 är #13: mål 4, 1 för Sundsvall, "
+            "Den senaste rapporten på mål 4 är #13: mål 4, 1 medlemsmöte för Sundsvall, "
             "21 nov. 2026. Den rapporterades av Noa Holm. Ytterligare 12 passar; se mina rapporter mål 4. "
             "Ändra den med: ändra 13 3",
         ),
@@ -181,7 +190,7 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             KIM,
             "ändra mål 4 till 2 🙂",
             "sv-SE",
-            "Den senaste rapporten på mål 4 är #13: mål 4, 1 för Sundsvall, 21 nov. "
+            "Den senaste rapporten på mål 4 är #13: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. "
             "2026. Den rapporterades av Noa Holm. Ytterligare 12 passar; se mina rapporter mål 4. Ändra den "
             "med: ändra 13 2",
         ),
@@ -190,27 +199,29 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             "ta bort rapporten från den 3/11",
             "sv-SE",
             "Den senaste rapporten från 3 nov. 2026 är #3: mål "
-            "4, 1 för Sundsvall, 3 nov. 2026. Dra tillbaka den med: ångra 3",
+            "4, 1 medlemsmöte för Sundsvall, 3 nov. 2026. Dra tillbaka den med: ångra 3",
         ),
         (
             LEE,
             "ta bort rapporten från igår",
             "sv-SE",
             "Den senaste rapporten från 21 nov. 2026 är #14: mål 4, "
-            "1 för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra 14",
+            "1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra 14",
         ),
         (
             KIM,
             "I reported wrong for goal 4 on November 5, should be 2",
             "en-US",
             "The latest report on goal 4 "
-            "of 5 Nov 2026 is #5: goal 4, 1 for Sundsvall, 5 Nov 2026. To correct it, write: correct 5 2",
+            "of 5 Nov 2026 is #5: goal 4, 1 members' meeting for Sundsvall, 5 Nov 2026. To correct it, "
+            "write: correct 5 2",
         ),
         (
             LEE,
             "rapporterade fel på mål 4",
             "sv-SE",
-            "Den senaste rapporten på mål 4 är #14: mål 4, 1 för Härnösand, 21 nov. 2026. Ändra den med: "
+            "Den senaste rapporten på mål 4 är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Ändra "
+            "den med: "
             "ändra 14 VÄRDE",
         ),
         (
@@ -218,7 +229,7 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             "delete the report from yesterday",
             "en-US",
             "The latest report of 21 Nov 2026 is #14: goal 4, "
-            "1 for Härnösand, 21 Nov 2026. To withdraw it, write: withdraw 14",
+            "1 members' meeting for Härnösand, 21 Nov 2026. To withdraw it, write: withdraw 14",
         ),
         (
             LEE,
@@ -249,13 +260,15 @@ async def test_the_district_goals_reports_are_the_boards_and_the_responsibles(di
             LEE,
             "oj, jag skrev fel",
             "sv-SE",
-            "Din senaste rapport är #14: mål 4, 1 för Härnösand, 21 nov. 2026. Ändra den med: ändra 14 VÄRDE",
+            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Ändra den med: "
+            "ändra 14 VÄRDE",
         ),
         (
             LEE,
             "hoppsan, ta bort senaste",
             "sv-SE",
-            "Din senaste rapport är #14: mål 4, 1 för Härnösand, 21 nov. 2026. Dra tillbaka den med: ångra "
+            "Din senaste rapport är #14: mål 4, 1 medlemsmöte för Härnösand, 21 nov. 2026. Dra tillbaka den "
+            "med: ångra "
             "14",
         ),
     ],
@@ -271,24 +284,36 @@ async def test_a_report_named_in_other_words_is_shown_with_the_line_that_acts_on
 @pytest.mark.parametrize(
     ("written", "locale", "answer"),
     [
-        ("ÄNDRA 2 3", "sv-SE", "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026."),
-        ("Ändra 2 till 3 👍", "sv-SE", "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026."),
-        ("andra rapport 2 till 3", "sv-SE", "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026."),
+        ("ÄNDRA 2 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
+        ("Ändra 2 till 3 👍", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
+        (
+            "andra rapport 2 till 3",
+            "sv-SE",
+            "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026.",
+        ),
         (
             "hej, kan du ändra rapport 2 till 3?",
             "sv-SE",
-            "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026.",
+            "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026.",
         ),
         (
             "could you correct 2 to 3 meetings",
             "en-US",
-            "Corrected #2: goal 4, now 3 for Sundsvall, 2 Nov 2026.",
+            "Corrected #2: goal 4, now 3 members' meetings for Sundsvall, 2 Nov 2026.",
         ),
-        ("ändra 2 tre", "sv-SE", "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026."),
-        ("ändra nr 2 → 3", "sv-SE", "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026."),
-        ("rätta 2 3", "sv-SE", "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026."),
-        ("korrigera rapport 2 till 3", "sv-SE", "Rättat #2: mål 4, nu 3 för Sundsvall, 2 nov. 2026."),
-        ("fix report number 2: 3", "en-US", "Corrected #2: goal 4, now 3 for Sundsvall, 2 Nov 2026."),
+        ("ändra 2 tre", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
+        ("ändra nr 2 → 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
+        ("rätta 2 3", "sv-SE", "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026."),
+        (
+            "korrigera rapport 2 till 3",
+            "sv-SE",
+            "Rättat #2: mål 4, nu 3 medlemsmöten för Sundsvall, 2 nov. 2026.",
+        ),
+        (
+            "fix report number 2: 3",
+            "en-US",
+            "Corrected #2: goal 4, now 3 members' meetings for Sundsvall, 2 Nov 2026.",
+        ),
     ],
 )
 async def test_a_correction_written_as_chairs_write_it_is_made(
@@ -319,17 +344,18 @@ async def test_a_goal_in_full_says_how_many_reports_it_has_and_where_to_see_them
         (
             "Ångra 3!",
             "sv-SE",
-            "Rapport #3 (mål 4, 1 för Sundsvall, 3 nov. 2026) är tillbakadragen; den räknas inte längre.",
+            "Rapport #3 (mål 4, 1 medlemsmöte för Sundsvall, 3 nov. 2026) är tillbakadragen; den räknas inte "
+            "längre.",
         ),
         (
             "can you undo 3?",
             "en-US",
-            "Withdrew #3 (goal 4, 1 for Sundsvall, 3 Nov 2026); it no longer counts.",
+            "Withdrew #3 (goal 4, 1 members' meeting for Sundsvall, 3 Nov 2026); it no longer counts.",
         ),
         (
             "withdraw report number 3",
             "en-US",
-            "Withdrew #3 (goal 4, 1 for Sundsvall, 3 Nov 2026); it no longer counts.",
+            "Withdrew #3 (goal 4, 1 members' meeting for Sundsvall, 3 Nov 2026); it no longer counts.",
         ),
     ],
 )
@@ -387,7 +413,8 @@ async def test_a_goal_said_to_be_wrong_is_no_report_to_correct_for_a_member_or_t
     Johannes (a member) writes the same: he reported nothing, so he is not pointed to reports to correct.
     Megan (board) writes "I want to change goal 4": the goal, not a report."""
     assert await sundsvall.say(KIM, "siffran på mål 4 är fel") == (
-        "Den senaste rapporten på mål 4 är #13: mål 4, 1 för Sundsvall, 21 nov. 2026. Den rapporterades av "
+        "Den senaste rapporten på mål 4 är #13: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Den "
+        "rapporterades av "
         "Noa Holm. "
         "Ytterligare 12 passar; se mina rapporter mål 4. Ändra den med: ändra 13 VÄRDE"
     )

@@ -35,9 +35,9 @@ def _days(district: District) -> list[str]:
 async def test_yesterday_on_new_years_day_is_the_plans_last_day(meetings: District) -> None:
     meetings.clock.now = datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
     stored = await meetings.say(KIM, "rapportera 4 1 medlemsmöte i går")
-    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 31 dec. 2026."), stored
+    assert stored.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 31 dec. 2026."), stored
     english = await meetings.say(LEE, "report 4 1 members' meeting yesterday", locale="en-US")
-    assert english.startswith("Stored #2: goal 4, 1 for Härnösand, 31 Dec 2026."), english
+    assert english.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 31 Dec 2026."), english
     assert _days(meetings) == ["2026-12-31", "2026-12-31"]
     # Both count for the fourth quarter, the year's only one met, as each chair's status shows.
     assert line(await meetings.say(KIM, "status"), 4).endswith("1 av 4 kvartal klara · inte nått")
@@ -152,11 +152,11 @@ async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> 
     meetings.clock.now = datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
     form = {"form": "checkin", "goal": "4", "value": "1", "comment": ""}
     answer = shown(await meetings.tap(KIM, {**form, "submission": "formone", "date": "i går"}))
-    assert answer.startswith("Sparat #1: mål 4, 1 för Sundsvall, 31 dec. 2026."), answer
+    assert answer.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 31 dec. 2026."), answer
     answer = shown(
         await meetings.tap(LEE, {**form, "submission": "formtwo", "date": "v. 53"}, locale="en-US")
     )
-    assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 28 Dec 2026."), answer
+    assert answer.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 28 Dec 2026."), answer
 
 
 async def test_the_boards_follow_up_since_a_day_of_the_month(meetings: District) -> None:
@@ -194,9 +194,9 @@ async def test_a_week_written_without_a_space_and_a_day_of_last_week(meetings: D
     """ "v.46" (no space) is week 46, as "v. 46" is: it once made the bot answer "something went wrong".
     "tisdag förra veckan" is that Tuesday, not the week's Monday. On Sunday 22 November 2026."""
     stored = await meetings.say(KIM, "rapportera 4 1 möte v.46")
-    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 9 nov. 2026."), stored
+    assert stored.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 9 nov. 2026."), stored
     stored = await meetings.say(KIM, "rapportera 4 1 tisdag förra veckan")
-    assert stored.startswith("Sparat #2: mål 4, 1 för Sundsvall, 10 nov. 2026."), stored
+    assert stored.startswith("Sparat #2: mål 4, 1 medlemsmöte för Sundsvall, 10 nov. 2026."), stored
     english = await meetings.say(LEE, "report 4 1 meeting last Tue", locale="en-US")
-    assert english.startswith("Stored #3: goal 4, 1 for Härnösand, 17 Nov 2026."), english
+    assert english.startswith("Stored #3: goal 4, 1 members' meeting for Härnösand, 17 Nov 2026."), english
     assert "Follow-up" in await meetings.say(MEGAN, "follow-up since w.46", locale="en-US")

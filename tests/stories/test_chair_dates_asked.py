@@ -71,7 +71,7 @@ async def test_a_day_written_month_first_inside_a_sentence_is_asked_about(meetin
     assert meetings.reports() == []
     # A share with what it counts is no day: today's report keeps it
     answer = await _report(meetings, "meeting, 3/15 people came", "en-US")
-    assert answer.startswith("Stored #1: goal 4, 1 for Sundsvall, 18 Nov 2026."), answer
+    assert answer.startswith("Stored #1: goal 4, 1 members' meeting for Sundsvall, 18 Nov 2026."), answer
     assert _stored(meetings) == [("2026-11-18", "3/15 people came")]
 
 
@@ -114,7 +114,7 @@ async def test_a_week_in_two_periods_of_the_goal_is_asked_about(monthly: Distric
     assert monthly.reports() == []
     # A week within one month is that week's Monday; the hint writes the week as its days, read again
     stored = await _report(monthly, "möte vecka 45", "sv-SE")
-    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 2 nov. 2026."), stored
+    assert stored.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 2 nov. 2026."), stored
     # Nor is a report moved to such a week
     moved = await monthly.say(KIM, "ändra 1 vecka 44")
     assert moved.startswith("Dagarna du skrev (26 okt. 2026–1 nov. 2026) räknas i olika perioder"), moved
@@ -125,7 +125,7 @@ async def test_a_week_in_two_periods_of_the_goal_is_asked_about(monthly: Distric
     # Only days that have passed count: on Wednesday 4 November "i veckan" is 2-4 November
     monthly.clock.now = datetime(2026, 11, 4, 10, 0, tzinfo=UTC)
     stored = await monthly.say(LEE, "report 4 1 meeting this week", locale="en-US")
-    assert stored.startswith("Stored #2: goal 4, 1 for Härnösand, 2 Nov 2026."), stored
+    assert stored.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 2 Nov 2026."), stored
     # "förra veckan" then is 26 October to 1 November: two months
     answer = await _report(monthly, "möte förra veckan", "sv-SE")
     assert answer.startswith("Dagarna du skrev (26 okt. 2026–1 nov. 2026)"), answer
@@ -222,11 +222,11 @@ async def test_more_ways_of_writing_a_day(
 async def test_christmas_just_gone_in_january(meetings: District) -> None:
     meetings.clock.now = datetime(2027, 1, 4, 10, 0, tzinfo=UTC)
     stored = await _report(meetings, "julfika i julas", "sv-SE")
-    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 24 dec. 2026."), stored
+    assert stored.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 24 dec. 2026."), stored
     stored = await meetings.say(LEE, "report 4 1 party at Christmas", locale="en-US")
-    assert stored.startswith("Stored #2: goal 4, 1 for Härnösand, 24 Dec 2026."), stored
+    assert stored.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 24 Dec 2026."), stored
     stored = await meetings.say(SAM, "rapportera 4 1 möte i mellandagarna")  # 27-30 December
-    assert stored.startswith("Sparat #3: mål 4, 1 för Timrå, 27 dec. 2026."), stored
+    assert stored.startswith("Sparat #3: mål 4, 1 medlemsmöte för Timrå, 27 dec. 2026."), stored
     assert _stored(meetings) == [("2026-12-24", "julfika"), ("2026-12-24", "party"), ("2026-12-27", None)]
 
 

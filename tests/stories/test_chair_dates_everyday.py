@@ -129,9 +129,9 @@ async def test_a_day_or_a_time_with_a_hyphen_is_asked_about(meetings: District) 
     assert meetings.reports() == []
     # Written as the answer says, each is what it says
     answer = await _report(meetings, "möte kl 3-11", "sv-SE")
-    assert answer.startswith("Sparat #1: mål 4, 1 för Sundsvall, 18 nov."), answer
+    assert answer.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov."), answer
     answer = await _report(meetings, "meeting 3/11", "en-US")
-    assert answer.startswith("Stored #2: goal 4, 1 for Sundsvall, 3 Nov"), answer
+    assert answer.startswith("Stored #2: goal 4, 1 members' meeting for Sundsvall, 3 Nov"), answer
     assert _stored(meetings) == [("2026-11-18", "kl 3-11"), ("2026-11-03", None)]
 
 
@@ -146,13 +146,13 @@ async def test_a_day_field_reads_a_hyphen_and_a_time_beside_the_day(meetings: Di
     meetings.clock.now = WEDNESDAY
     for said in ("rapportera", "4", "1", "3-11 kl 18", "nej"):
         answer = await meetings.say(KIM, said, channel="test")
-    assert answer.startswith("Sparat #1: mål 4, 1 för Sundsvall, 3 nov. 2026."), answer
+    assert answer.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov. 2026."), answer
     for said in ("report", "4", "1", "yesterday at 6pm", "no"):
         answer = await meetings.say(KIM, said, locale="en-US", channel="test")
-    assert answer.startswith("Stored #2: goal 4, 1 for Sundsvall, 17 Nov 2026."), answer
+    assert answer.startswith("Stored #2: goal 4, 1 members' meeting for Sundsvall, 17 Nov 2026."), answer
     form = {"form": "checkin", "goal": "4", "value": "1", "comment": "", "submission": "f1", "date": "i natt"}
     tapped = shown(await meetings.tap(KIM, form))
-    assert tapped.startswith("#2 säger redan det: mål 4, 1 för Sundsvall, 17 nov."), tapped
+    assert tapped.startswith("#2 säger redan det: mål 4, 1 medlemsmöte för Sundsvall, 17 nov."), tapped
     assert _stored(meetings) == [("2026-11-03", None), ("2026-11-17", None)]
 
 

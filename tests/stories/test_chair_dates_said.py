@@ -191,14 +191,14 @@ async def test_a_named_day_still_to_come_in_the_plans_year_is_refused(meetings: 
 async def test_two_days_in_the_same_quarter_are_one_report_on_the_first(meetings: District) -> None:
     meetings.clock.now = FRIDAY
     answer = await meetings.say(KIM, "rapportera 4 2 möten 3/3 och 10/3")
-    assert answer.startswith("Sparat #1: mål 4, 2 för Sundsvall, 3 mars 2026."), answer
+    assert answer.startswith("Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 3 mars 2026."), answer
     assert answer.endswith(
         "Du skrev flera dagar (3 mars 2026 och 10 mars 2026); rapporten sparades på den första, "
         "eftersom de räknas i samma period. Vill du i stället spara den på 10 mars 2026 skriver du: "
         "ändra 1 2 2026-03-10"
     ), answer
     answer = await meetings.say(LEE, "report 4 2 meetings March 3 and March 10", locale="en-US")
-    assert answer.startswith("Stored #2: goal 4, 2 for Härnösand, 3 Mar 2026."), answer
+    assert answer.startswith("Stored #2: goal 4, 2 members' meetings for Härnösand, 3 Mar 2026."), answer
     assert answer.endswith(
         "You wrote more than one day (3 Mar 2026 and 10 Mar 2026); it is stored on the first, as they "
         "count in the same period. To store it on 10 Mar 2026 instead, write: correct 2 2 2026-03-10"
@@ -209,15 +209,17 @@ async def test_two_days_in_the_same_quarter_are_one_report_on_the_first(meetings
         ("2026-03-03", "March 3 and March 10"),
     ]
     corrected = await meetings.say(KIM, "ändra 1 2 2026-03-10")
-    assert corrected.startswith("Rättat #1: mål 4, nu 2 för Sundsvall, 10 mars 2026."), corrected
+    assert corrected.startswith("Rättat #1: mål 4, nu 2 medlemsmöten för Sundsvall, 10 mars 2026."), corrected
 
 
 async def test_one_day_written_twice_is_that_day(meetings: District) -> None:
     meetings.clock.now = FRIDAY
     answer = await meetings.say(KIM, "rapportera 4 1 möte i onsdags 18/11")
-    assert answer == "Sparat #1: mål 4, 1 för Sundsvall, 18 nov. 2026. Ändra med: ändra 1 VÄRDE", answer
+    assert (
+        answer == "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov. 2026. Ändra med: ändra 1 VÄRDE"
+    ), answer
     answer = await meetings.say(LEE, "report 4 1 meeting on Wednesday, November 18th", locale="en-US")
-    assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 18 Nov 2026."), answer
+    assert answer.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 18 Nov 2026."), answer
     assert _stored(meetings) == [("2026-11-18", None), ("2026-11-18", None)]
 
 
@@ -238,11 +240,11 @@ async def test_two_days_in_different_quarters_are_refused(meetings: District) ->
 async def test_the_next_meeting_beside_the_one_reported_is_kept_in_the_comment(meetings: District) -> None:
     meetings.clock.now = FRIDAY
     answer = await meetings.say(KIM, "rapportera 4 1 möte i går, nästa på onsdag")
-    assert answer.startswith("Sparat #1: mål 4, 1 för Sundsvall, 19 nov. 2026."), answer
+    assert answer.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 19 nov. 2026."), answer
     assert "flera dagar" not in answer
     english = "report 4 1 met yesterday, the next meeting is next Tuesday"
     answer = await meetings.say(LEE, english, locale="en-US")
-    assert answer.startswith("Stored #2: goal 4, 1 for Härnösand, 19 Nov 2026."), answer
+    assert answer.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 19 Nov 2026."), answer
     assert _stored(meetings) == [
         ("2026-11-19", "i går, nästa på onsdag"),
         ("2026-11-19", "met yesterday, the next meeting is next Tuesday"),
@@ -262,7 +264,7 @@ async def test_a_hint_writes_the_day_the_chair_meant(meetings: District) -> None
     # Sent the next week, the line still means that Wednesday.
     meetings.clock.now = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
     stored = await meetings.say(KIM, "rapportera 4 1 möte 2026-11-18")
-    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 18 nov. 2026."), stored
+    assert stored.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov. 2026."), stored
     gap = await meetings.say(KIM, "vi hade möte i onsdags för mål 4")
     assert gap.endswith("rapportera 4 VÄRDE möte 2026-11-25"), gap
 
@@ -270,22 +272,26 @@ async def test_a_hint_writes_the_day_the_chair_meant(meetings: District) -> None
 @pytest.mark.parametrize(
     ("written", "locale", "answer_starts"),
     [
-        ("möte i förrgår", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 18 nov. 2026."),
+        ("möte i förrgår", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov. 2026."),
         # A range of days is stored on its first (a period, as "förra veckan" is)
-        ("utbildning 1/10-15/10", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 1 okt. 2026."),
-        ("läger 3–5 mars", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 3 mars 2026."),
-        ("camp 3-5/3", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 3 Mar 2026."),
+        ("utbildning 1/10-15/10", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 1 okt. 2026."),
+        ("läger 3–5 mars", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 mars 2026."),
+        ("camp 3-5/3", "en-US", "Stored #1: goal 4, 1 members' meeting for Sundsvall, 3 Mar 2026."),
         ("läger 5-3/3", "sv-SE", "”5-3/3” är inte ett datum."),
-        ("möte förra månaden", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 1 okt. 2026."),  # its first day
-        ("möte v. 12", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 16 mars 2026."),  # its Monday
-        ("möte vecka 12", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 16 mars 2026."),
-        ("möte I GÅR", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 19 nov. 2026."),
-        ("möte 🎉 igår", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 19 nov. 2026."),
-        ("meeting yesterday", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 19 Nov 2026."),
-        ("meeting last month", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 1 Oct 2026."),
+        (
+            "möte förra månaden",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 1 okt. 2026.",
+        ),  # its first day
+        ("möte v. 12", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 16 mars 2026."),  # its Monday
+        ("möte vecka 12", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 16 mars 2026."),
+        ("möte I GÅR", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 19 nov. 2026."),
+        ("möte 🎉 igår", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 19 nov. 2026."),
+        ("meeting yesterday", "en-US", "Stored #1: goal 4, 1 members' meeting for Sundsvall, 19 Nov 2026."),
+        ("meeting last month", "en-US", "Stored #1: goal 4, 1 members' meeting for Sundsvall, 1 Oct 2026."),
         # Lucia alone is someone's name, "our first march" a demonstration: today's reports
-        ("möte med Lucia Ek", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 20 nov. 2026."),
-        ("our first march", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 20 Nov 2026."),
+        ("möte med Lucia Ek", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 20 nov. 2026."),
+        ("our first march", "en-US", "Stored #1: goal 4, 1 members' meeting for Sundsvall, 20 Nov 2026."),
         ("möte 12/12 2025", "sv-SE", "12 dec. 2025 ligger utanför planens år: planen gäller 2026"),
         ("meeting 24/12 2025", "en-US", "24 Dec 2025 is outside the plan's year: the plan is for 2026"),
     ],
@@ -302,10 +308,20 @@ async def test_the_forms_date_field_reads_the_same_words(meetings: District) -> 
     meetings.clock.now = FRIDAY
     form = {"form": "checkin", "goal": "4", "value": "1", "comment": ""}
     for token, written, locale, starts in (
-        ("formone", "onsdag", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 18 nov. 2026."),
-        ("formtwo", "30.9", "sv-SE", "Sparat #2: mål 4, 1 för Sundsvall, 30 sep. 2026."),
-        ("formthree", "midsommarafton", "sv-SE", "Sparat #3: mål 4, 1 för Sundsvall, 19 juni 2026."),
-        ("formfour", "the 2nd of October", "en-US", "Stored #4: goal 4, 1 for Sundsvall, 2 Oct 2026."),
+        ("formone", "onsdag", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov. 2026."),
+        ("formtwo", "30.9", "sv-SE", "Sparat #2: mål 4, 1 medlemsmöte för Sundsvall, 30 sep. 2026."),
+        (
+            "formthree",
+            "midsommarafton",
+            "sv-SE",
+            "Sparat #3: mål 4, 1 medlemsmöte för Sundsvall, 19 juni 2026.",
+        ),
+        (
+            "formfour",
+            "the 2nd of October",
+            "en-US",
+            "Stored #4: goal 4, 1 members' meeting for Sundsvall, 2 Oct 2026.",
+        ),
         ("formfive", "på onsdag", "sv-SE", "25 nov. 2026 har inte hänt än"),
         ("formsix", "next Wednesday", "en-US", "25 Nov 2026 has not happened yet"),
     ):

@@ -59,17 +59,22 @@ async def test_a_year_of_two_digits_is_read_not_dropped(
 @pytest.mark.parametrize(
     ("written", "locale", "answer_start", "stored"),
     [
-        ("möte 30-9", "sv-SE", "Sparat #1: mål 6, 1 för distriktet, 30 sep. 2026.", ("2026-09-30", None)),
+        (
+            "möte 30-9",
+            "sv-SE",
+            "Sparat #1: mål 6, 1 ordförandemöte för distriktet, 30 sep. 2026.",
+            ("2026-09-30", None),
+        ),
         (
             "meeting 28-10",
             "en-US",
-            "Stored #1: goal 6, 1 for the district, 28 Oct 2026.",
+            "Stored #1: goal 6, 1 chairs' meeting for the district, 28 Oct 2026.",
             ("2026-10-28", None),
         ),
         (
             "möte, 25-30 personer",
             "sv-SE",
-            "Sparat #1: mål 6, 1 för distriktet, 18 nov.",
+            "Sparat #1: mål 6, 1 ordförandemöte för distriktet, 18 nov.",
             ("2026-11-18", "25-30 personer"),
         ),
     ],
@@ -102,9 +107,9 @@ async def test_two_whole_days_joined_are_a_range(meetings: District, written: st
     meetings.clock.now = WEDNESDAY
     answer = await meetings.say(KIM, f"{_verb(locale)} 4 1 {written}", locale=locale)
     stored = (
-        "Sparat #1: mål 4, 1 för Sundsvall, 3 nov."
+        "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov."
         if locale == "sv-SE"
-        else "Stored #1: goal 4, 1 for Sundsvall, 3 Nov"
+        else "Stored #1: goal 4, 1 members' meeting for Sundsvall, 3 Nov"
     )
     assert answer.startswith(stored), answer
     assert _stored(meetings) == [("2026-11-03", None)]

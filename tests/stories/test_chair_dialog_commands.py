@@ -39,7 +39,8 @@ async def test_a_command_mid_report_is_answered_and_the_report_waits(meetings: D
     status = await _chat(meetings, "status")
     assert status.startswith("Så går det för Sundsvall, 22 nov. 2026")
     assert status.endswith(
-        "Rapporten är inte klar: Vad vill du rapportera? Hur många, t.ex. 1 Eller skriv avbryt för att sluta."
+        "Rapporten är inte klar: Vad vill du rapportera? Hur många medlemsmöten, t.ex. 1 Eller skriv avbryt "
+        "för att sluta."
     )
     goal = await _chat(meetings, "mål 6")
     assert goal.startswith("Mål 6") and "Rapporten är inte klar" in goal
@@ -54,7 +55,7 @@ async def test_a_command_mid_report_is_answered_and_the_report_waits(meetings: D
     assert commented.startswith("Så går det för Sundsvall") and "Någon kommentar?" in commented
     assert not meetings.reports()  # nothing stored from any of it
     stored = await _chat(meetings, "nej tack")
-    assert stored.startswith("Sparat #1: mål 4, 2 för Sundsvall, 21 nov. 2026.")
+    assert stored.startswith("Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026.")
     [report] = meetings.reports()
     assert (report.value, report.comment) == (2, None)
 
@@ -66,14 +67,15 @@ async def test_in_english_too(meetings: District) -> None:
     helped = await _chat(meetings, "help", locale="en-US")
     assert helped.startswith("This is what I can do")
     assert helped.endswith(
-        "Your report is not finished: What do you report? How many, e.g. 1 Or write cancel to stop it."
+        "Your report is not finished: What do you report? How many members' meetings, e.g. 1 Or write cancel "
+        "to stop it."
     )
     assert "Your report is not finished" in await _chat(meetings, "my reports", locale="en-US")
     await _chat(meetings, "1", locale="en-US")
     await _chat(meetings, "today", locale="en-US")
     assert "Any comment?" in await _chat(meetings, "goal 4", locale="en-US")
     stored = await _chat(meetings, "no thanks", locale="en-US")
-    assert stored.startswith("Stored #1: goal 4, 1 for Sundsvall, 22 Nov 2026.")
+    assert stored.startswith("Stored #1: goal 4, 1 members' meeting for Sundsvall, 22 Nov 2026.")
 
 
 async def test_ways_of_saying_leave_it_store_nothing(meetings: District) -> None:
@@ -101,7 +103,7 @@ async def test_a_one_line_report_mid_way_stands_in_for_the_one_asked_about(meeti
     for said in ("rapportera", "4", "2"):
         await _chat(meetings, said)
     line = await _chat(meetings, "rapportera 4 1 i går")
-    assert line.startswith("Sparat #1: mål 4, 1 för Sundsvall, 21 nov. 2026.")
+    assert line.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026.")
     assert line.endswith("Rapporten som jag frågade dig om är avbruten, och inget av den sparades.")
     assert (await _chat(meetings, "i går")).startswith("Jag känner inte till")  # no longer an answer
     assert (
@@ -111,7 +113,7 @@ async def test_a_one_line_report_mid_way_stands_in_for_the_one_asked_about(meeti
     for said in ("report", "4"):
         await _chat(meetings, said, locale="en-US")
     line = await _chat(meetings, "report 4 1", locale="en-US")
-    assert line.startswith("Stored #2: goal 4, 1 for Sundsvall, 22 Nov 2026.")
+    assert line.startswith("Stored #2: goal 4, 1 members' meeting for Sundsvall, 22 Nov 2026.")
     assert line.endswith("The report I was asking you about is set aside; nothing of it was stored.")
     assert [r.value for r in meetings.reports()] == [1, 1]
     assert await meetings.say(KIM, "cancel", locale="en-US") == (
@@ -136,12 +138,14 @@ async def test_answers_given_ahead_are_taken(meetings: District) -> None:
         "När hände det? Skriv ett datum som 12/3 eller 12 mars, eller idag."
     )
     assert (await _chat(meetings, "i går")).startswith("Någon kommentar?")
-    assert (await _chat(meetings, "👍")).startswith("Sparat #1: mål 4, 2 för Sundsvall, 21 nov. 2026.")
+    assert (await _chat(meetings, "👍")).startswith(
+        "Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026."
+    )
     await _chat(meetings, "report", locale="en-US")
     await _chat(meetings, "4", locale="en-US")
     assert (await _chat(meetings, "one on Friday", locale="en-US")).startswith("Any comment?")
     assert (await _chat(meetings, "no", locale="en-US")).startswith(
-        "Stored #2: goal 4, 1 for Sundsvall, 20 Nov 2026."
+        "Stored #2: goal 4, 1 members' meeting for Sundsvall, 20 Nov 2026."
     )
     await _chat(meetings, "report", locale="en-US")
     asked = await _chat(meetings, "4 many", locale="en-US")

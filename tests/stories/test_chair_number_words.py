@@ -23,12 +23,14 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 async def test_a_goals_number_as_a_word(meetings: District) -> None:
     meetings.clock.now = SUNDAY
     assert (await meetings.say(KIM, "rapportera mål fyra 1 i går")).startswith(
-        "Sparat #1: mål 4, 1 för Sundsvall, 21 nov. 2026."
+        "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026."
     )
     assert (await meetings.say(KIM, "report goal four two meetings", locale="en-US")).startswith(
-        "Stored #2: goal 4, 2 for Sundsvall, 22 Nov 2026."
+        "Stored #2: goal 4, 2 members' meetings for Sundsvall, 22 Nov 2026."
     )
-    assert (await meetings.say(KIM, "rapportera fyra 1 20/11")).startswith("Sparat #3: mål 4, 1 för")
+    assert (await meetings.say(KIM, "rapportera fyra 1 20/11")).startswith(
+        "Sparat #3: mål 4, 1 medlemsmöte för"
+    )
     assert (await meetings.say(KIM, "rapportera två möten")).startswith("Börja med målets nummer.")
     assert [(r.goal_number, r.value) for r in meetings.reports()] == [(4, 1), (4, 2), (4, 1)]
     await meetings.say(KIM, "rapportera", channel="test")
@@ -43,12 +45,13 @@ async def test_take_back_withdraws_as_undo_does(meetings: District) -> None:
     for day in (1, 2, 3):
         await meetings.say(KIM, f"rapportera 4 1 {day}/11")
     assert await meetings.say(KIM, "dra tillbaka 1") == (
-        "Rapport #1 (mål 4, 1 för Sundsvall, 1 nov. 2026) är tillbakadragen; den räknas inte längre."
+        "Rapport #1 (mål 4, 1 medlemsmöte för Sundsvall, 1 nov. 2026) är tillbakadragen; den räknas inte "
+        "längre."
     )
     assert (await meetings.say(KIM, "ta tillbaka 2")).startswith(
-        "Rapport #2 (mål 4, 1 för Sundsvall, 2 nov. 2026)"
+        "Rapport #2 (mål 4, 1 medlemsmöte för Sundsvall, 2 nov. 2026)"
     )
     assert await meetings.say(KIM, "take back 3", locale="en-US") == (
-        "Withdrew #3 (goal 4, 1 for Sundsvall, 3 Nov 2026); it no longer counts."
+        "Withdrew #3 (goal 4, 1 members' meeting for Sundsvall, 3 Nov 2026); it no longer counts."
     )
     assert all(r.withdrawn for r in meetings.reports())

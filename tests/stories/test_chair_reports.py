@@ -195,32 +195,38 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     follow-up said "3 kvar för att vara i fas" beside "efter": three quarters have passed without a
     meeting, and three more meetings this quarter would not make up for them."""
     stored = await meetings.say(MEGAN, "rapportera 6 1 ordförandemöte för Sundsvall")
-    assert stored.startswith("Sparat #1: mål 6, 1 för distriktet (i Sundsvall), 22 nov. 2026.")
+    assert stored.startswith("Sparat #1: mål 6, 1 ordförandemöte för distriktet (i Sundsvall), 22 nov. 2026.")
     english = await meetings.say(ANNA, "report 6 1 chairs' meeting for Härnösand", locale="en-US")
-    assert english.startswith("Stored #2: goal 6, 1 for the district (in Härnösand), 22 Nov 2026.")
+    assert english.startswith(
+        "Stored #2: goal 6, 1 chairs' meeting for the district (in Härnösand), 22 Nov 2026."
+    )
     goal = await meetings.say(MEGAN, "mål 6")
     assert "Framsteg: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter" in goal
-    assert "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1" in goal.splitlines()  # unit, no comment
+    assert (
+        "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1 ordförandemöte" in goal.splitlines()
+    )  # unit, no comment
     assert "Reported: 22 Nov 2026 · the district (in Härnösand) · 1" in await meetings.say(
         MEGAN, "goal 6", locale="en-US"
     )
-    assert "#1 mål 6 · 22 nov. 2026 · distriktet (i Sundsvall) · 1" in await meetings.say(MEGAN, "mina")
+    assert "#1 mål 6 · 22 nov. 2026 · distriktet (i Sundsvall) · 1 ordförandemöte" in await meetings.say(
+        MEGAN, "mina"
+    )
     follow_up = await meetings.say(MEGAN, "uppföljning")
-    assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 sammanlagt" in follow_up
+    assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 ordförandemöte sammanlagt" in follow_up
     [behind] = [row for row in follow_up.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
     assert "efter · 3 ordförandemöten saknas hittills" in behind
     assert "i fas" not in behind
     english = await meetings.say(MEGAN, "follow-up", locale="en-US")
-    assert "Goal 6 · the district (in Härnösand): 1 report, 1 in all" in english
+    assert "Goal 6 · the district (in Härnösand): 1 report, 1 chairs' meeting in all" in english
 
 
 async def test_the_branch_may_be_named_after_the_comment(meetings: District) -> None:
     """ "rapportera 4 1 medlemsmöte för Sundsvall": the board names the branch where a sentence puts it, at
     the end. It was read only right after the value, so the board was refused ("skriv vilken")."""
     answer = await meetings.say(MEGAN, "rapportera 4 1 medlemsmöte för Sundsvall i går")
-    assert answer.startswith("Sparat #1: mål 4, 1 för Sundsvall, 21 nov. 2026.")
+    assert answer.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026.")
     english = await meetings.say(MEGAN, "report 4 1 members' meeting for Härnösand", locale="en-US")
-    assert english.startswith("Stored #2: goal 4, 1 for Härnösand, 22 Nov 2026.")
+    assert english.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 22 Nov 2026.")
     assert [(c.branch, c.comment) for c in meetings.reports()] == [
         ("Sundsvall", None),  # the goal's unit, no comment
         ("Härnösand", None),
@@ -240,19 +246,26 @@ async def test_correct_and_withdraw_act_on_the_report_named_however_it_is_writte
     number at all, answered with the latest report, #3, as if that were the one meant."""
     for written in ("rapportera 4 1 i går", "rapportera 4 2 12/3", "rapportera 4 1 v. 20"):
         await meetings.say(KIM, written)
-    assert await meetings.say(KIM, "ändra 1 till 3") == "Rättat #1: mål 4, nu 3 för Sundsvall, 21 nov. 2026."
+    assert (
+        await meetings.say(KIM, "ändra 1 till 3")
+        == "Rättat #1: mål 4, nu 3 medlemsmöten för Sundsvall, 21 nov. 2026."
+    )
     assert (
         await meetings.say(KIM, "edit report 2 to 3", locale="en-US")
-        == "Corrected #2: goal 4, now 3 for Sundsvall, 12 Mar 2026."
+        == "Corrected #2: goal 4, now 3 members' meetings for Sundsvall, 12 Mar 2026."
     )
-    assert await meetings.say(KIM, "ändra 2: 4") == "Rättat #2: mål 4, nu 4 för Sundsvall, 12 mars 2026."
+    assert (
+        await meetings.say(KIM, "ändra 2: 4")
+        == "Rättat #2: mål 4, nu 4 medlemsmöten för Sundsvall, 12 mars 2026."
+    )
     assert (
         await meetings.say(KIM, "ångra rapport 2")
-        == "Rapport #2 (mål 4, 4 för Sundsvall, 12 mars 2026) är tillbakadragen; den räknas inte längre."
+        == "Rapport #2 (mål 4, 4 medlemsmöten för Sundsvall, 12 mars 2026) är tillbakadragen; "
+        "den räknas inte längre."
     )
     assert (
         await meetings.say(KIM, "undo #1", locale="en-US")
-        == "Withdrew #1 (goal 4, 3 for Sundsvall, 21 Nov 2026); it no longer counts."
+        == "Withdrew #1 (goal 4, 3 members' meetings for Sundsvall, 21 Nov 2026); it no longer counts."
     )
     assert [(c.id, c.value, c.withdrawn) for c in meetings.reports()] == [
         (1, 3, True),
@@ -290,13 +303,13 @@ async def test_a_withdrawn_report_is_reported_anew_for_its_own_day_and_branch(me
     answer = await meetings.say(KIM, "ändra 1 1")
     assert answer.endswith("till exempel: rapportera 4 1 2026-05-01")
     assert (await meetings.say(KIM, "rapportera 4 1 2026-05-01")).startswith(
-        "Sparat #2: mål 4, 1 för Sundsvall, 1 maj"
+        "Sparat #2: mål 4, 1 medlemsmöte för Sundsvall, 1 maj"
     )
     await meetings.say(MEGAN, "withdraw 2", locale="en-US")
     english = await meetings.say(MEGAN, "correct 2 1", locale="en-US")
     assert english.endswith("e.g.: report 4 1 for Sundsvall 2026-05-01")
     again = await meetings.say(MEGAN, "report 4 1 for Sundsvall 2026-05-01", locale="en-US")
-    assert again.startswith("Stored #3: goal 4, 1 for Sundsvall, 1 May 2026.")
+    assert again.startswith("Stored #3: goal 4, 1 members' meeting for Sundsvall, 1 May 2026.")
 
 
 @pytest.mark.parametrize(
@@ -446,7 +459,7 @@ async def test_help_shows_a_report_the_reader_may_write(meetings: District) -> N
     the goal someone is named responsible for; a member, who may report nothing, is told so instead."""
     own = await meetings.say(KIM, "hjälp")
     assert "rapportera 3 1 – rapportera hur ett mål går" in own and "rapportera 6 1" not in own
-    assert (await meetings.say(KIM, "rapportera 3 1")).startswith("Sparat #1: mål 3, 1 för Sundsvall")
+    assert (await meetings.say(KIM, "rapportera 3 1")).startswith("Sparat #1: mål 3, 1 person för Sundsvall")
     assert "For example: report 3 1\n" in await meetings.say(KIM, "help report", locale="en-US")
     await meetings.say(MEGAN, "ansvarig 6 @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert "Till exempel: rapportera 6 1\n" in await meetings.say(NOA, "hjälp rapportera")
@@ -477,6 +490,8 @@ async def test_a_correction_or_withdrawal_names_the_goal_of_the_report_it_change
     so does a withdrawal."""
     for written in ("rapportera 4 1 i går", "rapportera 4 1 v. 11", "rapportera 4 1 i maj", "rapportera 3 1"):
         await meetings.say(KIM, written)
-    assert await meetings.say(KIM, "ändra 4 2") == "Rättat #4: mål 3, nu 2 för Sundsvall, 22 nov. 2026."
+    assert (
+        await meetings.say(KIM, "ändra 4 2") == "Rättat #4: mål 3, nu 2 personer för Sundsvall, 22 nov. 2026."
+    )
     english = await meetings.say(KIM, "undo 4", locale="en-US")
-    assert english == "Withdrew #4 (goal 3, 2 for Sundsvall, 22 Nov 2026); it no longer counts."
+    assert english == "Withdrew #4 (goal 3, 2 people for Sundsvall, 22 Nov 2026); it no longer counts."

@@ -27,45 +27,53 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
         (
             "nej, det var 2",
             "sv-SE",
-            "Din senaste rapport är #1: mål 4, 1 för Sundsvall, 21 nov. 2026. Ändra den med: ändra 1 2",
+            "Din senaste rapport är #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Ändra den med: "
+            "ändra 1 2",
         ),
         (
             "Fel, ska vara 2!",
             "sv-SE",
-            "Din senaste rapport är #1: mål 4, 1 för Sundsvall, 21 nov. 2026. Ändra den med: ändra 1 2",
+            "Din senaste rapport är #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Ändra den med: "
+            "ändra 1 2",
         ),
         (
             "oj, jag menade två",
             "sv-SE",
-            "Din senaste rapport är #1: mål 4, 1 för Sundsvall, 21 nov. 2026. Ändra den med: ändra 1 två",
+            "Din senaste rapport är #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Ändra den med: "
+            "ändra 1 två",
         ),
         (
             "nej, 2",
             "sv-SE",
-            "Din senaste rapport är #1: mål 4, 1 för Sundsvall, 21 nov. 2026. Ändra den med: ändra 1 2",
+            "Din senaste rapport är #1: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026. Ändra den med: "
+            "ändra 1 2",
         ),
         (
             "No 3",
             "en-US",
-            "Your latest report is #1: goal 4, 1 for Sundsvall, 21 Nov 2026. To correct it, write: correct "
+            "Your latest report is #1: goal 4, 1 members' meeting for Sundsvall, 21 Nov 2026. To correct it, "
+            "write: correct "
             "1 3",
         ),
         (
             "oops 3 not 1",
             "en-US",
-            "Your latest report is #1: goal 4, 1 for Sundsvall, 21 Nov 2026. To correct it, write: correct "
+            "Your latest report is #1: goal 4, 1 members' meeting for Sundsvall, 21 Nov 2026. To correct it, "
+            "write: correct "
             "1 3",
         ),
         (
             "I meant 3",
             "en-US",
-            "Your latest report is #1: goal 4, 1 for Sundsvall, 21 Nov 2026. To correct it, write: correct "
+            "Your latest report is #1: goal 4, 1 members' meeting for Sundsvall, 21 Nov 2026. To correct it, "
+            "write: correct "
             "1 3",
         ),
         (
             "sorry, it should be 3",
             "en-US",
-            "Your latest report is #1: goal 4, 1 for Sundsvall, 21 Nov 2026. To correct it, write: correct "
+            "Your latest report is #1: goal 4, 1 members' meeting for Sundsvall, 21 Nov 2026. To correct it, "
+            "write: correct "
             "1 3",
         ),
     ],

@@ -40,13 +40,15 @@ async def test_the_chair_is_told_of_the_deputys_and_the_boards_changes(meetings:
     before = len(meetings.connector.posted)
     assert (await meetings.say(NOA, "correct 1 2", locale="en-US")).startswith("Corrected #1")
     assert await _notices(meetings, KIM, before) == [
-        "Noa Holm har rättat din rapport #1 på mål 4: nu 2, 21 nov. 2026; tidigare 1, 21 nov. 2026. "
+        "Noa Holm har rättat din rapport #1 på mål 4: nu 2 medlemsmöten, 21 nov. 2026; tidigare 1 "
+        "medlemsmöte, 21 nov. 2026. "
         "Dina rapporter: mina rapporter"
     ]
     before = len(meetings.connector.posted)
     assert (await meetings.say(MEGAN, "ångra 1")).startswith("Rapport #1")
     assert await _notices(meetings, KIM, before) == [
-        "Megan Bowen har dragit tillbaka din rapport #1 på mål 4 (2, 21 nov. 2026); den räknas inte längre. "
+        "Megan Bowen har dragit tillbaka din rapport #1 på mål 4 (2 medlemsmöten, 21 nov. 2026); den räknas "
+        "inte längre. "
         "Dina rapporter: mina rapporter"
     ]
     before = len(meetings.connector.posted)
@@ -62,7 +64,8 @@ async def test_the_deputy_is_told_in_english_and_nobody_of_their_own_change(meet
     assert (await meetings.say(NOA, "correct 1 3", locale="en-US")).startswith("Corrected #1")
     assert (await meetings.say(KIM, "ändra 1 i förrgår")).startswith("Flyttade #1")
     assert await _notices(meetings, NOA, before) == [
-        "Kim Berg corrected your report #1 on goal 4: now 3, 20 Nov 2026; it said 3, 21 Nov 2026. "
+        "Kim Berg corrected your report #1 on goal 4: now 3 members' meetings, 20 Nov 2026; it said 3 "
+        "members' meetings, 21 Nov 2026. "
         "Your reports: my reports"
     ]
     assert await _notices(meetings, KIM, before) == []

@@ -22,16 +22,16 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 async def test_the_units_last_part_and_its_forms_are_no_comment(meetings: District) -> None:
     meetings.clock.now = SUNDAY
     assert (await meetings.say(KIM, "rapportera 4 två möten")).startswith(
-        "Sparat #1: mål 4, 2 för Sundsvall, 22 nov. 2026."
+        "Sparat #1: mål 4, 2 medlemsmöten för Sundsvall, 22 nov. 2026."
     )
     assert (await meetings.say(KIM, "rapportera 4 1 mötet i Folkets hus i går")).startswith(
-        "Sparat #2: mål 4, 1 för Sundsvall, 21 nov. 2026."
+        "Sparat #2: mål 4, 1 medlemsmöte för Sundsvall, 21 nov. 2026."
     )
     assert (await meetings.say(KIM, "report 4 two meetings 20/11", locale="en-US")).startswith(
-        "Stored #3: goal 4, 2 for Sundsvall, 20 Nov 2026."
+        "Stored #3: goal 4, 2 members' meetings for Sundsvall, 20 Nov 2026."
     )
     assert (await meetings.say(KIM, "report 4 1 Meeting, at the library 19/11", locale="en-US")).startswith(
-        "Stored #4: goal 4, 1 for Sundsvall, 19 Nov 2026."
+        "Stored #4: goal 4, 1 members' meeting for Sundsvall, 19 Nov 2026."
     )
     assert [(r.value, r.comment) for r in meetings.reports()] == [
         (2, None),

@@ -37,7 +37,7 @@ async def test_a_weekday_the_date_does_not_fall_on_is_asked_about(meetings: Dist
     )
     assert meetings.reports() == []
     assert (await meetings.say(KIM, "rapportera 4 1 onsdag 4/11 i Folkets hus")).startswith(
-        "Sparat #1: mål 4, 1 för Sundsvall, 4 nov. 2026."
+        "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 4 nov. 2026."
     )
     assert [(r.happened_on.isoformat(), r.comment) for r in meetings.reports()] == [
         ("2026-11-04", "i Folkets hus")

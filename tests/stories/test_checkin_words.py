@@ -51,23 +51,27 @@ async def test_a_short_date_still_to_come_is_refused_not_moved_to_last_year(dist
 
 
 async def test_number_words_and_a_number_in_the_comment(district: District) -> None:
-    assert "mål 20, 2 för distriktet" in await district.say(MEGAN, "rapportera 20 två artiklar i ÖA")
-    assert "goal 20, 1 for the district" in await district.say(
+    assert "mål 20, 2 debattartiklar för distriktet" in await district.say(
+        MEGAN, "rapportera 20 två artiklar i ÖA"
+    )
+    assert "goal 20, 1 opinion piece for the district" in await district.say(
         MEGAN, "report 20 one op-ed in the paper", locale="en-US"
     )
     # A count is never "1 100": the meeting had 100 participants.
     answer = await district.say(MEGAN, "rapportera 6 1 100 deltagare")
-    assert "mål 6, 1 för distriktet" in answer
+    assert "mål 6, 1 ordförandemöte för distriktet" in answer
     assert district.reports()[-1].comment == "100 deltagare"
     # A metric's reading may be grouped as Swedes write it.
-    assert "mål 12, 1\xa0650 för distriktet" in await district.say(MEGAN, "rapportera 12 1 650 följare")
+    assert "mål 12, 1\xa0650 följare för distriktet" in await district.say(
+        MEGAN, "rapportera 12 1 650 följare"
+    )
 
 
 async def test_correct_reads_values_and_dates_as_report_does(district: District) -> None:
     await district.say(MEGAN, "rapportera 20 1 debattartikel")
     [stored] = district.reports()
     answer = await district.say(MEGAN, f"ändra {stored.id} två i går två artiklar")
-    assert answer == f"Rättat #{stored.id}: mål 20, nu 2 för distriktet, 21 nov. 2026."
+    assert answer == f"Rättat #{stored.id}: mål 20, nu 2 debattartiklar för distriktet, 21 nov. 2026."
     [corrected] = district.reports()
     assert (corrected.value, corrected.happened_on.isoformat(), corrected.comment) == (
         2,
@@ -100,13 +104,13 @@ async def test_the_same_report_twice_is_asked_about_and_stored_when_confirmed(di
     assert (await district.say(KIM, "rapportera 3 1 Zetkin-grupp i går")).startswith("Sparat #1")
     asked = await district.say(KIM, "rapportera 3 1 i går")
     assert asked == (
-        "#1 säger redan det: mål 3, 1 för Sundsvall, 21 nov. 2026. Inget sparades. "
+        "#1 säger redan det: mål 3, 1 person för Sundsvall, 21 nov. 2026. Inget sparades. "
         "Om det hände två gånger, skriv: rapportera 3 1 2026-11-21 ja"
     )
     assert (await district.say(KIM, "rapportera 3 1 2026-11-21 ja")).startswith("Sparat #2")
     english = await district.say(KIM, "report 3 1 yesterday", locale="en-US")
     assert english.startswith(
-        "#1 already says that: goal 3, 1 for Sundsvall, 21 Nov 2026. Nothing was stored."
+        "#1 already says that: goal 3, 1 person for Sundsvall, 21 Nov 2026. Nothing was stored."
     )
     assert len(district.reports()) == 2
 
@@ -118,7 +122,7 @@ async def test_correcting_a_per_area_report_keeps_its_area_unless_another_is_nam
     [stored] = district.reports()
     assert (
         await district.say(MEGAN, f"ändra {stored.id} 2")
-        == f"Rättat #{stored.id}: mål 23, nu 2 för distriktet, 22 nov. 2026."
+        == f"Rättat #{stored.id}: mål 23, nu 2 debattartiklar för distriktet, 22 nov. 2026."
     )
     assert district.reports()[0].area == "Feminism"
     await district.say(MEGAN, f"ändra {stored.id} 1 antirasism")

@@ -25,7 +25,8 @@ async def test_a_day_alone_moves_the_report_and_keeps_its_value_and_comment(meet
         "Sparat #1"
     )
     assert await meetings.say(KIM, "ändra 1 2026-11-19") == (
-        "Flyttade #1 till 19 nov. 2026 (det stod 21 nov. 2026): mål 4, 1 för Sundsvall; värdet och "
+        "Flyttade #1 till 19 nov. 2026 (det stod 21 nov. 2026): mål 4, 1 medlemsmöte för Sundsvall; värdet "
+        "och "
         "kommentaren är "
         "oförändrade."
     )
@@ -39,7 +40,8 @@ async def test_a_day_alone_moves_the_report_and_keeps_its_value_and_comment(meet
     assert (await meetings.say(KIM, "ändra 1 datum 12/11")).startswith("Flyttade #1 till 12 nov. 2026")
     english = await meetings.say(KIM, "correct 1 yesterday", locale="en-US")
     assert english == (
-        "Moved #1 to 21 Nov 2026 (it said 12 Nov 2026): goal 4, 1 for Sundsvall; the value and comment are "
+        "Moved #1 to 21 Nov 2026 (it said 12 Nov 2026): goal 4, 1 members' meeting for Sundsvall; the value "
+        "and comment are "
         "unchanged."
     )
     assert (await meetings.say(KIM, "ändra 1 i morgon")).startswith("23 nov. 2026 har inte hänt än")
@@ -50,11 +52,11 @@ async def test_a_new_value_with_or_without_a_day_is_still_a_correction(meetings:
     meetings.clock.now = SUNDAY
     assert (await meetings.say(KIM, "rapportera 4 1 i går")).startswith("Sparat #1")
     assert await meetings.say(KIM, "ändra 1 2 19/11 två möten") == (
-        "Rättat #1: mål 4, nu 2 för Sundsvall, 19 nov. 2026."
+        "Rättat #1: mål 4, nu 2 medlemsmöten för Sundsvall, 19 nov. 2026."
     )
     assert (
         await meetings.say(KIM, "correct 1 3", locale="en-US")
-        == "Corrected #1: goal 4, now 3 for Sundsvall, 19 Nov 2026."
+        == "Corrected #1: goal 4, now 3 members' meetings for Sundsvall, 19 Nov 2026."
     )
     [changed] = meetings.reports()
     assert (changed.value, changed.happened_on, changed.comment) == (3.0, date(2026, 11, 19), "två möten")

@@ -28,7 +28,10 @@ async def test_an_english_writer_lists_corrects_and_undoes_their_own_report(dist
     assert edited.startswith(f"Corrected #{stored.id}: goal 20, now 2"), edited
     assert district.reports()[-1].value == 2
     undone = await district.say(MEGAN, f"undo {stored.id}", locale="sv-SE")
-    assert undone == f"Withdrew #{stored.id} (goal 20, 2 for the district, 22 Nov 2026); it no longer counts."
+    assert (
+        undone == f"Withdrew #{stored.id} (goal 20, 2 opinion pieces for the district, 22 Nov 2026); "
+        "it no longer counts."
+    )
     assert district.reports()[-1].withdrawn
 
 
@@ -40,7 +43,8 @@ async def test_the_swedish_words_still_answer_in_swedish_in_an_english_teams(dis
     edited = await district.say(MEGAN, f"ändra {stored.id} 2", locale="en-US")
     assert edited.startswith(f"Rättat #{stored.id}: mål 20, nu 2"), edited
     assert await district.say(MEGAN, f"ångra {stored.id}", locale="en-US") == (
-        f"Rapport #{stored.id} (mål 20, 2 för distriktet, 22 nov. 2026) är tillbakadragen; den räknas inte "
+        f"Rapport #{stored.id} (mål 20, 2 debattartiklar för distriktet, 22 nov. 2026) är tillbakadragen; "
+        "den räknas inte "
         f"längre."
     )
 

@@ -15,10 +15,10 @@ async def test_my_reports_tells_how_to_correct_the_report_shown_not_another(dist
     await district.say(LEE, "report 3 1 yesterday group started", locale="en-US")
     kim, lee = district.reports()
     swedish = await district.say(KIM, "mina rapporter")
-    assert f"#{kim.id} mål 3 · 12 nov. 2026 · Sundsvall · 1 · Zetkin-gruppen startad" in swedish
+    assert f"#{kim.id} mål 3 · 12 nov. 2026 · Sundsvall · 1 person · Zetkin-gruppen startad" in swedish
     assert swedish.endswith(f"Ändra med: ändra {kim.id} VÄRDE [KOMMENTAR] · dra tillbaka med: ångra {kim.id}")
     english = await district.say(LEE, "my reports", locale="en-US")
-    assert f"#{lee.id} goal 3 · 21 Nov 2026 · Härnösand · 1 · group started" in english
+    assert f"#{lee.id} goal 3 · 21 Nov 2026 · Härnösand · 1 person · group started" in english
     hint = f"Correct with: correct {lee.id} VALUE [COMMENT] · withdraw with: withdraw {lee.id}"
     assert english.endswith(hint)
 
@@ -48,19 +48,21 @@ async def test_a_figure_written_as_the_bot_writes_it_is_read_as_the_same_figure(
     example = english.split("For example: ")[1]
     assert example == "report 12 2,000"
     stored = await district.say(ANNA, example, locale="en-US")
-    assert stored.startswith("Stored #1: goal 12, 2,000 for the district, 22 Nov 2026.")
+    assert stored.startswith("Stored #1: goal 12, 2,000 followers for the district, 22 Nov 2026.")
     swedish = await district.say(MEGAN, "rapportera 12 1650 31/2")
     example = swedish.split("Till exempel: ")[1]
     assert example == "rapportera 12 2\u00a0000"  # the bot groups digits with a no-break space
     assert (await district.say(MEGAN, f"{example} i går")).startswith(
-        "Sparat #2: mål 12, 2\u00a0000 för distriktet, 21 nov. 2026."
+        "Sparat #2: mål 12, 2\u00a0000 följare för distriktet, 21 nov. 2026."
     )
     assert (await district.say(ANNA, "report 12 1,650.5 yesterday", locale="en-US")).startswith(
-        "Stored #3: goal 12, 1,650.5 for the district, 21 Nov 2026."
+        "Stored #3: goal 12, 1,650.5 followers for the district, 21 Nov 2026."
     )
-    assert "Rapporterat: 21 nov. 2026 · distriktet · 1\u00a0650,5" in await district.say(MEGAN, "mål 12")
+    assert "Rapporterat: 21 nov. 2026 · distriktet · 1\u00a0650,5 följare" in await district.say(
+        MEGAN, "mål 12"
+    )
     assert (await district.say(MEGAN, "rapportera 12 1650,5 i förrgår")).startswith(
-        "Sparat #4: mål 12, 1\u00a0650,5 för distriktet, 20 nov. 2026."
+        "Sparat #4: mål 12, 1\u00a0650,5 följare för distriktet, 20 nov. 2026."
     )
 
 
@@ -110,9 +112,14 @@ async def test_a_priority_area_is_read_by_the_name_the_bot_lists_it_by(district:
     asked = await district.say(ANNA, "report 22 1 talk", locale="en-US")
     assert "Trade union politics, Feminism, Anti-racism, Environment and climate" in asked
     stored = await district.say(ANNA, "report 22 1 Anti-racism talk", locale="en-US")
-    assert stored.startswith("Stored #1: goal 22, 1 (Anti-racism) for the district, 22 Nov 2026.")
+    assert stored.startswith(
+        "Stored #1: goal 22, 1 course, talk or webinar (Anti-racism) for the district, 22 Nov 2026."
+    )
     swedish = await district.say(MEGAN, "rapportera 22 1 i går facklig politik studiecirkel")
-    assert swedish.startswith("Sparat #2: mål 22, 1 (Facklig politik) för distriktet, 21 nov. 2026.")
+    assert swedish.startswith(
+        "Sparat #2: mål 22, 1 utbildning, föreläsning eller webbinarium (Facklig politik) för distriktet, "
+        "21 nov. 2026."
+    )
     assert [(c.area, c.comment) for c in district.reports()] == [
         ("Antirasism", "talk"),
         ("Facklig politik", "studiecirkel"),
@@ -130,21 +137,22 @@ async def test_a_chair_and_their_deputy_correct_each_others_reports(district: Di
     await district.say(NOA, "report 3 1 yesterday", locale="en-US")
     kim = await district.say(KIM, "mina rapporter")
     assert kim.splitlines()[1:3] == [
-        "#2 mål 3 · 21 nov. 2026 · Sundsvall · 1 · av Noa Holm",
-        "#1 mål 3 · 20 nov. 2026 · Sundsvall · 1",
+        "#2 mål 3 · 21 nov. 2026 · Sundsvall · 1 person · av Noa Holm",
+        "#1 mål 3 · 20 nov. 2026 · Sundsvall · 1 person",
     ]
     assert kim.endswith("Ändra med: ändra 2 VÄRDE [KOMMENTAR] · dra tillbaka med: ångra 2")
     noa = await district.say(NOA, "my reports", locale="en-US")
     assert noa.endswith("Correct with: correct 2 VALUE [COMMENT] · withdraw with: withdraw 2")
     assert await district.say(KIM, "ändra 2 1 rättad") == (
-        "Rättat #2: mål 3, nu 1 för Sundsvall, 21 nov. 2026. Den rapporterades av Noa Holm."
+        "Rättat #2: mål 3, nu 1 person för Sundsvall, 21 nov. 2026. Den rapporterades av Noa Holm."
     )
     assert await district.say(NOA, "withdraw 1", locale="en-US") == (
-        "Withdrew #1 (goal 3, 1 for Sundsvall, 20 Nov 2026); it no longer counts. It was reported by Kim "
+        "Withdrew #1 (goal 3, 1 person for Sundsvall, 20 Nov 2026); it no longer counts. It was reported by "
+        "Kim "
         "Berg."
     )
     assert await district.say(KIM, "ångra 2") == (
-        "Rapport #2 (mål 3, 1 för Sundsvall, 21 nov. 2026) är tillbakadragen; den räknas inte längre. "
+        "Rapport #2 (mål 3, 1 person för Sundsvall, 21 nov. 2026) är tillbakadragen; den räknas inte längre. "
         "Den rapporterades av Noa Holm."
     )
 

@@ -36,7 +36,9 @@ async def test_a_chair_is_told_who_reports_the_districts_own_goal(district: Dist
     assert (await district.say(MEGAN, "rapportera 6 1 ordförandemöte")).startswith("Sparat #")
     # Anna reports the same meeting: asked before it is stored twice.
     asked = await district.say(ANNA, "rapportera 6 1 ordförandemöte")
-    assert asked.startswith("#1 säger redan det: mål 6, 1 för distriktet, 22 nov. 2026. Inget sparades.")
+    assert asked.startswith(
+        "#1 säger redan det: mål 6, 1 ordförandemöte för distriktet, 22 nov. 2026. Inget sparades."
+    )
     # "ordförandemöte" is the goal's unit, so no comment in the line that stores it anyway
     assert asked.endswith("Om det hände två gånger, skriv: rapportera 6 1 2026-11-22 ja")
     assert len(district.reports()) == 1
@@ -88,10 +90,10 @@ async def test_not_done_is_said_in_words_and_never_counts_as_done(district: Dist
 async def test_people_to_appoint_count_what_is_reported(district: District) -> None:
     assert "0 av 3 utsedda · efter" in line(await district.say(NOA, "status"), 2)
     stored = await district.say(MEGAN, "rapportera 2 3 personer utsedda")
-    assert "mål 2, 3 för distriktet" in stored
+    assert "mål 2, 3 personer för distriktet" in stored
     assert line(await district.say(NOA, "status"), 2).endswith("3 av 3 utsedda · klart")
     # Goal 3 is every branch's: Kim's report counts for Sundsvall, one of three branches.
-    assert "mål 3, 1 för Sundsvall" in await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")
+    assert "mål 3, 1 person för Sundsvall" in await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")
     assert "1 av 3 partiföreningar har nått sitt mål" in line(await district.say(NOA, "status"), 3)
     assert "1 of 3 branches has reached its target" in line(
         await district.say(NOA, "status", locale="en-US"), 3

@@ -335,8 +335,18 @@ async def test_the_snooze_example_works_on_any_day(
 @pytest.mark.parametrize(
     ("locale", "status", "example", "stored"),
     [
-        ("sv-SE", "status Härnösand", "rapportera 3 1 för Härnösand", "Sparat #1: mål 3, 1 för Härnösand"),
-        ("en-US", "status Härnösand", "report 3 1 for Härnösand", "Stored #1: goal 3, 1 for Härnösand"),
+        (
+            "sv-SE",
+            "status Härnösand",
+            "rapportera 3 1 för Härnösand",
+            "Sparat #1: mål 3, 1 person för Härnösand",
+        ),
+        (
+            "en-US",
+            "status Härnösand",
+            "report 3 1 for Härnösand",
+            "Stored #1: goal 3, 1 person for Härnösand",
+        ),
     ],
 )
 async def test_on_a_branchs_page_the_board_is_shown_a_report_for_that_branch(

@@ -48,7 +48,9 @@ async def test_a_joint_meeting_is_one_meeting_after_the_merge_in_swedish(twice: 
     assert "1 av 2 det här kvartalet" in sundsvall, sundsvall
     assert "Sundsvall: ▰▰▰▰▰▱▱▱▱▱ 1 av 2 det här kvartalet" in await twice.say(KIM, "mål 4")
     follow_up = await twice.say(ANNA, "uppföljning")
-    assert "Mål 4 · Sundsvall: 2 rapporter, 1 sammanlagt" in follow_up, follow_up  # two told of one
+    assert "Mål 4 · Sundsvall: 2 rapporter, 1 medlemsmöte sammanlagt" in follow_up, (
+        follow_up
+    )  # two told of one
     # A meeting the old Timrå held alone on another day is one more; renaming changes nothing.
     assert (await twice.say(SAM, "rapportera 4 1 2026-11-12 ja")).startswith("Sparat")
     renamed = await twice.say(ANNA, "partiföreningar byt namn Sundsvall till Sundsvall-Timrå")
@@ -67,7 +69,7 @@ async def test_a_joint_meeting_is_one_meeting_after_the_merge_in_english(twice: 
     status = await twice.say(NOA, "status", locale="en-US")
     assert line(status, 19).endswith("1 of 2 this month · 0 of 12 months met this year · behind")
     follow_up = await twice.say(ANNA, "follow-up", locale="en-US")
-    assert "Goal 4 · Sundsvall: 3 reports, 2 in all" in follow_up, follow_up
+    assert "Goal 4 · Sundsvall: 3 reports, 2 members' meetings in all" in follow_up, follow_up
     goal = await twice.say(KIM, "goal 4", locale="en-US")
     assert "Sundsvall: ▰▰▰▰▰▰▰▰▰▰ 2 of 2 this quarter" in goal, goal
 

@@ -361,4 +361,4 @@ async def test_someone_who_may_not_report_a_branchs_goal_is_told_the_way_that_wo
         "You can only report for your own branch (Östersund); that branch's chair reports for it."
     )
     await new.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
-    assert (await new.say(NOA, "rapportera 3 1")).startswith("Sparat #1: mål 3, 1 för Östersund")
+    assert (await new.say(NOA, "rapportera 3 1")).startswith("Sparat #1: mål 3, 1 person för Östersund")

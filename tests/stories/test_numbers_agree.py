@@ -54,7 +54,7 @@ async def test_a_correction_that_moves_a_report_to_another_month_moves_its_count
     last = district.reports()[-1]
     assert (
         await district.say(MEGAN, f"ändra {last.id} 1 2026-10-20")
-        == f"Rättat #{last.id}: mål 19, nu 1 för distriktet, 20 okt. 2026."
+        == f"Rättat #{last.id}: mål 19, nu 1 inlägg för distriktet, 20 okt. 2026."
     )
     figure = "1 av 2 den här månaden · 2 av 12 månader klara i år · efter"
     assert figure in await district.say(NOA, "mål 19")
@@ -71,7 +71,7 @@ async def test_a_deputys_report_is_the_branchs_and_the_chair_sees_it(district: D
     reached, the district's shows one branch of three, and Kim's own export has it."""
     answer = await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert "Noa Holm" in answer and "Sundsvall" in answer
-    assert "mål 3, 1 för Sundsvall" in await district.say(NOA, "rapportera 3 1 Zetkin-gruppen startad")
+    assert "mål 3, 1 person för Sundsvall" in await district.say(NOA, "rapportera 3 1 Zetkin-gruppen startad")
     assert line(await district.say(KIM, "status"), 3).endswith("1 av 1 utsedd · klart")
     board = await district.say(MEGAN, "status")
     assert "1 av 3 partiföreningar har nått sitt mål" in line(board, 3)

@@ -83,12 +83,12 @@ async def test_a_count_of_days_written_as_a_word_is_read_as_a_report_reads_it(
         (
             "rapportera 4 tretton möten",
             "sv-SE",
-            "Mål 4 kräver minst 1 medlemsmöte per kvartal; 13 är långt mer",
+            "Mål 4 kräver minst 1 medlemsmöte per kvartal; 13 medlemsmöten är långt mer",
         ),
         (
             "report 4 thirteen meetings",
             "en-US",
-            "Goal 4 asks for at least 1 members' meeting per quarter; 13 is",
+            "Goal 4 asks for at least 1 members' meeting per quarter; 13 members' meetings is",
         ),
     ],
 )
@@ -115,8 +115,12 @@ async def test_a_list_of_days_is_written_as_every_english_list_is(district: Dist
 @pytest.mark.parametrize(
     ("confirmed", "locale", "stored"),
     [
-        ("rapportera 4 13 2026-11-22 ja tack", "sv-SE", "Sparat #1: mål 4, 13 för Sundsvall"),
-        ("report 4 13 2026-11-22 yes please", "en-US", "Stored #1: goal 4, 13 for Sundsvall"),
+        ("rapportera 4 13 2026-11-22 ja tack", "sv-SE", "Sparat #1: mål 4, 13 medlemsmöten för Sundsvall"),
+        (
+            "report 4 13 2026-11-22 yes please",
+            "en-US",
+            "Stored #1: goal 4, 13 members' meetings for Sundsvall",
+        ),
     ],
 )
 async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
@@ -125,7 +129,7 @@ async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
     asked = await meetings.say(KIM, confirmed.rsplit(" ", 2)[0], locale=locale)
     assert confirmed.rsplit(" ", 1)[0] in asked, (
         asked
-    )  # "Om 13 stämmer, skriv: rapportera 4 13 2026-11-22 ja"
+    )  # "Om 13 medlemsmöten stämmer, skriv: rapportera 4 13 2026-11-22 ja"
     assert (await meetings.say(KIM, confirmed, locale=locale)).startswith(stored)
     [report] = meetings.reports()
     assert (report.value, report.comment) == (13, None)
@@ -134,8 +138,16 @@ async def test_yes_with_thanks_confirms_a_report_as_it_confirms_a_board_command(
 @pytest.mark.parametrize(
     ("written", "locale", "stored"),
     [
-        ("rapportera 4 1 för tio dagar sedan", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 12 nov. 2026."),
-        ("report 4 1 eight days ago", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 14 Nov 2026."),
+        (
+            "rapportera 4 1 för tio dagar sedan",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 12 nov. 2026.",
+        ),
+        (
+            "report 4 1 eight days ago",
+            "en-US",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 14 Nov 2026.",
+        ),
     ],
 )
 async def test_days_counted_back_in_words_are_read_as_every_count_is(
@@ -153,13 +165,13 @@ async def test_days_counted_back_in_words_are_read_as_every_count_is(
             "could you please correct 1 2 meetings yesterday",
             "en-US",
             "Did you mean correct 1 2 meetings yesterday?",
-            "Corrected #1: goal 4, now 2 for Sundsvall, 21 Nov 2026.",
+            "Corrected #1: goal 4, now 2 members' meetings for Sundsvall, 21 Nov 2026.",
         ),
         (
             "kan jag få rapportera 4 2 möten i går med styrelsen",
             "sv-SE",
             "Menade du rapportera 4 2 möten i går med styrelsen?",
-            "Sparat #2: mål 4, 2 för Sundsvall, 21 nov. 2026.",
+            "Sparat #2: mål 4, 2 medlemsmöten för Sundsvall, 21 nov. 2026.",
         ),
     ],
 )

@@ -30,7 +30,7 @@ async def test_a_repeat_from_the_card_is_asked_with_yes_and_no_and_stored_once_o
     first = await district.tap(KIM, _submit("formone", goal="3", value="1"))
     assert shown(first).startswith("Sparat #1")
     asked = await district.tap(KIM, _submit("formtwo", goal="3", value="1"))
-    assert shown(asked).startswith("#1 säger redan det: mål 3, 1 för Sundsvall, 21 nov. 2026.")
+    assert shown(asked).startswith("#1 säger redan det: mål 3, 1 person för Sundsvall, 21 nov. 2026.")
     assert "rapportera" not in shown(asked)  # no one-line command to copy: the card asks
     yes, no = _buttons(asked)
     assert (yes["title"], no["title"]) == ("Ja, spara den", "Nej")
@@ -40,7 +40,7 @@ async def test_a_repeat_from_the_card_is_asked_with_yes_and_no_and_stored_once_o
     assert len(district.reports()) == 2
 
     asked = await district.tap(KIM, _submit("formthree", goal="3", value="1"), locale="en-US")
-    assert shown(asked).startswith("#1 already says that: goal 3, 1 for Sundsvall, 21 Nov 2026.")
+    assert shown(asked).startswith("#1 already says that: goal 3, 1 person for Sundsvall, 21 Nov 2026.")
     yes, no = _buttons(asked)
     assert (yes["title"], no["title"]) == ("Yes, store it", "No")
     assert shown(await district.tap(KIM, no["data"], locale="en-US")) == "Nothing was stored."
@@ -89,7 +89,7 @@ async def test_a_number_that_may_be_a_thousands_group_is_asked_about_where_both_
     )
     assert district.reports() == []
     stored = shown(await district.tap(MEGAN, joined["data"]))
-    assert stored.startswith(f"Sparat #1: mål {calls}, 1\xa0100 för distriktet, 21 nov. 2026.")
+    assert stored.startswith(f"Sparat #1: mål {calls}, 1\xa0100 samtal för distriktet, 21 nov. 2026.")
     again = shown(await district.tap(MEGAN, joined["data"]))  # a double tap
     assert again.startswith("Formuläret är redan skickat och sparat som #1.")
     [first] = district.reports()
@@ -99,7 +99,7 @@ async def test_a_number_that_may_be_a_thousands_group_is_asked_about_where_both_
     assert asked.startswith(f"Goal {calls}: did you mean 1 (with the comment “100 calls”) or 1,100?")
     alone, joined, cancel = _asked(district)
     assert shown(await district.tap(MEGAN, alone["data"], locale="en-US")) == (
-        f"Stored #2: goal {calls}, 1 for the district, 22 Nov 2026. Correct it with: correct 2 VALUE"
+        f"Stored #2: goal {calls}, 1 call for the district, 22 Nov 2026. Correct it with: correct 2 VALUE"
     )
     assert district.reports()[-1].comment == "100 calls"
 
@@ -119,22 +119,22 @@ async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district
     as Swedes group it: "1 100 kr" towards 50 000 kronor is 1 100."""
     calls, money = _with_goals(district, CALLS, MONEY)
     answer = await district.say(MEGAN, "rapportera 6 1 100 deltagare")
-    assert answer.startswith("Sparat #1: mål 6, 1 för distriktet")
+    assert answer.startswith("Sparat #1: mål 6, 1 ordförandemöte för distriktet")
     assert district.reports()[-1].comment == "100 deltagare"
     answer = await district.say(MEGAN, f"rapportera {money} 1 100 kr loppis")
-    assert answer.startswith(f"Sparat #2: mål {money}, 1\xa0100")
+    assert answer.startswith(f"Sparat #2: mål {money}, 1\xa0100 kronor för distriktet")
     answer = await district.say(MEGAN, f"report {money} 12 500 SEK from the raffle", locale="en-US")
-    assert answer.startswith(f"Stored #3: goal {money}, 12,500")
+    assert answer.startswith(f"Stored #3: goal {money}, 12,500 kronor for the district")
     assert [r.value for r in district.reports()] == [1, 1100, 12500]
     # A correction reads the value as a report does, and asks the same question.
     asked = await district.say(MEGAN, "ändra 1 2 100 deltagare")
     assert asked.startswith("Mål 6: menade du 2") is False  # a meeting goal allows one reading only
-    assert asked.startswith("Rättat #1: mål 6, nu 2")
+    assert asked.startswith("Rättat #1: mål 6, nu 2 ordförandemöten för distriktet")
     asked = await district.say(MEGAN, f"rapportera {calls} 450")
     asked = await district.say(MEGAN, "ändra 4 1 100 samtal")
     assert asked.startswith(f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100?")
     _, joined, _ = _asked(district)
     assert (
         shown(await district.tap(MEGAN, joined["data"]))
-        == f"Rättat #4: mål {calls}, nu 1\xa0100 för distriktet, 22 nov. 2026."
+        == f"Rättat #4: mål {calls}, nu 1\xa0100 samtal för distriktet, 22 nov. 2026."
     )

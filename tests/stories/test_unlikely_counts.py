@@ -31,16 +31,16 @@ async def test_a_count_far_beyond_the_goal_is_asked_about_and_stored_on_yes(meet
     meetings.clock.now = SUNDAY
     asked = await meetings.say(KIM, "rapportera 4 500 möten")
     assert asked == (
-        "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 är långt mer än så, så inget sparades. "
-        "Om 500 stämmer, skriv: rapportera 4 500 2026-11-22 ja"
+        "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 medlemsmöten är långt mer än så, så inget "
+        "sparades. Om 500 medlemsmöten stämmer, skriv: rapportera 4 500 2026-11-22 ja"
     )
     assert meetings.reports() == []
     stored = await meetings.say(KIM, "rapportera 4 500 2026-11-22 möten ja")
-    assert stored.startswith("Sparat #1: mål 4, 500 för Sundsvall")
+    assert stored.startswith("Sparat #1: mål 4, 500 medlemsmöten för Sundsvall")
     english = await meetings.say(KIM, "report 4 500 meetings", locale="en-US")
     assert english == (
-        "Goal 4 asks for at least 1 members' meeting per quarter; 500 is far more than that, so nothing "
-        "was stored. If 500 is right, write: report 4 500 2026-11-22 yes"
+        "Goal 4 asks for at least 1 members' meeting per quarter; 500 members' meetings is far more than "
+        "that, so nothing was stored. If 500 members' meetings is right, write: report 4 500 2026-11-22 yes"
     )
     assert len(meetings.reports()) == 1
     # Ten times the target is still a count a chair may mean, stored at once.
@@ -51,14 +51,20 @@ async def test_people_far_beyond_the_goal_from_the_card_are_asked_with_yes_and_n
     meetings.clock.now = SUNDAY
     asked = await meetings.tap(KIM, _submit("formone", goal="3", value="500"))
     assert shown(asked).startswith("Mål 3 kräver 1 person")
-    assert "500 är långt mer än så, så inget sparades. Stämmer 500? Ja sparar den." in shown(asked)
+    assert (
+        "500 personer är långt mer än så, så inget sparades. Stämmer 500 personer? Ja sparar den."
+        in shown(asked)
+    )
     yes, no = asked["value"]["actions"]
     assert (yes["title"], no["title"]) == ("Ja, spara den", "Nej")
     assert meetings.reports() == []
     assert shown(await meetings.tap(KIM, no["data"])) == "Inget sparades."
     assert shown(await meetings.tap(KIM, yes["data"])).startswith("Sparat #1: mål 3, 500")
     english = await meetings.tap(KIM, _submit("formtwo", goal="3", value="500"), locale="en-US")
-    assert "500 is far more than that, so nothing was stored. Is 500 right? Yes stores it." in shown(english)
+    assert (
+        "500 people is far more than that, so nothing was stored. Is 500 people right? Yes stores it."
+        in shown(english)
+    )
     assert len(meetings.reports()) == 1
 
 
@@ -74,11 +80,13 @@ async def test_a_correction_to_a_count_far_beyond_the_goal_is_asked_about_too(me
     assert (await meetings.say(KIM, "rapportera 4 1 i går")).startswith("Sparat #1")
     asked = await meetings.say(KIM, "ändra 1 500")
     assert asked == (
-        "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 är långt mer än så, så #1 har inte ändrats. "
-        "Om 500 stämmer, skriv: ändra 1 500 ja"
+        "Mål 4 kräver minst 1 medlemsmöte per kvartal; 500 medlemsmöten är långt mer än så, så #1 har inte "
+        "ändrats. Om 500 medlemsmöten stämmer, skriv: ändra 1 500 ja"
     )
     assert meetings.reports()[0].value == 1
     english = await meetings.say(KIM, "correct 1 500 meetings", locale="en-US")
-    assert english.endswith("so #1 is unchanged. If 500 is right, write: correct 1 500 meetings yes")
+    assert english.endswith(
+        "so #1 is unchanged. If 500 members' meetings is right, write: correct 1 500 meetings yes"
+    )
     assert (await meetings.say(KIM, "ändra 1 500 ja")).startswith("Rättat #1: mål 4, nu 500")
     assert meetings.reports()[0].value == 500

@@ -23,7 +23,7 @@ async def test_a_zero_is_a_report_of_nothing_done_and_every_view_says_so(meeting
     meetings.clock.now = SUNDAY
     stored = await meetings.say(KIM, "rapportera 4 0 inget möte")
     assert stored.splitlines() == [
-        "Sparat #1: mål 4, 0 för Sundsvall, 22 nov. 2026. Ändra med: ändra 1 VÄRDE",
+        "Sparat #1: mål 4, 0 medlemsmöten för Sundsvall, 22 nov. 2026. Ändra med: ändra 1 VÄRDE",
         "0 betyder att inget gjordes: Sundsvall har rapporterat för perioden, så ingen påminnelse frågar "
         "efter det, och det bidrar inte till mål 4.",
     ]
