@@ -45,8 +45,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "30.9 -25": 2025), never dropped. A range of days is a period from its first to its last: "1/10-15/10",
   "3-5/3", "3–5 mars", "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov",
   "28/12-3/1", "28/12-3/1 2026" (the first's year), two whole days joined ("3/11 till 5/11", "från 3/11
-  till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11"; "3/11 och 5/11" alone is two
-  days); of months: "okt-nov".
+  till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11", "30-9 till 2-10"; "3/11 och
+  5/11" alone is two days), also with the dash written without spaces ("3 nov-5 nov", "Oct 30-Nov 2",
+  "30-9–2-10"); of months: "okt-nov".
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -59,7 +60,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "annandag jul", "nyårsafton", "nyårsdagen", "trettondagen", "valborg", "nationaldagen", "midsommarafton"
   ("midsommar"), "midsommardagen", "skärtorsdagen", "långfredagen", "påskafton", "påskdagen", "annandag
   påsk", "Kristi himmelsfärdsdag", "pingstdagen", "alla helgons dag", "på Lucia" ("Lucia" alone is as
-  often a name), "1:a advent" to "4:e advent" ("första advent"); English "Christmas Eve", "Midsummer
+  often a name: the day only where a date is asked for, as "Christmas" is Christmas Eve there), "1:a
+  advent" to "4:e advent" ("första advent"); English "Christmas Eve", "Midsummer
   Eve", "Easter Sunday", "first Sunday of Advent" and the like. Movable days from the `holidays`
   library's calendar of Sweden.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
@@ -826,6 +828,12 @@ def _two_days(first: str, last: str) -> tuple[str, str]:
 _SLASHED_DAYS = _two_days(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)")
 # "3.11 till 5.11", unless a time or unit says it is none ("kl 1.5 till 2.5", "1.5 till 2.5 timmar").
 _DOTTED_DAYS = _two_days(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)")
+# "30-9 till 2-10", "30-9–2-10": two days written with hyphens that no calendar lacks, unless a time or a
+# unit says they are none ("kl 9-11 till 10-12").
+_HYPHENED_DAYS = _two_days(
+    r"(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>0?[1-9]|1[0-2])",
+    r"(?P<d2>0?[1-9]|[12]\d|3[01])-(?P<m2>0?[1-9]|1[0-2])(?P<month>)",
+)
 _MONTH_DAYS = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
     rf"(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})",
     rf"(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month2>{_MONTH})(?P<m>)(?P<m2>)",
@@ -920,7 +928,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _range,
     ),
     # Two whole days as a range: "3/11 till 5/11", "Nov 3 to Nov 5".
-    *((pattern, _range) for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)),
+    *(
+        (pattern, _range)
+        for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_HYPHENED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)
+    ),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
         rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
@@ -1078,7 +1089,7 @@ _GUARDS: Mapping[str, Callable[[Sequence[str], int, int], bool]] = {
     _ORDINAL_ALONE_EN: _ends_day,
     _SEASON_NOW: _season_then,
     _DOTTED_RANGE: _no_unit_after,
-    **dict.fromkeys(_DOTTED_DAYS, _no_unit_after),
+    **dict.fromkeys((*_DOTTED_DAYS, *_HYPHENED_DAYS), _no_unit_after),
 }
 _COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read in _PHRASES]
 
@@ -1087,14 +1098,18 @@ def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> 
     folded = [_fold(word) for word in words[at : at + _LONGEST]]
     for taken in range(len(folded), 0, -1):
         phrase = " ".join(folded[:taken])
-        for pattern, read, guard in _COMPILED:
-            match = pattern.fullmatch(phrase)
-            if match is None or (guard is not None and not guard(words, at, taken)):
-                continue
-            try:
-                return read(match, today, year), taken
-            except (ValueError, OverflowError):  # DateError too: no such day
-                raise DateError(" ".join(words[at : at + taken])[:30]) from None
+        # A dash written without spaces joins the same two ends as one with them: "3 nov-5 nov", "Oct
+        # 30-Nov 2", "30-9–2-10"; tried only when the words have such a dash.
+        spaced = _DASH_BETWEEN.sub(" - ", phrase)
+        for written in (phrase, spaced) if spaced != phrase else (phrase,):
+            for pattern, read, guard in _COMPILED:
+                match = pattern.fullmatch(written)
+                if match is None or (guard is not None and not guard(words, at, taken)):
+                    continue
+                try:
+                    return read(match, today, year), taken
+                except (ValueError, OverflowError):  # DateError too: no such day
+                    raise DateError(" ".join(words[at : at + taken])[:30]) from None
     return None
 
 
@@ -1216,6 +1231,9 @@ def _part_of(
 
 
 _DAY_BEFORE_DATE = WEEKDAY_NUMBERS | {"man": 0}
+# Days named by a word that in a sentence is as often something else ("Lucia" a name, "Christmas party"
+# no day): read alone only where a date is asked for (a form's field, a snooze's or a pause's day).
+_FIELD_DAYS = {"lucia": _fixed(12, 13), "christmas": _fixed(12, 24)}
 _MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?P<year>[/ -]\d{4}|[/-]\d{2})?")
 
 
@@ -1262,7 +1280,7 @@ def read_at(
     """The day or period the words start with at `at` (a lead word such as "i", "on", "den" included), and
     how many words it took; None if no date starts there. `alone`: the words are meant as a date (a form's
     field), so a month may stand without "i"; `dotted`: so may "12.3" (12 March), which in a sentence may
-    be a decimal ("2.5 timmar") unless "den" leads it."""
+    be a decimal ("2.5 timmar") unless "den" leads it, and "Lucia" (13 December), as often a name."""
     if at >= len(words):
         return None
     led = _fold(words[at]) in LEAD_WORDS
@@ -1311,6 +1329,10 @@ def read_at(
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
+    field_day = _FIELD_DAYS.get(_fold(words[at])) if dotted else None
+    if field_day is not None:  # "Lucia" where a date is asked for
+        written, taken = _year_of(None, words, at)
+        return _day_month_year(lambda y: Span.day(field_day(y)), written, today, year), taken
     month = _month_alone(words, at, led=alone)
     if month is not None:
         try:
@@ -1399,18 +1421,65 @@ def _weekday_beside(
 
 def read_ahead(words: Sequence[str], today: date) -> date | None:
     """The words as one day, or a few days, still to come, as a snooze's end is written ("före jul", "till
-    v. 50", "efter trettondagen", "15.12"): its first day, this year's or next; None when the words are no
-    such day or it has passed. A month or more is the caller's ("i december": none before January)."""
+    v. 50", "trettondagen", "15.12", "Lucia"): its first day, this year's or next; None when the words are
+    no such day or it has passed. A month or more is the caller's ("i december": none before January),
+    unless the words name its start or middle: "mitten av december", "mid-December" is the 15th, "början
+    av januari", "early January" the 1st ("slutet av januari" says no day, and is asked about)."""
+    part, rest = _part_named(words)
     for year in (today.year, today.year + 1):
         try:
-            found = read_whole(words, today, year)
+            found = read_whole(rest, today, year)
         except DateError:
             return None
-        if found is None or found.last - found.first > timedelta(days=6):
+        if found is None:
             return None
-        if found.first > today:
-            return found.first
+        if part is None and found.last - found.first > timedelta(days=6):
+            return None
+        day = _part_day(part, found, last=False)
+        if day is None:
+            return None
+        if day > today:
+            return day
     return None
+
+
+# A part of a month as the day it points at: "början av januari" (the 1st), "mitten av december", "mid-Dec"
+# (the 15th), "slutet av januari" (the 31st, as the end of a period; as its start no day).
+_PARTS = {
+    **dict.fromkeys(("borjan", "start", "beginning", "early"), "start"),
+    **dict.fromkeys(("mitten", "middle", "mid"), "middle"),
+    **dict.fromkeys(("slutet", "end", "late"), "end"),
+}
+
+
+def _part_day(part: str | None, span: Span, *, last: bool) -> date | None:
+    """The day a part of `span` points at (no part: its first day, or with `last` its last); None when it
+    points at none: the middle of anything but a month, the end of a period as where something starts."""
+    month = span.first.day == 1 and span.last == _month_span(span.first.year, span.first.month).last
+    if part is None:
+        return span.last if last else span.first
+    if part == "middle":
+        return span.first.replace(day=15) if month else None
+    if part == "end":
+        return span.last if last else None
+    return span.first
+
+
+def _part_named(words: Sequence[str]) -> tuple[str | None, Sequence[str]]:
+    """The part of a period the words begin with ("i mitten av december": "middle"; "start", "end") and the
+    words after it, or None and the words as they are."""
+    folded = [_fold(word) for word in words]
+    if len(folded) > 1 and folded[0] in {"i", "in"}:  # "i mitten av december"
+        part, rest = _part_named(words[1:])
+        return (part, rest) if part is not None else (None, words)
+    if folded and _PART_OF_HYPHENED.fullmatch(folded[0]):  # "mid-December"
+        part, rest = _PARTS.get(folded[0].split("-", 1)[0]), [words[0].split("-", 1)[1], *words[1:]]
+        return (part, rest) if part is not None else (None, words)
+    for taken in range(1, 5):
+        if _PART_OF.fullmatch(" ".join(folded[:taken])):
+            part = next((_PARTS[w] for w in folded[:taken] if w in _PARTS), None)
+            return (part, words[taken:]) if part is not None else (None, words)
+    return None, words
 
 
 # A time beside a day in a date field: "i går kl 18", "kl. 18.30 3/11", "3/11 18:00", "yesterday at 6pm".
@@ -1451,9 +1520,14 @@ _PERIOD_JOINS = frozenset(
 )
 _PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
 # A dash between a word and a number parts them ("15 juni–15 aug", "juni-15"), not "20-12" nor "mid-May".
-_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])\.?-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+# A hyphen between two words of a period's ends parts them too ("jul-nyår", "julafton-trettondagen"), but
+# not "mid-May".
+_NAMES_DASH = re.compile(r"(?<=[^\W\d_]{3})-(?=[^\W\d_]{3})")
 _WORDLIKE = re.compile(r"[\w\-\u2013\u2014]")  # not an emoji alone ("🎄 över julen")
 _WHOLE = re.compile(r"(?:hela|the whole|all of|all|(?:under|over|during|for) (?:hela|the whole|all)) ")
+# The days left of a period: "resten av november", "(for) the rest of the month": from today.
+_REST = re.compile(r"(?:(?:under|over) )?resten av |(?:(?:for|during) )?(?:the )?rest of ")
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
 # holidays people take off; a check-in about it is about the day.
 _CHRISTMAS_AHEAD = re.compile(
@@ -1476,11 +1550,22 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
     way ("november" on 10 November, "i vinter", "v. 45-47") is the rest of it, from today; one whose first
     day is written out ("1/11 30/11") or with a past year is returned as written, for the caller to refuse,
     and so is an end written before its start; None when the words are no period. DateError for a date that
-    cannot be ("31/2")."""
-    split = [w for w in " ".join(_DASH_BETWEEN.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    cannot be ("31/2"). "resten av november", "the rest of the month": the period from today. An end may be
+    a part of a month: "mitten av december till mitten av januari" is the 15th to the 15th; "jul till
+    nyår", "Christmas to New Year" Christmas Eve to New Year's Day."""
+    spaced = (
+        _DASH_BETWEEN.sub(" - ", w if _PART_OF_HYPHENED.fullmatch(_fold(w)) else _NAMES_DASH.sub(" - ", w))
+        for w in words
+    )
+    split = [w for w in " ".join(spaced).split() if _WORDLIKE.search(w)]
     phrase = " ".join(_fold(word) for word in split)
     if (whole := _WHOLE.match(phrase)) is not None:  # "hela juli", "the whole summer"
         split, phrase = split[whole[0].count(" ") :], phrase[whole.end() :]
+    rest = _REST.match(phrase)
+    if rest is not None:  # "resten av november", "the rest of the month": from today
+        split, phrase = split[rest[0].count(" ") :], phrase[rest.end() :]
+        if (this := _THIS_PERIOD.get(phrase)) is not None:
+            return _from_today(_span(this, today), today)
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
@@ -1488,20 +1573,28 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         return _from_today(_season_not_over(_SEASONS[season["sv"] or season["en"]], today), today)
     whole_period = _ahead(lambda y: read_whole(split, today, y), today)
     if whole_period is not None:
-        return _from_today(whole_period, today) if _named(split, today) else whole_period
+        return _from_today(whole_period, today) if rest or _named(split, today) else whole_period
+    if rest is not None:
+        return None
     folded = phrase.split()
     at = int(bool(folded) and folded[0] in _PERIOD_LEADS)
 
     def ends(y: int) -> Span | None:
-        first = read_at(split, at, today, y, alone=True, dotted=True)
-        if first is None:
+        # An end may be a part of a month: "mitten av december till mitten av januari" (15th to 15th).
+        part, words = _part_named(split[at:])
+        first = read_at(words, 0, today, y, alone=True, dotted=True)
+        start = None if first is None else _part_day(part, first[0], last=False)
+        if first is None or start is None:
             return None
-        after = at + first[1] + (at + first[1] < len(folded) and folded[at + first[1]] in _PERIOD_JOINS)
-        start = first[0].first
+        after = first[1] + (first[1] < len(words) and _fold(words[first[1]]) in _PERIOD_JOINS)
+        part2, words2 = _part_named(words[after:])
 
-        def second(y2: int) -> Span | None:
-            found = read_at(split, after, start, y2, alone=True, dotted=True)
-            return found[0] if found is not None and after + found[1] == len(split) else None
+        def second(y2: int) -> Span | None:  # read alone: "nyår" after "till" is when, not what for
+            found = read_at(words2, 0, start, y2, alone=True, dotted=True)
+            if found is None or found[1] != len(words2):
+                return None
+            end = _part_day(part2, found[0], last=True)
+            return None if end is None else Span(end, end)
 
         last = _ahead(second, start)
         return None if last is None else Span(start, last.last)
