@@ -1096,12 +1096,14 @@ _COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read
 
 def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
     folded = [_fold(word) for word in words[at : at + _LONGEST]]
+    # A dash written without spaces joins the same two ends as one with them: "3 nov-5 nov", "Oct 30-Nov 2",
+    # "30-9–2-10"; tried only for words with such a dash, after the words as written.
+    dashes = _DASH_BETWEEN.search(" ".join(folded)) is not None
+    spaced = [_DASH_BETWEEN.sub(" - ", word) for word in folded] if dashes else folded
     for taken in range(len(folded), 0, -1):
         phrase = " ".join(folded[:taken])
-        # A dash written without spaces joins the same two ends as one with them: "3 nov-5 nov", "Oct
-        # 30-Nov 2", "30-9–2-10"; tried only when the words have such a dash.
-        spaced = _DASH_BETWEEN.sub(" - ", phrase)
-        for written in (phrase, spaced) if spaced != phrase else (phrase,):
+        dashed = dashes and spaced[:taken] != folded[:taken]
+        for written in (phrase, " ".join(spaced[:taken])) if dashed else (phrase,):
             for pattern, read, guard in _COMPILED:
                 match = pattern.fullmatch(written)
                 if match is None or (guard is not None and not guard(words, at, taken)):
@@ -1210,9 +1212,8 @@ def _part_of(
     if _PART_OF_HYPHENED.fullmatch(_fold(words[at])):  # "mid-October": the period after the hyphen
         rest, after, taken = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
     else:
-        taken = next(
-            (n for n in range(1, 5) if _PART_OF.fullmatch(" ".join(_fold(w) for w in words[at : at + n]))), 0
-        )
+        folded = [_fold(w) for w in words[at : at + 4]]  # each word folded once
+        taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
         if not taken:
             return None
         rest, after = list(words), at + taken
@@ -1283,13 +1284,14 @@ def read_at(
     be a decimal ("2.5 timmar") unless "den" leads it, and "Lucia" (13 December), as often a name."""
     if at >= len(words):
         return None
-    led = _fold(words[at]) in LEAD_WORDS
+    word = _fold(words[at])
+    led = word in LEAD_WORDS
     if led:  # the longer of a phrase with the lead word ("på onsdag") and the date after it ("den 12 mars")
         try:
             own = _phrase_at(words, at, today, year)
         except DateError:
             own = None
-        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
+        after = read_at(words, at + 1, today, year, alone=True, dotted=word == "den")
         if after is not None and (own is None or after[1] + 1 > own[1]):
             return after[0], after[1] + 1
         if own is not None:
@@ -1297,8 +1299,7 @@ def read_at(
     part = _part_of(words, at, today, year, dotted=dotted)
     if part is not None:
         return part
-    named = _fold(words[at])
-    weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
+    weekday = _DAY_BEFORE_DATE.get(word, _DAY_BEFORE_DATE.get(word.removesuffix("en")))
     if weekday is not None:  # "tisdag 3/11", "mån 16/11", "Tuesday, November 3": the day once
         of = int(at + 1 < len(words) and _fold(words[at + 1]) == "of")  # "Tuesday of week 46"
         try:
@@ -1311,14 +1312,14 @@ def read_at(
             if dated[0].first.weekday() != weekday:  # "tisdag 4/11" on a Wednesday: which was meant is asked
                 raise WrongWeekday(" ".join(words[at : at + dated[1] + 1]), dated[0].first, weekday)
             return dated[0], dated[1] + 1
-    if _DOTTED.fullmatch(_fold(words[at])) or _HYPHENED.fullmatch(_fold(words[at])):
+    if _DOTTED.fullmatch(word) or _HYPHENED.fullmatch(word):
         longer = _phrase_at(words, at, today, year)  # "3.11 till 5.11": a range, not its first day
         if longer is not None and longer[1] > 1:
             return longer
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
         return dotted_day
-    hyphened = _HYPHENED.fullmatch(_fold(words[at]))
+    hyphened = _HYPHENED.fullmatch(word)
     timed = at + 1 < len(words) and _fold(words[at + 1]) in _CLOCK_LEADS - {"at"}  # "3-11 kl 18"
     if hyphened is not None and (dotted or timed or hyphened["y"] or _no_hour(words, at, hyphened)):
         written, taken = _year_of(hyphened["y"], words, at)  # "3-11" in a field, "3-11-2026", "30-9"
@@ -1329,7 +1330,7 @@ def read_at(
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
-    field_day = _FIELD_DAYS.get(_fold(words[at])) if dotted else None
+    field_day = _FIELD_DAYS.get(word) if dotted else None
     if field_day is not None:  # "Lucia" where a date is asked for
         written, taken = _year_of(None, words, at)
         return _day_month_year(lambda y: Span.day(field_day(y)), written, today, year), taken
