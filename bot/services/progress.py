@@ -244,6 +244,14 @@ def period_bounds(period: Period, today: date) -> tuple[date, date]:
             assert_never(period)
 
 
+def plan_period(period: Period, day: date) -> tuple[date, date]:
+    """The period of the plan for `day`'s year that holds `day` (`spans_of`): as `period_bounds`, but a
+    week within the year, the year's first and last weeks holding its days in the ISO weeks around it."""
+    if period is Period.WEEK:
+        return next(span for span in spans_of(period, day.year) if span[0] <= day <= span[1])
+    return period_bounds(period, day)
+
+
 def week_number(starts: date) -> int:
     """The number of the plan's week beginning on `starts` (a Monday, or 1 January): the ISO week of its
     fourth day, so the week from Friday 1 January 2027 is week 1 and 22-31 December 2025 week 52."""

@@ -22,7 +22,7 @@ from bot.db.repository import Repository
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.people import Role
 from bot.services.plan import load_sample_plan
-from tests.stories.conftest import DISTRICT, KIM, NOA, District
+from tests.stories.conftest import DISTRICT, KIM, LEE, NOA, District
 
 WEEKLY = Target(TargetKind.COUNT, 1, Period.WEEK, "medlemsmöte", unit_en="members' meeting")
 
@@ -72,3 +72,14 @@ async def test_in_english_week_52_is_due_by_new_years_eve(district: District) ->
     assert line(await district.say(NOA, "status", locale="en-US"), 4).endswith("· on pace")
     district.clock.now = datetime(2025, 12, 31, 12, 0, tzinfo=UTC)
     assert line(await district.say(NOA, "status", locale="en-US"), 4).endswith("· behind")
+
+
+async def test_days_of_week_52_on_both_sides_of_29_december_are_one_week(district: District) -> None:
+    """ "i mellandagarna" (27-30 December 2025) and "28/12 och 30/12" are in one week of the plan, week 52:
+    stored on the first day, not refused as days of two periods."""
+    _plan_of_2025(district)
+    district.clock.now = datetime(2025, 12, 31, 12, 0, tzinfo=UTC)
+    stored = await district.say(KIM, "rapportera 4 1 möte i mellandagarna")
+    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 27 dec."), stored
+    stored = await district.say(LEE, "report 4 1 meetings 28/12 and 30/12", locale="en-US")
+    assert stored.startswith("Stored #2: goal 4, 1 for Härnösand, 28 Dec"), stored
