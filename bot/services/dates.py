@@ -47,7 +47,7 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "28/12-3/1", "28/12-3/1 2026" (the first's year), two whole days joined ("3/11 till 5/11", "från 3/11
   till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11", "30-9 till 2-10"; "3/11 och
   5/11" alone is two days), also with the dash written without spaces ("3 nov-5 nov", "Oct 30-Nov 2",
-  "30-9–2-10"); of months: "okt-nov".
+  "30-9–2-10"); in words "tredje till femte november"; of months: "okt-nov".
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -410,7 +410,7 @@ def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
 
 
 def _between_christmas_and_new_year(_m: re.Match[str], today: date, year: int | None) -> Span:
-    """ "i mellandagarna": 27-30 December, the latest begun."""
+    """ "i mellandagarna", "mellan jul och nyår": 27-30 December, the latest begun."""
     return _latest(lambda y: Span(date(y, 12, 27), date(y, 12, 30)), today, year)
 
 
@@ -712,6 +712,18 @@ def _day_month_year(make: Callable[[int], Span], written: str | None, today: dat
     return make(int(written)) if written else _latest(make, today, year)
 
 
+def _ordinal_day_range(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "tredje till femte november": 3-5 November."""
+    first, last, month = _ORDINAL_DAYS[m["od"]], _ORDINAL_DAYS[m["od2"]], MONTH_NUMBERS[m["month"]]
+
+    def make(y: int) -> Span:
+        if last <= first:
+            raise ValueError(m[0])
+        return Span(date(y, month, first), date(y, month, last))
+
+    return _day_month_year(make, m["y"], today, year)
+
+
 def _cardinal_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
     """ "tre november": 3 November."""
     return _day_month(_SV_CARDINALS[m["cd"]], MONTH_NUMBERS[m["month"]], m["y"], today, year)
@@ -819,8 +831,8 @@ def _two_days(first: str, last: str) -> tuple[str, str]:
     ("3/11 och 5/11" alone is two days)."""
     first = rf"{first}(?: (?P<y1>\d{{4}}))?"  # "3/11 2026 till 5/11 2026"
     return (
-        rf"(?:(?:fran|from) )?{first} (?:[-\u2013]|till|to|until|through|tom|t\.o\.m) {last}"
-        rf"(?: (?P<y>\d{{4}}))?",
+        rf"(?:(?:fran|from)(?: och med)? )?{first}"
+        rf" (?:[-\u2013\u2014]|till(?: och med)?|to|until|through|tom|t\.o\.m) {last}(?: (?P<y>\d{{4}}))?",
         rf"(?:mellan|between) {first} (?:och|and) {last}(?: (?P<y>\d{{4}}))?",
     )
 
@@ -887,7 +899,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
     (rf"i helgen|helgens|(?:last|this|the|at the|over the|(?:this )?past) weekend(?:{_S})?", _weekend),
     (r"forra helgens?", _weekend_before),
-    (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
+    (
+        r"(?:i )?mellandagarna|mellan jul(?:en)? och nyar(?:et)?|between christmas and new year",
+        _between_christmas_and_new_year,
+    ),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)?{_PART_OF_DAY} (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
     (
@@ -940,8 +955,9 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _day_range,
     ),
     (
-        rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
-        rf" ?(?:[-\u2013]|till|to|och|and|until) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?",
+        rf"(?:from )?(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|och|and|until|through) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
+        rf"(?: (?P<y>\d{{4}}))?",
         _day_range,
     ),
     (
@@ -967,6 +983,11 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
     # In words: "andra oktober", "the second of October" ("our first march" is none), "October second".
     (rf"(?P<od>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    (  # "tredje till femte november": the days, not the last
+        rf"(?:(?:fran|mellan) )?(?:den )?(?P<od>{_SV_ORDINAL}) (?:[-\u2013]|till|och)"
+        rf" (?:den )?(?P<od2>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?",
+        _ordinal_day_range,
+    ),
     (rf"(?:the )?(?P<od>{_EN_ORDINAL}) of (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?P<month>{_NAMING_MONTH}) (?:the )?(?P<od>{_EN_ORDINAL})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?:den )?(?P<cd>{_SV_CARDINAL}) (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?", _cardinal_month_day),
@@ -998,6 +1019,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
     (r"forrforra manadens?|(?:the )?month before last", _month_back(2)),
     (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
+    (r"nasta manad|next month", _month_back(-1)),  # ahead: a snooze's, refused in a check-in
     (
         rf"(?:kvartal|quarter|q|kv)\.? ?(?P<q>[1-4])"
         rf"|(?:the )?(?P<qword>{_QUARTER_WORD}) (?:kvartalet|quarter)",
@@ -1224,8 +1246,8 @@ def _part_of(
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
     except DateError:
         return None
-    if found is None and after < len(rest) and (month := _WHOLE_MONTHS.get(_fold(rest[after]))):
-        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken  # "mid may", lower case
+    if found is None and after < len(rest) and (month := MONTH_NUMBERS.get(_fold(rest[after]))):
+        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken  # "mid may", "mitten av jan"
     if found is None or found[0].first == found[0].last:
         return None
     return found[0], found[1] + taken
@@ -1426,10 +1448,10 @@ def read_ahead(words: Sequence[str], today: date) -> date | None:
     no such day or it has passed. A month or more is the caller's ("i december": none before January),
     unless the words name its start or middle: "mitten av december", "mid-December" is the 15th, "början
     av januari", "early January" the 1st ("slutet av januari" says no day, and is asked about)."""
-    part, rest = _part_named(words)
+    part = _part_named(words)
     for year in (today.year, today.year + 1):
         try:
-            found = read_whole(rest, today, year)
+            found = read_whole(words, today, year)
         except DateError:
             return None
         if found is None:
@@ -1466,21 +1488,16 @@ def _part_day(part: str | None, span: Span, *, last: bool) -> date | None:
     return span.first
 
 
-def _part_named(words: Sequence[str]) -> tuple[str | None, Sequence[str]]:
-    """The part of a period the words begin with ("i mitten av december": "middle"; "start", "end") and the
-    words after it, or None and the words as they are."""
-    folded = [_fold(word) for word in words]
+def _part_named(words: Sequence[str]) -> str | None:
+    """The part of a period the words begin with ("i mitten av december", "mid-Dec": "middle"; "start",
+    "end"), which the reader reads as the whole period (`_part_of`); None for none."""
+    folded = [_fold(word) for word in words[:5]]
     if len(folded) > 1 and folded[0] in {"i", "in"}:  # "i mitten av december"
-        part, rest = _part_named(words[1:])
-        return (part, rest) if part is not None else (None, words)
+        folded = folded[1:]
     if folded and _PART_OF_HYPHENED.fullmatch(folded[0]):  # "mid-December"
-        part, rest = _PARTS.get(folded[0].split("-", 1)[0]), [words[0].split("-", 1)[1], *words[1:]]
-        return (part, rest) if part is not None else (None, words)
-    for taken in range(1, 5):
-        if _PART_OF.fullmatch(" ".join(folded[:taken])):
-            part = next((_PARTS[w] for w in folded[:taken] if w in _PARTS), None)
-            return (part, words[taken:]) if part is not None else (None, words)
-    return None, words
+        return _PARTS.get(folded[0].split("-", 1)[0])
+    taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
+    return next((_PARTS[word] for word in folded[:taken] if word in _PARTS), None)
 
 
 # A time beside a day in a date field: "i går kl 18", "kl. 18.30 3/11", "3/11 18:00", "yesterday at 6pm".
@@ -1582,19 +1599,17 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
 
     def ends(y: int) -> Span | None:
         # An end may be a part of a month: "mitten av december till mitten av januari" (15th to 15th).
-        part, words = _part_named(split[at:])
-        first = read_at(words, 0, today, y, alone=True, dotted=True)
-        start = None if first is None else _part_day(part, first[0], last=False)
+        first = read_at(split, at, today, y, alone=True, dotted=True)
+        start = None if first is None else _part_day(_part_named(split[at:]), first[0], last=False)
         if first is None or start is None:
             return None
-        after = first[1] + (first[1] < len(words) and _fold(words[first[1]]) in _PERIOD_JOINS)
-        part2, words2 = _part_named(words[after:])
+        after = at + first[1] + (at + first[1] < len(folded) and folded[at + first[1]] in _PERIOD_JOINS)
 
         def second(y2: int) -> Span | None:  # read alone: "nyår" after "till" is when, not what for
-            found = read_at(words2, 0, start, y2, alone=True, dotted=True)
-            if found is None or found[1] != len(words2):
+            found = read_at(split[after:], 0, start, y2, alone=True, dotted=True)
+            if found is None or after + found[1] != len(split):
                 return None
-            end = _part_day(part2, found[0], last=True)
+            end = _part_day(_part_named(split[after:]), found[0], last=True)
             return None if end is None else Span(end, end)
 
         last = _ahead(second, start)

@@ -10,11 +10,15 @@ What a chair or a board member means (written before the bot's answer was read):
   reaches over two quarters and is asked about as "30/9 till 2/10" is.
 - "Lucia" in the form's date field, in a correction's day or in a snooze: 13 December; in a sentence it is
   as often someone's name ("möte med Lucia") and stays the comment.
-- "påminn mig inte före mitten av december", "snooze until mid-December": before the 15th (it was asked).
+- "tredje till femte november": 3-5 November (stored on the 5th); "3 nov — 5 nov", "from Nov 3rd through 5th"
+  the same.
+- "påminn mig inte före mitten av december", "snooze until mid-December": before the 15th (it was asked);
+  "till början av nästa månad", "until the start of next month": the 1st of the next month.
 - "paus resten av november" on 20 November: from today to 30 November; "pause for the rest of the month"
   the same; "paus jul till nyår", "pause from Christmas to New Year": Christmas Eve to New Year's Day, 24
   December to 1 January; "paus mitten av december till mitten av januari": the 15th to the 15th (each got
-  the hint, the last was read as two whole months).
+  the hint, the last was read as two whole months); "paus mellan jul och nyår": the days between, 27-30
+  December, as "i mellandagarna" (it was read as Christmas Eve to New Year's Day).
 """
 
 from __future__ import annotations
@@ -46,6 +50,19 @@ def _stored(district: District) -> list[tuple[str, str | None]]:
         ("meeting Nov 3-Nov 5", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 3 Nov", "2026-11-03"),
         ("meeting 3rd Nov-5th Nov", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 3 Nov", "2026-11-03"),
         ("meeting Oct 28-Nov 2", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 28 Oct", "2026-10-28"),
+        (
+            "möte tredje till femte november",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 för Sundsvall, 3 nov.",
+            "2026-11-03",
+        ),
+        ("möte 3 nov — 5 nov", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 3 nov.", "2026-11-03"),
+        (
+            "meeting from Nov 3rd through 5th",
+            "en-US",
+            "Stored #1: goal 4, 1 for Sundsvall, 3 Nov",
+            "2026-11-03",
+        ),
     ],
 )
 async def test_a_range_with_a_dash_and_no_spaces_is_its_days(
@@ -100,6 +117,10 @@ async def test_a_snooze_before_lucia_and_the_middle_of_a_month(meetings: Distric
     assert "before 15 Dec 2026" in answer, answer
     answer = await meetings.say(KIM, "snooze until early January", locale="en-US")
     assert "before 1 Jan 2027" in answer, answer
+    answer = await meetings.say(KIM, "påminn mig inte före början av nästa månad")
+    assert "före 1 dec. 2026" in answer, answer
+    answer = await meetings.say(KIM, "snooze until mid Jan", locale="en-US")
+    assert "before 15 Jan 2027" in answer, answer
 
 
 @pytest.mark.parametrize(
@@ -112,6 +133,8 @@ async def test_a_snooze_before_lucia_and_the_middle_of_a_month(meetings: Distric
         ("paus jul-nyår", "Paus 24 dec. 2026–1 jan. 2027:"),
         ("paus mitten av december till mitten av januari", "Paus 15 dec. 2026–15 jan. 2027:"),
         ("paus 30-11 till 2-12", "Paus 30 nov.–2 dec. 2026:"),
+        ("paus mellan jul och nyår", "Paus 27–30 dec. 2026:"),
+        ("paus mitten av dec - mitten av jan", "Paus 15 dec. 2026–15 jan. 2027:"),
     ],
 )
 async def test_a_pause_in_swedish(world: World, words: str, meant: str) -> None:
