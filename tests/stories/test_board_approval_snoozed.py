@@ -120,3 +120,26 @@ async def test_in_english_adele_is_asked_when_her_snooze_ends_unless_it_was_appr
     [asked] = world.notices(ADELE, before)
     assert asked.startswith(f"The text by Lars Nilsson for #{second.id} (Tuesday 15 December"), asked
     assert await world.reminded(at(12, 14, 9)) == 0
+
+
+async def test_a_text_written_late_is_put_to_jonas_when_his_snooze_ends(world: World) -> None:
+    world.clock.now = at(11, 22, 10)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    await world.say(MEGAN, "godkännande på", channel=GENERAL)
+    second = world.slot_at(15, 12, 18)
+    await world.say(JONAS, "påminn mig inte före 14/12")
+    await world.reminded(at(12, 12, 9))  # its owner is reminded to write it
+
+    world.clock.now = at(12, 13, 11)
+    before = len(world.connector.posted)
+    await world.say(LARS, f"skriv {second.id} Hur bygger vi föreningen?")
+    await world.settle()
+    assert world.notices(JONAS, before) == []
+    assert len(world.notices(MEGAN, before)) == 1
+    assert len(world.notices(ADELE, before)) == 2  # her turn: told it was written for her, and asked
+    before = len(world.connector.posted)
+    assert await world.reminded(at(12, 14, 9)) == 1
+    [asked] = world.notices(JONAS, before)
+    assert asked.startswith(f"Texten av Lars Nilsson till #{second.id} (tisdag 15 december"), asked
+    assert world.notices(ADELE, before) == world.notices(MEGAN, before) == []
+    assert await world.reminded(at(12, 15, 9)) == 0
