@@ -338,6 +338,7 @@ class PromptPoster:
         its reminder days; for a text written but not approved where approval is asked, ask the board
         instead (_ask_approval). How many slots were reminded of."""
         now = self.clock()
+        held = await asyncio.to_thread(self.prompts.approvals_held, now)
         due = await asyncio.to_thread(self.prompts.reminders_due, now)
         owners = [slot.owner_id for slot, _ in due if slot.owner_id]
         chats = await asyncio.to_thread(self.people.personal_chats, owners)
@@ -352,7 +353,7 @@ class PromptPoster:
             if is_holiday(today) and (local_day(slot.due_at, schedule.zone) - today).days > 1:
                 continue  # a public holiday: tomorrow still reminds in time
             if slot.text:  # written, not approved: the board is asked, not the owner to write it
-                await self._ask_approval(slot, schedule)
+                await self._ask_approval(slot, schedule, first=True)
                 await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
                 sent += 1
                 continue
@@ -376,24 +377,30 @@ class PromptPoster:
                 continue
             await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
             sent += 1
+        for slot, schedule in held:  # asked before: whoever a snooze held back is asked once it has ended
+            if now.astimezone(schedule.zone).hour in REMINDER_HOURS:
+                sent += await self._ask_approval(slot, schedule, first=False) > 0
         return sent
 
-    async def _ask_approval(self, slot: PromptSlot, schedule: Schedule) -> None:
+    async def _ask_approval(self, slot: PromptSlot, schedule: Schedule, *, first: bool) -> int:
         """A written text nobody approved, days before its time: the rest of the board is asked to approve
-        it (its writer may not), and the writer told it still waits, lest the bank's prompt go out in its
-        place with nobody having known. A member who snoozed reminders is not asked, as with any reminder."""
+        it (its writer may not), and `first` the writer told it still waits, lest the bank's prompt go out
+        in its place with nobody having known. A member who snoozed reminders is not asked, as with any
+        reminder, until the snooze has ended: then once, if the text still waits. How many were asked."""
         members = await asyncio.to_thread(self.people.members, schedule.district, Role.BOARD)
         others = {member.person_id for member in members} - {slot.text_by}
         quiet = await asyncio.to_thread(self.people.quiet, sorted(others))
-        today = local_day(self.clock(), schedule.zone)
-        awake = not_snoozed(others, quiet, today)
-        asked = await self.tell(awake, partial(cards.approval_wanted, slot=slot, schedule=schedule))
-        if slot.text_by is not None:
+        now = self.clock()
+        awake = not_snoozed(others, quiet, local_day(now, schedule.zone))
+        new = await asyncio.to_thread(self.prompts.approval_asked, slot.id, awake, now=now)
+        asked = await self.tell(new, partial(cards.approval_wanted, slot=slot, schedule=schedule))
+        if first and slot.text_by is not None:
             all_snoozed = bool(others) and not awake
             notice = partial(
                 cards.approval_pending, slot=slot, schedule=schedule, asked=asked > 0, snoozed=all_snoozed
             )
             await self.tell({slot.text_by}, notice)
+        return asked
 
     async def tell_board(
         self, district: str, notice: Notice, *, also: int | None = None, but: int | None = None

@@ -25,7 +25,7 @@ from bot.db.followups import ChangedReport
 from bot.i18n import Translator
 from bot.services.followup import Behind, FollowUp, Moved, NewReports
 from bot.services.goals import Goal, Period, TargetKind
-from bot.services.progress import GoalProgress, Pace, period_bounds
+from bot.services.progress import GoalProgress, Pace, week_number
 
 # The card shows this many lines a section at most; the document shows them all.
 CARD_LINES = 8
@@ -104,19 +104,19 @@ def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | No
     )
 
 
-def period_name(t: Translator, period: Period, today: date) -> str:
-    """The period holding `today` by its name: "december", "Q4", "week 49", "second half-year"."""
-    starts = period_bounds(period, today)[0]
+def period_name(t: Translator, period: Period, starts: date) -> str:
+    """The plan's period beginning on `starts` by its name: "december", "Q4", "week 49", "second
+    half-year"."""
     if period is Period.QUARTER:
         return t._("Q{number}").format(number=(starts.month - 1) // 3 + 1)
     if period is Period.WEEK:
-        return t._("week {number}").format(number=starts.isocalendar().week)
+        return t._("week {number}").format(number=week_number(starts))
     if period is Period.HALF_YEAR:
         return t._("first half-year") if starts.month == 1 else t._("second half-year")
     return format_date(starts, "LLLL", locale=t.language)
 
 
-def moved_line(t: Translator, moved: Moved, *, since: date, today: date) -> str:
+def moved_line(t: Translator, moved: Moved, *, since: date) -> str:
     """What moved: the year's figure, or (where only the current period moved) the period's. Both sides are
     today's period (with and without the reports since `since`); where the board last looked in an earlier
     period, "this month" would read as last month's figure, so the period is named."""
@@ -124,8 +124,8 @@ def moved_line(t: Translator, moved: Moved, *, since: date, today: date) -> str:
     before, after = figure(t, goal, moved.before), figure(t, goal, moved.after)
     period = goal.target.period
     if before == after and period is not None and moved.after.period is not None:
-        if since < period_bounds(period, today)[0]:
-            before = f"{period_name(t, period, today)}: {_share(t, goal, moved.before)}"
+        if since < moved.after.period.starts:  # the plan's period: 22-31 December in a year of 52 weeks
+            before = f"{period_name(t, period, moved.after.period.starts)}: {_share(t, goal, moved.before)}"
             after = _share(t, goal, moved.after)
         else:
             before = period_figure(t, goal, moved.before) or before
@@ -188,7 +188,7 @@ def sections(t: Translator, follow_up: FollowUp) -> list[Section]:
     new = [new_report_line(t, found) for found in follow_up.new_reports] or [t._("No new reports.")]
     changed = [changed_line(t, goal, report) for goal, report in follow_up.changed]
     since = follow_up.since.astimezone(zone).date()
-    moved = [moved_line(t, m, since=since, today=follow_up.today) for m in follow_up.moved]
+    moved = [moved_line(t, m, since=since) for m in follow_up.moved]
     moved = moved or [t._("No goal has moved.")]
     year = follow_up.plan.year or follow_up.today.year
     ended = year if follow_up.today > date(year, 12, 31) else None

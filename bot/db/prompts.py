@@ -21,6 +21,7 @@ from bot.db.models import (
     Person,
     PromptPost,
     PromptSchedule,
+    ReminderSent,
     SchedulePause,
 )
 from bot.services.engagement import Engagement
@@ -469,6 +470,62 @@ class PromptRepository:
     def mark_reminded(self, slot_id: int, *, now: datetime) -> None:
         with self.db.write() as session:
             _occurrence(session, slot_id).reminded_at = now
+
+    def approvals_held(self, now: datetime) -> list[tuple[PromptSlot, Schedule]]:
+        """Texts the board was asked to approve (the slot reminded), still not approved and not yet due:
+        those a board member held back by a snooze is to be asked about once it ends."""
+        result: list[tuple[PromptSlot, Schedule]] = []
+        for schedule in self.schedules():
+            if not schedule.approval_required:
+                continue
+            with self.db.read() as session:
+                rows = session.exec(
+                    select(Occurrence, Person)
+                    .join(Person, col(Person.id) == col(Occurrence.owner_id), isouter=True)
+                    .where(
+                        Occurrence.schedule_id == schedule.id,
+                        Occurrence.status == SlotStatus.PLANNED.value,
+                        col(Occurrence.text).is_not(None),
+                        col(Occurrence.approved_by).is_(None),
+                        col(Occurrence.reminded_at).is_not(None),
+                        col(Occurrence.due_at) > now,
+                    )
+                    .order_by(col(Occurrence.due_at))
+                ).all()
+                result.extend((_slot(session, row, person), schedule) for row, person in rows)
+        return result
+
+    def approval_asked(
+        self, slot_id: int, people: Iterable[int], *, now: datetime, anew: bool = False
+    ) -> set[int]:
+        """Record that these people were asked to approve the slot's text; those not asked before (`anew`:
+        its text changed, so whoever was asked before is asked again). Each is asked once."""
+        period = f"approval {slot_id}"
+        with self.db.write() as session:
+            district_id = session.exec(
+                select(PromptSchedule.district_id)
+                .join(Occurrence, col(Occurrence.schedule_id) == col(PromptSchedule.id))
+                .where(Occurrence.id == slot_id)
+            ).one()
+            rows = session.exec(
+                select(ReminderSent).where(ReminderSent.kind == "approval", ReminderSent.period == period)
+            ).all()
+            if anew:
+                for row in rows:
+                    session.delete(row)
+            asked = set() if anew else {row.person_id for row in rows}
+            new = set(people) - asked
+            for person_id in sorted(new):
+                session.add(
+                    ReminderSent(
+                        district_id=district_id,
+                        kind="approval",
+                        period=period,
+                        person_id=person_id,
+                        sent_at=now,
+                    )
+                )
+            return new
 
     # --- posting: claim, confirm ----------------------------------------------------------------
 

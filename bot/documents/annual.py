@@ -17,7 +17,7 @@ from bot.documents import bullets, document, placeholder, table, to_bytes
 from bot.i18n import Translator
 from bot.services.followup import AnnualReport, Comment, GoalYear, subject_of
 from bot.services.goals import Period, TargetKind
-from bot.services.progress import Measure, Pace
+from bot.services.progress import Measure, Pace, week_number
 from bot.services.prompt_bank import Area
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def period_label(t: Translator, period: Period | None, starts: date) -> str:
     if period is Period.MONTH:
         return format_date(starts, "LLL", locale=t.language)
     if period is Period.WEEK:
-        return t._("week {number}").format(number=starts.isocalendar().week)
+        return t._("week {number}").format(number=week_number(starts))
     return str(starts.year)
 
 

@@ -26,7 +26,7 @@ from bot.services.branches import find_branch, leading_branch
 from bot.services.glossary import unit_forms
 from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
-from bot.services.progress import period_bounds
+from bot.services.progress import plan_period
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -931,7 +931,7 @@ def day_of(span: dates.Span, target: Target, today: date, year: int | None) -> d
     passed = dates.passed_part(span, today, year)
     period = target.period or Period.YEAR
     counted = passed.first <= today and (year is None or passed.first.year == year)  # else refused by `check`
-    if counted and period_bounds(period, passed.first) != period_bounds(period, passed.last):
+    if counted and plan_period(period, passed.first) != plan_period(period, passed.last):
         raise CheckInError(CheckInProblem.SPLIT_SPAN, f"{passed.first} {passed.last}")
     return dates.reported_day(span, year)
 
@@ -959,7 +959,7 @@ def one_day(days: Sequence[date], target: Target, today: date) -> list[date]:
     own. A day still to come beside one that has passed is the next meeting, not what is reported."""
     passed = [day for day in days if day <= today] or list(days)
     period = target.period or Period.YEAR
-    if len({period_bounds(period, day) for day in passed}) > 1:
+    if len({plan_period(period, day) for day in passed}) > 1:
         raise CheckInError(CheckInProblem.TWO_DAYS, " ".join(day.isoformat() for day in passed))
     return passed
 

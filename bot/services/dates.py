@@ -45,8 +45,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "30.9 -25": 2025), never dropped. A range of days is a period from its first to its last: "1/10-15/10",
   "3-5/3", "3–5 mars", "3 till 5 november", "between 3 and 5 November", "Nov 3-5", "3rd-5th Nov",
   "28/12-3/1", "28/12-3/1 2026" (the first's year), two whole days joined ("3/11 till 5/11", "från 3/11
-  till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11"; "3/11 och 5/11" alone is two
-  days); of months: "okt-nov".
+  till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11", "30-9 till 2-10"; "3/11 och
+  5/11" alone is two days), also with the dash written without spaces ("3 nov-5 nov", "Oct 30-Nov 2",
+  "30-9–2-10"); in words "tredje till femte november"; of months: "okt-nov".
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -59,7 +60,8 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "annandag jul", "nyårsafton", "nyårsdagen", "trettondagen", "valborg", "nationaldagen", "midsommarafton"
   ("midsommar"), "midsommardagen", "skärtorsdagen", "långfredagen", "påskafton", "påskdagen", "annandag
   påsk", "Kristi himmelsfärdsdag", "pingstdagen", "alla helgons dag", "på Lucia" ("Lucia" alone is as
-  often a name), "1:a advent" to "4:e advent" ("första advent"); English "Christmas Eve", "Midsummer
+  often a name: the day only where a date is asked for, as "Christmas" is Christmas Eve there), "1:a
+  advent" to "4:e advent" ("första advent"); English "Christmas Eve", "Midsummer
   Eve", "Easter Sunday", "first Sunday of Advent" and the like. Movable days from the `holidays`
   library's calendar of Sweden.
 - Weeks as Swedish calendars number them (ISO 8601, Monday first; week 53 only in the years that have one):
@@ -408,7 +410,7 @@ def _weekend(_m: re.Match[str], today: date, _year: int | None) -> Span:
 
 
 def _between_christmas_and_new_year(_m: re.Match[str], today: date, year: int | None) -> Span:
-    """ "i mellandagarna": 27-30 December, the latest begun."""
+    """ "i mellandagarna", "mellan jul och nyår": 27-30 December, the latest begun."""
     return _latest(lambda y: Span(date(y, 12, 27), date(y, 12, 30)), today, year)
 
 
@@ -710,6 +712,18 @@ def _day_month_year(make: Callable[[int], Span], written: str | None, today: dat
     return make(int(written)) if written else _latest(make, today, year)
 
 
+def _ordinal_day_range(m: re.Match[str], today: date, year: int | None) -> Span:
+    """ "tredje till femte november": 3-5 November."""
+    first, last, month = _ORDINAL_DAYS[m["od"]], _ORDINAL_DAYS[m["od2"]], MONTH_NUMBERS[m["month"]]
+
+    def make(y: int) -> Span:
+        if last <= first:
+            raise ValueError(m[0])
+        return Span(date(y, month, first), date(y, month, last))
+
+    return _day_month_year(make, m["y"], today, year)
+
+
 def _cardinal_month_day(m: re.Match[str], today: date, year: int | None) -> Span:
     """ "tre november": 3 November."""
     return _day_month(_SV_CARDINALS[m["cd"]], MONTH_NUMBERS[m["month"]], m["y"], today, year)
@@ -817,8 +831,8 @@ def _two_days(first: str, last: str) -> tuple[str, str]:
     ("3/11 och 5/11" alone is two days)."""
     first = rf"{first}(?: (?P<y1>\d{{4}}))?"  # "3/11 2026 till 5/11 2026"
     return (
-        rf"(?:(?:fran|from) )?{first} (?:[-\u2013]|till|to|until|through|tom|t\.o\.m) {last}"
-        rf"(?: (?P<y>\d{{4}}))?",
+        rf"(?:(?:fran|from)(?: och med)? )?{first}"
+        rf" (?:[-\u2013\u2014]|till(?: och med)?|to|until|through|tom|t\.o\.m) {last}(?: (?P<y>\d{{4}}))?",
         rf"(?:mellan|between) {first} (?:och|and) {last}(?: (?P<y>\d{{4}}))?",
     )
 
@@ -826,6 +840,12 @@ def _two_days(first: str, last: str) -> tuple[str, str]:
 _SLASHED_DAYS = _two_days(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)")
 # "3.11 till 5.11", unless a time or unit says it is none ("kl 1.5 till 2.5", "1.5 till 2.5 timmar").
 _DOTTED_DAYS = _two_days(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)")
+# "30-9 till 2-10", "30-9–2-10": two days written with hyphens that no calendar lacks, unless a time or a
+# unit says they are none ("kl 9-11 till 10-12").
+_HYPHENED_DAYS = _two_days(
+    r"(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>0?[1-9]|1[0-2])",
+    r"(?P<d2>0?[1-9]|[12]\d|3[01])-(?P<m2>0?[1-9]|1[0-2])(?P<month>)",
+)
 _MONTH_DAYS = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
     rf"(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})",
     rf"(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month2>{_MONTH})(?P<m>)(?P<m2>)",
@@ -879,7 +899,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?:on )?(?P<day>{_EN_DAY}) next week", _weekday_in_week(-1)),
     (rf"i helgen|helgens|(?:last|this|the|at the|over the|(?:this )?past) weekend(?:{_S})?", _weekend),
     (r"forra helgens?", _weekend_before),
-    (r"(?:i )?mellandagarna|between christmas and new year", _between_christmas_and_new_year),
+    (
+        r"(?:i )?mellandagarna|mellan jul(?:en)? och nyar(?:et)?|between christmas and new year",
+        _between_christmas_and_new_year,
+    ),
     (rf"(?:i |pa )?(?P<day>{_SV_DAY})(?:en|s)?{_PART_OF_DAY} (?:i )?forra veckan", _weekday_in_week(1)),
     (rf"(?:i |pa )?forra veckans (?P<day>{_SV_DAY})(?:en)?", _weekday_in_week(1)),
     (
@@ -920,7 +943,10 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _range,
     ),
     # Two whole days as a range: "3/11 till 5/11", "Nov 3 to Nov 5".
-    *((pattern, _range) for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)),
+    *(
+        (pattern, _range)
+        for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_HYPHENED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)
+    ),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
         rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
@@ -929,8 +955,9 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         _day_range,
     ),
     (
-        rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
-        rf" ?(?:[-\u2013]|till|to|och|and|until) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?",
+        rf"(?:from )?(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|och|and|until|through) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
+        rf"(?: (?P<y>\d{{4}}))?",
         _day_range,
     ),
     (
@@ -956,6 +983,11 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: (?P<y>\d{{4}}))?", _named_month_day),
     # In words: "andra oktober", "the second of October" ("our first march" is none), "October second".
     (rf"(?P<od>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
+    (  # "tredje till femte november": the days, not the last
+        rf"(?:(?:fran|mellan) )?(?:den )?(?P<od>{_SV_ORDINAL}) (?:[-\u2013]|till|och)"
+        rf" (?:den )?(?P<od2>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?",
+        _ordinal_day_range,
+    ),
     (rf"(?:the )?(?P<od>{_EN_ORDINAL}) of (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?P<month>{_NAMING_MONTH}) (?:the )?(?P<od>{_EN_ORDINAL})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (rf"(?:den )?(?P<cd>{_SV_CARDINAL}) (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?", _cardinal_month_day),
@@ -987,6 +1019,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
     (r"forrforra manadens?|(?:the )?month before last", _month_back(2)),
     (r"i manaden|(?:den )?(?:har|denna) manaden?|this month", _month_back(0)),
+    (r"nasta manad|next month", _month_back(-1)),  # ahead: a snooze's, refused in a check-in
     (
         rf"(?:kvartal|quarter|q|kv)\.? ?(?P<q>[1-4])"
         rf"|(?:the )?(?P<qword>{_QUARTER_WORD}) (?:kvartalet|quarter)",
@@ -1078,23 +1111,29 @@ _GUARDS: Mapping[str, Callable[[Sequence[str], int, int], bool]] = {
     _ORDINAL_ALONE_EN: _ends_day,
     _SEASON_NOW: _season_then,
     _DOTTED_RANGE: _no_unit_after,
-    **dict.fromkeys(_DOTTED_DAYS, _no_unit_after),
+    **dict.fromkeys((*_DOTTED_DAYS, *_HYPHENED_DAYS), _no_unit_after),
 }
 _COMPILED = [(re.compile(pattern), read, _GUARDS.get(pattern)) for pattern, read in _PHRASES]
 
 
 def _phrase_at(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
     folded = [_fold(word) for word in words[at : at + _LONGEST]]
+    # A dash written without spaces joins the same two ends as one with them: "3 nov-5 nov", "Oct 30-Nov 2",
+    # "30-9–2-10"; tried only for words with such a dash, after the words as written.
+    dashes = _DASH_BETWEEN.search(" ".join(folded)) is not None
+    spaced = [_DASH_BETWEEN.sub(" - ", word) for word in folded] if dashes else folded
     for taken in range(len(folded), 0, -1):
         phrase = " ".join(folded[:taken])
-        for pattern, read, guard in _COMPILED:
-            match = pattern.fullmatch(phrase)
-            if match is None or (guard is not None and not guard(words, at, taken)):
-                continue
-            try:
-                return read(match, today, year), taken
-            except (ValueError, OverflowError):  # DateError too: no such day
-                raise DateError(" ".join(words[at : at + taken])[:30]) from None
+        dashed = dashes and spaced[:taken] != folded[:taken]
+        for written in (phrase, " ".join(spaced[:taken])) if dashed else (phrase,):
+            for pattern, read, guard in _COMPILED:
+                match = pattern.fullmatch(written)
+                if match is None or (guard is not None and not guard(words, at, taken)):
+                    continue
+                try:
+                    return read(match, today, year), taken
+                except (ValueError, OverflowError):  # DateError too: no such day
+                    raise DateError(" ".join(words[at : at + taken])[:30]) from None
     return None
 
 
@@ -1195,9 +1234,8 @@ def _part_of(
     if _PART_OF_HYPHENED.fullmatch(_fold(words[at])):  # "mid-October": the period after the hyphen
         rest, after, taken = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
     else:
-        taken = next(
-            (n for n in range(1, 5) if _PART_OF.fullmatch(" ".join(_fold(w) for w in words[at : at + n]))), 0
-        )
+        folded = [_fold(w) for w in words[at : at + 4]]  # each word folded once
+        taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
         if not taken:
             return None
         rest, after = list(words), at + taken
@@ -1208,14 +1246,17 @@ def _part_of(
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
     except DateError:
         return None
-    if found is None and after < len(rest) and (month := _WHOLE_MONTHS.get(_fold(rest[after]))):
-        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken  # "mid may", lower case
+    if found is None and after < len(rest) and (month := MONTH_NUMBERS.get(_fold(rest[after]))):
+        return _latest(lambda y: _month_span(y, month), today, year), 1 + taken  # "mid may", "mitten av jan"
     if found is None or found[0].first == found[0].last:
         return None
     return found[0], found[1] + taken
 
 
 _DAY_BEFORE_DATE = WEEKDAY_NUMBERS | {"man": 0}
+# Days named by a word that in a sentence is as often something else ("Lucia" a name, "Christmas party"
+# no day): read alone only where a date is asked for (a form's field, a snooze's or a pause's day).
+_FIELD_DAYS = {"lucia": _fixed(12, 13), "christmas": _fixed(12, 24)}
 _MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?P<year>[/ -]\d{4}|[/-]\d{2})?")
 
 
@@ -1262,16 +1303,17 @@ def read_at(
     """The day or period the words start with at `at` (a lead word such as "i", "on", "den" included), and
     how many words it took; None if no date starts there. `alone`: the words are meant as a date (a form's
     field), so a month may stand without "i"; `dotted`: so may "12.3" (12 March), which in a sentence may
-    be a decimal ("2.5 timmar") unless "den" leads it."""
+    be a decimal ("2.5 timmar") unless "den" leads it, and "Lucia" (13 December), as often a name."""
     if at >= len(words):
         return None
-    led = _fold(words[at]) in LEAD_WORDS
+    word = _fold(words[at])
+    led = word in LEAD_WORDS
     if led:  # the longer of a phrase with the lead word ("på onsdag") and the date after it ("den 12 mars")
         try:
             own = _phrase_at(words, at, today, year)
         except DateError:
             own = None
-        after = read_at(words, at + 1, today, year, alone=True, dotted=_fold(words[at]) == "den")
+        after = read_at(words, at + 1, today, year, alone=True, dotted=word == "den")
         if after is not None and (own is None or after[1] + 1 > own[1]):
             return after[0], after[1] + 1
         if own is not None:
@@ -1279,8 +1321,7 @@ def read_at(
     part = _part_of(words, at, today, year, dotted=dotted)
     if part is not None:
         return part
-    named = _fold(words[at])
-    weekday = _DAY_BEFORE_DATE.get(named, _DAY_BEFORE_DATE.get(named.removesuffix("en")))
+    weekday = _DAY_BEFORE_DATE.get(word, _DAY_BEFORE_DATE.get(word.removesuffix("en")))
     if weekday is not None:  # "tisdag 3/11", "mån 16/11", "Tuesday, November 3": the day once
         of = int(at + 1 < len(words) and _fold(words[at + 1]) == "of")  # "Tuesday of week 46"
         try:
@@ -1293,14 +1334,14 @@ def read_at(
             if dated[0].first.weekday() != weekday:  # "tisdag 4/11" on a Wednesday: which was meant is asked
                 raise WrongWeekday(" ".join(words[at : at + dated[1] + 1]), dated[0].first, weekday)
             return dated[0], dated[1] + 1
-    if _DOTTED.fullmatch(_fold(words[at])) or _HYPHENED.fullmatch(_fold(words[at])):
+    if _DOTTED.fullmatch(word) or _HYPHENED.fullmatch(word):
         longer = _phrase_at(words, at, today, year)  # "3.11 till 5.11": a range, not its first day
         if longer is not None and longer[1] > 1:
             return longer
     dotted_day = _dotted(words, at, today, year, alone=dotted)
     if dotted_day is not None:
         return dotted_day
-    hyphened = _HYPHENED.fullmatch(_fold(words[at]))
+    hyphened = _HYPHENED.fullmatch(word)
     timed = at + 1 < len(words) and _fold(words[at + 1]) in _CLOCK_LEADS - {"at"}  # "3-11 kl 18"
     if hyphened is not None and (dotted or timed or hyphened["y"] or _no_hour(words, at, hyphened)):
         written, taken = _year_of(hyphened["y"], words, at)  # "3-11" in a field, "3-11-2026", "30-9"
@@ -1311,6 +1352,10 @@ def read_at(
     found = _phrase_at(words, at, today, year)
     if found is not None:
         return found
+    field_day = _FIELD_DAYS.get(word) if dotted else None
+    if field_day is not None:  # "Lucia" where a date is asked for
+        written, taken = _year_of(None, words, at)
+        return _day_month_year(lambda y: Span.day(field_day(y)), written, today, year), taken
     month = _month_alone(words, at, led=alone)
     if month is not None:
         try:
@@ -1399,18 +1444,60 @@ def _weekday_beside(
 
 def read_ahead(words: Sequence[str], today: date) -> date | None:
     """The words as one day, or a few days, still to come, as a snooze's end is written ("före jul", "till
-    v. 50", "efter trettondagen", "15.12"): its first day, this year's or next; None when the words are no
-    such day or it has passed. A month or more is the caller's ("i december": none before January)."""
+    v. 50", "trettondagen", "15.12", "Lucia"): its first day, this year's or next; None when the words are
+    no such day or it has passed. A month or more is the caller's ("i december": none before January),
+    unless the words name its start or middle: "mitten av december", "mid-December" is the 15th, "början
+    av januari", "early January" the 1st ("slutet av januari" says no day, and is asked about)."""
+    part = _part_named(words)
     for year in (today.year, today.year + 1):
         try:
             found = read_whole(words, today, year)
         except DateError:
             return None
-        if found is None or found.last - found.first > timedelta(days=6):
+        if found is None:
             return None
-        if found.first > today:
-            return found.first
+        if part is None and found.last - found.first > timedelta(days=6):
+            return None
+        day = _part_day(part, found, last=False)
+        if day is None:
+            return None
+        if day > today:
+            return day
     return None
+
+
+# A part of a month as the day it points at: "början av januari" (the 1st), "mitten av december", "mid-Dec"
+# (the 15th), "slutet av januari" (the 31st, as the end of a period; as its start no day).
+_PARTS = {
+    **dict.fromkeys(("borjan", "start", "beginning", "early"), "start"),
+    **dict.fromkeys(("mitten", "middle", "mid"), "middle"),
+    **dict.fromkeys(("slutet", "end", "late"), "end"),
+}
+
+
+def _part_day(part: str | None, span: Span, *, last: bool) -> date | None:
+    """The day a part of `span` points at (no part: its first day, or with `last` its last); None when it
+    points at none: the middle of anything but a month, the end of a period as where something starts."""
+    month = span.first.day == 1 and span.last == _month_span(span.first.year, span.first.month).last
+    if part is None:
+        return span.last if last else span.first
+    if part == "middle":
+        return span.first.replace(day=15) if month else None
+    if part == "end":
+        return span.last if last else None
+    return span.first
+
+
+def _part_named(words: Sequence[str]) -> str | None:
+    """The part of a period the words begin with ("i mitten av december", "mid-Dec": "middle"; "start",
+    "end"), which the reader reads as the whole period (`_part_of`); None for none."""
+    folded = [_fold(word) for word in words[:5]]
+    if len(folded) > 1 and folded[0] in {"i", "in"}:  # "i mitten av december"
+        folded = folded[1:]
+    if folded and _PART_OF_HYPHENED.fullmatch(folded[0]):  # "mid-December"
+        return _PARTS.get(folded[0].split("-", 1)[0])
+    taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
+    return next((_PARTS[word] for word in folded[:taken] if word in _PARTS), None)
 
 
 # A time beside a day in a date field: "i går kl 18", "kl. 18.30 3/11", "3/11 18:00", "yesterday at 6pm".
@@ -1451,9 +1538,14 @@ _PERIOD_JOINS = frozenset(
 )
 _PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
 # A dash between a word and a number parts them ("15 juni–15 aug", "juni-15"), not "20-12" nor "mid-May".
-_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])\.?-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+# A hyphen between two words of a period's ends parts them too ("jul-nyår", "julafton-trettondagen"), but
+# not "mid-May".
+_NAMES_DASH = re.compile(r"(?<=[^\W\d_]{3})-(?=[^\W\d_]{3})")
 _WORDLIKE = re.compile(r"[\w\-\u2013\u2014]")  # not an emoji alone ("🎄 över julen")
 _WHOLE = re.compile(r"(?:hela|the whole|all of|all|(?:under|over|during|for) (?:hela|the whole|all)) ")
+# The days left of a period: "resten av november", "(for) the rest of the month": from today.
+_REST = re.compile(r"(?:(?:under|over) )?resten av |(?:(?:for|during) )?(?:the )?rest of ")
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
 # holidays people take off; a check-in about it is about the day.
 _CHRISTMAS_AHEAD = re.compile(
@@ -1476,11 +1568,22 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
     way ("november" on 10 November, "i vinter", "v. 45-47") is the rest of it, from today; one whose first
     day is written out ("1/11 30/11") or with a past year is returned as written, for the caller to refuse,
     and so is an end written before its start; None when the words are no period. DateError for a date that
-    cannot be ("31/2")."""
-    split = [w for w in " ".join(_DASH_BETWEEN.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    cannot be ("31/2"). "resten av november", "the rest of the month": the period from today. An end may be
+    a part of a month: "mitten av december till mitten av januari" is the 15th to the 15th; "jul till
+    nyår", "Christmas to New Year" Christmas Eve to New Year's Day."""
+    spaced = (
+        _DASH_BETWEEN.sub(" - ", w if _PART_OF_HYPHENED.fullmatch(_fold(w)) else _NAMES_DASH.sub(" - ", w))
+        for w in words
+    )
+    split = [w for w in " ".join(spaced).split() if _WORDLIKE.search(w)]
     phrase = " ".join(_fold(word) for word in split)
     if (whole := _WHOLE.match(phrase)) is not None:  # "hela juli", "the whole summer"
         split, phrase = split[whole[0].count(" ") :], phrase[whole.end() :]
+    rest = _REST.match(phrase)
+    if rest is not None:  # "resten av november", "the rest of the month": from today
+        split, phrase = split[rest[0].count(" ") :], phrase[rest.end() :]
+        if (this := _THIS_PERIOD.get(phrase)) is not None:
+            return _from_today(_span(this, today), today)
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
@@ -1488,20 +1591,26 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         return _from_today(_season_not_over(_SEASONS[season["sv"] or season["en"]], today), today)
     whole_period = _ahead(lambda y: read_whole(split, today, y), today)
     if whole_period is not None:
-        return _from_today(whole_period, today) if _named(split, today) else whole_period
+        return _from_today(whole_period, today) if rest or _named(split, today) else whole_period
+    if rest is not None:
+        return None
     folded = phrase.split()
     at = int(bool(folded) and folded[0] in _PERIOD_LEADS)
 
     def ends(y: int) -> Span | None:
+        # An end may be a part of a month: "mitten av december till mitten av januari" (15th to 15th).
         first = read_at(split, at, today, y, alone=True, dotted=True)
-        if first is None:
+        start = None if first is None else _part_day(_part_named(split[at:]), first[0], last=False)
+        if first is None or start is None:
             return None
         after = at + first[1] + (at + first[1] < len(folded) and folded[at + first[1]] in _PERIOD_JOINS)
-        start = first[0].first
 
-        def second(y2: int) -> Span | None:
-            found = read_at(split, after, start, y2, alone=True, dotted=True)
-            return found[0] if found is not None and after + found[1] == len(split) else None
+        def second(y2: int) -> Span | None:  # read alone: "nyår" after "till" is when, not what for
+            found = read_at(split[after:], 0, start, y2, alone=True, dotted=True)
+            if found is None or after + found[1] != len(split):
+                return None
+            end = _part_day(_part_named(split[after:]), found[0], last=True)
+            return None if end is None else Span(end, end)
 
         last = _ahead(second, start)
         return None if last is None else Span(start, last.last)

@@ -7,7 +7,9 @@ reminder of their turn to write a prompt. A reminder held back is sent on a late
 window is still open then; otherwise it is not sent at all. Snoozing the quarter's reminder to report after
 it came (`påminn mig om en vecka`, answering it) takes it back: on that day, still in the quarter, it comes
 again with what is still not reported.
-The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 augusti, Aug 15, and days
+The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 augusti, Aug 15, named days
+and weeks ("jul", "Lucia", "v. 50"), the middle or start of a month ("mitten av december", "mid-December":
+the 15th; "början av januari": the 1st; the end of one names no day and is asked about), and days
 counted from today as reports count back from it: i morgon, i övermorgon, måndag, nästa vecka, om 2 veckor,
 en vecka (tomorrow, Monday, next week, in 2 weeks, for a week). A day without a year is the next such day
 ("15/1" written in December is next January, as a pause reads it); a day written with a year that has

@@ -36,12 +36,13 @@ Which reports count
   value is 0 and an infinite one is the largest float; NaN metric readings are skipped.
 
 COUNT (at least `count` per period; without a period, per year)
-- The year is cut into its periods (ISO weeks whose Thursday is in the year, each only its days in the
-  year; months, quarters, or the one year). A period's figure is the sum of its days, capped at `count`
-  (per priority area with `per_area`: each known area capped at `count`; reports naming no known area
-  count toward none; no areas known: one area). The year's figure is the sum of the periods' figures: a
-  period never lends to another, so four meetings in March are one quarter met, not four. Met for the year
-  only when every period is met.
+- The year is cut into its periods (ISO weeks whose Thursday is in the year, each only its days in the year,
+  the first and the last also the year's days in the ISO year before or after: 29-31 December 2025 count in
+  week 52; months, quarters, or the one year). A period's figure is the sum of its days, capped at `count`
+  (per priority area with `per_area`: each known area capped at `count`; reports naming no known area count
+  toward none; no areas known: one area). The year's figure is the sum of the periods' figures: a period never
+  lends to another, so four meetings in March are one quarter met, not four. Met for the year only when every
+  period is met.
 - What a span's reports tell of in all, each event once but uncapped (`Measure.reported`), is kept beside
   its figure: a board that recruited 110 of 100 members reads "100 of 100 (110 reported)", not a lost 10;
   five posts in a month of two read "2 of 2 this month (5 reported)".
@@ -243,6 +244,20 @@ def period_bounds(period: Period, today: date) -> tuple[date, date]:
             assert_never(period)
 
 
+def plan_period(period: Period, day: date) -> tuple[date, date]:
+    """The period of the plan for `day`'s year that holds `day` (`spans_of`): as `period_bounds`, but a
+    week within the year, the year's first and last weeks holding its days in the ISO weeks around it."""
+    if period is Period.WEEK:
+        return next(span for span in spans_of(period, day.year) if span[0] <= day <= span[1])
+    return period_bounds(period, day)
+
+
+def week_number(starts: date) -> int:
+    """The number of the plan's week beginning on `starts` (a Monday, or 1 January): the ISO week of its
+    fourth day, so the week from Friday 1 January 2027 is week 1 and 22-31 December 2025 week 52."""
+    return (starts + timedelta(days=3)).isocalendar().week
+
+
 def periods_in_year(period: Period, year: int) -> int:
     """How many periods the plan year holds: 52 or 53 ISO weeks, 12 months, 4 quarters, 2 halves, 1 year."""
     return len(spans_of(period, year))
@@ -251,15 +266,17 @@ def periods_in_year(period: Period, year: int) -> int:
 def spans_of(period: Period, year: int) -> list[tuple[date, date]]:
     """The plan year's periods in order: ISO weeks whose Thursday is in the year, months, quarters, or the
     year itself. A week that crosses New Year holds only its days in the year, as only those count toward
-    the plan: week 53 of 2026 is 28-31 December, over (and due in full) on 31 December."""
+    the plan: week 53 of 2026 is 28-31 December, over (and due in full) on 31 December. Days of the year in
+    the ISO weeks of the year before or after count in its first or last week: 29-31 December 2025 (week 1
+    of 2026) in week 52 of 2025, 22-31 December; 1-3 January 2027 (week 53 of 2026) in week 1 of 2027,
+    1-10 January."""
     if period is Period.WEEK:
         monday = date(year, 1, 4) - timedelta(days=date(year, 1, 4).weekday())  # the ISO year's first
         count = date(year, 12, 28).isocalendar().week  # 28 December is always in the last week
         first, last = date(year, 1, 1), date(year, 12, 31)
-        return [
-            (max(first, monday + timedelta(weeks=n)), min(last, monday + timedelta(weeks=n, days=6)))
-            for n in range(count)
-        ]
+        weeks = [(monday + timedelta(weeks=n), monday + timedelta(weeks=n, days=6)) for n in range(count)]
+        weeks[0], weeks[-1] = (first, weeks[0][1]), (weeks[-1][0], last)
+        return weeks
     spans = []
     day = date(year, 1, 1)
     while day.year == year:

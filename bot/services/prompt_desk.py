@@ -1135,7 +1135,9 @@ class PromptDesk:
             board = {member.person_id for member in self.people.members(schedule.district, Role.BOARD)}
             others = board - {person_id}
             awake = not_snoozed(others, self.people.quiet(sorted(others)), local_day(now, schedule.zone))
-            self._tell(awake, partial(cards.approval_wanted, slot=after, schedule=schedule))
+            # a new text for everyone: who snoozed is asked once the snooze ends (schedules/poster.py)
+            asked = self.prompts.approval_asked(slot_id, awake, now=now, anew=True)
+            self._tell(asked, partial(cards.approval_wanted, slot=after, schedule=schedule))
         return replaced, told
 
     def _set_aside(self, written: tuple[PromptSlot, ...], actor: int, notice: Callable[..., Reply]) -> None:

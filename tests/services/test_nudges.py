@@ -32,6 +32,16 @@ TODAY = date(2026, 11, 22)  # a Sunday
         ("1 week", date(2026, 11, 29)),
         ("mig inte på en vecka", date(2026, 11, 29)),
         ("3 dagar", date(2026, 11, 25)),
+        # a named day or the start or middle of a month, the next such
+        ("mig inte före Lucia", date(2026, 12, 13)),
+        ("until Lucia", date(2026, 12, 13)),
+        ("mig inte före mitten av december", date(2026, 12, 15)),
+        ("mig inte före i mitten av januari", date(2027, 1, 15)),
+        ("until mid-December", date(2026, 12, 15)),
+        ("until the middle of December", date(2026, 12, 15)),
+        ("mig inte före början av januari", date(2027, 1, 1)),
+        ("until early January", date(2027, 1, 1)),
+        ("mig inte före mitten av nästa månad", date(2026, 12, 15)),
     ],
 )
 def test_a_snooze_ends_on_the_day_written(written: str, until: date) -> None:
@@ -40,7 +50,12 @@ def test_a_snooze_ends_on_the_day_written(written: str, until: date) -> None:
 
 @pytest.mark.parametrize(
     ("written", "problem"),
-    [("mig inte före i går", SnoozeProblem.NO_DATE), ("me in 400 days", SnoozeProblem.TOO_FAR)],
+    [
+        ("mig inte före i går", SnoozeProblem.NO_DATE),
+        ("me in 400 days", SnoozeProblem.TOO_FAR),
+        ("mig inte före slutet av januari", SnoozeProblem.NO_DATE),  # no one day: asked
+        ("mig inte före mitten av veckan", SnoozeProblem.NO_DATE),
+    ],
 )
 def test_a_snooze_that_cannot_be_kept_says_why(written: str, problem: SnoozeProblem) -> None:
     with pytest.raises(SnoozeError) as raised:

@@ -48,6 +48,22 @@ TODAY = date(2026, 9, 10)
         ("the whole autumn", Pause(TODAY, date(2026, 11, 30))),
         ("v. 37-38", Pause(TODAY, date(2026, 9, 20))),
         ("augusti-september", Pause(TODAY, date(2026, 9, 30))),
+        # the rest of a period: from today; two ends as people name them
+        ("resten av september", Pause(TODAY, date(2026, 9, 30))),
+        ("the rest of the month", Pause(TODAY, date(2026, 9, 30))),
+        ("resten av året", Pause(TODAY, date(2026, 12, 31))),
+        ("rest of the week", Pause(TODAY, date(2026, 9, 13))),
+        ("resten av hösten", Pause(TODAY, date(2026, 11, 30))),
+        ("jul till nyår", Pause(date(2026, 12, 24), date(2027, 1, 1))),
+        ("jul-nyår", Pause(date(2026, 12, 24), date(2027, 1, 1))),
+        ("from Christmas to New Year", Pause(date(2026, 12, 24), date(2027, 1, 1))),
+        ("mellan jul och nyår", Pause(date(2026, 12, 27), date(2026, 12, 30))),
+        ("mitten av december till mitten av januari", Pause(date(2026, 12, 15), date(2027, 1, 15))),
+        ("early December to mid-January", Pause(date(2026, 12, 1), date(2027, 1, 15))),
+        ("1/12 till slutet av januari", Pause(date(2026, 12, 1), date(2027, 1, 31))),
+        ("Lucia till trettondagen", Pause(date(2026, 12, 13), date(2027, 1, 6))),
+        ("3 dec-5 dec", Pause(date(2026, 12, 3), date(2026, 12, 5))),
+        ("30-11–2-12", Pause(date(2026, 11, 30), date(2026, 12, 2))),
     ],
 )
 def test_a_period_means_the_coming_one(words: str, meant: Pause) -> None:

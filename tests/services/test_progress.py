@@ -17,6 +17,7 @@ from bot.services.progress import (
     period_bounds,
     periods_in_year,
     progress,
+    week_number,
 )
 
 CHAIRS_MEETING = Target(TargetKind.COUNT, count=1, period=Period.QUARTER, unit="ordförandemöte")
@@ -421,6 +422,31 @@ def test_week_53_of_2020_holds_its_days_in_the_year() -> None:
     # week 1 of 2026 began on 29 December 2025: for the plan of 2026 it is 1-4 January
     first = period_of(progress(weekly, [], today=date(2026, 1, 2), year=2026))
     assert (first.starts, first.ends) == (date(2026, 1, 1), date(2026, 1, 4))
+
+
+def test_days_in_the_iso_weeks_of_another_year_count_in_the_plans_first_or_last_week() -> None:
+    """2025 has 52 weeks and 29-31 December 2025 are in week 1 of 2026, but held in 2025: for the plan of
+    2025 they count in its last week, week 52, 22-31 December (they counted for no week). 1-3 January 2027
+    are in week 53 of 2026: for the plan of 2027 they count in its week 1, 1-10 January."""
+    weekly = Target(TargetKind.COUNT, count=1, period=Period.WEEK, unit="inlägg")
+    last = progress(weekly, [district(1, date(2025, 12, 30))], today=date(2025, 12, 31), year=2025)
+    week = period_of(last)
+    assert (week.starts, week.ends, week.done, week.pace) == (
+        date(2025, 12, 22),
+        date(2025, 12, 31),
+        1,
+        Pace.DONE,
+    )
+    assert last.periods_met == 1 and last.periods == 52
+    sunday = period_of(progress(weekly, [], today=date(2025, 12, 28), year=2025))
+    assert (sunday.expected_by_now, sunday.pace) == (0, Pace.ON_PACE)  # 7 of 10 days
+    first = period_of(progress(weekly, [district(1, date(2027, 1, 2))], today=date(2027, 1, 3), year=2027))
+    assert (first.starts, first.ends, first.done) == (date(2027, 1, 1), date(2027, 1, 10), 1)
+    assert [week_number(starts) for starts in (date(2027, 1, 1), date(2025, 12, 22), date(2026, 12, 28))] == [
+        1,
+        52,
+        53,
+    ]
 
 
 # --- values nobody validated ----------------------------------------------------------------------------

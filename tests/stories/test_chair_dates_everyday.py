@@ -170,7 +170,8 @@ async def test_a_correction_reads_the_day_as_a_report_does(meetings: District) -
 async def test_a_snooze_until_christmas_is_christmas_not_july(meetings: District) -> None:
     """ "påminn mig inte före jul" means before Christmas Eve (it was read as 1 July 2027); a snooze reads
     a named day, a week and a day written with dots or a hyphen as check-ins do, the next such from today;
-    a part of a month says no day and is asked about."""
+    the middle of a month is its 15th ("mitten av december", "mid-December"), its start the 1st, and its
+    end says no day and is asked about."""
     meetings.clock.now = WEDNESDAY
     answer = await meetings.say(KIM, "påminn mig inte före jul")
     assert "24 dec. 2026" in answer and "2027" not in answer, answer
@@ -180,7 +181,11 @@ async def test_a_snooze_until_christmas_is_christmas_not_july(meetings: District
     assert "7 dec. 2026" in await meetings.say(KIM, "påminn mig inte före v. 50")
     assert "15 dec. 2026" in await meetings.say(KIM, "påminn mig inte före 15.12")
     assert "15 Dec 2026" in await meetings.say(KIM, "snooze until 15-12", locale="en-US")
-    unread = await meetings.say(KIM, "påminn mig inte före mitten av december")
+    answer = await meetings.say(KIM, "påminn mig inte före mitten av december")
+    assert "före 15 dec. 2026" in answer, answer
+    answer = await meetings.say(KIM, "snooze until mid-December", locale="en-US")
+    assert "before 15 Dec 2026" in answer, answer
+    unread = await meetings.say(KIM, "påminn mig inte före slutet av december")
     assert "dec. 2026" not in unread, unread
 
 
