@@ -168,25 +168,29 @@ async def test_a_member_responsible_for_a_goal_reports_on_it_and_on_no_other(
 
 
 @pytest.mark.parametrize(
-    ("reporter", "line"), [(CHAIR, "3 1 Zetkin-grupp i Sundsvall"), (SOMEONE, "12 1700")]
+    ("reporter", "line", "value", "shown"),
+    [
+        (CHAIR, "3 1 Zetkin-grupp i Sundsvall", "2", "2 personer"),
+        (SOMEONE, "12 1700", "1800", "1\xa0800 följare"),
+    ],
 )
 async def test_whoever_reported_may_correct_and_withdraw_it(
-    district: District, router: Router, reporter: PersonInfo, line: str
+    district: District, router: Router, reporter: PersonInfo, line: str, value: str, shown: str
 ) -> None:
     services, t = district.services, translator("sv")
     await ask(router, services, f"rapportera {line}", reporter)
     [mine] = services.checkins.mine(reporter, DISTRICT)
-    corrected = await ask(router, services, f"ändra {mine.id} 2", reporter)
+    corrected = await ask(router, services, f"ändra {mine.id} {value}", reporter)
     when = day(t, mine.happened_on)
     goal = int(line.split()[0])
     who = "Sundsvall" if mine.branch else t._("the district")
     assert corrected.text == t._("Corrected #{id}: goal {number}, now {value} for {who}, {day}.").format(
-        id=mine.id, number=goal, value=2, who=who, day=when
+        id=mine.id, number=goal, value=shown, who=who, day=when
     )
     withdrawn = await ask(router, services, f"ångra {mine.id}", reporter)
     assert withdrawn.text == t._(
         "Withdrew #{id} (goal {number}, {value} for {who}, {day}); it no longer counts."
-    ).format(id=mine.id, number=goal, value=2, who=who, day=when)
+    ).format(id=mine.id, number=goal, value=shown, who=who, day=when)
 
 
 @pytest.mark.parametrize("role", RANK)

@@ -37,14 +37,14 @@ async def test_the_question_is_answered_by_the_next_message(
     await converse(
         chat(bot, BOARD, channel="test"),
         (f"rapportera {calls} 1 100 samtal", "Svara 1 eller 1100, eller avbryt."),
-        ("1 100", f"Sparat #1: mål {calls}, 1\xa0100 för distriktet"),
+        ("1 100", f"Sparat #1: mål {calls}, 1\xa0100 samtal för distriktet"),
         (f"rapportera {calls} 1 100 samtal", "menade du 1"),
         ("avbryt", "Avbrutet. Inget sparades."),
     )
     await converse(
         chat(bot, BOARD, channel="test", locale="en-US"),
         (f"report {calls} 1 100 calls", "Answer 1 or 1100, or cancel."),
-        ("1", f"Stored #2: goal {calls}, 1 for the district"),
+        ("1", f"Stored #2: goal {calls}, 1 call for the district"),
         (f"report {calls} 2 300 calls", "did you mean 2"),
         ("status", "How the plan stands"),  # no answer: handled as itself, and the question is dropped
     )

@@ -52,17 +52,18 @@ async def test_what_moved_is_measured_from_what_the_board_saw_in_swedish(distric
         "Mål 12: 1 600 av 2 000 → 1 550 av 2 000 · efter"
     ]
     assert moved(answer, "Nya rapporter", "Rättade eller tillbakadragna rapporter") == [
-        "Mål 3 · Härnösand: 1 rapport, 1 sammanlagt"
+        "Mål 3 · Härnösand: 1 rapport, 1 person sammanlagt"
     ]
     assert moved(answer, "Rättade eller tillbakadragna rapporter", "Mål som har rört sig") == [
-        "Mål 3 · Sundsvall: rapport #1 (1 den 8 nov. 2026) är tillbakadragen",
-        "Mål 12 · distriktet: rapport #2 rättad från 1 600 den 8 nov. 2026 till 1 550 den 8 nov. 2026",
+        "Mål 3 · Sundsvall: rapport #1 (1 person den 8 nov. 2026) är tillbakadragen",
+        "Mål 12 · distriktet: rapport #2 rättad från 1 600 följare den 8 nov. 2026 "
+        "till 1 550 följare den 8 nov. 2026",
     ]
     [link] = re.findall(r"http://127\.0\.0\.1:3978(/exports/\S+)", answer)
     document = read_docx(await (await district.client.get(link)).read())
     paragraphs = [p.text.replace("\xa0", " ") for p in document.paragraphs]
     assert "Rättade eller tillbakadragna rapporter" in paragraphs
-    assert "Mål 3 · Sundsvall: rapport #1 (1 den 8 nov. 2026) är tillbakadragen" in paragraphs
+    assert "Mål 3 · Sundsvall: rapport #1 (1 person den 8 nov. 2026) är tillbakadragen" in paragraphs
 
 
 async def test_what_moved_is_measured_from_what_the_board_saw_in_english(district: District) -> None:
@@ -73,6 +74,7 @@ async def test_what_moved_is_measured_from_what_the_board_saw_in_english(distric
         "Goal 12: 1,600 of 2,000 → 1,550 of 2,000 · behind"
     ]
     assert moved(answer, "Reports corrected or withdrawn", "Goals that moved") == [
-        "Goal 3 · Sundsvall: report #1 (1 on 8 Nov 2026) withdrawn",
-        "Goal 12 · the district: report #2 corrected from 1,600 on 8 Nov 2026 to 1,550 on 8 Nov 2026",
+        "Goal 3 · Sundsvall: report #1 (1 person on 8 Nov 2026) withdrawn",
+        "Goal 12 · the district: report #2 corrected from 1,600 followers on 8 Nov 2026 "
+        "to 1,550 followers on 8 Nov 2026",
     ]

@@ -43,24 +43,54 @@ def _stored(district: District) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("written", "locale", "answer_start", "day"),
     [
-        ("möte 3 nov-5 nov", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 3 nov.", "2026-11-03"),
-        ("möte 3 nov–5 nov", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 3 nov.", "2026-11-03"),
-        ("möte 3 november-5 november", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 3 nov.", "2026-11-03"),
-        ("möte 28 okt-2 nov", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 28 okt.", "2026-10-28"),
-        ("meeting Nov 3-Nov 5", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 3 Nov", "2026-11-03"),
-        ("meeting 3rd Nov-5th Nov", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 3 Nov", "2026-11-03"),
-        ("meeting Oct 28-Nov 2", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 28 Oct", "2026-10-28"),
+        ("möte 3 nov-5 nov", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov.", "2026-11-03"),
+        ("möte 3 nov–5 nov", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov.", "2026-11-03"),
+        (
+            "möte 3 november-5 november",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov.",
+            "2026-11-03",
+        ),
+        (
+            "möte 28 okt-2 nov",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 28 okt.",
+            "2026-10-28",
+        ),
+        (
+            "meeting Nov 3-Nov 5",
+            "en-US",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 3 Nov",
+            "2026-11-03",
+        ),
+        (
+            "meeting 3rd Nov-5th Nov",
+            "en-US",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 3 Nov",
+            "2026-11-03",
+        ),
+        (
+            "meeting Oct 28-Nov 2",
+            "en-US",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 28 Oct",
+            "2026-10-28",
+        ),
         (
             "möte tredje till femte november",
             "sv-SE",
-            "Sparat #1: mål 4, 1 för Sundsvall, 3 nov.",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov.",
             "2026-11-03",
         ),
-        ("möte 3 nov — 5 nov", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 3 nov.", "2026-11-03"),
+        (
+            "möte 3 nov — 5 nov",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov.",
+            "2026-11-03",
+        ),
         (
             "meeting from Nov 3rd through 5th",
             "en-US",
-            "Stored #1: goal 4, 1 for Sundsvall, 3 Nov",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 3 Nov",
             "2026-11-03",
         ),
     ],
@@ -97,9 +127,9 @@ async def test_lucia_where_a_date_is_asked_for(meetings: District) -> None:
     meetings.clock.now = AFTER_LUCIA
     form = {"form": "checkin", "goal": "4", "value": "1", "comment": "", "submission": "f1", "date": "Lucia"}
     tapped = shown(await meetings.tap(KIM, form))
-    assert tapped.startswith("Sparat #1: mål 4, 1 för Sundsvall, 13 dec."), tapped
+    assert tapped.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 13 dec."), tapped
     answer = await meetings.say(KIM, "rapportera 4 1 möte med Lucia")  # a name: the comment, today
-    assert answer.startswith("Sparat #2: mål 4, 1 för Sundsvall, 15 dec."), answer
+    assert answer.startswith("Sparat #2: mål 4, 1 medlemsmöte för Sundsvall, 15 dec."), answer
     moved = await meetings.say(KIM, "ändra 2 lucia")
     assert moved.startswith("Flyttade #2 till 13 dec. 2026 (det stod 15 dec. 2026)"), moved
     assert _stored(meetings) == [("2026-12-13", None), ("2026-12-13", "med Lucia")]

@@ -61,7 +61,7 @@ async def test_a_meeting_on_29_december_counts_for_week_52(district: District) -
     assert line(await district.say(NOA, "status"), 4).endswith("· i fas")
     district.clock.now = datetime(2025, 12, 29, 19, 0, tzinfo=UTC)
     stored = await district.say(NOA, "rapportera 4 1 möte i kväll")
-    assert stored.startswith("Sparat #2: mål 4, 1 för Kramfors, 29 dec."), stored
+    assert stored.startswith("Sparat #2: mål 4, 1 medlemsmöte för Kramfors, 29 dec."), stored
     district.clock.now = datetime(2025, 12, 31, 12, 0, tzinfo=UTC)
     answer = line(await district.say(NOA, "status"), 4)
     assert "1 av 1 den här veckan" in answer and answer.endswith("· klart"), answer
@@ -80,6 +80,6 @@ async def test_days_of_week_52_on_both_sides_of_29_december_are_one_week(distric
     _plan_of_2025(district)
     district.clock.now = datetime(2025, 12, 31, 12, 0, tzinfo=UTC)
     stored = await district.say(KIM, "rapportera 4 1 möte i mellandagarna")
-    assert stored.startswith("Sparat #1: mål 4, 1 för Sundsvall, 27 dec."), stored
+    assert stored.startswith("Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 27 dec."), stored
     stored = await district.say(LEE, "report 4 1 meetings 28/12 and 30/12", locale="en-US")
-    assert stored.startswith("Stored #2: goal 4, 1 for Härnösand, 28 Dec"), stored
+    assert stored.startswith("Stored #2: goal 4, 1 members' meeting for Härnösand, 28 Dec"), stored
