@@ -347,6 +347,13 @@ _WHO_LEADS: tuple[tuple[str, str], ...] = (
     *(("who do i talk to about", "en"), ("who do i contact about", "en"), ("who should i ask about", "en")),
     *(("who can i ask about", "en"), ("who should i talk to about", "en"), ("who do i ask about", "en")),
 )
+# A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my
+# turn"), folded.
+OWN_TURN = frozenset(("min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"))
+# Leads that ask to see something: before one's own turn ("show my turn") they are `visa`, not `mina`.
+_SHOW_LEADS = frozenset(
+    ("kan du visa", "visa mig", "visa", "can you show me", "can you show", "show me", "show")
+)
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -658,6 +665,26 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("how do i make a report", "how do i send a report"),
         )
     ),
+    # what was posted, whatever follows ("vad postades i december?", "what was posted last week?")
+    *(
+        (ask, "historik", "sv")
+        for ask in (
+            *("vad har postats", "vad har publicerats", "vad postades", "vad publicerades"),
+            *("vad har vi postat", "vad har vi publicerat", "vad har du postat", "vad har du publicerat"),
+            *("vilka inlägg har publicerats", "vilka inlägg har postats", "vilka inlägg publicerades"),
+            *("vilka inlägg har vi publicerat", "vilka inlägg har gått ut", "vad har gått ut"),
+            *("vad var senaste inlägget", "vilket var senaste inlägget", "vad var det senaste inlägget"),
+        )
+    ),
+    *(
+        (ask, "history", "en")
+        for ask in (
+            *("what was posted", "what has been posted", "what s been posted", "whats been posted"),
+            *("what did we post", "what have we posted", "what did you post", "what have you posted"),
+            *("which prompts were posted", "which prompts have been posted", "what went out"),
+            *("what was the last prompt", "what was the last post", "what has gone out"),
+        )
+    ),
     *(
         (ask, "kommande", "sv")
         for ask in (
@@ -847,6 +874,15 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "vems tur är nästa",
                 "vem står på tur",
                 "vem är näst på tur",
+                "vem är nästa",
+                "vem är nästa på tur",
+                "vem är på tur",
+                "vem är på tur nu",
+                "vilka texter väntar på godkännande",
+                "vilka inlägg väntar på godkännande",
+                "vad väntar på godkännande",
+                "vilka texter ska godkännas",
+                "vad ska godkännas",
                 "vem har nästa tur",
                 "vem skriver nästa",
                 "vem skriver nästa inlägg",
@@ -897,6 +933,15 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "who s turn is it",
                 "whos turn is it",
                 "who s up next",
+                "who is up next",
+                "whos up next",
+                "which texts are waiting for approval",
+                "which prompts are waiting for approval",
+                "what is waiting for approval",
+                "what s waiting for approval",
+                "whats waiting for approval",
+                "what needs approving",
+                "which texts need approval",
             ),
         ),
         (
@@ -1263,6 +1308,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for lead_folded, language in _FOLDED_LEADS:
         if folded.startswith(lead_folded + " "):
             rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
+            if lead_folded in _SHOW_LEADS and " ".join(fold(rest).split()) in OWN_TURN:
+                return Reading(f"{'visa' if language == 'sv' else 'preview'} {rest}", language, asked=True)
             first, second = [*rest.split(" ", 2), ""][:2]
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):

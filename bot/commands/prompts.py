@@ -66,6 +66,8 @@ def register(router: Router) -> None:
 
     @router.command(
         "schema",
+        "schemalägg",  # the verb, as the plan says it ("schemalägga inlägg")
+        "schemalägga",
         "schedule",
         usage=N_("schedule [RULE]"),
         summary=N_("when prompts are posted in this channel"),

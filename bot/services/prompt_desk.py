@@ -21,7 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import Translator, fold
+from bot.i18n import OWN_TURN, Translator, fold
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -50,8 +50,6 @@ if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
 
 _SLOT = re.compile(r"^#?(\d{1,9})[.!?,;:]*$")  # "hoppa 2!", "visa 2?": a sentence's stop is no part of it
-# A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my turn")
-_MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"})
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
 OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
@@ -492,7 +490,7 @@ class PromptDesk:
     ) -> PromptSlot | NotOpen:
         """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
         act on it; otherwise why not, and which are open."""
-        if by is not None and " ".join(fold(written).split()) in _MY_TURN:
+        if by is not None and " ".join(fold(written).split()) in OWN_TURN:
             open_turns = self._open_turns(district, here)
             mine = _next_of(open_turns, self.people.find_id(by))
             return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
