@@ -386,6 +386,10 @@ _LEADS: tuple[tuple[str, str], ...] = (
 # Questions that mean a command whatever follows them: "vad gör vi om klimat?" -> "sök klimat" (the rest
 # is what to search for; nothing after them: the command alone).
 _ASKS: tuple[tuple[str, str, str], ...] = (
+    # a skip taken back: "ångra hoppa 12", "don't skip 12" (the skip command reads "inte"/"not" first)
+    *(("ångra hoppa", "hoppa inte", "sv"), ("ångra överhoppningen av", "hoppa inte", "sv")),
+    *(("unskip", "skip not", "en"), ("undo skip", "skip not", "en"), ("undo the skip of", "skip not", "en")),
+    *(("don t skip", "skip not", "en"), ("dont skip", "skip not", "en"), ("do not skip", "skip not", "en")),
     ("vad gör vi om", "sök", "sv"),
     ("vad gör vi för", "sök", "sv"),
     ("vad gör vi med", "sök", "sv"),

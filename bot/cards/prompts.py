@@ -805,6 +805,21 @@ def skipped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> 
     )
 
 
+def unskipped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    """To the owner and the writer of a skipped prompt planned again."""
+    if slot.text:
+        said = t._(
+            "{actor} took back the skip of #{id} ({when}, {channel}): it is posted at its time after all, "
+            "with the text by {writer}: {text}"
+        )
+    else:
+        said = t._(
+            "{actor} took back the skip of #{id} ({when}, {channel}): it is posted at its time after all. "
+            "No text is written yet: write {id} YOUR TEXT"
+        )
+    return Reply(said.format(**_about(t, slot, schedule, actor)))
+
+
 def stopped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
     return Reply(
         t._(

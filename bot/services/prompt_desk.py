@@ -135,6 +135,18 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Unskipped:
+    """`hoppa inte 12`: the skipped prompt planned again (`done`), or why not."""
+
+    found: Found
+    done: bool = False
+    not_skipped: bool = False  # planned already
+    too_late: bool = False  # its time has passed
+    stopped: bool = False  # its schedule was changed or stopped since: its day is no longer in it
+    paused: bool = False  # a pause covers its day
+
+
+@dataclass(frozen=True)
 class Written:
     missing: NotOpen | None = None
     slot: PromptSlot | None = None
@@ -304,6 +316,30 @@ class PromptDesk:
         if found.slot is None:
             return Skipped(found)
         return Skipped(found, self.skip(found.slot, by, confirmed=confirmed))
+
+    def unskip_number(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Unskipped:
+        """A prompt skipped by mistake, planned again with its owner and the text kept on it (a skip moved
+        no one else's turn, so taking it back moves none either); its owner and writer are told."""
+        found = self._found(district, channel, written, open_to=frozenset({SlotStatus.SKIPPED, *OPEN}))
+        slot = found.slot
+        if slot is None:
+            return Unskipped(found)
+        if slot.status is not SlotStatus.SKIPPED:
+            return Unskipped(found, not_skipped=True)
+        now = self.clock()
+        schedule = self.prompts.schedule(slot.schedule_id)
+        if slot.due_at <= now:
+            return Unskipped(found, too_late=True)
+        if schedule is None or slot.schedule_id not in {s.id for s in self.prompts.schedules(district)}:
+            return Unskipped(found, stopped=True)
+        if any(p.covers(local_day(slot.due_at, schedule.zone)) for p in self.prompts.pauses(schedule.id)):
+            return Unskipped(found, paused=True)
+        if not self.prompts.set_status(slot.id, SlotStatus.PLANNED, now=now, only_from=SlotStatus.SKIPPED):
+            return Unskipped(found, not_skipped=True)
+        actor = self.people.person_id(by, now=now)
+        self._tell_about(slot, actor, partial(cards.unskipped, slot=slot, schedule=schedule, actor=by.name))
+        self._changed()
+        return Unskipped(found, done=True)
 
     def pause_here(
         self, district: str, channel: str | None, args: str, by: PersonInfo, *, confirmed: bool, end: bool
