@@ -55,6 +55,8 @@ OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 # Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
 _NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED})
+# A slot that went out, or may have: its turn was taken.
+_WENT_OUT = frozenset({SlotStatus.POSTED, SlotStatus.POSTING, SlotStatus.UNCERTAIN})
 
 
 @dataclass(frozen=True)
@@ -646,7 +648,17 @@ class PromptDesk:
                 statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED],
                 limit=1000,
             )
-            instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
+            zone, today = current.zone, local_day(now, current.zone)
+            went_out = self.prompts.days_out(current.conversation_id, zone, since=now)
+            instants = [  # a day whose prompt already went out (today's; one posted early) gets no other
+                instant
+                for instant in occurrences(rule, zone, after=now, until=now + HORIZON)
+                if local_day(instant, zone) not in went_out
+            ]
+            # the new hour has passed today: today's prompt keeps its time rather than leave the day
+            midnight = datetime.combine(today, time(0), zone) - timedelta(seconds=1)
+            if occurrences(rule, zone, after=midnight, until=now):
+                instants.extend(s.due_at for s in coming if local_day(s.due_at, zone) == today)
             change = plan_change(coming, instants, current.zone, self.prompts.pauses(current.id))
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
         person_id = self.people.person_id(by, now=now)
@@ -897,6 +909,13 @@ class PromptDesk:
             if slot.status is SlotStatus.PLANNED
             or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
         ]
+        # posted early under a schedule changed since: still the turn it was, on its day
+        early = self.prompts.slots(
+            district=district, after=now, statuses=list(_WENT_OUT), limit=1000, replaced_too=True
+        )
+        seen = {slot.id for slot in coming}
+        coming.extend(slot for slot in early if slot.id not in seen and slot.owner_id in board)
+        coming.sort(key=lambda slot: (slot.due_at, slot.id))
         if any(slot.owner_id is not None and slot.owner_id not in board for slot in coming):
             again = board_changed = True
 
