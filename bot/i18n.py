@@ -350,7 +350,17 @@ _WHO_LEADS: tuple[tuple[str, str], ...] = (
 # A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my
 # turn"), folded.
 OWN_TURN = frozenset(("min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"))
-# Leads that ask to see something: before one's own turn ("show my turn") they are `visa`, not `mina`.
+# The next prompt to go out, written instead of its number ("visa nästa inlägg", "show the next prompt"),
+# folded.
+NEXT_PROMPT = frozenset(
+    (
+        *("nasta", "nasta inlagg", "nasta inlagget", "det nasta", "det nasta inlagget", "nasta tur"),
+        *("next", "the next", "next prompt", "the next prompt", "next one", "the next one", "next post"),
+        "the next post",
+    )
+)
+# Leads that ask to see something: before one's own turn ("show my turn") or the next prompt ("show me the
+# next prompt") they are `visa`, not `mina` or a goal.
 _SHOW_LEADS = frozenset(
     ("kan du visa", "visa mig", "visa", "can you show me", "can you show", "show me", "show")
 )
@@ -678,6 +688,9 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("vilka inlägg har publicerats", "vilka inlägg har postats", "vilka inlägg publicerades"),
             *("vilka inlägg har vi publicerat", "vilka inlägg har gått ut", "vad har gått ut"),
             *("vad var senaste inlägget", "vilket var senaste inlägget", "vad var det senaste inlägget"),
+            *("vem skrev det senaste inlägget", "vem skrev senaste inlägget", "vem skrev förra inlägget"),
+            *("hur många inlägg har vi", "hur många inlägg har publicerats", "hur många inlägg har postats"),
+            *("hur många inlägg har du", "hur många inlägg har gått ut"),
         )
     ),
     *(
@@ -687,6 +700,9 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("what did we post", "what have we posted", "what did you post", "what have you posted"),
             *("which prompts were posted", "which prompts have been posted", "what went out"),
             *("what was the last prompt", "what was the last post", "what has gone out"),
+            *("who wrote the last prompt", "who wrote the last post", "who wrote the latest prompt"),
+            *("how many prompts have", "how many prompts were", "how many prompts did"),
+            *("how many posts have", "how many posts were", "how many posts did"),
         )
     ),
     *(
@@ -696,6 +712,8 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("när publiceras nästa inlägg", "när skickar ni nästa inlägg", "när är nästa diskussionsfråga"),
             *("vilka inlägg kommer", "vilka inlägg är på gång", "när är det min tur", "när är min tur"),
             *("när har jag nästa inlägg", "när är min nästa tur", "när är jag på tur", "när ska jag skriva"),
+            *("när postas mitt inlägg", "när publiceras mitt inlägg", "när kommer mitt inlägg"),
+            *("när går mitt inlägg ut",),
         )
     ),
     *(
@@ -706,6 +724,7 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("what prompts are coming", "when is my turn", "when is my next turn"),
             *("when s my turn", "whens my turn", "when s my next turn", "whens my next turn"),
             *("when am i next", "when am i up", "when do i write next", "when do i write the next"),
+            *("when is my prompt", "when does my prompt", "when will my prompt", "when is my post"),
         )
     ),
 )
@@ -1312,7 +1331,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for lead_folded, language in _FOLDED_LEADS:
         if folded.startswith(lead_folded + " "):
             rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
-            if lead_folded in _SHOW_LEADS and " ".join(fold(rest).split()) in OWN_TURN:
+            if lead_folded in _SHOW_LEADS and " ".join(fold(rest).split()) in OWN_TURN | NEXT_PROMPT:
                 return Reading(f"{'visa' if language == 'sv' else 'preview'} {rest}", language, asked=True)
             first, second = [*rest.split(" ", 2), ""][:2]
             glued = unglue(first)

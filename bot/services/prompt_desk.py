@@ -21,7 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import OWN_TURN, Translator, fold
+from bot.i18n import NEXT_PROMPT, OWN_TURN, Translator, fold
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -532,6 +532,9 @@ class PromptDesk:
             open_turns = self._open_turns(district, here)
             mine = _next_of(open_turns, self.people.find_id(by))
             return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
+        if " ".join(fold(written).split()) in NEXT_PROMPT:  # "visa nästa inlägg": the first still to go out
+            open_ids = self._open_ids(district, here)
+            written = str(open_ids[0]) if open_ids else written
         match = _SLOT.match(written.strip())
         if not match:  # with the open ones, for an example that works
             return NotOpen(written, no_number=True, open_ids=self._open_ids(district, here))

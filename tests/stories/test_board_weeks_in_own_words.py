@@ -9,8 +9,11 @@ What a board member means:
   their reports or goals ("Did you mean my reports, my goals or my data?").
 - "vad postades senast?", "what was posted?" ask what went out: `historik`, with the text's writer or the
   bank, not "I can't answer that".
-- "vem är nästa?", "who is up next?" and "vilka texter väntar på godkännande?" ask for the coming prompts:
-  whose turn each is and whether a text waits for approval.
+- "vem är nästa?", "who is up next?", "när postas mitt inlägg?" and "vilka texter väntar på godkännande?"
+  ask for the coming prompts: whose turn each is and whether a text waits for approval.
+- "visa nästa inlägg" / "show me the next prompt" is the first prompt still to go out, as `visa 1` shows it
+  (not "write the prompt's number").
+- "vem skrev det senaste inlägget?", "how many prompts have we posted?" are answered by `historik`.
 """
 
 from __future__ import annotations
@@ -45,7 +48,14 @@ async def test_in_swedish_the_board_schedules_looks_and_asks_what_went_out(world
             "Diskussionsinlägg\nVad vill vi att regionen gör med vården?\nSkrivet av Megan Bowen"
         ), (asked, shown)
 
-    for asked in ("vem är nästa?", "Vem är på tur?"):
+    for asked in ("visa nästa inlägg", "visa mig nästa inlägg"):  # #1, Megan's, the next to go out
+        shown = await world.say(LARS, asked)
+        assert shown.endswith("Vad vill vi att regionen gör med vården?\nSkrivet av Megan Bowen"), (
+            asked,
+            shown,
+        )
+
+    for asked in ("vem är nästa?", "Vem är på tur?", "när postas mitt inlägg?"):
         coming = await world.say(LARS, asked)
         assert coming.startswith(
             "Kommande diskussionsinlägg\n"
@@ -54,7 +64,13 @@ async def test_in_swedish_the_board_schedules_looks_and_asks_what_went_out(world
         ), (asked, coming)
 
     await post(world, first.id)
-    for asked in ("vad postades senast?", "Vad har publicerats hittills?", "vilka inlägg har gått ut?"):
+    for asked in (
+        "vad postades senast?",
+        "Vad har publicerats hittills?",
+        "vilka inlägg har gått ut?",
+        "vem skrev det senaste inlägget?",
+        "hur många inlägg har vi gjort?",
+    ):
         history = await world.say(LARS, asked)
         assert history.startswith(
             f"Publicerade inlägg\n#{first.id}  tisdag 1 december kl. 18.00 · publicerat · Megan Bowens text"
@@ -71,7 +87,11 @@ async def test_in_english_adele_sees_her_turn_what_waits_and_what_went_out(world
         written = "Discussion prompt\nHow do we reach young members?\nWritten by Adele Vance"
         assert shown.startswith(written), (asked, shown)
 
-    for asked in ("which texts are waiting for approval?", "who is up next?"):
+    for asked in ("show me the next prompt", "show the next prompt please"):  # #1, Megan's, from the bank
+        shown = await world.say(ADELE, asked, locale="en-US")
+        assert shown.startswith("Discussion prompt\n") and "From the prompt bank" in shown, (asked, shown)
+
+    for asked in ("which texts are waiting for approval?", "who is up next?", "when is my prompt posted?"):
         coming = await world.say(ADELE, asked, locale="en-US")
         assert coming.startswith("Upcoming discussion prompts\n"), (asked, coming)
         assert (
@@ -79,7 +99,13 @@ async def test_in_english_adele_sees_her_turn_what_waits_and_what_went_out(world
         ) in coming, (asked, coming)
 
     await post(world, first.id)
-    for asked in ("what was posted?", "What has been posted so far?", "what went out last week"):
+    for asked in (
+        "what was posted?",
+        "What has been posted so far?",
+        "what went out last week",
+        "who wrote the last prompt?",
+        "how many prompts have we posted?",
+    ):
         history = await world.say(ADELE, asked, locale="en-US")
         assert history.startswith(
             f"Posted prompts\n#{first.id}  Tuesday 1 December at 18:00 · posted · from the bank"
