@@ -322,6 +322,16 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
         notes += _text_moves(t, setup)
         parked = [slot for slot in setup.written if slot.id in change.parked]
         notes += _yours(t, parked, setup.actor)
+    rule = schedule.rule
+    for slot in slots:  # today's, whose new hour had passed when it changed: it keeps its own time
+        local = slot.due_at.astimezone(schedule.zone)
+        kept = change is not None and slot.id in change.kept
+        if kept and (local.hour, local.minute) != (rule.hour, rule.minute):
+            notes.append(
+                t._("#{id} keeps its time today, {time}: the new hour had already passed.").format(
+                    id=slot.id, time=clock(t, slot.due_at, schedule.zone)
+                )
+            )
     if setup.dealt:
         notes.append(dealt_anew(t, setup.dealt))
     notes.append(_holiday_note(t, schedule.rule.holidays, setup.holidays))

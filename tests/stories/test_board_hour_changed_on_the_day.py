@@ -52,6 +52,8 @@ async def test_in_swedish_the_hour_changes_after_todays_post_and_before_todays_n
         "Inlägg publiceras i den här kanalen den 1 och den 15 varje månad kl. 17.00\n"
         f"#{second.id}  tisdag 15 december kl. 20.00 · Adele Vance\n"
     ), answer
+    kept = f"#{second.id} behåller sin tid i dag, kl. 20.00: den nya tiden hade redan varit."
+    assert kept in answer, answer
     coming = await world.say(LARS, "kommande")
     assert f"#{second.id}  tisdag 15 december kl. 20.00 · Adele Vance · texten klar" in coming, coming
     before = len(world.connector.posted)
