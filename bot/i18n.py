@@ -364,6 +364,11 @@ NEXT_PROMPT = frozenset(
 _SHOW_LEADS = frozenset(
     ("kan du visa", "visa mig", "visa", "can you show me", "can you show", "show me", "show")
 )
+# Asking whether someone can take one's turn ("kan Adele ta min tur?", "could Jonas take my turn?"), folded.
+_SOMEONE_TAKES = re.compile(
+    r"^(?:(?P<sv>kan|kunde) \w+(?: \w+)? (?:ta|skriva) (?:min tur|mitt inlagg|min nasta tur)"
+    r"|(?:can|could) \w+(?: \w+)? (?:take|do|write) (?:my turn|my prompt|my next turn))$"
+)
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -1288,6 +1293,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
+    someone = _SOMEONE_TAKES.match(" ".join(words))
+    if someone is not None:  # "kan Adele ta min tur?": the turns, with the line that gives one away
+        return Reading("kommande" if someone["sv"] else "upcoming", "sv" if someone["sv"] else "en", True)
     goal = _one_goal(" ".join(words[1:])) if words[:1] == ["status"] else None
     if goal is not None:  # "status mål 4", "status Sundsvall goal 4"
         return Reading(goal, "en" if goal.startswith("goal") else "sv", asked=True)

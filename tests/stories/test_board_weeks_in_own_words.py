@@ -11,6 +11,8 @@ What a board member means:
   bank, not "I can't answer that".
 - "vem är nästa?", "who is up next?", "när postas mitt inlägg?" and "vilka texter väntar på godkännande?"
   ask for the coming prompts: whose turn each is and whether a text waits for approval.
+- "kan Adele ta min tur?" / "could Jonas take my turn?" asks how to hand one's turn on: the coming prompts,
+  one's own turn and the line that gives it away (not "I can't answer that").
 - "visa nästa inlägg" / "show me the next prompt" is the first prompt still to go out, as `visa 1` shows it
   (not "write the prompt's number").
 - "vem skrev det senaste inlägget?", "how many prompts have we posted?" are answered by `historik`.
@@ -55,6 +57,11 @@ async def test_in_swedish_the_board_schedules_looks_and_asks_what_went_out(world
             shown,
         )
 
+    lars = world.slot_at(15, 1, 18)
+    answer = await world.say(LARS, "kan Adele ta min tur?")  # his turn, and the line that gives it to her
+    assert f"Din nästa tur: #{lars.id}, fredag 15 januari kl. 18.00." in answer, answer
+    assert f"ge {lars.id} @namn" in answer, answer
+
     for asked in ("vem är nästa?", "Vem är på tur?", "när postas mitt inlägg?"):
         coming = await world.say(LARS, asked)
         assert coming.startswith(
@@ -90,6 +97,10 @@ async def test_in_english_adele_sees_her_turn_what_waits_and_what_went_out(world
     for asked in ("show me the next prompt", "show the next prompt please"):  # #1, Megan's, from the bank
         shown = await world.say(ADELE, asked, locale="en-US")
         assert shown.startswith("Discussion prompt\n") and "From the prompt bank" in shown, (asked, shown)
+
+    answer = await world.say(ADELE, "could Jonas take my turn?", locale="en-US")
+    assert f"Your next turn: #{second.id}, Tuesday 15 December at 18:00." in answer, answer
+    assert f"assign {second.id} @name" in answer, answer
 
     for asked in ("which texts are waiting for approval?", "who is up next?", "when is my prompt posted?"):
         coming = await world.say(ADELE, asked, locale="en-US")
