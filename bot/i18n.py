@@ -347,6 +347,28 @@ _WHO_LEADS: tuple[tuple[str, str], ...] = (
     *(("who do i talk to about", "en"), ("who do i contact about", "en"), ("who should i ask about", "en")),
     *(("who can i ask about", "en"), ("who should i talk to about", "en"), ("who do i ask about", "en")),
 )
+# A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my
+# turn"), folded.
+OWN_TURN = frozenset(("min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"))
+# The next prompt to go out, written instead of its number ("visa nästa inlägg", "show the next prompt"),
+# folded.
+NEXT_PROMPT = frozenset(
+    (
+        *("nasta", "nasta inlagg", "nasta inlagget", "det nasta", "det nasta inlagget", "nasta tur"),
+        *("next", "the next", "next prompt", "the next prompt", "next one", "the next one", "next post"),
+        "the next post",
+    )
+)
+# Leads that ask to see something: before one's own turn ("show my turn") or the next prompt ("show me the
+# next prompt") they are `visa`, not `mina` or a goal.
+_SHOW_LEADS = frozenset(
+    ("kan du visa", "visa mig", "visa", "can you show me", "can you show", "show me", "show")
+)
+# Asking whether someone can take one's turn ("kan Adele ta min tur?", "could Jonas take my turn?"), folded.
+_SOMEONE_TAKES = re.compile(
+    r"^(?:(?P<sv>kan|kunde) \w+(?: \w+)? (?:ta|skriva) (?:min tur|mitt inlagg|min nasta tur)"
+    r"|(?:can|could) \w+(?: \w+)? (?:take|do|write) (?:my turn|my prompt|my next turn))$"
+)
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -379,6 +401,10 @@ _LEADS: tuple[tuple[str, str], ...] = (
 # Questions that mean a command whatever follows them: "vad gör vi om klimat?" -> "sök klimat" (the rest
 # is what to search for; nothing after them: the command alone).
 _ASKS: tuple[tuple[str, str, str], ...] = (
+    # a skip taken back: "ångra hoppa 12", "don't skip 12" (the skip command reads "inte"/"not" first)
+    *(("ångra hoppa", "hoppa inte", "sv"), ("ångra överhoppningen av", "hoppa inte", "sv")),
+    *(("unskip", "skip not", "en"), ("undo skip", "skip not", "en"), ("undo the skip of", "skip not", "en")),
+    *(("don t skip", "skip not", "en"), ("dont skip", "skip not", "en"), ("do not skip", "skip not", "en")),
     ("vad gör vi om", "sök", "sv"),
     ("vad gör vi för", "sök", "sv"),
     ("vad gör vi med", "sök", "sv"),
@@ -658,6 +684,32 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("how do i make a report", "how do i send a report"),
         )
     ),
+    # what was posted, whatever follows ("vad postades i december?", "what was posted last week?")
+    *(
+        (ask, "historik", "sv")
+        for ask in (
+            *("vad har postats", "vad har publicerats", "vad postades", "vad publicerades"),
+            *("vad har vi postat", "vad har vi publicerat", "vad har du postat", "vad har du publicerat"),
+            *("vilka inlägg har publicerats", "vilka inlägg har postats", "vilka inlägg publicerades"),
+            *("vilka inlägg har vi publicerat", "vilka inlägg har gått ut", "vad har gått ut"),
+            *("vad var senaste inlägget", "vilket var senaste inlägget", "vad var det senaste inlägget"),
+            *("vem skrev det senaste inlägget", "vem skrev senaste inlägget", "vem skrev förra inlägget"),
+            *("hur många inlägg har vi", "hur många inlägg har publicerats", "hur många inlägg har postats"),
+            *("hur många inlägg har du", "hur många inlägg har gått ut"),
+        )
+    ),
+    *(
+        (ask, "history", "en")
+        for ask in (
+            *("what was posted", "what has been posted", "what s been posted", "whats been posted"),
+            *("what did we post", "what have we posted", "what did you post", "what have you posted"),
+            *("which prompts were posted", "which prompts have been posted", "what went out"),
+            *("what was the last prompt", "what was the last post", "what has gone out"),
+            *("who wrote the last prompt", "who wrote the last post", "who wrote the latest prompt"),
+            *("how many prompts have", "how many prompts were", "how many prompts did"),
+            *("how many posts have", "how many posts were", "how many posts did"),
+        )
+    ),
     *(
         (ask, "kommande", "sv")
         for ask in (
@@ -665,6 +717,8 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("när publiceras nästa inlägg", "när skickar ni nästa inlägg", "när är nästa diskussionsfråga"),
             *("vilka inlägg kommer", "vilka inlägg är på gång", "när är det min tur", "när är min tur"),
             *("när har jag nästa inlägg", "när är min nästa tur", "när är jag på tur", "när ska jag skriva"),
+            *("när postas mitt inlägg", "när publiceras mitt inlägg", "när kommer mitt inlägg"),
+            *("när går mitt inlägg ut",),
         )
     ),
     *(
@@ -675,6 +729,7 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("what prompts are coming", "when is my turn", "when is my next turn"),
             *("when s my turn", "whens my turn", "when s my next turn", "whens my next turn"),
             *("when am i next", "when am i up", "when do i write next", "when do i write the next"),
+            *("when is my prompt", "when does my prompt", "when will my prompt", "when is my post"),
         )
     ),
 )
@@ -847,6 +902,15 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "vems tur är nästa",
                 "vem står på tur",
                 "vem är näst på tur",
+                "vem är nästa",
+                "vem är nästa på tur",
+                "vem är på tur",
+                "vem är på tur nu",
+                "vilka texter väntar på godkännande",
+                "vilka inlägg väntar på godkännande",
+                "vad väntar på godkännande",
+                "vilka texter ska godkännas",
+                "vad ska godkännas",
                 "vem har nästa tur",
                 "vem skriver nästa",
                 "vem skriver nästa inlägg",
@@ -897,6 +961,15 @@ _SAYINGS: dict[str, tuple[str, str]] = {
                 "who s turn is it",
                 "whos turn is it",
                 "who s up next",
+                "who is up next",
+                "whos up next",
+                "which texts are waiting for approval",
+                "which prompts are waiting for approval",
+                "what is waiting for approval",
+                "what s waiting for approval",
+                "whats waiting for approval",
+                "what needs approving",
+                "which texts need approval",
             ),
         ),
         (
@@ -1220,6 +1293,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
+    someone = _SOMEONE_TAKES.match(" ".join(words))
+    if someone is not None:  # "kan Adele ta min tur?": the turns, with the line that gives one away
+        return Reading("kommande" if someone["sv"] else "upcoming", "sv" if someone["sv"] else "en", True)
     goal = _one_goal(" ".join(words[1:])) if words[:1] == ["status"] else None
     if goal is not None:  # "status mål 4", "status Sundsvall goal 4"
         return Reading(goal, "en" if goal.startswith("goal") else "sv", asked=True)
@@ -1263,6 +1339,8 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     for lead_folded, language in _FOLDED_LEADS:
         if folded.startswith(lead_folded + " "):
             rest = _without_courtesy(_after_words(written, len(lead_folded.split())))
+            if lead_folded in _SHOW_LEADS and " ".join(fold(rest).split()) in OWN_TURN | NEXT_PROMPT:
+                return Reading(f"{'visa' if language == 'sv' else 'preview'} {rest}", language, asked=True)
             first, second = [*rest.split(" ", 2), ""][:2]
             glued = unglue(first)
             if is_command(first) or is_command(f"{first}-{second}") or (glued and is_command(glued[0])):

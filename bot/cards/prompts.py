@@ -322,6 +322,16 @@ def schedule_set(t: Translator, setup: Setup, *, warn_few: bool) -> Reply:
         notes += _text_moves(t, setup)
         parked = [slot for slot in setup.written if slot.id in change.parked]
         notes += _yours(t, parked, setup.actor)
+    rule = schedule.rule
+    for slot in slots:  # today's, whose new hour had passed when it changed: it keeps its own time
+        local = slot.due_at.astimezone(schedule.zone)
+        kept = change is not None and slot.id in change.kept
+        if kept and (local.hour, local.minute) != (rule.hour, rule.minute):
+            notes.append(
+                t._("#{id} keeps its time today, {time}: the new hour had already passed.").format(
+                    id=slot.id, time=clock(t, slot.due_at, schedule.zone)
+                )
+            )
     if setup.dealt:
         notes.append(dealt_anew(t, setup.dealt))
     notes.append(_holiday_note(t, schedule.rule.holidays, setup.holidays))
@@ -803,6 +813,21 @@ def skipped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> 
             "Here it is, kept: {text}"
         ).format(**_about(t, slot, schedule, actor))
     )
+
+
+def unskipped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    """To the owner and the writer of a skipped prompt planned again."""
+    if slot.text:
+        said = t._(
+            "{actor} took back the skip of #{id} ({when}, {channel}): it is posted at its time after all, "
+            "with the text by {writer}: {text}"
+        )
+    else:
+        said = t._(
+            "{actor} took back the skip of #{id} ({when}, {channel}): it is posted at its time after all. "
+            "No text is written yet: write {id} YOUR TEXT"
+        )
+    return Reply(said.format(**_about(t, slot, schedule, actor)))
 
 
 def stopped(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:

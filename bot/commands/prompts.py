@@ -66,6 +66,8 @@ def register(router: Router) -> None:
 
     @router.command(
         "schema",
+        "schemalägg",  # the verb, as the plan says it ("schemalägga inlägg")
+        "schemalägga",
         "schedule",
         usage=N_("schedule [RULE]"),
         summary=N_("when prompts are posted in this channel"),
@@ -260,6 +262,9 @@ def register(router: Router) -> None:
         """Skip one slot (nothing is posted then)."""
         t = request.t
         args, confirmed = _confirmed(request.args)
+        first, _, rest = args.partition(" ")
+        if fold(first) in ("inte", "not"):  # "hoppa inte 12"; "ångra hoppa 12", "unskip 12" read so
+            return await unskip(request, context, rest)
         words = args.split(maxsplit=1)  # "hoppa över 12": "över" (or "over") may come first
         over = len(words) == 2 and fold(words[0]) == "over"
         assert request.user is not None
@@ -290,6 +295,46 @@ def register(router: Router) -> None:
             answer = t._("#{id} is skipped; nothing will be posted then.")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
         return cards.set_aside_answer(t, answer, done)
+
+    async def unskip(request: Request, context: Context, args: str) -> Reply:
+        """A skip taken back: the prompt is planned again, with the text kept on it."""
+        t = request.t
+        first, _, rest = args.strip().partition(" ")
+        written = rest if fold(first) == "over" and rest else args  # "hoppa inte över 12"
+        assert request.user is not None
+        back = await asyncio.to_thread(
+            _desk(context).unskip_number, request.district, _channel(request), written.strip(), request.user
+        )
+        found = back.found
+        if found.missing is not None:
+            return _not_open(t, found.missing)
+        assert found.slot is not None
+        slot = found.slot
+        if back.not_skipped:
+            return Reply(t._("#{id} is not skipped; it is posted at its time.").format(id=slot.id))
+        if back.too_late:
+            return Reply(t._("#{id} was skipped and its time has passed.").format(id=slot.id))
+        if back.stopped:
+            return Reply(
+                t._(
+                    "#{id} was set aside when the schedule changed or stopped; its day is not in the "
+                    "schedule now. See the coming prompts with: upcoming"
+                ).format(id=slot.id)
+            )
+        if back.paused:
+            return Reply(
+                t._("#{id} falls in a pause; to post it, lift the pause first: pause end").format(id=slot.id)
+            )
+        answer = t._("#{id} is no longer skipped: it is posted {when}.").format(
+            id=slot.id, when=cards.when(t, slot.due_at, context.services.zone)
+        )
+        if slot.text:
+            answer += " " + t._("The text by {writer} goes out then.").format(
+                writer=slot.writer_name or t._("someone no longer known")
+            )
+        else:
+            answer += " " + t._("No text is written yet: write {id} YOUR TEXT").format(id=slot.id)
+        return Reply(answer)
 
     @router.command(
         "flytta",

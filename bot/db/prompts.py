@@ -288,14 +288,20 @@ class PromptRepository:
     def add_slots(
         self, schedule_id: int, due: Iterable[tuple[datetime, SlotStatus]], *, now: datetime
     ) -> int:
-        """Lay out slots (idempotent: a slot that exists is left as it is). How many were new."""
+        """Lay out slots (idempotent: a slot that exists is left as it is). How many were new. A day whose
+        prompt already went out in this channel under an earlier schedule (today's, before the hour
+        changed; one posted early with `posta`) gets no second one."""
         with self.db.write() as session:
+            schedule = session.get(PromptSchedule, schedule_id)
+            assert schedule is not None
+            zone = ZoneInfo(schedule.timezone)
             existing = set(
                 session.exec(select(Occurrence.due_at).where(Occurrence.schedule_id == schedule_id)).all()
             )
+            went_out = _days_out(session, schedule.conversation_id, zone, since=now)
             added = 0
             for due_at, status in due:
-                if due_at in existing:
+                if due_at in existing or local_day(due_at, zone) in went_out:
                     continue
                 session.add(
                     Occurrence(
@@ -309,6 +315,14 @@ class PromptRepository:
                 added += 1
             return added
 
+    def days_out(self, conversation_id: str, zone: ZoneInfo, *, since: datetime) -> set[date]:
+        """The days from `since` on whose prompt in this channel already went out (or may have)."""
+        with self.db.read() as session:
+            row = session.exec(
+                select(Conversation).where(Conversation.conversation_id == conversation_id)
+            ).first()
+            return _days_out(session, row.id or 0, zone, since=since) if row is not None else set()
+
     def slots(
         self,
         *,
@@ -317,7 +331,10 @@ class PromptRepository:
         after: datetime | None = None,
         statuses: Sequence[SlotStatus] | None = None,
         limit: int = 50,
+        replaced_too: bool = False,
     ) -> list[PromptSlot]:
+        """Slots, the earliest first; of a `district`, those of its current schedules (`replaced_too`: of
+        the schedules a change replaced as well)."""
         with self.db.read() as session:
             query = (
                 select(Occurrence, Person)
@@ -330,8 +347,10 @@ class PromptRepository:
                 query = query.where(Occurrence.schedule_id == schedule_id)
             if district is not None:
                 query = query.join(District, col(District.id) == col(PromptSchedule.district_id)).where(
-                    District.name == district, col(PromptSchedule.active).is_(True)
+                    District.name == district
                 )
+                if not replaced_too:
+                    query = query.where(col(PromptSchedule.active).is_(True))
             if after is not None:
                 query = query.where(col(Occurrence.due_at) > after)
             if statuses is not None:
@@ -883,3 +902,18 @@ def _channel_row(session: Session, conversation_id: str, now: datetime) -> Conve
     session.add(row)
     session.flush()
     return row
+
+
+def _days_out(session: Session, conversation: int, zone: ZoneInfo, *, since: datetime) -> set[date]:
+    """The days (local) from about `since` on whose prompt in the channel (under any of its schedules, old
+    ones too) was posted, at its time or early, or may have been: a new rule or hour adds none on them."""
+    out = [SlotStatus.POSTED.value, SlotStatus.POSTING.value, SlotStatus.UNCERTAIN.value]
+    schedules = select(PromptSchedule.id).where(PromptSchedule.conversation_id == conversation)
+    found = session.exec(
+        select(Occurrence.due_at).where(
+            col(Occurrence.schedule_id).in_(schedules),
+            col(Occurrence.status).in_(out),
+            col(Occurrence.due_at) >= since - timedelta(days=1),
+        )
+    ).all()
+    return {local_day(due_at, zone) for due_at in found}

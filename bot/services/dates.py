@@ -1537,6 +1537,8 @@ _PERIOD_JOINS = frozenset(
     {"-", "\u2013", "\u2014", "till", "to", "until", "through", "och", "and", "tom", "t.o.m"}
 )
 _PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
+# A period's end alone, from today: "till 10 januari", "until 10 January" (folded).
+_PERIOD_UNTIL = frozenset({"till", "tills", "until", "tom", "through"})
 # A dash between a word and a number parts them ("15 juni–15 aug", "juni-15"), not "20-12" nor "mid-May".
 _DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])\.?-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
 # A hyphen between two words of a period's ends parts them too ("jul-nyår", "julafton-trettondagen"), but
@@ -1595,6 +1597,15 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
     if rest is not None:
         return None
     folded = phrase.split()
+    if folded and folded[0] in _PERIOD_UNTIL:  # "till 10 januari", "until 10 January": from today to that day
+
+        def until(y: int) -> Span | None:
+            found = read_at(split, 1, today, y, alone=True, dotted=True)
+            return found[0] if found is not None and 1 + found[1] == len(split) else None
+
+        last = _ahead(until, today)
+        if last is not None and last.first == last.last:  # one day, not "till mars" (its first or last?)
+            return Span(today, last.last)
     at = int(bool(folded) and folded[0] in _PERIOD_LEADS)
 
     def ends(y: int) -> Span | None:

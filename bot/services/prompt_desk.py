@@ -21,7 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import Translator, fold
+from bot.i18n import NEXT_PROMPT, OWN_TURN, Translator, fold
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -50,13 +50,13 @@ if TYPE_CHECKING:
     from bot.services.engagement import EngagementCounter
 
 _SLOT = re.compile(r"^#?(\d{1,9})[.!?,;:]*$")  # "hoppa 2!", "visa 2?": a sentence's stop is no part of it
-# A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my turn")
-_MY_TURN = frozenset({"min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"})
 # The slots a command may change (its owner, text, approval; skip it, post it), and those it may show.
 OPEN = frozenset({SlotStatus.PLANNED})
 SHOWN = frozenset({SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED})
 # Slots that are nobody's turn: cancelled, or paused (a turn again if the pause is lifted).
 _NO_TURN = frozenset({SlotStatus.CANCELLED, SlotStatus.PAUSED})
+# A slot that went out, or may have: its turn was taken.
+_WENT_OUT = frozenset({SlotStatus.POSTED, SlotStatus.POSTING, SlotStatus.UNCERTAIN})
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,18 @@ class Assigned:
 class Skipped:
     found: Found
     set_aside: SetAside | None = None
+
+
+@dataclass(frozen=True)
+class Unskipped:
+    """`hoppa inte 12`: the skipped prompt planned again (`done`), or why not."""
+
+    found: Found
+    done: bool = False
+    not_skipped: bool = False  # planned already
+    too_late: bool = False  # its time has passed
+    stopped: bool = False  # its schedule was changed or stopped since: its day is no longer in it
+    paused: bool = False  # a pause covers its day
 
 
 @dataclass(frozen=True)
@@ -306,6 +318,30 @@ class PromptDesk:
         if found.slot is None:
             return Skipped(found)
         return Skipped(found, self.skip(found.slot, by, confirmed=confirmed))
+
+    def unskip_number(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Unskipped:
+        """A prompt skipped by mistake, planned again with its owner and the text kept on it (a skip moved
+        no one else's turn, so taking it back moves none either); its owner and writer are told."""
+        found = self._found(district, channel, written, open_to=frozenset({SlotStatus.SKIPPED, *OPEN}))
+        slot = found.slot
+        if slot is None:
+            return Unskipped(found)
+        if slot.status is not SlotStatus.SKIPPED:
+            return Unskipped(found, not_skipped=True)
+        now = self.clock()
+        schedule = self.prompts.schedule(slot.schedule_id)
+        if slot.due_at <= now:
+            return Unskipped(found, too_late=True)
+        if schedule is None or slot.schedule_id not in {s.id for s in self.prompts.schedules(district)}:
+            return Unskipped(found, stopped=True)
+        if any(p.covers(local_day(slot.due_at, schedule.zone)) for p in self.prompts.pauses(schedule.id)):
+            return Unskipped(found, paused=True)
+        if not self.prompts.set_status(slot.id, SlotStatus.PLANNED, now=now, only_from=SlotStatus.SKIPPED):
+            return Unskipped(found, not_skipped=True)
+        actor = self.people.person_id(by, now=now)
+        self._tell_about(slot, actor, partial(cards.unskipped, slot=slot, schedule=schedule, actor=by.name))
+        self._changed()
+        return Unskipped(found, done=True)
 
     def pause_here(
         self, district: str, channel: str | None, args: str, by: PersonInfo, *, confirmed: bool, end: bool
@@ -492,10 +528,13 @@ class PromptDesk:
     ) -> PromptSlot | NotOpen:
         """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
         act on it; otherwise why not, and which are open."""
-        if by is not None and " ".join(fold(written).split()) in _MY_TURN:
+        if by is not None and " ".join(fold(written).split()) in OWN_TURN:
             open_turns = self._open_turns(district, here)
             mine = _next_of(open_turns, self.people.find_id(by))
             return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
+        if " ".join(fold(written).split()) in NEXT_PROMPT:  # "visa nästa inlägg": the first still to go out
+            open_ids = self._open_ids(district, here)
+            written = str(open_ids[0]) if open_ids else written
         match = _SLOT.match(written.strip())
         if not match:  # with the open ones, for an example that works
             return NotOpen(written, no_number=True, open_ids=self._open_ids(district, here))
@@ -612,7 +651,17 @@ class PromptDesk:
                 statuses=[SlotStatus.PLANNED, SlotStatus.PAUSED, SlotStatus.SKIPPED],
                 limit=1000,
             )
-            instants = occurrences(rule, current.zone, after=now, until=now + HORIZON)
+            zone, today = current.zone, local_day(now, current.zone)
+            went_out = self.prompts.days_out(current.conversation_id, zone, since=now)
+            instants = [  # a day whose prompt already went out (today's; one posted early) gets no other
+                instant
+                for instant in occurrences(rule, zone, after=now, until=now + HORIZON)
+                if local_day(instant, zone) not in went_out
+            ]
+            # the new hour has passed today: today's prompt keeps its time rather than leave the day
+            midnight = datetime.combine(today, time(0), zone) - timedelta(seconds=1)
+            if occurrences(rule, zone, after=midnight, until=now):
+                instants.extend(s.due_at for s in coming if local_day(s.due_at, zone) == today)
             change = plan_change(coming, instants, current.zone, self.prompts.pauses(current.id))
             written = tuple(s for s in coming if s.id in change.moved or s.id in change.parked)
         person_id = self.people.person_id(by, now=now)
@@ -863,6 +912,13 @@ class PromptDesk:
             if slot.status is SlotStatus.PLANNED
             or (slot.status not in _NO_TURN and slot.owner_id in board)  # posted early, skipped: a turn
         ]
+        # posted early under a schedule changed since: still the turn it was, on its day
+        early = self.prompts.slots(
+            district=district, after=now, statuses=list(_WENT_OUT), limit=1000, replaced_too=True
+        )
+        seen = {slot.id for slot in coming}
+        coming.extend(slot for slot in early if slot.id not in seen and slot.owner_id in board)
+        coming.sort(key=lambda slot: (slot.due_at, slot.id))
         if any(slot.owner_id is not None and slot.owner_id not in board for slot in coming):
             again = board_changed = True
 

@@ -15,6 +15,7 @@ What the board means, written down before reading the replies. On Monday 7 Decem
   21 December 2026 to Sunday 10 January 2027.
 On Tuesday 2 March 2027 "paus i sommar" is this summer, 1 June to 31 August 2027, and "pause March" the rest
 of the month under way, from today, as the answer says; so is "paus över julen" on 28 December, to Epiphany.
+"paus till 10 januari" / "pause until January 10" is from today to that day (it was "Skriv perioden …").
 """
 
 from __future__ import annotations
@@ -86,3 +87,14 @@ async def test_this_summer_in_spring_and_a_period_under_way(world: World) -> Non
     christmas = await world.say(MEGAN, "paus över julen", channel=GENERAL)
     assert christmas.startswith("Pausat från i dag, 28 dec., till 6 jan. 2028."), christmas
     assert "Skriv perioden" in await world.say(MEGAN, "paus tills vidare", channel=GENERAL)
+
+
+async def test_a_pause_until_a_day_is_from_today(world: World) -> None:
+    world.clock.now = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    answer = await world.say(MEGAN, "paus till 10 januari", channel=GENERAL)
+    assert answer.startswith("Pausat från i dag, 7 dec., till 10 jan. 2027."), answer
+    lifted = await world.say(MEGAN, "paus slut", channel=GENERAL)
+    assert lifted.startswith("Pausen 7 dec. 2026–10 jan. 2027"), lifted
+    answer = await world.say(ADELE, "pause until January 10", channel=GENERAL, locale="en-US")
+    assert answer.startswith("Paused from today, 7 Dec, to 10 Jan 2027."), answer
