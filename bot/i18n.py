@@ -986,6 +986,16 @@ _HOW_EN = re.compile(
 # A yes-or-no question about one goal ("är mål 6 klart?", "is goal 6 done?"), folded.
 _YES_OR_NO = re.compile(rf"^(?:ar|is) (?P<word>mal|malet|goal) #?{_NUMBER}(?: |$)")
 _HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
+# Goals' numbers in a list after a number sign ("#6, 7", "#6 och #7"): as `mål 6 och 7` asks, one at a time.
+_HASHED_LIST = re.compile(
+    r"#\s*(?P<number>\d{1,9})(?:\s*(?:,|&|/|\+|och|and|eller|or)\s*#?\s*(?P<other>\d{1,9}))+",
+    re.IGNORECASE,
+)
+# A list of goals' numbers in a question (folded: "vad står det i mål 6 och 7", "what do goals 6 and 7 say").
+_GOAL_LIST = re.compile(
+    rf"(?:^| )(?P<word>mal|malen|goal|goals) ?#?(?P<numbers>{_NUMBER}(?: (?:och|and|eller|or|samt)? ?"
+    rf"(?:{_NUMBER.replace('?P<number>', '')}))+)(?: |$)"
+)
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})[:#]?(?P<number>\d+)$")
 # One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
 _ONE_GOAL = re.compile(rf"(?:^| )(?P<word>mal|malet|goal) ?#?{_NUMBER}(?: |$)")
@@ -1212,6 +1222,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     hashed = _HASHED.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
     if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
         return Reading(f"# {hashed['number']}", greeted)
+    hashed = _HASHED_LIST.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
+    if hashed is not None and is_command("#"):  # "#6, 7": goals 6 and 7, which `mål` asks one at a time
+        return Reading(f"# {hashed['number']}, {hashed['other']}", greeted)
     ordinal = _ORDINAL_GOAL.match(" ".join(words))
     number = (ordinal["digits"] or _ORDINALS.get(ordinal["word"] or "")) if ordinal is not None else None
     if ordinal is not None and number:  # "sjätte målet", "the 6th goal": that goal
@@ -1311,6 +1324,16 @@ def _about_one_goal(folded: str, is_command: Callable[[str], bool]) -> Reading |
     words = folded.split()
     if not words or (words[0] not in _QUESTION_WORDS and words[0] not in _TELL) or words[0] in _ASKING:
         return None
+    listed = _GOAL_LIST.search(folded)  # "vad står det i mål 6 och 7": asked one at a time, as `mål 6 och 7`
+    if (
+        listed is not None
+        and sum(ch.isdigit() for ch in folded) == sum(ch.isdigit() for ch in listed[0])
+        and not any(is_command(w) for w in folded[: listed.start()].split() + folded[listed.end() :].split())
+    ):
+        english = listed["word"].startswith("goal")
+        numbers = [n for n in listed["numbers"].split() if n not in ("och", "and", "eller", "or", "samt")]
+        joined = (" and " if english else " och ").join(numbers)  # punctuation folded away: "6, 7" is "6 7"
+        return Reading(f"{'goals' if english else 'mål'} {joined}", "en" if english else "sv", True)
     named = list(_ONE_GOAL.finditer(folded))
     if len(named) != 1 or sum(ch.isdigit() for ch in folded) != sum(ch.isdigit() for ch in named[0][0]):
         return None

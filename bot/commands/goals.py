@@ -10,7 +10,7 @@ from bot.cards import Reply
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, fold, translator, without_symbols
+from bot.i18n import COURTESY, N_, fold, translator, without_symbols
 from bot.services.checkins import report_in
 from bot.services.goals import Goal, Plan, goal_number
 from bot.services.people import Role, allows, reports
@@ -36,10 +36,13 @@ def register(router: Router) -> None:
         said = goal_number(word) if number is None and after and not word[:1].isdigit() else None
         if said is not None and set(fold(after).split()) <= _ABOUT_A_GOAL:  # "goal six progress"
             request = replace(request, args=f"{said} {after}")
-        numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
+        # "mål 6 och 7", "mål sex och sju"; "mål 6 ansvarig" names one
+        listed = _named_goals(request.args)
+        numbers = listed or (_WHOLE.findall(request.args) if re.match(r"\d", request.args) else [])
         reporter = reports(request.roles)
         reported = report_in(request.text, context.progress.today(context.now)) if reporter else None
-        if number is None and numbers and reported is not None and not _GOALS.fullmatch(request.args):
+        joined = listed and re.search(_AND, request.args, re.IGNORECASE)  # "6 och 7", not "4 2" (a value)
+        if number is None and numbers and reported is not None and not joined:
             return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
             if len(numbers) > 1:  # "mål 6 och 7", "mål 6-8": one card shows one goal
@@ -83,8 +86,8 @@ def register(router: Router) -> None:
         return _results(request, words, plan.search(words) if words else [])
 
 
-# Goals' numbers alone: "6 och 7", "6, 7", "6-8".
-_GOALS = re.compile(r"\s*\d+(?:\s*(?:,|och|and|&|-|–)\s*\d+)+\s*[?.!]*", re.IGNORECASE)
+# What joins goals' numbers in a list of them: "6 och 7", "6,7", "6-8", "6/7", "6 eller 7".
+_AND = r"(?:,|;|&|-|–|/|\+|\b(?:och|and|eller|or|samt|resp)\b)"
 # Words after a goal's number written as a word that ask for nothing but the goal ("mål sex framsteg",
 # "goal six in english"), folded: anything else is a search ("mål ett möte").
 _ABOUT_A_GOAL = frozenset(
@@ -93,8 +96,25 @@ _ABOUT_A_GOAL = frozenset(
         *("progress", "responsible", "details", "in", "english", "swedish", "please", "thanks"),
     )
 )
-# Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1.
-_WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
+# Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1, but "mål 6,7" is goals 6 and 7
+# (no goal has a decimal comma).
+_WHOLE = re.compile(r"(?<![.\d])\d+(?!\.?\d)")
+
+
+def _named_goals(args: str) -> list[str]:
+    """The goals a list of their numbers in words names ("sex och sju", "six and seven"), as digits; none
+    unless every part of it is a goal's number ("ett möte" is a search)."""
+    parts = [p for p in re.split(rf"\s*{_AND}\s*|\s+", args.strip(), flags=re.IGNORECASE) if p]
+    while parts and fold(parts[-1]) in COURTESY:  # "sex och sju tack"
+        parts.pop()
+    if parts and fold(parts[0]) in ("nr", "nummer", "no", "number"):  # "mål nr 6 och 7"
+        parts.pop(0)
+    numbers = [goal_number(part) for part in parts]
+    if len(numbers) < 2 or None in numbers:
+        return []
+    return [str(number) for number in numbers]
+
+
 # "mål 6 på engelska": the goal in the language named.
 _LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv"}
 

@@ -1,0 +1,70 @@
+"""A member who asks for two goals in one message means both, however the list is written: "mål 6,7" (no
+space after the comma: no goal has a decimal comma), "mål 6, 7", "goals 6 and 7", "mål sex och sju",
+"#6, 7", "vad står det i mål 6 och 7?". One card shows one goal, so each is answered as `mål 6 och 7`
+always was: one goal at a time, naming the two lines to write, in the language of the question. Never a
+search for "6,7" (which found nothing), nor goal 6 alone as if 7 were not asked about.
+
+"mål 3.1" names a section's numbering, not goals 3 and 1, and stays a search; "mål 6 ansvarig" is goal 6.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.stories.conftest import KIM, NOA, District
+
+MIDYEAR = datetime(2026, 6, 10, 10, 0, tzinfo=UTC)
+SWEDISH = "Ett mål i taget: skriv mål 6 och sedan mål 7."
+ENGLISH = "One goal at a time: write goal 6, then goal 7."
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "answer"),
+    [
+        ("mål 6,7", "en-US", SWEDISH),
+        ("mål 6, 7", "en-US", SWEDISH),
+        ("mål 6,7?", "sv-SE", SWEDISH),
+        ("mål 6 och 7", "sv-SE", SWEDISH),
+        ("mål 6/7", "sv-SE", SWEDISH),
+        ("mål 6 eller 7", "sv-SE", SWEDISH),
+        ("mål 6,7,8", "sv-SE", SWEDISH),
+        ("mål sex och sju", "sv-SE", SWEDISH),
+        ("mål 6 och sju", "sv-SE", SWEDISH),
+        ("mål nr 6 och 7", "sv-SE", SWEDISH),
+        ("#6, 7", "sv-SE", SWEDISH),
+        ("#6 och #7", "sv-SE", SWEDISH),
+        ("vad står det i mål 6 och 7?", "en-US", SWEDISH),
+        ("vad står det i mål 6, 7?", "sv-SE", SWEDISH),
+        ("berätta om mål 6 och 7", "sv-SE", SWEDISH),
+        ("vem ansvarar för mål 6, 7?", "sv-SE", SWEDISH),
+        ("goals 6 and 7", "sv-SE", ENGLISH),
+        ("goals 6,7 please", "sv-SE", ENGLISH),
+        ("goal 6 or 7", "en-US", ENGLISH),
+        ("goals six and seven", "en-US", ENGLISH),
+        ("what do goals 6 and 7 say?", "sv-SE", ENGLISH),
+        ("explain goals 6 and 7", "en-US", ENGLISH),
+    ],
+)
+async def test_two_goals_asked_for_are_asked_one_at_a_time(
+    district: District, asked: str, locale: str, answer: str
+) -> None:
+    district.clock.now = MIDYEAR
+    assert await district.say(NOA, asked, locale=locale) == answer
+    assert await district.say(KIM, asked, locale=locale) == answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        ("mål 3.1", "Inget mål nämner ”3.1”."),
+        ("mål 6 ansvarig", "Mål 6: Distriktet samlar"),
+        ("mål ett möte", "1 mål nämner ”ett möte”"),
+        ("vad står det i mål 6?", "Mål 6: Distriktet samlar"),
+        ("#6 tack", "Mål 6: Distriktet samlar"),
+    ],
+)
+async def test_one_goal_or_a_search_stays_so(district: District, asked: str, answer: str) -> None:
+    district.clock.now = MIDYEAR
+    assert (await district.say(NOA, asked)).startswith(answer)
