@@ -971,6 +971,14 @@ NO_WORDS = {
     **dict.fromkeys(("nej", "na", "nej tack"), "sv"),
     **dict.fromkeys(("no", "nope", "no thanks", "no thank you"), "en"),
 }
+
+
+def leaves_question(text: str) -> bool:
+    """Whether a message leaves a question the bot asked ("avbryt", "never mind") or says no to it ("nej")."""
+    folded = fold(text)
+    return folded in CANCEL_WORDS or folded in NO_WORDS
+
+
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
 _OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
 # A greeting or thanks before a question changes nothing: "hej! kan du visa mål 3?", "thanks, report 3 1".

@@ -69,6 +69,15 @@ class Dialogs:
             self._states.write, _key(turn), json.dumps(state), expected=None, now=self._clock()
         )
 
+    async def answer_taken(self, turn: Turn, request: Request, context: Context, state: str) -> bool:
+        """Answer the question asked on a card ("1 or 1 100?") with a typed message (the writer's call took
+        it: bot/teams.py); False if the message is no answer to it."""
+        try:
+            choice = Choice.from_json(json.loads(state))
+        except ValueError:
+            choice = None
+        return choice is not None and await reading_dialog.answer(turn, request, context, choice)
+
     async def begin_check_in(self, turn: Turn, request: Request, context: Context) -> None:
         await self._run(turn, request, _key(turn), begin(turn, request, context), expected=None)
 

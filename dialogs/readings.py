@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.i18n import CANCEL_WORDS, NO_WORDS, fold
+from bot.i18n import leaves_question
 
 KIND = "reading"  # the stored state's "dialog": what tells it from the check-in dialog's (dialogs/host.py)
 COMMANDS = ("report", "correct")
@@ -61,7 +61,7 @@ class Choice:
 
     def read(self, text: str) -> Answer:
         """Which reading an answer picks."""
-        if fold(text) in CANCEL_WORDS or fold(text) in NO_WORDS:
+        if leaves_question(text):
             return Answer.CANCEL
         typed = _SPACES.sub("", text.strip()).replace(",", ".").rstrip(".")
         if typed == self.alone:

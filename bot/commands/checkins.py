@@ -769,15 +769,17 @@ def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goa
     question = t._("Goal {number}: did you mean {first} or {joined}?").format(
         number=goal.number, first=first, joined=number(t, joined.value)
     )
+    choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
     if request.cards:
         reading = {"command": command, "args": args[:MAX_ARGS], "submission": secrets.token_urlsafe(16)}
-        return reading_question(
+        asked = reading_question(
             t,
             question + " " + t._("Nothing is stored until you choose."),
             reading,
             [textwrap.shorten(first, 40, placeholder=" …"), number(t, joined.value)],
         )
-    choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
+        # kept too, so that a typed "avbryt" cancels it as its Cancel button does (bot/teams.py)
+        return replace(asked, waits=choice.as_json())
     answer = t._("Answer {alone} or {joined}, or cancel. Nothing is stored until you answer.").format(
         alone=choice.alone, joined=choice.joined
     )
