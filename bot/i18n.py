@@ -347,6 +347,49 @@ _WHO_LEADS: tuple[tuple[str, str], ...] = (
     *(("who do i talk to about", "en"), ("who do i contact about", "en"), ("who should i ask about", "en")),
     *(("who can i ask about", "en"), ("who should i talk to about", "en"), ("who do i ask about", "en")),
 )
+# What one person answers for, the reverse of _WHO_LEADS: "vad ansvarar Kim för?" -> `mål ansvarig Kim`, which
+# for a person's name lists the goals they answer for (bot/services/progress.py, who_answers).
+_WHO_NAMED = r"(?P<who>@?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})"
+_WHAT_SV = r"(?:vad|vilka\s+mål|vilket\s+mål|vilka\s+av\s+målen)"
+_WHAT_EN = r"(?:what|which\s+goals?|what\s+goals?)"
+_WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), language)
+    for pattern, language in (
+        (rf"^{_WHAT_SV}\s+(?:ansvarar|svarar)\s+{_WHO_NAMED}\s+för$", "sv"),
+        (rf"^{_WHAT_SV}\s+(?:är|e)\s+{_WHO_NAMED}\s+ansvariga?\s+för$", "sv"),
+        (rf"^{_WHAT_SV}\s+har\s+{_WHO_NAMED}\s+(?:ansvar(?:et)?\s+för|hand\s+om)$", "sv"),
+        (rf"^{_WHAT_SV}\s+sköter\s+{_WHO_NAMED}$", "sv"),
+        (rf"^{_WHAT_SV}\s+håller\s+{_WHO_NAMED}\s+i$", "sv"),
+        (
+            rf"^{_WHAT_EN}(?:\s+is|\s+are|'s|’s)\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)$",
+            "en",
+        ),
+        (
+            rf"^{_WHAT_EN}\s+does\s+{_WHO_NAMED}\s+(?:handle|look\s+after|take\s+care\s+of|answer\s+for|own)$",
+            "en",
+        ),
+        (r"^(?:which|what)\s+goals?\s+does\s+" + _WHO_NAMED + r"\s+have$", "en"),
+    )
+)
+# Who is no one the board names: the asker ("vad ansvarar jag för?" is `mina mål`), the bot, a group.
+_NOT_SOMEONE = frozenset(
+    ("jag", "mig", "du", "vi", "ni", "man", "de", "dom", "i", "me", "you", "we", "they", "it", "det", "den")
+)
+
+
+def _whose_goals(trimmed: str) -> Reading | None:
+    """`mål ansvarig NAME` for a question about what someone answers for ("vad ansvarar Kim för?", "what is
+    Anna responsible for"), or None."""
+    said = " ".join(_without_courtesy(trimmed).rstrip("?!.,:; ").split())  # "… för? tack"
+    for pattern, language in _WHOSE:
+        found = pattern.match(said)
+        if found is None or fold(found["who"]) in _NOT_SOMEONE:
+            continue
+        command = "mål ansvarig" if language == "sv" else "goals responsible"
+        return Reading(f"{command} {found['who']}", language, asked=True)
+    return None
+
+
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -1250,6 +1293,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                 rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
                 return Reading(f"{command} {rest}".strip(), language, asked=True)
             return Reading(command, language, asked=True)
+    whose = _whose_goals(trimmed)
+    if whose is not None:
+        return whose
     role = role_sentence(" ".join(trimmed.split()))
     if role is not None:
         return role

@@ -6,7 +6,7 @@ import asyncio
 import re
 from dataclasses import replace
 
-from bot.cards import Reply
+from bot.cards import Reply, listed
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
@@ -127,7 +127,19 @@ async def _who_answers(request: Request, context: Context, words: str) -> Reply:
     answer = await asyncio.to_thread(context.progress.who_answers, request.district, words)
     if answer.plan is None or not answer.plan.goals:
         return _no_plan(request)
-    return cards.search_results(request.t, words, answer.found, named=answer.named)
+    t = request.t
+    if answer.namesakes:  # "vad ansvarar Anna för?" with two Annas: which one
+        command = t._("goals responsible {name}")
+        return Reply(
+            t._("{count} people are called {name}: write {commands}.").format(
+                count=len(answer.namesakes),
+                name=words,
+                commands=listed(t, [command.format(name=name) for name in answer.namesakes], either=True),
+            )
+        )
+    if answer.person is not None:  # "vad ansvarar Kim för?": the goals Kim answers for
+        return cards.person_goals(t, answer.plan, answer.person, answer.found, answer.named, answer.chairs)
+    return cards.search_results(t, words, answer.found, named=answer.named)
 
 
 def _asks_about(request: Request, correction: Correction) -> bool:
