@@ -36,7 +36,8 @@ KIM_SV = [
     "Kim Berg är ansvarig för 3 mål",
     "  6. Distriktet samlar partiföreningarnas ordförande",
     "  7. Distriktet knyter ihop partistyrelsen",
-    " 12. Få fler att följa distriktets Facebooksida: från 1 500 till 2 000 följare. (tillsammans med Anna Lind)",
+    " 12. Få fler att följa distriktets Facebooksida: från 1 500 till 2 000 följare. "
+    "(tillsammans med Anna Lind)",
     "Som ordförande i Sundsvall svarar Kim Berg där för de mål som varje partiförening gör: mål 3.",
     "Skriv mål 6 för att se ett mål i sin helhet.",
 ]
@@ -87,7 +88,8 @@ async def test_someone_named_for_one_goal_a_chair_named_for_none_and_a_board_mem
     await _named(district)
     assert (await district.say(NOA, "vilka mål har Anna ansvar för?")).split("\n") == [
         "Anna Lind är ansvarig för 1 mål",
-        " 12. Få fler att följa distriktets Facebooksida: från 1 500 till 2 000 följare. (tillsammans med Kim Berg)",
+        " 12. Få fler att följa distriktets Facebooksida: från 1 500 till 2 000 följare. "
+        "(tillsammans med Kim Berg)",
         "Skriv mål 12 för att se ett mål i sin helhet.",
     ]
     assert (await district.say(NOA, "what does Sam handle?", locale="en-US")).split("\n") == [
