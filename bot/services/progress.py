@@ -911,7 +911,7 @@ class Progress:
 
     def who_answers(self, district: str, words: str) -> WhoAnswers:
         """The goals that mention `words` and who is responsible for each ("vem ansvarar för facebook?"); for
-        words that are the full or first name of someone named responsible or holding a role, the goals
+        words that are the full, first or last name of someone named responsible or holding a role, the goals
         that person answers for ("vad ansvarar Kim för?"): those the board named them for and, for a chair,
         the goals every branch does (`mål N` names each branch's chair for those)."""
         with self.checkins.db.snapshot():
@@ -927,7 +927,8 @@ class Progress:
             (
                 p
                 for p, name in people.items()
-                if wanted in (fold(name), fold(name.split()[0]) if name else "")
+                # the full name, the first or the last: "Kim", "Kim Berg", "Berg"
+                if name and wanted in {fold(name), fold(name.split()[0]), fold(name.split()[-1])}
             ),
             key=lambda p: people[p],
         )

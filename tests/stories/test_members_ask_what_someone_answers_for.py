@@ -4,9 +4,10 @@ answers for, as `mål N` names them: those the board named them responsible for 
 a branch's chair, the goals every branch does (`mål 3` says each branch's chair answers for it). It was
 "Den frågan kan jag inte svara på" or "Menade du mål?".
 
-A first name is enough ("Kim" is Kim Berg), as is the full one, in any case; a name two people share is
-asked about with the line for each. Someone named for no goal is told so; a name nobody has is searched for
-as a subject, as "vem ansvarar för facebook?" is. "Vad ansvarar jag för?" stays `mina mål`.
+A first name is enough ("Kim" is Kim Berg), as are the full and the last one, in any case; a name two
+people share is asked about with the line for each. Someone named for no goal is told so; a name nobody
+has is searched for as a subject, as "vem ansvarar för facebook?" is. "Vad ansvarar jag för?" is
+`mina mål`.
 
 Megan (the board) names Kim (chair of Sundsvall) responsible for goals 6 and 7, Anna (the board) for goal 12
 and Kim for goal 12 too, on 10 June 2026. The sample plan: goal 3 is the one every branch does.
@@ -57,6 +58,7 @@ KIM_EN = [
         ("vad ansvarar Kim för?", "en-US", KIM_SV),
         ("vad ansvarar kim för", "sv-SE", KIM_SV),
         ("Vad ansvarar Kim Berg för?", "sv-SE", KIM_SV),
+        ("vad ansvarar Berg för?", "sv-SE", KIM_SV),
         ("vad är Kim ansvarig för?", "sv-SE", KIM_SV),
         ("vad har Kim ansvar för?", "sv-SE", KIM_SV),
         ("vilka mål ansvarar Kim för?", "sv-SE", KIM_SV),
