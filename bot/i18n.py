@@ -360,6 +360,9 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^{_WHAT_SV}\s+har\s+{_WHO_NAMED}\s+(?:ansvar(?:et)?\s+för|hand\s+om)$", "sv"),
         (rf"^{_WHAT_SV}\s+sköter\s+{_WHO_NAMED}$", "sv"),
         (rf"^{_WHAT_SV}\s+håller\s+{_WHO_NAMED}\s+i$", "sv"),
+        (rf"^vilka\s+mål\s+ligger\s+på\s+{_WHO_NAMED}$", "sv"),
+        (rf"^har\s+{_WHO_NAMED}\s+ansvar(?:et)?\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
+        (rf"^är\s+{_WHO_NAMED}\s+ansvarig\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
         (
             rf"^{_WHAT_EN}(?:\s+is|\s+are|'s|’s)\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)$",
             "en",
@@ -369,6 +372,8 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "en",
         ),
         (r"^(?:which|what)\s+goals?\s+does\s+" + _WHO_NAMED + r"\s+have$", "en"),
+        (rf"^is\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)\s+(?:any\s+goals?|anything)$", "en"),
+        (rf"^does\s+{_WHO_NAMED}\s+have\s+any\s+goals?$", "en"),
     )
 )
 # Who is no one the board names: the asker ("vad ansvarar jag för?" is `mina mål`), the bot, a group.

@@ -947,6 +947,11 @@ class Progress:
                 person=people[person],
                 chairs=chairs,
             )
+        # whom the plan itself names ("Ansvarig: Kassören"): "vad ansvarar kassören för?"
+        theirs = [g for g in plan.goals if g.responsible_in_plan and fold(g.responsible_in_plan) == wanted]
+        if theirs:
+            by_id = {g.id: [name for _, name in named.get(g.id, [])] for g in theirs}
+            return WhoAnswers(plan, theirs, by_id, person=theirs[0].responsible_in_plan)
         found = plan.search(words)
         return WhoAnswers(plan, found, {g.id: [name for _, name in named.get(g.id, [])] for g in found})
 

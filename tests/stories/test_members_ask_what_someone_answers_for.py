@@ -15,12 +15,15 @@ and Kim for goal 12 too, on 10 June 2026. The sample plan: goal 3 is the one eve
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
 from bot.db.people import PeopleRepository
+from bot.db.repository import Repository
 from bot.services.people import PersonInfo, Role
+from bot.services.plan import GoalDraft, SectionDraft, load_sample_plan
 from tests.stories.conftest import ANNA, DISTRICT, KIM, MEGAN, NOA, District
 
 MIDYEAR = datetime(2026, 6, 10, 10, 0, tzinfo=UTC)
@@ -125,3 +128,35 @@ async def test_a_name_two_people_share_is_asked_about_and_a_name_nobody_has_is_a
     # who answers for a subject or a goal, as before
     assert "Ansvarig: Anna Lind, Kim Berg" in await district.say(NOA, "vem ansvarar för facebook?")
     assert "Ansvarig: Kim Berg" in await district.say(NOA, "vem ansvarar för mål 6?")
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "answer"),
+    [
+        ("har Kim ansvar för något mål?", "sv-SE", "Kim Berg är ansvarig för 3 mål"),
+        ("vilka mål ligger på Kim?", "sv-SE", "Kim Berg är ansvarig för 3 mål"),
+        ("är Anna ansvarig för något?", "sv-SE", "Anna Lind är ansvarig för 1 mål"),
+        ("is Kim responsible for anything?", "sv-SE", "Kim Berg is responsible for 3 goals"),
+        ("does Anna have any goals?", "en-US", "Anna Lind is responsible for 1 goal"),
+    ],
+)
+async def test_whether_someone_answers_for_any_goal(
+    district: District, asked: str, locale: str, answer: str
+) -> None:
+    await _named(district)
+    assert (await district.say(NOA, asked, locale=locale)).startswith(answer)
+
+
+async def test_whom_the_plan_names_answers_for_the_goals_it_gives_them(district: District) -> None:
+    """A plan's "Ansvarig: Kassören" names a role, not a person the board named: "vad ansvarar kassören
+    för?" is answered with the goals the plan gives the treasurer."""
+    district.clock.now = MIDYEAR
+    sample = load_sample_plan()
+    money = GoalDraft("Samla in 50 000 kronor till valfonden.", responsible="Kassören")
+    plan = replace(sample, year=2026, sections=(*sample.sections, SectionDraft("Ekonomi", (money,))))
+    Repository(district.db).save_plan(DISTRICT, plan, now=MIDYEAR)
+    assert (await district.say(NOA, "vad ansvarar kassören för?")).split("\n") == [
+        "Kassören är ansvarig för 1 mål",
+        " 25. Samla in 50 000 kronor till valfonden.",
+        "Skriv mål 25 för att se ett mål i sin helhet.",
+    ]
