@@ -1044,7 +1044,7 @@ _YES_OR_NO = re.compile(rf"^(?:ar|is) (?P<word>mal|malet|goal) #?{_NUMBER}(?: |$
 _HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
 # Goals' numbers in a list after a number sign ("#6, 7", "#6 och #7"): as `mål 6 och 7` asks, one at a time.
 _HASHED_LIST = re.compile(
-    r"#\s*(?P<number>\d{1,9})(?:\s*(?:,|&|/|\+|och|and|eller|or)\s*#?\s*(?P<other>\d{1,9}))+",
+    r"#\s*(?P<number>\d{1,9})(?:(?:\s*(?:,|&|/|\+|och|and|eller|or)\s*|\s+)#?\s*(?P<other>\d{1,9}))+",
     re.IGNORECASE,
 )
 # A list of goals' numbers in a question (folded: "vad står det i mål 6 och 7", "what do goals 6 and 7 say").

@@ -30,7 +30,9 @@ def register(router: Router) -> None:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
         number = goal_number(request.args)
         correction = None if number is not None else plans.correction_in(request)
-        if correction is not None and not _asks_about(request, correction):
+        # a member's "mål 6 mål 7" asks for two goals; the board's is its correction of goal 6's target
+        listing = not allows(request.roles, Role.BOARD) and len(_named_goals(request.args)) > 1
+        if correction is not None and not listing and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
         word, _, after = request.args.partition(" ")
         said = goal_number(word) if number is None and after and not word[:1].isdigit() else None
@@ -41,7 +43,8 @@ def register(router: Router) -> None:
         numbers = listed or (_WHOLE.findall(request.args) if re.match(r"\d", request.args) else [])
         reporter = reports(request.roles)
         reported = report_in(request.text, context.progress.today(context.now)) if reporter else None
-        joined = listed and re.search(_AND, request.args, re.IGNORECASE)  # "6 och 7", not "4 2" (a value)
+        # "6 och 7", "6 mål 7": goals; "4 2" may be a value
+        joined = listed and re.search(rf"{_AND}|\b(?:mål|goals?)\b", request.args, re.IGNORECASE)
         if number is None and numbers and reported is not None and not joined:
             return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
@@ -109,6 +112,7 @@ def _named_goals(args: str) -> list[str]:
         parts.pop()
     if parts and fold(parts[0]) in ("nr", "nummer", "no", "number"):  # "mål nr 6 och 7"
         parts.pop(0)
+    parts = [p for p in parts if fold(p) not in ("mal", "goal", "goals")]  # "mål 6 och mål 7"
     numbers = [goal_number(part) for part in parts]
     if len(numbers) < 2 or None in numbers:
         return []

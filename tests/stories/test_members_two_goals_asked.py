@@ -35,6 +35,10 @@ ENGLISH = "One goal at a time: write goal 6, then goal 7."
         ("mål nr 6 och 7", "sv-SE", SWEDISH),
         ("#6, 7", "sv-SE", SWEDISH),
         ("#6 och #7", "sv-SE", SWEDISH),
+        ("#6 #7", "sv-SE", SWEDISH),
+        ("mål 6 och mål 7", "sv-SE", SWEDISH),
+        ("mål 6 mål 7", "sv-SE", SWEDISH),  # a member's: no correction of goal 6's target
+        ("goal six and goal seven", "en-US", ENGLISH),
         ("vad står det i mål 6 och 7?", "en-US", SWEDISH),
         ("vad står det i mål 6, 7?", "sv-SE", SWEDISH),
         ("berätta om mål 6 och 7", "sv-SE", SWEDISH),
