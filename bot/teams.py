@@ -6,7 +6,8 @@ reply back as a card (or text where the channel has no cards). It reads the acti
 
 Every message goes to the router, a submitted card form too (a `value` naming the form). The one thing
 decided here is the check-in dialog, which needs the turn: a bare `rapportera` in a chat without cards (the
-terminal chat) begins it, and while it waits for an answer the conversation's messages go to it.
+terminal chat) begins it, and while it waits for an answer the conversation's messages go to it; in Teams
+a typed "avbryt" answers the "1 or 1 100?" card as its Cancel button does (dialogs/readings.py).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 A one-line report or correction whose value is followed by a number that may be its thousands group, where
 the goal allows both readings ("rapportera 6 1 100 deltagare" on a goal of a thousand participants), is not
 stored but asked about. In Teams the question is a card with a button for each reading
-(bot/commands/checkins.py `ask_reading`); in a chat without cards the next message answers it: the one
+(bot/commands/checkins.py `ask_reading`), kept too until a button answers it, so that a typed word that
+leaves it ("avbryt", "nej") cancels it as the Cancel button does (the turn's writer call takes it:
+bot/db/people.py); in a chat without cards the next message answers it: the one
 number ("1"), the joined one ("1100" or "1 100"), a word that leaves a question ("avbryt", "stopp", "never
 mind": bot.i18n.CANCEL_WORDS) or a no ("nej": neither reading, so nothing). Anything else is no answer: the
 question is dropped and the message handled as any other, so a chair who moves on is not held by it.
