@@ -30,8 +30,12 @@ def register(router: Router) -> None:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
         number = goal_number(request.args)
         correction = None if number is not None else plans.correction_in(request)
-        # a member's "mål 6 mål 7" asks for two goals; the board's is its correction of goal 6's target
-        listing = not allows(request.roles, Role.BOARD) and len(_named_goals(request.args)) > 1
+        # a member's "mål 6 mål 7" asks for two goals; the board's may be that or a new target for goal 6
+        board = allows(request.roles, Role.BOARD)
+        listing = not board and len(_named_goals(request.args)) > 1
+        bare = _BARE_TARGET.fullmatch(request.args) if board and correction is not None else None
+        if bare is not None:
+            return _which_meant(request, int(bare["goal"]), int(bare["other"]))
         if correction is not None and not listing and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
         word, _, after = request.args.partition(" ")
@@ -117,6 +121,29 @@ def _named_goals(args: str) -> list[str]:
     if len(numbers) < 2 or None in numbers:
         return []
     return [str(number) for number in numbers]
+
+
+# "6 mål 7": goals 6 and 7, or goal 6's target made 7 (the bot's own examples say "mål 6 mål 7 per år").
+_BARE_TARGET = re.compile(r"\s*(?P<goal>\d{1,3})\s+(?:mål|goal)\s+(?P<other>\d{1,3})\s*[?.!]*", re.IGNORECASE)
+
+
+def _which_meant(request: Request, first: int, second: int) -> Reply:
+    """The board's "mål 6 mål 7": asked which it means, the plan unchanged."""
+    t = request.t
+    goal = t._("goals {number}")
+    return Reply(
+        t._(
+            "Goals {first} and {second}, or a new target for goal {first}? Nothing was changed. To see them, "
+            "write {see_first}, then {see_second}; to make goal {first}'s target {second} a year, write: "
+            "{correct}"
+        ).format(
+            first=first,
+            second=second,
+            see_first=goal.format(number=first),
+            see_second=goal.format(number=second),
+            correct=t._("goal {number} target {value} per year").format(number=first, value=second),
+        )
+    )
 
 
 # "mål 6 på engelska": the goal in the language named.

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.stories.conftest import KIM, NOA, District
+from tests.stories.conftest import KIM, MEGAN, NOA, District
 
 MIDYEAR = datetime(2026, 6, 10, 10, 0, tzinfo=UTC)
 SWEDISH = "Ett mål i taget: skriv mål 6 och sedan mål 7."
@@ -72,3 +72,20 @@ async def test_two_goals_asked_for_are_asked_one_at_a_time(
 async def test_one_goal_or_a_search_stays_so(district: District, asked: str, answer: str) -> None:
     district.clock.now = MIDYEAR
     assert (await district.say(NOA, asked)).startswith(answer)
+
+
+async def test_the_boards_goal_number_after_mal_is_asked_about_not_stored_as_a_target(
+    district: District,
+) -> None:
+    """ "mål 6 mål 7" from the board may be goals 6 and 7, or goal 6's target made 7 ("mål" is both words in
+    Swedish): it is asked about and the plan is not changed (it used to become "minst 7 ordförandemöten per
+    år"). The line the bot teaches, with its period, changes it; "goal 6 target 7" says target."""
+    district.clock.now = MIDYEAR
+    assert await district.say(MEGAN, "mål 6 mål 7") == (
+        "Målen 6 och 7, eller ett nytt mått för mål 6? Inget ändrades. Skriv mål 6 och sedan mål 7 för att "
+        "se dem; för att ge mål 6 målet 7 per år, skriv: mål 6 mål 7 per år"
+    )
+    assert "Klart när: minst 1 ordförandemöte per kvartal" in await district.say(NOA, "mål 6")
+    assert (await district.say(MEGAN, "goal 6 goal 7", locale="en-US")) == ENGLISH
+    assert (await district.say(MEGAN, "mål 6 mål 7 per år")).startswith("Rättade mål 6:")
+    assert "Klart när: minst 7 ordförandemöten per år" in await district.say(NOA, "mål 6")
