@@ -1021,6 +1021,12 @@ NO_WORDS = {
 }
 
 
+def says_yes(text: str) -> bool:
+    """Whether a message is a yes alone ("ja", "ja tack", "yes"), an answer to a question the bot asked."""
+    words, yes = said_yes(text.split())
+    return yes and not words
+
+
 def leaves_question(text: str) -> bool:
     """Whether a message leaves a question the bot asked ("avbryt", "never mind") or says no to it ("nej")."""
     folded = fold(text)

@@ -25,7 +25,15 @@ from bot.commands import Context, Request, Router, Services
 from bot.commands.router import Kind, TurnNote, no_district, note_turn, turn_note
 from bot.config import Settings
 from bot.db.dialogs import DialogStates, dialog_key
-from bot.i18n import flatten_html, genitive, leaves_question, pick_language, strip_invisible, translator
+from bot.i18n import (
+    flatten_html,
+    genitive,
+    leaves_question,
+    pick_language,
+    says_yes,
+    strip_invisible,
+    translator,
+)
 from bot.notifier import RetryingTurn
 from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
 from bot.services.clock import Clock
@@ -84,9 +92,9 @@ class DistrictBot:
             return
         await self._remember(activity, conversation)
         text = message_text(activity)
-        # a typed "avbryt" in Teams answers the question asked on a card, if one is kept (dialogs/host.py)
-        typed_leave = activity.channel_id in CARD_CHANNELS and leaves_question(text)
-        writer = await self._writer(activity, conversation, answering=typed_leave)
+        # a typed "avbryt" (or "ja", "nej") in Teams answers the question kept there, if any (dialogs/host.py)
+        typed_answer = activity.channel_id in CARD_CHANNELS and (leaves_question(text) or says_yes(text))
+        writer = await self._writer(activity, conversation, answering=typed_answer)
         user = person_of(activity.sender)
         request = Request(
             text=text,
@@ -110,7 +118,7 @@ class DistrictBot:
             turn, request, context, writer.question
         ):
             note_turn(command="report-dialog")
-            return  # "avbryt" to "1 or 1 100?": cancelled as its Cancel button does
+            return  # "avbryt" to "1 or 1 100?", as its Cancel button; "ja" to "did it happen twice?"
         continued = await self._continues_dialog(turn, request, context)
         if continued is True:
             note_turn(command="report-dialog")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.i18n import leaves_question
+from bot.i18n import leaves_question, said_yes
 
 KIND = "reading"  # the stored state's "dialog": what tells it from the check-in dialog's (dialogs/host.py)
 COMMANDS = ("report", "correct")
@@ -71,6 +71,37 @@ class Choice:
         if typed == self.joined:
             return Answer.JOINED
         return Answer.OTHER
+
+
+CONFIRM = "confirm"  # the stored state of "did it happen twice?" (a report like one stored, or far beyond)
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """A one-line report asked about before it is stored ("#1 already says that … If it happened twice,
+    write: report 3 1 2026-06-10 yes"): `args` is that line's words after the command, its yes included. A
+    typed "ja" stores it as the line would; a word that leaves a question, or "nej", stores nothing."""
+
+    args: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"dialog": CONFIRM, "args": self.args}
+
+    @staticmethod
+    def from_json(data: object) -> Confirm | None:
+        if (
+            not isinstance(data, dict)
+            or data.get("dialog") != CONFIRM
+            or not isinstance(data.get("args"), str)
+        ):
+            return None
+        return Confirm(str(data["args"])[:MAX_ARGS])
+
+    def read(self, text: str) -> Answer:
+        """Yes (ALONE: store it), no (CANCEL) or no answer."""
+        if leaves_question(text):
+            return Answer.CANCEL
+        return Answer.ALONE if said_yes(text.split())[1] and len(text.split()) <= 2 else Answer.OTHER
 
 
 def typed(value: float) -> str:

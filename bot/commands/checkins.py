@@ -81,7 +81,7 @@ from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role, allows
 from bot.services.progress import quarter_key
 from dialogs.checkin_entries import read_entries
-from dialogs.readings import MAX_ARGS, Choice, typed
+from dialogs.readings import MAX_ARGS, Choice, Confirm, typed
 
 log = logging.getLogger(__name__)
 
@@ -868,7 +868,8 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             again = t._("If {value} is right, write: {command}").format(value=value, command=line)
         if entries is not None:
             return confirm_repeat(t, answer, entries, happened_on=draft.happened_on, ask=ask, stores=stores)
-        return Reply(f"{answer} {again}")
+        # kept, so that a typed "ja" stores it as the line does, and "nej" is answered as a no
+        return Reply(f"{answer} {again}", waits=Confirm(line.partition(" ")[2]).as_json())
     answer = t._(
         "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
     ).format(

@@ -69,7 +69,9 @@ async def test_a_check_in_command_makes_one_call_for_who_and_one_for_what(
     text, locale = _sv_or_en(language, swedish, english)
     reply, calls = await district.off_loop(who, text, locale=locale)
     assert reply
-    assert len(calls) <= MOST_CALLS, calls
+    # a question asked ("did it happen twice?") is kept besides, so that a typed "ja" or "nej" answers it
+    asked = calls[-1:] == ["DialogStates.write"]
+    assert len(calls) <= MOST_CALLS + asked, calls
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
