@@ -1,7 +1,9 @@
 """The load generator: closed-loop senders posting Teams-shaped personal-chat messages with a channel token.
 
 Each sender posts a message to /api/messages, waits for the HTTP answer and for the reply to reach the
-Connector, then posts the next. A latency runs from the POST until the reply reached the Connector.
+Connector, then posts the next: at once (the server's throughput, every sender always waiting), or with a
+`pace` (a sender writes about once per `pace` seconds, as people do: the latency they see). A latency runs
+from the POST until the reply reached the Connector.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import asyncio
 import gc
 import json
 import math
+import random
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -89,9 +92,12 @@ async def run_load(
     warmup: float,
     duration: float,
     meters: Mapping[str, Callable[[], float]] | None = None,
+    pace: float = 0.0,
 ) -> Result:
     """The measured window opens after `warmup` seconds, and not before every sender had a reply (a slow
-    server's replies take seconds); `meters` (e.g. CPU seconds) are read as it opens and closes."""
+    server's replies take seconds); `meters` (e.g. CPU seconds) are read as it opens and closes. With a
+    `pace`, each sender starts at a random moment within it and posts its next message a random 0.5 to 1.5
+    paces after the last (so that senders do not march in step)."""
     tag = uuid.uuid4().hex[:8]
     connector.arrived.clear()  # earlier cases' replies
     gc.collect()
@@ -120,6 +126,7 @@ async def run_load(
         nonlocal answered
         activity = message(index, connector.url, text)
         number = 0
+        await asyncio.sleep(random.uniform(0, pace))
         while (posted := time.perf_counter()) < stop_at:
             number += 1
             activity["id"] = activity_id = f"{tag}-{index}-{number}"
@@ -147,6 +154,8 @@ async def run_load(
             result.http_errors += not ok
             if arrived is not None and measure_at <= arrived < stop_at:
                 result.latencies.append(arrived - posted)
+            if pace:
+                await asyncio.sleep(max(0.0, posted + random.uniform(0.5, 1.5) * pace - time.perf_counter()))
 
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=senders)) as session:
         await asyncio.gather(meter(), *(sender(session, i) for i in range(senders)))

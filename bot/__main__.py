@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -464,7 +465,11 @@ def serve(settings: Settings) -> int:
     )
     from bot.app import AccessLogger
 
-    app = create_app(settings)
+    # The schema upgrade in a child process: Alembic need not stay in the server's memory (bot/db/migrate.py).
+    upgraded = subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], stdout=subprocess.DEVNULL)
+    if upgraded.returncode != 0:
+        return upgraded.returncode  # the child logged why
+    app = create_app(settings, upgraded=True)
     web.run_app(app, host=settings.host, port=settings.port, print=None, access_log_class=AccessLogger)
     return 0
 

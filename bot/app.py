@@ -92,9 +92,10 @@ class Components:
     clock: Clock
     exports: ExportLinks  # signs and reads the export's download links
 
-    def start(self) -> None:
-        """Create or upgrade the schema, and load the sample plan on first run."""
-        migrate.upgrade(self.database)
+    def start(self, *, upgrade: bool = True) -> None:
+        """Create or upgrade the schema (unless the caller has), and load the sample plan on first run."""
+        if upgrade:
+            migrate.upgrade(self.database)
         if ensure_sample_plan(self.repository, self.clock, self.settings.zone, self.settings.district):
             log.info("loaded the sample plan: the database had no plan yet")
 
@@ -179,7 +180,8 @@ SDK = web.AppKey("sdk", object)
 SCHEDULER = web.AppKey("scheduler", PromptScheduler)
 
 
-def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
+def create_app(settings: Settings, *, clock: Clock = utc_now, upgraded: bool = False) -> web.Application:
+    """The server; `upgraded`: the schema is at its head already (`serve` upgrades it in a child process)."""
     components = build(settings, clock=clock)
     # The SDK BOT_SDK names, behind its adapter (bot/sdk): authentication, turns in, messages out.
     sdk = make_sdk(settings)
@@ -236,7 +238,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app[SCHEDULER] = scheduler
 
     async def startup(app: web.Application) -> None:
-        await asyncio.to_thread(components.start)
+        await asyncio.to_thread(components.start, upgrade=not upgraded)
         await scheduler.start()
         # What start-up built (the SDK, SQLAlchemy, the catalogues) lives as long as the process: move it
         # out of the collector's reach, so collections during turns stay short (p99 latency).

@@ -13,7 +13,16 @@ async def test_the_harness_runs_every_case_with_credentials(capsys: pytest.Captu
     import argparse
 
     args = argparse.Namespace(
-        senders=2, warmup=0.2, duration=0.5, rounds=1, per_year=2, status_runs=2, settle=0, pin=False
+        senders=2,
+        warmup=0.2,
+        duration=0.5,
+        rounds=1,
+        pace=0.2,
+        paced=0.5,
+        per_year=2,
+        status_runs=2,
+        settle=0,
+        pin=False,
     )
 
     report = await measure(args)
@@ -26,6 +35,10 @@ async def test_the_harness_runs_every_case_with_credentials(capsys: pytest.Captu
     for row in report.rows:
         assert row.result.delivered == row.result.sent, row
         assert row.result.http_errors == 0, row
+        # the bots' commands again with each sender writing at a pace: the latency people see
+        assert (row.paced is not None) == (row.server in bots), row
+        if row.paced is not None:
+            assert row.paced.delivered == row.paced.sent > 0 and row.paced.latencies, row
     echoes = [row.sample for row in report.rows if not row.server.startswith("bot")]
     assert echoes == ["Echo: mål"] * len(echoes)
     assert "Sparat" in report.rows[-1].sample  # the chair's check-in was stored, not refused

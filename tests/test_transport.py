@@ -1,4 +1,4 @@
-"""bot/sdk/botbuilder_transport.py in the real app: credentials and connector clients kept across turns.
+"""bot/sdk/botbuilder.py's transport in the real app: credentials and connector clients kept across turns.
 
 With credentials, Microsoft is faked over real HTTP: a server in a thread answers as login.botframework.com
 (the OpenID metadata and signing keys incoming tokens are checked against) and as login.microsoftonline.com
@@ -31,8 +31,12 @@ from requests.adapters import HTTPAdapter
 
 from bot.app import SDK, create_app, sdk_settings
 from bot.config import Settings
-from bot.sdk.botbuilder import BotbuilderSdk, SdkConfig
-from bot.sdk.botbuilder_transport import KeptTokenCredentials, ReusingBotFrameworkAuthentication
+from bot.sdk.botbuilder import (
+    BotbuilderSdk,
+    KeptTokenCredentials,
+    ReusingBotFrameworkAuthentication,
+    SdkConfig,
+)
 from tests.conftest import fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector

@@ -188,7 +188,7 @@ async def _goal(request: Request, context: Context, number: int) -> Reply:
         number,
         now=context.now,
         changes=board,
-        reader=request.user,
+        reader=request.user if {Role.CHAIR, Role.DEPUTY} & request.roles else None,  # their branch's figure
     )
     plan = answer.plan
     if plan is None or not plan.goals:

@@ -201,7 +201,7 @@ class CheckInRepository:
                 .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
                 .limit(limit)
             ).all()
-            return [_stored(session, row) for row in rows]
+            return _stored_all(session, rows)
 
     def seen_by(
         self,
@@ -253,7 +253,7 @@ class CheckInRepository:
                 .offset(offset)
                 .limit(limit)
             ).all()
-            return [_stored(session, row) for row in rows], int(total), int(withdrawn)
+            return _stored_all(session, rows), int(total), int(withdrawn)
 
     def get(self, checkin_id: int, *, district: str | None = None) -> StoredCheckIn | None:
         """A check-in by its number; with `district`, only one of that district's (another district's
@@ -275,7 +275,10 @@ class CheckInRepository:
                 .join(District, col(District.id) == col(CheckIn.district_id))
                 .where(col(CheckIn.submission).in_(list(tokens)), District.name == district)
             ).all()
-            return {row.submission or "": _stored(session, row) for row in rows}
+            return {
+                row.submission or "": found
+                for row, found in zip(rows, _stored_all(session, rows), strict=True)
+            }
 
     def correct(
         self,
@@ -487,7 +490,7 @@ class CheckInRepository:
                 .order_by(col(CheckIn.happened_on).desc(), col(CheckIn.id).desc())
                 .limit(limit)
             ).all()
-            return [_stored(session, row) for row in rows]
+            return _stored_all(session, rows)
 
     def first_reported(self, district: str) -> datetime | None:
         """When the district's first check-in was stored (any, withdrawn too); None before it has one."""
@@ -688,13 +691,12 @@ class CheckInRepository:
 
 def _branches(connection: Connection, district: str) -> list[BranchInfo]:
     """The district's branches by name, with their chairs."""
-    rows = connection.execute(_BRANCHES, {"district": district}).all()
-    chairs: dict[int, list[int]] = defaultdict(list)
-    for branch_id, person_id in connection.execute(_CHAIRS, {"district": district}).all():
-        chairs[branch_id or 0].append(person_id)
-    return [
-        BranchInfo(id or 0, name, tuple(sorted(chairs.get(id or 0, []))), added) for id, name, added in rows
-    ]
+    found: dict[int, tuple[str, datetime | None, list[int]]] = {}
+    for branch_id, name, added, chair in connection.execute(_BRANCHES, {"district": district}):
+        _, _, chairs = found.setdefault(branch_id or 0, (name, added, []))
+        if chair is not None:
+            chairs.append(chair)
+    return [BranchInfo(id, name, tuple(sorted(chairs)), added) for id, (name, added, chairs) in found.items()]
 
 
 def _refuse_repeat(session: Session, submission: str | None) -> None:
@@ -714,18 +716,17 @@ _RESPONSIBLE = (
         col(Goal.district_id) == bindparam("district"),
     )
 )
+# Each branch once per chair (once if it has none). A deputy (ersättare) reports for it as its chair does.
 _BRANCHES = (
-    sa_select(col(Branch.id), col(Branch.name), col(Branch.created_at))
+    sa_select(col(Branch.id), col(Branch.name), col(Branch.created_at), col(Role.person_id))
     .join(District, col(District.id) == col(Branch.district_id))
+    .join(
+        Role,
+        and_(col(Role.branch_id) == col(Branch.id), col(Role.kind).in_(("chair", "deputy"))),
+        isouter=True,
+    )
     .where(col(District.name) == bindparam("district"))
-    .order_by(col(Branch.name))
-)
-_CHAIRS = (
-    sa_select(col(Role.branch_id), col(Role.person_id))
-    .join(Branch, col(Branch.id) == col(Role.branch_id))
-    .join(District, col(District.id) == col(Branch.district_id))
-    # A deputy (ersättare) reports for the branch as its chair does.
-    .where(col(Role.kind).in_(("chair", "deputy")), col(District.name) == bindparam("district"))
+    .order_by(col(Branch.name), col(Branch.id))
 )
 
 
@@ -763,20 +764,38 @@ def _standing(district: str, goal_id: int, branch_id: int | None) -> SelectOfSca
 
 
 def _stored(session: Session, row: CheckIn) -> StoredCheckIn:
-    goal = session.get(Goal, row.goal_id)
-    branch = session.get(Branch, row.branch_id) if row.branch_id else None
-    reporter = session.get(Person, row.reporter_id) if row.reporter_id else None
-    return StoredCheckIn(
-        id=row.id or 0,
-        goal_id=row.goal_id,
-        goal_number=goal.number if goal else None,
-        branch=branch.name if branch else None,
-        reporter=reporter.name if reporter else None,
-        value=row.value,
-        happened_on=row.happened_on,
-        area=row.area,
-        comment=row.comment,
-        created_at=row.created_at,
-        withdrawn=row.withdrawn_at is not None,
-        reporter_id=row.reporter_id,
-    )
+    return _stored_all(session, [row])[0]
+
+
+def _stored_all(session: Session, rows: Sequence[CheckIn]) -> list[StoredCheckIn]:
+    """The check-ins as the bot shows them: their goals' numbers, branches and reporters in one read (of
+    the rows as this transaction changed them)."""
+    session.flush()
+    ids = [row.id for row in rows]
+    named = {row[0]: row[1:] for row in session.connection().execute(_NAMES, {"ids": ids})} if ids else {}
+    return [
+        StoredCheckIn(
+            id=row.id or 0,
+            goal_id=row.goal_id,
+            goal_number=named[row.id][0] if row.id in named else None,
+            branch=named[row.id][1] if row.id in named else None,
+            reporter=named[row.id][2] if row.id in named else None,
+            value=row.value,
+            happened_on=row.happened_on,
+            area=row.area,
+            comment=row.comment,
+            created_at=row.created_at,
+            withdrawn=row.withdrawn_at is not None,
+            reporter_id=row.reporter_id,
+        )
+        for row in rows
+    ]
+
+
+_NAMES = (
+    sa_select(col(CheckIn.id), col(Goal.number), col(Branch.name), col(Person.name))
+    .join(Goal, col(Goal.id) == col(CheckIn.goal_id), isouter=True)
+    .join(Branch, col(Branch.id) == col(CheckIn.branch_id), isouter=True)
+    .join(Person, col(Person.id) == col(CheckIn.reporter_id), isouter=True)
+    .where(col(CheckIn.id).in_(bindparam("ids", expanding=True)))
+)

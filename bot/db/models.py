@@ -368,6 +368,7 @@ class CheckIn(SQLModel, table=True):
     __table_args__ = (
         Index("ix_checkin_goal_day", "goal_id", "happened_on"),
         Index("ix_checkin_district_day", "district_id", "happened_on"),
+        Index("ix_checkin_district_created", "district_id", "created_at"),  # its first report (progress)
         Index("ix_checkin_reporter", "reporter_id", "created_at"),
         # A check-in form or message sent twice stores one check-in (CheckInRepository, AlreadyStored).
         Index(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, update
+from sqlalchemy import CompoundSelect, Connection, bindparam, func, null, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -67,14 +67,7 @@ class PeopleRepository:
     def roles(self, person: PersonInfo, district: str) -> set[RoleKind]:
         """The stored roles of whoever sent a message (admins are decided by configuration, not here)."""
         with self.db.rows() as connection:
-            found = find_known(connection, person)
-            if found is None:
-                return {RoleKind.MEMBER}
-            kinds = connection.execute(_ROLE_KINDS, {"person": found.id, "district": district}).scalars()
-            roles = {RoleKind.MEMBER, *(RoleKind(kind) for kind in kinds)}
-            if connection.execute(_RESPONSIBLE_ANY, {"person": found.id, "district": district}).first():
-                roles.add(RoleKind.RESPONSIBLE)
-            return roles
+            return _roles(connection, find_known(connection, person), district)
 
     def grant(
         self, person: PersonInfo, district: str, role: RoleKind, *, branch: str | None = None, now: datetime
@@ -354,6 +347,26 @@ _PERSON_BY_TEAMS = _PERSON.where(col(Person.teams_user_id) == bindparam("teams")
 _LANGUAGE = sa_select(col(PersonLanguage.language), col(PersonLanguage.locale)).where(
     col(PersonLanguage.person_id) == bindparam("person")
 )
+_DISTRICT_NAMES = sa_select(col(District.name)).order_by(col(District.name))
+# The districts a person belongs to (a membership or a role there), with when they chose each.
+_BELONGS: CompoundSelect = union_all(
+    sa_select(col(District.name), col(Membership.chosen_at))
+    .join(Membership, col(Membership.district_id) == col(District.id))
+    .where(col(Membership.person_id) == bindparam("person")),
+    sa_select(col(District.name), null().label("chosen_at"))
+    .join(Role, col(Role.district_id) == col(District.id))
+    .where(col(Role.person_id) == bindparam("person")),
+)
+_TEAM_DISTRICT = (
+    sa_select(col(District.name))
+    .join(Team, col(Team.district_id) == col(District.id))
+    .where(col(Team.team_id) == bindparam("team"))
+)
+_CHAT_DISTRICT = (
+    sa_select(col(District.name))
+    .join(Conversation, col(Conversation.district_id) == col(District.id))
+    .where(col(Conversation.conversation_id) == bindparam("conversation"))
+)
 _ROLE_KINDS = (
     sa_select(col(Role.kind))
     .join(District, col(District.id) == col(Role.district_id))
@@ -454,29 +467,17 @@ class DistrictRepository:
 
     def names(self) -> list[str]:
         """Every district of the deployment, by name."""
-        with self.db.read() as session:
-            return _names(session)
+        with self.db.rows() as connection:
+            return list(connection.execute(_DISTRICT_NAMES).scalars())
 
     def scope(
         self, conversation: ConversationInfo, person: PersonInfo | None, *, admin: bool, default: str = ""
     ) -> Scope:
         """The district a message in `conversation` from `person` speaks for. Before any district exists,
         `default` (the settings' DISTRICT) stands in, so the answer can say what to do."""
-        with self.db.read() as session:
-            districts = _names(session) or ([default] if default else [])
-            if conversation.kind != "personal":
-                return scope_of_shared(_linked(session, conversation), districts)
-            row = find_person(session, person) if person else None
-            if row is None:
-                return scope_of_person((), None, districts, admin=admin)
-            belongs = _belongs(session, row.id)
-            chosen = session.exec(
-                select(District.name)
-                .join(Membership, col(Membership.district_id) == col(District.id))
-                .where(Membership.person_id == row.id, col(Membership.chosen_at).is_not(None))
-                .order_by(col(Membership.chosen_at).desc())
-            ).first()
-            return scope_of_person(belongs, chosen, districts, admin=admin)
+        with self.db.rows() as connection:
+            known = find_known(connection, person) if person else None
+            return _scope(connection, conversation, known, admin=admin, default=default)
 
     def writer(
         self,
@@ -494,26 +495,30 @@ class DistrictRepository:
         (administrators by configuration); with `answering` (a conversation's dialog key), the question kept
         for it, taken: this turn answers it."""
         admin = bool(person and person.aad_object_id and person.aad_object_id in admins)
-        people = PeopleRepository(self.db)
-        with self.db.snapshot():
-            scope = self.scope(conversation, person, admin=admin, default=default)
+        with self.db.rows() as connection:
+            known = find_known(connection, person) if person else None
+            scope = _scope(connection, conversation, known, admin=admin, default=default)
             if person is None:
                 return Writer(scope, None, frozenset({RoleKind.MEMBER}))
-            found, chosen, noted = people.language_choice(person)
-            stored = people.roles(person, scope.district) if scope.district else {RoleKind.MEMBER}
-        if found is not None and locale and locale[:LOCALE_LENGTH] != noted:
+            row = connection.execute(_LANGUAGE, {"person": known.id}).first() if known else None
+            chosen, noted = row if row is not None else (None, None)
+            stored = _roles(connection, known, scope.district) if scope.district else {RoleKind.MEMBER}
+        if known is not None and locale and locale[:LOCALE_LENGTH] != noted:
             try:
-                people.note_locale(found, locale, now)
+                PeopleRepository(self.db).note_locale(known.id, locale, now)
             except StorageGone:  # logged where it happened; the reply does not need the locale
                 pass
+        language = str(chosen) if chosen else None
         taken = DialogStates(self.db).take(answering, now=now) if answering else None
-        return Writer(scope, chosen, frozenset(with_admin(stored, person, admins)), taken)
+        return Writer(scope, language, frozenset(with_admin(stored, person, admins)), taken)
 
     def belongs(self, person: PersonInfo) -> list[str]:
         """The districts a person belongs to: seen in their Team, or holding a role there."""
-        with self.db.read() as session:
-            row = find_person(session, person)
-            return sorted(_belongs(session, row.id)) if row is not None else []
+        with self.db.rows() as connection:
+            known = find_known(connection, person)
+            if known is None:
+                return []
+            return sorted(set(connection.execute(_BELONGS, {"person": known.id}).scalars()))
 
     def note_team(self, team_id: str, name: str, *, now: datetime) -> str | None:
         """The bot met a team (installed, or a message from it): remember it, and link it to the
@@ -575,17 +580,34 @@ class DistrictRepository:
             return True
 
 
-def _belongs(session: Session, person_id: int | None) -> set[str]:
-    members = select(District.name).join(Membership, col(Membership.district_id) == col(District.id))
-    holders = select(District.name).join(Role, col(Role.district_id) == col(District.id))
-    return {
-        *session.exec(members.where(Membership.person_id == person_id)).all(),
-        *session.exec(holders.where(Role.person_id == person_id)).all(),
-    }
+def _scope(
+    connection: Connection,
+    conversation: ConversationInfo,
+    known: KnownPerson | None,
+    *,
+    admin: bool,
+    default: str,
+) -> Scope:
+    """DistrictRepository.scope, with the person already looked up."""
+    districts = list(connection.execute(_DISTRICT_NAMES).scalars()) or ([default] if default else [])
+    if conversation.kind != "personal":
+        return scope_of_shared(_linked(connection, conversation), districts)
+    if known is None:
+        return scope_of_person((), None, districts, admin=admin)
+    rows = connection.execute(_BELONGS, {"person": known.id}).all()
+    picked = sorted((row.chosen_at, row.name) for row in rows if row.chosen_at is not None)
+    chosen = picked[-1][1] if picked else None  # the one they picked last
+    return scope_of_person({row.name for row in rows}, chosen, districts, admin=admin)
 
 
-def _names(session: Session) -> list[str]:
-    return list(session.exec(select(District.name).order_by(col(District.name))).all())
+def _roles(connection: Connection, known: KnownPerson | None, district: str) -> set[RoleKind]:
+    if known is None:
+        return {RoleKind.MEMBER}
+    kinds = connection.execute(_ROLE_KINDS, {"person": known.id, "district": district}).scalars()
+    roles = {RoleKind.MEMBER, *(RoleKind(kind) for kind in kinds)}
+    if connection.execute(_RESPONSIBLE_ANY, {"person": known.id, "district": district}).first():
+        roles.add(RoleKind.RESPONSIBLE)
+    return roles
 
 
 def _find_district(session: Session, name: str) -> District | None:
@@ -598,19 +620,11 @@ def _district_name(session: Session, district_id: int | None) -> str | None:
     return session.exec(select(District.name).where(District.id == district_id)).first()
 
 
-def _linked(session: Session, conversation: ConversationInfo) -> str | None:
+def _linked(connection: Connection, conversation: ConversationInfo) -> str | None:
     """The district of a team channel (through its team) or of a linked group chat."""
     if conversation.team_id:
-        return session.exec(
-            select(District.name)
-            .join(Team, col(Team.district_id) == col(District.id))
-            .where(Team.team_id == conversation.team_id)
-        ).first()
-    return session.exec(
-        select(District.name)
-        .join(Conversation, col(Conversation.district_id) == col(District.id))
-        .where(Conversation.conversation_id == conversation.conversation_id)
-    ).first()
+        return connection.execute(_TEAM_DISTRICT, {"team": conversation.team_id}).scalar()
+    return connection.execute(_CHAT_DISTRICT, {"conversation": conversation.conversation_id}).scalar()
 
 
 def _team(session: Session, team_id: str, name: str, now: datetime) -> Team:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, update
+from sqlalchemy import and_, bindparam, func, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot.db.engine import Database
@@ -77,41 +78,22 @@ class Repository:
 
     def plan(self, district: str) -> domain.Plan | None:
         """The district's current plan: active goals in the plan's order, or None if it has no district."""
-        with self.db.read() as session:
-            row = _district(session, district)
-            if row is None or row.id is None:
+        with self.db.rows() as connection:
+            row = connection.execute(_PLAN_DISTRICT, {"district": district}).first()
+            if row is None:
                 return None
-            # One read: each goal with its section and, outer-joined, the targets the board changed it from
-            # in the stored plan, oldest first (a correction made while reviewing the plan, before it was
-            # stored, is how the plan reads: no change). A goal comes once per earlier target.
-            rows = session.exec(
-                select(Goal, Section, GoalCorrection)
-                .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
-                .join(
-                    GoalCorrection,
-                    and_(
-                        col(GoalCorrection.goal_id) == col(Goal.id),
-                        col(GoalCorrection.district_id) == row.id,
-                        col(GoalCorrection.field) == str(Field.TARGET),
-                        col(GoalCorrection.made_at) > col(Goal.created_at),
-                    ),
-                    isouter=True,
-                )
-                .where(Goal.district_id == row.id, col(Goal.number).is_not(None))
-                .order_by(col(Goal.number), col(GoalCorrection.id))
-            ).all()
-            read: dict[int, tuple[Goal, Section | None, list[tuple[datetime, Target]]]] = {}
-            for goal, section, correction in rows:
-                _, _, before = read.setdefault(goal.id or 0, (goal, section, []))
-                was = target_was(correction.was) if correction is not None else None
-                if correction is not None and was is not None:
-                    before.append((correction.made_at, was))
+            read: dict[int, tuple[Any, list[tuple[datetime, Target]]]] = {}
+            for goal in connection.execute(_PLAN_GOALS, {"district": row.id, "target": str(Field.TARGET)}):
+                _, before = read.setdefault(goal.id, (goal, []))
+                was = target_was(goal.was) if goal.was is not None else None
+                if was is not None:
+                    before.append((goal.made_at, was))
             goals = tuple(
                 domain.Goal(
-                    id=goal.id or 0,
-                    number=goal.number or 0,
-                    section=section.title if section else "",
-                    section_en=section.title_en if section else None,
+                    id=goal.id,
+                    number=goal.number,
+                    section=goal.title or "",
+                    section_en=goal.title_en,
                     text=goal.text,
                     text_en=goal.text_en,
                     target=Target.from_dict(goal.target),
@@ -119,8 +101,9 @@ class Repository:
                     responsible_in_plan=goal.responsible_in_plan,
                     targets_before=tuple(before),
                 )
-                for goal, section, before in read.values()
+                for goal, before in read.values()
             )
+            names = connection.execute(_AREAS_EN, {"district": row.id, "field": str(Field.AREA_ENGLISH)})
             return domain.Plan(
                 district_id=row.id,
                 district=row.name,
@@ -129,7 +112,7 @@ class Repository:
                 goals=goals,
                 priority_areas=tuple(row.priority_areas),
                 example=row.example,
-                areas_en=_areas_en(session, row.id),
+                areas_en=_areas_en(names.scalars()),
             )
 
     def any_goals(self) -> bool:
@@ -621,20 +604,64 @@ def _remember(session: Session, conversation: ConversationInfo, person_id: int |
 _PLAN_FIELDS = frozenset({Field.AREAS, Field.AREA_ENGLISH})
 
 
-def _areas_en(session: Session, district_id: int) -> dict[str, str]:
+def _areas_en(given: Iterable[str]) -> dict[str, str]:
     """The English names the board gave the priority areas in chat (the latest for each), which outlive
     imports of the plan."""
-    given = session.exec(
-        select(GoalCorrection.value)
-        .where(GoalCorrection.district_id == district_id, GoalCorrection.field == str(Field.AREA_ENGLISH))
-        .order_by(col(GoalCorrection.id))
-    ).all()
     named = {}
     for value in given:
         pair = area_english(value)
         if pair is not None:
             named[fold(pair[0])] = pair[1]
     return named
+
+
+_PLAN_DISTRICT = sa_select(
+    col(District.id),
+    col(District.name),
+    col(District.plan_title),
+    col(District.plan_year),
+    col(District.priority_areas),
+    col(District.example),
+).where(col(District.name) == bindparam("district"))
+# Each goal with its section and, outer-joined, the targets the board changed it from in the stored plan,
+# oldest first (a correction made while reviewing the plan, before it was stored, is how the plan reads: no
+# change). A goal comes once per earlier target.
+_PLAN_GOALS = (
+    sa_select(
+        col(Goal.id),
+        col(Goal.number),
+        col(Section.title),
+        col(Section.title_en),
+        col(Goal.text),
+        col(Goal.text_en),
+        col(Goal.target),
+        col(Goal.applies_to_branches),
+        col(Goal.responsible_in_plan),
+        col(GoalCorrection.made_at),
+        col(GoalCorrection.was),
+    )
+    .join(Section, col(Goal.section_id) == col(Section.id), isouter=True)
+    .join(
+        GoalCorrection,
+        and_(
+            col(GoalCorrection.goal_id) == col(Goal.id),
+            col(GoalCorrection.district_id) == bindparam("district"),
+            col(GoalCorrection.field) == bindparam("target"),
+            col(GoalCorrection.made_at) > col(Goal.created_at),
+        ),
+        isouter=True,
+    )
+    .where(col(Goal.district_id) == bindparam("district"), col(Goal.number).is_not(None))
+    .order_by(col(Goal.number), col(GoalCorrection.id))
+)
+_AREAS_EN = (
+    sa_select(col(GoalCorrection.value))
+    .where(
+        col(GoalCorrection.district_id) == bindparam("district"),
+        col(GoalCorrection.field) == bindparam("field"),
+    )
+    .order_by(col(GoalCorrection.id))
+)
 
 
 def _add_branches(session: Session, district: str, names: Sequence[str], now: datetime) -> tuple[str, ...]:

@@ -454,10 +454,11 @@ class CheckInDesk:
                     standings = [s for s in self.progress.standings(plan, now=now) if s.goal in about]
                     example = self._example(person, district, roles, about)
                     return Status(plan, standings, None, self.today(now), 0, example, about=named)
-            elif own and person is not None:
-                chairs = self.checkins.chair_of(person, district)
+            reporter = self.checkins.reporter(person, district) if person is not None else None
+            if named is None and own and person is not None and reporter is not None:
+                chairs = reporter.chairs
                 if len(chairs) > 1:  # "how do my branches stand?": each, as a chair of one sees theirs
-                    return self._branches_status(person, district, roles, plan, chairs, marked, now=now)
+                    return self._branches_status(person, district, roles, plan, reporter, marked, now=now)
                 branch = chairs[0] if chairs else None
             standings = self.progress.standings(plan, now=now, branch_id=branch.id if branch else None)
             every = len(standings)
@@ -465,7 +466,8 @@ class CheckInDesk:
                 standings = [s for s in standings if s.goal.applies_to_branches]
             if marked is not None:  # "vilka mål ligger efter i Sundsvall?"
                 standings = [s for s in standings if _marked(s, marked)]
-            example = self._example(person, district, roles, [s.goal for s in standings], shown=branch)
+            goals = [s.goal for s in standings]
+            example = self._example(person, district, roles, goals, shown=branch, reporter=reporter)
         today = self.today(now)
         if branch is None:
             return Status(plan, standings, None, today, 0, example, marked=marked)
@@ -478,13 +480,14 @@ class CheckInDesk:
         district: str,
         roles: Collection[Role],
         plan: Plan,
-        chairs: Sequence[BranchInfo],
+        reporter: Reporter,
         marked: str | None,
         *,
         now: datetime,
     ) -> Status:
         """`status` for a chair of several branches: each branch's own goals with its own figures (those
         shown with the status word `marked`, if any)."""
+        chairs = reporter.chairs
         parts = tuple(
             (branch.name, self.progress.standings(plan, now=now, branch_id=branch.id)) for branch in chairs
         )
@@ -498,7 +501,8 @@ class CheckInDesk:
         )
         shown = parts[0][1]
         others = every - len(shown) if marked is None else 0  # the district's own, not shown
-        example = self._example(person, district, roles, [s.goal for s in shown], shown=chairs[0])
+        goals = [s.goal for s in shown]
+        example = self._example(person, district, roles, goals, shown=chairs[0], reporter=reporter)
         return Status(plan, shown, None, self.today(now), others, example, marked=marked, branches=parts)
 
     def _examples(
@@ -509,11 +513,13 @@ class CheckInDesk:
         goals: Sequence[Goal],
         *,
         shown: BranchInfo | None = None,
+        reporter: Reporter | None = None,
     ) -> list[Example]:
-        """Reports on `goals` the reader may write, for hints that work when copied."""
+        """Reports on `goals` the reader may write, for hints that work when copied (`reporter`: who the
+        reader is, if the caller has read it already)."""
         if person is None:
             return []
-        reporter = self.checkins.reporter(person, district)
+        reporter = reporter or self.checkins.reporter(person, district)
         return examples(goals, roles, reporter.chairs, reporter.responsible, reporter.branches, shown=shown)
 
     def _example(
@@ -524,8 +530,11 @@ class CheckInDesk:
         goals: Sequence[Goal],
         *,
         shown: BranchInfo | None = None,
+        reporter: Reporter | None = None,
     ) -> Example | None:
-        return next(iter(self._examples(person, district, roles, goals, shown=shown)), None)
+        return next(
+            iter(self._examples(person, district, roles, goals, shown=shown, reporter=reporter)), None
+        )
 
     def my_reports(
         self, person: PersonInfo, district: str, roles: Collection[Role], asked: ReportFilter
@@ -535,7 +544,7 @@ class CheckInDesk:
         with self.db.snapshot():
             reporter = self.checkins.reporter(person, district)
             plan = self.progress.plan(district)
-            example = self._example(person, district, roles, plan.goals if plan else ())
+            example = self._example(person, district, roles, plan.goals if plan else (), reporter=reporter)
             goal = plan.goal(asked.goal) if plan and asked.goal is not None else None
             branches = [b.name for b in reporter.chairs]
             goals = sorted(g.number for g in plan.goals if g.id in reporter.responsible) if plan else []

@@ -16,9 +16,10 @@ from tests.stories.conftest import NOA, District
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = tuple(str(ROOT / package) + "/" for package in ("bot", "dialogs", "schedules"))
-# The 14 the issue asks for, the SDK's three (bot/sdk/: issue 22's adapter layer) and the glossary
-# (bot/services/glossary.py: the unit in the form its number asks for, "2 ordförandemöten").
-MOST_FILES = 18
+# The 14 the issue asks for, the adapter layer issue 22 added (bot/sdk/__init__.py: the bot's own turn and
+# reply; bot/sdk/botbuilder.py: the one module of the SDK) and the glossary (bot/services/glossary.py: the
+# unit in the form its number asks for, "2 ordförandemöten").
+MOST_FILES = 17
 
 
 async def test_a_members_goal_passes_few_of_the_projects_files(district: District) -> None:
