@@ -369,6 +369,54 @@ _SOMEONE_TAKES = re.compile(
     r"^(?:(?P<sv>kan|kunde) \w+(?: \w+)? (?:ta|skriva) (?:min tur|mitt inlagg|min nasta tur)"
     r"|(?:can|could) \w+(?: \w+)? (?:take|do|write) (?:my turn|my prompt|my next turn))$"
 )
+# What one person answers for, the reverse of _WHO_LEADS: "vad ansvarar Kim för?" -> `mål ansvarig Kim`, which
+# for a person's name lists the goals they answer for (bot/services/progress.py, who_answers).
+_WHO_NAMED = r"(?P<who>@?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})"
+_WHAT_SV = r"(?:vad|vilka\s+mål|vilket\s+mål|vilka\s+av\s+målen)"
+_WHAT_EN = r"(?:what|which\s+goals?|what\s+goals?)"
+_WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), language)
+    for pattern, language in (
+        (rf"^{_WHAT_SV}\s+(?:ansvarar|svarar)\s+{_WHO_NAMED}\s+för$", "sv"),
+        (rf"^{_WHAT_SV}\s+(?:är|e)\s+{_WHO_NAMED}\s+ansvariga?\s+för$", "sv"),
+        (rf"^{_WHAT_SV}\s+har\s+{_WHO_NAMED}\s+(?:ansvar(?:et)?\s+för|hand\s+om)$", "sv"),
+        (rf"^{_WHAT_SV}\s+sköter\s+{_WHO_NAMED}$", "sv"),
+        (rf"^{_WHAT_SV}\s+håller\s+{_WHO_NAMED}\s+i$", "sv"),
+        (rf"^vilka\s+mål\s+ligger\s+på\s+{_WHO_NAMED}$", "sv"),
+        (rf"^har\s+{_WHO_NAMED}\s+ansvar(?:et)?\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
+        (rf"^är\s+{_WHO_NAMED}\s+ansvarig\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
+        (
+            rf"^{_WHAT_EN}(?:\s+is|\s+are|'s|’s)\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)$",
+            "en",
+        ),
+        (
+            rf"^{_WHAT_EN}\s+does\s+{_WHO_NAMED}\s+(?:handle|look\s+after|take\s+care\s+of|answer\s+for|own)$",
+            "en",
+        ),
+        (r"^(?:which|what)\s+goals?\s+does\s+" + _WHO_NAMED + r"\s+have$", "en"),
+        (rf"^is\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)\s+(?:any\s+goals?|anything)$", "en"),
+        (rf"^does\s+{_WHO_NAMED}\s+have\s+any\s+goals?$", "en"),
+    )
+)
+# Who is no one the board names: the asker ("vad ansvarar jag för?" is `mina mål`), the bot, a group.
+_NOT_SOMEONE = frozenset(
+    ("jag", "mig", "du", "vi", "ni", "man", "de", "dom", "i", "me", "you", "we", "they", "it", "det", "den")
+)
+
+
+def _whose_goals(trimmed: str) -> Reading | None:
+    """`mål ansvarig NAME` for a question about what someone answers for ("vad ansvarar Kim för?", "what is
+    Anna responsible for"), or None."""
+    said = " ".join(_without_courtesy(trimmed).rstrip("?!.,:; ").split())  # "… för? tack"
+    for pattern, language in _WHOSE:
+        found = pattern.match(said)
+        if found is None or fold(found["who"]) in _NOT_SOMEONE:
+            continue
+        command = "mål ansvarig" if language == "sv" else "goals responsible"
+        return Reading(f"{command} {found['who']}", language, asked=True)
+    return None
+
+
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -1044,6 +1092,20 @@ NO_WORDS = {
     **dict.fromkeys(("nej", "na", "nej tack"), "sv"),
     **dict.fromkeys(("no", "nope", "no thanks", "no thank you"), "en"),
 }
+
+
+def says_yes(text: str) -> bool:
+    """Whether a message is a yes alone ("ja", "ja tack", "yes"), an answer to a question the bot asked."""
+    words, yes = said_yes(text.split())
+    return yes and not words
+
+
+def leaves_question(text: str) -> bool:
+    """Whether a message leaves a question the bot asked ("avbryt", "never mind") or says no to it ("nej")."""
+    folded = fold(text)
+    return folded in CANCEL_WORDS or folded in NO_WORDS
+
+
 # Words before a question that ask nothing: "snälla visa mål 6", "hej boten, …" (folded).
 _OPENERS = frozenset(("snalla", "please", "pls", "boten", "bot", "distriktsboten", "kara", "dear"))
 # A greeting or thanks before a question changes nothing: "hej! kan du visa mål 3?", "thanks, report 3 1".
@@ -1059,6 +1121,16 @@ _HOW_EN = re.compile(
 # A yes-or-no question about one goal ("är mål 6 klart?", "is goal 6 done?"), folded.
 _YES_OR_NO = re.compile(rf"^(?:ar|is) (?P<word>mal|malet|goal) #?{_NUMBER}(?: |$)")
 _HASHED = re.compile(r"#\s*(?P<number>\d{1,9})")
+# Goals' numbers in a list after a number sign ("#6, 7", "#6 och #7"): as `mål 6 och 7` asks, one at a time.
+_HASHED_LIST = re.compile(
+    r"#\s*(?P<number>\d{1,9})(?:(?:\s*(?:,|&|/|\+|och|and|eller|or)\s*|\s+)#?\s*(?P<other>\d{1,9}))+",
+    re.IGNORECASE,
+)
+# A list of goals' numbers in a question (folded: "vad står det i mål 6 och 7", "what do goals 6 and 7 say").
+_GOAL_LIST = re.compile(
+    rf"(?:^| )(?P<word>mal|malen|goal|goals) ?#?(?P<numbers>{_NUMBER}(?: (?:och|and|eller|or|samt)? ?"
+    rf"(?:{_NUMBER.replace('?P<number>', '')}))+)(?: |$)"
+)
 _GLUED = re.compile(r"^(?P<word>[^\W\d_]{2,})[:#]?(?P<number>\d+)$")
 # One goal named in a question of status ("status mål 4", "hur går det för Sundsvall med mål 4"), folded.
 _ONE_GOAL = re.compile(rf"(?:^| )(?P<word>mal|malet|goal) ?#?{_NUMBER}(?: |$)")
@@ -1285,6 +1357,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     hashed = _HASHED.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
     if hashed is not None and is_command("#"):  # "#6": the goal numbered so, in the reader's language
         return Reading(f"# {hashed['number']}", greeted)
+    hashed = _HASHED_LIST.fullmatch(_without_courtesy(trimmed).rstrip("!?.,:; "))
+    if hashed is not None and is_command("#"):  # "#6, 7": goals 6 and 7, which `mål` asks one at a time
+        return Reading(f"# {hashed['number']}, {hashed['other']}", greeted)
     ordinal = _ORDINAL_GOAL.match(" ".join(words))
     number = (ordinal["digits"] or _ORDINALS.get(ordinal["word"] or "")) if ordinal is not None else None
     if ordinal is not None and number:  # "sjätte målet", "the 6th goal": that goal
@@ -1305,6 +1380,9 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                 rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
                 return Reading(f"{command} {rest}".strip(), language, asked=True)
             return Reading(command, language, asked=True)
+    whose = _whose_goals(trimmed)
+    if whose is not None:
+        return whose
     role = role_sentence(" ".join(trimmed.split()))
     if role is not None:
         return role
@@ -1389,6 +1467,16 @@ def _about_one_goal(folded: str, is_command: Callable[[str], bool]) -> Reading |
     words = folded.split()
     if not words or (words[0] not in _QUESTION_WORDS and words[0] not in _TELL) or words[0] in _ASKING:
         return None
+    listed = _GOAL_LIST.search(folded)  # "vad står det i mål 6 och 7": asked one at a time, as `mål 6 och 7`
+    if (
+        listed is not None
+        and sum(ch.isdigit() for ch in folded) == sum(ch.isdigit() for ch in listed[0])
+        and not any(is_command(w) for w in folded[: listed.start()].split() + folded[listed.end() :].split())
+    ):
+        english = listed["word"].startswith("goal")
+        numbers = [n for n in listed["numbers"].split() if n not in ("och", "and", "eller", "or", "samt")]
+        joined = (" and " if english else " och ").join(numbers)  # punctuation folded away: "6, 7" is "6 7"
+        return Reading(f"{'goals' if english else 'mål'} {joined}", "en" if english else "sv", True)
     named = list(_ONE_GOAL.finditer(folded))
     if len(named) != 1 or sum(ch.isdigit() for ch in folded) != sum(ch.isdigit() for ch in named[0][0]):
         return None

@@ -6,7 +6,8 @@ reply back as a card (or text where the channel has no cards). It reads the acti
 
 Every message goes to the router, a submitted card form too (a `value` naming the form). The one thing
 decided here is the check-in dialog, which needs the turn: a bare `rapportera` in a chat without cards (the
-terminal chat) begins it, and while it waits for an answer the conversation's messages go to it.
+terminal chat) begins it, and while it waits for an answer the conversation's messages go to it; in Teams
+a typed "avbryt" answers the "1 or 1 100?" card as its Cancel button does (dialogs/readings.py).
 """
 
 from __future__ import annotations
@@ -19,11 +20,20 @@ from collections import OrderedDict
 from typing import Any
 
 from bot.cards import CARD_CHANNELS, message_of
+from bot.cards.checkin_form import READING_FORM
 from bot.commands import Context, Request, Router, Services
 from bot.commands.router import Kind, TurnNote, no_district, note_turn, turn_note
 from bot.config import Settings
-from bot.db.dialogs import DialogStates
-from bot.i18n import flatten_html, genitive, pick_language, strip_invisible, translator
+from bot.db.dialogs import DialogStates, dialog_key
+from bot.i18n import (
+    flatten_html,
+    genitive,
+    leaves_question,
+    pick_language,
+    says_yes,
+    strip_invisible,
+    translator,
+)
 from bot.notifier import RetryingTurn
 from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
 from bot.services.clock import Clock
@@ -81,10 +91,13 @@ class DistrictBot:
             await self._count(activity, conversation, Kind.OVERHEARD)
             return
         await self._remember(activity, conversation)
-        writer = await self._writer(activity, conversation)
+        text = message_text(activity)
+        # a typed "avbryt" (or "ja", "nej") in Teams answers the question kept there, if any (dialogs/host.py)
+        typed_answer = activity.channel_id in CARD_CHANNELS and (leaves_question(text) or says_yes(text))
+        writer = await self._writer(activity, conversation, answering=typed_answer)
         user = person_of(activity.sender)
         request = Request(
-            text=message_text(activity),
+            text=text,
             t=translator(pick_language(activity.locale, self.settings.language)),
             district=writer.scope.district,
             scope=writer.scope,
@@ -101,6 +114,11 @@ class DistrictBot:
             locale=activity.locale,
         )
         context = Context(self.services, self.clock())
+        if writer.question is not None and await self.dialogs.answer_taken(
+            turn, request, context, writer.question
+        ):
+            note_turn(command="report-dialog")
+            return  # "avbryt" to "1 or 1 100?", as its Cancel button; "ja" to "did it happen twice?"
         continued = await self._continues_dialog(turn, request, context)
         if continued is True:
             note_turn(command="report-dialog")
@@ -147,7 +165,9 @@ class DistrictBot:
         data = action.get("data") if isinstance(action, dict) else None
         conversation = conversation_of(activity)
         await self._remember(activity, conversation)
-        writer = await self._writer(activity, conversation)
+        # a button of "1 or 1 100?" answers the question kept for it: a typed "avbryt" after has none left
+        reading = isinstance(data, dict) and data.get("form") == READING_FORM
+        writer = await self._writer(activity, conversation, answering=reading)
         request = Request(
             text="",
             t=translator(pick_language(activity.locale, self.settings.language)),
@@ -247,8 +267,10 @@ class DistrictBot:
         """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
 
         Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no
-        answer to one): elsewhere there is none to ask the database for."""
-        if request.cards or request.form is not None:
+        answer to one). In Teams a question asked on a card with buttons ("1 or 1 100?") is kept as well,
+        and a typed word that leaves it ("avbryt", "nej") answers it as its Cancel button does (the writer's
+        call takes it: `_answering`); any other message there has no dialog to ask the database for."""
+        if request.form is not None or request.cards:
             return False
         return await self.dialogs.continue_active(turn, request, context)
 
@@ -340,9 +362,12 @@ class DistrictBot:
         self._stored.pop(conversation_id, None)
         await asyncio.to_thread(self.directory.forget_conversation, conversation_id, now=self.clock())
 
-    async def _writer(self, activity: Incoming, conversation: ConversationInfo) -> Writer:
+    async def _writer(
+        self, activity: Incoming, conversation: ConversationInfo, *, answering: bool = False
+    ) -> Writer:
         """Who wrote, and the district this turn speaks for (bot/services/people.py). Someone writing in a
-        linked team's channel belongs to its district: noted, so that their personal chat knows it too."""
+        linked team's channel belongs to its district: noted, so that their personal chat knows it too.
+        `answering`: the turn answers the question kept for the conversation, taken in the same call."""
         user = person_of(activity.sender)
         writer = await asyncio.to_thread(
             self.districts.writer,
@@ -352,6 +377,7 @@ class DistrictBot:
             admins=self.services.admins,
             default=self.settings.district,
             now=self.clock(),
+            answering=dialog_key(activity.channel_id, activity.conversation.get("id")) if answering else None,
         )
         scope = writer.scope
         if scope.why is Why.LINKED and conversation.team_id and user is not None:

@@ -18,7 +18,7 @@ from bot.db.dialogs import DialogStateConflict, DialogStates, dialog_key
 from bot.sdk import Message, Turn
 from dialogs import reading_dialog
 from dialogs.checkin_dialog import Aside, Waiting, answer, aside, begin
-from dialogs.readings import Choice
+from dialogs.readings import Choice, Confirm
 
 
 class Dialogs:
@@ -45,7 +45,7 @@ class Dialogs:
             data = json.loads(stored.state)
         except ValueError:
             data = None
-        choice = Choice.from_json(data)
+        choice = Choice.from_json(data) or Confirm.from_json(data)
         if choice is not None:
             # A question asked once: whatever the message is, it is no longer waited for.
             await asyncio.to_thread(self._states.delete, [key])
@@ -68,6 +68,16 @@ class Dialogs:
         await asyncio.to_thread(
             self._states.write, _key(turn), json.dumps(state), expected=None, now=self._clock()
         )
+
+    async def answer_taken(self, turn: Turn, request: Request, context: Context, state: str) -> bool:
+        """Answer a question kept in Teams ("1 or 1 100?" on its card, "did it happen twice?") with a typed
+        message (the writer's call took it: bot/teams.py); False if the message is no answer to it."""
+        try:
+            data = json.loads(state)
+        except ValueError:
+            data = None
+        choice = Choice.from_json(data) or Confirm.from_json(data)
+        return choice is not None and await reading_dialog.answer(turn, request, context, choice)
 
     async def begin_check_in(self, turn: Turn, request: Request, context: Context) -> None:
         await self._run(turn, request, _key(turn), begin(turn, request, context), expected=None)

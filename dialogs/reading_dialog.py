@@ -6,10 +6,10 @@ from __future__ import annotations
 from bot.commands.checkins import correct_line, report_line
 from bot.commands.router import Context, Request
 from bot.sdk import Message, Turn
-from dialogs.readings import Answer, Choice
+from dialogs.readings import Answer, Choice, Confirm
 
 
-async def answer(turn: Turn, request: Request, context: Context, choice: Choice) -> bool:
+async def answer(turn: Turn, request: Request, context: Context, choice: Choice | Confirm) -> bool:
     """Answer the question with this message; False if the message is no answer to it (the question is
     dropped either way: it is asked once)."""
     picked = choice.read(request.text)
@@ -18,6 +18,10 @@ async def answer(turn: Turn, request: Request, context: Context, choice: Choice)
     t = request.t
     if picked is Answer.CANCEL:
         await turn.send(Message(t._("Cancelled; nothing was stored.")))
+        return True
+    if isinstance(choice, Confirm):  # "ja" to "did it happen twice?": the line the question offered
+        reply = await report_line(request, context, choice.args)
+        await turn.send(Message(reply.text))
         return True
     make = report_line if choice.command == "report" else correct_line
     reply = await make(request, context, choice.args, grouped=picked is Answer.JOINED)

@@ -3,7 +3,9 @@
 A one-line report or correction whose value is followed by a number that may be its thousands group, where
 the goal allows both readings ("rapportera 6 1 100 deltagare" on a goal of a thousand participants), is not
 stored but asked about. In Teams the question is a card with a button for each reading
-(bot/commands/checkins.py `ask_reading`); in a chat without cards the next message answers it: the one
+(bot/commands/checkins.py `ask_reading`), kept too until a button answers it, so that a typed word that
+leaves it ("avbryt", "nej") cancels it as the Cancel button does (the turn's writer call takes it:
+bot/db/people.py); in a chat without cards the next message answers it: the one
 number ("1"), the joined one ("1100" or "1 100"), a word that leaves a question ("avbryt", "stopp", "never
 mind": bot.i18n.CANCEL_WORDS) or a no ("nej": neither reading, so nothing). Anything else is no answer: the
 question is dropped and the message handled as any other, so a chair who moves on is not held by it.
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.i18n import CANCEL_WORDS, NO_WORDS, fold
+from bot.i18n import leaves_question, said_yes
 
 KIND = "reading"  # the stored state's "dialog": what tells it from the check-in dialog's (dialogs/host.py)
 COMMANDS = ("report", "correct")
@@ -61,7 +63,7 @@ class Choice:
 
     def read(self, text: str) -> Answer:
         """Which reading an answer picks."""
-        if fold(text) in CANCEL_WORDS or fold(text) in NO_WORDS:
+        if leaves_question(text):
             return Answer.CANCEL
         typed = _SPACES.sub("", text.strip()).replace(",", ".").rstrip(".")
         if typed == self.alone:
@@ -69,6 +71,37 @@ class Choice:
         if typed == self.joined:
             return Answer.JOINED
         return Answer.OTHER
+
+
+CONFIRM = "confirm"  # the stored state of "did it happen twice?" (a report like one stored, or far beyond)
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """A one-line report asked about before it is stored ("#1 already says that … If it happened twice,
+    write: report 3 1 2026-06-10 yes"): `args` is that line's words after the command, its yes included. A
+    typed "ja" stores it as the line would; a word that leaves a question, or "nej", stores nothing."""
+
+    args: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"dialog": CONFIRM, "args": self.args}
+
+    @staticmethod
+    def from_json(data: object) -> Confirm | None:
+        if (
+            not isinstance(data, dict)
+            or data.get("dialog") != CONFIRM
+            or not isinstance(data.get("args"), str)
+        ):
+            return None
+        return Confirm(str(data["args"])[:MAX_ARGS])
+
+    def read(self, text: str) -> Answer:
+        """Yes (ALONE: store it), no (CANCEL) or no answer."""
+        if leaves_question(text):
+            return Answer.CANCEL
+        return Answer.ALONE if said_yes(text.split())[1] and len(text.split()) <= 2 else Answer.OTHER
 
 
 def typed(value: float) -> str:

@@ -357,7 +357,7 @@ class PromptPoster:
                 await asyncio.to_thread(self.prompts.mark_reminded, slot.id, now=now)
                 sent += 1
                 continue
-            if reference is None or quiet.get(slot.owner_id or 0, today) > today:
+            if reference is None or not not_snoozed({slot.owner_id or 0}, quiet, today):
                 continue  # snoozed: not marked reminded, so a later day of the window reminds them
             user = reference.get("user")
             person = user.get("id") if isinstance(user, dict) else None

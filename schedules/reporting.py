@@ -55,6 +55,7 @@ from bot.services.clock import Clock
 from bot.services.goals import Plan
 from bot.services.people import Role
 from bot.services.progress import Progress
+from bot.services.prompting import not_snoozed
 from bot.services.report_gaps import REMINDER_KIND, Gaps, Quarter, find_gaps, reminder_due, reminders
 from bot.services.schedule_rules import is_holiday
 
@@ -168,8 +169,9 @@ class ReportReminders:
         # Who snoozed their reminders: not claimed, so a later day of the window reaches them.
         quiet = await asyncio.to_thread(self.people.quiet, pending)
         today = now.astimezone(self.zone).date()
-        snoozed = [person_id for person_id in pending if quiet.get(person_id, today) > today]
-        pending = [person_id for person_id in pending if person_id not in snoozed]
+        awake = not_snoozed(set(pending), quiet, today)
+        snoozed = [person_id for person_id in pending if person_id not in awake]
+        pending = [person_id for person_id in pending if person_id in awake]
         chats = await asyncio.to_thread(self.people.personal_chats, pending)
         languages = await asyncio.to_thread(self.people.languages, pending, self.t.language)
         unreachable = []

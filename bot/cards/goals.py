@@ -878,6 +878,56 @@ def search_results(
     return Reply(text, card(body, fallback=text))
 
 
+def person_goals(
+    t: Translator,
+    plan: Plan,
+    person: str,
+    goals: Sequence[Goal],
+    named: Mapping[int, Sequence[str]],
+    chairs: Sequence[str],
+) -> Reply:
+    """The goals a person answers for ("vad ansvarar Kim för?"), the reverse of who answers for a goal: those
+    the board named them responsible for (with whoever shares each), and for a chair the goals every branch
+    does, which `goals N` says each branch's chair answers for."""
+    language = t.language
+    every = [str(goal.number) for goal in plan.goals if goal.applies_to_branches] if chairs else []
+    if goals:
+        title = t.ngettext(
+            "{name} is responsible for {count} goal", "{name} is responsible for {count} goals", len(goals)
+        ).format(name=person, count=len(goals))
+    else:
+        title = t._("{name} is not named responsible for any goal").format(name=person)
+    rows = []
+    for goal in goals:
+        others = [name for name in named.get(goal.id, ()) if name != person]
+        text = goal.text_in(language)
+        if others:
+            text += " " + t._("(with {names})").format(names=listed(t, others))
+        rows.append((str(goal.number), text))
+    notes = []
+    if every:
+        notes.append(
+            t._(
+                "As chair of {branches}, {name} answers there for the goals every branch does: {goals}."
+            ).format(
+                branches=listed(t, chairs),
+                name=person,
+                goals=t.ngettext("goal {numbers}", "goals {numbers}", len(every)).format(
+                    numbers=listed(t, every)
+                ),
+            )
+        )
+    shown = goals[0].number if goals else every[0] if every else None
+    if shown is not None:
+        notes.append(t._("Write goal {number} to see one goal in full.").format(number=shown))
+    if not rows and not notes:
+        return Reply(title + ".")
+    lines = [title, *(f"{number:>3}. {text}" for number, text in rows), *notes]
+    body = [heading(title), *([facts(rows)] if rows else []), *(paragraph(note) for note in notes)]
+    text = "\n".join(lines)
+    return Reply(text, card(body, fallback=text))
+
+
 def _per_period(t: Translator, period: Period | None) -> str:
     return {
         Period.WEEK: t._("per week"),

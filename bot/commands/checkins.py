@@ -81,7 +81,7 @@ from bot.services.goals import Goal, Plan, TargetKind, number_in
 from bot.services.people import Role, allows
 from bot.services.progress import quarter_key
 from dialogs.checkin_entries import read_entries
-from dialogs.readings import MAX_ARGS, Choice, typed
+from dialogs.readings import MAX_ARGS, Choice, Confirm, typed
 
 log = logging.getLogger(__name__)
 
@@ -769,15 +769,17 @@ def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goa
     question = t._("Goal {number}: did you mean {first} or {joined}?").format(
         number=goal.number, first=first, joined=number(t, joined.value)
     )
+    choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
     if request.cards:
         reading = {"command": command, "args": args[:MAX_ARGS], "submission": secrets.token_urlsafe(16)}
-        return reading_question(
+        asked = reading_question(
             t,
             question + " " + t._("Nothing is stored until you choose."),
             reading,
             [textwrap.shorten(first, 40, placeholder=" …"), number(t, joined.value)],
         )
-    choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
+        # kept too, so that a typed "avbryt" cancels it as its Cancel button does (bot/teams.py)
+        return replace(asked, waits=choice.as_json())
     answer = t._("Answer {alone} or {joined}, or cancel. Nothing is stored until you answer.").format(
         alone=choice.alone, joined=choice.joined
     )
@@ -866,7 +868,8 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             again = t._("If {value} is right, write: {command}").format(value=value, command=line)
         if entries is not None:
             return confirm_repeat(t, answer, entries, happened_on=draft.happened_on, ask=ask, stores=stores)
-        return Reply(f"{answer} {again}")
+        # kept, so that a typed "ja" stores it as the line does, and "nej" is answered as a no
+        return Reply(f"{answer} {again}", waits=Confirm(line.partition(" ")[2]).as_json())
     answer = t._(
         "Stored #{id}: goal {number}, {value} for {who}, {day}. Correct it with: correct {id} VALUE"
     ).format(

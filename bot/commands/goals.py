@@ -6,11 +6,11 @@ import asyncio
 import re
 from dataclasses import replace
 
-from bot.cards import Reply
+from bot.cards import Reply, listed
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import N_, fold, translator, without_symbols
+from bot.i18n import COURTESY, N_, fold, translator, without_symbols
 from bot.services.checkins import report_in
 from bot.services.goals import Goal, Plan, goal_number
 from bot.services.people import Role, allows, reports
@@ -30,16 +30,26 @@ def register(router: Router) -> None:
         """The plan's goals by section; with a number, that goal in full; with words, a search."""
         number = goal_number(request.args)
         correction = None if number is not None else plans.correction_in(request)
-        if correction is not None and not _asks_about(request, correction):
+        # a member's "mål 6 mål 7" asks for two goals; the board's may be that or a new target for goal 6
+        board = allows(request.roles, Role.BOARD)
+        listing = not board and len(_named_goals(request.args)) > 1
+        bare = _BARE_TARGET.fullmatch(request.args) if board and correction is not None else None
+        if bare is not None:
+            return _which_meant(request, int(bare["goal"]), int(bare["other"]))
+        if correction is not None and not listing and not _asks_about(request, correction):
             return await plans.correct(request, context, correction)
         word, _, after = request.args.partition(" ")
         said = goal_number(word) if number is None and after and not word[:1].isdigit() else None
         if said is not None and set(fold(after).split()) <= _ABOUT_A_GOAL:  # "goal six progress"
             request = replace(request, args=f"{said} {after}")
-        numbers = _WHOLE.findall(request.args) if re.match(r"\d", request.args) else []
+        # "mål 6 och 7", "mål sex och sju"; "mål 6 ansvarig" names one
+        listed = _named_goals(request.args)
+        numbers = listed or (_WHOLE.findall(request.args) if re.match(r"\d", request.args) else [])
         reporter = reports(request.roles)
         reported = report_in(request.text, context.progress.today(context.now)) if reporter else None
-        if number is None and numbers and reported is not None and not _GOALS.fullmatch(request.args):
+        # "6 och 7", "6 mål 7": goals; "4 2" may be a value
+        joined = listed and re.search(rf"{_AND}|\b(?:mål|goals?)\b", request.args, re.IGNORECASE)
+        if number is None and numbers and reported is not None and not joined:
             return _report_meant(request, router, reported)  # "mål 4: 2 möten", not goals 4 and 2
         if number is None and numbers:  # "mål 6 ansvarig", "mål 6 på engelska"
             if len(numbers) > 1:  # "mål 6 och 7", "mål 6-8": one card shows one goal
@@ -83,8 +93,8 @@ def register(router: Router) -> None:
         return _results(request, words, plan.search(words) if words else [])
 
 
-# Goals' numbers alone: "6 och 7", "6, 7", "6-8".
-_GOALS = re.compile(r"\s*\d+(?:\s*(?:,|och|and|&|-|–)\s*\d+)+\s*[?.!]*", re.IGNORECASE)
+# What joins goals' numbers in a list of them: "6 och 7", "6,7", "6-8", "6/7", "6 eller 7".
+_AND = r"(?:,|;|&|-|–|/|\+|\b(?:och|and|eller|or|samt|resp)\b)"
 # Words after a goal's number written as a word that ask for nothing but the goal ("mål sex framsteg",
 # "goal six in english"), folded: anything else is a search ("mål ett möte").
 _ABOUT_A_GOAL = frozenset(
@@ -93,8 +103,49 @@ _ABOUT_A_GOAL = frozenset(
         *("progress", "responsible", "details", "in", "english", "swedish", "please", "thanks"),
     )
 )
-# Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1.
-_WHOLE = re.compile(r"(?<![.,\d])\d+(?![.,]?\d)")
+# Whole numbers in what follows `mål`: "mål 3.1" names no goal 3 and goal 1, but "mål 6,7" is goals 6 and 7
+# (no goal has a decimal comma).
+_WHOLE = re.compile(r"(?<![.\d])\d+(?!\.?\d)")
+
+
+def _named_goals(args: str) -> list[str]:
+    """The goals a list of their numbers in words names ("sex och sju", "six and seven"), as digits; none
+    unless every part of it is a goal's number ("ett möte" is a search)."""
+    parts = [p for p in re.split(rf"\s*{_AND}\s*|\s+", args.strip(), flags=re.IGNORECASE) if p]
+    while parts and fold(parts[-1]) in COURTESY:  # "sex och sju tack"
+        parts.pop()
+    if parts and fold(parts[0]) in ("nr", "nummer", "no", "number"):  # "mål nr 6 och 7"
+        parts.pop(0)
+    parts = [p for p in parts if fold(p) not in ("mal", "goal", "goals")]  # "mål 6 och mål 7"
+    numbers = [goal_number(part) for part in parts]
+    if len(numbers) < 2 or None in numbers:
+        return []
+    return [str(number) for number in numbers]
+
+
+# "6 mål 7": goals 6 and 7, or goal 6's target made 7 (the bot's own examples say "mål 6 mål 7 per år").
+_BARE_TARGET = re.compile(r"\s*(?P<goal>\d{1,3})\s+(?:mål|goal)\s+(?P<other>\d{1,3})\s*[?.!]*", re.IGNORECASE)
+
+
+def _which_meant(request: Request, first: int, second: int) -> Reply:
+    """The board's "mål 6 mål 7": asked which it means, the plan unchanged."""
+    t = request.t
+    goal = t._("goals {number}")
+    return Reply(
+        t._(
+            "Goals {first} and {second}, or a new target for goal {first}? Nothing was changed. To see them, "
+            "write {see_first}, then {see_second}; to make goal {first}'s target {second} a year, write: "
+            "{correct}"
+        ).format(
+            first=first,
+            second=second,
+            see_first=goal.format(number=first),
+            see_second=goal.format(number=second),
+            correct=t._("goal {number} target {value} per year").format(number=first, value=second),
+        )
+    )
+
+
 # "mål 6 på engelska": the goal in the language named.
 _LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv"}
 
@@ -107,7 +158,19 @@ async def _who_answers(request: Request, context: Context, words: str) -> Reply:
     answer = await asyncio.to_thread(context.progress.who_answers, request.district, words)
     if answer.plan is None or not answer.plan.goals:
         return _no_plan(request)
-    return cards.search_results(request.t, words, answer.found, named=answer.named)
+    t = request.t
+    if answer.namesakes:  # "vad ansvarar Anna för?" with two Annas: which one
+        command = t._("goals responsible {name}")
+        return Reply(
+            t._("{count} people are called {name}: write {commands}.").format(
+                count=len(answer.namesakes),
+                name=words,
+                commands=listed(t, [command.format(name=name) for name in answer.namesakes], either=True),
+            )
+        )
+    if answer.person is not None:  # "vad ansvarar Kim för?": the goals Kim answers for
+        return cards.person_goals(t, answer.plan, answer.person, answer.found, answer.named, answer.chairs)
+    return cards.search_results(t, words, answer.found, named=answer.named)
 
 
 def _asks_about(request: Request, correction: Correction) -> bool:

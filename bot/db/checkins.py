@@ -27,7 +27,7 @@ from bot.db.models import (
     Role,
     Section,
 )
-from bot.db.people import KnownPerson, find_known, find_person, remember_person
+from bot.db.people import KnownPerson, Member, PeopleRepository, find_known, find_person, remember_person
 from bot.services.export import ExportQuery, ExportRow
 from bot.services.people import PersonInfo
 from bot.services.progress import Report
@@ -576,6 +576,10 @@ class CheckInRepository:
         for goal_id, person_id, name in rows:
             result[goal_id].append((person_id or 0, name))
         return dict(result)
+
+    def members(self, district: str) -> list[Member]:
+        """Everyone with a role in the district, by name (as PeopleRepository.members)."""
+        return PeopleRepository(self.db).members(district)
 
     def goals_of(self, person: PersonInfo, district: str) -> list[int]:
         """The ids of the goals this person is responsible for."""

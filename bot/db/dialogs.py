@@ -82,6 +82,19 @@ class DialogStates:
                 raise DialogStateConflict(key)
             return expected + 1
 
+    def take(self, key: str, *, now: datetime) -> str | None:
+        """A conversation's dialog state, deleted as it is read (None: none, or left unanswered too long)."""
+        with self.db.write() as session:
+            row = session.exec(
+                select(DialogStateRow).where(
+                    DialogStateRow.key == key, DialogStateRow.updated_at > _forgotten_before(now)
+                )
+            ).first()
+            if row is None:
+                return None
+            session.delete(row)
+            return row.state
+
     def delete(self, keys: Collection[str]) -> None:
         with self.db.write() as session:
             session.execute(delete(DialogStateRow).where(col(DialogStateRow.key).in_(keys)))

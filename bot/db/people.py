@@ -12,6 +12,7 @@ from sqlalchemy import CompoundSelect, Connection, bindparam, func, null, union_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from bot.db.dialogs import DialogStates
 from bot.db.engine import Database, StorageGone
 from bot.db.models import (
     Branch,
@@ -487,10 +488,12 @@ class DistrictRepository:
         admins: Collection[str],
         default: str = "",
         now: datetime,
+        answering: str | None = None,
     ) -> Writer:
         """Who wrote a turn (one call per turn, in a worker thread): the district `scope` finds, the language
         they chose (their Teams locale noted on the way, for messages the bot starts), their roles there
-        (administrators by configuration)."""
+        (administrators by configuration); with `answering` (a conversation's dialog key), the question kept
+        for it, taken: this turn answers it."""
         admin = bool(person and person.aad_object_id and person.aad_object_id in admins)
         with self.db.rows() as connection:
             known = find_known(connection, person) if person else None
@@ -506,7 +509,8 @@ class DistrictRepository:
             except StorageGone:  # logged where it happened; the reply does not need the locale
                 pass
         language = str(chosen) if chosen else None
-        return Writer(scope, language, frozenset(with_admin(stored, person, admins)))
+        taken = DialogStates(self.db).take(answering, now=now) if answering else None
+        return Writer(scope, language, frozenset(with_admin(stored, person, admins)), taken)
 
     def belongs(self, person: PersonInfo) -> list[str]:
         """The districts a person belongs to: seen in their Team, or holding a role there."""

@@ -117,6 +117,10 @@ class Writer:
     scope: Scope
     language: str | None
     roles: frozenset[Role]
+    # The question kept for the conversation that this turn answers, taken (dialogs/host.py): asked for only
+    # where a turn answers one in Teams (a typed "avbryt", a tap on the card's button), so that the turn
+    # makes no call of its own for it. JSON, as dialogs/host.py wrote it; None: none was kept.
+    question: str | None = None
 
 
 def scope_of_shared(linked: str | None, districts: Collection[str]) -> Scope:

@@ -216,6 +216,8 @@ _NOUN_ENDS = {
     "mellan", "kring", "vid", "hos", "ur", "efter", "innan", "före", "respektive", "samt", "så", "när",
     "tillsammans", "ska", "skall", "kommer", "ut", "in", "minst", "varav", "och", "årligen", "månadsvis",
     "månatligen", "kvartalsvis", "veckovis", "löpande", "regelbundet", "terminsvis", "halvårsvis",
+    # an English plan's: "send a proposal to the board" counts proposals, not the board it goes to
+    "to", "for", "with", "at", "on", "by", "about", "from", "into", "during", "within", "every", "each",
 }  # fmt: skip
 _DURATIONS = {
     "dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "timme", "timmar", "minuter", "kvartal",
@@ -763,6 +765,8 @@ def _done_thing(before: str) -> str | None:
         return None
     # "Nyhetsbrev till medlemmarna – varje kvartal": the noun it opens with, before a preposition.
     opens_with_noun = len(words) <= 3 or words[1].lower() in _PREPOSITIONS
+    if len(words) > 1 and words[1].lower() in ("in", "ut", "upp", "fram", "bort"):
+        return None  # "Bjud in styrelsen varje kvartal": a verb and its particle, not a noun
     return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
@@ -1252,7 +1256,8 @@ def _prose_goals(prose: list[str], *, has_list: bool, lead: str = "") -> list[st
 # Whom ends where the goal's next field starts on the same line ("Ansvarig: styrelsen  Klart senast: mars").
 _NEXT_FIELD = (
     r"(?:klart(?:\s+senast)?|senast|när|tid(?:s?plan)?|deadline|datum|mått|målvärde|mål|uppföljning|budget|"
-    r"kostnad|when|due(?:\s+date)?|done\s+by|target|measure|status)\s*:"
+    r"kostnad|plats|lokal|tidpunkt|when|time|due(?:\s+date)?|done\s+by|target|measure|status|place|venue|"
+    r"location|cost)\s*:"
 )
 _RESPONSIBLE = re.compile(
     rf"(?:^|\s*[–—-]\s*|\s+)\(?{RESPONSIBLE_LABEL}\s*(?P<who>[^.;:()\n]{{2,80}}?)\s*"
@@ -1261,13 +1266,53 @@ _RESPONSIBLE = re.compile(
     re.IGNORECASE,
 )
 
-# "… varje kvartal. Klart senast: löpande", "Deadline: ongoing", "Tidpunkt: hösten": when, not what.
-_WHEN_FIELD = re.compile(
-    r"(?:^|(?<=[\s.;,]))(?:klart(?:\s+senast)?|senast|när|tidpunkt|tid(?:s?plan)?|deadline|datum|when|"
-    r"due(?:\s+date)?|(?:done|completed?|finished|ready)\s+by|target\s+date|timing)\s*:\s*"
-    r"(?P<when>[^.;:()\n]*[^\W_][^.;:()\n]*?)\s*[.;]?\s*$",
+# Fields a plan writes on a goal's own line after its words: "… varje kvartal. Klart senast: löpande",
+# "Deadline: ongoing", "Tid: 18.00. Plats: Folkets hus. Kostnad: 500 kr". When is kept, in brackets, as a
+# table's "När" column is; a time of day, where and what it costs are none of what the goal counts (a table's
+# "Kostnad" column is left out too), and a clock's "18.00" or a budget's "20 000 kr" no target.
+_LINE_FIELD = re.compile(
+    r"(?:^|(?<=[\s.;,(|·–—-]))(?P<label>klart(?:\s+senast)?|senast|när|tidpunkt|tid(?:s?plan)?|"
+    r"deadline|datum|when|time|due(?:\s+date)?|(?:done|completed?|finished|ready)\s+by|target\s+date|timing|"
+    r"date|plats|lokal|kostnad(?:er)?|budget|pris|place|venue|location|where|costs?|price)\s*:\s*",
     re.IGNORECASE,
 )
+_WHERE_OR_COST = re.compile(
+    r"^(?:plats|lokal|kostnad|budget|pris|place|venue|location|where|cost|price)", re.IGNORECASE
+)
+_TIME_OF_DAY = re.compile(
+    r"^(?:kl\.?|klockan|at)?\s*[0-9]{1,2}(?:[.:][0-9]{2})?(?:\s*[-–]\s*[0-9]{1,2}(?:[.:][0-9]{2})?)?"
+    r"\s*(?:am|pm|a\.m\.|p\.m\.)?$",
+    re.IGNORECASE,
+)
+
+
+def _line_fields(text: str) -> str:
+    """A goal's words without the fields written after them (_LINE_FIELD), with when in brackets: "Ordna
+    medlemsmöte. Tid: våren. Plats: ABF" -> "Ordna medlemsmöte (våren)". As written when the fields are
+    followed by more than their values (a sentence after them is not known to be one)."""
+    found = [
+        m
+        for m in _LINE_FIELD.finditer(text)
+        if any(ch.isalpha() for ch in text[: m.start()])
+        # "Kvinnor på valbar plats: minst 50 procent": a place's word in the goal's own, not its field
+        and not (
+            _WHERE_OR_COST.match(m["label"])
+            and m["label"][0].islower()
+            and not text[: m.start()].rstrip().endswith(tuple(".;,(|·\u2013\u2014-"))
+        )
+    ]
+    if not found:
+        return text
+    when = []
+    for said, following in zip(found, [*found[1:], None], strict=True):
+        value = text[said.end() : following.start() if following else len(text)].strip(" ;,|·–—-")
+        value = value.removesuffix(")").removesuffix(".").strip()
+        if not value or re.search(r"[.;!?](?:\s|$)", value):
+            return text  # "Tid: våren. Vi bjuder in alla": more than a field's value
+        if not _WHERE_OR_COST.match(said["label"]) and not _TIME_OF_DAY.match(value):
+            when.append(value)
+    words = text[: found[0].start()].rstrip(" .;,|·–—-(")
+    return f"{words} ({'; '.join(when)})" if when else words
 
 
 def read_goal(text: str) -> GoalDraft:
@@ -1282,10 +1327,7 @@ def read_goal(text: str) -> GoalDraft:
         rest = re.sub(r"\s+(?=[.;,])", "", text[: named.start()] + " " + text[named.end() :]).strip(" ,")
         if any(ch.isalpha() for ch in rest):
             text, responsible = rest, (named.group("who") or named.group("bracketed")).strip()
-    when = _WHEN_FIELD.search(text)
-    if when is not None and any(ch.isalpha() for ch in text[: when.start()]):
-        # as a table's "Klart senast" column is read: the goal's when, in brackets after its words
-        text = f"{text[: when.start()].rstrip(' .;,|·–—-')} ({when.group('when').strip()})"
+    text = _line_fields(text)
     return GoalDraft(
         text=text,
         target=parse_target(text),

@@ -93,8 +93,10 @@ from fractions import Fraction
 from functools import partial
 from typing import TYPE_CHECKING, assert_never
 
+from bot.i18n import fold
 from bot.services.engagement import PostsTally, tally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
+from bot.services.people import Role
 from bot.services.plan_corrections import Change, history
 
 if TYPE_CHECKING:
@@ -868,11 +870,16 @@ class GoalAnswer:
 
 @dataclass(frozen=True)
 class WhoAnswers:
-    """The goals a search finds (`found`), with the people the board named for each (goal id -> names)."""
+    """The goals a search finds (`found`), with the people the board named for each (goal id -> names); or,
+    for words that name a person, the goals they answer for (`person`, `chairs`), or everyone the words
+    name when they name several (`namesakes`: "Anna" for Anna Lind and Anna Berg)."""
 
     plan: Plan | None
     found: list[Goal] = field(default_factory=list)
     named: dict[int, list[str]] = field(default_factory=dict)
+    person: str | None = None  # whose goals `found` are: the board named them responsible
+    chairs: tuple[str, ...] = ()  # the branches `person` chairs: each answers there for every branch's goals
+    namesakes: tuple[str, ...] = ()
 
 
 class Progress:
@@ -920,12 +927,48 @@ class Progress:
         return self.plans.plan(district)
 
     def who_answers(self, district: str, words: str) -> WhoAnswers:
-        """The goals that mention `words` and who is responsible for each ("vem ansvarar för facebook?")."""
+        """The goals that mention `words` and who is responsible for each ("vem ansvarar för facebook?"); for
+        words that are the full, first or last name of someone named responsible or holding a role, the goals
+        that person answers for ("vad ansvarar Kim för?"): those the board named them for and, for a chair,
+        the goals every branch does (`mål N` names each branch's chair for those)."""
         with self.checkins.db.snapshot():
             plan = self.plans.plan(district)
             named = self.checkins.responsible(district) if plan is not None else {}
+            members = self.checkins.members(district) if plan is not None else []
         if plan is None:
             return WhoAnswers(None)
+        people = {person: name for each in named.values() for person, name in each}
+        people |= {member.person_id: member.name for member in members}
+        wanted = fold(words.lstrip("@"))
+        meant = sorted(
+            (
+                p
+                for p, name in people.items()
+                # the full name, the first or the last: "Kim", "Kim Berg", "Berg"
+                if name and wanted in {fold(name), fold(name.split()[0]), fold(name.split()[-1])}
+            ),
+            key=lambda p: people[p],
+        )
+        if len(meant) > 1:
+            return WhoAnswers(plan, namesakes=tuple(people[p] for p in meant))
+        if meant:
+            person = meant[0]
+            goals = [g for g in plan.goals if any(p == person for p, _ in named.get(g.id, []))]
+            chairs = tuple(
+                m.branch for m in members if m.person_id == person and m.role is Role.CHAIR and m.branch
+            )
+            return WhoAnswers(
+                plan,
+                goals,
+                {g.id: [name for _, name in named.get(g.id, [])] for g in goals},
+                person=people[person],
+                chairs=chairs,
+            )
+        # whom the plan itself names ("Ansvarig: Kassören"): "vad ansvarar kassören för?"
+        theirs = [g for g in plan.goals if g.responsible_in_plan and fold(g.responsible_in_plan) == wanted]
+        if theirs:
+            by_id = {g.id: [name for _, name in named.get(g.id, [])] for g in theirs}
+            return WhoAnswers(plan, theirs, by_id, person=theirs[0].responsible_in_plan)
         found = plan.search(words)
         return WhoAnswers(plan, found, {g.id: [name for _, name in named.get(g.id, [])] for g in found})
 

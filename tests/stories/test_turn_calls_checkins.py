@@ -69,7 +69,9 @@ async def test_a_check_in_command_makes_one_call_for_who_and_one_for_what(
     text, locale = _sv_or_en(language, swedish, english)
     reply, calls = await district.off_loop(who, text, locale=locale)
     assert reply
-    assert len(calls) <= MOST_CALLS, calls
+    # a question asked ("did it happen twice?") is kept besides, so that a typed "ja" or "nej" answers it
+    asked = calls[-1:] == ["DialogStates.write"]
+    assert len(calls) <= MOST_CALLS + asked, calls
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -119,7 +121,8 @@ async def test_the_card_form_and_its_questions_make_one_call_each(district: Dist
         asked, calls = await counted_turn(
             district.say(MEGAN, f"rapportera {calls_goal} 1 100", locale=locale)
         )
-        assert len(calls) <= MOST_CALLS, calls
+        # and the question kept, so that a typed "avbryt" cancels it as the card's Cancel button does
+        assert calls[-1] == "DialogStates.write" and len(calls) <= MOST_CALLS + 1, calls
         button = card_of(district.connector.posted[-1].body)["actions"][pick]
         answer, calls = await counted_turn(district.tap(MEGAN, button["data"], locale=locale))
         assert shown(answer)
