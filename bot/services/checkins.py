@@ -651,7 +651,8 @@ def parse_check_in(
     """Read what follows the goal number: the value first, a date anywhere after it ("i går", "12 mars"),
     a per-area goal's area after the value, and the rest is the comment. Without a date it happened
     `default_day` (today unless given); without an area, `default_area` if given (a correction). Several
-    days written are read by `one_day`, and the comment keeps them.
+    days written are read by `one_day`; no day written stays in the comment, which is what the chair
+    added (the answer names the days).
 
     A value followed by what may be its thousands group is read as the goal allows (`grouped` None), or
     raises TwoReadings with both drafts where it allows both; `grouped` True or False says which was meant.
@@ -689,11 +690,10 @@ def parse_check_in(
         words = words[1:]
     happened_on, others = default_day or today, []
     found = [(day_of(span, target, today, year), at, n) for span, at, n in _spans_written(words, today, year)]
-    if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
-        happened_on = found[0][0]
-        words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
-    elif found:  # the comment keeps every day written
+    if found:  # "i onsdags 18/11", "3/3 och 10/3": the days are read, so they are no comment
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
+        used = {happened_on, *others}  # a day still to come beside them is the chair's ("nästa på onsdag")
+        words = _without_days(words, [(at, n) for day, at, n in found if day in used])
     # "1 700 följare", "2 möten i går", "v11 möte": what the value counts, once the day is taken out (a
     # share right after the unit, "meeting, 3/15 people came", is read as it is further on in a sentence)
     words = words[unit_words(words, target) :]
@@ -710,11 +710,33 @@ def parse_check_in(
                 area = default_area
             else:
                 area, words = named
-    comment = " ".join(words).strip() or None
+    comment = " ".join(words).strip().rstrip(",;").strip() or None  # "bra möte, i går": "bra möte"
     if comment in HINT_COMMENTS:
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
     return CheckInDraft(goal_number, value, happened_on, area, comment, other_days=tuple(others))
+
+
+# What joins the days of a list ("3/3 och 10/3", "3/3, 10/3", "March 3 & 10"), folded.
+_DAY_JOINERS = frozenset({"och", "samt", "and", "", "&", "+"})
+
+
+def _without_days(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The words without the days written (each `spans`' start and length), nor what joins two of them:
+    a chair's "2 möten 3/3 och 10/3, bra uppslutning" leaves "bra uppslutning"."""
+    taken = {i for at, n in spans for i in range(at, at + n)}
+    joins = {
+        i
+        for i, word in enumerate(words)
+        if {i - 1, i + 1} <= taken and fold(word).strip(",;") in _DAY_JOINERS
+    }
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        if i not in taken | joins:
+            kept.append(word)
+        elif kept and word[-1:] in ",;" and kept[-1][-1:] not in ",;":
+            kept[-1] += word[-1]  # "met yesterday, the next is Tuesday": "met, the next is Tuesday"
+    return kept[1:] if kept and kept[0] in (",", ";") else kept
 
 
 class TwoGoals(CheckInError):
@@ -1163,7 +1185,7 @@ def branch_in(
     comment: str | None, branches: Sequence[BranchInfo]
 ) -> tuple[str | None, BranchInfo | str | None]:
     """The branch a "för Sundsvall" / "for Sundsvall" anywhere in the comment names ("möte för Sundsvall"),
-    and the rest of the comment.
+    or its name alone leading the comment, and the rest of the comment.
 
     A capitalised name right after a leading "för" that is no branch of the district comes back as that name
     (a string), to be refused with the list; "för medlemmarna" is just a comment."""
@@ -1179,4 +1201,9 @@ def branch_in(
             return " ".join(words[:at] + words[at + 1 + taken :]) or None, branch
     if len(words) > 1 and fold(words[0]) in ("for", "för") and words[1][:1].isupper():
         return comment, words[1][:60]
+    # "rapportera 4 1 Sundsvall i går": a branch's name first, without "för", says whose it is all the same
+    found = leading_branch([word.strip(",;:") for word in words], branches)
+    if found is not None:
+        branch, taken = found
+        return " ".join(words[taken:]).lstrip(",;: ") or None, branch
     return comment, None
