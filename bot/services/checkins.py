@@ -692,8 +692,8 @@ def parse_check_in(
     found = [(day_of(span, target, today, year), at, n) for span, at, n in _spans_written(words, today, year)]
     if found:  # "i onsdags 18/11", "3/3 och 10/3": the days are read, so they are no comment
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
-        used = {happened_on, *others}  # a day still to come beside them is the chair's ("nästa på onsdag")
-        words = _without_days(words, [(at, n) for day, at, n in found if day in used])
+        read = {happened_on, *others}  # a day still to come beside them is the chair's ("nästa på onsdag")
+        words = _without_days(words, [(at, n) for day, at, n in found if day in read])
     # "1 700 följare", "2 möten i går", "v11 möte": what the value counts, once the day is taken out (a
     # share right after the unit, "meeting, 3/15 people came", is read as it is further on in a sentence)
     words = words[unit_words(words, target) :]
