@@ -520,8 +520,12 @@ async def correct_line(
         )
     if isinstance(outcome, Unlikely):
         value = cards.value_word(t, goal.target, outcome.value)
-        return Reply(
-            t._(
+        if outcome.below is not None:  # "ändra 7 2" where #7 says 1 800 följare
+            answer = t._("{value}? #{id} says {reading}, so it is unchanged.").format(
+                value=value, id=found.id, reading=cards.value_word(t, goal.target, outcome.below)
+            )
+        else:
+            answer = t._(
                 "Goal {number} asks for {target}; {value} is far more than that, so #{id} is unchanged."
             ).format(
                 number=goal.number,
@@ -529,6 +533,8 @@ async def correct_line(
                 value=value,
                 id=found.id,
             )
+        return Reply(
+            answer
             + " "
             + t._("If {value} is right, write: {command}").format(
                 value=value,
@@ -859,9 +865,20 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             again = t._("If it happened twice, write: {command}").format(command=line)
         else:
             value = cards.value_word(t, goal.target, stored.value)
-            answer = t._(
-                "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
-            ).format(number=goal.number, target=cards.describe_target(t, goal.target, plan), value=value)
+            if stored.below is not None:  # a reading far below the last one: digits left out, most likely
+                reading = cards.value_word(t, goal.target, stored.below)
+                if stored.from_plan:
+                    answer = t._(
+                        "{value}? Goal {number} starts from {reading}, so nothing was stored."
+                    ).format(value=value, number=goal.number, reading=reading)
+                else:
+                    answer = t._("{value}? The last reading was {reading}, so nothing was stored.").format(
+                        value=value, reading=reading
+                    )
+            else:
+                answer = t._(
+                    "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
+                ).format(number=goal.number, target=cards.describe_target(t, goal.target, plan), value=value)
             ask, stores = t._("Is {value} right?").format(value=value), t._("Yes stores it.")
             again = t._("If {value} is right, write: {command}").format(value=value, command=line)
         if entries is not None:

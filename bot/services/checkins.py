@@ -900,6 +900,13 @@ def unlikely(target: Target, value: float) -> bool:
     return _counted(target) and bool(target.count) and value > UNLIKELY_TIMES * (target.count or 0)
 
 
+def far_below(target: Target, value: float, reading: float | None) -> bool:
+    """Whether a reading (members, followers) is far below the one before it, or the plan's starting point
+    when there is none: under 1/UNLIKELY_TIMES of it (2 followers where the last reading was 1 800). A
+    board member or chair who writes that has most likely left digits out, so it is asked about first."""
+    return target.kind is TargetKind.METRIC and reading is not None and value * UNLIKELY_TIMES < reading
+
+
 def _ceiling(target: Target) -> float:
     """Above this a count is a typo; a plan that asks for thousands of something allows ten times that."""
     return max(MAX_COUNT, 10 * (target.count or 0))
@@ -1112,6 +1119,19 @@ class Reporting:
         branch_id = branch.id if branch else None
         if not draft.confirmed and unlikely(goal.target, draft.value):
             return Unlikely(draft.value)
+        if not draft.confirmed and goal.target.kind is TargetKind.METRIC:
+            name = branch.name if branch else None
+            before = next(
+                (
+                    c
+                    for c in self.checkins.latest(goal.id, year=draft.happened_on.year, limit=50)
+                    if c.branch == name
+                ),
+                None,
+            )
+            reading = before.value if before is not None else goal.target.baseline
+            if far_below(goal.target, draft.value, reading):
+                return Unlikely(draft.value, below=reading, from_plan=before is None)
         if not draft.confirmed:  # a message or form sent again raises AlreadyStored, here or in add
             same = self.checkins.same_report(
                 district,
@@ -1176,9 +1196,12 @@ class Repeat:
 
 @dataclass(frozen=True)
 class Unlikely:
-    """A count far beyond what the goal could need (`unlikely`): asked about before it is stored."""
+    """A count far beyond what the goal could need (`unlikely`), or a reading far below the one before it
+    (`far_below`): asked about before it is stored."""
 
     value: float
+    below: float | None = None  # the reading it is far below (None: a count far beyond the target)
+    from_plan: bool = False  # that reading is the plan's starting point, as nothing is reported yet
 
 
 def branch_in(
