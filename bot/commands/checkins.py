@@ -769,11 +769,13 @@ def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goa
     the next message answers (dialogs/readings.py). Nothing is stored until then."""
     t = request.t
     alone, joined = two.alone, two.joined
-    first = number(t, alone.value)
+    # each reading with the goal's unit in the form its number asks for: "1 medlemsmöte", "1 100 medlemsmöten"
+    first = cards.value_word(t, goal.target, alone.value)
+    second = cards.value_word(t, goal.target, joined.value)
     if alone.comment:
         first = t._("{value} (with the comment “{comment}”)").format(value=first, comment=alone.comment[:80])
     question = t._("Goal {number}: did you mean {first} or {joined}?").format(
-        number=goal.number, first=first, joined=number(t, joined.value)
+        number=goal.number, first=first, joined=second
     )
     if request.cards:
         reading = {"command": command, "args": args[:MAX_ARGS], "submission": secrets.token_urlsafe(16)}
@@ -781,7 +783,7 @@ def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goa
             t,
             question + " " + t._("Nothing is stored until you choose."),
             reading,
-            [textwrap.shorten(first, 40, placeholder=" …"), number(t, joined.value)],
+            [textwrap.shorten(first, 40, placeholder=" …"), second],
         )
     choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
     answer = t._("Answer {alone} or {joined}, or cancel. Nothing is stored until you answer.").format(
