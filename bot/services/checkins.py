@@ -710,7 +710,7 @@ def parse_check_in(
                 area = default_area
             else:
                 area, words = named
-    comment = " ".join(words).strip().rstrip(",;").strip() or None  # "bra möte, i går": "bra möte"
+    comment = " ".join(words).strip() or None
     if comment in HINT_COMMENTS:
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
@@ -734,9 +734,11 @@ def _without_days(words: list[str], spans: Sequence[tuple[int, int]]) -> list[st
     for i, word in enumerate(words):
         if i not in taken | joins:
             kept.append(word)
-        elif kept and word[-1:] in ",;" and kept[-1][-1:] not in ",;":
+        elif kept and word[-1] in ",;" and kept[-1][-1] not in ",;":
             kept[-1] += word[-1]  # "met yesterday, the next is Tuesday": "met, the next is Tuesday"
-    return kept[1:] if kept and kept[0] in (",", ";") else kept
+    if kept and len(words) - 1 in taken and len(kept[-1]) > 1 and kept[-1][-1] in ",;":
+        kept[-1] = kept[-1][:-1]  # "bra möte, i går": "bra möte"
+    return kept
 
 
 class TwoGoals(CheckInError):

@@ -33,6 +33,8 @@ async def test_two_days_are_read_and_not_kept_in_the_comment_in_swedish(meetings
     assert meetings.reports()[-1].comment is None
     await meetings.say(KIM, "rapportera 4 1 i förrgår medlemsmöte med 12 deltagare")
     assert meetings.reports()[-1].comment == "med 12 deltagare"
+    await meetings.say(KIM, "rapportera 4 1 möte, bra uppslutning, i måndags")
+    assert meetings.reports()[-1].comment == "bra uppslutning"
 
 
 async def test_two_days_are_read_and_not_kept_in_the_comment_in_english(meetings: District) -> None:
