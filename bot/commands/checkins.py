@@ -908,6 +908,12 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             value=_typed(t, goal, stored.value),
             written=last.isoformat(),
         )
+        each = 1 + len(draft.other_days)
+        if goal.target.kind is TargetKind.COUNT and not goal.target.is_amount and stored.value < each:
+            # "1 möte 3/3 och 10/3": one in all, or one on each day? The value written is what counts.
+            answer += "\n" + t._(
+                "If there was one on each day, that makes {value}: correct {id} {number}"
+            ).format(value=cards.value_word(t, goal.target, each), id=stored.id, number=each)
     if stored.value == 0 and goal.target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):  # report_gaps.py
         answer += "\n" + t._(
             "0 says nothing was done: {who} has reported for the period, so no reminder asks for it, and it "
