@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from bot.cards import Reply, card, heading, number, paragraph
+from bot.cards.goals import unit_word
 from bot.i18n import Translator
 from bot.services.checkins import MAX_COMMENT_LENGTH, SUBMISSION_LENGTH
 from bot.services.goals import Goal, Plan, TargetKind
@@ -83,7 +84,7 @@ def value_hint(t: Translator, goal: Goal | None, plan: Plan) -> str:
         return t._("The number now")
     if target.kind is TargetKind.PEOPLE:
         return t._("How many people, e.g. 1")
-    unit = target.unit_in(t.language, 2)  # "how many" asks in the plural: "Hur många medlemsmöten"
+    unit = unit_word(t, target, 2)  # "how many" asks in the plural: "Hur många medlemsmöten"
     if target.per_area and plan.priority_areas:
         area = plan.area_in(plan.priority_areas[0], t.language)
         if unit:

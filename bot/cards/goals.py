@@ -246,14 +246,23 @@ def value_word(t: Translator, target: Target, value: float) -> str:
 
 def counted(t: Translator, target: Target, value: float) -> str:
     """A number with the goal's unit agreeing with it: "1 medlemsmöte", "2 medlemsmöten", "2 members'
-    meetings", "1 700 följare"; a share in per cent "45 %" (never "45 procent procent"). The bare number
-    where the reader's language has no word for the unit (Target.unit_in)."""
+    meetings", "1 700 följare"; a share in per cent "45 %" (never "45 procent procent"). Where the reader's
+    language has no word for the unit, a count says "activities" (`unit_word`), else the bare number."""
     shown = number(t, value)
     unit = (target.unit or "").strip()
     if unit.startswith("%") or unit.lower() in ("procent", "percent"):
         return f"{shown} %"
-    word = target.unit_in(t.language, value)
+    word = unit_word(t, target, value)
     return f"{shown} {word}" if word else shown
+
+
+def unit_word(t: Translator, target: Target, count: float) -> str | None:
+    """The goal's unit agreeing with `count` (Target.unit_in); a count whose unit has no word in the
+    reader's language says "activity"/"activities", in every answer as in the target's words."""
+    word = target.unit_in(t.language, count)
+    if word is None and target.unit and target.kind is TargetKind.COUNT:
+        return t.ngettext("activity", "activities", int(count) if count == int(count) else 2)
+    return word
 
 
 def counted_for(t: Translator, goal: Goal | None, branch: str | None) -> str:
@@ -957,10 +966,8 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
     a plan under review. Every count shown with its unit is shown here, the unit agreeing with the number
     beside it (Target.unit_in)."""
     if target.kind is TargetKind.COUNT:
-        unit = target.unit_in(t.language)
-        if unit is None and target.unit:  # a unit nobody has given English for: a neutral word
-            unit = t.ngettext("activity", "activities", target.count or 0)
-        what = f" {unit}" if unit else ""
+        word = unit_word(t, target, target.count or 0)  # a unit nobody has given English for: "activities"
+        what = f" {word}" if word else ""
         text = t._("at least {count}{what} {period}").format(
             count=number(t, target.count or 0), what=what, period=_per_period(t, target.period)
         )
@@ -984,8 +991,8 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
             "{count} person named responsible", "{count} people named responsible", target.count or 0
         ).format(count=target.count)
     if target.kind is TargetKind.METRIC:
-        unit_word = target.unit_in(t.language)
-        unit = f" {unit_word}" if unit_word else ""
+        measured = target.unit_in(t.language)
+        unit = f" {measured}" if measured else ""
         if target.goal_value is None and target.change_percent is not None:
             change = number(t, abs(target.change_percent))
             if target.baseline is None:
@@ -995,13 +1002,13 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
                     if target.change_percent > 0
                     else t._("{unit} down {change} %, from the year's first reading")
                 )
-                return text.format(unit=(unit_word or t._("the figure")), change=change).strip()
+                return text.format(unit=(measured or t._("the figure")), change=change).strip()
             goal = target.baseline * (1 + target.change_percent / 100)
-            unit_word = target.unit_in(t.language, count=goal)
+            measured = target.unit_in(t.language, count=goal)
             return t._("from {baseline} to {goal}{unit}").format(
                 baseline=number(t, target.baseline),
                 goal=number(t, goal),
-                unit=f" {unit_word}" if unit_word else "",
+                unit=f" {measured}" if measured else "",
             )
         if target.baseline is None:
             if target.unit and target.unit.startswith("%"):

@@ -520,8 +520,12 @@ async def correct_line(
         )
     if isinstance(outcome, Unlikely):
         value = cards.value_word(t, goal.target, outcome.value)
-        return Reply(
-            t._(
+        if outcome.below is not None:  # "ändra 7 2" where #7 says 1 800 följare
+            answer = t._("{value}? #{id} says {reading}, so it is unchanged.").format(
+                value=value, id=found.id, reading=cards.value_word(t, goal.target, outcome.below)
+            )
+        else:
+            answer = t._(
                 "Goal {number} asks for {target}; {value} is far more than that, so #{id} is unchanged."
             ).format(
                 number=goal.number,
@@ -529,6 +533,8 @@ async def correct_line(
                 value=value,
                 id=found.id,
             )
+        return Reply(
+            answer
             + " "
             + t._("If {value} is right, write: {command}").format(
                 value=value,
@@ -763,11 +769,13 @@ def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goa
     the next message answers (dialogs/readings.py). Nothing is stored until then."""
     t = request.t
     alone, joined = two.alone, two.joined
-    first = number(t, alone.value)
+    # each reading with the goal's unit in the form its number asks for: "1 medlemsmöte", "1 100 medlemsmöten"
+    first = cards.value_word(t, goal.target, alone.value)
+    second = cards.value_word(t, goal.target, joined.value)
     if alone.comment:
         first = t._("{value} (with the comment “{comment}”)").format(value=first, comment=alone.comment[:80])
     question = t._("Goal {number}: did you mean {first} or {joined}?").format(
-        number=goal.number, first=first, joined=number(t, joined.value)
+        number=goal.number, first=first, joined=second
     )
     choice = Choice(command, args[:MAX_ARGS], typed(alone.value), typed(joined.value))
     if request.cards:
@@ -776,7 +784,7 @@ def ask_reading(request: Request, command: str, args: str, two: TwoReadings, goa
             t,
             question + " " + t._("Nothing is stored until you choose."),
             reading,
-            [textwrap.shorten(first, 40, placeholder=" …"), number(t, joined.value)],
+            [textwrap.shorten(first, 40, placeholder=" …"), second],
         )
         # kept too, so that a typed "avbryt" cancels it as its Cancel button does (bot/teams.py)
         return replace(asked, waits=choice.as_json())
@@ -861,9 +869,20 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             again = t._("If it happened twice, write: {command}").format(command=line)
         else:
             value = cards.value_word(t, goal.target, stored.value)
-            answer = t._(
-                "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
-            ).format(number=goal.number, target=cards.describe_target(t, goal.target, plan), value=value)
+            if stored.below is not None:  # a reading far below the last one: digits left out, most likely
+                reading = cards.value_word(t, goal.target, stored.below)
+                if stored.from_plan:
+                    answer = t._(
+                        "{value}? Goal {number} starts from {reading}, so nothing was stored."
+                    ).format(value=value, number=goal.number, reading=reading)
+                else:
+                    answer = t._("{value}? The last reading was {reading}, so nothing was stored.").format(
+                        value=value, reading=reading
+                    )
+            else:
+                answer = t._(
+                    "Goal {number} asks for {target}; {value} is far more than that, so nothing was stored."
+                ).format(number=goal.number, target=cards.describe_target(t, goal.target, plan), value=value)
             ask, stores = t._("Is {value} right?").format(value=value), t._("Yes stores it.")
             again = t._("If {value} is right, write: {command}").format(value=value, command=line)
         if entries is not None:
@@ -892,6 +911,12 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             value=_typed(t, goal, stored.value),
             written=last.isoformat(),
         )
+        each = 1 + len(draft.other_days)
+        if goal.target.kind is TargetKind.COUNT and not goal.target.is_amount and stored.value < each:
+            # "1 möte 3/3 och 10/3": one in all, or one on each day? The value written is what counts.
+            answer += "\n" + t._(
+                "If there was one on each day, that makes {value}: correct {id} {number}"
+            ).format(value=cards.value_word(t, goal.target, each), id=stored.id, number=each)
     if stored.value == 0 and goal.target.kind in (TargetKind.COUNT, TargetKind.PEOPLE):  # report_gaps.py
         answer += "\n" + t._(
             "0 says nothing was done: {who} has reported for the period, so no reminder asks for it, and it "

@@ -31,6 +31,7 @@ from bot.services.checkins import (
     Unlikely,
     check,
     examples,
+    far_below,
     moved_day,
     parse_check_in,
     unlikely,
@@ -682,6 +683,8 @@ class CheckInDesk:
             return Corrected(plan, goal, found, Misread(plan, today, error), made_by)
         if not confirmed and unlikely(goal.target, draft.value) and draft.value != found.value:
             return Corrected(plan, goal, found, Unlikely(draft.value), made_by)
+        if not confirmed and far_below(goal.target, draft.value, found.value):  # "ändra 7 2" for 1 800
+            return Corrected(plan, goal, found, Unlikely(draft.value, below=found.value), made_by)
         try:
             stored = self.checkins.correct(
                 found.id,

@@ -651,7 +651,8 @@ def parse_check_in(
     """Read what follows the goal number: the value first, a date anywhere after it ("i går", "12 mars"),
     a per-area goal's area after the value, and the rest is the comment. Without a date it happened
     `default_day` (today unless given); without an area, `default_area` if given (a correction). Several
-    days written are read by `one_day`, and the comment keeps them.
+    days written are read by `one_day`; no day written stays in the comment, which is what the chair
+    added (the answer names the days).
 
     A value followed by what may be its thousands group is read as the goal allows (`grouped` None), or
     raises TwoReadings with both drafts where it allows both; `grouped` True or False says which was meant.
@@ -689,11 +690,10 @@ def parse_check_in(
         words = words[1:]
     happened_on, others = default_day or today, []
     found = [(day_of(span, target, today, year), at, n) for span, at, n in _spans_written(words, today, year)]
-    if len({day for day, _, _ in found}) == 1:  # "i onsdags 18/11": the day once, not in the comment
-        happened_on = found[0][0]
-        words = [w for i, w in enumerate(words) if not any(at <= i < at + n for _, at, n in found)]
-    elif found:  # the comment keeps every day written
+    if found:  # "i onsdags 18/11", "3/3 och 10/3": the days are read, so they are no comment
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
+        read = {happened_on, *others}  # a day still to come beside them is the chair's ("nästa på onsdag")
+        words = _without_days(words, [(at, n) for day, at, n in found if day in read])
     # "1 700 följare", "2 möten i går", "v11 möte": what the value counts, once the day is taken out (a
     # share right after the unit, "meeting, 3/15 people came", is read as it is further on in a sentence)
     words = words[unit_words(words, target) :]
@@ -715,6 +715,30 @@ def parse_check_in(
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
     return CheckInDraft(goal_number, value, happened_on, area, comment, other_days=tuple(others))
+
+
+# What joins the days of a list ("3/3 och 10/3", "3/3, 10/3", "March 3 & 10"), folded.
+_DAY_JOINERS = frozenset({"och", "samt", "and", "", "&", "+"})
+
+
+def _without_days(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The words without the days written (each `spans`' start and length), nor what joins two of them:
+    a chair's "2 möten 3/3 och 10/3, bra uppslutning" leaves "bra uppslutning"."""
+    taken = {i for at, n in spans for i in range(at, at + n)}
+    joins = {
+        i
+        for i, word in enumerate(words)
+        if {i - 1, i + 1} <= taken and fold(word).strip(",;") in _DAY_JOINERS
+    }
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        if i not in taken | joins:
+            kept.append(word)
+        elif kept and word[-1] in ",;" and kept[-1][-1] not in ",;":
+            kept[-1] += word[-1]  # "met yesterday, the next is Tuesday": "met, the next is Tuesday"
+    if kept and len(words) - 1 in taken and len(kept[-1]) > 1 and kept[-1][-1] in ",;":
+        kept[-1] = kept[-1][:-1]  # "bra möte, i går": "bra möte"
+    return kept
 
 
 class TwoGoals(CheckInError):
@@ -876,6 +900,13 @@ def unlikely(target: Target, value: float) -> bool:
     person). A chair who writes that has most likely mistyped, so it is asked about before it is stored.
     Money and readings (members, followers) have no such bound: any amount may be right."""
     return _counted(target) and bool(target.count) and value > UNLIKELY_TIMES * (target.count or 0)
+
+
+def far_below(target: Target, value: float, reading: float | None) -> bool:
+    """Whether a reading (members, followers) is far below the one before it, or the plan's starting point
+    when there is none: under 1/UNLIKELY_TIMES of it (2 followers where the last reading was 1 800). A
+    board member or chair who writes that has most likely left digits out, so it is asked about first."""
+    return target.kind is TargetKind.METRIC and reading is not None and value * UNLIKELY_TIMES < reading
 
 
 def _ceiling(target: Target) -> float:
@@ -1090,6 +1121,19 @@ class Reporting:
         branch_id = branch.id if branch else None
         if not draft.confirmed and unlikely(goal.target, draft.value):
             return Unlikely(draft.value)
+        if not draft.confirmed and goal.target.kind is TargetKind.METRIC:
+            name = branch.name if branch else None
+            before = next(
+                (
+                    c
+                    for c in self.checkins.latest(goal.id, year=draft.happened_on.year, limit=50)
+                    if c.branch == name
+                ),
+                None,
+            )
+            reading = before.value if before is not None else goal.target.baseline
+            if far_below(goal.target, draft.value, reading):
+                return Unlikely(draft.value, below=reading, from_plan=before is None)
         if not draft.confirmed:  # a message or form sent again raises AlreadyStored, here or in add
             same = self.checkins.same_report(
                 district,
@@ -1154,16 +1198,19 @@ class Repeat:
 
 @dataclass(frozen=True)
 class Unlikely:
-    """A count far beyond what the goal could need (`unlikely`): asked about before it is stored."""
+    """A count far beyond what the goal could need (`unlikely`), or a reading far below the one before it
+    (`far_below`): asked about before it is stored."""
 
     value: float
+    below: float | None = None  # the reading it is far below (None: a count far beyond the target)
+    from_plan: bool = False  # that reading is the plan's starting point, as nothing is reported yet
 
 
 def branch_in(
     comment: str | None, branches: Sequence[BranchInfo]
 ) -> tuple[str | None, BranchInfo | str | None]:
     """The branch a "för Sundsvall" / "for Sundsvall" anywhere in the comment names ("möte för Sundsvall"),
-    and the rest of the comment.
+    or its name alone leading the comment, and the rest of the comment.
 
     A capitalised name right after a leading "för" that is no branch of the district comes back as that name
     (a string), to be refused with the list; "för medlemmarna" is just a comment."""
@@ -1179,4 +1226,9 @@ def branch_in(
             return " ".join(words[:at] + words[at + 1 + taken :]) or None, branch
     if len(words) > 1 and fold(words[0]) in ("for", "för") and words[1][:1].isupper():
         return comment, words[1][:60]
+    # "rapportera 4 1 Sundsvall i går": a branch's name first, without "för", says whose it is all the same
+    found = leading_branch([word.strip(",;:") for word in words], branches)
+    if found is not None:
+        branch, taken = found
+        return " ".join(words[taken:]).lstrip(",;: ") or None, branch
     return comment, None

@@ -38,14 +38,20 @@ async def test_the_question_is_answered_by_the_next_message(
         chat(bot, BOARD, channel="test"),
         (f"rapportera {calls} 1 100 samtal", "Svara 1 eller 1100, eller avbryt."),
         ("1 100", f"Sparat #1: mål {calls}, 1\xa0100 samtal för distriktet"),
-        (f"rapportera {calls} 1 100 samtal", "menade du 1"),
+        (
+            f"rapportera {calls} 1 100 samtal",
+            "menade du 1 samtal (med kommentaren ”100 samtal”) eller 1\xa0100 samtal?",
+        ),
         ("avbryt", "Avbrutet. Inget sparades."),
     )
     await converse(
         chat(bot, BOARD, channel="test", locale="en-US"),
         (f"report {calls} 1 100 calls", "Answer 1 or 1100, or cancel."),
         ("1", f"Stored #2: goal {calls}, 1 call for the district"),
-        (f"report {calls} 2 300 calls", "did you mean 2"),
+        (
+            f"report {calls} 2 300 calls",
+            "did you mean 2 calls (with the comment “300 calls”) or 2,300 calls?",
+        ),
         ("status", "How the plan stands"),  # no answer: handled as itself, and the question is dropped
     )
     assert [(c.value, c.comment) for c in checkins.mine(person(BOARD), DISTRICT)] == [

@@ -73,18 +73,18 @@ async def test_a_number_that_may_be_a_thousands_group_is_asked_about_where_both_
     district: District,
 ) -> None:
     """ "1 100 samtal" on a goal of 2 000 calls may be 1 (and a comment) or 1 100: the board member is
-    asked on a card, taps the reading meant, and that is what is stored, once however often tapped;
-    Avbryt stores nothing."""
+    asked on a card, each reading with what it counts ("1 call or 1,100 calls?", as the answer will say it),
+    taps the reading meant, and that is what is stored, once however often tapped; Avbryt stores nothing."""
     calls, _ = _with_goals(district, CALLS, MONEY)
     asked = await district.say(MEGAN, f"rapportera {calls} 1 100 samtal i går")
     assert asked == (
-        f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100? "
+        f"Mål {calls}: menade du 1 samtal (med kommentaren ”100 samtal”) eller 1\xa0100 samtal? "
         "Inget sparas förrän du har valt."
     )
     alone, joined, cancel = _asked(district)
     assert (alone["title"], joined["title"], cancel["title"]) == (
-        "1 (med kommentaren ”100 samtal”)",
-        "1\xa0100",
+        "1 samtal (med kommentaren ”100 samtal”)",
+        "1\xa0100 samtal",
         "Avbryt",
     )
     assert district.reports() == []
@@ -96,7 +96,9 @@ async def test_a_number_that_may_be_a_thousands_group_is_asked_about_where_both_
     assert (first.value, first.comment) == (1100, None)  # "samtal": the unit
 
     asked = await district.say(MEGAN, f"report {calls} 1 100 calls", locale="en-US")
-    assert asked.startswith(f"Goal {calls}: did you mean 1 (with the comment “100 calls”) or 1,100?")
+    assert asked.startswith(
+        f"Goal {calls}: did you mean 1 call (with the comment “100 calls”) or 1,100 calls?"
+    )
     alone, joined, cancel = _asked(district)
     assert shown(await district.tap(MEGAN, alone["data"], locale="en-US")) == (
         f"Stored #2: goal {calls}, 1 call for the district, 22 Nov 2026. Correct it with: correct 2 VALUE"
@@ -132,7 +134,9 @@ async def test_a_number_only_one_reading_fits_is_read_so_without_asking(district
     assert asked.startswith("Rättat #1: mål 6, nu 2 ordförandemöten för distriktet")
     asked = await district.say(MEGAN, f"rapportera {calls} 450")
     asked = await district.say(MEGAN, "ändra 4 1 100 samtal")
-    assert asked.startswith(f"Mål {calls}: menade du 1 (med kommentaren ”100 samtal”) eller 1\xa0100?")
+    assert asked.startswith(
+        f"Mål {calls}: menade du 1 samtal (med kommentaren ”100 samtal”) eller 1\xa0100 samtal?"
+    )
     _, joined, _ = _asked(district)
     assert (
         shown(await district.tap(MEGAN, joined["data"]))
