@@ -24,8 +24,9 @@ async def test_a_repeat_is_answered_with_ja_or_nej(district: District, channel: 
     district.clock.now = MIDYEAR
     assert (await district.say(KIM, "rapportera 3 1", channel=channel)).startswith("Sparat #1")
     asked = await district.say(KIM, "rapportera 3 1", channel=channel)
-    assert asked.startswith("#1 säger redan det: mål 3, 1 för Sundsvall, 10 juni 2026. Inget sparades.")
-    assert (await district.say(KIM, "ja", channel=channel)).startswith("Sparat #2: mål 3, 1 för Sundsvall")
+    assert asked.startswith("#1 säger redan det: mål 3, 1 person för Sundsvall, 10 juni 2026. Inget sparades")
+    stored = await district.say(KIM, "ja", channel=channel)
+    assert stored.startswith("Sparat #2: mål 3, 1 person för Sundsvall")
     await district.say(KIM, "rapportera 3 1", channel=channel)
     assert await district.say(KIM, "nej", channel=channel) == "Avbrutet. Inget sparades."
     await district.say(KIM, "report 3 1", locale="en-US", channel=channel)
@@ -40,8 +41,9 @@ async def test_a_repeat_is_answered_with_ja_or_nej(district: District, channel: 
 async def test_a_count_far_beyond_the_target_is_answered_with_ja_tack(district: District) -> None:
     district.clock.now = MIDYEAR
     asked = await district.say(KIM, "rapportera 3 1000")
-    assert "1\xa0000 är långt mer än så, så inget sparades" in asked
-    assert (await district.say(KIM, "ja tack")).startswith("Sparat #1: mål 3, 1\xa0000 för Sundsvall")
+    assert "1\xa0000 personer är långt mer än så, så inget sparades" in asked
+    stored = await district.say(KIM, "ja tack")
+    assert stored.startswith("Sparat #1: mål 3, 1\xa0000 personer för Sundsvall")
     assert "inget sparades" in await district.say(KIM, "rapportera 3 500")
     assert await district.say(KIM, "avbryt") == "Avbrutet. Inget sparades."
     assert [r.value for r in district.reports()] == [1000]
