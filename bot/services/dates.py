@@ -1442,13 +1442,42 @@ def _weekday_beside(
     return span, at, taken + 1
 
 
+# A snooze's length counted from today: "om 2 veckor", "in 2 weeks", "en vecka", "for a week", "3 dagar".
+_COUNTED_AHEAD = re.compile(
+    rf"(?:(?:om|in|for|i|pa) )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor|day|days|week|weeks)"
+)
+# "i december", "under december", "hela december", "all December": the month goes by without reminders.
+_DURING = frozenset({"i", "in", "under", "during", "hela", "all", "over"})
+_AFTER = frozenset({"efter", "after"})
+# Christmas's own days, what "efter jul", "after Christmas" is after: julafton to annandag jul (24-26
+# December); the days between ("mellandagarna", "mellan jul och nyår") come after it, so it is the 27th.
+_CHRISTMAS_DAYS = re.compile(r"jul(?:en)?|christmas")
+
+
 def read_ahead(words: Sequence[str], today: date) -> date | None:
     """The words as one day, or a few days, still to come, as a snooze's end is written ("före jul", "till
-    v. 50", "trettondagen", "15.12", "Lucia"): its first day, this year's or next; None when the words are
-    no such day or it has passed. A month or more is the caller's ("i december": none before January),
-    unless the words name its start or middle: "mitten av december", "mid-December" is the 15th, "början
-    av januari", "early January" the 1st ("slutet av januari" says no day, and is asked about)."""
-    part = _part_named(words)
+    v. 50", "trettondagen", "15.12", "Lucia", "i morgon"): its first day, this year's or next; None when
+    the words are no such day or it has passed (a day written with its year is returned though it has
+    passed, for the caller to refuse). Days counted from today: "om 2 veckor", "en vecka", "in 10
+    days"; a weekday alone ("måndag", "Sunday") is the coming one, a week ahead on that day. A month alone
+    ("januari") is its first day, the next; a month to go by ("i december", "hela december") the day after
+    it, as is the day after anything "efter", "after" names: "efter nyår" 2 January, "efter trettondagen"
+    7 January, "efter påsk" the Tuesday after Easter Monday, "efter jul" 27 December (see
+    `_CHRISTMAS_DAYS`). Of other periods only the start or middle of a month names a day: "mitten av
+    december", "mid-December" is the 15th, "början av januari", "early January" the 1st ("slutet av
+    januari" says no day, and is asked about)."""
+    folded = [_fold(word) for word in words]
+    if (counted := _COUNTED_AHEAD.fullmatch(" ".join(folded))) is not None:
+        count = int(counted["n"]) if counted["n"].isdecimal() else _COUNTS[counted["n"]]
+        return today + timedelta(days=count * (1 if counted["unit"].startswith(("dag", "day")) else 7))
+    if len(folded) == 1 and folded[0] in WEEKDAY_NUMBERS:
+        return today + timedelta(days=(WEEKDAY_NUMBERS[folded[0]] - today.weekday() - 1) % 7 + 1)
+    if len(folded) > 1 and folded[0] in _AFTER:
+        return _day_after(words[1:], today, month=False)
+    part = _part_named(words)  # "i mitten av januari" names its 15th, not the month
+    if part is None and len(folded) > 1 and folded[0] in _DURING:
+        if (after := _day_after(words[1:], today, month=True)) is not None:
+            return after
     for year in (today.year, today.year + 1):
         try:
             found = read_whole(words, today, year)
@@ -1456,14 +1485,43 @@ def read_ahead(words: Sequence[str], today: date) -> date | None:
             return None
         if found is None:
             return None
-        if part is None and found.last - found.first > timedelta(days=6):
+        if part is None and _is_month(found):
+            day: date | None = found.first
+        elif part is None and found.last - found.first > timedelta(days=6):
             return None
-        day = _part_day(part, found, last=False)
+        else:
+            day = _part_day(part, found, last=False)
         if day is None:
             return None
         if day > today:
             return day
+    # a day written with its year that has passed is the caller's to refuse as such ("15/8 2026")
+    return day if _WRITTEN_YEAR.search(" ".join(words)) else None
+
+
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _day_after(words: Sequence[str], today: date, *, month: bool) -> date | None:
+    """The day after the period the words name, the next one not over by today; with `month` only a month
+    counts."""
+    christmas = _CHRISTMAS_DAYS.fullmatch(" ".join(_fold(word) for word in words)) is not None
+    for year in (today.year, today.year + 1):
+        try:
+            found = (
+                Span(date(year, 12, 24), date(year, 12, 26)) if christmas else read_whole(words, today, year)
+            )
+        except DateError:
+            return None
+        if found is None or (month and not _is_month(found)):
+            return None
+        if found.last >= today:
+            return found.last + timedelta(days=1)
     return None
+
+
+def _is_month(span: Span) -> bool:
+    return span.first.day == 1 and span.last == _month_span(span.first.year, span.first.month).last
 
 
 # A part of a month as the day it points at: "början av januari" (the 1st), "mitten av december", "mid-Dec"
@@ -1478,11 +1536,10 @@ _PARTS = {
 def _part_day(part: str | None, span: Span, *, last: bool) -> date | None:
     """The day a part of `span` points at (no part: its first day, or with `last` its last); None when it
     points at none: the middle of anything but a month, the end of a period as where something starts."""
-    month = span.first.day == 1 and span.last == _month_span(span.first.year, span.first.month).last
     if part is None:
         return span.last if last else span.first
     if part == "middle":
-        return span.first.replace(day=15) if month else None
+        return span.first.replace(day=15) if _is_month(span) else None
     if part == "end":
         return span.last if last else None
     return span.first
