@@ -47,7 +47,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "28/12-3/1", "28/12-3/1 2026" (the first's year), two whole days joined ("3/11 till 5/11", "från 3/11
   till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11", "30-9 till 2-10"; "3/11 och
   5/11" alone is two days), also with the dash written without spaces ("3 nov-5 nov", "Oct 30-Nov 2",
-  "30-9–2-10"); in words "tredje till femte november"; of months: "okt-nov".
+  "30-9–2-10"); in words "tredje till femte november"; of months: "okt-nov". Each day may carry its year
+  ("30-9-2026 till 2-10-2026", "2026-11-03 – 2026-11-05", "3 nov 2026-5 nov 2026", "3/11/2026-5/11/2026",
+  "28/12 2026 - 3/1 2027"), and a day may end with a dot ("3.11.-5.11.", "3.-5.11.").
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -470,8 +472,19 @@ def _range(m: re.Match[str], today: date, year: int | None) -> Span:
             raise ValueError(m[0])
         return Span(first, last)
 
-    written = m["y"] or m.groupdict().get("y1")
-    return make(int(written)) if written else _latest(make, today, year)
+    first_year, last_year = m.groupdict().get("y1"), m["y"]
+    if first_year and last_year:  # each its own: "28/12 2026 - 3/1 2027"
+        first = date(_full_year(first_year), first_month, int(m["d"]))
+        last = date(_full_year(last_year), last_month, int(m["d2"]))
+        if last <= first:
+            raise ValueError(m[0])
+        return Span(first, last)
+    written = last_year or first_year
+    return make(_full_year(written)) if written else _latest(make, today, year)
+
+
+def _full_year(written: str) -> int:
+    return int(written) if len(written) == 4 else 2000 + int(written)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -815,9 +828,9 @@ _EASTER = (  # not in "glad påsk", "inför påsk"
 )
 _ORDINAL_ALONE_SV = rf"den (?P<od>{_SV_ALONE})"  # "den tredje", not "den tredje träffen"
 _ORDINAL_ALONE_EN = rf"on the (?P<od>{_EN_ORDINAL})"  # "on the third", not "on the third try"
-_DOTTED_RANGE = (
-    r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)"
-    r"(?: (?P<y>\d{4}))?"
+_DOTTED_RANGE = (  # "3-5.11", "3.11-5.11", with the dots Finns and Germans end a day with: "3.11.-5.11."
+    r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y1>\d{4}))?)?\.?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})"
+    r"(?P<month>)(?:[ .](?P<y>\d{4}))?"
 )
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
 _NEW_YEAR = (  # not in "inför nyår"
@@ -826,25 +839,39 @@ _NEW_YEAR = (  # not in "inför nyår"
 )
 
 
-def _two_days(first: str, last: str) -> tuple[str, str]:
+def _two_days(first: str, last: str, year: str | None = " ") -> tuple[str, str]:
     """A range written as two whole days: "3/11 till 5/11", "från 3/11 till 5/11", "mellan 3/11 och 5/11"
-    ("3/11 och 5/11" alone is two days)."""
-    first = rf"{first}(?: (?P<y1>\d{{4}}))?"  # "3/11 2026 till 5/11 2026"
+    ("3/11 och 5/11" alone is two days). Each may have its year after `year` ("3/11 2026 till 5/11 2026",
+    "30-9-2026 till 2-10-2026"; of two digits only when joined: "30-9-26"); None: the days have theirs."""
+    if year is not None:
+        digits = r"\d{4}" if year == " " else r"\d{4}|\d{2}"
+        first = rf"{first}(?:{year}(?P<y1>{digits}))?"
+        last = rf"{last}(?:{year}(?P<y>{digits}))?"
     return (
         rf"(?:(?:fran|from)(?: och med)? )?{first}"
-        rf" (?:[-\u2013\u2014]|till(?: och med)?|to|until|through|tom|t\.o\.m) {last}(?: (?P<y>\d{{4}}))?",
-        rf"(?:mellan|between) {first} (?:och|and) {last}(?: (?P<y>\d{{4}}))?",
+        rf" (?:[-\u2013\u2014]|till(?: och med)?|to|until|through|tom|t\.o\.m) {last}",
+        rf"(?:mellan|between) {first} (?:och|and) {last}",
     )
 
 
-_SLASHED_DAYS = _two_days(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)")
+_SLASHED_DAYS = _two_days(
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)", year="(?: |/|-)"
+)
 # "3.11 till 5.11", unless a time or unit says it is none ("kl 1.5 till 2.5", "1.5 till 2.5 timmar").
-_DOTTED_DAYS = _two_days(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)")
+_DOTTED_DAYS = _two_days(
+    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)", year="(?: |\\.)"
+)
 # "30-9 till 2-10", "30-9–2-10": two days written with hyphens that no calendar lacks, unless a time or a
 # unit says they are none ("kl 9-11 till 10-12").
 _HYPHENED_DAYS = _two_days(
     r"(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>0?[1-9]|1[0-2])",
     r"(?P<d2>0?[1-9]|[12]\d|3[01])-(?P<m2>0?[1-9]|1[0-2])(?P<month>)",
+    year="(?: |-)",
+)
+_ISO_DAYS = _two_days(  # "2026-11-03 – 2026-11-05"
+    r"(?P<y1>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
+    r"(?P<y>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?P<month>)",
+    year=None,
 )
 _MONTH_DAYS = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
     rf"(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})",
@@ -945,7 +972,14 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # Two whole days as a range: "3/11 till 5/11", "Nov 3 to Nov 5".
     *(
         (pattern, _range)
-        for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_HYPHENED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)
+        for pattern in (
+            *_SLASHED_DAYS,
+            *_DOTTED_DAYS,
+            *_HYPHENED_DAYS,
+            *_ISO_DAYS,
+            *_MONTH_DAYS,
+            *_MONTH_FIRST_DAYS,
+        )
     ),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
@@ -1595,7 +1629,11 @@ _PERIOD_JOINS = frozenset(
 )
 _PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
 # A dash between a word and a number parts them ("15 juni–15 aug", "juni-15"), not "20-12" nor "mid-May".
-_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])\.?-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+# So does one after a year: "3 nov 2026-5 nov 2026", "3/11/2026-5/11/2026" (not inside "2026-11-03").
+_DASH_BETWEEN = re.compile(
+    r"(?<=[^\W\d_])\.?-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]"
+    r"|(?<=\b\d{4})-(?=\d{1,2}(?:[/.]\d|\s|$))"
+)
 # A hyphen between two words of a period's ends parts them too ("jul-nyår", "julafton-trettondagen"), but
 # not "mid-May".
 _NAMES_DASH = re.compile(r"(?<=[^\W\d_]{3})-(?=[^\W\d_]{3})")
