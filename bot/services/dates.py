@@ -1337,7 +1337,85 @@ def read_at(
     """The day or period the words start with at `at` (a lead word such as "i", "on", "den" included), and
     how many words it took; None if no date starts there. `alone`: the words are meant as a date (a form's
     field), so a month may stand without "i"; `dotted`: so may "12.3" (12 March), which in a sentence may
-    be a decimal ("2.5 timmar") unless "den" leads it, and "Lucia" (13 December), as often a name."""
+    be a decimal ("2.5 timmar") unless "den" leads it, and "Lucia" (13 December), as often a name.
+    Two named days or periods joined are the days from the first to the last ("jul till nyår", "från
+    julafton till trettondagen", "Christmas to New Year"); "resten av november", "the rest of the month":
+    from today, in a period under way (`_rest_of`)."""
+    if at >= len(words):
+        return None
+    if (rest := _rest_of(words, at, today, year)) is not None:
+        return rest
+    if _fold(words[at]) in _PERIOD_LEADS - {"mellan", "between"}:  # "från jul till nyår"
+        led = _read_at(words, at + 1, today, year, alone=alone, dotted=dotted)
+        if (joined := _joined(words, at + 1, led, today)) is not None and joined is not led:
+            return joined[0], joined[1] + 1
+    return _joined(words, at, _read_at(words, at, today, year, alone=alone, dotted=dotted), today)
+
+
+# Words joining a period's two ends in a sentence ("jul till nyår"); "och" joins two days ("3/3 och 10/3").
+_JOINS = frozenset({"-", "\u2013", "\u2014", "till", "to", "until", "through", "tom", "t.o.m"})
+
+
+def _joined(
+    words: Sequence[str], at: int, found: tuple[Span, int] | None, today: date
+) -> tuple[Span, int] | None:
+    """A day or period read at `at` (`found`), joined to a later one ("jul till nyår", "Christmas to New
+    Year": Christmas Eve to New Year's Day, the latest begun); as the end is read alone ("nyår" after "till"
+    is when, not what for), so is the start when it is joined ("Christmas" in a sentence is no day alone).
+    `found` itself when nothing is joined to it."""
+    start = at + (found[1] if found else 1)
+    join = next((n for n in range(start, min(at + 5, len(words) - 1)) if _fold(words[n]) in _JOINS), None)
+    if join is None or (found is not None and join != start):
+        return found
+    try:  # each end as itself, the latest begun; the plan's year is the caller's, as for "i julas"
+        first = _read_at(words[at:join], 0, today, None, alone=True, dotted=True)
+        last = _read_at(words[join + 1 :], 0, today, None, alone=True, dotted=True)
+        if first is not None and last is not None and last[0].last < first[0].first:  # the next one
+            begins = first[0].first
+            for year in (begins.year, begins.year + 1):
+                last = _read_at(words[join + 1 :], 0, today, year, alone=True, dotted=True)
+                if last is None or last[0].last >= begins:
+                    break
+    except DateError:
+        return found
+    if first is None or last is None or first[1] != join - at or last[0].last <= first[0].first:
+        return found
+    if last[0].last - first[0].first > timedelta(days=366):
+        return found
+    return Span(first[0].first, last[0].last), join + 1 + last[1] - at
+
+
+_REST_OF = re.compile(r"(?:(?:under|over) )?resten av|(?:(?:for|during) )?(?:the )?rest of")
+
+
+def _rest_of(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
+    """ "resten av november", "the rest of the month": from today to the period's end when it is under way;
+    of a period gone by it says no day (which day the rest began), so DateError, to be asked."""
+    folded = [_fold(w) for w in words[at : at + 7]]
+    taken = next((n for n in range(1, 6) if _REST_OF.fullmatch(" ".join(folded[:n]))), 0)
+    if not taken:
+        return None
+    for n in (1, 2):  # "resten av månaden", "the rest of the week"
+        if (period := _THIS_PERIOD.get(" ".join(folded[taken : taken + n]))) is not None:
+            return Span(today, _span(period, today).last), taken + n
+    found = _read_at(words, at + taken, today, year, alone=True)
+    if found is None:
+        return None
+    span = found[0]
+    if span.last < today:
+        raise DateError(" ".join(words[at : at + taken + found[1]])[:30])
+    return Span(max(today, span.first), span.last), taken + found[1]
+
+
+def _read_at(
+    words: Sequence[str],
+    at: int,
+    today: date,
+    year: int | None = None,
+    *,
+    alone: bool = False,
+    dotted: bool = False,
+) -> tuple[Span, int] | None:
     if at >= len(words):
         return None
     word = _fold(words[at])
