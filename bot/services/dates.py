@@ -49,7 +49,10 @@ happened, a follow-up starts from a day that has passed. What people mean:
   5/11" alone is two days), also with the dash written without spaces ("3 nov-5 nov", "Oct 30-Nov 2",
   "30-9–2-10"); in words "tredje till femte november"; of months: "okt-nov". Each day may carry its year
   ("30-9-2026 till 2-10-2026", "2026-11-03 – 2026-11-05", "3 nov 2026-5 nov 2026", "3/11/2026-5/11/2026",
-  "28/12 2026 - 3/1 2027"), and a day may end with a dot ("3.11.-5.11.", "3.-5.11.").
+  "28/12 2026 - 3/1 2027"), and a day may end with a dot ("3.11.-5.11.", "3.-5.11."). Named days or
+  periods joined are the days from the first to the last: "jul till nyår", "från julafton till
+  trettondagen", "Christmas to New Year" (Christmas Eve to New Year's Day). "resten av november", "the
+  rest of the month": from today to its end; of a month gone by it names no day and is asked about.
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -1347,9 +1350,9 @@ def read_at(
         return rest
     if _fold(words[at]) in _PERIOD_LEADS - {"mellan", "between"}:  # "från jul till nyår"
         led = _read_at(words, at + 1, today, year, alone=alone, dotted=dotted)
-        if (joined := _joined(words, at + 1, led, today)) is not None and joined is not led:
+        if (joined := _joined(words, at + 1, led, today, year)) is not None and joined is not led:
             return joined[0], joined[1] + 1
-    return _joined(words, at, _read_at(words, at, today, year, alone=alone, dotted=dotted), today)
+    return _joined(words, at, _read_at(words, at, today, year, alone=alone, dotted=dotted), today, year)
 
 
 # Words joining a period's two ends in a sentence ("jul till nyår"); "och" joins two days ("3/3 och 10/3").
@@ -1357,23 +1360,27 @@ _JOINS = frozenset({"-", "\u2013", "\u2014", "till", "to", "until", "through", "
 
 
 def _joined(
-    words: Sequence[str], at: int, found: tuple[Span, int] | None, today: date
+    words: Sequence[str], at: int, found: tuple[Span, int] | None, today: date, year: int | None
 ) -> tuple[Span, int] | None:
     """A day or period read at `at` (`found`), joined to a later one ("jul till nyår", "Christmas to New
-    Year": Christmas Eve to New Year's Day, the latest begun); as the end is read alone ("nyår" after "till"
-    is when, not what for), so is the start when it is joined ("Christmas" in a sentence is no day alone).
-    `found` itself when nothing is joined to it."""
+    Year": Christmas Eve to New Year's Day, the latest begun, or of the plan's `year`, as each alone is,
+    the end the first after the start); as the end is read alone ("nyår" after "till" is when, not what
+    for), so is the start when it is joined ("Christmas" in a sentence is no day alone). `found` itself when
+    nothing is joined to it, or when an end is a part of a month ("mitten av december till mitten av
+    januari": a pause reads it, as days)."""
     start = at + (found[1] if found else 1)
     join = next((n for n in range(start, min(at + 5, len(words) - 1)) if _fold(words[n]) in _JOINS), None)
     if join is None or (found is not None and join != start):
         return found
-    try:  # each end as itself, the latest begun; the plan's year is the caller's, as for "i julas"
-        first = _read_at(words[at:join], 0, today, None, alone=True, dotted=True)
-        last = _read_at(words[join + 1 :], 0, today, None, alone=True, dotted=True)
+    if _part_named(words[at:join]) is not None or _part_named(words[join + 1 :]) is not None:
+        return found
+    try:
+        first = _read_at(words[at:join], 0, today, year, alone=True, dotted=True)
+        last = _read_at(words[join + 1 :], 0, today, year, alone=True, dotted=True)
         if first is not None and last is not None and last[0].last < first[0].first:  # the next one
             begins = first[0].first
-            for year in (begins.year, begins.year + 1):
-                last = _read_at(words[join + 1 :], 0, today, year, alone=True, dotted=True)
+            for next_year in (begins.year, begins.year + 1):
+                last = _read_at(words[join + 1 :], 0, today, next_year, alone=True, dotted=True)
                 if last is None or last[0].last >= begins:
                     break
     except DateError:
