@@ -1632,6 +1632,8 @@ def _day_after(words: Sequence[str], today: date, *, month: bool) -> date | None
             )
         except DateError:
             return None
+        if found is None and not month:  # "efter sommaren", "after the summer": as a pause reads it
+            found = read_period_ahead(words, today)
         if found is None or (month and not _is_month(found)):
             return None
         if found.last >= today:

@@ -54,6 +54,7 @@ TODAY = date(2026, 11, 22)  # a Sunday
         ("efter påsk", date(2027, 3, 30)),
         ("after Easter", date(2027, 3, 30)),
         ("efter v. 50", date(2026, 12, 14)),
+        ("efter sommaren", date(2027, 9, 1)),
     ],
 )
 def test_a_snooze_ends_on_the_day_written(written: str, until: date) -> None:

@@ -7,10 +7,10 @@ What a board member or chair means:
   december": the month goes by quietly, reminders again on 1 January.
 - "påminn mig efter nyår", "snooze until after New Year": the first day after New Year's Day, 2 January;
   "efter trettondagen", "after Epiphany": 7 January; "efter påsk", "after Easter": the Tuesday after
-  Easter Monday; "efter jul", "after Christmas": 27 December. A Swede's "jul" as days off is julafton,
-  juldagen and annandag jul (24-26 December); "mellandagarna", the days "mellan jul och nyår", come after
-  it, so the reminders may come again from the 27th (whoever means the whole holiday writes "efter nyår"
-  or "efter trettondagen").
+  Easter Monday; "efter sommaren", "after the summer": 1 September; "efter jul", "after Christmas": 27
+  December. A Swede's "jul" as days off is julafton, juldagen and annandag jul (24-26 December);
+  "mellandagarna", the days "mellan jul och nyår", come after it, so the reminders may come again from
+  the 27th (whoever means the whole holiday writes "efter nyår" or "efter trettondagen").
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ IN_JANUARY = datetime(2027, 1, 4, 10, 0, tzinfo=UTC)
         ("snooze until after Christmas", "en-US", "before 27 Dec 2026"),
         ("påminn mig efter påsk", "sv-SE", "före 30 mars 2027"),
         ("snooze until after Easter", "en-US", "before 30 Mar 2027"),
+        ("påminn mig efter sommaren", "sv-SE", "före 1 sep. 2027"),
+        ("snooze until after the summer", "en-US", "before 1 Sep 2027"),
     ],
 )
 async def test_a_snooze_ends_on_the_day_meant(
