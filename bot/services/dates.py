@@ -47,7 +47,12 @@ happened, a follow-up starts from a day that has passed. What people mean:
   "28/12-3/1", "28/12-3/1 2026" (the first's year), two whole days joined ("3/11 till 5/11", "från 3/11
   till 5/11", "3.11 t.o.m. 5.11", "Nov 3 to Nov 5", "mellan 3/11 och 5/11", "30-9 till 2-10"; "3/11 och
   5/11" alone is two days), also with the dash written without spaces ("3 nov-5 nov", "Oct 30-Nov 2",
-  "30-9–2-10"); in words "tredje till femte november"; of months: "okt-nov".
+  "30-9–2-10"); in words "tredje till femte november"; of months: "okt-nov". Each day may carry its year
+  ("30-9-2026 till 2-10-2026", "2026-11-03 – 2026-11-05", "3 nov 2026-5 nov 2026", "3/11/2026-5/11/2026",
+  "28/12 2026 - 3/1 2027"), and a day may end with a dot ("3.11.-5.11.", "3.-5.11."). Named days or
+  periods joined are the days from the first to the last: "jul till nyår", "från julafton till
+  trettondagen", "Christmas to New Year" (Christmas Eve to New Year's Day). "resten av november", "the
+  rest of the month": from today to its end; of a month gone by it names no day and is asked about.
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -470,8 +475,19 @@ def _range(m: re.Match[str], today: date, year: int | None) -> Span:
             raise ValueError(m[0])
         return Span(first, last)
 
-    written = m["y"] or m.groupdict().get("y1")
-    return make(int(written)) if written else _latest(make, today, year)
+    first_year, last_year = m.groupdict().get("y1"), m["y"]
+    if first_year and last_year:  # each its own: "28/12 2026 - 3/1 2027"
+        first = date(_full_year(first_year), first_month, int(m["d"]))
+        last = date(_full_year(last_year), last_month, int(m["d2"]))
+        if last <= first:
+            raise ValueError(m[0])
+        return Span(first, last)
+    written = last_year or first_year
+    return make(_full_year(written)) if written else _latest(make, today, year)
+
+
+def _full_year(written: str) -> int:
+    return int(written) if len(written) == 4 else 2000 + int(written)
 
 
 def _iso(m: re.Match[str], _today: date, _year: int | None) -> Span:
@@ -815,9 +831,9 @@ _EASTER = (  # not in "glad påsk", "inför påsk"
 )
 _ORDINAL_ALONE_SV = rf"den (?P<od>{_SV_ALONE})"  # "den tredje", not "den tredje träffen"
 _ORDINAL_ALONE_EN = rf"on the (?P<od>{_EN_ORDINAL})"  # "on the third", not "on the third try"
-_DOTTED_RANGE = (
-    r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2}))?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)"
-    r"(?: (?P<y>\d{4}))?"
+_DOTTED_RANGE = (  # "3-5.11", "3.11-5.11", with the dots Finns and Germans end a day with: "3.11.-5.11."
+    r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y1>\d{4}))?)?\.?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})"
+    r"(?P<month>)(?:[ .](?P<y>\d{4}))?"
 )
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
 _NEW_YEAR = (  # not in "inför nyår"
@@ -826,25 +842,39 @@ _NEW_YEAR = (  # not in "inför nyår"
 )
 
 
-def _two_days(first: str, last: str) -> tuple[str, str]:
+def _two_days(first: str, last: str, year: str | None = " ") -> tuple[str, str]:
     """A range written as two whole days: "3/11 till 5/11", "från 3/11 till 5/11", "mellan 3/11 och 5/11"
-    ("3/11 och 5/11" alone is two days)."""
-    first = rf"{first}(?: (?P<y1>\d{{4}}))?"  # "3/11 2026 till 5/11 2026"
+    ("3/11 och 5/11" alone is two days). Each may have its year after `year` ("3/11 2026 till 5/11 2026",
+    "30-9-2026 till 2-10-2026"; of two digits only when joined: "30-9-26"); None: the days have theirs."""
+    if year is not None:
+        digits = r"\d{4}" if year == " " else r"\d{4}|\d{2}"
+        first = rf"{first}(?:{year}(?P<y1>{digits}))?"
+        last = rf"{last}(?:{year}(?P<y>{digits}))?"
     return (
         rf"(?:(?:fran|from)(?: och med)? )?{first}"
-        rf" (?:[-\u2013\u2014]|till(?: och med)?|to|until|through|tom|t\.o\.m) {last}(?: (?P<y>\d{{4}}))?",
-        rf"(?:mellan|between) {first} (?:och|and) {last}(?: (?P<y>\d{{4}}))?",
+        rf" (?:[-\u2013\u2014]|till(?: och med)?|to|until|through|tom|t\.o\.m) {last}",
+        rf"(?:mellan|between) {first} (?:och|and) {last}",
     )
 
 
-_SLASHED_DAYS = _two_days(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)")
+_SLASHED_DAYS = _two_days(
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?P<month>)", year="(?: |/|-)"
+)
 # "3.11 till 5.11", unless a time or unit says it is none ("kl 1.5 till 2.5", "1.5 till 2.5 timmar").
-_DOTTED_DAYS = _two_days(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)")
+_DOTTED_DAYS = _two_days(
+    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})", r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})(?P<month>)", year="(?: |\\.)"
+)
 # "30-9 till 2-10", "30-9–2-10": two days written with hyphens that no calendar lacks, unless a time or a
 # unit says they are none ("kl 9-11 till 10-12").
 _HYPHENED_DAYS = _two_days(
     r"(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>0?[1-9]|1[0-2])",
     r"(?P<d2>0?[1-9]|[12]\d|3[01])-(?P<m2>0?[1-9]|1[0-2])(?P<month>)",
+    year="(?: |-)",
+)
+_ISO_DAYS = _two_days(  # "2026-11-03 – 2026-11-05"
+    r"(?P<y1>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
+    r"(?P<y>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?P<month>)",
+    year=None,
 )
 _MONTH_DAYS = _two_days(  # "3 nov till 5 nov", "the 3rd of November to the 5th of December"
     rf"(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?(?: of)? (?P<month>{_MONTH})",
@@ -945,7 +975,14 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # Two whole days as a range: "3/11 till 5/11", "Nov 3 to Nov 5".
     *(
         (pattern, _range)
-        for pattern in (*_SLASHED_DAYS, *_DOTTED_DAYS, *_HYPHENED_DAYS, *_MONTH_DAYS, *_MONTH_FIRST_DAYS)
+        for pattern in (
+            *_SLASHED_DAYS,
+            *_DOTTED_DAYS,
+            *_HYPHENED_DAYS,
+            *_ISO_DAYS,
+            *_MONTH_DAYS,
+            *_MONTH_FIRST_DAYS,
+        )
     ),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
@@ -1303,7 +1340,89 @@ def read_at(
     """The day or period the words start with at `at` (a lead word such as "i", "on", "den" included), and
     how many words it took; None if no date starts there. `alone`: the words are meant as a date (a form's
     field), so a month may stand without "i"; `dotted`: so may "12.3" (12 March), which in a sentence may
-    be a decimal ("2.5 timmar") unless "den" leads it, and "Lucia" (13 December), as often a name."""
+    be a decimal ("2.5 timmar") unless "den" leads it, and "Lucia" (13 December), as often a name.
+    Two named days or periods joined are the days from the first to the last ("jul till nyår", "från
+    julafton till trettondagen", "Christmas to New Year"); "resten av november", "the rest of the month":
+    from today, in a period under way (`_rest_of`)."""
+    if at >= len(words):
+        return None
+    if (rest := _rest_of(words, at, today, year)) is not None:
+        return rest
+    if _fold(words[at]) in _PERIOD_LEADS - {"mellan", "between"}:  # "från jul till nyår"
+        led = _read_at(words, at + 1, today, year, alone=alone, dotted=dotted)
+        if (joined := _joined(words, at + 1, led, today, year)) is not None and joined is not led:
+            return joined[0], joined[1] + 1
+    return _joined(words, at, _read_at(words, at, today, year, alone=alone, dotted=dotted), today, year)
+
+
+# Words joining a period's two ends in a sentence ("jul till nyår"); "och" joins two days ("3/3 och 10/3").
+_JOINS = frozenset({"-", "\u2013", "\u2014", "till", "to", "until", "through", "tom", "t.o.m"})
+
+
+def _joined(
+    words: Sequence[str], at: int, found: tuple[Span, int] | None, today: date, year: int | None
+) -> tuple[Span, int] | None:
+    """A day or period read at `at` (`found`), joined to a later one ("jul till nyår", "Christmas to New
+    Year": Christmas Eve to New Year's Day, the latest begun, or of the plan's `year`, as each alone is,
+    the end the first after the start); as the end is read alone ("nyår" after "till" is when, not what
+    for), so is the start when it is joined ("Christmas" in a sentence is no day alone). `found` itself when
+    nothing is joined to it, or when an end is a part of a month ("mitten av december till mitten av
+    januari": a pause reads it, as days)."""
+    start = at + (found[1] if found else 1)
+    join = next((n for n in range(start, min(at + 5, len(words) - 1)) if _fold(words[n]) in _JOINS), None)
+    if join is None or (found is not None and join != start):
+        return found
+    if _part_named(words[at:join]) is not None or _part_named(words[join + 1 :]) is not None:
+        return found
+    try:
+        first = _read_at(words[at:join], 0, today, year, alone=True, dotted=True)
+        last = _read_at(words[join + 1 :], 0, today, year, alone=True, dotted=True)
+        if first is not None and last is not None and last[0].last < first[0].first:  # the next one
+            begins = first[0].first
+            for next_year in (begins.year, begins.year + 1):
+                last = _read_at(words[join + 1 :], 0, today, next_year, alone=True, dotted=True)
+                if last is None or last[0].last >= begins:
+                    break
+    except DateError:
+        return found
+    if first is None or last is None or first[1] != join - at or last[0].last <= first[0].first:
+        return found
+    if last[0].last - first[0].first > timedelta(days=366):
+        return found
+    return Span(first[0].first, last[0].last), join + 1 + last[1] - at
+
+
+_REST_OF = re.compile(r"(?:(?:under|over) )?resten av|(?:(?:for|during) )?(?:the )?rest of")
+
+
+def _rest_of(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int] | None:
+    """ "resten av november", "the rest of the month": from today to the period's end when it is under way;
+    of a period gone by it says no day (which day the rest began), so DateError, to be asked."""
+    folded = [_fold(w) for w in words[at : at + 7]]
+    taken = next((n for n in range(1, 6) if _REST_OF.fullmatch(" ".join(folded[:n]))), 0)
+    if not taken:
+        return None
+    for n in (1, 2):  # "resten av månaden", "the rest of the week"
+        if (period := _THIS_PERIOD.get(" ".join(folded[taken : taken + n]))) is not None:
+            return Span(today, _span(period, today).last), taken + n
+    found = _read_at(words, at + taken, today, year, alone=True)
+    if found is None:
+        return None
+    span = found[0]
+    if span.last < today:
+        raise DateError(" ".join(words[at : at + taken + found[1]])[:30])
+    return Span(max(today, span.first), span.last), taken + found[1]
+
+
+def _read_at(
+    words: Sequence[str],
+    at: int,
+    today: date,
+    year: int | None = None,
+    *,
+    alone: bool = False,
+    dotted: bool = False,
+) -> tuple[Span, int] | None:
     if at >= len(words):
         return None
     word = _fold(words[at])
@@ -1442,13 +1561,42 @@ def _weekday_beside(
     return span, at, taken + 1
 
 
+# A snooze's length counted from today: "om 2 veckor", "in 2 weeks", "en vecka", "for a week", "3 dagar".
+_COUNTED_AHEAD = re.compile(
+    rf"(?:(?:om|in|for|i|pa) )?(?P<n>{_COUNT}) (?P<unit>dag|dagar|vecka|veckor|day|days|week|weeks)"
+)
+# "i december", "under december", "hela december", "all December": the month goes by without reminders.
+_DURING = frozenset({"i", "in", "under", "during", "hela", "all", "over"})
+_AFTER = frozenset({"efter", "after"})
+# Christmas's own days, what "efter jul", "after Christmas" is after: julafton to annandag jul (24-26
+# December); the days between ("mellandagarna", "mellan jul och nyår") come after it, so it is the 27th.
+_CHRISTMAS_DAYS = re.compile(r"jul(?:en)?|christmas")
+
+
 def read_ahead(words: Sequence[str], today: date) -> date | None:
     """The words as one day, or a few days, still to come, as a snooze's end is written ("före jul", "till
-    v. 50", "trettondagen", "15.12", "Lucia"): its first day, this year's or next; None when the words are
-    no such day or it has passed. A month or more is the caller's ("i december": none before January),
-    unless the words name its start or middle: "mitten av december", "mid-December" is the 15th, "början
-    av januari", "early January" the 1st ("slutet av januari" says no day, and is asked about)."""
-    part = _part_named(words)
+    v. 50", "trettondagen", "15.12", "Lucia", "i morgon"): its first day, this year's or next; None when
+    the words are no such day or it has passed (a day written with its year is returned though it has
+    passed, for the caller to refuse). Days counted from today: "om 2 veckor", "en vecka", "in 10
+    days"; a weekday alone ("måndag", "Sunday") is the coming one, a week ahead on that day. A month alone
+    ("januari") is its first day, the next; a month to go by ("i december", "hela december") the day after
+    it, as is the day after anything "efter", "after" names: "efter nyår" 2 January, "efter trettondagen"
+    7 January, "efter påsk" the Tuesday after Easter Monday, "efter jul" 27 December (see
+    `_CHRISTMAS_DAYS`). Of other periods only the start or middle of a month names a day: "mitten av
+    december", "mid-December" is the 15th, "början av januari", "early January" the 1st ("slutet av
+    januari" says no day, and is asked about)."""
+    folded = [_fold(word) for word in words]
+    if (counted := _COUNTED_AHEAD.fullmatch(" ".join(folded))) is not None:
+        count = int(counted["n"]) if counted["n"].isdecimal() else _COUNTS[counted["n"]]
+        return today + timedelta(days=count * (1 if counted["unit"].startswith(("dag", "day")) else 7))
+    if len(folded) == 1 and folded[0] in WEEKDAY_NUMBERS:
+        return today + timedelta(days=(WEEKDAY_NUMBERS[folded[0]] - today.weekday() - 1) % 7 + 1)
+    if len(folded) > 1 and folded[0] in _AFTER:
+        return _day_after(words[1:], today, month=False)
+    part = _part_named(words)  # "i mitten av januari" names its 15th, not the month
+    if part is None and len(folded) > 1 and folded[0] in _DURING:
+        if (after := _day_after(words[1:], today, month=True)) is not None:
+            return after
     for year in (today.year, today.year + 1):
         try:
             found = read_whole(words, today, year)
@@ -1456,14 +1604,45 @@ def read_ahead(words: Sequence[str], today: date) -> date | None:
             return None
         if found is None:
             return None
-        if part is None and found.last - found.first > timedelta(days=6):
+        if part is None and _is_month(found):
+            day: date | None = found.first
+        elif part is None and found.last - found.first > timedelta(days=6):
             return None
-        day = _part_day(part, found, last=False)
+        else:
+            day = _part_day(part, found, last=False)
         if day is None:
             return None
         if day > today:
             return day
+    # a day written with its year that has passed is the caller's to refuse as such ("15/8 2026")
+    return day if _WRITTEN_YEAR.search(" ".join(words)) else None
+
+
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _day_after(words: Sequence[str], today: date, *, month: bool) -> date | None:
+    """The day after the period the words name, the next one not over by today; with `month` only a month
+    counts."""
+    christmas = _CHRISTMAS_DAYS.fullmatch(" ".join(_fold(word) for word in words)) is not None
+    for year in (today.year, today.year + 1):
+        try:
+            found = (
+                Span(date(year, 12, 24), date(year, 12, 26)) if christmas else read_whole(words, today, year)
+            )
+        except DateError:
+            return None
+        if found is None and not month:  # "efter sommaren", "after the summer": as a pause reads it
+            found = read_period_ahead(words, today)
+        if found is None or (month and not _is_month(found)):
+            return None
+        if found.last >= today:
+            return found.last + timedelta(days=1)
     return None
+
+
+def _is_month(span: Span) -> bool:
+    return span.first.day == 1 and span.last == _month_span(span.first.year, span.first.month).last
 
 
 # A part of a month as the day it points at: "början av januari" (the 1st), "mitten av december", "mid-Dec"
@@ -1478,11 +1657,10 @@ _PARTS = {
 def _part_day(part: str | None, span: Span, *, last: bool) -> date | None:
     """The day a part of `span` points at (no part: its first day, or with `last` its last); None when it
     points at none: the middle of anything but a month, the end of a period as where something starts."""
-    month = span.first.day == 1 and span.last == _month_span(span.first.year, span.first.month).last
     if part is None:
         return span.last if last else span.first
     if part == "middle":
-        return span.first.replace(day=15) if month else None
+        return span.first.replace(day=15) if _is_month(span) else None
     if part == "end":
         return span.last if last else None
     return span.first
@@ -1540,7 +1718,11 @@ _PERIOD_LEADS = frozenset({"fran", "from", "mellan", "between", "fom"})
 # A period's end alone, from today: "till 10 januari", "until 10 January" (folded).
 _PERIOD_UNTIL = frozenset({"till", "tills", "until", "tom", "through"})
 # A dash between a word and a number parts them ("15 juni–15 aug", "juni-15"), not "20-12" nor "mid-May".
-_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])\.?-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]")
+# So does one after a year: "3 nov 2026-5 nov 2026", "3/11/2026-5/11/2026" (not inside "2026-11-03").
+_DASH_BETWEEN = re.compile(
+    r"(?<=[^\W\d_])\.?-(?=\d)|(?<=\d)-(?=[^\W\d_])|[\u2013\u2014]"
+    r"|(?<=\b\d{4})-(?=\d{1,2}(?:[/.]\d|\s|$))"
+)
 # A hyphen between two words of a period's ends parts them too ("jul-nyår", "julafton-trettondagen"), but
 # not "mid-May".
 _NAMES_DASH = re.compile(r"(?<=[^\W\d_]{3})-(?=[^\W\d_]{3})")

@@ -11,21 +11,23 @@ The day itself is written as people write it: 15/8, 15/8 2027, 2027-08-15, 15 au
 and weeks ("jul", "Lucia", "v. 50"), the middle or start of a month ("mitten av december", "mid-December":
 the 15th; "början av januari": the 1st; the end of one names no day and is asked about), and days
 counted from today as reports count back from it: i morgon, i övermorgon, måndag, nästa vecka, om 2 veckor,
-en vecka (tomorrow, Monday, next week, in 2 weeks, for a week). A day without a year is the next such day
-("15/1" written in December is next January, as a pause reads it); a day written with a year that has
-passed is refused, and so is one more than a year ahead.
+en vecka (tomorrow, Monday, next week, in 2 weeks, for a week), a month ("januari": its first day; "i
+december": the day after it) and the day after a holiday ("efter nyår" 2 January, "efter trettondagen" 7
+January, "efter jul" 27 December, "efter påsk"). All of it is read by bot/services/dates.py (`read_ahead`),
+the one reader of dates; only the words around the day ("mig inte före") are this command's.
+A day without a year is the next such day ("15/1" written in December is next January, as a pause reads
+it); a day written with a year that has passed is refused, and so is one more than a year ahead.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.i18n import NUMBER_WORDS, fold
-from bot.services.dates import MONTH_NUMBERS, WEEKDAY_NUMBERS, next_day, read_ahead
+from bot.i18n import fold
+from bot.services.dates import read_ahead
 from bot.services.people import PersonInfo
 from bot.services.report_gaps import REMINDER_KIND, Quarter
 
@@ -42,21 +44,6 @@ _FILLER = frozenset(
     {"mig", "me", "inte", "not", "fore", "forran", "till", "tills", "until", "before", "den", "the", "pa"}
 )
 _OFF = frozenset({"igen", "again", "off", "av", "nu", "now"})
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SHORT = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
-_NUMBER = re.compile(r"\d{1,2}")
-_YEAR = re.compile(r"\d{4}")
-# Days counted forward from today, folded: "i morgon" is tomorrow.
-_AHEAD = {"i morgon": 1, "imorgon": 1, "tomorrow": 1, "i overmorgon": 2, "overmorgon": 2}
-_NEXT_WEEK = frozenset({"nasta vecka", "next week"})
-# "om 2 veckor", "in 2 weeks", and as long a snooze: "en vecka", "for a week", "1 week".
-# "om 2 veckor", "for two weeks", "på tre dagar" (folded; "på" is filler)
-_COUNTS = NUMBER_WORDS | {"en": 1, "a": 1}
-_IN = re.compile(
-    r"(?:(?:om|in|for|i) )?(\d{1,3}|" + "|".join(_COUNTS) + r") (dag|dagar|vecka|veckor|day|days|week|weeks)"
-)
-# "i december", "in December", "under december": no reminders that month, so none before the next one's first
-_DURING = frozenset({"i", "in", "under", "during", "hela", "all", "over"})
 
 
 class SnoozeProblem(StrEnum):
@@ -135,7 +122,7 @@ def wants_reminders_again(text: str) -> bool:
 def parse_until(text: str, today: date) -> date:
     """The day reminders may come again (no reminder before it), or SnoozeError."""
     words = [word for word in text.replace(",", " ").split() if fold(word) not in _FILLER]
-    day = _read_day(words, today)
+    day = read_ahead(words, today)
     if day is None:
         raise SnoozeError(SnoozeProblem.NO_DATE)
     if day <= today:
@@ -143,66 +130,3 @@ def parse_until(text: str, today: date) -> date:
     if day - today > MAX_AHEAD:
         raise SnoozeError(SnoozeProblem.TOO_FAR, day)
     return day
-
-
-def _ahead(words: list[str], today: date) -> date | None:
-    """A day counted forward from today ("i morgon", "måndag", "nästa vecka", "om 2 veckor")."""
-    phrase = " ".join(fold(word).rstrip(".") for word in words)
-    if phrase in _AHEAD:
-        return today + timedelta(days=_AHEAD[phrase])
-    if phrase in WEEKDAY_NUMBERS:  # the coming one: "måndag" said on a Monday is a week ahead
-        return today + timedelta(days=(WEEKDAY_NUMBERS[phrase] - today.weekday() - 1) % 7 + 1)
-    if phrase in _NEXT_WEEK:  # its Monday
-        return today + timedelta(days=7 - today.weekday())
-    if counted := _IN.fullmatch(phrase):
-        count = int(counted[1]) if counted[1].isdigit() else _COUNTS[counted[1]]
-        return today + timedelta(days=count * (1 if counted[2].startswith(("dag", "day")) else 7))
-    return None
-
-
-def _on(day: int, month: int, year: str | None, today: date) -> date:
-    """That day of the year written, or without one the next such day (bot/services/dates.py)."""
-    return date(int(year), month, day) if year else next_day(day, month, today)
-
-
-def _month(words: list[str], today: date) -> date | None:
-    """ "januari" (after "före", "till"): that month's first day, the next one; "i december": the first day
-    after the month, this one or the next such."""
-    folded = [fold(word).rstrip(".") for word in words]
-    during = len(folded) == 2 and folded[0] in _DURING
-    if not folded or folded[-1] not in MONTH_NUMBERS or len(folded) > (2 if during else 1):
-        return None
-    month = MONTH_NUMBERS[folded[-1]]
-    if not during:
-        return next_day(1, month, today)
-    year = today.year if month >= today.month else today.year + 1
-    return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-
-
-def _read_day(words: list[str], today: date) -> date | None:
-    if (ahead := _ahead(words, today)) is not None:
-        return ahead
-    if (named := read_ahead(words, today)) is not None:  # "jul" (Christmas, not July), "v. 50", "15.12"
-        return named
-    if (month := _month(words, today)) is not None:
-        return month
-    try:
-        if len(words) == 1 and (iso := _ISO.fullmatch(words[0])):
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if words and (short := _SHORT.fullmatch(words[0])):
-            year = short[3] or (words[1] if len(words) == 2 and _YEAR.fullmatch(words[1]) else None)
-            if len(words) > (2 if year and not short[3] else 1):
-                return None
-            return _on(int(short[1]), int(short[2]), year, today)
-        if len(words) in (2, 3):
-            first, second = fold(words[0]).rstrip("."), fold(words[1]).rstrip(".")
-            year = words[2] if len(words) == 3 and _YEAR.fullmatch(words[2]) else None
-            if len(words) == 3 and year is None:
-                return None
-            if _NUMBER.fullmatch(first) and second in MONTH_NUMBERS:  # 15 augusti
-                return _on(int(first), MONTH_NUMBERS[second], year, today)
-            if first in MONTH_NUMBERS and _NUMBER.fullmatch(second):  # Aug 15
-                return _on(int(second), MONTH_NUMBERS[first], year, today)
-    except ValueError:
-        return None
-    return None

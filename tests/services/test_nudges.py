@@ -42,6 +42,19 @@ TODAY = date(2026, 11, 22)  # a Sunday
         ("mig inte före början av januari", date(2027, 1, 1)),
         ("until early January", date(2027, 1, 1)),
         ("mig inte före mitten av nästa månad", date(2026, 12, 15)),
+        # a month to go by, and the day after a holiday (bot/services/dates.py, read_ahead)
+        ("mig inte före januari", date(2027, 1, 1)),
+        ("mig inte i december", date(2027, 1, 1)),
+        ("hela december", date(2027, 1, 1)),
+        ("mig efter nyår", date(2027, 1, 2)),
+        ("until after New Year", date(2027, 1, 2)),
+        ("mig inte förrän efter trettondagen", date(2027, 1, 7)),
+        ("efter jul", date(2026, 12, 27)),  # after julafton, juldagen and annandag jul
+        ("until after Christmas", date(2026, 12, 27)),
+        ("efter påsk", date(2027, 3, 30)),
+        ("after Easter", date(2027, 3, 30)),
+        ("efter v. 50", date(2026, 12, 14)),
+        ("efter sommaren", date(2027, 9, 1)),
     ],
 )
 def test_a_snooze_ends_on_the_day_written(written: str, until: date) -> None:
