@@ -31,10 +31,25 @@ def _stored(district: District) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("written", "locale", "answer_start", "comment"),  # "möte" alone says no more than the goal
     [
-        ("möte resten av november", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 18 nov.", None),
-        ("möten under resten av månaden", "sv-SE", "Sparat #1: mål 4, 1 för Sundsvall, 18 nov.", None),
-        ("meetings the rest of November", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 18 Nov", None),
-        ("meetings for the rest of the month", "en-US", "Stored #1: goal 4, 1 for Sundsvall, 18 Nov", None),
+        ("möte resten av november", "sv-SE", "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov.", None),
+        (
+            "möten under resten av månaden",
+            "sv-SE",
+            "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 18 nov.",
+            None,
+        ),
+        (
+            "meetings the rest of November",
+            "en-US",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 18 Nov",
+            None,
+        ),
+        (
+            "meetings for the rest of the month",
+            "en-US",
+            "Stored #1: goal 4, 1 members' meeting for Sundsvall, 18 Nov",
+            None,
+        ),
     ],
 )
 async def test_the_rest_of_a_month_is_from_today(
@@ -68,7 +83,11 @@ async def test_christmas_to_new_year_is_the_days_between(
     meetings.clock.now = IN_JANUARY
     verb = "rapportera" if locale == "sv-SE" else "report"
     answer = await meetings.say(KIM, f"{verb} 4 1 {written}", locale=locale)
-    stored = "Sparat #1: mål 4, 1 för Sundsvall, 24 dec. 2026." if locale == "sv-SE" else "Stored #1: goal 4"
+    stored = (
+        "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 24 dec. 2026."
+        if locale == "sv-SE"
+        else "Stored #1: goal 4"
+    )
     assert answer.startswith(stored), answer
     assert [day for day, _comment in _stored(meetings)] == ["2026-12-24"]
     assert all(

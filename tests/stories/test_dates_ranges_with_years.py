@@ -39,7 +39,11 @@ async def test_a_range_with_years_is_its_days(meetings: District, written: str, 
     meetings.clock.now = WEDNESDAY
     verb = "rapportera" if locale == "sv-SE" else "report"
     answer = await meetings.say(KIM, f"{verb} 4 1 {written}", locale=locale)
-    stored = "Sparat #1: mål 4, 1 för Sundsvall, 3 nov." if locale == "sv-SE" else "Stored #1: goal 4, 1 for"
+    stored = (
+        "Sparat #1: mål 4, 1 medlemsmöte för Sundsvall, 3 nov."
+        if locale == "sv-SE"
+        else "Stored #1: goal 4, 1 members' meeting for Sundsvall, 3 Nov"
+    )
     assert answer.startswith(stored), answer
     assert [(c.happened_on.isoformat(), c.comment) for c in meetings.reports()] == [("2026-11-03", None)]
 
