@@ -1,9 +1,8 @@
 """The proactive notifier: the one place scheduled work sends through; and a turn's replies retried.
 
 It posts a Reply into a stored conversation, or starts a new thread in a channel, paced to Teams' rate limits
-and retried the way Teams asks; RetryingTurn (what bot/teams.py answers a turn through) retries a turn's
-replies with the same rules and gives up on them at the turn's deadline. It knows no SDK: it sends through
-an SDK adapter's Outbound (bot/sdk), whose errors say what the Connector answered.
+and retried the way Teams asks (bot/sdk's RetryPolicy, by which a turn's replies are retried too). It knows
+no SDK: it sends through an SDK adapter's Outbound (bot/sdk), whose errors say what the Connector answered.
 
 Facts it is built on (DESIGN.md, "Facts that shape the design"):
 - Neither SDK retries: an error answer from the Bot Connector is raised once (bot/sdk.Refused, with the
@@ -17,7 +16,7 @@ Facts it is built on (DESIGN.md, "Facts that shape the design"):
   failure to connect, or an answer that refuses it (429, 503, ...), proves it was not taken; anything
   else is raised as SendUncertain ("may not have arrived"), logged and never sent again: exactly once
   for every message the bot starts (notices, reminders, digests, new threads), at the cost of one that
-  may be lost. (A turn's replies, RetryingTurn, are retried only on an answered status too.)
+  may be lost. (A turn's replies, bot/sdk's RetryingTurn, are retried only on an answered status too.)
 - Teams' limits per bot per conversation: 7 sends / 1 s, 8 / 2 s, 60 / 30 s, 1800 / hour; per app about
   50 requests / s. Teams asks bots to retry 412, 429, 502, 504 with exponential backoff and jitter,
   honouring Retry-After.
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.cards import Reply, message_of
-from bot.sdk import Incoming, InvokeAnswer, Message, Outbound, Refused, Turn, Unreachable, Unreadable
+from bot.sdk import Outbound, Refused, RetryPolicy, Unreachable, Unreadable
 from bot.services.people import channel_of
 
 log = logging.getLogger(__name__)
@@ -44,8 +43,6 @@ T = TypeVar("T")
 
 # Teams' answers that mean "the bot is no longer in that team, channel or chat".
 GONE_STATUSES = frozenset({403, 404})
-# Answers worth another try: the ones Teams names, and 503 (unavailable), as passing as 502.
-RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
 
 # Conversation types a new thread cannot be started in.
 _NOT_CHANNELS = frozenset({"personal", "groupChat"})
@@ -106,31 +103,6 @@ TEAMS_LIMITS = RateLimits(
     # 5 % under the limit loses less time than it saves.
     overall=(Window(50, 1.05),),
 )
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """Exponential backoff with equal jitter, Retry-After honoured; see `Notifier._deliver`."""
-
-    attempts: int = 6  # requests per message in all, the first included
-    connection_attempts: int = 3  # of those, how many may fail to reach the Connector (each is ~5 s already)
-    base_delay: float = 1.0  # the backoff step before the second attempt; doubles each time
-    max_delay: float = 60.0  # no single wait is longer; a Retry-After beyond it gives up instead
-    statuses: frozenset[int] = RETRY_STATUSES
-
-    def backoff(self, retry: int, random: Callable[[], float]) -> float:
-        """Equal jitter: half of the step for certain, the other half at random.
-
-        Unlike full jitter (anything from 0 to the step) a retry never comes back at once, and a fan-out
-        that failed together still spreads out.
-        """
-        step = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
-        return step / 2 + random() * step / 2
-
-    def after(self, retry_after: float, retry: int, random: Callable[[], float]) -> float:
-        """Never sooner than Retry-After; up to half a step more at random, so senders spread out."""
-        step = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
-        return min(self.max_delay, retry_after + random() * step / 2)
 
 
 class SlidingWindows:
@@ -369,66 +341,3 @@ def _conversation_id(reference: dict[str, Any]) -> str:
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
-
-
-# A turn's replies: a few quick retries (at most 0.5 + 1 + 2 s of backoff), and no reply waited for past
-# the deadline, counted from the turn's start: Teams gives up on a turn after 10-15 s and may send it again.
-REPLY_RETRY = RetryPolicy(attempts=4, base_delay=0.5, max_delay=4.0)
-REPLY_DEADLINE = 12.0
-
-
-class ReplyTimeout(Unreachable):
-    """No answer from the Bot Connector before the turn's deadline: the user got nothing."""
-
-
-class RetryingTurn:
-    """A turn (bot/sdk.Turn) whose replies are retried on a passing failure (REPLY_RETRY, the notifier's
-    rules) and given up at the turn's deadline, counted from when it was made (the turn's start)."""
-
-    retry: RetryPolicy = REPLY_RETRY
-    deadline: float = REPLY_DEADLINE
-    sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
-    random: Callable[[], float] = staticmethod(_random.random)
-
-    def __init__(self, turn: Turn) -> None:
-        self.turn = turn
-        self.activity: Incoming = turn.activity
-        self.state = turn.state
-        self._loop = asyncio.get_running_loop()
-        self._deadline = self._loop.time() + self.deadline
-
-    def answer_invoke(self, answer: InvokeAnswer) -> None:
-        self.turn.answer_invoke(answer)
-
-    async def send(self, message: Message) -> str | None:
-        loop, policy, deadline = self._loop, self.retry, self._deadline
-        for number in range(1, policy.attempts + 1):
-            try:
-                return await asyncio.wait_for(self.turn.send(message), max(0.0, deadline - loop.time()))
-            except TimeoutError as exc:
-                log.error(
-                    "gave up on a reply: no answer from the Bot Connector in time; the user got nothing"
-                )
-                raise ReplyTimeout(
-                    f"no answer from the Bot Connector within {self.deadline:.0f} s", maybe_sent=True
-                ) from exc
-            except Refused as exc:
-                status, retry_after = exc.status, exc.retry_after
-                if status not in policy.statuses or number == policy.attempts:
-                    raise
-                if retry_after is None:
-                    delay = policy.backoff(number, self.random)
-                else:
-                    delay = policy.after(retry_after, number, self.random)
-                if (retry_after or 0.0) > policy.max_delay or loop.time() + delay >= deadline:
-                    log.warning("a reply got status %s; no time left to try again", status)
-                    raise
-                log.warning(
-                    "a reply got status %s; retry %d of %d in %.2f s",
-                    status,
-                    number,
-                    policy.attempts - 1,
-                    delay,
-                )
-                await self.sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover

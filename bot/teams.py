@@ -34,8 +34,7 @@ from bot.i18n import (
     strip_invisible,
     translator,
 )
-from bot.notifier import RetryingTurn
-from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, Turn, Unreadable
+from bot.sdk import ConnectorError, Incoming, InvokeAnswer, Message, RetryingTurn, Turn, Unreadable
 from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Why, Writer
 from dialogs.checkin_dialog import Aside
@@ -190,7 +189,7 @@ class DistrictBot:
 
     async def on_turn(self, sdk_turn: Turn) -> None:
         """One activity, from either SDK's adapter (bot/sdk): its replies retried within the turn's deadline
-        (bot/notifier.py, RetryingTurn), a failure answered with an apology."""
+        (bot/sdk, RetryingTurn), a failure answered with an apology."""
         turn = RetryingTurn(sdk_turn)
         activity = turn.activity
         note = TurnNote()

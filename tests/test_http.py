@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from bot.app import COMPONENTS, create_app
 from bot.config import Settings
-from bot.notifier import RetryingTurn
+from bot.sdk import RetryingTurn
 from tests.conftest import fixed_clock
 from tests.fakes import activities
 from tests.fakes.connector import FakeConnector
@@ -243,7 +243,7 @@ async def test_a_reply_refused_with_a_page_is_logged_as_the_connectors_failure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A gateway's answer that is not JSON still raises the Connector's error with its status (the SDK
-    # adapters), so it is retried (bot/notifier.py, RetryingTurn); when every attempt meets it, the turn's
+    # adapters), so it is retried (bot/sdk, RetryingTurn); when every attempt meets it, the turn's
     # error handling logs it and sends nothing more (an apology would meet the same).
     monkeypatch.setattr(RetryingTurn, "sleep", staticmethod(_no_wait))
     attempts = RetryingTurn.retry.attempts

@@ -22,13 +22,12 @@ from bot.notifier import (
     TEAMS_LIMITS,
     ConversationGone,
     Notifier,
-    RetryPolicy,
     SendFailed,
     SendUncertain,
     SlidingWindows,
     channel_of,
 )
-from bot.sdk import Incoming, Message, Outbound, Sdk
+from bot.sdk import Incoming, Message, Outbound, RetryPolicy, Sdk
 from tests.fakes.connector import DROP, FakeConnector
 
 RECORDINGS = Path(__file__).parent / "fixtures" / "playground"

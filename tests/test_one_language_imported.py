@@ -22,7 +22,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import COMPONENTS, create_app
 from bot.config import Settings
-from bot.services.glossary import area_name, english_unit
+from bot.i18n import area_name, english_unit
 from bot.services.goals import Plan, TargetKind
 from bot.services.people import Role
 from bot.services.plan import parse_plan

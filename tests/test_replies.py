@@ -1,5 +1,5 @@
 """A turn's replies against the real app and the fake Bot Connector: retried on a passing failure, given up
-at the turn's deadline (bot/notifier.py, RetryingTurn), on either SDK."""
+at the turn's deadline (bot/sdk, RetryingTurn), on either SDK."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from sqlmodel import select
 from bot.app import COMPONENTS, SDK, create_app
 from bot.config import Settings
 from bot.db.models import CheckIn
-from bot.notifier import RetryingTurn
-from bot.sdk import Message, Refused
+from bot.sdk import Message, Refused, RetryingTurn
 from bot.services.people import PersonInfo, Role
 from tests.conftest import NOW, fixed_clock
 from tests.fakes import activities

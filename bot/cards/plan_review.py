@@ -8,8 +8,7 @@ from typing import Any
 from bot.cards import Reply, card, facts, heading, paragraph, say
 from bot.cards.goals import target_in_words
 from bot.db.repository import ImportSummary
-from bot.i18n import Translator
-from bot.services.glossary import area_name
+from bot.i18n import Translator, area_name
 from bot.services.goals import Plan, TargetKind
 from bot.services.plan import GoalDraft, PlanDraft, PlanParseError, other_figure, unread_figure
 from bot.services.plan_corrections import Correction, CorrectionError, Field

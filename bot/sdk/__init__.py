@@ -22,12 +22,14 @@ reference stored under one SDK is used by the other.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import importlib
 import ipaddress
 import json
 import logging
 import math
+import random as _random
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -240,7 +242,7 @@ class Turn(Protocol):
 
     async def send(self, message: Message) -> str | None:
         """Reply in the turn's conversation; the new message's id. One attempt: bot/teams.py answers through
-        bot/notifier.py's RetryingTurn, which retries within the turn's deadline."""
+        RetryingTurn (below), which retries within the turn's deadline."""
 
     def answer_invoke(self, answer: InvokeAnswer) -> None:
         """The HTTP answer to this `invoke` activity (ignored for any other type)."""
@@ -559,3 +561,97 @@ def _missing_fields(body: Any) -> list[str]:
 
 def _problem(status: int, detail: str) -> web.Response:
     return web.json_response({"error": detail}, status=status)
+
+
+# --- replies retried the way Teams asks (neither SDK retries; bot/notifier.py paces on these rules too) ---
+
+# Answers worth another try: the ones Teams names, and 503 (unavailable), as passing as 502.
+RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff with equal jitter, Retry-After honoured; see `Notifier._deliver`."""
+
+    attempts: int = 6  # requests per message in all, the first included
+    connection_attempts: int = 3  # of those, how many may fail to reach the Connector (each is ~5 s already)
+    base_delay: float = 1.0  # the backoff step before the second attempt; doubles each time
+    max_delay: float = 60.0  # no single wait is longer; a Retry-After beyond it gives up instead
+    statuses: frozenset[int] = RETRY_STATUSES
+
+    def backoff(self, retry: int, random: Callable[[], float]) -> float:
+        """Equal jitter: half of the step for certain, the other half at random.
+
+        Unlike full jitter (anything from 0 to the step) a retry never comes back at once, and a fan-out
+        that failed together still spreads out.
+        """
+        step = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
+        return step / 2 + random() * step / 2
+
+    def after(self, retry_after: float, retry: int, random: Callable[[], float]) -> float:
+        """Never sooner than Retry-After; up to half a step more at random, so senders spread out."""
+        step = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
+        return min(self.max_delay, retry_after + random() * step / 2)
+
+
+# A turn's replies: a few quick retries (at most 0.5 + 1 + 2 s of backoff), and no reply waited for past
+# the deadline, counted from the turn's start: Teams gives up on a turn after 10-15 s and may send it again.
+REPLY_RETRY = RetryPolicy(attempts=4, base_delay=0.5, max_delay=4.0)
+REPLY_DEADLINE = 12.0
+
+
+class ReplyTimeout(Unreachable):
+    """No answer from the Bot Connector before the turn's deadline: the user got nothing."""
+
+
+class RetryingTurn:
+    """A turn (bot/sdk.Turn) whose replies are retried on a passing failure (REPLY_RETRY, the notifier's
+    rules) and given up at the turn's deadline, counted from when it was made (the turn's start)."""
+
+    retry: RetryPolicy = REPLY_RETRY
+    deadline: float = REPLY_DEADLINE
+    sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    random: Callable[[], float] = staticmethod(_random.random)
+
+    def __init__(self, turn: Turn) -> None:
+        self.turn = turn
+        self.activity: Incoming = turn.activity
+        self.state = turn.state
+        self._loop = asyncio.get_running_loop()
+        self._deadline = self._loop.time() + self.deadline
+
+    def answer_invoke(self, answer: InvokeAnswer) -> None:
+        self.turn.answer_invoke(answer)
+
+    async def send(self, message: Message) -> str | None:
+        loop, policy, deadline = self._loop, self.retry, self._deadline
+        for number in range(1, policy.attempts + 1):
+            try:
+                return await asyncio.wait_for(self.turn.send(message), max(0.0, deadline - loop.time()))
+            except TimeoutError as exc:
+                log.error(
+                    "gave up on a reply: no answer from the Bot Connector in time; the user got nothing"
+                )
+                raise ReplyTimeout(
+                    f"no answer from the Bot Connector within {self.deadline:.0f} s", maybe_sent=True
+                ) from exc
+            except Refused as exc:
+                status, retry_after = exc.status, exc.retry_after
+                if status not in policy.statuses or number == policy.attempts:
+                    raise
+                if retry_after is None:
+                    delay = policy.backoff(number, self.random)
+                else:
+                    delay = policy.after(retry_after, number, self.random)
+                if (retry_after or 0.0) > policy.max_delay or loop.time() + delay >= deadline:
+                    log.warning("a reply got status %s; no time left to try again", status)
+                    raise
+                log.warning(
+                    "a reply got status %s; retry %d of %d in %.2f s",
+                    status,
+                    number,
+                    policy.attempts - 1,
+                    delay,
+                )
+                await self.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover

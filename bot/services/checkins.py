@@ -20,10 +20,9 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bot.i18n import NUMBER_WORDS, fold, fold_letters, without_symbols
+from bot.i18n import NUMBER_WORDS, fold, fold_letters, unit_forms, without_symbols
 from bot.services import dates
 from bot.services.branches import find_branch, leading_branch
-from bot.services.glossary import unit_forms
 from bot.services.goals import Goal, Period, Target, TargetKind, number_in, number_word
 from bot.services.people import PersonInfo, Role
 from bot.services.progress import plan_period

@@ -40,10 +40,9 @@ from zoneinfo import ZoneInfo
 from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
 
-from bot.i18n import LANGUAGES, Translator, fold, strip_invisible
+from bot.i18n import LANGUAGES, Translator, area_name, fold, strip_invisible
 from bot.services import dates
 from bot.services.branches import BranchName, find_branch
-from bot.services.glossary import area_name
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo
 from bot.services.privacy import DataSubject

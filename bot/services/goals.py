@@ -10,8 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.i18n import COURTESY, NUMBER_WORDS, fold
-from bot.services.glossary import area_name, english_in_number, english_unit, swedish_unit
+from bot.i18n import COURTESY, NUMBER_WORDS, area_name, english_in_number, english_unit, fold, swedish_unit
 
 
 class TargetKind(StrEnum):

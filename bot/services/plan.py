@@ -16,8 +16,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
-from bot.i18n import fold
-from bot.services.glossary import english_unit, swedish_for
+from bot.i18n import english_unit, fold, swedish_for
 from bot.services.goals import AMOUNT_UNIT, DONE, Period, Target, TargetKind
 from bot.services.plan_english import in_swedish_terms, is_english
 from bot.services.plan_text import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.glossary import area_name, english_area, english_unit
+from bot.i18n import area_name, english_area, english_unit
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.glossary import _UNITS, english_in_number, swedish_unit
+from bot.i18n import _UNITS, english_in_number, swedish_unit
 from bot.services.goals import Period, Target, TargetKind
 from bot.services.plan_import import read_plan
 
