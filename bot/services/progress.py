@@ -84,6 +84,7 @@ from __future__ import annotations
 import calendar
 import math
 import sys
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -391,12 +392,15 @@ def _count_unit(
     behind = False
     figures: list[tuple[Fraction, Fraction, Fraction]] = []  # done, capped, told
     short: list[tuple[str, ...]] = []  # per span: the areas short of their share
-    for (starts, ends), count in zip(spans, counts, strict=True):
+    # Each day's figure into its period's sums (the periods follow each other, ordered by their last day).
+    per_span = [dict.fromkeys(buckets, Fraction(0)) for _ in spans]
+    last_days = [ends for _, ends in spans]
+    for (area, day), value in days.items():
+        index = bisect_left(last_days, day)
+        if index < len(spans) and spans[index][0] <= day and area in per_span[index]:
+            per_span[index][area] += value
+    for (starts, ends), count, sums in zip(spans, counts, per_span, strict=True):
         wanted = count * len(buckets)
-        sums = dict.fromkeys(buckets, Fraction(0))
-        for (area, day), value in days.items():
-            if starts <= day <= ends and area in sums:
-                sums[area] += value
         capped = sum((min(Fraction(count), s) for s in sums.values()), Fraction(0))
         done = sum(sums.values(), Fraction(0)) if target.is_amount else capped
         year_done += done
