@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import seed
+from bench import profile, seed
 from bench.connector import Connector
 from bench.entra import Entra
 from bench.load import Result, ask, refused, run_load
@@ -49,6 +49,7 @@ class Row:
     tokens: int = 0  # token requests the Entra stand-in answered during its cases (warm-up included)
     sample: str = ""
     paced: Result | None = None  # the bots' commands: each sender writing about once per `--pace` seconds
+    parts: dict[str, float] = field(default_factory=dict)  # bench/profile.py: where its Python time goes
 
     def cpu_ms(self) -> float:
         """The server's CPU time per activity, in ms: its cost whatever else shares the core."""
@@ -75,13 +76,13 @@ class Report:
         base = {name: self.row(name) for name in ("botbuilder", "agents")}
         rate = {name: row.result.per_second if row else math.nan for name, row in base.items()}
         cost = {name: row.cpu_ms() if row else math.nan for name, row in base.items()}
-        head = f"{'server':11}{'command':21}{'act/s':>8}{'x bb':>7}{'x agents':>9}{'p99 ms':>8}"
+        head = f"{'server':11}{'command':24}{'act/s':>8}{'x bb':>7}{'x agents':>9}{'p99 ms':>8}"
         head += f"{'delivered':>14}{'peak RSS MB':>12}{'CPU ms/act':>11}{'tokens/reply':>13}{'p99 paced':>10}"
         lines = [head, "-" * len(head)]
         for row in self.rows:
             r = row.result
             lines.append(
-                f"{row.server:11}{row.text:21}{r.per_second:8.1f}{_x(r.per_second, rate['botbuilder']):>7}"
+                f"{row.server:11}{row.text:24}{r.per_second:8.1f}{_x(r.per_second, rate['botbuilder']):>7}"
                 f"{_x(r.per_second, rate['agents']):>9}{r.percentile(0.99):8.1f}"
                 f"{f'{r.delivered}/{r.sent}':>14}{self.rss.get(row.server, math.nan):12.1f}"
                 f"{row.cpu_ms():11.2f}{row.tokens / max(1, r.delivered):13.2f}"
@@ -127,17 +128,17 @@ class Report:
                     f"{delivered}/{sent}",
                 ),
             ]
-            lines.append(f"  {row.server:10} {row.text:21}" + "  ".join(checks))
+            lines.append(f"  {row.server:10} {row.text:24}" + "  ".join(checks))
         for bot in BOTS:
             if bot in self.rss:
                 rss = self.rss[bot]
                 verdict = _verdict(f"peak RSS<{MAX_RSS_MB:g} MB", rss < MAX_RSS_MB, f"{rss:.1f}")
-                lines.append(f"  {bot:10} {'memory':21}" + verdict)
+                lines.append(f"  {bot:10} {'memory':24}" + verdict)
         if self.status_ms:
             p99 = Result(latencies=[ms / 1000 for ms in self.status_ms]).percentile(0.99)
             median, worst = statistics.median(self.status_ms), max(self.status_ms)
             lines.append(
-                f"  {'bot':10} {'status, 10 years':21}"
+                f"  {'bot':10} {'status, 10 years':24}"
                 + _verdict(
                     f"p99 of {len(self.status_ms)} < {MAX_STATUS_MS:g} ms",
                     p99 < MAX_STATUS_MS,
@@ -161,6 +162,14 @@ class Report:
             lines.append(
                 "  note: the load generator used its whole core in some case; that figure is a floor"
             )
+        profiled = [row for row in self.rows if row.parts]
+        if profiled:
+            lines += ["", "where the server's Python time goes under load (bench/profile.py):"]
+            lines += [
+                f"  {row.server:10} {row.text:24}"
+                + "  ".join(f"{part} {share:4.0%}" for part, share in row.parts.items())
+                for row in profiled
+            ]
         if self.accepted_forged:
             lines.append(
                 f"  note: these took a message with a forged token: {', '.join(self.accepted_forged)}"
@@ -266,6 +275,11 @@ async def measure(args: argparse.Namespace) -> Report:
                         duration=args.paced,
                         pace=args.pace,
                     )
+            if args.profile and profile.py_spy() is None:
+                notes.append("no profile: py-spy is not installed here (the `bench` extra installs it)")
+            elif args.profile:
+                for row in rows:
+                    row.parts = await _profiled(by_name[row.server], row.text, connector, token, args)
             rss = {server.name: server.peak_rss_mb() for server in servers}
         finally:
             for server in servers:
@@ -275,6 +289,28 @@ async def measure(args: argparse.Namespace) -> Report:
     return Report(
         rows, rss, status_ms, seeded, connector.refused, accepted, notes, args.senders, args.pace, args.pin
     )
+
+
+async def _profiled(
+    server: Server, text: str, connector: Connector, token: str, args: argparse.Namespace
+) -> dict[str, float]:
+    """Each part's share of the server's samples while the senders wait for each reply (once warm)."""
+    load = run_load(
+        server.url,
+        text,
+        connector,
+        token,
+        senders=args.senders,
+        warmup=0.5,
+        duration=args.profile + 1.5,
+    )
+
+    async def sampled() -> dict[str, float]:
+        await asyncio.sleep(1.5)
+        return await profile.sample(server.pid, args.profile)
+
+    _, parts = await asyncio.gather(load, sampled())
+    return parts
 
 
 async def status_at_scale(server: Server, connector: Connector, token: str, runs: int) -> list[float]:
@@ -305,12 +341,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-year", type=int, default=100, help="check-ins a year from each branch (100)")
     parser.add_argument("--status-runs", type=int, default=100, help="timed `status` runs at scale (100)")
     parser.add_argument("--settle", type=float, default=2.0, help="seconds before measuring (2)")
+    parser.add_argument(
+        "--profile", type=float, default=None, help="seconds py-spy samples each case, 0: none (3)"
+    )
     parser.add_argument("--no-pin", dest="pin", action="store_false", help="leave the cores to the kernel")
     args = parser.parse_args(argv)
     args.warmup = args.warmup if args.warmup is not None else (0.5 if args.quick else 1.0)
     args.duration = args.duration if args.duration is not None else (2.0 if args.quick else 10.0)
     args.rounds = args.rounds if args.rounds is not None else (1 if args.quick else 5)
     args.paced = args.paced if args.paced is not None else (4.0 if args.quick else 20.0)
+    args.profile = args.profile if args.profile is not None else (1.0 if args.quick else 3.0)
     print(asyncio.run(measure(args)).render())
 
 

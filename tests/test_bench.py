@@ -23,6 +23,7 @@ async def test_the_harness_runs_every_case_with_credentials(capsys: pytest.Captu
         status_runs=2,
         settle=0,
         pin=False,
+        profile=0,  # tests/test_bench_profile.py
     )
 
     report = await measure(args)
