@@ -300,6 +300,8 @@ def _elapsed(starts: date, ends: date, today: date) -> Fraction:
 
 def due(wanted: int, elapsed: Fraction) -> int:
     """What must be done by now not to be behind: each unit falls due three quarters into its share."""
+    if elapsed <= 0 or elapsed >= 1:  # a period not begun, or over: most periods of the year
+        return 0 if elapsed <= 0 else wanted
     return min(wanted, math.floor(wanted * elapsed + Fraction(1, 4)))
 
 
