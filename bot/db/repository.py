@@ -82,26 +82,39 @@ class Repository:
             row = connection.execute(_PLAN_DISTRICT, {"district": district}).first()
             if row is None:
                 return None
-            read: dict[int, tuple[Any, list[tuple[datetime, Target]]]] = {}
-            for goal in connection.execute(_PLAN_GOALS, {"district": row.id, "target": str(Field.TARGET)}):
-                _, before = read.setdefault(goal.id, (goal, []))
-                was = target_was(goal.was) if goal.was is not None else None
-                if was is not None:
-                    before.append((goal.made_at, was))
+            # A goal's row comes once per target the board changed in chat (the correction's columns last).
+            read: dict[int, tuple[tuple[Any, ...], list[tuple[datetime, Target]]]] = {}
+            for *goal, made_at, was in connection.execute(
+                _PLAN_GOALS, {"district": row.id, "target": str(Field.TARGET)}
+            ):
+                _, before = read.setdefault(goal[0], (tuple(goal), []))
+                earlier = target_was(was) if was is not None else None
+                if earlier is not None:
+                    before.append((made_at, earlier))
             goals = tuple(
                 domain.Goal(
-                    id=goal.id,
-                    number=goal.number,
-                    section=goal.title or "",
-                    section_en=goal.title_en,
-                    text=goal.text,
-                    text_en=goal.text_en,
-                    target=Target.from_dict(goal.target),
-                    applies_to_branches=goal.applies_to_branches,
-                    responsible_in_plan=goal.responsible_in_plan,
+                    id=goal_id,
+                    number=number,
+                    section=title or "",
+                    section_en=title_en,
+                    text=text,
+                    text_en=text_en,
+                    target=Target.from_dict(target),
+                    applies_to_branches=applies_to_branches,
+                    responsible_in_plan=responsible_in_plan,
                     targets_before=tuple(before),
                 )
-                for goal, before in read.values()
+                for (
+                    goal_id,
+                    number,
+                    title,
+                    title_en,
+                    text,
+                    text_en,
+                    target,
+                    applies_to_branches,
+                    responsible_in_plan,
+                ), before in read.values()
             )
             names = connection.execute(_AREAS_EN, {"district": row.id, "field": str(Field.AREA_ENGLISH)})
             return domain.Plan(
