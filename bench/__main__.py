@@ -168,8 +168,14 @@ class Report:
             lines += [
                 f"  {row.server:10} {row.text:24}"
                 + "  ".join(f"{part} {share:4.0%}" for part, share in row.parts.items())
+                + f"  (SDK ~{row.parts['SDK'] * row.cpu_ms():.1f} of {row.cpu_ms():.1f} CPU ms/act)"
                 for row in profiled
             ]
+            lines.append(
+                "  note: the SDK's share of the CPU time per activity is what that SDK costs this server's "
+                "turn; where it alone is more than another server's whole turn, no work of the bot's own "
+                "makes it as fast"
+            )
         if self.accepted_forged:
             lines.append(
                 f"  note: these took a message with a forged token: {', '.join(self.accepted_forged)}"

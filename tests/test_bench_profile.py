@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from bench.__main__ import Report, Row
+from bench.load import Result
 from bench.profile import part_of, py_spy, sample, shares
 
 SDK_SEND = (
@@ -47,3 +49,12 @@ async def test_it_samples_a_running_process() -> None:
     if not parts:
         pytest.skip("py-spy may not attach to a process here (ptrace not allowed)")
     assert sum(parts.values()) == pytest.approx(1.0) and parts["other"] > 0.9
+
+
+def test_the_report_says_what_the_sdk_costs_each_turn() -> None:
+    meters = {"server": 1.0, "load": 0.5, "server core": 1.0, "load core": 0.5}
+    result = Result(sent=200, delivered=200, completed=200, duration=1.0, metered=meters)
+    parts = {"SDK": 0.6, "database": 0.2, "bot": 0.1, "HTTP, loop": 0.1, "other": 0.0}
+    row = Row("bot", "mål", result=result, parts=parts)
+    report = Report([row], {}, [], 0, 0, [], [], 32, 1.0, False)
+    assert "SDK  60%" in report.render() and "(SDK ~3.0 of 5.0 CPU ms/act)" in report.render()
