@@ -246,6 +246,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now, upgraded: bool = F
         gc.freeze()
 
     async def cleanup(app: web.Application) -> None:
+        await scheduler.drain()
         scheduler.shutdown()
         components.stop()
         await sdk.close()  # the clients it keeps across turns

@@ -231,6 +231,12 @@ class PromptScheduler:
         except (ConversationGone, SendFailed) as exc:
             log.warning("could not tell the outcome of posting #%s (%s): %s", slot_id, outcome.value, exc)
 
+    async def drain(self, seconds: float = 5.0) -> None:
+        """Give the work under way in the background (a notice, a post) a few seconds to finish before
+        `shutdown` cancels it: at a restart, a notice half sent would otherwise never arrive."""
+        if self.background:
+            await asyncio.wait(set(self.background), timeout=seconds)
+
     def shutdown(self) -> None:
         for task in self.background:
             task.cancel()

@@ -832,3 +832,20 @@ async def test_notices_reach_each_board_member_in_their_language_and_the_post_th
     assert "so I posted a prompt from the bank" in notices["a:personal-29:adele"]
     assert "ur banken" in notices["a:personal-29:megan"]
     assert "from the bank" not in notices["a:personal-29:megan"]
+
+
+async def test_a_restart_lets_notices_under_way_finish_and_stops_what_takes_too_long(world: World) -> None:
+    """A notice half sent when the server stops (a deploy, a restart) gets a few seconds to arrive; work
+    still going after them is cancelled, so the process does stop."""
+    finished: list[str] = []
+
+    async def notice(seconds: float, name: str) -> None:
+        await asyncio.sleep(seconds)
+        finished.append(name)
+
+    world.scheduler._in_background(notice(0.05, "quick"))
+    world.scheduler._in_background(notice(60, "stuck"))
+    await world.scheduler.drain(seconds=0.5)
+    world.scheduler.shutdown()
+    await asyncio.sleep(0.01)  # the cancelled one's callbacks
+    assert finished == ["quick"] and not world.scheduler.background
