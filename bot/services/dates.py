@@ -835,6 +835,9 @@ _DOTTED_RANGE = (  # "3-5.11", "3.11-5.11", with the dots Finns and Germans end 
     r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y1>\d{4}))?)?\.?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})"
     r"(?P<month>)(?:[ .](?P<y>\d{4}))?"
 )
+# "och", "and" join a range's ends only after "mellan", "between" ("mellan 3 och 5 mars"); "3 och 10 mars"
+# alone is two days, two meetings (`_listed`).
+_AND_IN_BETWEEN = r"(?(between)(?:och|and)|(?!))"
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
 _NEW_YEAR = (  # not in "inför nyår"
     rf"(?:(?:over|vid|kring|runt) )?(?:arsskiftet|nyar(?:et)?)"
@@ -986,14 +989,14 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     ),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
-        rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
-        rf" ?(?:[-\u2013]|till|to|och|and|until) ?(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
+        rf"(?:fran |(?P<between>mellan |between )|from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|until|{_AND_IN_BETWEEN}) ?(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
         rf"(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?",
         _day_range,
     ),
     (
-        rf"(?:from )?(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
-        rf" ?(?:[-\u2013]|till|to|och|and|until|through) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
+        rf"(?:from |(?P<between>mellan |between ))?(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|until|through|{_AND_IN_BETWEEN}) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
         rf"(?: (?P<y>\d{{4}}))?",
         _day_range,
     ),
@@ -1021,7 +1024,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # In words: "andra oktober", "the second of October" ("our first march" is none), "October second".
     (rf"(?P<od>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (  # "tredje till femte november": the days, not the last
-        rf"(?:(?:fran|mellan) )?(?:den )?(?P<od>{_SV_ORDINAL}) (?:[-\u2013]|till|och)"
+        rf"(?:fran |(?P<between>mellan ))?(?:den )?(?P<od>{_SV_ORDINAL}) (?:[-\u2013]|till|{_AND_IN_BETWEEN})"
         rf" (?:den )?(?P<od2>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?",
         _ordinal_day_range,
     ),
@@ -1492,6 +1495,8 @@ def find(
     written month first ("meeting 11/20", see `day_first`), unless it is a pair of numbers no calendar
     has further on in a sentence, a score or a share ("0/0 röster", "13/40", "3/15 personer")."""
     for at in range(start, len(words)):
+        if (listed := _listed(words, at, today, year)) is not None:  # "3 och 10 mars": the 3rd
+            return listed
         try:  # a month may end the words alone ("rapportera 4 1 maj")
             found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
@@ -1528,11 +1533,87 @@ def _hyphen_asked(words: Sequence[str], at: int, today: date, year: int | None) 
 
 
 def find_all(words: Sequence[str], today: date, year: int | None = None) -> list[tuple[Span, int, int]]:
-    """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two)."""
+    """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two; "3 och
+    10 mars", "November 3 and 10": two days of the month, see `_listed`)."""
     found: list[tuple[Span, int, int]] = []
     while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
         found.append(one)
+        found.extend(_listed_after(words, one))
     return found
+
+
+# A day of a month in a list of them: "3", "3:e", "3rd," ("3, 10 och 17 mars"); what joins them.
+_LISTED_DAY = re.compile(rf"(?P<d>\d{{1,2}}){_ORDINAL}?")
+_LIST_JOINS = frozenset({"och", "samt", "and", "&", "+"})
+
+
+def _list_step(words: Sequence[str], at: int) -> tuple[int, int] | None:
+    """The day of the month listed at `at` ("3,", "och 10", "and the 10th") and how many words it took."""
+    taken = 0
+    if at < len(words) and _fold(words[at]) in _LIST_JOINS:
+        taken += 1
+    if at + taken < len(words) and _fold(words[at + taken]) in {"den", "the"}:
+        taken += 1
+    if at + taken >= len(words):
+        return None
+    if (word := _fold(words[at + taken])) in _SV_ORDINALS:  # "tredje och femte november"
+        return _SV_ORDINALS[word], taken + 1
+    if (day := _LISTED_DAY.fullmatch(word)) is None:
+        return None
+    return int(day["d"]), taken + 1
+
+
+def _listed(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int, int] | None:
+    """The first of days listed before their month, each joined by a comma, "och" or "and": "3 och 10
+    mars", "den 3, 10 och 17 november", "on the 3rd and 10th of November". A chair means two days, two
+    meetings, not the days between ("3-10 mars", "mellan 3 och 10 mars" are those); None for no such list.
+    The others are found after it, the last with its month as any day is."""
+    lead = int(_fold(words[at]) in {"den", "the", "on"})
+    lead += int(lead == 1 and at + 1 < len(words) and _fold(words[at]) == "on" and _fold(words[at + 1]) == "the")
+    if at + lead >= len(words) or _fold(words[at + lead]) in _LIST_JOINS:
+        return None
+    first = _list_step(words, at + lead)
+    if first is None:
+        return None
+    step = at + lead + first[1]
+    while True:
+        joined = words[step - 1].endswith(",") or (step < len(words) and _fold(words[step]) in _LIST_JOINS)
+        following = _list_step(words, step)
+        if not joined or following is None:
+            return None
+        try:
+            last = read_at(words, step + following[1] - 1, today, year)
+        except DateError:
+            last = None
+        if last is not None and last[0] == Span.day(last[0].first) and last[0].first.day == following[0]:
+            try:
+                return Span.day(last[0].first.replace(day=first[0])), at, lead + first[1]
+            except ValueError:
+                raise DateError(words[at + lead]) from None
+        step += following[1]
+
+
+def _listed_after(words: Sequence[str], found: tuple[Span, int, int]) -> list[tuple[Span, int, int]]:
+    """The days listed after a day written month first: "November 3 and 10", "Nov 3, 10 and 17" (the 10th
+    and the 17th)."""
+    span, at, taken = found
+    step, days = at + taken, []
+    named = any(_fold(word) in MONTH_NUMBERS for word in words[at:step])  # not the 3rd of "3 och 10 mars"
+    if span != Span.day(span.first) or not named or not _LISTED_DAY.fullmatch(_fold(words[step - 1])):
+        return []
+    while (words[step - 1].endswith(",") or (step < len(words) and _fold(words[step]) in _LIST_JOINS)) and (
+        following := _list_step(words, step)
+    ) is not None:
+        after = step + following[1]
+        if after < len(words) and _fold(words[after]) in _AMOUNT_WORDS:  # "March 12 and 3 new members"
+            break
+        try:
+            day = span.first.replace(day=following[0])
+        except ValueError:
+            raise DateError(words[step + following[1] - 1]) from None
+        days.append((Span.day(day), step, following[1]))
+        step += following[1]
+    return days
 
 
 def _weekday_beside(
