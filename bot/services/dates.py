@@ -838,6 +838,12 @@ _DOTTED_RANGE = (  # "3-5.11", "3.11-5.11", with the dots Finns and Germans end 
 # "och", "and" join a range's ends only after "mellan", "between" ("mellan 3 och 5 mars"); "3 och 10 mars"
 # alone is two days, two meetings (`_listed`).
 _AND_IN_BETWEEN = r"(?(between)(?:och|and)|(?!))"
+# The holidays people take off, as a time: "helgerna" (Christmas and New Year, to trettondagen 6 January),
+# "semestern", "sommarlovet" (the summer's, over by mid-August); "the (Christmas, summer) holidays".
+_BREAKS = (
+    r"(?:jul)?helgerna|jullovet|(?:sommar)?semestern|sommarlovet"
+    r"|(?:the )?(?:christmas |summer )?(?:holidays?|break|vacation)"
+)
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
 _NEW_YEAR = (  # not in "inför nyår"
     rf"(?:(?:over|vid|kring|runt) )?(?:arsskiftet|nyar(?:et)?)"
@@ -1053,7 +1059,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (
         r"harom ?dagen|harom ?veckan|(?:for )?(?:ett par|nagra) (?:dagar|veckor) (?:sedan|sen)"
         r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day"
-        r"|(?:dagen|veckan|helgen|manaden) (?:innan|forut)|the (?:day|week|weekend|month) before",
+        r"|(?:dagen|veckan|helgen|manaden) (?:innan|forut)|the (?:day|week|weekend|month) before"
+        rf"|(?:efter|after) (?:{_BREAKS})",  # "möte efter helgerna": some day after them, but which?
         _no_day,
     ),
     (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
@@ -1497,6 +1504,8 @@ def find(
     for at in range(start, len(words)):
         if (listed := _listed(words, at, today, year)) is not None:  # "3 och 10 mars": the 3rd
             return listed
+        if (glued := _glued(words, at, today, year)) is not None:  # "jul-nyår"
+            return glued
         try:  # a month may end the words alone ("rapportera 4 1 maj")
             found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
@@ -1530,6 +1539,22 @@ def _hyphen_asked(words: Sequence[str], at: int, today: date, year: int | None) 
         except DateError:
             return False
     return True
+
+
+# A dash glued between two words of a period's ends: "jul-nyår", "jul–nyår", "Christmas–New Year".
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_]{3})[-\u2013\u2014](?=[^\W\d_]{3})")
+
+
+def _glued(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int, int] | None:
+    """Two named days or periods glued by a dash in one word ("jul-nyår", "Christmas-New Year"), read as
+    when written apart ("jul till nyår"); None for any other word ("Anna-Karin", "mid-May")."""
+    parts = _GLUED_DASH.sub(" - ", words[at]).split()
+    if len(parts) == 1 or _PART_OF_HYPHENED.fullmatch(_fold(words[at])):
+        return None
+    found = read_at([*parts, *words[at + 1 : at + 4]], 0, today, year)
+    if found is None or found[1] < len(parts):
+        return None
+    return found[0], at, 1 + found[1] - len(parts)
 
 
 def find_all(words: Sequence[str], today: date, year: int | None = None) -> list[tuple[Span, int, int]]:
@@ -1747,6 +1772,14 @@ def _part_day(part: str | None, span: Span, *, last: bool) -> date | None:
     return span.first
 
 
+def _month_part(part: str, month: Span) -> Span:
+    """A part of a month as the days a board member pausing means: "början av januari" the 1st to the 10th,
+    "mitten av december", "mid-December" the 10th to the 20th, "slutet av december" the 20th to its last
+    (not the whole month, as a check-in reads it: a report is about any of its days)."""
+    first, last = {"start": (1, 10), "middle": (10, 20), "end": (20, month.last.day)}[part]
+    return Span(month.first.replace(day=first), month.first.replace(day=last))
+
+
 def _part_named(words: Sequence[str]) -> str | None:
     """The part of a period the words begin with ("i mitten av december", "mid-Dec": "middle"; "start",
     "end"), which the reader reads as the whole period (`_part_of`); None for none."""
@@ -1849,12 +1882,20 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         split, phrase = split[rest[0].count(" ") :], phrase[rest.end() :]
         if (this := _THIS_PERIOD.get(phrase)) is not None:
             return _from_today(_span(this, today), today)
+    if (after := _AFTER_BREAK.fullmatch(phrase)) is not None:
+        return _until_after(after, today)
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
     if (season := _SEASON_AHEAD.fullmatch(phrase)) is not None:
         return _from_today(_season_not_over(_SEASONS[season["sv"] or season["en"]], today), today)
-    whole_period = _ahead(lambda y: read_whole(split, today, y), today)
+    part = _part_named(split)
+
+    def whole(y: int) -> Span | None:
+        found = read_whole(split, today, y)
+        return _month_part(part, found) if part is not None and found is not None and _is_month(found) else found
+
+    whole_period = _ahead(whole, today)
     if whole_period is not None:
         return _from_today(whole_period, today) if rest or _named(split, today) else whole_period
     if rest is not None:
@@ -1890,6 +1931,28 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         return None if last is None else Span(start, last.last)
 
     return _ahead(ends, today) if at < len(split) else None
+
+
+# A pause to the end of a break: "(till) efter helgerna", "until after the summer holidays".
+_AFTER_BREAK = re.compile(rf"(?:(?:till|tills|until) )?(?:efter|after) (?P<what>{_BREAKS})")
+_SUMMER_BREAK = re.compile(r".*(?:semester|sommar|summer).*")
+_ANY_BREAK = re.compile(r"(?:the )?(?:holidays?|break|vacation)")  # in summer the summer's
+
+
+def _until_after(after: re.Match[str], today: date) -> Span | None:
+    """ "paus efter helgerna", "pause until after the holidays": from today to the end of the holidays it
+    names, which the reply names so the board can correct it. The Christmas holidays ("helgerna", "the
+    holidays" in winter) end on trettondagen, 6 January; the summer's ("semestern", "sommarlovet", "the
+    summer holidays", "the holidays" in summer) on 15 August, when most are back. None when no such
+    holidays lie close ahead (asked about: "efter helgerna" in April may mean Easter)."""
+    summer = _SUMMER_BREAK.fullmatch(after["what"]) is not None or (
+        _ANY_BREAK.fullmatch(after["what"]) is not None and 5 <= today.month <= 8
+    )
+    if summer:
+        end = date(today.year, 8, 15)
+        return Span(today, end) if date(today.year, 3, 1) <= today <= end else None
+    end = next_day(6, 1, today)
+    return Span(today, end) if end - today <= timedelta(days=70) else None  # from the start of November
 
 
 def _from_today(span: Span, today: date) -> Span:
