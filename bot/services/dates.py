@@ -1328,6 +1328,33 @@ def _calendar_day(day: int, month: int) -> bool:
     return True
 
 
+# A day written with a slash, its year perhaps after it: "3/10", "3/10/2026", "3/10-26".
+_SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<year>[/-]\d{4}|[/-]\d{2})?")
+_NEAR = timedelta(weeks=6)  # a check-in is written within weeks of what it reports
+
+
+def two_readings(words: Sequence[str], today: date, year: int | None = None) -> tuple[str, date, date] | None:
+    """A day written with a slash whose numbers could each be the month ("3/10"), as an English writer may
+    write the month first: the words written, the day read day first (as Swedes write it, 3 October) and
+    read month first (10 March), when the day-first reading is yet to come or more than six weeks back (a
+    guess that would likely be wrong, so asked rather than stored); None for none such ("3/11" on 22
+    November is 3 November, named in the answer)."""
+    for word in words:
+        written = _SLASHED.fullmatch(_fold(word))
+        if written is None or written["a"] == written["b"] or max(int(written["a"]), int(written["b"])) > 12:
+            continue
+        try:
+            first = read_whole([written[0]], today, year)
+            swapped = read_whole([f"{written['b']}/{written['a']}{written['year'] or ''}"], today, year)
+        except DateError:
+            continue
+        if first is None or swapped is None:
+            continue
+        if first.first > today or today - first.first > _NEAR:
+            return _AROUND.sub("", word), first.first, swapped.first
+    return None
+
+
 def day_first(text: str) -> tuple[str, tuple[int, int]] | None:
     """A day written month first, as Americans do ("11/20", "11/20/2026"), which no Swede writes: the same
     written day first ("20/11") and its (month, day), for an answer that says so rather than guessing;
@@ -1594,7 +1621,8 @@ def _listed(words: Sequence[str], at: int, today: date, year: int | None) -> tup
     meetings, not the days between ("3-10 mars", "mellan 3 och 10 mars" are those); None for no such list.
     The others are found after it, the last with its month as any day is."""
     lead = int(_fold(words[at]) in {"den", "the", "on"})
-    lead += int(lead == 1 and at + 1 < len(words) and _fold(words[at]) == "on" and _fold(words[at + 1]) == "the")
+    if lead and at + 1 < len(words) and _fold(words[at]) == "on" and _fold(words[at + 1]) == "the":
+        lead = 2  # "on the 3rd and 10th of November"
     if at + lead >= len(words) or _fold(words[at + lead]) in _LIST_JOINS:
         return None
     first = _list_step(words, at + lead)
@@ -1891,11 +1919,13 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         return _from_today(_season_not_over(_SEASONS[season["sv"] or season["en"]], today), today)
     part = _part_named(split)
 
-    def whole(y: int) -> Span | None:
+    def period(y: int) -> Span | None:
         found = read_whole(split, today, y)
-        return _month_part(part, found) if part is not None and found is not None and _is_month(found) else found
+        if part is None or found is None or not _is_month(found):
+            return found
+        return _month_part(part, found)
 
-    whole_period = _ahead(whole, today)
+    whole_period = _ahead(period, today)
     if whole_period is not None:
         return _from_today(whole_period, today) if rest or _named(split, today) else whole_period
     if rest is not None:
