@@ -53,6 +53,11 @@ happened, a follow-up starts from a day that has passed. What people mean:
   periods joined are the days from the first to the last: "jul till nyår", "från julafton till
   trettondagen", "Christmas to New Year" (Christmas Eve to New Year's Day). "resten av november", "the
   rest of the month": from today to its end; of a month gone by it names no day and is asked about.
+- Days listed before their month, or after it, are each a day ("3 och 10 mars", "den 3, 10 och 17
+  november", "3:e & 10:e nov", "on the 3rd and 10th of November", "November 3 and 10"): two meetings, not
+  the days between, which "3-10 mars" and "mellan 3 och 10 mars" are. Two named days glued by a dash are
+  as when written apart ("jul-nyår", "Christmas–New Year"). "efter helgerna", "efter semestern", "after
+  the holidays" in a check-in name no day and are asked about.
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -841,7 +846,7 @@ _AND_IN_BETWEEN = r"(?(between)(?:och|and)|(?!))"
 # The holidays people take off, as a time: "helgerna" (Christmas and New Year, to trettondagen 6 January),
 # "semestern", "sommarlovet" (the summer's, over by mid-August); "the (Christmas, summer) holidays".
 _BREAKS = (
-    r"(?:jul)?helgerna|jullovet|(?:sommar)?semestern|sommarlovet"
+    r"(?:jul)?helg[ae]rna|julhelgen|jullovet|(?:sommar)?semestern|sommarlovet"
     r"|(?:the )?(?:christmas |summer )?(?:holidays?|break|vacation)"
 )
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
@@ -1596,7 +1601,7 @@ def find_all(words: Sequence[str], today: date, year: int | None = None) -> list
 
 # A day of a month in a list of them: "3", "3:e", "3rd," ("3, 10 och 17 mars"); what joins them.
 _LISTED_DAY = re.compile(rf"(?P<d>\d{{1,2}}){_ORDINAL}?")
-_LIST_JOINS = frozenset({"och", "samt", "and", "&", "+"})
+_LIST_JOINS = frozenset({"och", "o", "samt", "and", "&", "+"})
 
 
 def _list_step(words: Sequence[str], at: int) -> tuple[int, int] | None:
@@ -1875,7 +1880,8 @@ _REST = re.compile(r"(?:(?:under|over) )?resten av |(?:(?:for|during) )?(?:the )
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
 # holidays people take off; a check-in about it is about the day.
 _CHRISTMAS_AHEAD = re.compile(
-    r"(?:(?:i|pa|under|over|kring|runt) )?jul(?:en|helgen|lovet|ledigheten)?|julhelgen|jullovet"
+    r"(?:(?:i|pa|under|over|kring|runt) )?(?:jul(?:en|helgen|helgerna|lovet|ledigheten)?|helg[ae]rna)"
+    r"|julhelgen|jullovet"
     r"|(?:(?:at|over|during|around) )?(?:the )?christmas(?: holidays?| break)?"
 )
 # A season named as a time ahead ("under sommaren", "over the summer"); "i sommar" is read as everywhere.
@@ -1912,6 +1918,12 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
             return _from_today(_span(this, today), today)
     if (after := _AFTER_BREAK.fullmatch(phrase)) is not None:
         return _until_after(after, today)
+    if (led := _UNTIL_AFTER.match(phrase)) is not None:  # "efter nyår", "until after Easter": to its end
+        after_words = split[led[0].count(" ") :]
+        if _part_named(after_words) is not None:  # "efter mitten av december": which day? asked
+            return None
+        day = _day_after(after_words, today, month=False)
+        return None if day is None else Span(today, day - timedelta(days=1))
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
@@ -1965,6 +1977,7 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
 
 # A pause to the end of a break: "(till) efter helgerna", "until after the summer holidays".
 _AFTER_BREAK = re.compile(rf"(?:(?:till|tills|until) )?(?:efter|after) (?P<what>{_BREAKS})")
+_UNTIL_AFTER = re.compile(r"(?:(?:till|tills|until) )?(?:efter|after) ")
 _SUMMER_BREAK = re.compile(r".*(?:semester|sommar|summer).*")
 _ANY_BREAK = re.compile(r"(?:the )?(?:holidays?|break|vacation)")  # in summer the summer's
 
@@ -1983,6 +1996,15 @@ def _until_after(after: re.Match[str], today: date) -> Span | None:
         return Span(today, end) if date(today.year, 3, 1) <= today <= end else None
     end = next_day(6, 1, today)
     return Span(today, end) if end - today <= timedelta(days=70) else None  # from the start of November
+
+
+def read_loosely(words: Sequence[str]) -> bool:
+    """Whether a pause's words name its days loosely ("efter helgerna", "över helgerna", "until after
+    Christmas", "mitten av december"), so the answer says how they were read, for the board to correct."""
+    split = [w for w in " ".join(_NAMES_DASH.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    phrase = " ".join(_fold(word) for word in split)
+    helgerna = re.search(r"\bhelg[ae]rna\b", phrase) is not None
+    return helgerna or _UNTIL_AFTER.match(phrase) is not None or _part_named(split) is not None
 
 
 def _from_today(span: Span, today: date) -> Span:

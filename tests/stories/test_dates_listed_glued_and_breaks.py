@@ -208,6 +208,31 @@ async def test_a_pause_in_december_in_swedish(world: World, words: str, meant: s
 
 
 @pytest.mark.parametrize(
+    ("words", "note"),
+    [
+        (
+            "paus efter helgerna",
+            "”efter helgerna” läses som 1 dec. 2026–6 jan. 2027. Menade du andra dagar skriver du dem: "
+            "paus 1/12 6/1",
+        ),
+        ("paus mitten av december", "”mitten av december” läses som 10–20 dec. 2026."),
+        ("paus över helgerna", "”över helgerna” läses som 24 dec. 2026–6 jan. 2027."),
+        ("paus till efter nyår", "”till efter nyår” läses som 1 dec. 2026–1 jan. 2027."),
+        ("pause mid-December", "“mid-December” is read as 10–20 Dec 2026. If you meant other days"),
+        ("pause until after Christmas", "“until after Christmas” is read as 1–26 Dec 2026."),
+    ],
+)
+async def test_a_pause_read_loosely_says_how(world: World, words: str, note: str) -> None:
+    world.clock.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    locale = "en-US" if words.startswith("pause") else None
+    answer = await world.say(MEGAN, words, channel=GENERAL, locale=locale)
+    assert note in answer, answer
+    plain = await world.say(MEGAN, "paus 20/12 6/1" if locale is None else "pause 20/12 6/1", channel=GENERAL)
+    assert "läses som" not in plain and "read as" not in plain, plain  # days written out need no note
+
+
+@pytest.mark.parametrize(
     ("words", "meant"),
     [
         ("pause after the holidays", "Paused from today, 1 Dec, to 6 Jan 2027."),
