@@ -33,7 +33,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   helgen", "last weekend", "this weekend": the Saturday of the latest weekend begun (today on a
   Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
-  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; "11/20",
+  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; an
+  English writer's check-in is asked which day is meant where day first is far off or yet to come:
+  `two_readings`; "11/20",
   which can only be month first, is refused with the day written first, anywhere in a sentence: `day_first`;
   a share followed by what it counts, "3/15 personer", is no day).
   "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12" ("2027/03/12"), "12 mars", "12:e mars",
