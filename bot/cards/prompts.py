@@ -101,6 +101,14 @@ def quoted(t: Translator, text: str) -> str:
     return f"”{cut}”" if t.language == "sv" else f"“{cut}”"
 
 
+def read_as(t: Translator, written: str, pause: Pause, command: str) -> str:
+    """How a pause's loosely named days were read ("efter helgerna": to Epiphany), to be corrected."""
+    days = f"{pause.starts_on.day}/{pause.starts_on.month} {pause.ends_on.day}/{pause.ends_on.month}"
+    return t._("{written} is read as {period}. If you meant other days, write them: {command} {days}").format(
+        written=quoted(t, written), period=period(t, pause), command=command, days=days
+    )
+
+
 def period(t: Translator, pause: Pause) -> str:
     """ "15 juni–15 aug. 2027": the year once, where both days are in it; the month once, where both days
     are in it ("1–31 juli 2027")."""

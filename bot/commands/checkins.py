@@ -412,6 +412,9 @@ async def report_line(
         goal = plan.goal(number)
         if goal is None:
             raise CheckInError(CheckInProblem.UNKNOWN_GOAL, str(number))
+        # An English writer may write the month first: "3/10" far off read day first is asked, not guessed.
+        if t.language.startswith("en") and (two := dates.two_readings(rest.split(), today, plan.year)):
+            raise CheckInError(CheckInProblem.DAY_OR_MONTH, f"{two[0]} {two[1]} {two[2]}")
         draft = parse_check_in(
             rest,
             goal.target,
@@ -692,6 +695,22 @@ def _report_anew(t: Translator, which: WhichReport, found: Candidate, *, board: 
         )
     line = f"{line} {latest.happened_on.isoformat()}"
     return what + " " + how.format(withdraw=t._("withdraw {id}").format(id=latest.id), line=line)
+
+
+def _day_or_month(t: Translator, detail: str) -> str:
+    """Which day "3/10" is, asked of an English writer: day first (as Swedes write, 3 October) or month
+    first (10 March), each to be written with the month in letters."""
+    written, first, swapped = detail.split()
+    days = [date.fromisoformat(first), date.fromisoformat(swapped)]
+    return t._(
+        "Is “{written}” {first} (day first, as the bot reads it) or {swapped} (month first)? Nothing was "
+        "stored. Write the month in letters, e.g. {example}."
+    ).format(
+        written=written,
+        first=day(t, days[0]),
+        swapped=day(t, days[1]),
+        example=format_date(days[1], "d MMM", locale=t.language),
+    )
 
 
 def _wrong_weekday(t: Translator, detail: str) -> str:
@@ -1145,6 +1164,7 @@ def problem(
         CheckInProblem.COMMENT_TOO_LONG: t._("The comment is too long ({detail} characters; at most 500)."),
         CheckInProblem.TWO_GOALS: t._("One goal at a time, so nothing was stored."),
         CheckInProblem.WRONG_WEEKDAY: "",  # _wrong_weekday
+        CheckInProblem.DAY_OR_MONTH: "",  # _day_or_month
     }
     detail = error.detail
     if error.code is CheckInProblem.NEED_AREA:
@@ -1165,6 +1185,8 @@ def problem(
         message = day_or_time(t, error.detail, *hyphened)
     if error.code is CheckInProblem.WRONG_WEEKDAY:
         message = _wrong_weekday(t, error.detail)
+    if error.code is CheckInProblem.DAY_OR_MONTH:
+        message = _day_or_month(t, error.detail)
     if goal is not None:
         message += " " + t._("Goal {number} counts: {what}.").format(
             number=goal.number, what=cards.describe_target(t, goal.target, plan)

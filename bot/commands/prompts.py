@@ -17,6 +17,7 @@ from bot.cards import prompts as cards
 from bot.commands.people import strip_names
 from bot.commands.router import Context, Request, Router
 from bot.i18n import COURTESY, N_, Translator, fold, genitive, said_yes, translator
+from bot.services import dates
 from bot.services.goals import number_in
 from bot.services.people import PersonInfo, Role
 from bot.services.prompt_bank import AREA_NAMES, Area, BankPrompt
@@ -407,7 +408,10 @@ def register(router: Router) -> None:
         if done.already:
             return cards.pause_already(t, done.pause or period)
         answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined, today=today)
-        return cards.set_aside_answer(t, answer.text, done)
+        text = answer.text
+        if dates.read_loosely(parts):  # "efter helgerna", "mitten av december": how it was read, to correct
+            text += "\n" + cards.read_as(t, args, period, request.command)
+        return cards.set_aside_answer(t, text, done)
 
     @router.command(
         "återuppta", "resume", usage=N_("resume"), summary=N_("lift a pause (as pause end)"), role=board

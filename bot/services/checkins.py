@@ -78,6 +78,7 @@ class CheckInProblem(StrEnum):
     NEED_AREA = "need_area"  # a per-area goal without a known area
     COMMENT_TOO_LONG = "comment_too_long"
     TWO_GOALS = "two_goals"  # a second goal's report after the first's ("4 1 och 3 2"): one at a time
+    DAY_OR_MONTH = "day_or_month"  # "3/10" from an English writer, far off day first: which is asked
 
 
 class CheckInError(ValueError):

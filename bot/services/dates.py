@@ -33,7 +33,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   helgen", "last weekend", "this weekend": the Saturday of the latest weekend begun (today on a
   Saturday); "förra helgen" on a weekend day the one before it.
 - Written days: "12/3" is 12 March, day before month as Swedes write it, for an English writer too (one
-  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; "11/20",
+  meaning per phrase; an American "3/12" is 3 December, and every answer names the day it read; an
+  English writer's check-in is asked which day is meant where day first is far off or yet to come:
+  `two_readings`; "11/20",
   which can only be month first, is refused with the day written first, anywhere in a sentence: `day_first`;
   a share followed by what it counts, "3/15 personer", is no day).
   "12/3 2027", "12/3/2027", "12/3-2027", "12/3-27", "2027-03-12" ("2027/03/12"), "12 mars", "12:e mars",
@@ -53,6 +55,11 @@ happened, a follow-up starts from a day that has passed. What people mean:
   periods joined are the days from the first to the last: "jul till nyår", "från julafton till
   trettondagen", "Christmas to New Year" (Christmas Eve to New Year's Day). "resten av november", "the
   rest of the month": from today to its end; of a month gone by it names no day and is asked about.
+- Days listed before their month, or after it, are each a day ("3 och 10 mars", "den 3, 10 och 17
+  november", "3:e & 10:e nov", "on the 3rd and 10th of November", "November 3 and 10"): two meetings, not
+  the days between, which "3-10 mars" and "mellan 3 och 10 mars" are. Two named days glued by a dash are
+  as when written apart ("jul-nyår", "Christmas–New Year"). "efter helgerna", "efter semestern", "after
+  the holidays" in a check-in name no day and are asked about.
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -835,6 +842,15 @@ _DOTTED_RANGE = (  # "3-5.11", "3.11-5.11", with the dots Finns and Germans end 
     r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y1>\d{4}))?)?\.?[-\u2013](?P<d2>\d{1,2})\.(?P<m2>\d{1,2})"
     r"(?P<month>)(?:[ .](?P<y>\d{4}))?"
 )
+# "och", "and" join a range's ends only after "mellan", "between" ("mellan 3 och 5 mars"); "3 och 10 mars"
+# alone is two days, two meetings (`_listed`).
+_AND_IN_BETWEEN = r"(?(between)(?:och|and)|(?!))"
+# The holidays people take off, as a time: "helgerna" (Christmas and New Year, to trettondagen 6 January),
+# "semestern", "sommarlovet" (the summer's, over by mid-August); "the (Christmas, summer) holidays".
+_BREAKS = (
+    r"(?:jul)?helg[ae]rna|julhelgen|jullovet|(?:sommar)?semestern|sommarlovet"
+    r"|(?:the )?(?:christmas |summer )?(?:holidays?|break|vacation)"
+)
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
 _NEW_YEAR = (  # not in "inför nyår"
     rf"(?:(?:over|vid|kring|runt) )?(?:arsskiftet|nyar(?:et)?)"
@@ -986,14 +1002,14 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     ),
     # In words: "3 till 5 november", "between 3 and 5 November", "3rd-5th Nov", "Nov 3-5", "okt-nov".
     (
-        rf"(?:fran |mellan |between |from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
-        rf" ?(?:[-\u2013]|till|to|och|and|until) ?(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
+        rf"(?:fran |(?P<between>mellan |between )|from )?(?:den |the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|until|{_AND_IN_BETWEEN}) ?(?:den |the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
         rf"(?: of)? (?P<month>{_MONTH})(?: (?P<y>\d{{4}}))?",
         _day_range,
     ),
     (
-        rf"(?:from )?(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
-        rf" ?(?:[-\u2013]|till|to|och|and|until|through) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
+        rf"(?:from |(?P<between>mellan |between ))?(?P<month>{_MONTH}) (?:the )?(?P<d>\d{{1,2}}){_ORDINAL}?"
+        rf" ?(?:[-\u2013]|till|to|until|through|{_AND_IN_BETWEEN}) ?(?:the )?(?P<d2>\d{{1,2}}){_ORDINAL}?"
         rf"(?: (?P<y>\d{{4}}))?",
         _day_range,
     ),
@@ -1021,7 +1037,7 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     # In words: "andra oktober", "the second of October" ("our first march" is none), "October second".
     (rf"(?P<od>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?", _ordinal_month_day),
     (  # "tredje till femte november": the days, not the last
-        rf"(?:(?:fran|mellan) )?(?:den )?(?P<od>{_SV_ORDINAL}) (?:[-\u2013]|till|och)"
+        rf"(?:fran |(?P<between>mellan ))?(?:den )?(?P<od>{_SV_ORDINAL}) (?:[-\u2013]|till|{_AND_IN_BETWEEN})"
         rf" (?:den )?(?P<od2>{_SV_ORDINAL}) (?P<month>{_WHOLE_MONTH})(?: (?P<y>\d{{4}}))?",
         _ordinal_day_range,
     ),
@@ -1050,7 +1066,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
     (
         r"harom ?dagen|harom ?veckan|(?:for )?(?:ett par|nagra) (?:dagar|veckor) (?:sedan|sen)"
         r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day"
-        r"|(?:dagen|veckan|helgen|manaden) (?:innan|forut)|the (?:day|week|weekend|month) before",
+        r"|(?:dagen|veckan|helgen|manaden) (?:innan|forut)|the (?:day|week|weekend|month) before"
+        rf"|(?:efter|after) (?:{_BREAKS})",  # "möte efter helgerna": some day after them, but which?
         _no_day,
     ),
     (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
@@ -1318,6 +1335,33 @@ def _calendar_day(day: int, month: int) -> bool:
     return True
 
 
+# A day written with a slash, its year perhaps after it: "3/10", "3/10/2026", "3/10-26".
+_SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<year>[/-]\d{4}|[/-]\d{2})?")
+_NEAR = timedelta(weeks=6)  # a check-in is written within weeks of what it reports
+
+
+def two_readings(words: Sequence[str], today: date, year: int | None = None) -> tuple[str, date, date] | None:
+    """A day written with a slash whose numbers could each be the month ("3/10"), as an English writer may
+    write the month first: the words written, the day read day first (as Swedes write it, 3 October) and
+    read month first (10 March), when the day-first reading is yet to come or more than six weeks back (a
+    guess that would likely be wrong, so asked rather than stored); None for none such ("3/11" on 22
+    November is 3 November, named in the answer)."""
+    for word in words:
+        written = _SLASHED.fullmatch(_fold(word))
+        if written is None or written["a"] == written["b"] or max(int(written["a"]), int(written["b"])) > 12:
+            continue
+        try:
+            first = read_whole([written[0]], today, year)
+            swapped = read_whole([f"{written['b']}/{written['a']}{written['year'] or ''}"], today, year)
+        except DateError:
+            continue
+        if first is None or swapped is None:
+            continue
+        if first.first > today or today - first.first > _NEAR:
+            return _AROUND.sub("", word), first.first, swapped.first
+    return None
+
+
 def day_first(text: str) -> tuple[str, tuple[int, int]] | None:
     """A day written month first, as Americans do ("11/20", "11/20/2026"), which no Swede writes: the same
     written day first ("20/11") and its (month, day), for an answer that says so rather than guessing;
@@ -1492,6 +1536,10 @@ def find(
     written month first ("meeting 11/20", see `day_first`), unless it is a pair of numbers no calendar
     has further on in a sentence, a score or a share ("0/0 röster", "13/40", "3/15 personer")."""
     for at in range(start, len(words)):
+        if (listed := _listed(words, at, today, year)) is not None:  # "3 och 10 mars": the 3rd
+            return listed
+        if (glued := _glued(words, at, today, year)) is not None:  # "jul-nyår"
+            return glued
         try:  # a month may end the words alone ("rapportera 4 1 maj")
             found = read_at(words, at, today, year, alone=at == len(words) - 1)
         except DateError:
@@ -1527,12 +1575,105 @@ def _hyphen_asked(words: Sequence[str], at: int, today: date, year: int | None) 
     return True
 
 
+# A dash glued between two words of a period's ends: "jul-nyår", "jul–nyår", "Christmas–New Year".
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_]{3})[-\u2013\u2014](?=[^\W\d_]{3})")
+
+
+def _glued(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int, int] | None:
+    """Two named days or periods glued by a dash in one word ("jul-nyår", "Christmas-New Year"), read as
+    when written apart ("jul till nyår"); None for any other word ("Anna-Karin", "mid-May")."""
+    parts = _GLUED_DASH.sub(" - ", words[at]).split()
+    if len(parts) == 1 or _PART_OF_HYPHENED.fullmatch(_fold(words[at])):
+        return None
+    found = read_at([*parts, *words[at + 1 : at + 4]], 0, today, year)
+    if found is None or found[1] < len(parts):
+        return None
+    return found[0], at, 1 + found[1] - len(parts)
+
+
 def find_all(words: Sequence[str], today: date, year: int | None = None) -> list[tuple[Span, int, int]]:
-    """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two)."""
+    """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two; "3 och
+    10 mars", "November 3 and 10": two days of the month, see `_listed`)."""
     found: list[tuple[Span, int, int]] = []
     while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
         found.append(one)
+        found.extend(_listed_after(words, one))
     return found
+
+
+# A day of a month in a list of them: "3", "3:e", "3rd," ("3, 10 och 17 mars"); what joins them.
+_LISTED_DAY = re.compile(rf"(?P<d>\d{{1,2}}){_ORDINAL}?")
+_LIST_JOINS = frozenset({"och", "o", "samt", "and", "&", "+"})
+
+
+def _list_step(words: Sequence[str], at: int) -> tuple[int, int] | None:
+    """The day of the month listed at `at` ("3,", "och 10", "and the 10th") and how many words it took."""
+    taken = 0
+    if at < len(words) and _fold(words[at]) in _LIST_JOINS:
+        taken += 1
+    if at + taken < len(words) and _fold(words[at + taken]) in {"den", "the"}:
+        taken += 1
+    if at + taken >= len(words):
+        return None
+    if (word := _fold(words[at + taken])) in _SV_ORDINALS:  # "tredje och femte november"
+        return _SV_ORDINALS[word], taken + 1
+    if (day := _LISTED_DAY.fullmatch(word)) is None:
+        return None
+    return int(day["d"]), taken + 1
+
+
+def _listed(words: Sequence[str], at: int, today: date, year: int | None) -> tuple[Span, int, int] | None:
+    """The first of days listed before their month, each joined by a comma, "och" or "and": "3 och 10
+    mars", "den 3, 10 och 17 november", "on the 3rd and 10th of November". A chair means two days, two
+    meetings, not the days between ("3-10 mars", "mellan 3 och 10 mars" are those); None for no such list.
+    The others are found after it, the last with its month as any day is."""
+    lead = int(_fold(words[at]) in {"den", "the", "on"})
+    if lead and at + 1 < len(words) and _fold(words[at]) == "on" and _fold(words[at + 1]) == "the":
+        lead = 2  # "on the 3rd and 10th of November"
+    if at + lead >= len(words) or _fold(words[at + lead]) in _LIST_JOINS:
+        return None
+    first = _list_step(words, at + lead)
+    if first is None:
+        return None
+    step = at + lead + first[1]
+    while True:
+        joined = words[step - 1].endswith(",") or (step < len(words) and _fold(words[step]) in _LIST_JOINS)
+        following = _list_step(words, step)
+        if not joined or following is None:
+            return None
+        try:
+            last = read_at(words, step + following[1] - 1, today, year)
+        except DateError:
+            last = None
+        if last is not None and last[0] == Span.day(last[0].first) and last[0].first.day == following[0]:
+            try:
+                return Span.day(last[0].first.replace(day=first[0])), at, lead + first[1]
+            except ValueError:
+                raise DateError(words[at + lead]) from None
+        step += following[1]
+
+
+def _listed_after(words: Sequence[str], found: tuple[Span, int, int]) -> list[tuple[Span, int, int]]:
+    """The days listed after a day written month first: "November 3 and 10", "Nov 3, 10 and 17" (the 10th
+    and the 17th)."""
+    span, at, taken = found
+    step, days = at + taken, []
+    named = any(_fold(word) in MONTH_NUMBERS for word in words[at:step])  # not the 3rd of "3 och 10 mars"
+    if span != Span.day(span.first) or not named or not _LISTED_DAY.fullmatch(_fold(words[step - 1])):
+        return []
+    while (words[step - 1].endswith(",") or (step < len(words) and _fold(words[step]) in _LIST_JOINS)) and (
+        following := _list_step(words, step)
+    ) is not None:
+        after = step + following[1]
+        if after < len(words) and _fold(words[after]) in _AMOUNT_WORDS:  # "March 12 and 3 new members"
+            break
+        try:
+            day = span.first.replace(day=following[0])
+        except ValueError:
+            raise DateError(words[step + following[1] - 1]) from None
+        days.append((Span.day(day), step, following[1]))
+        step += following[1]
+    return days
 
 
 def _weekday_beside(
@@ -1666,6 +1807,14 @@ def _part_day(part: str | None, span: Span, *, last: bool) -> date | None:
     return span.first
 
 
+def _month_part(part: str, month: Span) -> Span:
+    """A part of a month as the days a board member pausing means: "början av januari" the 1st to the 10th,
+    "mitten av december", "mid-December" the 10th to the 20th, "slutet av december" the 20th to its last
+    (not the whole month, as a check-in reads it: a report is about any of its days)."""
+    first, last = {"start": (1, 10), "middle": (10, 20), "end": (20, month.last.day)}[part]
+    return Span(month.first.replace(day=first), month.first.replace(day=last))
+
+
 def _part_named(words: Sequence[str]) -> str | None:
     """The part of a period the words begin with ("i mitten av december", "mid-Dec": "middle"; "start",
     "end"), which the reader reads as the whole period (`_part_of`); None for none."""
@@ -1733,7 +1882,8 @@ _REST = re.compile(r"(?:(?:under|over) )?resten av |(?:(?:for|during) )?(?:the )
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
 # holidays people take off; a check-in about it is about the day.
 _CHRISTMAS_AHEAD = re.compile(
-    r"(?:(?:i|pa|under|over|kring|runt) )?jul(?:en|helgen|lovet|ledigheten)?|julhelgen|jullovet"
+    r"(?:(?:i|pa|under|over|kring|runt) )?(?:jul(?:en|helgen|helgerna|lovet|ledigheten)?|helg[ae]rna)"
+    r"|julhelgen|jullovet"
     r"|(?:(?:at|over|during|around) )?(?:the )?christmas(?: holidays?| break)?"
 )
 # A season named as a time ahead ("under sommaren", "over the summer"); "i sommar" is read as everywhere.
@@ -1768,12 +1918,28 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         split, phrase = split[rest[0].count(" ") :], phrase[rest.end() :]
         if (this := _THIS_PERIOD.get(phrase)) is not None:
             return _from_today(_span(this, today), today)
+    if (after := _AFTER_BREAK.fullmatch(phrase)) is not None:
+        return _until_after(after, today)
+    if (led := _UNTIL_AFTER.match(phrase)) is not None:  # "efter nyår", "until after Easter": to its end
+        after_words = split[led[0].count(" ") :]
+        if _part_named(after_words) is not None:  # "efter mitten av december": which day? asked
+            return None
+        day = _day_after(after_words, today, month=False)
+        return None if day is None else Span(today, day - timedelta(days=1))
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
     if (season := _SEASON_AHEAD.fullmatch(phrase)) is not None:
         return _from_today(_season_not_over(_SEASONS[season["sv"] or season["en"]], today), today)
-    whole_period = _ahead(lambda y: read_whole(split, today, y), today)
+    part = _part_named(split)
+
+    def period(y: int) -> Span | None:
+        found = read_whole(split, today, y)
+        if part is None or found is None or not _is_month(found):
+            return found
+        return _month_part(part, found)
+
+    whole_period = _ahead(period, today)
     if whole_period is not None:
         return _from_today(whole_period, today) if rest or _named(split, today) else whole_period
     if rest is not None:
@@ -1809,6 +1975,38 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         return None if last is None else Span(start, last.last)
 
     return _ahead(ends, today) if at < len(split) else None
+
+
+# A pause to the end of a break: "(till) efter helgerna", "until after the summer holidays".
+_AFTER_BREAK = re.compile(rf"(?:(?:till|tills|until) )?(?:efter|after) (?P<what>{_BREAKS})")
+_UNTIL_AFTER = re.compile(r"(?:(?:till|tills|until) )?(?:efter|after) ")
+_SUMMER_BREAK = re.compile(r".*(?:semester|sommar|summer).*")
+_ANY_BREAK = re.compile(r"(?:the )?(?:holidays?|break|vacation)")  # in summer the summer's
+
+
+def _until_after(after: re.Match[str], today: date) -> Span | None:
+    """ "paus efter helgerna", "pause until after the holidays": from today to the end of the holidays it
+    names, which the reply names so the board can correct it. The Christmas holidays ("helgerna", "the
+    holidays" in winter) end on trettondagen, 6 January; the summer's ("semestern", "sommarlovet", "the
+    summer holidays", "the holidays" in summer) on 15 August, when most are back. None when no such
+    holidays lie close ahead (asked about: "efter helgerna" in April may mean Easter)."""
+    summer = _SUMMER_BREAK.fullmatch(after["what"]) is not None or (
+        _ANY_BREAK.fullmatch(after["what"]) is not None and 5 <= today.month <= 8
+    )
+    if summer:
+        end = date(today.year, 8, 15)
+        return Span(today, end) if date(today.year, 3, 1) <= today <= end else None
+    end = next_day(6, 1, today)
+    return Span(today, end) if end - today <= timedelta(days=70) else None  # from the start of November
+
+
+def read_loosely(words: Sequence[str]) -> bool:
+    """Whether a pause's words name its days loosely ("efter helgerna", "över helgerna", "until after
+    Christmas", "mitten av december"), so the answer says how they were read, for the board to correct."""
+    split = [w for w in " ".join(_NAMES_DASH.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    phrase = " ".join(_fold(word) for word in split)
+    helgerna = re.search(r"\bhelg[ae]rna\b", phrase) is not None
+    return helgerna or _UNTIL_AFTER.match(phrase) is not None or _part_named(split) is not None
 
 
 def _from_today(span: Span, today: date) -> Span:

@@ -131,9 +131,11 @@ async def test_days_that_cannot_be_or_have_not_come_are_refused(meetings: Distri
 async def test_an_english_writers_3_12_is_the_3rd_of_december_and_the_answer_says_so(
     meetings: District,
 ) -> None:
-    """Day first for everyone (one meaning per phrase); an American meaning 12 March sees the day read."""
+    """Day first for everyone (one meaning per phrase); an English writer whose day-first reading is still
+    to come or far off is asked which was meant (tests/stories/test_dates_listed_glued_and_breaks.py), and
+    a follow-up names the day read."""
     answer = await meetings.say(KIM, "report 4 1 meeting 3/12", locale="en-US")
-    assert answer.startswith("3 Dec 2026 has not happened yet; report it afterwards."), answer
+    assert answer.startswith("Is “3/12” 3 Dec 2026 (day first, as the bot reads it) or 12 Mar 2026"), answer
     answer = await meetings.say(MEGAN, "follow-up since 3/12", locale="en-US")
     assert answer.startswith("3/12 (3 Dec 2026) has not happened yet; give a day that has passed."), answer
     assert meetings.reports() == []

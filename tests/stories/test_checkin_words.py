@@ -37,6 +37,9 @@ async def test_a_date_anywhere_in_the_message_is_when_it_happened(
     assert stored.happened_on.isoformat() == day
     assert stored.comment == "i ÖA om vården"  # "debattartikel" is the goal's unit, no comment
     english = await district.say(MEGAN, f"report 20 2 {written} op-ed", locale="en-US")
+    if written == "12/3":  # far off, and 3 December month first: an English writer is asked which
+        assert english.startswith("Is “12/3” 12 Mar 2026 (day first, as the bot reads it) or 3 Dec"), english
+        return
     assert english.startswith("Stored #"), english
     assert district.reports()[-1].happened_on.isoformat() == day
 

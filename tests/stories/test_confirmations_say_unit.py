@@ -73,7 +73,7 @@ async def test_kim_reports_two_members_meetings_and_every_answer_says_so_in_engl
 ) -> None:
     meetings.clock.now = SUNDAY
     en = "en-US"
-    assert await meetings.say(KIM, "report 4 2 12/3", locale=en) == (
+    assert await meetings.say(KIM, "report 4 2 12 March", locale=en) == (
         "Stored #1: goal 4, 2 members' meetings for Sundsvall, 12 Mar 2026. Correct it with: correct 1 VALUE"
     )
     assert await meetings.say(KIM, "report 4 1 meeting yesterday", locale=en) == (

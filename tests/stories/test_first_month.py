@@ -67,9 +67,10 @@ async def test_a_figure_written_as_the_bot_writes_it_is_read_as_the_same_figure(
 
 
 async def test_a_day_not_yet_come_is_written_as_every_other_reply_writes_days(district: District) -> None:
-    """Anna writes 3/12 on 22 November: the bot says that day has not come, writing it as its other replies
-    write days ("3 Dec 2026", "3 dec. 2026"), not as a database's "2026-12-03"."""
-    english = await district.say(ANNA, "report 12 1650 3/12", locale="en-US")
+    """Anna writes 3 December (her "3/12" is asked about: 12 March?), Megan 3/12, on 22 November: the bot
+    says that day has not come, writing it as its other replies write days ("3 Dec 2026", "3 dec. 2026"),
+    not as a database's "2026-12-03"."""
+    english = await district.say(ANNA, "report 12 1650 3 December", locale="en-US")
     assert english.startswith("3 Dec 2026 has not happened yet; report it afterwards.")
     swedish = await district.say(MEGAN, "rapportera 12 1650 3/12")
     assert swedish.startswith("3 dec. 2026 har inte hänt än; rapportera det efteråt.")
