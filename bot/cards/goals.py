@@ -172,15 +172,7 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
             value=counted(t, goal.target, year.done), baseline=start, goal=number(t, year.wanted)
         )
     if kind is TargetKind.PEOPLE:
-        # "0 av 1 person utsedd", "1 av 5 kontaktpersoner utsedda": the words follow the number they stand
-        # beside.
-        named = t.ngettext(
-            "{done} of {wanted} {what} named", "{done} of {wanted} {what} named", int(year.wanted)
-        )
-        what = unit_word(t, goal.target, year.wanted)
-        return named.format(done=number(t, year.done), wanted=number(t, year.wanted), what=what) + (
-            beyond_target(t, year)
-        )
+        return people_named(t, goal.target, year)
     if kind is TargetKind.DONE:
         return t._("done") if standing.pace is Pace.DONE else t._("not done")
     if standing.periods_met is not None and standing.periods is not None:
@@ -192,15 +184,28 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     return of_wanted(t, goal.target, year.done, year.wanted, span) + beyond_target(t, year)
 
 
-def of_wanted(t: Translator, target: Target, done: float, wanted: float, span: str) -> str:
-    """ "1 of 2 members' meetings this month", "15 000 av 50 000 kronor i år": what a count counts, the word
-    agreeing with the number it stands beside (as "av 1 medlemsmöte", "av 2 medlemsmöten")."""
-    what = unit_word(t, target, wanted)
-    if what is None:  # a count of nothing named ("minst 3 gånger" read without a unit)
-        return t._("{done} of {wanted} {span}").format(done=number(t, done), wanted=number(t, wanted), span=span)
-    return t._("{done} of {wanted} {what} {span}").format(
-        done=number(t, done), wanted=number(t, wanted), what=what, span=span
+def people_named(t: Translator, target: Target, year: Measure) -> str:
+    """ "0 av 1 person utsedd", "1 av 5 kontaktpersoner utsedda", "3 of 3 people named (5 reported)": the
+    words follow the number they stand beside."""
+    named = t.ngettext("{done} of {wanted} {what} named", "{done} of {wanted} {what} named", int(year.wanted))
+    what = unit_word(t, target, year.wanted)
+    return named.format(done=number(t, year.done), wanted=number(t, year.wanted), what=what) + (
+        beyond_target(t, year)
     )
+
+
+def of_wanted(t: Translator, target: Target, done: float, wanted: float, span: str | None = None) -> str:
+    """ "1 of 2 members' meetings this month", "15 000 av 50 000 kronor i år" ("3 of 4 opinion pieces"
+    without a span): what a count counts, the word agreeing with the number it stands beside (as "av 1
+    medlemsmöte", "av 2 medlemsmöten")."""
+    shown, what = {"done": number(t, done), "wanted": number(t, wanted)}, unit_word(t, target, wanted)
+    if what is None:  # a count of nothing named ("minst 3 gånger" read without a unit)
+        if span is None:
+            return t._("{done} of {wanted}").format(**shown)
+        return t._("{done} of {wanted} {span}").format(**shown, span=span)
+    if span is None:
+        return t._("{done} of {wanted} {what}").format(**shown, what=what)
+    return t._("{done} of {wanted} {what} {span}").format(**shown, what=what, span=span)
 
 
 def beyond_target(t: Translator, measure: Measure) -> str:
