@@ -122,3 +122,21 @@ async def test_a_people_goal_is_confirmed_with_its_word(district: District) -> N
     assert english.startswith("Stored #10: goal 4, 2 contact people for the district"), english
     assert (await reported.say(ANNA, "report 7 1", locale=EN)).startswith("Stored #11: goal 7, 1 person for")
     assert (await reported.say(ANNA, "rapportera 7 2")).startswith("Sparat #12: mål 7, 2 valstugevärdar för")
+
+
+async def test_money_is_not_behind_in_the_years_first_days(district: District) -> None:
+    """On 5 January nothing raised is no more behind than no members' meeting held yet: the board expects
+    "i fas" for both (it read "0 av 50 000 kronor i år · efter" beside "i fas"). Money falls due a twelfth at
+    a time, as twelve meetings a year do: 15 000 kronor by mid-February is ahead, by 30 June behind."""
+    Repository(district.db).save_plan(DISTRICT, parse_plan(PLAN), now=_day(1, 1))
+    district.clock.now = _day(1, 5)
+    status = await district.say(MEGAN, "status")
+    assert _row(status, 6).endswith("0 av 50\xa0000 kronor i år · i fas"), status
+    assert _row(await district.say(MEGAN, "status", locale=EN), 6).endswith(
+        "0 of 50,000 kronor this year · on pace"
+    )
+    district.clock.now = _day(2, 14)
+    await district.say(ANNA, "rapportera 6 15000")
+    assert _row(await district.say(MEGAN, "status"), 6).endswith("15\xa0000 av 50\xa0000 kronor i år · före")
+    district.clock.now = _day(6, 30)
+    assert _row(await district.say(MEGAN, "status"), 6).endswith("15\xa0000 av 50\xa0000 kronor i år · efter")
