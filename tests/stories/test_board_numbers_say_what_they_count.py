@@ -140,3 +140,20 @@ async def test_money_is_not_behind_in_the_years_first_days(district: District) -
     assert _row(await district.say(MEGAN, "status"), 6).endswith("15\xa0000 av 50\xa0000 kronor i år · före")
     district.clock.now = _day(6, 30)
     assert _row(await district.say(MEGAN, "status"), 6).endswith("15\xa0000 av 50\xa0000 kronor i år · efter")
+
+
+async def test_a_people_goals_report_says_the_latest_number_counts(district: District) -> None:
+    """Anna reports "2" kontaktpersoner, later "1": she may mean one more (three in all), while status shows
+    the latest number, "1 av 5". The confirmation says how the goal counts, so the board's figure is no
+    surprise: write the whole number each time."""
+    reported = await _reported(district)
+    swedish = await reported.say(ANNA, "rapportera 4 3")
+    assert swedish.endswith(
+        "Mål 4 räknar hur många det är sammanlagt: den senaste rapporten gäller, "
+        "rapporterna läggs inte ihop, så skriv hela antalet varje gång."
+    ), swedish
+    assert _row(await reported.say(MEGAN, "status"), 4).endswith("3 av 5 kontaktpersoner utsedda · i fas")
+    english = await reported.say(ANNA, "report 4 4", locale=EN)
+    assert english.endswith(
+        "the latest report counts, reports are not added up, so write the whole number each time."
+    )
