@@ -1634,8 +1634,16 @@ _UNITS = {
     "organisatör|organisatören|organisatörer|organisatörerna": ("organiser", "organisers"),
     "valledare|valledaren|valledarna": ("campaign leader", "campaign leaders"),
     "medlem|medlemmen|medlemmar|medlemmarna": ("member", "members"),
-    "nya medlemmar": ("new member", "new members"),
-    "aktiva|aktiva medlemmar": ("active member", "active members"),
+    "volontär|volontären|volontärer|volontärerna": ("volunteer", "volunteers"),
+    "funktionär|funktionären|funktionärer|funktionärerna": ("official", "officials"),
+    "ombud|ombudet|ombuden": ("delegate", "delegates"),
+    "aktivist|aktivisten|aktivister|aktivisterna": ("activist", "activists"),
+    "kandidat|kandidaten|kandidater|kandidaterna": ("candidate", "candidates"),
+    "ledare|ledaren|ledarna": ("leader", "leaders"),
+    "valarbetare|valarbetaren|valarbetarna": ("election worker", "election workers"),
+    "förtroendevald|förtroendevalda": ("elected representative", "elected representatives"),
+    "ny medlem|nya medlemmar": ("new member", "new members"),
+    "aktiva|aktiv medlem|aktiva medlemmar": ("active member", "active members"),
     "följare|följarna": ("follower", "followers"),
     "prenumerant|prenumeranten|prenumeranter|prenumeranterna": ("subscriber", "subscribers"),
     "inlägg|inlägget|inläggen": ("post", "posts"),
@@ -1730,11 +1738,32 @@ def swedish_for(english: str) -> str | None:
     return _SWEDISH_OF.get(fold(english))
 
 
+# An adjective before a unit's noun ("nya kontaktpersoner", "aktiva medlemmar"): (singular, plural) and its
+# English, which has one form.
+_NEW, _ACTIVE = ("ny", "nya", "new"), ("aktiv", "aktiva", "active")
+_ADJECTIVES = {"ny": _NEW, "nya": _NEW, "aktiv": _ACTIVE, "aktiva": _ACTIVE}
+_EN_PEOPLE = ("person", "medlem", "volontar", "funktionar", "aktivist", "kandidat", "organisator", "ledare")
+
+
+def _adjective(unit: str) -> tuple[tuple[str, str, str], str] | None:
+    """The adjective a unit of two or more words begins with, and the rest ("nya kontaktpersoner")."""
+    first, _, rest = unit.strip().partition(" ")
+    known = _ADJECTIVES.get(fold(first))
+    return (known, rest) if known and rest.strip() else None
+
+
 def english_unit(unit: str | None, *, plural: bool = True) -> str | None:
     """The English for a plan's unit ("studiecirklar", "utbildning, föreläsning eller webbinarium",
-    "% av medlemmarna"), singular or plural, or None when a word of it has none."""
+    "% av medlemmarna", "nya kontaktpersoner"), singular or plural, or None when a word of it has none."""
     whole = _UNIT_WORDS.get(fold(unit)) if unit and " " in unit.strip() else None  # "öppet hus"
-    return whole[plural] if whole else _translated(unit or "", lambda word: _unit_word(word, plural))
+    if whole:
+        return whole[plural]
+    adjective = _adjective(unit or "")
+    if adjective is not None:
+        (_, _, english), rest = adjective
+        noun = english_unit(rest, plural=plural)
+        return f"{english} {noun}" if noun else None
+    return _translated(unit or "", lambda word: _unit_word(word, plural))
 
 
 def _unit_word(word: str, plural: bool) -> str | None:
@@ -1800,6 +1829,11 @@ _SWEDISH_FORMS = (
     "kampanj|kampanjer",
     "stämma|stämmor",
     "medlem|medlemmar",
+    "volontär|volontärer",
+    "funktionär|funktionärer",
+    "aktivist|aktivister",
+    "kandidat|kandidater",
+    "förtroendevald|förtroendevalda",
     "person|personer",
     "inlägg|inlägg",
     "dörr|dörrar",
@@ -1875,6 +1909,13 @@ def swedish_unit(unit: str, *, plural: bool) -> str:
     """A plan's unit in the form that agrees with its number ("ordförandemöte" beside 2: "ordförandemöten";
     "studiecirklar" beside 1: "studiecirkel"), each word of a list ("utbildning, föreläsning eller
     webbinarium") on its own. The plan's own words where a word of it is not known."""
+    adjective = _adjective(unit)
+    if adjective is not None:  # "1 ny kontaktperson", "2 nya kontaktpersoner"
+        (one, many, _), rest = adjective
+        noun = _each_word(rest, lambda word: _swedish_word(word, plural))
+        # people are en-words ("ny", "aktiv"); another noun might want the neuter ("nytt möte")
+        if noun is not None and (plural or fold(noun).endswith(_EN_PEOPLE)):
+            return f"{many if plural else one} {noun}"
     inflected = _each_word(unit, lambda word: _swedish_word(word, plural))
     return inflected if inflected is not None else unit
 

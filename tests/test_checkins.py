@@ -218,7 +218,7 @@ async def test_status_shows_progress_and_pace_for_the_district_and_a_branch(bot:
     assert f"▱▱▱▱▱▱▱▱▱▱ {six}" in status
     branch = await say(bot, MEMBER, "status sundsvall")
     assert branch.startswith("Så går det för Sundsvall")
-    assert "▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter" in branch
+    assert "▰▰▰▰▰▰▰▰▰▰ 1 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter" in branch
     assert "Det finns ingen partiförening som heter ”Kiruna”" in await say(bot, MEMBER, "status Kiruna")
 
 
@@ -236,7 +236,7 @@ async def test_status_shows_the_period_and_the_year(bot: DistrictBot) -> None:
     await say(bot, CHAIR, "rapportera 6 1 2026-10-15 möte")
     await say(bot, CHAIR, "rapportera 6 1 2026-05-15 möte")
     status = await say(bot, MEMBER, "status Sundsvall")
-    assert "1 av 1 det här kvartalet · 2 av 4 kvartal klara i år · efter" in status
+    assert "1 av 1 ordförandemöte det här kvartalet · 2 av 4 kvartal klara i år · efter" in status
 
 
 async def test_status_right_after_a_report_shows_it(bot: DistrictBot) -> None:
@@ -246,7 +246,7 @@ async def test_status_right_after_a_report_shows_it(bot: DistrictBot) -> None:
     assert "1 av 2 partiföreningar det här kvartalet" in await say(bot, CHAIR, "status distriktet")
     # A chair's own status is their branch's.
     own = await say(bot, CHAIR, "status")
-    assert own.startswith("Så går det för Sundsvall") and "1 av 1 det här kvartalet" in own
+    assert own.startswith("Så går det för Sundsvall") and "1 av 1 ordförandemöte det här kvartalet" in own
     assert "1 av 2 partiföreningar det här kvartalet" in await say(bot, CHAIR, "mål 6")
 
 

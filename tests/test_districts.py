@@ -220,7 +220,7 @@ async def test_status_shows_the_channels_districts_plan_and_branches(world: Worl
     b = await world.say(DIEGO, "status", where=B)
     assert (
         "Internkommunikation" in a
-        and "1\xa0500, ingen mätning i år, mål 2\xa0000" in a
+        and "1\xa0500 följare, ingen mätning i år, mål 2\xa0000" in a
         and "Internfeminism" not in a
     )
     assert "1 av 1 partiförening har nått sitt mål" in a  # Lee's report counts in A (one branch there)

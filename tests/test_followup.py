@@ -176,7 +176,7 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
     ]
     moved = section(text, "Goals that moved", ENGLISH_SECTIONS)
     assert [line.split(":")[0] for line in moved] == ["Goal 4", "Goal 6", "Goal 12"]
-    assert moved[2] == "Goal 12: 1,500 of 2,000 → 1,700 of 2,000 · behind"
+    assert moved[2] == "Goal 12: 1,500 of 2,000 followers → 1,700 of 2,000 followers · behind"
     # Behind: with status's own words for each.
     standing = status_lines(status)
     behind = section(text, "Goals behind", ENGLISH_SECTIONS)
@@ -364,7 +364,7 @@ async def test_the_annual_report_is_a_draft_laid_out_like_the_plan(
     assert goal4[-1] == "[The board's words about goal 4]"
     highlighted = [run for p in document.paragraphs for run in p.runs if run.font.highlight_color is not None]
     assert len(highlighted) == len(plan.goals) + 2  # each goal, the introduction and the discussions
-    assert "Result: 1,700 (from 1,500, target 2,000) · not reached" in under(12)
+    assert "Result: 1,700 followers (from 1,500, target 2,000) · not reached" in under(12)
     # The branch table under goal 4 and the overview table hold status's numbers.
     tables = [[[c.text for c in row.cells] for row in table.rows] for table in document.tables]
     branch_tables = [table for table in tables if table[0] == ["Branch", "Result", "Pace"]]

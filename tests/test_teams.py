@@ -152,7 +152,7 @@ async def test_goals_in_swedish_and_english_differ_in_language(bot: DistrictBot)
                 "minst 1",
                 "per kvartal",
                 "Framsteg",
-                "0 av 1 det här kvartalet",
+                "0 av 1 ordförandemöte det här kvartalet",
             ],
         ),
         (
@@ -165,7 +165,7 @@ async def test_goals_in_swedish_and_english_differ_in_language(bot: DistrictBot)
                 "at least 1",
                 "per quarter",
                 "Progress",
-                "0 of 1 this quarter",
+                "0 of 1 chairs' meeting this quarter",
             ],
         ),
         ("mål #6", "sv-SE", ["Mål 6"]),

@@ -13,7 +13,9 @@ from bot.cards.goals import (
     counted,
     counted_for,
     doer_in_plan,
+    of_wanted,
     pace_word,
+    people_named,
     periods_met,
     progress_line,
     this_period,
@@ -80,12 +82,13 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
     if progress.periods_met is not None and progress.periods is not None:
         return periods_met(t, goal.target.period, progress.periods_met, progress.periods)
     if goal.target.kind is TargetKind.PEOPLE:
-        named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
-        return named.format(done=number(t, year.done), wanted=number(t, year.wanted)) + beyond_target(t, year)
+        return people_named(t, goal.target, year)
     if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
         return t._("not measured")
-    shown = t._("{done} of {wanted}").format(done=number(t, year.done), wanted=number(t, year.wanted))
-    return shown + beyond_target(t, year)
+    if goal.target.kind is TargetKind.METRIC:  # "1,800 of 2,000 followers", "40 of 45 %"
+        wanted = counted(t, goal.target, year.wanted)
+        return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=wanted)
+    return of_wanted(t, goal.target, year.done, year.wanted) + beyond_target(t, year)
 
 
 def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | None:
@@ -99,9 +102,7 @@ def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | No
         return t.ngettext(
             "{done} of {wanted} branch {span}", "{done} of {wanted} branches {span}", int(period.wanted)
         ).format(done=done, wanted=wanted, span=span)
-    return t._("{done} of {wanted} {span}").format(done=done, wanted=wanted, span=span) + beyond_target(
-        t, period
-    )
+    return of_wanted(t, goal.target, period.done, period.wanted, span) + beyond_target(t, period)
 
 
 def period_name(t: Translator, period: Period, starts: date) -> str:

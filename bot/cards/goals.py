@@ -161,18 +161,18 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
     if standing.in_branches:
         return branches_reached(t, year.done, year.wanted)
     if kind is TargetKind.METRIC:
-        start = number(t, year.baseline if year.baseline is not None else year.done)
+        # The first number says what is measured ("1 650 följare"); the others stand beside it.
         if standing.latest is None:  # "1,500 (from 1,500 …)" would read as a reading of 1,500
+            start = counted(t, goal.target, year.baseline if year.baseline is not None else year.done)
             return t._("{start}, no reading this year, target {goal}").format(
                 start=start, goal=number(t, year.wanted)
             )
+        start = number(t, year.baseline if year.baseline is not None else year.done)
         return t._("{value} (from {baseline}, target {goal})").format(
-            value=number(t, year.done), baseline=start, goal=number(t, year.wanted)
+            value=counted(t, goal.target, year.done), baseline=start, goal=number(t, year.wanted)
         )
     if kind is TargetKind.PEOPLE:
-        # "0 av 1 utsedd", "0 av 3 utsedda": the word follows the number it stands beside.
-        named = t.ngettext("{done} of {wanted} named", "{done} of {wanted} named", int(year.wanted))
-        return named.format(done=number(t, year.done), wanted=number(t, year.wanted)) + beyond_target(t, year)
+        return people_named(t, goal.target, year)
     if kind is TargetKind.DONE:
         return t._("done") if standing.pace is Pace.DONE else t._("not done")
     if standing.periods_met is not None and standing.periods is not None:
@@ -181,9 +181,31 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
         return _periods_met(t, goal.target.period, standing.periods_met, standing.periods)
     # The plan's year by its number when it is not this year (a plan for next year, or last year's).
     span = t._("this year") if standing.in_year else t._("in {year}").format(year=year.starts.year)
-    return t._("{done} of {wanted} {span}").format(
-        done=number(t, year.done), wanted=number(t, year.wanted), span=span
-    ) + beyond_target(t, year)
+    return of_wanted(t, goal.target, year.done, year.wanted, span) + beyond_target(t, year)
+
+
+def people_named(t: Translator, target: Target, year: Measure) -> str:
+    """ "0 av 1 person utsedd", "1 av 5 kontaktpersoner utsedda", "3 of 3 people named (5 reported)": the
+    words follow the number they stand beside."""
+    named = t.ngettext("{done} of {wanted} {what} named", "{done} of {wanted} {what} named", int(year.wanted))
+    what = unit_word(t, target, year.wanted)
+    return named.format(done=number(t, year.done), wanted=number(t, year.wanted), what=what) + (
+        beyond_target(t, year)
+    )
+
+
+def of_wanted(t: Translator, target: Target, done: float, wanted: float, span: str | None = None) -> str:
+    """ "1 of 2 members' meetings this month", "15 000 av 50 000 kronor i år" ("3 of 4 opinion pieces"
+    without a span): what a count counts, the word agreeing with the number it stands beside (as "av 1
+    medlemsmöte", "av 2 medlemsmöten")."""
+    shown, what = {"done": number(t, done), "wanted": number(t, wanted)}, unit_word(t, target, wanted)
+    if what is None:  # a count of nothing named ("minst 3 gånger" read without a unit)
+        if span is None:
+            return t._("{done} of {wanted}").format(**shown)
+        return t._("{done} of {wanted} {span}").format(**shown, span=span)
+    if span is None:
+        return t._("{done} of {wanted} {what}").format(**shown, what=what)
+    return t._("{done} of {wanted} {what} {span}").format(**shown, what=what, span=span)
 
 
 def beyond_target(t: Translator, measure: Measure) -> str:
@@ -223,12 +245,8 @@ def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
         return f"{bar(year.fraction)} {figure} · {pace}"
     return " · ".join(
         [
-            t._("{bar} {done} of {wanted} {span}").format(
-                bar=bar(period.fraction),
-                done=number(t, period.done),
-                wanted=number(t, period.wanted),
-                span=this_period(t, goal.target.period),
-            )
+            f"{bar(period.fraction)} "
+            + of_wanted(t, goal.target, period.done, period.wanted, this_period(t, goal.target.period))
             + beyond_target(t, period),
             figure,
             pace,
@@ -260,8 +278,11 @@ def unit_word(t: Translator, target: Target, count: float) -> str | None:
     """The goal's unit agreeing with `count` (Target.unit_in); a count whose unit has no word in the
     reader's language says "activity"/"activities", in every answer as in the target's words."""
     word = target.unit_in(t.language, count)
+    many = int(count) if count == int(count) else 2
     if word is None and target.unit and target.kind is TargetKind.COUNT:
-        return t.ngettext("activity", "activities", int(count) if count == int(count) else 2)
+        return t.ngettext("activity", "activities", many)
+    if word is None and target.kind is TargetKind.PEOPLE:  # people, whatever the plan called them
+        return t.ngettext("person", "people", many)
     return word
 
 

@@ -941,6 +941,12 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
             "0 says nothing was done: {who} has reported for the period, so no reminder asks for it, and it "
             "adds nothing toward goal {number}."
         ).format(who=cards.counted_for(t, goal, stored.branch), number=goal.number)
+    if goal.target.kind is TargetKind.PEOPLE and (goal.target.count or 0) > 1 and stored.value > 0:
+        # "2 nya", then "1 ny" reads as three; status shows the latest number (bot/services/progress.py)
+        answer += "\n" + t._(
+            "Goal {number} counts how many there are in all: the latest report counts, reports are not added "
+            "up, so write the whole number each time."
+        ).format(number=goal.number)
     if filed.still_done is not None:
         answer += "\n" + t._(
             "Goal {number} still counts as done: #{id} says it was done on {day}. "

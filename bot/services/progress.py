@@ -51,7 +51,9 @@ COUNT (at least `count` per period; without a period, per year)
 - Due by now (what must be done not to be behind): each unit of a span falls due once three quarters of
   its share of the span have passed, i.e. floor(wanted x elapsed + 1/4); elapsed = (days from the span's
   start through today) / (days in the span). So one meeting a quarter is due from three quarters into the
-  quarter, and nothing done with ten days of the year left is behind.
+  quarter, and nothing done with ten days of the year left is behind. Money to raise has no units to
+  fall due one by one (a linear share would make 0 kronor on 5 January behind): its share falls due a
+  twelfth at a time, as twelve meetings a year would (`share_due`).
 - Pace (one per goal): DONE when the year is met. A per-period goal is BEHIND when a period that has ended
   was not met, or the current period is short of its due; otherwise ON_PACE. A yearly goal is AHEAD when
   done >= wanted x elapsed + 1, ON_PACE when done >= due, else BEHIND.
@@ -305,6 +307,17 @@ def due(wanted: int, elapsed: Fraction) -> int:
     return min(wanted, math.floor(wanted * elapsed + Fraction(1, 4)))
 
 
+def share_due(elapsed: Fraction) -> Fraction:
+    """The share of money to raise that must be raised by now: a twelfth at a time, each due as one of twelve
+    meetings a year would be. A linear share would call 0 kronor on 5 January "behind" beside a count of
+    twelve meetings "on pace"."""
+    return Fraction(due(12, elapsed), 12)
+
+
+def _owed(target: Target, wanted: int, elapsed: Fraction) -> Fraction:
+    return wanted * share_due(elapsed) if target.is_amount else Fraction(due(wanted, elapsed))
+
+
 # --- counts --------------------------------------------------------------------------------------------
 
 _LARGEST = Fraction(sys.float_info.max)
@@ -410,7 +423,7 @@ def _count_unit(
         year_told += told
         year_met += capped
         met += capped >= wanted
-        owed = due(wanted, _elapsed(starts, ends, today))
+        owed = _owed(target, wanted, _elapsed(starts, ends, today))
         year_expected += owed
         behind = behind or capped < owed
         figures.append((done, capped, told))
@@ -445,7 +458,7 @@ def _count_unit(
     index = next(i for i, (_, ends) in enumerate(spans) if clamped <= ends)
     (starts, ends), (done, capped, told) = spans[index], figures[index]
     wanted = counts[index] * len(buckets)
-    period_due = due(wanted, _elapsed(starts, ends, today))
+    period_due = _owed(target, wanted, _elapsed(starts, ends, today))
     period_pace = Pace.DONE if capped >= wanted else Pace.BEHIND if capped < period_due else Pace.ON_PACE
     period_measure = Measure(
         float(done),

@@ -145,9 +145,10 @@ def _last_card(page: Page, marker: str) -> str:
     return str(cards.last.inner_text())
 
 
-# A count's, people goal's or per-period goal's figure for the year: "0 of 2", "0 of 3 named", "2 of 4
-# quarters met" (status adds "this year").
-FIGURE = r"\d[\d,]* of \d[\d,]*(?: named| (?:weeks|months|quarters|half-years) met)?"
+# A count's, people goal's or per-period goal's figure for the year: "0 of 2 opinion pieces", "0 of 3 people
+# named", "2 of 4 quarters met" (status adds "this year"); not this period's ("0 of 1 chairs' meeting this
+# quarter").
+FIGURE = r"\d[\d,]* of \d[\d,]*(?: (?:(?!this )[a-z' ,])+?)?"
 
 
 def _status_figures(text: str) -> list[str]:

@@ -30,6 +30,10 @@ from bot.i18n import area_name, english_area, english_unit
         ("% av medlemmarna", True, "% of members"),
         ("valmöten", True, "meetings"),  # a compound by its last part
         ("ABF-cirkeln", False, "ABF study circle"),  # a name before the hyphen stays
+        ("nya kontaktpersoner", True, "new contact people"),  # an adjective before a known noun
+        ("nya kontaktpersoner", False, "new contact person"),
+        ("aktiva medlemmar", False, "active member"),
+        ("volontärer", True, "volunteers"),
     ],
 )
 def test_a_unit_in_english(unit: str, plural: bool, english: str) -> None:

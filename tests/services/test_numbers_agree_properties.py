@@ -307,7 +307,10 @@ def count_unit(target: Target, reports: list[Stored], today: date) -> Unit:
         capped = sum(min(wanted, s) for s in sums)
         figures.append(capped)
         done += sum(sums) if money else capped
-        behind = behind or capped < owed(wanted * len(areas), elapsed(starts, ends, today))
+        part = elapsed(starts, ends, today)
+        share = Fraction(owed(12, part), 12)  # money falls due a twelfth at a time
+        due_now = wanted * len(areas) * share if money else owed(wanted * len(areas), part)
+        behind = behind or capped < due_now
         if starts <= today <= ends:
             current = sum(sums) if money else capped
     met = sum(f >= wanted * len(areas) for f in figures)

@@ -9,9 +9,9 @@ never "2 ordförandemöte" or "1 studiecirklar".
 
 The bot knows the Swedish forms of the words plans count in, and of a compound by its last part
 ("ordförandemöte": "möte", "möten"; "utbildningsdagar": "dag", "dagar"). A word it does not know, a definite
-form ("grundkursen") or a phrase ("nya medlemmar", "% av medlemmarna") keeps the plan's own words: no
-guessing that makes wrong Swedish. English the board gave ("chairs' meeting") follows the number the same
-way, by the glossary's English nouns.
+form ("grundkursen") or a phrase ("% av medlemmarna") keeps the plan's own words: no guessing that makes
+wrong Swedish; a person's adjective agrees as its noun does ("1 ny medlem", "2 nya medlemmar"). English the
+board gave ("chairs' meeting") follows the number the same way, by the glossary's English nouns.
 """
 
 from __future__ import annotations
@@ -92,7 +92,11 @@ FORMS = {
         "% av distriktsstyrelsens ledamöter",
     ),
     "% av styrelsens ledamöter": ("% av styrelsens ledamöter", "% av styrelsens ledamöter"),
-    "nya medlemmar": ("nya medlemmar", "nya medlemmar"),
+    "nya medlemmar": ("ny medlem", "nya medlemmar"),
+    "nya kontaktpersoner": ("ny kontaktperson", "nya kontaktpersoner"),
+    "aktiva medlemmar": ("aktiv medlem", "aktiva medlemmar"),
+    "volontärer": ("volontär", "volontärer"),
+    "nya möten": ("nya möten", "nya möten"),  # "nytt möte": only people's adjectives are inflected
     "% av kandidaterna": ("% av kandidaterna", "% av kandidaterna"),
     "%": ("%", "%"),
     "nyhetsbrevet": ("nyhetsbrevet", "nyhetsbrevet"),

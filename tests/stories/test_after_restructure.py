@@ -187,11 +187,11 @@ async def test_a_chair_reports_corrects_and_withdraws_and_every_view_agrees(dist
     )
     assert await district.say(KIM, "undo 2", locale="en-US") == "#2 was already withdrawn."
     assert await district.say(KIM, "ångra 99") == "Det finns ingen rapport #99; se mina rapporter."
-    own = "1 av 1 utsedd · klart"
+    own = "1 av 1 person utsedd · klart"
     assert line(await district.say(KIM, "status"), 3).endswith(own)
     assert line(await district.say(MEGAN, "status Sundsvall"), 3).endswith(own)
     assert line(await district.say(KIM, "status Sundsvall", locale="en-US"), 3).endswith(
-        "1 of 1 named · done"
+        "1 of 1 person named · done"
     )
     whole = "1 av 3 partiföreningar har nått sitt mål · efter"
     assert line(await district.say(MEGAN, "status"), 3).endswith(whole)
@@ -215,11 +215,11 @@ async def test_the_board_names_someone_responsible_and_the_goal_shows_them(distr
     assert (await district.say(KIM, "rapportera 6 1 ordförandemöte")).startswith(
         "Sparat #1: mål 6, 1 ordförandemöte för distriktet"
     )
-    figure = "1 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter"
+    figure = "1 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter"
     assert figure in await district.say(NOA, "mål 6")
     assert line(await district.say(MEGAN, "status"), 6).endswith(figure)
     assert line(await district.say(KIM, "status distriktet"), 6).endswith(figure)
-    english = "1 of 1 this quarter · 1 of 4 quarters met this year · behind"
+    english = "1 of 1 chairs' meeting this quarter · 1 of 4 quarters met this year · behind"
     assert english in await district.say(NOA, "goal 6", locale="en-US")
 
 
@@ -231,8 +231,12 @@ async def test_a_metric_written_with_a_thousands_space_reads_the_same_everywhere
     )
     asked = await district.say(MEGAN, "report 12 1 100 followers", locale="en-US")
     assert asked.endswith("write: report 12 1100 2026-11-22 yes")  # "followers": the unit, no comment
-    assert "1\xa0100 (från 1\xa0500, mål 2\xa0000) · efter" in line(await district.say(NOA, "status"), 12)
-    assert "1,100 (from 1,500, target 2,000) · behind" in await district.say(NOA, "goal 12", locale="en-US")
+    assert ("1\xa0100 följare (från 1\xa0500, mål 2\xa0000) · efter") in line(
+        await district.say(NOA, "status"), 12
+    )
+    assert ("1,100 followers (from 1,500, target 2,000) · behind") in await district.say(
+        NOA, "goal 12", locale="en-US"
+    )
 
 
 async def test_the_board_runs_the_rota_in_both_languages(district: District) -> None:

@@ -33,7 +33,7 @@ async def _a_month_with_a_withdrawal_and_a_correction(district: District) -> Non
     meeting = await district.say(MEGAN, "uppföljning")  # 8 November
     assert moved(meeting, "Mål som har rört sig", "Mål som ligger efter") == [
         "Mål 3: 0 av 3 partiföreningar har nått sitt mål → 1 av 3 partiföreningar har nått sitt mål · efter",
-        "Mål 12: 1 500 av 2 000 → 1 600 av 2 000 · efter",
+        "Mål 12: 1 500 av 2 000 följare → 1 600 av 2 000 följare · efter",
     ]
     district.clock.now += timedelta(hours=2)
     await district.say(LEE, "rapportera 3 1 Lisa har hand om Zetkin")
@@ -49,7 +49,7 @@ async def test_what_moved_is_measured_from_what_the_board_saw_in_swedish(distric
     answer = await district.say(ANNA, "uppföljning")
     assert answer.startswith("Uppföljning sedan 8 nov. 2026\n")
     assert moved(answer, "Mål som har rört sig", "Mål som ligger efter") == [
-        "Mål 12: 1 600 av 2 000 → 1 550 av 2 000 · efter"
+        "Mål 12: 1 600 av 2 000 följare → 1 550 av 2 000 följare · efter"
     ]
     assert moved(answer, "Nya rapporter", "Rättade eller tillbakadragna rapporter") == [
         "Mål 3 · Härnösand: 1 rapport, 1 person sammanlagt"
@@ -71,7 +71,7 @@ async def test_what_moved_is_measured_from_what_the_board_saw_in_english(distric
     answer = await district.say(ANNA, "follow-up", locale="en-US")
     assert answer.startswith("Follow-up since 8 Nov 2026\n")
     assert moved(answer, "Goals that moved", "Goals behind") == [
-        "Goal 12: 1,600 of 2,000 → 1,550 of 2,000 · behind"
+        "Goal 12: 1,600 of 2,000 followers → 1,550 of 2,000 followers · behind"
     ]
     assert moved(answer, "Reports corrected or withdrawn", "Goals that moved") == [
         "Goal 3 · Sundsvall: report #1 (1 person on 8 Nov 2026) withdrawn",

@@ -28,18 +28,20 @@ async def test_the_latest_reading_is_the_goals_in_swedish(district: District) ->
     await _a_late_reading(district, district.clock)
     answer = await district.say(ANNA, "uppföljning")
     assert "Mål 12 · distriktet: 1 rapport, senast 1 600" in answer.replace("\xa0", " ")
-    assert "Framsteg: ▰▰▱▱▱▱▱▱▱▱ 1 600 (från 1 500, mål 2 000)" in (
+    assert "Framsteg: ▰▰▱▱▱▱▱▱▱▱ 1 600 följare (från 1 500, mål 2 000)" in (
         await district.say(ANNA, "mål 12")
     ).replace("\xa0", " ")
-    assert "12. ▰▰▱▱▱▱▱▱▱▱ 1 600 (från 1 500" in (await district.say(ANNA, "status")).replace("\xa0", " ")
+    assert ("12. ▰▰▱▱▱▱▱▱▱▱ 1 600 följare (från 1 500") in (await district.say(ANNA, "status")).replace(
+        "\xa0", " "
+    )
 
 
 async def test_the_latest_reading_is_the_goals_in_english(district: District) -> None:
     await _a_late_reading(district, district.clock)
     answer = await district.say(ANNA, "follow-up", locale="en-US")
     assert "Goal 12 · the district: 1 report, latest 1,600" in answer
-    assert "1,600 (from 1,500, target 2,000)" in await district.say(ANNA, "goal 12", locale="en-US")
-    assert "12. ▰▰▱▱▱▱▱▱▱▱ 1,600 (from 1,500" in await district.say(ANNA, "status", locale="en-US")
+    assert "1,600 followers (from 1,500, target 2,000)" in await district.say(ANNA, "goal 12", locale="en-US")
+    assert "12. ▰▰▱▱▱▱▱▱▱▱ 1,600 followers (from 1,500" in await district.say(ANNA, "status", locale="en-US")
 
 
 async def test_a_branchs_latest_reading_is_its_own(district: District) -> None:
@@ -54,7 +56,7 @@ async def test_a_branchs_latest_reading_is_its_own(district: District) -> None:
     await district.say(KIM, "rapportera 4 140 10/11")
     swedish = (await district.say(ANNA, "uppföljning")).replace("\xa0", " ")
     assert "Mål 4 · Sundsvall: 1 rapport, senast 150" in swedish
-    assert "4. ▰▰▰▰▰▱▱▱▱▱ 150 (från 100" in (await district.say(ANNA, "status Sundsvall")).replace(
+    assert "4. ▰▰▰▰▰▱▱▱▱▱ 150 medlemmar (från 100" in (await district.say(ANNA, "status Sundsvall")).replace(
         "\xa0", " "
     )
     english = await district.say(ANNA, "follow-up since 14/11", locale="en-US")

@@ -1,11 +1,11 @@
 """Goals that moved in the board's follow-up, when the board last looked in another period (the sample
 district of tests/stories/conftest.py; goal 19 is two posts a month).
 
-What a board member means: "Mål 19: 0 av 2 den här månaden → 1 av 2 den här månaden" reads as "last time
-we saw November's figure, now December's" even though both are December's (with and without the reports
-since). When the board last looked in an earlier period, the line names the period both sides are about. A
-goal has moved only if what `status` shows of it changed: after the plan year, a report that changed no
-period met ("0 av 12 månader klara" on both sides) is no goal that moved.
+What a board member means: "Mål 19: 0 av 2 inlägg den här månaden → 1 av 2 inlägg den här månaden" reads
+as "last time we saw November's figure, now December's" even though both are December's (with and without
+the reports since). When the board last looked in an earlier period, the line names the period both sides
+are about. A goal has moved only if what `status` shows of it changed: after the plan year, a
+report that changed no period met ("0 av 12 månader klara" on both sides) is no goal that moved.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ async def test_within_one_month_this_month_is_still_said(district: District) -> 
     district.clock.now = datetime(2026, 12, 3, 10, tzinfo=UTC)
     await district.say(MEGAN, "rapportera 19 1 2026-12-02 inlägg")
     assert _moved(await district.say(MEGAN, "uppföljning")) == [
-        "Mål 19: 0 av 2 den här månaden → 1 av 2 den här månaden · efter"
+        "Mål 19: 0 av 2 inlägg den här månaden → 1 av 2 inlägg den här månaden · efter"
     ]
 
 

@@ -31,7 +31,7 @@ async def test_a_chair_sees_their_branchs_goals_and_is_pointed_to_the_districts(
     own = await district.say(KIM, "status")
     assert own.startswith("Så går det för Sundsvall")
     assert goal_lines(own) == [3]
-    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart" in own
+    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 person utsedd · klart" in own
     assert (
         "23 mål är distriktets egna, inte varje partiförenings: skriv status distriktet för att se dem."
     ) in own

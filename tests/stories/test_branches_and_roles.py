@@ -124,7 +124,7 @@ async def test_a_chair_sees_their_own_branch_and_names_a_deputy_who_reports_for_
     await district.say(KIM, "rapportera 3 1 Zetkin-grupp")
     own = await district.say(KIM, "status")
     assert own.startswith("Så går det för Sundsvall")
-    assert "3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart" in own
+    assert "3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 person utsedd · klart" in own
     assert (await district.say(KIM, "status distriktet")).startswith("Så går planen")
     named = await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert named == "Noa Holm är nu ersättare för ordföranden i Sundsvall och rapporterar för föreningen."

@@ -50,8 +50,8 @@ async def test_a_chair_of_two_branches_sees_each_with_its_own_figures(district: 
     own = await district.say(KIM, "status")
     assert own.startswith("Så går det för Alnö och Sundsvall, 23 nov. 2026")
     assert goal_lines(own) == [3, 3]
-    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart" in under("Alnö", own)
-    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter" in under("Sundsvall", own)
+    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 person utsedd · klart" in under("Alnö", own)
+    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 person utsedd · efter" in under("Sundsvall", own)
     assert own.count("23 mål är distriktets egna, inte varje partiförenings: skriv status distriktet") == 1
     assert "rapportera med: rapportera 3 1 för Alnö KOMMENTAR" in own
     # Each branch's part reads as the board's `status Alnö` / `status Sundsvall` lists it.
@@ -61,8 +61,8 @@ async def test_a_chair_of_two_branches_sees_each_with_its_own_figures(district: 
 
     english = await district.say(KIM, "status", locale="en-US")
     assert english.startswith("How Alnö and Sundsvall stand, 23 Nov 2026")
-    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 named · done" in under("Alnö", english)
-    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 named · behind" in under("Sundsvall", english)
+    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 person named · done" in under("Alnö", english)
+    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 person named · behind" in under("Sundsvall", english)
     assert "23 goals are the district's own, not each branch's: write status district to see them." in english
     assert "report progress with: report 3 1 for Alnö COMMENT" in english
 
@@ -79,11 +79,11 @@ async def test_goal_n_shows_each_of_the_chairs_branches(district: District) -> N
     # with the line `status` gives it.
     goal = await district.say(KIM, "mål 3")
     assert "Framsteg: ▰▰▱▱▱▱▱▱▱▱ 1 av 4 partiföreningar har nått sitt mål · efter" in goal
-    assert "\nAlnö: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart\n" in goal
-    assert "\nSundsvall: ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter\n" in goal
+    assert "\nAlnö: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 person utsedd · klart\n" in goal
+    assert "\nSundsvall: ▱▱▱▱▱▱▱▱▱▱ 0 av 1 person utsedd · efter\n" in goal
     english = await district.say(KIM, "goal 3", locale="en-US")
-    assert "\nAlnö: ▰▰▰▰▰▰▰▰▰▰ 1 of 1 named · done\n" in english
-    assert "\nSundsvall: ▱▱▱▱▱▱▱▱▱▱ 0 of 1 named · behind\n" in english
+    assert "\nAlnö: ▰▰▰▰▰▰▰▰▰▰ 1 of 1 person named · done\n" in english
+    assert "\nSundsvall: ▱▱▱▱▱▱▱▱▱▱ 0 of 1 person named · behind\n" in english
     # A district goal has no branch rows.
     assert "Alnö:" not in await district.say(KIM, "mål 6")
 
@@ -108,7 +108,7 @@ async def test_the_dashboards_grid_tells_reports_beyond_a_periods_target(meeting
     district.clock.now = LATE_NOVEMBER
     await district.say(KIM, "rapportera 4 3 medlemsmöten 10 oktober")
     status = await district.say(KIM, "status")
-    assert "  4. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet (3 rapporterade) · " in status
+    assert "  4. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 medlemsmöte det här kvartalet (3 rapporterade) · " in status
     assert ">1 av 1 (3 rapporterade)</span>" in await _grid(district, "översikt", "sv-SE")
     assert ">1 of 1 (3 reported)</span>" in await _grid(district, "dashboard", "en-US")
     # A quarter with nothing reported says no more than "0 av 1".
@@ -129,8 +129,8 @@ async def test_goal_n_points_a_chair_of_two_to_both_branches_reports(meetings: D
     assert goal[-1] == (
         "Rapporterat: de 3 senaste av 4 rapporter under 2026; dina föreningars: mina rapporter mål 4"
     )
-    assert any(row.startswith("Alnö: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet") for row in goal)
-    assert any(row.startswith("Sundsvall: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 det här kvartalet") for row in goal)
+    assert any(row.startswith("Alnö: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 medlemsmöte det här kvartalet") for row in goal)
+    assert any(row.startswith("Sundsvall: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 medlemsmöte det här kvartalet") for row in goal)
     english = (await district.say(KIM, "goal 4", locale="en-US")).splitlines()
     assert english[-1] == "Reported: the 3 latest of 4 reports in 2026; your branches': my reports goal 4"
     listed = await district.say(KIM, "mina rapporter mål 4")
@@ -148,9 +148,9 @@ async def test_my_goals_shows_each_of_the_chairs_branches(district: District) ->
     mine = await district.say(KIM, "mina mål")
     assert mine.startswith("Dina mål, 23 nov. 2026\n\nDistriktet\n")
     assert goal_lines(mine) == [6, 3, 3]
-    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart" in under("Alnö", mine)
-    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter" in under("Sundsvall", mine)
+    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 person utsedd · klart" in under("Alnö", mine)
+    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 person utsedd · efter" in under("Sundsvall", mine)
     english = await district.say(KIM, "my goals", locale="en-US")
     assert english.startswith("Your goals, 23 Nov 2026\n\nThe district\n")
-    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 named · done" in under("Alnö", english)
-    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 named · behind" in under("Sundsvall", english)
+    assert "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 person named · done" in under("Alnö", english)
+    assert "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 person named · behind" in under("Sundsvall", english)

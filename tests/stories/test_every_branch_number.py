@@ -26,9 +26,9 @@ async def test_each_branch_has_its_own_number_and_the_district_counts_branches_i
     await _readings(district)
     district_line = "▰▰▰▱▱▱▱▱▱▱ 1 av 3 partiföreningar har nått sitt mål · efter"
     assert line(await district.say(NOA, "status"), 12).endswith(district_line)
-    sundsvall = "▰▰▰▰▰▰▰▰▰▰ 2\xa0000 (från 1\xa0500, mål 2\xa0000) · klart"
+    sundsvall = "▰▰▰▰▰▰▰▰▰▰ 2\xa0000 följare (från 1\xa0500, mål 2\xa0000) · klart"
     assert line(await district.say(KIM, "status"), 12).endswith(sundsvall)
-    harnosand = "▰▰▱▱▱▱▱▱▱▱ 1\xa0600 (från 1\xa0500, mål 2\xa0000) · efter"
+    harnosand = "▰▰▱▱▱▱▱▱▱▱ 1\xa0600 följare (från 1\xa0500, mål 2\xa0000) · efter"
     assert line(await district.say(NOA, "status Härnösand"), 12).endswith(harnosand)
     goal = await district.say(KIM, "mål 12")
     assert f"Framsteg: {district_line}\nSundsvall: {sundsvall}\n" in goal, goal
@@ -45,6 +45,6 @@ async def test_each_branch_has_its_own_number_and_the_district_counts_branches_i
     status = await district.say(NOA, "status", locale="en-US")
     assert line(status, 12).endswith("1 of 3 branches has reached its target · behind")
     kims = await district.say(KIM, "status", locale="en-US")
-    assert line(kims, 12).endswith("2,000 (from 1,500, target 2,000) · done")
+    assert line(kims, 12).endswith("2,000 followers (from 1,500, target 2,000) · done")
     goal = await district.say(LEE, "goal 12", locale="en-US")
-    assert "Härnösand: ▰▰▱▱▱▱▱▱▱▱ 1,600 (from 1,500, target 2,000) · behind" in goal, goal
+    assert "Härnösand: ▰▰▱▱▱▱▱▱▱▱ 1,600 followers (from 1,500, target 2,000) · behind" in goal, goal

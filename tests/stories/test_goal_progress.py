@@ -43,9 +43,9 @@ async def test_a_chair_is_told_who_reports_the_districts_own_goal(district: Dist
     assert asked.endswith("Om det hände två gånger, skriv: rapportera 6 1 2026-11-22 ja")
     assert len(district.reports()) == 1
     status = await district.say(NOA, "status")
-    assert "1 av 1 det här kvartalet" in line(status, 6)
+    assert "1 av 1 ordförandemöte det här kvartalet" in line(status, 6)
     english = await district.say(NOA, "status", locale="en-US")
-    assert "1 of 1 this quarter" in line(english, 6)
+    assert "1 of 1 chairs' meeting this quarter" in line(english, 6)
 
 
 async def test_the_district_conference_is_not_done_by_a_chairs_report(district: District) -> None:
@@ -64,14 +64,16 @@ async def test_four_meetings_in_march_are_one_quarter_met_and_december_is_behind
         assert (await district.say(MEGAN, f"rapportera 6 1 2026-03-{day:02} möte")).startswith("Sparat")
     district.clock.now = datetime(2026, 12, 21, 10, 0, tzinfo=UTC)
     goal = await district.say(NOA, "mål 6")
-    assert "0 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter" in goal
+    assert "0 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter" in goal
     assert "i fas" not in goal and "4 av 4" not in goal
     english = await district.say(NOA, "goal 6", locale="en-US")
-    assert "0 of 1 this quarter · 1 of 4 quarters met this year · behind" in english
+    assert "0 of 1 chairs' meeting this quarter · 1 of 4 quarters met this year · behind" in english
     status = await district.say(NOA, "status")
-    assert line(status, 6).endswith("0 av 1 det här kvartalet · 1 av 4 kvartal klara i år · efter")
+    assert line(status, 6).endswith(
+        "0 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter"
+    )
     # Nothing done all year with ten days left is behind, whatever the goal.
-    assert line(status, 20).endswith("0 av 2 i år · efter")
+    assert line(status, 20).endswith("0 av 2 debattartiklar i år · efter")
     assert "i fas" not in status
 
 
@@ -88,10 +90,10 @@ async def test_not_done_is_said_in_words_and_never_counts_as_done(district: Dist
 
 
 async def test_people_to_appoint_count_what_is_reported(district: District) -> None:
-    assert "0 av 3 utsedda · efter" in line(await district.say(NOA, "status"), 2)
+    assert "0 av 3 personer utsedda · efter" in line(await district.say(NOA, "status"), 2)
     stored = await district.say(MEGAN, "rapportera 2 3 personer utsedda")
     assert "mål 2, 3 personer för distriktet" in stored
-    assert line(await district.say(NOA, "status"), 2).endswith("3 av 3 utsedda · klart")
+    assert line(await district.say(NOA, "status"), 2).endswith("3 av 3 personer utsedda · klart")
     # Goal 3 is every branch's: Kim's report counts for Sundsvall, one of three branches.
     assert "mål 3, 1 person för Sundsvall" in await district.say(KIM, "rapportera 3 1 Zetkin-gruppen startad")
     assert "1 av 3 partiföreningar har nått sitt mål" in line(await district.say(NOA, "status"), 3)
@@ -107,7 +109,11 @@ async def test_a_plan_not_begun_says_so_and_one_over_shows_its_final_result(dist
     assert "efter" not in goal and "i fas" not in goal
     status = await district.say(NOA, "status", locale="en-US")
     assert status.startswith("The plan is for 2026 and begins on 1 January")
-    assert line(status, 20).endswith("0 of 2 in 2026 · not begun")  # 2025 is not the plan's year
+    assert line(status, 20).endswith(
+        "0 of 2 opinion pieces in 2026 · not begun"
+    )  # 2025 is not the plan's year
     district.clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
     over = await district.say(NOA, "mål 20")
-    assert "Planen gällde 2026; det här är slutresultatet" in over and "0 av 2 under 2026 · inte nått" in over
+    assert (
+        "Planen gällde 2026; det här är slutresultatet"
+    ) in over and "0 av 2 debattartiklar under 2026 · inte nått" in over

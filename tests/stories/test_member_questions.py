@@ -357,7 +357,7 @@ async def test_on_a_branchs_page_the_board_is_shown_a_report_for_that_branch(
     page = await district.say(MEGAN, status, locale=locale)
     assert f"{example} " in page, page
     assert (await district.say(MEGAN, f"{example} gruppen startad", locale=locale)).startswith(stored)
-    assert "1 of 1 named · done" in await district.say(NOA, status, locale="en-US")
+    assert "1 of 1 person named · done" in await district.say(NOA, status, locale="en-US")
 
 
 # --- the plan's own words, as the plan wrote them ---------------------------------------------------------

@@ -284,13 +284,13 @@ async def test_who_is_responsible_for_a_subject(
             "hur går det med facebook?",
             "en-US",
             "Så går målen som nämner ”facebook”, 10 juni 2026",
-            " 12. ▰▰▰▱▱▱▱▱▱▱ 1\xa0650 (från 1\xa0500, mål 2\xa0000) · efter",
+            " 12. ▰▰▰▱▱▱▱▱▱▱ 1\xa0650 följare (från 1\xa0500, mål 2\xa0000) · efter",
         ),
         (
             "how is facebook going?",
             "sv-SE",
             "How the goals that mention “facebook” stand, 10 Jun 2026",
-            " 12. ▰▰▰▱▱▱▱▱▱▱ 1,650 (from 1,500, target 2,000) · behind",
+            " 12. ▰▰▰▱▱▱▱▱▱▱ 1,650 followers (from 1,500, target 2,000) · behind",
         ),
     ],
 )
@@ -395,8 +395,8 @@ async def test_who_is_responsible_for_what_no_goal_mentions_points_to_the_roles(
 @pytest.mark.parametrize(
     ("command", "locale", "line"),
     [
-        ("mina mål", "sv-SE", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 utsedd · klart"),
-        ("my goals", "en-US", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 named · done"),
+        ("mina mål", "sv-SE", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 av 1 person utsedd · klart"),
+        ("my goals", "en-US", "  3. ▰▰▰▰▰▰▰▰▰▰ 1 of 1 person named · done"),
     ],
 )
 async def test_a_chairs_goals_are_those_every_branch_does(
@@ -433,13 +433,13 @@ async def test_a_chairs_goals_are_those_every_branch_does(
             "vilka mål ligger efter i Sundsvall?",
             "en-US",
             "Mål markerade ”efter” för Sundsvall, 10 juni 2026",
-            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 utsedd · efter",
+            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 av 1 person utsedd · efter",
         ),
         (
             "which goals are behind in Timrå?",
             "sv-SE",
             "Goals marked “behind” for Timrå, 10 Jun 2026",
-            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 named · behind",
+            "  3. ▱▱▱▱▱▱▱▱▱▱ 0 of 1 person named · behind",
         ),
     ],
 )

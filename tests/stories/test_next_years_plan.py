@@ -39,7 +39,7 @@ async def test_next_years_goal_lists_no_report_of_this_year_in_swedish(district:
     district.clock.now = datetime(2027, 1, 12, 10, 0, tzinfo=UTC)
     assert (await district.say(MEGAN, "rapportera 19 1 2027-01-05 inlägg")).startswith("Sparat")
     goal = await district.say(NOA, "mål 19")
-    assert "Framsteg: ▰▰▰▰▰▱▱▱▱▱ 1 av 2 den här månaden" in goal
+    assert "Framsteg: ▰▰▰▰▰▱▱▱▱▱ 1 av 2 inlägg den här månaden" in goal
     [reported] = [row for row in goal.splitlines() if row.startswith("Rapporterat")]
     assert reported.startswith("Rapporterat: 5 jan. 2027"), reported
 
@@ -56,18 +56,20 @@ async def test_a_yearly_goal_outside_its_year_names_the_plans_year(district: Dis
     of the 2026 plan's, spoke of the wrong year: outside the plan year the figure names the plan's year,
     in `status`, `mål 20` and the follow-up alike; within it, "i år"."""
     assert (await district.say(MEGAN, "rapportera 20 1 2026-10-02 debattartikel i ST")).startswith("Sparat")
-    assert line(await district.say(NOA, "status"), 20).endswith("1 av 2 i år · efter")
+    assert line(await district.say(NOA, "status"), 20).endswith("1 av 2 debattartiklar i år · efter")
     district.clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
-    result = "▰▰▰▰▰▱▱▱▱▱ 1 av 2 under 2026 · inte nått"
+    result = "▰▰▰▰▰▱▱▱▱▱ 1 av 2 debattartiklar under 2026 · inte nått"
     assert line(await district.say(NOA, "status"), 20).endswith(result)
     assert f"Framsteg: {result}" in await district.say(NOA, "mål 20")
-    english = "▰▰▰▰▰▱▱▱▱▱ 1 of 2 in 2026 · not reached"
+    english = "▰▰▰▰▰▱▱▱▱▱ 1 of 2 opinion pieces in 2026 · not reached"
     assert line(await district.say(NOA, "status", locale="en-US"), 20).endswith(english)
     assert f"Progress: {english}" in await district.say(NOA, "goal 20", locale="en-US")
 
 
 async def test_a_yearly_goal_of_next_years_plan_names_its_year(district: District) -> None:
     await _next_years_plan(district)
-    assert line(await district.say(NOA, "status"), 20).endswith("0 av 2 under 2027 · inte påbörjat")
+    assert line(await district.say(NOA, "status"), 20).endswith(
+        "0 av 2 debattartiklar under 2027 · inte påbörjat"
+    )
     english = await district.say(NOA, "status", locale="en-US")
-    assert line(english, 20).endswith("0 of 2 in 2027 · not begun")
+    assert line(english, 20).endswith("0 of 2 opinion pieces in 2027 · not begun")

@@ -33,10 +33,10 @@ async def test_a_goal_per_month_over_several_months_reads_the_same_everywhere(di
     none); status says what `mål 19` says, and the export lists the five reports."""
     for day in ("2026-09-03", "2026-09-20", "2026-10-05", "2026-11-02", "2026-11-15"):
         assert (await district.say(MEGAN, f"rapportera 19 1 {day} inlägg")).startswith("Sparat")
-    figure = "2 av 2 den här månaden · 2 av 12 månader klara i år · efter"
+    figure = "2 av 2 inlägg den här månaden · 2 av 12 månader klara i år · efter"
     assert figure in await district.say(NOA, "mål 19")
     assert line(await district.say(NOA, "status"), 19).endswith(figure)
-    english = "2 of 2 this month · 2 of 12 months met this year · behind"
+    english = "2 of 2 posts this month · 2 of 12 months met this year · behind"
     assert english in await district.say(NOA, "goal 19", locale="en-US")
     assert line(await district.say(NOA, "status", locale="en-US"), 19).endswith(english)
     table = await _csv(district, MEGAN, "exportera mål 19")
@@ -56,11 +56,11 @@ async def test_a_correction_that_moves_a_report_to_another_month_moves_its_count
         await district.say(MEGAN, f"ändra {last.id} 1 2026-10-20")
         == f"Rättat #{last.id}: mål 19, nu 1 inlägg för distriktet, 20 okt. 2026."
     )
-    figure = "1 av 2 den här månaden · 2 av 12 månader klara i år · efter"
+    figure = "1 av 2 inlägg den här månaden · 2 av 12 månader klara i år · efter"
     assert figure in await district.say(NOA, "mål 19")
     assert line(await district.say(NOA, "status"), 19).endswith(figure)
     english = await district.say(NOA, "status", locale="en-US")
-    assert line(english, 19).endswith("1 of 2 this month · 2 of 12 months met this year · behind")
+    assert line(english, 19).endswith("1 of 2 posts this month · 2 of 12 months met this year · behind")
     table = await _csv(district, MEGAN, "export goal 19")
     header = table[0]
     assert "2026-10-20" in [row[header.index("Date")] for row in table[1:]]
@@ -72,11 +72,11 @@ async def test_a_deputys_report_is_the_branchs_and_the_chair_sees_it(district: D
     answer = await district.say(KIM, "ersättare @Noa Holm", mentions=((NOA, "Noa Holm"),))
     assert "Noa Holm" in answer and "Sundsvall" in answer
     assert "mål 3, 1 person för Sundsvall" in await district.say(NOA, "rapportera 3 1 Zetkin-gruppen startad")
-    assert line(await district.say(KIM, "status"), 3).endswith("1 av 1 utsedd · klart")
+    assert line(await district.say(KIM, "status"), 3).endswith("1 av 1 person utsedd · klart")
     board = await district.say(MEGAN, "status")
     assert "1 av 3 partiföreningar har nått sitt mål" in line(board, 3)
     english = await district.say(KIM, "status", locale="en-US")
-    assert line(english, 3).endswith("1 of 1 named · done")
+    assert line(english, 3).endswith("1 of 1 person named · done")
     table = await _csv(district, KIM, "export")
     assert len(table) == 2 and "Sundsvall" in table[1]
 
@@ -88,10 +88,12 @@ async def test_a_metrics_latest_reading_is_by_the_day_it_was_read_not_the_day_it
     `mål 12`, in both languages."""
     await district.say(MEGAN, "rapportera 12 1 700 följare 2026-10-01")
     await district.say(MEGAN, "rapportera 12 1 600 följare 2026-06-01")
-    assert "1\xa0700 (från 1\xa0500, mål 2\xa0000)" in line(await district.say(NOA, "status"), 12)
-    assert "Framsteg: ▰▰▰▰▱▱▱▱▱▱ 1\xa0700 (från 1\xa0500, mål 2\xa0000)" in await district.say(NOA, "mål 12")
+    assert "1\xa0700 följare (från 1\xa0500, mål 2\xa0000)" in line(await district.say(NOA, "status"), 12)
+    assert ("Framsteg: ▰▰▰▰▱▱▱▱▱▱ 1\xa0700 följare (från 1\xa0500, mål 2\xa0000)") in await district.say(
+        NOA, "mål 12"
+    )
     english = await district.say(NOA, "goal 12", locale="en-US")
-    assert "1,700 (from 1,500, target 2,000)" in english
+    assert "1,700 followers (from 1,500, target 2,000)" in english
 
 
 async def test_a_plan_whose_year_is_over_shows_periods_met_and_no_current_period(district: District) -> None:

@@ -214,8 +214,8 @@ async def test_a_merged_branch_counts_each_event_once_through_the_server(
     nineteen = [(teller, r) for teller, r in stored if r.goal == 19]
     twenty = [(teller, r) for teller, r in stored if r.goal == 20]
     own = line(await district.say(NOA, f"status {names['B']}"), 19)
-    assert f" {min(2, events(nineteen, month='2026-11'))} av 2 den här månaden" in own, (own, stored)
+    assert f" {min(2, events(nineteen, month='2026-11'))} av 2 inlägg den här månaden" in own, (own, stored)
     status = line(await district.say(NOA, "status"), 20)
-    assert f" {min(2, events(twenty))} av 2 i år" in status, (status, stored)
+    assert f" {min(2, events(twenty))} av 2 debattartiklar i år" in status, (status, stored)
     english = line(await district.say(NOA, "status", locale="en-US"), 20)
-    assert f" {min(2, events(twenty))} of 2 this year" in english, (english, stored)
+    assert f" {min(2, events(twenty))} of 2 opinion pieces this year" in english, (english, stored)

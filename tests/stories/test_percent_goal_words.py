@@ -29,13 +29,13 @@ async def members(district: District) -> District:
 async def test_a_goal_in_per_cent_counts_from_the_first_reading_in_swedish(members: District) -> None:
     goal = await members.say(NOA, "mål 25")
     assert "Klart när: medlemmar upp 10 % från årets första mätning\n" in goal, goal
-    assert "430 (från 410, mål 451) · i fas" in goal
+    assert "430 medlemmar (från 410, mål 451) · i fas" in goal
     follow_up = await members.say(MEGAN, "uppföljning")
-    assert "Mål 25: mäts inte → 430 av 451 · i fas" in follow_up, follow_up
+    assert "Mål 25: mäts inte → 430 av 451 medlemmar · i fas" in follow_up, follow_up
 
 
 async def test_a_goal_in_per_cent_counts_from_the_first_reading_in_english(members: District) -> None:
     goal = await members.say(NOA, "goal 25", locale="en-US")
     assert "Done when: members up 10 %, from the year's first reading\n" in goal, goal
     follow_up = await members.say(MEGAN, "follow-up", locale="en-US")
-    assert "Goal 25: not measured → 430 of 451 · on pace" in follow_up, follow_up
+    assert "Goal 25: not measured → 430 of 451 members · on pace" in follow_up, follow_up

@@ -5,7 +5,7 @@ What a board member responsible for goals means: "remind me of the goals still o
 calls done". Goal 23 is the district's: one opinion piece in each of the four priority areas. One piece on
 feminism is one area of four: `status` says "1 of 4", so the quarter's reminder still asks for it (it used
 to count one piece as the whole goal reached). Goal 2 is three people the board appoints: the board named
-three responsible for it, `status` says "3 of 3 named · done", so nobody is asked to report it, and the
+three responsible for it, `status` says "3 of 3 people named · done", so nobody is asked to report it, and the
 board's digest says it is done for the year: not "reported", since nobody reported it.
 """
 
@@ -35,8 +35,8 @@ async def test_one_area_of_four_is_still_asked_for_and_a_goal_done_is_not(distri
     await chats(district, MEGAN, ANNA, NOA)
     await _name(district)
     status = await district.say(NOA, "status")
-    assert line(status, 23).endswith("1 av 4 i år · efter")
-    assert line(status, 2).endswith("3 av 3 utsedda · klart")
+    assert line(status, 23).endswith("1 av 4 debattartiklar i år · efter")
+    assert line(status, 2).endswith("3 av 3 personer utsedda · klart")
     sent = await reminders(district)
     anna, _ = sent[ANNA.teams_id]  # her reminder, then the board's digest
     assert "23. Skriva minst en debattartikel" in anna and "2. Distriktsstyrelsen utser" not in anna
@@ -51,8 +51,8 @@ async def test_the_same_in_english(district: District) -> None:
     await chats(district, MEGAN, ANNA, NOA, locale="en-US")
     await _name(district, english=True)
     status = await district.say(NOA, "status", locale="en-US")
-    assert line(status, 23).endswith("1 of 4 this year · behind")
-    assert line(status, 2).endswith("3 of 3 named · done")
+    assert line(status, 23).endswith("1 of 4 opinion pieces this year · behind")
+    assert line(status, 2).endswith("3 of 3 people named · done")
     sent = await reminders(district)
     anna, _ = sent[ANNA.teams_id]  # her reminder, then the board's digest
     assert "23. Write at least one opinion piece" in anna and "2. The district board appoints" not in anna

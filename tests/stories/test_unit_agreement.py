@@ -57,11 +57,13 @@ async def test_a_corrected_count_takes_its_units_other_form_in_swedish_and_engli
 async def test_status_names_people_in_the_form_their_number_asks_for(district: District) -> None:
     """In "X av Y utsedda" the word follows Y: one person to name is "0 av 1 utsedd"."""
     status = await district.say(NOA, "status")
-    assert "0 av 3 utsedda" in line(status, "  2. ")
-    assert "0 av 1 utsedd ·" in line(status, "  7. ")
+    assert "0 av 3 personer utsedda" in line(status, "  2. ")
+    assert "0 av 1 ansvarig utsedd ·" in line(status, "  7. ")
     english = await district.say(NOA, "status", locale="en-US")
-    assert "0 of 3 named" in line(english, "  2. ") and "0 of 1 named" in line(english, "  7. ")
+    assert "0 of 3 people named" in line(english, "  2. ") and ("0 of 1 person responsible named") in line(
+        english, "  7. "
+    )
     goal = await district.say(NOA, "mål 7")
     assert line(goal, "Klart när") == "Klart när: 1 ansvarig utsedd"
-    assert line(goal, "Framsteg").endswith("0 av 1 utsedd · efter")
+    assert line(goal, "Framsteg").endswith("0 av 1 ansvarig utsedd · efter")
     assert line(await district.say(NOA, "mål 2"), "Klart när") == "Klart när: 3 personer utsedda"

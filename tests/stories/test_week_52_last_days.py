@@ -64,7 +64,7 @@ async def test_a_meeting_on_29_december_counts_for_week_52(district: District) -
     assert stored.startswith("Sparat #2: mål 4, 1 medlemsmöte för Kramfors, 29 dec."), stored
     district.clock.now = datetime(2025, 12, 31, 12, 0, tzinfo=UTC)
     answer = line(await district.say(NOA, "status"), 4)
-    assert "1 av 1 den här veckan" in answer and answer.endswith("· klart"), answer
+    assert "1 av 1 medlemsmöte den här veckan" in answer and answer.endswith("· klart"), answer
 
 
 async def test_in_english_week_52_is_due_by_new_years_eve(district: District) -> None:
