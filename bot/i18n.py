@@ -403,7 +403,7 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^{_WHAT_EN}\s+(?:has|have)\s+{_WHO_NAMED}$", "en"),
     )
 )
-# The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals", "show me Kim's goals".
+# The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals".
 _GENITIVE = r"(?::s|'s|’s|s'|s)"
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), language)
@@ -426,8 +426,8 @@ _NOT_SOMEONE = frozenset(
 # Words that say a branch is meant, around its name: "Sundsvalls krets", "föreningen i Sundsvall", folded.
 BRANCH_WORDS = frozenset(
     (
-        *("krets", "kretsen", "forening", "foreningen", "partiforening", "partiforeningen", "i", "lokalgrupp"),
-        *("lokalgruppen", "branch", "the", "in", "local", "group"),
+        *("krets", "kretsen", "forening", "foreningen", "partiforening", "partiforeningen", "i"),
+        *("lokalgrupp", "lokalgruppen", "branch", "the", "in", "local", "group"),
     )
 )
 
