@@ -432,7 +432,7 @@ BRANCH_WORDS = frozenset(
 )
 
 
-def _whose_goals(trimmed: str) -> Reading | None:
+def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | None:
     """`mål ansvarig NAME` for a question about what someone answers for ("vad ansvarar Kim för?", "what is
     Anna responsible for"), or None."""
     said = " ".join(_without_courtesy(trimmed).rstrip("?!.,:; ").split())  # "… för? tack"
@@ -441,6 +441,9 @@ def _whose_goals(trimmed: str) -> Reading | None:
         # "Kim's": the name without its genitive's apostrophe
         who = found["who"].rstrip("'’") if found is not None else ""
         if found is None or {fold(who), *fold(who).split()[:1], *fold(who).split()[-1:]} & _NOT_SOMEONE:
+            continue
+        genitive = (pattern, language) in _WHOSE_OWN
+        if genitive and (is_command(who.split()[0]) or is_command(said.split()[-2])):  # "paus mål"
             continue
         command = "mål ansvarig" if language == "sv" else "goals responsible"
         # "@": a person or a branch is meant, never a word in the goals (bot/commands/goals.py)
@@ -1412,7 +1415,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                 rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
                 return Reading(f"{command} {rest}".strip(), language, asked=True)
             return Reading(command, language, asked=True)
-    whose = _whose_goals(trimmed)
+    whose = _whose_goals(trimmed, is_command)
     if whose is not None:
         return whose
     role = role_sentence(" ".join(trimmed.split()))

@@ -983,7 +983,8 @@ class Progress:
         if theirs:
             by_id = {g.id: [name for _, name in named.get(g.id, [])] for g in theirs}
             return WhoAnswers(plan, theirs, by_id, person=theirs[0].responsible_in_plan)
-        branch = _branch_named(wanted, branches)
+        # a branch as the one responsible ("@Sundsvall"); "vem ansvarar för Timrå?" asks for its people
+        branch = _branch_named(wanted, branches) if words.startswith("@") else None
         if branch is not None:  # "vad ansvarar Sundsvall för?": the goals every branch does, and its own
             found = plan.search(branch)
             return WhoAnswers(
