@@ -66,3 +66,32 @@ async def test_a_yes_typed_after_the_taps_question_stores_it(
     assert (await district.say(MEGAN, yes, locale=locale)).startswith(
         ("Det finns inget att säga ja till", "There is nothing to say yes to")
     )
+
+
+@pytest.mark.parametrize(
+    ("channel", "locale", "yes", "which", "no", "cancelled"),
+    [
+        ("msteams", "sv-SE", "ja", "Svara 1 eller 1100, eller avbryt.", "nej", "Avbrutet. Inget sparades."),
+        (
+            "test",
+            "sv-SE",
+            "ja tack",
+            "Svara 1 eller 1100, eller avbryt.",
+            "avbryt",
+            "Avbrutet. Inget sparades.",
+        ),
+        ("msteams", "en-US", "yes", "Answer 1 or 1100, or cancel.", "no", "Cancelled; nothing was stored."),
+        ("test", "en-US", "yes", "Answer 1 or 1100, or cancel.", "cancel", "Cancelled; nothing was stored."),
+    ],
+)
+async def test_a_yes_to_one_or_the_other_asks_which_and_the_question_still_waits(
+    district: District, channel: str, locale: str, yes: str, which: str, no: str, cancelled: str
+) -> None:
+    """ "ja" to "1 eller 1 100?" picks neither: the bot says which answers it takes, and a "nej" after it
+    still cancels the question (it was "Jag känner inte till kommandot ”ja”", and the question was gone)."""
+    district.clock.now = MIDYEAR
+    calls, _ = _with_goals(district, CALLS, MONEY)
+    await district.say(MEGAN, f"rapportera {calls} 1 100 samtal", locale=locale, channel=channel)
+    assert (await district.say(MEGAN, yes, locale=locale, channel=channel)).startswith(which)
+    assert await district.say(MEGAN, no, locale=locale, channel=channel) == cancelled
+    assert district.reports() == []
