@@ -421,6 +421,8 @@ _NOT_SOMEONE = frozenset(
         *("aret", "dagen", "veckan", "manaden", "distriktet", "partiet", "planen", "alla", "var", "vart"),
         *("year", "month", "week", "today", "district", "party", "plan", "everyone", "everybody", "all"),
         *("inte", "not", "been", "blivit", "klarats", "natts", "uppnatts", "rapporterats", "kvar"),
+        # the board and the party are no one's name: the plan's own "Ansvarig: Styrelsen" is asked otherwise
+        *("styrelsen", "distriktsstyrelsen", "board", "ar", "vansterpartiet"),
     )
 )
 # Words that say a branch is meant, around its name: "Sundsvalls krets", "föreningen i Sundsvall", folded.
@@ -1580,7 +1582,8 @@ _PROMPTS = frozenset(
         *("diskussionsfragor", "diskussionsfragorna", "inlaggsschemat", "schemat for inlaggen"),
         *("veckans inlagg", "prompts", "the prompts", "our prompts", "the discussion prompts"),
         *("discussion prompts", "the prompt schedule", "prompt schedule", "the posts", "posts"),
-        *("the discussion posts", "the weekly prompts"),
+        *("the discussion posts", "the weekly prompts", "diskussionerna", "the discussions"),
+        *("inlaggen i kanalen", "the prompts in the channel"),
     )
 )
 
