@@ -410,6 +410,8 @@ _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, language in (
         (rf"^(?:(?:vad|vilka)\s+är\s+|visa\s+(?:mig\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+mål(?:en)?$", "sv"),
         (rf"^(?:(?:what|which)\s+are\s+|show\s+(?:me\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+goals?$", "en"),
+        (rf"^vilka\s+mål\s+är\s+{_WHO_NAMED}{_GENITIVE}$", "sv"),  # "vilka mål är Kims?"
+        (rf"^(?:which|what)\s+goals?\s+(?:are|is)\s+{_WHO_NAMED}{_GENITIVE}$", "en"),
     )
 )
 # Who is no one the board names: the asker ("vad ansvarar jag för?" is `mina mål`), the bot, a group.

@@ -37,6 +37,8 @@ from tests.stories.test_members_ask_what_someone_answers_for import _named
         ("vad ansvarr Kim för", "sv-SE", "Kim Berg är ansvarig för 3 mål"),
         ("Anna Lind:s mål", "sv-SE", "Anna Lind är ansvarig för 1 mål"),
         ("Annas mål tack", "sv-SE", "Anna Lind är ansvarig för 1 mål"),
+        ("vilka mål är Kims?", "sv-SE", "Kim Berg är ansvarig för 3 mål"),
+        ("which goals are Kim's?", "en-US", "Kim Berg is responsible for 3 goals"),
         ("Kim's goals", "en-US", "Kim Berg is responsible for 3 goals"),
         ("Kims goals", "en-US", "Kim Berg is responsible for 3 goals"),
         ("what are Kim's goals?", "sv-SE", "Kim Berg is responsible for 3 goals"),
