@@ -377,7 +377,7 @@ _WHAT_EN = r"(?:what|which\s+goals?|what\s+goals?)"
 _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), language)
     for pattern, language in (
-        (rf"^{_WHAT_SV}\s+(?:ansvarar|svarar)\s+{_WHO_NAMED}\s+för$", "sv"),
+        (rf"^{_WHAT_SV}\s+(?:ansvara?r|svarar)\s+{_WHO_NAMED}\s+f[öo]r$", "sv"),
         (rf"^{_WHAT_SV}\s+(?:är|e)\s+{_WHO_NAMED}\s+ansvariga?\s+för$", "sv"),
         (rf"^{_WHAT_SV}\s+har\s+{_WHO_NAMED}\s+(?:ansvar(?:et)?\s+för|hand\s+om)$", "sv"),
         (rf"^{_WHAT_SV}\s+sköter\s+{_WHO_NAMED}$", "sv"),
@@ -396,24 +396,62 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:which|what)\s+goals?\s+does\s+" + _WHO_NAMED + r"\s+have$", "en"),
         (rf"^is\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)\s+(?:any\s+goals?|anything)$", "en"),
         (rf"^does\s+{_WHO_NAMED}\s+have\s+any\s+goals?$", "en"),
+        # whose goals: "vilka mål har Kim?", "vad har Sundsvall för mål?", "which goals has Kim got?"
+        (rf"^vilka\s+mål\s+har\s+{_WHO_NAMED}$", "sv"),
+        (rf"^vad\s+har\s+{_WHO_NAMED}\s+för\s+mål$", "sv"),
+        (rf"^{_WHAT_EN}\s+(?:has|have)\s+{_WHO_NAMED}\s+got$", "en"),
+        (rf"^{_WHAT_EN}\s+(?:has|have)\s+{_WHO_NAMED}$", "en"),
+    )
+)
+# The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals".
+_GENITIVE = r"(?::s|'s|’s|s'|s)"
+_WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), language)
+    for pattern, language in (
+        (rf"^(?:(?:vad|vilka)\s+är\s+|visa\s+(?:mig\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+mål(?:en)?$", "sv"),
+        (rf"^(?:(?:what|which)\s+are\s+|show\s+(?:me\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+goals?$", "en"),
+        (rf"^vilka\s+mål\s+är\s+{_WHO_NAMED}{_GENITIVE}$", "sv"),  # "vilka mål är Kims?"
+        (rf"^(?:which|what)\s+goals?\s+(?:are|is)\s+{_WHO_NAMED}{_GENITIVE}$", "en"),
     )
 )
 # Who is no one the board names: the asker ("vad ansvarar jag för?" is `mina mål`), the bot, a group.
 _NOT_SOMEONE = frozenset(
-    ("jag", "mig", "du", "vi", "ni", "man", "de", "dom", "i", "me", "you", "we", "they", "it", "det", "den")
+    (
+        *("jag", "mig", "du", "vi", "ni", "man", "de", "dom", "i", "me", "you", "we", "they", "it", "det"),
+        *("den", "han", "hon", "hen", "dera", "he", "she", "this", "that", "our", "your", "their"),
+        # what a genitive or "vilka mål har …" names that is no one: "årets mål", "vilka mål har klarats"
+        *("aret", "dagen", "veckan", "manaden", "distriktet", "partiet", "planen", "alla", "var", "vart"),
+        *("year", "month", "week", "today", "district", "party", "plan", "everyone", "everybody", "all"),
+        *("inte", "not", "been", "blivit", "klarats", "natts", "uppnatts", "rapporterats", "kvar"),
+        # the board and the party are no one's name: the plan's own "Ansvarig: Styrelsen" is asked otherwise
+        *("styrelsen", "distriktsstyrelsen", "board", "ar", "vansterpartiet"),
+    )
+)
+# Words that say a branch is meant, around its name: "Sundsvalls krets", "föreningen i Sundsvall", folded.
+BRANCH_WORDS = frozenset(
+    (
+        *("krets", "kretsen", "forening", "foreningen", "partiforening", "partiforeningen", "i"),
+        *("lokalgrupp", "lokalgruppen", "branch", "the", "in", "local", "group"),
+    )
 )
 
 
-def _whose_goals(trimmed: str) -> Reading | None:
+def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | None:
     """`mål ansvarig NAME` for a question about what someone answers for ("vad ansvarar Kim för?", "what is
     Anna responsible for"), or None."""
     said = " ".join(_without_courtesy(trimmed).rstrip("?!.,:; ").split())  # "… för? tack"
-    for pattern, language in _WHOSE:
+    for pattern, language in (*_WHOSE, *_WHOSE_OWN):
         found = pattern.match(said)
-        if found is None or fold(found["who"]) in _NOT_SOMEONE:
+        # "Kim's": the name without its genitive's apostrophe
+        who = found["who"].rstrip("'’") if found is not None else ""
+        if found is None or {fold(who), *fold(who).split()[:1], *fold(who).split()[-1:]} & _NOT_SOMEONE:
+            continue
+        genitive = (pattern, language) in _WHOSE_OWN
+        if genitive and (is_command(who.split()[0]) or is_command(said.split()[-2])):  # "paus mål"
             continue
         command = "mål ansvarig" if language == "sv" else "goals responsible"
-        return Reading(f"{command} {found['who']}", language, asked=True)
+        # "@": a person or a branch is meant, never a word in the goals (bot/commands/goals.py)
+        return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
     return None
 
 
@@ -1083,13 +1121,14 @@ YES_WORDS = frozenset(("ja", "yes", "bekrafta", "confirm"))
 CANCEL_WORDS = {
     **dict.fromkeys(("avbryt", "avsluta", "sluta", "stopp", "glom det", "strunt i det", "angra"), "sv"),
     **dict.fromkeys(("cancel", "quit", "exit", "abort", "stop", "never mind", "nevermind"), "en"),
-    **dict.fromkeys(("forget it", "undo"), "en"),
+    **dict.fromkeys(("forget it", "undo", "no cancel", "cancel it", "cancel that"), "en"),
+    **dict.fromkeys(("stoppa", "nej avbryt", "avbryt det"), "sv"),
 }
 # "No" to a question the bot asked (folded). To one that asks for a goal, a day or which of two readings
 # was meant, it is a no to going on: nothing is stored; to a comment it is none (dialogs/checkin_dialog.py).
 # With no question waiting, it is told there is nothing to cancel, as CANCEL_WORDS are. Each and its language.
 NO_WORDS = {
-    **dict.fromkeys(("nej", "na", "nej tack"), "sv"),
+    **dict.fromkeys(("nej", "na", "naa", "nix", "nej tack"), "sv"),
     **dict.fromkeys(("no", "nope", "no thanks", "no thank you"), "en"),
 }
 
@@ -1380,7 +1419,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                 rest = _without_courtesy(_after_words(trimmed, len(ask_folded.split())))
                 return Reading(f"{command} {rest}".strip(), language, asked=True)
             return Reading(command, language, asked=True)
-    whose = _whose_goals(trimmed)
+    whose = _whose_goals(trimmed, is_command)
     if whose is not None:
         return whose
     role = role_sentence(" ".join(trimmed.split()))
@@ -1405,9 +1444,13 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                 return Reading(f"{command} {topic}".strip(), language, asked=True)
             return Reading(f"{command} {rest}".strip(), language, asked=True)
     how = _HOW_SV.match(folded)
+    if how is not None and _about_prompts(how["rest"]):  # "hur går det med inläggen?": the prompts' turns
+        return Reading("kommande", "sv", asked=True)
     if how is not None:
         return Reading(_status(trimmed, how["rest"], is_command), "sv", asked=True)
     how = _HOW_EN.match(folded)
+    if how is not None and _about_prompts(how["who"] or how["rest"] or ""):  # "how are the prompts going?"
+        return Reading("upcoming", "en", asked=True)
     if how is not None:
         named = _one_goal(how["on"] or "") or _status(trimmed, how["who"] or how["rest"] or "", is_command)
         return Reading(named, "en", asked=True)
@@ -1531,6 +1574,27 @@ def _help_topic(ask: str, rest: str, is_command: Callable[[str], bool]) -> str |
         return said
     about = len(words) == 1 or meaning
     return " ".join([first, *words[1:]]) if about and is_command(first) else None
+
+
+# The discussion prompts and their schedule, as a "how is it going" question names them (folded): the
+# board's `kommande` answers it, not a branch's status.
+_PROMPTS = frozenset(
+    (
+        *("inlagg", "inlaggen", "inlagget", "vara inlagg", "diskussionsinlagg", "diskussionsinlaggen"),
+        *("diskussionsfragor", "diskussionsfragorna", "inlaggsschemat", "schemat for inlaggen"),
+        *("veckans inlagg", "prompts", "the prompts", "our prompts", "the discussion prompts"),
+        *("discussion prompts", "the prompt schedule", "prompt schedule", "the posts", "posts"),
+        *("the discussion posts", "the weekly prompts", "diskussionerna", "the discussions"),
+        *("inlaggen i kanalen", "the prompts in the channel"),
+    )
+)
+
+
+def _about_prompts(folded_rest: str) -> bool:
+    words = folded_rest.split()
+    if words[:1] in (["med"], ["for"], ["with"], ["on"]):
+        words = words[1:]
+    return " ".join(words) in _PROMPTS
 
 
 def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) -> str:

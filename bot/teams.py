@@ -183,6 +183,8 @@ class DistrictBot:
             locale=activity.locale,
         )
         reply = await self.router.dispatch(request, Context(self.services, self.clock()))
+        if reply.waits is not None:  # a tap's answer that asks ("if it happened twice, … yes"): a typed
+            await self.dialogs.wait(turn, reply.waits)  # "ja" or "nej" answers it, as after a message
         if reply.keeps_card:
             return {"statusCode": 200, "type": MESSAGE, "value": reply.text}
         return {"statusCode": 200, "type": ADAPTIVE_CARD, "value": reply.as_card()}

@@ -18,7 +18,7 @@ from bot.db.dialogs import DialogStateConflict, DialogStates, dialog_key
 from bot.sdk import Message, Turn
 from dialogs import reading_dialog
 from dialogs.checkin_dialog import Aside, Waiting, answer, aside, begin
-from dialogs.readings import Choice, Confirm
+from dialogs.readings import Answer, Choice, Confirm
 
 
 class Dialogs:
@@ -49,6 +49,8 @@ class Dialogs:
         if choice is not None:
             # A question asked once: whatever the message is, it is no longer waited for.
             await asyncio.to_thread(self._states.delete, [key])
+            if choice.read(request.text) is Answer.UNCLEAR:  # asked again: still waiting for its answer
+                await self.wait(turn, choice.as_json())
             return await reading_dialog.answer(turn, request, context, choice)
         waiting = Waiting.from_json(data)
         if waiting is None:
@@ -77,6 +79,8 @@ class Dialogs:
         except ValueError:
             data = None
         choice = Choice.from_json(data) or Confirm.from_json(data)
+        if choice is not None and choice.read(request.text) is Answer.UNCLEAR:  # asked again, kept again
+            await self.wait(turn, choice.as_json())
         return choice is not None and await reading_dialog.answer(turn, request, context, choice)
 
     async def begin_check_in(self, turn: Turn, request: Request, context: Context) -> None:

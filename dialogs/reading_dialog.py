@@ -19,6 +19,10 @@ async def answer(turn: Turn, request: Request, context: Context, choice: Choice 
     if picked is Answer.CANCEL:
         await turn.send(Message(t._("Cancelled; nothing was stored.")))
         return True
+    if picked is Answer.UNCLEAR and isinstance(choice, Choice):  # "ja" to "1 or 1 100?": which one
+        answer = t._("Answer {alone} or {joined}, or cancel. Nothing is stored until you answer.")
+        await turn.send(Message(answer.format(alone=choice.alone, joined=choice.joined)))
+        return True
     if isinstance(choice, Confirm):  # "ja" to "did it happen twice?": the line the question offered
         reply = await report_line(request, context, choice.args)
         await turn.send(Message(reply.text))

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.i18n import leaves_question, said_yes
+from bot.i18n import leaves_question, said_yes, says_yes
 
 KIND = "reading"  # the stored state's "dialog": what tells it from the check-in dialog's (dialogs/host.py)
 COMMANDS = ("report", "correct")
@@ -29,6 +29,7 @@ class Answer(StrEnum):
     ALONE = "alone"  # the value alone, the number begins the comment
     JOINED = "joined"  # the number joined up
     CANCEL = "cancel"
+    UNCLEAR = "unclear"  # "ja" to "1 or 1 100?": neither, so the question is asked again and kept
     OTHER = "other"  # not an answer to the question
 
 
@@ -65,6 +66,8 @@ class Choice:
         """Which reading an answer picks."""
         if leaves_question(text):
             return Answer.CANCEL
+        if says_yes(text):
+            return Answer.UNCLEAR
         typed = _SPACES.sub("", text.strip()).replace(",", ".").rstrip(".")
         if typed == self.alone:
             return Answer.ALONE

@@ -958,6 +958,41 @@ def person_goals(
     return Reply(text, card(body, fallback=text))
 
 
+def branch_goals(
+    t: Translator, branch: str, goals: Sequence[Goal], every: Sequence[int], chairs: Sequence[str]
+) -> Reply:
+    """What a branch answers for ("vad ansvarar Sundsvall för?"): the goals every branch does, the goals
+    that name it, who chairs it, and where to see how far it has come."""
+    language = t.language
+    title = t._("{branch} is a branch").format(branch=branch)
+    notes = []
+    if every:
+        numbers = [str(number) for number in every]
+        notes.append(
+            t._("It answers for the goals every branch does: {goals}.").format(
+                goals=t.ngettext("goal {numbers}", "goals {numbers}", len(numbers)).format(
+                    numbers=listed(t, numbers)
+                )
+            )
+        )
+    if chairs:
+        notes.append(t._("Its chair: {names}.").format(names=listed(t, chairs)))
+    rows = [(str(goal.number), goal.text_in(language)) for goal in goals]
+    if rows:
+        notes.append(
+            t.ngettext("{count} goal names {branch}:", "{count} goals name {branch}:", len(rows)).format(
+                count=len(rows), branch=branch
+            )
+        )
+    after = t._("How far {branch} has come: write {command}.").format(
+        branch=branch, command=f"status {branch}"
+    )
+    lines = [title, *notes, *(f"{number:>3}. {text}" for number, text in rows), after]
+    body = [heading(title), *(paragraph(note) for note in notes), *([facts(rows)] if rows else [])]
+    text = "\n".join(lines)
+    return Reply(text, card([*body, paragraph(after)], fallback=text))
+
+
 def _per_period(t: Translator, period: Period | None) -> str:
     return {
         Period.WEEK: t._("per week"),

@@ -159,17 +159,27 @@ async def _who_answers(request: Request, context: Context, words: str) -> Reply:
     if answer.plan is None or not answer.plan.goals:
         return _no_plan(request)
     t = request.t
+    name = words.lstrip("@")  # "@Kim": a person (or a branch) is meant
     if answer.namesakes:  # "vad ansvarar Anna för?" with two Annas: which one
         command = t._("goals responsible {name}")
         return Reply(
             t._("{count} people are called {name}: write {commands}.").format(
                 count=len(answer.namesakes),
-                name=words,
+                name=name,
                 commands=listed(t, [command.format(name=name) for name in answer.namesakes], either=True),
             )
         )
     if answer.person is not None:  # "vad ansvarar Kim för?": the goals Kim answers for
         return cards.person_goals(t, answer.plan, answer.person, answer.found, answer.named, answer.chairs)
+    if answer.branch is not None:  # "vad ansvarar Sundsvall för?": a branch's share of the plan
+        return cards.branch_goals(t, answer.branch, answer.found, answer.every, answer.branch_chairs)
+    if answer.nobody:  # "Pelles mål": no one (and no branch) is called so
+        return Reply(
+            t._(
+                "Nobody here is called \u201c{name}\u201d, and no branch is either. Write the name as roles "
+                "shows it, e.g. {example} (write roles to see everyone)."
+            ).format(name=name, example=t._("goals responsible {name}").format(name=t._("FIRSTNAME")))
+        )
     return cards.search_results(t, words, answer.found, named=answer.named)
 
 

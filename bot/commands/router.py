@@ -32,6 +32,7 @@ from bot.i18n import (
     person_language,
     question_language,
     rephrase,
+    says_yes,
     social,
     take_away,
     taken_away,
@@ -329,6 +330,10 @@ class Router:
                 return await self._run(review, replace(asked, text=text, command=text, args=text), context)
             note_turn(command="cancel")
             return nothing_to_cancel(translator(spoken_in))
+        if says_yes(text) and self.route_for(text) is None:  # "ja" with no question waiting for it
+            note_turn(command="yes")
+            yes = "en" if fold(text).split()[0] in ("yes", "confirm") else "sv"
+            return nothing_to_confirm(translator(yes))
         reading = rephrase(text, self._names_command)
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
@@ -617,6 +622,16 @@ class Router:
 def nothing_to_cancel(t: Translator) -> Reply:
     """ "avbryt" with no question waiting for the sender's answer."""
     return Reply(t._("There is nothing to cancel: I am not waiting for an answer from you."))
+
+
+def nothing_to_confirm(t: Translator) -> Reply:
+    """ "ja" with no question waiting for the sender's answer: what it would have said yes to is gone."""
+    return Reply(
+        t._(
+            "There is nothing to say yes to: I am not waiting for an answer from you. If I asked you "
+            "something earlier, write its whole line again, as I showed it."
+        )
+    )
 
 
 def friendly(kind: Social, t: Translator) -> Reply:

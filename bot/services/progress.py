@@ -96,7 +96,7 @@ from fractions import Fraction
 from functools import partial
 from typing import TYPE_CHECKING, assert_never
 
-from bot.i18n import fold
+from bot.i18n import BRANCH_WORDS, fold
 from bot.services.engagement import PostsTally, tally
 from bot.services.goals import Goal, Period, Plan, Target, TargetKind
 from bot.services.people import Role
@@ -899,6 +899,10 @@ class WhoAnswers:
     person: str | None = None  # whose goals `found` are: the board named them responsible
     chairs: tuple[str, ...] = ()  # the branches `person` chairs: each answers there for every branch's goals
     namesakes: tuple[str, ...] = ()
+    branch: str | None = None  # a branch asked about as the one responsible: `found` are the goals naming it
+    every: tuple[int, ...] = ()  # for `branch`: the numbers of the goals every branch does
+    branch_chairs: tuple[str, ...] = ()  # for `branch`: who chairs it
+    nobody: bool = False  # the words name a person or a branch ("@Pelle"), and nobody is called so
 
 
 class Progress:
@@ -954,20 +958,24 @@ class Progress:
             plan = self.plans.plan(district)
             named = self.checkins.responsible(district) if plan is not None else {}
             members = self.checkins.members(district) if plan is not None else []
+            branches = [b.name for b in self.checkins.branches(district)] if plan is not None else []
         if plan is None:
             return WhoAnswers(None)
         people = {person: name for each in named.values() for person, name in each}
         people |= {member.person_id: member.name for member in members}
         wanted = fold(words.lstrip("@"))
-        meant = sorted(
-            (
-                p
-                for p, name in people.items()
-                # the full name, the first or the last: "Kim", "Kim Berg", "Berg"
-                if name and wanted in {fold(name), fold(name.split()[0]), fold(name.split()[-1])}
-            ),
-            key=lambda p: people[p],
-        )
+        meant: list[int] = []
+        # the full name, the first or the last: "Kim", "Kim Berg", "Berg"; a genitive read without its "s"
+        # may have lost the name's own ("Lars mål" -> "Lar")
+        for each in (wanted, wanted + "s") if words.startswith("@") else (wanted,):
+            meant = meant or sorted(
+                (
+                    p
+                    for p, name in people.items()
+                    if name and each in {fold(name), fold(name.split()[0]), fold(name.split()[-1])}
+                ),
+                key=lambda p: people[p],
+            )
         if len(meant) > 1:
             return WhoAnswers(plan, namesakes=tuple(people[p] for p in meant))
         if meant:
@@ -988,6 +996,22 @@ class Progress:
         if theirs:
             by_id = {g.id: [name for _, name in named.get(g.id, [])] for g in theirs}
             return WhoAnswers(plan, theirs, by_id, person=theirs[0].responsible_in_plan)
+        # a branch as the one responsible ("@Sundsvall"); "vem ansvarar för Timrå?" asks for its people
+        branch = _branch_named(wanted, branches) if words.startswith("@") else None
+        if branch is not None:  # "vad ansvarar Sundsvall för?": the goals every branch does, and its own
+            found = plan.search(branch)
+            return WhoAnswers(
+                plan,
+                found,
+                {g.id: [name for _, name in named.get(g.id, [])] for g in found},
+                branch=branch,
+                every=tuple(g.number for g in plan.goals if g.applies_to_branches),
+                branch_chairs=tuple(
+                    sorted({m.name for m in members if m.branch == branch and m.role is Role.CHAIR})
+                ),
+            )
+        if words.startswith("@"):  # someone was meant, and nobody is called so
+            return WhoAnswers(plan, nobody=True)
         found = plan.search(words)
         return WhoAnswers(plan, found, {g.id: [name for _, name in named.get(g.id, [])] for g in found})
 
@@ -1192,3 +1216,13 @@ def _stored_by(reports: Mapping[int, Sequence[Report]], moment: datetime) -> dic
         goal_id: [r for r in rows if r.reported_at is None or r.reported_at <= moment]
         for goal_id, rows in reports.items()
     }
+
+
+def _branch_named(wanted: str, branches: Sequence[str]) -> str | None:
+    """The branch folded words name, with the words that say it is one and its genitive: "sundsvall",
+    "sundsvalls krets", "foreningen i sundsvall", "sundsvallskretsen"."""
+    core = " ".join(word for word in wanted.split() if word not in BRANCH_WORDS)
+    forms = {core, core.removesuffix("s")}
+    for suffix in ("skretsen", "kretsen", "skrets", "krets", "sforeningen", "foreningen"):
+        forms.add(core.removesuffix(suffix))
+    return next((branch for branch in branches if fold(branch) in forms - {""}), None)

@@ -6,8 +6,8 @@ a branch's chair, the goals every branch does (`mål 3` says each branch's chair
 
 A first name is enough ("Kim" is Kim Berg), as are the full and the last one, in any case; a name two
 people share is asked about with the line for each. Someone named for no goal is told so; a name nobody
-has is searched for as a subject, as "vem ansvarar för facebook?" is. "Vad ansvarar jag för?" is
-`mina mål`.
+has is told so, with how to write a name ("vem ansvarar för facebook?" searches the goals). "Vad
+ansvarar jag för?" is `mina mål`.
 
 Megan (the board) names Kim (chair of Sundsvall) responsible for goals 6 and 7, Anna (the board) for goal 12
 and Kim for goal 12 too, on 10 June 2026. The sample plan: goal 3 is the one every branch does.
@@ -121,7 +121,8 @@ async def test_a_name_two_people_share_is_asked_about_and_a_name_nobody_has_is_a
         "Anna Lind är ansvarig för 1 mål"
     )
     assert await district.say(NOA, "what is Pelle responsible for?", locale="en-US") == (
-        "No goal mentions “Pelle”. Who is on the board and who chairs each branch: write roles."
+        "Nobody here is called “Pelle”, and no branch is either. Write the name as roles shows it, "
+        "e.g. goals responsible FIRSTNAME (write roles to see everyone)."
     )
     # the asker's own: `mina mål`
     assert (await district.say(KIM, "vad ansvarar jag för?")).startswith("Dina mål, 10 juni 2026")
