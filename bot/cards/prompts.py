@@ -163,15 +163,14 @@ def awaiting_approval(t: Translator, slot: PromptSlot) -> Reply:
 
 
 def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:
-    """Political text goes out under the name of the person who wrote it, never another's."""
+    """Political text goes out under the name of the person who wrote it, and only theirs: whose turn it
+    was is the rota's business, not the members' ("Skrivet av Lars för Jonas" reads as Jonas's words too).
+    A bank prompt names no board member: none of them wrote it."""
     if from_bank:
         return t._("From the prompt bank")
-    writer, owner = slot.writer_name, slot.owner_name
-    if writer is None:  # the writer is no longer known (forgotten, or removed)
+    if slot.writer_name is None:  # the writer is no longer known (forgotten, or removed)
         return t._("From the district board")
-    if owner and slot.text_by != slot.owner_id:
-        return t._("Written by {writer} for {owner}").format(writer=writer, owner=owner)
-    return t._("Written by {name}").format(name=writer)
+    return t._("Written by {name}").format(name=slot.writer_name)
 
 
 def upcoming(
@@ -252,14 +251,16 @@ def upcoming(
 
 def coming_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
     """A coming prompt as every list of them shows it: when (in the district's time), whose turn, and
-    whether its text is written."""
-    return " \u00b7 ".join(
-        [
-            when(t, slot.due_at, schedule.zone),
-            slot.owner_name or t._("nobody yet"),
-            status_text(t, slot, schedule.approval_required),
-        ]
-    )
+    whether its text is written; and, where a colleague wrote it, whose name the post will carry (the
+    owner's name alone would read as the post's author)."""
+    parts = [
+        when(t, slot.due_at, schedule.zone),
+        slot.owner_name or t._("nobody yet"),
+        status_text(t, slot, schedule.approval_required),
+    ]
+    if slot.text and slot.text_by != slot.owner_id:
+        parts.append(t._("posted as written by {writer}").format(writer=slot.writer_name or t._("the board")))
+    return " \u00b7 ".join(parts)
 
 
 def by_channel(
@@ -987,12 +988,12 @@ def approval_pending(
 
 def written_for(t: Translator, slot: PromptSlot, schedule: Schedule, writer: str) -> Reply:
     """To a prompt's owner: a colleague wrote the text for their turn, which goes out under the writer's
-    name for them."""
+    name alone (the turn stays the owner's in the rota)."""
     return Reply(
         t._(
             "{writer} wrote the text for your prompt #{id} ({when}, {channel}); it is posted as “Written by "
-            "{writer} for {owner}”. See it with: preview {id}"
-        ).format(owner=slot.owner_name or "", **_about(t, slot, schedule, "") | {"writer": writer})
+            "{writer}”, under their name only. See it with: preview {id}"
+        ).format(**_about(t, slot, schedule, "") | {"writer": writer})
     )
 
 

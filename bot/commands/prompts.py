@@ -464,9 +464,9 @@ def register(router: Router) -> None:
                 writer=written.replaced or t._("someone no longer known")
             )
         if written.told:
-            answer += " " + t._("It is posted under your name for {owner}, who is told.").format(
-                owner=written.told
-            )
+            answer += " " + t._(
+                "It is posted under your name only; {owner}, whose turn it is, is told."
+            ).format(owner=written.told)
         if written.approval_required:  # last, so that the command ends the answer
             answer += " " + t._("Another board member approves it with: approve {id}").format(id=slot.id)
         return Reply(answer)

@@ -74,11 +74,11 @@ async def test_a_colleague_posts_a_text_written_for_someone_else_and_all_three_r
     notices = await told(world, (MEGAN, ADELE, LARS), before)
     assert notices["Megan Bowen"] == [
         f"Jonas publicerade ditt inlägg #{first.id} (tisdag 1 december kl. 18.00, Allmänt) nu, före sin tid. "
-        "Det gick ut med texten av Adele Vance, undertecknat ”Skrivet av Adele Vance för Megan Bowen”."
+        "Det gick ut med texten av Adele Vance, undertecknat ”Skrivet av Adele Vance”."
     ]
     assert notices["Adele Vance"] == [
         f"Jonas posted #{first.id} (Tuesday 1 December at 18:00, General, Megan Bowen’s turn) now, ahead of "
-        "its time. It went out with your text, signed “Written by Adele Vance for Megan Bowen”."
+        "its time. It went out with your text, signed “Written by Adele Vance”."
     ]
     assert notices["Lars Nilsson"][0].startswith(f"Jonas publicerade #{first.id} (tisdag 1 december")
     assert notices["Jonas"] == []
@@ -249,6 +249,6 @@ async def test_a_late_post_after_a_restart_and_a_swapped_turn_are_signed_by_thei
         await asyncio.sleep(0.01)
     late, swapped = channel_posts(world, before)
     assert "Vad vill vi av regionen?" in late, late
-    assert late.endswith("Skrivet av Lars Nilsson för Adele Vance"), late
+    assert late.endswith("Skrivet av Lars Nilsson"), late
     assert "Where should we build homes?" in swapped, swapped
-    assert swapped.endswith("Skrivet av Adele Vance för Megan Bowen"), swapped
+    assert swapped.endswith("Skrivet av Adele Vance"), swapped
