@@ -738,13 +738,15 @@ def set_aside_answer(t: Translator, answer: str, done: SetAside) -> Reply:
     """The answer to a skip, stop or pause that was done: what it did to written texts and to the turns."""
     lines = [f"{answer} {set_aside_done(t, done)}".strip()]
     if done.few:
-        lines.append(_few_in_months(t, done.few))
+        lines.append(_few_in_months(t, done.few, skipped=done.pause is None))
     if done.dealt:
         lines.append(dealt_anew(t, done.dealt))
     return Reply("\n".join(lines))
 
 
-def _few_in_months(t: Translator, few: Sequence[tuple[date, int]], *, holidays: bool = False) -> str:
+def _few_in_months(
+    t: Translator, few: Sequence[tuple[date, int]], *, holidays: bool = False, skipped: bool = False
+) -> str:
     months = [
         (
             t.ngettext("{count} prompt in {month}", "{count} prompts in {month}", count)
@@ -757,6 +759,11 @@ def _few_in_months(t: Translator, few: Sequence[tuple[date, int]], *, holidays: 
         note = t._(
             "Note: the plan asks for prompts at least twice a month; with the holidays skipped this channel "
             "gets {months}."
+        )
+    elif skipped:
+        note = t._(
+            "Note: the plan asks for prompts at least twice a month; with this one skipped this channel gets "
+            "{months}."
         )
     else:
         note = t._(

@@ -1074,10 +1074,12 @@ class PromptDesk:
         if written and not confirmed:
             return SetAside(schedule, written, applied=False, actor=actor)
         skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
+        few: tuple[tuple[date, int], ...] = ()
         if skipped:
             self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
             self._changed()
-        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor)
+            few = self._few_left(schedule, local_day(slot.due_at, schedule.zone).replace(day=1))
+        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor, few=few)
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
@@ -1109,6 +1111,16 @@ class PromptDesk:
             dealt=dealt,
             few=self._few_in(schedule, pause),
         )
+
+    def _few_left(self, schedule: Schedule, month: date) -> tuple[tuple[date, int], ...]:
+        """The month of a skipped prompt, if the skip leaves it fewer than the plan's two (the rule, less
+        the channel's pauses and the prompts skipped), and how many are left: the board member is warned."""
+        zone, pauses = schedule.zone, self.prompts.pauses(schedule.id)
+        skipped = self.prompts.slots(schedule_id=schedule.id, statuses=[SlotStatus.SKIPPED], limit=1000)
+        skipped_at = {slot.due_at for slot in skipped}
+        due = [at for at in _due_in(schedule, month) if at not in skipped_at]
+        left = sum(1 for at in due if not any(p.covers(local_day(at, zone)) for p in pauses))
+        return ((month, left),) if left < 2 else ()
 
     def _few_in(self, schedule: Schedule, pause: Pause) -> tuple[tuple[date, int], ...]:
         """The months in which `pause` takes a prompt and leaves fewer than the plan's two (the rule, less
