@@ -1004,6 +1004,28 @@ def written_for(t: Translator, slot: PromptSlot, schedule: Schedule, writer: str
     )
 
 
+def erased(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    """To a prompt's owner and its text's writer: the text was taken off (the writer reads it, kept)."""
+    if slot.writer_name == actor:  # its writer took it back: to the owner
+        return Reply(
+            t._(
+                "{actor} took their text off {which}; it waits for a new text, and without one a prompt "
+                "from the bank is posted."
+            ).format(actor=actor, which=which(t, slot, schedule))
+        )
+    return Reply(
+        t._(
+            "{actor} took the text by {writer} off {which}; it waits for a new text, and without one a "
+            "prompt from the bank is posted. The text, kept: {text}"
+        ).format(
+            actor=actor,
+            writer=slot.writer_name or t._("someone no longer known"),
+            which=which(t, slot, schedule),
+            text=quoted(t, slot.text or ""),
+        )
+    )
+
+
 def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
     """To the writer of a text another board member replaced: their text back."""
     return Reply(
@@ -1083,6 +1105,21 @@ def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: st
             "for it stays with it and is posted then, under your name; to write one for another prompt: "
             "write NUMBER YOUR TEXT"
         ).format(whose=genitive(t, owner), **_about(t, slot, schedule, actor))
+    )
+
+
+def taken(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
+    """To a slot's former owner, when a colleague took their turn ("jag tar Adeles tur")."""
+    return Reply(
+        t._(
+            "{actor} took your turn #{id}, posted {when} in {channel}: you need not write it, and it is "
+            "posted under the name of whoever writes it."
+        ).format(
+            id=slot.id,
+            actor=actor,
+            when=when(t, slot.due_at, schedule.zone),
+            channel=channel_name(t, schedule),
+        )
     )
 
 
