@@ -992,7 +992,8 @@ class PromptDesk:
         # Who is due is whoever waited longest since their last turn: the past turns are dealt as held, so a
         # turn the board gave away by hand is made up, not skipped for a round.
         past = self.prompts.last_turns(district, until=now, count=2 * len(board))
-        owners = deal_turns(board, None, [*past, *held])[len(past) :]
+        gave = [None] * len(past) + [slot.given_by for slot in coming]
+        owners = deal_turns(board, None, [*past, *held], gave)[len(past) :]
         new = {slot.id: owner for slot, owner in zip(coming, owners, strict=True) if owner != slot.owner_id}
         if not new:
             return [], []
