@@ -432,7 +432,9 @@ def register(router: Router) -> None:
 
     @router.command(
         "skriv",
+        "radera",  # "radera min text", "ta bort min text": the text taken off (`erase`), one help line
         "write",
+        "erase",
         usage=N_("write NUMBER TEXT"),
         summary=N_("write the text of a prompt"),
         role=board,
@@ -442,6 +444,8 @@ def register(router: Router) -> None:
         """Write (or rewrite) the text of a slot; or a tap on the owner's reminder."""
         if request.form is not None:
             return await owner_tapped(request, context, request.form)
+        if fold(request.command) in ("radera", "erase"):
+            return await erase(request, context)
         t = request.t
         number, text = _number_and_text(request.args)
         assert request.user is not None
@@ -480,13 +484,6 @@ def register(router: Router) -> None:
             answer += " " + t._("Another board member approves it with: approve {id}").format(id=slot.id)
         return Reply(answer)
 
-    @router.command(
-        "radera",
-        "erase",
-        usage=N_("erase NUMBER"),
-        summary=N_("take a text off a prompt (your own; an administrator any)"),
-        role=board,
-    )
     async def erase(request: Request, context: Context) -> Reply:
         """ "radera min text", "ta bort min text", "delete my text": the text off a coming prompt, which
         then waits for a new one. Only the writer's own: a colleague's words are theirs to take back."""
