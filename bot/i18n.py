@@ -1404,7 +1404,7 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     taking = _I_TAKE.match(" ".join(words))
     if taking is not None:  # "jag tar Adeles tur": the name's next turn given to the writer
         swedish = bool(taking["sv"])
-        taker = _TAKEN_NAMED.search(written.strip().rstrip("?!. "))
+        taker = _TAKEN_NAMED.search(_without_courtesy(written).strip().rstrip("?!. "))
         who = taker["who"] if taker is not None else taking["who"]
         command = f"ge {who} tur till mig" if swedish else f"assign {who} turn to me"
         return Reading(command, "sv" if swedish else "en", True)

@@ -130,3 +130,13 @@ async def test_change_and_delete_my_text_in_english(world: World) -> None:
     await world.say(LARS, f"skriv {second.id} Var ska vi bygga?")
     answer = await world.say(ADMIN, f"radera {second.id}")
     assert answer.startswith(f"Texten till #{second.id} är borttagen"), answer
+
+
+async def test_thanks_after_taking_a_turn_changes_nothing(world: World) -> None:
+    """ "jag tar adeles tur tack" read "adeles tur" as the name."""
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    second = world.slot_at(15, 12, 18)
+    assert await world.say(LARS, "jag tar adeles tur tack") == f"#{second.id} är nu Lars Nilssons tur."
+    assert await world.say(ADELE, "I'll take Lars's turn, thanks", locale="en-US") == (
+        f"#{second.id} is now Adele Vance’s."
+    )
