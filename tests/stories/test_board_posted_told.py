@@ -230,8 +230,9 @@ def channel_posts(world: World, before: int) -> list[str]:
 async def test_a_late_post_after_a_restart_and_a_swapped_turn_are_signed_by_their_writers(
     world: World,
 ) -> None:
-    """Whichever way a post goes out, it is signed by whoever wrote it, for whoever's turn it is: late after
-    the bot was down (within the grace), and after a swap moved the text's prompt to another's turn."""
+    """Whichever way a post goes out, it is signed by whoever wrote it, whoever's turn it is: late after
+    the bot was down (within the grace), and after a swap moved the text's prompt to another's turn; the
+    writer's name only, never whose turn it was."""
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
     await world.say(ADELE, f"write {second.id} Where should we build homes?", locale="en-US")
