@@ -55,7 +55,8 @@ async def test_a_colleagues_text_for_a_turn_is_listed_and_signed_in_english(worl
     await world.say(ADELE, f"write {first.id} What do we want from the region?", locale="en-US")
     listed = await world.say(ADELE, "upcoming", locale="en-US")
     assert (
-        f"#{first.id}  Tuesday 1 December at 18:00 · Megan Bowen · text ready · posted as written by Adele Vance"
+        f"#{first.id}  Tuesday 1 December at 18:00 · Megan Bowen · text ready · "
+        "posted as written by Adele Vance"
     ) in listed, listed
     shown = await world.say(ADELE, f"preview {first.id}", locale="en-US")
     assert shown.endswith("What do we want from the region?\nWritten by Adele Vance"), shown
