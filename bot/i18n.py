@@ -350,6 +350,8 @@ _WHO_LEADS: tuple[tuple[str, str], ...] = (
 # A board member's own next open turn, written instead of its number ("ge min tur till @Anna", "skip my
 # turn"), folded.
 OWN_TURN = frozenset(("min tur", "min nasta tur", "mitt inlagg", "my turn", "my next turn", "my prompt"))
+# "min text", "my text": the next open prompt whose text the writer wrote (on any turn), folded.
+OWN_TEXT = frozenset(("min text", "mina text", "min inlaggstext", "my text", "my prompt text"))
 # The next prompt to go out, written instead of its number ("visa nästa inlägg", "show the next prompt"),
 # folded.
 NEXT_PROMPT = frozenset(
@@ -368,6 +370,27 @@ _SHOW_LEADS = frozenset(
 _SOMEONE_TAKES = re.compile(
     r"^(?:(?P<sv>kan|kunde) \w+(?: \w+)? (?:ta|skriva) (?:min tur|mitt inlagg|min nasta tur)"
     r"|(?:can|could) \w+(?: \w+)? (?:take|do|write) (?:my turn|my prompt|my next turn))$"
+)
+# Changing or deleting one's own prompt text ("ändra min text: …", "ta bort min text", "change my text",
+# "delete my text"), folded: the board's `skriv min text` and `radera min text`.
+_MY_TEXT = re.compile(
+    r"^(?:(?P<sv_change>andra|byt ut|skriv om|uppdatera|redigera)|(?P<sv_delete>ta bort|radera|stryk)"
+    r"|(?P<en_change>change|edit|update|rewrite|replace)|(?P<en_delete>delete|remove|erase|drop))"
+    r" (?:min text|mitt inlaggs text|texten jag skrev|my text|my prompt text|the text i wrote)(?P<rest>\b.*)$"
+)
+_TEXT_NAMED = re.compile(
+    r"\b(?:min\s+text|mitt\s+inläggs\s+text|texten\s+jag\s+skrev|my\s+(?:prompt\s+)?text|the\s+text\s+i\s+wrote)\b",
+    re.IGNORECASE,
+)
+_TAKEN_NAMED = re.compile(
+    r"\b(?:tar|ta|skriver|take|do|write)\s+(?:över\s+|over\s+)?(?P<who>.+?)\s+\S+$", re.I
+)
+# Taking a colleague's turn ("jag tar Adeles tur", "I'll take Adele's turn"): the board's `ge NAMN:s tur
+# till mig`, which gives that member's next turn to the writer. The name as written, genitive and all.
+_I_TAKE = re.compile(
+    r"^(?:(?P<sv>jag (?:kan )?(?:tar|ta|skriver|kan ta) ?(?:over )?)"
+    r"|(?P<en>(?:i ll|ill|i will|i can|let me|i d like to|i ll happily) (?:take|do|write) ))"
+    r"(?P<who>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?) (?:tur|turn|inlagg|prompt)$"
 )
 # What one person answers for, the reverse of _WHO_LEADS: "vad ansvarar Kim för?" -> `mål ansvarig Kim`, which
 # for a person's name lists the goals they answer for (bot/services/progress.py, who_answers).
@@ -1407,6 +1430,23 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
     saying = _SAYINGS.get(" ".join(words))
     if saying is not None:
         return Reading(*saying, asked=True)
+    own = _MY_TEXT.match(" ".join(words))
+    if own is not None:  # "ändra min text: …": the text as written, after "min text"
+        swedish = bool(own["sv_change"] or own["sv_delete"])
+        verb = ("skriv" if swedish else "write") if own["sv_change"] or own["en_change"] else None
+        verb = verb or ("radera" if swedish else "erase")
+        phrase = _TEXT_NAMED.search(written)  # the new text as written, its "?" kept
+        text = written[phrase.end() :].strip(" :-\u2013\u2014") if phrase is not None and own["rest"] else ""
+        text = re.sub(r"^(?:to|till)\b\W*", "", text, flags=re.IGNORECASE)  # "change my text to: …"
+        mine = "min text" if swedish else "my text"
+        return Reading(f"{verb} {mine}: {text}".rstrip(": "), "sv" if swedish else "en", True)
+    taking = _I_TAKE.match(" ".join(words))
+    if taking is not None:  # "jag tar Adeles tur": the name's next turn given to the writer
+        swedish = bool(taking["sv"])
+        taker = _TAKEN_NAMED.search(_without_courtesy(written).strip().rstrip("?!. "))
+        who = taker["who"] if taker is not None else taking["who"]
+        command = f"ge {who} tur till mig" if swedish else f"assign {who} turn to me"
+        return Reading(command, "sv" if swedish else "en", True)
     someone = _SOMEONE_TAKES.match(" ".join(words))
     if someone is not None:  # "kan Adele ta min tur?": the turns, with the line that gives one away
         return Reading("kommande" if someone["sv"] else "upcoming", "sv" if someone["sv"] else "en", True)

@@ -171,15 +171,14 @@ def awaiting_approval(t: Translator, slot: PromptSlot) -> Reply:
 
 
 def _signature(t: Translator, slot: PromptSlot, from_bank: bool) -> str:
-    """Political text goes out under the name of the person who wrote it, never another's."""
+    """Political text goes out under the name of the person who wrote it, and only theirs: whose turn it
+    was is the rota's business, not the members' ("Skrivet av Lars för Jonas" reads as Jonas's words too).
+    A bank prompt names no board member: none of them wrote it."""
     if from_bank:
         return t._("From the prompt bank")
-    writer, owner = slot.writer_name, slot.owner_name
-    if writer is None:  # the writer is no longer known (forgotten, or removed)
+    if slot.writer_name is None:  # the writer is no longer known (forgotten, or removed)
         return t._("From the district board")
-    if owner and slot.text_by != slot.owner_id:
-        return t._("Written by {writer} for {owner}").format(writer=writer, owner=owner)
-    return t._("Written by {name}").format(name=writer)
+    return t._("Written by {name}").format(name=slot.writer_name)
 
 
 def upcoming(
@@ -260,14 +259,16 @@ def upcoming(
 
 def coming_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:
     """A coming prompt as every list of them shows it: when (in the district's time), whose turn, and
-    whether its text is written."""
-    return " \u00b7 ".join(
-        [
-            when(t, slot.due_at, schedule.zone),
-            slot.owner_name or t._("nobody yet"),
-            status_text(t, slot, schedule.approval_required),
-        ]
-    )
+    whether its text is written; and, where a colleague wrote it, whose name the post will carry (the
+    owner's name alone would read as the post's author)."""
+    parts = [
+        when(t, slot.due_at, schedule.zone),
+        slot.owner_name or t._("nobody yet"),
+        status_text(t, slot, schedule.approval_required),
+    ]
+    if slot.text and slot.text_by != slot.owner_id:
+        parts.append(t._("posted as written by {writer}").format(writer=slot.writer_name or t._("the board")))
+    return " \u00b7 ".join(parts)
 
 
 def by_channel(
@@ -745,13 +746,15 @@ def set_aside_answer(t: Translator, answer: str, done: SetAside) -> Reply:
     """The answer to a skip, stop or pause that was done: what it did to written texts and to the turns."""
     lines = [f"{answer} {set_aside_done(t, done)}".strip()]
     if done.few:
-        lines.append(_few_in_months(t, done.few))
+        lines.append(_few_in_months(t, done.few, skipped=done.pause is None))
     if done.dealt:
         lines.append(dealt_anew(t, done.dealt))
     return Reply("\n".join(lines))
 
 
-def _few_in_months(t: Translator, few: Sequence[tuple[date, int]], *, holidays: bool = False) -> str:
+def _few_in_months(
+    t: Translator, few: Sequence[tuple[date, int]], *, holidays: bool = False, skipped: bool = False
+) -> str:
     months = [
         (
             t.ngettext("{count} prompt in {month}", "{count} prompts in {month}", count)
@@ -764,6 +767,11 @@ def _few_in_months(t: Translator, few: Sequence[tuple[date, int]], *, holidays: 
         note = t._(
             "Note: the plan asks for prompts at least twice a month; with the holidays skipped this channel "
             "gets {months}."
+        )
+    elif skipped:
+        note = t._(
+            "Note: the plan asks for prompts at least twice a month; with this one skipped this channel gets "
+            "{months}."
         )
     else:
         note = t._(
@@ -995,12 +1003,34 @@ def approval_pending(
 
 def written_for(t: Translator, slot: PromptSlot, schedule: Schedule, writer: str) -> Reply:
     """To a prompt's owner: a colleague wrote the text for their turn, which goes out under the writer's
-    name for them."""
+    name alone (the turn stays the owner's in the rota)."""
     return Reply(
         t._(
             "{writer} wrote the text for your prompt #{id} ({when}, {channel}); it is posted as “Written by "
-            "{writer} for {owner}”. See it with: preview {id}"
-        ).format(owner=slot.owner_name or "", **_about(t, slot, schedule, "") | {"writer": writer})
+            "{writer}”, under their name only. See it with: preview {id}"
+        ).format(**_about(t, slot, schedule, "") | {"writer": writer})
+    )
+
+
+def erased(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) -> Reply:
+    """To a prompt's owner and its text's writer: the text was taken off (the writer reads it, kept)."""
+    if slot.writer_name == actor:  # its writer took it back: to the owner
+        return Reply(
+            t._(
+                "{actor} took their text off {which}; it waits for a new text, and without one a prompt "
+                "from the bank is posted."
+            ).format(actor=actor, which=which(t, slot, schedule))
+        )
+    return Reply(
+        t._(
+            "{actor} took the text by {writer} off {which}; it waits for a new text, and without one a "
+            "prompt from the bank is posted. The text, kept: {text}"
+        ).format(
+            actor=actor,
+            writer=slot.writer_name or t._("someone no longer known"),
+            which=which(t, slot, schedule),
+            text=quoted(t, slot.text or ""),
+        )
     )
 
 
@@ -1083,6 +1113,21 @@ def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: st
             "for it stays with it and is posted then, under your name; to write one for another prompt: "
             "write NUMBER YOUR TEXT"
         ).format(whose=genitive(t, owner), **_about(t, slot, schedule, actor))
+    )
+
+
+def taken(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
+    """To a slot's former owner, when a colleague took their turn ("jag tar Adeles tur")."""
+    return Reply(
+        t._(
+            "{actor} took your turn #{id}, posted {when} in {channel}: you need not write it, and it is "
+            "posted under the name of whoever writes it."
+        ).format(
+            id=slot.id,
+            actor=actor,
+            when=when(t, slot.due_at, schedule.zone),
+            channel=channel_name(t, schedule),
+        )
     )
 
 

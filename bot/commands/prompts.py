@@ -227,6 +227,15 @@ def register(router: Router) -> None:
         t = request.t
         assert request.user is not None
         words = _without_fillers(request.args)
+        taking = _TAKING.match(request.args.strip())
+        if not request.mentions and taking is not None:  # "ge Adeles tur till mig", "jag tar Adeles tur"
+            desk = _desk(context)
+            assigned = await asyncio.to_thread(
+                desk.take_named, request.district, _channel(request), taking["who"], request.user
+            )
+            if assigned.named is not None:
+                return _not_named(t, taking["who"], assigned.named, t._("assign NUMBER @name"))
+            return _assigned(t, assigned, request.user)
         if not request.mentions and _name_words(words):
             desk, written = _desk(context), " ".join(words)
             assigned = await asyncio.to_thread(
@@ -427,7 +436,9 @@ def register(router: Router) -> None:
 
     @router.command(
         "skriv",
+        "radera",  # "radera min text", "ta bort min text": the text taken off (`erase`), one help line
         "write",
+        "erase",
         usage=N_("write NUMBER TEXT"),
         summary=N_("write the text of a prompt"),
         role=board,
@@ -437,6 +448,8 @@ def register(router: Router) -> None:
         """Write (or rewrite) the text of a slot; or a tap on the owner's reminder."""
         if request.form is not None:
             return await owner_tapped(request, context, request.form)
+        if fold(request.command) in ("radera", "erase"):
+            return await erase(request, context)
         t = request.t
         number, text = _number_and_text(request.args)
         assert request.user is not None
@@ -468,11 +481,46 @@ def register(router: Router) -> None:
                 writer=written.replaced or t._("someone no longer known")
             )
         if written.told:
-            answer += " " + t._("It is posted under your name for {owner}, who is told.").format(
-                owner=written.told
-            )
+            answer += " " + t._(
+                "It is posted under your name only; {owner}, whose turn it is, is told."
+            ).format(owner=written.told)
         if written.approval_required:  # last, so that the command ends the answer
             answer += " " + t._("Another board member approves it with: approve {id}").format(id=slot.id)
+        return Reply(answer)
+
+    async def erase(request: Request, context: Context) -> Reply:
+        """ "radera min text", "ta bort min text", "delete my text": the text off a coming prompt, which
+        then waits for a new one. Only the writer's own: a colleague's words are theirs to take back."""
+        t = request.t
+        number, _ = _number_and_text(request.args)
+        assert request.user is not None
+        erased = await asyncio.to_thread(
+            _desk(context).erase_number,
+            request.district,
+            _channel(request),
+            number,
+            request.user,
+            any_text=Role.ADMIN in request.roles,
+        )
+        if erased.missing is not None:
+            return _not_open(t, erased.missing)
+        assert erased.slot is not None
+        slot = erased.slot
+        if erased.theirs:
+            return Reply(
+                t._(
+                    "The text for #{id} is by {writer}; only they can take it off. To write another in its "
+                    "place: write {id} YOUR TEXT"
+                ).format(id=slot.id, writer=slot.writer_name or t._("someone no longer known"))
+            )
+        if not erased.done:
+            return Reply(t._("#{id} has no text to take off.").format(id=slot.id))
+        answer = t._(
+            "The text for #{id} is taken off; it waits for a new one (write {id} YOUR TEXT), and without "
+            "one a prompt from the bank is posted."
+        ).format(id=slot.id)
+        if slot.owner_id is not None and slot.owner_name and slot.text_by != slot.owner_id:
+            answer += " " + t._("{owner}, whose turn it is, is told.").format(owner=slot.owner_name)
         return Reply(answer)
 
     async def owner_tapped(request: Request, context: Context, data: Mapping[str, Any]) -> Reply:
@@ -979,6 +1027,12 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
     slot = missing.slot
     if missing.none_yours:
         return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
+    if missing.none_theirs:
+        return Reply(
+            t._("{name} has no open turn coming. See the coming prompts with: upcoming").format(
+                name=missing.written
+            )
+        )
     if missing.no_number:
         if not missing.open_ids:
             return Reply(
@@ -1135,7 +1189,18 @@ def _without_fillers(args: str) -> list[str]:
 
 
 # "min tur", "min nästa tur", "mitt inlägg", "my (next) turn", "my prompt": the writer's own next turn.
-_MY_TURN = r"(?:min|my)\s+(?:(?:nästa|nasta|next)\s+)?(?:tur|turn)|mitt\s+inl(?:ä|a)gg|my\s+prompt"
+_MY_TURN = (
+    r"(?:min|my)\s+(?:(?:nästa|nasta|next)\s+)?(?:tur|turn)|mitt\s+inl(?:ä|a)gg|my\s+prompt"
+    r"|(?:min|my)\s+text"  # "min text": the next prompt whose text is theirs (bot.i18n.OWN_TEXT)
+)
+
+
+# "Adeles tur till mig", "Adele's turn to me": a colleague's next turn, taken by the writer.
+_TAKING = re.compile(
+    r"^(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)\s+(?:tur|turn|inlägg|prompt)\s+"
+    r"(?:till|to)\s+(?:mig|me)[.!]?$",
+    re.IGNORECASE,
+)
 
 
 def _number_and_text(args: str) -> tuple[str, str]:

@@ -273,6 +273,9 @@ class Occurrence(SQLModel, table=True):
     told_at: datetime | None = _utc(nullable=True)
     # The board gave or swapped this turn by hand (ge/byt): a schedule change does not deal it again.
     by_hand: bool = False
+    # Who gave this turn away (ge/byt, "jag tar Adeles tur"): a later deal does not hand it back to them.
+    # A person's id, no foreign key: SQLite cannot add one to a table in place (`glöm mig` clears it).
+    given_by: int | None = None
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
 

@@ -116,6 +116,7 @@ class PrivacyRepository:
             keys = [dialog_key(chat.reference.get("channelId"), chat.conversation_id) for chat in personal]
             session.execute(delete(DialogStateRow).where(col(DialogStateRow.key).in_(keys)))
             posted = exists().where(col(PromptPost.occurrence_id) == col(Occurrence.id))
+            session.execute(update(Occurrence).where(col(Occurrence.given_by).in_(ids)).values(given_by=None))
             result = ForgetResult(
                 districts=_run(session, delete(Membership).where(col(Membership.person_id).in_(ids))),
                 roles=_run(session, delete(Role).where(col(Role.person_id).in_(ids))),

@@ -403,6 +403,8 @@ class PromptRepository:
                 row = _occurrence(session, slot_id)
                 if row.owner_id != person_id:
                     row.reminded_at = row.told_at = None
+                    if by_hand:  # given away: remembered, lest a later deal hand it back (see deal_turns)
+                        row.given_by = row.owner_id
                 row.owner_id = person_id
                 row.by_hand = by_hand and person_id is not None
                 row.updated_at = now
@@ -412,6 +414,7 @@ class PromptRepository:
             a, b = _occurrence(session, first), _occurrence(session, second)
             if a.owner_id != b.owner_id:
                 a.reminded_at = b.reminded_at = a.told_at = b.told_at = None
+                a.given_by, b.given_by = a.owner_id, b.owner_id  # each gave theirs away for the other's
             a.owner_id, b.owner_id = b.owner_id, a.owner_id
             a.by_hand, b.by_hand = a.owner_id is not None, b.owner_id is not None  # as the board decided
             a.updated_at = b.updated_at = now
@@ -828,6 +831,7 @@ def _slot(session: Session, row: Occurrence, owner: Person | None) -> PromptSlot
         writer_name=writer.name if writer else None,
         approved_by=row.approved_by,
         by_hand=row.by_hand,
+        given_by=row.given_by,
         reminded=row.reminded_at is not None,
         told=row.told_at is not None,
     )

@@ -21,7 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import NEXT_PROMPT, OWN_TURN, Translator, fold
+from bot.i18n import NEXT_PROMPT, OWN_TEXT, OWN_TURN, Translator, fold
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -77,6 +77,7 @@ class NotOpen:
     no_number: bool = False  # not a number at all
     elsewhere: bool = False  # a slot of another channel's schedule, asked in a channel
     none_yours: bool = False  # "min tur", and the asker has no open turn coming
+    none_theirs: bool = False  # "jag tar Adeles tur", and the one named (`written`) has none coming
     open_ids: tuple[int, ...] = ()
 
 
@@ -128,6 +129,14 @@ class Assigned:
     named: tuple[PersonInfo, ...] | None = None  # written without @: the board members the name fits (not 1)
     open_ids: tuple[int, ...] = ()  # with `named`, for an example that works
     to: PersonInfo | None = None  # whom the name written without @ named
+
+
+@dataclass(frozen=True)
+class Erased:
+    missing: NotOpen | None = None
+    slot: PromptSlot | None = None  # as it was, with its text
+    done: bool = False  # False with a slot: it had no text, or the text is someone else's (`theirs`)
+    theirs: bool = False  # another board member's text: only they (or an administrator) take it off
 
 
 @dataclass(frozen=True)
@@ -293,6 +302,50 @@ class PromptDesk:
         name = set(fold(named[0].name).split())
         rest = " ".join(word for word in written.split() if fold(word) not in name)
         return replace(self.assign_number(district, channel, rest, named[0], by), to=named[0])
+
+    def take_named(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Assigned:
+        """ "Jag tar Adeles tur": the named board member's next open turn given to `by` (as `ge` gives it),
+        its owner told whether or not they had been reminded of it. The name as written, genitive and all
+        ("Adeles", "Lars's", "Jonas'"): as written first (Jonas), then without the genitive (Adele)."""
+        named = self._named_on_board(district, written, by)
+        if not named:
+            named = self._named_on_board(district, re.sub(r"(?:'s|’s|s|'|’)$", "", written.strip()), by)
+        if len(named) != 1:
+            return Assigned(named=tuple(named), open_ids=self._open_ids(district, self._here(channel)))
+        owner = named[0]
+        open_turns = self._open_turns(district, self._here(channel))
+        theirs = _next_of(open_turns, self.people.find_id(owner))
+        if theirs is None:
+            missing = NotOpen(owner.name, none_theirs=True, open_ids=tuple(s.id for s in open_turns)[:8])
+            return Assigned(missing, to=owner)
+        done = self.assign(theirs.id, by, district, by, tell_former=False)
+        if done and theirs.owner_id is not None:  # told always: someone else now writes their turn
+            schedule = self.prompts.schedule(theirs.schedule_id)
+            assert schedule is not None
+            self._tell({theirs.owner_id}, partial(cards.taken, slot=theirs, schedule=schedule, actor=by.name))
+        return Assigned(slot=theirs, done=done, to=owner)
+
+    def erase_number(
+        self, district: str, channel: str | None, written: str, by: PersonInfo, *, any_text: bool
+    ) -> Erased:
+        """Take a text off a coming prompt ("radera min text", "radera 12"): the writer's own, or any with
+        `any_text` (an administrator). The prompt then waits for a text as if none had been written; its
+        owner, if someone else, is told, and a writer whose text someone else took off is sent it."""
+        slot = self._find(district, self._here(channel), written, by=by)
+        if isinstance(slot, NotOpen):
+            return Erased(slot)
+        now = self.clock()
+        me = self.people.person_id(by, now=now)
+        if not slot.text:
+            return Erased(slot=slot)
+        if slot.text_by != me and not any_text:
+            return Erased(slot=slot, theirs=True)
+        self.prompts.clear_texts([slot.id], now=now)
+        schedule = self.prompts.schedule(slot.schedule_id)
+        assert schedule is not None
+        self._tell_about(slot, me, partial(cards.erased, slot=slot, schedule=schedule, actor=by.name))
+        self._changed()
+        return Erased(slot=slot, done=True)
 
     def _named_on_board(
         self, district: str, written: str, by: PersonInfo, *, others: bool = True
@@ -528,6 +581,13 @@ class PromptDesk:
     ) -> PromptSlot | NotOpen:
         """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
         act on it; otherwise why not, and which are open."""
+        if by is not None and " ".join(fold(written).split()) in OWN_TEXT:
+            # "min text": the next prompt whose text they wrote, on whoever's turn; else their own turn's
+            open_turns = self._open_turns(district, here)
+            me = self.people.find_id(by)
+            mine = next((s for s in open_turns if s.text and s.text_by == me), None)
+            mine = mine or _next_of(open_turns, me)
+            return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
         if by is not None and " ".join(fold(written).split()) in OWN_TURN:
             open_turns = self._open_turns(district, here)
             mine = _next_of(open_turns, self.people.find_id(by))
@@ -932,7 +992,8 @@ class PromptDesk:
         # Who is due is whoever waited longest since their last turn: the past turns are dealt as held, so a
         # turn the board gave away by hand is made up, not skipped for a round.
         past = self.prompts.last_turns(district, until=now, count=2 * len(board))
-        owners = deal_turns(board, None, [*past, *held])[len(past) :]
+        gave = [None] * len(past) + [slot.given_by for slot in coming]
+        owners = deal_turns(board, None, [*past, *held], gave)[len(past) :]
         new = {slot.id: owner for slot, owner in zip(coming, owners, strict=True) if owner != slot.owner_id}
         if not new:
             return [], []
@@ -1019,8 +1080,11 @@ class PromptDesk:
                 )
                 self._tell({slot.text_by}, notice)
 
-    def assign(self, slot_id: int, person: PersonInfo, district: str, by: PersonInfo) -> bool:
-        """Give a slot to a board member, who is told; False (and nothing changed) for anyone else."""
+    def assign(
+        self, slot_id: int, person: PersonInfo, district: str, by: PersonInfo, *, tell_former: bool = True
+    ) -> bool:
+        """Give a slot to a board member, who is told; False (and nothing changed) for anyone else.
+        `tell_former=False`: the caller tells the former owner itself."""
         now = self.clock()
         if Role.BOARD not in self.people.roles(person, district):
             return False
@@ -1030,7 +1094,7 @@ class PromptDesk:
         actor = self.people.person_id(by, now=now)
         self._tell_new_owner(slot_id, person_id, actor, by)
         told = before is not None and (before.reminded or before.told)
-        if before is not None and told and before.owner_id not in (None, person_id, actor):
+        if tell_former and before is not None and told and before.owner_id not in (None, person_id, actor):
             # reminded to write it, or told it is theirs: told it no longer is, lest they write it for nothing
             schedule = self.prompts.schedule(before.schedule_id)
             assert schedule is not None and before.owner_id is not None
@@ -1074,10 +1138,12 @@ class PromptDesk:
         if written and not confirmed:
             return SetAside(schedule, written, applied=False, actor=actor)
         skipped = self.prompts.set_status(slot.id, SlotStatus.SKIPPED, now=now, only_from=SlotStatus.PLANNED)
+        few: tuple[tuple[date, int], ...] = ()
         if skipped:
             self._set_aside(written, actor, partial(cards.skipped, schedule=schedule, actor=by.name))
             self._changed()
-        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor)
+            few = self._few_left(schedule, local_day(slot.due_at, schedule.zone).replace(day=1))
+        return SetAside(schedule, written, applied=skipped, changed=int(skipped), actor=actor, few=few)
 
     def pause(self, schedule: Schedule, pause: Pause, by: PersonInfo, *, confirmed: bool) -> SetAside:
         """Pause a period; written texts in it wait (asked first), and their owners and writers are told."""
@@ -1109,6 +1175,16 @@ class PromptDesk:
             dealt=dealt,
             few=self._few_in(schedule, pause),
         )
+
+    def _few_left(self, schedule: Schedule, month: date) -> tuple[tuple[date, int], ...]:
+        """The month of a skipped prompt, if the skip leaves it fewer than the plan's two (the rule, less
+        the channel's pauses and the prompts skipped), and how many are left: the board member is warned."""
+        zone, pauses = schedule.zone, self.prompts.pauses(schedule.id)
+        skipped = self.prompts.slots(schedule_id=schedule.id, statuses=[SlotStatus.SKIPPED], limit=1000)
+        skipped_at = {slot.due_at for slot in skipped}
+        due = [at for at in _due_in(schedule, month) if at not in skipped_at]
+        left = sum(1 for at in due if not any(p.covers(local_day(at, zone)) for p in pauses))
+        return ((month, left),) if left < 2 else ()
 
     def _few_in(self, schedule: Schedule, pause: Pause) -> tuple[tuple[date, int], ...]:
         """The months in which `pause` takes a prompt and leaves fewer than the plan's two (the rule, less

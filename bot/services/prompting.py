@@ -76,6 +76,7 @@ class PromptSlot:
     writer_name: str | None = None  # who wrote the text (the owner, or a board member for them)
     approved_by: int | None = None
     by_hand: bool = False  # given or swapped by the board (ge/byt): stays with its owner (see _share_out)
+    given_by: int | None = None  # who gave it away by hand: a later deal does not hand it back to them
     reminded: bool = False  # its owner was reminded to write it
     told: bool = False  # its owner was told it is now theirs (dealt anew)
 
@@ -149,14 +150,20 @@ def next_owners(board: Sequence[int], last_owner: int | None, count: int) -> lis
     return [members[(start + i) % len(members)] for i in range(count)]
 
 
-def deal_turns(board: Sequence[int], last_owner: int | None, held: Sequence[int | None]) -> list[int | None]:
+def deal_turns(
+    board: Sequence[int],
+    last_owner: int | None,
+    held: Sequence[int | None],
+    gave: Sequence[int | None] = (),
+) -> list[int | None]:
     """The owners of a district's coming turns, in the order they are due. `held[i]` is whoever keeps turn
     i (a text is written for it, it is posted already, or the rota stands as it is), None for a turn to
     deal. The board means: turns go round the board in order, continuing after `last_owner` (whose turn
     came last), so a new or changed schedule neither restarts the rota nor skips anyone, and nobody has a
     second turn before everyone had one. A held turn counts as its owner's; whoever holds one within the
-    round is not dealt another before it (if all do, whoever holds theirs latest). Without a board,
-    nobody's."""
+    round is not dealt another before it (if all do, whoever holds theirs latest). `gave[i]`: who gave
+    turn i away; it is not dealt back to them (they could not take that day) while anyone else can have
+    it: it goes to the next in the rota. Without a board, nobody's."""
     if not board:
         return list(held)
     queue = next_owners(board, last_owner, len(board))  # who is due, longest waiting first
@@ -165,7 +172,9 @@ def deal_turns(board: Sequence[int], last_owner: int | None, held: Sequence[int 
         if owner is None:
             ahead = held[index + 1 : index + len(queue)]
             before = owners[-1] if owners else last_owner  # not whoever had the turn before
-            candidates = [m for m in queue if m != before] or queue
+            giver = gave[index] if index < len(gave) else None
+            candidates = [m for m in queue if m not in (before, giver)] or [m for m in queue if m != giver]
+            candidates = candidates or queue
             owner = max(
                 candidates,
                 key=lambda m: (ahead.index(m) if m in ahead else len(queue), -candidates.index(m)),

@@ -33,13 +33,14 @@ def test_upgrading_a_rota_filled_before_0022_keeps_every_turn(database_url: str)
     db = Database(database_url)
     try:
         migrate.upgrade(db, "0021")
-        # Today's repositories read the columns 0022, 0025 and 0029 add: lent for the filling.
+        # Today's repositories read the columns 0022, 0025, 0029 and 0031 add: lent for the filling.
         with db.engine.begin() as connection:
             connection.execute(
                 text("ALTER TABLE occurrence ADD COLUMN by_hand BOOLEAN NOT NULL DEFAULT false")
             )
             connection.execute(text("ALTER TABLE goal ADD COLUMN responsible_in_plan VARCHAR(200)"))
             connection.execute(text("ALTER TABLE occurrence ADD COLUMN told_at TIMESTAMP WITH TIME ZONE"))
+            connection.execute(text("ALTER TABLE occurrence ADD COLUMN given_by INTEGER"))
         repository = Repository(db)
         assert ensure_sample_plan(repository, fixed_clock, ZoneInfo("Europe/Stockholm"))
         info = ConversationInfo(CHANNEL, "channel", "tenant", "team-1", CHANNEL, {})
@@ -73,6 +74,7 @@ def test_upgrading_a_rota_filled_before_0022_keeps_every_turn(database_url: str)
             connection.execute(text("ALTER TABLE occurrence DROP COLUMN by_hand"))
             connection.execute(text("ALTER TABLE goal DROP COLUMN responsible_in_plan"))
             connection.execute(text("ALTER TABLE occurrence DROP COLUMN told_at"))
+            connection.execute(text("ALTER TABLE occurrence DROP COLUMN given_by"))
         before = snapshot(db)
         assert before["prompt_post"] and before["prompt_schedule"]
         kept = columns_of(db)

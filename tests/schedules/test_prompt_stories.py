@@ -522,7 +522,7 @@ async def test_a_text_posted_early_is_told_to_its_writer_and_all_done_says_when_
     assert to_lars == (
         f"Megan Bowen publicerade #{chairs[0].id} (tisdag 1 december kl. 19.00, kanalen med inlägg första "
         "tisdagen i månaden kl. 19.00, Adele Vances tur) nu, före sin tid. Det gick ut med din text, "
-        "undertecknat ”Skrivet av Lars Nilsson för Adele Vance”."
+        "undertecknat ”Skrivet av Lars Nilsson”."
     )
     await world.say(MEGAN, f"posta {chairs[1].id} ja", channel=CHAIRS)
     await world.settle()

@@ -74,11 +74,11 @@ async def test_a_colleague_posts_a_text_written_for_someone_else_and_all_three_r
     notices = await told(world, (MEGAN, ADELE, LARS), before)
     assert notices["Megan Bowen"] == [
         f"Jonas publicerade ditt inlägg #{first.id} (tisdag 1 december kl. 18.00, Allmänt) nu, före sin tid. "
-        "Det gick ut med texten av Adele Vance, undertecknat ”Skrivet av Adele Vance för Megan Bowen”."
+        "Det gick ut med texten av Adele Vance, undertecknat ”Skrivet av Adele Vance”."
     ]
     assert notices["Adele Vance"] == [
         f"Jonas posted #{first.id} (Tuesday 1 December at 18:00, General, Megan Bowen’s turn) now, ahead of "
-        "its time. It went out with your text, signed “Written by Adele Vance for Megan Bowen”."
+        "its time. It went out with your text, signed “Written by Adele Vance”."
     ]
     assert notices["Lars Nilsson"][0].startswith(f"Jonas publicerade #{first.id} (tisdag 1 december")
     assert notices["Jonas"] == []
@@ -230,8 +230,9 @@ def channel_posts(world: World, before: int) -> list[str]:
 async def test_a_late_post_after_a_restart_and_a_swapped_turn_are_signed_by_their_writers(
     world: World,
 ) -> None:
-    """Whichever way a post goes out, it is signed by whoever wrote it, for whoever's turn it is: late after
-    the bot was down (within the grace), and after a swap moved the text's prompt to another's turn."""
+    """Whichever way a post goes out, it is signed by whoever wrote it, whoever's turn it is: late after
+    the bot was down (within the grace), and after a swap moved the text's prompt to another's turn; the
+    writer's name only, never whose turn it was."""
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
     await world.say(ADELE, f"write {second.id} Where should we build homes?", locale="en-US")
@@ -249,6 +250,6 @@ async def test_a_late_post_after_a_restart_and_a_swapped_turn_are_signed_by_thei
         await asyncio.sleep(0.01)
     late, swapped = channel_posts(world, before)
     assert "Vad vill vi av regionen?" in late, late
-    assert late.endswith("Skrivet av Lars Nilsson för Adele Vance"), late
+    assert late.endswith("Skrivet av Lars Nilsson"), late
     assert "Where should we build homes?" in swapped, swapped
-    assert swapped.endswith("Skrivet av Adele Vance för Megan Bowen"), swapped
+    assert swapped.endswith("Skrivet av Adele Vance"), swapped

@@ -18,6 +18,9 @@ from __future__ import annotations
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, GENERAL, LARS, MEGAN, World
 
+# The note a skip that leaves its month short of the plan's two prompts ends with.
+SHORT_EN = "Note: the plan asks for prompts at least twice a month; with this one skipped this channel gets "
+
 world = stories.world
 
 
@@ -89,7 +92,7 @@ async def test_thanks_after_a_command_changes_nothing(world: World) -> None:
         f"Bytt: #{first.id} är nu Adele Vances tur och #{second.id} Megan Bowens."
     )
     assert await world.say(ADELE, f"skip {second.id} please", locale="en-US") == (
-        f"#{second.id} is skipped; nothing will be posted then."
+        f"#{second.id} is skipped; nothing will be posted then.\n{SHORT_EN}1 prompt in December 2026."
     )
 
 

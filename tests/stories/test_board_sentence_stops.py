@@ -11,6 +11,10 @@ from __future__ import annotations
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, GENERAL, MEGAN, World
 
+# The note a skip that leaves its month short of the plan's two prompts ends with.
+SHORT_SV = "Obs! Planen kräver inlägg minst två gånger i månaden, och när det här hoppas över får kanalen "
+SHORT_EN = "Note: the plan asks for prompts at least twice a month; with this one skipped this channel gets "
+
 world = stories.world
 
 
@@ -22,7 +26,10 @@ async def test_a_stop_after_the_command_in_swedish(world: World) -> None:
     assert (await world.say(MEGAN, f"visa {second.id}?")).startswith("Diskussionsinlägg\n")
     swapped = await world.say(MEGAN, f"byt {first.id} och {second.id}.")
     assert swapped.startswith(f"Bytt: #{first.id} är nu Adele Vances"), swapped
-    assert await world.say(MEGAN, f"hoppa {third.id}!") == f"#{third.id} hoppas över; inget publiceras då."
+    assert await world.say(MEGAN, f"hoppa {third.id}!") == (
+        f"#{third.id} hoppas över; inget publiceras då.\n"
+        f"{SHORT_SV}inget inlägg i januari 2027."  # 1 January is a holiday: the 15th was January's only
+    )
 
 
 async def test_a_stop_after_the_command_in_english(world: World) -> None:
@@ -35,5 +42,5 @@ async def test_a_stop_after_the_command_in_english(world: World) -> None:
     swapped = await world.say(ADELE, f"swap {first.id} and {second.id}.", locale="en-US")
     assert swapped.startswith(f"Swapped: #{first.id} is now Adele Vance"), swapped
     assert await world.say(ADELE, f"skip {third.id}!", locale="en-US") == (
-        f"#{third.id} is skipped; nothing will be posted then."
+        f"#{third.id} is skipped; nothing will be posted then.\n{SHORT_EN}no prompt in January 2027."
     )

@@ -37,7 +37,7 @@ async def test_megan_swaps_with_adele_whose_text_is_written(world: World) -> Non
         "Megan Bowen’s turn. The text you wrote for it stays with it and is posted then, under your name; "
         "to write one for another prompt: write NUMBER YOUR TEXT"
     ) in told, told
-    assert "Skrivet av Adele Vance för Megan Bowen" in await world.say(MEGAN, f"visa {second.id}")
+    assert "Skrivet av Adele Vance" in await world.say(MEGAN, f"visa {second.id}")
 
 
 async def test_lars_swaps_two_turns_and_the_new_owner_of_a_written_text_is_not_asked_to_write_it(

@@ -13,6 +13,10 @@ from __future__ import annotations
 from tests.schedules import test_prompt_stories as stories
 from tests.schedules.test_prompt_stories import ADELE, GENERAL, LARS, MEGAN, World
 
+# The note a skip that leaves its month short of the plan's two prompts ends with.
+SHORT_SV = "Obs! Planen kräver inlägg minst två gånger i månaden, och när det här hoppas över får kanalen "
+SHORT_EN = "Note: the plan asks for prompts at least twice a month; with this one skipped this channel gets "
+
 world = stories.world
 
 
@@ -28,7 +32,8 @@ async def test_megan_sets_aside_her_own_texts_and_reads_them_in_the_answer(world
     done = await world.say(MEGAN, f"hoppa {first.id} ja")
     assert done == (
         f"#{first.id} hoppas över; inget publiceras då. 1 skriven text läggs åt sidan och sparas.\n"
-        f"Din text till #{first.id}, sparad här: ”Vad ska vi kräva av regionen?”"
+        f"Din text till #{first.id}, sparad här: ”Vad ska vi kräva av regionen?”\n"
+        f"{SHORT_SV}1 inlägg i december 2026."
     ), done
 
     january = world.slot_at(15, 1, 18)
@@ -55,7 +60,7 @@ async def test_adele_skips_in_english_and_is_told_whom_the_bot_tells(world: Worl
     done = await world.say(ADELE, f"skip {adeles.id} yes", locale="en-US")
     assert done == (
         f"#{adeles.id} is skipped; nothing will be posted then. 1 written text is set aside and kept. "
-        "The text is sent to Lars Nilsson in a personal chat."
+        f"The text is sent to Lars Nilsson in a personal chat.\n{SHORT_EN}1 prompt in December 2026."
     ), done
     await world.settle()
     assert any("Hur bygger vi föreningen?" in notice for notice in world.notices(LARS, before))

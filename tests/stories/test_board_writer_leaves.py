@@ -99,7 +99,7 @@ async def test_in_english_a_text_written_before_leaving_and_one_already_posted(w
     first, later = world.slot_at(1, 12, 18), world.slot_at(15, 1, 18)
     await world.say(LARS, f"skriv {first.id} Var ska kommunen bygga?")
     [shown] = await post(world, first.id)
-    assert shown.endswith("Skrivet av Lars Nilsson för Megan Bowen"), shown
+    assert shown.endswith("Skrivet av Lars Nilsson"), shown
     await world.say(LARS, f"skriv {later.id} Hur bygger vi föreningen?")
     before = len(world.connector.posted)
     answer = await world.say(ADMIN, "role remove board @Lars Nilsson", mentions=(LARS,), locale="en-US")
@@ -127,4 +127,4 @@ async def test_an_administrators_text_stays_through_changes_to_the_board(world: 
     await world.say(ADMIN, f"skriv {first.id} Vad gör vi i vår?")
     await world.say(ADMIN, "roll bort styrelse @Jonas", mentions=(JONAS,))
     await world.say(MEGAN, "schema kl 19", channel=GENERAL)
-    assert "Skrivet av Alex Wilber för Megan Bowen" in await world.say(MEGAN, f"visa {first.id}")
+    assert "Skrivet av Alex Wilber" in await world.say(MEGAN, f"visa {first.id}")

@@ -2,9 +2,10 @@
 tests/schedules/test_prompt_stories.py: Megan's Teams in Swedish, Adele's in English).
 
 What the board means: a turn is its owner's, and the post a colleague writes for it goes out as "Skrivet
-av Adele Vance för Megan Bowen": the owner must know, or they write it too (and send the colleague's back)
-or are surprised by their name under someone else's words. So the owner is told once, in their language,
-with how to see it; the writer's answer says it goes out under their name for the owner, who is told.
+av Adele Vance", her name only (whose turn it was is the rota's business; "… för Megan Bowen" would put
+Megan's name under words she did not write): the owner must know, or they write it too (and send the
+colleague's back). So the owner is told once, in their language, with how to see it; the writer's answer
+says it goes out under their name only, and that the owner is told.
 Rewriting one's own text for them tells nobody again; replacing the owner's own text sends it back to the
 owner (one notice, not two).
 """
@@ -24,15 +25,15 @@ async def test_adele_writes_megans_turn_and_megan_is_told(world: World) -> None:
     answer = await world.say(ADELE, f"write {first.id} What do we want from the region?", locale="en-US")
     assert answer == (
         f"Saved the text for #{first.id}; it will be posted at its time. "
-        "It is posted under your name for Megan Bowen, who is told."
+        "It is posted under your name only; Megan Bowen, whose turn it is, is told."
     ), answer
     await world.settle()
     assert world.notices(MEGAN, before) == [
         f"Adele Vance har skrivit texten till ditt inlägg #{first.id} "
         "(tisdag 1 december kl. 18.00, Allmänt); "
-        f"det publiceras som ”Skrivet av Adele Vance för Megan Bowen”. Se det med: visa {first.id}"
+        f"det publiceras som ”Skrivet av Adele Vance”, bara under hens namn. Se det med: visa {first.id}"
     ]
-    assert "Skrivet av Adele Vance för Megan Bowen" in await world.say(MEGAN, f"visa {first.id}")
+    assert "Skrivet av Adele Vance" in await world.say(MEGAN, f"visa {first.id}")
 
     before = len(world.connector.posted)
     await world.say(ADELE, f"write {first.id} What do we want from the region in 2027?", locale="en-US")
@@ -66,7 +67,8 @@ async def test_with_approval_the_command_ends_the_answer(world: World) -> None:
     first = world.slot_at(1, 12, 18)
     answer = await world.say(ADELE, f"write {first.id} What do we want from the region?", locale="en-US")
     assert answer == (
-        f"Saved the text for #{first.id}. It is posted under your name for Megan Bowen, who is told. "
+        f"Saved the text for #{first.id}. It is posted under your name only; Megan Bowen, whose turn it is, "
+        "is told. "
         f"Another board member approves it with: approve {first.id}"
     ), answer
     answer = await world.say(LARS, f"skriv {first.id} Vad vill vi av regionen?")
