@@ -448,6 +448,8 @@ _NOT_SOMEONE = frozenset(
         *("inte", "not", "been", "blivit", "klarats", "natts", "uppnatts", "rapporterats", "kvar"),
         # the board and the party are no one's name: the plan's own "Ansvarig: Styrelsen" is asked otherwise
         *("styrelsen", "distriktsstyrelsen", "board", "ar", "vansterpartiet"),
+        # what comes before a topic, not a name: "which goals are about Teams?" searches the goals
+        *("about", "on", "for", "with", "regarding", "om", "med", "kring", "angaende", "rorande"),
     )
 )
 # Words that say a branch is meant, around its name: "Sundsvalls krets", "föreningen i Sundsvall", folded.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -338,6 +338,9 @@ class Router:
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
         route, word, args = self._command(text)
+        deletes = route is not None and withdrawal_in(text) is not None
+        if deletes and route is not None and _a_report_meant(args, route, request.roles):
+            route = None  # "radera rapport 5", a chair's "radera 5": `ångra 5`, not the board's `radera`
         # a reporter's "fel siffra på mål 6, ska vara 3": `ändra`, which names the report (a member's "mål 6
         # är fel" is no report of theirs)
         amended = amendment_in(text) if route is None and reports(request.roles) else None
@@ -728,6 +731,15 @@ async def _refusal(request: Request, context: Context, needed: Role, *, look_up:
         )
     return Reply(
         t._("Only branch chairs, the board and administrators can do that. Ask your branch's chair.")
+    )
+
+
+def _a_report_meant(args: str, route: Route, roles: Collection[Role]) -> bool:
+    """Whether a command word that also deletes ("radera 5") names a report: it says so ("rapport 5"), or
+    the writer may not use the command but reports."""
+    said = fold(args).split()[:1]
+    return said in (["rapport"], ["rapporten"], ["report"]) or (
+        not allows(roles, route.role) and reports(roles)
     )
 
 

@@ -622,7 +622,7 @@ def _a_value(word: str) -> bool:
     return word.isascii() and word.isdecimal() and len(word) <= 9 or word in _NUMBER_WORDS
 
 
-_DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "cancel")
+_DELETE_WORDS = ("ta bort", "radera", "dra tillbaka", "delete", "remove", "erase", "cancel")
 
 
 def withdrawal_in(text: str) -> int | None:

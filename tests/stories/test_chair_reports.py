@@ -281,7 +281,9 @@ async def test_correct_and_withdraw_act_on_the_report_named_however_it_is_writte
     [
         ("ta bort 3", "Menade du ångra 3?", "sv-SE"),
         ("radera rapport 3", "Menade du ångra 3?", "sv-SE"),
+        ("radera 3", "Menade du ångra 3?", "sv-SE"),  # the board's `radera` erases a prompt's text
         ("delete 3", "Did you mean withdraw 3?", "en-US"),
+        ("erase report 3", "Did you mean withdraw 3?", "en-US"),
         ("remove report 3", "Did you mean withdraw 3?", "en-US"),
     ],
 )
