@@ -338,8 +338,8 @@ class Router:
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
         route, word, args = self._command(text)
-        deletes = route is not None and withdrawal_in(text) is not None
-        if deletes and route is not None and _a_report_meant(args, route, request.roles):
+        report_meant = route is not None and _a_report_meant(args, route, request.roles)
+        if report_meant and withdrawal_in(text) is not None:
             route = None  # "radera rapport 5", a chair's "radera 5": `ångra 5`, not the board's `radera`
         # a reporter's "fel siffra på mål 6, ska vara 3": `ändra`, which names the report (a member's "mål 6
         # är fel" is no report of theirs)

@@ -190,7 +190,7 @@ def test_the_dashboard_shows_what_status_says(
     assert [f for f in figures if re.fullmatch(FIGURE, f) and not f.startswith("1,")] == (
         _status_figures(status)
     )
-    assert "1,700" in figures[11] and "1,700 (from 1,500, target 2,000)" in status
+    assert "1,700" in figures[11] and "1,700 followers (from 1,500, target 2,000)" in status
     assert figures[9] == "done"
     # Each branch, each period: Sundsvall reported goal 4 in the periods it did.
     grid = dashboard.locator("#branches")
