@@ -5,7 +5,9 @@ bot/sdk/agents.py, the `agents` extra). An adapter reads a request's token and a
 `Incoming` activity plus a way to answer: `Turn`), and sends messages later (`Outbound`: into a stored
 conversation, or as a new thread in a channel). Nothing outside bot/sdk/ imports an SDK; everything the
 rest of the bot reads or stores is plain JSON, as Teams writes it (camelCase keys), so a conversation
-reference stored under one SDK is used by the other.
+reference stored under one SDK is used by the other. Neither SDK retries a send: a turn's replies are
+retried here the way Teams asks (RetryingTurn; bot/notifier.py retries what the bot starts by the same
+RetryPolicy).
 
 `endpoint` is /api/messages, the same for both SDKs: what a request must pass before an SDK reads it
 (issue 17, "hostile input"):
