@@ -250,6 +250,20 @@ class UTCDateTime(TypeDecorator[datetime]):
 
         return sqlite_text
 
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
+        """On SQLite, its DATETIME text read as the aware UTC instant in one step, in C: every `status` reads
+        the year's check-ins. tests/db/test_repository.py checks it against SQLAlchemy's own reading."""
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        def utc_instant(value: str | None) -> datetime | None:
+            if value is None:
+                return None
+            read = datetime.fromisoformat(value)
+            return read.replace(tzinfo=UTC) if read.tzinfo is None else read.astimezone(UTC)
+
+        return utc_instant
+
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None

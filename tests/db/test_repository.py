@@ -278,6 +278,13 @@ def test_times_are_stored_on_sqlite_as_sqlalchemy_stores_them(moment: datetime) 
     assert one_step is not None and sqlalchemy_text is not None
     assert one_step(moment) == sqlalchemy_text(column.process_bind_param(moment, dialect))
     assert one_step(None) is None
+    # and read back in one step, as SQLAlchemy's reading and then UTCDateTime's would: the same instant
+    read = column.result_processor(dialect, None)
+    sqlalchemy_read = sqlite.DATETIME().result_processor(dialect, None)
+    assert read is not None and sqlalchemy_read is not None
+    text = one_step(moment)
+    assert read(text) == column.process_result_value(sqlalchemy_read(text), dialect) == moment.astimezone(UTC)
+    assert read(text).tzinfo is UTC and read(None) is None
 
 
 def test_a_plan_is_read_with_its_earlier_targets_in_one_query_for_its_goals(repository: Repository) -> None:
