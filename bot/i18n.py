@@ -1138,8 +1138,8 @@ _PLAN_QUESTION_WORDS = frozenset(
 # Words after a question that ask nothing more: "mål 3 tack", "goal 3 please" (folded).
 COURTESY = frozenset(("tack", "tacksam", "please", "pls", "thanks", "thx"))
 # The last word of a command that says yes to what the bot asked before storing ("byt 12 13 ja", "rapportera
-# 4 13 2026-11-22 ja tack"), folded. Every command that asks reads it with `said_yes`.
-YES_WORDS = frozenset(("ja", "yes", "bekrafta", "confirm"))
+# 4 13 2026-11-22 ja tack"), folded, and its language. Every command that asks reads it with `said_yes`.
+YES_WORDS = {"ja": "sv", "bekrafta": "sv", "yes": "en", "confirm": "en"}
 # What people write to leave a question the bot asked (folded): the check-in dialog, the question "1 or
 # 1 100?" and the plan under review (`plan avbryt`) all stop; with no question waiting, there is nothing to
 # stop. Each word and the language it is in. The one list of them: every question reads these.

@@ -25,6 +25,7 @@ from bot.i18n import (
     CANCEL_WORDS,
     NO_WORDS,
     SHARED_WORDS,
+    YES_WORDS,
     Social,
     Translator,
     fold,
@@ -332,8 +333,7 @@ class Router:
             return nothing_to_cancel(translator(spoken_in))
         if says_yes(text) and self.route_for(text) is None:  # "ja" with no question waiting for it
             note_turn(command="yes")
-            yes = "en" if fold(text).split()[0] in ("yes", "confirm") else "sv"
-            return nothing_to_confirm(translator(yes))
+            return nothing_to_confirm(translator(YES_WORDS[fold(text).split()[0]]))
         reading = rephrase(text, self._names_command)
         spoken = reading.language if reading is not None else None
         text = reading.text if reading is not None else text
