@@ -49,9 +49,7 @@ class Dialogs:
         if choice is not None:
             # A question asked once: whatever the message is, it is no longer waited for.
             await asyncio.to_thread(self._states.delete, [key])
-            if choice.read(request.text) is Answer.UNCLEAR:  # asked again: still waiting for its answer
-                await self.wait(turn, choice.as_json())
-            return await reading_dialog.answer(turn, request, context, choice)
+            return await self._answer_choice(turn, request, context, choice)
         waiting = Waiting.from_json(data)
         if waiting is None:
             # Not a state this version wrote (an earlier one's): forget it, the message is no answer.
@@ -79,9 +77,16 @@ class Dialogs:
         except ValueError:
             data = None
         choice = Choice.from_json(data) or Confirm.from_json(data)
-        if choice is not None and choice.read(request.text) is Answer.UNCLEAR:  # asked again, kept again
+        return choice is not None and await self._answer_choice(turn, request, context, choice)
+
+    async def _answer_choice(
+        self, turn: Turn, request: Request, context: Context, choice: Choice | Confirm
+    ) -> bool:
+        """Answer a kept question; a message that answers neither way ("ja" to "1 or 1 100?") asks it again,
+        and it is kept again."""
+        if choice.read(request.text) is Answer.UNCLEAR:
             await self.wait(turn, choice.as_json())
-        return choice is not None and await reading_dialog.answer(turn, request, context, choice)
+        return await reading_dialog.answer(turn, request, context, choice)
 
     async def begin_check_in(self, turn: Turn, request: Request, context: Context) -> None:
         await self._run(turn, request, _key(turn), begin(turn, request, context), expected=None)
