@@ -1177,30 +1177,34 @@ class PromptDesk:
         )
 
     def _few_left(self, schedule: Schedule, month: date) -> tuple[tuple[date, int], ...]:
-        """The month of a skipped prompt, if the skip leaves it fewer than the plan's two (the rule, less
-        the channel's pauses and the prompts skipped), and how many are left: the board member is warned."""
-        zone, pauses = schedule.zone, self.prompts.pauses(schedule.id)
-        skipped = self.prompts.slots(schedule_id=schedule.id, statuses=[SlotStatus.SKIPPED], limit=1000)
-        skipped_at = {slot.due_at for slot in skipped}
-        due = [at for at in _due_in(schedule, month) if at not in skipped_at]
-        left = sum(1 for at in due if not any(p.covers(local_day(at, zone)) for p in pauses))
-        return ((month, left),) if left < 2 else ()
+        """The month of a skipped prompt, if the skip leaves it fewer than the plan's two, and how many are
+        left: the board member is warned."""
+        return tuple((month, left) for month, _, left in self._left_in(schedule, [month]) if left < 2)
 
     def _few_in(self, schedule: Schedule, pause: Pause) -> tuple[tuple[date, int], ...]:
         """The months in which `pause` takes a prompt and leaves fewer than the plan's two (the rule, less
         the channel's pauses and the prompts skipped), and how many are left."""
+        months = [pause.starts_on.replace(day=1)]
+        while _next_month(months[-1]) <= pause.ends_on:
+            months.append(_next_month(months[-1]))
+        return tuple(
+            (month, left)
+            for month, due, left in self._left_in(schedule, months)
+            if left < 2 and any(pause.covers(local_day(at, schedule.zone)) for at in due)
+        )
+
+    def _left_in(self, schedule: Schedule, months: Sequence[date]) -> list[tuple[date, list[datetime], int]]:
+        """For each month (its first day): the rule's times in it less the prompts skipped, and how many of
+        those no pause of the channel takes."""
         zone, pauses = schedule.zone, self.prompts.pauses(schedule.id)
         skipped = self.prompts.slots(schedule_id=schedule.id, statuses=[SlotStatus.SKIPPED], limit=1000)
         skipped_at = {slot.due_at for slot in skipped}
-        few = []
-        month = pause.starts_on.replace(day=1)
-        while month <= pause.ends_on:
+        found = []
+        for month in months:
             due = [at for at in _due_in(schedule, month) if at not in skipped_at]
             left = sum(1 for at in due if not any(p.covers(local_day(at, zone)) for p in pauses))
-            if left < 2 and any(pause.covers(local_day(at, zone)) for at in due):
-                few.append((month, left))
-            month = _next_month(month)
-        return tuple(few)
+            found.append((month, due, left))
+        return found
 
     def resume(
         self, schedule: Schedule, by: PersonInfo | None = None
