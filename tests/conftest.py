@@ -1,4 +1,5 @@
-"""Shared fixtures: settings on a fresh SQLite file, a fixed clock, the repository with the sample plan.
+"""Shared fixtures: settings on a fresh SQLite file (a copy of one migrated once per worker), a fixed clock,
+the repository with the sample plan.
 
 `postgres_url` is a throwaway PostgreSQL server for the session (tests/postgres.py); tests/db/ runs the
 database layer on both SQLite and PostgreSQL (tests/db/conftest.py).
@@ -7,8 +8,9 @@ database layer on both SQLite and PostgreSQL (tests/db/conftest.py).
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -119,8 +121,24 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(scope="session")
+def schema(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database at the newest schema, migrated once per worker. Each test's database starts as a
+    copy: running every migration for each test cost minutes of the suite (tests/db upgrades from nothing
+    and from a previous release)."""
+    path = tmp_path_factory.mktemp("schema") / "bot.db"
+    db = Database(f"sqlite:///{path}")
+    try:
+        migrate.upgrade(db)
+    finally:
+        db.dispose()
+    return path
+
+
 @pytest.fixture
-def settings(tmp_path: Path, clean_env: None, bot_sdk: str) -> Settings:
+def settings(tmp_path: Path, clean_env: None, bot_sdk: str, schema: Path) -> Settings:
+    with closing(sqlite3.connect(schema)) as empty, closing(sqlite3.connect(tmp_path / "bot.db")) as copy:
+        empty.backup(copy)
     return Settings(  # type: ignore[call-arg]
         _env_file=None, database_url=f"sqlite:///{tmp_path / 'bot.db'}", bot_sdk=bot_sdk
     )
