@@ -425,7 +425,7 @@ def moved_day(text: str, target: Target, today: date, year: int | None) -> date 
         if words and fold_letters(words[0]) in _TO_WORDS:
             words = words[1:]
     try:
-        found = dates.read_whole(words, today, year)
+        found = dates.read_whole(words, today, year, reported=True)
     except dates.DateError as error:
         raise date_error(error) from None
     return None if found is None else day_of(found, target, today, year)
