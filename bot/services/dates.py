@@ -2092,7 +2092,8 @@ def holidays_named(words: Sequence[str], today: date) -> tuple[bool, Span] | Non
 
 def read_loosely(words: Sequence[str]) -> bool:
     """Whether a pause's words name its days loosely ("efter helgerna", "över helgerna", "until after
-    Christmas", "mitten av december"), so the answer says how they were read, for the board to correct."""
+    Christmas", "mitten av december"), so the answer says how they were read, for the board to correct; so
+    does a check-in's answer, for a part of a month read as a day (`_part_meant`)."""
     split = [w for w in " ".join(_NAMES_DASH.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
     phrase = " ".join(_fold(word) for word in split)
     holidays = _DURING_BREAK.fullmatch(phrase) is not None  # "över helgerna", "under semestern"
