@@ -2084,7 +2084,7 @@ def holidays_named(words: Sequence[str], today: date) -> tuple[bool, Span] | Non
     such holidays' days for an example; None for any other words."""
     phrase = " ".join(_fold(word) for word in words if _WORDLIKE.search(word))
     named = _AFTER_BREAK.fullmatch(phrase) or _DURING_BREAK.fullmatch(phrase)
-    if named is None:
+    if named is None or _CHRISTMAS_AHEAD.fullmatch(phrase):  # "under jullovet": read any time of year
         return None
     holidays = _next_break(named["what"], today)
     return None if _in_season(holidays, today) else (holidays.last.month == 8, holidays)
