@@ -56,10 +56,12 @@ happened, a follow-up starts from a day that has passed. What people mean:
   trettondagen", "Christmas to New Year" (Christmas Eve to New Year's Day). "resten av november", "the
   rest of the month": from today to its end; of a month gone by it names no day and is asked about.
 - Days listed before their month, or after it, are each a day ("3 och 10 mars", "den 3, 10 och 17
-  november", "3:e & 10:e nov", "on the 3rd and 10th of November", "November 3 and 10"): two meetings, not
+  november", "3:e & 10:e nov", "on the 3rd and 10th of November", "November 3 and 10"; the comma glued,
+  "3,10 mars", "3/3,10/3", as with its space): two meetings, not
   the days between, which "3-10 mars" and "mellan 3 och 10 mars" are. Two named days glued by a dash are
   as when written apart ("jul-nyår", "Christmas–New Year"). "efter helgerna", "efter semestern", "after
-  the holidays" in a check-in name no day and are asked about.
+  the holidays", "under semestern", "during the holidays" in a check-in name no day and are asked about;
+  in a pause they are the holidays close ahead (`_next_break`), or asked about (`holidays_named`).
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -94,7 +96,11 @@ happened, a follow-up starts from a day that has passed. What people mean:
   av", "sent i oktober", "early October", "mid-October", "late October", "at the start (beginning, middle,
   end) of October", "i slutet av förra veckan", "at the end of last month", "tidigare i veckan", "earlier this
   month"; "mid may" in any case. "i slutet av månaden", "i början av veckan", "at the end of the month":
-  this month, this week. After them only a period counts ("i slutet av mötet" is no date).
+  this month, this week. After them only a period counts ("i slutet av mötet" is no date). A pause reads
+  a start, middle or end of a month as about ten days (1-10, 10-20, 20 to its last: `_month_part`), a
+  snooze as the day it points at (`_part_day`); a check-in (`find`, `read_whole(reported=True)`) as the
+  day in the middle of the pause's days ("mitten av november" the 15th, "early March" the 5th, "i slutet
+  av oktober" the 25th; of those that have come when under way), its answer naming the day to correct.
 - Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
   "Christmas party" and "julbord" are no day, nor is "god jul"; "jul" alone is Christmas. "i
   mellandagarna": 27-30 December. Easter ("i påsk", "påsken", "at Easter"; "i påskas" the one gone): Good
