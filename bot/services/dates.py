@@ -1273,8 +1273,8 @@ def _dotted(
 
 # A part of a period, read as the whole period: "i slutet av oktober", "at the end of last week", "mid-May".
 _PART_OF = re.compile(
-    r"(?:borjan|mitten|slutet) (?:av|pa)|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
-    r"|early|mid|late|tidigare|earlier|(?:sent|tidigt) i"
+    r"(?:borjan|mitten|slutet)(?: (?:av|pa))?|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
+    r"|early|mid|late|tidigare|earlier|(?:sent|tidigt|mitt) i"  # "mitten november", "mitt i november"
 )
 # The period a part of which is named without saying which: this one ("i slutet av månaden").
 _THIS_PERIOD = {
@@ -1296,7 +1296,7 @@ def _part_of(
         rest, after, taken = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
     else:
         folded = [_fold(w) for w in words[at : at + 4]]  # each word folded once
-        taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
+        taken = next((n for n in range(len(folded), 0, -1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
         if not taken:
             return None
         rest, after = list(words), at + taken
@@ -1537,7 +1537,7 @@ def _read_at(
 
 # A comma glued between a day and the next ("3,10 mars", "3/3,10/3", "3,10,17 nov"): the days of a list, as
 # "3, 10 mars" is. Split before reading; a decimal ("3,5 timmar") is no date either way.
-_GLUED_COMMA = re.compile(r"(?<=[^\W_]),(?=\d)")
+_GLUED_COMMA = re.compile(r"(?<=[^\W_])[,+&](?=\d)")  # "3+10 mars", "3&10 mars" too
 
 
 def _unglued(words: Sequence[str]) -> tuple[list[str], list[int]]:
@@ -1833,7 +1833,7 @@ def _is_month(span: Span) -> bool:
 # (the 15th), "slutet av januari" (the 31st, as the end of a period; as its start no day).
 _PARTS = {
     **dict.fromkeys(("borjan", "start", "beginning", "early", "tidigt"), "start"),
-    **dict.fromkeys(("mitten", "middle", "mid"), "middle"),
+    **dict.fromkeys(("mitten", "middle", "mid", "mitt"), "middle"),
     **dict.fromkeys(("slutet", "end", "late", "sent"), "end"),
 }
 
@@ -1881,7 +1881,7 @@ def _part_named(words: Sequence[str]) -> str | None:
         folded = folded[1:]
     if folded and _PART_OF_HYPHENED.fullmatch(folded[0]):  # "mid-December"
         return _PARTS.get(folded[0].split("-", 1)[0])
-    taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
+    taken = next((n for n in range(len(folded), 0, -1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
     return next((_PARTS[word] for word in folded[:taken] if word in _PARTS), None)
 
 

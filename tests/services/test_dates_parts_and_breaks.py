@@ -53,6 +53,9 @@ def _days(text: str, today: date = MONDAY) -> list[tuple[str, str]]:
         ("meetings 3rd,10th March", ["2026-03-03", "2026-03-10"]),
         ("meetings March 3,10", ["2026-03-03", "2026-03-10"]),
         ("möten 3, 10 mars", ["2026-03-03", "2026-03-10"]),  # as it already was with the space
+        ("2 möten 3+10 mars", ["2026-03-03", "2026-03-10"]),
+        ("2 möten 3&10 mars", ["2026-03-03", "2026-03-10"]),
+        ("2 möten 3,10 mars, bra uppslutning", ["2026-03-03", "2026-03-10"]),
     ],
 )
 def test_days_listed_with_a_glued_comma_are_each_a_day(written: str, meant: list[str]) -> None:
@@ -67,7 +70,10 @@ def test_the_glued_list_is_where_it_was_written() -> None:
     assert found == (Span.day(date(2026, 3, 3)), 2, 1)
 
 
-@pytest.mark.parametrize("written", ["3,5 timmar", "1,5 h 3 mars", "kl 18,30"])
+@pytest.mark.parametrize(
+    "written",
+    ["3,5 timmar", "1,5 h 3 mars", "kl 18,30", "2+3 personer", "pratade i slutet av mötet", "mötet i slutet"],
+)
 def test_a_decimal_comma_is_no_list(written: str) -> None:
     assert [day for day, _ in _days(written)] in ([], ["2026-03-03"]), written
 
@@ -93,6 +99,15 @@ def test_a_decimal_comma_is_no_list(written: str) -> None:
         ("möte i mitten av förra månaden", MONDAY, "2026-11-15"),
         ("meeting in the middle of last month", MONDAY, "2026-11-15"),
         ("möte slutet av februari", MONDAY, "2026-02-24"),  # 20-28 February
+        # in a hurry: "av" left out, "mitt i" for "i mitten av", a short month
+        ("möte mitt i november", MONDAY, "2026-11-15"),
+        ("möte i mitten november", MONDAY, "2026-11-15"),
+        ("möte mitten nov", MONDAY, "2026-11-15"),
+        ("möte slutet oktober", MONDAY, "2026-10-25"),
+        ("möte i slutet på oktober", MONDAY, "2026-10-25"),
+        ("meeting mid Nov", MONDAY, "2026-11-15"),
+        ("meeting in late Oct", MONDAY, "2026-10-25"),
+        ("meeting towards the end of October", MONDAY, "2026-10-25"),
         # under way: the middle of the days that have come; ahead: a day the check-in refuses
         ("möte i mitten av december", date(2026, 12, 12), "2026-12-11"),
         ("möte i början av december", date(2026, 12, 12), "2026-12-05"),
