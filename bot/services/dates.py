@@ -854,7 +854,8 @@ _AND_IN_BETWEEN = r"(?(between)(?:och|and)|(?!))"
 # The holidays people take off, as a time: "helgerna" (Christmas and New Year, to trettondagen 6 January),
 # "semestern", "sommarlovet" (the summer's, over by mid-August); "the (Christmas, summer) holidays".
 _BREAKS = (
-    r"(?:jul)?helg[ae]rna|julhelgen|jullovet|(?:sommar)?semestern|sommarlovet|(?:sommar|jul)?uppehallet"
+    r"(?:jul)?helg[ae]rna|julhelgen|jullovet|(?:sommar)?semest(?:ern?|rarna)|sommarlovet"
+    r"|(?:sommar|jul)?uppehallet"
     r"|(?:the )?(?:christmas |summer )?(?:holidays?|break|vacation)"
 )
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
@@ -1949,7 +1950,7 @@ _CHRISTMAS_AHEAD = re.compile(
 )
 # A season named as a time ahead ("under sommaren", "over the summer"); "i sommar" is read as everywhere.
 _SEASON_AHEAD = re.compile(
-    r"(?:(?:i|under|over) )?(?P<sv>sommar|host|var|vinter)en"
+    r"(?:(?:i|under|over|for) )?(?P<sv>sommar|host|var|vinter)en"
     r"|(?:(?:in|over|during|for) )?(?:the )?(?P<en>summer|autumn|fall|spring|winter)"
 )
 
@@ -2047,7 +2048,7 @@ _UNTIL_AFTER = re.compile(r"(?:(?:till|tills|until) )?(?:efter|after) ")
 # A pause during a break: "under semestern", "över helgerna", "i sommaruppehållet", "during the summer
 # holidays", "over the holidays".
 _DURING_BREAK = re.compile(rf"(?:(?:i|under|over|pa|during|in|for|through) )?(?P<what>{_BREAKS})")
-_SUMMER_BREAK = re.compile(r".*(?:semester|sommar|summer).*")
+_SUMMER_BREAK = re.compile(r".*(?:semest|sommar|summer).*")
 _ANY_BREAK = re.compile(r"(?:the )?(?:holidays?|break|vacation)")  # in summer the summer's
 _MIDSUMMER_EVE = _holiday("Midsommardagen", -1)
 

@@ -151,6 +151,10 @@ AUTUMN = date(2026, 9, 15)
         ("under sommarlovet", MAY, (date(2026, 6, 19), date(2026, 8, 15))),
         ("i sommaruppehållet", MAY, (date(2026, 6, 19), date(2026, 8, 15))),
         ("hela semestern", MAY, (date(2026, 6, 19), date(2026, 8, 15))),
+        ("under semester", MAY, (date(2026, 6, 19), date(2026, 8, 15))),
+        ("under semestrarna", MAY, (date(2026, 6, 19), date(2026, 8, 15))),
+        ("till efter semestrarna", MAY, (MAY, date(2026, 8, 15))),
+        ("för sommaren", MAY, (date(2026, 6, 1), date(2026, 8, 31))),
         ("during the summer holidays", MAY, (date(2026, 6, 19), date(2026, 8, 15))),
         ("over the summer break", MAY, (date(2026, 6, 19), date(2026, 8, 15))),
         ("over the holidays", MAY, (date(2026, 6, 19), date(2026, 8, 15))),  # in May to August: summer's
