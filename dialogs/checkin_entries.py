@@ -63,7 +63,7 @@ def read_day(text: str, target: Target, today: date, year: int | None = None) ->
     if not words:
         return today
     try:
-        found = dates.read_whole(words, today, year)
+        found = dates.read_whole(words, today, year, reported=True)
     except dates.DateError as error:
         raise date_error(error) from None
     if found is None:

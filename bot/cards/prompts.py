@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -107,6 +107,34 @@ def read_as(t: Translator, written: str, pause: Pause, command: str) -> str:
     return t._("{written} is read as {period}. If you meant other days, write them: {command} {days}").format(
         written=quoted(t, written), period=period(t, pause), command=command, days=days
     )
+
+
+def holidays_far(
+    t: Translator, written: str, summer: bool, holidays: Pause, *, today: date, command: str
+) -> str:
+    """ "paus till efter helgerna" in May: which holidays? The next such are months away (Easter, Ascension
+    or a long weekend may be meant), so nothing is paused; the answer says what it understood and what to
+    write instead: a day to pause until, or the days of the holidays it would have read."""
+    until, first, last = today + timedelta(days=14), holidays.starts_on, holidays.ends_on
+    values = {
+        "written": quoted(t, written[:40]),
+        "period": period(t, holidays),
+        "command": command,
+        "days": f"{first.day}/{first.month} {last.day}/{last.month}",
+        "day": f"{until.day}/{until.month}",
+    }
+    if summer:
+        text = t._(
+            "{written}: the summer holidays ({period}) are months away, so nothing was paused. Write the "
+            "days, e.g. {command} until {day}, or {command} {days} for the summer holidays."
+        )
+    else:
+        text = t._(
+            "{written}: which holidays? The Christmas holidays ({period}) are months away, so nothing was "
+            "paused. Write the days, e.g. {command} until {day}, or {command} {days} for the Christmas "
+            "holidays."
+        )
+    return text.format(**values)
 
 
 def period(t: Translator, pause: Pause) -> str:

@@ -918,6 +918,15 @@ def answer_filed(request: Request, filed: Filed, *, entries: Entries | None = No
         who=cards.counted_for(t, goal, stored.branch),
         day=day(t, stored.happened_on),
     )
+    if draft.loosely:  # "möte i mitten av november": read as the 15th, which the chair may correct
+        answer += "\n" + t._(
+            "“{written}” is read as {day}. If it was another day, write: correct {id} {value} DAY"
+        ).format(
+            written=draft.loosely,
+            day=day(t, stored.happened_on),
+            id=stored.id,
+            value=_typed(t, goal, stored.value),
+        )
     if draft.other_days:
         last = draft.other_days[-1]
         answer += "\n" + t._(

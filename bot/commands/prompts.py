@@ -409,7 +409,7 @@ def register(router: Router) -> None:
         if paused.lifting:
             return _lifted(t, paused)
         if paused.problem is not None:
-            return _pause_problem(t, paused.problem, today)
+            return _pause_problem(t, paused.problem, today, request.command)
         done, period = paused.set_aside, paused.period
         assert done is not None and period is not None
         if not done.applied:
@@ -1128,7 +1128,9 @@ def _whose(t: Translator, name: str | None) -> str:
     return genitive(t, name) if name else t._("nobody's yet")
 
 
-def _pause_problem(t: Translator, error: PauseError, today: date) -> Reply:
+def _pause_problem(t: Translator, error: PauseError, today: date, command: str) -> Reply:
+    if error.code is PauseProblem.HOLIDAYS_FAR and error.holidays is not None:
+        return Reply(cards.holidays_far(t, error.detail, *error.holidays, today=today, command=command))
     example = t._(
         "Write the period, e.g. pause 15/6 15/8, pause week 28-32 or pause July–August; "
         "to lift a pause: pause end."

@@ -107,6 +107,7 @@ class CheckInDraft:
     submission: str | None = None  # the form's or the message's token: the same one sent twice stores once
     confirmed: bool = False  # the sender said yes to storing a report like one stored before
     other_days: tuple[date, ...] = ()  # days written besides `happened_on`, in the same period (one_day)
+    loosely: str | None = None  # words that name no day but about when ("mitten av november"), read as one
     branch: str | None = None  # the branch chosen apart from the comment (the form's, the dialog's)
 
 
@@ -425,7 +426,7 @@ def moved_day(text: str, target: Target, today: date, year: int | None) -> date 
         if words and fold_letters(words[0]) in _TO_WORDS:
             words = words[1:]
     try:
-        found = dates.read_whole(words, today, year)
+        found = dates.read_whole(words, today, year, reported=True)
     except dates.DateError as error:
         raise date_error(error) from None
     return None if found is None else day_of(found, target, today, year)
@@ -688,11 +689,21 @@ def parse_check_in(
     words = words[used:]
     if words and _counted(target) and fold(words[0]) in _TIMES:  # "två gånger": the value's word
         words = words[1:]
-    happened_on, others = default_day or today, []
-    found = [(day_of(span, target, today, year), at, n) for span, at, n in _spans_written(words, today, year)]
+    happened_on, others, loosely = default_day or today, [], None
+    spans = _spans_written(words, today, year)
+    found = [(day_of(span, target, today, year), at, n) for span, at, n in spans]
     if found:  # "i onsdags 18/11", "3/3 och 10/3": the days are read, so they are no comment
         happened_on, *others = one_day(sorted({day for day, _, _ in found}), target, today)
         read = {happened_on, *others}  # a day still to come beside them is the chair's ("nästa på onsdag")
+        # "mitten av november" is read as the 15th: the answer says so, to be corrected
+        loosely = next(
+            (
+                " ".join(words[at : at + n])
+                for span, at, n in spans
+                if span.first == span.last == happened_on and dates.read_loosely(words[at : at + n])
+            ),
+            None,
+        )
         words = _without_days(words, [(at, n) for day, at, n in found if day in read])
     # "1 700 följare", "2 möten i går", "v11 möte": what the value counts, once the day is taken out (a
     # share right after the unit, "meeting, 3/15 people came", is read as it is further on in a sentence)
@@ -714,7 +725,9 @@ def parse_check_in(
     if comment in HINT_COMMENTS:
         comment = None  # a hint's line copied as it stands ("rapportera 4 1 KOMMENTAR"): no comment written
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=year)
-    return CheckInDraft(goal_number, value, happened_on, area, comment, other_days=tuple(others))
+    return CheckInDraft(
+        goal_number, value, happened_on, area, comment, other_days=tuple(others), loosely=loosely
+    )
 
 
 # What joins the days of a list ("3/3 och 10/3", "3/3, 10/3", "March 3 & 10"), folded.

@@ -56,10 +56,12 @@ happened, a follow-up starts from a day that has passed. What people mean:
   trettondagen", "Christmas to New Year" (Christmas Eve to New Year's Day). "resten av november", "the
   rest of the month": from today to its end; of a month gone by it names no day and is asked about.
 - Days listed before their month, or after it, are each a day ("3 och 10 mars", "den 3, 10 och 17
-  november", "3:e & 10:e nov", "on the 3rd and 10th of November", "November 3 and 10"): two meetings, not
+  november", "3:e & 10:e nov", "on the 3rd and 10th of November", "November 3 and 10"; the comma glued,
+  "3,10 mars", "3/3,10/3", as with its space): two meetings, not
   the days between, which "3-10 mars" and "mellan 3 och 10 mars" are. Two named days glued by a dash are
   as when written apart ("jul-nyår", "Christmas–New Year"). "efter helgerna", "efter semestern", "after
-  the holidays" in a check-in name no day and are asked about.
+  the holidays", "under semestern", "during the holidays" in a check-in name no day and are asked about;
+  in a pause they are the holidays close ahead (`_next_break`), or asked about (`holidays_named`).
 - Days with a hyphen: "3-11-2026", "3-11-26" always; "3-11" alone in a date field, after "den" or before
   "kl". In a sentence it may as well be a time ("möte 9-11") or a count: asked about (`day_hyphened`),
   unless a time word before ("kl 9-11"), a unit after ("3-4 personer") or another date ("9-11 i går")
@@ -94,7 +96,11 @@ happened, a follow-up starts from a day that has passed. What people mean:
   av", "sent i oktober", "early October", "mid-October", "late October", "at the start (beginning, middle,
   end) of October", "i slutet av förra veckan", "at the end of last month", "tidigare i veckan", "earlier this
   month"; "mid may" in any case. "i slutet av månaden", "i början av veckan", "at the end of the month":
-  this month, this week. After them only a period counts ("i slutet av mötet" is no date).
+  this month, this week. After them only a period counts ("i slutet av mötet" is no date). A pause reads
+  a start, middle or end of a month as about ten days (1-10, 10-20, 20 to its last: `_month_part`), a
+  snooze as the day it points at (`_part_day`); a check-in (`find`, `read_whole(reported=True)`) as the
+  day in the middle of the pause's days ("mitten av november" the 15th, "early March" the 5th, "i slutet
+  av oktober" the 25th; of those that have come when under way), its answer naming the day to correct.
 - Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
   "Christmas party" and "julbord" are no day, nor is "god jul"; "jul" alone is Christmas. "i
   mellandagarna": 27-30 December. Easter ("i påsk", "påsken", "at Easter"; "i påskas" the one gone): Good
@@ -848,7 +854,8 @@ _AND_IN_BETWEEN = r"(?(between)(?:och|and)|(?!))"
 # The holidays people take off, as a time: "helgerna" (Christmas and New Year, to trettondagen 6 January),
 # "semestern", "sommarlovet" (the summer's, over by mid-August); "the (Christmas, summer) holidays".
 _BREAKS = (
-    r"(?:jul)?helg[ae]rna|julhelgen|jullovet|(?:sommar)?semestern|sommarlovet"
+    r"(?:jul)?helg[ae]rna|julhelgen|jullovet|(?:sommar)?semest(?:ern?|rarna)|sommarlovet"
+    r"|(?:sommar|jul)?uppehallet"
     r"|(?:the )?(?:christmas |summer )?(?:holidays?|break|vacation)"
 )
 _SEASON_NOW = r"i (?P<season>host|var|sommar|vinter)"  # "i vår", not "i var" (in each)
@@ -1067,7 +1074,8 @@ _PHRASES: Sequence[tuple[str, _Reader]] = (
         r"harom ?dagen|harom ?veckan|(?:for )?(?:ett par|nagra) (?:dagar|veckor) (?:sedan|sen)"
         r"|(?:a couple of|a few|some|several) (?:days|weeks) ago|(?:the )?other day"
         r"|(?:dagen|veckan|helgen|manaden) (?:innan|forut)|the (?:day|week|weekend|month) before"
-        rf"|(?:efter|after) (?:{_BREAKS})",  # "möte efter helgerna": some day after them, but which?
+        rf"|(?:efter|after) (?:{_BREAKS})"  # "möte efter helgerna": some day after them, but which?
+        rf"|(?:under|i|over|pa|during|in|over) (?:{_BREAKS})",  # "möte under semestern": which day?
         _no_day,
     ),
     (rf"forra manaden|forra manadens|last month(?:{_S})?|(?:the )?previous month", _month_back(1)),
@@ -1266,13 +1274,13 @@ def _dotted(
 
 # A part of a period, read as the whole period: "i slutet av oktober", "at the end of last week", "mid-May".
 _PART_OF = re.compile(
-    r"(?:borjan|mitten|slutet) (?:av|pa)|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
-    r"|early|mid|late|tidigare|earlier|(?:sent|tidigt) i"
+    r"(?:borjan|mitten|slutet)(?: (?:av|pa))?|(?:(?:at|towards?) )?(?:the )?(?:start|beginning|middle|end) of"
+    r"|early|mid|late|tidigare|earlier|(?:sent|tidigt|mitt) i"  # "mitten november", "mitt i november"
 )
 # The period a part of which is named without saying which: this one ("i slutet av månaden").
 _THIS_PERIOD = {
-    **dict.fromkeys(("veckan", "the week"), Period.WEEK),
-    **dict.fromkeys(("manaden", "the month"), Period.MONTH),
+    **dict.fromkeys(("veckan", "the week", "week"), Period.WEEK),  # "mid-week"
+    **dict.fromkeys(("manaden", "the month", "month"), Period.MONTH),  # "mid-month"
     **dict.fromkeys(("kvartalet", "the quarter"), Period.QUARTER),
     **dict.fromkeys(("aret", "the year"), Period.YEAR),
 }
@@ -1289,7 +1297,7 @@ def _part_of(
         rest, after, taken = [words[at].split("-", 1)[1], *words[at + 1 :]], 0, 0
     else:
         folded = [_fold(w) for w in words[at : at + 4]]  # each word folded once
-        taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
+        taken = next((n for n in range(len(folded), 0, -1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
         if not taken:
             return None
         rest, after = list(words), at + taken
@@ -1528,13 +1536,45 @@ def _read_at(
     return None
 
 
+# A comma glued between a day and the next ("3,10 mars", "3/3,10/3", "3,10,17 nov"): the days of a list, as
+# "3, 10 mars" is. Split before reading; a decimal ("3,5 timmar") is no date either way.
+_GLUED_COMMA = re.compile(r"(?<=[^\W_])[,+&](?=\d)")  # "3+10 mars", "3&10 mars" too
+
+
+def _unglued(words: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The words with each glued comma list parted ("3,10" as "3," "10"), and for each the index of the
+    word it came from, so that what is found is where it was written."""
+    split: list[str] = []
+    origin: list[int] = []
+    for n, word in enumerate(words):
+        parts = _GLUED_COMMA.sub(", ", word).split()
+        split.extend(parts)
+        origin.extend([n] * len(parts))
+    return split, origin
+
+
+def _written_at(found: tuple[Span, int, int], origin: Sequence[int]) -> tuple[Span, int, int]:
+    """A span found in the parted words, at the words as written: the first and the last word it took."""
+    span, at, taken = found
+    return span, origin[at], origin[at + taken - 1] + 1 - origin[at]
+
+
 def find(
     words: Sequence[str], today: date, year: int | None = None, *, start: int = 0
 ) -> tuple[Span, int, int] | None:
     """The first day or period anywhere in the words (from `start`): the span, where it starts and how many
     words it took. A date that cannot be raises DateError ("möte 30 feb", "den 31/11"), and so does a day
     written month first ("meeting 11/20", see `day_first`), unless it is a pair of numbers no calendar
-    has further on in a sentence, a score or a share ("0/0 röster", "13/40", "3/15 personer")."""
+    has further on in a sentence, a score or a share ("0/0 röster", "13/40", "3/15 personer"). Days listed
+    with a comma and no space ("3,10 mars") are read as with one. A part of a month is the day it points at
+    (`_part_meant`: "mitten av november" the 15th), as a check-in stores it."""
+    split, origin = _unglued(words)
+    at = origin.index(start) if start < len(words) else len(split)
+    found = _find(split, today, year, start=at)
+    return None if found is None else _written_at(found, origin)
+
+
+def _find(words: Sequence[str], today: date, year: int | None, *, start: int) -> tuple[Span, int, int] | None:
     for at in range(start, len(words)):
         if (listed := _listed(words, at, today, year)) is not None:  # "3 och 10 mars": the 3rd
             return listed
@@ -1552,7 +1592,8 @@ def find(
                 raise
             continue
         if found is not None:
-            return _weekday_beside(words, (found[0], at, found[1]), today, year)
+            meant = _part_meant(words[at : at + found[1]], found[0], today)
+            return _weekday_beside(words, (meant, at, found[1]), today, year)
         if _hyphen_asked(words, at, today, year):
             raise DateError(_AROUND.sub("", words[at])[:20])  # "3-11," as "3-11"
     return None
@@ -1594,11 +1635,12 @@ def _glued(words: Sequence[str], at: int, today: date, year: int | None) -> tupl
 def find_all(words: Sequence[str], today: date, year: int | None = None) -> list[tuple[Span, int, int]]:
     """Every day or period in the words, in order, as `find` gives each ("möten 3/3 och 10/3": two; "3 och
     10 mars", "November 3 and 10": two days of the month, see `_listed`)."""
+    split, origin = _unglued(words)
     found: list[tuple[Span, int, int]] = []
-    while (one := find(words, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
+    while (one := _find(split, today, year, start=found[-1][1] + found[-1][2] if found else 0)) is not None:
         found.append(one)
-        found.extend(_listed_after(words, one))
-    return found
+        found.extend(_listed_after(split, one))
+    return [_written_at(one, origin) for one in found]
 
 
 # A day of a month in a list of them: "3", "3:e", "3rd," ("3, 10 och 17 mars"); what joins them.
@@ -1637,7 +1679,9 @@ def _listed(words: Sequence[str], at: int, today: date, year: int | None) -> tup
         return None
     step = at + lead + first[1]
     while True:
-        joined = words[step - 1].endswith(",") or (step < len(words) and _fold(words[step]) in _LIST_JOINS)
+        joined = words[step - 1].endswith(",") or (
+            step < len(words) and (_fold(words[step]) in _LIST_JOINS or words[step].startswith(","))
+        )
         following = _list_step(words, step)
         if not joined or following is None:
             return None
@@ -1789,9 +1833,9 @@ def _is_month(span: Span) -> bool:
 # A part of a month as the day it points at: "början av januari" (the 1st), "mitten av december", "mid-Dec"
 # (the 15th), "slutet av januari" (the 31st, as the end of a period; as its start no day).
 _PARTS = {
-    **dict.fromkeys(("borjan", "start", "beginning", "early"), "start"),
-    **dict.fromkeys(("mitten", "middle", "mid"), "middle"),
-    **dict.fromkeys(("slutet", "end", "late"), "end"),
+    **dict.fromkeys(("borjan", "start", "beginning", "early", "tidigt"), "start"),
+    **dict.fromkeys(("mitten", "middle", "mid", "mitt"), "middle"),
+    **dict.fromkeys(("slutet", "end", "late", "sent"), "end"),
 }
 
 
@@ -1815,6 +1859,21 @@ def _month_part(part: str, month: Span) -> Span:
     return Span(month.first.replace(day=first), month.first.replace(day=last))
 
 
+def _part_meant(words: Sequence[str], span: Span, today: date) -> Span:
+    """A part of a month as a check-in reports it ("i mitten av november", "early March", "i slutet av förra
+    månaden"): the day in the middle of the days a pause reads for it (`_month_part`: the 15th of 10-20
+    November; of 1-10 March the 5th, of 20-31 October the 25th), or of those that have come when the part
+    is under way ("mitten av december" on the 12th: the 11th). A chair means some day about then; the
+    answer names the day, to be corrected, and a weekly goal counts it in that week rather than in the
+    month's first. Anything else is `span` as read."""
+    part = _part_named(words)
+    if part is None or not _is_month(span):
+        return span
+    days = _month_part(part, span)
+    last = min(days.last, today) if days.first <= today else days.last
+    return Span.day(days.first + (last - days.first) // 2)
+
+
 def _part_named(words: Sequence[str]) -> str | None:
     """The part of a period the words begin with ("i mitten av december", "mid-Dec": "middle"; "start",
     "end"), which the reader reads as the whole period (`_part_of`); None for none."""
@@ -1823,7 +1882,7 @@ def _part_named(words: Sequence[str]) -> str | None:
         folded = folded[1:]
     if folded and _PART_OF_HYPHENED.fullmatch(folded[0]):  # "mid-December"
         return _PARTS.get(folded[0].split("-", 1)[0])
-    taken = next((n for n in range(1, len(folded) + 1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
+    taken = next((n for n in range(len(folded), 0, -1) if _PART_OF.fullmatch(" ".join(folded[:n]))), 0)
     return next((_PARTS[word] for word in folded[:taken] if word in _PARTS), None)
 
 
@@ -1844,10 +1903,13 @@ def _time_taken(words: Sequence[str]) -> int:
     return 0
 
 
-def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Span | None:
+def read_whole(
+    words: Sequence[str], today: date, year: int | None = None, *, reported: bool = False
+) -> Span | None:
     """The words as one day or period and nothing else (a form's date field, `uppföljning sedan …`), a time
     of day before or after it aside; None when they are something else. DateError for a date that cannot
-    be."""
+    be. `reported`: as a check-in reads it, a part of a month the day it points at (`_part_meant`), as
+    `find` reads it in a sentence."""
     words = words[_time_taken(words) :]
     ends = [n for n in (3, 2, 1) if n < len(words) and _time_taken(words[-n:]) == n]
     words = words[: len(words) - ends[0]] if ends else words
@@ -1856,7 +1918,7 @@ def read_whole(words: Sequence[str], today: date, year: int | None = None) -> Sp
     found = read_at(words, 0, today, year, alone=True, dotted=True)
     if found is None or found[1] != len(words):
         return None
-    return found[0]
+    return _part_meant(words, found[0], today) if reported else found[0]
 
 
 # Words between or before a period's two ends: "15 juni till 15 augusti", "from 1/7 to 15/8", "20-12 – 6-1".
@@ -1882,13 +1944,13 @@ _REST = re.compile(r"(?:(?:under|over) )?resten av |(?:(?:for|during) )?(?:the )
 # Christmas as a time ahead ("över julen", "i jul", "over Christmas"): from its Eve to Epiphany, as the
 # holidays people take off; a check-in about it is about the day.
 _CHRISTMAS_AHEAD = re.compile(
-    r"(?:(?:i|pa|under|over|kring|runt) )?(?:jul(?:en|helgen|helgerna|lovet|ledigheten)?|helg[ae]rna)"
+    r"(?:(?:i|pa|under|over|kring|runt) )?jul(?:en|helgen|helgerna|lovet|ledigheten|uppehallet)?"
     r"|julhelgen|jullovet"
     r"|(?:(?:at|over|during|around) )?(?:the )?christmas(?: holidays?| break)?"
 )
 # A season named as a time ahead ("under sommaren", "over the summer"); "i sommar" is read as everywhere.
 _SEASON_AHEAD = re.compile(
-    r"(?:(?:i|under|over) )?(?P<sv>sommar|host|var|vinter)en"
+    r"(?:(?:i|under|over|for) )?(?P<sv>sommar|host|var|vinter)en"
     r"|(?:(?:in|over|during|for) )?(?:the )?(?P<en>summer|autumn|fall|spring|winter)"
 )
 
@@ -1929,6 +1991,9 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
+    if (during := _DURING_BREAK.fullmatch(phrase)) is not None:  # "under semestern", "over the holidays"
+        holidays = _next_break(during["what"], today)
+        return _from_today(holidays, today) if _in_season(holidays, today) else None
     if (season := _SEASON_AHEAD.fullmatch(phrase)) is not None:
         return _from_today(_season_not_over(_SEASONS[season["sv"] or season["en"]], today), today)
     part = _part_named(split)
@@ -1980,33 +2045,66 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
 # A pause to the end of a break: "(till) efter helgerna", "until after the summer holidays".
 _AFTER_BREAK = re.compile(rf"(?:(?:till|tills|until) )?(?:efter|after) (?P<what>{_BREAKS})")
 _UNTIL_AFTER = re.compile(r"(?:(?:till|tills|until) )?(?:efter|after) ")
-_SUMMER_BREAK = re.compile(r".*(?:semester|sommar|summer).*")
+# A pause during a break: "under semestern", "över helgerna", "i sommaruppehållet", "during the summer
+# holidays", "over the holidays".
+_DURING_BREAK = re.compile(rf"(?:(?:i|under|over|pa|during|in|for|through) )?(?P<what>{_BREAKS})")
+_SUMMER_BREAK = re.compile(r".*(?:semest|sommar|summer).*")
 _ANY_BREAK = re.compile(r"(?:the )?(?:holidays?|break|vacation)")  # in summer the summer's
+_MIDSUMMER_EVE = _holiday("Midsommardagen", -1)
+
+
+def _next_break(what: str, today: date) -> Span:
+    """The holidays a break's word names, the next not over by today. The summer's ("semestern",
+    "sommarlovet", "sommaruppehållet", "the summer holidays", "the holidays" in May to August):
+    midsommarafton, when a district's work stops, to 15 August, when most are back. The Christmas holidays
+    ("helgerna", "jullovet", "the holidays" from September): julafton to trettondagen, 6 January."""
+    summer = _SUMMER_BREAK.fullmatch(what) is not None or (
+        _ANY_BREAK.fullmatch(what) is not None and 5 <= today.month <= 8
+    )
+    if summer:
+        year = today.year + (today > date(today.year, 8, 15))
+        return Span(_MIDSUMMER_EVE(year), date(year, 8, 15))
+    end = next_day(6, 1, today)
+    return Span(date(end.year - 1, 12, 24), end)
+
+
+def _in_season(holidays: Span, today: date) -> bool:
+    """Whether holidays are close enough that a board member naming them without a day means these: the
+    summer's from 1 March, the Christmas holidays from the start of November (70 days before their end).
+    "efter helgerna" in April may mean Easter, "under semestern" in December next summer: asked about."""
+    if holidays.last.month == 8:
+        return today >= date(holidays.last.year, 3, 1)
+    return holidays.last - today <= timedelta(days=70)
 
 
 def _until_after(after: re.Match[str], today: date) -> Span | None:
     """ "paus efter helgerna", "pause until after the holidays": from today to the end of the holidays it
-    names, which the reply names so the board can correct it. The Christmas holidays ("helgerna", "the
-    holidays" in winter) end on trettondagen, 6 January; the summer's ("semestern", "sommarlovet", "the
-    summer holidays", "the holidays" in summer) on 15 August, when most are back. None when no such
-    holidays lie close ahead (asked about: "efter helgerna" in April may mean Easter)."""
-    summer = _SUMMER_BREAK.fullmatch(after["what"]) is not None or (
-        _ANY_BREAK.fullmatch(after["what"]) is not None and 5 <= today.month <= 8
-    )
-    if summer:
-        end = date(today.year, 8, 15)
-        return Span(today, end) if date(today.year, 3, 1) <= today <= end else None
-    end = next_day(6, 1, today)
-    return Span(today, end) if end - today <= timedelta(days=70) else None  # from the start of November
+    names (`_next_break`: trettondagen, 6 January; 15 August), which the reply names so the board can
+    correct it. None when no such holidays lie close ahead (`_in_season`)."""
+    holidays = _next_break(after["what"], today)
+    return Span(today, holidays.last) if _in_season(holidays, today) else None
+
+
+def holidays_named(words: Sequence[str], today: date) -> tuple[bool, Span] | None:
+    """Holidays a pause names without a day when they are not close ahead ("paus till efter helgerna" in
+    May, "under semestern" in December), to be asked about: whether they are the summer's, and the next
+    such holidays' days for an example; None for any other words."""
+    phrase = " ".join(_fold(word) for word in words if _WORDLIKE.search(word))
+    named = _AFTER_BREAK.fullmatch(phrase) or _DURING_BREAK.fullmatch(phrase)
+    if named is None or _CHRISTMAS_AHEAD.fullmatch(phrase):  # "under jullovet": read any time of year
+        return None
+    holidays = _next_break(named["what"], today)
+    return None if _in_season(holidays, today) else (holidays.last.month == 8, holidays)
 
 
 def read_loosely(words: Sequence[str]) -> bool:
     """Whether a pause's words name its days loosely ("efter helgerna", "över helgerna", "until after
-    Christmas", "mitten av december"), so the answer says how they were read, for the board to correct."""
+    Christmas", "mitten av december"), so the answer says how they were read, for the board to correct; so
+    does a check-in's answer, for a part of a month read as a day (`_part_meant`)."""
     split = [w for w in " ".join(_NAMES_DASH.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
     phrase = " ".join(_fold(word) for word in split)
-    helgerna = re.search(r"\bhelg[ae]rna\b", phrase) is not None
-    return helgerna or _UNTIL_AFTER.match(phrase) is not None or _part_named(split) is not None
+    holidays = _DURING_BREAK.fullmatch(phrase) is not None  # "över helgerna", "under semestern"
+    return holidays or _UNTIL_AFTER.match(phrase) is not None or _part_named(split) is not None
 
 
 def _from_today(span: Span, today: date) -> Span:

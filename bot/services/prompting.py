@@ -103,13 +103,20 @@ class PauseProblem(StrEnum):
     PAST = "past"  # the pause would start before today
     BACKWARDS = "backwards"  # ends before it starts
     TOO_LONG = "too_long"  # longer than a year: stopping the schedule is what that means
+    HOLIDAYS_FAR = "holidays_far"  # holidays named out of season ("efter helgerna" in May): which?
 
 
 class PauseError(ValueError):
-    def __init__(self, code: PauseProblem, detail: str = "") -> None:
+    """`holidays` with HOLIDAYS_FAR: the next such holidays (their first and last day) and whether they are
+    the summer's, for the answer's example."""
+
+    def __init__(
+        self, code: PauseProblem, detail: str = "", holidays: tuple[bool, Pause] | None = None
+    ) -> None:
         super().__init__(code, detail)
         self.code = PauseProblem(code)
         self.detail = detail
+        self.holidays = holidays
 
 
 MAX_PAUSE = timedelta(days=366)
@@ -120,11 +127,16 @@ def pause_period(text: str, today: date) -> Pause:
     "över julen"), read ahead by the one date reader (`dates.read_period_ahead`), both ends included. A
     month, season or weeks named while under way is paused from today; a day written out that has passed
     is refused, not quietly shortened; so is a period that is no period, ends before it starts or is longer
-    than a year."""
+    than a year. Holidays named without a day when none are close ahead ("till efter helgerna" in May) are
+    asked about (HOLIDAYS_FAR), naming the next such holidays' days."""
     try:
         span = dates.read_period_ahead(text.split(), today)
     except dates.DateError as error:
         raise PauseError(PauseProblem.NOT_A_DATE, error.text or text.strip()) from None
+    if span is None and (named := dates.holidays_named(text.split(), today)) is not None:
+        summer, holidays = named  # "efter helgerna" in May: Christmas is far off, Easter or Ascension meant?
+        pause = Pause(holidays.first, holidays.last)
+        raise PauseError(PauseProblem.HOLIDAYS_FAR, text.strip(), (summer, pause))
     if span is None:
         raise PauseError(PauseProblem.NOT_TWO_DATES)
     if span.last < span.first:

@@ -21,7 +21,8 @@ What a chair means:
   next meeting, kept in the comment.
 - Shorter and other orders of the same day: "förrgår", "day before yesterday"; "förra veckans onsdag",
   "last week Wednesday"; "förra onsdagen" (as "i onsdags"), "förrförra onsdagen" (the one before). A part
-  of a month ("i slutet av oktober", "late October") is that month, all its words read.
+  of a month ("i slutet av oktober", "late October") is the day in the middle of the days a pause reads
+  for it (20-31 October: the 25th), all its words read, the answer naming it (test_dates_parts_said.py).
 - "11/20", which only an American month-first day can be, is refused saying the day comes first: 20/11.
 - A hint that writes the report for the chair ("Menade du rapportera 4 1 möte …?") writes the day read, as
   2026-11-18, so that sending it later stores the same day.
@@ -375,16 +376,16 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # Sunday 22 November 2026
         ("meeting last week's Wednesday", "en-US", "2026-11-11", None),
         ("meeting Wednesday last week", "en-US", "2026-11-11", None),
         ("meeting Thursday the week before last", "en-US", "2026-11-05", None),
-        # A part of a month is that month, stored on its first day as "i oktober" is; the words all go.
-        ("möte i slutet av oktober", "sv-SE", "2026-10-01", None),
-        ("möte i mitten av oktober med styrelsen", "sv-SE", "2026-10-01", "med styrelsen"),
-        ("möte i början på oktober", "sv-SE", "2026-10-01", None),
+        # A part of a month is the middle of its days (1-10, 10-20, 20-31); the words all go.
+        ("möte i slutet av oktober", "sv-SE", "2026-10-25", None),
+        ("möte i mitten av oktober med styrelsen", "sv-SE", "2026-10-15", "med styrelsen"),
+        ("möte i början på oktober", "sv-SE", "2026-10-05", None),
         ("möte i slutet av förra veckan", "sv-SE", "2026-11-09", None),
-        ("meeting early October", "en-US", "2026-10-01", None),
-        ("meeting in mid-October", "en-US", "2026-10-01", None),
-        ("meeting late October", "en-US", "2026-10-01", None),
-        ("meeting mid-May", "en-US", "2026-05-01", None),
-        ("meeting at the end of October", "en-US", "2026-10-01", None),
+        ("meeting early October", "en-US", "2026-10-05", None),
+        ("meeting in mid-October", "en-US", "2026-10-15", None),
+        ("meeting late October", "en-US", "2026-10-25", None),
+        ("meeting mid-May", "en-US", "2026-05-15", None),
+        ("meeting at the end of October", "en-US", "2026-10-25", None),
         # ...but "the end of the meeting" is no date.
         ("pratade i slutet av mötet", "sv-SE", "2026-11-22", "pratade i slutet av mötet"),
     ],
@@ -395,28 +396,29 @@ async def test_shorter_and_other_orders_of_the_same_day(
     """What a chair means on Sunday 22 November: "förrgår" (without "i") is Friday, as "i förrgår";
     "förra veckans onsdag" and "last week Wednesday" last week's Wednesday (11th), as "onsdag förra
     veckan"; "förra onsdagen" the latest Wednesday before today (18th), "förrförra onsdagen" the one before
-    (11th); "i slutet av oktober", "late October" October, as "i oktober" is, with all the words read."""
+    (11th); "i slutet av oktober", "late October" the 25th, the middle of 20-31 October, with all the words
+    read."""
     meetings.clock.now = SUNDAY
     answer = await _report(meetings, written, locale)
     assert _stored(meetings) == [(day, comment)], answer
 
 
 async def test_a_part_of_a_month_leaves_no_fragment_in_the_suggested_line(meetings: District) -> None:
-    """A hint that writes the report for the chair writes the day read, not the words around it; a period as
-    its first and last days, so that the report reads it against the goal's periods as it would the words."""
+    """A hint that writes the report for the chair writes the day read, not the words around it: "i slutet
+    av oktober" as the day it is read as, the 25th, so that the report stores the same day."""
     meetings.clock.now = SUNDAY
     hint = await meetings.say(KIM, "mål 4: 1 möte i slutet av oktober")
-    assert hint == "Menade du rapportera 4 1 möte 1/10-31/10 2026? Inget sparades.", hint
+    assert hint == "Menade du rapportera 4 1 möte 2026-10-25? Inget sparades.", hint
     hint = await meetings.say(LEE, "goal 4: 1 meeting at the end of October", locale="en-US")
-    assert hint.startswith("Did you mean report 4 1 meeting 1/10-31/10 2026?"), hint
+    assert hint.startswith("Did you mean report 4 1 meeting 2026-10-25?"), hint
     assert meetings.reports() == []
     # The same report twice is asked about with the line that stores it anyway: the day, not its words.
     for _ in range(2):
         again = await _report(meetings, "möte i slutet av oktober", "sv-SE")
-    assert again.endswith("rapportera 4 1 2026-10-01 ja"), again
+    assert again.endswith("rapportera 4 1 2026-10-25 ja"), again
     for _ in range(2):
         again = await meetings.say(LEE, "report 4 1 meeting late October", locale="en-US")
-    assert again.endswith("report 4 1 2026-10-01 yes"), again
+    assert again.endswith("report 4 1 2026-10-25 yes"), again
 
 
 async def test_a_day_written_month_first_is_answered_with_the_day_first(meetings: District) -> None:
