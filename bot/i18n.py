@@ -400,7 +400,8 @@ _WHAT_EN = r"(?:what|which\s+goals?|what\s+goals?)"
 _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), language)
     for pattern, language in (
-        (rf"^{_WHAT_SV}\s+(?:ansvara?r|svarar)\s+{_WHO_NAMED}\s+f[öo]r$", "sv"),
+        # "ansvarar", and as it is mistyped: "ansvrar", "ansvarr", "anvarar"
+        (rf"^{_WHAT_SV}\s+(?:an?sva?ra?r|svarar)\s+{_WHO_NAMED}\s+f[öo]r$", "sv"),
         (rf"^{_WHAT_SV}\s+(?:är|e)\s+{_WHO_NAMED}\s+ansvariga?\s+för$", "sv"),
         (rf"^{_WHAT_SV}\s+har\s+{_WHO_NAMED}\s+(?:ansvar(?:et)?\s+för|hand\s+om)$", "sv"),
         (rf"^{_WHAT_SV}\s+sköter\s+{_WHO_NAMED}$", "sv"),
@@ -426,8 +427,45 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^{_WHAT_EN}\s+(?:has|have)\s+{_WHO_NAMED}$", "en"),
     )
 )
-# The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals".
-_GENITIVE = r"(?::s|'s|’s|s'|s)"
+# The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals"; a Swedish name
+# ending in x or z takes none ("Max mål"), nor does one ending in s ("Lars mål": see S_NAMES).
+_GENITIVE = r"(?P<genitive>:s|'s|’s|s'|s|(?<=[xzXZ]))"
+# Swedish first names that end in s, folded: their genitive is the name itself ("Lars mål", "Agnes mål"), so
+# the "s" is theirs, not the genitive's. A name not listed is looked up both ways (progress.who_answers).
+S_NAMES = frozenset(
+    (
+        *(
+            "agnes",
+            "alexis",
+            "alfons",
+            "andreas",
+            "anders",
+            "ines",
+            "iris",
+            "doris",
+            "elias",
+            "elis",
+            "frans",
+        ),
+        *("hans", "isis", "janis", "jens", "johannes", "jonas", "julius", "klas", "claes", "lars", "linus"),
+        *("loris", "lovis", "lucas", "lukas", "magnus", "marcus", "markus", "marius", "mats", "matias"),
+        *("mattias", "nils", "niklas", "nicklas", "mons", "rasmus", "tobias", "tomas", "thomas", "vilis"),
+        *("cornelius", "denis", "dennis", "gillis", "tias", "mathias", "boris", "louis", "yannis", "pontus"),
+    )
+)
+# The board where a person's name could stand ("styrelsens mål", "vad ansvarar styrelsen för?", "the
+# board's goals"), folded: the goals the plan makes the board's (progress.who_answers).
+BOARD_NAMES = frozenset(
+    (
+        *("styrelsen", "distriktsstyrelsen", "styrelse", "distriktsstyrelse", "dstyrelsen"),
+        *("board", "the board", "district board", "the district board"),
+    )
+)
+# Nobody responsible where a name could stand ("vilka mål har ingen ansvarig?"), folded: `mål ansvarig
+# ingen`, the goals the board has named nobody for.
+NOBODY_NAMES = frozenset(
+    ("ingen", "ingen ansvarig", "nobody", "none", "no one", "noone", "nobody responsible")
+)
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), language)
     for pattern, language in (
@@ -446,8 +484,8 @@ _NOT_SOMEONE = frozenset(
         *("aret", "dagen", "veckan", "manaden", "distriktet", "partiet", "planen", "alla", "var", "vart"),
         *("year", "month", "week", "today", "district", "party", "plan", "everyone", "everybody", "all"),
         *("inte", "not", "been", "blivit", "klarats", "natts", "uppnatts", "rapporterats", "kvar"),
-        # the board and the party are no one's name: the plan's own "Ansvarig: Styrelsen" is asked otherwise
-        *("styrelsen", "distriktsstyrelsen", "board", "ar", "vansterpartiet"),
+        # the party is no one's name (the board is BOARD_NAMES)
+        *("ar", "vansterpartiet"),
         # what comes before a topic, not a name: "which goals are about Teams?" searches the goals
         *("about", "on", "for", "with", "regarding", "om", "med", "kring", "angaende", "rorande"),
     )
@@ -461,20 +499,65 @@ BRANCH_WORDS = frozenset(
 )
 
 
+# Goals nobody answers for, asked as a question: "vilka mål saknar ansvarig?", "goals without an owner".
+_UNOWNED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), language)
+    for pattern, language in (
+        (r"^(?:vilka\s+)?mål(?:en)?\s+(?:som\s+)?(?:är\s+)?utan\s+(?:någon\s+)?ansvariga?$", "sv"),
+        (r"^vilka\s+mål\s+(?:saknar|har\s+inte)\s+(?:en\s+|någon\s+)?ansvariga?(?:\s+än|\s+ännu)?$", "sv"),
+        (r"^vilka\s+mål\s+har\s+(?:ingen|inte\s+någon)\s+ansvarig(?:\s+än|\s+ännu)?$", "sv"),
+        (r"^vilka\s+mål\s+är\s+det\s+ingen\s+som\s+ansvarar\s+för$", "sv"),
+        (
+            r"^(?:which\s+|what\s+)?goals?\s+(?:have|has|are|with)\s+(?:no\s*one|nobody|no)\s+"
+            r"(?:one\s+)?(?:responsible|in\s+charge|owner)(?:\s+yet)?$",
+            "en",
+        ),
+        (
+            r"^(?:which\s+|what\s+)?goals?\s+(?:are\s+|have\s+)?(?:without|lack(?:ing)?)\s+(?:an?\s+)?"
+            r"(?:anyone\s+|anybody\s+|one\s+|person\s+)?(?:responsible|owner|in\s+charge)$",
+            "en",
+        ),
+    )
+)
+
+
+def someone_named(words: str) -> bool:
+    """Whether words could be a person's or a branch's name ("Kim", "Anna Lind", "Sundsvall", "styrelsen"),
+    not a pronoun, a time or a number ("jag", "året", "2026", "sex")."""
+    folded = fold(words.lstrip("@"))
+    if not folded or not folded[0].isalpha() or folded in NUMBER_WORDS:
+        return False
+    return not {folded, *folded.split()[:1], *folded.split()[-1:]} & _NOT_SOMEONE
+
+
 def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | None:
     """`mål ansvarig NAME` for a question about what someone answers for ("vad ansvarar Kim för?", "what is
-    Anna responsible for"), or None."""
+    Anna responsible for"), `mål ansvarig ingen` for the goals nobody does, or None."""
     said = " ".join(_without_courtesy(trimmed).rstrip("?!.,:; ").split())  # "… för? tack"
+    for pattern, language in _UNOWNED:
+        if pattern.match(said):
+            return Reading("mål ansvarig ingen" if language == "sv" else "goals responsible nobody", language)
     for pattern, language in (*_WHOSE, *_WHOSE_OWN):
         found = pattern.match(said)
-        # "Kim's": the name without its genitive's apostrophe
-        who = found["who"].rstrip("'’") if found is not None else ""
-        if found is None or {fold(who), *fold(who).split()[:1], *fold(who).split()[-1:]} & _NOT_SOMEONE:
+        if found is None:
             continue
-        genitive = (pattern, language) in _WHOSE_OWN
-        if genitive and (is_command(who.split()[0]) or is_command(said.split()[-2])):  # "paus mål"
-            continue
+        # "Kim's": the name without its genitive's apostrophe; "Lars mål": the name's own s kept
+        who = found["who"].rstrip("'’")
+        genitive = found.groupdict().get("genitive")
+        if genitive in ("s", "s'") and (fold(who + "s").split() or [""])[-1] in S_NAMES:
+            who += "s"
         command = "mål ansvarig" if language == "sv" else "goals responsible"
+        folded = fold(who).removeprefix("the ") if language == "en" else fold(who)
+        if folded in BOARD_NAMES or fold(who) in BOARD_NAMES:  # "styrelsens mål", "the board's goals"
+            return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
+        if fold(who) in NOBODY_NAMES:  # "vilka mål har ingen ansvarig?"
+            return Reading(f"{command} {'ingen' if language == 'sv' else 'nobody'}", language, asked=True)
+        if not someone_named(who):
+            continue
+        if genitive is not None and (
+            is_command(who.split()[0]) or is_command(said.split()[-2])
+        ):  # "paus mål"
+            continue
         # "@": a person or a branch is meant, never a word in the goals (bot/commands/goals.py)
         return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
     return None

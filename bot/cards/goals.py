@@ -958,6 +958,29 @@ def person_goals(
     return Reply(text, card(body, fallback=text))
 
 
+def unowned_goals(t: Translator, goals: Sequence[Goal]) -> Reply:
+    """The goals nobody was named responsible for ("vilka mål har ingen ansvarig?"), each with whom the plan
+    gives it to, if anyone; a goal every branch does is its chairs' and not among them."""
+    if not goals:
+        return Reply(t._("Every goal has someone responsible."))
+    title = t.ngettext(
+        "{count} goal has nobody named responsible", "{count} goals have nobody named responsible", len(goals)
+    ).format(count=len(goals))
+    rows = []
+    for goal in goals:
+        doer = doer_in_plan(t, goal)
+        text = goal.text_in(t.language)
+        rows.append(
+            (str(goal.number), text + (" " + t._("(the plan: {who})").format(who=doer) if doer else ""))
+        )
+    note = t._("The board names who is responsible: {example}").format(
+        example=t._("responsible {number} @name").format(number=goals[0].number)
+    )
+    lines = [title, *(f"{number:>3}. {text}" for number, text in rows), note]
+    text = "\n".join(lines)
+    return Reply(text, card([heading(title), facts(rows), paragraph(note)], fallback=text))
+
+
 def branch_goals(
     t: Translator, branch: str, goals: Sequence[Goal], every: Sequence[int], chairs: Sequence[str]
 ) -> Reply:
