@@ -563,6 +563,14 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
     return None
 
 
+def whose_name(text: str) -> str | None:
+    """The name a genitive before "mål"/"goals" names, as written: "Kims mål" -> "Kim", "Lars mål" -> "Lars",
+    "Kim's goals" -> "Kim", "styrelsens mål" -> "styrelsen"; None for other words."""
+    reading = _whose_goals(text, lambda _: False)
+    name = reading.text.partition("@")[2] if reading is not None else ""
+    return name or None
+
+
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
 # Each is folded; the language is the phrase's.
 _LEADS: tuple[tuple[str, str], ...] = (
@@ -1735,10 +1743,10 @@ def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) 
     at = next((i for i, word in enumerate(words) if fold(word) == wanted[0]), None)
     if at is not None and is_command(wanted[0]):
         return " ".join(words[at : at + len(wanted)])
-    folded = [fold(word) for word in words]
-    for start in range(len(words) - len(wanted) + 1):
-        if folded[start : start + len(wanted)] == wanted:
-            return "status " + " ".join(words[start : start + len(wanted)])
+    for start in range(len(words)):  # as written; "Kim's" folds to two words
+        for end in range(start + 1, len(words) + 1):
+            if fold(" ".join(words[start:end])).split() == wanted:
+                return "status " + " ".join(words[start:end])
     return "status " + folded_name.strip()
 
 

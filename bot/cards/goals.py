@@ -397,11 +397,13 @@ def status(
     about: str | None = None,
     marked: str | None = None,
     branches: Sequence[tuple[str | None, Sequence[GoalStanding]]] = (),
+    whose: str | None = None,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
-    are those that mention these words; `marked`: those shown with this status word (its msgid);
+    are those that mention these words; `whose`: those this person answers for; `marked`: those shown with
+    this status word (its msgid);
     `branches`: a chair's several branches, each with its own goals under its name (`standings`: the first's;
     a part without a name: goals of the district's, listed first)."""
     plan_year = plan.year
@@ -432,6 +434,8 @@ def status(
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
     elif marked:
         title = t._("Goals marked \u201c{word}\u201d, {day}").format(word=t._(marked), day=day(t, today))
+    elif whose:
+        title = t._("How the goals of {name} stand, {day}").format(name=whose, day=day(t, today))
     elif about:
         title = t._("How the goals that mention \u201c{words}\u201d stand, {day}").format(
             words=about, day=day(t, today)
