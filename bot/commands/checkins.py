@@ -538,13 +538,11 @@ async def correct_line(
                 value=value,
                 id=found.id,
             )
+        line = t._("correct {id} {value}").format(id=found.id, value=rest) + " " + t._("yes")
+        # kept, so that a typed "ja" corrects it as the line does
         return Reply(
-            answer
-            + " "
-            + t._("If {value} is right, write: {command}").format(
-                value=value,
-                command=t._("correct {id} {value}").format(id=found.id, value=rest) + " " + t._("yes"),
-            )
+            answer + " " + t._("If {value} is right, write: {command}").format(value=value, command=line),
+            waits=Confirm(line=line).as_json(),
         )
     if isinstance(outcome, Misread):
         if isinstance(outcome.error, TwoReadings):
