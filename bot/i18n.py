@@ -420,6 +420,22 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:which|what)\s+goals?\s+does\s+" + _WHO_NAMED + r"\s+have$", "en"),
         (rf"^is\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)\s+(?:any\s+goals?|anything)$", "en"),
         (rf"^does\s+{_WHO_NAMED}\s+have\s+any\s+goals?$", "en"),
+        # the goals someone is to do: "vad gör styrelsen?", "vilka mål ska Kim jobba med?", "what does Kim do"
+        (rf"^vad\s+gör\s+{_WHO_NAMED}$", "sv"),
+        (
+            rf"^(?:vad|vilka\s+mål)\s+ska\s+{_WHO_NAMED}\s+(?:göra|genomföra|nå|jobba\s+med|arbeta\s+med)$",
+            "sv",
+        ),
+        (
+            rf"^(?:what|which\s+goals?)\s+(?:does|do|should|must|will)\s+{_WHO_NAMED}\s+(?:do|work\s+on)$",
+            "en",
+        ),
+        # "målen Kim ansvarar för", "goals Kim is responsible for"
+        (rf"^(?:de\s+)?mål(?:en)?\s+(?:som\s+)?{_WHO_NAMED}\s+(?:ansvarar\s+för|är\s+ansvarig\s+för)$", "sv"),
+        (
+            rf"^(?:the\s+)?goals?\s+(?:that\s+)?{_WHO_NAMED}\s+is\s+(?:responsible\s+for|in\s+charge\s+of)$",
+            "en",
+        ),
         # whose goals: "vilka mål har Kim?", "vad har Sundsvall för mål?", "which goals has Kim got?"
         (rf"^vilka\s+mål\s+har\s+{_WHO_NAMED}$", "sv"),
         (rf"^vad\s+har\s+{_WHO_NAMED}\s+för\s+mål$", "sv"),
@@ -486,6 +502,8 @@ _NOT_SOMEONE = frozenset(
         *("inte", "not", "been", "blivit", "klarats", "natts", "uppnatts", "rapporterats", "kvar"),
         # the party is no one's name (the board is BOARD_NAMES)
         *("ar", "vansterpartiet"),
+        # the branches together and the bot: "vad gör partiföreningarna?" asks no one's goals
+        *("partiforeningarna", "foreningarna", "branches", "bot", "boten"),
         # what comes before a topic, not a name: "which goals are about Teams?" searches the goals
         *("about", "on", "for", "with", "regarding", "om", "med", "kring", "angaende", "rorande"),
     )
@@ -995,12 +1013,23 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         (
             "mina mål",
             "sv",
-            ("vilka mål är jag ansvarig för", "vilka mål ansvarar jag för", "vad ansvarar jag för"),
+            (
+                *("vilka mål är jag ansvarig för", "vilka mål ansvarar jag för", "vad ansvarar jag för"),
+                *(
+                    "vad har jag för mål",
+                    "vilka mål har jag",
+                    "vilka är mina mål",
+                    "vilka mål har jag ansvar för",
+                ),
+            ),
         ),
         (
             "my goals",
             "en",
-            ("which goals am i responsible for", "what am i responsible for", "what are my goals"),
+            (
+                *("which goals am i responsible for", "what am i responsible for", "what are my goals"),
+                *("which goals do i have", "what goals do i have", "show my goals"),
+            ),
         ),
         (
             "mina rapporter",

@@ -453,6 +453,10 @@ def status(
             body.append(heading(above, size="Large"))
             lines += ["", above]
         _goal_rows(t, theirs, body, lines)
+    if whose and not standings:  # "hur går det för Megan?": nobody named her for a goal
+        none = t._("{name} is not named responsible for any goal").format(name=whose) + "."
+        body.append(paragraph(none))
+        lines += ["", none]
     if marked and not standings:
         none = t._("No goal is marked \u201c{word}\u201d.").format(word=t._(marked))
         body.append(paragraph(none))

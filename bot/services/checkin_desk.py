@@ -455,6 +455,10 @@ class CheckInDesk:
                     standings = [s for s in self.progress.standings(plan, now=now) if s.goal in theirs.found]
                     example = self._example(person, district, roles, theirs.found)
                     return Status(plan, standings, None, self.today(now), 0, example, whose=theirs.person)
+                if theirs is not None and theirs.person is not None and theirs.chairs:
+                    branch = find_branch(theirs.chairs[0], branches)  # a chair named for none: their branch's
+                elif theirs is not None and theirs.person is not None and marked is None:  # named for none
+                    return Status(plan, [], None, self.today(now), 0, whose=theirs.person)
                 about = plan.search(named) if branch is None and marked is None else []
                 if branch is None and not about:
                     return UnknownBranch(named, branches)

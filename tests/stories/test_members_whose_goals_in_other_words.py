@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stories.conftest import MEGAN, NOA, District, Someone
+from tests.stories.conftest import KIM, MEGAN, NOA, District, Someone
 from tests.stories.test_members_ask_what_someone_answers_for import KIM_EN, KIM_SV, _named
 
 LARS = Someone("29:lars", "aad-lars", "Lars Ek")
@@ -53,6 +53,9 @@ async def _more_named(district: District) -> None:
         ("goals of Kim", "en-US", KIM_EN),
         ("goals for Kim", "en-US", KIM_EN),
         ("goals for kim berg", "en-US", KIM_EN),
+        ("målen som Kim ansvarar för", "sv-SE", KIM_SV),
+        ("vilka mål ska Kim jobba med?", "sv-SE", KIM_SV),
+        ("goals Kim is responsible for", "en-US", KIM_EN),
     ],
 )
 async def test_goals_for_someone_are_the_goals_they_answer_for(
@@ -112,6 +115,9 @@ BOARD_SV = [
         ("the board's goals", "en-US"),
         ("what is the board responsible for?", "en-US"),
         ("goals of the board", "en-US"),
+        ("vad gör styrelsen?", "sv-SE"),
+        ("vad ska styrelsen göra", "sv-SE"),
+        ("what does the board do?", "en-US"),
     ],
 )
 async def test_the_boards_goals_are_those_the_plan_gives_the_board(
@@ -238,3 +244,27 @@ async def test_how_someones_goals_stand(district: District, asked: str, locale: 
     assert answer[0] == title
     shown = [line.split(".")[0].strip() for line in answer if line[:4].strip().rstrip(".").isdigit()]
     assert shown == ["6", "7", "12"]
+
+
+async def test_how_a_chair_or_someone_named_for_nothing_stands(district: District) -> None:
+    """Lee chairs Härnösand and is named for no goal: his goals are Härnösand's. Megan is named for none."""
+    await _named(district)
+    assert (await district.say(NOA, "hur går det för Lee?")).startswith(
+        "Så går det för Härnösand, 10 juni 2026"
+    )
+    assert (await district.say(NOA, "how are Megan's goals going", locale="en-US")).split("\n")[:3] == [
+        "How the goals of Megan Bowen stand, 10 Jun 2026",
+        "",
+        "Megan Bowen is not named responsible for any goal.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale"),
+    [("vad har jag för mål?", "sv-SE"), ("vilka mål har jag", "sv-SE"), ("which goals do I have", "en-US")],
+)
+async def test_ones_own_goals_are_my_goals(district: District, asked: str, locale: str) -> None:
+    await _named(district)
+    assert (await district.say(KIM, asked, locale=locale)).startswith(
+        ("Dina mål, 10 juni 2026", "Your goals")
+    )
