@@ -554,7 +554,8 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
     said = " ".join(_without_courtesy(trimmed).rstrip("?!.,:; ").split())  # "… för? tack"
     for pattern, language in _UNOWNED:
         if pattern.match(said):
-            return Reading("mål ansvarig ingen" if language == "sv" else "goals responsible nobody", language)
+            command = "mål ansvarig ingen" if language == "sv" else "goals responsible nobody"
+            return Reading(command, language, asked=True)
     for pattern, language in (*_WHOSE, *_WHOSE_OWN):
         found = pattern.match(said)
         if found is None:

@@ -903,9 +903,7 @@ class WhoAnswers:
     every: tuple[int, ...] = ()  # for `branch`: the numbers of the goals every branch does
     branch_chairs: tuple[str, ...] = ()  # for `branch`: who chairs it
     nobody: bool = False  # the words name a person or a branch ("@Pelle"), and nobody is called so
-    board: bool = (
-        False  # the board was asked about ("styrelsens mål"): `found` are the goals the plan gives it
-    )
+    board: bool = False  # the board asked about ("styrelsens mål"): `found` are the goals the plan gives it
     unowned: bool = False  # "vilka mål har ingen ansvarig?": `found` are the goals nobody was named for
 
 
