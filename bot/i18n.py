@@ -12,6 +12,7 @@ friendly word; a message of emoji alone is a reaction and gets no answer).
 
 from __future__ import annotations
 
+import difflib
 import gettext
 import io
 import re
@@ -397,8 +398,16 @@ _I_TAKE = re.compile(
 _WHO_NAMED = r"(?P<who>@?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})"
 _WHAT_SV = r"(?:vad|vilka\s+mål|vilket\s+mål|vilka\s+av\s+målen)"
 _WHAT_EN = r"(?:what|which\s+goals?|what\s+goals?)"
+
+
+def _unaccented(pattern: str) -> str:
+    """A Swedish pattern that also reads the words written without å, ä and ö ("vilka mal har Kim")."""
+    plain = pattern.replace("[öo]", "ö")
+    return plain.replace("å", "[åa]").replace("ä", "[äa]").replace("ö", "[öo]")
+
+
 _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), language)
+    (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
         # "ansvarar", and as it is mistyped: "ansvrar", "ansvarr", "anvarar"
         (rf"^{_WHAT_SV}\s+(?:an?sva?ra?r|svarar)\s+{_WHO_NAMED}\s+f[öo]r$", "sv"),
@@ -410,7 +419,7 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^har\s+{_WHO_NAMED}\s+ansvar(?:et)?\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
         (rf"^är\s+{_WHO_NAMED}\s+ansvarig\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
         (
-            rf"^{_WHAT_EN}(?:\s+is|\s+are|'s|’s)\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)$",
+            rf"^{_WHAT_EN}(?:\s+is|\s+are|'s|’s|s)\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)$",
             "en",
         ),
         (
@@ -483,7 +492,7 @@ NOBODY_NAMES = frozenset(
     ("ingen", "ingen ansvarig", "nobody", "none", "no one", "noone", "nobody responsible")
 )
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), language)
+    (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
         (rf"^(?:(?:vad|vilka)\s+är\s+|visa\s+(?:mig\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+mål(?:en)?$", "sv"),
         (rf"^(?:(?:what|which)\s+are\s+|show\s+(?:me\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+goals?$", "en"),
@@ -519,7 +528,7 @@ BRANCH_WORDS = frozenset(
 
 # Goals nobody answers for, asked as a question: "vilka mål saknar ansvarig?", "goals without an owner".
 _UNOWNED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), language)
+    (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
         (r"^(?:vilka\s+)?mål(?:en)?\s+(?:som\s+)?(?:är\s+)?utan\s+(?:någon\s+)?ansvariga?$", "sv"),
         (r"^vilka\s+mål\s+(?:saknar|har\s+inte)\s+(?:en\s+|någon\s+)?ansvariga?(?:\s+än|\s+ännu)?$", "sv"),
@@ -569,6 +578,8 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
         folded = fold(who).removeprefix("the ") if language == "en" else fold(who)
         if folded in BOARD_NAMES or fold(who) in BOARD_NAMES:  # "styrelsens mål", "the board's goals"
             return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
+        if difflib.get_close_matches(folded, ("styrelsen", "distriktsstyrelsen"), n=1, cutoff=0.85):
+            return Reading(f"{command} @styrelsen", language, asked=True)  # "styrelsns mål": mistyped
         if fold(who) in NOBODY_NAMES:  # "vilka mål har ingen ansvarig?"
             return Reading(f"{command} {'ingen' if language == 'sv' else 'nobody'}", language, asked=True)
         if not someone_named(who):

@@ -56,6 +56,11 @@ async def _more_named(district: District) -> None:
         ("målen som Kim ansvarar för", "sv-SE", KIM_SV),
         ("vilka mål ska Kim jobba med?", "sv-SE", KIM_SV),
         ("goals Kim is responsible for", "en-US", KIM_EN),
+        # written without å, ä and ö
+        ("vilka mal har Kim", "sv-SE", KIM_SV),
+        ("Kims mal", "sv-SE", KIM_SV),
+        ("mal for Kim", "sv-SE", KIM_SV),
+        ("vad har Kim for mal", "sv-SE", KIM_SV),
     ],
 )
 async def test_goals_for_someone_are_the_goals_they_answer_for(
@@ -118,6 +123,10 @@ BOARD_SV = [
         ("vad gör styrelsen?", "sv-SE"),
         ("vad ska styrelsen göra", "sv-SE"),
         ("what does the board do?", "en-US"),
+        ("styrelsens mal", "sv-SE"),
+        ("styrelsns mål", "sv-SE"),
+        ("vad ansvarar styrelsn för", "sv-SE"),
+        ("whats the board responsible for", "en-US"),
     ],
 )
 async def test_the_boards_goals_are_those_the_plan_gives_the_board(
@@ -205,6 +214,7 @@ async def test_a_name_both_a_person_and_a_branch_is_asked_about(district: Distri
         ("vilka mål saknar ansvarig", "sv-SE"),
         ("vilka mål har inte någon ansvarig än?", "sv-SE"),
         ("mål utan ansvarig", "sv-SE"),
+        ("vilka mal har ingen ansvarig", "sv-SE"),
         ("which goals have nobody responsible?", "en-US"),
         ("which goals have no one responsible yet", "en-US"),
         ("goals without an owner", "en-US"),
