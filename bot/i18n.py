@@ -12,6 +12,7 @@ friendly word; a message of emoji alone is a reaction and gets no answer).
 
 from __future__ import annotations
 
+import difflib
 import gettext
 import io
 import re
@@ -397,10 +398,19 @@ _I_TAKE = re.compile(
 _WHO_NAMED = r"(?P<who>@?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})"
 _WHAT_SV = r"(?:vad|vilka\s+mål|vilket\s+mål|vilka\s+av\s+målen)"
 _WHAT_EN = r"(?:what|which\s+goals?|what\s+goals?)"
+
+
+def _unaccented(pattern: str) -> str:
+    """A Swedish pattern that also reads the words written without å, ä and ö ("vilka mal har Kim")."""
+    plain = pattern.replace("[öo]", "ö")
+    return plain.replace("å", "[åa]").replace("ä", "[äa]").replace("ö", "[öo]")
+
+
 _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), language)
+    (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
-        (rf"^{_WHAT_SV}\s+(?:ansvara?r|svarar)\s+{_WHO_NAMED}\s+f[öo]r$", "sv"),
+        # "ansvarar", and as it is mistyped: "ansvrar", "ansvarr", "anvarar"
+        (rf"^{_WHAT_SV}\s+(?:an?sva?ra?r|svarar)\s+{_WHO_NAMED}\s+f[öo]r$", "sv"),
         (rf"^{_WHAT_SV}\s+(?:är|e)\s+{_WHO_NAMED}\s+ansvariga?\s+för$", "sv"),
         (rf"^{_WHAT_SV}\s+har\s+{_WHO_NAMED}\s+(?:ansvar(?:et)?\s+för|hand\s+om)$", "sv"),
         (rf"^{_WHAT_SV}\s+sköter\s+{_WHO_NAMED}$", "sv"),
@@ -409,7 +419,7 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^har\s+{_WHO_NAMED}\s+ansvar(?:et)?\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
         (rf"^är\s+{_WHO_NAMED}\s+ansvarig\s+för\s+(?:något|några)(?:\s+mål)?$", "sv"),
         (
-            rf"^{_WHAT_EN}(?:\s+is|\s+are|'s|’s)\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)$",
+            rf"^{_WHAT_EN}(?:\s+is|\s+are|'s|’s|s)\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)$",
             "en",
         ),
         (
@@ -419,6 +429,22 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:which|what)\s+goals?\s+does\s+" + _WHO_NAMED + r"\s+have$", "en"),
         (rf"^is\s+{_WHO_NAMED}\s+(?:responsible\s+for|in\s+charge\s+of)\s+(?:any\s+goals?|anything)$", "en"),
         (rf"^does\s+{_WHO_NAMED}\s+have\s+any\s+goals?$", "en"),
+        # the goals someone is to do: "vad gör styrelsen?", "vilka mål ska Kim jobba med?", "what does Kim do"
+        (rf"^vad\s+gör\s+{_WHO_NAMED}$", "sv"),
+        (
+            rf"^(?:vad|vilka\s+mål)\s+ska\s+{_WHO_NAMED}\s+(?:göra|genomföra|nå|jobba\s+med|arbeta\s+med)$",
+            "sv",
+        ),
+        (
+            rf"^(?:what|which\s+goals?)\s+(?:does|do|should|must|will)\s+{_WHO_NAMED}\s+(?:do|work\s+on)$",
+            "en",
+        ),
+        # "målen Kim ansvarar för", "goals Kim is responsible for"
+        (rf"^(?:de\s+)?mål(?:en)?\s+(?:som\s+)?{_WHO_NAMED}\s+(?:ansvarar\s+för|är\s+ansvarig\s+för)$", "sv"),
+        (
+            rf"^(?:the\s+)?goals?\s+(?:that\s+)?{_WHO_NAMED}\s+is\s+(?:responsible\s+for|in\s+charge\s+of)$",
+            "en",
+        ),
         # whose goals: "vilka mål har Kim?", "vad har Sundsvall för mål?", "which goals has Kim got?"
         (rf"^vilka\s+mål\s+har\s+{_WHO_NAMED}$", "sv"),
         (rf"^vad\s+har\s+{_WHO_NAMED}\s+för\s+mål$", "sv"),
@@ -426,10 +452,47 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^{_WHAT_EN}\s+(?:has|have)\s+{_WHO_NAMED}$", "en"),
     )
 )
-# The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals".
-_GENITIVE = r"(?::s|'s|’s|s'|s)"
+# The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals"; a Swedish name
+# ending in x or z takes none ("Max mål"), nor does one ending in s ("Lars mål": see S_NAMES).
+_GENITIVE = r"(?P<genitive>:s|'s|’s|s'|s|(?<=[xzXZ]))"
+# Swedish first names that end in s, folded: their genitive is the name itself ("Lars mål", "Agnes mål"), so
+# the "s" is theirs, not the genitive's. A name not listed is looked up both ways (progress.who_answers).
+S_NAMES = frozenset(
+    (
+        *(
+            "agnes",
+            "alexis",
+            "alfons",
+            "andreas",
+            "anders",
+            "ines",
+            "iris",
+            "doris",
+            "elias",
+            "elis",
+            "frans",
+        ),
+        *("hans", "isis", "janis", "jens", "johannes", "jonas", "julius", "klas", "claes", "lars", "linus"),
+        *("loris", "lovis", "lucas", "lukas", "magnus", "marcus", "markus", "marius", "mats", "matias"),
+        *("mattias", "nils", "niklas", "nicklas", "mons", "rasmus", "tobias", "tomas", "thomas", "vilis"),
+        *("cornelius", "denis", "dennis", "gillis", "tias", "mathias", "boris", "louis", "yannis", "pontus"),
+    )
+)
+# The board where a person's name could stand ("styrelsens mål", "vad ansvarar styrelsen för?", "the
+# board's goals"), folded: the goals the plan makes the board's (progress.who_answers).
+BOARD_NAMES = frozenset(
+    (
+        *("styrelsen", "distriktsstyrelsen", "styrelse", "distriktsstyrelse", "dstyrelsen"),
+        *("board", "the board", "district board", "the district board"),
+    )
+)
+# Nobody responsible where a name could stand ("vilka mål har ingen ansvarig?"), folded: `mål ansvarig
+# ingen`, the goals the board has named nobody for.
+NOBODY_NAMES = frozenset(
+    ("ingen", "ingen ansvarig", "nobody", "none", "no one", "noone", "nobody responsible")
+)
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), language)
+    (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
         (rf"^(?:(?:vad|vilka)\s+är\s+|visa\s+(?:mig\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+mål(?:en)?$", "sv"),
         (rf"^(?:(?:what|which)\s+are\s+|show\s+(?:me\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+goals?$", "en"),
@@ -446,8 +509,10 @@ _NOT_SOMEONE = frozenset(
         *("aret", "dagen", "veckan", "manaden", "distriktet", "partiet", "planen", "alla", "var", "vart"),
         *("year", "month", "week", "today", "district", "party", "plan", "everyone", "everybody", "all"),
         *("inte", "not", "been", "blivit", "klarats", "natts", "uppnatts", "rapporterats", "kvar"),
-        # the board and the party are no one's name: the plan's own "Ansvarig: Styrelsen" is asked otherwise
-        *("styrelsen", "distriktsstyrelsen", "board", "ar", "vansterpartiet"),
+        # the party is no one's name (the board is BOARD_NAMES)
+        *("ar", "vansterpartiet"),
+        # the branches together and the bot: "vad gör partiföreningarna?" asks no one's goals
+        *("partiforeningarna", "foreningarna", "branches", "bot", "boten"),
         # what comes before a topic, not a name: "which goals are about Teams?" searches the goals
         *("about", "on", "for", "with", "regarding", "om", "med", "kring", "angaende", "rorande"),
     )
@@ -461,23 +526,79 @@ BRANCH_WORDS = frozenset(
 )
 
 
+# Goals nobody answers for, asked as a question: "vilka mål saknar ansvarig?", "goals without an owner".
+_UNOWNED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(_unaccented(pattern), re.IGNORECASE), language)
+    for pattern, language in (
+        (r"^(?:vilka\s+)?mål(?:en)?\s+(?:som\s+)?(?:är\s+)?utan\s+(?:någon\s+)?ansvariga?$", "sv"),
+        (r"^vilka\s+mål\s+(?:saknar|har\s+inte)\s+(?:en\s+|någon\s+)?ansvariga?(?:\s+än|\s+ännu)?$", "sv"),
+        (r"^vilka\s+mål\s+har\s+(?:ingen|inte\s+någon)\s+ansvarig(?:\s+än|\s+ännu)?$", "sv"),
+        (r"^vilka\s+mål\s+är\s+det\s+ingen\s+som\s+ansvarar\s+för$", "sv"),
+        (
+            r"^(?:which\s+|what\s+)?goals?\s+(?:have|has|are|with)\s+(?:no\s*one|nobody|no)\s+"
+            r"(?:one\s+)?(?:responsible|in\s+charge|owner)(?:\s+yet)?$",
+            "en",
+        ),
+        (
+            r"^(?:which\s+|what\s+)?goals?\s+(?:are\s+|have\s+)?(?:without|lack(?:ing)?)\s+(?:an?\s+)?"
+            r"(?:anyone\s+|anybody\s+|one\s+|person\s+)?(?:responsible|owner|in\s+charge)$",
+            "en",
+        ),
+    )
+)
+
+
+def someone_named(words: str) -> bool:
+    """Whether words could be a person's or a branch's name ("Kim", "Anna Lind", "Sundsvall", "styrelsen"),
+    not a pronoun, a time or a number ("jag", "året", "2026", "sex")."""
+    folded = fold(words.lstrip("@"))
+    if not folded or not folded[0].isalpha() or folded in NUMBER_WORDS:
+        return False
+    return not {folded, *folded.split()[:1], *folded.split()[-1:]} & _NOT_SOMEONE
+
+
 def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | None:
     """`mål ansvarig NAME` for a question about what someone answers for ("vad ansvarar Kim för?", "what is
-    Anna responsible for"), or None."""
+    Anna responsible for"), `mål ansvarig ingen` for the goals nobody does, or None."""
     said = " ".join(_without_courtesy(trimmed).rstrip("?!.,:; ").split())  # "… för? tack"
+    for pattern, language in _UNOWNED:
+        if pattern.match(said):
+            command = "mål ansvarig ingen" if language == "sv" else "goals responsible nobody"
+            return Reading(command, language, asked=True)
     for pattern, language in (*_WHOSE, *_WHOSE_OWN):
         found = pattern.match(said)
-        # "Kim's": the name without its genitive's apostrophe
-        who = found["who"].rstrip("'’") if found is not None else ""
-        if found is None or {fold(who), *fold(who).split()[:1], *fold(who).split()[-1:]} & _NOT_SOMEONE:
+        if found is None:
             continue
-        genitive = (pattern, language) in _WHOSE_OWN
-        if genitive and (is_command(who.split()[0]) or is_command(said.split()[-2])):  # "paus mål"
-            continue
+        # "Kim's": the name without its genitive's apostrophe; "Lars mål": the name's own s kept
+        who = found["who"].rstrip("'’")
+        genitive = found.groupdict().get("genitive")
+        if genitive in ("s", "s'") and (fold(who + "s").split() or [""])[-1] in S_NAMES:
+            who += "s"
         command = "mål ansvarig" if language == "sv" else "goals responsible"
+        folded = fold(who).removeprefix("the ") if language == "en" else fold(who)
+        if folded in BOARD_NAMES or fold(who) in BOARD_NAMES:  # "styrelsens mål", "the board's goals"
+            return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
+        if difflib.get_close_matches(folded, ("styrelsen", "distriktsstyrelsen"), n=1, cutoff=0.85):
+            return Reading(f"{command} @styrelsen", language, asked=True)  # "styrelsns mål": mistyped
+        if fold(who) in NOBODY_NAMES:  # "vilka mål har ingen ansvarig?"
+            return Reading(f"{command} {'ingen' if language == 'sv' else 'nobody'}", language, asked=True)
+        if not someone_named(who):
+            continue
+        if genitive is not None and (
+            is_command(who.split()[0]) or is_command(said.split()[-2])
+        ):  # "paus mål"
+            continue
         # "@": a person or a branch is meant, never a word in the goals (bot/commands/goals.py)
         return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
     return None
+
+
+def whose_name(text: str) -> str | None:
+    """The name a genitive before "mål"/"goals" names, as written: "Kims mål" -> "Kim", "Lars mål" -> "Lars",
+    "Kim's goals" -> "Kim", "styrelsens mål" -> "styrelsen"; None for other words."""
+    reading = _whose_goals(text, lambda _: False)
+    name = reading.text.partition("@")[2] if reading is not None else ""
+    return name or None
 
 
 # Leading words of a question whose rest is a command: "visa mål 6", "vad är mål 6", "what is goal 6".
@@ -904,12 +1025,23 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         (
             "mina mål",
             "sv",
-            ("vilka mål är jag ansvarig för", "vilka mål ansvarar jag för", "vad ansvarar jag för"),
+            (
+                *("vilka mål är jag ansvarig för", "vilka mål ansvarar jag för", "vad ansvarar jag för"),
+                *(
+                    "vad har jag för mål",
+                    "vilka mål har jag",
+                    "vilka är mina mål",
+                    "vilka mål har jag ansvar för",
+                ),
+            ),
         ),
         (
             "my goals",
             "en",
-            ("which goals am i responsible for", "what am i responsible for", "what are my goals"),
+            (
+                *("which goals am i responsible for", "what am i responsible for", "what are my goals"),
+                *("which goals do i have", "what goals do i have", "show my goals"),
+            ),
         ),
         (
             "mina rapporter",
@@ -1652,10 +1784,10 @@ def _status(original: str, folded_name: str, is_command: Callable[[str], bool]) 
     at = next((i for i, word in enumerate(words) if fold(word) == wanted[0]), None)
     if at is not None and is_command(wanted[0]):
         return " ".join(words[at : at + len(wanted)])
-    folded = [fold(word) for word in words]
-    for start in range(len(words) - len(wanted) + 1):
-        if folded[start : start + len(wanted)] == wanted:
-            return "status " + " ".join(words[start : start + len(wanted)])
+    for start in range(len(words)):  # as written; "Kim's" folds to two words
+        for end in range(start + 1, len(words) + 1):
+            if fold(" ".join(words[start:end])).split() == wanted:
+                return "status " + " ".join(words[start:end])
     return "status " + folded_name.strip()
 
 

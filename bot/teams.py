@@ -17,6 +17,7 @@ import logging
 import re
 import time
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
 from bot.cards import CARD_CHANNELS, message_of
@@ -39,6 +40,7 @@ from bot.services.clock import Clock
 from bot.services.people import ConversationInfo, PersonInfo, Why, Writer
 from dialogs.checkin_dialog import Aside
 from dialogs.host import Dialogs
+from dialogs.readings import Retyped
 
 log = logging.getLogger(__name__)
 # One line per turn (on_turn): what came in, which command, the outcome and how long it took. Never the
@@ -113,15 +115,20 @@ class DistrictBot:
             locale=activity.locale,
         )
         context = Context(self.services, self.clock())
-        if writer.question is not None and await self.dialogs.answer_taken(
-            turn, request, context, writer.question
-        ):
+        taken = (
+            await self.dialogs.answer_taken(turn, request, context, writer.question)
+            if writer.question is not None
+            else False
+        )
+        if taken is True:
             note_turn(command="report-dialog")
             return  # "avbryt" to "1 or 1 100?", as its Cancel button; "ja" to "did it happen twice?"
-        continued = await self._continues_dialog(turn, request, context)
+        continued = taken or await self._continues_dialog(turn, request, context)
         if continued is True:
             note_turn(command="report-dialog")
             return  # the dialog answered
+        if isinstance(continued, Retyped):  # "ja" to "write hoppa 3 ja": that line, as if written
+            request = replace(request, text=continued.line)
         reply = await self.router.dispatch(request, context)
         if isinstance(continued, Aside):  # a command written mid-dialog: answered, then the dialog's word
             reply = continued.follow(reply)
@@ -264,7 +271,9 @@ class DistrictBot:
         except Exception:  # noqa: BLE001 - the Connector may be what failed; the log has the cause
             log.warning("could not tell the user about the error")
 
-    async def _continues_dialog(self, turn: Turn, request: Request, context: Context) -> bool | Aside:
+    async def _continues_dialog(
+        self, turn: Turn, request: Request, context: Context
+    ) -> bool | Aside | Retyped:
         """Hand the message to its conversation's dialog waiting for an answer; False if there is none.
 
         Only a chat without cards (the terminal chat) is ever given a dialog (a submitted card form is no

@@ -18,7 +18,7 @@ from bot.db.dialogs import DialogStateConflict, DialogStates, dialog_key
 from bot.sdk import Message, Turn
 from dialogs import reading_dialog
 from dialogs.checkin_dialog import Aside, Waiting, answer, aside, begin
-from dialogs.readings import Answer, Choice, Confirm
+from dialogs.readings import Answer, Choice, Confirm, Retyped
 
 
 class Dialogs:
@@ -34,9 +34,10 @@ class Dialogs:
         self._clock = clock
         self._command_in = command_in  # the command a message names (Router.command_in)
 
-    async def continue_active(self, turn: Turn, request: Request, context: Context) -> bool | Aside:
+    async def continue_active(self, turn: Turn, request: Request, context: Context) -> bool | Aside | Retyped:
         """Hand the message to the conversation's dialog in progress; False if there is none, an Aside if
-        the message is a command for the router to answer (the dialog waits on, or has ended)."""
+        the message is a command for the router to answer (the dialog waits on, or has ended), Retyped if it
+        is a "ja" to a line the router is to handle as written."""
         key = _key(turn)
         stored = (await asyncio.to_thread(self._states.read, [key], now=self._clock())).get(key)
         if stored is None:
@@ -69,22 +70,38 @@ class Dialogs:
             self._states.write, _key(turn), json.dumps(state), expected=None, now=self._clock()
         )
 
-    async def answer_taken(self, turn: Turn, request: Request, context: Context, state: str) -> bool:
+    async def answer_taken(
+        self, turn: Turn, request: Request, context: Context, state: str
+    ) -> bool | Retyped:
         """Answer a question kept in Teams ("1 or 1 100?" on its card, "did it happen twice?") with a typed
-        message (the writer's call took it: bot/teams.py); False if the message is no answer to it."""
+        message (the writer's call took it: bot/teams.py); False if the message is no answer to it, Retyped
+        if it is a "ja" to a line the router is to handle as written."""
         try:
             data = json.loads(state)
         except ValueError:
             data = None
         choice = Choice.from_json(data) or Confirm.from_json(data)
-        return choice is not None and await self._answer_choice(turn, request, context, choice)
+        if choice is None:
+            return False
+        return await self._answer_choice(turn, request, context, choice)
 
     async def _answer_choice(
         self, turn: Turn, request: Request, context: Context, choice: Choice | Confirm
-    ) -> bool:
+    ) -> bool | Retyped:
         """Answer a kept question; a message that answers neither way ("ja" to "1 or 1 100?") asks it again,
-        and it is kept again."""
-        if choice.read(request.text) is Answer.UNCLEAR:
+        and it is kept again. A "ja" to a whole line ("skriv hoppa 3 ja") is that line, for the router."""
+        read = choice.read(request.text)
+        if isinstance(choice, Confirm) and choice.line and read is Answer.ALONE:
+            if "@" not in choice.line:
+                return Retyped(choice.line)
+            # a "ja" carries no @mentions: the line is to be written whole
+            t = request.t
+            line = t._("To go ahead, write the whole line, with its @mentions: {line}").format(
+                line=choice.line
+            )
+            await turn.send(Message(line))
+            return True
+        if read is Answer.UNCLEAR:
             await self.wait(turn, choice.as_json())
         return await reading_dialog.answer(turn, request, context, choice)
 

@@ -16,6 +16,9 @@ async def answer(turn: Turn, request: Request, context: Context, choice: Choice 
     if picked is Answer.OTHER:
         return False
     t = request.t
+    if picked is Answer.CANCEL and isinstance(choice, Confirm) and choice.line:  # "nej" to "hoppa 3 ja"
+        await turn.send(Message(t._("Cancelled; nothing was changed.")))
+        return True
     if picked is Answer.CANCEL:
         await turn.send(Message(t._("Cancelled; nothing was stored.")))
         return True

@@ -81,14 +81,17 @@ CONFIRM = "confirm"  # the stored state of "did it happen twice?" (a report like
 
 @dataclass(frozen=True)
 class Confirm:
-    """A one-line report asked about before it is stored ("#1 already says that … If it happened twice,
-    write: report 3 1 2026-06-10 yes"): `args` is that line's words after the command, its yes included. A
-    typed "ja" stores it as the line would; a word that leaves a question, or "nej", stores nothing."""
+    """A one-line command asked about before it is done ("#1 already says that … If it happened twice,
+    write: report 3 1 2026-06-10 yes"; "Nothing is changed yet. To go ahead, write it again with yes at the
+    end: skip 3 yes"): `args` is a report's words after the command, its yes included, or `line` the whole
+    line the question offered. A typed "ja" does what the line does; a word that leaves a question, or "nej",
+    does nothing."""
 
-    args: str
+    args: str = ""
+    line: str = ""  # the whole line, yes included: a typed "ja" is handled as this line written (Retyped)
 
     def as_json(self) -> dict[str, object]:
-        return {"dialog": CONFIRM, "args": self.args}
+        return {"dialog": CONFIRM, "args": self.args, **({"line": self.line} if self.line else {})}
 
     @staticmethod
     def from_json(data: object) -> Confirm | None:
@@ -98,13 +101,22 @@ class Confirm:
             or not isinstance(data.get("args"), str)
         ):
             return None
-        return Confirm(str(data["args"])[:MAX_ARGS])
+        line = data.get("line")
+        return Confirm(str(data["args"])[:MAX_ARGS], str(line)[:MAX_ARGS] if isinstance(line, str) else "")
 
     def read(self, text: str) -> Answer:
         """Yes (ALONE: store it), no (CANCEL) or no answer."""
         if leaves_question(text):
             return Answer.CANCEL
         return Answer.ALONE if said_yes(text.split())[1] and len(text.split()) <= 2 else Answer.OTHER
+
+
+@dataclass(frozen=True)
+class Retyped:
+    """A "ja" that answers a kept Confirm with a `line`: the message is handled as that line written, by the
+    router as any message (the writer's roles checked again)."""
+
+    line: str
 
 
 def typed(value: float) -> str:

@@ -397,11 +397,13 @@ def status(
     about: str | None = None,
     marked: str | None = None,
     branches: Sequence[tuple[str | None, Sequence[GoalStanding]]] = (),
+    whose: str | None = None,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
-    are those that mention these words; `marked`: those shown with this status word (its msgid);
+    are those that mention these words; `whose`: those this person answers for; `marked`: those shown with
+    this status word (its msgid);
     `branches`: a chair's several branches, each with its own goals under its name (`standings`: the first's;
     a part without a name: goals of the district's, listed first)."""
     plan_year = plan.year
@@ -432,6 +434,8 @@ def status(
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
     elif marked:
         title = t._("Goals marked \u201c{word}\u201d, {day}").format(word=t._(marked), day=day(t, today))
+    elif whose:
+        title = t._("How the goals of {name} stand, {day}").format(name=whose, day=day(t, today))
     elif about:
         title = t._("How the goals that mention \u201c{words}\u201d stand, {day}").format(
             words=about, day=day(t, today)
@@ -449,6 +453,10 @@ def status(
             body.append(heading(above, size="Large"))
             lines += ["", above]
         _goal_rows(t, theirs, body, lines)
+    if whose and not standings:  # "hur går det för Megan?": nobody named her for a goal
+        none = t._("{name} is not named responsible for any goal").format(name=whose) + "."
+        body.append(paragraph(none))
+        lines += ["", none]
     if marked and not standings:
         none = t._("No goal is marked \u201c{word}\u201d.").format(word=t._(marked))
         body.append(paragraph(none))
@@ -956,6 +964,29 @@ def person_goals(
     body = [heading(title), *([facts(rows)] if rows else []), *(paragraph(note) for note in notes)]
     text = "\n".join(lines)
     return Reply(text, card(body, fallback=text))
+
+
+def unowned_goals(t: Translator, goals: Sequence[Goal]) -> Reply:
+    """The goals nobody was named responsible for ("vilka mål har ingen ansvarig?"), each with whom the plan
+    gives it to, if anyone; a goal every branch does is its chairs' and not among them."""
+    if not goals:
+        return Reply(t._("Every goal has someone responsible."))
+    title = t.ngettext(
+        "{count} goal has nobody named responsible", "{count} goals have nobody named responsible", len(goals)
+    ).format(count=len(goals))
+    rows = []
+    for goal in goals:
+        doer = doer_in_plan(t, goal)
+        text = goal.text_in(t.language)
+        rows.append(
+            (str(goal.number), text + (" " + t._("(the plan: {who})").format(who=doer) if doer else ""))
+        )
+    note = t._("The board names who is responsible: {example}").format(
+        example=t._("responsible {number} @name").format(number=goals[0].number)
+    )
+    lines = [title, *(f"{number:>3}. {text}" for number, text in rows), note]
+    text = "\n".join(lines)
+    return Reply(text, card([heading(title), facts(rows), paragraph(note)], fallback=text))
 
 
 def branch_goals(

@@ -33,7 +33,7 @@ from bot.cards.checkin_form import (
 from bot.commands.people import strip_names, unknown_branch
 from bot.commands.privacy import DATA_WORD, DATA_WORDS
 from bot.commands.router import Context, Request, Router, no_district, note_turn, refusal
-from bot.i18n import DISTRICT_WORDS, N_, Translator, fold, said_yes, status_word
+from bot.i18n import DISTRICT_WORDS, N_, Translator, fold, said_yes, status_word, whose_name
 from bot.services import dates
 from bot.services.branches import names as branch_names
 from bot.services.checkin_desk import (
@@ -280,6 +280,7 @@ def register(router: Router) -> None:
         words = written.split()
         if len(words) > 1 and fold(words[0]) in ("for", "i", "in", "of") and status_word(written) is None:
             written = written.split(maxsplit=1)[1]  # "status för distriktet", "status for Sundsvall"
+        written = whose_name(written) or written  # "status Kims mål": Kim's goals, as "status Kim" shows them
         asked = fold(written)
         named = written if asked and asked not in DISTRICT_WORDS else None
         if named is not None and names_a_day(named, today_in_district(context)):
@@ -321,6 +322,7 @@ def register(router: Router) -> None:
             about=shown.about,
             marked=shown.marked,
             branches=shown.branches,
+            whose=shown.whose,
         )
 
     @router.command(
@@ -536,13 +538,11 @@ async def correct_line(
                 value=value,
                 id=found.id,
             )
+        line = t._("correct {id} {value}").format(id=found.id, value=rest) + " " + t._("yes")
+        # kept, so that a typed "ja" corrects it as the line does
         return Reply(
-            answer
-            + " "
-            + t._("If {value} is right, write: {command}").format(
-                value=value,
-                command=t._("correct {id} {value}").format(id=found.id, value=rest) + " " + t._("yes"),
-            )
+            answer + " " + t._("If {value} is right, write: {command}").format(value=value, command=line),
+            waits=Confirm(line=line).as_json(),
         )
     if isinstance(outcome, Misread):
         if isinstance(outcome.error, TwoReadings):

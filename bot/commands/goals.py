@@ -10,7 +10,7 @@ from bot.cards import Reply, listed
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import COURTESY, N_, fold, translator, without_symbols
+from bot.i18n import COURTESY, N_, fold, someone_named, translator, without_symbols
 from bot.services.checkins import report_in
 from bot.services.goals import Goal, Plan, goal_number
 from bot.services.people import Role, allows, reports
@@ -68,6 +68,11 @@ def register(router: Router) -> None:
         lead, _, about = _searched(request.args).partition(" ")
         if fold(lead) in _WHO and _searched(about):  # "mål ansvarig facebook": who answers for those goals
             return await _who_answers(request, context, _searched(about))
+        of = request.args.split(maxsplit=1)
+        if len(of) == 2 and fold(of[0]) in _OF and someone_named(_searched(of[1])):
+            # "mål för Kim", "goals of Kim": whose goals, if a person's, a branch's or the board's; else words
+            # of the goals ("mål för medlemmar")
+            return await _who_answers(request, context, "@" + _searched(of[1]).lstrip("@"), search=True)
         plan = await asyncio.to_thread(context.progress.plan, request.district)
         if plan is None or not plan.goals:
             return _no_plan(request)
@@ -154,12 +159,36 @@ _LANGUAGES = {"engelska": "en", "english": "en", "svenska": "sv", "swedish": "sv
 _WHO = frozenset(("ansvarig", "ansvariga", "responsible"))
 
 
-async def _who_answers(request: Request, context: Context, words: str) -> Reply:
-    answer = await asyncio.to_thread(context.progress.who_answers, request.district, words)
+# "mål för Kim", "goals of Kim": whose goals, folded.
+_OF = frozenset(("for", "of", "till"))
+
+
+async def _who_answers(request: Request, context: Context, words: str, *, search: bool = False) -> Reply:
+    answer = await asyncio.to_thread(context.progress.who_answers, request.district, words, search=search)
     if answer.plan is None or not answer.plan.goals:
         return _no_plan(request)
     t = request.t
     name = words.lstrip("@")  # "@Kim": a person (or a branch) is meant
+    if answer.unowned:  # "vilka mål har ingen ansvarig?"
+        return cards.unowned_goals(t, answer.found)
+    if answer.board:  # "styrelsens mål": the goals the plan gives the board
+        return cards.person_goals(t, answer.plan, t._("The board"), answer.found, answer.named, ())
+    if answer.namesakes and answer.branch is not None:  # "vad ansvarar Lund för?": Eva Lund, or the branch
+        command = t._("goals responsible {name}")
+        return Reply(
+            t._("\u201c{name}\u201d is {people} and a branch: write {commands}.").format(
+                name=name,
+                people=listed(t, answer.namesakes, either=True),
+                commands=listed(
+                    t,
+                    [
+                        *(command.format(name=person) for person in answer.namesakes),
+                        t._("goals responsible the {branch} branch").format(branch=answer.branch),
+                    ],
+                    either=True,
+                ),
+            )
+        )
     if answer.namesakes:  # "vad ansvarar Anna för?" with two Annas: which one
         command = t._("goals responsible {name}")
         return Reply(
@@ -173,6 +202,20 @@ async def _who_answers(request: Request, context: Context, words: str) -> Reply:
         return cards.person_goals(t, answer.plan, answer.person, answer.found, answer.named, answer.chairs)
     if answer.branch is not None:  # "vad ansvarar Sundsvall för?": a branch's share of the plan
         return cards.branch_goals(t, answer.branch, answer.found, answer.every, answer.branch_chairs)
+    if answer.nobody and search and answer.found:  # "mål för medlemmar": the goals that mention it
+        return _results(request, name, answer.found)
+    if answer.nobody and search:  # "mål för Pelle": no one, no branch, no goal's word
+        return Reply(
+            t._(
+                "No goal mentions \u201c{name}\u201d, and nobody here is called so, nor any branch. For a "
+                "person's goals write the name as roles shows it, e.g. {example}; to see every goal, write "
+                "{goals}."
+            ).format(
+                name=name,
+                example=t._("goals responsible {name}").format(name=t._("FIRSTNAME")),
+                goals=t._("goals"),
+            )
+        )
     if answer.nobody:  # "Pelles mål": no one (and no branch) is called so
         return Reply(
             t._(

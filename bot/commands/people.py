@@ -16,6 +16,7 @@ from bot.services.branches import BranchName, Named, find_branch, names
 from bot.services.directory import BranchChange, Change, Granted, NewBranch, NotTheirs, Taken
 from bot.services.people import PersonInfo, Role, allows
 from bot.services.prompting import PromptSlot
+from dialogs.readings import Confirm
 
 if TYPE_CHECKING:
     from bot.db.people import Member
@@ -111,16 +112,20 @@ def register(router: Router) -> None:
             by=by,
         )
         if isinstance(granted, NewBranch):
+            # kept, so that a typed "ja" is answered with the line to write (it carries no @mentions)
+            waits = Confirm(line=_again(request)).as_json()
             if not granted.known:
                 return Reply(
                     t._(
                         "New branch “{name}”? The district has no branches yet. To add it, write: {command}"
-                    ).format(name=granted.typed, command=_again(request))
+                    ).format(name=granted.typed, command=_again(request)),
+                    waits=waits,
                 )
             return Reply(
                 t._("New branch “{name}”? Branches: {names}. To add it, write: {command}").format(
                     name=granted.typed, names=names(granted.known), command=_again(request)
-                )
+                ),
+                waits=waits,
             )
         return Reply(await _granted(request, context, granted))
 
@@ -256,6 +261,9 @@ def register(router: Router) -> None:
             confirmed=confirmed,
             now=context.now,
         )
+        if changed.change is Change.CLOSE:  # kept, so that a typed "ja" adds it as the line does
+            line = f"{request.command} {request.args} {t._('yes')}"
+            return Reply(_branch_change(request, changed), waits=Confirm(line=line).as_json())
         return Reply(_branch_change(request, changed))
 
 
@@ -306,7 +314,7 @@ def _branch_change(request: Request, changed: BranchChange) -> str:
             return t._("“{name}” is close to {existing}. To add it anyway, write: {command}").format(
                 name=changed.name,
                 existing=changed.other,
-                command=f"{request.command} {request.args} {t._('yes')}",
+                command=f"{request.command} {request.args} {t._('yes')}",  # as kept for a "ja"
             )
         case Change.ADDED:
             branches = names([BranchName(name) for name in changed.added])

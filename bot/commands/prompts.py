@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -32,6 +32,7 @@ from bot.services.prompting import (
     SlotStatus,
 )
 from bot.services.schedule_rules import RuleError, RuleProblem, parse_change
+from dialogs.readings import Confirm
 
 # A bank listing shows this many prompts, each cut to one line: a chat message, not a document.
 BANK_LISTED = 80
@@ -86,7 +87,7 @@ def register(router: Router) -> None:
             if stopped is None:
                 return Reply(t._("There is no schedule in this conversation to stop."))
             if not stopped.applied and stopped.written:
-                return cards.set_aside_asked(t, stopped, command=f"{request.command} {rule_text}")
+                return _kept(t, cards.set_aside_asked, stopped, f"{request.command} {rule_text}")
             answer = t._("The schedule in this channel is stopped; no more prompts will be posted here.")
             return cards.set_aside_answer(t, answer, stopped)
         if channel is None:
@@ -109,7 +110,7 @@ def register(router: Router) -> None:
         if setup is None:  # only a time, and no schedule here whose days it could keep
             return _rule_problem(t, RuleError(RuleProblem.NO_DAYS))
         if not setup.applied:
-            return cards.schedule_change_asked(t, setup, command=f"{request.command} {rule_text}")
+            return _kept(t, cards.schedule_change_asked, setup, f"{request.command} {rule_text}")
         return cards.schedule_set(t, setup, warn_few=setup.schedule.rule.per_month() < 2)
 
     @router.command(
@@ -296,7 +297,7 @@ def register(router: Router) -> None:
         assert found.slot is not None and done is not None
         slot = found.slot
         if not done.applied and done.written:
-            return cards.set_aside_asked(t, done, command=f"{request.command} {slot.id}")
+            return _kept(t, cards.set_aside_asked, done, f"{request.command} {slot.id}")
         if not done.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
         if found.named is not None:
@@ -413,7 +414,7 @@ def register(router: Router) -> None:
         done, period = paused.set_aside, paused.period
         assert done is not None and period is not None
         if not done.applied:
-            return cards.set_aside_asked(t, done, command=f"{request.command} {args}")
+            return _kept(t, cards.set_aside_asked, done, f"{request.command} {args}")
         if done.already:
             return cards.pause_already(t, done.pause or period)
         answer = cards.paused_answer(t, done.pause or period, done.changed, joined=done.joined, today=today)
@@ -775,7 +776,8 @@ def register(router: Router) -> None:
             question = " ".join([*asked, t._("To post it now anyway: post {id} yes").format(id=slot.id)])
             if channel:
                 question += " " + t._("It goes to {channel}.").format(channel=channel)
-            return Reply(question)
+            # kept, so that a typed "ja" posts it as the line does
+            return Reply(question, waits=Confirm(line=f"{request.command} {slot.id} {t._('yes')}").as_json())
         if desk.post_now is None or request.conversation is None:
             return Reply(t._("Posting needs the running bot, not the terminal chat."))
         answers = {
@@ -1213,6 +1215,12 @@ def _number_and_text(args: str) -> tuple[str, str]:
         number, _, text = args.partition(" ")
         return number, text.strip()
     return found.group(1), found.group(2).strip()
+
+
+def _kept(t: Translator, ask: Callable[..., Reply], asked: Any, command: str) -> Reply:
+    """The question `ask` puts ("To go ahead, write it again with yes at the end: hoppa 3 ja"), kept, so
+    that a typed "ja" does what the line with yes does (dialogs/host.py)."""
+    return replace(ask(t, asked, command=command), waits=Confirm(line=f"{command} {t._('yes')}").as_json())
 
 
 def _confirmed(args: str) -> tuple[str, bool]:

@@ -128,6 +128,7 @@ class Status:
     district_goals: int  # with `branch`: how many goals are the district's own, not shown
     example: Example | None = None  # a report on a goal shown that the reader may write
     about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
+    whose: str | None = None  # the person whose goals are shown ("hur går det för Kim?")
     marked: str | None = None  # the status word (its msgid) the goals shown are marked with ("efter")
     # a chair of several branches: each one's own goals as it stands (`standings`: the first's)
     branches: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
@@ -448,6 +449,16 @@ class CheckInDesk:
             if named is not None:
                 branches = self.checkins.branches(district)
                 branch = find_branch(named, branches)
+                # a person's name: the goals they answer for, as `mål ansvarig NAME` lists them
+                theirs = self.progress.who_answers(district, "@" + named) if branch is None else None
+                if theirs is not None and theirs.person is not None and theirs.found and marked is None:
+                    standings = [s for s in self.progress.standings(plan, now=now) if s.goal in theirs.found]
+                    example = self._example(person, district, roles, theirs.found)
+                    return Status(plan, standings, None, self.today(now), 0, example, whose=theirs.person)
+                if theirs is not None and theirs.person is not None and theirs.chairs:
+                    branch = find_branch(theirs.chairs[0], branches)  # a chair named for none: their branch's
+                elif theirs is not None and theirs.person is not None and marked is None:  # named for none
+                    return Status(plan, [], None, self.today(now), 0, whose=theirs.person)
                 about = plan.search(named) if branch is None and marked is None else []
                 if branch is None and not about:
                     return UnknownBranch(named, branches)

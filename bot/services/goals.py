@@ -322,3 +322,16 @@ def named_in_plan(text: str) -> str | None:
         return None
     who = match.group("who")
     return who[0].upper() + who[1:]
+
+
+# The board as the plan's wording or "Ansvarig:" line names it, folded: "Distriktsstyrelsen ska",
+# "Distriktsstyrelsens ledamöter", "Representanter från distriktsstyrelsen", "Ansvarig: Styrelsen".
+_BOARD_DOER = re.compile(
+    r"^(?:alla |representanter fran )?(?:the )?(?:distrikts|district )?(?:styrelsen?|board)s?\b"
+)
+
+
+def board_in_plan(goal: Goal) -> bool:
+    """Whether the plan makes the board responsible for the goal ("styrelsens mål"), as `goals N` reads it:
+    its "Ansvarig:" line, else its wording."""
+    return bool(_BOARD_DOER.match(fold(goal.responsible_in_plan or named_in_plan(goal.text) or "")))

@@ -96,9 +96,9 @@ from fractions import Fraction
 from functools import partial
 from typing import TYPE_CHECKING, assert_never
 
-from bot.i18n import BRANCH_WORDS, fold
+from bot.i18n import BOARD_NAMES, BRANCH_WORDS, NOBODY_NAMES, fold
 from bot.services.engagement import PostsTally, tally
-from bot.services.goals import Goal, Period, Plan, Target, TargetKind
+from bot.services.goals import Goal, Period, Plan, Target, TargetKind, board_in_plan
 from bot.services.people import Role
 from bot.services.plan_corrections import Change, history
 
@@ -903,6 +903,8 @@ class WhoAnswers:
     every: tuple[int, ...] = ()  # for `branch`: the numbers of the goals every branch does
     branch_chairs: tuple[str, ...] = ()  # for `branch`: who chairs it
     nobody: bool = False  # the words name a person or a branch ("@Pelle"), and nobody is called so
+    board: bool = False  # the board asked about ("styrelsens mål"): `found` are the goals the plan gives it
+    unowned: bool = False  # "vilka mål har ingen ansvarig?": `found` are the goals nobody was named for
 
 
 class Progress:
@@ -949,11 +951,13 @@ class Progress:
     def plan(self, district: str) -> Plan | None:
         return self.plans.plan(district)
 
-    def who_answers(self, district: str, words: str) -> WhoAnswers:
+    def who_answers(self, district: str, words: str, *, search: bool = False) -> WhoAnswers:
         """The goals that mention `words` and who is responsible for each ("vem ansvarar för facebook?"); for
         words that are the full, first or last name of someone named responsible or holding a role, the goals
         that person answers for ("vad ansvarar Kim för?"): those the board named them for and, for a chair,
-        the goals every branch does (`mål N` names each branch's chair for those)."""
+        the goals every branch does (`mål N` names each branch's chair for those). "@words" name someone (a
+        person, a branch, the board) and nobody else; with `search`, a search when they name nobody ("mål
+        för medlemmar"). "ingen"/"nobody": the goals nobody answers for."""
         with self.checkins.db.snapshot():
             plan = self.plans.plan(district)
             named = self.checkins.responsible(district) if plan is not None else {}
@@ -961,13 +965,25 @@ class Progress:
             branches = [b.name for b in self.checkins.branches(district)] if plan is not None else []
         if plan is None:
             return WhoAnswers(None)
+
+        def by_goal(goals: list[Goal]) -> dict[int, list[str]]:
+            return {g.id: [name for _, name in named.get(g.id, [])] for g in goals}
+
+        someone = words.startswith("@")
+        wanted = fold(words.lstrip("@"))
+        if wanted in NOBODY_NAMES:  # "vilka mål har ingen ansvarig?": as `mål N` says "Nobody named yet"
+            unowned = [g for g in plan.goals if not named.get(g.id) and not g.applies_to_branches]
+            return WhoAnswers(plan, unowned, unowned=True)
+        if wanted in BOARD_NAMES or wanted.removeprefix("the ") in BOARD_NAMES:  # "styrelsens mål"
+            theirs = [g for g in plan.goals if board_in_plan(g)]
+            return WhoAnswers(plan, theirs, by_goal(theirs), board=True)
         people = {person: name for each in named.values() for person, name in each}
         people |= {member.person_id: member.name for member in members}
-        wanted = fold(words.lstrip("@"))
-        meant: list[int] = []
         # the full name, the first or the last: "Kim", "Kim Berg", "Berg"; a genitive read without its "s"
-        # may have lost the name's own ("Lars mål" -> "Lar")
-        for each in (wanted, wanted + "s") if words.startswith("@") else (wanted,):
+        # may have lost the name's own ("Lars mål" -> "Lar", "Kramfors mål" -> "Kramfor")
+        forms = (wanted, wanted + "s") if someone else (wanted,)
+        meant: list[int] = []
+        for each in forms:
             meant = meant or sorted(
                 (
                     p
@@ -976,6 +992,13 @@ class Progress:
                 ),
                 key=lambda p: people[p],
             )
+        # a branch as the one responsible ("@Sundsvall", "föreningen Sundsvall"); "vem ansvarar för Timrå?"
+        # asks for its people
+        branchy = someone or bool(set(wanted.split()) & BRANCH_WORDS)
+        branch = next(filter(None, (_branch_named(f, branches) for f in forms)), None) if branchy else None
+        if meant and branch is not None and not set(wanted.split()) & BRANCH_WORDS:
+            # "vad ansvarar Lund för?" with Eva Lund and the branch Lund: which one
+            return WhoAnswers(plan, namesakes=tuple(people[p] for p in meant), branch=branch)
         if len(meant) > 1:
             return WhoAnswers(plan, namesakes=tuple(people[p] for p in meant))
         if meant:
@@ -984,36 +1007,28 @@ class Progress:
             chairs = tuple(
                 m.branch for m in members if m.person_id == person and m.role is Role.CHAIR and m.branch
             )
-            return WhoAnswers(
-                plan,
-                goals,
-                {g.id: [name for _, name in named.get(g.id, [])] for g in goals},
-                person=people[person],
-                chairs=chairs,
-            )
+            return WhoAnswers(plan, goals, by_goal(goals), person=people[person], chairs=chairs)
         # whom the plan itself names ("Ansvarig: Kassören"): "vad ansvarar kassören för?"
-        theirs = [g for g in plan.goals if g.responsible_in_plan and fold(g.responsible_in_plan) == wanted]
+        theirs = [g for g in plan.goals if g.responsible_in_plan and fold(g.responsible_in_plan) in forms]
         if theirs:
-            by_id = {g.id: [name for _, name in named.get(g.id, [])] for g in theirs}
-            return WhoAnswers(plan, theirs, by_id, person=theirs[0].responsible_in_plan)
-        # a branch as the one responsible ("@Sundsvall"); "vem ansvarar för Timrå?" asks for its people
-        branch = _branch_named(wanted, branches) if words.startswith("@") else None
+            return WhoAnswers(plan, theirs, by_goal(theirs), person=theirs[0].responsible_in_plan)
         if branch is not None:  # "vad ansvarar Sundsvall för?": the goals every branch does, and its own
             found = plan.search(branch)
             return WhoAnswers(
                 plan,
                 found,
-                {g.id: [name for _, name in named.get(g.id, [])] for g in found},
+                by_goal(found),
                 branch=branch,
                 every=tuple(g.number for g in plan.goals if g.applies_to_branches),
                 branch_chairs=tuple(
                     sorted({m.name for m in members if m.branch == branch and m.role is Role.CHAIR})
                 ),
             )
-        if words.startswith("@"):  # someone was meant, and nobody is called so
-            return WhoAnswers(plan, nobody=True)
+        if someone:  # someone was meant, and nobody is called so; with `search`, perhaps a word of the goals
+            found = plan.search(words.lstrip("@")) if search else []
+            return WhoAnswers(plan, found, by_goal(found), nobody=True)
         found = plan.search(words)
-        return WhoAnswers(plan, found, {g.id: [name for _, name in named.get(g.id, [])] for g in found})
+        return WhoAnswers(plan, found, by_goal(found))
 
     def standings(self, plan: Plan, *, now: datetime, branch_id: int | None = None) -> list[GoalStanding]:
         """Every goal's progress for the plan's district (or one branch), as of `now`."""
