@@ -382,16 +382,30 @@ _TEXT_NAMED = re.compile(
     r"\b(?:min\s+text|mitt\s+inläggs\s+text|texten\s+jag\s+skrev|my\s+(?:prompt\s+)?text|the\s+text\s+i\s+wrote)\b",
     re.IGNORECASE,
 )
-_TAKEN_NAMED = re.compile(
-    r"\b(?:tar|ta|skriver|take|do|write)\s+(?:över\s+|over\s+)?(?P<who>.+?)\s+\S+$", re.I
-)
-# Taking a colleague's turn ("jag tar Adeles tur", "I'll take Adele's turn"): the board's `ge NAMN:s tur
-# till mig`, which gives that member's next turn to the writer. The name as written, genitive and all.
+# Taking a turn ("jag tar Adeles tur", "jag tar Adeles tur den 15 december", "jag tar tur 3", "kan jag ta
+# den 15:e?", "I'll take Adele's turn on 15 December", "can I take the 1st?"): the board's `ge … till mig`,
+# which gives that turn (the number's, the day's, or the colleague's next) to the writer. As written: the
+# lead, then what is taken, a name in the genitive and all.
 _I_TAKE = re.compile(
-    r"^(?:(?P<sv>jag (?:kan )?(?:tar|ta|skriver|kan ta) ?(?:over )?)"
-    r"|(?P<en>(?:i ll|ill|i will|i can|let me|i d like to|i ll happily) (?:take|do|write) ))"
-    r"(?P<who>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?) (?:tur|turn|inlagg|prompt)$"
+    r"^(?:(?P<sv>jag\s+(?:kan\s+)?(?:tar|ta|skriver)|kan\s+jag\s+(?:få\s+)?(?:ta|skriva)|får\s+jag\s+(?:ta|skriva))"
+    r"|(?P<en>(?:i['’]?ll(?:\s+happily)?|i\s+will|i\s+can|let\s+me|i['’]?d\s+like\s+to|i\s+would\s+like\s+to"
+    r"|can\s+i|could\s+i|may\s+i)\s+(?:take|do|write)))\s+(?:över\s+|over\s+)?(?P<what>.+)$",
+    re.IGNORECASE,
 )
+_MONTH = r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?"
+_TAKEN_DAY = (  # "den 15:e", "the 1st", "15/12", "15 december", "December 15"
+    rf"(?:(?:den|the|on)\s+(?:the\s+)?(?:\d|{_MONTH}\s+\d).*|\d{{1,2}}(?:[:/.]\S*|st|nd|rd|th|e)(?:\s.*)?|\d{{1,2}}\s+{_MONTH}(?:\s.*)?"
+    rf"|{_MONTH}\s+\d.*)"
+)
+# What is taken: a colleague's turn (on a day), a prompt's number, or a day.
+_TAKEN = re.compile(
+    rf"^(?:(?P<who>[^\W\d_][\w'’:.-]*(?:\s+[^\W\d_][\w'’:.-]*)?)\s+(?:tur|turn|inlägg|prompt)(?:\s+{_TAKEN_DAY})?"
+    r"|(?:(?:tur|turen|turn|inlägg|inlägget|prompt|nummer|number|nr)\.?\s*)?#?\d{1,9}"
+    rf"|{_TAKEN_DAY})$",
+    re.IGNORECASE,
+)
+# Whose turn is no one's name: "jag tar min tur", "I'll take your turn".
+_NOT_TAKEN = frozenset(("min", "mitt", "din", "ditt", "my", "your", "en", "a", "nasta", "next", "the", "den"))
 # What one person answers for, the reverse of _WHO_LEADS: "vad ansvarar Kim för?" -> `mål ansvarig Kim`, which
 # for a person's name lists the goals they answer for (bot/services/progress.py, who_answers).
 _WHO_NAMED = r"(?P<who>@?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})"
@@ -428,6 +442,17 @@ _WHOSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # The genitive: "Kims mål", "Anna Berg:s mål", "vilka är Sundsvalls mål?", "Kim's goals".
 _GENITIVE = r"(?::s|'s|’s|s'|s)"
+
+
+def without_genitive(name: str) -> str:
+    """A name written in the genitive, as it is named: "Adeles" Adele, "SSU:s" SSU, "Lars's" Lars, "Jonas'"
+    Jonas (the one genitive of bot.i18n's readers)."""
+    name = name.strip()
+    if name.endswith(("s'", "s’")):
+        return name[:-1]
+    return re.sub(rf"{_GENITIVE}$", "", name)
+
+
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), language)
     for pattern, language in (
@@ -1442,12 +1467,16 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         text = re.sub(r"^(?:to|till)\b\W*", "", text, flags=re.IGNORECASE)  # "change my text to: …"
         mine = "min text" if swedish else "my text"
         return Reading(f"{verb} {mine}: {text}".rstrip(": "), "sv" if swedish else "en", True)
-    taking = _I_TAKE.match(" ".join(words))
-    if taking is not None:  # "jag tar Adeles tur": the name's next turn given to the writer
-        swedish = bool(taking["sv"])
-        taker = _TAKEN_NAMED.search(_without_courtesy(written).strip().rstrip("?!. "))
-        who = taker["who"] if taker is not None else taking["who"]
-        command = f"ge {who} tur till mig" if swedish else f"assign {who} turn to me"
+    taking = _I_TAKE.match(_without_courtesy(written).strip().rstrip("?!.,:; "))
+    taken = _TAKEN.match(taking["what"]) if taking is not None else None
+    if (
+        taking is not None
+        and taken is not None
+        and not _NOT_TAKEN & set(fold(taken["who"] or "").split()[:1])
+    ):
+        swedish = bool(taking["sv"])  # "jag tar Adeles tur": that turn given to the writer
+        what = taking["what"]
+        command = f"ge {what} till mig" if swedish else f"assign {what} to me"
         return Reading(command, "sv" if swedish else "en", True)
     someone = _SOMEONE_TAKES.match(" ".join(words))
     if someone is not None:  # "kan Adele ta min tur?": the turns, with the line that gives one away
