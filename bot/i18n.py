@@ -781,6 +781,14 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
         for ask in (
             *("jag kan inte nästa", "jag kan inte på", "jag kan inte den", "jag kan inte då"),
             *("jag hinner inte skriva", "jag hinner inte nästa", "jag hinner inte min tur"),
+            # "jag kan inte ta min tur, kan någon ta den?": the turns, with the line that gives one away
+            *(
+                "jag kan inte ta min tur",
+                "jag kan inte min tur",
+                "kan någon ta min tur",
+                "kan nån ta min tur",
+            ),
+            *("jag kan inte skriva min tur", "kan någon byta med mig", "vill någon byta tur"),
         )
     ),
     *(
@@ -788,6 +796,9 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
         for ask in (
             *("i can t do next", "i cant do next", "i can t next", "i cant next", "i can t do it next"),
             *("i can t make it next", "i cant make it next", "i can t on", "i cant on", "i can t do the"),
+            *("i can t take my turn", "i cant take my turn", "i can t do my turn", "i cant do my turn"),
+            *("can someone take my turn", "could someone take my turn", "can anyone take my turn"),
+            *("does anyone want to swap", "can someone swap with me", "i can t write my turn"),
         )
     ),
     *(
@@ -832,6 +843,9 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("vem skrev det senaste inlägget", "vem skrev senaste inlägget", "vem skrev förra inlägget"),
             *("hur många inlägg har vi", "hur många inlägg har publicerats", "hur många inlägg har postats"),
             *("hur många inlägg har du", "hur många inlägg har gått ut"),
+            # whose words went out: each post names its writer
+            *("vem skrev vad", "vem har skrivit vad", "vilka har skrivit inlägg", "vem har skrivit inläggen"),
+            *("vem skrev inläggen", "vilka skrev inläggen"),
         )
     ),
     *(
@@ -844,6 +858,8 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("who wrote the last prompt", "who wrote the last post", "who wrote the latest prompt"),
             *("how many prompts have", "how many prompts were", "how many prompts did"),
             *("how many posts have", "how many posts were", "how many posts did"),
+            *("who wrote what", "who has written what", "who s written what", "who wrote the prompts"),
+            *("who wrote which prompt", "who wrote which prompts"),
         )
     ),
     *(

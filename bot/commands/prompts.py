@@ -1018,7 +1018,13 @@ def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = Non
                 "An administrator can add them with: role board @name"
             ).format(name=name)
         )
-    return Reply(t._("#{id} is now {whose}.").format(id=assigned.slot.id, whose=genitive(t, name)))
+    answer = t._("#{id} is now {whose}.").format(id=slot.id, whose=genitive(t, name))
+    if slot.text and slot.writer_name != name:  # the words stay with the day, and so does their signature
+        answer += " " + t._(
+            "The text by {writer} stays with #{id} and goes out signed by them, unless another is written: "
+            "write {id} YOUR TEXT"
+        ).format(writer=slot.writer_name or t._("someone no longer known"), id=slot.id)
+    return Reply(answer)
 
 
 def _name_words(words: list[str]) -> str:
@@ -1046,6 +1052,13 @@ def _not_named(t: Translator, written: str, named: Sequence[PersonInfo], example
 def _not_open(t: Translator, missing: NotOpen) -> Reply:
     """Why a number names no slot the command can act on, and which are open."""
     slot = missing.slot
+    if missing.no_text:
+        return Reply(
+            t._(
+                "No coming prompt has a text of yours, and you have no open turn coming. See the coming "
+                "prompts with: upcoming"
+            )
+        )
     if missing.none_yours:
         return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
     if missing.on_day is not None:

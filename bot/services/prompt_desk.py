@@ -77,6 +77,7 @@ class NotOpen:
     no_number: bool = False  # not a number at all
     elsewhere: bool = False  # a slot of another channel's schedule, asked in a channel
     none_yours: bool = False  # "min tur", and the asker has no open turn coming
+    no_text: bool = False  # with `none_yours`: "min text", and no coming prompt has the asker's text either
     none_theirs: bool = False  # "jag tar Adeles tur", and the one named (`written`) has none coming
     on_day: date | None = None  # "jag tar den 15:e", and no prompt is coming that day
     open_ids: tuple[int, ...] = ()
@@ -634,7 +635,8 @@ class PromptDesk:
             me = self.people.find_id(by)
             mine = next((s for s in open_turns if s.text and s.text_by == me), None)
             mine = mine or _next_of(open_turns, me)
-            return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
+            open_ids = tuple(s.id for s in open_turns)[:8]
+            return mine or NotOpen(written, none_yours=True, no_text=True, open_ids=open_ids)
         if by is not None and " ".join(fold(written).split()) in OWN_TURN:
             open_turns = self._open_turns(district, here)
             mine = _next_of(open_turns, self.people.find_id(by))
