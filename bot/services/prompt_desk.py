@@ -356,10 +356,10 @@ class PromptDesk:
                 return Assigned(NotOpen(owner.name, none_theirs=True, open_ids=open_ids), to=owner)
         assert theirs is not None
         me = self.people.find_id(by)
-        if owner is not None and theirs.owner_id != self.people.find_id(owner):
-            return Assigned(slot=theirs, to=owner, not_theirs=True)
         if me is not None and theirs.owner_id == me:
             return Assigned(slot=theirs, to=by, already=True)
+        if owner is not None and theirs.owner_id != self.people.find_id(owner):
+            return Assigned(slot=theirs, to=owner, not_theirs=True)
         done = self.assign(theirs.id, by, district, by, tell_former=False)
         if done and theirs.owner_id is not None:  # told always: someone else now writes their turn
             schedule = self.prompts.schedule(theirs.schedule_id)
