@@ -423,7 +423,11 @@ class PromptDesk:
     def unskip_number(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Unskipped:
         """A prompt skipped by mistake, planned again with its owner and the text kept on it (a skip moved
         no one else's turn, so taking it back moves none either); its owner and writer are told."""
-        found = self._found(district, channel, written, open_to=frozenset({SlotStatus.SKIPPED, *OPEN}))
+        found = self._found(district, channel, written, open_to=frozenset({SlotStatus.SKIPPED}), by=by)
+        if found.slot is None:  # not skipped: said so, if it is planned
+            found = self._found(
+                district, channel, written, open_to=frozenset({SlotStatus.SKIPPED, *OPEN}), by=by
+            )
         slot = found.slot
         if slot is None:
             return Unskipped(found)
@@ -629,17 +633,20 @@ class PromptDesk:
     ) -> PromptSlot | NotOpen:
         """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
         act on it; otherwise why not, and which are open."""
-        if by is not None and " ".join(fold(written).split()) in OWN_TEXT:
+        own = " ".join(fold(written).split())
+        # "min tur", "min text": among the prompts the command acts on (`hoppa inte min tur`: a skipped one)
+        named = by is not None and (own in OWN_TEXT or own in OWN_TURN)
+        turns = [s for s in self._shown(district, here) if s.status in open_to] if named else []
+        open_turns = [s for s in turns if s.status in OPEN]
+        if by is not None and own in OWN_TEXT:
             # "min text": the next prompt whose text they wrote, on whoever's turn; else their own turn's
-            open_turns = self._open_turns(district, here)
             me = self.people.find_id(by)
-            mine = next((s for s in open_turns if s.text and s.text_by == me), None)
-            mine = mine or _next_of(open_turns, me)
+            mine = next((s for s in turns if s.text and s.text_by == me), None)
+            mine = mine or _next_of(turns, me)
             open_ids = tuple(s.id for s in open_turns)[:8]
             return mine or NotOpen(written, none_yours=True, no_text=True, open_ids=open_ids)
-        if by is not None and " ".join(fold(written).split()) in OWN_TURN:
-            open_turns = self._open_turns(district, here)
-            mine = _next_of(open_turns, self.people.find_id(by))
+        if by is not None and own in OWN_TURN:
+            mine = _next_of(turns, self.people.find_id(by))
             return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
         if " ".join(fold(written).split()) in NEXT_PROMPT:  # "visa nästa inlägg": the first still to go out
             open_ids = self._open_ids(district, here)
