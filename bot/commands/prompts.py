@@ -707,7 +707,11 @@ def register(router: Router) -> None:
         shown = _as_posted(t, slot, schedule, seen.bank_choice)
         if found.named is not None:  # which channel, and when
             shown = cards.with_note(shown, cards.due_in(t, slot, schedule))
-        if slot.status is SlotStatus.SKIPPED:
+        if slot.status is SlotStatus.SKIPPED and slot.due_at <= context.now:
+            shown = cards.with_note(
+                shown, t._("#{id} was skipped and its time has passed.").format(id=slot.id)
+            )
+        elif slot.status is SlotStatus.SKIPPED:
             shown = cards.with_note(
                 shown,
                 t._("#{id} is skipped: it is kept but not posted. To post it after all: unskip {id}").format(
@@ -1088,6 +1092,10 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
         )
     if slot is None:
         why = t._("There is no prompt #{id}.").format(id=missing.written)
+    elif missing.past and slot.status is SlotStatus.SKIPPED:  # no skip to take back
+        why = t._("#{id} was skipped and its time has passed.").format(id=slot.id)
+    elif missing.past and slot.status is SlotStatus.PAUSED:  # no pause to lift for it
+        why = t._("#{id} is past; it was not posted.").format(id=slot.id)
     else:
         why = {
             SlotStatus.POSTED: t._("#{id} is already posted."),

@@ -80,6 +80,7 @@ class NotOpen:
     no_text: bool = False  # with `none_yours`: "min text", and no coming prompt has the asker's text either
     none_theirs: bool = False  # "jag tar Adeles tur", and the one named (`written`) has none coming
     on_day: date | None = None  # "jag tar den 15:e", and no prompt is coming that day
+    past: bool = False  # the slot's time has passed (a skip of it is no longer taken back)
     open_ids: tuple[int, ...] = ()
 
 
@@ -661,7 +662,8 @@ class PromptDesk:
                 return NotOpen(match.group(1), slot, elsewhere=True)
         if slot is not None and slot.status in open_to:
             return slot
-        return NotOpen(match.group(1), slot, open_ids=self._open_ids(district, here))
+        past = slot is not None and slot.due_at <= self.clock()
+        return NotOpen(match.group(1), slot, open_ids=self._open_ids(district, here), past=past)
 
     def _open_ids(self, district: str, here: Schedule | None) -> tuple[int, ...]:
         return tuple(s.id for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED)

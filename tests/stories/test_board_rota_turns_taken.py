@@ -31,6 +31,8 @@ What a board member means:
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.schedules import test_prompt_stories as stories
@@ -169,3 +171,18 @@ async def test_someone_off_the_board_is_told_for_every_rota_command(world: World
     answer = await world.say(JONAS, said)
     assert answer.endswith(REFUSED), answer
     assert world.slot_at(1, 12, 18).owner_name == "Megan Bowen"
+
+
+async def test_a_skip_whose_time_has_passed_offers_no_taking_back(world: World) -> None:
+    """Once a skipped prompt's time has passed, "hoppa inte" is refused: no answer offers it."""
+    await world.say(MEGAN, "schema 28 kl 18", channel=GENERAL)
+    first, second = world.slot_at(28, 11, 18), world.slot_at(28, 12, 18)
+    await world.say(MEGAN, f"hoppa {first.id} ja")
+    world.clock.now = datetime(2026, 11, 29, 9, tzinfo=UTC)
+    refused = await world.say(MEGAN, f"hoppa {first.id}")
+    assert refused == (
+        f"#{first.id} hoppades över, och dess tid har redan varit. Planerade inlägg: #{second.id}."
+    ), refused
+    shown = await world.say(ADELE, f"preview {first.id}", locale="en-US")
+    assert shown.endswith(f"#{first.id} was skipped and its time has passed."), shown
+    assert "unskip" not in shown, shown
