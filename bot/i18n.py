@@ -397,11 +397,12 @@ _TAKEN_DAY = (  # "den 15:e", "the 1st", "15/12", "15 december", "December 15"
     rf"(?:(?:den|the|on)\s+(?:the\s+)?(?:\d|{_MONTH}\s+\d).*|\d{{1,2}}(?:[:/.]\S*|st|nd|rd|th|e)(?:\s.*)?|\d{{1,2}}\s+{_MONTH}(?:\s.*)?"
     rf"|{_MONTH}\s+\d.*)"
 )
-# What is taken: a colleague's turn (on a day), a prompt's number, or a day.
+# What is taken: a prompt's number ("tur 3", "#3"), a day ("the prompt on 15 December"), or a colleague's
+# turn (on a day).
 _TAKEN = re.compile(
-    rf"^(?:(?P<who>[^\W\d_][\w'’:.-]*(?:\s+[^\W\d_][\w'’:.-]*)?)\s+(?:tur|turn|inlägg|prompt)(?:\s+{_TAKEN_DAY})?"
-    r"|(?:(?:tur|turen|turn|inlägg|inlägget|prompt|nummer|number|nr)\.?\s*)?#?\d{1,9}"
-    rf"|{_TAKEN_DAY})$",
+    r"^(?:(?:(?:tur|turen|turn|inlägg|inlägget|prompt|nummer|number|nr)\.?\s*)?#?\d{1,9}"
+    rf"|(?:(?:the\s+)?(?:tur|turen|turn|inlägg|inlägget|prompt|post)\s+)?{_TAKEN_DAY}"
+    rf"|(?P<who>[^\W\d_][\w'’:.-]*(?:\s+[^\W\d_][\w'’:.-]*)?)\s+(?:tur|turn|inlägg|prompt)(?:\s+{_TAKEN_DAY})?)$",
     re.IGNORECASE,
 )
 # Whose turn is no one's name: "jag tar min tur", "I'll take your turn".

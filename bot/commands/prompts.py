@@ -1246,14 +1246,22 @@ _MY_TURN = (
 # taken by the writer.
 _TO_ME = re.compile(r"^(?P<what>.+?)\s+(?:till|to)\s+(?:mig|me)[.!]?$", re.IGNORECASE)
 # The words that say a turn is meant, not whose: "tur 3", "Adeles tur", "prompt #3".
-_TURN_NOUNS = frozenset({"tur", "turen", "turn", "inlagg", "inlagget", "prompt", "nummer", "number", "nr"})
+_TURN_NOUNS = frozenset(
+    {"tur", "turen", "turn", "inlagg", "inlagget", "prompt", "post", "nummer", "number", "nr"}
+)
 
 
 def _taken(what: str, today: date) -> tuple[str | None, date | None, str]:
     """What `ge … till mig` takes: a prompt's number ("tur 3", "#3"), a day ("den 15:e", "on 15 December":
     the next such, read by bot/services/dates.py), and whose turn ("Adeles", genitive and all), each if
     written."""
-    words = [w for w in what.split() if fold(w) not in _TURN_NOUNS]
+    written = what.split()
+    words = [  # without "tur", "the prompt": what is left names a number, a day or whose
+        w
+        for at, w in enumerate(written)
+        if fold(w) not in _TURN_NOUNS
+        and not (fold(w) == "the" and at + 1 < len(written) and fold(written[at + 1]) in _TURN_NOUNS)
+    ]
     if len(words) == 1 and _SLOT_NUMBER.match(words[0]):
         return words[0], None, ""
     for at in range(len(words)):  # the day ends the words: "Adeles den 15 december"

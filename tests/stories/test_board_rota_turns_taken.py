@@ -64,6 +64,13 @@ async def test_taking_a_turn_by_day_number_or_whose_in_swedish(world: World) -> 
     assert await world.say(MEGAN, "kan jag ta den 15:e?") == f"#{second.id} är nu Megan Bowens tur."
     assert await world.say(LARS, f"jag tar #{second.id} tack") == f"#{second.id} är nu Lars Nilssons tur."
     assert await world.say(MEGAN, f"ge {third.id} till mig") == f"#{third.id} är nu Megan Bowens tur."
+    assert (
+        await world.say(MEGAN, "jag tar inlägget den 15 december") == f"#{second.id} är nu Megan Bowens tur."
+    )
+    assert (
+        await world.say(LARS, "Hej! Jag tar Megans tur den 15/12.")
+        == f"#{second.id} är nu Lars Nilssons tur."
+    )
     assert await world.say(LARS, "jag tar den 3 december") == (
         "Inget inlägg kommer 3 dec. 2026. Se de kommande inläggen med: kommande"
     )
@@ -100,6 +107,8 @@ async def test_taking_a_turn_in_english(world: World) -> None:
         f"#{third.id} is now Adele Vance’s. The text by Lars Nilsson stays with #{third.id} and goes out "
         f"signed by them, unless another is written: write {third.id} YOUR TEXT"
     ), answer
+    answer = await world.say(MEGAN, "could I take the prompt on the 1st, please?", locale="en-US")
+    assert answer == f"#{first.id} is now Megan Bowen’s.", answer
     assert await world.say(ADELE, "I'll take 5 minutes", locale="en-US") == (
         "I don't know the command “I'll”. Write help to see what I can do."
     )
