@@ -383,16 +383,31 @@ _TEXT_NAMED = re.compile(
     r"\b(?:min\s+text|mitt\s+inläggs\s+text|texten\s+jag\s+skrev|my\s+(?:prompt\s+)?text|the\s+text\s+i\s+wrote)\b",
     re.IGNORECASE,
 )
-_TAKEN_NAMED = re.compile(
-    r"\b(?:tar|ta|skriver|take|do|write)\s+(?:över\s+|over\s+)?(?P<who>.+?)\s+\S+$", re.I
-)
-# Taking a colleague's turn ("jag tar Adeles tur", "I'll take Adele's turn"): the board's `ge NAMN:s tur
-# till mig`, which gives that member's next turn to the writer. The name as written, genitive and all.
+# Taking a turn ("jag tar Adeles tur", "jag tar Adeles tur den 15 december", "jag tar tur 3", "kan jag ta
+# den 15:e?", "I'll take Adele's turn on 15 December", "can I take the 1st?"): the board's `ge … till mig`,
+# which gives that turn (the number's, the day's, or the colleague's next) to the writer. As written: the
+# lead, then what is taken, a name in the genitive and all.
 _I_TAKE = re.compile(
-    r"^(?:(?P<sv>jag (?:kan )?(?:tar|ta|skriver|kan ta) ?(?:over )?)"
-    r"|(?P<en>(?:i ll|ill|i will|i can|let me|i d like to|i ll happily) (?:take|do|write) ))"
-    r"(?P<who>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?) (?:tur|turn|inlagg|prompt)$"
+    r"^(?:(?P<sv>jag\s+(?:kan\s+)?(?:tar|ta|skriver)|kan\s+jag\s+(?:få\s+)?(?:ta|skriva)|får\s+jag\s+(?:ta|skriva))"
+    r"|(?P<en>(?:i['’]?ll(?:\s+happily)?|i\s+will|i\s+can|let\s+me|i['’]?d\s+like\s+to|i\s+would\s+like\s+to"
+    r"|can\s+i|could\s+i|may\s+i)\s+(?:take|do|write)))\s+(?:över\s+|over\s+)?(?P<what>.+)$",
+    re.IGNORECASE,
 )
+_MONTH = r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?"
+_TAKEN_DAY = (  # "den 15:e", "the 1st", "15/12", "15 december", "December 15"
+    rf"(?:(?:den|the|on)\s+(?:the\s+)?(?:\d|{_MONTH}\s+\d).*|\d{{1,2}}(?:[:/.]\S*|st|nd|rd|th|e)(?:\s.*)?|\d{{1,2}}\s+{_MONTH}(?:\s.*)?"
+    rf"|{_MONTH}\s+\d.*)"
+)
+# What is taken: a prompt's number ("tur 3", "#3"), a day ("the prompt on 15 December"), or a colleague's
+# turn (on a day).
+_TAKEN = re.compile(
+    r"^(?:(?:(?:tur|turen|turn|inlägg|inlägget|prompt|nummer|number|nr)\.?\s*)?#?\d{1,9}"
+    rf"|(?:(?:the\s+)?(?:tur|turen|turn|inlägg|inlägget|prompt|post)\s+)?{_TAKEN_DAY}"
+    rf"|(?P<who>[^\W\d_][\w'’:.-]*(?:\s+[^\W\d_][\w'’:.-]*)?)\s+(?:tur|turn|inlägg|prompt)(?:\s+{_TAKEN_DAY})?)$",
+    re.IGNORECASE,
+)
+# Whose turn is no one's name: "jag tar min tur", "I'll take your turn".
+_NOT_TAKEN = frozenset(("min", "mitt", "din", "ditt", "my", "your", "en", "a", "nasta", "next", "the", "den"))
 # What one person answers for, the reverse of _WHO_LEADS: "vad ansvarar Kim för?" -> `mål ansvarig Kim`, which
 # for a person's name lists the goals they answer for (bot/services/progress.py, who_answers).
 _WHO_NAMED = r"(?P<who>@?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})"
@@ -491,6 +506,19 @@ BOARD_NAMES = frozenset(
 NOBODY_NAMES = frozenset(
     ("ingen", "ingen ansvarig", "nobody", "none", "no one", "noone", "nobody responsible")
 )
+
+
+def without_genitive(name: str) -> str:
+    """A name written in the genitive, as it is named: "Adeles" Adele, "SSU:s" SSU, "Lars's" Lars, "Jonas'"
+    Jonas, "Lars" Lars (S_NAMES; the one genitive of bot.i18n's readers)."""
+    name = name.strip()
+    if name.endswith(("s'", "s’")):
+        return name[:-1]
+    if (fold(name).split() or [""])[-1] in S_NAMES:
+        return name
+    return re.sub(rf"{_GENITIVE}$", "", name)
+
+
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
@@ -877,6 +905,14 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
         for ask in (
             *("jag kan inte nästa", "jag kan inte på", "jag kan inte den", "jag kan inte då"),
             *("jag hinner inte skriva", "jag hinner inte nästa", "jag hinner inte min tur"),
+            # "jag kan inte ta min tur, kan någon ta den?": the turns, with the line that gives one away
+            *(
+                "jag kan inte ta min tur",
+                "jag kan inte min tur",
+                "kan någon ta min tur",
+                "kan nån ta min tur",
+            ),
+            *("jag kan inte skriva min tur", "kan någon byta med mig", "vill någon byta tur"),
         )
     ),
     *(
@@ -884,6 +920,9 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
         for ask in (
             *("i can t do next", "i cant do next", "i can t next", "i cant next", "i can t do it next"),
             *("i can t make it next", "i cant make it next", "i can t on", "i cant on", "i can t do the"),
+            *("i can t take my turn", "i cant take my turn", "i can t do my turn", "i cant do my turn"),
+            *("can someone take my turn", "could someone take my turn", "can anyone take my turn"),
+            *("does anyone want to swap", "can someone swap with me", "i can t write my turn"),
         )
     ),
     *(
@@ -928,6 +967,9 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("vem skrev det senaste inlägget", "vem skrev senaste inlägget", "vem skrev förra inlägget"),
             *("hur många inlägg har vi", "hur många inlägg har publicerats", "hur många inlägg har postats"),
             *("hur många inlägg har du", "hur många inlägg har gått ut"),
+            # whose words went out: each post names its writer
+            *("vem skrev vad", "vem har skrivit vad", "vilka har skrivit inlägg", "vem har skrivit inläggen"),
+            *("vem skrev inläggen", "vilka skrev inläggen"),
         )
     ),
     *(
@@ -940,6 +982,8 @@ _QUESTIONS: tuple[tuple[str, str, str], ...] = (
             *("who wrote the last prompt", "who wrote the last post", "who wrote the latest prompt"),
             *("how many prompts have", "how many prompts were", "how many prompts did"),
             *("how many posts have", "how many posts were", "how many posts did"),
+            *("who wrote what", "who has written what", "who s written what", "who wrote the prompts"),
+            *("who wrote which prompt", "who wrote which prompts"),
         )
     ),
     *(
@@ -1574,12 +1618,16 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
         text = re.sub(r"^(?:to|till)\b\W*", "", text, flags=re.IGNORECASE)  # "change my text to: …"
         mine = "min text" if swedish else "my text"
         return Reading(f"{verb} {mine}: {text}".rstrip(": "), "sv" if swedish else "en", True)
-    taking = _I_TAKE.match(" ".join(words))
-    if taking is not None:  # "jag tar Adeles tur": the name's next turn given to the writer
-        swedish = bool(taking["sv"])
-        taker = _TAKEN_NAMED.search(_without_courtesy(written).strip().rstrip("?!. "))
-        who = taker["who"] if taker is not None else taking["who"]
-        command = f"ge {who} tur till mig" if swedish else f"assign {who} turn to me"
+    taking = _I_TAKE.match(_without_courtesy(written).strip().rstrip("?!.,:; "))
+    taken = _TAKEN.match(taking["what"]) if taking is not None else None
+    if (
+        taking is not None
+        and taken is not None
+        and not _NOT_TAKEN & set(fold(taken["who"] or "").split()[:1])
+    ):
+        swedish = bool(taking["sv"])  # "jag tar Adeles tur": that turn given to the writer
+        what = taking["what"]
+        command = f"ge {what} till mig" if swedish else f"assign {what} to me"
         return Reading(command, "sv" if swedish else "en", True)
     someone = _SOMEONE_TAKES.match(" ".join(words))
     if someone is not None:  # "kan Adele ta min tur?": the turns, with the line that gives one away

@@ -248,10 +248,11 @@ def upcoming(
         text_lines += [f"{k} {v}" for k, v in rows]
         body.append(facts(rows))
     planned = [slot for slot in slots if slot.status is SlotStatus.PLANNED]
-    # numbers from the list, ready to copy: the asker's own turn first, swapped with someone else's (never
-    # with itself: "swap 4 4" would be refused)
-    others = [s.id for s in planned if mine is None or s.owner_id != me]
-    open_ones = [mine.id, *others] if mine is not None else others or [s.id for s in slots]
+    # the hints are about one prompt, ready to copy: the asker's own turn, else the first open one, else the
+    # first listed (skipped or paused: what can be done with it then)
+    first = mine or next(iter(planned), None) or slots[0]
+    # swapped with someone else's (never with itself: "swap 4 4" would be refused)
+    partner = next((s for s in planned if s.owner_id != first.owner_id), None)
     yours = []
     if mine is not None:
         schedule = schedules[mine.schedule_id]
@@ -259,16 +260,7 @@ def upcoming(
         yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
     elif me is not None:  # "när är min tur?" from someone the rota has not reached yet
         yours.append(t._("You have no turn among the upcoming prompts yet."))
-    first = open_ones[0]
-    if len(open_ones) > 1:
-        hint = t._(
-            "Change with: swap {first} {second}, assign {first} @name, skip {first}, write {first} TEXT, "
-            "preview {first}"
-        ).format(first=first, second=open_ones[1])
-    else:
-        hint = t._(
-            "Change with: assign {first} @name, skip {first}, write {first} TEXT, preview {first}"
-        ).format(first=first)
+    hint = change_hint(t, first, partner)
     notes = [*lines, times_are(t, slots, schedules), *yours, hint]
     paging = page_note(
         t,
@@ -283,6 +275,25 @@ def upcoming(
     text = "\n".join([*text_lines, "", *notes])
     body += [paragraph(note, subtle=True) for note in notes]
     return Reply(text, card(body, fallback=text))
+
+
+def change_hint(t: Translator, slot: PromptSlot, partner: PromptSlot | None = None) -> str:
+    """What can be done next with `slot`, as commands that work written as they stand: a planned prompt is
+    swapped (with `partner`, someone else's), given away, skipped, written (its text taken off, if it has
+    one) and previewed; a skipped one is planned again; a paused one waits for its pause to be lifted."""
+    if slot.status is SlotStatus.SKIPPED:
+        return t._("Change with: unskip {id}, preview {id}").format(id=slot.id)
+    if slot.status is SlotStatus.PAUSED:
+        return t._("Change with: pause end (to post it after all), preview {id}").format(id=slot.id)
+    commands = [t._("assign {id} @name"), t._("skip {id}"), t._("write {id} TEXT")]
+    if partner is not None:
+        commands.insert(0, t._("swap {id} {other}"))
+    if slot.text:
+        commands.append(t._("erase {id}"))
+    commands.append(t._("preview {id}"))
+    return t._("Change with: {commands}").format(
+        commands=", ".join(c.format(id=slot.id, other=partner.id if partner else "") for c in commands)
+    )
 
 
 def coming_line(t: Translator, slot: PromptSlot, schedule: Schedule) -> str:

@@ -121,8 +121,17 @@ GUIDES: dict[str, Guide] = {
         (N_("upcoming"),),
         N_("The coming discussion prompts, whose turn each is and whether a text is written."),
     ),
-    "swap": Guide((N_("swap 3 4"),), N_("Two board members trade turns.")),
-    "assign": Guide((N_("assign 3 @name"),), N_("Gives one discussion prompt to someone else.")),
+    "swap": Guide(
+        (N_("swap 3 4"), N_("swap with @name")),
+        N_("Two board members trade turns: two prompts' numbers, or your next turn and someone's next."),
+    ),
+    "assign": Guide(
+        (N_("assign 3 @name"), N_("assign 3 to me")),
+        N_(
+            "Gives one discussion prompt to someone else, or takes it yourself; also in your own words, "
+            "such as: I'll take Adele's turn on 15 December. Whoever's turn it was is told."
+        ),
+    ),
     "skip": Guide((N_("skip 3"),), N_("Nothing is posted that time.")),
     "move": Guide(
         (N_("move 3"),),
@@ -133,8 +142,13 @@ GUIDES: dict[str, Guide] = {
         N_("No discussion prompts between two dates, both included, such as over the summer."),
     ),
     "write": Guide(
-        (N_("write 3 What should the region do about public transport?"),),
-        N_("Writes the text of a discussion prompt; it is signed with your name."),
+        (N_("write 3 What should the region do about public transport?"), N_("erase 3")),
+        N_(
+            "Writes the text of a discussion prompt, on anyone's turn; it is signed with your name only. "
+            "Writing again replaces it. erase 3 takes a text off (a colleague who wrote it is sent it); "
+            "without a text a prompt from the bank is posted. Instead of a number, my text is the next "
+            "prompt with your text: erase my text."
+        ),
     ),
     "approve": Guide((N_("approve 3"),), N_("Approves a text another board member wrote.")),
     "approval": Guide(

@@ -228,14 +228,27 @@ def register(router: Router) -> None:
         t = request.t
         assert request.user is not None
         words = _without_fillers(request.args)
-        taking = _TAKING.match(request.args.strip())
-        if not request.mentions and taking is not None:  # "ge Adeles tur till mig", "jag tar Adeles tur"
+        taking = _TO_ME.match(request.args.strip())
+        if not request.mentions and taking is not None:  # "ge Adeles tur till mig", "jag tar tur 3"
+            number, day, name = _taken(taking["what"], context.now.astimezone(context.services.zone).date())
+            if number is None and day is None and not name:
+                return Reply(
+                    t._("Write which turn you take: a number, a day or whose, e.g. {example}").format(
+                        example=t._("assign 3 to me")
+                    )
+                )
             desk = _desk(context)
             assigned = await asyncio.to_thread(
-                desk.take_named, request.district, _channel(request), taking["who"], request.user
+                desk.take,
+                request.district,
+                _channel(request),
+                request.user,
+                number=number,
+                day=day,
+                name=name,
             )
             if assigned.named is not None:
-                return _not_named(t, taking["who"], assigned.named, t._("assign NUMBER @name"))
+                return _not_named(t, name, assigned.named, t._("assign NUMBER @name"))
             return _assigned(t, assigned, request.user)
         if not request.mentions and _name_words(words):
             desk, written = _desk(context), " ".join(words)
@@ -491,7 +504,7 @@ def register(router: Router) -> None:
 
     async def erase(request: Request, context: Context) -> Reply:
         """ "radera min text", "ta bort min text", "delete my text": the text off a coming prompt, which
-        then waits for a new one. Only the writer's own: a colleague's words are theirs to take back."""
+        then waits for a new one. Any board member's: a colleague's words are sent back to them."""
         t = request.t
         number, _ = _number_and_text(request.args)
         assert request.user is not None
@@ -501,26 +514,22 @@ def register(router: Router) -> None:
             _channel(request),
             number,
             request.user,
-            any_text=Role.ADMIN in request.roles,
         )
         if erased.missing is not None:
             return _not_open(t, erased.missing)
         assert erased.slot is not None
         slot = erased.slot
-        if erased.theirs:
-            return Reply(
-                t._(
-                    "The text for #{id} is by {writer}; only they can take it off. To write another in its "
-                    "place: write {id} YOUR TEXT"
-                ).format(id=slot.id, writer=slot.writer_name or t._("someone no longer known"))
-            )
         if not erased.done:
             return Reply(t._("#{id} has no text to take off.").format(id=slot.id))
         answer = t._(
             "The text for #{id} is taken off; it waits for a new one (write {id} YOUR TEXT), and without "
             "one a prompt from the bank is posted."
         ).format(id=slot.id)
-        if slot.owner_id is not None and slot.owner_name and slot.text_by != slot.owner_id:
+        if erased.colleagues:
+            answer += " " + t._("{writer}, who wrote it, is sent the text.").format(
+                writer=slot.writer_name or t._("someone no longer known")
+            )
+        if erased.owner_told and slot.owner_name:
             answer += " " + t._("{owner}, whose turn it is, is told.").format(owner=slot.owner_name)
         return Reply(answer)
 
@@ -699,9 +708,16 @@ def register(router: Router) -> None:
         shown = _as_posted(t, slot, schedule, seen.bank_choice)
         if found.named is not None:  # which channel, and when
             shown = cards.with_note(shown, cards.due_in(t, slot, schedule))
-        if slot.status is SlotStatus.SKIPPED:
+        if slot.status is SlotStatus.SKIPPED and slot.due_at <= context.now:
             shown = cards.with_note(
-                shown, t._("#{id} is skipped: it is kept but not posted.").format(id=slot.id)
+                shown, t._("#{id} was skipped and its time has passed.").format(id=slot.id)
+            )
+        elif slot.status is SlotStatus.SKIPPED:
+            shown = cards.with_note(
+                shown,
+                t._("#{id} is skipped: it is kept but not posted. To post it after all: unskip {id}").format(
+                    id=slot.id
+                ),
             )
         elif slot.status is SlotStatus.PAUSED:
             shown = cards.with_note(
@@ -991,6 +1007,15 @@ def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = Non
     if assigned.missing is not None:
         return _not_open(t, assigned.missing)
     assert assigned.slot is not None
+    slot = assigned.slot
+    if assigned.not_theirs and assigned.to is not None:  # the day named is not the colleague named's turn
+        return Reply(
+            t._("#{id} is {whose}, not {other}. To take it anyway: assign {id} to me").format(
+                id=slot.id, whose=_whose(t, slot.owner_name), other=genitive(t, assigned.to.name)
+            )
+        )
+    if assigned.already:
+        return Reply(t._("#{id} is your turn already.").format(id=slot.id))
     name = person.name if person else ""
     if not assigned.done:
         return Reply(
@@ -999,7 +1024,13 @@ def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = Non
                 "An administrator can add them with: role board @name"
             ).format(name=name)
         )
-    return Reply(t._("#{id} is now {whose}.").format(id=assigned.slot.id, whose=genitive(t, name)))
+    answer = t._("#{id} is now {whose}.").format(id=slot.id, whose=genitive(t, name))
+    if slot.text and slot.writer_name != name:  # the words stay with the day, and so does their signature
+        answer += " " + t._(
+            "The text by {writer} stays with #{id} and goes out signed by them, unless another is written: "
+            "write {id} YOUR TEXT"
+        ).format(writer=slot.writer_name or t._("someone no longer known"), id=slot.id)
+    return Reply(answer)
 
 
 def _name_words(words: list[str]) -> str:
@@ -1027,8 +1058,20 @@ def _not_named(t: Translator, written: str, named: Sequence[PersonInfo], example
 def _not_open(t: Translator, missing: NotOpen) -> Reply:
     """Why a number names no slot the command can act on, and which are open."""
     slot = missing.slot
+    if missing.no_text:
+        return Reply(
+            t._(
+                "No coming prompt has a text of yours, and you have no open turn coming. See the coming "
+                "prompts with: upcoming"
+            )
+        )
     if missing.none_yours:
         return Reply(t._("You have no open turn coming. See the coming prompts with: upcoming"))
+    if missing.on_day is not None:
+        why = t._("No prompt is coming on {day}.").format(day=day(t, missing.on_day))
+        if not missing.open_ids:
+            return Reply(why + " " + t._("No prompt is open now."))
+        return Reply(why + " " + t._("See the coming prompts with: upcoming"))
     if missing.none_theirs:
         return Reply(
             t._("{name} has no open turn coming. See the coming prompts with: upcoming").format(
@@ -1051,6 +1094,10 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
         )
     if slot is None:
         why = t._("There is no prompt #{id}.").format(id=missing.written)
+    elif missing.past and slot.status is SlotStatus.SKIPPED:  # no skip to take back
+        why = t._("#{id} was skipped and its time has passed.").format(id=slot.id)
+    elif missing.past and slot.status is SlotStatus.PAUSED:  # no pause to lift for it
+        why = t._("#{id} is past; it was not posted.").format(id=slot.id)
     else:
         why = {
             SlotStatus.POSTED: t._("#{id} is already posted."),
@@ -1058,8 +1105,8 @@ def _not_open(t: Translator, missing: NotOpen) -> Reply:
             SlotStatus.CANCELLED: t._(
                 "#{id} was cancelled: its day left the schedule, or the schedule stopped."
             ),
-            SlotStatus.SKIPPED: t._("#{id} is skipped."),
-            SlotStatus.PAUSED: t._("#{id} falls in a pause."),
+            SlotStatus.SKIPPED: t._("#{id} is skipped; to post it after all: unskip {id}."),
+            SlotStatus.PAUSED: t._("#{id} falls in a pause; to post it, lift the pause first: pause end."),
             SlotStatus.UNCERTAIN: t._(
                 "#{id} may have been posted, but Teams did not confirm it; I will not post it again."
             ),
@@ -1199,12 +1246,35 @@ _MY_TURN = (
 )
 
 
-# "Adeles tur till mig", "Adele's turn to me": a colleague's next turn, taken by the writer.
-_TAKING = re.compile(
-    r"^(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)\s+(?:tur|turn|inlägg|prompt)\s+"
-    r"(?:till|to)\s+(?:mig|me)[.!]?$",
-    re.IGNORECASE,
+# "Adeles tur till mig", "3 till mig", "den 15:e till mig", "Adele's turn on 15 December to me": a turn
+# taken by the writer.
+_TO_ME = re.compile(r"^(?P<what>.+?)\s+(?:till|to)\s+(?:mig|me)[.!]?$", re.IGNORECASE)
+# The words that say a turn is meant, not whose: "tur 3", "Adeles tur", "prompt #3".
+_TURN_NOUNS = frozenset(
+    {"tur", "turen", "turn", "inlagg", "inlagget", "prompt", "post", "nummer", "number", "nr"}
 )
+
+
+def _taken(what: str, today: date) -> tuple[str | None, date | None, str]:
+    """What `ge … till mig` takes: a prompt's number ("tur 3", "#3"), a day ("den 15:e", "on 15 December":
+    the next such, read by bot/services/dates.py), and whose turn ("Adeles", genitive and all), each if
+    written."""
+    written = what.split()
+    words = [  # without "tur", "the prompt": what is left names a number, a day or whose
+        w
+        for at, w in enumerate(written)
+        if fold(w) not in _TURN_NOUNS
+        and not (fold(w) == "the" and at + 1 < len(written) and fold(written[at + 1]) in _TURN_NOUNS)
+    ]
+    if len(words) == 1 and _SLOT_NUMBER.match(words[0]):
+        return words[0], None, ""
+    for at in range(len(words)):  # the day ends the words: "Adeles den 15 december"
+        if (day := dates.read_ahead(words[at:], today)) is not None:
+            return None, day, " ".join(words[:at])
+    return None, None, " ".join(words)
+
+
+_SLOT_NUMBER = re.compile(r"^#?\d{1,9}[.!?,;:]*$")
 
 
 def _number_and_text(args: str) -> tuple[str, str]:

@@ -1762,7 +1762,8 @@ def read_ahead(words: Sequence[str], today: date) -> date | None:
     """The words as one day, or a few days, still to come, as a snooze's end is written ("före jul", "till
     v. 50", "trettondagen", "15.12", "Lucia", "i morgon"): its first day, this year's or next; None when
     the words are no such day or it has passed (a day written with its year is returned though it has
-    passed, for the caller to refuse). Days counted from today: "om 2 veckor", "en vecka", "in 10
+    passed, for the caller to refuse). A day of the month alone ("den 15:e", "the 1st") is the next such
+    day, today's included. Days counted from today: "om 2 veckor", "en vecka", "in 10
     days"; a weekday alone ("måndag", "Sunday") is the coming one, a week ahead on that day. A month alone
     ("januari") is its first day, the next; a month to go by ("i december", "hela december") the day after
     it, as is the day after anything "efter", "after" names: "efter nyår" 2 January, "efter trettondagen"
@@ -1771,6 +1772,8 @@ def read_ahead(words: Sequence[str], today: date) -> date | None:
     december", "mid-December" is the 15th, "början av januari", "early January" the 1st ("slutet av
     januari" says no day, and is asked about)."""
     folded = [_fold(word) for word in words]
+    if (alone := _DAY_ALONE.fullmatch(" ".join(folded))) is not None:  # "den 15:e": the next 15th
+        return _next_of_month(int(alone["d"] or alone["d2"]), today)
     if (counted := _COUNTED_AHEAD.fullmatch(" ".join(folded))) is not None:
         count = int(counted["n"]) if counted["n"].isdecimal() else _COUNTS[counted["n"]]
         return today + timedelta(days=count * (1 if counted["unit"].startswith(("dag", "day")) else 7))
@@ -1804,6 +1807,28 @@ def read_ahead(words: Sequence[str], today: date) -> date | None:
 
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A day of the month alone, as ahead it is said: "den 15:e", "15:e", "den 15", "the 1st", "on the 15th".
+_DAY_ALONE = re.compile(
+    rf"(?:on )?(?:(?:den|the) )?(?P<d>\d{{1,2}}){_ORDINAL}|(?:on )?(?:den|the) (?P<d2>\d{{1,2}})"
+)
+
+
+def _next_of_month(day: int, today: date) -> date | None:
+    """The next such day of a month, today's included ("den 31" in November: 31 December); None past 31."""
+    month = today.replace(day=1)
+    for _ in range(12):
+        try:
+            found = month.replace(day=day)
+        except ValueError:
+            found = None
+        if found is not None and found >= today:
+            return found
+        month = _next_month_start(month)
+    return None
+
+
+def _next_month_start(month: date) -> date:
+    return (month + timedelta(days=32)).replace(day=1)
 
 
 def _day_after(words: Sequence[str], today: date, *, month: bool) -> date | None:

@@ -21,7 +21,7 @@ from bot.cards import Notice, Reply
 from bot.cards import prompts as cards
 from bot.db.people import PeopleRepository
 from bot.db.prompts import PostRecord, PromptRepository
-from bot.i18n import NEXT_PROMPT, OWN_TEXT, OWN_TURN, Translator, fold
+from bot.i18n import NEXT_PROMPT, OWN_TEXT, OWN_TURN, Translator, fold, without_genitive
 from bot.services.clock import Clock
 from bot.services.people import PersonInfo, Role, named_in
 from bot.services.prompt_bank import Area, BankPrompt, Record, choose_prompt, load_seed_bank
@@ -77,7 +77,10 @@ class NotOpen:
     no_number: bool = False  # not a number at all
     elsewhere: bool = False  # a slot of another channel's schedule, asked in a channel
     none_yours: bool = False  # "min tur", and the asker has no open turn coming
+    no_text: bool = False  # with `none_yours`: "min text", and no coming prompt has the asker's text either
     none_theirs: bool = False  # "jag tar Adeles tur", and the one named (`written`) has none coming
+    on_day: date | None = None  # "jag tar den 15:e", and no prompt is coming that day
+    past: bool = False  # the slot's time has passed (a skip of it is no longer taken back)
     open_ids: tuple[int, ...] = ()
 
 
@@ -129,14 +132,17 @@ class Assigned:
     named: tuple[PersonInfo, ...] | None = None  # written without @: the board members the name fits (not 1)
     open_ids: tuple[int, ...] = ()  # with `named`, for an example that works
     to: PersonInfo | None = None  # whom the name written without @ named
+    not_theirs: bool = False  # "jag tar Adeles tur den 1 december": that day's turn is not `to`'s
+    already: bool = False  # taking a turn that is the taker's already
 
 
 @dataclass(frozen=True)
 class Erased:
     missing: NotOpen | None = None
     slot: PromptSlot | None = None  # as it was, with its text
-    done: bool = False  # False with a slot: it had no text, or the text is someone else's (`theirs`)
-    theirs: bool = False  # another board member's text: only they (or an administrator) take it off
+    done: bool = False  # False with a slot: it had no text
+    colleagues: bool = False  # the text was another board member's, who is sent it
+    owner_told: bool = False  # the turn is someone's who neither wrote the text nor took it off
 
 
 @dataclass(frozen=True)
@@ -303,21 +309,58 @@ class PromptDesk:
         rest = " ".join(word for word in written.split() if fold(word) not in name)
         return replace(self.assign_number(district, channel, rest, named[0], by), to=named[0])
 
-    def take_named(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Assigned:
-        """ "Jag tar Adeles tur": the named board member's next open turn given to `by` (as `ge` gives it),
-        its owner told whether or not they had been reminded of it. The name as written, genitive and all
-        ("Adeles", "Lars's", "Jonas'"): as written first (Jonas), then without the genitive (Adele)."""
-        named = self._named_on_board(district, written, by)
-        if not named:
-            named = self._named_on_board(district, re.sub(r"(?:'s|’s|s|'|’)$", "", written.strip()), by)
-        if len(named) != 1:
-            return Assigned(named=tuple(named), open_ids=self._open_ids(district, self._here(channel)))
-        owner = named[0]
-        open_turns = self._open_turns(district, self._here(channel))
-        theirs = _next_of(open_turns, self.people.find_id(owner))
-        if theirs is None:
-            missing = NotOpen(owner.name, none_theirs=True, open_ids=tuple(s.id for s in open_turns)[:8])
-            return Assigned(missing, to=owner)
+    def take(
+        self,
+        district: str,
+        channel: str | None,
+        by: PersonInfo,
+        *,
+        number: str | None = None,
+        day: date | None = None,
+        name: str = "",
+    ) -> Assigned:
+        """ "Jag tar tur 3", "jag tar den 15:e", "jag tar Adeles tur (den 15 december)": the turn the number
+        or the day names, else the named board member's next open one, given to `by` (as `ge` gives it);
+        its owner is told whether or not they had been reminded of it. A name with a number or a day says
+        whose turn the taker believes it is: if it is someone else's, nothing changes and the answer says
+        whose it is. The name as written, genitive and all ("Adeles", "SSU:s", "Lars's", "Jonas'"): as
+        written first (Jonas), then without the genitive (Adele)."""
+        here = self._here(channel)
+        owner = None
+        if name:
+            named = self._named_on_board(district, name, by) or self._named_on_board(
+                district, without_genitive(name), by
+            )
+            if len(named) != 1:
+                return Assigned(named=tuple(named), open_ids=self._open_ids(district, here))
+            owner = named[0]
+        open_turns = self._open_turns(district, here)
+        open_ids = tuple(s.id for s in open_turns)[:8]
+        if number is not None:
+            found = self._find(district, here, number)
+            if isinstance(found, NotOpen):
+                return Assigned(found)
+            theirs: PromptSlot | None = found
+        elif day is not None:
+            on_day = [s for s in self._shown(district, here) if self._local_day(s) == day]
+            if owner is not None:  # "Adeles tur den 15 december" in a district with two channels that day
+                on_day = [s for s in on_day if s.owner_id == self.people.find_id(owner)] or on_day
+            if not on_day:
+                return Assigned(NotOpen(str(day), on_day=day, open_ids=open_ids))
+            theirs = on_day[0]
+            if theirs.status not in OPEN:
+                return Assigned(NotOpen(str(theirs.id), theirs, open_ids=open_ids))
+        else:
+            assert owner is not None
+            theirs = _next_of(open_turns, self.people.find_id(owner))
+            if theirs is None:
+                return Assigned(NotOpen(owner.name, none_theirs=True, open_ids=open_ids), to=owner)
+        assert theirs is not None
+        me = self.people.find_id(by)
+        if me is not None and theirs.owner_id == me:
+            return Assigned(slot=theirs, to=by, already=True)
+        if owner is not None and theirs.owner_id != self.people.find_id(owner):
+            return Assigned(slot=theirs, to=owner, not_theirs=True)
         done = self.assign(theirs.id, by, district, by, tell_former=False)
         if done and theirs.owner_id is not None:  # told always: someone else now writes their turn
             schedule = self.prompts.schedule(theirs.schedule_id)
@@ -325,12 +368,19 @@ class PromptDesk:
             self._tell({theirs.owner_id}, partial(cards.taken, slot=theirs, schedule=schedule, actor=by.name))
         return Assigned(slot=theirs, done=done, to=owner)
 
-    def erase_number(
-        self, district: str, channel: str | None, written: str, by: PersonInfo, *, any_text: bool
-    ) -> Erased:
-        """Take a text off a coming prompt ("radera min text", "radera 12"): the writer's own, or any with
-        `any_text` (an administrator). The prompt then waits for a text as if none had been written; its
-        owner, if someone else, is told, and a writer whose text someone else took off is sent it."""
+    def _shown(self, district: str, here: Schedule | None) -> list[PromptSlot]:
+        """The coming slots a list shows (planned, skipped, paused): of `here`, or of the district."""
+        return [s for s in self.coming(district, here).slots if s.status in SHOWN]
+
+    def _local_day(self, slot: PromptSlot) -> date | None:
+        schedule = self.prompts.schedule(slot.schedule_id)
+        return local_day(slot.due_at, schedule.zone) if schedule is not None else None
+
+    def erase_number(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Erased:
+        """Take a text off a coming prompt ("radera min text", "radera 12"). The board has no chair: any
+        board member may take any text off, as any may write over it, and its writer is sent it (as when
+        it is written over), so no one's words are lost. The prompt then waits for a text as if none had
+        been written; its owner, if someone else, is told."""
         slot = self._find(district, self._here(channel), written, by=by)
         if isinstance(slot, NotOpen):
             return Erased(slot)
@@ -338,14 +388,13 @@ class PromptDesk:
         me = self.people.person_id(by, now=now)
         if not slot.text:
             return Erased(slot=slot)
-        if slot.text_by != me and not any_text:
-            return Erased(slot=slot, theirs=True)
         self.prompts.clear_texts([slot.id], now=now)
         schedule = self.prompts.schedule(slot.schedule_id)
         assert schedule is not None
         self._tell_about(slot, me, partial(cards.erased, slot=slot, schedule=schedule, actor=by.name))
         self._changed()
-        return Erased(slot=slot, done=True)
+        owner_told = slot.owner_id not in (None, me, slot.text_by)
+        return Erased(slot=slot, done=True, colleagues=slot.text_by not in (None, me), owner_told=owner_told)
 
     def _named_on_board(
         self, district: str, written: str, by: PersonInfo, *, others: bool = True
@@ -375,7 +424,11 @@ class PromptDesk:
     def unskip_number(self, district: str, channel: str | None, written: str, by: PersonInfo) -> Unskipped:
         """A prompt skipped by mistake, planned again with its owner and the text kept on it (a skip moved
         no one else's turn, so taking it back moves none either); its owner and writer are told."""
-        found = self._found(district, channel, written, open_to=frozenset({SlotStatus.SKIPPED, *OPEN}))
+        found = self._found(district, channel, written, open_to=frozenset({SlotStatus.SKIPPED}), by=by)
+        if found.slot is None:  # not skipped: said so, if it is planned
+            found = self._found(
+                district, channel, written, open_to=frozenset({SlotStatus.SKIPPED, *OPEN}), by=by
+            )
         slot = found.slot
         if slot is None:
             return Unskipped(found)
@@ -581,16 +634,20 @@ class PromptDesk:
     ) -> PromptSlot | NotOpen:
         """The slot a number names (or, `by` writing "min tur", their next open one), if the command can
         act on it; otherwise why not, and which are open."""
-        if by is not None and " ".join(fold(written).split()) in OWN_TEXT:
+        own = " ".join(fold(written).split())
+        # "min tur", "min text": among the prompts the command acts on (`hoppa inte min tur`: a skipped one)
+        named = by is not None and (own in OWN_TEXT or own in OWN_TURN)
+        turns = [s for s in self._shown(district, here) if s.status in open_to] if named else []
+        open_turns = [s for s in turns if s.status in OPEN]
+        if by is not None and own in OWN_TEXT:
             # "min text": the next prompt whose text they wrote, on whoever's turn; else their own turn's
-            open_turns = self._open_turns(district, here)
             me = self.people.find_id(by)
-            mine = next((s for s in open_turns if s.text and s.text_by == me), None)
-            mine = mine or _next_of(open_turns, me)
-            return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
-        if by is not None and " ".join(fold(written).split()) in OWN_TURN:
-            open_turns = self._open_turns(district, here)
-            mine = _next_of(open_turns, self.people.find_id(by))
+            mine = next((s for s in turns if s.text and s.text_by == me), None)
+            mine = mine or _next_of(turns, me)
+            open_ids = tuple(s.id for s in open_turns)[:8]
+            return mine or NotOpen(written, none_yours=True, no_text=True, open_ids=open_ids)
+        if by is not None and own in OWN_TURN:
+            mine = _next_of(turns, self.people.find_id(by))
             return mine or NotOpen(written, none_yours=True, open_ids=tuple(s.id for s in open_turns)[:8])
         if " ".join(fold(written).split()) in NEXT_PROMPT:  # "visa nästa inlägg": the first still to go out
             open_ids = self._open_ids(district, here)
@@ -605,7 +662,8 @@ class PromptDesk:
                 return NotOpen(match.group(1), slot, elsewhere=True)
         if slot is not None and slot.status in open_to:
             return slot
-        return NotOpen(match.group(1), slot, open_ids=self._open_ids(district, here))
+        past = slot is not None and slot.due_at <= self.clock()
+        return NotOpen(match.group(1), slot, open_ids=self._open_ids(district, here), past=past)
 
     def _open_ids(self, district: str, here: Schedule | None) -> tuple[int, ...]:
         return tuple(s.id for s in self.coming(district, here).slots if s.status is SlotStatus.PLANNED)

@@ -344,7 +344,8 @@ async def test_swap_assign_skip_and_pause(world: World) -> None:
     assert "hoppas över" in await world.say(ADELE, f"hoppa över {first.id}")
     assert world.slots()[0].status is SlotStatus.SKIPPED
     assert await world.say(ADELE, f"hoppa {first.id}") == (
-        f"#{first.id} är överhoppat. Planerade inlägg: #{second.id}, #{third.id}."
+        f"#{first.id} är överhoppat; vill du publicera det ändå: hoppa inte {first.id}. "
+        f"Planerade inlägg: #{second.id}, #{third.id}."
     )
     answer = await world.say(ADELE, "paus 2027-01-01 2027-01-31")
     # 1 Jan: a holiday

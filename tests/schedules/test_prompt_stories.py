@@ -247,7 +247,7 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     assert world.notices(LARS, before) == []  # who did it knows
     kept = await world.say(ADELE, f"preview {first.id}", locale="en-US")  # the text is still there to see
     assert "How do we reach more young people?" in kept and kept.endswith(
-        f"#{first.id} is skipped: it is kept but not posted."
+        f"#{first.id} is skipped: it is kept but not posted. To post it after all: unskip {first.id}"
     )
 
 

@@ -28,7 +28,8 @@ async def test_a_greeting_before_a_command_in_swedish(world: World) -> None:
     shown = await world.say(MEGAN, f"visa {first.id}")
     assert "godkänn" not in shown and "banken" not in shown, shown
     assert shown.endswith(
-        f"Skrivet av Megan Bowen\n#{first.id} är överhoppat: det sparas men publiceras inte."
+        f"Skrivet av Megan Bowen\n#{first.id} är överhoppat: det sparas men publiceras inte. "
+        f"Vill du publicera det ändå: hoppa inte {first.id}"
     ), shown
 
 
@@ -43,4 +44,6 @@ async def test_a_greeting_before_a_command_in_english(world: World) -> None:
     await world.say(ADELE, f"skip {second.id} yes", locale="en-US")
     shown = await world.say(ADELE, f"preview {second.id}", locale="en-US")
     assert "approve" not in shown and "bank" not in shown, shown
-    assert shown.endswith(f"#{second.id} is skipped: it is kept but not posted."), shown
+    assert shown.endswith(
+        f"#{second.id} is skipped: it is kept but not posted. To post it after all: unskip {second.id}"
+    ), shown

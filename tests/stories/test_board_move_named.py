@@ -50,4 +50,6 @@ async def test_in_english_the_swap_offered_is_with_someone_else_and_alone_only_t
     ), alone
     assert (await world.say(ADELE, f"skip {first.id}", locale="en-US")).startswith(f"#{first.id} is skipped")
     refused = await world.say(ADELE, f"move {first.id} to Friday", locale="en-US")
-    assert refused == f"#{first.id} is skipped. Open prompts: #{second.id}.", refused
+    assert refused == (
+        f"#{first.id} is skipped; to post it after all: unskip {first.id}. Open prompts: #{second.id}."
+    ), refused
