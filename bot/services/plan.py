@@ -155,7 +155,7 @@ _PEOPLE_NOUNS = (
     r"(?:ansvariga|ansvarig|personer|person|kontaktpersoner|kontaktperson|samordnare|ombud|"
     r"representanter|representant|ambassadörer|ambassadör|talespersoner|talesperson|mentorer|mentor|"
     r"faddrar|fadder|organisatörer|organisatör|studieorganisatörer|studieorganisatör|medlemsvärdar|"
-    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär)"
+    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär|volontärer|volontär)"
 )
 _PEOPLE = re.compile(
     rf"\b(?:utse|utses|utser|välja|väljs|väljer|tillsätta|tillsätts|rekrytera|ha|finnas|minst|åtminstone)"
@@ -270,6 +270,10 @@ def _metric(text: str) -> Target | None:
             unit = counted.group("unit") if counted else next((u for u in unit_words if u), None)
             if unit is not None and unit.lower() in {"till", "och", "eller", "under", "per", "i", "på"}:
                 unit = None
+            if unit is None:
+                # "Öka följarna på Instagram från 200 till 500": what moves is named before the figures.
+                named = [w.strip(".,;:()") for w in text[: match.start()].split()]
+                unit = next((w for w in reversed(named) if w.lower() in _STOCK_NOUNS), None)
             if unit is not None and unit.lower() == "procent":
                 unit = "%"
             return Target(
@@ -458,17 +462,65 @@ def _money(text: str) -> Target | None:
 
 
 def _stock(text: str) -> Target | None:
-    """ "Ha 400 medlemmar", "bli 50 aktiva": a number to reach, without a starting point."""
+    """ "Ha 400 medlemmar", "bli 50 aktiva": a number to reach, without a starting point. So is a number of
+    people or followers the goal opens with or sets apart ("Minst 10 aktiva medlemmar", "Fem aktiva i varje
+    förening", "Aktiva medlemmar: minst 25"): how many there are at a time, not how many times something is
+    done; but new ones ("20 nya medlemmar") are recruited one by one, and "Två medlemmar går grundkursen"
+    counts who does it (_count)."""
     for match in _STOCK.finditer(text):
-        unit = match.group("ub")
-        if unit.lower() in _STOCK_NOUNS:
+        unit = _stock_unit(match.group("ub"), text[match.end() :])
+        if unit is not None:
             return Target(TargetKind.METRIC, unit=unit, goal_value=_amount(match.group("b")))
+    for match in _LEVEL.finditer(text):
+        before = text[: match.start()]
+        least = _AT_LEAST.search(before)
+        previous = (before[: least.start()] if least else before).rstrip()
+        if previous and not (
+            previous.endswith(tuple(_TARGET_SIGNS)) or previous.split()[-1].lower() in _HAVING
+        ):
+            continue  # "Ringa 200 medlemmar", "hos 50 medlemmar": whom something is done to
+        count = _number(match.group("b"))
+        if (
+            _is_year(match.group("b"))
+            or (count < 2 and least is None)
+            or _DOERS.match(text[match.end("b") :])
+        ):
+            continue
+        first = match.group("first")
+        if first is None and previous.endswith((":", "\u2013", "\u2014", "-")):
+            # "Aktiva medlemmar: minst 25": what is counted stands before the figure.
+            head = previous[:-1].split()
+            if len(head) >= 2 and head[-2].lower() in _NEW_ONES:
+                continue  # "Nya medlemmar – 50": recruited, a count
+            unit = _stock_unit(head[-2], " " + head[-1]) if len(head) >= 2 else None
+            unit = unit or (_stock_unit(head[-1], "") if head else None)
+            if unit is not None:
+                return Target(TargetKind.METRIC, unit=unit.lower(), goal_value=float(count))
+            continue
+        unit = _stock_unit(first, text[match.end("first") :]) if first else None
+        if unit is not None:
+            return Target(TargetKind.METRIC, unit=unit, goal_value=float(count))
     return None
+
+
+_NEW_ONES = {"nya", "new", "fler", "more"}
+_LEVEL = re.compile(rf"\b(?P<b>{_NUM})\b(?:\s+(?P<first>{_WORD}))?", re.IGNORECASE)
+
+
+def _stock_unit(word: str, rest: str) -> str | None:
+    """The people or followers a level counts: "medlemmar", or with the word before it, "aktiva medlemmar";
+    None for anything else, and for new ones ("nya medlemmar": recruited, counted as they come)."""
+    if word.lower() in _NEW_ONES:
+        return None
+    after = re.match(rf"\s+(?P<noun>{_WORD})", rest)
+    if after is not None and after.group("noun").lower() in _STOCK_NOUNS and word.lower() not in _NOUN_ENDS:
+        return f"{word} {after.group('noun')}"
+    return word if word.lower() in _STOCK_NOUNS else None
 
 
 # "Utse en valledare och en kassör": appointing names people, whatever they are called.
 _APPOINT = re.compile(
-    rf"\b(?:utse|utses|tillsätta|tillsätts)\s+(?:minst\s+)?(?P<num>{_NUM})\s+(?P<unit>[^\W\d_][\w-]*)"
+    rf"\b(?:utse|utses|utser|tillsätta|tillsätts|tillsätter)\s+(?:minst\s+)?(?P<num>{_NUM})\s+(?P<unit>[^\W\d_][\w-]*)"
     rf"(?P<more>(?:\s*(?:,|och|samt)\s+(?:{_NUM})\s+[^\W\d_][\w-]*)*)",
     re.IGNORECASE,
 )
@@ -1157,9 +1209,12 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
                 section.lead = len(section.prose)
             if line.number is not None or line.goal:
                 section.intro_says_goals = True  # "Mål 3: ...", "Mål: ... / Ansvar: ...": the plan says so
+            # "Mål 1: Fler aktiva" alone over a paragraph saying what it means: the paragraph is the goal's.
+            # Not so in a run of labelled lines ("Mål 1 – …" / "Mål 2 – …"), nor after one naming whom.
+            alone = line.number is not None and bullet is None and not _RESPONSIBLE.search(line.text)
             bullet = last_item = [line.text]
             item_depth = line.depth
-            labelled = bullet if line.number is not None else None
+            labelled = bullet if alone else None
             section.bullets.append(bullet)
         elif item is not None and (english := _translation(join_lines(item), line.text)):
             section.english[join_lines(item)] = english

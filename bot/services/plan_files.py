@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import Any
 
 from bot.services.goals import TargetKind
-from bot.services.plan import PlanParseError, parse_target
+from bot.services.plan import PlanParseError, parse_plan, parse_target
 from bot.services.plan_text import CELL_ITEM
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
@@ -77,7 +77,25 @@ def read_plan_text(name: str, data: bytes) -> PlanText:
         raise PlanFileError("unsupported", "this is not a text, PDF or .docx file", suffix)
     if suffix in (".html", ".htm") or re.match(rb"\s*(?:<!doctype html|<html)", data[:200], re.IGNORECASE):
         return PlanText(html_text(_decoded(data)))
-    return PlanText(_decoded(data))
+    return PlanText(_unquoted(_decoded(data)))
+
+
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+
+
+def _unquoted(text: str) -> str:
+    """An e-mail's text without the earlier messages it quotes ("> …" lines, ">> …" older ones): the plan
+    is what the sender wrote, and a quoted draft's goals are the ones it replaced. Where the sender wrote no
+    goals of their own ("Här är planen!" over the quoted plan), the quoted text is read, one level in."""
+    if not any(_QUOTE.match(line) for line in text.splitlines()):
+        return text
+    own = "\n".join(line for line in text.splitlines() if not _QUOTE.match(line))
+    try:
+        if parse_plan(own).goals:
+            return own
+    except PlanParseError:
+        pass
+    return _unquoted("\n".join(_QUOTE.sub("", line, count=1) for line in text.splitlines()))
 
 
 def _decoded(data: bytes) -> str:

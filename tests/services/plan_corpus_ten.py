@@ -1,14 +1,22 @@
-"""The tenth round of plans (plan_corpus.py has rounds one to eight, plan_corpus_nine.py the ninth): nine plans
-built the way the tools that write them do, their goals written down below BEFORE the reader was run on
-them: a Word table "Mål | Ansvarig | Klart" (python-docx, a repeated bold header row, a table of contacts
-beside it); Word's own list numbering (the numbers are not in the text) under heading styles, with
+"""The tenth round of plans (plan_corpus.py has rounds one to eight, plan_corpus_nine.py the ninth): nine
+plans built the way the tools that write them do, their goals written down below BEFORE the reader was run
+on them: a Word table "Mål | Ansvarig | Klart" (python-docx, a repeated bold header row, a table of
+contacts beside it); Word's own list numbering (the numbers are not in the text) under heading styles, with
 "Ansvarig:" in a list paragraph whose numbering is switched off; "Heading 2" per area with bullets and an
-"Ansvarig:" paragraph after the list; a LibreOffice .odt (a numbered list whose items carry "Ansvarig:" after
-a line break, an .odt table "Mål | Ansvarig | Klart"); a Word plan printed to PDF by LibreOffice (running
-header, "Sida N av M" footer, a goal over a page, bold "Ansvarig:" lead-ins); an e-mail with "Mål 1 –" lines
-and the thread quoted with ">" under it; goals as prose sentences among sentences about last year; an
-international branch's plan in English (Markdown with bold lead-ins, "SEK 10,000", "Lead:"); and overall
-goals with numbered sub-goals "1.1", "1.2" in a text file.
+"Ansvarig:" paragraph after the list; a LibreOffice .odt (a numbered list whose items carry "Ansvarig:"
+after a line break, an .odt table "Mål | Ansvarig | Klart"); a Word plan printed to PDF by LibreOffice
+(running header, "Sida N av M" footer, a goal over a page, bold "Ansvarig:" paragraphs); an e-mail with
+"Mål 1 –" lines and the thread quoted with ">" under it; goals as prose sentences among sentences about
+last year; an international branch's plan in English (Markdown with bold lead-ins, "*Lead: …*", "SEK
+10,000"); and overall goals with numbered sub-goals "1.1", "1.2" in a text file.
+
+Read before their fixes: 62/62 goals found, precision 100%, responsible 82%, targets 92%, headings 87%;
+43/62 read right in every respect. What was wrong: "Övergripande mål 1: …" over "1.1 …" was no heading
+(every sub-goal under the plan's title); "*Lead: Chair*" (Markdown's italics) named no one; the e-mail's
+quoted thread was read into its last goal, and so was the sign-off; a LibreOffice PDF's "Ansvarig:"
+paragraph after the third goal was given to the second, which named no one; "Styrelsen utser minst 3
+volontärer" was a count, "10 aktiva medlemmar i varje partiförening" done, "at least 10 active members"
+a count of "out", "Raise SEK 10,000" done (test_targets.test_levels_people_and_counts).
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from docx.oxml import parse_xml
 from tests.services.plan_corpus import FILES, Document, Goal, W, _cell_texts, _file, _odt, _saved
 from tests.services.plan_corpus_nine import _field
 
-# --- a Word table "Mål | Ansvarig | Klart" -------------------------------------------------------------------
+# --- a Word table "Mål | Ansvarig | Klart" ------------------------------------------------------------------
 
 
 def lulea_table_docx() -> bytes:
@@ -78,11 +86,11 @@ LULEA: tuple[Goal, ...] = (
 )
 
 
-# --- Word's list numbering under heading styles ----------------------------------------------------------------
+# --- Word's list numbering under heading styles -------------------------------------------------------------
 
 
 def boden_numbered_docx() -> bytes:
-    """"List Number" paragraphs (Word draws 1., 2., … from numbering.xml; the text holds no number), the
+    """ "List Number" paragraphs (Word draws 1., 2., … from numbering.xml; the text holds no number), the
     numbering going on across the headings, and "Ansvarig: …" in a "List Paragraph" whose numbering was
     switched off (Enter, then the numbering button): it belongs to the goal above."""
     document = docx.Document()
@@ -119,7 +127,7 @@ BODEN: tuple[Goal, ...] = (
 )
 
 
-# --- "Heading 2" per area with bullets under it ----------------------------------------------------------------
+# --- "Heading 2" per area with bullets under it -------------------------------------------------------------
 
 
 def pitea_areas_docx() -> bytes:
@@ -127,10 +135,16 @@ def pitea_areas_docx() -> bytes:
     document.add_heading("Vänsterpartiet Piteå – verksamhetsplan 2027", level=0)
     document.add_heading("Bakgrund", level=1)
     document.add_heading("Nuläge", level=2)
-    for fact in ("Vi är 312 medlemmar.", "Vi har två ledamöter i kommunfullmäktige.", "Föreningen har 40 000 kr"):
+    for fact in (
+        "Vi är 312 medlemmar.",
+        "Vi har två ledamöter i kommunfullmäktige.",
+        "Föreningen har 40 000 kr",
+    ):
         document.add_paragraph(fact, style="List Bullet")
     document.add_heading("Våra mål", level=1)
-    document.add_paragraph("Under 2027 vill vi bygga en starkare förening. Styrelsen följer upp målen varje kvartal.")
+    document.add_paragraph(
+        "Under 2027 vill vi bygga en starkare förening. Styrelsen följer upp målen varje kvartal."
+    )
     document.add_heading("Medlemsvård", level=2)
     for item in (
         "Ringa alla nya medlemmar inom två veckor",
@@ -168,7 +182,7 @@ PITEA: tuple[Goal, ...] = (
 )
 
 
-# --- LibreOffice Writer (.odt) -----------------------------------------------------------------------------------
+# --- LibreOffice Writer (.odt) ------------------------------------------------------------------------------
 
 
 def _odt_p(text: str, style: str = "Standard") -> str:
@@ -185,9 +199,9 @@ def _odt_row(*cells: str) -> str:
 
 def kiruna_odt() -> bytes:
     """A numbered list (LibreOffice's "Numbering 123": the numbers are not in the text) whose items carry
-    "Ansvarig:" after a line break (Shift+Enter), headings by outline level, a table Mål | Ansvarig | Klart."""
+    "Ansvarig:" after a line break (Shift+Enter), headings by outline level, a table Mål|Ansvarig|Klart."""
     numbered = "".join(
-        f'<text:list-item>{_odt_p(text, "P2")}</text:list-item>'
+        f"<text:list-item>{_odt_p(text, 'P2')}</text:list-item>"
         for text in (
             "Hålla sex styrelsemöten under året<text:line-break/>Ansvarig: Ordföranden",
             "Utse ett ombud till partikongressen<text:line-break/>Ansvarig: Valberedningen",
@@ -223,7 +237,7 @@ KIRUNA: tuple[Goal, ...] = (
 )
 
 
-# --- a Word plan printed to PDF by LibreOffice: header, "Sida N av M", a goal over a page -------------------------
+# --- a Word plan printed to PDF by LibreOffice: header, "Sida N av M", a goal over a page -------------------
 
 
 def kalix_docx() -> bytes:
@@ -287,7 +301,7 @@ KALIX: tuple[Goal, ...] = (
 )
 
 
-# --- an e-mail: "Mål 1 –" lines, and the thread quoted with ">" under it --------------------------------------
+# --- an e-mail: "Mål 1 –" lines, and the thread quoted with ">" under it ------------------------------------
 
 HAPARANDA: tuple[Goal, ...] = (
     ("Verksamhetsplan 2027", "Värva 30 nya medlemmar", "count 30 year", "Medlemsansvarig"),
@@ -300,7 +314,7 @@ HAPARANDA: tuple[Goal, ...] = (
 )
 
 
-# --- goals as prose sentences among sentences about last year ------------------------------------------------
+# --- goals as prose sentences among sentences about last year -----------------------------------------------
 
 
 def ljusdal_prose_docx() -> bytes:
@@ -330,7 +344,12 @@ def ljusdal_prose_docx() -> bytes:
 
 
 LJUSDAL: tuple[Goal, ...] = (
-    ("Föreningens arbete", "Styrelsen ska under året genomföra minst fyra medlemsmöten", "count 4 year", None),
+    (
+        "Föreningens arbete",
+        "Styrelsen ska under året genomföra minst fyra medlemsmöten",
+        "count 4 year",
+        None,
+    ),
     ("Föreningens arbete", "Vi vill att fler medlemmar ska känna sig delaktiga", "done", None),
     ("Opinionsbildning", "Vi ska skriva minst en debattartikel i månaden", "count 1 month", None),
     ("Opinionsbildning", "I år kommer vi att stå på torget en gång per månad", "count 1 month", None),
@@ -339,13 +358,18 @@ LJUSDAL: tuple[Goal, ...] = (
 )
 
 
-# --- an international branch's plan in English -------------------------------------------------------------------
+# --- an international branch's plan in English --------------------------------------------------------------
 
 LONDON: tuple[Goal, ...] = (
     ("Membership", "Grow the branch", "count 15 year", "Membership officer"),
     ("Membership", "Keep members active", "metric - 10", "Board"),
     ("Membership", "Hold a members' meeting once a quarter", "count 1 quarter", "Chair"),
-    ("Outreach", "Increase our Instagram followers from 200 to 500", "metric 200 500", "Communications officer"),
+    (
+        "Outreach",
+        "Increase our Instagram followers from 200 to 500",
+        "metric 200 500",
+        "Communications officer",
+    ),
     ("Outreach", "Publish a newsletter every month", "count 1 month", "Secretary"),
     ("Outreach", "Raise SEK 10,000 for the election fund", "count 10000 year", "Treasurer"),
     ("Voting from abroad", "Appoint 3 volunteers", "people 3", "Board"),
@@ -353,10 +377,15 @@ LONDON: tuple[Goal, ...] = (
 )
 
 
-# --- overall goals with numbered sub-goals "1.1", "1.2" -----------------------------------------------------------
+# --- overall goals with numbered sub-goals "1.1", "1.2" -----------------------------------------------------
 
 NORRTALJE: tuple[Goal, ...] = (
-    ("Fler medlemmar ska vara aktiva i partiet", "Värva 20 nya medlemmar", "count 20 year", "Medlemsansvarig"),
+    (
+        "Fler medlemmar ska vara aktiva i partiet",
+        "Värva 20 nya medlemmar",
+        "count 20 year",
+        "Medlemsansvarig",
+    ),
     ("Fler medlemmar ska vara aktiva i partiet", "Öka antalet aktiva medlemmar", "metric 15 25", None),
     ("Fler medlemmar ska vara aktiva i partiet", "Ordna en välkomstträff", "count 1 half_year", None),
     ("Vi ska synas i hela kommunen", "Stå på torget minst en lördag i månaden", "count 1 month", "Styrelsen"),
@@ -381,7 +410,9 @@ ROUND_TEN: tuple[Document, ...] = (
     Document("haparanda_mejl.txt", _file("haparanda_mejl.txt"), HAPARANDA, "e-mail, Mål 1 –, > quotes"),
     Document("ljusdal_prosa.docx", ljusdal_prose_docx, LJUSDAL, "goals as prose sentences"),
     Document("london_international.md", _file("london_international.md"), LONDON, "English, bold lead-ins"),
-    Document("norrtalje_delmal.txt", _file("norrtalje_delmal.txt"), NORRTALJE, "overall goals, 1.1 sub-goals"),
+    Document(
+        "norrtalje_delmal.txt", _file("norrtalje_delmal.txt"), NORRTALJE, "overall goals, 1.1 sub-goals"
+    ),
 )
 
 PRINTED = {"kalix_sidhuvud": kalix_docx}

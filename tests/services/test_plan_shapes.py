@@ -126,7 +126,9 @@ def test_a_table_with_named_columns_gives_one_goal_a_row_with_target_when_and_wh
 def test_a_figure_the_reader_did_not_take_for_a_target_is_named() -> None:
     """The review asks about "40 platser"; not about a year, a date, an age or things already there."""
     assert unread_figure(read_goal("Affischering på 40 platser inför valet")) == "40 platser"
-    assert unread_figure(read_goal("Ett tiotal aktiva ska finnas i varje krets.")) == "Ett tiotal aktiva"
+    assert unread_figure(read_goal("Ett tiotal affischer i varje by.")) == "Ett tiotal affischer"
+    # About ten active members in each branch is the level the goal sets (test_targets: levels).
+    assert read_goal("Ett tiotal aktiva ska finnas i varje krets.").target.goal_value == 10
     for text in (
         "Delta på Pride 2027",
         "Klart före 31 december",
