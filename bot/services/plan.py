@@ -155,7 +155,7 @@ _PEOPLE_NOUNS = (
     r"(?:ansvariga|ansvarig|personer|person|kontaktpersoner|kontaktperson|samordnare|ombud|"
     r"representanter|representant|ambassadörer|ambassadör|talespersoner|talesperson|mentorer|mentor|"
     r"faddrar|fadder|organisatörer|organisatör|studieorganisatörer|studieorganisatör|medlemsvärdar|"
-    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär|volontärer|volontär)"
+    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär|volontärer|volontär|volunteers|volunteer)"
 )
 _PEOPLE = re.compile(
     rf"\b(?:utse|utses|utser|välja|väljs|väljer|tillsätta|tillsätts|rekrytera|ha|finnas|minst|åtminstone)"
@@ -221,7 +221,7 @@ _NOUN_ENDS = {
 _DURATIONS = {
     "dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "timme", "timmar", "minuter", "kvartal",
     "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-    "september", "oktober", "november", "december", "terminer", "halvår", "%",
+    "september", "oktober", "november", "december", "terminer", "halvår", "%", "sek",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "minutes",
     "january", "february", "march", "may", "june", "july", "august", "october",
 }  # fmt: skip
@@ -312,7 +312,7 @@ _MONEY = re.compile(
 )
 _RAISE_MONEY = re.compile(
     r"\b(?:samla\w*\s+in|insamling|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
-    r"budget|swish|lotter|försälj\w*|sälja|fond)",
+    r"budget|swish|lotter|försälj\w*|sälja|fond|raise|collect|fundrais\w*)",
     re.IGNORECASE,
 )
 # Things a district has a number of, at a time: "ha 400 medlemmar" is a reading to reach, not a count.
@@ -321,6 +321,7 @@ _STOCK_NOUNS = {
     "volontärer", "förtroendevalda", "partiföreningar", "föreningar", "mandat", "röster", "sidvisningar",
     "visningar", "gillamarkeringar", "gilla-markeringar", "medlemskap", "ombud", "studiecirkeldeltagare",
     "deltagare", "unga", "kvinnor", "betalande", "followers", "members", "subscribers", "activists",
+    "participants",
     "volunteers",
 }  # fmt: skip
 _STOCK = re.compile(
@@ -388,6 +389,13 @@ _SHARE_NAMED = re.compile(
 )
 
 
+# "Andelen kvinnor ska vara minst 50 %": a share said of a group ("öka till 30 %" is _metric's).
+_SHARE_STATED = re.compile(
+    rf"\bandel(?:en)?\b[^.;%]*?\b(?:vara|är|uppgå\s+till|nå|minst)\s+(?:minst\s+)?"
+    rf"(?P<pct>{_AMOUNT})\s*(?:%|procent)",
+    re.IGNORECASE,
+)
+
 _MORE_OR_FEWER = {
     "fler": 1.0,
     "mer": 1.0,
@@ -412,6 +420,9 @@ def _share(text: str) -> Target | None:
             return Target(TargetKind.METRIC, unit=counted, change_percent=change * value)
         if 0 < value <= 100:
             return Target(TargetKind.METRIC, unit=f"% {named.group('of')}", goal_value=round(value, 1))
+    if match is None and (stated := _SHARE_STATED.search(text)) is not None:
+        value = _amount(stated.group("pct"))  # "Andelen kvinnor på listan ska vara 50 %"
+        return Target(TargetKind.METRIC, unit="%", goal_value=value) if 0 < value <= 100 else None
     if match is None:
         bare = _BARE_SHARE.search(text)
         value = 0.0
@@ -487,6 +498,8 @@ def _stock(text: str) -> Target | None:
         ):
             continue
         first = match.group("first")
+        if first is not None and first.lower() in _PIECES:
+            first = None  # "Aktiva medlemmar – 10 st"
         if first is None and previous.endswith((":", "\u2013", "\u2014", "-")):
             # "Aktiva medlemmar: minst 25": what is counted stands before the figure.
             head = previous[:-1].split()
@@ -513,6 +526,8 @@ def _stock_unit(word: str, rest: str) -> str | None:
     if word.lower() in _NEW_ONES:
         return None
     after = re.match(rf"\s+(?P<noun>{_WORD})", rest)
+    if after is not None and word.lower() in ("antal", "antalet"):
+        word, after = after.group("noun"), None  # "Antal aktiva: 15" counts the active
     if after is not None and after.group("noun").lower() in _STOCK_NOUNS and word.lower() not in _NOUN_ENDS:
         return f"{word} {after.group('noun')}"
     return word if word.lower() in _STOCK_NOUNS else None
@@ -851,6 +866,12 @@ def _lower_end(match: re.Match[str]) -> str:
 _MONTHS_AFTER = re.compile(
     r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[^\W\d_]*$", re.IGNORECASE
 )
+_CURRENCY_FIRST = re.compile(
+    r"\b(?:SEK|kr\.?)\s*(?P<amount>[0-9]{1,3}(?:[ ,][0-9]{3})+|[0-9]+)(?![0-9])", re.IGNORECASE
+)
+_COMMA_THOUSANDS = re.compile(
+    r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+(?=\s*(?:SEK|kr|kronor)\b)", re.IGNORECASE
+)
 _SHORT = re.compile(r"(?<=[0-9] )(?:ggr|gg|st\.?)(?=\s|$|[.,;)])", re.IGNORECASE)
 _SHORTENED = {"ggr": "gånger", "gg": "gånger", "st": "stycken"}
 
@@ -871,6 +892,9 @@ def parse_target(text: str) -> Target:
     """
     english = text if is_english(text) else None
     text = _PER_SLASH.sub(lambda m: " per " + _SLASHED.get(m.group("p").lower(), m.group("p")), text)
+    text = _CURRENCY_FIRST.sub(r"\g<amount> SEK", text)  # "SEK 10,000" is 10,000 SEK
+    # "20,000 SEK": no sum of money has three decimals; the comma groups thousands, as English writes them.
+    text = _COMMA_THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
     text = _plain(in_swedish_terms(text))
     text = _GROUPED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "5 000 flygblad" is 5000
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
@@ -1173,6 +1197,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     after_heading = False
     last_item: list[str] | None = None
     item_depth = 0  # how deep the section's last item stands in its list
+    aimed: int | None = None  # how deep the goals under an aim stand (_aim_over_goals)
     for index, line in enumerate(lines):
         if index == skip:
             bullet, labelled, after_heading = None, None, False
@@ -1182,7 +1207,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
             continue
         item, last_item = last_item, None  # the item just before this line, blank lines aside
         if line.kind is LineKind.HEADING:
-            bullet, labelled = None, None
+            bullet, labelled, aimed = None, None, None
             if after_heading and sections and _continues_heading(sections[-1], line):
                 sections[-1].title_parts.append(line.text)
             else:
@@ -1193,6 +1218,25 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         if not sections:
             sections.append(_Section([], None))
         section = sections[-1]
+        if (
+            line.kind is LineKind.BULLET
+            and section.bullets
+            and bullet is not None
+            and bullet is section.bullets[-1]
+            and line.depth > item_depth
+            and _aim_over_goals(section.bullets[-1], lines, index)
+        ):
+            # "Fler aktiva medlemmar" over "Värva 20 nya medlemmar", "Minst 10 aktiva …": an aim heading the
+            # goals the board follows up, which are its sub-items.
+            aim = section.bullets.pop()
+            sections.append(_Section([join_lines(aim)], HeadingStyle.PLAIN, level=section.level + 1))
+            section = sections[-1]
+            section.intro_says_goals = True
+            item_depth = aimed = line.depth
+        if line.kind is LineKind.BULLET and aimed is not None and line.depth <= aimed:
+            # The aim's goals are goals, not how it is reached (plan_text marks a numbered item's sub-items).
+            aimed = aimed if line.depth == aimed else None
+            line = replace(line, activity=False)
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
         elif (
@@ -1229,6 +1273,24 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         else:
             section.prose.append(line.text)
     return sections
+
+
+def _aim_over_goals(item: list[str], lines: list[Line], index: int) -> bool:
+    """Whether the list item before `index` is an aim with no target of its own ("Fler aktiva medlemmar",
+    "Synas mer") over sub-items of which most carry one: the sub-items are the goals, the aim their heading.
+    A goal with a target ("Värva 20 nya medlemmar") over sub-items says how it is reached (_says_how)."""
+    text = join_lines(item)
+    if text.endswith((".", ":")) or parse_target(text).kind is not TargetKind.DONE:
+        return False
+    depth = lines[index].depth
+    subs = []
+    for line in lines[index:]:
+        if line.kind is LineKind.BULLET and line.depth >= depth:
+            subs.append(line.text)
+        elif line.kind is LineKind.HEADING or (line.kind is LineKind.BULLET and line.depth < depth):
+            break
+    measurable = sum(parse_target(sub).kind is not TargetKind.DONE for sub in subs)
+    return measurable * 2 >= len(subs) > 0
 
 
 def _says_how(item: list[str], depth: int, line: Line) -> bool:

@@ -110,7 +110,6 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bfor\b", re.I), "för"),
     (re.compile(r"\bwith\b", re.I), "med"),
 ]  # fmt: skip
-_CURRENCY_FIRST = re.compile(r"\bSEK\s*(?P<amount>[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?![0-9])")
 _THOUSANDS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]|[.,][0-9])")
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBERS) + r")\b", re.IGNORECASE)
 
@@ -127,7 +126,6 @@ def in_swedish_terms(text: str) -> str:
     if not is_english(text):
         return text
     text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", " "), text)  # "3,000 followers": 3 000
-    text = _CURRENCY_FIRST.sub(r"\g<amount> SEK", text)  # "SEK 10 000": 10 000 SEK
     text = _NUMBER_WORD.sub(lambda m: str(_NUMBERS[m.group(0).lower()]), text)
     for pattern, replacement in _RESTATED:
         text = pattern.sub(lambda m, r=replacement: _filled(r, m), text)  # type: ignore[misc]

@@ -880,13 +880,15 @@ def _styled_lines(
         yield "#" * min(level + (1 if heading else 0), 6) + " " + text
         yield ""
         return
+    # A sub-item ("List Bullet 2", "List Number 2", a list's second level) is indented under its item, as in
+    # Word, whose list it may not share: Word numbers "List Number 2" on its own ("1." under "1.").
+    styled = re.search(r"\s([2-9])$", style)
+    indent = "  " * max(depth, int(styled.group(1)) - 1 if styled else 0)
     if listed and label:
-        yield f"{label} {text}"
+        yield f"{indent}{label} {text}"
         return
     if listed or _LIST_STYLE.search(style):
-        # A sub-item ("List Bullet 2", a list's second level) is indented under its item, as in Word.
-        styled = re.search(r"\s([2-9])$", style)
-        yield "  " * max(depth, int(styled.group(1)) - 1 if styled else 0) + f"• {text}"
+        yield f"{indent}• {text}"
         return
     if bold and len(text.split()) <= 14 and not text.endswith("."):
         yield ""

@@ -763,7 +763,8 @@ def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) 
         elif item := _LETTER_ITEM.match(content) or _GLUED_DASH.match(content):
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
         else:
-            lines.append(Line(LineKind.PROSE, content))
+            # "**Medlemmar:**", a bold label over its list, reads as "Medlemmar:" does (_plain_headings).
+            lines.append(Line(LineKind.PROSE, bold.group("text").strip() if bold else content))
         numbers.append(number)
         # An item indented further than the list's items before it is a sub-item ("  - …", Word's level 2).
         indent = len(raws[index].text) - len(raws[index].text.lstrip(" "))
@@ -1214,14 +1215,16 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
         if RESPONSIBLE_LINE.match(line.text):
             continue  # "Ansvarig: Medlemsutskottet" says who does the goal above; it heads nothing
 
-        # "Organisation:" over a list names the list's subject; "Vi ska:" introduces it (no heading).
+        # "Organisation:" over a list names the list's subject; "Vi ska:" introduces it (no heading). A word
+        # processor's paragraphs have blank lines between.
         label = line.text[:-1].strip()
+        listed = next((later for later in lines[index + 1 :] if later.kind is not LineKind.BLANK), after)
         if (
             line.text.endswith(":")
-            and after.kind is LineKind.BULLET
+            and listed.kind is LineKind.BULLET
             and len(label.split()) <= 5
             and looks_like_heading(label)
-            and not re.search(r"\b(?:vi|jag|vill|att)\b", label, re.IGNORECASE)
+            and not re.search(r"\b(?:vi|jag|vill|att|we|i|will|shall|to)\b", label, re.IGNORECASE)
         ):
             result[index] = Line(LineKind.HEADING, label, HeadingStyle.PLAIN)
             continue

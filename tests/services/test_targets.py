@@ -222,7 +222,15 @@ def test_targets_read_since_issue_18(text: str, target: Target) -> None:
         ("Minst 3 volontärer till valstugan", Target(P, count=3, unit="volontärer")),
         ("Distriktet utser två kontaktpersoner", Target(P, count=2, unit="kontaktpersoner")),
         # Per cent, money and how often.
+        ("Antal aktiva: 15", Target(M, unit="aktiva", goal_value=15)),
+        (
+            "At least 30 participants at the summer camp",
+            Target(M, unit="participants", goal_value=30, unit_en="participants"),
+        ),
+        ("Recruit at least 10 volunteers", Target(P, count=10, unit="volontär", unit_en="volunteers")),
         ("Minst 40 % kvinnor bland kandidaterna", Target(M, unit="% kvinnor", goal_value=40)),
+        ("Andelen kvinnor på listan ska vara minst 50 procent", Target(M, unit="%", goal_value=50)),
+        ("Collect 20,000 SEK through Swish", Target(C, count=20000, period=YEAR, unit="kronor")),
         ("Samla in 12 000 kr till valfonden", Target(C, count=12000, period=YEAR, unit="kronor")),
         ("Raise SEK 10,000 for the election fund", Target(C, count=10000, period=YEAR, unit="kronor")),
         ("Raise 5,000 SEK for the campaign", Target(C, count=5000, period=YEAR, unit="kronor")),
