@@ -81,21 +81,58 @@ def read_plan_text(name: str, data: bytes) -> PlanText:
 
 
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+# Where Outlook puts the earlier message under a reply (no ">"): a separator, or its header block.
+_EARLIER = re.compile(
+    r"^\s*-{2,}\s*(?:ursprungligt meddelande|original message|vidarebefordrat meddelande|forwarded message)"
+    r"\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+_SENDER = re.compile(r"^\s*(?:från|from)\s*:\s*\S", re.IGNORECASE)
+_SENT = re.compile(r"^\s*(?:skickat|sent|datum|date)\s*:", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*(?:ämne|subject)\s*:", re.IGNORECASE)
+_HEADER = re.compile(
+    r"^\s*(?:från|from|skickat|sent|datum|date|till|to|kopia|cc|ämne|subject)\s*:", re.IGNORECASE
+)
 
 
 def _unquoted(text: str) -> str:
-    """An e-mail's text without the earlier messages it quotes ("> …" lines, ">> …" older ones): the plan
-    is what the sender wrote, and a quoted draft's goals are the ones it replaced. Where the sender wrote no
-    goals of their own ("Här är planen!" over the quoted plan), the quoted text is read, one level in."""
-    if not any(_QUOTE.match(line) for line in text.splitlines()):
+    """An e-mail's text without the earlier messages it quotes ("> …" lines, ">> …" older ones, or what
+    Outlook sets under "-----Ursprungligt meddelande-----" or a "Från: … / Skickat: …" block): the plan is
+    what the sender wrote, and a quoted draft's goals are the ones it replaced. Where the sender wrote no
+    goals of their own ("Se nedan!" over the quoted plan), the earlier message is read, one level in."""
+    lines = text.splitlines()
+    earlier = _earlier_message(lines)
+    if earlier is None and not any(_QUOTE.match(line) for line in lines):
         return text
-    own = "\n".join(line for line in text.splitlines() if not _QUOTE.match(line))
+    start, body = earlier if earlier is not None else (len(lines), len(lines))
+    own = "\n".join(line for line in lines[:start] if not _QUOTE.match(line))
     try:
         if parse_plan(own).goals:
             return own
     except PlanParseError:
         pass
-    return _unquoted("\n".join(_QUOTE.sub("", line, count=1) for line in text.splitlines()))
+    inner = [_QUOTE.sub("", line, count=1) for line in lines[:start]] + lines[body:]
+    return _unquoted("\n".join(inner))
+
+
+def _earlier_message(lines: list[str]) -> tuple[int, int] | None:
+    """Where an earlier message Outlook quotes under the reply starts, and where its text starts (after its
+    header block); None when there is none (a message's own header at the top is no earlier message)."""
+    for index, line in enumerate(lines):
+        separator = _EARLIER.match(line) is not None
+        block = lines[index + 1 : index + 6]
+        # "Från: 1 januari / Till: 31 december" in a plan is no message: a message's block says when and what.
+        sent, subject = any(map(_SENT.match, block)), any(map(_SUBJECT.match, block))
+        header = bool(_SENDER.match(line)) and sent and subject
+        if not (separator or header):
+            continue
+        if not any(x.strip() and not _QUOTE.match(x) and not _HEADER.match(x) for x in lines[:index]):
+            continue
+        body = index + 1
+        while body < len(lines) and (_HEADER.match(lines[body]) or (separator and not lines[body].strip())):
+            body += 1
+        return index, body
+    return None
 
 
 def _decoded(data: bytes) -> str:
