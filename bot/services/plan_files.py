@@ -386,7 +386,7 @@ def _cells(rows: list[list[str | None]]) -> list[list[str]]:
     return result
 
 
-_CELL_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·■➢►\uf0b7\uf0a7–-]|[0-9]{1,2}[.)])\s+")
+_CELL_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·■➢►\ue000-\uf8ff–-]|[0-9]{1,2}[.)])\s+")
 
 
 def _listed(lines: list[str]) -> str:

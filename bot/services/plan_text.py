@@ -57,9 +57,9 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-# Arrows and boxes mark a slide's or a to-do list's points; the last ones are the Symbol and Wingdings bullets
-# as PDFs of Word documents often carry them.
-_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+# Arrows and boxes mark a slide's or a to-do list's points; the private use area holds the bullets of the
+# symbol fonts (Symbol and Wingdings in Word's PDFs, OpenSymbol in LibreOffice's), as their PDFs carry them.
+_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\ue000-\uf8ff"
 # "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
 _TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
 # Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.

@@ -401,6 +401,8 @@ ROUND_TEN: tuple[Document, ...] = (
     Document("boden_listnumrering.docx", boden_numbered_docx, BODEN, "Word list numbering, headings"),
     Document("pitea_rubrik2.docx", pitea_areas_docx, PITEA, "Heading 2 per area, bullets"),
     Document("kiruna.odt", kiruna_odt, KIRUNA, "odt numbered list, line breaks, table"),
+    # LibreOffice prints the list's bullets in OpenSymbol, a character of the private use area.
+    Document("kiruna_libreoffice.pdf", _file("kiruna_libreoffice.pdf"), KIRUNA, ".odt as LibreOffice PDF"),
     Document(
         "kalix_sidhuvud_libreoffice.pdf",
         _file("kalix_sidhuvud_libreoffice.pdf"),
@@ -415,7 +417,8 @@ ROUND_TEN: tuple[Document, ...] = (
     ),
 )
 
-PRINTED = {"kalix_sidhuvud": kalix_docx}
+# LibreOffice's PDFs of this round's Word and LibreOffice files: name -> (how it is built, its suffix).
+PRINTED = {"kalix_sidhuvud": (kalix_docx, ".docx"), "kiruna": (kiruna_odt, ".odt")}
 
 
 def write_printed(out: Path = FILES) -> None:
@@ -424,8 +427,8 @@ def write_printed(out: Path = FILES) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as work:
-        for name, build in PRINTED.items():
-            source = Path(work) / f"{name}_libreoffice.docx"
+        for name, (build, suffix) in PRINTED.items():
+            source = Path(work) / f"{name}_libreoffice{suffix}"
             source.write_bytes(build())
             subprocess.run(
                 [
