@@ -1057,6 +1057,15 @@ _COMMITMENT = re.compile(
     rf"|\b(?:ska|skall|kommer)\s+{_DOER}\b",
     re.IGNORECASE,
 )
+# "Vårt mål är att nå 300 medlemmar", "Vi siktar på att värva 20 nya": an aim said as one; with a target it
+# binds as "ska" does. "Vi vill …" only with what a branch does ("Vi vill ha gratis buss" is politics).
+_AIMED = re.compile(
+    r"\b(?:(?:vårt|vår|föreningens|distriktets|styrelsens)\s+(?:mål|målsättning)|målet|målsättningen)\s+är\s+att\b"
+    r"|\bvi\s+(?:siktar\s+på\s+att|har\s+som\s+mål\s+att|strävar\s+efter\s+att)\b"
+    r"|\bvi\s+vill\s+(?:(?:under\s+året|också|även|i\s+år)\s+)?(?:nå|värva|rekrytera|öka|bli|genomföra|hålla|"
+    r"ordna|anordna|arrangera|samla\s+in|skriva|publicera)\b",
+    re.IGNORECASE,
+)
 # "Under våren genomför vi en kampanj": a commitment in the present tense, with something concrete to do.
 _DOING_NOW = (
     r"(?:genomför|arrangerar|anordnar|håller|ordnar|startar|bjuder\s+in|besöker|deltar|firar|utser|bildar|"
@@ -1351,7 +1360,7 @@ def _prose_goals(prose: list[str], *, has_list: bool, lead: str = "") -> list[st
         said = in_swedish_terms(sentence)  # an English sentence, in the words the rules know
         measurable = parse_target(sentence).kind is not TargetKind.DONE
         concrete = _CONCRETE.search(said) is not None
-        shall = _SHALL.search(said) is not None
+        shall = _SHALL.search(said) is not None or (measurable and _AIMED.search(said) is not None)
         if has_list:
             # After the list, "Vi ska också delta i Pride" is one more thing to do, not the list explained.
             if measurable and (_is_commitment(said) or shall):

@@ -414,3 +414,26 @@ def test_a_caption_merged_across_a_tables_first_row_heads_its_goals() -> None:
         "Ansvarig: Pressgruppen",
         "",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "goal"),
+    [
+        ("Vårt mål är att nå 300 medlemmar vid årets slut.", True),
+        ("Målet är att ha 300 medlemmar.", True),
+        ("Vi vill nå 300 medlemmar under året.", True),
+        ("Vi siktar på att värva 20 nya medlemmar.", True),
+        ("We aim to have 60 members by the end of the year.", True),
+        ("Our goal is to reach 60 members.", True),
+        ("We want to recruit 10 new members.", True),
+        # Politics and wishes are no goals of the branch's: no target, or not the branch's to do.
+        ("Vi vill ha gratis kollektivtrafik för alla under 20 år.", False),
+        ("Vi vill ha 35 timmars arbetsvecka.", False),
+        ("Målet är att alla ska känna sig välkomna.", False),
+    ],
+)
+def test_an_aim_with_a_target_said_in_prose_is_a_goal(sentence: str, goal: bool) -> None:
+    """ "Vårt mål är att nå 300 medlemmar" binds the branch as "Vi ska nå 300 medlemmar" does: a board
+    member lists it among the plan's goals; "Vi vill ha 35 timmars arbetsvecka" is the party's politics."""
+    text = f"Plan 2027\n\nMedlemmar\n\nFörra året var vi 200. {sentence} Bra.\n\nAnnat\n\n- Ordna fest\n"
+    assert [g.text for g in parse_plan(text).goals if g.text == sentence] == ([sentence] if goal else [])
