@@ -311,7 +311,7 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _RAISE_MONEY = re.compile(
-    r"\b(?:samla\w*\s+in|insamling|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
+    r"\b(?:samla\w*\s+in|insaml\w*|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
     r"budget|swish|lotter|försälj\w*|sälja|fond|raise|collect|fundrais\w*)",
     re.IGNORECASE,
 )
@@ -829,6 +829,17 @@ def _done_thing(before: str) -> str | None:
         ):
             return following
         return None
+    if len(words) > 1 and re.fullmatch(_DOER, words[0], re.IGNORECASE) and words[1][-2:].lower() in _PRESENT:
+        # "Föreningen håller medlemsmöte varje månad": who does it, a verb, and what it does, if it is named
+        # ("Styrelsen träffas en gång i månaden" names nothing).
+        rest = words[2:]
+        if (
+            not rest
+            or rest[0].lower() in _NOUN_ENDS | _WHOLE | _TIMES
+            or not re.fullmatch(r"[^\W\d_][\w-]*", rest[0])
+        ):
+            return None
+        return _head_noun(*_past_adjective(rest[0], " " + " ".join(rest[1:])))
     # "Nyhetsbrev till medlemmarna – varje kvartal": the noun it opens with, before a preposition.
     opens_with_noun = len(words) <= 3 or words[1].lower() in _PREPOSITIONS
     if len(words) > 1 and words[1].lower() in ("in", "ut", "upp", "fram", "bort"):
@@ -836,6 +847,7 @@ def _done_thing(before: str) -> str | None:
     return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
+_PRESENT = {"ar", "er", "as", "år", "ör"}  # the endings of a verb in the present tense: "träffas", "håller"
 # A number with its thousands grouped by spaces, as Swedish writes it: "5 000", "1 200 000".
 _GROUPED = re.compile(r"(?<![0-9])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 # As tables and lists shorten them: "4 ggr/år", "2/termin", "10 st", "1 gång/mån".

@@ -237,6 +237,10 @@ def test_targets_read_since_issue_18(text: str, target: Target) -> None:
         ("Skicka nyhetsbrev varje månad", Target(C, count=1, period=MONTH, unit="nyhetsbrev")),
         ("Medlemsmöte en gång per kvartal", Target(C, count=1, period=QUARTER, unit="medlemsmöte")),
         ("Hålla medlemsmöte en gång i kvartalet", Target(C, count=1, period=QUARTER, unit="medlemsmöte")),
+        # Who does it is not what is counted: "Styrelsen träffas" names no thing done.
+        ("Styrelsen träffas en gång per månad", Target(C, count=1, period=MONTH)),
+        ("Föreningen håller medlemsmöte varje månad", Target(C, count=1, period=MONTH, unit="medlemsmöte")),
+        ("Minst 5 000 kr i insamlade medel", Target(C, count=5000, period=YEAR, unit="kronor")),
     ],
 )
 def test_levels_people_and_counts(text: str, target: Target) -> None:
