@@ -189,21 +189,32 @@ def pdf_text(data: bytes) -> PlanText:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
-    pages: list[list[_Row]] = []
+    read: list[tuple[list[_Word], list[_Table], float, bool]] = []
     unread: list[int] = []  # pages that are only an image (a scanned page in a PDF of text)
     header: _Header | None = None
+    last: tuple[list[float], list[list[str | None]]] | None = None  # the table that ended the page before
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
                 if not any(re.search(r"[^\W\d_]{2}", w.text) for w in words) and (page.images or page.rects):
                     unread.append(page.page_number)
-                tables = []
+                tables: list[_Table] = []
                 for table in page.find_tables():
-                    cells, header = _continued(table.extract(), _column_edges(table), header)
+                    edges = _column_edges(table)
+                    cells, header = _continued(table.extract(), edges, header)
+                    if not tables and last is not None:
+                        _mend_broken_row(last, edges, cells)
                     tables.append((table.bbox, cells))
+                    last = (edges, cells)
+                last = last if tables else None
                 slide = page.width > page.height  # a slide's PDF (PowerPoint, Canva): wider than tall
-                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width), slide))
+                read.append((words, tables, float(page.width), slide))
+        # The pages' rows once all are read: a table row broken over a page is whole again (_mend_broken_row).
+        pages = [
+            _with_tables(words, tables or _unruled_tables(words), width, slide)
+            for words, tables, width, slide in read
+        ]
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -244,6 +255,37 @@ def _continued(
 
 # A table found on a page: where it stands (x0, top, x1, bottom), and its cells row by row.
 _Table = tuple[tuple[float, float, float, float], list[list[str | None]]]
+
+
+def _mend_broken_row(
+    before: tuple[list[float], list[list[str | None]]], edges: list[float], cells: list[list[str | None]]
+) -> None:
+    """A table row that Word or LibreOffice broke over a page ("Värva 25 nya" at a page's foot, "medlemmar"
+    under the header repeated on the next): the first row on the next page, in the same columns, whose every
+    cell with words goes on in lower case or after a word that needs more ("på"), is the rest of the row
+    before the break, and is moved there."""
+    from bot.services.plan_text import GOES_ON
+
+    last_edges, last_cells = before
+    if len(edges) != len(last_edges) or any(abs(a - b) > 2 for a, b in zip(edges, last_edges, strict=True)):
+        return
+    first = 1 if cells and last_cells and cells[0] == last_cells[0] else 0  # the header repeated, or not
+    if len(cells) <= first or len(last_cells) <= first:
+        return
+    rest = [(cell or "").strip() for cell in cells[first]]
+    row = last_cells[-1]
+    ends = [((cell or "").split() or [""])[-1].lower() for cell in row]
+
+    def goes_on(column: int, words: str) -> bool:
+        # "på" / "Instagram från 450 till 700": after a word that needs more, a capital goes on too.
+        return words[:1].islower() or (column < len(ends) and ends[column] in GOES_ON)
+
+    if not any(rest) or not all(goes_on(column, words) for column, words in enumerate(rest) if words):
+        return
+    for column, words in enumerate(rest):
+        if words and column < len(row):
+            row[column] = f"{row[column] or ''}\n{words}".strip()
+    del cells[first]
 
 
 def _unruled_tables(words: list[_Word]) -> list[_Table]:

@@ -86,6 +86,66 @@ LULEA: tuple[Goal, ...] = (
 )
 
 
+def lulea_long_table_docx(intro: int = 3) -> bytes:
+    """The same kind of table over two pages as LibreOffice prints it (lulea_lang_tabell_libreoffice.pdf):
+    its header row repeated on the second page, and a row broken over the page ("Värva 25 nya" at the foot,
+    "medlemmar bland unga …" under the repeated header)."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Vänsterpartiet Luleå – Verksamhetsplan 2027"
+    document.add_heading("Verksamhetsplan 2027", level=0)
+    document.add_heading("Inledning", level=1)
+    for _ in range(intro):
+        document.add_paragraph(
+            "Föreningen har vuxit under året, och vi vill ta vara på engagemanget hos alla nya medlemmar. "
+            * 4
+        )
+    document.add_heading("Mål för 2027", level=1)
+    rows = [("Mål", "Ansvarig", "Klart"), *LONG_TABLE_ROWS]
+    table = document.add_table(rows=len(rows), cols=3)
+    table.style = "Table Grid"
+    _cell_texts(table, rows)
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{W}"/>'))
+    return _saved(document)
+
+
+LONG_TABLE_ROWS = (
+    ("Hålla medlemsmöte en gång per kvartal", "Ordföranden", "Löpande"),
+    (
+        "Genomföra en utbildning i samtalsmetodik för alla som vill knacka dörr i valrörelsen",
+        "Studieansvarig",
+        "Maj",
+    ),
+    ("Ha 10 aktiva medlemmar som regelbundet står på torget", "Styrelsen", "Juni"),
+    (
+        "Värva 25 nya medlemmar bland unga, pensionärer och fackligt aktiva i hela kommunen",
+        "Medlemsansvarig",
+        "December",
+    ),
+    ("Öka antalet följare på Instagram från 450 till 700", "Kommunikatören", "December"),
+    ("Styrelsen utser minst 3 volontärer till valstugan", "Valledaren", "Mars"),
+    ("Samla in 12 000 kr till valfonden", "Kassören", "December"),
+    ("Skriva minst sex insändare i Norrbottens-Kuriren", "Presskontakten", "Hela året"),
+    ("Ordna sommarfest för medlemmarna", "Festkommittén", "Augusti"),
+)
+
+LULEA_LONG: tuple[Goal, ...] = (
+    ("Mål för 2027", "Hålla medlemsmöte en gång per kvartal", "count 1 quarter", "Ordföranden"),
+    ("Mål för 2027", "Genomföra en utbildning i samtalsmetodik", "done", "Studieansvarig"),
+    ("Mål för 2027", "Ha 10 aktiva medlemmar", "metric - 10", "Styrelsen"),
+    (
+        "Mål för 2027",
+        "Värva 25 nya medlemmar bland unga, pensionärer och fackligt",
+        "count 25 year",
+        "Medlemsansvarig",
+    ),
+    ("Mål för 2027", "Öka antalet följare på Instagram", "metric 450 700", "Kommunikatören"),
+    ("Mål för 2027", "Styrelsen utser minst 3 volontärer", "people 3", "Valledaren"),
+    ("Mål för 2027", "Samla in 12 000 kr", "count 12000 year", "Kassören"),
+    ("Mål för 2027", "Skriva minst sex insändare", "count 6 year", "Presskontakten"),
+    ("Mål för 2027", "Ordna sommarfest", "done", "Festkommittén"),
+)
+
+
 # --- Word's list numbering under heading styles -------------------------------------------------------------
 
 
@@ -398,6 +458,12 @@ NORRTALJE: tuple[Goal, ...] = (
 
 ROUND_TEN: tuple[Document, ...] = (
     Document("lulea_mal_ansvarig_klart.docx", lulea_table_docx, LULEA, "Word table Mål|Ansvarig|Klart"),
+    Document(
+        "lulea_lang_tabell_libreoffice.pdf",
+        _file("lulea_lang_tabell_libreoffice.pdf"),
+        LULEA_LONG,
+        "Word table over a page, a row broken",
+    ),
     Document("boden_listnumrering.docx", boden_numbered_docx, BODEN, "Word list numbering, headings"),
     Document("pitea_rubrik2.docx", pitea_areas_docx, PITEA, "Heading 2 per area, bullets"),
     Document("kiruna.odt", kiruna_odt, KIRUNA, "odt numbered list, line breaks, table"),
@@ -418,7 +484,11 @@ ROUND_TEN: tuple[Document, ...] = (
 )
 
 # LibreOffice's PDFs of this round's Word and LibreOffice files: name -> (how it is built, its suffix).
-PRINTED = {"kalix_sidhuvud": (kalix_docx, ".docx"), "kiruna": (kiruna_odt, ".odt")}
+PRINTED = {
+    "kalix_sidhuvud": (kalix_docx, ".docx"),
+    "kiruna": (kiruna_odt, ".odt"),
+    "lulea_lang_tabell": (lulea_long_table_docx, ".docx"),
+}
 
 
 def write_printed(out: Path = FILES) -> None:
