@@ -17,6 +17,12 @@ quoted thread was read into its last goal, and so was the sign-off; a LibreOffic
 paragraph after the third goal was given to the second, which named no one; "Styrelsen utser minst 3
 volontärer" was a count, "10 aktiva medlemmar i varje partiförening" done, "at least 10 active members"
 a count of "out", "Raise SEK 10,000" done (test_targets.test_levels_people_and_counts).
+
+Two more, made while trying LibreOffice's PDFs of this round's files: kiruna_libreoffice.pdf, the .odt
+printed (3/6 goals found before: LibreOffice's bullets are OpenSymbol's private-use characters, which
+started no item), and lulea_lang_tabell_libreoffice.pdf, a Word table over two pages with its header
+repeated and a row broken over the page ("Öka antalet följare på" / "Instagram från 450 till 700" read as
+two goals, the second with no one responsible). After the fixes all 77 goals of the round are read right.
 """
 
 from __future__ import annotations
