@@ -96,8 +96,11 @@ LABELLED_ITEM = re.compile(
     re.IGNORECASE,
 )
 # "Ansvarig: Kassören" on the line after a goal: who the plan makes responsible for it (plan.py reads it).
-# "Ansv. styrelsen" is the label shortened.
-RESPONSIBLE_LABEL = r"(?:(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:|ansv(?:\.|\s*:)\s*:?)"
+# "Ansv. styrelsen" is the label shortened; "Ansvarig är kassören." says it in a sentence.
+RESPONSIBLE_LABEL = (
+    r"(?:(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:|ansv(?:\.|\s*:)\s*:?"
+    r"|(?:huvud)?ansvarig[a]?\s+är\s+(?=\S))"  # "Ansvarig är kassören.", as prose says it
+)
 RESPONSIBLE_LINE = re.compile(rf"^\(?{RESPONSIBLE_LABEL}", re.IGNORECASE)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.

@@ -437,3 +437,17 @@ def test_an_aim_with_a_target_said_in_prose_is_a_goal(sentence: str, goal: bool)
     member lists it among the plan's goals; "Vi vill ha 35 timmars arbetsvecka" is the party's politics."""
     text = f"Plan 2027\n\nMedlemmar\n\nFörra året var vi 200. {sentence} Bra.\n\nAnnat\n\n- Ordna fest\n"
     assert [g.text for g in parse_plan(text).goals if g.text == sentence] == ([sentence] if goal else [])
+
+
+def test_whom_a_sentence_names_responsible() -> None:
+    """ "Ansvarig är sekreteraren." after a goal written as prose, or on the item's line, names whom, as
+    "Ansvarig: sekreteraren" does."""
+    text = (
+        "Plan 2027\n\nKommunikation\n\nNyhetsbrev ska skickas ut varje månad. Ansvarig är sekreteraren.\n\n"
+        "Medlemmar\n\n- Värva 20 nya medlemmar. Ansvarig är medlemsansvarig.\n- Hålla fyra medlemsmöten\n"
+    )
+    assert [(g.text, g.responsible) for g in parse_plan(text).goals] == [
+        ("Nyhetsbrev ska skickas ut varje månad.", "sekreteraren"),
+        ("Värva 20 nya medlemmar.", "medlemsansvarig"),
+        ("Hålla fyra medlemsmöten", None),
+    ]
