@@ -163,7 +163,8 @@ _PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_BARE = re.compile(
-    rf"\b(?P<num>{_NUM})\s+(?P<unit>ansvariga|kontaktpersoner|samordnare)\b", re.IGNORECASE
+    rf"\b(?P<num>{_NUM})\s+(?P<unit>ansvariga|kontaktpersoner|samordnare|volontärer|volunteers)\b",
+    re.IGNORECASE,
 )
 
 _WEEKDAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"

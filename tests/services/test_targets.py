@@ -220,6 +220,7 @@ def test_targets_read_since_issue_18(text: str, target: Target) -> None:
         ("Utse minst 3 volontärer", Target(P, count=3, unit="volontärer")),
         ("Rekrytera fem volontärer till valet", Target(P, count=5, unit="volontärer")),
         ("Minst 3 volontärer till valstugan", Target(P, count=3, unit="volontärer")),
+        ("Valstugan – 3 volontärer", Target(P, count=3, unit="volontärer")),
         ("Distriktet utser två kontaktpersoner", Target(P, count=2, unit="kontaktpersoner")),
         # Per cent, money and how often.
         ("Antal aktiva: 15", Target(M, unit="aktiva", goal_value=15)),
