@@ -155,7 +155,7 @@ _PEOPLE_NOUNS = (
     r"(?:ansvariga|ansvarig|personer|person|kontaktpersoner|kontaktperson|samordnare|ombud|"
     r"representanter|representant|ambassadörer|ambassadör|talespersoner|talesperson|mentorer|mentor|"
     r"faddrar|fadder|organisatörer|organisatör|studieorganisatörer|studieorganisatör|medlemsvärdar|"
-    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär)"
+    r"medlemsvärd|ledamöter|ledamot|funktionärer|funktionär|volontärer|volontär|volunteers|volunteer)"
 )
 _PEOPLE = re.compile(
     rf"\b(?:utse|utses|utser|välja|väljs|väljer|tillsätta|tillsätts|rekrytera|ha|finnas|minst|åtminstone)"
@@ -163,7 +163,8 @@ _PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_BARE = re.compile(
-    rf"\b(?P<num>{_NUM})\s+(?P<unit>ansvariga|kontaktpersoner|samordnare)\b", re.IGNORECASE
+    rf"\b(?P<num>{_NUM})\s+(?P<unit>ansvariga|kontaktpersoner|samordnare|volontärer|volunteers)\b",
+    re.IGNORECASE,
 )
 
 _WEEKDAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
@@ -221,7 +222,7 @@ _NOUN_ENDS = {
 _DURATIONS = {
     "dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "timme", "timmar", "minuter", "kvartal",
     "procent", "kronor", "kr", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-    "september", "oktober", "november", "december", "terminer", "halvår", "%",
+    "september", "oktober", "november", "december", "terminer", "halvår", "%", "sek",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "minutes",
     "january", "february", "march", "may", "june", "july", "august", "october",
 }  # fmt: skip
@@ -270,6 +271,10 @@ def _metric(text: str) -> Target | None:
             unit = counted.group("unit") if counted else next((u for u in unit_words if u), None)
             if unit is not None and unit.lower() in {"till", "och", "eller", "under", "per", "i", "på"}:
                 unit = None
+            if unit is None:
+                # "Öka följarna på Instagram från 200 till 500": what moves is named before the figures.
+                named = [w.strip(".,;:()") for w in text[: match.start()].split()]
+                unit = next((w for w in reversed(named) if w.lower() in _STOCK_NOUNS), None)
             if unit is not None and unit.lower() == "procent":
                 unit = "%"
             return Target(
@@ -307,8 +312,8 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _RAISE_MONEY = re.compile(
-    r"\b(?:samla\w*\s+in|insamling|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
-    r"budget|swish|lotter|försälj\w*|sälja|fond)",
+    r"\b(?:samla\w*\s+in|insaml\w*|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
+    r"budget|swish|lotter|försälj\w*|sälja|fond|raise|collect|fundrais\w*)",
     re.IGNORECASE,
 )
 # Things a district has a number of, at a time: "ha 400 medlemmar" is a reading to reach, not a count.
@@ -317,6 +322,7 @@ _STOCK_NOUNS = {
     "volontärer", "förtroendevalda", "partiföreningar", "föreningar", "mandat", "röster", "sidvisningar",
     "visningar", "gillamarkeringar", "gilla-markeringar", "medlemskap", "ombud", "studiecirkeldeltagare",
     "deltagare", "unga", "kvinnor", "betalande", "followers", "members", "subscribers", "activists",
+    "participants",
     "volunteers",
 }  # fmt: skip
 _STOCK = re.compile(
@@ -384,6 +390,13 @@ _SHARE_NAMED = re.compile(
 )
 
 
+# "Andelen kvinnor ska vara minst 50 %": a share said of a group ("öka till 30 %" is _metric's).
+_SHARE_STATED = re.compile(
+    rf"\bandel(?:en)?\b[^.;%]*?\b(?:vara|är|uppgå\s+till|nå|minst)\s+(?:minst\s+)?"
+    rf"(?P<pct>{_AMOUNT})\s*(?:%|procent)",
+    re.IGNORECASE,
+)
+
 _MORE_OR_FEWER = {
     "fler": 1.0,
     "mer": 1.0,
@@ -408,6 +421,9 @@ def _share(text: str) -> Target | None:
             return Target(TargetKind.METRIC, unit=counted, change_percent=change * value)
         if 0 < value <= 100:
             return Target(TargetKind.METRIC, unit=f"% {named.group('of')}", goal_value=round(value, 1))
+    if match is None and (stated := _SHARE_STATED.search(text)) is not None:
+        value = _amount(stated.group("pct"))  # "Andelen kvinnor på listan ska vara 50 %"
+        return Target(TargetKind.METRIC, unit="%", goal_value=value) if 0 < value <= 100 else None
     if match is None:
         bare = _BARE_SHARE.search(text)
         value = 0.0
@@ -458,17 +474,69 @@ def _money(text: str) -> Target | None:
 
 
 def _stock(text: str) -> Target | None:
-    """ "Ha 400 medlemmar", "bli 50 aktiva": a number to reach, without a starting point."""
+    """ "Ha 400 medlemmar", "bli 50 aktiva": a number to reach, without a starting point. So is a number of
+    people or followers the goal opens with or sets apart ("Minst 10 aktiva medlemmar", "Fem aktiva i varje
+    förening", "Aktiva medlemmar: minst 25"): how many there are at a time, not how many times something is
+    done; but new ones ("20 nya medlemmar") are recruited one by one, and "Två medlemmar går grundkursen"
+    counts who does it (_count)."""
     for match in _STOCK.finditer(text):
-        unit = match.group("ub")
-        if unit.lower() in _STOCK_NOUNS:
+        unit = _stock_unit(match.group("ub"), text[match.end() :])
+        if unit is not None:
             return Target(TargetKind.METRIC, unit=unit, goal_value=_amount(match.group("b")))
+    for match in _LEVEL.finditer(text):
+        before = text[: match.start()]
+        least = _AT_LEAST.search(before)
+        previous = (before[: least.start()] if least else before).rstrip()
+        if previous and not (
+            previous.endswith(tuple(_TARGET_SIGNS)) or previous.split()[-1].lower() in _HAVING
+        ):
+            continue  # "Ringa 200 medlemmar", "hos 50 medlemmar": whom something is done to
+        count = _number(match.group("b"))
+        if (
+            _is_year(match.group("b"))
+            or (count < 2 and least is None)
+            or _DOERS.match(text[match.end("b") :])
+        ):
+            continue
+        first = match.group("first")
+        if first is not None and first.lower() in _PIECES:
+            first = None  # "Aktiva medlemmar – 10 st"
+        if first is None and previous.endswith((":", "\u2013", "\u2014", "-")):
+            # "Aktiva medlemmar: minst 25": what is counted stands before the figure.
+            head = previous[:-1].split()
+            if len(head) >= 2 and head[-2].lower() in _NEW_ONES:
+                continue  # "Nya medlemmar – 50": recruited, a count
+            unit = _stock_unit(head[-2], " " + head[-1]) if len(head) >= 2 else None
+            unit = unit or (_stock_unit(head[-1], "") if head else None)
+            if unit is not None:
+                return Target(TargetKind.METRIC, unit=unit.lower(), goal_value=float(count))
+            continue
+        unit = _stock_unit(first, text[match.end("first") :]) if first else None
+        if unit is not None:
+            return Target(TargetKind.METRIC, unit=unit, goal_value=float(count))
     return None
+
+
+_NEW_ONES = {"nya", "new", "fler", "more"}
+_LEVEL = re.compile(rf"\b(?P<b>{_NUM})\b(?:\s+(?P<first>{_WORD}))?", re.IGNORECASE)
+
+
+def _stock_unit(word: str, rest: str) -> str | None:
+    """The people or followers a level counts: "medlemmar", or with the word before it, "aktiva medlemmar";
+    None for anything else, and for new ones ("nya medlemmar": recruited, counted as they come)."""
+    if word.lower() in _NEW_ONES:
+        return None
+    after = re.match(rf"\s+(?P<noun>{_WORD})", rest)
+    if after is not None and word.lower() in ("antal", "antalet"):
+        word, after = after.group("noun"), None  # "Antal aktiva: 15" counts the active
+    if after is not None and after.group("noun").lower() in _STOCK_NOUNS and word.lower() not in _NOUN_ENDS:
+        return f"{word} {after.group('noun')}"
+    return word if word.lower() in _STOCK_NOUNS else None
 
 
 # "Utse en valledare och en kassör": appointing names people, whatever they are called.
 _APPOINT = re.compile(
-    rf"\b(?:utse|utses|tillsätta|tillsätts)\s+(?:minst\s+)?(?P<num>{_NUM})\s+(?P<unit>[^\W\d_][\w-]*)"
+    rf"\b(?:utse|utses|utser|tillsätta|tillsätts|tillsätter)\s+(?:minst\s+)?(?P<num>{_NUM})\s+(?P<unit>[^\W\d_][\w-]*)"
     rf"(?P<more>(?:\s*(?:,|och|samt)\s+(?:{_NUM})\s+[^\W\d_][\w-]*)*)",
     re.IGNORECASE,
 )
@@ -762,6 +830,17 @@ def _done_thing(before: str) -> str | None:
         ):
             return following
         return None
+    if len(words) > 1 and re.fullmatch(_DOER, words[0], re.IGNORECASE) and words[1][-2:].lower() in _PRESENT:
+        # "Föreningen håller medlemsmöte varje månad": who does it, a verb, and what it does, if it is named
+        # ("Styrelsen träffas en gång i månaden" names nothing).
+        rest = words[2:]
+        if (
+            not rest
+            or rest[0].lower() in _NOUN_ENDS | _WHOLE | _TIMES
+            or not re.fullmatch(r"[^\W\d_][\w-]*", rest[0])
+        ):
+            return None
+        return _head_noun(*_past_adjective(rest[0], " " + " ".join(rest[1:])))
     # "Nyhetsbrev till medlemmarna – varje kvartal": the noun it opens with, before a preposition.
     opens_with_noun = len(words) <= 3 or words[1].lower() in _PREPOSITIONS
     if len(words) > 1 and words[1].lower() in ("in", "ut", "upp", "fram", "bort"):
@@ -769,6 +848,7 @@ def _done_thing(before: str) -> str | None:
     return words[0].lower() if words[0].lower() not in _NOUN_ENDS and opens_with_noun else None
 
 
+_PRESENT = {"ar", "er", "as", "år", "ör"}  # the endings of a verb in the present tense: "träffas", "håller"
 # A number with its thousands grouped by spaces, as Swedish writes it: "5 000", "1 200 000".
 _GROUPED = re.compile(r"(?<![0-9])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 # As tables and lists shorten them: "4 ggr/år", "2/termin", "10 st", "1 gång/mån".
@@ -799,6 +879,12 @@ def _lower_end(match: re.Match[str]) -> str:
 _MONTHS_AFTER = re.compile(
     r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[^\W\d_]*$", re.IGNORECASE
 )
+_CURRENCY_FIRST = re.compile(
+    r"\b(?:SEK|kr\.?)\s*(?P<amount>[0-9]{1,3}(?:[ ,][0-9]{3})+|[0-9]+)(?![0-9])", re.IGNORECASE
+)
+_COMMA_THOUSANDS = re.compile(
+    r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+(?=\s*(?:SEK|kr|kronor)\b)", re.IGNORECASE
+)
 _SHORT = re.compile(r"(?<=[0-9] )(?:ggr|gg|st\.?)(?=\s|$|[.,;)])", re.IGNORECASE)
 _SHORTENED = {"ggr": "gånger", "gg": "gånger", "st": "stycken"}
 
@@ -819,6 +905,9 @@ def parse_target(text: str) -> Target:
     """
     english = text if is_english(text) else None
     text = _PER_SLASH.sub(lambda m: " per " + _SLASHED.get(m.group("p").lower(), m.group("p")), text)
+    text = _CURRENCY_FIRST.sub(r"\g<amount> SEK", text)  # "SEK 10,000" is 10,000 SEK
+    # "20,000 SEK": no sum of money has three decimals; the comma groups thousands, as English writes them.
+    text = _COMMA_THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
     text = _plain(in_swedish_terms(text))
     text = _GROUPED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "5 000 flygblad" is 5000
     text = _APPROXIMATE.sub(lambda m: str(_ROUND_NUMBERS[m.group("n").lower()]), text)
@@ -981,6 +1070,15 @@ _COMMITMENT = re.compile(
     rf"|\b(?:ska|skall|kommer)\s+{_DOER}\b",
     re.IGNORECASE,
 )
+# "Vårt mål är att nå 300 medlemmar", "Vi siktar på att värva 20 nya": an aim said as one; with a target it
+# binds as "ska" does. "Vi vill …" only with what a branch does ("Vi vill ha gratis buss" is politics).
+_AIMED = re.compile(
+    r"\b(?:(?:vårt|vår|föreningens|distriktets|styrelsens)\s+(?:mål|målsättning)|målet|målsättningen)\s+är\s+att\b"
+    r"|\bvi\s+(?:siktar\s+på\s+att|har\s+som\s+mål\s+att|strävar\s+efter\s+att)\b"
+    r"|\bvi\s+vill\s+(?:(?:under\s+året|också|även|i\s+år)\s+)?(?:nå|värva|rekrytera|öka|bli|genomföra|hålla|"
+    r"ordna|anordna|arrangera|samla\s+in|skriva|publicera)\b",
+    re.IGNORECASE,
+)
 # "Under våren genomför vi en kampanj": a commitment in the present tense, with something concrete to do.
 _DOING_NOW = (
     r"(?:genomför|arrangerar|anordnar|håller|ordnar|startar|bjuder\s+in|besöker|deltar|firar|utser|bildar|"
@@ -1121,6 +1219,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
     after_heading = False
     last_item: list[str] | None = None
     item_depth = 0  # how deep the section's last item stands in its list
+    aimed: int | None = None  # how deep the goals under an aim stand (_aim_over_goals)
     for index, line in enumerate(lines):
         if index == skip:
             bullet, labelled, after_heading = None, None, False
@@ -1130,7 +1229,7 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
             continue
         item, last_item = last_item, None  # the item just before this line, blank lines aside
         if line.kind is LineKind.HEADING:
-            bullet, labelled = None, None
+            bullet, labelled, aimed = None, None, None
             if after_heading and sections and _continues_heading(sections[-1], line):
                 sections[-1].title_parts.append(line.text)
             else:
@@ -1141,6 +1240,25 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         if not sections:
             sections.append(_Section([], None))
         section = sections[-1]
+        if (
+            line.kind is LineKind.BULLET
+            and section.bullets
+            and bullet is not None
+            and bullet is section.bullets[-1]
+            and line.depth > item_depth
+            and _aim_over_goals(section.bullets[-1], lines, index)
+        ):
+            # "Fler aktiva medlemmar" over "Värva 20 nya medlemmar", "Minst 10 aktiva …": an aim heading the
+            # goals the board follows up, which are its sub-items.
+            aim = section.bullets.pop()
+            sections.append(_Section([join_lines(aim)], HeadingStyle.PLAIN, level=section.level + 1))
+            section = sections[-1]
+            section.intro_says_goals = True
+            item_depth = aimed = line.depth
+        if line.kind is LineKind.BULLET and aimed is not None and line.depth <= aimed:
+            # The aim's goals are goals, not how it is reached (plan_text marks a numbered item's sub-items).
+            aimed = aimed if line.depth == aimed else None
+            line = replace(line, activity=False)
         if line.kind is LineKind.EMPTY_BULLET:
             bullet = None
         elif (
@@ -1157,9 +1275,12 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
                 section.lead = len(section.prose)
             if line.number is not None or line.goal:
                 section.intro_says_goals = True  # "Mål 3: ...", "Mål: ... / Ansvar: ...": the plan says so
+            # "Mål 1: Fler aktiva" alone over a paragraph saying what it means: the paragraph is the goal's.
+            # Not so in a run of labelled lines ("Mål 1 – …" / "Mål 2 – …"), nor after one naming whom.
+            alone = line.number is not None and bullet is None and not _RESPONSIBLE.search(line.text)
             bullet = last_item = [line.text]
             item_depth = line.depth
-            labelled = bullet if line.number is not None else None
+            labelled = bullet if alone else None
             section.bullets.append(bullet)
         elif item is not None and (english := _translation(join_lines(item), line.text)):
             section.english[join_lines(item)] = english
@@ -1174,6 +1295,24 @@ def _sections(lines: list[Line], skip: int | None) -> list[_Section]:
         else:
             section.prose.append(line.text)
     return sections
+
+
+def _aim_over_goals(item: list[str], lines: list[Line], index: int) -> bool:
+    """Whether the list item before `index` is an aim with no target of its own ("Fler aktiva medlemmar",
+    "Synas mer") over sub-items of which most carry one: the sub-items are the goals, the aim their heading.
+    A goal with a target ("Värva 20 nya medlemmar") over sub-items says how it is reached (_says_how)."""
+    text = join_lines(item)
+    if text.endswith((".", ":")) or parse_target(text).kind is not TargetKind.DONE:
+        return False
+    depth = lines[index].depth
+    subs = []
+    for line in lines[index:]:
+        if line.kind is LineKind.BULLET and line.depth >= depth:
+            subs.append(line.text)
+        elif line.kind is LineKind.HEADING or (line.kind is LineKind.BULLET and line.depth < depth):
+            break
+    measurable = sum(parse_target(sub).kind is not TargetKind.DONE for sub in subs)
+    return measurable * 2 >= len(subs) > 0
 
 
 def _says_how(item: list[str], depth: int, line: Line) -> bool:
@@ -1234,7 +1373,7 @@ def _prose_goals(prose: list[str], *, has_list: bool, lead: str = "") -> list[st
         said = in_swedish_terms(sentence)  # an English sentence, in the words the rules know
         measurable = parse_target(sentence).kind is not TargetKind.DONE
         concrete = _CONCRETE.search(said) is not None
-        shall = _SHALL.search(said) is not None
+        shall = _SHALL.search(said) is not None or (measurable and _AIMED.search(said) is not None)
         if has_list:
             # After the list, "Vi ska också delta i Pride" is one more thing to do, not the list explained.
             if measurable and (_is_commitment(said) or shall):

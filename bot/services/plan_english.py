@@ -51,6 +51,11 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bevery\s+(?P<n>third|fourth|sixth)\s+(?P<p>week|month)\b", re.I), "var {n} {p}"),
     (re.compile(r"\bdouble\s+the\s+number\s+of\b", re.I), "fördubbla antalet"),
     (re.compile(r"\b(?:shall|will|must|should)\b", re.I), "ska"),
+    # An aim said as one: "we aim to", "our goal is to" (plan._AIMED reads the Swedish).
+    (re.compile(r"\bour\s+(?:goal|aim|target|objective)\s+is\s+to\b", re.I), "vårt mål är att"),
+    (re.compile(r"\b(?:the\s+)?(?:goal|aim|target|objective)\s+is\s+to\b", re.I), "målet är att"),
+    (re.compile(r"\bwe\s+(?:aim|plan|intend)\s+to\b", re.I), "vi siktar på att"),
+    (re.compile(r"\bwe\s+want\s+to\b", re.I), "vi vill"),
     # Who commits: "we", "the district", "the board" (a sentence in prose is a goal when they do).
     (re.compile(r"\bwe\b", re.I), "vi"),
     (re.compile(r"\b(?:the\s+)?district\b(?!\s+board)", re.I), "distriktet"),

@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import Any
 
 from bot.services.goals import TargetKind
-from bot.services.plan import PlanParseError, parse_target
+from bot.services.plan import PlanParseError, parse_plan, parse_target
 from bot.services.plan_text import CELL_ITEM
 
 MAX_PLAN_BYTES = 10 * 1024 * 1024
@@ -77,7 +77,62 @@ def read_plan_text(name: str, data: bytes) -> PlanText:
         raise PlanFileError("unsupported", "this is not a text, PDF or .docx file", suffix)
     if suffix in (".html", ".htm") or re.match(rb"\s*(?:<!doctype html|<html)", data[:200], re.IGNORECASE):
         return PlanText(html_text(_decoded(data)))
-    return PlanText(_decoded(data))
+    return PlanText(_unquoted(_decoded(data)))
+
+
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+# Where Outlook puts the earlier message under a reply (no ">"): a separator, or its header block.
+_EARLIER = re.compile(
+    r"^\s*-{2,}\s*(?:ursprungligt meddelande|original message|vidarebefordrat meddelande|forwarded message)"
+    r"\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+_SENDER = re.compile(r"^\s*(?:från|from)\s*:\s*\S", re.IGNORECASE)
+_SENT = re.compile(r"^\s*(?:skickat|sent|datum|date)\s*:", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*(?:ämne|subject)\s*:", re.IGNORECASE)
+_HEADER = re.compile(
+    r"^\s*(?:från|from|skickat|sent|datum|date|till|to|kopia|cc|ämne|subject)\s*:", re.IGNORECASE
+)
+
+
+def _unquoted(text: str) -> str:
+    """An e-mail's text without the earlier messages it quotes ("> …" lines, ">> …" older ones, or what
+    Outlook sets under "-----Ursprungligt meddelande-----" or a "Från: … / Skickat: …" block): the plan is
+    what the sender wrote, and a quoted draft's goals are the ones it replaced. Where the sender wrote no
+    goals of their own ("Se nedan!" over the quoted plan), the earlier message is read, one level in."""
+    lines = text.splitlines()
+    earlier = _earlier_message(lines)
+    if earlier is None and not any(_QUOTE.match(line) for line in lines):
+        return text
+    start, body = earlier if earlier is not None else (len(lines), len(lines))
+    own = "\n".join(line for line in lines[:start] if not _QUOTE.match(line))
+    try:
+        if parse_plan(own).goals:
+            return own
+    except PlanParseError:
+        pass
+    inner = [_QUOTE.sub("", line, count=1) for line in lines[:start]] + lines[body:]
+    return _unquoted("\n".join(inner))
+
+
+def _earlier_message(lines: list[str]) -> tuple[int, int] | None:
+    """Where an earlier message Outlook quotes under the reply starts, and where its text starts (after its
+    header block); None when there is none (a message's own header at the top is no earlier message)."""
+    for index, line in enumerate(lines):
+        separator = _EARLIER.match(line) is not None
+        block = lines[index + 1 : index + 6]
+        # "Från: 1 januari / Till: 31 december" in a plan is no message: a message's block says when and what.
+        sent, subject = any(map(_SENT.match, block)), any(map(_SUBJECT.match, block))
+        header = bool(_SENDER.match(line)) and sent and subject
+        if not (separator or header):
+            continue
+        if not any(x.strip() and not _QUOTE.match(x) and not _HEADER.match(x) for x in lines[:index]):
+            continue
+        body = index + 1
+        while body < len(lines) and (_HEADER.match(lines[body]) or (separator and not lines[body].strip())):
+            body += 1
+        return index, body
+    return None
 
 
 def _decoded(data: bytes) -> str:
@@ -134,21 +189,32 @@ def pdf_text(data: bytes) -> PlanText:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
-    pages: list[list[_Row]] = []
+    read: list[tuple[list[_Word], list[_Table], float, bool]] = []
     unread: list[int] = []  # pages that are only an image (a scanned page in a PDF of text)
     header: _Header | None = None
+    last: tuple[list[float], list[list[str | None]]] | None = None  # the table that ended the page before
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
                 if not any(re.search(r"[^\W\d_]{2}", w.text) for w in words) and (page.images or page.rects):
                     unread.append(page.page_number)
-                tables = []
+                tables: list[_Table] = []
                 for table in page.find_tables():
-                    cells, header = _continued(table.extract(), _column_edges(table), header)
+                    edges = _column_edges(table)
+                    cells, header = _continued(table.extract(), edges, header)
+                    if not tables and last is not None:
+                        _mend_broken_row(last, edges, cells)
                     tables.append((table.bbox, cells))
+                    last = (edges, cells)
+                last = last if tables else None
                 slide = page.width > page.height  # a slide's PDF (PowerPoint, Canva): wider than tall
-                pages.append(_with_tables(words, tables or _unruled_tables(words), float(page.width), slide))
+                read.append((words, tables, float(page.width), slide))
+        # The pages' rows once all are read: a table row broken over a page is whole again (_mend_broken_row).
+        pages = [
+            _with_tables(words, tables or _unruled_tables(words), width, slide)
+            for words, tables, width, slide in read
+        ]
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PlanFileError("encrypted", "the PDF is protected by a password") from error
     except PdfminerException as error:
@@ -189,6 +255,37 @@ def _continued(
 
 # A table found on a page: where it stands (x0, top, x1, bottom), and its cells row by row.
 _Table = tuple[tuple[float, float, float, float], list[list[str | None]]]
+
+
+def _mend_broken_row(
+    before: tuple[list[float], list[list[str | None]]], edges: list[float], cells: list[list[str | None]]
+) -> None:
+    """A table row that Word or LibreOffice broke over a page ("Värva 25 nya" at a page's foot, "medlemmar"
+    under the header repeated on the next): the first row on the next page, in the same columns, whose every
+    cell with words goes on in lower case or after a word that needs more ("på"), is the rest of the row
+    before the break, and is moved there."""
+    from bot.services.plan_text import GOES_ON
+
+    last_edges, last_cells = before
+    if len(edges) != len(last_edges) or any(abs(a - b) > 2 for a, b in zip(edges, last_edges, strict=True)):
+        return
+    first = 1 if cells and last_cells and cells[0] == last_cells[0] else 0  # the header repeated, or not
+    if len(cells) <= first or len(last_cells) <= first:
+        return
+    rest = [(cell or "").strip() for cell in cells[first]]
+    row = last_cells[-1]
+    ends = [((cell or "").split() or [""])[-1].lower() for cell in row]
+
+    def goes_on(column: int, words: str) -> bool:
+        # "på" / "Instagram från 450 till 700": after a word that needs more, a capital goes on too.
+        return words[:1].islower() or (column < len(ends) and ends[column] in GOES_ON)
+
+    if not any(rest) or not all(goes_on(column, words) for column, words in enumerate(rest) if words):
+        return
+    for column, words in enumerate(rest):
+        if words and column < len(row):
+            row[column] = f"{row[column] or ''}\n{words}".strip()
+    del cells[first]
 
 
 def _unruled_tables(words: list[_Word]) -> list[_Table]:
@@ -331,7 +428,7 @@ def _cells(rows: list[list[str | None]]) -> list[list[str]]:
     return result
 
 
-_CELL_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·■➢►\uf0b7\uf0a7–-]|[0-9]{1,2}[.)])\s+")
+_CELL_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·■➢►\ue000-\uf8ff–-]|[0-9]{1,2}[.)])\s+")
 
 
 def _listed(lines: list[str]) -> str:
@@ -862,13 +959,15 @@ def _styled_lines(
         yield "#" * min(level + (1 if heading else 0), 6) + " " + text
         yield ""
         return
+    # A sub-item ("List Bullet 2", "List Number 2", a list's second level) is indented under its item, as in
+    # Word, whose list it may not share: Word numbers "List Number 2" on its own ("1." under "1.").
+    styled = re.search(r"\s([2-9])$", style)
+    indent = "  " * max(depth, int(styled.group(1)) - 1 if styled else 0)
     if listed and label:
-        yield f"{label} {text}"
+        yield f"{indent}{label} {text}"
         return
     if listed or _LIST_STYLE.search(style):
-        # A sub-item ("List Bullet 2", a list's second level) is indented under its item, as in Word.
-        styled = re.search(r"\s([2-9])$", style)
-        yield "  " * max(depth, int(styled.group(1)) - 1 if styled else 0) + f"• {text}"
+        yield f"{indent}• {text}"
         return
     if bold and len(text.split()) <= 14 and not text.endswith("."):
         yield ""

@@ -57,9 +57,9 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-# Arrows and boxes mark a slide's or a to-do list's points; the last ones are the Symbol and Wingdings bullets
-# as PDFs of Word documents often carry them.
-_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+# Arrows and boxes mark a slide's or a to-do list's points; the private use area holds the bullets of the
+# symbol fonts (Symbol and Wingdings in Word's PDFs, OpenSymbol in LibreOffice's), as their PDFs carry them.
+_BULLET_SIGNS = "•●▪◦‣∙·■□➢►▸✓✔❖➤○→➔➜⇒◆♦☐☑☒✅\ue000-\uf8ff"
 # "- [ ] Värva 25 nya medlemmar", "- [x] …": a to-do list's box (Markdown, Notion, Obsidian), ticked or not.
 _TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+(?=\S)")
 # Word prints its second list level's bullet as the letter "o" (Courier New) before the item's capital.
@@ -96,8 +96,11 @@ LABELLED_ITEM = re.compile(
     re.IGNORECASE,
 )
 # "Ansvarig: Kassören" on the line after a goal: who the plan makes responsible for it (plan.py reads it).
-# "Ansv. styrelsen" is the label shortened.
-RESPONSIBLE_LABEL = r"(?:(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:|ansv(?:\.|\s*:)\s*:?)"
+# "Ansv. styrelsen" is the label shortened; "Ansvarig är kassören." says it in a sentence.
+RESPONSIBLE_LABEL = (
+    r"(?:(?:huvud)?(?:ansvarig[a]?|ansvar|responsible|lead|owner)\s*:|ansv(?:\.|\s*:)\s*:?"
+    r"|(?:huvud)?ansvarig[a]?\s+är\s+(?=\S))"  # "Ansvarig är kassören.", as prose says it
+)
 RESPONSIBLE_LINE = re.compile(rf"^\(?{RESPONSIBLE_LABEL}", re.IGNORECASE)
 _GLUED_DASH = re.compile(r"^[-–—](?=[^\W\d_])")
 # "Inledning ........ 3": a table of contents' line.
@@ -106,7 +109,7 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|(?:\. ){3,}|\t)\s*[0-9]{1,3}$")
 # parts a heading in two languages ("Medlemmar / Members") or a title from its district.
 _BREADCRUMBS = re.compile(r"^[^.!?]{1,80}?(?:(?:\s[>»›]\s[^.!?]{1,60}?)+|(?:\s[/|]\s[^.!?]{1,60}?){2,})$")
 _BOLD = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*$")
-_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?P<text>\S(?:[^*_]*?\S)?)(?:\*\*|__)(?!\w)")
+_EMPHASIS = re.compile(r"(?<!\w)(?P<mark>\*\*|__|\*|_)(?P<text>\S(?:[^*_]*?\S)?)(?P=mark)(?!\w)")
 _WORD_BREAK_KEEPERS = {"och", "eller", "samt", "till", "respektive", "resp."}
 
 # A handful of abbreviations that stay upper case when an all-caps heading is put in sentence case.
@@ -713,7 +716,7 @@ def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) 
         elif lead.startswith(("-", "*")):
             content = _TASK_BOX.sub("", content)
         if not _BOLD.match(content):
-            content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten": Markdown's bold
+            content = _EMPHASIS.sub(r"\g<text>", content)  # "Hålla **fyra** möten", "*Lead: Chair*"
         bullet = _BULLET.match(content)
         number: str | None = None
         # "## Mål 1: Fler aktiva medlemmar" (or in bold) over a paragraph saying what will be done: a goal, as
@@ -763,7 +766,8 @@ def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) 
         elif item := _LETTER_ITEM.match(content) or _GLUED_DASH.match(content):
             lines.append(Line(LineKind.BULLET, content[item.end() :].strip()))
         else:
-            lines.append(Line(LineKind.PROSE, content))
+            # "**Medlemmar:**", a bold label over its list, reads as "Medlemmar:" does (_plain_headings).
+            lines.append(Line(LineKind.PROSE, bold.group("text").strip() if bold else content))
         numbers.append(number)
         # An item indented further than the list's items before it is a sub-item ("  - …", Word's level 2).
         indent = len(raws[index].text) - len(raws[index].text.lstrip(" "))
@@ -777,10 +781,54 @@ def layout(text: str, says_what_to_do: Callable[[str], bool] = lambda _: False) 
             item_indent = None
     lines, numbers = _records(*_responsible_for_list(lines, numbers))
     lines = _labelled_lines(lines)
+    lines, numbers = _chapters_of_subgoals(lines, numbers)
     # "   1. Ringkampanj" indented under "1. Värva …": its number is the sub-list's, not the plan's list's.
     numbers = [None if line.depth else number for line, number in zip(lines, numbers, strict=True)]
     lines = _numbered_headings(_responsible_with_item(lines), numbers, says_what_to_do)
     return lines if line_numbered else _plain_headings(_list_ends(lines))
+
+
+# "Övergripande mål 1: Fler aktiva medlemmar", "Mål 2 – Synas mer", "Goal 3:": a goal's label and number.
+_CHAPTER_LABEL = re.compile(
+    r"^(?:[^\W\d_]+\s+){0,2}?(?:mål|målområde|huvudmål|goal|objective|aim)\s+(?P<number>[0-9]{1,2})\s*[:.)–—-]"
+    r"\s*(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _chapters_of_subgoals(
+    lines: list[Line], numbers: list[str | None]
+) -> tuple[list[Line], list[str | None]]:
+    """An overall goal over its numbered sub-goals ("Övergripande mål 1: Fler aktiva medlemmar" over "1.1
+    Värva 20 nya medlemmar", "1.2 …"): the heading of the goals the plan follows up, which are the sub-goals,
+    each a goal of its own (not how the overall goal is reached, nor sub-items of it)."""
+    lines, numbers = list(lines), list(numbers)
+    for index, line in enumerate(lines):
+        if line.kind not in (LineKind.PROSE, LineKind.BULLET) or line.depth:
+            continue
+        label = _CHAPTER_LABEL.match(line.text)
+        own = label.group("number") if label else (numbers[index] or "").rstrip(".)")
+        if not own.isdigit():
+            continue
+        subs = []
+        after = index + 1
+        while after < len(lines) and lines[after].kind in (LineKind.BLANK, LineKind.BULLET, LineKind.PROSE):
+            number = numbers[after] or lines[after].number
+            if lines[after].kind is LineKind.BULLET and number is not None:
+                if not number.startswith(own + "."):
+                    break
+                subs.append(after)
+            elif lines[after].kind is LineKind.PROSE and not RESPONSIBLE_LINE.match(lines[after].text):
+                break
+            after += 1
+        if len(subs) < 2 or any(not numbers[i] and not lines[i].number for i in subs):
+            continue
+        title = line.text[label.end() :] if label else line.text
+        lines[index] = Line(LineKind.HEADING, title.strip().rstrip("."), HeadingStyle.NUMBERED, 1)
+        numbers[index] = None
+        for sub in subs:
+            lines[sub] = replace(lines[sub], depth=0)
+    return lines, numbers
 
 
 def _list_follows(rows: list[tuple[str, bool, str]], index: int) -> bool:
@@ -839,6 +887,11 @@ def _responsible_for_list(
         items = [i for i in range(first, start) if lines[i].kind is LineKind.BULLET and not lines[i].depth]
         if len(items) < 2 or any(_NAMES_WHO.search(lines[i].text) for i in range(first, start)):
             continue
+        above = first - 1
+        while above > 0 and lines[above].kind is LineKind.BLANK:
+            above -= 1
+        if above > 0 and lines[above].kind is LineKind.PROSE and RESPONSIBLE_LINE.match(lines[above].text):
+            continue  # the list's items above name whom one by one, each in a paragraph under it: so this one
         for at in reversed(items[1:]):  # after each item's own lines, before the next item
             lines.insert(at, line)
             numbers.insert(at, None)
@@ -1165,14 +1218,16 @@ def _plain_headings(lines: list[Line]) -> list[Line]:
         if RESPONSIBLE_LINE.match(line.text):
             continue  # "Ansvarig: Medlemsutskottet" says who does the goal above; it heads nothing
 
-        # "Organisation:" over a list names the list's subject; "Vi ska:" introduces it (no heading).
+        # "Organisation:" over a list names the list's subject; "Vi ska:" introduces it (no heading). A word
+        # processor's paragraphs have blank lines between.
         label = line.text[:-1].strip()
+        listed = next((later for later in lines[index + 1 :] if later.kind is not LineKind.BLANK), after)
         if (
             line.text.endswith(":")
-            and after.kind is LineKind.BULLET
+            and listed.kind is LineKind.BULLET
             and len(label.split()) <= 5
             and looks_like_heading(label)
-            and not re.search(r"\b(?:vi|jag|vill|att)\b", label, re.IGNORECASE)
+            and not re.search(r"\b(?:vi|jag|vill|att|we|i|will|shall|to)\b", label, re.IGNORECASE)
         ):
             result[index] = Line(LineKind.HEADING, label, HeadingStyle.PLAIN)
             continue

@@ -16,9 +16,10 @@ from bot.services.plan_import import read_plan
 from tests.services.plan_corpus import CORPUS as EARLIER
 from tests.services.plan_corpus import Document
 from tests.services.plan_corpus_nine import FIELDS_UNITS, ROUND_NINE
+from tests.services.plan_corpus_ten import ROUND_TEN
 from tests.services.test_plan_files import _target_matches
 
-CORPUS = EARLIER + ROUND_NINE
+CORPUS = EARLIER + ROUND_NINE + ROUND_TEN
 FIELDS_DOCUMENTS = ("ange_faltrader.pdf", "boras_english_fields.txt")
 
 

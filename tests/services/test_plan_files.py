@@ -507,3 +507,105 @@ def test_a_sub_item_that_only_qualifies_the_item_above_stays_with_it() -> None:
         "värva 10 nya medlemmar",
     ]
     assert plan.goals[0].target.count == 2
+
+
+def _goals(plan: PlanDraft) -> list[tuple[str, str, str | None]]:
+    return [
+        (section.title, goal.text, goal.responsible) for section in plan.sections for goal in section.goals
+    ]
+
+
+_REPLY = (
+    "Hej!\n\nHär är planen efter mötet i går. Jag har strukit ungdomsgruppen.\n\n"
+    "Mål 1 – Värva 30 nya medlemmar. Ansvarig: Medlemsansvarig\n"
+    "Mål 2 – Hålla medlemsmöte en gång per kvartal. Ansvarig: Ordföranden\n\nHälsningar\nMaria\n\n"
+)
+_EARLIER = (
+    "Från: Per Ek <per.ek@example.se>\nSkickat: den 10 februari 2027 18:02\nTill: Maria Lind\n"
+    "Ämne: Verksamhetsplan 2027\n\nFörslag:\nMål 1 – Värva 30 nya medlemmar. Ansvarig: Medlemsansvarig\n"
+    "Mål 2 – Hålla medlemsmöte en gång per kvartal. Ansvarig: Ordföranden\n"
+    "Mål 3 – Starta en ungdomsgrupp. Ansvarig: Styrelsen\n"
+)
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        _REPLY + "-----Ursprungligt meddelande-----\n" + _EARLIER,  # Outlook
+        _REPLY + _EARLIER,  # Outlook without its separator
+        _REPLY
+        + "Den 10 feb. 2027 kl. 18:02 skrev Per Ek:\n"
+        + "".join(f"> {x}\n" for x in _EARLIER.split("\n")),
+    ],
+)
+def test_an_email_reply_is_read_without_the_draft_it_quotes(mail: str) -> None:
+    """What the secretary sent is the plan; the draft quoted under it is what it replaced: "Starta en
+    ungdomsgrupp" was struck, and the goals it kept are not read twice."""
+    plan = read_plan("mejl.txt", mail.encode())
+    assert [(text, who) for _, text, who in _goals(plan)] == [
+        ("Värva 30 nya medlemmar.", "Medlemsansvarig"),
+        ("Hålla medlemsmöte en gång per kvartal.", "Ordföranden"),
+    ]
+
+
+def test_a_plan_forwarded_or_quoted_whole_is_read_from_the_quote() -> None:
+    """ "Se nedan!" over the quoted plan: the sender wrote no goals, so the plan is the message quoted; a
+    plan's own "Från: … / Till: …" lines are no message's header."""
+    forwarded = "Se nedan!\n\n-----Ursprungligt meddelande-----\n" + _EARLIER
+    assert len(read_plan("mejl.txt", forwarded.encode()).goals) == 3
+    quoted = "Ser bra ut!\n\n" + "".join(f"> {x}\n" for x in _EARLIER.split("\n"))
+    assert len(read_plan("mejl.txt", quoted.encode()).goals) == 3
+    period = "Verksamhetsplan 2027\n\nHej alla!\n\nPeriod\nFrån: 1 januari\nTill: 31 december\n\n" + (
+        "Mål\n- Värva 30 nya medlemmar\n- Hålla fyra medlemsmöten\n"
+    )
+    assert len(read_plan("plan.txt", period.encode()).goals) == 2
+
+
+def test_an_aim_over_measurable_sub_items_heads_them() -> None:
+    """ "Fler aktiva medlemmar" over "Värva 20 nya medlemmar" and "Minst 10 aktiva medlemmar …" (Word's
+    List Number over List Number 2, each numbered 1., 2. on its own): the board follows up the sub-items;
+    the aim, with no target of its own, is their heading. A goal with a target over sub-items saying how
+    ("Värva 20 nya medlemmar" over "Ringkampanj i februari") keeps them as how it is reached."""
+    document = docx.Document()
+    document.add_heading("Verksamhetsplan 2027", 0)
+    document.add_heading("Mål", 1)
+    for text, style in (
+        ("Fler aktiva medlemmar", "List Number"),
+        ("Värva 20 nya medlemmar", "List Number 2"),
+        ("Minst 10 aktiva medlemmar i varje förening", "List Number 2"),
+        ("Synas mer", "List Number"),
+        ("Bokbord en gång i månaden", "List Number 2"),
+        ("Skriva fyra insändare", "List Number 2"),
+    ):
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    plan = read_plan("plan.docx", out.getvalue())
+    assert [(title, text) for title, text, _ in _goals(plan)] == [
+        ("Fler aktiva medlemmar", "Värva 20 nya medlemmar"),
+        ("Fler aktiva medlemmar", "Minst 10 aktiva medlemmar i varje förening"),
+        ("Synas mer", "Bokbord en gång i månaden"),
+        ("Synas mer", "Skriva fyra insändare"),
+    ]
+    how = "# Plan 2027\n\n## Medlemmar\n\n- Värva 20 nya medlemmar\n  - Ringkampanj i februari\n  - Bokbord\n"
+    plan = read_plan("plan.md", how.encode())
+    assert [g.text for g in plan.goals] == ["Värva 20 nya medlemmar"]
+    assert plan.activities == (("Värva 20 nya medlemmar", ("Ringkampanj i februari", "Bokbord")),)
+
+
+def test_bold_area_labels_with_a_colon_head_their_goals() -> None:
+    """ "**Medlemmar:**" in bold over the goals typed "1. …" (no heading styles): the area, as "Medlemmar:"
+    over a list is in a text; "Vi ska:" still only introduces its list."""
+    document = docx.Document()
+    document.add_paragraph().add_run("VERKSAMHETSPLAN 2027").bold = True
+    for area, goals in (
+        ("Medlemmar:", ["1. Värva 20 nya medlemmar.", "2. Ha 10 aktiva medlemmar."]),
+        ("Vi ska:", ["3. Skicka nyhetsbrev varje månad."]),
+    ):
+        document.add_paragraph().add_run(area).bold = True
+        for goal in goals:
+            document.add_paragraph(goal)
+    out = io.BytesIO()
+    document.save(out)
+    plan = read_plan("plan.docx", out.getvalue())
+    assert [title for title, _, _ in _goals(plan)] == ["Medlemmar", "Medlemmar", "Medlemmar"]

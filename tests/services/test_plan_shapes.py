@@ -126,7 +126,9 @@ def test_a_table_with_named_columns_gives_one_goal_a_row_with_target_when_and_wh
 def test_a_figure_the_reader_did_not_take_for_a_target_is_named() -> None:
     """The review asks about "40 platser"; not about a year, a date, an age or things already there."""
     assert unread_figure(read_goal("Affischering på 40 platser inför valet")) == "40 platser"
-    assert unread_figure(read_goal("Ett tiotal aktiva ska finnas i varje krets.")) == "Ett tiotal aktiva"
+    assert unread_figure(read_goal("Ett tiotal affischer i varje by.")) == "Ett tiotal affischer"
+    # About ten active members in each branch is the level the goal sets (test_targets: levels).
+    assert read_goal("Ett tiotal aktiva ska finnas i varje krets.").target.goal_value == 10
     for text in (
         "Delta på Pride 2027",
         "Klart före 31 december",
@@ -411,4 +413,41 @@ def test_a_caption_merged_across_a_tables_first_row_heads_its_goals() -> None:
         "• Insändare \u2013 två i månaden",
         "Ansvarig: Pressgruppen",
         "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "goal"),
+    [
+        ("Vårt mål är att nå 300 medlemmar vid årets slut.", True),
+        ("Målet är att ha 300 medlemmar.", True),
+        ("Vi vill nå 300 medlemmar under året.", True),
+        ("Vi siktar på att värva 20 nya medlemmar.", True),
+        ("We aim to have 60 members by the end of the year.", True),
+        ("Our goal is to reach 60 members.", True),
+        ("We want to recruit 10 new members.", True),
+        # Politics and wishes are no goals of the branch's: no target, or not the branch's to do.
+        ("Vi vill ha gratis kollektivtrafik för alla under 20 år.", False),
+        ("Vi vill ha 35 timmars arbetsvecka.", False),
+        ("Målet är att alla ska känna sig välkomna.", False),
+    ],
+)
+def test_an_aim_with_a_target_said_in_prose_is_a_goal(sentence: str, goal: bool) -> None:
+    """ "Vårt mål är att nå 300 medlemmar" binds the branch as "Vi ska nå 300 medlemmar" does: a board
+    member lists it among the plan's goals; "Vi vill ha 35 timmars arbetsvecka" is the party's politics."""
+    text = f"Plan 2027\n\nMedlemmar\n\nFörra året var vi 200. {sentence} Bra.\n\nAnnat\n\n- Ordna fest\n"
+    assert [g.text for g in parse_plan(text).goals if g.text == sentence] == ([sentence] if goal else [])
+
+
+def test_whom_a_sentence_names_responsible() -> None:
+    """ "Ansvarig är sekreteraren." after a goal written as prose, or on the item's line, names whom, as
+    "Ansvarig: sekreteraren" does."""
+    text = (
+        "Plan 2027\n\nKommunikation\n\nNyhetsbrev ska skickas ut varje månad. Ansvarig är sekreteraren.\n\n"
+        "Medlemmar\n\n- Värva 20 nya medlemmar. Ansvarig är medlemsansvarig.\n- Hålla fyra medlemsmöten\n"
+    )
+    assert [(g.text, g.responsible) for g in parse_plan(text).goals] == [
+        ("Nyhetsbrev ska skickas ut varje månad.", "sekreteraren"),
+        ("Värva 20 nya medlemmar.", "medlemsansvarig"),
+        ("Hålla fyra medlemsmöten", None),
     ]

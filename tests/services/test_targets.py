@@ -189,3 +189,63 @@ def test_targets_read_since_issue_18(text: str, target: Target) -> None:
     """Terms and half-years, pieces and number words, people to appoint, figures to reach or raise by a
     share, money and shares of a group: what a board member writes means a number to reach."""
     assert parse_target(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # A level of people or followers to have (a figure to reach, read off at the year's end), not a
+        # thing done N times: "10 aktiva medlemmar" is ten members who are active, not ten of anything a year.
+        ("10 aktiva medlemmar", Target(M, unit="aktiva medlemmar", goal_value=10)),
+        ("Minst 10 aktiva medlemmar", Target(M, unit="aktiva medlemmar", goal_value=10)),
+        ("Ha 10 aktiva medlemmar som står på torget", Target(M, unit="aktiva medlemmar", goal_value=10)),
+        ("10 aktiva medlemmar i varje partiförening", Target(M, unit="aktiva medlemmar", goal_value=10)),
+        ("Fem aktiva i varje förening", Target(M, unit="aktiva", goal_value=5)),
+        ("Aktiva medlemmar: minst 25", Target(M, unit="aktiva medlemmar", goal_value=25)),
+        ("Minst 30 deltagare på sommarlägret", Target(M, unit="deltagare", goal_value=30)),
+        ("At least 10 active members", Target(M, unit="aktiva", goal_value=10, unit_en="active members")),
+        ("Öka till 300 medlemmar", Target(M, unit="medlemmar", goal_value=300)),
+        ("Från 300 till 350 medlemmar", Target(M, unit="medlemmar", baseline=300, goal_value=350)),
+        (
+            "Increase our Instagram followers from 200 to 500",
+            Target(M, unit="följare", baseline=200, goal_value=500, unit_en="followers"),
+        ),
+        # New ones are recruited, each counted as it comes: a count over the year.
+        ("20 nya medlemmar", Target(C, count=20, period=YEAR, unit="medlemmar")),
+        ("Värva minst 10 nya aktiva", Target(C, count=10, period=YEAR, unit="aktiva")),
+        ("Två medlemmar går grundkursen", Target(C, count=2, period=YEAR, unit="medlemmar")),
+        ("Ringa 200 medlemmar före valet", Target(C, count=200, period=YEAR, unit="medlemmar")),
+        # Volunteers the board appoints or recruits are people with names, whatever the verb's tense.
+        ("Styrelsen utser minst 3 volontärer till valstugan", Target(P, count=3, unit="volontärer")),
+        ("Utse minst 3 volontärer", Target(P, count=3, unit="volontärer")),
+        ("Rekrytera fem volontärer till valet", Target(P, count=5, unit="volontärer")),
+        ("Minst 3 volontärer till valstugan", Target(P, count=3, unit="volontärer")),
+        ("Valstugan – 3 volontärer", Target(P, count=3, unit="volontärer")),
+        ("Distriktet utser två kontaktpersoner", Target(P, count=2, unit="kontaktpersoner")),
+        # Per cent, money and how often.
+        ("Antal aktiva: 15", Target(M, unit="aktiva", goal_value=15)),
+        (
+            "At least 30 participants at the summer camp",
+            Target(M, unit="participants", goal_value=30, unit_en="participants"),
+        ),
+        ("Recruit at least 10 volunteers", Target(P, count=10, unit="volontär", unit_en="volunteers")),
+        ("Minst 40 % kvinnor bland kandidaterna", Target(M, unit="% kvinnor", goal_value=40)),
+        ("Andelen kvinnor på listan ska vara minst 50 procent", Target(M, unit="%", goal_value=50)),
+        ("Collect 20,000 SEK through Swish", Target(C, count=20000, period=YEAR, unit="kronor")),
+        ("Samla in 12 000 kr till valfonden", Target(C, count=12000, period=YEAR, unit="kronor")),
+        ("Raise SEK 10,000 for the election fund", Target(C, count=10000, period=YEAR, unit="kronor")),
+        ("Raise 5,000 SEK for the campaign", Target(C, count=5000, period=YEAR, unit="kronor")),
+        ("Skicka nyhetsbrev varje månad", Target(C, count=1, period=MONTH, unit="nyhetsbrev")),
+        ("Medlemsmöte en gång per kvartal", Target(C, count=1, period=QUARTER, unit="medlemsmöte")),
+        ("Hålla medlemsmöte en gång i kvartalet", Target(C, count=1, period=QUARTER, unit="medlemsmöte")),
+        # Who does it is not what is counted: "Styrelsen träffas" names no thing done.
+        ("Styrelsen träffas en gång per månad", Target(C, count=1, period=MONTH)),
+        ("Föreningen håller medlemsmöte varje månad", Target(C, count=1, period=MONTH, unit="medlemsmöte")),
+        ("Minst 5 000 kr i insamlade medel", Target(C, count=5000, period=YEAR, unit="kronor")),
+    ],
+)
+def test_levels_people_and_counts(text: str, target: Target) -> None:
+    """What a board member means by the number in "minst N …", "N nya …", "öka till N …", "från N till M",
+    "N %", "N kr", "varje månad", "en gång per kvartal": a level to reach (METRIC), people to name (PEOPLE)
+    or things done that often (COUNT)."""
+    assert parse_target(text) == target

@@ -210,19 +210,20 @@ async def test_a_plan_pasted_into_the_chat_is_read_as_its_file_would_be(district
     too. A member who pastes it is told who may import a plan; a text that names a plan but holds no goals
     is told what to write or send instead."""
     plan = (PLANS / "klistrad_gavleborg.txt").read_text(encoding="utf-8")
-    plan += "Val\n- Ett tiotal aktiva ska finnas i varje partiförening.\n"
+    # (About ten active members in a branch is a level to reach: test_targets.test_levels_people_and_counts.)
+    plan += "Val\n- Ett tiotal valaffischer i varje partiförening.\n"
     english = await district.say(MEGAN, plan, locale="en-US")
     assert english.startswith("The plan as I read it: the text you pasted")
     assert "1. Hålla fyra medlemsmöten under året — at least 4 members' meetings per year" in english
     assert "responsible: styrelsen" in english and "7 goals in 4 sections" in english
-    assert "goal 7 \u201cEtt tiotal aktiva\u201d" in english
+    assert "goal 7 \u201cEtt tiotal valaffischer\u201d" in english
     review = await district.say(MEGAN, plan)
     assert review.startswith("Planen som jag läste den: texten du klistrade in")
     assert "4. Skicka nyhetsbrev varje månad — minst 1 nyhetsbrev per månad" in review
     read, named = review.split("Avsnitt där jag inte läste några mål: ")
     assert "Bakgrund" not in read and "300 dörrknackningar" not in review
     assert named.startswith("”Bakgrund”.")  # named, so that a goal in it would not be missed unseen
-    assert "mål 7 \u201dEtt tiotal aktiva\u201d" in review
+    assert "mål 7 \u201dEtt tiotal valaffischer\u201d" in review
     assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 7 mål")
     goal = await district.say(NOA, "mål 1")
     assert "Klart när: minst 4 medlemsmöten per år" in goal and "Ansvarig: styrelsen" in goal
