@@ -74,7 +74,9 @@ async def test_a_turn_makes_one_call_for_who_and_one_for_what(
     text, locale = (swedish, "sv-SE") if language == "sv" else (english, "en-US")
     reply, calls = await district.off_loop(who, text, locale=locale, mentions=mentions)
     assert reply
-    assert len(calls) <= MOST_CALLS, calls
+    # a question asked ("write hoppa 3 ja") is kept besides, so that a typed "ja" answers it
+    asked = calls[-1:] == ["DialogStates.write"]
+    assert len(calls) <= MOST_CALLS + asked, calls
 
 
 def bot_added_to_team(*, service_url: str) -> dict[str, Any]:

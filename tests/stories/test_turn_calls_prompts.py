@@ -114,7 +114,9 @@ async def test_a_board_command_makes_one_call_for_who_and_one_for_what(
     text, locale = (swedish, "sv-SE") if language == "sv" else (english, "en-US")
     reply, calls = await turn_calls(district, who, text.format(first=first, second=second), locale=locale)
     assert reply
-    assert len(calls) <= MOST_CALLS, calls
+    # a question asked ("write hoppa 3 ja") is kept besides, so that a typed "ja" answers it
+    asked = calls[-1:] == ["DialogStates.write"]
+    assert len(calls) <= MOST_CALLS + asked, calls
 
 
 @pytest.mark.parametrize(
