@@ -70,7 +70,7 @@ async def test_the_digest_counts_the_posts_as_status_does_in_swedish(board: Worl
     """The board's digest said "0 av 12 månader klara" of the posts goal while `status` said "1 av 12"
     (the digest counted only posts reported by hand), and told that nobody had reported on it."""
     digest, status = await _digest_and_status(board, "sv-SE")
-    line = f"{GOAL}. ▱▱▱▱▱▱▱▱▱▱ 0 av 2 inlägg den här månaden · 1 av 12 månader klara i år · efter"
+    line = f"{GOAL}. ▰▱▱▱▱▱▱▱▱▱ 1 av 12 månader klara i år · efter · 0 av 2 inlägg den här månaden"
     assert line in status, status
     assert f"\n{line.replace('.', ':', 1)}" in digest, digest
     assert f"Megan Bowen: rapporterat på mål {GOAL}" in digest
@@ -78,7 +78,7 @@ async def test_the_digest_counts_the_posts_as_status_does_in_swedish(board: Worl
 
 async def test_the_digest_counts_the_posts_as_status_does_in_english(board: World) -> None:  # noqa: F811
     digest, status = await _digest_and_status(board, "en-US")
-    line = f"{GOAL}. ▱▱▱▱▱▱▱▱▱▱ 0 of 2 posts this month · 1 of 12 months met this year · behind"
+    line = f"{GOAL}. ▰▱▱▱▱▱▱▱▱▱ 1 of 12 months met this year · behind · 0 of 2 posts this month"
     assert line in status, status
     assert f"\n{line.replace('.', ':', 1)}" in digest, digest
     assert f"Megan Bowen: reported on goal {GOAL}" in digest

@@ -55,10 +55,10 @@ async def test_last_quarters_meetings_count_for_their_quarters_everywhere(meetin
     assert "9 mars 2026" in await meetings.say(KIM, "rapportera 4 1 medlemsmöte v. 11")
     assert "1 May 2026" in await meetings.say(KIM, "report 4 1 members' meeting in May", locale="en-US")
     assert line(await meetings.say(KIM, "status"), 4).endswith(
-        "0 av 1 medlemsmöte det här kvartalet · 2 av 4 kvartal klara i år · efter"
+        "2 av 4 kvartal klara i år · efter · 0 av 1 medlemsmöte det här kvartalet"
     )
     assert line(await meetings.say(KIM, "status", locale="en-US"), 4).endswith(
-        "0 of 1 members' meeting this quarter · 2 of 4 quarters met this year · behind"
+        "2 of 4 quarters met this year · behind · 0 of 1 members' meeting this quarter"
     )
     # "in march" in lower case is a demonstration, not a month: it stays in the comment.
     answer = await meetings.say(KIM, "report 4 1 we joined the march", locale="en-US")
@@ -202,7 +202,7 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     )
     goal = await meetings.say(MEGAN, "mål 6")
     assert (
-        "Framsteg: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter"
+        "Framsteg: ▰▰▱▱▱▱▱▱▱▱ 1 av 4 kvartal klara i år · efter · 1 av 1 ordförandemöte det här kvartalet"
     ) in goal
     assert (
         "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1 ordförandemöte" in goal.splitlines()
@@ -479,7 +479,7 @@ async def test_a_chairs_goal_shows_their_branchs_figure_as_status_does(meetings:
     await meetings.say(KIM, "rapportera 4 1 i går")
     await meetings.say(KIM, "rapportera 4 1 v. 11")
     own = line(await meetings.say(KIM, "status"), 4).split(". ", 1)[1]
-    assert own.endswith("1 av 1 medlemsmöte det här kvartalet · 2 av 4 kvartal klara i år · efter")
+    assert own.endswith("2 av 4 kvartal klara i år · efter · 1 av 1 medlemsmöte det här kvartalet")
     goal = await meetings.say(KIM, "mål 4")
     assert f"\nSundsvall: {own}\n" in goal
     assert "Framsteg: ▱▱▱▱▱▱▱▱▱▱ 0 av 3 partiföreningar har nått sitt mål · 1 av 3" in goal
