@@ -133,14 +133,16 @@ def moved_line(t: Translator, moved: Moved, *, since: date) -> str:
 
 
 def _share(t: Translator, goal: Goal, progress: GoalProgress) -> str:
-    """The current period's figure without its span: "1 of 2", "1 of 3 branches"."""
+    """The current period's figure without its span, with what it counts: "1 of 2 posts", "1 of 3
+    branches"."""
     assert progress.period is not None
     done, wanted = number(t, progress.period.done), number(t, progress.period.wanted)
     if progress.in_branches:
         return t.ngettext(
             "{done} of {wanted} branch", "{done} of {wanted} branches", int(progress.period.wanted)
         ).format(done=done, wanted=wanted)
-    return t._("{done} of {wanted}").format(done=done, wanted=wanted) + beyond_target(t, progress.period)
+    period = progress.period
+    return of_wanted(t, goal.target, period.done, period.wanted) + beyond_target(t, period)
 
 
 def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> str:

@@ -407,7 +407,7 @@ DIGEST_JUNE = "\n".join(
         "3: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 branches has reached its target · on pace",
         "4: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 quarters met this year · behind · 1 of 1 meeting this quarter",
         "5: not done · on pace",
-        "6: ▱▱▱▱▱▱▱▱▱▱ 1,000 followers, no reading this year, target 1,500 · behind",
+        "6: ▱▱▱▱▱▱▱▱▱▱ 1,000 followers, no reading this year, target 1,500 · no reading yet",
         "",
         "Not reachable (no personal chat with me, or Teams refused the message): Pradeep Gupta",
     ]

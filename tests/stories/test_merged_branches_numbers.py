@@ -46,7 +46,7 @@ async def test_a_joint_meeting_is_one_meeting_after_the_merge_in_swedish(twice: 
     assert line(after, 4).endswith("0 av 2 partiföreningar det här kvartalet · efter")
     sundsvall = line(await twice.say(NOA, "status Sundsvall"), 4)
     assert "1 av 2 medlemsmöten det här kvartalet" in sundsvall, sundsvall
-    assert "Sundsvall: ▰▰▰▰▰▱▱▱▱▱ 1 av 2 medlemsmöten det här kvartalet" in await twice.say(KIM, "mål 4")
+    assert " · 1 av 2 medlemsmöten det här kvartalet" in await twice.say(KIM, "mål 4")
     follow_up = await twice.say(ANNA, "uppföljning")
     assert "Mål 4 · Sundsvall: 2 rapporter, 1 medlemsmöte sammanlagt" in follow_up, (
         follow_up
@@ -71,7 +71,7 @@ async def test_a_joint_meeting_is_one_meeting_after_the_merge_in_english(twice: 
     follow_up = await twice.say(ANNA, "follow-up", locale="en-US")
     assert "Goal 4 · Sundsvall: 3 reports, 2 members' meetings in all" in follow_up, follow_up
     goal = await twice.say(KIM, "goal 4", locale="en-US")
-    assert "Sundsvall: ▰▰▰▰▰▰▰▰▰▰ 2 of 2 members' meetings this quarter" in goal, goal
+    assert " · 2 of 2 members' meetings this quarter" in goal, goal
 
 
 async def test_a_reading_is_the_latest_and_done_stays_done_after_a_merge(district: District) -> None:

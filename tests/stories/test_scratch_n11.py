@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.stories.conftest import ANNA, KIM, LEE, MEGAN, SAM, District
+from tests.stories.conftest import ANNA, MEGAN, District
 
 
 def d(m, day, y=2026):
