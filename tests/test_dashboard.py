@@ -162,9 +162,7 @@ async def test_once_the_year_is_over_a_goal_short_of_its_target_is_not_reached_n
     assert f" · {behind} · " in during[6]  # the year's pace, then this quarter's figure
     clock.now = datetime(2027, 2, 10, 10, 0, tzinfo=UTC)
     after = status_lines(reply_text(await ask(client, connector, "status", locale=locale)))
-    assert after[6].endswith(f"· {short}") and not any(
-        behind in line.split(" · ") for line in after.values()
-    )
+    assert after[6].endswith(f"· {short}") and not any(behind in line.split(" · ") for line in after.values())
     assert short in reply_text(
         await ask(client, connector, "mål 6" if locale == "sv-SE" else "goal 6", locale=locale)
     )

@@ -176,7 +176,9 @@ async def test_a_follow_up_tells_the_board_what_happened_since_the_last_one(
     ]
     moved = section(text, "Goals that moved", ENGLISH_SECTIONS)
     assert [line.split(":")[0] for line in moved] == ["Goal 4", "Goal 6", "Goal 12"]
-    assert moved[2] == "Goal 12: 1,500 followers, no reading this year, target 2,000 → 1,700 of 2,000 followers · behind"
+    assert moved[2] == (
+        "Goal 12: 1,500 followers, no reading this year, target 2,000 → 1,700 of 2,000 followers · behind"
+    )
     # Behind: with status's own words for each.
     standing = status_lines(status)
     behind = section(text, "Goals behind", ENGLISH_SECTIONS)
