@@ -762,8 +762,10 @@ def _progress(
         pace = Pace.DONE
     elif any(u.year.pace is Pace.BEHIND for u in units):
         pace = Pace.BEHIND
-    elif all(u.year.pace is Pace.NO_READING for u in units):  # no branch has read its number yet
-        pace = Pace.NO_READING
+    elif all(u.year.pace in (Pace.NO_READING, Pace.NOT_MEASURED) for u in units):
+        # no branch has read its number yet: where the district stands is not known, so not "on pace"
+        measured = any(u.year.pace is Pace.NO_READING for u in units)
+        pace = Pace.NO_READING if measured else Pace.NOT_MEASURED
     else:
         pace = Pace.ON_PACE
     first = units[0]
