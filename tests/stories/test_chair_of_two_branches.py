@@ -129,12 +129,9 @@ async def test_goal_n_points_a_chair_of_two_to_both_branches_reports(meetings: D
     assert goal[-1] == (
         "Rapporterat: de 3 senaste av 4 rapporter under 2026; dina föreningars: mina rapporter mål 4"
     )
+    assert any(row.startswith("Alnö: ") and " · 1 av 1 medlemsmöte det här kvartalet" in row for row in goal)
     assert any(
-        row.startswith("Alnö: ") and row.endswith(" · 1 av 1 medlemsmöte det här kvartalet") for row in goal
-    )
-    assert any(
-        row.startswith("Sundsvall: ") and row.endswith(" · 1 av 1 medlemsmöte det här kvartalet")
-        for row in goal
+        row.startswith("Sundsvall: ") and " · 1 av 1 medlemsmöte det här kvartalet" in row for row in goal
     )
     english = (await district.say(KIM, "goal 4", locale="en-US")).splitlines()
     assert english[-1] == "Reported: the 3 latest of 4 reports in 2026; your branches': my reports goal 4"

@@ -368,7 +368,7 @@ async def test_which_goals_are_behind_lists_those_goals(
     marked = [
         line
         for line in status.splitlines()
-        if line[:4].strip().rstrip(".").isdigit() and word in line.split(" · ")[1:]
+        if line[:4].strip().rstrip(".").isdigit() and word in line.split(". ", 1)[1].split(" · ")
     ]
     listed = [line for line in shown.splitlines() if line[:4].strip().rstrip(".").isdigit()]
     assert listed == marked and listed, (listed, marked)

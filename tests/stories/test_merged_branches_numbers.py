@@ -43,7 +43,7 @@ async def test_a_joint_meeting_is_one_meeting_after_the_merge_in_swedish(twice: 
     assert merged.startswith("Slog ihop Timrå med Sundsvall: 2 rapporter")
     after = await twice.say(NOA, "status")
     assert line(after, 19) == line(before, 19)  # the one post is still one post
-    assert line(after, 4).endswith("0 av 2 partiföreningar det här kvartalet · efter")
+    assert line(after, 4).endswith("efter · 0 av 2 partiföreningar det här kvartalet")
     sundsvall = line(await twice.say(NOA, "status Sundsvall"), 4)
     assert "1 av 2 medlemsmöten det här kvartalet" in sundsvall, sundsvall
     assert " · 1 av 2 medlemsmöten det här kvartalet" in await twice.say(KIM, "mål 4")
@@ -56,7 +56,7 @@ async def test_a_joint_meeting_is_one_meeting_after_the_merge_in_swedish(twice: 
     renamed = await twice.say(ANNA, "partiföreningar byt namn Sundsvall till Sundsvall-Timrå")
     assert renamed.startswith("Sundsvall heter nu Sundsvall-Timrå")
     assert "2 av 2 medlemsmöten det här kvartalet" in line(await twice.say(NOA, "status Sundsvall-Timrå"), 4)
-    met = "1 av 2 partiföreningar det här kvartalet · efter"
+    met = "efter · 1 av 2 partiföreningar det här kvartalet"
     assert line(await twice.say(NOA, "status"), 4).endswith(met)
 
 
