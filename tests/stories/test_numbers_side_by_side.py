@@ -268,3 +268,85 @@ async def test_members_in_each_branch_unread_are_no_reading_yet(district: Distri
     )
     assert _row(await district.say(MEGAN, "status"), 4).endswith("· i fas")
     assert _row(await district.say(MEGAN, "status Timrå"), 4).endswith("· ingen mätning än")
+
+
+# --- more situations: the last day of a quarter in each branch, corrections, money, people, done ----------
+
+
+async def test_each_branch_reporting_on_the_last_day_of_the_quarter(district: District) -> None:
+    """Goal 4 every branch's, one members' meeting a quarter: all three chairs report on 31 March. On 1
+    April each branch has met one quarter of four ("i fas"), none has reached the year's target, and none
+    has met this new quarter yet: the district's line says so, its pace beside the year's figure."""
+    _branch_quarters(district)
+    district.clock.now = _day(3, 31)
+    for chair in (KIM, LEE, SAM):
+        assert "31 mars" in await district.say(chair, "rapportera 4 1 i dag")
+    district.clock.now = _day(4, 1)
+    line = _row(await district.say(MEGAN, "status"), 4)
+    said = "0 av 3 partiföreningar har nått sitt mål · i fas · 0 av 3 partiföreningar det här kvartalet"
+    assert line.endswith(f"{_bar(0)} {said}"), line
+    own = f"{_bar(2)} 1 av 4 kvartal klara i år · i fas · 0 av 1 medlemsmöte det här kvartalet"
+    assert _row(await district.say(LEE, "status"), 4).endswith(own)
+    english = _row(await district.say(SAM, "status", locale=EN), 4)
+    assert english.endswith(
+        f"{_bar(2)} 1 of 4 quarters met this year · on pace · 0 of 1 members' meeting this quarter"
+    )
+
+
+async def test_a_correction_to_nothing_unmeets_the_quarter(district: District) -> None:
+    """Anna reported goal 6's meeting on 10 May, then corrects it to 0 (it was cancelled): the quarter is not
+    met, the bar empties, and "1 av 1" is gone from beside the pace."""
+    await _q1_missed_q2_met(district)
+    mine = await district.say(ANNA, "mina rapporter")
+    number = re.search(r"#(\d+)", mine)
+    assert number is not None
+    assert "0 ordförandemöten" in (await district.say(ANNA, f"ändra {number.group(1)} 0")).replace(
+        "\xa0", " "
+    )
+    line = _row(await district.say(MEGAN, "status"), 6)
+    assert line.endswith(
+        f"{_bar(0)} 0 av 4 kvartal klara i år · efter · 0 av 1 ordförandemöte det här kvartalet"
+    )
+
+
+async def test_a_goal_per_quarter_before_and_after_the_year(district: District) -> None:
+    """Before the plan's year and after it there is no current quarter: the year's figure, its bar and one
+    word ("inte påbörjat", "inte nått"), nothing of "det här kvartalet"."""
+    district.clock.now = _day(12, 1, 2025)
+    assert _row(await district.say(MEGAN, "status"), 6).endswith(
+        f"{_bar(0)} 0 av 4 kvartal klara · inte påbörjat"
+    )
+    await _q1_missed_q2_met(district)
+    district.clock.now = _day(2, 1, 2027)
+    line = _row(await district.say(MEGAN, "status"), 6)
+    assert line.endswith(f"{_bar(2)} 1 av 4 kvartal klara · inte nått"), line
+
+
+async def test_followers_unread_before_the_year_have_not_begun(district: District) -> None:
+    district.clock.now = _day(12, 1, 2025)
+    line = _row(await district.say(MEGAN, "status"), 12)
+    assert line.endswith("1 500 följare, ingen mätning under 2026, mål 2 000 · inte påbörjat"), line
+
+
+async def test_people_and_done_goals_in_the_first_days_are_on_pace(district: District) -> None:
+    """Goal 2 (three people to name) and goal 8 (a conference, done or not) on 5 January: nothing done is
+    not late yet. People are named by the end of March; the conference is due from 1 October."""
+    district.clock.now = _day(1, 5)
+    status = await district.say(MEGAN, "status")
+    assert _row(status, 2).endswith(f"{_bar(0)} 0 av 3 personer utsedda · i fas")
+    assert _row(status, 8).endswith("inte klart · i fas")
+    district.clock.now = _day(4, 1)
+    assert _row(await district.say(MEGAN, "status"), 2).endswith("0 av 3 personer utsedda · efter")
+    district.clock.now = _day(10, 1)
+    assert _row(await district.say(MEGAN, "status"), 8).endswith("inte klart · efter")
+    assert (await district.say(ANNA, "rapportera 8 klart")).startswith("Sparat")
+    assert _row(await district.say(MEGAN, "status"), 8).endswith("8. klart")
+
+
+async def test_five_people_named_of_three_is_three_of_three_and_done(district: District) -> None:
+    district.clock.now = _day(2, 1)
+    assert (await district.say(ANNA, "rapportera 2 5")).startswith("Sparat")
+    line = _row(await district.say(MEGAN, "status"), 2)
+    assert line.endswith(f"{_bar(10)} 3 av 3 personer utsedda (5 rapporterade) · klart"), line
+    english = _row(await district.say(MEGAN, "status", locale=EN), 2)
+    assert english.endswith(f"{_bar(10)} 3 of 3 people named (5 reported) · done"), english
