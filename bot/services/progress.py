@@ -79,7 +79,8 @@ METRIC (a number moved from `baseline` to `goal_value`)
 - Pace: DONE when reached; NO_READING when nothing was read in the year (the baseline stands, but nobody
   knows where the number is: not behind, in the year or after it); AHEAD when the reading is at least
   expected + 10 % of |goal - baseline| on the goal's side; ON_PACE when at least expected - 1 % of it;
-  else BEHIND. An every-branch number is NO_READING for the district while no branch has read its own.
+  else BEHIND. An every-branch number is NO_READING for the district while no branch has read its own
+  (NOT_MEASURED while none has anything to measure against), not ON_PACE.
 - Without a baseline the first reading of the year is the baseline and the pace is counted from that
   reading's day to the year's end; with no baseline and no reading, or no goal_value, NOT_MEASURED.
 - A relative goal (`change_percent`, "öka med 10 procent") has the goal baseline x (1 + change / 100).
