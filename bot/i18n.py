@@ -778,7 +778,7 @@ _ASKS: tuple[tuple[str, str, str], ...] = (
 # answered with what it means ("vad betyder efter?" -> "hjälp efter").
 STATUS_WORDS = (
     *(N_("done"), N_("not done"), N_("ahead"), N_("on pace"), N_("behind")),
-    *(N_("not begun"), N_("not reached"), N_("not measured")),
+    *(N_("not begun"), N_("not reached"), N_("no reading yet"), N_("not measured")),
 )
 
 

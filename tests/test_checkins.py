@@ -214,11 +214,11 @@ async def test_status_shows_progress_and_pace_for_the_district_and_a_branch(bot:
     await say(bot, CHAIR, "rapportera 6 1 2026-10-15 möte")
     status = await say(bot, MEMBER, "status")
     assert status.startswith("Så går planen, 22 nov. 2026")
-    six = "0 av 2 partiföreningar har nått sitt mål · 1 av 2 partiföreningar det här kvartalet · efter"
+    six = "0 av 2 partiföreningar har nått sitt mål · efter · 1 av 2 partiföreningar det här kvartalet"
     assert f"▱▱▱▱▱▱▱▱▱▱ {six}" in status
     branch = await say(bot, MEMBER, "status sundsvall")
     assert branch.startswith("Så går det för Sundsvall")
-    assert "▰▰▰▰▰▰▰▰▰▰ 1 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter" in branch
+    assert "▰▰▱▱▱▱▱▱▱▱ 1 av 4 kvartal klara i år · efter · 1 av 1 ordförandemöte det här kvartalet" in branch
     assert "Det finns ingen partiförening som heter ”Kiruna”" in await say(bot, MEMBER, "status Kiruna")
 
 
@@ -226,7 +226,7 @@ async def test_a_goal_in_full_shows_its_progress_and_latest_reports(bot: Distric
     await say(bot, CHAIR, "rapportera 6 1 2026-10-15 hölls i Sundsvall")
     detail = await say(bot, MEMBER, "mål 6")
     assert (
-        "0 av 2 partiföreningar har nått sitt mål · 1 av 2 partiföreningar det här kvartalet · efter"
+        "0 av 2 partiföreningar har nått sitt mål · efter · 1 av 2 partiföreningar det här kvartalet"
         in detail
     )
     assert "15 okt. 2026 · Sundsvall · 1 ordförandemöte · hölls i Sundsvall" in detail
@@ -236,7 +236,7 @@ async def test_status_shows_the_period_and_the_year(bot: DistrictBot) -> None:
     await say(bot, CHAIR, "rapportera 6 1 2026-10-15 möte")
     await say(bot, CHAIR, "rapportera 6 1 2026-05-15 möte")
     status = await say(bot, MEMBER, "status Sundsvall")
-    assert "1 av 1 ordförandemöte det här kvartalet · 2 av 4 kvartal klara i år · efter" in status
+    assert "2 av 4 kvartal klara i år · efter · 1 av 1 ordförandemöte det här kvartalet" in status
 
 
 async def test_status_right_after_a_report_shows_it(bot: DistrictBot) -> None:

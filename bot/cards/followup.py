@@ -12,14 +12,15 @@ from bot.cards.goals import (
     branches_reached,
     counted,
     counted_for,
+    current_period,
     doer_in_plan,
     of_wanted,
     pace_word,
     people_named,
     periods_met,
     progress_line,
-    this_period,
     value_word,
+    year_figure,
 )
 from bot.cards.prompts import by_channel, channel_name, coming_line, times_are
 from bot.cards.reminders import branch_row
@@ -85,6 +86,9 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
         return people_named(t, goal.target, year)
     if year.pace is Pace.NOT_MEASURED:  # a change in per cent before its first reading: no "0 of 0"
         return t._("not measured")
+    if goal.target.kind is TargetKind.METRIC and progress.latest is None:
+        # "1,500 of 2,000" would read the starting value as this year's reading
+        return year_figure(t, goal, progress)
     if goal.target.kind is TargetKind.METRIC:  # "1,800 of 2,000 followers", "40 of 45 %"
         wanted = counted(t, goal.target, year.wanted)
         return t._("{done} of {wanted}").format(done=number(t, year.done), wanted=wanted)
@@ -93,16 +97,7 @@ def figure(t: Translator, goal: Goal, progress: GoalProgress) -> str:
 
 def period_figure(t: Translator, goal: Goal, progress: GoalProgress) -> str | None:
     """The current period's figure as `status` has it ("1 of 2 this month"); None without one."""
-    period = progress.period
-    if period is None:
-        return None
-    span = this_period(t, goal.target.period)
-    done, wanted = number(t, period.done), number(t, period.wanted)
-    if progress.in_branches:
-        return t.ngettext(
-            "{done} of {wanted} branch {span}", "{done} of {wanted} branches {span}", int(period.wanted)
-        ).format(done=done, wanted=wanted, span=span)
-    return of_wanted(t, goal.target, period.done, period.wanted, span) + beyond_target(t, period)
+    return None if progress.period is None else current_period(t, goal, progress)
 
 
 def period_name(t: Translator, period: Period, starts: date) -> str:
@@ -131,18 +126,23 @@ def moved_line(t: Translator, moved: Moved, *, since: date) -> str:
         else:
             before = period_figure(t, goal, moved.before) or before
             after = period_figure(t, goal, moved.after) or after
+        # the pace is the year's: it follows the year's figure, not the period's ("1 of 1 this quarter ·
+        # behind" read as a quarter both met and behind)
+        after += f" · {figure(t, goal, moved.after)}"
     return f"{goal_label(t, goal)}: {before} \u2192 {after} · {pace_word(t, moved.after.pace)}"
 
 
 def _share(t: Translator, goal: Goal, progress: GoalProgress) -> str:
-    """The current period's figure without its span: "1 of 2", "1 of 3 branches"."""
+    """The current period's figure without its span, with what it counts: "1 of 2 posts", "1 of 3
+    branches"."""
     assert progress.period is not None
     done, wanted = number(t, progress.period.done), number(t, progress.period.wanted)
     if progress.in_branches:
         return t.ngettext(
             "{done} of {wanted} branch", "{done} of {wanted} branches", int(progress.period.wanted)
         ).format(done=done, wanted=wanted)
-    return t._("{done} of {wanted}").format(done=done, wanted=wanted) + beyond_target(t, progress.period)
+    period = progress.period
+    return of_wanted(t, goal.target, period.done, period.wanted) + beyond_target(t, period)
 
 
 def behind_line(t: Translator, behind: Behind, *, ended: int | None = None) -> str:

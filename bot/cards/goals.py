@@ -47,6 +47,7 @@ def pace_word(t: Translator, pace: Pace) -> str:
         Pace.NOT_MEASURED: t._("not measured"),
         Pace.NOT_BEGUN: t._("not begun"),
         Pace.NOT_REACHED: t._("not reached"),
+        Pace.NO_READING: t._("no reading yet"),
     }[pace]
 
 
@@ -67,6 +68,10 @@ _MEANINGS = {
     "not begun": N_("the plan's year has not begun yet, so nothing is due."),
     "not reached": N_(
         "the plan's year is over and the goal did not reach its target: that is the year's result."
+    ),
+    "no reading yet": N_(
+        "nobody has reported a reading of the number this year, so where it stands is not known: it is not "
+        "behind. Report the number (for example followers) and status compares it with the plan."
     ),
     "not measured": N_(
         "there is nothing to measure the goal against yet: it has no starting value or no target, and nobody "
@@ -164,6 +169,10 @@ def year_figure(t: Translator, goal: Goal, standing: GoalProgress) -> str:
         # The first number says what is measured ("1 650 följare"); the others stand beside it.
         if standing.latest is None:  # "1,500 (from 1,500 …)" would read as a reading of 1,500
             start = counted(t, goal.target, year.baseline if year.baseline is not None else year.done)
+            if not standing.in_year:  # the plan's year by its number: "this year" is another year
+                return t._("{start}, no reading in {year}, target {goal}").format(
+                    start=start, year=year.starts.year, goal=number(t, year.wanted)
+                )
             return t._("{start}, no reading this year, target {goal}").format(
                 start=start, goal=number(t, year.wanted)
             )
@@ -220,38 +229,34 @@ def beyond_target(t: Translator, measure: Measure) -> str:
 
 
 def progress_line(t: Translator, goal: Goal, standing: GoalProgress) -> str:
-    """One line: where the goal stands (this period, where it has one, then the year) and its one pace."""
-    year, period = standing.year, standing.period
+    """One line: the bar, the year's figure and the one pace, which all three speak of the year, then the
+    current period's figure where the goal has one.
+
+    What the board member reads: the bar and the figure after it say how far the year has come, and the
+    word after them whether that is as far as the plan asks by today. A full quarter beside "efter" read
+    as "this quarter is done, and behind"; so the bar is the year's (the periods met) and the pace follows
+    the year's figure; "1 av 1 det här kvartalet" comes after, as where the current period stands."""
     pace = pace_word(t, standing.pace)
     figure = year_figure(t, goal, standing)
-    if standing.in_branches:
-        parts = [f"{bar(year.fraction)} {figure}"]
-        if period is not None:
-            parts.append(
-                t.ngettext(
-                    "{done} of {wanted} branch {span}",
-                    "{done} of {wanted} branches {span}",
-                    int(period.wanted),
-                ).format(
-                    done=number(t, period.done),
-                    wanted=number(t, period.wanted),
-                    span=this_period(t, goal.target.period),
-                )
-            )
-        return " · ".join([*parts, pace])
-    if goal.target.kind is TargetKind.DONE:
+    if goal.target.kind is TargetKind.DONE and not standing.in_branches:
         return figure if standing.pace is Pace.DONE else f"{figure} · {pace}"
-    if period is None or goal.target.kind in (TargetKind.METRIC, TargetKind.PEOPLE):
-        return f"{bar(year.fraction)} {figure} · {pace}"
-    return " · ".join(
-        [
-            f"{bar(period.fraction)} "
-            + of_wanted(t, goal.target, period.done, period.wanted, this_period(t, goal.target.period))
-            + beyond_target(t, period),
-            figure,
-            pace,
-        ]
-    )
+    line = f"{bar(standing.fraction)} {figure} · {pace}"
+    if standing.period is None:  # a yearly goal, a number or people to name, or outside the plan's year
+        return line
+    return f"{line} · {current_period(t, goal, standing)}"
+
+
+def current_period(t: Translator, goal: Goal, standing: GoalProgress) -> str:
+    """The current period's figure: "1 of 2 members' meetings this month (3 reported)", or of an every-branch
+    goal "2 of 3 branches this quarter"."""
+    period = standing.period
+    assert period is not None
+    span = this_period(t, goal.target.period)
+    if standing.in_branches:
+        return t.ngettext(
+            "{done} of {wanted} branch {span}", "{done} of {wanted} branches {span}", int(period.wanted)
+        ).format(done=number(t, period.done), wanted=number(t, period.wanted), span=span)
+    return of_wanted(t, goal.target, period.done, period.wanted, span) + beyond_target(t, period)
 
 
 def value_word(t: Translator, target: Target, value: float) -> str:

@@ -21,7 +21,7 @@ from bot.documents.annual import period_label, subject
 from bot.i18n import Translator
 from bot.services.followup import Dashboard, subject_of
 from bot.services.goals import Goal
-from bot.services.progress import Measure, Pace, spans_of
+from bot.services.progress import GoalProgress, Measure, Pace, spans_of
 
 # Colours with at least 4.5:1 against white for text, 3:1 for shapes (WCAG 2.1 AA).
 PACE_COLOURS = {
@@ -31,6 +31,7 @@ PACE_COLOURS = {
     Pace.BEHIND: "#b3261e",
     Pace.NOT_REACHED: "#b3261e",
     Pace.NOT_MEASURED: "#5f6368",
+    Pace.NO_READING: "#5f6368",
     Pace.NOT_BEGUN: "#5f6368",
 }
 BAR_WIDTH, BAR_HEIGHT = 240, 18
@@ -127,16 +128,27 @@ def expected_fraction(measure: Measure) -> float:
     return 0.0 if measure.wanted <= 0 else measure.expected_by_now / measure.wanted
 
 
+def expected_periods(goal: Goal, progress: GoalProgress) -> float:
+    """Where the bar should be by now, in the figure's own measure: for a goal per period the share of the
+    year's periods that should be met (those ended, and what of the current one is due), as the bar shows
+    the periods met; else `expected_fraction` of the year."""
+    period, kind = progress.period, goal.target.period
+    if progress.periods_met is None or not progress.periods or period is None or kind is None:
+        return expected_fraction(progress.year)
+    left = sum(1 for _, ends in spans_of(kind, period.starts.year) if ends >= period.ends)
+    due_now = period.expected_by_now / period.wanted if period.wanted > 0 else 0.0
+    return (progress.periods - left + due_now) / progress.periods
+
+
 def _goals(t: Translator, board: Dashboard) -> str:
     rows = []
     for standing in board.standings:
         goal, progress = standing.goal, standing.progress
         pace = progress.pace
-        year = progress.year
         rows.append(
             f'<tr data-goal="{goal.number}"><th scope="row">{goal.number}</th>'
             f'<td class="goaltext">{escape(goal.text_in(t.language))}</td>'
-            f"<td>{_bar(year.fraction, expected_fraction(year), PACE_COLOURS[pace])}</td>"
+            f"<td>{_bar(progress.fraction, expected_periods(goal, progress), PACE_COLOURS[pace])}</td>"
             f'<td class="num" data-figure>{escape(figure(t, goal, progress))}</td>'
             f'<td class="pace" style="color:{PACE_COLOURS[pace]}">{escape(pace_word(t, pace))}</td></tr>'
         )

@@ -823,6 +823,7 @@ _PACES = {
     "not begun": Pace.NOT_BEGUN,
     "not reached": Pace.NOT_REACHED,
     "not measured": Pace.NOT_MEASURED,
+    "no reading yet": Pace.NO_READING,
 }
 
 

@@ -438,7 +438,8 @@ class BoardReports:
 
 
 def _mean_fraction(standings: Sequence[GoalStanding]) -> float:
-    measured = [s.progress.year.fraction for s in standings if s.progress.year.pace is not Pace.NOT_MEASURED]
+    # the bars' mean, each as the dashboard draws it beside its figure
+    measured = [s.progress.fraction for s in standings if s.progress.year.pace is not Pace.NOT_MEASURED]
     return sum(measured) / len(measured) if measured else 0.0
 
 

@@ -71,11 +71,16 @@ PEOPLE (N people to appoint)
 METRIC (a number moved from `baseline` to `goal_value`)
 - done = the latest reading in the year (by `on`, then `reported_at`, then the order given), or the
   baseline when there is none; wanted = goal_value; `latest` = that reading (None without one).
-- expected_by_now = baseline + (goal - baseline) x elapsed fraction of the year; fraction = (done -
-  baseline) / (goal - baseline) clamped to [0, 1]. A goal below the baseline is a decrease target and
-  everything is mirrored ("reached" means at or below the goal).
-- Pace: DONE when reached; AHEAD when the reading is at least expected + 10 % of |goal - baseline| on the
-  goal's side; ON_PACE when at least expected - 1 % of it; else BEHIND.
+- fraction = (done - baseline) / (goal - baseline) clamped to [0, 1]. A goal below the baseline is a
+  decrease target and everything is mirrored ("reached" means at or below the goal).
+- The way falls due a twelfth at a time (`share_due`, as money): expected_by_now = baseline + (goal -
+  baseline) x share_due(elapsed), so a reading of the baseline in the first days of the year (or of a
+  branch's first month) is on pace.
+- Pace: DONE when reached; NO_READING when nothing was read in the year (the baseline stands, but nobody
+  knows where the number is: not behind, in the year or after it); AHEAD when the reading is at least
+  expected + 10 % of |goal - baseline| on the goal's side; ON_PACE when at least expected - 1 % of it;
+  else BEHIND. An every-branch number is NO_READING for the district while no branch has read its own
+  (NOT_MEASURED while none has anything to measure against), not ON_PACE.
 - Without a baseline the first reading of the year is the baseline and the pace is counted from that
   reading's day to the year's end; with no baseline and no reading, or no goal_value, NOT_MEASURED.
 - A relative goal (`change_percent`, "öka med 10 procent") has the goal baseline x (1 + change / 100).
@@ -157,6 +162,7 @@ class Pace(StrEnum):
     NOT_MEASURED = "not_measured"
     NOT_BEGUN = "not_begun"  # the plan year has not begun: nothing is due, nothing can be late
     NOT_REACHED = "not_reached"  # the plan year is over, short of the goal: a result, no longer a pace
+    NO_READING = "no_reading"  # a number to reach that nobody has read this year: not known to be behind
 
 
 @dataclass(frozen=True)
@@ -205,6 +211,15 @@ class GoalProgress:
     @property
     def pace(self) -> Pace:
         return self.year.pace
+
+    @property
+    def fraction(self) -> float:
+        """How far the year's figure says the goal has come, for the bar beside it (and the year's course):
+        the periods met of a goal per period ("2 av 4 kvartal klara" is half way, whatever the current
+        quarter holds, and two meetings of a month's two are no month met), else the year's own."""
+        if self.periods_met is not None and self.periods:
+            return _clamp01(self.periods_met / self.periods)
+        return self.year.fraction
 
 
 def _clamp01(value: float) -> float:
@@ -548,14 +563,19 @@ def _metric_progress(
         )
     done = latest if latest is not None else baseline
     elapsed = _elapsed(counted_from, ends, today) if today >= starts else Fraction(0)
-    expected = goal if elapsed == 1 else baseline + (goal - baseline) * float(elapsed)
+    # The way falls due a twelfth at a time, as money does: a reading of the baseline on 5 January is
+    # where the year starts, not behind it.
+    share = share_due(elapsed)
+    expected = goal if share == 1 else baseline + (goal - baseline) * float(share)
     # Measure along the way from baseline to goal, so a decrease target reads like an increase.
     toward = 1.0 if goal >= baseline else -1.0
     way = abs(goal - baseline)
     made = toward * (done - baseline)
-    needed = way * float(elapsed)
+    needed = way * float(share)
     if toward * (done - goal) >= 0:
         pace = Pace.DONE
+    elif latest is None:  # nothing read yet: where it stands is not known, so it is not behind
+        pace = Pace.NO_READING
     elif made >= needed + 0.10 * way:
         pace = Pace.AHEAD
     elif made >= needed - 0.01 * way:
@@ -743,6 +763,10 @@ def _progress(
         pace = Pace.DONE
     elif any(u.year.pace is Pace.BEHIND for u in units):
         pace = Pace.BEHIND
+    elif all(u.year.pace in (Pace.NO_READING, Pace.NOT_MEASURED) for u in units):
+        # no branch has read its number yet: where the district stands is not known, so not "on pace"
+        measured = any(u.year.pace is Pace.NO_READING for u in units)
+        pace = Pace.NO_READING if measured else Pace.NOT_MEASURED
     else:
         pace = Pace.ON_PACE
     first = units[0]

@@ -402,12 +402,12 @@ DIGEST_JUNE = "\n".join(
         "",
         # The same lines as status shows (both from Progress): branch goals count branches.
         "Where these goals stand",
-        "1: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · 1 of 4 branches this quarter · behind",
-        "2: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · 0 of 4 branches this month · behind",
+        "1: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · behind · 1 of 4 branches this quarter",
+        "2: ▱▱▱▱▱▱▱▱▱▱ 0 of 4 branches have reached their target · behind · 0 of 4 branches this month",
         "3: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 branches has reached its target · on pace",
-        "4: ▰▰▰▰▰▰▰▰▰▰ 1 of 1 meeting this quarter · 1 of 4 quarters met this year · behind",
+        "4: ▰▰▱▱▱▱▱▱▱▱ 1 of 4 quarters met this year · behind · 1 of 1 meeting this quarter",
         "5: not done · on pace",
-        "6: ▱▱▱▱▱▱▱▱▱▱ 1,000 followers, no reading this year, target 1,500 · behind",
+        "6: ▱▱▱▱▱▱▱▱▱▱ 1,000 followers, no reading this year, target 1,500 · no reading yet",
         "",
         "Not reachable (no personal chat with me, or Teams refused the message): Pradeep Gupta",
     ]

@@ -337,16 +337,20 @@ def done_unit(reports: list[Stored], today: date) -> Unit:
 
 def metric_unit(target: Target, reports: list[Stored], today: date) -> Unit:
     """The latest reading (by the day it was read, then the order reported), from the baseline toward the
-    goal: reached, a tenth of the way ahead of where it should be by now, within a hundredth of it, or
-    behind."""
+    goal: reached; nobody has read it this year ("ingen mätning än": not known, so not behind); a tenth of
+    the way ahead of where it should be by now, within a hundredth of it, or behind. The way falls due a
+    twelfth at a time, each three quarters into its month's share, as money does: 100 on 5 January is where
+    the year starts."""
     assert target.baseline is not None and target.goal_value is not None
     latest = max(enumerate(reports), key=lambda pair: (pair[1].on, pair[0]), default=None)
     done = float(latest[1].value) if latest else target.baseline
     way = target.goal_value - target.baseline
-    needed = way * float(elapsed(date(YEAR, 1, 1), date(YEAR, 12, 31), today))
+    needed = way * owed(12, elapsed(date(YEAR, 1, 1), date(YEAR, 12, 31), today)) / 12
     made = done - target.baseline
     if done >= target.goal_value:
         pace = Pace.DONE
+    elif latest is None:
+        pace = Pace.NO_READING
     else:
         pace = (
             Pace.AHEAD
@@ -550,7 +554,7 @@ def test_every_view_of_a_goal_says_the_same_and_what_the_model_says(
     digest = {s.goal.id: s.progress for s in world.digest.standings(plan, now=now)}
     if dashboard.course and dashboard.course[-1][0] == today:
         # The year's course ends where every goal's bar stands today.
-        measured = [p.year.fraction for p in status.values() if p.pace is not Pace.NOT_MEASURED]
+        measured = [p.fraction for p in status.values() if p.pace is not Pace.NOT_MEASURED]
         assert dashboard.course[-1][1] == pytest.approx(sum(measured) / len(measured))
     for index, goal in enumerate(plan.goals):
         district_view = status[goal.id]
@@ -611,6 +615,8 @@ def test_every_view_of_a_goal_says_the_same_and_what_the_model_says(
                 assert district_view.pace is Pace.NOT_BEGUN
             elif any(u.pace in SHORT for u in units):
                 assert district_view.pace in SHORT, goal.number
+            elif all(u.pace is Pace.NO_READING for u in units):  # no branch has read its number yet
+                assert district_view.pace is Pace.NO_READING, goal.number
             else:
                 assert district_view.pace is Pace.ON_PACE, goal.number
             if district_view.period is not None:

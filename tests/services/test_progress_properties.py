@@ -267,3 +267,72 @@ def test_a_branchs_report_never_changes_another_branchs_figure(
         )
 
     assert seen(case.reports) == seen([*case.reports, others])
+
+
+# --- what stands side by side on a goal's line says the same thing ------------------------------------
+
+
+@FAST
+@given(any_targets, cases(), contexts, st.sampled_from(["sv", "en"]))
+def test_the_bar_and_the_pace_stand_beside_the_years_figure(
+    target: Target, case: Case, context: dict[str, Any], language: str
+) -> None:
+    """A board member reads the bar, the figure after it and the word after that as one statement about
+    the year: the bar is as full as that figure says ("1 av 4 kvartal klara i år" a quarter, whatever this
+    quarter holds), and the pace word follows it, before any figure of the current period."""
+    from bot.cards.goals import bar, pace_word, progress_line, year_figure
+    from bot.i18n import translator
+
+    plan = Plan(1, "D", None, case.year, (Goal(1, 1, "S", None, "g", None, target, False),), AREAS)
+    context = {**context, "applies_to_branches": False}
+    reports = [r for r in case.reports if abs(r.value) <= 1e6]  # the bot refuses absurd numbers
+    result = progress(target, reports, today=case.today, year=case.year, **context)
+    if result.periods_met is not None and result.periods:
+        assert result.fraction == result.periods_met / result.periods
+    else:
+        assert result.fraction == result.year.fraction
+    t = translator(language)
+    line = progress_line(t, plan.goals[0], result)
+    pace = pace_word(t, result.pace)
+    if target.kind is TargetKind.DONE:
+        return  # in words: "inte klart · i fas", "klart"
+    figure = year_figure(t, plan.goals[0], result)
+    assert line.startswith(f"{bar(result.fraction)} {figure} · {pace}"), line
+
+
+@FAST
+@given(metric_targets, cases(), st.integers(min_value=0, max_value=4))
+def test_a_number_nobody_read_this_year_is_never_behind(target: Target, case: Case, branches: int) -> None:
+    """ "2 000 följare" with no reading in the plan's year: not known, so never "efter" (nor "inte nått"
+    once the year is over), for the district or any branch; "inte påbörjat" before the year."""
+    unread = [r for r in case.reports if r.on.year != case.year]
+    for applies in (False, True):
+        result = progress(
+            target, unread, today=case.today, year=case.year, branches=branches, applies_to_branches=applies
+        )
+        known = (Pace.NO_READING, Pace.NOT_MEASURED, Pace.NOT_BEGUN, Pace.DONE)  # DONE: the start is the goal
+        assert result.pace in known, result.pace
+
+
+@FAST
+@given(
+    metric_targets,
+    st.sampled_from(YEARS),
+    st.integers(min_value=0, max_value=21),
+    st.integers(min_value=0, max_value=400),
+)
+def test_the_starting_value_read_in_the_first_days_is_on_pace(
+    target: Target, year: int, day: int, later: int
+) -> None:
+    """The baseline read on any of the first 22 days of the year is where the year starts: on pace (no
+    twelfth of the way falls due before three quarters of January have passed); read later it may be
+    behind, never ahead."""
+    if target.baseline is None or target.goal_value is None or target.goal_value == target.baseline:
+        return
+    on = date(year, 1, 1) + timedelta(days=day)
+    early = progress(target, [Report(target.baseline, on, None)], today=on, year=year)
+    assert early.pace is Pace.ON_PACE, (target, on)
+    today = on + timedelta(days=later)
+    assert (
+        progress(target, [Report(target.baseline, on, None)], today=today, year=year).pace is not Pace.AHEAD
+    )

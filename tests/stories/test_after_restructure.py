@@ -215,11 +215,11 @@ async def test_the_board_names_someone_responsible_and_the_goal_shows_them(distr
     assert (await district.say(KIM, "rapportera 6 1 ordförandemöte")).startswith(
         "Sparat #1: mål 6, 1 ordförandemöte för distriktet"
     )
-    figure = "1 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter"
+    figure = "1 av 4 kvartal klara i år · efter · 1 av 1 ordförandemöte det här kvartalet"
     assert figure in await district.say(NOA, "mål 6")
     assert line(await district.say(MEGAN, "status"), 6).endswith(figure)
     assert line(await district.say(KIM, "status distriktet"), 6).endswith(figure)
-    english = "1 of 1 chairs' meeting this quarter · 1 of 4 quarters met this year · behind"
+    english = "1 of 4 quarters met this year · behind · 1 of 1 chairs' meeting this quarter"
     assert english in await district.say(NOA, "goal 6", locale="en-US")
 
 

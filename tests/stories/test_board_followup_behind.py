@@ -30,8 +30,12 @@ async def test_how_far_behind_in_the_plans_unit_in_swedish(district: District) -
     await district.say(MEGAN, "rapportera 6 1 10/9 ordförandemöte")  # only the third quarter's
     await district.say(MEGAN, "rapportera 20 1 debattartikel i ST")  # one of two this year
     answer = await district.say(ANNA, "uppföljning")
-    [six] = [row for row in answer.splitlines() if row.startswith("Mål 6: ▱")]  # behind, not moved
-    assert "· efter · 2 ordförandemöten saknas hittills · ansvarig: Distriktet" in six, six
+    [six] = [row for row in answer.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
+    # the year's bar and pace (one quarter of four met), then this quarter, then what is missing
+    assert six.startswith(
+        "Mål 6: ▰▰▱▱▱▱▱▱▱▱ 1 av 4 kvartal klara i år · efter · 0 av 1 ordförandemöte det här"
+    )
+    assert "kvartalet · 2 ordförandemöten saknas hittills · ansvarig: Distriktet" in six, six
     assert (
         "Mål 2: ▱▱▱▱▱▱▱▱▱▱ 0 av 3 personer utsedda · efter · 3 personer kvar att utse · ansvarig: "
     ) in answer
@@ -51,8 +55,10 @@ async def test_how_far_behind_in_english(district: District) -> None:
     await district.say(MEGAN, "rapportera 6 1 10/9 ordförandemöte")
     await district.say(MEGAN, "rapportera 20 1 debattartikel i ST")
     answer = await district.say(ANNA, "follow-up", locale="en-US")
-    [six] = [row for row in answer.splitlines() if row.startswith("Goal 6: ▱")]
-    assert re.search(r"· behind · 2 [a-z' ]*meetings missing so far · responsible", six), six
+    [six] = [row for row in answer.splitlines() if row.startswith("Goal 6: ▰")]
+    assert re.search(
+        r"· behind · 0 of 1 [a-z' ]*meeting this quarter · 2 [a-z' ]*meetings missing so far", six
+    ), six
     assert (
         "Goal 2: ▱▱▱▱▱▱▱▱▱▱ 0 of 3 people named · behind · 3 people still to be named · responsible: "
     ) in answer

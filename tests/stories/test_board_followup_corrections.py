@@ -33,7 +33,7 @@ async def _a_month_with_a_withdrawal_and_a_correction(district: District) -> Non
     meeting = await district.say(MEGAN, "uppföljning")  # 8 November
     assert moved(meeting, "Mål som har rört sig", "Mål som ligger efter") == [
         "Mål 3: 0 av 3 partiföreningar har nått sitt mål → 1 av 3 partiföreningar har nått sitt mål · efter",
-        "Mål 12: 1 500 av 2 000 följare → 1 600 av 2 000 följare · efter",
+        "Mål 12: 1 500 följare, ingen mätning i år, mål 2 000 → 1 600 av 2 000 följare · efter",
     ]
     district.clock.now += timedelta(hours=2)
     await district.say(LEE, "rapportera 3 1 Lisa har hand om Zetkin")

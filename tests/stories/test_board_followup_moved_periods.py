@@ -26,8 +26,16 @@ def _moved(answer: str) -> list[str]:
 @pytest.mark.parametrize(
     ("asked", "locale", "line"),
     [
-        ("uppföljning sedan förra mötet", "sv-SE", "Mål 19: december: 0 av 2 → 1 av 2 · efter"),
-        ("follow-up since the last meeting", "en-US", "Goal 19: December: 0 of 2 → 1 of 2 · behind"),
+        (
+            "uppföljning sedan förra mötet",
+            "sv-SE",
+            "Mål 19: december: 0 av 2 inlägg → 1 av 2 inlägg · 0 av 12 månader klara · efter",
+        ),
+        (
+            "follow-up since the last meeting",
+            "en-US",
+            "Goal 19: December: 0 of 2 posts → 1 of 2 posts · 0 of 12 months met · behind",
+        ),
     ],
 )
 async def test_a_month_begun_since_the_last_follow_up_is_named(
@@ -45,7 +53,8 @@ async def test_within_one_month_this_month_is_still_said(district: District) -> 
     district.clock.now = datetime(2026, 12, 3, 10, tzinfo=UTC)
     await district.say(MEGAN, "rapportera 19 1 2026-12-02 inlägg")
     assert _moved(await district.say(MEGAN, "uppföljning")) == [
-        "Mål 19: 0 av 2 inlägg den här månaden → 1 av 2 inlägg den här månaden · efter"
+        "Mål 19: 0 av 2 inlägg den här månaden → 1 av 2 inlägg den här månaden · 0 av 12 månader klara"
+        " · efter"
     ]
 
 

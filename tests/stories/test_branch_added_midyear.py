@@ -46,29 +46,29 @@ async def kramfors(district: District) -> District:
 
 
 async def test_a_branch_added_in_may_is_on_pace_from_may_in_swedish(kramfors: District) -> None:
-    own = "0 av 1 medlemsmöte den här månaden · 1 av 8 månader klara i år · i fas"
+    own = "1 av 8 månader klara i år · i fas · 0 av 1 medlemsmöte den här månaden"
     assert line(await kramfors.say(JOHANNES, "status"), 4).endswith(own)
     assert line(await kramfors.say(MEGAN, "status Kramfors"), 4).endswith(own)
-    assert f"Kramfors: ▱▱▱▱▱▱▱▱▱▱ {own}" in await kramfors.say(JOHANNES, "mål 4")
+    assert f"Kramfors: ▰▱▱▱▱▱▱▱▱▱ {own}" in await kramfors.say(JOHANNES, "mål 4")
     # the others met January to May: on pace too, so the district is
-    this_month = "0 av 4 partiföreningar den här månaden · i fas"
+    this_month = "i fas · 0 av 4 partiföreningar den här månaden"
     assert line(await kramfors.say(MEGAN, "status"), 4).endswith(this_month)
     assert "Mål 4: ▱▱▱▱▱▱▱▱▱▱ 0 av 4" not in await kramfors.say(MEGAN, "uppföljning")
 
 
 async def test_a_branch_added_in_may_is_on_pace_from_may_in_english(kramfors: District) -> None:
-    own = "0 of 1 members' meeting this month · 1 of 8 months met this year · on pace"
+    own = "1 of 8 months met this year · on pace · 0 of 1 members' meeting this month"
     assert line(await kramfors.say(JOHANNES, "status", locale="en-US"), 4).endswith(own)
-    assert f"Kramfors: ▱▱▱▱▱▱▱▱▱▱ {own}" in await kramfors.say(JOHANNES, "goal 4", locale="en-US")
+    assert f"Kramfors: ▰▱▱▱▱▱▱▱▱▱ {own}" in await kramfors.say(JOHANNES, "goal 4", locale="en-US")
     status = await kramfors.say(MEGAN, "status", locale="en-US")
-    assert line(status, 4).endswith("0 of 4 branches this month · on pace")
+    assert line(status, 4).endswith("on pace · 0 of 4 branches this month")
     assert "Goal 4: ▱▱▱▱▱▱▱▱▱▱ 0 of 4" not in await kramfors.say(MEGAN, "follow-up", locale="en-US")
 
 
 async def test_a_branch_added_in_may_that_misses_june_is_behind(kramfors: District) -> None:
     """From its first month on it is measured like any other: no meeting by 30 June is behind."""
     kramfors.clock.now = datetime(2026, 6, 30, 10, 0, tzinfo=UTC)
-    own = "0 av 1 medlemsmöte den här månaden · 1 av 8 månader klara i år · efter"
+    own = "1 av 8 månader klara i år · efter · 0 av 1 medlemsmöte den här månaden"
     assert line(await kramfors.say(JOHANNES, "status"), 4).endswith(own)
     follow_up = await kramfors.say(MEGAN, "uppföljning")
     assert "Kramfors (Johannes Ström)" in follow_up, follow_up
@@ -110,10 +110,10 @@ async def test_a_branch_added_while_the_district_is_set_up_was_there_all_year(di
     district.clock.now = datetime(2026, 6, 2, 10, 0, tzinfo=UTC)
     branch_meetings(district, target, now=district.clock.now)
     assert (await district.say(MEGAN, "partiföreningar lägg till Kramfors")).startswith("Lade till Kramfors")
-    whole_year = "0 av 1 medlemsmöte den här månaden · 0 av 12 månader klara i år · efter"
+    whole_year = "0 av 12 månader klara i år · efter · 0 av 1 medlemsmöte den här månaden"
     assert line(await district.say(MEGAN, "status Kramfors"), 4).endswith(whole_year)
     assert line(await district.say(MEGAN, "status Sundsvall"), 4).endswith(whole_year)
     english = await district.say(MEGAN, "status Kramfors", locale="en-US")
     assert line(english, 4).endswith(
-        "0 of 1 members' meeting this month · 0 of 12 months met this year · behind"
+        "0 of 12 months met this year · behind · 0 of 1 members' meeting this month"
     )

@@ -55,10 +55,10 @@ async def test_last_quarters_meetings_count_for_their_quarters_everywhere(meetin
     assert "9 mars 2026" in await meetings.say(KIM, "rapportera 4 1 medlemsmöte v. 11")
     assert "1 May 2026" in await meetings.say(KIM, "report 4 1 members' meeting in May", locale="en-US")
     assert line(await meetings.say(KIM, "status"), 4).endswith(
-        "0 av 1 medlemsmöte det här kvartalet · 2 av 4 kvartal klara i år · efter"
+        "2 av 4 kvartal klara i år · efter · 0 av 1 medlemsmöte det här kvartalet"
     )
     assert line(await meetings.say(KIM, "status", locale="en-US"), 4).endswith(
-        "0 of 1 members' meeting this quarter · 2 of 4 quarters met this year · behind"
+        "2 of 4 quarters met this year · behind · 0 of 1 members' meeting this quarter"
     )
     # "in march" in lower case is a demonstration, not a month: it stays in the comment.
     answer = await meetings.say(KIM, "report 4 1 we joined the march", locale="en-US")
@@ -202,7 +202,7 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     )
     goal = await meetings.say(MEGAN, "mål 6")
     assert (
-        "Framsteg: ▰▰▰▰▰▰▰▰▰▰ 1 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter"
+        "Framsteg: ▰▰▱▱▱▱▱▱▱▱ 1 av 4 kvartal klara i år · efter · 1 av 1 ordförandemöte det här kvartalet"
     ) in goal
     assert (
         "Rapporterat: 22 nov. 2026 · distriktet (i Sundsvall) · 1 ordförandemöte" in goal.splitlines()
@@ -216,7 +216,7 @@ async def test_a_district_goal_reported_in_a_branch_is_said_to_count_for_the_dis
     follow_up = await meetings.say(MEGAN, "uppföljning")
     assert "Mål 6 · distriktet (i Sundsvall): 1 rapport, 1 ordförandemöte sammanlagt" in follow_up
     [behind] = [row for row in follow_up.splitlines() if row.startswith("Mål 6: ▰")]  # behind, not moved
-    assert "efter · 3 ordförandemöten saknas hittills" in behind
+    assert "· efter · 1 av 1 ordförandemöte det här kvartalet · 3 ordförandemöten saknas hittills" in behind
     assert "i fas" not in behind
     english = await meetings.say(MEGAN, "follow-up", locale="en-US")
     assert "Goal 6 · the district (in Härnösand): 1 report, 1 chairs' meeting in all" in english
@@ -406,7 +406,7 @@ async def test_the_reminder_asks_the_responsible_only_for_what_is_theirs_to_repo
     )
     assert "Sundsvall: rapporterat på mål 4" in digest
     assert line(await meetings.say(MEGAN, "status"), 4).endswith(
-        "3 av 3 partiföreningar det här kvartalet · efter"
+        "efter · 3 av 3 partiföreningar det här kvartalet"
     )
 
 
@@ -441,9 +441,9 @@ async def test_the_annual_report_says_a_metric_had_no_reading_in_words(meetings:
     1 500 till ingen mätning", which reads as if the followers went to nothing. A reading, and a branch
     goal's quarters, read as status reads them."""
     text = await annual_report_text(meetings, "verksamhetsberättelse 2026", "sv-SE")
-    assert "Resultat: 1\xa0500 följare, ingen mätning i år, mål 2\xa0000 · efter" in text
+    assert "Resultat: 1\xa0500 följare, ingen mätning i år, mål 2\xa0000 · ingen mätning än" in text
     english = await annual_report_text(meetings, "annual report 2026", "en-US")
-    assert "Result: 1,500 followers, no reading this year, target 2,000 · behind" in english
+    assert "Result: 1,500 followers, no reading this year, target 2,000 · no reading yet" in english
     await meetings.say(MEGAN, "rapportera 12 1 700 följare")
     await meetings.say(KIM, "rapportera 4 1 v. 11")
     text = await annual_report_text(meetings, "verksamhetsberättelse 2026", "sv-SE")
@@ -479,10 +479,10 @@ async def test_a_chairs_goal_shows_their_branchs_figure_as_status_does(meetings:
     await meetings.say(KIM, "rapportera 4 1 i går")
     await meetings.say(KIM, "rapportera 4 1 v. 11")
     own = line(await meetings.say(KIM, "status"), 4).split(". ", 1)[1]
-    assert own.endswith("1 av 1 medlemsmöte det här kvartalet · 2 av 4 kvartal klara i år · efter")
+    assert own.endswith("2 av 4 kvartal klara i år · efter · 1 av 1 medlemsmöte det här kvartalet")
     goal = await meetings.say(KIM, "mål 4")
     assert f"\nSundsvall: {own}\n" in goal
-    assert "Framsteg: ▱▱▱▱▱▱▱▱▱▱ 0 av 3 partiföreningar har nått sitt mål · 1 av 3" in goal
+    assert "Framsteg: ▱▱▱▱▱▱▱▱▱▱ 0 av 3 partiföreningar har nått sitt mål · efter · 1 av 3" in goal
     english = line(await meetings.say(KIM, "status", locale="en-US"), 4).split(". ", 1)[1]
     assert f"\nSundsvall: {english}\n" in await meetings.say(KIM, "goal 4", locale="en-US")
     assert "Sundsvall: " not in await meetings.say(MEGAN, "mål 4")

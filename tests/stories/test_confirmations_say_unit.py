@@ -64,7 +64,7 @@ async def test_kim_reports_two_members_meetings_and_every_answer_says_so_in_swed
     )
     # status keeps its figures without the unit: a quarter's 1 av 1, the quarters met agreeing with 4
     assert line(await meetings.say(KIM, "status"), "  4. ").endswith(
-        "0 av 1 medlemsmöte det här kvartalet · 1 av 4 kvartal klara i år · efter"
+        "1 av 4 kvartal klara i år · efter · 0 av 1 medlemsmöte det här kvartalet"
     )
 
 
@@ -89,7 +89,7 @@ async def test_kim_reports_two_members_meetings_and_every_answer_says_so_in_engl
         "Withdrew #1 (goal 4, 1 members' meeting for Sundsvall, 12 Mar 2026); it no longer counts."
     )
     assert line(await meetings.say(KIM, "status", locale=en), "  4. ").endswith(
-        "1 of 1 members' meeting this quarter · 1 of 4 quarters met this year · behind"
+        "1 of 4 quarters met this year · behind · 1 of 1 members' meeting this quarter"
     )
 
 
@@ -163,14 +163,14 @@ async def test_a_branch_added_in_december_has_had_one_month(district: District) 
     await meetings.say(MEGAN, "partiföreningar lägg till Kramfors")
     meetings.clock.now = DECEMBER.replace(day=10)
     assert line(await meetings.say(MEGAN, "status Kramfors"), "  4. ").endswith(
-        "0 av 1 medlemsmöte den här månaden · 0 av 1 månad klar i år · i fas"
+        "0 av 1 månad klar i år · i fas · 0 av 1 medlemsmöte den här månaden"
     )
     assert line(await meetings.say(MEGAN, "status Kramfors", locale="en-US"), "  4. ").endswith(
-        "0 of 1 members' meeting this month · 0 of 1 month met this year · on pace"
+        "0 of 1 month met this year · on pace · 0 of 1 members' meeting this month"
     )
     assert (await meetings.say(MEGAN, "rapportera 4 1 i går för Kramfors")).startswith(
         "Sparat #2: mål 4, 1 medlemsmöte för Kramfors, 9 dec. 2026."
     )
     assert line(await meetings.say(MEGAN, "status Kramfors"), "  4. ").endswith(
-        "1 av 1 medlemsmöte den här månaden · 1 av 1 månad klar i år · klart"
+        "1 av 1 månad klar i år · klart · 1 av 1 medlemsmöte den här månaden"
     )

@@ -64,13 +64,13 @@ async def test_four_meetings_in_march_are_one_quarter_met_and_december_is_behind
         assert (await district.say(MEGAN, f"rapportera 6 1 2026-03-{day:02} möte")).startswith("Sparat")
     district.clock.now = datetime(2026, 12, 21, 10, 0, tzinfo=UTC)
     goal = await district.say(NOA, "mål 6")
-    assert "0 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter" in goal
+    assert "1 av 4 kvartal klara i år · efter · 0 av 1 ordförandemöte det här kvartalet" in goal
     assert "i fas" not in goal and "4 av 4" not in goal
     english = await district.say(NOA, "goal 6", locale="en-US")
-    assert "0 of 1 chairs' meeting this quarter · 1 of 4 quarters met this year · behind" in english
+    assert "1 of 4 quarters met this year · behind · 0 of 1 chairs' meeting this quarter" in english
     status = await district.say(NOA, "status")
     assert line(status, 6).endswith(
-        "0 av 1 ordförandemöte det här kvartalet · 1 av 4 kvartal klara i år · efter"
+        "1 av 4 kvartal klara i år · efter · 0 av 1 ordförandemöte det här kvartalet"
     )
     # Nothing done all year with ten days left is behind, whatever the goal.
     assert line(status, 20).endswith("0 av 2 debattartiklar i år · efter")

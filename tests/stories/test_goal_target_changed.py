@@ -36,18 +36,18 @@ async def raised(district: District) -> District:
 
 
 async def test_quarters_before_the_change_keep_their_target_in_swedish(raised: District) -> None:
-    figure = "0 av 2 ordförandemöten det här kvartalet · 2 av 4 kvartal klara i år · i fas"
-    assert f"Framsteg: ▱▱▱▱▱▱▱▱▱▱ {figure}" in await raised.say(NOA, "mål 6")
+    figure = "2 av 4 kvartal klara i år · i fas · 0 av 2 ordförandemöten det här kvartalet"
+    assert f"Framsteg: ▰▰▰▰▰▱▱▱▱▱ {figure}" in await raised.say(NOA, "mål 6")
     assert line(await raised.say(NOA, "status"), 6).endswith(figure)
     raised.clock.now = datetime(2026, 9, 28, 10, 0, tzinfo=UTC)  # the third quarter wants two
-    behind = "0 av 2 ordförandemöten det här kvartalet · 2 av 4 kvartal klara i år · efter"
+    behind = "2 av 4 kvartal klara i år · efter · 0 av 2 ordförandemöten det här kvartalet"
     assert line(await raised.say(NOA, "status"), 6).endswith(behind)
     follow_up = await raised.say(MEGAN, "uppföljning")
-    assert f"Mål 6: ▱▱▱▱▱▱▱▱▱▱ {behind} · 2 ordförandemöten saknas hittills" in follow_up, follow_up
+    assert f"Mål 6: ▰▰▰▰▰▱▱▱▱▱ {behind} · 2 ordförandemöten saknas hittills" in follow_up, follow_up
 
 
 async def test_quarters_before_the_change_keep_their_target_in_english(raised: District) -> None:
-    figure = "0 of 2 chairs' meetings this quarter · 2 of 4 quarters met this year · on pace"
+    figure = "2 of 4 quarters met this year · on pace · 0 of 2 chairs' meetings this quarter"
     assert line(await raised.say(NOA, "status", locale="en-US"), 6).endswith(figure)
     assert figure in await raised.say(NOA, "goal 6", locale="en-US")
     assert "Goal 6:" not in (await raised.say(MEGAN, "follow-up", locale="en-US")).split("Goals behind")[1]

@@ -20,7 +20,7 @@ async def _half_years(district: District) -> None:
 
 async def test_half_years_read_the_same_in_status_and_the_follow_up_in_swedish(district: District) -> None:
     await _half_years(district)
-    said = "▰▰▰▰▰▱▱▱▱▱ 1 av 2 ordförandemöten det här halvåret · 1 av 2 halvår klara i år · i fas"
+    said = "▰▰▰▰▰▱▱▱▱▱ 1 av 2 halvår klara i år · i fas · 1 av 2 ordförandemöten det här halvåret"
     assert line(await district.say(NOA, "status"), 6).endswith(said)
     assert f"Framsteg: {said}" in await district.say(NOA, "mål 6")
     assert "Mål 6: 0 av 2 halvår klara → 1 av 2 halvår klara · i fas" in await district.say(
@@ -30,7 +30,7 @@ async def test_half_years_read_the_same_in_status_and_the_follow_up_in_swedish(d
 
 async def test_half_years_read_the_same_in_status_and_the_follow_up_in_english(district: District) -> None:
     await _half_years(district)
-    said = "▰▰▰▰▰▱▱▱▱▱ 1 of 2 chairs' meetings this half-year · 1 of 2 half-years met this year · on pace"
+    said = "▰▰▰▰▰▱▱▱▱▱ 1 of 2 half-years met this year · on pace · 1 of 2 chairs' meetings this half-year"
     assert line(await district.say(NOA, "status", locale="en-US"), 6).endswith(said)
     assert f"Progress: {said}" in await district.say(NOA, "goal 6", locale="en-US")
     follow_up = await district.say(MEGAN, "follow-up", locale="en-US")

@@ -33,10 +33,10 @@ async def test_a_goal_per_month_over_several_months_reads_the_same_everywhere(di
     none); status says what `mål 19` says, and the export lists the five reports."""
     for day in ("2026-09-03", "2026-09-20", "2026-10-05", "2026-11-02", "2026-11-15"):
         assert (await district.say(MEGAN, f"rapportera 19 1 {day} inlägg")).startswith("Sparat")
-    figure = "2 av 2 inlägg den här månaden · 2 av 12 månader klara i år · efter"
+    figure = "2 av 12 månader klara i år · efter · 2 av 2 inlägg den här månaden"
     assert figure in await district.say(NOA, "mål 19")
     assert line(await district.say(NOA, "status"), 19).endswith(figure)
-    english = "2 of 2 posts this month · 2 of 12 months met this year · behind"
+    english = "2 of 12 months met this year · behind · 2 of 2 posts this month"
     assert english in await district.say(NOA, "goal 19", locale="en-US")
     assert line(await district.say(NOA, "status", locale="en-US"), 19).endswith(english)
     table = await _csv(district, MEGAN, "exportera mål 19")
@@ -56,11 +56,11 @@ async def test_a_correction_that_moves_a_report_to_another_month_moves_its_count
         await district.say(MEGAN, f"ändra {last.id} 1 2026-10-20")
         == f"Rättat #{last.id}: mål 19, nu 1 inlägg för distriktet, 20 okt. 2026."
     )
-    figure = "1 av 2 inlägg den här månaden · 2 av 12 månader klara i år · efter"
+    figure = "2 av 12 månader klara i år · efter · 1 av 2 inlägg den här månaden"
     assert figure in await district.say(NOA, "mål 19")
     assert line(await district.say(NOA, "status"), 19).endswith(figure)
     english = await district.say(NOA, "status", locale="en-US")
-    assert line(english, 19).endswith("1 of 2 posts this month · 2 of 12 months met this year · behind")
+    assert line(english, 19).endswith("2 of 12 months met this year · behind · 1 of 2 posts this month")
     table = await _csv(district, MEGAN, "export goal 19")
     header = table[0]
     assert "2026-10-20" in [row[header.index("Date")] for row in table[1:]]

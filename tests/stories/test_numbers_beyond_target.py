@@ -76,10 +76,10 @@ async def test_five_posts_in_a_month_of_two_are_shown_as_five_this_month(distric
     district.clock.now = datetime(2026, 7, 10, 10, 0, tzinfo=UTC)
     for day in range(1, 6):
         assert (await district.say(MEGAN, f"rapportera 19 1 2026-07-0{day} inlägg")).startswith("Sparat")
-    figure = "2 av 2 inlägg den här månaden (5 rapporterade) · 1 av 12 månader klara i år · efter"
+    figure = "1 av 12 månader klara i år · efter · 2 av 2 inlägg den här månaden (5 rapporterade)"
     assert line(await district.say(NOA, "status"), 19).endswith(figure)
     assert figure in await district.say(NOA, "mål 19")
-    english = "2 of 2 posts this month (5 reported) · 1 of 12 months met this year · behind"
+    english = "1 of 12 months met this year · behind · 2 of 2 posts this month (5 reported)"
     assert line(await district.say(NOA, "status", locale="en-US"), 19).endswith(english)
     assert english in await district.say(NOA, "goal 19", locale="en-US")
     assert "Mål 19: 0 av 12 månader klara → 1 av 12 månader klara · efter" in await district.say(

@@ -43,14 +43,14 @@ def line(answer: str, number: int) -> str:
 
 async def test_week_53_is_due_by_new_years_eve_in_swedish(district: District) -> None:
     await _kramfors_in_week_53(district)
-    assert line(await district.say(NOA, "status"), 4).endswith("· i fas")  # two of its four days
+    assert " · i fas · " in line(await district.say(NOA, "status"), 4)  # two of its four days
     district.clock.now = NEW_YEARS_EVE
-    assert line(await district.say(NOA, "status"), 4).endswith("· efter")
-    assert line(await district.say(KIM, "status Kramfors"), 4).endswith("· efter")
+    assert " · efter · " in line(await district.say(NOA, "status"), 4)
+    assert " · efter · " in line(await district.say(KIM, "status Kramfors"), 4)
 
 
 async def test_week_53_is_due_by_new_years_eve_in_english(district: District) -> None:
     await _kramfors_in_week_53(district)
-    assert line(await district.say(NOA, "status", locale="en-US"), 4).endswith("· on pace")
+    assert " · on pace · " in line(await district.say(NOA, "status", locale="en-US"), 4)
     district.clock.now = NEW_YEARS_EVE
-    assert line(await district.say(NOA, "status", locale="en-US"), 4).endswith("· behind")
+    assert " · behind · " in line(await district.say(NOA, "status", locale="en-US"), 4)
