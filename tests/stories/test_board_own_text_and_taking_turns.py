@@ -104,6 +104,7 @@ async def test_change_and_delete_my_text_in_swedish(world: World) -> None:
 
     # a colleague's text: Megan may take it off too, and Lars gets his words back
     await world.say(LARS, f"skriv {second.id} Vad kräver vi av regionen?")
+    await world.settle()  # Adele is told of his text first
     before = len(world.connector.posted)
     answer = await world.say(MEGAN, f"radera {second.id}")
     await world.settle()
