@@ -576,7 +576,7 @@ def _metric_progress(
         pace = Pace.DONE
     elif latest is None:  # nothing read yet: where it stands is not known, so it is not behind
         pace = Pace.NO_READING
-    elif made >= needed + 0.10 * way:
+    elif made > needed and made >= needed + 0.10 * way:  # beyond what is due (a tiny way rounds to 0)
         pace = Pace.AHEAD
     elif made >= needed - 0.01 * way:
         pace = Pace.ON_PACE
