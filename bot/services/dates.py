@@ -2012,7 +2012,9 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         if _part_named(after_words) is not None:  # "efter mitten av december": which day? asked
             return None
         day = _day_after(after_words, today, month=False)
-        return None if day is None else Span(today, day - timedelta(days=1))
+        if day is None or not _close_after(Span(today, day - timedelta(days=1)), today):
+            return None  # "efter nyår" in May: months away, asked about (`far_after`)
+        return Span(today, day - timedelta(days=1))
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
@@ -2108,6 +2110,43 @@ def _until_after(after: re.Match[str], today: date) -> Span | None:
     correct it. None when no such holidays lie close ahead (`_in_season`)."""
     holidays = _next_break(after["what"], today)
     return Span(today, holidays.last) if _in_season(holidays, today) else None
+
+
+def _close_after(pause: Span, today: date) -> bool:
+    """Whether a pause "till efter" a named day or period ("efter nyår", "efter jul", "efter sommaren",
+    "until after Easter") is as long as a board means by it. Nobody pauses most of a year by naming a
+    holiday: one ending in the Christmas holidays is meant from November (as "efter helgerna",
+    `_in_season`), one ending in the summer (June to September) from 1 March, any other within half a
+    year; a longer one is asked about, not paused."""
+    last = pause.last
+    christmas = _next_break("helgerna", today)
+    if christmas.first <= last <= christmas.last:
+        return _in_season(christmas, today)
+    if 6 <= last.month <= 9:
+        return today >= date(last.year, 3, 1)
+    return last - today <= timedelta(days=183)
+
+
+def far_after(words: Sequence[str], today: date) -> Span | None:
+    """The pause "till efter" a named day or period would be when it is months away ("paus till efter
+    nyår" in May: today to 1 January), to be asked about (`_close_after`); None for any other words, and
+    for such a pause close ahead."""
+    split = [w for w in " ".join(_NAMES_DASH.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    phrase = " ".join(_fold(word) for word in split)
+    led = _UNTIL_AFTER.match(phrase)
+    if led is None or _AFTER_BREAK.fullmatch(phrase) or any(c.isdigit() for c in phrase):
+        return None  # "efter helgerna": `holidays_named`; "efter 3/1": the day is written
+    after_words = split[led[0].count(" ") :]
+    if _part_named(after_words) is not None:
+        return None
+    try:
+        day = _day_after(after_words, today, month=False)
+    except DateError:
+        return None
+    if day is None:
+        return None
+    pause = Span(today, day - timedelta(days=1))
+    return None if _close_after(pause, today) else pause
 
 
 def holidays_named(words: Sequence[str], today: date) -> tuple[bool, Span] | None:

@@ -1,0 +1,64 @@
+"""A pause until after a holiday months away, days listed with a dot, a follow-up since a part of a month and
+the end of last week in a check-in, as bot/services/dates.py reads them; the clock set in each test.
+
+What the writer means, written down before the code:
+- "paus till efter nyår", "efter jul", "till efter sommaren", "until after New Year" name a holiday close
+  ahead: a board almost never means a pause of most of a year. Such a pause is asked about when it is
+  months away (`far_after` gives the days it would be, for the answer): one ending in the Christmas
+  holidays before November (as "efter helgerna"), one ending in the summer before 1 March, any other longer
+  than half a year. Close ahead it is read as before ("till efter nyår" on 1 December: to 1 January).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services.dates import Span, far_after, read_period_ahead
+
+MAY, DECEMBER = date(2027, 5, 12), date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("words", "today", "last"),
+    [
+        ("till efter nyår", MAY, date(2028, 1, 1)),
+        ("efter nyår", MAY, date(2028, 1, 1)),
+        ("efter jul", MAY, date(2027, 12, 26)),
+        ("till efter julen", MAY, date(2027, 12, 26)),
+        ("tills efter trettondagen", MAY, date(2028, 1, 6)),
+        ("until after New Year", MAY, date(2028, 1, 1)),
+        ("until after Christmas", MAY, date(2027, 12, 26)),
+        ("till efter sommaren", DECEMBER, date(2027, 8, 31)),
+        ("after the summer", DECEMBER, date(2027, 8, 31)),
+        ("till efter midsommar", DECEMBER, date(2027, 6, 25)),
+        ("till efter nyår", date(2026, 9, 10), date(2027, 1, 1)),
+        ("till efter påsk", date(2026, 6, 20), date(2027, 3, 29)),
+    ],
+)
+def test_a_pause_until_after_months_away_is_asked(words: str, today: date, last: date) -> None:
+    assert read_period_ahead(words.split(), today) is None
+    assert far_after(words.split(), today) == Span(today, last)
+
+
+@pytest.mark.parametrize(
+    ("words", "today", "last"),
+    [
+        ("till efter nyår", date(2026, 12, 1), date(2027, 1, 1)),
+        ("efter jul", date(2026, 11, 20), date(2026, 12, 26)),
+        ("till efter sommaren", MAY, date(2027, 8, 31)),
+        ("after the summer", date(2027, 3, 1), date(2027, 8, 31)),
+        ("efter påsk", DECEMBER, date(2027, 3, 29)),
+        ("till efter midsommar", date(2027, 3, 5), date(2027, 6, 25)),
+        ("till efter 3/1", DECEMBER, date(2027, 1, 3)),
+    ],
+)
+def test_a_pause_until_after_close_ahead_is_read(words: str, today: date, last: date) -> None:
+    assert read_period_ahead(words.split(), today) == Span(today, last)
+    assert far_after(words.split(), today) is None
+
+
+def test_other_words_are_not_asked_about() -> None:
+    for words in ("till efter helgerna", "till efter 3/1", "juli-augusti", "efter mitten av december"):
+        assert far_after(words.split(), MAY) is None, words
