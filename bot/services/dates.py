@@ -1353,8 +1353,10 @@ def two_readings(words: Sequence[str], today: date, year: int | None = None) -> 
     write the month first: the words written, the day read day first (as Swedes write it, 3 October) and
     read month first (10 March), when the day-first reading is yet to come or more than six weeks back (a
     guess that would likely be wrong, so asked rather than stored); None for none such ("3/11" on 22
-    November is 3 November, named in the answer)."""
-    for word in words:
+    November is 3 November, named in the answer); nor days before a month ("3/10 March": 3 and 10 March)."""
+    for n, word in enumerate(words):
+        if _days_before_month(words, n):
+            continue
         written = _SLASHED.fullmatch(_fold(word))
         if written is None or written["a"] == written["b"] or max(int(written["a"]), int(written["b"])) > 12:
             continue
@@ -1541,12 +1543,31 @@ def _read_at(
 _GLUED_COMMA = re.compile(r"(?<=[^\W_])[,+&](?=\d)")  # "3+10 mars", "3&10 mars" too
 
 
+# Days glued by dots or slashes before a month's name: "3.10 mars", "3/10 mars", "3.10.17 mars" list days of
+# that month (3 and 10 March), as "3,10 mars"; never a day and month ("3 oktober") followed by the month.
+_GLUED_DAYS = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:[./](?:[1-9]|[12]\d|3[01])){1,3}\.?")
+
+
+def _days_before_month(words: Sequence[str], n: int) -> bool:
+    """Whether words[n] is days glued by dots or slashes right before a month's name ("3.10 mars",
+    "3/10 March"), not a time ("kl 18.10 mars")."""
+    if n + 1 >= len(words) or not _GLUED_DAYS.fullmatch(words[n]):
+        return False
+    month = _fold(words[n + 1])
+    if month not in MONTH_NUMBERS or (month in _LOWERCASE_WORDS and words[n + 1][0].islower()):
+        return False  # "3/10 may be late"
+    return n == 0 or _fold(words[n - 1]) not in _CLOCK_LEADS
+
+
 def _unglued(words: Sequence[str]) -> tuple[list[str], list[int]]:
-    """The words with each glued comma list parted ("3,10" as "3," "10"), and for each the index of the
-    word it came from, so that what is found is where it was written."""
+    """The words with each glued comma list parted ("3,10" as "3," "10"), and so days glued by dots or
+    slashes before a month ("3.10 mars" as "3," "10 mars"), and for each the index of the word it came from,
+    so that what is found is where it was written."""
     split: list[str] = []
     origin: list[int] = []
     for n, word in enumerate(words):
+        if _days_before_month(words, n):
+            word = re.sub(r"[./]", ", ", word.rstrip("."))
         parts = _GLUED_COMMA.sub(", ", word).split()
         split.extend(parts)
         origin.extend([n] * len(parts))

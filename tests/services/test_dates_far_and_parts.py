@@ -7,6 +7,10 @@ What the writer means, written down before the code:
   months away (`far_after` gives the days it would be, for the answer): one ending in the Christmas
   holidays before November (as "efter helgerna"), one ending in the summer before 1 March, any other longer
   than half a year. Close ahead it is read as before ("till efter nyår" on 1 December: to 1 January).
+- "möte 3.10 mars", "3/10 mars", "3/10 March", "3.10.17 mars", "3.10. mars": a chair lists days of the
+  month named after them (3 and 10 March), as "3,10 mars"; never 3 October and then March. Without a month
+  right after ("möte 3.10", "3.10 kl 18") or after "kl" ("kl 18.10 mars") it is a day and month (a time),
+  as before; "3/10 may" lower-case may be the verb.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from datetime import date
 
 import pytest
 
-from bot.services.dates import Span, far_after, read_period_ahead
+from bot.services.dates import Span, far_after, find_all, read_period_ahead, two_readings
 
 MAY, DECEMBER = date(2027, 5, 12), date(2026, 12, 7)
 
@@ -62,3 +66,28 @@ def test_a_pause_until_after_close_ahead_is_read(words: str, today: date, last: 
 def test_other_words_are_not_asked_about() -> None:
     for words in ("till efter helgerna", "till efter 3/1", "juli-augusti", "efter mitten av december"):
         assert far_after(words.split(), MAY) is None, words
+
+
+@pytest.mark.parametrize(
+    ("written", "days"),
+    [
+        ("möte 3.10 mars", [(3, 3), (3, 10)]),
+        ("möte 3/10 mars", [(3, 3), (3, 10)]),
+        ("möten 3.10. mars", [(3, 3), (3, 10)]),
+        ("träffar 3.10.17 mars", [(3, 3), (3, 10), (3, 17)]),
+        ("meetings 3/10 March", [(3, 3), (3, 10)]),
+        ("möte 12.10 feb", [(2, 12), (2, 10)]),
+        ("möte 3.10 mars 2026", [(3, 3), (3, 10)]),
+        ("möte 3.10", [(10, 3)]),
+        ("möte 3.10 kl 18", [(10, 3)]),
+    ],
+)
+def test_days_glued_by_a_dot_before_a_month_are_listed(written: str, days: list[tuple[int, int]]) -> None:
+    found = find_all(written.split(), date(2026, 12, 7))
+    assert [(span.first.month, span.first.day) for span, _, _ in found] == days
+    assert all(span.first == span.last for span, _, _ in found)
+
+
+def test_days_before_a_month_are_not_asked_which_is_the_month() -> None:
+    assert two_readings("meetings 3/10 March".split(), date(2026, 12, 7)) is None
+    assert two_readings("meeting 3/10".split(), date(2026, 12, 7)) is not None
