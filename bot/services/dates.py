@@ -1950,12 +1950,18 @@ def _time_taken(words: Sequence[str]) -> int:
 
 
 def read_whole(
-    words: Sequence[str], today: date, year: int | None = None, *, reported: bool = False
+    words: Sequence[str], today: date, year: int | None = None, *, reported: bool = False, since: bool = False
 ) -> Span | None:
     """The words as one day or period and nothing else (a form's date field, `uppföljning sedan …`), a time
     of day before or after it aside; None when they are something else. DateError for a date that cannot
     be. `reported`: as a check-in reads it, a part of a month the day it points at (`_part_meant`), as
-    `find` reads it in a sentence."""
+    `find` reads it in a sentence. `since`: as where a follow-up starts, the same ("sedan mitten av
+    oktober" the 15th, "sedan slutet av september" the 25th), but the start of a month is its 1st ("sedan
+    början av oktober": everything of October)."""
+    if since:
+        whole = read_whole(words, today, year)
+        start = whole is not None and _part_named(words[_time_taken(words) :]) == "start"
+        return whole if whole is None or start else read_whole(words, today, year, reported=True)
     words = words[_time_taken(words) :]
     ends = [n for n in (3, 2, 1) if n < len(words) and _time_taken(words[-n:]) == n]
     words = words[: len(words) - ends[0]] if ends else words

@@ -11,6 +11,10 @@ What the writer means, written down before the code:
   month named after them (3 and 10 March), as "3,10 mars"; never 3 October and then March. Without a month
   right after ("möte 3.10", "3.10 kl 18") or after "kl" ("kl 18.10 mars") it is a day and month (a time),
   as before; "3/10 may" lower-case may be the verb.
+- A follow-up "sedan mitten av oktober", "since mid-October" starts on the 15th, the day a check-in's
+  "mitten av oktober" is stored on (it was the 1st); "sedan slutet av september" the 25th; "sedan början
+  av oktober", "since early October" the 1st, everything of the month. Under way, the middle of the days
+  that have come ("sedan mitten av oktober" on 12 October: the 11th), never a day ahead.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from datetime import date
 import pytest
 
 from bot.services.dates import Span, far_after, find_all, read_period_ahead, two_readings
+from bot.services.followup import parse_since
 
 MAY, DECEMBER = date(2027, 5, 12), date(2026, 12, 7)
 
@@ -91,3 +96,24 @@ def test_days_glued_by_a_dot_before_a_month_are_listed(written: str, days: list[
 def test_days_before_a_month_are_not_asked_which_is_the_month() -> None:
     assert two_readings("meetings 3/10 March".split(), date(2026, 12, 7)) is None
     assert two_readings("meeting 3/10".split(), date(2026, 12, 7)) is not None
+
+
+@pytest.mark.parametrize(
+    ("asked", "today", "day"),
+    [
+        ("sedan mitten av oktober", DECEMBER, date(2026, 10, 15)),
+        ("sedan i mitten av oktober", DECEMBER, date(2026, 10, 15)),
+        ("sedan mitten oktober", DECEMBER, date(2026, 10, 15)),
+        ("sedan mitt i oktober", DECEMBER, date(2026, 10, 15)),
+        ("since mid-October", DECEMBER, date(2026, 10, 15)),
+        ("since the middle of October", DECEMBER, date(2026, 10, 15)),
+        ("sedan slutet av september", DECEMBER, date(2026, 9, 25)),
+        ("since the end of September", DECEMBER, date(2026, 9, 25)),
+        ("sedan början av oktober", DECEMBER, date(2026, 10, 1)),
+        ("since early October", DECEMBER, date(2026, 10, 1)),
+        ("sedan oktober", DECEMBER, date(2026, 10, 1)),
+        ("sedan mitten av oktober", date(2026, 10, 12), date(2026, 10, 11)),
+    ],
+)
+def test_a_follow_up_since_a_part_of_a_month(asked: str, today: date, day: date) -> None:
+    assert parse_since(asked, today, 2026) == day
