@@ -100,7 +100,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   a start, middle or end of a month as about ten days (1-10, 10-20, 20 to its last: `_month_part`), a
   snooze as the day it points at (`_part_day`); a check-in (`find`, `read_whole(reported=True)`) as the
   day in the middle of the pause's days ("mitten av november" the 15th, "early March" the 5th, "i slutet
-  av oktober" the 25th; of those that have come when under way), its answer naming the day to correct.
+  av oktober" the 25th; of those that have come when under way), its answer naming the day to correct;
+  a part of a week as a working day of it ("i slutet av förra veckan" its Friday, the middle its
+  Wednesday, the start its Monday). A follow-up's "sedan" reads them as a check-in, a month's start its 1st.
 - Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
   "Christmas party" and "julbord" are no day, nor is "god jul"; "jul" alone is Christmas. "i
   mellandagarna": 27-30 December. Easter ("i påsk", "påsken", "at Easter"; "i påskas" the one gone): Good
@@ -1302,7 +1304,8 @@ def _part_of(
             return None
         rest, after = list(words), at + taken
     for n in (1, 2):  # "i slutet av månaden", "at the end of the month": this month
-        if (period := _THIS_PERIOD.get(" ".join(_fold(w) for w in rest[after : after + n]))) is not None:
+        numbered = after + n < len(rest) and rest[after + n][:1].isdigit()  # "end of week 48": that week
+        if (period := _THIS_PERIOD.get(" ".join(_fold(w) for w in rest[after : after + n]))) and not numbered:
             return _span(period, today), n + taken
     try:
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
@@ -1911,8 +1914,12 @@ def _part_meant(words: Sequence[str], span: Span, today: date) -> Span:
     November; of 1-10 March the 5th, of 20-31 October the 25th), or of those that have come when the part
     is under way ("mitten av december" on the 12th: the 11th). A chair means some day about then; the
     answer names the day, to be corrected, and a weekly goal counts it in that week rather than in the
-    month's first. Anything else is `span` as read."""
+    month's first. A part of a week is a working day of it: its start the Monday, its middle the Wednesday,
+    its end the Friday ("i slutet av förra veckan": last week's Friday, where a board's week's work ends),
+    said in the answer as for a month. Anything else is `span` as read."""
     part = _part_named(words)
+    if part is not None and _is_week(span):
+        return Span.day(span.first + timedelta(days={"start": 0, "middle": 2, "end": 4}[part]))
     if part is None or not _is_month(span):
         return span
     days = _month_part(part, span)

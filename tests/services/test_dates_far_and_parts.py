@@ -15,6 +15,11 @@ What the writer means, written down before the code:
   "mitten av oktober" is stored on (it was the 1st); "sedan slutet av september" the 25th; "sedan början
   av oktober", "since early October" the 1st, everything of the month. Under way, the middle of the days
   that have come ("sedan mitten av oktober" on 12 October: the 11th), never a day ahead.
+- "möte i slutet av förra veckan", "at the end of last week", "late last week" in a check-in is about
+  Friday of last week, where a board's week of work ends (it was that week's Monday); its middle ("mitt i
+  förra veckan", "mid last week") the Wednesday, its start the Monday; "i slutet av vecka 48", "end of week
+  48" that week's Friday ("end of week 48" was this week). The answer says how it was read
+  (`read_loosely`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from datetime import date
 
 import pytest
 
-from bot.services.dates import Span, far_after, find_all, read_period_ahead, two_readings
+from bot.services.dates import Span, far_after, find, find_all, read_loosely, read_period_ahead, two_readings
 from bot.services.followup import parse_since
 
 MAY, DECEMBER = date(2027, 5, 12), date(2026, 12, 7)
@@ -117,3 +122,32 @@ def test_days_before_a_month_are_not_asked_which_is_the_month() -> None:
 )
 def test_a_follow_up_since_a_part_of_a_month(asked: str, today: date, day: date) -> None:
     assert parse_since(asked, today, 2026) == day
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("möte i slutet av förra veckan", date(2026, 12, 4)),
+        ("möte slutet av förra veckan", date(2026, 12, 4)),
+        ("meeting at the end of last week", date(2026, 12, 4)),
+        ("meeting late last week", date(2026, 12, 4)),
+        ("möte i mitten av förra veckan", date(2026, 12, 2)),
+        ("möte mitt i förra veckan", date(2026, 12, 2)),
+        ("meeting mid last week", date(2026, 12, 2)),
+        ("möte i början av förra veckan", date(2026, 11, 30)),
+        ("meeting early last week", date(2026, 11, 30)),
+        ("möte i slutet av förrförra veckan", date(2026, 11, 27)),
+        ("möte i slutet av vecka 48", date(2026, 11, 27)),
+        ("meeting end of week 48", date(2026, 11, 27)),
+        ("möte i slutet av veckan", date(2026, 12, 11)),  # ahead: the check-in refuses it
+    ],
+)
+def test_a_part_of_a_week_in_a_check_in_is_a_working_day(written: str, day: date) -> None:
+    found = find(written.split(), date(2026, 12, 9))  # a Wednesday
+    assert found is not None and found[0] == Span(day, day)
+    assert read_loosely(written.split()[found[1] : found[1] + found[2]])
+
+
+def test_a_week_with_no_part_is_the_week() -> None:
+    found = find("möte förra veckan".split(), date(2026, 12, 9))
+    assert found is not None and found[0] == Span(date(2026, 11, 30), date(2026, 12, 6))
