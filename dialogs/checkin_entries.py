@@ -79,6 +79,8 @@ def read_entries(plan: Plan, entries: Entries, *, today: date) -> tuple[Goal, Ch
     comment = entries.comment.strip() or None
     check(value=value, happened_on=happened_on, comment=comment, today=today, year=plan.year)
     branch = entries.branch.strip() or None
+    # "mitten av november" in the day field is read as the 15th: the answer says so, as the one-line form's
+    loosely = entries.day.strip() if dates.read_loosely(entries.day.split()) else None
     return goal, CheckInDraft(
-        goal.number, value, happened_on, area, comment, entries.submission, branch=branch
+        goal.number, value, happened_on, area, comment, entries.submission, branch=branch, loosely=loosely
     )

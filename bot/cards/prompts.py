@@ -137,6 +137,22 @@ def holidays_far(
     return text.format(**values)
 
 
+def after_far(t: Translator, written: str, pause: Pause, *, command: str) -> str:
+    """ "paus till efter nyår" in May: a pause of most of a year, which a board almost never means by
+    naming a holiday, so nothing is paused; the answer says how it was read and what to write for it."""
+    last, soon = pause.ends_on, pause.starts_on + timedelta(days=14)
+    return t._(
+        "{written} would pause the prompts {period}, for months, so nothing was paused. If that is meant, "
+        "write {command} until {day}; otherwise write the days, e.g. {command} until {soon}."
+    ).format(
+        written=quoted(t, written[:40]),
+        period=period(t, pause),
+        command=command,
+        day=f"{last.day}/{last.month}",
+        soon=f"{soon.day}/{soon.month}",
+    )
+
+
 def period(t: Translator, pause: Pause) -> str:
     """ "15 juni–15 aug. 2027": the year once, where both days are in it; the month once, where both days
     are in it ("1–31 juli 2027")."""

@@ -1180,6 +1180,8 @@ def _whose(t: Translator, name: str | None) -> str:
 def _pause_problem(t: Translator, error: PauseError, today: date, command: str) -> Reply:
     if error.code is PauseProblem.HOLIDAYS_FAR and error.holidays is not None:
         return Reply(cards.holidays_far(t, error.detail, *error.holidays, today=today, command=command))
+    if error.code is PauseProblem.AFTER_FAR and error.holidays is not None:
+        return Reply(cards.after_far(t, error.detail, error.holidays[1], command=command))
     example = t._(
         "Write the period, e.g. pause 15/6 15/8, pause week 28-32 or pause July–August; "
         "to lift a pause: pause end."

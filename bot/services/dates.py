@@ -100,7 +100,9 @@ happened, a follow-up starts from a day that has passed. What people mean:
   a start, middle or end of a month as about ten days (1-10, 10-20, 20 to its last: `_month_part`), a
   snooze as the day it points at (`_part_day`); a check-in (`find`, `read_whole(reported=True)`) as the
   day in the middle of the pause's days ("mitten av november" the 15th, "early March" the 5th, "i slutet
-  av oktober" the 25th; of those that have come when under way), its answer naming the day to correct.
+  av oktober" the 25th; of those that have come when under way), its answer naming the day to correct;
+  a part of a week as a working day of it ("i slutet av förra veckan" its Friday, the middle its
+  Wednesday, the start its Monday). A follow-up's "sedan" reads them as a check-in, a month's start its 1st.
 - Christmas as a time ("i julas", "i jul", "över julen", "at Christmas"): from its Eve, the latest begun;
   "Christmas party" and "julbord" are no day, nor is "god jul"; "jul" alone is Christmas. "i
   mellandagarna": 27-30 December. Easter ("i påsk", "påsken", "at Easter"; "i påskas" the one gone): Good
@@ -1302,7 +1304,8 @@ def _part_of(
             return None
         rest, after = list(words), at + taken
     for n in (1, 2):  # "i slutet av månaden", "at the end of the month": this month
-        if (period := _THIS_PERIOD.get(" ".join(_fold(w) for w in rest[after : after + n]))) is not None:
+        numbered = after + n < len(rest) and rest[after + n][:1].isdigit()  # "end of week 48": that week
+        if (period := _THIS_PERIOD.get(" ".join(_fold(w) for w in rest[after : after + n]))) and not numbered:
             return _span(period, today), n + taken
     try:
         found = read_at(rest, after, today, year, alone=True, dotted=dotted)
@@ -1353,8 +1356,10 @@ def two_readings(words: Sequence[str], today: date, year: int | None = None) -> 
     write the month first: the words written, the day read day first (as Swedes write it, 3 October) and
     read month first (10 March), when the day-first reading is yet to come or more than six weeks back (a
     guess that would likely be wrong, so asked rather than stored); None for none such ("3/11" on 22
-    November is 3 November, named in the answer)."""
-    for word in words:
+    November is 3 November, named in the answer); nor days before a month ("3/10 March": 3 and 10 March)."""
+    for n, word in enumerate(words):
+        if _days_before_month(words, n):
+            continue
         written = _SLASHED.fullmatch(_fold(word))
         if written is None or written["a"] == written["b"] or max(int(written["a"]), int(written["b"])) > 12:
             continue
@@ -1541,12 +1546,31 @@ def _read_at(
 _GLUED_COMMA = re.compile(r"(?<=[^\W_])[,+&](?=\d)")  # "3+10 mars", "3&10 mars" too
 
 
+# Days glued by dots or slashes before a month's name: "3.10 mars", "3/10 mars", "3.10.17 mars" list days of
+# that month (3 and 10 March), as "3,10 mars"; never a day and month ("3 oktober") followed by the month.
+_GLUED_DAYS = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:[./](?:[1-9]|[12]\d|3[01])){1,3}\.?")
+
+
+def _days_before_month(words: Sequence[str], n: int) -> bool:
+    """Whether words[n] is days glued by dots or slashes right before a month's name ("3.10 mars",
+    "3/10 March"), not a time ("kl 18.10 mars")."""
+    if n + 1 >= len(words) or not _GLUED_DAYS.fullmatch(words[n]):
+        return False
+    month = _fold(words[n + 1])
+    if month not in MONTH_NUMBERS or (month in _LOWERCASE_WORDS and words[n + 1][0].islower()):
+        return False  # "3/10 may be late"
+    return n == 0 or _fold(words[n - 1]) not in _CLOCK_LEADS
+
+
 def _unglued(words: Sequence[str]) -> tuple[list[str], list[int]]:
-    """The words with each glued comma list parted ("3,10" as "3," "10"), and for each the index of the
-    word it came from, so that what is found is where it was written."""
+    """The words with each glued comma list parted ("3,10" as "3," "10"), and so days glued by dots or
+    slashes before a month ("3.10 mars" as "3," "10 mars"), and for each the index of the word it came from,
+    so that what is found is where it was written."""
     split: list[str] = []
     origin: list[int] = []
     for n, word in enumerate(words):
+        if _days_before_month(words, n):
+            word = re.sub(r"[./]", ", ", word.rstrip("."))
         parts = _GLUED_COMMA.sub(", ", word).split()
         split.extend(parts)
         origin.extend([n] * len(parts))
@@ -1890,8 +1914,12 @@ def _part_meant(words: Sequence[str], span: Span, today: date) -> Span:
     November; of 1-10 March the 5th, of 20-31 October the 25th), or of those that have come when the part
     is under way ("mitten av december" on the 12th: the 11th). A chair means some day about then; the
     answer names the day, to be corrected, and a weekly goal counts it in that week rather than in the
-    month's first. Anything else is `span` as read."""
+    month's first. A part of a week is a working day of it: its start the Monday, its middle the Wednesday,
+    its end the Friday ("i slutet av förra veckan": last week's Friday, where a board's week's work ends),
+    said in the answer as for a month. Anything else is `span` as read."""
     part = _part_named(words)
+    if part is not None and _is_week(span):
+        return Span.day(span.first + timedelta(days={"start": 0, "middle": 2, "end": 4}[part]))
     if part is None or not _is_month(span):
         return span
     days = _month_part(part, span)
@@ -1929,12 +1957,18 @@ def _time_taken(words: Sequence[str]) -> int:
 
 
 def read_whole(
-    words: Sequence[str], today: date, year: int | None = None, *, reported: bool = False
+    words: Sequence[str], today: date, year: int | None = None, *, reported: bool = False, since: bool = False
 ) -> Span | None:
     """The words as one day or period and nothing else (a form's date field, `uppföljning sedan …`), a time
     of day before or after it aside; None when they are something else. DateError for a date that cannot
     be. `reported`: as a check-in reads it, a part of a month the day it points at (`_part_meant`), as
-    `find` reads it in a sentence."""
+    `find` reads it in a sentence. `since`: as where a follow-up starts, the same ("sedan mitten av
+    oktober" the 15th, "sedan slutet av september" the 25th), but the start of a month is its 1st ("sedan
+    början av oktober": everything of October)."""
+    if since:
+        whole = read_whole(words, today, year)
+        start = whole is not None and _part_named(words[_time_taken(words) :]) == "start"
+        return whole if whole is None or start else read_whole(words, today, year, reported=True)
     words = words[_time_taken(words) :]
     ends = [n for n in (3, 2, 1) if n < len(words) and _time_taken(words[-n:]) == n]
     words = words[: len(words) - ends[0]] if ends else words
@@ -2012,7 +2046,9 @@ def read_period_ahead(words: Sequence[str], today: date) -> Span | None:
         if _part_named(after_words) is not None:  # "efter mitten av december": which day? asked
             return None
         day = _day_after(after_words, today, month=False)
-        return None if day is None else Span(today, day - timedelta(days=1))
+        if day is None or not _close_after(Span(today, day - timedelta(days=1)), today):
+            return None  # "efter nyår" in May: months away, asked about (`far_after`)
+        return Span(today, day - timedelta(days=1))
     if _CHRISTMAS_AHEAD.fullmatch(phrase):
         eve = next_day(24, 12, today - timedelta(days=13))  # under way until Epiphany
         return _from_today(Span(eve, date(eve.year + 1, 1, 6)), today)
@@ -2108,6 +2144,43 @@ def _until_after(after: re.Match[str], today: date) -> Span | None:
     correct it. None when no such holidays lie close ahead (`_in_season`)."""
     holidays = _next_break(after["what"], today)
     return Span(today, holidays.last) if _in_season(holidays, today) else None
+
+
+def _close_after(pause: Span, today: date) -> bool:
+    """Whether a pause "till efter" a named day or period ("efter nyår", "efter jul", "efter sommaren",
+    "until after Easter") is as long as a board means by it. Nobody pauses most of a year by naming a
+    holiday: one ending in the Christmas holidays is meant from November (as "efter helgerna",
+    `_in_season`), one ending in the summer (June to September) from 1 March, any other within half a
+    year; a longer one is asked about, not paused."""
+    last = pause.last
+    christmas = _next_break("helgerna", today)
+    if christmas.first <= last <= christmas.last:
+        return _in_season(christmas, today)
+    if 6 <= last.month <= 9:
+        return today >= date(last.year, 3, 1)
+    return last - today <= timedelta(days=183)
+
+
+def far_after(words: Sequence[str], today: date) -> Span | None:
+    """The pause "till efter" a named day or period would be when it is months away ("paus till efter
+    nyår" in May: today to 1 January), to be asked about (`_close_after`); None for any other words, and
+    for such a pause close ahead."""
+    split = [w for w in " ".join(_NAMES_DASH.sub(" - ", w) for w in words).split() if _WORDLIKE.search(w)]
+    phrase = " ".join(_fold(word) for word in split)
+    led = _UNTIL_AFTER.match(phrase)
+    if led is None or _AFTER_BREAK.fullmatch(phrase) or any(c.isdigit() for c in phrase):
+        return None  # "efter helgerna": `holidays_named`; "efter 3/1": the day is written
+    after_words = split[led[0].count(" ") :]
+    if _part_named(after_words) is not None:
+        return None
+    try:
+        day = _day_after(after_words, today, month=False)
+    except DateError:
+        return None
+    if day is None:
+        return None
+    pause = Span(today, day - timedelta(days=1))
+    return None if _close_after(pause, today) else pause
 
 
 def holidays_named(words: Sequence[str], today: date) -> tuple[bool, Span] | None:

@@ -523,7 +523,8 @@ def names_a_day(text: str, today: date) -> bool:
 def parse_since(text: str, today: date, year: int | None = None) -> date | None:
     """The day a follow-up starts from: "sedan 12/3", "since March 12", "12 mars", "2027-03-12", "vecka 45",
     "kvartal 3", "förra kvartalet", "årsskiftet", "i våras", "mötet 12/11"; None for no date at all or
-    "sedan förra mötet" (the last follow-up). The first day of what bot/services/dates.py reads, with the
+    "sedan förra mötet" (the last follow-up). The first day of what bot/services/dates.py reads ("mitten av
+    oktober" the 15th, as a check-in stores it), with the
     plan's `year` as a check-in reads it: "vecka 48" in week 47 has not been yet, "vecka 50" in January is
     last December's."""
     words = text.split()
@@ -533,10 +534,10 @@ def parse_since(text: str, today: date, year: int | None = None) -> date | None:
         return None
     shown = " ".join(words)[:30]
     try:
-        found = dates.read_whole(words, today, year)
+        found = dates.read_whole(words, today, year, since=True)
         while found is None and len(words) > 1 and fold(words[0]) in _MEETING_WORDS:  # "mötet den 3:e"
             words = words[1:]
-            found = dates.read_whole(words, today, year)
+            found = dates.read_whole(words, today, year, since=True)
     except dates.DateError:
         raise SinceError(shown) from None
     if found is None:

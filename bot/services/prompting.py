@@ -104,6 +104,7 @@ class PauseProblem(StrEnum):
     BACKWARDS = "backwards"  # ends before it starts
     TOO_LONG = "too_long"  # longer than a year: stopping the schedule is what that means
     HOLIDAYS_FAR = "holidays_far"  # holidays named out of season ("efter helgerna" in May): which?
+    AFTER_FAR = "after_far"  # "till efter nyår" in May: most of a year, meant?
 
 
 class PauseError(ValueError):
@@ -128,7 +129,8 @@ def pause_period(text: str, today: date) -> Pause:
     month, season or weeks named while under way is paused from today; a day written out that has passed
     is refused, not quietly shortened; so is a period that is no period, ends before it starts or is longer
     than a year. Holidays named without a day when none are close ahead ("till efter helgerna" in May) are
-    asked about (HOLIDAYS_FAR), naming the next such holidays' days."""
+    asked about (HOLIDAYS_FAR), naming the next such holidays' days; so is a pause "till efter" a named day
+    months away ("till efter nyår" in May, AFTER_FAR), naming the days it would be."""
     try:
         span = dates.read_period_ahead(text.split(), today)
     except dates.DateError as error:
@@ -137,6 +139,8 @@ def pause_period(text: str, today: date) -> Pause:
         summer, holidays = named  # "efter helgerna" in May: Christmas is far off, Easter or Ascension meant?
         pause = Pause(holidays.first, holidays.last)
         raise PauseError(PauseProblem.HOLIDAYS_FAR, text.strip(), (summer, pause))
+    if span is None and (far := dates.far_after(text.split(), today)) is not None:
+        raise PauseError(PauseProblem.AFTER_FAR, text.strip(), (False, Pause(far.first, far.last)))
     if span is None:
         raise PauseError(PauseProblem.NOT_TWO_DATES)
     if span.last < span.first:

@@ -13,7 +13,8 @@ What the writer means, written down before the code:
   month's last); a check-in is stored on the day in the middle of those (the 5th, the 15th, the 25th), and
   the answer names it so the chair can correct it. Under way, the middle of the days that have come
   ("mitten av december" on the 12th: the 11th); ahead ("i slutet av månaden" on the 7th: the 25th), a day
-  the check-in refuses as not yet happened. A part of a week ("i början av veckan") is the week, as before;
+  the check-in refuses as not yet happened. A part of a week is a working day of it
+  (test_dates_far_and_parts.py);
   "tidigare i månaden", "earlier this month" name no part, so the month.
 - Holidays in a pause: "under semestern", "över semestern", "under sommarlovet", "i sommaruppehållet",
   "during the summer holidays", "over the holidays" (in summer): the summer holidays, midsommarafton (when

@@ -380,7 +380,7 @@ SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # Sunday 22 November 2026
         ("möte i slutet av oktober", "sv-SE", "2026-10-25", None),
         ("möte i mitten av oktober med styrelsen", "sv-SE", "2026-10-15", "med styrelsen"),
         ("möte i början på oktober", "sv-SE", "2026-10-05", None),
-        ("möte i slutet av förra veckan", "sv-SE", "2026-11-09", None),
+        ("möte i slutet av förra veckan", "sv-SE", "2026-11-13", None),  # last week's Friday
         ("meeting early October", "en-US", "2026-10-05", None),
         ("meeting in mid-October", "en-US", "2026-10-15", None),
         ("meeting late October", "en-US", "2026-10-25", None),
@@ -397,7 +397,7 @@ async def test_shorter_and_other_orders_of_the_same_day(
     "förra veckans onsdag" and "last week Wednesday" last week's Wednesday (11th), as "onsdag förra
     veckan"; "förra onsdagen" the latest Wednesday before today (18th), "förrförra onsdagen" the one before
     (11th); "i slutet av oktober", "late October" the 25th, the middle of 20-31 October, with all the words
-    read."""
+    read; "i slutet av förra veckan" last week's Friday (13th), where its work ends (it was the Monday)."""
     meetings.clock.now = SUNDAY
     answer = await _report(meetings, written, locale)
     assert _stored(meetings) == [(day, comment)], answer
