@@ -493,6 +493,20 @@ S_NAMES = frozenset(
         *("cornelius", "denis", "dennis", "gillis", "tias", "mathias", "boris", "louis", "yannis", "pontus"),
     )
 )
+# Swedish place names that end in s ("Kramfors", "Bollnäs", "Kramfors"), folded: their genitive is
+# the name itself ("Kramfors mål"), so a name nobody has is named as written, not "Kramfor".
+_S_PLACE_ENDINGS = ("fors", "nas", "nes")
+
+
+def owns_its_s(name: str) -> bool:
+    """Whether a name's last s is its own, not a genitive's: "Lars", "Kramfors", "Bollnäs" (not "Olas", nor
+    "Sollefteås", which is Sollefteå's)."""
+    last = (name.split() or [""])[-1]
+    if fold(last) in S_NAMES:
+        return True
+    return fold(last).endswith(_S_PLACE_ENDINGS)
+
+
 # The board where a person's name could stand ("styrelsens mål", "vad ansvarar styrelsen för?", "the
 # board's goals"), folded: the goals the plan makes the board's (progress.who_answers).
 BOARD_NAMES = frozenset(
@@ -514,7 +528,7 @@ def without_genitive(name: str) -> str:
     name = name.strip()
     if name.endswith(("s'", "s’")):
         return name[:-1]
-    if (fold(name).split() or [""])[-1] in S_NAMES:
+    if owns_its_s(name):
         return name
     return re.sub(rf"{_GENITIVE}$", "", name)
 
@@ -600,7 +614,7 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
         # "Kim's": the name without its genitive's apostrophe; "Lars mål": the name's own s kept
         who = found["who"].rstrip("'’")
         genitive = found.groupdict().get("genitive")
-        if genitive in ("s", "s'") and (fold(who + "s").split() or [""])[-1] in S_NAMES:
+        if genitive in ("s", "s'") and owns_its_s(who + "s"):
             who += "s"
         command = "mål ansvarig" if language == "sv" else "goals responsible"
         folded = fold(who).removeprefix("the ") if language == "en" else fold(who)
@@ -1353,7 +1367,11 @@ _GREETINGS = tuple(
     sorted((words for words, (kind, _) in _SOCIAL.items() if kind is not Social.ACK), key=len, reverse=True)
 )
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
-_HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
+# "hur ligger Kim till?" asks the same as "hur går det för Kim?".
+_HOW_SV = re.compile(
+    r"^(?:hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)"
+    r"|hur ligger (?P<lies>.+?) till(?P<on> (?:med|i) .+)?)$"
+)
 _HOW_EN = re.compile(
     r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)(?P<on> (?:on|with) .+)?"
     r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
@@ -1666,8 +1684,11 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                 return Reading(f"{command} {topic}".strip(), language, asked=True)
             return Reading(f"{command} {rest}".strip(), language, asked=True)
     how = _HOW_SV.match(folded)
-    if how is not None and _about_prompts(how["rest"]):  # "hur går det med inläggen?": the prompts' turns
+    if how is not None and _about_prompts(how["rest"] or how["lies"] or ""):  # "hur går det med inläggen?"
         return Reading("kommande", "sv", asked=True)
+    if how is not None and how["lies"] is not None:  # "hur ligger det till?": the plan's
+        lies = "" if how["lies"] == "det" else how["lies"]
+        return Reading(_one_goal(how["on"] or "") or _status(trimmed, lies, is_command), "sv", asked=True)
     if how is not None:
         return Reading(_status(trimmed, how["rest"], is_command), "sv", asked=True)
     how = _HOW_EN.match(folded)
