@@ -533,6 +533,17 @@ def without_genitive(name: str) -> str:
     return re.sub(rf"{_GENITIVE}$", "", name)
 
 
+# A full name, first and last, where a genitive could stand but does not ("Kim Berg mål").
+_FULL_NAME = r"(?P<who>@?[^\W\d_][\w'’.-]*\s+[^\W\d_][\w'’.-]*)(?P<bare>)"
+# Words before "mål" that are no name, folded: "hur många mål", "inga nya mål", "visa alla mål".
+_NOT_A_NAME = frozenset(
+    (
+        *("hur", "manga", "alla", "vilka", "vilket", "vad", "nya", "mina", "vara", "era", "inga", "klara"),
+        *("dina", "fler", "flera", "nagra", "andra", "vissa", "samma", "kommande", "nasta", "viktiga"),
+        *("how", "many", "all", "which", "what", "new", "my", "our", "your", "show", "list", "more", "other"),
+        *("the", "some", "any", "no", "next", "open", "done", "late", "behind", "ovriga", "sista", "forsta"),
+    )
+)
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
@@ -540,6 +551,9 @@ _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^(?:(?:what|which)\s+are\s+|show\s+(?:me\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+goals?$", "en"),
         (rf"^vilka\s+mål\s+är\s+{_WHO_NAMED}{_GENITIVE}$", "sv"),  # "vilka mål är Kims?"
         (rf"^(?:which|what)\s+goals?\s+(?:are|is)\s+{_WHO_NAMED}{_GENITIVE}$", "en"),
+        # a full name without the genitive's s: "Kim Larsson mål", "anna lind mål" (see _NOT_A_NAME)
+        (rf"^{_FULL_NAME}\s+mål(?:en)?$", "sv"),
+        (rf"^{_FULL_NAME}\s+goals?$", "en"),
     )
 )
 # Who is no one the board names: the asker ("vad ansvarar jag för?" is `mina mål`), the bot, a group.
@@ -626,6 +640,10 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
             return Reading(f"{command} {'ingen' if language == 'sv' else 'nobody'}", language, asked=True)
         if not someone_named(who):
             continue
+        if found.groupdict().get("bare") is not None and (
+            set(fold(who).split()) & _NOT_A_NAME or is_command(who.split()[0].lstrip("@"))
+        ):
+            continue  # "hur många mål", "visa alla mål": no one's name
         if genitive is not None and (
             is_command(who.split()[0]) or is_command(said.split()[-2])
         ):  # "paus mål"
