@@ -493,18 +493,13 @@ S_NAMES = frozenset(
         *("cornelius", "denis", "dennis", "gillis", "tias", "mathias", "boris", "louis", "yannis", "pontus"),
     )
 )
-# Swedish place names that end in s ("Kramfors", "Bollnäs", "Kramfors"), folded: their genitive is
-# the name itself ("Kramfors mål"), so a name nobody has is named as written, not "Kramfor".
-_S_PLACE_ENDINGS = ("fors", "nas", "nes")
 
 
 def owns_its_s(name: str) -> bool:
-    """Whether a name's last s is its own, not a genitive's: "Lars", "Kramfors", "Bollnäs" (not "Olas", nor
-    "Sollefteås", which is Sollefteå's)."""
+    """Whether a name's last s is its own, not a genitive's: "Lars" (S_NAMES), and place names in -fors and
+    -näs ("Kramfors", "Bollnäs"); not "Annas", "Sollefteås" or "partiföreningarnas"."""
     last = (name.split() or [""])[-1]
-    if fold(last) in S_NAMES:
-        return True
-    return fold(last).endswith(_S_PLACE_ENDINGS)
+    return fold(last) in S_NAMES or fold(last).endswith("fors") or last.lower().endswith("näs")
 
 
 # The board where a person's name could stand ("styrelsens mål", "vad ansvarar styrelsen för?", "the
@@ -513,6 +508,14 @@ BOARD_NAMES = frozenset(
     (
         *("styrelsen", "distriktsstyrelsen", "styrelse", "distriktsstyrelse", "dstyrelsen"),
         *("board", "the board", "district board", "the district board"),
+    )
+)
+# The branches together where a name could stand ("vad gör partiföreningarna?", "the branches' goals"),
+# folded: the goals the plan gives every branch (progress.who_answers).
+BRANCHES_NAMES = frozenset(
+    (
+        *("partiforeningarna", "foreningarna", "partiforeningar", "alla partiforeningar", "kretsarna"),
+        *("branches", "the branches", "all branches", "all the branches", "the local branches"),
     )
 )
 # Nobody responsible where a name could stand ("vilka mål har ingen ansvarig?"), folded: `mål ansvarig
@@ -636,6 +639,8 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
             return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
         if difflib.get_close_matches(folded, ("styrelsen", "distriktsstyrelsen"), n=1, cutoff=0.85):
             return Reading(f"{command} @styrelsen", language, asked=True)  # "styrelsns mål": mistyped
+        if fold(who) in BRANCHES_NAMES:  # "vad gör partiföreningarna?": the goals every branch does
+            return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
         if fold(who) in NOBODY_NAMES:  # "vilka mål har ingen ansvarig?"
             return Reading(f"{command} {'ingen' if language == 'sv' else 'nobody'}", language, asked=True)
         if not someone_named(who):

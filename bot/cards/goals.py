@@ -938,13 +938,17 @@ def person_goals(
     goals: Sequence[Goal],
     named: Mapping[int, Sequence[str]],
     chairs: Sequence[str],
+    *,
+    title: str | None = None,
 ) -> Reply:
     """The goals a person answers for ("vad ansvarar Kim för?"), the reverse of who answers for a goal: those
     the board named them responsible for (with whoever shares each), and for a chair the goals every branch
-    does, which `goals N` says each branch's chair answers for."""
+    does, which `goals N` says each branch's chair answers for. `title`: another title than the person's."""
     language = t.language
     every = [str(goal.number) for goal in plan.goals if goal.applies_to_branches] if chairs else []
-    if goals:
+    if title is not None:
+        pass
+    elif goals:
         title = t.ngettext(
             "{name} is responsible for {count} goal", "{name} is responsible for {count} goals", len(goals)
         ).format(name=person, count=len(goals))

@@ -186,6 +186,13 @@ def _answered(request: Request, answer: WhoAnswers, words: str, *, search: bool 
         return cards.unowned_goals(t, answer.found)
     if answer.board:  # "styrelsens mål": the goals the plan gives the board
         return cards.person_goals(t, answer.plan, t._("The board"), answer.found, answer.named, ())
+    if answer.branches:  # "vad gör partiföreningarna?": the goals every branch does
+        count = len(answer.found)
+        title = t.ngettext(
+            "Every branch does {count} goal of the plan", "Every branch does {count} goals of the plan", count
+        ).format(count=count)
+        branches = t._("The branches")
+        return cards.person_goals(t, answer.plan, branches, answer.found, answer.named, (), title=title)
     if answer.namesakes and answer.branch is not None:  # "vad ansvarar Lund för?": Eva Lund, or the branch
         command = t._("goals responsible {name}")
         return Reply(

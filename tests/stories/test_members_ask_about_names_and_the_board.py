@@ -11,11 +11,13 @@
   text mentions the word "styrelsen".
 - "hur ligger Kim till?", "hur ligger Sundsvall till?", "hur ligger vi till?" ask what "hur går det för
   …?" asks. It was "Den frågan kan jag inte svara på".
-- "Kramfors mål" where no branch Kramfors exists names "Kramfors", as written: a place name ending in -fors,
-  -näs or -nes keeps its s. It was "Ingen här heter ”Kramfor”".
-- The board answers for goal 19 ("Ledamöter i distriktsstyrelsen turas om …": the board's members, as goal 20's
-  "Distriktsstyrelsens ledamöter") and goal 21 ("Utse personer i distriktsstyrelsen …": only the board can
-  choose among its members). `mål 19` and `mål 21` say so, and "styrelsens mål" lists them.
+- "Kramfors mål" where no branch Kramfors exists names "Kramfors", as written: a place name ending in -fors
+  or -näs keeps its s. It was "Ingen här heter ”Kramfor”".
+- "vad gör partiföreningarna?", "what do the branches do?": the goals every branch does. It was "Den frågan
+  kan jag inte svara på".
+- The board answers for goal 19 ("Ledamöter i distriktsstyrelsen turas om …": the board's members, as goal
+  20's "Distriktsstyrelsens ledamöter") and goal 21 ("Utse personer i distriktsstyrelsen …": only the board
+  can choose among its members). `mål 19` and `mål 21` say so, and "styrelsens mål" lists them.
 
 The clock is 10 June 2026 (tests.stories.test_members_ask_what_someone_answers_for._named).
 """
@@ -140,3 +142,28 @@ async def test_goals_19_and_21_are_the_boards(district: District) -> None:
     listed = (await district.say(NOA, "styrelsens mål")).split("\n")
     assert listed[0] == "Styrelsen är ansvarig för 6 mål"
     assert [line.split(".")[0].strip() for line in listed[1:7]] == BOARD_GOALS
+
+
+@pytest.mark.parametrize(
+    ("asked", "locale", "title"),
+    [
+        ("vad gör partiföreningarna?", "sv-SE", "Varje partiförening gör 1 mål i planen"),
+        ("vad gor partiforeningarna", "sv-SE", "Varje partiförening gör 1 mål i planen"),
+        ("partiföreningarnas mål", "sv-SE", "Varje partiförening gör 1 mål i planen"),
+        ("what do the branches do?", "en-US", "Every branch does 1 goal of the plan"),
+        ("the branches' goals", "en-US", "Every branch does 1 goal of the plan"),
+    ],
+)
+async def test_what_the_branches_do(district: District, asked: str, locale: str, title: str) -> None:
+    """The branches together do the goals every branch does (goal 3 in the sample plan)."""
+    await _named(district)
+    answer = (await district.say(NOA, asked, locale=locale)).split("\n")
+    assert answer[0] == title
+    assert answer[1].startswith("  3. ")
+
+
+async def test_a_genitive_after_a_vowel_is_still_a_genitive(district: District) -> None:
+    """ "Annas mål" is Anna's, "Sollefteås" Sollefteå's: only -fors and -näs keep their s."""
+    await _named(district)
+    assert (await district.say(NOA, "Annas mål")).startswith("Anna Lind är ansvarig för 1 mål")
+    assert (await district.say(NOA, "Sollefteås mål")).startswith("Ingen här heter ”Sollefteå”")
