@@ -10,7 +10,7 @@ from bot.cards import Reply, listed
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import COURTESY, N_, fold, someone_named, translator, without_symbols
+from bot.i18n import COURTESY, N_, fold, someone_named, translator, without_genitive, without_symbols
 from bot.services.checkins import report_in
 from bot.services.goals import Goal, Plan, goal_number
 from bot.services.people import Role, allows, reports
@@ -222,7 +222,7 @@ def _answered(request: Request, answer: WhoAnswers, words: str, *, search: bool 
         return cards.person_goals(t, answer.plan, answer.person, answer.found, answer.named, answer.chairs)
     if answer.branch is not None:  # "vad ansvarar Sundsvall för?": a branch's share of the plan
         return cards.branch_goals(t, answer.branch, answer.found, answer.every, answer.branch_chairs)
-    several = [part for part in _SEVERAL.split(name) if part]
+    several = [without_genitive(part) for part in _SEVERAL.split(name) if part]  # "Kims och Annas mål"
     if answer.nobody and len(several) > 1:  # "vilka mål har Anna och Kim?": one card shows one person's
         command = t._("goals responsible {name}")
         return Reply(

@@ -71,6 +71,8 @@ async def test_names_nobody_has_and_words_that_are_no_name(district: District) -
             "En person i taget: skriv mål ansvarig Anna och mål ansvarig Kim.",
         ),
         ("Anna och Kims mål", "sv-SE", "En person i taget: skriv mål ansvarig Anna och mål ansvarig Kim."),
+        ("Kims och Annas mål", "sv-SE", "En person i taget: skriv mål ansvarig Kim och mål ansvarig Anna."),
+        ("mål för Anna och Kim", "sv-SE", "En person i taget: skriv mål ansvarig Anna och mål ansvarig Kim."),
         (
             "vad ansvarar Anna och Kim för",
             "sv-SE",
