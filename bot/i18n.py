@@ -493,12 +493,29 @@ S_NAMES = frozenset(
         *("cornelius", "denis", "dennis", "gillis", "tias", "mathias", "boris", "louis", "yannis", "pontus"),
     )
 )
+
+
+def owns_its_s(name: str) -> bool:
+    """Whether a name's last s is its own, not a genitive's: "Lars" (S_NAMES), and place names in -fors and
+    -näs ("Kramfors", "Bollnäs"); not "Annas", "Sollefteås" or "partiföreningarnas"."""
+    last = (name.split() or [""])[-1]
+    return fold(last) in S_NAMES or fold(last).endswith("fors") or last.lower().endswith("näs")
+
+
 # The board where a person's name could stand ("styrelsens mål", "vad ansvarar styrelsen för?", "the
 # board's goals"), folded: the goals the plan makes the board's (progress.who_answers).
 BOARD_NAMES = frozenset(
     (
         *("styrelsen", "distriktsstyrelsen", "styrelse", "distriktsstyrelse", "dstyrelsen"),
         *("board", "the board", "district board", "the district board"),
+    )
+)
+# The branches together where a name could stand ("vad gör partiföreningarna?", "the branches' goals"),
+# folded: the goals the plan gives every branch (progress.who_answers).
+BRANCHES_NAMES = frozenset(
+    (
+        *("partiforeningarna", "foreningarna", "partiforeningar", "alla partiforeningar", "kretsarna"),
+        *("branches", "the branches", "all branches", "all the branches", "the local branches"),
     )
 )
 # Nobody responsible where a name could stand ("vilka mål har ingen ansvarig?"), folded: `mål ansvarig
@@ -514,11 +531,22 @@ def without_genitive(name: str) -> str:
     name = name.strip()
     if name.endswith(("s'", "s’")):
         return name[:-1]
-    if (fold(name).split() or [""])[-1] in S_NAMES:
+    if owns_its_s(name):
         return name
     return re.sub(rf"{_GENITIVE}$", "", name)
 
 
+# A full name, first and last, where a genitive could stand but does not ("Kim Berg mål").
+_FULL_NAME = r"(?P<who>@?[^\W\d_][\w'’.-]*\s+[^\W\d_][\w'’.-]*)(?P<bare>)"
+# Words before "mål" that are no name, folded: "hur många mål", "inga nya mål", "visa alla mål".
+_NOT_A_NAME = frozenset(
+    (
+        *("hur", "manga", "alla", "vilka", "vilket", "vad", "nya", "mina", "vara", "era", "inga", "klara"),
+        *("dina", "fler", "flera", "nagra", "andra", "vissa", "samma", "kommande", "nasta", "viktiga"),
+        *("how", "many", "all", "which", "what", "new", "my", "our", "your", "show", "list", "more", "other"),
+        *("the", "some", "any", "no", "next", "open", "done", "late", "behind", "ovriga", "sista", "forsta"),
+    )
+)
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(_unaccented(pattern), re.IGNORECASE), language)
     for pattern, language in (
@@ -526,6 +554,9 @@ _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^(?:(?:what|which)\s+are\s+|show\s+(?:me\s+)?)?{_WHO_NAMED}{_GENITIVE}\s+goals?$", "en"),
         (rf"^vilka\s+mål\s+är\s+{_WHO_NAMED}{_GENITIVE}$", "sv"),  # "vilka mål är Kims?"
         (rf"^(?:which|what)\s+goals?\s+(?:are|is)\s+{_WHO_NAMED}{_GENITIVE}$", "en"),
+        # a full name without the genitive's s: "Kim Larsson mål", "anna lind mål" (see _NOT_A_NAME)
+        (rf"^{_FULL_NAME}\s+mål(?:en)?$", "sv"),
+        (rf"^{_FULL_NAME}\s+goals?$", "en"),
     )
 )
 # Who is no one the board names: the asker ("vad ansvarar jag för?" is `mina mål`), the bot, a group.
@@ -600,7 +631,7 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
         # "Kim's": the name without its genitive's apostrophe; "Lars mål": the name's own s kept
         who = found["who"].rstrip("'’")
         genitive = found.groupdict().get("genitive")
-        if genitive in ("s", "s'") and (fold(who + "s").split() or [""])[-1] in S_NAMES:
+        if genitive in ("s", "s'") and owns_its_s(who + "s"):
             who += "s"
         command = "mål ansvarig" if language == "sv" else "goals responsible"
         folded = fold(who).removeprefix("the ") if language == "en" else fold(who)
@@ -608,10 +639,16 @@ def _whose_goals(trimmed: str, is_command: Callable[[str], bool]) -> Reading | N
             return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
         if difflib.get_close_matches(folded, ("styrelsen", "distriktsstyrelsen"), n=1, cutoff=0.85):
             return Reading(f"{command} @styrelsen", language, asked=True)  # "styrelsns mål": mistyped
+        if fold(who) in BRANCHES_NAMES:  # "vad gör partiföreningarna?": the goals every branch does
+            return Reading(f"{command} @{who.lstrip('@')}", language, asked=True)
         if fold(who) in NOBODY_NAMES:  # "vilka mål har ingen ansvarig?"
             return Reading(f"{command} {'ingen' if language == 'sv' else 'nobody'}", language, asked=True)
         if not someone_named(who):
             continue
+        if found.groupdict().get("bare") is not None and (
+            set(fold(who).split()) & _NOT_A_NAME or is_command(who.split()[0].lstrip("@"))
+        ):
+            continue  # "hur många mål", "visa alla mål": no one's name
         if genitive is not None and (
             is_command(who.split()[0]) or is_command(said.split()[-2])
         ):  # "paus mål"
@@ -1353,7 +1390,11 @@ _GREETINGS = tuple(
     sorted((words for words, (kind, _) in _SOCIAL.items() if kind is not Social.ACK), key=len, reverse=True)
 )
 # "hur går det för Sundsvall?" -> status Sundsvall; "how is Sundsvall doing?" -> status Sundsvall.
-_HOW_SV = re.compile(r"^hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)$")
+# "hur ligger Kim till?" asks the same as "hur går det för Kim?".
+_HOW_SV = re.compile(
+    r"^(?:hur (?:går|gar) det(?: för| for| i| med)?(?P<rest>.*)"
+    r"|hur ligger (?P<lies>.+?) till(?P<on> (?:med|i) .+)?)$"
+)
 _HOW_EN = re.compile(
     r"^(?:how (?:is|are|s) (?P<who>.+?) (?:doing|going)(?P<on> (?:on|with) .+)?"
     r"|how (?:is|s) it going(?: (?:in|for) (?P<rest>.+))?)$"
@@ -1666,8 +1707,11 @@ def rephrase(text: str, is_command: Callable[[str], bool]) -> Reading | None:
                 return Reading(f"{command} {topic}".strip(), language, asked=True)
             return Reading(f"{command} {rest}".strip(), language, asked=True)
     how = _HOW_SV.match(folded)
-    if how is not None and _about_prompts(how["rest"]):  # "hur går det med inläggen?": the prompts' turns
+    if how is not None and _about_prompts(how["rest"] or how["lies"] or ""):  # "hur går det med inläggen?"
         return Reading("kommande", "sv", asked=True)
+    if how is not None and how["lies"] is not None:  # "hur ligger det till?": the plan's
+        lies = "" if how["lies"] == "det" else how["lies"]
+        return Reading(_one_goal(how["on"] or "") or _status(trimmed, lies, is_command), "sv", asked=True)
     if how is not None:
         return Reading(_status(trimmed, how["rest"], is_command), "sv", asked=True)
     how = _HOW_EN.match(folded)

@@ -403,11 +403,13 @@ def status(
     marked: str | None = None,
     branches: Sequence[tuple[str | None, Sequence[GoalStanding]]] = (),
     whose: str | None = None,
+    board: bool = False,
 ) -> Reply:
     """How the plan stands; for a `branch`, its own goals (`district_goals`: how many others, not shown).
     `report`: a report on a goal shown that the reader may write, for the hint (None: they may not);
     `mine`: the goals shown are those the reader is responsible for (`mina mål`); `about`: the goals shown
-    are those that mention these words; `whose`: those this person answers for; `marked`: those shown with
+    are those that mention these words; `whose`: those this person answers for; `board`: those the plan
+    gives the board; `marked`: those shown with
     this status word (its msgid);
     `branches`: a chair's several branches, each with its own goals under its name (`standings`: the first's;
     a part without a name: goals of the district's, listed first)."""
@@ -439,6 +441,8 @@ def status(
         title = t._("How {branch} stands, {day}").format(branch=branch, day=day(t, today))
     elif marked:
         title = t._("Goals marked \u201c{word}\u201d, {day}").format(word=t._(marked), day=day(t, today))
+    elif board:
+        title = t._("How the board's goals stand, {day}").format(day=day(t, today))
     elif whose:
         title = t._("How the goals of {name} stand, {day}").format(name=whose, day=day(t, today))
     elif about:
@@ -843,6 +847,8 @@ def posts_line(t: Translator, posts: PostsTally) -> str:
 _DOERS = {
     "distriktsstyrelsen": N_("The district board"),
     "distriktsstyrelsens ledamöter": N_("The district board's members"),
+    "ledamöter i distriktsstyrelsen": N_("The district board's members"),
+    "ledamöterna i distriktsstyrelsen": N_("The district board's members"),
     "distriktet": N_("The district"),
     "partiföreningarna": N_("The branches"),
     "partiföreningar": N_("The branches"),
@@ -850,6 +856,10 @@ _DOERS = {
     # An English plan's words for the same.
     "the district board": N_("The district board"),
     "the board": N_("The board"),
+    "board members": N_("The district board's members"),
+    "the board members": N_("The district board's members"),
+    "district board members": N_("The district board's members"),
+    "the district board members": N_("The district board's members"),
     "the district": N_("The district"),
     "the branches": N_("The branches"),
 }
@@ -928,13 +938,17 @@ def person_goals(
     goals: Sequence[Goal],
     named: Mapping[int, Sequence[str]],
     chairs: Sequence[str],
+    *,
+    title: str | None = None,
 ) -> Reply:
     """The goals a person answers for ("vad ansvarar Kim för?"), the reverse of who answers for a goal: those
     the board named them responsible for (with whoever shares each), and for a chair the goals every branch
-    does, which `goals N` says each branch's chair answers for."""
+    does, which `goals N` says each branch's chair answers for. `title`: another title than the person's."""
     language = t.language
     every = [str(goal.number) for goal in plan.goals if goal.applies_to_branches] if chairs else []
-    if goals:
+    if title is not None:
+        pass
+    elif goals:
         title = t.ngettext(
             "{name} is responsible for {count} goal", "{name} is responsible for {count} goals", len(goals)
         ).format(name=person, count=len(goals))

@@ -323,6 +323,7 @@ def register(router: Router) -> None:
             marked=shown.marked,
             branches=shown.branches,
             whose=shown.whose,
+            board=shown.board,
         )
 
     @router.command(

@@ -10,11 +10,12 @@ from bot.cards import Reply, listed
 from bot.cards import goals as cards
 from bot.commands import plans
 from bot.commands.router import Context, Request, Router
-from bot.i18n import COURTESY, N_, fold, someone_named, translator, without_symbols
+from bot.i18n import COURTESY, N_, fold, someone_named, translator, without_genitive, without_symbols
 from bot.services.checkins import report_in
 from bot.services.goals import Goal, Plan, goal_number
 from bot.services.people import Role, allows, reports
 from bot.services.plan_corrections import Correction, Field
+from bot.services.progress import WhoAnswers
 
 
 def register(router: Router) -> None:
@@ -82,6 +83,10 @@ def register(router: Router) -> None:
         found = plan.search(words) if words else []
         if not found and reported is not None:  # "mål vi hade 3 möten": a chair reporting, not searching
             return _report_meant(request, router, reported)
+        if not found and someone_named(words):  # "mål Kim Berg": no goal's word, but perhaps whose goals
+            whose = await asyncio.to_thread(context.progress.who_answers, request.district, "@" + words)
+            if not whose.nobody:
+                return _answered(request, whose, "@" + words)
         return _results(request, words, found)
 
     @router.command(
@@ -163,8 +168,16 @@ _WHO = frozenset(("ansvarig", "ansvariga", "responsible"))
 _OF = frozenset(("for", "of", "till"))
 
 
+# Several people named at once: "Anna och Kim", "Anna, Kim & Lee".
+_SEVERAL = re.compile(r"\s*(?:,|&|\+|/|\boch\b|\band\b|\bsamt\b)\s*", re.IGNORECASE)
+
+
 async def _who_answers(request: Request, context: Context, words: str, *, search: bool = False) -> Reply:
     answer = await asyncio.to_thread(context.progress.who_answers, request.district, words, search=search)
+    return _answered(request, answer, words, search=search)
+
+
+def _answered(request: Request, answer: WhoAnswers, words: str, *, search: bool = False) -> Reply:
     if answer.plan is None or not answer.plan.goals:
         return _no_plan(request)
     t = request.t
@@ -173,6 +186,13 @@ async def _who_answers(request: Request, context: Context, words: str, *, search
         return cards.unowned_goals(t, answer.found)
     if answer.board:  # "styrelsens mål": the goals the plan gives the board
         return cards.person_goals(t, answer.plan, t._("The board"), answer.found, answer.named, ())
+    if answer.branches:  # "vad gör partiföreningarna?": the goals every branch does
+        count = len(answer.found)
+        title = t.ngettext(
+            "Every branch does {count} goal of the plan", "Every branch does {count} goals of the plan", count
+        ).format(count=count)
+        branches = t._("The branches")
+        return cards.person_goals(t, answer.plan, branches, answer.found, answer.named, (), title=title)
     if answer.namesakes and answer.branch is not None:  # "vad ansvarar Lund för?": Eva Lund, or the branch
         command = t._("goals responsible {name}")
         return Reply(
@@ -202,6 +222,14 @@ async def _who_answers(request: Request, context: Context, words: str, *, search
         return cards.person_goals(t, answer.plan, answer.person, answer.found, answer.named, answer.chairs)
     if answer.branch is not None:  # "vad ansvarar Sundsvall för?": a branch's share of the plan
         return cards.branch_goals(t, answer.branch, answer.found, answer.every, answer.branch_chairs)
+    several = [without_genitive(part) for part in _SEVERAL.split(name) if part]  # "Kims och Annas mål"
+    if answer.nobody and len(several) > 1:  # "vilka mål har Anna och Kim?": one card shows one person's
+        command = t._("goals responsible {name}")
+        return Reply(
+            t._("One person at a time: write {commands}.").format(
+                commands=listed(t, [command.format(name=part) for part in several])
+            )
+        )
     if answer.nobody and search and answer.found:  # "mål för medlemmar": the goals that mention it
         return _results(request, name, answer.found)
     if answer.nobody and search:  # "mål för Pelle": no one, no branch, no goal's word

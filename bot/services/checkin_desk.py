@@ -129,6 +129,7 @@ class Status:
     example: Example | None = None  # a report on a goal shown that the reader may write
     about: str | None = None  # the words the goals shown mention ("hur går det med facebook?")
     whose: str | None = None  # the person whose goals are shown ("hur går det för Kim?")
+    board: bool = False  # the goals shown are those the plan gives the board ("hur går det för styrelsen?")
     marked: str | None = None  # the status word (its msgid) the goals shown are marked with ("efter")
     # a chair of several branches: each one's own goals as it stands (`standings`: the first's)
     branches: tuple[tuple[str | None, list[GoalStanding]], ...] = ()
@@ -451,6 +452,11 @@ class CheckInDesk:
                 branch = find_branch(named, branches)
                 # a person's name: the goals they answer for, as `mål ansvarig NAME` lists them
                 theirs = self.progress.who_answers(district, "@" + named) if branch is None else None
+                if theirs is not None and theirs.board and marked is None:
+                    # "hur går det för styrelsen?": the goals the plan gives the board, as "styrelsens mål"
+                    standings = [s for s in self.progress.standings(plan, now=now) if s.goal in theirs.found]
+                    example = self._example(person, district, roles, theirs.found)
+                    return Status(plan, standings, None, self.today(now), 0, example, board=True)
                 if theirs is not None and theirs.person is not None and theirs.found and marked is None:
                     standings = [s for s in self.progress.standings(plan, now=now) if s.goal in theirs.found]
                     example = self._example(person, district, roles, theirs.found)

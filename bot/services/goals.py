@@ -309,14 +309,25 @@ def goal_number(text: str) -> int | None:
 
 # Who the plan itself names as doing a goal: "Distriktsstyrelsen ska ...", "Distriktet ska ...".
 _DOER = re.compile(
-    r"^(?P<who>(?:representanter från |alla )?(?:distriktsstyrelsen(?:s ledamöter)?|distriktet|"
-    r"partiföreningarna|partiföreningar|styrelsen)|the district board|the board|the district|the branches)\b",
+    r"^(?P<who>(?:representanter från |alla |ledamöter(?:na)? i )?(?:distriktsstyrelsen(?:s ledamöter)?|"
+    r"distriktet|partiföreningarna|partiföreningar|styrelsen)|(?:the )?(?:district )?board members|"
+    r"the district board|the board|the district|the branches)\b",
+    re.IGNORECASE,
+)
+# A goal that bids the board choose among its own ("Utse personer i distriktsstyrelsen som ansvarar för …"):
+# only the board names its members to a task, so the board answers for it.
+_BOARD_CHOOSES = re.compile(
+    r"^(?:utse|välj|välja) (?:\w+ )?(?:personer|ledamöter|ledamot|en person|någon) (?:i|ur|inom) "
+    r"(?:distrikts)?styrelsen\b"
+    r"|^appoint (?:\w+ )?(?:people|members|someone) (?:of|on|from) the (?:district )?board\b",
     re.IGNORECASE,
 )
 
 
 def named_in_plan(text: str) -> str | None:
     """The body the goal's own wording makes responsible, if it names one (e.g. "Distriktsstyrelsen")."""
+    if _BOARD_CHOOSES.match(text.strip()):  # in the plan's own language
+        return "The district board" if text.strip().lower().startswith("appoint") else "Distriktsstyrelsen"
     match = _DOER.match(text.strip())
     if not match:
         return None
@@ -327,7 +338,8 @@ def named_in_plan(text: str) -> str | None:
 # The board as the plan's wording or "Ansvarig:" line names it, folded: "Distriktsstyrelsen ska",
 # "Distriktsstyrelsens ledamöter", "Representanter från distriktsstyrelsen", "Ansvarig: Styrelsen".
 _BOARD_DOER = re.compile(
-    r"^(?:alla |representanter fran )?(?:the )?(?:distrikts|district )?(?:styrelsen?|board)s?\b"
+    r"^(?:alla |representanter fran |ledamoter(?:na)? i )?(?:the )?(?:distrikts|district )?"
+    r"(?:styrelsen?|board)s?\b"
 )
 
 

@@ -101,9 +101,9 @@ from fractions import Fraction
 from functools import partial
 from typing import TYPE_CHECKING, assert_never
 
-from bot.i18n import BOARD_NAMES, BRANCH_WORDS, NOBODY_NAMES, fold
+from bot.i18n import BOARD_NAMES, BRANCH_WORDS, BRANCHES_NAMES, NOBODY_NAMES, fold
 from bot.services.engagement import PostsTally, tally
-from bot.services.goals import Goal, Period, Plan, Target, TargetKind, board_in_plan
+from bot.services.goals import Goal, Period, Plan, Target, TargetKind, board_in_plan, named_in_plan
 from bot.services.people import Role
 from bot.services.plan_corrections import Change, history
 
@@ -928,7 +928,17 @@ class WhoAnswers:
     branch_chairs: tuple[str, ...] = ()  # for `branch`: who chairs it
     nobody: bool = False  # the words name a person or a branch ("@Pelle"), and nobody is called so
     board: bool = False  # the board asked about ("styrelsens mål"): `found` are the goals the plan gives it
+    branches: bool = False  # the branches together ("vad gör partiföreningarna?"): the goals they do
     unowned: bool = False  # "vilka mål har ingen ansvarig?": `found` are the goals nobody was named for
+
+
+def _branches_do(goal: Goal) -> bool:
+    """Whether the plan's wording makes the branches do the goal ("Partiföreningarna ska …")."""
+    return fold(goal.responsible_in_plan or named_in_plan(goal.text) or "") in (
+        "partiforeningarna",
+        "partiforeningar",
+        "the branches",
+    )
 
 
 class Progress:
@@ -1001,6 +1011,10 @@ class Progress:
         if wanted in BOARD_NAMES or wanted.removeprefix("the ") in BOARD_NAMES:  # "styrelsens mål"
             theirs = [g for g in plan.goals if board_in_plan(g)]
             return WhoAnswers(plan, theirs, by_goal(theirs), board=True)
+        if wanted in BRANCHES_NAMES:  # "vad gör partiföreningarna?": each branch's share, and what the plan
+            # says the branches do ("Partiföreningarna ska …")
+            theirs = [g for g in plan.goals if g.applies_to_branches or _branches_do(g)]
+            return WhoAnswers(plan, theirs, by_goal(theirs), branches=True)
         people = {person: name for each in named.values() for person, name in each}
         people |= {member.person_id: member.name for member in members}
         # the full name, the first or the last: "Kim", "Kim Berg", "Berg"; a genitive read without its "s"

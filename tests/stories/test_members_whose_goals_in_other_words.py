@@ -96,13 +96,17 @@ async def test_goals_for_words_that_are_no_one_stay_a_search(district: District)
 
 
 BOARD_SV = [
-    "Styrelsen är ansvarig för 4 mål",
+    "Styrelsen är ansvarig för 6 mål",
     "  1. Distriktsstyrelsen går Zetkins utbildning i att organisera medlemmar och för sedan kunskapen "
     "vidare till partiföreningarna.",
     "  2. Distriktsstyrelsen utser tre personer som tillsammans ansvarar för distriktets arbete i Zetkin.",
     " 15. Distriktsstyrelsen lär sig Teams och erbjuder partiföreningarna en Teams-utbildning.",
+    " 19. Ledamöter i distriktsstyrelsen turas om att lägga ut inlägg i kanalen, minst två gånger i månaden, "
+    "för att få i gång diskussioner.",
     " 20. Distriktsstyrelsens ledamöter skriver minst två debattartiklar i allmänpolitiska frågor under "
     "året.",
+    " 21. Utse personer i distriktsstyrelsen som ansvarar för de fyra prioriterade områdena och som "
+    "fortlöpande rapporterar hur arbetet går.",
     "Skriv mål 1 för att se ett mål i sin helhet.",
 ]
 
@@ -137,8 +141,8 @@ async def test_the_boards_goals_are_those_the_plan_gives_the_board(
     if locale == "sv-SE":
         assert answer == BOARD_SV
     else:
-        assert answer[0] == "The board is responsible for 4 goals"
-        assert [line[:4] for line in answer[1:5]] == ["  1.", "  2.", " 15.", " 20."]
+        assert answer[0] == "The board is responsible for 6 goals"
+        assert [line[:4] for line in answer[1:7]] == ["  1.", "  2.", " 15.", " 19.", " 20.", " 21."]
     # `mål N` says the same of each: the plan makes the board responsible
     assert "Ansvarig: Distriktsstyrelsen" in await district.say(NOA, "mål 15")
 
