@@ -221,6 +221,7 @@ def upcoming(
     per_page: int = 10,
     me: int | None = None,
     mine: PromptSlot | None = None,
+    set_aside: PromptSlot | None = None,
 ) -> Reply:
     """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
     channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
@@ -258,6 +259,18 @@ def upcoming(
         schedule = schedules[mine.schedule_id]
         when_mine = when(t, mine.due_at, schedule.zone)
         yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
+    elif set_aside is not None and set_aside.status is SlotStatus.SKIPPED:  # their only turn skipped
+        yours.append(
+            t._("Your turn #{id} ({when}) is skipped; to post it after all: unskip {id}").format(
+                id=set_aside.id, when=when(t, set_aside.due_at, schedules[set_aside.schedule_id].zone)
+            )
+        )
+    elif set_aside is not None:  # in a pause
+        yours.append(
+            t._(
+                "Your turn #{id} ({when}) falls in a pause; to post it, lift the pause first: pause end"
+            ).format(id=set_aside.id, when=when(t, set_aside.due_at, schedules[set_aside.schedule_id].zone))
+        )
     elif me is not None:  # "när är min tur?" from someone the rota has not reached yet
         yours.append(t._("You have no turn among the upcoming prompts yet."))
     hint = change_hint(t, first, partner)
@@ -1157,11 +1170,18 @@ def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: st
 
 def taken(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
     """To a slot's former owner, when a colleague took their turn ("jag tar Adeles tur")."""
-    return Reply(
-        t._(
+    if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # they wrote it already
+        said = t._(
+            "{actor} took your turn #{id}, posted {when} in {channel}. The text you wrote stays with it and "
+            "is posted then, signed by you; to take it off: erase {id}"
+        )
+    else:
+        said = t._(
             "{actor} took your turn #{id}, posted {when} in {channel}: you need not write it, and it is "
             "posted under the name of whoever writes it."
-        ).format(
+        )
+    return Reply(
+        said.format(
             id=slot.id,
             actor=actor,
             when=when(t, slot.due_at, schedule.zone),
@@ -1173,11 +1193,18 @@ def taken(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) ->
 def given_away(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
     """To a slot's former owner, reminded to write it or told it was theirs, when another board member gave
     it to someone else."""
-    return Reply(
-        t._(
+    if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # they wrote it already
+        said = t._(
+            "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}. The text you "
+            "wrote stays with it and is posted then, signed by you; to take it off: erase {id}"
+        )
+    else:
+        said = t._(
             "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}: "
             "you need not write it."
-        ).format(
+        )
+    return Reply(
+        said.format(
             id=slot.id,
             actor=actor,
             owner=owner,

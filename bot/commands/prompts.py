@@ -314,9 +314,12 @@ def register(router: Router) -> None:
         if not done.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
         if found.named is not None:
-            answer = t._("#{id} in {channel} is skipped; nothing will be posted then.")
+            answer = t._(
+                "#{id} in {channel} is skipped; nothing will be posted then. To post it after all: "
+                "unskip {id}"
+            )
         else:
-            answer = t._("#{id} is skipped; nothing will be posted then.")
+            answer = t._("#{id} is skipped; nothing will be posted then. To post it after all: unskip {id}")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
         return cards.set_aside_answer(t, answer, done)
 
@@ -984,6 +987,16 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         )
         if coming.me is not None
         else None,
+        set_aside=next(
+            (
+                s
+                for s in coming.slots
+                if s.status in (SlotStatus.SKIPPED, SlotStatus.PAUSED) and s.owner_id == coming.me
+            ),
+            None,
+        )
+        if coming.me is not None
+        else None,
     )
 
 
@@ -1006,6 +1019,19 @@ def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = Non
     """`ge`: given to `person` (the one @mentioned, else the one named), or why not."""
     if assigned.missing is not None:
         return _not_open(t, assigned.missing)
+    if assigned.choices:  # "jag tar den 15:e" when two channels post that day: asked, not guessed
+        where = [
+            t._("#{id} in {channel}").format(id=s.id, channel=cards.channel_name(t, c))
+            for s, c in assigned.choices
+        ]
+        return Reply(
+            t._(
+                "That day prompts are coming in more than one channel: {which}. Write which you take, "
+                "e.g. {example}"
+            ).format(
+                which=listed(t, where), example=t._("assign {id} to me").format(id=assigned.choices[0][0].id)
+            )
+        )
     assert assigned.slot is not None
     slot = assigned.slot
     if assigned.not_theirs and assigned.to is not None:  # the day named is not the colleague named's turn
