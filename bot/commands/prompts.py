@@ -316,10 +316,10 @@ def register(router: Router) -> None:
         if found.named is not None:
             answer = t._(
                 "#{id} in {channel} is skipped; nothing will be posted then. To post it after all: "
-                "unskip {id}"
+                "unskip {id}."
             )
         else:
-            answer = t._("#{id} is skipped; nothing will be posted then. To post it after all: unskip {id}")
+            answer = t._("#{id} is skipped; nothing will be posted then. To post it after all: unskip {id}.")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
         return cards.set_aside_answer(t, answer, done)
 
