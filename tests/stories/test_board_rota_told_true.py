@@ -137,3 +137,23 @@ async def test_a_day_with_prompts_in_two_channels_is_asked_not_guessed(world: Wo
     assert (
         await world.say(LARS, "jag tar den 1:a", channel=GENERAL) == f"#{general.id} är nu Lars Nilssons tur."
     )
+
+
+async def test_giving_away_a_turn_one_wrote_oneself(world: World) -> None:
+    """Adele wrote her own turn and gives it to Lars: her words stay and go out signed by her (not "the text
+    by Adele Vance … signed by them", as if by someone else), and she can take them off."""
+    world.clock.now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
+    await world.say(ADELE, f"write {second.id} What should the region do for young people?", locale=EN)
+    assert await world.say(ADELE, "give my turn to Lars", locale=EN) == (
+        f"#{second.id} is now Lars Nilsson’s. Your text stays with #{second.id} and goes out signed by you; "
+        f"to take it off: erase {second.id}"
+    )
+    await world.say(MEGAN, f"skriv {first.id} Vad vill vi av regionen?")
+    assert await world.say(MEGAN, f"ge {first.id} @Lars Nilsson", mentions=(LARS,)) == (
+        f"#{first.id} är nu Lars Nilssons tur. Din text ligger kvar på #{first.id} och publiceras "
+        f"undertecknad av dig; vill du ta bort den: radera {first.id}"
+    )
+    post = await _posted(world, first.id, first.due_at, len(world.connector.posted))
+    assert post.endswith("Vad vill vi av regionen?\nSkrivet av Megan Bowen"), post
