@@ -1099,7 +1099,12 @@ def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) ->
 def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
     """To a slot's new owner, whom another board member gave it to (or swapped it with): write it, or, with
     a text written already, that it is posted as it is."""
-    if slot.text:
+    if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # they wrote it themselves
+        text = t._(
+            "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. You wrote its text "
+            "already, and it is posted as it is; see it with: preview {id}"
+        )
+    elif slot.text:
         text = t._(
             "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. Its text by {writer} "
             "is written and is posted as it is; see it with: preview {id}"
@@ -1333,14 +1338,25 @@ def dealt_away(
             "channel": channel_name(t, schedule),
             "owner": owner or t._("nobody yet"),
         }
-        lines.append(t._("#{id} {when} in {channel} (now {owner})").format(**fields))
-    lines.append(
-        t.ngettext(
-            "You need not write it. See your coming turns with: upcoming",
-            "You need not write them. See your coming turns with: upcoming",
-            len(slots),
+        if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # written by them
+            line = t._(
+                "#{id} {when} in {channel} (now {owner}; the text you wrote stays and is posted signed by "
+                "you)"
+            )
+        else:
+            line = t._("#{id} {when} in {channel} (now {owner})")
+        lines.append(line.format(**fields))
+    written = [slot for slot, _, _ in slots if slot.text and slot.text_by == slot.owner_id]
+    if len(written) < len(slots):
+        lines.append(
+            t.ngettext(
+                "You need not write it. See your coming turns with: upcoming",
+                "You need not write them. See your coming turns with: upcoming",
+                len(slots) - len(written),
+            )
         )
-    )
+    if written:
+        lines.append(t._("To take a text of yours off: erase {id}").format(id=written[0].id))
     return Reply("\n".join(lines))
 
 

@@ -157,3 +157,20 @@ async def test_giving_away_a_turn_one_wrote_oneself(world: World) -> None:
     )
     post = await _posted(world, first.id, first.due_at, len(world.connector.posted))
     assert post.endswith("Vad vill vi av regionen?\nSkrivet av Megan Bowen"), post
+
+
+async def test_given_a_turn_one_wrote_for_already(world: World) -> None:
+    """Lars wrote Adele's turn; Megan gives it to him: he is told he wrote it already, not of "the text by
+    Lars Nilsson" as if by someone else."""
+    world.clock.now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    second = world.slot_at(15, 12, 18)
+    await world.say(LARS, f"skriv {second.id} Vad vill vi av regionen?")
+    before = len(world.connector.posted)
+    await world.say(MEGAN, f"ge {second.id} @Lars Nilsson", mentions=(LARS,))
+    await world.settle()
+    [told] = world.notices(LARS, before)
+    assert told == (
+        f"Megan Bowen gav dig diskussionsinlägg #{second.id}, som publiceras tisdag 15 december kl. 18.00 i "
+        f"Allmänt. Du har redan skrivit texten, och den publiceras som den är; se den med: visa {second.id}"
+    ), told
