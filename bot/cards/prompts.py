@@ -221,7 +221,7 @@ def upcoming(
     per_page: int = 10,
     me: int | None = None,
     mine: PromptSlot | None = None,
-    set_aside: PromptSlot | None = None,
+    set_aside: Sequence[PromptSlot] = (),
 ) -> Reply:
     """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
     channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
@@ -259,17 +259,26 @@ def upcoming(
         schedule = schedules[mine.schedule_id]
         when_mine = when(t, mine.due_at, schedule.zone)
         yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
-    elif set_aside is not None and set_aside.status is SlotStatus.SKIPPED:  # their only turn skipped
+    elif skipped := [s for s in set_aside if s.status is SlotStatus.SKIPPED]:  # no open turn: theirs skipped
+        first_skipped = skipped[0]
+        said = t.ngettext(
+            "Your turn {ids} ({when}) is skipped; to post it after all: unskip {id}",
+            "Your turns {ids} are skipped; to post one after all: unskip {id}",
+            len(skipped),
+        )
         yours.append(
-            t._("Your turn #{id} ({when}) is skipped; to post it after all: unskip {id}").format(
-                id=set_aside.id, when=when(t, set_aside.due_at, schedules[set_aside.schedule_id].zone)
+            said.format(
+                id=first_skipped.id,
+                ids=listed(t, [f"#{s.id}" for s in skipped]),
+                when=when(t, first_skipped.due_at, schedules[first_skipped.schedule_id].zone),
             )
         )
-    elif set_aside is not None:  # in a pause
+    elif set_aside:  # in a pause
+        paused = set_aside[0]
         yours.append(
             t._(
                 "Your turn #{id} ({when}) falls in a pause; to post it, lift the pause first: pause end"
-            ).format(id=set_aside.id, when=when(t, set_aside.due_at, schedules[set_aside.schedule_id].zone))
+            ).format(id=paused.id, when=when(t, paused.due_at, schedules[paused.schedule_id].zone))
         )
     elif me is not None:  # "när är min tur?" from someone the rota has not reached yet
         yours.append(t._("You have no turn among the upcoming prompts yet."))

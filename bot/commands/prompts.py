@@ -987,16 +987,13 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         )
         if coming.me is not None
         else None,
-        set_aside=next(
-            (
-                s
-                for s in coming.slots
-                if s.status in (SlotStatus.SKIPPED, SlotStatus.PAUSED) and s.owner_id == coming.me
-            ),
-            None,
-        )
+        set_aside=[
+            s
+            for s in coming.slots
+            if s.status in (SlotStatus.SKIPPED, SlotStatus.PAUSED) and s.owner_id == coming.me
+        ]
         if coming.me is not None
-        else None,
+        else (),
     )
 
 

@@ -107,9 +107,9 @@ async def test_a_board_member_through_the_months(world: World) -> None:
     assert paused.startswith("Paus 20 dec. 2026–10 jan. 2027"), paused
     given = await world.say(LARS, f"ge {third.id} Megan")
     assert given == (
-        f"#{third.id} är nu Megan Bowens tur. Texten av Lars Nilsson ligger kvar på #{third.id} och "
-        f"publiceras undertecknad av hen, om ingen skriver en annan: skriv {third.id} DIN TEXT"
-    ), given
+        f"#{third.id} är nu Megan Bowens tur. Din text ligger kvar på #{third.id} och publiceras "
+        f"undertecknad av dig; vill du ta bort den: radera {third.id}"
+    ), given  # his own text: said to him as his, not "the text by Lars Nilsson … signed by them"
     listed = await world.say(LARS, "kommande")
     assert (
         f"#{third.id}  fredag 15 januari kl. 18.00 · Megan Bowen · texten klar · publiceras som skrivet av "

@@ -174,3 +174,21 @@ async def test_given_a_turn_one_wrote_for_already(world: World) -> None:
         f"Megan Bowen gav dig diskussionsinlägg #{second.id}, som publiceras tisdag 15 december kl. 18.00 i "
         f"Allmänt. Du har redan skrivit texten, och den publiceras som den är; se den med: visa {second.id}"
     ), told
+
+
+async def test_two_skipped_turns_are_both_named(world: World) -> None:
+    world.clock.now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
+    first, second = world.slot_at(1, 12, 18), world.slot_at(15, 12, 18)
+    await world.say(MEGAN, f"ge {second.id} till mig")
+    await world.say(MEGAN, "hoppa min tur")
+    await world.say(MEGAN, "hoppa min tur")
+    listed = await world.say(MEGAN, "när är min tur?")
+    assert (
+        f"Dina turer #{first.id} och #{second.id} hoppas över; vill du publicera ett av dem ändå: "
+        f"hoppa inte {first.id}"
+    ) in listed, listed
+    listed = await world.say(MEGAN, "upcoming", locale=EN)
+    assert (
+        f"Your turns #{first.id} and #{second.id} are skipped; to post one after all: unskip {first.id}"
+    ) in listed, listed
