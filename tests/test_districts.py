@@ -385,7 +385,8 @@ async def test_prompt_numbers_of_another_district_are_unknown(world: World) -> N
     assert (await world.say(ADELE, f"hoppa {a_slot.id}")).startswith(unknown)
     # B's own numbers work.
     assert await world.say(ADELE, f"hoppa {b_slot.id}", where=B) == (
-        f"#{b_slot.id} hoppas över; inget publiceras då.\n{SHORT_SV}inget inlägg i maj 2023."
+        f"#{b_slot.id} hoppas över; inget publiceras då. "
+        f"Vill du publicera det ändå: hoppa inte {b_slot.id}.\n{SHORT_SV}inget inlägg i maj 2023."
     )
     assert "Megan Bowen" not in await world.say(ADELE, "kommande", where=B)
 

@@ -237,6 +237,7 @@ def upcoming(
     per_page: int = 10,
     me: int | None = None,
     mine: PromptSlot | None = None,
+    set_aside: Sequence[PromptSlot] = (),
 ) -> Reply:
     """The coming slots (a page of them: `total` in all); `name_channels` when they are of more than one
     channel (a personal chat). `next_due`: the schedules with no slot coming (all posted early, or set
@@ -274,6 +275,27 @@ def upcoming(
         schedule = schedules[mine.schedule_id]
         when_mine = when(t, mine.due_at, schedule.zone)
         yours.append(t._("Your next turn: #{id}, {when}.").format(id=mine.id, when=when_mine))
+    elif skipped := [s for s in set_aside if s.status is SlotStatus.SKIPPED]:  # no open turn: theirs skipped
+        first_skipped = skipped[0]
+        said = t.ngettext(
+            "Your turn {ids} ({when}) is skipped; to post it after all: unskip {id}",
+            "Your turns {ids} are skipped; to post one after all: unskip {id}",
+            len(skipped),
+        )
+        yours.append(
+            said.format(
+                id=first_skipped.id,
+                ids=listed(t, [f"#{s.id}" for s in skipped]),
+                when=when(t, first_skipped.due_at, schedules[first_skipped.schedule_id].zone),
+            )
+        )
+    elif set_aside:  # in a pause
+        paused = set_aside[0]
+        yours.append(
+            t._(
+                "Your turn #{id} ({when}) falls in a pause; to post it, lift the pause first: pause end"
+            ).format(id=paused.id, when=when(t, paused.due_at, schedules[paused.schedule_id].zone))
+        )
     elif me is not None:  # "när är min tur?" from someone the rota has not reached yet
         yours.append(t._("You have no turn among the upcoming prompts yet."))
     hint = change_hint(t, first, partner)
@@ -1102,7 +1124,12 @@ def replaced(t: Translator, slot: PromptSlot, schedule: Schedule, actor: str) ->
 def given(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
     """To a slot's new owner, whom another board member gave it to (or swapped it with): write it, or, with
     a text written already, that it is posted as it is."""
-    if slot.text:
+    if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # they wrote it themselves
+        text = t._(
+            "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. You wrote its text "
+            "already, and it is posted as it is; see it with: preview {id}"
+        )
+    elif slot.text:
         text = t._(
             "{actor} gave you the discussion prompt #{id}, posted {when} in {channel}. Its text by {writer} "
             "is written and is posted as it is; see it with: preview {id}"
@@ -1173,11 +1200,18 @@ def text_stays(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: st
 
 def taken(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) -> Reply:
     """To a slot's former owner, when a colleague took their turn ("jag tar Adeles tur")."""
-    return Reply(
-        t._(
+    if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # they wrote it already
+        said = t._(
+            "{actor} took your turn #{id}, posted {when} in {channel}. The text you wrote stays with it and "
+            "is posted then, signed by you; to take it off: erase {id}"
+        )
+    else:
+        said = t._(
             "{actor} took your turn #{id}, posted {when} in {channel}: you need not write it, and it is "
             "posted under the name of whoever writes it."
-        ).format(
+        )
+    return Reply(
+        said.format(
             id=slot.id,
             actor=actor,
             when=when(t, slot.due_at, schedule.zone),
@@ -1189,11 +1223,18 @@ def taken(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str) ->
 def given_away(t: Translator, slot: PromptSlot, schedule: Schedule, *, actor: str, owner: str) -> Reply:
     """To a slot's former owner, reminded to write it or told it was theirs, when another board member gave
     it to someone else."""
-    return Reply(
-        t._(
+    if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # they wrote it already
+        said = t._(
+            "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}. The text you "
+            "wrote stays with it and is posted then, signed by you; to take it off: erase {id}"
+        )
+    else:
+        said = t._(
             "{actor} gave the discussion prompt #{id}, posted {when} in {channel}, to {owner}: "
             "you need not write it."
-        ).format(
+        )
+    return Reply(
+        said.format(
             id=slot.id,
             actor=actor,
             owner=owner,
@@ -1322,14 +1363,25 @@ def dealt_away(
             "channel": channel_name(t, schedule),
             "owner": owner or t._("nobody yet"),
         }
-        lines.append(t._("#{id} {when} in {channel} (now {owner})").format(**fields))
-    lines.append(
-        t.ngettext(
-            "You need not write it. See your coming turns with: upcoming",
-            "You need not write them. See your coming turns with: upcoming",
-            len(slots),
+        if slot.text and slot.text_by is not None and slot.text_by == slot.owner_id:  # written by them
+            line = t._(
+                "#{id} {when} in {channel} (now {owner}; the text you wrote stays and is posted signed by "
+                "you)"
+            )
+        else:
+            line = t._("#{id} {when} in {channel} (now {owner})")
+        lines.append(line.format(**fields))
+    written = [slot for slot, _, _ in slots if slot.text and slot.text_by == slot.owner_id]
+    if len(written) < len(slots):
+        lines.append(
+            t.ngettext(
+                "You need not write it. See your coming turns with: upcoming",
+                "You need not write them. See your coming turns with: upcoming",
+                len(slots) - len(written),
+            )
         )
-    )
+    if written:
+        lines.append(t._("To take a text of yours off: erase {id}").format(id=written[0].id))
     return Reply("\n".join(lines))
 
 

@@ -259,7 +259,7 @@ def register(router: Router) -> None:
                 ids = assigned.open_ids
                 example = t._("assign {id} @name").format(id=ids[0]) if ids else t._("assign NUMBER @name")
                 return _not_named(t, _name_words(words), assigned.named, example)
-            return _assigned(t, assigned, assigned.to)
+            return _assigned(t, assigned, assigned.to, asker=request.user)
         if len(request.mentions) != 1:
             ids = await asyncio.to_thread(_desk(context).open_numbers, request.district, _channel(request))
             if not ids:
@@ -279,7 +279,7 @@ def register(router: Router) -> None:
             request.mentions[0],
             request.user,
         )
-        return _assigned(t, assigned, request.mentions[0])
+        return _assigned(t, assigned, request.mentions[0], asker=request.user)
 
     @router.command("hoppa", "skip", usage=N_("skip NUMBER"), summary=N_("skip one prompt"), role=board)
     async def skip(request: Request, context: Context) -> Reply:
@@ -314,9 +314,12 @@ def register(router: Router) -> None:
         if not done.applied:
             return Reply(t._("#{id} is not planned any more, so it cannot be skipped.").format(id=slot.id))
         if found.named is not None:
-            answer = t._("#{id} in {channel} is skipped; nothing will be posted then.")
+            answer = t._(
+                "#{id} in {channel} is skipped; nothing will be posted then. To post it after all: "
+                "unskip {id}."
+            )
         else:
-            answer = t._("#{id} is skipped; nothing will be posted then.")
+            answer = t._("#{id} is skipped; nothing will be posted then. To post it after all: unskip {id}.")
         answer = answer.format(id=slot.id, channel=_named(t, found.named))
         return cards.set_aside_answer(t, answer, done)
 
@@ -984,6 +987,13 @@ def _show(t: Translator, coming: Coming, *, page: int = 1) -> Reply:
         )
         if coming.me is not None
         else None,
+        set_aside=[
+            s
+            for s in coming.slots
+            if s.status in (SlotStatus.SKIPPED, SlotStatus.PAUSED) and s.owner_id == coming.me
+        ]
+        if coming.me is not None
+        else (),
     )
 
 
@@ -1002,10 +1012,25 @@ def _no_turn_to_swap(t: Translator, swapped: Swapped, me: PersonInfo) -> Reply:
     )
 
 
-def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = None) -> Reply:
+def _assigned(
+    t: Translator, assigned: Assigned, person: PersonInfo | None = None, *, asker: PersonInfo | None = None
+) -> Reply:
     """`ge`: given to `person` (the one @mentioned, else the one named), or why not."""
     if assigned.missing is not None:
         return _not_open(t, assigned.missing)
+    if assigned.choices:  # "jag tar den 15:e" when two channels post that day: asked, not guessed
+        where = [
+            t._("#{id} in {channel}").format(id=s.id, channel=cards.channel_name(t, c))
+            for s, c in assigned.choices
+        ]
+        return Reply(
+            t._(
+                "That day prompts are coming in more than one channel: {which}. Write which you take, "
+                "e.g. {example}"
+            ).format(
+                which=listed(t, where), example=t._("assign {id} to me").format(id=assigned.choices[0][0].id)
+            )
+        )
     assert assigned.slot is not None
     slot = assigned.slot
     if assigned.not_theirs and assigned.to is not None:  # the day named is not the colleague named's turn
@@ -1025,7 +1050,11 @@ def _assigned(t: Translator, assigned: Assigned, person: PersonInfo | None = Non
             ).format(name=name)
         )
     answer = t._("#{id} is now {whose}.").format(id=slot.id, whose=genitive(t, name))
-    if slot.text and slot.writer_name != name:  # the words stay with the day, and so does their signature
+    if slot.text and asker is not None and slot.writer_name == asker.name != name:  # one's own text given
+        answer += " " + t._(
+            "Your text stays with #{id} and goes out signed by you; to take it off: erase {id}"
+        ).format(id=slot.id)
+    elif slot.text and slot.writer_name != name:  # the words stay with the day, and so does their signature
         answer += " " + t._(
             "The text by {writer} stays with #{id} and goes out signed by them, unless another is written: "
             "write {id} YOUR TEXT"

@@ -134,6 +134,8 @@ class Assigned:
     to: PersonInfo | None = None  # whom the name written without @ named
     not_theirs: bool = False  # "jag tar Adeles tur den 1 december": that day's turn is not `to`'s
     already: bool = False  # taking a turn that is the taker's already
+    # "jag tar den 15:e" with prompts in two channels that day: which is meant is asked, not guessed
+    choices: tuple[tuple[PromptSlot, Schedule], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,13 @@ class PromptDesk:
             named = self._named_on_board(district, name, by) or self._named_on_board(
                 district, without_genitive(name), by
             )
+            if not named:  # "jag tar Lars tur" from Lars himself: his own turn, said to be his already
+                named = [
+                    p
+                    for p in self._named_on_board(district, name, by, others=False)
+                    or self._named_on_board(district, without_genitive(name), by, others=False)
+                    if _same_person(p, by)
+                ]
             if len(named) != 1:
                 return Assigned(named=tuple(named), open_ids=self._open_ids(district, here))
             owner = named[0]
@@ -347,12 +356,21 @@ class PromptDesk:
                 on_day = [s for s in on_day if s.owner_id == self.people.find_id(owner)] or on_day
             if not on_day:
                 return Assigned(NotOpen(str(day), on_day=day, open_ids=open_ids))
+            if len(on_day) > 1:  # two channels post that day: which one is the taker's to say
+                choices = []
+                for slot in on_day:
+                    schedule = self.prompts.schedule(slot.schedule_id)
+                    assert schedule is not None
+                    choices.append((slot, schedule))
+                return Assigned(choices=tuple(choices), to=owner)
             theirs = on_day[0]
             if theirs.status not in OPEN:
                 return Assigned(NotOpen(str(theirs.id), theirs, open_ids=open_ids))
         else:
             assert owner is not None
             theirs = _next_of(open_turns, self.people.find_id(owner))
+            if theirs is None and _same_person(owner, by):
+                return Assigned(NotOpen(owner.name, none_yours=True, open_ids=open_ids))
             if theirs is None:
                 return Assigned(NotOpen(owner.name, none_theirs=True, open_ids=open_ids), to=owner)
         assert theirs is not None
@@ -1151,7 +1169,10 @@ class PromptDesk:
         self.prompts.set_owners({slot_id: person_id}, now=now, by_hand=True)
         actor = self.people.person_id(by, now=now)
         self._tell_new_owner(slot_id, person_id, actor, by)
-        told = before is not None and (before.reminded or before.told)
+        # reminded, told it is theirs, or their own text on it: each is told what became of it
+        told = before is not None and (
+            before.reminded or before.told or (bool(before.text) and before.text_by == before.owner_id)
+        )
         if tell_former and before is not None and told and before.owner_id not in (None, person_id, actor):
             # reminded to write it, or told it is theirs: told it no longer is, lest they write it for nothing
             schedule = self.prompts.schedule(before.schedule_id)

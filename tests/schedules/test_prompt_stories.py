@@ -230,7 +230,8 @@ async def test_skipping_a_written_text_asks_first_and_tells_its_owner_and_writer
     before = len(world.connector.posted)
     done = await world.say(LARS, f"hoppa {first.id} ja")  # a personal chat: which channel it was in
     assert done.startswith(
-        f"#{first.id} i Allmänt hoppas över; inget publiceras då. 1 skriven text läggs åt sidan"
+        f"#{first.id} i Allmänt hoppas över; inget publiceras då. "
+        f"Vill du publicera det ändå: hoppa inte {first.id}. 1 skriven text läggs åt sidan"
     )
     await world.settle()
     assert world.slot_at(1, 12, 18).status is SlotStatus.SKIPPED

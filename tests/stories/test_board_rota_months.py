@@ -107,9 +107,9 @@ async def test_a_board_member_through_the_months(world: World) -> None:
     assert paused.startswith("Paus 20 dec. 2026–10 jan. 2027"), paused
     given = await world.say(LARS, f"ge {third.id} Megan")
     assert given == (
-        f"#{third.id} är nu Megan Bowens tur. Texten av Lars Nilsson ligger kvar på #{third.id} och "
-        f"publiceras undertecknad av hen, om ingen skriver en annan: skriv {third.id} DIN TEXT"
-    ), given
+        f"#{third.id} är nu Megan Bowens tur. Din text ligger kvar på #{third.id} och publiceras "
+        f"undertecknad av dig; vill du ta bort den: radera {third.id}"
+    ), given  # his own text: said to him as his, not "the text by Lars Nilsson … signed by them"
     listed = await world.say(LARS, "kommande")
     assert (
         f"#{third.id}  fredag 15 januari kl. 18.00 · Megan Bowen · texten klar · publiceras som skrivet av "
@@ -136,10 +136,16 @@ async def test_a_board_member_through_the_months(world: World) -> None:
     listed = await world.say(ADELE, "upcoming", locale=EN)
     assert f"Your next turn: #{fourth.id}, Monday 1 February at 18:00." in listed, listed
     skipped = await world.say(ADELE, "skip my turn", locale=EN)
-    assert skipped.startswith(f"#{fourth.id} is skipped; nothing will be posted then."), skipped
+    assert skipped.startswith(
+        f"#{fourth.id} is skipped; nothing will be posted then. To post it after all: unskip {fourth.id}."
+    ), skipped
     listed = await world.say(ADELE, "upcoming", locale=EN)
     assert f"#{fourth.id}  Monday 1 February at 18:00 · Adele Vance · skipped" in listed, listed
-    assert f"skip {fourth.id}" not in listed, listed
+    assert f" skip {fourth.id}" not in listed, listed  # no hint to skip it again; how to take it back
+    assert (
+        f"Your turn #{fourth.id} (Monday 1 February at 18:00) is skipped; to post it after all: unskip"
+        in listed
+    )
     again = await world.say(ADELE, f"skip {fourth.id}", locale=EN)
     assert again.startswith(f"#{fourth.id} is skipped; to post it after all: unskip {fourth.id}."), again
     back = await world.say(ADELE, "unskip my turn", locale=EN)

@@ -92,7 +92,8 @@ async def test_thanks_after_a_command_changes_nothing(world: World) -> None:
         f"Bytt: #{first.id} är nu Adele Vances tur och #{second.id} Megan Bowens."
     )
     assert await world.say(ADELE, f"skip {second.id} please", locale="en-US") == (
-        f"#{second.id} is skipped; nothing will be posted then.\n{SHORT_EN}1 prompt in December 2026."
+        f"#{second.id} is skipped; nothing will be posted then. "
+        f"To post it after all: unskip {second.id}.\n{SHORT_EN}1 prompt in December 2026."
     )
 
 

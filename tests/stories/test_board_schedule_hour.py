@@ -103,7 +103,8 @@ async def test_a_skipped_prompt_stays_skipped_when_the_hour_changes(world: World
     await world.say(MEGAN, "schema 1 och 15 kl 18", channel=GENERAL)
     first = world.slot_at(1, 12, 18)
     assert await world.say(MEGAN, f"hoppa {first.id}") == (
-        f"#{first.id} hoppas över; inget publiceras då.\n{SHORT_SV}1 inlägg i december 2026."
+        f"#{first.id} hoppas över; inget publiceras då. "
+        f"Vill du publicera det ändå: hoppa inte {first.id}.\n{SHORT_SV}1 inlägg i december 2026."
     )
     await world.say(MEGAN, "schema kl 19", channel=GENERAL)
     assert on_day(world, 1, 12) == [(first.id, SlotStatus.SKIPPED)]

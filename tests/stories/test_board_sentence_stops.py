@@ -27,7 +27,7 @@ async def test_a_stop_after_the_command_in_swedish(world: World) -> None:
     swapped = await world.say(MEGAN, f"byt {first.id} och {second.id}.")
     assert swapped.startswith(f"Bytt: #{first.id} är nu Adele Vances"), swapped
     assert await world.say(MEGAN, f"hoppa {third.id}!") == (
-        f"#{third.id} hoppas över; inget publiceras då.\n"
+        f"#{third.id} hoppas över; inget publiceras då. Vill du publicera det ändå: hoppa inte {third.id}.\n"
         f"{SHORT_SV}inget inlägg i januari 2027."  # 1 January is a holiday: the 15th was January's only
     )
 
@@ -42,5 +42,6 @@ async def test_a_stop_after_the_command_in_english(world: World) -> None:
     swapped = await world.say(ADELE, f"swap {first.id} and {second.id}.", locale="en-US")
     assert swapped.startswith(f"Swapped: #{first.id} is now Adele Vance"), swapped
     assert await world.say(ADELE, f"skip {third.id}!", locale="en-US") == (
-        f"#{third.id} is skipped; nothing will be posted then.\n{SHORT_EN}no prompt in January 2027."
+        f"#{third.id} is skipped; nothing will be posted then. "
+        f"To post it after all: unskip {third.id}.\n{SHORT_EN}no prompt in January 2027."
     )

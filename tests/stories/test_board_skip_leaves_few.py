@@ -20,7 +20,8 @@ async def test_skipping_a_december_prompt_warns_in_swedish(world: World) -> None
     second = world.slot_at(15, 12, 18)
     answer = await world.say(MEGAN, f"hoppa {second.id}")
     assert answer == (
-        f"#{second.id} hoppas över; inget publiceras då.\n"
+        f"#{second.id} hoppas över; inget publiceras då. "
+        f"Vill du publicera det ändå: hoppa inte {second.id}.\n"
         "Obs! Planen kräver inlägg minst två gånger i månaden, och när det här hoppas över får kanalen "
         "1 inlägg i december 2026."
     ), answer
@@ -35,7 +36,7 @@ async def test_skipping_my_turn_warns_in_english(world: World) -> None:
     assert second.owner_name == "Adele Vance"
     answer = await world.say(ADELE, "skip my turn")
     assert answer == (
-        f"#{second.id} is skipped; nothing will be posted then.\n"
+        f"#{second.id} is skipped; nothing will be posted then. To post it after all: unskip {second.id}.\n"
         "Note: the plan asks for prompts at least twice a month; with this one skipped this channel gets "
         "1 prompt in December 2026."
     ), answer
@@ -45,4 +46,7 @@ async def test_a_skip_that_leaves_two_says_nothing_of_it(world: World) -> None:
     await world.say(MEGAN, "schema första, andra och tredje tisdagen kl 18", channel=GENERAL)
     first = world.slot_at(1, 12, 18)
     answer = await world.say(MEGAN, f"hoppa {first.id}")
-    assert answer == f"#{first.id} hoppas över; inget publiceras då.", answer
+    assert (
+        answer
+        == f"#{first.id} hoppas över; inget publiceras då. Vill du publicera det ändå: hoppa inte {first.id}."
+    ), answer

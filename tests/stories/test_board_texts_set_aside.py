@@ -31,7 +31,8 @@ async def test_megan_sets_aside_her_own_texts_and_reads_them_in_the_answer(world
     assert "får veta det" not in asked, asked  # nobody else to tell
     done = await world.say(MEGAN, f"hoppa {first.id} ja")
     assert done == (
-        f"#{first.id} hoppas över; inget publiceras då. 1 skriven text läggs åt sidan och sparas.\n"
+        f"#{first.id} hoppas över; inget publiceras då. "
+        f"Vill du publicera det ändå: hoppa inte {first.id}. 1 skriven text läggs åt sidan och sparas.\n"
         f"Din text till #{first.id}, sparad här: ”Vad ska vi kräva av regionen?”\n"
         f"{SHORT_SV}1 inlägg i december 2026."
     ), done
@@ -59,7 +60,8 @@ async def test_adele_skips_in_english_and_is_told_whom_the_bot_tells(world: Worl
     before = len(world.connector.posted)
     done = await world.say(ADELE, f"skip {adeles.id} yes", locale="en-US")
     assert done == (
-        f"#{adeles.id} is skipped; nothing will be posted then. 1 written text is set aside and kept. "
+        f"#{adeles.id} is skipped; nothing will be posted then. "
+        f"To post it after all: unskip {adeles.id}. 1 written text is set aside and kept. "
         f"The text is sent to Lars Nilsson in a personal chat.\n{SHORT_EN}1 prompt in December 2026."
     ), done
     await world.settle()

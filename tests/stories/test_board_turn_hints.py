@@ -39,13 +39,19 @@ async def test_with_one_prompt_open_the_hints_work_and_someone_without_a_turn_is
     assert "ingen tur" not in await world.say(ADMIN, "kommande")  # not on the board: no turns
 
 
-async def test_in_english_someone_whose_turn_was_skipped_is_told_they_have_none(world: World) -> None:
+async def test_in_english_someone_whose_turn_was_skipped_is_told_it_is_skipped(world: World) -> None:
+    """Adele skipped her only turn: "no turn among the upcoming prompts yet" would read as if the rota had
+    not reached her; she has one, skipped, and is told how to post it after all."""
     await world.say(ADELE, "schedule 28 at 6pm", channel=GENERAL, locale="en-US")
     first, second = world.slot_at(28, 11, 18), world.slot_at(28, 12, 18)
     await world.say(ADELE, f"skip {second.id}", locale="en-US")  # her own turn: it counts as hers
 
     none = await world.say(ADELE, "when is my turn?", locale="en-US")
-    assert "You have no turn among the upcoming prompts yet." in none, none
+    assert (
+        f"Your turn #{second.id} (Monday 28 December at 18:00) is skipped; to post it after all: "
+        f"unskip {second.id}"
+    ) in none, none
+    assert "upcoming prompts yet" not in none, none
     mine = await world.say(MEGAN, "when's my turn?", locale="en-US")
     assert f"Your next turn: #{first.id}, Saturday 28 November at 18:00." in mine, mine
     assert mine.endswith(

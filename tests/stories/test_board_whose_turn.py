@@ -77,7 +77,9 @@ async def test_my_turn_instead_of_its_number(world: World) -> None:
     given = await world.say(LARS, "ge min tur till @Adele Vance", mentions=(ADELE,))
     assert given == f"#{lars.id} är nu Adele Vances tur.", given
     skipped = await world.say(ADELE, "skip my turn", locale="en-US")
-    assert skipped.startswith(f"#{adeles.id} is skipped; nothing will be posted then."), skipped
+    assert skipped.startswith(
+        f"#{adeles.id} is skipped; nothing will be posted then. To post it after all: unskip {adeles.id}."
+    ), skipped
     assert await world.say(LARS, "hoppa min tur") == (
         "Du har ingen kommande tur. Se kommande inlägg med: kommande"
     )

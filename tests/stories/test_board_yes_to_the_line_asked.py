@@ -33,7 +33,10 @@ async def test_yes_to_a_skip_asked_about_skips_it(world: World) -> None:
     asked = await world.say(MEGAN, f"hoppa {first}")
     assert asked.endswith(f"Skriv samma sak igen med ja sist för att ändra: hoppa {first} ja"), asked
     done = await world.say(MEGAN, "ja")
-    assert done.startswith(f"#{first} hoppas över; inget publiceras då. 1 skriven text läggs åt sidan"), done
+    assert done.startswith(
+        f"#{first} hoppas över; inget publiceras då. "
+        f"Vill du publicera det ändå: hoppa inte {first}. 1 skriven text läggs åt sidan"
+    ), done
     # the question was answered: a second "ja" has nothing to say yes to
     assert (await world.say(MEGAN, "ja")).startswith(NOTHING_TO_SAY_YES_TO)
 
@@ -45,7 +48,9 @@ async def test_yes_in_english(world: World) -> None:
     asked = await world.say(ADELE, f"skip {slot.id}", locale="en-US")
     assert asked.endswith(f"write it again with yes at the end: skip {slot.id} yes"), asked
     done = await world.say(ADELE, "yes", locale="en-US")
-    assert done.startswith(f"#{slot.id} is skipped; nothing will be posted then."), done
+    assert done.startswith(
+        f"#{slot.id} is skipped; nothing will be posted then. To post it after all: unskip {slot.id}."
+    ), done
 
 
 async def test_no_leaves_it_and_a_command_meanwhile_does_not_answer_it(world: World) -> None:
