@@ -366,7 +366,8 @@ _STOCK_NOUNS = {
     "volunteers",
 }  # fmt: skip
 _STOCK = re.compile(
-    rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+(?:minst\s+|över\s+|åtminstone\s+)?"
+    rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+"
+    rf"(?:minst\s+|över\s+|åtminstone\s+|fler\s+än\s+|mer\s+än\s+)?"
     rf"(?P<b>{_AMOUNT})\s+(?:fler\s+)?(?P<ub>{_WORD})",
     re.IGNORECASE,
 )
@@ -415,10 +416,14 @@ def _changed_thing(what: str, before: str) -> str | None:
         counted = _counted(words)
         if counted is not None:
             return counted
+        # "grow our Instagram followers by 200": past the owner and the platform's name, what is counted
+        named = [w.strip(".,;:!?()\"'”“") for w in words.split()]
+        named = [w for w in named if w.casefold() not in _OWNERS and not w[:1].isupper()][:1]
+        stock = _stock_named(named[0]) if named else None
+        if stock is not None:
+            return stock
         first = [w for w in words.split() if w.casefold() not in _OWNERS][:1]
         word = first[0].strip(".,;:!?()\"'”“").casefold() if first else ""
-        if word and _stock_named(word):
-            return _stock_named(word)
         if word and (english_unit(word) is not None or swedish_for(word)):
             return word
     return None
@@ -559,6 +564,7 @@ def _stock(text: str) -> Target | None:
                 continue  # "Nya medlemmar – 50": recruited, a count
             unit = _stock_unit(head[-2], " " + head[-1]) if len(head) >= 2 else None
             unit = unit or (_stock_unit(head[-1], "") if head else None)
+            unit = unit or (_stock_named(head[-1]) if head else None)  # "Medlemsantal: 300"
             if unit is not None:
                 return Target(TargetKind.METRIC, unit=unit.lower(), goal_value=float(count))
             continue

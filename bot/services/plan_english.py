@@ -90,11 +90,18 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     # "grow membership by 15": a change by a number ("by 2027", "by 15 June" say when)
     (
         re.compile(
-            r"(?<=öka )(?P<what>[^.;]*?)\bby\s+(?=(?!(?:19|20)[0-9]{2}\b)[0-9]+\b"
+            r"(?:(?<=öka )|(?<=minska ))(?P<what>[^.;]*?)\bby\s+(?=(?!(?:19|20)[0-9]{2}\b)[0-9]+\b"
             r"(?![ ]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))",
             re.I,
         ),
         "{what}med ",
+    ),
+    # "raise membership to 400": the figure to reach
+    (
+        re.compile(
+            r"(?:(?<=öka )|(?<=minska ))(?P<what>[^.;]*?)\bto\s+(?=(?!(?:19|20)[0-9]{2}\b)[0-9])", re.I
+        ),
+        "{what}till ",
     ),
     (re.compile(r"\b(?:percent|per\s+cent)\b", re.I), "procent"),
     (re.compile(r"\bthe\s+number\s+of\b", re.I), "antalet"),
