@@ -1047,6 +1047,7 @@ def other_figure(goal: GoalDraft) -> str | None:
     if target.kind is TargetKind.DONE:
         return None
     read = {target.count, target.goal_value, target.baseline, target.change_percent} - {None}
+    read |= {abs(target.change_by)} if target.change_by is not None else set()  # "minska med 5" reads -5
     return next((f for f in _figures(goal.text) if _figure_value(f) not in read), None)
 
 
