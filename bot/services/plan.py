@@ -974,7 +974,9 @@ def parse_target(text: str) -> Target:
 
     METRIC: "öka antalet följare ... från 1500 till 2000" (years such as "till 2026" are not metrics),
     "ha 400 medlemmar" and "nå 1000 följare" (a goal without a baseline), "öka med 10 procent"
-    (change_percent: the baseline decides the goal), "minst hälften av styrelsens ledamöter" (a share, in %).
+    (change_percent: the baseline decides the goal), "öka medlemsantalet med 20" (change_by, likewise),
+    "minst 12 personer på varje träff" (attendance, in deltagare), "minst hälften av styrelsens ledamöter"
+    (a share, in %). A budget ("budgeten är 10 000 kr") is no money to raise.
     PEOPLE: "utse tre ansvariga", "minst en person som ansvarar", "utse en valledare och en kassör".
     COUNT: "minst ett ordförandemöte i kvartalet", "två gånger i månaden", "två per termin" (half-year),
     "genomföra fyra stycken medlemsmöten", "samla in 50 000 kronor" (kronor over the year), "minst en ...
