@@ -1099,6 +1099,22 @@ def target_in_words(t: Translator, target: Target, areas: Sequence[str]) -> str:
     if target.kind is TargetKind.METRIC:
         measured = target.unit_in(t.language)
         unit = f" {measured}" if measured else ""
+        if target.goal_value is None and target.change_by is not None:
+            change = number(t, abs(target.change_by))
+            if target.baseline is None:
+                text = (
+                    t._("{unit} up by {change}, from the year's first reading")
+                    if target.change_by > 0
+                    else t._("{unit} down by {change}, from the year's first reading")
+                )
+                return text.format(unit=(measured or t._("the figure")), change=change).strip()
+            goal = target.baseline + target.change_by
+            measured = target.unit_in(t.language, count=goal)
+            return t._("from {baseline} to {goal}{unit}").format(
+                baseline=number(t, target.baseline),
+                goal=number(t, goal),
+                unit=f" {measured}" if measured else "",
+            )
         if target.goal_value is None and target.change_percent is not None:
             change = number(t, abs(target.change_percent))
             if target.baseline is None:

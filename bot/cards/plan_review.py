@@ -98,6 +98,19 @@ def questions(t: Translator, draft: PlanDraft) -> list[str]:
     asked += _responsible(t, draft)
     for number, goal in enumerate(draft.goals, start=1):
         target = goal.target
+        if target.kind is TargetKind.METRIC and target.change_by is not None and target.baseline is None:
+            unit = target.unit_in(t.language)
+            asked.append(
+                t._(
+                    "Goal {number} is a change by a number: how many {unit} are there today? Write: goal "
+                    "{number} from NUMBER"
+                ).format(number=number, unit=unit)
+                if unit
+                else t._(
+                    "Goal {number} is a change by a number: what is the figure today? Write: goal {number} "
+                    "from VALUE"
+                ).format(number=number)
+            )
         if target.kind is TargetKind.METRIC and target.change_percent is not None and target.baseline is None:
             unit = target.unit_in(t.language)
             asked.append(

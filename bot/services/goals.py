@@ -41,6 +41,7 @@ class Target:
     baseline: float | None = None  # METRIC: where we start
     goal_value: float | None = None  # METRIC: where we want to be
     change_percent: float | None = None  # METRIC: "öka med 10 procent": the goal is the baseline moved by it
+    change_by: float | None = None  # METRIC: "öka med 20": the goal is the baseline moved by that number
     unit_en: str | None = None  # the unit in English, where the plan gives it
 
     @property

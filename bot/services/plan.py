@@ -257,6 +257,43 @@ def _is_year(text: str) -> bool:
     return bool(_YEAR.match(text))
 
 
+def _stock_named(word: str) -> str | None:
+    """The people or followers a word names, as the plan counts them: "medlemsantalet" and "medlemmarna" are
+    "medlemmar", "Instagramföljarna" is "följare"; None for any other word."""
+    word = word.casefold()
+    compound = _COUNT_COMPOUND.fullmatch(word)
+    if compound is not None:
+        return _COUNTED_BY_STEM[compound.group("stem")]
+    if word in _STOCK_NOUNS:
+        return word
+    return next((noun for form, noun in _DEFINITE_STOCK.items() if word.endswith(form)), None)
+
+
+# "medlemsantalet", "följarantal": the number of a thing said in one word.
+_COUNTED_BY_STEM = {
+    "medlems": "medlemmar", "medlem": "medlemmar", "följar": "följare", "deltagar": "deltagare",
+    "besökar": "besökare", "besöks": "besökare", "prenumerant": "prenumeranter",
+}  # fmt: skip
+_COUNT_COMPOUND = re.compile(
+    r"(?P<stem>medlems|medlem|följar|deltagar|besökar|besöks|prenumerant)antal(?:et)?"
+)
+# "följarna", "Instagramföljarna", "Facebookföljare": the plain plural, or a compound ending in it.
+_DEFINITE_STOCK = {
+    "medlemmarna": "medlemmar", "följarna": "följare", "följare": "följare", "deltagarna": "deltagare",
+    "prenumeranterna": "prenumeranter", "besökarna": "besökare", "aktivisterna": "aktivister",
+    "volontärerna": "volontärer",
+}  # fmt: skip
+
+
+def _counted(text: str) -> str | None:
+    """What a metric counts, when the goal names it as "antalet X" or in one word ("medlemsantalet")."""
+    counted = _COUNTED_THING.search(text)
+    if counted is not None:
+        return counted.group("unit")
+    compound = re.search(rf"\b{_COUNT_COMPOUND.pattern}\b", text, re.IGNORECASE)
+    return _COUNTED_BY_STEM[compound.group("stem").lower()] if compound else None
+
+
 def _metric(text: str) -> Target | None:
     counted = _COUNTED_THING.search(text)
     for pattern in (_METRIC_FROM_TO, _METRIC_TO, _METRIC_REACH):
@@ -269,12 +306,13 @@ def _metric(text: str) -> Target | None:
                 continue
             unit_words = [groups.get("ub"), groups.get("ua")]
             unit = counted.group("unit") if counted else next((u for u in unit_words if u), None)
+            unit = unit or _counted(text)
             if unit is not None and unit.lower() in {"till", "och", "eller", "under", "per", "i", "på"}:
                 unit = None
             if unit is None:
                 # "Öka följarna på Instagram från 200 till 500": what moves is named before the figures.
-                named = [w.strip(".,;:()") for w in text[: match.start()].split()]
-                unit = next((w for w in reversed(named) if w.lower() in _STOCK_NOUNS), None)
+                named = [w.strip(".,;:()") for w in text[: match.start("b")].split()]
+                unit = next((_stock_named(w) for w in reversed(named) if _stock_named(w)), None)
             if unit is not None and unit.lower() == "procent":
                 unit = "%"
             return Target(
@@ -286,9 +324,11 @@ def _metric(text: str) -> Target | None:
     return None
 
 
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# "öka med 10 procent" (change_percent) and "öka med 20" (change_by): a figure moved from where it is.
 _CHANGE = re.compile(
     rf"\b(?P<verb>öka|höja|minska|sänka|växa|förbättra)\w*\b(?P<what>[^.;]*?)\bmed\s+(?:minst\s+)?"
-    rf"(?P<pct>{_AMOUNT})\s*(?:%|procent)",
+    rf"(?P<pct>{_AMOUNT}|{_NUMBER_WORD})\b\s*(?P<percent>%|procent)?",
     re.IGNORECASE,
 )
 _FRACTIONS = {
@@ -313,7 +353,7 @@ _MONEY = re.compile(
 )
 _RAISE_MONEY = re.compile(
     r"\b(?:samla\w*\s+in|insaml\w*|få\s+in|dra\s+in|drar\s+in|intäkter|överskott|bidrag|stöd|sponsr\w*|"
-    r"budget|swish|lotter|försälj\w*|sälja|fond|raise|collect|fundrais\w*)",
+    r"swish|lotter|försälj\w*|sälja|fond|raise|collect|fundrais\w*)",
     re.IGNORECASE,
 )
 # Things a district has a number of, at a time: "ha 400 medlemmar" is a reading to reach, not a count.
@@ -326,7 +366,8 @@ _STOCK_NOUNS = {
     "volunteers",
 }  # fmt: skip
 _STOCK = re.compile(
-    rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+(?:minst\s+|över\s+|åtminstone\s+)?"
+    rf"\b(?:ha|få|nå|uppnå|bli|vara|komma\s+upp\s+i|passera|överstiga)\s+"
+    rf"(?:minst\s+|över\s+|åtminstone\s+|fler\s+än\s+|mer\s+än\s+)?"
     rf"(?P<b>{_AMOUNT})\s+(?:fler\s+)?(?P<ub>{_WORD})",
     re.IGNORECASE,
 )
@@ -339,19 +380,28 @@ def _relative(text: str) -> Target | None:
     """ "Öka antalet medlemmar med 10 procent": a goal the baseline decides, so the review asks for it."""
     doubled = _DOUBLE.search(text)
     if doubled is not None:
-        counted = _COUNTED_THING.search(text[doubled.end() :])
-        unit = counted.group("unit") if counted else None
+        after = text[doubled.end() :]
+        unit = _counted(after) or next((_stock_named(w) for w in after.split() if _stock_named(w)), None)
         return Target(TargetKind.METRIC, unit=unit, change_percent=100.0)
-    match = _CHANGE.search(text)
-    if match is None:
-        return None
-    counted = _COUNTED_THING.search(match.group("what") or "")
-    sign = -1.0 if match.group("verb").lower() in ("minska", "sänka") else 1.0
-    return Target(
-        TargetKind.METRIC,
-        unit=counted.group("unit") if counted else _changed_thing(match.group("what"), text[: match.start()]),
-        change_percent=sign * _amount(match.group("pct")),
-    )
+    for match in _CHANGE.finditer(text):
+        sign = -1.0 if match.group("verb").lower() in ("minska", "sänka") else 1.0
+        what = match.group("what") or ""
+        unit = _counted(what) or _changed_thing(what, text[: match.start()])
+        figure = match.group("pct")
+        change = sign * (_amount(figure) if figure[0].isdigit() else _number(figure))
+        if match.group("percent"):
+            return Target(TargetKind.METRIC, unit=unit, change_percent=change)
+        # "Öka medlemsantalet med 20": a plain number moves a figure the plan names ("öka samarbetet med 3
+        # föreningar" names none), and it is a number of that figure, not of something else.
+        said = [w.strip(".,;:!?()").casefold() for w in text[match.end() :].split()[:1]]
+        of_it = not said or said[0] in _PIECES | _OF_IT or _stock_named(said[0]) is not None
+        if unit is not None and of_it:
+            return Target(TargetKind.METRIC, unit=unit, change_by=change)
+    return None
+
+
+# Words after "öka medlemsantalet med 20" that leave the 20 a number of members.
+_OF_IT = {"personer", "fler", "nya", "till", "under", "i", "per", "före", "innan", "jämfört", "från"}
 
 
 _OWNERS = {"vår", "våra", "vårt", "distriktets", "our", "the", "its", "their"}  # before what changes
@@ -363,12 +413,18 @@ def _changed_thing(what: str, before: str) -> str | None:
     10 %"). Only a word the plan counts (a stock or a unit the glossary knows), not "valdeltagandet"."""
     set_apart = re.match(r"^(?P<head>.+?)\s*[–—:-]\s*$", before)
     for words in (what, set_apart.group("head") if set_apart else ""):
-        counted = _COUNTED_THING.search(words)
+        counted = _counted(words)
         if counted is not None:
-            return counted.group("unit")
+            return counted
+        # "grow our Instagram followers by 200": past the owner and the platform's name, what is counted
+        named = [w.strip(".,;:!?()\"'”“") for w in words.split()]
+        named = [w for w in named if w.casefold() not in _OWNERS and not w[:1].isupper()][:1]
+        stock = _stock_named(named[0]) if named else None
+        if stock is not None:
+            return stock
         first = [w for w in words.split() if w.casefold() not in _OWNERS][:1]
         word = first[0].strip(".,;:!?()\"'”“").casefold() if first else ""
-        if word and (word in _STOCK_NOUNS or english_unit(word) is not None or swedish_for(word)):
+        if word and (english_unit(word) is not None or swedish_for(word)):
             return word
     return None
 
@@ -508,6 +564,7 @@ def _stock(text: str) -> Target | None:
                 continue  # "Nya medlemmar – 50": recruited, a count
             unit = _stock_unit(head[-2], " " + head[-1]) if len(head) >= 2 else None
             unit = unit or (_stock_unit(head[-1], "") if head else None)
+            unit = unit or (_stock_named(head[-1]) if head else None)  # "Medlemsantal: 300"
             if unit is not None:
                 return Target(TargetKind.METRIC, unit=unit.lower(), goal_value=float(count))
             continue
@@ -540,6 +597,29 @@ _APPOINT = re.compile(
     rf"(?P<more>(?:\s*(?:,|och|samt)\s+(?:{_NUM})\s+[^\W\d_][\w-]*)*)",
     re.IGNORECASE,
 )
+
+
+# "Minst 12 personer på varje träff", "minst 20 deltagare per studiecirkel": how many come to each meeting,
+# read as "deltagare" goals are: a level of attendance to reach, reported as the people who came.
+_ATTENDANCE = re.compile(
+    rf"(?:^|\b(?:minst|åtminstone|ha|samla)\s+)(?P<num>{_NUM})\s+(?P<who>personer|deltagare|medlemmar|"
+    r"besökare|people|participants)\s+(?:(?:på|vid|i|till)\s+(?:varje|alla|every|each)|per)\s+"
+    r"(?:[^\W\d_]+\s+)?(?P<event>[^\W\d_]*(?:möte|möten|mötet|mötena|träff|träffar|träffen|cirkel|cirklar|"
+    r"cirkeln|kurs|kurser|kursen|utbildning|utbildningar|utbildningen|evenemang|evenemanget|aktivitet|"
+    r"aktiviteter|event|meeting|meetings|circle|circles|läger|lägret|föreläsning|föreläsningar|seminarium|"
+    r"seminarier|kväll|kvällar|sammankomst|sammankomster))\b",
+    re.IGNORECASE,
+)
+
+
+def _attendance(text: str) -> Target | None:
+    match = _ATTENDANCE.search(text)
+    if match is None or _number(match.group("num")) < 2:
+        return None
+    unit = (
+        "participants" if match.group("who").lower() == "participants" else "deltagare"
+    )  # the plan's English
+    return Target(TargetKind.METRIC, unit=unit, goal_value=float(_number(match.group("num"))))
 
 
 def _people(text: str) -> Target | None:
@@ -894,7 +974,9 @@ def parse_target(text: str) -> Target:
 
     METRIC: "öka antalet följare ... från 1500 till 2000" (years such as "till 2026" are not metrics),
     "ha 400 medlemmar" and "nå 1000 följare" (a goal without a baseline), "öka med 10 procent"
-    (change_percent: the baseline decides the goal), "minst hälften av styrelsens ledamöter" (a share, in %).
+    (change_percent: the baseline decides the goal), "öka medlemsantalet med 20" (change_by, likewise),
+    "minst 12 personer på varje träff" (attendance, in deltagare), "minst hälften av styrelsens ledamöter"
+    (a share, in %). A budget ("budgeten är 10 000 kr") is no money to raise.
     PEOPLE: "utse tre ansvariga", "minst en person som ansvarar", "utse en valledare och en kassör".
     COUNT: "minst ett ordförandemöte i kvartalet", "två gånger i månaden", "två per termin" (half-year),
     "genomföra fyra stycken medlemsmöten", "samla in 50 000 kronor" (kronor over the year), "minst en ...
@@ -922,6 +1004,7 @@ def parse_target(text: str) -> Target:
         or _relative(text)
         or _share(text)
         or _money(text)
+        or _attendance(text)
         or _people(text)
         or _stock(text)
         or _count(text)
@@ -966,6 +1049,7 @@ def other_figure(goal: GoalDraft) -> str | None:
     if target.kind is TargetKind.DONE:
         return None
     read = {target.count, target.goal_value, target.baseline, target.change_percent} - {None}
+    read |= {abs(target.change_by)} if target.change_by is not None else set()  # "minska med 5" reads -5
     return next((f for f in _figures(goal.text) if _figure_value(f) not in read), None)
 
 

@@ -16,7 +16,7 @@ _ENGLISH = frozenset(
     "quarter hold organise organize publish send increase reach members meetings times twice once branch "
     "branches board district before after new train visit is are be this that from have has into "
     "who which their people monthly quarterly weekly annually yearly newsletter newsletters meeting "
-    "followers reach recruit grow raise run stall stalls campaign".split()
+    "followers reach recruit grow raise run stall stalls campaign membership double".split()
 )
 _SWEDISH = frozenset(
     "och att ska skall vi för med en ett minst i på alla år månad vecka kvartal hålla varje per av till "
@@ -50,6 +50,13 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bevery\s+other\s+(?P<p>week|month)\b", re.I), "varannan {p}"),
     (re.compile(r"\bevery\s+(?P<n>third|fourth|sixth)\s+(?P<p>week|month)\b", re.I), "var {n} {p}"),
     (re.compile(r"\bdouble\s+the\s+number\s+of\b", re.I), "fördubbla antalet"),
+    (
+        re.compile(r"\bdouble\b(?=\s+(?:our|the|its)?\s*(?:followers|members|membership)\b)", re.I),
+        "fördubbla",
+    ),
+    # "members' meeting" is one thing, the Swedish "medlemsmöte", not the members
+    (re.compile(r"\bmembers['\u2019]?\s+meetings?\b", re.I), "medlemsmöte"),
+    (re.compile(r"\b(?:our\s+|the\s+)?membership\b", re.I), "medlemsantalet"),
     (re.compile(r"\b(?:shall|will|must|should)\b", re.I), "ska"),
     # An aim said as one: "we aim to", "our goal is to" (plan._AIMED reads the Swedish).
     (re.compile(r"\bour\s+(?:goal|aim|target|objective)\s+is\s+to\b", re.I), "vårt mål är att"),
@@ -80,6 +87,22 @@ _RESTATED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:increase|raise|grow|boost)\b(?=[^.;]*\b(?:by|to|from)\s+[0-9])", re.I), "öka"),
     (re.compile(r"\b(?:decrease|reduce|cut)\b(?=[^.;]*\b(?:by|to|from)\s+[0-9])", re.I), "minska"),
     (re.compile(r"\bby\s+(?=[0-9]+\s*(?:%|(?:percent|per\s+cent)\b))", re.I), "med "),
+    # "grow membership by 15": a change by a number ("by 2027", "by 15 June" say when)
+    (
+        re.compile(
+            r"(?:(?<=öka )|(?<=minska ))(?P<what>[^.;]*?)\bby\s+(?=(?!(?:19|20)[0-9]{2}\b)[0-9]+\b"
+            r"(?![ ]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))",
+            re.I,
+        ),
+        "{what}med ",
+    ),
+    # "raise membership to 400": the figure to reach
+    (
+        re.compile(
+            r"(?:(?<=öka )|(?<=minska ))(?P<what>[^.;]*?)\bto\s+(?=(?!(?:19|20)[0-9]{2}\b)[0-9])", re.I
+        ),
+        "{what}till ",
+    ),
     (re.compile(r"\b(?:percent|per\s+cent)\b", re.I), "procent"),
     (re.compile(r"\bthe\s+number\s+of\b", re.I), "antalet"),
     (re.compile(r"\b(?:raise|collect)\s+(?=[0-9][0-9 ]*\s*(?:sek|kronor|kr)\b)", re.I), "samla in "),
@@ -148,4 +171,6 @@ def _filled(replacement: str, match: re.Match[str]) -> str:
     if "p" in groups and groups["p"]:
         nth = _NTH.get((groups.get("n") or "").lower(), "")
         return replacement.format(p=_PERIODS[groups["p"].lower()], n=nth)
+    if "what" in groups:
+        return replacement.format(what=groups["what"] or "")
     return replacement

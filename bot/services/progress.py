@@ -83,7 +83,8 @@ METRIC (a number moved from `baseline` to `goal_value`)
   (NOT_MEASURED while none has anything to measure against), not ON_PACE.
 - Without a baseline the first reading of the year is the baseline and the pace is counted from that
   reading's day to the year's end; with no baseline and no reading, or no goal_value, NOT_MEASURED.
-- A relative goal (`change_percent`, "öka med 10 procent") has the goal baseline x (1 + change / 100).
+- A relative goal (`change_percent`, "öka med 10 procent") has the goal baseline x (1 + change / 100); one
+  by a plain number (`change_by`, "öka med 20") the goal baseline + change.
 """
 
 from __future__ import annotations
@@ -553,6 +554,8 @@ def _metric_progress(
     goal = None if target.goal_value is None else _reading(target.goal_value)
     if goal is None and baseline is not None and target.change_percent is not None:
         goal = _relative_goal(baseline, target.change_percent)
+    if goal is None and baseline is not None and target.change_by is not None:
+        goal = baseline + target.change_by  # "öka medlemsantalet med 20": 20 more than at the start
     if goal is None or baseline is None:
         done = latest if latest is not None else (baseline if baseline is not None else 0.0)
         wanted = 0.0 if goal is None else goal

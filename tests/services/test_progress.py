@@ -585,6 +585,17 @@ def test_a_rise_of_ten_percent_is_measured_from_the_first_reading_without_a_base
     assert result.year.wanted == pytest.approx(450)
 
 
+def test_a_rise_by_a_number_is_measured_from_the_first_reading_without_a_baseline() -> None:
+    """ "Öka medlemsantalet med 20": 20 more members than the year starts with, whatever that is: from 230
+    members the goal is 250; "minska med 5" from a baseline of 40 is 35."""
+    rise = Target(TargetKind.METRIC, unit="medlemmar", change_by=20.0)
+    reports = [district(230, date(2025, 1, 10)), district(245, date(2025, 6, 1))]
+    result = progress(rise, reports, today=date(2025, 6, 2), year=2025)
+    assert result.year.wanted == pytest.approx(250) and result.year.pace is not Pace.DONE
+    fewer = Target(TargetKind.METRIC, unit="utträden", baseline=40.0, change_by=-5.0)
+    assert progress(fewer, [], today=date(2025, 6, 2), year=2025).year.wanted == pytest.approx(35)
+
+
 def test_money_raised_is_the_sum_of_what_is_reported() -> None:
     """ "Samla in 50 000 kronor": each report is an amount raised; the year adds them up."""
     money = Target(TargetKind.COUNT, count=50_000, period=Period.YEAR, unit="kronor")

@@ -116,8 +116,8 @@ async def test_responsible_under_a_list_names_each_of_its_goals(
     assert "names no one responsible" not in review
     swedish = await send_plan(district, files, "plan.md", plan)
     assert (
-        "2. Hold a members' meeting twice a month — minst 2 möten per månad · ansvarig: Membership team"
-        in (swedish)
+        "2. Hold a members' meeting twice a month"
+        " — minst 2 medlemsmöten per månad · ansvarig: Membership team" in (swedish)
     )
     assert "ingen ansvarig" not in swedish
     assert (await district.say(MEGAN, "plan importera")).startswith("Importerade 6 mål")

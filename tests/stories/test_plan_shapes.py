@@ -113,7 +113,9 @@ async def test_an_english_plan_is_read_with_its_targets_for_english_and_swedish_
     Swedish where the glossary knows them."""
     text = (PLANS / "english_stockholm.md").read_text(encoding="utf-8")
     review = await send_plan(district, files, "plan.docx", as_docx(text), locale="en-US")
-    assert "1. Hold at least four members' meetings per year. — at least 4 meetings per year" in review
+    assert (
+        "1. Hold at least four members' meetings per year. — at least 4 members' meetings per year" in review
+    )
     assert (
         "4. Visit all branches at least once per half-year. — at least 1 time per half-year (every branch)"
         in (review)
@@ -134,7 +136,7 @@ async def test_an_english_plan_is_read_with_its_targets_for_english_and_swedish_
     goal = await district.say(NOA, "goal 4", locale="en-US")
     assert "Responsible: the board" in goal and "Applies to: every branch" in goal
     swedish = await district.say(NOA, "mål 1")
-    assert "Klart när: minst 4 möten per år" in swedish
+    assert "Klart när: minst 4 medlemsmöten per år" in swedish
 
 
 async def test_a_figure_read_as_no_target_is_named_in_the_review_and_corrected_in_one_message(

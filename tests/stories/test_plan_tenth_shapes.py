@@ -61,8 +61,8 @@ async def test_an_email_with_its_thread_quoted_and_an_english_plan_with_leads(
     plan = (FILES / "london_international.md").read_bytes()
     english = await send_plan(district, files, "plan.md", plan, locale="en-US")
     assert (
-        "3. Hold a members' meeting once a quarter. — at least 1 meeting per quarter · responsible: Chair"
-        in (english)
+        "3. Hold a members' meeting once a quarter."
+        " — at least 1 members' meeting per quarter · responsible: Chair" in (english)
     )
     assert "6. Raise SEK 10,000 for the election fund. — at least 10,000 kronor per year" in english
     assert (
