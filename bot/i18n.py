@@ -545,6 +545,9 @@ _NOT_A_NAME = frozenset(
         *("dina", "fler", "flera", "nagra", "andra", "vissa", "samma", "kommande", "nasta", "viktiga"),
         *("how", "many", "all", "which", "what", "new", "my", "our", "your", "show", "list", "more", "other"),
         *("the", "some", "any", "no", "next", "open", "done", "late", "behind", "ovriga", "sista", "forsta"),
+        # a report on the wrong goal ("oops fel mål", "oj, fel mål", "sorry wrong goal": a correction)
+        *("fel", "felaktigt", "misstag", "wrong", "mistake", "incorrect", "another", "different", "annat"),
+        *("oj", "ojda", "hoppsan", "oops", "sorry", "forlat", "hej", "hi", "hello", "det", "it", "was"),
     )
 )
 _WHOSE_OWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
